@@ -4,7 +4,7 @@ import{createRequire as __mlreportCreateRequire}from'node:module';const require=
 // src/commands/index.ts
 var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
   -r, --remote NAME  the remote for outputs that name none (default: core.remote)
-  -j, --jobs N       transfers at once (default: the remote's jobs, else 4 × CPUs)
+  -j, --jobs N       transfers at once (default: the remote's jobs, else 4 \xD7 CPUs)
   --cwd DIR          the project root (default: the current directory)
 
 Credentials come from .dvc/config.local and each cloud's own variables (AWS_*, AZURE_STORAGE_*); for an
@@ -131,7 +131,7 @@ Exit code 0 even when params differ; a file that fails to parse on one side is a
   A_REV            the old revision (default: HEAD)
   B_REV            the new revision (default: the workspace, as its dvc.lock and .dvc files record it)
   --targets PATH   only these DVC-tracked paths (outputs, or files and folders inside them)
-  --json           print {"added": [{"path": …}], "deleted", "modified", "renamed", "not in cache"} as DVC does
+  --json           print {"added": [{"path": \u2026}], "deleted", "modified", "renamed", "not in cache"} as DVC does
   --md             print a GitHub markdown table
   --show-hash      print each path's md5 (the first 8 digits in tables)
   --hide-missing   leave out "not in cache" (directories whose .dir manifest is in neither cache nor remote);
@@ -197,6 +197,7 @@ configuration breaks a rule. Reports compared with different base commits are re
     runner: "aggregate"
   }
 ];
+var VALUES_RUNNERS = ["metricsDiff", "paramsDiff"];
 function findCommand(argv) {
   return COMMANDS.filter((c) => c.path.every((word, i) => argv[i] === word)).sort((a, b) => b.path.length - a.path.length)[0];
 }
@@ -222,7 +223,8 @@ async function main(argv) {
 `);
     return 0;
   }
-  const { runCommand } = await import("./commands.js");
+  const values = command && VALUES_RUNNERS.includes(command.runner);
+  const { runCommand } = values ? await import("./values-commands.js") : await import("./commands.js");
   return runCommand(argv);
 }
 function help() {

@@ -35,861 +35,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m2 = s * 60;
-    var h3 = m2 * 60;
-    var d2 = h3 * 24;
-    var w2 = d2 * 7;
-    var y2 = d2 * 365.25;
-    module.exports = function(val, options2) {
-      options2 = options2 || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse2(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options2.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse2(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y2;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w2;
-        case "days":
-        case "day":
-        case "d":
-          return n * d2;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h3;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m2;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms2) {
-      var msAbs = Math.abs(ms2);
-      if (msAbs >= d2) {
-        return Math.round(ms2 / d2) + "d";
-      }
-      if (msAbs >= h3) {
-        return Math.round(ms2 / h3) + "h";
-      }
-      if (msAbs >= m2) {
-        return Math.round(ms2 / m2) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms2 / s) + "s";
-      }
-      return ms2 + "ms";
-    }
-    function fmtLong(ms2) {
-      var msAbs = Math.abs(ms2);
-      if (msAbs >= d2) {
-        return plural(ms2, msAbs, d2, "day");
-      }
-      if (msAbs >= h3) {
-        return plural(ms2, msAbs, h3, "hour");
-      }
-      if (msAbs >= m2) {
-        return plural(ms2, msAbs, m2, "minute");
-      }
-      if (msAbs >= s) {
-        return plural(ms2, msAbs, s, "second");
-      }
-      return ms2 + " ms";
-    }
-    function plural(ms2, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce;
-      createDebug.disable = disable;
-      createDebug.enable = enable;
-      createDebug.enabled = enabled;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy;
-      Object.keys(env).forEach((key2) => {
-        createDebug[key2] = env[key2];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash3 = 0;
-        for (let i = 0; i < namespace.length; i++) {
-          hash3 = (hash3 << 5) - hash3 + namespace.charCodeAt(i);
-          hash3 |= 0;
-        }
-        return createDebug.colors[Math.abs(hash3) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug(...args) {
-          if (!debug.enabled) {
-            return;
-          }
-          const self = debug;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms2 = curr - (prevTime || curr);
-          self.diff = ms2;
-          self.prev = prevTime;
-          self.curr = curr;
-          prevTime = curr;
-          args[0] = createDebug.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
-          }
-          let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-            if (match === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format];
-            if (typeof formatter === "function") {
-              const val = args[index];
-              match = formatter.call(self, val);
-              args.splice(index, 1);
-              index--;
-            }
-            return match;
-          });
-          createDebug.formatArgs.call(self, args);
-          const logFn = self.log || createDebug.log;
-          logFn.apply(self, args);
-        }
-        debug.namespace = namespace;
-        debug.useColors = createDebug.useColors();
-        debug.color = createDebug.selectColor(namespace);
-        debug.extend = extend;
-        debug.destroy = createDebug.destroy;
-        Object.defineProperty(debug, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v2) => {
-            enableOverride = v2;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug);
-        }
-        return debug;
-      }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns2 of split) {
-          if (ns2[0] === "-") {
-            createDebug.skips.push(ns2.slice(1));
-          } else {
-            createDebug.names.push(ns2);
-          }
-        }
-      }
-      function matchesTemplate(search, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
-            return false;
-          }
-        }
-        for (const ns2 of createDebug.names) {
-          if (matchesTemplate(name, ns2)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m2;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c3 = "color: " + this.color;
-      args.splice(1, 0, c3, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
-          return;
-        }
-        index++;
-        if (match === "%c") {
-          lastC = index;
-        }
-      });
-      args.splice(lastC, 0, c3);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error) {
-      }
-    }
-    function load() {
-      let r2;
-      try {
-        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
-      }
-      if (!r2 && typeof process !== "undefined" && "env" in process) {
-        r2 = process.env.DEBUG;
-      }
-      return r2;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error) {
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.j = function(v2) {
-      try {
-        return JSON.stringify(v2);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
-      }
-    };
-  }
-});
-
-// node_modules/has-flag/index.js
-var require_has_flag = __commonJS({
-  "node_modules/has-flag/index.js"(exports, module) {
-    "use strict";
-    module.exports = (flag, argv) => {
-      argv = argv || process.argv;
-      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const pos = argv.indexOf(prefix + flag);
-      const terminatorPos = argv.indexOf("--");
-      return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
-    };
-  }
-});
-
-// node_modules/supports-color/index.js
-var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports, module) {
-    "use strict";
-    var os2 = __require("os");
-    var hasFlag = require_has_flag();
-    var env = process.env;
-    var forceColor;
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false")) {
-      forceColor = false;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      forceColor = true;
-    }
-    if ("FORCE_COLOR" in env) {
-      forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
-    }
-    function translateLevel(level) {
-      if (level === 0) {
-        return false;
-      }
-      return {
-        level,
-        hasBasic: true,
-        has256: level >= 2,
-        has16m: level >= 3
-      };
-    }
-    function supportsColor(stream) {
-      if (forceColor === false) {
-        return 0;
-      }
-      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-        return 3;
-      }
-      if (hasFlag("color=256")) {
-        return 2;
-      }
-      if (stream && !stream.isTTY && forceColor !== true) {
-        return 0;
-      }
-      const min = forceColor ? 1 : 0;
-      if (process.platform === "win32") {
-        const osRelease = os2.release().split(".");
-        if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if (env.COLORTERM === "truecolor") {
-        return 3;
-      }
-      if ("TERM_PROGRAM" in env) {
-        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version >= 3 ? 3 : 2;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env) {
-        return 1;
-      }
-      if (env.TERM === "dumb") {
-        return min;
-      }
-      return min;
-    }
-    function getSupportLevel(stream) {
-      const level = supportsColor(stream);
-      return translateLevel(level);
-    }
-    module.exports = {
-      supportsColor: getSupportLevel,
-      stdout: getSupportLevel(process.stdout),
-      stderr: getSupportLevel(process.stderr)
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports.init = init;
-    exports.log = log;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = require_supports_color();
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key2) => {
-      return /^debug_/i.test(key2);
-    }).reduce((obj, key2) => {
-      const prop = key2.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
-        return k2.toUpperCase();
-      });
-      let val = process.env[key2];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args) {
-      const { namespace: name, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c3 = this.color;
-        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args[0] = getDate() + name + " " + args[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log(...args) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init(debug) {
-      debug.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.o = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
-    };
-    formatters.O = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module.exports = require_browser();
-    } else {
-      module.exports = require_node();
-    }
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/src/index.js
-var require_src2 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs_1 = __require("fs");
-    var debug_1 = __importDefault(require_src());
-    var log = debug_1.default("@kwsites/file-exists");
-    function check(path, isFile, isDirectory2) {
-      log(`checking %s`, path);
-      try {
-        const stat8 = fs_1.statSync(path);
-        if (stat8.isFile() && isFile) {
-          log(`[OK] path represents a file`);
-          return true;
-        }
-        if (stat8.isDirectory() && isDirectory2) {
-          log(`[OK] path represents a directory`);
-          return true;
-        }
-        log(`[FAIL] path represents something other than a file or directory`);
-        return false;
-      } catch (e) {
-        if (e.code === "ENOENT") {
-          log(`[FAIL] path is not accessible: %o`, e);
-          return false;
-        }
-        log(`[FATAL] %o`, e);
-        throw e;
-      }
-    }
-    function exists(path, type = exports.READABLE) {
-      return check(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
-    }
-    exports.exists = exists;
-    exports.FILE = 1;
-    exports.FOLDER = 2;
-    exports.READABLE = exports.FILE + exports.FOLDER;
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
-    "use strict";
-    function __export(m2) {
-      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
-    }
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __export(require_src2());
-  }
-});
-
-// node_modules/@kwsites/promise-deferred/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDeferred = exports.deferred = void 0;
-    function deferred() {
-      let done;
-      let fail2;
-      let status = "pending";
-      const promise = new Promise((_done, _fail) => {
-        done = _done;
-        fail2 = _fail;
-      });
-      return {
-        promise,
-        done(result) {
-          if (status === "pending") {
-            status = "resolved";
-            done(result);
-          }
-        },
-        fail(error) {
-          if (status === "pending") {
-            status = "rejected";
-            fail2(error);
-          }
-        },
-        get fulfilled() {
-          return status !== "pending";
-        },
-        get status() {
-          return status;
-        }
-      };
-    }
-    exports.deferred = deferred;
-    exports.createDeferred = deferred;
-    exports.default = deferred;
-  }
-});
-
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -4592,15 +3737,15 @@ var require_errors = __commonJS({
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "…" + lineStr.substring(trimStart);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
         ci -= trimStart - 1;
       }
       if (lineStr.length > 80)
-        lineStr = lineStr.substring(0, 79) + "…";
+        lineStr = lineStr.substring(0, 79) + "\u2026";
       if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
         let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
         if (prev.length > 80)
-          prev = prev.substring(0, 79) + "…\n";
+          prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
@@ -5669,9 +4814,9 @@ var require_resolve_flow_scalar = __commonJS({
       // horizontal tab
       v: "\v",
       // vertical tab
-      N: "",
+      N: "\x85",
       // Unicode next line
-      _: " ",
+      _: "\xA0",
       // Unicode non-breaking space
       L: "\u2028",
       // Unicode line separator
@@ -8169,7 +7314,7 @@ var require_public_api = __commonJS({
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist3 = __commonJS({
+var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
@@ -8220,6 +7365,865 @@ var require_dist3 = __commonJS({
   }
 });
 
+// node_modules/ms/index.js
+var require_ms = __commonJS({
+  "node_modules/ms/index.js"(exports, module) {
+    var s = 1e3;
+    var m2 = s * 60;
+    var h3 = m2 * 60;
+    var d2 = h3 * 24;
+    var w2 = d2 * 7;
+    var y2 = d2 * 365.25;
+    module.exports = function(val, options2) {
+      options2 = options2 || {};
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
+        return parse2(val);
+      } else if (type === "number" && isFinite(val)) {
+        return options2.long ? fmtLong(val) : fmtShort(val);
+      }
+      throw new Error(
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+      );
+    };
+    function parse2(str) {
+      str = String(str);
+      if (str.length > 100) {
+        return;
+      }
+      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+        str
+      );
+      if (!match) {
+        return;
+      }
+      var n = parseFloat(match[1]);
+      var type = (match[2] || "ms").toLowerCase();
+      switch (type) {
+        case "years":
+        case "year":
+        case "yrs":
+        case "yr":
+        case "y":
+          return n * y2;
+        case "weeks":
+        case "week":
+        case "w":
+          return n * w2;
+        case "days":
+        case "day":
+        case "d":
+          return n * d2;
+        case "hours":
+        case "hour":
+        case "hrs":
+        case "hr":
+        case "h":
+          return n * h3;
+        case "minutes":
+        case "minute":
+        case "mins":
+        case "min":
+        case "m":
+          return n * m2;
+        case "seconds":
+        case "second":
+        case "secs":
+        case "sec":
+        case "s":
+          return n * s;
+        case "milliseconds":
+        case "millisecond":
+        case "msecs":
+        case "msec":
+        case "ms":
+          return n;
+        default:
+          return void 0;
+      }
+    }
+    function fmtShort(ms2) {
+      var msAbs = Math.abs(ms2);
+      if (msAbs >= d2) {
+        return Math.round(ms2 / d2) + "d";
+      }
+      if (msAbs >= h3) {
+        return Math.round(ms2 / h3) + "h";
+      }
+      if (msAbs >= m2) {
+        return Math.round(ms2 / m2) + "m";
+      }
+      if (msAbs >= s) {
+        return Math.round(ms2 / s) + "s";
+      }
+      return ms2 + "ms";
+    }
+    function fmtLong(ms2) {
+      var msAbs = Math.abs(ms2);
+      if (msAbs >= d2) {
+        return plural(ms2, msAbs, d2, "day");
+      }
+      if (msAbs >= h3) {
+        return plural(ms2, msAbs, h3, "hour");
+      }
+      if (msAbs >= m2) {
+        return plural(ms2, msAbs, m2, "minute");
+      }
+      if (msAbs >= s) {
+        return plural(ms2, msAbs, s, "second");
+      }
+      return ms2 + " ms";
+    }
+    function plural(ms2, msAbs, n, name) {
+      var isPlural = msAbs >= n * 1.5;
+      return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
+    }
+  }
+});
+
+// node_modules/debug/src/common.js
+var require_common = __commonJS({
+  "node_modules/debug/src/common.js"(exports, module) {
+    function setup(env) {
+      createDebug.debug = createDebug;
+      createDebug.default = createDebug;
+      createDebug.coerce = coerce;
+      createDebug.disable = disable;
+      createDebug.enable = enable;
+      createDebug.enabled = enabled;
+      createDebug.humanize = require_ms();
+      createDebug.destroy = destroy;
+      Object.keys(env).forEach((key2) => {
+        createDebug[key2] = env[key2];
+      });
+      createDebug.names = [];
+      createDebug.skips = [];
+      createDebug.formatters = {};
+      function selectColor(namespace) {
+        let hash3 = 0;
+        for (let i = 0; i < namespace.length; i++) {
+          hash3 = (hash3 << 5) - hash3 + namespace.charCodeAt(i);
+          hash3 |= 0;
+        }
+        return createDebug.colors[Math.abs(hash3) % createDebug.colors.length];
+      }
+      createDebug.selectColor = selectColor;
+      function createDebug(namespace) {
+        let prevTime;
+        let enableOverride = null;
+        let namespacesCache;
+        let enabledCache;
+        function debug(...args) {
+          if (!debug.enabled) {
+            return;
+          }
+          const self = debug;
+          const curr = Number(/* @__PURE__ */ new Date());
+          const ms2 = curr - (prevTime || curr);
+          self.diff = ms2;
+          self.prev = prevTime;
+          self.curr = curr;
+          prevTime = curr;
+          args[0] = createDebug.coerce(args[0]);
+          if (typeof args[0] !== "string") {
+            args.unshift("%O");
+          }
+          let index = 0;
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+            if (match === "%%") {
+              return "%";
+            }
+            index++;
+            const formatter = createDebug.formatters[format];
+            if (typeof formatter === "function") {
+              const val = args[index];
+              match = formatter.call(self, val);
+              args.splice(index, 1);
+              index--;
+            }
+            return match;
+          });
+          createDebug.formatArgs.call(self, args);
+          const logFn = self.log || createDebug.log;
+          logFn.apply(self, args);
+        }
+        debug.namespace = namespace;
+        debug.useColors = createDebug.useColors();
+        debug.color = createDebug.selectColor(namespace);
+        debug.extend = extend;
+        debug.destroy = createDebug.destroy;
+        Object.defineProperty(debug, "enabled", {
+          enumerable: true,
+          configurable: false,
+          get: () => {
+            if (enableOverride !== null) {
+              return enableOverride;
+            }
+            if (namespacesCache !== createDebug.namespaces) {
+              namespacesCache = createDebug.namespaces;
+              enabledCache = createDebug.enabled(namespace);
+            }
+            return enabledCache;
+          },
+          set: (v2) => {
+            enableOverride = v2;
+          }
+        });
+        if (typeof createDebug.init === "function") {
+          createDebug.init(debug);
+        }
+        return debug;
+      }
+      function extend(namespace, delimiter) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+        newDebug.log = this.log;
+        return newDebug;
+      }
+      function enable(namespaces) {
+        createDebug.save(namespaces);
+        createDebug.namespaces = namespaces;
+        createDebug.names = [];
+        createDebug.skips = [];
+        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns2 of split) {
+          if (ns2[0] === "-") {
+            createDebug.skips.push(ns2.slice(1));
+          } else {
+            createDebug.names.push(ns2);
+          }
+        }
+      }
+      function matchesTemplate(search, template) {
+        let searchIndex = 0;
+        let templateIndex = 0;
+        let starIndex = -1;
+        let matchIndex = 0;
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
+            if (template[templateIndex] === "*") {
+              starIndex = templateIndex;
+              matchIndex = searchIndex;
+              templateIndex++;
+            } else {
+              searchIndex++;
+              templateIndex++;
+            }
+          } else if (starIndex !== -1) {
+            templateIndex = starIndex + 1;
+            matchIndex++;
+            searchIndex = matchIndex;
+          } else {
+            return false;
+          }
+        }
+        while (templateIndex < template.length && template[templateIndex] === "*") {
+          templateIndex++;
+        }
+        return templateIndex === template.length;
+      }
+      function disable() {
+        const namespaces = [
+          ...createDebug.names,
+          ...createDebug.skips.map((namespace) => "-" + namespace)
+        ].join(",");
+        createDebug.enable("");
+        return namespaces;
+      }
+      function enabled(name) {
+        for (const skip of createDebug.skips) {
+          if (matchesTemplate(name, skip)) {
+            return false;
+          }
+        }
+        for (const ns2 of createDebug.names) {
+          if (matchesTemplate(name, ns2)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      function coerce(val) {
+        if (val instanceof Error) {
+          return val.stack || val.message;
+        }
+        return val;
+      }
+      function destroy() {
+        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+      }
+      createDebug.enable(createDebug.load());
+      return createDebug;
+    }
+    module.exports = setup;
+  }
+});
+
+// node_modules/debug/src/browser.js
+var require_browser = __commonJS({
+  "node_modules/debug/src/browser.js"(exports, module) {
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.storage = localstorage();
+    exports.destroy = /* @__PURE__ */ (() => {
+      let warned = false;
+      return () => {
+        if (!warned) {
+          warned = true;
+          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+        }
+      };
+    })();
+    exports.colors = [
+      "#0000CC",
+      "#0000FF",
+      "#0033CC",
+      "#0033FF",
+      "#0066CC",
+      "#0066FF",
+      "#0099CC",
+      "#0099FF",
+      "#00CC00",
+      "#00CC33",
+      "#00CC66",
+      "#00CC99",
+      "#00CCCC",
+      "#00CCFF",
+      "#3300CC",
+      "#3300FF",
+      "#3333CC",
+      "#3333FF",
+      "#3366CC",
+      "#3366FF",
+      "#3399CC",
+      "#3399FF",
+      "#33CC00",
+      "#33CC33",
+      "#33CC66",
+      "#33CC99",
+      "#33CCCC",
+      "#33CCFF",
+      "#6600CC",
+      "#6600FF",
+      "#6633CC",
+      "#6633FF",
+      "#66CC00",
+      "#66CC33",
+      "#9900CC",
+      "#9900FF",
+      "#9933CC",
+      "#9933FF",
+      "#99CC00",
+      "#99CC33",
+      "#CC0000",
+      "#CC0033",
+      "#CC0066",
+      "#CC0099",
+      "#CC00CC",
+      "#CC00FF",
+      "#CC3300",
+      "#CC3333",
+      "#CC3366",
+      "#CC3399",
+      "#CC33CC",
+      "#CC33FF",
+      "#CC6600",
+      "#CC6633",
+      "#CC9900",
+      "#CC9933",
+      "#CCCC00",
+      "#CCCC33",
+      "#FF0000",
+      "#FF0033",
+      "#FF0066",
+      "#FF0099",
+      "#FF00CC",
+      "#FF00FF",
+      "#FF3300",
+      "#FF3333",
+      "#FF3366",
+      "#FF3399",
+      "#FF33CC",
+      "#FF33FF",
+      "#FF6600",
+      "#FF6633",
+      "#FF9900",
+      "#FF9933",
+      "#FFCC00",
+      "#FFCC33"
+    ];
+    function useColors() {
+      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
+        return true;
+      }
+      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+        return false;
+      }
+      let m2;
+      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
+      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
+      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+      typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+    }
+    function formatArgs(args) {
+      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
+      if (!this.useColors) {
+        return;
+      }
+      const c3 = "color: " + this.color;
+      args.splice(1, 0, c3, "color: inherit");
+      let index = 0;
+      let lastC = 0;
+      args[0].replace(/%[a-zA-Z%]/g, (match) => {
+        if (match === "%%") {
+          return;
+        }
+        index++;
+        if (match === "%c") {
+          lastC = index;
+        }
+      });
+      args.splice(lastC, 0, c3);
+    }
+    exports.log = console.debug || console.log || (() => {
+    });
+    function save(namespaces) {
+      try {
+        if (namespaces) {
+          exports.storage.setItem("debug", namespaces);
+        } else {
+          exports.storage.removeItem("debug");
+        }
+      } catch (error) {
+      }
+    }
+    function load() {
+      let r2;
+      try {
+        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
+      } catch (error) {
+      }
+      if (!r2 && typeof process !== "undefined" && "env" in process) {
+        r2 = process.env.DEBUG;
+      }
+      return r2;
+    }
+    function localstorage() {
+      try {
+        return localStorage;
+      } catch (error) {
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.j = function(v2) {
+      try {
+        return JSON.stringify(v2);
+      } catch (error) {
+        return "[UnexpectedJSONParseError]: " + error.message;
+      }
+    };
+  }
+});
+
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports, module) {
+    "use strict";
+    module.exports = (flag, argv) => {
+      argv = argv || process.argv;
+      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const pos = argv.indexOf(prefix + flag);
+      const terminatorPos = argv.indexOf("--");
+      return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports, module) {
+    "use strict";
+    var os2 = __require("os");
+    var hasFlag = require_has_flag();
+    var env = process.env;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false")) {
+      forceColor = false;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = true;
+    }
+    if ("FORCE_COLOR" in env) {
+      forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(stream) {
+      if (forceColor === false) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (stream && !stream.isTTY && forceColor !== true) {
+        return 0;
+      }
+      const min = forceColor ? 1 : 0;
+      if (process.platform === "win32") {
+        const osRelease = os2.release().split(".");
+        if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level = supportsColor(stream);
+      return translateLevel(level);
+    }
+    module.exports = {
+      supportsColor: getSupportLevel,
+      stdout: getSupportLevel(process.stdout),
+      stderr: getSupportLevel(process.stderr)
+    };
+  }
+});
+
+// node_modules/debug/src/node.js
+var require_node = __commonJS({
+  "node_modules/debug/src/node.js"(exports, module) {
+    var tty = __require("tty");
+    var util = __require("util");
+    exports.init = init;
+    exports.log = log;
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.destroy = util.deprecate(
+      () => {
+      },
+      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
+    );
+    exports.colors = [6, 2, 3, 4, 5, 1];
+    try {
+      const supportsColor = require_supports_color();
+      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+        exports.colors = [
+          20,
+          21,
+          26,
+          27,
+          32,
+          33,
+          38,
+          39,
+          40,
+          41,
+          42,
+          43,
+          44,
+          45,
+          56,
+          57,
+          62,
+          63,
+          68,
+          69,
+          74,
+          75,
+          76,
+          77,
+          78,
+          79,
+          80,
+          81,
+          92,
+          93,
+          98,
+          99,
+          112,
+          113,
+          128,
+          129,
+          134,
+          135,
+          148,
+          149,
+          160,
+          161,
+          162,
+          163,
+          164,
+          165,
+          166,
+          167,
+          168,
+          169,
+          170,
+          171,
+          172,
+          173,
+          178,
+          179,
+          184,
+          185,
+          196,
+          197,
+          198,
+          199,
+          200,
+          201,
+          202,
+          203,
+          204,
+          205,
+          206,
+          207,
+          208,
+          209,
+          214,
+          215,
+          220,
+          221
+        ];
+      }
+    } catch (error) {
+    }
+    exports.inspectOpts = Object.keys(process.env).filter((key2) => {
+      return /^debug_/i.test(key2);
+    }).reduce((obj, key2) => {
+      const prop = key2.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
+        return k2.toUpperCase();
+      });
+      let val = process.env[key2];
+      if (/^(yes|on|true|enabled)$/i.test(val)) {
+        val = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val)) {
+        val = false;
+      } else if (val === "null") {
+        val = null;
+      } else {
+        val = Number(val);
+      }
+      obj[prop] = val;
+      return obj;
+    }, {});
+    function useColors() {
+      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
+    }
+    function formatArgs(args) {
+      const { namespace: name, useColors: useColors2 } = this;
+      if (useColors2) {
+        const c3 = this.color;
+        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
+        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
+        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
+        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
+      } else {
+        args[0] = getDate() + name + " " + args[0];
+      }
+    }
+    function getDate() {
+      if (exports.inspectOpts.hideDate) {
+        return "";
+      }
+      return (/* @__PURE__ */ new Date()).toISOString() + " ";
+    }
+    function log(...args) {
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
+    }
+    function save(namespaces) {
+      if (namespaces) {
+        process.env.DEBUG = namespaces;
+      } else {
+        delete process.env.DEBUG;
+      }
+    }
+    function load() {
+      return process.env.DEBUG;
+    }
+    function init(debug) {
+      debug.inspectOpts = {};
+      const keys = Object.keys(exports.inspectOpts);
+      for (let i = 0; i < keys.length; i++) {
+        debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.o = function(v2) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+    };
+    formatters.O = function(v2) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v2, this.inspectOpts);
+    };
+  }
+});
+
+// node_modules/debug/src/index.js
+var require_src = __commonJS({
+  "node_modules/debug/src/index.js"(exports, module) {
+    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
+      module.exports = require_browser();
+    } else {
+      module.exports = require_node();
+    }
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/src/index.js
+var require_src2 = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fs_1 = __require("fs");
+    var debug_1 = __importDefault(require_src());
+    var log = debug_1.default("@kwsites/file-exists");
+    function check(path, isFile, isDirectory2) {
+      log(`checking %s`, path);
+      try {
+        const stat8 = fs_1.statSync(path);
+        if (stat8.isFile() && isFile) {
+          log(`[OK] path represents a file`);
+          return true;
+        }
+        if (stat8.isDirectory() && isDirectory2) {
+          log(`[OK] path represents a directory`);
+          return true;
+        }
+        log(`[FAIL] path represents something other than a file or directory`);
+        return false;
+      } catch (e) {
+        if (e.code === "ENOENT") {
+          log(`[FAIL] path is not accessible: %o`, e);
+          return false;
+        }
+        log(`[FATAL] %o`, e);
+        throw e;
+      }
+    }
+    function exists(path, type = exports.READABLE) {
+      return check(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    }
+    exports.exists = exists;
+    exports.FILE = 1;
+    exports.FOLDER = 2;
+    exports.READABLE = exports.FILE + exports.FOLDER;
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
+    "use strict";
+    function __export(m2) {
+      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
+    }
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __export(require_src2());
+  }
+});
+
+// node_modules/@kwsites/promise-deferred/dist/index.js
+var require_dist3 = __commonJS({
+  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDeferred = exports.deferred = void 0;
+    function deferred() {
+      let done;
+      let fail2;
+      let status = "pending";
+      const promise = new Promise((_done, _fail) => {
+        done = _done;
+        fail2 = _fail;
+      });
+      return {
+        promise,
+        done(result) {
+          if (status === "pending") {
+            status = "resolved";
+            done(result);
+          }
+        },
+        fail(error) {
+          if (status === "pending") {
+            status = "rejected";
+            fail2(error);
+          }
+        },
+        get fulfilled() {
+          return status !== "pending";
+        },
+        get status() {
+          return status;
+        }
+      };
+    }
+    exports.deferred = deferred;
+    exports.createDeferred = deferred;
+    exports.default = deferred;
+  }
+});
+
+// src/commands/aggregate.ts
+import { resolve as resolve5 } from "node:path";
+import { parseArgs } from "node:util";
+
 // src/util/crash-site.ts
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -8266,6 +8270,2845 @@ function describeError(error) {
   return String(error);
 }
 
+// src/config/sweep.ts
+function expectedRuns(text2, what) {
+  if (!text2) return null;
+  if (!/^\d+$/.test(text2) || Number(text2) < 1) throw new UserError(`${what} is '${text2}'; expected the number of matrix jobs, a whole number of at least 1.`);
+  return Number(text2);
+}
+
+// src/workspace/tree.ts
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join as join2, sep } from "node:path";
+
+// src/git/cat-file.ts
+import { spawn } from "node:child_process";
+import { mkdtemp, open, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var ObjectTooLarge = class extends Error {
+  constructor(oid, size2) {
+    super(`object ${oid} has ${size2} bytes, more than this read allows`);
+    this.oid = oid;
+    this.size = size2;
+  }
+  oid;
+  size;
+};
+var EMPTY = Buffer.alloc(0);
+var AnswerReader = class {
+  constructor(onIdle = () => void 0) {
+    this.onIdle = onIdle;
+  }
+  onIdle;
+  pending = [];
+  header = EMPTY;
+  body = null;
+  receive(chunk) {
+    let at2 = 0;
+    while (at2 < chunk.length) {
+      if (this.body) {
+        at2 = this.take(chunk, at2);
+        continue;
+      }
+      const newline = chunk.indexOf(10, at2);
+      if (newline < 0) {
+        this.header = Buffer.concat([this.header, chunk.subarray(at2)]);
+        return;
+      }
+      const line = this.header.length ? Buffer.concat([this.header, chunk.subarray(at2, newline)]).toString("latin1") : chunk.toString("latin1", at2, newline);
+      this.header = EMPTY;
+      at2 = newline + 1;
+      this.answer(line);
+    }
+  }
+  /** Forgets a half-received answer (the process that sent it ended) and fails every pending request. */
+  fail(error) {
+    this.header = EMPTY;
+    this.body = null;
+    for (const request of this.pending.splice(0)) request.reject(error);
+  }
+  /** A header line: `<oid> <type> <size>`, or `<oid> missing` / `<oid> ambiguous`. */
+  answer(line) {
+    const request = this.pending[0];
+    if (!request) return;
+    const m2 = /^([0-9a-f]+) (\w+) (\d+)$/.exec(line);
+    if (!m2) {
+      this.settle();
+      request.resolve(null);
+      return;
+    }
+    const size2 = Number(m2[3]);
+    const found = { oid: m2[1], type: m2[2], size: size2, bytes: size2 <= request.maxBytes ? Buffer.allocUnsafe(size2) : null };
+    this.body = { request, found, received: 0 };
+  }
+  /** Copies body bytes (and the newline git ends each object with); returns where in `chunk` they ended. */
+  take(chunk, at2) {
+    const body = this.body;
+    const { size: size2, bytes } = body.found;
+    const n = Math.min(size2 + 1 - body.received, chunk.length - at2);
+    if (bytes) {
+      const copy = Math.min(n, size2 - body.received);
+      if (copy > 0) chunk.copy(bytes, body.received, at2, at2 + copy);
+    }
+    body.received += n;
+    if (body.received === size2 + 1) {
+      this.body = null;
+      this.settle();
+      body.request.resolve(body.found);
+    }
+    return at2 + n;
+  }
+  settle() {
+    this.pending.shift();
+    if (!this.pending.length) this.onIdle();
+  }
+};
+var ONE_PROCESS_FROM = 64;
+var READ_BACK_BYTES = 64 * 1024;
+var CatFileBatch = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+  }
+  cwd;
+  child = null;
+  answers = new AnswerReader(() => this.hold(false));
+  closing = null;
+  /** The blob's bytes, null when git has no such object; `ObjectTooLarge` past `maxBytes` (nothing kept). */
+  async read(oid, maxBytes) {
+    const found = await this.request(oid, maxBytes);
+    if (!found) return null;
+    if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
+    return found.bytes;
+  }
+  /**
+   * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
+   * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
+   * has no such object) or `ObjectTooLarge`, in the order asked. A large batch is read by a process of its own
+   * through a file (`ONE_PROCESS_FROM`), which the caller's sizes bound: it asks only for what its budget took.
+   */
+  async readMany(requests) {
+    if (!requests.length) return [];
+    if (this.closing) throw new Error("the git object reader is closed");
+    let found;
+    if (requests.length >= ONE_PROCESS_FROM) {
+      const dir = await mkdtemp(join(tmpdir(), "mlreport-objects-")).catch(() => null);
+      found = dir ? await readThroughFile(this.cwd, dir, requests) : await this.askAll(requests);
+    } else found = await this.askAll(requests);
+    return found.map((f3, i) => !f3 ? null : f3.bytes ?? new ObjectTooLarge(requests[i].oid, f3.size));
+  }
+  askAll(requests) {
+    const child = this.start();
+    const idle = !this.answers.pending.length;
+    const answers = requests.map(({ maxBytes }) => new Promise((resolve14, reject) => this.answers.pending.push({ maxBytes, resolve: resolve14, reject })));
+    if (idle) this.hold(true);
+    child.stdin.write(requests.map((r2) => `${r2.oid}
+`).join(""));
+    return Promise.all(answers);
+  }
+  /**
+   * What a revision expression (`HEAD^{commit}`, `main:dvc.yaml`) names, as `rev-parse --verify` would find
+   * it, without starting a process; null when it names nothing. The caller refuses names with control characters.
+   */
+  async resolve(name) {
+    const found = await this.request(name, -1);
+    return found && { oid: found.oid, type: found.type };
+  }
+  request(name, maxBytes) {
+    if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
+    const child = this.start();
+    return new Promise((resolve14, reject) => {
+      this.answers.pending.push({ maxBytes, resolve: resolve14, reject });
+      if (this.answers.pending.length === 1) this.hold(true);
+      child.stdin.write(`${name}
+`);
+    });
+  }
+  /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
+  close() {
+    this.closing ??= new Promise((resolve14) => {
+      const child = this.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve14();
+      child.once("close", () => resolve14());
+      this.hold(true);
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill(), 5e3);
+      timer.unref();
+      child.once("close", () => clearTimeout(timer));
+    });
+    return this.closing;
+  }
+  /** The process id while one runs (tests check that it ended). */
+  get pid() {
+    return this.child?.pid;
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    this.child = child;
+    const stderr = keepStderr(child);
+    child.stdout.on("data", (chunk) => this.answers.receive(chunk));
+    child.on("error", (error) => {
+      if (this.child === child) this.child = null;
+      this.answers.fail(new Error(`git cat-file could not start: ${error.message}`));
+    });
+    child.on("close", (code2, signal) => {
+      if (this.child === child) this.child = null;
+      this.answers.fail(
+        new Error(this.closing ? "the git object reader was closed before the read ended" : `git cat-file ended early: ${stderr.why(code2, signal)}`)
+      );
+    });
+    this.hold(false);
+    return child;
+  }
+  /** Keeps Node alive while reads wait for git, and lets it exit while idle. */
+  hold(busy) {
+    const child = this.child;
+    if (!child) return;
+    for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
+      if (busy) handle.ref();
+      else handle.unref();
+    }
+  }
+};
+function keepStderr(child) {
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (text2) => {
+    if (stderr.length < 4096) stderr += text2;
+  });
+  child.stdin.on("error", () => void 0);
+  return { why: (code2, signal) => stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code2}`) };
+}
+async function readThroughFile(cwd, dir, requests) {
+  try {
+    const file = await open(join(dir, "batch"), "w+");
+    try {
+      await new Promise((resolve14, reject) => {
+        const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
+        const stderr = keepStderr(child);
+        child.on("error", (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
+        child.on("close", (code2, signal) => code2 === 0 ? resolve14() : reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`)));
+        child.stdin.end(requests.map((r2) => `${r2.oid}
+`).join(""));
+      });
+      const found = [];
+      const answers = new AnswerReader();
+      for (const { maxBytes } of requests) answers.pending.push({ maxBytes, resolve: (f3) => found.push(f3), reject: () => void 0 });
+      const chunk = Buffer.allocUnsafe(READ_BACK_BYTES);
+      for (let position = 0; answers.pending.length; ) {
+        const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
+        if (!bytesRead) throw new Error(`git cat-file ended after ${found.length} of ${requests.length} answers`);
+        answers.receive(chunk.subarray(0, bytesRead));
+        position += bytesRead;
+      }
+      return found;
+    } finally {
+      await file.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// src/workspace/tree.ts
+async function readFiles(tree, paths) {
+  if (tree.readMany) return tree.readMany(paths);
+  const out = [];
+  for (const path of paths) out.push(await tree.read(path).catch((error) => asError(error)));
+  return out;
+}
+var asError = (error) => error instanceof Error ? error : new Error(String(error));
+var RefusedRead = class extends UserError {
+};
+var MAX_FILE_BYTES = 100 * 1024 * 1024;
+var MAX_RUN_BYTES = 1024 * 1024 * 1024;
+var ReadBudget = class {
+  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
+    this.perFile = perFile;
+    this.perRun = perRun;
+  }
+  perFile;
+  perRun;
+  used = 0;
+  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
+  take(path, size2, streamed = false) {
+    if (size2 > this.perFile && !streamed)
+      throw new RefusedRead(`${path}: ${mib(size2)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+    if (this.used + size2 > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+    this.used += size2;
+  }
+};
+function mib(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+}
+var PRIVATE_DIRS = [".git", ".dvc"];
+var MAX_WORKSPACE_FILES = 2e5;
+var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
+var MAX_LINK_HOPS = 40;
+var MAX_LINK_BYTES = 4096;
+function isPrivate(part) {
+  return PRIVATE_DIRS.includes(part.toLowerCase());
+}
+function projectPath(path) {
+  const parts = [];
+  const clean2 = path.replace(/\\/g, "/");
+  if (clean2.startsWith("/") || /^[A-Za-z]:/.test(clean2)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
+  for (const part of clean2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
+      parts.pop();
+    } else if (isPrivate(part)) {
+      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function workspaceTree(root, options2 = {}) {
+  const budget = options2.budget ?? new ReadBudget();
+  let files = null;
+  let realRoot = null;
+  return {
+    name: options2.name ?? "workspace",
+    isCommit: false,
+    read: (path) => later(() => readNow(path)),
+    chunks: (path) => later(() => chunksNow(path)),
+    list() {
+      files ??= walk(root);
+      return files;
+    }
+  };
+  function readNow(path) {
+    const file = open6(path, false);
+    if (!file) return null;
+    const { fd, size: size2 } = file;
+    try {
+      const buffer = Buffer.allocUnsafe(size2);
+      let offset = 0;
+      while (offset < size2) {
+        const bytesRead = readSync(fd, buffer, offset, size2 - offset, offset);
+        if (!bytesRead) break;
+        offset += bytesRead;
+      }
+      return buffer.subarray(0, offset);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  function chunksNow(path) {
+    const file = open6(path, true);
+    if (!file) return null;
+    return (function* () {
+      const { fd, size: size2 } = file;
+      try {
+        const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size2));
+        for (let offset = 0; offset < size2; ) {
+          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size2 - offset), offset);
+          if (!bytesRead) break;
+          offset += bytesRead;
+          yield buffer.subarray(0, bytesRead);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    })();
+  }
+  function open6(path, streamed) {
+    const rel = projectPath(path);
+    const full = join2(root, ...rel.split("/"));
+    let info;
+    let target;
+    try {
+      info = statSync(full, { throwIfNoEntry: false });
+      if (!info) return null;
+      target = realpathSync.native(full);
+    } catch (error) {
+      if (isAbsent(error)) return null;
+      throw error;
+    }
+    const inside = realRoot ??= realpathSync.native(root);
+    if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside.length + 1).split(sep);
+    if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+    const asOnDisk = targetParts.join("/");
+    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
+      throw new RefusedRead(
+        `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read \u2014 use its name as on disk`
+      );
+    }
+    if (info.isDirectory()) return null;
+    if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+    budget.take(path, info.size, streamed);
+    const fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const opened = fstatSync(fd);
+      if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+      if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size), streamed);
+      return { fd, size: opened.size };
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+}
+function later(fn2) {
+  return new Promise((resolve14) => resolve14(fn2()));
+}
+function namedAsOnDisk(root, rel) {
+  let dir = root;
+  for (const part of rel.split("/")) {
+    if (!readdirSync(dir).includes(part)) return false;
+    dir = join2(dir, part);
+  }
+  return true;
+}
+var CHUNK_BYTES = 1024 * 1024;
+function isAbsent(error) {
+  const code2 = error.code;
+  return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
+}
+function commitTree(git, sha, name, options2 = {}) {
+  const budget = options2.budget ?? new ReadBudget();
+  let entries = null;
+  let files = null;
+  const listing = () => entries ??= git.listEntries(sha);
+  const entryOf = options2.byPath ? (rel) => git.entryAt(sha, rel) : async (rel) => (await listing()).get(rel) ?? null;
+  return {
+    name,
+    isCommit: true,
+    async read(path) {
+      const entry = await resolve14(path);
+      if (!entry) return null;
+      if (entry.size < 0) return readUnsized(git, path, entry, budget);
+      budget.take(path, entry.size);
+      return readBlob(git, path, entry);
+    },
+    async readMany(paths) {
+      const out = new Array(paths.length).fill(null);
+      const wanted = [];
+      const all = options2.byPath ? null : await listing();
+      for (let at2 = 0; at2 < paths.length; at2++) {
+        const path = paths[at2];
+        try {
+          const listed = all?.get(projectPath(path));
+          const entry = listed?.mode.startsWith("100") ? listed : await resolve14(path);
+          if (!entry) continue;
+          if (entry.size < 0) {
+            out[at2] = await readUnsized(git, path, entry, budget);
+            continue;
+          }
+          budget.take(path, entry.size);
+          wanted.push({ at: at2, path, entry });
+        } catch (error) {
+          out[at2] = asError(error);
+        }
+      }
+      const blobs = await git.readObjects(wanted.map(({ entry }) => ({ oid: entry.oid, maxBytes: entry.size })));
+      wanted.forEach(({ at: at2, path, entry }, i) => {
+        const blob = blobs[i];
+        out[at2] = blob instanceof Error || !blob ? missingObject(path, entry, blob) : blob;
+      });
+      return out;
+    },
+    async chunks(path) {
+      const entry = await resolve14(path);
+      if (!entry) return null;
+      if (entry.size < 0) return [await readUnsized(git, path, entry, budget)];
+      budget.take(path, entry.size, true);
+      return git.streamObject(entry.oid);
+    },
+    async dvcConfig() {
+      const entry = (await listing()).get(".dvc/config");
+      if (!entry?.mode.startsWith("100")) return null;
+      budget.take(".dvc/config", entry.size);
+      return readBlob(git, ".dvc/config", entry);
+    },
+    list() {
+      files ??= listing().then((all) => [...all.keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort());
+      return files;
+    }
+  };
+  async function resolve14(path) {
+    let rel = projectPath(path);
+    for (let hops = 0; ; hops++) {
+      const entry = await entryOf(rel);
+      if (!entry) return null;
+      if (entry.mode === "120000") {
+        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+        if (entry.size > MAX_LINK_BYTES) throw new RefusedRead(`${path}: a link of ${entry.size} bytes, longer than any path; not read`);
+        const link = (await readBlob(git, path, entry, MAX_LINK_BYTES).catch((error) => {
+          throw error instanceof ObjectTooLarge ? new RefusedRead(`${path}: a link of ${error.size} bytes, longer than any path; not read`) : error;
+        })).toString("utf8");
+        const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+        try {
+          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+        } catch {
+          throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+        }
+        continue;
+      }
+      return entry.mode.startsWith("100") ? entry : null;
+    }
+  }
+}
+async function readBlob(git, path, entry, maxBytes = entry.size) {
+  const bytes = await git.readObject(entry.oid, maxBytes);
+  if (!bytes) throw missingObject(path, entry, null);
+  return bytes;
+}
+async function readUnsized(git, path, entry, budget) {
+  let bytes;
+  try {
+    bytes = await readBlob(git, path, entry, budget.perFile);
+  } catch (error) {
+    if (error instanceof ObjectTooLarge) budget.take(path, error.size);
+    throw error;
+  }
+  budget.take(path, bytes.length);
+  return bytes;
+}
+function missingObject(path, entry, error) {
+  if (error) return new UserError(`${path}: ${error.message}`);
+  return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+}
+async function walk(root) {
+  const out = [];
+  const queue = [[root, ""]];
+  for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
+    const [dir, prefix] = queue[head];
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (isPrivate(entry.name)) continue;
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join2(dir, entry.name), `${rel}/`]);
+      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
+    }
+  }
+  return out.sort();
+}
+function oneChunk(bytes) {
+  return bytes ? [bytes] : null;
+}
+
+// src/gate/config.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/gate/parse.ts
+var RuleSyntaxError = class extends UserError {
+  constructor(source, column, problem, lineText) {
+    super(`${source.origin} line ${source.line}, column ${column}: ${problem}
+    ${lineText}
+    ${" ".repeat(Math.max(column - 1, 0))}^`);
+    this.source = source;
+    this.column = column;
+    this.problem = problem;
+    this.name = "RuleSyntaxError";
+  }
+  source;
+  column;
+  problem;
+};
+function parseRules(lines2) {
+  const rules = [];
+  const errors = [];
+  for (const line of lines2) {
+    try {
+      rules.push(parseRule(line.text, line.source));
+    } catch (error) {
+      if (error instanceof RuleSyntaxError) errors.push(error);
+      else throw error;
+    }
+  }
+  if (errors.length === 1) throw errors[0];
+  if (errors.length) throw new UserError(`${errors.length} threshold rules do not parse:
+${errors.map((e) => e.message).join("\n")}`);
+  return rules;
+}
+var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<": "<", "\u2265": ">=", "\u2264": "<=", "\u2260": "!=" };
+var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
+var OPERAND = "a number, `base`, `(` or `-`";
+var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
+var HISTORY_STATS = ["mean", "std", "min", "max", "n"];
+var HISTORY_NAMES = HISTORY_STATS.map((s) => `\`history.${s}\``).join(", ");
+var MAX_DEPTH = 64;
+var MAX_TOKENS = 1e3;
+function parseRule(text2, source) {
+  const fail2 = (pos2, problem) => {
+    throw new RuleSyntaxError(source, pos2 + 1, problem, text2);
+  };
+  let pos = 0;
+  let level = "fail";
+  const levelMatch = LEVEL.exec(text2);
+  if (levelMatch) {
+    level = levelMatch[1].toLowerCase() === "fail" ? "fail" : "warn";
+    pos = levelMatch[0].length;
+  }
+  const ruleStart = skipSpace(text2, pos);
+  const { ref, end: refEnd } = readMetric(text2, ruleStart, fail2);
+  pos = skipSpace(text2, refEnd);
+  const comparatorText = [2, 1].map((n) => text2.slice(pos, pos + n)).find((t2) => COMPARATORS[t2]);
+  if (!comparatorText) {
+    const found = text2.slice(pos, pos + 2);
+    const hint = found.startsWith("=") ? " (use `==` to compare for equality)" : "";
+    fail2(pos, `expected a comparison, one of ${COMPARATOR_LIST}, after the metric \`${ref.text}\`, but found ${describeFound(text2, pos)}${hint}`);
+  }
+  const comparator = COMPARATORS[comparatorText];
+  const tokens = tokenize(text2, pos + comparatorText.length, fail2);
+  const parser = new ExprParser(tokens, fail2);
+  const threshold = parser.expression();
+  const ifPresent = parser.ifPresent();
+  const end = parser.expectEnd();
+  return { text: text2.slice(ruleStart, end).trim(), level, metric: ref, comparator, threshold, ifPresent, source };
+}
+function skipSpace(text2, pos) {
+  while (pos < text2.length && /\s/.test(text2[pos])) pos++;
+  return pos;
+}
+function describeFound(text2, pos) {
+  if (pos >= text2.length) return "the end of the rule";
+  const word = /^[^\s]+/.exec(text2.slice(pos))[0];
+  return `\`${word.length > 20 ? `${word.slice(0, 20)}\u2026` : word}\``;
+}
+function readMetric(text2, pos, fail2) {
+  if (pos >= text2.length) fail2(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
+  let raw;
+  let end;
+  const quote2 = text2[pos];
+  if (quote2 === '"' || quote2 === "'") {
+    const close = text2.indexOf(quote2, pos + 1);
+    if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote2} after the metric name`);
+    raw = text2.slice(pos + 1, close);
+    end = close + 1;
+  } else {
+    end = pos;
+    while (end < text2.length && !/[\s<>=!\u2265\u2264\u2260]/.test(text2[end])) end++;
+    raw = text2.slice(pos, end);
+    if (!raw) fail2(pos, `expected a metric name such as \`accuracy\` or \`metrics.json:loss\` before the comparison, but found ${describeFound(text2, pos)}`);
+    if (/^[\d.+-]/.test(raw) && Number.isFinite(Number(raw))) {
+      fail2(pos, `expected a metric name on the left (as in \`accuracy >= 0.9\`), but found the number \`${raw}\``);
+    }
+  }
+  const colon = raw.indexOf(":");
+  const file = colon >= 0 ? raw.slice(0, colon).trim() : null;
+  const key2 = (colon >= 0 ? raw.slice(colon + 1) : raw).trim();
+  if (file === "") fail2(pos, "expected a file name before `:` (as in `metrics.json:loss`)");
+  if (!key2) fail2(pos + (colon >= 0 ? colon + 1 : 0), "expected a metric key after the file name (as in `metrics.json:loss`)");
+  return { ref: { file: file ? file.replace(/\\/g, "/").replace(/^\.\//, "") : null, key: key2, text: raw }, end };
+}
+function tokenize(text2, start, fail2) {
+  const tokens = [];
+  let pos = start;
+  for (; ; ) {
+    pos = skipSpace(text2, pos);
+    if (pos >= text2.length || text2[pos] === "#") break;
+    const rest = text2.slice(pos);
+    const number4 = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
+    if (number4) {
+      const value2 = Number(number4[0].replace(/_/g, ""));
+      if (!Number.isFinite(value2)) fail2(pos, `\`${number4[0]}\` is not a finite number`);
+      tokens.push({ kind: "number", value: value2, pos, end: pos + number4[0].length });
+      pos += number4[0].length;
+      continue;
+    }
+    const word = /^[A-Za-z_][\w.]*/.exec(rest);
+    if (word) {
+      tokens.push({ kind: "word", value: word[0], pos, end: pos + word[0].length });
+      pos += word[0].length;
+      continue;
+    }
+    if ("+-*/()%\u2212".includes(rest[0])) {
+      tokens.push({ kind: "punct", value: rest[0] === "\u2212" ? "-" : rest[0], pos, end: pos + 1 });
+      pos += 1;
+      continue;
+    }
+    if (/^(?:>=|<=|==|!=|[<>\u2265\u2264\u2260=])/.test(rest)) {
+      if (!tokens.length) fail2(pos, `expected ${OPERAND} after the comparison, but found \`${/^[<>=!\u2265\u2264\u2260]+/.exec(rest)[0]}\``);
+      fail2(pos, "a rule has one comparison; expected an arithmetic operator (`+`, `-`, `*`, `/`), `if present` or the end of the rule");
+    }
+    fail2(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
+  }
+  tokens.push({ kind: "end", pos, end: pos });
+  if (tokens.length > MAX_TOKENS)
+    fail2(tokens[MAX_TOKENS].pos, `the rule is too long: at most ${MAX_TOKENS} numbers, names and operators after the comparison`);
+  return tokens;
+}
+var ExprParser = class {
+  constructor(tokens, fail2) {
+    this.tokens = tokens;
+    this.fail = fail2;
+  }
+  tokens;
+  fail;
+  i = 0;
+  depth = 0;
+  peek(offset = 0) {
+    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
+  }
+  isPunct(value2, offset = 0) {
+    const t2 = this.peek(offset);
+    return t2.kind === "punct" && t2.value === value2;
+  }
+  found(t2) {
+    return t2.kind === "end" ? "the end of the rule" : `\`${t2.value}\``;
+  }
+  /** expression := term (('+' | '-') (NUMBER '%' | term))* */
+  expression() {
+    let left = this.term();
+    while (this.isPunct("+") || this.isPunct("-")) {
+      const op = this.peek().value;
+      this.i++;
+      const next = this.peek();
+      if (next.kind === "number" && this.isPunct("%", 1)) {
+        this.i += 2;
+        left = { kind: "percent", op, left, percent: next.value };
+      } else {
+        left = { kind: "binary", op, left, right: this.term() };
+      }
+    }
+    return left;
+  }
+  /** term := unary (('*' | '/') unary)* */
+  term() {
+    let left = this.unary();
+    while (this.isPunct("*") || this.isPunct("/")) {
+      const op = this.peek().value;
+      this.i++;
+      left = { kind: "binary", op, left, right: this.unary() };
+    }
+    return left;
+  }
+  /** unary := '-' unary | NUMBER | 'base' | '(' expression ')' */
+  unary() {
+    const t2 = this.peek();
+    if (++this.depth > MAX_DEPTH) this.fail(t2.pos, `the expression is nested too deeply: at most ${MAX_DEPTH} parentheses and signs inside each other`);
+    try {
+      return this.operand(t2);
+    } finally {
+      this.depth--;
+    }
+  }
+  operand(t2) {
+    if (t2.kind === "punct" && t2.value === "-") {
+      this.i++;
+      return { kind: "negate", operand: this.unary() };
+    }
+    if (t2.kind === "number") {
+      this.i++;
+      if (this.isPunct("%")) {
+        this.fail(
+          this.peek().pos,
+          `a percentage is relative to the value before it: write \`base + ${t2.value}%\` or \`base - ${t2.value}%\` (for an absolute value, write ${t2.value / 100})`
+        );
+      }
+      return { kind: "number", value: t2.value };
+    }
+    if (t2.kind === "word" && t2.value.toLowerCase() === "base") {
+      this.i++;
+      return { kind: "base" };
+    }
+    if (t2.kind === "word" && /^history(\.|$)/i.test(t2.value)) {
+      const stat8 = HISTORY_STATS.find((s) => `history.${s}` === t2.value.toLowerCase());
+      if (!stat8) this.fail(t2.pos, `unknown name \`${t2.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
+      this.i++;
+      return { kind: "history", stat: stat8 };
+    }
+    if (t2.kind === "punct" && t2.value === "(") {
+      this.i++;
+      const inner = this.expression();
+      if (!this.isPunct(")"))
+        this.fail(this.peek().pos, `expected \`)\` to close the \`(\` at column ${t2.pos + 1}, or an operator, but found ${this.found(this.peek())}`);
+      this.i++;
+      return inner;
+    }
+    if (t2.kind === "word") {
+      this.fail(
+        t2.pos,
+        `unknown name \`${t2.value}\`: expected ${OPERAND} (the right side compares with numbers, \`base\`, the metric's value at the base revision, and ${HISTORY_NAMES} of its values on the base branch)`
+      );
+    }
+    return this.fail(t2.pos, `expected ${OPERAND}, but found ${this.found(t2)}`);
+  }
+  /** Consumes a trailing `if present`, if there is one. */
+  ifPresent() {
+    const t2 = this.peek();
+    if (t2.kind !== "word" || t2.value.toLowerCase() !== "if") return false;
+    const next = this.peek(1);
+    if (next.kind !== "word" || next.value.toLowerCase() !== "present") {
+      this.fail(next.pos, `expected \`present\` after \`if\` (the only condition is \`if present\`), but found ${this.found(next)}`);
+    }
+    this.i += 2;
+    return true;
+  }
+  /** Checks nothing follows the rule; returns where it ends (a trailing comment is not part of it). */
+  expectEnd() {
+    const t2 = this.peek();
+    if (t2.kind === "end") return t2.pos;
+    this.fail(t2.pos, `expected an operator (\`+\`, \`-\`, \`*\`, \`/\`), \`if present\` or the end of the rule, but found ${this.found(t2)}`);
+  }
+};
+function usesBase(expr) {
+  return uses(expr, (e) => e.kind === "base");
+}
+function historyStatsUsed(expr) {
+  const found = [];
+  uses(expr, (e) => {
+    if (e.kind === "history" && !found.includes(e.stat)) found.push(e.stat);
+    return false;
+  });
+  return found;
+}
+function uses(expr, is2) {
+  switch (expr.kind) {
+    case "base":
+    case "number":
+    case "history":
+      return is2(expr);
+    case "negate":
+      return uses(expr.operand, is2);
+    case "binary":
+      return [expr.left, expr.right].map((e) => uses(e, is2)).some(Boolean);
+    case "percent":
+      return uses(expr.left, is2);
+  }
+}
+function ruleLinesFromText(text2, origin, file) {
+  const out = [];
+  text2.split(/\r?\n/).forEach((raw, i) => {
+    const trimmed = raw.trim();
+    if (!trimmed || trimmed.startsWith("#")) return;
+    out.push({ text: trimmed, source: { origin, line: i + 1, ...file ? { file } : {} } });
+  });
+  return out;
+}
+
+// src/gate/config.ts
+var PROJECT_FILE = ".mlreport.yml";
+var DEFAULT_CHECK_NAME = "mlreport";
+async function loadGateConfig(workspace, settings) {
+  const fromFile = await readProjectRules(workspace);
+  const notes = [];
+  let lines2 = settings.thresholds ?? [];
+  if (settings.thresholds && fromFile?.length) {
+    notes.push(
+      `The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? "" : "s"} in ${PROJECT_FILE}.`
+    );
+  } else if (!settings.thresholds && fromFile) {
+    lines2 = fromFile;
+  }
+  const rules = parseRules(lines2);
+  return {
+    rules,
+    missingBase: settings.missingBase,
+    failOnThreshold: settings.failOnThreshold,
+    checkName: settings.checkName,
+    notes,
+    rulesFrom: settings.thresholds ? "input" : "project-file",
+    trustBase: settings.trustBase
+  };
+}
+async function rulesAtBase(gate, base, readAtBase) {
+  if (!gate.trustBase || gate.rulesFrom === "input") return gate;
+  const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
+  const text2 = base ? await readAtBase(PROJECT_FILE) : null;
+  const lines2 = text2 === null ? [] : projectRulesFromText(text2.toString("utf8"), where2) ?? [];
+  const rules = parseRules(lines2);
+  const written = (r2) => r2.level === "warn" ? `warn: ${r2.text}` : r2.text;
+  const inForce = rules.map(written);
+  const atHead = gate.rules.map(written);
+  const added = atHead.filter((r2) => !inForce.includes(r2));
+  const removed = inForce.filter((r2) => !atHead.includes(r2));
+  const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
+  const change2 = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
+  const notes = [
+    ...gate.notes,
+    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change2}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change2}`
+  ];
+  return { ...gate, rules, proposed, notes };
+}
+async function readProjectRules(workspace) {
+  let bytes;
+  try {
+    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
+  } catch (error) {
+    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error)}`);
+  }
+  return bytes === null ? null : projectRulesFromText(bytes.toString("utf8"));
+}
+function projectRulesFromText(text2, origin = PROJECT_FILE) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false });
+  if (doc.errors.length) {
+    const e = doc.errors[0];
+    const line = lineCounter.linePos(e.pos[0]).line;
+    throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
+  }
+  if (doc.contents === null) return null;
+  if (!(0, import_yaml.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
+  const node = doc.contents.get("thresholds", true);
+  if (node === void 0 || node === null || (0, import_yaml.isScalar)(node) && node.value === null) return null;
+  const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
+  const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
+  if ((0, import_yaml.isScalar)(node) && typeof node.value === "string") {
+    const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
+    return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
+  }
+  if (!(0, import_yaml.isSeq)(node)) {
+    throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
+  }
+  return node.items.map((item, i) => {
+    const line = lineOf(item?.range?.[0]);
+    const text3 = itemText(item);
+    if (text3 === null) {
+      throw new UserError(
+        `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
+      );
+    }
+    return { text: text3, source: { origin, line, ...file } };
+  });
+}
+function itemText(item) {
+  if ((0, import_yaml.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
+  if ((0, import_yaml.isMap)(item) && item.items.length === 1) {
+    const pair = item.items[0];
+    const key2 = (0, import_yaml.isScalar)(pair.key) ? pair.key.value : null;
+    const value2 = (0, import_yaml.isScalar)(pair.value) ? pair.value.value : null;
+    if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
+      return `${key2}: ${String(value2).trim()}`;
+    }
+  }
+  return null;
+}
+async function readProjectDirections(workspace) {
+  let bytes;
+  try {
+    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
+  } catch (error) {
+    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error)}`);
+  }
+  return bytes === null ? [] : projectDirectionsFromText(bytes.toString("utf8"));
+}
+function projectDirectionsFromText(text2) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false });
+  if (doc.errors.length || !(0, import_yaml.isMap)(doc.contents)) return [];
+  const node = doc.contents.get("directions", true);
+  if (node === void 0 || node === null || (0, import_yaml.isScalar)(node) && node.value === null) return [];
+  const lineOf = (n) => {
+    const offset = n?.range?.[0];
+    return offset === void 0 ? 1 : lineCounter.linePos(offset).line;
+  };
+  const example = "(e.g. `avg_prec: higher` or `drift: lower`)";
+  if (!(0, import_yaml.isMap)(node)) throw new UserError(`${PROJECT_FILE} line ${lineOf(node)}: \`directions\` must map metric names to higher or lower ${example}.`);
+  return node.items.map((pair) => {
+    const metric = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
+    const value2 = (0, import_yaml.isScalar)(pair.value) ? pair.value.value : null;
+    const better = typeof value2 === "string" ? value2.trim().toLowerCase() : "";
+    if (!metric || better !== "higher" && better !== "lower") {
+      throw new UserError(`${PROJECT_FILE} line ${lineOf(pair.key)}: directions of ${JSON.stringify(metric)} must be higher or lower ${example}.`);
+    }
+    return { metric, better };
+  });
+}
+
+// src/run.ts
+import { existsSync as existsSync7 } from "node:fs";
+import { join as join25 } from "node:path";
+
+// src/config/repro-guard.ts
+var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
+function mayReproduce(eventName, allowPullRequestTargetRepro) {
+  if (SAFE_EVENTS.has(eventName) || allowPullRequestTargetRepro) return { allowed: true };
+  return {
+    allowed: false,
+    reason: `Not reproducing the pipeline on '${eventName}': that event has the repository's write token and secrets while the code checked out can be a pull request's, and running it with them lets the PR take over the repository. Reproduce on 'pull_request' and publish with the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted.`
+  };
+}
+function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
+  const verdict = mayReproduce(eventName, allowPullRequestTargetRepro);
+  if (verdict.allowed) return { step, refused: null };
+  const wouldRun = step.repro !== "off" || step.runCommands.length > 0;
+  return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
+}
+
+// src/util/numbers.ts
+var DIGITS = 4;
+var MINUS = "\u2212";
+function formatNumber(value2, digits = DIGITS) {
+  if (Number.isNaN(value2)) return "NaN";
+  if (!Number.isFinite(value2)) return value2 > 0 ? "Infinity" : `${MINUS}Infinity`;
+  const abs = Math.abs(value2);
+  let text2;
+  if (Number.isInteger(value2) && abs < 1e21) text2 = String(value2);
+  else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) text2 = value2.toExponential(digits - 1).replace(/\.?0+e/, "e");
+  else if (abs >= 10 ** digits) text2 = value2.toFixed(0);
+  else text2 = String(Number(value2.toPrecision(digits)));
+  return text2.charCodeAt(0) === 45 ? `${MINUS}${text2.slice(1)}` : text2;
+}
+function formatPair(a, b3) {
+  for (let digits = DIGITS; digits < 17; digits++) {
+    const pair = [formatNumber(a, digits), formatNumber(b3, digits)];
+    if (a === b3 || Number.isNaN(a) || Number.isNaN(b3) || pair[0] !== pair[1]) return pair;
+  }
+  return [formatNumber(a, 17), formatNumber(b3, 17)];
+}
+function groupDigits(n) {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+}
+
+// src/gate/noise.ts
+var DEFAULT_K = 3;
+function noiseBand(used, stdWeight2, stats3, head) {
+  const k2 = stdWeight2;
+  let band;
+  let text2;
+  if (k2 !== null && Number.isFinite(k2) && k2 > 0) {
+    band = { low: stats3.mean - k2 * stats3.std, high: stats3.mean + k2 * stats3.std, center: stats3.mean, k: k2 };
+    text2 = `${formatNumber(stats3.mean)} \xB1 ${formatNumber(k2)}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
+  } else if (used.includes("min") || used.includes("max")) {
+    band = { low: stats3.min, high: stats3.max, center: null, k: null };
+    text2 = `min\u2013max of ${stats3.n} = [${formatNumber(stats3.min)}, ${formatNumber(stats3.max)}]`;
+  } else {
+    band = { low: stats3.mean - DEFAULT_K * stats3.std, high: stats3.mean + DEFAULT_K * stats3.std, center: stats3.mean, k: DEFAULT_K };
+    text2 = `${formatNumber(stats3.mean)} \xB1 ${DEFAULT_K}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
+  }
+  const within = head >= band.low && head <= band.high;
+  const where2 = within ? "within noise" : `beyond noise (${head > band.high ? "above" : "below"})`;
+  return { n: stats3.n, stats: stats3, band, verdict: within ? "within" : "beyond", text: `${text2}: ${where2}` };
+}
+function notEnoughHistory(n) {
+  return { n, stats: null, band: null, verdict: "not-enough-history", text: `not enough history (n=${n})` };
+}
+
+// src/gate/resolve.ts
+function metricName(m2) {
+  return `${m2.file}:${m2.key}`;
+}
+function resolveMetric(ref, metrics) {
+  const inFile = ref.file === null ? metrics : metrics.filter((m2) => m2.file === ref.file || m2.file.endsWith(`/${ref.file}`));
+  const exactFile = ref.file === null ? inFile : inFile.filter((m2) => m2.file === ref.file);
+  const files = exactFile.length ? exactFile : inFile;
+  const exact = files.filter((m2) => m2.key === ref.key);
+  const suffix = files.filter((m2) => m2.key.endsWith(`.${ref.key}`));
+  const matches = exact.length ? exact : suffix;
+  if (matches.length === 1) return { kind: "found", metric: matches[0] };
+  if (matches.length > 1) return { kind: "ambiguous", candidates: matches };
+  return { kind: "unknown", closest: closestNames(ref, metrics) };
+}
+function closestNames(ref, metrics, limit = 3) {
+  const wanted = (ref.file === null ? ref.key : `${ref.file}:${ref.key}`).toLowerCase();
+  const key2 = ref.key.toLowerCase();
+  const best = [];
+  const bound = () => best.length < limit ? Infinity : best[limit - 1].distance;
+  for (const m2 of metrics) {
+    const full = metricName(m2);
+    const mKey = m2.key.toLowerCase();
+    const last = mKey.slice(mKey.lastIndexOf(".") + 1);
+    const floor = Math.min(Math.abs(wanted.length - full.length), Math.abs(key2.length - mKey.length), Math.abs(key2.length - last.length));
+    if (floor > bound()) continue;
+    const most = bound();
+    const distance = Math.min(editDistance(wanted, full.toLowerCase(), most), editDistance(key2, mKey, most), editDistance(key2, last, most));
+    if (distance > most) continue;
+    const at2 = best.findIndex((b3) => distance < b3.distance || distance === b3.distance && full.localeCompare(b3.full) < 0);
+    if (at2 === -1) {
+      if (best.length < limit) best.push({ full, distance });
+    } else {
+      best.splice(at2, 0, { full, distance });
+      if (best.length > limit) best.pop();
+    }
+  }
+  const near = best.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
+  return (near.length ? near : best).map((s) => s.full);
+}
+var above = new Int32Array(64);
+var row = new Int32Array(64);
+function editDistance(a, b3, most = Infinity) {
+  if (row.length <= b3.length) {
+    above = new Int32Array(2 * (b3.length + 1));
+    row = new Int32Array(2 * (b3.length + 1));
+  }
+  for (let j3 = 0; j3 <= b3.length; j3++) above[j3] = j3;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let least = i;
+    const c3 = a.charCodeAt(i - 1);
+    for (let j3 = 1; j3 <= b3.length; j3++) {
+      const d2 = Math.min(above[j3] + 1, row[j3 - 1] + 1, above[j3 - 1] + (c3 === b3.charCodeAt(j3 - 1) ? 0 : 1));
+      row[j3] = d2;
+      if (d2 < least) least = d2;
+    }
+    if (least > most) return most + 1;
+    [above, row] = [row, above];
+  }
+  return above[b3.length];
+}
+
+// src/gate/evaluate.ts
+function evaluateRules(rules, metrics, options2) {
+  const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options2));
+  const checked = outcomes.filter((o2) => o2.status === "passed" || o2.status === "failed").length;
+  const passed = checked > 0 && outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
+  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
+}
+function evaluateRule(rule2, metrics, options2) {
+  const outcome2 = (status, message, extra = {}) => ({
+    rule: rule2,
+    status,
+    metric: null,
+    base: null,
+    head: null,
+    threshold: null,
+    message,
+    ...extra
+  });
+  const resolved = resolveMetric(rule2.metric, metrics);
+  if (resolved.kind === "ambiguous") {
+    const names = resolved.candidates.map(metricName);
+    return outcome2("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
+  }
+  if (resolved.kind === "unknown") {
+    const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
+    if (rule2.ifPresent) return outcome2("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
+    return outcome2("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
+  }
+  const m2 = resolved.metric;
+  const metric = { file: m2.file, key: m2.key };
+  const head = m2.head;
+  const base = m2.base ?? null;
+  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
+  if (head === void 0) {
+    if (rule2.ifPresent) return outcome2("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
+    return outcome2("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
+  }
+  if (head === null) return outcome2("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
+  if (!Number.isFinite(head)) return outcome2("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
+  const withHead = { ...known, head };
+  if (usesBase(rule2.threshold)) {
+    if (base === null) {
+      const why = !options2.hasBase ? "there is no base revision" : m2.base === void 0 ? `\`${metricName(m2)}\` is not present at the base` : `\`${metricName(m2)}\` is not a number at the base`;
+      if (options2.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
+      return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
+    }
+    if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
+  }
+  const stats3 = historyStatsUsed(rule2.threshold);
+  let history2 = null;
+  if (stats3.length) {
+    const used = `\`history.${stats3[0]}\``;
+    if (!m2.history) return outcome2("error", `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
+    if (!m2.history.stats) {
+      const noise3 = notEnoughHistory(m2.history.n);
+      const why = `${noise3.text}${options2.hasBase ? "" : ": there is no base revision"}`;
+      if (options2.missingBase === "fail") return outcome2("failed", `The rule uses ${used}, but there is ${why} (missing-base: fail).`, { ...withHead, noise: noise3 });
+      return outcome2("skipped", `Skipped: ${why}; the rule uses ${used}, which needs at least 3 values.`, { ...withHead, noise: noise3 });
+    }
+    history2 = m2.history.stats;
+  }
+  const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN, history2);
+  if (!Number.isFinite(threshold)) return outcome2("failed", `The threshold works out to ${threshold}.`, withHead);
+  const noise2 = history2 ? { noise: noiseBand(stats3, stdWeight(rule2.threshold, base ?? Number.NaN, history2, stats3), history2, head) } : {};
+  const full = { ...withHead, threshold, ...noise2 };
+  const [h3, t2] = formatPair(head, threshold);
+  const notes = [usesBase(rule2.threshold) ? `base ${formatNumber(base)}` : "", history2 ? `history n=${history2.n}` : ""].filter(Boolean);
+  const baseNote = notes.length ? ` (${notes.join(", ")})` : "";
+  if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h3} ${rule2.comparator} ${t2}${baseNote}`, full);
+  return outcome2("failed", `${h3} is not ${rule2.comparator} ${t2}${baseNote}.`, full);
+}
+function evaluateExpr(expr, base, history2 = null) {
+  switch (expr.kind) {
+    case "number":
+      return expr.value;
+    case "base":
+      return base;
+    case "history":
+      return history2 ? history2[expr.stat] : Number.NaN;
+    case "negate":
+      return -evaluateExpr(expr.operand, base, history2);
+    case "percent": {
+      const left = evaluateExpr(expr.left, base, history2);
+      const delta = Math.abs(left) * expr.percent / 100;
+      return expr.op === "+" ? left + delta : left - delta;
+    }
+    case "binary": {
+      const l3 = evaluateExpr(expr.left, base, history2);
+      const r2 = evaluateExpr(expr.right, base, history2);
+      switch (expr.op) {
+        case "+":
+          return l3 + r2;
+        case "-":
+          return l3 - r2;
+        case "*":
+          return l3 * r2;
+        case "/":
+          return l3 / r2;
+      }
+    }
+  }
+}
+function stdWeight(expr, base, history2, used) {
+  if (!used.includes("std")) return null;
+  const k2 = Math.abs(evaluateExpr(expr, base, { ...history2, std: 1 }) - evaluateExpr(expr, base, { ...history2, std: 0 }));
+  return Number(k2.toPrecision(12));
+}
+function compare(value2, comparator, threshold) {
+  switch (comparator) {
+    case ">=":
+      return value2 >= threshold;
+    case "<=":
+      return value2 <= threshold;
+    case ">":
+      return value2 > threshold;
+    case "<":
+      return value2 < threshold;
+    case "==":
+      return value2 === threshold;
+    case "!=":
+      return value2 !== threshold;
+  }
+}
+function directionsOf(outcomes) {
+  const byMetric = /* @__PURE__ */ new Map();
+  for (const o2 of outcomes) {
+    if (!o2.metric) continue;
+    const c3 = o2.rule.comparator;
+    const better = c3 === ">=" || c3 === ">" ? "higher" : c3 === "<=" || c3 === "<" ? "lower" : null;
+    if (!better) continue;
+    const name = metricName(o2.metric);
+    const seen = byMetric.get(name);
+    if (seen === void 0) byMetric.set(name, { ...o2.metric, better });
+    else if (seen && seen.better !== better) byMetric.set(name, null);
+  }
+  return [...byMetric.values()].filter((d2) => d2 !== null);
+}
+
+// src/values/types.ts
+function isFloatLeaf(value2) {
+  return value2 !== null && typeof value2 === "object" && "float" in value2;
+}
+function numericValue(leaf2) {
+  if (typeof leaf2 === "number") return leaf2;
+  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
+  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
+  return void 0;
+}
+function isFloat(leaf2) {
+  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
+}
+function floatLeaf(value2) {
+  if (Number.isNaN(value2)) return { float: "NaN" };
+  if (value2 === Infinity) return { float: "Infinity" };
+  if (value2 === -Infinity) return { float: "-Infinity" };
+  return Number.isInteger(value2) ? { float: value2 } : value2;
+}
+
+// src/gate/lookup.ts
+function metricLookupFromDiffs(files, history2) {
+  const series2 = new Map(history2?.metrics.map((m2) => [`${m2.file}\0${m2.key}`, m2]));
+  return files.flatMap(
+    (f3) => f3.rows.map((r2) => {
+      const lookup2 = { file: f3.path, key: r2.key, base: toNumber(r2.old), head: toNumber(r2.new) };
+      if (history2 !== void 0) {
+        const m2 = series2.get(`${f3.path}\0${r2.key}`);
+        lookup2.history = { n: m2?.points.length ?? 0, stats: m2?.stats ?? null };
+      }
+      return lookup2;
+    })
+  );
+}
+function toNumber(leaf2) {
+  if (leaf2 === void 0) return void 0;
+  return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
+}
+
+// src/gate/summary.ts
+function gateSummary(evaluation, proposed = null) {
+  return {
+    passed: evaluation.passed,
+    checked: evaluation.checked,
+    rules: evaluation.outcomes.map((o2) => ({
+      rule: o2.rule.text,
+      level: o2.rule.level,
+      passed: o2.status === "passed" || o2.status === "skipped",
+      status: o2.status,
+      detail: o2.message,
+      metric: o2.metric,
+      base: finiteOrNull(o2.base),
+      head: finiteOrNull(o2.head),
+      threshold: finiteOrNull(o2.threshold),
+      source: { origin: o2.rule.source.origin, line: o2.rule.source.line, ...o2.rule.source.file ? { file: o2.rule.source.file } : {} },
+      ...o2.noise ? { noise: o2.noise } : {}
+    })),
+    directions: evaluation.directions,
+    proposed
+  };
+}
+function finiteOrNull(value2) {
+  return value2 !== null && Number.isFinite(value2) ? value2 : null;
+}
+function brokenRules(summary2) {
+  let failures = 0;
+  let warnings = 0;
+  for (const r2 of summary2.rules) {
+    if (r2.status === "error" || r2.status === "failed" && r2.level === "fail") failures++;
+    else if (r2.status === "failed") warnings++;
+  }
+  return { failures, warnings };
+}
+
+// src/gate/index.ts
+function gateMetrics(gate, metrics, hasBase, history2) {
+  if (!gate.rules.length && !gate.proposed) return null;
+  const lookups = metricLookupFromDiffs(metrics, history2);
+  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
+}
+
+// src/values/direction.ts
+var LOWER_BETTER = /* @__PURE__ */ new Set([
+  "loss",
+  "error",
+  "err",
+  "errors",
+  "mae",
+  "mse",
+  "rmse",
+  "mape",
+  "smape",
+  "wape",
+  "msle",
+  "rmsle",
+  "medae",
+  "hinge",
+  "regret",
+  "cost",
+  "fid",
+  "bpc",
+  "bpd",
+  "wer",
+  "cer",
+  "perplexity",
+  "ppl",
+  "latency",
+  "fpr",
+  "fnr",
+  "nll",
+  "logloss",
+  "brier",
+  "eer",
+  "time",
+  "seconds",
+  "duration"
+]);
+var HIGHER_BETTER = /* @__PURE__ */ new Set([
+  "acc",
+  "accuracy",
+  "precision",
+  "prec",
+  "recall",
+  "rec",
+  "f1",
+  "fscore",
+  "auc",
+  "auroc",
+  "auprc",
+  "roc",
+  "ap",
+  "map",
+  "iou",
+  "miou",
+  "dice",
+  "r2",
+  "bleu",
+  "rouge",
+  "score",
+  "tpr",
+  "top1",
+  "top5",
+  "specificity",
+  "sensitivity",
+  "mcc",
+  "kappa",
+  "ndcg",
+  "mrr",
+  "hit",
+  "hits",
+  "jaccard",
+  "psnr",
+  "ssim",
+  "meteor",
+  "chrf",
+  "throughput"
+]);
+function guessDirection(key2) {
+  const last = key2.slice(key2.lastIndexOf(".") + 1);
+  const words = last.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.some((w2) => LOWER_BETTER.has(w2))) return "lower";
+  if (words.some((w2) => HIGHER_BETTER.has(w2) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w2))) return "higher";
+  return void 0;
+}
+
+// src/report/directions.ts
+function metricDirections(report2) {
+  const configured = new Map(report2.directions.map((d2) => [d2.metric, d2.better]));
+  const guessed = /* @__PURE__ */ new Map();
+  const guess = (key2) => {
+    if (!guessed.has(key2)) guessed.set(key2, guessDirection(key2));
+    return guessed.get(key2);
+  };
+  if (!configured.size && !report2.gates?.directions.length) return (_path, key2) => guess(key2);
+  return (path, key2) => report2.gates?.directions.find((d2) => d2.file === path && d2.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guess(key2);
+}
+function effect(diff, direction) {
+  if (!direction || diff === void 0 || diff === 0 || Number.isNaN(diff)) return null;
+  return direction === "higher" === diff > 0 ? "better" : "worse";
+}
+
+// src/util/python-text.ts
+function pyFloatRepr(x3) {
+  if (Number.isNaN(x3)) return "nan";
+  if (x3 === Infinity) return "inf";
+  if (x3 === -Infinity) return "-inf";
+  if (x3 === 0) return Object.is(x3, -0) ? "-0.0" : "0.0";
+  const abs = Math.abs(x3);
+  if (abs >= 1e-4 && abs < 1e16) return Number.isInteger(x3) ? `${x3}.0` : String(x3);
+  const sign = x3 < 0 ? "-" : "";
+  const [mantissa, exp] = Math.abs(x3).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const decpt = Number(exp) + 1;
+  if (decpt <= -4 || decpt > 16) {
+    const e = decpt - 1;
+    const m2 = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m2}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;
+  if (decpt < digits.length) return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
+  return `${sign}${digits}${"0".repeat(decpt - digits.length)}.0`;
+}
+var PLAIN_JSON = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+function pyJsonString(s) {
+  if (PLAIN_JSON.test(s)) return `"${s}"`;
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c3 = s.charCodeAt(i);
+    const ch = s[i];
+    if (ch === '"') out += '\\"';
+    else if (ch === "\\") out += "\\\\";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "	") out += "\\t";
+    else if (ch === "\b") out += "\\b";
+    else if (ch === "\f") out += "\\f";
+    else if (c3 < 32 || c3 > 126) out += `\\u${c3.toString(16).padStart(4, "0")}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+// src/values/pyformat.ts
+function pyRound(x3, ndigits) {
+  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
+  const fixed = x3.toFixed(ndigits);
+  const scaled = Math.abs(x3) * 10 ** ndigits;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 4 * Number.EPSILON * Math.max(1, scaled)) return Number(fixed);
+  const exact = x3.toFixed(100);
+  const dot = exact.indexOf(".");
+  const tail = exact.slice(dot + 1 + ndigits);
+  if (/^50*$/.test(tail)) {
+    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
+    if (lastDigit % 2 === 1) {
+      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
+      return Number(truncated);
+    }
+  }
+  return Number(fixed);
+}
+var POW10 = Array.from({ length: 16 }, (_3, k2) => Number(`1e${k2}`));
+function roundedRepr(x3, ndigits) {
+  const abs = Math.abs(x3);
+  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x3, ndigits));
+  const scaled = abs * POW10[ndigits];
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x3, ndigits));
+  const fixed = x3.toFixed(ndigits);
+  const sign = fixed.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = fixed.length - ndigits - 1;
+  const whole = fixed.charCodeAt(sign) === 48 ? 0 : dot - sign;
+  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x3, ndigits));
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 48) end--;
+  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x3, ndigits));
+  if (!whole && end - dot - 1 > 4 && fixed.charCodeAt(dot + 4) === 48 && fixed.charCodeAt(dot + 1) === 48 && fixed.charCodeAt(dot + 2) === 48 && fixed.charCodeAt(dot + 3) === 48)
+    return pyFloatRepr(pyRound(x3, ndigits));
+  return end === fixed.length ? fixed : fixed.slice(0, end);
+}
+function pyStr(leaf2) {
+  if (leaf2 === null) return "None";
+  if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
+  if (typeof leaf2 === "string") return leaf2;
+  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
+  return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
+}
+function displayValue(leaf2, precision = 5) {
+  if (leaf2 === void 0 || leaf2 === null) return "-";
+  if (precision !== null && precision > 0) {
+    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return roundedRepr(leaf2, precision);
+    if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
+  }
+  return pyStr(leaf2);
+}
+function diffLeaf(diff, float) {
+  return float ? floatLeaf(diff) : diff;
+}
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/aggregate/plots.ts
+var TOP_CONFIGURATIONS = 5;
+var MAX_PLOTS = 10;
+function overlaidPlots(configurations, rankedBy) {
+  const top2 = configurations.slice(0, TOP_CONFIGURATIONS);
+  const ids = [...new Set(top2.flatMap((c3) => c3.reports.flatMap((r2) => r2.plots.filter((p2) => p2.series).map((p2) => p2.id))))].slice(0, MAX_PLOTS);
+  const plots = [];
+  for (const id of ids) {
+    let x3 = null;
+    let base = null;
+    let title2 = id;
+    let labels = {};
+    let skipped = 0;
+    const lines2 = [];
+    for (const c3 of top2) {
+      const ys2 = [];
+      for (const report2 of c3.reports) {
+        const plot2 = report2.plots.find((p2) => p2.id === id);
+        const head = plot2?.series?.lines.filter((l3) => l3.name === report2.head.label) ?? [];
+        if (!plot2?.series || head.length !== 1) continue;
+        x3 ??= plot2.series.x;
+        if (JSON.stringify(plot2.series.x) !== JSON.stringify(x3)) {
+          skipped++;
+          continue;
+        }
+        title2 = plot2.title;
+        labels = { ...plot2.series.xLabel ? { xLabel: plot2.series.xLabel } : {}, ...plot2.series.yLabel ? { yLabel: plot2.series.yLabel } : {} };
+        base ??= report2.base && plot2.series.lines.find((l3) => l3.name === report2.base.label) || null;
+        ys2.push(head[0].y);
+      }
+      if (ys2.length) lines2.push({ name: c3.id, y: x3.map((_3, i) => mean(ys2.map((y2) => y2[i] ?? null))) });
+    }
+    if (!x3 || !lines2.length) continue;
+    const notes = [
+      `${lines2.length === 1 ? "The" : `The top ${lines2.length}`} configuration${lines2.length === 1 ? "" : "s"}${rankedBy ? ` by ${rankedBy}` : ""}, each the mean of its runs.`,
+      ...skipped ? [`${skipped} run${skipped === 1 ? "" : "s"} with other x values left out.`] : []
+    ];
+    plots.push({ id, title: title2, image: null, notes, series: { x: x3, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines2], ...labels } });
+  }
+  return plots;
+}
+function mean(values) {
+  const xs2 = values.filter((v2) => v2 !== null && Number.isFinite(v2));
+  return xs2.length ? xs2.reduce((a, b3) => a + b3, 0) / xs2.length : null;
+}
+
+// src/aggregate/compose.ts
+function aggregateRuns(runs, options2) {
+  if (options2.expectedRuns !== null && runs.length > options2.expectedRuns) {
+    throw new UserError(`${runs.length} job folders, more than the ${options2.expectedRuns} expected: is an older run's artifact among them?`);
+  }
+  if (!runs.length && !options2.expectedRuns) throw new UserError("No runs to aggregate: the folders hold no report.json.");
+  const reported = runs.filter((r2) => r2.report !== null);
+  const ok = reported.filter((r2) => r2.failed === null);
+  const base = commonBase(reported);
+  const warnings = [];
+  const values = reported.map((r2) => paramValues(r2.report));
+  const isRepeat = (p2) => options2.repeatParams.some((name) => p2.key === name || p2.key.endsWith(`.${name}`));
+  const refs = unionRefs(reported.map((r2) => r2.report.params)).filter((p2) => !isRepeat(p2));
+  const varying = [];
+  const constant = [];
+  for (const ref of refs) {
+    const id = refId(ref);
+    const seen = new Set(values.map((v2) => v2.has(id) ? JSON.stringify(v2.get(id)) : "absent"));
+    if (seen.size === 1 && !seen.has("absent")) constant.push({ ...ref, value: values[0].get(id) });
+    else varying.push(ref);
+  }
+  const label2 = paramLabel(varying);
+  const configKey = (report2) => {
+    const v2 = paramValues(report2);
+    return varying.map((p2) => v2.get(refId(p2)) ?? null);
+  };
+  const groups = /* @__PURE__ */ new Map();
+  for (const run2 of ok) {
+    const params = configKey(run2.report);
+    const key2 = JSON.stringify(params);
+    if (!groups.has(key2)) groups.set(key2, { params, runs: [] });
+    groups.get(key2).runs.push(run2);
+  }
+  const columns = metricColumns(
+    ok.map((r2) => r2.report),
+    reported.map((r2) => r2.report)
+  );
+  const rules = options2.rules ?? jobRules(reported);
+  const gate = rules.length ? { rules, missingBase: options2.missingBase, failOnThreshold: true, checkName: "", notes: [], rulesFrom: "input", trustBase: false } : null;
+  let configurations = [...groups.values()].map((g2) => {
+    const metrics = columns.map((c3) => stats(g2.runs.map((r2) => metricNumber(r2.report, c3))));
+    return {
+      id: label2(g2.params),
+      params: g2.params,
+      runs: g2.runs.map((r2) => r2.name),
+      metrics,
+      best: false,
+      gates: gate ? gateMetrics(gate, meansAsDiff(columns, metrics), base !== null) : null
+    };
+  });
+  const ruled = new Map(configurations.flatMap((c3) => c3.gates?.directions ?? []).map((d2) => [metricName(d2), d2.better]));
+  const configured = metricDirections({ gates: null, directions: reported.flatMap((r2) => r2.report.directions) });
+  for (const c3 of columns) c3.better = ruled.get(metricName(c3)) ?? configured(c3.file, c3.key) ?? null;
+  const rankBy = rankMetric(options2.rankBy, columns, rules, configurations);
+  if (rankBy) {
+    const j3 = columns.findIndex((c3) => c3.file === rankBy.file && c3.key === rankBy.key);
+    const score = (c3) => {
+      const mean2 = c3.metrics[j3]?.mean;
+      return mean2 === void 0 ? Number.NEGATIVE_INFINITY : rankBy.better === "higher" ? mean2 : -mean2;
+    };
+    configurations = configurations.map((c3, i) => ({ c: c3, i })).sort((a, b3) => score(b3.c) - score(a.c) || a.i - b3.i).map((x3) => x3.c);
+    if (configurations[0]?.metrics[j3]) configurations[0].best = true;
+  } else if (configurations.length > 1) {
+    warnings.push("No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.");
+  }
+  const failedRuns = runs.filter((r2) => r2.failed !== null).map((r2) => {
+    const params = r2.report ? configKey(r2.report) : null;
+    return { run: r2.name, reason: r2.failed, configuration: params && label2(params), params };
+  });
+  const absent = options2.expectedRuns === null ? 0 : options2.expectedRuns - runs.length;
+  for (let i = 1; i <= absent; i++) {
+    failedRuns.push({
+      run: `missing ${i} of ${absent}`,
+      reason: `no artifact: ${options2.expectedRuns} jobs expected, ${runs.length} uploaded a report`,
+      configuration: null,
+      params: null
+    });
+  }
+  const gated = configurations.filter((c3) => c3.gates);
+  const failedConfigurations = gated.filter((c3) => !c3.gates.passed).map((c3) => c3.id);
+  return {
+    schemaVersion: 1,
+    kind: "aggregate",
+    tool: { name: "mlreport", version: VERSION },
+    base,
+    head: commonHead(reported),
+    repeatParams: options2.repeatParams,
+    varying,
+    constant,
+    metrics: columns,
+    rankBy,
+    configurations,
+    failedRuns,
+    // A failed job's configuration could not be checked: the overall gate does not pass without it.
+    gates: gate ? { passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0, configurations: gated.length, failedConfigurations } : null,
+    plots: overlaidPlots(
+      configurations.map((c3) => ({ id: c3.id, reports: c3.runs.map((name) => ok.find((r2) => r2.name === name).report) })),
+      rankBy?.key ?? null
+    ),
+    warnings
+  };
+}
+function commonBase(runs) {
+  const bySha = /* @__PURE__ */ new Map();
+  for (const r2 of runs) {
+    const sha = r2.report.base?.sha ?? "no base";
+    bySha.set(sha, [...bySha.get(sha) ?? [], r2.name]);
+  }
+  if (bySha.size > 1) {
+    const list3 = [...bySha].map(([sha, names]) => `${sha} (${names.slice(0, 5).join(", ")}${names.length > 5 ? `, \u2026 ${names.length - 5} more` : ""})`);
+    throw new UserError(
+      `The reports compare with different base commits: ${list3.join("; ")}. A sweep's jobs must share one base to be compared; aggregate the reports of one workflow run.`
+    );
+  }
+  return runs.find((r2) => r2.report.base)?.report.base ?? null;
+}
+function commonHead(runs) {
+  const first = runs[0]?.report.head;
+  return first && runs.every((r2) => r2.report.head.sha === first.sha && r2.report.head.label === first.label) ? first : null;
+}
+var refId = (ref) => `${ref.file}\0${ref.key}`;
+function paramValues(report2) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f3 of report2.params) for (const row3 of f3.rows) if (row3.new !== void 0) out.set(refId({ file: f3.path, key: row3.key }), row3.new);
+  return out;
+}
+function unionRefs(fileLists) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const files of fileLists)
+    for (const f3 of files) for (const row3 of f3.rows) if (row3.new !== void 0) seen.set(refId({ file: f3.path, key: row3.key }), { file: f3.path, key: row3.key });
+  return [...seen.values()];
+}
+function paramLabel(varying) {
+  const names = varying.map((p2) => varying.filter((q3) => q3.key === p2.key).length > 1 ? `${p2.file}:${p2.key}` : p2.key);
+  return (params) => names.length ? names.map((n, i) => `${n}=${params[i] === null ? "-" : displayValue(params[i], null)}`).join(", ") : "all runs";
+}
+function metricColumns(ok, all) {
+  const columns = /* @__PURE__ */ new Map();
+  for (const report2 of ok) {
+    for (const f3 of report2.metrics) {
+      for (const row3 of f3.rows) {
+        const id = refId({ file: f3.path, key: row3.key });
+        if (!columns.has(id) && toNumber2(row3.new) !== null) columns.set(id, { file: f3.path, key: row3.key, better: null, base: null });
+      }
+    }
+  }
+  for (const report2 of all) {
+    for (const f3 of report2.metrics) {
+      for (const row3 of f3.rows) {
+        const column = columns.get(refId({ file: f3.path, key: row3.key }));
+        if (column && column.base === null) column.base = toNumber2(row3.old);
+      }
+    }
+  }
+  return [...columns.values()];
+}
+function metricNumber(report2, column) {
+  const file = report2.metrics.find((f3) => f3.path === column.file);
+  return toNumber2(file?.rows.find((r2) => r2.key === column.key)?.new);
+}
+function toNumber2(leaf2) {
+  if (leaf2 === void 0 || typeof leaf2 === "boolean") return null;
+  const n = numericValue(leaf2);
+  return n !== void 0 && Number.isFinite(n) ? n : null;
+}
+function stats(xs2) {
+  const values = xs2.filter((x3) => x3 !== null);
+  const n = values.length;
+  if (!n) return null;
+  const mean2 = values.reduce((a, b3) => a + b3, 0) / n;
+  const std = n > 1 ? Math.sqrt(values.reduce((a, x3) => a + (x3 - mean2) ** 2, 0) / (n - 1)) : null;
+  return { mean: mean2, std, n };
+}
+function meansAsDiff(columns, metrics) {
+  const files = /* @__PURE__ */ new Map();
+  columns.forEach((c3, j3) => {
+    if (!files.has(c3.file)) files.set(c3.file, { path: c3.file, rows: [], notes: [] });
+    const mean2 = metrics[j3]?.mean;
+    files.get(c3.file).rows.push({ key: c3.key, old: c3.base ?? void 0, new: mean2, changed: mean2 !== c3.base });
+  });
+  return [...files.values()];
+}
+function jobRules(runs) {
+  const lists = runs.filter((r2) => r2.report.gates).map((r2) => ({ name: r2.name, rules: r2.report.gates.rules.map((g2) => g2.level === "warn" ? `warn: ${g2.rule}` : g2.rule) }));
+  if (!lists.length) return [];
+  const first = lists[0];
+  const other = lists.find((l3) => JSON.stringify(l3.rules) !== JSON.stringify(first.rules));
+  if (other) {
+    throw new UserError(
+      `The jobs were gated with different rules (${first.name}: ${first.rules.join("; ") || "none"}; ${other.name}: ${other.rules.join("; ") || "none"}). Give the aggregate its own rules (input 'thresholds' or --threshold).`
+    );
+  }
+  return parseRules(first.rules.map((text2, i) => ({ text: text2, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
+}
+function rankMetric(written, columns, rules, configurations) {
+  const lookup2 = columns.map((c3) => ({ file: c3.file, key: c3.key, base: c3.base, head: null }));
+  if (written === null) {
+    const metric = firstRuleMetric(configurations[0]?.gates ?? null);
+    const column2 = metric && columns.find((c3) => c3.file === metric.file && c3.key === metric.key);
+    return column2?.better ? { file: column2.file, key: column2.key, better: column2.better } : null;
+  }
+  const match = /^\s*(.+?)(?:\s+(higher|lower))?\s*$/.exec(written);
+  const name = match?.[1] ?? "";
+  const colon = name.indexOf(":");
+  const ref = { file: colon >= 0 ? name.slice(0, colon) : null, key: colon >= 0 ? name.slice(colon + 1) : name, text: name };
+  const found = resolveMetric(ref, lookup2);
+  if (found.kind === "ambiguous") {
+    throw new UserError(`rank-by '${name}' matches several metrics (${found.candidates.map(metricName).join(", ")}); name one as file:key.`);
+  }
+  if (found.kind === "unknown") {
+    throw new UserError(`rank-by '${name}' is not a metric of these runs${found.closest.length ? `; closest: ${found.closest.join(", ")}` : ""}.`);
+  }
+  const column = columns.find((c3) => c3.file === found.metric.file && c3.key === found.metric.key);
+  const better = match?.[2] ?? column.better;
+  if (!better) {
+    throw new UserError(
+      `rank-by '${name}': neither a gate rule nor the metric's name says whether higher or lower is better; write '${name} higher' or '${name} lower'.`
+    );
+  }
+  return { file: column.file, key: column.key, better };
+}
+function firstRuleMetric(gates2) {
+  return gates2?.rules.find((r2) => r2.metric)?.metric ?? null;
+}
+
+// src/report/escape.ts
+function escapeCell(text2) {
+  if (!NEEDS_ESCAPE.test(text2)) return text2;
+  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}\u200D-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:\u200B").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}\u200B.`).replace(/\r\n?|\n/g, " ");
+}
+var NEEDS_ESCAPE = /[\\&<>|`*_[\]~@#:\r\n]|gh-|www\./i;
+var PLAIN_CODE = /^[^`\s](?:[^`\r\n]*[^`\s])?$/;
+function code(text2) {
+  if (PLAIN_CODE.test(text2)) return `\`${text2}\``;
+  const flat = text2.replace(/\r\n?|\n/g, " ");
+  if (flat === "") return "` `";
+  const fence = "`".repeat((flat.match(/`+/g) ?? []).reduce((m2, run2) => Math.max(m2, run2.length), 0) + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+function escapeCellKeepingCode(text2) {
+  return text2.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? htmlCode(part.slice(1, -1)) : escapeCell(part)).join("");
+}
+function htmlCode(text2) {
+  return `<code>${escapeCell(text2)}</code>`;
+}
+
+// src/history/trends.ts
+var HEADLINE_TRENDS = 4;
+var DEFAULT_K2 = 2;
+function planTrends(history2, gates2, metrics) {
+  if (!history2) return [];
+  const byName = new Map(history2.metrics.map((m2) => [trendId(m2), m2]));
+  const chosen = gates2 ? gatedMetrics(gates2) : headlineMetrics(metrics);
+  const plans = [];
+  for (const name of chosen) {
+    const metric = byName.get(trendId(name));
+    if (!metric || !gates2 && !metric.stats) continue;
+    const band = bandOf(gates2, name);
+    plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
+    if (!gates2 && plans.length === HEADLINE_TRENDS) break;
+  }
+  return plans;
+}
+function trendId(m2) {
+  return `${m2.file}\0${m2.key}`;
+}
+function gatedMetrics(gates2) {
+  const seen = /* @__PURE__ */ new Set();
+  return gates2.rules.flatMap((r2) => r2.metric && !seen.has(trendId(r2.metric)) && seen.add(trendId(r2.metric)) ? [r2.metric] : []);
+}
+function headlineMetrics(files) {
+  const rows = files.flatMap(
+    (f3) => f3.rows.filter((r2) => typeof r2.new !== "boolean" && numericValue(r2.new ?? void 0) !== void 0).map((r2) => ({ file: f3.path, key: r2.key, changed: r2.changed }))
+  );
+  return [...rows.filter((r2) => r2.changed), ...rows.filter((r2) => !r2.changed)];
+}
+function bandOf(gates2, metric) {
+  for (const rule2 of gates2?.rules ?? []) {
+    if (!rule2.metric || trendId(rule2.metric) !== trendId(metric)) continue;
+    const k2 = rule2.noise?.band?.k;
+    if (k2) return { k: k2, rule: rule2.rule };
+  }
+  return { k: DEFAULT_K2, rule: null };
+}
+function standingOf(metric, k2) {
+  if (metric.head === null) return "no-value";
+  if (!metric.stats) return "not-enough";
+  return Math.abs(metric.head - metric.stats.mean) > k2 * metric.stats.std ? "beyond" : "within";
+}
+function trendBand(stats3, k2) {
+  return stats3 ? { low: stats3.mean - k2 * stats3.std, high: stats3.mean + k2 * stats3.std } : null;
+}
+function standingText(standing) {
+  return { beyond: "beyond noise", within: "within noise", "not-enough": "not enough history", "no-value": "no value at the head" }[standing];
+}
+function axisLabels(commits) {
+  for (let length = 7; length < 40; length++) {
+    const labels = commits.map((c3) => c3.slice(0, length));
+    if (new Set(labels).size === labels.length) return labels;
+  }
+  return commits.map((c3, i) => `${i + 1}:${c3.slice(0, 7)}`);
+}
+function headAxisLabel(label2, taken) {
+  let out = label2.length > 16 ? `${label2.slice(0, 15)}\u2026` : label2 || "head";
+  while (taken.includes(out)) out = `${out}\u2032`;
+  return out;
+}
+
+// src/report/mermaid.ts
+var MERMAID_MAX_POINTS = 40;
+var GRID_LABELS = 22;
+var MERMAID_MAX_LINES = 8;
+var PALETTE = [
+  { color: "#1f6feb", square: "\u{1F7E6}" },
+  { color: "#e16f24", square: "\u{1F7E7}" },
+  { color: "#2da44e", square: "\u{1F7E9}" },
+  { color: "#cf222e", square: "\u{1F7E5}" },
+  { color: "#8250df", square: "\u{1F7EA}" },
+  { color: "#8b572a", square: "\u{1F7EB}" },
+  { color: "#57606a", square: "\u2B1B" },
+  { color: "#d4a72c", square: "\u{1F7E8}" }
+];
+function mermaidChart(plot2) {
+  const chart = plot2.series && usable(plot2.series);
+  if (!chart) return null;
+  const { series: series2, notes } = chart;
+  const palette = PALETTE.slice(0, series2.lines.length);
+  const lines2 = [
+    "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.map((p2) => p2.color).join(", ")}"}}}}%%`,
+    "xychart-beta",
+    `    title "${clean(plot2.title, 60)}"`,
+    `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
+  ];
+  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
+  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number(v2)).join(", ")}]`);
+  lines2.push("```");
+  lines2.push(series2.lines.map((l3, i) => `${palette[i].square} \`${clean(l3.name)}\``).join(" \xB7 "));
+  for (const note2 of notes) lines2.push("", `_${note2}_`);
+  return lines2.join("\n");
+}
+function trendChart(entry, metric, headLabel) {
+  const points = metric.points.slice(-(MERMAID_MAX_POINTS - 1));
+  if (!points.length) return null;
+  const labels = axisLabels(points.map((p2) => p2.commit));
+  const head = metric.head;
+  const values = [...points.map((p2) => p2.value), ...head === null ? [] : [head]];
+  const range = trendBand(metric.stats, entry.k);
+  const all = [...values, ...range ? [range.low, range.high] : []];
+  const [min, max] = all.reduce(([lo, hi], v2) => [Math.min(lo, v2), Math.max(hi, v2)], [Infinity, -Infinity]);
+  const pad = (max - min) * 0.08 || Math.abs(max) * 0.01 || 1;
+  const [bottom, top2] = [min - pad, max + pad];
+  const flat = (v2) => `[${values.map(() => number(v2)).join(", ")}]`;
+  const [orange, blue, green, grey] = [PALETTE[1], PALETTE[0], PALETTE[2], PALETTE[6]];
+  const series2 = [];
+  const hidden = bottom - (top2 - bottom);
+  if (head !== null) series2.push({ color: orange, text: `bar [${[...points.map(() => hidden), head].map(number).join(", ")}]` });
+  series2.push({ color: blue, text: `line [${values.map(number).join(", ")}]` });
+  if (range && metric.stats) {
+    series2.push(
+      { color: green, text: `line ${flat(range.high)}` },
+      { color: green, text: `line ${flat(range.low)}` },
+      { color: grey, text: `line ${flat(metric.stats.mean)}` }
+    );
+  }
+  const lines2 = [
+    "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series2.map((s) => s.color.color).join(", ")}"}}}}%%`,
+    "xychart-beta",
+    `    title "${clean(`${metric.key} (${metric.file})`, 60)}"`,
+    // Quoted: an unquoted SHA of digits (`1234567`) could be read as a number.
+    `    x-axis [${[...labels, ...head === null ? [] : [headAxisLabel(headLabel, labels)]].map((l3) => `"${clean(l3)}"`).join(", ")}]`,
+    `    y-axis "${clean(metric.key, 40)}" ${number(bottom)} --> ${number(top2)}`,
+    ...series2.map((s) => `    ${s.text}`),
+    "```"
+  ];
+  const legend = [`${blue.square} base values, oldest first${head === null ? "" : `, then ${clean(headLabel || "head")}`}`];
+  if (head !== null) legend.unshift(`${orange.square} ${clean(headLabel || "head")}`);
+  if (range) legend.push(`${green.square} band mean \xB1 ${number(entry.k)}\xB7std`, `${grey.square} mean`);
+  lines2.push(legend.join(" \xB7 "));
+  if (metric.points.length > points.length) lines2.push("", `_The newest ${points.length} of ${metric.points.length} base values are drawn._`);
+  return lines2.join("\n");
+}
+function usable(series2) {
+  const n = series2.x.length;
+  const all = series2.lines.filter((l3) => l3.y.length === n);
+  if (!n || !all.length || all.length !== series2.lines.length) return null;
+  const lines2 = all.slice(0, MERMAID_MAX_LINES);
+  const has = (l3, i) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i]);
+  const used = [...Array(n).keys()].filter((i) => lines2.some((l3) => has(l3, i)));
+  if (used.length < 2) return null;
+  const numeric2 = used.every((i) => typeof series2.x[i] === "number");
+  const grid = numeric2 ? evenGrid(used.map((i) => series2.x[i])) : pick(used);
+  const at2 = (i) => numeric2 ? series2.x[i] : i;
+  const notes = [];
+  const drawn = lines2.flatMap((l3) => {
+    const known = [...Array(n).keys()].filter((i) => has(l3, i));
+    if (!known.length) return [];
+    const [first, last] = [at2(known[0]), at2(known.at(-1))];
+    if (first > grid[0]) notes.push(`${clean(l3.name)} has no values before ${clean(String(series2.x[known[0]]))}: its line is flat there.`);
+    const y2 = grid.filter((g2) => g2 <= last).map(
+      (g2) => readAt(
+        known.map(at2),
+        known.map((i) => l3.y[i]),
+        g2
+      )
+    );
+    return y2.length ? [{ name: l3.name, y: y2 }] : [];
+  });
+  if (all.length > lines2.length) notes.push(`${all.length - lines2.length} more lines are not drawn here.`);
+  if (!drawn.length) return null;
+  return { series: { ...series2, x: numeric2 ? grid : grid.map((i) => series2.x[i]), lines: drawn }, notes };
+}
+function evenGrid(xs2) {
+  const distinct2 = [...new Set(xs2)].sort((a, b3) => a - b3);
+  const lo = distinct2[0];
+  const hi = distinct2.at(-1);
+  if (distinct2.length <= GRID_LABELS) return distinct2;
+  const raw = (hi - lo) / (GRID_LABELS - 2);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m2) => m2 * power).find((s) => s >= raw);
+  const grid = [lo];
+  for (let v2 = Math.floor(lo / step + 1) * step; v2 < hi; v2 += step) grid.push(Number(v2.toPrecision(12)));
+  grid.push(hi);
+  return grid;
+}
+function pick(indices) {
+  if (indices.length <= MERMAID_MAX_POINTS) return indices;
+  const step = (indices.length - 1) / (MERMAID_MAX_POINTS - 1);
+  return [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => indices[Math.round(k2 * step)]);
+}
+function readAt(xs2, ys2, x3) {
+  const after = xs2.findIndex((v2) => v2 >= x3);
+  if (after <= 0) return ys2[after === -1 ? ys2.length - 1 : 0];
+  const [x0, x1] = [xs2[after - 1], xs2[after]];
+  return x1 === x0 ? ys2[after] : ys2[after - 1] + (ys2[after] - ys2[after - 1]) * (x3 - x0) / (x1 - x0);
+}
+function label(x3) {
+  const text2 = typeof x3 === "number" ? number(x3) : clean(x3);
+  return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
+}
+function number(v2) {
+  return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
+}
+function clean(text2, max = 80) {
+  const flat = text2.replace(/["`\r\n[\]<>]/g, " ").replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut}\u2026`;
+}
+
+// src/aggregate/markdown.ts
+var FOLDED_METRICS = 8;
+function aggregateMarkdown(report2, options2 = {}) {
+  const measure = options2.measure ?? ((text2) => text2.length);
+  const whole = draw(
+    report2,
+    options2,
+    report2.metrics.map((_3, j3) => j3),
+    report2.configurations.length,
+    null,
+    report2.failedRuns.length
+  );
+  if (options2.limit === void 0 || measure(whole) <= options2.limit) return { body: whole, folded: false };
+  const kept = foldedColumns(report2);
+  const unit = options2.measure ? "bytes" : "characters";
+  const note2 = (rows2) => `> [!NOTE]
+> This comparison is longer than ${options2.limit.toLocaleString("en-US")} ${unit}: it shows ${rows2} of ${report2.configurations.length} configurations (best first) and ${kept.length} of ${report2.metrics.length} metrics (ranked and gated). The full table is in ${options2.fullReport ?? "the job summary and in report.md in the workflow artifact"}.`;
+  const failed2 = report2.failedRuns.length;
+  const fits = (rows2, failedRows2) => measure(draw(report2, options2, kept, rows2, note2(rows2), failedRows2)) <= options2.limit;
+  const rows = largest(report2.configurations.length, (n) => fits(n, failed2));
+  const failedRows = rows > 0 || fits(0, failed2) ? failed2 : largest(failed2, (n) => fits(0, n));
+  return { body: draw(report2, options2, kept, rows, note2(rows), failedRows), folded: true };
+}
+function largest(max, ok) {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (ok(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+function draw(report2, options2, columns, rows, note2, failedRows) {
+  const parts = [...options2.header ? [options2.header] : [], `## ${title(report2)}`, ""];
+  if (report2.gates) parts.push(`### Gates: ${gatesHeadline(report2)}`, "");
+  const best = report2.configurations.find((c3) => c3.best);
+  if (best && report2.rankBy) {
+    const j3 = report2.metrics.findIndex((m2) => m2.file === report2.rankBy.file && m2.key === report2.rankBy.key);
+    parts.push(
+      `**Best by ${code(report2.rankBy.key)} (${report2.rankBy.better} is better):** ${escapeCell(best.id)}: ${cell(best.metrics[j3] ?? null, best.runs.length)}`,
+      ""
+    );
+  }
+  if (note2) parts.push(note2, "");
+  parts.push(table(report2, columns, report2.configurations.slice(0, rows), failedRows), "");
+  if (failedRows < report2.failedRuns.length) parts.push(`\u2026and ${report2.failedRuns.length - failedRows} more failed jobs, in the full table.`, "");
+  const repeats = report2.repeatParams.map(code).join(", ") || "no param";
+  parts.push(
+    `Values are the mean \xB1 the sample standard deviation (divides by n \u2212 1) over each configuration's runs; runs that differ only by ${repeats} are repeats of one configuration. n: the runs in the row (a cell that has fewer says so).`,
+    ""
+  );
+  if (report2.constant.length) {
+    parts.push(`Params the same in every run: ${report2.constant.map((p2) => `${code(p2.key)} = ${code(displayValue(p2.value, null))}`).join(", ")}.`, "");
+  }
+  const broken = report2.configurations.slice(0, rows).filter((c3) => c3.gates && brokenRules(c3.gates).failures + brokenRules(c3.gates).warnings > 0);
+  if (broken.length) {
+    parts.push("### Broken rules", "");
+    for (const c3 of broken) {
+      for (const r2 of c3.gates.rules.filter((r3) => r3.status === "failed" || r3.status === "error")) {
+        parts.push(`- ${escapeCell(c3.id)}: ${r2.level === "warn" ? "\u26A0\uFE0F" : "\u274C"} ${code(r2.rule)}: ${escapeCellKeepingCode(r2.detail)}`);
+      }
+    }
+    parts.push("");
+  }
+  const charts = report2.plots.flatMap((p2) => {
+    const chart = mermaidChart(p2);
+    return chart ? [[chart, ...p2.notes.map((n) => `_${escapeCell(n)}_`)].join("\n\n")] : [];
+  });
+  if (charts.length) parts.push("### Plots", "", charts.join("\n\n"), "");
+  if (report2.warnings.length) {
+    parts.push("### Notes", "");
+    for (const w2 of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w2)}`);
+    parts.push("");
+  }
+  return parts.join("\n");
+}
+function title(report2) {
+  const runs = report2.configurations.reduce((n, c3) => n + c3.runs.length, 0) + report2.failedRuns.length;
+  const against = report2.base ? ` vs ${code(report2.base.label)}` : ", no base";
+  const head = report2.head ? ` of ${code(report2.head.label)}` : "";
+  const configurations = `${report2.configurations.length} configuration${report2.configurations.length === 1 ? "" : "s"}`;
+  return `mlreport sweep: ${runs} run${runs === 1 ? "" : "s"}${head} in ${configurations}${against}`;
+}
+function gatesHeadline(report2) {
+  const gates2 = report2.gates;
+  const failedJobs = report2.failedRuns.length ? `${report2.failedRuns.length} job${report2.failedRuns.length === 1 ? "" : "s"} failed` : "";
+  if (gates2.failedConfigurations.length) {
+    return `\u274C ${gates2.failedConfigurations.length} of ${gates2.configurations} configurations broke a rule${failedJobs ? `; ${failedJobs}` : ""}`;
+  }
+  if (failedJobs) return `\u274C ${failedJobs}, so not every configuration was checked`;
+  if (!gates2.configurations) return "\u274C nothing checked (no run succeeded)";
+  return `\u2705 every configuration passed (${gates2.configurations})`;
+}
+function table(report2, columns, configurations, failedRows) {
+  const metrics = columns.map((j3) => report2.metrics[j3]);
+  const header = ["", ...report2.varying.map((p2) => escapeCell(p2.key)), "n", ...metrics.map(metricHeader), ...report2.gates ? ["gates"] : []];
+  const lines2 = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
+  const blanks = report2.varying.map(() => "");
+  const gateBlank = report2.gates ? [""] : [];
+  if (report2.base)
+    lines2.push(
+      `| base ${code(report2.base.label)} | ${[...blanks, "", ...metrics.map((m2) => m2.base === null ? "-" : num(m2.base)), ...gateBlank].join(" | ")} |`
+    );
+  for (const c3 of configurations) {
+    const cells = [
+      c3.best ? "\u{1F3C6} best" : "",
+      ...c3.params.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))),
+      String(c3.runs.length),
+      ...columns.map((j3) => cell(c3.metrics[j3] ?? null, c3.runs.length)),
+      ...report2.gates ? [gateCell(c3)] : []
+    ];
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  for (const f3 of report2.failedRuns.slice(0, failedRows)) {
+    const params = f3.params?.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))) ?? blanks;
+    const cells = ["\u274C failed", ...params, "0", ...metrics.map(() => ""), ...gateBlank];
+    cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${code(f3.run)}: ${escapeCell(f3.reason)}`;
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  return lines2.join("\n");
+}
+function metricHeader(m2) {
+  return `${escapeCell(m2.key)}${m2.better === "higher" ? " \u2191" : m2.better === "lower" ? " \u2193" : ""}`;
+}
+function cell(s, runs) {
+  if (!s) return "-";
+  const spread = s.std === null ? "" : ` \xB1 ${num(s.std)}`;
+  return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n})` : ""}`;
+}
+function gateCell(c3) {
+  if (!c3.gates) return "";
+  const { failures, warnings } = brokenRules(c3.gates);
+  if (failures) return `\u274C ${failures} broke`;
+  if (!c3.gates.checked) return "\u274C nothing checked";
+  return warnings ? `\u26A0\uFE0F ${warnings} warning${warnings === 1 ? "" : "s"}` : "\u2705";
+}
+function num(x3) {
+  return displayValue(x3, 5);
+}
+function foldedColumns(report2) {
+  const wanted = /* @__PURE__ */ new Set();
+  if (report2.rankBy) wanted.add(`${report2.rankBy.file}:${report2.rankBy.key}`);
+  for (const c3 of report2.configurations) for (const r2 of c3.gates?.rules ?? []) if (r2.metric) wanted.add(`${r2.metric.file}:${r2.metric.key}`);
+  const kept = report2.metrics.flatMap((m2, j3) => wanted.has(`${m2.file}:${m2.key}`) ? [j3] : []);
+  return (kept.length ? kept : report2.metrics.map((_3, j3) => j3)).slice(0, FOLDED_METRICS);
+}
+
+// src/aggregate/read.ts
+import { lstat, readdir as readdir2, readFile } from "node:fs/promises";
+import { basename, join as join3 } from "node:path";
+
+// src/report/format.ts
+function formatLeaf(value2, exact = false) {
+  const n = numericValue(value2);
+  if (exact || n === void 0 || typeof value2 === "boolean" || isFloatLeaf(value2) && !Number.isFinite(n)) return displayValue(value2, null);
+  return formatNumber(n);
+}
+function formatRowValues(row3, exact = false) {
+  const a = numericValue(row3.old);
+  const b3 = numericValue(row3.new);
+  if (exact || a === void 0 || b3 === void 0 || typeof row3.old === "boolean" || typeof row3.new === "boolean") {
+    return [formatLeaf(row3.old, exact), formatLeaf(row3.new, exact)];
+  }
+  const [x3, y2] = formatPair(a, b3);
+  return [Number.isFinite(a) ? x3 : formatLeaf(row3.old), Number.isFinite(b3) ? y2 : formatLeaf(row3.new)];
+}
+function signed(value2) {
+  const text2 = formatNumber(value2);
+  return value2 > 0 ? `+${text2}` : text2;
+}
+function percent(relative9) {
+  if (relative9 === void 0 || !Number.isFinite(relative9) || relative9 === 0) return null;
+  const pct = relative9 * 100;
+  const abs = Math.abs(pct);
+  const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
+  return `${pct > 0 ? "+" : MINUS}${text2}%`;
+}
+function formatChange(row3) {
+  if (row3.diff === void 0) return "-";
+  if (Number.isNaN(row3.diff)) return "NaN";
+  const pct = percent(row3.relative);
+  return pct && row3.diff !== 0 ? `${signed(row3.diff)} (${pct})` : signed(row3.diff);
+}
+
+// src/report/verdict.ts
+var NAMED = 3;
+var TOP = 2;
+function verdictOf(report2) {
+  const directionOf = metricDirections(report2);
+  return { ...outcome(report2, directionOf), counts: counts(report2) };
+}
+function outcome(report2, directionOf) {
+  const errors = report2.projectErrors ?? [];
+  if (errors.length) return { outcome: "failed", line: `\u274C project files do not parse: ${short(errors[0], 160)}${more(errors.length - 1)}` };
+  const failedStages = report2.pipeline?.stages.filter((s) => s.status === "failed") ?? [];
+  if (failedStages.length) {
+    const names = failedStages.map((s) => short(s.name));
+    const gate = report2.gates ? "; the gate compared what the pipeline left" : "";
+    return { outcome: "failed", line: `\u274C pipeline failed: stage ${names.slice(0, NAMED).join(", ")}${more(names.length - NAMED)} failed${gate}` };
+  }
+  const gates2 = report2.gates;
+  if (gates2) {
+    const { failures, warnings } = brokenRules(gates2);
+    const name = metricNames(report2.metrics);
+    const warned = gates2.rules.filter((r2) => r2.status === "failed" && r2.level === "warn").map((r2) => ruleItem(r2, report2.metrics, name));
+    if (failures) {
+      const failed2 = gates2.rules.filter(isFailure).map((r2) => ruleItem(r2, report2.metrics, name));
+      return { outcome: "failed", line: `\u274C gate failed: ${named(failed2)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
+    }
+    if (!gates2.checked) {
+      const why = !gates2.rules.length ? "no rules at the base revision" : "every rule was skipped";
+      return { outcome: "failed", line: `\u274C gate checked nothing: ${why}` };
+    }
+    if (warnings) return { outcome: "warning", line: `\u26A0\uFE0F gate passed with warnings: ${named(warned)}` };
+    const n = gates2.checked;
+    const top3 = topChanges(report2.metrics, directionOf);
+    const held = n === 1 ? "the rule held" : n === 2 ? "both rules held" : `all ${n} rules held`;
+    return { outcome: "passed", line: `\u2705 gate passed: ${held}${top3.length ? `; ${top3.map((t2) => t2.text).join(", ")}` : ""}` };
+  }
+  if (!report2.base) return { outcome: "info", line: "\u2139\uFE0F no base revision to compare with: the head's values alone" };
+  if (!report2.metrics.some((f3) => f3.rows.length)) return { outcome: "warning", line: "\u26A0\uFE0F no metrics found" };
+  const top2 = topChanges(report2.metrics, directionOf);
+  const gone = missingAtHead(report2.metrics);
+  if (!top2.length && !gone) return { outcome: "info", line: "\u2139\uFE0F no metric changed" };
+  const worse = gone > 0 || top2.some((t2) => t2.effect === "worse");
+  const missing = gone ? `${groupDigits(gone)} metric${gone === 1 ? "" : "s"} missing at the head` : "";
+  return { outcome: worse ? "warning" : "info", line: `${worse ? "\u26A0\uFE0F" : "\u2139\uFE0F"} ${[missing, ...top2.map((t2) => t2.text)].filter(Boolean).join(", ")}` };
+}
+function missingAtHead(metrics) {
+  let n = 0;
+  for (let i = 0; i < metrics.length; i++) {
+    const rows = metrics[i].rows;
+    for (let k2 = 0; k2 < rows.length; k2++) if (rows[k2].old !== void 0 && rows[k2].new === void 0) n++;
+  }
+  return n;
+}
+function isFailure(r2) {
+  return r2.status === "error" || r2.status === "failed" && r2.level === "fail";
+}
+function ruleItem(r2, metrics, name) {
+  if (!r2.metric) return `rule ${short(r2.rule)} could not be checked`;
+  const row3 = metrics.find((f3) => f3.path === r2.metric.file)?.rows.find((x3) => x3.key === r2.metric.key);
+  const metric = name(r2.metric.file, r2.metric.key);
+  const relative9 = r2.detail.includes("(base ");
+  if (relative9 && row3 && row3.diff !== void 0 && r2.base !== null && r2.head !== null) return change(metric, row3);
+  if (r2.head !== null) return `${short(metric)} ${formatNumber(r2.head)} (rule: ${short(r2.rule)})`;
+  return `${short(metric)}: ${short(r2.detail.replace(/`/g, ""), 120)}`;
+}
+function metricNames(metrics) {
+  return (file, key2) => metrics.some((f3) => f3.path !== file && f3.rows.some((r2) => r2.key === key2)) ? `${file}: ${key2}` : key2;
+}
+function topChanges(metrics, directionOf) {
+  const top2 = [];
+  for (let i = 0; i < metrics.length; i++) {
+    const f3 = metrics[i];
+    const list3 = f3.rows;
+    for (let k2 = 0; k2 < list3.length; k2++) {
+      const r2 = list3[k2];
+      if (!r2.changed || r2.diff === void 0 || Number.isNaN(r2.diff)) continue;
+      const mark = effect(r2.diff, directionOf(f3.path, r2.key));
+      const weight = (mark === "worse" ? 3 : mark === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(r2.relative ?? r2.diff));
+      let at2 = top2.length;
+      while (at2 > 0 && top2[at2 - 1].weight < weight) at2--;
+      if (at2 >= TOP) continue;
+      top2.splice(at2, 0, { file: f3.path, row: r2, effect: mark, weight });
+      if (top2.length > TOP) top2.pop();
+    }
+  }
+  const name = metricNames(metrics);
+  return top2.map((x3) => ({ text: change(name(x3.file, x3.row.key), x3.row, x3.effect), effect: x3.effect }));
+}
+function change(key2, row3, mark) {
+  const [a, b3] = formatPair(numericValue(row3.old), numericValue(row3.new));
+  const by = percent(row3.relative) ?? signed(row3.diff);
+  return `${short(key2)} ${by} (${a} \u2192 ${b3}${mark ? `, ${mark}` : ""})`;
+}
+function short(text2, max = 60) {
+  const flat = text2.replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
+}
+function named(items) {
+  const unique = [...new Set(items)];
+  return unique.slice(0, NAMED).join(", ") + more(unique.length - NAMED);
+}
+function more(n) {
+  return n > 0 ? ` and ${n} more` : "";
+}
+function counts(report2) {
+  const plural = (n, word) => `${groupDigits(n)} ${word}${n === 1 ? "" : "s"}`;
+  const count2 = (files, pick2) => {
+    let n = 0;
+    for (let i = 0; i < files.length; i++) {
+      const rows = files[i].rows;
+      for (let k2 = 0; k2 < rows.length; k2++) if (pick2(rows[k2])) n++;
+    }
+    return n;
+  };
+  if (!report2.base)
+    return `${plural(
+      count2(report2.metrics, () => true),
+      "metric"
+    )} and ${plural(
+      count2(report2.params, () => true),
+      "param"
+    )} at the head`;
+  return `${plural(
+    count2(report2.metrics, (r2) => r2.changed),
+    "metric"
+  )} and ${plural(
+    count2(report2.params, (r2) => r2.changed),
+    "param"
+  )} changed`;
+}
+
+// src/report/parse.ts
+var ReportJsonError = class extends Error {
+};
+function parseReportJson(text2) {
+  let json;
+  try {
+    json = JSON.parse(text2);
+  } catch (error) {
+    throw new ReportJsonError(`not JSON (${error.message})`);
+  }
+  return report(json, "");
+}
+var report = (v2, at2) => {
+  const o2 = object(v2, at2);
+  if (o2.schemaVersion !== 2) fail(`${key(at2, "schemaVersion")}`, "the number 2", o2.schemaVersion);
+  const tool = object(o2.tool, key(at2, "tool"));
+  if (tool.name !== "mlreport") fail(key(at2, "tool.name"), '"mlreport"', tool.name);
+  const causes = list(causesReader)(o2.causes, key(at2, "causes"));
+  const data = {
+    schemaVersion: 2,
+    tool: { name: "mlreport", version: string(tool.version, key(at2, "tool.version")) },
+    base: nullable(revision)(o2.base, key(at2, "base")),
+    head: revision(o2.head, key(at2, "head")),
+    params: list(fileDiff(row2(null)))(o2.params, key(at2, "params")),
+    metrics: list(fileDiff(row2(causes)))(o2.metrics, key(at2, "metrics")),
+    plots: list(plot)(o2.plots, key(at2, "plots")),
+    gates: nullable(gates)(o2.gates, key(at2, "gates")),
+    pipeline: nullable(pipeline)(o2.pipeline, key(at2, "pipeline")),
+    warnings: list(string)(o2.warnings, key(at2, "warnings")),
+    directions: optional(
+      list((d2, a) => {
+        const x3 = object(d2, a);
+        return { metric: string(x3.metric, key(a, "metric")), better: oneOf(["higher", "lower"])(x3.better, key(a, "better")) };
+      })
+    )(o2.directions, key(at2, "directions")) ?? [],
+    stale: optional(
+      list((d2, a) => {
+        const x3 = object(d2, a);
+        return { stage: string(x3.stage, key(a, "stage")), reasons: list(string)(x3.reasons, key(a, "reasons")) };
+      })
+    )(o2.stale, key(at2, "stale")) ?? [],
+    ...o2.data === void 0 ? {} : { data: nullable(dataSection)(o2.data, key(at2, "data")) },
+    // Reports from before history existed have none.
+    history: optional(nullable(history))(o2.history, key(at2, "history")) ?? null,
+    trends: optional(list(trend))(o2.trends, key(at2, "trends")) ?? []
+  };
+  return { ...data, verdict: verdictOf(data) };
+};
+var revision = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { sha: nullable(string)(o2.sha, key(at2, "sha")), label: string(o2.label, key(at2, "label")) };
+};
+function fileDiff(row3) {
+  return (v2, at2) => {
+    const o2 = object(v2, at2);
+    return { path: string(o2.path, key(at2, "path")), rows: list(row3)(o2.rows, key(at2, "rows")), notes: list(string)(o2.notes, key(at2, "notes")) };
+  };
+}
+function row2(causes) {
+  return (v2, at2) => {
+    const o2 = object(v2, at2);
+    const out = {
+      key: string(o2.key, key(at2, "key")),
+      old: optional(leaf)(o2.old, key(at2, "old")),
+      new: optional(leaf)(o2.new, key(at2, "new")),
+      changed: boolean(o2.changed, key(at2, "changed"))
+    };
+    const diff = optional(number2)(o2.diff, key(at2, "diff"));
+    const relative9 = optional(number2)(o2.relative, key(at2, "relative"));
+    if (diff !== void 0) out.diff = diff;
+    if (relative9 !== void 0) out.relative = relative9;
+    if (causes && o2.causes !== void 0) {
+      const where2 = key(at2, "causes");
+      const index = o2.causes;
+      if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= causes.length) {
+        fail(where2, causes.length ? `an index into 'causes' (0 to ${causes.length - 1})` : "absent ('causes' is empty)", index);
+      }
+      out.causes = causes[index];
+    }
+    return out;
+  };
+}
+var causesReader = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const stages = list(string);
+  const extent = nullable((e, a) => {
+    const x3 = object(e, a);
+    return { size: nullable(number2)(x3.size, key(a, "size")), nfiles: nullable(number2)(x3.nfiles, key(a, "nfiles")) };
+  });
+  return {
+    basis: oneOf(["pipeline", "no-pipeline", "no-stage"])(o2.basis, key(at2, "basis")),
+    stage: nullable(string)(o2.stage, key(at2, "stage")),
+    stages: list((s, a) => {
+      const x3 = object(s, a);
+      return {
+        name: string(x3.name, key(a, "name")),
+        status: oneOf(["ran", "failed", "not-run", "out-of-date", "updated", "new", "unchanged", "unknown"])(x3.status, key(a, "status")),
+        reasons: list(string)(x3.reasons, key(a, "reasons")),
+        definition: nullable(oneOf(["command", "definition", "new"]))(x3.definition, key(a, "definition"))
+      };
+    })(o2.stages, key(at2, "stages")),
+    params: list((p2, a) => {
+      const x3 = object(p2, a);
+      const param = {
+        file: string(x3.file, key(a, "file")),
+        key: string(x3.key, key(a, "key")),
+        stages: stages(x3.stages, key(a, "stages"))
+      };
+      const old = optional(leaf)(x3.old, key(a, "old"));
+      const now = optional(leaf)(x3.new, key(a, "new"));
+      if (old !== void 0) param.old = old;
+      if (now !== void 0) param.new = now;
+      return param;
+    })(o2.params, key(at2, "params")),
+    files: list((f3, a) => {
+      const x3 = object(f3, a);
+      return {
+        path: string(x3.path, key(a, "path")),
+        added: nullable(number2)(x3.added, key(a, "added")),
+        deleted: nullable(number2)(x3.deleted, key(a, "deleted")),
+        binary: boolean(x3.binary, key(a, "binary")),
+        stages: stages(x3.stages, key(a, "stages"))
+      };
+    })(o2.files, key(at2, "files")),
+    data: list((d2, a) => {
+      const x3 = object(d2, a);
+      return {
+        path: string(x3.path, key(a, "path")),
+        source: oneOf([".dvc", "dvc.lock"])(x3.source, key(a, "source")),
+        old: extent(x3.old, key(a, "old")),
+        new: extent(x3.new, key(a, "new")),
+        stages: stages(x3.stages, key(a, "stages"))
+      };
+    })(o2.data, key(at2, "data")),
+    unknown: list(string)(o2.unknown, key(at2, "unknown")),
+    omitted: number2(o2.omitted, key(at2, "omitted")),
+    nothingUpstream: boolean(o2.nothingUpstream, key(at2, "nothingUpstream"))
+  };
+};
+var leaf = (v2, at2) => {
+  if (v2 === null || typeof v2 === "string" || typeof v2 === "boolean") return v2;
+  if (typeof v2 === "number" && Number.isFinite(v2)) return v2;
+  if (typeof v2 === "object" && !Array.isArray(v2) && Object.keys(v2).length === 1 && "float" in v2) {
+    const f3 = v2.float;
+    if (typeof f3 === "number" && Number.isFinite(f3) || f3 === "NaN" || f3 === "Infinity" || f3 === "-Infinity") return { float: f3 };
+  }
+  return fail(at2, 'a number, string, boolean, null or {"float": \u2026}', v2);
+};
+var plot = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const entry = {
+    id: string(o2.id, key(at2, "id")),
+    title: string(o2.title, key(at2, "title")),
+    image: nullable(imagePath)(o2.image, key(at2, "image")),
+    notes: list(string)(o2.notes, key(at2, "notes"))
+  };
+  const baseImage = optional(nullable(imagePath))(o2.baseImage, key(at2, "baseImage"));
+  const error = optional(string)(o2.error, key(at2, "error"));
+  const s = optional(series)(o2.series, key(at2, "series"));
+  if (baseImage !== void 0) entry.baseImage = baseImage;
+  if (error !== void 0) entry.error = error;
+  if (s !== void 0) entry.series = s;
+  return entry;
+};
+var trend = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const entry = {
+    file: string(o2.file, key(at2, "file")),
+    key: string(o2.key, key(at2, "key")),
+    k: number2(o2.k, key(at2, "k")),
+    rule: nullable(string)(o2.rule, key(at2, "rule")),
+    standing: oneOf(["beyond", "within", "not-enough", "no-value"])(o2.standing, key(at2, "standing")),
+    image: nullable(imagePath)(o2.image, key(at2, "image"))
+  };
+  const error = optional(string)(o2.error, key(at2, "error"));
+  if (error !== void 0) entry.error = error;
+  return entry;
+};
+var imagePath = (v2, at2) => {
+  const path = string(v2, at2);
+  const parts = path.split("/");
+  if (path.includes("\\") || /^[a-z]:/i.test(path) || parts.some((p2) => p2 === "" || p2 === "." || p2 === "..")) {
+    fail(at2, "a path inside the report folder (like plots/loss.png)", v2);
+  }
+  return path;
+};
+var series = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const out = {
+    x: list((x3, a) => typeof x3 === "string" ? x3 : number2(x3, a))(o2.x, key(at2, "x")),
+    lines: list((l3, a) => {
+      const line = object(l3, a);
+      return { name: string(line.name, key(a, "name")), y: list(nullable(number2))(line.y, key(a, "y")) };
+    })(o2.lines, key(at2, "lines"))
+  };
+  const xLabel = optional(string)(o2.xLabel, key(at2, "xLabel"));
+  const yLabel = optional(string)(o2.yLabel, key(at2, "yLabel"));
+  if (xLabel !== void 0) out.xLabel = xLabel;
+  if (yLabel !== void 0) out.yLabel = yLabel;
+  return out;
+};
+var gates = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return {
+    passed: boolean(o2.passed, key(at2, "passed")),
+    rules: list(rule)(o2.rules, key(at2, "rules")),
+    directions: list((d2, a) => {
+      const dir = object(d2, a);
+      return {
+        file: string(dir.file, key(a, "file")),
+        key: string(dir.key, key(a, "key")),
+        better: oneOf(["higher", "lower"])(dir.better, key(a, "better"))
+      };
+    })(o2.directions, key(at2, "directions")),
+    checked: number2(o2.checked, key(at2, "checked")),
+    proposed: nullable((p2, a) => {
+      const proposed = object(p2, a);
+      return {
+        file: string(proposed.file, key(a, "file")),
+        added: list(string)(proposed.added, key(a, "added")),
+        removed: list(string)(proposed.removed, key(a, "removed"))
+      };
+    })(o2.proposed, key(at2, "proposed"))
+  };
+};
+var rule = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const source = object(o2.source, key(at2, "source"));
+  const file = optional(string)(source.file, key(at2, "source.file"));
+  return {
+    rule: string(o2.rule, key(at2, "rule")),
+    level: oneOf(["fail", "warn"])(o2.level, key(at2, "level")),
+    passed: boolean(o2.passed, key(at2, "passed")),
+    status: oneOf(["passed", "failed", "skipped", "error"])(o2.status, key(at2, "status")),
+    detail: string(o2.detail, key(at2, "detail")),
+    metric: nullable((m2, a) => {
+      const metric = object(m2, a);
+      return { file: string(metric.file, key(a, "file")), key: string(metric.key, key(a, "key")) };
+    })(o2.metric, key(at2, "metric")),
+    base: nullable(number2)(o2.base, key(at2, "base")),
+    head: nullable(number2)(o2.head, key(at2, "head")),
+    threshold: nullable(number2)(o2.threshold, key(at2, "threshold")),
+    source: {
+      origin: string(source.origin, key(at2, "source.origin")),
+      line: number2(source.line, key(at2, "source.line")),
+      ...file !== void 0 ? { file } : {}
+    },
+    ...o2.noise !== void 0 ? { noise: noise(o2.noise, key(at2, "noise")) } : {}
+  };
+};
+var stats2 = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const [n, mean2, std, min, max] = ["n", "mean", "std", "min", "max"].map((k2) => number2(o2[k2], key(at2, k2)));
+  return { n, mean: mean2, std, min, max };
+};
+var noise = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return {
+    n: number2(o2.n, key(at2, "n")),
+    stats: nullable(stats2)(o2.stats, key(at2, "stats")),
+    band: nullable((b3, a) => {
+      const band = object(b3, a);
+      return {
+        low: number2(band.low, key(a, "low")),
+        high: number2(band.high, key(a, "high")),
+        center: nullable(number2)(band.center, key(a, "center")),
+        k: nullable(number2)(band.k, key(a, "k"))
+      };
+    })(o2.band, key(at2, "band")),
+    verdict: oneOf(["beyond", "within", "not-enough-history"])(o2.verdict, key(at2, "verdict")),
+    text: string(o2.text, key(at2, "text"))
+  };
+};
+var history = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return {
+    branch: string(o2.branch, key(at2, "branch")),
+    depth: number2(o2.depth, key(at2, "depth")),
+    metrics: list((m2, a) => {
+      const metric = object(m2, a);
+      return {
+        file: string(metric.file, key(a, "file")),
+        key: string(metric.key, key(a, "key")),
+        points: list((p2, pa) => {
+          const point = object(p2, pa);
+          return {
+            commit: string(point.commit, key(pa, "commit")),
+            date: nullable(string)(point.date, key(pa, "date")),
+            value: number2(point.value, key(pa, "value"))
+          };
+        })(metric.points, key(a, "points")),
+        stats: nullable(stats2)(metric.stats, key(a, "stats")),
+        head: nullable(number2)(metric.head, key(a, "head"))
+      };
+    })(o2.metrics, key(at2, "metrics")),
+    notes: list(string)(o2.notes, key(at2, "notes"))
+  };
+};
+var pipeline = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return {
+    engine: oneOf(["builtin", "dvc", "run"])(o2.engine, key(at2, "engine")),
+    stages: list((s, a) => {
+      const stage2 = object(s, a);
+      const out = {
+        name: string(stage2.name, key(a, "name")),
+        status: oneOf(["ran", "skipped", "failed", "not-run"])(stage2.status, key(a, "status")),
+        seconds: number2(stage2.seconds, key(a, "seconds"))
+      };
+      const reasons = optional(list(string))(stage2.reasons, key(a, "reasons"));
+      const error = optional(string)(stage2.error, key(a, "error"));
+      const log = optional(string)(stage2.log, key(a, "log"));
+      if (reasons !== void 0) out.reasons = reasons;
+      if (error !== void 0) out.error = error;
+      if (log !== void 0) out.log = log;
+      return out;
+    })(o2.stages, key(at2, "stages"))
+  };
+};
+var dataVersion = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { md5: nullable(string)(o2.md5, key(at2, "md5")), size: nullable(number2)(o2.size, key(at2, "size")) };
+};
+var tableShape = (v2, at2) => {
+  const o2 = object(v2, at2);
+  return { rows: number2(o2.rows, key(at2, "rows")), columns: number2(o2.columns, key(at2, "columns")) };
+};
+var dataSection = (v2, at2) => {
+  const o2 = object(v2, at2);
+  const entry = (e, a) => ({ path: string(object(e, a).path, key(a, "path")), ...dataVersion(e, a) });
+  return {
+    added: list(entry)(o2.added, key(at2, "added")),
+    deleted: list(entry)(o2.deleted, key(at2, "deleted")),
+    modified: list((e, a) => {
+      const x3 = object(e, a);
+      return { path: string(x3.path, key(a, "path")), old: dataVersion(x3.old, key(a, "old")), new: dataVersion(x3.new, key(a, "new")) };
+    })(o2.modified, key(at2, "modified")),
+    renamed: list((e, a) => {
+      const x3 = object(e, a);
+      const path = object(x3.path, key(a, "path"));
+      return { path: { old: string(path.old, key(a, "path.old")), new: string(path.new, key(a, "path.new")) }, ...dataVersion(e, a) };
+    })(o2.renamed, key(at2, "renamed")),
+    notInCache: list((e, a) => {
+      const x3 = object(e, a);
+      return { path: string(x3.path, key(a, "path")), reason: string(x3.reason, key(a, "reason")) };
+    })(o2.notInCache, key(at2, "notInCache")),
+    tables: list((e, a) => {
+      const x3 = object(e, a);
+      const t2 = {
+        path: string(x3.path, key(a, "path")),
+        base: nullable(tableShape)(x3.base, key(a, "base")),
+        head: nullable(tableShape)(x3.head, key(a, "head"))
+      };
+      const note2 = optional(string)(x3.note, key(a, "note"));
+      if (note2 !== void 0) t2.note = note2;
+      return t2;
+    })(o2.tables, key(at2, "tables")),
+    notes: list(string)(o2.notes, key(at2, "notes"))
+  };
+};
+function object(v2, at2) {
+  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) fail(at2, "an object", v2);
+  return v2;
+}
+function string(v2, at2) {
+  return typeof v2 === "string" ? v2 : fail(at2, "a string", v2);
+}
+function number2(v2, at2) {
+  return typeof v2 === "number" && Number.isFinite(v2) ? v2 : fail(at2, "a finite number", v2);
+}
+function boolean(v2, at2) {
+  return typeof v2 === "boolean" ? v2 : fail(at2, "true or false", v2);
+}
+function oneOf(values) {
+  return (v2, at2) => values.includes(v2) ? v2 : fail(at2, `one of ${values.map((x3) => `"${x3}"`).join(", ")}`, v2);
+}
+function list(item) {
+  return (v2, at2) => Array.isArray(v2) ? v2.map((x3, i) => item(x3, `${at2}[${i}]`)) : fail(at2, "a list", v2);
+}
+function nullable(read) {
+  return (v2, at2) => v2 === null ? null : read(v2, at2);
+}
+function optional(read) {
+  return (v2, at2) => v2 === void 0 ? void 0 : read(v2, at2);
+}
+function key(at2, name) {
+  return at2 ? `${at2}.${name}` : name;
+}
+function fail(at2, expected, got) {
+  const shown2 = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
+  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown2}`);
+}
+
+// src/aggregate/read.ts
+var MAX_REPORT_BYTES = 32 * 1024 * 1024;
+async function readRuns(dirs) {
+  const runs = [];
+  for (const dir of dirs) {
+    const stat8 = await lstat(dir).catch(() => null);
+    if (!stat8?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    if (await lstat(join3(dir, "report.json")).catch(() => null)) {
+      runs.push(await readRun(dir));
+      continue;
+    }
+    const children = (await readdir2(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
+    for (const child of children.sort()) runs.push(await readRun(join3(dir, child)));
+  }
+  const seen = /* @__PURE__ */ new Map();
+  for (const run2 of runs) {
+    const count2 = (seen.get(run2.name) ?? 0) + 1;
+    seen.set(run2.name, count2);
+    if (count2 > 1) run2.name = `${run2.name} (${count2})`;
+  }
+  return runs;
+}
+async function readRun(dir) {
+  const name = runName(dir);
+  const path = join3(dir, "report.json");
+  const stat8 = await lstat(path).catch(() => null);
+  if (!stat8) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat8.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const text2 = await readFile(path, "utf8");
+  let json;
+  try {
+    json = JSON.parse(text2);
+  } catch (error) {
+    throw new UserError(`${path} is not JSON (${error.message}).`);
+  }
+  const raw = typeof json === "object" && json !== null ? json : {};
+  if (raw.kind === "aggregate") throw new UserError(`${path} is an aggregate report itself; name the matrix jobs' report folders instead.`);
+  if (raw.schemaVersion !== 2) {
+    throw new UserError(
+      `${path} has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? "missing"}; this mlreport (${VERSION}) reads report.json of schema version 2 (docs/report-schema.md). Aggregate reports made by the same mlreport version as the matrix jobs.`
+    );
+  }
+  let report2;
+  try {
+    report2 = parseReportJson(text2);
+  } catch (error) {
+    if (error instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error.message}.`);
+    throw error;
+  }
+  return { name, report: report2, failed: failure(report2, raw.projectErrors) };
+}
+function failure(report2, projectErrors) {
+  const stage2 = report2.pipeline?.stages.find((s) => s.status === "failed");
+  if (stage2) return `stage '${stage2.name}' failed${stage2.error ? `: ${stage2.error}` : ""}`;
+  if (Array.isArray(projectErrors) && projectErrors.length) {
+    return `project files do not parse: ${String(projectErrors[0])}`;
+  }
+  return null;
+}
+function runName(dir) {
+  const name = basename(dir);
+  return name.startsWith("mlreport-") && name.length > "mlreport-".length ? name.slice("mlreport-".length) : name;
+}
+
+// src/report/gates-section.ts
+function gatesSection(gates2) {
+  const lines2 = [`### Gates: ${gatesHeadline2(gates2)}`];
+  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
+  for (const r2 of gates2.rules) {
+    const cells = [statusIcon(r2), escapeCell(r2.level === "warn" ? `warn: ${r2.rule}` : r2.rule), value(r2.base), value(r2.head), value(r2.threshold), note(r2)];
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
+  return lines2.join("\n");
+}
+function proposedRules(proposed) {
+  return [
+    `**Proposed rules**: this pull request changes the rules in ${htmlCode(proposed.file)}. The gate above uses the base revision's rules; these changes apply after merge.`,
+    "",
+    ...proposed.added.map((r2) => `- added: ${htmlCode(r2)}`),
+    ...proposed.removed.map((r2) => `- removed: ${htmlCode(r2)}`)
+  ];
+}
+function gatesHeadline2(gates2) {
+  const total = gates2.rules.length;
+  const { failures, warnings } = brokenRules(gates2);
+  const skipped = gates2.rules.filter((r2) => r2.status === "skipped").length;
+  const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
+  const tail = extras.length ? ` (${extras.join(", ")})` : "";
+  if (failures) return `\u274C ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
+  if (!gates2.checked) {
+    return `\u274C nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
+  }
+  if (warnings) return `\u26A0\uFE0F no failing rule broke${tail}`;
+  if (skipped) return `\u2705 no rule broke (${total - skipped} passed, ${skipped} skipped)`;
+  return `\u2705 ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
+}
+function statusIcon(r2) {
+  switch (r2.status) {
+    case "passed":
+      return "\u2705";
+    case "skipped":
+      return "\u23ED\uFE0F";
+    case "error":
+      return "\u274C";
+    case "failed":
+      return r2.level === "warn" ? "\u26A0\uFE0F" : "\u274C";
+  }
+}
+function note(r2) {
+  const why = r2.status === "passed" ? "" : escapeCellKeepingCode(r2.detail);
+  const noise2 = r2.noise?.band ? `noise band ${escapeCell(r2.noise.text)}` : "";
+  return [why, noise2].filter(Boolean).join(" \xB7 ");
+}
+function value(v2) {
+  return v2 === null ? "-" : formatNumber(v2);
+}
+
+// src/gate/log.ts
+function logGates(gates2, gate, log) {
+  const lines2 = [
+    `Gates: ${gatesHeadline2(gates2)}.`,
+    ...gates2.rules.map((r2) => `  [${r2.status}${r2.level === "warn" ? ", warning only" : ""}] ${r2.rule}: ${r2.detail}`)
+  ].join("\n");
+  if (gates2.passed) {
+    log.info(lines2);
+    return;
+  }
+  log.error(lines2);
+  if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
+}
+
 // src/git/repo.ts
 import { spawn as spawn2 } from "node:child_process";
 
@@ -8283,9 +11126,9 @@ function o(n) {
 }
 
 // node_modules/simple-git/dist/index.mjs
-var import_file_exists = __toESM(require_dist(), 1);
+var import_file_exists = __toESM(require_dist2(), 1);
 var import_debug = __toESM(require_src(), 1);
-var import_promise_deferred = __toESM(require_dist2(), 1);
+var import_promise_deferred = __toESM(require_dist3(), 1);
 import { spawn as ve } from "node:child_process";
 import { normalize as Se } from "node:path";
 
@@ -10007,9 +12850,9 @@ function Zt(t2 = R2.NONE) {
   const e = ar[t2];
   return (n) => E2(new rr(), e, n, false);
 }
-var te = "òòòòòò ";
-var ee2 = " òò";
-var ne2 = " ò ";
+var te = "\xF2\xF2\xF2\xF2\xF2\xF2 ";
+var ee2 = " \xF2\xF2";
+var ne2 = " \xF2 ";
 var ur = ["hash", "date", "message", "refs", "author_name", "author_email"];
 function cr(t2, e) {
   return e.reduce(
@@ -11707,236 +14550,6 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
-// src/git/cat-file.ts
-import { spawn } from "node:child_process";
-import { mkdtemp, open, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-var ObjectTooLarge = class extends Error {
-  constructor(oid, size2) {
-    super(`object ${oid} has ${size2} bytes, more than this read allows`);
-    this.oid = oid;
-    this.size = size2;
-  }
-  oid;
-  size;
-};
-var EMPTY = Buffer.alloc(0);
-var AnswerReader = class {
-  constructor(onIdle = () => void 0) {
-    this.onIdle = onIdle;
-  }
-  onIdle;
-  pending = [];
-  header = EMPTY;
-  body = null;
-  receive(chunk) {
-    let at2 = 0;
-    while (at2 < chunk.length) {
-      if (this.body) {
-        at2 = this.take(chunk, at2);
-        continue;
-      }
-      const newline = chunk.indexOf(10, at2);
-      if (newline < 0) {
-        this.header = Buffer.concat([this.header, chunk.subarray(at2)]);
-        return;
-      }
-      const line = this.header.length ? Buffer.concat([this.header, chunk.subarray(at2, newline)]).toString("latin1") : chunk.toString("latin1", at2, newline);
-      this.header = EMPTY;
-      at2 = newline + 1;
-      this.answer(line);
-    }
-  }
-  /** Forgets a half-received answer (the process that sent it ended) and fails every pending request. */
-  fail(error) {
-    this.header = EMPTY;
-    this.body = null;
-    for (const request of this.pending.splice(0)) request.reject(error);
-  }
-  /** A header line: `<oid> <type> <size>`, or `<oid> missing` / `<oid> ambiguous`. */
-  answer(line) {
-    const request = this.pending[0];
-    if (!request) return;
-    const m2 = /^([0-9a-f]+) (\w+) (\d+)$/.exec(line);
-    if (!m2) {
-      this.settle();
-      request.resolve(null);
-      return;
-    }
-    const size2 = Number(m2[3]);
-    const found = { oid: m2[1], type: m2[2], size: size2, bytes: size2 <= request.maxBytes ? Buffer.allocUnsafe(size2) : null };
-    this.body = { request, found, received: 0 };
-  }
-  /** Copies body bytes (and the newline git ends each object with); returns where in `chunk` they ended. */
-  take(chunk, at2) {
-    const body = this.body;
-    const { size: size2, bytes } = body.found;
-    const n = Math.min(size2 + 1 - body.received, chunk.length - at2);
-    if (bytes) {
-      const copy = Math.min(n, size2 - body.received);
-      if (copy > 0) chunk.copy(bytes, body.received, at2, at2 + copy);
-    }
-    body.received += n;
-    if (body.received === size2 + 1) {
-      this.body = null;
-      this.settle();
-      body.request.resolve(body.found);
-    }
-    return at2 + n;
-  }
-  settle() {
-    this.pending.shift();
-    if (!this.pending.length) this.onIdle();
-  }
-};
-var ONE_PROCESS_FROM = 64;
-var READ_BACK_BYTES = 64 * 1024;
-var CatFileBatch = class {
-  constructor(cwd) {
-    this.cwd = cwd;
-  }
-  cwd;
-  child = null;
-  answers = new AnswerReader(() => this.hold(false));
-  closing = null;
-  /** The blob's bytes, null when git has no such object; `ObjectTooLarge` past `maxBytes` (nothing kept). */
-  async read(oid, maxBytes) {
-    const found = await this.request(oid, maxBytes);
-    if (!found) return null;
-    if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
-    return found.bytes;
-  }
-  /**
-   * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
-   * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
-   * has no such object) or `ObjectTooLarge`, in the order asked. A large batch is read by a process of its own
-   * through a file (`ONE_PROCESS_FROM`), which the caller's sizes bound: it asks only for what its budget took.
-   */
-  async readMany(requests) {
-    if (!requests.length) return [];
-    if (this.closing) throw new Error("the git object reader is closed");
-    let found;
-    if (requests.length >= ONE_PROCESS_FROM) {
-      const dir = await mkdtemp(join(tmpdir(), "mlreport-objects-")).catch(() => null);
-      found = dir ? await readThroughFile(this.cwd, dir, requests) : await this.askAll(requests);
-    } else found = await this.askAll(requests);
-    return found.map((f3, i) => !f3 ? null : f3.bytes ?? new ObjectTooLarge(requests[i].oid, f3.size));
-  }
-  askAll(requests) {
-    const child = this.start();
-    const idle = !this.answers.pending.length;
-    const answers = requests.map(({ maxBytes }) => new Promise((resolve14, reject) => this.answers.pending.push({ maxBytes, resolve: resolve14, reject })));
-    if (idle) this.hold(true);
-    child.stdin.write(requests.map((r2) => `${r2.oid}
-`).join(""));
-    return Promise.all(answers);
-  }
-  /**
-   * What a revision expression (`HEAD^{commit}`, `main:dvc.yaml`) names, as `rev-parse --verify` would find
-   * it, without starting a process; null when it names nothing. The caller refuses names with control characters.
-   */
-  async resolve(name) {
-    const found = await this.request(name, -1);
-    return found && { oid: found.oid, type: found.type };
-  }
-  request(name, maxBytes) {
-    if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
-    const child = this.start();
-    return new Promise((resolve14, reject) => {
-      this.answers.pending.push({ maxBytes, resolve: resolve14, reject });
-      if (this.answers.pending.length === 1) this.hold(true);
-      child.stdin.write(`${name}
-`);
-    });
-  }
-  /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
-  close() {
-    this.closing ??= new Promise((resolve14) => {
-      const child = this.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve14();
-      child.once("close", () => resolve14());
-      this.hold(true);
-      child.stdin.end();
-      const timer = setTimeout(() => child.kill(), 5e3);
-      timer.unref();
-      child.once("close", () => clearTimeout(timer));
-    });
-    return this.closing;
-  }
-  /** The process id while one runs (tests check that it ended). */
-  get pid() {
-    return this.child?.pid;
-  }
-  start() {
-    if (this.child) return this.child;
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
-    this.child = child;
-    const stderr = keepStderr(child);
-    child.stdout.on("data", (chunk) => this.answers.receive(chunk));
-    child.on("error", (error) => {
-      if (this.child === child) this.child = null;
-      this.answers.fail(new Error(`git cat-file could not start: ${error.message}`));
-    });
-    child.on("close", (code2, signal) => {
-      if (this.child === child) this.child = null;
-      this.answers.fail(
-        new Error(this.closing ? "the git object reader was closed before the read ended" : `git cat-file ended early: ${stderr.why(code2, signal)}`)
-      );
-    });
-    this.hold(false);
-    return child;
-  }
-  /** Keeps Node alive while reads wait for git, and lets it exit while idle. */
-  hold(busy) {
-    const child = this.child;
-    if (!child) return;
-    for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
-      if (busy) handle.ref();
-      else handle.unref();
-    }
-  }
-};
-function keepStderr(child) {
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (text2) => {
-    if (stderr.length < 4096) stderr += text2;
-  });
-  child.stdin.on("error", () => void 0);
-  return { why: (code2, signal) => stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code2}`) };
-}
-async function readThroughFile(cwd, dir, requests) {
-  try {
-    const file = await open(join(dir, "batch"), "w+");
-    try {
-      await new Promise((resolve14, reject) => {
-        const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
-        const stderr = keepStderr(child);
-        child.on("error", (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
-        child.on("close", (code2, signal) => code2 === 0 ? resolve14() : reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`)));
-        child.stdin.end(requests.map((r2) => `${r2.oid}
-`).join(""));
-      });
-      const found = [];
-      const answers = new AnswerReader();
-      for (const { maxBytes } of requests) answers.pending.push({ maxBytes, resolve: (f3) => found.push(f3), reject: () => void 0 });
-      const chunk = Buffer.allocUnsafe(READ_BACK_BYTES);
-      for (let position = 0; answers.pending.length; ) {
-        const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
-        if (!bytesRead) throw new Error(`git cat-file ended after ${found.length} of ${requests.length} answers`);
-        answers.receive(chunk.subarray(0, bytesRead));
-        position += bytesRead;
-      }
-      return found;
-    } finally {
-      await file.close();
-    }
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
 // src/git/repo.ts
 var MAX_METADATA_BYTES = 16 * 1024 * 1024;
 var places = /* @__PURE__ */ new Map();
@@ -12224,7 +14837,7 @@ var GitRepo = class _GitRepo {
     for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i].startsWith(":")) paths.push(fields[i + 1]);
     return paths;
   }
-  /** The names of the configured remotes (`origin`, …). */
+  /** The names of the configured remotes (`origin`, \u2026). */
   async remotes() {
     return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
   }
@@ -12345,1092 +14958,27 @@ function firstLine(error) {
   return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 }
 
-// src/pipeline/engine.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { join as join16 } from "node:path";
-import { performance as performance2 } from "node:perf_hooks";
-
-// src/dvc/data/cache.ts
-import { randomBytes } from "node:crypto";
-import { closeSync, createReadStream, fchmodSync, mkdirSync, openSync, renameSync, rmSync, writevSync } from "node:fs";
-import { chmod, copyFile, mkdir, open as open2, readFile, readdir, rename, rm as rm2, stat } from "node:fs/promises";
-import { basename, dirname, join as join2, relative, sep } from "node:path";
-
-// src/dvc/data/errors.ts
-var DataError = class extends UserError {
-  constructor(message) {
-    super(message);
-    this.name = "DataError";
+// src/history/config.ts
+var DEFAULT_HISTORY = 20;
+var MAX_HISTORY = 1e3;
+function parseHistoryDepth(text2, name) {
+  const value2 = text2.trim();
+  if (!value2) return DEFAULT_HISTORY;
+  if (!/^\d+$/.test(value2) || Number(value2) > MAX_HISTORY) {
+    throw new UserError(`${name} must be a whole number of commits from 0 (off) to ${MAX_HISTORY}, not '${text2}'.`);
   }
-};
-var ObjectError = class extends DataError {
-  constructor(message, kind) {
-    super(message);
-    this.kind = kind;
-    this.name = "ObjectError";
-  }
-  kind;
-};
-var TransferError = class extends DataError {
-  constructor(direction, remote, failures) {
-    const shown2 = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
-    if (failures.length > shown2.length) shown2.push(`  … and ${failures.length - shown2.length} more`);
-    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
-    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown2.join("\n")}`);
-    this.direction = direction;
-    this.remote = remote;
-    this.failures = failures;
-    this.name = "TransferError";
-  }
-  direction;
-  remote;
-  failures;
-};
-
-// src/dvc/data/hash.ts
-import { createHash } from "node:crypto";
-var DOS2UNIX_CHUNK = 1024 * 1024;
-var ObjectHasher = class {
-  constructor(legacy) {
-    this.legacy = legacy;
-  }
-  legacy;
-  hash = createHash("md5");
-  /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
-  pending = null;
-  pendingBytes = 0;
-  scratch = null;
-  update(chunk) {
-    if (!this.legacy) {
-      this.hash.update(chunk);
-      return;
-    }
-    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.pendingBytes) {
-      const fill2 = Math.min(DOS2UNIX_CHUNK - this.pendingBytes, data.length);
-      data.copy(this.pending, this.pendingBytes, 0, fill2);
-      this.pendingBytes += fill2;
-      data = data.subarray(fill2);
-      if (this.pendingBytes < DOS2UNIX_CHUNK) return;
-      this.block(this.pending);
-      this.pendingBytes = 0;
-    }
-    while (data.length >= DOS2UNIX_CHUNK) {
-      this.block(data.subarray(0, DOS2UNIX_CHUNK));
-      data = data.subarray(DOS2UNIX_CHUNK);
-    }
-    if (data.length) {
-      this.pending ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
-      data.copy(this.pending, 0);
-      this.pendingBytes = data.length;
-    }
-  }
-  digest() {
-    if (this.legacy && this.pendingBytes) this.block(this.pending.subarray(0, this.pendingBytes));
-    return this.hash.digest("hex");
-  }
-  block(chunk) {
-    if (!isTextBlock(chunk.subarray(0, 512))) {
-      this.hash.update(chunk);
-      return;
-    }
-    this.scratch ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
-    this.hash.update(this.scratch.subarray(0, dos2unixInto(chunk, this.scratch)));
-  }
-};
-function isTextBlock(block2) {
-  if (!block2.length) return true;
-  let nontext = 0;
-  for (const b3 of block2) {
-    if (b3 === 0) return false;
-    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
-  }
-  return nontext / block2.length <= 0.3;
+  return Number(value2);
 }
-var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-function dos2unixInto(chunk, out) {
-  const len = chunk.length;
-  let n = 0;
-  let i = 0;
-  const copy = (end) => {
-    for (; i < end; i++) {
-      const b3 = chunk[i];
-      if (b3 !== 13 || chunk[i + 1] !== 10) out[n++] = b3;
-    }
-  };
-  if (LITTLE_ENDIAN) {
-    copy(Math.min(len, (4 - chunk.byteOffset % 4) % 4));
-    const words = len - i >> 2;
-    const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
-    const output = new DataView(out.buffer, out.byteOffset, out.length);
-    for (let w2 = 0; w2 < words; w2++) {
-      const word = input[w2];
-      const x3 = word ^ 218959117;
-      if ((x3 - 16843009 & ~x3 & 2155905152) === 0) {
-        output.setUint32(n, word, true);
-        n += 4;
-        i += 4;
-      } else copy(i + 4);
-    }
-  }
-  copy(len);
-  return n;
-}
-function objectMd5(bytes, legacy = false) {
-  const h3 = new ObjectHasher(legacy);
-  h3.update(bytes);
-  return h3.digest();
-}
-
-// src/dvc/data/manifest.ts
-import { createHash as createHash2 } from "node:crypto";
-
-// src/util/python-text.ts
-function pyFloatRepr(x3) {
-  if (Number.isNaN(x3)) return "nan";
-  if (x3 === Infinity) return "inf";
-  if (x3 === -Infinity) return "-inf";
-  if (x3 === 0) return Object.is(x3, -0) ? "-0.0" : "0.0";
-  const abs = Math.abs(x3);
-  if (abs >= 1e-4 && abs < 1e16) return Number.isInteger(x3) ? `${x3}.0` : String(x3);
-  const sign = x3 < 0 ? "-" : "";
-  const [mantissa, exp] = Math.abs(x3).toExponential().split("e");
-  const digits = mantissa.replace(".", "");
-  const decpt = Number(exp) + 1;
-  if (decpt <= -4 || decpt > 16) {
-    const e = decpt - 1;
-    const m2 = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${m2}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
-  }
-  if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;
-  if (decpt < digits.length) return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
-  return `${sign}${digits}${"0".repeat(decpt - digits.length)}.0`;
-}
-function pyJsonString(s) {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c3 = s.charCodeAt(i);
-    const ch = s[i];
-    if (ch === '"') out += '\\"';
-    else if (ch === "\\") out += "\\\\";
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "	") out += "\\t";
-    else if (ch === "\b") out += "\\b";
-    else if (ch === "\f") out += "\\f";
-    else if (c3 < 32 || c3 > 126) out += `\\u${c3.toString(16).padStart(4, "0")}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
-
-// src/dvc/data/manifest.ts
-function dirManifest(entries) {
-  const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b3) => compareCodePoints(a.relpath, b3.relpath) : (a, b3) => a.relpath < b3.relpath ? -1 : a.relpath > b3.relpath ? 1 : 0;
-  const sorted = [...entries].sort(byPath);
-  const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
-  const bytes = Buffer.from(text2, "latin1");
-  return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
-}
-var SURROGATE = /[\ud800-\udfff]/;
-var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-function quote(s) {
-  return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
-}
-function compareCodePoints(a, b3) {
-  const n = Math.min(a.length, b3.length);
-  for (let i = 0; i < n; i++) {
-    let x3 = a.charCodeAt(i);
-    let y2 = b3.charCodeAt(i);
-    if (x3 === y2) continue;
-    if (x3 >= 55296 && y2 >= 55296) {
-      x3 = x3 >= 57344 ? x3 - 2048 : x3 + 8192;
-      y2 = y2 >= 57344 ? y2 - 2048 : y2 + 8192;
-    }
-    return x3 - y2;
-  }
-  return a.length - b3.length;
-}
-var MD5 = /^[0-9a-f]{32}$/;
-function parseManifest(bytes, where2) {
-  let data;
-  try {
-    data = JSON.parse(Buffer.from(bytes).toString("utf8"));
-  } catch {
-    throw new DataError(`${where2} is corrupted: not JSON`);
-  }
-  if (!Array.isArray(data)) throw new DataError(`${where2} is corrupted: expected a JSON list of {md5, relpath}`);
-  return data.map((e, i) => {
-    const entry = e;
-    if (!entry || typeof entry.md5 !== "string" || !MD5.test(entry.md5) || typeof entry.relpath !== "string") {
-      throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
-    }
-    const parts = entry.relpath.split("/");
-    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p2) => p2 === ".." || p2 === "" || p2 === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
-      throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
-    }
-    return { relpath: entry.relpath, md5: entry.md5 };
-  });
-}
-
-// src/dvc/data/oid.ts
-var OID = /^[0-9a-f]{32}(\.dir)?$/;
-function isDirOid(oid) {
-  return oid.endsWith(".dir");
-}
-function checkOid(oid, path) {
-  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
-}
-function objectKey(oid, legacy = false) {
-  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
-  return legacy ? rel : `files/md5/${rel}`;
-}
-
-// src/dvc/data/pool.ts
-async function eachLimit(items, limit, fn2) {
-  let next = 0;
-  let failed2;
-  const worker = async () => {
-    while (next < items.length) {
-      try {
-        await fn2(items[next++]);
-      } catch (error) {
-        failed2 ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
-  if (failed2) throw failed2.error;
-}
-
-// src/dvc/data/cache.ts
-var CACHE_MODE = 292;
-var WRITE_BATCH = 256 * 1024;
-var Cache = class {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  path(oid, legacy = false) {
-    return join2(this.dir, ...objectKey(oid, legacy).split("/"));
-  }
-  async has(oid, legacy = false) {
-    try {
-      return (await stat(this.path(oid, legacy))).isFile();
-    } catch {
-      return false;
-    }
-  }
-  /**
-   * Which of `oids` the cache holds: one listing per `ab/` folder that exists instead of one `stat` per object,
-   * which for the thousands of files of a directory output is most of the cost of asking.
-   */
-  async holding(oids, legacy = false) {
-    const held = /* @__PURE__ */ new Set();
-    if (!oids.length) return held;
-    const folders = /* @__PURE__ */ new Map();
-    for (const oid of oids) {
-      const folder = dirname(this.path(oid, legacy));
-      folders.set(folder, [...folders.get(folder) ?? [], oid]);
-    }
-    const root = dirname([...folders.keys()][0]);
-    const present = new Set(await readdir(root).catch(() => []));
-    await eachLimit([...folders], 8, async ([folder, wanted]) => {
-      if (!present.has(basename(folder))) return;
-      const entries = new Map((await readdir(folder, { withFileTypes: true })).map((e) => [e.name, e]));
-      for (const oid of wanted) {
-        const e = entries.get(basename(this.path(oid, legacy)));
-        if (e?.isFile() || e?.isSymbolicLink() && await this.has(oid, legacy)) held.add(oid);
-      }
-    });
-    return held;
-  }
-  /**
-   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
-   * nothing behind; so does a stream that breaks off.
-   */
-  async write(oid, legacy, source, from) {
-    return writeObject(this.path(oid, legacy), oid, legacy, source, from);
-  }
-  /** Stores bytes already in memory (a verified `.dir` manifest). */
-  async writeBytes(oid, legacy, bytes, from) {
-    await this.write(oid, legacy, [bytes], from);
-  }
-  /** The entries of a `.dir` object in the cache. */
-  async manifest(oid, legacy = false) {
-    const path = this.path(oid, legacy);
-    let bytes;
-    try {
-      bytes = await readFile(path);
-    } catch {
-      throw new DataError(`${oid} is not in the cache (${this.dir})`);
-    }
-    return parseManifest(bytes, `cache object ${path}`);
-  }
-  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
-  async addFile(file) {
-    const hasher = new ObjectHasher(false);
-    let size2 = 0;
-    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-      hasher.update(chunk);
-      size2 += chunk.length;
-    }
-    const oid = hasher.digest();
-    if (!await this.has(oid)) {
-      const target = this.path(oid);
-      await mkdir(dirname(target), { recursive: true });
-      const tmp = join2(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
-      try {
-        await copyFile(file, tmp);
-        await chmod(tmp, CACHE_MODE);
-        await rename(tmp, target);
-      } catch (error) {
-        await rm2(tmp, { force: true });
-        throw error;
-      }
-    }
-    return { oid, size: size2 };
-  }
-  /**
-   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
-   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
-   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
-   */
-  async addDirectory(dir, ignored = () => false) {
-    const entries = [];
-    let size2 = 0;
-    for (const file of await listFiles(dir)) {
-      const relpath = relative(dir, file).split(sep).join("/");
-      if (ignored(relpath)) continue;
-      const added = await this.addFile(file);
-      entries.push({ relpath, md5: added.oid });
-      size2 += added.size;
-    }
-    const manifest = dirManifest(entries);
-    if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
-    return { oid: manifest.oid, size: size2, nfiles: entries.length };
-  }
-};
-async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join2(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
-  const hasher = new ObjectHasher(legacy);
-  let size2 = 0;
-  try {
-    const file = await open2(tmp, "wx", 420).catch(async (error) => {
-      if (error.code !== "ENOENT") throw error;
-      await mkdir(dirname(target), { recursive: true });
-      return open2(tmp, "wx", 420);
-    });
-    try {
-      let batch = [];
-      let batched = 0;
-      for await (const chunk of source) {
-        hasher.update(chunk);
-        size2 += chunk.length;
-        batch.push(chunk);
-        batched += chunk.length;
-        if (batched >= WRITE_BATCH) {
-          await writeAll(file, batch);
-          batch = [];
-          batched = 0;
-        }
-      }
-      await writeAll(file, batch);
-      await file.chmod(CACHE_MODE);
-    } finally {
-      await file.close();
-    }
-  } catch (error) {
-    await rm2(tmp, { force: true });
-    if (error instanceof ObjectError) throw error;
-    throw new ObjectError(`reading it from ${from} broke off: ${error.code ?? error.message}`, "unreachable");
-  }
-  const actual = hasher.digest();
-  const expected = oid.replace(/\.dir$/, "");
-  if (actual !== expected) {
-    await rm2(tmp, { force: true });
-    throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
-  }
-  await rename(tmp, target);
-  return size2;
-}
-async function listFiles(dir) {
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join2(dir, entry.name);
-    const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat(path)).isDirectory();
-    if (isDir2) for (const file of await listFiles(path)) out.push(file);
-    else out.push(path);
-  }
-  return out;
-}
-async function writeAll(file, chunks) {
-  let rest = chunks;
-  while (rest.length) {
-    let { bytesWritten } = await file.writev(rest);
-    let i = 0;
-    while (i < rest.length && bytesWritten >= rest[i].length) bytesWritten -= rest[i++].length;
-    rest = rest.slice(i);
-    if (bytesWritten && rest.length) rest[0] = rest[0].subarray(bytesWritten);
-  }
-}
-var processUmask;
-function umask() {
-  return processUmask ??= process.umask();
-}
-
-// src/dvc/data/tracked.ts
-import { rm as rm5 } from "node:fs/promises";
-
-// src/dvc/data/checkout.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { chmodSync, constants, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, lstat, mkdir as mkdir2, readdir as readdir2, rename as rename2, rm as rm3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join as join3, relative as relative2, resolve, sep as sep2 } from "node:path";
-var COPIES_AT_ONCE = 8;
-async function checkout(cache, root, target, options2 = {}) {
-  try {
-    return await place(cache, root, target, options2);
-  } finally {
-    if (options2.staged) await rm3(options2.staged, { recursive: true, force: true });
-  }
-}
-async function stage(root, target) {
-  if (!isDirOid(target.oid)) return void 0;
-  const dest = outputPath(root, target.path);
-  if (await lstat(dest).catch(() => void 0)) return void 0;
-  const staged = join3(dirname2(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
-  await mkdir2(staged, { recursive: true });
-  return staged;
-}
-async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r2) => dirname2(join3(dir, ...r2.split("/")))))) await mkdir2(folder, { recursive: true });
-}
-function stagedCopy(staged, relpath) {
-  return { file: join3(staged, ...relpath.split("/")), mode: 438 & ~umask() };
-}
-function outputPath(root, path) {
-  const dest = resolve(root, path);
-  const rel = relative2(resolve(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep2).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
-  return dest;
-}
-async function place(cache, root, target, options2) {
-  checkOid(target.oid, target.path);
-  const dest = outputPath(root, target.path);
-  const legacy = target.legacy ?? false;
-  if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
-  const current = await lstat(dest).catch(() => void 0);
-  if (!isDirOid(target.oid)) {
-    if (current?.isFile() && await md5(dest, legacy) === target.oid) {
-      if (target.isexec) await chmod2(dest, 493 & ~umask());
-      return "unchanged";
-    }
-    if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
-    await mkdir2(dirname2(dest), { recursive: true });
-    const tmp = join3(dirname2(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
-    try {
-      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
-      if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
-      await rename2(tmp, dest);
-    } catch (error) {
-      await rm3(tmp, { force: true });
-      throw new DataError(`${target.path}: checkout failed: ${error.message}`);
-    }
-    return current ? "modified" : "created";
-  }
-  const entries = await cache.manifest(target.oid, legacy);
-  const held = await cache.holding(
-    entries.map((e) => e.md5),
-    legacy
-  );
-  const missing = entries.filter((e) => !held.has(e.md5)).map((e) => `${target.path}/${e.relpath} (object ${e.md5})`);
-  missing.sort();
-  if (missing.length)
-    throw new DataError(
-      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
-  ${missing.slice(0, 10).join("\n  ")}`
-    );
-  if (current?.isDirectory()) {
-    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
-    const have = await listFiles2(dest);
-    let same = have.length === want.size;
-    for (const relpath of have) {
-      const file = join3(dest, ...relpath.split("/"));
-      const actual = await md5(file, legacy);
-      if (want.get(relpath) !== actual) {
-        same = false;
-        if (!options2.force && !await cache.has(actual, legacy)) throw unsaved(`${target.path}/${relpath}`);
-      }
-    }
-    if (same) return "unchanged";
-  } else if (current) {
-    await guardUnsaved(cache, dest, target.path, legacy, options2);
-  }
-  await mkdir2(dirname2(dest), { recursive: true });
-  const token = randomBytes2(6).toString("hex");
-  const fresh = options2.staged ?? join3(dirname2(dest), `.${basename2(dest)}.${token}.tmp`);
-  const old = join3(dirname2(dest), `.${basename2(dest)}.${token}.old`);
-  try {
-    await mkdir2(fresh, { recursive: true });
-    await makeFolders(
-      fresh,
-      entries.map((e) => e.relpath)
-    );
-    const copied = new Set(options2.staged ? await listFiles2(fresh) : []);
-    const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join3(fresh, ...e.relpath.split("/")), false));
-    if (current) await rename2(dest, old);
-    await rename2(fresh, dest);
-  } catch (error) {
-    await rm3(fresh, { recursive: true, force: true });
-    throw new DataError(`${target.path}: checkout failed: ${error.message}`);
-  }
-  await rm3(old, { recursive: true, force: true });
-  return current ? "modified" : "created";
-}
-async function materialise(from, to2, exec) {
-  await copyFile2(from, to2, constants.COPYFILE_FICLONE);
-  await chmod2(to2, (exec ? 511 : 438) & ~umask());
-}
-async function guardUnsaved(cache, dest, path, legacy, options2) {
-  if (options2.force) return;
-  const stats3 = await lstat(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f3) => join3(dest, ...f3.split("/"))) : [dest];
-  for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep2).join("/")}`);
-  }
-}
-function unsaved(path) {
-  return new DataError(
-    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`
+function checkHistoryRules(rules, depth, setting) {
+  if (depth > 0) return;
+  const needing = rules.filter((r2) => historyStatsUsed(r2.threshold).length);
+  if (!needing.length) return;
+  const lines2 = needing.map((r2) => `${r2.source.origin} line ${r2.source.line}: \`${r2.text}\` uses \`history.${historyStatsUsed(r2.threshold)[0]}\``);
+  throw new UserError(
+    `${lines2.join("\n")}
+but history is off (${setting}). Set it to how many base-branch commits to read (default ${DEFAULT_HISTORY}), or take history.* out of ${needing.length === 1 ? "the rule" : "these rules"}.`
   );
 }
-async function md5(file, legacy) {
-  const hasher = new ObjectHasher(legacy);
-  for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
-  return hasher.digest();
-}
-async function listFiles2(dir, prefix = "") {
-  const out = [];
-  for (const entry of await readdir2(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join3(dir, entry.name), rel)) out.push(file);
-    else out.push(rel);
-  }
-  return out;
-}
-
-// src/dvc/data/config.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { homedir } from "node:os";
-import { dirname as dirname3, isAbsolute, join as join4, resolve as resolve2 } from "node:path";
-
-// src/dvc/data/ini.ts
-var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
-var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
-function parseIni(text2, file) {
-  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
-  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
-  let current = sections.get("");
-  let sectionName = "";
-  const at2 = (n) => `${file}:${n + 1}`;
-  for (let n = 0; n < lines2.length; n++) {
-    const line = lines2[n].trim();
-    if (!line || line.startsWith("#")) continue;
-    const header = SECTION.exec(line);
-    if (header) {
-      if (header[1].length !== header[3].length) throw new DataError(`${at2(n)}: unbalanced brackets in section header '${line}'`);
-      sectionName = unquote(header[2]).toLowerCase();
-      if (sections.has(sectionName)) throw new DataError(`${at2(n)}: duplicate section '${sectionName}'`);
-      current = /* @__PURE__ */ new Map();
-      sections.set(sectionName, current);
-      continue;
-    }
-    const kv = KEY_VALUE.exec(line);
-    if (!kv) throw new DataError(`${at2(n)}: expected 'key = value' or a [section] header, found '${line}'`);
-    const key2 = unquote(kv[1].trim()).toLowerCase();
-    if (current.has(key2)) throw new DataError(`${at2(n)}: duplicate key '${key2}' in section '${sectionName}'`);
-    current.set(key2, parseValue(kv[2], at2(n), key2));
-  }
-  for (const [name, section] of sections) {
-    for (const [key2, value2] of section) {
-      const resolve14 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve14) : resolve14(value2));
-    }
-  }
-  return sections;
-}
-function unquote(s) {
-  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
-  return s;
-}
-function parseValue(raw, where2, key2) {
-  const items = [];
-  let i = 0;
-  let sawComma = false;
-  const s = raw;
-  while (i < s.length) {
-    while (s[i] === " " || s[i] === "	") i++;
-    if (i >= s.length || s[i] === "#") break;
-    let item;
-    if (s[i] === '"' || s[i] === "'") {
-      const end = s.indexOf(s[i], i + 1);
-      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
-      item = s.slice(i + 1, end);
-      i = end + 1;
-    } else {
-      let j3 = i;
-      while (j3 < s.length && s[j3] !== "," && s[j3] !== "#") j3++;
-      item = s.slice(i, j3).trim();
-      i = j3;
-    }
-    items.push(item);
-    while (s[i] === " " || s[i] === "	") i++;
-    if (s[i] === ",") {
-      sawComma = true;
-      i++;
-    } else if (i < s.length && s[i] !== "#") {
-      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
-    }
-  }
-  if (sawComma) return items.filter((x3, k2) => x3 !== "" || k2 < items.length - 1);
-  return items[0] ?? "";
-}
-function interpolate(value2, section, defaults, where2, depth = 0) {
-  if (!value2.includes("%(")) return value2;
-  if (depth > 10) throw new DataError(`${where2}: interpolation '%(…)s' nests too deep`);
-  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
-    const found = section.get(name.toLowerCase()) ?? defaults?.get(name.toLowerCase());
-    if (found === void 0 || Array.isArray(found)) {
-      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
-    }
-    return interpolate(found, section, defaults, where2, depth + 1);
-  });
-}
-
-// src/dvc/data/config.ts
-var PATH_KEYS = /* @__PURE__ */ new Set([
-  "url",
-  "credentialpath",
-  "configpath",
-  "keyfile",
-  "cert_path",
-  "key_path",
-  "gdrive_service_account_json_file_path",
-  "gdrive_user_credentials_file"
-]);
-var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
-async function loadDvcConfig(root, environment = {}, revision2) {
-  const env = environment.env ?? process.env;
-  const repoFile = join4(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
-  const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d2) => onDisk(join4(d2, "config"))),
-    revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    onDisk(join4(root, ".dvc", "config.local"))
-  ];
-  const read = [];
-  const merged = /* @__PURE__ */ new Map();
-  for (const level of levels) {
-    const text2 = await level.text();
-    if (text2 === null) continue;
-    read.push(level.file);
-    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
-  }
-  return buildConfig(root, read, merged);
-}
-async function readConfigFile(file) {
-  try {
-    return await readFile2(file, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
-    throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
-  }
-}
-function configDirs(env, platform) {
-  const home = env.HOME ?? env.USERPROFILE ?? homedir();
-  let system;
-  let global;
-  if (platform === "win32") {
-    system = join4(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global = join4(env.LOCALAPPDATA ?? join4(home, "AppData", "Local"), "iterative", "dvc");
-  } else if (platform === "darwin") {
-    system = "/Library/Application Support/dvc";
-    global = join4(home, "Library", "Application Support", "dvc");
-  } else {
-    system = join4((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global = join4(env.XDG_CONFIG_HOME || join4(home, ".config"), "dvc");
-  }
-  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
-}
-function mergeLevel(merged, sections, file, dir) {
-  for (const [name, section] of sections) {
-    if (name === "" && section.size === 0) continue;
-    const named3 = NAMED_SECTION.exec(name);
-    const key2 = named3 ? `${named3[1]} "${named3[2]}"` : name;
-    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
-    merged.set(key2, target);
-    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, dir), file });
-  }
-}
-function resolvePath(key2, value2, section, dir) {
-  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
-  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join4(homedir(), value2.slice(1));
-  if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
-  return resolve2(dir, value2);
-}
-function buildConfig(root, files, merged) {
-  const remotes = /* @__PURE__ */ new Map();
-  for (const [section, values] of merged) {
-    const named3 = NAMED_SECTION.exec(section);
-    if (!named3 || named3[1] !== "remote") continue;
-    const name = named3[2];
-    const url = values.get("url");
-    const defining = [...new Set([...values.values()].map((v2) => v2.file))];
-    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
-    const options2 = {};
-    for (const [k2, v2] of values) if (k2 !== "url") options2[k2] = v2.value;
-    remotes.set(name, { name, url: url.value, options: options2, files: defining });
-  }
-  const core = {};
-  for (const [k2, v2] of merged.get("core") ?? []) core[k2] = v2.value;
-  const remote = core.remote;
-  delete core.remote;
-  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
-  const cacheDir = merged.get("cache")?.get("dir")?.value;
-  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
-  return {
-    root,
-    files,
-    defaultRemote: remote ? remote.toLowerCase() : void 0,
-    remotes,
-    cacheDir: cacheDir || join4(root, ".dvc", "cache"),
-    core
-  };
-}
-function selectRemote(config, name) {
-  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join4(config.root, ".dvc", "config")} (missing)`;
-  if (!wanted) {
-    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
-  }
-  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
-}
-function resolveRef(config, name, where2, seen) {
-  const remote = config.remotes.get(name);
-  if (!remote) {
-    const known = [...config.remotes.keys()];
-    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
-  }
-  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
-  if (!ref) return remote;
-  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
-  seen.add(name);
-  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
-  const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join4(base.url, sub);
-  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
-}
-
-// src/dvc/data/dvcfile.ts
-import { readdir as readdir4 } from "node:fs/promises";
-import { join as join6, relative as relative3, sep as sep4 } from "node:path";
-
-// src/workspace/tree.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync, openSync as openSync2, readdirSync, readSync, realpathSync, statSync } from "node:fs";
-import { readdir as readdir3 } from "node:fs/promises";
-import { join as join5, sep as sep3 } from "node:path";
-async function readFiles(tree, paths) {
-  if (tree.readMany) return tree.readMany(paths);
-  const out = [];
-  for (const path of paths) out.push(await tree.read(path).catch((error) => asError(error)));
-  return out;
-}
-var asError = (error) => error instanceof Error ? error : new Error(String(error));
-var RefusedRead = class extends UserError {
-};
-var MAX_FILE_BYTES = 100 * 1024 * 1024;
-var MAX_RUN_BYTES = 1024 * 1024 * 1024;
-var ReadBudget = class {
-  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
-    this.perFile = perFile;
-    this.perRun = perRun;
-  }
-  perFile;
-  perRun;
-  used = 0;
-  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
-  take(path, size2, streamed = false) {
-    if (size2 > this.perFile && !streamed)
-      throw new RefusedRead(`${path}: ${mib(size2)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
-    if (this.used + size2 > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
-    this.used += size2;
-  }
-};
-function mib(bytes) {
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
-}
-var PRIVATE_DIRS = [".git", ".dvc"];
-var MAX_WORKSPACE_FILES = 2e5;
-var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
-var MAX_LINK_HOPS = 40;
-var MAX_LINK_BYTES = 4096;
-function isPrivate(part) {
-  return PRIVATE_DIRS.includes(part.toLowerCase());
-}
-function projectPath(path) {
-  const parts = [];
-  const clean2 = path.replace(/\\/g, "/");
-  if (clean2.startsWith("/") || /^[A-Za-z]:/.test(clean2)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
-  for (const part of clean2.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
-      parts.pop();
-    } else if (isPrivate(part)) {
-      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
-    } else parts.push(part);
-  }
-  return parts.join("/");
-}
-function workspaceTree(root, options2 = {}) {
-  const budget = options2.budget ?? new ReadBudget();
-  let files = null;
-  let realRoot = null;
-  return {
-    name: options2.name ?? "workspace",
-    isCommit: false,
-    read: (path) => later(() => readNow(path)),
-    chunks: (path) => later(() => chunksNow(path)),
-    list() {
-      files ??= walk(root);
-      return files;
-    }
-  };
-  function readNow(path) {
-    const file = open6(path, false);
-    if (!file) return null;
-    const { fd, size: size2 } = file;
-    try {
-      const buffer = Buffer.allocUnsafe(size2);
-      let offset = 0;
-      while (offset < size2) {
-        const bytesRead = readSync(fd, buffer, offset, size2 - offset, offset);
-        if (!bytesRead) break;
-        offset += bytesRead;
-      }
-      return buffer.subarray(0, offset);
-    } finally {
-      closeSync2(fd);
-    }
-  }
-  function chunksNow(path) {
-    const file = open6(path, true);
-    if (!file) return null;
-    return (function* () {
-      const { fd, size: size2 } = file;
-      try {
-        const buffer = Buffer.alloc(CHUNK_BYTES);
-        for (let offset = 0; offset < size2; ) {
-          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size2 - offset), offset);
-          if (!bytesRead) break;
-          offset += bytesRead;
-          yield Buffer.from(buffer.subarray(0, bytesRead));
-        }
-      } finally {
-        closeSync2(fd);
-      }
-    })();
-  }
-  function open6(path, streamed) {
-    const rel = projectPath(path);
-    const full = join5(root, ...rel.split("/"));
-    let info;
-    let target;
-    try {
-      info = statSync(full, { throwIfNoEntry: false });
-      if (!info) return null;
-      target = realpathSync.native(full);
-    } catch (error) {
-      if (isAbsent(error)) return null;
-      throw error;
-    }
-    const inside = realRoot ??= realpathSync.native(root);
-    if (target !== inside && !target.startsWith(inside + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-    const targetParts = target.slice(inside.length + 1).split(sep3);
-    if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
-    const asOnDisk = targetParts.join("/");
-    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
-      throw new RefusedRead(
-        `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`
-      );
-    }
-    if (info.isDirectory()) return null;
-    if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
-    budget.take(path, info.size, streamed);
-    const fd = openSync2(target, constants2.O_RDONLY | constants2.O_NONBLOCK);
-    try {
-      const opened = fstatSync(fd);
-      if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
-      if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size), streamed);
-      return { fd, size: opened.size };
-    } catch (error) {
-      closeSync2(fd);
-      throw error;
-    }
-  }
-}
-function later(fn2) {
-  return new Promise((resolve14) => resolve14(fn2()));
-}
-function namedAsOnDisk(root, rel) {
-  let dir = root;
-  for (const part of rel.split("/")) {
-    if (!readdirSync(dir).includes(part)) return false;
-    dir = join5(dir, part);
-  }
-  return true;
-}
-var CHUNK_BYTES = 1024 * 1024;
-function isAbsent(error) {
-  const code2 = error.code;
-  return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
-}
-function commitTree(git, sha, name, options2 = {}) {
-  const budget = options2.budget ?? new ReadBudget();
-  let entries = null;
-  let files = null;
-  const listing = () => entries ??= git.listEntries(sha);
-  const entryOf = options2.byPath ? (rel) => git.entryAt(sha, rel) : async (rel) => (await listing()).get(rel) ?? null;
-  return {
-    name,
-    isCommit: true,
-    async read(path) {
-      const entry = await resolve14(path);
-      if (!entry) return null;
-      if (entry.size < 0) return readUnsized(git, path, entry, budget);
-      budget.take(path, entry.size);
-      return readBlob(git, path, entry);
-    },
-    async readMany(paths) {
-      const out = new Array(paths.length).fill(null);
-      const wanted = [];
-      const all = options2.byPath ? null : await listing();
-      for (let at2 = 0; at2 < paths.length; at2++) {
-        const path = paths[at2];
-        try {
-          const listed = all?.get(projectPath(path));
-          const entry = listed?.mode.startsWith("100") ? listed : await resolve14(path);
-          if (!entry) continue;
-          if (entry.size < 0) {
-            out[at2] = await readUnsized(git, path, entry, budget);
-            continue;
-          }
-          budget.take(path, entry.size);
-          wanted.push({ at: at2, path, entry });
-        } catch (error) {
-          out[at2] = asError(error);
-        }
-      }
-      const blobs = await git.readObjects(wanted.map(({ entry }) => ({ oid: entry.oid, maxBytes: entry.size })));
-      wanted.forEach(({ at: at2, path, entry }, i) => {
-        const blob = blobs[i];
-        out[at2] = blob instanceof Error || !blob ? missingObject(path, entry, blob) : blob;
-      });
-      return out;
-    },
-    async chunks(path) {
-      const entry = await resolve14(path);
-      if (!entry) return null;
-      if (entry.size < 0) return [await readUnsized(git, path, entry, budget)];
-      budget.take(path, entry.size, true);
-      return git.streamObject(entry.oid);
-    },
-    async dvcConfig() {
-      const entry = (await listing()).get(".dvc/config");
-      if (!entry?.mode.startsWith("100")) return null;
-      budget.take(".dvc/config", entry.size);
-      return readBlob(git, ".dvc/config", entry);
-    },
-    list() {
-      files ??= listing().then((all) => [...all.keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort());
-      return files;
-    }
-  };
-  async function resolve14(path) {
-    let rel = projectPath(path);
-    for (let hops = 0; ; hops++) {
-      const entry = await entryOf(rel);
-      if (!entry) return null;
-      if (entry.mode === "120000") {
-        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-        if (entry.size > MAX_LINK_BYTES) throw new RefusedRead(`${path}: a link of ${entry.size} bytes, longer than any path; not read`);
-        const link = (await readBlob(git, path, entry, MAX_LINK_BYTES).catch((error) => {
-          throw error instanceof ObjectTooLarge ? new RefusedRead(`${path}: a link of ${error.size} bytes, longer than any path; not read`) : error;
-        })).toString("utf8");
-        const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
-        try {
-          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
-        } catch {
-          throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
-        }
-        continue;
-      }
-      return entry.mode.startsWith("100") ? entry : null;
-    }
-  }
-}
-async function readBlob(git, path, entry, maxBytes = entry.size) {
-  const bytes = await git.readObject(entry.oid, maxBytes);
-  if (!bytes) throw missingObject(path, entry, null);
-  return bytes;
-}
-async function readUnsized(git, path, entry, budget) {
-  let bytes;
-  try {
-    bytes = await readBlob(git, path, entry, budget.perFile);
-  } catch (error) {
-    if (error instanceof ObjectTooLarge) budget.take(path, error.size);
-    throw error;
-  }
-  budget.take(path, bytes.length);
-  return bytes;
-}
-function missingObject(path, entry, error) {
-  if (error) return new UserError(`${path}: ${error.message}`);
-  return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
-}
-async function walk(root) {
-  const out = [];
-  const queue = [[root, ""]];
-  for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
-    const [dir, prefix] = queue[head];
-    let entries;
-    try {
-      entries = await readdir3(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (isPrivate(entry.name)) continue;
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join5(dir, entry.name), `${rel}/`]);
-      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
-    }
-  }
-  return out.sort();
-}
-function oneChunk(bytes) {
-  return bytes ? [bytes] : null;
-}
-
-// src/dvc/dvcfile.ts
-import { posix } from "node:path";
 
 // src/dvc/python/value.ts
 var PyFloat = class {
@@ -13527,7 +15075,7 @@ function toPlain(value2) {
 }
 
 // src/dvc/formats/json.ts
-var MAX_DEPTH = 2e3;
+var MAX_DEPTH2 = 2e3;
 var SyntaxProblem = class extends Error {
   constructor(message, line, column) {
     super(message);
@@ -13553,7 +15101,7 @@ function parseJson(text2) {
     }
   };
   const value2 = (depth) => {
-    if (depth > MAX_DEPTH) fail2(`nesting deeper than ${MAX_DEPTH} levels`);
+    if (depth > MAX_DEPTH2) fail2(`nesting deeper than ${MAX_DEPTH2} levels`);
     ws2();
     const c3 = text2[i];
     if (c3 === "{") return object2(depth);
@@ -13724,13 +15272,13 @@ function pyRepr(value2) {
   if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
   return `{${[...value2].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
 }
-function pyStr(value2) {
+function pyStr2(value2) {
   return typeof value2 === "string" ? value2 : pyRepr(value2);
 }
 
 // src/dvc/formats/python.ts
 function parsePython(text2) {
-  const lines2 = logicalLines(tokenize(text2));
+  const lines2 = logicalLines(tokenize2(text2));
   const [data] = block(lines2, 0, -1, false);
   return { data, warnings: [] };
 }
@@ -13819,7 +15367,7 @@ function literal(tokens) {
     const t2 = tokens[i];
     if (!t2) return FAIL;
     i++;
-    if (t2.kind === "number") return number(t2.text);
+    if (t2.kind === "number") return number3(t2.text);
     if (t2.kind === "string") {
       let s = t2.value;
       while (tokens[i]?.kind === "string") {
@@ -13832,7 +15380,7 @@ function literal(tokens) {
       const n = tokens[i];
       if (n?.kind !== "number") return FAIL;
       i++;
-      const v2 = number(n.text);
+      const v2 = number3(n.text);
       if (t2.text === "+" || v2 === FAIL) return v2;
       if (v2 instanceof PyFloat) return new PyFloat(-v2.value);
       if (typeof v2 === "bigint") return -v2;
@@ -13912,7 +15460,7 @@ function literal(tokens) {
   }
   return i === tokens.length ? new PyCollection("tuple", rest) : FAIL;
 }
-function number(text2) {
+function number3(text2) {
   const t2 = text2.replace(/_/g, "").toLowerCase();
   if (t2.endsWith("j")) {
     const v2 = Number(t2.slice(0, -1));
@@ -13986,7 +15534,7 @@ var OPERATORS = [
   "^=",
   "@="
 ];
-function tokenize(text2) {
+function tokenize2(text2) {
   const tokens = [];
   const brackets = [];
   let i = 0;
@@ -14896,7 +16444,7 @@ function convert(value2) {
 }
 
 // src/dvc/formats/yaml.ts
-var import_yaml = __toESM(require_dist3(), 1);
+var import_yaml2 = __toESM(require_dist(), 1);
 
 // src/dvc/formats/yaml-plain.ts
 var MAX_PLAIN_DEPTH = 64;
@@ -14994,13 +16542,13 @@ function plainScalar(text2) {
 
 // src/dvc/formats/yaml.ts
 var MAX_ALIAS_NODES = 1e6;
-var CORE = new import_yaml.Schema({ schema: "core", resolveKnownTags: true });
+var CORE = new import_yaml2.Schema({ schema: "core", resolveKnownTags: true });
 function parseYaml(text2) {
   const plain = plainYaml(text2);
   return plain ? { data: plain, warnings: [] } : parseYamlDocument(text2);
 }
 function parseYamlDocument(text2) {
-  const doc = (0, import_yaml.parseDocument)(text2, { schema: CORE, uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const doc = (0, import_yaml2.parseDocument)(text2, { schema: CORE, uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error = doc.errors[0];
   if (error) {
     const { line, column } = lineColumn(text2, error.pos[0]);
@@ -15014,8 +16562,8 @@ function parseYamlDocument(text2) {
   };
   let added = 0;
   const budget = (node, alias, depth) => {
-    if (depth > MAX_DEPTH) throw problemAt(node, `nesting deeper than ${MAX_DEPTH} levels`);
-    if ((0, import_yaml.isAlias)(node)) {
+    if (depth > MAX_DEPTH2) throw problemAt(node, `nesting deeper than ${MAX_DEPTH2} levels`);
+    if ((0, import_yaml2.isAlias)(node)) {
       const target = node.resolve(doc);
       if (target) budget(target, alias ?? node, depth + 1);
       return;
@@ -15023,28 +16571,28 @@ function parseYamlDocument(text2) {
     if (alias && ++added > MAX_ALIAS_NODES) {
       throw problemAt(alias, `aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} values (an alias bomb?); not read`);
     }
-    if ((0, import_yaml.isMap)(node))
+    if ((0, import_yaml2.isMap)(node))
       for (const pair of node.items) {
         budget(pair.key, alias, depth + 1);
         budget(pair.value, alias, depth + 1);
       }
-    else if ((0, import_yaml.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
+    else if ((0, import_yaml2.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
   };
   budget(doc.contents, null, 0);
   const seen = /* @__PURE__ */ new Map();
   const convert2 = (node, depth) => {
-    if ((0, import_yaml.isAlias)(node)) {
+    if ((0, import_yaml2.isAlias)(node)) {
       const target = node.resolve(doc);
       if (!target) return null;
       return convert2(target, depth + 1);
     }
     if (seen.has(node)) return seen.get(node);
-    if ((0, import_yaml.isMap)(node)) {
+    if ((0, import_yaml2.isMap)(node)) {
       const map = /* @__PURE__ */ new Map();
       seen.set(node, map);
       const merged = [];
       for (const pair of node.items) {
-        if ((0, import_yaml.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+        if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
           const value2 = convert2(pair.value, depth + 1);
           for (const m2 of Array.isArray(value2) ? value2 : [value2]) if (m2 instanceof Map) merged.push(m2);
           continue;
@@ -15057,13 +16605,13 @@ function parseYamlDocument(text2) {
       for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
       return map;
     }
-    if ((0, import_yaml.isSeq)(node)) {
+    if ((0, import_yaml2.isSeq)(node)) {
       const list3 = [];
       seen.set(node, list3);
       for (const item of node.items) list3.push(convert2(item, depth + 1));
       return list3;
     }
-    if ((0, import_yaml.isScalar)(node)) return scalar(node.value, node.source);
+    if ((0, import_yaml2.isScalar)(node)) return scalar(node.value, node.source);
     return null;
   };
   return { data: convert2(doc.contents, 0), warnings: [] };
@@ -15119,6 +16667,2134 @@ function extension(path) {
   return dot > 0 ? base.slice(dot).toLowerCase() : "";
 }
 
+// src/values/flat.ts
+var CHUNK = 1 << 20;
+var FIRST_CHUNK = 1 << 8;
+var EMPTY2 = Buffer.alloc(0);
+var KeyTable = class {
+  chunks = [];
+  used = 0;
+  /**
+   * Four numbers a key, in one array (a table costs a few allocations: a report may diff a thousand small files):
+   * its chunk, its start there, its length in bytes and its hash. First sizes of at most 64 bytes: V8 keeps typed
+   * arrays that small in its heap, where larger ones each cost a native allocation and a sweep.
+   */
+  entries = new Int32Array(4 * 4);
+  /** Open addressing: key index + 1, 0 empty; kept at most half full. */
+  slots = new Int32Array(16);
+  size = 0;
+  /** Where `internString` encodes a key; made on first use. */
+  scratch = EMPTY2;
+  /** The index of the key in `bytes[start, end)`, added if new. */
+  intern(bytes, start, end) {
+    let h3 = 2166136261 | 0;
+    for (let k2 = start; k2 < end; k2++) h3 = Math.imul(h3 ^ bytes[k2], 16777619);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let s = h3 & mask; ; s = s + 1 & mask) {
+      const slot = this.slots[s];
+      if (slot === 0) {
+        const index = this.add(bytes, start, length, h3);
+        this.slots[s] = index + 1;
+        if (this.size * 2 > this.slots.length) this.rehash();
+        return index;
+      }
+      const e = 4 * (slot - 1);
+      if (this.entries[e + 3] === h3 && this.entries[e + 2] === length) {
+        const chunk = this.chunks[this.entries[e]];
+        const at2 = this.entries[e + 1];
+        let k2 = 0;
+        while (k2 < length && chunk[at2 + k2] === bytes[start + k2]) k2++;
+        if (k2 === length) return slot - 1;
+      }
+    }
+  }
+  /** The index of a key given as a JavaScript string, added if new. */
+  internString(key2) {
+    if (this.scratch.length < key2.length * 3) this.scratch = Buffer.allocUnsafe(Math.max(256, key2.length * 3));
+    return this.intern(this.scratch, 0, encodeWtf8(key2, this.scratch));
+  }
+  /** Key `i` as a string. */
+  key(i) {
+    const chunk = this.chunks[this.entries[4 * i]];
+    const start = this.entries[4 * i + 1];
+    const end = start + this.entries[4 * i + 2];
+    for (let k2 = start; k2 < end; k2++) if (chunk[k2] >= 128) return decodeWtf8(chunk, start, end);
+    return chunk.toString("latin1", start, end);
+  }
+  /** Byte order of keys `i` and `j`: code point order. */
+  compare(i, j3) {
+    const e = this.entries;
+    const a = this.chunks[e[4 * i]];
+    const b3 = this.chunks[e[4 * j3]];
+    const x3 = e[4 * i + 1];
+    const y2 = e[4 * j3 + 1];
+    const m2 = e[4 * i + 2];
+    const n = e[4 * j3 + 2];
+    const common2 = m2 < n ? m2 : n;
+    for (let k2 = 0; k2 < common2; k2++) {
+      const d2 = a[x3 + k2] - b3[y2 + k2];
+      if (d2 !== 0) return d2;
+    }
+    return m2 - n;
+  }
+  add(bytes, start, length, hash3) {
+    const last = this.chunks.at(-1);
+    if (!last || this.used + length > last.length) {
+      this.chunks.push(Buffer.allocUnsafe(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
+      this.used = 0;
+    }
+    const index = this.size++;
+    if (4 * index === this.entries.length) this.entries = grown(this.entries);
+    const chunk = this.chunks[this.chunks.length - 1];
+    for (let k2 = 0, at2 = this.used; k2 < length; k2++, at2++) chunk[at2] = bytes[start + k2];
+    const e = 4 * index;
+    this.entries[e] = this.chunks.length - 1;
+    this.entries[e + 1] = this.used;
+    this.entries[e + 2] = length;
+    this.entries[e + 3] = hash3;
+    this.used += length;
+    return index;
+  }
+  rehash() {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let i = 0; i < this.size; i++) {
+      let s = this.entries[4 * i + 3] & mask;
+      while (slots[s] !== 0) s = s + 1 & mask;
+      slots[s] = i + 1;
+    }
+    this.slots = slots;
+  }
+};
+function grown(array) {
+  const next = new array.constructor(array.length * 2);
+  next.set(array);
+  return next;
+}
+var Kind = {
+  Absent: 0,
+  /** The key was seen (a mapping, list or null: no metric), so a repeat of it is noticed. */
+  Seen: 1,
+  Int: 2,
+  Float: 3,
+  True: 4,
+  False: 5,
+  /** Anything else (strings, null params, a list's text): the leaf itself, in `boxed`. */
+  Boxed: 6
+};
+var FlatValues = class _FlatValues {
+  constructor(table2) {
+    this.table = table2;
+  }
+  table;
+  kinds = new Uint8Array(8);
+  /** 8 numbers: 64 bytes, in V8's heap (see KeyTable's entries). */
+  numbers = new Float64Array(8);
+  boxed = /* @__PURE__ */ new Map();
+  /** Keys with a value (not `Seen`). */
+  count = 0;
+  /** Sets key `i` to a value of `kind` unless it was already set; false when it was. */
+  setNew(i, kind, value2 = 0) {
+    if (i >= this.kinds.length) {
+      while (i >= this.kinds.length) {
+        this.kinds = grown(this.kinds);
+        this.numbers = grown(this.numbers);
+      }
+    } else if (this.kinds[i] !== Kind.Absent) return false;
+    this.kinds[i] = kind;
+    this.numbers[i] = value2;
+    if (kind !== Kind.Seen) this.count++;
+    return true;
+  }
+  setBoxed(i, leaf2) {
+    if (!this.setNew(i, Kind.Boxed)) return false;
+    this.boxed.set(i, leaf2);
+    return true;
+  }
+  has(i) {
+    return i < this.kinds.length && this.kinds[i] >= Kind.Int;
+  }
+  /** Key `i`'s value, undefined when this side has none. */
+  leaf(i) {
+    if (i >= this.kinds.length) return void 0;
+    switch (this.kinds[i]) {
+      case Kind.Int:
+        return this.numbers[i];
+      case Kind.Float:
+        return floatLeaf(this.numbers[i]);
+      case Kind.True:
+        return true;
+      case Kind.False:
+        return false;
+      case Kind.Boxed:
+        return this.boxed.get(i);
+      default:
+        return void 0;
+    }
+  }
+  /** Every key with its value, in the order the keys were first seen. */
+  toMap() {
+    const out = /* @__PURE__ */ new Map();
+    const n = Math.min(this.kinds.length, this.table.size);
+    for (let i = 0; i < n; i++) if (this.has(i)) out.set(this.table.key(i), this.leaf(i));
+    return out;
+  }
+  /** Values read as a map (another reader, another format) put in `table`. */
+  static fromMap(values, table2) {
+    const flat = new _FlatValues(table2);
+    for (const [key2, leaf2] of values) {
+      const i = table2.internString(key2);
+      if (typeof leaf2 === "number" && Number.isFinite(leaf2)) flat.setNew(i, Number.isInteger(leaf2) ? Kind.Int : Kind.Float, leaf2);
+      else if (typeof leaf2 === "boolean") flat.setNew(i, leaf2 ? Kind.True : Kind.False);
+      else if (isFloatLeaf(leaf2) && typeof leaf2.float === "number" && Number.isInteger(leaf2.float)) flat.setNew(i, Kind.Float, leaf2.float);
+      else flat.setBoxed(i, leaf2);
+    }
+    return flat;
+  }
+};
+function encodeWtf8(s, out) {
+  let n = 0;
+  for (let k2 = 0; k2 < s.length; k2++) {
+    let c3 = s.charCodeAt(k2);
+    if (c3 < 128) out[n++] = c3;
+    else if (c3 < 2048) {
+      out[n++] = 192 | c3 >> 6;
+      out[n++] = 128 | c3 & 63;
+    } else {
+      const next = s.charCodeAt(k2 + 1);
+      if (c3 >= 55296 && c3 < 56320 && next >= 56320 && next < 57344) {
+        c3 = 65536 + (c3 - 55296 << 10) + (next - 56320);
+        k2++;
+        out[n++] = 240 | c3 >> 18;
+        out[n++] = 128 | c3 >> 12 & 63;
+      } else out[n++] = 224 | c3 >> 12;
+      out[n++] = 128 | c3 >> 6 & 63;
+      out[n++] = 128 | c3 & 63;
+    }
+  }
+  return n;
+}
+function decodeWtf8(bytes, start, end) {
+  const units = [];
+  for (let k2 = start; k2 < end; ) {
+    const b3 = bytes[k2];
+    let c3;
+    if (b3 < 128) c3 = bytes[k2++];
+    else if (b3 < 224) {
+      c3 = (b3 & 31) << 6 | bytes[k2 + 1] & 63;
+      k2 += 2;
+    } else if (b3 < 240) {
+      c3 = (b3 & 15) << 12 | (bytes[k2 + 1] & 63) << 6 | bytes[k2 + 2] & 63;
+      k2 += 3;
+    } else {
+      c3 = (b3 & 7) << 18 | (bytes[k2 + 1] & 63) << 12 | (bytes[k2 + 2] & 63) << 6 | bytes[k2 + 3] & 63;
+      k2 += 4;
+    }
+    if (c3 >= 65536) units.push(55296 + (c3 - 65536 >> 10), 56320 + (c3 - 65536 & 1023));
+    else units.push(c3);
+  }
+  let out = "";
+  for (let k2 = 0; k2 < units.length; k2 += 4096) out += String.fromCharCode.apply(null, units.slice(k2, k2 + 4096));
+  return out;
+}
+
+// src/values/flatten.ts
+var MAX_VALUES = 1e6;
+function flattenMetrics(data) {
+  const out = /* @__PURE__ */ new Map();
+  if (Array.isArray(data) || data instanceof PyCollection) {
+    throw new UserError(
+      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
+    );
+  }
+  if (!isRawMap(data)) {
+    const leaf2 = scalarLeaf(data);
+    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
+    return out;
+  }
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = ownKey(prefix, k2);
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else {
+        const leaf2 = scalarLeaf(v2);
+        if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
+      }
+    }
+  };
+  visit(data, "");
+  return out;
+}
+function flattenParams(data, keyPaths = []) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isRawMap(data)) {
+    if (!isPyFalsy(data)) out.set("", leafOf(data));
+    return out;
+  }
+  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key2 = ownKey(prefix, k2);
+      if (isRawMap(v2)) visit(v2, `${key2}.`);
+      else add(out, key2, leafOf(v2));
+    }
+  };
+  visit(root, "");
+  return out;
+}
+function ownKey(prefix, k2) {
+  const key2 = prefix ? prefix + k2 : ` ${k2}`.slice(1);
+  key2.charCodeAt(0);
+  return key2;
+}
+function add(out, key2, leaf2) {
+  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
+  out.set(key2, leaf2);
+}
+function leafOf(v2) {
+  const leaf2 = scalarLeaf(v2);
+  if (leaf2 !== void 0) return leaf2;
+  return pyRepr(v2);
+}
+function scalarLeaf(v2) {
+  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
+  if (typeof v2 === "bigint") return Number(v2);
+  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
+  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
+  return void 0;
+}
+function isPyFalsy(v2) {
+  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
+}
+function isZeroFloat(v2) {
+  return v2 instanceof PyFloat && v2.value === 0;
+}
+function selectPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
+  for (const path of keyPaths) {
+    const walk2 = (node, parts, target) => {
+      const [head, ...rest] = parts;
+      if (head === void 0) return;
+      for (const [k2, v2] of entries(node) ?? []) {
+        if (head !== "*" && head !== k2) continue;
+        if (!rest.length) target.set(k2, v2);
+        else if (entries(v2)) {
+          const existing = target.get(k2);
+          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
+          walk2(v2, rest, sub);
+          if (sub.size) target.set(k2, sub);
+        }
+      }
+    };
+    walk2(data, path.split("."), result);
+  }
+  return result;
+}
+
+// src/values/json-metrics.ts
+import { isUtf8 } from "node:buffer";
+var NeedsGeneralReader = class extends Error {
+};
+var GENERAL = new NeedsGeneralReader("left to the general reader");
+var bail = () => {
+  throw GENERAL;
+};
+var POW102 = Array.from({ length: 23 }, (_3, k2) => Number(`1e${k2}`));
+var TWO_53 = 2 ** 53;
+function flattenJsonMetrics(bytes, table2) {
+  if (!isUtf8(bytes)) return null;
+  try {
+    return new MetricsScanner(bytes, table2).run();
+  } catch (error) {
+    if (error === GENERAL) return null;
+    throw error;
+  }
+}
+var MetricsScanner = class {
+  constructor(b3, table2) {
+    this.b = b3;
+    this.table = table2;
+    this.n = b3.length;
+    this.values = new FlatValues(table2);
+  }
+  b;
+  table;
+  i = 0;
+  n;
+  /** The flattened key being built: the parents' keys, each followed by `.`, then the member's own. */
+  key = Buffer.allocUnsafe(256);
+  keyLength = 0;
+  values;
+  run() {
+    const b3 = this.b;
+    if (b3[0] === 239 && b3[1] === 187 && b3[2] === 191) this.i = 3;
+    this.ws();
+    if (b3[this.i] !== 123) bail();
+    this.object(1);
+    this.ws();
+    if (this.i !== this.n) bail();
+    return this.values;
+  }
+  ws() {
+    const b3 = this.b;
+    let i = this.i;
+    for (; ; ) {
+      const c3 = b3[i];
+      if (c3 === 32 || c3 === 10 || c3 === 13 || c3 === 9) i++;
+      else break;
+    }
+    this.i = i;
+  }
+  /** A mapping whose members' keys start with `key[0, keyLength)`. */
+  object(depth) {
+    if (depth >= MAX_DEPTH2) bail();
+    const b3 = this.b;
+    const values = this.values;
+    const prefix = this.keyLength;
+    this.i++;
+    this.ws();
+    if (b3[this.i] === 125) {
+      this.i++;
+      return;
+    }
+    for (; ; ) {
+      this.ws();
+      if (b3[this.i] !== 34) bail();
+      this.keyLength = prefix;
+      this.readKey();
+      this.ws();
+      if (b3[this.i] !== 58) bail();
+      this.i++;
+      this.ws();
+      const index = this.table.intern(this.key, 0, this.keyLength);
+      const c3 = b3[this.i];
+      if (c3 === 123) {
+        if (!values.setNew(index, Kind.Seen)) bail();
+        this.append(46);
+        this.object(depth + 1);
+      } else if (c3 === 91) {
+        if (!values.setNew(index, Kind.Seen)) bail();
+        this.array(depth + 1);
+      } else if (c3 === 34) {
+        this.full();
+        if (!values.setBoxed(index, this.string())) bail();
+      } else if (c3 === 110) {
+        this.literal("null");
+        if (!values.setNew(index, Kind.Seen)) bail();
+      } else {
+        this.full();
+        if (!this.scalar(index)) bail();
+      }
+      this.ws();
+      const next = b3[this.i];
+      this.i++;
+      if (next === 125) break;
+      if (next !== 44) bail();
+    }
+    this.keyLength = prefix;
+  }
+  full() {
+    if (this.values.count >= MAX_VALUES) bail();
+  }
+  /** true, false, a number, NaN or \u00B1Infinity for key `index`; false when the key was already set. */
+  scalar(index) {
+    const c3 = this.b[this.i];
+    if (c3 === 116) {
+      this.literal("true");
+      return this.values.setNew(index, Kind.True);
+    }
+    if (c3 === 102) {
+      this.literal("false");
+      return this.values.setNew(index, Kind.False);
+    }
+    if (c3 === 78) {
+      this.literal("NaN");
+      return this.values.setNew(index, Kind.Float, NaN);
+    }
+    if (c3 === 73) {
+      this.literal("Infinity");
+      return this.values.setNew(index, Kind.Float, Infinity);
+    }
+    if (c3 === 45 && this.b[this.i + 1] === 73) {
+      this.i++;
+      this.literal("Infinity");
+      return this.values.setNew(index, Kind.Float, -Infinity);
+    }
+    const isFloat2 = this.number();
+    return this.values.setNew(index, isFloat2 ? Kind.Float : Kind.Int, this.numberValue);
+  }
+  numberValue = 0;
+  /**
+   * A number as JSON writes it, its value in `numberValue`; true when written as a float (`.` or exponent).
+   * Up to 2^53 in its digits and 10^\u00B122 it is computed exactly (one correctly rounded operation on exact
+   * doubles); otherwise the engine reads its text.
+   */
+  number() {
+    const b3 = this.b;
+    const start = this.i;
+    let i = start;
+    const negative = b3[i] === 45;
+    if (negative) i++;
+    let w2 = 0;
+    let c3 = b3[i];
+    if (c3 === 48) i++;
+    else if (c3 >= 49 && c3 <= 57) {
+      do {
+        w2 = w2 * 10 + (c3 - 48);
+        c3 = b3[++i];
+      } while (c3 >= 48 && c3 <= 57);
+    } else bail();
+    let e10 = 0;
+    let isFloat2 = false;
+    if (b3[i] === 46) {
+      isFloat2 = true;
+      c3 = b3[++i];
+      if (!(c3 >= 48 && c3 <= 57)) bail();
+      do {
+        w2 = w2 * 10 + (c3 - 48);
+        e10--;
+        c3 = b3[++i];
+      } while (c3 >= 48 && c3 <= 57);
+    }
+    c3 = b3[i];
+    if (c3 === 101 || c3 === 69) {
+      isFloat2 = true;
+      c3 = b3[++i];
+      let sign = 1;
+      if (c3 === 43 || c3 === 45) {
+        if (c3 === 45) sign = -1;
+        c3 = b3[++i];
+      }
+      if (!(c3 >= 48 && c3 <= 57)) bail();
+      let exponent = 0;
+      do {
+        if (exponent < 1e5) exponent = exponent * 10 + (c3 - 48);
+        c3 = b3[++i];
+      } while (c3 >= 48 && c3 <= 57);
+      e10 += sign * exponent;
+    }
+    this.i = i;
+    let v2;
+    if (w2 < TWO_53 && e10 >= -22 && e10 <= 22) v2 = e10 === 0 ? w2 : e10 > 0 ? w2 * POW102[e10] : w2 / POW102[-e10];
+    else return this.slowNumber(start, isFloat2);
+    this.numberValue = negative ? -v2 : v2;
+    return isFloat2;
+  }
+  slowNumber(start, isFloat2) {
+    this.numberValue = Number(this.b.toString("latin1", start, this.i));
+    return isFloat2;
+  }
+  literal(word) {
+    const b3 = this.b;
+    for (let k2 = 0; k2 < word.length; k2++) if (b3[this.i + k2] !== word.charCodeAt(k2)) bail();
+    this.i += word.length;
+  }
+  /** Whether the string `stringEnd` last found holds an escape. */
+  escaped = false;
+  /** The end of the string starting at `i` (its closing quote); `escaped` says whether it holds an escape. */
+  stringEnd() {
+    const b3 = this.b;
+    const n = this.n;
+    let i = this.i + 1;
+    let escaped = false;
+    for (; ; ) {
+      if (i >= n) bail();
+      const c3 = b3[i];
+      if (c3 === 34) break;
+      if (c3 === 92) {
+        escaped = true;
+        i += 2;
+      } else if (c3 < 32) bail();
+      else i++;
+    }
+    this.escaped = escaped;
+    return i;
+  }
+  string() {
+    const start = this.i;
+    const end = this.stringEnd();
+    this.i = end + 1;
+    return this.escaped ? decodeJsonString(this.b.toString("utf8", start, end + 1)) : this.b.toString("utf8", start + 1, end);
+  }
+  /** The member's key, appended to `key`. */
+  readKey() {
+    const start = this.i + 1;
+    const end = this.stringEnd();
+    this.i = end + 1;
+    if (!this.escaped) {
+      this.reserve(end - start);
+      const { b: b3, key: key2 } = this;
+      for (let k2 = start, at2 = this.keyLength; k2 < end; k2++, at2++) key2[at2] = b3[k2];
+      this.keyLength += end - start;
+      return;
+    }
+    const text2 = decodeJsonString(this.b.toString("utf8", start - 1, end + 1));
+    const encoded = Buffer.from(text2, "utf8");
+    if (encoded.toString("utf8") !== text2) bail();
+    this.reserve(encoded.length);
+    encoded.copy(this.key, this.keyLength);
+    this.keyLength += encoded.length;
+  }
+  append(byte) {
+    this.reserve(1);
+    this.key[this.keyLength++] = byte;
+  }
+  reserve(more2) {
+    if (this.keyLength + more2 <= this.key.length) return;
+    const key2 = Buffer.allocUnsafe(Math.max(this.key.length * 2, this.keyLength + more2));
+    this.key.copy(key2, 0, 0, this.keyLength);
+    this.key = key2;
+  }
+  /** A list: metrics leave lists out, so it is only checked. */
+  array(depth) {
+    if (depth >= MAX_DEPTH2) bail();
+    const b3 = this.b;
+    this.i++;
+    this.ws();
+    if (b3[this.i] === 93) {
+      this.i++;
+      return;
+    }
+    for (; ; ) {
+      this.ws();
+      this.skipValue(depth + 1);
+      this.ws();
+      const next = b3[this.i];
+      this.i++;
+      if (next === 93) return;
+      if (next !== 44) bail();
+    }
+  }
+  skipValue(depth) {
+    const c3 = this.b[this.i];
+    if (c3 === 123) this.skipObject(depth);
+    else if (c3 === 91) this.array(depth);
+    else if (c3 === 34) {
+      this.i = this.stringEnd() + 1;
+    } else if (c3 === 110) this.literal("null");
+    else if (c3 === 116) this.literal("true");
+    else if (c3 === 102) this.literal("false");
+    else if (c3 === 78) this.literal("NaN");
+    else if (c3 === 73) this.literal("Infinity");
+    else if (c3 === 45 && this.b[this.i + 1] === 73) {
+      this.i++;
+      this.literal("Infinity");
+    } else this.number();
+  }
+  /** A mapping inside a list: checked, and a repeated key sends the file to the general reader for its warning. */
+  skipObject(depth) {
+    if (depth >= MAX_DEPTH2) bail();
+    const b3 = this.b;
+    const keys = /* @__PURE__ */ new Set();
+    this.i++;
+    this.ws();
+    if (b3[this.i] === 125) {
+      this.i++;
+      return;
+    }
+    for (; ; ) {
+      this.ws();
+      if (b3[this.i] !== 34) bail();
+      const key2 = this.string();
+      if (keys.has(key2)) bail();
+      keys.add(key2);
+      this.ws();
+      if (b3[this.i] !== 58) bail();
+      this.i++;
+      this.ws();
+      this.skipValue(depth + 1);
+      this.ws();
+      const next = b3[this.i];
+      this.i++;
+      if (next === 125) return;
+      if (next !== 44) bail();
+    }
+  }
+};
+function decodeJsonString(literal2) {
+  try {
+    return JSON.parse(literal2);
+  } catch {
+    return bail();
+  }
+}
+
+// src/dvc/formats/csv.ts
+function parseCsvRecords(text2, delimiter) {
+  const cells = scanCsv(text2, delimiter);
+  const records = [];
+  for (let r2 = 0; r2 < cells.records; r2++) records.push({ fields: cells.fields(r2), line: cells.line[r2] });
+  return records;
+}
+var CsvCells = class {
+  constructor(text2, records, start, line, split, delimiter) {
+    this.text = text2;
+    this.records = records;
+    this.start = start;
+    this.line = line;
+    this.split = split;
+    this.delimiter = delimiter;
+  }
+  text;
+  records;
+  start;
+  line;
+  split;
+  delimiter;
+  /** Record `r`'s fields. */
+  fields(r2) {
+    const s = this.start[r2];
+    if (s < 0) return this.split[-1 - s];
+    const out = [];
+    for (let k2 = s; ; ) {
+      const e = this.fieldEnd(k2);
+      out.push(this.text.slice(k2, e));
+      if (this.text.charCodeAt(e) !== this.delimiter) return out;
+      k2 = e + 1;
+    }
+  }
+  /** Field `col` of record `r`; undefined when the record is shorter. */
+  field(r2, col) {
+    const s = this.start[r2];
+    if (s < 0) return this.split[-1 - s][col];
+    const k2 = this.fieldStart(s, col);
+    return k2 < 0 ? void 0 : this.text.slice(k2, this.fieldEnd(k2));
+  }
+  /** Where field `col` of the plain record starting at `k` starts; -1 when the record has fewer fields. */
+  fieldStart(k2, col) {
+    for (let c3 = 0; c3 < col; c3++) {
+      k2 = this.fieldEnd(k2);
+      if (this.text.charCodeAt(k2) !== this.delimiter) return -1;
+      k2++;
+    }
+    return k2;
+  }
+  /** Where the plain field starting at `k` ends: its delimiter, CR, LF or the text's end. */
+  fieldEnd(k2) {
+    const { text: text2, delimiter } = this;
+    const n = text2.length;
+    for (; k2 < n; k2++) {
+      const c3 = text2.charCodeAt(k2);
+      if (c3 === delimiter || c3 === 10 || c3 === 13) break;
+    }
+    return k2;
+  }
+  /**
+   * Field `col` of records `from` to `to - 1` as numbers, with how many are NaN and whether the others never
+   * decrease. A plain decimal is read straight from the text (no string made; see POWERS), any other field as `slow`
+   * reads its text; a record without that field gives NaN. One loop with the splitting and the reading written into
+   * it: in a fresh process V8 interprets a loop for a while before it optimises it, and a call per cell made a long
+   * log's first column \u2248 2.5\u00D7 slower to read (bench/plots.bench.ts).
+   */
+  numbers(col, from, to2, slow) {
+    const { text: text2, start, delimiter } = this;
+    const n = text2.length;
+    const values = new Float64Array(to2 - from);
+    let nans = 0;
+    let ascending2 = true;
+    let last = -Infinity;
+    for (let r2 = from; r2 < to2; r2++) {
+      let value2 = Number.NaN;
+      let k2 = start[r2];
+      if (k2 < 0) {
+        const cell3 = this.split[-1 - k2][col];
+        if (cell3 !== void 0) value2 = slow(cell3, r2 - from);
+      } else {
+        for (let c3 = 0; c3 < col && k2 >= 0; c3++) {
+          let ch = 0;
+          for (; k2 < n; k2++) {
+            ch = text2.charCodeAt(k2);
+            if (ch === delimiter || ch === 10 || ch === 13) break;
+          }
+          k2 = k2 < n && ch === delimiter ? k2 + 1 : -1;
+        }
+        if (k2 >= 0) {
+          const s = k2;
+          let sign = 1;
+          let mantissa = 0;
+          let digits = 0;
+          let scale = -1;
+          let ch = text2.charCodeAt(k2);
+          if (ch === 45 || ch === 43) {
+            if (ch === 45) sign = -1;
+            k2++;
+          }
+          for (; k2 < n; k2++) {
+            ch = text2.charCodeAt(k2);
+            if (ch >= 48 && ch <= 57) {
+              mantissa = mantissa * 10 + (ch - 48);
+              digits++;
+            } else if (ch === 46 && scale < 0) scale = k2;
+            else break;
+          }
+          if (k2 === n || ch === delimiter || ch === 10 || ch === 13) {
+            value2 = digits > 0 && digits <= 15 ? sign * mantissa / (scale < 0 ? 1 : POWERS[k2 - scale - 1]) : slow(text2.slice(s, k2), r2 - from);
+          } else value2 = slow(text2.slice(s, this.fieldEnd(k2)), r2 - from);
+        }
+      }
+      if (value2 !== value2) nans++;
+      else {
+        if (value2 < last) ascending2 = false;
+        last = value2;
+      }
+      values[r2 - from] = value2;
+    }
+    return { values, nans, ascending: ascending2 };
+  }
+};
+function scanCsv(text2, delimiter) {
+  const out = new CellsBuilder(text2.length);
+  const n = text2.length;
+  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  let quote2 = text2.indexOf('"', i);
+  let cr2 = text2.indexOf("\r", i);
+  while (i < n) {
+    let eol = text2.indexOf("\n", i);
+    if (eol === -1) eol = n;
+    if (quote2 !== -1 && quote2 < i) quote2 = text2.indexOf('"', i);
+    if (cr2 !== -1 && cr2 < i) cr2 = text2.indexOf("\r", i);
+    if (quote2 !== -1 && quote2 < eol || cr2 !== -1 && cr2 < eol - 1) {
+      i = scanRecord(text2, i, delimiter.charCodeAt(0), out);
+      continue;
+    }
+    if ((cr2 === eol - 1 ? eol - 1 : eol) > i) out.record(i, out.line, i);
+    out.line++;
+    i = eol + 1;
+  }
+  return new CsvCells(text2, out.records, out.start, out.lines, out.split, delimiter.charCodeAt(0));
+}
+function scanRecord(text2, i, d2, out) {
+  const n = text2.length;
+  const startLine = out.line;
+  const at2 = i;
+  const fields = [];
+  for (; ; ) {
+    if (text2.charCodeAt(i) === 34) {
+      const open6 = i;
+      const openLine = out.line;
+      let value2 = "";
+      i++;
+      for (; ; ) {
+        const q3 = text2.indexOf('"', i);
+        if (q3 === -1) {
+          const col = open6 - text2.lastIndexOf("\n", open6 - 1);
+          throw new SyntaxProblem("unterminated quoted field", openLine, col);
+        }
+        const part = text2.slice(i, q3);
+        for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) out.line++;
+        value2 += part;
+        if (text2.charCodeAt(q3 + 1) === 34) {
+          value2 += '"';
+          i = q3 + 2;
+        } else {
+          i = q3 + 1;
+          break;
+        }
+      }
+      const rest = i;
+      while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
+      fields.push(value2 + text2.slice(rest, i));
+    } else {
+      const from = i;
+      while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
+      fields.push(text2.slice(from, i));
+    }
+    if (text2.charCodeAt(i) === d2) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (text2.charCodeAt(i) === 13) i++;
+  if (text2.charCodeAt(i) === 10) i++;
+  out.line++;
+  if (fields.length > 1 || fields[0] !== "") {
+    out.split.push(fields);
+    out.record(-out.split.length, startLine, at2);
+  }
+  return i;
+}
+var CellsBuilder = class {
+  constructor(textLength) {
+    this.textLength = textLength;
+  }
+  textLength;
+  start = new Int32Array(1024);
+  lines = new Int32Array(1024);
+  records = 0;
+  split = [];
+  /** The line the scan is on (1-based). */
+  line = 1;
+  /** A record that starts at `at` in the text: `start` is `at`, or `-1 - i` for the i-th of `split`. */
+  record(start, line, at2) {
+    if (this.records === this.start.length) {
+      const length = Math.max(this.records + 1024, Math.ceil(this.records / Math.max(at2, 1) * this.textLength * 1.0625));
+      this.start = grown2(this.start, length);
+      this.lines = grown2(this.lines, length);
+    }
+    this.start[this.records] = start;
+    this.lines[this.records++] = line;
+  }
+};
+function ends(c3, delimiter) {
+  return c3 === delimiter || c3 === 10 || c3 === 13;
+}
+function grown2(a, length) {
+  const b3 = new Int32Array(length);
+  b3.set(a);
+  return b3;
+}
+var POWERS = Array.from({ length: 16 }, (_3, i) => Number(`1e${i}`));
+function csvNumber(cell3) {
+  const { value: value2, isFloat: isFloat2 } = csvNumberValue(cell3);
+  if (!isFloat2) return Number.isNaN(value2) ? void 0 : value2;
+  return pyNumber(value2, true);
+}
+function csvNumberValue(cell3) {
+  const t2 = cell3.trim();
+  const kind = csvNumberKind(t2);
+  READ.isFloat = kind !== INT2;
+  READ.value = kind === NOT_A_NUMBER ? NaN : kind === SPECIAL ? specialValue(t2) : Number(t2);
+  if (kind === NOT_A_NUMBER || kind !== SPECIAL && Number.isNaN(READ.value)) READ.isFloat = false;
+  return READ;
+}
+var READ = { value: NaN, isFloat: false };
+var NOT_A_NUMBER = 0;
+var INT2 = 1;
+var FLOAT2 = 2;
+var SPECIAL = 3;
+function csvNumberKind(t2) {
+  if (!t2) return NOT_A_NUMBER;
+  let digits = 0;
+  let float = false;
+  for (let k2 = 0; k2 < t2.length; k2++) {
+    const c3 = t2.charCodeAt(k2);
+    if (c3 >= 48 && c3 <= 57) digits++;
+    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
+    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return SPECIAL_TEXT.test(t2) ? SPECIAL : NOT_A_NUMBER;
+  }
+  if (!digits) return NOT_A_NUMBER;
+  return float ? FLOAT2 : INT2;
+}
+var SPECIAL_TEXT = /^([-+]?)(nan|inf|infinity)$/i;
+function specialValue(t2) {
+  const m2 = SPECIAL_TEXT.exec(t2);
+  return m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity;
+}
+
+// src/values/dagshub.ts
+var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
+var MAX_RECORD_CHARS = 1024 * 1024;
+function isExactLoggerHeader(fields) {
+  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
+}
+function isLoggerHeader(fields) {
+  const names = fields.map((f3) => f3.trim().toLowerCase());
+  return names.includes("name") && names.includes("value");
+}
+function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
+  const header = records[0];
+  if (!header || !isLoggerHeader(header.fields)) {
+    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
+  }
+  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
+  const [name, value2, timestamp, step] = COLUMNS.map(col);
+  const last = /* @__PURE__ */ new Map();
+  const series2 = /* @__PURE__ */ new Map();
+  for (const record of records.slice(1)) {
+    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
+    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
+    const cell3 = record.fields[value2] ?? "";
+    const parsed = csvNumber(cell3);
+    if (parsed === void 0 && !skipRow)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
+    if (!withSeries && !skipRow) {
+      last.set(key2, parsed);
+      continue;
+    }
+    const unreadable = skipRow ? NaN : null;
+    const point = {
+      step: optionalNumber(record.fields[step], unreadable),
+      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      timestamp: optionalNumber(record.fields[timestamp], unreadable)
+    };
+    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
+      skipRow(record.line);
+      continue;
+    }
+    last.set(key2, parsed);
+    if (!withSeries) continue;
+    const points = series2.get(key2);
+    if (points) points.push(point);
+    else series2.set(key2, [point]);
+  }
+  return { last, series: series2 };
+}
+function optionalNumber(cell3, unreadable) {
+  if (cell3 === void 0 || cell3.trim() === "") return null;
+  const n = csvNumber(cell3);
+  if (n === void 0) return unreadable;
+  return n instanceof PyFloat ? n.value : n;
+}
+function loggerLastValues(text2) {
+  const reader = new LoggerReader();
+  reader.write(text2);
+  return reader.end();
+}
+var LoggerReader = class {
+  /** Each name's place in `values` and `floats`: a row costs a lookup, not an object. */
+  names = /* @__PURE__ */ new Map();
+  values = [];
+  floats = [];
+  header = null;
+  nameCol = 0;
+  valueCol = 0;
+  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
+  partial = "";
+  lineNo = 0;
+  started = false;
+  /**
+   * ASCII pieces are read as bytes, where they lie, while no quote has been met: a row's name is found by its bytes
+   * and its value checked from them, no string made, and only each name's last value kept (as its bytes, read as a
+   * number by `end`). Null once text came in (`write`) or a quote was met: the text reader goes on from there.
+   */
+  bytes = new ByteNames();
+  /** The bytes after the last line break, as `partial` is for text. */
+  tail = Buffer.alloc(0);
+  /** Where `cutCells` found a line's name and value cells: name start and end, value start and end. */
+  cells = new Int32Array(4);
+  /** A piece whose bytes are all ASCII (so it is the same text read as Latin-1). */
+  writeAscii(chunk) {
+    if (!this.bytes) return this.write(chunk.toString("latin1"));
+    if (chunk.length) this.started = true;
+    let from = 0;
+    if (this.tail.length) {
+      const lineEnd = chunk.indexOf(10);
+      if (lineEnd === -1) {
+        this.tail = Buffer.concat([this.tail, chunk]);
+        return this.checkTail();
+      }
+      const line = Buffer.concat([this.tail, chunk.subarray(0, lineEnd + 1)]);
+      this.tail = Buffer.alloc(0);
+      const stop2 = this.lines(line, 0);
+      from = lineEnd + 1;
+      if (stop2 < 0) {
+        this.leaveBytes(line.toString("latin1", -1 - stop2));
+        return this.write(chunk.toString("latin1", from));
+      }
+    }
+    const stop = this.lines(chunk, from);
+    if (stop < 0) {
+      this.leaveBytes("");
+      return this.write(chunk.toString("latin1", -1 - stop));
+    }
+    this.tail = Buffer.from(chunk.subarray(stop));
+    this.checkTail();
+  }
+  write(text2) {
+    if (this.bytes) this.leaveBytes(this.tail.toString("latin1"));
+    let chunk = this.partial + text2;
+    if (!this.started && chunk.length) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
+    }
+    const quoted = chunk.includes('"');
+    let recordStart = 0;
+    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
+      if (!quoted && this.header) this.line(chunk, recordStart, end);
+      else {
+        const record = chunk.slice(recordStart, end);
+        if (record.includes('"') && quotes(record) % 2) continue;
+        this.record(record);
+      }
+      recordStart = end + 1;
+    }
+    this.partial = chunk.slice(recordStart);
+    this.checkTail();
+  }
+  end() {
+    if (this.bytes && this.tail.length) {
+      const line = Buffer.concat([this.tail, NEWLINE]);
+      this.tail = Buffer.alloc(0);
+      const stop = this.lines(line, 0);
+      if (stop < 0) this.leaveBytes(line.toString("latin1", -1 - stop, line.length - 1));
+    }
+    if (this.partial) this.record(this.partial);
+    this.partial = "";
+    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
+    const last = /* @__PURE__ */ new Map();
+    const bytes = this.bytes;
+    if (bytes) {
+      for (let i = 0; i < bytes.count; i++) {
+        const read = csvNumberValue(bytes.value(i));
+        last.set(bytes.name(i), read.isFloat ? pyNumber(read.value, true) : read.value);
+      }
+    } else for (const [name, i] of this.names) last.set(name, this.floats[i] ? pyNumber(this.values[i], true) : this.values[i]);
+    return last;
+  }
+  /** Memory goes by names, not by bytes; one endless line (or an unclosed quote) must not undo that. */
+  checkTail() {
+    if (this.partial.length + this.tail.length > MAX_RECORD_CHARS) {
+      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
+    }
+  }
+  /** From bytes to text: the names and last values so far go to the text reader's tables, `partial` is what is left. */
+  leaveBytes(partial) {
+    const bytes = this.bytes;
+    this.bytes = null;
+    this.tail = Buffer.alloc(0);
+    for (let i = 0; i < bytes.count; i++) {
+      const read = csvNumberValue(bytes.value(i));
+      this.names.set(bytes.name(i), i);
+      this.values[i] = read.value;
+      this.floats[i] = read.isFloat;
+    }
+    this.partial = partial;
+  }
+  /**
+   * The whole lines of `buf` from `from`, as `line` reads them: returns where the first line not read starts (the
+   * piece's end, or a line with no line break yet), or `-1 - start` of a line with a quote, for the text reader.
+   */
+  lines(buf, from) {
+    for (; ; ) {
+      const at2 = this.scan(buf, from);
+      if (at2 >= 0) return at2;
+      const start = Math.floor((-1 - at2) / 2);
+      if ((-1 - at2) % 2 === QUOTE) return -1 - start;
+      from = this.rareLine(buf, start);
+    }
+  }
+  /**
+   * The common lines of `buf` from `from`: a name already met and a plain decimal value. Returns where the whole lines
+   * end, or where it stopped: `-1 - (2 * start + why)` for the line at `start` with a quote (QUOTE) or one that needs
+   * more (RARE: the header, a new name, any other value; `rareLine`). One small loop with nothing rare in it and one
+   * way out: in a fresh process V8 interprets a loop until it has compiled it, a bigger function takes longer to
+   * compile, and a way out first taken after that (one with no feedback) throws the compiled code away.
+   */
+  scan(buf, from) {
+    const n = buf.length;
+    const { nameCol, valueCol } = this;
+    const lastCol = nameCol > valueCol ? nameCol : valueCol;
+    const bytes = this.bytes;
+    const rare = this.header === null;
+    let lineNo = this.lineNo;
+    let start = from;
+    let stop = -1;
+    lines: while (start < n) {
+      let nameStart = start;
+      let nameEnd = start;
+      let valueStart = start;
+      let valueEnd = start;
+      let col = 0;
+      let cellStart = start;
+      let k2 = start;
+      let c3 = 0;
+      for (; k2 < n; k2++) {
+        c3 = buf[k2];
+        if (c3 === 44 || c3 === 10) {
+          const cellEnd = c3 === 10 && k2 > cellStart && buf[k2 - 1] === 13 ? k2 - 1 : k2;
+          if (col === nameCol) {
+            nameStart = cellStart;
+            nameEnd = cellEnd;
+          }
+          if (col === valueCol) {
+            valueStart = cellStart;
+            valueEnd = cellEnd;
+          }
+          if (c3 === 10 || col === lastCol) break;
+          col++;
+          cellStart = k2 + 1;
+        } else if (c3 === 34) {
+          stop = QUOTE;
+          break lines;
+        }
+      }
+      if (c3 !== 10) {
+        for (k2++; k2 < n; k2++) {
+          c3 = buf[k2];
+          if (c3 === 10) break;
+          if (c3 === 34) {
+            stop = QUOTE;
+            break lines;
+          }
+        }
+      }
+      if (k2 >= n) break;
+      if (k2 === start || k2 === start + 1 && buf[start] === 13) {
+        lineNo++;
+        start = k2 + 1;
+        continue;
+      }
+      let v2 = valueStart;
+      c3 = buf[v2];
+      if (c3 === 43 || c3 === 45) v2++;
+      let digits = v2;
+      while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
+      let plain = v2 > digits;
+      if (plain && v2 < valueEnd && buf[v2] === 46) {
+        digits = ++v2;
+        while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
+        plain = v2 > digits;
+      }
+      if (plain && v2 < valueEnd && (buf[v2] | 32) === 101) {
+        v2++;
+        if (v2 < valueEnd && ((c3 = buf[v2]) === 43 || c3 === 45)) v2++;
+        digits = v2;
+        while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
+        plain = v2 > digits;
+      }
+      const i = rare || !plain || v2 !== valueEnd || valueEnd - valueStart > VALUE_BYTES ? -1 : bytes.find(buf, nameStart, nameEnd);
+      if (i < 0) {
+        stop = RARE;
+        break;
+      }
+      bytes.keep(i, buf, valueStart, valueEnd);
+      lineNo++;
+      start = k2 + 1;
+    }
+    this.lineNo = lineNo;
+    return stop < 0 ? start : -1 - (2 * start + stop);
+  }
+  /** The line at `start` that `scan` left (it has a line break), read as `line` reads it; returns where the next starts. */
+  rareLine(buf, start) {
+    const lineEnd = buf.indexOf(10, start);
+    const text2 = buf.toString("latin1", start, lineEnd);
+    if (!this.header) {
+      this.record(text2);
+      return lineEnd + 1;
+    }
+    const line = ++this.lineNo;
+    const [nameStart, nameEnd, valueStart, valueEnd] = this.cutCells(text2, 0, text2.endsWith("\r") ? text2.length - 1 : text2.length);
+    this.check(text2.slice(nameStart, nameEnd), text2.slice(valueStart, valueEnd), line);
+    this.bytes.keep(this.bytes.slot(buf, start + nameStart, start + nameEnd), buf, start + valueStart, start + valueEnd);
+    return lineEnd + 1;
+  }
+  record(text2) {
+    const first = this.lineNo + 1;
+    this.lineNo += lineBreaks(text2) + 1;
+    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
+    if (!body) return;
+    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
+    if (!this.header) {
+      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
+      this.header = fields;
+      const names = fields.map((f3) => f3.trim().toLowerCase());
+      this.nameCol = names.indexOf("name");
+      this.valueCol = names.indexOf("value");
+      return;
+    }
+    this.take(fields[this.nameCol] ?? "", fields[this.valueCol] ?? "", first);
+  }
+  /** A record with no quote in `chunk[start, end)`: only its name and value cells are cut out. */
+  line(chunk, start, end) {
+    const first = ++this.lineNo;
+    if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
+    if (end === start) return;
+    const [nameStart, nameEnd, valueStart, valueEnd] = this.cutCells(chunk, start, end);
+    this.take(chunk.slice(nameStart, nameEnd), chunk.slice(valueStart, valueEnd), first);
+  }
+  /** Where the name's and the value's cells of the quote-free line `text[start, end)` start and end (empty when short). */
+  cutCells(text2, start, end) {
+    const cells = this.cells.fill(start);
+    const lastCol = Math.max(this.nameCol, this.valueCol);
+    for (let col = 0, at2 = start; ; col++) {
+      let comma = text2.indexOf(",", at2);
+      if (comma === -1 || comma > end) comma = end;
+      if (col === this.nameCol) {
+        cells[0] = at2;
+        cells[1] = comma;
+      }
+      if (col === this.valueCol) {
+        cells[2] = at2;
+        cells[3] = comma;
+      }
+      if (comma === end || col === lastCol) break;
+      at2 = comma + 1;
+    }
+    return cells;
+  }
+  take(name, cell3, line) {
+    const read = this.check(name, cell3, line);
+    let i = this.names.get(name);
+    if (i === void 0) {
+      i = this.values.length;
+      this.names.set(name, i);
+    }
+    this.values[i] = read.value;
+    this.floats[i] = read.isFloat;
+  }
+  /** The cell read as a number; an error naming the line when it is none. */
+  check(name, cell3, line) {
+    const read = csvNumberValue(cell3);
+    if (Number.isNaN(read.value) && !read.isFloat)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(name.slice(0, 80))} is not a number`, line, 1);
+    return read;
+  }
+};
+var NEWLINE = Buffer.from("\n");
+var QUOTE = 0;
+var RARE = 1;
+var VALUE_BYTES = 32;
+var ByteNames = class {
+  count = 0;
+  table = new Int32Array(64).fill(-1);
+  hashes = new Int32Array(32);
+  nameStart = new Int32Array(32);
+  nameLength = new Int32Array(32);
+  namePool = Buffer.alloc(1024);
+  nameBytes = 0;
+  values = Buffer.alloc(32 * VALUE_BYTES);
+  valueLength = new Int32Array(32);
+  longValues = [];
+  /** The place of the name in `buf[start, end)`, -1 when it is new. */
+  find(buf, start, end) {
+    const h3 = hash(buf, start, end);
+    const length = end - start;
+    const mask = this.table.length - 1;
+    for (let p2 = h3 & mask; ; p2 = p2 + 1 & mask) {
+      const i = this.table[p2];
+      if (i === -1) return -1;
+      if (this.hashes[i] !== h3 || this.nameLength[i] !== length) continue;
+      const at2 = this.nameStart[i];
+      let k2 = 0;
+      while (k2 < length && this.namePool[at2 + k2] === buf[start + k2]) k2++;
+      if (k2 === length) return i;
+    }
+  }
+  /** The same, added when new. */
+  slot(buf, start, end) {
+    const i = this.find(buf, start, end);
+    return i < 0 ? this.add(buf, start, end) : i;
+  }
+  /** Name `i`'s last value is `buf[start, end)`. */
+  keep(i, buf, start, end) {
+    const length = end - start;
+    if (length > VALUE_BYTES) {
+      this.longValues[i] = buf.toString("latin1", start, end);
+      this.valueLength[i] = -1;
+      return;
+    }
+    const values = this.values;
+    for (let k2 = 0, at2 = i * VALUE_BYTES; k2 < length; k2++) values[at2 + k2] = buf[start + k2];
+    this.valueLength[i] = length;
+  }
+  name(i) {
+    return this.namePool.toString("latin1", this.nameStart[i], this.nameStart[i] + this.nameLength[i]);
+  }
+  value(i) {
+    const length = this.valueLength[i];
+    return length < 0 ? this.longValues[i] : this.values.toString("latin1", i * VALUE_BYTES, i * VALUE_BYTES + length);
+  }
+  add(buf, start, end) {
+    const h3 = hash(buf, start, end);
+    const mask = this.table.length - 1;
+    let p2 = h3 & mask;
+    while (this.table[p2] !== -1) p2 = p2 + 1 & mask;
+    const i = this.count++;
+    const length = end - start;
+    if (i === this.hashes.length) {
+      this.hashes = grown3(this.hashes, 2 * i);
+      this.nameStart = grown3(this.nameStart, 2 * i);
+      this.nameLength = grown3(this.nameLength, 2 * i);
+      this.valueLength = grown3(this.valueLength, 2 * i);
+      const values = Buffer.alloc(2 * i * VALUE_BYTES);
+      this.values.copy(values);
+      this.values = values;
+    }
+    if (this.nameBytes + length > this.namePool.length) {
+      const pool = Buffer.alloc(2 * (this.nameBytes + length));
+      this.namePool.copy(pool, 0, 0, this.nameBytes);
+      this.namePool = pool;
+    }
+    buf.copy(this.namePool, this.nameBytes, start, end);
+    this.hashes[i] = h3;
+    this.nameStart[i] = this.nameBytes;
+    this.nameLength[i] = length;
+    this.nameBytes += length;
+    this.table[p2] = i;
+    if (2 * this.count > this.table.length) this.rehash();
+    return i;
+  }
+  rehash() {
+    const table2 = new Int32Array(2 * this.table.length).fill(-1);
+    const mask = table2.length - 1;
+    for (let i = 0; i < this.count; i++) {
+      let p2 = this.hashes[i] & mask;
+      while (table2[p2] !== -1) p2 = p2 + 1 & mask;
+      table2[p2] = i;
+    }
+    this.table = table2;
+  }
+};
+function hash(buf, start, end) {
+  let h3 = 2166136261 | 0;
+  for (let i = start; i < end; i++) h3 = Math.imul(h3 ^ buf[i], 16777619);
+  return h3;
+}
+function grown3(a, length) {
+  const b3 = new Int32Array(length);
+  b3.set(a);
+  return b3;
+}
+function quotes(text2) {
+  let n = 0;
+  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
+  return n;
+}
+function lineBreaks(text2) {
+  let n = 0;
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+// src/values/parse.ts
+function parseValueFile(path, text2, kind) {
+  const ext = extension(path);
+  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
+    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
+  }
+  return parseDataFile(path, text2);
+}
+function parseValuesText(path, text2) {
+  return toPlain(parseValueFile(path, text2, "params").data);
+}
+function parseMetricsTable(text2, delimiter) {
+  const firstLine3 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
+  if (delimiter === "," && !firstLine3.includes('"') && isLoggerHeader(firstLine3.replace(/^\ufeff/, "").split(","))) {
+    return { data: new Map(loggerLastValues(text2)), warnings: [] };
+  }
+  const records = parseCsvRecords(text2, delimiter);
+  const header = records[0];
+  if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (delimiter === "," && isLoggerHeader(header.fields)) {
+    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
+  }
+  const last = records.at(-1);
+  if (last === header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (last.fields.length > header.fields.length) {
+    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
+  }
+  const data = /* @__PURE__ */ new Map();
+  header.fields.forEach((name, i) => {
+    const cell3 = last.fields[i];
+    if (cell3 === void 0 || cell3 === "") return;
+    data.set(name, csvNumber(cell3) ?? cell3);
+  });
+  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
+  return { data, warnings };
+}
+
+// src/history/stats.ts
+var MIN_HISTORY = 3;
+function historyStats(values) {
+  const n = values.length;
+  if (n < MIN_HISTORY) return null;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v2 of values) {
+    sum += v2;
+    if (v2 < min) min = v2;
+    if (v2 > max) max = v2;
+  }
+  const mean2 = sum / n;
+  let squares = 0;
+  for (const v2 of values) squares += (v2 - mean2) ** 2;
+  return { n, mean: mean2, std: Math.sqrt(squares / (n - 1)), min, max };
+}
+
+// src/history/read.ts
+var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+var NAMED2 = 3;
+async function readHistory(git, request, store, log) {
+  try {
+    return await readFromCommits(git, request, store, log);
+  } catch (error) {
+    const note2 = `The base branch's history could not be read: ${describeError(error)}`;
+    log.warning(note2);
+    return { branch: request.base.label, depth: request.depth, metrics: [], notes: [note2] };
+  }
+}
+async function readFromCommits(git, request, store, log) {
+  const notes = [];
+  const chain = await firstParents(git, request, notes, log);
+  const files = request.metrics.map((f3) => f3.path);
+  const atBase = await parsedAtBase(git, request);
+  const atCommits = await Promise.all(
+    chain.map(async (commit) => {
+      const byPath = !git.hasListing(commit.sha);
+      const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...request.budget ? { budget: request.budget } : {} });
+      const known = commit.sha === request.base.sha ? atBase : void 0;
+      return new Map(await Promise.all(files.map(async (file) => [file, known?.get(file) ?? await readMetricsAt(tree, file)])));
+    })
+  );
+  const inGit = new Set(chain.filter((_3, i) => [...atCommits[i].values()].some((r2) => r2.status !== "missing")).map((c3) => c3.sha));
+  const stored = /* @__PURE__ */ new Map();
+  const notInGit = chain.filter((c3) => !inGit.has(c3.sha)).map((c3) => c3.sha);
+  if (store && notInGit.length) {
+    try {
+      const found = await store(notInGit);
+      for (const note2 of found.notes) notes.push(note2);
+      for (const sha of notInGit) {
+        const record = found.records.get(sha);
+        if (record) stored.set(sha, byFileAndKey(record));
+      }
+    } catch (error) {
+      notes.push(`The history store could not be read (${describeError(error)}): commits whose metrics are not in git are left out.`);
+    }
+  }
+  const read = (i, file) => atCommits[i].get(file);
+  const fromStore = (sha, file) => stored.get(sha)?.has(file) ?? false;
+  for (const file of files) {
+    const missing = chain.filter((c3, i) => read(i, file).status === "missing" && !fromStore(c3.sha, file)).map((c3) => c3.sha);
+    if (missing.length === chain.length && chain.length) {
+      notes.push(
+        `\`${file}\` is not in git at any of the ${chain.length} commits read${store ? " nor in the history store" : ""} (a DVC-cached or CI-made file?): its metrics have no history.`
+      );
+    } else if (missing.length) {
+      notes.push(`\`${file}\` is not in git at ${count(missing.length, "commit")} of the ${chain.length} read (${named2(missing)}): left out there.`);
+    }
+    const errors = chain.flatMap((c3, i) => {
+      const r2 = read(i, file);
+      return r2.status === "error" ? [`${shortSha(c3.sha)}: ${r2.message}`] : [];
+    });
+    if (errors.length) {
+      const more2 = errors.length > NAMED2 ? `; and ${errors.length - NAMED2} more` : "";
+      notes.push(`\`${file}\` could not be read at ${count(errors.length, "commit")}, skipped there (${errors.slice(0, NAMED2).join("; ")}${more2}).`);
+    }
+  }
+  const oldestFirst2 = chain.map((commit, i) => ({ commit, i })).reverse();
+  const metrics = [];
+  for (const diff of request.metrics) {
+    for (const row3 of diff.rows) {
+      const head = finite(row3.new);
+      if (head === null && finite(row3.old) === null) continue;
+      const points = [];
+      const lacking = [];
+      const notNumbers = [];
+      for (const { commit, i } of oldestFirst2) {
+        if (inGit.has(commit.sha)) {
+          const file = atCommits[i].get(diff.path);
+          if (file.status !== "ok") continue;
+          const value2 = file.values.get(row3.key);
+          if (value2 !== void 0 && Number.isFinite(value2)) points.push({ commit: commit.sha, date: commit.date, value: value2 });
+          else (value2 === void 0 ? lacking : notNumbers).push(commit.sha);
+        } else {
+          const value2 = stored.get(commit.sha)?.get(diff.path)?.get(row3.key);
+          if (value2 !== void 0) points.push({ commit: commit.sha, date: commit.date, value: value2 });
+        }
+      }
+      const name = `\`${diff.path}:${row3.key}\``;
+      if (lacking.length)
+        notes.push(`${name} is missing at ${count(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`);
+      if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
+      metrics.push({ file: diff.path, key: row3.key, points, stats: historyStats(points.map((p2) => p2.value)), head });
+    }
+  }
+  for (const note2 of notes) log.info(`History: ${note2}`);
+  return { branch: request.base.label, depth: request.depth, metrics, notes };
+}
+function byFileAndKey(record) {
+  const files = /* @__PURE__ */ new Map();
+  for (const { file, key: key2, value: value2 } of record.metrics) {
+    let keys = files.get(file);
+    if (!keys) files.set(file, keys = /* @__PURE__ */ new Map());
+    keys.set(key2, value2);
+  }
+  return files;
+}
+async function parsedAtBase(git, request) {
+  const known = /* @__PURE__ */ new Map();
+  if (!request.parsedAtBase?.size || !git.hasListing(request.base.sha)) return known;
+  const listing = await git.listEntries(request.base.sha);
+  for (const diff of request.metrics) {
+    if (!request.parsedAtBase.has(diff.path) || !listing.get(diff.path)?.mode.startsWith("100")) continue;
+    const values = /* @__PURE__ */ new Map();
+    for (const row3 of diff.rows) {
+      const value2 = typeof row3.old === "boolean" ? void 0 : numericValue(row3.old);
+      if (value2 !== void 0) values.set(row3.key, value2);
+    }
+    known.set(diff.path, { status: "ok", values });
+  }
+  return known;
+}
+async function firstParents(git, request, notes, log) {
+  const { base, depth } = request;
+  const chain = [];
+  let fetched = false;
+  for (let next = base.sha; next && chain.length < depth; ) {
+    let commit = await git.readCommit(next);
+    if (!commit && !fetched) {
+      fetched = true;
+      if (await deepen(git, request, chain.length, notes, log)) commit = await git.readCommit(next);
+      else break;
+    }
+    if (!commit) {
+      notes.push(
+        `Only ${chain.length} of the ${depth} commits asked for: git does not have ${shortSha(next)}, the parent of ${shortSha(chain.at(-1).sha)}, even after fetching.`
+      );
+      break;
+    }
+    chain.push({ sha: next, date: commit.date });
+    next = commit.parents[0];
+  }
+  return chain;
+}
+async function deepen(git, request, have, notes, log) {
+  const { base, depth } = request;
+  const only = `Only ${have} of the ${depth} commits asked for`;
+  if (!(await git.remotes()).includes("origin")) {
+    notes.push(`${only}: this clone's history of ${base.label} ends there (a shallow clone?) and there is no remote 'origin' to fetch the rest from.`);
+    return false;
+  }
+  log.info(`Fetching ${depth} commits of ${base.label}'s history (this clone holds ${have}).`);
+  try {
+    await git.fetchCommit(base.sha, "origin", depth);
+    return true;
+  } catch (error) {
+    notes.push(`${only}: fetching ${base.label}'s history from origin failed (${describeError(error).split("\n")[0]}).`);
+    return false;
+  }
+}
+async function readMetricsAt(tree, path) {
+  try {
+    const bytes = await tree.read(path);
+    if (!bytes) return { status: "missing" };
+    let leaves = extension(path) === ".json" ? flattenJsonMetrics(bytes, new KeyTable())?.toMap() : void 0;
+    if (!leaves) {
+      let text2;
+      try {
+        text2 = UTF8.decode(bytes);
+      } catch {
+        return { status: "error", message: "not UTF-8 text" };
+      }
+      leaves = flattenMetrics(parseValueFile(path, text2, "metrics").data);
+    }
+    const values = /* @__PURE__ */ new Map();
+    for (const [key2, leaf2] of leaves) {
+      const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
+      if (value2 !== void 0) values.set(key2, value2);
+    }
+    return { status: "ok", values };
+  } catch (error) {
+    const message = describeError(error);
+    return { status: "error", message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
+  }
+}
+function finite(leaf2) {
+  const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
+  return value2 !== void 0 && Number.isFinite(value2) ? value2 : null;
+}
+function named2(commits) {
+  const shown2 = commits.slice(0, NAMED2).map(shortSha).join(", ");
+  return commits.length > NAMED2 ? `${shown2}, and ${commits.length - NAMED2} more` : shown2;
+}
+function count(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// src/report/data-section.ts
+var OPEN_ROWS = 15;
+var MAX_ROWS = 200;
+function dataChangesSection(data) {
+  const lines2 = [];
+  const rows = [];
+  const row3 = (change2, path, base, head) => rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
+  for (const e of data.added) row3("added", code(e.path), null, e);
+  for (const e of data.deleted) row3("deleted", code(e.path), e, null);
+  for (const e of data.renamed) row3("renamed", `${code(e.path.old)} \u2192 ${code(e.path.new)}`, e, e);
+  for (const e of data.modified) row3("modified", code(e.path), e.old, e.new);
+  const counts2 = summary(data);
+  lines2.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
+  if (rows.length) {
+    const table2 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
+    for (const r2 of rows.slice(0, MAX_ROWS)) table2.push(r2);
+    if (rows.length > MAX_ROWS) table2.push(`| \u2026 | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
+    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
+    else lines2.push("");
+    for (const line of table2) lines2.push(line);
+    if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
+  }
+  if (data.tables.length) {
+    lines2.push("", "| Table | Base rows \xD7 columns | Head rows \xD7 columns |", "|---|---|---|");
+    for (const t2 of data.tables) lines2.push(`| ${code(t2.path)} | ${shape(t2.base)} | ${shape(t2.head)} |`);
+    const unread = data.tables.filter((t2) => t2.note);
+    if (unread.length) lines2.push("");
+    for (const t2 of unread) lines2.push(`- ${code(t2.path)} not counted: ${escapeCell(t2.note)}`);
+  }
+  if (data.notInCache.length) {
+    lines2.push("", `Not compared (DVC's "not in cache": the files inside are unknown on one side):`, "");
+    for (const m2 of data.notInCache) lines2.push(`- ${code(m2.path)}: ${escapeCell(m2.reason)}`);
+  }
+  if (data.notes.length) {
+    lines2.push("");
+    for (const n of data.notes) lines2.push(`- ${escapeCell(n)}`);
+  }
+  return lines2.join("\n");
+}
+function summary(data) {
+  const files = (paths) => paths.filter((p2) => !p2.endsWith("/")).length;
+  const parts = [
+    [files(data.added.map((e) => e.path)), "added"],
+    [files(data.deleted.map((e) => e.path)), "deleted"],
+    [files(data.renamed.map((e) => e.path.new)), "renamed"],
+    [files(data.modified.map((e) => e.path)), "modified"]
+  ];
+  return parts.filter(([n]) => n > 0).map(([n, s]) => `${n} ${s}`).join(", ");
+}
+function size(v2) {
+  if (!v2) return "\u2013";
+  if (v2.size === null) return "?";
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let n = v2.size;
+  let u2 = 0;
+  while (n >= 1024 && u2 < units.length - 1) {
+    n /= 1024;
+    u2++;
+  }
+  return u2 === 0 ? `${n} B` : `${n.toFixed(1)} ${units[u2]}`;
+}
+function shape(s) {
+  return s ? `${s.rows.toLocaleString("en-US")} \xD7 ${s.columns}` : "\u2013";
+}
+
+// src/report/images.ts
+var RELATIVE_IMAGES = {
+  // encodeURIComponent leaves ( and ), which would end the link.
+  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
+  where: "the report folder",
+  charts: true
+};
+function hostedImages(hosted, where2, charts = true) {
+  return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
+}
+function plotImages(plots) {
+  const paths = plots.flatMap((p2) => [p2.image, p2.baseImage]).filter((p2) => typeof p2 === "string" && p2 !== "");
+  return [...new Set(paths)];
+}
+function reportImages(report2) {
+  return [.../* @__PURE__ */ new Set([...plotImages(report2.plots), ...(report2.trends ?? []).flatMap((t2) => t2.image ? [t2.image] : [])])];
+}
+function imagesNotShown(plots, images) {
+  return plotImages(plots).filter((path) => images.url(path) === null).length;
+}
+
+// src/report/plots-markdown.ts
+function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
+  const parts = [];
+  for (const plot2 of plots) {
+    const title2 = escapeCell(plot2.title);
+    const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
+    parts.push(`**${title2}**${id}`, "");
+    if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
+    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
+      const url = images.url(plot2.baseImage);
+      parts.push(url ? `At the base: [${title2}](${url})` : `At the base: ${title2} (${fileIn(plot2.baseImage, images)})`, "");
+    }
+    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
+    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join("\n"), "");
+  }
+  return parts.join("\n").trimEnd();
+}
+function plotImage(plot2, image, images) {
+  const title2 = escapeCell(plot2.title);
+  const url = images.url(image);
+  if (url) return `![${title2}](${url})`;
+  const chart = images.charts ? mermaidChart(plot2) : null;
+  return chart ?? `_${title2 || escapeCell(image)}: ${fileIn(image, images)}._`;
+}
+function fileIn(path, images) {
+  const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
+  return `${kind} ${code(path)} in ${images.where}`;
+}
+
+// src/report/pipeline-section.ts
+var STATUS_TEXT = {
+  ran: "ran",
+  skipped: "skipped (unchanged)",
+  failed: "**failed**",
+  "not-run": "not run"
+};
+function pipelineSection(pipeline2) {
+  if (!pipeline2.stages.length) return "_No stages._";
+  const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
+  for (const s of pipeline2.stages) {
+    const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
+    const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
+    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "\u2013";
+    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
+  }
+  for (const s of pipeline2.stages) {
+    if (s.status !== "failed" || !s.log) continue;
+    const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
+    lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
+  }
+  return lines2.join("\n");
+}
+function formatSeconds(seconds) {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const m2 = Math.floor(seconds / 60);
+  return `${m2} min ${Math.round(seconds - m2 * 60)} s`;
+}
+function longestBacktickRun(text2) {
+  return (text2.match(/`+/g) ?? []).reduce((m2, r2) => Math.max(m2, r2.length), 0);
+}
+
+// src/report/trends-section.ts
+var OPEN_TRENDS = 4;
+function trendsSection(report2, images) {
+  const history2 = report2.history;
+  if (!history2 || !report2.trends.length) return null;
+  const direction = metricDirections(report2);
+  const rows = [];
+  const charts = [];
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const trend2 of report2.trends) {
+    const metric = history2.metrics.find((m2) => m2.file === trend2.file && m2.key === trend2.key);
+    if (!metric) continue;
+    counts2.set(trend2.standing, (counts2.get(trend2.standing) ?? 0) + 1);
+    const latest = metric.points.at(-1);
+    const range = trendBand(metric.stats, trend2.k);
+    const stats3 = metric.stats;
+    rows.push(
+      `| ${[
+        escapeCell(trend2.file),
+        escapeCell(trend2.key),
+        latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
+        stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
+        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (\xB1${formatNumber(trend2.k)}\xB7std${trend2.rule ? ", the rule\u2019s" : ""})` : "-",
+        metric.head === null ? "-" : formatNumber(metric.head),
+        trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
+      ].join(" | ")} |`
+    );
+    const title2 = `${escapeCell(trend2.key)} (${escapeCell(trend2.file)})`;
+    const url = trend2.image ? images.url(trend2.image) : null;
+    const chart = url ? `![Trend of ${title2}](${url})` : images.charts ? trendChart(trend2, metric, report2.head.label) : null;
+    if (chart) charts.push(chart);
+    else if (trend2.image) charts.push(`_Trend of ${title2}: PNG ${code(trend2.image)} in ${images.where}._`);
+    if (trend2.error) charts.push(`_${escapeCell(trend2.error)}_`);
+  }
+  if (!rows.length) return null;
+  const order = ["beyond", "within", "not-enough", "no-value"];
+  const summary2 = order.flatMap((s) => counts2.get(s) ? [`${counts2.get(s)} ${standingText(s)}`] : []).join(", ");
+  const lines2 = [
+    "### Trends",
+    "",
+    `${summary2}, against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2.`,
+    "",
+    `| Path | Metric | Latest base | Mean \xB1 std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
+    "|---|---|---|---|---|---|---|",
+    ...rows
+  ];
+  if (charts.length && rows.length > OPEN_TRENDS)
+    lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
+  else if (charts.length) lines2.push("", charts.join("\n\n"));
+  return lines2.join("\n");
+}
+function trendVerdict(trend2, metric, range, better) {
+  const head = metric.head;
+  if (trend2.standing === "within") return `\u2705 ${standingText("within")}`;
+  if (trend2.standing === "not-enough") return `${standingText("not-enough")} (${metric.points.length} of 3 values)`;
+  if (trend2.standing !== "beyond" || head === null || !range) return standingText(trend2.standing);
+  const above2 = head > range.high;
+  const effect2 = better ? better === "higher" === above2 ? ", better" : ", worse" : "";
+  return `\u2757 **${standingText("beyond")}** (${above2 ? "above" : "below"} the band${effect2})`;
+}
+
+// src/report/values-section.ts
+var MAX_CELL = 120;
+var EFFECT_TEXT = { better: "\u2705 better", worse: "\u274C worse" };
+function valueTable(kind, labels, direction) {
+  const metrics = kind === "metrics";
+  const withBase = labels.base !== null;
+  const header = ["Path", metrics ? "Metric" : "Param"];
+  if (withBase) header.push(cell2(labels.base));
+  header.push(cell2(labels.head));
+  if (metrics && withBase) header.push("Change");
+  if (direction) header.push(withBase ? "Better or worse" : "Direction");
+  let lastPath;
+  let pathCell = "";
+  return {
+    header: [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`],
+    row(path, row3) {
+      if (path !== lastPath) {
+        lastPath = path;
+        pathCell = cell2(path);
+      }
+      const values = formatRowValues(row3, !metrics);
+      let line = `| ${pathCell} | ${cell2(row3.key)}`;
+      if (withBase) line += ` | ${cell2(values[0])}`;
+      line += ` | ${cell2(values[1])}`;
+      if (metrics && withBase) line += ` | ${cell2(formatChange(row3))}`;
+      if (direction) {
+        const dir = direction(path, row3.key);
+        const mark = withBase ? effect(row3.diff, dir) : null;
+        line += ` | ${mark ? EFFECT_TEXT[mark] : !withBase && dir ? `${dir} is better` : ""}`;
+      }
+      return `${line} |`;
+    }
+  };
+}
+function valuesSection(kind, files, labels, options2 = {}) {
+  let rows = 0;
+  let changed = 0;
+  const noted = /* @__PURE__ */ new Map();
+  for (let i = 0; i < files.length; i++) {
+    const f3 = files[i];
+    const list3 = f3.rows;
+    rows += list3.length;
+    for (let k2 = 0; k2 < list3.length; k2++) if (list3[k2].changed) changed++;
+    for (const n of f3.notes) {
+      const paths = noted.get(n);
+      if (paths) paths.push(f3.path);
+      else noted.set(n, [f3.path]);
+    }
+  }
+  const notes = noteLines(noted);
+  if (!rows) return [`_No ${kind} found._`, ...notes ? ["", notes] : []].join("\n");
+  const direction = kind === "metrics" ? options2.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
+  const known = direction && files.some((f3) => f3.rows.some((row3) => direction(f3.path, row3.key))) ? direction : null;
+  const withBase = labels.base !== null;
+  const table2 = valueTable(kind, labels, known);
+  const draw2 = (pick2) => {
+    let text2 = table2.header.join("\n");
+    for (let i = 0; i < files.length; i++) {
+      const { path, rows: list3 } = files[i];
+      for (let k2 = 0; k2 < list3.length; k2++) {
+        const r2 = list3[k2];
+        if (pick2 === null || Boolean(r2.changed) === pick2) text2 += `
+${table2.row(path, r2)}`;
+      }
+    }
+    return text2;
+  };
+  const unchanged = withBase ? rows - changed : 0;
+  const parts = [];
+  parts.push(!withBase ? draw2(null) : changed ? draw2(true) : `_No ${kind} changed._`);
+  if (unchanged) {
+    parts.push("", `<details><summary>${unchanged} unchanged ${unchanged === 1 ? kind.slice(0, -1) : kind}</summary>`, "", draw2(false), "", "</details>");
+  }
+  if (notes) parts.push("", notes);
+  return parts.join("\n");
+}
+var NAMED_FILES = 3;
+function noteLines(noted) {
+  const lines2 = [];
+  for (const [note2, paths] of noted) {
+    if (paths.length <= NAMED_FILES) for (const path of paths) lines2.push(`- ${code(path)}: ${escapeCell(note2)}`);
+    else {
+      const more2 = paths.length - NAMED_FILES;
+      lines2.push(
+        `- ${paths.slice(0, NAMED_FILES).map((p2) => code(p2)).join(", ")} and ${groupDigits(more2)} other files: ${escapeCell(note2)}`
+      );
+    }
+  }
+  return lines2.join("\n");
+}
+function cell2(text2) {
+  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}\u2026 (${groupDigits(text2.length)} characters)` : text2;
+  return escapeCell(cut);
+}
+
+// src/report/causes-section.ts
+var MAX_CAUSE_ITEMS = 8;
+var MAX_LINE_METRICS = 5;
+var OPEN_CAUSE_LINES = 10;
+var MAX_CAUSE_LINES = 100;
+var MAX_CAUSE_VALUE = 40;
+var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
+function causesSection(metrics) {
+  const groups = /* @__PURE__ */ new Map();
+  let rows = 0;
+  let firstPath;
+  let manyFiles = false;
+  for (let i = 0; i < metrics.length; i++) {
+    const f3 = metrics[i];
+    const list3 = f3.rows;
+    for (let k2 = 0; k2 < list3.length; k2++) {
+      const row3 = list3[k2];
+      if (!row3.causes) continue;
+      rows++;
+      firstPath ??= f3.path;
+      if (f3.path !== firstPath) manyFiles = true;
+      let group = groups.get(row3.causes);
+      if (!group) groups.set(row3.causes, group = { count: 0, named: [] });
+      if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f3.path, row: row3 });
+    }
+  }
+  if (!rows) return null;
+  const lines2 = [];
+  for (const [causes, group] of groups) {
+    if (lines2.length === MAX_CAUSE_LINES) break;
+    const named3 = group.named.map(({ path, row: row3 }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)}`);
+    const more2 = group.count > MAX_LINE_METRICS ? `, and ${groupDigits(group.count - MAX_LINE_METRICS)} more` : "";
+    lines2.push(`- ${named3.join(", ")}${more2} \u2190 ${causeText(causes)}`);
+  }
+  if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _\u2026 ${groups.size - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
+  const title2 = "#### Why it changed";
+  if (lines2.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
+  return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
+}
+function causeMove(row3) {
+  if (row3.old === void 0) return `added (${causeValue(row3.new)})`;
+  if (row3.new === void 0) return `removed (was ${causeValue(row3.old)})`;
+  return row3.diff === void 0 ? `${causeValue(row3.old)}\u2192${causeValue(row3.new)}` : formatChange(row3);
+}
+function causeText(causes) {
+  const parts = [];
+  let items = 0;
+  let more2 = causes.omitted;
+  const take = (list3) => {
+    const room = Math.max(0, MAX_CAUSE_ITEMS - items);
+    items += Math.min(room, list3.length);
+    more2 += Math.max(0, list3.length - room);
+    return list3.slice(0, room);
+  };
+  if (causes.basis === "pipeline") {
+    for (const stage2 of causes.stages) {
+      const own = (list3) => list3.filter((x3) => x3.stages[0] === stage2.name);
+      const definition = stage2.definition ? [CAUSE_DEFINITION[stage2.definition]] : [];
+      const shown2 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
+      if (shown2.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}: ${shown2.join(", ")}`);
+    }
+    if (!parts.length)
+      parts.push(
+        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? "")} changed: ${NON_DETERMINISM}` : "no upstream param, file or data change found"
+      );
+  } else {
+    const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);
+    const basis = causes.basis === "no-pipeline" ? "no pipeline" : "no stage writes this file";
+    parts.push(
+      listed.length ? `${basis}: all changed params and files listed: ${listed.join(", ")}` : `${basis}, and no param, file or data changed: ${NON_DETERMINISM}`
+    );
+  }
+  if (more2) parts[parts.length - 1] += `, and ${more2} more`;
+  return [...parts, ...causes.unknown.map(escapeCell)].join("; ");
+}
+var CAUSE_VERB = {
+  ran: " re-ran",
+  updated: " re-ran",
+  "out-of-date": " would re-run",
+  failed: " failed",
+  "not-run": " did not run",
+  new: " is new",
+  unchanged: "",
+  unknown: ""
+};
+var CAUSE_DEFINITION = {
+  command: "command changed",
+  definition: "definition in dvc.yaml changed",
+  new: "new stage"
+};
+function paramText(p2) {
+  const name = code(p2.file === "params.yaml" ? p2.key : `${p2.file}:${p2.key}`);
+  if (p2.old === void 0) return `${name} added (${causeValue(p2.new)})`;
+  if (p2.new === void 0) return `${name} removed (was ${causeValue(p2.old)})`;
+  return `${name} ${causeValue(p2.old)}\u2192${causeValue(p2.new)}`;
+}
+function causeValue(leaf2) {
+  const text2 = displayValue(leaf2, null);
+  return escapeCell(text2.length > MAX_CAUSE_VALUE ? `${text2.slice(0, MAX_CAUSE_VALUE)}\u2026` : text2);
+}
+function fileText(f3) {
+  return `${code(f3.path)} ${f3.binary ? "binary" : `+${f3.added}/${MINUS}${f3.deleted}`}`;
+}
+function dataText(d2) {
+  if (!d2.old) return `${code(d2.path)} added${d2.new ? ` (${extentText(d2.new)})` : ""}`;
+  if (!d2.new) return `${code(d2.path)} removed`;
+  if (d2.old.size === null || d2.new.size === null) return `${code(d2.path)} modified (size unknown: ${d2.source} records none)`;
+  const files = d2.old.nfiles !== null && d2.new.nfiles !== null && d2.old.nfiles !== d2.new.nfiles ? `, ${d2.old.nfiles}\u2192${d2.new.nfiles} files` : "";
+  const [a, b3] = byteText(d2.old.size) === byteText(d2.new.size) ? [`${d2.old.size} B`, `${d2.new.size} B`] : [byteText(d2.old.size), byteText(d2.new.size)];
+  return `${code(d2.path)} ${a}\u2192${b3}${files}`;
+}
+function extentText(m2) {
+  const size2 = m2.size === null ? "size unknown" : byteText(m2.size);
+  return m2.nfiles === null ? size2 : `${size2}, ${m2.nfiles} files`;
+}
+function byteText(n) {
+  if (n < 1024) return `${n} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let v2 = n / 1024;
+  let i = 0;
+  for (; v2 >= 1024 && i < units.length - 1; i++) v2 /= 1024;
+  return `${v2 < 10 ? v2.toFixed(1) : Math.round(v2)} ${units[i]}`;
+}
+
+// src/report/markdown.ts
+var REPORT_MARKER = "<!-- mlreport -->";
+var REPORT_FILE = { images: RELATIVE_IMAGES };
+function composeMarkdown(report2, options2 = REPORT_FILE) {
+  const parts = [...top(report2, options2), ""];
+  if (report2.gates) parts.push(gatesSection(report2.gates), "");
+  if (report2.pipeline) parts.push("### Pipeline", "", pipelineSection(report2.pipeline), "");
+  const labels = { base: report2.base?.label ?? null, head: report2.head.label };
+  const direction = metricDirections(report2);
+  parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
+  const causes = causesSection(report2.metrics);
+  if (causes) parts.push(causes, "");
+  const trends = trendsSection(report2, options2.images);
+  if (trends) parts.push(trends, "");
+  parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
+  if (report2.data) parts.push("### Data changes", "", dataChangesSection(report2.data), "");
+  if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options2.images), "");
+  if (report2.warnings.length) {
+    parts.push("### Notes", "");
+    for (const w2 of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w2)}`);
+    parts.push("");
+  }
+  if (options2.footer) parts.push(options2.footer, "");
+  return parts.join("\n");
+}
+function top(report2, options2) {
+  const base = report2.base ? `${code(report2.base.label)}${report2.base.sha && report2.base.sha.slice(0, 7) !== report2.base.label ? ` (${report2.base.sha.slice(0, 7)})` : ""}` : "no base";
+  const lines2 = [...options2.header ? [options2.header] : [], REPORT_MARKER, `## ${escapeCell(report2.verdict.line)}`, ""];
+  lines2.push(`**mlreport** \xB7 ${code(report2.head.label)} vs ${base} \xB7 ${report2.verdict.counts}`);
+  if (report2.projectErrors?.length) {
+    lines2.push("", "### \u274C Project files that do not parse", "");
+    for (const e of report2.projectErrors) lines2.push(`- ${escapeCell(e)}`);
+  }
+  if (report2.stale.length) {
+    lines2.push(
+      "",
+      "> [!WARNING]",
+      `> ${report2.stale.length === 1 ? "A stage is" : `${report2.stale.length} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`
+    );
+    for (const s of report2.stale) lines2.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join("; "))}`);
+  }
+  return lines2;
+}
+
+// src/report/to-json.ts
+function reportJson(report2) {
+  const causes = [];
+  const index = /* @__PURE__ */ new Map();
+  const metrics = report2.metrics.map((file) => ({
+    ...file,
+    rows: file.rows.map((row3) => {
+      if (!row3.causes) return row3;
+      let at2 = index.get(row3.causes);
+      if (at2 === void 0) {
+        at2 = causes.push(row3.causes) - 1;
+        index.set(row3.causes, at2);
+      }
+      return { ...row3, causes: at2 };
+    })
+  }));
+  return { ...report2, metrics, causes };
+}
+
+// src/plots/collect.ts
+import { isAscii } from "node:buffer";
+import { posix as posix6 } from "node:path";
+
+// src/dvc/project.ts
+import { posix as posix2 } from "node:path";
+
+// src/dvc/dvcfile.ts
+import { posix } from "node:path";
+
 // src/dvc/lock.ts
 async function readLockFile(tree, path) {
   const bytes = await tree.read(path);
@@ -15130,7 +18806,7 @@ function parseLockText(text2, displayPath = "dvc.lock") {
   if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
   const legacy = !doc.has("schema");
   const schema = doc.get("schema") ?? null;
-  if (!legacy && schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${pyStr(schema)}' (expected '2.0').`);
+  if (!legacy && schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${pyStr2(schema)}' (expected '2.0').`);
   const stagesRaw = legacy ? doc : doc.get("stages") ?? /* @__PURE__ */ new Map();
   if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
   const stages = /* @__PURE__ */ new Map();
@@ -15195,7 +18871,7 @@ function parseDvcFile(file, text2) {
     const md52 = item.get("md5");
     if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
     const hash3 = item.get("hash");
-    if (hash3 !== void 0 && hash3 !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash3)}' is not one DVC writes (md5).`);
+    if (hash3 !== void 0 && hash3 !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash3)}' is not one DVC writes (md5).`);
     const cache = item.get("cache") ?? true;
     if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
     const remote = item.get("remote");
@@ -15207,14 +18883,1294 @@ function parseDvcFile(file, text2) {
   return { file, outs };
 }
 
-// src/dvc/data/dvcfile.ts
-async function findDvcFiles(root, dir = root) {
+// src/dvc/interpolate.ts
+var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
+var InterpolationError = class extends Error {
+};
+function interpolateString(src, context, inCmd) {
+  const matches = [...src.matchAll(KEYCRE)];
+  if (!matches.length) return unescape2(src);
+  if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
+  let out = "";
+  let last = 0;
+  for (const m2 of matches) {
+    out += src.slice(last, m2.index);
+    out += toStr(lookup(context, m2[1]), m2[1], inCmd);
+    last = m2.index + m2[0].length;
+  }
+  out += src.slice(last);
+  return unescape2(out);
+}
+function interpolateValue(value2, context, inCmd) {
+  if (typeof value2 === "string") return interpolateString(value2, context, inCmd);
+  if (Array.isArray(value2)) return value2.map((v2) => interpolateValue(v2, context, inCmd));
+  if (isRawMap(value2)) {
+    return new Map(
+      [...value2].map(([k2, v2]) => {
+        const key2 = interpolateString(k2, context, false);
+        return [pyStr2(key2), interpolateValue(v2, context, inCmd)];
+      })
+    );
+  }
+  return value2;
+}
+function hasInterpolation(value2) {
+  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
+  if (Array.isArray(value2)) return value2.some(hasInterpolation);
+  if (isRawMap(value2)) return [...value2.values()].some(hasInterpolation);
+  return false;
+}
+function unescape2(s) {
+  return s.replace(/\\\$\{/g, "${");
+}
+function lookup(context, inner) {
+  const parts = [];
+  const re2 = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let m2;
+  while (m2 = re2.exec(inner)) {
+    if (m2[1] !== void 0) parts.push(m2[1]);
+    else if (m2[2] !== void 0) parts.push(m2[2]);
+  }
+  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
+  let cur = context;
+  for (const part of parts) {
+    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
+      const i = Number(part);
+      const item = cur[i < 0 ? cur.length + i : i];
+      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
+      cur = item;
+    } else if (isRawMap(cur) && cur.has(part)) {
+      cur = cur.get(part);
+    } else {
+      throw new InterpolationError(`Could not find '${inner}'`);
+    }
+  }
+  return cur;
+}
+function toStr(value2, key2, inCmd) {
+  if (value2 === true) return "true";
+  if (value2 === false) return "false";
+  if (value2 === null) return "None";
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
+  if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
+  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
+  if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
+  return unpackDict(value2, key2);
+}
+function unpackDict(dict, key2) {
+  const parts = [];
+  for (const [k2, v2] of flatten(dict)) {
+    if (v2 === true) parts.push(`--${k2}`);
+    else if (v2 === false) continue;
+    else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
+    else if (Array.isArray(v2)) {
+      const items = v2.map((item) => {
+        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
+          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k2}'`);
+        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
+      });
+      parts.push(`--${k2} ${items.join(" ")}`);
+    } else parts.push(`--${k2} ${toStr(v2, key2, false)}`);
+  }
+  return parts.join(" ").trimEnd();
+}
+function flatten(dict, prefix = "") {
+  const out = [];
+  for (const [k2, v2] of dict) {
+    const name = prefix ? `${prefix}.${k2}` : k2;
+    if (isRawMap(v2) && v2.size) for (const entry of flatten(v2, name)) out.push(entry);
+    else out.push([name, v2]);
+  }
+  return out;
+}
+function shlexQuote(s) {
+  if (!s) return "''";
+  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'"'"'`)}'`;
+}
+
+// src/dvc/project.ts
+var TOP_KEYS = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
+var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
+var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
+var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
+function joinPath(dir, path) {
+  const joined = posix2.normalize(posix2.join(dir || ".", path.replace(/\\/g, "/")));
+  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
+}
+async function loadDvcYaml(tree, dir = "") {
+  const file = joinPath(dir, "dvc.yaml");
+  const doc = await readDataFile(tree, file);
+  if (doc === void 0) return null;
+  const where2 = file;
+  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
+  if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
+  for (const key2 of doc.keys()) {
+    if (!TOP_KEYS.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
+  }
+  const vars = new VarsLoader(tree, dir, where2);
+  await vars.loadDefaultParams();
+  await vars.load(doc.get("vars"), "", "vars");
+  const context = vars.context;
+  const stages = [];
+  const trackedVars = /* @__PURE__ */ new Map();
+  const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
+  for (const [name, definition] of stagesDoc) {
+    for (const generated of expandEntry(where2, name, definition, context)) {
+      stages.push(await resolveStage(where2, generated, vars, trackedVars));
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of stages) {
+    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
+    seen.add(s.name);
+  }
+  const topStrings = (key2) => {
+    const value2 = doc.get(key2);
+    if (value2 === void 0 || value2 === null) return [];
+    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
+    return value2.map((v2, i) => {
+      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v2, context, false));
+      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
+      return resolved;
+    });
+  };
+  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context), trackedVars };
+}
+async function loadProject(tree) {
+  const files = await tree.list();
+  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
+  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: errors.map((e) => e.error) };
+  const attempt = async (load) => {
+    try {
+      await load();
+    } catch (error) {
+      project.errors.push(describeError(error));
+    }
+  };
+  for (const dir of dvcYamlDirs(files)) {
+    await attempt(async () => {
+      const lock = await readLockFile(tree, joinPath(dir, "dvc.lock"));
+      if (lock) project.locks.set(dir, lock);
+    });
+  }
+  for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
+    await attempt(async () => {
+      const dvcFile = await readDvcFile(tree, file);
+      if (dvcFile) project.dvcFiles.push(dvcFile);
+    });
+  }
+  return project;
+}
+async function loadDvcYamls(tree, files) {
+  const out = { dvcYamls: [], errors: [] };
+  for (const dir of dvcYamlDirs(files ?? await tree.list())) {
+    try {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) out.dvcYamls.push(dvc);
+    } catch (error) {
+      out.errors.push({ file: joinPath(dir, "dvc.yaml"), error: describeError(error) });
+    }
+  }
+  return out;
+}
+function dvcYamlDirs(files) {
+  return files.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml")).map((p2) => p2 === "dvc.yaml" ? "" : p2.slice(0, -"/dvc.yaml".length)).sort();
+}
+async function readDataFile(tree, path) {
+  const bytes = await tree.read(path);
+  if (!bytes) return void 0;
+  return parseDataFile(path, bytes.toString("utf8")).data;
+}
+function topPlots(file, value2, context) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
+  return value2.map((entry, i) => {
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
+    if (typeof resolved === "string") return { id: resolved, props: null };
+    if (isRawMap(resolved) && resolved.size === 1) {
+      const [id, props] = [...resolved][0];
+      if (props === null || isRawMap(props)) return { id, props };
+    }
+    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
+  });
+}
+function withField(file, field, fn2, stage2) {
+  try {
+    return fn2();
+  } catch (error) {
+    if (error instanceof InterpolationError) {
+      const where2 = stage2 ? `stages.${stage2}.${field}` : field;
+      throw new UserError(`${file}: failed to parse '${where2}': ${error.message}.`);
+    }
+    throw error;
+  }
+}
+function expandEntry(file, name, definition, context) {
+  if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
+  const withLoop = (entries) => mapFrom([...context, ...entries], context);
+  if (definition.has("foreach") || definition.has("do")) {
+    const extra = [...definition.keys()].filter((k2) => k2 !== "foreach" && k2 !== "do");
+    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
+    if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
+    if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
+    let items = definition.get("foreach") ?? null;
+    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context, false), name);
+    const body = definition.get("do") ?? null;
+    const out = [];
+    if (Array.isArray(items)) {
+      const byIndex = items.some((v2) => Array.isArray(v2) || isRawMap(v2));
+      const keyed = /* @__PURE__ */ new Map();
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
+      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
+    } else if (isRawMap(items)) {
+      for (const [key2, item] of items) {
+        out.push({
+          name: `${name}@${key2}`,
+          definition: body,
+          context: withLoop([
+            ["key", key2],
+            ["item", item]
+          ]),
+          written: definition
+        });
+      }
+    } else {
+      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${\u2026} reference to one.`);
+    }
+    return out;
+  }
+  if (definition.has("matrix")) {
+    const matrix = definition.get("matrix");
+    if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
+    const axes = [];
+    for (const [axis, raw] of matrix) {
+      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
+      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
+      axes.push([axis, values]);
+    }
+    const rest = mapFrom(definition, definition);
+    rest.delete("matrix");
+    let combos = [{ item: [], key: [] }];
+    for (const [axis, values] of axes) {
+      combos = combos.flatMap(
+        (c3) => values.map((v2, i) => ({
+          item: [...c3.item, [axis, v2]],
+          key: [...c3.key, Array.isArray(v2) || isRawMap(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
+        }))
+      );
+    }
+    return combos.map((c3) => {
+      const key2 = c3.key.join("-");
+      return {
+        name: `${name}@${key2}`,
+        definition: rest,
+        context: withLoop([
+          ["item", new Map(c3.item)],
+          ["key", key2]
+        ]),
+        written: definition
+      };
+    });
+  }
+  return [{ name, definition, context, written: definition }];
+}
+async function resolveStage(file, entry, vars, trackedVars) {
+  const { name, definition, context } = entry;
+  const where2 = `${file}: stage '${name}'`;
+  if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
+  for (const key2 of definition.keys()) {
+    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
+  }
+  const wdirWritten = definition.get("wdir");
+  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
+  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
+  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  let stageContext = context;
+  let scope = vars;
+  if (definition.has("vars")) {
+    scope = vars.fork();
+    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
+    stageContext = mapFrom([...scope.context, ...[...context].filter(([k2]) => k2 === "item" || k2 === "key")], scope.context);
+  }
+  scope.track(entry.written, trackedVars);
+  const field = (key2, inCmd = false) => {
+    const written = definition.get(key2);
+    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, inCmd), name);
+  };
+  const cmd = field("cmd", true);
+  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
+  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
+  const deps = stringList(field("deps"), `${where2}: 'deps'`);
+  const params = paramsDeps(field("params"), where2);
+  const outs = [
+    ...outList(field("outs"), "out", `${where2}: 'outs'`),
+    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
+    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
+  ];
+  const flag = (key2) => {
+    const v2 = field(key2);
+    if (v2 === void 0 || v2 === null) return false;
+    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
+    return v2;
+  };
+  const desc = field("desc");
+  const stage2 = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
+  if (typeof desc === "string") stage2.desc = desc;
+  return stage2;
+}
+function stringList(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
+  return value2.map((v2, i) => {
+    if (typeof v2 !== "string" || !v2) throw new UserError(`${where2}[${i}] must be a path (a string).`);
+    return v2;
+  });
+}
+function paramsDeps(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
+  const byFile = /* @__PURE__ */ new Map();
+  const add3 = (file, keys) => {
+    const current = byFile.get(file);
+    if (current === null) return;
+    if (keys === null) byFile.set(file, null);
+    else byFile.set(file, [...current ?? [], ...keys.filter((k2) => !current?.includes(k2))]);
+  };
+  value2.forEach((item, i) => {
+    if (typeof item === "string") add3("params.yaml", [item]);
+    else if (isRawMap(item)) {
+      for (const [file, keys] of item) {
+        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
+        else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add3(file, keys);
+        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
+      }
+    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
+  });
+  return [...byFile].map(([file, keys]) => ({ file, keys }));
+}
+function outList(value2, kind, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
+  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
+  return value2.map((item, i) => {
+    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: /* @__PURE__ */ new Map() };
+    if (isRawMap(item) && item.size === 1) {
+      const [path, flags] = [...item][0];
+      if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
+      const props = flags ?? /* @__PURE__ */ new Map();
+      for (const [k2, v2] of props) {
+        if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
+        if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
+      }
+      return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
+    }
+    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: \u2026, persist: \u2026}}.`);
+  });
+}
+var VarsLoader = class _VarsLoader {
+  constructor(tree, dir, file) {
+    this.tree = tree;
+    this.dir = dir;
+    this.file = file;
+  }
+  tree;
+  dir;
+  file;
+  context = /* @__PURE__ */ new Map();
+  sources = /* @__PURE__ */ new Map();
+  loadedFiles = /* @__PURE__ */ new Set();
+  /** Every file values came from (whole or some keys), for tracked vars. */
+  files = /* @__PURE__ */ new Set();
+  fork() {
+    const copy = new _VarsLoader(this.tree, this.dir, this.file);
+    copy.context = cloneMap(this.context);
+    for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
+    for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
+    for (const f3 of this.files) copy.files.add(f3);
+    return copy;
+  }
+  async loadDefaultParams() {
+    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
+    if (data === void 0) return;
+    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
+    this.loadedFiles.add("params.yaml");
+    this.files.add("params.yaml");
+  }
+  async load(vars, wdir, where2) {
+    if (vars === void 0 || vars === null) return;
+    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
+    for (const [i, entry] of vars.entries()) {
+      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${\u2026} interpolation.`);
+      if (isRawMap(entry)) {
+        this.merge(entry, `${where2}[${i}]`);
+        continue;
+      }
+      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
+      const [file, keyList] = splitVarsEntry(entry);
+      const rel = joinPath(wdir, file);
+      if (!keyList && this.loadedFiles.has(rel)) continue;
+      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
+      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
+      const mapping = asMapping(data, joinPath(this.dir, rel));
+      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
+      this.merge(picked, rel);
+      this.files.add(rel);
+      if (!keyList) this.loadedFiles.add(rel);
+    }
+  }
+  /**
+   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
+   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
+   */
+  track(written, into) {
+    const visit = (value2) => {
+      if (typeof value2 === "string") {
+        for (const m2 of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+          const key2 = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
+          const head = key2.split(".")[0];
+          if (head === "item" || head === "key") continue;
+          const source = this.sourceOf(key2);
+          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
+        }
+      } else if (Array.isArray(value2)) value2.forEach(visit);
+      else if (isRawMap(value2)) {
+        for (const [k2, v2] of value2) {
+          if (k2 === "vars") continue;
+          visit(k2);
+          visit(v2);
+        }
+      }
+    };
+    visit(written);
+  }
+  merge(data, source, into = this.context, prefix = "") {
+    for (const [k2, v2] of data) {
+      const path = prefix ? `${prefix}.${k2}` : k2;
+      const existing = into.get(k2);
+      if (existing !== void 0 && isRawMap(existing) && isRawMap(v2)) {
+        this.merge(v2, source, existing, path);
+      } else if (existing !== void 0) {
+        throw new UserError(
+          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
+        );
+      } else {
+        into.set(k2, isRawMap(v2) ? cloneMap(v2) : v2);
+        this.sources.set(path, source);
+      }
+    }
+  }
+  sourceOf(path) {
+    for (let p2 = path; p2; p2 = p2.includes(".") ? p2.slice(0, p2.lastIndexOf(".")) : "") {
+      const s = this.sources.get(p2);
+      if (s) return s;
+    }
+    return "vars";
+  }
+};
+function splitVarsEntry(entry) {
+  const colon = entry.lastIndexOf(":");
+  if (colon > 1)
+    return [
+      entry.slice(0, colon),
+      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
+    ];
+  return [entry, null];
+}
+function pickKeys(dvcYaml, data, keys, file) {
+  const out = /* @__PURE__ */ new Map();
+  for (const key2 of keys) {
+    if (!data.has(key2)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
+    out.set(key2, data.get(key2));
+  }
+  return out;
+}
+function asMapping(value2, file) {
+  if (value2 === null) return /* @__PURE__ */ new Map();
+  if (!isRawMap(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
+  return value2;
+}
+
+// src/workspace/glob.ts
+function globToRegExp(glob) {
+  let re2 = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c3 = glob[i];
+    if (c3 === "*") {
+      if (glob[i + 1] === "*") {
+        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+        i += glob[i + 2] === "/" ? 2 : 1;
+      } else re2 += "[^/]*";
+    } else if (c3 === "?") re2 += "[^/]";
+    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re2}$`);
+}
+function isGlob(path) {
+  return /[*?]/.test(path);
+}
+
+// src/pipeline/restore.ts
+import { existsSync } from "node:fs";
+import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
+import { join as join9, posix as posix3 } from "node:path";
+
+// src/dvc/data/cache.ts
+import { randomBytes } from "node:crypto";
+import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
+import { chmod, copyFile, mkdir, open as open2, readFile as readFile2, readdir as readdir3, rename, rm as rm2, stat } from "node:fs/promises";
+import { basename as basename2, dirname, join as join4, relative, sep as sep2 } from "node:path";
+
+// src/dvc/data/errors.ts
+var DataError = class extends UserError {
+  constructor(message) {
+    super(message);
+    this.name = "DataError";
+  }
+};
+var ObjectError = class extends DataError {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+    this.name = "ObjectError";
+  }
+  kind;
+};
+var TransferError = class extends DataError {
+  constructor(direction, remote, failures) {
+    const shown2 = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
+    if (failures.length > shown2.length) shown2.push(`  \u2026 and ${failures.length - shown2.length} more`);
+    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
+    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
+${shown2.join("\n")}`);
+    this.direction = direction;
+    this.remote = remote;
+    this.failures = failures;
+    this.name = "TransferError";
+  }
+  direction;
+  remote;
+  failures;
+};
+
+// src/dvc/data/hash.ts
+import { createHash } from "node:crypto";
+var DOS2UNIX_CHUNK = 1024 * 1024;
+var ObjectHasher = class {
+  constructor(legacy) {
+    this.legacy = legacy;
+  }
+  legacy;
+  hash = createHash("md5");
+  /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
+  pending = null;
+  pendingBytes = 0;
+  scratch = null;
+  update(chunk) {
+    if (!this.legacy) {
+      this.hash.update(chunk);
+      return;
+    }
+    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.pendingBytes) {
+      const fill2 = Math.min(DOS2UNIX_CHUNK - this.pendingBytes, data.length);
+      data.copy(this.pending, this.pendingBytes, 0, fill2);
+      this.pendingBytes += fill2;
+      data = data.subarray(fill2);
+      if (this.pendingBytes < DOS2UNIX_CHUNK) return;
+      this.block(this.pending);
+      this.pendingBytes = 0;
+    }
+    while (data.length >= DOS2UNIX_CHUNK) {
+      this.block(data.subarray(0, DOS2UNIX_CHUNK));
+      data = data.subarray(DOS2UNIX_CHUNK);
+    }
+    if (data.length) {
+      this.pending ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+      data.copy(this.pending, 0);
+      this.pendingBytes = data.length;
+    }
+  }
+  digest() {
+    if (this.legacy && this.pendingBytes) this.block(this.pending.subarray(0, this.pendingBytes));
+    return this.hash.digest("hex");
+  }
+  block(chunk) {
+    if (!isTextBlock(chunk.subarray(0, 512))) {
+      this.hash.update(chunk);
+      return;
+    }
+    this.scratch ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+    this.hash.update(this.scratch.subarray(0, dos2unixInto(chunk, this.scratch)));
+  }
+};
+function isTextBlock(block2) {
+  if (!block2.length) return true;
+  let nontext = 0;
+  for (const b3 of block2) {
+    if (b3 === 0) return false;
+    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
+  }
+  return nontext / block2.length <= 0.3;
+}
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function dos2unixInto(chunk, out) {
+  const len = chunk.length;
+  let n = 0;
+  let i = 0;
+  const copy = (end) => {
+    for (; i < end; i++) {
+      const b3 = chunk[i];
+      if (b3 !== 13 || chunk[i + 1] !== 10) out[n++] = b3;
+    }
+  };
+  if (LITTLE_ENDIAN) {
+    copy(Math.min(len, (4 - chunk.byteOffset % 4) % 4));
+    const words = len - i >> 2;
+    const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
+    const output = new DataView(out.buffer, out.byteOffset, out.length);
+    for (let w2 = 0; w2 < words; w2++) {
+      const word = input[w2];
+      const x3 = word ^ 218959117;
+      if ((x3 - 16843009 & ~x3 & 2155905152) === 0) {
+        output.setUint32(n, word, true);
+        n += 4;
+        i += 4;
+      } else copy(i + 4);
+    }
+  }
+  copy(len);
+  return n;
+}
+function objectMd5(bytes, legacy = false) {
+  const h3 = new ObjectHasher(legacy);
+  h3.update(bytes);
+  return h3.digest();
+}
+
+// src/dvc/data/manifest.ts
+import { createHash as createHash2 } from "node:crypto";
+function dirManifest(entries) {
+  const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b3) => compareCodePoints(a.relpath, b3.relpath) : (a, b3) => a.relpath < b3.relpath ? -1 : a.relpath > b3.relpath ? 1 : 0;
+  const sorted = [...entries].sort(byPath);
+  const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
+  const bytes = Buffer.from(text2, "latin1");
+  return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
+}
+var SURROGATE = /[\ud800-\udfff]/;
+var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+function quote(s) {
+  return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
+}
+function compareCodePoints(a, b3) {
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    let x3 = a.charCodeAt(i);
+    let y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    if (x3 >= 55296 && y2 >= 55296) {
+      x3 = x3 >= 57344 ? x3 - 2048 : x3 + 8192;
+      y2 = y2 >= 57344 ? y2 - 2048 : y2 + 8192;
+    }
+    return x3 - y2;
+  }
+  return a.length - b3.length;
+}
+var MD5 = /^[0-9a-f]{32}$/;
+function parseManifest(bytes, where2) {
+  let data;
+  try {
+    data = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    throw new DataError(`${where2} is corrupted: not JSON`);
+  }
+  if (!Array.isArray(data)) throw new DataError(`${where2} is corrupted: expected a JSON list of {md5, relpath}`);
+  return data.map((e, i) => {
+    const entry = e;
+    if (!entry || typeof entry.md5 !== "string" || !MD5.test(entry.md5) || typeof entry.relpath !== "string") {
+      throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
+    }
+    const parts = entry.relpath.split("/");
+    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p2) => p2 === ".." || p2 === "" || p2 === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
+      throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
+    }
+    return { relpath: entry.relpath, md5: entry.md5 };
+  });
+}
+
+// src/dvc/data/oid.ts
+var OID = /^[0-9a-f]{32}(\.dir)?$/;
+function isDirOid(oid) {
+  return oid.endsWith(".dir");
+}
+function checkOid(oid, path) {
+  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
+}
+function objectKey(oid, legacy = false) {
+  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
+  return legacy ? rel : `files/md5/${rel}`;
+}
+
+// src/dvc/data/pool.ts
+async function eachLimit(items, limit, fn2) {
+  let next = 0;
+  let failed2;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn2(items[next++]);
+      } catch (error) {
+        failed2 ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+  if (failed2) throw failed2.error;
+}
+
+// src/dvc/data/cache.ts
+var CACHE_MODE = 292;
+var WRITE_BATCH = 256 * 1024;
+var Cache = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  path(oid, legacy = false) {
+    return join4(this.dir, ...objectKey(oid, legacy).split("/"));
+  }
+  async has(oid, legacy = false) {
+    try {
+      return (await stat(this.path(oid, legacy))).isFile();
+    } catch {
+      return false;
+    }
+  }
+  /**
+   * Which of `oids` the cache holds: one listing per `ab/` folder that exists instead of one `stat` per object,
+   * which for the thousands of files of a directory output is most of the cost of asking.
+   */
+  async holding(oids, legacy = false) {
+    const held = /* @__PURE__ */ new Set();
+    if (!oids.length) return held;
+    const folders = /* @__PURE__ */ new Map();
+    for (const oid of oids) {
+      const folder = dirname(this.path(oid, legacy));
+      folders.set(folder, [...folders.get(folder) ?? [], oid]);
+    }
+    const root = dirname([...folders.keys()][0]);
+    const present = new Set(await readdir3(root).catch(() => []));
+    await eachLimit([...folders], 8, async ([folder, wanted]) => {
+      if (!present.has(basename2(folder))) return;
+      const entries = new Map((await readdir3(folder, { withFileTypes: true })).map((e) => [e.name, e]));
+      for (const oid of wanted) {
+        const e = entries.get(basename2(this.path(oid, legacy)));
+        if (e?.isFile() || e?.isSymbolicLink() && await this.has(oid, legacy)) held.add(oid);
+      }
+    });
+    return held;
+  }
+  /**
+   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
+   * nothing behind; so does a stream that breaks off.
+   */
+  async write(oid, legacy, source, from) {
+    return writeObject(this.path(oid, legacy), oid, legacy, source, from);
+  }
+  /** Stores bytes already in memory (a verified `.dir` manifest). */
+  async writeBytes(oid, legacy, bytes, from) {
+    await this.write(oid, legacy, [bytes], from);
+  }
+  /** The entries of a `.dir` object in the cache. */
+  async manifest(oid, legacy = false) {
+    const path = this.path(oid, legacy);
+    let bytes;
+    try {
+      bytes = await readFile2(path);
+    } catch {
+      throw new DataError(`${oid} is not in the cache (${this.dir})`);
+    }
+    return parseManifest(bytes, `cache object ${path}`);
+  }
+  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
+  async addFile(file) {
+    const hasher = new ObjectHasher(false);
+    let size2 = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+      hasher.update(chunk);
+      size2 += chunk.length;
+    }
+    const oid = hasher.digest();
+    if (!await this.has(oid)) {
+      const target = this.path(oid);
+      await mkdir(dirname(target), { recursive: true });
+      const tmp = join4(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+      try {
+        await copyFile(file, tmp);
+        await chmod(tmp, CACHE_MODE);
+        await rename(tmp, target);
+      } catch (error) {
+        await rm2(tmp, { force: true });
+        throw error;
+      }
+    }
+    return { oid, size: size2 };
+  }
+  /**
+   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
+   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
+   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
+   */
+  async addDirectory(dir, ignored = () => false) {
+    const entries = [];
+    let size2 = 0;
+    for (const file of await listFiles(dir)) {
+      const relpath = relative(dir, file).split(sep2).join("/");
+      if (ignored(relpath)) continue;
+      const added = await this.addFile(file);
+      entries.push({ relpath, md5: added.oid });
+      size2 += added.size;
+    }
+    const manifest = dirManifest(entries);
+    if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
+    return { oid: manifest.oid, size: size2, nfiles: entries.length };
+  }
+};
+async function writeObject(target, oid, legacy, source, from) {
+  const tmp = join4(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+  const hasher = new ObjectHasher(legacy);
+  let size2 = 0;
+  try {
+    const file = await open2(tmp, "wx", 420).catch(async (error) => {
+      if (error.code !== "ENOENT") throw error;
+      await mkdir(dirname(target), { recursive: true });
+      return open2(tmp, "wx", 420);
+    });
+    try {
+      let batch = [];
+      let batched = 0;
+      for await (const chunk of source) {
+        hasher.update(chunk);
+        size2 += chunk.length;
+        batch.push(chunk);
+        batched += chunk.length;
+        if (batched >= WRITE_BATCH) {
+          await writeAll(file, batch);
+          batch = [];
+          batched = 0;
+        }
+      }
+      await writeAll(file, batch);
+      await file.chmod(CACHE_MODE);
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    await rm2(tmp, { force: true });
+    if (error instanceof ObjectError) throw error;
+    throw new ObjectError(`reading it from ${from} broke off: ${error.code ?? error.message}`, "unreachable");
+  }
+  const actual = hasher.digest();
+  const expected = oid.replace(/\.dir$/, "");
+  if (actual !== expected) {
+    await rm2(tmp, { force: true });
+    throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
+  }
+  await rename(tmp, target);
+  return size2;
+}
+async function listFiles(dir) {
+  const out = [];
+  for (const entry of await readdir3(dir, { withFileTypes: true })) {
+    if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
+    const path = join4(dir, entry.name);
+    const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat(path)).isDirectory();
+    if (isDir2) for (const file of await listFiles(path)) out.push(file);
+    else out.push(path);
+  }
+  return out;
+}
+async function writeAll(file, chunks) {
+  let rest = chunks;
+  while (rest.length) {
+    let { bytesWritten } = await file.writev(rest);
+    let i = 0;
+    while (i < rest.length && bytesWritten >= rest[i].length) bytesWritten -= rest[i++].length;
+    rest = rest.slice(i);
+    if (bytesWritten && rest.length) rest[0] = rest[0].subarray(bytesWritten);
+  }
+}
+var processUmask;
+function umask() {
+  return processUmask ??= process.umask();
+}
+
+// src/dvc/data/checkout.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
+import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm3 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname2, join as join5, relative as relative2, resolve, sep as sep3 } from "node:path";
+var COPIES_AT_ONCE = 8;
+async function checkout(cache, root, target, options2 = {}) {
+  try {
+    return await place(cache, root, target, options2);
+  } finally {
+    if (options2.staged) await rm3(options2.staged, { recursive: true, force: true });
+  }
+}
+async function stage(root, target) {
+  if (!isDirOid(target.oid)) return void 0;
+  const dest = outputPath(root, target.path);
+  if (await lstat2(dest).catch(() => void 0)) return void 0;
+  const staged = join5(dirname2(dest), `.${basename3(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+  await mkdir2(staged, { recursive: true });
+  return staged;
+}
+async function makeFolders(dir, relpaths) {
+  for (const folder of new Set(relpaths.map((r2) => dirname2(join5(dir, ...r2.split("/")))))) await mkdir2(folder, { recursive: true });
+}
+function stagedCopy(staged, relpath) {
+  return { file: join5(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+}
+function outputPath(root, path) {
+  const dest = resolve(root, path);
+  const rel = relative2(resolve(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep3).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  return dest;
+}
+async function place(cache, root, target, options2) {
+  checkOid(target.oid, target.path);
+  const dest = outputPath(root, target.path);
+  const legacy = target.legacy ?? false;
+  if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
+  const current = await lstat2(dest).catch(() => void 0);
+  if (!isDirOid(target.oid)) {
+    if (current?.isFile() && await md5(dest, legacy) === target.oid) {
+      if (target.isexec) await chmod2(dest, 493 & ~umask());
+      return "unchanged";
+    }
+    if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
+    await mkdir2(dirname2(dest), { recursive: true });
+    const tmp = join5(dirname2(dest), `.${basename3(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+    try {
+      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
+      if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
+      await rename2(tmp, dest);
+    } catch (error) {
+      await rm3(tmp, { force: true });
+      throw new DataError(`${target.path}: checkout failed: ${error.message}`);
+    }
+    return current ? "modified" : "created";
+  }
+  const entries = await cache.manifest(target.oid, legacy);
+  const held = await cache.holding(
+    entries.map((e) => e.md5),
+    legacy
+  );
+  const missing = entries.filter((e) => !held.has(e.md5)).map((e) => `${target.path}/${e.relpath} (object ${e.md5})`);
+  missing.sort();
+  if (missing.length)
+    throw new DataError(
+      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
+  ${missing.slice(0, 10).join("\n  ")}`
+    );
+  if (current?.isDirectory()) {
+    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
+    const have = await listFiles2(dest);
+    let same = have.length === want.size;
+    for (const relpath of have) {
+      const file = join5(dest, ...relpath.split("/"));
+      const actual = await md5(file, legacy);
+      if (want.get(relpath) !== actual) {
+        same = false;
+        if (!options2.force && !await cache.has(actual, legacy)) throw unsaved(`${target.path}/${relpath}`);
+      }
+    }
+    if (same) return "unchanged";
+  } else if (current) {
+    await guardUnsaved(cache, dest, target.path, legacy, options2);
+  }
+  await mkdir2(dirname2(dest), { recursive: true });
+  const token = randomBytes2(6).toString("hex");
+  const fresh = options2.staged ?? join5(dirname2(dest), `.${basename3(dest)}.${token}.tmp`);
+  const old = join5(dirname2(dest), `.${basename3(dest)}.${token}.old`);
+  try {
+    await mkdir2(fresh, { recursive: true });
+    await makeFolders(
+      fresh,
+      entries.map((e) => e.relpath)
+    );
+    const copied = new Set(options2.staged ? await listFiles2(fresh) : []);
+    const rest = entries.filter((e) => !copied.has(e.relpath));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join5(fresh, ...e.relpath.split("/")), false));
+    if (current) await rename2(dest, old);
+    await rename2(fresh, dest);
+  } catch (error) {
+    await rm3(fresh, { recursive: true, force: true });
+    throw new DataError(`${target.path}: checkout failed: ${error.message}`);
+  }
+  await rm3(old, { recursive: true, force: true });
+  return current ? "modified" : "created";
+}
+async function materialise(from, to2, exec) {
+  await copyFile2(from, to2, constants2.COPYFILE_FICLONE);
+  await chmod2(to2, (exec ? 511 : 438) & ~umask());
+}
+async function guardUnsaved(cache, dest, path, legacy, options2) {
+  if (options2.force) return;
+  const stats3 = await lstat2(dest);
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f3) => join5(dest, ...f3.split("/"))) : [dest];
+  for (const file of files) {
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep3).join("/")}`);
+  }
+}
+function unsaved(path) {
+  return new DataError(
+    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`
+  );
+}
+async function md5(file, legacy) {
+  const hasher = new ObjectHasher(legacy);
+  for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
+  return hasher.digest();
+}
+async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) for (const file of await listFiles2(join5(dir, entry.name), rel)) out.push(file);
+    else out.push(rel);
+  }
+  return out;
+}
+
+// src/dvc/data/config.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname as dirname3, isAbsolute, join as join6, resolve as resolve2 } from "node:path";
+
+// src/dvc/data/ini.ts
+var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
+var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
+function parseIni(text2, file) {
+  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
+  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let current = sections.get("");
+  let sectionName = "";
+  const at2 = (n) => `${file}:${n + 1}`;
+  for (let n = 0; n < lines2.length; n++) {
+    const line = lines2[n].trim();
+    if (!line || line.startsWith("#")) continue;
+    const header = SECTION.exec(line);
+    if (header) {
+      if (header[1].length !== header[3].length) throw new DataError(`${at2(n)}: unbalanced brackets in section header '${line}'`);
+      sectionName = unquote(header[2]).toLowerCase();
+      if (sections.has(sectionName)) throw new DataError(`${at2(n)}: duplicate section '${sectionName}'`);
+      current = /* @__PURE__ */ new Map();
+      sections.set(sectionName, current);
+      continue;
+    }
+    const kv = KEY_VALUE.exec(line);
+    if (!kv) throw new DataError(`${at2(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    const key2 = unquote(kv[1].trim()).toLowerCase();
+    if (current.has(key2)) throw new DataError(`${at2(n)}: duplicate key '${key2}' in section '${sectionName}'`);
+    current.set(key2, parseValue(kv[2], at2(n), key2));
+  }
+  for (const [name, section] of sections) {
+    for (const [key2, value2] of section) {
+      const resolve14 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve14) : resolve14(value2));
+    }
+  }
+  return sections;
+}
+function unquote(s) {
+  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
+  return s;
+}
+function parseValue(raw, where2, key2) {
+  const items = [];
+  let i = 0;
+  let sawComma = false;
+  const s = raw;
+  while (i < s.length) {
+    while (s[i] === " " || s[i] === "	") i++;
+    if (i >= s.length || s[i] === "#") break;
+    let item;
+    if (s[i] === '"' || s[i] === "'") {
+      const end = s.indexOf(s[i], i + 1);
+      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
+      item = s.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      let j3 = i;
+      while (j3 < s.length && s[j3] !== "," && s[j3] !== "#") j3++;
+      item = s.slice(i, j3).trim();
+      i = j3;
+    }
+    items.push(item);
+    while (s[i] === " " || s[i] === "	") i++;
+    if (s[i] === ",") {
+      sawComma = true;
+      i++;
+    } else if (i < s.length && s[i] !== "#") {
+      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
+    }
+  }
+  if (sawComma) return items.filter((x3, k2) => x3 !== "" || k2 < items.length - 1);
+  return items[0] ?? "";
+}
+function interpolate(value2, section, defaults, where2, depth = 0) {
+  if (!value2.includes("%(")) return value2;
+  if (depth > 10) throw new DataError(`${where2}: interpolation '%(\u2026)s' nests too deep`);
+  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
+    const found = section.get(name.toLowerCase()) ?? defaults?.get(name.toLowerCase());
+    if (found === void 0 || Array.isArray(found)) {
+      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
+    }
+    return interpolate(found, section, defaults, where2, depth + 1);
+  });
+}
+
+// src/dvc/data/config.ts
+var PATH_KEYS = /* @__PURE__ */ new Set([
+  "url",
+  "credentialpath",
+  "configpath",
+  "keyfile",
+  "cert_path",
+  "key_path",
+  "gdrive_service_account_json_file_path",
+  "gdrive_user_credentials_file"
+]);
+var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
+async function loadDvcConfig(root, environment = {}, revision2) {
+  const env = environment.env ?? process.env;
+  const repoFile = join6(root, ".dvc", "config");
+  const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
+  const levels = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d2) => onDisk(join6(d2, "config"))),
+    revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
+    onDisk(join6(root, ".dvc", "config.local"))
+  ];
+  const read = [];
+  const merged = /* @__PURE__ */ new Map();
+  for (const level of levels) {
+    const text2 = await level.text();
+    if (text2 === null) continue;
+    read.push(level.file);
+    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
+  }
+  return buildConfig(root, read, merged);
+}
+async function readConfigFile(file) {
+  try {
+    return await readFile3(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
+    throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
+  }
+}
+function configDirs(env, platform) {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  let system;
+  let global;
+  if (platform === "win32") {
+    system = join6(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join6(env.LOCALAPPDATA ?? join6(home, "AppData", "Local"), "iterative", "dvc");
+  } else if (platform === "darwin") {
+    system = "/Library/Application Support/dvc";
+    global = join6(home, "Library", "Application Support", "dvc");
+  } else {
+    system = join6((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join6(env.XDG_CONFIG_HOME || join6(home, ".config"), "dvc");
+  }
+  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
+}
+function mergeLevel(merged, sections, file, dir) {
+  for (const [name, section] of sections) {
+    if (name === "" && section.size === 0) continue;
+    const named3 = NAMED_SECTION.exec(name);
+    const key2 = named3 ? `${named3[1]} "${named3[2]}"` : name;
+    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
+    merged.set(key2, target);
+    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, dir), file });
+  }
+}
+function resolvePath(key2, value2, section, dir) {
+  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
+  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
+  if (value2 === "~" || value2.startsWith("~/")) return join6(homedir(), value2.slice(1));
+  if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
+  return resolve2(dir, value2);
+}
+function buildConfig(root, files, merged) {
+  const remotes = /* @__PURE__ */ new Map();
+  for (const [section, values] of merged) {
+    const named3 = NAMED_SECTION.exec(section);
+    if (!named3 || named3[1] !== "remote") continue;
+    const name = named3[2];
+    const url = values.get("url");
+    const defining = [...new Set([...values.values()].map((v2) => v2.file))];
+    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
+    const options2 = {};
+    for (const [k2, v2] of values) if (k2 !== "url") options2[k2] = v2.value;
+    remotes.set(name, { name, url: url.value, options: options2, files: defining });
+  }
+  const core = {};
+  for (const [k2, v2] of merged.get("core") ?? []) core[k2] = v2.value;
+  const remote = core.remote;
+  delete core.remote;
+  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
+  const cacheDir = merged.get("cache")?.get("dir")?.value;
+  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
+  return {
+    root,
+    files,
+    defaultRemote: remote ? remote.toLowerCase() : void 0,
+    remotes,
+    cacheDir: cacheDir || join6(root, ".dvc", "cache"),
+    core
+  };
+}
+function selectRemote(config, name) {
+  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
+  const where2 = config.files.length ? config.files.join(", ") : `${join6(config.root, ".dvc", "config")} (missing)`;
+  if (!wanted) {
+    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
+  }
+  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
+}
+function resolveRef(config, name, where2, seen) {
+  const remote = config.remotes.get(name);
+  if (!remote) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
+  }
+  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
+  if (!ref) return remote;
+  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
+  seen.add(name);
+  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
+  const sub = ref[2] ?? "";
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join6(base.url, sub);
+  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
+}
+
+// src/dvc/data/dvcfile.ts
+import { readdir as readdir5 } from "node:fs/promises";
+import { join as join7, relative as relative3, sep as sep4 } from "node:path";
+async function findDvcFiles(root, dir = root) {
+  const out = [];
+  for (const entry of await readdir5(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join6(dir, entry.name))) out.push(file);
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join7(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative3(root, join6(dir, entry.name)).split(sep4).join("/"));
+      out.push(relative3(root, join7(dir, entry.name)).split(sep4).join("/"));
     }
   }
   return out.sort();
@@ -15301,11 +20257,6 @@ var AzureRemote = class {
 
 // src/dvc/data/remotes/http.ts
 import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
-
-// src/version.ts
-var VERSION = true ? "0.1.0" : "0.0.0-dev";
-
-// src/dvc/data/remotes/http.ts
 var READ_ATTEMPTS = 5;
 var HttpRemote = class {
   constructor(options2) {
@@ -15324,7 +20275,7 @@ var HttpRemote = class {
   description;
   jobs;
   agentOptions;
-  /** node:http or node:https and the agent, from the first request: loading them is ≈ 10 ms of every start. */
+  /** node:http or node:https and the agent, from the first request: loading them is \u2248 10 ms of every start. */
   transport;
   async connect() {
     const { request, Agent } = this.options.url.protocol === "https:" ? await import("node:https") : await import("node:http");
@@ -15415,8 +20366,8 @@ function sleep(ms2) {
 
 // src/dvc/data/remotes/local.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
-import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir5, rename as rename3, rm as rm4, stat as stat2 } from "node:fs/promises";
-import { dirname as dirname4, join as join7 } from "node:path";
+import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir6, rename as rename3, rm as rm4, stat as stat2 } from "node:fs/promises";
+import { dirname as dirname4, join as join8 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -15429,7 +20380,7 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join7(this.root, key2);
+    const path = join8(this.root, key2);
     const handle = await open3(path, "r").catch((error) => {
       throw this.fail(key2, error);
     });
@@ -15437,7 +20388,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat2(join7(this.root, key2))).isFile();
+      return (await stat2(join8(this.root, key2))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key2, error);
@@ -15445,15 +20396,15 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir5(join7(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir6(join8(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw this.fail(prefix, error);
     }
   }
   async write(key2, file) {
-    const target = join7(this.root, key2);
-    const tmp = join7(dirname4(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    const target = join8(this.root, key2);
+    const tmp = join8(dirname4(target), `.${randomBytes3(12).toString("hex")}.tmp`);
     try {
       await mkdir3(dirname4(target), { recursive: true });
       await copyFile3(file, tmp);
@@ -15846,7 +20797,7 @@ var Options = class {
   }
   int(key2) {
     const n = this.num(key2);
-    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key2}' must be a whole number ≥ 1, found '${n}'`);
+    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key2}' must be a whole number \u2265 1, found '${n}'`);
     return n;
   }
 };
@@ -16074,1929 +21025,7 @@ async function remotePresence(remote, keys) {
   return present;
 }
 
-// src/dvc/data/tracked.ts
-async function pullTracked(root, options2 = {}) {
-  const { config, cache, groups } = await plan(root, options2);
-  const report2 = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
-  const failures = [];
-  const ready = [];
-  const staging = /* @__PURE__ */ new Map();
-  try {
-    for (const [name, outs] of groups) {
-      for (const out of outs) {
-        const staged = await stage(root, out);
-        if (staged) staging.set(out.path, staged);
-      }
-      await pullGroup(name, outs);
-    }
-    for (const out of ready) {
-      report2.outputs.push({ path: out.path, outcome: await checkout(cache, root, out, { force: options2.force, staged: staging.get(out.path) }) });
-      staging.delete(out.path);
-    }
-  } finally {
-    for (const staged of staging.values()) await rm5(staged, { recursive: true, force: true });
-  }
-  if (failures.length) {
-    throw new DataError(failures.map((f3) => new TransferError("pull", f3.remote, f3.failures).message).join("\n"));
-  }
-  return report2;
-  async function pullGroup(name, outs) {
-    const remote = openRemote(selectRemote(config, name), options2);
-    try {
-      const r2 = await pull(cache, remote, outs, { staging });
-      report2.downloaded += r2.downloaded;
-      report2.cached += r2.cached;
-      report2.bytes += r2.bytes;
-      for (const out of outs) ready.push(out);
-    } catch (error) {
-      if (!(error instanceof TransferError)) throw error;
-      failures.push({ remote: error.remote, failures: error.failures });
-      const broken = error.failures.map((f3) => f3.path ?? "");
-      for (const out of outs) if (!broken.some((p2) => p2 === out.path || p2.startsWith(`${out.path}/`))) ready.push(out);
-    } finally {
-      await remote.close();
-    }
-  }
-}
-async function pushTracked(root, options2 = {}) {
-  const { config, cache, groups } = await plan(root, options2);
-  const total = { uploaded: 0, present: 0, bytes: 0 };
-  for (const [name, outs] of groups) {
-    const remote = openRemote(selectRemote(config, name), options2);
-    try {
-      const r2 = await push(cache, remote, outs);
-      total.uploaded += r2.uploaded;
-      total.present += r2.present;
-      total.bytes += r2.bytes;
-    } finally {
-      await remote.close();
-    }
-  }
-  return total;
-}
-async function plan(root, options2) {
-  const config = await loadDvcConfig(root, options2);
-  const cache = new Cache(config.cacheDir);
-  const all = await findDvcFiles(root);
-  const wanted = options2.targets?.length ? options2.targets.map((t2) => t2.replace(/\/+$/, "")) : void 0;
-  const outs = [];
-  for (const file of all) {
-    for (const out of await readDvcFile2(root, file)) {
-      if (!wanted || wanted.some((t2) => t2 === file || t2 === out.path || out.path.startsWith(`${t2}/`))) outs.push(out);
-    }
-  }
-  if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(", ")}`);
-  const groups = /* @__PURE__ */ new Map();
-  for (const out of outs) {
-    const name = out.remote ?? options2.remote;
-    groups.set(name, [...groups.get(name) ?? [], out]);
-  }
-  return { config, cache, groups };
-}
-
-// src/pipeline/repro.ts
-import { realpath, rm as rm7 } from "node:fs/promises";
-import { join as join15 } from "node:path";
-import { performance } from "node:perf_hooks";
-
-// src/dvc/project.ts
-import { posix as posix2 } from "node:path";
-
-// src/dvc/interpolate.ts
-var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
-var InterpolationError = class extends Error {
-};
-function interpolateString(src, context, inCmd) {
-  const matches = [...src.matchAll(KEYCRE)];
-  if (!matches.length) return unescape2(src);
-  if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
-  let out = "";
-  let last = 0;
-  for (const m2 of matches) {
-    out += src.slice(last, m2.index);
-    out += toStr(lookup(context, m2[1]), m2[1], inCmd);
-    last = m2.index + m2[0].length;
-  }
-  out += src.slice(last);
-  return unescape2(out);
-}
-function interpolateValue(value2, context, inCmd) {
-  if (typeof value2 === "string") return interpolateString(value2, context, inCmd);
-  if (Array.isArray(value2)) return value2.map((v2) => interpolateValue(v2, context, inCmd));
-  if (isRawMap(value2)) {
-    return new Map(
-      [...value2].map(([k2, v2]) => {
-        const key2 = interpolateString(k2, context, false);
-        return [pyStr(key2), interpolateValue(v2, context, inCmd)];
-      })
-    );
-  }
-  return value2;
-}
-function hasInterpolation(value2) {
-  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
-  if (Array.isArray(value2)) return value2.some(hasInterpolation);
-  if (isRawMap(value2)) return [...value2.values()].some(hasInterpolation);
-  return false;
-}
-function unescape2(s) {
-  return s.replace(/\\\$\{/g, "${");
-}
-function lookup(context, inner) {
-  const parts = [];
-  const re2 = /([^.[\]]+)|\[([^\]]*)\]|\./g;
-  let m2;
-  while (m2 = re2.exec(inner)) {
-    if (m2[1] !== void 0) parts.push(m2[1]);
-    else if (m2[2] !== void 0) parts.push(m2[2]);
-  }
-  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
-  let cur = context;
-  for (const part of parts) {
-    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
-      const i = Number(part);
-      const item = cur[i < 0 ? cur.length + i : i];
-      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
-      cur = item;
-    } else if (isRawMap(cur) && cur.has(part)) {
-      cur = cur.get(part);
-    } else {
-      throw new InterpolationError(`Could not find '${inner}'`);
-    }
-  }
-  return cur;
-}
-function toStr(value2, key2, inCmd) {
-  if (value2 === true) return "true";
-  if (value2 === false) return "false";
-  if (value2 === null) return "None";
-  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
-  if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
-  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
-  if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
-  return unpackDict(value2, key2);
-}
-function unpackDict(dict, key2) {
-  const parts = [];
-  for (const [k2, v2] of flatten(dict)) {
-    if (v2 === true) parts.push(`--${k2}`);
-    else if (v2 === false) continue;
-    else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
-    else if (Array.isArray(v2)) {
-      const items = v2.map((item) => {
-        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
-          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k2}'`);
-        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
-      });
-      parts.push(`--${k2} ${items.join(" ")}`);
-    } else parts.push(`--${k2} ${toStr(v2, key2, false)}`);
-  }
-  return parts.join(" ").trimEnd();
-}
-function flatten(dict, prefix = "") {
-  const out = [];
-  for (const [k2, v2] of dict) {
-    const name = prefix ? `${prefix}.${k2}` : k2;
-    if (isRawMap(v2) && v2.size) for (const entry of flatten(v2, name)) out.push(entry);
-    else out.push([name, v2]);
-  }
-  return out;
-}
-function shlexQuote(s) {
-  if (!s) return "''";
-  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
-  return `'${s.replace(/'/g, `'"'"'`)}'`;
-}
-
-// src/dvc/project.ts
-var TOP_KEYS = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
-var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
-var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
-var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
-function joinPath(dir, path) {
-  const joined = posix2.normalize(posix2.join(dir || ".", path.replace(/\\/g, "/")));
-  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
-}
-async function loadDvcYaml(tree, dir = "") {
-  const file = joinPath(dir, "dvc.yaml");
-  const doc = await readDataFile(tree, file);
-  if (doc === void 0) return null;
-  const where2 = file;
-  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
-  if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
-  for (const key2 of doc.keys()) {
-    if (!TOP_KEYS.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
-  }
-  const vars = new VarsLoader(tree, dir, where2);
-  await vars.loadDefaultParams();
-  await vars.load(doc.get("vars"), "", "vars");
-  const context = vars.context;
-  const stages = [];
-  const trackedVars = /* @__PURE__ */ new Map();
-  const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
-  if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
-  for (const [name, definition] of stagesDoc) {
-    for (const generated of expandEntry(where2, name, definition, context)) {
-      stages.push(await resolveStage(where2, generated, vars, trackedVars));
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const s of stages) {
-    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
-    seen.add(s.name);
-  }
-  const topStrings = (key2) => {
-    const value2 = doc.get(key2);
-    if (value2 === void 0 || value2 === null) return [];
-    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
-    return value2.map((v2, i) => {
-      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v2, context, false));
-      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
-      return resolved;
-    });
-  };
-  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context), trackedVars };
-}
-async function loadProject(tree) {
-  const files = await tree.list();
-  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
-  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: errors.map((e) => e.error) };
-  const attempt = async (load) => {
-    try {
-      await load();
-    } catch (error) {
-      project.errors.push(describeError(error));
-    }
-  };
-  for (const dir of dvcYamlDirs(files)) {
-    await attempt(async () => {
-      const lock = await readLockFile(tree, joinPath(dir, "dvc.lock"));
-      if (lock) project.locks.set(dir, lock);
-    });
-  }
-  for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
-    await attempt(async () => {
-      const dvcFile = await readDvcFile(tree, file);
-      if (dvcFile) project.dvcFiles.push(dvcFile);
-    });
-  }
-  return project;
-}
-async function loadDvcYamls(tree, files) {
-  const out = { dvcYamls: [], errors: [] };
-  for (const dir of dvcYamlDirs(files ?? await tree.list())) {
-    try {
-      const dvc = await loadDvcYaml(tree, dir);
-      if (dvc) out.dvcYamls.push(dvc);
-    } catch (error) {
-      out.errors.push({ file: joinPath(dir, "dvc.yaml"), error: describeError(error) });
-    }
-  }
-  return out;
-}
-function dvcYamlDirs(files) {
-  return files.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml")).map((p2) => p2 === "dvc.yaml" ? "" : p2.slice(0, -"/dvc.yaml".length)).sort();
-}
-async function readDataFile(tree, path) {
-  const bytes = await tree.read(path);
-  if (!bytes) return void 0;
-  return parseDataFile(path, bytes.toString("utf8")).data;
-}
-function topPlots(file, value2, context) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
-  return value2.map((entry, i) => {
-    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
-    if (typeof resolved === "string") return { id: resolved, props: null };
-    if (isRawMap(resolved) && resolved.size === 1) {
-      const [id, props] = [...resolved][0];
-      if (props === null || isRawMap(props)) return { id, props };
-    }
-    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
-  });
-}
-function withField(file, field, fn2, stage2) {
-  try {
-    return fn2();
-  } catch (error) {
-    if (error instanceof InterpolationError) {
-      const where2 = stage2 ? `stages.${stage2}.${field}` : field;
-      throw new UserError(`${file}: failed to parse '${where2}': ${error.message}.`);
-    }
-    throw error;
-  }
-}
-function expandEntry(file, name, definition, context) {
-  if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
-  const withLoop = (entries) => mapFrom([...context, ...entries], context);
-  if (definition.has("foreach") || definition.has("do")) {
-    const extra = [...definition.keys()].filter((k2) => k2 !== "foreach" && k2 !== "do");
-    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
-    if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
-    if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
-    let items = definition.get("foreach") ?? null;
-    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context, false), name);
-    const body = definition.get("do") ?? null;
-    const out = [];
-    if (Array.isArray(items)) {
-      const byIndex = items.some((v2) => Array.isArray(v2) || isRawMap(v2));
-      const keyed = /* @__PURE__ */ new Map();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
-      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
-    } else if (isRawMap(items)) {
-      for (const [key2, item] of items) {
-        out.push({
-          name: `${name}@${key2}`,
-          definition: body,
-          context: withLoop([
-            ["key", key2],
-            ["item", item]
-          ]),
-          written: definition
-        });
-      }
-    } else {
-      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
-    }
-    return out;
-  }
-  if (definition.has("matrix")) {
-    const matrix = definition.get("matrix");
-    if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
-    const axes = [];
-    for (const [axis, raw] of matrix) {
-      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
-      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
-      axes.push([axis, values]);
-    }
-    const rest = mapFrom(definition, definition);
-    rest.delete("matrix");
-    let combos = [{ item: [], key: [] }];
-    for (const [axis, values] of axes) {
-      combos = combos.flatMap(
-        (c3) => values.map((v2, i) => ({
-          item: [...c3.item, [axis, v2]],
-          key: [...c3.key, Array.isArray(v2) || isRawMap(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
-        }))
-      );
-    }
-    return combos.map((c3) => {
-      const key2 = c3.key.join("-");
-      return {
-        name: `${name}@${key2}`,
-        definition: rest,
-        context: withLoop([
-          ["item", new Map(c3.item)],
-          ["key", key2]
-        ]),
-        written: definition
-      };
-    });
-  }
-  return [{ name, definition, context, written: definition }];
-}
-async function resolveStage(file, entry, vars, trackedVars) {
-  const { name, definition, context } = entry;
-  const where2 = `${file}: stage '${name}'`;
-  if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
-  for (const key2 of definition.keys()) {
-    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
-  }
-  const wdirWritten = definition.get("wdir");
-  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
-  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
-  let stageContext = context;
-  let scope = vars;
-  if (definition.has("vars")) {
-    scope = vars.fork();
-    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
-    stageContext = mapFrom([...scope.context, ...[...context].filter(([k2]) => k2 === "item" || k2 === "key")], scope.context);
-  }
-  scope.track(entry.written, trackedVars);
-  const field = (key2, inCmd = false) => {
-    const written = definition.get(key2);
-    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, inCmd), name);
-  };
-  const cmd = field("cmd", true);
-  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
-  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
-  const deps = stringList(field("deps"), `${where2}: 'deps'`);
-  const params = paramsDeps(field("params"), where2);
-  const outs = [
-    ...outList(field("outs"), "out", `${where2}: 'outs'`),
-    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
-    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
-  ];
-  const flag = (key2) => {
-    const v2 = field(key2);
-    if (v2 === void 0 || v2 === null) return false;
-    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
-    return v2;
-  };
-  const desc = field("desc");
-  const stage2 = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
-  if (typeof desc === "string") stage2.desc = desc;
-  return stage2;
-}
-function stringList(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
-  return value2.map((v2, i) => {
-    if (typeof v2 !== "string" || !v2) throw new UserError(`${where2}[${i}] must be a path (a string).`);
-    return v2;
-  });
-}
-function paramsDeps(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
-  const byFile = /* @__PURE__ */ new Map();
-  const add3 = (file, keys) => {
-    const current = byFile.get(file);
-    if (current === null) return;
-    if (keys === null) byFile.set(file, null);
-    else byFile.set(file, [...current ?? [], ...keys.filter((k2) => !current?.includes(k2))]);
-  };
-  value2.forEach((item, i) => {
-    if (typeof item === "string") add3("params.yaml", [item]);
-    else if (isRawMap(item)) {
-      for (const [file, keys] of item) {
-        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
-        else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add3(file, keys);
-        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
-      }
-    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
-  });
-  return [...byFile].map(([file, keys]) => ({ file, keys }));
-}
-function outList(value2, kind, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
-  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
-  return value2.map((item, i) => {
-    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: /* @__PURE__ */ new Map() };
-    if (isRawMap(item) && item.size === 1) {
-      const [path, flags] = [...item][0];
-      if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
-      const props = flags ?? /* @__PURE__ */ new Map();
-      for (const [k2, v2] of props) {
-        if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
-        if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
-      }
-      return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
-    }
-    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: …, persist: …}}.`);
-  });
-}
-var VarsLoader = class _VarsLoader {
-  constructor(tree, dir, file) {
-    this.tree = tree;
-    this.dir = dir;
-    this.file = file;
-  }
-  tree;
-  dir;
-  file;
-  context = /* @__PURE__ */ new Map();
-  sources = /* @__PURE__ */ new Map();
-  loadedFiles = /* @__PURE__ */ new Set();
-  /** Every file values came from (whole or some keys), for tracked vars. */
-  files = /* @__PURE__ */ new Set();
-  fork() {
-    const copy = new _VarsLoader(this.tree, this.dir, this.file);
-    copy.context = cloneMap(this.context);
-    for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
-    for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
-    for (const f3 of this.files) copy.files.add(f3);
-    return copy;
-  }
-  async loadDefaultParams() {
-    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
-    if (data === void 0) return;
-    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
-    this.loadedFiles.add("params.yaml");
-    this.files.add("params.yaml");
-  }
-  async load(vars, wdir, where2) {
-    if (vars === void 0 || vars === null) return;
-    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
-    for (const [i, entry] of vars.entries()) {
-      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${…} interpolation.`);
-      if (isRawMap(entry)) {
-        this.merge(entry, `${where2}[${i}]`);
-        continue;
-      }
-      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
-      const [file, keyList] = splitVarsEntry(entry);
-      const rel = joinPath(wdir, file);
-      if (!keyList && this.loadedFiles.has(rel)) continue;
-      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
-      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
-      const mapping = asMapping(data, joinPath(this.dir, rel));
-      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
-      this.merge(picked, rel);
-      this.files.add(rel);
-      if (!keyList) this.loadedFiles.add(rel);
-    }
-  }
-  /**
-   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
-   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
-   */
-  track(written, into) {
-    const visit = (value2) => {
-      if (typeof value2 === "string") {
-        for (const m2 of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-          const key2 = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
-          const head = key2.split(".")[0];
-          if (head === "item" || head === "key") continue;
-          const source = this.sourceOf(key2);
-          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
-        }
-      } else if (Array.isArray(value2)) value2.forEach(visit);
-      else if (isRawMap(value2)) {
-        for (const [k2, v2] of value2) {
-          if (k2 === "vars") continue;
-          visit(k2);
-          visit(v2);
-        }
-      }
-    };
-    visit(written);
-  }
-  merge(data, source, into = this.context, prefix = "") {
-    for (const [k2, v2] of data) {
-      const path = prefix ? `${prefix}.${k2}` : k2;
-      const existing = into.get(k2);
-      if (existing !== void 0 && isRawMap(existing) && isRawMap(v2)) {
-        this.merge(v2, source, existing, path);
-      } else if (existing !== void 0) {
-        throw new UserError(
-          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
-        );
-      } else {
-        into.set(k2, isRawMap(v2) ? cloneMap(v2) : v2);
-        this.sources.set(path, source);
-      }
-    }
-  }
-  sourceOf(path) {
-    for (let p2 = path; p2; p2 = p2.includes(".") ? p2.slice(0, p2.lastIndexOf(".")) : "") {
-      const s = this.sources.get(p2);
-      if (s) return s;
-    }
-    return "vars";
-  }
-};
-function splitVarsEntry(entry) {
-  const colon = entry.lastIndexOf(":");
-  if (colon > 1)
-    return [
-      entry.slice(0, colon),
-      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
-    ];
-  return [entry, null];
-}
-function pickKeys(dvcYaml, data, keys, file) {
-  const out = /* @__PURE__ */ new Map();
-  for (const key2 of keys) {
-    if (!data.has(key2)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
-    out.set(key2, data.get(key2));
-  }
-  return out;
-}
-function asMapping(value2, file) {
-  if (value2 === null) return /* @__PURE__ */ new Map();
-  if (!isRawMap(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
-  return value2;
-}
-
-// src/pipeline/dag.ts
-import { posix as posix3 } from "node:path";
-function projectPath2(stage2, p2) {
-  return posix3.normalize(posix3.join(stage2.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
-}
-function isAbsolute2(p2) {
-  return /^[\\/]/.test(p2) || /^[A-Za-z]:[\\/]/.test(p2);
-}
-var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
-function refuseAbsolute(stage2) {
-  const outs = stage2.outs.map((o2) => o2.path).filter(isAbsolute2);
-  if (outs.length) {
-    throw new UserError(`dvc.yaml: stage '${stage2.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
-  }
-  const deps = [...stage2.deps, ...stage2.params.map((p2) => p2.file)].filter(isAbsolute2);
-  if (deps.length) {
-    throw new UserError(
-      `dvc.yaml: stage '${stage2.name}': dependency ${deps.map((d2) => `'${d2}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
-    );
-  }
-}
-function isInside(child, parent) {
-  return parent === "." || child.startsWith(`${parent}/`);
-}
-function buildDag(stages) {
-  const nodes = /* @__PURE__ */ new Map();
-  const writer = /* @__PURE__ */ new Map();
-  for (const stage2 of stages) {
-    refuseAbsolute(stage2);
-    const node = {
-      stage: stage2,
-      deps: [...stage2.deps.map((d2) => projectPath2(stage2, d2)), ...stage2.params.map((p2) => projectPath2(stage2, p2.file))],
-      outs: stage2.outs.map((o2) => projectPath2(stage2, o2.path))
-    };
-    nodes.set(stage2.name, node);
-    for (const out of node.outs) {
-      const other = writer.get(out);
-      if (other !== void 0) {
-        throw new UserError(
-          other === stage2.name ? `dvc.yaml: stage '${stage2.name}' lists the output '${out}' twice.` : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage2.name}'. Each output must belong to one stage.`
-        );
-      }
-      for (const [path, owner] of writer) {
-        if (owner !== stage2.name && (isInside(out, path) || isInside(path, out))) {
-          throw new UserError(`dvc.yaml: output '${out}' of stage '${stage2.name}' overlaps output '${path}' of stage '${owner}'.`);
-        }
-      }
-      writer.set(out, stage2.name);
-    }
-  }
-  const producerOf = (path) => {
-    for (const [out, owner] of writer) if (out === path || isInside(path, out)) return owner;
-    return void 0;
-  };
-  const upstream = /* @__PURE__ */ new Map();
-  for (const [name, node] of nodes) {
-    const ups = /* @__PURE__ */ new Set();
-    for (const dep of node.deps) {
-      for (const [out, owner] of writer) {
-        if (owner !== name && (out === dep || isInside(dep, out) || isInside(out, dep))) ups.add(owner);
-        if (owner === name && (out === dep || isInside(dep, out))) {
-          throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${out}' (a cycle).`);
-        }
-      }
-    }
-    upstream.set(name, [...ups]);
-  }
-  const order = [];
-  const state = /* @__PURE__ */ new Map();
-  const visit = (name, path) => {
-    const s = state.get(name);
-    if (s === "done") return;
-    if (s === "visiting") {
-      const cycle2 = [...path.slice(path.indexOf(name)), name];
-      throw new UserError(`dvc.yaml: the pipeline has a cycle: ${cycle2.join(" → ")}.`);
-    }
-    state.set(name, "visiting");
-    for (const up of upstream.get(name) ?? []) visit(up, [...path, name]);
-    state.set(name, "done");
-    order.push(name);
-  };
-  for (const name of nodes.keys()) visit(name, []);
-  return { nodes, upstream, order, producerOf };
-}
-function selectStages(dag, targets) {
-  if (!targets.length) return dag.order;
-  const wanted = /* @__PURE__ */ new Set();
-  const add3 = (name) => {
-    if (wanted.has(name)) return;
-    wanted.add(name);
-    if (dag.nodes.get(name)?.stage.frozen) return;
-    for (const up of dag.upstream.get(name) ?? []) add3(up);
-  };
-  for (const target of targets) {
-    const matches = [...dag.nodes.keys()].filter((n) => n === target || n.startsWith(`${target}@`));
-    if (!matches.length) throw new UserError(`No stage '${target}' in dvc.yaml (stages: ${[...dag.nodes.keys()].join(", ") || "none"}).`);
-    matches.forEach(add3);
-  }
-  return dag.order.filter((n) => wanted.has(n));
-}
-function downstreamOf(dag, name) {
-  const out = /* @__PURE__ */ new Set();
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [stage2, ups] of dag.upstream) {
-      if (!out.has(stage2) && ups.some((u2) => u2 === name || out.has(u2))) {
-        out.add(stage2);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
-
-// src/util/files.ts
-import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
-import { mkdir as mkdir4, rename as rename4, rm as rm6, writeFile } from "node:fs/promises";
-import { dirname as dirname5, join as join8, basename as basename3 } from "node:path";
-async function writeFileAtomic(path, data) {
-  const tmp = await tempBeside(path);
-  await writeFile(tmp, data);
-  await rename4(tmp, path);
-}
-async function writeTextAtomic(path, produce) {
-  const tmp = await tempBeside(path);
-  const fd = openSync3(tmp, "w");
-  try {
-    produce((piece) => {
-      const bytes = Buffer.from(piece, "utf8");
-      for (let at2 = 0; at2 < bytes.length; ) at2 += writeSync(fd, bytes, at2);
-    });
-  } catch (error) {
-    closeSync3(fd);
-    await rm6(tmp, { force: true });
-    throw error;
-  }
-  closeSync3(fd);
-  await rename4(tmp, path);
-}
-async function tempBeside(path) {
-  await mkdir4(dirname5(path), { recursive: true });
-  return join8(dirname5(path), `.${basename3(path)}.${process.pid}.tmp`);
-}
-
-// src/pipeline/yaml-emit.ts
-function emitYaml(value2, folding = "current") {
-  const emitter = new Emitter(folding);
-  emitter.node(value2, {});
-  emitter.writeIndent();
-  return emitter.out.join("");
-}
-var BEST_WIDTH = 80;
-var INDENT = 2;
-var MAX_SIMPLE_KEY_LENGTH = 128;
-var BREAKS = "\n\u2028\u2029";
-var SPACE_OR_BREAK = "\0 	\r\n\u2028\u2029";
-var Emitter = class {
-  constructor(folding) {
-    this.folding = folding;
-  }
-  folding;
-  out = [];
-  column = 0;
-  whitespace = true;
-  indention = true;
-  indent = null;
-  /** Enclosing indents, each with whether it belongs to a block sequence (ruamel's `Indents`). */
-  indents = [];
-  sequenceContext = false;
-  simpleKeyContext = false;
-  node(value2, context) {
-    this.sequenceContext = context.sequence ?? false;
-    this.simpleKeyContext = context.simpleKey ?? false;
-    const items = value2 instanceof PyCollection ? value2.items : value2;
-    if (Array.isArray(items)) {
-      if (!items.length) return this.emptyFlow("[", "]");
-      this.blockSequence(items, context.mapping ?? false);
-    } else if (items instanceof Map) {
-      if (!items.size) return this.emptyFlow("{", "}");
-      this.blockMapping([...items].map(([k2, v2]) => [keyValue(items, k2), v2]));
-    } else {
-      this.scalar(scalarEvent(items));
-    }
-  }
-  blockSequence(items, mappingContext) {
-    this.increaseIndent(true, mappingContext && !this.indention);
-    if (this.indents.at(-2)?.[1]) this.indention = true;
-    for (const item of items) {
-      this.writeIndent();
-      this.writeIndicator("-", true, false, true);
-      this.node(item, { sequence: true });
-    }
-    this.indent = this.indents.pop()[0];
-  }
-  blockMapping(entries) {
-    this.increaseIndent(false, false);
-    for (const [key2, value2] of entries) {
-      this.writeIndent();
-      const event = scalarEvent(key2);
-      if (isSimpleKey(event)) {
-        this.sequenceContext = false;
-        this.simpleKeyContext = true;
-        this.scalar(event);
-        this.writeIndicator(":", false);
-      } else {
-        this.writeIndicator("?", true, false, true);
-        this.sequenceContext = false;
-        this.simpleKeyContext = false;
-        this.scalar(event);
-        this.writeIndent();
-        this.writeIndicator(":", true, false, true);
-      }
-      this.node(value2, { mapping: true });
-    }
-    this.indent = this.indents.pop()[0];
-  }
-  /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open6, close) {
-    const top2 = this.indents.at(-1);
-    const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open6, true, true);
-    this.writeIndicator(close, false);
-    this.writeLineBreak();
-  }
-  scalar(event) {
-    this.indents.push([this.indent, false]);
-    this.indent = (this.indent ?? 0) + INDENT;
-    const analysis = analyze(event.text);
-    let text2 = event.text;
-    let style = this.chooseStyle(event, analysis);
-    if (event.isNull && style === "'") {
-      text2 = [..."null"];
-      style = this.chooseStyle({ ...event, text: text2 }, analyze(text2));
-    }
-    const split = !this.simpleKeyContext;
-    if (this.sequenceContext) this.writeIndent();
-    if (style === '"') this.writeDoubleQuoted(text2, split);
-    else if (style === "'") this.writeSingleQuoted(text2, split);
-    else this.writePlain(text2, split);
-    this.indent = this.indents.pop()[0];
-  }
-  chooseStyle(event, analysis) {
-    if (event.plainResolves && !(this.simpleKeyContext && (analysis.empty || analysis.multiline)) && analysis.allowBlockPlain) return "";
-    if (event.text.includes("'") || event.text.includes("\n")) return '"';
-    if (analysis.allowSingleQuoted && !(this.simpleKeyContext && analysis.multiline)) return "'";
-    return '"';
-  }
-  increaseIndent(sequence, indentless) {
-    this.indents.push([this.indent, sequence]);
-    if (this.indent === null) this.indent = 0;
-    else if (!indentless) this.indent += INDENT;
-  }
-  writeIndent() {
-    const indent = this.indent ?? 0;
-    if (!this.indention || this.column > indent || this.column === indent && !this.whitespace) this.writeLineBreak();
-    if (this.column < indent) {
-      this.whitespace = true;
-      this.write(" ".repeat(indent - this.column));
-      this.column = indent;
-    }
-  }
-  writeIndicator(indicator, needWhitespace, whitespace = false, indention = false) {
-    const data = this.whitespace || !needWhitespace ? indicator : ` ${indicator}`;
-    this.whitespace = whitespace;
-    this.indention = this.indention && indention;
-    this.column += data.length;
-    this.write(data);
-  }
-  writeLineBreak(data = "\n") {
-    this.whitespace = true;
-    this.indention = true;
-    this.column = 0;
-    this.write(data);
-  }
-  write(data) {
-    this.out.push(data);
-  }
-  /** Writes `chars` (code points, as Python indexes a str) and moves the column on by their count. */
-  put(chars) {
-    this.column += chars.length;
-    this.write(chars.join(""));
-  }
-  writeBreaks(breaks) {
-    if (breaks[0] === "\n") this.writeLineBreak();
-    for (const br2 of breaks) this.writeLineBreak(br2);
-    this.writeIndent();
-  }
-  writePlain(text2, split) {
-    if (!text2.length) return;
-    if (!this.whitespace) this.put([" "]);
-    this.whitespace = false;
-    this.indention = false;
-    let spaces = false;
-    let start = 0;
-    for (let end = 0; end <= text2.length; end++) {
-      const ch = text2[end];
-      if (spaces) {
-        if (ch !== " ") {
-          const pastWidth = this.folding === "current" ? this.column >= BEST_WIDTH : this.column > BEST_WIDTH;
-          if (start + 1 === end && pastWidth && split) {
-            this.writeIndent();
-            this.whitespace = false;
-            this.indention = false;
-          } else {
-            this.put(text2.slice(start, end));
-          }
-          start = end;
-        }
-      } else if (ch === void 0 || ch === " ") {
-        const word = text2.slice(start, end);
-        if (this.folding === "current" && split && word.length + this.column > BEST_WIDTH && this.indent !== null && this.column > this.indent) {
-          this.writeIndent();
-        }
-        this.put(word);
-        start = end;
-      }
-      spaces = ch === " ";
-    }
-  }
-  writeSingleQuoted(text2, split) {
-    this.writeIndicator("'", true);
-    let spaces = false;
-    let breaks = false;
-    let start = 0;
-    for (let end = 0; end <= text2.length; end++) {
-      const ch = text2[end];
-      if (spaces) {
-        if (ch !== " ") {
-          if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== text2.length) this.writeIndent();
-          else this.put(text2.slice(start, end));
-          start = end;
-        }
-      } else if (breaks) {
-        if (ch === void 0 || !BREAKS.includes(ch)) {
-          this.writeBreaks(text2.slice(start, end));
-          start = end;
-        }
-      } else if (ch === void 0 || ` ${BREAKS}'`.includes(ch)) {
-        if (start < end) {
-          this.put(text2.slice(start, end));
-          start = end;
-        }
-      }
-      if (ch === "'") {
-        this.put(["'", "'"]);
-        start = end + 1;
-      }
-      if (ch !== void 0) {
-        spaces = ch === " ";
-        breaks = BREAKS.includes(ch);
-      }
-    }
-    this.writeIndicator("'", false);
-  }
-  writeDoubleQuoted(text2, split) {
-    this.writeIndicator('"', true);
-    let start = 0;
-    for (let end = 0; end <= text2.length; end++) {
-      const ch = text2[end];
-      if (ch === void 0 || '"\\\u2028\u2029\uFEFF'.includes(ch) || !this.printableInDoubleQuotes(ch)) {
-        if (start < end) {
-          this.put(text2.slice(start, end));
-          start = end;
-        }
-        if (ch !== void 0) {
-          this.put([...escape(ch)]);
-          start = end + 1;
-        }
-      }
-      if (0 < end && end < text2.length - 1 && (ch === " " || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
-        const backslash = this.folding === "legacy" || needsBackslash(text2, start, end);
-        this.put([...text2.slice(start, end), ...backslash ? ["\\"] : []]);
-        if (start < end) start = end;
-        this.writeIndent();
-        this.whitespace = false;
-        this.indention = false;
-        if (text2[start] === " ") {
-          if (backslash) this.put(["\\"]);
-          else start += 1;
-        }
-      }
-    }
-    this.writeIndicator('"', false);
-  }
-  printableInDoubleQuotes(ch) {
-    const c3 = ch.codePointAt(0);
-    if (c3 >= 32 && c3 <= 126) return true;
-    if (c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533) return true;
-    return this.folding === "current" && c3 >= 65536;
-  }
-};
-function needsBackslash(text2, start, end) {
-  let spacePos = text2.indexOf(" ", end);
-  if (spacePos < 0) return true;
-  const newline = text2.indexOf("\n", end);
-  if (newline >= 0 && newline < spacePos) spacePos = newline;
-  const after = text2[spacePos + 1];
-  if (after === void 0) return true;
-  if (text2[spacePos] === "\n" && after !== " ") return true;
-  const word = text2.slice(end, spacePos);
-  return word.includes('"') || word.includes("'") || " \n".includes(after) || text2.slice(end - 1, end + 1).join("") === "  " || start === end;
-}
-var ESCAPES2 = {
-  "\0": "0",
-  "\x07": "a",
-  "\b": "b",
-  "	": "t",
-  "\n": "n",
-  "\v": "v",
-  "\f": "f",
-  "\r": "r",
-  "\x1B": "e",
-  '"': '"',
-  "\\": "\\",
-  "": "N",
-  " ": "_",
-  "\u2028": "L",
-  "\u2029": "P"
-};
-function escape(ch) {
-  const named3 = ESCAPES2[ch];
-  if (named3) return `\\${named3}`;
-  const c3 = ch.codePointAt(0);
-  const hex = c3.toString(16).toUpperCase();
-  if (c3 <= 255) return `\\x${hex.padStart(2, "0")}`;
-  if (c3 <= 65535) return `\\u${hex.padStart(4, "0")}`;
-  return `\\U${hex.padStart(8, "0")}`;
-}
-function scalarEvent(value2) {
-  const plain = (text2, tag) => ({ text: [...text2], isNull: false, plainResolves: true, tag });
-  if (value2 === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
-  if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
-  if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
-  if (typeof value2 === "bigint") return plain(String(value2), "!!int");
-  if (typeof value2 === "number") {
-    if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");
-    return plain(Number.isSafeInteger(value2) ? String(value2) : BigInt(value2).toString(), "!!int");
-  }
-  return { text: [...value2], isNull: false, plainResolves: !resolvesToNonString(value2), tag: "!!str" };
-}
-function floatText(x3) {
-  if (Number.isNaN(x3)) return ".nan";
-  if (!Number.isFinite(x3)) return x3 > 0 ? ".inf" : "-.inf";
-  return pyFloatRepr(x3).toLowerCase();
-}
-var RESOLVERS = [
-  ["tTfF", /^(?:true|True|TRUE|false|False|FALSE)$/],
-  [
-    "-+0123456789.",
-    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
-  ],
-  ["-+0123456789", /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/],
-  ["<", /^<<$/],
-  ["~nN", /^(?:~|null|Null|NULL)$/],
-  [
-    "0123456789",
-    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
-  ],
-  ["=", /^=$/],
-  ["!&*", /^[!&*]$/]
-];
-function resolvesToNonString(s) {
-  return s === "" || RESOLVERS.some(([first, re2]) => first.includes(s[0]) && re2.test(s));
-}
-function isSimpleKey(event) {
-  return event.tag.length + event.text.length < MAX_SIMPLE_KEY_LENGTH && !analyze(event.text).multiline;
-}
-function analyze(text2) {
-  if (!text2.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
-  let blockIndicators = false;
-  let lineBreaks2 = false;
-  let special = false;
-  let leadingSpace = false;
-  let leadingBreak = false;
-  let trailingSpace = false;
-  let trailingBreak = false;
-  let breakSpace = false;
-  let spaceBreak = false;
-  const first = text2.slice(0, 3).join("");
-  if (first === "---" || first === "...") blockIndicators = true;
-  let precededByWhitespace = true;
-  let followedByWhitespace = text2.length === 1 || SPACE_OR_BREAK.includes(text2[1]);
-  let previousSpace = false;
-  let previousBreak = false;
-  for (let index = 0; index < text2.length; index++) {
-    const ch = text2[index];
-    if (index === 0) {
-      if ("#,[]{}&*!|>'\"%@`".includes(ch)) blockIndicators = true;
-      if ("?:-".includes(ch) && followedByWhitespace) blockIndicators = true;
-    } else if (ch === ":" && followedByWhitespace || ch === "#" && precededByWhitespace) {
-      blockIndicators = true;
-    }
-    if (BREAKS.includes(ch)) lineBreaks2 = true;
-    if (!(ch === "\n" || ch >= " " && ch <= "~")) {
-      const c3 = ch.codePointAt(0);
-      const printable = c3 === 133 || c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533 || c3 >= 65536;
-      if (!printable || c3 === 65279) special = true;
-    }
-    if (ch === " ") {
-      if (index === 0) leadingSpace = true;
-      if (index === text2.length - 1) trailingSpace = true;
-      if (previousBreak) breakSpace = true;
-      previousSpace = true;
-      previousBreak = false;
-    } else if (BREAKS.includes(ch)) {
-      if (index === 0) leadingBreak = true;
-      if (index === text2.length - 1) trailingBreak = true;
-      if (previousSpace) spaceBreak = true;
-      previousSpace = false;
-      previousBreak = true;
-    } else {
-      previousSpace = false;
-      previousBreak = false;
-    }
-    precededByWhitespace = SPACE_OR_BREAK.includes(ch);
-    followedByWhitespace = index + 2 >= text2.length || SPACE_OR_BREAK.includes(text2[index + 2]);
-  }
-  let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
-  let allowSingleQuoted = true;
-  if (breakSpace || special || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
-  if (lineBreaks2 || blockIndicators) allowBlockPlain = false;
-  return { empty: false, multiline: lineBreaks2, allowBlockPlain, allowSingleQuoted };
-}
-
-// src/pipeline/lock.ts
-async function readLock(tree, path = "dvc.lock") {
-  const bytes = await tree.read(path);
-  if (!bytes) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map(), folding: "current" };
-  return parseLock(bytes.toString("utf8"), path);
-}
-function parseLock(text2, displayPath = "dvc.lock") {
-  const lock = parseLockText(text2, displayPath);
-  const lines2 = text2.replace(/\r\n/g, "\n");
-  const folding = emitYaml(lock.raw, "current") !== lines2 && emitYaml(lock.raw, "legacy") === lines2 ? "legacy" : "current";
-  return { ...lock, folding };
-}
-function lockEntryFromHash(path, meta) {
-  const entry = { path, hashName: "md5", md5: meta.md5, size: meta.size };
-  if (meta.nfiles !== void 0) entry.nfiles = meta.nfiles;
-  if (meta.isexec) entry.isexec = true;
-  return entry;
-}
-function serializeStage(stage2) {
-  const out = /* @__PURE__ */ new Map([["cmd", stage2.cmd]]);
-  const entry = (e) => {
-    const d2 = /* @__PURE__ */ new Map([["path", e.path]]);
-    if (e.hashName === "md5") d2.set("hash", "md5");
-    if (e.md5 !== null) d2.set("md5", e.md5);
-    if (e.size !== void 0) d2.set("size", e.size);
-    if (e.nfiles !== void 0) d2.set("nfiles", e.nfiles);
-    if (e.isexec) d2.set("isexec", true);
-    return d2;
-  };
-  const byPath = (a, b3) => compareCodePoints(a.path, b3.path);
-  if (stage2.deps.length) out.set("deps", [...stage2.deps].sort(byPath).map(entry));
-  const files = [...stage2.params.keys()].sort(compareCodePoints);
-  if (files.length) {
-    const ordered = [...files.filter((f3) => f3 === "params.yaml"), ...files.filter((f3) => f3 !== "params.yaml")];
-    const params = /* @__PURE__ */ new Map();
-    for (const file of ordered) {
-      const values = stage2.params.get(file);
-      params.set(
-        file,
-        mapFrom(
-          [...values].sort(([a], [b3]) => compareCodePoints(a, b3)),
-          values
-        )
-      );
-    }
-    out.set("params", params);
-  }
-  if (stage2.outs.length) out.set("outs", [...stage2.outs].sort(byPath).map(entry));
-  return out;
-}
-function renderLock(lock, updates) {
-  const raw = mapFrom([["schema", "2.0"], ...lock.raw], lock.raw);
-  const before = raw.get("stages");
-  const stages = isRawMap(before) ? mapFrom(before, before) : /* @__PURE__ */ new Map();
-  for (const [name, stage2] of updates) stages.set(name, serializeStage(stage2));
-  raw.set("stages", stages);
-  return emitYaml(raw, lock.folding);
-}
-async function writeLock(path, lock, updates) {
-  await writeFileAtomic(path, renderLock(lock, updates));
-}
-
-// src/pipeline/shell.ts
-import { spawn as spawn3 } from "node:child_process";
-import { existsSync } from "node:fs";
-import { basename as basename4, join as join9 } from "node:path";
-var TailBuffer = class {
-  constructor(max) {
-    this.max = max;
-  }
-  max;
-  lines = [];
-  partial = "";
-  /** Adds output; returns the complete lines it finished (for live logging). */
-  push(text2) {
-    const parts = (this.partial + text2).split(/\r?\n/);
-    this.partial = parts.pop() ?? "";
-    for (const line of parts) this.keep(line);
-    return parts;
-  }
-  /** Ends the stream; returns the unterminated last line, if any. */
-  flush() {
-    if (!this.partial) return [];
-    const last = this.partial;
-    this.partial = "";
-    this.keep(last);
-    return [last];
-  }
-  addLine(line) {
-    this.keep(line);
-  }
-  text() {
-    return this.lines.join("\n");
-  }
-  keep(line) {
-    this.lines.push(line);
-    if (this.lines.length > this.max) this.lines.shift();
-  }
-};
-function runShell(command, cwd, onLine, tail, env = process.env, stop) {
-  return new Promise((resolve14, reject) => {
-    const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
-    const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
-    if (stop) endOnAbort(child, stop);
-    const take = (text2) => {
-      for (const line of tail.push(text2)) onLine(line);
-    };
-    child.stdout.setEncoding("utf8").on("data", take);
-    child.stderr.setEncoding("utf8").on("data", take);
-    child.on("error", reject);
-    child.on("close", (code2, signal) => {
-      for (const line of tail.flush()) onLine(line);
-      resolve14({ code: code2, signal });
-    });
-  });
-}
-var FILE_COMMANDS = /* @__PURE__ */ new Set(["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"]);
-function stageEnvironment(env) {
-  return Object.fromEntries(
-    Object.entries(env).filter(([name]) => {
-      const upper = name.toUpperCase();
-      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMANDS.has(upper);
-    })
-  );
-}
-var running = /* @__PURE__ */ new Set();
-var forwarding = false;
-function spawnStage(file, args, options2) {
-  const posix12 = process.platform !== "win32";
-  const child = spawn3(file, args, { ...options2, detached: posix12 });
-  running.add(child);
-  child.on("close", () => running.delete(child));
-  child.on("error", () => running.delete(child));
-  if (posix12 && !forwarding) {
-    forwarding = true;
-    for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
-  }
-  return child;
-}
-function resolveCommand(name, env, platform = process.platform) {
-  if (platform !== "win32") return { file: name, shell: false };
-  const get = (key2) => Object.entries(env).find(([k2]) => k2.toUpperCase() === key2)?.[1] ?? "";
-  const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
-  for (const dir of get("PATH").split(";").filter(Boolean)) {
-    for (const ext of exts) {
-      const file = join9(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
-      if (!existsSync(file)) continue;
-      return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
-    }
-  }
-  return { file: name, shell: false };
-}
-var GRACE_MS = 5e3;
-function endOnAbort(child, stop) {
-  const end = () => {
-    killGroup(child, "SIGTERM");
-    const timer = setTimeout(() => killGroup(child, "SIGKILL"), GRACE_MS);
-    child.once("close", () => clearTimeout(timer));
-  };
-  if (stop.aborted) return end();
-  stop.addEventListener("abort", end, { once: true });
-  child.once("close", () => stop.removeEventListener("abort", end));
-}
-async function endStages(signal) {
-  const children = [...running];
-  for (const child of children) killGroup(child, signal);
-  const closed = children.map((child) => new Promise((r2) => child.once("close", r2)));
-  await Promise.race([Promise.all(closed), new Promise((r2) => setTimeout(r2, GRACE_MS).unref())]);
-  for (const child of children) killGroup(child, "SIGKILL");
-  process.kill(process.pid, signal);
-}
-function killGroup(child, signal) {
-  if (child.pid === void 0) return;
-  try {
-    if (process.platform === "win32") child.kill(signal);
-    else process.kill(-child.pid, signal);
-  } catch {
-  }
-}
-function posixShell(command, env) {
-  const executable = env.SHELL || "/bin/sh";
-  const name = basename4(executable).toLowerCase();
-  const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
-  return [executable, [...opts, "-c", command]];
-}
-function stageCommands(cmd) {
-  if (Array.isArray(cmd)) return cmd;
-  const lines2 = cmd.split(/\r\n|\r|\n/);
-  if (lines2.length > 1 && lines2.at(-1) === "") lines2.pop();
-  return lines2;
-}
-
-// src/pipeline/status.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { join as join13, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
-
-// src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { join as join10 } from "node:path";
-var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
-var DvcIgnore = class {
-  constructor(root) {
-    this.root = root;
-  }
-  root;
-  cache = /* @__PURE__ */ new Map();
-  chains = /* @__PURE__ */ new Map();
-  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r2) => r2 !== null);
-  /** `relPath` is posix, relative to the root, without a leading `./`. */
-  isIgnored(relPath, isDir2) {
-    const parts = relPath.split("/").filter(Boolean);
-    for (let i = 1; i <= parts.length; i++) {
-      const sub = parts.slice(0, i).join("/");
-      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
-    }
-    return false;
-  }
-  /** Whether the directory `relDir` holds a `.dvcignore` file. */
-  hasIgnoreFile(relDir) {
-    try {
-      readFileSync3(join10(this.root, relDir, ".dvcignore"));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
-  matches(relPath, isDir2) {
-    const slash = relPath.lastIndexOf("/");
-    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir2, false);
-    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
-      ignored = apply(rules, relPath.slice(offset), isDir2, ignored);
-    }
-    return ignored;
-  }
-  /**
-   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
-   * `.dvcignore` then tests only the built-in names and builds no paths.
-   */
-  childMatcher(relDir) {
-    if (!this.chain(relDir).length) return (name, isDir2) => apply(this.defaults, name, isDir2, false);
-    const prefix = relDir ? `${relDir}/` : "";
-    return (name, isDir2) => this.matches(prefix + name, isDir2);
-  }
-  /**
-   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
-   * below it starts: a walk asks this once a folder, not once a file.
-   */
-  chain(relDir) {
-    let chain = this.chains.get(relDir);
-    if (!chain) {
-      const slash = relDir.lastIndexOf("/");
-      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
-      const rules = this.rulesIn(relDir);
-      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
-      this.chains.set(relDir, chain);
-    }
-    return chain;
-  }
-  rulesIn(relDir) {
-    let rules = this.cache.get(relDir);
-    if (!rules) {
-      const file = join10(this.root, relDir, ".dvcignore");
-      let text2 = "";
-      if (statSync2(file, { throwIfNoEntry: false })) {
-        try {
-          text2 = readFileSync3(file, "utf8");
-        } catch {
-          text2 = "";
-        }
-      }
-      rules = text2.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
-      this.cache.set(relDir, rules);
-    }
-    return rules;
-  }
-};
-function apply(rules, rel, isDir2, ignored) {
-  for (const rule2 of rules) {
-    if (rule2.dirOnly && !isDir2) continue;
-    if (rule2.name === void 0 ? rule2.regex.test(rel) : rel === rule2.name || rel.endsWith(rule2.slashName)) ignored = !rule2.negate;
-  }
-  return ignored;
-}
-function compileRule(line) {
-  let pattern = line.replace(/(?<!\\)\s+$/, "");
-  if (!pattern || pattern.startsWith("#")) return null;
-  let negate = false;
-  if (pattern.startsWith("!")) {
-    negate = true;
-    pattern = pattern.slice(1);
-  }
-  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
-  let dirOnly = false;
-  if (pattern.endsWith("/")) {
-    dirOnly = true;
-    pattern = pattern.slice(0, -1);
-  }
-  const anchored = pattern.includes("/");
-  if (pattern.startsWith("/")) pattern = pattern.slice(1);
-  let re2 = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c3 = pattern[i];
-    if (c3 === "*" && pattern[i + 1] === "*") {
-      const atStart = i === 0 || pattern[i - 1] === "/";
-      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
-      if (atStart && atEnd) {
-        if (i + 2 === pattern.length) re2 += ".*";
-        else {
-          re2 += "(?:.*/)?";
-          i += 1;
-        }
-        i += 1;
-        continue;
-      }
-      re2 += "[^/]*";
-      i += 1;
-    } else if (c3 === "*") re2 += "[^/]*";
-    else if (c3 === "?") re2 += "[^/]";
-    else if (c3 === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close < 0) re2 += "\\[";
-      else {
-        let cls = pattern.slice(i + 1, close);
-        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-        re2 += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i = close;
-      }
-    } else if (c3 === "\\" && i + 1 < pattern.length) {
-      re2 += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    } else re2 += c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  const prefix = anchored ? "^" : "^(?:.*/)?";
-  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re2}$`) };
-  if (!anchored && !/[*?[\\]/.test(pattern)) {
-    rule2.name = pattern;
-    rule2.slashName = `/${pattern}`;
-  }
-  return rule2;
-}
-
-// src/pipeline/hash.ts
-import * as crypto from "node:crypto";
-import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync3 } from "node:fs";
-import { open as open4, stat as stat4 } from "node:fs/promises";
-import { join as join11, posix as posix4, sep as sep5 } from "node:path";
-var STREAM_CHUNK = 4 * 1024 * 1024;
-var SMALL_FILE = 1024 * 1024;
-var YIELD_EVERY = 512;
-async function hashFile(path, size2, legacy) {
-  if (size2 !== void 0 && size2 < SMALL_FILE) {
-    const fd = openSync4(path, READ);
-    let md52;
-    try {
-      md52 = smallMd5(fd, size2, legacy ? "md5-dos2unix" : "md5");
-    } finally {
-      closeSync4(fd);
-    }
-    if (md52) return md52;
-  }
-  const hasher = new ObjectHasher(legacy);
-  const handle = await open4(path, "r");
-  try {
-    const buffers = [Buffer.allocUnsafe(STREAM_CHUNK), Buffer.allocUnsafe(STREAM_CHUNK)];
-    let turn = 0;
-    let reading = handle.read(buffers[0], 0, STREAM_CHUNK, null);
-    for (; ; ) {
-      const { bytesRead, buffer } = await reading;
-      if (!bytesRead) break;
-      turn ^= 1;
-      reading = handle.read(buffers[turn], 0, STREAM_CHUNK, null);
-      hasher.update(buffer.subarray(0, bytesRead));
-    }
-  } finally {
-    await handle.close();
-  }
-  return hasher.digest();
-}
-var READ = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
-var smallBuffer = null;
-function smallMd5(fd, size2, name) {
-  smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
-  const n = readSync2(fd, smallBuffer, 0, SMALL_FILE, 0);
-  if (n !== size2) return null;
-  const bytes = smallBuffer.subarray(0, n);
-  return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
-}
-var oneShot = crypto.hash;
-async function hashPath(root, rel, ignore, name = "md5", state) {
-  const abs = join11(root, ...rel.split("/"));
-  let info;
-  try {
-    info = await stat4(abs);
-  } catch {
-    return null;
-  }
-  if (!info.isDirectory()) {
-    if (!info.isFile()) throw new UserError(`'${rel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
-    const meta = { md5: await hashOne(abs, rel, info, name, state), size: info.size };
-    if (isExecutable(info.mode, abs)) meta.isexec = true;
-    return meta;
-  }
-  return ignore.isIgnored(rel, true) ? dirMeta([], 0) : hashDir(root, rel, ignore, name, state);
-}
-var dirMeta = (entries, size2) => ({ md5: dirManifest(entries).oid, size: size2, nfiles: entries.length });
-async function hashDir(root, rel, ignore, name, state) {
-  const entries = [];
-  let size2 = 0;
-  let untilYield = YIELD_EVERY;
-  const keyPrefix = `${name}\0${rel}/`;
-  const walk2 = async (relDir, inside) => {
-    const absDir = join11(root, ...relDir.split("/"));
-    const names = readdirSync2(absDir, { withFileTypes: true });
-    if (names.some((d2) => d2.name === ".dvcignore")) {
-      throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
-    }
-    const ignored = ignore.childMatcher(relDir);
-    const below = (child) => relDir ? `${relDir}/${child}` : child;
-    for (const d2 of names) {
-      const childInside = inside ? `${inside}/${d2.name}` : d2.name;
-      if (d2.isDirectory()) {
-        if (!ignored(d2.name, true)) await walk2(below(d2.name), childInside);
-        continue;
-      }
-      if (d2.isFile() && ignored(d2.name, false)) continue;
-      const abs = absDir + sep5 + d2.name;
-      const key2 = keyPrefix + childInside;
-      let stats3;
-      let md52 = null;
-      let remembered = false;
-      if (d2.isFile() && !state?.has(key2)) {
-        const fd = openUnlessGone(abs);
-        if (fd === null) continue;
-        try {
-          stats3 = fstatSync2(fd);
-          if (stats3.isFile() && stats3.size < SMALL_FILE) md52 = smallMd5(fd, stats3.size, name);
-        } finally {
-          closeSync4(fd);
-        }
-      } else {
-        try {
-          stats3 = statSync3(abs, { throwIfNoEntry: false });
-        } catch {
-        }
-        if (!stats3) continue;
-        if (!d2.isFile()) {
-          if (ignored(d2.name, stats3.isDirectory())) continue;
-          if (stats3.isDirectory()) {
-            await walk2(below(d2.name), childInside);
-            continue;
-          }
-        }
-        md52 = state?.get(key2, stats3);
-        remembered = md52 !== void 0;
-      }
-      if (!stats3.isFile()) throw new UserError(`'${below(d2.name)}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
-      md52 ??= await hashFile(abs, stats3.size, name !== "md5");
-      if (!remembered) state?.set(key2, stats3, md52);
-      entries.push({ md5: md52, relpath: childInside });
-      size2 += stats3.size;
-      if (--untilYield === 0) {
-        untilYield = YIELD_EVERY;
-        await new Promise(setImmediate);
-      }
-    }
-  };
-  await walk2(rel, "");
-  return dirMeta(entries, size2);
-}
-function openUnlessGone(path) {
-  try {
-    return openSync4(path, READ);
-  } catch (e) {
-    if (e.code === "ENOENT") return null;
-    throw e;
-  }
-}
-async function hashOne(abs, rel, stats3, name, state) {
-  const key2 = `${name}\0${rel}`;
-  const known = state?.get(key2, stats3);
-  if (known) return known;
-  const md52 = await hashFile(abs, stats3.size, name !== "md5");
-  state?.set(key2, stats3, md52);
-  return md52;
-}
-function isExecutable(mode, path, platform = process.platform) {
-  return platform === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
-}
-
-// src/pipeline/hash-state.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { mkdir as mkdir5, readFile as readFile3, rename as rename5, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join12 } from "node:path";
-var STATE_DIR = [".dvc", "tmp", "mlreport"];
-var STATE_FILE = "hashes.state";
-var VERSION2 = 3;
-var RACY_MS = 2e3;
-var MAX_ENTRIES = 5e5;
-var MD52 = /^[0-9a-f]{32}$/;
-var FIELDS = 5;
-var HashState = class _HashState {
-  constructor(dir, now) {
-    this.dir = dir;
-    this.now = now;
-  }
-  dir;
-  now;
-  slots = /* @__PURE__ */ new Map();
-  keys = [];
-  /** '' where a file is no longer remembered (it was racy when hashed again). */
-  md5s = [];
-  stats = new Float64Array(0);
-  /** Whether this run looked at the slot's file. */
-  seen = new Uint8Array(0);
-  dirty = false;
-  /**
-   * The state of the DVC project at `root`; an unreadable or foreign file is an empty state. `now` (ms since
-   * the epoch) is when a file is taken to be hashed, for the racy check.
-   */
-  static async open(root, now = Date.now) {
-    if (!existsSync2(join12(root, ".dvc"))) return new _HashState(null, now);
-    const state = new _HashState(join12(root, ...STATE_DIR), now);
-    try {
-      state.load(await readFile3(join12(root, ...STATE_DIR, STATE_FILE)));
-    } catch {
-    }
-    return state;
-  }
-  load(bytes) {
-    const newline = bytes.indexOf(10);
-    if (newline < 0) return;
-    const head = JSON.parse(bytes.toString("utf8", 0, newline));
-    const { keys, md5s } = head;
-    if (head.version !== VERSION2 || !Array.isArray(keys) || !Array.isArray(md5s) || md5s.length !== keys.length) return;
-    const n = keys.length;
-    if (bytes.length - newline - 1 !== n * FIELDS * 8) return;
-    const stats3 = new Float64Array(n * FIELDS);
-    new Uint8Array(stats3.buffer).set(bytes.subarray(newline + 1));
-    for (let i = 0; i < n; i++) {
-      const key2 = keys[i];
-      const md52 = md5s[i];
-      if (typeof key2 !== "string" || typeof md52 !== "string" || !MD52.test(md52)) return;
-    }
-    this.keys = keys;
-    this.md5s = md5s;
-    this.stats = stats3;
-    this.seen = new Uint8Array(n);
-    for (let i = 0; i < n; i++) this.slots.set(this.keys[i], i);
-  }
-  /** Whether the file at `key` is remembered at all (its stat not yet compared). */
-  has(key2) {
-    return this.slots.has(key2);
-  }
-  /** The remembered md5 of the file at `key` (hash name and path) when its stat is exactly as it was then. */
-  get(key2, stats3) {
-    const i = this.slots.get(key2);
-    if (i === void 0) return void 0;
-    this.seen[i] = 1;
-    const s = this.stats;
-    const o2 = i * FIELDS;
-    if (s[o2] !== stats3.dev || s[o2 + 1] !== stats3.ino || s[o2 + 2] !== stats3.size || s[o2 + 3] !== stats3.mtimeMs || s[o2 + 4] !== stats3.ctimeMs) return void 0;
-    return this.md5s[i] || void 0;
-  }
-  /** Remembers an md5 computed from the file as `stats` (taken before reading it) describe it. */
-  set(key2, stats3, md52) {
-    const now = this.now();
-    let i = this.slots.get(key2);
-    if (now - stats3.mtimeMs < RACY_MS || now - stats3.ctimeMs < RACY_MS) {
-      if (i !== void 0 && this.md5s[i]) {
-        this.md5s[i] = "";
-        this.dirty = true;
-      }
-      return;
-    }
-    if (i === void 0) {
-      i = this.keys.length;
-      this.keys.push(key2);
-      this.md5s.push(md52);
-      this.slots.set(key2, i);
-      if (this.stats.length < (i + 1) * FIELDS) this.grow(i + 1);
-    } else this.md5s[i] = md52;
-    const s = this.stats;
-    const o2 = i * FIELDS;
-    s[o2] = stats3.dev;
-    s[o2 + 1] = stats3.ino;
-    s[o2 + 2] = stats3.size;
-    s[o2 + 3] = stats3.mtimeMs;
-    s[o2 + 4] = stats3.ctimeMs;
-    this.seen[i] = 1;
-    this.dirty = true;
-  }
-  grow(slots) {
-    const capacity = Math.max(slots, 2 * (this.stats.length / FIELDS), 1024);
-    const stats3 = new Float64Array(capacity * FIELDS);
-    stats3.set(this.stats);
-    this.stats = stats3;
-    const seen = new Uint8Array(capacity);
-    seen.set(this.seen);
-    this.seen = seen;
-  }
-  /** Writes the state when it changed (atomically); a cache that cannot be written is skipped, not an error. */
-  async save() {
-    if (!this.dir || !this.dirty) return;
-    const n = this.keys.length;
-    const all = n <= MAX_ENTRIES;
-    let keys = this.keys;
-    let md5s = this.md5s;
-    let stats3 = this.stats.subarray(0, n * FIELDS);
-    if (!all || md5s.includes("")) {
-      const kept = [];
-      for (let i = 0; i < n; i++) if (md5s[i] && (all || this.seen[i])) kept.push(i);
-      keys = kept.map((i) => this.keys[i]);
-      md5s = kept.map((i) => this.md5s[i]);
-      stats3 = new Float64Array(kept.length * FIELDS);
-      kept.forEach((i, j3) => stats3.set(this.stats.subarray(i * FIELDS, (i + 1) * FIELDS), j3 * FIELDS));
-    }
-    try {
-      await mkdir5(this.dir, { recursive: true });
-      await writeFile2(join12(this.dir, ".gitignore"), "*\n");
-      const tmp = join12(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
-      const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
-`);
-      await writeFile2(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
-      await rename5(tmp, join12(this.dir, STATE_FILE));
-      this.dirty = false;
-    } catch {
-    }
-  }
-};
-
-// src/pipeline/status.ts
-var Workspace = class {
-  constructor(dir, tree) {
-    this.dir = dir;
-    this.tree = tree;
-    this.root = findDvcRoot(dir);
-    this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative4(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
-  }
-  dir;
-  tree;
-  ignore;
-  /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
-  root;
-  /** The project directory relative to the DVC root, posix ('' when they are the same). */
-  prefix;
-  hashes = /* @__PURE__ */ new Map();
-  /** What files hashed to when last read, across runs: unchanged files are not read again. */
-  state = null;
-  abs(path) {
-    return join13(this.dir, ...path.split("/"));
-  }
-  hash(path, name = "md5") {
-    const key2 = `${name}\0${path}`;
-    let p2 = this.hashes.get(key2);
-    if (!p2) {
-      const rel = posix5.normalize(posix5.join(this.prefix || ".", path));
-      if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
-      this.state ??= HashState.open(this.root);
-      p2 = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
-      this.hashes.set(key2, p2);
-    }
-    return p2;
-  }
-  /** Forgets this run's hashes (a stage ran): each path is looked at again, read only if its stat changed. */
-  invalidate() {
-    this.hashes.clear();
-  }
-  /** Keeps the hashes of this run for the next one. */
-  async saveState() {
-    if (this.state) await (await this.state).save();
-  }
-  exists(path) {
-    return existsSync3(this.abs(path));
-  }
-  /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
-  rootPath(path) {
-    return posix5.normalize(posix5.join(this.prefix || ".", path));
-  }
-  existsAtRoot(rootPath) {
-    return existsSync3(join13(this.root, ...rootPath.split("/")));
-  }
-  /** A params file's contents, or null when the file does not exist. */
-  async params(path) {
-    const data = await readDataFile(this.tree, path);
-    if (data === void 0) return null;
-    if (data === null) return /* @__PURE__ */ new Map();
-    if (!isRawMap(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
-    return data;
-  }
-};
-function findDvcRoot(dir) {
-  for (let d2 = resolve3(dir); ; d2 = dirname6(d2)) {
-    if (existsSync3(join13(d2, ".dvc"))) return d2;
-    if (dirname6(d2) === d2) return resolve3(dir);
-  }
-}
-function getParam(data, key2) {
-  let cur = data;
-  for (const part of key2.split(".")) {
-    const list3 = Array.isArray(cur) ? cur : cur instanceof PyCollection && cur.kind === "tuple" ? cur.items : null;
-    if (list3 && /^\d+$/.test(part)) cur = list3[Number(part)];
-    else if (isRawMap(cur)) cur = cur.get(part);
-    else return void 0;
-    if (cur === void 0) return void 0;
-  }
-  return cur;
-}
-async function currentParams(stage2, ws2, project) {
-  const out = /* @__PURE__ */ new Map();
-  for (const dep of stage2.params) {
-    const path = project(dep.file);
-    const data = await ws2.params(path);
-    if (data === null) throw new UserError(`stage '${stage2.name}': params file '${path}' does not exist.`);
-    if (dep.keys === null) {
-      out.set(dep.file, mapFrom(data, data));
-      continue;
-    }
-    const values = /* @__PURE__ */ new Map();
-    const missing = [];
-    for (const key2 of dep.keys) {
-      const v2 = getParam(data, key2);
-      if (v2 === void 0) missing.push(key2);
-      else values.set(key2, v2);
-    }
-    if (missing.length) throw new UserError(`stage '${stage2.name}': params ${missing.map((k2) => `'${k2}'`).join(", ")} missing from '${path}'.`);
-    out.set(dep.file, values);
-  }
-  return out;
-}
-function sameCmd(a, b3) {
-  if (typeof a === "string" || typeof b3 === "string") return a === b3;
-  return a.length === b3.length && a.every((c3, i) => c3 === b3[i]);
-}
-async function entryStatus(path, entry, ws2) {
-  const current = await ws2.hash(path, entry?.hashName ?? "md5");
-  if (!current) return "missing";
-  if (!entry || entry.md5 === null) return "new";
-  if (current.md5 === entry.md5) return null;
-  return await onlyLineEndsDiffer(path, entry, current.size, ws2) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
-}
-var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
-async function onlyLineEndsDiffer(path, entry, size2, ws2) {
-  if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
-  return (await ws2.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
-}
-async function stageStatus(stage2, lock, ws2, project) {
-  const reasons = [];
-  if (stage2.alwaysChanged) reasons.push("always changed");
-  else if (!stage2.deps.length && !stage2.params.length && !stage2.outs.length) reasons.push("always changed (no deps or outs)");
-  if (lock && !sameCmd(lock.cmd, stage2.cmd)) reasons.push("changed command");
-  if (!lock) reasons.push("not in dvc.lock");
-  const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
-  for (const dep of stage2.deps) {
-    const s = await entryStatus(project(dep), lockDeps.get(dep), ws2);
-    if (s && lock) reasons.push(`dep ${dep}: ${s}`);
-    else if (s === "missing") reasons.push(`dep ${dep}: missing`);
-  }
-  for (const dep of stage2.params) {
-    const path = project(dep.file);
-    const data = await ws2.params(path);
-    const locked = lock?.params.get(dep.file);
-    if (data === null) {
-      reasons.push(`params ${dep.file}: missing`);
-      continue;
-    }
-    if (!lock) continue;
-    if (!locked) {
-      reasons.push(`params ${dep.file}: new`);
-      continue;
-    }
-    const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...data.keys(), ...locked.keys()])];
-    for (const key2 of keys) {
-      const actual = dep.keys ? getParam(data, key2) : data.get(key2);
-      const before = locked.get(key2);
-      if (actual === void 0 && before === void 0) continue;
-      if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
-      else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
-      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
-    }
-  }
-  const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
-  for (const out of stage2.outs) {
-    const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws2);
-    if (s && lock) reasons.push(`out ${out.path}: ${s}`);
-    else if (s === "missing") reasons.push(`out ${out.path}: missing`);
-  }
-  if (stage2.frozen) {
-    const kept = reasons.filter((r2) => r2 === "changed command" || r2 === "not in dvc.lock" || r2.startsWith("out "));
-    return { changed: kept.length > 0, reasons: kept };
-  }
-  return { changed: reasons.length > 0, reasons };
-}
-
 // src/pipeline/restore.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
-import { join as join14, posix as posix6 } from "node:path";
 var PipelineData = class _PipelineData {
   constructor(config, cache, options2) {
     this.config = config;
@@ -18011,14 +21040,14 @@ var PipelineData = class _PipelineData {
   revisions = [];
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options2 = {}) {
-    if (!existsSync4(join14(root, ".dvc"))) return null;
+    if (!existsSync(join9(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root);
     registerSecrets(config, options2);
     return new _PipelineData(config, new Cache(config.cacheDir), options2);
   }
   /**
    * The data of a git revision: its `.dvc/config` (`text`, null when it has none) as the repo level under the
-   * workspace's `config.local`, global and system files, and the workspace's cache — as DVC reads a revision's
+   * workspace's `config.local`, global and system files, and the workspace's cache \u2014 as DVC reads a revision's
    * objects, so a remote that moved since is still found where that revision's outputs were pushed.
    */
   async atRevision(text2, revision2) {
@@ -18123,7 +21152,7 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size: size2 } = await stat5(file);
+    const { size: size2 } = await stat4(file);
     if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
     return readFile4(file);
   }
@@ -18159,7 +21188,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws2.abs(project(out.path));
       const rel = ws2.rootPath(project(out.path));
-      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix6.join(rel, p2), false));
+      if ((await stat4(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix3.join(rel, p2), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -18242,4995 +21271,6 @@ function restorableOuts(stage2, lock, status, expected, ws2, project) {
   }
   if (!status.reasons.every((r2) => allowed.has(r2)) || !status.reasons.some((r2) => r2.startsWith("out "))) return null;
   return objects;
-}
-
-// src/pipeline/repro.ts
-var TAIL_LINES = 50;
-async function loadPipeline(given) {
-  const dir = await realpath(given).catch(() => given);
-  const tree = workspaceTree(dir);
-  const dvc = await loadDvcYaml(tree);
-  if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
-  const dag = buildDag(dvc.stages);
-  const lock = await readLock(tree, "dvc.lock");
-  return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
-}
-async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
-  const { dag, ws: ws2 } = pipeline2;
-  const selected = selectStages(dag, targets);
-  const data = options2.pull === false ? null : await PipelineData.open(ws2.root, options2.data);
-  try {
-    const { expected, depErrors } = await prepareDeps(pipeline2, selected, data, true);
-    const out = [];
-    for (const name of selected) {
-      const stage2 = dag.nodes.get(name).stage;
-      const project = (p2) => projectPath2(stage2, p2);
-      const status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws2, project);
-      const depError = depErrorOf(stage2, ws2, depErrors);
-      let action;
-      if (depError) action = `cannot restore: ${depError}`;
-      else if (data && status.changed) {
-        const objects = restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected, ws2, project);
-        const available = objects ? await data.available(objects) : null;
-        if (objects && available?.ok) {
-          for (const o2 of objects) expected.set(o2.path, o2.oid);
-          action = `restore from ${available.from}`;
-        } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
-      }
-      out.push({ name, ...status, ...action ? { action } : {} });
-    }
-    return out;
-  } finally {
-    await data?.close();
-    await ws2.saveState();
-  }
-}
-async function prepareDeps(pipeline2, selected, data, dry, log) {
-  const expected = /* @__PURE__ */ new Map();
-  const depErrors = /* @__PURE__ */ new Map();
-  if (!data) return { expected, depErrors };
-  const { dag, ws: ws2 } = pipeline2;
-  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d2) => ws2.rootPath(projectPath2(dag.nodes.get(name).stage, d2)))));
-  for (const t2 of await data.trackedDeps(deps, ws2)) {
-    try {
-      if (dry) {
-        const available = await data.available([trackedObject(t2)]);
-        if (!available.ok) throw new UserError(available.why);
-      } else {
-        const from = await data.restore([trackedObject(t2)]);
-        log?.info(`Pulled '${t2.path}' (${t2.dvcfile}) from ${from}.`);
-      }
-      expected.set(t2.path, t2.oid);
-    } catch (error) {
-      depErrors.set(t2.path, `'${t2.path}' is tracked by ${t2.dvcfile} but cannot be pulled: ${describeError(error)}`);
-    }
-  }
-  ws2.invalidate();
-  return { expected, depErrors };
-}
-function depErrorOf(stage2, ws2, depErrors) {
-  for (const dep of stage2.deps) {
-    if (ws2.exists(projectPath2(stage2, dep))) continue;
-    const rp = ws2.rootPath(projectPath2(stage2, dep));
-    for (const [path, error] of depErrors) if (rp === path || rp.startsWith(`${path}/`) || path.startsWith(`${rp}/`)) return error;
-  }
-  return void 0;
-}
-async function reproduce(pipeline2, log, options2 = {}) {
-  const data = options2.pull === false ? null : await PipelineData.open(pipeline2.ws.root, options2.data);
-  try {
-    return await reproduceWith(pipeline2, log, options2, data);
-  } finally {
-    await data?.close();
-    await pipeline2.ws.saveState();
-  }
-}
-async function reproduceWith(pipeline2, log, options2, data) {
-  const { dag, ws: ws2 } = pipeline2;
-  const lockPath = join15(pipeline2.dir, "dvc.lock");
-  const updates = /* @__PURE__ */ new Map();
-  const blocked = /* @__PURE__ */ new Map();
-  const wouldRun = /* @__PURE__ */ new Set();
-  const results = [];
-  const record = (result) => {
-    results.push(result);
-    options2.onStage?.(result);
-  };
-  const own = !options2.onStage;
-  const note2 = (message) => {
-    if (own) log.info(message);
-  };
-  const stageError = (message) => {
-    if (own) log.error(message);
-  };
-  let passed = true;
-  const selected = selectStages(dag, options2.targets ?? []);
-  const { expected, depErrors } = await prepareDeps(pipeline2, selected, data, options2.dry ?? false, log);
-  for (const name of selected) {
-    const stage2 = dag.nodes.get(name).stage;
-    const project = (p2) => projectPath2(stage2, p2);
-    const blocker = blocked.get(name);
-    if (blocker) {
-      record({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
-      continue;
-    }
-    if (options2.deadline?.passed()) {
-      passed = false;
-      record({ name, status: "not-run", seconds: 0, reasons: [options2.deadline.skipped(`stage '${name}'`)] });
-      continue;
-    }
-    const started = performance.now();
-    const depError = stage2.frozen ? void 0 : depErrorOf(stage2, ws2, depErrors);
-    if (depError) {
-      if (options2.dry) {
-        wouldRun.add(name);
-        record({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
-        continue;
-      }
-      passed = false;
-      stageError(`Stage '${name}': ${depError}`);
-      record({ name, status: "failed", seconds: 0, reasons: [], error: depError });
-      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
-      continue;
-    }
-    let status;
-    try {
-      status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws2, project);
-    } catch (error) {
-      passed = false;
-      record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error) });
-      stageError(`Stage '${name}': ${describeError(error)}`);
-      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
-      continue;
-    }
-    const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u2) => wouldRun.has(u2));
-    if (stage2.frozen) {
-      note2(`Stage '${name}' is frozen, skipping.`);
-      if (!status.changed || options2.dry) {
-        record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
-        continue;
-      }
-      try {
-        const missing = stage2.outs.map((o2) => project(o2.path)).filter((p2) => !ws2.exists(p2));
-        if (missing.length)
-          throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
-        const locked = await lockStage(stage2, ws2, project);
-        updates.set(name, locked);
-        pipeline2.lock.stages.set(name, locked);
-        await writeLock(lockPath, pipeline2.lock, updates);
-        record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
-      } catch (error) {
-        passed = false;
-        stageError(`Stage '${name}': ${describeError(error)}`);
-        record({ name, status: "failed", seconds: 0, reasons: ["frozen", ...status.reasons], error: describeError(error) });
-        for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
-      }
-      continue;
-    }
-    const objects = data && !options2.force && !upstreamWouldRun ? restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected, ws2, project) : null;
-    let cannot;
-    if (data && objects) {
-      if (options2.dry) {
-        const available = await data.available(objects);
-        if (available.ok) {
-          for (const o2 of objects) expected.set(o2.path, o2.oid);
-          note2(`Would restore stage '${name}' from ${available.from}.`);
-          record({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
-          continue;
-        }
-        cannot = `cannot restore: ${available.why}`;
-      } else {
-        try {
-          const from = await data.restore(objects);
-          ws2.invalidate();
-          note2(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
-          record({ name, status: "skipped", seconds: (performance.now() - started) / 1e3, reasons: [`restored from ${from}`] });
-          continue;
-        } catch (error) {
-          cannot = `cannot restore: ${describeError(error)}`;
-        }
-      }
-    }
-    if (cannot) status.reasons.unshift(cannot);
-    if (options2.dry) {
-      const reasons2 = options2.force ? ["forced"] : status.reasons;
-      if (upstreamWouldRun && !status.changed) reasons2.push(`upstream stage '${upstreamWouldRun}' would run`);
-      if (options2.force || status.changed || upstreamWouldRun) {
-        wouldRun.add(name);
-        note2(`Would run stage '${name}': ${reasons2.join("; ")}`);
-        record({ name, status: "not-run", seconds: 0, reasons: reasons2 });
-      } else {
-        record({ name, status: "skipped", seconds: 0, reasons: [] });
-      }
-      continue;
-    }
-    if (!options2.force && !status.changed) {
-      note2(`Stage '${name}' didn't change, skipping.`);
-      record({ name, status: "skipped", seconds: 0, reasons: [] });
-      continue;
-    }
-    const reasons = options2.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage2, pipeline2, log, own ? reasons : [], options2.deadline));
-    const seconds = (performance.now() - started) / 1e3;
-    if (outcome2.lock) {
-      try {
-        await data?.save(stage2, ws2, project);
-      } catch (error) {
-        log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
-      }
-      updates.set(name, outcome2.lock);
-      pipeline2.lock.stages.set(name, outcome2.lock);
-      await writeLock(lockPath, pipeline2.lock, updates);
-      record({ name, status: "ran", seconds, reasons });
-    } else {
-      passed = false;
-      stageError(`Stage '${name}' failed: ${outcome2.error}`);
-      record({ name, status: "failed", seconds, reasons, error: outcome2.error, log: outcome2.tail });
-      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
-    }
-  }
-  return { stages: results, passed };
-}
-async function runStage(stage2, pipeline2, log, reasons, deadline) {
-  const { ws: ws2, dag } = pipeline2;
-  const project = (p2) => projectPath2(stage2, p2);
-  const tail = new TailBuffer(TAIL_LINES);
-  if (reasons.length) log.info(`Running stage '${stage2.name}' (${reasons.join("; ")}):`);
-  try {
-    for (const dep of stage2.deps) {
-      if (ws2.exists(project(dep))) continue;
-      const producer = dag.producerOf(project(dep));
-      throw new UserError(
-        producer ? `dependency '${project(dep)}' is missing: stage '${producer}' should have written it.` : `dependency '${project(dep)}' does not exist and no stage writes it.`
-      );
-    }
-    await currentParams(stage2, ws2, project);
-    for (const out of stage2.outs) if (!out.persist) await rm7(ws2.abs(project(out.path)), { recursive: true, force: true });
-    const cwd = ws2.abs(stage2.wdir);
-    const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage2.name };
-    for (const cmd of stageCommands(stage2.cmd)) {
-      log.info(`> ${cmd}`);
-      tail.addLine(`> ${cmd}`);
-      const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env, deadline?.signal);
-      if (deadline?.signal.aborted && code2 !== 0) throw new UserError(deadline.stopped(`stage '${stage2.name}'`));
-      if (code2 !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code2}: ${cmd}`);
-    }
-    ws2.invalidate();
-    const missing = stage2.outs.filter((o2) => !ws2.exists(project(o2.path))).map((o2) => project(o2.path));
-    if (missing.length) throw new UserError(`the command did not write ${missing.map((m2) => `'${m2}'`).join(", ")} (declared in outs).`);
-    return { lock: await lockStage(stage2, ws2, project) };
-  } catch (error) {
-    return { error: describeError(error), tail: tail.text() };
-  }
-}
-async function lockStage(stage2, ws2, project) {
-  const entries = async (paths) => {
-    const out = [];
-    for (const p2 of paths) {
-      const meta = await ws2.hash(project(p2));
-      if (!meta) throw new UserError(`'${project(p2)}' does not exist.`);
-      out.push(lockEntryFromHash(p2, meta));
-    }
-    return out;
-  };
-  return {
-    cmd: stage2.cmd,
-    deps: await entries(stage2.deps),
-    params: await currentParams(stage2, ws2, project),
-    outs: await entries(stage2.outs.map((o2) => o2.path))
-  };
-}
-
-// src/pipeline/engine.ts
-var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
-async function reproduceStep(step, log) {
-  const stages = [];
-  let passed = true;
-  let engine = null;
-  if (step.runCommands.length) {
-    engine = "run";
-    for (const [i, cmd] of step.runCommands.entries()) {
-      const name = `run[${i + 1}]: ${cmd}`;
-      if (step.deadline?.passed()) {
-        stages.push({ name, status: "not-run", seconds: 0, reasons: [step.deadline.skipped(name)] });
-        passed = false;
-        continue;
-      }
-      const result = await log.group(`run: ${cmd}`, () => runCommand(name, cmd, step.workspace, log, step.deadline));
-      stages.push(result);
-      if (result.status === "failed") {
-        passed = false;
-        break;
-      }
-    }
-  }
-  const hasDvcYaml = existsSync5(join16(step.workspace, "dvc.yaml"));
-  const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
-  if (passed && mode === "builtin") {
-    engine = "builtin";
-    try {
-      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data, ...step.deadline ? { deadline: step.deadline } : {} });
-      for (const stage2 of result.stages) stages.push(stage2);
-      passed = result.passed;
-    } catch (error) {
-      log.error(describeError(error));
-      stages.push({ name: "dvc.yaml", status: "failed", seconds: 0, reasons: [], error: describeError(error) });
-      passed = false;
-    }
-  } else if (passed && mode === "dvc") {
-    engine = "dvc";
-    const result = await dvcRepro(step.workspace, log, step.deadline);
-    for (const stage2 of result.stages) stages.push(stage2);
-    passed = result.passed;
-  }
-  return engine ? { engine, stages, passed } : null;
-}
-async function dvcPushStep(workspace, log, data = {}) {
-  const started = performance2.now();
-  const name = "dvc push";
-  try {
-    const tracked = existsSync5(join16(workspace, ".dvc")) ? await pushTracked(workspace) : null;
-    const stages = await pushStageOutputs(workspace, data);
-    if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
-    const uploaded = tracked.uploaded + stages.uploaded;
-    const present = tracked.present + stages.present;
-    const summary2 = `${uploaded} object(s) uploaded, ${present} already on the remote`;
-    log.info(`dvc push: ${summary2}.`);
-    return { name, status: "ran", seconds: (performance2.now() - started) / 1e3, reasons: [summary2] };
-  } catch (error) {
-    log.error(`dvc push failed: ${describeError(error)}`);
-    return { name, status: "failed", seconds: (performance2.now() - started) / 1e3, reasons: [], error: describeError(error) };
-  }
-}
-async function runCommand(name, cmd, cwd, log, deadline) {
-  const tail = new TailBuffer(TAIL_LINES);
-  const started = performance2.now();
-  try {
-    const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, process.env, deadline?.signal);
-    const seconds = (performance2.now() - started) / 1e3;
-    if (code2 === 0) return { name, status: "ran", seconds, reasons: [] };
-    const stopped = deadline?.signal.aborted ? deadline.stopped(name) : null;
-    const error = stopped ?? (signal ? `killed by ${signal}` : `exited with code ${code2}`);
-    log.error(`${name} ${error}`);
-    return { name, status: "failed", seconds, reasons: [], error, log: tail.text() };
-  } catch (error) {
-    return { name, status: "failed", seconds: (performance2.now() - started) / 1e3, reasons: [], error: describeError(error), log: tail.text() };
-  }
-}
-async function dvcRepro(cwd, log, deadline) {
-  const stages = [];
-  let current = null;
-  const close = () => {
-    if (current) current.result.seconds = (performance2.now() - current.started) / 1e3;
-  };
-  const onLine = (line) => {
-    log.info(line);
-    const running2 = /^Running stage '(.+)':$/.exec(line.trim());
-    const skipped = /^Stage '(.+)' didn't change, skipping$/.exec(line.trim());
-    if (running2) {
-      close();
-      const result = { name: running2[1], status: "ran", seconds: 0, reasons: [] };
-      stages.push(result);
-      current = { result, started: performance2.now(), tail: new TailBuffer(TAIL_LINES) };
-    } else if (skipped) {
-      stages.push({ name: skipped[1], status: "skipped", seconds: 0, reasons: [] });
-    } else if (current) {
-      current.tail.addLine(line);
-    }
-  };
-  const whole = new TailBuffer(TAIL_LINES);
-  const outcome2 = await new Promise((resolve14) => {
-    const env = stageEnvironment(process.env);
-    const dvc = resolveCommand("dvc", env);
-    const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
-    const child = dvc.shell ? spawnStage(`${dvc.file} repro`, [], { ...options2, shell: true }) : spawnStage(dvc.file, ["repro"], options2);
-    if (deadline) endOnAbort(child, deadline.signal);
-    const take = (text2) => {
-      for (const line of whole.push(text2)) onLine(line);
-    };
-    child.stdout.setEncoding("utf8").on("data", take);
-    child.stderr.setEncoding("utf8").on("data", take);
-    child.on(
-      "error",
-      (error2) => resolve14({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
-    );
-    child.on("close", (code2) => {
-      for (const line of whole.flush()) onLine(line);
-      resolve14({ code: code2 });
-    });
-  });
-  close();
-  if (outcome2.code === 0) return { stages, passed: true };
-  const stopped = deadline?.signal.aborted ? deadline.stopped("dvc repro") : null;
-  const error = outcome2.error ?? stopped ?? `dvc repro exited with code ${outcome2.code}`;
-  log.error(error);
-  const last = current;
-  if (last && last.result.status === "ran") {
-    last.result.status = "failed";
-    last.result.error = error;
-    last.result.log = last.tail.text();
-  } else {
-    stages.push({ name: "dvc repro", status: "failed", seconds: 0, reasons: [], error, log: whole.text() });
-  }
-  return { stages, passed: false };
-}
-
-// src/gate/config.ts
-var import_yaml3 = __toESM(require_dist3(), 1);
-
-// src/gate/parse.ts
-var RuleSyntaxError = class extends UserError {
-  constructor(source, column, problem, lineText) {
-    super(`${source.origin} line ${source.line}, column ${column}: ${problem}
-    ${lineText}
-    ${" ".repeat(Math.max(column - 1, 0))}^`);
-    this.source = source;
-    this.column = column;
-    this.problem = problem;
-    this.name = "RuleSyntaxError";
-  }
-  source;
-  column;
-  problem;
-};
-function parseRules(lines2) {
-  const rules = [];
-  const errors = [];
-  for (const line of lines2) {
-    try {
-      rules.push(parseRule(line.text, line.source));
-    } catch (error) {
-      if (error instanceof RuleSyntaxError) errors.push(error);
-      else throw error;
-    }
-  }
-  if (errors.length === 1) throw errors[0];
-  if (errors.length) throw new UserError(`${errors.length} threshold rules do not parse:
-${errors.map((e) => e.message).join("\n")}`);
-  return rules;
-}
-var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<": "<", "≥": ">=", "≤": "<=", "≠": "!=" };
-var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
-var OPERAND = "a number, `base`, `(` or `-`";
-var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
-var HISTORY_STATS = ["mean", "std", "min", "max", "n"];
-var HISTORY_NAMES = HISTORY_STATS.map((s) => `\`history.${s}\``).join(", ");
-var MAX_DEPTH2 = 64;
-var MAX_TOKENS = 1e3;
-function parseRule(text2, source) {
-  const fail2 = (pos2, problem) => {
-    throw new RuleSyntaxError(source, pos2 + 1, problem, text2);
-  };
-  let pos = 0;
-  let level = "fail";
-  const levelMatch = LEVEL.exec(text2);
-  if (levelMatch) {
-    level = levelMatch[1].toLowerCase() === "fail" ? "fail" : "warn";
-    pos = levelMatch[0].length;
-  }
-  const ruleStart = skipSpace(text2, pos);
-  const { ref, end: refEnd } = readMetric(text2, ruleStart, fail2);
-  pos = skipSpace(text2, refEnd);
-  const comparatorText = [2, 1].map((n) => text2.slice(pos, pos + n)).find((t2) => COMPARATORS[t2]);
-  if (!comparatorText) {
-    const found = text2.slice(pos, pos + 2);
-    const hint = found.startsWith("=") ? " (use `==` to compare for equality)" : "";
-    fail2(pos, `expected a comparison, one of ${COMPARATOR_LIST}, after the metric \`${ref.text}\`, but found ${describeFound(text2, pos)}${hint}`);
-  }
-  const comparator = COMPARATORS[comparatorText];
-  const tokens = tokenize2(text2, pos + comparatorText.length, fail2);
-  const parser = new ExprParser(tokens, fail2);
-  const threshold = parser.expression();
-  const ifPresent = parser.ifPresent();
-  const end = parser.expectEnd();
-  return { text: text2.slice(ruleStart, end).trim(), level, metric: ref, comparator, threshold, ifPresent, source };
-}
-function skipSpace(text2, pos) {
-  while (pos < text2.length && /\s/.test(text2[pos])) pos++;
-  return pos;
-}
-function describeFound(text2, pos) {
-  if (pos >= text2.length) return "the end of the rule";
-  const word = /^[^\s]+/.exec(text2.slice(pos))[0];
-  return `\`${word.length > 20 ? `${word.slice(0, 20)}…` : word}\``;
-}
-function readMetric(text2, pos, fail2) {
-  if (pos >= text2.length) fail2(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
-  let raw;
-  let end;
-  const quote2 = text2[pos];
-  if (quote2 === '"' || quote2 === "'") {
-    const close = text2.indexOf(quote2, pos + 1);
-    if (close < 0) fail2(pos, `this quote is never closed: expected a closing ${quote2} after the metric name`);
-    raw = text2.slice(pos + 1, close);
-    end = close + 1;
-  } else {
-    end = pos;
-    while (end < text2.length && !/[\s<>=!≥≤≠]/.test(text2[end])) end++;
-    raw = text2.slice(pos, end);
-    if (!raw) fail2(pos, `expected a metric name such as \`accuracy\` or \`metrics.json:loss\` before the comparison, but found ${describeFound(text2, pos)}`);
-    if (/^[\d.+-]/.test(raw) && Number.isFinite(Number(raw))) {
-      fail2(pos, `expected a metric name on the left (as in \`accuracy >= 0.9\`), but found the number \`${raw}\``);
-    }
-  }
-  const colon = raw.indexOf(":");
-  const file = colon >= 0 ? raw.slice(0, colon).trim() : null;
-  const key2 = (colon >= 0 ? raw.slice(colon + 1) : raw).trim();
-  if (file === "") fail2(pos, "expected a file name before `:` (as in `metrics.json:loss`)");
-  if (!key2) fail2(pos + (colon >= 0 ? colon + 1 : 0), "expected a metric key after the file name (as in `metrics.json:loss`)");
-  return { ref: { file: file ? file.replace(/\\/g, "/").replace(/^\.\//, "") : null, key: key2, text: raw }, end };
-}
-function tokenize2(text2, start, fail2) {
-  const tokens = [];
-  let pos = start;
-  for (; ; ) {
-    pos = skipSpace(text2, pos);
-    if (pos >= text2.length || text2[pos] === "#") break;
-    const rest = text2.slice(pos);
-    const number4 = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
-    if (number4) {
-      const value2 = Number(number4[0].replace(/_/g, ""));
-      if (!Number.isFinite(value2)) fail2(pos, `\`${number4[0]}\` is not a finite number`);
-      tokens.push({ kind: "number", value: value2, pos, end: pos + number4[0].length });
-      pos += number4[0].length;
-      continue;
-    }
-    const word = /^[A-Za-z_][\w.]*/.exec(rest);
-    if (word) {
-      tokens.push({ kind: "word", value: word[0], pos, end: pos + word[0].length });
-      pos += word[0].length;
-      continue;
-    }
-    if ("+-*/()%−".includes(rest[0])) {
-      tokens.push({ kind: "punct", value: rest[0] === "−" ? "-" : rest[0], pos, end: pos + 1 });
-      pos += 1;
-      continue;
-    }
-    if (/^(?:>=|<=|==|!=|[<>≥≤≠=])/.test(rest)) {
-      if (!tokens.length) fail2(pos, `expected ${OPERAND} after the comparison, but found \`${/^[<>=!≥≤≠]+/.exec(rest)[0]}\``);
-      fail2(pos, "a rule has one comparison; expected an arithmetic operator (`+`, `-`, `*`, `/`), `if present` or the end of the rule");
-    }
-    fail2(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
-  }
-  tokens.push({ kind: "end", pos, end: pos });
-  if (tokens.length > MAX_TOKENS)
-    fail2(tokens[MAX_TOKENS].pos, `the rule is too long: at most ${MAX_TOKENS} numbers, names and operators after the comparison`);
-  return tokens;
-}
-var ExprParser = class {
-  constructor(tokens, fail2) {
-    this.tokens = tokens;
-    this.fail = fail2;
-  }
-  tokens;
-  fail;
-  i = 0;
-  depth = 0;
-  peek(offset = 0) {
-    return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
-  }
-  isPunct(value2, offset = 0) {
-    const t2 = this.peek(offset);
-    return t2.kind === "punct" && t2.value === value2;
-  }
-  found(t2) {
-    return t2.kind === "end" ? "the end of the rule" : `\`${t2.value}\``;
-  }
-  /** expression := term (('+' | '-') (NUMBER '%' | term))* */
-  expression() {
-    let left = this.term();
-    while (this.isPunct("+") || this.isPunct("-")) {
-      const op = this.peek().value;
-      this.i++;
-      const next = this.peek();
-      if (next.kind === "number" && this.isPunct("%", 1)) {
-        this.i += 2;
-        left = { kind: "percent", op, left, percent: next.value };
-      } else {
-        left = { kind: "binary", op, left, right: this.term() };
-      }
-    }
-    return left;
-  }
-  /** term := unary (('*' | '/') unary)* */
-  term() {
-    let left = this.unary();
-    while (this.isPunct("*") || this.isPunct("/")) {
-      const op = this.peek().value;
-      this.i++;
-      left = { kind: "binary", op, left, right: this.unary() };
-    }
-    return left;
-  }
-  /** unary := '-' unary | NUMBER | 'base' | '(' expression ')' */
-  unary() {
-    const t2 = this.peek();
-    if (++this.depth > MAX_DEPTH2) this.fail(t2.pos, `the expression is nested too deeply: at most ${MAX_DEPTH2} parentheses and signs inside each other`);
-    try {
-      return this.operand(t2);
-    } finally {
-      this.depth--;
-    }
-  }
-  operand(t2) {
-    if (t2.kind === "punct" && t2.value === "-") {
-      this.i++;
-      return { kind: "negate", operand: this.unary() };
-    }
-    if (t2.kind === "number") {
-      this.i++;
-      if (this.isPunct("%")) {
-        this.fail(
-          this.peek().pos,
-          `a percentage is relative to the value before it: write \`base + ${t2.value}%\` or \`base - ${t2.value}%\` (for an absolute value, write ${t2.value / 100})`
-        );
-      }
-      return { kind: "number", value: t2.value };
-    }
-    if (t2.kind === "word" && t2.value.toLowerCase() === "base") {
-      this.i++;
-      return { kind: "base" };
-    }
-    if (t2.kind === "word" && /^history(\.|$)/i.test(t2.value)) {
-      const stat8 = HISTORY_STATS.find((s) => `history.${s}` === t2.value.toLowerCase());
-      if (!stat8) this.fail(t2.pos, `unknown name \`${t2.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
-      this.i++;
-      return { kind: "history", stat: stat8 };
-    }
-    if (t2.kind === "punct" && t2.value === "(") {
-      this.i++;
-      const inner = this.expression();
-      if (!this.isPunct(")"))
-        this.fail(this.peek().pos, `expected \`)\` to close the \`(\` at column ${t2.pos + 1}, or an operator, but found ${this.found(this.peek())}`);
-      this.i++;
-      return inner;
-    }
-    if (t2.kind === "word") {
-      this.fail(
-        t2.pos,
-        `unknown name \`${t2.value}\`: expected ${OPERAND} (the right side compares with numbers, \`base\`, the metric's value at the base revision, and ${HISTORY_NAMES} of its values on the base branch)`
-      );
-    }
-    return this.fail(t2.pos, `expected ${OPERAND}, but found ${this.found(t2)}`);
-  }
-  /** Consumes a trailing `if present`, if there is one. */
-  ifPresent() {
-    const t2 = this.peek();
-    if (t2.kind !== "word" || t2.value.toLowerCase() !== "if") return false;
-    const next = this.peek(1);
-    if (next.kind !== "word" || next.value.toLowerCase() !== "present") {
-      this.fail(next.pos, `expected \`present\` after \`if\` (the only condition is \`if present\`), but found ${this.found(next)}`);
-    }
-    this.i += 2;
-    return true;
-  }
-  /** Checks nothing follows the rule; returns where it ends (a trailing comment is not part of it). */
-  expectEnd() {
-    const t2 = this.peek();
-    if (t2.kind === "end") return t2.pos;
-    this.fail(t2.pos, `expected an operator (\`+\`, \`-\`, \`*\`, \`/\`), \`if present\` or the end of the rule, but found ${this.found(t2)}`);
-  }
-};
-function usesBase(expr) {
-  return uses(expr, (e) => e.kind === "base");
-}
-function historyStatsUsed(expr) {
-  const found = [];
-  uses(expr, (e) => {
-    if (e.kind === "history" && !found.includes(e.stat)) found.push(e.stat);
-    return false;
-  });
-  return found;
-}
-function uses(expr, is2) {
-  switch (expr.kind) {
-    case "base":
-    case "number":
-    case "history":
-      return is2(expr);
-    case "negate":
-      return uses(expr.operand, is2);
-    case "binary":
-      return [expr.left, expr.right].map((e) => uses(e, is2)).some(Boolean);
-    case "percent":
-      return uses(expr.left, is2);
-  }
-}
-function ruleLinesFromText(text2, origin, file) {
-  const out = [];
-  text2.split(/\r?\n/).forEach((raw, i) => {
-    const trimmed = raw.trim();
-    if (!trimmed || trimmed.startsWith("#")) return;
-    out.push({ text: trimmed, source: { origin, line: i + 1, ...file ? { file } : {} } });
-  });
-  return out;
-}
-
-// src/gate/config.ts
-var PROJECT_FILE = ".mlreport.yml";
-var DEFAULT_CHECK_NAME = "mlreport";
-async function loadGateConfig(workspace, settings) {
-  const fromFile = await readProjectRules(workspace);
-  const notes = [];
-  let lines2 = settings.thresholds ?? [];
-  if (settings.thresholds && fromFile?.length) {
-    notes.push(
-      `The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? "" : "s"} in ${PROJECT_FILE}.`
-    );
-  } else if (!settings.thresholds && fromFile) {
-    lines2 = fromFile;
-  }
-  const rules = parseRules(lines2);
-  return {
-    rules,
-    missingBase: settings.missingBase,
-    failOnThreshold: settings.failOnThreshold,
-    checkName: settings.checkName,
-    notes,
-    rulesFrom: settings.thresholds ? "input" : "project-file",
-    trustBase: settings.trustBase
-  };
-}
-async function rulesAtBase(gate, base, readAtBase) {
-  if (!gate.trustBase || gate.rulesFrom === "input") return gate;
-  const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
-  const text2 = base ? await readAtBase(PROJECT_FILE) : null;
-  const lines2 = text2 === null ? [] : projectRulesFromText(text2.toString("utf8"), where2) ?? [];
-  const rules = parseRules(lines2);
-  const written = (r2) => r2.level === "warn" ? `warn: ${r2.text}` : r2.text;
-  const inForce = rules.map(written);
-  const atHead = gate.rules.map(written);
-  const added = atHead.filter((r2) => !inForce.includes(r2));
-  const removed = inForce.filter((r2) => !atHead.includes(r2));
-  const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
-  const change2 = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
-  const notes = [
-    ...gate.notes,
-    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change2}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change2}`
-  ];
-  return { ...gate, rules, proposed, notes };
-}
-async function readProjectRules(workspace) {
-  let bytes;
-  try {
-    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
-  } catch (error) {
-    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error)}`);
-  }
-  return bytes === null ? null : projectRulesFromText(bytes.toString("utf8"));
-}
-function projectRulesFromText(text2, origin = PROJECT_FILE) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter, prettyErrors: false });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const line = lineCounter.linePos(e.pos[0]).line;
-    throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
-  }
-  if (doc.contents === null) return null;
-  if (!(0, import_yaml3.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
-  const node = doc.contents.get("thresholds", true);
-  if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return null;
-  const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
-  const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
-  if ((0, import_yaml3.isScalar)(node) && typeof node.value === "string") {
-    const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
-    return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
-  }
-  if (!(0, import_yaml3.isSeq)(node)) {
-    throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
-  }
-  return node.items.map((item, i) => {
-    const line = lineOf(item?.range?.[0]);
-    const text3 = itemText(item);
-    if (text3 === null) {
-      throw new UserError(
-        `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
-      );
-    }
-    return { text: text3, source: { origin, line, ...file } };
-  });
-}
-function itemText(item) {
-  if ((0, import_yaml3.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
-  if ((0, import_yaml3.isMap)(item) && item.items.length === 1) {
-    const pair = item.items[0];
-    const key2 = (0, import_yaml3.isScalar)(pair.key) ? pair.key.value : null;
-    const value2 = (0, import_yaml3.isScalar)(pair.value) ? pair.value.value : null;
-    if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
-      return `${key2}: ${String(value2).trim()}`;
-    }
-  }
-  return null;
-}
-async function readProjectDirections(workspace) {
-  let bytes;
-  try {
-    bytes = await workspaceTree(workspace).read(PROJECT_FILE);
-  } catch (error) {
-    throw new UserError(`${PROJECT_FILE} cannot be read: ${describeError(error)}`);
-  }
-  return bytes === null ? [] : projectDirectionsFromText(bytes.toString("utf8"));
-}
-function projectDirectionsFromText(text2) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter, prettyErrors: false });
-  if (doc.errors.length || !(0, import_yaml3.isMap)(doc.contents)) return [];
-  const node = doc.contents.get("directions", true);
-  if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return [];
-  const lineOf = (n) => {
-    const offset = n?.range?.[0];
-    return offset === void 0 ? 1 : lineCounter.linePos(offset).line;
-  };
-  const example = "(e.g. `avg_prec: higher` or `drift: lower`)";
-  if (!(0, import_yaml3.isMap)(node)) throw new UserError(`${PROJECT_FILE} line ${lineOf(node)}: \`directions\` must map metric names to higher or lower ${example}.`);
-  return node.items.map((pair) => {
-    const metric = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : "";
-    const value2 = (0, import_yaml3.isScalar)(pair.value) ? pair.value.value : null;
-    const better = typeof value2 === "string" ? value2.trim().toLowerCase() : "";
-    if (!metric || better !== "higher" && better !== "lower") {
-      throw new UserError(`${PROJECT_FILE} line ${lineOf(pair.key)}: directions of ${JSON.stringify(metric)} must be higher or lower ${example}.`);
-    }
-    return { metric, better };
-  });
-}
-
-// src/history/config.ts
-var DEFAULT_HISTORY = 20;
-var MAX_HISTORY = 1e3;
-function parseHistoryDepth(text2, name) {
-  const value2 = text2.trim();
-  if (!value2) return DEFAULT_HISTORY;
-  if (!/^\d+$/.test(value2) || Number(value2) > MAX_HISTORY) {
-    throw new UserError(`${name} must be a whole number of commits from 0 (off) to ${MAX_HISTORY}, not '${text2}'.`);
-  }
-  return Number(value2);
-}
-function checkHistoryRules(rules, depth, setting) {
-  if (depth > 0) return;
-  const needing = rules.filter((r2) => historyStatsUsed(r2.threshold).length);
-  if (!needing.length) return;
-  const lines2 = needing.map((r2) => `${r2.source.origin} line ${r2.source.line}: \`${r2.text}\` uses \`history.${historyStatsUsed(r2.threshold)[0]}\``);
-  throw new UserError(
-    `${lines2.join("\n")}
-but history is off (${setting}). Set it to how many base-branch commits to read (default ${DEFAULT_HISTORY}), or take history.* out of ${needing.length === 1 ? "the rule" : "these rules"}.`
-  );
-}
-
-// src/util/deadline.ts
-import { performance as performance3 } from "node:perf_hooks";
-var DEFAULT_DEADLINE_MINUTES = 330;
-var MAX_DEADLINE_MINUTES = 35e3;
-var Deadline = class {
-  constructor(minutes) {
-    this.minutes = minutes;
-    this.end = performance3.now() + minutes * 6e4;
-    setTimeout(() => this.controller.abort(), minutes * 6e4).unref();
-  }
-  minutes;
-  end;
-  controller = new AbortController();
-  cuts = [];
-  /** Aborts when the deadline passes. */
-  get signal() {
-    return this.controller.signal;
-  }
-  passed() {
-    return this.controller.signal.aborted || performance3.now() >= this.end;
-  }
-  /** Records a stage the deadline ended; returns the stage's error. */
-  stopped(name) {
-    this.cuts.push(`${name} stopped while running`);
-    return `stopped: ${this.describe()} was spent`;
-  }
-  /** Records work the deadline left undone (a stage, a plot, a values file); returns the reason to show with it. */
-  skipped(what) {
-    this.cuts.push(`${what} skipped`);
-    return `not done: ${this.describe()} was spent`;
-  }
-  /** The report's note: what was cut; none when nothing was. */
-  notes() {
-    if (!this.cuts.length) return [];
-    const shown2 = this.cuts.slice(0, 20);
-    const more2 = this.cuts.length > shown2.length ? `; and ${this.cuts.length - shown2.length} more` : "";
-    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown2.join("; ")}${more2}.`];
-  }
-  describe() {
-    return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`)`;
-  }
-};
-function parseDeadlineMinutes(text2, origin) {
-  const value2 = text2.trim() === "" ? DEFAULT_DEADLINE_MINUTES : Number(text2.trim());
-  if (!Number.isFinite(value2) || value2 <= 0 || value2 > MAX_DEADLINE_MINUTES) {
-    throw new UserError(`${origin} must be a number of minutes greater than 0 and at most ${MAX_DEADLINE_MINUTES} (got '${text2.trim()}').`);
-  }
-  return value2;
-}
-function formatMinutes(minutes) {
-  if (minutes < 1) return `${+(minutes * 60).toFixed(1)} s`;
-  return `${+minutes.toFixed(2)} min`;
-}
-function capitalize(text2) {
-  return text2.charAt(0).toUpperCase() + text2.slice(1);
-}
-
-// src/config/history-store.ts
-function checkStoreBranch(branch, origin, orElse = "") {
-  if (!/^[\w.\/-]+$/.test(branch) || /(^[-./])|([./]$)|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(branch)) {
-    throw new UserError(`${origin} must be a branch name (letters, digits, '.', '_', '-', '/')${orElse}, not '${branch}'.`);
-  }
-  return branch;
-}
-
-// src/config/project-root.ts
-import { realpath as realpath2, stat as stat6 } from "node:fs/promises";
-import { dirname as dirname7, join as join17 } from "node:path";
-var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
-async function findProjectRoot(start, what, written = start) {
-  const real = await realpath2(start).catch(() => null);
-  if (!real || !await isDirectory(real)) {
-    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
-  }
-  const top2 = await gitRoot(real);
-  const chain = [];
-  for (let dir = real; ; dir = dirname7(dir)) {
-    chain.push(dir);
-    if (dir === top2 || dirname7(dir) === dir) break;
-  }
-  for (const dir of chain) if (await isDirectory(join17(dir, ".dvc"))) return dir;
-  if (!top2) return real;
-  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
-  return top2;
-}
-async function gitRoot(dir) {
-  try {
-    return await realpath2((await GitRepo.open(dir)).root);
-  } catch {
-    return null;
-  }
-}
-async function isDirectory(path) {
-  return (await stat6(path).catch(() => null))?.isDirectory() ?? false;
-}
-async function anyFile(dir, names) {
-  for (const name of names) if ((await stat6(join17(dir, name)).catch(() => null))?.isFile()) return true;
-  return false;
-}
-
-// src/config/sweep.ts
-function expectedRuns(text2, what) {
-  if (!text2) return null;
-  if (!/^\d+$/.test(text2) || Number(text2) < 1) throw new UserError(`${what} is '${text2}'; expected the number of matrix jobs, a whole number of at least 1.`);
-  return Number(text2);
-}
-
-// src/config/action.ts
-function inputEnvName(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-
-// src/config/secrets.ts
-var SECRET_VARIABLES = [
-  inputEnvName("github-token"),
-  inputEnvName("hub-token"),
-  "GITHUB_TOKEN",
-  "GH_TOKEN",
-  "ACTIONS_RUNTIME_TOKEN",
-  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
-  "MLFLOW_TRACKING_PASSWORD",
-  "MLFLOW_TRACKING_TOKEN",
-  "AWS_SECRET_ACCESS_KEY",
-  "AWS_SESSION_TOKEN",
-  "AZURE_STORAGE_KEY",
-  "AZURE_STORAGE_SAS_TOKEN",
-  "AZURE_CLIENT_SECRET",
-  "AZURE_STORAGE_CONNECTION_STRING",
-  // `mlreport pull`/`push`: an HTTP remote's password, when .dvc/config.local does not hold it.
-  "MLREPORT_REMOTE_PASSWORD"
-];
-function secretsFromEnvironment(env) {
-  const out = SECRET_VARIABLES.map((name) => env[name]?.trim());
-  const uri = env[inputEnvName("mlflow-tracking-uri")]?.trim();
-  if (uri) {
-    try {
-      const url = new URL(uri);
-      out.push(url.password, decodeURIComponent(url.password));
-    } catch {
-    }
-  }
-  return [...new Set(out.filter((s) => !!s))];
-}
-
-// src/commands/aggregate.ts
-import { resolve as resolve5 } from "node:path";
-import { parseArgs } from "node:util";
-
-// src/run.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { join as join26 } from "node:path";
-
-// src/config/repro-guard.ts
-var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
-function mayReproduce(eventName, allowPullRequestTargetRepro) {
-  if (SAFE_EVENTS.has(eventName) || allowPullRequestTargetRepro) return { allowed: true };
-  return {
-    allowed: false,
-    reason: `Not reproducing the pipeline on '${eventName}': that event has the repository's write token and secrets while the code checked out can be a pull request's, and running it with them lets the PR take over the repository. Reproduce on 'pull_request' and publish with the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted.`
-  };
-}
-function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
-  const verdict = mayReproduce(eventName, allowPullRequestTargetRepro);
-  if (verdict.allowed) return { step, refused: null };
-  const wouldRun = step.repro !== "off" || step.runCommands.length > 0;
-  return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
-}
-
-// src/util/numbers.ts
-var DIGITS = 4;
-var MINUS = "−";
-function formatNumber(value2, digits = DIGITS) {
-  if (Number.isNaN(value2)) return "NaN";
-  if (!Number.isFinite(value2)) return value2 > 0 ? "Infinity" : `${MINUS}Infinity`;
-  const abs = Math.abs(value2);
-  let text2;
-  if (Number.isInteger(value2) && abs < 1e21) text2 = String(value2);
-  else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) text2 = value2.toExponential(digits - 1).replace(/\.?0+e/, "e");
-  else if (abs >= 10 ** digits) text2 = value2.toFixed(0);
-  else text2 = String(Number(value2.toPrecision(digits)));
-  return text2.charCodeAt(0) === 45 ? `${MINUS}${text2.slice(1)}` : text2;
-}
-function formatPair(a, b3) {
-  for (let digits = DIGITS; digits < 17; digits++) {
-    const pair = [formatNumber(a, digits), formatNumber(b3, digits)];
-    if (a === b3 || Number.isNaN(a) || Number.isNaN(b3) || pair[0] !== pair[1]) return pair;
-  }
-  return [formatNumber(a, 17), formatNumber(b3, 17)];
-}
-function groupDigits(n) {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
-}
-
-// src/gate/noise.ts
-var DEFAULT_K = 3;
-function noiseBand(used, stdWeight2, stats3, head) {
-  const k2 = stdWeight2;
-  let band;
-  let text2;
-  if (k2 !== null && Number.isFinite(k2) && k2 > 0) {
-    band = { low: stats3.mean - k2 * stats3.std, high: stats3.mean + k2 * stats3.std, center: stats3.mean, k: k2 };
-    text2 = `${formatNumber(stats3.mean)} ± ${formatNumber(k2)}×${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
-  } else if (used.includes("min") || used.includes("max")) {
-    band = { low: stats3.min, high: stats3.max, center: null, k: null };
-    text2 = `min–max of ${stats3.n} = [${formatNumber(stats3.min)}, ${formatNumber(stats3.max)}]`;
-  } else {
-    band = { low: stats3.mean - DEFAULT_K * stats3.std, high: stats3.mean + DEFAULT_K * stats3.std, center: stats3.mean, k: DEFAULT_K };
-    text2 = `${formatNumber(stats3.mean)} ± ${DEFAULT_K}×${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
-  }
-  const within = head >= band.low && head <= band.high;
-  const where2 = within ? "within noise" : `beyond noise (${head > band.high ? "above" : "below"})`;
-  return { n: stats3.n, stats: stats3, band, verdict: within ? "within" : "beyond", text: `${text2}: ${where2}` };
-}
-function notEnoughHistory(n) {
-  return { n, stats: null, band: null, verdict: "not-enough-history", text: `not enough history (n=${n})` };
-}
-
-// src/gate/resolve.ts
-function metricName(m2) {
-  return `${m2.file}:${m2.key}`;
-}
-function resolveMetric(ref, metrics) {
-  const inFile = ref.file === null ? metrics : metrics.filter((m2) => m2.file === ref.file || m2.file.endsWith(`/${ref.file}`));
-  const exactFile = ref.file === null ? inFile : inFile.filter((m2) => m2.file === ref.file);
-  const files = exactFile.length ? exactFile : inFile;
-  const exact = files.filter((m2) => m2.key === ref.key);
-  const suffix = files.filter((m2) => m2.key.endsWith(`.${ref.key}`));
-  const matches = exact.length ? exact : suffix;
-  if (matches.length === 1) return { kind: "found", metric: matches[0] };
-  if (matches.length > 1) return { kind: "ambiguous", candidates: matches };
-  return { kind: "unknown", closest: closestNames(ref, metrics) };
-}
-function closestNames(ref, metrics, limit = 3) {
-  const wanted = (ref.file === null ? ref.key : `${ref.file}:${ref.key}`).toLowerCase();
-  const key2 = ref.key.toLowerCase();
-  const best = [];
-  const bound = () => best.length < limit ? Infinity : best[limit - 1].distance;
-  for (const m2 of metrics) {
-    const full = metricName(m2);
-    const mKey = m2.key.toLowerCase();
-    const last = mKey.slice(mKey.lastIndexOf(".") + 1);
-    const floor = Math.min(Math.abs(wanted.length - full.length), Math.abs(key2.length - mKey.length), Math.abs(key2.length - last.length));
-    if (floor > bound()) continue;
-    const most = bound();
-    const distance = Math.min(editDistance(wanted, full.toLowerCase(), most), editDistance(key2, mKey, most), editDistance(key2, last, most));
-    if (distance > most) continue;
-    const at2 = best.findIndex((b3) => distance < b3.distance || distance === b3.distance && full.localeCompare(b3.full) < 0);
-    if (at2 === -1) {
-      if (best.length < limit) best.push({ full, distance });
-    } else {
-      best.splice(at2, 0, { full, distance });
-      if (best.length > limit) best.pop();
-    }
-  }
-  const near = best.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
-  return (near.length ? near : best).map((s) => s.full);
-}
-var above = new Int32Array(64);
-var row = new Int32Array(64);
-function editDistance(a, b3, most = Infinity) {
-  if (row.length <= b3.length) {
-    above = new Int32Array(2 * (b3.length + 1));
-    row = new Int32Array(2 * (b3.length + 1));
-  }
-  for (let j3 = 0; j3 <= b3.length; j3++) above[j3] = j3;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    let least = i;
-    const c3 = a.charCodeAt(i - 1);
-    for (let j3 = 1; j3 <= b3.length; j3++) {
-      const d2 = Math.min(above[j3] + 1, row[j3 - 1] + 1, above[j3 - 1] + (c3 === b3.charCodeAt(j3 - 1) ? 0 : 1));
-      row[j3] = d2;
-      if (d2 < least) least = d2;
-    }
-    if (least > most) return most + 1;
-    [above, row] = [row, above];
-  }
-  return above[b3.length];
-}
-
-// src/gate/evaluate.ts
-function evaluateRules(rules, metrics, options2) {
-  const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options2));
-  const checked = outcomes.filter((o2) => o2.status === "passed" || o2.status === "failed").length;
-  const passed = checked > 0 && outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
-  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
-}
-function evaluateRule(rule2, metrics, options2) {
-  const outcome2 = (status, message, extra = {}) => ({
-    rule: rule2,
-    status,
-    metric: null,
-    base: null,
-    head: null,
-    threshold: null,
-    message,
-    ...extra
-  });
-  const resolved = resolveMetric(rule2.metric, metrics);
-  if (resolved.kind === "ambiguous") {
-    const names = resolved.candidates.map(metricName);
-    return outcome2("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
-  }
-  if (resolved.kind === "unknown") {
-    const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
-    if (rule2.ifPresent) return outcome2("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
-    return outcome2("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
-  }
-  const m2 = resolved.metric;
-  const metric = { file: m2.file, key: m2.key };
-  const head = m2.head;
-  const base = m2.base ?? null;
-  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
-  if (head === void 0) {
-    if (rule2.ifPresent) return outcome2("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
-    return outcome2("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
-  }
-  if (head === null) return outcome2("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
-  if (!Number.isFinite(head)) return outcome2("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
-  const withHead = { ...known, head };
-  if (usesBase(rule2.threshold)) {
-    if (base === null) {
-      const why = !options2.hasBase ? "there is no base revision" : m2.base === void 0 ? `\`${metricName(m2)}\` is not present at the base` : `\`${metricName(m2)}\` is not a number at the base`;
-      if (options2.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
-      return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
-    }
-    if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
-  }
-  const stats3 = historyStatsUsed(rule2.threshold);
-  let history2 = null;
-  if (stats3.length) {
-    const used = `\`history.${stats3[0]}\``;
-    if (!m2.history) return outcome2("error", `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
-    if (!m2.history.stats) {
-      const noise3 = notEnoughHistory(m2.history.n);
-      const why = `${noise3.text}${options2.hasBase ? "" : ": there is no base revision"}`;
-      if (options2.missingBase === "fail") return outcome2("failed", `The rule uses ${used}, but there is ${why} (missing-base: fail).`, { ...withHead, noise: noise3 });
-      return outcome2("skipped", `Skipped: ${why}; the rule uses ${used}, which needs at least 3 values.`, { ...withHead, noise: noise3 });
-    }
-    history2 = m2.history.stats;
-  }
-  const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN, history2);
-  if (!Number.isFinite(threshold)) return outcome2("failed", `The threshold works out to ${threshold}.`, withHead);
-  const noise2 = history2 ? { noise: noiseBand(stats3, stdWeight(rule2.threshold, base ?? Number.NaN, history2, stats3), history2, head) } : {};
-  const full = { ...withHead, threshold, ...noise2 };
-  const [h3, t2] = formatPair(head, threshold);
-  const notes = [usesBase(rule2.threshold) ? `base ${formatNumber(base)}` : "", history2 ? `history n=${history2.n}` : ""].filter(Boolean);
-  const baseNote = notes.length ? ` (${notes.join(", ")})` : "";
-  if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h3} ${rule2.comparator} ${t2}${baseNote}`, full);
-  return outcome2("failed", `${h3} is not ${rule2.comparator} ${t2}${baseNote}.`, full);
-}
-function evaluateExpr(expr, base, history2 = null) {
-  switch (expr.kind) {
-    case "number":
-      return expr.value;
-    case "base":
-      return base;
-    case "history":
-      return history2 ? history2[expr.stat] : Number.NaN;
-    case "negate":
-      return -evaluateExpr(expr.operand, base, history2);
-    case "percent": {
-      const left = evaluateExpr(expr.left, base, history2);
-      const delta = Math.abs(left) * expr.percent / 100;
-      return expr.op === "+" ? left + delta : left - delta;
-    }
-    case "binary": {
-      const l3 = evaluateExpr(expr.left, base, history2);
-      const r2 = evaluateExpr(expr.right, base, history2);
-      switch (expr.op) {
-        case "+":
-          return l3 + r2;
-        case "-":
-          return l3 - r2;
-        case "*":
-          return l3 * r2;
-        case "/":
-          return l3 / r2;
-      }
-    }
-  }
-}
-function stdWeight(expr, base, history2, used) {
-  if (!used.includes("std")) return null;
-  const k2 = Math.abs(evaluateExpr(expr, base, { ...history2, std: 1 }) - evaluateExpr(expr, base, { ...history2, std: 0 }));
-  return Number(k2.toPrecision(12));
-}
-function compare(value2, comparator, threshold) {
-  switch (comparator) {
-    case ">=":
-      return value2 >= threshold;
-    case "<=":
-      return value2 <= threshold;
-    case ">":
-      return value2 > threshold;
-    case "<":
-      return value2 < threshold;
-    case "==":
-      return value2 === threshold;
-    case "!=":
-      return value2 !== threshold;
-  }
-}
-function directionsOf(outcomes) {
-  const byMetric = /* @__PURE__ */ new Map();
-  for (const o2 of outcomes) {
-    if (!o2.metric) continue;
-    const c3 = o2.rule.comparator;
-    const better = c3 === ">=" || c3 === ">" ? "higher" : c3 === "<=" || c3 === "<" ? "lower" : null;
-    if (!better) continue;
-    const name = metricName(o2.metric);
-    const seen = byMetric.get(name);
-    if (seen === void 0) byMetric.set(name, { ...o2.metric, better });
-    else if (seen && seen.better !== better) byMetric.set(name, null);
-  }
-  return [...byMetric.values()].filter((d2) => d2 !== null);
-}
-
-// src/values/types.ts
-function isFloatLeaf(value2) {
-  return value2 !== null && typeof value2 === "object" && "float" in value2;
-}
-function numericValue(leaf2) {
-  if (typeof leaf2 === "number") return leaf2;
-  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
-  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
-  return void 0;
-}
-function isFloat(leaf2) {
-  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
-}
-function floatLeaf(value2) {
-  if (Number.isNaN(value2)) return { float: "NaN" };
-  if (value2 === Infinity) return { float: "Infinity" };
-  if (value2 === -Infinity) return { float: "-Infinity" };
-  return Number.isInteger(value2) ? { float: value2 } : value2;
-}
-
-// src/gate/lookup.ts
-function metricLookupFromDiffs(files, history2) {
-  const series2 = new Map(history2?.metrics.map((m2) => [`${m2.file}\0${m2.key}`, m2]));
-  return files.flatMap(
-    (f3) => f3.rows.map((r2) => {
-      const lookup2 = { file: f3.path, key: r2.key, base: toNumber(r2.old), head: toNumber(r2.new) };
-      if (history2 !== void 0) {
-        const m2 = series2.get(`${f3.path}\0${r2.key}`);
-        lookup2.history = { n: m2?.points.length ?? 0, stats: m2?.stats ?? null };
-      }
-      return lookup2;
-    })
-  );
-}
-function toNumber(leaf2) {
-  if (leaf2 === void 0) return void 0;
-  return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
-}
-
-// src/gate/summary.ts
-function gateSummary(evaluation, proposed = null) {
-  return {
-    passed: evaluation.passed,
-    checked: evaluation.checked,
-    rules: evaluation.outcomes.map((o2) => ({
-      rule: o2.rule.text,
-      level: o2.rule.level,
-      passed: o2.status === "passed" || o2.status === "skipped",
-      status: o2.status,
-      detail: o2.message,
-      metric: o2.metric,
-      base: finiteOrNull(o2.base),
-      head: finiteOrNull(o2.head),
-      threshold: finiteOrNull(o2.threshold),
-      source: { origin: o2.rule.source.origin, line: o2.rule.source.line, ...o2.rule.source.file ? { file: o2.rule.source.file } : {} },
-      ...o2.noise ? { noise: o2.noise } : {}
-    })),
-    directions: evaluation.directions,
-    proposed
-  };
-}
-function finiteOrNull(value2) {
-  return value2 !== null && Number.isFinite(value2) ? value2 : null;
-}
-function brokenRules(summary2) {
-  let failures = 0;
-  let warnings = 0;
-  for (const r2 of summary2.rules) {
-    if (r2.status === "error" || r2.status === "failed" && r2.level === "fail") failures++;
-    else if (r2.status === "failed") warnings++;
-  }
-  return { failures, warnings };
-}
-
-// src/gate/index.ts
-function gateMetrics(gate, metrics, hasBase, history2) {
-  if (!gate.rules.length && !gate.proposed) return null;
-  const lookups = metricLookupFromDiffs(metrics, history2);
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
-}
-
-// src/values/direction.ts
-var LOWER_BETTER = /* @__PURE__ */ new Set([
-  "loss",
-  "error",
-  "err",
-  "errors",
-  "mae",
-  "mse",
-  "rmse",
-  "mape",
-  "smape",
-  "wape",
-  "msle",
-  "rmsle",
-  "medae",
-  "hinge",
-  "regret",
-  "cost",
-  "fid",
-  "bpc",
-  "bpd",
-  "wer",
-  "cer",
-  "perplexity",
-  "ppl",
-  "latency",
-  "fpr",
-  "fnr",
-  "nll",
-  "logloss",
-  "brier",
-  "eer",
-  "time",
-  "seconds",
-  "duration"
-]);
-var HIGHER_BETTER = /* @__PURE__ */ new Set([
-  "acc",
-  "accuracy",
-  "precision",
-  "prec",
-  "recall",
-  "rec",
-  "f1",
-  "fscore",
-  "auc",
-  "auroc",
-  "auprc",
-  "roc",
-  "ap",
-  "map",
-  "iou",
-  "miou",
-  "dice",
-  "r2",
-  "bleu",
-  "rouge",
-  "score",
-  "tpr",
-  "top1",
-  "top5",
-  "specificity",
-  "sensitivity",
-  "mcc",
-  "kappa",
-  "ndcg",
-  "mrr",
-  "hit",
-  "hits",
-  "jaccard",
-  "psnr",
-  "ssim",
-  "meteor",
-  "chrf",
-  "throughput"
-]);
-function guessDirection(key2) {
-  const last = key2.slice(key2.lastIndexOf(".") + 1);
-  const words = last.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((w2) => LOWER_BETTER.has(w2))) return "lower";
-  if (words.some((w2) => HIGHER_BETTER.has(w2) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w2))) return "higher";
-  return void 0;
-}
-
-// src/report/directions.ts
-function metricDirections(report2) {
-  const configured = new Map(report2.directions.map((d2) => [d2.metric, d2.better]));
-  const guessed = /* @__PURE__ */ new Map();
-  const guess = (key2) => {
-    if (!guessed.has(key2)) guessed.set(key2, guessDirection(key2));
-    return guessed.get(key2);
-  };
-  if (!configured.size && !report2.gates?.directions.length) return (_path, key2) => guess(key2);
-  return (path, key2) => report2.gates?.directions.find((d2) => d2.file === path && d2.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guess(key2);
-}
-function effect(diff, direction) {
-  if (!direction || diff === void 0 || diff === 0 || Number.isNaN(diff)) return null;
-  return direction === "higher" === diff > 0 ? "better" : "worse";
-}
-
-// src/values/pyformat.ts
-function pyRound(x3, ndigits) {
-  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
-  const fixed = x3.toFixed(ndigits);
-  const scaled = Math.abs(x3) * 10 ** ndigits;
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 4 * Number.EPSILON * Math.max(1, scaled)) return Number(fixed);
-  const exact = x3.toFixed(100);
-  const dot = exact.indexOf(".");
-  const tail = exact.slice(dot + 1 + ndigits);
-  if (/^50*$/.test(tail)) {
-    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
-    if (lastDigit % 2 === 1) {
-      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
-      return Number(truncated);
-    }
-  }
-  return Number(fixed);
-}
-var POW10 = Array.from({ length: 16 }, (_3, k2) => Number(`1e${k2}`));
-function roundedRepr(x3, ndigits) {
-  const abs = Math.abs(x3);
-  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x3, ndigits));
-  const scaled = abs * POW10[ndigits];
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x3, ndigits));
-  const fixed = x3.toFixed(ndigits);
-  const sign = fixed.charCodeAt(0) === 45 ? 1 : 0;
-  const dot = fixed.length - ndigits - 1;
-  const whole = fixed.charCodeAt(sign) === 48 ? 0 : dot - sign;
-  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x3, ndigits));
-  let end = fixed.length;
-  while (fixed.charCodeAt(end - 1) === 48) end--;
-  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x3, ndigits));
-  if (!whole && end - dot - 1 > 4 && fixed.charCodeAt(dot + 4) === 48 && fixed.charCodeAt(dot + 1) === 48 && fixed.charCodeAt(dot + 2) === 48 && fixed.charCodeAt(dot + 3) === 48)
-    return pyFloatRepr(pyRound(x3, ndigits));
-  return end === fixed.length ? fixed : fixed.slice(0, end);
-}
-function pyStr2(leaf2) {
-  if (leaf2 === null) return "None";
-  if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
-  if (typeof leaf2 === "string") return leaf2;
-  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
-  return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
-}
-function displayValue(leaf2, precision = 5) {
-  if (leaf2 === void 0 || leaf2 === null) return "-";
-  if (precision !== null && precision > 0) {
-    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return roundedRepr(leaf2, precision);
-    if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
-  }
-  return pyStr2(leaf2);
-}
-function diffLeaf(diff, float) {
-  return float ? floatLeaf(diff) : diff;
-}
-
-// src/aggregate/plots.ts
-var TOP_CONFIGURATIONS = 5;
-var MAX_PLOTS = 10;
-function overlaidPlots(configurations, rankedBy) {
-  const top2 = configurations.slice(0, TOP_CONFIGURATIONS);
-  const ids = [...new Set(top2.flatMap((c3) => c3.reports.flatMap((r2) => r2.plots.filter((p2) => p2.series).map((p2) => p2.id))))].slice(0, MAX_PLOTS);
-  const plots = [];
-  for (const id of ids) {
-    let x3 = null;
-    let base = null;
-    let title2 = id;
-    let labels = {};
-    let skipped = 0;
-    const lines2 = [];
-    for (const c3 of top2) {
-      const ys2 = [];
-      for (const report2 of c3.reports) {
-        const plot2 = report2.plots.find((p2) => p2.id === id);
-        const head = plot2?.series?.lines.filter((l3) => l3.name === report2.head.label) ?? [];
-        if (!plot2?.series || head.length !== 1) continue;
-        x3 ??= plot2.series.x;
-        if (JSON.stringify(plot2.series.x) !== JSON.stringify(x3)) {
-          skipped++;
-          continue;
-        }
-        title2 = plot2.title;
-        labels = { ...plot2.series.xLabel ? { xLabel: plot2.series.xLabel } : {}, ...plot2.series.yLabel ? { yLabel: plot2.series.yLabel } : {} };
-        base ??= report2.base && plot2.series.lines.find((l3) => l3.name === report2.base.label) || null;
-        ys2.push(head[0].y);
-      }
-      if (ys2.length) lines2.push({ name: c3.id, y: x3.map((_3, i) => mean(ys2.map((y2) => y2[i] ?? null))) });
-    }
-    if (!x3 || !lines2.length) continue;
-    const notes = [
-      `${lines2.length === 1 ? "The" : `The top ${lines2.length}`} configuration${lines2.length === 1 ? "" : "s"}${rankedBy ? ` by ${rankedBy}` : ""}, each the mean of its runs.`,
-      ...skipped ? [`${skipped} run${skipped === 1 ? "" : "s"} with other x values left out.`] : []
-    ];
-    plots.push({ id, title: title2, image: null, notes, series: { x: x3, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines2], ...labels } });
-  }
-  return plots;
-}
-function mean(values) {
-  const xs2 = values.filter((v2) => v2 !== null && Number.isFinite(v2));
-  return xs2.length ? xs2.reduce((a, b3) => a + b3, 0) / xs2.length : null;
-}
-
-// src/aggregate/compose.ts
-function aggregateRuns(runs, options2) {
-  if (options2.expectedRuns !== null && runs.length > options2.expectedRuns) {
-    throw new UserError(`${runs.length} job folders, more than the ${options2.expectedRuns} expected: is an older run's artifact among them?`);
-  }
-  if (!runs.length && !options2.expectedRuns) throw new UserError("No runs to aggregate: the folders hold no report.json.");
-  const reported = runs.filter((r2) => r2.report !== null);
-  const ok = reported.filter((r2) => r2.failed === null);
-  const base = commonBase(reported);
-  const warnings = [];
-  const values = reported.map((r2) => paramValues(r2.report));
-  const isRepeat = (p2) => options2.repeatParams.some((name) => p2.key === name || p2.key.endsWith(`.${name}`));
-  const refs = unionRefs(reported.map((r2) => r2.report.params)).filter((p2) => !isRepeat(p2));
-  const varying = [];
-  const constant = [];
-  for (const ref of refs) {
-    const id = refId(ref);
-    const seen = new Set(values.map((v2) => v2.has(id) ? JSON.stringify(v2.get(id)) : "absent"));
-    if (seen.size === 1 && !seen.has("absent")) constant.push({ ...ref, value: values[0].get(id) });
-    else varying.push(ref);
-  }
-  const label2 = paramLabel(varying);
-  const configKey = (report2) => {
-    const v2 = paramValues(report2);
-    return varying.map((p2) => v2.get(refId(p2)) ?? null);
-  };
-  const groups = /* @__PURE__ */ new Map();
-  for (const run2 of ok) {
-    const params = configKey(run2.report);
-    const key2 = JSON.stringify(params);
-    if (!groups.has(key2)) groups.set(key2, { params, runs: [] });
-    groups.get(key2).runs.push(run2);
-  }
-  const columns = metricColumns(
-    ok.map((r2) => r2.report),
-    reported.map((r2) => r2.report)
-  );
-  const rules = options2.rules ?? jobRules(reported);
-  const gate = rules.length ? { rules, missingBase: options2.missingBase, failOnThreshold: true, checkName: "", notes: [], rulesFrom: "input", trustBase: false } : null;
-  let configurations = [...groups.values()].map((g2) => {
-    const metrics = columns.map((c3) => stats(g2.runs.map((r2) => metricNumber(r2.report, c3))));
-    return {
-      id: label2(g2.params),
-      params: g2.params,
-      runs: g2.runs.map((r2) => r2.name),
-      metrics,
-      best: false,
-      gates: gate ? gateMetrics(gate, meansAsDiff(columns, metrics), base !== null) : null
-    };
-  });
-  const ruled = new Map(configurations.flatMap((c3) => c3.gates?.directions ?? []).map((d2) => [metricName(d2), d2.better]));
-  const configured = metricDirections({ gates: null, directions: reported.flatMap((r2) => r2.report.directions) });
-  for (const c3 of columns) c3.better = ruled.get(metricName(c3)) ?? configured(c3.file, c3.key) ?? null;
-  const rankBy = rankMetric(options2.rankBy, columns, rules, configurations);
-  if (rankBy) {
-    const j3 = columns.findIndex((c3) => c3.file === rankBy.file && c3.key === rankBy.key);
-    const score = (c3) => {
-      const mean2 = c3.metrics[j3]?.mean;
-      return mean2 === void 0 ? Number.NEGATIVE_INFINITY : rankBy.better === "higher" ? mean2 : -mean2;
-    };
-    configurations = configurations.map((c3, i) => ({ c: c3, i })).sort((a, b3) => score(b3.c) - score(a.c) || a.i - b3.i).map((x3) => x3.c);
-    if (configurations[0]?.metrics[j3]) configurations[0].best = true;
-  } else if (configurations.length > 1) {
-    warnings.push("No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.");
-  }
-  const failedRuns = runs.filter((r2) => r2.failed !== null).map((r2) => {
-    const params = r2.report ? configKey(r2.report) : null;
-    return { run: r2.name, reason: r2.failed, configuration: params && label2(params), params };
-  });
-  const absent = options2.expectedRuns === null ? 0 : options2.expectedRuns - runs.length;
-  for (let i = 1; i <= absent; i++) {
-    failedRuns.push({
-      run: `missing ${i} of ${absent}`,
-      reason: `no artifact: ${options2.expectedRuns} jobs expected, ${runs.length} uploaded a report`,
-      configuration: null,
-      params: null
-    });
-  }
-  const gated = configurations.filter((c3) => c3.gates);
-  const failedConfigurations = gated.filter((c3) => !c3.gates.passed).map((c3) => c3.id);
-  return {
-    schemaVersion: 1,
-    kind: "aggregate",
-    tool: { name: "mlreport", version: VERSION },
-    base,
-    head: commonHead(reported),
-    repeatParams: options2.repeatParams,
-    varying,
-    constant,
-    metrics: columns,
-    rankBy,
-    configurations,
-    failedRuns,
-    // A failed job's configuration could not be checked: the overall gate does not pass without it.
-    gates: gate ? { passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0, configurations: gated.length, failedConfigurations } : null,
-    plots: overlaidPlots(
-      configurations.map((c3) => ({ id: c3.id, reports: c3.runs.map((name) => ok.find((r2) => r2.name === name).report) })),
-      rankBy?.key ?? null
-    ),
-    warnings
-  };
-}
-function commonBase(runs) {
-  const bySha = /* @__PURE__ */ new Map();
-  for (const r2 of runs) {
-    const sha = r2.report.base?.sha ?? "no base";
-    bySha.set(sha, [...bySha.get(sha) ?? [], r2.name]);
-  }
-  if (bySha.size > 1) {
-    const list3 = [...bySha].map(([sha, names]) => `${sha} (${names.slice(0, 5).join(", ")}${names.length > 5 ? `, … ${names.length - 5} more` : ""})`);
-    throw new UserError(
-      `The reports compare with different base commits: ${list3.join("; ")}. A sweep's jobs must share one base to be compared; aggregate the reports of one workflow run.`
-    );
-  }
-  return runs.find((r2) => r2.report.base)?.report.base ?? null;
-}
-function commonHead(runs) {
-  const first = runs[0]?.report.head;
-  return first && runs.every((r2) => r2.report.head.sha === first.sha && r2.report.head.label === first.label) ? first : null;
-}
-var refId = (ref) => `${ref.file}\0${ref.key}`;
-function paramValues(report2) {
-  const out = /* @__PURE__ */ new Map();
-  for (const f3 of report2.params) for (const row3 of f3.rows) if (row3.new !== void 0) out.set(refId({ file: f3.path, key: row3.key }), row3.new);
-  return out;
-}
-function unionRefs(fileLists) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const files of fileLists)
-    for (const f3 of files) for (const row3 of f3.rows) if (row3.new !== void 0) seen.set(refId({ file: f3.path, key: row3.key }), { file: f3.path, key: row3.key });
-  return [...seen.values()];
-}
-function paramLabel(varying) {
-  const names = varying.map((p2) => varying.filter((q3) => q3.key === p2.key).length > 1 ? `${p2.file}:${p2.key}` : p2.key);
-  return (params) => names.length ? names.map((n, i) => `${n}=${params[i] === null ? "-" : displayValue(params[i], null)}`).join(", ") : "all runs";
-}
-function metricColumns(ok, all) {
-  const columns = /* @__PURE__ */ new Map();
-  for (const report2 of ok) {
-    for (const f3 of report2.metrics) {
-      for (const row3 of f3.rows) {
-        const id = refId({ file: f3.path, key: row3.key });
-        if (!columns.has(id) && toNumber2(row3.new) !== null) columns.set(id, { file: f3.path, key: row3.key, better: null, base: null });
-      }
-    }
-  }
-  for (const report2 of all) {
-    for (const f3 of report2.metrics) {
-      for (const row3 of f3.rows) {
-        const column = columns.get(refId({ file: f3.path, key: row3.key }));
-        if (column && column.base === null) column.base = toNumber2(row3.old);
-      }
-    }
-  }
-  return [...columns.values()];
-}
-function metricNumber(report2, column) {
-  const file = report2.metrics.find((f3) => f3.path === column.file);
-  return toNumber2(file?.rows.find((r2) => r2.key === column.key)?.new);
-}
-function toNumber2(leaf2) {
-  if (leaf2 === void 0 || typeof leaf2 === "boolean") return null;
-  const n = numericValue(leaf2);
-  return n !== void 0 && Number.isFinite(n) ? n : null;
-}
-function stats(xs2) {
-  const values = xs2.filter((x3) => x3 !== null);
-  const n = values.length;
-  if (!n) return null;
-  const mean2 = values.reduce((a, b3) => a + b3, 0) / n;
-  const std = n > 1 ? Math.sqrt(values.reduce((a, x3) => a + (x3 - mean2) ** 2, 0) / (n - 1)) : null;
-  return { mean: mean2, std, n };
-}
-function meansAsDiff(columns, metrics) {
-  const files = /* @__PURE__ */ new Map();
-  columns.forEach((c3, j3) => {
-    if (!files.has(c3.file)) files.set(c3.file, { path: c3.file, rows: [], notes: [] });
-    const mean2 = metrics[j3]?.mean;
-    files.get(c3.file).rows.push({ key: c3.key, old: c3.base ?? void 0, new: mean2, changed: mean2 !== c3.base });
-  });
-  return [...files.values()];
-}
-function jobRules(runs) {
-  const lists = runs.filter((r2) => r2.report.gates).map((r2) => ({ name: r2.name, rules: r2.report.gates.rules.map((g2) => g2.level === "warn" ? `warn: ${g2.rule}` : g2.rule) }));
-  if (!lists.length) return [];
-  const first = lists[0];
-  const other = lists.find((l3) => JSON.stringify(l3.rules) !== JSON.stringify(first.rules));
-  if (other) {
-    throw new UserError(
-      `The jobs were gated with different rules (${first.name}: ${first.rules.join("; ") || "none"}; ${other.name}: ${other.rules.join("; ") || "none"}). Give the aggregate its own rules (input 'thresholds' or --threshold).`
-    );
-  }
-  return parseRules(first.rules.map((text2, i) => ({ text: text2, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
-}
-function rankMetric(written, columns, rules, configurations) {
-  const lookup2 = columns.map((c3) => ({ file: c3.file, key: c3.key, base: c3.base, head: null }));
-  if (written === null) {
-    const metric = firstRuleMetric(configurations[0]?.gates ?? null);
-    const column2 = metric && columns.find((c3) => c3.file === metric.file && c3.key === metric.key);
-    return column2?.better ? { file: column2.file, key: column2.key, better: column2.better } : null;
-  }
-  const match = /^\s*(.+?)(?:\s+(higher|lower))?\s*$/.exec(written);
-  const name = match?.[1] ?? "";
-  const colon = name.indexOf(":");
-  const ref = { file: colon >= 0 ? name.slice(0, colon) : null, key: colon >= 0 ? name.slice(colon + 1) : name, text: name };
-  const found = resolveMetric(ref, lookup2);
-  if (found.kind === "ambiguous") {
-    throw new UserError(`rank-by '${name}' matches several metrics (${found.candidates.map(metricName).join(", ")}); name one as file:key.`);
-  }
-  if (found.kind === "unknown") {
-    throw new UserError(`rank-by '${name}' is not a metric of these runs${found.closest.length ? `; closest: ${found.closest.join(", ")}` : ""}.`);
-  }
-  const column = columns.find((c3) => c3.file === found.metric.file && c3.key === found.metric.key);
-  const better = match?.[2] ?? column.better;
-  if (!better) {
-    throw new UserError(
-      `rank-by '${name}': neither a gate rule nor the metric's name says whether higher or lower is better; write '${name} higher' or '${name} lower'.`
-    );
-  }
-  return { file: column.file, key: column.key, better };
-}
-function firstRuleMetric(gates2) {
-  return gates2?.rules.find((r2) => r2.metric)?.metric ?? null;
-}
-
-// src/report/escape.ts
-function escapeCell(text2) {
-  if (!NEEDS_ESCAPE.test(text2)) return text2;
-  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
-}
-var NEEDS_ESCAPE = /[\\&<>|`*_[\]~@#:\r\n]|gh-|www\./i;
-var PLAIN_CODE = /^[^`\s](?:[^`\r\n]*[^`\s])?$/;
-function code(text2) {
-  if (PLAIN_CODE.test(text2)) return `\`${text2}\``;
-  const flat = text2.replace(/\r\n?|\n/g, " ");
-  if (flat === "") return "` `";
-  const fence = "`".repeat((flat.match(/`+/g) ?? []).reduce((m2, run2) => Math.max(m2, run2.length), 0) + 1);
-  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-function escapeCellKeepingCode(text2) {
-  return text2.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? htmlCode(part.slice(1, -1)) : escapeCell(part)).join("");
-}
-function htmlCode(text2) {
-  return `<code>${escapeCell(text2)}</code>`;
-}
-
-// src/history/trends.ts
-var HEADLINE_TRENDS = 4;
-var DEFAULT_K2 = 2;
-function planTrends(history2, gates2, metrics) {
-  if (!history2) return [];
-  const byName = new Map(history2.metrics.map((m2) => [trendId(m2), m2]));
-  const chosen = gates2 ? gatedMetrics(gates2) : headlineMetrics(metrics);
-  const plans = [];
-  for (const name of chosen) {
-    const metric = byName.get(trendId(name));
-    if (!metric || !gates2 && !metric.stats) continue;
-    const band = bandOf(gates2, name);
-    plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
-    if (!gates2 && plans.length === HEADLINE_TRENDS) break;
-  }
-  return plans;
-}
-function trendId(m2) {
-  return `${m2.file}\0${m2.key}`;
-}
-function gatedMetrics(gates2) {
-  const seen = /* @__PURE__ */ new Set();
-  return gates2.rules.flatMap((r2) => r2.metric && !seen.has(trendId(r2.metric)) && seen.add(trendId(r2.metric)) ? [r2.metric] : []);
-}
-function headlineMetrics(files) {
-  const rows = files.flatMap(
-    (f3) => f3.rows.filter((r2) => typeof r2.new !== "boolean" && numericValue(r2.new ?? void 0) !== void 0).map((r2) => ({ file: f3.path, key: r2.key, changed: r2.changed }))
-  );
-  return [...rows.filter((r2) => r2.changed), ...rows.filter((r2) => !r2.changed)];
-}
-function bandOf(gates2, metric) {
-  for (const rule2 of gates2?.rules ?? []) {
-    if (!rule2.metric || trendId(rule2.metric) !== trendId(metric)) continue;
-    const k2 = rule2.noise?.band?.k;
-    if (k2) return { k: k2, rule: rule2.rule };
-  }
-  return { k: DEFAULT_K2, rule: null };
-}
-function standingOf(metric, k2) {
-  if (metric.head === null) return "no-value";
-  if (!metric.stats) return "not-enough";
-  return Math.abs(metric.head - metric.stats.mean) > k2 * metric.stats.std ? "beyond" : "within";
-}
-function trendBand(stats3, k2) {
-  return stats3 ? { low: stats3.mean - k2 * stats3.std, high: stats3.mean + k2 * stats3.std } : null;
-}
-function standingText(standing) {
-  return { beyond: "beyond noise", within: "within noise", "not-enough": "not enough history", "no-value": "no value at the head" }[standing];
-}
-function axisLabels(commits) {
-  for (let length = 7; length < 40; length++) {
-    const labels = commits.map((c3) => c3.slice(0, length));
-    if (new Set(labels).size === labels.length) return labels;
-  }
-  return commits.map((c3, i) => `${i + 1}:${c3.slice(0, 7)}`);
-}
-function headAxisLabel(label2, taken) {
-  let out = label2.length > 16 ? `${label2.slice(0, 15)}…` : label2 || "head";
-  while (taken.includes(out)) out = `${out}′`;
-  return out;
-}
-
-// src/report/mermaid.ts
-var MERMAID_MAX_POINTS = 40;
-var GRID_LABELS = 22;
-var MERMAID_MAX_LINES = 8;
-var PALETTE = [
-  { color: "#1f6feb", square: "🟦" },
-  { color: "#e16f24", square: "🟧" },
-  { color: "#2da44e", square: "🟩" },
-  { color: "#cf222e", square: "🟥" },
-  { color: "#8250df", square: "🟪" },
-  { color: "#8b572a", square: "🟫" },
-  { color: "#57606a", square: "⬛" },
-  { color: "#d4a72c", square: "🟨" }
-];
-function mermaidChart(plot2) {
-  const chart = plot2.series && usable(plot2.series);
-  if (!chart) return null;
-  const { series: series2, notes } = chart;
-  const palette = PALETTE.slice(0, series2.lines.length);
-  const lines2 = [
-    "```mermaid",
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.map((p2) => p2.color).join(", ")}"}}}}%%`,
-    "xychart-beta",
-    `    title "${clean(plot2.title, 60)}"`,
-    `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
-  ];
-  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
-  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number2(v2)).join(", ")}]`);
-  lines2.push("```");
-  lines2.push(series2.lines.map((l3, i) => `${palette[i].square} \`${clean(l3.name)}\``).join(" · "));
-  for (const note2 of notes) lines2.push("", `_${note2}_`);
-  return lines2.join("\n");
-}
-function trendChart(entry, metric, headLabel) {
-  const points = metric.points.slice(-(MERMAID_MAX_POINTS - 1));
-  if (!points.length) return null;
-  const labels = axisLabels(points.map((p2) => p2.commit));
-  const head = metric.head;
-  const values = [...points.map((p2) => p2.value), ...head === null ? [] : [head]];
-  const range = trendBand(metric.stats, entry.k);
-  const all = [...values, ...range ? [range.low, range.high] : []];
-  const [min, max] = all.reduce(([lo, hi], v2) => [Math.min(lo, v2), Math.max(hi, v2)], [Infinity, -Infinity]);
-  const pad = (max - min) * 0.08 || Math.abs(max) * 0.01 || 1;
-  const [bottom, top2] = [min - pad, max + pad];
-  const flat = (v2) => `[${values.map(() => number2(v2)).join(", ")}]`;
-  const [orange, blue, green, grey] = [PALETTE[1], PALETTE[0], PALETTE[2], PALETTE[6]];
-  const series2 = [];
-  const hidden = bottom - (top2 - bottom);
-  if (head !== null) series2.push({ color: orange, text: `bar [${[...points.map(() => hidden), head].map(number2).join(", ")}]` });
-  series2.push({ color: blue, text: `line [${values.map(number2).join(", ")}]` });
-  if (range && metric.stats) {
-    series2.push(
-      { color: green, text: `line ${flat(range.high)}` },
-      { color: green, text: `line ${flat(range.low)}` },
-      { color: grey, text: `line ${flat(metric.stats.mean)}` }
-    );
-  }
-  const lines2 = [
-    "```mermaid",
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series2.map((s) => s.color.color).join(", ")}"}}}}%%`,
-    "xychart-beta",
-    `    title "${clean(`${metric.key} (${metric.file})`, 60)}"`,
-    // Quoted: an unquoted SHA of digits (`1234567`) could be read as a number.
-    `    x-axis [${[...labels, ...head === null ? [] : [headAxisLabel(headLabel, labels)]].map((l3) => `"${clean(l3)}"`).join(", ")}]`,
-    `    y-axis "${clean(metric.key, 40)}" ${number2(bottom)} --> ${number2(top2)}`,
-    ...series2.map((s) => `    ${s.text}`),
-    "```"
-  ];
-  const legend = [`${blue.square} base values, oldest first${head === null ? "" : `, then ${clean(headLabel || "head")}`}`];
-  if (head !== null) legend.unshift(`${orange.square} ${clean(headLabel || "head")}`);
-  if (range) legend.push(`${green.square} band mean ± ${number2(entry.k)}·std`, `${grey.square} mean`);
-  lines2.push(legend.join(" · "));
-  if (metric.points.length > points.length) lines2.push("", `_The newest ${points.length} of ${metric.points.length} base values are drawn._`);
-  return lines2.join("\n");
-}
-function usable(series2) {
-  const n = series2.x.length;
-  const all = series2.lines.filter((l3) => l3.y.length === n);
-  if (!n || !all.length || all.length !== series2.lines.length) return null;
-  const lines2 = all.slice(0, MERMAID_MAX_LINES);
-  const has = (l3, i) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i]);
-  const used = [...Array(n).keys()].filter((i) => lines2.some((l3) => has(l3, i)));
-  if (used.length < 2) return null;
-  const numeric2 = used.every((i) => typeof series2.x[i] === "number");
-  const grid = numeric2 ? evenGrid(used.map((i) => series2.x[i])) : pick(used);
-  const at2 = (i) => numeric2 ? series2.x[i] : i;
-  const notes = [];
-  const drawn = lines2.flatMap((l3) => {
-    const known = [...Array(n).keys()].filter((i) => has(l3, i));
-    if (!known.length) return [];
-    const [first, last] = [at2(known[0]), at2(known.at(-1))];
-    if (first > grid[0]) notes.push(`${clean(l3.name)} has no values before ${clean(String(series2.x[known[0]]))}: its line is flat there.`);
-    const y2 = grid.filter((g2) => g2 <= last).map(
-      (g2) => readAt(
-        known.map(at2),
-        known.map((i) => l3.y[i]),
-        g2
-      )
-    );
-    return y2.length ? [{ name: l3.name, y: y2 }] : [];
-  });
-  if (all.length > lines2.length) notes.push(`${all.length - lines2.length} more lines are not drawn here.`);
-  if (!drawn.length) return null;
-  return { series: { ...series2, x: numeric2 ? grid : grid.map((i) => series2.x[i]), lines: drawn }, notes };
-}
-function evenGrid(xs2) {
-  const distinct2 = [...new Set(xs2)].sort((a, b3) => a - b3);
-  const lo = distinct2[0];
-  const hi = distinct2.at(-1);
-  if (distinct2.length <= GRID_LABELS) return distinct2;
-  const raw = (hi - lo) / (GRID_LABELS - 2);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m2) => m2 * power).find((s) => s >= raw);
-  const grid = [lo];
-  for (let v2 = Math.floor(lo / step + 1) * step; v2 < hi; v2 += step) grid.push(Number(v2.toPrecision(12)));
-  grid.push(hi);
-  return grid;
-}
-function pick(indices) {
-  if (indices.length <= MERMAID_MAX_POINTS) return indices;
-  const step = (indices.length - 1) / (MERMAID_MAX_POINTS - 1);
-  return [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => indices[Math.round(k2 * step)]);
-}
-function readAt(xs2, ys2, x3) {
-  const after = xs2.findIndex((v2) => v2 >= x3);
-  if (after <= 0) return ys2[after === -1 ? ys2.length - 1 : 0];
-  const [x0, x1] = [xs2[after - 1], xs2[after]];
-  return x1 === x0 ? ys2[after] : ys2[after - 1] + (ys2[after] - ys2[after - 1]) * (x3 - x0) / (x1 - x0);
-}
-function label(x3) {
-  const text2 = typeof x3 === "number" ? number2(x3) : clean(x3);
-  return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
-}
-function number2(v2) {
-  return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
-}
-function clean(text2, max = 80) {
-  const flat = text2.replace(/["`\r\n[\]<>]/g, " ").replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
-}
-
-// src/aggregate/markdown.ts
-var FOLDED_METRICS = 8;
-function aggregateMarkdown(report2, options2 = {}) {
-  const measure = options2.measure ?? ((text2) => text2.length);
-  const whole = draw(
-    report2,
-    options2,
-    report2.metrics.map((_3, j3) => j3),
-    report2.configurations.length,
-    null,
-    report2.failedRuns.length
-  );
-  if (options2.limit === void 0 || measure(whole) <= options2.limit) return { body: whole, folded: false };
-  const kept = foldedColumns(report2);
-  const unit = options2.measure ? "bytes" : "characters";
-  const note2 = (rows2) => `> [!NOTE]
-> This comparison is longer than ${options2.limit.toLocaleString("en-US")} ${unit}: it shows ${rows2} of ${report2.configurations.length} configurations (best first) and ${kept.length} of ${report2.metrics.length} metrics (ranked and gated). The full table is in ${options2.fullReport ?? "the job summary and in report.md in the workflow artifact"}.`;
-  const failed2 = report2.failedRuns.length;
-  const fits = (rows2, failedRows2) => measure(draw(report2, options2, kept, rows2, note2(rows2), failedRows2)) <= options2.limit;
-  const rows = largest(report2.configurations.length, (n) => fits(n, failed2));
-  const failedRows = rows > 0 || fits(0, failed2) ? failed2 : largest(failed2, (n) => fits(0, n));
-  return { body: draw(report2, options2, kept, rows, note2(rows), failedRows), folded: true };
-}
-function largest(max, ok) {
-  let low = 0;
-  let high = max;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (ok(mid)) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-function draw(report2, options2, columns, rows, note2, failedRows) {
-  const parts = [...options2.header ? [options2.header] : [], `## ${title(report2)}`, ""];
-  if (report2.gates) parts.push(`### Gates: ${gatesHeadline(report2)}`, "");
-  const best = report2.configurations.find((c3) => c3.best);
-  if (best && report2.rankBy) {
-    const j3 = report2.metrics.findIndex((m2) => m2.file === report2.rankBy.file && m2.key === report2.rankBy.key);
-    parts.push(
-      `**Best by ${code(report2.rankBy.key)} (${report2.rankBy.better} is better):** ${escapeCell(best.id)}: ${cell(best.metrics[j3] ?? null, best.runs.length)}`,
-      ""
-    );
-  }
-  if (note2) parts.push(note2, "");
-  parts.push(table(report2, columns, report2.configurations.slice(0, rows), failedRows), "");
-  if (failedRows < report2.failedRuns.length) parts.push(`…and ${report2.failedRuns.length - failedRows} more failed jobs, in the full table.`, "");
-  const repeats = report2.repeatParams.map(code).join(", ") || "no param";
-  parts.push(
-    `Values are the mean ± the sample standard deviation (divides by n − 1) over each configuration's runs; runs that differ only by ${repeats} are repeats of one configuration. n: the runs in the row (a cell that has fewer says so).`,
-    ""
-  );
-  if (report2.constant.length) {
-    parts.push(`Params the same in every run: ${report2.constant.map((p2) => `${code(p2.key)} = ${code(displayValue(p2.value, null))}`).join(", ")}.`, "");
-  }
-  const broken = report2.configurations.slice(0, rows).filter((c3) => c3.gates && brokenRules(c3.gates).failures + brokenRules(c3.gates).warnings > 0);
-  if (broken.length) {
-    parts.push("### Broken rules", "");
-    for (const c3 of broken) {
-      for (const r2 of c3.gates.rules.filter((r3) => r3.status === "failed" || r3.status === "error")) {
-        parts.push(`- ${escapeCell(c3.id)}: ${r2.level === "warn" ? "⚠️" : "❌"} ${code(r2.rule)}: ${escapeCellKeepingCode(r2.detail)}`);
-      }
-    }
-    parts.push("");
-  }
-  const charts = report2.plots.flatMap((p2) => {
-    const chart = mermaidChart(p2);
-    return chart ? [[chart, ...p2.notes.map((n) => `_${escapeCell(n)}_`)].join("\n\n")] : [];
-  });
-  if (charts.length) parts.push("### Plots", "", charts.join("\n\n"), "");
-  if (report2.warnings.length) {
-    parts.push("### Notes", "");
-    for (const w2 of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w2)}`);
-    parts.push("");
-  }
-  return parts.join("\n");
-}
-function title(report2) {
-  const runs = report2.configurations.reduce((n, c3) => n + c3.runs.length, 0) + report2.failedRuns.length;
-  const against = report2.base ? ` vs ${code(report2.base.label)}` : ", no base";
-  const head = report2.head ? ` of ${code(report2.head.label)}` : "";
-  const configurations = `${report2.configurations.length} configuration${report2.configurations.length === 1 ? "" : "s"}`;
-  return `mlreport sweep: ${runs} run${runs === 1 ? "" : "s"}${head} in ${configurations}${against}`;
-}
-function gatesHeadline(report2) {
-  const gates2 = report2.gates;
-  const failedJobs = report2.failedRuns.length ? `${report2.failedRuns.length} job${report2.failedRuns.length === 1 ? "" : "s"} failed` : "";
-  if (gates2.failedConfigurations.length) {
-    return `❌ ${gates2.failedConfigurations.length} of ${gates2.configurations} configurations broke a rule${failedJobs ? `; ${failedJobs}` : ""}`;
-  }
-  if (failedJobs) return `❌ ${failedJobs}, so not every configuration was checked`;
-  if (!gates2.configurations) return "❌ nothing checked (no run succeeded)";
-  return `✅ every configuration passed (${gates2.configurations})`;
-}
-function table(report2, columns, configurations, failedRows) {
-  const metrics = columns.map((j3) => report2.metrics[j3]);
-  const header = ["", ...report2.varying.map((p2) => escapeCell(p2.key)), "n", ...metrics.map(metricHeader), ...report2.gates ? ["gates"] : []];
-  const lines2 = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
-  const blanks = report2.varying.map(() => "");
-  const gateBlank = report2.gates ? [""] : [];
-  if (report2.base)
-    lines2.push(
-      `| base ${code(report2.base.label)} | ${[...blanks, "", ...metrics.map((m2) => m2.base === null ? "-" : num(m2.base)), ...gateBlank].join(" | ")} |`
-    );
-  for (const c3 of configurations) {
-    const cells = [
-      c3.best ? "🏆 best" : "",
-      ...c3.params.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))),
-      String(c3.runs.length),
-      ...columns.map((j3) => cell(c3.metrics[j3] ?? null, c3.runs.length)),
-      ...report2.gates ? [gateCell(c3)] : []
-    ];
-    lines2.push(`| ${cells.join(" | ")} |`);
-  }
-  for (const f3 of report2.failedRuns.slice(0, failedRows)) {
-    const params = f3.params?.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))) ?? blanks;
-    const cells = ["❌ failed", ...params, "0", ...metrics.map(() => ""), ...gateBlank];
-    cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${code(f3.run)}: ${escapeCell(f3.reason)}`;
-    lines2.push(`| ${cells.join(" | ")} |`);
-  }
-  return lines2.join("\n");
-}
-function metricHeader(m2) {
-  return `${escapeCell(m2.key)}${m2.better === "higher" ? " ↑" : m2.better === "lower" ? " ↓" : ""}`;
-}
-function cell(s, runs) {
-  if (!s) return "-";
-  const spread = s.std === null ? "" : ` ± ${num(s.std)}`;
-  return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n})` : ""}`;
-}
-function gateCell(c3) {
-  if (!c3.gates) return "";
-  const { failures, warnings } = brokenRules(c3.gates);
-  if (failures) return `❌ ${failures} broke`;
-  if (!c3.gates.checked) return "❌ nothing checked";
-  return warnings ? `⚠️ ${warnings} warning${warnings === 1 ? "" : "s"}` : "✅";
-}
-function num(x3) {
-  return displayValue(x3, 5);
-}
-function foldedColumns(report2) {
-  const wanted = /* @__PURE__ */ new Set();
-  if (report2.rankBy) wanted.add(`${report2.rankBy.file}:${report2.rankBy.key}`);
-  for (const c3 of report2.configurations) for (const r2 of c3.gates?.rules ?? []) if (r2.metric) wanted.add(`${r2.metric.file}:${r2.metric.key}`);
-  const kept = report2.metrics.flatMap((m2, j3) => wanted.has(`${m2.file}:${m2.key}`) ? [j3] : []);
-  return (kept.length ? kept : report2.metrics.map((_3, j3) => j3)).slice(0, FOLDED_METRICS);
-}
-
-// src/aggregate/read.ts
-import { lstat as lstat2, readdir as readdir6, readFile as readFile5 } from "node:fs/promises";
-import { basename as basename5, join as join18 } from "node:path";
-
-// src/report/format.ts
-function formatLeaf(value2, exact = false) {
-  const n = numericValue(value2);
-  if (exact || n === void 0 || typeof value2 === "boolean" || isFloatLeaf(value2) && !Number.isFinite(n)) return displayValue(value2, null);
-  return formatNumber(n);
-}
-function formatRowValues(row3, exact = false) {
-  const a = numericValue(row3.old);
-  const b3 = numericValue(row3.new);
-  if (exact || a === void 0 || b3 === void 0 || typeof row3.old === "boolean" || typeof row3.new === "boolean") {
-    return [formatLeaf(row3.old, exact), formatLeaf(row3.new, exact)];
-  }
-  const [x3, y2] = formatPair(a, b3);
-  return [Number.isFinite(a) ? x3 : formatLeaf(row3.old), Number.isFinite(b3) ? y2 : formatLeaf(row3.new)];
-}
-function signed(value2) {
-  const text2 = formatNumber(value2);
-  return value2 > 0 ? `+${text2}` : text2;
-}
-function percent(relative9) {
-  if (relative9 === void 0 || !Number.isFinite(relative9) || relative9 === 0) return null;
-  const pct = relative9 * 100;
-  const abs = Math.abs(pct);
-  const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
-  return `${pct > 0 ? "+" : MINUS}${text2}%`;
-}
-function formatChange(row3) {
-  if (row3.diff === void 0) return "-";
-  if (Number.isNaN(row3.diff)) return "NaN";
-  const pct = percent(row3.relative);
-  return pct && row3.diff !== 0 ? `${signed(row3.diff)} (${pct})` : signed(row3.diff);
-}
-
-// src/report/verdict.ts
-var NAMED = 3;
-var TOP = 2;
-function verdictOf(report2) {
-  const directionOf = metricDirections(report2);
-  return { ...outcome(report2, directionOf), counts: counts(report2) };
-}
-function outcome(report2, directionOf) {
-  const errors = report2.projectErrors ?? [];
-  if (errors.length) return { outcome: "failed", line: `❌ project files do not parse: ${short(errors[0], 160)}${more(errors.length - 1)}` };
-  const failedStages = report2.pipeline?.stages.filter((s) => s.status === "failed") ?? [];
-  if (failedStages.length) {
-    const names = failedStages.map((s) => short(s.name));
-    const gate = report2.gates ? "; the gate compared what the pipeline left" : "";
-    return { outcome: "failed", line: `❌ pipeline failed: stage ${names.slice(0, NAMED).join(", ")}${more(names.length - NAMED)} failed${gate}` };
-  }
-  const gates2 = report2.gates;
-  if (gates2) {
-    const { failures, warnings } = brokenRules(gates2);
-    const name = metricNames(report2.metrics);
-    const warned = gates2.rules.filter((r2) => r2.status === "failed" && r2.level === "warn").map((r2) => ruleItem(r2, report2.metrics, name));
-    if (failures) {
-      const failed2 = gates2.rules.filter(isFailure).map((r2) => ruleItem(r2, report2.metrics, name));
-      return { outcome: "failed", line: `❌ gate failed: ${named(failed2)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
-    }
-    if (!gates2.checked) {
-      const why = !gates2.rules.length ? "no rules at the base revision" : "every rule was skipped";
-      return { outcome: "failed", line: `❌ gate checked nothing: ${why}` };
-    }
-    if (warnings) return { outcome: "warning", line: `⚠️ gate passed with warnings: ${named(warned)}` };
-    const n = gates2.checked;
-    const top3 = topChanges(report2.metrics, directionOf);
-    const held = n === 1 ? "the rule held" : n === 2 ? "both rules held" : `all ${n} rules held`;
-    return { outcome: "passed", line: `✅ gate passed: ${held}${top3.length ? `; ${top3.map((t2) => t2.text).join(", ")}` : ""}` };
-  }
-  if (!report2.base) return { outcome: "info", line: "ℹ️ no base revision to compare with: the head's values alone" };
-  if (!report2.metrics.some((f3) => f3.rows.length)) return { outcome: "warning", line: "⚠️ no metrics found" };
-  const top2 = topChanges(report2.metrics, directionOf);
-  const gone = missingAtHead(report2.metrics);
-  if (!top2.length && !gone) return { outcome: "info", line: "ℹ️ no metric changed" };
-  const worse = gone > 0 || top2.some((t2) => t2.effect === "worse");
-  const missing = gone ? `${groupDigits(gone)} metric${gone === 1 ? "" : "s"} missing at the head` : "";
-  return { outcome: worse ? "warning" : "info", line: `${worse ? "⚠️" : "ℹ️"} ${[missing, ...top2.map((t2) => t2.text)].filter(Boolean).join(", ")}` };
-}
-function missingAtHead(metrics) {
-  let n = 0;
-  for (let i = 0; i < metrics.length; i++) {
-    const rows = metrics[i].rows;
-    for (let k2 = 0; k2 < rows.length; k2++) if (rows[k2].old !== void 0 && rows[k2].new === void 0) n++;
-  }
-  return n;
-}
-function isFailure(r2) {
-  return r2.status === "error" || r2.status === "failed" && r2.level === "fail";
-}
-function ruleItem(r2, metrics, name) {
-  if (!r2.metric) return `rule ${short(r2.rule)} could not be checked`;
-  const row3 = metrics.find((f3) => f3.path === r2.metric.file)?.rows.find((x3) => x3.key === r2.metric.key);
-  const metric = name(r2.metric.file, r2.metric.key);
-  const relative9 = r2.detail.includes("(base ");
-  if (relative9 && row3 && row3.diff !== void 0 && r2.base !== null && r2.head !== null) return change(metric, row3);
-  if (r2.head !== null) return `${short(metric)} ${formatNumber(r2.head)} (rule: ${short(r2.rule)})`;
-  return `${short(metric)}: ${short(r2.detail.replace(/`/g, ""), 120)}`;
-}
-function metricNames(metrics) {
-  return (file, key2) => metrics.some((f3) => f3.path !== file && f3.rows.some((r2) => r2.key === key2)) ? `${file}: ${key2}` : key2;
-}
-function topChanges(metrics, directionOf) {
-  const top2 = [];
-  for (let i = 0; i < metrics.length; i++) {
-    const f3 = metrics[i];
-    const list3 = f3.rows;
-    for (let k2 = 0; k2 < list3.length; k2++) {
-      const r2 = list3[k2];
-      if (!r2.changed || r2.diff === void 0 || Number.isNaN(r2.diff)) continue;
-      const mark = effect(r2.diff, directionOf(f3.path, r2.key));
-      const weight = (mark === "worse" ? 3 : mark === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(r2.relative ?? r2.diff));
-      let at2 = top2.length;
-      while (at2 > 0 && top2[at2 - 1].weight < weight) at2--;
-      if (at2 >= TOP) continue;
-      top2.splice(at2, 0, { file: f3.path, row: r2, effect: mark, weight });
-      if (top2.length > TOP) top2.pop();
-    }
-  }
-  const name = metricNames(metrics);
-  return top2.map((x3) => ({ text: change(name(x3.file, x3.row.key), x3.row, x3.effect), effect: x3.effect }));
-}
-function change(key2, row3, mark) {
-  const [a, b3] = formatPair(numericValue(row3.old), numericValue(row3.new));
-  const by = percent(row3.relative) ?? signed(row3.diff);
-  return `${short(key2)} ${by} (${a} → ${b3}${mark ? `, ${mark}` : ""})`;
-}
-function short(text2, max = 60) {
-  const flat = text2.replace(/\s+/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-function named(items) {
-  const unique = [...new Set(items)];
-  return unique.slice(0, NAMED).join(", ") + more(unique.length - NAMED);
-}
-function more(n) {
-  return n > 0 ? ` and ${n} more` : "";
-}
-function counts(report2) {
-  const plural = (n, word) => `${groupDigits(n)} ${word}${n === 1 ? "" : "s"}`;
-  const count2 = (files, pick2) => {
-    let n = 0;
-    for (let i = 0; i < files.length; i++) {
-      const rows = files[i].rows;
-      for (let k2 = 0; k2 < rows.length; k2++) if (pick2(rows[k2])) n++;
-    }
-    return n;
-  };
-  if (!report2.base)
-    return `${plural(
-      count2(report2.metrics, () => true),
-      "metric"
-    )} and ${plural(
-      count2(report2.params, () => true),
-      "param"
-    )} at the head`;
-  return `${plural(
-    count2(report2.metrics, (r2) => r2.changed),
-    "metric"
-  )} and ${plural(
-    count2(report2.params, (r2) => r2.changed),
-    "param"
-  )} changed`;
-}
-
-// src/report/parse.ts
-var ReportJsonError = class extends Error {
-};
-function parseReportJson(text2) {
-  let json;
-  try {
-    json = JSON.parse(text2);
-  } catch (error) {
-    throw new ReportJsonError(`not JSON (${error.message})`);
-  }
-  return report(json, "");
-}
-var report = (v2, at2) => {
-  const o2 = object(v2, at2);
-  if (o2.schemaVersion !== 2) fail(`${key(at2, "schemaVersion")}`, "the number 2", o2.schemaVersion);
-  const tool = object(o2.tool, key(at2, "tool"));
-  if (tool.name !== "mlreport") fail(key(at2, "tool.name"), '"mlreport"', tool.name);
-  const causes = list(causesReader)(o2.causes, key(at2, "causes"));
-  const data = {
-    schemaVersion: 2,
-    tool: { name: "mlreport", version: string(tool.version, key(at2, "tool.version")) },
-    base: nullable(revision)(o2.base, key(at2, "base")),
-    head: revision(o2.head, key(at2, "head")),
-    params: list(fileDiff(row2(null)))(o2.params, key(at2, "params")),
-    metrics: list(fileDiff(row2(causes)))(o2.metrics, key(at2, "metrics")),
-    plots: list(plot)(o2.plots, key(at2, "plots")),
-    gates: nullable(gates)(o2.gates, key(at2, "gates")),
-    pipeline: nullable(pipeline)(o2.pipeline, key(at2, "pipeline")),
-    warnings: list(string)(o2.warnings, key(at2, "warnings")),
-    directions: optional(
-      list((d2, a) => {
-        const x3 = object(d2, a);
-        return { metric: string(x3.metric, key(a, "metric")), better: oneOf(["higher", "lower"])(x3.better, key(a, "better")) };
-      })
-    )(o2.directions, key(at2, "directions")) ?? [],
-    stale: optional(
-      list((d2, a) => {
-        const x3 = object(d2, a);
-        return { stage: string(x3.stage, key(a, "stage")), reasons: list(string)(x3.reasons, key(a, "reasons")) };
-      })
-    )(o2.stale, key(at2, "stale")) ?? [],
-    ...o2.data === void 0 ? {} : { data: nullable(dataSection)(o2.data, key(at2, "data")) },
-    // Reports from before history existed have none.
-    history: optional(nullable(history))(o2.history, key(at2, "history")) ?? null,
-    trends: optional(list(trend))(o2.trends, key(at2, "trends")) ?? []
-  };
-  return { ...data, verdict: verdictOf(data) };
-};
-var revision = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return { sha: nullable(string)(o2.sha, key(at2, "sha")), label: string(o2.label, key(at2, "label")) };
-};
-function fileDiff(row3) {
-  return (v2, at2) => {
-    const o2 = object(v2, at2);
-    return { path: string(o2.path, key(at2, "path")), rows: list(row3)(o2.rows, key(at2, "rows")), notes: list(string)(o2.notes, key(at2, "notes")) };
-  };
-}
-function row2(causes) {
-  return (v2, at2) => {
-    const o2 = object(v2, at2);
-    const out = {
-      key: string(o2.key, key(at2, "key")),
-      old: optional(leaf)(o2.old, key(at2, "old")),
-      new: optional(leaf)(o2.new, key(at2, "new")),
-      changed: boolean(o2.changed, key(at2, "changed"))
-    };
-    const diff = optional(number3)(o2.diff, key(at2, "diff"));
-    const relative9 = optional(number3)(o2.relative, key(at2, "relative"));
-    if (diff !== void 0) out.diff = diff;
-    if (relative9 !== void 0) out.relative = relative9;
-    if (causes && o2.causes !== void 0) {
-      const where2 = key(at2, "causes");
-      const index = o2.causes;
-      if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= causes.length) {
-        fail(where2, causes.length ? `an index into 'causes' (0 to ${causes.length - 1})` : "absent ('causes' is empty)", index);
-      }
-      out.causes = causes[index];
-    }
-    return out;
-  };
-}
-var causesReader = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const stages = list(string);
-  const extent = nullable((e, a) => {
-    const x3 = object(e, a);
-    return { size: nullable(number3)(x3.size, key(a, "size")), nfiles: nullable(number3)(x3.nfiles, key(a, "nfiles")) };
-  });
-  return {
-    basis: oneOf(["pipeline", "no-pipeline", "no-stage"])(o2.basis, key(at2, "basis")),
-    stage: nullable(string)(o2.stage, key(at2, "stage")),
-    stages: list((s, a) => {
-      const x3 = object(s, a);
-      return {
-        name: string(x3.name, key(a, "name")),
-        status: oneOf(["ran", "failed", "not-run", "out-of-date", "updated", "new", "unchanged", "unknown"])(x3.status, key(a, "status")),
-        reasons: list(string)(x3.reasons, key(a, "reasons")),
-        definition: nullable(oneOf(["command", "definition", "new"]))(x3.definition, key(a, "definition"))
-      };
-    })(o2.stages, key(at2, "stages")),
-    params: list((p2, a) => {
-      const x3 = object(p2, a);
-      const param = {
-        file: string(x3.file, key(a, "file")),
-        key: string(x3.key, key(a, "key")),
-        stages: stages(x3.stages, key(a, "stages"))
-      };
-      const old = optional(leaf)(x3.old, key(a, "old"));
-      const now = optional(leaf)(x3.new, key(a, "new"));
-      if (old !== void 0) param.old = old;
-      if (now !== void 0) param.new = now;
-      return param;
-    })(o2.params, key(at2, "params")),
-    files: list((f3, a) => {
-      const x3 = object(f3, a);
-      return {
-        path: string(x3.path, key(a, "path")),
-        added: nullable(number3)(x3.added, key(a, "added")),
-        deleted: nullable(number3)(x3.deleted, key(a, "deleted")),
-        binary: boolean(x3.binary, key(a, "binary")),
-        stages: stages(x3.stages, key(a, "stages"))
-      };
-    })(o2.files, key(at2, "files")),
-    data: list((d2, a) => {
-      const x3 = object(d2, a);
-      return {
-        path: string(x3.path, key(a, "path")),
-        source: oneOf([".dvc", "dvc.lock"])(x3.source, key(a, "source")),
-        old: extent(x3.old, key(a, "old")),
-        new: extent(x3.new, key(a, "new")),
-        stages: stages(x3.stages, key(a, "stages"))
-      };
-    })(o2.data, key(at2, "data")),
-    unknown: list(string)(o2.unknown, key(at2, "unknown")),
-    omitted: number3(o2.omitted, key(at2, "omitted")),
-    nothingUpstream: boolean(o2.nothingUpstream, key(at2, "nothingUpstream"))
-  };
-};
-var leaf = (v2, at2) => {
-  if (v2 === null || typeof v2 === "string" || typeof v2 === "boolean") return v2;
-  if (typeof v2 === "number" && Number.isFinite(v2)) return v2;
-  if (typeof v2 === "object" && !Array.isArray(v2) && Object.keys(v2).length === 1 && "float" in v2) {
-    const f3 = v2.float;
-    if (typeof f3 === "number" && Number.isFinite(f3) || f3 === "NaN" || f3 === "Infinity" || f3 === "-Infinity") return { float: f3 };
-  }
-  return fail(at2, 'a number, string, boolean, null or {"float": …}', v2);
-};
-var plot = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const entry = {
-    id: string(o2.id, key(at2, "id")),
-    title: string(o2.title, key(at2, "title")),
-    image: nullable(imagePath)(o2.image, key(at2, "image")),
-    notes: list(string)(o2.notes, key(at2, "notes"))
-  };
-  const baseImage = optional(nullable(imagePath))(o2.baseImage, key(at2, "baseImage"));
-  const error = optional(string)(o2.error, key(at2, "error"));
-  const s = optional(series)(o2.series, key(at2, "series"));
-  if (baseImage !== void 0) entry.baseImage = baseImage;
-  if (error !== void 0) entry.error = error;
-  if (s !== void 0) entry.series = s;
-  return entry;
-};
-var trend = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const entry = {
-    file: string(o2.file, key(at2, "file")),
-    key: string(o2.key, key(at2, "key")),
-    k: number3(o2.k, key(at2, "k")),
-    rule: nullable(string)(o2.rule, key(at2, "rule")),
-    standing: oneOf(["beyond", "within", "not-enough", "no-value"])(o2.standing, key(at2, "standing")),
-    image: nullable(imagePath)(o2.image, key(at2, "image"))
-  };
-  const error = optional(string)(o2.error, key(at2, "error"));
-  if (error !== void 0) entry.error = error;
-  return entry;
-};
-var imagePath = (v2, at2) => {
-  const path = string(v2, at2);
-  const parts = path.split("/");
-  if (path.includes("\\") || /^[a-z]:/i.test(path) || parts.some((p2) => p2 === "" || p2 === "." || p2 === "..")) {
-    fail(at2, "a path inside the report folder (like plots/loss.png)", v2);
-  }
-  return path;
-};
-var series = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const out = {
-    x: list((x3, a) => typeof x3 === "string" ? x3 : number3(x3, a))(o2.x, key(at2, "x")),
-    lines: list((l3, a) => {
-      const line = object(l3, a);
-      return { name: string(line.name, key(a, "name")), y: list(nullable(number3))(line.y, key(a, "y")) };
-    })(o2.lines, key(at2, "lines"))
-  };
-  const xLabel = optional(string)(o2.xLabel, key(at2, "xLabel"));
-  const yLabel = optional(string)(o2.yLabel, key(at2, "yLabel"));
-  if (xLabel !== void 0) out.xLabel = xLabel;
-  if (yLabel !== void 0) out.yLabel = yLabel;
-  return out;
-};
-var gates = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return {
-    passed: boolean(o2.passed, key(at2, "passed")),
-    rules: list(rule)(o2.rules, key(at2, "rules")),
-    directions: list((d2, a) => {
-      const dir = object(d2, a);
-      return {
-        file: string(dir.file, key(a, "file")),
-        key: string(dir.key, key(a, "key")),
-        better: oneOf(["higher", "lower"])(dir.better, key(a, "better"))
-      };
-    })(o2.directions, key(at2, "directions")),
-    checked: number3(o2.checked, key(at2, "checked")),
-    proposed: nullable((p2, a) => {
-      const proposed = object(p2, a);
-      return {
-        file: string(proposed.file, key(a, "file")),
-        added: list(string)(proposed.added, key(a, "added")),
-        removed: list(string)(proposed.removed, key(a, "removed"))
-      };
-    })(o2.proposed, key(at2, "proposed"))
-  };
-};
-var rule = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const source = object(o2.source, key(at2, "source"));
-  const file = optional(string)(source.file, key(at2, "source.file"));
-  return {
-    rule: string(o2.rule, key(at2, "rule")),
-    level: oneOf(["fail", "warn"])(o2.level, key(at2, "level")),
-    passed: boolean(o2.passed, key(at2, "passed")),
-    status: oneOf(["passed", "failed", "skipped", "error"])(o2.status, key(at2, "status")),
-    detail: string(o2.detail, key(at2, "detail")),
-    metric: nullable((m2, a) => {
-      const metric = object(m2, a);
-      return { file: string(metric.file, key(a, "file")), key: string(metric.key, key(a, "key")) };
-    })(o2.metric, key(at2, "metric")),
-    base: nullable(number3)(o2.base, key(at2, "base")),
-    head: nullable(number3)(o2.head, key(at2, "head")),
-    threshold: nullable(number3)(o2.threshold, key(at2, "threshold")),
-    source: {
-      origin: string(source.origin, key(at2, "source.origin")),
-      line: number3(source.line, key(at2, "source.line")),
-      ...file !== void 0 ? { file } : {}
-    },
-    ...o2.noise !== void 0 ? { noise: noise(o2.noise, key(at2, "noise")) } : {}
-  };
-};
-var stats2 = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const [n, mean2, std, min, max] = ["n", "mean", "std", "min", "max"].map((k2) => number3(o2[k2], key(at2, k2)));
-  return { n, mean: mean2, std, min, max };
-};
-var noise = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return {
-    n: number3(o2.n, key(at2, "n")),
-    stats: nullable(stats2)(o2.stats, key(at2, "stats")),
-    band: nullable((b3, a) => {
-      const band = object(b3, a);
-      return {
-        low: number3(band.low, key(a, "low")),
-        high: number3(band.high, key(a, "high")),
-        center: nullable(number3)(band.center, key(a, "center")),
-        k: nullable(number3)(band.k, key(a, "k"))
-      };
-    })(o2.band, key(at2, "band")),
-    verdict: oneOf(["beyond", "within", "not-enough-history"])(o2.verdict, key(at2, "verdict")),
-    text: string(o2.text, key(at2, "text"))
-  };
-};
-var history = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return {
-    branch: string(o2.branch, key(at2, "branch")),
-    depth: number3(o2.depth, key(at2, "depth")),
-    metrics: list((m2, a) => {
-      const metric = object(m2, a);
-      return {
-        file: string(metric.file, key(a, "file")),
-        key: string(metric.key, key(a, "key")),
-        points: list((p2, pa) => {
-          const point = object(p2, pa);
-          return {
-            commit: string(point.commit, key(pa, "commit")),
-            date: nullable(string)(point.date, key(pa, "date")),
-            value: number3(point.value, key(pa, "value"))
-          };
-        })(metric.points, key(a, "points")),
-        stats: nullable(stats2)(metric.stats, key(a, "stats")),
-        head: nullable(number3)(metric.head, key(a, "head"))
-      };
-    })(o2.metrics, key(at2, "metrics")),
-    notes: list(string)(o2.notes, key(at2, "notes"))
-  };
-};
-var pipeline = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return {
-    engine: oneOf(["builtin", "dvc", "run"])(o2.engine, key(at2, "engine")),
-    stages: list((s, a) => {
-      const stage2 = object(s, a);
-      const out = {
-        name: string(stage2.name, key(a, "name")),
-        status: oneOf(["ran", "skipped", "failed", "not-run"])(stage2.status, key(a, "status")),
-        seconds: number3(stage2.seconds, key(a, "seconds"))
-      };
-      const reasons = optional(list(string))(stage2.reasons, key(a, "reasons"));
-      const error = optional(string)(stage2.error, key(a, "error"));
-      const log = optional(string)(stage2.log, key(a, "log"));
-      if (reasons !== void 0) out.reasons = reasons;
-      if (error !== void 0) out.error = error;
-      if (log !== void 0) out.log = log;
-      return out;
-    })(o2.stages, key(at2, "stages"))
-  };
-};
-var dataVersion = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return { md5: nullable(string)(o2.md5, key(at2, "md5")), size: nullable(number3)(o2.size, key(at2, "size")) };
-};
-var tableShape = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return { rows: number3(o2.rows, key(at2, "rows")), columns: number3(o2.columns, key(at2, "columns")) };
-};
-var dataSection = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const entry = (e, a) => ({ path: string(object(e, a).path, key(a, "path")), ...dataVersion(e, a) });
-  return {
-    added: list(entry)(o2.added, key(at2, "added")),
-    deleted: list(entry)(o2.deleted, key(at2, "deleted")),
-    modified: list((e, a) => {
-      const x3 = object(e, a);
-      return { path: string(x3.path, key(a, "path")), old: dataVersion(x3.old, key(a, "old")), new: dataVersion(x3.new, key(a, "new")) };
-    })(o2.modified, key(at2, "modified")),
-    renamed: list((e, a) => {
-      const x3 = object(e, a);
-      const path = object(x3.path, key(a, "path"));
-      return { path: { old: string(path.old, key(a, "path.old")), new: string(path.new, key(a, "path.new")) }, ...dataVersion(e, a) };
-    })(o2.renamed, key(at2, "renamed")),
-    notInCache: list((e, a) => {
-      const x3 = object(e, a);
-      return { path: string(x3.path, key(a, "path")), reason: string(x3.reason, key(a, "reason")) };
-    })(o2.notInCache, key(at2, "notInCache")),
-    tables: list((e, a) => {
-      const x3 = object(e, a);
-      const t2 = {
-        path: string(x3.path, key(a, "path")),
-        base: nullable(tableShape)(x3.base, key(a, "base")),
-        head: nullable(tableShape)(x3.head, key(a, "head"))
-      };
-      const note2 = optional(string)(x3.note, key(a, "note"));
-      if (note2 !== void 0) t2.note = note2;
-      return t2;
-    })(o2.tables, key(at2, "tables")),
-    notes: list(string)(o2.notes, key(at2, "notes"))
-  };
-};
-function object(v2, at2) {
-  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) fail(at2, "an object", v2);
-  return v2;
-}
-function string(v2, at2) {
-  return typeof v2 === "string" ? v2 : fail(at2, "a string", v2);
-}
-function number3(v2, at2) {
-  return typeof v2 === "number" && Number.isFinite(v2) ? v2 : fail(at2, "a finite number", v2);
-}
-function boolean(v2, at2) {
-  return typeof v2 === "boolean" ? v2 : fail(at2, "true or false", v2);
-}
-function oneOf(values) {
-  return (v2, at2) => values.includes(v2) ? v2 : fail(at2, `one of ${values.map((x3) => `"${x3}"`).join(", ")}`, v2);
-}
-function list(item) {
-  return (v2, at2) => Array.isArray(v2) ? v2.map((x3, i) => item(x3, `${at2}[${i}]`)) : fail(at2, "a list", v2);
-}
-function nullable(read) {
-  return (v2, at2) => v2 === null ? null : read(v2, at2);
-}
-function optional(read) {
-  return (v2, at2) => v2 === void 0 ? void 0 : read(v2, at2);
-}
-function key(at2, name) {
-  return at2 ? `${at2}.${name}` : name;
-}
-function fail(at2, expected, got) {
-  const shown2 = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
-  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown2}`);
-}
-
-// src/aggregate/read.ts
-var MAX_REPORT_BYTES = 32 * 1024 * 1024;
-async function readRuns(dirs) {
-  const runs = [];
-  for (const dir of dirs) {
-    const stat8 = await lstat2(dir).catch(() => null);
-    if (!stat8?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
-    if (await lstat2(join18(dir, "report.json")).catch(() => null)) {
-      runs.push(await readRun(dir));
-      continue;
-    }
-    const children = (await readdir6(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
-    if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
-    for (const child of children.sort()) runs.push(await readRun(join18(dir, child)));
-  }
-  const seen = /* @__PURE__ */ new Map();
-  for (const run2 of runs) {
-    const count2 = (seen.get(run2.name) ?? 0) + 1;
-    seen.set(run2.name, count2);
-    if (count2 > 1) run2.name = `${run2.name} (${count2})`;
-  }
-  return runs;
-}
-async function readRun(dir) {
-  const name = runName(dir);
-  const path = join18(dir, "report.json");
-  const stat8 = await lstat2(path).catch(() => null);
-  if (!stat8) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
-  if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
-  if (stat8.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
-  const text2 = await readFile5(path, "utf8");
-  let json;
-  try {
-    json = JSON.parse(text2);
-  } catch (error) {
-    throw new UserError(`${path} is not JSON (${error.message}).`);
-  }
-  const raw = typeof json === "object" && json !== null ? json : {};
-  if (raw.kind === "aggregate") throw new UserError(`${path} is an aggregate report itself; name the matrix jobs' report folders instead.`);
-  if (raw.schemaVersion !== 2) {
-    throw new UserError(
-      `${path} has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? "missing"}; this mlreport (${VERSION}) reads report.json of schema version 2 (docs/report-schema.md). Aggregate reports made by the same mlreport version as the matrix jobs.`
-    );
-  }
-  let report2;
-  try {
-    report2 = parseReportJson(text2);
-  } catch (error) {
-    if (error instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error.message}.`);
-    throw error;
-  }
-  return { name, report: report2, failed: failure(report2, raw.projectErrors) };
-}
-function failure(report2, projectErrors) {
-  const stage2 = report2.pipeline?.stages.find((s) => s.status === "failed");
-  if (stage2) return `stage '${stage2.name}' failed${stage2.error ? `: ${stage2.error}` : ""}`;
-  if (Array.isArray(projectErrors) && projectErrors.length) {
-    return `project files do not parse: ${String(projectErrors[0])}`;
-  }
-  return null;
-}
-function runName(dir) {
-  const name = basename5(dir);
-  return name.startsWith("mlreport-") && name.length > "mlreport-".length ? name.slice("mlreport-".length) : name;
-}
-
-// src/report/gates-section.ts
-function gatesSection(gates2) {
-  const lines2 = [`### Gates: ${gatesHeadline2(gates2)}`];
-  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
-  for (const r2 of gates2.rules) {
-    const cells = [statusIcon(r2), escapeCell(r2.level === "warn" ? `warn: ${r2.rule}` : r2.rule), value(r2.base), value(r2.head), value(r2.threshold), note(r2)];
-    lines2.push(`| ${cells.join(" | ")} |`);
-  }
-  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
-  return lines2.join("\n");
-}
-function proposedRules(proposed) {
-  return [
-    `**Proposed rules**: this pull request changes the rules in ${htmlCode(proposed.file)}. The gate above uses the base revision's rules; these changes apply after merge.`,
-    "",
-    ...proposed.added.map((r2) => `- added: ${htmlCode(r2)}`),
-    ...proposed.removed.map((r2) => `- removed: ${htmlCode(r2)}`)
-  ];
-}
-function gatesHeadline2(gates2) {
-  const total = gates2.rules.length;
-  const { failures, warnings } = brokenRules(gates2);
-  const skipped = gates2.rules.filter((r2) => r2.status === "skipped").length;
-  const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
-  const tail = extras.length ? ` (${extras.join(", ")})` : "";
-  if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
-  if (!gates2.checked) {
-    return `❌ nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
-  }
-  if (warnings) return `⚠️ no failing rule broke${tail}`;
-  if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
-  return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
-}
-function statusIcon(r2) {
-  switch (r2.status) {
-    case "passed":
-      return "✅";
-    case "skipped":
-      return "⏭️";
-    case "error":
-      return "❌";
-    case "failed":
-      return r2.level === "warn" ? "⚠️" : "❌";
-  }
-}
-function note(r2) {
-  const why = r2.status === "passed" ? "" : escapeCellKeepingCode(r2.detail);
-  const noise2 = r2.noise?.band ? `noise band ${escapeCell(r2.noise.text)}` : "";
-  return [why, noise2].filter(Boolean).join(" · ");
-}
-function value(v2) {
-  return v2 === null ? "-" : formatNumber(v2);
-}
-
-// src/gate/log.ts
-function logGates(gates2, gate, log) {
-  const lines2 = [
-    `Gates: ${gatesHeadline2(gates2)}.`,
-    ...gates2.rules.map((r2) => `  [${r2.status}${r2.level === "warn" ? ", warning only" : ""}] ${r2.rule}: ${r2.detail}`)
-  ].join("\n");
-  if (gates2.passed) {
-    log.info(lines2);
-    return;
-  }
-  log.error(lines2);
-  if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
-}
-
-// src/values/flat.ts
-var CHUNK = 1 << 20;
-var FIRST_CHUNK = 1 << 8;
-var EMPTY2 = Buffer.alloc(0);
-var KeyTable = class {
-  chunks = [];
-  used = 0;
-  /**
-   * Four numbers a key, in one array (a table costs a few allocations: a report may diff a thousand small files):
-   * its chunk, its start there, its length in bytes and its hash. First sizes of at most 64 bytes: V8 keeps typed
-   * arrays that small in its heap, where larger ones each cost a native allocation and a sweep.
-   */
-  entries = new Int32Array(4 * 4);
-  /** Open addressing: key index + 1, 0 empty; kept at most half full. */
-  slots = new Int32Array(16);
-  size = 0;
-  /** Where `internString` encodes a key; made on first use. */
-  scratch = EMPTY2;
-  /** The index of the key in `bytes[start, end)`, added if new. */
-  intern(bytes, start, end) {
-    let h3 = 2166136261 | 0;
-    for (let k2 = start; k2 < end; k2++) h3 = Math.imul(h3 ^ bytes[k2], 16777619);
-    const mask = this.slots.length - 1;
-    const length = end - start;
-    for (let s = h3 & mask; ; s = s + 1 & mask) {
-      const slot = this.slots[s];
-      if (slot === 0) {
-        const index = this.add(bytes, start, length, h3);
-        this.slots[s] = index + 1;
-        if (this.size * 2 > this.slots.length) this.rehash();
-        return index;
-      }
-      const e = 4 * (slot - 1);
-      if (this.entries[e + 3] === h3 && this.entries[e + 2] === length) {
-        const chunk = this.chunks[this.entries[e]];
-        const at2 = this.entries[e + 1];
-        let k2 = 0;
-        while (k2 < length && chunk[at2 + k2] === bytes[start + k2]) k2++;
-        if (k2 === length) return slot - 1;
-      }
-    }
-  }
-  /** The index of a key given as a JavaScript string, added if new. */
-  internString(key2) {
-    if (this.scratch.length < key2.length * 3) this.scratch = Buffer.allocUnsafe(Math.max(256, key2.length * 3));
-    return this.intern(this.scratch, 0, encodeWtf8(key2, this.scratch));
-  }
-  /** Key `i` as a string. */
-  key(i) {
-    const chunk = this.chunks[this.entries[4 * i]];
-    const start = this.entries[4 * i + 1];
-    const end = start + this.entries[4 * i + 2];
-    for (let k2 = start; k2 < end; k2++) if (chunk[k2] >= 128) return decodeWtf8(chunk, start, end);
-    return chunk.toString("latin1", start, end);
-  }
-  /** Byte order of keys `i` and `j`: code point order. */
-  compare(i, j3) {
-    const e = this.entries;
-    const a = this.chunks[e[4 * i]];
-    const b3 = this.chunks[e[4 * j3]];
-    const x3 = e[4 * i + 1];
-    const y2 = e[4 * j3 + 1];
-    const m2 = e[4 * i + 2];
-    const n = e[4 * j3 + 2];
-    const common2 = m2 < n ? m2 : n;
-    for (let k2 = 0; k2 < common2; k2++) {
-      const d2 = a[x3 + k2] - b3[y2 + k2];
-      if (d2 !== 0) return d2;
-    }
-    return m2 - n;
-  }
-  add(bytes, start, length, hash3) {
-    const last = this.chunks.at(-1);
-    if (!last || this.used + length > last.length) {
-      this.chunks.push(Buffer.allocUnsafe(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
-      this.used = 0;
-    }
-    const index = this.size++;
-    if (4 * index === this.entries.length) this.entries = grown(this.entries);
-    const chunk = this.chunks[this.chunks.length - 1];
-    for (let k2 = 0, at2 = this.used; k2 < length; k2++, at2++) chunk[at2] = bytes[start + k2];
-    const e = 4 * index;
-    this.entries[e] = this.chunks.length - 1;
-    this.entries[e + 1] = this.used;
-    this.entries[e + 2] = length;
-    this.entries[e + 3] = hash3;
-    this.used += length;
-    return index;
-  }
-  rehash() {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let i = 0; i < this.size; i++) {
-      let s = this.entries[4 * i + 3] & mask;
-      while (slots[s] !== 0) s = s + 1 & mask;
-      slots[s] = i + 1;
-    }
-    this.slots = slots;
-  }
-};
-function grown(array) {
-  const next = new array.constructor(array.length * 2);
-  next.set(array);
-  return next;
-}
-var Kind = {
-  Absent: 0,
-  /** The key was seen (a mapping, list or null: no metric), so a repeat of it is noticed. */
-  Seen: 1,
-  Int: 2,
-  Float: 3,
-  True: 4,
-  False: 5,
-  /** Anything else (strings, null params, a list's text): the leaf itself, in `boxed`. */
-  Boxed: 6
-};
-var FlatValues = class _FlatValues {
-  constructor(table2) {
-    this.table = table2;
-  }
-  table;
-  kinds = new Uint8Array(8);
-  /** 8 numbers: 64 bytes, in V8's heap (see KeyTable's entries). */
-  numbers = new Float64Array(8);
-  boxed = /* @__PURE__ */ new Map();
-  /** Keys with a value (not `Seen`). */
-  count = 0;
-  /** Sets key `i` to a value of `kind` unless it was already set; false when it was. */
-  setNew(i, kind, value2 = 0) {
-    if (i >= this.kinds.length) {
-      while (i >= this.kinds.length) {
-        this.kinds = grown(this.kinds);
-        this.numbers = grown(this.numbers);
-      }
-    } else if (this.kinds[i] !== Kind.Absent) return false;
-    this.kinds[i] = kind;
-    this.numbers[i] = value2;
-    if (kind !== Kind.Seen) this.count++;
-    return true;
-  }
-  setBoxed(i, leaf2) {
-    if (!this.setNew(i, Kind.Boxed)) return false;
-    this.boxed.set(i, leaf2);
-    return true;
-  }
-  has(i) {
-    return i < this.kinds.length && this.kinds[i] >= Kind.Int;
-  }
-  /** Key `i`'s value, undefined when this side has none. */
-  leaf(i) {
-    if (i >= this.kinds.length) return void 0;
-    switch (this.kinds[i]) {
-      case Kind.Int:
-        return this.numbers[i];
-      case Kind.Float:
-        return floatLeaf(this.numbers[i]);
-      case Kind.True:
-        return true;
-      case Kind.False:
-        return false;
-      case Kind.Boxed:
-        return this.boxed.get(i);
-      default:
-        return void 0;
-    }
-  }
-  /** Every key with its value, in the order the keys were first seen. */
-  toMap() {
-    const out = /* @__PURE__ */ new Map();
-    const n = Math.min(this.kinds.length, this.table.size);
-    for (let i = 0; i < n; i++) if (this.has(i)) out.set(this.table.key(i), this.leaf(i));
-    return out;
-  }
-  /** Values read as a map (another reader, another format) put in `table`. */
-  static fromMap(values, table2) {
-    const flat = new _FlatValues(table2);
-    for (const [key2, leaf2] of values) {
-      const i = table2.internString(key2);
-      if (typeof leaf2 === "number" && Number.isFinite(leaf2)) flat.setNew(i, Number.isInteger(leaf2) ? Kind.Int : Kind.Float, leaf2);
-      else if (typeof leaf2 === "boolean") flat.setNew(i, leaf2 ? Kind.True : Kind.False);
-      else if (isFloatLeaf(leaf2) && typeof leaf2.float === "number" && Number.isInteger(leaf2.float)) flat.setNew(i, Kind.Float, leaf2.float);
-      else flat.setBoxed(i, leaf2);
-    }
-    return flat;
-  }
-};
-function encodeWtf8(s, out) {
-  let n = 0;
-  for (let k2 = 0; k2 < s.length; k2++) {
-    let c3 = s.charCodeAt(k2);
-    if (c3 < 128) out[n++] = c3;
-    else if (c3 < 2048) {
-      out[n++] = 192 | c3 >> 6;
-      out[n++] = 128 | c3 & 63;
-    } else {
-      const next = s.charCodeAt(k2 + 1);
-      if (c3 >= 55296 && c3 < 56320 && next >= 56320 && next < 57344) {
-        c3 = 65536 + (c3 - 55296 << 10) + (next - 56320);
-        k2++;
-        out[n++] = 240 | c3 >> 18;
-        out[n++] = 128 | c3 >> 12 & 63;
-      } else out[n++] = 224 | c3 >> 12;
-      out[n++] = 128 | c3 >> 6 & 63;
-      out[n++] = 128 | c3 & 63;
-    }
-  }
-  return n;
-}
-function decodeWtf8(bytes, start, end) {
-  const units = [];
-  for (let k2 = start; k2 < end; ) {
-    const b3 = bytes[k2];
-    let c3;
-    if (b3 < 128) c3 = bytes[k2++];
-    else if (b3 < 224) {
-      c3 = (b3 & 31) << 6 | bytes[k2 + 1] & 63;
-      k2 += 2;
-    } else if (b3 < 240) {
-      c3 = (b3 & 15) << 12 | (bytes[k2 + 1] & 63) << 6 | bytes[k2 + 2] & 63;
-      k2 += 3;
-    } else {
-      c3 = (b3 & 7) << 18 | (bytes[k2 + 1] & 63) << 12 | (bytes[k2 + 2] & 63) << 6 | bytes[k2 + 3] & 63;
-      k2 += 4;
-    }
-    if (c3 >= 65536) units.push(55296 + (c3 - 65536 >> 10), 56320 + (c3 - 65536 & 1023));
-    else units.push(c3);
-  }
-  let out = "";
-  for (let k2 = 0; k2 < units.length; k2 += 4096) out += String.fromCharCode.apply(null, units.slice(k2, k2 + 4096));
-  return out;
-}
-
-// src/values/flatten.ts
-var MAX_VALUES = 1e6;
-function flattenMetrics(data) {
-  const out = /* @__PURE__ */ new Map();
-  if (Array.isArray(data) || data instanceof PyCollection) {
-    throw new UserError(
-      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
-    );
-  }
-  if (!isRawMap(data)) {
-    const leaf2 = scalarLeaf(data);
-    if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
-    return out;
-  }
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = ownKey(prefix, k2);
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else {
-        const leaf2 = scalarLeaf(v2);
-        if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
-      }
-    }
-  };
-  visit(data, "");
-  return out;
-}
-function flattenParams(data, keyPaths = []) {
-  const out = /* @__PURE__ */ new Map();
-  if (!isRawMap(data)) {
-    if (!isPyFalsy(data)) out.set("", leafOf(data));
-    return out;
-  }
-  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
-  const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = ownKey(prefix, k2);
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else add(out, key2, leafOf(v2));
-    }
-  };
-  visit(root, "");
-  return out;
-}
-function ownKey(prefix, k2) {
-  const key2 = prefix ? prefix + k2 : ` ${k2}`.slice(1);
-  key2.charCodeAt(0);
-  return key2;
-}
-function add(out, key2, leaf2) {
-  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
-  out.set(key2, leaf2);
-}
-function leafOf(v2) {
-  const leaf2 = scalarLeaf(v2);
-  if (leaf2 !== void 0) return leaf2;
-  return pyRepr(v2);
-}
-function scalarLeaf(v2) {
-  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
-  if (typeof v2 === "bigint") return Number(v2);
-  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
-  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
-  return void 0;
-}
-function isPyFalsy(v2) {
-  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
-}
-function isZeroFloat(v2) {
-  return v2 instanceof PyFloat && v2.value === 0;
-}
-function selectPaths(data, keyPaths) {
-  const result = /* @__PURE__ */ new Map();
-  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
-  for (const path of keyPaths) {
-    const walk2 = (node, parts, target) => {
-      const [head, ...rest] = parts;
-      if (head === void 0) return;
-      for (const [k2, v2] of entries(node) ?? []) {
-        if (head !== "*" && head !== k2) continue;
-        if (!rest.length) target.set(k2, v2);
-        else if (entries(v2)) {
-          const existing = target.get(k2);
-          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
-          walk2(v2, rest, sub);
-          if (sub.size) target.set(k2, sub);
-        }
-      }
-    };
-    walk2(data, path.split("."), result);
-  }
-  return result;
-}
-
-// src/values/json-metrics.ts
-import { isUtf8 } from "node:buffer";
-var NeedsGeneralReader = class extends Error {
-};
-var GENERAL = new NeedsGeneralReader("left to the general reader");
-var bail = () => {
-  throw GENERAL;
-};
-var POW102 = Array.from({ length: 23 }, (_3, k2) => Number(`1e${k2}`));
-var TWO_53 = 2 ** 53;
-function flattenJsonMetrics(bytes, table2) {
-  if (!isUtf8(bytes)) return null;
-  try {
-    return new MetricsScanner(bytes, table2).run();
-  } catch (error) {
-    if (error === GENERAL) return null;
-    throw error;
-  }
-}
-var MetricsScanner = class {
-  constructor(b3, table2) {
-    this.b = b3;
-    this.table = table2;
-    this.n = b3.length;
-    this.values = new FlatValues(table2);
-  }
-  b;
-  table;
-  i = 0;
-  n;
-  /** The flattened key being built: the parents' keys, each followed by `.`, then the member's own. */
-  key = Buffer.allocUnsafe(256);
-  keyLength = 0;
-  values;
-  run() {
-    const b3 = this.b;
-    if (b3[0] === 239 && b3[1] === 187 && b3[2] === 191) this.i = 3;
-    this.ws();
-    if (b3[this.i] !== 123) bail();
-    this.object(1);
-    this.ws();
-    if (this.i !== this.n) bail();
-    return this.values;
-  }
-  ws() {
-    const b3 = this.b;
-    let i = this.i;
-    for (; ; ) {
-      const c3 = b3[i];
-      if (c3 === 32 || c3 === 10 || c3 === 13 || c3 === 9) i++;
-      else break;
-    }
-    this.i = i;
-  }
-  /** A mapping whose members' keys start with `key[0, keyLength)`. */
-  object(depth) {
-    if (depth >= MAX_DEPTH) bail();
-    const b3 = this.b;
-    const values = this.values;
-    const prefix = this.keyLength;
-    this.i++;
-    this.ws();
-    if (b3[this.i] === 125) {
-      this.i++;
-      return;
-    }
-    for (; ; ) {
-      this.ws();
-      if (b3[this.i] !== 34) bail();
-      this.keyLength = prefix;
-      this.readKey();
-      this.ws();
-      if (b3[this.i] !== 58) bail();
-      this.i++;
-      this.ws();
-      const index = this.table.intern(this.key, 0, this.keyLength);
-      const c3 = b3[this.i];
-      if (c3 === 123) {
-        if (!values.setNew(index, Kind.Seen)) bail();
-        this.append(46);
-        this.object(depth + 1);
-      } else if (c3 === 91) {
-        if (!values.setNew(index, Kind.Seen)) bail();
-        this.array(depth + 1);
-      } else if (c3 === 34) {
-        this.full();
-        if (!values.setBoxed(index, this.string())) bail();
-      } else if (c3 === 110) {
-        this.literal("null");
-        if (!values.setNew(index, Kind.Seen)) bail();
-      } else {
-        this.full();
-        if (!this.scalar(index)) bail();
-      }
-      this.ws();
-      const next = b3[this.i];
-      this.i++;
-      if (next === 125) break;
-      if (next !== 44) bail();
-    }
-    this.keyLength = prefix;
-  }
-  full() {
-    if (this.values.count >= MAX_VALUES) bail();
-  }
-  /** true, false, a number, NaN or ±Infinity for key `index`; false when the key was already set. */
-  scalar(index) {
-    const c3 = this.b[this.i];
-    if (c3 === 116) {
-      this.literal("true");
-      return this.values.setNew(index, Kind.True);
-    }
-    if (c3 === 102) {
-      this.literal("false");
-      return this.values.setNew(index, Kind.False);
-    }
-    if (c3 === 78) {
-      this.literal("NaN");
-      return this.values.setNew(index, Kind.Float, NaN);
-    }
-    if (c3 === 73) {
-      this.literal("Infinity");
-      return this.values.setNew(index, Kind.Float, Infinity);
-    }
-    if (c3 === 45 && this.b[this.i + 1] === 73) {
-      this.i++;
-      this.literal("Infinity");
-      return this.values.setNew(index, Kind.Float, -Infinity);
-    }
-    const isFloat2 = this.number();
-    return this.values.setNew(index, isFloat2 ? Kind.Float : Kind.Int, this.numberValue);
-  }
-  numberValue = 0;
-  /**
-   * A number as JSON writes it, its value in `numberValue`; true when written as a float (`.` or exponent).
-   * Up to 2^53 in its digits and 10^±22 it is computed exactly (one correctly rounded operation on exact
-   * doubles); otherwise the engine reads its text.
-   */
-  number() {
-    const b3 = this.b;
-    const start = this.i;
-    let i = start;
-    const negative = b3[i] === 45;
-    if (negative) i++;
-    let w2 = 0;
-    let c3 = b3[i];
-    if (c3 === 48) i++;
-    else if (c3 >= 49 && c3 <= 57) {
-      do {
-        w2 = w2 * 10 + (c3 - 48);
-        c3 = b3[++i];
-      } while (c3 >= 48 && c3 <= 57);
-    } else bail();
-    let e10 = 0;
-    let isFloat2 = false;
-    if (b3[i] === 46) {
-      isFloat2 = true;
-      c3 = b3[++i];
-      if (!(c3 >= 48 && c3 <= 57)) bail();
-      do {
-        w2 = w2 * 10 + (c3 - 48);
-        e10--;
-        c3 = b3[++i];
-      } while (c3 >= 48 && c3 <= 57);
-    }
-    c3 = b3[i];
-    if (c3 === 101 || c3 === 69) {
-      isFloat2 = true;
-      c3 = b3[++i];
-      let sign = 1;
-      if (c3 === 43 || c3 === 45) {
-        if (c3 === 45) sign = -1;
-        c3 = b3[++i];
-      }
-      if (!(c3 >= 48 && c3 <= 57)) bail();
-      let exponent = 0;
-      do {
-        if (exponent < 1e5) exponent = exponent * 10 + (c3 - 48);
-        c3 = b3[++i];
-      } while (c3 >= 48 && c3 <= 57);
-      e10 += sign * exponent;
-    }
-    this.i = i;
-    let v2;
-    if (w2 < TWO_53 && e10 >= -22 && e10 <= 22) v2 = e10 === 0 ? w2 : e10 > 0 ? w2 * POW102[e10] : w2 / POW102[-e10];
-    else return this.slowNumber(start, isFloat2);
-    this.numberValue = negative ? -v2 : v2;
-    return isFloat2;
-  }
-  slowNumber(start, isFloat2) {
-    this.numberValue = Number(this.b.toString("latin1", start, this.i));
-    return isFloat2;
-  }
-  literal(word) {
-    const b3 = this.b;
-    for (let k2 = 0; k2 < word.length; k2++) if (b3[this.i + k2] !== word.charCodeAt(k2)) bail();
-    this.i += word.length;
-  }
-  /** Whether the string `stringEnd` last found holds an escape. */
-  escaped = false;
-  /** The end of the string starting at `i` (its closing quote); `escaped` says whether it holds an escape. */
-  stringEnd() {
-    const b3 = this.b;
-    const n = this.n;
-    let i = this.i + 1;
-    let escaped = false;
-    for (; ; ) {
-      if (i >= n) bail();
-      const c3 = b3[i];
-      if (c3 === 34) break;
-      if (c3 === 92) {
-        escaped = true;
-        i += 2;
-      } else if (c3 < 32) bail();
-      else i++;
-    }
-    this.escaped = escaped;
-    return i;
-  }
-  string() {
-    const start = this.i;
-    const end = this.stringEnd();
-    this.i = end + 1;
-    return this.escaped ? decodeJsonString(this.b.toString("utf8", start, end + 1)) : this.b.toString("utf8", start + 1, end);
-  }
-  /** The member's key, appended to `key`. */
-  readKey() {
-    const start = this.i + 1;
-    const end = this.stringEnd();
-    this.i = end + 1;
-    if (!this.escaped) {
-      this.reserve(end - start);
-      const { b: b3, key: key2 } = this;
-      for (let k2 = start, at2 = this.keyLength; k2 < end; k2++, at2++) key2[at2] = b3[k2];
-      this.keyLength += end - start;
-      return;
-    }
-    const text2 = decodeJsonString(this.b.toString("utf8", start - 1, end + 1));
-    const encoded = Buffer.from(text2, "utf8");
-    if (encoded.toString("utf8") !== text2) bail();
-    this.reserve(encoded.length);
-    encoded.copy(this.key, this.keyLength);
-    this.keyLength += encoded.length;
-  }
-  append(byte) {
-    this.reserve(1);
-    this.key[this.keyLength++] = byte;
-  }
-  reserve(more2) {
-    if (this.keyLength + more2 <= this.key.length) return;
-    const key2 = Buffer.allocUnsafe(Math.max(this.key.length * 2, this.keyLength + more2));
-    this.key.copy(key2, 0, 0, this.keyLength);
-    this.key = key2;
-  }
-  /** A list: metrics leave lists out, so it is only checked. */
-  array(depth) {
-    if (depth >= MAX_DEPTH) bail();
-    const b3 = this.b;
-    this.i++;
-    this.ws();
-    if (b3[this.i] === 93) {
-      this.i++;
-      return;
-    }
-    for (; ; ) {
-      this.ws();
-      this.skipValue(depth + 1);
-      this.ws();
-      const next = b3[this.i];
-      this.i++;
-      if (next === 93) return;
-      if (next !== 44) bail();
-    }
-  }
-  skipValue(depth) {
-    const c3 = this.b[this.i];
-    if (c3 === 123) this.skipObject(depth);
-    else if (c3 === 91) this.array(depth);
-    else if (c3 === 34) {
-      this.i = this.stringEnd() + 1;
-    } else if (c3 === 110) this.literal("null");
-    else if (c3 === 116) this.literal("true");
-    else if (c3 === 102) this.literal("false");
-    else if (c3 === 78) this.literal("NaN");
-    else if (c3 === 73) this.literal("Infinity");
-    else if (c3 === 45 && this.b[this.i + 1] === 73) {
-      this.i++;
-      this.literal("Infinity");
-    } else this.number();
-  }
-  /** A mapping inside a list: checked, and a repeated key sends the file to the general reader for its warning. */
-  skipObject(depth) {
-    if (depth >= MAX_DEPTH) bail();
-    const b3 = this.b;
-    const keys = /* @__PURE__ */ new Set();
-    this.i++;
-    this.ws();
-    if (b3[this.i] === 125) {
-      this.i++;
-      return;
-    }
-    for (; ; ) {
-      this.ws();
-      if (b3[this.i] !== 34) bail();
-      const key2 = this.string();
-      if (keys.has(key2)) bail();
-      keys.add(key2);
-      this.ws();
-      if (b3[this.i] !== 58) bail();
-      this.i++;
-      this.ws();
-      this.skipValue(depth + 1);
-      this.ws();
-      const next = b3[this.i];
-      this.i++;
-      if (next === 125) return;
-      if (next !== 44) bail();
-    }
-  }
-};
-function decodeJsonString(literal2) {
-  try {
-    return JSON.parse(literal2);
-  } catch {
-    return bail();
-  }
-}
-
-// src/dvc/formats/csv.ts
-function parseCsvRecords(text2, delimiter) {
-  const cells = scanCsv(text2, delimiter);
-  const records = [];
-  for (let r2 = 0; r2 < cells.records; r2++) records.push({ fields: cells.fields(r2), line: cells.line[r2] });
-  return records;
-}
-var CsvCells = class {
-  constructor(text2, records, start, line, split, delimiter) {
-    this.text = text2;
-    this.records = records;
-    this.start = start;
-    this.line = line;
-    this.split = split;
-    this.delimiter = delimiter;
-  }
-  text;
-  records;
-  start;
-  line;
-  split;
-  delimiter;
-  /** Record `r`'s fields. */
-  fields(r2) {
-    const s = this.start[r2];
-    if (s < 0) return this.split[-1 - s];
-    const out = [];
-    for (let k2 = s; ; ) {
-      const e = this.fieldEnd(k2);
-      out.push(this.text.slice(k2, e));
-      if (this.text.charCodeAt(e) !== this.delimiter) return out;
-      k2 = e + 1;
-    }
-  }
-  /** Field `col` of record `r`; undefined when the record is shorter. */
-  field(r2, col) {
-    const s = this.start[r2];
-    if (s < 0) return this.split[-1 - s][col];
-    const k2 = this.fieldStart(s, col);
-    return k2 < 0 ? void 0 : this.text.slice(k2, this.fieldEnd(k2));
-  }
-  /** Where field `col` of the plain record starting at `k` starts; -1 when the record has fewer fields. */
-  fieldStart(k2, col) {
-    for (let c3 = 0; c3 < col; c3++) {
-      k2 = this.fieldEnd(k2);
-      if (this.text.charCodeAt(k2) !== this.delimiter) return -1;
-      k2++;
-    }
-    return k2;
-  }
-  /** Where the plain field starting at `k` ends: its delimiter, CR, LF or the text's end. */
-  fieldEnd(k2) {
-    const { text: text2, delimiter } = this;
-    const n = text2.length;
-    for (; k2 < n; k2++) {
-      const c3 = text2.charCodeAt(k2);
-      if (c3 === delimiter || c3 === 10 || c3 === 13) break;
-    }
-    return k2;
-  }
-  /**
-   * Field `col` of records `from` to `to - 1` as numbers, with how many are NaN and whether the others never
-   * decrease. A plain decimal is read straight from the text (no string made; see POWERS), any other field as `slow`
-   * reads its text; a record without that field gives NaN. One loop with the splitting and the reading written into
-   * it: in a fresh process V8 interprets a loop for a while before it optimises it, and a call per cell made a long
-   * log's first column ≈ 2.5× slower to read (bench/plots.bench.ts).
-   */
-  numbers(col, from, to2, slow) {
-    const { text: text2, start, delimiter } = this;
-    const n = text2.length;
-    const values = new Float64Array(to2 - from);
-    let nans = 0;
-    let ascending2 = true;
-    let last = -Infinity;
-    for (let r2 = from; r2 < to2; r2++) {
-      let value2 = Number.NaN;
-      let k2 = start[r2];
-      if (k2 < 0) {
-        const cell3 = this.split[-1 - k2][col];
-        if (cell3 !== void 0) value2 = slow(cell3, r2 - from);
-      } else {
-        for (let c3 = 0; c3 < col && k2 >= 0; c3++) {
-          let ch = 0;
-          for (; k2 < n; k2++) {
-            ch = text2.charCodeAt(k2);
-            if (ch === delimiter || ch === 10 || ch === 13) break;
-          }
-          k2 = k2 < n && ch === delimiter ? k2 + 1 : -1;
-        }
-        if (k2 >= 0) {
-          const s = k2;
-          let sign = 1;
-          let mantissa = 0;
-          let digits = 0;
-          let scale = -1;
-          let ch = text2.charCodeAt(k2);
-          if (ch === 45 || ch === 43) {
-            if (ch === 45) sign = -1;
-            k2++;
-          }
-          for (; k2 < n; k2++) {
-            ch = text2.charCodeAt(k2);
-            if (ch >= 48 && ch <= 57) {
-              mantissa = mantissa * 10 + (ch - 48);
-              digits++;
-            } else if (ch === 46 && scale < 0) scale = k2;
-            else break;
-          }
-          if (k2 === n || ch === delimiter || ch === 10 || ch === 13) {
-            value2 = digits > 0 && digits <= 15 ? sign * mantissa / (scale < 0 ? 1 : POWERS[k2 - scale - 1]) : slow(text2.slice(s, k2), r2 - from);
-          } else value2 = slow(text2.slice(s, this.fieldEnd(k2)), r2 - from);
-        }
-      }
-      if (value2 !== value2) nans++;
-      else {
-        if (value2 < last) ascending2 = false;
-        last = value2;
-      }
-      values[r2 - from] = value2;
-    }
-    return { values, nans, ascending: ascending2 };
-  }
-};
-function scanCsv(text2, delimiter) {
-  const out = new CellsBuilder(text2.length);
-  const n = text2.length;
-  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
-  let quote2 = text2.indexOf('"', i);
-  let cr2 = text2.indexOf("\r", i);
-  while (i < n) {
-    let eol = text2.indexOf("\n", i);
-    if (eol === -1) eol = n;
-    if (quote2 !== -1 && quote2 < i) quote2 = text2.indexOf('"', i);
-    if (cr2 !== -1 && cr2 < i) cr2 = text2.indexOf("\r", i);
-    if (quote2 !== -1 && quote2 < eol || cr2 !== -1 && cr2 < eol - 1) {
-      i = scanRecord(text2, i, delimiter.charCodeAt(0), out);
-      continue;
-    }
-    if ((cr2 === eol - 1 ? eol - 1 : eol) > i) out.record(i, out.line, i);
-    out.line++;
-    i = eol + 1;
-  }
-  return new CsvCells(text2, out.records, out.start, out.lines, out.split, delimiter.charCodeAt(0));
-}
-function scanRecord(text2, i, d2, out) {
-  const n = text2.length;
-  const startLine = out.line;
-  const at2 = i;
-  const fields = [];
-  for (; ; ) {
-    if (text2.charCodeAt(i) === 34) {
-      const open6 = i;
-      const openLine = out.line;
-      let value2 = "";
-      i++;
-      for (; ; ) {
-        const q3 = text2.indexOf('"', i);
-        if (q3 === -1) {
-          const col = open6 - text2.lastIndexOf("\n", open6 - 1);
-          throw new SyntaxProblem("unterminated quoted field", openLine, col);
-        }
-        const part = text2.slice(i, q3);
-        for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) out.line++;
-        value2 += part;
-        if (text2.charCodeAt(q3 + 1) === 34) {
-          value2 += '"';
-          i = q3 + 2;
-        } else {
-          i = q3 + 1;
-          break;
-        }
-      }
-      const rest = i;
-      while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
-      fields.push(value2 + text2.slice(rest, i));
-    } else {
-      const from = i;
-      while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
-      fields.push(text2.slice(from, i));
-    }
-    if (text2.charCodeAt(i) === d2) {
-      i++;
-      continue;
-    }
-    break;
-  }
-  if (text2.charCodeAt(i) === 13) i++;
-  if (text2.charCodeAt(i) === 10) i++;
-  out.line++;
-  if (fields.length > 1 || fields[0] !== "") {
-    out.split.push(fields);
-    out.record(-out.split.length, startLine, at2);
-  }
-  return i;
-}
-var CellsBuilder = class {
-  constructor(textLength) {
-    this.textLength = textLength;
-  }
-  textLength;
-  start = new Int32Array(1024);
-  lines = new Int32Array(1024);
-  records = 0;
-  split = [];
-  /** The line the scan is on (1-based). */
-  line = 1;
-  /** A record that starts at `at` in the text: `start` is `at`, or `-1 - i` for the i-th of `split`. */
-  record(start, line, at2) {
-    if (this.records === this.start.length) {
-      const length = Math.max(this.records + 1024, Math.ceil(this.records / Math.max(at2, 1) * this.textLength * 1.0625));
-      this.start = grown2(this.start, length);
-      this.lines = grown2(this.lines, length);
-    }
-    this.start[this.records] = start;
-    this.lines[this.records++] = line;
-  }
-};
-function ends(c3, delimiter) {
-  return c3 === delimiter || c3 === 10 || c3 === 13;
-}
-function grown2(a, length) {
-  const b3 = new Int32Array(length);
-  b3.set(a);
-  return b3;
-}
-var POWERS = Array.from({ length: 16 }, (_3, i) => Number(`1e${i}`));
-function csvNumber(cell3) {
-  const { value: value2, isFloat: isFloat2 } = csvNumberValue(cell3);
-  if (!isFloat2) return Number.isNaN(value2) ? void 0 : value2;
-  return pyNumber(value2, true);
-}
-function csvNumberValue(cell3) {
-  const t2 = cell3.trim();
-  const kind = csvNumberKind(t2);
-  READ2.isFloat = kind !== INT2;
-  READ2.value = kind === NOT_A_NUMBER ? NaN : kind === SPECIAL ? specialValue(t2) : Number(t2);
-  if (kind === NOT_A_NUMBER || kind !== SPECIAL && Number.isNaN(READ2.value)) READ2.isFloat = false;
-  return READ2;
-}
-var READ2 = { value: NaN, isFloat: false };
-var NOT_A_NUMBER = 0;
-var INT2 = 1;
-var FLOAT2 = 2;
-var SPECIAL = 3;
-function csvNumberKind(t2) {
-  if (!t2) return NOT_A_NUMBER;
-  let digits = 0;
-  let float = false;
-  for (let k2 = 0; k2 < t2.length; k2++) {
-    const c3 = t2.charCodeAt(k2);
-    if (c3 >= 48 && c3 <= 57) digits++;
-    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
-    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return SPECIAL_TEXT.test(t2) ? SPECIAL : NOT_A_NUMBER;
-  }
-  if (!digits) return NOT_A_NUMBER;
-  return float ? FLOAT2 : INT2;
-}
-var SPECIAL_TEXT = /^([-+]?)(nan|inf|infinity)$/i;
-function specialValue(t2) {
-  const m2 = SPECIAL_TEXT.exec(t2);
-  return m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity;
-}
-
-// src/values/dagshub.ts
-var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
-var MAX_RECORD_CHARS = 1024 * 1024;
-function isExactLoggerHeader(fields) {
-  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
-}
-function isLoggerHeader(fields) {
-  const names = fields.map((f3) => f3.trim().toLowerCase());
-  return names.includes("name") && names.includes("value");
-}
-function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
-  const header = records[0];
-  if (!header || !isLoggerHeader(header.fields)) {
-    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
-  }
-  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
-  const [name, value2, timestamp, step] = COLUMNS.map(col);
-  const last = /* @__PURE__ */ new Map();
-  const series2 = /* @__PURE__ */ new Map();
-  for (const record of records.slice(1)) {
-    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
-    const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
-    const cell3 = record.fields[value2] ?? "";
-    const parsed = csvNumber(cell3);
-    if (parsed === void 0 && !skipRow)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
-    if (!withSeries && !skipRow) {
-      last.set(key2, parsed);
-      continue;
-    }
-    const unreadable = skipRow ? NaN : null;
-    const point = {
-      step: optionalNumber(record.fields[step], unreadable),
-      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
-      timestamp: optionalNumber(record.fields[timestamp], unreadable)
-    };
-    if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
-      skipRow(record.line);
-      continue;
-    }
-    last.set(key2, parsed);
-    if (!withSeries) continue;
-    const points = series2.get(key2);
-    if (points) points.push(point);
-    else series2.set(key2, [point]);
-  }
-  return { last, series: series2 };
-}
-function optionalNumber(cell3, unreadable) {
-  if (cell3 === void 0 || cell3.trim() === "") return null;
-  const n = csvNumber(cell3);
-  if (n === void 0) return unreadable;
-  return n instanceof PyFloat ? n.value : n;
-}
-function loggerLastValues(text2) {
-  const reader = new LoggerReader();
-  reader.write(text2);
-  return reader.end();
-}
-var LoggerReader = class {
-  /** Each name's place in `values` and `floats`: a row costs a lookup, not an object. */
-  names = /* @__PURE__ */ new Map();
-  values = [];
-  floats = [];
-  header = null;
-  nameCol = 0;
-  valueCol = 0;
-  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
-  partial = "";
-  lineNo = 0;
-  started = false;
-  /**
-   * ASCII pieces are read as bytes, where they lie, while no quote has been met: a row's name is found by its bytes
-   * and its value checked from them, no string made, and only each name's last value kept (as its bytes, read as a
-   * number by `end`). Null once text came in (`write`) or a quote was met: the text reader goes on from there.
-   */
-  bytes = new ByteNames();
-  /** The bytes after the last line break, as `partial` is for text. */
-  tail = Buffer.alloc(0);
-  /** Where `cutCells` found a line's name and value cells: name start and end, value start and end. */
-  cells = new Int32Array(4);
-  /** A piece whose bytes are all ASCII (so it is the same text read as Latin-1). */
-  writeAscii(chunk) {
-    if (!this.bytes) return this.write(chunk.toString("latin1"));
-    if (chunk.length) this.started = true;
-    let from = 0;
-    if (this.tail.length) {
-      const lineEnd = chunk.indexOf(10);
-      if (lineEnd === -1) {
-        this.tail = Buffer.concat([this.tail, chunk]);
-        return this.checkTail();
-      }
-      const line = Buffer.concat([this.tail, chunk.subarray(0, lineEnd + 1)]);
-      this.tail = Buffer.alloc(0);
-      const stop2 = this.lines(line, 0);
-      from = lineEnd + 1;
-      if (stop2 < 0) {
-        this.leaveBytes(line.toString("latin1", -1 - stop2));
-        return this.write(chunk.toString("latin1", from));
-      }
-    }
-    const stop = this.lines(chunk, from);
-    if (stop < 0) {
-      this.leaveBytes("");
-      return this.write(chunk.toString("latin1", -1 - stop));
-    }
-    this.tail = chunk.subarray(stop);
-    this.checkTail();
-  }
-  write(text2) {
-    if (this.bytes) this.leaveBytes(this.tail.toString("latin1"));
-    let chunk = this.partial + text2;
-    if (!this.started && chunk.length) {
-      this.started = true;
-      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
-    }
-    const quoted = chunk.includes('"');
-    let recordStart = 0;
-    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
-      if (!quoted && this.header) this.line(chunk, recordStart, end);
-      else {
-        const record = chunk.slice(recordStart, end);
-        if (record.includes('"') && quotes(record) % 2) continue;
-        this.record(record);
-      }
-      recordStart = end + 1;
-    }
-    this.partial = chunk.slice(recordStart);
-    this.checkTail();
-  }
-  end() {
-    if (this.bytes && this.tail.length) {
-      const line = Buffer.concat([this.tail, NEWLINE]);
-      this.tail = Buffer.alloc(0);
-      const stop = this.lines(line, 0);
-      if (stop < 0) this.leaveBytes(line.toString("latin1", -1 - stop, line.length - 1));
-    }
-    if (this.partial) this.record(this.partial);
-    this.partial = "";
-    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
-    const last = /* @__PURE__ */ new Map();
-    const bytes = this.bytes;
-    if (bytes) {
-      for (let i = 0; i < bytes.count; i++) {
-        const read = csvNumberValue(bytes.value(i));
-        last.set(bytes.name(i), read.isFloat ? pyNumber(read.value, true) : read.value);
-      }
-    } else for (const [name, i] of this.names) last.set(name, this.floats[i] ? pyNumber(this.values[i], true) : this.values[i]);
-    return last;
-  }
-  /** Memory goes by names, not by bytes; one endless line (or an unclosed quote) must not undo that. */
-  checkTail() {
-    if (this.partial.length + this.tail.length > MAX_RECORD_CHARS) {
-      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
-    }
-  }
-  /** From bytes to text: the names and last values so far go to the text reader's tables, `partial` is what is left. */
-  leaveBytes(partial) {
-    const bytes = this.bytes;
-    this.bytes = null;
-    this.tail = Buffer.alloc(0);
-    for (let i = 0; i < bytes.count; i++) {
-      const read = csvNumberValue(bytes.value(i));
-      this.names.set(bytes.name(i), i);
-      this.values[i] = read.value;
-      this.floats[i] = read.isFloat;
-    }
-    this.partial = partial;
-  }
-  /**
-   * The whole lines of `buf` from `from`, as `line` reads them: returns where the first line not read starts (the
-   * piece's end, or a line with no line break yet), or `-1 - start` of a line with a quote, for the text reader.
-   */
-  lines(buf, from) {
-    for (; ; ) {
-      const at2 = this.scan(buf, from);
-      if (at2 >= 0) return at2;
-      const start = Math.floor((-1 - at2) / 2);
-      if ((-1 - at2) % 2 === QUOTE) return -1 - start;
-      from = this.rareLine(buf, start);
-    }
-  }
-  /**
-   * The common lines of `buf` from `from`: a name already met and a plain decimal value. Returns where the whole lines
-   * end, or where it stopped: `-1 - (2 * start + why)` for the line at `start` with a quote (QUOTE) or one that needs
-   * more (RARE: the header, a new name, any other value; `rareLine`). One small loop with nothing rare in it and one
-   * way out: in a fresh process V8 interprets a loop until it has compiled it, a bigger function takes longer to
-   * compile, and a way out first taken after that (one with no feedback) throws the compiled code away.
-   */
-  scan(buf, from) {
-    const n = buf.length;
-    const { nameCol, valueCol } = this;
-    const lastCol = nameCol > valueCol ? nameCol : valueCol;
-    const bytes = this.bytes;
-    const rare = this.header === null;
-    let lineNo = this.lineNo;
-    let start = from;
-    let stop = -1;
-    lines: while (start < n) {
-      let nameStart = start;
-      let nameEnd = start;
-      let valueStart = start;
-      let valueEnd = start;
-      let col = 0;
-      let cellStart = start;
-      let k2 = start;
-      let c3 = 0;
-      for (; k2 < n; k2++) {
-        c3 = buf[k2];
-        if (c3 === 44 || c3 === 10) {
-          const cellEnd = c3 === 10 && k2 > cellStart && buf[k2 - 1] === 13 ? k2 - 1 : k2;
-          if (col === nameCol) {
-            nameStart = cellStart;
-            nameEnd = cellEnd;
-          }
-          if (col === valueCol) {
-            valueStart = cellStart;
-            valueEnd = cellEnd;
-          }
-          if (c3 === 10 || col === lastCol) break;
-          col++;
-          cellStart = k2 + 1;
-        } else if (c3 === 34) {
-          stop = QUOTE;
-          break lines;
-        }
-      }
-      if (c3 !== 10) {
-        for (k2++; k2 < n; k2++) {
-          c3 = buf[k2];
-          if (c3 === 10) break;
-          if (c3 === 34) {
-            stop = QUOTE;
-            break lines;
-          }
-        }
-      }
-      if (k2 >= n) break;
-      if (k2 === start || k2 === start + 1 && buf[start] === 13) {
-        lineNo++;
-        start = k2 + 1;
-        continue;
-      }
-      let v2 = valueStart;
-      c3 = buf[v2];
-      if (c3 === 43 || c3 === 45) v2++;
-      let digits = v2;
-      while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
-      let plain = v2 > digits;
-      if (plain && v2 < valueEnd && buf[v2] === 46) {
-        digits = ++v2;
-        while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
-        plain = v2 > digits;
-      }
-      if (plain && v2 < valueEnd && (buf[v2] | 32) === 101) {
-        v2++;
-        if (v2 < valueEnd && ((c3 = buf[v2]) === 43 || c3 === 45)) v2++;
-        digits = v2;
-        while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
-        plain = v2 > digits;
-      }
-      const i = rare || !plain || v2 !== valueEnd || valueEnd - valueStart > VALUE_BYTES ? -1 : bytes.find(buf, nameStart, nameEnd);
-      if (i < 0) {
-        stop = RARE;
-        break;
-      }
-      bytes.keep(i, buf, valueStart, valueEnd);
-      lineNo++;
-      start = k2 + 1;
-    }
-    this.lineNo = lineNo;
-    return stop < 0 ? start : -1 - (2 * start + stop);
-  }
-  /** The line at `start` that `scan` left (it has a line break), read as `line` reads it; returns where the next starts. */
-  rareLine(buf, start) {
-    const lineEnd = buf.indexOf(10, start);
-    const text2 = buf.toString("latin1", start, lineEnd);
-    if (!this.header) {
-      this.record(text2);
-      return lineEnd + 1;
-    }
-    const line = ++this.lineNo;
-    const [nameStart, nameEnd, valueStart, valueEnd] = this.cutCells(text2, 0, text2.endsWith("\r") ? text2.length - 1 : text2.length);
-    this.check(text2.slice(nameStart, nameEnd), text2.slice(valueStart, valueEnd), line);
-    this.bytes.keep(this.bytes.slot(buf, start + nameStart, start + nameEnd), buf, start + valueStart, start + valueEnd);
-    return lineEnd + 1;
-  }
-  record(text2) {
-    const first = this.lineNo + 1;
-    this.lineNo += lineBreaks(text2) + 1;
-    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
-    if (!body) return;
-    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
-    if (!this.header) {
-      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
-      this.header = fields;
-      const names = fields.map((f3) => f3.trim().toLowerCase());
-      this.nameCol = names.indexOf("name");
-      this.valueCol = names.indexOf("value");
-      return;
-    }
-    this.take(fields[this.nameCol] ?? "", fields[this.valueCol] ?? "", first);
-  }
-  /** A record with no quote in `chunk[start, end)`: only its name and value cells are cut out. */
-  line(chunk, start, end) {
-    const first = ++this.lineNo;
-    if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
-    if (end === start) return;
-    const [nameStart, nameEnd, valueStart, valueEnd] = this.cutCells(chunk, start, end);
-    this.take(chunk.slice(nameStart, nameEnd), chunk.slice(valueStart, valueEnd), first);
-  }
-  /** Where the name's and the value's cells of the quote-free line `text[start, end)` start and end (empty when short). */
-  cutCells(text2, start, end) {
-    const cells = this.cells.fill(start);
-    const lastCol = Math.max(this.nameCol, this.valueCol);
-    for (let col = 0, at2 = start; ; col++) {
-      let comma = text2.indexOf(",", at2);
-      if (comma === -1 || comma > end) comma = end;
-      if (col === this.nameCol) {
-        cells[0] = at2;
-        cells[1] = comma;
-      }
-      if (col === this.valueCol) {
-        cells[2] = at2;
-        cells[3] = comma;
-      }
-      if (comma === end || col === lastCol) break;
-      at2 = comma + 1;
-    }
-    return cells;
-  }
-  take(name, cell3, line) {
-    const read = this.check(name, cell3, line);
-    let i = this.names.get(name);
-    if (i === void 0) {
-      i = this.values.length;
-      this.names.set(name, i);
-    }
-    this.values[i] = read.value;
-    this.floats[i] = read.isFloat;
-  }
-  /** The cell read as a number; an error naming the line when it is none. */
-  check(name, cell3, line) {
-    const read = csvNumberValue(cell3);
-    if (Number.isNaN(read.value) && !read.isFloat)
-      throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(name.slice(0, 80))} is not a number`, line, 1);
-    return read;
-  }
-};
-var NEWLINE = Buffer.from("\n");
-var QUOTE = 0;
-var RARE = 1;
-var VALUE_BYTES = 32;
-var ByteNames = class {
-  count = 0;
-  table = new Int32Array(64).fill(-1);
-  hashes = new Int32Array(32);
-  nameStart = new Int32Array(32);
-  nameLength = new Int32Array(32);
-  namePool = Buffer.alloc(1024);
-  nameBytes = 0;
-  values = Buffer.alloc(32 * VALUE_BYTES);
-  valueLength = new Int32Array(32);
-  longValues = [];
-  /** The place of the name in `buf[start, end)`, -1 when it is new. */
-  find(buf, start, end) {
-    const h3 = hash2(buf, start, end);
-    const length = end - start;
-    const mask = this.table.length - 1;
-    for (let p2 = h3 & mask; ; p2 = p2 + 1 & mask) {
-      const i = this.table[p2];
-      if (i === -1) return -1;
-      if (this.hashes[i] !== h3 || this.nameLength[i] !== length) continue;
-      const at2 = this.nameStart[i];
-      let k2 = 0;
-      while (k2 < length && this.namePool[at2 + k2] === buf[start + k2]) k2++;
-      if (k2 === length) return i;
-    }
-  }
-  /** The same, added when new. */
-  slot(buf, start, end) {
-    const i = this.find(buf, start, end);
-    return i < 0 ? this.add(buf, start, end) : i;
-  }
-  /** Name `i`'s last value is `buf[start, end)`. */
-  keep(i, buf, start, end) {
-    const length = end - start;
-    if (length > VALUE_BYTES) {
-      this.longValues[i] = buf.toString("latin1", start, end);
-      this.valueLength[i] = -1;
-      return;
-    }
-    const values = this.values;
-    for (let k2 = 0, at2 = i * VALUE_BYTES; k2 < length; k2++) values[at2 + k2] = buf[start + k2];
-    this.valueLength[i] = length;
-  }
-  name(i) {
-    return this.namePool.toString("latin1", this.nameStart[i], this.nameStart[i] + this.nameLength[i]);
-  }
-  value(i) {
-    const length = this.valueLength[i];
-    return length < 0 ? this.longValues[i] : this.values.toString("latin1", i * VALUE_BYTES, i * VALUE_BYTES + length);
-  }
-  add(buf, start, end) {
-    const h3 = hash2(buf, start, end);
-    const mask = this.table.length - 1;
-    let p2 = h3 & mask;
-    while (this.table[p2] !== -1) p2 = p2 + 1 & mask;
-    const i = this.count++;
-    const length = end - start;
-    if (i === this.hashes.length) {
-      this.hashes = grown3(this.hashes, 2 * i);
-      this.nameStart = grown3(this.nameStart, 2 * i);
-      this.nameLength = grown3(this.nameLength, 2 * i);
-      this.valueLength = grown3(this.valueLength, 2 * i);
-      const values = Buffer.alloc(2 * i * VALUE_BYTES);
-      this.values.copy(values);
-      this.values = values;
-    }
-    if (this.nameBytes + length > this.namePool.length) {
-      const pool = Buffer.alloc(2 * (this.nameBytes + length));
-      this.namePool.copy(pool, 0, 0, this.nameBytes);
-      this.namePool = pool;
-    }
-    buf.copy(this.namePool, this.nameBytes, start, end);
-    this.hashes[i] = h3;
-    this.nameStart[i] = this.nameBytes;
-    this.nameLength[i] = length;
-    this.nameBytes += length;
-    this.table[p2] = i;
-    if (2 * this.count > this.table.length) this.rehash();
-    return i;
-  }
-  rehash() {
-    const table2 = new Int32Array(2 * this.table.length).fill(-1);
-    const mask = table2.length - 1;
-    for (let i = 0; i < this.count; i++) {
-      let p2 = this.hashes[i] & mask;
-      while (table2[p2] !== -1) p2 = p2 + 1 & mask;
-      table2[p2] = i;
-    }
-    this.table = table2;
-  }
-};
-function hash2(buf, start, end) {
-  let h3 = 2166136261 | 0;
-  for (let i = start; i < end; i++) h3 = Math.imul(h3 ^ buf[i], 16777619);
-  return h3;
-}
-function grown3(a, length) {
-  const b3 = new Int32Array(length);
-  b3.set(a);
-  return b3;
-}
-function quotes(text2) {
-  let n = 0;
-  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
-  return n;
-}
-function lineBreaks(text2) {
-  let n = 0;
-  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
-  return n;
-}
-
-// src/values/parse.ts
-function parseValueFile(path, text2, kind) {
-  const ext = extension(path);
-  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
-    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
-  }
-  return parseDataFile(path, text2);
-}
-function parseValuesText(path, text2) {
-  return toPlain(parseValueFile(path, text2, "params").data);
-}
-function parseMetricsTable(text2, delimiter) {
-  const firstLine3 = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
-  if (delimiter === "," && !firstLine3.includes('"') && isLoggerHeader(firstLine3.replace(/^\ufeff/, "").split(","))) {
-    return { data: new Map(loggerLastValues(text2)), warnings: [] };
-  }
-  const records = parseCsvRecords(text2, delimiter);
-  const header = records[0];
-  if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
-  if (delimiter === "," && isLoggerHeader(header.fields)) {
-    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
-  }
-  const last = records.at(-1);
-  if (last === header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
-  if (last.fields.length > header.fields.length) {
-    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
-  }
-  const data = /* @__PURE__ */ new Map();
-  header.fields.forEach((name, i) => {
-    const cell3 = last.fields[i];
-    if (cell3 === void 0 || cell3 === "") return;
-    data.set(name, csvNumber(cell3) ?? cell3);
-  });
-  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
-  return { data, warnings };
-}
-
-// src/history/stats.ts
-var MIN_HISTORY = 3;
-function historyStats(values) {
-  const n = values.length;
-  if (n < MIN_HISTORY) return null;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v2 of values) {
-    sum += v2;
-    if (v2 < min) min = v2;
-    if (v2 > max) max = v2;
-  }
-  const mean2 = sum / n;
-  let squares = 0;
-  for (const v2 of values) squares += (v2 - mean2) ** 2;
-  return { n, mean: mean2, std: Math.sqrt(squares / (n - 1)), min, max };
-}
-
-// src/history/read.ts
-var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-var NAMED2 = 3;
-async function readHistory(git, request, store, log) {
-  try {
-    return await readFromCommits(git, request, store, log);
-  } catch (error) {
-    const note2 = `The base branch's history could not be read: ${describeError(error)}`;
-    log.warning(note2);
-    return { branch: request.base.label, depth: request.depth, metrics: [], notes: [note2] };
-  }
-}
-async function readFromCommits(git, request, store, log) {
-  const notes = [];
-  const chain = await firstParents(git, request, notes, log);
-  const files = request.metrics.map((f3) => f3.path);
-  const atBase = await parsedAtBase(git, request);
-  const atCommits = await Promise.all(
-    chain.map(async (commit) => {
-      const byPath = !git.hasListing(commit.sha);
-      const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...request.budget ? { budget: request.budget } : {} });
-      const known = commit.sha === request.base.sha ? atBase : void 0;
-      return new Map(await Promise.all(files.map(async (file) => [file, known?.get(file) ?? await readMetricsAt(tree, file)])));
-    })
-  );
-  const inGit = new Set(chain.filter((_3, i) => [...atCommits[i].values()].some((r2) => r2.status !== "missing")).map((c3) => c3.sha));
-  const stored = /* @__PURE__ */ new Map();
-  const notInGit = chain.filter((c3) => !inGit.has(c3.sha)).map((c3) => c3.sha);
-  if (store && notInGit.length) {
-    try {
-      const found = await store(notInGit);
-      for (const note2 of found.notes) notes.push(note2);
-      for (const sha of notInGit) {
-        const record = found.records.get(sha);
-        if (record) stored.set(sha, byFileAndKey(record));
-      }
-    } catch (error) {
-      notes.push(`The history store could not be read (${describeError(error)}): commits whose metrics are not in git are left out.`);
-    }
-  }
-  const read = (i, file) => atCommits[i].get(file);
-  const fromStore = (sha, file) => stored.get(sha)?.has(file) ?? false;
-  for (const file of files) {
-    const missing = chain.filter((c3, i) => read(i, file).status === "missing" && !fromStore(c3.sha, file)).map((c3) => c3.sha);
-    if (missing.length === chain.length && chain.length) {
-      notes.push(
-        `\`${file}\` is not in git at any of the ${chain.length} commits read${store ? " nor in the history store" : ""} (a DVC-cached or CI-made file?): its metrics have no history.`
-      );
-    } else if (missing.length) {
-      notes.push(`\`${file}\` is not in git at ${count(missing.length, "commit")} of the ${chain.length} read (${named2(missing)}): left out there.`);
-    }
-    const errors = chain.flatMap((c3, i) => {
-      const r2 = read(i, file);
-      return r2.status === "error" ? [`${shortSha(c3.sha)}: ${r2.message}`] : [];
-    });
-    if (errors.length) {
-      const more2 = errors.length > NAMED2 ? `; and ${errors.length - NAMED2} more` : "";
-      notes.push(`\`${file}\` could not be read at ${count(errors.length, "commit")}, skipped there (${errors.slice(0, NAMED2).join("; ")}${more2}).`);
-    }
-  }
-  const oldestFirst2 = chain.map((commit, i) => ({ commit, i })).reverse();
-  const metrics = [];
-  for (const diff of request.metrics) {
-    for (const row3 of diff.rows) {
-      const head = finite(row3.new);
-      if (head === null && finite(row3.old) === null) continue;
-      const points = [];
-      const lacking = [];
-      const notNumbers = [];
-      for (const { commit, i } of oldestFirst2) {
-        if (inGit.has(commit.sha)) {
-          const file = atCommits[i].get(diff.path);
-          if (file.status !== "ok") continue;
-          const value2 = file.values.get(row3.key);
-          if (value2 !== void 0 && Number.isFinite(value2)) points.push({ commit: commit.sha, date: commit.date, value: value2 });
-          else (value2 === void 0 ? lacking : notNumbers).push(commit.sha);
-        } else {
-          const value2 = stored.get(commit.sha)?.get(diff.path)?.get(row3.key);
-          if (value2 !== void 0) points.push({ commit: commit.sha, date: commit.date, value: value2 });
-        }
-      }
-      const name = `\`${diff.path}:${row3.key}\``;
-      if (lacking.length)
-        notes.push(`${name} is missing at ${count(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`);
-      if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
-      metrics.push({ file: diff.path, key: row3.key, points, stats: historyStats(points.map((p2) => p2.value)), head });
-    }
-  }
-  for (const note2 of notes) log.info(`History: ${note2}`);
-  return { branch: request.base.label, depth: request.depth, metrics, notes };
-}
-function byFileAndKey(record) {
-  const files = /* @__PURE__ */ new Map();
-  for (const { file, key: key2, value: value2 } of record.metrics) {
-    let keys = files.get(file);
-    if (!keys) files.set(file, keys = /* @__PURE__ */ new Map());
-    keys.set(key2, value2);
-  }
-  return files;
-}
-async function parsedAtBase(git, request) {
-  const known = /* @__PURE__ */ new Map();
-  if (!request.parsedAtBase?.size || !git.hasListing(request.base.sha)) return known;
-  const listing = await git.listEntries(request.base.sha);
-  for (const diff of request.metrics) {
-    if (!request.parsedAtBase.has(diff.path) || !listing.get(diff.path)?.mode.startsWith("100")) continue;
-    const values = /* @__PURE__ */ new Map();
-    for (const row3 of diff.rows) {
-      const value2 = typeof row3.old === "boolean" ? void 0 : numericValue(row3.old);
-      if (value2 !== void 0) values.set(row3.key, value2);
-    }
-    known.set(diff.path, { status: "ok", values });
-  }
-  return known;
-}
-async function firstParents(git, request, notes, log) {
-  const { base, depth } = request;
-  const chain = [];
-  let fetched = false;
-  for (let next = base.sha; next && chain.length < depth; ) {
-    let commit = await git.readCommit(next);
-    if (!commit && !fetched) {
-      fetched = true;
-      if (await deepen(git, request, chain.length, notes, log)) commit = await git.readCommit(next);
-      else break;
-    }
-    if (!commit) {
-      notes.push(
-        `Only ${chain.length} of the ${depth} commits asked for: git does not have ${shortSha(next)}, the parent of ${shortSha(chain.at(-1).sha)}, even after fetching.`
-      );
-      break;
-    }
-    chain.push({ sha: next, date: commit.date });
-    next = commit.parents[0];
-  }
-  return chain;
-}
-async function deepen(git, request, have, notes, log) {
-  const { base, depth } = request;
-  const only = `Only ${have} of the ${depth} commits asked for`;
-  if (!(await git.remotes()).includes("origin")) {
-    notes.push(`${only}: this clone's history of ${base.label} ends there (a shallow clone?) and there is no remote 'origin' to fetch the rest from.`);
-    return false;
-  }
-  log.info(`Fetching ${depth} commits of ${base.label}'s history (this clone holds ${have}).`);
-  try {
-    await git.fetchCommit(base.sha, "origin", depth);
-    return true;
-  } catch (error) {
-    notes.push(`${only}: fetching ${base.label}'s history from origin failed (${describeError(error).split("\n")[0]}).`);
-    return false;
-  }
-}
-async function readMetricsAt(tree, path) {
-  try {
-    const bytes = await tree.read(path);
-    if (!bytes) return { status: "missing" };
-    let leaves = extension(path) === ".json" ? flattenJsonMetrics(bytes, new KeyTable())?.toMap() : void 0;
-    if (!leaves) {
-      let text2;
-      try {
-        text2 = UTF8.decode(bytes);
-      } catch {
-        return { status: "error", message: "not UTF-8 text" };
-      }
-      leaves = flattenMetrics(parseValueFile(path, text2, "metrics").data);
-    }
-    const values = /* @__PURE__ */ new Map();
-    for (const [key2, leaf2] of leaves) {
-      const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
-      if (value2 !== void 0) values.set(key2, value2);
-    }
-    return { status: "ok", values };
-  } catch (error) {
-    const message = describeError(error);
-    return { status: "error", message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
-  }
-}
-function finite(leaf2) {
-  const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
-  return value2 !== void 0 && Number.isFinite(value2) ? value2 : null;
-}
-function named2(commits) {
-  const shown2 = commits.slice(0, NAMED2).map(shortSha).join(", ");
-  return commits.length > NAMED2 ? `${shown2}, and ${commits.length - NAMED2} more` : shown2;
-}
-function count(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-// src/report/data-section.ts
-var OPEN_ROWS = 15;
-var MAX_ROWS = 200;
-function dataChangesSection(data) {
-  const lines2 = [];
-  const rows = [];
-  const row3 = (change2, path, base, head) => rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
-  for (const e of data.added) row3("added", code(e.path), null, e);
-  for (const e of data.deleted) row3("deleted", code(e.path), e, null);
-  for (const e of data.renamed) row3("renamed", `${code(e.path.old)} → ${code(e.path.new)}`, e, e);
-  for (const e of data.modified) row3("modified", code(e.path), e.old, e.new);
-  const counts2 = summary(data);
-  lines2.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
-  if (rows.length) {
-    const table2 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
-    for (const r2 of rows.slice(0, MAX_ROWS)) table2.push(r2);
-    if (rows.length > MAX_ROWS) table2.push(`| … | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
-    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
-    else lines2.push("");
-    for (const line of table2) lines2.push(line);
-    if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
-  }
-  if (data.tables.length) {
-    lines2.push("", "| Table | Base rows × columns | Head rows × columns |", "|---|---|---|");
-    for (const t2 of data.tables) lines2.push(`| ${code(t2.path)} | ${shape(t2.base)} | ${shape(t2.head)} |`);
-    const unread = data.tables.filter((t2) => t2.note);
-    if (unread.length) lines2.push("");
-    for (const t2 of unread) lines2.push(`- ${code(t2.path)} not counted: ${escapeCell(t2.note)}`);
-  }
-  if (data.notInCache.length) {
-    lines2.push("", `Not compared (DVC's "not in cache": the files inside are unknown on one side):`, "");
-    for (const m2 of data.notInCache) lines2.push(`- ${code(m2.path)}: ${escapeCell(m2.reason)}`);
-  }
-  if (data.notes.length) {
-    lines2.push("");
-    for (const n of data.notes) lines2.push(`- ${escapeCell(n)}`);
-  }
-  return lines2.join("\n");
-}
-function summary(data) {
-  const files = (paths) => paths.filter((p2) => !p2.endsWith("/")).length;
-  const parts = [
-    [files(data.added.map((e) => e.path)), "added"],
-    [files(data.deleted.map((e) => e.path)), "deleted"],
-    [files(data.renamed.map((e) => e.path.new)), "renamed"],
-    [files(data.modified.map((e) => e.path)), "modified"]
-  ];
-  return parts.filter(([n]) => n > 0).map(([n, s]) => `${n} ${s}`).join(", ");
-}
-function size(v2) {
-  if (!v2) return "–";
-  if (v2.size === null) return "?";
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let n = v2.size;
-  let u2 = 0;
-  while (n >= 1024 && u2 < units.length - 1) {
-    n /= 1024;
-    u2++;
-  }
-  return u2 === 0 ? `${n} B` : `${n.toFixed(1)} ${units[u2]}`;
-}
-function shape(s) {
-  return s ? `${s.rows.toLocaleString("en-US")} × ${s.columns}` : "–";
-}
-
-// src/report/images.ts
-var RELATIVE_IMAGES = {
-  // encodeURIComponent leaves ( and ), which would end the link.
-  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
-  where: "the report folder",
-  charts: true
-};
-function hostedImages(hosted, where2, charts = true) {
-  return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
-}
-function plotImages(plots) {
-  const paths = plots.flatMap((p2) => [p2.image, p2.baseImage]).filter((p2) => typeof p2 === "string" && p2 !== "");
-  return [...new Set(paths)];
-}
-function reportImages(report2) {
-  return [.../* @__PURE__ */ new Set([...plotImages(report2.plots), ...(report2.trends ?? []).flatMap((t2) => t2.image ? [t2.image] : [])])];
-}
-function imagesNotShown(plots, images) {
-  return plotImages(plots).filter((path) => images.url(path) === null).length;
-}
-
-// src/report/plots-markdown.ts
-function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
-  const parts = [];
-  for (const plot2 of plots) {
-    const title2 = escapeCell(plot2.title);
-    const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
-    parts.push(`**${title2}**${id}`, "");
-    if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
-    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
-      const url = images.url(plot2.baseImage);
-      parts.push(url ? `At the base: [${title2}](${url})` : `At the base: ${title2} (${fileIn(plot2.baseImage, images)})`, "");
-    }
-    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
-    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join("\n"), "");
-  }
-  return parts.join("\n").trimEnd();
-}
-function plotImage(plot2, image, images) {
-  const title2 = escapeCell(plot2.title);
-  const url = images.url(image);
-  if (url) return `![${title2}](${url})`;
-  const chart = images.charts ? mermaidChart(plot2) : null;
-  return chart ?? `_${title2 || escapeCell(image)}: ${fileIn(image, images)}._`;
-}
-function fileIn(path, images) {
-  const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
-  return `${kind} ${code(path)} in ${images.where}`;
-}
-
-// src/report/pipeline-section.ts
-var STATUS_TEXT = {
-  ran: "ran",
-  skipped: "skipped (unchanged)",
-  failed: "**failed**",
-  "not-run": "not run"
-};
-function pipelineSection(pipeline2) {
-  if (!pipeline2.stages.length) return "_No stages._";
-  const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
-  for (const s of pipeline2.stages) {
-    const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
-    const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
-    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "–";
-    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
-  }
-  for (const s of pipeline2.stages) {
-    if (s.status !== "failed" || !s.log) continue;
-    const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
-    lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
-  }
-  return lines2.join("\n");
-}
-function formatSeconds(seconds) {
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const m2 = Math.floor(seconds / 60);
-  return `${m2} min ${Math.round(seconds - m2 * 60)} s`;
-}
-function longestBacktickRun(text2) {
-  return (text2.match(/`+/g) ?? []).reduce((m2, r2) => Math.max(m2, r2.length), 0);
-}
-
-// src/report/trends-section.ts
-var OPEN_TRENDS = 4;
-function trendsSection(report2, images) {
-  const history2 = report2.history;
-  if (!history2 || !report2.trends.length) return null;
-  const direction = metricDirections(report2);
-  const rows = [];
-  const charts = [];
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const trend2 of report2.trends) {
-    const metric = history2.metrics.find((m2) => m2.file === trend2.file && m2.key === trend2.key);
-    if (!metric) continue;
-    counts2.set(trend2.standing, (counts2.get(trend2.standing) ?? 0) + 1);
-    const latest = metric.points.at(-1);
-    const range = trendBand(metric.stats, trend2.k);
-    const stats3 = metric.stats;
-    rows.push(
-      `| ${[
-        escapeCell(trend2.file),
-        escapeCell(trend2.key),
-        latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
-        stats3 ? `${formatNumber(stats3.mean)} ± ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
-        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (±${formatNumber(trend2.k)}·std${trend2.rule ? ", the rule’s" : ""})` : "-",
-        metric.head === null ? "-" : formatNumber(metric.head),
-        trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
-      ].join(" | ")} |`
-    );
-    const title2 = `${escapeCell(trend2.key)} (${escapeCell(trend2.file)})`;
-    const url = trend2.image ? images.url(trend2.image) : null;
-    const chart = url ? `![Trend of ${title2}](${url})` : images.charts ? trendChart(trend2, metric, report2.head.label) : null;
-    if (chart) charts.push(chart);
-    else if (trend2.image) charts.push(`_Trend of ${title2}: PNG ${code(trend2.image)} in ${images.where}._`);
-    if (trend2.error) charts.push(`_${escapeCell(trend2.error)}_`);
-  }
-  if (!rows.length) return null;
-  const order = ["beyond", "within", "not-enough", "no-value"];
-  const summary2 = order.flatMap((s) => counts2.get(s) ? [`${counts2.get(s)} ${standingText(s)}`] : []).join(", ");
-  const lines2 = [
-    "### Trends",
-    "",
-    `${summary2}, against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}. The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2.`,
-    "",
-    `| Path | Metric | Latest base | Mean ± std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
-    "|---|---|---|---|---|---|---|",
-    ...rows
-  ];
-  if (charts.length && rows.length > OPEN_TRENDS)
-    lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
-  else if (charts.length) lines2.push("", charts.join("\n\n"));
-  return lines2.join("\n");
-}
-function trendVerdict(trend2, metric, range, better) {
-  const head = metric.head;
-  if (trend2.standing === "within") return `✅ ${standingText("within")}`;
-  if (trend2.standing === "not-enough") return `${standingText("not-enough")} (${metric.points.length} of 3 values)`;
-  if (trend2.standing !== "beyond" || head === null || !range) return standingText(trend2.standing);
-  const above2 = head > range.high;
-  const effect2 = better ? better === "higher" === above2 ? ", better" : ", worse" : "";
-  return `❗ **${standingText("beyond")}** (${above2 ? "above" : "below"} the band${effect2})`;
-}
-
-// src/report/values-section.ts
-var MAX_CELL = 120;
-var EFFECT_TEXT = { better: "✅ better", worse: "❌ worse" };
-function valueTable(kind, labels, direction) {
-  const metrics = kind === "metrics";
-  const withBase = labels.base !== null;
-  const header = ["Path", metrics ? "Metric" : "Param"];
-  if (withBase) header.push(cell2(labels.base));
-  header.push(cell2(labels.head));
-  if (metrics && withBase) header.push("Change");
-  if (direction) header.push(withBase ? "Better or worse" : "Direction");
-  let lastPath;
-  let pathCell = "";
-  return {
-    header: [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`],
-    row(path, row3) {
-      if (path !== lastPath) {
-        lastPath = path;
-        pathCell = cell2(path);
-      }
-      const values = formatRowValues(row3, !metrics);
-      let line = `| ${pathCell} | ${cell2(row3.key)}`;
-      if (withBase) line += ` | ${cell2(values[0])}`;
-      line += ` | ${cell2(values[1])}`;
-      if (metrics && withBase) line += ` | ${cell2(formatChange(row3))}`;
-      if (direction) {
-        const dir = direction(path, row3.key);
-        const mark = withBase ? effect(row3.diff, dir) : null;
-        line += ` | ${mark ? EFFECT_TEXT[mark] : !withBase && dir ? `${dir} is better` : ""}`;
-      }
-      return `${line} |`;
-    }
-  };
-}
-function valuesSection(kind, files, labels, options2 = {}) {
-  let rows = 0;
-  let changed = 0;
-  const noted = /* @__PURE__ */ new Map();
-  for (let i = 0; i < files.length; i++) {
-    const f3 = files[i];
-    const list3 = f3.rows;
-    rows += list3.length;
-    for (let k2 = 0; k2 < list3.length; k2++) if (list3[k2].changed) changed++;
-    for (const n of f3.notes) {
-      const paths = noted.get(n);
-      if (paths) paths.push(f3.path);
-      else noted.set(n, [f3.path]);
-    }
-  }
-  const notes = noteLines(noted);
-  if (!rows) return [`_No ${kind} found._`, ...notes ? ["", notes] : []].join("\n");
-  const direction = kind === "metrics" ? options2.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
-  const known = direction && files.some((f3) => f3.rows.some((row3) => direction(f3.path, row3.key))) ? direction : null;
-  const withBase = labels.base !== null;
-  const table2 = valueTable(kind, labels, known);
-  const draw2 = (pick2) => {
-    let text2 = table2.header.join("\n");
-    for (let i = 0; i < files.length; i++) {
-      const { path, rows: list3 } = files[i];
-      for (let k2 = 0; k2 < list3.length; k2++) {
-        const r2 = list3[k2];
-        if (pick2 === null || Boolean(r2.changed) === pick2) text2 += `
-${table2.row(path, r2)}`;
-      }
-    }
-    return text2;
-  };
-  const unchanged = withBase ? rows - changed : 0;
-  const parts = [];
-  parts.push(!withBase ? draw2(null) : changed ? draw2(true) : `_No ${kind} changed._`);
-  if (unchanged) {
-    parts.push("", `<details><summary>${unchanged} unchanged ${unchanged === 1 ? kind.slice(0, -1) : kind}</summary>`, "", draw2(false), "", "</details>");
-  }
-  if (notes) parts.push("", notes);
-  return parts.join("\n");
-}
-var NAMED_FILES = 3;
-function noteLines(noted) {
-  const lines2 = [];
-  for (const [note2, paths] of noted) {
-    if (paths.length <= NAMED_FILES) for (const path of paths) lines2.push(`- ${code(path)}: ${escapeCell(note2)}`);
-    else {
-      const more2 = paths.length - NAMED_FILES;
-      lines2.push(
-        `- ${paths.slice(0, NAMED_FILES).map((p2) => code(p2)).join(", ")} and ${groupDigits(more2)} other files: ${escapeCell(note2)}`
-      );
-    }
-  }
-  return lines2.join("\n");
-}
-function cell2(text2) {
-  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${groupDigits(text2.length)} characters)` : text2;
-  return escapeCell(cut);
-}
-
-// src/report/causes-section.ts
-var MAX_CAUSE_ITEMS = 8;
-var MAX_LINE_METRICS = 5;
-var OPEN_CAUSE_LINES = 10;
-var MAX_CAUSE_LINES = 100;
-var MAX_CAUSE_VALUE = 40;
-var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
-function causesSection(metrics) {
-  const groups = /* @__PURE__ */ new Map();
-  let rows = 0;
-  let firstPath;
-  let manyFiles = false;
-  for (let i = 0; i < metrics.length; i++) {
-    const f3 = metrics[i];
-    const list3 = f3.rows;
-    for (let k2 = 0; k2 < list3.length; k2++) {
-      const row3 = list3[k2];
-      if (!row3.causes) continue;
-      rows++;
-      firstPath ??= f3.path;
-      if (f3.path !== firstPath) manyFiles = true;
-      let group = groups.get(row3.causes);
-      if (!group) groups.set(row3.causes, group = { count: 0, named: [] });
-      if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f3.path, row: row3 });
-    }
-  }
-  if (!rows) return null;
-  const lines2 = [];
-  for (const [causes, group] of groups) {
-    if (lines2.length === MAX_CAUSE_LINES) break;
-    const named3 = group.named.map(({ path, row: row3 }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)}`);
-    const more2 = group.count > MAX_LINE_METRICS ? `, and ${groupDigits(group.count - MAX_LINE_METRICS)} more` : "";
-    lines2.push(`- ${named3.join(", ")}${more2} ← ${causeText(causes)}`);
-  }
-  if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _… ${groups.size - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
-  const title2 = "#### Why it changed";
-  if (lines2.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
-  return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
-}
-function causeMove(row3) {
-  if (row3.old === void 0) return `added (${causeValue(row3.new)})`;
-  if (row3.new === void 0) return `removed (was ${causeValue(row3.old)})`;
-  return row3.diff === void 0 ? `${causeValue(row3.old)}→${causeValue(row3.new)}` : formatChange(row3);
-}
-function causeText(causes) {
-  const parts = [];
-  let items = 0;
-  let more2 = causes.omitted;
-  const take = (list3) => {
-    const room = Math.max(0, MAX_CAUSE_ITEMS - items);
-    items += Math.min(room, list3.length);
-    more2 += Math.max(0, list3.length - room);
-    return list3.slice(0, room);
-  };
-  if (causes.basis === "pipeline") {
-    for (const stage2 of causes.stages) {
-      const own = (list3) => list3.filter((x3) => x3.stages[0] === stage2.name);
-      const definition = stage2.definition ? [CAUSE_DEFINITION[stage2.definition]] : [];
-      const shown2 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
-      if (shown2.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}: ${shown2.join(", ")}`);
-    }
-    if (!parts.length)
-      parts.push(
-        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? "")} changed: ${NON_DETERMINISM}` : "no upstream param, file or data change found"
-      );
-  } else {
-    const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);
-    const basis = causes.basis === "no-pipeline" ? "no pipeline" : "no stage writes this file";
-    parts.push(
-      listed.length ? `${basis}: all changed params and files listed: ${listed.join(", ")}` : `${basis}, and no param, file or data changed: ${NON_DETERMINISM}`
-    );
-  }
-  if (more2) parts[parts.length - 1] += `, and ${more2} more`;
-  return [...parts, ...causes.unknown.map(escapeCell)].join("; ");
-}
-var CAUSE_VERB = {
-  ran: " re-ran",
-  updated: " re-ran",
-  "out-of-date": " would re-run",
-  failed: " failed",
-  "not-run": " did not run",
-  new: " is new",
-  unchanged: "",
-  unknown: ""
-};
-var CAUSE_DEFINITION = {
-  command: "command changed",
-  definition: "definition in dvc.yaml changed",
-  new: "new stage"
-};
-function paramText(p2) {
-  const name = code(p2.file === "params.yaml" ? p2.key : `${p2.file}:${p2.key}`);
-  if (p2.old === void 0) return `${name} added (${causeValue(p2.new)})`;
-  if (p2.new === void 0) return `${name} removed (was ${causeValue(p2.old)})`;
-  return `${name} ${causeValue(p2.old)}→${causeValue(p2.new)}`;
-}
-function causeValue(leaf2) {
-  const text2 = displayValue(leaf2, null);
-  return escapeCell(text2.length > MAX_CAUSE_VALUE ? `${text2.slice(0, MAX_CAUSE_VALUE)}…` : text2);
-}
-function fileText(f3) {
-  return `${code(f3.path)} ${f3.binary ? "binary" : `+${f3.added}/${MINUS}${f3.deleted}`}`;
-}
-function dataText(d2) {
-  if (!d2.old) return `${code(d2.path)} added${d2.new ? ` (${extentText(d2.new)})` : ""}`;
-  if (!d2.new) return `${code(d2.path)} removed`;
-  if (d2.old.size === null || d2.new.size === null) return `${code(d2.path)} modified (size unknown: ${d2.source} records none)`;
-  const files = d2.old.nfiles !== null && d2.new.nfiles !== null && d2.old.nfiles !== d2.new.nfiles ? `, ${d2.old.nfiles}→${d2.new.nfiles} files` : "";
-  const [a, b3] = byteText(d2.old.size) === byteText(d2.new.size) ? [`${d2.old.size} B`, `${d2.new.size} B`] : [byteText(d2.old.size), byteText(d2.new.size)];
-  return `${code(d2.path)} ${a}→${b3}${files}`;
-}
-function extentText(m2) {
-  const size2 = m2.size === null ? "size unknown" : byteText(m2.size);
-  return m2.nfiles === null ? size2 : `${size2}, ${m2.nfiles} files`;
-}
-function byteText(n) {
-  if (n < 1024) return `${n} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let v2 = n / 1024;
-  let i = 0;
-  for (; v2 >= 1024 && i < units.length - 1; i++) v2 /= 1024;
-  return `${v2 < 10 ? v2.toFixed(1) : Math.round(v2)} ${units[i]}`;
-}
-
-// src/report/markdown.ts
-var REPORT_MARKER = "<!-- mlreport -->";
-var REPORT_FILE = { images: RELATIVE_IMAGES };
-function composeMarkdown(report2, options2 = REPORT_FILE) {
-  const parts = [...top(report2, options2), ""];
-  if (report2.gates) parts.push(gatesSection(report2.gates), "");
-  if (report2.pipeline) parts.push("### Pipeline", "", pipelineSection(report2.pipeline), "");
-  const labels = { base: report2.base?.label ?? null, head: report2.head.label };
-  const direction = metricDirections(report2);
-  parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
-  const causes = causesSection(report2.metrics);
-  if (causes) parts.push(causes, "");
-  const trends = trendsSection(report2, options2.images);
-  if (trends) parts.push(trends, "");
-  parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
-  if (report2.data) parts.push("### Data changes", "", dataChangesSection(report2.data), "");
-  if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options2.images), "");
-  if (report2.warnings.length) {
-    parts.push("### Notes", "");
-    for (const w2 of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w2)}`);
-    parts.push("");
-  }
-  if (options2.footer) parts.push(options2.footer, "");
-  return parts.join("\n");
-}
-function top(report2, options2) {
-  const base = report2.base ? `${code(report2.base.label)}${report2.base.sha && report2.base.sha.slice(0, 7) !== report2.base.label ? ` (${report2.base.sha.slice(0, 7)})` : ""}` : "no base";
-  const lines2 = [...options2.header ? [options2.header] : [], REPORT_MARKER, `## ${escapeCell(report2.verdict.line)}`, ""];
-  lines2.push(`**mlreport** · ${code(report2.head.label)} vs ${base} · ${report2.verdict.counts}`);
-  if (report2.projectErrors?.length) {
-    lines2.push("", "### ❌ Project files that do not parse", "");
-    for (const e of report2.projectErrors) lines2.push(`- ${escapeCell(e)}`);
-  }
-  if (report2.stale.length) {
-    lines2.push(
-      "",
-      "> [!WARNING]",
-      `> ${report2.stale.length === 1 ? "A stage is" : `${report2.stale.length} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`
-    );
-    for (const s of report2.stale) lines2.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join("; "))}`);
-  }
-  return lines2;
-}
-
-// src/report/to-json.ts
-function reportJson(report2) {
-  const causes = [];
-  const index = /* @__PURE__ */ new Map();
-  const metrics = report2.metrics.map((file) => ({
-    ...file,
-    rows: file.rows.map((row3) => {
-      if (!row3.causes) return row3;
-      let at2 = index.get(row3.causes);
-      if (at2 === void 0) {
-        at2 = causes.push(row3.causes) - 1;
-        index.set(row3.causes, at2);
-      }
-      return { ...row3, causes: at2 };
-    })
-  }));
-  return { ...report2, metrics, causes };
-}
-
-// src/plots/collect.ts
-import { isAscii } from "node:buffer";
-import { posix as posix9 } from "node:path";
-
-// src/workspace/glob.ts
-function globToRegExp(glob) {
-  let re2 = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c3 = glob[i];
-    if (c3 === "*") {
-      if (glob[i + 1] === "*") {
-        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
-        i += glob[i + 2] === "/" ? 2 : 1;
-      } else re2 += "[^/]*";
-    } else if (c3 === "?") re2 += "[^/]";
-    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re2}$`);
-}
-function isGlob(path) {
-  return /[*?]/.test(path);
 }
 
 // src/values/cached-outputs.ts
@@ -23338,9 +21378,9 @@ function lttbIndices(xs2, ys2, threshold) {
 }
 
 // src/plots/data.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix4 } from "node:path";
 function parsePlotData(path, text2, header = true) {
-  const ext = posix7.extname(path).toLowerCase();
+  const ext = posix4.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
     const dagshub = header && isExactLoggerHeader(table2.names);
@@ -23627,7 +21667,7 @@ function distinct(values) {
   return [...new Set(values)];
 }
 function list2(values) {
-  return values.length > 12 ? `${values.slice(0, 12).join(", ")}, …` : values.join(", ");
+  return values.length > 12 ? `${values.slice(0, 12).join(", ")}, \u2026` : values.join(", ");
 }
 function scalarText(value2) {
   return typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean" ? String(value2) : "";
@@ -23902,11 +21942,11 @@ function round(v2) {
 
 // src/plots/bounds.ts
 var PLOT_BOUNDS = {
-  /** Rows handed to a custom template (builtin templates downsample to 1,280–5,000 points instead). */
+  /** Rows handed to a custom template (builtin templates downsample to 1,280\u20135,000 points instead). */
   customPoints: 2e4,
   /** Width or height a custom template may ask for, in CSS pixels. */
   templateSide: 4e3,
-  /** Pixels of the PNG (at the 2× pixel ratio): 16 million, a 2000×2000 chart. */
+  /** Pixels of the PNG (at the 2\u00D7 pixel ratio): 16 million, a 2000\u00D72000 chart. */
   canvasPixels: 16e6,
   /** Marks and groups in the laid-out chart, which become SVG elements. */
   markItems: 5e4,
@@ -24063,7 +22103,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -24132,7 +22172,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p2, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix8.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix5.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -24158,7 +22198,7 @@ function fromYDict(id, p2, origin) {
   return { id, sources, ...common(id, p2, origin), image: false };
 }
 function fromPath(path, p2, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix8.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix5.extname(path).toLowerCase());
   const x3 = p2.x === void 0 || p2.x === null ? null : typeof p2.x === "string" ? p2.x : xFor(p2.x, path, path, origin);
   return { id: path, sources: [{ file: path, y: fieldList(p2.y, path, origin, "y"), x: x3 }], ...common(path, p2, origin), image };
 }
@@ -24204,7 +22244,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix8.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix5.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -24638,10 +22678,10 @@ async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix9.extname(f3).toLowerCase())).sort();
+  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix6.extname(f3).toLowerCase())).sort();
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix9.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix6.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request, definitions) {
@@ -24666,7 +22706,7 @@ async function preparePlots(git, request, definitions) {
         const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
         if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
         const notes = !head2 ? [`no image at the head (${request.headLabel}): showing ${request.base.label}'s`] : request.base && !base2 ? [`no image at the base (${request.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title: title2, head: head2, base: base2, ext: posix9.extname(file).toLowerCase(), notes });
+        out.push({ kind: "image", id: def.id, title: title2, head: head2, base: base2, ext: posix6.extname(file).toLowerCase(), notes });
         continue;
       }
       const headFiles = await readFiles2(def, readHead, headCache);
@@ -24805,7 +22845,39 @@ function plotError(def, error) {
 }
 
 // src/plots/write.ts
-import { join as join19 } from "node:path";
+import { join as join11 } from "node:path";
+
+// src/util/files.ts
+import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
+import { mkdir as mkdir4, rename as rename4, rm as rm5, writeFile } from "node:fs/promises";
+import { dirname as dirname5, join as join10, basename as basename4 } from "node:path";
+async function writeFileAtomic(path, data) {
+  const tmp = await tempBeside(path);
+  await writeFile(tmp, data);
+  await rename4(tmp, path);
+}
+async function writeTextAtomic(path, produce) {
+  const tmp = await tempBeside(path);
+  const fd = openSync3(tmp, "w");
+  try {
+    produce((piece) => {
+      const bytes = Buffer.from(piece, "utf8");
+      for (let at2 = 0; at2 < bytes.length; ) at2 += writeSync(fd, bytes, at2);
+    });
+  } catch (error) {
+    closeSync3(fd);
+    await rm5(tmp, { force: true });
+    throw error;
+  }
+  closeSync3(fd);
+  await rename4(tmp, path);
+}
+async function tempBeside(path) {
+  await mkdir4(dirname5(path), { recursive: true });
+  return join10(dirname5(path), `.${basename4(path)}.${process.pid}.tmp`);
+}
+
+// src/plots/write.ts
 async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -24824,11 +22896,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join19(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join11(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join19(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join11(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -24837,7 +22909,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join19(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join11(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error) {
@@ -24868,7 +22940,7 @@ async function renderPlots(git, request, getRenderer, log) {
 }
 
 // src/history/draw-trends.ts
-import { join as join20 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/history/trend-spec.ts
 var BASE_COLOR = "#1f6feb";
@@ -24922,8 +22994,8 @@ function trendSpec(entry, metric, headLabel) {
     });
   }
   const subtitle = [
-    `${metric.points.length} base commit${metric.points.length === 1 ? "" : "s"}, oldest first${head ? `; ◆ ${head}` : ""}`,
-    range ? `band: mean ± ${entry.k}·std (${entry.rule ? "the rule’s" : "default"})` : "no band: fewer than 3 base values"
+    `${metric.points.length} base commit${metric.points.length === 1 ? "" : "s"}, oldest first${head ? `; \u25C6 ${head}` : ""}`,
+    range ? `band: mean \xB1 ${entry.k}\xB7std (${entry.rule ? "the rule\u2019s" : "default"})` : "no band: fewer than 3 base values"
   ];
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -24968,7 +23040,7 @@ async function drawTrends(plans, request, getRenderer) {
       renderer ??= await getRenderer();
       const image = await renderer.render(trendSpec(entry, metric, request.headLabel));
       const name = uniqueName(`${metric.file}-${metric.key}`, names);
-      await writeFileAtomic(join20(request.dir, `${name}.png`), image.png);
+      await writeFileAtomic(join12(request.dir, `${name}.png`), image.png);
       entry.image = `${request.linkPrefix}${name}.png`;
     } catch (error) {
       entry.error = `${what}: could not render: ${describeError(error)}`;
@@ -24978,8 +23050,8 @@ async function drawTrends(plans, request, getRenderer) {
 }
 
 // src/publish/github/checks.ts
-import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix10, relative as relative5, sep as sep6 } from "node:path";
+import { realpath } from "node:fs/promises";
+import { posix as posix7, relative as relative4, sep as sep5 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -25053,7 +23125,7 @@ function boundedTable(table2, budget, what, measure) {
     size2 += length;
     shown2++;
   }
-  if (shown2 < table2.body.length) out.push("", `_… ${table2.body.length - shown2} more ${what}._`);
+  if (shown2 < table2.body.length) out.push("", `_\u2026 ${table2.body.length - shown2} more ${what}._`);
   return shown2 ? out : [`_${table2.body.length} ${what}._`];
 }
 function cutLines(text2, max) {
@@ -25341,7 +23413,7 @@ var CheckRunTarget = class {
         sha: o2.headSha,
         state: o2.failed ? "failure" : "success",
         context: this.options.checkName,
-        description: truncate(o2.title, STATUS_DESCRIPTION_LIMIT, "…"),
+        description: truncate(o2.title, STATUS_DESCRIPTION_LIMIT, "\u2026"),
         target_url: this.runUrl()
       });
     } catch (error) {
@@ -25410,14 +23482,14 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r2.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix7.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r2) });
     }
     return out;
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath3(p2).catch(() => p2);
-    const prefix = relative5(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep6).join("/");
+    const real = async (p2) => realpath(p2).catch(() => p2);
+    const prefix = relative4(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep5).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -25440,7 +23512,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join21, resolve as resolve4 } from "node:path";
+import { join as join13, resolve as resolve3 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -25524,17 +23596,17 @@ var LocalFilesPublisher = class {
   json;
   name = "local files";
   get markdownPath() {
-    return resolve4(this.dir, "report.md");
+    return resolve3(this.dir, "report.md");
   }
   get jsonPath() {
-    return resolve4(this.dir, "report.json");
+    return resolve3(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeTextAtomic(join21(this.dir, "report.json"), (write) => {
+    await writeTextAtomic(join13(this.dir, "report.json"), (write) => {
       writeJson(this.json(report2), write);
       write("\n");
     });
-    await writeFileAtomic(join21(this.dir, "report.md"), this.markdown(report2));
+    await writeFileAtomic(join13(this.dir, "report.md"), this.markdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -25847,14 +23919,14 @@ function mlflowKey(name, notes) {
   let key2 = name.replace(/[^\p{L}\p{N}_\-./ ]/gu, "_").split("/").filter((segment) => segment && segment !== "." && segment !== "..").join("/");
   if (!key2) key2 = "_";
   if (key2.length > LENGTH_LIMITS.key) {
-    notes.push(`Key '${key2.slice(0, 60)}…' is longer than ${LENGTH_LIMITS.key} characters; cut to fit MLflow.`);
+    notes.push(`Key '${key2.slice(0, 60)}\u2026' is longer than ${LENGTH_LIMITS.key} characters; cut to fit MLflow.`);
     key2 = key2.slice(0, LENGTH_LIMITS.key);
   }
   return key2;
 }
 function fitValue(key2, value2, limit, notes) {
   if (value2.length <= limit) return value2;
-  const marker = "…(truncated)";
+  const marker = "\u2026(truncated)";
   notes.push(`The value of '${key2}' is ${value2.length} characters; MLflow keeps ${limit}, so it was cut.`);
   return value2.slice(0, limit - marker.length) + marker;
 }
@@ -26313,8 +24385,8 @@ function insideFolder(path) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat3, readFile as readFile7 } from "node:fs/promises";
-import { join as join23, posix as posix11 } from "node:path";
+import { lstat as lstat3, readFile as readFile6 } from "node:fs/promises";
+import { join as join15, posix as posix8 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -26516,8 +24588,8 @@ async function prsForFork(client, ctx, headRepository, branch, sha) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile6 } from "node:fs/promises";
-import { join as join22 } from "node:path";
+import { readFile as readFile5 } from "node:fs/promises";
+import { join as join14 } from "node:path";
 
 // src/util/zip.ts
 import { crc32, deflateRawSync } from "node:zlib";
@@ -26749,7 +24821,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile6(join22(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile5(join14(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -26880,9 +24952,9 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join23(baseDir, ...rel.split("/"));
+      const path = join15(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile7(path);
+      bytes = await readFile6(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -26891,7 +24963,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix8.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -26948,18 +25020,18 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
-import { join as join24 } from "node:path";
+import { lstat as lstat4, readFile as readFile7 } from "node:fs/promises";
+import { join as join16 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join24(dir, "report.json");
+  const path = join16(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
     const stat8 = await lstat4(path);
     if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
     if (stat8.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
-    text2 = await readFile8(path, "utf8");
+    text2 = await readFile7(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(missing);
@@ -27001,6 +25073,1854 @@ async function publishAll(report2, table2, log) {
     }
   }
   return { results, failed: failed2 };
+}
+
+// src/pipeline/engine.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { join as join23 } from "node:path";
+import { performance as performance2 } from "node:perf_hooks";
+
+// src/dvc/data/tracked.ts
+import { rm as rm6 } from "node:fs/promises";
+async function pullTracked(root, options2 = {}) {
+  const { config, cache, groups } = await plan(root, options2);
+  const report2 = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
+  const failures = [];
+  const ready = [];
+  const staging = /* @__PURE__ */ new Map();
+  try {
+    for (const [name, outs] of groups) {
+      for (const out of outs) {
+        const staged = await stage(root, out);
+        if (staged) staging.set(out.path, staged);
+      }
+      await pullGroup(name, outs);
+    }
+    for (const out of ready) {
+      report2.outputs.push({ path: out.path, outcome: await checkout(cache, root, out, { force: options2.force, staged: staging.get(out.path) }) });
+      staging.delete(out.path);
+    }
+  } finally {
+    for (const staged of staging.values()) await rm6(staged, { recursive: true, force: true });
+  }
+  if (failures.length) {
+    throw new DataError(failures.map((f3) => new TransferError("pull", f3.remote, f3.failures).message).join("\n"));
+  }
+  return report2;
+  async function pullGroup(name, outs) {
+    const remote = openRemote(selectRemote(config, name), options2);
+    try {
+      const r2 = await pull(cache, remote, outs, { staging });
+      report2.downloaded += r2.downloaded;
+      report2.cached += r2.cached;
+      report2.bytes += r2.bytes;
+      for (const out of outs) ready.push(out);
+    } catch (error) {
+      if (!(error instanceof TransferError)) throw error;
+      failures.push({ remote: error.remote, failures: error.failures });
+      const broken = error.failures.map((f3) => f3.path ?? "");
+      for (const out of outs) if (!broken.some((p2) => p2 === out.path || p2.startsWith(`${out.path}/`))) ready.push(out);
+    } finally {
+      await remote.close();
+    }
+  }
+}
+async function pushTracked(root, options2 = {}) {
+  const { config, cache, groups } = await plan(root, options2);
+  const total = { uploaded: 0, present: 0, bytes: 0 };
+  for (const [name, outs] of groups) {
+    const remote = openRemote(selectRemote(config, name), options2);
+    try {
+      const r2 = await push(cache, remote, outs);
+      total.uploaded += r2.uploaded;
+      total.present += r2.present;
+      total.bytes += r2.bytes;
+    } finally {
+      await remote.close();
+    }
+  }
+  return total;
+}
+async function plan(root, options2) {
+  const config = await loadDvcConfig(root, options2);
+  const cache = new Cache(config.cacheDir);
+  const all = await findDvcFiles(root);
+  const wanted = options2.targets?.length ? options2.targets.map((t2) => t2.replace(/\/+$/, "")) : void 0;
+  const outs = [];
+  for (const file of all) {
+    for (const out of await readDvcFile2(root, file)) {
+      if (!wanted || wanted.some((t2) => t2 === file || t2 === out.path || out.path.startsWith(`${t2}/`))) outs.push(out);
+    }
+  }
+  if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(", ")}`);
+  const groups = /* @__PURE__ */ new Map();
+  for (const out of outs) {
+    const name = out.remote ?? options2.remote;
+    groups.set(name, [...groups.get(name) ?? [], out]);
+  }
+  return { config, cache, groups };
+}
+
+// src/pipeline/repro.ts
+import { realpath as realpath2, rm as rm7 } from "node:fs/promises";
+import { join as join22 } from "node:path";
+import { performance } from "node:perf_hooks";
+
+// src/pipeline/dag.ts
+import { posix as posix9 } from "node:path";
+function projectPath2(stage2, p2) {
+  return posix9.normalize(posix9.join(stage2.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+}
+function isAbsolute2(p2) {
+  return /^[\\/]/.test(p2) || /^[A-Za-z]:[\\/]/.test(p2);
+}
+var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
+function refuseAbsolute(stage2) {
+  const outs = stage2.outs.map((o2) => o2.path).filter(isAbsolute2);
+  if (outs.length) {
+    throw new UserError(`dvc.yaml: stage '${stage2.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
+  }
+  const deps = [...stage2.deps, ...stage2.params.map((p2) => p2.file)].filter(isAbsolute2);
+  if (deps.length) {
+    throw new UserError(
+      `dvc.yaml: stage '${stage2.name}': dependency ${deps.map((d2) => `'${d2}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
+    );
+  }
+}
+function isInside(child, parent) {
+  return parent === "." || child.startsWith(`${parent}/`);
+}
+function buildDag(stages) {
+  const nodes = /* @__PURE__ */ new Map();
+  const writer = /* @__PURE__ */ new Map();
+  for (const stage2 of stages) {
+    refuseAbsolute(stage2);
+    const node = {
+      stage: stage2,
+      deps: [...stage2.deps.map((d2) => projectPath2(stage2, d2)), ...stage2.params.map((p2) => projectPath2(stage2, p2.file))],
+      outs: stage2.outs.map((o2) => projectPath2(stage2, o2.path))
+    };
+    nodes.set(stage2.name, node);
+    for (const out of node.outs) {
+      const other = writer.get(out);
+      if (other !== void 0) {
+        throw new UserError(
+          other === stage2.name ? `dvc.yaml: stage '${stage2.name}' lists the output '${out}' twice.` : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage2.name}'. Each output must belong to one stage.`
+        );
+      }
+      for (const [path, owner] of writer) {
+        if (owner !== stage2.name && (isInside(out, path) || isInside(path, out))) {
+          throw new UserError(`dvc.yaml: output '${out}' of stage '${stage2.name}' overlaps output '${path}' of stage '${owner}'.`);
+        }
+      }
+      writer.set(out, stage2.name);
+    }
+  }
+  const producerOf = (path) => {
+    for (const [out, owner] of writer) if (out === path || isInside(path, out)) return owner;
+    return void 0;
+  };
+  const upstream = /* @__PURE__ */ new Map();
+  for (const [name, node] of nodes) {
+    const ups = /* @__PURE__ */ new Set();
+    for (const dep of node.deps) {
+      for (const [out, owner] of writer) {
+        if (owner !== name && (out === dep || isInside(dep, out) || isInside(out, dep))) ups.add(owner);
+        if (owner === name && (out === dep || isInside(dep, out))) {
+          throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${out}' (a cycle).`);
+        }
+      }
+    }
+    upstream.set(name, [...ups]);
+  }
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const visit = (name, path) => {
+    const s = state.get(name);
+    if (s === "done") return;
+    if (s === "visiting") {
+      const cycle2 = [...path.slice(path.indexOf(name)), name];
+      throw new UserError(`dvc.yaml: the pipeline has a cycle: ${cycle2.join(" \u2192 ")}.`);
+    }
+    state.set(name, "visiting");
+    for (const up of upstream.get(name) ?? []) visit(up, [...path, name]);
+    state.set(name, "done");
+    order.push(name);
+  };
+  for (const name of nodes.keys()) visit(name, []);
+  return { nodes, upstream, order, producerOf };
+}
+function selectStages(dag, targets) {
+  if (!targets.length) return dag.order;
+  const wanted = /* @__PURE__ */ new Set();
+  const add3 = (name) => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    if (dag.nodes.get(name)?.stage.frozen) return;
+    for (const up of dag.upstream.get(name) ?? []) add3(up);
+  };
+  for (const target of targets) {
+    const matches = [...dag.nodes.keys()].filter((n) => n === target || n.startsWith(`${target}@`));
+    if (!matches.length) throw new UserError(`No stage '${target}' in dvc.yaml (stages: ${[...dag.nodes.keys()].join(", ") || "none"}).`);
+    matches.forEach(add3);
+  }
+  return dag.order.filter((n) => wanted.has(n));
+}
+function downstreamOf(dag, name) {
+  const out = /* @__PURE__ */ new Set();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [stage2, ups] of dag.upstream) {
+      if (!out.has(stage2) && ups.some((u2) => u2 === name || out.has(u2))) {
+        out.add(stage2);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+// src/pipeline/yaml-emit.ts
+function emitYaml(value2, folding = "current") {
+  const emitter = new Emitter(folding);
+  emitter.node(value2, {});
+  emitter.writeIndent();
+  return emitter.out.join("");
+}
+var BEST_WIDTH = 80;
+var INDENT = 2;
+var MAX_SIMPLE_KEY_LENGTH = 128;
+var BREAKS = "\n\x85\u2028\u2029";
+var SPACE_OR_BREAK = "\0 	\r\n\x85\u2028\u2029";
+var Emitter = class {
+  constructor(folding) {
+    this.folding = folding;
+  }
+  folding;
+  out = [];
+  column = 0;
+  whitespace = true;
+  indention = true;
+  indent = null;
+  /** Enclosing indents, each with whether it belongs to a block sequence (ruamel's `Indents`). */
+  indents = [];
+  sequenceContext = false;
+  simpleKeyContext = false;
+  node(value2, context) {
+    this.sequenceContext = context.sequence ?? false;
+    this.simpleKeyContext = context.simpleKey ?? false;
+    const items = value2 instanceof PyCollection ? value2.items : value2;
+    if (Array.isArray(items)) {
+      if (!items.length) return this.emptyFlow("[", "]");
+      this.blockSequence(items, context.mapping ?? false);
+    } else if (items instanceof Map) {
+      if (!items.size) return this.emptyFlow("{", "}");
+      this.blockMapping([...items].map(([k2, v2]) => [keyValue(items, k2), v2]));
+    } else {
+      this.scalar(scalarEvent(items));
+    }
+  }
+  blockSequence(items, mappingContext) {
+    this.increaseIndent(true, mappingContext && !this.indention);
+    if (this.indents.at(-2)?.[1]) this.indention = true;
+    for (const item of items) {
+      this.writeIndent();
+      this.writeIndicator("-", true, false, true);
+      this.node(item, { sequence: true });
+    }
+    this.indent = this.indents.pop()[0];
+  }
+  blockMapping(entries) {
+    this.increaseIndent(false, false);
+    for (const [key2, value2] of entries) {
+      this.writeIndent();
+      const event = scalarEvent(key2);
+      if (isSimpleKey(event)) {
+        this.sequenceContext = false;
+        this.simpleKeyContext = true;
+        this.scalar(event);
+        this.writeIndicator(":", false);
+      } else {
+        this.writeIndicator("?", true, false, true);
+        this.sequenceContext = false;
+        this.simpleKeyContext = false;
+        this.scalar(event);
+        this.writeIndent();
+        this.writeIndicator(":", true, false, true);
+      }
+      this.node(value2, { mapping: true });
+    }
+    this.indent = this.indents.pop()[0];
+  }
+  /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
+  emptyFlow(open6, close) {
+    const top2 = this.indents.at(-1);
+    const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open6, true, true);
+    this.writeIndicator(close, false);
+    this.writeLineBreak();
+  }
+  scalar(event) {
+    this.indents.push([this.indent, false]);
+    this.indent = (this.indent ?? 0) + INDENT;
+    const analysis = analyze(event.text);
+    let text2 = event.text;
+    let style = this.chooseStyle(event, analysis);
+    if (event.isNull && style === "'") {
+      text2 = [..."null"];
+      style = this.chooseStyle({ ...event, text: text2 }, analyze(text2));
+    }
+    const split = !this.simpleKeyContext;
+    if (this.sequenceContext) this.writeIndent();
+    if (style === '"') this.writeDoubleQuoted(text2, split);
+    else if (style === "'") this.writeSingleQuoted(text2, split);
+    else this.writePlain(text2, split);
+    this.indent = this.indents.pop()[0];
+  }
+  chooseStyle(event, analysis) {
+    if (event.plainResolves && !(this.simpleKeyContext && (analysis.empty || analysis.multiline)) && analysis.allowBlockPlain) return "";
+    if (event.text.includes("'") || event.text.includes("\n")) return '"';
+    if (analysis.allowSingleQuoted && !(this.simpleKeyContext && analysis.multiline)) return "'";
+    return '"';
+  }
+  increaseIndent(sequence, indentless) {
+    this.indents.push([this.indent, sequence]);
+    if (this.indent === null) this.indent = 0;
+    else if (!indentless) this.indent += INDENT;
+  }
+  writeIndent() {
+    const indent = this.indent ?? 0;
+    if (!this.indention || this.column > indent || this.column === indent && !this.whitespace) this.writeLineBreak();
+    if (this.column < indent) {
+      this.whitespace = true;
+      this.write(" ".repeat(indent - this.column));
+      this.column = indent;
+    }
+  }
+  writeIndicator(indicator, needWhitespace, whitespace = false, indention = false) {
+    const data = this.whitespace || !needWhitespace ? indicator : ` ${indicator}`;
+    this.whitespace = whitespace;
+    this.indention = this.indention && indention;
+    this.column += data.length;
+    this.write(data);
+  }
+  writeLineBreak(data = "\n") {
+    this.whitespace = true;
+    this.indention = true;
+    this.column = 0;
+    this.write(data);
+  }
+  write(data) {
+    this.out.push(data);
+  }
+  /** Writes `chars` (code points, as Python indexes a str) and moves the column on by their count. */
+  put(chars) {
+    this.column += chars.length;
+    this.write(chars.join(""));
+  }
+  writeBreaks(breaks) {
+    if (breaks[0] === "\n") this.writeLineBreak();
+    for (const br2 of breaks) this.writeLineBreak(br2);
+    this.writeIndent();
+  }
+  writePlain(text2, split) {
+    if (!text2.length) return;
+    if (!this.whitespace) this.put([" "]);
+    this.whitespace = false;
+    this.indention = false;
+    let spaces = false;
+    let start = 0;
+    for (let end = 0; end <= text2.length; end++) {
+      const ch = text2[end];
+      if (spaces) {
+        if (ch !== " ") {
+          const pastWidth = this.folding === "current" ? this.column >= BEST_WIDTH : this.column > BEST_WIDTH;
+          if (start + 1 === end && pastWidth && split) {
+            this.writeIndent();
+            this.whitespace = false;
+            this.indention = false;
+          } else {
+            this.put(text2.slice(start, end));
+          }
+          start = end;
+        }
+      } else if (ch === void 0 || ch === " ") {
+        const word = text2.slice(start, end);
+        if (this.folding === "current" && split && word.length + this.column > BEST_WIDTH && this.indent !== null && this.column > this.indent) {
+          this.writeIndent();
+        }
+        this.put(word);
+        start = end;
+      }
+      spaces = ch === " ";
+    }
+  }
+  writeSingleQuoted(text2, split) {
+    this.writeIndicator("'", true);
+    let spaces = false;
+    let breaks = false;
+    let start = 0;
+    for (let end = 0; end <= text2.length; end++) {
+      const ch = text2[end];
+      if (spaces) {
+        if (ch !== " ") {
+          if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== text2.length) this.writeIndent();
+          else this.put(text2.slice(start, end));
+          start = end;
+        }
+      } else if (breaks) {
+        if (ch === void 0 || !BREAKS.includes(ch)) {
+          this.writeBreaks(text2.slice(start, end));
+          start = end;
+        }
+      } else if (ch === void 0 || ` ${BREAKS}'`.includes(ch)) {
+        if (start < end) {
+          this.put(text2.slice(start, end));
+          start = end;
+        }
+      }
+      if (ch === "'") {
+        this.put(["'", "'"]);
+        start = end + 1;
+      }
+      if (ch !== void 0) {
+        spaces = ch === " ";
+        breaks = BREAKS.includes(ch);
+      }
+    }
+    this.writeIndicator("'", false);
+  }
+  writeDoubleQuoted(text2, split) {
+    this.writeIndicator('"', true);
+    let start = 0;
+    for (let end = 0; end <= text2.length; end++) {
+      const ch = text2[end];
+      if (ch === void 0 || '"\\\x85\u2028\u2029\uFEFF'.includes(ch) || !this.printableInDoubleQuotes(ch)) {
+        if (start < end) {
+          this.put(text2.slice(start, end));
+          start = end;
+        }
+        if (ch !== void 0) {
+          this.put([...escape(ch)]);
+          start = end + 1;
+        }
+      }
+      if (0 < end && end < text2.length - 1 && (ch === " " || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
+        const backslash = this.folding === "legacy" || needsBackslash(text2, start, end);
+        this.put([...text2.slice(start, end), ...backslash ? ["\\"] : []]);
+        if (start < end) start = end;
+        this.writeIndent();
+        this.whitespace = false;
+        this.indention = false;
+        if (text2[start] === " ") {
+          if (backslash) this.put(["\\"]);
+          else start += 1;
+        }
+      }
+    }
+    this.writeIndicator('"', false);
+  }
+  printableInDoubleQuotes(ch) {
+    const c3 = ch.codePointAt(0);
+    if (c3 >= 32 && c3 <= 126) return true;
+    if (c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533) return true;
+    return this.folding === "current" && c3 >= 65536;
+  }
+};
+function needsBackslash(text2, start, end) {
+  let spacePos = text2.indexOf(" ", end);
+  if (spacePos < 0) return true;
+  const newline = text2.indexOf("\n", end);
+  if (newline >= 0 && newline < spacePos) spacePos = newline;
+  const after = text2[spacePos + 1];
+  if (after === void 0) return true;
+  if (text2[spacePos] === "\n" && after !== " ") return true;
+  const word = text2.slice(end, spacePos);
+  return word.includes('"') || word.includes("'") || " \n".includes(after) || text2.slice(end - 1, end + 1).join("") === "  " || start === end;
+}
+var ESCAPES2 = {
+  "\0": "0",
+  "\x07": "a",
+  "\b": "b",
+  "	": "t",
+  "\n": "n",
+  "\v": "v",
+  "\f": "f",
+  "\r": "r",
+  "\x1B": "e",
+  '"': '"',
+  "\\": "\\",
+  "\x85": "N",
+  "\xA0": "_",
+  "\u2028": "L",
+  "\u2029": "P"
+};
+function escape(ch) {
+  const named3 = ESCAPES2[ch];
+  if (named3) return `\\${named3}`;
+  const c3 = ch.codePointAt(0);
+  const hex = c3.toString(16).toUpperCase();
+  if (c3 <= 255) return `\\x${hex.padStart(2, "0")}`;
+  if (c3 <= 65535) return `\\u${hex.padStart(4, "0")}`;
+  return `\\U${hex.padStart(8, "0")}`;
+}
+function scalarEvent(value2) {
+  const plain = (text2, tag) => ({ text: [...text2], isNull: false, plainResolves: true, tag });
+  if (value2 === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
+  if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
+  if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
+  if (typeof value2 === "bigint") return plain(String(value2), "!!int");
+  if (typeof value2 === "number") {
+    if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");
+    return plain(Number.isSafeInteger(value2) ? String(value2) : BigInt(value2).toString(), "!!int");
+  }
+  return { text: [...value2], isNull: false, plainResolves: !resolvesToNonString(value2), tag: "!!str" };
+}
+function floatText(x3) {
+  if (Number.isNaN(x3)) return ".nan";
+  if (!Number.isFinite(x3)) return x3 > 0 ? ".inf" : "-.inf";
+  return pyFloatRepr(x3).toLowerCase();
+}
+var RESOLVERS = [
+  ["tTfF", /^(?:true|True|TRUE|false|False|FALSE)$/],
+  [
+    "-+0123456789.",
+    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
+  ],
+  ["-+0123456789", /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/],
+  ["<", /^<<$/],
+  ["~nN", /^(?:~|null|Null|NULL)$/],
+  [
+    "0123456789",
+    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
+  ],
+  ["=", /^=$/],
+  ["!&*", /^[!&*]$/]
+];
+function resolvesToNonString(s) {
+  return s === "" || RESOLVERS.some(([first, re2]) => first.includes(s[0]) && re2.test(s));
+}
+function isSimpleKey(event) {
+  return event.tag.length + event.text.length < MAX_SIMPLE_KEY_LENGTH && !analyze(event.text).multiline;
+}
+function analyze(text2) {
+  if (!text2.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
+  let blockIndicators = false;
+  let lineBreaks2 = false;
+  let special = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  const first = text2.slice(0, 3).join("");
+  if (first === "---" || first === "...") blockIndicators = true;
+  let precededByWhitespace = true;
+  let followedByWhitespace = text2.length === 1 || SPACE_OR_BREAK.includes(text2[1]);
+  let previousSpace = false;
+  let previousBreak = false;
+  for (let index = 0; index < text2.length; index++) {
+    const ch = text2[index];
+    if (index === 0) {
+      if ("#,[]{}&*!|>'\"%@`".includes(ch)) blockIndicators = true;
+      if ("?:-".includes(ch) && followedByWhitespace) blockIndicators = true;
+    } else if (ch === ":" && followedByWhitespace || ch === "#" && precededByWhitespace) {
+      blockIndicators = true;
+    }
+    if (BREAKS.includes(ch)) lineBreaks2 = true;
+    if (!(ch === "\n" || ch >= " " && ch <= "~")) {
+      const c3 = ch.codePointAt(0);
+      const printable = c3 === 133 || c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533 || c3 >= 65536;
+      if (!printable || c3 === 65279) special = true;
+    }
+    if (ch === " ") {
+      if (index === 0) leadingSpace = true;
+      if (index === text2.length - 1) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (BREAKS.includes(ch)) {
+      if (index === 0) leadingBreak = true;
+      if (index === text2.length - 1) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousSpace = false;
+      previousBreak = true;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = SPACE_OR_BREAK.includes(ch);
+    followedByWhitespace = index + 2 >= text2.length || SPACE_OR_BREAK.includes(text2[index + 2]);
+  }
+  let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
+  let allowSingleQuoted = true;
+  if (breakSpace || special || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
+  if (lineBreaks2 || blockIndicators) allowBlockPlain = false;
+  return { empty: false, multiline: lineBreaks2, allowBlockPlain, allowSingleQuoted };
+}
+
+// src/pipeline/lock.ts
+async function readLock(tree, path = "dvc.lock") {
+  const bytes = await tree.read(path);
+  if (!bytes) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map(), folding: "current" };
+  return parseLock(bytes.toString("utf8"), path);
+}
+function parseLock(text2, displayPath = "dvc.lock") {
+  const lock = parseLockText(text2, displayPath);
+  const lines2 = text2.replace(/\r\n/g, "\n");
+  const folding = emitYaml(lock.raw, "current") !== lines2 && emitYaml(lock.raw, "legacy") === lines2 ? "legacy" : "current";
+  return { ...lock, folding };
+}
+function lockEntryFromHash(path, meta) {
+  const entry = { path, hashName: "md5", md5: meta.md5, size: meta.size };
+  if (meta.nfiles !== void 0) entry.nfiles = meta.nfiles;
+  if (meta.isexec) entry.isexec = true;
+  return entry;
+}
+function serializeStage(stage2) {
+  const out = /* @__PURE__ */ new Map([["cmd", stage2.cmd]]);
+  const entry = (e) => {
+    const d2 = /* @__PURE__ */ new Map([["path", e.path]]);
+    if (e.hashName === "md5") d2.set("hash", "md5");
+    if (e.md5 !== null) d2.set("md5", e.md5);
+    if (e.size !== void 0) d2.set("size", e.size);
+    if (e.nfiles !== void 0) d2.set("nfiles", e.nfiles);
+    if (e.isexec) d2.set("isexec", true);
+    return d2;
+  };
+  const byPath = (a, b3) => compareCodePoints(a.path, b3.path);
+  if (stage2.deps.length) out.set("deps", [...stage2.deps].sort(byPath).map(entry));
+  const files = [...stage2.params.keys()].sort(compareCodePoints);
+  if (files.length) {
+    const ordered = [...files.filter((f3) => f3 === "params.yaml"), ...files.filter((f3) => f3 !== "params.yaml")];
+    const params = /* @__PURE__ */ new Map();
+    for (const file of ordered) {
+      const values = stage2.params.get(file);
+      params.set(
+        file,
+        mapFrom(
+          [...values].sort(([a], [b3]) => compareCodePoints(a, b3)),
+          values
+        )
+      );
+    }
+    out.set("params", params);
+  }
+  if (stage2.outs.length) out.set("outs", [...stage2.outs].sort(byPath).map(entry));
+  return out;
+}
+function renderLock(lock, updates) {
+  const raw = mapFrom([["schema", "2.0"], ...lock.raw], lock.raw);
+  const before = raw.get("stages");
+  const stages = isRawMap(before) ? mapFrom(before, before) : /* @__PURE__ */ new Map();
+  for (const [name, stage2] of updates) stages.set(name, serializeStage(stage2));
+  raw.set("stages", stages);
+  return emitYaml(raw, lock.folding);
+}
+async function writeLock(path, lock, updates) {
+  await writeFileAtomic(path, renderLock(lock, updates));
+}
+
+// src/pipeline/shell.ts
+import { spawn as spawn3 } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
+import { basename as basename5, join as join17 } from "node:path";
+var TailBuffer = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  lines = [];
+  partial = "";
+  /** Adds output; returns the complete lines it finished (for live logging). */
+  push(text2) {
+    const parts = (this.partial + text2).split(/\r?\n/);
+    this.partial = parts.pop() ?? "";
+    for (const line of parts) this.keep(line);
+    return parts;
+  }
+  /** Ends the stream; returns the unterminated last line, if any. */
+  flush() {
+    if (!this.partial) return [];
+    const last = this.partial;
+    this.partial = "";
+    this.keep(last);
+    return [last];
+  }
+  addLine(line) {
+    this.keep(line);
+  }
+  text() {
+    return this.lines.join("\n");
+  }
+  keep(line) {
+    this.lines.push(line);
+    if (this.lines.length > this.max) this.lines.shift();
+  }
+};
+function runShell(command, cwd, onLine, tail, env = process.env, stop) {
+  return new Promise((resolve14, reject) => {
+    const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
+    const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
+    if (stop) endOnAbort(child, stop);
+    const take = (text2) => {
+      for (const line of tail.push(text2)) onLine(line);
+    };
+    child.stdout.setEncoding("utf8").on("data", take);
+    child.stderr.setEncoding("utf8").on("data", take);
+    child.on("error", reject);
+    child.on("close", (code2, signal) => {
+      for (const line of tail.flush()) onLine(line);
+      resolve14({ code: code2, signal });
+    });
+  });
+}
+var FILE_COMMANDS = /* @__PURE__ */ new Set(["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"]);
+function stageEnvironment(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => {
+      const upper = name.toUpperCase();
+      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMANDS.has(upper);
+    })
+  );
+}
+var running = /* @__PURE__ */ new Set();
+var forwarding = false;
+function spawnStage(file, args, options2) {
+  const posix12 = process.platform !== "win32";
+  const child = spawn3(file, args, { ...options2, detached: posix12 });
+  running.add(child);
+  child.on("close", () => running.delete(child));
+  child.on("error", () => running.delete(child));
+  if (posix12 && !forwarding) {
+    forwarding = true;
+    for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
+  }
+  return child;
+}
+function resolveCommand(name, env, platform = process.platform) {
+  if (platform !== "win32") return { file: name, shell: false };
+  const get = (key2) => Object.entries(env).find(([k2]) => k2.toUpperCase() === key2)?.[1] ?? "";
+  const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
+  for (const dir of get("PATH").split(";").filter(Boolean)) {
+    for (const ext of exts) {
+      const file = join17(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      if (!existsSync2(file)) continue;
+      return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
+    }
+  }
+  return { file: name, shell: false };
+}
+var GRACE_MS = 5e3;
+function endOnAbort(child, stop) {
+  const end = () => {
+    killGroup(child, "SIGTERM");
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), GRACE_MS);
+    child.once("close", () => clearTimeout(timer));
+  };
+  if (stop.aborted) return end();
+  stop.addEventListener("abort", end, { once: true });
+  child.once("close", () => stop.removeEventListener("abort", end));
+}
+async function endStages(signal) {
+  const children = [...running];
+  for (const child of children) killGroup(child, signal);
+  const closed = children.map((child) => new Promise((r2) => child.once("close", r2)));
+  await Promise.race([Promise.all(closed), new Promise((r2) => setTimeout(r2, GRACE_MS).unref())]);
+  for (const child of children) killGroup(child, "SIGKILL");
+  process.kill(process.pid, signal);
+}
+function killGroup(child, signal) {
+  if (child.pid === void 0) return;
+  try {
+    if (process.platform === "win32") child.kill(signal);
+    else process.kill(-child.pid, signal);
+  } catch {
+  }
+}
+function posixShell(command, env) {
+  const executable = env.SHELL || "/bin/sh";
+  const name = basename5(executable).toLowerCase();
+  const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
+  return [executable, [...opts, "-c", command]];
+}
+function stageCommands(cmd) {
+  if (Array.isArray(cmd)) return cmd;
+  const lines2 = cmd.split(/\r\n|\r|\n/);
+  if (lines2.length > 1 && lines2.at(-1) === "") lines2.pop();
+  return lines2;
+}
+
+// src/pipeline/status.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join21, posix as posix11, relative as relative5, resolve as resolve4, dirname as dirname6 } from "node:path";
+
+// src/pipeline/dvcignore.ts
+import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { join as join18 } from "node:path";
+var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
+var DvcIgnore = class {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  cache = /* @__PURE__ */ new Map();
+  chains = /* @__PURE__ */ new Map();
+  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r2) => r2 !== null);
+  /** `relPath` is posix, relative to the root, without a leading `./`. */
+  isIgnored(relPath, isDir2) {
+    const parts = relPath.split("/").filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
+    }
+    return false;
+  }
+  /** Whether the directory `relDir` holds a `.dvcignore` file. */
+  hasIgnoreFile(relDir) {
+    try {
+      readFileSync3(join18(this.root, relDir, ".dvcignore"));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
+  matches(relPath, isDir2) {
+    const slash = relPath.lastIndexOf("/");
+    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir2, false);
+    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
+      ignored = apply(rules, relPath.slice(offset), isDir2, ignored);
+    }
+    return ignored;
+  }
+  /**
+   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
+   * `.dvcignore` then tests only the built-in names and builds no paths.
+   */
+  childMatcher(relDir) {
+    if (!this.chain(relDir).length) return (name, isDir2) => apply(this.defaults, name, isDir2, false);
+    const prefix = relDir ? `${relDir}/` : "";
+    return (name, isDir2) => this.matches(prefix + name, isDir2);
+  }
+  /**
+   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
+   * below it starts: a walk asks this once a folder, not once a file.
+   */
+  chain(relDir) {
+    let chain = this.chains.get(relDir);
+    if (!chain) {
+      const slash = relDir.lastIndexOf("/");
+      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
+      const rules = this.rulesIn(relDir);
+      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
+      this.chains.set(relDir, chain);
+    }
+    return chain;
+  }
+  rulesIn(relDir) {
+    let rules = this.cache.get(relDir);
+    if (!rules) {
+      const file = join18(this.root, relDir, ".dvcignore");
+      let text2 = "";
+      if (statSync2(file, { throwIfNoEntry: false })) {
+        try {
+          text2 = readFileSync3(file, "utf8");
+        } catch {
+          text2 = "";
+        }
+      }
+      rules = text2.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
+      this.cache.set(relDir, rules);
+    }
+    return rules;
+  }
+};
+function apply(rules, rel, isDir2, ignored) {
+  for (const rule2 of rules) {
+    if (rule2.dirOnly && !isDir2) continue;
+    if (rule2.name === void 0 ? rule2.regex.test(rel) : rel === rule2.name || rel.endsWith(rule2.slashName)) ignored = !rule2.negate;
+  }
+  return ignored;
+}
+function compileRule(line) {
+  let pattern = line.replace(/(?<!\\)\s+$/, "");
+  if (!pattern || pattern.startsWith("#")) return null;
+  let negate = false;
+  if (pattern.startsWith("!")) {
+    negate = true;
+    pattern = pattern.slice(1);
+  }
+  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
+  let dirOnly = false;
+  if (pattern.endsWith("/")) {
+    dirOnly = true;
+    pattern = pattern.slice(0, -1);
+  }
+  const anchored = pattern.includes("/");
+  if (pattern.startsWith("/")) pattern = pattern.slice(1);
+  let re2 = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c3 = pattern[i];
+    if (c3 === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
+      if (atStart && atEnd) {
+        if (i + 2 === pattern.length) re2 += ".*";
+        else {
+          re2 += "(?:.*/)?";
+          i += 1;
+        }
+        i += 1;
+        continue;
+      }
+      re2 += "[^/]*";
+      i += 1;
+    } else if (c3 === "*") re2 += "[^/]*";
+    else if (c3 === "?") re2 += "[^/]";
+    else if (c3 === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) re2 += "\\[";
+      else {
+        let cls = pattern.slice(i + 1, close);
+        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+        re2 += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = close;
+      }
+    } else if (c3 === "\\" && i + 1 < pattern.length) {
+      re2 += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else re2 += c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  const prefix = anchored ? "^" : "^(?:.*/)?";
+  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re2}$`) };
+  if (!anchored && !/[*?[\\]/.test(pattern)) {
+    rule2.name = pattern;
+    rule2.slashName = `/${pattern}`;
+  }
+  return rule2;
+}
+
+// src/pipeline/hash.ts
+import * as crypto from "node:crypto";
+import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync3 } from "node:fs";
+import { open as open4, stat as stat5 } from "node:fs/promises";
+import { join as join19, posix as posix10, sep as sep6 } from "node:path";
+var STREAM_CHUNK = 4 * 1024 * 1024;
+var SMALL_FILE = 1024 * 1024;
+var YIELD_EVERY = 512;
+async function hashFile(path, size2, legacy) {
+  if (size2 !== void 0 && size2 < SMALL_FILE) {
+    const fd = openSync4(path, READ2);
+    let md52;
+    try {
+      md52 = smallMd5(fd, size2, legacy ? "md5-dos2unix" : "md5");
+    } finally {
+      closeSync4(fd);
+    }
+    if (md52) return md52;
+  }
+  const hasher = new ObjectHasher(legacy);
+  const handle = await open4(path, "r");
+  try {
+    const buffers = [Buffer.allocUnsafe(STREAM_CHUNK), Buffer.allocUnsafe(STREAM_CHUNK)];
+    let turn = 0;
+    let reading = handle.read(buffers[0], 0, STREAM_CHUNK, null);
+    for (; ; ) {
+      const { bytesRead, buffer } = await reading;
+      if (!bytesRead) break;
+      turn ^= 1;
+      reading = handle.read(buffers[turn], 0, STREAM_CHUNK, null);
+      hasher.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  return hasher.digest();
+}
+var READ2 = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
+var smallBuffer = null;
+function smallMd5(fd, size2, name) {
+  smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
+  const n = readSync2(fd, smallBuffer, 0, SMALL_FILE, 0);
+  if (n !== size2) return null;
+  const bytes = smallBuffer.subarray(0, n);
+  return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
+}
+var oneShot = crypto.hash;
+async function hashPath(root, rel, ignore, name = "md5", state) {
+  const abs = join19(root, ...rel.split("/"));
+  let info;
+  try {
+    info = await stat5(abs);
+  } catch {
+    return null;
+  }
+  if (!info.isDirectory()) {
+    if (!info.isFile()) throw new UserError(`'${rel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+    const meta = { md5: await hashOne(abs, rel, info, name, state), size: info.size };
+    if (isExecutable(info.mode, abs)) meta.isexec = true;
+    return meta;
+  }
+  return ignore.isIgnored(rel, true) ? dirMeta([], 0) : hashDir(root, rel, ignore, name, state);
+}
+var dirMeta = (entries, size2) => ({ md5: dirManifest(entries).oid, size: size2, nfiles: entries.length });
+async function hashDir(root, rel, ignore, name, state) {
+  const entries = [];
+  let size2 = 0;
+  let untilYield = YIELD_EVERY;
+  const keyPrefix = `${name}\0${rel}/`;
+  const walk2 = async (relDir, inside) => {
+    const absDir = join19(root, ...relDir.split("/"));
+    const names = readdirSync2(absDir, { withFileTypes: true });
+    if (names.some((d2) => d2.name === ".dvcignore")) {
+      throw new UserError(`'${posix10.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+    }
+    const ignored = ignore.childMatcher(relDir);
+    const below = (child) => relDir ? `${relDir}/${child}` : child;
+    for (const d2 of names) {
+      const childInside = inside ? `${inside}/${d2.name}` : d2.name;
+      if (d2.isDirectory()) {
+        if (!ignored(d2.name, true)) await walk2(below(d2.name), childInside);
+        continue;
+      }
+      if (d2.isFile() && ignored(d2.name, false)) continue;
+      const abs = absDir + sep6 + d2.name;
+      const key2 = keyPrefix + childInside;
+      let stats3;
+      let md52 = null;
+      let remembered = false;
+      if (d2.isFile() && !state?.has(key2)) {
+        const fd = openUnlessGone(abs);
+        if (fd === null) continue;
+        try {
+          stats3 = fstatSync2(fd);
+          if (stats3.isFile() && stats3.size < SMALL_FILE) md52 = smallMd5(fd, stats3.size, name);
+        } finally {
+          closeSync4(fd);
+        }
+      } else {
+        try {
+          stats3 = statSync3(abs, { throwIfNoEntry: false });
+        } catch {
+        }
+        if (!stats3) continue;
+        if (!d2.isFile()) {
+          if (ignored(d2.name, stats3.isDirectory())) continue;
+          if (stats3.isDirectory()) {
+            await walk2(below(d2.name), childInside);
+            continue;
+          }
+        }
+        md52 = state?.get(key2, stats3);
+        remembered = md52 !== void 0;
+      }
+      if (!stats3.isFile()) throw new UserError(`'${below(d2.name)}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      md52 ??= await hashFile(abs, stats3.size, name !== "md5");
+      if (!remembered) state?.set(key2, stats3, md52);
+      entries.push({ md5: md52, relpath: childInside });
+      size2 += stats3.size;
+      if (--untilYield === 0) {
+        untilYield = YIELD_EVERY;
+        await new Promise(setImmediate);
+      }
+    }
+  };
+  await walk2(rel, "");
+  return dirMeta(entries, size2);
+}
+function openUnlessGone(path) {
+  try {
+    return openSync4(path, READ2);
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
+}
+async function hashOne(abs, rel, stats3, name, state) {
+  const key2 = `${name}\0${rel}`;
+  const known = state?.get(key2, stats3);
+  if (known) return known;
+  const md52 = await hashFile(abs, stats3.size, name !== "md5");
+  state?.set(key2, stats3, md52);
+  return md52;
+}
+function isExecutable(mode, path, platform = process.platform) {
+  return platform === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
+}
+
+// src/pipeline/hash-state.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { mkdir as mkdir5, readFile as readFile8, rename as rename5, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join20 } from "node:path";
+var STATE_DIR = [".dvc", "tmp", "mlreport"];
+var STATE_FILE = "hashes.state";
+var VERSION2 = 3;
+var RACY_MS = 2e3;
+var MAX_ENTRIES = 5e5;
+var MD52 = /^[0-9a-f]{32}$/;
+var FIELDS = 5;
+var HashState = class _HashState {
+  constructor(dir, now) {
+    this.dir = dir;
+    this.now = now;
+  }
+  dir;
+  now;
+  slots = /* @__PURE__ */ new Map();
+  keys = [];
+  /** '' where a file is no longer remembered (it was racy when hashed again). */
+  md5s = [];
+  stats = new Float64Array(0);
+  /** Whether this run looked at the slot's file. */
+  seen = new Uint8Array(0);
+  dirty = false;
+  /**
+   * The state of the DVC project at `root`; an unreadable or foreign file is an empty state. `now` (ms since
+   * the epoch) is when a file is taken to be hashed, for the racy check.
+   */
+  static async open(root, now = Date.now) {
+    if (!existsSync3(join20(root, ".dvc"))) return new _HashState(null, now);
+    const state = new _HashState(join20(root, ...STATE_DIR), now);
+    try {
+      state.load(await readFile8(join20(root, ...STATE_DIR, STATE_FILE)));
+    } catch {
+    }
+    return state;
+  }
+  load(bytes) {
+    const newline = bytes.indexOf(10);
+    if (newline < 0) return;
+    const head = JSON.parse(bytes.toString("utf8", 0, newline));
+    const { keys, md5s } = head;
+    if (head.version !== VERSION2 || !Array.isArray(keys) || !Array.isArray(md5s) || md5s.length !== keys.length) return;
+    const n = keys.length;
+    if (bytes.length - newline - 1 !== n * FIELDS * 8) return;
+    const stats3 = new Float64Array(n * FIELDS);
+    new Uint8Array(stats3.buffer).set(bytes.subarray(newline + 1));
+    for (let i = 0; i < n; i++) {
+      const key2 = keys[i];
+      const md52 = md5s[i];
+      if (typeof key2 !== "string" || typeof md52 !== "string" || !MD52.test(md52)) return;
+    }
+    this.keys = keys;
+    this.md5s = md5s;
+    this.stats = stats3;
+    this.seen = new Uint8Array(n);
+    for (let i = 0; i < n; i++) this.slots.set(this.keys[i], i);
+  }
+  /** Whether the file at `key` is remembered at all (its stat not yet compared). */
+  has(key2) {
+    return this.slots.has(key2);
+  }
+  /** The remembered md5 of the file at `key` (hash name and path) when its stat is exactly as it was then. */
+  get(key2, stats3) {
+    const i = this.slots.get(key2);
+    if (i === void 0) return void 0;
+    this.seen[i] = 1;
+    const s = this.stats;
+    const o2 = i * FIELDS;
+    if (s[o2] !== stats3.dev || s[o2 + 1] !== stats3.ino || s[o2 + 2] !== stats3.size || s[o2 + 3] !== stats3.mtimeMs || s[o2 + 4] !== stats3.ctimeMs) return void 0;
+    return this.md5s[i] || void 0;
+  }
+  /** Remembers an md5 computed from the file as `stats` (taken before reading it) describe it. */
+  set(key2, stats3, md52) {
+    const now = this.now();
+    let i = this.slots.get(key2);
+    if (now - stats3.mtimeMs < RACY_MS || now - stats3.ctimeMs < RACY_MS) {
+      if (i !== void 0 && this.md5s[i]) {
+        this.md5s[i] = "";
+        this.dirty = true;
+      }
+      return;
+    }
+    if (i === void 0) {
+      i = this.keys.length;
+      this.keys.push(key2);
+      this.md5s.push(md52);
+      this.slots.set(key2, i);
+      if (this.stats.length < (i + 1) * FIELDS) this.grow(i + 1);
+    } else this.md5s[i] = md52;
+    const s = this.stats;
+    const o2 = i * FIELDS;
+    s[o2] = stats3.dev;
+    s[o2 + 1] = stats3.ino;
+    s[o2 + 2] = stats3.size;
+    s[o2 + 3] = stats3.mtimeMs;
+    s[o2 + 4] = stats3.ctimeMs;
+    this.seen[i] = 1;
+    this.dirty = true;
+  }
+  grow(slots) {
+    const capacity = Math.max(slots, 2 * (this.stats.length / FIELDS), 1024);
+    const stats3 = new Float64Array(capacity * FIELDS);
+    stats3.set(this.stats);
+    this.stats = stats3;
+    const seen = new Uint8Array(capacity);
+    seen.set(this.seen);
+    this.seen = seen;
+  }
+  /** Writes the state when it changed (atomically); a cache that cannot be written is skipped, not an error. */
+  async save() {
+    if (!this.dir || !this.dirty) return;
+    const n = this.keys.length;
+    const all = n <= MAX_ENTRIES;
+    let keys = this.keys;
+    let md5s = this.md5s;
+    let stats3 = this.stats.subarray(0, n * FIELDS);
+    if (!all || md5s.includes("")) {
+      const kept = [];
+      for (let i = 0; i < n; i++) if (md5s[i] && (all || this.seen[i])) kept.push(i);
+      keys = kept.map((i) => this.keys[i]);
+      md5s = kept.map((i) => this.md5s[i]);
+      stats3 = new Float64Array(kept.length * FIELDS);
+      kept.forEach((i, j3) => stats3.set(this.stats.subarray(i * FIELDS, (i + 1) * FIELDS), j3 * FIELDS));
+    }
+    try {
+      await mkdir5(this.dir, { recursive: true });
+      await writeFile2(join20(this.dir, ".gitignore"), "*\n");
+      const tmp = join20(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
+`);
+      await writeFile2(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
+      await rename5(tmp, join20(this.dir, STATE_FILE));
+      this.dirty = false;
+    } catch {
+    }
+  }
+};
+
+// src/pipeline/status.ts
+var Workspace = class {
+  constructor(dir, tree) {
+    this.dir = dir;
+    this.tree = tree;
+    this.root = findDvcRoot(dir);
+    this.ignore = new DvcIgnore(this.root);
+    this.prefix = relative5(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+  }
+  dir;
+  tree;
+  ignore;
+  /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
+  root;
+  /** The project directory relative to the DVC root, posix ('' when they are the same). */
+  prefix;
+  hashes = /* @__PURE__ */ new Map();
+  /** What files hashed to when last read, across runs: unchanged files are not read again. */
+  state = null;
+  abs(path) {
+    return join21(this.dir, ...path.split("/"));
+  }
+  hash(path, name = "md5") {
+    const key2 = `${name}\0${path}`;
+    let p2 = this.hashes.get(key2);
+    if (!p2) {
+      const rel = posix11.normalize(posix11.join(this.prefix || ".", path));
+      if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
+      this.state ??= HashState.open(this.root);
+      p2 = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
+      this.hashes.set(key2, p2);
+    }
+    return p2;
+  }
+  /** Forgets this run's hashes (a stage ran): each path is looked at again, read only if its stat changed. */
+  invalidate() {
+    this.hashes.clear();
+  }
+  /** Keeps the hashes of this run for the next one. */
+  async saveState() {
+    if (this.state) await (await this.state).save();
+  }
+  exists(path) {
+    return existsSync4(this.abs(path));
+  }
+  /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
+  rootPath(path) {
+    return posix11.normalize(posix11.join(this.prefix || ".", path));
+  }
+  existsAtRoot(rootPath) {
+    return existsSync4(join21(this.root, ...rootPath.split("/")));
+  }
+  /** A params file's contents, or null when the file does not exist. */
+  async params(path) {
+    const data = await readDataFile(this.tree, path);
+    if (data === void 0) return null;
+    if (data === null) return /* @__PURE__ */ new Map();
+    if (!isRawMap(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
+    return data;
+  }
+};
+function findDvcRoot(dir) {
+  for (let d2 = resolve4(dir); ; d2 = dirname6(d2)) {
+    if (existsSync4(join21(d2, ".dvc"))) return d2;
+    if (dirname6(d2) === d2) return resolve4(dir);
+  }
+}
+function getParam(data, key2) {
+  let cur = data;
+  for (const part of key2.split(".")) {
+    const list3 = Array.isArray(cur) ? cur : cur instanceof PyCollection && cur.kind === "tuple" ? cur.items : null;
+    if (list3 && /^\d+$/.test(part)) cur = list3[Number(part)];
+    else if (isRawMap(cur)) cur = cur.get(part);
+    else return void 0;
+    if (cur === void 0) return void 0;
+  }
+  return cur;
+}
+async function currentParams(stage2, ws2, project) {
+  const out = /* @__PURE__ */ new Map();
+  for (const dep of stage2.params) {
+    const path = project(dep.file);
+    const data = await ws2.params(path);
+    if (data === null) throw new UserError(`stage '${stage2.name}': params file '${path}' does not exist.`);
+    if (dep.keys === null) {
+      out.set(dep.file, mapFrom(data, data));
+      continue;
+    }
+    const values = /* @__PURE__ */ new Map();
+    const missing = [];
+    for (const key2 of dep.keys) {
+      const v2 = getParam(data, key2);
+      if (v2 === void 0) missing.push(key2);
+      else values.set(key2, v2);
+    }
+    if (missing.length) throw new UserError(`stage '${stage2.name}': params ${missing.map((k2) => `'${k2}'`).join(", ")} missing from '${path}'.`);
+    out.set(dep.file, values);
+  }
+  return out;
+}
+function sameCmd(a, b3) {
+  if (typeof a === "string" || typeof b3 === "string") return a === b3;
+  return a.length === b3.length && a.every((c3, i) => c3 === b3[i]);
+}
+async function entryStatus(path, entry, ws2) {
+  const current = await ws2.hash(path, entry?.hashName ?? "md5");
+  if (!current) return "missing";
+  if (!entry || entry.md5 === null) return "new";
+  if (current.md5 === entry.md5) return null;
+  return await onlyLineEndsDiffer(path, entry, current.size, ws2) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
+}
+var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
+async function onlyLineEndsDiffer(path, entry, size2, ws2) {
+  if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
+  return (await ws2.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
+}
+async function stageStatus(stage2, lock, ws2, project) {
+  const reasons = [];
+  if (stage2.alwaysChanged) reasons.push("always changed");
+  else if (!stage2.deps.length && !stage2.params.length && !stage2.outs.length) reasons.push("always changed (no deps or outs)");
+  if (lock && !sameCmd(lock.cmd, stage2.cmd)) reasons.push("changed command");
+  if (!lock) reasons.push("not in dvc.lock");
+  const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
+  for (const dep of stage2.deps) {
+    const s = await entryStatus(project(dep), lockDeps.get(dep), ws2);
+    if (s && lock) reasons.push(`dep ${dep}: ${s}`);
+    else if (s === "missing") reasons.push(`dep ${dep}: missing`);
+  }
+  for (const dep of stage2.params) {
+    const path = project(dep.file);
+    const data = await ws2.params(path);
+    const locked = lock?.params.get(dep.file);
+    if (data === null) {
+      reasons.push(`params ${dep.file}: missing`);
+      continue;
+    }
+    if (!lock) continue;
+    if (!locked) {
+      reasons.push(`params ${dep.file}: new`);
+      continue;
+    }
+    const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...data.keys(), ...locked.keys()])];
+    for (const key2 of keys) {
+      const actual = dep.keys ? getParam(data, key2) : data.get(key2);
+      const before = locked.get(key2);
+      if (actual === void 0 && before === void 0) continue;
+      if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
+      else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
+      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
+    }
+  }
+  const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
+  for (const out of stage2.outs) {
+    const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws2);
+    if (s && lock) reasons.push(`out ${out.path}: ${s}`);
+    else if (s === "missing") reasons.push(`out ${out.path}: missing`);
+  }
+  if (stage2.frozen) {
+    const kept = reasons.filter((r2) => r2 === "changed command" || r2 === "not in dvc.lock" || r2.startsWith("out "));
+    return { changed: kept.length > 0, reasons: kept };
+  }
+  return { changed: reasons.length > 0, reasons };
+}
+
+// src/pipeline/repro.ts
+var TAIL_LINES = 50;
+async function loadPipeline(given) {
+  const dir = await realpath2(given).catch(() => given);
+  const tree = workspaceTree(dir);
+  const dvc = await loadDvcYaml(tree);
+  if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
+  const dag = buildDag(dvc.stages);
+  const lock = await readLock(tree, "dvc.lock");
+  return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
+}
+async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
+  const { dag, ws: ws2 } = pipeline2;
+  const selected = selectStages(dag, targets);
+  const data = options2.pull === false ? null : await PipelineData.open(ws2.root, options2.data);
+  try {
+    const { expected, depErrors } = await prepareDeps(pipeline2, selected, data, true);
+    const out = [];
+    for (const name of selected) {
+      const stage2 = dag.nodes.get(name).stage;
+      const project = (p2) => projectPath2(stage2, p2);
+      const status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws2, project);
+      const depError = depErrorOf(stage2, ws2, depErrors);
+      let action;
+      if (depError) action = `cannot restore: ${depError}`;
+      else if (data && status.changed) {
+        const objects = restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected, ws2, project);
+        const available = objects ? await data.available(objects) : null;
+        if (objects && available?.ok) {
+          for (const o2 of objects) expected.set(o2.path, o2.oid);
+          action = `restore from ${available.from}`;
+        } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
+      }
+      out.push({ name, ...status, ...action ? { action } : {} });
+    }
+    return out;
+  } finally {
+    await data?.close();
+    await ws2.saveState();
+  }
+}
+async function prepareDeps(pipeline2, selected, data, dry, log) {
+  const expected = /* @__PURE__ */ new Map();
+  const depErrors = /* @__PURE__ */ new Map();
+  if (!data) return { expected, depErrors };
+  const { dag, ws: ws2 } = pipeline2;
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d2) => ws2.rootPath(projectPath2(dag.nodes.get(name).stage, d2)))));
+  for (const t2 of await data.trackedDeps(deps, ws2)) {
+    try {
+      if (dry) {
+        const available = await data.available([trackedObject(t2)]);
+        if (!available.ok) throw new UserError(available.why);
+      } else {
+        const from = await data.restore([trackedObject(t2)]);
+        log?.info(`Pulled '${t2.path}' (${t2.dvcfile}) from ${from}.`);
+      }
+      expected.set(t2.path, t2.oid);
+    } catch (error) {
+      depErrors.set(t2.path, `'${t2.path}' is tracked by ${t2.dvcfile} but cannot be pulled: ${describeError(error)}`);
+    }
+  }
+  ws2.invalidate();
+  return { expected, depErrors };
+}
+function depErrorOf(stage2, ws2, depErrors) {
+  for (const dep of stage2.deps) {
+    if (ws2.exists(projectPath2(stage2, dep))) continue;
+    const rp = ws2.rootPath(projectPath2(stage2, dep));
+    for (const [path, error] of depErrors) if (rp === path || rp.startsWith(`${path}/`) || path.startsWith(`${rp}/`)) return error;
+  }
+  return void 0;
+}
+async function reproduce(pipeline2, log, options2 = {}) {
+  const data = options2.pull === false ? null : await PipelineData.open(pipeline2.ws.root, options2.data);
+  try {
+    return await reproduceWith(pipeline2, log, options2, data);
+  } finally {
+    await data?.close();
+    await pipeline2.ws.saveState();
+  }
+}
+async function reproduceWith(pipeline2, log, options2, data) {
+  const { dag, ws: ws2 } = pipeline2;
+  const lockPath = join22(pipeline2.dir, "dvc.lock");
+  const updates = /* @__PURE__ */ new Map();
+  const blocked = /* @__PURE__ */ new Map();
+  const wouldRun = /* @__PURE__ */ new Set();
+  const results = [];
+  const record = (result) => {
+    results.push(result);
+    options2.onStage?.(result);
+  };
+  const own = !options2.onStage;
+  const note2 = (message) => {
+    if (own) log.info(message);
+  };
+  const stageError = (message) => {
+    if (own) log.error(message);
+  };
+  let passed = true;
+  const selected = selectStages(dag, options2.targets ?? []);
+  const { expected, depErrors } = await prepareDeps(pipeline2, selected, data, options2.dry ?? false, log);
+  for (const name of selected) {
+    const stage2 = dag.nodes.get(name).stage;
+    const project = (p2) => projectPath2(stage2, p2);
+    const blocker = blocked.get(name);
+    if (blocker) {
+      record({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
+      continue;
+    }
+    if (options2.deadline?.passed()) {
+      passed = false;
+      record({ name, status: "not-run", seconds: 0, reasons: [options2.deadline.skipped(`stage '${name}'`)] });
+      continue;
+    }
+    const started = performance.now();
+    const depError = stage2.frozen ? void 0 : depErrorOf(stage2, ws2, depErrors);
+    if (depError) {
+      if (options2.dry) {
+        wouldRun.add(name);
+        record({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
+        continue;
+      }
+      passed = false;
+      stageError(`Stage '${name}': ${depError}`);
+      record({ name, status: "failed", seconds: 0, reasons: [], error: depError });
+      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      continue;
+    }
+    let status;
+    try {
+      status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws2, project);
+    } catch (error) {
+      passed = false;
+      record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error) });
+      stageError(`Stage '${name}': ${describeError(error)}`);
+      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      continue;
+    }
+    const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u2) => wouldRun.has(u2));
+    if (stage2.frozen) {
+      note2(`Stage '${name}' is frozen, skipping.`);
+      if (!status.changed || options2.dry) {
+        record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
+        continue;
+      }
+      try {
+        const missing = stage2.outs.map((o2) => project(o2.path)).filter((p2) => !ws2.exists(p2));
+        if (missing.length)
+          throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
+        const locked = await lockStage(stage2, ws2, project);
+        updates.set(name, locked);
+        pipeline2.lock.stages.set(name, locked);
+        await writeLock(lockPath, pipeline2.lock, updates);
+        record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
+      } catch (error) {
+        passed = false;
+        stageError(`Stage '${name}': ${describeError(error)}`);
+        record({ name, status: "failed", seconds: 0, reasons: ["frozen", ...status.reasons], error: describeError(error) });
+        for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      }
+      continue;
+    }
+    const objects = data && !options2.force && !upstreamWouldRun ? restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected, ws2, project) : null;
+    let cannot;
+    if (data && objects) {
+      if (options2.dry) {
+        const available = await data.available(objects);
+        if (available.ok) {
+          for (const o2 of objects) expected.set(o2.path, o2.oid);
+          note2(`Would restore stage '${name}' from ${available.from}.`);
+          record({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
+          continue;
+        }
+        cannot = `cannot restore: ${available.why}`;
+      } else {
+        try {
+          const from = await data.restore(objects);
+          ws2.invalidate();
+          note2(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
+          record({ name, status: "skipped", seconds: (performance.now() - started) / 1e3, reasons: [`restored from ${from}`] });
+          continue;
+        } catch (error) {
+          cannot = `cannot restore: ${describeError(error)}`;
+        }
+      }
+    }
+    if (cannot) status.reasons.unshift(cannot);
+    if (options2.dry) {
+      const reasons2 = options2.force ? ["forced"] : status.reasons;
+      if (upstreamWouldRun && !status.changed) reasons2.push(`upstream stage '${upstreamWouldRun}' would run`);
+      if (options2.force || status.changed || upstreamWouldRun) {
+        wouldRun.add(name);
+        note2(`Would run stage '${name}': ${reasons2.join("; ")}`);
+        record({ name, status: "not-run", seconds: 0, reasons: reasons2 });
+      } else {
+        record({ name, status: "skipped", seconds: 0, reasons: [] });
+      }
+      continue;
+    }
+    if (!options2.force && !status.changed) {
+      note2(`Stage '${name}' didn't change, skipping.`);
+      record({ name, status: "skipped", seconds: 0, reasons: [] });
+      continue;
+    }
+    const reasons = options2.force ? ["forced", ...status.reasons] : status.reasons;
+    const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage2, pipeline2, log, own ? reasons : [], options2.deadline));
+    const seconds = (performance.now() - started) / 1e3;
+    if (outcome2.lock) {
+      try {
+        await data?.save(stage2, ws2, project);
+      } catch (error) {
+        log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
+      }
+      updates.set(name, outcome2.lock);
+      pipeline2.lock.stages.set(name, outcome2.lock);
+      await writeLock(lockPath, pipeline2.lock, updates);
+      record({ name, status: "ran", seconds, reasons });
+    } else {
+      passed = false;
+      stageError(`Stage '${name}' failed: ${outcome2.error}`);
+      record({ name, status: "failed", seconds, reasons, error: outcome2.error, log: outcome2.tail });
+      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+    }
+  }
+  return { stages: results, passed };
+}
+async function runStage(stage2, pipeline2, log, reasons, deadline) {
+  const { ws: ws2, dag } = pipeline2;
+  const project = (p2) => projectPath2(stage2, p2);
+  const tail = new TailBuffer(TAIL_LINES);
+  if (reasons.length) log.info(`Running stage '${stage2.name}' (${reasons.join("; ")}):`);
+  try {
+    for (const dep of stage2.deps) {
+      if (ws2.exists(project(dep))) continue;
+      const producer = dag.producerOf(project(dep));
+      throw new UserError(
+        producer ? `dependency '${project(dep)}' is missing: stage '${producer}' should have written it.` : `dependency '${project(dep)}' does not exist and no stage writes it.`
+      );
+    }
+    await currentParams(stage2, ws2, project);
+    for (const out of stage2.outs) if (!out.persist) await rm7(ws2.abs(project(out.path)), { recursive: true, force: true });
+    const cwd = ws2.abs(stage2.wdir);
+    const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage2.name };
+    for (const cmd of stageCommands(stage2.cmd)) {
+      log.info(`> ${cmd}`);
+      tail.addLine(`> ${cmd}`);
+      const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env, deadline?.signal);
+      if (deadline?.signal.aborted && code2 !== 0) throw new UserError(deadline.stopped(`stage '${stage2.name}'`));
+      if (code2 !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code2}: ${cmd}`);
+    }
+    ws2.invalidate();
+    const missing = stage2.outs.filter((o2) => !ws2.exists(project(o2.path))).map((o2) => project(o2.path));
+    if (missing.length) throw new UserError(`the command did not write ${missing.map((m2) => `'${m2}'`).join(", ")} (declared in outs).`);
+    return { lock: await lockStage(stage2, ws2, project) };
+  } catch (error) {
+    return { error: describeError(error), tail: tail.text() };
+  }
+}
+async function lockStage(stage2, ws2, project) {
+  const entries = async (paths) => {
+    const out = [];
+    for (const p2 of paths) {
+      const meta = await ws2.hash(project(p2));
+      if (!meta) throw new UserError(`'${project(p2)}' does not exist.`);
+      out.push(lockEntryFromHash(p2, meta));
+    }
+    return out;
+  };
+  return {
+    cmd: stage2.cmd,
+    deps: await entries(stage2.deps),
+    params: await currentParams(stage2, ws2, project),
+    outs: await entries(stage2.outs.map((o2) => o2.path))
+  };
+}
+
+// src/pipeline/engine.ts
+var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
+async function reproduceStep(step, log) {
+  const stages = [];
+  let passed = true;
+  let engine = null;
+  if (step.runCommands.length) {
+    engine = "run";
+    for (const [i, cmd] of step.runCommands.entries()) {
+      const name = `run[${i + 1}]: ${cmd}`;
+      if (step.deadline?.passed()) {
+        stages.push({ name, status: "not-run", seconds: 0, reasons: [step.deadline.skipped(name)] });
+        passed = false;
+        continue;
+      }
+      const result = await log.group(`run: ${cmd}`, () => runCommand(name, cmd, step.workspace, log, step.deadline));
+      stages.push(result);
+      if (result.status === "failed") {
+        passed = false;
+        break;
+      }
+    }
+  }
+  const hasDvcYaml = existsSync5(join23(step.workspace, "dvc.yaml"));
+  const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
+  if (passed && mode === "builtin") {
+    engine = "builtin";
+    try {
+      const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data, ...step.deadline ? { deadline: step.deadline } : {} });
+      for (const stage2 of result.stages) stages.push(stage2);
+      passed = result.passed;
+    } catch (error) {
+      log.error(describeError(error));
+      stages.push({ name: "dvc.yaml", status: "failed", seconds: 0, reasons: [], error: describeError(error) });
+      passed = false;
+    }
+  } else if (passed && mode === "dvc") {
+    engine = "dvc";
+    const result = await dvcRepro(step.workspace, log, step.deadline);
+    for (const stage2 of result.stages) stages.push(stage2);
+    passed = result.passed;
+  }
+  return engine ? { engine, stages, passed } : null;
+}
+async function dvcPushStep(workspace, log, data = {}) {
+  const started = performance2.now();
+  const name = "dvc push";
+  try {
+    const tracked = existsSync5(join23(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const stages = await pushStageOutputs(workspace, data);
+    if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
+    const uploaded = tracked.uploaded + stages.uploaded;
+    const present = tracked.present + stages.present;
+    const summary2 = `${uploaded} object(s) uploaded, ${present} already on the remote`;
+    log.info(`dvc push: ${summary2}.`);
+    return { name, status: "ran", seconds: (performance2.now() - started) / 1e3, reasons: [summary2] };
+  } catch (error) {
+    log.error(`dvc push failed: ${describeError(error)}`);
+    return { name, status: "failed", seconds: (performance2.now() - started) / 1e3, reasons: [], error: describeError(error) };
+  }
+}
+async function runCommand(name, cmd, cwd, log, deadline) {
+  const tail = new TailBuffer(TAIL_LINES);
+  const started = performance2.now();
+  try {
+    const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, process.env, deadline?.signal);
+    const seconds = (performance2.now() - started) / 1e3;
+    if (code2 === 0) return { name, status: "ran", seconds, reasons: [] };
+    const stopped = deadline?.signal.aborted ? deadline.stopped(name) : null;
+    const error = stopped ?? (signal ? `killed by ${signal}` : `exited with code ${code2}`);
+    log.error(`${name} ${error}`);
+    return { name, status: "failed", seconds, reasons: [], error, log: tail.text() };
+  } catch (error) {
+    return { name, status: "failed", seconds: (performance2.now() - started) / 1e3, reasons: [], error: describeError(error), log: tail.text() };
+  }
+}
+async function dvcRepro(cwd, log, deadline) {
+  const stages = [];
+  let current = null;
+  const close = () => {
+    if (current) current.result.seconds = (performance2.now() - current.started) / 1e3;
+  };
+  const onLine = (line) => {
+    log.info(line);
+    const running2 = /^Running stage '(.+)':$/.exec(line.trim());
+    const skipped = /^Stage '(.+)' didn't change, skipping$/.exec(line.trim());
+    if (running2) {
+      close();
+      const result = { name: running2[1], status: "ran", seconds: 0, reasons: [] };
+      stages.push(result);
+      current = { result, started: performance2.now(), tail: new TailBuffer(TAIL_LINES) };
+    } else if (skipped) {
+      stages.push({ name: skipped[1], status: "skipped", seconds: 0, reasons: [] });
+    } else if (current) {
+      current.tail.addLine(line);
+    }
+  };
+  const whole = new TailBuffer(TAIL_LINES);
+  const outcome2 = await new Promise((resolve14) => {
+    const env = stageEnvironment(process.env);
+    const dvc = resolveCommand("dvc", env);
+    const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
+    const child = dvc.shell ? spawnStage(`${dvc.file} repro`, [], { ...options2, shell: true }) : spawnStage(dvc.file, ["repro"], options2);
+    if (deadline) endOnAbort(child, deadline.signal);
+    const take = (text2) => {
+      for (const line of whole.push(text2)) onLine(line);
+    };
+    child.stdout.setEncoding("utf8").on("data", take);
+    child.stderr.setEncoding("utf8").on("data", take);
+    child.on(
+      "error",
+      (error2) => resolve14({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
+    );
+    child.on("close", (code2) => {
+      for (const line of whole.flush()) onLine(line);
+      resolve14({ code: code2 });
+    });
+  });
+  close();
+  if (outcome2.code === 0) return { stages, passed: true };
+  const stopped = deadline?.signal.aborted ? deadline.stopped("dvc repro") : null;
+  const error = outcome2.error ?? stopped ?? `dvc repro exited with code ${outcome2.code}`;
+  log.error(error);
+  const last = current;
+  if (last && last.result.status === "ran") {
+    last.result.status = "failed";
+    last.result.error = error;
+    last.result.log = last.tail.text();
+  } else {
+    stages.push({ name: "dvc repro", status: "failed", seconds: 0, reasons: [], error, log: whole.text() });
+  }
+  return { stages, passed: false };
+}
+
+// src/util/deadline.ts
+import { performance as performance3 } from "node:perf_hooks";
+var DEFAULT_DEADLINE_MINUTES = 330;
+var MAX_DEADLINE_MINUTES = 35e3;
+var Deadline = class {
+  constructor(minutes) {
+    this.minutes = minutes;
+    this.end = performance3.now() + minutes * 6e4;
+    setTimeout(() => this.controller.abort(), minutes * 6e4).unref();
+  }
+  minutes;
+  end;
+  controller = new AbortController();
+  cuts = [];
+  /** Aborts when the deadline passes. */
+  get signal() {
+    return this.controller.signal;
+  }
+  passed() {
+    return this.controller.signal.aborted || performance3.now() >= this.end;
+  }
+  /** Records a stage the deadline ended; returns the stage's error. */
+  stopped(name) {
+    this.cuts.push(`${name} stopped while running`);
+    return `stopped: ${this.describe()} was spent`;
+  }
+  /** Records work the deadline left undone (a stage, a plot, a values file); returns the reason to show with it. */
+  skipped(what) {
+    this.cuts.push(`${what} skipped`);
+    return `not done: ${this.describe()} was spent`;
+  }
+  /** The report's note: what was cut; none when nothing was. */
+  notes() {
+    if (!this.cuts.length) return [];
+    const shown2 = this.cuts.slice(0, 20);
+    const more2 = this.cuts.length > shown2.length ? `; and ${this.cuts.length - shown2.length} more` : "";
+    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown2.join("; ")}${more2}.`];
+  }
+  describe() {
+    return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`)`;
+  }
+};
+function parseDeadlineMinutes(text2, origin) {
+  const value2 = text2.trim() === "" ? DEFAULT_DEADLINE_MINUTES : Number(text2.trim());
+  if (!Number.isFinite(value2) || value2 <= 0 || value2 > MAX_DEADLINE_MINUTES) {
+    throw new UserError(`${origin} must be a number of minutes greater than 0 and at most ${MAX_DEADLINE_MINUTES} (got '${text2.trim()}').`);
+  }
+  return value2;
+}
+function formatMinutes(minutes) {
+  if (minutes < 1) return `${+(minutes * 60).toFixed(1)} s`;
+  return `${+minutes.toFixed(2)} min`;
+}
+function capitalize(text2) {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 }
 
 // src/values/collect.ts
@@ -27324,6 +27244,26 @@ async function readMetricsCsv(tree, path) {
       reader.write(text2);
     }
   };
+  const start = (chunk) => {
+    if (head === null) return null;
+    const lineEnd = ascii && isAscii2(chunk) ? chunk.indexOf(10) : -1;
+    head += decode2(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
+    const firstBreak = head.indexOf("\n");
+    if (firstBreak === -1) return null;
+    const firstLine3 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
+    if (firstLine3.includes('"') || !isLoggerHeader(firstLine3.split(","))) {
+      head = null;
+      return null;
+    }
+    const started = new LoggerReader();
+    const text2 = head;
+    withPosition(path, "CSV", () => {
+      if (ascii) for (const piece of whole) started.writeAscii(piece);
+      else started.write(text2);
+    });
+    whole.length = 0;
+    return started;
+  };
   for await (const chunk of chunks) {
     if (reader) {
       withPosition(path, "CSV", () => feed(chunk));
@@ -27332,23 +27272,8 @@ async function readMetricsCsv(tree, path) {
     size2 += chunk.length;
     if (size2 > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
     whole.push(chunk);
-    if (head === null) continue;
-    const lineEnd = ascii && isAscii2(chunk) ? chunk.indexOf(10) : -1;
-    head += decode2(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
-    const firstBreak = head.indexOf("\n");
-    if (firstBreak === -1) continue;
-    const firstLine3 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
-    if (firstLine3.includes('"') || !isLoggerHeader(firstLine3.split(","))) {
-      head = null;
-      continue;
-    }
-    reader = new LoggerReader();
-    const text2 = head;
-    withPosition(path, "CSV", () => {
-      if (ascii) for (const piece of whole) reader.writeAscii(piece);
-      else reader.write(text2);
-    });
-    whole.length = 0;
+    reader = start(chunk);
+    if (!reader) whole[whole.length - 1] = Buffer.from(chunk);
   }
   if (reader) {
     const last = withPosition(path, "CSV", () => {
@@ -27923,8 +27848,8 @@ var HistoryRecorder = class {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync6 } from "node:fs";
-import { join as join25 } from "node:path";
-import { stat as stat7 } from "node:fs/promises";
+import { join as join24 } from "node:path";
+import { stat as stat6 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
 function diffData(old, head) {
@@ -28751,12 +28676,12 @@ async function shapeOf(rev, path, md52, budget) {
     budget.take(path, bytes, true);
     return shape2;
   }
-  budget.take(path, (await stat7(file)).size, true);
+  budget.take(path, (await stat6(file)).size, true);
   return tableShape2(createReadStream4(file, { highWaterMark: 1024 * 1024 }), format);
 }
 async function cachedSize(data, md52, legacy) {
   try {
-    return (await stat7(data.cache.path(md52, legacy))).size;
+    return (await stat6(data.cache.path(md52, legacy))).size;
   } catch {
     return null;
   }
@@ -28765,7 +28690,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync6(join25(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync6(join24(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const head = await readRevisionData(workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget }), data, { projectNotes: false });
@@ -28834,7 +28759,7 @@ async function runIn(git, config, log, deadline) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join26(config.outDir, "plots"),
+      dir: join25(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -28848,7 +28773,7 @@ async function runIn(git, config, log, deadline) {
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join26(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    { dir: join25(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -28942,8 +28867,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join26(publish.artifactDir, "report.md"),
-    reportJsonPath: join26(publish.artifactDir, "report.json"),
+    reportPath: join25(publish.artifactDir, "report.md"),
+    reportJsonPath: join25(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment2, published.results)
@@ -29020,7 +28945,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, log) {
-  if (!existsSync7(join26(workspace, "dvc.yaml"))) return [];
+  if (!existsSync7(join25(workspace, "dvc.yaml"))) return [];
   try {
     const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
@@ -29058,7 +28983,7 @@ function consoleLogger(quiet = false) {
     warning: (message) => write(`warning: ${message}`),
     error: (message) => write(`error: ${message}`),
     group: async (title2, fn2) => {
-      if (!quiet) write(`── ${title2}`);
+      if (!quiet) write(`\u2500\u2500 ${title2}`);
       return fn2();
     }
   };
@@ -29076,7 +29001,17 @@ function safeText(text2) {
 
 // src/commands/project-options.ts
 import { mkdir as mkdir6, writeFile as writeFile3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join27, relative as relative6, sep as sep7 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join26, relative as relative6, sep as sep7 } from "node:path";
+
+// src/config/history-store.ts
+function checkStoreBranch(branch, origin, orElse = "") {
+  if (!/^[\w.\/-]+$/.test(branch) || /(^[-./])|([./]$)|\.\.|\/\/|\/\.|\.lock$|\.lock\//.test(branch)) {
+    throw new UserError(`${origin} must be a branch name (letters, digits, '.', '_', '-', '/')${orElse}, not '${branch}'.`);
+  }
+  return branch;
+}
+
+// src/commands/project-options.ts
 var PROJECT_OPTIONS = {
   base: { type: "string" },
   plots: { type: "string", multiple: true },
@@ -29098,11 +29033,11 @@ async function cliHead(git, outDir) {
   return { label: branch ?? shortSha(head), sha: head };
 }
 function defaultOutDir(workspace) {
-  return selfIgnoringDir(join27(workspace, ".mlreport"));
+  return selfIgnoringDir(join26(workspace, ".mlreport"));
 }
 async function selfIgnoringDir(dir) {
   await mkdir6(dir, { recursive: true });
-  await writeFile3(join27(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+  await writeFile3(join26(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
     (error) => {
       if (error.code !== "EEXIST") throw error;
     }
@@ -29162,6 +29097,41 @@ var aggregateCommand = {
 
 // src/commands/data-diff.ts
 import { relative as relative7, resolve as resolve6, sep as sep8 } from "node:path";
+
+// src/config/project-root.ts
+import { realpath as realpath3, stat as stat7 } from "node:fs/promises";
+import { dirname as dirname7, join as join27 } from "node:path";
+var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
+async function findProjectRoot(start, what, written = start) {
+  const real = await realpath3(start).catch(() => null);
+  if (!real || !await isDirectory(real)) {
+    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
+  }
+  const top2 = await gitRoot(real);
+  const chain = [];
+  for (let dir = real; ; dir = dirname7(dir)) {
+    chain.push(dir);
+    if (dir === top2 || dirname7(dir) === dir) break;
+  }
+  for (const dir of chain) if (await isDirectory(join27(dir, ".dvc"))) return dir;
+  if (!top2) return real;
+  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
+  return top2;
+}
+async function gitRoot(dir) {
+  try {
+    return await realpath3((await GitRepo.open(dir)).root);
+  } catch {
+    return null;
+  }
+}
+async function isDirectory(path) {
+  return (await stat7(path).catch(() => null))?.isDirectory() ?? false;
+}
+async function anyFile(dir, names) {
+  for (const name of names) if ((await stat7(join27(dir, name)).catch(() => null))?.isFile()) return true;
+  return false;
+}
 
 // src/values/dvc-output.ts
 var DEFAULT_PRECISION = 5;
@@ -29405,206 +29375,6 @@ async function dataDiffIn(git, args, root) {
   }
 }
 
-// src/commands/index.ts
-var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
-  -r, --remote NAME  the remote for outputs that name none (default: core.remote)
-  -j, --jobs N       transfers at once (default: the remote's jobs, else 4 × CPUs)
-  --cwd DIR          the project root (default: the current directory)
-
-Credentials come from .dvc/config.local and each cloud's own variables (AWS_*, AZURE_STORAGE_*); for an
-HTTP or DagsHub remote, MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD give the basic-auth user and
-password (or token).`;
-var COMMANDS = [
-  {
-    path: ["report"],
-    summary: "compare metrics and params with a base revision and write report.md and report.json",
-    usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--history N] [--history-store BRANCH] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
-
-  --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
-  --out DIR       where report.md and report.json go (default: .mlreport at the project root, which
-                  ignores itself in git)
-  --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
-  --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
-  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
-  --threshold RULE
-                  a gate rule such as 'accuracy >= base - 0.01' (repeatable; default: the thresholds
-                  in .mlreport.yml); a broken rule makes the exit code 1
-  --missing-base skip|fail
-                  a rule using \`base\` when the base has no value: skipped (default) or broken
-  --history N     how many first-parent commits of the base to read for history.* rules (default: 20;
-                  0: off), e.g. 'accuracy >= history.mean - 3 * history.std'
-  --history-store BRANCH
-                  also read the history store, origin's BRANCH (the action's \`history-branch\`, by default
-                  mlreport-history), for the base's values and the history of metrics not in git; only read
-  --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
-  --deadline-minutes N
-                  the time budget for gathering the report (default: 330): a stage still running then is
-                  ended, the work not started is skipped, and the report says what was cut
-  --cwd DIR       where to start looking for the project: the nearest folder upwards with .dvc/ (else
-                  with dvc.yaml or .mlreport.yml, else the git root); default: the current directory
-  --quiet         print only the report's path`,
-    runner: "report"
-  },
-  {
-    path: ["repro"],
-    summary: "run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock",
-    usage: `mlreport repro [STAGE...] [--dry] [--force] [--no-pull] [-r REMOTE] [--cwd DIR]
-
-  STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages)
-  --dry      print what would run and why, run nothing
-  --force    run the selected stages even when unchanged (frozen stages still never run)
-  --no-pull  do not pull .dvc-tracked deps or restore unchanged stages' outputs from the DVC cache/remote
-             (by default repro is 'dvc repro --pull')
-  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
-  --cwd DIR  the directory holding dvc.yaml (default: the current directory)`,
-    runner: "repro"
-  },
-  {
-    path: ["status"],
-    summary: "show which dvc.yaml stages changed since dvc.lock and why (like dvc status)",
-    usage: `mlreport status [STAGE...] [--json] [--no-pull] [-r REMOTE] [--cwd DIR]
-
-  STAGE      only these stages and what they depend on
-  --json     print {stage: [reasons]} for changed stages
-  --no-pull  do not check the DVC cache/remote for what repro would restore instead of running
-  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
-  --cwd DIR  the directory holding dvc.yaml (default: the current directory)
-
-Exit code 0 either way; changed stages are listed with their reasons.`,
-    runner: "status"
-  },
-  {
-    path: ["metrics", "diff"],
-    summary: "show changed metrics between two revisions, like `dvc metrics diff`",
-    usage: `mlreport metrics diff [A_REV] [B_REV] [--md|--json] [--all] [--precision N] [--no-path] [--targets FILE...]
-
-  A_REV            the old revision (default: HEAD)
-  B_REV            the new revision (default: workspace, the files on disk)
-  --targets FILE   metrics files, directories or globs to compare (default: those dvc.yaml names)
-  --all            also show unchanged metrics
-  --precision N    round floats to N digits after the point in tables (default: 5)
-  --md             print a GitHub markdown table
-  --json           print {path: {metric: {old, new, diff}}} exactly as DVC does
-  --no-path        leave out the Path column
-
-Exit code 0 even when metrics differ; a file that fails to parse on one side is a warning.`,
-    runner: "metricsDiff"
-  },
-  {
-    path: ["metrics", "history"],
-    summary: "show each metric over a branch's last N commits: the n, mean, std, min and max that history.* rules use",
-    usage: `mlreport metrics history [REV] [--depth N] [--metrics PATH]... [--history-store BRANCH] [--md|--json] [--cwd DIR]
-
-  REV             the branch or commit whose first-parent history is read (default: HEAD)
-  --depth N       how many first-parent commits to read, REV included (default: 20, as the report's --history)
-  --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
-  --history-store BRANCH
-                  also read the history store, origin's BRANCH (the action's \`history-branch\`, by default
-                  mlreport-history), for commits whose metrics are not in git
-  --md            print a GitHub markdown table
-  --json          print the history as report.json's \`history\` (every point, with its commit)
-  --cwd DIR       where to start looking for the project (default: the current directory)
-
-Each metric's row ends with the workspace's value and how many standard deviations it lies from the mean: the
-figure to pick k in a rule such as 'accuracy >= history.mean - 3 * history.std'. What could not be read (a file
-missing or broken at some commits) is said on stderr.`,
-    runner: "metricsHistory"
-  },
-  {
-    path: ["params", "diff"],
-    summary: "show changed params between two revisions, like `dvc params diff`",
-    usage: `mlreport params diff [A_REV] [B_REV] [--md|--json] [--all] [--deps] [--no-path] [--targets FILE...]
-
-  A_REV            the old revision (default: HEAD)
-  B_REV            the new revision (default: workspace, the files on disk)
-  --targets FILE   params files, directories or globs to compare (default: dvc.yaml's, and params.yaml)
-  --all            also show unchanged params
-  --deps           only params that stages depend on
-  --md             print a GitHub markdown table
-  --json           print {path: {param: {old, new, diff}}} exactly as DVC does
-  --no-path        leave out the Path column
-
-Exit code 0 even when params differ; a file that fails to parse on one side is a warning.`,
-    runner: "paramsDiff"
-  },
-  {
-    path: ["data", "diff"],
-    summary: "show DVC-tracked files added, deleted, modified or renamed between two revisions, like `dvc diff`",
-    usage: `mlreport data diff [A_REV] [B_REV] [--json|--md] [--show-hash] [--hide-missing] [--targets PATH...]
-
-  A_REV            the old revision (default: HEAD)
-  B_REV            the new revision (default: the workspace, as its dvc.lock and .dvc files record it)
-  --targets PATH   only these DVC-tracked paths (outputs, or files and folders inside them)
-  --json           print {"added": [{"path": …}], "deleted", "modified", "renamed", "not in cache"} as DVC does
-  --md             print a GitHub markdown table
-  --show-hash      print each path's md5 (the first 8 digits in tables)
-  --hide-missing   leave out "not in cache" (directories whose .dir manifest is in neither cache nor remote);
-                   implied by B_REV, as in DVC
-
-Directory contents come from the .dir manifests in the DVC cache, else the remote. Exit code 0 when data differs.`,
-    runner: "dataDiff"
-  },
-  {
-    path: ["plots", "render"],
-    summary: "render the plots in dvc.yaml to PNG, base and workspace overlaid, with an index",
-    usage: `mlreport plots render [--base REV] [--out DIR] [--plots PATH]... [--cwd DIR] [--quiet]
-
-  --base REV      the revision to overlay (default: merge-base with origin/HEAD, else HEAD~1)
-  --out DIR       where the images, index.md and index.json go (default: .mlreport/plots)
-  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
-  --cwd DIR       where to start looking for the project, as for \`mlreport report\` (default: the current directory)
-  --quiet         print only the index's path`,
-    runner: "plotsRender"
-  },
-  {
-    path: ["pull"],
-    summary: "download .dvc-tracked data from its DVC remote into the cache and the workspace (like dvc pull)",
-    usage: `mlreport pull [TARGET...] [-r REMOTE] [-j N] [--force] [--cwd DIR]
-
-${COMMON_USAGE}
-  -f, --force        replace workspace files that differ even when their content is not in the cache`,
-    runner: "pull"
-  },
-  {
-    path: ["push"],
-    summary: "upload the cached objects of .dvc-tracked data and of the stage outputs in dvc.lock to the DVC remote (like dvc push)",
-    usage: `mlreport push [TARGET...] [-r REMOTE] [-j N] [--cwd DIR]
-
-${COMMON_USAGE}`,
-    runner: "push"
-  },
-  {
-    path: ["aggregate"],
-    summary: "compare a sweep's runs (matrix jobs' report folders) by configuration and write report.md and report.json",
-    usage: `mlreport aggregate DIR... [--out DIR] [--repeat-params NAME]... [--rank-by METRIC] [--expected-runs N] [--threshold RULE]... [--missing-base skip|fail] [--quiet]
-
-  DIR             a folder holding a job's report.json, or a folder of such folders (as
-                  actions/download-artifact or 'gh run download' lays out the mlreport-* artifacts)
-  --out DIR       where report.md and report.json go (default: .mlreport-aggregate, which git ignores)
-  --repeat-params NAME
-                  a param whose values tell repeats of one configuration apart (repeatable; default: seed)
-  --rank-by METRIC
-                  the metric that marks the best configuration, as 'metric' or 'file:metric', optionally
-                  followed by 'higher' or 'lower' (default: the first metric a rule gates on)
-  --expected-runs N
-                  how many jobs the matrix has: fewer report folders are failed rows (a job that
-                  failed before uploading leaves no folder)
-  --threshold RULE
-                  a gate rule evaluated on each configuration's means, such as 'accuracy >= base - 0.01'
-                  (repeatable; default: the rules the jobs were gated with)
-  --missing-base skip|fail
-                  a rule using \`base\` when the base has no value: skipped (default) or broken
-  --quiet         print only the report's path
-
-A job whose report.json is missing, or says a stage failed, is a failed row, and the exit code is 1, as it is when a
-configuration breaks a rule. Reports compared with different base commits are refused.`,
-    runner: "aggregate"
-  }
-];
-function findCommand(argv) {
-  return COMMANDS.filter((c3) => c3.path.every((word, i) => argv[i] === word)).sort((a, b3) => b3.path.length - a.path.length)[0];
-}
-
 // src/commands/values-diff.ts
 import { relative as relative8, resolve as resolve7, sep as sep9 } from "node:path";
 function parseValuesDiffArgs(args, kind) {
@@ -29744,7 +29514,7 @@ async function readBranchHistory(git, workspace, rev, depth, metricsPaths, store
   return readHistory(git, { base: { sha, label: rev }, depth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase }, store, log);
 }
 function historyTable(history2, markdown) {
-  const headers = ["Path", "Metric", "n", "mean", "std", "min", "max", "workspace", "σ from mean"];
+  const headers = ["Path", "Metric", "n", "mean", "std", "min", "max", "workspace", "\u03C3 from mean"];
   const rows = history2.metrics.map((m2) => {
     const s = m2.stats;
     const cell3 = (v2) => v2 === void 0 || v2 === null ? "-" : formatNumber(v2);
@@ -29820,7 +29590,7 @@ function options(args, extra = {}) {
     }
   });
   const jobs = values.jobs === void 0 ? void 0 : Number(values.jobs);
-  if (jobs !== void 0 && (!Number.isInteger(jobs) || jobs < 1)) throw new UserError(`--jobs must be a whole number ≥ 1, found '${values.jobs}'`);
+  if (jobs !== void 0 && (!Number.isInteger(jobs) || jobs < 1)) throw new UserError(`--jobs must be a whole number \u2265 1, found '${values.jobs}'`);
   return {
     root: resolve10(values.cwd),
     options: {
@@ -29973,6 +29743,270 @@ var reproCommand = {
   }
 };
 
+// src/config/action.ts
+function inputEnvName(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+
+// src/config/secrets.ts
+var SECRET_VARIABLES = [
+  inputEnvName("github-token"),
+  inputEnvName("hub-token"),
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "MLFLOW_TRACKING_PASSWORD",
+  "MLFLOW_TRACKING_TOKEN",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AZURE_STORAGE_KEY",
+  "AZURE_STORAGE_SAS_TOKEN",
+  "AZURE_CLIENT_SECRET",
+  "AZURE_STORAGE_CONNECTION_STRING",
+  // `mlreport pull`/`push`: an HTTP remote's password, when .dvc/config.local does not hold it.
+  "MLREPORT_REMOTE_PASSWORD"
+];
+function secretsFromEnvironment(env) {
+  const out = SECRET_VARIABLES.map((name) => env[name]?.trim());
+  const uri = env[inputEnvName("mlflow-tracking-uri")]?.trim();
+  if (uri) {
+    try {
+      const url = new URL(uri);
+      out.push(url.password, decodeURIComponent(url.password));
+    } catch {
+    }
+  }
+  return [...new Set(out.filter((s) => !!s))];
+}
+
+// src/commands/index.ts
+var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
+  -r, --remote NAME  the remote for outputs that name none (default: core.remote)
+  -j, --jobs N       transfers at once (default: the remote's jobs, else 4 \xD7 CPUs)
+  --cwd DIR          the project root (default: the current directory)
+
+Credentials come from .dvc/config.local and each cloud's own variables (AWS_*, AZURE_STORAGE_*); for an
+HTTP or DagsHub remote, MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD give the basic-auth user and
+password (or token).`;
+var COMMANDS = [
+  {
+    path: ["report"],
+    summary: "compare metrics and params with a base revision and write report.md and report.json",
+    usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--history N] [--history-store BRANCH] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
+
+  --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
+  --out DIR       where report.md and report.json go (default: .mlreport at the project root, which
+                  ignores itself in git)
+  --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
+  --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
+  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
+  --threshold RULE
+                  a gate rule such as 'accuracy >= base - 0.01' (repeatable; default: the thresholds
+                  in .mlreport.yml); a broken rule makes the exit code 1
+  --missing-base skip|fail
+                  a rule using \`base\` when the base has no value: skipped (default) or broken
+  --history N     how many first-parent commits of the base to read for history.* rules (default: 20;
+                  0: off), e.g. 'accuracy >= history.mean - 3 * history.std'
+  --history-store BRANCH
+                  also read the history store, origin's BRANCH (the action's \`history-branch\`, by default
+                  mlreport-history), for the base's values and the history of metrics not in git; only read
+  --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
+  --deadline-minutes N
+                  the time budget for gathering the report (default: 330): a stage still running then is
+                  ended, the work not started is skipped, and the report says what was cut
+  --cwd DIR       where to start looking for the project: the nearest folder upwards with .dvc/ (else
+                  with dvc.yaml or .mlreport.yml, else the git root); default: the current directory
+  --quiet         print only the report's path`,
+    runner: "report"
+  },
+  {
+    path: ["repro"],
+    summary: "run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock",
+    usage: `mlreport repro [STAGE...] [--dry] [--force] [--no-pull] [-r REMOTE] [--cwd DIR]
+
+  STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages)
+  --dry      print what would run and why, run nothing
+  --force    run the selected stages even when unchanged (frozen stages still never run)
+  --no-pull  do not pull .dvc-tracked deps or restore unchanged stages' outputs from the DVC cache/remote
+             (by default repro is 'dvc repro --pull')
+  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
+  --cwd DIR  the directory holding dvc.yaml (default: the current directory)`,
+    runner: "repro"
+  },
+  {
+    path: ["status"],
+    summary: "show which dvc.yaml stages changed since dvc.lock and why (like dvc status)",
+    usage: `mlreport status [STAGE...] [--json] [--no-pull] [-r REMOTE] [--cwd DIR]
+
+  STAGE      only these stages and what they depend on
+  --json     print {stage: [reasons]} for changed stages
+  --no-pull  do not check the DVC cache/remote for what repro would restore instead of running
+  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
+  --cwd DIR  the directory holding dvc.yaml (default: the current directory)
+
+Exit code 0 either way; changed stages are listed with their reasons.`,
+    runner: "status"
+  },
+  {
+    path: ["metrics", "diff"],
+    summary: "show changed metrics between two revisions, like `dvc metrics diff`",
+    usage: `mlreport metrics diff [A_REV] [B_REV] [--md|--json] [--all] [--precision N] [--no-path] [--targets FILE...]
+
+  A_REV            the old revision (default: HEAD)
+  B_REV            the new revision (default: workspace, the files on disk)
+  --targets FILE   metrics files, directories or globs to compare (default: those dvc.yaml names)
+  --all            also show unchanged metrics
+  --precision N    round floats to N digits after the point in tables (default: 5)
+  --md             print a GitHub markdown table
+  --json           print {path: {metric: {old, new, diff}}} exactly as DVC does
+  --no-path        leave out the Path column
+
+Exit code 0 even when metrics differ; a file that fails to parse on one side is a warning.`,
+    runner: "metricsDiff"
+  },
+  {
+    path: ["metrics", "history"],
+    summary: "show each metric over a branch's last N commits: the n, mean, std, min and max that history.* rules use",
+    usage: `mlreport metrics history [REV] [--depth N] [--metrics PATH]... [--history-store BRANCH] [--md|--json] [--cwd DIR]
+
+  REV             the branch or commit whose first-parent history is read (default: HEAD)
+  --depth N       how many first-parent commits to read, REV included (default: 20, as the report's --history)
+  --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
+  --history-store BRANCH
+                  also read the history store, origin's BRANCH (the action's \`history-branch\`, by default
+                  mlreport-history), for commits whose metrics are not in git
+  --md            print a GitHub markdown table
+  --json          print the history as report.json's \`history\` (every point, with its commit)
+  --cwd DIR       where to start looking for the project (default: the current directory)
+
+Each metric's row ends with the workspace's value and how many standard deviations it lies from the mean: the
+figure to pick k in a rule such as 'accuracy >= history.mean - 3 * history.std'. What could not be read (a file
+missing or broken at some commits) is said on stderr.`,
+    runner: "metricsHistory"
+  },
+  {
+    path: ["params", "diff"],
+    summary: "show changed params between two revisions, like `dvc params diff`",
+    usage: `mlreport params diff [A_REV] [B_REV] [--md|--json] [--all] [--deps] [--no-path] [--targets FILE...]
+
+  A_REV            the old revision (default: HEAD)
+  B_REV            the new revision (default: workspace, the files on disk)
+  --targets FILE   params files, directories or globs to compare (default: dvc.yaml's, and params.yaml)
+  --all            also show unchanged params
+  --deps           only params that stages depend on
+  --md             print a GitHub markdown table
+  --json           print {path: {param: {old, new, diff}}} exactly as DVC does
+  --no-path        leave out the Path column
+
+Exit code 0 even when params differ; a file that fails to parse on one side is a warning.`,
+    runner: "paramsDiff"
+  },
+  {
+    path: ["data", "diff"],
+    summary: "show DVC-tracked files added, deleted, modified or renamed between two revisions, like `dvc diff`",
+    usage: `mlreport data diff [A_REV] [B_REV] [--json|--md] [--show-hash] [--hide-missing] [--targets PATH...]
+
+  A_REV            the old revision (default: HEAD)
+  B_REV            the new revision (default: the workspace, as its dvc.lock and .dvc files record it)
+  --targets PATH   only these DVC-tracked paths (outputs, or files and folders inside them)
+  --json           print {"added": [{"path": \u2026}], "deleted", "modified", "renamed", "not in cache"} as DVC does
+  --md             print a GitHub markdown table
+  --show-hash      print each path's md5 (the first 8 digits in tables)
+  --hide-missing   leave out "not in cache" (directories whose .dir manifest is in neither cache nor remote);
+                   implied by B_REV, as in DVC
+
+Directory contents come from the .dir manifests in the DVC cache, else the remote. Exit code 0 when data differs.`,
+    runner: "dataDiff"
+  },
+  {
+    path: ["plots", "render"],
+    summary: "render the plots in dvc.yaml to PNG, base and workspace overlaid, with an index",
+    usage: `mlreport plots render [--base REV] [--out DIR] [--plots PATH]... [--cwd DIR] [--quiet]
+
+  --base REV      the revision to overlay (default: merge-base with origin/HEAD, else HEAD~1)
+  --out DIR       where the images, index.md and index.json go (default: .mlreport/plots)
+  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
+  --cwd DIR       where to start looking for the project, as for \`mlreport report\` (default: the current directory)
+  --quiet         print only the index's path`,
+    runner: "plotsRender"
+  },
+  {
+    path: ["pull"],
+    summary: "download .dvc-tracked data from its DVC remote into the cache and the workspace (like dvc pull)",
+    usage: `mlreport pull [TARGET...] [-r REMOTE] [-j N] [--force] [--cwd DIR]
+
+${COMMON_USAGE}
+  -f, --force        replace workspace files that differ even when their content is not in the cache`,
+    runner: "pull"
+  },
+  {
+    path: ["push"],
+    summary: "upload the cached objects of .dvc-tracked data and of the stage outputs in dvc.lock to the DVC remote (like dvc push)",
+    usage: `mlreport push [TARGET...] [-r REMOTE] [-j N] [--cwd DIR]
+
+${COMMON_USAGE}`,
+    runner: "push"
+  },
+  {
+    path: ["aggregate"],
+    summary: "compare a sweep's runs (matrix jobs' report folders) by configuration and write report.md and report.json",
+    usage: `mlreport aggregate DIR... [--out DIR] [--repeat-params NAME]... [--rank-by METRIC] [--expected-runs N] [--threshold RULE]... [--missing-base skip|fail] [--quiet]
+
+  DIR             a folder holding a job's report.json, or a folder of such folders (as
+                  actions/download-artifact or 'gh run download' lays out the mlreport-* artifacts)
+  --out DIR       where report.md and report.json go (default: .mlreport-aggregate, which git ignores)
+  --repeat-params NAME
+                  a param whose values tell repeats of one configuration apart (repeatable; default: seed)
+  --rank-by METRIC
+                  the metric that marks the best configuration, as 'metric' or 'file:metric', optionally
+                  followed by 'higher' or 'lower' (default: the first metric a rule gates on)
+  --expected-runs N
+                  how many jobs the matrix has: fewer report folders are failed rows (a job that
+                  failed before uploading leaves no folder)
+  --threshold RULE
+                  a gate rule evaluated on each configuration's means, such as 'accuracy >= base - 0.01'
+                  (repeatable; default: the rules the jobs were gated with)
+  --missing-base skip|fail
+                  a rule using \`base\` when the base has no value: skipped (default) or broken
+  --quiet         print only the report's path
+
+A job whose report.json is missing, or says a stage failed, is a failed row, and the exit code is 1, as it is when a
+configuration breaks a rule. Reports compared with different base commits are refused.`,
+    runner: "aggregate"
+  }
+];
+function findCommand(argv) {
+  return COMMANDS.filter((c3) => c3.path.every((word, i) => argv[i] === word)).sort((a, b3) => b3.path.length - a.path.length)[0];
+}
+
+// src/commands/run-subcommand.ts
+async function runSubcommand(argv, runners) {
+  secretsFromEnvironment(process.env).forEach(addSecret);
+  try {
+    if (!currentFolderExists())
+      throw new UserError("the current folder no longer exists (it was deleted or moved after this shell entered it): cd into the project and run again.");
+    const command = findCommand(argv);
+    const runner = command && runners[command.runner];
+    if (!runner) throw new UserError(`unknown command '${argv.join(" ")}'. Run 'mlreport --help' for the list.`);
+    return await runner.run(argv.slice(command.path.length));
+  } catch (error) {
+    const code2 = error.code;
+    const message = code2?.startsWith("ERR_PARSE_ARGS") ? error.message : describeError(error);
+    process.stderr.write(redact(`mlreport: ${message}
+`));
+    return 2;
+  }
+}
+function currentFolderExists() {
+  try {
+    process.cwd();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 // src/commands/status.ts
 import { resolve as resolve13 } from "node:path";
 import { parseArgs as parseArgs7 } from "node:util";
@@ -30019,29 +30053,8 @@ var RUNNERS = {
   push: pushCommand,
   aggregate: aggregateCommand
 };
-async function runCommand2(argv) {
-  secretsFromEnvironment(process.env).forEach(addSecret);
-  try {
-    if (!currentFolderExists())
-      throw new UserError("the current folder no longer exists (it was deleted or moved after this shell entered it): cd into the project and run again.");
-    const command = findCommand(argv);
-    if (!command) throw new UserError(`unknown command '${argv.join(" ")}'. Run 'mlreport --help' for the list.`);
-    return await RUNNERS[command.runner].run(argv.slice(command.path.length));
-  } catch (error) {
-    const code2 = error.code;
-    const message = code2?.startsWith("ERR_PARSE_ARGS") ? error.message : describeError(error);
-    process.stderr.write(redact(`mlreport: ${message}
-`));
-    return 2;
-  }
-}
-function currentFolderExists() {
-  try {
-    process.cwd();
-    return true;
-  } catch {
-    return false;
-  }
+function runCommand2(argv) {
+  return runSubcommand(argv, RUNNERS);
 }
 export {
   RUNNERS,

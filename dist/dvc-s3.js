@@ -19577,7 +19577,7 @@ var require_dist_cjs4 = __commonJS({
       ">": "&gt;",
       "\r": "&#x0D;",
       "\n": "&#x0A;",
-      "": "&#x85;",
+      "\x85": "&#x85;",
       "\u2028": "&#x2028;"
     };
     function escapeElement(value) {

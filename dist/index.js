@@ -4592,15 +4592,15 @@ var require_errors = __commonJS({
       let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "…" + lineStr.substring(trimStart);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
         ci -= trimStart - 1;
       }
       if (lineStr.length > 80)
-        lineStr = lineStr.substring(0, 79) + "…";
+        lineStr = lineStr.substring(0, 79) + "\u2026";
       if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
         let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
         if (prev.length > 80)
-          prev = prev.substring(0, 79) + "…\n";
+          prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
@@ -5669,9 +5669,9 @@ var require_resolve_flow_scalar = __commonJS({
       // horizontal tab
       v: "\v",
       // vertical tab
-      N: "",
+      N: "\x85",
       // Unicode next line
-      _: " ",
+      _: "\xA0",
       // Unicode non-breaking space
       L: "\u2028",
       // Unicode line separator
@@ -10619,9 +10619,9 @@ function Zt(t2 = R2.NONE) {
   const e = ar[t2];
   return (n) => E2(new rr(), e, n, false);
 }
-var te = "òòòòòò ";
-var ee2 = " òò";
-var ne2 = " ò ";
+var te = "\xF2\xF2\xF2\xF2\xF2\xF2 ";
+var ee2 = " \xF2\xF2";
+var ne2 = " \xF2 ";
 var ur = ["hash", "date", "message", "refs", "author_name", "author_email"];
 function cr(t2, e) {
   return e.reduce(
@@ -12836,7 +12836,7 @@ var GitRepo = class _GitRepo {
     for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i].startsWith(":")) paths.push(fields[i + 1]);
     return paths;
   }
-  /** The names of the configured remotes (`origin`, …). */
+  /** The names of the configured remotes (`origin`, \u2026). */
   async remotes() {
     return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
   }
@@ -13007,7 +13007,7 @@ var ObjectError = class extends DataError {
 var TransferError = class extends DataError {
   constructor(direction, remote, failures) {
     const shown2 = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
-    if (failures.length > shown2.length) shown2.push(`  … and ${failures.length - shown2.length} more`);
+    if (failures.length > shown2.length) shown2.push(`  \u2026 and ${failures.length - shown2.length} more`);
     const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
     super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
 ${shown2.join("\n")}`);
@@ -13140,7 +13140,9 @@ function pyFloatRepr(x3) {
   if (decpt < digits.length) return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
   return `${sign}${digits}${"0".repeat(decpt - digits.length)}.0`;
 }
+var PLAIN_JSON = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 function pyJsonString(s) {
+  if (PLAIN_JSON.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c3 = s.charCodeAt(i);
@@ -13623,7 +13625,7 @@ function parseValue(raw, where2, key2) {
 }
 function interpolate(value2, section, defaults, where2, depth = 0) {
   if (!value2.includes("%(")) return value2;
-  if (depth > 10) throw new DataError(`${where2}: interpolation '%(…)s' nests too deep`);
+  if (depth > 10) throw new DataError(`${where2}: interpolation '%(\u2026)s' nests too deep`);
   return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
     const found = section.get(name.toLowerCase()) ?? defaults?.get(name.toLowerCase());
     if (found === void 0 || Array.isArray(found)) {
@@ -13856,12 +13858,12 @@ function workspaceTree(root, options = {}) {
     return (function* () {
       const { fd, size: size2 } = file;
       try {
-        const buffer = Buffer.alloc(CHUNK_BYTES);
+        const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size2));
         for (let offset = 0; offset < size2; ) {
           const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size2 - offset), offset);
           if (!bytesRead) break;
           offset += bytesRead;
-          yield Buffer.from(buffer.subarray(0, bytesRead));
+          yield buffer.subarray(0, bytesRead);
         }
       } finally {
         closeSync2(fd);
@@ -13888,7 +13890,7 @@ function workspaceTree(root, options = {}) {
     const asOnDisk = targetParts.join("/");
     if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
       throw new RefusedRead(
-        `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`
+        `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read \u2014 use its name as on disk`
       );
     }
     if (info2.isDirectory()) return null;
@@ -15946,7 +15948,7 @@ var HttpRemote = class {
   description;
   jobs;
   agentOptions;
-  /** node:http or node:https and the agent, from the first request: loading them is ≈ 10 ms of every start. */
+  /** node:http or node:https and the agent, from the first request: loading them is \u2248 10 ms of every start. */
   transport;
   async connect() {
     const { request, Agent } = this.options.url.protocol === "https:" ? await import("node:https") : await import("node:http");
@@ -16468,7 +16470,7 @@ var Options = class {
   }
   int(key2) {
     const n = this.num(key2);
-    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key2}' must be a whole number ≥ 1, found '${n}'`);
+    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key2}' must be a whole number \u2265 1, found '${n}'`);
     return n;
   }
 };
@@ -16953,7 +16955,7 @@ function topPlots(file, value2, context) {
       const [id, props] = [...resolved][0];
       if (props === null || isRawMap(props)) return { id, props };
     }
-    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
+    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
   });
 }
 function withField(file, field, fn2, stage2) {
@@ -16997,7 +16999,7 @@ function expandEntry(file, name, definition, context) {
         });
       }
     } else {
-      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
+      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${\u2026} reference to one.`);
     }
     return out;
   }
@@ -17127,7 +17129,7 @@ function outList(value2, kind, where2) {
       }
       return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
     }
-    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: …, persist: …}}.`);
+    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: \u2026, persist: \u2026}}.`);
   });
 }
 var VarsLoader = class _VarsLoader {
@@ -17163,7 +17165,7 @@ var VarsLoader = class _VarsLoader {
     if (vars === void 0 || vars === null) return;
     if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
     for (const [i, entry] of vars.entries()) {
-      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${…} interpolation.`);
+      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${\u2026} interpolation.`);
       if (isRawMap(entry)) {
         this.merge(entry, `${where2}[${i}]`);
         continue;
@@ -17327,7 +17329,7 @@ function buildDag(stages) {
     if (s === "done") return;
     if (s === "visiting") {
       const cycle2 = [...path.slice(path.indexOf(name)), name];
-      throw new UserError(`dvc.yaml: the pipeline has a cycle: ${cycle2.join(" → ")}.`);
+      throw new UserError(`dvc.yaml: the pipeline has a cycle: ${cycle2.join(" \u2192 ")}.`);
     }
     state.set(name, "visiting");
     for (const up of upstream.get(name) ?? []) visit(up, [...path, name]);
@@ -17408,8 +17410,8 @@ function emitYaml(value2, folding = "current") {
 var BEST_WIDTH = 80;
 var INDENT = 2;
 var MAX_SIMPLE_KEY_LENGTH = 128;
-var BREAKS = "\n\u2028\u2029";
-var SPACE_OR_BREAK = "\0 	\r\n\u2028\u2029";
+var BREAKS = "\n\x85\u2028\u2029";
+var SPACE_OR_BREAK = "\0 	\r\n\x85\u2028\u2029";
 var Emitter = class {
   constructor(folding) {
     this.folding = folding;
@@ -17613,7 +17615,7 @@ var Emitter = class {
     let start = 0;
     for (let end = 0; end <= text2.length; end++) {
       const ch = text2[end];
-      if (ch === void 0 || '"\\\u2028\u2029\uFEFF'.includes(ch) || !this.printableInDoubleQuotes(ch)) {
+      if (ch === void 0 || '"\\\x85\u2028\u2029\uFEFF'.includes(ch) || !this.printableInDoubleQuotes(ch)) {
         if (start < end) {
           this.put(text2.slice(start, end));
           start = end;
@@ -17668,8 +17670,8 @@ var ESCAPES2 = {
   "\x1B": "e",
   '"': '"',
   "\\": "\\",
-  "": "N",
-  " ": "_",
+  "\x85": "N",
+  "\xA0": "_",
   "\u2028": "L",
   "\u2029": "P"
 };
@@ -18597,7 +18599,7 @@ var PipelineData = class _PipelineData {
   }
   /**
    * The data of a git revision: its `.dvc/config` (`text`, null when it has none) as the repo level under the
-   * workspace's `config.local`, global and system files, and the workspace's cache — as DVC reads a revision's
+   * workspace's `config.local`, global and system files, and the workspace's cache \u2014 as DVC reads a revision's
    * objects, so a remote that moved since is still found where that revision's outputs were pushed.
    */
   async atRevision(text2, revision2) {
@@ -19268,7 +19270,7 @@ function parseRules(lines2) {
 ${errors.map((e) => e.message).join("\n")}`);
   return rules;
 }
-var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<": "<", "≥": ">=", "≤": "<=", "≠": "!=" };
+var COMPARATORS = { ">=": ">=", "<=": "<=", "==": "==", "!=": "!=", ">": ">", "<": "<", "\u2265": ">=", "\u2264": "<=", "\u2260": "!=" };
 var COMPARATOR_LIST = "`>=`, `<=`, `>`, `<`, `==` or `!=`";
 var OPERAND = "a number, `base`, `(` or `-`";
 var LEVEL = /^\s*(warn|warning|fail)\s*:\s+/i;
@@ -19311,7 +19313,7 @@ function skipSpace(text2, pos) {
 function describeFound(text2, pos) {
   if (pos >= text2.length) return "the end of the rule";
   const word = /^[^\s]+/.exec(text2.slice(pos))[0];
-  return `\`${word.length > 20 ? `${word.slice(0, 20)}…` : word}\``;
+  return `\`${word.length > 20 ? `${word.slice(0, 20)}\u2026` : word}\``;
 }
 function readMetric(text2, pos, fail2) {
   if (pos >= text2.length) fail2(pos, "expected a metric name such as `accuracy` or `metrics.json:loss`, but the rule is empty");
@@ -19325,7 +19327,7 @@ function readMetric(text2, pos, fail2) {
     end = close + 1;
   } else {
     end = pos;
-    while (end < text2.length && !/[\s<>=!≥≤≠]/.test(text2[end])) end++;
+    while (end < text2.length && !/[\s<>=!\u2265\u2264\u2260]/.test(text2[end])) end++;
     raw = text2.slice(pos, end);
     if (!raw) fail2(pos, `expected a metric name such as \`accuracy\` or \`metrics.json:loss\` before the comparison, but found ${describeFound(text2, pos)}`);
     if (/^[\d.+-]/.test(raw) && Number.isFinite(Number(raw))) {
@@ -19360,13 +19362,13 @@ function tokenize2(text2, start, fail2) {
       pos += word[0].length;
       continue;
     }
-    if ("+-*/()%−".includes(rest[0])) {
-      tokens.push({ kind: "punct", value: rest[0] === "−" ? "-" : rest[0], pos, end: pos + 1 });
+    if ("+-*/()%\u2212".includes(rest[0])) {
+      tokens.push({ kind: "punct", value: rest[0] === "\u2212" ? "-" : rest[0], pos, end: pos + 1 });
       pos += 1;
       continue;
     }
-    if (/^(?:>=|<=|==|!=|[<>≥≤≠=])/.test(rest)) {
-      if (!tokens.length) fail2(pos, `expected ${OPERAND} after the comparison, but found \`${/^[<>=!≥≤≠]+/.exec(rest)[0]}\``);
+    if (/^(?:>=|<=|==|!=|[<>\u2265\u2264\u2260=])/.test(rest)) {
+      if (!tokens.length) fail2(pos, `expected ${OPERAND} after the comparison, but found \`${/^[<>=!\u2265\u2264\u2260]+/.exec(rest)[0]}\``);
       fail2(pos, "a rule has one comparison; expected an arithmetic operator (`+`, `-`, `*`, `/`), `if present` or the end of the rule");
     }
     fail2(pos, `unexpected character \`${rest[0]}\`: expected ${OPERAND}, an operator (\`+\`, \`-\`, \`*\`, \`/\`, \`%\`) or \`if present\``);
@@ -20167,7 +20169,7 @@ function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
 
 // src/util/numbers.ts
 var DIGITS = 4;
-var MINUS = "−";
+var MINUS = "\u2212";
 function formatNumber(value2, digits = DIGITS) {
   if (Number.isNaN(value2)) return "NaN";
   if (!Number.isFinite(value2)) return value2 > 0 ? "Infinity" : `${MINUS}Infinity`;
@@ -20198,13 +20200,13 @@ function noiseBand(used, stdWeight2, stats3, head) {
   let text2;
   if (k2 !== null && Number.isFinite(k2) && k2 > 0) {
     band = { low: stats3.mean - k2 * stats3.std, high: stats3.mean + k2 * stats3.std, center: stats3.mean, k: k2 };
-    text2 = `${formatNumber(stats3.mean)} ± ${formatNumber(k2)}×${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
+    text2 = `${formatNumber(stats3.mean)} \xB1 ${formatNumber(k2)}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
   } else if (used.includes("min") || used.includes("max")) {
     band = { low: stats3.min, high: stats3.max, center: null, k: null };
-    text2 = `min–max of ${stats3.n} = [${formatNumber(stats3.min)}, ${formatNumber(stats3.max)}]`;
+    text2 = `min\u2013max of ${stats3.n} = [${formatNumber(stats3.min)}, ${formatNumber(stats3.max)}]`;
   } else {
     band = { low: stats3.mean - DEFAULT_K * stats3.std, high: stats3.mean + DEFAULT_K * stats3.std, center: stats3.mean, k: DEFAULT_K };
-    text2 = `${formatNumber(stats3.mean)} ± ${DEFAULT_K}×${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
+    text2 = `${formatNumber(stats3.mean)} \xB1 ${DEFAULT_K}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
   }
   const within = head >= band.low && head <= band.high;
   const where2 = within ? "within noise" : `beyond noise (${head > band.high ? "above" : "below"})`;
@@ -20803,7 +20805,7 @@ function commonBase(runs) {
     bySha.set(sha, [...bySha.get(sha) ?? [], r2.name]);
   }
   if (bySha.size > 1) {
-    const list3 = [...bySha].map(([sha, names]) => `${sha} (${names.slice(0, 5).join(", ")}${names.length > 5 ? `, … ${names.length - 5} more` : ""})`);
+    const list3 = [...bySha].map(([sha, names]) => `${sha} (${names.slice(0, 5).join(", ")}${names.length > 5 ? `, \u2026 ${names.length - 5} more` : ""})`);
     throw new UserError(
       `The reports compare with different base commits: ${list3.join("; ")}. A sweep's jobs must share one base to be compared; aggregate the reports of one workflow run.`
     );
@@ -20922,7 +20924,7 @@ function firstRuleMetric(gates2) {
 // src/report/escape.ts
 function escapeCell(text2) {
   if (!NEEDS_ESCAPE.test(text2)) return text2;
-  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@‍").replace(/#(?=\d)/g, "#‍").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}‍-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:​").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}​.`).replace(/\r\n?|\n/g, " ");
+  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}\u200D-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:\u200B").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}\u200B.`).replace(/\r\n?|\n/g, " ");
 }
 var NEEDS_ESCAPE = /[\\&<>|`*_[\]~@#:\r\n]|gh-|www\./i;
 var PLAIN_CODE = /^[^`\s](?:[^`\r\n]*[^`\s])?$/;
@@ -20998,8 +21000,8 @@ function axisLabels(commits) {
   return commits.map((c3, i) => `${i + 1}:${c3.slice(0, 7)}`);
 }
 function headAxisLabel(label2, taken) {
-  let out = label2.length > 16 ? `${label2.slice(0, 15)}…` : label2 || "head";
-  while (taken.includes(out)) out = `${out}′`;
+  let out = label2.length > 16 ? `${label2.slice(0, 15)}\u2026` : label2 || "head";
+  while (taken.includes(out)) out = `${out}\u2032`;
   return out;
 }
 
@@ -21008,14 +21010,14 @@ var MERMAID_MAX_POINTS = 40;
 var GRID_LABELS = 22;
 var MERMAID_MAX_LINES = 8;
 var PALETTE = [
-  { color: "#1f6feb", square: "🟦" },
-  { color: "#e16f24", square: "🟧" },
-  { color: "#2da44e", square: "🟩" },
-  { color: "#cf222e", square: "🟥" },
-  { color: "#8250df", square: "🟪" },
-  { color: "#8b572a", square: "🟫" },
-  { color: "#57606a", square: "⬛" },
-  { color: "#d4a72c", square: "🟨" }
+  { color: "#1f6feb", square: "\u{1F7E6}" },
+  { color: "#e16f24", square: "\u{1F7E7}" },
+  { color: "#2da44e", square: "\u{1F7E9}" },
+  { color: "#cf222e", square: "\u{1F7E5}" },
+  { color: "#8250df", square: "\u{1F7EA}" },
+  { color: "#8b572a", square: "\u{1F7EB}" },
+  { color: "#57606a", square: "\u2B1B" },
+  { color: "#d4a72c", square: "\u{1F7E8}" }
 ];
 function mermaidChart(plot2) {
   const chart = plot2.series && usable(plot2.series);
@@ -21032,7 +21034,7 @@ function mermaidChart(plot2) {
   if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
   for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number2(v2)).join(", ")}]`);
   lines2.push("```");
-  lines2.push(series2.lines.map((l3, i) => `${palette[i].square} \`${clean(l3.name)}\``).join(" · "));
+  lines2.push(series2.lines.map((l3, i) => `${palette[i].square} \`${clean(l3.name)}\``).join(" \xB7 "));
   for (const note2 of notes) lines2.push("", `_${note2}_`);
   return lines2.join("\n");
 }
@@ -21073,8 +21075,8 @@ function trendChart(entry, metric, headLabel) {
   ];
   const legend = [`${blue.square} base values, oldest first${head === null ? "" : `, then ${clean(headLabel || "head")}`}`];
   if (head !== null) legend.unshift(`${orange.square} ${clean(headLabel || "head")}`);
-  if (range) legend.push(`${green.square} band mean ± ${number2(entry.k)}·std`, `${grey.square} mean`);
-  lines2.push(legend.join(" · "));
+  if (range) legend.push(`${green.square} band mean \xB1 ${number2(entry.k)}\xB7std`, `${grey.square} mean`);
+  lines2.push(legend.join(" \xB7 "));
   if (metric.points.length > points.length) lines2.push("", `_The newest ${points.length} of ${metric.points.length} base values are drawn._`);
   return lines2.join("\n");
 }
@@ -21144,7 +21146,7 @@ function clean(text2, max = 80) {
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
   const space = cut.lastIndexOf(" ");
-  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+  return `${space > max / 2 ? cut.slice(0, space) : cut}\u2026`;
 }
 
 // src/aggregate/markdown.ts
@@ -21193,10 +21195,10 @@ function draw(report2, options, columns, rows, note2, failedRows) {
   }
   if (note2) parts.push(note2, "");
   parts.push(table(report2, columns, report2.configurations.slice(0, rows), failedRows), "");
-  if (failedRows < report2.failedRuns.length) parts.push(`…and ${report2.failedRuns.length - failedRows} more failed jobs, in the full table.`, "");
+  if (failedRows < report2.failedRuns.length) parts.push(`\u2026and ${report2.failedRuns.length - failedRows} more failed jobs, in the full table.`, "");
   const repeats = report2.repeatParams.map(code).join(", ") || "no param";
   parts.push(
-    `Values are the mean ± the sample standard deviation (divides by n − 1) over each configuration's runs; runs that differ only by ${repeats} are repeats of one configuration. n: the runs in the row (a cell that has fewer says so).`,
+    `Values are the mean \xB1 the sample standard deviation (divides by n \u2212 1) over each configuration's runs; runs that differ only by ${repeats} are repeats of one configuration. n: the runs in the row (a cell that has fewer says so).`,
     ""
   );
   if (report2.constant.length) {
@@ -21207,7 +21209,7 @@ function draw(report2, options, columns, rows, note2, failedRows) {
     parts.push("### Broken rules", "");
     for (const c3 of broken) {
       for (const r2 of c3.gates.rules.filter((r3) => r3.status === "failed" || r3.status === "error")) {
-        parts.push(`- ${escapeCell(c3.id)}: ${r2.level === "warn" ? "⚠️" : "❌"} ${code(r2.rule)}: ${escapeCellKeepingCode(r2.detail)}`);
+        parts.push(`- ${escapeCell(c3.id)}: ${r2.level === "warn" ? "\u26A0\uFE0F" : "\u274C"} ${code(r2.rule)}: ${escapeCellKeepingCode(r2.detail)}`);
       }
     }
     parts.push("");
@@ -21235,11 +21237,11 @@ function gatesHeadline(report2) {
   const gates2 = report2.gates;
   const failedJobs = report2.failedRuns.length ? `${report2.failedRuns.length} job${report2.failedRuns.length === 1 ? "" : "s"} failed` : "";
   if (gates2.failedConfigurations.length) {
-    return `❌ ${gates2.failedConfigurations.length} of ${gates2.configurations} configurations broke a rule${failedJobs ? `; ${failedJobs}` : ""}`;
+    return `\u274C ${gates2.failedConfigurations.length} of ${gates2.configurations} configurations broke a rule${failedJobs ? `; ${failedJobs}` : ""}`;
   }
-  if (failedJobs) return `❌ ${failedJobs}, so not every configuration was checked`;
-  if (!gates2.configurations) return "❌ nothing checked (no run succeeded)";
-  return `✅ every configuration passed (${gates2.configurations})`;
+  if (failedJobs) return `\u274C ${failedJobs}, so not every configuration was checked`;
+  if (!gates2.configurations) return "\u274C nothing checked (no run succeeded)";
+  return `\u2705 every configuration passed (${gates2.configurations})`;
 }
 function table(report2, columns, configurations, failedRows) {
   const metrics = columns.map((j3) => report2.metrics[j3]);
@@ -21253,7 +21255,7 @@ function table(report2, columns, configurations, failedRows) {
     );
   for (const c3 of configurations) {
     const cells = [
-      c3.best ? "🏆 best" : "",
+      c3.best ? "\u{1F3C6} best" : "",
       ...c3.params.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))),
       String(c3.runs.length),
       ...columns.map((j3) => cell(c3.metrics[j3] ?? null, c3.runs.length)),
@@ -21263,26 +21265,26 @@ function table(report2, columns, configurations, failedRows) {
   }
   for (const f3 of report2.failedRuns.slice(0, failedRows)) {
     const params = f3.params?.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))) ?? blanks;
-    const cells = ["❌ failed", ...params, "0", ...metrics.map(() => ""), ...gateBlank];
+    const cells = ["\u274C failed", ...params, "0", ...metrics.map(() => ""), ...gateBlank];
     cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${code(f3.run)}: ${escapeCell(f3.reason)}`;
     lines2.push(`| ${cells.join(" | ")} |`);
   }
   return lines2.join("\n");
 }
 function metricHeader(m2) {
-  return `${escapeCell(m2.key)}${m2.better === "higher" ? " ↑" : m2.better === "lower" ? " ↓" : ""}`;
+  return `${escapeCell(m2.key)}${m2.better === "higher" ? " \u2191" : m2.better === "lower" ? " \u2193" : ""}`;
 }
 function cell(s, runs) {
   if (!s) return "-";
-  const spread = s.std === null ? "" : ` ± ${num(s.std)}`;
+  const spread = s.std === null ? "" : ` \xB1 ${num(s.std)}`;
   return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n})` : ""}`;
 }
 function gateCell(c3) {
   if (!c3.gates) return "";
   const { failures, warnings } = brokenRules(c3.gates);
-  if (failures) return `❌ ${failures} broke`;
-  if (!c3.gates.checked) return "❌ nothing checked";
-  return warnings ? `⚠️ ${warnings} warning${warnings === 1 ? "" : "s"}` : "✅";
+  if (failures) return `\u274C ${failures} broke`;
+  if (!c3.gates.checked) return "\u274C nothing checked";
+  return warnings ? `\u26A0\uFE0F ${warnings} warning${warnings === 1 ? "" : "s"}` : "\u2705";
 }
 function num(x3) {
   return displayValue(x3, 5);
@@ -21341,12 +21343,12 @@ function verdictOf(report2) {
 }
 function outcome(report2, directionOf) {
   const errors = report2.projectErrors ?? [];
-  if (errors.length) return { outcome: "failed", line: `❌ project files do not parse: ${short(errors[0], 160)}${more(errors.length - 1)}` };
+  if (errors.length) return { outcome: "failed", line: `\u274C project files do not parse: ${short(errors[0], 160)}${more(errors.length - 1)}` };
   const failedStages = report2.pipeline?.stages.filter((s) => s.status === "failed") ?? [];
   if (failedStages.length) {
     const names = failedStages.map((s) => short(s.name));
     const gate = report2.gates ? "; the gate compared what the pipeline left" : "";
-    return { outcome: "failed", line: `❌ pipeline failed: stage ${names.slice(0, NAMED).join(", ")}${more(names.length - NAMED)} failed${gate}` };
+    return { outcome: "failed", line: `\u274C pipeline failed: stage ${names.slice(0, NAMED).join(", ")}${more(names.length - NAMED)} failed${gate}` };
   }
   const gates2 = report2.gates;
   if (gates2) {
@@ -21355,26 +21357,26 @@ function outcome(report2, directionOf) {
     const warned = gates2.rules.filter((r2) => r2.status === "failed" && r2.level === "warn").map((r2) => ruleItem(r2, report2.metrics, name));
     if (failures) {
       const failed2 = gates2.rules.filter(isFailure).map((r2) => ruleItem(r2, report2.metrics, name));
-      return { outcome: "failed", line: `❌ gate failed: ${named(failed2)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
+      return { outcome: "failed", line: `\u274C gate failed: ${named(failed2)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
     }
     if (!gates2.checked) {
       const why = !gates2.rules.length ? "no rules at the base revision" : "every rule was skipped";
-      return { outcome: "failed", line: `❌ gate checked nothing: ${why}` };
+      return { outcome: "failed", line: `\u274C gate checked nothing: ${why}` };
     }
-    if (warnings) return { outcome: "warning", line: `⚠️ gate passed with warnings: ${named(warned)}` };
+    if (warnings) return { outcome: "warning", line: `\u26A0\uFE0F gate passed with warnings: ${named(warned)}` };
     const n = gates2.checked;
     const top3 = topChanges(report2.metrics, directionOf);
     const held = n === 1 ? "the rule held" : n === 2 ? "both rules held" : `all ${n} rules held`;
-    return { outcome: "passed", line: `✅ gate passed: ${held}${top3.length ? `; ${top3.map((t2) => t2.text).join(", ")}` : ""}` };
+    return { outcome: "passed", line: `\u2705 gate passed: ${held}${top3.length ? `; ${top3.map((t2) => t2.text).join(", ")}` : ""}` };
   }
-  if (!report2.base) return { outcome: "info", line: "ℹ️ no base revision to compare with: the head's values alone" };
-  if (!report2.metrics.some((f3) => f3.rows.length)) return { outcome: "warning", line: "⚠️ no metrics found" };
+  if (!report2.base) return { outcome: "info", line: "\u2139\uFE0F no base revision to compare with: the head's values alone" };
+  if (!report2.metrics.some((f3) => f3.rows.length)) return { outcome: "warning", line: "\u26A0\uFE0F no metrics found" };
   const top2 = topChanges(report2.metrics, directionOf);
   const gone = missingAtHead(report2.metrics);
-  if (!top2.length && !gone) return { outcome: "info", line: "ℹ️ no metric changed" };
+  if (!top2.length && !gone) return { outcome: "info", line: "\u2139\uFE0F no metric changed" };
   const worse = gone > 0 || top2.some((t2) => t2.effect === "worse");
   const missing = gone ? `${groupDigits(gone)} metric${gone === 1 ? "" : "s"} missing at the head` : "";
-  return { outcome: worse ? "warning" : "info", line: `${worse ? "⚠️" : "ℹ️"} ${[missing, ...top2.map((t2) => t2.text)].filter(Boolean).join(", ")}` };
+  return { outcome: worse ? "warning" : "info", line: `${worse ? "\u26A0\uFE0F" : "\u2139\uFE0F"} ${[missing, ...top2.map((t2) => t2.text)].filter(Boolean).join(", ")}` };
 }
 function missingAtHead(metrics) {
   let n = 0;
@@ -21422,11 +21424,11 @@ function topChanges(metrics, directionOf) {
 function change(key2, row3, mark) {
   const [a, b3] = formatPair(numericValue(row3.old), numericValue(row3.new));
   const by = percent(row3.relative) ?? signed(row3.diff);
-  return `${short(key2)} ${by} (${a} → ${b3}${mark ? `, ${mark}` : ""})`;
+  return `${short(key2)} ${by} (${a} \u2192 ${b3}${mark ? `, ${mark}` : ""})`;
 }
 function short(text2, max = 60) {
   const flat = text2.replace(/\s+/g, " ");
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 function named(items) {
   const unique = [...new Set(items)];
@@ -21608,7 +21610,7 @@ var leaf = (v2, at2) => {
     const f3 = v2.float;
     if (typeof f3 === "number" && Number.isFinite(f3) || f3 === "NaN" || f3 === "Infinity" || f3 === "-Infinity") return { float: f3 };
   }
-  return fail(at2, 'a number, string, boolean, null or {"float": …}', v2);
+  return fail(at2, 'a number, string, boolean, null or {"float": \u2026}', v2);
 };
 var plot = (v2, at2) => {
   const o2 = object(v2, at2);
@@ -21946,30 +21948,30 @@ function gatesHeadline2(gates2) {
   const skipped = gates2.rules.filter((r2) => r2.status === "skipped").length;
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(", ")})` : "";
-  if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
+  if (failures) return `\u274C ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
   if (!gates2.checked) {
-    return `❌ nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
+    return `\u274C nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
   }
-  if (warnings) return `⚠️ no failing rule broke${tail}`;
-  if (skipped) return `✅ no rule broke (${total - skipped} passed, ${skipped} skipped)`;
-  return `✅ ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
+  if (warnings) return `\u26A0\uFE0F no failing rule broke${tail}`;
+  if (skipped) return `\u2705 no rule broke (${total - skipped} passed, ${skipped} skipped)`;
+  return `\u2705 ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
 }
 function statusIcon(r2) {
   switch (r2.status) {
     case "passed":
-      return "✅";
+      return "\u2705";
     case "skipped":
-      return "⏭️";
+      return "\u23ED\uFE0F";
     case "error":
-      return "❌";
+      return "\u274C";
     case "failed":
-      return r2.level === "warn" ? "⚠️" : "❌";
+      return r2.level === "warn" ? "\u26A0\uFE0F" : "\u274C";
   }
 }
 function note(r2) {
   const why = r2.status === "passed" ? "" : escapeCellKeepingCode(r2.detail);
   const noise2 = r2.noise?.band ? `noise band ${escapeCell(r2.noise.text)}` : "";
-  return [why, noise2].filter(Boolean).join(" · ");
+  return [why, noise2].filter(Boolean).join(" \xB7 ");
 }
 function value(v2) {
   return v2 === null ? "-" : formatNumber(v2);
@@ -22420,7 +22422,7 @@ var MetricsScanner = class {
   full() {
     if (this.values.count >= MAX_VALUES) bail();
   }
-  /** true, false, a number, NaN or ±Infinity for key `index`; false when the key was already set. */
+  /** true, false, a number, NaN or \u00B1Infinity for key `index`; false when the key was already set. */
   scalar(index) {
     const c3 = this.b[this.i];
     if (c3 === 116) {
@@ -22450,7 +22452,7 @@ var MetricsScanner = class {
   numberValue = 0;
   /**
    * A number as JSON writes it, its value in `numberValue`; true when written as a float (`.` or exponent).
-   * Up to 2^53 in its digits and 10^±22 it is computed exactly (one correctly rounded operation on exact
+   * Up to 2^53 in its digits and 10^\u00B122 it is computed exactly (one correctly rounded operation on exact
    * doubles); otherwise the engine reads its text.
    */
   number() {
@@ -22708,7 +22710,7 @@ var CsvCells = class {
    * decrease. A plain decimal is read straight from the text (no string made; see POWERS), any other field as `slow`
    * reads its text; a record without that field gives NaN. One loop with the splitting and the reading written into
    * it: in a fresh process V8 interprets a loop for a while before it optimises it, and a call per cell made a long
-   * log's first column ≈ 2.5× slower to read (bench/plots.bench.ts).
+   * log's first column \u2248 2.5\u00D7 slower to read (bench/plots.bench.ts).
    */
   numbers(col, from, to2, slow) {
     const { text: text2, start, delimiter } = this;
@@ -23012,7 +23014,7 @@ var LoggerReader = class {
       this.leaveBytes("");
       return this.write(chunk.toString("latin1", -1 - stop));
     }
-    this.tail = chunk.subarray(stop);
+    this.tail = Buffer.from(chunk.subarray(stop));
     this.checkTail();
   }
   write(text2) {
@@ -23626,21 +23628,21 @@ function dataChangesSection(data) {
   const row3 = (change2, path, base, head) => rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
   for (const e of data.added) row3("added", code(e.path), null, e);
   for (const e of data.deleted) row3("deleted", code(e.path), e, null);
-  for (const e of data.renamed) row3("renamed", `${code(e.path.old)} → ${code(e.path.new)}`, e, e);
+  for (const e of data.renamed) row3("renamed", `${code(e.path.old)} \u2192 ${code(e.path.new)}`, e, e);
   for (const e of data.modified) row3("modified", code(e.path), e.old, e.new);
   const counts2 = summary2(data);
   lines2.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
   if (rows.length) {
     const table2 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
     for (const r2 of rows.slice(0, MAX_ROWS)) table2.push(r2);
-    if (rows.length > MAX_ROWS) table2.push(`| … | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
+    if (rows.length > MAX_ROWS) table2.push(`| \u2026 | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
     if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
     else lines2.push("");
     for (const line of table2) lines2.push(line);
     if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
   }
   if (data.tables.length) {
-    lines2.push("", "| Table | Base rows × columns | Head rows × columns |", "|---|---|---|");
+    lines2.push("", "| Table | Base rows \xD7 columns | Head rows \xD7 columns |", "|---|---|---|");
     for (const t2 of data.tables) lines2.push(`| ${code(t2.path)} | ${shape(t2.base)} | ${shape(t2.head)} |`);
     const unread = data.tables.filter((t2) => t2.note);
     if (unread.length) lines2.push("");
@@ -23667,7 +23669,7 @@ function summary2(data) {
   return parts.filter(([n]) => n > 0).map(([n, s]) => `${n} ${s}`).join(", ");
 }
 function size(v2) {
-  if (!v2) return "–";
+  if (!v2) return "\u2013";
   if (v2.size === null) return "?";
   const units = ["B", "KiB", "MiB", "GiB", "TiB"];
   let n = v2.size;
@@ -23679,7 +23681,7 @@ function size(v2) {
   return u2 === 0 ? `${n} B` : `${n.toFixed(1)} ${units[u2]}`;
 }
 function shape(s) {
-  return s ? `${s.rows.toLocaleString("en-US")} × ${s.columns}` : "–";
+  return s ? `${s.rows.toLocaleString("en-US")} \xD7 ${s.columns}` : "\u2013";
 }
 
 // src/report/images.ts
@@ -23745,7 +23747,7 @@ function pipelineSection(pipeline2) {
   for (const s of pipeline2.stages) {
     const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
     const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
-    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "–";
+    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "\u2013";
     lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
   }
   for (const s of pipeline2.stages) {
@@ -23785,8 +23787,8 @@ function trendsSection(report2, images) {
         escapeCell(trend2.file),
         escapeCell(trend2.key),
         latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
-        stats3 ? `${formatNumber(stats3.mean)} ± ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
-        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (±${formatNumber(trend2.k)}·std${trend2.rule ? ", the rule’s" : ""})` : "-",
+        stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
+        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (\xB1${formatNumber(trend2.k)}\xB7std${trend2.rule ? ", the rule\u2019s" : ""})` : "-",
         metric.head === null ? "-" : formatNumber(metric.head),
         trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
       ].join(" | ")} |`
@@ -23804,9 +23806,9 @@ function trendsSection(report2, images) {
   const lines2 = [
     "### Trends",
     "",
-    `${summary3}, against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}. The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2.`,
+    `${summary3}, against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2.`,
     "",
-    `| Path | Metric | Latest base | Mean ± std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
+    `| Path | Metric | Latest base | Mean \xB1 std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
     "|---|---|---|---|---|---|---|",
     ...rows
   ];
@@ -23817,17 +23819,17 @@ function trendsSection(report2, images) {
 }
 function trendVerdict(trend2, metric, range, better) {
   const head = metric.head;
-  if (trend2.standing === "within") return `✅ ${standingText("within")}`;
+  if (trend2.standing === "within") return `\u2705 ${standingText("within")}`;
   if (trend2.standing === "not-enough") return `${standingText("not-enough")} (${metric.points.length} of 3 values)`;
   if (trend2.standing !== "beyond" || head === null || !range) return standingText(trend2.standing);
   const above2 = head > range.high;
   const effect2 = better ? better === "higher" === above2 ? ", better" : ", worse" : "";
-  return `❗ **${standingText("beyond")}** (${above2 ? "above" : "below"} the band${effect2})`;
+  return `\u2757 **${standingText("beyond")}** (${above2 ? "above" : "below"} the band${effect2})`;
 }
 
 // src/report/values-section.ts
 var MAX_CELL = 120;
-var EFFECT_TEXT = { better: "✅ better", worse: "❌ worse" };
+var EFFECT_TEXT = { better: "\u2705 better", worse: "\u274C worse" };
 function valueTable(kind, labels, direction) {
   const metrics = kind === "metrics";
   const withBase = labels.base !== null;
@@ -23916,7 +23918,7 @@ function noteLines(noted) {
   return lines2.join("\n");
 }
 function cell2(text2) {
-  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}… (${groupDigits(text2.length)} characters)` : text2;
+  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}\u2026 (${groupDigits(text2.length)} characters)` : text2;
   return escapeCell(cut);
 }
 
@@ -23952,9 +23954,9 @@ function causesSection(metrics) {
     if (lines2.length === MAX_CAUSE_LINES) break;
     const named3 = group2.named.map(({ path, row: row3 }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)}`);
     const more2 = group2.count > MAX_LINE_METRICS ? `, and ${groupDigits(group2.count - MAX_LINE_METRICS)} more` : "";
-    lines2.push(`- ${named3.join(", ")}${more2} ← ${causeText(causes)}`);
+    lines2.push(`- ${named3.join(", ")}${more2} \u2190 ${causeText(causes)}`);
   }
-  if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _… ${groups.size - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
+  if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _\u2026 ${groups.size - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
   const title2 = "#### Why it changed";
   if (lines2.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
   return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
@@ -23962,7 +23964,7 @@ function causesSection(metrics) {
 function causeMove(row3) {
   if (row3.old === void 0) return `added (${causeValue(row3.new)})`;
   if (row3.new === void 0) return `removed (was ${causeValue(row3.old)})`;
-  return row3.diff === void 0 ? `${causeValue(row3.old)}→${causeValue(row3.new)}` : formatChange(row3);
+  return row3.diff === void 0 ? `${causeValue(row3.old)}\u2192${causeValue(row3.new)}` : formatChange(row3);
 }
 function causeText(causes) {
   const parts = [];
@@ -24014,11 +24016,11 @@ function paramText(p2) {
   const name = code(p2.file === "params.yaml" ? p2.key : `${p2.file}:${p2.key}`);
   if (p2.old === void 0) return `${name} added (${causeValue(p2.new)})`;
   if (p2.new === void 0) return `${name} removed (was ${causeValue(p2.old)})`;
-  return `${name} ${causeValue(p2.old)}→${causeValue(p2.new)}`;
+  return `${name} ${causeValue(p2.old)}\u2192${causeValue(p2.new)}`;
 }
 function causeValue(leaf2) {
   const text2 = displayValue(leaf2, null);
-  return escapeCell(text2.length > MAX_CAUSE_VALUE ? `${text2.slice(0, MAX_CAUSE_VALUE)}…` : text2);
+  return escapeCell(text2.length > MAX_CAUSE_VALUE ? `${text2.slice(0, MAX_CAUSE_VALUE)}\u2026` : text2);
 }
 function fileText(f3) {
   return `${code(f3.path)} ${f3.binary ? "binary" : `+${f3.added}/${MINUS}${f3.deleted}`}`;
@@ -24027,9 +24029,9 @@ function dataText(d2) {
   if (!d2.old) return `${code(d2.path)} added${d2.new ? ` (${extentText(d2.new)})` : ""}`;
   if (!d2.new) return `${code(d2.path)} removed`;
   if (d2.old.size === null || d2.new.size === null) return `${code(d2.path)} modified (size unknown: ${d2.source} records none)`;
-  const files = d2.old.nfiles !== null && d2.new.nfiles !== null && d2.old.nfiles !== d2.new.nfiles ? `, ${d2.old.nfiles}→${d2.new.nfiles} files` : "";
+  const files = d2.old.nfiles !== null && d2.new.nfiles !== null && d2.old.nfiles !== d2.new.nfiles ? `, ${d2.old.nfiles}\u2192${d2.new.nfiles} files` : "";
   const [a, b3] = byteText(d2.old.size) === byteText(d2.new.size) ? [`${d2.old.size} B`, `${d2.new.size} B`] : [byteText(d2.old.size), byteText(d2.new.size)];
-  return `${code(d2.path)} ${a}→${b3}${files}`;
+  return `${code(d2.path)} ${a}\u2192${b3}${files}`;
 }
 function extentText(m2) {
   const size2 = m2.size === null ? "size unknown" : byteText(m2.size);
@@ -24072,9 +24074,9 @@ function composeMarkdown(report2, options = REPORT_FILE) {
 function top(report2, options) {
   const base = report2.base ? `${code(report2.base.label)}${report2.base.sha && report2.base.sha.slice(0, 7) !== report2.base.label ? ` (${report2.base.sha.slice(0, 7)})` : ""}` : "no base";
   const lines2 = [...options.header ? [options.header] : [], REPORT_MARKER, `## ${escapeCell(report2.verdict.line)}`, ""];
-  lines2.push(`**mlreport** · ${code(report2.head.label)} vs ${base} · ${report2.verdict.counts}`);
+  lines2.push(`**mlreport** \xB7 ${code(report2.head.label)} vs ${base} \xB7 ${report2.verdict.counts}`);
   if (report2.projectErrors?.length) {
-    lines2.push("", "### ❌ Project files that do not parse", "");
+    lines2.push("", "### \u274C Project files that do not parse", "");
     for (const e of report2.projectErrors) lines2.push(`- ${escapeCell(e)}`);
   }
   if (report2.stale.length) {
@@ -24524,7 +24526,7 @@ function distinct(values) {
   return [...new Set(values)];
 }
 function list2(values) {
-  return values.length > 12 ? `${values.slice(0, 12).join(", ")}, …` : values.join(", ");
+  return values.length > 12 ? `${values.slice(0, 12).join(", ")}, \u2026` : values.join(", ");
 }
 function scalarText(value2) {
   return typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean" ? String(value2) : "";
@@ -24799,11 +24801,11 @@ function round(v2) {
 
 // src/plots/bounds.ts
 var PLOT_BOUNDS = {
-  /** Rows handed to a custom template (builtin templates downsample to 1,280–5,000 points instead). */
+  /** Rows handed to a custom template (builtin templates downsample to 1,280\u20135,000 points instead). */
   customPoints: 2e4,
   /** Width or height a custom template may ask for, in CSS pixels. */
   templateSide: 4e3,
-  /** Pixels of the PNG (at the 2× pixel ratio): 16 million, a 2000×2000 chart. */
+  /** Pixels of the PNG (at the 2\u00D7 pixel ratio): 16 million, a 2000\u00D72000 chart. */
   canvasPixels: 16e6,
   /** Marks and groups in the laid-out chart, which become SVG elements. */
   markItems: 5e4,
@@ -25819,8 +25821,8 @@ function trendSpec(entry, metric, headLabel) {
     });
   }
   const subtitle = [
-    `${metric.points.length} base commit${metric.points.length === 1 ? "" : "s"}, oldest first${head ? `; ◆ ${head}` : ""}`,
-    range ? `band: mean ± ${entry.k}·std (${entry.rule ? "the rule’s" : "default"})` : "no band: fewer than 3 base values"
+    `${metric.points.length} base commit${metric.points.length === 1 ? "" : "s"}, oldest first${head ? `; \u25C6 ${head}` : ""}`,
+    range ? `band: mean \xB1 ${entry.k}\xB7std (${entry.rule ? "the rule\u2019s" : "default"})` : "no band: fewer than 3 base values"
   ];
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -25950,7 +25952,7 @@ function boundedTable(table2, budget, what, measure) {
     size2 += length;
     shown2++;
   }
-  if (shown2 < table2.body.length) out.push("", `_… ${table2.body.length - shown2} more ${what}._`);
+  if (shown2 < table2.body.length) out.push("", `_\u2026 ${table2.body.length - shown2} more ${what}._`);
   return shown2 ? out : [`_${table2.body.length} ${what}._`];
 }
 function cutLines(text2, max) {
@@ -26165,7 +26167,7 @@ var CheckRunTarget = class {
         sha: o2.headSha,
         state: o2.failed ? "failure" : "success",
         context: this.options.checkName,
-        description: truncate(o2.title, STATUS_DESCRIPTION_LIMIT, "…"),
+        description: truncate(o2.title, STATUS_DESCRIPTION_LIMIT, "\u2026"),
         target_url: this.runUrl()
       });
     } catch (error2) {
@@ -26671,14 +26673,14 @@ function mlflowKey(name, notes) {
   let key2 = name.replace(/[^\p{L}\p{N}_\-./ ]/gu, "_").split("/").filter((segment) => segment && segment !== "." && segment !== "..").join("/");
   if (!key2) key2 = "_";
   if (key2.length > LENGTH_LIMITS.key) {
-    notes.push(`Key '${key2.slice(0, 60)}…' is longer than ${LENGTH_LIMITS.key} characters; cut to fit MLflow.`);
+    notes.push(`Key '${key2.slice(0, 60)}\u2026' is longer than ${LENGTH_LIMITS.key} characters; cut to fit MLflow.`);
     key2 = key2.slice(0, LENGTH_LIMITS.key);
   }
   return key2;
 }
 function fitValue(key2, value2, limit, notes) {
   if (value2.length <= limit) return value2;
-  const marker = "…(truncated)";
+  const marker = "\u2026(truncated)";
   notes.push(`The value of '${key2}' is ${value2.length} characters; MLflow keeps ${limit}, so it was cut.`);
   return value2.slice(0, limit - marker.length) + marker;
 }
@@ -28137,6 +28139,26 @@ async function readMetricsCsv(tree, path) {
       reader.write(text2);
     }
   };
+  const start = (chunk) => {
+    if (head === null) return null;
+    const lineEnd = ascii && isAscii2(chunk) ? chunk.indexOf(10) : -1;
+    head += decode2(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
+    const firstBreak = head.indexOf("\n");
+    if (firstBreak === -1) return null;
+    const firstLine3 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
+    if (firstLine3.includes('"') || !isLoggerHeader(firstLine3.split(","))) {
+      head = null;
+      return null;
+    }
+    const started = new LoggerReader();
+    const text2 = head;
+    withPosition(path, "CSV", () => {
+      if (ascii) for (const piece of whole) started.writeAscii(piece);
+      else started.write(text2);
+    });
+    whole.length = 0;
+    return started;
+  };
   for await (const chunk of chunks) {
     if (reader) {
       withPosition(path, "CSV", () => feed(chunk));
@@ -28145,23 +28167,8 @@ async function readMetricsCsv(tree, path) {
     size2 += chunk.length;
     if (size2 > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
     whole.push(chunk);
-    if (head === null) continue;
-    const lineEnd = ascii && isAscii2(chunk) ? chunk.indexOf(10) : -1;
-    head += decode2(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
-    const firstBreak = head.indexOf("\n");
-    if (firstBreak === -1) continue;
-    const firstLine3 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
-    if (firstLine3.includes('"') || !isLoggerHeader(firstLine3.split(","))) {
-      head = null;
-      continue;
-    }
-    reader = new LoggerReader();
-    const text2 = head;
-    withPosition(path, "CSV", () => {
-      if (ascii) for (const piece of whole) reader.writeAscii(piece);
-      else reader.write(text2);
-    });
-    whole.length = 0;
+    reader = start(chunk);
+    if (!reader) whole[whole.length - 1] = Buffer.from(chunk);
   }
   if (reader) {
     const last = withPosition(path, "CSV", () => {

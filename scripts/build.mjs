@@ -8,11 +8,12 @@
 // each read with `await import()` where first needed: the clouds' SDKs (dist/dvc-s3.js, dist/dvc-azure.js), by DVC
 // remotes of theirs; the HTTP and GitHub client libraries (dist/net.js: undici, Octokit and its plugins), by a
 // run's first request; the CLI's commands (dist/commands.js), by dist/cli.js to run one, so `mlreport --help`
-// parses only the commands' table. A start parses only what it needs (the start-up targets in
-// docs/development.md's performance table).
+// parses only the commands' table, and `metrics diff` and `params diff` alone (dist/values-commands.js, about half
+// of commands.js), by dist/cli.js in its place for those two. A start parses only what it needs (the start-up
+// targets in docs/development.md's performance table).
 // `node scripts/build.mjs --outdir DIR` builds elsewhere.
 import { build } from 'esbuild';
-import { rm, mkdir, cp, readFile } from 'node:fs/promises';
+import { rm, mkdir, cp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 
@@ -32,6 +33,7 @@ const LAZY_BUNDLES = [
   { filter: /\/util\/net-libraries$|^\.\/net-libraries$/, entry: 'net', source: 'src/util/net-libraries.ts' },
   // Bundled with the entry points (it loads the bundles above lazily too, as they do).
   { filter: /\/commands\/run-command$/, entry: 'commands', source: 'src/commands/run-command.ts', withEntries: true },
+  { filter: /\/commands\/run-values-command$/, entry: 'values-commands', source: 'src/commands/run-values-command.ts', withEntries: true },
 ];
 const lazyBundlesExternal = {
   name: 'lazy-bundles-external',
@@ -67,7 +69,6 @@ const common = {
   platform: 'node',
   target: 'node20',
   legalComments: 'external',
-  charset: 'utf8',
   external: ['canvas'],
   // Some bundled CommonJS dependencies call require() for Node built-ins.
   banner: { js: "import{createRequire as __mlreportCreateRequire}from'node:module';const require=__mlreportCreateRequire(import.meta.url);" },
@@ -88,6 +89,17 @@ await build({ ...common, entryPoints: { render: 'src/plots/engine.ts' }, outdir 
 await build({ ...common, entryPoints: entries(LAZY_BUNDLES.filter((l) => l.entry !== 'render' && !l.withEntries)), outdir });
 // The S3 remote's download threads (started by dvc-s3.js from the file beside it).
 await build({ ...common, entryPoints: { 'dvc-get': 'src/dvc/data/remotes/s3-get.ts' }, outdir });
+// esbuild's default charset escapes the characters outside ASCII in strings and names, not in the comments it keeps
+// or in regular expressions: one such character makes the whole bundle's text two bytes a character in V8, decoded
+// through ICU at every start (≈ 10 ms of a command's). `\uXXXX` (UTF-16 units) means the same in a string, in a
+// regular expression with or without the u flag and in a comment; in a tagged template's raw text it would not,
+// and esbuild leaves none there that is not ASCII. A raw line or paragraph separator ends a `//` comment, so stays.
+for (const file of await readdir(outdir)) {
+  if (!file.endsWith('.js')) continue;
+  const text = await readFile(`${outdir}/${file}`, 'utf8');
+  const ascii = text.replace(/[^\0-\x7f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  if (ascii !== text) await writeFile(`${outdir}/${file}`, ascii);
+}
 await cp('scripts/dist-package.json', `${outdir}/package.json`);
 // The files the renderer reads beside its bundle (src/plots/engine.ts): as files, not base64 in the bundle.
 const require = createRequire(import.meta.url);

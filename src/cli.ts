@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { COMMANDS, findCommand } from './commands/index';
+import { COMMANDS, findCommand, VALUES_RUNNERS } from './commands/index';
 import { VERSION } from './version';
 
 /**
  * The `mlreport` command: argv → the matching subcommand → exit code. Help and the version are answered from the
- * commands' table alone; the commands' code (./commands/run-command.ts, most of the CLI) is read only to run one.
+ * commands' table alone; the commands' code (./commands/run-command.ts, most of the CLI) is read only to run one,
+ * and `metrics diff` and `params diff` read only their own (./commands/run-values-command.ts).
  */
 async function main(argv: string[]): Promise<number> {
   if (!argv.length || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -21,7 +22,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`usage: ${command.usage}\n`);
     return 0;
   }
-  const { runCommand } = await import('./commands/run-command');
+  const values = command && (VALUES_RUNNERS as readonly string[]).includes(command.runner);
+  const { runCommand } = values ? await import('./commands/run-values-command') : await import('./commands/run-command');
   return runCommand(argv);
 }
 

@@ -202,6 +202,9 @@ configuration breaks a rule. Reports compared with different base commits are re
   },
 ];
 
+/** The runners of the commands that dist/cli.js runs from their own, smaller bundle (../commands/run-values-command.ts). */
+export const VALUES_RUNNERS = ['metricsDiff', 'paramsDiff'] as const;
+
 /** The command argv selects: the one whose words it starts with, the longest such. */
 export function findCommand(argv: string[]): Command | undefined {
   return COMMANDS.filter((c) => c.path.every((word, i) => argv[i] === word)).sort((a, b) => b.path.length - a.path.length)[0];

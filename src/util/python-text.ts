@@ -29,8 +29,13 @@ export function pyFloatRepr(x: number): string {
   return `${sign}${digits}${'0'.repeat(decpt - digits.length)}.0`;
 }
 
+/** Printable ASCII but `"` and `\\`: what `json.dumps` writes as it is. */
+const PLAIN_JSON = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** Python's `json.dumps` of a str with `ensure_ascii=True`. */
 export function pyJsonString(s: string): string {
+  // Most keys and paths need no escape: one native test, not a string built a character at a time.
+  if (PLAIN_JSON.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

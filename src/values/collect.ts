@@ -311,6 +311,29 @@ async function readMetricsCsv(tree: Tree, path: string): Promise<{ parsed: Parse
       reader!.write(text);
     }
   };
+  /** Once the first line is whole: a logger's header starts a reader on the pieces so far; anything else is read whole. */
+  const start = (chunk: Buffer): LoggerReader | null => {
+    if (head === null) return null;
+    // While the pieces are ASCII only the first line is read as text (the reader takes the bytes): not a string of
+    // the whole first piece.
+    const lineEnd = ascii && isAscii(chunk) ? chunk.indexOf(10) : -1;
+    head += decode(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
+    const firstBreak = head.indexOf('\n');
+    if (firstBreak === -1) return null;
+    const firstLine = head.slice(0, firstBreak).replace(/^\ufeff/, '');
+    if (firstLine.includes('"') || !isLoggerHeader(firstLine.split(','))) {
+      head = null;
+      return null;
+    }
+    const started = new LoggerReader();
+    const text = head;
+    withPosition(path, 'CSV', () => {
+      if (ascii) for (const piece of whole) started.writeAscii(piece);
+      else started.write(text);
+    });
+    whole.length = 0;
+    return started;
+  };
   for await (const chunk of chunks) {
     if (reader) {
       withPosition(path, 'CSV', () => feed(chunk));
@@ -319,25 +342,9 @@ async function readMetricsCsv(tree: Tree, path: string): Promise<{ parsed: Parse
     size += chunk.length;
     if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
     whole.push(chunk);
-    if (head === null) continue;
-    // While the pieces are ASCII only the first line is read as text (the reader takes the bytes): not a string of
-    // the whole first piece.
-    const lineEnd = ascii && isAscii(chunk) ? chunk.indexOf(10) : -1;
-    head += decode(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
-    const firstBreak = head.indexOf('\n');
-    if (firstBreak === -1) continue;
-    const firstLine = head.slice(0, firstBreak).replace(/^\ufeff/, '');
-    if (firstLine.includes('"') || !isLoggerHeader(firstLine.split(','))) {
-      head = null;
-      continue;
-    }
-    reader = new LoggerReader();
-    const text = head;
-    withPosition(path, 'CSV', () => {
-      if (ascii) for (const piece of whole) reader!.writeAscii(piece);
-      else reader!.write(text);
-    });
-    whole.length = 0;
+    reader = start(chunk);
+    // What is kept past this piece is a copy: the tree may read the next piece into the same memory (`Chunks`).
+    if (!reader) whole[whole.length - 1] = Buffer.from(chunk);
   }
   if (reader) {
     const last = withPosition(path, 'CSV', () => {

@@ -168,7 +168,8 @@ export class LoggerReader {
       this.leaveBytes('');
       return this.write(chunk.toString('latin1', -1 - stop));
     }
-    this.tail = chunk.subarray(stop);
+    // A copy: the piece's memory may be read into again (`Chunks`).
+    this.tail = Buffer.from(chunk.subarray(stop));
     this.checkTail();
   }
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DIST_CLI, runCli, runNode } from '../helpers/cli';
-import { tempDir } from '../helpers/repo';
+import { tempDir, TempRepo } from '../helpers/repo';
 
 describe('the CLI start: help from the commands table, the commands from their own bundle', () => {
   const dirs: string[] = [];
@@ -27,6 +27,32 @@ describe('the CLI start: help from the commands table, the commands from their o
     const run = await runNode(cli, ['status'], { cwd: alone });
     assert.notEqual(run.code, 0);
     assert.match(run.stderr, /commands\.js/);
+  });
+
+  test('metrics diff and params diff run from dist/cli.js and their own bundle, dist/values-commands.js, without dist/commands.js', async () => {
+    const alone = tempDir();
+    dirs.push(alone);
+    for (const file of ['cli.js', 'values-commands.js', 'package.json']) copyFileSync(join(dirname(DIST_CLI), file), join(alone, file));
+    const cli = join(alone, 'cli.js');
+    const repo = new TempRepo();
+    dirs.push(repo.dir);
+    repo.commit('base', { 'dvc.yaml': 'metrics:\n  - metrics.json\nparams:\n  - params.yaml\n', 'metrics.json': '{"acc": 0.5}', 'params.yaml': 'lr: 0.1\n' });
+    repo.write({ 'metrics.json': '{"acc": 0.75}', 'params.yaml': 'lr: 0.2\n' });
+    const metrics = await runNode(cli, ['metrics', 'diff', '--json'], { cwd: repo.dir });
+    assert.equal(metrics.code, 0, metrics.stderr);
+    assert.deepEqual(JSON.parse(metrics.stdout), { 'metrics.json': { acc: { old: 0.5, new: 0.75, diff: 0.25 } } });
+    const params = await runNode(cli, ['params', 'diff', '--md'], { cwd: repo.dir });
+    assert.equal(params.code, 0, params.stderr);
+    assert.equal(
+      params.stdout,
+      '| Path        | Param   | HEAD   | workspace   |\n|-------------|---------|--------|-------------|\n| params.yaml | lr      | 0.1    | 0.2         |\n\n',
+    );
+    // Its errors are told there too, the environment's secrets redacted.
+    const env = { ...process.env, GITHUB_TOKEN: 'ghp_valuesSecret0042' };
+    const bad = await runNode(cli, ['metrics', 'diff', '--precision', 'ghp_valuesSecret0042'], { cwd: repo.dir, env });
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stderr, 'mlreport: --precision expects a whole number of digits, got "***"\n');
+    assert.match((await runNode(cli, ['status'], { cwd: repo.dir })).stderr, /commands\.js/);
   });
 
   test("an error is told by the commands' bundle, which knows the environment's secrets", async () => {

@@ -182,6 +182,10 @@ describe('directory hashes (<md5 of the listing>.dir)', () => {
         '{"md5": "e", "relpath": "\\u00e9\\ud83d\\ude00\\"\\\\"}, {"md5": "f", "relpath": "\\uff21"}]',
     );
     assert.equal(pyJsonString('tab\tnl\ncr\r\x01\x7f'), '"tab\\tnl\\ncr\\r\\u0001\\u007f"');
+    // Printable ASCII is written as it is, around the two characters that need a backslash and the first beyond it.
+    assert.equal(pyJsonString(' !#[]~metric_1.a'), '" !#[]~metric_1.a"');
+    assert.equal(pyJsonString('a"b\\c\x7fd'), '"a\\"b\\\\c\\u007fd"');
+    assert.equal(pyJsonString(''), '""');
   });
 
   test('astral characters sort by code point, not UTF-16 unit', () => {

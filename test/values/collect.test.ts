@@ -159,6 +159,47 @@ describe('a logger metrics.csv read in pieces', () => {
   });
 });
 
+describe('a workspace metrics.csv larger than one piece (the workspace reads each piece into the same memory)', () => {
+  test('a logger: each of 50 names keeps its last value, its rows crossing the pieces where they fall', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const names = Array.from({ length: 50 }, (_, k) => `name_${k}`);
+    r.commit('base', { 'dvc.yaml': 'metrics:\n  - metrics.csv\n', 'metrics.csv': `Name,Value,Timestamp,Step\n${names.map((n) => `${n},0,0,0`).join('\n')}\n` });
+    // ≈ 3.3 MB, rows of differing lengths: lines cross each 1 MiB boundary at a different place.
+    const last = new Map<string, number>();
+    const rows: string[] = [];
+    for (let i = 0; i < 120_000; i++) {
+      const name = names[(i * 7) % 50]!;
+      const value = (i % 1000) / 8;
+      last.set(name, value);
+      rows.push(`${name},${value},${1_700_000_000_000 + i},${'1'.repeat(i % 7)}`);
+    }
+    r.write({ 'metrics.csv': `Name,Value,Timestamp,Step\n${rows.join('\n')}\n` });
+    const res = await runCli(['metrics', 'diff', '--json'], r.dir);
+    assert.equal(res.code, 0, res.stderr);
+    const expected = Object.fromEntries(
+      [...last]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .filter(([, v]) => v !== 0)
+        .map(([name, v]) => [name, { old: 0, new: v, diff: v }]),
+    );
+    assert.deepEqual(JSON.parse(res.stdout), { 'metrics.csv': expected });
+  });
+
+  test('a table that is not a logger: read whole, its last row the metrics', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    r.commit('base', { 'dvc.yaml': 'metrics:\n  - metrics.csv\n', 'metrics.csv': 'epoch,loss,note\n0,1,start\n' });
+    const rows = Array.from({ length: 90_000 }, (_, i) => `${i},${(90_000 - i) / 4},${'x'.repeat((i % 13) + 1)}`);
+    r.write({ 'metrics.csv': `epoch,loss,note\n${rows.join('\n')}\n` });
+    const res = await runCli(['metrics', 'diff', '--json'], r.dir);
+    assert.equal(res.code, 0, res.stderr);
+    assert.deepEqual(JSON.parse(res.stdout), {
+      'metrics.csv': { epoch: { old: 0, new: 89_999, diff: 89_999 }, loss: { old: 1, new: 0.25, diff: -0.75 }, note: { old: 'start', new: 'x' } },
+    });
+  });
+});
+
 describe('consumers read leaves through numericValue', () => {
   test('the gate lookup sees a float written as 1.0 as the number 1, and a boolean as no number', async () => {
     const { metricLookupFromDiffs } = await import('../../src/gate/lookup');

@@ -1,0 +1,19070 @@
+import{createRequire as __mlreportCreateRequire}from'node:module';const require=__mlreportCreateRequire(import.meta.url);
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x3) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x3, {
+  get: (a, b3) => (typeof require !== "undefined" ? require : a)[b3]
+}) : x3)(function(x3) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x3 + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to2, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to2, key) && key !== except)
+        __defProp(to2, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to2;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// node_modules/ms/index.js
+var require_ms = __commonJS({
+  "node_modules/ms/index.js"(exports, module) {
+    var s = 1e3;
+    var m2 = s * 60;
+    var h3 = m2 * 60;
+    var d2 = h3 * 24;
+    var w2 = d2 * 7;
+    var y2 = d2 * 365.25;
+    module.exports = function(val, options) {
+      options = options || {};
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
+        return parse2(val);
+      } else if (type === "number" && isFinite(val)) {
+        return options.long ? fmtLong(val) : fmtShort(val);
+      }
+      throw new Error(
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+      );
+    };
+    function parse2(str) {
+      str = String(str);
+      if (str.length > 100) {
+        return;
+      }
+      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+        str
+      );
+      if (!match) {
+        return;
+      }
+      var n = parseFloat(match[1]);
+      var type = (match[2] || "ms").toLowerCase();
+      switch (type) {
+        case "years":
+        case "year":
+        case "yrs":
+        case "yr":
+        case "y":
+          return n * y2;
+        case "weeks":
+        case "week":
+        case "w":
+          return n * w2;
+        case "days":
+        case "day":
+        case "d":
+          return n * d2;
+        case "hours":
+        case "hour":
+        case "hrs":
+        case "hr":
+        case "h":
+          return n * h3;
+        case "minutes":
+        case "minute":
+        case "mins":
+        case "min":
+        case "m":
+          return n * m2;
+        case "seconds":
+        case "second":
+        case "secs":
+        case "sec":
+        case "s":
+          return n * s;
+        case "milliseconds":
+        case "millisecond":
+        case "msecs":
+        case "msec":
+        case "ms":
+          return n;
+        default:
+          return void 0;
+      }
+    }
+    function fmtShort(ms2) {
+      var msAbs = Math.abs(ms2);
+      if (msAbs >= d2) {
+        return Math.round(ms2 / d2) + "d";
+      }
+      if (msAbs >= h3) {
+        return Math.round(ms2 / h3) + "h";
+      }
+      if (msAbs >= m2) {
+        return Math.round(ms2 / m2) + "m";
+      }
+      if (msAbs >= s) {
+        return Math.round(ms2 / s) + "s";
+      }
+      return ms2 + "ms";
+    }
+    function fmtLong(ms2) {
+      var msAbs = Math.abs(ms2);
+      if (msAbs >= d2) {
+        return plural(ms2, msAbs, d2, "day");
+      }
+      if (msAbs >= h3) {
+        return plural(ms2, msAbs, h3, "hour");
+      }
+      if (msAbs >= m2) {
+        return plural(ms2, msAbs, m2, "minute");
+      }
+      if (msAbs >= s) {
+        return plural(ms2, msAbs, s, "second");
+      }
+      return ms2 + " ms";
+    }
+    function plural(ms2, msAbs, n, name) {
+      var isPlural = msAbs >= n * 1.5;
+      return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
+    }
+  }
+});
+
+// node_modules/debug/src/common.js
+var require_common = __commonJS({
+  "node_modules/debug/src/common.js"(exports, module) {
+    function setup(env) {
+      createDebug.debug = createDebug;
+      createDebug.default = createDebug;
+      createDebug.coerce = coerce;
+      createDebug.disable = disable;
+      createDebug.enable = enable;
+      createDebug.enabled = enabled;
+      createDebug.humanize = require_ms();
+      createDebug.destroy = destroy;
+      Object.keys(env).forEach((key) => {
+        createDebug[key] = env[key];
+      });
+      createDebug.names = [];
+      createDebug.skips = [];
+      createDebug.formatters = {};
+      function selectColor(namespace) {
+        let hash2 = 0;
+        for (let i = 0; i < namespace.length; i++) {
+          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
+          hash2 |= 0;
+        }
+        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
+      }
+      createDebug.selectColor = selectColor;
+      function createDebug(namespace) {
+        let prevTime;
+        let enableOverride = null;
+        let namespacesCache;
+        let enabledCache;
+        function debug(...args) {
+          if (!debug.enabled) {
+            return;
+          }
+          const self = debug;
+          const curr = Number(/* @__PURE__ */ new Date());
+          const ms2 = curr - (prevTime || curr);
+          self.diff = ms2;
+          self.prev = prevTime;
+          self.curr = curr;
+          prevTime = curr;
+          args[0] = createDebug.coerce(args[0]);
+          if (typeof args[0] !== "string") {
+            args.unshift("%O");
+          }
+          let index = 0;
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+            if (match === "%%") {
+              return "%";
+            }
+            index++;
+            const formatter = createDebug.formatters[format];
+            if (typeof formatter === "function") {
+              const val = args[index];
+              match = formatter.call(self, val);
+              args.splice(index, 1);
+              index--;
+            }
+            return match;
+          });
+          createDebug.formatArgs.call(self, args);
+          const logFn = self.log || createDebug.log;
+          logFn.apply(self, args);
+        }
+        debug.namespace = namespace;
+        debug.useColors = createDebug.useColors();
+        debug.color = createDebug.selectColor(namespace);
+        debug.extend = extend;
+        debug.destroy = createDebug.destroy;
+        Object.defineProperty(debug, "enabled", {
+          enumerable: true,
+          configurable: false,
+          get: () => {
+            if (enableOverride !== null) {
+              return enableOverride;
+            }
+            if (namespacesCache !== createDebug.namespaces) {
+              namespacesCache = createDebug.namespaces;
+              enabledCache = createDebug.enabled(namespace);
+            }
+            return enabledCache;
+          },
+          set: (v2) => {
+            enableOverride = v2;
+          }
+        });
+        if (typeof createDebug.init === "function") {
+          createDebug.init(debug);
+        }
+        return debug;
+      }
+      function extend(namespace, delimiter) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+        newDebug.log = this.log;
+        return newDebug;
+      }
+      function enable(namespaces) {
+        createDebug.save(namespaces);
+        createDebug.namespaces = namespaces;
+        createDebug.names = [];
+        createDebug.skips = [];
+        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns2 of split) {
+          if (ns2[0] === "-") {
+            createDebug.skips.push(ns2.slice(1));
+          } else {
+            createDebug.names.push(ns2);
+          }
+        }
+      }
+      function matchesTemplate(search, template) {
+        let searchIndex = 0;
+        let templateIndex = 0;
+        let starIndex = -1;
+        let matchIndex = 0;
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
+            if (template[templateIndex] === "*") {
+              starIndex = templateIndex;
+              matchIndex = searchIndex;
+              templateIndex++;
+            } else {
+              searchIndex++;
+              templateIndex++;
+            }
+          } else if (starIndex !== -1) {
+            templateIndex = starIndex + 1;
+            matchIndex++;
+            searchIndex = matchIndex;
+          } else {
+            return false;
+          }
+        }
+        while (templateIndex < template.length && template[templateIndex] === "*") {
+          templateIndex++;
+        }
+        return templateIndex === template.length;
+      }
+      function disable() {
+        const namespaces = [
+          ...createDebug.names,
+          ...createDebug.skips.map((namespace) => "-" + namespace)
+        ].join(",");
+        createDebug.enable("");
+        return namespaces;
+      }
+      function enabled(name) {
+        for (const skip of createDebug.skips) {
+          if (matchesTemplate(name, skip)) {
+            return false;
+          }
+        }
+        for (const ns2 of createDebug.names) {
+          if (matchesTemplate(name, ns2)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      function coerce(val) {
+        if (val instanceof Error) {
+          return val.stack || val.message;
+        }
+        return val;
+      }
+      function destroy() {
+        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+      }
+      createDebug.enable(createDebug.load());
+      return createDebug;
+    }
+    module.exports = setup;
+  }
+});
+
+// node_modules/debug/src/browser.js
+var require_browser = __commonJS({
+  "node_modules/debug/src/browser.js"(exports, module) {
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.storage = localstorage();
+    exports.destroy = /* @__PURE__ */ (() => {
+      let warned = false;
+      return () => {
+        if (!warned) {
+          warned = true;
+          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+        }
+      };
+    })();
+    exports.colors = [
+      "#0000CC",
+      "#0000FF",
+      "#0033CC",
+      "#0033FF",
+      "#0066CC",
+      "#0066FF",
+      "#0099CC",
+      "#0099FF",
+      "#00CC00",
+      "#00CC33",
+      "#00CC66",
+      "#00CC99",
+      "#00CCCC",
+      "#00CCFF",
+      "#3300CC",
+      "#3300FF",
+      "#3333CC",
+      "#3333FF",
+      "#3366CC",
+      "#3366FF",
+      "#3399CC",
+      "#3399FF",
+      "#33CC00",
+      "#33CC33",
+      "#33CC66",
+      "#33CC99",
+      "#33CCCC",
+      "#33CCFF",
+      "#6600CC",
+      "#6600FF",
+      "#6633CC",
+      "#6633FF",
+      "#66CC00",
+      "#66CC33",
+      "#9900CC",
+      "#9900FF",
+      "#9933CC",
+      "#9933FF",
+      "#99CC00",
+      "#99CC33",
+      "#CC0000",
+      "#CC0033",
+      "#CC0066",
+      "#CC0099",
+      "#CC00CC",
+      "#CC00FF",
+      "#CC3300",
+      "#CC3333",
+      "#CC3366",
+      "#CC3399",
+      "#CC33CC",
+      "#CC33FF",
+      "#CC6600",
+      "#CC6633",
+      "#CC9900",
+      "#CC9933",
+      "#CCCC00",
+      "#CCCC33",
+      "#FF0000",
+      "#FF0033",
+      "#FF0066",
+      "#FF0099",
+      "#FF00CC",
+      "#FF00FF",
+      "#FF3300",
+      "#FF3333",
+      "#FF3366",
+      "#FF3399",
+      "#FF33CC",
+      "#FF33FF",
+      "#FF6600",
+      "#FF6633",
+      "#FF9900",
+      "#FF9933",
+      "#FFCC00",
+      "#FFCC33"
+    ];
+    function useColors() {
+      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
+        return true;
+      }
+      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+        return false;
+      }
+      let m2;
+      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
+      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
+      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+      typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+    }
+    function formatArgs(args) {
+      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
+      if (!this.useColors) {
+        return;
+      }
+      const c3 = "color: " + this.color;
+      args.splice(1, 0, c3, "color: inherit");
+      let index = 0;
+      let lastC = 0;
+      args[0].replace(/%[a-zA-Z%]/g, (match) => {
+        if (match === "%%") {
+          return;
+        }
+        index++;
+        if (match === "%c") {
+          lastC = index;
+        }
+      });
+      args.splice(lastC, 0, c3);
+    }
+    exports.log = console.debug || console.log || (() => {
+    });
+    function save(namespaces) {
+      try {
+        if (namespaces) {
+          exports.storage.setItem("debug", namespaces);
+        } else {
+          exports.storage.removeItem("debug");
+        }
+      } catch (error) {
+      }
+    }
+    function load() {
+      let r2;
+      try {
+        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
+      } catch (error) {
+      }
+      if (!r2 && typeof process !== "undefined" && "env" in process) {
+        r2 = process.env.DEBUG;
+      }
+      return r2;
+    }
+    function localstorage() {
+      try {
+        return localStorage;
+      } catch (error) {
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.j = function(v2) {
+      try {
+        return JSON.stringify(v2);
+      } catch (error) {
+        return "[UnexpectedJSONParseError]: " + error.message;
+      }
+    };
+  }
+});
+
+// node_modules/has-flag/index.js
+var require_has_flag = __commonJS({
+  "node_modules/has-flag/index.js"(exports, module) {
+    "use strict";
+    module.exports = (flag, argv) => {
+      argv = argv || process.argv;
+      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
+      const pos = argv.indexOf(prefix + flag);
+      const terminatorPos = argv.indexOf("--");
+      return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
+    };
+  }
+});
+
+// node_modules/supports-color/index.js
+var require_supports_color = __commonJS({
+  "node_modules/supports-color/index.js"(exports, module) {
+    "use strict";
+    var os2 = __require("os");
+    var hasFlag = require_has_flag();
+    var env = process.env;
+    var forceColor;
+    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false")) {
+      forceColor = false;
+    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
+      forceColor = true;
+    }
+    if ("FORCE_COLOR" in env) {
+      forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
+    }
+    function translateLevel(level) {
+      if (level === 0) {
+        return false;
+      }
+      return {
+        level,
+        hasBasic: true,
+        has256: level >= 2,
+        has16m: level >= 3
+      };
+    }
+    function supportsColor(stream) {
+      if (forceColor === false) {
+        return 0;
+      }
+      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
+        return 3;
+      }
+      if (hasFlag("color=256")) {
+        return 2;
+      }
+      if (stream && !stream.isTTY && forceColor !== true) {
+        return 0;
+      }
+      const min = forceColor ? 1 : 0;
+      if (process.platform === "win32") {
+        const osRelease = os2.release().split(".");
+        if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
+          return Number(osRelease[2]) >= 14931 ? 3 : 2;
+        }
+        return 1;
+      }
+      if ("CI" in env) {
+        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
+          return 1;
+        }
+        return min;
+      }
+      if ("TEAMCITY_VERSION" in env) {
+        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+      }
+      if (env.COLORTERM === "truecolor") {
+        return 3;
+      }
+      if ("TERM_PROGRAM" in env) {
+        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
+        switch (env.TERM_PROGRAM) {
+          case "iTerm.app":
+            return version >= 3 ? 3 : 2;
+          case "Apple_Terminal":
+            return 2;
+        }
+      }
+      if (/-256(color)?$/i.test(env.TERM)) {
+        return 2;
+      }
+      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+        return 1;
+      }
+      if ("COLORTERM" in env) {
+        return 1;
+      }
+      if (env.TERM === "dumb") {
+        return min;
+      }
+      return min;
+    }
+    function getSupportLevel(stream) {
+      const level = supportsColor(stream);
+      return translateLevel(level);
+    }
+    module.exports = {
+      supportsColor: getSupportLevel,
+      stdout: getSupportLevel(process.stdout),
+      stderr: getSupportLevel(process.stderr)
+    };
+  }
+});
+
+// node_modules/debug/src/node.js
+var require_node = __commonJS({
+  "node_modules/debug/src/node.js"(exports, module) {
+    var tty = __require("tty");
+    var util = __require("util");
+    exports.init = init;
+    exports.log = log;
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.destroy = util.deprecate(
+      () => {
+      },
+      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
+    );
+    exports.colors = [6, 2, 3, 4, 5, 1];
+    try {
+      const supportsColor = require_supports_color();
+      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+        exports.colors = [
+          20,
+          21,
+          26,
+          27,
+          32,
+          33,
+          38,
+          39,
+          40,
+          41,
+          42,
+          43,
+          44,
+          45,
+          56,
+          57,
+          62,
+          63,
+          68,
+          69,
+          74,
+          75,
+          76,
+          77,
+          78,
+          79,
+          80,
+          81,
+          92,
+          93,
+          98,
+          99,
+          112,
+          113,
+          128,
+          129,
+          134,
+          135,
+          148,
+          149,
+          160,
+          161,
+          162,
+          163,
+          164,
+          165,
+          166,
+          167,
+          168,
+          169,
+          170,
+          171,
+          172,
+          173,
+          178,
+          179,
+          184,
+          185,
+          196,
+          197,
+          198,
+          199,
+          200,
+          201,
+          202,
+          203,
+          204,
+          205,
+          206,
+          207,
+          208,
+          209,
+          214,
+          215,
+          220,
+          221
+        ];
+      }
+    } catch (error) {
+    }
+    exports.inspectOpts = Object.keys(process.env).filter((key) => {
+      return /^debug_/i.test(key);
+    }).reduce((obj, key) => {
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
+        return k2.toUpperCase();
+      });
+      let val = process.env[key];
+      if (/^(yes|on|true|enabled)$/i.test(val)) {
+        val = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val)) {
+        val = false;
+      } else if (val === "null") {
+        val = null;
+      } else {
+        val = Number(val);
+      }
+      obj[prop] = val;
+      return obj;
+    }, {});
+    function useColors() {
+      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
+    }
+    function formatArgs(args) {
+      const { namespace: name, useColors: useColors2 } = this;
+      if (useColors2) {
+        const c3 = this.color;
+        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
+        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
+        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
+        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
+      } else {
+        args[0] = getDate() + name + " " + args[0];
+      }
+    }
+    function getDate() {
+      if (exports.inspectOpts.hideDate) {
+        return "";
+      }
+      return (/* @__PURE__ */ new Date()).toISOString() + " ";
+    }
+    function log(...args) {
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
+    }
+    function save(namespaces) {
+      if (namespaces) {
+        process.env.DEBUG = namespaces;
+      } else {
+        delete process.env.DEBUG;
+      }
+    }
+    function load() {
+      return process.env.DEBUG;
+    }
+    function init(debug) {
+      debug.inspectOpts = {};
+      const keys = Object.keys(exports.inspectOpts);
+      for (let i = 0; i < keys.length; i++) {
+        debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.o = function(v2) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+    };
+    formatters.O = function(v2) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v2, this.inspectOpts);
+    };
+  }
+});
+
+// node_modules/debug/src/index.js
+var require_src = __commonJS({
+  "node_modules/debug/src/index.js"(exports, module) {
+    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
+      module.exports = require_browser();
+    } else {
+      module.exports = require_node();
+    }
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/src/index.js
+var require_src2 = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fs_1 = __require("fs");
+    var debug_1 = __importDefault(require_src());
+    var log = debug_1.default("@kwsites/file-exists");
+    function check(path, isFile, isDirectory2) {
+      log(`checking %s`, path);
+      try {
+        const stat5 = fs_1.statSync(path);
+        if (stat5.isFile() && isFile) {
+          log(`[OK] path represents a file`);
+          return true;
+        }
+        if (stat5.isDirectory() && isDirectory2) {
+          log(`[OK] path represents a directory`);
+          return true;
+        }
+        log(`[FAIL] path represents something other than a file or directory`);
+        return false;
+      } catch (e) {
+        if (e.code === "ENOENT") {
+          log(`[FAIL] path is not accessible: %o`, e);
+          return false;
+        }
+        log(`[FATAL] %o`, e);
+        throw e;
+      }
+    }
+    function exists(path, type = exports.READABLE) {
+      return check(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    }
+    exports.exists = exists;
+    exports.FILE = 1;
+    exports.FOLDER = 2;
+    exports.READABLE = exports.FILE + exports.FOLDER;
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/index.js
+var require_dist = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
+    "use strict";
+    function __export(m2) {
+      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
+    }
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __export(require_src2());
+  }
+});
+
+// node_modules/@kwsites/promise-deferred/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDeferred = exports.deferred = void 0;
+    function deferred() {
+      let done;
+      let fail;
+      let status = "pending";
+      const promise = new Promise((_done, _fail) => {
+        done = _done;
+        fail = _fail;
+      });
+      return {
+        promise,
+        done(result) {
+          if (status === "pending") {
+            status = "resolved";
+            done(result);
+          }
+        },
+        fail(error) {
+          if (status === "pending") {
+            status = "rejected";
+            fail(error);
+          }
+        },
+        get fulfilled() {
+          return status !== "pending";
+        },
+        get status() {
+          return status;
+        }
+      };
+    }
+    exports.deferred = deferred;
+    exports.createDeferred = deferred;
+    exports.default = deferred;
+  }
+});
+
+// node_modules/yaml/dist/nodes/identity.js
+var require_identity = __commonJS({
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+    "use strict";
+    var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
+    var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
+    var MAP = /* @__PURE__ */ Symbol.for("yaml.map");
+    var PAIR = /* @__PURE__ */ Symbol.for("yaml.pair");
+    var SCALAR = /* @__PURE__ */ Symbol.for("yaml.scalar");
+    var SEQ = /* @__PURE__ */ Symbol.for("yaml.seq");
+    var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
+    var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
+    var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    function isCollection(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case MAP:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    function isNode(node) {
+      if (node && typeof node === "object")
+        switch (node[NODE_TYPE]) {
+          case ALIAS:
+          case MAP:
+          case SCALAR:
+          case SEQ:
+            return true;
+        }
+      return false;
+    }
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    exports.ALIAS = ALIAS;
+    exports.DOC = DOC;
+    exports.MAP = MAP;
+    exports.NODE_TYPE = NODE_TYPE;
+    exports.PAIR = PAIR;
+    exports.SCALAR = SCALAR;
+    exports.SEQ = SEQ;
+    exports.hasAnchor = hasAnchor;
+    exports.isAlias = isAlias2;
+    exports.isCollection = isCollection;
+    exports.isDocument = isDocument;
+    exports.isMap = isMap3;
+    exports.isNode = isNode;
+    exports.isPair = isPair;
+    exports.isScalar = isScalar3;
+    exports.isSeq = isSeq3;
+  }
+});
+
+// node_modules/yaml/dist/visit.js
+var require_visit = __commonJS({
+  "node_modules/yaml/dist/visit.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove node");
+    function visit(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        visit_(null, node, visitor_, Object.freeze([]));
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    function visit_(key, node, visitor, path) {
+      const ctrl = callVisitor(key, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = visit_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = visit_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = visit_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    async function visitAsync(node, visitor) {
+      const visitor_ = initVisitor(visitor);
+      if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+          node.contents = null;
+      } else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+    }
+    visitAsync.BREAK = BREAK;
+    visitAsync.SKIP = SKIP;
+    visitAsync.REMOVE = REMOVE;
+    async function visitAsync_(key, node, visitor, path) {
+      const ctrl = await callVisitor(key, node, visitor, path);
+      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+      }
+      if (typeof ctrl !== "symbol") {
+        if (identity.isCollection(node)) {
+          path = Object.freeze(path.concat(node));
+          for (let i = 0; i < node.items.length; ++i) {
+            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              node.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+        } else if (identity.isPair(node)) {
+          path = Object.freeze(path.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path);
+          if (ck === BREAK)
+            return BREAK;
+          else if (ck === REMOVE)
+            node.key = null;
+          const cv = await visitAsync_("value", node.value, visitor, path);
+          if (cv === BREAK)
+            return BREAK;
+          else if (cv === REMOVE)
+            node.value = null;
+        }
+      }
+      return ctrl;
+    }
+    function initVisitor(visitor) {
+      if (typeof visitor === "object" && (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+          Alias: visitor.Node,
+          Map: visitor.Node,
+          Scalar: visitor.Node,
+          Seq: visitor.Node
+        }, visitor.Value && {
+          Map: visitor.Value,
+          Scalar: visitor.Value,
+          Seq: visitor.Value
+        }, visitor.Collection && {
+          Map: visitor.Collection,
+          Seq: visitor.Collection
+        }, visitor);
+      }
+      return visitor;
+    }
+    function callVisitor(key, node, visitor, path) {
+      if (typeof visitor === "function")
+        return visitor(key, node, path);
+      if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+      if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+      if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+      if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+      if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+      return void 0;
+    }
+    function replaceNode(key, path, node) {
+      const parent = path[path.length - 1];
+      if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+      } else if (identity.isPair(parent)) {
+        if (key === "key")
+          parent.key = node;
+        else
+          parent.value = node;
+      } else if (identity.isDocument(parent)) {
+        parent.contents = node;
+      } else {
+        const pt2 = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt2} parent`);
+      }
+    }
+    exports.visit = visit;
+    exports.visitAsync = visitAsync;
+  }
+});
+
+// node_modules/yaml/dist/doc/directives.js
+var require_directives = __commonJS({
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    var escapeChars = {
+      "!": "%21",
+      ",": "%2C",
+      "[": "%5B",
+      "]": "%5D",
+      "{": "%7B",
+      "}": "%7D"
+    };
+    var escapeTagName = (tn2) => tn2.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var Directives = class _Directives {
+      constructor(yaml, tags) {
+        this.docStart = null;
+        this.docEnd = false;
+        this.yaml = Object.assign({}, _Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, _Directives.defaultTags, tags);
+      }
+      clone() {
+        const copy = new _Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+      }
+      /**
+       * During parsing, get a Directives instance for the current document and
+       * update the stream state according to the current version's spec.
+       */
+      atDocument() {
+        const res = new _Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+          case "1.1":
+            this.atNextDocument = true;
+            break;
+          case "1.2":
+            this.atNextDocument = false;
+            this.yaml = {
+              explicit: _Directives.defaultYaml.explicit,
+              version: "1.2"
+            };
+            this.tags = Object.assign({}, _Directives.defaultTags);
+            break;
+        }
+        return res;
+      }
+      /**
+       * @param onError - May be called even if the action was successful
+       * @returns `true` on success
+       */
+      add(line, onError) {
+        if (this.atNextDocument) {
+          this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
+          this.tags = Object.assign({}, _Directives.defaultTags);
+          this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+          case "%TAG": {
+            if (parts.length !== 2) {
+              onError(0, "%TAG directive should contain exactly two parts");
+              if (parts.length < 2)
+                return false;
+            }
+            const [handle, prefix] = parts;
+            this.tags[handle] = prefix;
+            return true;
+          }
+          case "%YAML": {
+            this.yaml.explicit = true;
+            if (parts.length !== 1) {
+              onError(0, "%YAML directive should contain exactly one part");
+              return false;
+            }
+            const [version] = parts;
+            if (version === "1.1" || version === "1.2") {
+              this.yaml.version = version;
+              return true;
+            } else {
+              const isValid = /^\d+\.\d+$/.test(version);
+              onError(6, `Unsupported YAML version ${version}`, isValid);
+              return false;
+            }
+          }
+          default:
+            onError(0, `Unknown directive ${name}`, true);
+            return false;
+        }
+      }
+      /**
+       * Resolves a tag, matching handles to those defined in %TAG directives.
+       *
+       * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+       *   `'!local'` tag, or `null` if unresolvable.
+       */
+      tagName(source, onError) {
+        if (source === "!")
+          return "!";
+        if (source[0] !== "!") {
+          onError(`Not a valid tag: ${source}`);
+          return null;
+        }
+        if (source[1] === "<") {
+          const verbatim = source.slice(2, -1);
+          if (verbatim === "!" || verbatim === "!!") {
+            onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+            return null;
+          }
+          if (source[source.length - 1] !== ">")
+            onError("Verbatim tags must end with a >");
+          return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+          onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+          try {
+            return prefix + decodeURIComponent(suffix);
+          } catch (error) {
+            onError(String(error));
+            return null;
+          }
+        }
+        if (handle === "!")
+          return source;
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+      }
+      /**
+       * Given a fully resolved tag, returns its printable string form,
+       * taking into account current tag prefixes and defaults.
+       */
+      tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+          if (tag.startsWith(prefix))
+            return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === "!" ? tag : `!<${tag}>`;
+      }
+      toString(doc) {
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+          const tags = {};
+          visit.visit(doc.contents, (_key, node) => {
+            if (identity.isNode(node) && node.tag)
+              tags[node.tag] = true;
+          });
+          tagNames = Object.keys(tags);
+        } else
+          tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+          if (handle === "!!" && prefix === "tag:yaml.org,2002:")
+            continue;
+          if (!doc || tagNames.some((tn2) => tn2.startsWith(prefix)))
+            lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join("\n");
+      }
+    };
+    Directives.defaultYaml = { explicit: false, version: "1.2" };
+    Directives.defaultTags = { "!!": "tag:yaml.org,2002:" };
+    exports.Directives = Directives;
+  }
+});
+
+// node_modules/yaml/dist/doc/anchors.js
+var require_anchors = __commonJS({
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var visit = require_visit();
+    function anchorIsValid(anchor) {
+      if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+      }
+      return true;
+    }
+    function anchorNames(root) {
+      const anchors = /* @__PURE__ */ new Set();
+      visit.visit(root, {
+        Value(_key, node) {
+          if (node.anchor)
+            anchors.add(node.anchor);
+        }
+      });
+      return anchors;
+    }
+    function findNewAnchor(prefix, exclude) {
+      for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+          return name;
+      }
+    }
+    function createNodeAnchors(doc, prefix) {
+      const aliasObjects = [];
+      const sourceObjects = /* @__PURE__ */ new Map();
+      let prevAnchors = null;
+      return {
+        onAnchor: (source) => {
+          aliasObjects.push(source);
+          prevAnchors ?? (prevAnchors = anchorNames(doc));
+          const anchor = findNewAnchor(prefix, prevAnchors);
+          prevAnchors.add(anchor);
+          return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+          for (const source of aliasObjects) {
+            const ref = sourceObjects.get(source);
+            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+              ref.node.anchor = ref.anchor;
+            } else {
+              const error = new Error("Failed to resolve repeated object (this should not happen)");
+              error.source = source;
+              throw error;
+            }
+          }
+        },
+        sourceObjects
+      };
+    }
+    exports.anchorIsValid = anchorIsValid;
+    exports.anchorNames = anchorNames;
+    exports.createNodeAnchors = createNodeAnchors;
+    exports.findNewAnchor = findNewAnchor;
+  }
+});
+
+// node_modules/yaml/dist/doc/applyReviver.js
+var require_applyReviver = __commonJS({
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+    "use strict";
+    function applyReviver(reviver, obj, key, val) {
+      if (val && typeof val === "object") {
+        if (Array.isArray(val)) {
+          for (let i = 0, len = val.length; i < len; ++i) {
+            const v0 = val[i];
+            const v1 = applyReviver(reviver, val, String(i), v0);
+            if (v1 === void 0)
+              delete val[i];
+            else if (v1 !== v0)
+              val[i] = v1;
+          }
+        } else if (val instanceof Map) {
+          for (const k2 of Array.from(val.keys())) {
+            const v0 = val.get(k2);
+            const v1 = applyReviver(reviver, val, k2, v0);
+            if (v1 === void 0)
+              val.delete(k2);
+            else if (v1 !== v0)
+              val.set(k2, v1);
+          }
+        } else if (val instanceof Set) {
+          for (const v0 of Array.from(val)) {
+            const v1 = applyReviver(reviver, val, v0, v0);
+            if (v1 === void 0)
+              val.delete(v0);
+            else if (v1 !== v0) {
+              val.delete(v0);
+              val.add(v1);
+            }
+          }
+        } else {
+          for (const [k2, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k2, v0);
+            if (v1 === void 0)
+              delete val[k2];
+            else if (v1 !== v0)
+              val[k2] = v1;
+          }
+        }
+      }
+      return reviver.call(obj, key, val);
+    }
+    exports.applyReviver = applyReviver;
+  }
+});
+
+// node_modules/yaml/dist/nodes/toJS.js
+var require_toJS = __commonJS({
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v2, i) => toJS(v2, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: void 0 };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = (res2) => {
+          data.res = res2;
+          delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+          ctx.onCreate(res);
+        return res;
+      }
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
+    }
+    exports.toJS = toJS;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Node.js
+var require_Node = __commonJS({
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+    "use strict";
+    var applyReviver = require_applyReviver();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var NodeBase = class {
+      constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+      }
+      /** Create a copy of this node.  */
+      clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** A plain JavaScript representation of this node. */
+      toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+          throw new TypeError("A document argument is required");
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc,
+          keep: true,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+    };
+    exports.NodeBase = NodeBase;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Alias.js
+var require_Alias = __commonJS({
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var visit = require_visit();
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var Alias = class extends Node.NodeBase {
+      constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, "tag", {
+          set() {
+            throw new Error("Alias nodes cannot have tags");
+          }
+        });
+      }
+      /**
+       * Resolve the value of this alias within `doc`, finding the last
+       * instance of the `source` anchor before this node.
+       */
+      resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+          throw new ReferenceError("Alias resolution is disabled");
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+          nodes = ctx.aliasResolveCache;
+        } else {
+          nodes = [];
+          visit.visit(doc, {
+            Node: (_key, node) => {
+              if (identity.isAlias(node) || identity.hasAnchor(node))
+                nodes.push(node);
+            }
+          });
+          if (ctx)
+            ctx.aliasResolveCache = nodes;
+        }
+        let found = void 0;
+        for (const node of nodes) {
+          if (node === this)
+            break;
+          if (node.anchor === this.source)
+            found = node;
+        }
+        if (found && ctx) {
+          const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
+          let data = anchors2.get(found);
+          if (!data) {
+            toJS.toJS(found, null, ctx);
+            data = anchors2.get(found);
+          }
+          if (data?.res === void 0) {
+            const msg = "This should not happen: Alias anchor was not resolved?";
+            throw new ReferenceError(msg);
+          }
+          if (maxAliasCount >= 0) {
+            data.count += 1;
+            if (data.aliasCount === 0)
+              data.aliasCount = getAliasCount(doc2, found, anchors2);
+            if (data.count * data.aliasCount > maxAliasCount) {
+              const msg = "Excessive alias count indicates a resource exhaustion attack";
+              throw new ReferenceError(msg);
+            }
+          }
+        }
+        return found;
+      }
+      toJSON(_arg, ctx) {
+        if (!ctx)
+          return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+          const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+          throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+      }
+      toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+          anchors.anchorIsValid(this.source);
+          if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new Error(msg);
+          }
+          if (ctx.implicitKey)
+            return `${src} `;
+        }
+        return src;
+      }
+    };
+    function getAliasCount(doc, node, anchors2) {
+      if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors2 && source && anchors2.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+      } else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+          const c3 = getAliasCount(doc, item, anchors2);
+          if (c3 > count)
+            count = c3;
+        }
+        return count;
+      } else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors2);
+        const vc = getAliasCount(doc, node.value, anchors2);
+        return Math.max(kc, vc);
+      }
+      return 1;
+    }
+    exports.Alias = Alias;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Scalar.js
+var require_Scalar = __commonJS({
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Node = require_Node();
+    var toJS = require_toJS();
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
+    var Scalar = class extends Node.NodeBase {
+      constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+      }
+      toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+      }
+      toString() {
+        return String(this.value);
+      }
+    };
+    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar.PLAIN = "PLAIN";
+    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar;
+    exports.isScalarValue = isScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/doc/createNode.js
+var require_createNode = __commonJS({
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var defaultTagPrefix = "tag:yaml.org,2002:";
+    function findTagObject(value, tagName, tags) {
+      if (tagName) {
+        const match = tags.filter((t2) => t2.tag === tagName);
+        const tagObj = match.find((t2) => !t2.format) ?? match[0];
+        if (!tagObj)
+          throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+      }
+      return tags.find((t2) => t2.identify?.(value) && !t2.format);
+    }
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+      }
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
+      }
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+      let ref = void 0;
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
+        if (ref) {
+          ref.anchor ?? (ref.anchor = onAnchor(value));
+          return new Alias.Alias(ref.anchor);
+        } else {
+          ref = { anchor: null, node: null };
+          sourceObjects.set(value, ref);
+        }
+      }
+      if (tagName?.startsWith("!!"))
+        tagName = defaultTagPrefix + tagName.slice(2);
+      let tagObj = findTagObject(value, tagName, schema.tags);
+      if (!tagObj) {
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
+        }
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
+          if (ref)
+            ref.node = node2;
+          return node2;
+        }
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
+      }
+      if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+      }
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      if (tagName)
+        node.tag = tagName;
+      else if (!tagObj.default)
+        node.tag = tagObj.tag;
+      if (ref)
+        ref.node = node;
+      return node;
+    }
+    exports.createNode = createNode;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Collection.js
+var require_Collection = __commonJS({
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var identity = require_identity();
+    var Node = require_Node();
+    function collectionFromPath(schema, path, value) {
+      let v2 = value;
+      for (let i = path.length - 1; i >= 0; --i) {
+        const k2 = path[i];
+        if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
+          const a = [];
+          a[k2] = v2;
+          v2 = a;
+        } else {
+          v2 = /* @__PURE__ */ new Map([[k2, v2]]);
+        }
+      }
+      return createNode.createNode(v2, void 0, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+          throw new Error("This should not happen, please report a bug.");
+        },
+        schema,
+        sourceObjects: /* @__PURE__ */ new Map()
+      });
+    }
+    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var Collection = class extends Node.NodeBase {
+      constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, "schema", {
+          value: schema,
+          configurable: true,
+          enumerable: false,
+          writable: true
+        });
+      }
+      /**
+       * Create a copy of this collection.
+       *
+       * @param schema - If defined, overwrites the original's schema
+       */
+      clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+          copy.schema = schema;
+        copy.items = copy.items.map((it2) => identity.isNode(it2) || identity.isPair(it2) ? it2.clone(schema) : it2);
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /**
+       * Adds a value to the collection. For `!!map` and `!!omap` the value must
+       * be a Pair instance or a `{ key, value }` object, which may not have a key
+       * that already exists in the map.
+       */
+      addIn(path, value) {
+        if (isEmptyPath(path))
+          this.add(value);
+        else {
+          const [key, ...rest] = path;
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.addIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+      /**
+       * Removes a value from the collection.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+          return node.deleteIn(rest);
+        else
+          throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+          return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+      }
+      hasAllNullValues(allowScalar) {
+        return this.items.every((node) => {
+          if (!identity.isPair(node))
+            return false;
+          const n = node.value;
+          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+        });
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       */
+      hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+          return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+          this.set(key, value);
+        } else {
+          const node = this.get(key, true);
+          if (identity.isCollection(node))
+            node.setIn(rest, value);
+          else if (node === void 0 && this.schema)
+            this.set(key, collectionFromPath(this.schema, rest, value));
+          else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+      }
+    };
+    exports.Collection = Collection;
+    exports.collectionFromPath = collectionFromPath;
+    exports.isEmptyPath = isEmptyPath;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyComment.js
+var require_stringifyComment = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+    "use strict";
+    var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
+    }
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
+    exports.indentComment = indentComment;
+    exports.lineComment = lineComment;
+    exports.stringifyComment = stringifyComment;
+  }
+});
+
+// node_modules/yaml/dist/stringify/foldFlowLines.js
+var require_foldFlowLines = __commonJS({
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+    "use strict";
+    var FOLD_FLOW = "flow";
+    var FOLD_BLOCK = "block";
+    var FOLD_QUOTED = "quoted";
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+      if (!lineWidth || lineWidth < 0)
+        return text2;
+      if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+      const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+      if (text2.length <= endStep)
+        return text2;
+      const folds = [];
+      const escapedFolds = {};
+      let end = lineWidth - indent.length;
+      if (typeof indentAtStart === "number") {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+          folds.push(0);
+        else
+          end = lineWidth - indentAtStart;
+      }
+      let split = void 0;
+      let prev = void 0;
+      let overflow = false;
+      let i = -1;
+      let escStart = -1;
+      let escEnd = -1;
+      if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text2, i, indent.length);
+        if (i !== -1)
+          end = i + endStep;
+      }
+      for (let ch; ch = text2[i += 1]; ) {
+        if (mode === FOLD_QUOTED && ch === "\\") {
+          escStart = i;
+          switch (text2[i + 1]) {
+            case "x":
+              i += 3;
+              break;
+            case "u":
+              i += 5;
+              break;
+            case "U":
+              i += 9;
+              break;
+            default:
+              i += 1;
+          }
+          escEnd = i;
+        }
+        if (ch === "\n") {
+          if (mode === FOLD_BLOCK)
+            i = consumeMoreIndentedLines(text2, i, indent.length);
+          end = i + indent.length + endStep;
+          split = void 0;
+        } else {
+          if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
+            const next = text2[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
+              split = i;
+          }
+          if (i >= end) {
+            if (split) {
+              folds.push(split);
+              end = split + endStep;
+              split = void 0;
+            } else if (mode === FOLD_QUOTED) {
+              while (prev === " " || prev === "	") {
+                prev = ch;
+                ch = text2[i += 1];
+                overflow = true;
+              }
+              const j3 = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j3])
+                return text2;
+              folds.push(j3);
+              escapedFolds[j3] = true;
+              end = j3 + endStep;
+              split = void 0;
+            } else {
+              overflow = true;
+            }
+          }
+        }
+        prev = ch;
+      }
+      if (overflow && onOverflow)
+        onOverflow();
+      if (folds.length === 0)
+        return text2;
+      if (onFold)
+        onFold();
+      let res = text2.slice(0, folds[0]);
+      for (let i2 = 0; i2 < folds.length; ++i2) {
+        const fold = folds[i2];
+        const end2 = folds[i2 + 1] || text2.length;
+        if (fold === 0)
+          res = `
+${indent}${text2.slice(0, end2)}`;
+        else {
+          if (mode === FOLD_QUOTED && escapedFolds[fold])
+            res += `${text2[fold]}\\`;
+          res += `
+${indent}${text2.slice(fold + 1, end2)}`;
+        }
+      }
+      return res;
+    }
+    function consumeMoreIndentedLines(text2, i, indent) {
+      let end = i;
+      let start = i + 1;
+      let ch = text2[start];
+      while (ch === " " || ch === "	") {
+        if (i < start + indent) {
+          ch = text2[++i];
+        } else {
+          do {
+            ch = text2[++i];
+          } while (ch && ch !== "\n");
+          end = i;
+          start = i + 1;
+          ch = text2[start];
+        }
+      }
+      return end;
+    }
+    exports.FOLD_BLOCK = FOLD_BLOCK;
+    exports.FOLD_FLOW = FOLD_FLOW;
+    exports.FOLD_QUOTED = FOLD_QUOTED;
+    exports.foldFlowLines = foldFlowLines;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyString.js
+var require_stringifyString = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var foldFlowLines = require_foldFlowLines();
+    var getFoldOptions = (ctx, isBlock) => ({
+      indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+      lineWidth: ctx.options.lineWidth,
+      minContentWidth: ctx.options.minContentWidth
+    });
+    var containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+    function lineLengthOverLimit(str, lineWidth, indentLength) {
+      if (!lineWidth || lineWidth < 0)
+        return false;
+      const limit = lineWidth - indentLength;
+      const strLen = str.length;
+      if (strLen <= limit)
+        return false;
+      for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === "\n") {
+          if (i - start > limit)
+            return true;
+          start = i + 1;
+          if (strLen - start <= limit)
+            return false;
+        }
+      }
+      return true;
+    }
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
+      if (ctx.options.doubleQuotedAsJSON)
+        return json;
+      const { implicitKey } = ctx;
+      const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      let str = "";
+      let start = 0;
+      for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
+          str += json.slice(start, i) + "\\ ";
+          i += 1;
+          start = i;
+          ch = "\\";
+        }
+        if (ch === "\\")
+          switch (json[i + 1]) {
+            case "u":
+              {
+                str += json.slice(start, i);
+                const code = json.substr(i + 2, 4);
+                switch (code) {
+                  case "0000":
+                    str += "\\0";
+                    break;
+                  case "0007":
+                    str += "\\a";
+                    break;
+                  case "000b":
+                    str += "\\v";
+                    break;
+                  case "001b":
+                    str += "\\e";
+                    break;
+                  case "0085":
+                    str += "\\N";
+                    break;
+                  case "00a0":
+                    str += "\\_";
+                    break;
+                  case "2028":
+                    str += "\\L";
+                    break;
+                  case "2029":
+                    str += "\\P";
+                    break;
+                  default:
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
+                    else
+                      str += json.substr(i, 6);
+                }
+                i += 5;
+                start = i + 1;
+              }
+              break;
+            case "n":
+              if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
+                i += 1;
+              } else {
+                str += json.slice(start, i) + "\n\n";
+                while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
+                  str += "\n";
+                  i += 2;
+                }
+                str += indent;
+                if (json[i + 2] === " ")
+                  str += "\\";
+                i += 1;
+                start = i + 1;
+              }
+              break;
+            default:
+              i += 1;
+          }
+      }
+      str = start ? str + json.slice(start) : json;
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+    }
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
+${indent}`) + "'";
+      return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function quotedString(value, ctx) {
+      const { singleQuote } = ctx.options;
+      let qs2;
+      if (singleQuote === false)
+        qs2 = doubleQuotedString;
+      else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+          qs2 = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+          qs2 = doubleQuotedString;
+        else
+          qs2 = singleQuote ? singleQuotedString : doubleQuotedString;
+      }
+      return qs2(value, ctx);
+    }
+    var blockEndNewlines;
+    try {
+      blockEndNewlines = new RegExp("(^|(?<!\n))\n+(?!\n|$)", "g");
+    } catch {
+      blockEndNewlines = /\n+(?!\n|$)/g;
+    }
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+      const { blockQuote, commentString, lineWidth } = ctx.options;
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
+        return literal2 ? "|\n" : ">\n";
+      let chomp;
+      let endStart;
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== "\n" && ch !== "	" && ch !== " ")
+          break;
+      }
+      let end = value.substring(endStart);
+      const endNlPos = end.indexOf("\n");
+      if (endNlPos === -1) {
+        chomp = "-";
+      } else if (value === end || endNlPos !== end.length - 1) {
+        chomp = "+";
+        if (onChompKeep)
+          onChompKeep();
+      } else {
+        chomp = "";
+      }
+      if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === "\n")
+          end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+      }
+      let startWithSpace = false;
+      let startEnd;
+      let startNlPos = -1;
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === " ")
+          startWithSpace = true;
+        else if (ch === "\n")
+          startNlPos = startEnd;
+        else
+          break;
+      }
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+      }
+      const indentSize = indent ? "2" : "1";
+      let header = (startWithSpace ? indentSize : "") + chomp;
+      if (comment2) {
+        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
+        if (onComment)
+          onComment();
+      }
+      if (!literal2) {
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+          foldOptions.onOverflow = () => {
+            literalFallback = true;
+          };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+          return `>${header}
+${indent}${body}`;
+      }
+      value = value.replace(/\n+/g, `$&${indent}`);
+      return `|${header}
+${indent}${start}${value}${end}`;
+    }
+    function plainString(item, ctx, onComment, onChompKeep) {
+      const { type, value } = item;
+      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
+      }
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+        return blockString(item, ctx, onComment, onChompKeep);
+      }
+      if (containsDocumentMarker(value)) {
+        if (indent === "") {
+          ctx.forceBlockIndent = true;
+          return blockString(item, ctx, onComment, onChompKeep);
+        } else if (implicitKey && indent === indentStep) {
+          return quotedString(value, ctx);
+        }
+      }
+      const str = value.replace(/\n+/g, `$&
+${indent}`);
+      if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+          return quotedString(value, ctx);
+      }
+      return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+    }
+    function stringifyString(item, ctx, onComment, onChompKeep) {
+      const { implicitKey, inFlow } = ctx;
+      const ss2 = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      let { type } = item;
+      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss2.value))
+          type = Scalar.Scalar.QUOTE_DOUBLE;
+      }
+      const _stringify = (_type) => {
+        switch (_type) {
+          case Scalar.Scalar.BLOCK_FOLDED:
+          case Scalar.Scalar.BLOCK_LITERAL:
+            return implicitKey || inFlow ? quotedString(ss2.value, ctx) : blockString(ss2, ctx, onComment, onChompKeep);
+          case Scalar.Scalar.QUOTE_DOUBLE:
+            return doubleQuotedString(ss2.value, ctx);
+          case Scalar.Scalar.QUOTE_SINGLE:
+            return singleQuotedString(ss2.value, ctx);
+          case Scalar.Scalar.PLAIN:
+            return plainString(ss2, ctx, onComment, onChompKeep);
+          default:
+            return null;
+        }
+      };
+      let res = _stringify(type);
+      if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t2 = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t2);
+        if (res === null)
+          throw new Error(`Unsupported default string type ${t2}`);
+      }
+      return res;
+    }
+    exports.stringifyString = stringifyString;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringify.js
+var require_stringify = __commonJS({
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+    "use strict";
+    var anchors = require_anchors();
+    var identity = require_identity();
+    var stringifyComment = require_stringifyComment();
+    var stringifyString = require_stringifyString();
+    function createStringifyContext(doc, options) {
+      const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: "PLAIN",
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: "false",
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: "null",
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: "true",
+        verifyAliasOrder: true
+      }, doc.schema.toStringOptions, options);
+      let inFlow;
+      switch (opt.collectionStyle) {
+        case "block":
+          inFlow = false;
+          break;
+        case "flow":
+          inFlow = true;
+          break;
+        default:
+          inFlow = null;
+      }
+      return {
+        anchors: /* @__PURE__ */ new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? " " : "",
+        indent: "",
+        indentStep: typeof opt.indent === "number" ? " ".repeat(opt.indent) : "  ",
+        inFlow,
+        options: opt
+      };
+    }
+    function getTagObject(tags, item) {
+      if (item.tag) {
+        const match = tags.filter((t2) => t2.tag === item.tag);
+        if (match.length > 0)
+          return match.find((t2) => t2.format === item.format) ?? match[0];
+      }
+      let tagObj = void 0;
+      let obj;
+      if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter((t2) => t2.identify?.(obj));
+        if (match.length > 1) {
+          const testMatch = match.filter((t2) => t2.test);
+          if (testMatch.length > 0)
+            match = testMatch;
+        }
+        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
+      } else {
+        obj = item;
+        tagObj = tags.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
+      }
+      if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+      }
+      return tagObj;
+    }
+    function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+      if (!doc.directives)
+        return "";
+      const props = [];
+      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+      }
+      const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+      if (tag)
+        props.push(doc.directives.tagString(tag));
+      return props.join(" ");
+    }
+    function stringify2(item, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+          return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+          throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        } else {
+          if (ctx.resolvedAliases)
+            ctx.resolvedAliases.add(item);
+          else
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
+          item = item.resolve(ctx.doc);
+        }
+      }
+      let tagObj = void 0;
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o2) => tagObj = o2 });
+      tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+      const props = stringifyProps(node, tagObj, ctx);
+      if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+      const str = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      if (!props)
+        return str;
+      return identity.isScalar(node) || str[0] === "{" || str[0] === "[" ? `${props} ${str}` : `${props}
+${ctx.indent}${str}`;
+    }
+    exports.createStringifyContext = createStringifyContext;
+    exports.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyPair.js
+var require_stringifyPair = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      let keyComment = identity.isNode(key) && key.comment || null;
+      if (simpleKeys) {
+        if (keyComment) {
+          throw new Error("With simple keys, key nodes cannot have comments");
+        }
+        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+          const msg = "With simple keys, collection cannot be used as a key value";
+          throw new Error(msg);
+        }
+      }
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+      });
+      let keyCommentDone = false;
+      let chompKeep = false;
+      let str = stringify2.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+          throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
+        explicitKey = true;
+      }
+      if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+          if (keyCommentDone && onComment)
+            onComment();
+          return str === "" ? "?" : explicitKey ? `? ${str}` : str;
+        }
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        } else if (chompKeep && onChompKeep)
+          onChompKeep();
+        return str;
+      }
+      if (keyCommentDone)
+        keyComment = null;
+      if (explicitKey) {
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}
+${indent}:`;
+      } else {
+        str = `${str}:`;
+        if (keyComment)
+          str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+      }
+      let vsb, vcb, valueComment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+      } else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
+      }
+      ctx.implicitKey = false;
+      if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+      chompKeep = false;
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+        ctx.indent = ctx.indent.substring(2);
+      }
+      let valueCommentDone = false;
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      let ws2 = " ";
+      if (keyComment || vsb || vcb) {
+        ws2 = vsb ? "\n" : "";
+        if (vcb) {
+          const cs2 = commentString(vcb);
+          ws2 += `
+${stringifyComment.indentComment(cs2, ctx.indent)}`;
+        }
+        if (valueStr === "" && !ctx.inFlow) {
+          if (ws2 === "\n" && valueComment)
+            ws2 = "\n\n";
+        } else {
+          ws2 += `
+${ctx.indent}`;
+        }
+      } else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf("\n");
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+          let hasPropsLine = false;
+          if (hasNewline && (vs0 === "&" || vs0 === "!")) {
+            let sp0 = valueStr.indexOf(" ");
+            if (vs0 === "&" && sp0 !== -1 && sp0 < nl0 && valueStr[sp0 + 1] === "!") {
+              sp0 = valueStr.indexOf(" ", sp0 + 1);
+            }
+            if (sp0 === -1 || nl0 < sp0)
+              hasPropsLine = true;
+          }
+          if (!hasPropsLine)
+            ws2 = `
+${ctx.indent}`;
+        }
+      } else if (valueStr === "" || valueStr[0] === "\n") {
+        ws2 = "";
+      }
+      str += ws2 + valueStr;
+      if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+          onComment();
+      } else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+      } else if (chompKeep && onChompKeep) {
+        onChompKeep();
+      }
+      return str;
+    }
+    exports.stringifyPair = stringifyPair;
+  }
+});
+
+// node_modules/yaml/dist/log.js
+var require_log = __commonJS({
+  "node_modules/yaml/dist/log.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    function debug(logLevel, ...messages) {
+      if (logLevel === "debug")
+        console.log(...messages);
+    }
+    function warn(logLevel, warning) {
+      if (logLevel === "debug" || logLevel === "warn") {
+        if (typeof node_process.emitWarning === "function")
+          node_process.emitWarning(warning);
+        else
+          console.warn(warning);
+      }
+    }
+    exports.debug = debug;
+    exports.warn = warn;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+var require_merge = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var MERGE_KEY = "<<";
+    var merge = {
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      default: "key",
+      tag: "tag:yaml.org,2002:merge",
+      test: /^<<$/,
+      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+      }),
+      stringify: () => MERGE_KEY
+    };
+    var isMergeKey = (ctx, key) => (merge.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (identity.isSeq(source))
+        for (const it2 of source.items)
+          mergeValue(ctx, map, it2);
+      else if (Array.isArray(source))
+        for (const it2 of source)
+          mergeValue(ctx, map, it2);
+      else
+        mergeValue(ctx, map, source);
+    }
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
+      if (!identity.isMap(source))
+        throw new Error("Merge sources must be maps or map aliases");
+      const srcMap = source.toJSON(null, ctx, Map);
+      for (const [key, value2] of srcMap) {
+        if (map instanceof Map) {
+          if (!map.has(key))
+            map.set(key, value2);
+        } else if (map instanceof Set) {
+          map.add(key);
+        } else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+          Object.defineProperty(map, key, {
+            value: value2,
+            writable: true,
+            enumerable: true,
+            configurable: true
+          });
+        }
+      }
+      return map;
+    }
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+    }
+    exports.addMergeToJSMap = addMergeToJSMap;
+    exports.isMergeKey = isMergeKey;
+    exports.merge = merge;
+  }
+});
+
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
+var require_addPairToJSMap = __commonJS({
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+    "use strict";
+    var log = require_log();
+    var merge = require_merge();
+    var stringify2 = require_stringify();
+    var identity = require_identity();
+    var toJS = require_toJS();
+    function addPairToJSMap(ctx, map, { key, value }) {
+      if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+      else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+      else {
+        const jsKey = toJS.toJS(key, "", ctx);
+        if (map instanceof Map) {
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        } else if (map instanceof Set) {
+          map.add(jsKey);
+        } else {
+          const stringKey = stringifyKey(key, jsKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
+          if (stringKey in map)
+            Object.defineProperty(map, stringKey, {
+              value: jsValue,
+              writable: true,
+              enumerable: true,
+              configurable: true
+            });
+          else
+            map[stringKey] = jsValue;
+        }
+      }
+      return map;
+    }
+    function stringifyKey(key, jsKey, ctx) {
+      if (jsKey === null)
+        return "";
+      if (typeof jsKey !== "object")
+        return String(jsKey);
+      if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify2.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = /* @__PURE__ */ new Set();
+        for (const node of ctx.anchors.keys())
+          strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+          let jsonStr = JSON.stringify(strKey);
+          if (jsonStr.length > 40)
+            jsonStr = jsonStr.substring(0, 36) + '..."';
+          log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+          ctx.mapKeyWarned = true;
+        }
+        return strKey;
+      }
+      return JSON.stringify(jsKey);
+    }
+    exports.addPairToJSMap = addPairToJSMap;
+  }
+});
+
+// node_modules/yaml/dist/nodes/Pair.js
+var require_Pair = __commonJS({
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyPair = require_stringifyPair();
+    var addPairToJSMap = require_addPairToJSMap();
+    var identity = require_identity();
+    function createPair(key, value, ctx) {
+      const k2 = createNode.createNode(key, void 0, ctx);
+      const v2 = createNode.createNode(value, void 0, ctx);
+      return new Pair(k2, v2);
+    }
+    var Pair = class _Pair {
+      constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+      }
+      clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+          key = key.clone(schema);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key, value);
+      }
+      toJSON(_3, ctx) {
+        const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
+      }
+    };
+    exports.Pair = Pair;
+    exports.createPair = createPair;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyCollection.js
+var require_stringifyCollection = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyCollection(collection, ctx, options) {
+      const flow = ctx.inFlow ?? collection.flow;
+      const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify3(collection, ctx, options);
+    }
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+      const { indent, options: { commentString } } = ctx;
+      const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+      let chompKeep = false;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment3 = null;
+        if (identity.isNode(item)) {
+          if (!chompKeep && item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+          if (item.comment)
+            comment3 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (!chompKeep && ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+          }
+        }
+        chompKeep = false;
+        let str2 = stringify2.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
+          chompKeep = false;
+        lines.push(blockItemPrefix + str2);
+      }
+      let str;
+      if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+      } else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
+          str += line ? `
+${indent}${line}` : "\n";
+        }
+      }
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
+        if (onComment)
+          onComment();
+      } else if (chompKeep && onChompKeep)
+        onChompKeep();
+      return str;
+    }
+    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep;
+      const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+      });
+      let reqNewline = false;
+      let linesAtValue = 0;
+      const lines = [];
+      for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment2 = null;
+        if (identity.isNode(item)) {
+          if (item.spaceBefore)
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
+          if (item.comment)
+            comment2 = item.comment;
+        } else if (identity.isPair(item)) {
+          const ik = identity.isNode(item.key) ? item.key : null;
+          if (ik) {
+            if (ik.spaceBefore)
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
+            if (ik.comment)
+              reqNewline = true;
+          }
+          const iv = identity.isNode(item.value) ? item.value : null;
+          if (iv) {
+            if (iv.comment)
+              comment2 = iv.comment;
+            if (iv.commentBefore)
+              reqNewline = true;
+          } else if (item.value == null && ik?.comment) {
+            comment2 = ik.comment;
+          }
+        }
+        if (comment2)
+          reqNewline = true;
+        let str = stringify2.stringify(item, itemCtx, () => comment2 = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        if (i < items.length - 1) {
+          str += ",";
+        } else if (ctx.options.trailingComma) {
+          if (ctx.options.lineWidth > 0) {
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+          }
+          if (reqNewline) {
+            str += ",";
+          }
+        }
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
+        lines.push(str);
+        linesAtValue = lines.length;
+      }
+      const { start, end } = flowChars;
+      if (lines.length === 0) {
+        return start + end;
+      } else {
+        if (!reqNewline) {
+          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+          let str = start;
+          for (const line of lines)
+            str += line ? `
+${indentStep}${indent}${line}` : "\n";
+          return `${str}
+${indent}${end}`;
+        } else {
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+        }
+      }
+    }
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
+        lines.push(ic.trimStart());
+      }
+    }
+    exports.stringifyCollection = stringifyCollection;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLMap.js
+var require_YAMLMap = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+    "use strict";
+    var stringifyCollection = require_stringifyCollection();
+    var addPairToJSMap = require_addPairToJSMap();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    function findPair(items, key) {
+      const k2 = identity.isScalar(key) ? key.value : key;
+      for (const it2 of items) {
+        if (identity.isPair(it2)) {
+          if (it2.key === key || it2.key === k2)
+            return it2;
+          if (identity.isScalar(it2.key) && it2.key.value === k2)
+            return it2;
+        }
+      }
+      return void 0;
+    }
+    var YAMLMap = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:map";
+      }
+      constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+      }
+      /**
+       * A generic collection parsing method that can be extended
+       * to other node classes that inherit from YAMLMap
+       */
+      static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add2 = (key, value) => {
+          if (typeof replacer === "function")
+            value = replacer.call(obj, key, value);
+          else if (Array.isArray(replacer) && !replacer.includes(key))
+            return;
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+          for (const [key, value] of obj)
+            add2(key, value);
+        } else if (obj && typeof obj === "object") {
+          for (const key of Object.keys(obj))
+            add2(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === "function") {
+          map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+      }
+      /**
+       * Adds a value to the collection.
+       *
+       * @param overwrite - If not set `true`, using a key that is already in the
+       *   collection will throw. Otherwise, overwrites the previous value.
+       */
+      add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+          _pair = pair;
+        else if (!pair || typeof pair !== "object" || !("key" in pair)) {
+          _pair = new Pair.Pair(pair, pair?.value);
+        } else
+          _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+          if (!overwrite)
+            throw new Error(`Key ${_pair.key} already set`);
+          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+            prev.value.value = _pair.value;
+          else
+            prev.value = _pair.value;
+        } else if (sortEntries) {
+          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          if (i === -1)
+            this.items.push(_pair);
+          else
+            this.items.splice(i, 0, _pair);
+        } else {
+          this.items.push(_pair);
+        }
+      }
+      delete(key) {
+        const it2 = findPair(this.items, key);
+        if (!it2)
+          return false;
+        const del = this.items.splice(this.items.indexOf(it2), 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const it2 = findPair(this.items, key);
+        const node = it2?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+      }
+      has(key) {
+        return !!findPair(this.items, key);
+      }
+      set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+      }
+      /**
+       * @param ctx - Conversion context, originally set in Document#toJS()
+       * @param {Class} Type - If set, forces the returned collection type
+       * @returns Instance of Type, Map, or Object
+       */
+      toJSON(_3, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const item of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        for (const item of this.items) {
+          if (!identity.isPair(item))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+          ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "",
+          flowChars: { start: "{", end: "}" },
+          itemIndent: ctx.indent || "",
+          onChompKeep,
+          onComment
+        });
+      }
+    };
+    exports.YAMLMap = YAMLMap;
+    exports.findPair = findPair;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/map.js
+var require_map = __commonJS({
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLMap = require_YAMLMap();
+    var map = {
+      collection: "map",
+      default: true,
+      nodeClass: YAMLMap.YAMLMap,
+      tag: "tag:yaml.org,2002:map",
+      resolve(map2, onError) {
+        if (!identity.isMap(map2))
+          onError("Expected a mapping for this tag");
+        return map2;
+      },
+      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+    };
+    exports.map = map;
+  }
+});
+
+// node_modules/yaml/dist/nodes/YAMLSeq.js
+var require_YAMLSeq = __commonJS({
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+    "use strict";
+    var createNode = require_createNode();
+    var stringifyCollection = require_stringifyCollection();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var toJS = require_toJS();
+    var YAMLSeq = class extends Collection.Collection {
+      static get tagName() {
+        return "tag:yaml.org,2002:seq";
+      }
+      constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+      }
+      add(value) {
+        this.items.push(value);
+      }
+      /**
+       * Removes a value from the collection.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       *
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+      }
+      get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          return void 0;
+        const it2 = this.items[idx];
+        return !keepScalar && identity.isScalar(it2) ? it2.value : it2;
+      }
+      /**
+       * Checks if the collection includes a value with the key `key`.
+       *
+       * `key` must contain a representation of an integer for this to succeed.
+       * It may be wrapped in a `Scalar`.
+       */
+      has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === "number" && idx < this.items.length;
+      }
+      /**
+       * Sets a value in this collection. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       *
+       * If `key` does not contain a representation of an integer, this will throw.
+       * It may be wrapped in a `Scalar`.
+       */
+      set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== "number")
+          throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
+        else
+          this.items[idx] = value;
+      }
+      toJSON(_3, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+          ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+          seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+          blockItemPrefix: "- ",
+          flowChars: { start: "[", end: "]" },
+          itemIndent: (ctx.indent || "") + "  ",
+          onChompKeep,
+          onComment
+        });
+      }
+      static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+          let i = 0;
+          for (let it2 of obj) {
+            if (typeof replacer === "function") {
+              const key = obj instanceof Set ? it2 : String(i++);
+              it2 = replacer.call(obj, key, it2);
+            }
+            seq.items.push(createNode.createNode(it2, void 0, ctx));
+          }
+        }
+        return seq;
+      }
+    };
+    function asItemIndex(key) {
+      let idx = identity.isScalar(key) ? key.value : key;
+      if (idx && typeof idx === "string")
+        idx = Number(idx);
+      return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
+    }
+    exports.YAMLSeq = YAMLSeq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/seq.js
+var require_seq = __commonJS({
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var YAMLSeq = require_YAMLSeq();
+    var seq = {
+      collection: "seq",
+      default: true,
+      nodeClass: YAMLSeq.YAMLSeq,
+      tag: "tag:yaml.org,2002:seq",
+      resolve(seq2, onError) {
+        if (!identity.isSeq(seq2))
+          onError("Expected a sequence for this tag");
+        return seq2;
+      },
+      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+    };
+    exports.seq = seq;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/string.js
+var require_string = __commonJS({
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+    "use strict";
+    var stringifyString = require_stringifyString();
+    var string = {
+      identify: (value) => typeof value === "string",
+      default: true,
+      tag: "tag:yaml.org,2002:str",
+      resolve: (str) => str,
+      stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.string = string;
+  }
+});
+
+// node_modules/yaml/dist/schema/common/null.js
+var require_null = __commonJS({
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var nullTag = {
+      identify: (value) => value == null,
+      createNode: () => new Scalar.Scalar(null),
+      default: true,
+      tag: "tag:yaml.org,2002:null",
+      test: /^(?:~|[Nn]ull|NULL)?$/,
+      resolve: () => new Scalar.Scalar(null),
+      stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
+    };
+    exports.nullTag = nullTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/bool.js
+var require_bool = __commonJS({
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var boolTag = {
+      identify: (value) => typeof value === "boolean",
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+          const sv = source[0] === "t" || source[0] === "T";
+          if (value === sv)
+            return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+      }
+    };
+    exports.boolTag = boolTag;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyNumber.js
+var require_stringifyNumber = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+    "use strict";
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+        let i = n.indexOf(".");
+        if (i < 0) {
+          i = n.length;
+          n += ".";
+        }
+        let d2 = minFractionDigits - (n.length - i - 1);
+        while (d2-- > 0)
+          n += "0";
+      }
+      return n;
+    }
+    exports.stringifyNumber = stringifyNumber;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/float.js
+var require_float = __commonJS({
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf(".");
+        if (dot !== -1 && str[str.length - 1] === "0")
+          node.minFractionDigits = str.length - dot - 1;
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/int.js
+var require_int = __commonJS({
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intOct = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^0o[0-7]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0o")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: (value) => intIdentify(value) && value >= 0,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^0x[0-9a-fA-F]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/core/schema.js
+var require_schema = __commonJS({
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.boolTag,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/json/schema.js
+var require_schema2 = __commonJS({
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var map = require_map();
+    var seq = require_seq();
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
+    }
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
+    var jsonScalars = [
+      {
+        identify: (value) => typeof value === "string",
+        default: true,
+        tag: "tag:yaml.org,2002:str",
+        resolve: (str) => str,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: "tag:yaml.org,2002:null",
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+      },
+      {
+        identify: (value) => typeof value === "boolean",
+        default: true,
+        tag: "tag:yaml.org,2002:bool",
+        test: /^true$|^false$/,
+        resolve: (str) => str === "true",
+        stringify: stringifyJSON
+      },
+      {
+        identify: intIdentify,
+        default: true,
+        tag: "tag:yaml.org,2002:int",
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+      },
+      {
+        identify: (value) => typeof value === "number",
+        default: true,
+        tag: "tag:yaml.org,2002:float",
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: (str) => parseFloat(str),
+        stringify: stringifyJSON
+      }
+    ];
+    var jsonError = {
+      default: true,
+      tag: "",
+      test: /^/,
+      resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+      }
+    };
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+var require_binary = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+    "use strict";
+    var node_buffer = __require("buffer");
+    var Scalar = require_Scalar();
+    var stringifyString = require_stringifyString();
+    var binary = {
+      identify: (value) => value instanceof Uint8Array,
+      // Buffer inherits from Uint8Array
+      default: false,
+      tag: "tag:yaml.org,2002:binary",
+      /**
+       * Returns a Buffer in node and an Uint8Array in browsers
+       *
+       * To use the resulting buffer as an image, you'll want to do something like:
+       *
+       *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+       *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+       */
+      resolve(src, onError) {
+        if (typeof node_buffer.Buffer === "function") {
+          return node_buffer.Buffer.from(src, "base64");
+        } else if (typeof atob === "function") {
+          const str = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str.length);
+          for (let i = 0; i < str.length; ++i)
+            buffer[i] = str.charCodeAt(i);
+          return buffer;
+        } else {
+          onError("This environment does not support reading binary tags; either Buffer or atob is required");
+          return src;
+        }
+      },
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+          return "";
+        const buf = value;
+        let str;
+        if (typeof node_buffer.Buffer === "function") {
+          str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+        } else if (typeof btoa === "function") {
+          let s = "";
+          for (let i = 0; i < buf.length; ++i)
+            s += String.fromCharCode(buf[i]);
+          str = btoa(s);
+        } else {
+          throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+          const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+          const n = Math.ceil(str.length / lineWidth);
+          const lines = new Array(n);
+          for (let i = 0, o2 = 0; i < n; ++i, o2 += lineWidth) {
+            lines[i] = str.substr(o2, lineWidth);
+          }
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+        }
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
+      }
+    };
+    exports.binary = binary;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+var require_pairs = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
+    function resolvePairs(seq, onError) {
+      if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+          let item = seq.items[i];
+          if (identity.isPair(item))
+            continue;
+          else if (identity.isMap(item)) {
+            if (item.items.length > 1)
+              onError("Each pair must have its own sequence indicator");
+            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
+${pair.key.commentBefore}` : item.commentBefore;
+            if (item.comment) {
+              const cn2 = pair.value ?? pair.key;
+              cn2.comment = cn2.comment ? `${item.comment}
+${cn2.comment}` : item.comment;
+            }
+            item = pair;
+          }
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+      } else
+        onError("Expected a sequence for this tag");
+      return seq;
+    }
+    function createPairs(schema, iterable, ctx) {
+      const { replacer } = ctx;
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      pairs2.tag = "tag:yaml.org,2002:pairs";
+      let i = 0;
+      if (iterable && Symbol.iterator in Object(iterable))
+        for (let it2 of iterable) {
+          if (typeof replacer === "function")
+            it2 = replacer.call(iterable, String(i++), it2);
+          let key, value;
+          if (Array.isArray(it2)) {
+            if (it2.length === 2) {
+              key = it2[0];
+              value = it2[1];
+            } else
+              throw new TypeError(`Expected [key, value] tuple: ${it2}`);
+          } else if (it2 && it2 instanceof Object) {
+            const keys = Object.keys(it2);
+            if (keys.length === 1) {
+              key = keys[0];
+              value = it2[key];
+            } else {
+              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+            }
+          } else {
+            key = it2;
+          }
+          pairs2.items.push(Pair.createPair(key, value, ctx));
+        }
+      return pairs2;
+    }
+    var pairs = {
+      collection: "seq",
+      default: false,
+      tag: "tag:yaml.org,2002:pairs",
+      resolve: resolvePairs,
+      createNode: createPairs
+    };
+    exports.createPairs = createPairs;
+    exports.pairs = pairs;
+    exports.resolvePairs = resolvePairs;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+var require_omap = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var toJS = require_toJS();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var pairs = require_pairs();
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+      constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = _YAMLOMap.tag;
+      }
+      /**
+       * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+       * but TypeScript won't allow widening the signature of a child method.
+       */
+      toJSON(_3, ctx) {
+        if (!ctx)
+          return super.toJSON(_3);
+        const map = /* @__PURE__ */ new Map();
+        if (ctx?.onCreate)
+          ctx.onCreate(map);
+        for (const pair of this.items) {
+          let key, value;
+          if (identity.isPair(pair)) {
+            key = toJS.toJS(pair.key, "", ctx);
+            value = toJS.toJS(pair.value, key, ctx);
+          } else {
+            key = toJS.toJS(pair, "", ctx);
+          }
+          if (map.has(key))
+            throw new Error("Ordered maps must not include duplicate keys");
+          map.set(key, value);
+        }
+        return map;
+      }
+      static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap2 = new this();
+        omap2.items = pairs$1.items;
+        return omap2;
+      }
+    };
+    YAMLOMap.tag = "tag:yaml.org,2002:omap";
+    var omap = {
+      collection: "seq",
+      identify: (value) => value instanceof Map,
+      nodeClass: YAMLOMap,
+      default: false,
+      tag: "tag:yaml.org,2002:omap",
+      resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+          if (identity.isScalar(key)) {
+            if (seenKeys.includes(key.value)) {
+              onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+            } else {
+              seenKeys.push(key.value);
+            }
+          }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+      },
+      createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+    };
+    exports.YAMLOMap = YAMLOMap;
+    exports.omap = omap;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+var require_bool2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
+      if (source && boolObj.test.test(source))
+        return source;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+    var trueTag = {
+      identify: (value) => value === true,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+      resolve: () => new Scalar.Scalar(true),
+      stringify: boolStringify
+    };
+    var falseTag = {
+      identify: (value) => value === false,
+      default: true,
+      tag: "tag:yaml.org,2002:bool",
+      test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+      resolve: () => new Scalar.Scalar(false),
+      stringify: boolStringify
+    };
+    exports.falseTag = falseTag;
+    exports.trueTag = trueTag;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
+var require_float2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var stringifyNumber = require_stringifyNumber();
+    var floatNaN = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+      resolve: (str) => str.slice(-3).toLowerCase() === "nan" ? NaN : str[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var floatExp = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "EXP",
+      test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+      resolve: (str) => parseFloat(str.replace(/_/g, "")),
+      stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+      }
+    };
+    var float = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+      resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const dot = str.indexOf(".");
+        if (dot !== -1) {
+          const f3 = str.substring(dot + 1).replace(/_/g, "");
+          if (f3[f3.length - 1] === "0")
+            node.minFractionDigits = f3.length;
+        }
+        return node;
+      },
+      stringify: stringifyNumber.stringifyNumber
+    };
+    exports.float = float;
+    exports.floatExp = floatExp;
+    exports.floatNaN = floatNaN;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
+var require_int2 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
+    function intResolve(str, offset, radix, { intAsBigInt }) {
+      const sign = str[0];
+      if (sign === "-" || sign === "+")
+        offset += 1;
+      str = str.substring(offset).replace(/_/g, "");
+      if (intAsBigInt) {
+        switch (radix) {
+          case 2:
+            str = `0b${str}`;
+            break;
+          case 8:
+            str = `0o${str}`;
+            break;
+          case 16:
+            str = `0x${str}`;
+            break;
+        }
+        const n2 = BigInt(str);
+        return sign === "-" ? BigInt(-1) * n2 : n2;
+      }
+      const n = parseInt(str, radix);
+      return sign === "-" ? -1 * n : n;
+    }
+    function intStringify(node, radix, prefix) {
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      }
+      return stringifyNumber.stringifyNumber(node);
+    }
+    var intBin = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "BIN",
+      test: /^[-+]?0b[0-1_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+      stringify: (node) => intStringify(node, 2, "0b")
+    };
+    var intOct = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "OCT",
+      test: /^[-+]?0[0-7_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+      stringify: (node) => intStringify(node, 8, "0")
+    };
+    var int = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      test: /^[-+]?[0-9][0-9_]*$/,
+      resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+      stringify: stringifyNumber.stringifyNumber
+    };
+    var intHex = {
+      identify: intIdentify,
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "HEX",
+      test: /^[-+]?0x[0-9a-fA-F_]+$/,
+      resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+      stringify: (node) => intStringify(node, 16, "0x")
+    };
+    exports.int = int;
+    exports.intBin = intBin;
+    exports.intHex = intHex;
+    exports.intOct = intOct;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
+var require_set = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+      constructor(schema) {
+        super(schema);
+        this.tag = _YAMLSet.tag;
+      }
+      add(key) {
+        let pair;
+        if (identity.isPair(key))
+          pair = key;
+        else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
+          pair = new Pair.Pair(key.key, null);
+        else
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+          this.items.push(pair);
+      }
+      /**
+       * If `keepPair` is `true`, returns the Pair matching `key`.
+       * Otherwise, returns the value of that Pair's key.
+       */
+      get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+      }
+      set(key, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+          this.items.splice(this.items.indexOf(prev), 1);
+        } else if (!prev && value) {
+          this.items.push(new Pair.Pair(key));
+        }
+      }
+      toJSON(_3, ctx) {
+        return super.toJSON(_3, ctx, Set);
+      }
+      toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+          return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+          return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+          throw new Error("Set items must all have null values");
+      }
+      static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set2 = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+          for (let value of iterable) {
+            if (typeof replacer === "function")
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
+          }
+        return set2;
+      }
+    };
+    YAMLSet.tag = "tag:yaml.org,2002:set";
+    var set = {
+      collection: "map",
+      identify: (value) => value instanceof Set,
+      nodeClass: YAMLSet,
+      default: false,
+      tag: "tag:yaml.org,2002:set",
+      createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+      resolve(map, onError) {
+        if (identity.isMap(map)) {
+          if (map.hasAllNullValues(true))
+            return Object.assign(new YAMLSet(), map);
+          else
+            onError("Set items must all have null values");
+        } else
+          onError("Expected a mapping for this tag");
+        return map;
+      }
+    };
+    exports.YAMLSet = YAMLSet;
+    exports.set = set;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+var require_timestamp = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+    "use strict";
+    var stringifyNumber = require_stringifyNumber();
+    function parseSexagesimal(str, asBigInt) {
+      const sign = str[0];
+      const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
+      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
+      return sign === "-" ? num(-1) * res : res;
+    }
+    function stringifySexagesimal(node) {
+      let { value } = node;
+      let num = (n) => n;
+      if (typeof value === "bigint")
+        num = (n) => BigInt(n);
+      else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+      let sign = "";
+      if (value < 0) {
+        sign = "-";
+        value *= num(-1);
+      }
+      const _60 = num(60);
+      const parts = [value % _60];
+      if (value < 60) {
+        parts.unshift(0);
+      } else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
+        }
+      }
+      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+    }
+    var intTime = {
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
+      default: true,
+      tag: "tag:yaml.org,2002:int",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+      resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+      stringify: stringifySexagesimal
+    };
+    var floatTime = {
+      identify: (value) => typeof value === "number",
+      default: true,
+      tag: "tag:yaml.org,2002:float",
+      format: "TIME",
+      test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+      resolve: (str) => parseSexagesimal(str, false),
+      stringify: stringifySexagesimal
+    };
+    var timestamp = {
+      identify: (value) => value instanceof Date,
+      default: true,
+      tag: "tag:yaml.org,2002:timestamp",
+      // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+      // may be omitted altogether, resulting in a date format. In such a case, the time part is
+      // assumed to be 00:00:00Z (start of day, UTC).
+      test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
+      resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+          throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== "Z") {
+          let d2 = parseSexagesimal(tz, false);
+          if (Math.abs(d2) < 30)
+            d2 *= 60;
+          date -= 6e4 * d2;
+        }
+        return new Date(date);
+      },
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+    };
+    exports.floatTime = floatTime;
+    exports.intTime = intTime;
+    exports.timestamp = timestamp;
+  }
+});
+
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+var require_schema3 = __commonJS({
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var binary = require_binary();
+    var bool = require_bool2();
+    var float = require_float2();
+    var int = require_int2();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schema = [
+      map.map,
+      seq.seq,
+      string.string,
+      _null.nullTag,
+      bool.trueTag,
+      bool.falseTag,
+      int.intBin,
+      int.intOct,
+      int.int,
+      int.intHex,
+      float.floatNaN,
+      float.floatExp,
+      float.float,
+      binary.binary,
+      merge.merge,
+      omap.omap,
+      pairs.pairs,
+      set.set,
+      timestamp.intTime,
+      timestamp.floatTime,
+      timestamp.timestamp
+    ];
+    exports.schema = schema;
+  }
+});
+
+// node_modules/yaml/dist/schema/tags.js
+var require_tags = __commonJS({
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
+    "use strict";
+    var map = require_map();
+    var _null = require_null();
+    var seq = require_seq();
+    var string = require_string();
+    var bool = require_bool();
+    var float = require_float();
+    var int = require_int();
+    var schema = require_schema();
+    var schema$1 = require_schema2();
+    var binary = require_binary();
+    var merge = require_merge();
+    var omap = require_omap();
+    var pairs = require_pairs();
+    var schema$2 = require_schema3();
+    var set = require_set();
+    var timestamp = require_timestamp();
+    var schemas = /* @__PURE__ */ new Map([
+      ["core", schema.schema],
+      ["failsafe", [map.map, seq.seq, string.string]],
+      ["json", schema$1.schema],
+      ["yaml11", schema$2.schema],
+      ["yaml-1.1", schema$2.schema]
+    ]);
+    var tagsByName = {
+      binary: binary.binary,
+      bool: bool.boolTag,
+      float: float.float,
+      floatExp: float.floatExp,
+      floatNaN: float.floatNaN,
+      floatTime: timestamp.floatTime,
+      int: int.int,
+      intHex: int.intHex,
+      intOct: int.intOct,
+      intTime: timestamp.intTime,
+      map: map.map,
+      merge: merge.merge,
+      null: _null.nullTag,
+      omap: omap.omap,
+      pairs: pairs.pairs,
+      seq: seq.seq,
+      set: set.set,
+      timestamp: timestamp.timestamp
+    };
+    var coreKnownTags = {
+      "tag:yaml.org,2002:binary": binary.binary,
+      "tag:yaml.org,2002:merge": merge.merge,
+      "tag:yaml.org,2002:omap": omap.omap,
+      "tag:yaml.org,2002:pairs": pairs.pairs,
+      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:timestamp": timestamp.timestamp
+    };
+    function getTags(customTags, schemaName, addMergeTag) {
+      const schemaTags = schemas.get(schemaName);
+      if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge) ? schemaTags.concat(merge.merge) : schemaTags.slice();
+      }
+      let tags = schemaTags;
+      if (!tags) {
+        if (Array.isArray(customTags))
+          tags = [];
+        else {
+          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+      }
+      if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+          tags = tags.concat(tag);
+      } else if (typeof customTags === "function") {
+        tags = customTags(tags.slice());
+      }
+      if (addMergeTag)
+        tags = tags.concat(merge.merge);
+      return tags.reduce((tags2, tag) => {
+        const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
+        if (!tagObj) {
+          const tagName = JSON.stringify(tag);
+          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags2.includes(tagObj))
+          tags2.push(tagObj);
+        return tags2;
+      }, []);
+    }
+    exports.coreKnownTags = coreKnownTags;
+    exports.getTags = getTags;
+  }
+});
+
+// node_modules/yaml/dist/schema/Schema.js
+var require_Schema = __commonJS({
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var map = require_map();
+    var seq = require_seq();
+    var string = require_string();
+    var tags = require_tags();
+    var sortMapEntriesByKey = (a, b3) => a.key < b3.key ? -1 : a.key > b3.key ? 1 : 0;
+    var Schema2 = class _Schema {
+      constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
+        this.name = typeof schema === "string" && schema || "core";
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
+      }
+      clone() {
+        const copy = Object.create(_Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+      }
+    };
+    exports.Schema = Schema2;
+  }
+});
+
+// node_modules/yaml/dist/stringify/stringifyDocument.js
+var require_stringifyDocument = __commonJS({
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var stringify2 = require_stringify();
+    var stringifyComment = require_stringifyComment();
+    function stringifyDocument(doc, options) {
+      const lines = [];
+      let hasDirectives = options.directives === true;
+      if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+          lines.push(dir);
+          hasDirectives = true;
+        } else if (doc.directives.docStart)
+          hasDirectives = true;
+      }
+      if (hasDirectives)
+        lines.push("---");
+      const ctx = stringify2.createStringifyContext(doc, options);
+      const { commentString } = ctx.options;
+      if (doc.commentBefore) {
+        if (lines.length !== 1)
+          lines.unshift("");
+        const cs2 = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs2, ""));
+      }
+      let chompKeep = false;
+      let contentComment = null;
+      if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+          if (doc.contents.spaceBefore && hasDirectives)
+            lines.push("");
+          if (doc.contents.commentBefore) {
+            const cs2 = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs2, ""));
+          }
+          ctx.forceBlockIndent = !!doc.comment;
+          contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
+        let body = stringify2.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        if (contentComment)
+          body += stringifyComment.lineComment(body, "", commentString(contentComment));
+        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body}`;
+        } else
+          lines.push(body);
+      } else {
+        lines.push(stringify2.stringify(doc.contents, ctx));
+      }
+      if (doc.directives?.docEnd) {
+        if (doc.comment) {
+          const cs2 = commentString(doc.comment);
+          if (cs2.includes("\n")) {
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs2, ""));
+          } else {
+            lines.push(`... ${cs2}`);
+          }
+        } else {
+          lines.push("...");
+        }
+      } else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+          dc = dc.replace(/^\n+/, "");
+        if (dc) {
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+        }
+      }
+      return lines.join("\n") + "\n";
+    }
+    exports.stringifyDocument = stringifyDocument;
+  }
+});
+
+// node_modules/yaml/dist/doc/Document.js
+var require_Document = __commonJS({
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var Collection = require_Collection();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var toJS = require_toJS();
+    var Schema2 = require_Schema();
+    var stringifyDocument = require_stringifyDocument();
+    var anchors = require_anchors();
+    var applyReviver = require_applyReviver();
+    var createNode = require_createNode();
+    var directives = require_directives();
+    var Document = class _Document {
+      constructor(value, replacer, options) {
+        this.commentBefore = null;
+        this.comment = null;
+        this.errors = [];
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === "function" || Array.isArray(replacer)) {
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const opt = Object.assign({
+          intAsBigInt: false,
+          keepSourceTokens: false,
+          logLevel: "warn",
+          prettyErrors: true,
+          strict: true,
+          stringKeys: false,
+          uniqueKeys: true,
+          version: "1.2"
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+          this.directives = options._directives.atDocument();
+          if (this.directives.yaml.explicit)
+            version = this.directives.yaml.version;
+        } else
+          this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+      }
+      /**
+       * Create a deep copy of this Document and its contents.
+       *
+       * Custom Node values that inherit from `Object` still refer to their original instances.
+       */
+      clone() {
+        const copy = Object.create(_Document.prototype, {
+          [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+          copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        if (this.range)
+          copy.range = this.range.slice();
+        return copy;
+      }
+      /** Adds a value to the document. */
+      add(value) {
+        if (assertCollection(this.contents))
+          this.contents.add(value);
+      }
+      /** Adds a value to the document. */
+      addIn(path, value) {
+        if (assertCollection(this.contents))
+          this.contents.addIn(path, value);
+      }
+      /**
+       * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+       *
+       * If `node` already has an anchor, `name` is ignored.
+       * Otherwise, the `node.anchor` value will be set to `name`,
+       * or if an anchor with that name is already present in the document,
+       * `name` will be used as a prefix for a new unique anchor.
+       * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+       */
+      createAlias(node, name) {
+        if (!node.anchor) {
+          const prev = anchors.anchorNames(this);
+          node.anchor = // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          !name || prev.has(name) ? anchors.findNewAnchor(name || "a", prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+      }
+      createNode(value, replacer, options) {
+        let _replacer = void 0;
+        if (typeof replacer === "function") {
+          value = replacer.call({ "": value }, "", value);
+          _replacer = replacer;
+        } else if (Array.isArray(replacer)) {
+          const keyToStr = (v2) => typeof v2 === "number" || v2 instanceof String || v2 instanceof Number;
+          const asStr = replacer.filter(keyToStr).map(String);
+          if (asStr.length > 0)
+            replacer = replacer.concat(asStr);
+          _replacer = replacer;
+        } else if (options === void 0 && replacer) {
+          options = replacer;
+          replacer = void 0;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
+          this,
+          // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+          anchorPrefix || "a"
+        );
+        const ctx = {
+          aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+          keepUndefined: keepUndefined ?? false,
+          onAnchor,
+          onTagObj,
+          replacer: _replacer,
+          schema: this.schema,
+          sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+          node.flow = true;
+        setAnchors();
+        return node;
+      }
+      /**
+       * Convert a key and a value into a `Pair` using the current schema,
+       * recursively wrapping all values as `Scalar` or `Collection` nodes.
+       */
+      createPair(key, value, options = {}) {
+        const k2 = this.createNode(key, null, options);
+        const v2 = this.createNode(value, null, options);
+        return new Pair.Pair(k2, v2);
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+      }
+      /**
+       * Removes a value from the document.
+       * @returns `true` if the item was found and removed.
+       */
+      deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+          if (this.contents == null)
+            return false;
+          this.contents = null;
+          return true;
+        }
+        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+      }
+      /**
+       * Returns item at `key`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      get(key, keepScalar) {
+        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+      }
+      /**
+       * Returns item at `path`, or `undefined` if not found. By default unwraps
+       * scalar values from their surrounding node; to disable set `keepScalar` to
+       * `true` (collections are always returned intact).
+       */
+      getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+      }
+      /**
+       * Checks if the document includes a value with the key `key`.
+       */
+      has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+      }
+      /**
+       * Checks if the document includes a value at `path`.
+       */
+      hasIn(path) {
+        if (Collection.isEmptyPath(path))
+          return this.contents !== void 0;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      set(key, value) {
+        if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.set(key, value);
+        }
+      }
+      /**
+       * Sets a value in this document. For `!!set`, `value` needs to be a
+       * boolean to add/remove the item from the set.
+       */
+      setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+          this.contents = value;
+        } else if (this.contents == null) {
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        } else if (assertCollection(this.contents)) {
+          this.contents.setIn(path, value);
+        }
+      }
+      /**
+       * Change the YAML version and schema used by the document.
+       * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+       * It also requires the `schema` option to be given as a `Schema` instance value.
+       *
+       * Overrides all previously set schema options.
+       */
+      setSchema(version, options = {}) {
+        if (typeof version === "number")
+          version = String(version);
+        let opt;
+        switch (version) {
+          case "1.1":
+            if (this.directives)
+              this.directives.yaml.version = "1.1";
+            else
+              this.directives = new directives.Directives({ version: "1.1" });
+            opt = { resolveKnownTags: false, schema: "yaml-1.1" };
+            break;
+          case "1.2":
+          case "next":
+            if (this.directives)
+              this.directives.yaml.version = version;
+            else
+              this.directives = new directives.Directives({ version });
+            opt = { resolveKnownTags: true, schema: "core" };
+            break;
+          case null:
+            if (this.directives)
+              delete this.directives;
+            opt = null;
+            break;
+          default: {
+            const sv = JSON.stringify(version);
+            throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+          }
+        }
+        if (options.schema instanceof Object)
+          this.schema = options.schema;
+        else if (opt)
+          this.schema = new Schema2.Schema(Object.assign(opt, options));
+        else
+          throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+      }
+      // json & jsonArg are only used from toJSON()
+      toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+          anchors: /* @__PURE__ */ new Map(),
+          doc: this,
+          keep: !json,
+          mapAsMap: mapAsMap === true,
+          mapKeyWarned: false,
+          maxAliasCount: typeof maxAliasCount === "number" ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
+        if (typeof onAnchor === "function")
+          for (const { count, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count);
+        return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
+      }
+      /**
+       * A JSON representation of the document `contents`.
+       *
+       * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+       *   property name.
+       */
+      toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+      }
+      /** A YAML representation of the document. */
+      toString(options = {}) {
+        if (this.errors.length > 0)
+          throw new Error("Document with errors cannot be stringified");
+        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+          const s = JSON.stringify(options.indent);
+          throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+      }
+    };
+    function assertCollection(contents) {
+      if (identity.isCollection(contents))
+        return true;
+      throw new Error("Expected a YAML collection as document contents");
+    }
+    exports.Document = Document;
+  }
+});
+
+// node_modules/yaml/dist/errors.js
+var require_errors = __commonJS({
+  "node_modules/yaml/dist/errors.js"(exports) {
+    "use strict";
+    var YAMLError = class extends Error {
+      constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+      }
+    };
+    var YAMLParseError = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
+      }
+    };
+    var YAMLWarning = class extends YAMLError {
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
+      }
+    };
+    var prettifyError = (src, lc) => (error) => {
+      if (error.pos[0] === -1)
+        return;
+      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      const { line, col } = error.linePos[0];
+      error.message += ` at line ${line}, column ${col}`;
+      let ci = col - 1;
+      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+      }
+      if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + "\u2026";
+      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+          prev = prev.substring(0, 79) + "\u2026\n";
+        lineStr = prev + lineStr;
+      }
+      if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = " ".repeat(ci) + "^".repeat(count);
+        error.message += `:
+
+${lineStr}
+${pointer}
+`;
+      }
+    };
+    exports.YAMLError = YAMLError;
+    exports.YAMLParseError = YAMLParseError;
+    exports.YAMLWarning = YAMLWarning;
+    exports.prettifyError = prettifyError;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-props.js
+var require_resolve_props = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+    "use strict";
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+      let spaceBefore = false;
+      let atNewline = startOnNewline;
+      let hasSpace = startOnNewline;
+      let comment2 = "";
+      let commentSep = "";
+      let hasNewline = false;
+      let reqSpace = false;
+      let tab = null;
+      let anchor = null;
+      let tag = null;
+      let newlineAfterProp = null;
+      let comma = null;
+      let found = null;
+      let start = null;
+      for (const token of tokens) {
+        if (reqSpace) {
+          if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
+            onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+          reqSpace = false;
+        }
+        if (tab) {
+          if (atNewline && token.type !== "comment" && token.type !== "newline") {
+            onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+          }
+          tab = null;
+        }
+        switch (token.type) {
+          case "space":
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
+              tab = token;
+            }
+            hasSpace = true;
+            break;
+          case "comment": {
+            if (!hasSpace)
+              onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+            const cb = token.source.substring(1) || " ";
+            if (!comment2)
+              comment2 = cb;
+            else
+              comment2 += commentSep + cb;
+            commentSep = "";
+            atNewline = false;
+            break;
+          }
+          case "newline":
+            if (atNewline) {
+              if (comment2)
+                comment2 += token.source;
+              else if (!found || indicator !== "seq-item-ind")
+                spaceBefore = true;
+            } else
+              commentSep += token.source;
+            atNewline = true;
+            hasNewline = true;
+            if (anchor || tag)
+              newlineAfterProp = token;
+            hasSpace = true;
+            break;
+          case "anchor":
+            if (anchor)
+              onError(token, "MULTIPLE_ANCHORS", "A node can have at most one anchor");
+            if (token.source.endsWith(":"))
+              onError(token.offset + token.source.length - 1, "BAD_ALIAS", "Anchor ending in : is ambiguous", true);
+            anchor = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          case "tag": {
+            if (tag)
+              onError(token, "MULTIPLE_TAGS", "A node can have at most one tag");
+            tag = token;
+            start ?? (start = token.offset);
+            atNewline = false;
+            hasSpace = false;
+            reqSpace = true;
+            break;
+          }
+          case indicator:
+            if (anchor || tag)
+              onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
+            if (found)
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
+            found = token;
+            atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
+            hasSpace = false;
+            break;
+          case "comma":
+            if (flow) {
+              if (comma)
+                onError(token, "UNEXPECTED_TOKEN", `Unexpected , in ${flow}`);
+              comma = token;
+              atNewline = false;
+              hasSpace = false;
+              break;
+            }
+          // else fallthrough
+          default:
+            onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.type} token`);
+            atNewline = false;
+            hasSpace = false;
+        }
+      }
+      const last = tokens[tokens.length - 1];
+      const end = last ? last.offset + last.source.length : offset;
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      }
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
+        onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
+      return {
+        comma,
+        found,
+        spaceBefore,
+        comment: comment2,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+      };
+    }
+    exports.resolveProps = resolveProps;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-contains-newline.js
+var require_util_contains_newline = __commonJS({
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+    "use strict";
+    function containsNewline(key) {
+      if (!key)
+        return null;
+      switch (key.type) {
+        case "alias":
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          if (key.source.includes("\n"))
+            return true;
+          if (key.end) {
+            for (const st2 of key.end)
+              if (st2.type === "newline")
+                return true;
+          }
+          return false;
+        case "flow-collection":
+          for (const it2 of key.items) {
+            for (const st2 of it2.start)
+              if (st2.type === "newline")
+                return true;
+            if (it2.sep) {
+              for (const st2 of it2.sep)
+                if (st2.type === "newline")
+                  return true;
+            }
+            if (containsNewline(it2.key) || containsNewline(it2.value))
+              return true;
+          }
+          return false;
+        default:
+          return true;
+      }
+    }
+    exports.containsNewline = containsNewline;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
+var require_util_flow_indent_check = __commonJS({
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+    "use strict";
+    var utilContainsNewline = require_util_contains_newline();
+    function flowIndentCheck(indent, fc, onError) {
+      if (fc?.type === "flow-collection") {
+        const end = fc.end[0];
+        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+          const msg = "Flow end indicator should be more indented than parent";
+          onError(end, "BAD_INDENT", msg, true);
+        }
+      }
+    }
+    exports.flowIndentCheck = flowIndentCheck;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-map-includes.js
+var require_util_map_includes = __commonJS({
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    function mapIncludes(ctx, items, search) {
+      const { uniqueKeys } = ctx.options;
+      if (uniqueKeys === false)
+        return false;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b3) => a === b3 || identity.isScalar(a) && identity.isScalar(b3) && a.value === b3.value;
+      return items.some((pair) => isEqual(pair.key, search));
+    }
+    exports.mapIncludes = mapIncludes;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-map.js
+var require_resolve_block_map = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+    "use strict";
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    var utilMapIncludes = require_util_map_includes();
+    var startColMsg = "All mapping items must start at the same column";
+    function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const map = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      let offset = bm.offset;
+      let commentEnd = null;
+      for (const collItem of bm.items) {
+        const { start, key, sep: sep6, value } = collItem;
+        const keyProps = resolveProps.resolveProps(start, {
+          indicator: "explicit-key-ind",
+          next: key ?? sep6?.[0],
+          offset,
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+          if (key) {
+            if (key.type === "block-seq")
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "A block sequence may not be used as an implicit map key");
+            else if ("indent" in key && key.indent !== bm.indent)
+              onError(offset, "BAD_INDENT", startColMsg);
+          }
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+            commentEnd = keyProps.end;
+            if (keyProps.comment) {
+              if (map.comment)
+                map.comment += "\n" + keyProps.comment;
+              else
+                map.comment = keyProps.comment;
+            }
+            continue;
+          }
+          if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+            onError(key ?? start[start.length - 1], "MULTILINE_IMPLICIT_KEY", "Implicit keys need to be on a single line");
+          }
+        } else if (keyProps.found?.indent !== bm.indent) {
+          onError(offset, "BAD_INDENT", startColMsg);
+        }
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key ? composeNode(ctx, key, keyProps, onError) : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+          onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          indicator: "map-value-ind",
+          next: value,
+          offset: keyNode.range[2],
+          onError,
+          parentIndent: bm.indent,
+          startOnNewline: !key || key.type === "block-scalar"
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+          if (implicitKey) {
+            if (value?.type === "block-map" && !valueProps.hasNewline)
+              onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
+            if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
+              onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+          offset = valueNode.range[2];
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        } else {
+          if (implicitKey)
+            onError(keyNode.range, "MISSING_CHAR", "Implicit map keys need to be followed by map values");
+          if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          map.items.push(pair);
+        }
+      }
+      if (commentEnd && commentEnd < offset)
+        onError(commentEnd, "IMPOSSIBLE", "Map comment with trailing content");
+      map.range = [bm.offset, offset, commentEnd ?? offset];
+      return map;
+    }
+    exports.resolveBlockMap = resolveBlockMap;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-seq.js
+var require_resolve_block_seq = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+    "use strict";
+    var YAMLSeq = require_YAMLSeq();
+    var resolveProps = require_resolve_props();
+    var utilFlowIndentCheck = require_util_flow_indent_check();
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs2, onError, tag) {
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const seq = new NodeClass(ctx.schema);
+      if (ctx.atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = bs2.offset;
+      let commentEnd = null;
+      for (const { start, value } of bs2.items) {
+        const props = resolveProps.resolveProps(start, {
+          indicator: "seq-item-ind",
+          next: value,
+          offset,
+          onError,
+          parentIndent: bs2.indent,
+          startOnNewline: true
+        });
+        if (!props.found) {
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
+              onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
+            else
+              onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
+          } else {
+            commentEnd = props.end;
+            if (props.comment)
+              seq.comment = props.comment;
+            continue;
+          }
+        }
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+          utilFlowIndentCheck.flowIndentCheck(bs2.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+      }
+      seq.range = [bs2.offset, offset, commentEnd ?? offset];
+      return seq;
+    }
+    exports.resolveBlockSeq = resolveBlockSeq;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-end.js
+var require_resolve_end = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+    "use strict";
+    function resolveEnd(end, offset, reqSpace, onError) {
+      let comment2 = "";
+      if (end) {
+        let hasSpace = false;
+        let sep6 = "";
+        for (const token of end) {
+          const { source, type } = token;
+          switch (type) {
+            case "space":
+              hasSpace = true;
+              break;
+            case "comment": {
+              if (reqSpace && !hasSpace)
+                onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
+              const cb = source.substring(1) || " ";
+              if (!comment2)
+                comment2 = cb;
+              else
+                comment2 += sep6 + cb;
+              sep6 = "";
+              break;
+            }
+            case "newline":
+              if (comment2)
+                sep6 += source;
+              hasSpace = true;
+              break;
+            default:
+              onError(token, "UNEXPECTED_TOKEN", `Unexpected ${type} at node end`);
+          }
+          offset += source.length;
+        }
+      }
+      return { comment: comment2, offset };
+    }
+    exports.resolveEnd = resolveEnd;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
+var require_resolve_flow_collection = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    var utilContainsNewline = require_util_contains_newline();
+    var utilMapIncludes = require_util_map_includes();
+    var blockMsg = "Block collections are not allowed within flow collections";
+    var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
+    function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const coll = new NodeClass(ctx.schema);
+      coll.flow = true;
+      const atRoot = ctx.atRoot;
+      if (atRoot)
+        ctx.atRoot = false;
+      if (ctx.atKey)
+        ctx.atKey = false;
+      let offset = fc.offset + fc.start.source.length;
+      for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep: sep6, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+          flow: fcName,
+          indicator: "explicit-key-ind",
+          next: key ?? sep6?.[0],
+          offset,
+          onError,
+          parentIndent: fc.indent,
+          startOnNewline: false
+        });
+        if (!props.found) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
+            if (i === 0 && props.comma)
+              onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+            else if (i < fc.items.length - 1)
+              onError(props.start, "UNEXPECTED_TOKEN", `Unexpected empty item in ${fcName}`);
+            if (props.comment) {
+              if (coll.comment)
+                coll.comment += "\n" + props.comment;
+              else
+                coll.comment = props.comment;
+            }
+            offset = props.end;
+            continue;
+          }
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+            onError(
+              key,
+              // checked by containsNewline()
+              "MULTILINE_IMPLICIT_KEY",
+              "Implicit keys of flow sequence pairs need to be on a single line"
+            );
+        }
+        if (i === 0) {
+          if (props.comma)
+            onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
+        } else {
+          if (!props.comma)
+            onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
+          if (props.comment) {
+            let prevItemComment = "";
+            loop: for (const st2 of start) {
+              switch (st2.type) {
+                case "comma":
+                case "space":
+                  break;
+                case "comment":
+                  prevItemComment = st2.source.substring(1);
+                  break loop;
+                default:
+                  break loop;
+              }
+            }
+            if (prevItemComment) {
+              let prev = coll.items[coll.items.length - 1];
+              if (identity.isPair(prev))
+                prev = prev.value ?? prev.key;
+              if (prev.comment)
+                prev.comment += "\n" + prevItemComment;
+              else
+                prev.comment = prevItemComment;
+              props.comment = props.comment.substring(prevItemComment.length + 1);
+            }
+          }
+        }
+        if (!isMap3 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+          coll.items.push(valueNode);
+          offset = valueNode.range[2];
+          if (isBlock(value))
+            onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+        } else {
+          ctx.atKey = true;
+          const keyStart = props.end;
+          const keyNode = key ? composeNode(ctx, key, props, onError) : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+          if (isBlock(key))
+            onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
+          ctx.atKey = false;
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+            flow: fcName,
+            indicator: "map-value-ind",
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+          });
+          if (valueProps.found) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
+              if (sep6)
+                for (const st2 of sep6) {
+                  if (st2 === valueProps.found)
+                    break;
+                  if (st2.type === "newline") {
+                    onError(st2, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                    break;
+                  }
+                }
+              if (props.start < valueProps.found.offset - 1024)
+                onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
+            }
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+            else
+              onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
+          }
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          if (valueNode) {
+            if (isBlock(value))
+              onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
+          } else if (valueProps.comment) {
+            if (keyNode.comment)
+              keyNode.comment += "\n" + valueProps.comment;
+            else
+              keyNode.comment = valueProps.comment;
+          }
+          const pair = new Pair.Pair(keyNode, valueNode);
+          if (ctx.options.keepSourceTokens)
+            pair.srcToken = collItem;
+          if (isMap3) {
+            const map = coll;
+            if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+              onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
+            map.items.push(pair);
+          } else {
+            const map = new YAMLMap.YAMLMap(ctx.schema);
+            map.flow = true;
+            map.items.push(pair);
+            const endRange = (valueNode ?? keyNode).range;
+            map.range = [keyNode.range[0], endRange[1], endRange[2]];
+            coll.items.push(map);
+          }
+          offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+      }
+      const expectedEnd = isMap3 ? "}" : "]";
+      const [ce2, ...ee3] = fc.end;
+      let cePos = offset;
+      if (ce2?.source === expectedEnd)
+        cePos = ce2.offset + ce2.source.length;
+      else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
+        if (ce2 && ce2.source.length !== 1)
+          ee3.unshift(ce2);
+      }
+      if (ee3.length > 0) {
+        const end = resolveEnd.resolveEnd(ee3, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+          if (coll.comment)
+            coll.comment += "\n" + end.comment;
+          else
+            coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+      } else {
+        coll.range = [fc.offset, cePos, cePos];
+      }
+      return coll;
+    }
+    exports.resolveFlowCollection = resolveFlowCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-collection.js
+var require_compose_collection = __commonJS({
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var resolveBlockMap = require_resolve_block_map();
+    var resolveBlockSeq = require_resolve_block_seq();
+    var resolveFlowCollection = require_resolve_flow_collection();
+    function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+      const coll = token.type === "block-map" ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag) : token.type === "block-seq" ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag) : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+      const Coll = coll.constructor;
+      if (tagName === "!" || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+      }
+      if (tagName)
+        coll.tag = tagName;
+      return coll;
+    }
+    function composeCollection(CN, ctx, token, props, onError) {
+      const tagToken = props.tag;
+      const tagName = !tagToken ? null : ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg));
+      if (token.type === "block-seq") {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+          const message = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message);
+        }
+      }
+      const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+      }
+      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
+      if (!tag) {
+        const kt2 = ctx.schema.knownTags[tagName];
+        if (kt2?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt2, { default: false }));
+          tag = kt2;
+        } else {
+          if (kt2) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt2.tag} used for ${expType} collection, but expects ${kt2.collection ?? "scalar"}`, true);
+          } else {
+            onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
+          }
+          return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+      }
+      const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+      const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
+      const node = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      node.range = coll.range;
+      node.tag = tagName;
+      if (tag?.format)
+        node.format = tag.format;
+      return node;
+    }
+    exports.composeCollection = composeCollection;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
+var require_resolve_block_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
+      if (!header)
+        return { value: "", type: null, comment: "", range: [start, start, start] };
+      const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === "" || content === "\r")
+          chompStart = i;
+        else
+          break;
+      }
+      if (chompStart === 0) {
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+      }
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
+      let contentStart = 0;
+      for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === "" || content === "\r") {
+          if (header.indent === 0 && indent.length > trimIndent)
+            trimIndent = indent.length;
+        } else {
+          if (indent.length < trimIndent) {
+            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message);
+          }
+          if (header.indent === 0)
+            trimIndent = indent.length;
+          contentStart = i;
+          if (trimIndent === 0 && !ctx.atRoot) {
+            const message = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message);
+          }
+          break;
+        }
+        offset += indent.length + content.length + 1;
+      }
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+          chompStart = i + 1;
+      }
+      let value = "";
+      let sep6 = "";
+      let prevMoreIndented = false;
+      for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + "\n";
+      for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === "\r";
+        if (crlf)
+          content = content.slice(0, -1);
+        if (content && indent.length < trimIndent) {
+          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const message = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          indent = "";
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
+        } else if (indent.length > trimIndent || content[0] === "	") {
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
+          prevMoreIndented = true;
+        } else if (content === "") {
+          if (sep6 === "\n")
+            value += "\n";
+          else
+            sep6 = "\n";
+        } else {
+          value += sep6 + content;
+          sep6 = " ";
+          prevMoreIndented = false;
+        }
+      }
+      switch (header.chomp) {
+        case "-":
+          break;
+        case "+":
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
+          break;
+        default:
+          value += "\n";
+      }
+      const end = start + header.length + scalar2.source.length;
+      return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    function parseBlockScalarHeader({ offset, props }, strict, onError) {
+      if (props[0].type !== "block-scalar-header") {
+        onError(props[0], "IMPOSSIBLE", "Block scalar header not found");
+        return null;
+      }
+      const { source } = props[0];
+      const mode = source[0];
+      let indent = 0;
+      let chomp = "";
+      let error = -1;
+      for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === "-" || ch === "+"))
+          chomp = ch;
+        else {
+          const n = Number(ch);
+          if (!indent && n)
+            indent = n;
+          else if (error === -1)
+            error = offset + i;
+        }
+      }
+      if (error !== -1)
+        onError(error, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
+      let hasSpace = false;
+      let comment2 = "";
+      let length = source.length;
+      for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+          case "space":
+            hasSpace = true;
+          // fallthrough
+          case "newline":
+            length += token.source.length;
+            break;
+          case "comment":
+            if (strict && !hasSpace) {
+              const message = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message);
+            }
+            length += token.source.length;
+            comment2 = token.source.substring(1);
+            break;
+          case "error":
+            onError(token, "UNEXPECTED_TOKEN", token.message);
+            length += token.source.length;
+            break;
+          /* istanbul ignore next should not happen */
+          default: {
+            const message = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message);
+            const ts2 = token.source;
+            if (ts2 && typeof ts2 === "string")
+              length += ts2.length;
+          }
+        }
+      }
+      return { mode, indent, chomp, comment: comment2, length };
+    }
+    function splitLines(source) {
+      const split = source.split(/\n( *)/);
+      const first = split[0];
+      const m2 = first.match(/^( *)/);
+      const line0 = m2?.[1] ? [m2[1], first.slice(m2[1].length)] : ["", first];
+      const lines = [line0];
+      for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+      return lines;
+    }
+    exports.resolveBlockScalar = resolveBlockScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+var require_resolve_flow_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+    "use strict";
+    var Scalar = require_Scalar();
+    var resolveEnd = require_resolve_end();
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
+      let _type;
+      let value;
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      switch (type) {
+        case "scalar":
+          _type = Scalar.Scalar.PLAIN;
+          value = plainValue(source, _onError);
+          break;
+        case "single-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_SINGLE;
+          value = singleQuotedValue(source, _onError);
+          break;
+        case "double-quoted-scalar":
+          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          value = doubleQuotedValue(source, _onError);
+          break;
+        /* istanbul ignore next should not happen */
+        default:
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          return {
+            value: "",
+            type: null,
+            comment: "",
+            range: [offset, offset + source.length, offset + source.length]
+          };
+      }
+      const valueEnd = offset + source.length;
+      const re2 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      return {
+        value,
+        type: _type,
+        comment: re2.comment,
+        range: [offset, valueEnd, re2.offset]
+      };
+    }
+    function plainValue(source, onError) {
+      let badChar = "";
+      switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case "	":
+          badChar = "a tab character";
+          break;
+        case ",":
+          badChar = "flow indicator character ,";
+          break;
+        case "%":
+          badChar = "directive indicator character %";
+          break;
+        case "|":
+        case ">": {
+          badChar = `block scalar indicator ${source[0]}`;
+          break;
+        }
+        case "@":
+        case "`": {
+          badChar = `reserved character ${source[0]}`;
+          break;
+        }
+      }
+      if (badChar)
+        onError(0, "BAD_SCALAR_START", `Plain value cannot start with ${badChar}`);
+      return unfoldLines(source);
+    }
+    function singleQuotedValue(source, onError) {
+      if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, "MISSING_CHAR", "Missing closing 'quote");
+      return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+    }
+    function unfoldLines(source) {
+      const line = /(.*?)\r?\n/sy;
+      let match = line.exec(source);
+      if (!match)
+        return source;
+      let trimEnd, trimBoth;
+      try {
+        trimEnd = new RegExp("(?<![ 	])[ 	]+$");
+        trimBoth = new RegExp("^[ 	]+|(?<![ 	])[ 	]+$", "g");
+      } catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+      }
+      let res = match[1].replace(trimEnd, "");
+      let sep6 = " ";
+      let pos = line.lastIndex;
+      while (match = line.exec(source)) {
+        const lm = match[1].replace(trimBoth, "");
+        if (lm === "") {
+          if (sep6 === "\n")
+            res += sep6;
+          else
+            sep6 = "\n";
+        } else {
+          res += sep6 + lm;
+          sep6 = " ";
+        }
+        pos = line.lastIndex;
+      }
+      const last = /[ \t]*(.*)/sy;
+      last.lastIndex = pos;
+      match = last.exec(source);
+      return res + sep6 + (match?.[1] ?? "");
+    }
+    function doubleQuotedValue(source, onError) {
+      let res = "";
+      for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === "\r" && source[i + 1] === "\n")
+          continue;
+        if (ch === "\n") {
+          const { fold, offset } = foldNewline(source, i);
+          res += fold;
+          i = offset;
+        } else if (ch === "\\") {
+          let next = source[++i];
+          const cc = escapeCodes[next];
+          if (cc)
+            res += cc;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
+            res += parseCharCode(source, i + 1, length, onError);
+            i += length;
+          } else {
+            const raw = source.substr(i - 1, 2);
+            onError(i - 1, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+            res += raw;
+          }
+        } else if (ch === " " || ch === "	") {
+          const wsStart = i;
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
+            res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        } else {
+          res += ch;
+        }
+      }
+      if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, "MISSING_CHAR", 'Missing closing "quote');
+      return res;
+    }
+    function foldNewline(source, offset) {
+      let fold = "";
+      let ch = source[offset + 1];
+      while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
+        if (ch === "\r" && source[offset + 2] !== "\n")
+          break;
+        if (ch === "\n")
+          fold += "\n";
+        offset += 1;
+        ch = source[offset + 1];
+      }
+      if (!fold)
+        fold = " ";
+      return { fold, offset };
+    }
+    var escapeCodes = {
+      "0": "\0",
+      // null character
+      a: "\x07",
+      // bell character
+      b: "\b",
+      // backspace
+      e: "\x1B",
+      // escape character
+      f: "\f",
+      // form feed
+      n: "\n",
+      // line feed
+      r: "\r",
+      // carriage return
+      t: "	",
+      // horizontal tab
+      v: "\v",
+      // vertical tab
+      N: "\x85",
+      // Unicode next line
+      _: "\xA0",
+      // Unicode non-breaking space
+      L: "\u2028",
+      // Unicode line separator
+      P: "\u2029",
+      // Unicode paragraph separator
+      " ": " ",
+      '"': '"',
+      "/": "/",
+      "\\": "\\",
+      "	": "	"
+    };
+    function parseCharCode(source, offset, length, onError) {
+      const cc = source.substr(offset, length);
+      const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+      const code = ok ? parseInt(cc, 16) : NaN;
+      try {
+        return String.fromCodePoint(code);
+      } catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
+        return raw;
+      }
+    }
+    exports.resolveFlowScalar = resolveFlowScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-scalar.js
+var require_compose_scalar = __commonJS({
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+    "use strict";
+    var identity = require_identity();
+    var Scalar = require_Scalar();
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    function composeScalar(ctx, token, tagToken, onError) {
+      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
+      let tag;
+      if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+      } else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+      else if (token.type === "scalar")
+        tag = findScalarTagByTest(ctx, value, token, onError);
+      else
+        tag = ctx.schema[identity.SCALAR];
+      let scalar2;
+      try {
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+      } catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
+        scalar2 = new Scalar.Scalar(value);
+      }
+      scalar2.range = range;
+      scalar2.source = value;
+      if (type)
+        scalar2.type = type;
+      if (tagName)
+        scalar2.tag = tagName;
+      if (tag.format)
+        scalar2.format = tag.format;
+      if (comment2)
+        scalar2.comment = comment2;
+      return scalar2;
+    }
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+      if (tagName === "!")
+        return schema[identity.SCALAR];
+      const matchWithTest = [];
+      for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+          if (tag.default && tag.test)
+            matchWithTest.push(tag);
+          else
+            return tag;
+        }
+      }
+      for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+          return tag;
+      const kt2 = schema.knownTags[tagName];
+      if (kt2 && !kt2.collection) {
+        schema.tags.push(Object.assign({}, kt2, { default: false, test: void 0 }));
+        return kt2;
+      }
+      onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
+      return schema[identity.SCALAR];
+    }
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
+      if (schema.compat) {
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+          const ts2 = directives.tagString(tag.tag);
+          const cs2 = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts2} or ${cs2}`;
+          onError(token, "TAG_RESOLVE_FAILED", msg, true);
+        }
+      }
+      return tag;
+    }
+    exports.composeScalar = composeScalar;
+  }
+});
+
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+var require_util_empty_scalar_position = __commonJS({
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+    "use strict";
+    function emptyScalarPosition(offset, before, pos) {
+      if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+          let st2 = before[i];
+          switch (st2.type) {
+            case "space":
+            case "comment":
+            case "newline":
+              offset -= st2.source.length;
+              continue;
+          }
+          st2 = before[++i];
+          while (st2?.type === "space") {
+            offset += st2.source.length;
+            st2 = before[++i];
+          }
+          break;
+        }
+      }
+      return offset;
+    }
+    exports.emptyScalarPosition = emptyScalarPosition;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-node.js
+var require_compose_node = __commonJS({
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+    "use strict";
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var composeCollection = require_compose_collection();
+    var composeScalar = require_compose_scalar();
+    var resolveEnd = require_resolve_end();
+    var utilEmptyScalarPosition = require_util_empty_scalar_position();
+    var CN = { composeNode, composeEmptyNode };
+    function composeNode(ctx, token, props, onError) {
+      const atKey = ctx.atKey;
+      const { spaceBefore, comment: comment2, anchor, tag } = props;
+      let node;
+      let isSrcToken = true;
+      switch (token.type) {
+        case "alias":
+          node = composeAlias(ctx, token, onError);
+          if (anchor || tag)
+            onError(token, "ALIAS_PROPS", "An alias node must not specify any properties");
+          break;
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "block-scalar":
+          node = composeScalar.composeScalar(ctx, token, tag, onError);
+          if (anchor)
+            node.anchor = anchor.source.substring(1);
+          break;
+        case "block-map":
+        case "block-seq":
+        case "flow-collection":
+          try {
+            node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+            if (anchor)
+              node.anchor = anchor.source.substring(1);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message);
+          }
+          break;
+        default: {
+          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message);
+          isSrcToken = false;
+        }
+      }
+      node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
+      if (anchor && node.anchor === "")
+        onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+        const msg = "With stringKeys, all keys must be strings";
+        onError(tag ?? token, "NON_STRING_KEY", msg);
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment2) {
+        if (token.type === "scalar" && token.source === "")
+          node.comment = comment2;
+        else
+          node.commentBefore = comment2;
+      }
+      if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+      return node;
+    }
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
+      const token = {
+        type: "scalar",
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ""
+      };
+      const node = composeScalar.composeScalar(ctx, token, tag, onError);
+      if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === "")
+          onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
+      }
+      if (spaceBefore)
+        node.spaceBefore = true;
+      if (comment2) {
+        node.comment = comment2;
+        node.range[2] = end;
+      }
+      return node;
+    }
+    function composeAlias({ options }, { offset, source, end }, onError) {
+      const alias = new Alias.Alias(source.substring(1));
+      if (alias.source === "")
+        onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
+      if (alias.source.endsWith(":"))
+        onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
+      const valueEnd = offset + source.length;
+      const re2 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re2.offset];
+      if (re2.comment)
+        alias.comment = re2.comment;
+      return alias;
+    }
+    exports.composeEmptyNode = composeEmptyNode;
+    exports.composeNode = composeNode;
+  }
+});
+
+// node_modules/yaml/dist/compose/compose-doc.js
+var require_compose_doc = __commonJS({
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+    "use strict";
+    var Document = require_Document();
+    var composeNode = require_compose_node();
+    var resolveEnd = require_resolve_end();
+    var resolveProps = require_resolve_props();
+    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options);
+      const doc = new Document.Document(void 0, opts);
+      const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+      };
+      const props = resolveProps.resolveProps(start, {
+        indicator: "doc-start",
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+      });
+      if (props.found) {
+        doc.directives.docStart = true;
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
+          onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
+      }
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      const contentEnd = doc.contents.range[2];
+      const re2 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re2.comment)
+        doc.comment = re2.comment;
+      doc.range = [offset, contentEnd, re2.offset];
+      return doc;
+    }
+    exports.composeDoc = composeDoc;
+  }
+});
+
+// node_modules/yaml/dist/compose/composer.js
+var require_composer = __commonJS({
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var directives = require_directives();
+    var Document = require_Document();
+    var errors = require_errors();
+    var identity = require_identity();
+    var composeDoc = require_compose_doc();
+    var resolveEnd = require_resolve_end();
+    function getErrorPos(src) {
+      if (typeof src === "number")
+        return [src, src + 1];
+      if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+      const { offset, source } = src;
+      return [offset, offset + (typeof source === "string" ? source.length : 1)];
+    }
+    function parsePrelude(prelude) {
+      let comment2 = "";
+      let atComment = false;
+      let afterEmptyLine = false;
+      for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+          case "#":
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            atComment = true;
+            afterEmptyLine = false;
+            break;
+          case "%":
+            if (prelude[i + 1]?.[0] !== "#")
+              i += 1;
+            atComment = false;
+            break;
+          default:
+            if (!atComment)
+              afterEmptyLine = true;
+            atComment = false;
+        }
+      }
+      return { comment: comment2, afterEmptyLine };
+    }
+    var Composer = class {
+      constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+          const pos = getErrorPos(source);
+          if (warning)
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+          else
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        this.directives = new directives.Directives({ version: options.version || "1.2" });
+        this.options = options;
+      }
+      decorate(doc, afterDoc) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
+          const dc = doc.contents;
+          if (afterDoc) {
+            doc.comment = doc.comment ? `${doc.comment}
+${comment2}` : comment2;
+          } else if (afterEmptyLine || doc.directives.docStart || !dc) {
+            doc.commentBefore = comment2;
+          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+            let it2 = dc.items[0];
+            if (identity.isPair(it2))
+              it2 = it2.key;
+            const cb = it2.commentBefore;
+            it2.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
+          } else {
+            const cb = dc.commentBefore;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
+          }
+        }
+        if (afterDoc) {
+          for (let i = 0; i < this.errors.length; ++i)
+            doc.errors.push(this.errors[i]);
+          for (let i = 0; i < this.warnings.length; ++i)
+            doc.warnings.push(this.warnings[i]);
+        } else {
+          doc.errors = this.errors;
+          doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+      }
+      /**
+       * Current stream status information.
+       *
+       * Mostly useful at the end of input for an empty stream.
+       */
+      streamInfo() {
+        return {
+          comment: parsePrelude(this.prelude).comment,
+          directives: this.directives,
+          errors: this.errors,
+          warnings: this.warnings
+        };
+      }
+      /**
+       * Compose tokens into documents.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+          yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+      }
+      /** Advance the composer by one CST token. */
+      *next(token) {
+        if (node_process.env.LOG_STREAM)
+          console.dir(token, { depth: null });
+        switch (token.type) {
+          case "directive":
+            this.directives.add(token.source, (offset, message, warning) => {
+              const pos = getErrorPos(token);
+              pos[0] += offset;
+              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+            });
+            this.prelude.push(token.source);
+            this.atDirectives = true;
+            break;
+          case "document": {
+            const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+            if (this.atDirectives && !doc.directives.docStart)
+              this.onError(token, "MISSING_CHAR", "Missing directives-end/doc-start indicator line");
+            this.decorate(doc, false);
+            if (this.doc)
+              yield this.doc;
+            this.doc = doc;
+            this.atDirectives = false;
+            break;
+          }
+          case "byte-order-mark":
+          case "space":
+            break;
+          case "comment":
+          case "newline":
+            this.prelude.push(token.source);
+            break;
+          case "error": {
+            const msg = token.source ? `${token.message}: ${JSON.stringify(token.source)}` : token.message;
+            const error = new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg);
+            if (this.atDirectives || !this.doc)
+              this.errors.push(error);
+            else
+              this.doc.errors.push(error);
+            break;
+          }
+          case "doc-end": {
+            if (!this.doc) {
+              const msg = "Unexpected doc-end without preceding document";
+              this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", msg));
+              break;
+            }
+            this.doc.directives.docEnd = true;
+            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            this.decorate(this.doc, true);
+            if (end.comment) {
+              const dc = this.doc.comment;
+              this.doc.comment = dc ? `${dc}
+${end.comment}` : end.comment;
+            }
+            this.doc.range[2] = end.offset;
+            break;
+          }
+          default:
+            this.errors.push(new errors.YAMLParseError(getErrorPos(token), "UNEXPECTED_TOKEN", `Unsupported token ${token.type}`));
+        }
+      }
+      /**
+       * Call at end of input to yield any remaining document.
+       *
+       * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+       * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+       */
+      *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+          this.decorate(this.doc, true);
+          yield this.doc;
+          this.doc = null;
+        } else if (forceDoc) {
+          const opts = Object.assign({ _directives: this.directives }, this.options);
+          const doc = new Document.Document(void 0, opts);
+          if (this.atDirectives)
+            this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
+          doc.range = [0, endOffset, endOffset];
+          this.decorate(doc, false);
+          yield doc;
+        }
+      }
+    };
+    exports.Composer = Composer;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-scalar.js
+var require_cst_scalar = __commonJS({
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+    "use strict";
+    var resolveBlockScalar = require_resolve_block_scalar();
+    var resolveFlowScalar = require_resolve_flow_scalar();
+    var errors = require_errors();
+    var stringifyString = require_stringifyString();
+    function resolveAsScalar(token, strict = true, onError) {
+      if (token) {
+        const _onError = (pos, code, message) => {
+          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+          if (onError)
+            onError(offset, code, message);
+          else
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+          case "block-scalar":
+            return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+      }
+      return null;
+    }
+    function createScalarToken(value, context) {
+      const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      const end = context.end ?? [
+        { type: "newline", offset: -1, indent, source: "\n" }
+      ];
+      switch (source[0]) {
+        case "|":
+        case ">": {
+          const he2 = source.indexOf("\n");
+          const head = source.substring(0, he2);
+          const body = source.substring(he2 + 1) + "\n";
+          const props = [
+            { type: "block-scalar-header", offset, indent, source: head }
+          ];
+          if (!addEndtoBlockProps(props, end))
+            props.push({ type: "newline", offset: -1, indent, source: "\n" });
+          return { type: "block-scalar", offset, indent, props, source: body };
+        }
+        case '"':
+          return { type: "double-quoted-scalar", offset, indent, source, end };
+        case "'":
+          return { type: "single-quoted-scalar", offset, indent, source, end };
+        default:
+          return { type: "scalar", offset, indent, source, end };
+      }
+    }
+    function setScalarValue(token, value, context = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+      let indent = "indent" in token ? token.indent : null;
+      if (afterKey && typeof indent === "number")
+        indent += 2;
+      if (!type)
+        switch (token.type) {
+          case "single-quoted-scalar":
+            type = "QUOTE_SINGLE";
+            break;
+          case "double-quoted-scalar":
+            type = "QUOTE_DOUBLE";
+            break;
+          case "block-scalar": {
+            const header = token.props[0];
+            if (header.type !== "block-scalar-header")
+              throw new Error("Invalid block scalar header");
+            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            break;
+          }
+          default:
+            type = "PLAIN";
+        }
+      const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+      });
+      switch (source[0]) {
+        case "|":
+        case ">":
+          setBlockScalarValue(token, source);
+          break;
+        case '"':
+          setFlowScalarValue(token, source, "double-quoted-scalar");
+          break;
+        case "'":
+          setFlowScalarValue(token, source, "single-quoted-scalar");
+          break;
+        default:
+          setFlowScalarValue(token, source, "scalar");
+      }
+    }
+    function setBlockScalarValue(token, source) {
+      const he2 = source.indexOf("\n");
+      const head = source.substring(0, he2);
+      const body = source.substring(he2 + 1) + "\n";
+      if (token.type === "block-scalar") {
+        const header = token.props[0];
+        if (header.type !== "block-scalar-header")
+          throw new Error("Invalid block scalar header");
+        header.source = head;
+        token.source = body;
+      } else {
+        const { offset } = token;
+        const indent = "indent" in token ? token.indent : -1;
+        const props = [
+          { type: "block-scalar-header", offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, "end" in token ? token.end : void 0))
+          props.push({ type: "newline", offset: -1, indent, source: "\n" });
+        for (const key of Object.keys(token))
+          if (key !== "type" && key !== "offset")
+            delete token[key];
+        Object.assign(token, { type: "block-scalar", indent, props, source: body });
+      }
+    }
+    function addEndtoBlockProps(props, end) {
+      if (end)
+        for (const st2 of end)
+          switch (st2.type) {
+            case "space":
+            case "comment":
+              props.push(st2);
+              break;
+            case "newline":
+              props.push(st2);
+              return true;
+          }
+      return false;
+    }
+    function setFlowScalarValue(token, source, type) {
+      switch (token.type) {
+        case "scalar":
+        case "double-quoted-scalar":
+        case "single-quoted-scalar":
+          token.type = type;
+          token.source = source;
+          break;
+        case "block-scalar": {
+          const end = token.props.slice(1);
+          let oa = source.length;
+          if (token.props[0].type === "block-scalar-header")
+            oa -= token.props[0].source.length;
+          for (const tok of end)
+            tok.offset += oa;
+          delete token.props;
+          Object.assign(token, { type, source, end });
+          break;
+        }
+        case "block-map":
+        case "block-seq": {
+          const offset = token.offset + source.length;
+          const nl = { type: "newline", offset, indent: token.indent, source: "\n" };
+          delete token.items;
+          Object.assign(token, { type, source, end: [nl] });
+          break;
+        }
+        default: {
+          const indent = "indent" in token ? token.indent : -1;
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st2) => st2.type === "space" || st2.type === "comment" || st2.type === "newline") : [];
+          for (const key of Object.keys(token))
+            if (key !== "type" && key !== "offset")
+              delete token[key];
+          Object.assign(token, { type, indent, source, end });
+        }
+      }
+    }
+    exports.createScalarToken = createScalarToken;
+    exports.resolveAsScalar = resolveAsScalar;
+    exports.setScalarValue = setScalarValue;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-stringify.js
+var require_cst_stringify = __commonJS({
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+    "use strict";
+    var stringify2 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    function stringifyToken(token) {
+      switch (token.type) {
+        case "block-scalar": {
+          let res = "";
+          for (const tok of token.props)
+            res += stringifyToken(tok);
+          return res + token.source;
+        }
+        case "block-map":
+        case "block-seq": {
+          let res = "";
+          for (const item of token.items)
+            res += stringifyItem(item);
+          return res;
+        }
+        case "flow-collection": {
+          let res = token.start.source;
+          for (const item of token.items)
+            res += stringifyItem(item);
+          for (const st2 of token.end)
+            res += st2.source;
+          return res;
+        }
+        case "document": {
+          let res = stringifyItem(token);
+          if (token.end)
+            for (const st2 of token.end)
+              res += st2.source;
+          return res;
+        }
+        default: {
+          let res = token.source;
+          if ("end" in token && token.end)
+            for (const st2 of token.end)
+              res += st2.source;
+          return res;
+        }
+      }
+    }
+    function stringifyItem({ start, key, sep: sep6, value }) {
+      let res = "";
+      for (const st2 of start)
+        res += st2.source;
+      if (key)
+        res += stringifyToken(key);
+      if (sep6)
+        for (const st2 of sep6)
+          res += st2.source;
+      if (value)
+        res += stringifyToken(value);
+      return res;
+    }
+    exports.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst-visit.js
+var require_cst_visit = __commonJS({
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+    "use strict";
+    var BREAK = /* @__PURE__ */ Symbol("break visit");
+    var SKIP = /* @__PURE__ */ Symbol("skip children");
+    var REMOVE = /* @__PURE__ */ Symbol("remove item");
+    function visit(cst, visitor) {
+      if ("type" in cst && cst.type === "document")
+        cst = { start: cst.start, value: cst.value };
+      _visit(Object.freeze([]), cst, visitor);
+    }
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path) => {
+      let item = cst;
+      for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && "items" in tok) {
+          item = tok.items[index];
+        } else
+          return void 0;
+      }
+      return item;
+    };
+    visit.parentCollection = (cst, path) => {
+      const parent = visit.itemAtPath(cst, path.slice(0, -1));
+      const field = path[path.length - 1][0];
+      const coll = parent?.[field];
+      if (coll && "items" in coll)
+        return coll;
+      throw new Error("Parent collection not found");
+    };
+    function _visit(path, item, visitor) {
+      let ctrl = visitor(item, path);
+      if (typeof ctrl === "symbol")
+        return ctrl;
+      for (const field of ["key", "value"]) {
+        const token = item[field];
+        if (token && "items" in token) {
+          for (let i = 0; i < token.items.length; ++i) {
+            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci === "number")
+              i = ci - 1;
+            else if (ci === BREAK)
+              return BREAK;
+            else if (ci === REMOVE) {
+              token.items.splice(i, 1);
+              i -= 1;
+            }
+          }
+          if (typeof ctrl === "function" && field === "key")
+            ctrl = ctrl(item, path);
+        }
+      }
+      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+    }
+    exports.visit = visit;
+  }
+});
+
+// node_modules/yaml/dist/parse/cst.js
+var require_cst = __commonJS({
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
+    "use strict";
+    var cstScalar = require_cst_scalar();
+    var cstStringify = require_cst_stringify();
+    var cstVisit = require_cst_visit();
+    var BOM = "\uFEFF";
+    var DOCUMENT = "";
+    var FLOW_END = "";
+    var SCALAR = "";
+    var isCollection = (token) => !!token && "items" in token;
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    function prettyToken(token) {
+      switch (token) {
+        case BOM:
+          return "<BOM>";
+        case DOCUMENT:
+          return "<DOC>";
+        case FLOW_END:
+          return "<FLOW_END>";
+        case SCALAR:
+          return "<SCALAR>";
+        default:
+          return JSON.stringify(token);
+      }
+    }
+    function tokenType(source) {
+      switch (source) {
+        case BOM:
+          return "byte-order-mark";
+        case DOCUMENT:
+          return "doc-mode";
+        case FLOW_END:
+          return "flow-error-end";
+        case SCALAR:
+          return "scalar";
+        case "---":
+          return "doc-start";
+        case "...":
+          return "doc-end";
+        case "":
+        case "\n":
+        case "\r\n":
+          return "newline";
+        case "-":
+          return "seq-item-ind";
+        case "?":
+          return "explicit-key-ind";
+        case ":":
+          return "map-value-ind";
+        case "{":
+          return "flow-map-start";
+        case "}":
+          return "flow-map-end";
+        case "[":
+          return "flow-seq-start";
+        case "]":
+          return "flow-seq-end";
+        case ",":
+          return "comma";
+      }
+      switch (source[0]) {
+        case " ":
+        case "	":
+          return "space";
+        case "#":
+          return "comment";
+        case "%":
+          return "directive-line";
+        case "*":
+          return "alias";
+        case "&":
+          return "anchor";
+        case "!":
+          return "tag";
+        case "'":
+          return "single-quoted-scalar";
+        case '"':
+          return "double-quoted-scalar";
+        case "|":
+        case ">":
+          return "block-scalar-header";
+      }
+      return null;
+    }
+    exports.createScalarToken = cstScalar.createScalarToken;
+    exports.resolveAsScalar = cstScalar.resolveAsScalar;
+    exports.setScalarValue = cstScalar.setScalarValue;
+    exports.stringify = cstStringify.stringify;
+    exports.visit = cstVisit.visit;
+    exports.BOM = BOM;
+    exports.DOCUMENT = DOCUMENT;
+    exports.FLOW_END = FLOW_END;
+    exports.SCALAR = SCALAR;
+    exports.isCollection = isCollection;
+    exports.isScalar = isScalar3;
+    exports.prettyToken = prettyToken;
+    exports.tokenType = tokenType;
+  }
+});
+
+// node_modules/yaml/dist/parse/lexer.js
+var require_lexer = __commonJS({
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+    "use strict";
+    var cst = require_cst();
+    function isEmpty(ch) {
+      switch (ch) {
+        case void 0:
+        case " ":
+        case "\n":
+        case "\r":
+        case "	":
+          return true;
+        default:
+          return false;
+      }
+    }
+    var hexDigits = new Set("0123456789ABCDEFabcdef");
+    var tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+    var flowIndicatorChars = new Set(",[]{}");
+    var invalidAnchorChars = new Set(" ,[]{}\n\r	");
+    var isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+    var Lexer = class {
+      constructor() {
+        this.atEnd = false;
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        this.buffer = "";
+        this.flowKey = false;
+        this.flowLevel = 0;
+        this.indentNext = 0;
+        this.indentValue = 0;
+        this.lineEndPos = null;
+        this.next = null;
+        this.pos = 0;
+      }
+      /**
+       * Generate YAML tokens from the `source` string. If `incomplete`,
+       * a part of the last line may be left as a buffer for the next call.
+       *
+       * @returns A generator of lexical tokens
+       */
+      *lex(source, incomplete = false) {
+        if (source) {
+          if (typeof source !== "string")
+            throw TypeError("source is not a string");
+          this.buffer = this.buffer ? this.buffer + source : source;
+          this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
+      }
+      atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === " " || ch === "	")
+          ch = this.buffer[++i];
+        if (!ch || ch === "#" || ch === "\n")
+          return true;
+        if (ch === "\r")
+          return this.buffer[i + 1] === "\n";
+        return false;
+      }
+      charAt(n) {
+        return this.buffer[this.pos + n];
+      }
+      continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+          let indent = 0;
+          while (ch === " ")
+            ch = this.buffer[++indent + offset];
+          if (ch === "\r") {
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
+              return offset + indent + 1;
+          }
+          return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
+        }
+        if (ch === "-" || ch === ".") {
+          const dt2 = this.buffer.substr(offset, 3);
+          if ((dt2 === "---" || dt2 === "...") && isEmpty(this.buffer[offset + 3]))
+            return -1;
+        }
+        return offset;
+      }
+      getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== "number" || end !== -1 && end < this.pos) {
+          end = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end;
+        }
+        if (end === -1)
+          return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === "\r")
+          end -= 1;
+        return this.buffer.substring(this.pos, end);
+      }
+      hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+      }
+      setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+      }
+      peek(n) {
+        return this.buffer.substr(this.pos, n);
+      }
+      *parseNext(next) {
+        switch (next) {
+          case "stream":
+            return yield* this.parseStream();
+          case "line-start":
+            return yield* this.parseLineStart();
+          case "block-start":
+            return yield* this.parseBlockStart();
+          case "doc":
+            return yield* this.parseDocument();
+          case "flow":
+            return yield* this.parseFlowCollection();
+          case "quoted-scalar":
+            return yield* this.parseQuotedScalar();
+          case "block-scalar":
+            return yield* this.parseBlockScalar();
+          case "plain-scalar":
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+          return this.setNext("stream");
+        if (line[0] === cst.BOM) {
+          yield* this.pushCount(1);
+          line = line.substring(1);
+        }
+        if (line[0] === "%") {
+          let dirEnd = line.length;
+          let cs2 = line.indexOf("#");
+          while (cs2 !== -1) {
+            const ch = line[cs2 - 1];
+            if (ch === " " || ch === "	") {
+              dirEnd = cs2 - 1;
+              break;
+            } else {
+              cs2 = line.indexOf("#", cs2 + 1);
+            }
+          }
+          while (true) {
+            const ch = line[dirEnd - 1];
+            if (ch === " " || ch === "	")
+              dirEnd -= 1;
+            else
+              break;
+          }
+          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line.length - n);
+          this.pushNewline();
+          return "stream";
+        }
+        if (this.atLineEnd()) {
+          const sp = yield* this.pushSpaces(true);
+          yield* this.pushCount(line.length - sp);
+          yield* this.pushNewline();
+          return "stream";
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+      }
+      *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+          return this.setNext("line-start");
+        if (ch === "-" || ch === ".") {
+          if (!this.atEnd && !this.hasChars(4))
+            return this.setNext("line-start");
+          const s = this.peek(3);
+          if ((s === "---" || s === "...") && isEmpty(this.charAt(3))) {
+            yield* this.pushCount(3);
+            this.indentValue = 0;
+            this.indentNext = 0;
+            return s === "---" ? "doc" : "stream";
+          }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+          this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+      }
+      *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+          return this.setNext("block-start");
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
+          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          this.indentNext = this.indentValue + 1;
+          this.indentValue += n;
+          return "block-start";
+        }
+        return "doc";
+      }
+      *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("doc");
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+          case "#":
+            yield* this.pushCount(line.length - n);
+          // fallthrough
+          case void 0:
+            yield* this.pushNewline();
+            return yield* this.parseLineStart();
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel = 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            return "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "doc";
+          case '"':
+          case "'":
+            return yield* this.parseQuotedScalar();
+          case "|":
+          case ">":
+            n += yield* this.parseBlockScalarHeader();
+            n += yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - n);
+            yield* this.pushNewline();
+            return yield* this.parseBlockScalar();
+          default:
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+          nl = yield* this.pushNewline();
+          if (nl > 0) {
+            sp = yield* this.pushSpaces(false);
+            this.indentValue = indent = sp;
+          } else {
+            sp = 0;
+          }
+          sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+          return this.setNext("flow");
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+          if (!atFlowEndMarker) {
+            this.flowLevel = 0;
+            yield cst.FLOW_END;
+            return yield* this.parseLineStart();
+          }
+        }
+        let n = 0;
+        while (line[n] === ",") {
+          n += yield* this.pushCount(1);
+          n += yield* this.pushSpaces(true);
+          this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+          case void 0:
+            return "flow";
+          case "#":
+            yield* this.pushCount(line.length - n);
+            return "flow";
+          case "{":
+          case "[":
+            yield* this.pushCount(1);
+            this.flowKey = false;
+            this.flowLevel += 1;
+            return "flow";
+          case "}":
+          case "]":
+            yield* this.pushCount(1);
+            this.flowKey = true;
+            this.flowLevel -= 1;
+            return this.flowLevel ? "flow" : "doc";
+          case "*":
+            yield* this.pushUntil(isNotAnchorChar);
+            return "flow";
+          case '"':
+          case "'":
+            this.flowKey = true;
+            return yield* this.parseQuotedScalar();
+          case ":": {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
+              this.flowKey = false;
+              yield* this.pushCount(1);
+              yield* this.pushSpaces(true);
+              return "flow";
+            }
+          }
+          // fallthrough
+          default:
+            this.flowKey = false;
+            return yield* this.parsePlainScalar();
+        }
+      }
+      *parseQuotedScalar() {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
+          while (end !== -1 && this.buffer[end + 1] === "'")
+            end = this.buffer.indexOf("'", end + 2);
+        } else {
+          while (end !== -1) {
+            let n = 0;
+            while (this.buffer[end - 1 - n] === "\\")
+              n += 1;
+            if (n % 2 === 0)
+              break;
+            end = this.buffer.indexOf('"', end + 1);
+          }
+        }
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf("\n", this.pos);
+        if (nl !== -1) {
+          while (nl !== -1) {
+            const cs2 = this.continueScalar(nl + 1);
+            if (cs2 === -1)
+              break;
+            nl = qb.indexOf("\n", cs2);
+          }
+          if (nl !== -1) {
+            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+          }
+        }
+        if (end === -1) {
+          if (!this.atEnd)
+            return this.setNext("quoted-scalar");
+          end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? "flow" : "doc";
+      }
+      *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+          const ch = this.buffer[++i];
+          if (ch === "+")
+            this.blockScalarKeep = true;
+          else if (ch > "0" && ch <= "9")
+            this.blockScalarIndent = Number(ch) - 1;
+          else if (ch !== "-")
+            break;
+        }
+        return yield* this.pushUntil((ch) => isEmpty(ch) || ch === "#");
+      }
+      *parseBlockScalar() {
+        let nl = this.pos - 1;
+        let indent = 0;
+        let ch;
+        loop: for (let i2 = this.pos; ch = this.buffer[i2]; ++i2) {
+          switch (ch) {
+            case " ":
+              indent += 1;
+              break;
+            case "\n":
+              nl = i2;
+              indent = 0;
+              break;
+            case "\r": {
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
+                return this.setNext("block-scalar");
+              if (next === "\n")
+                break;
+            }
+            // fallthrough
+            default:
+              break loop;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("block-scalar");
+        if (indent >= this.indentNext) {
+          if (this.blockScalarIndent === -1)
+            this.indentNext = indent;
+          else {
+            this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+          }
+          do {
+            const cs2 = this.continueScalar(nl + 1);
+            if (cs2 === -1)
+              break;
+            nl = this.buffer.indexOf("\n", cs2);
+          } while (nl !== -1);
+          if (nl === -1) {
+            if (!this.atEnd)
+              return this.setNext("block-scalar");
+            nl = this.buffer.length;
+          }
+        }
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === " ")
+          ch = this.buffer[++i];
+        if (ch === "	") {
+          while (ch === "	" || ch === " " || ch === "\r" || ch === "\n")
+            ch = this.buffer[++i];
+          nl = i - 1;
+        } else if (!this.blockScalarKeep) {
+          do {
+            let i2 = nl - 1;
+            let ch2 = this.buffer[i2];
+            if (ch2 === "\r")
+              ch2 = this.buffer[--i2];
+            const lastChar = i2;
+            while (ch2 === " ")
+              ch2 = this.buffer[--i2];
+            if (ch2 === "\n" && i2 >= this.pos && i2 + 1 + indent > lastChar)
+              nl = i2;
+            else
+              break;
+          } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+      }
+      *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while (ch = this.buffer[++i]) {
+          if (ch === ":") {
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
+              break;
+            end = i;
+          } else if (isEmpty(ch)) {
+            let next = this.buffer[i + 1];
+            if (ch === "\r") {
+              if (next === "\n") {
+                i += 1;
+                ch = "\n";
+                next = this.buffer[i + 1];
+              } else
+                end = i;
+            }
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
+              break;
+            if (ch === "\n") {
+              const cs2 = this.continueScalar(i + 1);
+              if (cs2 === -1)
+                break;
+              i = Math.max(i, cs2 - 2);
+            }
+          } else {
+            if (inFlow && flowIndicatorChars.has(ch))
+              break;
+            end = i;
+          }
+        }
+        if (!ch && !this.atEnd)
+          return this.setNext("plain-scalar");
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? "flow" : "doc";
+      }
+      *pushCount(n) {
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos += n;
+          return n;
+        }
+        return 0;
+      }
+      *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+          yield s;
+          this.pos += s.length;
+          return s.length;
+        } else if (allowEmpty)
+          yield "";
+        return 0;
+      }
+      *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+          switch (this.charAt(0)) {
+            case "!":
+              n += yield* this.pushTag();
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "&":
+              n += yield* this.pushUntil(isNotAnchorChar);
+              n += yield* this.pushSpaces(true);
+              continue loop;
+            case "-":
+            // this is an error
+            case "?":
+            // this is an error outside flow collections
+            case ":": {
+              const inFlow = this.flowLevel > 0;
+              const ch1 = this.charAt(1);
+              if (isEmpty(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+                if (!inFlow)
+                  this.indentNext = this.indentValue + 1;
+                else if (this.flowKey)
+                  this.flowKey = false;
+                n += yield* this.pushCount(1);
+                n += yield* this.pushSpaces(true);
+                continue loop;
+              }
+            }
+          }
+          break loop;
+        }
+        return n;
+      }
+      *pushTag() {
+        if (this.charAt(1) === "<") {
+          let i = this.pos + 2;
+          let ch = this.buffer[i];
+          while (!isEmpty(ch) && ch !== ">")
+            ch = this.buffer[++i];
+          return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
+        } else {
+          let i = this.pos + 1;
+          let ch = this.buffer[i];
+          while (ch) {
+            if (tagChars.has(ch))
+              ch = this.buffer[++i];
+            else if (ch === "%" && hexDigits.has(this.buffer[i + 1]) && hexDigits.has(this.buffer[i + 2])) {
+              ch = this.buffer[i += 3];
+            } else
+              break;
+          }
+          return yield* this.pushToIndex(i, false);
+        }
+      }
+      *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === "\n")
+          return yield* this.pushCount(1);
+        else if (ch === "\r" && this.charAt(1) === "\n")
+          return yield* this.pushCount(2);
+        else
+          return 0;
+      }
+      *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+          ch = this.buffer[++i];
+        } while (ch === " " || allowTabs && ch === "	");
+        const n = i - this.pos;
+        if (n > 0) {
+          yield this.buffer.substr(this.pos, n);
+          this.pos = i;
+        }
+        return n;
+      }
+      *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+          ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+      }
+    };
+    exports.Lexer = Lexer;
+  }
+});
+
+// node_modules/yaml/dist/parse/line-counter.js
+var require_line_counter = __commonJS({
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+    "use strict";
+    var LineCounter2 = class {
+      constructor() {
+        this.lineStarts = [];
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        this.linePos = (offset) => {
+          let low = 0;
+          let high = this.lineStarts.length;
+          while (low < high) {
+            const mid = low + high >> 1;
+            if (this.lineStarts[mid] < offset)
+              low = mid + 1;
+            else
+              high = mid;
+          }
+          if (this.lineStarts[low] === offset)
+            return { line: low + 1, col: 1 };
+          if (low === 0)
+            return { line: 0, col: offset };
+          const start = this.lineStarts[low - 1];
+          return { line: low, col: offset - start + 1 };
+        };
+      }
+    };
+    exports.LineCounter = LineCounter2;
+  }
+});
+
+// node_modules/yaml/dist/parse/parser.js
+var require_parser = __commonJS({
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
+    "use strict";
+    var node_process = __require("process");
+    var cst = require_cst();
+    var lexer = require_lexer();
+    function includesToken(list, type) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+          return true;
+      return false;
+    }
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+          case "space":
+          case "comment":
+          case "newline":
+            break;
+          default:
+            return i;
+        }
+      }
+      return -1;
+    }
+    function isFlowToken(token) {
+      switch (token?.type) {
+        case "alias":
+        case "scalar":
+        case "single-quoted-scalar":
+        case "double-quoted-scalar":
+        case "flow-collection":
+          return true;
+        default:
+          return false;
+      }
+    }
+    function getPrevProps(parent) {
+      switch (parent.type) {
+        case "document":
+          return parent.start;
+        case "block-map": {
+          const it2 = parent.items[parent.items.length - 1];
+          return it2.sep ?? it2.start;
+        }
+        case "block-seq":
+          return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+          return [];
+      }
+    }
+    function getFirstKeyStartProps(prev) {
+      if (prev.length === 0)
+        return [];
+      let i = prev.length;
+      loop: while (--i >= 0) {
+        switch (prev[i].type) {
+          case "doc-start":
+          case "explicit-key-ind":
+          case "map-value-ind":
+          case "seq-item-ind":
+          case "newline":
+            break loop;
+        }
+      }
+      while (prev[++i]?.type === "space") {
+      }
+      return prev.splice(i, prev.length);
+    }
+    function arrayPushArray(target, source) {
+      if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+      else
+        for (let i = 0; i < source.length; ++i)
+          target.push(source[i]);
+    }
+    function fixFlowSeqItems(fc) {
+      if (fc.start.type === "flow-seq-start") {
+        for (const it2 of fc.items) {
+          if (it2.sep && !it2.value && !includesToken(it2.start, "explicit-key-ind") && !includesToken(it2.sep, "map-value-ind")) {
+            if (it2.key)
+              it2.value = it2.key;
+            delete it2.key;
+            if (isFlowToken(it2.value)) {
+              if (it2.value.end)
+                arrayPushArray(it2.value.end, it2.sep);
+              else
+                it2.value.end = it2.sep;
+            } else
+              arrayPushArray(it2.start, it2.sep);
+            delete it2.sep;
+          }
+        }
+      }
+    }
+    var Parser = class {
+      /**
+       * @param onNewLine - If defined, called separately with the start position of
+       *   each new line (in `parse()`, including the start of input).
+       */
+      constructor(onNewLine) {
+        this.atNewLine = true;
+        this.atScalar = false;
+        this.indent = 0;
+        this.offset = 0;
+        this.onKeyLine = false;
+        this.stack = [];
+        this.source = "";
+        this.type = "";
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+      }
+      /**
+       * Parse `source` as a YAML stream.
+       * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+       *
+       * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+       *
+       * @returns A generator of tokens representing each directive, document, and other structure.
+       */
+      *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+          this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+          yield* this.next(lexeme);
+        if (!incomplete)
+          yield* this.end();
+      }
+      /**
+       * Advance the parser by the `source` of one lexical token.
+       */
+      *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+          console.log("|", cst.prettyToken(source));
+        if (this.atScalar) {
+          this.atScalar = false;
+          yield* this.step();
+          this.offset += source.length;
+          return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+          const message = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          this.offset += source.length;
+        } else if (type === "scalar") {
+          this.atNewLine = false;
+          this.atScalar = true;
+          this.type = "scalar";
+        } else {
+          this.type = type;
+          yield* this.step();
+          switch (type) {
+            case "newline":
+              this.atNewLine = true;
+              this.indent = 0;
+              if (this.onNewLine)
+                this.onNewLine(this.offset + source.length);
+              break;
+            case "space":
+              if (this.atNewLine && source[0] === " ")
+                this.indent += source.length;
+              break;
+            case "explicit-key-ind":
+            case "map-value-ind":
+            case "seq-item-ind":
+              if (this.atNewLine)
+                this.indent += source.length;
+              break;
+            case "doc-mode":
+            case "flow-error-end":
+              return;
+            default:
+              this.atNewLine = false;
+          }
+          this.offset += source.length;
+        }
+      }
+      /** Call at end of input to push out any remaining constructions */
+      *end() {
+        while (this.stack.length > 0)
+          yield* this.pop();
+      }
+      get sourceToken() {
+        const st2 = {
+          type: this.type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+        return st2;
+      }
+      *step() {
+        const top = this.peek(1);
+        if (this.type === "doc-end" && top?.type !== "doc-end") {
+          while (this.stack.length > 0)
+            yield* this.pop();
+          this.stack.push({
+            type: "doc-end",
+            offset: this.offset,
+            source: this.source
+          });
+          return;
+        }
+        if (!top)
+          return yield* this.stream();
+        switch (top.type) {
+          case "document":
+            return yield* this.document(top);
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return yield* this.scalar(top);
+          case "block-scalar":
+            return yield* this.blockScalar(top);
+          case "block-map":
+            return yield* this.blockMap(top);
+          case "block-seq":
+            return yield* this.blockSequence(top);
+          case "flow-collection":
+            return yield* this.flowCollection(top);
+          case "doc-end":
+            return yield* this.documentEnd(top);
+        }
+        yield* this.pop();
+      }
+      peek(n) {
+        return this.stack[this.stack.length - n];
+      }
+      *pop(error) {
+        const token = error ?? this.stack.pop();
+        if (!token) {
+          const message = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message };
+        } else if (this.stack.length === 0) {
+          yield token;
+        } else {
+          const top = this.peek(1);
+          if (token.type === "block-scalar") {
+            token.indent = "indent" in top ? top.indent : 0;
+          } else if (token.type === "flow-collection" && top.type === "document") {
+            token.indent = 0;
+          }
+          if (token.type === "flow-collection")
+            fixFlowSeqItems(token);
+          switch (top.type) {
+            case "document":
+              top.value = token;
+              break;
+            case "block-scalar":
+              top.props.push(token);
+              break;
+            case "block-map": {
+              const it2 = top.items[top.items.length - 1];
+              if (it2.value) {
+                top.items.push({ start: [], key: token, sep: [] });
+                this.onKeyLine = true;
+                return;
+              } else if (it2.sep) {
+                it2.value = token;
+              } else {
+                Object.assign(it2, { key: token, sep: [] });
+                this.onKeyLine = !it2.explicitKey;
+                return;
+              }
+              break;
+            }
+            case "block-seq": {
+              const it2 = top.items[top.items.length - 1];
+              if (it2.value)
+                top.items.push({ start: [], value: token });
+              else
+                it2.value = token;
+              break;
+            }
+            case "flow-collection": {
+              const it2 = top.items[top.items.length - 1];
+              if (!it2 || it2.value)
+                top.items.push({ start: [], key: token, sep: [] });
+              else if (it2.sep)
+                it2.value = token;
+              else
+                Object.assign(it2, { key: token, sep: [] });
+              return;
+            }
+            /* istanbul ignore next should not happen */
+            default:
+              yield* this.pop();
+              yield* this.pop(token);
+          }
+          if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
+            const last = token.items[token.items.length - 1];
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st2) => st2.type !== "comment" || st2.indent < token.indent))) {
+              if (top.type === "document")
+                top.end = last.start;
+              else
+                top.items.push({ start: last.start });
+              token.items.splice(-1, 1);
+            }
+          }
+        }
+      }
+      *stream() {
+        switch (this.type) {
+          case "directive-line":
+            yield { type: "directive", offset: this.offset, source: this.source };
+            return;
+          case "byte-order-mark":
+          case "space":
+          case "comment":
+          case "newline":
+            yield this.sourceToken;
+            return;
+          case "doc-mode":
+          case "doc-start": {
+            const doc = {
+              type: "document",
+              offset: this.offset,
+              start: []
+            };
+            if (this.type === "doc-start")
+              doc.start.push(this.sourceToken);
+            this.stack.push(doc);
+            return;
+          }
+        }
+        yield {
+          type: "error",
+          offset: this.offset,
+          message: `Unexpected ${this.type} token in YAML stream`,
+          source: this.source
+        };
+      }
+      *document(doc) {
+        if (doc.value)
+          return yield* this.lineEnd(doc);
+        switch (this.type) {
+          case "doc-start": {
+            if (findNonEmptyIndex(doc.start) !== -1) {
+              yield* this.pop();
+              yield* this.step();
+            } else
+              doc.start.push(this.sourceToken);
+            return;
+          }
+          case "anchor":
+          case "tag":
+          case "space":
+          case "comment":
+          case "newline":
+            doc.start.push(this.sourceToken);
+            return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+          this.stack.push(bv);
+        else {
+          yield {
+            type: "error",
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML document`,
+            source: this.source
+          };
+        }
+      }
+      *scalar(scalar2) {
+        if (this.type === "map-value-ind") {
+          const prev = getPrevProps(this.peek(2));
+          const start = getFirstKeyStartProps(prev);
+          let sep6;
+          if (scalar2.end) {
+            sep6 = scalar2.end;
+            sep6.push(this.sourceToken);
+            delete scalar2.end;
+          } else
+            sep6 = [this.sourceToken];
+          const map = {
+            type: "block-map",
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep6 }]
+          };
+          this.onKeyLine = true;
+          this.stack[this.stack.length - 1] = map;
+        } else
+          yield* this.lineEnd(scalar2);
+      }
+      *blockScalar(scalar2) {
+        switch (this.type) {
+          case "space":
+          case "comment":
+          case "newline":
+            scalar2.props.push(this.sourceToken);
+            return;
+          case "scalar":
+            scalar2.source = this.source;
+            this.atNewLine = true;
+            this.indent = 0;
+            if (this.onNewLine) {
+              let nl = this.source.indexOf("\n") + 1;
+              while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf("\n", nl) + 1;
+              }
+            }
+            yield* this.pop();
+            break;
+          /* istanbul ignore next should not happen */
+          default:
+            yield* this.pop();
+            yield* this.step();
+        }
+      }
+      *blockMap(map) {
+        const it2 = map.items[map.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            this.onKeyLine = false;
+            if (it2.value) {
+              const end = "end" in it2.value ? it2.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                map.items.push({ start: [this.sourceToken] });
+            } else if (it2.sep) {
+              it2.sep.push(this.sourceToken);
+            } else {
+              it2.start.push(this.sourceToken);
+            }
+            return;
+          case "space":
+          case "comment":
+            if (it2.value) {
+              map.items.push({ start: [this.sourceToken] });
+            } else if (it2.sep) {
+              it2.sep.push(this.sourceToken);
+            } else {
+              if (this.atIndentedComment(it2.start, map.indent)) {
+                const prev = map.items[map.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it2.start);
+                  end.push(this.sourceToken);
+                  map.items.pop();
+                  return;
+                }
+              }
+              it2.start.push(this.sourceToken);
+            }
+            return;
+        }
+        if (this.indent >= map.indent) {
+          const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+          const atNextItem = atMapIndent && (it2.sep || it2.explicitKey) && this.type !== "seq-item-ind";
+          let start = [];
+          if (atNextItem && it2.sep && !it2.value) {
+            const nl = [];
+            for (let i = 0; i < it2.sep.length; ++i) {
+              const st2 = it2.sep[i];
+              switch (st2.type) {
+                case "newline":
+                  nl.push(i);
+                  break;
+                case "space":
+                  break;
+                case "comment":
+                  if (st2.indent > map.indent)
+                    nl.length = 0;
+                  break;
+                default:
+                  nl.length = 0;
+              }
+            }
+            if (nl.length >= 2)
+              start = it2.sep.splice(nl[1]);
+          }
+          switch (this.type) {
+            case "anchor":
+            case "tag":
+              if (atNextItem || it2.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start });
+                this.onKeyLine = true;
+              } else if (it2.sep) {
+                it2.sep.push(this.sourceToken);
+              } else {
+                it2.start.push(this.sourceToken);
+              }
+              return;
+            case "explicit-key-ind":
+              if (!it2.sep && !it2.explicitKey) {
+                it2.start.push(this.sourceToken);
+                it2.explicitKey = true;
+              } else if (atNextItem || it2.value) {
+                start.push(this.sourceToken);
+                map.items.push({ start, explicitKey: true });
+              } else {
+                this.stack.push({
+                  type: "block-map",
+                  offset: this.offset,
+                  indent: this.indent,
+                  items: [{ start: [this.sourceToken], explicitKey: true }]
+                });
+              }
+              this.onKeyLine = true;
+              return;
+            case "map-value-ind":
+              if (it2.explicitKey) {
+                if (!it2.sep) {
+                  if (includesToken(it2.start, "newline")) {
+                    Object.assign(it2, { key: null, sep: [this.sourceToken] });
+                  } else {
+                    const start2 = getFirstKeyStartProps(it2.start);
+                    this.stack.push({
+                      type: "block-map",
+                      offset: this.offset,
+                      indent: this.indent,
+                      items: [{ start: start2, key: null, sep: [this.sourceToken] }]
+                    });
+                  }
+                } else if (it2.value) {
+                  map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it2.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                  });
+                } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it2.start);
+                  const key = it2.key;
+                  const sep6 = it2.sep;
+                  sep6.push(this.sourceToken);
+                  delete it2.key;
+                  delete it2.sep;
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: start2, key, sep: sep6 }]
+                  });
+                } else if (start.length > 0) {
+                  it2.sep = it2.sep.concat(start, this.sourceToken);
+                } else {
+                  it2.sep.push(this.sourceToken);
+                }
+              } else {
+                if (!it2.sep) {
+                  Object.assign(it2, { key: null, sep: [this.sourceToken] });
+                } else if (it2.value || atNextItem) {
+                  map.items.push({ start, key: null, sep: [this.sourceToken] });
+                } else if (includesToken(it2.sep, "map-value-ind")) {
+                  this.stack.push({
+                    type: "block-map",
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                  });
+                } else {
+                  it2.sep.push(this.sourceToken);
+                }
+              }
+              this.onKeyLine = true;
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs2 = this.flowScalar(this.type);
+              if (atNextItem || it2.value) {
+                map.items.push({ start, key: fs2, sep: [] });
+                this.onKeyLine = true;
+              } else if (it2.sep) {
+                this.stack.push(fs2);
+              } else {
+                Object.assign(it2, { key: fs2, sep: [] });
+                this.onKeyLine = true;
+              }
+              return;
+            }
+            default: {
+              const bv = this.startBlockValue(map);
+              if (bv) {
+                if (bv.type === "block-seq") {
+                  if (!it2.explicitKey && it2.sep && !includesToken(it2.sep, "newline")) {
+                    yield* this.pop({
+                      type: "error",
+                      offset: this.offset,
+                      message: "Unexpected block-seq-ind on same line with key",
+                      source: this.source
+                    });
+                    return;
+                  }
+                } else if (atMapIndent) {
+                  map.items.push({ start });
+                }
+                this.stack.push(bv);
+                return;
+              }
+            }
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *blockSequence(seq) {
+        const it2 = seq.items[seq.items.length - 1];
+        switch (this.type) {
+          case "newline":
+            if (it2.value) {
+              const end = "end" in it2.value ? it2.value.end : void 0;
+              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              if (last?.type === "comment")
+                end?.push(this.sourceToken);
+              else
+                seq.items.push({ start: [this.sourceToken] });
+            } else
+              it2.start.push(this.sourceToken);
+            return;
+          case "space":
+          case "comment":
+            if (it2.value)
+              seq.items.push({ start: [this.sourceToken] });
+            else {
+              if (this.atIndentedComment(it2.start, seq.indent)) {
+                const prev = seq.items[seq.items.length - 2];
+                const end = prev?.value?.end;
+                if (Array.isArray(end)) {
+                  arrayPushArray(end, it2.start);
+                  end.push(this.sourceToken);
+                  seq.items.pop();
+                  return;
+                }
+              }
+              it2.start.push(this.sourceToken);
+            }
+            return;
+          case "anchor":
+          case "tag":
+            if (it2.value || this.indent <= seq.indent)
+              break;
+            it2.start.push(this.sourceToken);
+            return;
+          case "seq-item-ind":
+            if (this.indent !== seq.indent)
+              break;
+            if (it2.value || includesToken(it2.start, "seq-item-ind"))
+              seq.items.push({ start: [this.sourceToken] });
+            else
+              it2.start.push(this.sourceToken);
+            return;
+        }
+        if (this.indent > seq.indent) {
+          const bv = this.startBlockValue(seq);
+          if (bv) {
+            this.stack.push(bv);
+            return;
+          }
+        }
+        yield* this.pop();
+        yield* this.step();
+      }
+      *flowCollection(fc) {
+        const it2 = fc.items[fc.items.length - 1];
+        if (this.type === "flow-error-end") {
+          let top;
+          do {
+            yield* this.pop();
+            top = this.peek(1);
+          } while (top?.type === "flow-collection");
+        } else if (fc.end.length === 0) {
+          switch (this.type) {
+            case "comma":
+            case "explicit-key-ind":
+              if (!it2 || it2.sep)
+                fc.items.push({ start: [this.sourceToken] });
+              else
+                it2.start.push(this.sourceToken);
+              return;
+            case "map-value-ind":
+              if (!it2 || it2.value)
+                fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+              else if (it2.sep)
+                it2.sep.push(this.sourceToken);
+              else
+                Object.assign(it2, { key: null, sep: [this.sourceToken] });
+              return;
+            case "space":
+            case "comment":
+            case "newline":
+            case "anchor":
+            case "tag":
+              if (!it2 || it2.value)
+                fc.items.push({ start: [this.sourceToken] });
+              else if (it2.sep)
+                it2.sep.push(this.sourceToken);
+              else
+                it2.start.push(this.sourceToken);
+              return;
+            case "alias":
+            case "scalar":
+            case "single-quoted-scalar":
+            case "double-quoted-scalar": {
+              const fs2 = this.flowScalar(this.type);
+              if (!it2 || it2.value)
+                fc.items.push({ start: [], key: fs2, sep: [] });
+              else if (it2.sep)
+                this.stack.push(fs2);
+              else
+                Object.assign(it2, { key: fs2, sep: [] });
+              return;
+            }
+            case "flow-map-end":
+            case "flow-seq-end":
+              fc.end.push(this.sourceToken);
+              return;
+          }
+          const bv = this.startBlockValue(fc);
+          if (bv)
+            this.stack.push(bv);
+          else {
+            yield* this.pop();
+            yield* this.step();
+          }
+        } else {
+          const parent = this.peek(2);
+          if (parent.type === "block-map" && (this.type === "map-value-ind" && parent.indent === fc.indent || this.type === "newline" && !parent.items[parent.items.length - 1].sep)) {
+            yield* this.pop();
+            yield* this.step();
+          } else if (this.type === "map-value-ind" && parent.type !== "flow-collection") {
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            fixFlowSeqItems(fc);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
+            const map = {
+              type: "block-map",
+              offset: fc.offset,
+              indent: fc.indent,
+              items: [{ start, key: fc, sep: sep6 }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+          } else {
+            yield* this.lineEnd(fc);
+          }
+        }
+      }
+      flowScalar(type) {
+        if (this.onNewLine) {
+          let nl = this.source.indexOf("\n") + 1;
+          while (nl !== 0) {
+            this.onNewLine(this.offset + nl);
+            nl = this.source.indexOf("\n", nl) + 1;
+          }
+        }
+        return {
+          type,
+          offset: this.offset,
+          indent: this.indent,
+          source: this.source
+        };
+      }
+      startBlockValue(parent) {
+        switch (this.type) {
+          case "alias":
+          case "scalar":
+          case "single-quoted-scalar":
+          case "double-quoted-scalar":
+            return this.flowScalar(this.type);
+          case "block-scalar-header":
+            return {
+              type: "block-scalar",
+              offset: this.offset,
+              indent: this.indent,
+              props: [this.sourceToken],
+              source: ""
+            };
+          case "flow-map-start":
+          case "flow-seq-start":
+            return {
+              type: "flow-collection",
+              offset: this.offset,
+              indent: this.indent,
+              start: this.sourceToken,
+              items: [],
+              end: []
+            };
+          case "seq-item-ind":
+            return {
+              type: "block-seq",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start: [this.sourceToken] }]
+            };
+          case "explicit-key-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            start.push(this.sourceToken);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, explicitKey: true }]
+            };
+          }
+          case "map-value-ind": {
+            this.onKeyLine = true;
+            const prev = getPrevProps(parent);
+            const start = getFirstKeyStartProps(prev);
+            return {
+              type: "block-map",
+              offset: this.offset,
+              indent: this.indent,
+              items: [{ start, key: null, sep: [this.sourceToken] }]
+            };
+          }
+        }
+        return null;
+      }
+      atIndentedComment(start, indent) {
+        if (this.type !== "comment")
+          return false;
+        if (this.indent <= indent)
+          return false;
+        return start.every((st2) => st2.type === "newline" || st2.type === "space");
+      }
+      *documentEnd(docEnd) {
+        if (this.type !== "doc-mode") {
+          if (docEnd.end)
+            docEnd.end.push(this.sourceToken);
+          else
+            docEnd.end = [this.sourceToken];
+          if (this.type === "newline")
+            yield* this.pop();
+        }
+      }
+      *lineEnd(token) {
+        switch (this.type) {
+          case "comma":
+          case "doc-start":
+          case "doc-end":
+          case "flow-seq-end":
+          case "flow-map-end":
+          case "map-value-ind":
+            yield* this.pop();
+            yield* this.step();
+            break;
+          case "newline":
+            this.onKeyLine = false;
+          // fallthrough
+          case "space":
+          case "comment":
+          default:
+            if (token.end)
+              token.end.push(this.sourceToken);
+            else
+              token.end = [this.sourceToken];
+            if (this.type === "newline")
+              yield* this.pop();
+        }
+      }
+    };
+    exports.Parser = Parser;
+  }
+});
+
+// node_modules/yaml/dist/public-api.js
+var require_public_api = __commonJS({
+  "node_modules/yaml/dist/public-api.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var errors = require_errors();
+    var log = require_log();
+    var identity = require_identity();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    function parseOptions(options) {
+      const prettyErrors = options.prettyErrors !== false;
+      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+      return { lineCounter: lineCounter$1, prettyErrors };
+    }
+    function parseAllDocuments(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+      if (prettyErrors && lineCounter2)
+        for (const doc of docs) {
+          doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+          doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+        }
+      if (docs.length > 0)
+        return docs;
+      return Object.assign([], { empty: true }, composer$1.streamInfo());
+    }
+    function parseDocument3(source, options = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+      const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
+      const composer$1 = new composer.Composer(options);
+      let doc = null;
+      for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+          doc = _doc;
+        else if (doc.options.logLevel !== "silent") {
+          doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), "MULTIPLE_DOCS", "Source contains multiple documents; please use YAML.parseAllDocuments()"));
+          break;
+        }
+      }
+      if (prettyErrors && lineCounter2) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter2));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter2));
+      }
+      return doc;
+    }
+    function parse2(src, reviver, options) {
+      let _reviver = void 0;
+      if (typeof reviver === "function") {
+        _reviver = reviver;
+      } else if (options === void 0 && reviver && typeof reviver === "object") {
+        options = reviver;
+      }
+      const doc = parseDocument3(src, options);
+      if (!doc)
+        return null;
+      doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
+      if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== "silent")
+          throw doc.errors[0];
+        else
+          doc.errors = [];
+      }
+      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+    }
+    function stringify2(value, replacer, options) {
+      let _replacer = null;
+      if (typeof replacer === "function" || Array.isArray(replacer)) {
+        _replacer = replacer;
+      } else if (options === void 0 && replacer) {
+        options = replacer;
+      }
+      if (typeof options === "string")
+        options = options.length;
+      if (typeof options === "number") {
+        const indent = Math.round(options);
+        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      }
+      if (value === void 0) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+          return void 0;
+      }
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+      return new Document.Document(value, _replacer, options).toString(options);
+    }
+    exports.parse = parse2;
+    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseDocument = parseDocument3;
+    exports.stringify = stringify2;
+  }
+});
+
+// node_modules/yaml/dist/index.js
+var require_dist3 = __commonJS({
+  "node_modules/yaml/dist/index.js"(exports) {
+    "use strict";
+    var composer = require_composer();
+    var Document = require_Document();
+    var Schema2 = require_Schema();
+    var errors = require_errors();
+    var Alias = require_Alias();
+    var identity = require_identity();
+    var Pair = require_Pair();
+    var Scalar = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
+    var cst = require_cst();
+    var lexer = require_lexer();
+    var lineCounter = require_line_counter();
+    var parser = require_parser();
+    var publicApi = require_public_api();
+    var visit = require_visit();
+    exports.Composer = composer.Composer;
+    exports.Document = Document.Document;
+    exports.Schema = Schema2.Schema;
+    exports.YAMLError = errors.YAMLError;
+    exports.YAMLParseError = errors.YAMLParseError;
+    exports.YAMLWarning = errors.YAMLWarning;
+    exports.Alias = Alias.Alias;
+    exports.isAlias = identity.isAlias;
+    exports.isCollection = identity.isCollection;
+    exports.isDocument = identity.isDocument;
+    exports.isMap = identity.isMap;
+    exports.isNode = identity.isNode;
+    exports.isPair = identity.isPair;
+    exports.isScalar = identity.isScalar;
+    exports.isSeq = identity.isSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.CST = cst;
+    exports.Lexer = lexer.Lexer;
+    exports.LineCounter = lineCounter.LineCounter;
+    exports.Parser = parser.Parser;
+    exports.parse = publicApi.parse;
+    exports.parseAllDocuments = publicApi.parseAllDocuments;
+    exports.parseDocument = publicApi.parseDocument;
+    exports.stringify = publicApi.stringify;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// src/commands/values-diff.ts
+import { relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
+
+// src/config/project-root.ts
+import { realpath, stat } from "node:fs/promises";
+import { dirname, join as join2 } from "node:path";
+
+// src/git/repo.ts
+import { spawn as spawn2 } from "node:child_process";
+
+// node_modules/@simple-git/args-pathspec/dist/index.mjs
+var t = /* @__PURE__ */ new WeakMap();
+function c(...n) {
+  const e = new String(n);
+  return t.set(e, n), e;
+}
+function r(n) {
+  return n instanceof String && t.has(n);
+}
+function o(n) {
+  return t.get(n) ?? [];
+}
+
+// node_modules/simple-git/dist/index.mjs
+var import_file_exists = __toESM(require_dist(), 1);
+var import_debug = __toESM(require_src(), 1);
+var import_promise_deferred = __toESM(require_dist2(), 1);
+import { spawn as ve } from "node:child_process";
+import { normalize as Se } from "node:path";
+
+// node_modules/@simple-git/argv-parser/dist/index.mjs
+function* x(e, n) {
+  const t2 = n === "global";
+  for (const o2 of e)
+    o2.isGlobal === t2 && (yield o2);
+}
+var P = /* @__PURE__ */ new Set([
+  "--add",
+  "--edit",
+  "--remove-section",
+  "--rename-section",
+  "--replace-all",
+  "--unset",
+  "--unset-all",
+  "-e"
+]);
+var S = /* @__PURE__ */ new Set([
+  "--get",
+  "--get-all",
+  "--get-color",
+  "--get-colorbool",
+  "--get-regexp",
+  "--get-urlmatch",
+  "--list",
+  "-l"
+]);
+var E = /* @__PURE__ */ new Set([
+  "edit",
+  "remove-section",
+  "rename-section",
+  "set",
+  "unset"
+]);
+var F = /* @__PURE__ */ new Set(["get", "get-color", "get-colorbool", "list"]);
+function A(e, n) {
+  for (const { name: o2 } of x(e, "task")) {
+    if (P.has(o2))
+      return w(true, n);
+    if (S.has(o2))
+      return w(false, n);
+  }
+  const t2 = n.at(0)?.toLowerCase();
+  return t2 === void 0 ? null : E.has(t2) ? w(true, n.slice(1)) : F.has(t2) ? w(false, n.slice(1)) : n.length === 1 ? w(false, n) : w(true, n);
+}
+function w(e = false, n = []) {
+  const t2 = n.at(0)?.toLowerCase();
+  return t2 === void 0 ? null : {
+    isWrite: e,
+    isRead: !e,
+    key: t2,
+    value: n.at(1)
+  };
+}
+function O(e, n) {
+  return n.isWrite && n.value !== void 0 ? { key: n.key, value: n.value, scope: e } : { key: n.key, scope: e };
+}
+function G(e) {
+  const n = e?.indexOf("=") || -1;
+  return !e || n < 0 ? null : {
+    key: e.slice(0, n).trim().toLowerCase(),
+    value: e.slice(n + 1)
+  };
+}
+function M(e) {
+  for (const { name: n } of x(e, "task"))
+    switch (n) {
+      case "--global":
+        return "global";
+      case "--system":
+        return "system";
+      case "--worktree":
+        return "worktree";
+      case "--local":
+        return "local";
+      case "--file":
+      case "-f":
+        return "file";
+    }
+  return "local";
+}
+function N({ name: e }) {
+  if (e === "-c" || e === "--config")
+    return "inline";
+  if (e === "--config-env")
+    return "env";
+}
+function* $(e) {
+  for (const n of e) {
+    const t2 = N(n), o2 = t2 && G(n.value);
+    o2 && (yield {
+      ...o2,
+      scope: t2
+    });
+  }
+}
+function D(e, n, t2) {
+  const o2 = {
+    read: [],
+    write: [...$(n)]
+  };
+  return e === "config" && L(
+    o2,
+    M(n),
+    A(n, t2)
+  ), o2;
+}
+function L(e, n, t2) {
+  if (t2 === null)
+    return;
+  const o2 = O(n, t2);
+  t2.isWrite ? e.write.push(o2) : e.read.push(o2);
+}
+var C = {
+  short: /* @__PURE__ */ new Map([
+    ["c", true]
+    //  -c <k=v>    set config key for this invocation
+  ])
+};
+var I = {
+  short: new Map([
+    ["C", true],
+    //  -C <path>   change working directory
+    ["P", false],
+    // -P          no pager (alias for --no-pager)
+    ["h", false],
+    // -h          help
+    ["p", false],
+    // -p          paginate
+    ["v", false],
+    // -v          version
+    ...C.short.entries()
+  ]),
+  long: /* @__PURE__ */ new Set([
+    "attr-source",
+    "config-env",
+    "exec-path",
+    "git-dir",
+    "list-cmds",
+    "namespace",
+    "super-prefix",
+    "work-tree"
+  ])
+};
+var R = {
+  clone: {
+    short: /* @__PURE__ */ new Map([
+      ["b", true],
+      // -b <branch>
+      ["j", true],
+      // -j <n>          parallel jobs
+      ["l", false],
+      // -l local
+      ["n", false],
+      // -n no-checkout
+      ["o", true],
+      // -o <name>       remote name
+      ["q", false],
+      // -q quiet
+      ["s", false],
+      // -s shared
+      ["u", true]
+      // -u <upload-pack>
+    ]),
+    long: /* @__PURE__ */ new Set(["branch", "config", "jobs", "origin", "upload-pack", "u", "template"])
+  },
+  commit: {
+    short: /* @__PURE__ */ new Map([
+      ["C", true],
+      // -C <commit>  reuse message
+      ["F", true],
+      // -F <file>    read message from file
+      ["c", true],
+      // -c <commit>  reedit message
+      ["m", true],
+      // -m <msg>
+      ["t", true]
+      // -t <template>
+    ]),
+    long: /* @__PURE__ */ new Set(["file", "message", "reedit-message", "reuse-message", "template"])
+  },
+  config: {
+    short: /* @__PURE__ */ new Map([
+      ["e", false],
+      // -e  open editor
+      ["f", true],
+      //  -f <file>
+      ["l", false]
+      // -l  list
+    ]),
+    long: /* @__PURE__ */ new Set(["blob", "comment", "default", "file", "type", "value"])
+  },
+  fetch: {
+    short: /* @__PURE__ */ new Map(),
+    long: /* @__PURE__ */ new Set(["upload-pack"])
+  },
+  init: {
+    short: /* @__PURE__ */ new Map(),
+    long: /* @__PURE__ */ new Set(["template"])
+  },
+  pull: {
+    short: /* @__PURE__ */ new Map(),
+    long: /* @__PURE__ */ new Set(["upload-pack"])
+  },
+  push: {
+    short: /* @__PURE__ */ new Map(),
+    long: /* @__PURE__ */ new Set(["exec", "receive-pack"])
+  },
+  rebase: {
+    short: /* @__PURE__ */ new Map([
+      ["X", true],
+      // -X <option>   strategy option
+      ["f", false],
+      // -f force-rebase
+      ["i", false],
+      // -i interactive
+      ["k", false],
+      // -k keep-base
+      ["m", false],
+      // -m merge
+      ["n", false],
+      // -n no-stat
+      ["q", false],
+      // -q quiet
+      ["r", false],
+      // -r rebase-merges
+      ["s", true],
+      // -s <strategy>
+      ["v", false],
+      // -v verbose
+      ["x", true]
+      // -x <cmd>      exec
+    ]),
+    long: /* @__PURE__ */ new Set(["exec", "onto", "strategy", "strategy-option"])
+  }
+};
+var T = { short: /* @__PURE__ */ new Map(), long: /* @__PURE__ */ new Set() };
+function B(e) {
+  const n = R[e ?? ""] ?? T;
+  return {
+    short: new Map([...C.short.entries(), ...n.short.entries()]),
+    long: n.long
+  };
+}
+function b(e, n = I) {
+  if (e.startsWith("--")) {
+    const t2 = e.indexOf("=");
+    if (t2 > 2)
+      return [{ name: e.slice(0, t2), value: e.slice(t2 + 1), needsNext: false }];
+    const o2 = e.slice(2);
+    return [{ name: e, needsNext: n.long.has(o2) }];
+  }
+  if (e.length === 2) {
+    const t2 = e.charAt(1), o2 = n.short.get(t2);
+    return [{ name: e, needsNext: o2 === true }];
+  }
+  return j(e, n.short);
+}
+function j(e, n) {
+  const t2 = e.slice(1).split(""), o2 = [];
+  for (let a = 0; a < t2.length; a++) {
+    const s = t2[a], r2 = n.get(s);
+    if (r2 === void 0)
+      return [{ name: e, needsNext: false }];
+    if (r2) {
+      const i = t2.slice(a + 1).join("");
+      if (i && ![...i].every((m2) => n.has(m2)))
+        return o2.push({ name: `-${s}`, value: i, needsNext: false }), o2;
+    }
+    o2.push({ name: `-${s}`, needsNext: r2 });
+  }
+  return o2;
+}
+function W(e, n = []) {
+  let t2 = 0;
+  for (; t2 < e.length; ) {
+    const o2 = String(e[t2]);
+    if (!o2.startsWith("-") || o2.length < 2) break;
+    const a = b(o2);
+    let s = t2 + 1;
+    for (const r2 of a) {
+      const i = {
+        name: r2.name,
+        value: r2.value,
+        absorbedNext: false,
+        isGlobal: true
+      };
+      r2.needsNext && i.value === void 0 && s < e.length && (i.value = String(e[s]), i.absorbedNext = true, s++), n.push(i);
+    }
+    t2 = s;
+  }
+  return { flags: n, taskIndex: t2 };
+}
+function V(e, n, t2 = []) {
+  const o2 = B(n), a = [], s = [];
+  let r2 = 0;
+  for (; r2 < e.length; ) {
+    const i = e[r2];
+    if (r(i)) {
+      s.push(...o(i)), r2++;
+      continue;
+    }
+    const p2 = String(i);
+    if (p2 === "--") {
+      for (let d2 = r2 + 1; d2 < e.length; d2++) {
+        const g2 = e[d2];
+        r(g2) ? s.push(...o(g2)) : s.push(String(g2));
+      }
+      break;
+    }
+    if (!p2.startsWith("-") || p2.length < 2) {
+      a.push(p2), r2++;
+      continue;
+    }
+    const m2 = b(p2, o2);
+    let u2 = r2 + 1;
+    for (const d2 of m2) {
+      const g2 = {
+        name: d2.name,
+        value: d2.value,
+        absorbedNext: false,
+        isGlobal: false
+      };
+      d2.needsNext && g2.value === void 0 && u2 < e.length && !r(e[u2]) && (g2.value = String(e[u2]), g2.absorbedNext = true, u2++), t2.push(g2);
+    }
+    r2 = u2;
+  }
+  return { flags: t2, positionals: a, pathspecs: s };
+}
+function* q({
+  write: e
+}) {
+  for (const n of e)
+    for (const t2 of K) {
+      const o2 = t2(n.key);
+      o2 && (yield o2);
+    }
+}
+function f(e, n, t2 = String(e)) {
+  const o2 = typeof e == "string" ? new RegExp(`\\s*${e.toLowerCase()}`) : e;
+  return function(s) {
+    if (o2.test(s))
+      return {
+        category: n,
+        message: `Configuring ${t2} is not permitted without enabling ${n}`
+      };
+  };
+}
+function l(e, n) {
+  const t2 = new RegExp(`\\s*${e.toLowerCase().replace(/\./g, "(..+)?.")}`);
+  return f(t2, n, e);
+}
+var K = [
+  f("alias", "allowUnsafeAlias"),
+  f("core.askPass", "allowUnsafeAskPass"),
+  f("core.editor", "allowUnsafeEditor"),
+  f("core.fsmonitor", "allowUnsafeFsMonitor"),
+  f("core.gitProxy", "allowUnsafeGitProxy"),
+  f("core.hooksPath", "allowUnsafeHooksPath"),
+  f("core.pager", "allowUnsafePager"),
+  f("core.sshCommand", "allowUnsafeSshCommand"),
+  l("credential.helper", "allowUnsafeCredentialHelper"),
+  l("diff.command", "allowUnsafeDiffExternal"),
+  f("diff.external", "allowUnsafeDiffExternal"),
+  l("difftool.cmd", "allowUnsafeDiffExternal"),
+  l("diff.textconv", "allowUnsafeDiffTextConv"),
+  l("filter.clean", "allowUnsafeFilter"),
+  l("filter.process", "allowUnsafeFilter"),
+  l("filter.smudge", "allowUnsafeFilter"),
+  l("gpg.program", "allowUnsafeGpgProgram"),
+  f("include.path", "allowUnsafeInclude"),
+  l("includeIf", "allowUnsafeInclude"),
+  f("init.templateDir", "allowUnsafeTemplateDir"),
+  l("pager.", "allowUnsafePager"),
+  l("merge.driver", "allowUnsafeMergeDriver"),
+  l("mergetool.path", "allowUnsafeMergeDriver"),
+  l("mergetool.cmd", "allowUnsafeMergeDriver"),
+  l("protocol.allow", "allowUnsafeProtocolOverride"),
+  l("remote.receivepack", "allowUnsafePack"),
+  l("remote.uploadpack", "allowUnsafePack"),
+  f("uploadpack.packObjectsHook", "allowUnsafePack"),
+  f("sequence.editor", "allowUnsafeEditor"),
+  l("submodule.update", "allowUnsafeSubmodule"),
+  l("tar.command", "allowUnsafeCommandBinaries"),
+  l("trailer.cmd", "allowUnsafeCommandBinaries"),
+  l("trailer.command", "allowUnsafeCommandBinaries"),
+  l("url.insteadOf", "allowUnsafeUrlRewrite")
+];
+function* H(e, n) {
+  for (const t2 of n)
+    for (const o2 of X) {
+      const a = o2(e, t2);
+      a && (yield a);
+    }
+}
+function c2(e, n, t2, { name: o2 = String(n), globalOnly: a = false, withValue: s = false } = {}) {
+  const r2 = typeof n == "string" ? new RegExp(`\\s*${n.toLowerCase()}`) : n, i = `Use of ${e ? `${e} with option ` : ""}${o2} is not permitted without enabling ${t2}`;
+  return function(m2, u2) {
+    if (!(e && m2 !== e) && !(a && !u2.isGlobal) && !(s && u2.value === void 0) && r2.test(u2.name))
+      return {
+        category: t2,
+        message: i
+      };
+  };
+}
+var h = { globalOnly: true, withValue: true };
+var X = [
+  c2(null, /--(upload|receive)-pack/, "allowUnsafePack", {
+    name: "--upload-pack or --receive-pack"
+  }),
+  c2("clone", /^-\w*u/, "allowUnsafePack"),
+  c2("clone", "--u", "allowUnsafePack"),
+  c2("push", /^--exec$/, "allowUnsafePack", { name: "--exec" }),
+  // `git` accepts unambiguous abbreviations of long options, so `--ex` and `--exe` are `--exec`
+  c2("rebase", /^(-x|--ex(ec?)?)$/, "allowUnsafeExec", { name: "-x or --exec" }),
+  c2(null, "--template", "allowUnsafeTemplateDir"),
+  c2(null, "--exec-path", "allowUnsafeExec", h),
+  // `git` reads the configuration of whichever repository these name, so the
+  // directory alone is enough to deliver config the argv guards never see
+  c2(null, "--git-dir", "allowUnsafeConfigPaths", h),
+  c2(null, "--work-tree", "allowUnsafeConfigPaths", h),
+  c2(null, /^-C$/, "allowUnsafeConfigPaths", { ...h, name: "-C" })
+];
+function k(e, n, t2) {
+  return [...H(e, n), ...q(t2)];
+}
+function Y(...e) {
+  const { flags: n, taskIndex: t2 } = W(e), o2 = t2 < e.length ? String(e[t2]).toLowerCase() : null, a = o2 !== null ? e.slice(t2 + 1) : [], { positionals: s, pathspecs: r2 } = V(a, o2, n), i = D(o2, n, s);
+  return {
+    task: o2,
+    flags: n.map(J),
+    paths: r2,
+    config: i,
+    vulnerabilities: z(k(o2, n, i))
+  };
+}
+function z(e) {
+  return Object.defineProperty(e, "vulnerabilities", {
+    value: e
+  });
+}
+function J({ value: e, name: n }) {
+  return e !== void 0 ? { name: n, value: e } : { name: n };
+}
+var y = {
+  editor: "allowUnsafeEditor",
+  git_askpass: "allowUnsafeAskPass",
+  git_config_global: "allowUnsafeConfigPaths",
+  git_config_system: "allowUnsafeConfigPaths",
+  git_config_count: "allowUnsafeConfigEnvCount",
+  git_config_parameters: "allowUnsafeConfigEnvCount",
+  git_config: "allowUnsafeConfigPaths",
+  git_editor: "allowUnsafeEditor",
+  git_exec_path: "allowUnsafeExec",
+  git_external_diff: "allowUnsafeDiffExternal",
+  git_pager: "allowUnsafePager",
+  git_proxy_command: "allowUnsafeGitProxy",
+  git_template_dir: "allowUnsafeTemplateDir",
+  git_sequence_editor: "allowUnsafeEditor",
+  git_ssh: "allowUnsafeSshCommand",
+  git_ssh_command: "allowUnsafeSshCommand",
+  pager: "allowUnsafePager",
+  prefix: "allowUnsafeConfigPaths",
+  ssh_askpass: "allowUnsafeAskPass",
+  visual: "allowUnsafeEditor"
+};
+function* Q(e) {
+  const n = parseInt(e.git_config_count ?? "0", 10);
+  for (let t2 = 0; t2 < n; t2++) {
+    const o2 = e[`git_config_key_${t2}`], a = e[`git_config_value_${t2}`];
+    o2 !== void 0 && (yield { key: o2.toLowerCase().trim(), value: a, scope: "env" });
+  }
+}
+function* Z(e) {
+  for (const n of Object.keys(e))
+    if (_(n)) {
+      const t2 = y[n];
+      yield {
+        category: t2,
+        message: `Use of "${n.toUpperCase()}" is not permitted without enabling ${t2}`
+      };
+    }
+}
+function _(e) {
+  return Object.hasOwn(y, e);
+}
+function ee(e) {
+  const n = {};
+  for (const [t2, o2] of Object.entries(e)) {
+    const a = t2.toLowerCase().trim();
+    (_(a) || a.startsWith("git")) && (n[a] = String(o2));
+  }
+  return n;
+}
+function ne(e) {
+  const n = ee(e), t2 = {
+    read: [],
+    write: [...Q(n)]
+  }, o2 = [
+    ...Z(n),
+    ...k(null, [], t2)
+  ];
+  return {
+    config: t2,
+    vulnerabilities: o2
+  };
+}
+function oe(e, n) {
+  return [...Y(...e).vulnerabilities, ...ne(n).vulnerabilities];
+}
+
+// node_modules/simple-git/dist/index.mjs
+import { EventEmitter as Ce } from "node:events";
+var O2 = class extends Error {
+  constructor(e, n) {
+    super(n), this.task = e, Object.setPrototypeOf(this, new.target.prototype);
+  }
+};
+var Ae = class extends O2 {
+  constructor(e, n) {
+    super(void 0, n), this.config = e;
+  }
+};
+var A2 = class extends O2 {
+  constructor(e, n, r2) {
+    super(e, r2), this.task = e, this.plugin = n, Object.setPrototypeOf(this, new.target.prototype);
+  }
+};
+var at = class extends O2 {
+  constructor(e, n) {
+    super(void 0, n || String(e)), this.git = e;
+  }
+};
+var xe = class extends O2 {
+  constructor(e) {
+    super(void 0, e);
+  }
+};
+var I2 = "\0";
+var W2 = () => {
+};
+function Ne(t2) {
+  return typeof t2 != "function" ? W2 : t2;
+}
+function $e(t2) {
+  return typeof t2 == "function" && t2 !== W2;
+}
+function Pe(t2, e) {
+  const n = t2.indexOf(e);
+  return n <= 0 ? [t2, ""] : [t2.substr(0, n), t2.substr(n + 1)];
+}
+function Me(t2, e = 0) {
+  return Dt(t2) && t2.length > e ? t2[e] : void 0;
+}
+function N2(t2, e = 0) {
+  if (Dt(t2) && t2.length > e)
+    return t2[t2.length - 1 - e];
+}
+function Dt(t2) {
+  return Bt(t2);
+}
+function H2(t2 = "", e = true, n = `
+`) {
+  return t2.split(n).reduce((r2, s) => {
+    const o2 = e ? s.trim() : s;
+    return o2 && r2.push(o2), r2;
+  }, []);
+}
+function ut(t2, e) {
+  return H2(t2, true).map((n) => e(n));
+}
+function Lt(t2) {
+  return (0, import_file_exists.exists)(t2, import_file_exists.FOLDER);
+}
+function S2(t2, e) {
+  return Array.isArray(t2) ? t2.includes(e) || t2.push(e) : t2.add(e), e;
+}
+function De(t2, e) {
+  return Array.isArray(t2) && !t2.includes(e) && t2.push(e), t2;
+}
+function ct(t2, e) {
+  if (Array.isArray(t2)) {
+    const n = t2.indexOf(e);
+    n >= 0 && t2.splice(n, 1);
+  } else
+    t2.delete(e);
+  return e;
+}
+var ft = Object.prototype.toString.call.bind(Object.prototype.toString);
+function v(t2) {
+  return Array.isArray(t2) ? t2 : [t2];
+}
+function jt(t2) {
+  return t2.replace(/[\s-]+(.)/g, (e, n) => n.toUpperCase());
+}
+function L2(t2) {
+  return v(t2).map((e) => e instanceof String ? e : String(e));
+}
+function p(t2, e = 0) {
+  if (t2 == null)
+    return e;
+  const n = parseInt(t2, 10);
+  return Number.isNaN(n) ? e : n;
+}
+function U(t2, e) {
+  const n = [];
+  for (let r2 = 0, s = t2.length; r2 < s; r2++)
+    n.push(e, t2[r2]);
+  return n;
+}
+function F2(t2) {
+  return (Array.isArray(t2) ? Buffer.concat(t2) : t2).toString("utf-8");
+}
+function Le(t2) {
+  return t2 ? Buffer.isBuffer(t2) ? t2.length : Buffer.byteLength(t2) : 0;
+}
+function je(t2, e) {
+  const n = {};
+  return e.forEach((r2) => {
+    t2[r2] !== void 0 && (n[r2] = t2[r2]);
+  }), n;
+}
+function wt(t2 = 0) {
+  return new Promise((e) => setTimeout(e, t2));
+}
+function bt(t2) {
+  if (t2 !== false)
+    return t2;
+}
+function d(t2, e, n) {
+  return e(t2) ? t2 : arguments.length > 2 ? n : void 0;
+}
+var K2 = (t2) => Array.isArray(t2);
+function st(t2, e) {
+  const n = r(t2) ? "string" : typeof t2;
+  return /number|string|boolean/.test(n) && (!e || !e.includes(n));
+}
+var m = (t2) => typeof t2 == "string" || r(t2);
+var Be = (t2) => m(t2) || Buffer.isBuffer(t2);
+var G2 = (t2) => m(t2) || Array.isArray(t2) && t2.every(m);
+function lt(t2) {
+  return !!t2 && ft(t2) === "[object Object]";
+}
+function Ie(t2) {
+  return typeof t2 == "function";
+}
+var Bt = (t2) => t2 == null || "number|boolean|function".includes(typeof t2) ? false : typeof t2.length == "number";
+var V2 = /* @__PURE__ */ ((t2) => (t2[t2.SUCCESS = 0] = "SUCCESS", t2[t2.ERROR = 1] = "ERROR", t2[t2.NOT_FOUND = -2] = "NOT_FOUND", t2[t2.UNCLEAN = 128] = "UNCLEAN", t2))(V2 || {});
+var z2 = class _z {
+  constructor(e, n) {
+    this.stdOut = e, this.stdErr = n;
+  }
+  asStrings() {
+    return new _z(this.stdOut.toString("utf8"), this.stdErr.toString("utf8"));
+  }
+};
+function Ue() {
+  throw new Error("LineParser:useMatches not implemented");
+}
+var l2 = class {
+  constructor(e, n) {
+    this.matches = [], this.useMatches = Ue, this.parse = (r2, s) => (this.resetMatches(), this._regExp.every((o2, i) => this.addMatch(o2, i, r2(i))) ? this.useMatches(s, this.prepareMatches()) !== false : false), this._regExp = Array.isArray(e) ? e : [e], n && (this.useMatches = n);
+  }
+  resetMatches() {
+    this.matches.length = 0;
+  }
+  prepareMatches() {
+    return this.matches;
+  }
+  addMatch(e, n, r2) {
+    const s = r2 && e.exec(r2);
+    return s && this.pushMatch(n, s), !!s;
+  }
+  pushMatch(e, n) {
+    this.matches.push(...n.slice(1));
+  }
+};
+var x2 = class extends l2 {
+  addMatch(e, n, r2) {
+    return /^remote:\s/.test(String(r2)) && super.addMatch(e, n, r2);
+  }
+  pushMatch(e, n) {
+    (e > 0 || n.length > 1) && super.pushMatch(e, n);
+  }
+};
+var Fe = {
+  binary: "git",
+  maxConcurrentProcesses: 5,
+  config: [],
+  trimmed: false
+};
+function Ge(...t2) {
+  const e = process.cwd(), n = Object.assign(
+    { baseDir: e, ...Fe },
+    ...t2.filter((r2) => typeof r2 == "object" && r2)
+  );
+  return n.baseDir = n.baseDir || e, n.trimmed = n.trimmed === true, n;
+}
+function It(t2, e = []) {
+  return lt(t2) ? Object.keys(t2).reduce((n, r2) => {
+    const s = t2[r2];
+    if (r(s))
+      n.push(s);
+    else if (st(s, ["boolean"]))
+      n.push(r2 + "=" + s);
+    else if (Array.isArray(s))
+      for (const o2 of s)
+        st(o2, ["string", "number"]) || n.push(r2 + "=" + o2);
+    else
+      n.push(r2);
+    return n;
+  }, e) : e;
+}
+function h2(t2, e = 0, n = false) {
+  const r2 = [];
+  for (let s = 0, o2 = e < 0 ? t2.length : e; s < o2; s++)
+    "string|number".includes(typeof t2[s]) && r2.push(String(t2[s]));
+  return It(ht(t2), r2), n || r2.push(...ze(t2)), r2;
+}
+function ze(t2) {
+  const e = typeof N2(t2) == "function";
+  return L2(d(N2(t2, e ? 1 : 0), K2, []));
+}
+function ht(t2) {
+  const e = Ie(N2(t2));
+  return d(N2(t2, e ? 1 : 0), lt);
+}
+function u(t2, e = true) {
+  const n = Ne(N2(t2));
+  return e || $e(n) ? n : void 0;
+}
+function Tt(t2, e) {
+  return t2(e.stdOut, e.stdErr);
+}
+function E2(t2, e, n, r2 = true) {
+  return v(n).forEach((s) => {
+    for (let o2 = H2(s, r2), i = 0, a = o2.length; i < a; i++) {
+      const c3 = (y2 = 0) => {
+        if (!(i + y2 >= a))
+          return o2[i + y2];
+      };
+      e.some(({ parse: y2 }) => y2(c3, t2));
+    }
+  }), t2;
+}
+var mt = ({ exitCode: t2 }, e, n, r2) => {
+  if (t2 === V2.UNCLEAN && Ve(e))
+    return n(Buffer.from("false"));
+  r2(e);
+};
+var Ut = (t2) => t2.trim() === "true";
+function We(t2) {
+  switch (t2) {
+    case "bare":
+      return Ke();
+    case "root":
+      return He();
+  }
+  return {
+    commands: ["rev-parse", "--is-inside-work-tree"],
+    format: "utf-8",
+    onError: mt,
+    parser: Ut
+  };
+}
+function He() {
+  return {
+    commands: ["rev-parse", "--git-dir"],
+    format: "utf-8",
+    onError: mt,
+    parser(e) {
+      return /^\.(git)?$/.test(e.trim());
+    }
+  };
+}
+function Ke() {
+  return {
+    commands: ["rev-parse", "--is-bare-repository"],
+    format: "utf-8",
+    onError: mt,
+    parser: Ut
+  };
+}
+function Ve(t2) {
+  return /(Not a git repository|Kein Git-Repository)/i.test(String(t2));
+}
+var Xe = class {
+  constructor(e) {
+    this.paths = [], this.files = [], this.folders = [], this.dryRun = e;
+  }
+};
+var Ye = /^[a-z]+\s*/i;
+var Qe = /^[a-z]+\s+[a-z]+\s*/i;
+var Je = /\/$/;
+function Ze(t2, e) {
+  const n = new Xe(t2), r2 = t2 ? Qe : Ye;
+  return H2(e).forEach((s) => {
+    const o2 = s.replace(r2, "");
+    n.paths.push(o2), (Je.test(o2) ? n.folders : n.files).push(o2);
+  }), n;
+}
+var Ft = [];
+function tn(t2) {
+  return {
+    commands: Ft,
+    format: "empty",
+    parser: t2
+  };
+}
+function b2(t2) {
+  return {
+    commands: Ft,
+    format: "empty",
+    parser() {
+      throw typeof t2 == "string" ? new xe(t2) : t2;
+    }
+  };
+}
+function g(t2, e = false) {
+  return {
+    commands: t2,
+    format: "utf-8",
+    parser(n) {
+      return e ? String(n).trim() : n;
+    }
+  };
+}
+function Gt(t2) {
+  return {
+    commands: t2,
+    format: "buffer",
+    parser(e) {
+      return e;
+    }
+  };
+}
+function en(t2) {
+  return t2.format === "buffer";
+}
+function kt(t2) {
+  return t2.format === "empty" || !t2.commands.length;
+}
+var nn = "Git clean interactive mode is not supported";
+var rn = 'Git clean mode parameter ("n" or "f") is required';
+var sn = "Git clean unknown option found in: ";
+var zt = /* @__PURE__ */ ((t2) => (t2.DRY_RUN = "n", t2.FORCE = "f", t2.IGNORED_INCLUDED = "x", t2.IGNORED_ONLY = "X", t2.EXCLUDING = "e", t2.QUIET = "q", t2.RECURSIVE = "d", t2))(zt || {});
+var qt = /* @__PURE__ */ new Set([
+  "i",
+  ...L2(Object.values(zt))
+]);
+function on(t2, e) {
+  const { cleanMode: n, options: r2, valid: s } = cn(t2);
+  return n ? s.options ? (r2.push(...e), r2.some(hn) ? b2(nn) : an(n, r2)) : b2(sn + JSON.stringify(t2)) : b2(rn);
+}
+function an(t2, e) {
+  return {
+    commands: ["clean", `-${t2}`, ...e],
+    format: "utf-8",
+    parser(r2) {
+      return Ze(t2 === "n", r2);
+    }
+  };
+}
+function un(t2) {
+  return Array.isArray(t2) && t2.every((e) => qt.has(e));
+}
+function cn(t2) {
+  let e, n = [], r2 = { cleanMode: false, options: true };
+  return t2.replace(/[^a-z]i/g, "").split("").forEach((s) => {
+    fn(s) ? (e = s, r2.cleanMode = true) : r2.options = r2.options && ln(n[n.length] = `-${s}`);
+  }), {
+    cleanMode: e,
+    options: n,
+    valid: r2
+  };
+}
+function fn(t2) {
+  return t2 === "f" || t2 === "n";
+}
+function ln(t2) {
+  return /^-[a-z]$/i.test(t2) && qt.has(t2.charAt(1));
+}
+function hn(t2) {
+  return /^-[^\-]/.test(t2) ? t2.indexOf("i") > 0 : t2 === "--interactive";
+}
+var mn = class {
+  constructor() {
+    this.files = [], this.values = /* @__PURE__ */ Object.create(null);
+  }
+  get all() {
+    return this._all || (this._all = this.files.reduce((e, n) => Object.assign(e, this.values[n]), {})), this._all;
+  }
+  addFile(e) {
+    if (!(e in this.values)) {
+      const n = N2(this.files);
+      this.values[e] = n ? Object.create(this.values[n]) : {}, this.files.push(e);
+    }
+    return this.values[e];
+  }
+  addValue(e, n, r2) {
+    const s = this.addFile(e);
+    Object.hasOwn(s, n) ? Array.isArray(s[n]) ? s[n].push(r2) : s[n] = [s[n], r2] : s[n] = r2, this._all = void 0;
+  }
+};
+function pn(t2) {
+  const e = new mn();
+  for (const n of Wt(t2))
+    e.addValue(n.file, String(n.key), n.value);
+  return e;
+}
+function dn(t2, e) {
+  let n = null;
+  const r2 = [], s = /* @__PURE__ */ new Map();
+  for (const o2 of Wt(t2, e))
+    o2.key === e && (r2.push(n = o2.value), s.has(o2.file) || s.set(o2.file, []), s.get(o2.file).push(n));
+  return {
+    key: e,
+    paths: Array.from(s.keys()),
+    scopes: s,
+    value: n,
+    values: r2
+  };
+}
+function gn(t2) {
+  return t2.replace(/^(file):/, "");
+}
+function* Wt(t2, e = null) {
+  const n = t2.split("\0");
+  for (let r2 = 0, s = n.length - 1; r2 < s; ) {
+    const o2 = gn(n[r2++]);
+    let i = n[r2++], a = e;
+    if (i.includes(`
+`)) {
+      const c3 = Pe(i, `
+`);
+      a = c3[0], i = c3[1];
+    }
+    yield { file: o2, key: a, value: i };
+  }
+}
+var Ht = /* @__PURE__ */ ((t2) => (t2.system = "system", t2.global = "global", t2.local = "local", t2.worktree = "worktree", t2))(Ht || {});
+function Y2(t2, e) {
+  return typeof t2 == "string" && Object.hasOwn(Ht, t2) ? t2 : e;
+}
+function yn(t2, e, n, r2) {
+  const s = ["config", `--${r2}`];
+  return n && s.push("--add"), s.push(t2, e), {
+    commands: s,
+    format: "utf-8",
+    parser(o2) {
+      return o2;
+    }
+  };
+}
+function wn(t2, e) {
+  const n = ["config", "--null", "--show-origin", "--get-all", t2];
+  return e && n.splice(1, 0, `--${e}`), {
+    commands: n,
+    format: "utf-8",
+    parser(r2) {
+      return dn(r2, t2);
+    }
+  };
+}
+function bn(t2) {
+  const e = ["config", "--list", "--show-origin", "--null"];
+  return t2 && e.push(`--${t2}`), {
+    commands: e,
+    format: "utf-8",
+    parser(n) {
+      return pn(n);
+    }
+  };
+}
+function Tn() {
+  return {
+    addConfig(t2, e, ...n) {
+      return this._runTask(
+        yn(
+          t2,
+          e,
+          n[0] === true,
+          Y2(
+            n[1],
+            "local"
+            /* local */
+          )
+        ),
+        u(arguments)
+      );
+    },
+    getConfig(t2, e) {
+      return this._runTask(
+        wn(t2, Y2(e, void 0)),
+        u(arguments)
+      );
+    },
+    listConfig(...t2) {
+      return this._runTask(
+        bn(Y2(t2[0], void 0)),
+        u(arguments)
+      );
+    }
+  };
+}
+var Kt = /* @__PURE__ */ ((t2) => (t2.ADDED = "A", t2.COPIED = "C", t2.DELETED = "D", t2.MODIFIED = "M", t2.RENAMED = "R", t2.CHANGED = "T", t2.UNMERGED = "U", t2.UNKNOWN = "X", t2.BROKEN = "B", t2))(Kt || {});
+var kn = new Set(Object.values(Kt));
+function _n(t2) {
+  return kn.has(t2);
+}
+var _t;
+var vn = ["-h"];
+var j2 = /* @__PURE__ */ Symbol("grepQuery");
+var En = class {
+  constructor() {
+    this[_t] = [];
+  }
+  *[(_t = j2, Symbol.iterator)]() {
+    for (const e of this[j2])
+      yield e;
+  }
+  and(...e) {
+    return e.length && this[j2].push("--and", "(", ...U(e, "-e"), ")"), this;
+  }
+  param(...e) {
+    return this[j2].push(...U(e, "-e")), this;
+  }
+};
+function Sn(...t2) {
+  return new En().param(...t2);
+}
+function Rn(t2) {
+  const e = /* @__PURE__ */ new Set(), n = {};
+  return ut(t2, (r2) => {
+    const [s, o2, i] = r2.split(I2);
+    e.add(s), (n[s] = n[s] || []).push({
+      line: p(o2),
+      path: s,
+      preview: i
+    });
+  }), {
+    paths: e,
+    results: n
+  };
+}
+function On() {
+  return {
+    grep(t2) {
+      const e = u(arguments), n = h2(arguments);
+      for (const s of vn)
+        if (n.includes(s))
+          return this._runTask(
+            b2(`git.grep: use of "${s}" is not supported.`),
+            e
+          );
+      typeof t2 == "string" && (t2 = Sn().param(t2));
+      const r2 = ["grep", "--null", "-n", "--full-name", ...n, ...t2];
+      return this._runTask(
+        {
+          commands: r2,
+          format: "utf-8",
+          parser(s) {
+            return Rn(s);
+          }
+        },
+        e
+      );
+    }
+  };
+}
+var Vt = /* @__PURE__ */ ((t2) => (t2.MIXED = "mixed", t2.SOFT = "soft", t2.HARD = "hard", t2.MERGE = "merge", t2.KEEP = "keep", t2))(Vt || {});
+var Cn = L2(Object.values(Vt));
+function An(t2, e) {
+  const n = ["reset"];
+  return Xt(t2) && n.push(`--${t2}`), n.push(...e), g(n);
+}
+function xn(t2) {
+  if (Xt(t2))
+    return t2;
+  switch (typeof t2) {
+    case "string":
+    case "undefined":
+      return "soft";
+  }
+}
+function Xt(t2) {
+  return typeof t2 == "string" && Cn.includes(t2);
+}
+import_debug.default.formatters.L = (t2) => String(Bt(t2) ? t2.length : "-");
+import_debug.default.formatters.B = (t2) => Buffer.isBuffer(t2) ? t2.toString("utf8") : ft(t2);
+function Nn() {
+  return (0, import_debug.default)("simple-git");
+}
+function vt(t2, e, n) {
+  return !e || !String(e).replace(/\s*/, "") ? n ? (r2, ...s) => {
+    t2(r2, ...s), n(r2, ...s);
+  } : t2 : (r2, ...s) => {
+    t2(`%s ${r2}`, e, ...s), n && n(r2, ...s);
+  };
+}
+function $n(t2, e, { namespace: n }) {
+  if (typeof t2 == "string")
+    return t2;
+  const r2 = e && e.namespace || "";
+  return r2.startsWith(n) ? r2.substr(n.length + 1) : r2 || n;
+}
+function $2(t2, e, n, r2 = Nn()) {
+  const s = t2 && `[${t2}]` || "", o2 = [], i = typeof e == "string" ? r2.extend(e) : e, a = $n(d(e, m), i, r2);
+  return y2(n);
+  function c3(w2, T2) {
+    return S2(
+      o2,
+      $2(t2, a.replace(/^[^:]+/, w2), T2, r2)
+    );
+  }
+  function y2(w2) {
+    const T2 = w2 && `[${w2}]` || "", k2 = i && vt(i, T2) || W2, C2 = vt(r2, `${s} ${T2}`, k2);
+    return Object.assign(i ? k2 : C2, {
+      label: t2,
+      sibling: c3,
+      info: C2,
+      step: y2
+    });
+  }
+}
+var M2 = class M3 {
+  constructor(e = "GitExecutor") {
+    this.logLabel = e, this._queue = /* @__PURE__ */ new Map();
+  }
+  withProgress(e) {
+    return this._queue.get(e);
+  }
+  createProgress(e) {
+    const n = M3.getName(e.commands[0]), r2 = $2(this.logLabel, n);
+    return {
+      task: e,
+      logger: r2,
+      name: n
+    };
+  }
+  push(e) {
+    const n = this.createProgress(e);
+    return n.logger("Adding task to the queue, commands = %o", e.commands), this._queue.set(e, n), n;
+  }
+  fatal(e) {
+    for (const [n, { logger: r2 }] of Array.from(this._queue.entries()))
+      n === e.task ? (r2.info("Failed %o", e), r2(
+        "Fatal exception, any as-yet un-started tasks run through this executor will not be attempted"
+      )) : r2.info(
+        "A fatal exception occurred in a previous task, the queue has been purged: %o",
+        e.message
+      ), this.complete(n);
+    if (this._queue.size !== 0)
+      throw new Error(`Queue size should be zero after fatal: ${this._queue.size}`);
+  }
+  complete(e) {
+    this.withProgress(e) && this._queue.delete(e);
+  }
+  attempt(e) {
+    const n = this.withProgress(e);
+    if (!n)
+      throw new O2(void 0, "TasksPendingQueue: attempt called for an unknown task");
+    return n.logger("Starting task"), n;
+  }
+  static getName(e = "empty") {
+    return `task:${e}:${++M3.counter}`;
+  }
+};
+M2.counter = 0;
+var ot = M2;
+var Pn = class {
+  constructor(e, n, r2) {
+    this._executor = e, this._scheduler = n, this._plugins = r2, this._chain = Promise.resolve(), this._queue = new ot();
+  }
+  get cwd() {
+    return this._cwd || this._executor.cwd;
+  }
+  set cwd(e) {
+    this._cwd = e;
+  }
+  get env() {
+    return this._executor.env;
+  }
+  get outputHandler() {
+    return this._executor.outputHandler;
+  }
+  chain() {
+    return this;
+  }
+  push(e) {
+    return this._queue.push(e), this._chain = this._chain.then(() => this.attemptTask(e));
+  }
+  async attemptTask(e) {
+    const n = await this._scheduler.next(), r2 = () => this._queue.complete(e);
+    try {
+      const { logger: s } = this._queue.attempt(e);
+      return await (kt(e) ? this.attemptEmptyTask(e, s) : this.attemptRemoteTask(e, s));
+    } catch (s) {
+      throw this.onFatalException(e, s);
+    } finally {
+      r2(), n();
+    }
+  }
+  onFatalException(e, n) {
+    const r2 = n instanceof O2 ? Object.assign(n, { task: e }) : new O2(e, n && String(n));
+    return this._chain = Promise.resolve(), this._queue.fatal(r2), r2;
+  }
+  async attemptRemoteTask(e, n) {
+    const r2 = this._plugins.exec("spawn.binary", "", this.taskContext(e, e.commands)), s = this._plugins.exec(
+      "spawn.args",
+      [...e.commands],
+      this.taskContext(e, e.commands)
+    ), o2 = await this.gitResponse(
+      e,
+      r2,
+      s,
+      this.outputHandler,
+      n.step("SPAWN")
+    ), i = await this.handleTaskData(e, s, o2, n.step("HANDLE"));
+    return n("passing response to task's parser as a %s", e.format), en(e) ? Tt(e.parser, i) : Tt(e.parser, i.asStrings());
+  }
+  async attemptEmptyTask(e, n) {
+    return n("empty task bypassing child process to call to task's parser"), e.parser(this);
+  }
+  handleTaskData(e, n, r2, s) {
+    const { exitCode: o2, rejection: i, stdOut: a, stdErr: c3 } = r2;
+    return new Promise((y2, w2) => {
+      s("Preparing to handle process response exitCode=%d stdOut=", o2);
+      const { error: T2 } = this._plugins.exec(
+        "task.error",
+        { error: i },
+        {
+          ...this.taskContext(e, n),
+          ...r2
+        }
+      );
+      if (T2 && e.onError)
+        return s.info("exitCode=%s handling with custom error handler"), e.onError(
+          r2,
+          T2,
+          (k2) => {
+            s.info("custom error handler treated as success"), s("custom error returned a %s", ft(k2)), y2(
+              new z2(
+                Array.isArray(k2) ? Buffer.concat(k2) : k2,
+                Buffer.concat(c3)
+              )
+            );
+          },
+          w2
+        );
+      if (T2)
+        return s.info(
+          "handling as error: exitCode=%s stdErr=%s rejection=%o",
+          o2,
+          c3.length,
+          i
+        ), w2(T2);
+      s.info("retrieving task output complete"), y2(new z2(Buffer.concat(a), Buffer.concat(c3)));
+    });
+  }
+  async gitResponse(e, n, r2, s, o2) {
+    const i = o2.sibling("output"), a = this._plugins.exec(
+      "spawn.options",
+      {
+        cwd: this.cwd,
+        env: this.env,
+        windowsHide: true
+      },
+      this.taskContext(e, e.commands)
+    );
+    return new Promise((c3) => {
+      const y2 = [], w2 = [];
+      o2.info("%s %o", n, r2), o2("%O", a);
+      let T2 = this._beforeSpawn(e, r2);
+      if (T2)
+        return c3({
+          stdOut: y2,
+          stdErr: w2,
+          exitCode: 9901,
+          rejection: T2
+        });
+      this._plugins.exec("spawn.before", void 0, {
+        ...this.taskContext(e, r2),
+        kill(C2) {
+          T2 = C2 || T2;
+        }
+      });
+      const k2 = ve(n, r2, a);
+      k2.stdout.on(
+        "data",
+        Et(y2, "stdOut", o2, i.step("stdOut"))
+      ), k2.stderr.on(
+        "data",
+        Et(w2, "stdErr", o2, i.step("stdErr"))
+      ), k2.on("error", Mn(w2, o2)), s && (o2("Passing child process stdOut/stdErr to custom outputHandler"), s(n, k2.stdout, k2.stderr, [...r2])), this._plugins.exec("spawn.after", void 0, {
+        ...this.taskContext(e, r2),
+        spawned: k2,
+        close(C2, Te) {
+          c3({
+            stdOut: y2,
+            stdErr: w2,
+            exitCode: C2,
+            rejection: T2 || Te
+          });
+        },
+        kill(C2) {
+          k2.killed || (T2 = C2, k2.kill("SIGINT"));
+        }
+      });
+    });
+  }
+  _beforeSpawn(e, n) {
+    let r2;
+    return this._plugins.exec("spawn.before", void 0, {
+      ...this.taskContext(e, n),
+      kill(s) {
+        r2 = s || r2;
+      }
+    }), r2;
+  }
+  taskContext(e, n) {
+    return {
+      method: String(Me(e.commands) || ""),
+      commands: n,
+      env: { ...this.env },
+      input: kt(e) ? void 0 : e.input
+    };
+  }
+};
+function Mn(t2, e) {
+  return (n) => {
+    e("[ERROR] child process exception %o", n), t2.push(Buffer.from(String(n.stack), "ascii"));
+  };
+}
+function Et(t2, e, n, r2) {
+  return (s) => {
+    n("%s received %L bytes", e, s), r2("%B", s), t2.push(s);
+  };
+}
+var Dn = class {
+  constructor(e, n, r2) {
+    this.cwd = e, this._scheduler = n, this._plugins = r2, this._chain = this.chain();
+  }
+  chain() {
+    return new Pn(this, this._scheduler, this._plugins);
+  }
+  push(e) {
+    return this._chain.push(e);
+  }
+};
+function Ln(t2, e, n = W2) {
+  const r2 = (o2) => {
+    n(null, o2);
+  }, s = (o2) => {
+    o2?.task === t2 && n(o2, void 0);
+  };
+  e.then(r2, s);
+}
+function St(t2, e) {
+  return tn((n) => {
+    if (!Lt(t2))
+      throw new Error(`Git.cwd: cannot change to non-directory "${t2}"`);
+    return (e || n).cwd = t2;
+  });
+}
+function Q2(t2) {
+  const e = ["checkout", ...t2];
+  return e[1] === "-b" && e.includes("-B") && (e[1] = ct(e, "-B")), g(e);
+}
+function jn() {
+  return {
+    checkout() {
+      return this._runTask(
+        Q2(h2(arguments, 1)),
+        u(arguments)
+      );
+    },
+    checkoutBranch(t2, e) {
+      return this._runTask(
+        Q2(["-b", t2, e, ...h2(arguments)]),
+        u(arguments)
+      );
+    },
+    checkoutLocalBranch(t2) {
+      return this._runTask(
+        Q2(["-b", t2, ...h2(arguments)]),
+        u(arguments)
+      );
+    }
+  };
+}
+var Yt = (t2, e, n) => {
+  const r2 = ["clone", ...n];
+  return m(t2) && r2.push(c(t2)), m(e) && r2.push(c(e)), g(r2);
+};
+var Bn = (t2, e, n) => (S2(n, "--mirror"), Yt(t2, e, n));
+function Rt(t2, e, n, ...r2) {
+  return m(n) ? e(n, d(r2[0], m), h2(arguments)) : b2(`git.${t2}() requires a string 'repoPath'`);
+}
+function In() {
+  return {
+    clone(t2, ...e) {
+      return this._runTask(
+        Rt("clone", Yt, d(t2, m), ...e),
+        u(arguments)
+      );
+    },
+    mirror(t2, ...e) {
+      return this._runTask(
+        Rt("mirror", Bn, d(t2, m), ...e),
+        u(arguments)
+      );
+    }
+  };
+}
+var Un = [
+  new l2(/^\[([^\s]+)( \([^)]+\))? ([^\]]+)/, (t2, [e, n, r2]) => {
+    t2.branch = e, t2.commit = r2, t2.root = !!n;
+  }),
+  new l2(/\s*Author:\s(.+)/i, (t2, [e]) => {
+    const n = e.split("<"), r2 = n.pop();
+    !r2 || !r2.includes("@") || (t2.author = {
+      email: r2.substr(0, r2.length - 1),
+      name: n.join("<").trim()
+    });
+  }),
+  new l2(
+    /(\d+)[^,]*(?:,\s*(\d+)[^,]*)(?:,\s*(\d+))/g,
+    (t2, [e, n, r2]) => {
+      t2.summary.changes = parseInt(e, 10) || 0, t2.summary.insertions = parseInt(n, 10) || 0, t2.summary.deletions = parseInt(r2, 10) || 0;
+    }
+  ),
+  new l2(
+    /^(\d+)[^,]*(?:,\s*(\d+)[^(]+\(([+-]))?/,
+    (t2, [e, n, r2]) => {
+      t2.summary.changes = parseInt(e, 10) || 0;
+      const s = parseInt(n, 10) || 0;
+      r2 === "-" ? t2.summary.deletions = s : r2 === "+" && (t2.summary.insertions = s);
+    }
+  )
+];
+function Fn(t2) {
+  return E2({
+    author: null,
+    branch: "",
+    commit: "",
+    root: false,
+    summary: {
+      changes: 0,
+      insertions: 0,
+      deletions: 0
+    }
+  }, Un, t2);
+}
+function Gn(t2, e, n) {
+  return {
+    commands: [
+      "-c",
+      "core.abbrev=40",
+      "commit",
+      ...U(t2, "-m"),
+      ...e,
+      ...n
+    ],
+    format: "utf-8",
+    parser: Fn
+  };
+}
+function zn() {
+  return {
+    commit(e, ...n) {
+      const r2 = u(arguments), s = t2(e) || Gn(
+        v(e),
+        v(d(n[0], G2, [])),
+        [
+          ...L2(d(n[1], K2, [])),
+          ...h2(arguments, 0, true)
+        ]
+      );
+      return this._runTask(s, r2);
+    }
+  };
+  function t2(e) {
+    return !G2(e) && b2(
+      "git.commit: requires the commit message to be supplied as a string/string[]"
+    );
+  }
+}
+function qn() {
+  return {
+    count: 0,
+    garbage: 0,
+    inPack: 0,
+    packs: 0,
+    prunePackable: 0,
+    size: 0,
+    sizeGarbage: 0,
+    sizePack: 0
+  };
+}
+var Wn = new l2(
+  /([a-z-]+): (\d+)$/,
+  (t2, [e, n]) => {
+    const r2 = jt(e);
+    Object.hasOwn(t2, r2) && (t2[r2] = p(n));
+  }
+);
+function Hn() {
+  return {
+    countObjects() {
+      return this._runTask({
+        commands: ["count-objects", "--verbose"],
+        format: "utf-8",
+        parser(t2) {
+          return E2(qn(), [Wn], t2);
+        }
+      });
+    }
+  };
+}
+function Kn() {
+  return {
+    firstCommit() {
+      return this._runTask(
+        g(["rev-list", "--max-parents=0", "HEAD"], true),
+        u(arguments)
+      );
+    }
+  };
+}
+function Vn(t2, e) {
+  const n = ["hash-object", t2];
+  return e && n.push("-w"), g(n, true);
+}
+var J2 = class {
+  constructor(e, n, r2, s) {
+    this.bare = e, this.path = n, this.existing = r2, this.gitDir = s;
+  }
+};
+var Xn = /^Init.+ repository in (.+)$/;
+var Yn = /^Rein.+ in (.+)$/;
+function Qn(t2, e, n) {
+  const r2 = String(n).trim();
+  let s;
+  if (s = Xn.exec(r2))
+    return new J2(t2, e, false, s[1]);
+  if (s = Yn.exec(r2))
+    return new J2(t2, e, true, s[1]);
+  let o2 = "";
+  const i = r2.split(" ");
+  for (; i.length; )
+    if (i.shift() === "in") {
+      o2 = i.join(" ");
+      break;
+    }
+  return new J2(t2, e, /^re/i.test(r2), o2);
+}
+var Qt = "--bare";
+function Jn(t2) {
+  return t2.includes(Qt);
+}
+function Zn(t2 = false, e, n) {
+  const r2 = ["init", ...n];
+  return t2 && !Jn(r2) && r2.splice(1, 0, Qt), {
+    commands: r2,
+    format: "utf-8",
+    parser(s) {
+      return Qn(r2.includes("--bare"), e, s);
+    }
+  };
+}
+function tr(t2) {
+  return t2 === void 0 ? b2("interpretTrailers called without input content") : {
+    format: "utf-8",
+    parser(e) {
+      return Object.fromEntries(
+        ut(e, (n) => {
+          const r2 = n.indexOf(":");
+          return [
+            jt(n.substring(0, r2).toLowerCase()),
+            n.substring(r2 + 2).trim()
+          ];
+        })
+      );
+    },
+    commands: ["interpret-trailers", "--parse"],
+    input: t2
+  };
+}
+function er() {
+  return {
+    interpretTrailers(t2) {
+      return this._runTask(
+        tr(d(t2, Be)),
+        u(arguments)
+      );
+    }
+  };
+}
+var R2 = /* @__PURE__ */ ((t2) => (t2.NONE = "", t2.STAT = "--stat", t2.NUM_STAT = "--numstat", t2.NAME_ONLY = "--name-only", t2.NAME_STATUS = "--name-status", t2))(R2 || {});
+var Jt = /^--(stat|numstat|name-only|name-status)(=|$)/;
+function pt(t2) {
+  for (let e = 0; e < t2.length; e++) {
+    const n = Jt.exec(t2[e]);
+    if (n)
+      return `--${n[1]}`;
+  }
+  return "";
+}
+function nr(t2) {
+  return Jt.test(t2);
+}
+var rr = class {
+  constructor() {
+    this.changed = 0, this.deletions = 0, this.insertions = 0, this.files = [];
+  }
+};
+var Ot = [
+  new l2(
+    /^(.+)\s+\|\s+(\d+)(\s+[+\-]+)?$/,
+    (t2, [e, n, r2 = ""]) => {
+      t2.files.push({
+        file: e.trim(),
+        changes: p(n),
+        insertions: r2.replace(/[^+]/g, "").length,
+        deletions: r2.replace(/[^-]/g, "").length,
+        binary: false
+      });
+    }
+  ),
+  new l2(
+    /^(.+) \|\s+Bin ([0-9.]+) -> ([0-9.]+) ([a-z]+)/,
+    (t2, [e, n, r2]) => {
+      t2.files.push({
+        file: e.trim(),
+        before: p(n),
+        after: p(r2),
+        binary: true
+      });
+    }
+  ),
+  new l2(/^(.+)\s+\|\s+Bin\s*$/, (t2, [e]) => {
+    t2.files.push({
+      file: e.trim(),
+      before: 0,
+      after: 0,
+      binary: true
+    });
+  }),
+  new l2(
+    /(\d+) files? changed\s*((?:, \d+ [^,]+){0,2})/,
+    (t2, [e, n]) => {
+      const r2 = /(\d+) i/.exec(n), s = /(\d+) d/.exec(n);
+      t2.changed = p(e), t2.insertions = p(r2?.[1]), t2.deletions = p(s?.[1]);
+    }
+  )
+];
+var sr = [
+  new l2(
+    /(\d+)\t(\d+)\t(.+)$/,
+    (t2, [e, n, r2]) => {
+      const s = p(e), o2 = p(n);
+      t2.changed++, t2.insertions += s, t2.deletions += o2, t2.files.push({
+        file: r2,
+        changes: s + o2,
+        insertions: s,
+        deletions: o2,
+        binary: false
+      });
+    }
+  ),
+  new l2(/-\t-\t(.+)$/, (t2, [e]) => {
+    t2.changed++, t2.files.push({
+      file: e,
+      after: 0,
+      before: 0,
+      binary: true
+    });
+  })
+];
+var or = [
+  new l2(/(.+)$/, (t2, [e]) => {
+    t2.changed++, t2.files.push({
+      file: e,
+      changes: 0,
+      insertions: 0,
+      deletions: 0,
+      binary: false
+    });
+  })
+];
+var ir = [
+  new l2(
+    /([ACDMRTUXB])([0-9]{0,3})\t(.[^\t]*)(\t(.[^\t]*))?$/,
+    (t2, [e, n, r2, s, o2]) => {
+      t2.changed++, t2.files.push({
+        file: o2 ?? r2,
+        changes: 0,
+        insertions: 0,
+        deletions: 0,
+        binary: false,
+        status: bt(_n(e) && e),
+        from: bt(!!o2 && r2 !== o2 && r2),
+        similarity: p(n)
+      });
+    }
+  )
+];
+var ar = {
+  [R2.NONE]: Ot,
+  [R2.STAT]: Ot,
+  [R2.NUM_STAT]: sr,
+  [R2.NAME_STATUS]: ir,
+  [R2.NAME_ONLY]: or
+};
+function Zt(t2 = R2.NONE) {
+  const e = ar[t2];
+  return (n) => E2(new rr(), e, n, false);
+}
+var te = "\xF2\xF2\xF2\xF2\xF2\xF2 ";
+var ee2 = " \xF2\xF2";
+var ne2 = " \xF2 ";
+var ur = ["hash", "date", "message", "refs", "author_name", "author_email"];
+function cr(t2, e) {
+  return e.reduce(
+    (n, r2, s) => (n[r2] = t2[s] || "", n),
+    /* @__PURE__ */ Object.create({ diff: null })
+  );
+}
+function re(t2 = ne2, e = ur, n = R2.NONE) {
+  const r2 = Zt(n);
+  return function(s) {
+    const o2 = H2(
+      s.trim(),
+      false,
+      te
+    ).map(function(i) {
+      const a = i.split(ee2), c3 = cr(a[0].split(t2), e);
+      return a.length > 1 && a[1].trim() && (c3.diff = r2(a[1])), c3;
+    });
+    return {
+      all: o2,
+      latest: o2.length && o2[0] || null,
+      total: o2.length
+    };
+  };
+}
+function fr(t2) {
+  let e = pt(t2);
+  const n = ["diff"];
+  return e === R2.NONE && (e = R2.STAT, n.push("--stat=4096")), n.push(...t2), dt(n) || {
+    commands: n,
+    format: "utf-8",
+    parser: Zt(e)
+  };
+}
+function dt(t2) {
+  const e = t2.filter(nr);
+  if (e.length > 1)
+    return b2(
+      `Summary flags are mutually exclusive - pick one of ${e.join(",")}`
+    );
+  if (e.length && t2.includes("-z"))
+    return b2(
+      `Summary flag ${e} parsing is not compatible with null termination option '-z'`
+    );
+}
+var se = /* @__PURE__ */ ((t2) => (t2[t2["--pretty"] = 0] = "--pretty", t2[t2["max-count"] = 1] = "max-count", t2[t2.maxCount = 2] = "maxCount", t2[t2.n = 3] = "n", t2[t2.file = 4] = "file", t2[t2.format = 5] = "format", t2[t2.from = 6] = "from", t2[t2.to = 7] = "to", t2[t2.splitter = 8] = "splitter", t2[t2.symmetric = 9] = "symmetric", t2[t2.mailMap = 10] = "mailMap", t2[t2.multiLine = 11] = "multiLine", t2[t2.strictDate = 12] = "strictDate", t2))(se || {});
+function lr(t2, e) {
+  const n = [], r2 = [];
+  return Object.keys(t2).forEach((s) => {
+    n.push(s), r2.push(String(t2[s]));
+  }), [n, r2.join(e)];
+}
+function hr(t2) {
+  return Object.keys(t2).reduce((e, n) => (n in se || (e[n] = t2[n]), e), {});
+}
+function oe2(t2 = {}, e = []) {
+  const n = d(t2.splitter, m, ne2), r2 = lt(t2.format) ? t2.format : {
+    hash: "%H",
+    date: t2.strictDate === false ? "%ai" : "%aI",
+    message: "%s",
+    refs: "%D",
+    body: t2.multiLine ? "%B" : "%b",
+    author_name: t2.mailMap !== false ? "%aN" : "%an",
+    author_email: t2.mailMap !== false ? "%aE" : "%ae"
+  }, [s, o2] = lr(r2, n), i = [], a = [
+    `--pretty=format:${te}${o2}${ee2}`,
+    ...e
+  ], c3 = t2.n || t2["max-count"] || t2.maxCount;
+  if (c3 && a.push(`--max-count=${c3}`), t2.from || t2.to) {
+    const y2 = t2.symmetric !== false ? "..." : "..";
+    i.push(`${t2.from || ""}${y2}${t2.to || ""}`);
+  }
+  return m(t2.file) && a.push("--follow", c(t2.file)), It(hr(t2), a), {
+    fields: s,
+    splitter: n,
+    commands: [...a, ...i]
+  };
+}
+function mr(t2, e, n) {
+  const r2 = re(t2, e, pt(n));
+  return {
+    commands: ["log", ...n],
+    format: "utf-8",
+    parser: r2
+  };
+}
+function pr() {
+  return {
+    log(...n) {
+      const r2 = u(arguments), s = oe2(
+        ht(arguments),
+        L2(d(arguments[0], K2, []))
+      ), o2 = e(...n) || dt(s.commands) || t2(s);
+      return this._runTask(o2, r2);
+    }
+  };
+  function t2(n) {
+    return mr(n.splitter, n.fields, n.commands);
+  }
+  function e(n, r2) {
+    return m(n) && m(r2) && b2(
+      "git.log(string, string) should be replaced with git.log({ from: string, to: string })"
+    );
+  }
+}
+var Z2 = class {
+  constructor(e, n = null, r2) {
+    this.reason = e, this.file = n, this.meta = r2;
+  }
+  toString() {
+    return `${this.file}:${this.reason}`;
+  }
+};
+var dr = class {
+  constructor() {
+    this.conflicts = [], this.merges = [], this.result = "success";
+  }
+  get failed() {
+    return this.conflicts.length > 0;
+  }
+  get reason() {
+    return this.result;
+  }
+  toString() {
+    return this.conflicts.length ? `CONFLICTS: ${this.conflicts.join(", ")}` : "OK";
+  }
+};
+var ie = class {
+  constructor() {
+    this.remoteMessages = {
+      all: []
+    }, this.created = [], this.deleted = [], this.files = [], this.deletions = {}, this.insertions = {}, this.summary = {
+      changes: 0,
+      deletions: 0,
+      insertions: 0
+    };
+  }
+};
+var gr = class {
+  constructor() {
+    this.remote = "", this.hash = {
+      local: "",
+      remote: ""
+    }, this.branch = {
+      local: "",
+      remote: ""
+    }, this.message = "";
+  }
+  toString() {
+    return this.message;
+  }
+};
+function tt(t2) {
+  return t2.objects = t2.objects || {
+    compressing: 0,
+    counting: 0,
+    enumerating: 0,
+    packReused: 0,
+    reused: { count: 0, delta: 0 },
+    total: { count: 0, delta: 0 }
+  };
+}
+function Ct(t2) {
+  const e = /^\s*(\d+)/.exec(t2), n = /delta (\d+)/i.exec(t2);
+  return {
+    count: p(e && e[1] || "0"),
+    delta: p(n && n[1] || "0")
+  };
+}
+var yr = [
+  new x2(
+    /^remote:\s*(enumerating|counting|compressing) objects: (\d+),/i,
+    (t2, [e, n]) => {
+      const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
+      Object.assign(s, { [r2]: p(n) });
+    }
+  ),
+  new x2(
+    /^remote:\s*(enumerating|counting|compressing) objects: \d+% \(\d+\/(\d+)\),/i,
+    (t2, [e, n]) => {
+      const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
+      Object.assign(s, { [r2]: p(n) });
+    }
+  ),
+  new x2(
+    /total ([^,]+), reused ([^,]+), pack-reused (\d+)/i,
+    (t2, [e, n, r2]) => {
+      const s = tt(t2.remoteMessages);
+      s.total = Ct(e), s.reused = Ct(n), s.packReused = p(r2);
+    }
+  )
+];
+var wr = [
+  new x2(/^remote:\s*(.+)$/, (t2, [e]) => (t2.remoteMessages.all.push(e.trim()), false)),
+  ...yr,
+  new x2(
+    [/create a (?:pull|merge) request/i, /\s(https?:\/\/\S+)$/],
+    (t2, [e]) => {
+      t2.remoteMessages.pullRequestUrl = e;
+    }
+  ),
+  new x2(
+    [/found (\d+) vulnerabilities.+\(([^)]+)\)/i, /\s(https?:\/\/\S+)$/],
+    (t2, [e, n, r2]) => {
+      t2.remoteMessages.vulnerabilities = {
+        count: p(e),
+        summary: n,
+        url: r2
+      };
+    }
+  )
+];
+function ae(t2, e) {
+  return E2({ remoteMessages: new br() }, wr, e);
+}
+var br = class {
+  constructor() {
+    this.all = [];
+  }
+};
+var Tr = /^\s*(.+?)\s+\|\s+\d+\s*(\+*)(-*)/;
+var kr = /(\d+)\D+((\d+)\D+\(\+\))?(\D+(\d+)\D+\(-\))?/;
+var _r = /^(create|delete) mode \d+ (.+)/;
+var vr = [
+  new l2(Tr, (t2, [e, n, r2]) => {
+    t2.files.push(e), n && (t2.insertions[e] = n.length), r2 && (t2.deletions[e] = r2.length);
+  }),
+  new l2(kr, (t2, [e, , n, , r2]) => n !== void 0 || r2 !== void 0 ? (t2.summary.changes = +e || 0, t2.summary.insertions = +n || 0, t2.summary.deletions = +r2 || 0, true) : false),
+  new l2(_r, (t2, [e, n]) => {
+    S2(t2.files, n), S2(e === "create" ? t2.created : t2.deleted, n);
+  })
+];
+var Er = [
+  new l2(/^from\s(.+)$/i, (t2, [e]) => {
+    t2.remote = e;
+  }),
+  new l2(/^fatal:\s(.+)$/, (t2, [e]) => {
+    t2.message = e;
+  }),
+  new l2(
+    /([a-z0-9]+)\.\.([a-z0-9]+)\s+(\S+)\s+->\s+(\S+)$/,
+    (t2, [e, n, r2, s]) => {
+      t2.branch.local = r2, t2.hash.local = e, t2.branch.remote = s, t2.hash.remote = n;
+    }
+  )
+];
+var Sr = (t2, e) => E2(new ie(), vr, [t2, e]);
+var ue = (t2, e) => Object.assign(
+  new ie(),
+  Sr(t2, e),
+  ae(t2, e)
+);
+function Rr(t2, e) {
+  const n = E2(new gr(), Er, [t2, e]);
+  return n.message && n;
+}
+var Or = [
+  new l2(/^Auto-merging\s+(.+)$/, (t2, [e]) => {
+    t2.merges.push(e);
+  }),
+  new l2(/^CONFLICT\s+\((.+)\): Merge conflict in (.+)$/, (t2, [e, n]) => {
+    t2.conflicts.push(new Z2(e, n));
+  }),
+  new l2(
+    /^CONFLICT\s+\((.+\/delete)\): (.+) deleted in (.+) and/,
+    (t2, [e, n, r2]) => {
+      t2.conflicts.push(new Z2(e, n, { deleteRef: r2 }));
+    }
+  ),
+  new l2(/^CONFLICT\s+\((.+)\):/, (t2, [e]) => {
+    t2.conflicts.push(new Z2(e, null));
+  }),
+  new l2(/^Automatic merge failed;\s+(.+)$/, (t2, [e]) => {
+    t2.result = e;
+  })
+];
+var Cr = (t2, e) => Object.assign(Ar(t2), ue(t2, e));
+var Ar = (t2) => E2(new dr(), Or, t2);
+function At(t2) {
+  return t2.length ? {
+    commands: ["merge", ...t2],
+    format: "utf-8",
+    parser(e, n) {
+      const r2 = Cr(e, n);
+      if (r2.failed)
+        throw new at(r2);
+      return r2;
+    }
+  } : b2("Git.merge requires at least one option");
+}
+function xr(t2, e, n) {
+  const r2 = n.includes("deleted"), s = n.includes("tag") || /^refs\/tags/.test(t2), o2 = !n.includes("new");
+  return {
+    deleted: r2,
+    tag: s,
+    branch: !s,
+    new: !o2,
+    alreadyUpdated: o2,
+    local: t2,
+    remote: e
+  };
+}
+var Nr = [
+  new l2(/^Pushing to (.+)$/, (t2, [e]) => {
+    t2.repo = e;
+  }),
+  new l2(/^updating local tracking ref '(.+)'/, (t2, [e]) => {
+    t2.ref = {
+      ...t2.ref || {},
+      local: e
+    };
+  }),
+  new l2(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (t2, [e, n, r2]) => {
+    t2.pushed.push(xr(e, n, r2));
+  }),
+  new l2(
+    /^Branch '([^']+)' set up to track remote branch '([^']+)' from '([^']+)'/,
+    (t2, [e, n, r2]) => {
+      t2.branch = {
+        ...t2.branch || {},
+        local: e,
+        remote: n,
+        remoteName: r2
+      };
+    }
+  ),
+  new l2(
+    /^([^:]+):(\S+)\s+([a-z0-9]+)\.\.([a-z0-9]+)$/,
+    (t2, [e, n, r2, s]) => {
+      t2.update = {
+        head: {
+          local: e,
+          remote: n
+        },
+        hash: {
+          from: r2,
+          to: s
+        }
+      };
+    }
+  )
+];
+var $r = (t2, e) => {
+  const n = Pr(t2, e), r2 = ae(t2, e);
+  return {
+    ...n,
+    ...r2
+  };
+};
+var Pr = (t2, e) => E2({ pushed: [] }, Nr, [t2, e]);
+function Mr(t2 = {}, e) {
+  return S2(e, "--tags"), ce(t2, e);
+}
+function ce(t2 = {}, e) {
+  const n = ["push", ...e];
+  return t2.branch && n.splice(1, 0, t2.branch), t2.remote && n.splice(1, 0, t2.remote), ct(n, "-v"), S2(n, "--verbose"), S2(n, "--porcelain"), {
+    commands: n,
+    format: "utf-8",
+    parser: $r
+  };
+}
+function Dr() {
+  return {
+    showBuffer() {
+      const t2 = ["show", ...h2(arguments, 1)];
+      return t2.includes("--binary") || t2.splice(1, 0, "--binary"), this._runTask(
+        Gt(t2),
+        u(arguments)
+      );
+    },
+    show() {
+      const t2 = ["show", ...h2(arguments, 1)];
+      return this._runTask(
+        g(t2),
+        u(arguments)
+      );
+    }
+  };
+}
+var Lr = /^(.+)\0(.+)$/;
+var jr = class {
+  constructor(e, n, r2) {
+    if (this.path = e, this.index = n, this.working_dir = r2, n === "R" || r2 === "R") {
+      const s = Lr.exec(e) || [null, e, e];
+      this.from = s[2] || "", this.path = s[1] || "";
+    }
+  }
+};
+var Br = class {
+  constructor() {
+    this.not_added = [], this.conflicted = [], this.created = [], this.deleted = [], this.ignored = void 0, this.modified = [], this.renamed = [], this.files = [], this.staged = [], this.ahead = 0, this.behind = 0, this.current = null, this.tracking = null, this.detached = false, this.isClean = () => !this.files.length;
+  }
+};
+function xt(t2) {
+  const [e, n] = t2.split(I2);
+  return {
+    from: n || e,
+    to: e
+  };
+}
+function _2(t2, e, n) {
+  return [`${t2}${e}`, n];
+}
+function et(t2, ...e) {
+  return e.map((n) => _2(t2, n, (r2, s) => r2.conflicted.push(s)));
+}
+var Ir = new Map([
+  _2(
+    " ",
+    "A",
+    (t2, e) => t2.created.push(e)
+  ),
+  _2(
+    " ",
+    "D",
+    (t2, e) => t2.deleted.push(e)
+  ),
+  _2(
+    " ",
+    "M",
+    (t2, e) => t2.modified.push(e)
+  ),
+  _2("A", " ", (t2, e) => {
+    t2.created.push(e), t2.staged.push(e);
+  }),
+  _2("A", "M", (t2, e) => {
+    t2.created.push(e), t2.staged.push(e), t2.modified.push(e);
+  }),
+  _2("D", " ", (t2, e) => {
+    t2.deleted.push(e), t2.staged.push(e);
+  }),
+  _2("M", " ", (t2, e) => {
+    t2.modified.push(e), t2.staged.push(e);
+  }),
+  _2("M", "M", (t2, e) => {
+    t2.modified.push(e), t2.staged.push(e);
+  }),
+  _2("R", " ", (t2, e) => {
+    t2.renamed.push(xt(e));
+  }),
+  _2("R", "M", (t2, e) => {
+    const n = xt(e);
+    t2.renamed.push(n), t2.modified.push(n.to);
+  }),
+  _2("!", "!", (t2, e) => {
+    (t2.ignored = t2.ignored || []).push(e);
+  }),
+  _2(
+    "?",
+    "?",
+    (t2, e) => t2.not_added.push(e)
+  ),
+  ...et(
+    "A",
+    "A",
+    "U"
+    /* UNMERGED */
+  ),
+  ...et(
+    "D",
+    "D",
+    "U"
+    /* UNMERGED */
+  ),
+  ...et(
+    "U",
+    "A",
+    "D",
+    "U"
+    /* UNMERGED */
+  ),
+  [
+    "##",
+    (t2, e) => {
+      const n = /ahead (\d+)/, r2 = /behind (\d+)/, s = /^(.+?(?=(?:\.{3}|\s|$)))/, o2 = /\.{3}(\S*)/, i = /\son\s(\S+?)(?=\.{3}|$)/;
+      let a = n.exec(e);
+      t2.ahead = a && +a[1] || 0, a = r2.exec(e), t2.behind = a && +a[1] || 0, a = s.exec(e), t2.current = d(a?.[1], m, null), a = o2.exec(e), t2.tracking = d(a?.[1], m, null), a = i.exec(e), a && (t2.current = d(a?.[1], m, t2.current)), t2.detached = /\(no branch\)/.test(e);
+    }
+  ]
+]);
+var Ur = function(t2) {
+  const e = t2.split(I2), n = new Br();
+  for (let r2 = 0, s = e.length; r2 < s; ) {
+    let o2 = e[r2++].trim();
+    o2 && (o2.charAt(0) === "R" && (o2 += I2 + (e[r2++] || "")), Fr(n, o2));
+  }
+  return n;
+};
+function Fr(t2, e) {
+  const n = e.trim();
+  switch (" ") {
+    case n.charAt(2):
+      return r2(n.charAt(0), n.charAt(1), n.slice(3));
+    case n.charAt(1):
+      return r2(" ", n.charAt(0), n.slice(2));
+    default:
+      return;
+  }
+  function r2(s, o2, i) {
+    const a = `${s}${o2}`, c3 = Ir.get(a);
+    c3 && c3(t2, i), a !== "##" && a !== "!!" && t2.files.push(new jr(i, s, o2));
+  }
+}
+var Gr = ["--null", "-z"];
+function zr(t2) {
+  return {
+    format: "utf-8",
+    commands: [
+      "status",
+      "--porcelain",
+      "-b",
+      "-u",
+      "--null",
+      ...t2.filter((n) => !Gr.includes(n))
+    ],
+    parser(n) {
+      return Ur(n);
+    }
+  };
+}
+var fe = "installed=false";
+function q2(t2 = 0, e = 0, n = 0, r2 = "", s = true) {
+  return Object.defineProperty(
+    {
+      major: t2,
+      minor: e,
+      patch: n,
+      agent: r2,
+      installed: s
+    },
+    "toString",
+    {
+      value() {
+        return `${this.major}.${this.minor}.${this.patch}`;
+      },
+      configurable: false,
+      enumerable: false
+    }
+  );
+}
+function qr() {
+  return q2(0, 0, 0, "", false);
+}
+function Wr() {
+  return {
+    version() {
+      return this._runTask({
+        commands: ["--version"],
+        format: "utf-8",
+        parser: Kr,
+        onError(t2, e, n, r2) {
+          if (t2.exitCode === V2.NOT_FOUND)
+            return n(Buffer.from(fe));
+          r2(e);
+        }
+      });
+    }
+  };
+}
+var Hr = [
+  new l2(
+    /version (\d+)\.(\d+)\.(\d+)(?:\s*\((.+)\))?/,
+    (t2, [e, n, r2, s = ""]) => {
+      Object.assign(
+        t2,
+        q2(p(e), p(n), p(r2), s)
+      );
+    }
+  ),
+  new l2(
+    /version (\d+)\.(\d+)\.(\D+)(.+)?$/,
+    (t2, [e, n, r2, s = ""]) => {
+      Object.assign(t2, q2(p(e), p(n), r2, s));
+    }
+  )
+];
+function Kr(t2) {
+  return t2 === fe ? qr() : E2(q2(0, 0, 0, t2), Hr, t2);
+}
+var le = class {
+  constructor(e) {
+    this._executor = e;
+  }
+  _runTask(e, n) {
+    const r2 = this._executor.chain(), s = r2.push(e);
+    return n && Ln(e, s, n), Object.create(this, {
+      then: { value: s.then.bind(s) },
+      catch: { value: s.catch.bind(s) },
+      _executor: { value: r2 }
+    });
+  }
+  add(e) {
+    return this._runTask(
+      g(["add", ...v(e)]),
+      u(arguments)
+    );
+  }
+  cwd(e) {
+    const n = u(arguments);
+    return typeof e == "string" ? this._runTask(St(e, this._executor), n) : typeof e?.path == "string" ? this._runTask(
+      St(
+        e.path,
+        e.root && this._executor || void 0
+      ),
+      n
+    ) : this._runTask(
+      b2("Git.cwd: workingDirectory must be supplied as a string"),
+      n
+    );
+  }
+  hashObject(e, n) {
+    return this._runTask(
+      Vn(e, n === true),
+      u(arguments)
+    );
+  }
+  init(e) {
+    return this._runTask(
+      Zn(e === true, this._executor.cwd, h2(arguments)),
+      u(arguments)
+    );
+  }
+  merge() {
+    return this._runTask(
+      At(h2(arguments)),
+      u(arguments)
+    );
+  }
+  mergeFromTo(e, n) {
+    return m(e) && m(n) ? this._runTask(
+      At([e, n, ...h2(arguments)]),
+      u(arguments, false)
+    ) : this._runTask(
+      b2(
+        "Git.mergeFromTo requires that the 'remote' and 'branch' arguments are supplied as strings"
+      )
+    );
+  }
+  outputHandler(e) {
+    return this._executor.outputHandler = e, this;
+  }
+  push() {
+    const e = ce(
+      {
+        remote: d(arguments[0], m),
+        branch: d(arguments[1], m)
+      },
+      h2(arguments)
+    );
+    return this._runTask(e, u(arguments));
+  }
+  stash() {
+    return this._runTask(
+      g(["stash", ...h2(arguments)]),
+      u(arguments)
+    );
+  }
+  status() {
+    return this._runTask(
+      zr(h2(arguments)),
+      u(arguments)
+    );
+  }
+};
+Object.assign(
+  le.prototype,
+  jn(),
+  In(),
+  zn(),
+  Tn(),
+  Hn(),
+  Kn(),
+  On(),
+  er(),
+  pr(),
+  Dr(),
+  Wr()
+);
+var Vr = /* @__PURE__ */ (() => {
+  let t2 = 0;
+  return () => {
+    t2++;
+    const { promise: e, done: n } = (0, import_promise_deferred.createDeferred)();
+    return {
+      promise: e,
+      done: n,
+      id: t2
+    };
+  };
+})();
+var Xr = class {
+  constructor(e = 2) {
+    this.concurrency = e, this.logger = $2("", "scheduler"), this.pending = [], this.running = [], this.logger("Constructed, concurrency=%s", e);
+  }
+  schedule() {
+    if (!this.pending.length || this.running.length >= this.concurrency) {
+      this.logger(
+        "Schedule attempt ignored, pending=%s running=%s concurrency=%s",
+        this.pending.length,
+        this.running.length,
+        this.concurrency
+      );
+      return;
+    }
+    const e = S2(this.running, this.pending.shift());
+    this.logger("Attempting id=%s", e.id), e.done(() => {
+      this.logger("Completing id=", e.id), ct(this.running, e), this.schedule();
+    });
+  }
+  next() {
+    const { promise: e, id: n } = S2(this.pending, Vr());
+    return this.logger("Scheduling id=%s", n), this.schedule(), e;
+  }
+};
+function Yr(t2, e) {
+  return g(["apply", ...e, ...t2]);
+}
+var he = /* @__PURE__ */ ((t2) => (t2.CURRENT = "*", t2.LINKED = "+", t2))(he || {});
+var Qr = class {
+  constructor() {
+    this.all = [], this.branches = {}, this.current = "", this.detached = false;
+  }
+  push(e, n, r2, s, o2) {
+    e === "*" && (this.detached = n, this.current = r2), this.all.push(r2), this.branches[r2] = {
+      current: e === "*",
+      linkedWorkTree: e === "+",
+      name: r2,
+      commit: s,
+      label: o2
+    };
+  }
+};
+var Jr = [
+  new l2(
+    /^([*+]\s)?\((?:HEAD )?detached (?:from|at) (\S+)\)\s+([a-z0-9]+)\s(.*)$/,
+    (t2, [e, n, r2, s]) => {
+      t2.push(Nt(e), true, n, r2, s);
+    }
+  ),
+  new l2(
+    /^([*+]\s)?(\S+)\s+([a-z0-9]+)\s?(.*)$/s,
+    (t2, [e, n, r2, s]) => {
+      t2.push(Nt(e), false, n, r2, s);
+    }
+  )
+];
+var Zr = new l2(/^(\S+)$/s, (t2, [e]) => {
+  t2.push(he.CURRENT, false, e, "", "");
+});
+function Nt(t2) {
+  return t2 ? t2.charAt(0) : "";
+}
+function me(t2, e = false) {
+  return E2(
+    new Qr(),
+    e ? [Zr] : Jr,
+    t2
+  );
+}
+var ts = class {
+  constructor() {
+    this.all = [], this.branches = {}, this.errors = [];
+  }
+  get success() {
+    return !this.errors.length;
+  }
+};
+function es(t2, e) {
+  return {
+    branch: t2,
+    hash: e,
+    success: true
+  };
+}
+function ns(t2) {
+  return {
+    branch: t2,
+    hash: null,
+    success: false
+  };
+}
+var rs = /(\S+)\s+\(\S+\s([^)]+)\)/;
+var pe = /^error[^']+'([^']+)'/m;
+var ss = [
+  new l2(rs, (t2, [e, n]) => {
+    const r2 = es(e, n);
+    t2.all.push(r2), t2.branches[e] = r2;
+  }),
+  new l2(pe, (t2, [e]) => {
+    const n = ns(e);
+    t2.errors.push(n), t2.all.push(n), t2.branches[e] = n;
+  })
+];
+var gt = (t2, e) => E2(new ts(), ss, [t2, e]);
+function de(t2, e) {
+  return e === V2.ERROR && pe.test(t2);
+}
+function os(t2) {
+  const e = ["-d", "-D", "--delete"];
+  return t2.some((n) => e.includes(n));
+}
+function is(t2) {
+  const e = os(t2), n = t2.includes("--show-current"), r2 = ["branch", ...t2];
+  return r2.length === 1 && r2.push("-a"), r2.includes("-v") || r2.splice(1, 0, "-v"), {
+    format: "utf-8",
+    commands: r2,
+    parser(s, o2) {
+      return e ? gt(s, o2).all[0] : me(s, n);
+    }
+  };
+}
+function as() {
+  return {
+    format: "utf-8",
+    commands: ["branch", "-v"],
+    parser(t2) {
+      return me(t2);
+    }
+  };
+}
+function us(t2, e = false) {
+  return {
+    format: "utf-8",
+    commands: ["branch", "-v", e ? "-D" : "-d", ...t2],
+    parser(n, r2) {
+      return gt(n, r2);
+    },
+    onError({ exitCode: n, stdOut: r2 }, s, o2, i) {
+      if (!de(String(s), n))
+        return i(s);
+      o2(r2);
+    }
+  };
+}
+function cs(t2, e = false) {
+  const n = {
+    format: "utf-8",
+    commands: ["branch", "-v", e ? "-D" : "-d", t2],
+    parser(r2, s) {
+      return gt(r2, s).branches[t2];
+    },
+    onError({ exitCode: r2, stdErr: s, stdOut: o2 }, i, a, c3) {
+      if (!de(String(i), r2))
+        return c3(i);
+      throw new at(
+        n.parser(F2(o2), F2(s)),
+        String(i)
+      );
+    }
+  };
+  return n;
+}
+function fs(t2) {
+  return {
+    commands: ["check-ignore", ...t2],
+    format: "utf-8",
+    parser: ls
+  };
+}
+function ls(t2) {
+  return t2.split(/\n/g).map(hs).filter(Boolean);
+}
+function hs(t2) {
+  const e = t2.trim().replace(/^["']|["']$/g, "");
+  return e && Se(e);
+}
+var ms = [
+  new l2(/From (.+)$/, (t2, [e]) => {
+    t2.remote = e;
+  }),
+  new l2(/\* \[new branch]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
+    t2.branches.push({
+      name: e,
+      tracking: n
+    });
+  }),
+  new l2(/\* \[new tag]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
+    t2.tags.push({
+      name: e,
+      tracking: n
+    });
+  }),
+  new l2(/- \[deleted]\s+\S+\s*-> (.+)$/, (t2, [e]) => {
+    t2.deleted.push({
+      tracking: e
+    });
+  }),
+  new l2(
+    /\s*([^.]+)\.\.(\S+)\s+(\S+)\s*-> (.+)$/,
+    (t2, [e, n, r2, s]) => {
+      t2.updated.push({
+        name: r2,
+        tracking: s,
+        to: n,
+        from: e
+      });
+    }
+  )
+];
+function ps(t2, e) {
+  return E2({
+    raw: t2,
+    remote: null,
+    branches: [],
+    tags: [],
+    updated: [],
+    deleted: []
+  }, ms, [t2, e]);
+}
+function ds(t2) {
+  return /^--upload-pack(=|$)/.test(t2);
+}
+function gs(t2, e, n) {
+  const r2 = ["fetch", ...n];
+  return t2 && e && r2.push(t2, e), r2.find(ds) ? b2("git.fetch: potential exploit argument blocked.") : {
+    commands: r2,
+    format: "utf-8",
+    parser: ps
+  };
+}
+var ys = [
+  new l2(/^Renaming (.+) to (.+)$/, (t2, [e, n]) => {
+    t2.moves.push({ from: e, to: n });
+  })
+];
+function ws(t2) {
+  return E2({ moves: [] }, ys, t2);
+}
+function bs(t2, e) {
+  return {
+    commands: ["mv", "-v", ...v(t2), e],
+    format: "utf-8",
+    parser: ws
+  };
+}
+function Ts(t2, e, n) {
+  const r2 = ["pull", ...n];
+  return t2 && e && r2.splice(1, 0, t2, e), {
+    commands: r2,
+    format: "utf-8",
+    parser(s, o2) {
+      return ue(s, o2);
+    },
+    onError(s, o2, i, a) {
+      const c3 = Rr(
+        F2(s.stdOut),
+        F2(s.stdErr)
+      );
+      if (c3)
+        return a(new at(c3));
+      a(o2);
+    }
+  };
+}
+function ks(t2) {
+  const e = {};
+  return ge(t2, ([n]) => e[n] = { name: n }), Object.values(e);
+}
+function _s(t2) {
+  const e = {};
+  return ge(t2, ([n, r2, s]) => {
+    Object.hasOwn(e, n) || (e[n] = {
+      name: n,
+      refs: { fetch: "", push: "" }
+    }), s && r2 && (e[n].refs[s.replace(/[^a-z]/g, "")] = r2);
+  }), Object.values(e);
+}
+function ge(t2, e) {
+  ut(t2, (n) => e(n.split(/\s+/)));
+}
+function vs(t2, e, n) {
+  return g(["remote", "add", ...n, t2, e]);
+}
+function Es(t2) {
+  const e = ["remote"];
+  return t2 && e.push("-v"), {
+    commands: e,
+    format: "utf-8",
+    parser: t2 ? _s : ks
+  };
+}
+function Ss(t2) {
+  const e = [...t2];
+  return e[0] !== "ls-remote" && e.unshift("ls-remote"), g(e);
+}
+function Rs(t2) {
+  const e = [...t2];
+  return e[0] !== "remote" && e.unshift("remote"), g(e);
+}
+function Os(t2) {
+  return g(["remote", "remove", t2]);
+}
+function Cs(t2 = {}, e) {
+  const n = oe2(t2), r2 = ["stash", "list", ...n.commands, ...e], s = re(
+    n.splitter,
+    n.fields,
+    pt(r2)
+  );
+  return dt(r2) || {
+    commands: r2,
+    format: "utf-8",
+    parser: s
+  };
+}
+function As(t2, e) {
+  return X2(["add", t2, e]);
+}
+function xs(t2) {
+  return X2(["init", ...t2]);
+}
+function X2(t2) {
+  const e = [...t2];
+  return e[0] !== "submodule" && e.unshift("submodule"), g(e);
+}
+function Ns(t2) {
+  return X2(["update", ...t2]);
+}
+var $s = class {
+  constructor(e, n) {
+    this.all = e, this.latest = n;
+  }
+};
+var Ps = function(t2, e = false) {
+  const n = t2.split(`
+`).map(Ds).filter(Boolean);
+  e || n.sort(function(s, o2) {
+    const i = s.split("."), a = o2.split(".");
+    if (i.length === 1 || a.length === 1)
+      return Ms(B2(i[0]), B2(a[0]));
+    for (let c3 = 0, y2 = Math.max(i.length, a.length); c3 < y2; c3++) {
+      const w2 = ye(B2(i[c3]), B2(a[c3]));
+      if (w2)
+        return w2;
+    }
+    return 0;
+  });
+  const r2 = e ? n[0] : [...n].reverse().find((s) => s.indexOf(".") >= 0);
+  return new $s(n, r2);
+};
+function Ms(t2, e) {
+  const n = Number.isNaN(t2), r2 = Number.isNaN(e);
+  return n !== r2 ? n ? 1 : -1 : n ? ye(t2, e) : 0;
+}
+function ye(t2, e) {
+  return t2 === e ? 0 : t2 > e ? 1 : -1;
+}
+function Ds(t2) {
+  return t2.trim();
+}
+function B2(t2) {
+  return typeof t2 == "string" && parseInt(t2.replace(/^\D+/g, ""), 10) || 0;
+}
+function Ls(t2 = []) {
+  const e = t2.some((n) => /^--sort=/.test(n));
+  return {
+    format: "utf-8",
+    commands: ["tag", "-l", ...t2],
+    parser(n) {
+      return Ps(n, e);
+    }
+  };
+}
+function js(t2) {
+  return {
+    format: "utf-8",
+    commands: ["tag", t2],
+    parser() {
+      return { name: t2 };
+    }
+  };
+}
+function Bs(t2, e) {
+  return {
+    format: "utf-8",
+    commands: ["tag", "-a", "-m", e, t2],
+    parser() {
+      return { name: t2 };
+    }
+  };
+}
+function f2(t2, e) {
+  this._plugins = e, this._executor = new Dn(
+    t2.baseDir,
+    new Xr(t2.maxConcurrentProcesses),
+    e
+  ), this._trimmed = t2.trimmed;
+}
+(f2.prototype = Object.create(le.prototype)).constructor = f2;
+f2.prototype.customBinary = function(t2) {
+  return this._plugins.reconfigure("binary", t2), this;
+};
+f2.prototype.env = function(t2, e) {
+  return arguments.length === 1 && typeof t2 == "object" ? this._executor.env = t2 : (this._executor.env = this._executor.env || {})[t2] = e, this;
+};
+f2.prototype.stashList = function(t2) {
+  return this._runTask(
+    Cs(
+      ht(arguments) || {},
+      K2(t2) && t2 || []
+    ),
+    u(arguments)
+  );
+};
+f2.prototype.mv = function(t2, e) {
+  return this._runTask(bs(t2, e), u(arguments));
+};
+f2.prototype.checkoutLatestTag = function(t2) {
+  var e = this;
+  return this.pull(function() {
+    e.tags(function(n, r2) {
+      e.checkout(r2.latest, t2);
+    });
+  });
+};
+f2.prototype.pull = function(t2, e, n, r2) {
+  return this._runTask(
+    Ts(
+      d(t2, m),
+      d(e, m),
+      h2(arguments)
+    ),
+    u(arguments)
+  );
+};
+f2.prototype.fetch = function(t2, e) {
+  return this._runTask(
+    gs(
+      d(t2, m),
+      d(e, m),
+      h2(arguments)
+    ),
+    u(arguments)
+  );
+};
+f2.prototype.tags = function(t2, e) {
+  return this._runTask(
+    Ls(h2(arguments)),
+    u(arguments)
+  );
+};
+f2.prototype.rebase = function() {
+  return this._runTask(
+    g(["rebase", ...h2(arguments)]),
+    u(arguments)
+  );
+};
+f2.prototype.reset = function(t2) {
+  return this._runTask(
+    An(xn(t2), h2(arguments)),
+    u(arguments)
+  );
+};
+f2.prototype.revert = function(t2) {
+  const e = u(arguments);
+  return typeof t2 != "string" ? this._runTask(b2("Commit must be a string"), e) : this._runTask(
+    g(["revert", ...h2(arguments, 0, true), t2]),
+    e
+  );
+};
+f2.prototype.addTag = function(t2) {
+  const e = typeof t2 == "string" ? js(t2) : b2("Git.addTag requires a tag name");
+  return this._runTask(e, u(arguments));
+};
+f2.prototype.addAnnotatedTag = function(t2, e) {
+  return this._runTask(
+    Bs(t2, e),
+    u(arguments)
+  );
+};
+f2.prototype.deleteLocalBranch = function(t2, e, n) {
+  return this._runTask(
+    cs(t2, typeof e == "boolean" ? e : false),
+    u(arguments)
+  );
+};
+f2.prototype.deleteLocalBranches = function(t2, e, n) {
+  return this._runTask(
+    us(t2, typeof e == "boolean" ? e : false),
+    u(arguments)
+  );
+};
+f2.prototype.branch = function(t2, e) {
+  return this._runTask(
+    is(h2(arguments)),
+    u(arguments)
+  );
+};
+f2.prototype.branchLocal = function(t2) {
+  return this._runTask(as(), u(arguments));
+};
+f2.prototype.raw = function(t2) {
+  const e = !Array.isArray(t2), n = [].slice.call(e ? arguments : t2, 0);
+  for (let s = 0; s < n.length && e; s++)
+    if (!st(n[s])) {
+      n.splice(s, n.length - s);
+      break;
+    }
+  n.push(...h2(arguments, 0, true));
+  var r2 = u(arguments);
+  return n.length ? this._runTask(g(n, this._trimmed), r2) : this._runTask(
+    b2("Raw: must supply one or more command to execute"),
+    r2
+  );
+};
+f2.prototype.submoduleAdd = function(t2, e, n) {
+  return this._runTask(As(t2, e), u(arguments));
+};
+f2.prototype.submoduleUpdate = function(t2, e) {
+  return this._runTask(
+    Ns(h2(arguments, true)),
+    u(arguments)
+  );
+};
+f2.prototype.submoduleInit = function(t2, e) {
+  return this._runTask(
+    xs(h2(arguments, true)),
+    u(arguments)
+  );
+};
+f2.prototype.subModule = function(t2, e) {
+  return this._runTask(
+    X2(h2(arguments)),
+    u(arguments)
+  );
+};
+f2.prototype.listRemote = function() {
+  return this._runTask(
+    Ss(h2(arguments)),
+    u(arguments)
+  );
+};
+f2.prototype.addRemote = function(t2, e, n) {
+  return this._runTask(
+    vs(t2, e, h2(arguments)),
+    u(arguments)
+  );
+};
+f2.prototype.removeRemote = function(t2, e) {
+  return this._runTask(Os(t2), u(arguments));
+};
+f2.prototype.getRemotes = function(t2, e) {
+  return this._runTask(Es(t2 === true), u(arguments));
+};
+f2.prototype.remote = function(t2, e) {
+  return this._runTask(
+    Rs(h2(arguments)),
+    u(arguments)
+  );
+};
+f2.prototype.tag = function(t2, e) {
+  const n = h2(arguments);
+  return n[0] !== "tag" && n.unshift("tag"), this._runTask(g(n), u(arguments));
+};
+f2.prototype.updateServerInfo = function(t2) {
+  return this._runTask(
+    g(["update-server-info"]),
+    u(arguments)
+  );
+};
+f2.prototype.pushTags = function(t2, e) {
+  const n = Mr(
+    { remote: d(t2, m) },
+    h2(arguments)
+  );
+  return this._runTask(n, u(arguments));
+};
+f2.prototype.rm = function(t2) {
+  return this._runTask(
+    g(["rm", "-f", ...v(t2)]),
+    u(arguments)
+  );
+};
+f2.prototype.rmKeepLocal = function(t2) {
+  return this._runTask(
+    g(["rm", "--cached", ...v(t2)]),
+    u(arguments)
+  );
+};
+f2.prototype.catFile = function(t2, e) {
+  return this._catFile("utf-8", arguments);
+};
+f2.prototype.binaryCatFile = function() {
+  return this._catFile("buffer", arguments);
+};
+f2.prototype._catFile = function(t2, e) {
+  var n = u(e), r2 = ["cat-file"], s = e[0];
+  if (typeof s == "string")
+    return this._runTask(
+      b2("Git.catFile: options must be supplied as an array of strings"),
+      n
+    );
+  Array.isArray(s) && r2.push.apply(r2, s);
+  const o2 = t2 === "buffer" ? Gt(r2) : g(r2);
+  return this._runTask(o2, n);
+};
+f2.prototype.diff = function(t2, e) {
+  const n = m(t2) ? b2(
+    "git.diff: supplying options as a single string is no longer supported, switch to an array of strings"
+  ) : g(["diff", ...h2(arguments)]);
+  return this._runTask(n, u(arguments));
+};
+f2.prototype.diffSummary = function() {
+  return this._runTask(
+    fr(h2(arguments, 1)),
+    u(arguments)
+  );
+};
+f2.prototype.applyPatch = function(t2) {
+  const e = G2(t2) ? Yr(v(t2), h2([].slice.call(arguments, 1))) : b2(
+    "git.applyPatch requires one or more string patches as the first argument"
+  );
+  return this._runTask(e, u(arguments));
+};
+f2.prototype.revparse = function() {
+  const t2 = ["rev-parse", ...h2(arguments, true)];
+  return this._runTask(
+    g(t2, true),
+    u(arguments)
+  );
+};
+f2.prototype.clean = function(t2, e, n) {
+  const r2 = un(t2), s = r2 && t2.join("") || d(t2, m) || "", o2 = h2([].slice.call(arguments, r2 ? 1 : 0));
+  return this._runTask(
+    on(s, o2),
+    u(arguments)
+  );
+};
+f2.prototype.exec = function(t2) {
+  const e = {
+    commands: [],
+    format: "utf-8",
+    parser() {
+      typeof t2 == "function" && t2();
+    }
+  };
+  return this._runTask(e);
+};
+f2.prototype.checkIgnore = function(t2, e) {
+  return this._runTask(
+    fs(v(d(t2, G2, []))),
+    u(arguments)
+  );
+};
+f2.prototype.checkIsRepo = function(t2, e) {
+  return this._runTask(
+    We(d(t2, m)),
+    u(arguments)
+  );
+};
+function Is(t2) {
+  return t2 ? [{
+    type: "spawn.before",
+    action(r2, s) {
+      t2.aborted && s.kill(new A2(void 0, "abort", "Abort already signaled"));
+    }
+  }, {
+    type: "spawn.after",
+    action(r2, s) {
+      function o2() {
+        s.kill(new A2(void 0, "abort", "Abort signal received"));
+      }
+      t2.addEventListener("abort", o2), s.spawned.on("close", () => t2.removeEventListener("abort", o2));
+    }
+  }] : void 0;
+}
+var Us = $2("", "plugin:allowEnvironment");
+function Fs(t2, e = false) {
+  const n = new Set(t2.map((r2) => r2.toLowerCase().trim()));
+  return {
+    type: "spawn.options",
+    action(r2, s) {
+      const o2 = { ...r2.env ?? process.env }, i = new Set(
+        Object.keys(s.env).map((a) => a.toLowerCase().trim())
+      );
+      for (const a of Object.keys(o2)) {
+        const c3 = a.toLowerCase().trim();
+        if (!(!Gs(c3) || n.has(c3))) {
+          if (i.has(c3))
+            throw new A2(
+              void 0,
+              "allowEnvironment",
+              `Use of "${a}" is blocked by the environment guard - add it to the allowEnvironment option to permit it`
+            );
+          Us("removing ambient guarded environment variable %s", a), delete o2[a];
+        }
+      }
+      return {
+        ...r2,
+        env: {
+          ...o2,
+          GIT_TEST_DISALLOW_ABBREVIATED_OPTIONS: String(!e)
+        }
+      };
+    }
+  };
+}
+function Gs(t2) {
+  const e = t2.toLowerCase().trim();
+  return e.startsWith("git_") || _(e);
+}
+function zs(t2 = {}) {
+  return {
+    type: "spawn.args",
+    action(e, { env: n }) {
+      for (const r2 of oe(e, n))
+        if (t2[r2.category] !== true)
+          throw new A2(void 0, "unsafe", r2.message);
+      return e;
+    }
+  };
+}
+function qs(t2) {
+  const e = U(t2, "-c");
+  return {
+    type: "spawn.args",
+    action(n) {
+      return [...e, ...n];
+    }
+  };
+}
+var $t = (0, import_promise_deferred.deferred)().promise;
+function Ws({
+  onClose: t2 = true,
+  onExit: e = 50
+} = {}) {
+  function n() {
+    let s = -1;
+    const o2 = {
+      close: (0, import_promise_deferred.deferred)(),
+      closeTimeout: (0, import_promise_deferred.deferred)(),
+      exit: (0, import_promise_deferred.deferred)(),
+      exitTimeout: (0, import_promise_deferred.deferred)()
+    }, i = Promise.race([
+      t2 === false ? $t : o2.closeTimeout.promise,
+      e === false ? $t : o2.exitTimeout.promise
+    ]);
+    return r2(t2, o2.close, o2.closeTimeout), r2(e, o2.exit, o2.exitTimeout), {
+      close(a) {
+        s = a, o2.close.done();
+      },
+      exit(a) {
+        s = a, o2.exit.done();
+      },
+      get exitCode() {
+        return s;
+      },
+      result: i
+    };
+  }
+  function r2(s, o2, i) {
+    s !== false && (s === true ? o2.promise : o2.promise.then(() => wt(s))).then(i.done);
+  }
+  return {
+    type: "spawn.after",
+    async action(s, { spawned: o2, close: i }) {
+      const a = n();
+      let c3 = true, y2 = () => {
+        c3 = false;
+      };
+      o2.stdout?.on("data", y2), o2.stderr?.on("data", y2), o2.on("error", y2), o2.on("close", (w2) => a.close(w2)), o2.on("exit", (w2) => a.exit(w2));
+      try {
+        await a.result, c3 && await wt(50), i(a.exitCode);
+      } catch (w2) {
+        i(a.exitCode, w2);
+      }
+    }
+  };
+}
+var we = $2("", "plugin:binary");
+var Hs = "Invalid value supplied for custom binary, requires a single string or an array containing either one or two strings";
+var Ks = "Invalid value supplied for custom binary, restricted characters must be removed or supply the unsafe.allowUnsafeCustomBinary option";
+function Vs(t2) {
+  return !t2 || !/^([a-z]:)?([a-z0-9/.\\_~-]+)$/i.test(t2);
+}
+function Pt(t2, e) {
+  if (t2.length < 1 || t2.length > 2)
+    throw new A2(void 0, "binary", Hs);
+  if (t2.some(Vs))
+    if (e)
+      we("permitted unsafe binary %o", t2);
+    else
+      throw new A2(void 0, "binary", Ks);
+  const [r2, s] = t2;
+  return {
+    binary: r2,
+    prefix: s
+  };
+}
+function Xs(t2, e = ["git"], n = false) {
+  let r2 = Pt(v(e), n);
+  t2.on("binary", (s) => {
+    r2 = Pt(v(s), n), we.info("reconfiguring %o", r2);
+  }), t2.append("spawn.binary", () => r2.binary), t2.append("spawn.args", (s) => r2.prefix ? [r2.prefix, ...s] : s);
+}
+var be = {
+  DISALLOWED_ABBREVIATED: {
+    text: "disallowed abbreviated or ambiguous option",
+    solution: "Unambiguous abbreviated options blocked with unsafe.allowAbbreviatedOptions setting: {message}"
+  },
+  UNKNOWN: {
+    text: "~ unknown ~",
+    solution: void 0
+  }
+};
+function Ys(t2) {
+  if (!t2)
+    return "UNKNOWN";
+  for (const [e, { text: n }] of Object.entries(be))
+    if (t2.startsWith(`fatal: ${n}`))
+      return e;
+  return "UNKNOWN";
+}
+var Qs = class extends O2 {
+  constructor(e = "") {
+    const n = Ys(e);
+    super(void 0, be[n].solution?.replace("{message}", e) ?? e), this.reason = n;
+  }
+};
+function Js(t2) {
+  return !!(t2.exitCode && t2.stdErr.length);
+}
+function Zs(t2) {
+  return Buffer.concat([...t2.stdOut, ...t2.stdErr]);
+}
+function to(t2 = false, e = Js, n = Zs) {
+  return (r2, s) => !t2 && r2 || !e(s) ? r2 : n(s);
+}
+function eo(t2, e) {
+  return t2 === 128 && e.startsWith("fatal:") ? new Qs(e) : new O2(void 0, e);
+}
+function Mt(t2) {
+  return {
+    type: "task.error",
+    action(e, n) {
+      const r2 = t2(e.error, {
+        stdErr: n.stdErr,
+        stdOut: n.stdOut,
+        exitCode: n.exitCode
+      });
+      return Buffer.isBuffer(r2) ? {
+        error: eo(n.exitCode, r2.toString("utf-8"))
+      } : {
+        error: r2
+      };
+    }
+  };
+}
+var nt = $2("", "plugin:input");
+function no(t2) {
+  return {
+    type: "spawn.after",
+    action(e, { commands: n, input: r2, spawned: { stdin: s } }) {
+      if (!s)
+        return;
+      const o2 = t2?.([...n]) ?? r2;
+      if (!o2)
+        return nt("generated zero length content, not writing to stdin");
+      nt("writing %s bytes to stdin", Le(o2)), s.on("error", (i) => {
+        i.code !== "EPIPE" && nt("[ERROR] stdin error %o", i);
+      }), s.end(o2);
+    }
+  };
+}
+var ro = class {
+  constructor() {
+    this.plugins = /* @__PURE__ */ new Set(), this.events = new Ce();
+  }
+  on(e, n) {
+    this.events.on(e, n);
+  }
+  reconfigure(e, n) {
+    this.events.emit(e, n);
+  }
+  append(e, n) {
+    const r2 = S2(this.plugins, { type: e, action: n });
+    return () => this.plugins.delete(r2);
+  }
+  add(e) {
+    const n = [];
+    return v(e).forEach(
+      (r2) => {
+        r2 && this.plugins.add(S2(n, r2));
+      }
+    ), () => {
+      n.forEach((r2) => {
+        this.plugins.delete(r2);
+      });
+    };
+  }
+  exec(e, n, r2) {
+    let s = n;
+    const o2 = Object.freeze(Object.create(r2));
+    for (const i of this.plugins)
+      i.type === e && (s = i.action(s, o2));
+    return s;
+  }
+};
+function so(t2) {
+  const e = "--progress", n = ["checkout", "clone", "fetch", "pull", "push"];
+  return [{
+    type: "spawn.args",
+    action(o2, i) {
+      return n.includes(i.method) ? De(o2, e) : o2;
+    }
+  }, {
+    type: "spawn.after",
+    action(o2, i) {
+      i.commands.includes(e) && i.spawned.stderr?.on("data", (a) => {
+        const c3 = /^([\s\S]+?):\s*(\d+)% \((\d+)\/(\d+)\)/.exec(a.toString("utf8"));
+        c3 && t2({
+          method: i.method,
+          stage: oo(c3[1]),
+          progress: p(c3[2]),
+          processed: p(c3[3]),
+          total: p(c3[4])
+        });
+      });
+    }
+  }];
+}
+function oo(t2) {
+  return String(t2.toLowerCase().split(" ", 1)) || "unknown";
+}
+function io(t2) {
+  const e = je(t2, ["uid", "gid"]);
+  return {
+    type: "spawn.options",
+    action(n) {
+      return { ...e, ...n };
+    }
+  };
+}
+function ao() {
+  return {
+    type: "spawn.args",
+    action(t2) {
+      const e = [];
+      let n;
+      function r2(s) {
+        (n = n || []).push(...s);
+      }
+      for (let s = 0; s < t2.length; s++) {
+        const o2 = t2[s];
+        if (r(o2)) {
+          r2(o(o2));
+          continue;
+        }
+        if (o2 === "--") {
+          r2(
+            t2.slice(s + 1).flatMap((i) => r(i) && o(i) || i)
+          );
+          break;
+        }
+        e.push(o2);
+      }
+      return n ? [...e, "--", ...n.map(String)] : e;
+    }
+  };
+}
+function uo({
+  block: t2,
+  stdErr: e = true,
+  stdOut: n = true
+}) {
+  if (t2 > 0)
+    return {
+      type: "spawn.after",
+      action(r2, s) {
+        let o2;
+        function i() {
+          o2 && clearTimeout(o2), o2 = setTimeout(c3, t2);
+        }
+        function a() {
+          s.spawned.stdout?.off("data", i), s.spawned.stderr?.off("data", i), s.spawned.off("exit", a), s.spawned.off("close", a), o2 && clearTimeout(o2);
+        }
+        function c3() {
+          a(), s.kill(new A2(void 0, "timeout", "block timeout reached"));
+        }
+        n && s.spawned.stdout?.on("data", i), e && s.spawned.stderr?.on("data", i), s.spawned.on("exit", a), s.spawned.on("close", a), i();
+      }
+    };
+}
+var wo = (t2, e) => {
+  const n = new ro(), r2 = Ge(
+    t2 && (typeof t2 == "string" ? { baseDir: t2 } : t2) || {},
+    e
+  );
+  if (!Lt(r2.baseDir))
+    throw new Ae(
+      r2,
+      "Cannot use simple-git on a directory that does not exist"
+    );
+  return Array.isArray(r2.config) && n.add(qs(r2.config)), n.add(zs(r2.unsafe)), n.add(Ws(r2.completion)), r2.abort && n.add(Is(r2.abort)), r2.progress && n.add(so(r2.progress)), r2.timeout && n.add(uo(r2.timeout)), r2.spawnOptions && n.add(io(r2.spawnOptions)), n.add(ao()), n.add(no(r2.input)), n.add(Mt(to(true))), r2.errors && n.add(Mt(r2.errors)), Xs(n, r2.binary, r2.unsafe?.allowUnsafeCustomBinary), n.add(
+    Fs(r2.allowEnvironment ?? [], r2.unsafe?.allowAbbreviatedOptions)
+  ), new f2(r2, n);
+};
+
+// src/util/crash-site.ts
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+var FRAME = /(?:\(|at )((?:file:\/\/)?\/[^():\s]+):(\d+):\d+\)?$/gm;
+var MODULE_COMMENT = /^\/\/ (\S+\.[cm]?[jt]sx?)$/;
+function crashSite(error) {
+  for (const [, where2 = "", line = "0"] of (error.stack ?? "").matchAll(FRAME)) {
+    const file = where2.startsWith("file:") ? fileURLToPath(where2) : where2;
+    if (file.includes("/node_modules/")) continue;
+    const direct = /\/(src\/.+\.ts)$/.exec(file);
+    if (direct) return `${direct[1]}:${line}`;
+    const module = file.endsWith(".js") ? moduleAt(file, Number(line)) : null;
+    if (module?.startsWith("src/")) return `${module}, ${file.split("/").slice(-2).join("/")}:${line}`;
+  }
+  return null;
+}
+function moduleAt(bundle, line) {
+  let lines;
+  try {
+    lines = readFileSync(bundle, "utf8").split("\n", line);
+  } catch {
+    return null;
+  }
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const m2 = MODULE_COMMENT.exec(lines[i]);
+    if (m2) return m2[1];
+  }
+  return null;
+}
+
+// src/util/errors.ts
+var UserError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "UserError";
+  }
+};
+function describeError(error) {
+  if (error instanceof UserError) return error.message;
+  if (error instanceof Error) {
+    const site = crashSite(error);
+    return `${error.name}: ${error.message}${site ? ` (in ${site})` : ""}`;
+  }
+  return String(error);
+}
+
+// src/git/cat-file.ts
+import { spawn } from "node:child_process";
+import { mkdtemp, open, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+var ObjectTooLarge = class extends Error {
+  constructor(oid, size) {
+    super(`object ${oid} has ${size} bytes, more than this read allows`);
+    this.oid = oid;
+    this.size = size;
+  }
+  oid;
+  size;
+};
+var EMPTY = Buffer.alloc(0);
+var AnswerReader = class {
+  constructor(onIdle = () => void 0) {
+    this.onIdle = onIdle;
+  }
+  onIdle;
+  pending = [];
+  header = EMPTY;
+  body = null;
+  receive(chunk) {
+    let at2 = 0;
+    while (at2 < chunk.length) {
+      if (this.body) {
+        at2 = this.take(chunk, at2);
+        continue;
+      }
+      const newline = chunk.indexOf(10, at2);
+      if (newline < 0) {
+        this.header = Buffer.concat([this.header, chunk.subarray(at2)]);
+        return;
+      }
+      const line = this.header.length ? Buffer.concat([this.header, chunk.subarray(at2, newline)]).toString("latin1") : chunk.toString("latin1", at2, newline);
+      this.header = EMPTY;
+      at2 = newline + 1;
+      this.answer(line);
+    }
+  }
+  /** Forgets a half-received answer (the process that sent it ended) and fails every pending request. */
+  fail(error) {
+    this.header = EMPTY;
+    this.body = null;
+    for (const request of this.pending.splice(0)) request.reject(error);
+  }
+  /** A header line: `<oid> <type> <size>`, or `<oid> missing` / `<oid> ambiguous`. */
+  answer(line) {
+    const request = this.pending[0];
+    if (!request) return;
+    const m2 = /^([0-9a-f]+) (\w+) (\d+)$/.exec(line);
+    if (!m2) {
+      this.settle();
+      request.resolve(null);
+      return;
+    }
+    const size = Number(m2[3]);
+    const found = { oid: m2[1], type: m2[2], size, bytes: size <= request.maxBytes ? Buffer.allocUnsafe(size) : null };
+    this.body = { request, found, received: 0 };
+  }
+  /** Copies body bytes (and the newline git ends each object with); returns where in `chunk` they ended. */
+  take(chunk, at2) {
+    const body = this.body;
+    const { size, bytes } = body.found;
+    const n = Math.min(size + 1 - body.received, chunk.length - at2);
+    if (bytes) {
+      const copy = Math.min(n, size - body.received);
+      if (copy > 0) chunk.copy(bytes, body.received, at2, at2 + copy);
+    }
+    body.received += n;
+    if (body.received === size + 1) {
+      this.body = null;
+      this.settle();
+      body.request.resolve(body.found);
+    }
+    return at2 + n;
+  }
+  settle() {
+    this.pending.shift();
+    if (!this.pending.length) this.onIdle();
+  }
+};
+var ONE_PROCESS_FROM = 64;
+var READ_BACK_BYTES = 64 * 1024;
+var CatFileBatch = class {
+  constructor(cwd) {
+    this.cwd = cwd;
+  }
+  cwd;
+  child = null;
+  answers = new AnswerReader(() => this.hold(false));
+  closing = null;
+  /** The blob's bytes, null when git has no such object; `ObjectTooLarge` past `maxBytes` (nothing kept). */
+  async read(oid, maxBytes) {
+    const found = await this.request(oid, maxBytes);
+    if (!found) return null;
+    if (!found.bytes) throw new ObjectTooLarge(oid, found.size);
+    return found.bytes;
+  }
+  /**
+   * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
+   * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
+   * has no such object) or `ObjectTooLarge`, in the order asked. A large batch is read by a process of its own
+   * through a file (`ONE_PROCESS_FROM`), which the caller's sizes bound: it asks only for what its budget took.
+   */
+  async readMany(requests) {
+    if (!requests.length) return [];
+    if (this.closing) throw new Error("the git object reader is closed");
+    let found;
+    if (requests.length >= ONE_PROCESS_FROM) {
+      const dir = await mkdtemp(join(tmpdir(), "mlreport-objects-")).catch(() => null);
+      found = dir ? await readThroughFile(this.cwd, dir, requests) : await this.askAll(requests);
+    } else found = await this.askAll(requests);
+    return found.map((f3, i) => !f3 ? null : f3.bytes ?? new ObjectTooLarge(requests[i].oid, f3.size));
+  }
+  askAll(requests) {
+    const child = this.start();
+    const idle = !this.answers.pending.length;
+    const answers = requests.map(({ maxBytes }) => new Promise((resolve4, reject) => this.answers.pending.push({ maxBytes, resolve: resolve4, reject })));
+    if (idle) this.hold(true);
+    child.stdin.write(requests.map((r2) => `${r2.oid}
+`).join(""));
+    return Promise.all(answers);
+  }
+  /**
+   * What a revision expression (`HEAD^{commit}`, `main:dvc.yaml`) names, as `rev-parse --verify` would find
+   * it, without starting a process; null when it names nothing. The caller refuses names with control characters.
+   */
+  async resolve(name) {
+    const found = await this.request(name, -1);
+    return found && { oid: found.oid, type: found.type };
+  }
+  request(name, maxBytes) {
+    if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
+    const child = this.start();
+    return new Promise((resolve4, reject) => {
+      this.answers.pending.push({ maxBytes, resolve: resolve4, reject });
+      if (this.answers.pending.length === 1) this.hold(true);
+      child.stdin.write(`${name}
+`);
+    });
+  }
+  /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
+  close() {
+    this.closing ??= new Promise((resolve4) => {
+      const child = this.child;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve4();
+      child.once("close", () => resolve4());
+      this.hold(true);
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill(), 5e3);
+      timer.unref();
+      child.once("close", () => clearTimeout(timer));
+    });
+    return this.closing;
+  }
+  /** The process id while one runs (tests check that it ended). */
+  get pid() {
+    return this.child?.pid;
+  }
+  start() {
+    if (this.child) return this.child;
+    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    this.child = child;
+    const stderr = keepStderr(child);
+    child.stdout.on("data", (chunk) => this.answers.receive(chunk));
+    child.on("error", (error) => {
+      if (this.child === child) this.child = null;
+      this.answers.fail(new Error(`git cat-file could not start: ${error.message}`));
+    });
+    child.on("close", (code, signal) => {
+      if (this.child === child) this.child = null;
+      this.answers.fail(
+        new Error(this.closing ? "the git object reader was closed before the read ended" : `git cat-file ended early: ${stderr.why(code, signal)}`)
+      );
+    });
+    this.hold(false);
+    return child;
+  }
+  /** Keeps Node alive while reads wait for git, and lets it exit while idle. */
+  hold(busy) {
+    const child = this.child;
+    if (!child) return;
+    for (const handle of [child, child.stdin, child.stdout, child.stderr]) {
+      if (busy) handle.ref();
+      else handle.unref();
+    }
+  }
+};
+function keepStderr(child) {
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (text2) => {
+    if (stderr.length < 4096) stderr += text2;
+  });
+  child.stdin.on("error", () => void 0);
+  return { why: (code, signal) => stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code}`) };
+}
+async function readThroughFile(cwd, dir, requests) {
+  try {
+    const file = await open(join(dir, "batch"), "w+");
+    try {
+      await new Promise((resolve4, reject) => {
+        const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
+        const stderr = keepStderr(child);
+        child.on("error", (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
+        child.on("close", (code, signal) => code === 0 ? resolve4() : reject(new Error(`git cat-file failed: ${stderr.why(code, signal)}`)));
+        child.stdin.end(requests.map((r2) => `${r2.oid}
+`).join(""));
+      });
+      const found = [];
+      const answers = new AnswerReader();
+      for (const { maxBytes } of requests) answers.pending.push({ maxBytes, resolve: (f3) => found.push(f3), reject: () => void 0 });
+      const chunk = Buffer.allocUnsafe(READ_BACK_BYTES);
+      for (let position = 0; answers.pending.length; ) {
+        const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
+        if (!bytesRead) throw new Error(`git cat-file ended after ${found.length} of ${requests.length} answers`);
+        answers.receive(chunk.subarray(0, bytesRead));
+        position += bytesRead;
+      }
+      return found;
+    } finally {
+      await file.close();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// src/git/repo.ts
+var MAX_METADATA_BYTES = 16 * 1024 * 1024;
+var places = /* @__PURE__ */ new Map();
+var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+var KEEP_OBJECT_BYTES = 64 * 1024;
+var KEPT_BYTES = 32 * 1024 * 1024;
+var GitRepo = class _GitRepo {
+  constructor(git, cwd, root, prefix) {
+    this.git = git;
+    this.cwd = cwd;
+    this.root = root;
+    this.prefix = prefix;
+    this.objects = new CatFileBatch(cwd);
+  }
+  git;
+  cwd;
+  root;
+  prefix;
+  /** Blobs are read through one `git cat-file --batch` for the whole run, not one process a file. */
+  objects;
+  /** A commit's listing, read once however many trees of that commit a run makes. */
+  listings = /* @__PURE__ */ new Map();
+  /** Commits as read (history walks them, then reads a file at each). */
+  commits = /* @__PURE__ */ new Map();
+  /** Tree objects by id, for path lookups: commits next to each other share most of their sub-trees. */
+  trees = /* @__PURE__ */ new Map();
+  /** Small objects as read (never changed by their readers), by id. */
+  kept = /* @__PURE__ */ new Map();
+  keptBytes = 0;
+  static async open(dir) {
+    const git = wo({ baseDir: dir });
+    let lines = places.get(dir);
+    if (!lines) {
+      try {
+        lines = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
+      } catch {
+        throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+      }
+      places.set(dir, lines);
+    }
+    return new _GitRepo(git, dir, lines[0].trim(), lines[1]?.trim() ?? "");
+  }
+  /** Opens the repository for `fn` and closes it after, however `fn` ends. */
+  static async using(dir, fn2) {
+    const git = await _GitRepo.open(dir);
+    try {
+      return await fn2(git);
+    } finally {
+      await git.close();
+    }
+  }
+  /** The full SHA of a revision, or null when git does not know it. */
+  async resolveCommit(rev) {
+    assertSafeRev(rev);
+    return (await this.objects.resolve(`${rev}^{commit}`))?.oid ?? null;
+  }
+  async isShallow() {
+    return (await this.git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+  }
+  /**
+   * Fetches one commit at depth 1 (what a shallow `actions/checkout` clone lacks), or with `depth` that many
+   * commits of its history: never more than asked for.
+   */
+  async fetchCommit(sha, remote = "origin", depth = 1) {
+    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+    if (!Number.isInteger(depth) || depth < 1) throw new UserError(`not a fetch depth: ${depth}`);
+    await this.git.raw(["fetch", "--no-tags", "--no-write-fetch-head", `--depth=${depth}`, "--end-of-options", remote, sha]);
+  }
+  /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
+  async fetchBranch(branch, depth, remote = "origin") {
+    await this.git.raw(["check-ref-format", "--branch", branch]).catch(() => {
+      throw new UserError(`not a valid branch name: ${JSON.stringify(branch)}`);
+    });
+    assertSafeRev(branch);
+    await this.git.raw(["fetch", "--no-tags", `--depth=${depth}`, "--end-of-options", remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
+  }
+  /**
+   * Fetches a branch's tip alone (depth 1, no tags) into the ref `into`, outside refs/heads and refs/remotes, and
+   * returns its SHA; null (and `into` deleted) when the remote has no such branch.
+   */
+  async fetchTip(branch, into, remote = "origin") {
+    assertSafeRev(branch);
+    assertSafeRev(into);
+    try {
+      await this.git.raw(["fetch", "--no-tags", "--no-write-fetch-head", "--depth=1", "--end-of-options", remote, `+refs/heads/${branch}:${into}`]);
+    } catch (error) {
+      if (!/couldn't find remote ref/i.test(String(error))) throw error;
+      await this.git.raw(["update-ref", "-d", into]);
+      return null;
+    }
+    return (await this.git.raw(["rev-parse", "--verify", "--end-of-options", `${into}^{commit}`])).trim();
+  }
+  /** The bytes of `path` (from the top of the repository) at a commit, or null when it has no such file. */
+  async readAt(commit, path, maxBytes) {
+    if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
+    const found = await this.objects.resolve(`${commit}:${path}`);
+    return found?.type === "blob" ? this.objects.read(found.oid, maxBytes) : null;
+  }
+  /** A commit's tree, or null when git does not have the commit. */
+  async treeOf(commit) {
+    if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
+    return (await this.objects.resolve(`${commit}^{tree}`))?.oid ?? null;
+  }
+  /** A commit's committer date (ISO 8601), or null when git does not have the commit. */
+  async committerDate(commit) {
+    if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
+    const bytes = await this.objects.read(commit, 1024 * 1024);
+    const m2 = bytes && /^committer .* (\d+) ([+-]\d{4})$/m.exec(bytes.toString("utf8"));
+    return m2 ? new Date(Number(m2[1]) * 1e3).toISOString() : null;
+  }
+  async mergeBase(a, b3) {
+    assertSafeRev(a);
+    assertSafeRev(b3);
+    try {
+      return (await this.git.raw(["merge-base", "--end-of-options", a, b3])).trim() || null;
+    } catch {
+      return null;
+    }
+  }
+  /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode, object id and size. */
+  listEntries(sha) {
+    if (!FULL_SHA.test(sha)) return Promise.reject(new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`));
+    let listing = this.listings.get(sha);
+    if (!listing) {
+      listing = this.readListing(sha);
+      this.listings.set(sha, listing);
+    }
+    return listing;
+  }
+  /** Whether this run has listed the commit already (`listEntries`): reading a path there then costs no object reads. */
+  hasListing(sha) {
+    return this.listings.has(sha);
+  }
+  async readListing(sha) {
+    const out = await this.git.raw(["ls-tree", "-r", "-l", "--full-tree", "-z", "--end-of-options", sha]);
+    const prefix = this.prefix;
+    const entries = /* @__PURE__ */ new Map();
+    for (const line of out.split("\0")) {
+      const m2 = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
+      if (!m2 || !m2[4].startsWith(prefix)) continue;
+      entries.set(m2[4].slice(prefix.length), { mode: m2[1], oid: m2[2], size: m2[3] === "-" ? 0 : Number(m2[3]) });
+    }
+    return entries;
+  }
+  /**
+   * A commit's tree, parents and date, read through the object reader (no process a commit); null when git does not
+   * have the commit (a shallow clone's history ends before it).
+   */
+  readCommit(sha) {
+    let commit = this.commits.get(sha);
+    if (!commit) {
+      commit = this.parseCommit(sha);
+      this.commits.set(sha, commit);
+      void commit.then((found) => found ?? this.commits.delete(sha)).catch(() => this.commits.delete(sha));
+    }
+    return commit;
+  }
+  async parseCommit(sha) {
+    const bytes = await this.readObject(sha, MAX_METADATA_BYTES);
+    if (!bytes) return null;
+    const header = bytes.toString("utf8", 0, Math.max(0, bytes.indexOf("\n\n")));
+    const tree = /^tree ([0-9a-f]+)$/m.exec(header)?.[1];
+    if (!tree) throw new UserError(`object ${sha} is not a commit`);
+    const parents = [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((m2) => m2[1]);
+    const committer = /^committer .* (\d+) ([+-])(\d\d)(\d\d)$/m.exec(header);
+    return { tree, parents, date: committer ? isoDate(Number(committer[1]), committer[2], committer[3], committer[4]) : null };
+  }
+  /**
+   * One path's entry at a commit (relative to `cwd`), found by reading the tree objects along the path through the
+   * object reader rather than listing the whole commit: for a few files at each of many commits. Its size is not
+   * known (trees do not hold sizes): -1. Null when the commit has no such path.
+   */
+  async entryAt(sha, path) {
+    const commit = await this.readCommit(sha);
+    if (!commit) throw new UserError(`git does not have commit ${sha}`);
+    const parts = `${this.prefix}${path}`.split("/").filter(Boolean);
+    let entry = { mode: "40000", oid: commit.tree };
+    for (const part of parts) {
+      if (entry.mode !== "40000") return null;
+      entry = (await this.readTree(entry.oid)).get(part);
+      if (!entry) return null;
+    }
+    return entry.mode === "40000" ? null : { ...entry, size: -1 };
+  }
+  readTree(oid) {
+    let tree = this.trees.get(oid);
+    if (!tree) {
+      tree = this.readObject(oid, MAX_METADATA_BYTES).then((bytes) => {
+        if (!bytes) throw new UserError(`git lists tree ${oid} but does not have it (a partial or damaged clone?)`);
+        return parseTree(bytes, oid.length / 2);
+      });
+      this.trees.set(oid, tree);
+    }
+    return tree;
+  }
+  /**
+   * An object's bytes (a blob by the id `listEntries` gave), or null when git does not have it. More than
+   * `maxBytes` is `ObjectTooLarge`, and those bytes are skipped, never held.
+   */
+  async readObject(oid, maxBytes) {
+    if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    const kept = this.kept.get(oid);
+    if (kept && kept.length <= maxBytes) return kept;
+    const bytes = await this.objects.read(oid, maxBytes);
+    if (bytes) this.keep(oid, bytes);
+    return bytes;
+  }
+  /** Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large `ObjectTooLarge`. */
+  async readObjects(requests) {
+    const bad = requests.find((r2) => !FULL_SHA.test(r2.oid));
+    if (bad) throw new UserError(`not an object id: ${JSON.stringify(bad.oid)}`);
+    const out = new Array(requests.length);
+    const asked = [];
+    const at2 = [];
+    requests.forEach((r2, i) => {
+      const kept = this.kept.get(r2.oid);
+      if (kept && kept.length <= r2.maxBytes) out[i] = kept;
+      else {
+        asked.push(r2);
+        at2.push(i);
+      }
+    });
+    const got = await this.objects.readMany(asked);
+    got.forEach((bytes, j3) => {
+      out[at2[j3]] = bytes;
+      if (bytes instanceof Buffer) this.keep(asked[j3].oid, bytes);
+    });
+    return out;
+  }
+  keep(oid, bytes) {
+    if (bytes.length > KEEP_OBJECT_BYTES || this.keptBytes + bytes.length > KEPT_BYTES || this.kept.has(oid)) return;
+    this.kept.set(oid, bytes);
+    this.keptBytes += bytes.length;
+  }
+  /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
+  close() {
+    return this.objects.close();
+  }
+  /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
+  async *streamObject(oid) {
+    if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
+    const child = spawn2("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d2) => stderr = (stderr + d2.toString("utf8")).slice(-2e3));
+    const closed = new Promise((resolve4, reject) => {
+      child.on("error", reject);
+      child.on("close", resolve4);
+    });
+    try {
+      for await (const chunk of child.stdout) yield chunk;
+      const code = await closed;
+      if (code !== 0) throw new UserError(`git cat-file blob ${oid} failed: ${stderr.trim() || `exit code ${code}`}`);
+    } finally {
+      if (child.exitCode === null) child.kill();
+    }
+  }
+  /**
+   * `git diff --numstat` from a commit to the working tree under `cwd` (tracked files, staged or not), paths relative
+   * to `cwd`: lines added and deleted per file, null for a binary file; of `paths` alone when given. No renames,
+   * external diff or textconv drivers.
+   */
+  async diffNumstat(sha, paths) {
+    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+    const files = /* @__PURE__ */ new Map();
+    const groups = paths ? Array.from({ length: Math.ceil(paths.length / 500) }, (_3, i) => paths.slice(i * 500, i * 500 + 500)) : [null];
+    for (const group of groups) {
+      const pathspecs = group ? group.map((p2) => `:(literal)${p2}`) : [];
+      const out = await this.git.raw(["diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--", ...pathspecs]);
+      for (const record of out.split("\0")) {
+        const m2 = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
+        if (m2) files.set(m2[3], m2[1] === "-" ? null : { added: Number(m2[1]), deleted: Number(m2[2]) });
+      }
+    }
+    return files;
+  }
+  /**
+   * The paths `diffNumstat` lists, found without reading any file's content (`git diff --raw`): counting lines reads
+   * both sides of every changed file, and a change that deletes a thousand values files need count none of them.
+   */
+  async diffPaths(sha) {
+    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+    const out = await this.git.raw(["diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--"]);
+    const fields = out.split("\0");
+    const paths = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i].startsWith(":")) paths.push(fields[i + 1]);
+    return paths;
+  }
+  /** The names of the configured remotes (`origin`, \u2026). */
+  async remotes() {
+    return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
+  }
+  /**
+   * HEAD's commit (null before the first commit), its branch (null when detached), and whether the working tree under
+   * `cwd` differs from it: modified, staged or untracked (not ignored) files, leaving out `exclude` (paths relative to
+   * `cwd`, such as the report's own output folder). One `git status` answers all three.
+   */
+  async workingState(exclude = []) {
+    const pathspecs = [".", ...exclude.map((p2) => `:(exclude)${p2}`)];
+    const out = await this.git.raw(["status", "--porcelain=v2", "--branch", "--no-ahead-behind", "--untracked-files=normal", "-z", "--", ...pathspecs]);
+    let head = null;
+    let branch = null;
+    let changed = false;
+    for (const record of out.split("\0")) {
+      if (record.startsWith("# branch.oid ")) head = FULL_SHA.test(record.slice(13)) ? record.slice(13) : null;
+      else if (record.startsWith("# branch.head ")) branch = record.slice(14) === "(detached)" ? null : record.slice(14);
+      else if (record && !record.startsWith("# ")) changed = true;
+    }
+    return { head, branch, changed };
+  }
+};
+function parseTree(bytes, idBytes) {
+  const entries = /* @__PURE__ */ new Map();
+  for (let at2 = 0; at2 < bytes.length; ) {
+    const space = bytes.indexOf(32, at2);
+    const nul = bytes.indexOf(0, space + 1);
+    if (space < 0 || nul < 0 || nul + 1 + idBytes > bytes.length) throw new UserError("a tree object git gave does not parse");
+    entries.set(bytes.toString("utf8", space + 1, nul), { mode: bytes.toString("latin1", at2, space), oid: bytes.toString("hex", nul + 1, nul + 1 + idBytes) });
+    at2 = nul + 1 + idBytes;
+  }
+  return entries;
+}
+function isoDate(seconds, sign, hours, minutes) {
+  const offset = (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+  const local = new Date((seconds + offset * 60) * 1e3).toISOString().slice(0, 19);
+  return `${local}${sign}${hours}:${minutes}`;
+}
+function assertSafeRev(rev) {
+  if (!rev || rev.startsWith("-") || /[\x00-\x1f\x7f]/.test(rev)) {
+    throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
+  }
+}
+
+// src/config/project-root.ts
+var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
+async function findProjectRoot(start, what, written = start) {
+  const real = await realpath(start).catch(() => null);
+  if (!real || !await isDirectory(real)) {
+    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
+  }
+  const top = await gitRoot(real);
+  const chain = [];
+  for (let dir = real; ; dir = dirname(dir)) {
+    chain.push(dir);
+    if (dir === top || dirname(dir) === dir) break;
+  }
+  for (const dir of chain) if (await isDirectory(join2(dir, ".dvc"))) return dir;
+  if (!top) return real;
+  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
+  return top;
+}
+async function gitRoot(dir) {
+  try {
+    return await realpath((await GitRepo.open(dir)).root);
+  } catch {
+    return null;
+  }
+}
+async function isDirectory(path) {
+  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
+}
+async function anyFile(dir, names) {
+  for (const name of names) if ((await stat(join2(dir, name)).catch(() => null))?.isFile()) return true;
+  return false;
+}
+
+// src/commands/dvc-args.ts
+function parseDvcStyleArgs(args, known) {
+  const out = { revisions: [], targets: null, flags: /* @__PURE__ */ new Set(), values: /* @__PURE__ */ new Map() };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const name = arg.split("=")[0];
+    if (known.flags.includes(arg)) out.flags.add(arg);
+    else if (arg === "--targets") {
+      out.targets ??= [];
+      while (i + 1 < args.length && !args[i + 1].startsWith("-")) out.targets.push(args[++i]);
+    } else if (known.valued?.includes(name)) {
+      out.values.set(name, arg.includes("=") ? arg.slice(name.length + 1) : args[++i] ?? "");
+    } else if (arg === "--") {
+      for (const rest of args.slice(i + 1)) out.revisions.push(rest);
+      break;
+    } else if (arg.startsWith("-")) throw new UserError(`unknown option '${arg}'`);
+    else out.revisions.push(arg);
+  }
+  if (out.revisions.length > 2) {
+    throw new UserError(`expected at most two revisions (A_REV B_REV), got ${out.revisions.length}: ${out.revisions.join(" ")}`);
+  }
+  return out;
+}
+
+// src/util/redact.ts
+var forms = [];
+var shortestForm = Infinity;
+var MASK = "***";
+var MIN_SECRET = 4;
+var MIN_DERIVED = 6;
+var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
+var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+var AUTH_HINT = /authorization:/i;
+var AUTH_HINT_LENGTH = "authorization:".length;
+function addSecret(secret) {
+  if (!secret || secret.length < MIN_SECRET) return;
+  const found = /* @__PURE__ */ new Set([secret]);
+  if (secret.length >= MIN_DERIVED) {
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) found.add(encoded);
+    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
+  }
+  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
+  shortestForm = forms[forms.length - 1].length;
+}
+function redact(text2) {
+  let out = text2;
+  if (out.length >= shortestForm) {
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  }
+  if (out.includes("@")) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`);
+  if (out.length >= AUTH_HINT_LENGTH && out.includes(":") && AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
+  return out;
+}
+function base64Cores(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const out = [];
+  for (let k2 = 0; k2 < 3; k2++) {
+    const text2 = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
+    const core = text2.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
+    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return out;
+}
+
+// src/util/workflow-commands.ts
+import { randomUUID } from "node:crypto";
+function inertCommands(text2) {
+  if (!/^\s*::|##\[/m.test(text2)) return text2;
+  const token = randomUUID();
+  const ended = text2.endsWith("\n");
+  return `::stop-commands::${token}
+${ended ? text2 : `${text2}
+`}::${token}::${ended ? "\n" : ""}`;
+}
+
+// src/util/console-logger.ts
+function consoleLogger(quiet = false) {
+  const write = (text2) => {
+    process.stderr.write(`${safeText(text2)}
+`);
+  };
+  return {
+    info: (message) => {
+      if (!quiet) write(message);
+    },
+    warning: (message) => write(`warning: ${message}`),
+    error: (message) => write(`error: ${message}`),
+    group: async (title, fn2) => {
+      if (!quiet) write(`\u2500\u2500 ${title}`);
+      return fn2();
+    }
+  };
+}
+function writeResult(text2) {
+  process.stdout.write(safeText(text2));
+}
+function writeError(text2) {
+  process.stderr.write(safeText(text2));
+}
+function safeText(text2) {
+  const clean = redact(text2);
+  return process.env.GITHUB_ACTIONS === "true" ? inertCommands(clean) : clean;
+}
+
+// src/values/collect.ts
+import { isAscii } from "node:buffer";
+
+// src/dvc/project.ts
+import { posix as posix2 } from "node:path";
+
+// src/dvc/dvcfile.ts
+import { posix } from "node:path";
+
+// src/util/python-text.ts
+function pyFloatRepr(x3) {
+  if (Number.isNaN(x3)) return "nan";
+  if (x3 === Infinity) return "inf";
+  if (x3 === -Infinity) return "-inf";
+  if (x3 === 0) return Object.is(x3, -0) ? "-0.0" : "0.0";
+  const abs = Math.abs(x3);
+  if (abs >= 1e-4 && abs < 1e16) return Number.isInteger(x3) ? `${x3}.0` : String(x3);
+  const sign = x3 < 0 ? "-" : "";
+  const [mantissa, exp] = Math.abs(x3).toExponential().split("e");
+  const digits = mantissa.replace(".", "");
+  const decpt = Number(exp) + 1;
+  if (decpt <= -4 || decpt > 16) {
+    const e = decpt - 1;
+    const m2 = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m2}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+  }
+  if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;
+  if (decpt < digits.length) return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
+  return `${sign}${digits}${"0".repeat(decpt - digits.length)}.0`;
+}
+var PLAIN_JSON = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+function pyJsonString(s) {
+  if (PLAIN_JSON.test(s)) return `"${s}"`;
+  let out = '"';
+  for (let i = 0; i < s.length; i++) {
+    const c3 = s.charCodeAt(i);
+    const ch = s[i];
+    if (ch === '"') out += '\\"';
+    else if (ch === "\\") out += "\\\\";
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "	") out += "\\t";
+    else if (ch === "\b") out += "\\b";
+    else if (ch === "\f") out += "\\f";
+    else if (c3 < 32 || c3 > 126) out += `\\u${c3.toString(16).padStart(4, "0")}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+// src/dvc/python/value.ts
+var PyFloat = class {
+  constructor(value) {
+    this.value = value;
+  }
+  value;
+  toString() {
+    return pyFloatRepr(this.value);
+  }
+};
+var PyCollection = class {
+  constructor(kind, items) {
+    this.kind = kind;
+    this.items = items;
+  }
+  kind;
+  items;
+};
+var keyValues = /* @__PURE__ */ new WeakMap();
+function setKeyValue(map, key, value) {
+  let values = keyValues.get(map);
+  if (!values) keyValues.set(map, values = /* @__PURE__ */ new Map());
+  values.set(key, value);
+}
+function isRawMap(value) {
+  return value instanceof Map;
+}
+function mapFrom(entries, source) {
+  const map = new Map(entries);
+  const values = source && keyValues.get(source);
+  if (values) {
+    for (const [k2, v2] of values) if (map.has(k2)) setKeyValue(map, k2, v2);
+  }
+  return map;
+}
+function cloneMap(map) {
+  return mapFrom(
+    [...map].map(([k2, v2]) => [k2, isRawMap(v2) ? cloneMap(v2) : v2]),
+    map
+  );
+}
+function pyNumber(value, isFloat2) {
+  if (isFloat2 && (Number.isInteger(value) || !Number.isFinite(value))) return new PyFloat(value);
+  return value;
+}
+
+// src/dvc/formats/json.ts
+var MAX_DEPTH = 2e3;
+var SyntaxProblem = class extends Error {
+  constructor(message, line, column) {
+    super(message);
+    this.line = line;
+    this.column = column;
+  }
+  line;
+  column;
+};
+function parseJson(text2) {
+  const warnings = [];
+  let i = 0;
+  let nextBackslash = text2.indexOf("\\");
+  const fail = (message, at2 = i) => {
+    const { line, column } = lineColumn(text2, at2);
+    throw new SyntaxProblem(message, line, column);
+  };
+  const ws2 = () => {
+    for (; ; ) {
+      const c3 = text2.charCodeAt(i);
+      if (c3 === 32 || c3 === 9 || c3 === 10 || c3 === 13) i++;
+      else return;
+    }
+  };
+  const value = (depth) => {
+    if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
+    ws2();
+    const c3 = text2[i];
+    if (c3 === "{") return object(depth);
+    if (c3 === "[") return array(depth);
+    if (c3 === '"') return string();
+    if (c3 === void 0) return fail("unexpected end of file, expected a value");
+    for (const [word, v2] of LITERALS) {
+      if (text2.startsWith(word, i)) {
+        i += word.length;
+        return v2();
+      }
+    }
+    if (c3 === "-" || c3 >= "0" && c3 <= "9") return number2();
+    return fail(`unexpected character ${JSON.stringify(c3)}, expected a value`);
+  };
+  const object = (depth) => {
+    const out = /* @__PURE__ */ new Map();
+    const start = i;
+    i++;
+    ws2();
+    if (text2[i] === "}") {
+      i++;
+      return out;
+    }
+    for (; ; ) {
+      ws2();
+      if (text2[i] !== '"') fail('expected a "quoted" key');
+      const keyAt = i;
+      const key = string();
+      ws2();
+      if (text2[i] !== ":") fail("expected ':' after the key");
+      i++;
+      const v2 = value(depth + 1);
+      if (out.has(key)) {
+        const { line } = lineColumn(text2, keyAt);
+        warnings.push(`line ${line}: key ${JSON.stringify(key)} repeats; the last value counts (as in DVC)`);
+        out.delete(key);
+      }
+      out.set(key, v2);
+      ws2();
+      if (text2[i] === ",") i++;
+      else if (text2[i] === "}") {
+        i++;
+        return out;
+      } else fail(text2[i] === void 0 ? `unexpected end of file in the object opened at ${where(text2, start)}` : "expected ',' or '}'");
+    }
+  };
+  const array = (depth) => {
+    const out = [];
+    const start = i;
+    i++;
+    ws2();
+    if (text2[i] === "]") {
+      i++;
+      return out;
+    }
+    for (; ; ) {
+      out.push(value(depth + 1));
+      ws2();
+      if (text2[i] === ",") i++;
+      else if (text2[i] === "]") {
+        i++;
+        return out;
+      } else fail(text2[i] === void 0 ? `unexpected end of file in the list opened at ${where(text2, start)}` : "expected ',' or ']'");
+    }
+  };
+  const string = () => {
+    const start = i;
+    i++;
+    let out = "";
+    let chunk = i;
+    for (; ; ) {
+      const q3 = text2.indexOf('"', i);
+      if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text2.indexOf("\\", i);
+      const b3 = nextBackslash;
+      if (q3 === -1) fail("unterminated string", start);
+      const stop = b3 !== -1 && b3 < q3 ? b3 : q3;
+      for (let k2 = i; k2 < stop; k2++) if (text2.charCodeAt(k2) < 32) fail("control character in a string", k2);
+      if (stop === q3) {
+        out += text2.slice(chunk, q3);
+        i = q3 + 1;
+        return out;
+      }
+      out += text2.slice(chunk, b3);
+      const e = text2[b3 + 1];
+      i = b3 + 2;
+      if (e === "u") {
+        const hex = text2.slice(i, i + 4);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("invalid \\u escape", b3);
+        out += String.fromCharCode(parseInt(hex, 16));
+        i += 4;
+      } else if (e !== void 0 && e in ESCAPES) out += ESCAPES[e];
+      else fail(`invalid escape \\${e ?? ""}`, b3);
+      chunk = i;
+    }
+  };
+  const number2 = () => {
+    NUMBER.lastIndex = i;
+    const m2 = NUMBER.exec(text2);
+    if (!m2) {
+      if (text2.startsWith("-Infinity", i)) {
+        i += 9;
+        return pyNumber(-Infinity, true);
+      }
+      return fail("invalid number");
+    }
+    i += m2[0].length;
+    const isFloat2 = m2[1] !== void 0 || m2[2] !== void 0;
+    const n = Number(m2[0]);
+    if (!isFloat2 && !Number.isSafeInteger(n)) return BigInt(m2[0]);
+    return pyNumber(n, isFloat2);
+  };
+  const data = value(0);
+  ws2();
+  if (i < text2.length) fail("extra data after the JSON value");
+  return { data, warnings };
+}
+var NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+var ESCAPES = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "	" };
+var LITERALS = [
+  ["true", () => true],
+  ["false", () => false],
+  ["null", () => null],
+  ["NaN", () => pyNumber(NaN, true)],
+  ["Infinity", () => pyNumber(Infinity, true)]
+];
+function lineColumn(text2, offset) {
+  let line = 1;
+  let lastBreak = -1;
+  for (let k2 = text2.indexOf("\n"); k2 !== -1 && k2 < offset; k2 = text2.indexOf("\n", k2 + 1)) {
+    line++;
+    lastBreak = k2;
+  }
+  return { line, column: offset - lastBreak };
+}
+function where(text2, offset) {
+  const { line, column } = lineColumn(text2, offset);
+  return `line ${line}, column ${column}`;
+}
+
+// src/dvc/python/format.ts
+function pyStrRepr(s) {
+  const quote2 = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote2;
+  for (const ch of s) {
+    const code = ch.codePointAt(0);
+    if (ch === "\\") out += "\\\\";
+    else if (ch === quote2) out += `\\${quote2}`;
+    else if (ch === "\n") out += "\\n";
+    else if (ch === "\r") out += "\\r";
+    else if (ch === "	") out += "\\t";
+    else if (code < 32 || code === 127) out += `\\x${code.toString(16).padStart(2, "0")}`;
+    else out += ch;
+  }
+  return out + quote2;
+}
+function pyRepr(value) {
+  if (value === null) return "None";
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : pyFloatRepr(value);
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "string") return pyStrRepr(value);
+  if (value instanceof PyFloat) return pyFloatRepr(value.value);
+  if (value instanceof PyCollection) {
+    if (value.kind === "set") return value.items.length ? `{${value.items.map(pyRepr).join(", ")}}` : "set()";
+    return value.items.length === 1 ? `(${pyRepr(value.items[0])},)` : `(${value.items.map(pyRepr).join(", ")})`;
+  }
+  if (Array.isArray(value)) return `[${value.map(pyRepr).join(", ")}]`;
+  return `{${[...value].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
+}
+function pyStr(value) {
+  return typeof value === "string" ? value : pyRepr(value);
+}
+
+// src/dvc/formats/python.ts
+function parsePython(text2) {
+  const lines = logicalLines(tokenize(text2));
+  const [data] = block(lines, 0, -1, false);
+  return { data, warnings: [] };
+}
+function block(lines, start, parentIndent, onlySelf) {
+  const out = /* @__PURE__ */ new Map();
+  let i = start;
+  const indent = lines[start]?.indent ?? 0;
+  while (i < lines.length && lines[i].indent > parentIndent) {
+    const line = lines[i];
+    if (line.indent !== indent) {
+      i++;
+      continue;
+    }
+    const [first, second] = line.tokens;
+    const opensBlock = line.tokens.at(-1)?.text === ":";
+    if (first?.text === "class" && second?.kind === "name" && opensBlock) {
+      const [body, next] = lines[i + 1] && lines[i + 1].indent > indent ? block(lines, i + 1, indent, false) : [/* @__PURE__ */ new Map(), i + 1];
+      out.set(second.text, body);
+      i = next;
+      continue;
+    }
+    if (first?.text === "def" && second?.text === "__init__" && opensBlock) {
+      const [body, next] = lines[i + 1] && lines[i + 1].indent > indent ? block(lines, i + 1, indent, true) : [/* @__PURE__ */ new Map(), i + 1];
+      for (const [k2, v2] of body) out.set(k2, v2);
+      i = next;
+      continue;
+    }
+    const assigned = assignment(line.tokens, onlySelf);
+    if (assigned) out.set(assigned[0], assigned[1]);
+    i++;
+  }
+  return [out, i];
+}
+function assignment(tokens, onlySelf) {
+  let k2 = 0;
+  let name;
+  if (onlySelf) {
+    if (tokens[0]?.text !== "self" || tokens[1]?.text !== "." || tokens[2]?.kind !== "name") return null;
+    name = tokens[2].text;
+    k2 = 3;
+  } else {
+    if (tokens[0]?.kind !== "name" || KEYWORDS.has(tokens[0].text)) return null;
+    name = tokens[0].text;
+    k2 = 1;
+  }
+  if (tokens[k2]?.text === ":") {
+    let depth = 0;
+    k2++;
+    while (k2 < tokens.length && !(depth === 0 && tokens[k2].text === "=")) {
+      if ("([{".includes(tokens[k2].text)) depth++;
+      if (")]}".includes(tokens[k2].text)) depth--;
+      k2++;
+    }
+  }
+  if (tokens[k2]?.text !== "=") return null;
+  const rest = tokens.slice(k2 + 1);
+  if (rest.some((t2, idx) => t2.text === "=" && depthAt(rest, idx) === 0)) return null;
+  const value = literal(rest);
+  return value === FAIL ? null : [name, value];
+}
+function depthAt(tokens, idx) {
+  let depth = 0;
+  for (let k2 = 0; k2 < idx; k2++) {
+    if ("([{".includes(tokens[k2].text)) depth++;
+    if (")]}".includes(tokens[k2].text)) depth--;
+  }
+  return depth;
+}
+var FAIL = /* @__PURE__ */ Symbol("not a literal");
+function literal(tokens) {
+  let i = 0;
+  const peek = () => tokens[i]?.text;
+  const items = (close) => {
+    const out = [];
+    while (peek() !== close) {
+      const v2 = expr();
+      if (v2 === FAIL) return FAIL;
+      out.push(v2);
+      if (peek() === ",") i++;
+      else if (peek() !== close) return FAIL;
+    }
+    i++;
+    return out;
+  };
+  const expr = () => {
+    const t2 = tokens[i];
+    if (!t2) return FAIL;
+    i++;
+    if (t2.kind === "number") return number(t2.text);
+    if (t2.kind === "string") {
+      let s = t2.value;
+      while (tokens[i]?.kind === "string") {
+        const next = tokens[i++].value;
+        s = s === null || s === void 0 || next === null || next === void 0 ? null : s + next;
+      }
+      return s ?? FAIL;
+    }
+    if (t2.text === "-" || t2.text === "+") {
+      const n = tokens[i];
+      if (n?.kind !== "number") return FAIL;
+      i++;
+      const v2 = number(n.text);
+      if (t2.text === "+" || v2 === FAIL) return v2;
+      if (v2 instanceof PyFloat) return new PyFloat(-v2.value);
+      if (typeof v2 === "bigint") return -v2;
+      return -v2;
+    }
+    if (t2.text === "True") return true;
+    if (t2.text === "False") return false;
+    if (t2.text === "None") return null;
+    if (t2.text === "set" && peek() === "(" && tokens[i + 1]?.text === ")") {
+      i += 2;
+      return new PyCollection("set", []);
+    }
+    if (t2.text === "[") {
+      const v2 = items("]");
+      return v2;
+    }
+    if (t2.text === "(") {
+      if (peek() === ")") {
+        i++;
+        return new PyCollection("tuple", []);
+      }
+      const first2 = expr();
+      if (first2 === FAIL) return FAIL;
+      if (peek() === ")") {
+        i++;
+        return first2;
+      }
+      if (peek() !== ",") return FAIL;
+      i++;
+      const more = items(")");
+      return more === FAIL ? FAIL : new PyCollection("tuple", [first2, ...more]);
+    }
+    if (t2.text === "{") {
+      if (peek() === "}") {
+        i++;
+        return /* @__PURE__ */ new Map();
+      }
+      const first2 = expr();
+      if (first2 === FAIL) return FAIL;
+      if (peek() !== ":") {
+        if (peek() === ",") i++;
+        else if (peek() !== "}") return FAIL;
+        const more = items("}");
+        return more === FAIL ? FAIL : new PyCollection("set", [first2, ...more]);
+      }
+      const map = /* @__PURE__ */ new Map();
+      let key = first2;
+      for (; ; ) {
+        if (peek() !== ":") return FAIL;
+        i++;
+        const v2 = expr();
+        if (v2 === FAIL) return FAIL;
+        map.set(typeof key === "string" ? key : pyRepr(key), v2);
+        if (peek() === ",") i++;
+        if (peek() === "}") {
+          i++;
+          return map;
+        }
+        const k2 = expr();
+        if (k2 === FAIL) return FAIL;
+        key = k2;
+      }
+    }
+    return FAIL;
+  };
+  const first = expr();
+  if (first === FAIL) return FAIL;
+  if (i === tokens.length) return first;
+  if (peek() !== ",") return FAIL;
+  const rest = [first];
+  while (peek() === ",") {
+    i++;
+    if (i === tokens.length) break;
+    const v2 = expr();
+    if (v2 === FAIL) return FAIL;
+    rest.push(v2);
+  }
+  return i === tokens.length ? new PyCollection("tuple", rest) : FAIL;
+}
+function number(text2) {
+  const t2 = text2.replace(/_/g, "").toLowerCase();
+  if (t2.endsWith("j")) {
+    const v2 = Number(t2.slice(0, -1));
+    return Number.isNaN(v2) ? FAIL : `${Number.isInteger(v2) ? String(v2) : pyFloatRepr(v2)}j`;
+  }
+  if (/^0[xob]/.test(t2)) {
+    const big = BigInt(t2);
+    return Number.isSafeInteger(Number(big)) ? Number(big) : big;
+  }
+  if (/^\d+$/.test(t2)) {
+    if (/^0+\d/.test(t2)) return FAIL;
+    return Number.isSafeInteger(Number(t2)) ? Number(t2) : BigInt(t2);
+  }
+  const n = Number(t2.endsWith(".") ? `${t2}0` : t2);
+  if (Number.isNaN(n)) return FAIL;
+  return Number.isInteger(n) || !Number.isFinite(n) ? new PyFloat(n) : n;
+}
+var KEYWORDS = /* @__PURE__ */ new Set([
+  "class",
+  "def",
+  "if",
+  "elif",
+  "else",
+  "for",
+  "while",
+  "try",
+  "except",
+  "finally",
+  "with",
+  "import",
+  "from",
+  "return",
+  "pass",
+  "global",
+  "nonlocal",
+  "del",
+  "assert",
+  "raise",
+  "async",
+  "await",
+  "lambda",
+  "yield",
+  "break",
+  "continue",
+  "match",
+  "case"
+]);
+var OPERATORS = [
+  "**=",
+  "//=",
+  ">>=",
+  "<<=",
+  "...",
+  "->",
+  ":=",
+  "**",
+  "//",
+  "<<",
+  ">>",
+  "<=",
+  ">=",
+  "==",
+  "!=",
+  "+=",
+  "-=",
+  "*=",
+  "/=",
+  "%=",
+  "&=",
+  "|=",
+  "^=",
+  "@="
+];
+function tokenize(text2) {
+  const tokens = [];
+  const brackets = [];
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const fail = (message, at2 = i) => {
+    const l3 = text2.slice(0, at2).split("\n").length;
+    throw new SyntaxProblem(message, l3, at2 - text2.lastIndexOf("\n", at2 - 1));
+  };
+  while (i < text2.length) {
+    const c3 = text2[i];
+    if (c3 === "\n") {
+      if (!brackets.length) tokens.push({ kind: "op", text: "\n", line, column: i - lineStart, newline: true });
+      i++;
+      line++;
+      lineStart = i;
+      continue;
+    }
+    if (c3 === " " || c3 === "	" || c3 === "\r" || c3 === "\f") {
+      i++;
+      continue;
+    }
+    if (c3 === "#") {
+      const end = text2.indexOf("\n", i);
+      i = end === -1 ? text2.length : end;
+      continue;
+    }
+    if (c3 === "\\" && (text2[i + 1] === "\n" || text2[i + 1] === "\r" && text2[i + 2] === "\n")) {
+      i += text2[i + 1] === "\n" ? 2 : 3;
+      line++;
+      lineStart = i;
+      continue;
+    }
+    const column = i - lineStart;
+    const str = /^([rRbBuUfF]{0,2})(['"])/.exec(text2.slice(i, i + 3));
+    if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
+      const prefix = str[1].toLowerCase();
+      const q3 = str[2];
+      const open5 = i + prefix.length;
+      const triple = text2.startsWith(q3.repeat(3), open5);
+      const delim = triple ? q3.repeat(3) : q3;
+      let k2 = open5 + delim.length;
+      const startLine = line;
+      for (; ; ) {
+        if (k2 >= text2.length) fail(`unterminated string starting at line ${startLine}`, i);
+        const ch = text2[k2];
+        if (ch === "\\") {
+          if (text2[k2 + 1] === "\n") {
+            line++;
+            lineStart = k2 + 2;
+          }
+          k2 += 2;
+          continue;
+        }
+        if (ch === "\n") {
+          if (!triple) fail("unterminated string (end of line)", i);
+          line++;
+          lineStart = k2 + 1;
+        }
+        if (text2.startsWith(delim, k2)) break;
+        k2++;
+      }
+      const body = text2.slice(open5 + delim.length, k2);
+      const value = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
+      tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value, line: startLine, column });
+      i = k2 + delim.length;
+      continue;
+    }
+    const num = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/.exec(text2.slice(i, i + 400));
+    if (num && num[0] !== ".") {
+      tokens.push({ kind: "number", text: num[0], line, column });
+      i += num[0].length;
+      continue;
+    }
+    const name = /^[\p{L}_][\p{L}\p{N}_]*/u.exec(text2.slice(i, i + 400));
+    if (name) {
+      tokens.push({ kind: "name", text: name[0], line, column });
+      i += name[0].length;
+      continue;
+    }
+    if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
+    if (")]}".includes(c3)) {
+      const open5 = brackets.pop();
+      if (!open5 || "([{".indexOf(open5.ch) !== ")]}".indexOf(c3)) fail(`unmatched '${c3}'`);
+    }
+    const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
+    tokens.push({ kind: "op", text: op, line, column });
+    i += op.length;
+  }
+  const open4 = brackets.pop();
+  if (open4) throw new SyntaxProblem(`'${open4.ch}' was never closed`, open4.line, open4.column + 1);
+  return tokens;
+}
+function logicalLines(tokens) {
+  const lines = [];
+  let current = [];
+  const flush = () => {
+    if (current.length) {
+      let part = [];
+      for (const t2 of current) {
+        if (t2.text === ";") {
+          if (part.length) lines.push({ indent: current[0].column, tokens: part });
+          part = [];
+        } else part.push(t2);
+      }
+      if (part.length) lines.push({ indent: current[0].column, tokens: part });
+    }
+    current = [];
+  };
+  for (const t2 of tokens) {
+    if (t2.newline) flush();
+    else current.push(t2);
+  }
+  flush();
+  return lines;
+}
+var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\n": "" };
+function unescape(body) {
+  return body.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|[\s\S])/g, (whole, e) => {
+    if (e in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[e];
+    if (/^[xuU]/.test(e)) return String.fromCodePoint(parseInt(e.slice(1), 16));
+    if (/^[0-7]/.test(e)) return String.fromCodePoint(parseInt(e, 8));
+    return whole;
+  });
+}
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l3 = lines[i - 1];
+    if (!l3)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l3;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options) {
+    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+    const codeblock = makeCodeBlock(options.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c3 = ctx.s.charCodeAt(ctx.p++);
+  let first = c3;
+  let isLiteral = c3 === 39;
+  let isMultiline = c3 === ctx.s.charCodeAt(ctx.p) && c3 === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c3 = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c3 = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c3 < 32 && c3 !== 9 || c3 === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c3 === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c3 === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c3 === 120 || c3 === 117 || c3 === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c3 === 120 ? 2 : c3 === 117 ? 4 : 8;
+        for (let j3 = 0; j3 < len; j3++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c3 === 32 || c3 === 9)) {
+        state = 2;
+      } else {
+        if (c3 === 98)
+          parsed += "\b";
+        else if (c3 === 116)
+          parsed += "	";
+        else if (c3 === 110)
+          parsed += "\n";
+        else if (c3 === 102)
+          parsed += "\f";
+        else if (c3 === 114)
+          parsed += "\r";
+        else if (c3 === 101)
+          parsed += "\x1B";
+        else if (c3 === 34)
+          parsed += '"';
+        else if (c3 === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c3 !== 32 && c3 !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c3 === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c3;
+    if (typeof date === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date.slice(11, 13) > 23) {
+              date = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date += "Z";
+            } else if ((c3 = date.charCodeAt(date.length - 1)) !== 90 && c3 !== 122) {
+              offset = date.slice(date.length - 6);
+            }
+            if (unsafeDelim)
+              date = date.slice(0, 10) + "T" + date.slice(11);
+          } else if (fasttype === 4) {
+            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match = date.match(DATE_TIME_RE);
+        if (match) {
+          if (!match[1]) {
+            hasDate = false;
+            date = `0000-01-01T${date}`;
+          }
+          hasTime = !!match[2];
+          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+          if (match[2] && +match[2] > 23) {
+            date = "";
+          } else {
+            offset = match[3] || null;
+            if (!offset && hasTime)
+              date += "Z";
+          }
+        } else {
+          date = "";
+        }
+      }
+    }
+    super(date);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date = new _TomlDate(jsDate);
+    date.#offset = offset;
+    return date;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasTime = false;
+    date.#offset = null;
+    return date;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date = new _TomlDate(jsDate);
+    date.#hasDate = false;
+    date.#offset = null;
+    return date;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c3 = ctx.s.charCodeAt(ctx.p);
+  if (c3 === 91 || c3 === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c3 === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c3 === 34 || c3 === 39) {
+    return parseString(ctx);
+  }
+  if (c3 === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c3 === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c3 === 43 || c3 === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c3, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c3, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c3, end);
+  }
+  return parseNumber(ctx, ctx.p, c3, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c3 = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c3 === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c3 === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c3 === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c3 = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c3 === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c3 === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c3 === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c3 === 46)
+      state = 2;
+    else if (c3 === 101 || c3 === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c3))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
+    if (!state)
+      state = 1;
+    if (c3 === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c3 === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c3 === 101 || c3 === 69))
+      state = 4;
+    else if (state === 4 && (c3 === 43 || c3 === 45)) {
+      state = 6;
+    } else if (!isDigit(c3))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c3, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
+    if (c3 === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c3, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c3, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c3, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c3 = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c3 !== 84 && c3 !== 116) {
+    let t3 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t3, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c3 = ctx.s.charCodeAt(ctx.p)) {
+    if (c3 === 90 || c3 === 122) {
+      let t3 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c3 === 43 || c3 === 45) {
+      let t3 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t2 = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t2, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c3, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c3, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t2 = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t2, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c3 = ctx.s.charCodeAt(ctx.p);
+    if (c3 === 10)
+      break;
+    if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c3 < 32 && c3 !== 9 || c3 === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c3;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c3 = ctx.s.charCodeAt(ctx.p)) === 32 || c3 === 9 || !banNewLines && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c3 !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c3 = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c3 === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c3 === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c3 === 34 || c3 === 39)) {
+      if (c3 === ctx.s.charCodeAt(ctx.p + 1) && c3 === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c3 === 32 || c3 === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c3 < 48 && c3 !== 45 || c3 > 57 && c3 < 65 || c3 > 90 && c3 < 97 && c3 !== 95 || c3 > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c3 = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c3;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k2;
+    let t2 = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
+      k2 = key[i];
+      if ((hasOwn = Object.hasOwn(t2, k2)) && (typeof t2[k2] !== "object" || seen.has(t2[k2]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k2 === "__proto__";
+      if (ctx.uk && (unsafe || k2 === "constructor")) {
+        t2 = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t2 && typeof (t2[k2] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c3 !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c3;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c3 !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t2 = table;
+  let m2 = meta;
+  let k2;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
+      m2 = (state = m2[k2]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l3 = t2.length - 1;
+        t2 = t2[l3];
+        m2 = m2[l3].c;
+      }
+    }
+    k2 = key[i];
+    if ((hasOwn = Object.hasOwn(t2, k2)) && m2[k2]?.t === 0 && m2[k2]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k2 === "__proto__";
+      if (ctx.uk && (unsafe || k2 === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m2, k2, { enumerable: true, configurable: true, writable: true });
+      }
+      m2[k2] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m2[k2];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t2[k2] = [];
+    }
+    t2[k2].push(t2 = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k2, t2, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m2 = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k2 = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p2 = peekTable(
+        ctx,
+        k2,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p2) {
+        validateTablePeek(ctx, p2, tmp);
+        skipping = true;
+      } else {
+        m2 = p2[2];
+        tbl = p2[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k2 = parseKey(ctx);
+      let p2 = peekTable(
+        ctx,
+        k2,
+        tbl,
+        m2,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p2 && !skipping)
+        validateTablePeek(ctx, p2, tmp);
+      skipVoid(ctx, true, true);
+      let v2 = extractValue(ctx, void 0);
+      if (p2 && !skipping)
+        p2[1][p2[0]] = v2;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/dvc/formats/toml.ts
+function parseToml(text2) {
+  let doc;
+  try {
+    doc = parse(text2, { integersAsBigInt: true });
+  } catch (error) {
+    if (error instanceof TomlError) {
+      const first = error.message.split("\n").find((l3) => l3.trim() && !l3.startsWith("Invalid TOML document")) ?? "invalid TOML";
+      throw new SyntaxProblem(first.replace(/^Invalid TOML document: /, ""), error.line, error.column);
+    }
+    throw error;
+  }
+  return { data: convert(doc), warnings: [] };
+}
+function convert(value) {
+  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+  if (typeof value === "number") return Number.isInteger(value) || !Number.isFinite(value) ? new PyFloat(value) : value;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof TomlDate) return value.toISOString();
+  if (Array.isArray(value)) return value.map(convert);
+  if (value && typeof value === "object") return new Map(Object.entries(value).map(([k2, v2]) => [k2, convert(v2)]));
+  return null;
+}
+
+// src/dvc/formats/yaml.ts
+var import_yaml = __toESM(require_dist3(), 1);
+
+// src/dvc/formats/yaml-plain.ts
+var MAX_PLAIN_DEPTH = 64;
+var ENTRY = /^( *)([A-Za-z_][A-Za-z0-9_.-]{0,127}):(?: +(.*))?$/;
+var NOT_STRING_KEY = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
+var VALUE = /^[A-Za-z0-9_./+-](?:[A-Za-z0-9_./+ -]*[A-Za-z0-9_./+-])?$/;
+var INT = /^-?(?:0|[1-9][0-9]*)$/;
+var FLOAT = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/;
+function plainYaml(text2) {
+  const root = /* @__PURE__ */ new Map();
+  const stack = [{ indent: 0, map: root }];
+  let opened = null;
+  let lastIndent = 0;
+  let lastHadValue = false;
+  let start = 0;
+  while (start <= text2.length) {
+    let end = text2.indexOf("\n", start);
+    if (end < 0) end = text2.length;
+    const line = text2.slice(start, end);
+    start = end + 1;
+    const content = line.trimStart();
+    if (content === "" || content.startsWith("#")) {
+      if (line.length !== content.length && !/^ *(?:#[^\t\r]*)?$/.test(line)) return null;
+      if (content.startsWith("#") && !/^[ -~]*$/.test(content)) return null;
+      continue;
+    }
+    const m2 = ENTRY.exec(line);
+    if (!m2) return null;
+    const indent = m2[1].length;
+    const key = m2[2];
+    if (NOT_STRING_KEY.test(key)) return null;
+    if (opened) {
+      if (indent > opened.indent) {
+        if (stack.length > MAX_PLAIN_DEPTH) return null;
+        const nested = /* @__PURE__ */ new Map();
+        opened.map.set(opened.key, nested);
+        stack.push({ indent, map: nested });
+      } else opened.map.set(opened.key, null);
+      opened = null;
+    } else if (indent > lastIndent && lastHadValue) return null;
+    while (stack.length > 1 && indent < stack[stack.length - 1].indent) stack.pop();
+    const level = stack[stack.length - 1];
+    if (indent !== level.indent) return null;
+    if (level.map.has(key)) return null;
+    const rest = comment(m2[3] ?? "");
+    if (rest === null) return null;
+    lastIndent = indent;
+    if (rest === "") {
+      level.map.set(key, null);
+      opened = { map: level.map, key, indent };
+      lastHadValue = false;
+      continue;
+    }
+    const value = plainScalar(rest);
+    if (value === void 0) return null;
+    level.map.set(key, value);
+    lastHadValue = true;
+  }
+  return root;
+}
+function comment(rest) {
+  const hash2 = rest.startsWith("#") ? 0 : rest.indexOf(" #");
+  const value = (hash2 < 0 ? rest : rest.slice(0, hash2)).trimEnd();
+  if (hash2 >= 0 && !/^[ -~]*$/.test(rest.slice(hash2))) return null;
+  return value;
+}
+function plainScalar(text2) {
+  if (!VALUE.test(text2)) return void 0;
+  switch (text2) {
+    case "null":
+    case "Null":
+    case "NULL":
+      return null;
+    case "true":
+    case "True":
+    case "TRUE":
+      return true;
+    case "false":
+    case "False":
+    case "FALSE":
+      return false;
+  }
+  const c3 = text2.charCodeAt(0);
+  if (c3 >= 48 && c3 <= 57 || c3 === 45 || c3 === 43 || c3 === 46) {
+    if (INT.test(text2)) {
+      const n2 = Number(text2);
+      return Number.isSafeInteger(n2) ? Object.is(n2, -0) ? 0 : n2 : BigInt(text2);
+    }
+    if (!FLOAT.test(text2)) return void 0;
+    const n = parseFloat(text2);
+    return Number.isInteger(n) || !Number.isFinite(n) ? new PyFloat(n) : n;
+  }
+  return text2;
+}
+
+// src/dvc/formats/yaml.ts
+var MAX_ALIAS_NODES = 1e6;
+var CORE = new import_yaml.Schema({ schema: "core", resolveKnownTags: true });
+function parseYaml(text2) {
+  const plain = plainYaml(text2);
+  return plain ? { data: plain, warnings: [] } : parseYamlDocument(text2);
+}
+function parseYamlDocument(text2) {
+  const doc = (0, import_yaml.parseDocument)(text2, { schema: CORE, uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
+  const error = doc.errors[0];
+  if (error) {
+    const { line, column } = lineColumn(text2, error.pos[0]);
+    if (/call stack/i.test(error.message)) throw new SyntaxProblem("nested too deeply to read", line, column);
+    throw new SyntaxProblem(error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
+  }
+  if (doc.contents === null) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  const problemAt = (node, message) => {
+    const { line, column } = lineColumn(text2, node.range?.[0] ?? 0);
+    return new SyntaxProblem(message, line, column);
+  };
+  let added = 0;
+  const budget = (node, alias, depth) => {
+    if (depth > MAX_DEPTH) throw problemAt(node, `nesting deeper than ${MAX_DEPTH} levels`);
+    if ((0, import_yaml.isAlias)(node)) {
+      const target = node.resolve(doc);
+      if (target) budget(target, alias ?? node, depth + 1);
+      return;
+    }
+    if (alias && ++added > MAX_ALIAS_NODES) {
+      throw problemAt(alias, `aliases expand to more than ${MAX_ALIAS_NODES.toLocaleString("en-US")} values (an alias bomb?); not read`);
+    }
+    if ((0, import_yaml.isMap)(node))
+      for (const pair of node.items) {
+        budget(pair.key, alias, depth + 1);
+        budget(pair.value, alias, depth + 1);
+      }
+    else if ((0, import_yaml.isSeq)(node)) for (const item of node.items) budget(item, alias, depth + 1);
+  };
+  budget(doc.contents, null, 0);
+  const seen = /* @__PURE__ */ new Map();
+  const convert2 = (node, depth) => {
+    if ((0, import_yaml.isAlias)(node)) {
+      const target = node.resolve(doc);
+      if (!target) return null;
+      return convert2(target, depth + 1);
+    }
+    if (seen.has(node)) return seen.get(node);
+    if ((0, import_yaml.isMap)(node)) {
+      const map = /* @__PURE__ */ new Map();
+      seen.set(node, map);
+      const merged = [];
+      for (const pair of node.items) {
+        if ((0, import_yaml.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
+          const value = convert2(pair.value, depth + 1);
+          for (const m2 of Array.isArray(value) ? value : [value]) if (m2 instanceof Map) merged.push(m2);
+          continue;
+        }
+        const key = convert2(pair.key, depth + 1);
+        const name = keyText(key);
+        if (typeof key !== "string") setKeyValue(map, name, key);
+        map.set(name, convert2(pair.value, depth + 1));
+      }
+      for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
+      return map;
+    }
+    if ((0, import_yaml.isSeq)(node)) {
+      const list = [];
+      seen.set(node, list);
+      for (const item of node.items) list.push(convert2(item, depth + 1));
+      return list;
+    }
+    if ((0, import_yaml.isScalar)(node)) return scalar(node.value, node.source);
+    return null;
+  };
+  return { data: convert2(doc.contents, 0), warnings: [] };
+}
+function scalar(value, source) {
+  if (typeof value === "number") {
+    const float = !Number.isFinite(value) || source !== void 0 && !/^[-+]?0[xo]/i.test(source) && /[.eEnN]/.test(source);
+    if (float && (Number.isInteger(value) || !Number.isFinite(value))) return new PyFloat(value);
+    return value;
+  }
+  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+  if (value === null || typeof value === "boolean" || typeof value === "string") return value;
+  return JSON.stringify(value) ?? "";
+}
+function keyText(key) {
+  if (typeof key === "string") return key;
+  return pyRepr(key);
+}
+
+// src/dvc/formats/index.ts
+function formatOf(path) {
+  const ext = extension(path);
+  return ext === ".json" ? "JSON" : ext === ".toml" ? "TOML" : ext === ".py" ? "Python" : "YAML";
+}
+function withPosition(path, format, parse2) {
+  try {
+    return parse2();
+  } catch (error) {
+    if (error instanceof SyntaxProblem) throw new UserError(`${path}:${error.line}:${error.column}: invalid ${format}: ${error.message}`);
+    if (error instanceof RangeError) throw new UserError(`${path}: ${format} nested too deeply to read (${error.message})`);
+    throw error;
+  }
+}
+function parseDataFile(path, raw) {
+  const format = formatOf(path);
+  const text2 = raw.replace(/\r\n?/g, "\n");
+  return withPosition(path, format, () => {
+    switch (format) {
+      case "JSON":
+        return parseJson(text2);
+      case "TOML":
+        return parseToml(text2);
+      case "Python":
+        return parsePython(text2);
+      default:
+        return parseYaml(text2);
+    }
+  });
+}
+function extension(path) {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot).toLowerCase() : "";
+}
+
+// src/dvc/lock.ts
+async function readLockFile(tree, path) {
+  const bytes = await tree.read(path);
+  return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
+}
+function parseLockText(text2, displayPath = "dvc.lock") {
+  const doc = parseDataFile(displayPath, text2).data;
+  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
+  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
+  const legacy = !doc.has("schema");
+  const schema = doc.get("schema") ?? null;
+  if (!legacy && schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${pyStr(schema)}' (expected '2.0').`);
+  const stagesRaw = legacy ? doc : doc.get("stages") ?? /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
+  const stages = /* @__PURE__ */ new Map();
+  for (const [name, entry] of stagesRaw) {
+    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
+  }
+  const raw = legacy ? /* @__PURE__ */ new Map([
+    ["schema", "2.0"],
+    ["stages", stagesRaw]
+  ]) : doc;
+  return { stages, raw };
+}
+function parseStage(entry, where2) {
+  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping.`);
+  const cmd = entry.get("cmd");
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
+  const params = /* @__PURE__ */ new Map();
+  const paramsRaw = entry.get("params");
+  if (paramsRaw !== void 0 && paramsRaw !== null) {
+    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
+    for (const [file, values] of paramsRaw) params.set(file, isRawMap(values) ? values : /* @__PURE__ */ new Map());
+  }
+  return { cmd: cmdValue, deps: parseLockEntries(entry.get("deps"), `${where2} deps`), params, outs: parseLockEntries(entry.get("outs"), `${where2} outs`) };
+}
+function parseLockEntries(value, where2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${where2}: expected a list.`);
+  return value.map((item, i) => {
+    const path = isRawMap(item) ? item.get("path") : void 0;
+    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
+    const md52 = item.get("md5");
+    const size = item.get("size");
+    const nfiles = item.get("nfiles");
+    const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: typeof md52 === "string" ? md52 : null };
+    if (typeof size === "number") entry.size = size;
+    if (typeof nfiles === "number") entry.nfiles = nfiles;
+    if (item.get("isexec") === true) entry.isexec = true;
+    return entry;
+  });
+}
+
+// src/dvc/dvcfile.ts
+var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
+async function readDvcFile(tree, file) {
+  const bytes = await tree.read(file);
+  return bytes ? parseDvcFile(file, bytes.toString("utf8")) : null;
+}
+function parseDvcFile(file, text2) {
+  const doc = parseDataFile(file, text2).data;
+  if (doc === null) return { file, outs: [] };
+  if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
+  for (const key of doc.keys()) if (!KEYS.includes(key)) throw new UserError(`${file}: unknown key '${key}' (expected one of ${KEYS.join(", ")}).`);
+  const wdir = doc.get("wdir") ?? ".";
+  if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
+  const base = posix.join(posix.dirname(file), wdir);
+  const written = doc.get("outs");
+  const outs = parseLockEntries(written, `${file}: outs`).map((entry, i) => {
+    const item = written[i];
+    const where2 = `${file}: outs[${i}]`;
+    const path = posix.normalize(posix.join(base, entry.path));
+    if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
+    const md52 = item.get("md5");
+    if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
+    const hash2 = item.get("hash");
+    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash2)}' is not one DVC writes (md5).`);
+    const cache = item.get("cache") ?? true;
+    if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
+    const remote = item.get("remote");
+    if (remote !== void 0 && typeof remote !== "string") throw new UserError(`${where2}.remote must be a remote's name.`);
+    const out = { ...entry, path, cache };
+    if (remote !== void 0) out.remote = remote;
+    return out;
+  });
+  return { file, outs };
+}
+
+// src/dvc/interpolate.ts
+var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
+var InterpolationError = class extends Error {
+};
+function interpolateString(src, context, inCmd) {
+  const matches = [...src.matchAll(KEYCRE)];
+  if (!matches.length) return unescape2(src);
+  if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
+  let out = "";
+  let last = 0;
+  for (const m2 of matches) {
+    out += src.slice(last, m2.index);
+    out += toStr(lookup(context, m2[1]), m2[1], inCmd);
+    last = m2.index + m2[0].length;
+  }
+  out += src.slice(last);
+  return unescape2(out);
+}
+function interpolateValue(value, context, inCmd) {
+  if (typeof value === "string") return interpolateString(value, context, inCmd);
+  if (Array.isArray(value)) return value.map((v2) => interpolateValue(v2, context, inCmd));
+  if (isRawMap(value)) {
+    return new Map(
+      [...value].map(([k2, v2]) => {
+        const key = interpolateString(k2, context, false);
+        return [pyStr(key), interpolateValue(v2, context, inCmd)];
+      })
+    );
+  }
+  return value;
+}
+function hasInterpolation(value) {
+  if (typeof value === "string") return new RegExp(KEYCRE.source).test(value);
+  if (Array.isArray(value)) return value.some(hasInterpolation);
+  if (isRawMap(value)) return [...value.values()].some(hasInterpolation);
+  return false;
+}
+function unescape2(s) {
+  return s.replace(/\\\$\{/g, "${");
+}
+function lookup(context, inner) {
+  const parts = [];
+  const re2 = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let m2;
+  while (m2 = re2.exec(inner)) {
+    if (m2[1] !== void 0) parts.push(m2[1]);
+    else if (m2[2] !== void 0) parts.push(m2[2]);
+  }
+  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
+  let cur = context;
+  for (const part of parts) {
+    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
+      const i = Number(part);
+      const item = cur[i < 0 ? cur.length + i : i];
+      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
+      cur = item;
+    } else if (isRawMap(cur) && cur.has(part)) {
+      cur = cur.get(part);
+    } else {
+      throw new InterpolationError(`Could not find '${inner}'`);
+    }
+  }
+  return cur;
+}
+function toStr(value, key, inCmd) {
+  if (value === true) return "true";
+  if (value === false) return "false";
+  if (value === null) return "None";
+  if (value instanceof PyFloat) return pyFloatRepr(value.value);
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : pyFloatRepr(value);
+  if (typeof value === "bigint" || typeof value === "string") return String(value);
+  if (Array.isArray(value)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key}')`);
+  if (value instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value.kind}' ('${key}')`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): dictionaries unpack only in 'cmd'`);
+  return unpackDict(value, key);
+}
+function unpackDict(dict, key) {
+  const parts = [];
+  for (const [k2, v2] of flatten(dict)) {
+    if (v2 === true) parts.push(`--${k2}`);
+    else if (v2 === false) continue;
+    else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
+    else if (Array.isArray(v2)) {
+      const items = v2.map((item) => {
+        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
+          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key}.${k2}'`);
+        return typeof item === "string" ? shlexQuote(item) : toStr(item, key, false);
+      });
+      parts.push(`--${k2} ${items.join(" ")}`);
+    } else parts.push(`--${k2} ${toStr(v2, key, false)}`);
+  }
+  return parts.join(" ").trimEnd();
+}
+function flatten(dict, prefix = "") {
+  const out = [];
+  for (const [k2, v2] of dict) {
+    const name = prefix ? `${prefix}.${k2}` : k2;
+    if (isRawMap(v2) && v2.size) for (const entry of flatten(v2, name)) out.push(entry);
+    else out.push([name, v2]);
+  }
+  return out;
+}
+function shlexQuote(s) {
+  if (!s) return "''";
+  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'"'"'`)}'`;
+}
+
+// src/dvc/project.ts
+var TOP_KEYS = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
+var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
+var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
+var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
+function joinPath(dir, path) {
+  const joined = posix2.normalize(posix2.join(dir || ".", path.replace(/\\/g, "/")));
+  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
+}
+async function loadDvcYaml(tree, dir = "") {
+  const file = joinPath(dir, "dvc.yaml");
+  const doc = await readDataFile(tree, file);
+  if (doc === void 0) return null;
+  const where2 = file;
+  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
+  if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
+  for (const key of doc.keys()) {
+    if (!TOP_KEYS.includes(key)) throw new UserError(`${where2}: unknown top-level key '${key}' (expected one of ${TOP_KEYS.join(", ")}).`);
+  }
+  const vars = new VarsLoader(tree, dir, where2);
+  await vars.loadDefaultParams();
+  await vars.load(doc.get("vars"), "", "vars");
+  const context = vars.context;
+  const stages = [];
+  const trackedVars = /* @__PURE__ */ new Map();
+  const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
+  for (const [name, definition] of stagesDoc) {
+    for (const generated of expandEntry(where2, name, definition, context)) {
+      stages.push(await resolveStage(where2, generated, vars, trackedVars));
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of stages) {
+    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
+    seen.add(s.name);
+  }
+  const topStrings = (key) => {
+    const value = doc.get(key);
+    if (value === void 0 || value === null) return [];
+    if (!Array.isArray(value)) throw new UserError(`${where2}: '${key}' must be a list of paths.`);
+    return value.map((v2, i) => {
+      const resolved = withField(where2, `${key}[${i}]`, () => interpolateValue(v2, context, false));
+      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key}[${i}]' must be a path (a string).`);
+      return resolved;
+    });
+  };
+  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context), trackedVars };
+}
+async function loadProject(tree) {
+  const files = await tree.list();
+  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
+  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: errors.map((e) => e.error) };
+  const attempt = async (load) => {
+    try {
+      await load();
+    } catch (error) {
+      project.errors.push(describeError(error));
+    }
+  };
+  for (const dir of dvcYamlDirs(files)) {
+    await attempt(async () => {
+      const lock = await readLockFile(tree, joinPath(dir, "dvc.lock"));
+      if (lock) project.locks.set(dir, lock);
+    });
+  }
+  for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
+    await attempt(async () => {
+      const dvcFile = await readDvcFile(tree, file);
+      if (dvcFile) project.dvcFiles.push(dvcFile);
+    });
+  }
+  return project;
+}
+async function loadDvcYamls(tree, files) {
+  const out = { dvcYamls: [], errors: [] };
+  for (const dir of dvcYamlDirs(files ?? await tree.list())) {
+    try {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) out.dvcYamls.push(dvc);
+    } catch (error) {
+      out.errors.push({ file: joinPath(dir, "dvc.yaml"), error: describeError(error) });
+    }
+  }
+  return out;
+}
+function dvcYamlDirs(files) {
+  return files.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml")).map((p2) => p2 === "dvc.yaml" ? "" : p2.slice(0, -"/dvc.yaml".length)).sort();
+}
+async function readDataFile(tree, path) {
+  const bytes = await tree.read(path);
+  if (!bytes) return void 0;
+  return parseDataFile(path, bytes.toString("utf8")).data;
+}
+function topPlots(file, value, context) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${file}: 'plots' must be a list.`);
+  return value.map((entry, i) => {
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
+    if (typeof resolved === "string") return { id: resolved, props: null };
+    if (isRawMap(resolved) && resolved.size === 1) {
+      const [id, props] = [...resolved][0];
+      if (props === null || isRawMap(props)) return { id, props };
+    }
+    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
+  });
+}
+function withField(file, field, fn2, stage2) {
+  try {
+    return fn2();
+  } catch (error) {
+    if (error instanceof InterpolationError) {
+      const where2 = stage2 ? `stages.${stage2}.${field}` : field;
+      throw new UserError(`${file}: failed to parse '${where2}': ${error.message}.`);
+    }
+    throw error;
+  }
+}
+function expandEntry(file, name, definition, context) {
+  if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
+  const withLoop = (entries) => mapFrom([...context, ...entries], context);
+  if (definition.has("foreach") || definition.has("do")) {
+    const extra = [...definition.keys()].filter((k2) => k2 !== "foreach" && k2 !== "do");
+    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
+    if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
+    if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
+    let items = definition.get("foreach") ?? null;
+    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context, false), name);
+    const body = definition.get("do") ?? null;
+    const out = [];
+    if (Array.isArray(items)) {
+      const byIndex = items.some((v2) => Array.isArray(v2) || isRawMap(v2));
+      const keyed = /* @__PURE__ */ new Map();
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
+      for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: body, context: withLoop([["item", item]]), written: definition });
+    } else if (isRawMap(items)) {
+      for (const [key, item] of items) {
+        out.push({
+          name: `${name}@${key}`,
+          definition: body,
+          context: withLoop([
+            ["key", key],
+            ["item", item]
+          ]),
+          written: definition
+        });
+      }
+    } else {
+      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${\u2026} reference to one.`);
+    }
+    return out;
+  }
+  if (definition.has("matrix")) {
+    const matrix = definition.get("matrix");
+    if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
+    const axes = [];
+    for (const [axis, raw] of matrix) {
+      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
+      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
+      axes.push([axis, values]);
+    }
+    const rest = mapFrom(definition, definition);
+    rest.delete("matrix");
+    let combos = [{ item: [], key: [] }];
+    for (const [axis, values] of axes) {
+      combos = combos.flatMap(
+        (c3) => values.map((v2, i) => ({
+          item: [...c3.item, [axis, v2]],
+          key: [...c3.key, Array.isArray(v2) || isRawMap(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
+        }))
+      );
+    }
+    return combos.map((c3) => {
+      const key = c3.key.join("-");
+      return {
+        name: `${name}@${key}`,
+        definition: rest,
+        context: withLoop([
+          ["item", new Map(c3.item)],
+          ["key", key]
+        ]),
+        written: definition
+      };
+    });
+  }
+  return [{ name, definition, context, written: definition }];
+}
+async function resolveStage(file, entry, vars, trackedVars) {
+  const { name, definition, context } = entry;
+  const where2 = `${file}: stage '${name}'`;
+  if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
+  for (const key of definition.keys()) {
+    if (!STAGE_KEYS.includes(key)) throw new UserError(`${where2}: unknown key '${key}' (expected one of ${STAGE_KEYS.join(", ")}).`);
+  }
+  const wdirWritten = definition.get("wdir");
+  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
+  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
+  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  let stageContext = context;
+  let scope = vars;
+  if (definition.has("vars")) {
+    scope = vars.fork();
+    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
+    stageContext = mapFrom([...scope.context, ...[...context].filter(([k2]) => k2 === "item" || k2 === "key")], scope.context);
+  }
+  scope.track(entry.written, trackedVars);
+  const field = (key, inCmd = false) => {
+    const written = definition.get(key);
+    return written === void 0 ? void 0 : withField(file, key, () => interpolateValue(written, stageContext, inCmd), name);
+  };
+  const cmd = field("cmd", true);
+  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
+  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
+  const deps = stringList(field("deps"), `${where2}: 'deps'`);
+  const params = paramsDeps(field("params"), where2);
+  const outs = [
+    ...outList(field("outs"), "out", `${where2}: 'outs'`),
+    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
+    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
+  ];
+  const flag = (key) => {
+    const v2 = field(key);
+    if (v2 === void 0 || v2 === null) return false;
+    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key}' must be true or false.`);
+    return v2;
+  };
+  const desc = field("desc");
+  const stage2 = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
+  if (typeof desc === "string") stage2.desc = desc;
+  return stage2;
+}
+function stringList(value, where2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${where2} must be a list of paths.`);
+  return value.map((v2, i) => {
+    if (typeof v2 !== "string" || !v2) throw new UserError(`${where2}[${i}] must be a path (a string).`);
+    return v2;
+  });
+}
+function paramsDeps(value, where2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
+  const byFile = /* @__PURE__ */ new Map();
+  const add2 = (file, keys) => {
+    const current = byFile.get(file);
+    if (current === null) return;
+    if (keys === null) byFile.set(file, null);
+    else byFile.set(file, [...current ?? [], ...keys.filter((k2) => !current?.includes(k2))]);
+  };
+  value.forEach((item, i) => {
+    if (typeof item === "string") add2("params.yaml", [item]);
+    else if (isRawMap(item)) {
+      for (const [file, keys] of item) {
+        if (keys === null || Array.isArray(keys) && !keys.length) add2(file, null);
+        else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add2(file, keys);
+        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
+      }
+    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
+  });
+  return [...byFile].map(([file, keys]) => ({ file, keys }));
+}
+function outList(value, kind, where2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${where2} must be a list.`);
+  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
+  return value.map((item, i) => {
+    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: /* @__PURE__ */ new Map() };
+    if (isRawMap(item) && item.size === 1) {
+      const [path, flags] = [...item][0];
+      if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
+      const props = flags ?? /* @__PURE__ */ new Map();
+      for (const [k2, v2] of props) {
+        if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
+        if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
+      }
+      return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
+    }
+    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: \u2026, persist: \u2026}}.`);
+  });
+}
+var VarsLoader = class _VarsLoader {
+  constructor(tree, dir, file) {
+    this.tree = tree;
+    this.dir = dir;
+    this.file = file;
+  }
+  tree;
+  dir;
+  file;
+  context = /* @__PURE__ */ new Map();
+  sources = /* @__PURE__ */ new Map();
+  loadedFiles = /* @__PURE__ */ new Set();
+  /** Every file values came from (whole or some keys), for tracked vars. */
+  files = /* @__PURE__ */ new Set();
+  fork() {
+    const copy = new _VarsLoader(this.tree, this.dir, this.file);
+    copy.context = cloneMap(this.context);
+    for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
+    for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
+    for (const f3 of this.files) copy.files.add(f3);
+    return copy;
+  }
+  async loadDefaultParams() {
+    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
+    if (data === void 0) return;
+    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
+    this.loadedFiles.add("params.yaml");
+    this.files.add("params.yaml");
+  }
+  async load(vars, wdir, where2) {
+    if (vars === void 0 || vars === null) return;
+    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
+    for (const [i, entry] of vars.entries()) {
+      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${\u2026} interpolation.`);
+      if (isRawMap(entry)) {
+        this.merge(entry, `${where2}[${i}]`);
+        continue;
+      }
+      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
+      const [file, keyList] = splitVarsEntry(entry);
+      const rel = joinPath(wdir, file);
+      if (!keyList && this.loadedFiles.has(rel)) continue;
+      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
+      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
+      const mapping = asMapping(data, joinPath(this.dir, rel));
+      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
+      this.merge(picked, rel);
+      this.files.add(rel);
+      if (!keyList) this.loadedFiles.add(rel);
+    }
+  }
+  /**
+   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
+   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
+   */
+  track(written, into) {
+    const visit = (value) => {
+      if (typeof value === "string") {
+        for (const m2 of value.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+          const key = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
+          const head = key.split(".")[0];
+          if (head === "item" || head === "key") continue;
+          const source = this.sourceOf(key);
+          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key])]);
+        }
+      } else if (Array.isArray(value)) value.forEach(visit);
+      else if (isRawMap(value)) {
+        for (const [k2, v2] of value) {
+          if (k2 === "vars") continue;
+          visit(k2);
+          visit(v2);
+        }
+      }
+    };
+    visit(written);
+  }
+  merge(data, source, into = this.context, prefix = "") {
+    for (const [k2, v2] of data) {
+      const path = prefix ? `${prefix}.${k2}` : k2;
+      const existing = into.get(k2);
+      if (existing !== void 0 && isRawMap(existing) && isRawMap(v2)) {
+        this.merge(v2, source, existing, path);
+      } else if (existing !== void 0) {
+        throw new UserError(
+          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
+        );
+      } else {
+        into.set(k2, isRawMap(v2) ? cloneMap(v2) : v2);
+        this.sources.set(path, source);
+      }
+    }
+  }
+  sourceOf(path) {
+    for (let p2 = path; p2; p2 = p2.includes(".") ? p2.slice(0, p2.lastIndexOf(".")) : "") {
+      const s = this.sources.get(p2);
+      if (s) return s;
+    }
+    return "vars";
+  }
+};
+function splitVarsEntry(entry) {
+  const colon = entry.lastIndexOf(":");
+  if (colon > 1)
+    return [
+      entry.slice(0, colon),
+      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
+    ];
+  return [entry, null];
+}
+function pickKeys(dvcYaml, data, keys, file) {
+  const out = /* @__PURE__ */ new Map();
+  for (const key of keys) {
+    if (!data.has(key)) throw new UserError(`${dvcYaml}: vars: '${key}' not found in '${file}'.`);
+    out.set(key, data.get(key));
+  }
+  return out;
+}
+function asMapping(value, file) {
+  if (value === null) return /* @__PURE__ */ new Map();
+  if (!isRawMap(value)) throw new UserError(`${file}: expected a mapping at the top level.`);
+  return value;
+}
+
+// src/dvc/files.ts
+function projectFiles(dvcYamls, dvcFiles = []) {
+  const metrics = /* @__PURE__ */ new Set();
+  const params = /* @__PURE__ */ new Map();
+  const topParams = /* @__PURE__ */ new Set();
+  const vars = /* @__PURE__ */ new Map();
+  const dvcOuts = /* @__PURE__ */ new Set();
+  const plots = /* @__PURE__ */ new Set();
+  const addParams = (file, keys) => {
+    const current = params.get(file);
+    if (keys === null || !keys.length || current && !current.length) params.set(file, []);
+    else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
+  };
+  for (const dvc of dvcYamls) {
+    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
+    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
+    for (const stage2 of dvc.stages) {
+      const base = joinPath(dvc.dir, stage2.wdir);
+      for (const out of stage2.outs) {
+        const path = joinPath(base, out.path);
+        if (out.kind === "metric") metrics.add(path);
+        if (out.kind === "plot") plots.add(path);
+        if (out.cache) dvcOuts.add(path);
+      }
+      for (const dep of stage2.params) addParams(joinPath(base, dep.file), dep.keys);
+    }
+    for (const [file, keys] of dvc.trackedVars) {
+      const path = joinPath(dvc.dir, file);
+      vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
+    }
+    for (const plot of dvc.plots) {
+      const y2 = plot.props?.get("y");
+      if (isRawMap(y2)) for (const file of y2.keys()) plots.add(joinPath(dvc.dir, file));
+      else plots.add(joinPath(dvc.dir, plot.id));
+    }
+  }
+  for (const file of dvcFiles) for (const out of file.outs) dvcOuts.add(out.path);
+  const sorted = (s) => [...s].sort();
+  return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
+}
+
+// src/workspace/glob.ts
+function globToRegExp(glob) {
+  let re2 = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c3 = glob[i];
+    if (c3 === "*") {
+      if (glob[i + 1] === "*") {
+        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+        i += glob[i + 2] === "/" ? 2 : 1;
+      } else re2 += "[^/]*";
+    } else if (c3 === "?") re2 += "[^/]";
+    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re2}$`);
+}
+function isGlob(path) {
+  return /[*?]/.test(path);
+}
+
+// src/workspace/tree.ts
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import { join as join3, sep } from "node:path";
+async function readFiles(tree, paths) {
+  if (tree.readMany) return tree.readMany(paths);
+  const out = [];
+  for (const path of paths) out.push(await tree.read(path).catch((error) => asError(error)));
+  return out;
+}
+var asError = (error) => error instanceof Error ? error : new Error(String(error));
+var RefusedRead = class extends UserError {
+};
+var MAX_FILE_BYTES = 100 * 1024 * 1024;
+var MAX_RUN_BYTES = 1024 * 1024 * 1024;
+var ReadBudget = class {
+  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
+    this.perFile = perFile;
+    this.perRun = perRun;
+  }
+  perFile;
+  perRun;
+  used = 0;
+  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
+  take(path, size, streamed = false) {
+    if (size > this.perFile && !streamed)
+      throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+    this.used += size;
+  }
+};
+function mib(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+}
+var PRIVATE_DIRS = [".git", ".dvc"];
+var MAX_WORKSPACE_FILES = 2e5;
+var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
+var MAX_LINK_HOPS = 40;
+var MAX_LINK_BYTES = 4096;
+function isPrivate(part) {
+  return PRIVATE_DIRS.includes(part.toLowerCase());
+}
+function projectPath(path) {
+  const parts = [];
+  const clean = path.replace(/\\/g, "/");
+  if (clean.startsWith("/") || /^[A-Za-z]:/.test(clean)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
+  for (const part of clean.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
+      parts.pop();
+    } else if (isPrivate(part)) {
+      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function workspaceTree(root, options = {}) {
+  const budget = options.budget ?? new ReadBudget();
+  let files = null;
+  let realRoot = null;
+  return {
+    name: options.name ?? "workspace",
+    isCommit: false,
+    read: (path) => later(() => readNow(path)),
+    chunks: (path) => later(() => chunksNow(path)),
+    list() {
+      files ??= walk(root);
+      return files;
+    }
+  };
+  function readNow(path) {
+    const file = open4(path, false);
+    if (!file) return null;
+    const { fd, size } = file;
+    try {
+      const buffer = Buffer.allocUnsafe(size);
+      let offset = 0;
+      while (offset < size) {
+        const bytesRead = readSync(fd, buffer, offset, size - offset, offset);
+        if (!bytesRead) break;
+        offset += bytesRead;
+      }
+      return buffer.subarray(0, offset);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  function chunksNow(path) {
+    const file = open4(path, true);
+    if (!file) return null;
+    return (function* () {
+      const { fd, size } = file;
+      try {
+        const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size));
+        for (let offset = 0; offset < size; ) {
+          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size - offset), offset);
+          if (!bytesRead) break;
+          offset += bytesRead;
+          yield buffer.subarray(0, bytesRead);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    })();
+  }
+  function open4(path, streamed) {
+    const rel = projectPath(path);
+    const full = join3(root, ...rel.split("/"));
+    let info;
+    let target;
+    try {
+      info = statSync(full, { throwIfNoEntry: false });
+      if (!info) return null;
+      target = realpathSync.native(full);
+    } catch (error) {
+      if (isAbsent(error)) return null;
+      throw error;
+    }
+    const inside = realRoot ??= realpathSync.native(root);
+    if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside.length + 1).split(sep);
+    if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+    const asOnDisk = targetParts.join("/");
+    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
+      throw new RefusedRead(
+        `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read \u2014 use its name as on disk`
+      );
+    }
+    if (info.isDirectory()) return null;
+    if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+    budget.take(path, info.size, streamed);
+    const fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const opened = fstatSync(fd);
+      if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+      if (opened.size !== info.size) budget.take(path, Math.max(0, opened.size - info.size), streamed);
+      return { fd, size: opened.size };
+    } catch (error) {
+      closeSync(fd);
+      throw error;
+    }
+  }
+}
+function later(fn2) {
+  return new Promise((resolve4) => resolve4(fn2()));
+}
+function namedAsOnDisk(root, rel) {
+  let dir = root;
+  for (const part of rel.split("/")) {
+    if (!readdirSync(dir).includes(part)) return false;
+    dir = join3(dir, part);
+  }
+  return true;
+}
+var CHUNK_BYTES = 1024 * 1024;
+function isAbsent(error) {
+  const code = error.code;
+  return code === "ENOENT" || code === "ENOTDIR" || code === "ELOOP";
+}
+function commitTree(git, sha, name, options = {}) {
+  const budget = options.budget ?? new ReadBudget();
+  let entries = null;
+  let files = null;
+  const listing = () => entries ??= git.listEntries(sha);
+  const entryOf = options.byPath ? (rel) => git.entryAt(sha, rel) : async (rel) => (await listing()).get(rel) ?? null;
+  return {
+    name,
+    isCommit: true,
+    async read(path) {
+      const entry = await resolve4(path);
+      if (!entry) return null;
+      if (entry.size < 0) return readUnsized(git, path, entry, budget);
+      budget.take(path, entry.size);
+      return readBlob(git, path, entry);
+    },
+    async readMany(paths) {
+      const out = new Array(paths.length).fill(null);
+      const wanted = [];
+      const all = options.byPath ? null : await listing();
+      for (let at2 = 0; at2 < paths.length; at2++) {
+        const path = paths[at2];
+        try {
+          const listed = all?.get(projectPath(path));
+          const entry = listed?.mode.startsWith("100") ? listed : await resolve4(path);
+          if (!entry) continue;
+          if (entry.size < 0) {
+            out[at2] = await readUnsized(git, path, entry, budget);
+            continue;
+          }
+          budget.take(path, entry.size);
+          wanted.push({ at: at2, path, entry });
+        } catch (error) {
+          out[at2] = asError(error);
+        }
+      }
+      const blobs = await git.readObjects(wanted.map(({ entry }) => ({ oid: entry.oid, maxBytes: entry.size })));
+      wanted.forEach(({ at: at2, path, entry }, i) => {
+        const blob = blobs[i];
+        out[at2] = blob instanceof Error || !blob ? missingObject(path, entry, blob) : blob;
+      });
+      return out;
+    },
+    async chunks(path) {
+      const entry = await resolve4(path);
+      if (!entry) return null;
+      if (entry.size < 0) return [await readUnsized(git, path, entry, budget)];
+      budget.take(path, entry.size, true);
+      return git.streamObject(entry.oid);
+    },
+    async dvcConfig() {
+      const entry = (await listing()).get(".dvc/config");
+      if (!entry?.mode.startsWith("100")) return null;
+      budget.take(".dvc/config", entry.size);
+      return readBlob(git, ".dvc/config", entry);
+    },
+    list() {
+      files ??= listing().then((all) => [...all.keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort());
+      return files;
+    }
+  };
+  async function resolve4(path) {
+    let rel = projectPath(path);
+    for (let hops = 0; ; hops++) {
+      const entry = await entryOf(rel);
+      if (!entry) return null;
+      if (entry.mode === "120000") {
+        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+        if (entry.size > MAX_LINK_BYTES) throw new RefusedRead(`${path}: a link of ${entry.size} bytes, longer than any path; not read`);
+        const link = (await readBlob(git, path, entry, MAX_LINK_BYTES).catch((error) => {
+          throw error instanceof ObjectTooLarge ? new RefusedRead(`${path}: a link of ${error.size} bytes, longer than any path; not read`) : error;
+        })).toString("utf8");
+        const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+        try {
+          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+        } catch {
+          throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+        }
+        continue;
+      }
+      return entry.mode.startsWith("100") ? entry : null;
+    }
+  }
+}
+async function readBlob(git, path, entry, maxBytes = entry.size) {
+  const bytes = await git.readObject(entry.oid, maxBytes);
+  if (!bytes) throw missingObject(path, entry, null);
+  return bytes;
+}
+async function readUnsized(git, path, entry, budget) {
+  let bytes;
+  try {
+    bytes = await readBlob(git, path, entry, budget.perFile);
+  } catch (error) {
+    if (error instanceof ObjectTooLarge) budget.take(path, error.size);
+    throw error;
+  }
+  budget.take(path, bytes.length);
+  return bytes;
+}
+function missingObject(path, entry, error) {
+  if (error) return new UserError(`${path}: ${error.message}`);
+  return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+}
+async function walk(root) {
+  const out = [];
+  const queue = [[root, ""]];
+  for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
+    const [dir, prefix] = queue[head];
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (isPrivate(entry.name)) continue;
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join3(dir, entry.name), `${rel}/`]);
+      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
+    }
+  }
+  return out.sort();
+}
+function oneChunk(bytes) {
+  return bytes ? [bytes] : null;
+}
+
+// src/pipeline/restore.ts
+import { existsSync } from "node:fs";
+import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
+import { join as join9, posix as posix3 } from "node:path";
+
+// src/dvc/data/cache.ts
+import { randomBytes } from "node:crypto";
+import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
+import { chmod, copyFile, mkdir, open as open2, readFile, readdir as readdir2, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { basename, dirname as dirname2, join as join4, relative, sep as sep2 } from "node:path";
+
+// src/dvc/data/errors.ts
+var DataError = class extends UserError {
+  constructor(message) {
+    super(message);
+    this.name = "DataError";
+  }
+};
+var ObjectError = class extends DataError {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+    this.name = "ObjectError";
+  }
+  kind;
+};
+var TransferError = class extends DataError {
+  constructor(direction, remote, failures) {
+    const shown = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
+    if (failures.length > shown.length) shown.push(`  \u2026 and ${failures.length - shown.length} more`);
+    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
+    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
+${shown.join("\n")}`);
+    this.direction = direction;
+    this.remote = remote;
+    this.failures = failures;
+    this.name = "TransferError";
+  }
+  direction;
+  remote;
+  failures;
+};
+
+// src/dvc/data/hash.ts
+import { createHash } from "node:crypto";
+var DOS2UNIX_CHUNK = 1024 * 1024;
+var ObjectHasher = class {
+  constructor(legacy) {
+    this.legacy = legacy;
+  }
+  legacy;
+  hash = createHash("md5");
+  /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
+  pending = null;
+  pendingBytes = 0;
+  scratch = null;
+  update(chunk) {
+    if (!this.legacy) {
+      this.hash.update(chunk);
+      return;
+    }
+    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.pendingBytes) {
+      const fill = Math.min(DOS2UNIX_CHUNK - this.pendingBytes, data.length);
+      data.copy(this.pending, this.pendingBytes, 0, fill);
+      this.pendingBytes += fill;
+      data = data.subarray(fill);
+      if (this.pendingBytes < DOS2UNIX_CHUNK) return;
+      this.block(this.pending);
+      this.pendingBytes = 0;
+    }
+    while (data.length >= DOS2UNIX_CHUNK) {
+      this.block(data.subarray(0, DOS2UNIX_CHUNK));
+      data = data.subarray(DOS2UNIX_CHUNK);
+    }
+    if (data.length) {
+      this.pending ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+      data.copy(this.pending, 0);
+      this.pendingBytes = data.length;
+    }
+  }
+  digest() {
+    if (this.legacy && this.pendingBytes) this.block(this.pending.subarray(0, this.pendingBytes));
+    return this.hash.digest("hex");
+  }
+  block(chunk) {
+    if (!isTextBlock(chunk.subarray(0, 512))) {
+      this.hash.update(chunk);
+      return;
+    }
+    this.scratch ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+    this.hash.update(this.scratch.subarray(0, dos2unixInto(chunk, this.scratch)));
+  }
+};
+function isTextBlock(block2) {
+  if (!block2.length) return true;
+  let nontext = 0;
+  for (const b3 of block2) {
+    if (b3 === 0) return false;
+    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
+  }
+  return nontext / block2.length <= 0.3;
+}
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function dos2unixInto(chunk, out) {
+  const len = chunk.length;
+  let n = 0;
+  let i = 0;
+  const copy = (end) => {
+    for (; i < end; i++) {
+      const b3 = chunk[i];
+      if (b3 !== 13 || chunk[i + 1] !== 10) out[n++] = b3;
+    }
+  };
+  if (LITTLE_ENDIAN) {
+    copy(Math.min(len, (4 - chunk.byteOffset % 4) % 4));
+    const words = len - i >> 2;
+    const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
+    const output = new DataView(out.buffer, out.byteOffset, out.length);
+    for (let w2 = 0; w2 < words; w2++) {
+      const word = input[w2];
+      const x3 = word ^ 218959117;
+      if ((x3 - 16843009 & ~x3 & 2155905152) === 0) {
+        output.setUint32(n, word, true);
+        n += 4;
+        i += 4;
+      } else copy(i + 4);
+    }
+  }
+  copy(len);
+  return n;
+}
+function objectMd5(bytes, legacy = false) {
+  const h3 = new ObjectHasher(legacy);
+  h3.update(bytes);
+  return h3.digest();
+}
+
+// src/dvc/data/manifest.ts
+import { createHash as createHash2 } from "node:crypto";
+function dirManifest(entries) {
+  const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b3) => compareCodePoints(a.relpath, b3.relpath) : (a, b3) => a.relpath < b3.relpath ? -1 : a.relpath > b3.relpath ? 1 : 0;
+  const sorted = [...entries].sort(byPath);
+  const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
+  const bytes = Buffer.from(text2, "latin1");
+  return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
+}
+var SURROGATE = /[\ud800-\udfff]/;
+var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+function quote(s) {
+  return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
+}
+function compareCodePoints(a, b3) {
+  const n = Math.min(a.length, b3.length);
+  for (let i = 0; i < n; i++) {
+    let x3 = a.charCodeAt(i);
+    let y2 = b3.charCodeAt(i);
+    if (x3 === y2) continue;
+    if (x3 >= 55296 && y2 >= 55296) {
+      x3 = x3 >= 57344 ? x3 - 2048 : x3 + 8192;
+      y2 = y2 >= 57344 ? y2 - 2048 : y2 + 8192;
+    }
+    return x3 - y2;
+  }
+  return a.length - b3.length;
+}
+var MD5 = /^[0-9a-f]{32}$/;
+function parseManifest(bytes, where2) {
+  let data;
+  try {
+    data = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    throw new DataError(`${where2} is corrupted: not JSON`);
+  }
+  if (!Array.isArray(data)) throw new DataError(`${where2} is corrupted: expected a JSON list of {md5, relpath}`);
+  return data.map((e, i) => {
+    const entry = e;
+    if (!entry || typeof entry.md5 !== "string" || !MD5.test(entry.md5) || typeof entry.relpath !== "string") {
+      throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
+    }
+    const parts = entry.relpath.split("/");
+    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p2) => p2 === ".." || p2 === "" || p2 === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
+      throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
+    }
+    return { relpath: entry.relpath, md5: entry.md5 };
+  });
+}
+
+// src/dvc/data/oid.ts
+var OID = /^[0-9a-f]{32}(\.dir)?$/;
+function isDirOid(oid) {
+  return oid.endsWith(".dir");
+}
+function checkOid(oid, path) {
+  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
+}
+function objectKey(oid, legacy = false) {
+  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
+  return legacy ? rel : `files/md5/${rel}`;
+}
+
+// src/dvc/data/pool.ts
+async function eachLimit(items, limit, fn2) {
+  let next = 0;
+  let failed2;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn2(items[next++]);
+      } catch (error) {
+        failed2 ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+  if (failed2) throw failed2.error;
+}
+
+// src/dvc/data/cache.ts
+var CACHE_MODE = 292;
+var WRITE_BATCH = 256 * 1024;
+var Cache = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  path(oid, legacy = false) {
+    return join4(this.dir, ...objectKey(oid, legacy).split("/"));
+  }
+  async has(oid, legacy = false) {
+    try {
+      return (await stat2(this.path(oid, legacy))).isFile();
+    } catch {
+      return false;
+    }
+  }
+  /**
+   * Which of `oids` the cache holds: one listing per `ab/` folder that exists instead of one `stat` per object,
+   * which for the thousands of files of a directory output is most of the cost of asking.
+   */
+  async holding(oids, legacy = false) {
+    const held = /* @__PURE__ */ new Set();
+    if (!oids.length) return held;
+    const folders = /* @__PURE__ */ new Map();
+    for (const oid of oids) {
+      const folder = dirname2(this.path(oid, legacy));
+      folders.set(folder, [...folders.get(folder) ?? [], oid]);
+    }
+    const root = dirname2([...folders.keys()][0]);
+    const present = new Set(await readdir2(root).catch(() => []));
+    await eachLimit([...folders], 8, async ([folder, wanted]) => {
+      if (!present.has(basename(folder))) return;
+      const entries = new Map((await readdir2(folder, { withFileTypes: true })).map((e) => [e.name, e]));
+      for (const oid of wanted) {
+        const e = entries.get(basename(this.path(oid, legacy)));
+        if (e?.isFile() || e?.isSymbolicLink() && await this.has(oid, legacy)) held.add(oid);
+      }
+    });
+    return held;
+  }
+  /**
+   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
+   * nothing behind; so does a stream that breaks off.
+   */
+  async write(oid, legacy, source, from) {
+    return writeObject(this.path(oid, legacy), oid, legacy, source, from);
+  }
+  /** Stores bytes already in memory (a verified `.dir` manifest). */
+  async writeBytes(oid, legacy, bytes, from) {
+    await this.write(oid, legacy, [bytes], from);
+  }
+  /** The entries of a `.dir` object in the cache. */
+  async manifest(oid, legacy = false) {
+    const path = this.path(oid, legacy);
+    let bytes;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      throw new DataError(`${oid} is not in the cache (${this.dir})`);
+    }
+    return parseManifest(bytes, `cache object ${path}`);
+  }
+  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
+  async addFile(file) {
+    const hasher = new ObjectHasher(false);
+    let size = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+      hasher.update(chunk);
+      size += chunk.length;
+    }
+    const oid = hasher.digest();
+    if (!await this.has(oid)) {
+      const target = this.path(oid);
+      await mkdir(dirname2(target), { recursive: true });
+      const tmp = join4(dirname2(target), `.${randomBytes(12).toString("hex")}.tmp`);
+      try {
+        await copyFile(file, tmp);
+        await chmod(tmp, CACHE_MODE);
+        await rename(tmp, target);
+      } catch (error) {
+        await rm2(tmp, { force: true });
+        throw error;
+      }
+    }
+    return { oid, size };
+  }
+  /**
+   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
+   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
+   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
+   */
+  async addDirectory(dir, ignored = () => false) {
+    const entries = [];
+    let size = 0;
+    for (const file of await listFiles(dir)) {
+      const relpath = relative(dir, file).split(sep2).join("/");
+      if (ignored(relpath)) continue;
+      const added = await this.addFile(file);
+      entries.push({ relpath, md5: added.oid });
+      size += added.size;
+    }
+    const manifest = dirManifest(entries);
+    if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
+    return { oid: manifest.oid, size, nfiles: entries.length };
+  }
+};
+async function writeObject(target, oid, legacy, source, from) {
+  const tmp = join4(dirname2(target), `.${randomBytes(12).toString("hex")}.tmp`);
+  const hasher = new ObjectHasher(legacy);
+  let size = 0;
+  try {
+    const file = await open2(tmp, "wx", 420).catch(async (error) => {
+      if (error.code !== "ENOENT") throw error;
+      await mkdir(dirname2(target), { recursive: true });
+      return open2(tmp, "wx", 420);
+    });
+    try {
+      let batch = [];
+      let batched = 0;
+      for await (const chunk of source) {
+        hasher.update(chunk);
+        size += chunk.length;
+        batch.push(chunk);
+        batched += chunk.length;
+        if (batched >= WRITE_BATCH) {
+          await writeAll(file, batch);
+          batch = [];
+          batched = 0;
+        }
+      }
+      await writeAll(file, batch);
+      await file.chmod(CACHE_MODE);
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    await rm2(tmp, { force: true });
+    if (error instanceof ObjectError) throw error;
+    throw new ObjectError(`reading it from ${from} broke off: ${error.code ?? error.message}`, "unreachable");
+  }
+  const actual = hasher.digest();
+  const expected = oid.replace(/\.dir$/, "");
+  if (actual !== expected) {
+    await rm2(tmp, { force: true });
+    throw new ObjectError(`corrupt: ${from} sent ${size} bytes whose md5 is ${actual}`, "corrupt");
+  }
+  await rename(tmp, target);
+  return size;
+}
+async function listFiles(dir) {
+  const out = [];
+  for (const entry of await readdir2(dir, { withFileTypes: true })) {
+    if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
+    const path = join4(dir, entry.name);
+    const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
+    if (isDir) for (const file of await listFiles(path)) out.push(file);
+    else out.push(path);
+  }
+  return out;
+}
+async function writeAll(file, chunks) {
+  let rest = chunks;
+  while (rest.length) {
+    let { bytesWritten } = await file.writev(rest);
+    let i = 0;
+    while (i < rest.length && bytesWritten >= rest[i].length) bytesWritten -= rest[i++].length;
+    rest = rest.slice(i);
+    if (bytesWritten && rest.length) rest[0] = rest[0].subarray(bytesWritten);
+  }
+}
+var processUmask;
+function umask() {
+  return processUmask ??= process.umask();
+}
+
+// src/dvc/data/checkout.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
+import { chmod as chmod2, copyFile as copyFile2, lstat, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm as rm3 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join5, relative as relative2, resolve, sep as sep3 } from "node:path";
+var COPIES_AT_ONCE = 8;
+async function checkout(cache, root, target, options = {}) {
+  try {
+    return await place(cache, root, target, options);
+  } finally {
+    if (options.staged) await rm3(options.staged, { recursive: true, force: true });
+  }
+}
+async function makeFolders(dir, relpaths) {
+  for (const folder of new Set(relpaths.map((r2) => dirname3(join5(dir, ...r2.split("/")))))) await mkdir2(folder, { recursive: true });
+}
+function stagedCopy(staged, relpath) {
+  return { file: join5(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+}
+function outputPath(root, path) {
+  const dest = resolve(root, path);
+  const rel = relative2(resolve(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep3).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  return dest;
+}
+async function place(cache, root, target, options) {
+  checkOid(target.oid, target.path);
+  const dest = outputPath(root, target.path);
+  const legacy = target.legacy ?? false;
+  if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
+  const current = await lstat(dest).catch(() => void 0);
+  if (!isDirOid(target.oid)) {
+    if (current?.isFile() && await md5(dest, legacy) === target.oid) {
+      if (target.isexec) await chmod2(dest, 493 & ~umask());
+      return "unchanged";
+    }
+    if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
+    await mkdir2(dirname3(dest), { recursive: true });
+    const tmp = join5(dirname3(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+    try {
+      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
+      if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
+      await rename2(tmp, dest);
+    } catch (error) {
+      await rm3(tmp, { force: true });
+      throw new DataError(`${target.path}: checkout failed: ${error.message}`);
+    }
+    return current ? "modified" : "created";
+  }
+  const entries = await cache.manifest(target.oid, legacy);
+  const held = await cache.holding(
+    entries.map((e) => e.md5),
+    legacy
+  );
+  const missing = entries.filter((e) => !held.has(e.md5)).map((e) => `${target.path}/${e.relpath} (object ${e.md5})`);
+  missing.sort();
+  if (missing.length)
+    throw new DataError(
+      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
+  ${missing.slice(0, 10).join("\n  ")}`
+    );
+  if (current?.isDirectory()) {
+    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
+    const have = await listFiles2(dest);
+    let same = have.length === want.size;
+    for (const relpath of have) {
+      const file = join5(dest, ...relpath.split("/"));
+      const actual = await md5(file, legacy);
+      if (want.get(relpath) !== actual) {
+        same = false;
+        if (!options.force && !await cache.has(actual, legacy)) throw unsaved(`${target.path}/${relpath}`);
+      }
+    }
+    if (same) return "unchanged";
+  } else if (current) {
+    await guardUnsaved(cache, dest, target.path, legacy, options);
+  }
+  await mkdir2(dirname3(dest), { recursive: true });
+  const token = randomBytes2(6).toString("hex");
+  const fresh = options.staged ?? join5(dirname3(dest), `.${basename2(dest)}.${token}.tmp`);
+  const old = join5(dirname3(dest), `.${basename2(dest)}.${token}.old`);
+  try {
+    await mkdir2(fresh, { recursive: true });
+    await makeFolders(
+      fresh,
+      entries.map((e) => e.relpath)
+    );
+    const copied = new Set(options.staged ? await listFiles2(fresh) : []);
+    const rest = entries.filter((e) => !copied.has(e.relpath));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join5(fresh, ...e.relpath.split("/")), false));
+    if (current) await rename2(dest, old);
+    await rename2(fresh, dest);
+  } catch (error) {
+    await rm3(fresh, { recursive: true, force: true });
+    throw new DataError(`${target.path}: checkout failed: ${error.message}`);
+  }
+  await rm3(old, { recursive: true, force: true });
+  return current ? "modified" : "created";
+}
+async function materialise(from, to2, exec) {
+  await copyFile2(from, to2, constants2.COPYFILE_FICLONE);
+  await chmod2(to2, (exec ? 511 : 438) & ~umask());
+}
+async function guardUnsaved(cache, dest, path, legacy, options) {
+  if (options.force) return;
+  const stats = await lstat(dest);
+  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f3) => join5(dest, ...f3.split("/"))) : [dest];
+  for (const file of files) {
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep3).join("/")}`);
+  }
+}
+function unsaved(path) {
+  return new DataError(
+    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`
+  );
+}
+async function md5(file, legacy) {
+  const hasher = new ObjectHasher(legacy);
+  for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
+  return hasher.digest();
+}
+async function listFiles2(dir, prefix = "") {
+  const out = [];
+  for (const entry of await readdir3(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) for (const file of await listFiles2(join5(dir, entry.name), rel)) out.push(file);
+    else out.push(rel);
+  }
+  return out;
+}
+
+// src/dvc/data/config.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname as dirname4, isAbsolute, join as join6, resolve as resolve2 } from "node:path";
+
+// src/dvc/data/ini.ts
+var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
+var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
+function parseIni(text2, file) {
+  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
+  const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let current = sections.get("");
+  let sectionName = "";
+  const at2 = (n) => `${file}:${n + 1}`;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n].trim();
+    if (!line || line.startsWith("#")) continue;
+    const header = SECTION.exec(line);
+    if (header) {
+      if (header[1].length !== header[3].length) throw new DataError(`${at2(n)}: unbalanced brackets in section header '${line}'`);
+      sectionName = unquote(header[2]).toLowerCase();
+      if (sections.has(sectionName)) throw new DataError(`${at2(n)}: duplicate section '${sectionName}'`);
+      current = /* @__PURE__ */ new Map();
+      sections.set(sectionName, current);
+      continue;
+    }
+    const kv = KEY_VALUE.exec(line);
+    if (!kv) throw new DataError(`${at2(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    const key = unquote(kv[1].trim()).toLowerCase();
+    if (current.has(key)) throw new DataError(`${at2(n)}: duplicate key '${key}' in section '${sectionName}'`);
+    current.set(key, parseValue(kv[2], at2(n), key));
+  }
+  for (const [name, section] of sections) {
+    for (const [key, value] of section) {
+      const resolve4 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key}' in section '${name}'`);
+      section.set(key, Array.isArray(value) ? value.map(resolve4) : resolve4(value));
+    }
+  }
+  return sections;
+}
+function unquote(s) {
+  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
+  return s;
+}
+function parseValue(raw, where2, key) {
+  const items = [];
+  let i = 0;
+  let sawComma = false;
+  const s = raw;
+  while (i < s.length) {
+    while (s[i] === " " || s[i] === "	") i++;
+    if (i >= s.length || s[i] === "#") break;
+    let item;
+    if (s[i] === '"' || s[i] === "'") {
+      const end = s.indexOf(s[i], i + 1);
+      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key}'`);
+      item = s.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      let j3 = i;
+      while (j3 < s.length && s[j3] !== "," && s[j3] !== "#") j3++;
+      item = s.slice(i, j3).trim();
+      i = j3;
+    }
+    items.push(item);
+    while (s[i] === " " || s[i] === "	") i++;
+    if (s[i] === ",") {
+      sawComma = true;
+      i++;
+    } else if (i < s.length && s[i] !== "#") {
+      throw new DataError(`${where2}: unexpected text after the value of '${key}'`);
+    }
+  }
+  if (sawComma) return items.filter((x3, k2) => x3 !== "" || k2 < items.length - 1);
+  return items[0] ?? "";
+}
+function interpolate(value, section, defaults, where2, depth = 0) {
+  if (!value.includes("%(")) return value;
+  if (depth > 10) throw new DataError(`${where2}: interpolation '%(\u2026)s' nests too deep`);
+  return value.replace(/%\(([^)]*)\)s/g, (_m, name) => {
+    const found = section.get(name.toLowerCase()) ?? defaults?.get(name.toLowerCase());
+    if (found === void 0 || Array.isArray(found)) {
+      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
+    }
+    return interpolate(found, section, defaults, where2, depth + 1);
+  });
+}
+
+// src/dvc/data/config.ts
+var PATH_KEYS = /* @__PURE__ */ new Set([
+  "url",
+  "credentialpath",
+  "configpath",
+  "keyfile",
+  "cert_path",
+  "key_path",
+  "gdrive_service_account_json_file_path",
+  "gdrive_user_credentials_file"
+]);
+var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
+async function loadDvcConfig(root, environment = {}, revision) {
+  const env = environment.env ?? process.env;
+  const repoFile = join6(root, ".dvc", "config");
+  const onDisk = (file) => ({ file, dir: dirname4(file), text: () => readConfigFile(file) });
+  const levels = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d2) => onDisk(join6(d2, "config"))),
+    revision ? { file: revision.name, dir: dirname4(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile),
+    onDisk(join6(root, ".dvc", "config.local"))
+  ];
+  const read = [];
+  const merged = /* @__PURE__ */ new Map();
+  for (const level of levels) {
+    const text2 = await level.text();
+    if (text2 === null) continue;
+    read.push(level.file);
+    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
+  }
+  return buildConfig(root, read, merged);
+}
+async function readConfigFile(file) {
+  try {
+    return await readFile2(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
+    throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
+  }
+}
+function configDirs(env, platform) {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  let system;
+  let global;
+  if (platform === "win32") {
+    system = join6(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join6(env.LOCALAPPDATA ?? join6(home, "AppData", "Local"), "iterative", "dvc");
+  } else if (platform === "darwin") {
+    system = "/Library/Application Support/dvc";
+    global = join6(home, "Library", "Application Support", "dvc");
+  } else {
+    system = join6((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join6(env.XDG_CONFIG_HOME || join6(home, ".config"), "dvc");
+  }
+  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
+}
+function mergeLevel(merged, sections, file, dir) {
+  for (const [name, section] of sections) {
+    if (name === "" && section.size === 0) continue;
+    const named = NAMED_SECTION.exec(name);
+    const key = named ? `${named[1]} "${named[2]}"` : name;
+    const target = merged.get(key) ?? /* @__PURE__ */ new Map();
+    merged.set(key, target);
+    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key, dir), file });
+  }
+}
+function resolvePath(key, value, section, dir) {
+  const applies = section.startsWith('remote "') && PATH_KEYS.has(key) || section === "cache" && key === "dir";
+  if (!applies || typeof value !== "string" || !value || /^\w+:\/\//.test(value)) return value;
+  if (value === "~" || value.startsWith("~/")) return join6(homedir(), value.slice(1));
+  if (isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) return value;
+  return resolve2(dir, value);
+}
+function buildConfig(root, files, merged) {
+  const remotes = /* @__PURE__ */ new Map();
+  for (const [section, values] of merged) {
+    const named = NAMED_SECTION.exec(section);
+    if (!named || named[1] !== "remote") continue;
+    const name = named[2];
+    const url = values.get("url");
+    const defining = [...new Set([...values.values()].map((v2) => v2.file))];
+    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
+    const options = {};
+    for (const [k2, v2] of values) if (k2 !== "url") options[k2] = v2.value;
+    remotes.set(name, { name, url: url.value, options, files: defining });
+  }
+  const core = {};
+  for (const [k2, v2] of merged.get("core") ?? []) core[k2] = v2.value;
+  const remote = core.remote;
+  delete core.remote;
+  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
+  const cacheDir = merged.get("cache")?.get("dir")?.value;
+  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
+  return {
+    root,
+    files,
+    defaultRemote: remote ? remote.toLowerCase() : void 0,
+    remotes,
+    cacheDir: cacheDir || join6(root, ".dvc", "cache"),
+    core
+  };
+}
+function selectRemote(config, name) {
+  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
+  const where2 = config.files.length ? config.files.join(", ") : `${join6(config.root, ".dvc", "config")} (missing)`;
+  if (!wanted) {
+    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
+  }
+  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
+}
+function resolveRef(config, name, where2, seen) {
+  const remote = config.remotes.get(name);
+  if (!remote) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
+  }
+  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
+  if (!ref) return remote;
+  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
+  seen.add(name);
+  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
+  const sub = ref[2] ?? "";
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join6(base.url, sub);
+  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
+}
+
+// src/dvc/data/dvcfile.ts
+import { readdir as readdir4 } from "node:fs/promises";
+import { join as join7, relative as relative3, sep as sep4 } from "node:path";
+async function findDvcFiles(root, dir = root) {
+  const out = [];
+  for (const entry of await readdir4(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) {
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join7(dir, entry.name))) out.push(file);
+    } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
+      out.push(relative3(root, join7(dir, entry.name)).split(sep4).join("/"));
+    }
+  }
+  return out.sort();
+}
+async function readDvcFile2(root, file) {
+  const parsed = await readDvcFile(workspaceTree(root), file);
+  if (!parsed) throw new DataError(`${file}: no such file`);
+  return parsed.outs.flatMap(
+    (out) => out.cache && out.md5 !== null ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== "md5", isexec: out.isexec === true, remote: out.remote }] : []
+  );
+}
+
+// src/dvc/data/remotes/open.ts
+import { availableParallelism } from "node:os";
+
+// src/dvc/data/remotes/azure.ts
+var AzureRemote = class {
+  constructor(name, container, prefix, auth, jobs) {
+    this.name = name;
+    this.container = container;
+    this.prefix = prefix;
+    this.auth = auth;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (azure://${container}${prefix ? `/${prefix}` : ""})`;
+  }
+  name;
+  container;
+  prefix;
+  auth;
+  jobs;
+  description;
+  api;
+  async read(key) {
+    return (await this.sdk()).get(this.key(key)).catch((error) => {
+      throw this.fail("GET", key, error);
+    });
+  }
+  async exists(key) {
+    return (await this.sdk()).exists(this.key(key)).catch((error) => {
+      throw this.fail("HEAD", key, error);
+    });
+  }
+  async list(prefix) {
+    const base = this.key("");
+    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error) => {
+      throw this.fail("LIST", prefix, error);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key, file) {
+    await (await this.sdk()).put(this.key(key), file).catch((error) => {
+      throw this.fail("PUT", key, error);
+    });
+  }
+  async close() {
+  }
+  key(key) {
+    return this.prefix ? `${this.prefix}/${key}` : key;
+  }
+  sdk() {
+    this.api ??= import("./dvc-azure.js").then((m2) => m2.createAzure(this.auth, this.container));
+    return this.api;
+  }
+  fail(method, key, error) {
+    const e = error;
+    const status = e.statusCode;
+    const code = e.code ?? e.name ?? "Error";
+    let kind = "failed";
+    let why = `${code}${status ? ` (HTTP ${status})` : ""}`;
+    if (code === "ContainerNotFound") {
+      why = `container '${this.container}' does not exist`;
+    } else if (status === 404) {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403) {
+      kind = "denied";
+      why = `access denied (${code}): check account_key/sas_token/connection_string in .dvc/config.local or AZURE_STORAGE_* variables`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+    }
+    return new ObjectError(`${method} ${key} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/http.ts
+import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/dvc/data/remotes/http.ts
+var READ_ATTEMPTS = 5;
+var HttpRemote = class {
+  constructor(options) {
+    this.options = options;
+    this.name = options.name;
+    this.jobs = options.jobs;
+    this.description = `remote '${options.name}' (${options.url.href})`;
+    this.agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
+    if (options.url.protocol === "https:") {
+      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync2(options.sslVerify) } : {};
+      this.agentOptions = { ...this.agentOptions, ...tls };
+    }
+  }
+  options;
+  name;
+  description;
+  jobs;
+  agentOptions;
+  /** node:http or node:https and the agent, from the first request: loading them is \u2248 10 ms of every start. */
+  transport;
+  async connect() {
+    const { request, Agent } = this.options.url.protocol === "https:" ? await import("node:https") : await import("node:http");
+    return { request, agent: new Agent(this.agentOptions) };
+  }
+  async read(key) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await this.send("GET", key);
+        if (response.statusCode === 200) return response;
+        response.resume();
+        throw this.statusError(key, response.statusCode ?? 0, "GET");
+      } catch (error) {
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS) throw error;
+        await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
+      }
+    }
+  }
+  async exists(key) {
+    let response = await this.send("HEAD", key);
+    response.resume();
+    if (response.statusCode === 405 || response.statusCode === 501) {
+      response = await this.send("GET", key);
+      response.destroy();
+    }
+    const status = response.statusCode ?? 0;
+    if (status < 400) return true;
+    if (status === 404) return false;
+    throw this.statusError(key, status, "HEAD");
+  }
+  async write(key, file, size) {
+    const response = await this.send(this.options.uploadMethod, key, file, size);
+    const body = await text(response);
+    const status = response.statusCode ?? 0;
+    if (status >= 400) throw this.statusError(key, status, this.options.uploadMethod, body);
+  }
+  async close() {
+    if (this.transport) (await this.transport).agent.destroy();
+  }
+  url(key) {
+    const url = new URL(this.options.url.href);
+    url.pathname = `${url.pathname.replace(/\/+$/, "")}/${key}`;
+    return url;
+  }
+  async send(method, key, file, size) {
+    const url = this.url(key);
+    const { request, agent } = await (this.transport ??= this.connect());
+    const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
+    if (method === "HEAD") headers["accept-encoding"] = "identity";
+    if (file !== void 0) {
+      headers["content-type"] = "application/octet-stream";
+      headers["content-length"] = String(size);
+    }
+    return new Promise((resolve4, reject) => {
+      const req = request(url, { method, headers, agent, timeout: this.options.connectTimeoutMs }, (res) => {
+        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
+        resolve4(res);
+      });
+      req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
+      req.on("error", (error) => {
+        reject(new ObjectError(`${method} ${key} on ${this.description} failed: ${error.code ?? error.message}`, "unreachable"));
+      });
+      if (file === void 0) req.end();
+      else
+        createReadStream3(file).on("error", (e) => req.destroy(e)).pipe(req);
+    });
+  }
+  statusError(key, status, method, body = "") {
+    const kind = status === 404 ? "missing" : status === 401 || status === 403 ? "denied" : status >= 500 || status === 429 || status === 408 ? "unreachable" : "failed";
+    const why = status === 404 ? "not found" : status === 401 ? "authentication required or refused (set the remote user/password, e.g. with DagsHub a token)" : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
+    const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
+    let message = `${method} ${key} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
+    for (const secret of this.options.secrets) message = message.split(secret).join("***");
+    return new ObjectError(message, kind);
+  }
+};
+function retryable(kind) {
+  return kind === "unreachable";
+}
+async function text(response) {
+  let out = "";
+  for await (const chunk of response) if (out.length < 4096) out += String(chunk);
+  return out;
+}
+function sleep(ms2) {
+  return new Promise((resolve4) => setTimeout(resolve4, ms2));
+}
+
+// src/dvc/data/remotes/local.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir5, rename as rename3, rm as rm4, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname5, join as join8 } from "node:path";
+var LocalRemote = class {
+  constructor(name, root, jobs) {
+    this.name = name;
+    this.root = root;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${root})`;
+  }
+  name;
+  root;
+  jobs;
+  description;
+  async read(key) {
+    const path = join8(this.root, key);
+    const handle = await open3(path, "r").catch((error) => {
+      throw this.fail(key, error);
+    });
+    return handle.createReadStream({ highWaterMark: 1024 * 1024 });
+  }
+  async exists(key) {
+    try {
+      return (await stat3(join8(this.root, key))).isFile();
+    } catch (error) {
+      if (error.code === "ENOENT") return false;
+      throw this.fail(key, error);
+    }
+  }
+  async list(prefix) {
+    try {
+      return (await readdir5(join8(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+    } catch (error) {
+      if (error.code === "ENOENT") return [];
+      throw this.fail(prefix, error);
+    }
+  }
+  async write(key, file) {
+    const target = join8(this.root, key);
+    const tmp = join8(dirname5(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    try {
+      await mkdir3(dirname5(target), { recursive: true });
+      await copyFile3(file, tmp);
+      await rename3(tmp, target);
+    } catch (error) {
+      await rm4(tmp, { force: true });
+      throw this.fail(key, error);
+    }
+  }
+  async close() {
+  }
+  fail(key, error) {
+    if (error.code === "ENOENT") return new ObjectError(`${key} is not in ${this.description}`, "missing");
+    if (error.code === "EACCES" || error.code === "EPERM") return new ObjectError(`permission denied on ${key} in ${this.description}`, "denied");
+    return new ObjectError(`${key} in ${this.description}: ${error.code ?? error.message}`, "failed");
+  }
+};
+
+// src/dvc/data/remotes/s3.ts
+var S3Remote = class {
+  constructor(name, bucket, prefix, settings, jobs, displayUrl2) {
+    this.name = name;
+    this.bucket = bucket;
+    this.prefix = prefix;
+    this.settings = settings;
+    this.jobs = jobs;
+    this.description = `remote '${name}' (${displayUrl2}${settings.endpoint ? ` at ${settings.endpoint}` : ""})`;
+  }
+  name;
+  bucket;
+  prefix;
+  settings;
+  jobs;
+  description;
+  api;
+  async read(key) {
+    const api = await this.sdk();
+    return api.get(this.bucket, this.key(key)).catch((error) => {
+      throw this.fail("GET", key, error);
+    });
+  }
+  async download(key, into) {
+    const api = await this.sdk();
+    const size = await api.download(this.bucket, this.key(key), into);
+    return size ?? writeObject(into.file, into.oid, into.legacy, await this.read(key), into.from);
+  }
+  async exists(key) {
+    const api = await this.sdk();
+    return api.head(this.bucket, this.key(key)).catch((error) => {
+      throw this.fail("HEAD", key, error);
+    });
+  }
+  async list(prefix) {
+    const api = await this.sdk();
+    const base = this.key("");
+    const keys = await api.list(this.bucket, this.key(prefix)).catch((error) => {
+      throw this.fail("LIST", prefix, error);
+    });
+    return keys.map((k2) => k2.slice(base.length));
+  }
+  async write(key, file, size) {
+    const api = await this.sdk();
+    await api.put(this.bucket, this.key(key), file, size).catch((error) => {
+      throw this.fail("PUT", key, error);
+    });
+  }
+  async close() {
+    if (this.api) (await this.api).destroy();
+  }
+  key(key) {
+    return this.prefix ? `${this.prefix}/${key}` : key;
+  }
+  sdk() {
+    this.api ??= import("./dvc-s3.js").then((m2) => m2.createS3(this.settings));
+    return this.api;
+  }
+  fail(method, key, error) {
+    const e = error;
+    const status = e.$metadata?.httpStatusCode;
+    const code = e.name ?? e.code ?? "Error";
+    let kind = "failed";
+    let why = `${code}${status ? ` (HTTP ${status})` : ""}`;
+    if (code === "NoSuchBucket") {
+      why = `bucket '${this.bucket}' does not exist`;
+    } else if (status === 404 || code === "NoSuchKey" || code === "NotFound") {
+      kind = "missing";
+      why = "not found";
+    } else if (status === 401 || status === 403 || /AccessDenied|InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|CredentialsProviderError/.test(code)) {
+      kind = "denied";
+      why = `access denied (${code}): check the credentials (access_key_id/secret_access_key in .dvc/config.local, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)`;
+    } else if (!status || status >= 500) {
+      kind = "unreachable";
+      why = `${e.code ?? code}${status ? ` (HTTP ${status})` : ""}`;
+    }
+    return new ObjectError(`${method} ${key} on ${this.description}: ${why}`, kind);
+  }
+};
+
+// src/dvc/data/remotes/types.ts
+function defaultJobs(cpus) {
+  return Math.max(1, 4 * cpus);
+}
+
+// src/dvc/data/remotes/open.ts
+var COMMON = ["jobs", "checksum_jobs", "no_traverse", "verify", "version_aware", "worktree"];
+var KNOWN = {
+  local: ["type", "protected", "shared", "slow_link_warning"],
+  http: ["auth", "custom_auth_header", "user", "password", "ask_password", "ssl_verify", "method", "read_timeout", "connect_timeout"],
+  s3: [
+    ...["region", "profile", "credentialpath", "configpath", "endpointurl", "access_key_id", "secret_access_key", "session_token"],
+    ...["read_timeout", "connect_timeout", "use_ssl", "ssl_verify", "sse", "sse_kms_key_id", "sse_customer_key", "sse_customer_algorithm"],
+    ...["acl", "grant_read", "grant_read_acp", "grant_write_acp", "grant_full_control", "cache_regions", "listobjects", "allow_anonymous_login"]
+  ],
+  azure: [
+    ...["account_name", "account_key", "connection_string", "sas_token", "tenant_id", "client_id", "client_secret", "allow_anonymous_login"],
+    ...["exclude_environment_credential", "exclude_visual_studio_code_credential", "exclude_shared_token_cache_credential"],
+    ...["exclude_managed_identity_credential", "timeout", "read_timeout", "connection_timeout"]
+  ]
+};
+var SECRET_OPTIONS = [
+  "password",
+  "user",
+  "secret_access_key",
+  "session_token",
+  "access_key_id",
+  "sse_customer_key",
+  "account_key",
+  "connection_string",
+  "sas_token",
+  "client_secret"
+];
+function openRemote(remote, inputs = {}) {
+  for (const secret of remoteSecrets(remote, inputs)) addSecret(secret);
+  const type = remoteType(remote.url);
+  const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
+  const known = KNOWN[type];
+  if (!known) {
+    throw new DataError(
+      `${where2}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`
+    );
+  }
+  for (const key of Object.keys(remote.options)) {
+    if (!COMMON.includes(key) && !known.includes(key)) throw new DataError(`${where2}: unknown option '${key}' for a ${type} remote (DVC rejects it too)`);
+  }
+  const o2 = new Options(remote.options, where2);
+  if (o2.bool("version_aware") || o2.bool("worktree")) {
+    throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
+  }
+  const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
+  const jobs = inputs.jobs ?? o2.int("jobs") ?? defaultJobs(cpus);
+  const env = inputs.env ?? process.env;
+  switch (type) {
+    case "local":
+      return new LocalRemote(remote.name, remote.url, jobs);
+    case "http":
+      return openHttp(remote, o2, inputs, jobs, where2);
+    case "s3":
+      return openS3(remote, o2, env, jobs, where2);
+    default:
+      return openAzure(remote, o2, env, jobs, where2);
+  }
+}
+function remoteSecrets(remote, inputs = {}) {
+  const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
+  const userinfo = urlUserinfo(remote.url);
+  return [.../* @__PURE__ */ new Set([...out, ...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2)])];
+}
+function displayUrl(url) {
+  return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
+}
+function remoteType(url) {
+  const m2 = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
+  if (!m2 || !m2[2]) return "local";
+  const scheme = m2[1].toLowerCase();
+  if (scheme === "https") return "http";
+  return scheme;
+}
+function urlUserinfo(url) {
+  const m2 = /^\w+:\/\/([^/@]*)@/.exec(url);
+  if (!m2) return {};
+  const [user, password] = m2[1].split(":", 2);
+  return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
+}
+function openHttp(remote, o2, inputs, jobs, where2) {
+  const url = new URL(displayUrl(remote.url));
+  const fromUrl = urlUserinfo(remote.url);
+  const auth = o2.str("auth");
+  const authHeaders = {};
+  const user = o2.str("user") ?? inputs.user ?? fromUrl.user;
+  const password = o2.str("password") ?? inputs.password ?? fromUrl.password;
+  if (auth === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
+  if (auth === "custom") {
+    const header = o2.str("custom_auth_header");
+    if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
+    authHeaders[header.toLowerCase()] = password;
+  } else if (auth === "basic" || inputs.user || inputs.password || fromUrl.user) {
+    if (!user || password === void 0) {
+      throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
+    }
+    authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+  } else if (auth !== void 0) {
+    throw new DataError(`${where2}: auth must be basic or custom, found '${auth}'`);
+  }
+  const method = (o2.str("method") ?? "POST").toUpperCase();
+  if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
+  const sslVerify = o2.raw("ssl_verify");
+  return new HttpRemote({
+    name: remote.name,
+    url,
+    authHeaders,
+    uploadMethod: method,
+    jobs,
+    sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
+    connectTimeoutMs: (o2.num("connect_timeout") ?? 60) * 1e3,
+    readTimeoutMs: (o2.num("read_timeout") ?? 60) * 1e3,
+    secrets: remoteSecrets(remote, inputs)
+  });
+}
+function openS3(remote, o2, env, jobs, where2) {
+  const m2 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
+  const bucket = m2[1];
+  const prefix = m2[2].replace(/\/+$/, "");
+  if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
+  const credentialpath = o2.str("credentialpath");
+  const configpath = o2.str("configpath");
+  if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
+  if (configpath) env.AWS_CONFIG_FILE ??= configpath;
+  const useSsl = o2.bool("use_ssl") ?? true;
+  let endpoint = o2.str("endpointurl");
+  if (endpoint && !useSsl) endpoint = endpoint.replace(/^https:/, "http:");
+  const keyId = o2.str("access_key_id");
+  const secret = o2.str("secret_access_key");
+  if (keyId === void 0 !== (secret === void 0)) throw new DataError(`${where2}: access_key_id and secret_access_key go together`);
+  const putParams = {};
+  const put = (option, param) => {
+    const v2 = o2.str(option);
+    if (v2 !== void 0) putParams[param] = v2;
+  };
+  put("sse", "ServerSideEncryption");
+  put("sse_kms_key_id", "SSEKMSKeyId");
+  put("acl", "ACL");
+  put("grant_read", "GrantRead");
+  put("grant_read_acp", "GrantReadACP");
+  put("grant_write_acp", "GrantWriteACP");
+  put("grant_full_control", "GrantFullControl");
+  const customerKey = o2.str("sse_customer_key");
+  if (customerKey) {
+    putParams.SSECustomerKey = Buffer.from(customerKey, "base64").toString("binary");
+    putParams.SSECustomerAlgorithm = o2.str("sse_customer_algorithm") ?? "AES256";
+  }
+  if (putParams.ACL && Object.keys(putParams).some((k2) => k2.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
+  const settings = {
+    region: o2.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
+    endpoint,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o2.str("session_token") } : void 0,
+    profile: o2.str("profile"),
+    anonymous: o2.bool("allow_anonymous_login") ?? false,
+    sslVerify: o2.bool("ssl_verify") ?? true,
+    maxSockets: Math.max(jobs, 1),
+    connectTimeoutMs: secondsToMs(o2.num("connect_timeout")),
+    readTimeoutMs: secondsToMs(o2.num("read_timeout")),
+    putParams
+  };
+  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
+}
+function openAzure(remote, o2, env, jobs, where2) {
+  const m2 = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
+  const container = m2[1] || env.AZURE_STORAGE_CONTAINER_NAME;
+  if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
+  const prefix = m2[2].replace(/\/+$/, "");
+  const connectionString = o2.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
+  const accountName = o2.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
+  const accountKey = o2.str("account_key") ?? env.AZURE_STORAGE_KEY;
+  const sasToken = o2.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
+  let auth;
+  if (connectionString) auth = { kind: "connection-string", connectionString };
+  else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
+  else if (o2.str("tenant_id") || o2.str("client_id") || o2.str("client_secret")) {
+    throw new DataError(
+      `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
+    );
+  } else if (accountKey) auth = { kind: "account-key", accountName, accountKey };
+  else if (sasToken) auth = { kind: "sas", accountName, sasToken };
+  else if (o2.bool("allow_anonymous_login")) auth = { kind: "anonymous", accountName };
+  else {
+    throw new DataError(
+      `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
+    );
+  }
+  return new AzureRemote(remote.name, container, prefix, auth, jobs);
+}
+function secondsToMs(s) {
+  return s === void 0 ? void 0 : s * 1e3;
+}
+var Options = class {
+  constructor(options, where2) {
+    this.options = options;
+    this.where = where2;
+  }
+  options;
+  where;
+  raw(key) {
+    const v2 = this.options[key];
+    if (Array.isArray(v2)) throw new DataError(`${this.where}: '${key}' must be one value, found a list (quote a value that holds a comma)`);
+    return v2;
+  }
+  str(key) {
+    const v2 = this.raw(key);
+    return v2 === "" ? void 0 : v2;
+  }
+  bool(key) {
+    const v2 = this.str(key);
+    if (v2 === void 0) return void 0;
+    if (/^true$/i.test(v2)) return true;
+    if (/^false$/i.test(v2)) return false;
+    throw new DataError(`${this.where}: '${key}' must be true or false, found '${v2}'`);
+  }
+  num(key) {
+    const v2 = this.str(key);
+    if (v2 === void 0) return void 0;
+    const n = Number(v2);
+    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key}' must be a number, found '${v2}'`);
+    return n;
+  }
+  int(key) {
+    const n = this.num(key);
+    if (n !== void 0 && (!Number.isInteger(n) || n < 1)) throw new DataError(`${this.where}: '${key}' must be a whole number \u2265 1, found '${n}'`);
+    return n;
+  }
+};
+
+// src/dvc/data/transfer.ts
+async function pull(cache, remote, refs, options = {}) {
+  const result = { downloaded: 0, cached: 0, bytes: 0 };
+  const failures = [];
+  const fail = (item, error) => {
+    const e = error instanceof ObjectError ? error : void 0;
+    failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error instanceof Error ? error.message : String(error) });
+  };
+  const files = [];
+  const dirs = [];
+  const seen = /* @__PURE__ */ new Set();
+  const unique = refs.filter((r2) => {
+    checkOid(r2.oid, r2.path);
+    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
+    return !seen.has(k2) && seen.add(k2);
+  });
+  await eachLimit(unique, remote.jobs, async (ref) => {
+    const legacy = ref.legacy ?? false;
+    if (!isDirOid(ref.oid)) {
+      files.push({ oid: ref.oid, legacy, path: ref.path });
+      return;
+    }
+    const state = { ref: { oid: ref.oid, legacy, path: ref.path }, pending: 0, failed: false };
+    try {
+      let bytes;
+      if (await cache.has(ref.oid, legacy)) {
+        result.cached++;
+      } else {
+        bytes = await readVerified(remote, ref.oid, legacy);
+        state.manifest = bytes;
+      }
+      const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
+      const staged = ref.path === void 0 ? void 0 : options.staging?.get(ref.path);
+      const copies = staged && await makeFolders(
+        staged,
+        entries.map((e) => e.relpath)
+      ).then(
+        () => true,
+        () => false
+      );
+      for (const e of entries) {
+        const copy = copies ? stagedCopy(staged, e.relpath) : void 0;
+        files.push({ oid: e.md5, legacy, path: ref.path ? `${ref.path}/${e.relpath}` : e.relpath, dir: state, copy });
+        state.pending++;
+      }
+      dirs.push(state);
+    } catch (error) {
+      fail(ref, error);
+    }
+  });
+  const byOid = /* @__PURE__ */ new Map();
+  for (const f3 of files) {
+    const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
+    byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
+  }
+  const groups = [...byOid.values()];
+  const held = /* @__PURE__ */ new Set();
+  for (const legacy of [false, true]) {
+    const oids = groups.filter((g2) => g2[0].legacy === legacy).map((g2) => g2[0].oid);
+    for (const oid of await cache.holding(oids, legacy)) held.add(`${legacy ? "L" : ""}${oid}`);
+  }
+  await eachLimit(groups, remote.jobs, async (group) => {
+    const first = group[0];
+    try {
+      if (held.has(`${first.legacy ? "L" : ""}${first.oid}`)) {
+        result.cached++;
+      } else {
+        const key = objectKey(first.oid, first.legacy);
+        const from = `${key} on ${remote.description}`;
+        const bytes = remote.download ? await remote.download(key, {
+          file: cache.path(first.oid, first.legacy),
+          oid: first.oid,
+          legacy: first.legacy,
+          from,
+          copy: group.find((f3) => f3.copy)?.copy
+        }) : await cache.write(first.oid, first.legacy, await remote.read(key), from);
+        result.bytes += bytes;
+        result.downloaded++;
+      }
+    } catch (error) {
+      fail(first, error);
+      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
+    }
+  });
+  for (const dir of dirs) {
+    if (dir.failed || !dir.manifest) continue;
+    try {
+      await cache.writeBytes(dir.ref.oid, dir.ref.legacy, dir.manifest, remote.description);
+      result.downloaded++;
+      result.bytes += dir.manifest.length;
+    } catch (error) {
+      fail(dir.ref, error);
+    }
+  }
+  if (failures.length) throw new TransferError("pull", remote.description, failures);
+  return result;
+}
+async function readVerified(remote, oid, legacy) {
+  const key = objectKey(oid, legacy);
+  const chunks = [];
+  const hasher = new ObjectHasher(legacy);
+  try {
+    for await (const chunk of await remote.read(key)) {
+      hasher.update(chunk);
+      chunks.push(Buffer.from(chunk));
+    }
+  } catch (error) {
+    if (error instanceof ObjectError) throw error;
+    throw new ObjectError(`reading ${key} from ${remote.description} broke off: ${error.message}`, "unreachable");
+  }
+  const bytes = Buffer.concat(chunks);
+  const actual = hasher.digest();
+  if (`${actual}.dir` !== oid) throw new ObjectError(`corrupt: ${key} on ${remote.description} has md5 ${actual}`, "corrupt");
+  return bytes;
+}
+
+// src/pipeline/restore.ts
+var PipelineData = class _PipelineData {
+  constructor(config, cache, options) {
+    this.config = config;
+    this.cache = cache;
+    this.options = options;
+  }
+  config;
+  cache;
+  options;
+  remotes = /* @__PURE__ */ new Map();
+  /** The same cache with other revisions' remotes (`atRevision`), closed with this one. */
+  revisions = [];
+  /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
+  static async open(root, options = {}) {
+    if (!existsSync(join9(root, ".dvc"))) return null;
+    const config = await loadDvcConfig(root);
+    registerSecrets(config, options);
+    return new _PipelineData(config, new Cache(config.cacheDir), options);
+  }
+  /**
+   * The data of a git revision: its `.dvc/config` (`text`, null when it has none) as the repo level under the
+   * workspace's `config.local`, global and system files, and the workspace's cache \u2014 as DVC reads a revision's
+   * objects, so a remote that moved since is still found where that revision's outputs were pushed.
+   */
+  async atRevision(text2, revision) {
+    const config = await loadDvcConfig(this.root, {}, { text: text2, name: `.dvc/config at ${revision}` });
+    registerSecrets(config, this.options);
+    const data = new _PipelineData(config, this.cache, this.options);
+    this.revisions.push(data);
+    return data;
+  }
+  get root() {
+    return this.config.root;
+  }
+  remoteFor(name) {
+    const key = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
+    let r2 = this.remotes.get(key);
+    if (!r2) {
+      const config = selectRemote(this.config, name ?? this.options.remote);
+      const hub = this.options.hub;
+      const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, "")}/`);
+      r2 = openRemote(
+        config,
+        underHub ? { ...this.options, user: this.options.user ?? hub.user, password: this.options.password ?? hub.password } : this.options
+      );
+      this.remotes.set(key, r2);
+    }
+    return r2;
+  }
+  async close() {
+    for (const r2 of this.remotes.values()) await r2.close();
+    for (const d2 of this.revisions) await d2.close();
+  }
+  /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
+  async available(objects) {
+    let from = "the cache";
+    for (const o2 of objects) {
+      if (await this.cache.has(o2.oid, o2.legacy)) continue;
+      let remote;
+      try {
+        remote = this.remoteFor(o2.remote);
+      } catch (error) {
+        return { ok: false, why: `${o2.path}: object ${o2.oid} is not in the cache and ${describeError(error)}` };
+      }
+      let there;
+      try {
+        there = await remote.exists(objectKey(o2.oid, o2.legacy));
+      } catch (error) {
+        return { ok: false, why: `${o2.path}: object ${o2.oid}: ${describeError(error)}` };
+      }
+      if (!there) return { ok: false, why: `${o2.path}: object ${o2.oid} missing from remote '${remote.name}'` };
+      from = `remote '${remote.name}'`;
+    }
+    return { ok: true, from };
+  }
+  /** Pulls what the cache lacks and checks every object out; a DataError says which object and remote failed. */
+  async restore(objects, force = false) {
+    let from = "the cache";
+    const missing = [];
+    for (const o2 of objects) if (!await this.cache.has(o2.oid, o2.legacy)) missing.push(o2);
+    const groups = /* @__PURE__ */ new Map();
+    for (const o2 of missing) groups.set(o2.remote, [...groups.get(o2.remote) ?? [], o2]);
+    for (const [name, refs] of groups) {
+      const remote = this.remoteFor(name);
+      try {
+        await pull(this.cache, remote, refs);
+      } catch (error) {
+        if (error instanceof TransferError) {
+          const f3 = error.failures[0];
+          throw new DataError(
+            `${f3.path ? `${f3.path}: ` : ""}object ${f3.oid} ${f3.kind === "missing" ? `missing from remote '${remote.name}'` : `could not be pulled from remote '${remote.name}': ${f3.reason}`}`
+          );
+        }
+        throw error;
+      }
+      from = `remote '${remote.name}'`;
+    }
+    for (const o2 of objects) await checkout(this.cache, this.root, o2, { force });
+    return from;
+  }
+  /**
+   * An object's bytes for reading a value file: the cache, else the remote (kept in the cache). A `.dir` manifest
+   * fetched from the remote is verified and read but not cached: a cached `.dir` means a complete directory.
+   */
+  async objectBytes(oid, legacy, path, remoteName) {
+    if (!await this.cache.has(oid, legacy)) {
+      const remote = this.remoteFor(remoteName);
+      if (isDirOid(oid)) {
+        const chunks = [];
+        try {
+          for await (const chunk of await remote.read(objectKey(oid, legacy))) chunks.push(chunk);
+        } catch (error) {
+          throw objectError(error, path, oid, remote.name);
+        }
+        const bytes = Buffer.concat(chunks);
+        if (objectMd5(bytes, legacy) !== oid.replace(/\.dir$/, ""))
+          throw new DataError(`${path}: object ${oid} from remote '${remote.name}' is corrupt (md5 mismatch)`);
+        return bytes;
+      }
+      try {
+        await pull(this.cache, remote, [{ oid, path, legacy }]);
+      } catch (error) {
+        throw objectError(error, path, oid, remote.name);
+      }
+    }
+    const file = this.cache.path(oid, legacy);
+    const { size } = await stat4(file);
+    if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
+    return readFile3(file);
+  }
+  /**
+   * An object's file in the cache, pulled from the remote first when the cache lacks it: for reading a tracked file
+   * as a stream (a CSV's rows) instead of whole.
+   */
+  async objectFile(oid, legacy, path, remoteName) {
+    if (!await this.cache.has(oid, legacy)) {
+      const remote = this.remoteFor(remoteName);
+      try {
+        await pull(this.cache, remote, [{ oid, path, legacy }]);
+      } catch (error) {
+        throw objectError(error, path, oid, remote.name);
+      }
+    }
+    return this.cache.path(oid, legacy);
+  }
+  /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
+  async trackedDeps(deps, ws2) {
+    const out = [];
+    for (const file of await findDvcFiles(this.root)) {
+      for (const t2 of await readDvcFile2(this.root, file)) {
+        const needed = [...deps].some((d2) => d2 === t2.path || d2.startsWith(`${t2.path}/`) || t2.path.startsWith(`${d2}/`));
+        if (needed && !ws2.existsAtRoot(t2.path)) out.push(t2);
+      }
+    }
+    return out;
+  }
+  /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
+  async save(stage2, ws2, project) {
+    for (const out of stage2.outs) {
+      if (!out.cache) continue;
+      const abs = ws2.abs(project(out.path));
+      const rel = ws2.rootPath(project(out.path));
+      if ((await stat4(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix3.join(rel, p2), false));
+      else await this.cache.addFile(abs);
+    }
+  }
+};
+function registerSecrets(config, options) {
+  for (const remote of config.remotes.values()) for (const s of remoteSecrets(remote, options)) addSecret(s);
+  addSecret(options.hub?.password);
+}
+function objectError(error, path, oid, remote) {
+  const kind = error instanceof TransferError ? error.failures[0]?.kind : error instanceof ObjectError ? error.kind : void 0;
+  if (kind === "missing") return new DataError(`${path}: object ${oid} missing from remote '${remote}'`);
+  const reason = error instanceof TransferError ? error.failures[0]?.reason ?? error.message : describeError(error);
+  return new DataError(`${path}: object ${oid} could not be read from remote '${remote}': ${reason}`);
+}
+function lockedOutputs(project) {
+  const found = [];
+  for (const [dir, lock] of project.locks) {
+    const dvcYaml = project.dvcYamls.find((d2) => d2.dir === dir);
+    for (const [name, stage2] of lock.stages) {
+      const defined = dvcYaml?.stages.find((s) => s.name === name);
+      const base = joinPath(dir, defined?.wdir ?? ".");
+      for (const out of stage2.outs) {
+        const def = defined?.outs.find((o2) => o2.path === out.path);
+        if (!out.md5 || def?.cache === false) continue;
+        const remote = def?.props.get("remote");
+        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote: typeof remote === "string" ? remote : void 0 });
+      }
+    }
+  }
+  return found;
+}
+
+// src/values/cached-outputs.ts
+function withCachedOutputs(tree, data) {
+  let outs = null;
+  const reasons = /* @__PURE__ */ new Map();
+  const manifests = /* @__PURE__ */ new Map();
+  let atRevision = null;
+  const source = (data2) => tree.isCommit && tree.dvcConfig ? atRevision ??= tree.dvcConfig().then((bytes) => data2.atRevision(bytes?.toString("utf8") ?? null, tree.name)) : Promise.resolve(data2);
+  const index = async () => {
+    const project = await loadProject(tree);
+    const found = lockedOutputs(project);
+    for (const file of project.dvcFiles) {
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
+    }
+    return found;
+  };
+  const resolve4 = async (path) => {
+    const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+    if (!out || !data) return null;
+    const from = await source(data);
+    if (path === out.path) return isDirOid(out.oid) ? null : from.objectBytes(out.oid, out.legacy, path, out.remote);
+    if (!isDirOid(out.oid)) return null;
+    let manifest = manifests.get(out.oid);
+    if (!manifest) {
+      manifest = from.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
+      manifests.set(out.oid, manifest);
+    }
+    const oid = (await manifest).get(path);
+    if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
+    return from.objectBytes(oid, out.legacy, path, out.remote);
+  };
+  const orCached = async (path, bytes) => {
+    if (bytes || !data) return bytes;
+    try {
+      return await resolve4(path);
+    } catch (error) {
+      reasons.set(path, describeError(error));
+      return null;
+    }
+  };
+  return {
+    name: tree.name,
+    isCommit: tree.isCommit,
+    list: () => tree.list(),
+    async read(path) {
+      return orCached(path, await tree.read(path));
+    },
+    // A batch where the tree has one (a commit); the workspace reads a file at a time.
+    ...tree.readMany && {
+      async readMany(paths) {
+        const found = await readFiles(tree, paths);
+        const out = [];
+        for (let i = 0; i < paths.length; i++) {
+          const bytes = found[i];
+          out.push(bytes instanceof Error ? bytes : await orCached(paths[i], bytes));
+        }
+        return out;
+      }
+    },
+    async chunks(path) {
+      return await tree.chunks(path) ?? oneChunk(await this.read(path));
+    },
+    whyMissing: (path) => reasons.get(path)
+  };
+}
+
+// src/values/types.ts
+function isFloatLeaf(value) {
+  return value !== null && typeof value === "object" && "float" in value;
+}
+function numericValue(leaf) {
+  if (typeof leaf === "number") return leaf;
+  if (typeof leaf === "boolean") return leaf ? 1 : 0;
+  if (isFloatLeaf(leaf)) return typeof leaf.float === "number" ? leaf.float : Number(leaf.float);
+  return void 0;
+}
+function isFloat(leaf) {
+  return isFloatLeaf(leaf) || typeof leaf === "number" && !Number.isInteger(leaf);
+}
+function floatLeaf(value) {
+  if (Number.isNaN(value)) return { float: "NaN" };
+  if (value === Infinity) return { float: "Infinity" };
+  if (value === -Infinity) return { float: "-Infinity" };
+  return Number.isInteger(value) ? { float: value } : value;
+}
+
+// src/values/flat.ts
+var CHUNK = 1 << 20;
+var FIRST_CHUNK = 1 << 8;
+var EMPTY2 = Buffer.alloc(0);
+var KeyTable = class {
+  chunks = [];
+  used = 0;
+  /**
+   * Four numbers a key, in one array (a table costs a few allocations: a report may diff a thousand small files):
+   * its chunk, its start there, its length in bytes and its hash. First sizes of at most 64 bytes: V8 keeps typed
+   * arrays that small in its heap, where larger ones each cost a native allocation and a sweep.
+   */
+  entries = new Int32Array(4 * 4);
+  /** Open addressing: key index + 1, 0 empty; kept at most half full. */
+  slots = new Int32Array(16);
+  size = 0;
+  /** Where `internString` encodes a key; made on first use. */
+  scratch = EMPTY2;
+  /** The index of the key in `bytes[start, end)`, added if new. */
+  intern(bytes, start, end) {
+    let h3 = 2166136261 | 0;
+    for (let k2 = start; k2 < end; k2++) h3 = Math.imul(h3 ^ bytes[k2], 16777619);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let s = h3 & mask; ; s = s + 1 & mask) {
+      const slot = this.slots[s];
+      if (slot === 0) {
+        const index = this.add(bytes, start, length, h3);
+        this.slots[s] = index + 1;
+        if (this.size * 2 > this.slots.length) this.rehash();
+        return index;
+      }
+      const e = 4 * (slot - 1);
+      if (this.entries[e + 3] === h3 && this.entries[e + 2] === length) {
+        const chunk = this.chunks[this.entries[e]];
+        const at2 = this.entries[e + 1];
+        let k2 = 0;
+        while (k2 < length && chunk[at2 + k2] === bytes[start + k2]) k2++;
+        if (k2 === length) return slot - 1;
+      }
+    }
+  }
+  /** The index of a key given as a JavaScript string, added if new. */
+  internString(key) {
+    if (this.scratch.length < key.length * 3) this.scratch = Buffer.allocUnsafe(Math.max(256, key.length * 3));
+    return this.intern(this.scratch, 0, encodeWtf8(key, this.scratch));
+  }
+  /** Key `i` as a string. */
+  key(i) {
+    const chunk = this.chunks[this.entries[4 * i]];
+    const start = this.entries[4 * i + 1];
+    const end = start + this.entries[4 * i + 2];
+    for (let k2 = start; k2 < end; k2++) if (chunk[k2] >= 128) return decodeWtf8(chunk, start, end);
+    return chunk.toString("latin1", start, end);
+  }
+  /** Byte order of keys `i` and `j`: code point order. */
+  compare(i, j3) {
+    const e = this.entries;
+    const a = this.chunks[e[4 * i]];
+    const b3 = this.chunks[e[4 * j3]];
+    const x3 = e[4 * i + 1];
+    const y2 = e[4 * j3 + 1];
+    const m2 = e[4 * i + 2];
+    const n = e[4 * j3 + 2];
+    const common = m2 < n ? m2 : n;
+    for (let k2 = 0; k2 < common; k2++) {
+      const d2 = a[x3 + k2] - b3[y2 + k2];
+      if (d2 !== 0) return d2;
+    }
+    return m2 - n;
+  }
+  add(bytes, start, length, hash2) {
+    const last = this.chunks.at(-1);
+    if (!last || this.used + length > last.length) {
+      this.chunks.push(Buffer.allocUnsafe(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
+      this.used = 0;
+    }
+    const index = this.size++;
+    if (4 * index === this.entries.length) this.entries = grown(this.entries);
+    const chunk = this.chunks[this.chunks.length - 1];
+    for (let k2 = 0, at2 = this.used; k2 < length; k2++, at2++) chunk[at2] = bytes[start + k2];
+    const e = 4 * index;
+    this.entries[e] = this.chunks.length - 1;
+    this.entries[e + 1] = this.used;
+    this.entries[e + 2] = length;
+    this.entries[e + 3] = hash2;
+    this.used += length;
+    return index;
+  }
+  rehash() {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let i = 0; i < this.size; i++) {
+      let s = this.entries[4 * i + 3] & mask;
+      while (slots[s] !== 0) s = s + 1 & mask;
+      slots[s] = i + 1;
+    }
+    this.slots = slots;
+  }
+};
+function grown(array) {
+  const next = new array.constructor(array.length * 2);
+  next.set(array);
+  return next;
+}
+var Kind = {
+  Absent: 0,
+  /** The key was seen (a mapping, list or null: no metric), so a repeat of it is noticed. */
+  Seen: 1,
+  Int: 2,
+  Float: 3,
+  True: 4,
+  False: 5,
+  /** Anything else (strings, null params, a list's text): the leaf itself, in `boxed`. */
+  Boxed: 6
+};
+var FlatValues = class _FlatValues {
+  constructor(table) {
+    this.table = table;
+  }
+  table;
+  kinds = new Uint8Array(8);
+  /** 8 numbers: 64 bytes, in V8's heap (see KeyTable's entries). */
+  numbers = new Float64Array(8);
+  boxed = /* @__PURE__ */ new Map();
+  /** Keys with a value (not `Seen`). */
+  count = 0;
+  /** Sets key `i` to a value of `kind` unless it was already set; false when it was. */
+  setNew(i, kind, value = 0) {
+    if (i >= this.kinds.length) {
+      while (i >= this.kinds.length) {
+        this.kinds = grown(this.kinds);
+        this.numbers = grown(this.numbers);
+      }
+    } else if (this.kinds[i] !== Kind.Absent) return false;
+    this.kinds[i] = kind;
+    this.numbers[i] = value;
+    if (kind !== Kind.Seen) this.count++;
+    return true;
+  }
+  setBoxed(i, leaf) {
+    if (!this.setNew(i, Kind.Boxed)) return false;
+    this.boxed.set(i, leaf);
+    return true;
+  }
+  has(i) {
+    return i < this.kinds.length && this.kinds[i] >= Kind.Int;
+  }
+  /** Key `i`'s value, undefined when this side has none. */
+  leaf(i) {
+    if (i >= this.kinds.length) return void 0;
+    switch (this.kinds[i]) {
+      case Kind.Int:
+        return this.numbers[i];
+      case Kind.Float:
+        return floatLeaf(this.numbers[i]);
+      case Kind.True:
+        return true;
+      case Kind.False:
+        return false;
+      case Kind.Boxed:
+        return this.boxed.get(i);
+      default:
+        return void 0;
+    }
+  }
+  /** Every key with its value, in the order the keys were first seen. */
+  toMap() {
+    const out = /* @__PURE__ */ new Map();
+    const n = Math.min(this.kinds.length, this.table.size);
+    for (let i = 0; i < n; i++) if (this.has(i)) out.set(this.table.key(i), this.leaf(i));
+    return out;
+  }
+  /** Values read as a map (another reader, another format) put in `table`. */
+  static fromMap(values, table) {
+    const flat = new _FlatValues(table);
+    for (const [key, leaf] of values) {
+      const i = table.internString(key);
+      if (typeof leaf === "number" && Number.isFinite(leaf)) flat.setNew(i, Number.isInteger(leaf) ? Kind.Int : Kind.Float, leaf);
+      else if (typeof leaf === "boolean") flat.setNew(i, leaf ? Kind.True : Kind.False);
+      else if (isFloatLeaf(leaf) && typeof leaf.float === "number" && Number.isInteger(leaf.float)) flat.setNew(i, Kind.Float, leaf.float);
+      else flat.setBoxed(i, leaf);
+    }
+    return flat;
+  }
+};
+function encodeWtf8(s, out) {
+  let n = 0;
+  for (let k2 = 0; k2 < s.length; k2++) {
+    let c3 = s.charCodeAt(k2);
+    if (c3 < 128) out[n++] = c3;
+    else if (c3 < 2048) {
+      out[n++] = 192 | c3 >> 6;
+      out[n++] = 128 | c3 & 63;
+    } else {
+      const next = s.charCodeAt(k2 + 1);
+      if (c3 >= 55296 && c3 < 56320 && next >= 56320 && next < 57344) {
+        c3 = 65536 + (c3 - 55296 << 10) + (next - 56320);
+        k2++;
+        out[n++] = 240 | c3 >> 18;
+        out[n++] = 128 | c3 >> 12 & 63;
+      } else out[n++] = 224 | c3 >> 12;
+      out[n++] = 128 | c3 >> 6 & 63;
+      out[n++] = 128 | c3 & 63;
+    }
+  }
+  return n;
+}
+function decodeWtf8(bytes, start, end) {
+  const units = [];
+  for (let k2 = start; k2 < end; ) {
+    const b3 = bytes[k2];
+    let c3;
+    if (b3 < 128) c3 = bytes[k2++];
+    else if (b3 < 224) {
+      c3 = (b3 & 31) << 6 | bytes[k2 + 1] & 63;
+      k2 += 2;
+    } else if (b3 < 240) {
+      c3 = (b3 & 15) << 12 | (bytes[k2 + 1] & 63) << 6 | bytes[k2 + 2] & 63;
+      k2 += 3;
+    } else {
+      c3 = (b3 & 7) << 18 | (bytes[k2 + 1] & 63) << 12 | (bytes[k2 + 2] & 63) << 6 | bytes[k2 + 3] & 63;
+      k2 += 4;
+    }
+    if (c3 >= 65536) units.push(55296 + (c3 - 65536 >> 10), 56320 + (c3 - 65536 & 1023));
+    else units.push(c3);
+  }
+  let out = "";
+  for (let k2 = 0; k2 < units.length; k2 += 4096) out += String.fromCharCode.apply(null, units.slice(k2, k2 + 4096));
+  return out;
+}
+
+// src/values/diff.ts
+var columnsOf = /* @__PURE__ */ new WeakMap();
+var DiffColumns = class {
+  constructor(old, now, order) {
+    this.old = old;
+    this.now = now;
+    this.order = order;
+  }
+  old;
+  now;
+  order;
+  get length() {
+    return this.order.length;
+  }
+  row(n) {
+    const i = this.order[n];
+    return diffRow(this.old.table.key(i), this.old.leaf(i), this.now.leaf(i));
+  }
+};
+function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
+  const notes = [];
+  const side = (file, name) => {
+    if (!file) return /* @__PURE__ */ new Map();
+    if (file.status === "ok") {
+      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
+      return file.values;
+    }
+    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
+    return /* @__PURE__ */ new Map();
+  };
+  const a = side(base, names.base);
+  const b3 = side(head, names.head);
+  const table = a instanceof FlatValues ? a.table : b3 instanceof FlatValues ? b3.table : new KeyTable();
+  const inTable = (values) => values instanceof FlatValues && values.table === table ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table);
+  const old = inTable(a);
+  const now = inTable(b3);
+  let count = 0;
+  for (let i = 0; i < table.size; i++) if (old.has(i) || now.has(i)) count++;
+  const order = new Int32Array(count);
+  for (let i = 0, n = 0; i < table.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
+  order.sort((x3, y2) => table.compare(x3, y2));
+  const diff = { path };
+  Object.defineProperty(diff, "rows", LAZY_ROWS);
+  diff.notes = notes;
+  columnsOf.set(diff, new DiffColumns(old, now, order));
+  return diff;
+}
+var rowsOf = /* @__PURE__ */ new WeakMap();
+var LAZY_ROWS = {
+  enumerable: true,
+  configurable: true,
+  get() {
+    const kept = rowsOf.get(this);
+    if (kept) return kept;
+    const columns = columnsOf.get(this);
+    const made = new Array(columns.length);
+    for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
+    settleRows(this, made);
+    return made;
+  },
+  set(rows) {
+    settleRows(this, rows);
+  }
+};
+function settleRows(diff, rows) {
+  rowsOf.set(diff, rows);
+  columnsOf.delete(diff);
+}
+function* diffRows(file) {
+  const columns = columnsOf.get(file);
+  if (!columns) {
+    yield* file.rows;
+    return;
+  }
+  for (let n = 0; n < columns.length; n++) yield columns.row(n);
+}
+function diffRow(key, o2, n) {
+  const changed = !pyEqual(o2 ?? null, n ?? null);
+  const a = numericValue(o2);
+  const b3 = numericValue(n);
+  if (a === void 0 || b3 === void 0) return { key, old: o2, new: n, changed };
+  const diff = b3 - a;
+  if (a !== 0 && Number.isFinite(a)) return { key, old: o2, new: n, changed, diff, relative: diff / Math.abs(a) };
+  return { key, old: o2, new: n, changed, diff };
+}
+function pyEqual(a, b3) {
+  const x3 = numericValue(a);
+  const y2 = numericValue(b3);
+  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
+  return a === b3;
+}
+function diffIsFloat(row) {
+  return isFloat(row.old) || isFloat(row.new);
+}
+
+// src/values/json-metrics.ts
+import { isUtf8 } from "node:buffer";
+
+// src/values/flatten.ts
+var MAX_VALUES = 1e6;
+function flattenMetrics(data) {
+  const out = /* @__PURE__ */ new Map();
+  if (Array.isArray(data) || data instanceof PyCollection) {
+    throw new UserError(
+      `expected a mapping of metrics (or a single value), found a list of ${data instanceof PyCollection ? data.items.length : data.length} items; is this a plots file?`
+    );
+  }
+  if (!isRawMap(data)) {
+    const leaf = scalarLeaf(data);
+    if (leaf !== void 0 && leaf !== null && leaf !== 0 && leaf !== "" && leaf !== false && !isZeroFloat(data)) out.set("", leaf);
+    return out;
+  }
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key = ownKey(prefix, k2);
+      if (isRawMap(v2)) visit(v2, `${key}.`);
+      else {
+        const leaf = scalarLeaf(v2);
+        if (leaf !== void 0 && leaf !== null) add(out, key, leaf);
+      }
+    }
+  };
+  visit(data, "");
+  return out;
+}
+function flattenParams(data, keyPaths = []) {
+  const out = /* @__PURE__ */ new Map();
+  if (!isRawMap(data)) {
+    if (!isPyFalsy(data)) out.set("", leafOf(data));
+    return out;
+  }
+  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
+  const visit = (map, prefix) => {
+    for (const [k2, v2] of map) {
+      const key = ownKey(prefix, k2);
+      if (isRawMap(v2)) visit(v2, `${key}.`);
+      else add(out, key, leafOf(v2));
+    }
+  };
+  visit(root, "");
+  return out;
+}
+function ownKey(prefix, k2) {
+  const key = prefix ? prefix + k2 : ` ${k2}`.slice(1);
+  key.charCodeAt(0);
+  return key;
+}
+function add(out, key, leaf) {
+  if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
+  out.set(key, leaf);
+}
+function leafOf(v2) {
+  const leaf = scalarLeaf(v2);
+  if (leaf !== void 0) return leaf;
+  return pyRepr(v2);
+}
+function scalarLeaf(v2) {
+  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
+  if (typeof v2 === "bigint") return Number(v2);
+  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
+  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
+  return void 0;
+}
+function isPyFalsy(v2) {
+  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
+}
+function isZeroFloat(v2) {
+  return v2 instanceof PyFloat && v2.value === 0;
+}
+function selectPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
+  for (const path of keyPaths) {
+    const walk2 = (node, parts, target) => {
+      const [head, ...rest] = parts;
+      if (head === void 0) return;
+      for (const [k2, v2] of entries(node) ?? []) {
+        if (head !== "*" && head !== k2) continue;
+        if (!rest.length) target.set(k2, v2);
+        else if (entries(v2)) {
+          const existing = target.get(k2);
+          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
+          walk2(v2, rest, sub);
+          if (sub.size) target.set(k2, sub);
+        }
+      }
+    };
+    walk2(data, path.split("."), result);
+  }
+  return result;
+}
+
+// src/values/json-metrics.ts
+var NeedsGeneralReader = class extends Error {
+};
+var GENERAL = new NeedsGeneralReader("left to the general reader");
+var bail = () => {
+  throw GENERAL;
+};
+var POW10 = Array.from({ length: 23 }, (_3, k2) => Number(`1e${k2}`));
+var TWO_53 = 2 ** 53;
+function flattenJsonMetrics(bytes, table) {
+  if (!isUtf8(bytes)) return null;
+  try {
+    return new MetricsScanner(bytes, table).run();
+  } catch (error) {
+    if (error === GENERAL) return null;
+    throw error;
+  }
+}
+var MetricsScanner = class {
+  constructor(b3, table) {
+    this.b = b3;
+    this.table = table;
+    this.n = b3.length;
+    this.values = new FlatValues(table);
+  }
+  b;
+  table;
+  i = 0;
+  n;
+  /** The flattened key being built: the parents' keys, each followed by `.`, then the member's own. */
+  key = Buffer.allocUnsafe(256);
+  keyLength = 0;
+  values;
+  run() {
+    const b3 = this.b;
+    if (b3[0] === 239 && b3[1] === 187 && b3[2] === 191) this.i = 3;
+    this.ws();
+    if (b3[this.i] !== 123) bail();
+    this.object(1);
+    this.ws();
+    if (this.i !== this.n) bail();
+    return this.values;
+  }
+  ws() {
+    const b3 = this.b;
+    let i = this.i;
+    for (; ; ) {
+      const c3 = b3[i];
+      if (c3 === 32 || c3 === 10 || c3 === 13 || c3 === 9) i++;
+      else break;
+    }
+    this.i = i;
+  }
+  /** A mapping whose members' keys start with `key[0, keyLength)`. */
+  object(depth) {
+    if (depth >= MAX_DEPTH) bail();
+    const b3 = this.b;
+    const values = this.values;
+    const prefix = this.keyLength;
+    this.i++;
+    this.ws();
+    if (b3[this.i] === 125) {
+      this.i++;
+      return;
+    }
+    for (; ; ) {
+      this.ws();
+      if (b3[this.i] !== 34) bail();
+      this.keyLength = prefix;
+      this.readKey();
+      this.ws();
+      if (b3[this.i] !== 58) bail();
+      this.i++;
+      this.ws();
+      const index = this.table.intern(this.key, 0, this.keyLength);
+      const c3 = b3[this.i];
+      if (c3 === 123) {
+        if (!values.setNew(index, Kind.Seen)) bail();
+        this.append(46);
+        this.object(depth + 1);
+      } else if (c3 === 91) {
+        if (!values.setNew(index, Kind.Seen)) bail();
+        this.array(depth + 1);
+      } else if (c3 === 34) {
+        this.full();
+        if (!values.setBoxed(index, this.string())) bail();
+      } else if (c3 === 110) {
+        this.literal("null");
+        if (!values.setNew(index, Kind.Seen)) bail();
+      } else {
+        this.full();
+        if (!this.scalar(index)) bail();
+      }
+      this.ws();
+      const next = b3[this.i];
+      this.i++;
+      if (next === 125) break;
+      if (next !== 44) bail();
+    }
+    this.keyLength = prefix;
+  }
+  full() {
+    if (this.values.count >= MAX_VALUES) bail();
+  }
+  /** true, false, a number, NaN or \u00B1Infinity for key `index`; false when the key was already set. */
+  scalar(index) {
+    const c3 = this.b[this.i];
+    if (c3 === 116) {
+      this.literal("true");
+      return this.values.setNew(index, Kind.True);
+    }
+    if (c3 === 102) {
+      this.literal("false");
+      return this.values.setNew(index, Kind.False);
+    }
+    if (c3 === 78) {
+      this.literal("NaN");
+      return this.values.setNew(index, Kind.Float, NaN);
+    }
+    if (c3 === 73) {
+      this.literal("Infinity");
+      return this.values.setNew(index, Kind.Float, Infinity);
+    }
+    if (c3 === 45 && this.b[this.i + 1] === 73) {
+      this.i++;
+      this.literal("Infinity");
+      return this.values.setNew(index, Kind.Float, -Infinity);
+    }
+    const isFloat2 = this.number();
+    return this.values.setNew(index, isFloat2 ? Kind.Float : Kind.Int, this.numberValue);
+  }
+  numberValue = 0;
+  /**
+   * A number as JSON writes it, its value in `numberValue`; true when written as a float (`.` or exponent).
+   * Up to 2^53 in its digits and 10^\u00B122 it is computed exactly (one correctly rounded operation on exact
+   * doubles); otherwise the engine reads its text.
+   */
+  number() {
+    const b3 = this.b;
+    const start = this.i;
+    let i = start;
+    const negative = b3[i] === 45;
+    if (negative) i++;
+    let w2 = 0;
+    let c3 = b3[i];
+    if (c3 === 48) i++;
+    else if (c3 >= 49 && c3 <= 57) {
+      do {
+        w2 = w2 * 10 + (c3 - 48);
+        c3 = b3[++i];
+      } while (c3 >= 48 && c3 <= 57);
+    } else bail();
+    let e10 = 0;
+    let isFloat2 = false;
+    if (b3[i] === 46) {
+      isFloat2 = true;
+      c3 = b3[++i];
+      if (!(c3 >= 48 && c3 <= 57)) bail();
+      do {
+        w2 = w2 * 10 + (c3 - 48);
+        e10--;
+        c3 = b3[++i];
+      } while (c3 >= 48 && c3 <= 57);
+    }
+    c3 = b3[i];
+    if (c3 === 101 || c3 === 69) {
+      isFloat2 = true;
+      c3 = b3[++i];
+      let sign = 1;
+      if (c3 === 43 || c3 === 45) {
+        if (c3 === 45) sign = -1;
+        c3 = b3[++i];
+      }
+      if (!(c3 >= 48 && c3 <= 57)) bail();
+      let exponent = 0;
+      do {
+        if (exponent < 1e5) exponent = exponent * 10 + (c3 - 48);
+        c3 = b3[++i];
+      } while (c3 >= 48 && c3 <= 57);
+      e10 += sign * exponent;
+    }
+    this.i = i;
+    let v2;
+    if (w2 < TWO_53 && e10 >= -22 && e10 <= 22) v2 = e10 === 0 ? w2 : e10 > 0 ? w2 * POW10[e10] : w2 / POW10[-e10];
+    else return this.slowNumber(start, isFloat2);
+    this.numberValue = negative ? -v2 : v2;
+    return isFloat2;
+  }
+  slowNumber(start, isFloat2) {
+    this.numberValue = Number(this.b.toString("latin1", start, this.i));
+    return isFloat2;
+  }
+  literal(word) {
+    const b3 = this.b;
+    for (let k2 = 0; k2 < word.length; k2++) if (b3[this.i + k2] !== word.charCodeAt(k2)) bail();
+    this.i += word.length;
+  }
+  /** Whether the string `stringEnd` last found holds an escape. */
+  escaped = false;
+  /** The end of the string starting at `i` (its closing quote); `escaped` says whether it holds an escape. */
+  stringEnd() {
+    const b3 = this.b;
+    const n = this.n;
+    let i = this.i + 1;
+    let escaped = false;
+    for (; ; ) {
+      if (i >= n) bail();
+      const c3 = b3[i];
+      if (c3 === 34) break;
+      if (c3 === 92) {
+        escaped = true;
+        i += 2;
+      } else if (c3 < 32) bail();
+      else i++;
+    }
+    this.escaped = escaped;
+    return i;
+  }
+  string() {
+    const start = this.i;
+    const end = this.stringEnd();
+    this.i = end + 1;
+    return this.escaped ? decodeJsonString(this.b.toString("utf8", start, end + 1)) : this.b.toString("utf8", start + 1, end);
+  }
+  /** The member's key, appended to `key`. */
+  readKey() {
+    const start = this.i + 1;
+    const end = this.stringEnd();
+    this.i = end + 1;
+    if (!this.escaped) {
+      this.reserve(end - start);
+      const { b: b3, key } = this;
+      for (let k2 = start, at2 = this.keyLength; k2 < end; k2++, at2++) key[at2] = b3[k2];
+      this.keyLength += end - start;
+      return;
+    }
+    const text2 = decodeJsonString(this.b.toString("utf8", start - 1, end + 1));
+    const encoded = Buffer.from(text2, "utf8");
+    if (encoded.toString("utf8") !== text2) bail();
+    this.reserve(encoded.length);
+    encoded.copy(this.key, this.keyLength);
+    this.keyLength += encoded.length;
+  }
+  append(byte) {
+    this.reserve(1);
+    this.key[this.keyLength++] = byte;
+  }
+  reserve(more) {
+    if (this.keyLength + more <= this.key.length) return;
+    const key = Buffer.allocUnsafe(Math.max(this.key.length * 2, this.keyLength + more));
+    this.key.copy(key, 0, 0, this.keyLength);
+    this.key = key;
+  }
+  /** A list: metrics leave lists out, so it is only checked. */
+  array(depth) {
+    if (depth >= MAX_DEPTH) bail();
+    const b3 = this.b;
+    this.i++;
+    this.ws();
+    if (b3[this.i] === 93) {
+      this.i++;
+      return;
+    }
+    for (; ; ) {
+      this.ws();
+      this.skipValue(depth + 1);
+      this.ws();
+      const next = b3[this.i];
+      this.i++;
+      if (next === 93) return;
+      if (next !== 44) bail();
+    }
+  }
+  skipValue(depth) {
+    const c3 = this.b[this.i];
+    if (c3 === 123) this.skipObject(depth);
+    else if (c3 === 91) this.array(depth);
+    else if (c3 === 34) {
+      this.i = this.stringEnd() + 1;
+    } else if (c3 === 110) this.literal("null");
+    else if (c3 === 116) this.literal("true");
+    else if (c3 === 102) this.literal("false");
+    else if (c3 === 78) this.literal("NaN");
+    else if (c3 === 73) this.literal("Infinity");
+    else if (c3 === 45 && this.b[this.i + 1] === 73) {
+      this.i++;
+      this.literal("Infinity");
+    } else this.number();
+  }
+  /** A mapping inside a list: checked, and a repeated key sends the file to the general reader for its warning. */
+  skipObject(depth) {
+    if (depth >= MAX_DEPTH) bail();
+    const b3 = this.b;
+    const keys = /* @__PURE__ */ new Set();
+    this.i++;
+    this.ws();
+    if (b3[this.i] === 125) {
+      this.i++;
+      return;
+    }
+    for (; ; ) {
+      this.ws();
+      if (b3[this.i] !== 34) bail();
+      const key = this.string();
+      if (keys.has(key)) bail();
+      keys.add(key);
+      this.ws();
+      if (b3[this.i] !== 58) bail();
+      this.i++;
+      this.ws();
+      this.skipValue(depth + 1);
+      this.ws();
+      const next = b3[this.i];
+      this.i++;
+      if (next === 125) return;
+      if (next !== 44) bail();
+    }
+  }
+};
+function decodeJsonString(literal2) {
+  try {
+    return JSON.parse(literal2);
+  } catch {
+    return bail();
+  }
+}
+
+// src/dvc/formats/csv.ts
+function parseCsvRecords(text2, delimiter) {
+  const cells = scanCsv(text2, delimiter);
+  const records = [];
+  for (let r2 = 0; r2 < cells.records; r2++) records.push({ fields: cells.fields(r2), line: cells.line[r2] });
+  return records;
+}
+var CsvCells = class {
+  constructor(text2, records, start, line, split, delimiter) {
+    this.text = text2;
+    this.records = records;
+    this.start = start;
+    this.line = line;
+    this.split = split;
+    this.delimiter = delimiter;
+  }
+  text;
+  records;
+  start;
+  line;
+  split;
+  delimiter;
+  /** Record `r`'s fields. */
+  fields(r2) {
+    const s = this.start[r2];
+    if (s < 0) return this.split[-1 - s];
+    const out = [];
+    for (let k2 = s; ; ) {
+      const e = this.fieldEnd(k2);
+      out.push(this.text.slice(k2, e));
+      if (this.text.charCodeAt(e) !== this.delimiter) return out;
+      k2 = e + 1;
+    }
+  }
+  /** Field `col` of record `r`; undefined when the record is shorter. */
+  field(r2, col) {
+    const s = this.start[r2];
+    if (s < 0) return this.split[-1 - s][col];
+    const k2 = this.fieldStart(s, col);
+    return k2 < 0 ? void 0 : this.text.slice(k2, this.fieldEnd(k2));
+  }
+  /** Where field `col` of the plain record starting at `k` starts; -1 when the record has fewer fields. */
+  fieldStart(k2, col) {
+    for (let c3 = 0; c3 < col; c3++) {
+      k2 = this.fieldEnd(k2);
+      if (this.text.charCodeAt(k2) !== this.delimiter) return -1;
+      k2++;
+    }
+    return k2;
+  }
+  /** Where the plain field starting at `k` ends: its delimiter, CR, LF or the text's end. */
+  fieldEnd(k2) {
+    const { text: text2, delimiter } = this;
+    const n = text2.length;
+    for (; k2 < n; k2++) {
+      const c3 = text2.charCodeAt(k2);
+      if (c3 === delimiter || c3 === 10 || c3 === 13) break;
+    }
+    return k2;
+  }
+  /**
+   * Field `col` of records `from` to `to - 1` as numbers, with how many are NaN and whether the others never
+   * decrease. A plain decimal is read straight from the text (no string made; see POWERS), any other field as `slow`
+   * reads its text; a record without that field gives NaN. One loop with the splitting and the reading written into
+   * it: in a fresh process V8 interprets a loop for a while before it optimises it, and a call per cell made a long
+   * log's first column \u2248 2.5\u00D7 slower to read (bench/plots.bench.ts).
+   */
+  numbers(col, from, to2, slow) {
+    const { text: text2, start, delimiter } = this;
+    const n = text2.length;
+    const values = new Float64Array(to2 - from);
+    let nans = 0;
+    let ascending = true;
+    let last = -Infinity;
+    for (let r2 = from; r2 < to2; r2++) {
+      let value = Number.NaN;
+      let k2 = start[r2];
+      if (k2 < 0) {
+        const cell = this.split[-1 - k2][col];
+        if (cell !== void 0) value = slow(cell, r2 - from);
+      } else {
+        for (let c3 = 0; c3 < col && k2 >= 0; c3++) {
+          let ch = 0;
+          for (; k2 < n; k2++) {
+            ch = text2.charCodeAt(k2);
+            if (ch === delimiter || ch === 10 || ch === 13) break;
+          }
+          k2 = k2 < n && ch === delimiter ? k2 + 1 : -1;
+        }
+        if (k2 >= 0) {
+          const s = k2;
+          let sign = 1;
+          let mantissa = 0;
+          let digits = 0;
+          let scale = -1;
+          let ch = text2.charCodeAt(k2);
+          if (ch === 45 || ch === 43) {
+            if (ch === 45) sign = -1;
+            k2++;
+          }
+          for (; k2 < n; k2++) {
+            ch = text2.charCodeAt(k2);
+            if (ch >= 48 && ch <= 57) {
+              mantissa = mantissa * 10 + (ch - 48);
+              digits++;
+            } else if (ch === 46 && scale < 0) scale = k2;
+            else break;
+          }
+          if (k2 === n || ch === delimiter || ch === 10 || ch === 13) {
+            value = digits > 0 && digits <= 15 ? sign * mantissa / (scale < 0 ? 1 : POWERS[k2 - scale - 1]) : slow(text2.slice(s, k2), r2 - from);
+          } else value = slow(text2.slice(s, this.fieldEnd(k2)), r2 - from);
+        }
+      }
+      if (value !== value) nans++;
+      else {
+        if (value < last) ascending = false;
+        last = value;
+      }
+      values[r2 - from] = value;
+    }
+    return { values, nans, ascending };
+  }
+};
+function scanCsv(text2, delimiter) {
+  const out = new CellsBuilder(text2.length);
+  const n = text2.length;
+  let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
+  let quote2 = text2.indexOf('"', i);
+  let cr2 = text2.indexOf("\r", i);
+  while (i < n) {
+    let eol = text2.indexOf("\n", i);
+    if (eol === -1) eol = n;
+    if (quote2 !== -1 && quote2 < i) quote2 = text2.indexOf('"', i);
+    if (cr2 !== -1 && cr2 < i) cr2 = text2.indexOf("\r", i);
+    if (quote2 !== -1 && quote2 < eol || cr2 !== -1 && cr2 < eol - 1) {
+      i = scanRecord(text2, i, delimiter.charCodeAt(0), out);
+      continue;
+    }
+    if ((cr2 === eol - 1 ? eol - 1 : eol) > i) out.record(i, out.line, i);
+    out.line++;
+    i = eol + 1;
+  }
+  return new CsvCells(text2, out.records, out.start, out.lines, out.split, delimiter.charCodeAt(0));
+}
+function scanRecord(text2, i, d2, out) {
+  const n = text2.length;
+  const startLine = out.line;
+  const at2 = i;
+  const fields = [];
+  for (; ; ) {
+    if (text2.charCodeAt(i) === 34) {
+      const open4 = i;
+      const openLine = out.line;
+      let value = "";
+      i++;
+      for (; ; ) {
+        const q3 = text2.indexOf('"', i);
+        if (q3 === -1) {
+          const col = open4 - text2.lastIndexOf("\n", open4 - 1);
+          throw new SyntaxProblem("unterminated quoted field", openLine, col);
+        }
+        const part = text2.slice(i, q3);
+        for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) out.line++;
+        value += part;
+        if (text2.charCodeAt(q3 + 1) === 34) {
+          value += '"';
+          i = q3 + 2;
+        } else {
+          i = q3 + 1;
+          break;
+        }
+      }
+      const rest = i;
+      while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
+      fields.push(value + text2.slice(rest, i));
+    } else {
+      const from = i;
+      while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
+      fields.push(text2.slice(from, i));
+    }
+    if (text2.charCodeAt(i) === d2) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (text2.charCodeAt(i) === 13) i++;
+  if (text2.charCodeAt(i) === 10) i++;
+  out.line++;
+  if (fields.length > 1 || fields[0] !== "") {
+    out.split.push(fields);
+    out.record(-out.split.length, startLine, at2);
+  }
+  return i;
+}
+var CellsBuilder = class {
+  constructor(textLength) {
+    this.textLength = textLength;
+  }
+  textLength;
+  start = new Int32Array(1024);
+  lines = new Int32Array(1024);
+  records = 0;
+  split = [];
+  /** The line the scan is on (1-based). */
+  line = 1;
+  /** A record that starts at `at` in the text: `start` is `at`, or `-1 - i` for the i-th of `split`. */
+  record(start, line, at2) {
+    if (this.records === this.start.length) {
+      const length = Math.max(this.records + 1024, Math.ceil(this.records / Math.max(at2, 1) * this.textLength * 1.0625));
+      this.start = grown2(this.start, length);
+      this.lines = grown2(this.lines, length);
+    }
+    this.start[this.records] = start;
+    this.lines[this.records++] = line;
+  }
+};
+function ends(c3, delimiter) {
+  return c3 === delimiter || c3 === 10 || c3 === 13;
+}
+function grown2(a, length) {
+  const b3 = new Int32Array(length);
+  b3.set(a);
+  return b3;
+}
+var POWERS = Array.from({ length: 16 }, (_3, i) => Number(`1e${i}`));
+function csvNumber(cell) {
+  const { value, isFloat: isFloat2 } = csvNumberValue(cell);
+  if (!isFloat2) return Number.isNaN(value) ? void 0 : value;
+  return pyNumber(value, true);
+}
+function csvNumberValue(cell) {
+  const t2 = cell.trim();
+  const kind = csvNumberKind(t2);
+  READ.isFloat = kind !== INT2;
+  READ.value = kind === NOT_A_NUMBER ? NaN : kind === SPECIAL ? specialValue(t2) : Number(t2);
+  if (kind === NOT_A_NUMBER || kind !== SPECIAL && Number.isNaN(READ.value)) READ.isFloat = false;
+  return READ;
+}
+var READ = { value: NaN, isFloat: false };
+var NOT_A_NUMBER = 0;
+var INT2 = 1;
+var FLOAT2 = 2;
+var SPECIAL = 3;
+function csvNumberKind(t2) {
+  if (!t2) return NOT_A_NUMBER;
+  let digits = 0;
+  let float = false;
+  for (let k2 = 0; k2 < t2.length; k2++) {
+    const c3 = t2.charCodeAt(k2);
+    if (c3 >= 48 && c3 <= 57) digits++;
+    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
+    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return SPECIAL_TEXT.test(t2) ? SPECIAL : NOT_A_NUMBER;
+  }
+  if (!digits) return NOT_A_NUMBER;
+  return float ? FLOAT2 : INT2;
+}
+var SPECIAL_TEXT = /^([-+]?)(nan|inf|infinity)$/i;
+function specialValue(t2) {
+  const m2 = SPECIAL_TEXT.exec(t2);
+  return m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity;
+}
+
+// src/values/dagshub.ts
+var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
+var MAX_RECORD_CHARS = 1024 * 1024;
+function isLoggerHeader(fields) {
+  const names = fields.map((f3) => f3.trim().toLowerCase());
+  return names.includes("name") && names.includes("value");
+}
+function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
+  const header = records[0];
+  if (!header || !isLoggerHeader(header.fields)) {
+    throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
+  }
+  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
+  const [name, value, timestamp, step] = COLUMNS.map(col);
+  const last = /* @__PURE__ */ new Map();
+  const series = /* @__PURE__ */ new Map();
+  for (const record of records.slice(1)) {
+    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
+    const key = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
+    const cell = record.fields[value] ?? "";
+    const parsed = csvNumber(cell);
+    if (parsed === void 0 && !skipRow)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(key.slice(0, 80))} is not a number`, record.line, 1);
+    if (!withSeries && !skipRow) {
+      last.set(key, parsed);
+      continue;
+    }
+    const unreadable = skipRow ? NaN : null;
+    const point = {
+      step: optionalNumber(record.fields[step], unreadable),
+      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      timestamp: optionalNumber(record.fields[timestamp], unreadable)
+    };
+    if (skipRow && !(key && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
+      skipRow(record.line);
+      continue;
+    }
+    last.set(key, parsed);
+    if (!withSeries) continue;
+    const points = series.get(key);
+    if (points) points.push(point);
+    else series.set(key, [point]);
+  }
+  return { last, series };
+}
+function optionalNumber(cell, unreadable) {
+  if (cell === void 0 || cell.trim() === "") return null;
+  const n = csvNumber(cell);
+  if (n === void 0) return unreadable;
+  return n instanceof PyFloat ? n.value : n;
+}
+function loggerLastValues(text2) {
+  const reader = new LoggerReader();
+  reader.write(text2);
+  return reader.end();
+}
+var LoggerReader = class {
+  /** Each name's place in `values` and `floats`: a row costs a lookup, not an object. */
+  names = /* @__PURE__ */ new Map();
+  values = [];
+  floats = [];
+  header = null;
+  nameCol = 0;
+  valueCol = 0;
+  /** Text after the last line break; a quoted name may hold line breaks, so a record can span lines. */
+  partial = "";
+  lineNo = 0;
+  started = false;
+  /**
+   * ASCII pieces are read as bytes, where they lie, while no quote has been met: a row's name is found by its bytes
+   * and its value checked from them, no string made, and only each name's last value kept (as its bytes, read as a
+   * number by `end`). Null once text came in (`write`) or a quote was met: the text reader goes on from there.
+   */
+  bytes = new ByteNames();
+  /** The bytes after the last line break, as `partial` is for text. */
+  tail = Buffer.alloc(0);
+  /** Where `cutCells` found a line's name and value cells: name start and end, value start and end. */
+  cells = new Int32Array(4);
+  /** A piece whose bytes are all ASCII (so it is the same text read as Latin-1). */
+  writeAscii(chunk) {
+    if (!this.bytes) return this.write(chunk.toString("latin1"));
+    if (chunk.length) this.started = true;
+    let from = 0;
+    if (this.tail.length) {
+      const lineEnd = chunk.indexOf(10);
+      if (lineEnd === -1) {
+        this.tail = Buffer.concat([this.tail, chunk]);
+        return this.checkTail();
+      }
+      const line = Buffer.concat([this.tail, chunk.subarray(0, lineEnd + 1)]);
+      this.tail = Buffer.alloc(0);
+      const stop2 = this.lines(line, 0);
+      from = lineEnd + 1;
+      if (stop2 < 0) {
+        this.leaveBytes(line.toString("latin1", -1 - stop2));
+        return this.write(chunk.toString("latin1", from));
+      }
+    }
+    const stop = this.lines(chunk, from);
+    if (stop < 0) {
+      this.leaveBytes("");
+      return this.write(chunk.toString("latin1", -1 - stop));
+    }
+    this.tail = Buffer.from(chunk.subarray(stop));
+    this.checkTail();
+  }
+  write(text2) {
+    if (this.bytes) this.leaveBytes(this.tail.toString("latin1"));
+    let chunk = this.partial + text2;
+    if (!this.started && chunk.length) {
+      this.started = true;
+      if (chunk.charCodeAt(0) === 65279) chunk = chunk.slice(1);
+    }
+    const quoted = chunk.includes('"');
+    let recordStart = 0;
+    for (let end = chunk.indexOf("\n"); end !== -1; end = chunk.indexOf("\n", end + 1)) {
+      if (!quoted && this.header) this.line(chunk, recordStart, end);
+      else {
+        const record = chunk.slice(recordStart, end);
+        if (record.includes('"') && quotes(record) % 2) continue;
+        this.record(record);
+      }
+      recordStart = end + 1;
+    }
+    this.partial = chunk.slice(recordStart);
+    this.checkTail();
+  }
+  end() {
+    if (this.bytes && this.tail.length) {
+      const line = Buffer.concat([this.tail, NEWLINE]);
+      this.tail = Buffer.alloc(0);
+      const stop = this.lines(line, 0);
+      if (stop < 0) this.leaveBytes(line.toString("latin1", -1 - stop, line.length - 1));
+    }
+    if (this.partial) this.record(this.partial);
+    this.partial = "";
+    if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, 1, 1);
+    const last = /* @__PURE__ */ new Map();
+    const bytes = this.bytes;
+    if (bytes) {
+      for (let i = 0; i < bytes.count; i++) {
+        const read = csvNumberValue(bytes.value(i));
+        last.set(bytes.name(i), read.isFloat ? pyNumber(read.value, true) : read.value);
+      }
+    } else for (const [name, i] of this.names) last.set(name, this.floats[i] ? pyNumber(this.values[i], true) : this.values[i]);
+    return last;
+  }
+  /** Memory goes by names, not by bytes; one endless line (or an unclosed quote) must not undo that. */
+  checkTail() {
+    if (this.partial.length + this.tail.length > MAX_RECORD_CHARS) {
+      throw new SyntaxProblem(`a record longer than ${MAX_RECORD_CHARS.toLocaleString("en-US")} characters (an unclosed quote?)`, this.lineNo + 1, 1);
+    }
+  }
+  /** From bytes to text: the names and last values so far go to the text reader's tables, `partial` is what is left. */
+  leaveBytes(partial) {
+    const bytes = this.bytes;
+    this.bytes = null;
+    this.tail = Buffer.alloc(0);
+    for (let i = 0; i < bytes.count; i++) {
+      const read = csvNumberValue(bytes.value(i));
+      this.names.set(bytes.name(i), i);
+      this.values[i] = read.value;
+      this.floats[i] = read.isFloat;
+    }
+    this.partial = partial;
+  }
+  /**
+   * The whole lines of `buf` from `from`, as `line` reads them: returns where the first line not read starts (the
+   * piece's end, or a line with no line break yet), or `-1 - start` of a line with a quote, for the text reader.
+   */
+  lines(buf, from) {
+    for (; ; ) {
+      const at2 = this.scan(buf, from);
+      if (at2 >= 0) return at2;
+      const start = Math.floor((-1 - at2) / 2);
+      if ((-1 - at2) % 2 === QUOTE) return -1 - start;
+      from = this.rareLine(buf, start);
+    }
+  }
+  /**
+   * The common lines of `buf` from `from`: a name already met and a plain decimal value. Returns where the whole lines
+   * end, or where it stopped: `-1 - (2 * start + why)` for the line at `start` with a quote (QUOTE) or one that needs
+   * more (RARE: the header, a new name, any other value; `rareLine`). One small loop with nothing rare in it and one
+   * way out: in a fresh process V8 interprets a loop until it has compiled it, a bigger function takes longer to
+   * compile, and a way out first taken after that (one with no feedback) throws the compiled code away.
+   */
+  scan(buf, from) {
+    const n = buf.length;
+    const { nameCol, valueCol } = this;
+    const lastCol = nameCol > valueCol ? nameCol : valueCol;
+    const bytes = this.bytes;
+    const rare = this.header === null;
+    let lineNo = this.lineNo;
+    let start = from;
+    let stop = -1;
+    lines: while (start < n) {
+      let nameStart = start;
+      let nameEnd = start;
+      let valueStart = start;
+      let valueEnd = start;
+      let col = 0;
+      let cellStart = start;
+      let k2 = start;
+      let c3 = 0;
+      for (; k2 < n; k2++) {
+        c3 = buf[k2];
+        if (c3 === 44 || c3 === 10) {
+          const cellEnd = c3 === 10 && k2 > cellStart && buf[k2 - 1] === 13 ? k2 - 1 : k2;
+          if (col === nameCol) {
+            nameStart = cellStart;
+            nameEnd = cellEnd;
+          }
+          if (col === valueCol) {
+            valueStart = cellStart;
+            valueEnd = cellEnd;
+          }
+          if (c3 === 10 || col === lastCol) break;
+          col++;
+          cellStart = k2 + 1;
+        } else if (c3 === 34) {
+          stop = QUOTE;
+          break lines;
+        }
+      }
+      if (c3 !== 10) {
+        for (k2++; k2 < n; k2++) {
+          c3 = buf[k2];
+          if (c3 === 10) break;
+          if (c3 === 34) {
+            stop = QUOTE;
+            break lines;
+          }
+        }
+      }
+      if (k2 >= n) break;
+      if (k2 === start || k2 === start + 1 && buf[start] === 13) {
+        lineNo++;
+        start = k2 + 1;
+        continue;
+      }
+      let v2 = valueStart;
+      c3 = buf[v2];
+      if (c3 === 43 || c3 === 45) v2++;
+      let digits = v2;
+      while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
+      let plain = v2 > digits;
+      if (plain && v2 < valueEnd && buf[v2] === 46) {
+        digits = ++v2;
+        while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
+        plain = v2 > digits;
+      }
+      if (plain && v2 < valueEnd && (buf[v2] | 32) === 101) {
+        v2++;
+        if (v2 < valueEnd && ((c3 = buf[v2]) === 43 || c3 === 45)) v2++;
+        digits = v2;
+        while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
+        plain = v2 > digits;
+      }
+      const i = rare || !plain || v2 !== valueEnd || valueEnd - valueStart > VALUE_BYTES ? -1 : bytes.find(buf, nameStart, nameEnd);
+      if (i < 0) {
+        stop = RARE;
+        break;
+      }
+      bytes.keep(i, buf, valueStart, valueEnd);
+      lineNo++;
+      start = k2 + 1;
+    }
+    this.lineNo = lineNo;
+    return stop < 0 ? start : -1 - (2 * start + stop);
+  }
+  /** The line at `start` that `scan` left (it has a line break), read as `line` reads it; returns where the next starts. */
+  rareLine(buf, start) {
+    const lineEnd = buf.indexOf(10, start);
+    const text2 = buf.toString("latin1", start, lineEnd);
+    if (!this.header) {
+      this.record(text2);
+      return lineEnd + 1;
+    }
+    const line = ++this.lineNo;
+    const [nameStart, nameEnd, valueStart, valueEnd] = this.cutCells(text2, 0, text2.endsWith("\r") ? text2.length - 1 : text2.length);
+    this.check(text2.slice(nameStart, nameEnd), text2.slice(valueStart, valueEnd), line);
+    this.bytes.keep(this.bytes.slot(buf, start + nameStart, start + nameEnd), buf, start + valueStart, start + valueEnd);
+    return lineEnd + 1;
+  }
+  record(text2) {
+    const first = this.lineNo + 1;
+    this.lineNo += lineBreaks(text2) + 1;
+    const body = text2.endsWith("\r") ? text2.slice(0, -1) : text2;
+    if (!body) return;
+    const fields = body.includes('"') ? parseCsvRecords(body, ",")[0]?.fields ?? [""] : body.split(",");
+    if (!this.header) {
+      if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
+      this.header = fields;
+      const names = fields.map((f3) => f3.trim().toLowerCase());
+      this.nameCol = names.indexOf("name");
+      this.valueCol = names.indexOf("value");
+      return;
+    }
+    this.take(fields[this.nameCol] ?? "", fields[this.valueCol] ?? "", first);
+  }
+  /** A record with no quote in `chunk[start, end)`: only its name and value cells are cut out. */
+  line(chunk, start, end) {
+    const first = ++this.lineNo;
+    if (end > start && chunk.charCodeAt(end - 1) === 13) end--;
+    if (end === start) return;
+    const [nameStart, nameEnd, valueStart, valueEnd] = this.cutCells(chunk, start, end);
+    this.take(chunk.slice(nameStart, nameEnd), chunk.slice(valueStart, valueEnd), first);
+  }
+  /** Where the name's and the value's cells of the quote-free line `text[start, end)` start and end (empty when short). */
+  cutCells(text2, start, end) {
+    const cells = this.cells.fill(start);
+    const lastCol = Math.max(this.nameCol, this.valueCol);
+    for (let col = 0, at2 = start; ; col++) {
+      let comma = text2.indexOf(",", at2);
+      if (comma === -1 || comma > end) comma = end;
+      if (col === this.nameCol) {
+        cells[0] = at2;
+        cells[1] = comma;
+      }
+      if (col === this.valueCol) {
+        cells[2] = at2;
+        cells[3] = comma;
+      }
+      if (comma === end || col === lastCol) break;
+      at2 = comma + 1;
+    }
+    return cells;
+  }
+  take(name, cell, line) {
+    const read = this.check(name, cell, line);
+    let i = this.names.get(name);
+    if (i === void 0) {
+      i = this.values.length;
+      this.names.set(name, i);
+    }
+    this.values[i] = read.value;
+    this.floats[i] = read.isFloat;
+  }
+  /** The cell read as a number; an error naming the line when it is none. */
+  check(name, cell, line) {
+    const read = csvNumberValue(cell);
+    if (Number.isNaN(read.value) && !read.isFloat)
+      throw new SyntaxProblem(`value ${JSON.stringify(cell.slice(0, 40))} of ${JSON.stringify(name.slice(0, 80))} is not a number`, line, 1);
+    return read;
+  }
+};
+var NEWLINE = Buffer.from("\n");
+var QUOTE = 0;
+var RARE = 1;
+var VALUE_BYTES = 32;
+var ByteNames = class {
+  count = 0;
+  table = new Int32Array(64).fill(-1);
+  hashes = new Int32Array(32);
+  nameStart = new Int32Array(32);
+  nameLength = new Int32Array(32);
+  namePool = Buffer.alloc(1024);
+  nameBytes = 0;
+  values = Buffer.alloc(32 * VALUE_BYTES);
+  valueLength = new Int32Array(32);
+  longValues = [];
+  /** The place of the name in `buf[start, end)`, -1 when it is new. */
+  find(buf, start, end) {
+    const h3 = hash(buf, start, end);
+    const length = end - start;
+    const mask = this.table.length - 1;
+    for (let p2 = h3 & mask; ; p2 = p2 + 1 & mask) {
+      const i = this.table[p2];
+      if (i === -1) return -1;
+      if (this.hashes[i] !== h3 || this.nameLength[i] !== length) continue;
+      const at2 = this.nameStart[i];
+      let k2 = 0;
+      while (k2 < length && this.namePool[at2 + k2] === buf[start + k2]) k2++;
+      if (k2 === length) return i;
+    }
+  }
+  /** The same, added when new. */
+  slot(buf, start, end) {
+    const i = this.find(buf, start, end);
+    return i < 0 ? this.add(buf, start, end) : i;
+  }
+  /** Name `i`'s last value is `buf[start, end)`. */
+  keep(i, buf, start, end) {
+    const length = end - start;
+    if (length > VALUE_BYTES) {
+      this.longValues[i] = buf.toString("latin1", start, end);
+      this.valueLength[i] = -1;
+      return;
+    }
+    const values = this.values;
+    for (let k2 = 0, at2 = i * VALUE_BYTES; k2 < length; k2++) values[at2 + k2] = buf[start + k2];
+    this.valueLength[i] = length;
+  }
+  name(i) {
+    return this.namePool.toString("latin1", this.nameStart[i], this.nameStart[i] + this.nameLength[i]);
+  }
+  value(i) {
+    const length = this.valueLength[i];
+    return length < 0 ? this.longValues[i] : this.values.toString("latin1", i * VALUE_BYTES, i * VALUE_BYTES + length);
+  }
+  add(buf, start, end) {
+    const h3 = hash(buf, start, end);
+    const mask = this.table.length - 1;
+    let p2 = h3 & mask;
+    while (this.table[p2] !== -1) p2 = p2 + 1 & mask;
+    const i = this.count++;
+    const length = end - start;
+    if (i === this.hashes.length) {
+      this.hashes = grown3(this.hashes, 2 * i);
+      this.nameStart = grown3(this.nameStart, 2 * i);
+      this.nameLength = grown3(this.nameLength, 2 * i);
+      this.valueLength = grown3(this.valueLength, 2 * i);
+      const values = Buffer.alloc(2 * i * VALUE_BYTES);
+      this.values.copy(values);
+      this.values = values;
+    }
+    if (this.nameBytes + length > this.namePool.length) {
+      const pool = Buffer.alloc(2 * (this.nameBytes + length));
+      this.namePool.copy(pool, 0, 0, this.nameBytes);
+      this.namePool = pool;
+    }
+    buf.copy(this.namePool, this.nameBytes, start, end);
+    this.hashes[i] = h3;
+    this.nameStart[i] = this.nameBytes;
+    this.nameLength[i] = length;
+    this.nameBytes += length;
+    this.table[p2] = i;
+    if (2 * this.count > this.table.length) this.rehash();
+    return i;
+  }
+  rehash() {
+    const table = new Int32Array(2 * this.table.length).fill(-1);
+    const mask = table.length - 1;
+    for (let i = 0; i < this.count; i++) {
+      let p2 = this.hashes[i] & mask;
+      while (table[p2] !== -1) p2 = p2 + 1 & mask;
+      table[p2] = i;
+    }
+    this.table = table;
+  }
+};
+function hash(buf, start, end) {
+  let h3 = 2166136261 | 0;
+  for (let i = start; i < end; i++) h3 = Math.imul(h3 ^ buf[i], 16777619);
+  return h3;
+}
+function grown3(a, length) {
+  const b3 = new Int32Array(length);
+  b3.set(a);
+  return b3;
+}
+function quotes(text2) {
+  let n = 0;
+  for (let i = text2.indexOf('"'); i !== -1; i = text2.indexOf('"', i + 1)) n++;
+  return n;
+}
+function lineBreaks(text2) {
+  let n = 0;
+  for (let i = text2.indexOf("\n"); i !== -1; i = text2.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+// src/values/parse.ts
+function parseValueFile(path, text2, kind) {
+  const ext = extension(path);
+  if (kind === "metrics" && (ext === ".csv" || ext === ".tsv")) {
+    return withPosition(path, ext.slice(1).toUpperCase(), () => parseMetricsTable(text2, ext === ".csv" ? "," : "	"));
+  }
+  return parseDataFile(path, text2);
+}
+function parseMetricsTable(text2, delimiter) {
+  const firstLine = text2.slice(0, text2.indexOf("\n") === -1 ? text2.length : text2.indexOf("\n"));
+  if (delimiter === "," && !firstLine.includes('"') && isLoggerHeader(firstLine.replace(/^\ufeff/, "").split(","))) {
+    return { data: new Map(loggerLastValues(text2)), warnings: [] };
+  }
+  const records = parseCsvRecords(text2, delimiter);
+  const header = records[0];
+  if (!header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (delimiter === "," && isLoggerHeader(header.fields)) {
+    return { data: new Map(loggerMetricsFromRecords(records, false).last), warnings: [] };
+  }
+  const last = records.at(-1);
+  if (last === header) return { data: /* @__PURE__ */ new Map(), warnings: [] };
+  if (last.fields.length > header.fields.length) {
+    throw new SyntaxProblem(`${last.fields.length} fields but the header has ${header.fields.length}`, last.line, 1);
+  }
+  const data = /* @__PURE__ */ new Map();
+  header.fields.forEach((name, i) => {
+    const cell = last.fields[i];
+    if (cell === void 0 || cell === "") return;
+    data.set(name, csvNumber(cell) ?? cell);
+  });
+  const warnings = records.length > 2 ? [`${records.length - 1} rows: the last one (line ${last.line}) gives the metrics`] : [];
+  return { data, warnings };
+}
+
+// src/values/collect.ts
+var LOGGER_METRICS = "metrics.csv";
+var LOGGER_PARAMS = "params.yml";
+var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+async function openProjectData(workspace, log, options = {}) {
+  try {
+    return await PipelineData.open(workspace, options);
+  } catch (error) {
+    log.warning(`DVC outputs missing from git are not read from the cache or the remote: ${describeError(error)}`);
+    return null;
+  }
+}
+async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
+  const errors = [];
+  const headErrors = [];
+  const parsedAtBase = /* @__PURE__ */ new Set();
+  const sideA = a ? await selectFiles(a, targets, log) : null;
+  const sideB = await selectFiles(b3, targets, log, headErrors);
+  const presentA = a && new Set(await a.list());
+  const presentB = new Set(await b3.list());
+  const compare = async (kind) => {
+    const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
+    const pathsB = filesOf(sideB, kind);
+    const goneA = presentA ? absentFolders(pathsA, pathsB, presentA) : /* @__PURE__ */ new Set();
+    const goneB = presentA ? absentFolders(pathsB, pathsA, presentB) : /* @__PURE__ */ new Set();
+    const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
+    const named = targets[kind] ? [] : void 0;
+    const readAll = async (tree, side) => {
+      if (!tree?.readMany) return /* @__PURE__ */ new Map();
+      const wanted = paths.filter((p2) => (side.get(p2) ?? named) !== void 0 && !isMetricsCsv(kind, p2));
+      const got = await readFiles(tree, wanted);
+      return new Map(wanted.map((p2, i) => [p2, got[i]]));
+    };
+    const readA = await readAll(sideA && a, pathsA);
+    const readB = await readAll(b3, pathsB);
+    const diffs = [];
+    const sides = { a, b: b3, sideA, sideB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
+    for (const path of paths) {
+      let fileA = sideFile(sides, path, "a", pathsA.get(path) ?? named);
+      if (fileA instanceof Promise) fileA = await fileA;
+      if (kind === "metrics" && fileA?.status === "ok" && (fileA.values instanceof FlatValues ? fileA.values.count : fileA.values.size)) parsedAtBase.add(path);
+      const table = fileA?.status === "ok" && fileA.values instanceof FlatValues ? fileA.values.table : void 0;
+      let fileB = sideFile(sides, path, "b", pathsB.get(path) ?? named, table);
+      if (fileB instanceof Promise) fileB = await fileB;
+      diffs.push(diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name }));
+    }
+    return diffs;
+  };
+  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase };
+  for (const kind of kinds) comparison[kind] = await compare(kind);
+  return comparison;
+}
+function sideFile(sides, path, which, keys, table) {
+  const tree = which === "a" ? sides.a : sides.b;
+  const side = which === "a" ? sides.sideA : sides.sideB;
+  if (!tree || !side) return null;
+  if (keys === void 0) {
+    const gone = which === "a" ? sides.goneA : sides.goneB;
+    return { status: "missing", note: inFolderOf(path, gone) ? `not present at ${tree.name}` : `not named in dvc.yaml at ${tree.name}` };
+  }
+  const noted = (file) => {
+    if (file.status === "error") {
+      sides.errors.push({ rev: tree.name, path, message: file.message });
+      sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
+      if (sides.kind === "params" && which === "b") sides.headErrors.push(file.message);
+    }
+    return file;
+  };
+  const batch = which === "a" ? sides.readA : sides.readB;
+  const dvcTracked = side.dvcOuts.has(path);
+  if (!batch.has(path)) return readValueFile(tree, path, sides.kind, keys, dvcTracked, table).then(noted);
+  const read = batch.get(path);
+  batch.delete(path);
+  return noted(valueFileFrom(tree, path, sides.kind, keys, dvcTracked, read, table));
+}
+function absentFolders(paths, other, present) {
+  const gone = /* @__PURE__ */ new Set();
+  for (const path of paths.keys()) {
+    if (present.has(path) || other.has(path)) continue;
+    const prefix = `${path}/`;
+    for (const p2 of other.keys()) {
+      if (p2.startsWith(prefix)) {
+        gone.add(path);
+        break;
+      }
+    }
+  }
+  for (const path of gone) paths.delete(path);
+  return gone;
+}
+function inFolderOf(path, folders) {
+  if (!folders.size) return false;
+  for (let cut = path.lastIndexOf("/"); cut > 0; cut = path.lastIndexOf("/", cut - 1)) if (folders.has(path.slice(0, cut))) return true;
+  return false;
+}
+function filesOf(side, kind) {
+  return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
+}
+var isMetricsCsv = (kind, path) => kind === "metrics" && extension(path) === ".csv";
+async function readValueFile(tree, path, kind, keys, dvcTracked, table) {
+  let read;
+  try {
+    if (isMetricsCsv(kind, path)) {
+      const csv = await readMetricsCsv(tree, path);
+      if (csv && "parsed" in csv) return { status: "ok", values: flattenMetrics(csv.parsed.data), warnings: csv.parsed.warnings };
+      read = csv && csv.bytes;
+    } else read = await tree.read(path);
+  } catch (error) {
+    return failed(path, error);
+  }
+  return valueFileFrom(tree, path, kind, keys, dvcTracked, read, table);
+}
+function valueFileFrom(tree, path, kind, keys, dvcTracked, read, table) {
+  if (read instanceof Error) return failed(path, read);
+  if (!read) {
+    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
+    if (why)
+      return {
+        status: "missing",
+        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
+      };
+    if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
+    return { status: "missing", note: `not present at ${tree.name}` };
+  }
+  if (kind === "metrics" && extension(path) === ".json") {
+    const values = flattenJsonMetrics(read, table ?? new KeyTable());
+    if (values) return { status: "ok", values, warnings: [] };
+  }
+  try {
+    let text2;
+    try {
+      text2 = UTF8.decode(read);
+    } catch {
+      return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
+    }
+    const parsed = parseValueFile(path, text2, kind);
+    const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
+    return { status: "ok", values, warnings: parsed.warnings };
+  } catch (error) {
+    return failed(path, error);
+  }
+}
+function failed(path, error) {
+  const message = describeError(error);
+  return { status: "error", message: message.startsWith(path) ? message : `${path}: ${message}` };
+}
+async function readMetricsCsv(tree, path) {
+  const chunks = await tree.chunks(path);
+  if (!chunks) return null;
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  let ascii = true;
+  const decode = (chunk) => {
+    if (chunk && ascii && isAscii(chunk)) return chunk.toString("latin1");
+    ascii = false;
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new UserError("not UTF-8 text (DVC reads values files as UTF-8)");
+    }
+  };
+  const whole = [];
+  let size = 0;
+  let reader = null;
+  let head = "";
+  const feed = (chunk) => {
+    if (ascii && isAscii(chunk)) reader.writeAscii(chunk);
+    else {
+      const text2 = decode(chunk);
+      reader.write(text2);
+    }
+  };
+  const start = (chunk) => {
+    if (head === null) return null;
+    const lineEnd = ascii && isAscii(chunk) ? chunk.indexOf(10) : -1;
+    head += decode(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
+    const firstBreak = head.indexOf("\n");
+    if (firstBreak === -1) return null;
+    const firstLine = head.slice(0, firstBreak).replace(/^\ufeff/, "");
+    if (firstLine.includes('"') || !isLoggerHeader(firstLine.split(","))) {
+      head = null;
+      return null;
+    }
+    const started = new LoggerReader();
+    const text2 = head;
+    withPosition(path, "CSV", () => {
+      if (ascii) for (const piece of whole) started.writeAscii(piece);
+      else started.write(text2);
+    });
+    whole.length = 0;
+    return started;
+  };
+  for await (const chunk of chunks) {
+    if (reader) {
+      withPosition(path, "CSV", () => feed(chunk));
+      continue;
+    }
+    size += chunk.length;
+    if (size > MAX_FILE_BYTES) throw new RefusedRead(`${path}: larger than the ${MAX_FILE_BYTES / 1024 / 1024} MiB a project file may have; not read`);
+    whole.push(chunk);
+    reader = start(chunk);
+    if (!reader) whole[whole.length - 1] = Buffer.from(chunk);
+  }
+  if (reader) {
+    const last = withPosition(path, "CSV", () => {
+      if (!ascii) reader.write(decode());
+      return reader.end();
+    });
+    return { parsed: { data: new Map(last), warnings: [] } };
+  }
+  return { bytes: Buffer.concat(whole) };
+}
+async function selectFiles(tree, targets, log, fatal) {
+  const needDvcYaml = !targets.metrics || !targets.params;
+  const all = await tree.list();
+  let files = projectFiles([]);
+  let dvcYamls = 0;
+  if (needDvcYaml) {
+    const project = await loadProject(tree);
+    for (const error of project.errors) {
+      if (fatal) fatal.push(error);
+      else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
+    }
+    files = projectFiles(project.dvcYamls, project.dvcFiles);
+    dvcYamls = project.dvcYamls.length + project.errors.length;
+  }
+  if (!dvcYamls) {
+    if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
+    if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
+  }
+  const expand = (patterns) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const p2 of patterns) {
+      let clean;
+      try {
+        clean = projectPath(p2);
+      } catch (error) {
+        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error)}`);
+        continue;
+      }
+      if (!clean) continue;
+      const re2 = isGlob(clean) ? globToRegExp(clean) : null;
+      const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean}/`));
+      if (re2) under.forEach((f3) => out.add(f3));
+      else if (under.length && !all.includes(clean)) under.forEach((f3) => out.add(f3));
+      else out.add(clean);
+    }
+    return [...out].sort();
+  };
+  files.metrics = expand(targets.metrics ?? files.metrics);
+  if (targets.params) files.params = new Map(expand(targets.params).map((p2) => [p2, []]));
+  else {
+    if (!targets.depsOnly) {
+      for (const p2 of files.topParams) files.params.set(p2, []);
+      if (all.includes("params.yaml")) files.params.set("params.yaml", []);
+    }
+    for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
+    const expanded = /* @__PURE__ */ new Map();
+    for (const [p2, keys] of files.params) for (const f3 of expand([p2])) expanded.set(f3, keys);
+    files.params = expanded;
+  }
+  return files;
+}
+
+// src/values/pyformat.ts
+function pyRound(x3, ndigits) {
+  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
+  const fixed = x3.toFixed(ndigits);
+  const scaled = Math.abs(x3) * 10 ** ndigits;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 4 * Number.EPSILON * Math.max(1, scaled)) return Number(fixed);
+  const exact = x3.toFixed(100);
+  const dot = exact.indexOf(".");
+  const tail = exact.slice(dot + 1 + ndigits);
+  if (/^50*$/.test(tail)) {
+    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
+    if (lastDigit % 2 === 1) {
+      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
+      return Number(truncated);
+    }
+  }
+  return Number(fixed);
+}
+var POW102 = Array.from({ length: 16 }, (_3, k2) => Number(`1e${k2}`));
+function roundedRepr(x3, ndigits) {
+  const abs = Math.abs(x3);
+  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x3, ndigits));
+  const scaled = abs * POW102[ndigits];
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x3, ndigits));
+  const fixed = x3.toFixed(ndigits);
+  const sign = fixed.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = fixed.length - ndigits - 1;
+  const whole = fixed.charCodeAt(sign) === 48 ? 0 : dot - sign;
+  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x3, ndigits));
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 48) end--;
+  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x3, ndigits));
+  if (!whole && end - dot - 1 > 4 && fixed.charCodeAt(dot + 4) === 48 && fixed.charCodeAt(dot + 1) === 48 && fixed.charCodeAt(dot + 2) === 48 && fixed.charCodeAt(dot + 3) === 48)
+    return pyFloatRepr(pyRound(x3, ndigits));
+  return end === fixed.length ? fixed : fixed.slice(0, end);
+}
+function pyStr2(leaf) {
+  if (leaf === null) return "None";
+  if (typeof leaf === "boolean") return leaf ? "True" : "False";
+  if (typeof leaf === "string") return leaf;
+  if (typeof leaf === "number") return Number.isInteger(leaf) ? String(leaf) : pyFloatRepr(leaf);
+  return pyFloatRepr(typeof leaf.float === "number" ? leaf.float : Number(leaf.float));
+}
+function displayValue(leaf, precision = 5) {
+  if (leaf === void 0 || leaf === null) return "-";
+  if (precision !== null && precision > 0) {
+    if (typeof leaf === "number" && !Number.isInteger(leaf)) return roundedRepr(leaf, precision);
+    if (isFloatLeaf(leaf) && typeof leaf.float === "number") return pyFloatRepr(leaf.float);
+  }
+  return pyStr2(leaf);
+}
+function diffLeaf(diff, float) {
+  return float ? floatLeaf(diff) : diff;
+}
+
+// src/values/dvc-output.ts
+var DEFAULT_PRECISION = 5;
+var CHUNK2 = 1 << 16;
+var ChunkedWriter = class {
+  constructor(write) {
+    this.write = write;
+  }
+  write;
+  pending = [];
+  size = 0;
+  add(text2) {
+    this.pending.push(text2);
+    this.size += text2.length;
+  }
+  /** A row ends here: pass on what is collected if it is big enough. */
+  rowEnd() {
+    if (this.size >= CHUNK2) this.flush();
+  }
+  flush() {
+    if (this.pending.length) this.write(this.pending.join(""));
+    this.pending = [];
+    this.size = 0;
+  }
+};
+function writeDvcDiffJson(files, all, write) {
+  const out = new ChunkedWriter(write);
+  out.add("{");
+  let firstFile = true;
+  for (const file of [...files].sort((x3, y2) => x3.path < y2.path ? -1 : x3.path > y2.path ? 1 : 0)) {
+    let firstRow = true;
+    for (const r2 of diffRows(file)) {
+      if (!all && !r2.changed) continue;
+      if (firstRow) out.add(`${firstFile ? "" : ", "}${pyJsonString(file.path)}: {`);
+      else out.add(", ");
+      firstRow = false;
+      firstFile = false;
+      out.add(`${pyJsonString(r2.key)}: {"old": ${pyJsonLeaf(r2.old)}, "new": ${pyJsonLeaf(r2.new)}`);
+      if (r2.diff !== void 0) out.add(`, "diff": ${pyJsonLeaf(diffLeaf(r2.diff, diffIsFloat(r2)))}`);
+      out.add("}");
+      out.rowEnd();
+    }
+    if (!firstRow) out.add("}");
+  }
+  out.add("}");
+  out.flush();
+}
+function writeDvcDiffTable(files, options, write) {
+  const headers = ["Path", options.title, options.aRev, options.bRev];
+  if (options.showChange) headers.push("Change");
+  const cells = (file, r2) => {
+    const row = [file.path, r2.key, displayValue(r2.old, options.precision), displayValue(r2.new, options.precision)];
+    if (options.showChange) row.push(r2.diff === void 0 ? "-" : displayValue(diffLeaf(r2.diff, diffIsFloat(r2)), options.precision));
+    return row;
+  };
+  const w2 = headers.map((h3) => h3.length + 2);
+  for (const file of files) {
+    for (const r2 of diffRows(file)) {
+      if (!options.all && !r2.changed) continue;
+      cells(file, r2).forEach((c3, i) => w2[i] = Math.max(w2[i], c3.length));
+    }
+  }
+  const from = options.noPath ? 1 : 0;
+  const line = options.markdown ? (row) => `| ${row.slice(from).map((c3, i) => c3.padEnd(w2[i + from])).join(" | ")} |
+` : (row) => `${row.slice(from).map((c3, i) => c3.padEnd(w2[i + from])).join("  ").trimEnd()}
+`;
+  const out = new ChunkedWriter(write);
+  out.add(line(headers));
+  if (options.markdown)
+    out.add(
+      `|${w2.slice(from).map((n) => "-".repeat(n + 2)).join("|")}|
+`
+    );
+  for (const file of files) {
+    for (const r2 of diffRows(file)) {
+      if (!options.all && !r2.changed) continue;
+      out.add(line(cells(file, r2)));
+      out.rowEnd();
+    }
+  }
+  if (options.markdown) out.add("\n");
+  out.flush();
+}
+function pyJsonLeaf(leaf) {
+  if (leaf === void 0 || leaf === null) return "null";
+  if (typeof leaf === "boolean") return leaf ? "true" : "false";
+  if (typeof leaf === "string") return pyJsonString(leaf);
+  if (typeof leaf === "number") return Number.isInteger(leaf) ? String(leaf) : pyFloatRepr(leaf);
+  if (isFloatLeaf(leaf)) {
+    if (typeof leaf.float === "string") return leaf.float;
+    return pyFloatRepr(leaf.float);
+  }
+  return "null";
+}
+
+// src/commands/values-diff.ts
+function parseValuesDiffArgs(args, kind) {
+  const parsed = parseDvcStyleArgs(args, {
+    flags: ["--json", "--md", "--all", "--no-path", ...kind === "params" ? ["--deps"] : []],
+    valued: kind === "metrics" ? ["--precision"] : []
+  });
+  const precision = parsed.values.get("--precision");
+  if (precision !== void 0 && !/^\d+$/.test(precision))
+    throw new UserError(`--precision expects a whole number of digits, got ${JSON.stringify(precision)}`);
+  return {
+    aRev: parsed.revisions[0] || "HEAD",
+    bRev: parsed.revisions[1] || "workspace",
+    targets: parsed.targets,
+    json: parsed.flags.has("--json"),
+    markdown: parsed.flags.has("--md"),
+    all: parsed.flags.has("--all"),
+    noPath: parsed.flags.has("--no-path"),
+    precision: precision === void 0 ? null : Number(precision),
+    deps: parsed.flags.has("--deps")
+  };
+}
+async function runValuesDiffHere(kind, args) {
+  const cwd = process.cwd();
+  const root = await findProjectRoot(cwd, "the current directory");
+  const targets = args.targets?.map((t2) => relative4(root, resolve3(cwd, t2)).split(sep5).join("/")) ?? null;
+  return runValuesDiff(kind, { ...args, targets }, root);
+}
+async function runValuesDiff(kind, args, workspace) {
+  return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace));
+}
+async function valuesDiffIn(git, kind, args, workspace) {
+  const log = consoleLogger(true);
+  const empty = !await git.resolveCommit("HEAD");
+  let comparison = { metrics: [], params: [], errors: [], headErrors: [], parsedAtBase: /* @__PURE__ */ new Set() };
+  if (!empty) {
+    const budget = new ReadBudget();
+    const data = await openProjectData(workspace, log);
+    const tree = async (rev) => {
+      if (rev === "workspace") return withCachedOutputs(workspaceTree(workspace, { budget }), data);
+      const sha = await git.resolveCommit(rev);
+      if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+      return withCachedOutputs(commitTree(git, sha, rev, { budget }), data);
+    };
+    try {
+      const a = await tree(args.aRev);
+      const b3 = await tree(args.bRev);
+      const targets = kind === "metrics" ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
+      comparison = await compareTrees(a, b3, targets, log, [kind]);
+    } finally {
+      await data?.close();
+    }
+  }
+  if (comparison.headErrors.length) {
+    for (const error of comparison.headErrors) writeError(`mlreport: ERROR: ${error}
+`);
+    return 1;
+  }
+  const files = comparison[kind];
+  const revs = [...new Set(comparison.errors.map((e) => e.rev))];
+  if (revs.length) process.stderr.write(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.
+`);
+  if (args.json) {
+    writeDvcDiffJson(files, args.all, (chunk) => process.stdout.write(redact(chunk)));
+    process.stdout.write("\n");
+    return 0;
+  }
+  writeDvcDiffTable(
+    files,
+    {
+      title: kind === "metrics" ? "Metric" : "Param",
+      aRev: args.aRev,
+      bRev: args.bRev,
+      precision: kind === "metrics" ? args.precision || DEFAULT_PRECISION : null,
+      showChange: kind === "metrics",
+      markdown: args.markdown,
+      all: args.all,
+      noPath: args.noPath
+    },
+    writeResult
+  );
+  return 0;
+}
+
+// src/commands/metrics-diff.ts
+var metricsDiffCommand = {
+  run: async (args) => runValuesDiffHere("metrics", parseValuesDiffArgs(args, "metrics"))
+};
+
+// src/commands/params-diff.ts
+var paramsDiffCommand = {
+  run: async (args) => runValuesDiffHere("params", parseValuesDiffArgs(args, "params"))
+};
+
+// src/pipeline/hash.ts
+import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync2 } from "node:fs";
+var STREAM_CHUNK = 4 * 1024 * 1024;
+var SMALL_FILE = 1024 * 1024;
+var READ2 = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
+
+// src/gate/config.ts
+var import_yaml3 = __toESM(require_dist3(), 1);
+
+// src/gate/parse.ts
+var HISTORY_STATS = ["mean", "std", "min", "max", "n"];
+var HISTORY_NAMES = HISTORY_STATS.map((s) => `\`history.${s}\``).join(", ");
+
+// src/config/action.ts
+function inputEnvName(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+
+// src/config/secrets.ts
+var SECRET_VARIABLES = [
+  inputEnvName("github-token"),
+  inputEnvName("hub-token"),
+  "GITHUB_TOKEN",
+  "GH_TOKEN",
+  "ACTIONS_RUNTIME_TOKEN",
+  "ACTIONS_ID_TOKEN_REQUEST_TOKEN",
+  "MLFLOW_TRACKING_PASSWORD",
+  "MLFLOW_TRACKING_TOKEN",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AZURE_STORAGE_KEY",
+  "AZURE_STORAGE_SAS_TOKEN",
+  "AZURE_CLIENT_SECRET",
+  "AZURE_STORAGE_CONNECTION_STRING",
+  // `mlreport pull`/`push`: an HTTP remote's password, when .dvc/config.local does not hold it.
+  "MLREPORT_REMOTE_PASSWORD"
+];
+function secretsFromEnvironment(env) {
+  const out = SECRET_VARIABLES.map((name) => env[name]?.trim());
+  const uri = env[inputEnvName("mlflow-tracking-uri")]?.trim();
+  if (uri) {
+    try {
+      const url = new URL(uri);
+      out.push(url.password, decodeURIComponent(url.password));
+    } catch {
+    }
+  }
+  return [...new Set(out.filter((s) => !!s))];
+}
+
+// src/commands/index.ts
+var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
+  -r, --remote NAME  the remote for outputs that name none (default: core.remote)
+  -j, --jobs N       transfers at once (default: the remote's jobs, else 4 \xD7 CPUs)
+  --cwd DIR          the project root (default: the current directory)
+
+Credentials come from .dvc/config.local and each cloud's own variables (AWS_*, AZURE_STORAGE_*); for an
+HTTP or DagsHub remote, MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD give the basic-auth user and
+password (or token).`;
+var COMMANDS = [
+  {
+    path: ["report"],
+    summary: "compare metrics and params with a base revision and write report.md and report.json",
+    usage: `mlreport report [--base REV] [--out DIR] [--metrics PATH]... [--params PATH]... [--plots PATH]... [--threshold RULE]... [--missing-base skip|fail] [--history N] [--history-store BRANCH] [--repro MODE] [--deadline-minutes N] [--cwd DIR] [--quiet]
+
+  --base REV      the revision to compare with (default: merge-base with origin/HEAD, else HEAD~1)
+  --out DIR       where report.md and report.json go (default: .mlreport at the project root, which
+                  ignores itself in git)
+  --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
+  --params PATH   a params file or glob (repeatable; default: dvc.yaml's, and params.yaml)
+  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
+  --threshold RULE
+                  a gate rule such as 'accuracy >= base - 0.01' (repeatable; default: the thresholds
+                  in .mlreport.yml); a broken rule makes the exit code 1
+  --missing-base skip|fail
+                  a rule using \`base\` when the base has no value: skipped (default) or broken
+  --history N     how many first-parent commits of the base to read for history.* rules (default: 20;
+                  0: off), e.g. 'accuracy >= history.mean - 3 * history.std'
+  --history-store BRANCH
+                  also read the history store, origin's BRANCH (the action's \`history-branch\`, by default
+                  mlreport-history), for the base's values and the history of metrics not in git; only read
+  --repro MODE    reproduce the pipeline first: auto, builtin, dvc or off (default: off)
+  --deadline-minutes N
+                  the time budget for gathering the report (default: 330): a stage still running then is
+                  ended, the work not started is skipped, and the report says what was cut
+  --cwd DIR       where to start looking for the project: the nearest folder upwards with .dvc/ (else
+                  with dvc.yaml or .mlreport.yml, else the git root); default: the current directory
+  --quiet         print only the report's path`,
+    runner: "report"
+  },
+  {
+    path: ["repro"],
+    summary: "run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock",
+    usage: `mlreport repro [STAGE...] [--dry] [--force] [--no-pull] [-r REMOTE] [--cwd DIR]
+
+  STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages)
+  --dry      print what would run and why, run nothing
+  --force    run the selected stages even when unchanged (frozen stages still never run)
+  --no-pull  do not pull .dvc-tracked deps or restore unchanged stages' outputs from the DVC cache/remote
+             (by default repro is 'dvc repro --pull')
+  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
+  --cwd DIR  the directory holding dvc.yaml (default: the current directory)`,
+    runner: "repro"
+  },
+  {
+    path: ["status"],
+    summary: "show which dvc.yaml stages changed since dvc.lock and why (like dvc status)",
+    usage: `mlreport status [STAGE...] [--json] [--no-pull] [-r REMOTE] [--cwd DIR]
+
+  STAGE      only these stages and what they depend on
+  --json     print {stage: [reasons]} for changed stages
+  --no-pull  do not check the DVC cache/remote for what repro would restore instead of running
+  -r, --remote NAME  the DVC remote for outputs that name none (default: core.remote)
+  --cwd DIR  the directory holding dvc.yaml (default: the current directory)
+
+Exit code 0 either way; changed stages are listed with their reasons.`,
+    runner: "status"
+  },
+  {
+    path: ["metrics", "diff"],
+    summary: "show changed metrics between two revisions, like `dvc metrics diff`",
+    usage: `mlreport metrics diff [A_REV] [B_REV] [--md|--json] [--all] [--precision N] [--no-path] [--targets FILE...]
+
+  A_REV            the old revision (default: HEAD)
+  B_REV            the new revision (default: workspace, the files on disk)
+  --targets FILE   metrics files, directories or globs to compare (default: those dvc.yaml names)
+  --all            also show unchanged metrics
+  --precision N    round floats to N digits after the point in tables (default: 5)
+  --md             print a GitHub markdown table
+  --json           print {path: {metric: {old, new, diff}}} exactly as DVC does
+  --no-path        leave out the Path column
+
+Exit code 0 even when metrics differ; a file that fails to parse on one side is a warning.`,
+    runner: "metricsDiff"
+  },
+  {
+    path: ["metrics", "history"],
+    summary: "show each metric over a branch's last N commits: the n, mean, std, min and max that history.* rules use",
+    usage: `mlreport metrics history [REV] [--depth N] [--metrics PATH]... [--history-store BRANCH] [--md|--json] [--cwd DIR]
+
+  REV             the branch or commit whose first-parent history is read (default: HEAD)
+  --depth N       how many first-parent commits to read, REV included (default: 20, as the report's --history)
+  --metrics PATH  a metrics file or glob (repeatable; default: those named in dvc.yaml)
+  --history-store BRANCH
+                  also read the history store, origin's BRANCH (the action's \`history-branch\`, by default
+                  mlreport-history), for commits whose metrics are not in git
+  --md            print a GitHub markdown table
+  --json          print the history as report.json's \`history\` (every point, with its commit)
+  --cwd DIR       where to start looking for the project (default: the current directory)
+
+Each metric's row ends with the workspace's value and how many standard deviations it lies from the mean: the
+figure to pick k in a rule such as 'accuracy >= history.mean - 3 * history.std'. What could not be read (a file
+missing or broken at some commits) is said on stderr.`,
+    runner: "metricsHistory"
+  },
+  {
+    path: ["params", "diff"],
+    summary: "show changed params between two revisions, like `dvc params diff`",
+    usage: `mlreport params diff [A_REV] [B_REV] [--md|--json] [--all] [--deps] [--no-path] [--targets FILE...]
+
+  A_REV            the old revision (default: HEAD)
+  B_REV            the new revision (default: workspace, the files on disk)
+  --targets FILE   params files, directories or globs to compare (default: dvc.yaml's, and params.yaml)
+  --all            also show unchanged params
+  --deps           only params that stages depend on
+  --md             print a GitHub markdown table
+  --json           print {path: {param: {old, new, diff}}} exactly as DVC does
+  --no-path        leave out the Path column
+
+Exit code 0 even when params differ; a file that fails to parse on one side is a warning.`,
+    runner: "paramsDiff"
+  },
+  {
+    path: ["data", "diff"],
+    summary: "show DVC-tracked files added, deleted, modified or renamed between two revisions, like `dvc diff`",
+    usage: `mlreport data diff [A_REV] [B_REV] [--json|--md] [--show-hash] [--hide-missing] [--targets PATH...]
+
+  A_REV            the old revision (default: HEAD)
+  B_REV            the new revision (default: the workspace, as its dvc.lock and .dvc files record it)
+  --targets PATH   only these DVC-tracked paths (outputs, or files and folders inside them)
+  --json           print {"added": [{"path": \u2026}], "deleted", "modified", "renamed", "not in cache"} as DVC does
+  --md             print a GitHub markdown table
+  --show-hash      print each path's md5 (the first 8 digits in tables)
+  --hide-missing   leave out "not in cache" (directories whose .dir manifest is in neither cache nor remote);
+                   implied by B_REV, as in DVC
+
+Directory contents come from the .dir manifests in the DVC cache, else the remote. Exit code 0 when data differs.`,
+    runner: "dataDiff"
+  },
+  {
+    path: ["plots", "render"],
+    summary: "render the plots in dvc.yaml to PNG, base and workspace overlaid, with an index",
+    usage: `mlreport plots render [--base REV] [--out DIR] [--plots PATH]... [--cwd DIR] [--quiet]
+
+  --base REV      the revision to overlay (default: merge-base with origin/HEAD, else HEAD~1)
+  --out DIR       where the images, index.md and index.json go (default: .mlreport/plots)
+  --plots PATH    a plot data or image file or glob (repeatable; default: the plots in dvc.yaml)
+  --cwd DIR       where to start looking for the project, as for \`mlreport report\` (default: the current directory)
+  --quiet         print only the index's path`,
+    runner: "plotsRender"
+  },
+  {
+    path: ["pull"],
+    summary: "download .dvc-tracked data from its DVC remote into the cache and the workspace (like dvc pull)",
+    usage: `mlreport pull [TARGET...] [-r REMOTE] [-j N] [--force] [--cwd DIR]
+
+${COMMON_USAGE}
+  -f, --force        replace workspace files that differ even when their content is not in the cache`,
+    runner: "pull"
+  },
+  {
+    path: ["push"],
+    summary: "upload the cached objects of .dvc-tracked data and of the stage outputs in dvc.lock to the DVC remote (like dvc push)",
+    usage: `mlreport push [TARGET...] [-r REMOTE] [-j N] [--cwd DIR]
+
+${COMMON_USAGE}`,
+    runner: "push"
+  },
+  {
+    path: ["aggregate"],
+    summary: "compare a sweep's runs (matrix jobs' report folders) by configuration and write report.md and report.json",
+    usage: `mlreport aggregate DIR... [--out DIR] [--repeat-params NAME]... [--rank-by METRIC] [--expected-runs N] [--threshold RULE]... [--missing-base skip|fail] [--quiet]
+
+  DIR             a folder holding a job's report.json, or a folder of such folders (as
+                  actions/download-artifact or 'gh run download' lays out the mlreport-* artifacts)
+  --out DIR       where report.md and report.json go (default: .mlreport-aggregate, which git ignores)
+  --repeat-params NAME
+                  a param whose values tell repeats of one configuration apart (repeatable; default: seed)
+  --rank-by METRIC
+                  the metric that marks the best configuration, as 'metric' or 'file:metric', optionally
+                  followed by 'higher' or 'lower' (default: the first metric a rule gates on)
+  --expected-runs N
+                  how many jobs the matrix has: fewer report folders are failed rows (a job that
+                  failed before uploading leaves no folder)
+  --threshold RULE
+                  a gate rule evaluated on each configuration's means, such as 'accuracy >= base - 0.01'
+                  (repeatable; default: the rules the jobs were gated with)
+  --missing-base skip|fail
+                  a rule using \`base\` when the base has no value: skipped (default) or broken
+  --quiet         print only the report's path
+
+A job whose report.json is missing, or says a stage failed, is a failed row, and the exit code is 1, as it is when a
+configuration breaks a rule. Reports compared with different base commits are refused.`,
+    runner: "aggregate"
+  }
+];
+function findCommand(argv) {
+  return COMMANDS.filter((c3) => c3.path.every((word, i) => argv[i] === word)).sort((a, b3) => b3.path.length - a.path.length)[0];
+}
+
+// src/commands/run-subcommand.ts
+async function runSubcommand(argv, runners) {
+  secretsFromEnvironment(process.env).forEach(addSecret);
+  try {
+    if (!currentFolderExists())
+      throw new UserError("the current folder no longer exists (it was deleted or moved after this shell entered it): cd into the project and run again.");
+    const command = findCommand(argv);
+    const runner = command && runners[command.runner];
+    if (!runner) throw new UserError(`unknown command '${argv.join(" ")}'. Run 'mlreport --help' for the list.`);
+    return await runner.run(argv.slice(command.path.length));
+  } catch (error) {
+    const code = error.code;
+    const message = code?.startsWith("ERR_PARSE_ARGS") ? error.message : describeError(error);
+    process.stderr.write(redact(`mlreport: ${message}
+`));
+    return 2;
+  }
+}
+function currentFolderExists() {
+  try {
+    process.cwd();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// src/commands/run-values-command.ts
+var RUNNERS = { metricsDiff: metricsDiffCommand, paramsDiff: paramsDiffCommand };
+function runCommand(argv) {
+  return runSubcommand(argv, RUNNERS);
+}
+export {
+  runCommand
+};
