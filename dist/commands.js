@@ -5,11 +5,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x3) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x3, {
-  get: (a, b3) => (typeof require !== "undefined" ? require : a)[b3]
-}) : x3)(function(x3) {
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x3 + '" is not supported');
+  throw Error('Dynamic require of "' + x + '" is not supported');
 });
 var __commonJS = (cb, mod) => function __require2() {
   try {
@@ -18,13 +18,13 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __copyProps = (to2, from, except, desc) => {
+var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key2 of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to2, key2) && key2 !== except)
-        __defProp(to2, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
-  return to2;
+  return to;
 };
 var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
@@ -241,8 +241,8 @@ var require_visit = __commonJS({
       } else if (identity.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt2 = identity.isAlias(parent) ? "alias" : "scalar";
-        throw new Error(`Cannot replace node with ${pt2} parent`);
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
     exports.visit = visit;
@@ -264,7 +264,7 @@ var require_directives = __commonJS({
       "{": "%7B",
       "}": "%7D"
     };
-    var escapeTagName = (tn2) => tn2.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
       constructor(yaml, tags) {
         this.docStart = null;
@@ -409,7 +409,7 @@ var require_directives = __commonJS({
         for (const [handle, prefix] of tagEntries) {
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn2) => tn2.startsWith(prefix)))
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
             lines2.push(`%TAG ${handle} ${prefix}`);
         }
         return lines2.join("\n");
@@ -507,13 +507,13 @@ var require_applyReviver = __commonJS({
               val[i] = v1;
           }
         } else if (val instanceof Map) {
-          for (const k2 of Array.from(val.keys())) {
-            const v0 = val.get(k2);
-            const v1 = applyReviver(reviver, val, k2, v0);
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
             if (v1 === void 0)
-              val.delete(k2);
+              val.delete(k);
             else if (v1 !== v0)
-              val.set(k2, v1);
+              val.set(k, v1);
           }
         } else if (val instanceof Set) {
           for (const v0 of Array.from(val)) {
@@ -526,12 +526,12 @@ var require_applyReviver = __commonJS({
             }
           }
         } else {
-          for (const [k2, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k2, v0);
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
             if (v1 === void 0)
-              delete val[k2];
+              delete val[k];
             else if (v1 !== v0)
-              val[k2] = v1;
+              val[k] = v1;
           }
         }
       }
@@ -548,7 +548,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value2, arg, ctx) {
       if (Array.isArray(value2))
-        return value2.map((v2, i) => toJS(v2, String(i), ctx));
+        return value2.map((v, i) => toJS(v, String(i), ctx));
       if (value2 && typeof value2.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value2))
           return value2.toJSON(arg, ctx);
@@ -714,9 +714,9 @@ var require_Alias = __commonJS({
       } else if (identity.isCollection(node)) {
         let count2 = 0;
         for (const item of node.items) {
-          const c3 = getAliasCount(doc, item, anchors2);
-          if (c3 > count2)
-            count2 = c3;
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count2)
+            count2 = c;
         }
         return count2;
       } else if (identity.isPair(node)) {
@@ -770,13 +770,13 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value2, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t2) => t2.tag === tagName);
-        const tagObj = match.find((t2) => !t2.format) ?? match[0];
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t2) => t2.identify?.(value2) && !t2.format);
+      return tags.find((t) => t.identify?.(value2) && !t.format);
     }
     function createNode(value2, tagName, ctx) {
       if (identity.isDocument(value2))
@@ -843,18 +843,18 @@ var require_Collection = __commonJS({
     var identity = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value2) {
-      let v2 = value2;
+      let v = value2;
       for (let i = path.length - 1; i >= 0; --i) {
-        const k2 = path[i];
-        if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
+        const k = path[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
-          a[k2] = v2;
-          v2 = a;
+          a[k] = v;
+          v = a;
         } else {
-          v2 = /* @__PURE__ */ new Map([[k2, v2]]);
+          v = /* @__PURE__ */ new Map([[k, v]]);
         }
       }
-      return createNode.createNode(v2, void 0, {
+      return createNode.createNode(v, void 0, {
         aliasDuplicateObjects: false,
         keepUndefined: false,
         onAnchor: () => {
@@ -884,7 +884,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it2) => identity.isNode(it2) || identity.isPair(it2) ? it2.clone(schema) : it2);
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -1070,12 +1070,12 @@ var require_foldFlowLines = __commonJS({
                 ch = text2[i += 1];
                 overflow = true;
               }
-              const j3 = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j3])
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
                 return text2;
-              folds.push(j3);
-              escapedFolds[j3] = true;
-              end = j3 + endStep;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
               split = void 0;
             } else {
               overflow = true;
@@ -1251,20 +1251,20 @@ ${indent}`) + "'";
     }
     function quotedString(value2, ctx) {
       const { singleQuote } = ctx.options;
-      let qs2;
+      let qs;
       if (singleQuote === false)
-        qs2 = doubleQuotedString;
+        qs = doubleQuotedString;
       else {
         const hasDouble = value2.includes('"');
         const hasSingle = value2.includes("'");
         if (hasDouble && !hasSingle)
-          qs2 = singleQuotedString;
+          qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
-          qs2 = doubleQuotedString;
+          qs = doubleQuotedString;
         else
-          qs2 = singleQuote ? singleQuotedString : doubleQuotedString;
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs2(value2, ctx);
+      return qs(value2, ctx);
     }
     var blockEndNewlines;
     try {
@@ -1379,23 +1379,23 @@ ${indent}`);
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
-      const ss2 = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
       if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
-        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss2.value))
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
           type = Scalar.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
           case Scalar.Scalar.BLOCK_FOLDED:
           case Scalar.Scalar.BLOCK_LITERAL:
-            return implicitKey || inFlow ? quotedString(ss2.value, ctx) : blockString(ss2, ctx, onComment, onChompKeep);
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
           case Scalar.Scalar.QUOTE_DOUBLE:
-            return doubleQuotedString(ss2.value, ctx);
+            return doubleQuotedString(ss.value, ctx);
           case Scalar.Scalar.QUOTE_SINGLE:
-            return singleQuotedString(ss2.value, ctx);
+            return singleQuotedString(ss.value, ctx);
           case Scalar.Scalar.PLAIN:
-            return plainString(ss2, ctx, onComment, onChompKeep);
+            return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
         }
@@ -1403,10 +1403,10 @@ ${indent}`);
       let res = _stringify(type);
       if (res === null) {
         const { defaultKeyType, defaultStringType } = ctx.options;
-        const t2 = implicitKey && defaultKeyType || defaultStringType;
-        res = _stringify(t2);
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
         if (res === null)
-          throw new Error(`Unsupported default string type ${t2}`);
+          throw new Error(`Unsupported default string type ${t}`);
       }
       return res;
     }
@@ -1466,24 +1466,24 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t2) => t2.tag === item.tag);
+        const match = tags.filter((t) => t.tag === item.tag);
         if (match.length > 0)
-          return match.find((t2) => t2.format === item.format) ?? match[0];
+          return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t2) => t2.identify?.(obj));
+        let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
-          const testMatch = match.filter((t2) => t2.test);
+          const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
             match = testMatch;
         }
-        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
         obj = item;
-        tagObj = tags.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
         const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
@@ -1522,7 +1522,7 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o2) => tagObj = o2 });
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
@@ -1619,19 +1619,19 @@ ${indent}:`;
       }
       let valueCommentDone = false;
       const valueStr = stringify2.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
-      let ws2 = " ";
+      let ws = " ";
       if (keyComment || vsb || vcb) {
-        ws2 = vsb ? "\n" : "";
+        ws = vsb ? "\n" : "";
         if (vcb) {
-          const cs2 = commentString(vcb);
-          ws2 += `
-${stringifyComment.indentComment(cs2, ctx.indent)}`;
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
         }
         if (valueStr === "" && !ctx.inFlow) {
-          if (ws2 === "\n" && valueComment)
-            ws2 = "\n\n";
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
         } else {
-          ws2 += `
+          ws += `
 ${ctx.indent}`;
         }
       } else if (!explicitKey && identity.isCollection(value2)) {
@@ -1650,13 +1650,13 @@ ${ctx.indent}`;
               hasPropsLine = true;
           }
           if (!hasPropsLine)
-            ws2 = `
+            ws = `
 ${ctx.indent}`;
         }
       } else if (valueStr === "" || valueStr[0] === "\n") {
-        ws2 = "";
+        ws = "";
       }
-      str += ws2 + valueStr;
+      str += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
@@ -1714,11 +1714,11 @@ var require_merge = __commonJS({
     function addMergeToJSMap(ctx, map, value2) {
       const source = resolveAliasValue(ctx, value2);
       if (identity.isSeq(source))
-        for (const it2 of source.items)
-          mergeValue(ctx, map, it2);
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
       else if (Array.isArray(source))
-        for (const it2 of source)
-          mergeValue(ctx, map, it2);
+        for (const it of source)
+          mergeValue(ctx, map, it);
       else
         mergeValue(ctx, map, source);
     }
@@ -1826,9 +1826,9 @@ var require_Pair = __commonJS({
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
     function createPair(key2, value2, ctx) {
-      const k2 = createNode.createNode(key2, void 0, ctx);
-      const v2 = createNode.createNode(value2, void 0, ctx);
-      return new Pair(k2, v2);
+      const k = createNode.createNode(key2, void 0, ctx);
+      const v = createNode.createNode(value2, void 0, ctx);
+      return new Pair(k, v);
     }
     var Pair = class _Pair {
       constructor(key2, value2 = null) {
@@ -1844,7 +1844,7 @@ var require_Pair = __commonJS({
           value2 = value2.clone(schema);
         return new _Pair(key2, value2);
       }
-      toJSON(_3, ctx) {
+      toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         return addPairToJSMap.addPairToJSMap(ctx, pair, this);
       }
@@ -2019,13 +2019,13 @@ var require_YAMLMap = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key2) {
-      const k2 = identity.isScalar(key2) ? key2.value : key2;
-      for (const it2 of items) {
-        if (identity.isPair(it2)) {
-          if (it2.key === key2 || it2.key === k2)
-            return it2;
-          if (identity.isScalar(it2.key) && it2.key.value === k2)
-            return it2;
+      const k = identity.isScalar(key2) ? key2.value : key2;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key2 || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
         }
       }
       return void 0;
@@ -2099,15 +2099,15 @@ var require_YAMLMap = __commonJS({
         }
       }
       delete(key2) {
-        const it2 = findPair(this.items, key2);
-        if (!it2)
+        const it = findPair(this.items, key2);
+        if (!it)
           return false;
-        const del = this.items.splice(this.items.indexOf(it2), 1);
+        const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
       get(key2, keepScalar) {
-        const it2 = findPair(this.items, key2);
-        const node = it2?.value;
+        const it = findPair(this.items, key2);
+        const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key2) {
@@ -2121,7 +2121,7 @@ var require_YAMLMap = __commonJS({
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_3, ctx, Type) {
+      toJSON(_, ctx, Type) {
         const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map);
@@ -2214,8 +2214,8 @@ var require_YAMLSeq = __commonJS({
         const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           return void 0;
-        const it2 = this.items[idx];
-        return !keepScalar && identity.isScalar(it2) ? it2.value : it2;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -2244,7 +2244,7 @@ var require_YAMLSeq = __commonJS({
         else
           this.items[idx] = value2;
       }
-      toJSON(_3, ctx) {
+      toJSON(_, ctx) {
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
@@ -2269,12 +2269,12 @@ var require_YAMLSeq = __commonJS({
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
-          for (let it2 of obj) {
+          for (let it of obj) {
             if (typeof replacer === "function") {
-              const key2 = obj instanceof Set ? it2 : String(i++);
-              it2 = replacer.call(obj, key2, it2);
+              const key2 = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key2, it);
             }
-            seq.items.push(createNode.createNode(it2, void 0, ctx));
+            seq.items.push(createNode.createNode(it, void 0, ctx));
           }
         }
         return seq;
@@ -2390,8 +2390,8 @@ var require_stringifyNumber = __commonJS({
           i = n.length;
           n += ".";
         }
-        let d2 = minFractionDigits - (n.length - i - 1);
-        while (d2-- > 0)
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
           n += "0";
       }
       return n;
@@ -2640,8 +2640,8 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines2 = new Array(n);
-          for (let i = 0, o2 = 0; i < n; ++i, o2 += lineWidth) {
-            lines2[i] = str.substr(o2, lineWidth);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines2[i] = str.substr(o, lineWidth);
           }
           str = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
@@ -2674,9 +2674,9 @@ var require_pairs = __commonJS({
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn2 = pair.value ?? pair.key;
-              cn2.comment = cn2.comment ? `${item.comment}
-${cn2.comment}` : item.comment;
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
             }
             item = pair;
           }
@@ -2692,26 +2692,26 @@ ${cn2.comment}` : item.comment;
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
-        for (let it2 of iterable) {
+        for (let it of iterable) {
           if (typeof replacer === "function")
-            it2 = replacer.call(iterable, String(i++), it2);
+            it = replacer.call(iterable, String(i++), it);
           let key2, value2;
-          if (Array.isArray(it2)) {
-            if (it2.length === 2) {
-              key2 = it2[0];
-              value2 = it2[1];
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key2 = it[0];
+              value2 = it[1];
             } else
-              throw new TypeError(`Expected [key, value] tuple: ${it2}`);
-          } else if (it2 && it2 instanceof Object) {
-            const keys = Object.keys(it2);
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
             if (keys.length === 1) {
               key2 = keys[0];
-              value2 = it2[key2];
+              value2 = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key2 = it2;
+            key2 = it;
           }
           pairs2.items.push(Pair.createPair(key2, value2, ctx));
         }
@@ -2753,9 +2753,9 @@ var require_omap = __commonJS({
        * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
        * but TypeScript won't allow widening the signature of a child method.
        */
-      toJSON(_3, ctx) {
+      toJSON(_, ctx) {
         if (!ctx)
-          return super.toJSON(_3);
+          return super.toJSON(_);
         const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map);
@@ -2875,9 +2875,9 @@ var require_float2 = __commonJS({
         const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
-          const f3 = str.substring(dot + 1).replace(/_/g, "");
-          if (f3[f3.length - 1] === "0")
-            node.minFractionDigits = f3.length;
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
         }
         return node;
       },
@@ -3010,8 +3010,8 @@ var require_set = __commonJS({
           this.items.push(new Pair.Pair(key2));
         }
       }
-      toJSON(_3, ctx) {
-        return super.toJSON(_3, ctx, Set);
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -3066,7 +3066,7 @@ var require_timestamp = __commonJS({
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num2(60) + num2(p2), num2(0));
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
@@ -3130,10 +3130,10 @@ var require_timestamp = __commonJS({
         let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
-          let d2 = parseSexagesimal(tz, false);
-          if (Math.abs(d2) < 30)
-            d2 *= 60;
-          date -= 6e4 * d2;
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
         }
         return new Date(date);
       },
@@ -3292,7 +3292,7 @@ var require_Schema = __commonJS({
     var seq = require_seq();
     var string2 = require_string();
     var tags = require_tags();
-    var sortMapEntriesByKey = (a, b3) => a.key < b3.key ? -1 : a.key > b3.key ? 1 : 0;
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema2 = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
@@ -3340,8 +3340,8 @@ var require_stringifyDocument = __commonJS({
       if (doc.commentBefore) {
         if (lines2.length !== 1)
           lines2.unshift("");
-        const cs2 = commentString(doc.commentBefore);
-        lines2.unshift(stringifyComment.indentComment(cs2, ""));
+        const cs = commentString(doc.commentBefore);
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
@@ -3350,8 +3350,8 @@ var require_stringifyDocument = __commonJS({
           if (doc.contents.spaceBefore && hasDirectives)
             lines2.push("");
           if (doc.contents.commentBefore) {
-            const cs2 = commentString(doc.contents.commentBefore);
-            lines2.push(stringifyComment.indentComment(cs2, ""));
+            const cs = commentString(doc.contents.commentBefore);
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -3369,12 +3369,12 @@ var require_stringifyDocument = __commonJS({
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
-          const cs2 = commentString(doc.comment);
-          if (cs2.includes("\n")) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
             lines2.push("...");
-            lines2.push(stringifyComment.indentComment(cs2, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines2.push(`... ${cs2}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
           lines2.push("...");
@@ -3500,7 +3500,7 @@ var require_Document = __commonJS({
           value2 = replacer.call({ "": value2 }, "", value2);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
-          const keyToStr = (v2) => typeof v2 === "number" || v2 instanceof String || v2 instanceof Number;
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
           const asStr = replacer.filter(keyToStr).map(String);
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
@@ -3535,9 +3535,9 @@ var require_Document = __commonJS({
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
       createPair(key2, value2, options2 = {}) {
-        const k2 = this.createNode(key2, null, options2);
-        const v2 = this.createNode(value2, null, options2);
-        return new Pair.Pair(k2, v2);
+        const k = this.createNode(key2, null, options2);
+        const v = this.createNode(value2, null, options2);
+        return new Pair.Pair(k, v);
       }
       /**
        * Removes a value from the document.
@@ -3918,22 +3918,22 @@ var require_util_contains_newline = __commonJS({
           if (key2.source.includes("\n"))
             return true;
           if (key2.end) {
-            for (const st2 of key2.end)
-              if (st2.type === "newline")
+            for (const st of key2.end)
+              if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it2 of key2.items) {
-            for (const st2 of it2.start)
-              if (st2.type === "newline")
+          for (const it of key2.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
                 return true;
-            if (it2.sep) {
-              for (const st2 of it2.sep)
-                if (st2.type === "newline")
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
                   return true;
             }
-            if (containsNewline(it2.key) || containsNewline(it2.value))
+            if (containsNewline(it.key) || containsNewline(it.value))
               return true;
           }
           return false;
@@ -3972,7 +3972,7 @@ var require_util_map_includes = __commonJS({
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b3) => a === b3 || identity.isScalar(a) && identity.isScalar(b3) && a.value === b3.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -4094,22 +4094,22 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs2, onError, tag) {
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
         ctx.atKey = false;
-      let offset = bs2.offset;
+      let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value: value2 } of bs2.items) {
+      for (const { start, value: value2 } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
           next: value2,
           offset,
           onError,
-          parentIndent: bs2.indent,
+          parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
@@ -4127,11 +4127,11 @@ var require_resolve_block_seq = __commonJS({
         }
         const node = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs2.indent, value2, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
         offset = node.range[2];
         seq.items.push(node);
       }
-      seq.range = [bs2.offset, offset, commentEnd ?? offset];
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
       return seq;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
@@ -4250,13 +4250,13 @@ var require_resolve_flow_collection = __commonJS({
             onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st2 of start) {
-              switch (st2.type) {
+            loop: for (const st of start) {
+              switch (st.type) {
                 case "comma":
                 case "space":
                   break;
                 case "comment":
-                  prevItemComment = st2.source.substring(1);
+                  prevItemComment = st.source.substring(1);
                   break loop;
                 default:
                   break loop;
@@ -4299,11 +4299,11 @@ var require_resolve_flow_collection = __commonJS({
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep10)
-                for (const st2 of sep10) {
-                  if (st2 === valueProps.found)
+                for (const st of sep10) {
+                  if (st === valueProps.found)
                     break;
-                  if (st2.type === "newline") {
-                    onError(st2, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
                     break;
                   }
                 }
@@ -4346,19 +4346,19 @@ var require_resolve_flow_collection = __commonJS({
         }
       }
       const expectedEnd = isMap3 ? "}" : "]";
-      const [ce2, ...ee3] = fc.end;
+      const [ce, ...ee] = fc.end;
       let cePos = offset;
-      if (ce2?.source === expectedEnd)
-        cePos = ce2.offset + ce2.source.length;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
       else {
         const name = fcName[0].toUpperCase() + fcName.substring(1);
         const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
-        if (ce2 && ce2.source.length !== 1)
-          ee3.unshift(ce2);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
       }
-      if (ee3.length > 0) {
-        const end = resolveEnd.resolveEnd(ee3, cePos, ctx.options.strict, onError);
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
         if (end.comment) {
           if (coll.comment)
             coll.comment += "\n" + end.comment;
@@ -4412,15 +4412,15 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
       if (!tag) {
-        const kt2 = ctx.schema.knownTags[tagName];
-        if (kt2?.collection === expType) {
-          ctx.schema.tags.push(Object.assign({}, kt2, { default: false }));
-          tag = kt2;
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
         } else {
-          if (kt2) {
-            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt2.tag} used for ${expType} collection, but expects ${kt2.collection ?? "scalar"}`, true);
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
           } else {
             onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
           }
@@ -4601,9 +4601,9 @@ var require_resolve_block_scalar = __commonJS({
           default: {
             const message = `Unexpected token in block scalar header: ${token.type}`;
             onError(token, "UNEXPECTED_TOKEN", message);
-            const ts2 = token.source;
-            if (ts2 && typeof ts2 === "string")
-              length += ts2.length;
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
           }
         }
       }
@@ -4612,8 +4612,8 @@ var require_resolve_block_scalar = __commonJS({
     function splitLines(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
-      const m2 = first.match(/^( *)/);
-      const line0 = m2?.[1] ? [m2[1], first.slice(m2[1].length)] : ["", first];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
         lines2.push([split[i], split[i + 1]]);
@@ -4658,12 +4658,12 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re2 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value: value2,
         type: _type,
-        comment: re2.comment,
-        range: [offset, valueEnd, re2.offset]
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
       };
     }
     function plainValue(source, onError) {
@@ -4900,10 +4900,10 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value2))
           return tag;
-      const kt2 = schema.knownTags[tagName];
-      if (kt2 && !kt2.collection) {
-        schema.tags.push(Object.assign({}, kt2, { default: false, test: void 0 }));
-        return kt2;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
@@ -4913,9 +4913,9 @@ var require_compose_scalar = __commonJS({
       if (schema.compat) {
         const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
-          const ts2 = directives.tagString(tag.tag);
-          const cs2 = directives.tagString(compat.tag);
-          const msg = `Value may be parsed as either ${ts2} or ${cs2}`;
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
@@ -4933,18 +4933,18 @@ var require_util_empty_scalar_position = __commonJS({
       if (before) {
         pos ?? (pos = before.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st2 = before[i];
-          switch (st2.type) {
+          let st = before[i];
+          switch (st.type) {
             case "space":
             case "comment":
             case "newline":
-              offset -= st2.source.length;
+              offset -= st.source.length;
               continue;
           }
-          st2 = before[++i];
-          while (st2?.type === "space") {
-            offset += st2.source.length;
-            st2 = before[++i];
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
           }
           break;
         }
@@ -5050,10 +5050,10 @@ var require_compose_node = __commonJS({
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re2 = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
-      alias.range = [offset, valueEnd, re2.offset];
-      if (re2.comment)
-        alias.comment = re2.comment;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
       return alias;
     }
     exports.composeEmptyNode = composeEmptyNode;
@@ -5094,10 +5094,10 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re2 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re2.comment)
-        doc.comment = re2.comment;
-      doc.range = [offset, contentEnd, re2.offset];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -5175,11 +5175,11 @@ ${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
-            let it2 = dc.items[0];
-            if (identity.isPair(it2))
-              it2 = it2.key;
-            const cb = it2.commentBefore;
-            it2.commentBefore = cb ? `${comment2}
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment2}
 ${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
@@ -5354,9 +5354,9 @@ var require_cst_scalar = __commonJS({
       switch (source[0]) {
         case "|":
         case ">": {
-          const he2 = source.indexOf("\n");
-          const head = source.substring(0, he2);
-          const body = source.substring(he2 + 1) + "\n";
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
@@ -5417,9 +5417,9 @@ var require_cst_scalar = __commonJS({
       }
     }
     function setBlockScalarValue(token, source) {
-      const he2 = source.indexOf("\n");
-      const head = source.substring(0, he2);
-      const body = source.substring(he2 + 1) + "\n";
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
@@ -5442,14 +5442,14 @@ var require_cst_scalar = __commonJS({
     }
     function addEndtoBlockProps(props, end) {
       if (end)
-        for (const st2 of end)
-          switch (st2.type) {
+        for (const st of end)
+          switch (st.type) {
             case "space":
             case "comment":
-              props.push(st2);
+              props.push(st);
               break;
             case "newline":
-              props.push(st2);
+              props.push(st);
               return true;
           }
       return false;
@@ -5483,7 +5483,7 @@ var require_cst_scalar = __commonJS({
         }
         default: {
           const indent = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st2) => st2.type === "space" || st2.type === "comment" || st2.type === "newline") : [];
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key2 of Object.keys(token))
             if (key2 !== "type" && key2 !== "offset")
               delete token[key2];
@@ -5521,35 +5521,35 @@ var require_cst_stringify = __commonJS({
           let res = token.start.source;
           for (const item of token.items)
             res += stringifyItem(item);
-          for (const st2 of token.end)
-            res += st2.source;
+          for (const st of token.end)
+            res += st.source;
           return res;
         }
         case "document": {
           let res = stringifyItem(token);
           if (token.end)
-            for (const st2 of token.end)
-              res += st2.source;
+            for (const st of token.end)
+              res += st.source;
           return res;
         }
         default: {
           let res = token.source;
           if ("end" in token && token.end)
-            for (const st2 of token.end)
-              res += st2.source;
+            for (const st of token.end)
+              res += st.source;
           return res;
         }
       }
     }
     function stringifyItem({ start, key: key2, sep: sep10, value: value2 }) {
       let res = "";
-      for (const st2 of start)
-        res += st2.source;
+      for (const st of start)
+        res += st.source;
       if (key2)
         res += stringifyToken(key2);
       if (sep10)
-        for (const st2 of sep10)
-          res += st2.source;
+        for (const st of sep10)
+          res += st.source;
       if (value2)
         res += stringifyToken(value2);
       return res;
@@ -5804,8 +5804,8 @@ var require_lexer = __commonJS({
           return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
         }
         if (ch === "-" || ch === ".") {
-          const dt2 = this.buffer.substr(offset, 3);
-          if ((dt2 === "---" || dt2 === "...") && isEmpty(this.buffer[offset + 3]))
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -5865,14 +5865,14 @@ var require_lexer = __commonJS({
         }
         if (line[0] === "%") {
           let dirEnd = line.length;
-          let cs2 = line.indexOf("#");
-          while (cs2 !== -1) {
-            const ch = line[cs2 - 1];
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
             if (ch === " " || ch === "	") {
-              dirEnd = cs2 - 1;
+              dirEnd = cs - 1;
               break;
             } else {
-              cs2 = line.indexOf("#", cs2 + 1);
+              cs = line.indexOf("#", cs + 1);
             }
           }
           while (true) {
@@ -6059,10 +6059,10 @@ var require_lexer = __commonJS({
         let nl = qb.indexOf("\n", this.pos);
         if (nl !== -1) {
           while (nl !== -1) {
-            const cs2 = this.continueScalar(nl + 1);
-            if (cs2 === -1)
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
               break;
-            nl = qb.indexOf("\n", cs2);
+            nl = qb.indexOf("\n", cs);
           }
           if (nl !== -1) {
             end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
@@ -6125,10 +6125,10 @@ var require_lexer = __commonJS({
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
           do {
-            const cs2 = this.continueScalar(nl + 1);
-            if (cs2 === -1)
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
               break;
-            nl = this.buffer.indexOf("\n", cs2);
+            nl = this.buffer.indexOf("\n", cs);
           } while (nl !== -1);
           if (nl === -1) {
             if (!this.atEnd)
@@ -6187,10 +6187,10 @@ var require_lexer = __commonJS({
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs2 = this.continueScalar(i + 1);
-              if (cs2 === -1)
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
                 break;
-              i = Math.max(i, cs2 - 2);
+              i = Math.max(i, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
@@ -6385,8 +6385,8 @@ var require_parser = __commonJS({
         case "document":
           return parent.start;
         case "block-map": {
-          const it2 = parent.items[parent.items.length - 1];
-          return it2.sep ?? it2.start;
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
         }
         case "block-seq":
           return parent.items[parent.items.length - 1].start;
@@ -6422,19 +6422,19 @@ var require_parser = __commonJS({
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
-        for (const it2 of fc.items) {
-          if (it2.sep && !it2.value && !includesToken(it2.start, "explicit-key-ind") && !includesToken(it2.sep, "map-value-ind")) {
-            if (it2.key)
-              it2.value = it2.key;
-            delete it2.key;
-            if (isFlowToken(it2.value)) {
-              if (it2.value.end)
-                arrayPushArray(it2.value.end, it2.sep);
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
               else
-                it2.value.end = it2.sep;
+                it.value.end = it.sep;
             } else
-              arrayPushArray(it2.start, it2.sep);
-            delete it2.sep;
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
           }
         }
       }
@@ -6529,13 +6529,13 @@ var require_parser = __commonJS({
           yield* this.pop();
       }
       get sourceToken() {
-        const st2 = {
+        const st = {
           type: this.type,
           offset: this.offset,
           indent: this.indent,
           source: this.source
         };
-        return st2;
+        return st;
       }
       *step() {
         const top2 = this.peek(1);
@@ -6599,36 +6599,36 @@ var require_parser = __commonJS({
               top2.props.push(token);
               break;
             case "block-map": {
-              const it2 = top2.items[top2.items.length - 1];
-              if (it2.value) {
+              const it = top2.items[top2.items.length - 1];
+              if (it.value) {
                 top2.items.push({ start: [], key: token, sep: [] });
                 this.onKeyLine = true;
                 return;
-              } else if (it2.sep) {
-                it2.value = token;
+              } else if (it.sep) {
+                it.value = token;
               } else {
-                Object.assign(it2, { key: token, sep: [] });
-                this.onKeyLine = !it2.explicitKey;
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
                 return;
               }
               break;
             }
             case "block-seq": {
-              const it2 = top2.items[top2.items.length - 1];
-              if (it2.value)
+              const it = top2.items[top2.items.length - 1];
+              if (it.value)
                 top2.items.push({ start: [], value: token });
               else
-                it2.value = token;
+                it.value = token;
               break;
             }
             case "flow-collection": {
-              const it2 = top2.items[top2.items.length - 1];
-              if (!it2 || it2.value)
+              const it = top2.items[top2.items.length - 1];
+              if (!it || it.value)
                 top2.items.push({ start: [], key: token, sep: [] });
-              else if (it2.sep)
-                it2.value = token;
+              else if (it.sep)
+                it.value = token;
               else
-                Object.assign(it2, { key: token, sep: [] });
+                Object.assign(it, { key: token, sep: [] });
               return;
             }
             /* istanbul ignore next should not happen */
@@ -6638,7 +6638,7 @@ var require_parser = __commonJS({
           }
           if ((top2.type === "document" || top2.type === "block-map" || top2.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
             const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st2) => st2.type !== "comment" || st2.indent < token.indent))) {
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top2.type === "document")
                 top2.end = last.start;
               else
@@ -6760,60 +6760,60 @@ var require_parser = __commonJS({
         }
       }
       *blockMap(map) {
-        const it2 = map.items[map.items.length - 1];
+        const it = map.items[map.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
-            if (it2.value) {
-              const end = "end" in it2.value ? it2.value.end : void 0;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
               const last = Array.isArray(end) ? end[end.length - 1] : void 0;
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
-            } else if (it2.sep) {
-              it2.sep.push(this.sourceToken);
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
             } else {
-              it2.start.push(this.sourceToken);
+              it.start.push(this.sourceToken);
             }
             return;
           case "space":
           case "comment":
-            if (it2.value) {
+            if (it.value) {
               map.items.push({ start: [this.sourceToken] });
-            } else if (it2.sep) {
-              it2.sep.push(this.sourceToken);
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it2.start, map.indent)) {
+              if (this.atIndentedComment(it.start, map.indent)) {
                 const prev = map.items[map.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
-                  arrayPushArray(end, it2.start);
+                  arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
                   map.items.pop();
                   return;
                 }
               }
-              it2.start.push(this.sourceToken);
+              it.start.push(this.sourceToken);
             }
             return;
         }
         if (this.indent >= map.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map.indent;
-          const atNextItem = atMapIndent && (it2.sep || it2.explicitKey) && this.type !== "seq-item-ind";
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
-          if (atNextItem && it2.sep && !it2.value) {
+          if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i = 0; i < it2.sep.length; ++i) {
-              const st2 = it2.sep[i];
-              switch (st2.type) {
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
                 case "newline":
                   nl.push(i);
                   break;
                 case "space":
                   break;
                 case "comment":
-                  if (st2.indent > map.indent)
+                  if (st.indent > map.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -6821,26 +6821,26 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start = it2.sep.splice(nl[1]);
+              start = it.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
-              if (atNextItem || it2.value) {
+              if (atNextItem || it.value) {
                 start.push(this.sourceToken);
                 map.items.push({ start });
                 this.onKeyLine = true;
-              } else if (it2.sep) {
-                it2.sep.push(this.sourceToken);
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
               } else {
-                it2.start.push(this.sourceToken);
+                it.start.push(this.sourceToken);
               }
               return;
             case "explicit-key-ind":
-              if (!it2.sep && !it2.explicitKey) {
-                it2.start.push(this.sourceToken);
-                it2.explicitKey = true;
-              } else if (atNextItem || it2.value) {
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
                 map.items.push({ start, explicitKey: true });
               } else {
@@ -6854,12 +6854,12 @@ var require_parser = __commonJS({
               this.onKeyLine = true;
               return;
             case "map-value-ind":
-              if (it2.explicitKey) {
-                if (!it2.sep) {
-                  if (includesToken(it2.start, "newline")) {
-                    Object.assign(it2, { key: null, sep: [this.sourceToken] });
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start2 = getFirstKeyStartProps(it2.start);
+                    const start2 = getFirstKeyStartProps(it.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
@@ -6867,22 +6867,22 @@ var require_parser = __commonJS({
                       items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                     });
                   }
-                } else if (it2.value) {
+                } else if (it.value) {
                   map.items.push({ start: [], key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it2.sep, "map-value-ind")) {
+                } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
                     items: [{ start, key: null, sep: [this.sourceToken] }]
                   });
-                } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it2.start);
-                  const key2 = it2.key;
-                  const sep10 = it2.sep;
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key2 = it.key;
+                  const sep10 = it.sep;
                   sep10.push(this.sourceToken);
-                  delete it2.key;
-                  delete it2.sep;
+                  delete it.key;
+                  delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
@@ -6890,16 +6890,16 @@ var require_parser = __commonJS({
                     items: [{ start: start2, key: key2, sep: sep10 }]
                   });
                 } else if (start.length > 0) {
-                  it2.sep = it2.sep.concat(start, this.sourceToken);
+                  it.sep = it.sep.concat(start, this.sourceToken);
                 } else {
-                  it2.sep.push(this.sourceToken);
+                  it.sep.push(this.sourceToken);
                 }
               } else {
-                if (!it2.sep) {
-                  Object.assign(it2, { key: null, sep: [this.sourceToken] });
-                } else if (it2.value || atNextItem) {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
                   map.items.push({ start, key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it2.sep, "map-value-ind")) {
+                } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
@@ -6907,7 +6907,7 @@ var require_parser = __commonJS({
                     items: [{ start: [], key: null, sep: [this.sourceToken] }]
                   });
                 } else {
-                  it2.sep.push(this.sourceToken);
+                  it.sep.push(this.sourceToken);
                 }
               }
               this.onKeyLine = true;
@@ -6916,14 +6916,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
-              if (atNextItem || it2.value) {
-                map.items.push({ start, key: fs2, sep: [] });
+              const fs = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs, sep: [] });
                 this.onKeyLine = true;
-              } else if (it2.sep) {
-                this.stack.push(fs2);
+              } else if (it.sep) {
+                this.stack.push(fs);
               } else {
-                Object.assign(it2, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -6932,7 +6932,7 @@ var require_parser = __commonJS({
               const bv = this.startBlockValue(map);
               if (bv) {
                 if (bv.type === "block-seq") {
-                  if (!it2.explicitKey && it2.sep && !includesToken(it2.sep, "newline")) {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
                     yield* this.pop({
                       type: "error",
                       offset: this.offset,
@@ -6954,50 +6954,50 @@ var require_parser = __commonJS({
         yield* this.step();
       }
       *blockSequence(seq) {
-        const it2 = seq.items[seq.items.length - 1];
+        const it = seq.items[seq.items.length - 1];
         switch (this.type) {
           case "newline":
-            if (it2.value) {
-              const end = "end" in it2.value ? it2.value.end : void 0;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
               const last = Array.isArray(end) ? end[end.length - 1] : void 0;
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
             } else
-              it2.start.push(this.sourceToken);
+              it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
-            if (it2.value)
+            if (it.value)
               seq.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it2.start, seq.indent)) {
+              if (this.atIndentedComment(it.start, seq.indent)) {
                 const prev = seq.items[seq.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
-                  arrayPushArray(end, it2.start);
+                  arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
                   seq.items.pop();
                   return;
                 }
               }
-              it2.start.push(this.sourceToken);
+              it.start.push(this.sourceToken);
             }
             return;
           case "anchor":
           case "tag":
-            if (it2.value || this.indent <= seq.indent)
+            if (it.value || this.indent <= seq.indent)
               break;
-            it2.start.push(this.sourceToken);
+            it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
             if (this.indent !== seq.indent)
               break;
-            if (it2.value || includesToken(it2.start, "seq-item-ind"))
+            if (it.value || includesToken(it.start, "seq-item-ind"))
               seq.items.push({ start: [this.sourceToken] });
             else
-              it2.start.push(this.sourceToken);
+              it.start.push(this.sourceToken);
             return;
         }
         if (this.indent > seq.indent) {
@@ -7011,7 +7011,7 @@ var require_parser = __commonJS({
         yield* this.step();
       }
       *flowCollection(fc) {
-        const it2 = fc.items[fc.items.length - 1];
+        const it = fc.items[fc.items.length - 1];
         if (this.type === "flow-error-end") {
           let top2;
           do {
@@ -7022,42 +7022,42 @@ var require_parser = __commonJS({
           switch (this.type) {
             case "comma":
             case "explicit-key-ind":
-              if (!it2 || it2.sep)
+              if (!it || it.sep)
                 fc.items.push({ start: [this.sourceToken] });
               else
-                it2.start.push(this.sourceToken);
+                it.start.push(this.sourceToken);
               return;
             case "map-value-ind":
-              if (!it2 || it2.value)
+              if (!it || it.value)
                 fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
-              else if (it2.sep)
-                it2.sep.push(this.sourceToken);
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
               else
-                Object.assign(it2, { key: null, sep: [this.sourceToken] });
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
               return;
             case "space":
             case "comment":
             case "newline":
             case "anchor":
             case "tag":
-              if (!it2 || it2.value)
+              if (!it || it.value)
                 fc.items.push({ start: [this.sourceToken] });
-              else if (it2.sep)
-                it2.sep.push(this.sourceToken);
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
               else
-                it2.start.push(this.sourceToken);
+                it.start.push(this.sourceToken);
               return;
             case "alias":
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
-              if (!it2 || it2.value)
-                fc.items.push({ start: [], key: fs2, sep: [] });
-              else if (it2.sep)
-                this.stack.push(fs2);
+              const fs = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs);
               else
-                Object.assign(it2, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -7174,7 +7174,7 @@ var require_parser = __commonJS({
           return false;
         if (this.indent <= indent)
           return false;
-        return start.every((st2) => st2.type === "newline" || st2.type === "space");
+        return start.every((st) => st.type === "newline" || st.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -7365,861 +7365,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m2 = s * 60;
-    var h3 = m2 * 60;
-    var d2 = h3 * 24;
-    var w2 = d2 * 7;
-    var y2 = d2 * 365.25;
-    module.exports = function(val, options2) {
-      options2 = options2 || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse2(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options2.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse2(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y2;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w2;
-        case "days":
-        case "day":
-        case "d":
-          return n * d2;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h3;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m2;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms2) {
-      var msAbs = Math.abs(ms2);
-      if (msAbs >= d2) {
-        return Math.round(ms2 / d2) + "d";
-      }
-      if (msAbs >= h3) {
-        return Math.round(ms2 / h3) + "h";
-      }
-      if (msAbs >= m2) {
-        return Math.round(ms2 / m2) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms2 / s) + "s";
-      }
-      return ms2 + "ms";
-    }
-    function fmtLong(ms2) {
-      var msAbs = Math.abs(ms2);
-      if (msAbs >= d2) {
-        return plural(ms2, msAbs, d2, "day");
-      }
-      if (msAbs >= h3) {
-        return plural(ms2, msAbs, h3, "hour");
-      }
-      if (msAbs >= m2) {
-        return plural(ms2, msAbs, m2, "minute");
-      }
-      if (msAbs >= s) {
-        return plural(ms2, msAbs, s, "second");
-      }
-      return ms2 + " ms";
-    }
-    function plural(ms2, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce;
-      createDebug.disable = disable;
-      createDebug.enable = enable;
-      createDebug.enabled = enabled;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy;
-      Object.keys(env).forEach((key2) => {
-        createDebug[key2] = env[key2];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash3 = 0;
-        for (let i = 0; i < namespace.length; i++) {
-          hash3 = (hash3 << 5) - hash3 + namespace.charCodeAt(i);
-          hash3 |= 0;
-        }
-        return createDebug.colors[Math.abs(hash3) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug(...args) {
-          if (!debug.enabled) {
-            return;
-          }
-          const self = debug;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms2 = curr - (prevTime || curr);
-          self.diff = ms2;
-          self.prev = prevTime;
-          self.curr = curr;
-          prevTime = curr;
-          args[0] = createDebug.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
-          }
-          let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-            if (match === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format];
-            if (typeof formatter === "function") {
-              const val = args[index];
-              match = formatter.call(self, val);
-              args.splice(index, 1);
-              index--;
-            }
-            return match;
-          });
-          createDebug.formatArgs.call(self, args);
-          const logFn = self.log || createDebug.log;
-          logFn.apply(self, args);
-        }
-        debug.namespace = namespace;
-        debug.useColors = createDebug.useColors();
-        debug.color = createDebug.selectColor(namespace);
-        debug.extend = extend;
-        debug.destroy = createDebug.destroy;
-        Object.defineProperty(debug, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v2) => {
-            enableOverride = v2;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug);
-        }
-        return debug;
-      }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns2 of split) {
-          if (ns2[0] === "-") {
-            createDebug.skips.push(ns2.slice(1));
-          } else {
-            createDebug.names.push(ns2);
-          }
-        }
-      }
-      function matchesTemplate(search, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
-            return false;
-          }
-        }
-        for (const ns2 of createDebug.names) {
-          if (matchesTemplate(name, ns2)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m2;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c3 = "color: " + this.color;
-      args.splice(1, 0, c3, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
-          return;
-        }
-        index++;
-        if (match === "%c") {
-          lastC = index;
-        }
-      });
-      args.splice(lastC, 0, c3);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error) {
-      }
-    }
-    function load() {
-      let r2;
-      try {
-        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
-      }
-      if (!r2 && typeof process !== "undefined" && "env" in process) {
-        r2 = process.env.DEBUG;
-      }
-      return r2;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error) {
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.j = function(v2) {
-      try {
-        return JSON.stringify(v2);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
-      }
-    };
-  }
-});
-
-// node_modules/has-flag/index.js
-var require_has_flag = __commonJS({
-  "node_modules/has-flag/index.js"(exports, module) {
-    "use strict";
-    module.exports = (flag, argv) => {
-      argv = argv || process.argv;
-      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const pos = argv.indexOf(prefix + flag);
-      const terminatorPos = argv.indexOf("--");
-      return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
-    };
-  }
-});
-
-// node_modules/supports-color/index.js
-var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports, module) {
-    "use strict";
-    var os2 = __require("os");
-    var hasFlag = require_has_flag();
-    var env = process.env;
-    var forceColor;
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false")) {
-      forceColor = false;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      forceColor = true;
-    }
-    if ("FORCE_COLOR" in env) {
-      forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
-    }
-    function translateLevel(level) {
-      if (level === 0) {
-        return false;
-      }
-      return {
-        level,
-        hasBasic: true,
-        has256: level >= 2,
-        has16m: level >= 3
-      };
-    }
-    function supportsColor(stream) {
-      if (forceColor === false) {
-        return 0;
-      }
-      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-        return 3;
-      }
-      if (hasFlag("color=256")) {
-        return 2;
-      }
-      if (stream && !stream.isTTY && forceColor !== true) {
-        return 0;
-      }
-      const min = forceColor ? 1 : 0;
-      if (process.platform === "win32") {
-        const osRelease = os2.release().split(".");
-        if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if (env.COLORTERM === "truecolor") {
-        return 3;
-      }
-      if ("TERM_PROGRAM" in env) {
-        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version >= 3 ? 3 : 2;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env) {
-        return 1;
-      }
-      if (env.TERM === "dumb") {
-        return min;
-      }
-      return min;
-    }
-    function getSupportLevel(stream) {
-      const level = supportsColor(stream);
-      return translateLevel(level);
-    }
-    module.exports = {
-      supportsColor: getSupportLevel,
-      stdout: getSupportLevel(process.stdout),
-      stderr: getSupportLevel(process.stderr)
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports.init = init;
-    exports.log = log;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = require_supports_color();
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key2) => {
-      return /^debug_/i.test(key2);
-    }).reduce((obj, key2) => {
-      const prop = key2.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
-        return k2.toUpperCase();
-      });
-      let val = process.env[key2];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args) {
-      const { namespace: name, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c3 = this.color;
-        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args[0] = getDate() + name + " " + args[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log(...args) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init(debug) {
-      debug.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.o = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
-    };
-    formatters.O = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module.exports = require_browser();
-    } else {
-      module.exports = require_node();
-    }
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/src/index.js
-var require_src2 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs_1 = __require("fs");
-    var debug_1 = __importDefault(require_src());
-    var log = debug_1.default("@kwsites/file-exists");
-    function check(path, isFile, isDirectory2) {
-      log(`checking %s`, path);
-      try {
-        const stat8 = fs_1.statSync(path);
-        if (stat8.isFile() && isFile) {
-          log(`[OK] path represents a file`);
-          return true;
-        }
-        if (stat8.isDirectory() && isDirectory2) {
-          log(`[OK] path represents a directory`);
-          return true;
-        }
-        log(`[FAIL] path represents something other than a file or directory`);
-        return false;
-      } catch (e) {
-        if (e.code === "ENOENT") {
-          log(`[FAIL] path is not accessible: %o`, e);
-          return false;
-        }
-        log(`[FATAL] %o`, e);
-        throw e;
-      }
-    }
-    function exists(path, type = exports.READABLE) {
-      return check(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
-    }
-    exports.exists = exists;
-    exports.FILE = 1;
-    exports.FOLDER = 2;
-    exports.READABLE = exports.FILE + exports.FOLDER;
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
-    "use strict";
-    function __export(m2) {
-      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
-    }
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __export(require_src2());
-  }
-});
-
-// node_modules/@kwsites/promise-deferred/dist/index.js
-var require_dist3 = __commonJS({
-  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDeferred = exports.deferred = void 0;
-    function deferred() {
-      let done;
-      let fail2;
-      let status = "pending";
-      const promise = new Promise((_done, _fail) => {
-        done = _done;
-        fail2 = _fail;
-      });
-      return {
-        promise,
-        done(result) {
-          if (status === "pending") {
-            status = "resolved";
-            done(result);
-          }
-        },
-        fail(error) {
-          if (status === "pending") {
-            status = "rejected";
-            fail2(error);
-          }
-        },
-        get fulfilled() {
-          return status !== "pending";
-        },
-        get status() {
-          return status;
-        }
-      };
-    }
-    exports.deferred = deferred;
-    exports.createDeferred = deferred;
-    exports.default = deferred;
-  }
-});
-
 // src/commands/aggregate.ts
 import { resolve as resolve5 } from "node:path";
 import { parseArgs } from "node:util";
@@ -8248,8 +7393,8 @@ function moduleAt(bundle, line) {
     return null;
   }
   for (let i = lines2.length - 1; i >= 0; i--) {
-    const m2 = MODULE_COMMENT.exec(lines2[i]);
-    if (m2) return m2[1];
+    const m = MODULE_COMMENT.exec(lines2[i]);
+    if (m) return m[1];
   }
   return null;
 }
@@ -8306,20 +7451,20 @@ var AnswerReader = class {
   header = EMPTY;
   body = null;
   receive(chunk) {
-    let at2 = 0;
-    while (at2 < chunk.length) {
+    let at = 0;
+    while (at < chunk.length) {
       if (this.body) {
-        at2 = this.take(chunk, at2);
+        at = this.take(chunk, at);
         continue;
       }
-      const newline = chunk.indexOf(10, at2);
+      const newline = chunk.indexOf(10, at);
       if (newline < 0) {
-        this.header = Buffer.concat([this.header, chunk.subarray(at2)]);
+        this.header = Buffer.concat([this.header, chunk.subarray(at)]);
         return;
       }
-      const line = this.header.length ? Buffer.concat([this.header, chunk.subarray(at2, newline)]).toString("latin1") : chunk.toString("latin1", at2, newline);
+      const line = this.header.length ? Buffer.concat([this.header, chunk.subarray(at, newline)]).toString("latin1") : chunk.toString("latin1", at, newline);
       this.header = EMPTY;
-      at2 = newline + 1;
+      at = newline + 1;
       this.answer(line);
     }
   }
@@ -8333,24 +7478,24 @@ var AnswerReader = class {
   answer(line) {
     const request = this.pending[0];
     if (!request) return;
-    const m2 = /^([0-9a-f]+) (\w+) (\d+)$/.exec(line);
-    if (!m2) {
+    const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(line);
+    if (!m) {
       this.settle();
       request.resolve(null);
       return;
     }
-    const size2 = Number(m2[3]);
-    const found = { oid: m2[1], type: m2[2], size: size2, bytes: size2 <= request.maxBytes ? Buffer.allocUnsafe(size2) : null };
+    const size2 = Number(m[3]);
+    const found = { oid: m[1], type: m[2], size: size2, bytes: size2 <= request.maxBytes ? Buffer.allocUnsafe(size2) : null };
     this.body = { request, found, received: 0 };
   }
   /** Copies body bytes (and the newline git ends each object with); returns where in `chunk` they ended. */
-  take(chunk, at2) {
+  take(chunk, at) {
     const body = this.body;
     const { size: size2, bytes } = body.found;
-    const n = Math.min(size2 + 1 - body.received, chunk.length - at2);
+    const n = Math.min(size2 + 1 - body.received, chunk.length - at);
     if (bytes) {
       const copy = Math.min(n, size2 - body.received);
-      if (copy > 0) chunk.copy(bytes, body.received, at2, at2 + copy);
+      if (copy > 0) chunk.copy(bytes, body.received, at, at + copy);
     }
     body.received += n;
     if (body.received === size2 + 1) {
@@ -8358,7 +7503,7 @@ var AnswerReader = class {
       this.settle();
       body.request.resolve(body.found);
     }
-    return at2 + n;
+    return at + n;
   }
   settle() {
     this.pending.shift();
@@ -8396,14 +7541,14 @@ var CatFileBatch = class {
       const dir = await mkdtemp(join(tmpdir(), "mlreport-objects-")).catch(() => null);
       found = dir ? await readThroughFile(this.cwd, dir, requests) : await this.askAll(requests);
     } else found = await this.askAll(requests);
-    return found.map((f3, i) => !f3 ? null : f3.bytes ?? new ObjectTooLarge(requests[i].oid, f3.size));
+    return found.map((f, i) => !f ? null : f.bytes ?? new ObjectTooLarge(requests[i].oid, f.size));
   }
   askAll(requests) {
     const child = this.start();
     const idle = !this.answers.pending.length;
     const answers = requests.map(({ maxBytes }) => new Promise((resolve14, reject) => this.answers.pending.push({ maxBytes, resolve: resolve14, reject })));
     if (idle) this.hold(true);
-    child.stdin.write(requests.map((r2) => `${r2.oid}
+    child.stdin.write(requests.map((r) => `${r.oid}
 `).join(""));
     return Promise.all(answers);
   }
@@ -8490,12 +7635,12 @@ async function readThroughFile(cwd, dir, requests) {
         const stderr = keepStderr(child);
         child.on("error", (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
         child.on("close", (code2, signal) => code2 === 0 ? resolve14() : reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`)));
-        child.stdin.end(requests.map((r2) => `${r2.oid}
+        child.stdin.end(requests.map((r) => `${r.oid}
 `).join(""));
       });
       const found = [];
       const answers = new AnswerReader();
-      for (const { maxBytes } of requests) answers.pending.push({ maxBytes, resolve: (f3) => found.push(f3), reject: () => void 0 });
+      for (const { maxBytes } of requests) answers.pending.push({ maxBytes, resolve: (f) => found.push(f), reject: () => void 0 });
       const chunk = Buffer.allocUnsafe(READ_BACK_BYTES);
       for (let position = 0; answers.pending.length; ) {
         const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
@@ -8653,8 +7798,8 @@ function workspaceTree(root, options2 = {}) {
     }
   }
 }
-function later(fn2) {
-  return new Promise((resolve14) => resolve14(fn2()));
+function later(fn) {
+  return new Promise((resolve14) => resolve14(fn()));
 }
 function namedAsOnDisk(root, rel) {
   let dir = root;
@@ -8689,26 +7834,26 @@ function commitTree(git, sha, name, options2 = {}) {
       const out = new Array(paths.length).fill(null);
       const wanted = [];
       const all = options2.byPath ? null : await listing();
-      for (let at2 = 0; at2 < paths.length; at2++) {
-        const path = paths[at2];
+      for (let at = 0; at < paths.length; at++) {
+        const path = paths[at];
         try {
           const listed = all?.get(projectPath(path));
           const entry = listed?.mode.startsWith("100") ? listed : await resolve14(path);
           if (!entry) continue;
           if (entry.size < 0) {
-            out[at2] = await readUnsized(git, path, entry, budget);
+            out[at] = await readUnsized(git, path, entry, budget);
             continue;
           }
           budget.take(path, entry.size);
-          wanted.push({ at: at2, path, entry });
+          wanted.push({ at, path, entry });
         } catch (error) {
-          out[at2] = asError(error);
+          out[at] = asError(error);
         }
       }
       const blobs = await git.readObjects(wanted.map(({ entry }) => ({ oid: entry.oid, maxBytes: entry.size })));
-      wanted.forEach(({ at: at2, path, entry }, i) => {
+      wanted.forEach(({ at, path, entry }, i) => {
         const blob = blobs[i];
-        out[at2] = blob instanceof Error || !blob ? missingObject(path, entry, blob) : blob;
+        out[at] = blob instanceof Error || !blob ? missingObject(path, entry, blob) : blob;
       });
       return out;
     },
@@ -8726,7 +7871,7 @@ function commitTree(git, sha, name, options2 = {}) {
       return readBlob(git, ".dvc/config", entry);
     },
     list() {
-      files ??= listing().then((all) => [...all.keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort());
+      files ??= listing().then((all) => [...all.keys()].filter((p) => !p.split("/").some(isPrivate)).sort());
       return files;
     }
   };
@@ -8854,7 +7999,7 @@ function parseRule(text2, source) {
   const ruleStart = skipSpace(text2, pos);
   const { ref, end: refEnd } = readMetric(text2, ruleStart, fail2);
   pos = skipSpace(text2, refEnd);
-  const comparatorText = [2, 1].map((n) => text2.slice(pos, pos + n)).find((t2) => COMPARATORS[t2]);
+  const comparatorText = [2, 1].map((n) => text2.slice(pos, pos + n)).find((t) => COMPARATORS[t]);
   if (!comparatorText) {
     const found = text2.slice(pos, pos + 2);
     const hint = found.startsWith("=") ? " (use `==` to compare for equality)" : "";
@@ -8953,11 +8098,11 @@ var ExprParser = class {
     return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
   }
   isPunct(value2, offset = 0) {
-    const t2 = this.peek(offset);
-    return t2.kind === "punct" && t2.value === value2;
+    const t = this.peek(offset);
+    return t.kind === "punct" && t.value === value2;
   }
-  found(t2) {
-    return t2.kind === "end" ? "the end of the rule" : `\`${t2.value}\``;
+  found(t) {
+    return t.kind === "end" ? "the end of the rule" : `\`${t.value}\``;
   }
   /** expression := term (('+' | '-') (NUMBER '%' | term))* */
   expression() {
@@ -8987,59 +8132,59 @@ var ExprParser = class {
   }
   /** unary := '-' unary | NUMBER | 'base' | '(' expression ')' */
   unary() {
-    const t2 = this.peek();
-    if (++this.depth > MAX_DEPTH) this.fail(t2.pos, `the expression is nested too deeply: at most ${MAX_DEPTH} parentheses and signs inside each other`);
+    const t = this.peek();
+    if (++this.depth > MAX_DEPTH) this.fail(t.pos, `the expression is nested too deeply: at most ${MAX_DEPTH} parentheses and signs inside each other`);
     try {
-      return this.operand(t2);
+      return this.operand(t);
     } finally {
       this.depth--;
     }
   }
-  operand(t2) {
-    if (t2.kind === "punct" && t2.value === "-") {
+  operand(t) {
+    if (t.kind === "punct" && t.value === "-") {
       this.i++;
       return { kind: "negate", operand: this.unary() };
     }
-    if (t2.kind === "number") {
+    if (t.kind === "number") {
       this.i++;
       if (this.isPunct("%")) {
         this.fail(
           this.peek().pos,
-          `a percentage is relative to the value before it: write \`base + ${t2.value}%\` or \`base - ${t2.value}%\` (for an absolute value, write ${t2.value / 100})`
+          `a percentage is relative to the value before it: write \`base + ${t.value}%\` or \`base - ${t.value}%\` (for an absolute value, write ${t.value / 100})`
         );
       }
-      return { kind: "number", value: t2.value };
+      return { kind: "number", value: t.value };
     }
-    if (t2.kind === "word" && t2.value.toLowerCase() === "base") {
+    if (t.kind === "word" && t.value.toLowerCase() === "base") {
       this.i++;
       return { kind: "base" };
     }
-    if (t2.kind === "word" && /^history(\.|$)/i.test(t2.value)) {
-      const stat8 = HISTORY_STATS.find((s) => `history.${s}` === t2.value.toLowerCase());
-      if (!stat8) this.fail(t2.pos, `unknown name \`${t2.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
+    if (t.kind === "word" && /^history(\.|$)/i.test(t.value)) {
+      const stat8 = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
+      if (!stat8) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
       this.i++;
       return { kind: "history", stat: stat8 };
     }
-    if (t2.kind === "punct" && t2.value === "(") {
+    if (t.kind === "punct" && t.value === "(") {
       this.i++;
       const inner = this.expression();
       if (!this.isPunct(")"))
-        this.fail(this.peek().pos, `expected \`)\` to close the \`(\` at column ${t2.pos + 1}, or an operator, but found ${this.found(this.peek())}`);
+        this.fail(this.peek().pos, `expected \`)\` to close the \`(\` at column ${t.pos + 1}, or an operator, but found ${this.found(this.peek())}`);
       this.i++;
       return inner;
     }
-    if (t2.kind === "word") {
+    if (t.kind === "word") {
       this.fail(
-        t2.pos,
-        `unknown name \`${t2.value}\`: expected ${OPERAND} (the right side compares with numbers, \`base\`, the metric's value at the base revision, and ${HISTORY_NAMES} of its values on the base branch)`
+        t.pos,
+        `unknown name \`${t.value}\`: expected ${OPERAND} (the right side compares with numbers, \`base\`, the metric's value at the base revision, and ${HISTORY_NAMES} of its values on the base branch)`
       );
     }
-    return this.fail(t2.pos, `expected ${OPERAND}, but found ${this.found(t2)}`);
+    return this.fail(t.pos, `expected ${OPERAND}, but found ${this.found(t)}`);
   }
   /** Consumes a trailing `if present`, if there is one. */
   ifPresent() {
-    const t2 = this.peek();
-    if (t2.kind !== "word" || t2.value.toLowerCase() !== "if") return false;
+    const t = this.peek();
+    if (t.kind !== "word" || t.value.toLowerCase() !== "if") return false;
     const next = this.peek(1);
     if (next.kind !== "word" || next.value.toLowerCase() !== "present") {
       this.fail(next.pos, `expected \`present\` after \`if\` (the only condition is \`if present\`), but found ${this.found(next)}`);
@@ -9049,9 +8194,9 @@ var ExprParser = class {
   }
   /** Checks nothing follows the rule; returns where it ends (a trailing comment is not part of it). */
   expectEnd() {
-    const t2 = this.peek();
-    if (t2.kind === "end") return t2.pos;
-    this.fail(t2.pos, `expected an operator (\`+\`, \`-\`, \`*\`, \`/\`), \`if present\` or the end of the rule, but found ${this.found(t2)}`);
+    const t = this.peek();
+    if (t.kind === "end") return t.pos;
+    this.fail(t.pos, `expected an operator (\`+\`, \`-\`, \`*\`, \`/\`), \`if present\` or the end of the rule, but found ${this.found(t)}`);
   }
 };
 function usesBase(expr) {
@@ -9065,18 +8210,18 @@ function historyStatsUsed(expr) {
   });
   return found;
 }
-function uses(expr, is2) {
+function uses(expr, is) {
   switch (expr.kind) {
     case "base":
     case "number":
     case "history":
-      return is2(expr);
+      return is(expr);
     case "negate":
-      return uses(expr.operand, is2);
+      return uses(expr.operand, is);
     case "binary":
-      return [expr.left, expr.right].map((e) => uses(e, is2)).some(Boolean);
+      return [expr.left, expr.right].map((e) => uses(e, is)).some(Boolean);
     case "percent":
-      return uses(expr.left, is2);
+      return uses(expr.left, is);
   }
 }
 function ruleLinesFromText(text2, origin, file) {
@@ -9120,11 +8265,11 @@ async function rulesAtBase(gate, base, readAtBase) {
   const text2 = base ? await readAtBase(PROJECT_FILE) : null;
   const lines2 = text2 === null ? [] : projectRulesFromText(text2.toString("utf8"), where2) ?? [];
   const rules = parseRules(lines2);
-  const written = (r2) => r2.level === "warn" ? `warn: ${r2.text}` : r2.text;
+  const written = (r) => r.level === "warn" ? `warn: ${r.text}` : r.text;
   const inForce = rules.map(written);
   const atHead = gate.rules.map(written);
-  const added = atHead.filter((r2) => !inForce.includes(r2));
-  const removed = inForce.filter((r2) => !atHead.includes(r2));
+  const added = atHead.filter((r) => !inForce.includes(r));
+  const removed = inForce.filter((r) => !atHead.includes(r));
   const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
   const change2 = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
   const notes = [
@@ -9158,7 +8303,7 @@ function projectRulesFromText(text2, origin = PROJECT_FILE) {
   const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
   if ((0, import_yaml.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
-    return ruleLinesFromText(node.value, origin, file.file).map((l3) => ({ ...l3, source: { ...l3.source, line: first + l3.source.line - 1 } }));
+    return ruleLinesFromText(node.value, origin, file.file).map((l) => ({ ...l, source: { ...l.source, line: first + l.source.line - 1 } }));
   }
   if (!(0, import_yaml.isSeq)(node)) {
     throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
@@ -9252,12 +8397,12 @@ function formatNumber(value2, digits = DIGITS) {
   else text2 = String(Number(value2.toPrecision(digits)));
   return text2.charCodeAt(0) === 45 ? `${MINUS}${text2.slice(1)}` : text2;
 }
-function formatPair(a, b3) {
+function formatPair(a, b) {
   for (let digits = DIGITS; digits < 17; digits++) {
-    const pair = [formatNumber(a, digits), formatNumber(b3, digits)];
-    if (a === b3 || Number.isNaN(a) || Number.isNaN(b3) || pair[0] !== pair[1]) return pair;
+    const pair = [formatNumber(a, digits), formatNumber(b, digits)];
+    if (a === b || Number.isNaN(a) || Number.isNaN(b) || pair[0] !== pair[1]) return pair;
   }
-  return [formatNumber(a, 17), formatNumber(b3, 17)];
+  return [formatNumber(a, 17), formatNumber(b, 17)];
 }
 function groupDigits(n) {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
@@ -9266,12 +8411,12 @@ function groupDigits(n) {
 // src/gate/noise.ts
 var DEFAULT_K = 3;
 function noiseBand(used, stdWeight2, stats3, head) {
-  const k2 = stdWeight2;
+  const k = stdWeight2;
   let band;
   let text2;
-  if (k2 !== null && Number.isFinite(k2) && k2 > 0) {
-    band = { low: stats3.mean - k2 * stats3.std, high: stats3.mean + k2 * stats3.std, center: stats3.mean, k: k2 };
-    text2 = `${formatNumber(stats3.mean)} \xB1 ${formatNumber(k2)}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
+  if (k !== null && Number.isFinite(k) && k > 0) {
+    band = { low: stats3.mean - k * stats3.std, high: stats3.mean + k * stats3.std, center: stats3.mean, k };
+    text2 = `${formatNumber(stats3.mean)} \xB1 ${formatNumber(k)}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
   } else if (used.includes("min") || used.includes("max")) {
     band = { low: stats3.min, high: stats3.max, center: null, k: null };
     text2 = `min\u2013max of ${stats3.n} = [${formatNumber(stats3.min)}, ${formatNumber(stats3.max)}]`;
@@ -9288,15 +8433,15 @@ function notEnoughHistory(n) {
 }
 
 // src/gate/resolve.ts
-function metricName(m2) {
-  return `${m2.file}:${m2.key}`;
+function metricName(m) {
+  return `${m.file}:${m.key}`;
 }
 function resolveMetric(ref, metrics) {
-  const inFile = ref.file === null ? metrics : metrics.filter((m2) => m2.file === ref.file || m2.file.endsWith(`/${ref.file}`));
-  const exactFile = ref.file === null ? inFile : inFile.filter((m2) => m2.file === ref.file);
+  const inFile = ref.file === null ? metrics : metrics.filter((m) => m.file === ref.file || m.file.endsWith(`/${ref.file}`));
+  const exactFile = ref.file === null ? inFile : inFile.filter((m) => m.file === ref.file);
   const files = exactFile.length ? exactFile : inFile;
-  const exact = files.filter((m2) => m2.key === ref.key);
-  const suffix = files.filter((m2) => m2.key.endsWith(`.${ref.key}`));
+  const exact = files.filter((m) => m.key === ref.key);
+  const suffix = files.filter((m) => m.key.endsWith(`.${ref.key}`));
   const matches = exact.length ? exact : suffix;
   if (matches.length === 1) return { kind: "found", metric: matches[0] };
   if (matches.length > 1) return { kind: "ambiguous", candidates: matches };
@@ -9307,20 +8452,20 @@ function closestNames(ref, metrics, limit = 3) {
   const key2 = ref.key.toLowerCase();
   const best = [];
   const bound = () => best.length < limit ? Infinity : best[limit - 1].distance;
-  for (const m2 of metrics) {
-    const full = metricName(m2);
-    const mKey = m2.key.toLowerCase();
+  for (const m of metrics) {
+    const full = metricName(m);
+    const mKey = m.key.toLowerCase();
     const last = mKey.slice(mKey.lastIndexOf(".") + 1);
     const floor = Math.min(Math.abs(wanted.length - full.length), Math.abs(key2.length - mKey.length), Math.abs(key2.length - last.length));
     if (floor > bound()) continue;
     const most = bound();
     const distance = Math.min(editDistance(wanted, full.toLowerCase(), most), editDistance(key2, mKey, most), editDistance(key2, last, most));
     if (distance > most) continue;
-    const at2 = best.findIndex((b3) => distance < b3.distance || distance === b3.distance && full.localeCompare(b3.full) < 0);
-    if (at2 === -1) {
+    const at = best.findIndex((b) => distance < b.distance || distance === b.distance && full.localeCompare(b.full) < 0);
+    if (at === -1) {
       if (best.length < limit) best.push({ full, distance });
     } else {
-      best.splice(at2, 0, { full, distance });
+      best.splice(at, 0, { full, distance });
       if (best.length > limit) best.pop();
     }
   }
@@ -9329,32 +8474,32 @@ function closestNames(ref, metrics, limit = 3) {
 }
 var above = new Int32Array(64);
 var row = new Int32Array(64);
-function editDistance(a, b3, most = Infinity) {
-  if (row.length <= b3.length) {
-    above = new Int32Array(2 * (b3.length + 1));
-    row = new Int32Array(2 * (b3.length + 1));
+function editDistance(a, b, most = Infinity) {
+  if (row.length <= b.length) {
+    above = new Int32Array(2 * (b.length + 1));
+    row = new Int32Array(2 * (b.length + 1));
   }
-  for (let j3 = 0; j3 <= b3.length; j3++) above[j3] = j3;
+  for (let j = 0; j <= b.length; j++) above[j] = j;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     let least = i;
-    const c3 = a.charCodeAt(i - 1);
-    for (let j3 = 1; j3 <= b3.length; j3++) {
-      const d2 = Math.min(above[j3] + 1, row[j3 - 1] + 1, above[j3 - 1] + (c3 === b3.charCodeAt(j3 - 1) ? 0 : 1));
-      row[j3] = d2;
-      if (d2 < least) least = d2;
+    const c = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const d = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + (c === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = d;
+      if (d < least) least = d;
     }
     if (least > most) return most + 1;
     [above, row] = [row, above];
   }
-  return above[b3.length];
+  return above[b.length];
 }
 
 // src/gate/evaluate.ts
 function evaluateRules(rules, metrics, options2) {
   const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options2));
-  const checked = outcomes.filter((o2) => o2.status === "passed" || o2.status === "failed").length;
-  const passed = checked > 0 && outcomes.every((o2) => o2.status === "passed" || o2.status === "skipped" || o2.status === "failed" && o2.rule.level === "warn");
+  const checked = outcomes.filter((o) => o.status === "passed" || o.status === "failed").length;
+  const passed = checked > 0 && outcomes.every((o) => o.status === "passed" || o.status === "skipped" || o.status === "failed" && o.rule.level === "warn");
   return { passed, checked, outcomes, directions: directionsOf(outcomes) };
 }
 function evaluateRule(rule2, metrics, options2) {
@@ -9378,48 +8523,48 @@ function evaluateRule(rule2, metrics, options2) {
     if (rule2.ifPresent) return outcome2("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
     return outcome2("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
   }
-  const m2 = resolved.metric;
-  const metric = { file: m2.file, key: m2.key };
-  const head = m2.head;
-  const base = m2.base ?? null;
+  const m = resolved.metric;
+  const metric = { file: m.file, key: m.key };
+  const head = m.head;
+  const base = m.base ?? null;
   const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
   if (head === void 0) {
-    if (rule2.ifPresent) return outcome2("skipped", `\`${metricName(m2)}\` is missing at the head; skipped because of \`if present\`.`, known);
-    return outcome2("failed", `\`${metricName(m2)}\` is missing at the head.`, known);
+    if (rule2.ifPresent) return outcome2("skipped", `\`${metricName(m)}\` is missing at the head; skipped because of \`if present\`.`, known);
+    return outcome2("failed", `\`${metricName(m)}\` is missing at the head.`, known);
   }
-  if (head === null) return outcome2("failed", `\`${metricName(m2)}\` is not a number at the head.`, known);
-  if (!Number.isFinite(head)) return outcome2("failed", `\`${metricName(m2)}\` is ${head} at the head.`, known);
+  if (head === null) return outcome2("failed", `\`${metricName(m)}\` is not a number at the head.`, known);
+  if (!Number.isFinite(head)) return outcome2("failed", `\`${metricName(m)}\` is ${head} at the head.`, known);
   const withHead = { ...known, head };
   if (usesBase(rule2.threshold)) {
     if (base === null) {
-      const why = !options2.hasBase ? "there is no base revision" : m2.base === void 0 ? `\`${metricName(m2)}\` is not present at the base` : `\`${metricName(m2)}\` is not a number at the base`;
+      const why = !options2.hasBase ? "there is no base revision" : m.base === void 0 ? `\`${metricName(m)}\` is not present at the base` : `\`${metricName(m)}\` is not a number at the base`;
       if (options2.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
       return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
-    if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m2)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
+    if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
   }
   const stats3 = historyStatsUsed(rule2.threshold);
   let history2 = null;
   if (stats3.length) {
     const used = `\`history.${stats3[0]}\``;
-    if (!m2.history) return outcome2("error", `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
-    if (!m2.history.stats) {
-      const noise3 = notEnoughHistory(m2.history.n);
+    if (!m.history) return outcome2("error", `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
+    if (!m.history.stats) {
+      const noise3 = notEnoughHistory(m.history.n);
       const why = `${noise3.text}${options2.hasBase ? "" : ": there is no base revision"}`;
       if (options2.missingBase === "fail") return outcome2("failed", `The rule uses ${used}, but there is ${why} (missing-base: fail).`, { ...withHead, noise: noise3 });
       return outcome2("skipped", `Skipped: ${why}; the rule uses ${used}, which needs at least 3 values.`, { ...withHead, noise: noise3 });
     }
-    history2 = m2.history.stats;
+    history2 = m.history.stats;
   }
   const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN, history2);
   if (!Number.isFinite(threshold)) return outcome2("failed", `The threshold works out to ${threshold}.`, withHead);
   const noise2 = history2 ? { noise: noiseBand(stats3, stdWeight(rule2.threshold, base ?? Number.NaN, history2, stats3), history2, head) } : {};
   const full = { ...withHead, threshold, ...noise2 };
-  const [h3, t2] = formatPair(head, threshold);
+  const [h, t] = formatPair(head, threshold);
   const notes = [usesBase(rule2.threshold) ? `base ${formatNumber(base)}` : "", history2 ? `history n=${history2.n}` : ""].filter(Boolean);
   const baseNote = notes.length ? ` (${notes.join(", ")})` : "";
-  if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h3} ${rule2.comparator} ${t2}${baseNote}`, full);
-  return outcome2("failed", `${h3} is not ${rule2.comparator} ${t2}${baseNote}.`, full);
+  if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h} ${rule2.comparator} ${t}${baseNote}`, full);
+  return outcome2("failed", `${h} is not ${rule2.comparator} ${t}${baseNote}.`, full);
 }
 function evaluateExpr(expr, base, history2 = null) {
   switch (expr.kind) {
@@ -9437,25 +8582,25 @@ function evaluateExpr(expr, base, history2 = null) {
       return expr.op === "+" ? left + delta : left - delta;
     }
     case "binary": {
-      const l3 = evaluateExpr(expr.left, base, history2);
-      const r2 = evaluateExpr(expr.right, base, history2);
+      const l = evaluateExpr(expr.left, base, history2);
+      const r = evaluateExpr(expr.right, base, history2);
       switch (expr.op) {
         case "+":
-          return l3 + r2;
+          return l + r;
         case "-":
-          return l3 - r2;
+          return l - r;
         case "*":
-          return l3 * r2;
+          return l * r;
         case "/":
-          return l3 / r2;
+          return l / r;
       }
     }
   }
 }
 function stdWeight(expr, base, history2, used) {
   if (!used.includes("std")) return null;
-  const k2 = Math.abs(evaluateExpr(expr, base, { ...history2, std: 1 }) - evaluateExpr(expr, base, { ...history2, std: 0 }));
-  return Number(k2.toPrecision(12));
+  const k = Math.abs(evaluateExpr(expr, base, { ...history2, std: 1 }) - evaluateExpr(expr, base, { ...history2, std: 0 }));
+  return Number(k.toPrecision(12));
 }
 function compare(value2, comparator, threshold) {
   switch (comparator) {
@@ -9475,17 +8620,17 @@ function compare(value2, comparator, threshold) {
 }
 function directionsOf(outcomes) {
   const byMetric = /* @__PURE__ */ new Map();
-  for (const o2 of outcomes) {
-    if (!o2.metric) continue;
-    const c3 = o2.rule.comparator;
-    const better = c3 === ">=" || c3 === ">" ? "higher" : c3 === "<=" || c3 === "<" ? "lower" : null;
+  for (const o of outcomes) {
+    if (!o.metric) continue;
+    const c = o.rule.comparator;
+    const better = c === ">=" || c === ">" ? "higher" : c === "<=" || c === "<" ? "lower" : null;
     if (!better) continue;
-    const name = metricName(o2.metric);
+    const name = metricName(o.metric);
     const seen = byMetric.get(name);
-    if (seen === void 0) byMetric.set(name, { ...o2.metric, better });
+    if (seen === void 0) byMetric.set(name, { ...o.metric, better });
     else if (seen && seen.better !== better) byMetric.set(name, null);
   }
-  return [...byMetric.values()].filter((d2) => d2 !== null);
+  return [...byMetric.values()].filter((d) => d !== null);
 }
 
 // src/values/types.ts
@@ -9510,13 +8655,13 @@ function floatLeaf(value2) {
 
 // src/gate/lookup.ts
 function metricLookupFromDiffs(files, history2) {
-  const series2 = new Map(history2?.metrics.map((m2) => [`${m2.file}\0${m2.key}`, m2]));
+  const series2 = new Map(history2?.metrics.map((m) => [`${m.file}\0${m.key}`, m]));
   return files.flatMap(
-    (f3) => f3.rows.map((r2) => {
-      const lookup2 = { file: f3.path, key: r2.key, base: toNumber(r2.old), head: toNumber(r2.new) };
+    (f) => f.rows.map((r) => {
+      const lookup2 = { file: f.path, key: r.key, base: toNumber(r.old), head: toNumber(r.new) };
       if (history2 !== void 0) {
-        const m2 = series2.get(`${f3.path}\0${r2.key}`);
-        lookup2.history = { n: m2?.points.length ?? 0, stats: m2?.stats ?? null };
+        const m = series2.get(`${f.path}\0${r.key}`);
+        lookup2.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null };
       }
       return lookup2;
     })
@@ -9532,18 +8677,18 @@ function gateSummary(evaluation, proposed = null) {
   return {
     passed: evaluation.passed,
     checked: evaluation.checked,
-    rules: evaluation.outcomes.map((o2) => ({
-      rule: o2.rule.text,
-      level: o2.rule.level,
-      passed: o2.status === "passed" || o2.status === "skipped",
-      status: o2.status,
-      detail: o2.message,
-      metric: o2.metric,
-      base: finiteOrNull(o2.base),
-      head: finiteOrNull(o2.head),
-      threshold: finiteOrNull(o2.threshold),
-      source: { origin: o2.rule.source.origin, line: o2.rule.source.line, ...o2.rule.source.file ? { file: o2.rule.source.file } : {} },
-      ...o2.noise ? { noise: o2.noise } : {}
+    rules: evaluation.outcomes.map((o) => ({
+      rule: o.rule.text,
+      level: o.rule.level,
+      passed: o.status === "passed" || o.status === "skipped",
+      status: o.status,
+      detail: o.message,
+      metric: o.metric,
+      base: finiteOrNull(o.base),
+      head: finiteOrNull(o.head),
+      threshold: finiteOrNull(o.threshold),
+      source: { origin: o.rule.source.origin, line: o.rule.source.line, ...o.rule.source.file ? { file: o.rule.source.file } : {} },
+      ...o.noise ? { noise: o.noise } : {}
     })),
     directions: evaluation.directions,
     proposed
@@ -9555,9 +8700,9 @@ function finiteOrNull(value2) {
 function brokenRules(summary2) {
   let failures = 0;
   let warnings = 0;
-  for (const r2 of summary2.rules) {
-    if (r2.status === "error" || r2.status === "failed" && r2.level === "fail") failures++;
-    else if (r2.status === "failed") warnings++;
+  for (const r of summary2.rules) {
+    if (r.status === "error" || r.status === "failed" && r.level === "fail") failures++;
+    else if (r.status === "failed") warnings++;
   }
   return { failures, warnings };
 }
@@ -9648,21 +8793,21 @@ var HIGHER_BETTER = /* @__PURE__ */ new Set([
 function guessDirection(key2) {
   const last = key2.slice(key2.lastIndexOf(".") + 1);
   const words = last.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((w2) => LOWER_BETTER.has(w2))) return "lower";
-  if (words.some((w2) => HIGHER_BETTER.has(w2) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w2))) return "higher";
+  if (words.some((w) => LOWER_BETTER.has(w))) return "lower";
+  if (words.some((w) => HIGHER_BETTER.has(w) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w))) return "higher";
   return void 0;
 }
 
 // src/report/directions.ts
 function metricDirections(report2) {
-  const configured = new Map(report2.directions.map((d2) => [d2.metric, d2.better]));
+  const configured = new Map(report2.directions.map((d) => [d.metric, d.better]));
   const guessed = /* @__PURE__ */ new Map();
   const guess = (key2) => {
     if (!guessed.has(key2)) guessed.set(key2, guessDirection(key2));
     return guessed.get(key2);
   };
   if (!configured.size && !report2.gates?.directions.length) return (_path, key2) => guess(key2);
-  return (path, key2) => report2.gates?.directions.find((d2) => d2.file === path && d2.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guess(key2);
+  return (path, key2) => report2.gates?.directions.find((d) => d.file === path && d.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guess(key2);
 }
 function effect(diff, direction) {
   if (!direction || diff === void 0 || diff === 0 || Number.isNaN(diff)) return null;
@@ -9670,21 +8815,21 @@ function effect(diff, direction) {
 }
 
 // src/util/python-text.ts
-function pyFloatRepr(x3) {
-  if (Number.isNaN(x3)) return "nan";
-  if (x3 === Infinity) return "inf";
-  if (x3 === -Infinity) return "-inf";
-  if (x3 === 0) return Object.is(x3, -0) ? "-0.0" : "0.0";
-  const abs = Math.abs(x3);
-  if (abs >= 1e-4 && abs < 1e16) return Number.isInteger(x3) ? `${x3}.0` : String(x3);
-  const sign = x3 < 0 ? "-" : "";
-  const [mantissa, exp] = Math.abs(x3).toExponential().split("e");
+function pyFloatRepr(x) {
+  if (Number.isNaN(x)) return "nan";
+  if (x === Infinity) return "inf";
+  if (x === -Infinity) return "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const abs = Math.abs(x);
+  if (abs >= 1e-4 && abs < 1e16) return Number.isInteger(x) ? `${x}.0` : String(x);
+  const sign = x < 0 ? "-" : "";
+  const [mantissa, exp] = Math.abs(x).toExponential().split("e");
   const digits = mantissa.replace(".", "");
   const decpt = Number(exp) + 1;
   if (decpt <= -4 || decpt > 16) {
     const e = decpt - 1;
-    const m2 = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${m2}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
   }
   if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;
   if (decpt < digits.length) return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
@@ -9695,7 +8840,7 @@ function pyJsonString(s) {
   if (PLAIN_JSON.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
-    const c3 = s.charCodeAt(i);
+    const c = s.charCodeAt(i);
     const ch = s[i];
     if (ch === '"') out += '\\"';
     else if (ch === "\\") out += "\\\\";
@@ -9704,19 +8849,19 @@ function pyJsonString(s) {
     else if (ch === "	") out += "\\t";
     else if (ch === "\b") out += "\\b";
     else if (ch === "\f") out += "\\f";
-    else if (c3 < 32 || c3 > 126) out += `\\u${c3.toString(16).padStart(4, "0")}`;
+    else if (c < 32 || c > 126) out += `\\u${c.toString(16).padStart(4, "0")}`;
     else out += ch;
   }
   return `${out}"`;
 }
 
 // src/values/pyformat.ts
-function pyRound(x3, ndigits) {
-  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
-  const fixed = x3.toFixed(ndigits);
-  const scaled = Math.abs(x3) * 10 ** ndigits;
+function pyRound(x, ndigits) {
+  if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1e21 || ndigits > 100) return x;
+  const fixed = x.toFixed(ndigits);
+  const scaled = Math.abs(x) * 10 ** ndigits;
   if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 4 * Number.EPSILON * Math.max(1, scaled)) return Number(fixed);
-  const exact = x3.toFixed(100);
+  const exact = x.toFixed(100);
   const dot = exact.indexOf(".");
   const tail = exact.slice(dot + 1 + ndigits);
   if (/^50*$/.test(tail)) {
@@ -9728,22 +8873,22 @@ function pyRound(x3, ndigits) {
   }
   return Number(fixed);
 }
-var POW10 = Array.from({ length: 16 }, (_3, k2) => Number(`1e${k2}`));
-function roundedRepr(x3, ndigits) {
-  const abs = Math.abs(x3);
-  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x3, ndigits));
+var POW10 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
+function roundedRepr(x, ndigits) {
+  const abs = Math.abs(x);
+  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x, ndigits));
   const scaled = abs * POW10[ndigits];
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x3, ndigits));
-  const fixed = x3.toFixed(ndigits);
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x, ndigits));
+  const fixed = x.toFixed(ndigits);
   const sign = fixed.charCodeAt(0) === 45 ? 1 : 0;
   const dot = fixed.length - ndigits - 1;
   const whole = fixed.charCodeAt(sign) === 48 ? 0 : dot - sign;
-  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x3, ndigits));
+  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x, ndigits));
   let end = fixed.length;
   while (fixed.charCodeAt(end - 1) === 48) end--;
-  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x3, ndigits));
+  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x, ndigits));
   if (!whole && end - dot - 1 > 4 && fixed.charCodeAt(dot + 4) === 48 && fixed.charCodeAt(dot + 1) === 48 && fixed.charCodeAt(dot + 2) === 48 && fixed.charCodeAt(dot + 3) === 48)
-    return pyFloatRepr(pyRound(x3, ndigits));
+    return pyFloatRepr(pyRound(x, ndigits));
   return end === fixed.length ? fixed : fixed.slice(0, end);
 }
 function pyStr(leaf2) {
@@ -9773,45 +8918,45 @@ var TOP_CONFIGURATIONS = 5;
 var MAX_PLOTS = 10;
 function overlaidPlots(configurations, rankedBy) {
   const top2 = configurations.slice(0, TOP_CONFIGURATIONS);
-  const ids = [...new Set(top2.flatMap((c3) => c3.reports.flatMap((r2) => r2.plots.filter((p2) => p2.series).map((p2) => p2.id))))].slice(0, MAX_PLOTS);
+  const ids = [...new Set(top2.flatMap((c) => c.reports.flatMap((r) => r.plots.filter((p) => p.series).map((p) => p.id))))].slice(0, MAX_PLOTS);
   const plots = [];
   for (const id of ids) {
-    let x3 = null;
+    let x = null;
     let base = null;
     let title2 = id;
     let labels = {};
     let skipped = 0;
     const lines2 = [];
-    for (const c3 of top2) {
-      const ys2 = [];
-      for (const report2 of c3.reports) {
-        const plot2 = report2.plots.find((p2) => p2.id === id);
-        const head = plot2?.series?.lines.filter((l3) => l3.name === report2.head.label) ?? [];
+    for (const c of top2) {
+      const ys = [];
+      for (const report2 of c.reports) {
+        const plot2 = report2.plots.find((p) => p.id === id);
+        const head = plot2?.series?.lines.filter((l) => l.name === report2.head.label) ?? [];
         if (!plot2?.series || head.length !== 1) continue;
-        x3 ??= plot2.series.x;
-        if (JSON.stringify(plot2.series.x) !== JSON.stringify(x3)) {
+        x ??= plot2.series.x;
+        if (JSON.stringify(plot2.series.x) !== JSON.stringify(x)) {
           skipped++;
           continue;
         }
         title2 = plot2.title;
         labels = { ...plot2.series.xLabel ? { xLabel: plot2.series.xLabel } : {}, ...plot2.series.yLabel ? { yLabel: plot2.series.yLabel } : {} };
-        base ??= report2.base && plot2.series.lines.find((l3) => l3.name === report2.base.label) || null;
-        ys2.push(head[0].y);
+        base ??= report2.base && plot2.series.lines.find((l) => l.name === report2.base.label) || null;
+        ys.push(head[0].y);
       }
-      if (ys2.length) lines2.push({ name: c3.id, y: x3.map((_3, i) => mean(ys2.map((y2) => y2[i] ?? null))) });
+      if (ys.length) lines2.push({ name: c.id, y: x.map((_, i) => mean(ys.map((y) => y[i] ?? null))) });
     }
-    if (!x3 || !lines2.length) continue;
+    if (!x || !lines2.length) continue;
     const notes = [
       `${lines2.length === 1 ? "The" : `The top ${lines2.length}`} configuration${lines2.length === 1 ? "" : "s"}${rankedBy ? ` by ${rankedBy}` : ""}, each the mean of its runs.`,
       ...skipped ? [`${skipped} run${skipped === 1 ? "" : "s"} with other x values left out.`] : []
     ];
-    plots.push({ id, title: title2, image: null, notes, series: { x: x3, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines2], ...labels } });
+    plots.push({ id, title: title2, image: null, notes, series: { x, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines2], ...labels } });
   }
   return plots;
 }
 function mean(values) {
-  const xs2 = values.filter((v2) => v2 !== null && Number.isFinite(v2));
-  return xs2.length ? xs2.reduce((a, b3) => a + b3, 0) / xs2.length : null;
+  const xs = values.filter((v) => v !== null && Number.isFinite(v));
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 }
 
 // src/aggregate/compose.ts
@@ -9820,25 +8965,25 @@ function aggregateRuns(runs, options2) {
     throw new UserError(`${runs.length} job folders, more than the ${options2.expectedRuns} expected: is an older run's artifact among them?`);
   }
   if (!runs.length && !options2.expectedRuns) throw new UserError("No runs to aggregate: the folders hold no report.json.");
-  const reported = runs.filter((r2) => r2.report !== null);
-  const ok = reported.filter((r2) => r2.failed === null);
+  const reported = runs.filter((r) => r.report !== null);
+  const ok = reported.filter((r) => r.failed === null);
   const base = commonBase(reported);
   const warnings = [];
-  const values = reported.map((r2) => paramValues(r2.report));
-  const isRepeat = (p2) => options2.repeatParams.some((name) => p2.key === name || p2.key.endsWith(`.${name}`));
-  const refs = unionRefs(reported.map((r2) => r2.report.params)).filter((p2) => !isRepeat(p2));
+  const values = reported.map((r) => paramValues(r.report));
+  const isRepeat = (p) => options2.repeatParams.some((name) => p.key === name || p.key.endsWith(`.${name}`));
+  const refs = unionRefs(reported.map((r) => r.report.params)).filter((p) => !isRepeat(p));
   const varying = [];
   const constant = [];
   for (const ref of refs) {
     const id = refId(ref);
-    const seen = new Set(values.map((v2) => v2.has(id) ? JSON.stringify(v2.get(id)) : "absent"));
+    const seen = new Set(values.map((v) => v.has(id) ? JSON.stringify(v.get(id)) : "absent"));
     if (seen.size === 1 && !seen.has("absent")) constant.push({ ...ref, value: values[0].get(id) });
     else varying.push(ref);
   }
   const label2 = paramLabel(varying);
   const configKey = (report2) => {
-    const v2 = paramValues(report2);
-    return varying.map((p2) => v2.get(refId(p2)) ?? null);
+    const v = paramValues(report2);
+    return varying.map((p) => v.get(refId(p)) ?? null);
   };
   const groups = /* @__PURE__ */ new Map();
   for (const run2 of ok) {
@@ -9848,40 +8993,40 @@ function aggregateRuns(runs, options2) {
     groups.get(key2).runs.push(run2);
   }
   const columns = metricColumns(
-    ok.map((r2) => r2.report),
-    reported.map((r2) => r2.report)
+    ok.map((r) => r.report),
+    reported.map((r) => r.report)
   );
   const rules = options2.rules ?? jobRules(reported);
   const gate = rules.length ? { rules, missingBase: options2.missingBase, failOnThreshold: true, checkName: "", notes: [], rulesFrom: "input", trustBase: false } : null;
-  let configurations = [...groups.values()].map((g2) => {
-    const metrics = columns.map((c3) => stats(g2.runs.map((r2) => metricNumber(r2.report, c3))));
+  let configurations = [...groups.values()].map((g) => {
+    const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
     return {
-      id: label2(g2.params),
-      params: g2.params,
-      runs: g2.runs.map((r2) => r2.name),
+      id: label2(g.params),
+      params: g.params,
+      runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
       gates: gate ? gateMetrics(gate, meansAsDiff(columns, metrics), base !== null) : null
     };
   });
-  const ruled = new Map(configurations.flatMap((c3) => c3.gates?.directions ?? []).map((d2) => [metricName(d2), d2.better]));
-  const configured = metricDirections({ gates: null, directions: reported.flatMap((r2) => r2.report.directions) });
-  for (const c3 of columns) c3.better = ruled.get(metricName(c3)) ?? configured(c3.file, c3.key) ?? null;
+  const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
+  const configured = metricDirections({ gates: null, directions: reported.flatMap((r) => r.report.directions) });
+  for (const c of columns) c.better = ruled.get(metricName(c)) ?? configured(c.file, c.key) ?? null;
   const rankBy = rankMetric(options2.rankBy, columns, rules, configurations);
   if (rankBy) {
-    const j3 = columns.findIndex((c3) => c3.file === rankBy.file && c3.key === rankBy.key);
-    const score = (c3) => {
-      const mean2 = c3.metrics[j3]?.mean;
+    const j = columns.findIndex((c) => c.file === rankBy.file && c.key === rankBy.key);
+    const score = (c) => {
+      const mean2 = c.metrics[j]?.mean;
       return mean2 === void 0 ? Number.NEGATIVE_INFINITY : rankBy.better === "higher" ? mean2 : -mean2;
     };
-    configurations = configurations.map((c3, i) => ({ c: c3, i })).sort((a, b3) => score(b3.c) - score(a.c) || a.i - b3.i).map((x3) => x3.c);
-    if (configurations[0]?.metrics[j3]) configurations[0].best = true;
+    configurations = configurations.map((c, i) => ({ c, i })).sort((a, b) => score(b.c) - score(a.c) || a.i - b.i).map((x) => x.c);
+    if (configurations[0]?.metrics[j]) configurations[0].best = true;
   } else if (configurations.length > 1) {
     warnings.push("No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.");
   }
-  const failedRuns = runs.filter((r2) => r2.failed !== null).map((r2) => {
-    const params = r2.report ? configKey(r2.report) : null;
-    return { run: r2.name, reason: r2.failed, configuration: params && label2(params), params };
+  const failedRuns = runs.filter((r) => r.failed !== null).map((r) => {
+    const params = r.report ? configKey(r.report) : null;
+    return { run: r.name, reason: r.failed, configuration: params && label2(params), params };
   });
   const absent = options2.expectedRuns === null ? 0 : options2.expectedRuns - runs.length;
   for (let i = 1; i <= absent; i++) {
@@ -9892,8 +9037,8 @@ function aggregateRuns(runs, options2) {
       params: null
     });
   }
-  const gated = configurations.filter((c3) => c3.gates);
-  const failedConfigurations = gated.filter((c3) => !c3.gates.passed).map((c3) => c3.id);
+  const gated = configurations.filter((c) => c.gates);
+  const failedConfigurations = gated.filter((c) => !c.gates.passed).map((c) => c.id);
   return {
     schemaVersion: 1,
     kind: "aggregate",
@@ -9910,7 +9055,7 @@ function aggregateRuns(runs, options2) {
     // A failed job's configuration could not be checked: the overall gate does not pass without it.
     gates: gate ? { passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0, configurations: gated.length, failedConfigurations } : null,
     plots: overlaidPlots(
-      configurations.map((c3) => ({ id: c3.id, reports: c3.runs.map((name) => ok.find((r2) => r2.name === name).report) })),
+      configurations.map((c) => ({ id: c.id, reports: c.runs.map((name) => ok.find((r) => r.name === name).report) })),
       rankBy?.key ?? null
     ),
     warnings
@@ -9918,9 +9063,9 @@ function aggregateRuns(runs, options2) {
 }
 function commonBase(runs) {
   const bySha = /* @__PURE__ */ new Map();
-  for (const r2 of runs) {
-    const sha = r2.report.base?.sha ?? "no base";
-    bySha.set(sha, [...bySha.get(sha) ?? [], r2.name]);
+  for (const r of runs) {
+    const sha = r.report.base?.sha ?? "no base";
+    bySha.set(sha, [...bySha.get(sha) ?? [], r.name]);
   }
   if (bySha.size > 1) {
     const list3 = [...bySha].map(([sha, names]) => `${sha} (${names.slice(0, 5).join(", ")}${names.length > 5 ? `, \u2026 ${names.length - 5} more` : ""})`);
@@ -9928,42 +9073,42 @@ function commonBase(runs) {
       `The reports compare with different base commits: ${list3.join("; ")}. A sweep's jobs must share one base to be compared; aggregate the reports of one workflow run.`
     );
   }
-  return runs.find((r2) => r2.report.base)?.report.base ?? null;
+  return runs.find((r) => r.report.base)?.report.base ?? null;
 }
 function commonHead(runs) {
   const first = runs[0]?.report.head;
-  return first && runs.every((r2) => r2.report.head.sha === first.sha && r2.report.head.label === first.label) ? first : null;
+  return first && runs.every((r) => r.report.head.sha === first.sha && r.report.head.label === first.label) ? first : null;
 }
 var refId = (ref) => `${ref.file}\0${ref.key}`;
 function paramValues(report2) {
   const out = /* @__PURE__ */ new Map();
-  for (const f3 of report2.params) for (const row3 of f3.rows) if (row3.new !== void 0) out.set(refId({ file: f3.path, key: row3.key }), row3.new);
+  for (const f of report2.params) for (const row3 of f.rows) if (row3.new !== void 0) out.set(refId({ file: f.path, key: row3.key }), row3.new);
   return out;
 }
 function unionRefs(fileLists) {
   const seen = /* @__PURE__ */ new Map();
   for (const files of fileLists)
-    for (const f3 of files) for (const row3 of f3.rows) if (row3.new !== void 0) seen.set(refId({ file: f3.path, key: row3.key }), { file: f3.path, key: row3.key });
+    for (const f of files) for (const row3 of f.rows) if (row3.new !== void 0) seen.set(refId({ file: f.path, key: row3.key }), { file: f.path, key: row3.key });
   return [...seen.values()];
 }
 function paramLabel(varying) {
-  const names = varying.map((p2) => varying.filter((q3) => q3.key === p2.key).length > 1 ? `${p2.file}:${p2.key}` : p2.key);
+  const names = varying.map((p) => varying.filter((q) => q.key === p.key).length > 1 ? `${p.file}:${p.key}` : p.key);
   return (params) => names.length ? names.map((n, i) => `${n}=${params[i] === null ? "-" : displayValue(params[i], null)}`).join(", ") : "all runs";
 }
 function metricColumns(ok, all) {
   const columns = /* @__PURE__ */ new Map();
   for (const report2 of ok) {
-    for (const f3 of report2.metrics) {
-      for (const row3 of f3.rows) {
-        const id = refId({ file: f3.path, key: row3.key });
-        if (!columns.has(id) && toNumber2(row3.new) !== null) columns.set(id, { file: f3.path, key: row3.key, better: null, base: null });
+    for (const f of report2.metrics) {
+      for (const row3 of f.rows) {
+        const id = refId({ file: f.path, key: row3.key });
+        if (!columns.has(id) && toNumber2(row3.new) !== null) columns.set(id, { file: f.path, key: row3.key, better: null, base: null });
       }
     }
   }
   for (const report2 of all) {
-    for (const f3 of report2.metrics) {
-      for (const row3 of f3.rows) {
-        const column = columns.get(refId({ file: f3.path, key: row3.key }));
+    for (const f of report2.metrics) {
+      for (const row3 of f.rows) {
+        const column = columns.get(refId({ file: f.path, key: row3.key }));
         if (column && column.base === null) column.base = toNumber2(row3.old);
       }
     }
@@ -9971,36 +9116,36 @@ function metricColumns(ok, all) {
   return [...columns.values()];
 }
 function metricNumber(report2, column) {
-  const file = report2.metrics.find((f3) => f3.path === column.file);
-  return toNumber2(file?.rows.find((r2) => r2.key === column.key)?.new);
+  const file = report2.metrics.find((f) => f.path === column.file);
+  return toNumber2(file?.rows.find((r) => r.key === column.key)?.new);
 }
 function toNumber2(leaf2) {
   if (leaf2 === void 0 || typeof leaf2 === "boolean") return null;
   const n = numericValue(leaf2);
   return n !== void 0 && Number.isFinite(n) ? n : null;
 }
-function stats(xs2) {
-  const values = xs2.filter((x3) => x3 !== null);
+function stats(xs) {
+  const values = xs.filter((x) => x !== null);
   const n = values.length;
   if (!n) return null;
-  const mean2 = values.reduce((a, b3) => a + b3, 0) / n;
-  const std = n > 1 ? Math.sqrt(values.reduce((a, x3) => a + (x3 - mean2) ** 2, 0) / (n - 1)) : null;
+  const mean2 = values.reduce((a, b) => a + b, 0) / n;
+  const std = n > 1 ? Math.sqrt(values.reduce((a, x) => a + (x - mean2) ** 2, 0) / (n - 1)) : null;
   return { mean: mean2, std, n };
 }
 function meansAsDiff(columns, metrics) {
   const files = /* @__PURE__ */ new Map();
-  columns.forEach((c3, j3) => {
-    if (!files.has(c3.file)) files.set(c3.file, { path: c3.file, rows: [], notes: [] });
-    const mean2 = metrics[j3]?.mean;
-    files.get(c3.file).rows.push({ key: c3.key, old: c3.base ?? void 0, new: mean2, changed: mean2 !== c3.base });
+  columns.forEach((c, j) => {
+    if (!files.has(c.file)) files.set(c.file, { path: c.file, rows: [], notes: [] });
+    const mean2 = metrics[j]?.mean;
+    files.get(c.file).rows.push({ key: c.key, old: c.base ?? void 0, new: mean2, changed: mean2 !== c.base });
   });
   return [...files.values()];
 }
 function jobRules(runs) {
-  const lists = runs.filter((r2) => r2.report.gates).map((r2) => ({ name: r2.name, rules: r2.report.gates.rules.map((g2) => g2.level === "warn" ? `warn: ${g2.rule}` : g2.rule) }));
+  const lists = runs.filter((r) => r.report.gates).map((r) => ({ name: r.name, rules: r.report.gates.rules.map((g) => g.level === "warn" ? `warn: ${g.rule}` : g.rule) }));
   if (!lists.length) return [];
   const first = lists[0];
-  const other = lists.find((l3) => JSON.stringify(l3.rules) !== JSON.stringify(first.rules));
+  const other = lists.find((l) => JSON.stringify(l.rules) !== JSON.stringify(first.rules));
   if (other) {
     throw new UserError(
       `The jobs were gated with different rules (${first.name}: ${first.rules.join("; ") || "none"}; ${other.name}: ${other.rules.join("; ") || "none"}). Give the aggregate its own rules (input 'thresholds' or --threshold).`
@@ -10009,10 +9154,10 @@ function jobRules(runs) {
   return parseRules(first.rules.map((text2, i) => ({ text: text2, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
 }
 function rankMetric(written, columns, rules, configurations) {
-  const lookup2 = columns.map((c3) => ({ file: c3.file, key: c3.key, base: c3.base, head: null }));
+  const lookup2 = columns.map((c) => ({ file: c.file, key: c.key, base: c.base, head: null }));
   if (written === null) {
     const metric = firstRuleMetric(configurations[0]?.gates ?? null);
-    const column2 = metric && columns.find((c3) => c3.file === metric.file && c3.key === metric.key);
+    const column2 = metric && columns.find((c) => c.file === metric.file && c.key === metric.key);
     return column2?.better ? { file: column2.file, key: column2.key, better: column2.better } : null;
   }
   const match = /^\s*(.+?)(?:\s+(higher|lower))?\s*$/.exec(written);
@@ -10026,7 +9171,7 @@ function rankMetric(written, columns, rules, configurations) {
   if (found.kind === "unknown") {
     throw new UserError(`rank-by '${name}' is not a metric of these runs${found.closest.length ? `; closest: ${found.closest.join(", ")}` : ""}.`);
   }
-  const column = columns.find((c3) => c3.file === found.metric.file && c3.key === found.metric.key);
+  const column = columns.find((c) => c.file === found.metric.file && c.key === found.metric.key);
   const better = match?.[2] ?? column.better;
   if (!better) {
     throw new UserError(
@@ -10036,13 +9181,13 @@ function rankMetric(written, columns, rules, configurations) {
   return { file: column.file, key: column.key, better };
 }
 function firstRuleMetric(gates2) {
-  return gates2?.rules.find((r2) => r2.metric)?.metric ?? null;
+  return gates2?.rules.find((r) => r.metric)?.metric ?? null;
 }
 
 // src/report/escape.ts
 function escapeCell(text2) {
   if (!NEEDS_ESCAPE.test(text2)) return text2;
-  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\bGH-(?=\d)/gi, (m2) => `${m2.slice(0, 2)}\u200D-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:\u200B").replace(/\bwww\./gi, (m2) => `${m2.slice(0, 3)}\u200B.`).replace(/\r\n?|\n/g, " ");
+  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}\u200D-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:\u200B").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200B.`).replace(/\r\n?|\n/g, " ");
 }
 var NEEDS_ESCAPE = /[\\&<>|`*_[\]~@#:\r\n]|gh-|www\./i;
 var PLAIN_CODE = /^[^`\s](?:[^`\r\n]*[^`\s])?$/;
@@ -10050,7 +9195,7 @@ function code(text2) {
   if (PLAIN_CODE.test(text2)) return `\`${text2}\``;
   const flat = text2.replace(/\r\n?|\n/g, " ");
   if (flat === "") return "` `";
-  const fence = "`".repeat((flat.match(/`+/g) ?? []).reduce((m2, run2) => Math.max(m2, run2.length), 0) + 1);
+  const fence = "`".repeat((flat.match(/`+/g) ?? []).reduce((m, run2) => Math.max(m, run2.length), 0) + 1);
   const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
@@ -10066,7 +9211,7 @@ var HEADLINE_TRENDS = 4;
 var DEFAULT_K2 = 2;
 function planTrends(history2, gates2, metrics) {
   if (!history2) return [];
-  const byName = new Map(history2.metrics.map((m2) => [trendId(m2), m2]));
+  const byName = new Map(history2.metrics.map((m) => [trendId(m), m]));
   const chosen = gates2 ? gatedMetrics(gates2) : headlineMetrics(metrics);
   const plans = [];
   for (const name of chosen) {
@@ -10078,44 +9223,44 @@ function planTrends(history2, gates2, metrics) {
   }
   return plans;
 }
-function trendId(m2) {
-  return `${m2.file}\0${m2.key}`;
+function trendId(m) {
+  return `${m.file}\0${m.key}`;
 }
 function gatedMetrics(gates2) {
   const seen = /* @__PURE__ */ new Set();
-  return gates2.rules.flatMap((r2) => r2.metric && !seen.has(trendId(r2.metric)) && seen.add(trendId(r2.metric)) ? [r2.metric] : []);
+  return gates2.rules.flatMap((r) => r.metric && !seen.has(trendId(r.metric)) && seen.add(trendId(r.metric)) ? [r.metric] : []);
 }
 function headlineMetrics(files) {
   const rows = files.flatMap(
-    (f3) => f3.rows.filter((r2) => typeof r2.new !== "boolean" && numericValue(r2.new ?? void 0) !== void 0).map((r2) => ({ file: f3.path, key: r2.key, changed: r2.changed }))
+    (f) => f.rows.filter((r) => typeof r.new !== "boolean" && numericValue(r.new ?? void 0) !== void 0).map((r) => ({ file: f.path, key: r.key, changed: r.changed }))
   );
-  return [...rows.filter((r2) => r2.changed), ...rows.filter((r2) => !r2.changed)];
+  return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
 }
 function bandOf(gates2, metric) {
   for (const rule2 of gates2?.rules ?? []) {
     if (!rule2.metric || trendId(rule2.metric) !== trendId(metric)) continue;
-    const k2 = rule2.noise?.band?.k;
-    if (k2) return { k: k2, rule: rule2.rule };
+    const k = rule2.noise?.band?.k;
+    if (k) return { k, rule: rule2.rule };
   }
   return { k: DEFAULT_K2, rule: null };
 }
-function standingOf(metric, k2) {
+function standingOf(metric, k) {
   if (metric.head === null) return "no-value";
   if (!metric.stats) return "not-enough";
-  return Math.abs(metric.head - metric.stats.mean) > k2 * metric.stats.std ? "beyond" : "within";
+  return Math.abs(metric.head - metric.stats.mean) > k * metric.stats.std ? "beyond" : "within";
 }
-function trendBand(stats3, k2) {
-  return stats3 ? { low: stats3.mean - k2 * stats3.std, high: stats3.mean + k2 * stats3.std } : null;
+function trendBand(stats3, k) {
+  return stats3 ? { low: stats3.mean - k * stats3.std, high: stats3.mean + k * stats3.std } : null;
 }
 function standingText(standing) {
   return { beyond: "beyond noise", within: "within noise", "not-enough": "not enough history", "no-value": "no value at the head" }[standing];
 }
 function axisLabels(commits) {
   for (let length = 7; length < 40; length++) {
-    const labels = commits.map((c3) => c3.slice(0, length));
+    const labels = commits.map((c) => c.slice(0, length));
     if (new Set(labels).size === labels.length) return labels;
   }
-  return commits.map((c3, i) => `${i + 1}:${c3.slice(0, 7)}`);
+  return commits.map((c, i) => `${i + 1}:${c.slice(0, 7)}`);
 }
 function headAxisLabel(label2, taken) {
   let out = label2.length > 16 ? `${label2.slice(0, 15)}\u2026` : label2 || "head";
@@ -10144,30 +9289,30 @@ function mermaidChart(plot2) {
   const palette = PALETTE.slice(0, series2.lines.length);
   const lines2 = [
     "```mermaid",
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.map((p2) => p2.color).join(", ")}"}}}}%%`,
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.map((p) => p.color).join(", ")}"}}}}%%`,
     "xychart-beta",
     `    title "${clean(plot2.title, 60)}"`,
     `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
   ];
   if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
-  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v2) => number(v2)).join(", ")}]`);
+  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v) => number(v)).join(", ")}]`);
   lines2.push("```");
-  lines2.push(series2.lines.map((l3, i) => `${palette[i].square} \`${clean(l3.name)}\``).join(" \xB7 "));
+  lines2.push(series2.lines.map((l, i) => `${palette[i].square} \`${clean(l.name)}\``).join(" \xB7 "));
   for (const note2 of notes) lines2.push("", `_${note2}_`);
   return lines2.join("\n");
 }
 function trendChart(entry, metric, headLabel) {
   const points = metric.points.slice(-(MERMAID_MAX_POINTS - 1));
   if (!points.length) return null;
-  const labels = axisLabels(points.map((p2) => p2.commit));
+  const labels = axisLabels(points.map((p) => p.commit));
   const head = metric.head;
-  const values = [...points.map((p2) => p2.value), ...head === null ? [] : [head]];
+  const values = [...points.map((p) => p.value), ...head === null ? [] : [head]];
   const range = trendBand(metric.stats, entry.k);
   const all = [...values, ...range ? [range.low, range.high] : []];
-  const [min, max] = all.reduce(([lo, hi], v2) => [Math.min(lo, v2), Math.max(hi, v2)], [Infinity, -Infinity]);
+  const [min, max] = all.reduce(([lo, hi], v) => [Math.min(lo, v), Math.max(hi, v)], [Infinity, -Infinity]);
   const pad = (max - min) * 0.08 || Math.abs(max) * 0.01 || 1;
   const [bottom, top2] = [min - pad, max + pad];
-  const flat = (v2) => `[${values.map(() => number(v2)).join(", ")}]`;
+  const flat = (v) => `[${values.map(() => number(v)).join(", ")}]`;
   const [orange, blue, green, grey] = [PALETTE[1], PALETTE[0], PALETTE[2], PALETTE[6]];
   const series2 = [];
   const hidden = bottom - (top2 - bottom);
@@ -10186,7 +9331,7 @@ function trendChart(entry, metric, headLabel) {
     "xychart-beta",
     `    title "${clean(`${metric.key} (${metric.file})`, 60)}"`,
     // Quoted: an unquoted SHA of digits (`1234567`) could be read as a number.
-    `    x-axis [${[...labels, ...head === null ? [] : [headAxisLabel(headLabel, labels)]].map((l3) => `"${clean(l3)}"`).join(", ")}]`,
+    `    x-axis [${[...labels, ...head === null ? [] : [headAxisLabel(headLabel, labels)]].map((l) => `"${clean(l)}"`).join(", ")}]`,
     `    y-axis "${clean(metric.key, 40)}" ${number(bottom)} --> ${number(top2)}`,
     ...series2.map((s) => `    ${s.text}`),
     "```"
@@ -10200,64 +9345,64 @@ function trendChart(entry, metric, headLabel) {
 }
 function usable(series2) {
   const n = series2.x.length;
-  const all = series2.lines.filter((l3) => l3.y.length === n);
+  const all = series2.lines.filter((l) => l.y.length === n);
   if (!n || !all.length || all.length !== series2.lines.length) return null;
   const lines2 = all.slice(0, MERMAID_MAX_LINES);
-  const has = (l3, i) => typeof l3.y[i] === "number" && Number.isFinite(l3.y[i]);
-  const used = [...Array(n).keys()].filter((i) => lines2.some((l3) => has(l3, i)));
+  const has = (l, i) => typeof l.y[i] === "number" && Number.isFinite(l.y[i]);
+  const used = [...Array(n).keys()].filter((i) => lines2.some((l) => has(l, i)));
   if (used.length < 2) return null;
   const numeric2 = used.every((i) => typeof series2.x[i] === "number");
   const grid = numeric2 ? evenGrid(used.map((i) => series2.x[i])) : pick(used);
-  const at2 = (i) => numeric2 ? series2.x[i] : i;
+  const at = (i) => numeric2 ? series2.x[i] : i;
   const notes = [];
-  const drawn = lines2.flatMap((l3) => {
-    const known = [...Array(n).keys()].filter((i) => has(l3, i));
+  const drawn = lines2.flatMap((l) => {
+    const known = [...Array(n).keys()].filter((i) => has(l, i));
     if (!known.length) return [];
-    const [first, last] = [at2(known[0]), at2(known.at(-1))];
-    if (first > grid[0]) notes.push(`${clean(l3.name)} has no values before ${clean(String(series2.x[known[0]]))}: its line is flat there.`);
-    const y2 = grid.filter((g2) => g2 <= last).map(
-      (g2) => readAt(
-        known.map(at2),
-        known.map((i) => l3.y[i]),
-        g2
+    const [first, last] = [at(known[0]), at(known.at(-1))];
+    if (first > grid[0]) notes.push(`${clean(l.name)} has no values before ${clean(String(series2.x[known[0]]))}: its line is flat there.`);
+    const y = grid.filter((g) => g <= last).map(
+      (g) => readAt(
+        known.map(at),
+        known.map((i) => l.y[i]),
+        g
       )
     );
-    return y2.length ? [{ name: l3.name, y: y2 }] : [];
+    return y.length ? [{ name: l.name, y }] : [];
   });
   if (all.length > lines2.length) notes.push(`${all.length - lines2.length} more lines are not drawn here.`);
   if (!drawn.length) return null;
   return { series: { ...series2, x: numeric2 ? grid : grid.map((i) => series2.x[i]), lines: drawn }, notes };
 }
-function evenGrid(xs2) {
-  const distinct2 = [...new Set(xs2)].sort((a, b3) => a - b3);
+function evenGrid(xs) {
+  const distinct2 = [...new Set(xs)].sort((a, b) => a - b);
   const lo = distinct2[0];
   const hi = distinct2.at(-1);
   if (distinct2.length <= GRID_LABELS) return distinct2;
   const raw = (hi - lo) / (GRID_LABELS - 2);
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m2) => m2 * power).find((s) => s >= raw);
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw);
   const grid = [lo];
-  for (let v2 = Math.floor(lo / step + 1) * step; v2 < hi; v2 += step) grid.push(Number(v2.toPrecision(12)));
+  for (let v = Math.floor(lo / step + 1) * step; v < hi; v += step) grid.push(Number(v.toPrecision(12)));
   grid.push(hi);
   return grid;
 }
 function pick(indices) {
   if (indices.length <= MERMAID_MAX_POINTS) return indices;
   const step = (indices.length - 1) / (MERMAID_MAX_POINTS - 1);
-  return [...Array(MERMAID_MAX_POINTS).keys()].map((k2) => indices[Math.round(k2 * step)]);
+  return [...Array(MERMAID_MAX_POINTS).keys()].map((k) => indices[Math.round(k * step)]);
 }
-function readAt(xs2, ys2, x3) {
-  const after = xs2.findIndex((v2) => v2 >= x3);
-  if (after <= 0) return ys2[after === -1 ? ys2.length - 1 : 0];
-  const [x0, x1] = [xs2[after - 1], xs2[after]];
-  return x1 === x0 ? ys2[after] : ys2[after - 1] + (ys2[after] - ys2[after - 1]) * (x3 - x0) / (x1 - x0);
+function readAt(xs, ys, x) {
+  const after = xs.findIndex((v) => v >= x);
+  if (after <= 0) return ys[after === -1 ? ys.length - 1 : 0];
+  const [x0, x1] = [xs[after - 1], xs[after]];
+  return x1 === x0 ? ys[after] : ys[after - 1] + (ys[after] - ys[after - 1]) * (x - x0) / (x1 - x0);
 }
-function label(x3) {
-  const text2 = typeof x3 === "number" ? number(x3) : clean(x3);
+function label(x) {
+  const text2 = typeof x === "number" ? number(x) : clean(x);
   return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
 }
-function number(v2) {
-  return Number.isInteger(v2) ? String(v2) : String(Number(v2.toPrecision(6)));
+function number(v) {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 function clean(text2, max = 80) {
   const flat = text2.replace(/["`\r\n[\]<>]/g, " ").replace(/\s+/g, " ").trim();
@@ -10274,7 +9419,7 @@ function aggregateMarkdown(report2, options2 = {}) {
   const whole = draw(
     report2,
     options2,
-    report2.metrics.map((_3, j3) => j3),
+    report2.metrics.map((_, j) => j),
     report2.configurations.length,
     null,
     report2.failedRuns.length
@@ -10303,11 +9448,11 @@ function largest(max, ok) {
 function draw(report2, options2, columns, rows, note2, failedRows) {
   const parts = [...options2.header ? [options2.header] : [], `## ${title(report2)}`, ""];
   if (report2.gates) parts.push(`### Gates: ${gatesHeadline(report2)}`, "");
-  const best = report2.configurations.find((c3) => c3.best);
+  const best = report2.configurations.find((c) => c.best);
   if (best && report2.rankBy) {
-    const j3 = report2.metrics.findIndex((m2) => m2.file === report2.rankBy.file && m2.key === report2.rankBy.key);
+    const j = report2.metrics.findIndex((m) => m.file === report2.rankBy.file && m.key === report2.rankBy.key);
     parts.push(
-      `**Best by ${code(report2.rankBy.key)} (${report2.rankBy.better} is better):** ${escapeCell(best.id)}: ${cell(best.metrics[j3] ?? null, best.runs.length)}`,
+      `**Best by ${code(report2.rankBy.key)} (${report2.rankBy.better} is better):** ${escapeCell(best.id)}: ${cell(best.metrics[j] ?? null, best.runs.length)}`,
       ""
     );
   }
@@ -10320,32 +9465,32 @@ function draw(report2, options2, columns, rows, note2, failedRows) {
     ""
   );
   if (report2.constant.length) {
-    parts.push(`Params the same in every run: ${report2.constant.map((p2) => `${code(p2.key)} = ${code(displayValue(p2.value, null))}`).join(", ")}.`, "");
+    parts.push(`Params the same in every run: ${report2.constant.map((p) => `${code(p.key)} = ${code(displayValue(p.value, null))}`).join(", ")}.`, "");
   }
-  const broken = report2.configurations.slice(0, rows).filter((c3) => c3.gates && brokenRules(c3.gates).failures + brokenRules(c3.gates).warnings > 0);
+  const broken = report2.configurations.slice(0, rows).filter((c) => c.gates && brokenRules(c.gates).failures + brokenRules(c.gates).warnings > 0);
   if (broken.length) {
     parts.push("### Broken rules", "");
-    for (const c3 of broken) {
-      for (const r2 of c3.gates.rules.filter((r3) => r3.status === "failed" || r3.status === "error")) {
-        parts.push(`- ${escapeCell(c3.id)}: ${r2.level === "warn" ? "\u26A0\uFE0F" : "\u274C"} ${code(r2.rule)}: ${escapeCellKeepingCode(r2.detail)}`);
+    for (const c of broken) {
+      for (const r of c.gates.rules.filter((r2) => r2.status === "failed" || r2.status === "error")) {
+        parts.push(`- ${escapeCell(c.id)}: ${r.level === "warn" ? "\u26A0\uFE0F" : "\u274C"} ${code(r.rule)}: ${escapeCellKeepingCode(r.detail)}`);
       }
     }
     parts.push("");
   }
-  const charts = report2.plots.flatMap((p2) => {
-    const chart = mermaidChart(p2);
-    return chart ? [[chart, ...p2.notes.map((n) => `_${escapeCell(n)}_`)].join("\n\n")] : [];
+  const charts = report2.plots.flatMap((p) => {
+    const chart = mermaidChart(p);
+    return chart ? [[chart, ...p.notes.map((n) => `_${escapeCell(n)}_`)].join("\n\n")] : [];
   });
   if (charts.length) parts.push("### Plots", "", charts.join("\n\n"), "");
   if (report2.warnings.length) {
     parts.push("### Notes", "");
-    for (const w2 of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w2)}`);
+    for (const w of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w)}`);
     parts.push("");
   }
   return parts.join("\n");
 }
 function title(report2) {
-  const runs = report2.configurations.reduce((n, c3) => n + c3.runs.length, 0) + report2.failedRuns.length;
+  const runs = report2.configurations.reduce((n, c) => n + c.runs.length, 0) + report2.failedRuns.length;
   const against = report2.base ? ` vs ${code(report2.base.label)}` : ", no base";
   const head = report2.head ? ` of ${code(report2.head.label)}` : "";
   const configurations = `${report2.configurations.length} configuration${report2.configurations.length === 1 ? "" : "s"}`;
@@ -10362,57 +9507,57 @@ function gatesHeadline(report2) {
   return `\u2705 every configuration passed (${gates2.configurations})`;
 }
 function table(report2, columns, configurations, failedRows) {
-  const metrics = columns.map((j3) => report2.metrics[j3]);
-  const header = ["", ...report2.varying.map((p2) => escapeCell(p2.key)), "n", ...metrics.map(metricHeader), ...report2.gates ? ["gates"] : []];
+  const metrics = columns.map((j) => report2.metrics[j]);
+  const header = ["", ...report2.varying.map((p) => escapeCell(p.key)), "n", ...metrics.map(metricHeader), ...report2.gates ? ["gates"] : []];
   const lines2 = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
   const blanks = report2.varying.map(() => "");
   const gateBlank = report2.gates ? [""] : [];
   if (report2.base)
     lines2.push(
-      `| base ${code(report2.base.label)} | ${[...blanks, "", ...metrics.map((m2) => m2.base === null ? "-" : num(m2.base)), ...gateBlank].join(" | ")} |`
+      `| base ${code(report2.base.label)} | ${[...blanks, "", ...metrics.map((m) => m.base === null ? "-" : num(m.base)), ...gateBlank].join(" | ")} |`
     );
-  for (const c3 of configurations) {
+  for (const c of configurations) {
     const cells = [
-      c3.best ? "\u{1F3C6} best" : "",
-      ...c3.params.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))),
-      String(c3.runs.length),
-      ...columns.map((j3) => cell(c3.metrics[j3] ?? null, c3.runs.length)),
-      ...report2.gates ? [gateCell(c3)] : []
+      c.best ? "\u{1F3C6} best" : "",
+      ...c.params.map((v) => v === null ? "-" : escapeCell(displayValue(v, null))),
+      String(c.runs.length),
+      ...columns.map((j) => cell(c.metrics[j] ?? null, c.runs.length)),
+      ...report2.gates ? [gateCell(c)] : []
     ];
     lines2.push(`| ${cells.join(" | ")} |`);
   }
-  for (const f3 of report2.failedRuns.slice(0, failedRows)) {
-    const params = f3.params?.map((v2) => v2 === null ? "-" : escapeCell(displayValue(v2, null))) ?? blanks;
+  for (const f of report2.failedRuns.slice(0, failedRows)) {
+    const params = f.params?.map((v) => v === null ? "-" : escapeCell(displayValue(v, null))) ?? blanks;
     const cells = ["\u274C failed", ...params, "0", ...metrics.map(() => ""), ...gateBlank];
-    cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${code(f3.run)}: ${escapeCell(f3.reason)}`;
+    cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${code(f.run)}: ${escapeCell(f.reason)}`;
     lines2.push(`| ${cells.join(" | ")} |`);
   }
   return lines2.join("\n");
 }
-function metricHeader(m2) {
-  return `${escapeCell(m2.key)}${m2.better === "higher" ? " \u2191" : m2.better === "lower" ? " \u2193" : ""}`;
+function metricHeader(m) {
+  return `${escapeCell(m.key)}${m.better === "higher" ? " \u2191" : m.better === "lower" ? " \u2193" : ""}`;
 }
 function cell(s, runs) {
   if (!s) return "-";
   const spread = s.std === null ? "" : ` \xB1 ${num(s.std)}`;
   return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n})` : ""}`;
 }
-function gateCell(c3) {
-  if (!c3.gates) return "";
-  const { failures, warnings } = brokenRules(c3.gates);
+function gateCell(c) {
+  if (!c.gates) return "";
+  const { failures, warnings } = brokenRules(c.gates);
   if (failures) return `\u274C ${failures} broke`;
-  if (!c3.gates.checked) return "\u274C nothing checked";
+  if (!c.gates.checked) return "\u274C nothing checked";
   return warnings ? `\u26A0\uFE0F ${warnings} warning${warnings === 1 ? "" : "s"}` : "\u2705";
 }
-function num(x3) {
-  return displayValue(x3, 5);
+function num(x) {
+  return displayValue(x, 5);
 }
 function foldedColumns(report2) {
   const wanted = /* @__PURE__ */ new Set();
   if (report2.rankBy) wanted.add(`${report2.rankBy.file}:${report2.rankBy.key}`);
-  for (const c3 of report2.configurations) for (const r2 of c3.gates?.rules ?? []) if (r2.metric) wanted.add(`${r2.metric.file}:${r2.metric.key}`);
-  const kept = report2.metrics.flatMap((m2, j3) => wanted.has(`${m2.file}:${m2.key}`) ? [j3] : []);
-  return (kept.length ? kept : report2.metrics.map((_3, j3) => j3)).slice(0, FOLDED_METRICS);
+  for (const c of report2.configurations) for (const r of c.gates?.rules ?? []) if (r.metric) wanted.add(`${r.metric.file}:${r.metric.key}`);
+  const kept = report2.metrics.flatMap((m, j) => wanted.has(`${m.file}:${m.key}`) ? [j] : []);
+  return (kept.length ? kept : report2.metrics.map((_, j) => j)).slice(0, FOLDED_METRICS);
 }
 
 // src/aggregate/read.ts
@@ -10427,12 +9572,12 @@ function formatLeaf(value2, exact = false) {
 }
 function formatRowValues(row3, exact = false) {
   const a = numericValue(row3.old);
-  const b3 = numericValue(row3.new);
-  if (exact || a === void 0 || b3 === void 0 || typeof row3.old === "boolean" || typeof row3.new === "boolean") {
+  const b = numericValue(row3.new);
+  if (exact || a === void 0 || b === void 0 || typeof row3.old === "boolean" || typeof row3.new === "boolean") {
     return [formatLeaf(row3.old, exact), formatLeaf(row3.new, exact)];
   }
-  const [x3, y2] = formatPair(a, b3);
-  return [Number.isFinite(a) ? x3 : formatLeaf(row3.old), Number.isFinite(b3) ? y2 : formatLeaf(row3.new)];
+  const [x, y] = formatPair(a, b);
+  return [Number.isFinite(a) ? x : formatLeaf(row3.old), Number.isFinite(b) ? y : formatLeaf(row3.new)];
 }
 function signed(value2) {
   const text2 = formatNumber(value2);
@@ -10472,9 +9617,9 @@ function outcome(report2, directionOf) {
   if (gates2) {
     const { failures, warnings } = brokenRules(gates2);
     const name = metricNames(report2.metrics);
-    const warned = gates2.rules.filter((r2) => r2.status === "failed" && r2.level === "warn").map((r2) => ruleItem(r2, report2.metrics, name));
+    const warned = gates2.rules.filter((r) => r.status === "failed" && r.level === "warn").map((r) => ruleItem(r, report2.metrics, name));
     if (failures) {
-      const failed2 = gates2.rules.filter(isFailure).map((r2) => ruleItem(r2, report2.metrics, name));
+      const failed2 = gates2.rules.filter(isFailure).map((r) => ruleItem(r, report2.metrics, name));
       return { outcome: "failed", line: `\u274C gate failed: ${named(failed2)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
     }
     if (!gates2.checked) {
@@ -10485,64 +9630,64 @@ function outcome(report2, directionOf) {
     const n = gates2.checked;
     const top3 = topChanges(report2.metrics, directionOf);
     const held = n === 1 ? "the rule held" : n === 2 ? "both rules held" : `all ${n} rules held`;
-    return { outcome: "passed", line: `\u2705 gate passed: ${held}${top3.length ? `; ${top3.map((t2) => t2.text).join(", ")}` : ""}` };
+    return { outcome: "passed", line: `\u2705 gate passed: ${held}${top3.length ? `; ${top3.map((t) => t.text).join(", ")}` : ""}` };
   }
   if (!report2.base) return { outcome: "info", line: "\u2139\uFE0F no base revision to compare with: the head's values alone" };
-  if (!report2.metrics.some((f3) => f3.rows.length)) return { outcome: "warning", line: "\u26A0\uFE0F no metrics found" };
+  if (!report2.metrics.some((f) => f.rows.length)) return { outcome: "warning", line: "\u26A0\uFE0F no metrics found" };
   const top2 = topChanges(report2.metrics, directionOf);
   const gone = missingAtHead(report2.metrics);
   if (!top2.length && !gone) return { outcome: "info", line: "\u2139\uFE0F no metric changed" };
-  const worse = gone > 0 || top2.some((t2) => t2.effect === "worse");
+  const worse = gone > 0 || top2.some((t) => t.effect === "worse");
   const missing = gone ? `${groupDigits(gone)} metric${gone === 1 ? "" : "s"} missing at the head` : "";
-  return { outcome: worse ? "warning" : "info", line: `${worse ? "\u26A0\uFE0F" : "\u2139\uFE0F"} ${[missing, ...top2.map((t2) => t2.text)].filter(Boolean).join(", ")}` };
+  return { outcome: worse ? "warning" : "info", line: `${worse ? "\u26A0\uFE0F" : "\u2139\uFE0F"} ${[missing, ...top2.map((t) => t.text)].filter(Boolean).join(", ")}` };
 }
 function missingAtHead(metrics) {
   let n = 0;
   for (let i = 0; i < metrics.length; i++) {
     const rows = metrics[i].rows;
-    for (let k2 = 0; k2 < rows.length; k2++) if (rows[k2].old !== void 0 && rows[k2].new === void 0) n++;
+    for (let k = 0; k < rows.length; k++) if (rows[k].old !== void 0 && rows[k].new === void 0) n++;
   }
   return n;
 }
-function isFailure(r2) {
-  return r2.status === "error" || r2.status === "failed" && r2.level === "fail";
+function isFailure(r) {
+  return r.status === "error" || r.status === "failed" && r.level === "fail";
 }
-function ruleItem(r2, metrics, name) {
-  if (!r2.metric) return `rule ${short(r2.rule)} could not be checked`;
-  const row3 = metrics.find((f3) => f3.path === r2.metric.file)?.rows.find((x3) => x3.key === r2.metric.key);
-  const metric = name(r2.metric.file, r2.metric.key);
-  const relative9 = r2.detail.includes("(base ");
-  if (relative9 && row3 && row3.diff !== void 0 && r2.base !== null && r2.head !== null) return change(metric, row3);
-  if (r2.head !== null) return `${short(metric)} ${formatNumber(r2.head)} (rule: ${short(r2.rule)})`;
-  return `${short(metric)}: ${short(r2.detail.replace(/`/g, ""), 120)}`;
+function ruleItem(r, metrics, name) {
+  if (!r.metric) return `rule ${short(r.rule)} could not be checked`;
+  const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
+  const metric = name(r.metric.file, r.metric.key);
+  const relative9 = r.detail.includes("(base ");
+  if (relative9 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
+  if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
+  return `${short(metric)}: ${short(r.detail.replace(/`/g, ""), 120)}`;
 }
 function metricNames(metrics) {
-  return (file, key2) => metrics.some((f3) => f3.path !== file && f3.rows.some((r2) => r2.key === key2)) ? `${file}: ${key2}` : key2;
+  return (file, key2) => metrics.some((f) => f.path !== file && f.rows.some((r) => r.key === key2)) ? `${file}: ${key2}` : key2;
 }
 function topChanges(metrics, directionOf) {
   const top2 = [];
   for (let i = 0; i < metrics.length; i++) {
-    const f3 = metrics[i];
-    const list3 = f3.rows;
-    for (let k2 = 0; k2 < list3.length; k2++) {
-      const r2 = list3[k2];
-      if (!r2.changed || r2.diff === void 0 || Number.isNaN(r2.diff)) continue;
-      const mark = effect(r2.diff, directionOf(f3.path, r2.key));
-      const weight = (mark === "worse" ? 3 : mark === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(r2.relative ?? r2.diff));
-      let at2 = top2.length;
-      while (at2 > 0 && top2[at2 - 1].weight < weight) at2--;
-      if (at2 >= TOP) continue;
-      top2.splice(at2, 0, { file: f3.path, row: r2, effect: mark, weight });
+    const f = metrics[i];
+    const list3 = f.rows;
+    for (let k = 0; k < list3.length; k++) {
+      const r = list3[k];
+      if (!r.changed || r.diff === void 0 || Number.isNaN(r.diff)) continue;
+      const mark = effect(r.diff, directionOf(f.path, r.key));
+      const weight = (mark === "worse" ? 3 : mark === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(r.relative ?? r.diff));
+      let at = top2.length;
+      while (at > 0 && top2[at - 1].weight < weight) at--;
+      if (at >= TOP) continue;
+      top2.splice(at, 0, { file: f.path, row: r, effect: mark, weight });
       if (top2.length > TOP) top2.pop();
     }
   }
   const name = metricNames(metrics);
-  return top2.map((x3) => ({ text: change(name(x3.file, x3.row.key), x3.row, x3.effect), effect: x3.effect }));
+  return top2.map((x) => ({ text: change(name(x.file, x.row.key), x.row, x.effect), effect: x.effect }));
 }
 function change(key2, row3, mark) {
-  const [a, b3] = formatPair(numericValue(row3.old), numericValue(row3.new));
+  const [a, b] = formatPair(numericValue(row3.old), numericValue(row3.new));
   const by = percent(row3.relative) ?? signed(row3.diff);
-  return `${short(key2)} ${by} (${a} \u2192 ${b3}${mark ? `, ${mark}` : ""})`;
+  return `${short(key2)} ${by} (${a} \u2192 ${b}${mark ? `, ${mark}` : ""})`;
 }
 function short(text2, max = 60) {
   const flat = text2.replace(/\s+/g, " ");
@@ -10561,7 +9706,7 @@ function counts(report2) {
     let n = 0;
     for (let i = 0; i < files.length; i++) {
       const rows = files[i].rows;
-      for (let k2 = 0; k2 < rows.length; k2++) if (pick2(rows[k2])) n++;
+      for (let k = 0; k < rows.length; k++) if (pick2(rows[k])) n++;
     }
     return n;
   };
@@ -10574,10 +9719,10 @@ function counts(report2) {
       "param"
     )} at the head`;
   return `${plural(
-    count2(report2.metrics, (r2) => r2.changed),
+    count2(report2.metrics, (r) => r.changed),
     "metric"
   )} and ${plural(
-    count2(report2.params, (r2) => r2.changed),
+    count2(report2.params, (r) => r.changed),
     "param"
   )} changed`;
 }
@@ -10594,68 +9739,68 @@ function parseReportJson(text2) {
   }
   return report(json, "");
 }
-var report = (v2, at2) => {
-  const o2 = object(v2, at2);
-  if (o2.schemaVersion !== 2) fail(`${key(at2, "schemaVersion")}`, "the number 2", o2.schemaVersion);
-  const tool = object(o2.tool, key(at2, "tool"));
-  if (tool.name !== "mlreport") fail(key(at2, "tool.name"), '"mlreport"', tool.name);
-  const causes = list(causesReader)(o2.causes, key(at2, "causes"));
+var report = (v, at) => {
+  const o = object(v, at);
+  if (o.schemaVersion !== 2) fail(`${key(at, "schemaVersion")}`, "the number 2", o.schemaVersion);
+  const tool = object(o.tool, key(at, "tool"));
+  if (tool.name !== "mlreport") fail(key(at, "tool.name"), '"mlreport"', tool.name);
+  const causes = list(causesReader)(o.causes, key(at, "causes"));
   const data = {
     schemaVersion: 2,
-    tool: { name: "mlreport", version: string(tool.version, key(at2, "tool.version")) },
-    base: nullable(revision)(o2.base, key(at2, "base")),
-    head: revision(o2.head, key(at2, "head")),
-    params: list(fileDiff(row2(null)))(o2.params, key(at2, "params")),
-    metrics: list(fileDiff(row2(causes)))(o2.metrics, key(at2, "metrics")),
-    plots: list(plot)(o2.plots, key(at2, "plots")),
-    gates: nullable(gates)(o2.gates, key(at2, "gates")),
-    pipeline: nullable(pipeline)(o2.pipeline, key(at2, "pipeline")),
-    warnings: list(string)(o2.warnings, key(at2, "warnings")),
+    tool: { name: "mlreport", version: string(tool.version, key(at, "tool.version")) },
+    base: nullable(revision)(o.base, key(at, "base")),
+    head: revision(o.head, key(at, "head")),
+    params: list(fileDiff(row2(null)))(o.params, key(at, "params")),
+    metrics: list(fileDiff(row2(causes)))(o.metrics, key(at, "metrics")),
+    plots: list(plot)(o.plots, key(at, "plots")),
+    gates: nullable(gates)(o.gates, key(at, "gates")),
+    pipeline: nullable(pipeline)(o.pipeline, key(at, "pipeline")),
+    warnings: list(string)(o.warnings, key(at, "warnings")),
     directions: optional(
-      list((d2, a) => {
-        const x3 = object(d2, a);
-        return { metric: string(x3.metric, key(a, "metric")), better: oneOf(["higher", "lower"])(x3.better, key(a, "better")) };
+      list((d, a) => {
+        const x = object(d, a);
+        return { metric: string(x.metric, key(a, "metric")), better: oneOf(["higher", "lower"])(x.better, key(a, "better")) };
       })
-    )(o2.directions, key(at2, "directions")) ?? [],
+    )(o.directions, key(at, "directions")) ?? [],
     stale: optional(
-      list((d2, a) => {
-        const x3 = object(d2, a);
-        return { stage: string(x3.stage, key(a, "stage")), reasons: list(string)(x3.reasons, key(a, "reasons")) };
+      list((d, a) => {
+        const x = object(d, a);
+        return { stage: string(x.stage, key(a, "stage")), reasons: list(string)(x.reasons, key(a, "reasons")) };
       })
-    )(o2.stale, key(at2, "stale")) ?? [],
-    ...o2.data === void 0 ? {} : { data: nullable(dataSection)(o2.data, key(at2, "data")) },
+    )(o.stale, key(at, "stale")) ?? [],
+    ...o.data === void 0 ? {} : { data: nullable(dataSection)(o.data, key(at, "data")) },
     // Reports from before history existed have none.
-    history: optional(nullable(history))(o2.history, key(at2, "history")) ?? null,
-    trends: optional(list(trend))(o2.trends, key(at2, "trends")) ?? []
+    history: optional(nullable(history))(o.history, key(at, "history")) ?? null,
+    trends: optional(list(trend))(o.trends, key(at, "trends")) ?? []
   };
   return { ...data, verdict: verdictOf(data) };
 };
-var revision = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return { sha: nullable(string)(o2.sha, key(at2, "sha")), label: string(o2.label, key(at2, "label")) };
+var revision = (v, at) => {
+  const o = object(v, at);
+  return { sha: nullable(string)(o.sha, key(at, "sha")), label: string(o.label, key(at, "label")) };
 };
 function fileDiff(row3) {
-  return (v2, at2) => {
-    const o2 = object(v2, at2);
-    return { path: string(o2.path, key(at2, "path")), rows: list(row3)(o2.rows, key(at2, "rows")), notes: list(string)(o2.notes, key(at2, "notes")) };
+  return (v, at) => {
+    const o = object(v, at);
+    return { path: string(o.path, key(at, "path")), rows: list(row3)(o.rows, key(at, "rows")), notes: list(string)(o.notes, key(at, "notes")) };
   };
 }
 function row2(causes) {
-  return (v2, at2) => {
-    const o2 = object(v2, at2);
+  return (v, at) => {
+    const o = object(v, at);
     const out = {
-      key: string(o2.key, key(at2, "key")),
-      old: optional(leaf)(o2.old, key(at2, "old")),
-      new: optional(leaf)(o2.new, key(at2, "new")),
-      changed: boolean(o2.changed, key(at2, "changed"))
+      key: string(o.key, key(at, "key")),
+      old: optional(leaf)(o.old, key(at, "old")),
+      new: optional(leaf)(o.new, key(at, "new")),
+      changed: boolean(o.changed, key(at, "changed"))
     };
-    const diff = optional(number2)(o2.diff, key(at2, "diff"));
-    const relative9 = optional(number2)(o2.relative, key(at2, "relative"));
+    const diff = optional(number2)(o.diff, key(at, "diff"));
+    const relative9 = optional(number2)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
     if (relative9 !== void 0) out.relative = relative9;
-    if (causes && o2.causes !== void 0) {
-      const where2 = key(at2, "causes");
-      const index = o2.causes;
+    if (causes && o.causes !== void 0) {
+      const where2 = key(at, "causes");
+      const index = o.causes;
       if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= causes.length) {
         fail(where2, causes.length ? `an index into 'causes' (0 to ${causes.length - 1})` : "absent ('causes' is empty)", index);
       }
@@ -10664,209 +9809,209 @@ function row2(causes) {
     return out;
   };
 }
-var causesReader = (v2, at2) => {
-  const o2 = object(v2, at2);
+var causesReader = (v, at) => {
+  const o = object(v, at);
   const stages = list(string);
   const extent = nullable((e, a) => {
-    const x3 = object(e, a);
-    return { size: nullable(number2)(x3.size, key(a, "size")), nfiles: nullable(number2)(x3.nfiles, key(a, "nfiles")) };
+    const x = object(e, a);
+    return { size: nullable(number2)(x.size, key(a, "size")), nfiles: nullable(number2)(x.nfiles, key(a, "nfiles")) };
   });
   return {
-    basis: oneOf(["pipeline", "no-pipeline", "no-stage"])(o2.basis, key(at2, "basis")),
-    stage: nullable(string)(o2.stage, key(at2, "stage")),
+    basis: oneOf(["pipeline", "no-pipeline", "no-stage"])(o.basis, key(at, "basis")),
+    stage: nullable(string)(o.stage, key(at, "stage")),
     stages: list((s, a) => {
-      const x3 = object(s, a);
+      const x = object(s, a);
       return {
-        name: string(x3.name, key(a, "name")),
-        status: oneOf(["ran", "failed", "not-run", "out-of-date", "updated", "new", "unchanged", "unknown"])(x3.status, key(a, "status")),
-        reasons: list(string)(x3.reasons, key(a, "reasons")),
-        definition: nullable(oneOf(["command", "definition", "new"]))(x3.definition, key(a, "definition"))
+        name: string(x.name, key(a, "name")),
+        status: oneOf(["ran", "failed", "not-run", "out-of-date", "updated", "new", "unchanged", "unknown"])(x.status, key(a, "status")),
+        reasons: list(string)(x.reasons, key(a, "reasons")),
+        definition: nullable(oneOf(["command", "definition", "new"]))(x.definition, key(a, "definition"))
       };
-    })(o2.stages, key(at2, "stages")),
-    params: list((p2, a) => {
-      const x3 = object(p2, a);
+    })(o.stages, key(at, "stages")),
+    params: list((p, a) => {
+      const x = object(p, a);
       const param = {
-        file: string(x3.file, key(a, "file")),
-        key: string(x3.key, key(a, "key")),
-        stages: stages(x3.stages, key(a, "stages"))
+        file: string(x.file, key(a, "file")),
+        key: string(x.key, key(a, "key")),
+        stages: stages(x.stages, key(a, "stages"))
       };
-      const old = optional(leaf)(x3.old, key(a, "old"));
-      const now = optional(leaf)(x3.new, key(a, "new"));
+      const old = optional(leaf)(x.old, key(a, "old"));
+      const now = optional(leaf)(x.new, key(a, "new"));
       if (old !== void 0) param.old = old;
       if (now !== void 0) param.new = now;
       return param;
-    })(o2.params, key(at2, "params")),
-    files: list((f3, a) => {
-      const x3 = object(f3, a);
+    })(o.params, key(at, "params")),
+    files: list((f, a) => {
+      const x = object(f, a);
       return {
-        path: string(x3.path, key(a, "path")),
-        added: nullable(number2)(x3.added, key(a, "added")),
-        deleted: nullable(number2)(x3.deleted, key(a, "deleted")),
-        binary: boolean(x3.binary, key(a, "binary")),
-        stages: stages(x3.stages, key(a, "stages"))
+        path: string(x.path, key(a, "path")),
+        added: nullable(number2)(x.added, key(a, "added")),
+        deleted: nullable(number2)(x.deleted, key(a, "deleted")),
+        binary: boolean(x.binary, key(a, "binary")),
+        stages: stages(x.stages, key(a, "stages"))
       };
-    })(o2.files, key(at2, "files")),
-    data: list((d2, a) => {
-      const x3 = object(d2, a);
+    })(o.files, key(at, "files")),
+    data: list((d, a) => {
+      const x = object(d, a);
       return {
-        path: string(x3.path, key(a, "path")),
-        source: oneOf([".dvc", "dvc.lock"])(x3.source, key(a, "source")),
-        old: extent(x3.old, key(a, "old")),
-        new: extent(x3.new, key(a, "new")),
-        stages: stages(x3.stages, key(a, "stages"))
+        path: string(x.path, key(a, "path")),
+        source: oneOf([".dvc", "dvc.lock"])(x.source, key(a, "source")),
+        old: extent(x.old, key(a, "old")),
+        new: extent(x.new, key(a, "new")),
+        stages: stages(x.stages, key(a, "stages"))
       };
-    })(o2.data, key(at2, "data")),
-    unknown: list(string)(o2.unknown, key(at2, "unknown")),
-    omitted: number2(o2.omitted, key(at2, "omitted")),
-    nothingUpstream: boolean(o2.nothingUpstream, key(at2, "nothingUpstream"))
+    })(o.data, key(at, "data")),
+    unknown: list(string)(o.unknown, key(at, "unknown")),
+    omitted: number2(o.omitted, key(at, "omitted")),
+    nothingUpstream: boolean(o.nothingUpstream, key(at, "nothingUpstream"))
   };
 };
-var leaf = (v2, at2) => {
-  if (v2 === null || typeof v2 === "string" || typeof v2 === "boolean") return v2;
-  if (typeof v2 === "number" && Number.isFinite(v2)) return v2;
-  if (typeof v2 === "object" && !Array.isArray(v2) && Object.keys(v2).length === 1 && "float" in v2) {
-    const f3 = v2.float;
-    if (typeof f3 === "number" && Number.isFinite(f3) || f3 === "NaN" || f3 === "Infinity" || f3 === "-Infinity") return { float: f3 };
+var leaf = (v, at) => {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 1 && "float" in v) {
+    const f = v.float;
+    if (typeof f === "number" && Number.isFinite(f) || f === "NaN" || f === "Infinity" || f === "-Infinity") return { float: f };
   }
-  return fail(at2, 'a number, string, boolean, null or {"float": \u2026}', v2);
+  return fail(at, 'a number, string, boolean, null or {"float": \u2026}', v);
 };
-var plot = (v2, at2) => {
-  const o2 = object(v2, at2);
+var plot = (v, at) => {
+  const o = object(v, at);
   const entry = {
-    id: string(o2.id, key(at2, "id")),
-    title: string(o2.title, key(at2, "title")),
-    image: nullable(imagePath)(o2.image, key(at2, "image")),
-    notes: list(string)(o2.notes, key(at2, "notes"))
+    id: string(o.id, key(at, "id")),
+    title: string(o.title, key(at, "title")),
+    image: nullable(imagePath)(o.image, key(at, "image")),
+    notes: list(string)(o.notes, key(at, "notes"))
   };
-  const baseImage = optional(nullable(imagePath))(o2.baseImage, key(at2, "baseImage"));
-  const error = optional(string)(o2.error, key(at2, "error"));
-  const s = optional(series)(o2.series, key(at2, "series"));
+  const baseImage = optional(nullable(imagePath))(o.baseImage, key(at, "baseImage"));
+  const error = optional(string)(o.error, key(at, "error"));
+  const s = optional(series)(o.series, key(at, "series"));
   if (baseImage !== void 0) entry.baseImage = baseImage;
   if (error !== void 0) entry.error = error;
   if (s !== void 0) entry.series = s;
   return entry;
 };
-var trend = (v2, at2) => {
-  const o2 = object(v2, at2);
+var trend = (v, at) => {
+  const o = object(v, at);
   const entry = {
-    file: string(o2.file, key(at2, "file")),
-    key: string(o2.key, key(at2, "key")),
-    k: number2(o2.k, key(at2, "k")),
-    rule: nullable(string)(o2.rule, key(at2, "rule")),
-    standing: oneOf(["beyond", "within", "not-enough", "no-value"])(o2.standing, key(at2, "standing")),
-    image: nullable(imagePath)(o2.image, key(at2, "image"))
+    file: string(o.file, key(at, "file")),
+    key: string(o.key, key(at, "key")),
+    k: number2(o.k, key(at, "k")),
+    rule: nullable(string)(o.rule, key(at, "rule")),
+    standing: oneOf(["beyond", "within", "not-enough", "no-value"])(o.standing, key(at, "standing")),
+    image: nullable(imagePath)(o.image, key(at, "image"))
   };
-  const error = optional(string)(o2.error, key(at2, "error"));
+  const error = optional(string)(o.error, key(at, "error"));
   if (error !== void 0) entry.error = error;
   return entry;
 };
-var imagePath = (v2, at2) => {
-  const path = string(v2, at2);
+var imagePath = (v, at) => {
+  const path = string(v, at);
   const parts = path.split("/");
-  if (path.includes("\\") || /^[a-z]:/i.test(path) || parts.some((p2) => p2 === "" || p2 === "." || p2 === "..")) {
-    fail(at2, "a path inside the report folder (like plots/loss.png)", v2);
+  if (path.includes("\\") || /^[a-z]:/i.test(path) || parts.some((p) => p === "" || p === "." || p === "..")) {
+    fail(at, "a path inside the report folder (like plots/loss.png)", v);
   }
   return path;
 };
-var series = (v2, at2) => {
-  const o2 = object(v2, at2);
+var series = (v, at) => {
+  const o = object(v, at);
   const out = {
-    x: list((x3, a) => typeof x3 === "string" ? x3 : number2(x3, a))(o2.x, key(at2, "x")),
-    lines: list((l3, a) => {
-      const line = object(l3, a);
+    x: list((x, a) => typeof x === "string" ? x : number2(x, a))(o.x, key(at, "x")),
+    lines: list((l, a) => {
+      const line = object(l, a);
       return { name: string(line.name, key(a, "name")), y: list(nullable(number2))(line.y, key(a, "y")) };
-    })(o2.lines, key(at2, "lines"))
+    })(o.lines, key(at, "lines"))
   };
-  const xLabel = optional(string)(o2.xLabel, key(at2, "xLabel"));
-  const yLabel = optional(string)(o2.yLabel, key(at2, "yLabel"));
+  const xLabel = optional(string)(o.xLabel, key(at, "xLabel"));
+  const yLabel = optional(string)(o.yLabel, key(at, "yLabel"));
   if (xLabel !== void 0) out.xLabel = xLabel;
   if (yLabel !== void 0) out.yLabel = yLabel;
   return out;
 };
-var gates = (v2, at2) => {
-  const o2 = object(v2, at2);
+var gates = (v, at) => {
+  const o = object(v, at);
   return {
-    passed: boolean(o2.passed, key(at2, "passed")),
-    rules: list(rule)(o2.rules, key(at2, "rules")),
-    directions: list((d2, a) => {
-      const dir = object(d2, a);
+    passed: boolean(o.passed, key(at, "passed")),
+    rules: list(rule)(o.rules, key(at, "rules")),
+    directions: list((d, a) => {
+      const dir = object(d, a);
       return {
         file: string(dir.file, key(a, "file")),
         key: string(dir.key, key(a, "key")),
         better: oneOf(["higher", "lower"])(dir.better, key(a, "better"))
       };
-    })(o2.directions, key(at2, "directions")),
-    checked: number2(o2.checked, key(at2, "checked")),
-    proposed: nullable((p2, a) => {
-      const proposed = object(p2, a);
+    })(o.directions, key(at, "directions")),
+    checked: number2(o.checked, key(at, "checked")),
+    proposed: nullable((p, a) => {
+      const proposed = object(p, a);
       return {
         file: string(proposed.file, key(a, "file")),
         added: list(string)(proposed.added, key(a, "added")),
         removed: list(string)(proposed.removed, key(a, "removed"))
       };
-    })(o2.proposed, key(at2, "proposed"))
+    })(o.proposed, key(at, "proposed"))
   };
 };
-var rule = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const source = object(o2.source, key(at2, "source"));
-  const file = optional(string)(source.file, key(at2, "source.file"));
+var rule = (v, at) => {
+  const o = object(v, at);
+  const source = object(o.source, key(at, "source"));
+  const file = optional(string)(source.file, key(at, "source.file"));
   return {
-    rule: string(o2.rule, key(at2, "rule")),
-    level: oneOf(["fail", "warn"])(o2.level, key(at2, "level")),
-    passed: boolean(o2.passed, key(at2, "passed")),
-    status: oneOf(["passed", "failed", "skipped", "error"])(o2.status, key(at2, "status")),
-    detail: string(o2.detail, key(at2, "detail")),
-    metric: nullable((m2, a) => {
-      const metric = object(m2, a);
+    rule: string(o.rule, key(at, "rule")),
+    level: oneOf(["fail", "warn"])(o.level, key(at, "level")),
+    passed: boolean(o.passed, key(at, "passed")),
+    status: oneOf(["passed", "failed", "skipped", "error"])(o.status, key(at, "status")),
+    detail: string(o.detail, key(at, "detail")),
+    metric: nullable((m, a) => {
+      const metric = object(m, a);
       return { file: string(metric.file, key(a, "file")), key: string(metric.key, key(a, "key")) };
-    })(o2.metric, key(at2, "metric")),
-    base: nullable(number2)(o2.base, key(at2, "base")),
-    head: nullable(number2)(o2.head, key(at2, "head")),
-    threshold: nullable(number2)(o2.threshold, key(at2, "threshold")),
+    })(o.metric, key(at, "metric")),
+    base: nullable(number2)(o.base, key(at, "base")),
+    head: nullable(number2)(o.head, key(at, "head")),
+    threshold: nullable(number2)(o.threshold, key(at, "threshold")),
     source: {
-      origin: string(source.origin, key(at2, "source.origin")),
-      line: number2(source.line, key(at2, "source.line")),
+      origin: string(source.origin, key(at, "source.origin")),
+      line: number2(source.line, key(at, "source.line")),
       ...file !== void 0 ? { file } : {}
     },
-    ...o2.noise !== void 0 ? { noise: noise(o2.noise, key(at2, "noise")) } : {}
+    ...o.noise !== void 0 ? { noise: noise(o.noise, key(at, "noise")) } : {}
   };
 };
-var stats2 = (v2, at2) => {
-  const o2 = object(v2, at2);
-  const [n, mean2, std, min, max] = ["n", "mean", "std", "min", "max"].map((k2) => number2(o2[k2], key(at2, k2)));
+var stats2 = (v, at) => {
+  const o = object(v, at);
+  const [n, mean2, std, min, max] = ["n", "mean", "std", "min", "max"].map((k) => number2(o[k], key(at, k)));
   return { n, mean: mean2, std, min, max };
 };
-var noise = (v2, at2) => {
-  const o2 = object(v2, at2);
+var noise = (v, at) => {
+  const o = object(v, at);
   return {
-    n: number2(o2.n, key(at2, "n")),
-    stats: nullable(stats2)(o2.stats, key(at2, "stats")),
-    band: nullable((b3, a) => {
-      const band = object(b3, a);
+    n: number2(o.n, key(at, "n")),
+    stats: nullable(stats2)(o.stats, key(at, "stats")),
+    band: nullable((b, a) => {
+      const band = object(b, a);
       return {
         low: number2(band.low, key(a, "low")),
         high: number2(band.high, key(a, "high")),
         center: nullable(number2)(band.center, key(a, "center")),
         k: nullable(number2)(band.k, key(a, "k"))
       };
-    })(o2.band, key(at2, "band")),
-    verdict: oneOf(["beyond", "within", "not-enough-history"])(o2.verdict, key(at2, "verdict")),
-    text: string(o2.text, key(at2, "text"))
+    })(o.band, key(at, "band")),
+    verdict: oneOf(["beyond", "within", "not-enough-history"])(o.verdict, key(at, "verdict")),
+    text: string(o.text, key(at, "text"))
   };
 };
-var history = (v2, at2) => {
-  const o2 = object(v2, at2);
+var history = (v, at) => {
+  const o = object(v, at);
   return {
-    branch: string(o2.branch, key(at2, "branch")),
-    depth: number2(o2.depth, key(at2, "depth")),
-    metrics: list((m2, a) => {
-      const metric = object(m2, a);
+    branch: string(o.branch, key(at, "branch")),
+    depth: number2(o.depth, key(at, "depth")),
+    metrics: list((m, a) => {
+      const metric = object(m, a);
       return {
         file: string(metric.file, key(a, "file")),
         key: string(metric.key, key(a, "key")),
-        points: list((p2, pa) => {
-          const point = object(p2, pa);
+        points: list((p, pa) => {
+          const point = object(p, pa);
           return {
             commit: string(point.commit, key(pa, "commit")),
             date: nullable(string)(point.date, key(pa, "date")),
@@ -10876,14 +10021,14 @@ var history = (v2, at2) => {
         stats: nullable(stats2)(metric.stats, key(a, "stats")),
         head: nullable(number2)(metric.head, key(a, "head"))
       };
-    })(o2.metrics, key(at2, "metrics")),
-    notes: list(string)(o2.notes, key(at2, "notes"))
+    })(o.metrics, key(at, "metrics")),
+    notes: list(string)(o.notes, key(at, "notes"))
   };
 };
-var pipeline = (v2, at2) => {
-  const o2 = object(v2, at2);
+var pipeline = (v, at) => {
+  const o = object(v, at);
   return {
-    engine: oneOf(["builtin", "dvc", "run"])(o2.engine, key(at2, "engine")),
+    engine: oneOf(["builtin", "dvc", "run"])(o.engine, key(at, "engine")),
     stages: list((s, a) => {
       const stage2 = object(s, a);
       const out = {
@@ -10898,81 +10043,81 @@ var pipeline = (v2, at2) => {
       if (error !== void 0) out.error = error;
       if (log !== void 0) out.log = log;
       return out;
-    })(o2.stages, key(at2, "stages"))
+    })(o.stages, key(at, "stages"))
   };
 };
-var dataVersion = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return { md5: nullable(string)(o2.md5, key(at2, "md5")), size: nullable(number2)(o2.size, key(at2, "size")) };
+var dataVersion = (v, at) => {
+  const o = object(v, at);
+  return { md5: nullable(string)(o.md5, key(at, "md5")), size: nullable(number2)(o.size, key(at, "size")) };
 };
-var tableShape = (v2, at2) => {
-  const o2 = object(v2, at2);
-  return { rows: number2(o2.rows, key(at2, "rows")), columns: number2(o2.columns, key(at2, "columns")) };
+var tableShape = (v, at) => {
+  const o = object(v, at);
+  return { rows: number2(o.rows, key(at, "rows")), columns: number2(o.columns, key(at, "columns")) };
 };
-var dataSection = (v2, at2) => {
-  const o2 = object(v2, at2);
+var dataSection = (v, at) => {
+  const o = object(v, at);
   const entry = (e, a) => ({ path: string(object(e, a).path, key(a, "path")), ...dataVersion(e, a) });
   return {
-    added: list(entry)(o2.added, key(at2, "added")),
-    deleted: list(entry)(o2.deleted, key(at2, "deleted")),
+    added: list(entry)(o.added, key(at, "added")),
+    deleted: list(entry)(o.deleted, key(at, "deleted")),
     modified: list((e, a) => {
-      const x3 = object(e, a);
-      return { path: string(x3.path, key(a, "path")), old: dataVersion(x3.old, key(a, "old")), new: dataVersion(x3.new, key(a, "new")) };
-    })(o2.modified, key(at2, "modified")),
+      const x = object(e, a);
+      return { path: string(x.path, key(a, "path")), old: dataVersion(x.old, key(a, "old")), new: dataVersion(x.new, key(a, "new")) };
+    })(o.modified, key(at, "modified")),
     renamed: list((e, a) => {
-      const x3 = object(e, a);
-      const path = object(x3.path, key(a, "path"));
+      const x = object(e, a);
+      const path = object(x.path, key(a, "path"));
       return { path: { old: string(path.old, key(a, "path.old")), new: string(path.new, key(a, "path.new")) }, ...dataVersion(e, a) };
-    })(o2.renamed, key(at2, "renamed")),
+    })(o.renamed, key(at, "renamed")),
     notInCache: list((e, a) => {
-      const x3 = object(e, a);
-      return { path: string(x3.path, key(a, "path")), reason: string(x3.reason, key(a, "reason")) };
-    })(o2.notInCache, key(at2, "notInCache")),
+      const x = object(e, a);
+      return { path: string(x.path, key(a, "path")), reason: string(x.reason, key(a, "reason")) };
+    })(o.notInCache, key(at, "notInCache")),
     tables: list((e, a) => {
-      const x3 = object(e, a);
-      const t2 = {
-        path: string(x3.path, key(a, "path")),
-        base: nullable(tableShape)(x3.base, key(a, "base")),
-        head: nullable(tableShape)(x3.head, key(a, "head"))
+      const x = object(e, a);
+      const t = {
+        path: string(x.path, key(a, "path")),
+        base: nullable(tableShape)(x.base, key(a, "base")),
+        head: nullable(tableShape)(x.head, key(a, "head"))
       };
-      const note2 = optional(string)(x3.note, key(a, "note"));
-      if (note2 !== void 0) t2.note = note2;
-      return t2;
-    })(o2.tables, key(at2, "tables")),
-    notes: list(string)(o2.notes, key(at2, "notes"))
+      const note2 = optional(string)(x.note, key(a, "note"));
+      if (note2 !== void 0) t.note = note2;
+      return t;
+    })(o.tables, key(at, "tables")),
+    notes: list(string)(o.notes, key(at, "notes"))
   };
 };
-function object(v2, at2) {
-  if (typeof v2 !== "object" || v2 === null || Array.isArray(v2)) fail(at2, "an object", v2);
-  return v2;
+function object(v, at) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) fail(at, "an object", v);
+  return v;
 }
-function string(v2, at2) {
-  return typeof v2 === "string" ? v2 : fail(at2, "a string", v2);
+function string(v, at) {
+  return typeof v === "string" ? v : fail(at, "a string", v);
 }
-function number2(v2, at2) {
-  return typeof v2 === "number" && Number.isFinite(v2) ? v2 : fail(at2, "a finite number", v2);
+function number2(v, at) {
+  return typeof v === "number" && Number.isFinite(v) ? v : fail(at, "a finite number", v);
 }
-function boolean(v2, at2) {
-  return typeof v2 === "boolean" ? v2 : fail(at2, "true or false", v2);
+function boolean(v, at) {
+  return typeof v === "boolean" ? v : fail(at, "true or false", v);
 }
 function oneOf(values) {
-  return (v2, at2) => values.includes(v2) ? v2 : fail(at2, `one of ${values.map((x3) => `"${x3}"`).join(", ")}`, v2);
+  return (v, at) => values.includes(v) ? v : fail(at, `one of ${values.map((x) => `"${x}"`).join(", ")}`, v);
 }
 function list(item) {
-  return (v2, at2) => Array.isArray(v2) ? v2.map((x3, i) => item(x3, `${at2}[${i}]`)) : fail(at2, "a list", v2);
+  return (v, at) => Array.isArray(v) ? v.map((x, i) => item(x, `${at}[${i}]`)) : fail(at, "a list", v);
 }
 function nullable(read) {
-  return (v2, at2) => v2 === null ? null : read(v2, at2);
+  return (v, at) => v === null ? null : read(v, at);
 }
 function optional(read) {
-  return (v2, at2) => v2 === void 0 ? void 0 : read(v2, at2);
+  return (v, at) => v === void 0 ? void 0 : read(v, at);
 }
-function key(at2, name) {
-  return at2 ? `${at2}.${name}` : name;
+function key(at, name) {
+  return at ? `${at}.${name}` : name;
 }
-function fail(at2, expected, got) {
+function fail(at, expected, got) {
   const shown2 = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
-  throw new ReportJsonError(`'${at2 || "(top level)"}' must be ${expected}, not ${shown2}`);
+  throw new ReportJsonError(`'${at || "(top level)"}' must be ${expected}, not ${shown2}`);
 }
 
 // src/aggregate/read.ts
@@ -11045,8 +10190,8 @@ function runName(dir) {
 function gatesSection(gates2) {
   const lines2 = [`### Gates: ${gatesHeadline2(gates2)}`];
   if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
-  for (const r2 of gates2.rules) {
-    const cells = [statusIcon(r2), escapeCell(r2.level === "warn" ? `warn: ${r2.rule}` : r2.rule), value(r2.base), value(r2.head), value(r2.threshold), note(r2)];
+  for (const r of gates2.rules) {
+    const cells = [statusIcon(r), escapeCell(r.level === "warn" ? `warn: ${r.rule}` : r.rule), value(r.base), value(r.head), value(r.threshold), note(r)];
     lines2.push(`| ${cells.join(" | ")} |`);
   }
   if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
@@ -11056,14 +10201,14 @@ function proposedRules(proposed) {
   return [
     `**Proposed rules**: this pull request changes the rules in ${htmlCode(proposed.file)}. The gate above uses the base revision's rules; these changes apply after merge.`,
     "",
-    ...proposed.added.map((r2) => `- added: ${htmlCode(r2)}`),
-    ...proposed.removed.map((r2) => `- removed: ${htmlCode(r2)}`)
+    ...proposed.added.map((r) => `- added: ${htmlCode(r)}`),
+    ...proposed.removed.map((r) => `- removed: ${htmlCode(r)}`)
   ];
 }
 function gatesHeadline2(gates2) {
   const total = gates2.rules.length;
   const { failures, warnings } = brokenRules(gates2);
-  const skipped = gates2.rules.filter((r2) => r2.status === "skipped").length;
+  const skipped = gates2.rules.filter((r) => r.status === "skipped").length;
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(", ")})` : "";
   if (failures) return `\u274C ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
@@ -11074,8 +10219,8 @@ function gatesHeadline2(gates2) {
   if (skipped) return `\u2705 no rule broke (${total - skipped} passed, ${skipped} skipped)`;
   return `\u2705 ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
 }
-function statusIcon(r2) {
-  switch (r2.status) {
+function statusIcon(r) {
+  switch (r.status) {
     case "passed":
       return "\u2705";
     case "skipped":
@@ -11083,23 +10228,23 @@ function statusIcon(r2) {
     case "error":
       return "\u274C";
     case "failed":
-      return r2.level === "warn" ? "\u26A0\uFE0F" : "\u274C";
+      return r.level === "warn" ? "\u26A0\uFE0F" : "\u274C";
   }
 }
-function note(r2) {
-  const why = r2.status === "passed" ? "" : escapeCellKeepingCode(r2.detail);
-  const noise2 = r2.noise?.band ? `noise band ${escapeCell(r2.noise.text)}` : "";
+function note(r) {
+  const why = r.status === "passed" ? "" : escapeCellKeepingCode(r.detail);
+  const noise2 = r.noise?.band ? `noise band ${escapeCell(r.noise.text)}` : "";
   return [why, noise2].filter(Boolean).join(" \xB7 ");
 }
-function value(v2) {
-  return v2 === null ? "-" : formatNumber(v2);
+function value(v) {
+  return v === null ? "-" : formatNumber(v);
 }
 
 // src/gate/log.ts
 function logGates(gates2, gate, log) {
   const lines2 = [
     `Gates: ${gatesHeadline2(gates2)}.`,
-    ...gates2.rules.map((r2) => `  [${r2.status}${r2.level === "warn" ? ", warning only" : ""}] ${r2.rule}: ${r2.detail}`)
+    ...gates2.rules.map((r) => `  [${r.status}${r.level === "warn" ? ", warning only" : ""}] ${r.rule}: ${r.detail}`)
   ].join("\n");
   if (gates2.passed) {
     log.info(lines2);
@@ -11110,3445 +10255,28 @@ function logGates(gates2, gate, log) {
 }
 
 // src/git/repo.ts
+import { spawn as spawn3 } from "node:child_process";
+
+// src/git/run.ts
 import { spawn as spawn2 } from "node:child_process";
-
-// node_modules/@simple-git/args-pathspec/dist/index.mjs
-var t = /* @__PURE__ */ new WeakMap();
-function c(...n) {
-  const e = new String(n);
-  return t.set(e, n), e;
-}
-function r(n) {
-  return n instanceof String && t.has(n);
-}
-function o(n) {
-  return t.get(n) ?? [];
-}
-
-// node_modules/simple-git/dist/index.mjs
-var import_file_exists = __toESM(require_dist2(), 1);
-var import_debug = __toESM(require_src(), 1);
-var import_promise_deferred = __toESM(require_dist3(), 1);
-import { spawn as ve } from "node:child_process";
-import { normalize as Se } from "node:path";
-
-// node_modules/@simple-git/argv-parser/dist/index.mjs
-function* x(e, n) {
-  const t2 = n === "global";
-  for (const o2 of e)
-    o2.isGlobal === t2 && (yield o2);
-}
-var P = /* @__PURE__ */ new Set([
-  "--add",
-  "--edit",
-  "--remove-section",
-  "--rename-section",
-  "--replace-all",
-  "--unset",
-  "--unset-all",
-  "-e"
-]);
-var S = /* @__PURE__ */ new Set([
-  "--get",
-  "--get-all",
-  "--get-color",
-  "--get-colorbool",
-  "--get-regexp",
-  "--get-urlmatch",
-  "--list",
-  "-l"
-]);
-var E = /* @__PURE__ */ new Set([
-  "edit",
-  "remove-section",
-  "rename-section",
-  "set",
-  "unset"
-]);
-var F = /* @__PURE__ */ new Set(["get", "get-color", "get-colorbool", "list"]);
-function A(e, n) {
-  for (const { name: o2 } of x(e, "task")) {
-    if (P.has(o2))
-      return w(true, n);
-    if (S.has(o2))
-      return w(false, n);
-  }
-  const t2 = n.at(0)?.toLowerCase();
-  return t2 === void 0 ? null : E.has(t2) ? w(true, n.slice(1)) : F.has(t2) ? w(false, n.slice(1)) : n.length === 1 ? w(false, n) : w(true, n);
-}
-function w(e = false, n = []) {
-  const t2 = n.at(0)?.toLowerCase();
-  return t2 === void 0 ? null : {
-    isWrite: e,
-    isRead: !e,
-    key: t2,
-    value: n.at(1)
-  };
-}
-function O(e, n) {
-  return n.isWrite && n.value !== void 0 ? { key: n.key, value: n.value, scope: e } : { key: n.key, scope: e };
-}
-function G(e) {
-  const n = e?.indexOf("=") || -1;
-  return !e || n < 0 ? null : {
-    key: e.slice(0, n).trim().toLowerCase(),
-    value: e.slice(n + 1)
-  };
-}
-function M(e) {
-  for (const { name: n } of x(e, "task"))
-    switch (n) {
-      case "--global":
-        return "global";
-      case "--system":
-        return "system";
-      case "--worktree":
-        return "worktree";
-      case "--local":
-        return "local";
-      case "--file":
-      case "-f":
-        return "file";
-    }
-  return "local";
-}
-function N({ name: e }) {
-  if (e === "-c" || e === "--config")
-    return "inline";
-  if (e === "--config-env")
-    return "env";
-}
-function* $(e) {
-  for (const n of e) {
-    const t2 = N(n), o2 = t2 && G(n.value);
-    o2 && (yield {
-      ...o2,
-      scope: t2
+var STDERR_BYTES = 64 * 1024;
+function runGit(cwd, args) {
+  return new Promise((resolve14, reject) => {
+    const child = spawn2("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+    const out = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk) => out.push(chunk));
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (text2) => {
+      if (stderr.length < STDERR_BYTES) stderr += text2;
     });
-  }
-}
-function D(e, n, t2) {
-  const o2 = {
-    read: [],
-    write: [...$(n)]
-  };
-  return e === "config" && L(
-    o2,
-    M(n),
-    A(n, t2)
-  ), o2;
-}
-function L(e, n, t2) {
-  if (t2 === null)
-    return;
-  const o2 = O(n, t2);
-  t2.isWrite ? e.write.push(o2) : e.read.push(o2);
-}
-var C = {
-  short: /* @__PURE__ */ new Map([
-    ["c", true]
-    //  -c <k=v>    set config key for this invocation
-  ])
-};
-var I = {
-  short: new Map([
-    ["C", true],
-    //  -C <path>   change working directory
-    ["P", false],
-    // -P          no pager (alias for --no-pager)
-    ["h", false],
-    // -h          help
-    ["p", false],
-    // -p          paginate
-    ["v", false],
-    // -v          version
-    ...C.short.entries()
-  ]),
-  long: /* @__PURE__ */ new Set([
-    "attr-source",
-    "config-env",
-    "exec-path",
-    "git-dir",
-    "list-cmds",
-    "namespace",
-    "super-prefix",
-    "work-tree"
-  ])
-};
-var R = {
-  clone: {
-    short: /* @__PURE__ */ new Map([
-      ["b", true],
-      // -b <branch>
-      ["j", true],
-      // -j <n>          parallel jobs
-      ["l", false],
-      // -l local
-      ["n", false],
-      // -n no-checkout
-      ["o", true],
-      // -o <name>       remote name
-      ["q", false],
-      // -q quiet
-      ["s", false],
-      // -s shared
-      ["u", true]
-      // -u <upload-pack>
-    ]),
-    long: /* @__PURE__ */ new Set(["branch", "config", "jobs", "origin", "upload-pack", "u", "template"])
-  },
-  commit: {
-    short: /* @__PURE__ */ new Map([
-      ["C", true],
-      // -C <commit>  reuse message
-      ["F", true],
-      // -F <file>    read message from file
-      ["c", true],
-      // -c <commit>  reedit message
-      ["m", true],
-      // -m <msg>
-      ["t", true]
-      // -t <template>
-    ]),
-    long: /* @__PURE__ */ new Set(["file", "message", "reedit-message", "reuse-message", "template"])
-  },
-  config: {
-    short: /* @__PURE__ */ new Map([
-      ["e", false],
-      // -e  open editor
-      ["f", true],
-      //  -f <file>
-      ["l", false]
-      // -l  list
-    ]),
-    long: /* @__PURE__ */ new Set(["blob", "comment", "default", "file", "type", "value"])
-  },
-  fetch: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["upload-pack"])
-  },
-  init: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["template"])
-  },
-  pull: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["upload-pack"])
-  },
-  push: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["exec", "receive-pack"])
-  },
-  rebase: {
-    short: /* @__PURE__ */ new Map([
-      ["X", true],
-      // -X <option>   strategy option
-      ["f", false],
-      // -f force-rebase
-      ["i", false],
-      // -i interactive
-      ["k", false],
-      // -k keep-base
-      ["m", false],
-      // -m merge
-      ["n", false],
-      // -n no-stat
-      ["q", false],
-      // -q quiet
-      ["r", false],
-      // -r rebase-merges
-      ["s", true],
-      // -s <strategy>
-      ["v", false],
-      // -v verbose
-      ["x", true]
-      // -x <cmd>      exec
-    ]),
-    long: /* @__PURE__ */ new Set(["exec", "onto", "strategy", "strategy-option"])
-  }
-};
-var T = { short: /* @__PURE__ */ new Map(), long: /* @__PURE__ */ new Set() };
-function B(e) {
-  const n = R[e ?? ""] ?? T;
-  return {
-    short: new Map([...C.short.entries(), ...n.short.entries()]),
-    long: n.long
-  };
-}
-function b(e, n = I) {
-  if (e.startsWith("--")) {
-    const t2 = e.indexOf("=");
-    if (t2 > 2)
-      return [{ name: e.slice(0, t2), value: e.slice(t2 + 1), needsNext: false }];
-    const o2 = e.slice(2);
-    return [{ name: e, needsNext: n.long.has(o2) }];
-  }
-  if (e.length === 2) {
-    const t2 = e.charAt(1), o2 = n.short.get(t2);
-    return [{ name: e, needsNext: o2 === true }];
-  }
-  return j(e, n.short);
-}
-function j(e, n) {
-  const t2 = e.slice(1).split(""), o2 = [];
-  for (let a = 0; a < t2.length; a++) {
-    const s = t2[a], r2 = n.get(s);
-    if (r2 === void 0)
-      return [{ name: e, needsNext: false }];
-    if (r2) {
-      const i = t2.slice(a + 1).join("");
-      if (i && ![...i].every((m2) => n.has(m2)))
-        return o2.push({ name: `-${s}`, value: i, needsNext: false }), o2;
-    }
-    o2.push({ name: `-${s}`, needsNext: r2 });
-  }
-  return o2;
-}
-function W(e, n = []) {
-  let t2 = 0;
-  for (; t2 < e.length; ) {
-    const o2 = String(e[t2]);
-    if (!o2.startsWith("-") || o2.length < 2) break;
-    const a = b(o2);
-    let s = t2 + 1;
-    for (const r2 of a) {
-      const i = {
-        name: r2.name,
-        value: r2.value,
-        absorbedNext: false,
-        isGlobal: true
-      };
-      r2.needsNext && i.value === void 0 && s < e.length && (i.value = String(e[s]), i.absorbedNext = true, s++), n.push(i);
-    }
-    t2 = s;
-  }
-  return { flags: n, taskIndex: t2 };
-}
-function V(e, n, t2 = []) {
-  const o2 = B(n), a = [], s = [];
-  let r2 = 0;
-  for (; r2 < e.length; ) {
-    const i = e[r2];
-    if (r(i)) {
-      s.push(...o(i)), r2++;
-      continue;
-    }
-    const p2 = String(i);
-    if (p2 === "--") {
-      for (let d2 = r2 + 1; d2 < e.length; d2++) {
-        const g2 = e[d2];
-        r(g2) ? s.push(...o(g2)) : s.push(String(g2));
-      }
-      break;
-    }
-    if (!p2.startsWith("-") || p2.length < 2) {
-      a.push(p2), r2++;
-      continue;
-    }
-    const m2 = b(p2, o2);
-    let u2 = r2 + 1;
-    for (const d2 of m2) {
-      const g2 = {
-        name: d2.name,
-        value: d2.value,
-        absorbedNext: false,
-        isGlobal: false
-      };
-      d2.needsNext && g2.value === void 0 && u2 < e.length && !r(e[u2]) && (g2.value = String(e[u2]), g2.absorbedNext = true, u2++), t2.push(g2);
-    }
-    r2 = u2;
-  }
-  return { flags: t2, positionals: a, pathspecs: s };
-}
-function* q({
-  write: e
-}) {
-  for (const n of e)
-    for (const t2 of K) {
-      const o2 = t2(n.key);
-      o2 && (yield o2);
-    }
-}
-function f(e, n, t2 = String(e)) {
-  const o2 = typeof e == "string" ? new RegExp(`\\s*${e.toLowerCase()}`) : e;
-  return function(s) {
-    if (o2.test(s))
-      return {
-        category: n,
-        message: `Configuring ${t2} is not permitted without enabling ${n}`
-      };
-  };
-}
-function l(e, n) {
-  const t2 = new RegExp(`\\s*${e.toLowerCase().replace(/\./g, "(..+)?.")}`);
-  return f(t2, n, e);
-}
-var K = [
-  f("alias", "allowUnsafeAlias"),
-  f("core.askPass", "allowUnsafeAskPass"),
-  f("core.editor", "allowUnsafeEditor"),
-  f("core.fsmonitor", "allowUnsafeFsMonitor"),
-  f("core.gitProxy", "allowUnsafeGitProxy"),
-  f("core.hooksPath", "allowUnsafeHooksPath"),
-  f("core.pager", "allowUnsafePager"),
-  f("core.sshCommand", "allowUnsafeSshCommand"),
-  l("credential.helper", "allowUnsafeCredentialHelper"),
-  l("diff.command", "allowUnsafeDiffExternal"),
-  f("diff.external", "allowUnsafeDiffExternal"),
-  l("difftool.cmd", "allowUnsafeDiffExternal"),
-  l("diff.textconv", "allowUnsafeDiffTextConv"),
-  l("filter.clean", "allowUnsafeFilter"),
-  l("filter.process", "allowUnsafeFilter"),
-  l("filter.smudge", "allowUnsafeFilter"),
-  l("gpg.program", "allowUnsafeGpgProgram"),
-  f("include.path", "allowUnsafeInclude"),
-  l("includeIf", "allowUnsafeInclude"),
-  f("init.templateDir", "allowUnsafeTemplateDir"),
-  l("pager.", "allowUnsafePager"),
-  l("merge.driver", "allowUnsafeMergeDriver"),
-  l("mergetool.path", "allowUnsafeMergeDriver"),
-  l("mergetool.cmd", "allowUnsafeMergeDriver"),
-  l("protocol.allow", "allowUnsafeProtocolOverride"),
-  l("remote.receivepack", "allowUnsafePack"),
-  l("remote.uploadpack", "allowUnsafePack"),
-  f("uploadpack.packObjectsHook", "allowUnsafePack"),
-  f("sequence.editor", "allowUnsafeEditor"),
-  l("submodule.update", "allowUnsafeSubmodule"),
-  l("tar.command", "allowUnsafeCommandBinaries"),
-  l("trailer.cmd", "allowUnsafeCommandBinaries"),
-  l("trailer.command", "allowUnsafeCommandBinaries"),
-  l("url.insteadOf", "allowUnsafeUrlRewrite")
-];
-function* H(e, n) {
-  for (const t2 of n)
-    for (const o2 of X) {
-      const a = o2(e, t2);
-      a && (yield a);
-    }
-}
-function c2(e, n, t2, { name: o2 = String(n), globalOnly: a = false, withValue: s = false } = {}) {
-  const r2 = typeof n == "string" ? new RegExp(`\\s*${n.toLowerCase()}`) : n, i = `Use of ${e ? `${e} with option ` : ""}${o2} is not permitted without enabling ${t2}`;
-  return function(m2, u2) {
-    if (!(e && m2 !== e) && !(a && !u2.isGlobal) && !(s && u2.value === void 0) && r2.test(u2.name))
-      return {
-        category: t2,
-        message: i
-      };
-  };
-}
-var h = { globalOnly: true, withValue: true };
-var X = [
-  c2(null, /--(upload|receive)-pack/, "allowUnsafePack", {
-    name: "--upload-pack or --receive-pack"
-  }),
-  c2("clone", /^-\w*u/, "allowUnsafePack"),
-  c2("clone", "--u", "allowUnsafePack"),
-  c2("push", /^--exec$/, "allowUnsafePack", { name: "--exec" }),
-  // `git` accepts unambiguous abbreviations of long options, so `--ex` and `--exe` are `--exec`
-  c2("rebase", /^(-x|--ex(ec?)?)$/, "allowUnsafeExec", { name: "-x or --exec" }),
-  c2(null, "--template", "allowUnsafeTemplateDir"),
-  c2(null, "--exec-path", "allowUnsafeExec", h),
-  // `git` reads the configuration of whichever repository these name, so the
-  // directory alone is enough to deliver config the argv guards never see
-  c2(null, "--git-dir", "allowUnsafeConfigPaths", h),
-  c2(null, "--work-tree", "allowUnsafeConfigPaths", h),
-  c2(null, /^-C$/, "allowUnsafeConfigPaths", { ...h, name: "-C" })
-];
-function k(e, n, t2) {
-  return [...H(e, n), ...q(t2)];
-}
-function Y(...e) {
-  const { flags: n, taskIndex: t2 } = W(e), o2 = t2 < e.length ? String(e[t2]).toLowerCase() : null, a = o2 !== null ? e.slice(t2 + 1) : [], { positionals: s, pathspecs: r2 } = V(a, o2, n), i = D(o2, n, s);
-  return {
-    task: o2,
-    flags: n.map(J),
-    paths: r2,
-    config: i,
-    vulnerabilities: z(k(o2, n, i))
-  };
-}
-function z(e) {
-  return Object.defineProperty(e, "vulnerabilities", {
-    value: e
-  });
-}
-function J({ value: e, name: n }) {
-  return e !== void 0 ? { name: n, value: e } : { name: n };
-}
-var y = {
-  editor: "allowUnsafeEditor",
-  git_askpass: "allowUnsafeAskPass",
-  git_config_global: "allowUnsafeConfigPaths",
-  git_config_system: "allowUnsafeConfigPaths",
-  git_config_count: "allowUnsafeConfigEnvCount",
-  git_config_parameters: "allowUnsafeConfigEnvCount",
-  git_config: "allowUnsafeConfigPaths",
-  git_editor: "allowUnsafeEditor",
-  git_exec_path: "allowUnsafeExec",
-  git_external_diff: "allowUnsafeDiffExternal",
-  git_pager: "allowUnsafePager",
-  git_proxy_command: "allowUnsafeGitProxy",
-  git_template_dir: "allowUnsafeTemplateDir",
-  git_sequence_editor: "allowUnsafeEditor",
-  git_ssh: "allowUnsafeSshCommand",
-  git_ssh_command: "allowUnsafeSshCommand",
-  pager: "allowUnsafePager",
-  prefix: "allowUnsafeConfigPaths",
-  ssh_askpass: "allowUnsafeAskPass",
-  visual: "allowUnsafeEditor"
-};
-function* Q(e) {
-  const n = parseInt(e.git_config_count ?? "0", 10);
-  for (let t2 = 0; t2 < n; t2++) {
-    const o2 = e[`git_config_key_${t2}`], a = e[`git_config_value_${t2}`];
-    o2 !== void 0 && (yield { key: o2.toLowerCase().trim(), value: a, scope: "env" });
-  }
-}
-function* Z(e) {
-  for (const n of Object.keys(e))
-    if (_(n)) {
-      const t2 = y[n];
-      yield {
-        category: t2,
-        message: `Use of "${n.toUpperCase()}" is not permitted without enabling ${t2}`
-      };
-    }
-}
-function _(e) {
-  return Object.hasOwn(y, e);
-}
-function ee(e) {
-  const n = {};
-  for (const [t2, o2] of Object.entries(e)) {
-    const a = t2.toLowerCase().trim();
-    (_(a) || a.startsWith("git")) && (n[a] = String(o2));
-  }
-  return n;
-}
-function ne(e) {
-  const n = ee(e), t2 = {
-    read: [],
-    write: [...Q(n)]
-  }, o2 = [
-    ...Z(n),
-    ...k(null, [], t2)
-  ];
-  return {
-    config: t2,
-    vulnerabilities: o2
-  };
-}
-function oe(e, n) {
-  return [...Y(...e).vulnerabilities, ...ne(n).vulnerabilities];
-}
-
-// node_modules/simple-git/dist/index.mjs
-import { EventEmitter as Ce } from "node:events";
-var O2 = class extends Error {
-  constructor(e, n) {
-    super(n), this.task = e, Object.setPrototypeOf(this, new.target.prototype);
-  }
-};
-var Ae = class extends O2 {
-  constructor(e, n) {
-    super(void 0, n), this.config = e;
-  }
-};
-var A2 = class extends O2 {
-  constructor(e, n, r2) {
-    super(e, r2), this.task = e, this.plugin = n, Object.setPrototypeOf(this, new.target.prototype);
-  }
-};
-var at = class extends O2 {
-  constructor(e, n) {
-    super(void 0, n || String(e)), this.git = e;
-  }
-};
-var xe = class extends O2 {
-  constructor(e) {
-    super(void 0, e);
-  }
-};
-var I2 = "\0";
-var W2 = () => {
-};
-function Ne(t2) {
-  return typeof t2 != "function" ? W2 : t2;
-}
-function $e(t2) {
-  return typeof t2 == "function" && t2 !== W2;
-}
-function Pe(t2, e) {
-  const n = t2.indexOf(e);
-  return n <= 0 ? [t2, ""] : [t2.substr(0, n), t2.substr(n + 1)];
-}
-function Me(t2, e = 0) {
-  return Dt(t2) && t2.length > e ? t2[e] : void 0;
-}
-function N2(t2, e = 0) {
-  if (Dt(t2) && t2.length > e)
-    return t2[t2.length - 1 - e];
-}
-function Dt(t2) {
-  return Bt(t2);
-}
-function H2(t2 = "", e = true, n = `
-`) {
-  return t2.split(n).reduce((r2, s) => {
-    const o2 = e ? s.trim() : s;
-    return o2 && r2.push(o2), r2;
-  }, []);
-}
-function ut(t2, e) {
-  return H2(t2, true).map((n) => e(n));
-}
-function Lt(t2) {
-  return (0, import_file_exists.exists)(t2, import_file_exists.FOLDER);
-}
-function S2(t2, e) {
-  return Array.isArray(t2) ? t2.includes(e) || t2.push(e) : t2.add(e), e;
-}
-function De(t2, e) {
-  return Array.isArray(t2) && !t2.includes(e) && t2.push(e), t2;
-}
-function ct(t2, e) {
-  if (Array.isArray(t2)) {
-    const n = t2.indexOf(e);
-    n >= 0 && t2.splice(n, 1);
-  } else
-    t2.delete(e);
-  return e;
-}
-var ft = Object.prototype.toString.call.bind(Object.prototype.toString);
-function v(t2) {
-  return Array.isArray(t2) ? t2 : [t2];
-}
-function jt(t2) {
-  return t2.replace(/[\s-]+(.)/g, (e, n) => n.toUpperCase());
-}
-function L2(t2) {
-  return v(t2).map((e) => e instanceof String ? e : String(e));
-}
-function p(t2, e = 0) {
-  if (t2 == null)
-    return e;
-  const n = parseInt(t2, 10);
-  return Number.isNaN(n) ? e : n;
-}
-function U(t2, e) {
-  const n = [];
-  for (let r2 = 0, s = t2.length; r2 < s; r2++)
-    n.push(e, t2[r2]);
-  return n;
-}
-function F2(t2) {
-  return (Array.isArray(t2) ? Buffer.concat(t2) : t2).toString("utf-8");
-}
-function Le(t2) {
-  return t2 ? Buffer.isBuffer(t2) ? t2.length : Buffer.byteLength(t2) : 0;
-}
-function je(t2, e) {
-  const n = {};
-  return e.forEach((r2) => {
-    t2[r2] !== void 0 && (n[r2] = t2[r2]);
-  }), n;
-}
-function wt(t2 = 0) {
-  return new Promise((e) => setTimeout(e, t2));
-}
-function bt(t2) {
-  if (t2 !== false)
-    return t2;
-}
-function d(t2, e, n) {
-  return e(t2) ? t2 : arguments.length > 2 ? n : void 0;
-}
-var K2 = (t2) => Array.isArray(t2);
-function st(t2, e) {
-  const n = r(t2) ? "string" : typeof t2;
-  return /number|string|boolean/.test(n) && (!e || !e.includes(n));
-}
-var m = (t2) => typeof t2 == "string" || r(t2);
-var Be = (t2) => m(t2) || Buffer.isBuffer(t2);
-var G2 = (t2) => m(t2) || Array.isArray(t2) && t2.every(m);
-function lt(t2) {
-  return !!t2 && ft(t2) === "[object Object]";
-}
-function Ie(t2) {
-  return typeof t2 == "function";
-}
-var Bt = (t2) => t2 == null || "number|boolean|function".includes(typeof t2) ? false : typeof t2.length == "number";
-var V2 = /* @__PURE__ */ ((t2) => (t2[t2.SUCCESS = 0] = "SUCCESS", t2[t2.ERROR = 1] = "ERROR", t2[t2.NOT_FOUND = -2] = "NOT_FOUND", t2[t2.UNCLEAN = 128] = "UNCLEAN", t2))(V2 || {});
-var z2 = class _z {
-  constructor(e, n) {
-    this.stdOut = e, this.stdErr = n;
-  }
-  asStrings() {
-    return new _z(this.stdOut.toString("utf8"), this.stdErr.toString("utf8"));
-  }
-};
-function Ue() {
-  throw new Error("LineParser:useMatches not implemented");
-}
-var l2 = class {
-  constructor(e, n) {
-    this.matches = [], this.useMatches = Ue, this.parse = (r2, s) => (this.resetMatches(), this._regExp.every((o2, i) => this.addMatch(o2, i, r2(i))) ? this.useMatches(s, this.prepareMatches()) !== false : false), this._regExp = Array.isArray(e) ? e : [e], n && (this.useMatches = n);
-  }
-  resetMatches() {
-    this.matches.length = 0;
-  }
-  prepareMatches() {
-    return this.matches;
-  }
-  addMatch(e, n, r2) {
-    const s = r2 && e.exec(r2);
-    return s && this.pushMatch(n, s), !!s;
-  }
-  pushMatch(e, n) {
-    this.matches.push(...n.slice(1));
-  }
-};
-var x2 = class extends l2 {
-  addMatch(e, n, r2) {
-    return /^remote:\s/.test(String(r2)) && super.addMatch(e, n, r2);
-  }
-  pushMatch(e, n) {
-    (e > 0 || n.length > 1) && super.pushMatch(e, n);
-  }
-};
-var Fe = {
-  binary: "git",
-  maxConcurrentProcesses: 5,
-  config: [],
-  trimmed: false
-};
-function Ge(...t2) {
-  const e = process.cwd(), n = Object.assign(
-    { baseDir: e, ...Fe },
-    ...t2.filter((r2) => typeof r2 == "object" && r2)
-  );
-  return n.baseDir = n.baseDir || e, n.trimmed = n.trimmed === true, n;
-}
-function It(t2, e = []) {
-  return lt(t2) ? Object.keys(t2).reduce((n, r2) => {
-    const s = t2[r2];
-    if (r(s))
-      n.push(s);
-    else if (st(s, ["boolean"]))
-      n.push(r2 + "=" + s);
-    else if (Array.isArray(s))
-      for (const o2 of s)
-        st(o2, ["string", "number"]) || n.push(r2 + "=" + o2);
-    else
-      n.push(r2);
-    return n;
-  }, e) : e;
-}
-function h2(t2, e = 0, n = false) {
-  const r2 = [];
-  for (let s = 0, o2 = e < 0 ? t2.length : e; s < o2; s++)
-    "string|number".includes(typeof t2[s]) && r2.push(String(t2[s]));
-  return It(ht(t2), r2), n || r2.push(...ze(t2)), r2;
-}
-function ze(t2) {
-  const e = typeof N2(t2) == "function";
-  return L2(d(N2(t2, e ? 1 : 0), K2, []));
-}
-function ht(t2) {
-  const e = Ie(N2(t2));
-  return d(N2(t2, e ? 1 : 0), lt);
-}
-function u(t2, e = true) {
-  const n = Ne(N2(t2));
-  return e || $e(n) ? n : void 0;
-}
-function Tt(t2, e) {
-  return t2(e.stdOut, e.stdErr);
-}
-function E2(t2, e, n, r2 = true) {
-  return v(n).forEach((s) => {
-    for (let o2 = H2(s, r2), i = 0, a = o2.length; i < a; i++) {
-      const c3 = (y2 = 0) => {
-        if (!(i + y2 >= a))
-          return o2[i + y2];
-      };
-      e.some(({ parse: y2 }) => y2(c3, t2));
-    }
-  }), t2;
-}
-var mt = ({ exitCode: t2 }, e, n, r2) => {
-  if (t2 === V2.UNCLEAN && Ve(e))
-    return n(Buffer.from("false"));
-  r2(e);
-};
-var Ut = (t2) => t2.trim() === "true";
-function We(t2) {
-  switch (t2) {
-    case "bare":
-      return Ke();
-    case "root":
-      return He();
-  }
-  return {
-    commands: ["rev-parse", "--is-inside-work-tree"],
-    format: "utf-8",
-    onError: mt,
-    parser: Ut
-  };
-}
-function He() {
-  return {
-    commands: ["rev-parse", "--git-dir"],
-    format: "utf-8",
-    onError: mt,
-    parser(e) {
-      return /^\.(git)?$/.test(e.trim());
-    }
-  };
-}
-function Ke() {
-  return {
-    commands: ["rev-parse", "--is-bare-repository"],
-    format: "utf-8",
-    onError: mt,
-    parser: Ut
-  };
-}
-function Ve(t2) {
-  return /(Not a git repository|Kein Git-Repository)/i.test(String(t2));
-}
-var Xe = class {
-  constructor(e) {
-    this.paths = [], this.files = [], this.folders = [], this.dryRun = e;
-  }
-};
-var Ye = /^[a-z]+\s*/i;
-var Qe = /^[a-z]+\s+[a-z]+\s*/i;
-var Je = /\/$/;
-function Ze(t2, e) {
-  const n = new Xe(t2), r2 = t2 ? Qe : Ye;
-  return H2(e).forEach((s) => {
-    const o2 = s.replace(r2, "");
-    n.paths.push(o2), (Je.test(o2) ? n.folders : n.files).push(o2);
-  }), n;
-}
-var Ft = [];
-function tn(t2) {
-  return {
-    commands: Ft,
-    format: "empty",
-    parser: t2
-  };
-}
-function b2(t2) {
-  return {
-    commands: Ft,
-    format: "empty",
-    parser() {
-      throw typeof t2 == "string" ? new xe(t2) : t2;
-    }
-  };
-}
-function g(t2, e = false) {
-  return {
-    commands: t2,
-    format: "utf-8",
-    parser(n) {
-      return e ? String(n).trim() : n;
-    }
-  };
-}
-function Gt(t2) {
-  return {
-    commands: t2,
-    format: "buffer",
-    parser(e) {
-      return e;
-    }
-  };
-}
-function en(t2) {
-  return t2.format === "buffer";
-}
-function kt(t2) {
-  return t2.format === "empty" || !t2.commands.length;
-}
-var nn = "Git clean interactive mode is not supported";
-var rn = 'Git clean mode parameter ("n" or "f") is required';
-var sn = "Git clean unknown option found in: ";
-var zt = /* @__PURE__ */ ((t2) => (t2.DRY_RUN = "n", t2.FORCE = "f", t2.IGNORED_INCLUDED = "x", t2.IGNORED_ONLY = "X", t2.EXCLUDING = "e", t2.QUIET = "q", t2.RECURSIVE = "d", t2))(zt || {});
-var qt = /* @__PURE__ */ new Set([
-  "i",
-  ...L2(Object.values(zt))
-]);
-function on(t2, e) {
-  const { cleanMode: n, options: r2, valid: s } = cn(t2);
-  return n ? s.options ? (r2.push(...e), r2.some(hn) ? b2(nn) : an(n, r2)) : b2(sn + JSON.stringify(t2)) : b2(rn);
-}
-function an(t2, e) {
-  return {
-    commands: ["clean", `-${t2}`, ...e],
-    format: "utf-8",
-    parser(r2) {
-      return Ze(t2 === "n", r2);
-    }
-  };
-}
-function un(t2) {
-  return Array.isArray(t2) && t2.every((e) => qt.has(e));
-}
-function cn(t2) {
-  let e, n = [], r2 = { cleanMode: false, options: true };
-  return t2.replace(/[^a-z]i/g, "").split("").forEach((s) => {
-    fn(s) ? (e = s, r2.cleanMode = true) : r2.options = r2.options && ln(n[n.length] = `-${s}`);
-  }), {
-    cleanMode: e,
-    options: n,
-    valid: r2
-  };
-}
-function fn(t2) {
-  return t2 === "f" || t2 === "n";
-}
-function ln(t2) {
-  return /^-[a-z]$/i.test(t2) && qt.has(t2.charAt(1));
-}
-function hn(t2) {
-  return /^-[^\-]/.test(t2) ? t2.indexOf("i") > 0 : t2 === "--interactive";
-}
-var mn = class {
-  constructor() {
-    this.files = [], this.values = /* @__PURE__ */ Object.create(null);
-  }
-  get all() {
-    return this._all || (this._all = this.files.reduce((e, n) => Object.assign(e, this.values[n]), {})), this._all;
-  }
-  addFile(e) {
-    if (!(e in this.values)) {
-      const n = N2(this.files);
-      this.values[e] = n ? Object.create(this.values[n]) : {}, this.files.push(e);
-    }
-    return this.values[e];
-  }
-  addValue(e, n, r2) {
-    const s = this.addFile(e);
-    Object.hasOwn(s, n) ? Array.isArray(s[n]) ? s[n].push(r2) : s[n] = [s[n], r2] : s[n] = r2, this._all = void 0;
-  }
-};
-function pn(t2) {
-  const e = new mn();
-  for (const n of Wt(t2))
-    e.addValue(n.file, String(n.key), n.value);
-  return e;
-}
-function dn(t2, e) {
-  let n = null;
-  const r2 = [], s = /* @__PURE__ */ new Map();
-  for (const o2 of Wt(t2, e))
-    o2.key === e && (r2.push(n = o2.value), s.has(o2.file) || s.set(o2.file, []), s.get(o2.file).push(n));
-  return {
-    key: e,
-    paths: Array.from(s.keys()),
-    scopes: s,
-    value: n,
-    values: r2
-  };
-}
-function gn(t2) {
-  return t2.replace(/^(file):/, "");
-}
-function* Wt(t2, e = null) {
-  const n = t2.split("\0");
-  for (let r2 = 0, s = n.length - 1; r2 < s; ) {
-    const o2 = gn(n[r2++]);
-    let i = n[r2++], a = e;
-    if (i.includes(`
-`)) {
-      const c3 = Pe(i, `
-`);
-      a = c3[0], i = c3[1];
-    }
-    yield { file: o2, key: a, value: i };
-  }
-}
-var Ht = /* @__PURE__ */ ((t2) => (t2.system = "system", t2.global = "global", t2.local = "local", t2.worktree = "worktree", t2))(Ht || {});
-function Y2(t2, e) {
-  return typeof t2 == "string" && Object.hasOwn(Ht, t2) ? t2 : e;
-}
-function yn(t2, e, n, r2) {
-  const s = ["config", `--${r2}`];
-  return n && s.push("--add"), s.push(t2, e), {
-    commands: s,
-    format: "utf-8",
-    parser(o2) {
-      return o2;
-    }
-  };
-}
-function wn(t2, e) {
-  const n = ["config", "--null", "--show-origin", "--get-all", t2];
-  return e && n.splice(1, 0, `--${e}`), {
-    commands: n,
-    format: "utf-8",
-    parser(r2) {
-      return dn(r2, t2);
-    }
-  };
-}
-function bn(t2) {
-  const e = ["config", "--list", "--show-origin", "--null"];
-  return t2 && e.push(`--${t2}`), {
-    commands: e,
-    format: "utf-8",
-    parser(n) {
-      return pn(n);
-    }
-  };
-}
-function Tn() {
-  return {
-    addConfig(t2, e, ...n) {
-      return this._runTask(
-        yn(
-          t2,
-          e,
-          n[0] === true,
-          Y2(
-            n[1],
-            "local"
-            /* local */
-          )
-        ),
-        u(arguments)
-      );
-    },
-    getConfig(t2, e) {
-      return this._runTask(
-        wn(t2, Y2(e, void 0)),
-        u(arguments)
-      );
-    },
-    listConfig(...t2) {
-      return this._runTask(
-        bn(Y2(t2[0], void 0)),
-        u(arguments)
-      );
-    }
-  };
-}
-var Kt = /* @__PURE__ */ ((t2) => (t2.ADDED = "A", t2.COPIED = "C", t2.DELETED = "D", t2.MODIFIED = "M", t2.RENAMED = "R", t2.CHANGED = "T", t2.UNMERGED = "U", t2.UNKNOWN = "X", t2.BROKEN = "B", t2))(Kt || {});
-var kn = new Set(Object.values(Kt));
-function _n(t2) {
-  return kn.has(t2);
-}
-var _t;
-var vn = ["-h"];
-var j2 = /* @__PURE__ */ Symbol("grepQuery");
-var En = class {
-  constructor() {
-    this[_t] = [];
-  }
-  *[(_t = j2, Symbol.iterator)]() {
-    for (const e of this[j2])
-      yield e;
-  }
-  and(...e) {
-    return e.length && this[j2].push("--and", "(", ...U(e, "-e"), ")"), this;
-  }
-  param(...e) {
-    return this[j2].push(...U(e, "-e")), this;
-  }
-};
-function Sn(...t2) {
-  return new En().param(...t2);
-}
-function Rn(t2) {
-  const e = /* @__PURE__ */ new Set(), n = {};
-  return ut(t2, (r2) => {
-    const [s, o2, i] = r2.split(I2);
-    e.add(s), (n[s] = n[s] || []).push({
-      line: p(o2),
-      path: s,
-      preview: i
-    });
-  }), {
-    paths: e,
-    results: n
-  };
-}
-function On() {
-  return {
-    grep(t2) {
-      const e = u(arguments), n = h2(arguments);
-      for (const s of vn)
-        if (n.includes(s))
-          return this._runTask(
-            b2(`git.grep: use of "${s}" is not supported.`),
-            e
-          );
-      typeof t2 == "string" && (t2 = Sn().param(t2));
-      const r2 = ["grep", "--null", "-n", "--full-name", ...n, ...t2];
-      return this._runTask(
-        {
-          commands: r2,
-          format: "utf-8",
-          parser(s) {
-            return Rn(s);
-          }
-        },
-        e
-      );
-    }
-  };
-}
-var Vt = /* @__PURE__ */ ((t2) => (t2.MIXED = "mixed", t2.SOFT = "soft", t2.HARD = "hard", t2.MERGE = "merge", t2.KEEP = "keep", t2))(Vt || {});
-var Cn = L2(Object.values(Vt));
-function An(t2, e) {
-  const n = ["reset"];
-  return Xt(t2) && n.push(`--${t2}`), n.push(...e), g(n);
-}
-function xn(t2) {
-  if (Xt(t2))
-    return t2;
-  switch (typeof t2) {
-    case "string":
-    case "undefined":
-      return "soft";
-  }
-}
-function Xt(t2) {
-  return typeof t2 == "string" && Cn.includes(t2);
-}
-import_debug.default.formatters.L = (t2) => String(Bt(t2) ? t2.length : "-");
-import_debug.default.formatters.B = (t2) => Buffer.isBuffer(t2) ? t2.toString("utf8") : ft(t2);
-function Nn() {
-  return (0, import_debug.default)("simple-git");
-}
-function vt(t2, e, n) {
-  return !e || !String(e).replace(/\s*/, "") ? n ? (r2, ...s) => {
-    t2(r2, ...s), n(r2, ...s);
-  } : t2 : (r2, ...s) => {
-    t2(`%s ${r2}`, e, ...s), n && n(r2, ...s);
-  };
-}
-function $n(t2, e, { namespace: n }) {
-  if (typeof t2 == "string")
-    return t2;
-  const r2 = e && e.namespace || "";
-  return r2.startsWith(n) ? r2.substr(n.length + 1) : r2 || n;
-}
-function $2(t2, e, n, r2 = Nn()) {
-  const s = t2 && `[${t2}]` || "", o2 = [], i = typeof e == "string" ? r2.extend(e) : e, a = $n(d(e, m), i, r2);
-  return y2(n);
-  function c3(w2, T2) {
-    return S2(
-      o2,
-      $2(t2, a.replace(/^[^:]+/, w2), T2, r2)
-    );
-  }
-  function y2(w2) {
-    const T2 = w2 && `[${w2}]` || "", k2 = i && vt(i, T2) || W2, C2 = vt(r2, `${s} ${T2}`, k2);
-    return Object.assign(i ? k2 : C2, {
-      label: t2,
-      sibling: c3,
-      info: C2,
-      step: y2
-    });
-  }
-}
-var M2 = class M3 {
-  constructor(e = "GitExecutor") {
-    this.logLabel = e, this._queue = /* @__PURE__ */ new Map();
-  }
-  withProgress(e) {
-    return this._queue.get(e);
-  }
-  createProgress(e) {
-    const n = M3.getName(e.commands[0]), r2 = $2(this.logLabel, n);
-    return {
-      task: e,
-      logger: r2,
-      name: n
-    };
-  }
-  push(e) {
-    const n = this.createProgress(e);
-    return n.logger("Adding task to the queue, commands = %o", e.commands), this._queue.set(e, n), n;
-  }
-  fatal(e) {
-    for (const [n, { logger: r2 }] of Array.from(this._queue.entries()))
-      n === e.task ? (r2.info("Failed %o", e), r2(
-        "Fatal exception, any as-yet un-started tasks run through this executor will not be attempted"
-      )) : r2.info(
-        "A fatal exception occurred in a previous task, the queue has been purged: %o",
-        e.message
-      ), this.complete(n);
-    if (this._queue.size !== 0)
-      throw new Error(`Queue size should be zero after fatal: ${this._queue.size}`);
-  }
-  complete(e) {
-    this.withProgress(e) && this._queue.delete(e);
-  }
-  attempt(e) {
-    const n = this.withProgress(e);
-    if (!n)
-      throw new O2(void 0, "TasksPendingQueue: attempt called for an unknown task");
-    return n.logger("Starting task"), n;
-  }
-  static getName(e = "empty") {
-    return `task:${e}:${++M3.counter}`;
-  }
-};
-M2.counter = 0;
-var ot = M2;
-var Pn = class {
-  constructor(e, n, r2) {
-    this._executor = e, this._scheduler = n, this._plugins = r2, this._chain = Promise.resolve(), this._queue = new ot();
-  }
-  get cwd() {
-    return this._cwd || this._executor.cwd;
-  }
-  set cwd(e) {
-    this._cwd = e;
-  }
-  get env() {
-    return this._executor.env;
-  }
-  get outputHandler() {
-    return this._executor.outputHandler;
-  }
-  chain() {
-    return this;
-  }
-  push(e) {
-    return this._queue.push(e), this._chain = this._chain.then(() => this.attemptTask(e));
-  }
-  async attemptTask(e) {
-    const n = await this._scheduler.next(), r2 = () => this._queue.complete(e);
-    try {
-      const { logger: s } = this._queue.attempt(e);
-      return await (kt(e) ? this.attemptEmptyTask(e, s) : this.attemptRemoteTask(e, s));
-    } catch (s) {
-      throw this.onFatalException(e, s);
-    } finally {
-      r2(), n();
-    }
-  }
-  onFatalException(e, n) {
-    const r2 = n instanceof O2 ? Object.assign(n, { task: e }) : new O2(e, n && String(n));
-    return this._chain = Promise.resolve(), this._queue.fatal(r2), r2;
-  }
-  async attemptRemoteTask(e, n) {
-    const r2 = this._plugins.exec("spawn.binary", "", this.taskContext(e, e.commands)), s = this._plugins.exec(
-      "spawn.args",
-      [...e.commands],
-      this.taskContext(e, e.commands)
-    ), o2 = await this.gitResponse(
-      e,
-      r2,
-      s,
-      this.outputHandler,
-      n.step("SPAWN")
-    ), i = await this.handleTaskData(e, s, o2, n.step("HANDLE"));
-    return n("passing response to task's parser as a %s", e.format), en(e) ? Tt(e.parser, i) : Tt(e.parser, i.asStrings());
-  }
-  async attemptEmptyTask(e, n) {
-    return n("empty task bypassing child process to call to task's parser"), e.parser(this);
-  }
-  handleTaskData(e, n, r2, s) {
-    const { exitCode: o2, rejection: i, stdOut: a, stdErr: c3 } = r2;
-    return new Promise((y2, w2) => {
-      s("Preparing to handle process response exitCode=%d stdOut=", o2);
-      const { error: T2 } = this._plugins.exec(
-        "task.error",
-        { error: i },
-        {
-          ...this.taskContext(e, n),
-          ...r2
-        }
-      );
-      if (T2 && e.onError)
-        return s.info("exitCode=%s handling with custom error handler"), e.onError(
-          r2,
-          T2,
-          (k2) => {
-            s.info("custom error handler treated as success"), s("custom error returned a %s", ft(k2)), y2(
-              new z2(
-                Array.isArray(k2) ? Buffer.concat(k2) : k2,
-                Buffer.concat(c3)
-              )
-            );
-          },
-          w2
-        );
-      if (T2)
-        return s.info(
-          "handling as error: exitCode=%s stdErr=%s rejection=%o",
-          o2,
-          c3.length,
-          i
-        ), w2(T2);
-      s.info("retrieving task output complete"), y2(new z2(Buffer.concat(a), Buffer.concat(c3)));
-    });
-  }
-  async gitResponse(e, n, r2, s, o2) {
-    const i = o2.sibling("output"), a = this._plugins.exec(
-      "spawn.options",
-      {
-        cwd: this.cwd,
-        env: this.env,
-        windowsHide: true
-      },
-      this.taskContext(e, e.commands)
-    );
-    return new Promise((c3) => {
-      const y2 = [], w2 = [];
-      o2.info("%s %o", n, r2), o2("%O", a);
-      let T2 = this._beforeSpawn(e, r2);
-      if (T2)
-        return c3({
-          stdOut: y2,
-          stdErr: w2,
-          exitCode: 9901,
-          rejection: T2
-        });
-      this._plugins.exec("spawn.before", void 0, {
-        ...this.taskContext(e, r2),
-        kill(C2) {
-          T2 = C2 || T2;
-        }
-      });
-      const k2 = ve(n, r2, a);
-      k2.stdout.on(
-        "data",
-        Et(y2, "stdOut", o2, i.step("stdOut"))
-      ), k2.stderr.on(
-        "data",
-        Et(w2, "stdErr", o2, i.step("stdErr"))
-      ), k2.on("error", Mn(w2, o2)), s && (o2("Passing child process stdOut/stdErr to custom outputHandler"), s(n, k2.stdout, k2.stderr, [...r2])), this._plugins.exec("spawn.after", void 0, {
-        ...this.taskContext(e, r2),
-        spawned: k2,
-        close(C2, Te) {
-          c3({
-            stdOut: y2,
-            stdErr: w2,
-            exitCode: C2,
-            rejection: T2 || Te
-          });
-        },
-        kill(C2) {
-          k2.killed || (T2 = C2, k2.kill("SIGINT"));
-        }
-      });
-    });
-  }
-  _beforeSpawn(e, n) {
-    let r2;
-    return this._plugins.exec("spawn.before", void 0, {
-      ...this.taskContext(e, n),
-      kill(s) {
-        r2 = s || r2;
-      }
-    }), r2;
-  }
-  taskContext(e, n) {
-    return {
-      method: String(Me(e.commands) || ""),
-      commands: n,
-      env: { ...this.env },
-      input: kt(e) ? void 0 : e.input
-    };
-  }
-};
-function Mn(t2, e) {
-  return (n) => {
-    e("[ERROR] child process exception %o", n), t2.push(Buffer.from(String(n.stack), "ascii"));
-  };
-}
-function Et(t2, e, n, r2) {
-  return (s) => {
-    n("%s received %L bytes", e, s), r2("%B", s), t2.push(s);
-  };
-}
-var Dn = class {
-  constructor(e, n, r2) {
-    this.cwd = e, this._scheduler = n, this._plugins = r2, this._chain = this.chain();
-  }
-  chain() {
-    return new Pn(this, this._scheduler, this._plugins);
-  }
-  push(e) {
-    return this._chain.push(e);
-  }
-};
-function Ln(t2, e, n = W2) {
-  const r2 = (o2) => {
-    n(null, o2);
-  }, s = (o2) => {
-    o2?.task === t2 && n(o2, void 0);
-  };
-  e.then(r2, s);
-}
-function St(t2, e) {
-  return tn((n) => {
-    if (!Lt(t2))
-      throw new Error(`Git.cwd: cannot change to non-directory "${t2}"`);
-    return (e || n).cwd = t2;
-  });
-}
-function Q2(t2) {
-  const e = ["checkout", ...t2];
-  return e[1] === "-b" && e.includes("-B") && (e[1] = ct(e, "-B")), g(e);
-}
-function jn() {
-  return {
-    checkout() {
-      return this._runTask(
-        Q2(h2(arguments, 1)),
-        u(arguments)
-      );
-    },
-    checkoutBranch(t2, e) {
-      return this._runTask(
-        Q2(["-b", t2, e, ...h2(arguments)]),
-        u(arguments)
-      );
-    },
-    checkoutLocalBranch(t2) {
-      return this._runTask(
-        Q2(["-b", t2, ...h2(arguments)]),
-        u(arguments)
-      );
-    }
-  };
-}
-var Yt = (t2, e, n) => {
-  const r2 = ["clone", ...n];
-  return m(t2) && r2.push(c(t2)), m(e) && r2.push(c(e)), g(r2);
-};
-var Bn = (t2, e, n) => (S2(n, "--mirror"), Yt(t2, e, n));
-function Rt(t2, e, n, ...r2) {
-  return m(n) ? e(n, d(r2[0], m), h2(arguments)) : b2(`git.${t2}() requires a string 'repoPath'`);
-}
-function In() {
-  return {
-    clone(t2, ...e) {
-      return this._runTask(
-        Rt("clone", Yt, d(t2, m), ...e),
-        u(arguments)
-      );
-    },
-    mirror(t2, ...e) {
-      return this._runTask(
-        Rt("mirror", Bn, d(t2, m), ...e),
-        u(arguments)
-      );
-    }
-  };
-}
-var Un = [
-  new l2(/^\[([^\s]+)( \([^)]+\))? ([^\]]+)/, (t2, [e, n, r2]) => {
-    t2.branch = e, t2.commit = r2, t2.root = !!n;
-  }),
-  new l2(/\s*Author:\s(.+)/i, (t2, [e]) => {
-    const n = e.split("<"), r2 = n.pop();
-    !r2 || !r2.includes("@") || (t2.author = {
-      email: r2.substr(0, r2.length - 1),
-      name: n.join("<").trim()
-    });
-  }),
-  new l2(
-    /(\d+)[^,]*(?:,\s*(\d+)[^,]*)(?:,\s*(\d+))/g,
-    (t2, [e, n, r2]) => {
-      t2.summary.changes = parseInt(e, 10) || 0, t2.summary.insertions = parseInt(n, 10) || 0, t2.summary.deletions = parseInt(r2, 10) || 0;
-    }
-  ),
-  new l2(
-    /^(\d+)[^,]*(?:,\s*(\d+)[^(]+\(([+-]))?/,
-    (t2, [e, n, r2]) => {
-      t2.summary.changes = parseInt(e, 10) || 0;
-      const s = parseInt(n, 10) || 0;
-      r2 === "-" ? t2.summary.deletions = s : r2 === "+" && (t2.summary.insertions = s);
-    }
-  )
-];
-function Fn(t2) {
-  return E2({
-    author: null,
-    branch: "",
-    commit: "",
-    root: false,
-    summary: {
-      changes: 0,
-      insertions: 0,
-      deletions: 0
-    }
-  }, Un, t2);
-}
-function Gn(t2, e, n) {
-  return {
-    commands: [
-      "-c",
-      "core.abbrev=40",
-      "commit",
-      ...U(t2, "-m"),
-      ...e,
-      ...n
-    ],
-    format: "utf-8",
-    parser: Fn
-  };
-}
-function zn() {
-  return {
-    commit(e, ...n) {
-      const r2 = u(arguments), s = t2(e) || Gn(
-        v(e),
-        v(d(n[0], G2, [])),
-        [
-          ...L2(d(n[1], K2, [])),
-          ...h2(arguments, 0, true)
-        ]
-      );
-      return this._runTask(s, r2);
-    }
-  };
-  function t2(e) {
-    return !G2(e) && b2(
-      "git.commit: requires the commit message to be supplied as a string/string[]"
-    );
-  }
-}
-function qn() {
-  return {
-    count: 0,
-    garbage: 0,
-    inPack: 0,
-    packs: 0,
-    prunePackable: 0,
-    size: 0,
-    sizeGarbage: 0,
-    sizePack: 0
-  };
-}
-var Wn = new l2(
-  /([a-z-]+): (\d+)$/,
-  (t2, [e, n]) => {
-    const r2 = jt(e);
-    Object.hasOwn(t2, r2) && (t2[r2] = p(n));
-  }
-);
-function Hn() {
-  return {
-    countObjects() {
-      return this._runTask({
-        commands: ["count-objects", "--verbose"],
-        format: "utf-8",
-        parser(t2) {
-          return E2(qn(), [Wn], t2);
-        }
-      });
-    }
-  };
-}
-function Kn() {
-  return {
-    firstCommit() {
-      return this._runTask(
-        g(["rev-list", "--max-parents=0", "HEAD"], true),
-        u(arguments)
-      );
-    }
-  };
-}
-function Vn(t2, e) {
-  const n = ["hash-object", t2];
-  return e && n.push("-w"), g(n, true);
-}
-var J2 = class {
-  constructor(e, n, r2, s) {
-    this.bare = e, this.path = n, this.existing = r2, this.gitDir = s;
-  }
-};
-var Xn = /^Init.+ repository in (.+)$/;
-var Yn = /^Rein.+ in (.+)$/;
-function Qn(t2, e, n) {
-  const r2 = String(n).trim();
-  let s;
-  if (s = Xn.exec(r2))
-    return new J2(t2, e, false, s[1]);
-  if (s = Yn.exec(r2))
-    return new J2(t2, e, true, s[1]);
-  let o2 = "";
-  const i = r2.split(" ");
-  for (; i.length; )
-    if (i.shift() === "in") {
-      o2 = i.join(" ");
-      break;
-    }
-  return new J2(t2, e, /^re/i.test(r2), o2);
-}
-var Qt = "--bare";
-function Jn(t2) {
-  return t2.includes(Qt);
-}
-function Zn(t2 = false, e, n) {
-  const r2 = ["init", ...n];
-  return t2 && !Jn(r2) && r2.splice(1, 0, Qt), {
-    commands: r2,
-    format: "utf-8",
-    parser(s) {
-      return Qn(r2.includes("--bare"), e, s);
-    }
-  };
-}
-function tr(t2) {
-  return t2 === void 0 ? b2("interpretTrailers called without input content") : {
-    format: "utf-8",
-    parser(e) {
-      return Object.fromEntries(
-        ut(e, (n) => {
-          const r2 = n.indexOf(":");
-          return [
-            jt(n.substring(0, r2).toLowerCase()),
-            n.substring(r2 + 2).trim()
-          ];
-        })
-      );
-    },
-    commands: ["interpret-trailers", "--parse"],
-    input: t2
-  };
-}
-function er() {
-  return {
-    interpretTrailers(t2) {
-      return this._runTask(
-        tr(d(t2, Be)),
-        u(arguments)
-      );
-    }
-  };
-}
-var R2 = /* @__PURE__ */ ((t2) => (t2.NONE = "", t2.STAT = "--stat", t2.NUM_STAT = "--numstat", t2.NAME_ONLY = "--name-only", t2.NAME_STATUS = "--name-status", t2))(R2 || {});
-var Jt = /^--(stat|numstat|name-only|name-status)(=|$)/;
-function pt(t2) {
-  for (let e = 0; e < t2.length; e++) {
-    const n = Jt.exec(t2[e]);
-    if (n)
-      return `--${n[1]}`;
-  }
-  return "";
-}
-function nr(t2) {
-  return Jt.test(t2);
-}
-var rr = class {
-  constructor() {
-    this.changed = 0, this.deletions = 0, this.insertions = 0, this.files = [];
-  }
-};
-var Ot = [
-  new l2(
-    /^(.+)\s+\|\s+(\d+)(\s+[+\-]+)?$/,
-    (t2, [e, n, r2 = ""]) => {
-      t2.files.push({
-        file: e.trim(),
-        changes: p(n),
-        insertions: r2.replace(/[^+]/g, "").length,
-        deletions: r2.replace(/[^-]/g, "").length,
-        binary: false
-      });
-    }
-  ),
-  new l2(
-    /^(.+) \|\s+Bin ([0-9.]+) -> ([0-9.]+) ([a-z]+)/,
-    (t2, [e, n, r2]) => {
-      t2.files.push({
-        file: e.trim(),
-        before: p(n),
-        after: p(r2),
-        binary: true
-      });
-    }
-  ),
-  new l2(/^(.+)\s+\|\s+Bin\s*$/, (t2, [e]) => {
-    t2.files.push({
-      file: e.trim(),
-      before: 0,
-      after: 0,
-      binary: true
-    });
-  }),
-  new l2(
-    /(\d+) files? changed\s*((?:, \d+ [^,]+){0,2})/,
-    (t2, [e, n]) => {
-      const r2 = /(\d+) i/.exec(n), s = /(\d+) d/.exec(n);
-      t2.changed = p(e), t2.insertions = p(r2?.[1]), t2.deletions = p(s?.[1]);
-    }
-  )
-];
-var sr = [
-  new l2(
-    /(\d+)\t(\d+)\t(.+)$/,
-    (t2, [e, n, r2]) => {
-      const s = p(e), o2 = p(n);
-      t2.changed++, t2.insertions += s, t2.deletions += o2, t2.files.push({
-        file: r2,
-        changes: s + o2,
-        insertions: s,
-        deletions: o2,
-        binary: false
-      });
-    }
-  ),
-  new l2(/-\t-\t(.+)$/, (t2, [e]) => {
-    t2.changed++, t2.files.push({
-      file: e,
-      after: 0,
-      before: 0,
-      binary: true
-    });
-  })
-];
-var or = [
-  new l2(/(.+)$/, (t2, [e]) => {
-    t2.changed++, t2.files.push({
-      file: e,
-      changes: 0,
-      insertions: 0,
-      deletions: 0,
-      binary: false
-    });
-  })
-];
-var ir = [
-  new l2(
-    /([ACDMRTUXB])([0-9]{0,3})\t(.[^\t]*)(\t(.[^\t]*))?$/,
-    (t2, [e, n, r2, s, o2]) => {
-      t2.changed++, t2.files.push({
-        file: o2 ?? r2,
-        changes: 0,
-        insertions: 0,
-        deletions: 0,
-        binary: false,
-        status: bt(_n(e) && e),
-        from: bt(!!o2 && r2 !== o2 && r2),
-        similarity: p(n)
-      });
-    }
-  )
-];
-var ar = {
-  [R2.NONE]: Ot,
-  [R2.STAT]: Ot,
-  [R2.NUM_STAT]: sr,
-  [R2.NAME_STATUS]: ir,
-  [R2.NAME_ONLY]: or
-};
-function Zt(t2 = R2.NONE) {
-  const e = ar[t2];
-  return (n) => E2(new rr(), e, n, false);
-}
-var te = "\xF2\xF2\xF2\xF2\xF2\xF2 ";
-var ee2 = " \xF2\xF2";
-var ne2 = " \xF2 ";
-var ur = ["hash", "date", "message", "refs", "author_name", "author_email"];
-function cr(t2, e) {
-  return e.reduce(
-    (n, r2, s) => (n[r2] = t2[s] || "", n),
-    /* @__PURE__ */ Object.create({ diff: null })
-  );
-}
-function re(t2 = ne2, e = ur, n = R2.NONE) {
-  const r2 = Zt(n);
-  return function(s) {
-    const o2 = H2(
-      s.trim(),
-      false,
-      te
-    ).map(function(i) {
-      const a = i.split(ee2), c3 = cr(a[0].split(t2), e);
-      return a.length > 1 && a[1].trim() && (c3.diff = r2(a[1])), c3;
-    });
-    return {
-      all: o2,
-      latest: o2.length && o2[0] || null,
-      total: o2.length
-    };
-  };
-}
-function fr(t2) {
-  let e = pt(t2);
-  const n = ["diff"];
-  return e === R2.NONE && (e = R2.STAT, n.push("--stat=4096")), n.push(...t2), dt(n) || {
-    commands: n,
-    format: "utf-8",
-    parser: Zt(e)
-  };
-}
-function dt(t2) {
-  const e = t2.filter(nr);
-  if (e.length > 1)
-    return b2(
-      `Summary flags are mutually exclusive - pick one of ${e.join(",")}`
-    );
-  if (e.length && t2.includes("-z"))
-    return b2(
-      `Summary flag ${e} parsing is not compatible with null termination option '-z'`
-    );
-}
-var se = /* @__PURE__ */ ((t2) => (t2[t2["--pretty"] = 0] = "--pretty", t2[t2["max-count"] = 1] = "max-count", t2[t2.maxCount = 2] = "maxCount", t2[t2.n = 3] = "n", t2[t2.file = 4] = "file", t2[t2.format = 5] = "format", t2[t2.from = 6] = "from", t2[t2.to = 7] = "to", t2[t2.splitter = 8] = "splitter", t2[t2.symmetric = 9] = "symmetric", t2[t2.mailMap = 10] = "mailMap", t2[t2.multiLine = 11] = "multiLine", t2[t2.strictDate = 12] = "strictDate", t2))(se || {});
-function lr(t2, e) {
-  const n = [], r2 = [];
-  return Object.keys(t2).forEach((s) => {
-    n.push(s), r2.push(String(t2[s]));
-  }), [n, r2.join(e)];
-}
-function hr(t2) {
-  return Object.keys(t2).reduce((e, n) => (n in se || (e[n] = t2[n]), e), {});
-}
-function oe2(t2 = {}, e = []) {
-  const n = d(t2.splitter, m, ne2), r2 = lt(t2.format) ? t2.format : {
-    hash: "%H",
-    date: t2.strictDate === false ? "%ai" : "%aI",
-    message: "%s",
-    refs: "%D",
-    body: t2.multiLine ? "%B" : "%b",
-    author_name: t2.mailMap !== false ? "%aN" : "%an",
-    author_email: t2.mailMap !== false ? "%aE" : "%ae"
-  }, [s, o2] = lr(r2, n), i = [], a = [
-    `--pretty=format:${te}${o2}${ee2}`,
-    ...e
-  ], c3 = t2.n || t2["max-count"] || t2.maxCount;
-  if (c3 && a.push(`--max-count=${c3}`), t2.from || t2.to) {
-    const y2 = t2.symmetric !== false ? "..." : "..";
-    i.push(`${t2.from || ""}${y2}${t2.to || ""}`);
-  }
-  return m(t2.file) && a.push("--follow", c(t2.file)), It(hr(t2), a), {
-    fields: s,
-    splitter: n,
-    commands: [...a, ...i]
-  };
-}
-function mr(t2, e, n) {
-  const r2 = re(t2, e, pt(n));
-  return {
-    commands: ["log", ...n],
-    format: "utf-8",
-    parser: r2
-  };
-}
-function pr() {
-  return {
-    log(...n) {
-      const r2 = u(arguments), s = oe2(
-        ht(arguments),
-        L2(d(arguments[0], K2, []))
-      ), o2 = e(...n) || dt(s.commands) || t2(s);
-      return this._runTask(o2, r2);
-    }
-  };
-  function t2(n) {
-    return mr(n.splitter, n.fields, n.commands);
-  }
-  function e(n, r2) {
-    return m(n) && m(r2) && b2(
-      "git.log(string, string) should be replaced with git.log({ from: string, to: string })"
-    );
-  }
-}
-var Z2 = class {
-  constructor(e, n = null, r2) {
-    this.reason = e, this.file = n, this.meta = r2;
-  }
-  toString() {
-    return `${this.file}:${this.reason}`;
-  }
-};
-var dr = class {
-  constructor() {
-    this.conflicts = [], this.merges = [], this.result = "success";
-  }
-  get failed() {
-    return this.conflicts.length > 0;
-  }
-  get reason() {
-    return this.result;
-  }
-  toString() {
-    return this.conflicts.length ? `CONFLICTS: ${this.conflicts.join(", ")}` : "OK";
-  }
-};
-var ie = class {
-  constructor() {
-    this.remoteMessages = {
-      all: []
-    }, this.created = [], this.deleted = [], this.files = [], this.deletions = {}, this.insertions = {}, this.summary = {
-      changes: 0,
-      deletions: 0,
-      insertions: 0
-    };
-  }
-};
-var gr = class {
-  constructor() {
-    this.remote = "", this.hash = {
-      local: "",
-      remote: ""
-    }, this.branch = {
-      local: "",
-      remote: ""
-    }, this.message = "";
-  }
-  toString() {
-    return this.message;
-  }
-};
-function tt(t2) {
-  return t2.objects = t2.objects || {
-    compressing: 0,
-    counting: 0,
-    enumerating: 0,
-    packReused: 0,
-    reused: { count: 0, delta: 0 },
-    total: { count: 0, delta: 0 }
-  };
-}
-function Ct(t2) {
-  const e = /^\s*(\d+)/.exec(t2), n = /delta (\d+)/i.exec(t2);
-  return {
-    count: p(e && e[1] || "0"),
-    delta: p(n && n[1] || "0")
-  };
-}
-var yr = [
-  new x2(
-    /^remote:\s*(enumerating|counting|compressing) objects: (\d+),/i,
-    (t2, [e, n]) => {
-      const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
-      Object.assign(s, { [r2]: p(n) });
-    }
-  ),
-  new x2(
-    /^remote:\s*(enumerating|counting|compressing) objects: \d+% \(\d+\/(\d+)\),/i,
-    (t2, [e, n]) => {
-      const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
-      Object.assign(s, { [r2]: p(n) });
-    }
-  ),
-  new x2(
-    /total ([^,]+), reused ([^,]+), pack-reused (\d+)/i,
-    (t2, [e, n, r2]) => {
-      const s = tt(t2.remoteMessages);
-      s.total = Ct(e), s.reused = Ct(n), s.packReused = p(r2);
-    }
-  )
-];
-var wr = [
-  new x2(/^remote:\s*(.+)$/, (t2, [e]) => (t2.remoteMessages.all.push(e.trim()), false)),
-  ...yr,
-  new x2(
-    [/create a (?:pull|merge) request/i, /\s(https?:\/\/\S+)$/],
-    (t2, [e]) => {
-      t2.remoteMessages.pullRequestUrl = e;
-    }
-  ),
-  new x2(
-    [/found (\d+) vulnerabilities.+\(([^)]+)\)/i, /\s(https?:\/\/\S+)$/],
-    (t2, [e, n, r2]) => {
-      t2.remoteMessages.vulnerabilities = {
-        count: p(e),
-        summary: n,
-        url: r2
-      };
-    }
-  )
-];
-function ae(t2, e) {
-  return E2({ remoteMessages: new br() }, wr, e);
-}
-var br = class {
-  constructor() {
-    this.all = [];
-  }
-};
-var Tr = /^\s*(.+?)\s+\|\s+\d+\s*(\+*)(-*)/;
-var kr = /(\d+)\D+((\d+)\D+\(\+\))?(\D+(\d+)\D+\(-\))?/;
-var _r = /^(create|delete) mode \d+ (.+)/;
-var vr = [
-  new l2(Tr, (t2, [e, n, r2]) => {
-    t2.files.push(e), n && (t2.insertions[e] = n.length), r2 && (t2.deletions[e] = r2.length);
-  }),
-  new l2(kr, (t2, [e, , n, , r2]) => n !== void 0 || r2 !== void 0 ? (t2.summary.changes = +e || 0, t2.summary.insertions = +n || 0, t2.summary.deletions = +r2 || 0, true) : false),
-  new l2(_r, (t2, [e, n]) => {
-    S2(t2.files, n), S2(e === "create" ? t2.created : t2.deleted, n);
-  })
-];
-var Er = [
-  new l2(/^from\s(.+)$/i, (t2, [e]) => {
-    t2.remote = e;
-  }),
-  new l2(/^fatal:\s(.+)$/, (t2, [e]) => {
-    t2.message = e;
-  }),
-  new l2(
-    /([a-z0-9]+)\.\.([a-z0-9]+)\s+(\S+)\s+->\s+(\S+)$/,
-    (t2, [e, n, r2, s]) => {
-      t2.branch.local = r2, t2.hash.local = e, t2.branch.remote = s, t2.hash.remote = n;
-    }
-  )
-];
-var Sr = (t2, e) => E2(new ie(), vr, [t2, e]);
-var ue = (t2, e) => Object.assign(
-  new ie(),
-  Sr(t2, e),
-  ae(t2, e)
-);
-function Rr(t2, e) {
-  const n = E2(new gr(), Er, [t2, e]);
-  return n.message && n;
-}
-var Or = [
-  new l2(/^Auto-merging\s+(.+)$/, (t2, [e]) => {
-    t2.merges.push(e);
-  }),
-  new l2(/^CONFLICT\s+\((.+)\): Merge conflict in (.+)$/, (t2, [e, n]) => {
-    t2.conflicts.push(new Z2(e, n));
-  }),
-  new l2(
-    /^CONFLICT\s+\((.+\/delete)\): (.+) deleted in (.+) and/,
-    (t2, [e, n, r2]) => {
-      t2.conflicts.push(new Z2(e, n, { deleteRef: r2 }));
-    }
-  ),
-  new l2(/^CONFLICT\s+\((.+)\):/, (t2, [e]) => {
-    t2.conflicts.push(new Z2(e, null));
-  }),
-  new l2(/^Automatic merge failed;\s+(.+)$/, (t2, [e]) => {
-    t2.result = e;
-  })
-];
-var Cr = (t2, e) => Object.assign(Ar(t2), ue(t2, e));
-var Ar = (t2) => E2(new dr(), Or, t2);
-function At(t2) {
-  return t2.length ? {
-    commands: ["merge", ...t2],
-    format: "utf-8",
-    parser(e, n) {
-      const r2 = Cr(e, n);
-      if (r2.failed)
-        throw new at(r2);
-      return r2;
-    }
-  } : b2("Git.merge requires at least one option");
-}
-function xr(t2, e, n) {
-  const r2 = n.includes("deleted"), s = n.includes("tag") || /^refs\/tags/.test(t2), o2 = !n.includes("new");
-  return {
-    deleted: r2,
-    tag: s,
-    branch: !s,
-    new: !o2,
-    alreadyUpdated: o2,
-    local: t2,
-    remote: e
-  };
-}
-var Nr = [
-  new l2(/^Pushing to (.+)$/, (t2, [e]) => {
-    t2.repo = e;
-  }),
-  new l2(/^updating local tracking ref '(.+)'/, (t2, [e]) => {
-    t2.ref = {
-      ...t2.ref || {},
-      local: e
-    };
-  }),
-  new l2(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (t2, [e, n, r2]) => {
-    t2.pushed.push(xr(e, n, r2));
-  }),
-  new l2(
-    /^Branch '([^']+)' set up to track remote branch '([^']+)' from '([^']+)'/,
-    (t2, [e, n, r2]) => {
-      t2.branch = {
-        ...t2.branch || {},
-        local: e,
-        remote: n,
-        remoteName: r2
-      };
-    }
-  ),
-  new l2(
-    /^([^:]+):(\S+)\s+([a-z0-9]+)\.\.([a-z0-9]+)$/,
-    (t2, [e, n, r2, s]) => {
-      t2.update = {
-        head: {
-          local: e,
-          remote: n
-        },
-        hash: {
-          from: r2,
-          to: s
-        }
-      };
-    }
-  )
-];
-var $r = (t2, e) => {
-  const n = Pr(t2, e), r2 = ae(t2, e);
-  return {
-    ...n,
-    ...r2
-  };
-};
-var Pr = (t2, e) => E2({ pushed: [] }, Nr, [t2, e]);
-function Mr(t2 = {}, e) {
-  return S2(e, "--tags"), ce(t2, e);
-}
-function ce(t2 = {}, e) {
-  const n = ["push", ...e];
-  return t2.branch && n.splice(1, 0, t2.branch), t2.remote && n.splice(1, 0, t2.remote), ct(n, "-v"), S2(n, "--verbose"), S2(n, "--porcelain"), {
-    commands: n,
-    format: "utf-8",
-    parser: $r
-  };
-}
-function Dr() {
-  return {
-    showBuffer() {
-      const t2 = ["show", ...h2(arguments, 1)];
-      return t2.includes("--binary") || t2.splice(1, 0, "--binary"), this._runTask(
-        Gt(t2),
-        u(arguments)
-      );
-    },
-    show() {
-      const t2 = ["show", ...h2(arguments, 1)];
-      return this._runTask(
-        g(t2),
-        u(arguments)
-      );
-    }
-  };
-}
-var Lr = /^(.+)\0(.+)$/;
-var jr = class {
-  constructor(e, n, r2) {
-    if (this.path = e, this.index = n, this.working_dir = r2, n === "R" || r2 === "R") {
-      const s = Lr.exec(e) || [null, e, e];
-      this.from = s[2] || "", this.path = s[1] || "";
-    }
-  }
-};
-var Br = class {
-  constructor() {
-    this.not_added = [], this.conflicted = [], this.created = [], this.deleted = [], this.ignored = void 0, this.modified = [], this.renamed = [], this.files = [], this.staged = [], this.ahead = 0, this.behind = 0, this.current = null, this.tracking = null, this.detached = false, this.isClean = () => !this.files.length;
-  }
-};
-function xt(t2) {
-  const [e, n] = t2.split(I2);
-  return {
-    from: n || e,
-    to: e
-  };
-}
-function _2(t2, e, n) {
-  return [`${t2}${e}`, n];
-}
-function et(t2, ...e) {
-  return e.map((n) => _2(t2, n, (r2, s) => r2.conflicted.push(s)));
-}
-var Ir = new Map([
-  _2(
-    " ",
-    "A",
-    (t2, e) => t2.created.push(e)
-  ),
-  _2(
-    " ",
-    "D",
-    (t2, e) => t2.deleted.push(e)
-  ),
-  _2(
-    " ",
-    "M",
-    (t2, e) => t2.modified.push(e)
-  ),
-  _2("A", " ", (t2, e) => {
-    t2.created.push(e), t2.staged.push(e);
-  }),
-  _2("A", "M", (t2, e) => {
-    t2.created.push(e), t2.staged.push(e), t2.modified.push(e);
-  }),
-  _2("D", " ", (t2, e) => {
-    t2.deleted.push(e), t2.staged.push(e);
-  }),
-  _2("M", " ", (t2, e) => {
-    t2.modified.push(e), t2.staged.push(e);
-  }),
-  _2("M", "M", (t2, e) => {
-    t2.modified.push(e), t2.staged.push(e);
-  }),
-  _2("R", " ", (t2, e) => {
-    t2.renamed.push(xt(e));
-  }),
-  _2("R", "M", (t2, e) => {
-    const n = xt(e);
-    t2.renamed.push(n), t2.modified.push(n.to);
-  }),
-  _2("!", "!", (t2, e) => {
-    (t2.ignored = t2.ignored || []).push(e);
-  }),
-  _2(
-    "?",
-    "?",
-    (t2, e) => t2.not_added.push(e)
-  ),
-  ...et(
-    "A",
-    "A",
-    "U"
-    /* UNMERGED */
-  ),
-  ...et(
-    "D",
-    "D",
-    "U"
-    /* UNMERGED */
-  ),
-  ...et(
-    "U",
-    "A",
-    "D",
-    "U"
-    /* UNMERGED */
-  ),
-  [
-    "##",
-    (t2, e) => {
-      const n = /ahead (\d+)/, r2 = /behind (\d+)/, s = /^(.+?(?=(?:\.{3}|\s|$)))/, o2 = /\.{3}(\S*)/, i = /\son\s(\S+?)(?=\.{3}|$)/;
-      let a = n.exec(e);
-      t2.ahead = a && +a[1] || 0, a = r2.exec(e), t2.behind = a && +a[1] || 0, a = s.exec(e), t2.current = d(a?.[1], m, null), a = o2.exec(e), t2.tracking = d(a?.[1], m, null), a = i.exec(e), a && (t2.current = d(a?.[1], m, t2.current)), t2.detached = /\(no branch\)/.test(e);
-    }
-  ]
-]);
-var Ur = function(t2) {
-  const e = t2.split(I2), n = new Br();
-  for (let r2 = 0, s = e.length; r2 < s; ) {
-    let o2 = e[r2++].trim();
-    o2 && (o2.charAt(0) === "R" && (o2 += I2 + (e[r2++] || "")), Fr(n, o2));
-  }
-  return n;
-};
-function Fr(t2, e) {
-  const n = e.trim();
-  switch (" ") {
-    case n.charAt(2):
-      return r2(n.charAt(0), n.charAt(1), n.slice(3));
-    case n.charAt(1):
-      return r2(" ", n.charAt(0), n.slice(2));
-    default:
-      return;
-  }
-  function r2(s, o2, i) {
-    const a = `${s}${o2}`, c3 = Ir.get(a);
-    c3 && c3(t2, i), a !== "##" && a !== "!!" && t2.files.push(new jr(i, s, o2));
-  }
-}
-var Gr = ["--null", "-z"];
-function zr(t2) {
-  return {
-    format: "utf-8",
-    commands: [
-      "status",
-      "--porcelain",
-      "-b",
-      "-u",
-      "--null",
-      ...t2.filter((n) => !Gr.includes(n))
-    ],
-    parser(n) {
-      return Ur(n);
-    }
-  };
-}
-var fe = "installed=false";
-function q2(t2 = 0, e = 0, n = 0, r2 = "", s = true) {
-  return Object.defineProperty(
-    {
-      major: t2,
-      minor: e,
-      patch: n,
-      agent: r2,
-      installed: s
-    },
-    "toString",
-    {
-      value() {
-        return `${this.major}.${this.minor}.${this.patch}`;
-      },
-      configurable: false,
-      enumerable: false
-    }
-  );
-}
-function qr() {
-  return q2(0, 0, 0, "", false);
-}
-function Wr() {
-  return {
-    version() {
-      return this._runTask({
-        commands: ["--version"],
-        format: "utf-8",
-        parser: Kr,
-        onError(t2, e, n, r2) {
-          if (t2.exitCode === V2.NOT_FOUND)
-            return n(Buffer.from(fe));
-          r2(e);
-        }
-      });
-    }
-  };
-}
-var Hr = [
-  new l2(
-    /version (\d+)\.(\d+)\.(\d+)(?:\s*\((.+)\))?/,
-    (t2, [e, n, r2, s = ""]) => {
-      Object.assign(
-        t2,
-        q2(p(e), p(n), p(r2), s)
-      );
-    }
-  ),
-  new l2(
-    /version (\d+)\.(\d+)\.(\D+)(.+)?$/,
-    (t2, [e, n, r2, s = ""]) => {
-      Object.assign(t2, q2(p(e), p(n), r2, s));
-    }
-  )
-];
-function Kr(t2) {
-  return t2 === fe ? qr() : E2(q2(0, 0, 0, t2), Hr, t2);
-}
-var le = class {
-  constructor(e) {
-    this._executor = e;
-  }
-  _runTask(e, n) {
-    const r2 = this._executor.chain(), s = r2.push(e);
-    return n && Ln(e, s, n), Object.create(this, {
-      then: { value: s.then.bind(s) },
-      catch: { value: s.catch.bind(s) },
-      _executor: { value: r2 }
-    });
-  }
-  add(e) {
-    return this._runTask(
-      g(["add", ...v(e)]),
-      u(arguments)
-    );
-  }
-  cwd(e) {
-    const n = u(arguments);
-    return typeof e == "string" ? this._runTask(St(e, this._executor), n) : typeof e?.path == "string" ? this._runTask(
-      St(
-        e.path,
-        e.root && this._executor || void 0
-      ),
-      n
-    ) : this._runTask(
-      b2("Git.cwd: workingDirectory must be supplied as a string"),
-      n
-    );
-  }
-  hashObject(e, n) {
-    return this._runTask(
-      Vn(e, n === true),
-      u(arguments)
-    );
-  }
-  init(e) {
-    return this._runTask(
-      Zn(e === true, this._executor.cwd, h2(arguments)),
-      u(arguments)
-    );
-  }
-  merge() {
-    return this._runTask(
-      At(h2(arguments)),
-      u(arguments)
-    );
-  }
-  mergeFromTo(e, n) {
-    return m(e) && m(n) ? this._runTask(
-      At([e, n, ...h2(arguments)]),
-      u(arguments, false)
-    ) : this._runTask(
-      b2(
-        "Git.mergeFromTo requires that the 'remote' and 'branch' arguments are supplied as strings"
-      )
-    );
-  }
-  outputHandler(e) {
-    return this._executor.outputHandler = e, this;
-  }
-  push() {
-    const e = ce(
-      {
-        remote: d(arguments[0], m),
-        branch: d(arguments[1], m)
-      },
-      h2(arguments)
-    );
-    return this._runTask(e, u(arguments));
-  }
-  stash() {
-    return this._runTask(
-      g(["stash", ...h2(arguments)]),
-      u(arguments)
-    );
-  }
-  status() {
-    return this._runTask(
-      zr(h2(arguments)),
-      u(arguments)
-    );
-  }
-};
-Object.assign(
-  le.prototype,
-  jn(),
-  In(),
-  zn(),
-  Tn(),
-  Hn(),
-  Kn(),
-  On(),
-  er(),
-  pr(),
-  Dr(),
-  Wr()
-);
-var Vr = /* @__PURE__ */ (() => {
-  let t2 = 0;
-  return () => {
-    t2++;
-    const { promise: e, done: n } = (0, import_promise_deferred.createDeferred)();
-    return {
-      promise: e,
-      done: n,
-      id: t2
-    };
-  };
-})();
-var Xr = class {
-  constructor(e = 2) {
-    this.concurrency = e, this.logger = $2("", "scheduler"), this.pending = [], this.running = [], this.logger("Constructed, concurrency=%s", e);
-  }
-  schedule() {
-    if (!this.pending.length || this.running.length >= this.concurrency) {
-      this.logger(
-        "Schedule attempt ignored, pending=%s running=%s concurrency=%s",
-        this.pending.length,
-        this.running.length,
-        this.concurrency
-      );
-      return;
-    }
-    const e = S2(this.running, this.pending.shift());
-    this.logger("Attempting id=%s", e.id), e.done(() => {
-      this.logger("Completing id=", e.id), ct(this.running, e), this.schedule();
-    });
-  }
-  next() {
-    const { promise: e, id: n } = S2(this.pending, Vr());
-    return this.logger("Scheduling id=%s", n), this.schedule(), e;
-  }
-};
-function Yr(t2, e) {
-  return g(["apply", ...e, ...t2]);
-}
-var he = /* @__PURE__ */ ((t2) => (t2.CURRENT = "*", t2.LINKED = "+", t2))(he || {});
-var Qr = class {
-  constructor() {
-    this.all = [], this.branches = {}, this.current = "", this.detached = false;
-  }
-  push(e, n, r2, s, o2) {
-    e === "*" && (this.detached = n, this.current = r2), this.all.push(r2), this.branches[r2] = {
-      current: e === "*",
-      linkedWorkTree: e === "+",
-      name: r2,
-      commit: s,
-      label: o2
-    };
-  }
-};
-var Jr = [
-  new l2(
-    /^([*+]\s)?\((?:HEAD )?detached (?:from|at) (\S+)\)\s+([a-z0-9]+)\s(.*)$/,
-    (t2, [e, n, r2, s]) => {
-      t2.push(Nt(e), true, n, r2, s);
-    }
-  ),
-  new l2(
-    /^([*+]\s)?(\S+)\s+([a-z0-9]+)\s?(.*)$/s,
-    (t2, [e, n, r2, s]) => {
-      t2.push(Nt(e), false, n, r2, s);
-    }
-  )
-];
-var Zr = new l2(/^(\S+)$/s, (t2, [e]) => {
-  t2.push(he.CURRENT, false, e, "", "");
-});
-function Nt(t2) {
-  return t2 ? t2.charAt(0) : "";
-}
-function me(t2, e = false) {
-  return E2(
-    new Qr(),
-    e ? [Zr] : Jr,
-    t2
-  );
-}
-var ts = class {
-  constructor() {
-    this.all = [], this.branches = {}, this.errors = [];
-  }
-  get success() {
-    return !this.errors.length;
-  }
-};
-function es(t2, e) {
-  return {
-    branch: t2,
-    hash: e,
-    success: true
-  };
-}
-function ns(t2) {
-  return {
-    branch: t2,
-    hash: null,
-    success: false
-  };
-}
-var rs = /(\S+)\s+\(\S+\s([^)]+)\)/;
-var pe = /^error[^']+'([^']+)'/m;
-var ss = [
-  new l2(rs, (t2, [e, n]) => {
-    const r2 = es(e, n);
-    t2.all.push(r2), t2.branches[e] = r2;
-  }),
-  new l2(pe, (t2, [e]) => {
-    const n = ns(e);
-    t2.errors.push(n), t2.all.push(n), t2.branches[e] = n;
-  })
-];
-var gt = (t2, e) => E2(new ts(), ss, [t2, e]);
-function de(t2, e) {
-  return e === V2.ERROR && pe.test(t2);
-}
-function os(t2) {
-  const e = ["-d", "-D", "--delete"];
-  return t2.some((n) => e.includes(n));
-}
-function is(t2) {
-  const e = os(t2), n = t2.includes("--show-current"), r2 = ["branch", ...t2];
-  return r2.length === 1 && r2.push("-a"), r2.includes("-v") || r2.splice(1, 0, "-v"), {
-    format: "utf-8",
-    commands: r2,
-    parser(s, o2) {
-      return e ? gt(s, o2).all[0] : me(s, n);
-    }
-  };
-}
-function as() {
-  return {
-    format: "utf-8",
-    commands: ["branch", "-v"],
-    parser(t2) {
-      return me(t2);
-    }
-  };
-}
-function us(t2, e = false) {
-  return {
-    format: "utf-8",
-    commands: ["branch", "-v", e ? "-D" : "-d", ...t2],
-    parser(n, r2) {
-      return gt(n, r2);
-    },
-    onError({ exitCode: n, stdOut: r2 }, s, o2, i) {
-      if (!de(String(s), n))
-        return i(s);
-      o2(r2);
-    }
-  };
-}
-function cs(t2, e = false) {
-  const n = {
-    format: "utf-8",
-    commands: ["branch", "-v", e ? "-D" : "-d", t2],
-    parser(r2, s) {
-      return gt(r2, s).branches[t2];
-    },
-    onError({ exitCode: r2, stdErr: s, stdOut: o2 }, i, a, c3) {
-      if (!de(String(i), r2))
-        return c3(i);
-      throw new at(
-        n.parser(F2(o2), F2(s)),
-        String(i)
-      );
-    }
-  };
-  return n;
-}
-function fs(t2) {
-  return {
-    commands: ["check-ignore", ...t2],
-    format: "utf-8",
-    parser: ls
-  };
-}
-function ls(t2) {
-  return t2.split(/\n/g).map(hs).filter(Boolean);
-}
-function hs(t2) {
-  const e = t2.trim().replace(/^["']|["']$/g, "");
-  return e && Se(e);
-}
-var ms = [
-  new l2(/From (.+)$/, (t2, [e]) => {
-    t2.remote = e;
-  }),
-  new l2(/\* \[new branch]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
-    t2.branches.push({
-      name: e,
-      tracking: n
-    });
-  }),
-  new l2(/\* \[new tag]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
-    t2.tags.push({
-      name: e,
-      tracking: n
-    });
-  }),
-  new l2(/- \[deleted]\s+\S+\s*-> (.+)$/, (t2, [e]) => {
-    t2.deleted.push({
-      tracking: e
-    });
-  }),
-  new l2(
-    /\s*([^.]+)\.\.(\S+)\s+(\S+)\s*-> (.+)$/,
-    (t2, [e, n, r2, s]) => {
-      t2.updated.push({
-        name: r2,
-        tracking: s,
-        to: n,
-        from: e
-      });
-    }
-  )
-];
-function ps(t2, e) {
-  return E2({
-    raw: t2,
-    remote: null,
-    branches: [],
-    tags: [],
-    updated: [],
-    deleted: []
-  }, ms, [t2, e]);
-}
-function ds(t2) {
-  return /^--upload-pack(=|$)/.test(t2);
-}
-function gs(t2, e, n) {
-  const r2 = ["fetch", ...n];
-  return t2 && e && r2.push(t2, e), r2.find(ds) ? b2("git.fetch: potential exploit argument blocked.") : {
-    commands: r2,
-    format: "utf-8",
-    parser: ps
-  };
-}
-var ys = [
-  new l2(/^Renaming (.+) to (.+)$/, (t2, [e, n]) => {
-    t2.moves.push({ from: e, to: n });
-  })
-];
-function ws(t2) {
-  return E2({ moves: [] }, ys, t2);
-}
-function bs(t2, e) {
-  return {
-    commands: ["mv", "-v", ...v(t2), e],
-    format: "utf-8",
-    parser: ws
-  };
-}
-function Ts(t2, e, n) {
-  const r2 = ["pull", ...n];
-  return t2 && e && r2.splice(1, 0, t2, e), {
-    commands: r2,
-    format: "utf-8",
-    parser(s, o2) {
-      return ue(s, o2);
-    },
-    onError(s, o2, i, a) {
-      const c3 = Rr(
-        F2(s.stdOut),
-        F2(s.stdErr)
-      );
-      if (c3)
-        return a(new at(c3));
-      a(o2);
-    }
-  };
-}
-function ks(t2) {
-  const e = {};
-  return ge(t2, ([n]) => e[n] = { name: n }), Object.values(e);
-}
-function _s(t2) {
-  const e = {};
-  return ge(t2, ([n, r2, s]) => {
-    Object.hasOwn(e, n) || (e[n] = {
-      name: n,
-      refs: { fetch: "", push: "" }
-    }), s && r2 && (e[n].refs[s.replace(/[^a-z]/g, "")] = r2);
-  }), Object.values(e);
-}
-function ge(t2, e) {
-  ut(t2, (n) => e(n.split(/\s+/)));
-}
-function vs(t2, e, n) {
-  return g(["remote", "add", ...n, t2, e]);
-}
-function Es(t2) {
-  const e = ["remote"];
-  return t2 && e.push("-v"), {
-    commands: e,
-    format: "utf-8",
-    parser: t2 ? _s : ks
-  };
-}
-function Ss(t2) {
-  const e = [...t2];
-  return e[0] !== "ls-remote" && e.unshift("ls-remote"), g(e);
-}
-function Rs(t2) {
-  const e = [...t2];
-  return e[0] !== "remote" && e.unshift("remote"), g(e);
-}
-function Os(t2) {
-  return g(["remote", "remove", t2]);
-}
-function Cs(t2 = {}, e) {
-  const n = oe2(t2), r2 = ["stash", "list", ...n.commands, ...e], s = re(
-    n.splitter,
-    n.fields,
-    pt(r2)
-  );
-  return dt(r2) || {
-    commands: r2,
-    format: "utf-8",
-    parser: s
-  };
-}
-function As(t2, e) {
-  return X2(["add", t2, e]);
-}
-function xs(t2) {
-  return X2(["init", ...t2]);
-}
-function X2(t2) {
-  const e = [...t2];
-  return e[0] !== "submodule" && e.unshift("submodule"), g(e);
-}
-function Ns(t2) {
-  return X2(["update", ...t2]);
-}
-var $s = class {
-  constructor(e, n) {
-    this.all = e, this.latest = n;
-  }
-};
-var Ps = function(t2, e = false) {
-  const n = t2.split(`
-`).map(Ds).filter(Boolean);
-  e || n.sort(function(s, o2) {
-    const i = s.split("."), a = o2.split(".");
-    if (i.length === 1 || a.length === 1)
-      return Ms(B2(i[0]), B2(a[0]));
-    for (let c3 = 0, y2 = Math.max(i.length, a.length); c3 < y2; c3++) {
-      const w2 = ye(B2(i[c3]), B2(a[c3]));
-      if (w2)
-        return w2;
-    }
-    return 0;
-  });
-  const r2 = e ? n[0] : [...n].reverse().find((s) => s.indexOf(".") >= 0);
-  return new $s(n, r2);
-};
-function Ms(t2, e) {
-  const n = Number.isNaN(t2), r2 = Number.isNaN(e);
-  return n !== r2 ? n ? 1 : -1 : n ? ye(t2, e) : 0;
-}
-function ye(t2, e) {
-  return t2 === e ? 0 : t2 > e ? 1 : -1;
-}
-function Ds(t2) {
-  return t2.trim();
-}
-function B2(t2) {
-  return typeof t2 == "string" && parseInt(t2.replace(/^\D+/g, ""), 10) || 0;
-}
-function Ls(t2 = []) {
-  const e = t2.some((n) => /^--sort=/.test(n));
-  return {
-    format: "utf-8",
-    commands: ["tag", "-l", ...t2],
-    parser(n) {
-      return Ps(n, e);
-    }
-  };
-}
-function js(t2) {
-  return {
-    format: "utf-8",
-    commands: ["tag", t2],
-    parser() {
-      return { name: t2 };
-    }
-  };
-}
-function Bs(t2, e) {
-  return {
-    format: "utf-8",
-    commands: ["tag", "-a", "-m", e, t2],
-    parser() {
-      return { name: t2 };
-    }
-  };
-}
-function f2(t2, e) {
-  this._plugins = e, this._executor = new Dn(
-    t2.baseDir,
-    new Xr(t2.maxConcurrentProcesses),
-    e
-  ), this._trimmed = t2.trimmed;
-}
-(f2.prototype = Object.create(le.prototype)).constructor = f2;
-f2.prototype.customBinary = function(t2) {
-  return this._plugins.reconfigure("binary", t2), this;
-};
-f2.prototype.env = function(t2, e) {
-  return arguments.length === 1 && typeof t2 == "object" ? this._executor.env = t2 : (this._executor.env = this._executor.env || {})[t2] = e, this;
-};
-f2.prototype.stashList = function(t2) {
-  return this._runTask(
-    Cs(
-      ht(arguments) || {},
-      K2(t2) && t2 || []
-    ),
-    u(arguments)
-  );
-};
-f2.prototype.mv = function(t2, e) {
-  return this._runTask(bs(t2, e), u(arguments));
-};
-f2.prototype.checkoutLatestTag = function(t2) {
-  var e = this;
-  return this.pull(function() {
-    e.tags(function(n, r2) {
-      e.checkout(r2.latest, t2);
+    child.on("error", (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
+    child.on("close", (code2, signal) => {
+      if (code2 === 0) return resolve14(Buffer.concat(out).toString("utf8"));
+      reject(new Error(stderr.trim() || (signal ? `git ${args[0]} was killed by ${signal}` : `git ${args[0]} exited with code ${code2}`)));
     });
   });
-};
-f2.prototype.pull = function(t2, e, n, r2) {
-  return this._runTask(
-    Ts(
-      d(t2, m),
-      d(e, m),
-      h2(arguments)
-    ),
-    u(arguments)
-  );
-};
-f2.prototype.fetch = function(t2, e) {
-  return this._runTask(
-    gs(
-      d(t2, m),
-      d(e, m),
-      h2(arguments)
-    ),
-    u(arguments)
-  );
-};
-f2.prototype.tags = function(t2, e) {
-  return this._runTask(
-    Ls(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.rebase = function() {
-  return this._runTask(
-    g(["rebase", ...h2(arguments)]),
-    u(arguments)
-  );
-};
-f2.prototype.reset = function(t2) {
-  return this._runTask(
-    An(xn(t2), h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.revert = function(t2) {
-  const e = u(arguments);
-  return typeof t2 != "string" ? this._runTask(b2("Commit must be a string"), e) : this._runTask(
-    g(["revert", ...h2(arguments, 0, true), t2]),
-    e
-  );
-};
-f2.prototype.addTag = function(t2) {
-  const e = typeof t2 == "string" ? js(t2) : b2("Git.addTag requires a tag name");
-  return this._runTask(e, u(arguments));
-};
-f2.prototype.addAnnotatedTag = function(t2, e) {
-  return this._runTask(
-    Bs(t2, e),
-    u(arguments)
-  );
-};
-f2.prototype.deleteLocalBranch = function(t2, e, n) {
-  return this._runTask(
-    cs(t2, typeof e == "boolean" ? e : false),
-    u(arguments)
-  );
-};
-f2.prototype.deleteLocalBranches = function(t2, e, n) {
-  return this._runTask(
-    us(t2, typeof e == "boolean" ? e : false),
-    u(arguments)
-  );
-};
-f2.prototype.branch = function(t2, e) {
-  return this._runTask(
-    is(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.branchLocal = function(t2) {
-  return this._runTask(as(), u(arguments));
-};
-f2.prototype.raw = function(t2) {
-  const e = !Array.isArray(t2), n = [].slice.call(e ? arguments : t2, 0);
-  for (let s = 0; s < n.length && e; s++)
-    if (!st(n[s])) {
-      n.splice(s, n.length - s);
-      break;
-    }
-  n.push(...h2(arguments, 0, true));
-  var r2 = u(arguments);
-  return n.length ? this._runTask(g(n, this._trimmed), r2) : this._runTask(
-    b2("Raw: must supply one or more command to execute"),
-    r2
-  );
-};
-f2.prototype.submoduleAdd = function(t2, e, n) {
-  return this._runTask(As(t2, e), u(arguments));
-};
-f2.prototype.submoduleUpdate = function(t2, e) {
-  return this._runTask(
-    Ns(h2(arguments, true)),
-    u(arguments)
-  );
-};
-f2.prototype.submoduleInit = function(t2, e) {
-  return this._runTask(
-    xs(h2(arguments, true)),
-    u(arguments)
-  );
-};
-f2.prototype.subModule = function(t2, e) {
-  return this._runTask(
-    X2(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.listRemote = function() {
-  return this._runTask(
-    Ss(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.addRemote = function(t2, e, n) {
-  return this._runTask(
-    vs(t2, e, h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.removeRemote = function(t2, e) {
-  return this._runTask(Os(t2), u(arguments));
-};
-f2.prototype.getRemotes = function(t2, e) {
-  return this._runTask(Es(t2 === true), u(arguments));
-};
-f2.prototype.remote = function(t2, e) {
-  return this._runTask(
-    Rs(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.tag = function(t2, e) {
-  const n = h2(arguments);
-  return n[0] !== "tag" && n.unshift("tag"), this._runTask(g(n), u(arguments));
-};
-f2.prototype.updateServerInfo = function(t2) {
-  return this._runTask(
-    g(["update-server-info"]),
-    u(arguments)
-  );
-};
-f2.prototype.pushTags = function(t2, e) {
-  const n = Mr(
-    { remote: d(t2, m) },
-    h2(arguments)
-  );
-  return this._runTask(n, u(arguments));
-};
-f2.prototype.rm = function(t2) {
-  return this._runTask(
-    g(["rm", "-f", ...v(t2)]),
-    u(arguments)
-  );
-};
-f2.prototype.rmKeepLocal = function(t2) {
-  return this._runTask(
-    g(["rm", "--cached", ...v(t2)]),
-    u(arguments)
-  );
-};
-f2.prototype.catFile = function(t2, e) {
-  return this._catFile("utf-8", arguments);
-};
-f2.prototype.binaryCatFile = function() {
-  return this._catFile("buffer", arguments);
-};
-f2.prototype._catFile = function(t2, e) {
-  var n = u(e), r2 = ["cat-file"], s = e[0];
-  if (typeof s == "string")
-    return this._runTask(
-      b2("Git.catFile: options must be supplied as an array of strings"),
-      n
-    );
-  Array.isArray(s) && r2.push.apply(r2, s);
-  const o2 = t2 === "buffer" ? Gt(r2) : g(r2);
-  return this._runTask(o2, n);
-};
-f2.prototype.diff = function(t2, e) {
-  const n = m(t2) ? b2(
-    "git.diff: supplying options as a single string is no longer supported, switch to an array of strings"
-  ) : g(["diff", ...h2(arguments)]);
-  return this._runTask(n, u(arguments));
-};
-f2.prototype.diffSummary = function() {
-  return this._runTask(
-    fr(h2(arguments, 1)),
-    u(arguments)
-  );
-};
-f2.prototype.applyPatch = function(t2) {
-  const e = G2(t2) ? Yr(v(t2), h2([].slice.call(arguments, 1))) : b2(
-    "git.applyPatch requires one or more string patches as the first argument"
-  );
-  return this._runTask(e, u(arguments));
-};
-f2.prototype.revparse = function() {
-  const t2 = ["rev-parse", ...h2(arguments, true)];
-  return this._runTask(
-    g(t2, true),
-    u(arguments)
-  );
-};
-f2.prototype.clean = function(t2, e, n) {
-  const r2 = un(t2), s = r2 && t2.join("") || d(t2, m) || "", o2 = h2([].slice.call(arguments, r2 ? 1 : 0));
-  return this._runTask(
-    on(s, o2),
-    u(arguments)
-  );
-};
-f2.prototype.exec = function(t2) {
-  const e = {
-    commands: [],
-    format: "utf-8",
-    parser() {
-      typeof t2 == "function" && t2();
-    }
-  };
-  return this._runTask(e);
-};
-f2.prototype.checkIgnore = function(t2, e) {
-  return this._runTask(
-    fs(v(d(t2, G2, []))),
-    u(arguments)
-  );
-};
-f2.prototype.checkIsRepo = function(t2, e) {
-  return this._runTask(
-    We(d(t2, m)),
-    u(arguments)
-  );
-};
-function Is(t2) {
-  return t2 ? [{
-    type: "spawn.before",
-    action(r2, s) {
-      t2.aborted && s.kill(new A2(void 0, "abort", "Abort already signaled"));
-    }
-  }, {
-    type: "spawn.after",
-    action(r2, s) {
-      function o2() {
-        s.kill(new A2(void 0, "abort", "Abort signal received"));
-      }
-      t2.addEventListener("abort", o2), s.spawned.on("close", () => t2.removeEventListener("abort", o2));
-    }
-  }] : void 0;
 }
-var Us = $2("", "plugin:allowEnvironment");
-function Fs(t2, e = false) {
-  const n = new Set(t2.map((r2) => r2.toLowerCase().trim()));
-  return {
-    type: "spawn.options",
-    action(r2, s) {
-      const o2 = { ...r2.env ?? process.env }, i = new Set(
-        Object.keys(s.env).map((a) => a.toLowerCase().trim())
-      );
-      for (const a of Object.keys(o2)) {
-        const c3 = a.toLowerCase().trim();
-        if (!(!Gs(c3) || n.has(c3))) {
-          if (i.has(c3))
-            throw new A2(
-              void 0,
-              "allowEnvironment",
-              `Use of "${a}" is blocked by the environment guard - add it to the allowEnvironment option to permit it`
-            );
-          Us("removing ambient guarded environment variable %s", a), delete o2[a];
-        }
-      }
-      return {
-        ...r2,
-        env: {
-          ...o2,
-          GIT_TEST_DISALLOW_ABBREVIATED_OPTIONS: String(!e)
-        }
-      };
-    }
-  };
-}
-function Gs(t2) {
-  const e = t2.toLowerCase().trim();
-  return e.startsWith("git_") || _(e);
-}
-function zs(t2 = {}) {
-  return {
-    type: "spawn.args",
-    action(e, { env: n }) {
-      for (const r2 of oe(e, n))
-        if (t2[r2.category] !== true)
-          throw new A2(void 0, "unsafe", r2.message);
-      return e;
-    }
-  };
-}
-function qs(t2) {
-  const e = U(t2, "-c");
-  return {
-    type: "spawn.args",
-    action(n) {
-      return [...e, ...n];
-    }
-  };
-}
-var $t = (0, import_promise_deferred.deferred)().promise;
-function Ws({
-  onClose: t2 = true,
-  onExit: e = 50
-} = {}) {
-  function n() {
-    let s = -1;
-    const o2 = {
-      close: (0, import_promise_deferred.deferred)(),
-      closeTimeout: (0, import_promise_deferred.deferred)(),
-      exit: (0, import_promise_deferred.deferred)(),
-      exitTimeout: (0, import_promise_deferred.deferred)()
-    }, i = Promise.race([
-      t2 === false ? $t : o2.closeTimeout.promise,
-      e === false ? $t : o2.exitTimeout.promise
-    ]);
-    return r2(t2, o2.close, o2.closeTimeout), r2(e, o2.exit, o2.exitTimeout), {
-      close(a) {
-        s = a, o2.close.done();
-      },
-      exit(a) {
-        s = a, o2.exit.done();
-      },
-      get exitCode() {
-        return s;
-      },
-      result: i
-    };
-  }
-  function r2(s, o2, i) {
-    s !== false && (s === true ? o2.promise : o2.promise.then(() => wt(s))).then(i.done);
-  }
-  return {
-    type: "spawn.after",
-    async action(s, { spawned: o2, close: i }) {
-      const a = n();
-      let c3 = true, y2 = () => {
-        c3 = false;
-      };
-      o2.stdout?.on("data", y2), o2.stderr?.on("data", y2), o2.on("error", y2), o2.on("close", (w2) => a.close(w2)), o2.on("exit", (w2) => a.exit(w2));
-      try {
-        await a.result, c3 && await wt(50), i(a.exitCode);
-      } catch (w2) {
-        i(a.exitCode, w2);
-      }
-    }
-  };
-}
-var we = $2("", "plugin:binary");
-var Hs = "Invalid value supplied for custom binary, requires a single string or an array containing either one or two strings";
-var Ks = "Invalid value supplied for custom binary, restricted characters must be removed or supply the unsafe.allowUnsafeCustomBinary option";
-function Vs(t2) {
-  return !t2 || !/^([a-z]:)?([a-z0-9/.\\_~-]+)$/i.test(t2);
-}
-function Pt(t2, e) {
-  if (t2.length < 1 || t2.length > 2)
-    throw new A2(void 0, "binary", Hs);
-  if (t2.some(Vs))
-    if (e)
-      we("permitted unsafe binary %o", t2);
-    else
-      throw new A2(void 0, "binary", Ks);
-  const [r2, s] = t2;
-  return {
-    binary: r2,
-    prefix: s
-  };
-}
-function Xs(t2, e = ["git"], n = false) {
-  let r2 = Pt(v(e), n);
-  t2.on("binary", (s) => {
-    r2 = Pt(v(s), n), we.info("reconfiguring %o", r2);
-  }), t2.append("spawn.binary", () => r2.binary), t2.append("spawn.args", (s) => r2.prefix ? [r2.prefix, ...s] : s);
-}
-var be = {
-  DISALLOWED_ABBREVIATED: {
-    text: "disallowed abbreviated or ambiguous option",
-    solution: "Unambiguous abbreviated options blocked with unsafe.allowAbbreviatedOptions setting: {message}"
-  },
-  UNKNOWN: {
-    text: "~ unknown ~",
-    solution: void 0
-  }
-};
-function Ys(t2) {
-  if (!t2)
-    return "UNKNOWN";
-  for (const [e, { text: n }] of Object.entries(be))
-    if (t2.startsWith(`fatal: ${n}`))
-      return e;
-  return "UNKNOWN";
-}
-var Qs = class extends O2 {
-  constructor(e = "") {
-    const n = Ys(e);
-    super(void 0, be[n].solution?.replace("{message}", e) ?? e), this.reason = n;
-  }
-};
-function Js(t2) {
-  return !!(t2.exitCode && t2.stdErr.length);
-}
-function Zs(t2) {
-  return Buffer.concat([...t2.stdOut, ...t2.stdErr]);
-}
-function to(t2 = false, e = Js, n = Zs) {
-  return (r2, s) => !t2 && r2 || !e(s) ? r2 : n(s);
-}
-function eo(t2, e) {
-  return t2 === 128 && e.startsWith("fatal:") ? new Qs(e) : new O2(void 0, e);
-}
-function Mt(t2) {
-  return {
-    type: "task.error",
-    action(e, n) {
-      const r2 = t2(e.error, {
-        stdErr: n.stdErr,
-        stdOut: n.stdOut,
-        exitCode: n.exitCode
-      });
-      return Buffer.isBuffer(r2) ? {
-        error: eo(n.exitCode, r2.toString("utf-8"))
-      } : {
-        error: r2
-      };
-    }
-  };
-}
-var nt = $2("", "plugin:input");
-function no(t2) {
-  return {
-    type: "spawn.after",
-    action(e, { commands: n, input: r2, spawned: { stdin: s } }) {
-      if (!s)
-        return;
-      const o2 = t2?.([...n]) ?? r2;
-      if (!o2)
-        return nt("generated zero length content, not writing to stdin");
-      nt("writing %s bytes to stdin", Le(o2)), s.on("error", (i) => {
-        i.code !== "EPIPE" && nt("[ERROR] stdin error %o", i);
-      }), s.end(o2);
-    }
-  };
-}
-var ro = class {
-  constructor() {
-    this.plugins = /* @__PURE__ */ new Set(), this.events = new Ce();
-  }
-  on(e, n) {
-    this.events.on(e, n);
-  }
-  reconfigure(e, n) {
-    this.events.emit(e, n);
-  }
-  append(e, n) {
-    const r2 = S2(this.plugins, { type: e, action: n });
-    return () => this.plugins.delete(r2);
-  }
-  add(e) {
-    const n = [];
-    return v(e).forEach(
-      (r2) => {
-        r2 && this.plugins.add(S2(n, r2));
-      }
-    ), () => {
-      n.forEach((r2) => {
-        this.plugins.delete(r2);
-      });
-    };
-  }
-  exec(e, n, r2) {
-    let s = n;
-    const o2 = Object.freeze(Object.create(r2));
-    for (const i of this.plugins)
-      i.type === e && (s = i.action(s, o2));
-    return s;
-  }
-};
-function so(t2) {
-  const e = "--progress", n = ["checkout", "clone", "fetch", "pull", "push"];
-  return [{
-    type: "spawn.args",
-    action(o2, i) {
-      return n.includes(i.method) ? De(o2, e) : o2;
-    }
-  }, {
-    type: "spawn.after",
-    action(o2, i) {
-      i.commands.includes(e) && i.spawned.stderr?.on("data", (a) => {
-        const c3 = /^([\s\S]+?):\s*(\d+)% \((\d+)\/(\d+)\)/.exec(a.toString("utf8"));
-        c3 && t2({
-          method: i.method,
-          stage: oo(c3[1]),
-          progress: p(c3[2]),
-          processed: p(c3[3]),
-          total: p(c3[4])
-        });
-      });
-    }
-  }];
-}
-function oo(t2) {
-  return String(t2.toLowerCase().split(" ", 1)) || "unknown";
-}
-function io(t2) {
-  const e = je(t2, ["uid", "gid"]);
-  return {
-    type: "spawn.options",
-    action(n) {
-      return { ...e, ...n };
-    }
-  };
-}
-function ao() {
-  return {
-    type: "spawn.args",
-    action(t2) {
-      const e = [];
-      let n;
-      function r2(s) {
-        (n = n || []).push(...s);
-      }
-      for (let s = 0; s < t2.length; s++) {
-        const o2 = t2[s];
-        if (r(o2)) {
-          r2(o(o2));
-          continue;
-        }
-        if (o2 === "--") {
-          r2(
-            t2.slice(s + 1).flatMap((i) => r(i) && o(i) || i)
-          );
-          break;
-        }
-        e.push(o2);
-      }
-      return n ? [...e, "--", ...n.map(String)] : e;
-    }
-  };
-}
-function uo({
-  block: t2,
-  stdErr: e = true,
-  stdOut: n = true
-}) {
-  if (t2 > 0)
-    return {
-      type: "spawn.after",
-      action(r2, s) {
-        let o2;
-        function i() {
-          o2 && clearTimeout(o2), o2 = setTimeout(c3, t2);
-        }
-        function a() {
-          s.spawned.stdout?.off("data", i), s.spawned.stderr?.off("data", i), s.spawned.off("exit", a), s.spawned.off("close", a), o2 && clearTimeout(o2);
-        }
-        function c3() {
-          a(), s.kill(new A2(void 0, "timeout", "block timeout reached"));
-        }
-        n && s.spawned.stdout?.on("data", i), e && s.spawned.stderr?.on("data", i), s.spawned.on("exit", a), s.spawned.on("close", a), i();
-      }
-    };
-}
-var wo = (t2, e) => {
-  const n = new ro(), r2 = Ge(
-    t2 && (typeof t2 == "string" ? { baseDir: t2 } : t2) || {},
-    e
-  );
-  if (!Lt(r2.baseDir))
-    throw new Ae(
-      r2,
-      "Cannot use simple-git on a directory that does not exist"
-    );
-  return Array.isArray(r2.config) && n.add(qs(r2.config)), n.add(zs(r2.unsafe)), n.add(Ws(r2.completion)), r2.abort && n.add(Is(r2.abort)), r2.progress && n.add(so(r2.progress)), r2.timeout && n.add(uo(r2.timeout)), r2.spawnOptions && n.add(io(r2.spawnOptions)), n.add(ao()), n.add(no(r2.input)), n.add(Mt(to(true))), r2.errors && n.add(Mt(r2.errors)), Xs(n, r2.binary, r2.unsafe?.allowUnsafeCustomBinary), n.add(
-    Fs(r2.allowEnvironment ?? [], r2.unsafe?.allowAbbreviatedOptions)
-  ), new f2(r2, n);
-};
 
 // src/git/repo.ts
 var MAX_METADATA_BYTES = 16 * 1024 * 1024;
@@ -14557,14 +10285,12 @@ var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var KEEP_OBJECT_BYTES = 64 * 1024;
 var KEPT_BYTES = 32 * 1024 * 1024;
 var GitRepo = class _GitRepo {
-  constructor(git, cwd, root, prefix) {
-    this.git = git;
+  constructor(cwd, root, prefix) {
     this.cwd = cwd;
     this.root = root;
     this.prefix = prefix;
     this.objects = new CatFileBatch(cwd);
   }
-  git;
   cwd;
   root;
   prefix;
@@ -14580,23 +10306,22 @@ var GitRepo = class _GitRepo {
   kept = /* @__PURE__ */ new Map();
   keptBytes = 0;
   static async open(dir) {
-    const git = wo({ baseDir: dir });
     let lines2 = places.get(dir);
     if (!lines2) {
       try {
-        lines2 = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
+        lines2 = (await runGit(dir, ["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
       } catch {
         throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
       }
       places.set(dir, lines2);
     }
-    return new _GitRepo(git, dir, lines2[0].trim(), lines2[1]?.trim() ?? "");
+    return new _GitRepo(dir, lines2[0].trim(), lines2[1]?.trim() ?? "");
   }
   /** Opens the repository for `fn` and closes it after, however `fn` ends. */
-  static async using(dir, fn2) {
+  static async using(dir, fn) {
     const git = await _GitRepo.open(dir);
     try {
-      return await fn2(git);
+      return await fn(git);
     } finally {
       await git.close();
     }
@@ -14607,7 +10332,7 @@ var GitRepo = class _GitRepo {
     return (await this.objects.resolve(`${rev}^{commit}`))?.oid ?? null;
   }
   async isShallow() {
-    return (await this.git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+    return (await this.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
   }
   /**
    * Fetches one commit at depth 1 (what a shallow `actions/checkout` clone lacks), or with `depth` that many
@@ -14616,15 +10341,15 @@ var GitRepo = class _GitRepo {
   async fetchCommit(sha, remote = "origin", depth = 1) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
     if (!Number.isInteger(depth) || depth < 1) throw new UserError(`not a fetch depth: ${depth}`);
-    await this.git.raw(["fetch", "--no-tags", "--no-write-fetch-head", `--depth=${depth}`, "--end-of-options", remote, sha]);
+    await this.raw(["fetch", "--no-tags", "--no-write-fetch-head", `--depth=${depth}`, "--end-of-options", remote, sha]);
   }
   /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
   async fetchBranch(branch, depth, remote = "origin") {
-    await this.git.raw(["check-ref-format", "--branch", branch]).catch(() => {
+    await this.raw(["check-ref-format", "--branch", branch]).catch(() => {
       throw new UserError(`not a valid branch name: ${JSON.stringify(branch)}`);
     });
     assertSafeRev(branch);
-    await this.git.raw(["fetch", "--no-tags", `--depth=${depth}`, "--end-of-options", remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
+    await this.raw(["fetch", "--no-tags", `--depth=${depth}`, "--end-of-options", remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
   }
   /**
    * Fetches a branch's tip alone (depth 1, no tags) into the ref `into`, outside refs/heads and refs/remotes, and
@@ -14634,13 +10359,13 @@ var GitRepo = class _GitRepo {
     assertSafeRev(branch);
     assertSafeRev(into);
     try {
-      await this.git.raw(["fetch", "--no-tags", "--no-write-fetch-head", "--depth=1", "--end-of-options", remote, `+refs/heads/${branch}:${into}`]);
+      await this.raw(["fetch", "--no-tags", "--no-write-fetch-head", "--depth=1", "--end-of-options", remote, `+refs/heads/${branch}:${into}`]);
     } catch (error) {
       if (!/couldn't find remote ref/i.test(String(error))) throw error;
-      await this.git.raw(["update-ref", "-d", into]);
+      await this.raw(["update-ref", "-d", into]);
       return null;
     }
-    return (await this.git.raw(["rev-parse", "--verify", "--end-of-options", `${into}^{commit}`])).trim();
+    return (await this.raw(["rev-parse", "--verify", "--end-of-options", `${into}^{commit}`])).trim();
   }
   /** The bytes of `path` (from the top of the repository) at a commit, or null when it has no such file. */
   async readAt(commit, path, maxBytes) {
@@ -14657,14 +10382,14 @@ var GitRepo = class _GitRepo {
   async committerDate(commit) {
     if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
     const bytes = await this.objects.read(commit, 1024 * 1024);
-    const m2 = bytes && /^committer .* (\d+) ([+-]\d{4})$/m.exec(bytes.toString("utf8"));
-    return m2 ? new Date(Number(m2[1]) * 1e3).toISOString() : null;
+    const m = bytes && /^committer .* (\d+) ([+-]\d{4})$/m.exec(bytes.toString("utf8"));
+    return m ? new Date(Number(m[1]) * 1e3).toISOString() : null;
   }
-  async mergeBase(a, b3) {
+  async mergeBase(a, b) {
     assertSafeRev(a);
-    assertSafeRev(b3);
+    assertSafeRev(b);
     try {
-      return (await this.git.raw(["merge-base", "--end-of-options", a, b3])).trim() || null;
+      return (await this.raw(["merge-base", "--end-of-options", a, b])).trim() || null;
     } catch {
       return null;
     }
@@ -14684,13 +10409,13 @@ var GitRepo = class _GitRepo {
     return this.listings.has(sha);
   }
   async readListing(sha) {
-    const out = await this.git.raw(["ls-tree", "-r", "-l", "--full-tree", "-z", "--end-of-options", sha]);
+    const out = await this.raw(["ls-tree", "-r", "-l", "--full-tree", "-z", "--end-of-options", sha]);
     const prefix = this.prefix;
     const entries = /* @__PURE__ */ new Map();
     for (const line of out.split("\0")) {
-      const m2 = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
-      if (!m2 || !m2[4].startsWith(prefix)) continue;
-      entries.set(m2[4].slice(prefix.length), { mode: m2[1], oid: m2[2], size: m2[3] === "-" ? 0 : Number(m2[3]) });
+      const m = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
+      if (!m || !m[4].startsWith(prefix)) continue;
+      entries.set(m[4].slice(prefix.length), { mode: m[1], oid: m[2], size: m[3] === "-" ? 0 : Number(m[3]) });
     }
     return entries;
   }
@@ -14713,7 +10438,7 @@ var GitRepo = class _GitRepo {
     const header = bytes.toString("utf8", 0, Math.max(0, bytes.indexOf("\n\n")));
     const tree = /^tree ([0-9a-f]+)$/m.exec(header)?.[1];
     if (!tree) throw new UserError(`object ${sha} is not a commit`);
-    const parents = [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((m2) => m2[1]);
+    const parents = [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]);
     const committer = /^committer .* (\d+) ([+-])(\d\d)(\d\d)$/m.exec(header);
     return { tree, parents, date: committer ? isoDate(Number(committer[1]), committer[2], committer[3], committer[4]) : null };
   }
@@ -14759,23 +10484,23 @@ var GitRepo = class _GitRepo {
   }
   /** Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large `ObjectTooLarge`. */
   async readObjects(requests) {
-    const bad = requests.find((r2) => !FULL_SHA.test(r2.oid));
+    const bad = requests.find((r) => !FULL_SHA.test(r.oid));
     if (bad) throw new UserError(`not an object id: ${JSON.stringify(bad.oid)}`);
     const out = new Array(requests.length);
     const asked = [];
-    const at2 = [];
-    requests.forEach((r2, i) => {
-      const kept = this.kept.get(r2.oid);
-      if (kept && kept.length <= r2.maxBytes) out[i] = kept;
+    const at = [];
+    requests.forEach((r, i) => {
+      const kept = this.kept.get(r.oid);
+      if (kept && kept.length <= r.maxBytes) out[i] = kept;
       else {
-        asked.push(r2);
-        at2.push(i);
+        asked.push(r);
+        at.push(i);
       }
     });
     const got = await this.objects.readMany(asked);
-    got.forEach((bytes, j3) => {
-      out[at2[j3]] = bytes;
-      if (bytes instanceof Buffer) this.keep(asked[j3].oid, bytes);
+    got.forEach((bytes, j) => {
+      out[at[j]] = bytes;
+      if (bytes instanceof Buffer) this.keep(asked[j].oid, bytes);
     });
     return out;
   }
@@ -14784,6 +10509,10 @@ var GitRepo = class _GitRepo {
     this.kept.set(oid, bytes);
     this.keptBytes += bytes.length;
   }
+  /** git with `args` in this repository's `cwd`: its stdout, or its own words when it fails. */
+  raw(args) {
+    return runGit(this.cwd, args);
+  }
   /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
   close() {
     return this.objects.close();
@@ -14791,9 +10520,9 @@ var GitRepo = class _GitRepo {
   /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
   async *streamObject(oid) {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    const child = spawn2("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn3("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
-    child.stderr.on("data", (d2) => stderr = (stderr + d2.toString("utf8")).slice(-2e3));
+    child.stderr.on("data", (d) => stderr = (stderr + d.toString("utf8")).slice(-2e3));
     const closed = new Promise((resolve14, reject) => {
       child.on("error", reject);
       child.on("close", resolve14);
@@ -14814,13 +10543,13 @@ var GitRepo = class _GitRepo {
   async diffNumstat(sha, paths) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
     const files = /* @__PURE__ */ new Map();
-    const groups = paths ? Array.from({ length: Math.ceil(paths.length / 500) }, (_3, i) => paths.slice(i * 500, i * 500 + 500)) : [null];
+    const groups = paths ? Array.from({ length: Math.ceil(paths.length / 500) }, (_, i) => paths.slice(i * 500, i * 500 + 500)) : [null];
     for (const group of groups) {
-      const pathspecs = group ? group.map((p2) => `:(literal)${p2}`) : [];
-      const out = await this.git.raw(["diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--", ...pathspecs]);
+      const pathspecs = group ? group.map((p) => `:(literal)${p}`) : [];
+      const out = await this.raw(["diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--", ...pathspecs]);
       for (const record of out.split("\0")) {
-        const m2 = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
-        if (m2) files.set(m2[3], m2[1] === "-" ? null : { added: Number(m2[1]), deleted: Number(m2[2]) });
+        const m = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
+        if (m) files.set(m[3], m[1] === "-" ? null : { added: Number(m[1]), deleted: Number(m[2]) });
       }
     }
     return files;
@@ -14831,7 +10560,7 @@ var GitRepo = class _GitRepo {
    */
   async diffPaths(sha) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const out = await this.git.raw(["diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--"]);
+    const out = await this.raw(["diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--"]);
     const fields = out.split("\0");
     const paths = [];
     for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i].startsWith(":")) paths.push(fields[i + 1]);
@@ -14839,7 +10568,7 @@ var GitRepo = class _GitRepo {
   }
   /** The names of the configured remotes (`origin`, \u2026). */
   async remotes() {
-    return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
+    return (await this.raw(["remote"])).split("\n").filter(Boolean);
   }
   /**
    * HEAD's commit (null before the first commit), its branch (null when detached), and whether the working tree under
@@ -14847,8 +10576,8 @@ var GitRepo = class _GitRepo {
    * `cwd`, such as the report's own output folder). One `git status` answers all three.
    */
   async workingState(exclude = []) {
-    const pathspecs = [".", ...exclude.map((p2) => `:(exclude)${p2}`)];
-    const out = await this.git.raw(["status", "--porcelain=v2", "--branch", "--no-ahead-behind", "--untracked-files=normal", "-z", "--", ...pathspecs]);
+    const pathspecs = [".", ...exclude.map((p) => `:(exclude)${p}`)];
+    const out = await this.raw(["status", "--porcelain=v2", "--branch", "--no-ahead-behind", "--untracked-files=normal", "-z", "--", ...pathspecs]);
     let head = null;
     let branch = null;
     let changed = false;
@@ -14862,12 +10591,12 @@ var GitRepo = class _GitRepo {
 };
 function parseTree(bytes, idBytes) {
   const entries = /* @__PURE__ */ new Map();
-  for (let at2 = 0; at2 < bytes.length; ) {
-    const space = bytes.indexOf(32, at2);
+  for (let at = 0; at < bytes.length; ) {
+    const space = bytes.indexOf(32, at);
     const nul = bytes.indexOf(0, space + 1);
     if (space < 0 || nul < 0 || nul + 1 + idBytes > bytes.length) throw new UserError("a tree object git gave does not parse");
-    entries.set(bytes.toString("utf8", space + 1, nul), { mode: bytes.toString("latin1", at2, space), oid: bytes.toString("hex", nul + 1, nul + 1 + idBytes) });
-    at2 = nul + 1 + idBytes;
+    entries.set(bytes.toString("utf8", space + 1, nul), { mode: bytes.toString("latin1", at, space), oid: bytes.toString("hex", nul + 1, nul + 1 + idBytes) });
+    at = nul + 1 + idBytes;
   }
   return entries;
 }
@@ -14971,9 +10700,9 @@ function parseHistoryDepth(text2, name) {
 }
 function checkHistoryRules(rules, depth, setting) {
   if (depth > 0) return;
-  const needing = rules.filter((r2) => historyStatsUsed(r2.threshold).length);
+  const needing = rules.filter((r) => historyStatsUsed(r.threshold).length);
   if (!needing.length) return;
-  const lines2 = needing.map((r2) => `${r2.source.origin} line ${r2.source.line}: \`${r2.text}\` uses \`history.${historyStatsUsed(r2.threshold)[0]}\``);
+  const lines2 = needing.map((r) => `${r.source.origin} line ${r.source.line}: \`${r.text}\` uses \`history.${historyStatsUsed(r.threshold)[0]}\``);
   throw new UserError(
     `${lines2.join("\n")}
 but history is off (${setting}). Set it to how many base-branch commits to read (default ${DEFAULT_HISTORY}), or take history.* out of ${needing.length === 1 ? "the rule" : "these rules"}.`
@@ -15015,19 +10744,19 @@ function mapFrom(entries, source) {
   const map = new Map(entries);
   const values = source && keyValues.get(source);
   if (values) {
-    for (const [k2, v2] of values) if (map.has(k2)) setKeyValue(map, k2, v2);
+    for (const [k, v] of values) if (map.has(k)) setKeyValue(map, k, v);
   }
   return map;
 }
 function cloneMap(map) {
   return mapFrom(
-    [...map].map(([k2, v2]) => [k2, isRawMap(v2) ? cloneMap(v2) : v2]),
+    [...map].map(([k, v]) => [k, isRawMap(v) ? cloneMap(v) : v]),
     map
   );
 }
-function pyEqual(a, b3) {
+function pyEqual(a, b) {
   const na = numeric(a);
-  const nb = numeric(b3);
+  const nb = numeric(b);
   if (na !== null || nb !== null) {
     if (na === null || nb === null) return false;
     if (typeof na === "bigint" || typeof nb === "bigint") {
@@ -15037,25 +10766,25 @@ function pyEqual(a, b3) {
     return na === nb;
   }
   const la = listItems(a);
-  const lb = listItems(b3);
-  if (la || lb) return !!la && !!lb && la.length === lb.length && la.every((x3, i) => pyEqual(x3, lb[i]));
-  if (a instanceof PyCollection || b3 instanceof PyCollection) {
-    if (!(a instanceof PyCollection) || !(b3 instanceof PyCollection) || a.items.length !== b3.items.length) return false;
-    return a.items.every((x3) => b3.items.some((y2) => pyEqual(x3, y2)));
+  const lb = listItems(b);
+  if (la || lb) return !!la && !!lb && la.length === lb.length && la.every((x, i) => pyEqual(x, lb[i]));
+  if (a instanceof PyCollection || b instanceof PyCollection) {
+    if (!(a instanceof PyCollection) || !(b instanceof PyCollection) || a.items.length !== b.items.length) return false;
+    return a.items.every((x) => b.items.some((y) => pyEqual(x, y)));
   }
-  if (isRawMap(a) || isRawMap(b3)) {
-    if (!isRawMap(a) || !isRawMap(b3) || a.size !== b3.size) return false;
-    return [...a].every(([k2, v2]) => b3.has(k2) && pyEqual(v2, b3.get(k2)));
+  if (isRawMap(a) || isRawMap(b)) {
+    if (!isRawMap(a) || !isRawMap(b) || a.size !== b.size) return false;
+    return [...a].every(([k, v]) => b.has(k) && pyEqual(v, b.get(k)));
   }
-  return a === b3;
+  return a === b;
 }
-function numeric(v2) {
-  if (typeof v2 === "number" || typeof v2 === "bigint") return v2;
-  if (typeof v2 === "boolean") return Number(v2);
-  return v2 instanceof PyFloat ? v2.value : null;
+function numeric(v) {
+  if (typeof v === "number" || typeof v === "bigint") return v;
+  if (typeof v === "boolean") return Number(v);
+  return v instanceof PyFloat ? v.value : null;
 }
-function listItems(v2) {
-  return Array.isArray(v2) ? v2 : v2 instanceof PyCollection && v2.kind === "tuple" ? v2.items : null;
+function listItems(v) {
+  return Array.isArray(v) ? v : v instanceof PyCollection && v.kind === "tuple" ? v.items : null;
 }
 function pyNumber(value2, isFloat2) {
   if (isFloat2 && (Number.isInteger(value2) || !Number.isFinite(value2))) return new PyFloat(value2);
@@ -15068,7 +10797,7 @@ function toPlain(value2) {
   if (Array.isArray(value2)) return value2.map(toPlain);
   if (value2 instanceof Map) {
     const out = {};
-    for (const [k2, v2] of value2) Object.defineProperty(out, k2, { value: toPlain(v2), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of value2) Object.defineProperty(out, k, { value: toPlain(v), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return value2;
@@ -15089,59 +10818,59 @@ function parseJson(text2) {
   const warnings = [];
   let i = 0;
   let nextBackslash = text2.indexOf("\\");
-  const fail2 = (message, at2 = i) => {
-    const { line, column } = lineColumn(text2, at2);
+  const fail2 = (message, at = i) => {
+    const { line, column } = lineColumn(text2, at);
     throw new SyntaxProblem(message, line, column);
   };
-  const ws2 = () => {
+  const ws = () => {
     for (; ; ) {
-      const c3 = text2.charCodeAt(i);
-      if (c3 === 32 || c3 === 9 || c3 === 10 || c3 === 13) i++;
+      const c = text2.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
       else return;
     }
   };
   const value2 = (depth) => {
     if (depth > MAX_DEPTH2) fail2(`nesting deeper than ${MAX_DEPTH2} levels`);
-    ws2();
-    const c3 = text2[i];
-    if (c3 === "{") return object2(depth);
-    if (c3 === "[") return array(depth);
-    if (c3 === '"') return string2();
-    if (c3 === void 0) return fail2("unexpected end of file, expected a value");
-    for (const [word, v2] of LITERALS) {
+    ws();
+    const c = text2[i];
+    if (c === "{") return object2(depth);
+    if (c === "[") return array(depth);
+    if (c === '"') return string2();
+    if (c === void 0) return fail2("unexpected end of file, expected a value");
+    for (const [word, v] of LITERALS) {
       if (text2.startsWith(word, i)) {
         i += word.length;
-        return v2();
+        return v();
       }
     }
-    if (c3 === "-" || c3 >= "0" && c3 <= "9") return number4();
-    return fail2(`unexpected character ${JSON.stringify(c3)}, expected a value`);
+    if (c === "-" || c >= "0" && c <= "9") return number4();
+    return fail2(`unexpected character ${JSON.stringify(c)}, expected a value`);
   };
   const object2 = (depth) => {
     const out = /* @__PURE__ */ new Map();
     const start = i;
     i++;
-    ws2();
+    ws();
     if (text2[i] === "}") {
       i++;
       return out;
     }
     for (; ; ) {
-      ws2();
+      ws();
       if (text2[i] !== '"') fail2('expected a "quoted" key');
       const keyAt = i;
       const key2 = string2();
-      ws2();
+      ws();
       if (text2[i] !== ":") fail2("expected ':' after the key");
       i++;
-      const v2 = value2(depth + 1);
+      const v = value2(depth + 1);
       if (out.has(key2)) {
         const { line } = lineColumn(text2, keyAt);
         warnings.push(`line ${line}: key ${JSON.stringify(key2)} repeats; the last value counts (as in DVC)`);
         out.delete(key2);
       }
-      out.set(key2, v2);
-      ws2();
+      out.set(key2, v);
+      ws();
       if (text2[i] === ",") i++;
       else if (text2[i] === "}") {
         i++;
@@ -15153,14 +10882,14 @@ function parseJson(text2) {
     const out = [];
     const start = i;
     i++;
-    ws2();
+    ws();
     if (text2[i] === "]") {
       i++;
       return out;
     }
     for (; ; ) {
       out.push(value2(depth + 1));
-      ws2();
+      ws();
       if (text2[i] === ",") i++;
       else if (text2[i] === "]") {
         i++;
@@ -15174,48 +10903,48 @@ function parseJson(text2) {
     let out = "";
     let chunk = i;
     for (; ; ) {
-      const q3 = text2.indexOf('"', i);
+      const q = text2.indexOf('"', i);
       if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text2.indexOf("\\", i);
-      const b3 = nextBackslash;
-      if (q3 === -1) fail2("unterminated string", start);
-      const stop = b3 !== -1 && b3 < q3 ? b3 : q3;
-      for (let k2 = i; k2 < stop; k2++) if (text2.charCodeAt(k2) < 32) fail2("control character in a string", k2);
-      if (stop === q3) {
-        out += text2.slice(chunk, q3);
-        i = q3 + 1;
+      const b = nextBackslash;
+      if (q === -1) fail2("unterminated string", start);
+      const stop = b !== -1 && b < q ? b : q;
+      for (let k = i; k < stop; k++) if (text2.charCodeAt(k) < 32) fail2("control character in a string", k);
+      if (stop === q) {
+        out += text2.slice(chunk, q);
+        i = q + 1;
         return out;
       }
-      out += text2.slice(chunk, b3);
-      const e = text2[b3 + 1];
-      i = b3 + 2;
+      out += text2.slice(chunk, b);
+      const e = text2[b + 1];
+      i = b + 2;
       if (e === "u") {
         const hex = text2.slice(i, i + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail2("invalid \\u escape", b3);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail2("invalid \\u escape", b);
         out += String.fromCharCode(parseInt(hex, 16));
         i += 4;
       } else if (e !== void 0 && e in ESCAPES) out += ESCAPES[e];
-      else fail2(`invalid escape \\${e ?? ""}`, b3);
+      else fail2(`invalid escape \\${e ?? ""}`, b);
       chunk = i;
     }
   };
   const number4 = () => {
     NUMBER.lastIndex = i;
-    const m2 = NUMBER.exec(text2);
-    if (!m2) {
+    const m = NUMBER.exec(text2);
+    if (!m) {
       if (text2.startsWith("-Infinity", i)) {
         i += 9;
         return pyNumber(-Infinity, true);
       }
       return fail2("invalid number");
     }
-    i += m2[0].length;
-    const isFloat2 = m2[1] !== void 0 || m2[2] !== void 0;
-    const n = Number(m2[0]);
-    if (!isFloat2 && !Number.isSafeInteger(n)) return BigInt(m2[0]);
+    i += m[0].length;
+    const isFloat2 = m[1] !== void 0 || m[2] !== void 0;
+    const n = Number(m[0]);
+    if (!isFloat2 && !Number.isSafeInteger(n)) return BigInt(m[0]);
     return pyNumber(n, isFloat2);
   };
   const data = value2(0);
-  ws2();
+  ws();
   if (i < text2.length) fail2("extra data after the JSON value");
   return { data, warnings };
 }
@@ -15231,9 +10960,9 @@ var LITERALS = [
 function lineColumn(text2, offset) {
   let line = 1;
   let lastBreak = -1;
-  for (let k2 = text2.indexOf("\n"); k2 !== -1 && k2 < offset; k2 = text2.indexOf("\n", k2 + 1)) {
+  for (let k = text2.indexOf("\n"); k !== -1 && k < offset; k = text2.indexOf("\n", k + 1)) {
     line++;
-    lastBreak = k2;
+    lastBreak = k;
   }
   return { line, column: offset - lastBreak };
 }
@@ -15270,7 +10999,7 @@ function pyRepr(value2) {
     return value2.items.length === 1 ? `(${pyRepr(value2.items[0])},)` : `(${value2.items.map(pyRepr).join(", ")})`;
   }
   if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
-  return `{${[...value2].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
+  return `{${[...value2].map(([k, v]) => `${pyStrRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
 }
 function pyStr2(value2) {
   return typeof value2 === "string" ? value2 : pyRepr(value2);
@@ -15302,7 +11031,7 @@ function block(lines2, start, parentIndent, onlySelf) {
     }
     if (first?.text === "def" && second?.text === "__init__" && opensBlock) {
       const [body, next] = lines2[i + 1] && lines2[i + 1].indent > indent ? block(lines2, i + 1, indent, true) : [/* @__PURE__ */ new Map(), i + 1];
-      for (const [k2, v2] of body) out.set(k2, v2);
+      for (const [k, v] of body) out.set(k, v);
       i = next;
       continue;
     }
@@ -15313,37 +11042,37 @@ function block(lines2, start, parentIndent, onlySelf) {
   return [out, i];
 }
 function assignment(tokens, onlySelf) {
-  let k2 = 0;
+  let k = 0;
   let name;
   if (onlySelf) {
     if (tokens[0]?.text !== "self" || tokens[1]?.text !== "." || tokens[2]?.kind !== "name") return null;
     name = tokens[2].text;
-    k2 = 3;
+    k = 3;
   } else {
     if (tokens[0]?.kind !== "name" || KEYWORDS.has(tokens[0].text)) return null;
     name = tokens[0].text;
-    k2 = 1;
+    k = 1;
   }
-  if (tokens[k2]?.text === ":") {
+  if (tokens[k]?.text === ":") {
     let depth = 0;
-    k2++;
-    while (k2 < tokens.length && !(depth === 0 && tokens[k2].text === "=")) {
-      if ("([{".includes(tokens[k2].text)) depth++;
-      if (")]}".includes(tokens[k2].text)) depth--;
-      k2++;
+    k++;
+    while (k < tokens.length && !(depth === 0 && tokens[k].text === "=")) {
+      if ("([{".includes(tokens[k].text)) depth++;
+      if (")]}".includes(tokens[k].text)) depth--;
+      k++;
     }
   }
-  if (tokens[k2]?.text !== "=") return null;
-  const rest = tokens.slice(k2 + 1);
-  if (rest.some((t2, idx) => t2.text === "=" && depthAt(rest, idx) === 0)) return null;
+  if (tokens[k]?.text !== "=") return null;
+  const rest = tokens.slice(k + 1);
+  if (rest.some((t, idx) => t.text === "=" && depthAt(rest, idx) === 0)) return null;
   const value2 = literal(rest);
   return value2 === FAIL ? null : [name, value2];
 }
 function depthAt(tokens, idx) {
   let depth = 0;
-  for (let k2 = 0; k2 < idx; k2++) {
-    if ("([{".includes(tokens[k2].text)) depth++;
-    if (")]}".includes(tokens[k2].text)) depth--;
+  for (let k = 0; k < idx; k++) {
+    if ("([{".includes(tokens[k].text)) depth++;
+    if (")]}".includes(tokens[k].text)) depth--;
   }
   return depth;
 }
@@ -15354,9 +11083,9 @@ function literal(tokens) {
   const items = (close) => {
     const out = [];
     while (peek() !== close) {
-      const v2 = expr();
-      if (v2 === FAIL) return FAIL;
-      out.push(v2);
+      const v = expr();
+      if (v === FAIL) return FAIL;
+      out.push(v);
       if (peek() === ",") i++;
       else if (peek() !== close) return FAIL;
     }
@@ -15364,40 +11093,40 @@ function literal(tokens) {
     return out;
   };
   const expr = () => {
-    const t2 = tokens[i];
-    if (!t2) return FAIL;
+    const t = tokens[i];
+    if (!t) return FAIL;
     i++;
-    if (t2.kind === "number") return number3(t2.text);
-    if (t2.kind === "string") {
-      let s = t2.value;
+    if (t.kind === "number") return number3(t.text);
+    if (t.kind === "string") {
+      let s = t.value;
       while (tokens[i]?.kind === "string") {
         const next = tokens[i++].value;
         s = s === null || s === void 0 || next === null || next === void 0 ? null : s + next;
       }
       return s ?? FAIL;
     }
-    if (t2.text === "-" || t2.text === "+") {
+    if (t.text === "-" || t.text === "+") {
       const n = tokens[i];
       if (n?.kind !== "number") return FAIL;
       i++;
-      const v2 = number3(n.text);
-      if (t2.text === "+" || v2 === FAIL) return v2;
-      if (v2 instanceof PyFloat) return new PyFloat(-v2.value);
-      if (typeof v2 === "bigint") return -v2;
-      return -v2;
+      const v = number3(n.text);
+      if (t.text === "+" || v === FAIL) return v;
+      if (v instanceof PyFloat) return new PyFloat(-v.value);
+      if (typeof v === "bigint") return -v;
+      return -v;
     }
-    if (t2.text === "True") return true;
-    if (t2.text === "False") return false;
-    if (t2.text === "None") return null;
-    if (t2.text === "set" && peek() === "(" && tokens[i + 1]?.text === ")") {
+    if (t.text === "True") return true;
+    if (t.text === "False") return false;
+    if (t.text === "None") return null;
+    if (t.text === "set" && peek() === "(" && tokens[i + 1]?.text === ")") {
       i += 2;
       return new PyCollection("set", []);
     }
-    if (t2.text === "[") {
-      const v2 = items("]");
-      return v2;
+    if (t.text === "[") {
+      const v = items("]");
+      return v;
     }
-    if (t2.text === "(") {
+    if (t.text === "(") {
       if (peek() === ")") {
         i++;
         return new PyCollection("tuple", []);
@@ -15413,7 +11142,7 @@ function literal(tokens) {
       const more2 = items(")");
       return more2 === FAIL ? FAIL : new PyCollection("tuple", [first2, ...more2]);
     }
-    if (t2.text === "{") {
+    if (t.text === "{") {
       if (peek() === "}") {
         i++;
         return /* @__PURE__ */ new Map();
@@ -15431,17 +11160,17 @@ function literal(tokens) {
       for (; ; ) {
         if (peek() !== ":") return FAIL;
         i++;
-        const v2 = expr();
-        if (v2 === FAIL) return FAIL;
-        map.set(typeof key2 === "string" ? key2 : pyRepr(key2), v2);
+        const v = expr();
+        if (v === FAIL) return FAIL;
+        map.set(typeof key2 === "string" ? key2 : pyRepr(key2), v);
         if (peek() === ",") i++;
         if (peek() === "}") {
           i++;
           return map;
         }
-        const k2 = expr();
-        if (k2 === FAIL) return FAIL;
-        key2 = k2;
+        const k = expr();
+        if (k === FAIL) return FAIL;
+        key2 = k;
       }
     }
     return FAIL;
@@ -15454,27 +11183,27 @@ function literal(tokens) {
   while (peek() === ",") {
     i++;
     if (i === tokens.length) break;
-    const v2 = expr();
-    if (v2 === FAIL) return FAIL;
-    rest.push(v2);
+    const v = expr();
+    if (v === FAIL) return FAIL;
+    rest.push(v);
   }
   return i === tokens.length ? new PyCollection("tuple", rest) : FAIL;
 }
 function number3(text2) {
-  const t2 = text2.replace(/_/g, "").toLowerCase();
-  if (t2.endsWith("j")) {
-    const v2 = Number(t2.slice(0, -1));
-    return Number.isNaN(v2) ? FAIL : `${Number.isInteger(v2) ? String(v2) : pyFloatRepr(v2)}j`;
+  const t = text2.replace(/_/g, "").toLowerCase();
+  if (t.endsWith("j")) {
+    const v = Number(t.slice(0, -1));
+    return Number.isNaN(v) ? FAIL : `${Number.isInteger(v) ? String(v) : pyFloatRepr(v)}j`;
   }
-  if (/^0[xob]/.test(t2)) {
-    const big = BigInt(t2);
+  if (/^0[xob]/.test(t)) {
+    const big = BigInt(t);
     return Number.isSafeInteger(Number(big)) ? Number(big) : big;
   }
-  if (/^\d+$/.test(t2)) {
-    if (/^0+\d/.test(t2)) return FAIL;
-    return Number.isSafeInteger(Number(t2)) ? Number(t2) : BigInt(t2);
+  if (/^\d+$/.test(t)) {
+    if (/^0+\d/.test(t)) return FAIL;
+    return Number.isSafeInteger(Number(t)) ? Number(t) : BigInt(t);
   }
-  const n = Number(t2.endsWith(".") ? `${t2}0` : t2);
+  const n = Number(t.endsWith(".") ? `${t}0` : t);
   if (Number.isNaN(n)) return FAIL;
   return Number.isInteger(n) || !Number.isFinite(n) ? new PyFloat(n) : n;
 }
@@ -15540,29 +11269,29 @@ function tokenize2(text2) {
   let i = 0;
   let line = 1;
   let lineStart = 0;
-  const fail2 = (message, at2 = i) => {
-    const l3 = text2.slice(0, at2).split("\n").length;
-    throw new SyntaxProblem(message, l3, at2 - text2.lastIndexOf("\n", at2 - 1));
+  const fail2 = (message, at = i) => {
+    const l = text2.slice(0, at).split("\n").length;
+    throw new SyntaxProblem(message, l, at - text2.lastIndexOf("\n", at - 1));
   };
   while (i < text2.length) {
-    const c3 = text2[i];
-    if (c3 === "\n") {
+    const c = text2[i];
+    if (c === "\n") {
       if (!brackets.length) tokens.push({ kind: "op", text: "\n", line, column: i - lineStart, newline: true });
       i++;
       line++;
       lineStart = i;
       continue;
     }
-    if (c3 === " " || c3 === "	" || c3 === "\r" || c3 === "\f") {
+    if (c === " " || c === "	" || c === "\r" || c === "\f") {
       i++;
       continue;
     }
-    if (c3 === "#") {
+    if (c === "#") {
       const end = text2.indexOf("\n", i);
       i = end === -1 ? text2.length : end;
       continue;
     }
-    if (c3 === "\\" && (text2[i + 1] === "\n" || text2[i + 1] === "\r" && text2[i + 2] === "\n")) {
+    if (c === "\\" && (text2[i + 1] === "\n" || text2[i + 1] === "\r" && text2[i + 2] === "\n")) {
       i += text2[i + 1] === "\n" ? 2 : 3;
       line++;
       lineStart = i;
@@ -15572,35 +11301,35 @@ function tokenize2(text2) {
     const str = /^([rRbBuUfF]{0,2})(['"])/.exec(text2.slice(i, i + 3));
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
-      const q3 = str[2];
+      const q = str[2];
       const open7 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open7);
-      const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open7 + delim.length;
+      const triple = text2.startsWith(q.repeat(3), open7);
+      const delim = triple ? q.repeat(3) : q;
+      let k = open7 + delim.length;
       const startLine = line;
       for (; ; ) {
-        if (k2 >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
-        const ch = text2[k2];
+        if (k >= text2.length) fail2(`unterminated string starting at line ${startLine}`, i);
+        const ch = text2[k];
         if (ch === "\\") {
-          if (text2[k2 + 1] === "\n") {
+          if (text2[k + 1] === "\n") {
             line++;
-            lineStart = k2 + 2;
+            lineStart = k + 2;
           }
-          k2 += 2;
+          k += 2;
           continue;
         }
         if (ch === "\n") {
           if (!triple) fail2("unterminated string (end of line)", i);
           line++;
-          lineStart = k2 + 1;
+          lineStart = k + 1;
         }
-        if (text2.startsWith(delim, k2)) break;
-        k2++;
+        if (text2.startsWith(delim, k)) break;
+        k++;
       }
-      const body = text2.slice(open7 + delim.length, k2);
-      const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
-      tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value: value2, line: startLine, column });
-      i = k2 + delim.length;
+      const body = text2.slice(open7 + delim.length, k);
+      const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q}${body}${q}` : prefix.includes("r") ? body : unescape(body);
+      tokens.push({ kind: "string", text: text2.slice(i, k + delim.length), value: value2, line: startLine, column });
+      i = k + delim.length;
       continue;
     }
     const num2 = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/.exec(text2.slice(i, i + 400));
@@ -15615,12 +11344,12 @@ function tokenize2(text2) {
       i += name[0].length;
       continue;
     }
-    if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
-    if (")]}".includes(c3)) {
+    if ("([{".includes(c)) brackets.push({ ch: c, line, column });
+    if (")]}".includes(c)) {
       const open7 = brackets.pop();
-      if (!open7 || "([{".indexOf(open7.ch) !== ")]}".indexOf(c3)) fail2(`unmatched '${c3}'`);
+      if (!open7 || "([{".indexOf(open7.ch) !== ")]}".indexOf(c)) fail2(`unmatched '${c}'`);
     }
-    const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
+    const op = OPERATORS.find((o) => text2.startsWith(o, i)) ?? c;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
@@ -15634,19 +11363,19 @@ function logicalLines(tokens) {
   const flush = () => {
     if (current.length) {
       let part = [];
-      for (const t2 of current) {
-        if (t2.text === ";") {
+      for (const t of current) {
+        if (t.text === ";") {
           if (part.length) lines2.push({ indent: current[0].column, tokens: part });
           part = [];
-        } else part.push(t2);
+        } else part.push(t);
       }
       if (part.length) lines2.push({ indent: current[0].column, tokens: part });
     }
     current = [];
   };
-  for (const t2 of tokens) {
-    if (t2.newline) flush();
-    else current.push(t2);
+  for (const t of tokens) {
+    if (t.newline) flush();
+    else current.push(t);
   }
   flush();
   return lines2;
@@ -15671,12 +11400,12 @@ function makeCodeBlock(string2, line, column) {
   let codeblock = "";
   let numberLen = (Math.log10(line + 1) | 0) + 1;
   for (let i = line - 1; i <= line + 1; i++) {
-    let l3 = lines2[i - 1];
-    if (!l3)
+    let l = lines2[i - 1];
+    if (!l)
       continue;
     codeblock += i.toString().padEnd(numberLen, " ");
     codeblock += ":  ";
-    codeblock += l3;
+    codeblock += l;
     codeblock += "\n";
     if (i === line) {
       codeblock += " ".repeat(numberLen + column + 2);
@@ -15708,26 +11437,26 @@ ${codeblock}`, options2);
 // node_modules/smol-toml/dist/primitive.js
 function parseString(ctx) {
   let startPtr = ctx.p;
-  let c3 = ctx.s.charCodeAt(ctx.p++);
-  let first = c3;
-  let isLiteral = c3 === 39;
-  let isMultiline = c3 === ctx.s.charCodeAt(ctx.p) && c3 === ctx.s.charCodeAt(ctx.p + 1);
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
   if (isMultiline) {
-    if ((c3 = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
       ctx.p++;
-    else if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
       ctx.p += 2;
   }
   let parsed = "";
   let sliceStart = ctx.p;
   let state = 0;
   for (; ctx.p < ctx.s.length; ctx.p++) {
-    c3 = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
       state = state && 3;
-    } else if (c3 < 32 && c3 !== 9 || c3 === 127) {
+    } else if (c < 32 && c !== 9 || c === 127) {
       TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c3 === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
       if (isMultiline) {
         if (ctx.s.charCodeAt(ctx.p + 3) === first)
           ctx.p++;
@@ -15741,16 +11470,16 @@ function parseString(ctx) {
       ctx.p += isMultiline ? 3 : 1;
       return parsed;
     } else if (!state) {
-      if (!isLiteral && c3 === 92) {
+      if (!isLiteral && c === 92) {
         parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
         state = 1;
       }
     } else if (state === 1) {
-      if (c3 === 120 || c3 === 117 || c3 === 85) {
+      if (c === 120 || c === 117 || c === 85) {
         let errPtr = ctx.p++ - 1;
         let value2 = 0;
-        let len = c3 === 120 ? 2 : c3 === 117 ? 4 : 8;
-        for (let j3 = 0; j3 < len; j3++, ctx.p++) {
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
           let hex = ctx.s.charCodeAt(ctx.p);
           let digit = (
             /* 0-9 */
@@ -15772,34 +11501,34 @@ function parseString(ctx) {
         parsed += String.fromCodePoint(value2);
         sliceStart = ctx.p--;
         state = 0;
-      } else if (isMultiline && (c3 === 32 || c3 === 9)) {
+      } else if (isMultiline && (c === 32 || c === 9)) {
         state = 2;
       } else {
-        if (c3 === 98)
+        if (c === 98)
           parsed += "\b";
-        else if (c3 === 116)
+        else if (c === 116)
           parsed += "	";
-        else if (c3 === 110)
+        else if (c === 110)
           parsed += "\n";
-        else if (c3 === 102)
+        else if (c === 102)
           parsed += "\f";
-        else if (c3 === 114)
+        else if (c === 114)
           parsed += "\r";
-        else if (c3 === 101)
+        else if (c === 101)
           parsed += "\x1B";
-        else if (c3 === 34)
+        else if (c === 34)
           parsed += '"';
-        else if (c3 === 92)
+        else if (c === 92)
           parsed += "\\";
         else
           TomlError.x("unrecognised escape sequence", ctx);
         sliceStart = ctx.p + 1;
         state = 0;
       }
-    } else if (c3 !== 32 && c3 !== 9) {
+    } else if (c !== 32 && c !== 9) {
       if (state === 2)
         TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c3 === 92 ? 1 : 0;
+      state = !isLiteral && c === 92 ? 1 : 0;
       sliceStart = ctx.p;
     }
   }
@@ -15816,7 +11545,7 @@ var TomlDate = class _TomlDate extends Date {
     let hasDate = true;
     let hasTime = true;
     let offset = "Z";
-    let c3;
+    let c;
     if (typeof date === "string") {
       if (fasttype)
         prep: {
@@ -15828,7 +11557,7 @@ var TomlDate = class _TomlDate extends Date {
             if (fasttype === 2) {
               offset = null;
               date += "Z";
-            } else if ((c3 = date.charCodeAt(date.length - 1)) !== 90 && c3 !== 122) {
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
               offset = date.slice(date.length - 6);
             }
             if (unsafeDelim)
@@ -15932,85 +11661,85 @@ function isEndOfValue(char, delim) {
 }
 function extractValue(ctx, end) {
   let errPtr = ctx.p;
-  let c3 = ctx.s.charCodeAt(ctx.p);
-  if (c3 === 91 || c3 === 123) {
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
     ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value2 = c3 === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    let value2 = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
     ctx.d++;
     return value2;
   }
-  if (c3 === 34 || c3 === 39) {
+  if (c === 34 || c === 39) {
     return parseString(ctx);
   }
-  if (c3 === 116) {
+  if (c === 116) {
     if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
       TomlError.x("invalid value", ctx, errPtr);
     return ctx.p++, true;
   }
-  if (c3 === 102) {
+  if (c === 102) {
     if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
       TomlError.x("invalid value", ctx, errPtr);
     return ctx.p++, false;
   }
-  if (c3 === 43 || c3 === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c3, end);
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
   }
   if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c3, end);
+    return parseDate(ctx, c, end);
   }
   if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c3, end);
+    return parseTime(ctx, c, end);
   }
-  return parseNumber(ctx, ctx.p, c3, 0, end);
+  return parseNumber(ctx, ctx.p, c, 0, end);
 }
 function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c3 = startChr;
+  let c = startChr;
   let state = 0;
   let hasUnderscores = false;
-  if (c3 === 105) {
+  if (c === 105) {
     if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
       TomlError.x("invalid value", ctx, startPtr);
     return ctx.p++, (sign || 1) / 0;
   }
-  if (c3 === 110) {
+  if (c === 110) {
     if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
       TomlError.x("invalid value", ctx, startPtr);
     return ctx.p++, NaN;
   }
-  if (c3 === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c3 = ctx.s.charCodeAt(ctx.p), endChr))
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
       return ctx.bi === true ? 0n : 0;
     if (!sign) {
-      if (c3 === 120)
+      if (c === 120)
         return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c3 === 98)
+      else if (c === 98)
         return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c3 === 111)
+      else if (c === 111)
         return parseIntegerBaseN(ctx, startPtr, 8, endChr);
     }
-    if (c3 === 46)
+    if (c === 46)
       state = 2;
-    else if (c3 === 101 || c3 === 69)
+    else if (c === 101 || c === 69)
       state = 4;
     else
       TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c3))
+  } else if (!isDigit(c))
     TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
     if (!state)
       state = 1;
-    if (c3 === 95) {
+    if (c === 95) {
       if (!(state & 1))
         TomlError.x("illegal underscore", ctx);
       state += 11;
       hasUnderscores = true;
-    } else if (state === 1 && c3 === 46)
+    } else if (state === 1 && c === 46)
       state = 2;
-    else if ((state === 1 || state === 3) && (c3 === 101 || c3 === 69))
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
       state = 4;
-    else if (state === 4 && (c3 === 43 || c3 === 45)) {
+    else if (state === 4 && (c === 43 || c === 45)) {
       state = 6;
-    } else if (!isDigit(c3))
+    } else if (!isDigit(c))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (state > 9)
       state -= 11;
@@ -16029,13 +11758,13 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
   return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
 }
 function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c3, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
-    if (c3 === 95) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
       if (underscore & 1)
         TomlError.x("illegal underscore", ctx);
       underscore = 3;
-    } else if (!isDigit(c3, base))
+    } else if (!isDigit(c, base))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (underscore & 1)
       underscore--;
@@ -16060,17 +11789,17 @@ function parseInteger(ctx, str, base, startPtr) {
     }
   return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
 }
-function parseDate(ctx, c3, endChr) {
+function parseDate(ctx, c, endChr) {
   let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c3, 0, endChr);
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
   }
   ctx.p += 5;
   if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
     TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c3 = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c3 !== 84 && c3 !== 116) {
-    let t3 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t3, 3, false, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
   }
   if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
     TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
@@ -16079,31 +11808,31 @@ function parseDate(ctx, c3, endChr) {
   if (ctx.s.charCodeAt(ctx.p) === 46)
     while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
-  if (c3 = ctx.s.charCodeAt(ctx.p)) {
-    if (c3 === 90 || c3 === 122) {
-      let t3 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, "[+00:00]");
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
     }
-    if (c3 === 43 || c3 === 45) {
-      let t3 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
     }
   }
-  let t2 = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t2, 2, unsafeSeparator, startPtr);
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
 }
-function parseTime(ctx, c3, endChr) {
+function parseTime(ctx, c, endChr) {
   let start = ctx.p;
-  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c3, 0, endChr);
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
   }
   if (ctx.s.charCodeAt(ctx.p += 4) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
     while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
-  let t2 = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t2, 4, false, start);
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
 }
 function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
   if (ctx.ld) {
@@ -16133,24 +11862,24 @@ function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
 // node_modules/smol-toml/dist/util.js
 function skipComment(ctx) {
   for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c3 = ctx.s.charCodeAt(ctx.p);
-    if (c3 === 10)
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
       break;
-    if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
       ctx.p++;
       break;
     }
-    if (c3 < 32 && c3 !== 9 || c3 === 127) {
+    if (c < 32 && c !== 9 || c === 127) {
       TomlError.x("control characters are not allowed in comments", ctx);
     }
   }
 }
 function skipVoid(ctx, banNewLines, banComments) {
-  let c3;
+  let c;
   while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c3 = ctx.s.charCodeAt(ctx.p)) === 32 || c3 === 9 || !banNewLines && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
       ctx.p++;
-    if (banComments || c3 !== 35)
+    if (banComments || c !== 35)
       break;
     skipComment(ctx);
   }
@@ -16162,70 +11891,70 @@ function parseKey(ctx, end = 61) {
   let state = 0;
   let parsed = [];
   let sliceStart;
-  let c3 = ctx.s.charCodeAt(startPtr = ctx.p);
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
   do {
-    if (c3 === end) {
+    if (c === end) {
       if (!state)
         TomlError.x("unexpected end of key", ctx);
       if (state === 1)
         parsed.push(ctx.s.slice(sliceStart, ctx.p));
       return ctx.p++, parsed;
-    } else if (c3 === 46) {
+    } else if (c === 46) {
       if (!state)
         TomlError.x("illegal empty bare key", ctx);
       if (state === 1)
         parsed.push(ctx.s.slice(sliceStart, ctx.p));
       state = 0;
-    } else if (!state && (c3 === 34 || c3 === 39)) {
-      if (c3 === ctx.s.charCodeAt(ctx.p + 1) && c3 === ctx.s.charCodeAt(ctx.p + 2))
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
         TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
       parsed.push(parseString(ctx));
       state = 2;
       ctx.p--;
-    } else if (c3 === 32 || c3 === 9) {
+    } else if (c === 32 || c === 9) {
       if (state === 1) {
         parsed.push(ctx.s.slice(sliceStart, ctx.p));
         state = 2;
       }
-    } else if (state === 2 || c3 < 48 && c3 !== 45 || c3 > 57 && c3 < 65 || c3 > 90 && c3 < 97 && c3 !== 95 || c3 > 122) {
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
       TomlError.x("illegal character in key", ctx);
     } else if (!state) {
       state = 1;
       sliceStart = ctx.p;
     }
-  } while (c3 = ctx.s.charCodeAt(++ctx.p));
+  } while (c = ctx.s.charCodeAt(++ctx.p));
   TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
 }
 function parseInlineTable(ctx) {
   let startPtr = ctx.p++;
   let res = /* @__PURE__ */ Object.create(null);
   let seen = /* @__PURE__ */ new Set();
-  let c3;
+  let c;
   while (ctx.p < ctx.s.length) {
     skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 125) {
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
       ctx.p++;
       return res;
     }
-    let k2;
-    let t2 = res;
+    let k;
+    let t = res;
     let hasOwn = false;
     let errPtr = ctx.p;
     let key2 = parseKey(ctx);
     for (let i = 0; i < key2.length; i++) {
       if (i)
-        t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
-      k2 = key2[i];
-      if ((hasOwn = Object.hasOwn(t2, k2)) && (typeof t2[k2] !== "object" || seen.has(t2[k2]))) {
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key2[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
-      let unsafe = k2 === "__proto__";
-      if (ctx.uk && (unsafe || k2 === "constructor")) {
-        t2 = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
         break;
       }
       if (!hasOwn && unsafe) {
-        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
       }
     }
     if (hasOwn) {
@@ -16237,13 +11966,13 @@ function parseInlineTable(ctx) {
       125
       /* } */
     );
-    if (t2 && typeof (t2[k2] = value2) === "object")
+    if (t && typeof (t[k] = value2) === "object")
       seen.add(value2);
     skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 125) {
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
       return res;
     }
-    if (c3 !== 44)
+    if (c !== 44)
       TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
   }
   TomlError.x("unfinished table", ctx, startPtr);
@@ -16251,10 +11980,10 @@ function parseInlineTable(ctx) {
 function parseArray(ctx) {
   let startPtr = ctx.p++;
   let res = [];
-  let c3;
+  let c;
   while (ctx.p < ctx.s.length) {
     skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 93) {
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
       ctx.p++;
       return res;
     }
@@ -16264,10 +11993,10 @@ function parseArray(ctx) {
       /* ] */
     ));
     skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 93) {
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
       return res;
     }
-    if (c3 !== 44)
+    if (c !== 44)
       TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
   }
   TomlError.x("unfinished array", ctx, startPtr);
@@ -16275,37 +12004,37 @@ function parseArray(ctx) {
 
 // node_modules/smol-toml/dist/parse.js
 function peekTable(ctx, key2, table2, meta, type) {
-  let t2 = table2;
-  let m2 = meta;
-  let k2;
+  let t = table2;
+  let m = meta;
+  let k;
   let hasOwn = false;
   let state;
   for (let i = 0; i < key2.length; i++) {
     if (i) {
-      t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
-      m2 = (state = m2[k2]).c;
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
       if (type === 0 && (state.t === 1 || state.t === 2)) {
         return null;
       }
       if (state.t === 2) {
-        let l3 = t2.length - 1;
-        t2 = t2[l3];
-        m2 = m2[l3].c;
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
       }
     }
-    k2 = key2[i];
-    if ((hasOwn = Object.hasOwn(t2, k2)) && m2[k2]?.t === 0 && m2[k2]?.d) {
+    k = key2[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
       return null;
     }
     if (!hasOwn) {
-      let unsafe = k2 === "__proto__";
-      if (ctx.uk && (unsafe || k2 === "constructor"))
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
         return false;
       if (unsafe) {
-        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m2, k2, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
       }
-      m2[k2] = {
+      m[k] = {
         t: i < key2.length - 1 && type === 2 ? 3 : type,
         d: false,
         i: 0,
@@ -16313,16 +12042,16 @@ function peekTable(ctx, key2, table2, meta, type) {
       };
     }
   }
-  state = m2[k2];
+  state = m[k];
   if (state.t !== type && !(type === 1 && state.t === 3)) {
     return null;
   }
   if (type === 2) {
     if (!state.d) {
       state.d = true;
-      t2[k2] = [];
+      t[k] = [];
     }
-    t2[k2].push(t2 = /* @__PURE__ */ Object.create(null));
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
     state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
   }
   if (state.d) {
@@ -16330,11 +12059,11 @@ function peekTable(ctx, key2, table2, meta, type) {
   }
   state.d = true;
   if (type === 1) {
-    t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
   } else if (type === 0 && hasOwn) {
     return null;
   }
-  return [k2, t2, state.c];
+  return [k, t, state.c];
 }
 function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
@@ -16354,7 +12083,7 @@ function parse(toml, options2 = {}) {
   let tmp;
   let skipping = false;
   let tbl = res;
-  let m2 = meta;
+  let m = meta;
   if (toml.charCodeAt(0) === 65279)
     ctx.p++;
   skipVoid(ctx);
@@ -16363,7 +12092,7 @@ function parse(toml, options2 = {}) {
       let isTableArray = toml.charCodeAt(++ctx.p) === 91;
       tmp = ctx.p += +isTableArray;
       skipping = false;
-      let k2 = parseKey(
+      let k = parseKey(
         ctx,
         93
         /* ] */
@@ -16374,38 +12103,38 @@ function parse(toml, options2 = {}) {
         }
         ctx.p++;
       }
-      let p2 = peekTable(
+      let p = peekTable(
         ctx,
-        k2,
+        k,
         res,
         meta,
         isTableArray ? 2 : 1
         /* Type.EXPLICIT */
       );
-      if (!p2) {
-        validateTablePeek(ctx, p2, tmp);
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
         skipping = true;
       } else {
-        m2 = p2[2];
-        tbl = p2[1];
+        m = p[2];
+        tbl = p[1];
       }
     } else {
       tmp = ctx.p;
-      let k2 = parseKey(ctx);
-      let p2 = peekTable(
+      let k = parseKey(ctx);
+      let p = peekTable(
         ctx,
-        k2,
+        k,
         tbl,
-        m2,
+        m,
         0
         /* Type.DOTTED */
       );
-      if (!p2 && !skipping)
-        validateTablePeek(ctx, p2, tmp);
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
       skipVoid(ctx, true, true);
-      let v2 = extractValue(ctx, void 0);
-      if (p2 && !skipping)
-        p2[1][p2[0]] = v2;
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
     }
     skipVoid(ctx, true);
     if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
@@ -16426,7 +12155,7 @@ function parseToml(text2) {
     doc = parse(text2, { integersAsBigInt: true });
   } catch (error) {
     if (error instanceof TomlError) {
-      const first = error.message.split("\n").find((l3) => l3.trim() && !l3.startsWith("Invalid TOML document")) ?? "invalid TOML";
+      const first = error.message.split("\n").find((l) => l.trim() && !l.startsWith("Invalid TOML document")) ?? "invalid TOML";
       throw new SyntaxProblem(first.replace(/^Invalid TOML document: /, ""), error.line, error.column);
     }
     throw error;
@@ -16439,7 +12168,7 @@ function convert(value2) {
   if (typeof value2 === "string" || typeof value2 === "boolean") return value2;
   if (value2 instanceof TomlDate) return value2.toISOString();
   if (Array.isArray(value2)) return value2.map(convert);
-  if (value2 && typeof value2 === "object") return new Map(Object.entries(value2).map(([k2, v2]) => [k2, convert(v2)]));
+  if (value2 && typeof value2 === "object") return new Map(Object.entries(value2).map(([k, v]) => [k, convert(v)]));
   return null;
 }
 
@@ -16471,10 +12200,10 @@ function plainYaml(text2) {
       if (content.startsWith("#") && !/^[ -~]*$/.test(content)) return null;
       continue;
     }
-    const m2 = ENTRY.exec(line);
-    if (!m2) return null;
-    const indent = m2[1].length;
-    const key2 = m2[2];
+    const m = ENTRY.exec(line);
+    if (!m) return null;
+    const indent = m[1].length;
+    const key2 = m[2];
     if (NOT_STRING_KEY.test(key2)) return null;
     if (opened) {
       if (indent > opened.indent) {
@@ -16489,7 +12218,7 @@ function plainYaml(text2) {
     const level = stack[stack.length - 1];
     if (indent !== level.indent) return null;
     if (level.map.has(key2)) return null;
-    const rest = comment(m2[3] ?? "");
+    const rest = comment(m[3] ?? "");
     if (rest === null) return null;
     lastIndent = indent;
     if (rest === "") {
@@ -16527,8 +12256,8 @@ function plainScalar(text2) {
     case "FALSE":
       return false;
   }
-  const c3 = text2.charCodeAt(0);
-  if (c3 >= 48 && c3 <= 57 || c3 === 45 || c3 === 43 || c3 === 46) {
+  const c = text2.charCodeAt(0);
+  if (c >= 48 && c <= 57 || c === 45 || c === 43 || c === 46) {
     if (INT.test(text2)) {
       const n2 = Number(text2);
       return Number.isSafeInteger(n2) ? Object.is(n2, -0) ? 0 : n2 : BigInt(text2);
@@ -16594,7 +12323,7 @@ function parseYamlDocument(text2) {
       for (const pair of node.items) {
         if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
           const value2 = convert2(pair.value, depth + 1);
-          for (const m2 of Array.isArray(value2) ? value2 : [value2]) if (m2 instanceof Map) merged.push(m2);
+          for (const m of Array.isArray(value2) ? value2 : [value2]) if (m instanceof Map) merged.push(m);
           continue;
         }
         const key2 = convert2(pair.key, depth + 1);
@@ -16602,7 +12331,7 @@ function parseYamlDocument(text2) {
         if (typeof key2 !== "string") setKeyValue(map, name, key2);
         map.set(name, convert2(pair.value, depth + 1));
       }
-      for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
+      for (const m of merged) for (const [k, v] of m) if (!map.has(k)) map.set(k, v);
       return map;
     }
     if ((0, import_yaml2.isSeq)(node)) {
@@ -16687,25 +12416,25 @@ var KeyTable = class {
   scratch = EMPTY2;
   /** The index of the key in `bytes[start, end)`, added if new. */
   intern(bytes, start, end) {
-    let h3 = 2166136261 | 0;
-    for (let k2 = start; k2 < end; k2++) h3 = Math.imul(h3 ^ bytes[k2], 16777619);
+    let h = 2166136261 | 0;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k], 16777619);
     const mask = this.slots.length - 1;
     const length = end - start;
-    for (let s = h3 & mask; ; s = s + 1 & mask) {
+    for (let s = h & mask; ; s = s + 1 & mask) {
       const slot = this.slots[s];
       if (slot === 0) {
-        const index = this.add(bytes, start, length, h3);
+        const index = this.add(bytes, start, length, h);
         this.slots[s] = index + 1;
         if (this.size * 2 > this.slots.length) this.rehash();
         return index;
       }
       const e = 4 * (slot - 1);
-      if (this.entries[e + 3] === h3 && this.entries[e + 2] === length) {
+      if (this.entries[e + 3] === h && this.entries[e + 2] === length) {
         const chunk = this.chunks[this.entries[e]];
-        const at2 = this.entries[e + 1];
-        let k2 = 0;
-        while (k2 < length && chunk[at2 + k2] === bytes[start + k2]) k2++;
-        if (k2 === length) return slot - 1;
+        const at = this.entries[e + 1];
+        let k = 0;
+        while (k < length && chunk[at + k] === bytes[start + k]) k++;
+        if (k === length) return slot - 1;
       }
     }
   }
@@ -16719,24 +12448,24 @@ var KeyTable = class {
     const chunk = this.chunks[this.entries[4 * i]];
     const start = this.entries[4 * i + 1];
     const end = start + this.entries[4 * i + 2];
-    for (let k2 = start; k2 < end; k2++) if (chunk[k2] >= 128) return decodeWtf8(chunk, start, end);
+    for (let k = start; k < end; k++) if (chunk[k] >= 128) return decodeWtf8(chunk, start, end);
     return chunk.toString("latin1", start, end);
   }
   /** Byte order of keys `i` and `j`: code point order. */
-  compare(i, j3) {
+  compare(i, j) {
     const e = this.entries;
     const a = this.chunks[e[4 * i]];
-    const b3 = this.chunks[e[4 * j3]];
-    const x3 = e[4 * i + 1];
-    const y2 = e[4 * j3 + 1];
-    const m2 = e[4 * i + 2];
-    const n = e[4 * j3 + 2];
-    const common2 = m2 < n ? m2 : n;
-    for (let k2 = 0; k2 < common2; k2++) {
-      const d2 = a[x3 + k2] - b3[y2 + k2];
-      if (d2 !== 0) return d2;
+    const b = this.chunks[e[4 * j]];
+    const x = e[4 * i + 1];
+    const y = e[4 * j + 1];
+    const m = e[4 * i + 2];
+    const n = e[4 * j + 2];
+    const common2 = m < n ? m : n;
+    for (let k = 0; k < common2; k++) {
+      const d = a[x + k] - b[y + k];
+      if (d !== 0) return d;
     }
-    return m2 - n;
+    return m - n;
   }
   add(bytes, start, length, hash3) {
     const last = this.chunks.at(-1);
@@ -16747,7 +12476,7 @@ var KeyTable = class {
     const index = this.size++;
     if (4 * index === this.entries.length) this.entries = grown(this.entries);
     const chunk = this.chunks[this.chunks.length - 1];
-    for (let k2 = 0, at2 = this.used; k2 < length; k2++, at2++) chunk[at2] = bytes[start + k2];
+    for (let k = 0, at = this.used; k < length; k++, at++) chunk[at] = bytes[start + k];
     const e = 4 * index;
     this.entries[e] = this.chunks.length - 1;
     this.entries[e + 1] = this.used;
@@ -16855,47 +12584,47 @@ var FlatValues = class _FlatValues {
 };
 function encodeWtf8(s, out) {
   let n = 0;
-  for (let k2 = 0; k2 < s.length; k2++) {
-    let c3 = s.charCodeAt(k2);
-    if (c3 < 128) out[n++] = c3;
-    else if (c3 < 2048) {
-      out[n++] = 192 | c3 >> 6;
-      out[n++] = 128 | c3 & 63;
+  for (let k = 0; k < s.length; k++) {
+    let c = s.charCodeAt(k);
+    if (c < 128) out[n++] = c;
+    else if (c < 2048) {
+      out[n++] = 192 | c >> 6;
+      out[n++] = 128 | c & 63;
     } else {
-      const next = s.charCodeAt(k2 + 1);
-      if (c3 >= 55296 && c3 < 56320 && next >= 56320 && next < 57344) {
-        c3 = 65536 + (c3 - 55296 << 10) + (next - 56320);
-        k2++;
-        out[n++] = 240 | c3 >> 18;
-        out[n++] = 128 | c3 >> 12 & 63;
-      } else out[n++] = 224 | c3 >> 12;
-      out[n++] = 128 | c3 >> 6 & 63;
-      out[n++] = 128 | c3 & 63;
+      const next = s.charCodeAt(k + 1);
+      if (c >= 55296 && c < 56320 && next >= 56320 && next < 57344) {
+        c = 65536 + (c - 55296 << 10) + (next - 56320);
+        k++;
+        out[n++] = 240 | c >> 18;
+        out[n++] = 128 | c >> 12 & 63;
+      } else out[n++] = 224 | c >> 12;
+      out[n++] = 128 | c >> 6 & 63;
+      out[n++] = 128 | c & 63;
     }
   }
   return n;
 }
 function decodeWtf8(bytes, start, end) {
   const units = [];
-  for (let k2 = start; k2 < end; ) {
-    const b3 = bytes[k2];
-    let c3;
-    if (b3 < 128) c3 = bytes[k2++];
-    else if (b3 < 224) {
-      c3 = (b3 & 31) << 6 | bytes[k2 + 1] & 63;
-      k2 += 2;
-    } else if (b3 < 240) {
-      c3 = (b3 & 15) << 12 | (bytes[k2 + 1] & 63) << 6 | bytes[k2 + 2] & 63;
-      k2 += 3;
+  for (let k = start; k < end; ) {
+    const b = bytes[k];
+    let c;
+    if (b < 128) c = bytes[k++];
+    else if (b < 224) {
+      c = (b & 31) << 6 | bytes[k + 1] & 63;
+      k += 2;
+    } else if (b < 240) {
+      c = (b & 15) << 12 | (bytes[k + 1] & 63) << 6 | bytes[k + 2] & 63;
+      k += 3;
     } else {
-      c3 = (b3 & 7) << 18 | (bytes[k2 + 1] & 63) << 12 | (bytes[k2 + 2] & 63) << 6 | bytes[k2 + 3] & 63;
-      k2 += 4;
+      c = (b & 7) << 18 | (bytes[k + 1] & 63) << 12 | (bytes[k + 2] & 63) << 6 | bytes[k + 3] & 63;
+      k += 4;
     }
-    if (c3 >= 65536) units.push(55296 + (c3 - 65536 >> 10), 56320 + (c3 - 65536 & 1023));
-    else units.push(c3);
+    if (c >= 65536) units.push(55296 + (c - 65536 >> 10), 56320 + (c - 65536 & 1023));
+    else units.push(c);
   }
   let out = "";
-  for (let k2 = 0; k2 < units.length; k2 += 4096) out += String.fromCharCode.apply(null, units.slice(k2, k2 + 4096));
+  for (let k = 0; k < units.length; k += 4096) out += String.fromCharCode.apply(null, units.slice(k, k + 4096));
   return out;
 }
 
@@ -16914,11 +12643,11 @@ function flattenMetrics(data) {
     return out;
   }
   const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = ownKey(prefix, k2);
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
+    for (const [k, v] of map) {
+      const key2 = ownKey(prefix, k);
+      if (isRawMap(v)) visit(v, `${key2}.`);
       else {
-        const leaf2 = scalarLeaf(v2);
+        const leaf2 = scalarLeaf(v);
         if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
       }
     }
@@ -16934,17 +12663,17 @@ function flattenParams(data, keyPaths = []) {
   }
   const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
   const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key2 = ownKey(prefix, k2);
-      if (isRawMap(v2)) visit(v2, `${key2}.`);
-      else add(out, key2, leafOf(v2));
+    for (const [k, v] of map) {
+      const key2 = ownKey(prefix, k);
+      if (isRawMap(v)) visit(v, `${key2}.`);
+      else add(out, key2, leafOf(v));
     }
   };
   visit(root, "");
   return out;
 }
-function ownKey(prefix, k2) {
-  const key2 = prefix ? prefix + k2 : ` ${k2}`.slice(1);
+function ownKey(prefix, k) {
+  const key2 = prefix ? prefix + k : ` ${k}`.slice(1);
   key2.charCodeAt(0);
   return key2;
 }
@@ -16952,39 +12681,39 @@ function add(out, key2, leaf2) {
   if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
   out.set(key2, leaf2);
 }
-function leafOf(v2) {
-  const leaf2 = scalarLeaf(v2);
+function leafOf(v) {
+  const leaf2 = scalarLeaf(v);
   if (leaf2 !== void 0) return leaf2;
-  return pyRepr(v2);
+  return pyRepr(v);
 }
-function scalarLeaf(v2) {
-  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
-  if (typeof v2 === "bigint") return Number(v2);
-  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
-  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
+function scalarLeaf(v) {
+  if (v === null || typeof v === "boolean" || typeof v === "string" || typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  if (v instanceof PyFloat) return floatLeaf(v.value);
+  if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
   return void 0;
 }
-function isPyFalsy(v2) {
-  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
+function isPyFalsy(v) {
+  return v === null || v === false || v === 0 || v === "" || isZeroFloat(v) || Array.isArray(v) && !v.length;
 }
-function isZeroFloat(v2) {
-  return v2 instanceof PyFloat && v2.value === 0;
+function isZeroFloat(v) {
+  return v instanceof PyFloat && v.value === 0;
 }
 function selectPaths(data, keyPaths) {
   const result = /* @__PURE__ */ new Map();
-  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
+  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v, i) => [String(i), v]) : null;
   for (const path of keyPaths) {
     const walk2 = (node, parts, target) => {
       const [head, ...rest] = parts;
       if (head === void 0) return;
-      for (const [k2, v2] of entries(node) ?? []) {
-        if (head !== "*" && head !== k2) continue;
-        if (!rest.length) target.set(k2, v2);
-        else if (entries(v2)) {
-          const existing = target.get(k2);
+      for (const [k, v] of entries(node) ?? []) {
+        if (head !== "*" && head !== k) continue;
+        if (!rest.length) target.set(k, v);
+        else if (entries(v)) {
+          const existing = target.get(k);
           const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
-          walk2(v2, rest, sub);
-          if (sub.size) target.set(k2, sub);
+          walk2(v, rest, sub);
+          if (sub.size) target.set(k, sub);
         }
       }
     };
@@ -17001,7 +12730,7 @@ var GENERAL = new NeedsGeneralReader("left to the general reader");
 var bail = () => {
   throw GENERAL;
 };
-var POW102 = Array.from({ length: 23 }, (_3, k2) => Number(`1e${k2}`));
+var POW102 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 var TWO_53 = 2 ** 53;
 function flattenJsonMetrics(bytes, table2) {
   if (!isUtf8(bytes)) return null;
@@ -17013,10 +12742,10 @@ function flattenJsonMetrics(bytes, table2) {
   }
 }
 var MetricsScanner = class {
-  constructor(b3, table2) {
-    this.b = b3;
+  constructor(b, table2) {
+    this.b = b;
     this.table = table2;
-    this.n = b3.length;
+    this.n = b.length;
     this.values = new FlatValues(table2);
   }
   b;
@@ -17028,21 +12757,21 @@ var MetricsScanner = class {
   keyLength = 0;
   values;
   run() {
-    const b3 = this.b;
-    if (b3[0] === 239 && b3[1] === 187 && b3[2] === 191) this.i = 3;
+    const b = this.b;
+    if (b[0] === 239 && b[1] === 187 && b[2] === 191) this.i = 3;
     this.ws();
-    if (b3[this.i] !== 123) bail();
+    if (b[this.i] !== 123) bail();
     this.object(1);
     this.ws();
     if (this.i !== this.n) bail();
     return this.values;
   }
   ws() {
-    const b3 = this.b;
+    const b = this.b;
     let i = this.i;
     for (; ; ) {
-      const c3 = b3[i];
-      if (c3 === 32 || c3 === 10 || c3 === 13 || c3 === 9) i++;
+      const c = b[i];
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
       else break;
     }
     this.i = i;
@@ -17050,37 +12779,37 @@ var MetricsScanner = class {
   /** A mapping whose members' keys start with `key[0, keyLength)`. */
   object(depth) {
     if (depth >= MAX_DEPTH2) bail();
-    const b3 = this.b;
+    const b = this.b;
     const values = this.values;
     const prefix = this.keyLength;
     this.i++;
     this.ws();
-    if (b3[this.i] === 125) {
+    if (b[this.i] === 125) {
       this.i++;
       return;
     }
     for (; ; ) {
       this.ws();
-      if (b3[this.i] !== 34) bail();
+      if (b[this.i] !== 34) bail();
       this.keyLength = prefix;
       this.readKey();
       this.ws();
-      if (b3[this.i] !== 58) bail();
+      if (b[this.i] !== 58) bail();
       this.i++;
       this.ws();
       const index = this.table.intern(this.key, 0, this.keyLength);
-      const c3 = b3[this.i];
-      if (c3 === 123) {
+      const c = b[this.i];
+      if (c === 123) {
         if (!values.setNew(index, Kind.Seen)) bail();
         this.append(46);
         this.object(depth + 1);
-      } else if (c3 === 91) {
+      } else if (c === 91) {
         if (!values.setNew(index, Kind.Seen)) bail();
         this.array(depth + 1);
-      } else if (c3 === 34) {
+      } else if (c === 34) {
         this.full();
         if (!values.setBoxed(index, this.string())) bail();
-      } else if (c3 === 110) {
+      } else if (c === 110) {
         this.literal("null");
         if (!values.setNew(index, Kind.Seen)) bail();
       } else {
@@ -17088,7 +12817,7 @@ var MetricsScanner = class {
         if (!this.scalar(index)) bail();
       }
       this.ws();
-      const next = b3[this.i];
+      const next = b[this.i];
       this.i++;
       if (next === 125) break;
       if (next !== 44) bail();
@@ -17100,24 +12829,24 @@ var MetricsScanner = class {
   }
   /** true, false, a number, NaN or \u00B1Infinity for key `index`; false when the key was already set. */
   scalar(index) {
-    const c3 = this.b[this.i];
-    if (c3 === 116) {
+    const c = this.b[this.i];
+    if (c === 116) {
       this.literal("true");
       return this.values.setNew(index, Kind.True);
     }
-    if (c3 === 102) {
+    if (c === 102) {
       this.literal("false");
       return this.values.setNew(index, Kind.False);
     }
-    if (c3 === 78) {
+    if (c === 78) {
       this.literal("NaN");
       return this.values.setNew(index, Kind.Float, NaN);
     }
-    if (c3 === 73) {
+    if (c === 73) {
       this.literal("Infinity");
       return this.values.setNew(index, Kind.Float, Infinity);
     }
-    if (c3 === 45 && this.b[this.i + 1] === 73) {
+    if (c === 45 && this.b[this.i + 1] === 73) {
       this.i++;
       this.literal("Infinity");
       return this.values.setNew(index, Kind.Float, -Infinity);
@@ -17132,54 +12861,54 @@ var MetricsScanner = class {
    * doubles); otherwise the engine reads its text.
    */
   number() {
-    const b3 = this.b;
+    const b = this.b;
     const start = this.i;
     let i = start;
-    const negative = b3[i] === 45;
+    const negative = b[i] === 45;
     if (negative) i++;
-    let w2 = 0;
-    let c3 = b3[i];
-    if (c3 === 48) i++;
-    else if (c3 >= 49 && c3 <= 57) {
+    let w = 0;
+    let c = b[i];
+    if (c === 48) i++;
+    else if (c >= 49 && c <= 57) {
       do {
-        w2 = w2 * 10 + (c3 - 48);
-        c3 = b3[++i];
-      } while (c3 >= 48 && c3 <= 57);
+        w = w * 10 + (c - 48);
+        c = b[++i];
+      } while (c >= 48 && c <= 57);
     } else bail();
     let e10 = 0;
     let isFloat2 = false;
-    if (b3[i] === 46) {
+    if (b[i] === 46) {
       isFloat2 = true;
-      c3 = b3[++i];
-      if (!(c3 >= 48 && c3 <= 57)) bail();
+      c = b[++i];
+      if (!(c >= 48 && c <= 57)) bail();
       do {
-        w2 = w2 * 10 + (c3 - 48);
+        w = w * 10 + (c - 48);
         e10--;
-        c3 = b3[++i];
-      } while (c3 >= 48 && c3 <= 57);
+        c = b[++i];
+      } while (c >= 48 && c <= 57);
     }
-    c3 = b3[i];
-    if (c3 === 101 || c3 === 69) {
+    c = b[i];
+    if (c === 101 || c === 69) {
       isFloat2 = true;
-      c3 = b3[++i];
+      c = b[++i];
       let sign = 1;
-      if (c3 === 43 || c3 === 45) {
-        if (c3 === 45) sign = -1;
-        c3 = b3[++i];
+      if (c === 43 || c === 45) {
+        if (c === 45) sign = -1;
+        c = b[++i];
       }
-      if (!(c3 >= 48 && c3 <= 57)) bail();
+      if (!(c >= 48 && c <= 57)) bail();
       let exponent = 0;
       do {
-        if (exponent < 1e5) exponent = exponent * 10 + (c3 - 48);
-        c3 = b3[++i];
-      } while (c3 >= 48 && c3 <= 57);
+        if (exponent < 1e5) exponent = exponent * 10 + (c - 48);
+        c = b[++i];
+      } while (c >= 48 && c <= 57);
       e10 += sign * exponent;
     }
     this.i = i;
-    let v2;
-    if (w2 < TWO_53 && e10 >= -22 && e10 <= 22) v2 = e10 === 0 ? w2 : e10 > 0 ? w2 * POW102[e10] : w2 / POW102[-e10];
+    let v;
+    if (w < TWO_53 && e10 >= -22 && e10 <= 22) v = e10 === 0 ? w : e10 > 0 ? w * POW102[e10] : w / POW102[-e10];
     else return this.slowNumber(start, isFloat2);
-    this.numberValue = negative ? -v2 : v2;
+    this.numberValue = negative ? -v : v;
     return isFloat2;
   }
   slowNumber(start, isFloat2) {
@@ -17187,26 +12916,26 @@ var MetricsScanner = class {
     return isFloat2;
   }
   literal(word) {
-    const b3 = this.b;
-    for (let k2 = 0; k2 < word.length; k2++) if (b3[this.i + k2] !== word.charCodeAt(k2)) bail();
+    const b = this.b;
+    for (let k = 0; k < word.length; k++) if (b[this.i + k] !== word.charCodeAt(k)) bail();
     this.i += word.length;
   }
   /** Whether the string `stringEnd` last found holds an escape. */
   escaped = false;
   /** The end of the string starting at `i` (its closing quote); `escaped` says whether it holds an escape. */
   stringEnd() {
-    const b3 = this.b;
+    const b = this.b;
     const n = this.n;
     let i = this.i + 1;
     let escaped = false;
     for (; ; ) {
       if (i >= n) bail();
-      const c3 = b3[i];
-      if (c3 === 34) break;
-      if (c3 === 92) {
+      const c = b[i];
+      if (c === 34) break;
+      if (c === 92) {
         escaped = true;
         i += 2;
-      } else if (c3 < 32) bail();
+      } else if (c < 32) bail();
       else i++;
     }
     this.escaped = escaped;
@@ -17225,8 +12954,8 @@ var MetricsScanner = class {
     this.i = end + 1;
     if (!this.escaped) {
       this.reserve(end - start);
-      const { b: b3, key: key2 } = this;
-      for (let k2 = start, at2 = this.keyLength; k2 < end; k2++, at2++) key2[at2] = b3[k2];
+      const { b, key: key2 } = this;
+      for (let k = start, at = this.keyLength; k < end; k++, at++) key2[at] = b[k];
       this.keyLength += end - start;
       return;
     }
@@ -17250,10 +12979,10 @@ var MetricsScanner = class {
   /** A list: metrics leave lists out, so it is only checked. */
   array(depth) {
     if (depth >= MAX_DEPTH2) bail();
-    const b3 = this.b;
+    const b = this.b;
     this.i++;
     this.ws();
-    if (b3[this.i] === 93) {
+    if (b[this.i] === 93) {
       this.i++;
       return;
     }
@@ -17261,24 +12990,24 @@ var MetricsScanner = class {
       this.ws();
       this.skipValue(depth + 1);
       this.ws();
-      const next = b3[this.i];
+      const next = b[this.i];
       this.i++;
       if (next === 93) return;
       if (next !== 44) bail();
     }
   }
   skipValue(depth) {
-    const c3 = this.b[this.i];
-    if (c3 === 123) this.skipObject(depth);
-    else if (c3 === 91) this.array(depth);
-    else if (c3 === 34) {
+    const c = this.b[this.i];
+    if (c === 123) this.skipObject(depth);
+    else if (c === 91) this.array(depth);
+    else if (c === 34) {
       this.i = this.stringEnd() + 1;
-    } else if (c3 === 110) this.literal("null");
-    else if (c3 === 116) this.literal("true");
-    else if (c3 === 102) this.literal("false");
-    else if (c3 === 78) this.literal("NaN");
-    else if (c3 === 73) this.literal("Infinity");
-    else if (c3 === 45 && this.b[this.i + 1] === 73) {
+    } else if (c === 110) this.literal("null");
+    else if (c === 116) this.literal("true");
+    else if (c === 102) this.literal("false");
+    else if (c === 78) this.literal("NaN");
+    else if (c === 73) this.literal("Infinity");
+    else if (c === 45 && this.b[this.i + 1] === 73) {
       this.i++;
       this.literal("Infinity");
     } else this.number();
@@ -17286,27 +13015,27 @@ var MetricsScanner = class {
   /** A mapping inside a list: checked, and a repeated key sends the file to the general reader for its warning. */
   skipObject(depth) {
     if (depth >= MAX_DEPTH2) bail();
-    const b3 = this.b;
+    const b = this.b;
     const keys = /* @__PURE__ */ new Set();
     this.i++;
     this.ws();
-    if (b3[this.i] === 125) {
+    if (b[this.i] === 125) {
       this.i++;
       return;
     }
     for (; ; ) {
       this.ws();
-      if (b3[this.i] !== 34) bail();
+      if (b[this.i] !== 34) bail();
       const key2 = this.string();
       if (keys.has(key2)) bail();
       keys.add(key2);
       this.ws();
-      if (b3[this.i] !== 58) bail();
+      if (b[this.i] !== 58) bail();
       this.i++;
       this.ws();
       this.skipValue(depth + 1);
       this.ws();
-      const next = b3[this.i];
+      const next = b[this.i];
       this.i++;
       if (next === 125) return;
       if (next !== 44) bail();
@@ -17325,7 +13054,7 @@ function decodeJsonString(literal2) {
 function parseCsvRecords(text2, delimiter) {
   const cells = scanCsv(text2, delimiter);
   const records = [];
-  for (let r2 = 0; r2 < cells.records; r2++) records.push({ fields: cells.fields(r2), line: cells.line[r2] });
+  for (let r = 0; r < cells.records; r++) records.push({ fields: cells.fields(r), line: cells.line[r] });
   return records;
 }
 var CsvCells = class {
@@ -17344,42 +13073,42 @@ var CsvCells = class {
   split;
   delimiter;
   /** Record `r`'s fields. */
-  fields(r2) {
-    const s = this.start[r2];
+  fields(r) {
+    const s = this.start[r];
     if (s < 0) return this.split[-1 - s];
     const out = [];
-    for (let k2 = s; ; ) {
-      const e = this.fieldEnd(k2);
-      out.push(this.text.slice(k2, e));
+    for (let k = s; ; ) {
+      const e = this.fieldEnd(k);
+      out.push(this.text.slice(k, e));
       if (this.text.charCodeAt(e) !== this.delimiter) return out;
-      k2 = e + 1;
+      k = e + 1;
     }
   }
   /** Field `col` of record `r`; undefined when the record is shorter. */
-  field(r2, col) {
-    const s = this.start[r2];
+  field(r, col) {
+    const s = this.start[r];
     if (s < 0) return this.split[-1 - s][col];
-    const k2 = this.fieldStart(s, col);
-    return k2 < 0 ? void 0 : this.text.slice(k2, this.fieldEnd(k2));
+    const k = this.fieldStart(s, col);
+    return k < 0 ? void 0 : this.text.slice(k, this.fieldEnd(k));
   }
   /** Where field `col` of the plain record starting at `k` starts; -1 when the record has fewer fields. */
-  fieldStart(k2, col) {
-    for (let c3 = 0; c3 < col; c3++) {
-      k2 = this.fieldEnd(k2);
-      if (this.text.charCodeAt(k2) !== this.delimiter) return -1;
-      k2++;
+  fieldStart(k, col) {
+    for (let c = 0; c < col; c++) {
+      k = this.fieldEnd(k);
+      if (this.text.charCodeAt(k) !== this.delimiter) return -1;
+      k++;
     }
-    return k2;
+    return k;
   }
   /** Where the plain field starting at `k` ends: its delimiter, CR, LF or the text's end. */
-  fieldEnd(k2) {
+  fieldEnd(k) {
     const { text: text2, delimiter } = this;
     const n = text2.length;
-    for (; k2 < n; k2++) {
-      const c3 = text2.charCodeAt(k2);
-      if (c3 === delimiter || c3 === 10 || c3 === 13) break;
+    for (; k < n; k++) {
+      const c = text2.charCodeAt(k);
+      if (c === delimiter || c === 10 || c === 13) break;
     }
-    return k2;
+    return k;
   }
   /**
    * Field `col` of records `from` to `to - 1` as numbers, with how many are NaN and whether the others never
@@ -17388,50 +13117,50 @@ var CsvCells = class {
    * it: in a fresh process V8 interprets a loop for a while before it optimises it, and a call per cell made a long
    * log's first column \u2248 2.5\u00D7 slower to read (bench/plots.bench.ts).
    */
-  numbers(col, from, to2, slow) {
+  numbers(col, from, to, slow) {
     const { text: text2, start, delimiter } = this;
     const n = text2.length;
-    const values = new Float64Array(to2 - from);
+    const values = new Float64Array(to - from);
     let nans = 0;
     let ascending2 = true;
     let last = -Infinity;
-    for (let r2 = from; r2 < to2; r2++) {
+    for (let r = from; r < to; r++) {
       let value2 = Number.NaN;
-      let k2 = start[r2];
-      if (k2 < 0) {
-        const cell3 = this.split[-1 - k2][col];
-        if (cell3 !== void 0) value2 = slow(cell3, r2 - from);
+      let k = start[r];
+      if (k < 0) {
+        const cell3 = this.split[-1 - k][col];
+        if (cell3 !== void 0) value2 = slow(cell3, r - from);
       } else {
-        for (let c3 = 0; c3 < col && k2 >= 0; c3++) {
+        for (let c = 0; c < col && k >= 0; c++) {
           let ch = 0;
-          for (; k2 < n; k2++) {
-            ch = text2.charCodeAt(k2);
+          for (; k < n; k++) {
+            ch = text2.charCodeAt(k);
             if (ch === delimiter || ch === 10 || ch === 13) break;
           }
-          k2 = k2 < n && ch === delimiter ? k2 + 1 : -1;
+          k = k < n && ch === delimiter ? k + 1 : -1;
         }
-        if (k2 >= 0) {
-          const s = k2;
+        if (k >= 0) {
+          const s = k;
           let sign = 1;
           let mantissa = 0;
           let digits = 0;
           let scale = -1;
-          let ch = text2.charCodeAt(k2);
+          let ch = text2.charCodeAt(k);
           if (ch === 45 || ch === 43) {
             if (ch === 45) sign = -1;
-            k2++;
+            k++;
           }
-          for (; k2 < n; k2++) {
-            ch = text2.charCodeAt(k2);
+          for (; k < n; k++) {
+            ch = text2.charCodeAt(k);
             if (ch >= 48 && ch <= 57) {
               mantissa = mantissa * 10 + (ch - 48);
               digits++;
-            } else if (ch === 46 && scale < 0) scale = k2;
+            } else if (ch === 46 && scale < 0) scale = k;
             else break;
           }
-          if (k2 === n || ch === delimiter || ch === 10 || ch === 13) {
-            value2 = digits > 0 && digits <= 15 ? sign * mantissa / (scale < 0 ? 1 : POWERS[k2 - scale - 1]) : slow(text2.slice(s, k2), r2 - from);
-          } else value2 = slow(text2.slice(s, this.fieldEnd(k2)), r2 - from);
+          if (k === n || ch === delimiter || ch === 10 || ch === 13) {
+            value2 = digits > 0 && digits <= 15 ? sign * mantissa / (scale < 0 ? 1 : POWERS[k - scale - 1]) : slow(text2.slice(s, k), r - from);
+          } else value2 = slow(text2.slice(s, this.fieldEnd(k)), r - from);
         }
       }
       if (value2 !== value2) nans++;
@@ -17439,7 +13168,7 @@ var CsvCells = class {
         if (value2 < last) ascending2 = false;
         last = value2;
       }
-      values[r2 - from] = value2;
+      values[r - from] = value2;
     }
     return { values, nans, ascending: ascending2 };
   }
@@ -17449,26 +13178,26 @@ function scanCsv(text2, delimiter) {
   const n = text2.length;
   let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
   let quote2 = text2.indexOf('"', i);
-  let cr2 = text2.indexOf("\r", i);
+  let cr = text2.indexOf("\r", i);
   while (i < n) {
     let eol = text2.indexOf("\n", i);
     if (eol === -1) eol = n;
     if (quote2 !== -1 && quote2 < i) quote2 = text2.indexOf('"', i);
-    if (cr2 !== -1 && cr2 < i) cr2 = text2.indexOf("\r", i);
-    if (quote2 !== -1 && quote2 < eol || cr2 !== -1 && cr2 < eol - 1) {
+    if (cr !== -1 && cr < i) cr = text2.indexOf("\r", i);
+    if (quote2 !== -1 && quote2 < eol || cr !== -1 && cr < eol - 1) {
       i = scanRecord(text2, i, delimiter.charCodeAt(0), out);
       continue;
     }
-    if ((cr2 === eol - 1 ? eol - 1 : eol) > i) out.record(i, out.line, i);
+    if ((cr === eol - 1 ? eol - 1 : eol) > i) out.record(i, out.line, i);
     out.line++;
     i = eol + 1;
   }
   return new CsvCells(text2, out.records, out.start, out.lines, out.split, delimiter.charCodeAt(0));
 }
-function scanRecord(text2, i, d2, out) {
+function scanRecord(text2, i, d, out) {
   const n = text2.length;
   const startLine = out.line;
-  const at2 = i;
+  const at = i;
   const fields = [];
   for (; ; ) {
     if (text2.charCodeAt(i) === 34) {
@@ -17477,31 +13206,31 @@ function scanRecord(text2, i, d2, out) {
       let value2 = "";
       i++;
       for (; ; ) {
-        const q3 = text2.indexOf('"', i);
-        if (q3 === -1) {
+        const q = text2.indexOf('"', i);
+        if (q === -1) {
           const col = open6 - text2.lastIndexOf("\n", open6 - 1);
           throw new SyntaxProblem("unterminated quoted field", openLine, col);
         }
-        const part = text2.slice(i, q3);
-        for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) out.line++;
+        const part = text2.slice(i, q);
+        for (let k = part.indexOf("\n"); k !== -1; k = part.indexOf("\n", k + 1)) out.line++;
         value2 += part;
-        if (text2.charCodeAt(q3 + 1) === 34) {
+        if (text2.charCodeAt(q + 1) === 34) {
           value2 += '"';
-          i = q3 + 2;
+          i = q + 2;
         } else {
-          i = q3 + 1;
+          i = q + 1;
           break;
         }
       }
       const rest = i;
-      while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
+      while (i < n && !ends(text2.charCodeAt(i), d)) i++;
       fields.push(value2 + text2.slice(rest, i));
     } else {
       const from = i;
-      while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
+      while (i < n && !ends(text2.charCodeAt(i), d)) i++;
       fields.push(text2.slice(from, i));
     }
-    if (text2.charCodeAt(i) === d2) {
+    if (text2.charCodeAt(i) === d) {
       i++;
       continue;
     }
@@ -17512,7 +13241,7 @@ function scanRecord(text2, i, d2, out) {
   out.line++;
   if (fields.length > 1 || fields[0] !== "") {
     out.split.push(fields);
-    out.record(-out.split.length, startLine, at2);
+    out.record(-out.split.length, startLine, at);
   }
   return i;
 }
@@ -17528,9 +13257,9 @@ var CellsBuilder = class {
   /** The line the scan is on (1-based). */
   line = 1;
   /** A record that starts at `at` in the text: `start` is `at`, or `-1 - i` for the i-th of `split`. */
-  record(start, line, at2) {
+  record(start, line, at) {
     if (this.records === this.start.length) {
-      const length = Math.max(this.records + 1024, Math.ceil(this.records / Math.max(at2, 1) * this.textLength * 1.0625));
+      const length = Math.max(this.records + 1024, Math.ceil(this.records / Math.max(at, 1) * this.textLength * 1.0625));
       this.start = grown2(this.start, length);
       this.lines = grown2(this.lines, length);
     }
@@ -17538,25 +13267,25 @@ var CellsBuilder = class {
     this.lines[this.records++] = line;
   }
 };
-function ends(c3, delimiter) {
-  return c3 === delimiter || c3 === 10 || c3 === 13;
+function ends(c, delimiter) {
+  return c === delimiter || c === 10 || c === 13;
 }
 function grown2(a, length) {
-  const b3 = new Int32Array(length);
-  b3.set(a);
-  return b3;
+  const b = new Int32Array(length);
+  b.set(a);
+  return b;
 }
-var POWERS = Array.from({ length: 16 }, (_3, i) => Number(`1e${i}`));
+var POWERS = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
 function csvNumber(cell3) {
   const { value: value2, isFloat: isFloat2 } = csvNumberValue(cell3);
   if (!isFloat2) return Number.isNaN(value2) ? void 0 : value2;
   return pyNumber(value2, true);
 }
 function csvNumberValue(cell3) {
-  const t2 = cell3.trim();
-  const kind = csvNumberKind(t2);
+  const t = cell3.trim();
+  const kind = csvNumberKind(t);
   READ.isFloat = kind !== INT2;
-  READ.value = kind === NOT_A_NUMBER ? NaN : kind === SPECIAL ? specialValue(t2) : Number(t2);
+  READ.value = kind === NOT_A_NUMBER ? NaN : kind === SPECIAL ? specialValue(t) : Number(t);
   if (kind === NOT_A_NUMBER || kind !== SPECIAL && Number.isNaN(READ.value)) READ.isFloat = false;
   return READ;
 }
@@ -17565,33 +13294,33 @@ var NOT_A_NUMBER = 0;
 var INT2 = 1;
 var FLOAT2 = 2;
 var SPECIAL = 3;
-function csvNumberKind(t2) {
-  if (!t2) return NOT_A_NUMBER;
+function csvNumberKind(t) {
+  if (!t) return NOT_A_NUMBER;
   let digits = 0;
   let float = false;
-  for (let k2 = 0; k2 < t2.length; k2++) {
-    const c3 = t2.charCodeAt(k2);
-    if (c3 >= 48 && c3 <= 57) digits++;
-    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
-    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return SPECIAL_TEXT.test(t2) ? SPECIAL : NOT_A_NUMBER;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 || c === 101 || c === 69) float = true;
+    else if (!((c === 43 || c === 45) && (k === 0 || t[k - 1] === "e" || t[k - 1] === "E"))) return SPECIAL_TEXT.test(t) ? SPECIAL : NOT_A_NUMBER;
   }
   if (!digits) return NOT_A_NUMBER;
   return float ? FLOAT2 : INT2;
 }
 var SPECIAL_TEXT = /^([-+]?)(nan|inf|infinity)$/i;
-function specialValue(t2) {
-  const m2 = SPECIAL_TEXT.exec(t2);
-  return m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity;
+function specialValue(t) {
+  const m = SPECIAL_TEXT.exec(t);
+  return m[2].toLowerCase() === "nan" ? NaN : m[1] === "-" ? -Infinity : Infinity;
 }
 
 // src/values/dagshub.ts
 var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
 var MAX_RECORD_CHARS = 1024 * 1024;
 function isExactLoggerHeader(fields) {
-  return fields.length === COLUMNS.length && fields.every((f3, i) => f3.trim().toLowerCase() === COLUMNS[i].toLowerCase());
+  return fields.length === COLUMNS.length && fields.every((f, i) => f.trim().toLowerCase() === COLUMNS[i].toLowerCase());
 }
 function isLoggerHeader(fields) {
-  const names = fields.map((f3) => f3.trim().toLowerCase());
+  const names = fields.map((f) => f.trim().toLowerCase());
   return names.includes("name") && names.includes("value");
 }
 function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
@@ -17599,12 +13328,12 @@ function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
   if (!header || !isLoggerHeader(header.fields)) {
     throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
   }
-  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
+  const col = (name2) => header.fields.findIndex((f) => f.trim().toLowerCase() === name2.toLowerCase());
   const [name, value2, timestamp, step] = COLUMNS.map(col);
   const last = /* @__PURE__ */ new Map();
   const series2 = /* @__PURE__ */ new Map();
   for (const record of records.slice(1)) {
-    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
+    if (skipRow && record.fields.every((f) => !f.trim())) continue;
     const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
     const cell3 = record.fields[value2] ?? "";
     const parsed = csvNumber(cell3);
@@ -17759,10 +13488,10 @@ var LoggerReader = class {
    */
   lines(buf, from) {
     for (; ; ) {
-      const at2 = this.scan(buf, from);
-      if (at2 >= 0) return at2;
-      const start = Math.floor((-1 - at2) / 2);
-      if ((-1 - at2) % 2 === QUOTE) return -1 - start;
+      const at = this.scan(buf, from);
+      if (at >= 0) return at;
+      const start = Math.floor((-1 - at) / 2);
+      if ((-1 - at) % 2 === QUOTE) return -1 - start;
       from = this.rareLine(buf, start);
     }
   }
@@ -17789,12 +13518,12 @@ var LoggerReader = class {
       let valueEnd = start;
       let col = 0;
       let cellStart = start;
-      let k2 = start;
-      let c3 = 0;
-      for (; k2 < n; k2++) {
-        c3 = buf[k2];
-        if (c3 === 44 || c3 === 10) {
-          const cellEnd = c3 === 10 && k2 > cellStart && buf[k2 - 1] === 13 ? k2 - 1 : k2;
+      let k = start;
+      let c = 0;
+      for (; k < n; k++) {
+        c = buf[k];
+        if (c === 44 || c === 10) {
+          const cellEnd = c === 10 && k > cellStart && buf[k - 1] === 13 ? k - 1 : k;
           if (col === nameCol) {
             nameStart = cellStart;
             nameEnd = cellEnd;
@@ -17803,56 +13532,56 @@ var LoggerReader = class {
             valueStart = cellStart;
             valueEnd = cellEnd;
           }
-          if (c3 === 10 || col === lastCol) break;
+          if (c === 10 || col === lastCol) break;
           col++;
-          cellStart = k2 + 1;
-        } else if (c3 === 34) {
+          cellStart = k + 1;
+        } else if (c === 34) {
           stop = QUOTE;
           break lines;
         }
       }
-      if (c3 !== 10) {
-        for (k2++; k2 < n; k2++) {
-          c3 = buf[k2];
-          if (c3 === 10) break;
-          if (c3 === 34) {
+      if (c !== 10) {
+        for (k++; k < n; k++) {
+          c = buf[k];
+          if (c === 10) break;
+          if (c === 34) {
             stop = QUOTE;
             break lines;
           }
         }
       }
-      if (k2 >= n) break;
-      if (k2 === start || k2 === start + 1 && buf[start] === 13) {
+      if (k >= n) break;
+      if (k === start || k === start + 1 && buf[start] === 13) {
         lineNo++;
-        start = k2 + 1;
+        start = k + 1;
         continue;
       }
-      let v2 = valueStart;
-      c3 = buf[v2];
-      if (c3 === 43 || c3 === 45) v2++;
-      let digits = v2;
-      while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
-      let plain = v2 > digits;
-      if (plain && v2 < valueEnd && buf[v2] === 46) {
-        digits = ++v2;
-        while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
-        plain = v2 > digits;
+      let v = valueStart;
+      c = buf[v];
+      if (c === 43 || c === 45) v++;
+      let digits = v;
+      while (v < valueEnd && (c = buf[v]) >= 48 && c <= 57) v++;
+      let plain = v > digits;
+      if (plain && v < valueEnd && buf[v] === 46) {
+        digits = ++v;
+        while (v < valueEnd && (c = buf[v]) >= 48 && c <= 57) v++;
+        plain = v > digits;
       }
-      if (plain && v2 < valueEnd && (buf[v2] | 32) === 101) {
-        v2++;
-        if (v2 < valueEnd && ((c3 = buf[v2]) === 43 || c3 === 45)) v2++;
-        digits = v2;
-        while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
-        plain = v2 > digits;
+      if (plain && v < valueEnd && (buf[v] | 32) === 101) {
+        v++;
+        if (v < valueEnd && ((c = buf[v]) === 43 || c === 45)) v++;
+        digits = v;
+        while (v < valueEnd && (c = buf[v]) >= 48 && c <= 57) v++;
+        plain = v > digits;
       }
-      const i = rare || !plain || v2 !== valueEnd || valueEnd - valueStart > VALUE_BYTES ? -1 : bytes.find(buf, nameStart, nameEnd);
+      const i = rare || !plain || v !== valueEnd || valueEnd - valueStart > VALUE_BYTES ? -1 : bytes.find(buf, nameStart, nameEnd);
       if (i < 0) {
         stop = RARE;
         break;
       }
       bytes.keep(i, buf, valueStart, valueEnd);
       lineNo++;
-      start = k2 + 1;
+      start = k + 1;
     }
     this.lineNo = lineNo;
     return stop < 0 ? start : -1 - (2 * start + stop);
@@ -17880,7 +13609,7 @@ var LoggerReader = class {
     if (!this.header) {
       if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
       this.header = fields;
-      const names = fields.map((f3) => f3.trim().toLowerCase());
+      const names = fields.map((f) => f.trim().toLowerCase());
       this.nameCol = names.indexOf("name");
       this.valueCol = names.indexOf("value");
       return;
@@ -17899,19 +13628,19 @@ var LoggerReader = class {
   cutCells(text2, start, end) {
     const cells = this.cells.fill(start);
     const lastCol = Math.max(this.nameCol, this.valueCol);
-    for (let col = 0, at2 = start; ; col++) {
-      let comma = text2.indexOf(",", at2);
+    for (let col = 0, at = start; ; col++) {
+      let comma = text2.indexOf(",", at);
       if (comma === -1 || comma > end) comma = end;
       if (col === this.nameCol) {
-        cells[0] = at2;
+        cells[0] = at;
         cells[1] = comma;
       }
       if (col === this.valueCol) {
-        cells[2] = at2;
+        cells[2] = at;
         cells[3] = comma;
       }
       if (comma === end || col === lastCol) break;
-      at2 = comma + 1;
+      at = comma + 1;
     }
     return cells;
   }
@@ -17950,17 +13679,17 @@ var ByteNames = class {
   longValues = [];
   /** The place of the name in `buf[start, end)`, -1 when it is new. */
   find(buf, start, end) {
-    const h3 = hash(buf, start, end);
+    const h = hash(buf, start, end);
     const length = end - start;
     const mask = this.table.length - 1;
-    for (let p2 = h3 & mask; ; p2 = p2 + 1 & mask) {
-      const i = this.table[p2];
+    for (let p = h & mask; ; p = p + 1 & mask) {
+      const i = this.table[p];
       if (i === -1) return -1;
-      if (this.hashes[i] !== h3 || this.nameLength[i] !== length) continue;
-      const at2 = this.nameStart[i];
-      let k2 = 0;
-      while (k2 < length && this.namePool[at2 + k2] === buf[start + k2]) k2++;
-      if (k2 === length) return i;
+      if (this.hashes[i] !== h || this.nameLength[i] !== length) continue;
+      const at = this.nameStart[i];
+      let k = 0;
+      while (k < length && this.namePool[at + k] === buf[start + k]) k++;
+      if (k === length) return i;
     }
   }
   /** The same, added when new. */
@@ -17977,7 +13706,7 @@ var ByteNames = class {
       return;
     }
     const values = this.values;
-    for (let k2 = 0, at2 = i * VALUE_BYTES; k2 < length; k2++) values[at2 + k2] = buf[start + k2];
+    for (let k = 0, at = i * VALUE_BYTES; k < length; k++) values[at + k] = buf[start + k];
     this.valueLength[i] = length;
   }
   name(i) {
@@ -17988,10 +13717,10 @@ var ByteNames = class {
     return length < 0 ? this.longValues[i] : this.values.toString("latin1", i * VALUE_BYTES, i * VALUE_BYTES + length);
   }
   add(buf, start, end) {
-    const h3 = hash(buf, start, end);
+    const h = hash(buf, start, end);
     const mask = this.table.length - 1;
-    let p2 = h3 & mask;
-    while (this.table[p2] !== -1) p2 = p2 + 1 & mask;
+    let p = h & mask;
+    while (this.table[p] !== -1) p = p + 1 & mask;
     const i = this.count++;
     const length = end - start;
     if (i === this.hashes.length) {
@@ -18009,11 +13738,11 @@ var ByteNames = class {
       this.namePool = pool;
     }
     buf.copy(this.namePool, this.nameBytes, start, end);
-    this.hashes[i] = h3;
+    this.hashes[i] = h;
     this.nameStart[i] = this.nameBytes;
     this.nameLength[i] = length;
     this.nameBytes += length;
-    this.table[p2] = i;
+    this.table[p] = i;
     if (2 * this.count > this.table.length) this.rehash();
     return i;
   }
@@ -18021,22 +13750,22 @@ var ByteNames = class {
     const table2 = new Int32Array(2 * this.table.length).fill(-1);
     const mask = table2.length - 1;
     for (let i = 0; i < this.count; i++) {
-      let p2 = this.hashes[i] & mask;
-      while (table2[p2] !== -1) p2 = p2 + 1 & mask;
-      table2[p2] = i;
+      let p = this.hashes[i] & mask;
+      while (table2[p] !== -1) p = p + 1 & mask;
+      table2[p] = i;
     }
     this.table = table2;
   }
 };
 function hash(buf, start, end) {
-  let h3 = 2166136261 | 0;
-  for (let i = start; i < end; i++) h3 = Math.imul(h3 ^ buf[i], 16777619);
-  return h3;
+  let h = 2166136261 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 16777619);
+  return h;
 }
 function grown3(a, length) {
-  const b3 = new Int32Array(length);
-  b3.set(a);
-  return b3;
+  const b = new Int32Array(length);
+  b.set(a);
+  return b;
 }
 function quotes(text2) {
   let n = 0;
@@ -18094,14 +13823,14 @@ function historyStats(values) {
   let sum = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (const v2 of values) {
-    sum += v2;
-    if (v2 < min) min = v2;
-    if (v2 > max) max = v2;
+  for (const v of values) {
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
   }
   const mean2 = sum / n;
   let squares = 0;
-  for (const v2 of values) squares += (v2 - mean2) ** 2;
+  for (const v of values) squares += (v - mean2) ** 2;
   return { n, mean: mean2, std: Math.sqrt(squares / (n - 1)), min, max };
 }
 
@@ -18120,7 +13849,7 @@ async function readHistory(git, request, store, log) {
 async function readFromCommits(git, request, store, log) {
   const notes = [];
   const chain = await firstParents(git, request, notes, log);
-  const files = request.metrics.map((f3) => f3.path);
+  const files = request.metrics.map((f) => f.path);
   const atBase = await parsedAtBase(git, request);
   const atCommits = await Promise.all(
     chain.map(async (commit) => {
@@ -18130,9 +13859,9 @@ async function readFromCommits(git, request, store, log) {
       return new Map(await Promise.all(files.map(async (file) => [file, known?.get(file) ?? await readMetricsAt(tree, file)])));
     })
   );
-  const inGit = new Set(chain.filter((_3, i) => [...atCommits[i].values()].some((r2) => r2.status !== "missing")).map((c3) => c3.sha));
+  const inGit = new Set(chain.filter((_, i) => [...atCommits[i].values()].some((r) => r.status !== "missing")).map((c) => c.sha));
   const stored = /* @__PURE__ */ new Map();
-  const notInGit = chain.filter((c3) => !inGit.has(c3.sha)).map((c3) => c3.sha);
+  const notInGit = chain.filter((c) => !inGit.has(c.sha)).map((c) => c.sha);
   if (store && notInGit.length) {
     try {
       const found = await store(notInGit);
@@ -18148,7 +13877,7 @@ async function readFromCommits(git, request, store, log) {
   const read = (i, file) => atCommits[i].get(file);
   const fromStore = (sha, file) => stored.get(sha)?.has(file) ?? false;
   for (const file of files) {
-    const missing = chain.filter((c3, i) => read(i, file).status === "missing" && !fromStore(c3.sha, file)).map((c3) => c3.sha);
+    const missing = chain.filter((c, i) => read(i, file).status === "missing" && !fromStore(c.sha, file)).map((c) => c.sha);
     if (missing.length === chain.length && chain.length) {
       notes.push(
         `\`${file}\` is not in git at any of the ${chain.length} commits read${store ? " nor in the history store" : ""} (a DVC-cached or CI-made file?): its metrics have no history.`
@@ -18156,9 +13885,9 @@ async function readFromCommits(git, request, store, log) {
     } else if (missing.length) {
       notes.push(`\`${file}\` is not in git at ${count(missing.length, "commit")} of the ${chain.length} read (${named2(missing)}): left out there.`);
     }
-    const errors = chain.flatMap((c3, i) => {
-      const r2 = read(i, file);
-      return r2.status === "error" ? [`${shortSha(c3.sha)}: ${r2.message}`] : [];
+    const errors = chain.flatMap((c, i) => {
+      const r = read(i, file);
+      return r.status === "error" ? [`${shortSha(c.sha)}: ${r.message}`] : [];
     });
     if (errors.length) {
       const more2 = errors.length > NAMED2 ? `; and ${errors.length - NAMED2} more` : "";
@@ -18190,7 +13919,7 @@ async function readFromCommits(git, request, store, log) {
       if (lacking.length)
         notes.push(`${name} is missing at ${count(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`);
       if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
-      metrics.push({ file: diff.path, key: row3.key, points, stats: historyStats(points.map((p2) => p2.value)), head });
+      metrics.push({ file: diff.path, key: row3.key, points, stats: historyStats(points.map((p) => p.value)), head });
     }
   }
   for (const note2 of notes) log.info(`History: ${note2}`);
@@ -18310,7 +14039,7 @@ function dataChangesSection(data) {
   lines2.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
   if (rows.length) {
     const table2 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
-    for (const r2 of rows.slice(0, MAX_ROWS)) table2.push(r2);
+    for (const r of rows.slice(0, MAX_ROWS)) table2.push(r);
     if (rows.length > MAX_ROWS) table2.push(`| \u2026 | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
     if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
     else lines2.push("");
@@ -18319,14 +14048,14 @@ function dataChangesSection(data) {
   }
   if (data.tables.length) {
     lines2.push("", "| Table | Base rows \xD7 columns | Head rows \xD7 columns |", "|---|---|---|");
-    for (const t2 of data.tables) lines2.push(`| ${code(t2.path)} | ${shape(t2.base)} | ${shape(t2.head)} |`);
-    const unread = data.tables.filter((t2) => t2.note);
+    for (const t of data.tables) lines2.push(`| ${code(t.path)} | ${shape(t.base)} | ${shape(t.head)} |`);
+    const unread = data.tables.filter((t) => t.note);
     if (unread.length) lines2.push("");
-    for (const t2 of unread) lines2.push(`- ${code(t2.path)} not counted: ${escapeCell(t2.note)}`);
+    for (const t of unread) lines2.push(`- ${code(t.path)} not counted: ${escapeCell(t.note)}`);
   }
   if (data.notInCache.length) {
     lines2.push("", `Not compared (DVC's "not in cache": the files inside are unknown on one side):`, "");
-    for (const m2 of data.notInCache) lines2.push(`- ${code(m2.path)}: ${escapeCell(m2.reason)}`);
+    for (const m of data.notInCache) lines2.push(`- ${code(m.path)}: ${escapeCell(m.reason)}`);
   }
   if (data.notes.length) {
     lines2.push("");
@@ -18335,7 +14064,7 @@ function dataChangesSection(data) {
   return lines2.join("\n");
 }
 function summary(data) {
-  const files = (paths) => paths.filter((p2) => !p2.endsWith("/")).length;
+  const files = (paths) => paths.filter((p) => !p.endsWith("/")).length;
   const parts = [
     [files(data.added.map((e) => e.path)), "added"],
     [files(data.deleted.map((e) => e.path)), "deleted"],
@@ -18344,17 +14073,17 @@ function summary(data) {
   ];
   return parts.filter(([n]) => n > 0).map(([n, s]) => `${n} ${s}`).join(", ");
 }
-function size(v2) {
-  if (!v2) return "\u2013";
-  if (v2.size === null) return "?";
+function size(v) {
+  if (!v) return "\u2013";
+  if (v.size === null) return "?";
   const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let n = v2.size;
-  let u2 = 0;
-  while (n >= 1024 && u2 < units.length - 1) {
+  let n = v.size;
+  let u = 0;
+  while (n >= 1024 && u < units.length - 1) {
     n /= 1024;
-    u2++;
+    u++;
   }
-  return u2 === 0 ? `${n} B` : `${n.toFixed(1)} ${units[u2]}`;
+  return u === 0 ? `${n} B` : `${n.toFixed(1)} ${units[u]}`;
 }
 function shape(s) {
   return s ? `${s.rows.toLocaleString("en-US")} \xD7 ${s.columns}` : "\u2013";
@@ -18363,7 +14092,7 @@ function shape(s) {
 // src/report/images.ts
 var RELATIVE_IMAGES = {
   // encodeURIComponent leaves ( and ), which would end the link.
-  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c3) => `%${c3.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
+  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
   where: "the report folder",
   charts: true
 };
@@ -18371,11 +14100,11 @@ function hostedImages(hosted, where2, charts = true) {
   return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
 }
 function plotImages(plots) {
-  const paths = plots.flatMap((p2) => [p2.image, p2.baseImage]).filter((p2) => typeof p2 === "string" && p2 !== "");
+  const paths = plots.flatMap((p) => [p.image, p.baseImage]).filter((p) => typeof p === "string" && p !== "");
   return [...new Set(paths)];
 }
 function reportImages(report2) {
-  return [.../* @__PURE__ */ new Set([...plotImages(report2.plots), ...(report2.trends ?? []).flatMap((t2) => t2.image ? [t2.image] : [])])];
+  return [.../* @__PURE__ */ new Set([...plotImages(report2.plots), ...(report2.trends ?? []).flatMap((t) => t.image ? [t.image] : [])])];
 }
 function imagesNotShown(plots, images) {
   return plotImages(plots).filter((path) => images.url(path) === null).length;
@@ -18435,11 +14164,11 @@ function pipelineSection(pipeline2) {
 }
 function formatSeconds(seconds) {
   if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const m2 = Math.floor(seconds / 60);
-  return `${m2} min ${Math.round(seconds - m2 * 60)} s`;
+  const m = Math.floor(seconds / 60);
+  return `${m} min ${Math.round(seconds - m * 60)} s`;
 }
 function longestBacktickRun(text2) {
-  return (text2.match(/`+/g) ?? []).reduce((m2, r2) => Math.max(m2, r2.length), 0);
+  return (text2.match(/`+/g) ?? []).reduce((m, r) => Math.max(m, r.length), 0);
 }
 
 // src/report/trends-section.ts
@@ -18452,7 +14181,7 @@ function trendsSection(report2, images) {
   const charts = [];
   const counts2 = /* @__PURE__ */ new Map();
   for (const trend2 of report2.trends) {
-    const metric = history2.metrics.find((m2) => m2.file === trend2.file && m2.key === trend2.key);
+    const metric = history2.metrics.find((m) => m.file === trend2.file && m.key === trend2.key);
     if (!metric) continue;
     counts2.set(trend2.standing, (counts2.get(trend2.standing) ?? 0) + 1);
     const latest = metric.points.at(-1);
@@ -18542,30 +14271,30 @@ function valuesSection(kind, files, labels, options2 = {}) {
   let changed = 0;
   const noted = /* @__PURE__ */ new Map();
   for (let i = 0; i < files.length; i++) {
-    const f3 = files[i];
-    const list3 = f3.rows;
+    const f = files[i];
+    const list3 = f.rows;
     rows += list3.length;
-    for (let k2 = 0; k2 < list3.length; k2++) if (list3[k2].changed) changed++;
-    for (const n of f3.notes) {
+    for (let k = 0; k < list3.length; k++) if (list3[k].changed) changed++;
+    for (const n of f.notes) {
       const paths = noted.get(n);
-      if (paths) paths.push(f3.path);
-      else noted.set(n, [f3.path]);
+      if (paths) paths.push(f.path);
+      else noted.set(n, [f.path]);
     }
   }
   const notes = noteLines(noted);
   if (!rows) return [`_No ${kind} found._`, ...notes ? ["", notes] : []].join("\n");
   const direction = kind === "metrics" ? options2.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
-  const known = direction && files.some((f3) => f3.rows.some((row3) => direction(f3.path, row3.key))) ? direction : null;
+  const known = direction && files.some((f) => f.rows.some((row3) => direction(f.path, row3.key))) ? direction : null;
   const withBase = labels.base !== null;
   const table2 = valueTable(kind, labels, known);
   const draw2 = (pick2) => {
     let text2 = table2.header.join("\n");
     for (let i = 0; i < files.length; i++) {
       const { path, rows: list3 } = files[i];
-      for (let k2 = 0; k2 < list3.length; k2++) {
-        const r2 = list3[k2];
-        if (pick2 === null || Boolean(r2.changed) === pick2) text2 += `
-${table2.row(path, r2)}`;
+      for (let k = 0; k < list3.length; k++) {
+        const r = list3[k];
+        if (pick2 === null || Boolean(r.changed) === pick2) text2 += `
+${table2.row(path, r)}`;
       }
     }
     return text2;
@@ -18587,7 +14316,7 @@ function noteLines(noted) {
     else {
       const more2 = paths.length - NAMED_FILES;
       lines2.push(
-        `- ${paths.slice(0, NAMED_FILES).map((p2) => code(p2)).join(", ")} and ${groupDigits(more2)} other files: ${escapeCell(note2)}`
+        `- ${paths.slice(0, NAMED_FILES).map((p) => code(p)).join(", ")} and ${groupDigits(more2)} other files: ${escapeCell(note2)}`
       );
     }
   }
@@ -18611,17 +14340,17 @@ function causesSection(metrics) {
   let firstPath;
   let manyFiles = false;
   for (let i = 0; i < metrics.length; i++) {
-    const f3 = metrics[i];
-    const list3 = f3.rows;
-    for (let k2 = 0; k2 < list3.length; k2++) {
-      const row3 = list3[k2];
+    const f = metrics[i];
+    const list3 = f.rows;
+    for (let k = 0; k < list3.length; k++) {
+      const row3 = list3[k];
       if (!row3.causes) continue;
       rows++;
-      firstPath ??= f3.path;
-      if (f3.path !== firstPath) manyFiles = true;
+      firstPath ??= f.path;
+      if (f.path !== firstPath) manyFiles = true;
       let group = groups.get(row3.causes);
       if (!group) groups.set(row3.causes, group = { count: 0, named: [] });
-      if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f3.path, row: row3 });
+      if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f.path, row: row3 });
     }
   }
   if (!rows) return null;
@@ -18654,7 +14383,7 @@ function causeText(causes) {
   };
   if (causes.basis === "pipeline") {
     for (const stage2 of causes.stages) {
-      const own = (list3) => list3.filter((x3) => x3.stages[0] === stage2.name);
+      const own = (list3) => list3.filter((x) => x.stages[0] === stage2.name);
       const definition = stage2.definition ? [CAUSE_DEFINITION[stage2.definition]] : [];
       const shown2 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
       if (shown2.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}: ${shown2.join(", ")}`);
@@ -18688,38 +14417,38 @@ var CAUSE_DEFINITION = {
   definition: "definition in dvc.yaml changed",
   new: "new stage"
 };
-function paramText(p2) {
-  const name = code(p2.file === "params.yaml" ? p2.key : `${p2.file}:${p2.key}`);
-  if (p2.old === void 0) return `${name} added (${causeValue(p2.new)})`;
-  if (p2.new === void 0) return `${name} removed (was ${causeValue(p2.old)})`;
-  return `${name} ${causeValue(p2.old)}\u2192${causeValue(p2.new)}`;
+function paramText(p) {
+  const name = code(p.file === "params.yaml" ? p.key : `${p.file}:${p.key}`);
+  if (p.old === void 0) return `${name} added (${causeValue(p.new)})`;
+  if (p.new === void 0) return `${name} removed (was ${causeValue(p.old)})`;
+  return `${name} ${causeValue(p.old)}\u2192${causeValue(p.new)}`;
 }
 function causeValue(leaf2) {
   const text2 = displayValue(leaf2, null);
   return escapeCell(text2.length > MAX_CAUSE_VALUE ? `${text2.slice(0, MAX_CAUSE_VALUE)}\u2026` : text2);
 }
-function fileText(f3) {
-  return `${code(f3.path)} ${f3.binary ? "binary" : `+${f3.added}/${MINUS}${f3.deleted}`}`;
+function fileText(f) {
+  return `${code(f.path)} ${f.binary ? "binary" : `+${f.added}/${MINUS}${f.deleted}`}`;
 }
-function dataText(d2) {
-  if (!d2.old) return `${code(d2.path)} added${d2.new ? ` (${extentText(d2.new)})` : ""}`;
-  if (!d2.new) return `${code(d2.path)} removed`;
-  if (d2.old.size === null || d2.new.size === null) return `${code(d2.path)} modified (size unknown: ${d2.source} records none)`;
-  const files = d2.old.nfiles !== null && d2.new.nfiles !== null && d2.old.nfiles !== d2.new.nfiles ? `, ${d2.old.nfiles}\u2192${d2.new.nfiles} files` : "";
-  const [a, b3] = byteText(d2.old.size) === byteText(d2.new.size) ? [`${d2.old.size} B`, `${d2.new.size} B`] : [byteText(d2.old.size), byteText(d2.new.size)];
-  return `${code(d2.path)} ${a}\u2192${b3}${files}`;
+function dataText(d) {
+  if (!d.old) return `${code(d.path)} added${d.new ? ` (${extentText(d.new)})` : ""}`;
+  if (!d.new) return `${code(d.path)} removed`;
+  if (d.old.size === null || d.new.size === null) return `${code(d.path)} modified (size unknown: ${d.source} records none)`;
+  const files = d.old.nfiles !== null && d.new.nfiles !== null && d.old.nfiles !== d.new.nfiles ? `, ${d.old.nfiles}\u2192${d.new.nfiles} files` : "";
+  const [a, b] = byteText(d.old.size) === byteText(d.new.size) ? [`${d.old.size} B`, `${d.new.size} B`] : [byteText(d.old.size), byteText(d.new.size)];
+  return `${code(d.path)} ${a}\u2192${b}${files}`;
 }
-function extentText(m2) {
-  const size2 = m2.size === null ? "size unknown" : byteText(m2.size);
-  return m2.nfiles === null ? size2 : `${size2}, ${m2.nfiles} files`;
+function extentText(m) {
+  const size2 = m.size === null ? "size unknown" : byteText(m.size);
+  return m.nfiles === null ? size2 : `${size2}, ${m.nfiles} files`;
 }
 function byteText(n) {
   if (n < 1024) return `${n} B`;
   const units = ["KiB", "MiB", "GiB", "TiB"];
-  let v2 = n / 1024;
+  let v = n / 1024;
   let i = 0;
-  for (; v2 >= 1024 && i < units.length - 1; i++) v2 /= 1024;
-  return `${v2 < 10 ? v2.toFixed(1) : Math.round(v2)} ${units[i]}`;
+  for (; v >= 1024 && i < units.length - 1; i++) v /= 1024;
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
 }
 
 // src/report/markdown.ts
@@ -18741,7 +14470,7 @@ function composeMarkdown(report2, options2 = REPORT_FILE) {
   if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options2.images), "");
   if (report2.warnings.length) {
     parts.push("### Notes", "");
-    for (const w2 of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w2)}`);
+    for (const w of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w)}`);
     parts.push("");
   }
   if (options2.footer) parts.push(options2.footer, "");
@@ -18774,12 +14503,12 @@ function reportJson(report2) {
     ...file,
     rows: file.rows.map((row3) => {
       if (!row3.causes) return row3;
-      let at2 = index.get(row3.causes);
-      if (at2 === void 0) {
-        at2 = causes.push(row3.causes) - 1;
-        index.set(row3.causes, at2);
+      let at = index.get(row3.causes);
+      if (at === void 0) {
+        at = causes.push(row3.causes) - 1;
+        index.set(row3.causes, at);
       }
-      return { ...row3, causes: at2 };
+      return { ...row3, causes: at };
     })
   }));
   return { ...report2, metrics, causes };
@@ -18822,7 +14551,7 @@ function parseLockText(text2, displayPath = "dvc.lock") {
 function parseStage(entry, where2) {
   if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping.`);
   const cmd = entry.get("cmd");
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : "";
   const params = /* @__PURE__ */ new Map();
   const paramsRaw = entry.get("params");
   if (paramsRaw !== void 0 && paramsRaw !== null) {
@@ -18893,22 +14622,22 @@ function interpolateString(src, context, inCmd) {
   if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
   let out = "";
   let last = 0;
-  for (const m2 of matches) {
-    out += src.slice(last, m2.index);
-    out += toStr(lookup(context, m2[1]), m2[1], inCmd);
-    last = m2.index + m2[0].length;
+  for (const m of matches) {
+    out += src.slice(last, m.index);
+    out += toStr(lookup(context, m[1]), m[1], inCmd);
+    last = m.index + m[0].length;
   }
   out += src.slice(last);
   return unescape2(out);
 }
 function interpolateValue(value2, context, inCmd) {
   if (typeof value2 === "string") return interpolateString(value2, context, inCmd);
-  if (Array.isArray(value2)) return value2.map((v2) => interpolateValue(v2, context, inCmd));
+  if (Array.isArray(value2)) return value2.map((v) => interpolateValue(v, context, inCmd));
   if (isRawMap(value2)) {
     return new Map(
-      [...value2].map(([k2, v2]) => {
-        const key2 = interpolateString(k2, context, false);
-        return [pyStr2(key2), interpolateValue(v2, context, inCmd)];
+      [...value2].map(([k, v]) => {
+        const key2 = interpolateString(k, context, false);
+        return [pyStr2(key2), interpolateValue(v, context, inCmd)];
       })
     );
   }
@@ -18925,11 +14654,11 @@ function unescape2(s) {
 }
 function lookup(context, inner) {
   const parts = [];
-  const re2 = /([^.[\]]+)|\[([^\]]*)\]|\./g;
-  let m2;
-  while (m2 = re2.exec(inner)) {
-    if (m2[1] !== void 0) parts.push(m2[1]);
-    else if (m2[2] !== void 0) parts.push(m2[2]);
+  const re = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let m;
+  while (m = re.exec(inner)) {
+    if (m[1] !== void 0) parts.push(m[1]);
+    else if (m[2] !== void 0) parts.push(m[2]);
   }
   if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
   let cur = context;
@@ -18961,27 +14690,27 @@ function toStr(value2, key2, inCmd) {
 }
 function unpackDict(dict, key2) {
   const parts = [];
-  for (const [k2, v2] of flatten(dict)) {
-    if (v2 === true) parts.push(`--${k2}`);
-    else if (v2 === false) continue;
-    else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
-    else if (Array.isArray(v2)) {
-      const items = v2.map((item) => {
+  for (const [k, v] of flatten(dict)) {
+    if (v === true) parts.push(`--${k}`);
+    else if (v === false) continue;
+    else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
+    else if (Array.isArray(v)) {
+      const items = v.map((item) => {
         if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
-          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k2}'`);
+          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k}'`);
         return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
       });
-      parts.push(`--${k2} ${items.join(" ")}`);
-    } else parts.push(`--${k2} ${toStr(v2, key2, false)}`);
+      parts.push(`--${k} ${items.join(" ")}`);
+    } else parts.push(`--${k} ${toStr(v, key2, false)}`);
   }
   return parts.join(" ").trimEnd();
 }
 function flatten(dict, prefix = "") {
   const out = [];
-  for (const [k2, v2] of dict) {
-    const name = prefix ? `${prefix}.${k2}` : k2;
-    if (isRawMap(v2) && v2.size) for (const entry of flatten(v2, name)) out.push(entry);
-    else out.push([name, v2]);
+  for (const [k, v] of dict) {
+    const name = prefix ? `${prefix}.${k}` : k;
+    if (isRawMap(v) && v.size) for (const entry of flatten(v, name)) out.push(entry);
+    else out.push([name, v]);
   }
   return out;
 }
@@ -19032,8 +14761,8 @@ async function loadDvcYaml(tree, dir = "") {
     const value2 = doc.get(key2);
     if (value2 === void 0 || value2 === null) return [];
     if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
-    return value2.map((v2, i) => {
-      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v2, context, false));
+    return value2.map((v, i) => {
+      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v, context, false));
       if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
       return resolved;
     });
@@ -19057,7 +14786,7 @@ async function loadProject(tree) {
       if (lock) project.locks.set(dir, lock);
     });
   }
-  for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
+  for (const file of files.filter((f) => f.endsWith(".dvc"))) {
     await attempt(async () => {
       const dvcFile = await readDvcFile(tree, file);
       if (dvcFile) project.dvcFiles.push(dvcFile);
@@ -19078,7 +14807,7 @@ async function loadDvcYamls(tree, files) {
   return out;
 }
 function dvcYamlDirs(files) {
-  return files.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml")).map((p2) => p2 === "dvc.yaml" ? "" : p2.slice(0, -"/dvc.yaml".length)).sort();
+  return files.filter((p) => p === "dvc.yaml" || p.endsWith("/dvc.yaml")).map((p) => p === "dvc.yaml" ? "" : p.slice(0, -"/dvc.yaml".length)).sort();
 }
 async function readDataFile(tree, path) {
   const bytes = await tree.read(path);
@@ -19098,9 +14827,9 @@ function topPlots(file, value2, context) {
     throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
   });
 }
-function withField(file, field, fn2, stage2) {
+function withField(file, field, fn, stage2) {
   try {
-    return fn2();
+    return fn();
   } catch (error) {
     if (error instanceof InterpolationError) {
       const where2 = stage2 ? `stages.${stage2}.${field}` : field;
@@ -19113,7 +14842,7 @@ function expandEntry(file, name, definition, context) {
   if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
   const withLoop = (entries) => mapFrom([...context, ...entries], context);
   if (definition.has("foreach") || definition.has("do")) {
-    const extra = [...definition.keys()].filter((k2) => k2 !== "foreach" && k2 !== "do");
+    const extra = [...definition.keys()].filter((k) => k !== "foreach" && k !== "do");
     if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
     if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
     if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
@@ -19122,7 +14851,7 @@ function expandEntry(file, name, definition, context) {
     const body = definition.get("do") ?? null;
     const out = [];
     if (Array.isArray(items)) {
-      const byIndex = items.some((v2) => Array.isArray(v2) || isRawMap(v2));
+      const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
       const keyed = /* @__PURE__ */ new Map();
       items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
       for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
@@ -19157,19 +14886,19 @@ function expandEntry(file, name, definition, context) {
     let combos = [{ item: [], key: [] }];
     for (const [axis, values] of axes) {
       combos = combos.flatMap(
-        (c3) => values.map((v2, i) => ({
-          item: [...c3.item, [axis, v2]],
-          key: [...c3.key, Array.isArray(v2) || isRawMap(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
+        (c) => values.map((v, i) => ({
+          item: [...c.item, [axis, v]],
+          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis, false)]
         }))
       );
     }
-    return combos.map((c3) => {
-      const key2 = c3.key.join("-");
+    return combos.map((c) => {
+      const key2 = c.key.join("-");
       return {
         name: `${name}@${key2}`,
         definition: rest,
         context: withLoop([
-          ["item", new Map(c3.item)],
+          ["item", new Map(c.item)],
           ["key", key2]
         ]),
         written: definition
@@ -19194,7 +14923,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   if (definition.has("vars")) {
     scope = vars.fork();
     await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
-    stageContext = mapFrom([...scope.context, ...[...context].filter(([k2]) => k2 === "item" || k2 === "key")], scope.context);
+    stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
   }
   scope.track(entry.written, trackedVars);
   const field = (key2, inCmd = false) => {
@@ -19203,7 +14932,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   };
   const cmd = field("cmd", true);
   if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : null;
   if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
   const deps = stringList(field("deps"), `${where2}: 'deps'`);
   const params = paramsDeps(field("params"), where2);
@@ -19213,10 +14942,10 @@ async function resolveStage(file, entry, vars, trackedVars) {
     ...outList(field("plots"), "plot", `${where2}: 'plots'`)
   ];
   const flag = (key2) => {
-    const v2 = field(key2);
-    if (v2 === void 0 || v2 === null) return false;
-    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
-    return v2;
+    const v = field(key2);
+    if (v === void 0 || v === null) return false;
+    if (typeof v !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
+    return v;
   };
   const desc = field("desc");
   const stage2 = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
@@ -19226,9 +14955,9 @@ async function resolveStage(file, entry, vars, trackedVars) {
 function stringList(value2, where2) {
   if (value2 === void 0 || value2 === null) return [];
   if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
-  return value2.map((v2, i) => {
-    if (typeof v2 !== "string" || !v2) throw new UserError(`${where2}[${i}] must be a path (a string).`);
-    return v2;
+  return value2.map((v, i) => {
+    if (typeof v !== "string" || !v) throw new UserError(`${where2}[${i}] must be a path (a string).`);
+    return v;
   });
 }
 function paramsDeps(value2, where2) {
@@ -19239,14 +14968,14 @@ function paramsDeps(value2, where2) {
     const current = byFile.get(file);
     if (current === null) return;
     if (keys === null) byFile.set(file, null);
-    else byFile.set(file, [...current ?? [], ...keys.filter((k2) => !current?.includes(k2))]);
+    else byFile.set(file, [...current ?? [], ...keys.filter((k) => !current?.includes(k))]);
   };
   value2.forEach((item, i) => {
     if (typeof item === "string") add3("params.yaml", [item]);
     else if (isRawMap(item)) {
       for (const [file, keys] of item) {
         if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
-        else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add3(file, keys);
+        else if (Array.isArray(keys) && keys.every((k) => typeof k === "string")) add3(file, keys);
         else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
       }
     } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
@@ -19263,9 +14992,9 @@ function outList(value2, kind, where2) {
       const [path, flags] = [...item][0];
       if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
       const props = flags ?? /* @__PURE__ */ new Map();
-      for (const [k2, v2] of props) {
-        if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
-        if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
+      for (const [k, v] of props) {
+        if (!allowed.includes(k)) throw new UserError(`${where2}[${i}]: unknown flag '${k}' on '${path}' (expected one of ${allowed.join(", ")}).`);
+        if ((k === "cache" || k === "persist") && typeof v !== "boolean") throw new UserError(`${where2}[${i}]: '${k}' on '${path}' must be true or false.`);
       }
       return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
     }
@@ -19289,9 +15018,9 @@ var VarsLoader = class _VarsLoader {
   fork() {
     const copy = new _VarsLoader(this.tree, this.dir, this.file);
     copy.context = cloneMap(this.context);
-    for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
-    for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
-    for (const f3 of this.files) copy.files.add(f3);
+    for (const [k, v] of this.sources) copy.sources.set(k, v);
+    for (const f of this.loadedFiles) copy.loadedFiles.add(f);
+    for (const f of this.files) copy.files.add(f);
     return copy;
   }
   async loadDefaultParams() {
@@ -19330,8 +15059,8 @@ var VarsLoader = class _VarsLoader {
   track(written, into) {
     const visit = (value2) => {
       if (typeof value2 === "string") {
-        for (const m2 of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-          const key2 = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
+        for (const m of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+          const key2 = m[1].replace(/\[([^\]]*)\]/g, ".$1");
           const head = key2.split(".")[0];
           if (head === "item" || head === "key") continue;
           const source = this.sourceOf(key2);
@@ -19339,34 +15068,34 @@ var VarsLoader = class _VarsLoader {
         }
       } else if (Array.isArray(value2)) value2.forEach(visit);
       else if (isRawMap(value2)) {
-        for (const [k2, v2] of value2) {
-          if (k2 === "vars") continue;
-          visit(k2);
-          visit(v2);
+        for (const [k, v] of value2) {
+          if (k === "vars") continue;
+          visit(k);
+          visit(v);
         }
       }
     };
     visit(written);
   }
   merge(data, source, into = this.context, prefix = "") {
-    for (const [k2, v2] of data) {
-      const path = prefix ? `${prefix}.${k2}` : k2;
-      const existing = into.get(k2);
-      if (existing !== void 0 && isRawMap(existing) && isRawMap(v2)) {
-        this.merge(v2, source, existing, path);
+    for (const [k, v] of data) {
+      const path = prefix ? `${prefix}.${k}` : k;
+      const existing = into.get(k);
+      if (existing !== void 0 && isRawMap(existing) && isRawMap(v)) {
+        this.merge(v, source, existing, path);
       } else if (existing !== void 0) {
         throw new UserError(
           `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
         );
       } else {
-        into.set(k2, isRawMap(v2) ? cloneMap(v2) : v2);
+        into.set(k, isRawMap(v) ? cloneMap(v) : v);
         this.sources.set(path, source);
       }
     }
   }
   sourceOf(path) {
-    for (let p2 = path; p2; p2 = p2.includes(".") ? p2.slice(0, p2.lastIndexOf(".")) : "") {
-      const s = this.sources.get(p2);
+    for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
+      const s = this.sources.get(p);
       if (s) return s;
     }
     return "vars";
@@ -19377,7 +15106,7 @@ function splitVarsEntry(entry) {
   if (colon > 1)
     return [
       entry.slice(0, colon),
-      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
+      entry.slice(colon + 1).split(",").map((k) => k.trim()).filter(Boolean)
     ];
   return [entry, null];
 }
@@ -19397,18 +15126,18 @@ function asMapping(value2, file) {
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
-  let re2 = "";
+  let re = "";
   for (let i = 0; i < glob.length; i++) {
-    const c3 = glob[i];
-    if (c3 === "*") {
+    const c = glob[i];
+    if (c === "*") {
       if (glob[i + 1] === "*") {
-        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+        re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
         i += glob[i + 2] === "/" ? 2 : 1;
-      } else re2 += "[^/]*";
-    } else if (c3 === "?") re2 += "[^/]";
-    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
   }
-  return new RegExp(`^${re2}$`);
+  return new RegExp(`^${re}$`);
 }
 function isGlob(path) {
   return /[*?]/.test(path);
@@ -19442,7 +15171,7 @@ var ObjectError = class extends DataError {
 };
 var TransferError = class extends DataError {
   constructor(direction, remote, failures) {
-    const shown2 = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
+    const shown2 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
     if (failures.length > shown2.length) shown2.push(`  \u2026 and ${failures.length - shown2.length} more`);
     const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
     super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
@@ -19511,9 +15240,9 @@ var ObjectHasher = class {
 function isTextBlock(block2) {
   if (!block2.length) return true;
   let nontext = 0;
-  for (const b3 of block2) {
-    if (b3 === 0) return false;
-    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
+  for (const b of block2) {
+    if (b === 0) return false;
+    if (!(b >= 32 && b < 127 || b === 10 || b === 13 || b === 9 || b === 12 || b === 8)) nontext++;
   }
   return nontext / block2.length <= 0.3;
 }
@@ -19524,8 +15253,8 @@ function dos2unixInto(chunk, out) {
   let i = 0;
   const copy = (end) => {
     for (; i < end; i++) {
-      const b3 = chunk[i];
-      if (b3 !== 13 || chunk[i + 1] !== 10) out[n++] = b3;
+      const b = chunk[i];
+      if (b !== 13 || chunk[i + 1] !== 10) out[n++] = b;
     }
   };
   if (LITTLE_ENDIAN) {
@@ -19533,10 +15262,10 @@ function dos2unixInto(chunk, out) {
     const words = len - i >> 2;
     const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
     const output = new DataView(out.buffer, out.byteOffset, out.length);
-    for (let w2 = 0; w2 < words; w2++) {
-      const word = input[w2];
-      const x3 = word ^ 218959117;
-      if ((x3 - 16843009 & ~x3 & 2155905152) === 0) {
+    for (let w = 0; w < words; w++) {
+      const word = input[w];
+      const x = word ^ 218959117;
+      if ((x - 16843009 & ~x & 2155905152) === 0) {
         output.setUint32(n, word, true);
         n += 4;
         i += 4;
@@ -19547,15 +15276,15 @@ function dos2unixInto(chunk, out) {
   return n;
 }
 function objectMd5(bytes, legacy = false) {
-  const h3 = new ObjectHasher(legacy);
-  h3.update(bytes);
-  return h3.digest();
+  const h = new ObjectHasher(legacy);
+  h.update(bytes);
+  return h.digest();
 }
 
 // src/dvc/data/manifest.ts
 import { createHash as createHash2 } from "node:crypto";
 function dirManifest(entries) {
-  const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b3) => compareCodePoints(a.relpath, b3.relpath) : (a, b3) => a.relpath < b3.relpath ? -1 : a.relpath > b3.relpath ? 1 : 0;
+  const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b) => compareCodePoints(a.relpath, b.relpath) : (a, b) => a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0;
   const sorted = [...entries].sort(byPath);
   const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
   const bytes = Buffer.from(text2, "latin1");
@@ -19566,19 +15295,19 @@ var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 function quote(s) {
   return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
 }
-function compareCodePoints(a, b3) {
-  const n = Math.min(a.length, b3.length);
+function compareCodePoints(a, b) {
+  const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    let x3 = a.charCodeAt(i);
-    let y2 = b3.charCodeAt(i);
-    if (x3 === y2) continue;
-    if (x3 >= 55296 && y2 >= 55296) {
-      x3 = x3 >= 57344 ? x3 - 2048 : x3 + 8192;
-      y2 = y2 >= 57344 ? y2 - 2048 : y2 + 8192;
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 55296 && y >= 55296) {
+      x = x >= 57344 ? x - 2048 : x + 8192;
+      y = y >= 57344 ? y - 2048 : y + 8192;
     }
-    return x3 - y2;
+    return x - y;
   }
-  return a.length - b3.length;
+  return a.length - b.length;
 }
 var MD5 = /^[0-9a-f]{32}$/;
 function parseManifest(bytes, where2) {
@@ -19595,7 +15324,7 @@ function parseManifest(bytes, where2) {
       throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
     }
     const parts = entry.relpath.split("/");
-    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p2) => p2 === ".." || p2 === "" || p2 === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
+    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p) => p === ".." || p === "" || p === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
       throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
     }
     return { relpath: entry.relpath, md5: entry.md5 };
@@ -19616,13 +15345,13 @@ function objectKey(oid, legacy = false) {
 }
 
 // src/dvc/data/pool.ts
-async function eachLimit(items, limit, fn2) {
+async function eachLimit(items, limit, fn) {
   let next = 0;
   let failed2;
   const worker = async () => {
     while (next < items.length) {
       try {
-        await fn2(items[next++]);
+        await fn(items[next++]);
       } catch (error) {
         failed2 ??= { error };
       }
@@ -19831,7 +15560,7 @@ async function stage(root, target) {
   return staged;
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r2) => dirname2(join5(dir, ...r2.split("/")))))) await mkdir2(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname2(join5(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
   return { file: join5(staged, ...relpath.split("/")), mode: 438 & ~umask() };
@@ -19916,14 +15645,14 @@ async function place(cache, root, target, options2) {
   await rm3(old, { recursive: true, force: true });
   return current ? "modified" : "created";
 }
-async function materialise(from, to2, exec) {
-  await copyFile2(from, to2, constants2.COPYFILE_FICLONE);
-  await chmod2(to2, (exec ? 511 : 438) & ~umask());
+async function materialise(from, to, exec) {
+  await copyFile2(from, to, constants2.COPYFILE_FICLONE);
+  await chmod2(to, (exec ? 511 : 438) & ~umask());
 }
 async function guardUnsaved(cache, dest, path, legacy, options2) {
   if (options2.force) return;
   const stats3 = await lstat2(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f3) => join5(dest, ...f3.split("/"))) : [dest];
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join5(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep3).join("/")}`);
   }
@@ -19961,28 +15690,28 @@ function parseIni(text2, file) {
   const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
   let current = sections.get("");
   let sectionName = "";
-  const at2 = (n) => `${file}:${n + 1}`;
+  const at = (n) => `${file}:${n + 1}`;
   for (let n = 0; n < lines2.length; n++) {
     const line = lines2[n].trim();
     if (!line || line.startsWith("#")) continue;
     const header = SECTION.exec(line);
     if (header) {
-      if (header[1].length !== header[3].length) throw new DataError(`${at2(n)}: unbalanced brackets in section header '${line}'`);
+      if (header[1].length !== header[3].length) throw new DataError(`${at(n)}: unbalanced brackets in section header '${line}'`);
       sectionName = unquote(header[2]).toLowerCase();
-      if (sections.has(sectionName)) throw new DataError(`${at2(n)}: duplicate section '${sectionName}'`);
+      if (sections.has(sectionName)) throw new DataError(`${at(n)}: duplicate section '${sectionName}'`);
       current = /* @__PURE__ */ new Map();
       sections.set(sectionName, current);
       continue;
     }
     const kv = KEY_VALUE.exec(line);
-    if (!kv) throw new DataError(`${at2(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header, found '${line}'`);
     const key2 = unquote(kv[1].trim()).toLowerCase();
-    if (current.has(key2)) throw new DataError(`${at2(n)}: duplicate key '${key2}' in section '${sectionName}'`);
-    current.set(key2, parseValue(kv[2], at2(n), key2));
+    if (current.has(key2)) throw new DataError(`${at(n)}: duplicate key '${key2}' in section '${sectionName}'`);
+    current.set(key2, parseValue(kv[2], at(n), key2));
   }
   for (const [name, section] of sections) {
     for (const [key2, value2] of section) {
-      const resolve14 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      const resolve14 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
       section.set(key2, Array.isArray(value2) ? value2.map(resolve14) : resolve14(value2));
     }
   }
@@ -20007,10 +15736,10 @@ function parseValue(raw, where2, key2) {
       item = s.slice(i + 1, end);
       i = end + 1;
     } else {
-      let j3 = i;
-      while (j3 < s.length && s[j3] !== "," && s[j3] !== "#") j3++;
-      item = s.slice(i, j3).trim();
-      i = j3;
+      let j = i;
+      while (j < s.length && s[j] !== "," && s[j] !== "#") j++;
+      item = s.slice(i, j).trim();
+      i = j;
     }
     items.push(item);
     while (s[i] === " " || s[i] === "	") i++;
@@ -20021,7 +15750,7 @@ function parseValue(raw, where2, key2) {
       throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
     }
   }
-  if (sawComma) return items.filter((x3, k2) => x3 !== "" || k2 < items.length - 1);
+  if (sawComma) return items.filter((x, k) => x !== "" || k < items.length - 1);
   return items[0] ?? "";
 }
 function interpolate(value2, section, defaults, where2, depth = 0) {
@@ -20053,7 +15782,7 @@ async function loadDvcConfig(root, environment = {}, revision2) {
   const repoFile = join6(root, ".dvc", "config");
   const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
   const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d2) => onDisk(join6(d2, "config"))),
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join6(d, "config"))),
     revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
     onDisk(join6(root, ".dvc", "config.local"))
   ];
@@ -20098,7 +15827,7 @@ function mergeLevel(merged, sections, file, dir) {
     const key2 = named3 ? `${named3[1]} "${named3[2]}"` : name;
     const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
     merged.set(key2, target);
-    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key2, dir), file });
+    for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key2, dir), file });
   }
 }
 function resolvePath(key2, value2, section, dir) {
@@ -20115,14 +15844,14 @@ function buildConfig(root, files, merged) {
     if (!named3 || named3[1] !== "remote") continue;
     const name = named3[2];
     const url = values.get("url");
-    const defining = [...new Set([...values.values()].map((v2) => v2.file))];
+    const defining = [...new Set([...values.values()].map((v) => v.file))];
     if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
     const options2 = {};
-    for (const [k2, v2] of values) if (k2 !== "url") options2[k2] = v2.value;
+    for (const [k, v] of values) if (k !== "url") options2[k] = v.value;
     remotes.set(name, { name, url: url.value, options: options2, files: defining });
   }
   const core = {};
-  for (const [k2, v2] of merged.get("core") ?? []) core[k2] = v2.value;
+  for (const [k, v] of merged.get("core") ?? []) core[k] = v.value;
   const remote = core.remote;
   delete core.remote;
   if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
@@ -20218,7 +15947,7 @@ var AzureRemote = class {
     const keys = await (await this.sdk()).list(this.key(prefix)).catch((error) => {
       throw this.fail("LIST", prefix, error);
     });
-    return keys.map((k2) => k2.slice(base.length));
+    return keys.map((k) => k.slice(base.length));
   }
   async write(key2, file) {
     await (await this.sdk()).put(this.key(key2), file).catch((error) => {
@@ -20231,7 +15960,7 @@ var AzureRemote = class {
     return this.prefix ? `${this.prefix}/${key2}` : key2;
   }
   sdk() {
-    this.api ??= import("./dvc-azure.js").then((m2) => m2.createAzure(this.auth, this.container));
+    this.api ??= import("./dvc-azure.js").then((m) => m.createAzure(this.auth, this.container));
     return this.api;
   }
   fail(method, key2, error) {
@@ -20360,8 +16089,8 @@ async function text(response) {
   for await (const chunk of response) if (out.length < 4096) out += String(chunk);
   return out;
 }
-function sleep(ms2) {
-  return new Promise((resolve14) => setTimeout(resolve14, ms2));
+function sleep(ms) {
+  return new Promise((resolve14) => setTimeout(resolve14, ms));
 }
 
 // src/dvc/data/remotes/local.ts
@@ -20463,7 +16192,7 @@ var S3Remote = class {
     const keys = await api.list(this.bucket, this.key(prefix)).catch((error) => {
       throw this.fail("LIST", prefix, error);
     });
-    return keys.map((k2) => k2.slice(base.length));
+    return keys.map((k) => k.slice(base.length));
   }
   async write(key2, file, size2) {
     const api = await this.sdk();
@@ -20478,7 +16207,7 @@ var S3Remote = class {
     return this.prefix ? `${this.prefix}/${key2}` : key2;
   }
   sdk() {
-    this.api ??= import("./dvc-s3.js").then((m2) => m2.createS3(this.settings));
+    this.api ??= import("./dvc-s3.js").then((m) => m.createS3(this.settings));
     return this.api;
   }
   fail(method, key2, error) {
@@ -20526,7 +16255,7 @@ function addSecret(secret) {
     if (encoded !== secret) found.add(encoded);
     for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
   }
-  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
+  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b) => b.length - a.length);
   shortestForm = forms[forms.length - 1].length;
 }
 function redact(text2) {
@@ -20550,15 +16279,15 @@ function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
   } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
     const record = value2;
     const keys = Object.keys(record);
-    for (let k2 = 0; k2 < keys.length; k2++) {
-      const key2 = keys[k2];
+    for (let k = 0; k < keys.length; k++) {
+      const key2 = keys[k];
       const clean2 = redact(key2);
       const was = record[key2];
-      const v2 = typeof was === "string" ? redact(was) : was !== null && typeof was === "object" ? redactDeep(was, seen) : was;
+      const v = typeof was === "string" ? redact(was) : was !== null && typeof was === "object" ? redactDeep(was, seen) : was;
       if (clean2 !== key2) {
         delete record[key2];
-        record[clean2] = v2;
-      } else if (v2 !== was) record[key2] = v2;
+        record[clean2] = v;
+      } else if (v !== was) record[key2] = v;
     }
   }
   return value2;
@@ -20566,9 +16295,9 @@ function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
 function base64Cores(secret) {
   const bytes = Buffer.from(secret, "utf8");
   const out = [];
-  for (let k2 = 0; k2 < 3; k2++) {
-    const text2 = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
-    const core = text2.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
+  for (let k = 0; k < 3; k++) {
+    const text2 = Buffer.concat([Buffer.alloc(k), bytes]).toString("base64");
+    const core = text2.slice(Math.ceil(8 * k / 6), Math.floor(8 * (k + bytes.length) / 6));
     out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
   }
   return out;
@@ -20615,55 +16344,55 @@ function openRemote(remote, inputs = {}) {
   for (const key2 of Object.keys(remote.options)) {
     if (!COMMON.includes(key2) && !known.includes(key2)) throw new DataError(`${where2}: unknown option '${key2}' for a ${type} remote (DVC rejects it too)`);
   }
-  const o2 = new Options(remote.options, where2);
-  if (o2.bool("version_aware") || o2.bool("worktree")) {
+  const o = new Options(remote.options, where2);
+  if (o.bool("version_aware") || o.bool("worktree")) {
     throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
   }
   const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
-  const jobs = inputs.jobs ?? o2.int("jobs") ?? defaultJobs(cpus);
+  const jobs = inputs.jobs ?? o.int("jobs") ?? defaultJobs(cpus);
   const env = inputs.env ?? process.env;
   switch (type) {
     case "local":
       return new LocalRemote(remote.name, remote.url, jobs);
     case "http":
-      return openHttp(remote, o2, inputs, jobs, where2);
+      return openHttp(remote, o, inputs, jobs, where2);
     case "s3":
-      return openS3(remote, o2, env, jobs, where2);
+      return openS3(remote, o, env, jobs, where2);
     default:
-      return openAzure(remote, o2, env, jobs, where2);
+      return openAzure(remote, o, env, jobs, where2);
   }
 }
 function remoteSecrets(remote, inputs = {}) {
-  const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
+  const out = SECRET_OPTIONS.map((k) => remote.options[k]).filter((v) => typeof v === "string" && v.length > 0);
   const userinfo = urlUserinfo(remote.url);
-  return [.../* @__PURE__ */ new Set([...out, ...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2)])];
+  return [.../* @__PURE__ */ new Set([...out, ...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v) => !!v)])];
 }
 function displayUrl(url) {
   return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
 }
 function remoteType(url) {
-  const m2 = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
-  if (!m2 || !m2[2]) return "local";
-  const scheme = m2[1].toLowerCase();
+  const m = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
+  if (!m || !m[2]) return "local";
+  const scheme = m[1].toLowerCase();
   if (scheme === "https") return "http";
   return scheme;
 }
 function urlUserinfo(url) {
-  const m2 = /^\w+:\/\/([^/@]*)@/.exec(url);
-  if (!m2) return {};
-  const [user, password] = m2[1].split(":", 2);
+  const m = /^\w+:\/\/([^/@]*)@/.exec(url);
+  if (!m) return {};
+  const [user, password] = m[1].split(":", 2);
   return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
 }
-function openHttp(remote, o2, inputs, jobs, where2) {
+function openHttp(remote, o, inputs, jobs, where2) {
   const url = new URL(displayUrl(remote.url));
   const fromUrl = urlUserinfo(remote.url);
-  const auth = o2.str("auth");
+  const auth = o.str("auth");
   const authHeaders = {};
-  const user = o2.str("user") ?? inputs.user ?? fromUrl.user;
-  const password = o2.str("password") ?? inputs.password ?? fromUrl.password;
+  const user = o.str("user") ?? inputs.user ?? fromUrl.user;
+  const password = o.str("password") ?? inputs.password ?? fromUrl.password;
   if (auth === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
   if (auth === "custom") {
-    const header = o2.str("custom_auth_header");
+    const header = o.str("custom_auth_header");
     if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
     authHeaders[header.toLowerCase()] = password;
   } else if (auth === "basic" || inputs.user || inputs.password || fromUrl.user) {
@@ -20674,9 +16403,9 @@ function openHttp(remote, o2, inputs, jobs, where2) {
   } else if (auth !== void 0) {
     throw new DataError(`${where2}: auth must be basic or custom, found '${auth}'`);
   }
-  const method = (o2.str("method") ?? "POST").toUpperCase();
+  const method = (o.str("method") ?? "POST").toUpperCase();
   if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
-  const sslVerify = o2.raw("ssl_verify");
+  const sslVerify = o.raw("ssl_verify");
   return new HttpRemote({
     name: remote.name,
     url,
@@ -20684,30 +16413,30 @@ function openHttp(remote, o2, inputs, jobs, where2) {
     uploadMethod: method,
     jobs,
     sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
-    connectTimeoutMs: (o2.num("connect_timeout") ?? 60) * 1e3,
-    readTimeoutMs: (o2.num("read_timeout") ?? 60) * 1e3,
+    connectTimeoutMs: (o.num("connect_timeout") ?? 60) * 1e3,
+    readTimeoutMs: (o.num("read_timeout") ?? 60) * 1e3,
     secrets: remoteSecrets(remote, inputs)
   });
 }
-function openS3(remote, o2, env, jobs, where2) {
-  const m2 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
-  const bucket = m2[1];
-  const prefix = m2[2].replace(/\/+$/, "");
+function openS3(remote, o, env, jobs, where2) {
+  const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
+  const bucket = m[1];
+  const prefix = m[2].replace(/\/+$/, "");
   if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
-  const credentialpath = o2.str("credentialpath");
-  const configpath = o2.str("configpath");
+  const credentialpath = o.str("credentialpath");
+  const configpath = o.str("configpath");
   if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
   if (configpath) env.AWS_CONFIG_FILE ??= configpath;
-  const useSsl = o2.bool("use_ssl") ?? true;
-  let endpoint = o2.str("endpointurl");
+  const useSsl = o.bool("use_ssl") ?? true;
+  let endpoint = o.str("endpointurl");
   if (endpoint && !useSsl) endpoint = endpoint.replace(/^https:/, "http:");
-  const keyId = o2.str("access_key_id");
-  const secret = o2.str("secret_access_key");
+  const keyId = o.str("access_key_id");
+  const secret = o.str("secret_access_key");
   if (keyId === void 0 !== (secret === void 0)) throw new DataError(`${where2}: access_key_id and secret_access_key go together`);
   const putParams = {};
   const put = (option, param) => {
-    const v2 = o2.str(option);
-    if (v2 !== void 0) putParams[param] = v2;
+    const v = o.str(option);
+    if (v !== void 0) putParams[param] = v;
   };
   put("sse", "ServerSideEncryption");
   put("sse_kms_key_id", "SSEKMSKeyId");
@@ -20716,45 +16445,45 @@ function openS3(remote, o2, env, jobs, where2) {
   put("grant_read_acp", "GrantReadACP");
   put("grant_write_acp", "GrantWriteACP");
   put("grant_full_control", "GrantFullControl");
-  const customerKey = o2.str("sse_customer_key");
+  const customerKey = o.str("sse_customer_key");
   if (customerKey) {
     putParams.SSECustomerKey = Buffer.from(customerKey, "base64").toString("binary");
-    putParams.SSECustomerAlgorithm = o2.str("sse_customer_algorithm") ?? "AES256";
+    putParams.SSECustomerAlgorithm = o.str("sse_customer_algorithm") ?? "AES256";
   }
-  if (putParams.ACL && Object.keys(putParams).some((k2) => k2.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
+  if (putParams.ACL && Object.keys(putParams).some((k) => k.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
   const settings = {
-    region: o2.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
+    region: o.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
     endpoint,
-    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o2.str("session_token") } : void 0,
-    profile: o2.str("profile"),
-    anonymous: o2.bool("allow_anonymous_login") ?? false,
-    sslVerify: o2.bool("ssl_verify") ?? true,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o.str("session_token") } : void 0,
+    profile: o.str("profile"),
+    anonymous: o.bool("allow_anonymous_login") ?? false,
+    sslVerify: o.bool("ssl_verify") ?? true,
     maxSockets: Math.max(jobs, 1),
-    connectTimeoutMs: secondsToMs(o2.num("connect_timeout")),
-    readTimeoutMs: secondsToMs(o2.num("read_timeout")),
+    connectTimeoutMs: secondsToMs(o.num("connect_timeout")),
+    readTimeoutMs: secondsToMs(o.num("read_timeout")),
     putParams
   };
   return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
 }
-function openAzure(remote, o2, env, jobs, where2) {
-  const m2 = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
-  const container = m2[1] || env.AZURE_STORAGE_CONTAINER_NAME;
+function openAzure(remote, o, env, jobs, where2) {
+  const m = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
+  const container = m[1] || env.AZURE_STORAGE_CONTAINER_NAME;
   if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
-  const prefix = m2[2].replace(/\/+$/, "");
-  const connectionString = o2.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
-  const accountName = o2.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
-  const accountKey = o2.str("account_key") ?? env.AZURE_STORAGE_KEY;
-  const sasToken = o2.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
+  const prefix = m[2].replace(/\/+$/, "");
+  const connectionString = o.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
+  const accountName = o.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
+  const accountKey = o.str("account_key") ?? env.AZURE_STORAGE_KEY;
+  const sasToken = o.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
   let auth;
   if (connectionString) auth = { kind: "connection-string", connectionString };
   else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
-  else if (o2.str("tenant_id") || o2.str("client_id") || o2.str("client_secret")) {
+  else if (o.str("tenant_id") || o.str("client_id") || o.str("client_secret")) {
     throw new DataError(
       `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
     );
   } else if (accountKey) auth = { kind: "account-key", accountName, accountKey };
   else if (sasToken) auth = { kind: "sas", accountName, sasToken };
-  else if (o2.bool("allow_anonymous_login")) auth = { kind: "anonymous", accountName };
+  else if (o.bool("allow_anonymous_login")) auth = { kind: "anonymous", accountName };
   else {
     throw new DataError(
       `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
@@ -20773,26 +16502,26 @@ var Options = class {
   options;
   where;
   raw(key2) {
-    const v2 = this.options[key2];
-    if (Array.isArray(v2)) throw new DataError(`${this.where}: '${key2}' must be one value, found a list (quote a value that holds a comma)`);
-    return v2;
+    const v = this.options[key2];
+    if (Array.isArray(v)) throw new DataError(`${this.where}: '${key2}' must be one value, found a list (quote a value that holds a comma)`);
+    return v;
   }
   str(key2) {
-    const v2 = this.raw(key2);
-    return v2 === "" ? void 0 : v2;
+    const v = this.raw(key2);
+    return v === "" ? void 0 : v;
   }
   bool(key2) {
-    const v2 = this.str(key2);
-    if (v2 === void 0) return void 0;
-    if (/^true$/i.test(v2)) return true;
-    if (/^false$/i.test(v2)) return false;
-    throw new DataError(`${this.where}: '${key2}' must be true or false, found '${v2}'`);
+    const v = this.str(key2);
+    if (v === void 0) return void 0;
+    if (/^true$/i.test(v)) return true;
+    if (/^false$/i.test(v)) return false;
+    throw new DataError(`${this.where}: '${key2}' must be true or false, found '${v}'`);
   }
   num(key2) {
-    const v2 = this.str(key2);
-    if (v2 === void 0) return void 0;
-    const n = Number(v2);
-    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key2}' must be a number, found '${v2}'`);
+    const v = this.str(key2);
+    if (v === void 0) return void 0;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key2}' must be a number, found '${v}'`);
     return n;
   }
   int(key2) {
@@ -20814,10 +16543,10 @@ async function pull(cache, remote, refs, options2 = {}) {
   const files = [];
   const dirs = [];
   const seen = /* @__PURE__ */ new Set();
-  const unique = refs.filter((r2) => {
-    checkOid(r2.oid, r2.path);
-    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
-    return !seen.has(k2) && seen.add(k2);
+  const unique = refs.filter((r) => {
+    checkOid(r.oid, r.path);
+    const k = `${r.legacy ? "L" : ""}${r.oid}`;
+    return !seen.has(k) && seen.add(k);
   });
   await eachLimit(unique, remote.jobs, async (ref) => {
     const legacy = ref.legacy ?? false;
@@ -20854,14 +16583,14 @@ async function pull(cache, remote, refs, options2 = {}) {
     }
   });
   const byOid = /* @__PURE__ */ new Map();
-  for (const f3 of files) {
-    const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
-    byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
+  for (const f of files) {
+    const k = `${f.legacy ? "L" : ""}${f.oid}`;
+    byOid.set(k, [...byOid.get(k) ?? [], f]);
   }
   const groups = [...byOid.values()];
   const held = /* @__PURE__ */ new Set();
   for (const legacy of [false, true]) {
-    const oids = groups.filter((g2) => g2[0].legacy === legacy).map((g2) => g2[0].oid);
+    const oids = groups.filter((g) => g[0].legacy === legacy).map((g) => g[0].oid);
     for (const oid of await cache.holding(oids, legacy)) held.add(`${legacy ? "L" : ""}${oid}`);
   }
   await eachLimit(groups, remote.jobs, async (group) => {
@@ -20877,14 +16606,14 @@ async function pull(cache, remote, refs, options2 = {}) {
           oid: first.oid,
           legacy: first.legacy,
           from,
-          copy: group.find((f3) => f3.copy)?.copy
+          copy: group.find((f) => f.copy)?.copy
         }) : await cache.write(first.oid, first.legacy, await remote.read(key2), from);
         result.bytes += bytes;
         result.downloaded++;
       }
     } catch (error) {
       fail2(first, error);
-      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
+      for (const f of group) if (f.dir) f.dir.failed = true;
     }
   });
   for (const dir of dirs) {
@@ -20926,10 +16655,10 @@ async function push(cache, remote, refs) {
     failures.push({ oid: item.oid, path: item.path, kind: e?.kind ?? "failed", reason: error instanceof Error ? error.message : String(error) });
   };
   const seen = /* @__PURE__ */ new Set();
-  const unique = refs.filter((r2) => {
-    checkOid(r2.oid, r2.path);
-    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
-    return !seen.has(k2) && seen.add(k2);
+  const unique = refs.filter((r) => {
+    checkOid(r.oid, r.path);
+    const k = `${r.legacy ? "L" : ""}${r.oid}`;
+    return !seen.has(k) && seen.add(k);
   });
   const dirs = [];
   const files = [];
@@ -20943,7 +16672,7 @@ async function push(cache, remote, refs) {
   }
   const present = await remotePresence(
     remote,
-    [...dirs.map((d2) => d2.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
+    [...dirs.map((d) => d.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
   );
   for (const dir of dirs) {
     if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
@@ -20960,12 +16689,12 @@ async function push(cache, remote, refs) {
       fail2(dir.ref, new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`));
     }
   }
-  const unknown = files.filter((f3) => f3.dir && !present.has(objectKey(f3.oid, f3.legacy))).map((f3) => objectKey(f3.oid, f3.legacy));
+  const unknown = files.filter((f) => f.dir && !present.has(objectKey(f.oid, f.legacy))).map((f) => objectKey(f.oid, f.legacy));
   for (const key2 of await remotePresence(remote, [...new Set(unknown)])) present.add(key2);
   const byKey = /* @__PURE__ */ new Map();
-  for (const f3 of files) {
-    const key2 = objectKey(f3.oid, f3.legacy);
-    byKey.set(key2, [...byKey.get(key2) ?? [], f3]);
+  for (const f of files) {
+    const key2 = objectKey(f.oid, f.legacy);
+    byKey.set(key2, [...byKey.get(key2) ?? [], f]);
   }
   await eachLimit([...byKey.entries()], remote.jobs, async ([key2, group]) => {
     const first = group[0];
@@ -20986,11 +16715,11 @@ async function push(cache, remote, refs) {
       result.bytes += size2;
     } catch (error) {
       fail2(first, error);
-      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
+      for (const f of group) if (f.dir) f.dir.failed = true;
     }
   });
   await eachLimit(
-    dirs.filter((d2) => !d2.failed && !present.has(objectKey(d2.ref.oid, d2.ref.legacy))),
+    dirs.filter((d) => !d.failed && !present.has(objectKey(d.ref.oid, d.ref.legacy))),
     remote.jobs,
     async (dir) => {
       const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
@@ -21011,7 +16740,7 @@ async function push(cache, remote, refs) {
 async function remotePresence(remote, keys) {
   const present = /* @__PURE__ */ new Set();
   if (!keys.length) return present;
-  const prefixes = new Set(keys.map((k2) => k2.slice(0, k2.lastIndexOf("/") + 1)));
+  const prefixes = new Set(keys.map((k) => k.slice(0, k.lastIndexOf("/") + 1)));
   if (remote.list && keys.length >= 4 * prefixes.size) {
     const wanted = new Set(keys);
     await eachLimit([...prefixes], remote.jobs, async (prefix) => {
@@ -21062,41 +16791,41 @@ var PipelineData = class _PipelineData {
   }
   remoteFor(name) {
     const key2 = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
-    let r2 = this.remotes.get(key2);
-    if (!r2) {
+    let r = this.remotes.get(key2);
+    if (!r) {
       const config = selectRemote(this.config, name ?? this.options.remote);
       const hub = this.options.hub;
       const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, "")}/`);
-      r2 = openRemote(
+      r = openRemote(
         config,
         underHub ? { ...this.options, user: this.options.user ?? hub.user, password: this.options.password ?? hub.password } : this.options
       );
-      this.remotes.set(key2, r2);
+      this.remotes.set(key2, r);
     }
-    return r2;
+    return r;
   }
   async close() {
-    for (const r2 of this.remotes.values()) await r2.close();
-    for (const d2 of this.revisions) await d2.close();
+    for (const r of this.remotes.values()) await r.close();
+    for (const d of this.revisions) await d.close();
   }
   /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
   async available(objects) {
     let from = "the cache";
-    for (const o2 of objects) {
-      if (await this.cache.has(o2.oid, o2.legacy)) continue;
+    for (const o of objects) {
+      if (await this.cache.has(o.oid, o.legacy)) continue;
       let remote;
       try {
-        remote = this.remoteFor(o2.remote);
+        remote = this.remoteFor(o.remote);
       } catch (error) {
-        return { ok: false, why: `${o2.path}: object ${o2.oid} is not in the cache and ${describeError(error)}` };
+        return { ok: false, why: `${o.path}: object ${o.oid} is not in the cache and ${describeError(error)}` };
       }
       let there;
       try {
-        there = await remote.exists(objectKey(o2.oid, o2.legacy));
+        there = await remote.exists(objectKey(o.oid, o.legacy));
       } catch (error) {
-        return { ok: false, why: `${o2.path}: object ${o2.oid}: ${describeError(error)}` };
+        return { ok: false, why: `${o.path}: object ${o.oid}: ${describeError(error)}` };
       }
-      if (!there) return { ok: false, why: `${o2.path}: object ${o2.oid} missing from remote '${remote.name}'` };
+      if (!there) return { ok: false, why: `${o.path}: object ${o.oid} missing from remote '${remote.name}'` };
       from = `remote '${remote.name}'`;
     }
     return { ok: true, from };
@@ -21105,25 +16834,25 @@ var PipelineData = class _PipelineData {
   async restore(objects, force = false) {
     let from = "the cache";
     const missing = [];
-    for (const o2 of objects) if (!await this.cache.has(o2.oid, o2.legacy)) missing.push(o2);
+    for (const o of objects) if (!await this.cache.has(o.oid, o.legacy)) missing.push(o);
     const groups = /* @__PURE__ */ new Map();
-    for (const o2 of missing) groups.set(o2.remote, [...groups.get(o2.remote) ?? [], o2]);
+    for (const o of missing) groups.set(o.remote, [...groups.get(o.remote) ?? [], o]);
     for (const [name, refs] of groups) {
       const remote = this.remoteFor(name);
       try {
         await pull(this.cache, remote, refs);
       } catch (error) {
         if (error instanceof TransferError) {
-          const f3 = error.failures[0];
+          const f = error.failures[0];
           throw new DataError(
-            `${f3.path ? `${f3.path}: ` : ""}object ${f3.oid} ${f3.kind === "missing" ? `missing from remote '${remote.name}'` : `could not be pulled from remote '${remote.name}': ${f3.reason}`}`
+            `${f.path ? `${f.path}: ` : ""}object ${f.oid} ${f.kind === "missing" ? `missing from remote '${remote.name}'` : `could not be pulled from remote '${remote.name}': ${f.reason}`}`
           );
         }
         throw error;
       }
       from = `remote '${remote.name}'`;
     }
-    for (const o2 of objects) await checkout(this.cache, this.root, o2, { force });
+    for (const o of objects) await checkout(this.cache, this.root, o, { force });
     return from;
   }
   /**
@@ -21172,23 +16901,23 @@ var PipelineData = class _PipelineData {
     return this.cache.path(oid, legacy);
   }
   /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
-  async trackedDeps(deps, ws2) {
+  async trackedDeps(deps, ws) {
     const out = [];
     for (const file of await findDvcFiles(this.root)) {
-      for (const t2 of await readDvcFile2(this.root, file)) {
-        const needed = [...deps].some((d2) => d2 === t2.path || d2.startsWith(`${t2.path}/`) || t2.path.startsWith(`${d2}/`));
-        if (needed && !ws2.existsAtRoot(t2.path)) out.push(t2);
+      for (const t of await readDvcFile2(this.root, file)) {
+        const needed = [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`));
+        if (needed && !ws.existsAtRoot(t.path)) out.push(t);
       }
     }
     return out;
   }
   /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
-  async save(stage2, ws2, project) {
+  async save(stage2, ws, project) {
     for (const out of stage2.outs) {
       if (!out.cache) continue;
-      const abs = ws2.abs(project(out.path));
-      const rel = ws2.rootPath(project(out.path));
-      if ((await stat4(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix3.join(rel, p2), false));
+      const abs = ws.abs(project(out.path));
+      const rel = ws.rootPath(project(out.path));
+      if ((await stat4(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix3.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -21206,12 +16935,12 @@ function objectError(error, path, oid, remote) {
 function lockedOutputs(project) {
   const found = [];
   for (const [dir, lock] of project.locks) {
-    const dvcYaml = project.dvcYamls.find((d2) => d2.dir === dir);
+    const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
     for (const [name, stage2] of lock.stages) {
       const defined = dvcYaml?.stages.find((s) => s.name === name);
       const base = joinPath(dir, defined?.wdir ?? ".");
       for (const out of stage2.outs) {
-        const def = defined?.outs.find((o2) => o2.path === out.path);
+        const def = defined?.outs.find((o) => o.path === out.path);
         if (!out.md5 || def?.cache === false) continue;
         const remote = def?.props.get("remote");
         found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote: typeof remote === "string" ? remote : void 0 });
@@ -21233,26 +16962,26 @@ async function pushStageOutputs(root, options2 = {}) {
     }
     const total = { uploaded: 0, present: 0, bytes: 0 };
     for (const [name, refs] of groups) {
-      const r2 = await push(data.cache, data.remoteFor(name), refs);
-      total.uploaded += r2.uploaded;
-      total.present += r2.present;
-      total.bytes += r2.bytes;
+      const r = await push(data.cache, data.remoteFor(name), refs);
+      total.uploaded += r.uploaded;
+      total.present += r.present;
+      total.bytes += r.bytes;
     }
     return total;
   } finally {
     await data.close();
   }
 }
-function trackedObject(t2) {
-  return { path: t2.path, oid: t2.oid, legacy: t2.legacy ?? false, isexec: t2.isexec, remote: t2.remote };
+function trackedObject(t) {
+  return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote };
 }
-function restorableOuts(stage2, lock, status, expected, ws2, project) {
+function restorableOuts(stage2, lock, status, expected, ws, project) {
   if (!lock || !status.changed || stage2.frozen || !stage2.outs.length) return null;
   const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
   const allowed = /* @__PURE__ */ new Set();
   for (const dep of stage2.deps) {
     const md52 = lockDeps.get(dep)?.md5;
-    if (md52 && expected.get(ws2.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: missing`);
+    if (md52 && expected.get(ws.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: missing`);
   }
   const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
   const objects = [];
@@ -21262,14 +16991,14 @@ function restorableOuts(stage2, lock, status, expected, ws2, project) {
     if (!out.cache || !entry?.md5) return null;
     const remote = out.props.get("remote");
     objects.push({
-      path: ws2.rootPath(project(out.path)),
+      path: ws.rootPath(project(out.path)),
       oid: entry.md5,
       legacy: entry.hashName !== "md5",
       isexec: entry.isexec,
       remote: typeof remote === "string" ? remote : void 0
     });
   }
-  if (!status.reasons.every((r2) => allowed.has(r2)) || !status.reasons.some((r2) => r2.startsWith("out "))) return null;
+  if (!status.reasons.every((r) => allowed.has(r)) || !status.reasons.some((r) => r.startsWith("out "))) return null;
   return objects;
 }
 
@@ -21289,7 +17018,7 @@ function withCachedOutputs(tree, data) {
     return found;
   };
   const resolve14 = async (path) => {
-    const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+    const out = (await (outs ??= index())).find((o) => path === o.path || path.startsWith(`${o.path}/`));
     if (!out || !data) return null;
     const from = await source(data);
     if (path === out.path) return isDirOid(out.oid) ? null : from.objectBytes(out.oid, out.legacy, path, out.remote);
@@ -21339,9 +17068,9 @@ function withCachedOutputs(tree, data) {
 }
 
 // src/plots/lttb.ts
-function lttbIndices(xs2, ys2, threshold) {
-  const n = xs2.length;
-  if (threshold >= n || threshold < 3) return Array.from({ length: n }, (_3, i) => i);
+function lttbIndices(xs, ys, threshold) {
+  const n = xs.length;
+  if (threshold >= n || threshold < 3) return Array.from({ length: n }, (_, i) => i);
   const kept = [0];
   const bucket = (n - 2) / (threshold - 2);
   let a = 0;
@@ -21350,24 +17079,24 @@ function lttbIndices(xs2, ys2, threshold) {
     const nextEnd = Math.min(Math.floor((i + 2) * bucket) + 1, n);
     let avgX = 0;
     let avgY = 0;
-    for (let j3 = nextStart; j3 < nextEnd; j3++) {
-      avgX += xs2[j3];
-      avgY += ys2[j3];
+    for (let j = nextStart; j < nextEnd; j++) {
+      avgX += xs[j];
+      avgY += ys[j];
     }
     const count2 = nextEnd - nextStart;
     avgX /= count2;
     avgY /= count2;
     const start = Math.floor(i * bucket) + 1;
     const end = Math.floor((i + 1) * bucket) + 1;
-    const ax = xs2[a];
-    const ay = ys2[a];
+    const ax = xs[a];
+    const ay = ys[a];
     let best = start;
     let bestArea = -1;
-    for (let j3 = start; j3 < end; j3++) {
-      const area = Math.abs((ax - avgX) * (ys2[j3] - ay) - (ax - xs2[j3]) * (avgY - ay));
+    for (let j = start; j < end; j++) {
+      const area = Math.abs((ax - avgX) * (ys[j] - ay) - (ax - xs[j]) * (avgY - ay));
       if (area > bestArea) {
         bestArea = area;
-        best = j3;
+        best = j;
       }
     }
     kept.push(best);
@@ -21406,12 +17135,12 @@ function findDatapoints(doc) {
       if (value2.length && value2.every(isRecord) && sameKeys(value2)) lists.push(value2);
       return;
     }
-    if (isRecord(value2)) for (const v2 of Object.values(value2)) visit(v2);
+    if (isRecord(value2)) for (const v of Object.values(value2)) visit(v);
   };
   visit(doc);
-  const length = lists.reduce((m2, l3) => Math.max(m2, l3.length), 0);
+  const length = lists.reduce((m, l) => Math.max(m, l.length), 0);
   const rows = [];
-  for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l3) => l3[i] ?? {})));
+  for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l) => l[i] ?? {})));
   return rows;
 }
 function scanDelimited(path, text2, delimiter) {
@@ -21428,9 +17157,9 @@ var NumberTally = class {
   ascending = true;
   last = -Infinity;
   /** Row `r`'s number (undefined: text that is no number), as stored: NaN for none. */
-  add(n, r2) {
+  add(n, r) {
     if (n === void 0) {
-      if (this.bad < 0) this.bad = r2;
+      if (this.bad < 0) this.bad = r;
       this.nans++;
       return Number.NaN;
     }
@@ -21449,7 +17178,7 @@ var PlotTable = class {
   constructor(cells, header) {
     this.cells = cells;
     const first = cells.records ? cells.fields(0) : [];
-    this.names = header ? first : first.map((_3, i) => String(i));
+    this.names = header ? first : first.map((_, i) => String(i));
     this.body = header && cells.records ? 1 : 0;
     this.length = cells.records - this.body;
     this.names.forEach((name, i) => this.index.set(name, i));
@@ -21467,16 +17196,16 @@ var PlotTable = class {
   }
   strings(name) {
     const col = this.index.get(name);
-    return Array.from({ length: this.length }, (_3, r2) => this.cell(r2, col));
+    return Array.from({ length: this.length }, (_, r) => this.cell(r, col));
   }
   numbers(name) {
     const col = this.index.get(name);
     let cached = this.numberCache.get(col);
     if (cached) return cached;
     let bad = -1;
-    const column = this.cells.numbers(col, this.body, this.body + this.length, (text2, r2) => {
+    const column = this.cells.numbers(col, this.body, this.body + this.length, (text2, r) => {
       const n = toNumber3(text2);
-      if (n === void 0 && bad < 0) bad = r2;
+      if (n === void 0 && bad < 0) bad = r;
       return n ?? Number.NaN;
     });
     cached = { ...column, bad };
@@ -21484,12 +17213,12 @@ var PlotTable = class {
     return cached;
   }
   /** Row `r`'s cell in column `col` ('' when the row is short). */
-  cell(r2, col) {
-    return this.cells.field(this.body + r2, col) ?? "";
+  cell(r, col) {
+    return this.cells.field(this.body + r, col) ?? "";
   }
   rowObjects() {
-    return Array.from({ length: this.length }, (_3, r2) => {
-      const cells = this.cells.fields(this.body + r2);
+    return Array.from({ length: this.length }, (_, r) => {
+      const cells = this.cells.fields(this.body + r);
       const row3 = {};
       for (let i = 0; i < this.names.length; i++) row3[this.names[i]] = cells[i] ?? "";
       return row3;
@@ -21498,7 +17227,7 @@ var PlotTable = class {
 };
 function sameKeys(rows) {
   const first = Object.keys(rows[0]).sort().join("\0");
-  return rows.every((r2) => Object.keys(r2).sort().join("\0") === first);
+  return rows.every((r) => Object.keys(r).sort().join("\0") === first);
 }
 function isRecord(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
@@ -21518,19 +17247,19 @@ function resolveSources(def, files) {
     if (!rowCount(data)) throw new PlotDataError(`${source.file} has no data rows`);
     if (data.dagshub) {
       const names = dagshubNames(data);
-      const ys3 = source.y.length ? source.y : names;
-      for (const y2 of ys3) if (!names.includes(y2)) throw new PlotDataError(`${source.file} has no series named '${y2}' (Name column has: ${list2(names)})`);
-      return { file: source.file, x: null, ys: ys3, dagshub: true };
+      const ys2 = source.y.length ? source.y : names;
+      for (const y of ys2) if (!names.includes(y)) throw new PlotDataError(`${source.file} has no series named '${y}' (Name column has: ${list2(names)})`);
+      return { file: source.file, x: null, ys: ys2, dagshub: true };
     }
     const keys = data.table ? distinct(data.table.names) : Object.keys(data.rows[0]);
-    const ys2 = source.y.length ? source.y : keys.slice(-1);
-    for (const field of [...ys2, ...source.x ? [source.x] : []]) {
-      if (data.table ? !data.table.has(field) : !data.rows.some((r2) => field in r2)) {
+    const ys = source.y.length ? source.y : keys.slice(-1);
+    for (const field of [...ys, ...source.x ? [source.x] : []]) {
+      if (data.table ? !data.table.has(field) : !data.rows.some((r) => field in r)) {
         const which = field === source.x ? "x" : "y";
         throw new PlotDataError(`${source.file} has no ${which} field '${field}' (fields: ${list2(keys)})`);
       }
     }
-    return { file: source.file, x: source.x, ys: ys2, dagshub: false };
+    return { file: source.file, x: source.x, ys, dagshub: false };
   });
 }
 function rowCount(data) {
@@ -21538,19 +17267,19 @@ function rowCount(data) {
 }
 function dagshubNames(data) {
   const { table: table2 } = data;
-  const column = table2?.has("Name") ? table2.strings("Name") : table2?.has("name") ? table2.strings("name") : data.rows.map((r2) => scalarText(r2.Name ?? r2.name));
+  const column = table2?.has("Name") ? table2.strings("Name") : table2?.has("name") ? table2.strings("name") : data.rows.map((r) => scalarText(r.Name ?? r.name));
   return distinct(column);
 }
 function frameFields(sources) {
-  const xs2 = distinct(sources.map((s) => s.dagshub ? INDEX_FIELD : s.x ?? INDEX_FIELD));
-  const ys2 = distinct(sources.flatMap((s) => s.dagshub ? [DAGSHUB_VALUE] : s.ys));
+  const xs = distinct(sources.map((s) => s.dagshub ? INDEX_FIELD : s.x ?? INDEX_FIELD));
+  const ys = distinct(sources.flatMap((s) => s.dagshub ? [DAGSHUB_VALUE] : s.ys));
   const yNames = distinct(sources.flatMap((s) => s.ys));
   const seriesCount = sources.reduce((n, s) => n + s.ys.length, 0);
   return {
-    x: xs2.length > 1 ? INFERRED_X : xs2[0],
-    y: ys2.length > 1 ? INFERRED_Y : ys2[0],
+    x: xs.length > 1 ? INFERRED_X : xs[0],
+    y: ys.length > 1 ? INFERRED_Y : ys[0],
     multi: seriesCount > 1,
-    defaultXLabel: xs2.join(", "),
+    defaultXLabel: xs.join(", "),
     defaultYLabel: yNames.length <= 3 ? yNames.join(", ") : "value"
   };
 }
@@ -21604,27 +17333,27 @@ function revisionSeries(sources, rev, files) {
       const series2 = seriesName(sources, filename, yField);
       const table2 = data.table;
       if (table2 && !source.dagshub) {
-        const y2 = tableColumn(table2, yField);
-        const x3 = source.x === null ? indexColumn(table2.length) : tableColumn(table2, source.x);
-        out.push({ rev, filename, field: yField, series: series2, x: x3, y: y2 });
+        const y = tableColumn(table2, yField);
+        const x = source.x === null ? indexColumn(table2.length) : tableColumn(table2, source.x);
+        out.push({ rev, filename, field: yField, series: series2, x, y });
         continue;
       }
-      const xs2 = [];
-      const ys2 = [];
+      const xs = [];
+      const ys = [];
       const rows = [];
       data.rows.forEach((row3, index) => {
         if (source.dagshub) {
           if (String(row3.Name ?? row3.name) !== yField) return;
-          xs2.push(row3.Step ?? row3.step);
-          ys2.push(row3.Value ?? row3.value);
+          xs.push(row3.Step ?? row3.step);
+          ys.push(row3.Value ?? row3.value);
         } else {
           if (!(yField in row3)) return;
-          xs2.push(source.x === null ? index : row3[source.x]);
-          ys2.push(row3[yField]);
+          xs.push(source.x === null ? index : row3[source.x]);
+          ys.push(row3[yField]);
         }
         rows.push(index + 1);
       });
-      out.push({ rev, filename, field: yField, series: series2, x: arrayColumn(xs2), y: arrayColumn(ys2), rows });
+      out.push({ rev, filename, field: yField, series: series2, x: arrayColumn(xs), y: arrayColumn(ys), rows });
     }
   });
   return out;
@@ -21638,7 +17367,7 @@ function tableColumn(table2, name) {
   };
 }
 function indexColumn(length) {
-  return { length, at: (i) => i, numbers: () => ({ values: Float64Array.from({ length }, (_3, i) => i), bad: -1, nans: 0, ascending: true }) };
+  return { length, at: (i) => i, numbers: () => ({ values: Float64Array.from({ length }, (_, i) => i), bad: -1, nans: 0, ascending: true }) };
 }
 function arrayColumn(values) {
   return {
@@ -21646,7 +17375,7 @@ function arrayColumn(values) {
     at: (i) => values[i],
     numbers: () => {
       const tally = new NumberTally();
-      return tally.column(Float64Array.from(values, (v2, i) => tally.add(toNumber3(v2), i)));
+      return tally.column(Float64Array.from(values, (v, i) => tally.add(toNumber3(v), i)));
     }
   };
 }
@@ -21658,10 +17387,10 @@ function seriesName(sources, filename, field) {
 }
 function shortNames(files) {
   if (files.length < 2) return files;
-  const parts = files.map((f3) => f3.split("/"));
+  const parts = files.map((f) => f.split("/"));
   let common2 = 0;
-  while (parts.every((p2) => common2 < p2.length - 1 && p2[common2] === parts[0][common2])) common2++;
-  return parts.map((p2) => p2.slice(common2).join("/"));
+  while (parts.every((p) => common2 < p.length - 1 && p[common2] === parts[0][common2])) common2++;
+  return parts.map((p) => p.slice(common2).join("/"));
 }
 function distinct(values) {
   return [...new Set(values)];
@@ -21680,99 +17409,99 @@ function coerceNumeric(points, field, axis) {
   const kept = [];
   let dropped = 0;
   for (let i = 0; i < points.length; i++) {
-    const p2 = points[i];
-    const value2 = toNumber3(p2[field]);
+    const p = points[i];
+    const value2 = toNumber3(p[field]);
     if (value2 === void 0) {
       throw new PlotDataError(
-        `${axis} field '${field}' in ${String(p2.filename)} (${String(p2.rev)}) is ${JSON.stringify(p2[field])} at data row ${rowOf(points, i)}: expected a number`
+        `${axis} field '${field}' in ${String(p.filename)} (${String(p.rev)}) is ${JSON.stringify(p[field])} at data row ${rowOf(points, i)}: expected a number`
       );
     }
     if (Number.isNaN(value2)) {
       dropped++;
       continue;
     }
-    p2[field] = value2;
-    kept.push(p2);
+    p[field] = value2;
+    kept.push(p);
   }
   return { points: kept, dropped };
 }
 function rowOf(points, i) {
-  const p2 = points[i];
+  const p = points[i];
   let row3 = 1;
-  for (let j3 = 0; j3 < i; j3++) {
-    const q3 = points[j3];
-    if (q3.rev === p2.rev && q3.filename === p2.filename && q3.field === p2.field) row3++;
+  for (let j = 0; j < i; j++) {
+    const q = points[j];
+    if (q.rev === p.rev && q.filename === p.filename && q.field === p.field) row3++;
   }
   return row3;
 }
-function reduceSeries(all, o2, maxLinePoints = MAX_LINE_POINTS) {
+function reduceSeries(all, o, maxLinePoints = MAX_LINE_POINTS) {
   const points = [];
   let dropped = 0;
   let from = null;
   for (const s of all) {
     const n = s.y.length;
-    const xn2 = o2.numericX ? s.x.numbers() : null;
-    const yn2 = o2.numericY ? s.y.numbers() : null;
-    const xBad = xn2?.bad ?? -1;
-    const yBad = yn2?.bad ?? -1;
-    if (xBad >= 0 && (yBad < 0 || xBad <= yBad)) throw notNumber(s, "x", o2.x, s.x, xBad);
-    if (yBad >= 0) throw notNumber(s, "y", o2.y, s.y, yBad);
-    const whole = !xn2?.nans && !yn2?.nans;
+    const xn = o.numericX ? s.x.numbers() : null;
+    const yn = o.numericY ? s.y.numbers() : null;
+    const xBad = xn?.bad ?? -1;
+    const yBad = yn?.bad ?? -1;
+    if (xBad >= 0 && (yBad < 0 || xBad <= yBad)) throw notNumber(s, "x", o.x, s.x, xBad);
+    if (yBad >= 0) throw notNumber(s, "y", o.y, s.y, yBad);
+    const whole = !xn?.nans && !yn?.nans;
     let count2 = n;
     if (!whole) {
       count2 = 0;
-      for (let i = 0; i < n; i++) if (!(xn2 && Number.isNaN(xn2.values[i])) && !(yn2 && Number.isNaN(yn2.values[i]))) count2++;
+      for (let i = 0; i < n; i++) if (!(xn && Number.isNaN(xn.values[i])) && !(yn && Number.isNaN(yn.values[i]))) count2++;
     }
     dropped += n - count2;
     let keep = null;
-    let xs2 = xn2?.values ?? null;
-    let ys2 = yn2?.values ?? null;
+    let xs = xn?.values ?? null;
+    let ys = yn?.values ?? null;
     if (count2 < n) {
       keep = new Int32Array(count2);
-      const kx = xs2 ? new Float64Array(count2) : null;
-      const ky = ys2 ? new Float64Array(count2) : null;
-      let k2 = 0;
+      const kx = xs ? new Float64Array(count2) : null;
+      const ky = ys ? new Float64Array(count2) : null;
+      let k = 0;
       for (let i = 0; i < n; i++) {
-        if (xs2 && Number.isNaN(xs2[i]) || ys2 && Number.isNaN(ys2[i])) continue;
-        if (kx) kx[k2] = xs2[i];
-        if (ky) ky[k2] = ys2[i];
-        keep[k2++] = i;
+        if (xs && Number.isNaN(xs[i]) || ys && Number.isNaN(ys[i])) continue;
+        if (kx) kx[k] = xs[i];
+        if (ky) ky[k] = ys[i];
+        keep[k++] = i;
       }
-      xs2 = kx;
-      ys2 = ky;
+      xs = kx;
+      ys = ky;
     }
-    const max = o2.reduce === "lines" ? maxLinePoints : o2.reduce === "points" ? MAX_SCATTER_POINTS : Infinity;
+    const max = o.reduce === "lines" ? maxLinePoints : o.reduce === "points" ? MAX_SCATTER_POINTS : Infinity;
     let chosen = { length: count2 };
     let identity = true;
     if (count2 > max) {
       from = Math.max(from ?? 0, count2);
       identity = false;
-      if (o2.reduce === "lines" && xs2 && ys2) {
-        if (whole ? xn2.ascending : ascending(xs2, count2)) chosen = lttbIndices(xs2, ys2, max);
+      if (o.reduce === "lines" && xs && ys) {
+        if (whole ? xn.ascending : ascending(xs, count2)) chosen = lttbIndices(xs, ys, max);
         else {
-          const order = Array.from({ length: count2 }, (_3, k2) => k2).sort((a, b3) => xs2[a] - xs2[b3]);
+          const order = Array.from({ length: count2 }, (_, k) => k).sort((a, b) => xs[a] - xs[b]);
           const picked = lttbIndices(
-            Float64Array.from(order, (k2) => xs2[k2]),
-            Float64Array.from(order, (k2) => ys2[k2]),
+            Float64Array.from(order, (k) => xs[k]),
+            Float64Array.from(order, (k) => ys[k]),
             max
           );
-          chosen = picked.map((j3) => order[j3]);
+          chosen = picked.map((j) => order[j]);
         }
       } else {
         const step = count2 / max;
-        chosen = Array.from({ length: max }, (_3, j3) => Math.floor(j3 * step));
+        chosen = Array.from({ length: max }, (_, j) => Math.floor(j * step));
       }
     }
-    for (let c3 = 0; c3 < chosen.length; c3++) {
-      const k2 = identity ? c3 : chosen[c3];
-      const i = keep ? keep[k2] : k2;
+    for (let c = 0; c < chosen.length; c++) {
+      const k = identity ? c : chosen[c];
+      const i = keep ? keep[k] : k;
       points.push({
         rev: s.rev,
         filename: s.filename,
         field: s.field,
         series: s.series,
-        [o2.x]: xs2 ? xs2[k2] : s.x.at(i),
-        [o2.y]: ys2 ? ys2[k2] : s.y.at(i)
+        [o.x]: xs ? xs[k] : s.x.at(i),
+        [o.y]: ys ? ys[k] : s.y.at(i)
       });
     }
   }
@@ -21784,8 +17513,8 @@ function notNumber(s, axis, field, column, i) {
     `${axis} field '${name}' in ${s.filename} (${s.rev}) is ${JSON.stringify(column.at(i))} at data row ${s.rows ? s.rows[i] : i + 1}: expected a number`
   );
 }
-function ascending(xs2, n) {
-  for (let i = 1; i < n; i++) if (xs2[i] < xs2[i - 1]) return false;
+function ascending(xs, n) {
+  for (let i = 1; i < n; i++) if (xs[i] < xs[i - 1]) return false;
   return true;
 }
 function toNumber3(value2) {
@@ -21793,11 +17522,11 @@ function toNumber3(value2) {
   if (value2 === null || value2 === void 0) return Number.NaN;
   if (typeof value2 === "boolean") return value2 ? 1 : 0;
   if (typeof value2 !== "string") return void 0;
-  const t2 = value2.trim();
-  if (t2 === "") return Number.NaN;
-  const n = Number(t2);
+  const t = value2.trim();
+  if (t === "") return Number.NaN;
+  const n = Number(t);
   if (Number.isFinite(n)) return n;
-  return /^[+-]?(nan|inf(inity)?)$/i.test(t2) ? Number.NaN : void 0;
+  return /^[+-]?(nan|inf(inity)?)$/i.test(t) ? Number.NaN : void 0;
 }
 
 // src/plots/chart-series.ts
@@ -21805,21 +17534,21 @@ function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
   const groups = /* @__PURE__ */ new Map();
   let group;
   let last;
-  for (const p2 of input.points) {
-    if (!group || p2.rev !== last.rev || p2.series !== last.series) {
-      const key2 = `${String(p2.rev)}\0${String(p2.series)}`;
+  for (const p of input.points) {
+    if (!group || p.rev !== last.rev || p.series !== last.series) {
+      const key2 = `${String(p.rev)}\0${String(p.series)}`;
       group = groups.get(key2);
-      if (!group) groups.set(key2, group = { rev: String(p2.rev), series: String(p2.series), xs: [], ys: [] });
+      if (!group) groups.set(key2, group = { rev: String(p.rev), series: String(p.series), xs: [], ys: [] });
     }
-    last = p2;
-    group.xs.push(p2[input.x]);
-    group.ys.push(p2[input.y]);
+    last = p;
+    group.xs.push(p[input.x]);
+    group.ys.push(p[input.y]);
   }
-  const order = [...new Set([...groups.values()].map((g2) => g2.series))];
-  const columns = [...groups.values()].sort((a, b3) => order.indexOf(a.series) - order.indexOf(b3.series)).slice(0, MERMAID_MAX_LINES);
+  const order = [...new Set([...groups.values()].map((g) => g.series))];
+  const columns = [...groups.values()].sort((a, b) => order.indexOf(a.series) - order.indexOf(b.series)).slice(0, MERMAID_MAX_LINES);
   const lines2 = [];
-  for (const g2 of columns) {
-    const line = numericLine(g2.xs, g2.ys, input.multi ? `${g2.rev}: ${g2.series}` : g2.rev);
+  for (const g of columns) {
+    const line = numericLine(g.xs, g.ys, input.multi ? `${g.rev}: ${g.series}` : g.rev);
     if (line === void 0) return null;
     if (line.xs.length) lines2.push(line);
   }
@@ -21829,115 +17558,115 @@ function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
   const keep = downsample(aligned.x, aligned.ys, maxPoints);
   return {
     x: keep.map((i) => aligned.x[i]),
-    lines: lines2.map((line, l3) => ({ name: line.name, y: keep.map((i) => aligned.ys[l3][i] ?? null) })),
+    lines: lines2.map((line, l) => ({ name: line.name, y: keep.map((i) => aligned.ys[l][i] ?? null) })),
     ...input.xLabel ? { xLabel: input.xLabel } : {},
     ...input.yLabel ? { yLabel: input.yLabel } : {}
   };
 }
-function numericLine(xs2, ys2, name) {
+function numericLine(xs, ys, name) {
   const px = [];
   const py = [];
   let sorted = true;
-  for (let i = 0; i < xs2.length; i++) {
-    const x3 = toNumber3(xs2[i]);
-    const y2 = toNumber3(ys2[i]);
-    if (x3 === void 0 || y2 === void 0) return void 0;
-    if (Number.isNaN(x3) || Number.isNaN(y2)) continue;
-    if (px.length && x3 < px[px.length - 1]) sorted = false;
-    px.push(x3);
-    py.push(y2);
+  for (let i = 0; i < xs.length; i++) {
+    const x = toNumber3(xs[i]);
+    const y = toNumber3(ys[i]);
+    if (x === void 0 || y === void 0) return void 0;
+    if (Number.isNaN(x) || Number.isNaN(y)) continue;
+    if (px.length && x < px[px.length - 1]) sorted = false;
+    px.push(x);
+    py.push(y);
   }
-  const order = sorted ? null : px.map((_3, i) => i).sort((a, b3) => px[a] - px[b3]);
+  const order = sorted ? null : px.map((_, i) => i).sort((a, b) => px[a] - px[b]);
   const line = { name, xs: [], ys: [] };
-  for (let k2 = 0; k2 < px.length; ) {
-    const x3 = px[order ? order[k2] : k2];
+  for (let k = 0; k < px.length; ) {
+    const x = px[order ? order[k] : k];
     let sum = 0;
     let count2 = 0;
-    for (; k2 < px.length && px[order ? order[k2] : k2] === x3; k2++, count2++) sum += py[order ? order[k2] : k2];
-    line.xs.push(x3);
+    for (; k < px.length && px[order ? order[k] : k] === x; k++, count2++) sum += py[order ? order[k] : k];
+    line.xs.push(x);
     line.ys.push(count2 === 1 ? sum : round(sum / count2));
   }
   return line;
 }
 function align(lines2) {
   const first = lines2[0].xs;
-  if (lines2.every((l3) => l3.xs.length === first.length && l3.xs.every((x4, i) => x4 === first[i]))) return { x: first, ys: lines2.map((l3) => l3.ys) };
-  const x3 = lines2.slice(1).reduce((union, l3) => mergeSorted(union, l3.xs), first);
-  return { x: x3, ys: lines2.map((l3) => readAt2(l3, x3)) };
+  if (lines2.every((l) => l.xs.length === first.length && l.xs.every((x2, i) => x2 === first[i]))) return { x: first, ys: lines2.map((l) => l.ys) };
+  const x = lines2.slice(1).reduce((union, l) => mergeSorted(union, l.xs), first);
+  return { x, ys: lines2.map((l) => readAt2(l, x)) };
 }
-function mergeSorted(a, b3) {
+function mergeSorted(a, b) {
   const out = [];
   let i = 0;
-  let j3 = 0;
-  while (i < a.length || j3 < b3.length) {
-    if (j3 === b3.length || i < a.length && a[i] < b3[j3]) out.push(a[i++]);
-    else if (i === a.length || b3[j3] < a[i]) out.push(b3[j3++]);
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j === b.length || i < a.length && a[i] < b[j]) out.push(a[i++]);
+    else if (i === a.length || b[j] < a[i]) out.push(b[j++]);
     else {
       out.push(a[i++]);
-      j3++;
+      j++;
     }
   }
   return out;
 }
-function readAt2(line, xs2) {
+function readAt2(line, xs) {
   const lo = line.xs[0];
   const hi = line.xs[line.xs.length - 1];
   const out = [];
-  let j3 = 0;
-  for (const x3 of xs2) {
-    if (!(x3 >= lo && x3 <= hi)) {
+  let j = 0;
+  for (const x of xs) {
+    if (!(x >= lo && x <= hi)) {
       out.push(null);
       continue;
     }
-    while (j3 + 1 < line.xs.length && line.xs[j3 + 1] <= x3) j3++;
-    const x0 = line.xs[j3];
-    const y0 = line.ys[j3];
-    if (x0 === x3 || j3 + 1 === line.xs.length) {
+    while (j + 1 < line.xs.length && line.xs[j + 1] <= x) j++;
+    const x0 = line.xs[j];
+    const y0 = line.ys[j];
+    if (x0 === x || j + 1 === line.xs.length) {
       out.push(y0);
       continue;
     }
-    const x1 = line.xs[j3 + 1];
-    const y1 = line.ys[j3 + 1];
-    out.push(round(y0 + (y1 - y0) * (x3 - x0) / (x1 - x0)));
+    const x1 = line.xs[j + 1];
+    const y1 = line.ys[j + 1];
+    out.push(round(y0 + (y1 - y0) * (x - x0) / (x1 - x0)));
   }
   return out;
 }
-function downsample(x3, ys2, max) {
-  if (x3.length <= max) return x3.map((_3, i) => i);
-  const ranges = ys2.map((y2) => {
-    const at2 = [];
-    for (let i = 0; i < y2.length; i++) if (y2[i] !== null) at2.push(i);
-    const rx = new Float64Array(at2.length);
-    const ry = new Float64Array(at2.length);
-    for (let k2 = 0; k2 < at2.length; k2++) {
-      rx[k2] = x3[at2[k2]];
-      ry[k2] = y2[at2[k2]];
+function downsample(x, ys, max) {
+  if (x.length <= max) return x.map((_, i) => i);
+  const ranges = ys.map((y) => {
+    const at = [];
+    for (let i = 0; i < y.length; i++) if (y[i] !== null) at.push(i);
+    const rx = new Float64Array(at.length);
+    const ry = new Float64Array(at.length);
+    for (let k = 0; k < at.length; k++) {
+      rx[k] = x[at[k]];
+      ry[k] = y[at[k]];
     }
-    return { at: at2, x: rx, y: ry };
+    return { at, x: rx, y: ry };
   });
   const merged = (share) => {
-    const marks = new Uint8Array(x3.length);
+    const marks = new Uint8Array(x.length);
     let count2 = 0;
-    for (const r2 of ranges) {
-      for (const i of lttbIndices(r2.x, r2.y, share)) {
-        count2 += 1 - marks[r2.at[i]];
-        marks[r2.at[i]] = 1;
+    for (const r of ranges) {
+      for (const i of lttbIndices(r.x, r.y, share)) {
+        count2 += 1 - marks[r.at[i]];
+        marks[r.at[i]] = 1;
       }
     }
     return { marks, count: count2 };
   };
-  let best = merged(Math.max(3, Math.floor(max / ys2.length)));
-  for (let share = Math.floor(max / ys2.length) + 1; best.count < max && share <= max; share++) {
+  let best = merged(Math.max(3, Math.floor(max / ys.length)));
+  for (let share = Math.floor(max / ys.length) + 1; best.count < max && share <= max; share++) {
     const next = merged(share);
     if (next.count > max) break;
     best = next;
   }
   const keep = [];
-  for (let i = 0; i < x3.length; i++) if (best.marks[i]) keep.push(i);
+  for (let i = 0; i < x.length; i++) if (best.marks[i]) keep.push(i);
   return keep;
 }
-function round(v2) {
-  return Number(v2.toPrecision(6));
+function round(v) {
+  return Number(v.toPrecision(6));
 }
 
 // src/plots/bounds.ts
@@ -21982,68 +17711,68 @@ function fillCustomTemplate(path, text2, values) {
   const fills = anchorFills(values);
   return fill(template, fills);
 }
-function anchorFills(v2) {
+function anchorFills(v) {
   const escape2 = (field) => field.replace(/([.[\]])/g, "\\$1");
-  const groupBy = v2.multi ? ["rev", "series"] : ["rev"];
+  const groupBy = v.multi ? ["rev", "series"] : ["rev"];
   return {
-    DATA: v2.data,
-    X: escape2(v2.x),
-    Y: escape2(v2.y),
-    TITLE: v2.title,
-    X_LABEL: v2.xLabel,
-    Y_LABEL: v2.yLabel,
-    COLOR: { field: "rev", scale: { domain: v2.revs.map((r2) => r2.label), range: v2.revs.map((r2) => r2.color) } },
-    TOOLTIP: [{ field: "rev" }, { field: v2.x }, { field: v2.y }],
+    DATA: v.data,
+    X: escape2(v.x),
+    Y: escape2(v.y),
+    TITLE: v.title,
+    X_LABEL: v.xLabel,
+    Y_LABEL: v.yLabel,
+    COLOR: { field: "rev", scale: { domain: v.revs.map((r) => r.label), range: v.revs.map((r) => r.color) } },
+    TOOLTIP: [{ field: "rev" }, { field: v.x }, { field: v.y }],
     ZOOM_AND_PAN: { name: "grid", select: "interval", bind: "scales" },
     PLOT_WIDTH: 300,
     PLOT_HEIGHT: 300,
     GROUP_BY: groupBy,
-    GROUP_BY_X: [...groupBy, v2.x],
-    GROUP_BY_Y: [...groupBy, v2.y],
-    PIVOT_FIELD: v2.multi ? "datum.rev + '::' + datum.series" : "datum.rev"
+    GROUP_BY_X: [...groupBy, v.x],
+    GROUP_BY_Y: [...groupBy, v.y],
+    PIVOT_FIELD: v.multi ? "datum.rev + '::' + datum.series" : "datum.rev"
   };
 }
 function fill(value2, fills) {
   if (typeof value2 === "string") {
     const whole = /^<DVC_METRIC_([A-Z_]+)>$/.exec(value2);
     if (whole) return whole[1] in fills ? fills[whole[1]] : {};
-    return value2.replace(ANCHOR, (m2, name) => {
-      const f3 = fills[name];
-      return typeof f3 === "string" || typeof f3 === "number" ? String(f3) : m2;
+    return value2.replace(ANCHOR, (m, name) => {
+      const f = fills[name];
+      return typeof f === "string" || typeof f === "number" ? String(f) : m;
     });
   }
-  if (Array.isArray(value2)) return value2.map((v2) => fill(v2, fills));
-  if (isRecord2(value2)) return Object.fromEntries(Object.entries(value2).map(([k2, v2]) => [k2, fill(v2, fills)]));
+  if (Array.isArray(value2)) return value2.map((v) => fill(v, fills));
+  if (isRecord2(value2)) return Object.fromEntries(Object.entries(value2).map(([k, v]) => [k, fill(v, fills)]));
   return value2;
 }
-function assertNoUrls(path, value2, at2) {
+function assertNoUrls(path, value2, at) {
   if (Array.isArray(value2)) {
-    value2.forEach((v2, i) => assertNoUrls(path, v2, `${at2}[${i}]`));
+    value2.forEach((v, i) => assertNoUrls(path, v, `${at}[${i}]`));
     return;
   }
   if (!isRecord2(value2)) return;
-  for (const [k2, v2] of Object.entries(value2)) {
-    const key2 = at2 ? `${at2}.${k2}` : k2;
-    if (k2 === "url" || k2 === "href") {
-      const what = typeof v2 === "string" ? `asks for data from ${JSON.stringify(v2)}` : "links marks to URLs or loads images from them";
+  for (const [k, v] of Object.entries(value2)) {
+    const key2 = at ? `${at}.${k}` : k;
+    if (k === "url" || k === "href") {
+      const what = typeof v === "string" ? `asks for data from ${JSON.stringify(v)}` : "links marks to URLs or loads images from them";
       throw new UserError(`${path}: \`${key2}\` ${what}; refused: plots only show their own data files, nothing is fetched or linked.`);
     }
-    assertNoUrls(path, v2, key2);
+    assertNoUrls(path, v, key2);
   }
 }
-function assertBounded(path, value2, at2) {
+function assertBounded(path, value2, at) {
   if (Array.isArray(value2)) {
-    value2.forEach((v2, i) => assertBounded(path, v2, `${at2}[${i}]`));
+    value2.forEach((v, i) => assertBounded(path, v, `${at}[${i}]`));
     return;
   }
   if (!isRecord2(value2)) return;
   const over = (what) => {
-    throw new PlotBoundError(`${path}: ${at2 ? `\`${at2}\`` : "the template"} ${what}; not drawn`);
+    throw new PlotBoundError(`${path}: ${at ? `\`${at}\`` : "the template"} ${what}; not drawn`);
   };
   for (const range of ["sequence", "keyvals"]) {
-    const r2 = value2[range];
-    if (!isRecord2(r2)) continue;
-    const { start = 0, stop, step = 1 } = r2;
+    const r = value2[range];
+    if (!isRecord2(r)) continue;
+    const { start = 0, stop, step = 1 } = r;
     const count2 = typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0 ? (stop - start) / step : Infinity;
     if (!(count2 <= PLOT_BOUNDS.customPoints))
       over(
@@ -22059,7 +17788,7 @@ function assertBounded(path, value2, at2) {
     if (typeof n === "number" && !(n <= PLOT_BOUNDS.templateSide))
       over(`is ${n} px ${side === "width" ? "wide" : "high"}, over ${PLOT_BOUNDS.templateSide.toLocaleString("en-US")}`);
   }
-  for (const [k2, v2] of Object.entries(value2)) assertBounded(path, v2, at2 ? `${at2}.${k2}` : k2);
+  for (const [k, v] of Object.entries(value2)) assertBounded(path, v, at ? `${at}.${k}` : k);
 }
 var MARKS = [
   "arc",
@@ -22080,22 +17809,22 @@ var MARKS = [
   "errorband",
   "errorbar"
 ];
-function assertKnownMarks(path, value2, at2) {
+function assertKnownMarks(path, value2, at) {
   if (Array.isArray(value2)) {
-    value2.forEach((v2, i) => assertKnownMarks(path, v2, `${at2}[${i}]`));
+    value2.forEach((v, i) => assertKnownMarks(path, v, `${at}[${i}]`));
     return;
   }
   if (!isRecord2(value2)) return;
-  for (const [k2, v2] of Object.entries(value2)) {
-    const key2 = at2 ? `${at2}.${k2}` : k2;
-    if (k2 === "mark") {
-      const type = isRecord2(v2) ? v2.type : v2;
+  for (const [k, v] of Object.entries(value2)) {
+    const key2 = at ? `${at}.${k}` : k;
+    if (k === "mark") {
+      const type = isRecord2(v) ? v.type : v;
       if (typeof type !== "string" || !MARKS.includes(type)) {
         throw new UserError(`${path}: \`${key2}\` is ${JSON.stringify(type)}, not a Vega-Lite mark (${MARKS.join(", ")}).`);
       }
       continue;
     }
-    assertKnownMarks(path, v2, key2);
+    assertKnownMarks(path, v, key2);
   }
 }
 function isRecord2(value2) {
@@ -22128,7 +17857,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
     out.errors.push({ id: "plots", error: `${file}: \`plots\` must be a list of paths or {id: properties} entries.` });
   }
   asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
-  const drawn = new Set(out.definitions.flatMap((d2) => d2.sources.map((s) => s.file)));
+  const drawn = new Set(out.definitions.flatMap((d) => d.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
   for (const [name, stage2] of Object.entries(stages)) {
     if (!isRecord3(stage2)) continue;
@@ -22143,7 +17872,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   return out;
 }
 function plotsFromPaths(paths) {
-  return paths.map((p2) => fromPath(normalise(p2), {}, "plots input"));
+  return paths.map((p) => fromPath(normalise(p), {}, "plots input"));
 }
 function add2(out, make) {
   try {
@@ -22167,9 +17896,9 @@ function topLevelEntry(entry, origin) {
   }
   const [id, props] = Object.entries(entry)[0];
   if (props !== null && !isRecord3(props)) throw new DefinitionError(id, `${origin} (${id}): properties must be a mapping, got ${describe2(props)}.`);
-  const p2 = props ?? {};
-  if (isRecord3(p2.y)) return fromYDict(id, p2, origin);
-  return fromPath(normalise(id), p2, origin);
+  const p = props ?? {};
+  if (isRecord3(p.y)) return fromYDict(id, p, origin);
+  return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
   const prefix = (path2) => normalise(posix5.join(normalise(wdir), path2));
@@ -22185,30 +17914,30 @@ var PLOT_PROPS = ["x", "y", "template", "title", "x_label", "y_label"];
 function hasPlotProps(entry) {
   if (!isRecord3(entry)) return false;
   const props = Object.values(entry)[0];
-  return isRecord3(props) && PLOT_PROPS.some((k2) => k2 in props);
+  return isRecord3(props) && PLOT_PROPS.some((k) => k in props);
 }
-function fromYDict(id, p2, origin) {
-  const yDict = p2.y;
+function fromYDict(id, p, origin) {
+  const yDict = p.y;
   const sources = Object.entries(yDict).map(([file, fields]) => ({
     file: normalise(file),
     y: fieldList(fields, id, origin, `y.${file}`),
-    x: xFor(p2.x, file, id, origin)
+    x: xFor(p.x, file, id, origin)
   }));
   if (!sources.length) throw new DefinitionError(id, `${origin} (${id}): \`y\` names no files.`);
-  return { id, sources, ...common(id, p2, origin), image: false };
+  return { id, sources, ...common(id, p, origin), image: false };
 }
-function fromPath(path, p2, origin) {
+function fromPath(path, p, origin) {
   const image = IMAGE_EXTENSIONS.includes(posix5.extname(path).toLowerCase());
-  const x3 = p2.x === void 0 || p2.x === null ? null : typeof p2.x === "string" ? p2.x : xFor(p2.x, path, path, origin);
-  return { id: path, sources: [{ file: path, y: fieldList(p2.y, path, origin, "y"), x: x3 }], ...common(path, p2, origin), image };
+  const x = p.x === void 0 || p.x === null ? null : typeof p.x === "string" ? p.x : xFor(p.x, path, path, origin);
+  return { id: path, sources: [{ file: path, y: fieldList(p.y, path, origin, "y"), x }], ...common(path, p, origin), image };
 }
-function common(id, p2, origin) {
+function common(id, p, origin) {
   return {
-    template: templateRef(p2.template, id, origin),
-    title: optionalString(p2.title, id, origin, "title"),
-    xLabel: optionalString(p2.x_label, id, origin, "x_label"),
-    yLabel: optionalString(p2.y_label, id, origin, "y_label"),
-    header: p2.header === void 0 ? true : p2.header !== false,
+    template: templateRef(p.template, id, origin),
+    title: optionalString(p.title, id, origin, "title"),
+    xLabel: optionalString(p.x_label, id, origin, "x_label"),
+    yLabel: optionalString(p.y_label, id, origin, "y_label"),
+    header: p.header === void 0 ? true : p.header !== false,
     origin
   };
 }
@@ -22225,18 +17954,18 @@ function templateRef(value2, id, origin) {
 function fieldList(value2, id, origin, key2) {
   if (value2 === void 0 || value2 === null) return [];
   if (typeof value2 === "string") return [value2];
-  if (Array.isArray(value2) && value2.every((v2) => typeof v2 === "string")) return value2;
+  if (Array.isArray(value2) && value2.every((v) => typeof v === "string")) return value2;
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a field name or a list of field names, got ${describe2(value2)}.`);
 }
-function xFor(x3, file, id, origin) {
-  if (x3 === void 0 || x3 === null) return null;
-  if (typeof x3 === "string") return x3;
-  if (isRecord3(x3)) {
-    const field = x3[file];
+function xFor(x, file, id, origin) {
+  if (x === void 0 || x === null) return null;
+  if (typeof x === "string") return x;
+  if (isRecord3(x)) {
+    const field = x[file];
     if (field === void 0) return null;
     if (typeof field === "string") return field;
   }
-  throw new DefinitionError(id, `${origin} (${id}): \`x\` must be a field name or {file: field}, got ${describe2(x3)}.`);
+  throw new DefinitionError(id, `${origin} (${id}): \`x\` must be a field name or {file: field}, got ${describe2(x)}.`);
 }
 function optionalString(value2, id, origin, key2) {
   if (value2 === void 0 || value2 === null) return null;
@@ -22288,7 +18017,7 @@ function builtinSpec(given) {
   for (const axis of ["x", "y"]) {
     const limit = limits[axis];
     const field = input[axis];
-    const count2 = limit === void 0 ? 0 : new Set(input.points.map((p2) => String(p2[field]))).size;
+    const count2 = limit === void 0 ? 0 : new Set(input.points.map((p) => String(p[field]))).size;
     if (limit !== void 0 && count2 > limit) {
       throw new UserError(
         `${axis} field '${field}' has ${count2} different values; the ${input.template} template draws at most ${limit} categories (is it a number rather than a class?)`
@@ -22350,7 +18079,7 @@ function colorEncoding(input, symbol = "circle") {
     field: "rev",
     type: "nominal",
     // An explicit domain keeps base first and head second; a nominal scale would sort them alphabetically.
-    scale: { domain: input.revs.map((r2) => r2.label), range: input.revs.map((r2) => r2.color) },
+    scale: { domain: input.revs.map((r) => r.label), range: input.revs.map((r) => r.color) },
     legend: { title: "revision", orient: "top", direction: "horizontal", symbolType: symbol, symbolOpacity: 1, labelLimit: 520, ...lineSymbol }
   };
 }
@@ -22359,16 +18088,16 @@ function seriesLegend(channelTitle, line = false) {
   return { title: channelTitle, orient: "top", direction: "horizontal", symbolStrokeColor: "#555555", symbolFillColor: "transparent", ...lineSymbol };
 }
 function lineSpec(input, opts) {
-  const whole = input.points.every((p2) => Number.isInteger(p2[input.x]));
-  const x3 = {
+  const whole = input.points.every((p) => Number.isInteger(p[input.x]));
+  const x = {
     field: input.x,
     type: "quantitative",
     title: lines(input.xLabel),
     scale: { zero: false, nice: false },
     axis: { tickCount: 8, ...whole ? { tickMinStep: 1 } : {} }
   };
-  const y2 = { field: input.y, type: "quantitative", title: lines(input.yLabel), scale: { zero: false } };
-  const encoding = { x: x3, y: y2, color: colorEncoding(input, "stroke") };
+  const y = { field: input.y, type: "quantitative", title: lines(input.yLabel), scale: { zero: false } };
+  const encoding = { x, y, color: colorEncoding(input, "stroke") };
   if (input.series.length) {
     encoding.strokeDash = {
       field: "series",
@@ -22391,8 +18120,8 @@ function lineSpec(input, opts) {
     layers.push({
       mark: { type: "circle", size: 60, opacity: 1 },
       encoding: {
-        x: { ...x3, aggregate: "max" },
-        y: { ...y2, aggregate: { argmax: input.x } },
+        x: { ...x, aggregate: "max" },
+        y: { ...y, aggregate: { argmax: input.x } },
         strokeDash: null,
         ...input.series.length ? { detail: { field: "series", type: "nominal" } } : {}
       }
@@ -22421,10 +18150,10 @@ function seriesShapes(series2) {
 function jitterSpec(input) {
   const xCats = categories(input.points, input.x);
   const yCats = categories(input.points, input.y);
-  const points = input.points.map((p2, i) => ({
-    ...p2,
-    [input.x]: String(p2[input.x]),
-    [input.y]: String(p2[input.y]),
+  const points = input.points.map((p, i) => ({
+    ...p,
+    [input.x]: String(p[input.x]),
+    [input.y]: String(p[input.y]),
     jitter_x: jitter(i * 2),
     jitter_y: jitter(i * 2 + 1)
   }));
@@ -22446,11 +18175,11 @@ function jitterSpec(input) {
   };
 }
 function jitter(i) {
-  let h3 = Math.imul(i ^ 2654435769, 2246822507);
-  h3 ^= h3 >>> 13;
-  h3 = Math.imul(h3, 3266489909);
-  h3 ^= h3 >>> 16;
-  return ((h3 >>> 0) / 4294967295 - 0.5) * 0.84;
+  let h = Math.imul(i ^ 2654435769, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  h ^= h >>> 16;
+  return ((h >>> 0) / 4294967295 - 0.5) * 0.84;
 }
 function confusionSpec(input, normalized) {
   const xCats = categories(input.points, input.x);
@@ -22460,7 +18189,7 @@ function confusionSpec(input, normalized) {
   const step = Math.max(22, Math.min(56, Math.floor(380 / n)));
   const showText = step >= 26;
   const value2 = normalized ? "percent_of_y" : "xy_count";
-  const longestX = xCats.reduce((m2, c3) => Math.max(m2, c3.length), -Infinity);
+  const longestX = xCats.reduce((m, c) => Math.max(m, c.length), -Infinity);
   const layers = [
     {
       mark: { type: "rect", stroke: "white", strokeWidth: 1 },
@@ -22488,11 +18217,11 @@ function confusionSpec(input, normalized) {
     column: {
       field: "rev",
       type: "nominal",
-      sort: input.revs.map((r2) => r2.label),
+      sort: input.revs.map((r) => r.label),
       title: null,
       header: revisionHeader(
         step * xCats.length,
-        input.revs.map((r2) => r2.label)
+        input.revs.map((r) => r.label)
       )
     }
   };
@@ -22514,8 +18243,8 @@ function confusionSpec(input, normalized) {
   };
 }
 function revisionHeader(width, labels) {
-  const k2 = Math.max(8, Math.floor(width / 9.5));
-  const wrapped = Object.fromEntries(labels.map((l3) => [l3, wrap(l3, k2)]));
+  const k = Math.max(8, Math.floor(width / 9.5));
+  const wrapped = Object.fromEntries(labels.map((l) => [l, wrap(l, k)]));
   return {
     labelFontSize: 14,
     labelPadding: 8,
@@ -22531,17 +18260,17 @@ function revisionHeader(width, labels) {
 function confusionCells(input, xCats, yCats, normalized) {
   const cells = [];
   const groups = /* @__PURE__ */ new Map();
-  for (const p2 of input.points) {
-    const key2 = JSON.stringify([p2.rev, p2.series]);
-    let g2 = groups.get(key2);
-    if (!g2) groups.set(key2, g2 = []);
-    g2.push(p2);
+  for (const p of input.points) {
+    const key2 = JSON.stringify([p.rev, p.series]);
+    let g = groups.get(key2);
+    if (!g) groups.set(key2, g = []);
+    g.push(p);
   }
   for (const group of groups.values()) {
     const counts2 = /* @__PURE__ */ new Map();
-    for (const p2 of group) {
-      const k2 = `${String(p2[input.x])}\0${String(p2[input.y])}`;
-      counts2.set(k2, (counts2.get(k2) ?? 0) + 1);
+    for (const p of group) {
+      const k = `${String(p[input.x])}\0${String(p[input.y])}`;
+      counts2.set(k, (counts2.get(k) ?? 0) + 1);
     }
     let max = -Infinity;
     for (const n of counts2.values()) max = Math.max(max, n);
@@ -22574,7 +18303,7 @@ function barSpec(input, sorted) {
   const encoding = {
     x: { field: input.x, type: "quantitative", title: lines(input.xLabel) },
     y: { field: input.y, type: "nominal", title: lines(input.yLabel), sort: sorted ? "-x" : cats },
-    yOffset: { field: "rev", type: "nominal", sort: input.revs.map((r2) => r2.label) },
+    yOffset: { field: "rev", type: "nominal", sort: input.revs.map((r) => r.label) },
     color: colorEncoding(input)
   };
   const bandStep = input.revs.length > 1 ? 40 : 26;
@@ -22584,7 +18313,7 @@ function barSpec(input, sorted) {
     mark: { type: "bar", cornerRadiusEnd: 2 },
     encoding: { ...encoding, color: colorEncoding(input, "square") }
   };
-  const values = input.points.map((p2) => ({ ...p2, [input.y]: String(p2[input.y]) }));
+  const values = input.points.map((p) => ({ ...p, [input.y]: String(p[input.y]) }));
   if (!input.series.length) return { data: { values }, ...spec };
   return { data: { values }, facet: { row: { field: "series", type: "nominal", sort: input.series, title: null } }, spec };
 }
@@ -22592,9 +18321,9 @@ function wrap(text2, max) {
   const out = [];
   let rest = text2.trim();
   while (rest.length > max) {
-    const window2 = rest.slice(0, max + 1);
-    const space = window2.lastIndexOf(" ");
-    const mark = Math.max(window2.lastIndexOf("/"), window2.lastIndexOf("-"), window2.lastIndexOf("_"));
+    const window = rest.slice(0, max + 1);
+    const space = window.lastIndexOf(" ");
+    const mark = Math.max(window.lastIndexOf("/"), window.lastIndexOf("-"), window.lastIndexOf("_"));
     const cut = space > max / 2 ? space : mark > max / 2 ? mark + 1 : max;
     out.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
@@ -22606,12 +18335,12 @@ function lines(text2) {
   return text2.includes("\n") ? text2.split("\n") : text2;
 }
 function categories(points, field) {
-  const values = [...new Set(points.map((p2) => String(p2[field])))];
-  const numeric2 = values.every((v2) => v2.trim() !== "" && Number.isFinite(Number(v2)));
-  return numeric2 ? values.sort((a, b3) => Number(a) - Number(b3)) : values.sort();
+  const values = [...new Set(points.map((p) => String(p[field])))];
+  const numeric2 = values.every((v) => v.trim() !== "" && Number.isFinite(Number(v)));
+  return numeric2 ? values.sort((a, b) => Number(a) - Number(b)) : values.sort();
 }
 function cycle(values, n) {
-  return Array.from({ length: n }, (_3, i) => values[i % values.length]);
+  return Array.from({ length: n }, (_, i) => values[i % values.length]);
 }
 
 // src/plots/collect.ts
@@ -22622,11 +18351,11 @@ async function findPlotDefinitions(workspace, plotsPaths, budget) {
   let result;
   if (plotsPaths) {
     const files = plotsPaths.some(isGlob) ? await tree.list() : [];
-    const paths = plotsPaths.flatMap((p2) => {
-      const clean2 = p2.replace(/\\/g, "/").replace(/^\.\//, "");
+    const paths = plotsPaths.flatMap((p) => {
+      const clean2 = p.replace(/\\/g, "/").replace(/^\.\//, "");
       if (!isGlob(clean2)) return [clean2];
-      const re2 = globToRegExp(clean2);
-      return files.filter((f3) => re2.test(f3));
+      const re = globToRegExp(clean2);
+      return files.filter((f) => re.test(f));
     });
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
@@ -22646,39 +18375,39 @@ async function findPlotDefinitions(workspace, plotsPaths, budget) {
   return { definitions: expanded, errors: result.errors };
 }
 function resolvedDoc(dvc) {
-  const at2 = (path) => dvc.dir ? joinPath(dvc.dir, path) : path;
-  const files = (value2) => mapFrom([...value2].map(([file, v2]) => [at2(file), v2]));
+  const at = (path) => dvc.dir ? joinPath(dvc.dir, path) : path;
+  const files = (value2) => mapFrom([...value2].map(([file, v]) => [at(file), v]));
   const topPlot = (id, props) => {
-    if (props === null) return at2(id);
-    const y2 = props.get("y");
-    if (!isRawMap(y2)) return { [at2(id)]: toPlain(props) };
-    const x3 = props.get("x");
-    const moved = mapFrom([...props, ["y", files(y2)], ...isRawMap(x3) ? [["x", files(x3)]] : []]);
+    if (props === null) return at(id);
+    const y = props.get("y");
+    if (!isRawMap(y)) return { [at(id)]: toPlain(props) };
+    const x = props.get("x");
+    const moved = mapFrom([...props, ["y", files(y)], ...isRawMap(x) ? [["x", files(x)]] : []]);
     return { [id]: toPlain(moved) };
   };
   return {
-    plots: dvc.plots.map((p2) => topPlot(p2.id, p2.props)),
+    plots: dvc.plots.map((p) => topPlot(p.id, p.props)),
     stages: Object.fromEntries(
       dvc.stages.map((stage2) => [
         stage2.name,
-        { wdir: at2(stage2.wdir), plots: stage2.outs.filter((o2) => o2.kind === "plot").map((o2) => ({ [o2.path]: toPlain(o2.props) })) }
+        { wdir: at(stage2.wdir), plots: stage2.outs.filter((o) => o.kind === "plot").map((o) => ({ [o.path]: toPlain(o.props) })) }
       ])
     )
   };
 }
 function combine(results) {
   const files = /* @__PURE__ */ new Map();
-  for (const r2 of results) for (const d2 of r2.definitions) files.set(d2.id, (files.get(d2.id) ?? /* @__PURE__ */ new Set()).add(r2.file));
+  for (const r of results) for (const d of r.definitions) files.set(d.id, (files.get(d.id) ?? /* @__PURE__ */ new Set()).add(r.file));
   return {
-    definitions: results.flatMap((r2) => r2.definitions.map((d2) => (files.get(d2.id)?.size ?? 0) > 1 ? { ...d2, id: `${r2.file}::${d2.id}` } : d2)),
-    errors: results.flatMap((r2) => r2.errors)
+    definitions: results.flatMap((r) => r.definitions.map((d) => (files.get(d.id)?.size ?? 0) > 1 ? { ...d, id: `${r.file}::${d.id}` } : d)),
+    errors: results.flatMap((r) => r.errors)
   };
 }
 async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f3) => f3.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix6.extname(f3).toLowerCase())).sort();
+  const files = all.filter((f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix6.extname(f).toLowerCase())).sort();
   if (!files.length) return [def];
   return files.map((file) => {
     return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix6.extname(file).toLowerCase()) };
@@ -22862,7 +18591,7 @@ async function writeTextAtomic(path, produce) {
   try {
     produce((piece) => {
       const bytes = Buffer.from(piece, "utf8");
-      for (let at2 = 0; at2 < bytes.length; ) at2 += writeSync(fd, bytes, at2);
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
     });
   } catch (error) {
     closeSync3(fd);
@@ -22947,17 +18676,17 @@ var BASE_COLOR = "#1f6feb";
 var HEAD_COLOR = "#e16f24";
 var BAND_COLOR = "#2da44e";
 function trendSpec(entry, metric, headLabel) {
-  const labels = axisLabels(metric.points.map((p2) => p2.commit));
+  const labels = axisLabels(metric.points.map((p) => p.commit));
   const head = metric.head === null ? null : headAxisLabel(headLabel, labels);
-  const x3 = {
+  const x = {
     field: "x",
     type: "ordinal",
     title: null,
     scale: { domain: [...labels, ...head ? [head] : []] },
     axis: { labelAngle: -40, labelOverlap: "greedy" }
   };
-  const xy = { x: x3, y: { field: "value", type: "quantitative", title: null, scale: { zero: false, padding: 8 } } };
-  const base = metric.points.map((p2, i) => ({ x: labels[i], value: p2.value }));
+  const xy = { x, y: { field: "value", type: "quantitative", title: null, scale: { zero: false, padding: 8 } } };
+  const base = metric.points.map((p, i) => ({ x: labels[i], value: p.value }));
   const range = trendBand(metric.stats, entry.k);
   const layers = [];
   if (range && metric.stats) {
@@ -23074,21 +18803,21 @@ function compact(data, render, note2, limit, measure) {
   const tail = [];
   const trends = trendsSection(data, render.images);
   if (trends) tail.push({ text: trends });
-  const shown2 = data.plots.flatMap((p2) => {
-    const url = p2.image ? render.images.url(p2.image) : null;
-    const chart = !url && render.images.charts ? mermaidChart(p2) : null;
-    return url ? [`![${escapeCell(p2.title)}](${url})`] : chart ? [chart] : [];
+  const shown2 = data.plots.flatMap((p) => {
+    const url = p.image ? render.images.url(p.image) : null;
+    const chart = !url && render.images.charts ? mermaidChart(p) : null;
+    return url ? [`![${escapeCell(p.title)}](${url})`] : chart ? [chart] : [];
   });
   if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join29 = (blocks2) => `${blocks2.map((b3) => b3.text).join("\n\n")}
+  const join29 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
   const budget = () => limit - measure(join29([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
   ]) {
-    const rows = tableRows(data, kind, (r2) => r2.changed);
+    const rows = tableRows(data, kind, (r) => r.changed);
     if (rows.body.length) head.push({ text: [`### ${title2}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
   }
   if (data.data) {
@@ -23098,7 +18827,7 @@ function compact(data, render, note2, limit, measure) {
   const why = causesSection(data.metrics);
   if (why && measure(why) < budget()) head.push({ text: why });
   for (const kind of ["metrics", "params"]) {
-    const rows = tableRows(data, kind, (r2) => !r2.changed);
+    const rows = tableRows(data, kind, (r) => !r.changed);
     if (!rows.body.length) continue;
     const shown3 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
@@ -23111,7 +18840,7 @@ function compact(data, render, note2, limit, measure) {
 }
 function tableRows(data, kind, keep) {
   const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
-  const body = data[kind].flatMap((f3) => f3.rows.filter(keep).map((r2) => table2.row(f3.path, r2)));
+  const body = data[kind].flatMap((f) => f.rows.filter(keep).map((r) => table2.row(f.path, r)));
   return { header: table2.header, body };
 }
 function boundedTable(table2, budget, what, measure) {
@@ -23183,8 +18912,8 @@ function checkBypass(reqUrl) {
   if (typeof reqPort === "number") {
     upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
   }
-  for (const upperNoProxyItem of noProxy.split(",").map((x3) => x3.trim().toUpperCase()).filter((x3) => x3)) {
-    if (upperNoProxyItem === "*" || upperReqHosts.some((x3) => x3 === upperNoProxyItem || x3.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x3.endsWith(`${upperNoProxyItem}`))) {
+  for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+    if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
       return true;
     }
   }
@@ -23302,7 +19031,7 @@ function logRetries(retries, scale, say) {
 function apiMessage(error) {
   const e = error ?? {};
   const data = e.response?.data;
-  const details = (data?.errors ?? []).map((x3) => x3.message).filter((m2) => typeof m2 === "string");
+  const details = (data?.errors ?? []).map((x) => x.message).filter((m) => typeof m === "string");
   const main = typeof data?.message === "string" ? data.message : e.message ?? String(error);
   return details.length ? `${main}: ${details.join("; ")}` : main;
 }
@@ -23318,17 +19047,17 @@ function isPermissionError(error) {
 // src/publish/github/key-line.ts
 function keyLine(text2, key2) {
   let from = 0;
-  let at2 = -1;
+  let at = -1;
   for (const segment of key2.split(".")) {
     const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const re2 = new RegExp(`(?:["']${escaped}["']|(?:^|[\\s{,])${escaped})\\s*[:=]`, "gm");
-    re2.lastIndex = from;
-    const m2 = re2.exec(text2);
-    if (!m2) return at2 < 0 ? 1 : lineAt(text2, at2);
-    at2 = m2.index + (/^\s/.test(m2[0]) ? m2[0].length - m2[0].trimStart().length : 0);
-    from = m2.index + m2[0].length;
+    const re = new RegExp(`(?:["']${escaped}["']|(?:^|[\\s{,])${escaped})\\s*[:=]`, "gm");
+    re.lastIndex = from;
+    const m = re.exec(text2);
+    if (!m) return at < 0 ? 1 : lineAt(text2, at);
+    at = m.index + (/^\s/.test(m[0]) ? m[0].length - m[0].trimStart().length : 0);
+    from = m.index + m[0].length;
   }
-  return at2 < 0 ? 1 : lineAt(text2, at2);
+  return at < 0 ? 1 : lineAt(text2, at);
 }
 function lineAt(text2, offset) {
   let line = 1;
@@ -23369,20 +19098,20 @@ var CheckRunTarget = class {
     return {};
   }
   /** The check run, annotations beyond the first 50 appended by updates; why not, when the token may not create it. */
-  async createCheckRun(client, o2) {
+  async createCheckRun(client, o) {
     const { owner, repo } = this.options.github;
-    const output = (annotations) => ({ title: o2.title, summary: o2.summary, annotations });
+    const output = (annotations) => ({ title: o.title, summary: o.summary, annotations });
     let created;
     try {
       created = await client.request("POST /repos/{owner}/{repo}/check-runs", {
         owner,
         repo,
         name: this.options.checkName,
-        head_sha: o2.headSha,
-        conclusion: o2.failed ? "failure" : "success",
+        head_sha: o.headSha,
+        conclusion: o.failed ? "failure" : "success",
         completed_at: (/* @__PURE__ */ new Date()).toISOString(),
         ...this.runUrl() ? { details_url: this.runUrl() } : {},
-        output: output(o2.annotations.slice(0, ANNOTATIONS_PER_REQUEST))
+        output: output(o.annotations.slice(0, ANNOTATIONS_PER_REQUEST))
       });
     } catch (error) {
       if (!isNotPermitted(error)) throw error;
@@ -23393,34 +19122,34 @@ var CheckRunTarget = class {
       }
       return { refused: " (403: the token needs `checks: write`)" };
     }
-    for (let i = ANNOTATIONS_PER_REQUEST; i < o2.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
+    for (let i = ANNOTATIONS_PER_REQUEST; i < o.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
       await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
         owner,
         repo,
         check_run_id: created.data.id,
-        output: output(o2.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
+        output: output(o.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
       });
     }
     return { location: created.data.html_url ?? void 0 };
   }
   /** A commit status named like the check; null when the token may not set it. */
-  async setStatus(client, o2) {
+  async setStatus(client, o) {
     const { owner, repo } = this.options.github;
     try {
       await client.request("POST /repos/{owner}/{repo}/statuses/{sha}", {
         owner,
         repo,
-        sha: o2.headSha,
-        state: o2.failed ? "failure" : "success",
+        sha: o.headSha,
+        state: o.failed ? "failure" : "success",
         context: this.options.checkName,
-        description: truncate(o2.title, STATUS_DESCRIPTION_LIMIT, "\u2026"),
+        description: truncate(o.title, STATUS_DESCRIPTION_LIMIT, "\u2026"),
         target_url: this.runUrl()
       });
     } catch (error) {
       if (isNotPermitted(error)) return null;
       throw error;
     }
-    return { location: `commit status '${this.options.checkName}' on ${o2.headSha}` };
+    return { location: `commit status '${this.options.checkName}' on ${o.headSha}` };
   }
   runUrl() {
     const { serverUrl, owner, repo, runId } = this.options.github;
@@ -23467,34 +19196,34 @@ var GateCheckPublisher = class extends CheckRunTarget {
         );
       return texts.get(path);
     };
-    for (const r2 of gates2.rules) {
-      if (r2.status !== "failed" && r2.status !== "error") continue;
-      const level = r2.status === "error" || r2.level === "fail" ? "failure" : "warning";
-      const title2 = `${r2.level === "warn" ? "Warning" : "Gate"}: ${r2.rule}`.slice(0, 255);
+    for (const r of gates2.rules) {
+      if (r.status !== "failed" && r.status !== "error") continue;
+      const level = r.status === "error" || r.level === "fail" ? "failure" : "warning";
+      const title2 = `${r.level === "warn" ? "Warning" : "Gate"}: ${r.rule}`.slice(0, 255);
       let path = null;
       let line = 1;
-      if (r2.metric) {
-        path = r2.metric.file;
-        const text2 = await read(r2.metric.file);
-        if (text2 !== null) line = keyLine(text2, r2.metric.key);
-      } else if (r2.source.file) {
-        path = r2.source.file;
-        line = r2.source.line;
+      if (r.metric) {
+        path = r.metric.file;
+        const text2 = await read(r.metric.file);
+        if (text2 !== null) line = keyLine(text2, r.metric.key);
+      } else if (r.source.file) {
+        path = r.source.file;
+        line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix7.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r2) });
+      out.push({ path: prefix ? posix7.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p2) => realpath(p2).catch(() => p2);
+    const real = async (p) => realpath(p).catch(() => p);
     const prefix = relative4(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep5).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
-function ruleMessage(r2) {
-  return `${r2.detail} (rule from ${r2.source.origin} line ${r2.source.line})`;
+function ruleMessage(r) {
+  return `${r.detail} (rule from ${r.source.origin} line ${r.source.line})`;
 }
 function isNotPermitted(error) {
   if (typeof error !== "object" || error === null || error.status !== 403) return false;
@@ -23555,8 +19284,8 @@ ${indent}]`;
     const record = value3;
     const names = Object.keys(record);
     let first = true;
-    for (let k2 = 0; k2 < names.length; k2++) {
-      const name = names[k2];
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k];
       const item = jsonValue(record[name], name);
       if (omitted(item)) continue;
       text2 += `${first ? "{" : ","}
@@ -23642,7 +19371,7 @@ var JsonHttp = class {
   /** Returns the response for any status below 400; throws HttpError otherwise (after retries). */
   async request(method, path, options2 = {}) {
     const url = new URL(this.settings.baseUrl.replace(/\/+$/, "") + path);
-    for (const [k2, v2] of Object.entries(options2.query ?? {})) url.searchParams.set(k2, String(v2));
+    for (const [k, v] of Object.entries(options2.query ?? {})) url.searchParams.set(k, String(v));
     const headers = { accept: "application/json", "user-agent": `mlreport/${VERSION}`, ...this.settings.headers };
     let body;
     if (options2.body !== void 0) {
@@ -23681,9 +19410,9 @@ var JsonHttp = class {
   retryAfter(header) {
     if (!header) return null;
     const seconds = Number(header);
-    const ms2 = Number.isFinite(seconds) ? seconds * 1e3 : Date.parse(header) - Date.now();
-    if (!Number.isFinite(ms2)) return null;
-    return Math.min(Math.max(ms2, 0), this.maxRetryAfterMs);
+    const ms = Number.isFinite(seconds) ? seconds * 1e3 : Date.parse(header) - Date.now();
+    if (!Number.isFinite(ms)) return null;
+    return Math.min(Math.max(ms, 0), this.maxRetryAfterMs);
   }
 };
 function parseJson2(text2) {
@@ -23696,8 +19425,8 @@ function parseJson2(text2) {
 }
 function serverMessage(data, text2) {
   if (data && typeof data === "object") {
-    const d2 = data;
-    const parts = [typeof d2.error_code === "string" ? d2.error_code : "", typeof d2.message === "string" ? d2.message : ""].filter(Boolean);
+    const d = data;
+    const parts = [typeof d.error_code === "string" ? d.error_code : "", typeof d.message === "string" ? d.message : ""].filter(Boolean);
     if (parts.length) return `: ${parts.join(": ").slice(0, 500)}`;
   }
   const clean2 = text2.replace(/\s+/g, " ").trim();
@@ -23709,8 +19438,8 @@ function networkReason(error, timeoutMs) {
   if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ""}`;
   return error instanceof Error ? error.message : String(error);
 }
-function sleep2(ms2) {
-  return new Promise((resolve14) => setTimeout(resolve14, ms2));
+function sleep2(ms) {
+  return new Promise((resolve14) => setTimeout(resolve14, ms));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -23838,7 +19567,7 @@ var HubCommentPublisher = class {
     }
     const body = hubBody(report2);
     const login = await this.api.currentUser().catch(() => null);
-    const ours = (await this.guard(this.api.comments(pull2.number))).filter((c3) => c3.body?.includes(REPORT_MARKER) && (!login || authorOf(c3) === login));
+    const ours = (await this.guard(this.api.comments(pull2.number))).filter((c) => c.body?.includes(REPORT_MARKER) && (!login || authorOf(c) === login));
     const existing = ours.at(-1);
     let comment2;
     if (!existing) {
@@ -23876,11 +19605,11 @@ var HubCommentPublisher = class {
   }
 };
 function matchPull(pulls, branch, sha) {
-  const candidates = pulls.filter((p2) => (p2.state ?? "open") === "open" && p2.head?.ref === branch);
+  const candidates = pulls.filter((p) => (p.state ?? "open") === "open" && p.head?.ref === branch);
   if (!candidates.length) return null;
-  const atSha = sha ? candidates.filter((p2) => p2.head?.sha === sha) : [];
+  const atSha = sha ? candidates.filter((p) => p.head?.sha === sha) : [];
   const pool = atSha.length ? atSha : candidates;
-  return pool.reduce((a, b3) => b3.number > a.number ? b3 : a);
+  return pool.reduce((a, b) => b.number > a.number ? b : a);
 }
 function hubBody(report2) {
   return composeMarkdown(report2, { images: hostedImages(/* @__PURE__ */ new Map(), "the GitHub report", false) });
@@ -23897,7 +19626,7 @@ function splitBatches(all, limits = LOG_BATCH_LIMITS) {
   const batches = [];
   let current = { metrics: [], params: [], tags: [] };
   let bytes = ENVELOPE_BYTES;
-  const size2 = (b3) => b3.metrics.length + b3.params.length + b3.tags.length;
+  const size2 = (b) => b.metrics.length + b.params.length + b.tags.length;
   const add3 = (kind, item) => {
     const itemBytes = Buffer.byteLength(JSON.stringify(item)) + 1;
     const full = current[kind].length >= limits[kind] || size2(current) >= limits.items || size2(current) > 0 && bytes + itemBytes > limits.bytes;
@@ -23909,9 +19638,9 @@ function splitBatches(all, limits = LOG_BATCH_LIMITS) {
     current[kind].push(item);
     bytes += itemBytes;
   };
-  for (const p2 of all.params) add3("params", p2);
-  for (const t2 of all.tags) add3("tags", t2);
-  for (const m2 of all.metrics) add3("metrics", m2);
+  for (const p of all.params) add3("params", p);
+  for (const t of all.tags) add3("tags", t);
+  for (const m of all.metrics) add3("metrics", m);
   if (size2(current)) batches.push(current);
   return batches;
 }
@@ -23998,14 +19727,14 @@ var RUN_KEY_TAG = "mlreport.head_sha";
 var HISTORY_TAG_PREFIX = "mlreport.history.";
 function planRun(data, logs, context, notes) {
   const sha = context.sha;
-  const metricKey = keyMaker([...rowsOf(data.metrics), ...logs.map((l3) => ({ file: l3.file, key: l3.name }))], notes);
+  const metricKey = keyMaker([...rowsOf(data.metrics), ...logs.map((l) => ({ file: l.file, key: l.name }))], notes);
   const paramKey = keyMaker(rowsOf(data.params), notes);
   const series2 = [];
   const logged = /* @__PURE__ */ new Set();
   for (const s of logs) {
     const key2 = metricKey(s.file, s.name);
     logged.add(key2);
-    for (const p2 of s.points) series2.push({ key: key2, value: p2.value, timestamp: p2.timestamp, step: p2.step });
+    for (const p of s.points) series2.push({ key: key2, value: p.value, timestamp: p.timestamp, step: p.step });
   }
   const finals = [];
   for (const { file, key: name, value: value2 } of rowsOf(data.metrics)) {
@@ -24038,8 +19767,8 @@ function planRun(data, logs, context, notes) {
   if (change2.prNumber !== null) tags.push({ key: "ci.pr", value: String(change2.prNumber) });
   if (change2.runUrl) tags.push({ key: "ci.run_url", value: change2.runUrl });
   if (data.base?.sha) tags.push({ key: "ci.base_sha", value: data.base.sha });
-  for (const t2 of data.trends) tags.push({ key: mlflowKey(`${HISTORY_TAG_PREFIX}${metricKey(t2.file, t2.key)}`, notes), value: standingText(t2.standing) });
-  for (const t2 of tags) t2.value = fitValue(t2.key, t2.value, LENGTH_LIMITS.tagValue, notes);
+  for (const t of data.trends) tags.push({ key: mlflowKey(`${HISTORY_TAG_PREFIX}${metricKey(t.file, t.key)}`, notes), value: standingText(t.standing) });
+  for (const t of tags) t.value = fitValue(t.key, t.value, LENGTH_LIMITS.tagValue, notes);
   return { runKey: sha, runName: runName2, params: dedupe(params, notes), finals, series: series2, tags };
 }
 function noteContent(markdown, runUrl, notes) {
@@ -24059,13 +19788,13 @@ function keyMaker(entries, notes) {
   return (file, key2) => mlflowKey((files.get(key2)?.size ?? 0) > 1 ? `${file}/${key2}` : key2, notes);
 }
 function rowsOf(files) {
-  return files.flatMap((f3) => f3.rows.filter((r2) => r2.new !== void 0).map((r2) => ({ file: f3.path, key: r2.key, value: r2.new ?? null })));
+  return files.flatMap((f) => f.rows.filter((r) => r.new !== void 0).map((r) => ({ file: f.path, key: r.key, value: r.new ?? null })));
 }
 function dedupe(params, notes) {
   const seen = /* @__PURE__ */ new Map();
-  return params.filter((p2) => {
-    if (!seen.has(p2.key)) return seen.set(p2.key, p2.value), true;
-    if (seen.get(p2.key) !== p2.value) notes.push(`Two params map to the MLflow key '${p2.key}'; the first one was logged.`);
+  return params.filter((p) => {
+    if (!seen.has(p.key)) return seen.set(p.key, p.value), true;
+    if (seen.get(p.key) !== p.value) notes.push(`Two params map to the MLflow key '${p.key}'; the first one was logged.`);
     return false;
   });
 }
@@ -24096,7 +19825,7 @@ var MlflowRunPublisher = class {
       throw new UserError(`MLflow experiment '${this.config.experiment}' is deleted: restore it, or name another with 'mlflow-experiment'.`);
     }
     const existing = await this.guard(client.findRunByTag(experiment.experiment_id, RUN_KEY_TAG, plan2.runKey));
-    const identity = plan2.tags.filter((t2) => [RUN_KEY_TAG, "mlflow.runName", "mlflow.source.git.commit"].includes(t2.key));
+    const identity = plan2.tags.filter((t) => [RUN_KEY_TAG, "mlflow.runName", "mlflow.source.git.commit"].includes(t.key));
     const run2 = existing ?? await this.guard(client.createRun(experiment.experiment_id, plan2.runName, now, identity));
     const runId = run2.info.run_id;
     if (existing) await this.guard(client.updateRun(runId, "RUNNING"));
@@ -24155,17 +19884,17 @@ var MlflowRunPublisher = class {
   }
 };
 function newParams(params, run2, notes) {
-  const had = new Map((run2.data?.params ?? []).map((p2) => [p2.key, p2.value]));
-  return params.filter((p2) => {
-    const old = had.get(p2.key);
+  const had = new Map((run2.data?.params ?? []).map((p) => [p.key, p.value]));
+  return params.filter((p) => {
+    const old = had.get(p.key);
     if (old === void 0) return true;
-    if (old !== p2.value) notes.push(`Param '${p2.key}' was logged as '${old}' for this commit; MLflow params cannot change, so '${p2.value}' was not logged.`);
+    if (old !== p.value) notes.push(`Param '${p.key}' was logged as '${old}' for this commit; MLflow params cannot change, so '${p.value}' was not logged.`);
     return false;
   });
 }
 function newMetrics(finals, series2, run2) {
-  const latest = new Map((run2.data?.metrics ?? []).map((m2) => [m2.key, m2.value]));
-  return [...series2.filter((m2) => !latest.has(m2.key)), ...finals.filter((m2) => latest.get(m2.key) !== m2.value)];
+  const latest = new Map((run2.data?.metrics ?? []).map((m) => [m.key, m.value]));
+  return [...series2.filter((m) => !latest.has(m.key)), ...finals.filter((m) => latest.get(m.key) !== m.value)];
 }
 
 // src/publish/mlflow/series.ts
@@ -24189,16 +19918,16 @@ function parseLoggerCsv(file, text2, notes, now = Date.now()) {
     return [...series2].map(([name, points]) => ({
       file,
       name,
-      points: points.map((p2) => ({ step: p2.step ?? 1, value: p2.value, timestamp: p2.timestamp === null ? now : Math.round(p2.timestamp) }))
+      points: points.map((p) => ({ step: p.step ?? 1, value: p.value, timestamp: p.timestamp === null ? now : Math.round(p.timestamp) }))
     }));
   }
-  const names = header.fields.map((h3) => h3.trim());
-  const lower = names.map((h3) => h3.toLowerCase());
+  const names = header.fields.map((h) => h.trim());
+  const lower = names.map((h) => h.toLowerCase());
   const stepCol = lower.includes("step") ? lower.indexOf("step") : lower.indexOf("epoch");
   if (stepCol < 0) return null;
   const byName = /* @__PURE__ */ new Map();
   for (const { fields: cells, line } of records.slice(1)) {
-    if (cells.every((c3) => !c3.trim())) continue;
+    if (cells.every((c) => !c.trim())) continue;
     const step = Number(cells[stepCol]);
     if (!Number.isInteger(step)) {
       notes.push(`${file}:${line}: the ${names[stepCol]} column is not an integer; row skipped.`);
@@ -24216,7 +19945,7 @@ function parseLoggerCsv(file, text2, notes, now = Date.now()) {
 }
 async function plotCsvFiles(workspace) {
   const { definitions } = await findPlotDefinitions(workspace, null);
-  const files = definitions.flatMap((d2) => d2.sources.map((s) => s.file)).filter((f3) => f3.toLowerCase().endsWith(".csv"));
+  const files = definitions.flatMap((d) => d.sources.map((s) => s.file)).filter((f) => f.toLowerCase().endsWith(".csv"));
   return [...new Set(files)].sort();
 }
 async function readLoggerSeries(workspace, files, notes) {
@@ -24259,7 +19988,7 @@ var MlflowTarget = class {
   }
 };
 async function trainingLogFiles(workspace, report2) {
-  const metricsCsv = report2.metrics.map((f3) => f3.path).filter((p2) => p2.toLowerCase().endsWith(".csv"));
+  const metricsCsv = report2.metrics.map((f) => f.path).filter((p) => p.toLowerCase().endsWith(".csv"));
   return [.../* @__PURE__ */ new Set([...metricsCsv, ...await plotCsvFiles(workspace), DEFAULT_LOGGER_CSV])];
 }
 
@@ -24304,11 +20033,11 @@ function commentMarker(reportId) {
   return `<!-- mlreport:comment id=${reportId} -->`;
 }
 async function tokenIdentity(client, token) {
-  const app = { describe: "a GitHub App bot (installation token)", owns: (u2) => u2?.type === "Bot" };
+  const app = { describe: "a GitHub App bot (installation token)", owns: (u) => u?.type === "Bot" };
   if (token.startsWith("ghs_")) return app;
   try {
     const { data } = await client.request("GET /user");
-    return { describe: data.login, owns: (u2) => u2?.login === data.login };
+    return { describe: data.login, owns: (u) => u?.login === data.login };
   } catch (error) {
     const status = apiStatus(error);
     if (status === 403 || status === 404) return app;
@@ -24317,10 +20046,10 @@ async function tokenIdentity(client, token) {
 }
 async function upsertComment(client, repo, thread, body, marker, mode, identity) {
   if (mode === "update") {
-    const marked = (await listComments(client, repo, thread)).filter((c3) => c3.body?.includes(marker));
+    const marked = (await listComments(client, repo, thread)).filter((c) => c.body?.includes(marker));
     if (marked.length) {
       const who = await identity();
-      const mine = marked.filter((c3) => who.owns(c3.user)).sort((a, b3) => Number(b3.id) - Number(a.id));
+      const mine = marked.filter((c) => who.owns(c.user)).sort((a, b) => Number(b.id) - Number(a.id));
       const [newest, ...older] = mine;
       if (newest) {
         const url = newest.body === body ? newest.html_url : (await updateComment(client, repo, thread, Number(newest.id), body)).html_url;
@@ -24381,7 +20110,7 @@ function stripMarkers(text2) {
 }
 function insideFolder(path) {
   const parts = path.split("/");
-  return !path.startsWith("/") && !/^[a-z]:/i.test(path) && !path.includes("\\") && parts.every((p2) => p2 !== "" && p2 !== "." && p2 !== "..");
+  return !path.startsWith("/") && !/^[a-z]:/i.test(path) && !path.includes("\\") && parts.every((p) => p !== "" && p !== "." && p !== "..");
 }
 
 // src/publish/github/publisher.ts
@@ -24473,7 +20202,7 @@ var BranchImageStore = class {
       retry: this.refRetry
     });
     const base = `${this.serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/blob/${commitSha}`;
-    return new Map(files.map((f3, i) => [f3.rel, `${base}/${tree[i].path.split("/").map(encodeURIComponent).join("/")}?raw=true`]));
+    return new Map(files.map((f, i) => [f.rel, `${base}/${tree[i].path.split("/").map(encodeURIComponent).join("/")}?raw=true`]));
   }
 };
 var ReleaseImageStore = class {
@@ -24542,7 +20271,7 @@ var ReleaseImageStore = class {
   }
 };
 function oldestFirst(assets) {
-  return [...assets].sort((a, b3) => a.created_at.localeCompare(b3.created_at) || a.id - b3.id);
+  return [...assets].sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
 }
 
 // src/publish/github/targets.ts
@@ -24568,7 +20297,7 @@ async function resolveTargets(client, ctx, cfg, log) {
     commit_sha: sha,
     per_page: 100
   });
-  const prs = data.filter((pr2) => pr2.state === "open" && pr2.head.sha === sha).map((pr2) => pr2.number);
+  const prs = data.filter((pr) => pr.state === "open" && pr.head.sha === sha).map((pr) => pr.number);
   if (prs.length) return { threads: prs.map((n) => ({ kind: "pr", number: n })), headSha: sha };
   if (cfg.commentOn === "auto") return { threads: [{ kind: "commit", sha }], headSha: sha };
   log.info(`No open pull request has ${sha.slice(0, 7)} as its head ('comment-on: pr'); no comment posted.`);
@@ -24584,7 +20313,7 @@ async function prsForFork(client, ctx, headRepository, branch, sha) {
     head: `${headOwner}:${branch}`,
     per_page: 100
   });
-  return data.filter((pr2) => pr2.head.sha === sha && pr2.head.repo?.full_name === headRepository).map((pr2) => pr2.number);
+  return data.filter((pr) => pr.head.sha === sha && pr.head.repo?.full_name === headRepository).map((pr) => pr.number);
 }
 
 // src/publish/artifact/report.ts
@@ -24644,11 +20373,11 @@ function zipFiles(entries, modified = /* @__PURE__ */ new Date()) {
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
 }
-function dosDateTime(d2) {
-  const year = Math.max(d2.getFullYear(), 1980);
+function dosDateTime(d) {
+  const year = Math.max(d.getFullYear(), 1980);
   return {
-    time: d2.getHours() << 11 | d2.getMinutes() << 5 | Math.floor(d2.getSeconds() / 2),
-    date: year - 1980 << 9 | d2.getMonth() + 1 << 5 | d2.getDate()
+    time: d.getHours() << 11 | d.getMinutes() << 5 | Math.floor(d.getSeconds() / 2),
+    date: year - 1980 << 9 | d.getMonth() + 1 << 5 | d.getDate()
   };
 }
 
@@ -24752,7 +20481,7 @@ async function putBlob(url, body, backoffMs) {
     } catch (error) {
       last = error instanceof Error ? error.message : String(error);
     }
-    if (attempt < 3) await new Promise((r2) => setTimeout(r2, backoffMs * 2 ** (attempt - 1)));
+    if (attempt < 3) await new Promise((r) => setTimeout(r, backoffMs * 2 ** (attempt - 1)));
   }
   throw new HttpError(`Uploading the zip to the artifact storage (${host}) failed: ${last}`, null, null);
 }
@@ -24855,7 +20584,7 @@ var CommentTarget = class {
       log.warning(`This pull request comes from a fork, so the workflow's token is read-only and cannot comment. ${this.howToPublish()}`);
       return { notPosted: "a pull request from a fork" };
     }
-    const client = await createGitHubClient(ctx.token, ctx.apiUrl, { onRetry: (m2) => log.info(m2), ...this.options.clientOptions });
+    const client = await createGitHubClient(ctx.token, ctx.apiUrl, { onRetry: (m) => log.info(m), ...this.options.clientOptions });
     try {
       return await this.post(client, report2);
     } catch (error) {
@@ -24909,7 +20638,7 @@ var CommentTarget = class {
   store(client) {
     const { ctx, cfg } = this;
     const repo = { owner: ctx.owner, repo: ctx.repo };
-    if (cfg.imageStore === "release") return new ReleaseImageStore(client, repo, cfg.assetsBranch, (m2) => this.log.info(m2));
+    if (cfg.imageStore === "release") return new ReleaseImageStore(client, repo, cfg.assetsBranch, (m) => this.log.info(m));
     return new BranchImageStore(
       client,
       repo,
@@ -25104,22 +20833,22 @@ async function pullTracked(root, options2 = {}) {
     for (const staged of staging.values()) await rm6(staged, { recursive: true, force: true });
   }
   if (failures.length) {
-    throw new DataError(failures.map((f3) => new TransferError("pull", f3.remote, f3.failures).message).join("\n"));
+    throw new DataError(failures.map((f) => new TransferError("pull", f.remote, f.failures).message).join("\n"));
   }
   return report2;
   async function pullGroup(name, outs) {
     const remote = openRemote(selectRemote(config, name), options2);
     try {
-      const r2 = await pull(cache, remote, outs, { staging });
-      report2.downloaded += r2.downloaded;
-      report2.cached += r2.cached;
-      report2.bytes += r2.bytes;
+      const r = await pull(cache, remote, outs, { staging });
+      report2.downloaded += r.downloaded;
+      report2.cached += r.cached;
+      report2.bytes += r.bytes;
       for (const out of outs) ready.push(out);
     } catch (error) {
       if (!(error instanceof TransferError)) throw error;
       failures.push({ remote: error.remote, failures: error.failures });
-      const broken = error.failures.map((f3) => f3.path ?? "");
-      for (const out of outs) if (!broken.some((p2) => p2 === out.path || p2.startsWith(`${out.path}/`))) ready.push(out);
+      const broken = error.failures.map((f) => f.path ?? "");
+      for (const out of outs) if (!broken.some((p) => p === out.path || p.startsWith(`${out.path}/`))) ready.push(out);
     } finally {
       await remote.close();
     }
@@ -25131,10 +20860,10 @@ async function pushTracked(root, options2 = {}) {
   for (const [name, outs] of groups) {
     const remote = openRemote(selectRemote(config, name), options2);
     try {
-      const r2 = await push(cache, remote, outs);
-      total.uploaded += r2.uploaded;
-      total.present += r2.present;
-      total.bytes += r2.bytes;
+      const r = await push(cache, remote, outs);
+      total.uploaded += r.uploaded;
+      total.present += r.present;
+      total.bytes += r.bytes;
     } finally {
       await remote.close();
     }
@@ -25145,11 +20874,11 @@ async function plan(root, options2) {
   const config = await loadDvcConfig(root, options2);
   const cache = new Cache(config.cacheDir);
   const all = await findDvcFiles(root);
-  const wanted = options2.targets?.length ? options2.targets.map((t2) => t2.replace(/\/+$/, "")) : void 0;
+  const wanted = options2.targets?.length ? options2.targets.map((t) => t.replace(/\/+$/, "")) : void 0;
   const outs = [];
   for (const file of all) {
     for (const out of await readDvcFile2(root, file)) {
-      if (!wanted || wanted.some((t2) => t2 === file || t2 === out.path || out.path.startsWith(`${t2}/`))) outs.push(out);
+      if (!wanted || wanted.some((t) => t === file || t === out.path || out.path.startsWith(`${t}/`))) outs.push(out);
     }
   }
   if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(", ")}`);
@@ -25168,22 +20897,22 @@ import { performance } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
 import { posix as posix9 } from "node:path";
-function projectPath2(stage2, p2) {
-  return posix9.normalize(posix9.join(stage2.wdir, p2.replace(/\\/g, "/"))).replace(/\/$/, "");
+function projectPath2(stage2, p) {
+  return posix9.normalize(posix9.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
-function isAbsolute2(p2) {
-  return /^[\\/]/.test(p2) || /^[A-Za-z]:[\\/]/.test(p2);
+function isAbsolute2(p) {
+  return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
 }
 var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
 function refuseAbsolute(stage2) {
-  const outs = stage2.outs.map((o2) => o2.path).filter(isAbsolute2);
+  const outs = stage2.outs.map((o) => o.path).filter(isAbsolute2);
   if (outs.length) {
     throw new UserError(`dvc.yaml: stage '${stage2.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
   }
-  const deps = [...stage2.deps, ...stage2.params.map((p2) => p2.file)].filter(isAbsolute2);
+  const deps = [...stage2.deps, ...stage2.params.map((p) => p.file)].filter(isAbsolute2);
   if (deps.length) {
     throw new UserError(
-      `dvc.yaml: stage '${stage2.name}': dependency ${deps.map((d2) => `'${d2}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
+      `dvc.yaml: stage '${stage2.name}': dependency ${deps.map((d) => `'${d}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
     );
   }
 }
@@ -25197,8 +20926,8 @@ function buildDag(stages) {
     refuseAbsolute(stage2);
     const node = {
       stage: stage2,
-      deps: [...stage2.deps.map((d2) => projectPath2(stage2, d2)), ...stage2.params.map((p2) => projectPath2(stage2, p2.file))],
-      outs: stage2.outs.map((o2) => projectPath2(stage2, o2.path))
+      deps: [...stage2.deps.map((d) => projectPath2(stage2, d)), ...stage2.params.map((p) => projectPath2(stage2, p.file))],
+      outs: stage2.outs.map((o) => projectPath2(stage2, o.path))
     };
     nodes.set(stage2.name, node);
     for (const out of node.outs) {
@@ -25272,7 +21001,7 @@ function downstreamOf(dag, name) {
   while (grew) {
     grew = false;
     for (const [stage2, ups] of dag.upstream) {
-      if (!out.has(stage2) && ups.some((u2) => u2 === name || out.has(u2))) {
+      if (!out.has(stage2) && ups.some((u) => u === name || out.has(u))) {
         out.add(stage2);
         grew = true;
       }
@@ -25316,7 +21045,7 @@ var Emitter = class {
       this.blockSequence(items, context.mapping ?? false);
     } else if (items instanceof Map) {
       if (!items.size) return this.emptyFlow("{", "}");
-      this.blockMapping([...items].map(([k2, v2]) => [keyValue(items, k2), v2]));
+      this.blockMapping([...items].map(([k, v]) => [keyValue(items, k), v]));
     } else {
       this.scalar(scalarEvent(items));
     }
@@ -25421,7 +21150,7 @@ var Emitter = class {
   }
   writeBreaks(breaks) {
     if (breaks[0] === "\n") this.writeLineBreak();
-    for (const br2 of breaks) this.writeLineBreak(br2);
+    for (const br of breaks) this.writeLineBreak(br);
     this.writeIndent();
   }
   writePlain(text2, split) {
@@ -25522,10 +21251,10 @@ var Emitter = class {
     this.writeIndicator('"', false);
   }
   printableInDoubleQuotes(ch) {
-    const c3 = ch.codePointAt(0);
-    if (c3 >= 32 && c3 <= 126) return true;
-    if (c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533) return true;
-    return this.folding === "current" && c3 >= 65536;
+    const c = ch.codePointAt(0);
+    if (c >= 32 && c <= 126) return true;
+    if (c >= 160 && c <= 55295 || c >= 57344 && c <= 65533) return true;
+    return this.folding === "current" && c >= 65536;
   }
 };
 function needsBackslash(text2, start, end) {
@@ -25559,10 +21288,10 @@ var ESCAPES2 = {
 function escape(ch) {
   const named3 = ESCAPES2[ch];
   if (named3) return `\\${named3}`;
-  const c3 = ch.codePointAt(0);
-  const hex = c3.toString(16).toUpperCase();
-  if (c3 <= 255) return `\\x${hex.padStart(2, "0")}`;
-  if (c3 <= 65535) return `\\u${hex.padStart(4, "0")}`;
+  const c = ch.codePointAt(0);
+  const hex = c.toString(16).toUpperCase();
+  if (c <= 255) return `\\x${hex.padStart(2, "0")}`;
+  if (c <= 65535) return `\\u${hex.padStart(4, "0")}`;
   return `\\U${hex.padStart(8, "0")}`;
 }
 function scalarEvent(value2) {
@@ -25577,10 +21306,10 @@ function scalarEvent(value2) {
   }
   return { text: [...value2], isNull: false, plainResolves: !resolvesToNonString(value2), tag: "!!str" };
 }
-function floatText(x3) {
-  if (Number.isNaN(x3)) return ".nan";
-  if (!Number.isFinite(x3)) return x3 > 0 ? ".inf" : "-.inf";
-  return pyFloatRepr(x3).toLowerCase();
+function floatText(x) {
+  if (Number.isNaN(x)) return ".nan";
+  if (!Number.isFinite(x)) return x > 0 ? ".inf" : "-.inf";
+  return pyFloatRepr(x).toLowerCase();
 }
 var RESOLVERS = [
   ["tTfF", /^(?:true|True|TRUE|false|False|FALSE)$/],
@@ -25599,7 +21328,7 @@ var RESOLVERS = [
   ["!&*", /^[!&*]$/]
 ];
 function resolvesToNonString(s) {
-  return s === "" || RESOLVERS.some(([first, re2]) => first.includes(s[0]) && re2.test(s));
+  return s === "" || RESOLVERS.some(([first, re]) => first.includes(s[0]) && re.test(s));
 }
 function isSimpleKey(event) {
   return event.tag.length + event.text.length < MAX_SIMPLE_KEY_LENGTH && !analyze(event.text).multiline;
@@ -25631,9 +21360,9 @@ function analyze(text2) {
     }
     if (BREAKS.includes(ch)) lineBreaks2 = true;
     if (!(ch === "\n" || ch >= " " && ch <= "~")) {
-      const c3 = ch.codePointAt(0);
-      const printable = c3 === 133 || c3 >= 160 && c3 <= 55295 || c3 >= 57344 && c3 <= 65533 || c3 >= 65536;
-      if (!printable || c3 === 65279) special = true;
+      const c = ch.codePointAt(0);
+      const printable = c === 133 || c >= 160 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536;
+      if (!printable || c === 65279) special = true;
     }
     if (ch === " ") {
       if (index === 0) leadingSpace = true;
@@ -25682,26 +21411,26 @@ function lockEntryFromHash(path, meta) {
 function serializeStage(stage2) {
   const out = /* @__PURE__ */ new Map([["cmd", stage2.cmd]]);
   const entry = (e) => {
-    const d2 = /* @__PURE__ */ new Map([["path", e.path]]);
-    if (e.hashName === "md5") d2.set("hash", "md5");
-    if (e.md5 !== null) d2.set("md5", e.md5);
-    if (e.size !== void 0) d2.set("size", e.size);
-    if (e.nfiles !== void 0) d2.set("nfiles", e.nfiles);
-    if (e.isexec) d2.set("isexec", true);
-    return d2;
+    const d = /* @__PURE__ */ new Map([["path", e.path]]);
+    if (e.hashName === "md5") d.set("hash", "md5");
+    if (e.md5 !== null) d.set("md5", e.md5);
+    if (e.size !== void 0) d.set("size", e.size);
+    if (e.nfiles !== void 0) d.set("nfiles", e.nfiles);
+    if (e.isexec) d.set("isexec", true);
+    return d;
   };
-  const byPath = (a, b3) => compareCodePoints(a.path, b3.path);
+  const byPath = (a, b) => compareCodePoints(a.path, b.path);
   if (stage2.deps.length) out.set("deps", [...stage2.deps].sort(byPath).map(entry));
   const files = [...stage2.params.keys()].sort(compareCodePoints);
   if (files.length) {
-    const ordered = [...files.filter((f3) => f3 === "params.yaml"), ...files.filter((f3) => f3 !== "params.yaml")];
+    const ordered = [...files.filter((f) => f === "params.yaml"), ...files.filter((f) => f !== "params.yaml")];
     const params = /* @__PURE__ */ new Map();
     for (const file of ordered) {
       const values = stage2.params.get(file);
       params.set(
         file,
         mapFrom(
-          [...values].sort(([a], [b3]) => compareCodePoints(a, b3)),
+          [...values].sort(([a], [b]) => compareCodePoints(a, b)),
           values
         )
       );
@@ -25724,7 +21453,7 @@ async function writeLock(path, lock, updates) {
 }
 
 // src/pipeline/shell.ts
-import { spawn as spawn3 } from "node:child_process";
+import { spawn as spawn4 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
 import { basename as basename5, join as join17 } from "node:path";
 var TailBuffer = class {
@@ -25790,7 +21519,7 @@ var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
   const posix12 = process.platform !== "win32";
-  const child = spawn3(file, args, { ...options2, detached: posix12 });
+  const child = spawn4(file, args, { ...options2, detached: posix12 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
@@ -25802,7 +21531,7 @@ function spawnStage(file, args, options2) {
 }
 function resolveCommand(name, env, platform = process.platform) {
   if (platform !== "win32") return { file: name, shell: false };
-  const get = (key2) => Object.entries(env).find(([k2]) => k2.toUpperCase() === key2)?.[1] ?? "";
+  const get = (key2) => Object.entries(env).find(([k]) => k.toUpperCase() === key2)?.[1] ?? "";
   const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
   for (const dir of get("PATH").split(";").filter(Boolean)) {
     for (const ext of exts) {
@@ -25827,8 +21556,8 @@ function endOnAbort(child, stop) {
 async function endStages(signal) {
   const children = [...running];
   for (const child of children) killGroup(child, signal);
-  const closed = children.map((child) => new Promise((r2) => child.once("close", r2)));
-  await Promise.race([Promise.all(closed), new Promise((r2) => setTimeout(r2, GRACE_MS).unref())]);
+  const closed = children.map((child) => new Promise((r) => child.once("close", r)));
+  await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, GRACE_MS).unref())]);
   for (const child of children) killGroup(child, "SIGKILL");
   process.kill(process.pid, signal);
 }
@@ -25868,7 +21597,7 @@ var DvcIgnore = class {
   root;
   cache = /* @__PURE__ */ new Map();
   chains = /* @__PURE__ */ new Map();
-  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r2) => r2 !== null);
+  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r) => r !== null);
   /** `relPath` is posix, relative to the root, without a leading `./`. */
   isIgnored(relPath, isDir2) {
     const parts = relPath.split("/").filter(Boolean);
@@ -25932,7 +21661,7 @@ var DvcIgnore = class {
           text2 = "";
         }
       }
-      rules = text2.split(/\r?\n/).map(compileRule).filter((r2) => r2 !== null);
+      rules = text2.split(/\r?\n/).map(compileRule).filter((r) => r !== null);
       this.cache.set(relDir, rules);
     }
     return rules;
@@ -25961,40 +21690,40 @@ function compileRule(line) {
   }
   const anchored = pattern.includes("/");
   if (pattern.startsWith("/")) pattern = pattern.slice(1);
-  let re2 = "";
+  let re = "";
   for (let i = 0; i < pattern.length; i++) {
-    const c3 = pattern[i];
-    if (c3 === "*" && pattern[i + 1] === "*") {
+    const c = pattern[i];
+    if (c === "*" && pattern[i + 1] === "*") {
       const atStart = i === 0 || pattern[i - 1] === "/";
       const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
       if (atStart && atEnd) {
-        if (i + 2 === pattern.length) re2 += ".*";
+        if (i + 2 === pattern.length) re += ".*";
         else {
-          re2 += "(?:.*/)?";
+          re += "(?:.*/)?";
           i += 1;
         }
         i += 1;
         continue;
       }
-      re2 += "[^/]*";
+      re += "[^/]*";
       i += 1;
-    } else if (c3 === "*") re2 += "[^/]*";
-    else if (c3 === "?") re2 += "[^/]";
-    else if (c3 === "[") {
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
       const close = pattern.indexOf("]", i + 2);
-      if (close < 0) re2 += "\\[";
+      if (close < 0) re += "\\[";
       else {
         let cls = pattern.slice(i + 1, close);
         if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-        re2 += `[${cls.replace(/\\/g, "\\\\")}]`;
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
         i = close;
       }
-    } else if (c3 === "\\" && i + 1 < pattern.length) {
-      re2 += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    } else re2 += c3.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else if (c === "\\" && i + 1 < pattern.length) {
+      re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   }
   const prefix = anchored ? "^" : "^(?:.*/)?";
-  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re2}$`) };
+  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
   if (!anchored && !/[*?[\\]/.test(pattern)) {
     rule2.name = pattern;
     rule2.slashName = `/${pattern}`;
@@ -26074,24 +21803,24 @@ async function hashDir(root, rel, ignore, name, state) {
   const walk2 = async (relDir, inside) => {
     const absDir = join19(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
-    if (names.some((d2) => d2.name === ".dvcignore")) {
+    if (names.some((d) => d.name === ".dvcignore")) {
       throw new UserError(`'${posix10.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     const ignored = ignore.childMatcher(relDir);
     const below = (child) => relDir ? `${relDir}/${child}` : child;
-    for (const d2 of names) {
-      const childInside = inside ? `${inside}/${d2.name}` : d2.name;
-      if (d2.isDirectory()) {
-        if (!ignored(d2.name, true)) await walk2(below(d2.name), childInside);
+    for (const d of names) {
+      const childInside = inside ? `${inside}/${d.name}` : d.name;
+      if (d.isDirectory()) {
+        if (!ignored(d.name, true)) await walk2(below(d.name), childInside);
         continue;
       }
-      if (d2.isFile() && ignored(d2.name, false)) continue;
-      const abs = absDir + sep6 + d2.name;
+      if (d.isFile() && ignored(d.name, false)) continue;
+      const abs = absDir + sep6 + d.name;
       const key2 = keyPrefix + childInside;
       let stats3;
       let md52 = null;
       let remembered = false;
-      if (d2.isFile() && !state?.has(key2)) {
+      if (d.isFile() && !state?.has(key2)) {
         const fd = openUnlessGone(abs);
         if (fd === null) continue;
         try {
@@ -26106,17 +21835,17 @@ async function hashDir(root, rel, ignore, name, state) {
         } catch {
         }
         if (!stats3) continue;
-        if (!d2.isFile()) {
-          if (ignored(d2.name, stats3.isDirectory())) continue;
+        if (!d.isFile()) {
+          if (ignored(d.name, stats3.isDirectory())) continue;
           if (stats3.isDirectory()) {
-            await walk2(below(d2.name), childInside);
+            await walk2(below(d.name), childInside);
             continue;
           }
         }
         md52 = state?.get(key2, stats3);
         remembered = md52 !== void 0;
       }
-      if (!stats3.isFile()) throw new UserError(`'${below(d2.name)}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      if (!stats3.isFile()) throw new UserError(`'${below(d.name)}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
       md52 ??= await hashFile(abs, stats3.size, name !== "md5");
       if (!remembered) state?.set(key2, stats3, md52);
       entries.push({ md5: md52, relpath: childInside });
@@ -26220,8 +21949,8 @@ var HashState = class _HashState {
     if (i === void 0) return void 0;
     this.seen[i] = 1;
     const s = this.stats;
-    const o2 = i * FIELDS;
-    if (s[o2] !== stats3.dev || s[o2 + 1] !== stats3.ino || s[o2 + 2] !== stats3.size || s[o2 + 3] !== stats3.mtimeMs || s[o2 + 4] !== stats3.ctimeMs) return void 0;
+    const o = i * FIELDS;
+    if (s[o] !== stats3.dev || s[o + 1] !== stats3.ino || s[o + 2] !== stats3.size || s[o + 3] !== stats3.mtimeMs || s[o + 4] !== stats3.ctimeMs) return void 0;
     return this.md5s[i] || void 0;
   }
   /** Remembers an md5 computed from the file as `stats` (taken before reading it) describe it. */
@@ -26243,12 +21972,12 @@ var HashState = class _HashState {
       if (this.stats.length < (i + 1) * FIELDS) this.grow(i + 1);
     } else this.md5s[i] = md52;
     const s = this.stats;
-    const o2 = i * FIELDS;
-    s[o2] = stats3.dev;
-    s[o2 + 1] = stats3.ino;
-    s[o2 + 2] = stats3.size;
-    s[o2 + 3] = stats3.mtimeMs;
-    s[o2 + 4] = stats3.ctimeMs;
+    const o = i * FIELDS;
+    s[o] = stats3.dev;
+    s[o + 1] = stats3.ino;
+    s[o + 2] = stats3.size;
+    s[o + 3] = stats3.mtimeMs;
+    s[o + 4] = stats3.ctimeMs;
     this.seen[i] = 1;
     this.dirty = true;
   }
@@ -26275,7 +22004,7 @@ var HashState = class _HashState {
       keys = kept.map((i) => this.keys[i]);
       md5s = kept.map((i) => this.md5s[i]);
       stats3 = new Float64Array(kept.length * FIELDS);
-      kept.forEach((i, j3) => stats3.set(this.stats.subarray(i * FIELDS, (i + 1) * FIELDS), j3 * FIELDS));
+      kept.forEach((i, j) => stats3.set(this.stats.subarray(i * FIELDS, (i + 1) * FIELDS), j * FIELDS));
     }
     try {
       await mkdir5(this.dir, { recursive: true });
@@ -26315,15 +22044,15 @@ var Workspace = class {
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
-    let p2 = this.hashes.get(key2);
-    if (!p2) {
+    let p = this.hashes.get(key2);
+    if (!p) {
       const rel = posix11.normalize(posix11.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       this.state ??= HashState.open(this.root);
-      p2 = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
-      this.hashes.set(key2, p2);
+      p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
+      this.hashes.set(key2, p);
     }
-    return p2;
+    return p;
   }
   /** Forgets this run's hashes (a stage ran): each path is looked at again, read only if its stat changed. */
   invalidate() {
@@ -26353,9 +22082,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d2 = resolve4(dir); ; d2 = dirname6(d2)) {
-    if (existsSync4(join21(d2, ".dvc"))) return d2;
-    if (dirname6(d2) === d2) return resolve4(dir);
+  for (let d = resolve4(dir); ; d = dirname6(d)) {
+    if (existsSync4(join21(d, ".dvc"))) return d;
+    if (dirname6(d) === d) return resolve4(dir);
   }
 }
 function getParam(data, key2) {
@@ -26369,11 +22098,11 @@ function getParam(data, key2) {
   }
   return cur;
 }
-async function currentParams(stage2, ws2, project) {
+async function currentParams(stage2, ws, project) {
   const out = /* @__PURE__ */ new Map();
   for (const dep of stage2.params) {
     const path = project(dep.file);
-    const data = await ws2.params(path);
+    const data = await ws.params(path);
     if (data === null) throw new UserError(`stage '${stage2.name}': params file '${path}' does not exist.`);
     if (dep.keys === null) {
       out.set(dep.file, mapFrom(data, data));
@@ -26382,32 +22111,32 @@ async function currentParams(stage2, ws2, project) {
     const values = /* @__PURE__ */ new Map();
     const missing = [];
     for (const key2 of dep.keys) {
-      const v2 = getParam(data, key2);
-      if (v2 === void 0) missing.push(key2);
-      else values.set(key2, v2);
+      const v = getParam(data, key2);
+      if (v === void 0) missing.push(key2);
+      else values.set(key2, v);
     }
-    if (missing.length) throw new UserError(`stage '${stage2.name}': params ${missing.map((k2) => `'${k2}'`).join(", ")} missing from '${path}'.`);
+    if (missing.length) throw new UserError(`stage '${stage2.name}': params ${missing.map((k) => `'${k}'`).join(", ")} missing from '${path}'.`);
     out.set(dep.file, values);
   }
   return out;
 }
-function sameCmd(a, b3) {
-  if (typeof a === "string" || typeof b3 === "string") return a === b3;
-  return a.length === b3.length && a.every((c3, i) => c3 === b3[i]);
+function sameCmd(a, b) {
+  if (typeof a === "string" || typeof b === "string") return a === b;
+  return a.length === b.length && a.every((c, i) => c === b[i]);
 }
-async function entryStatus(path, entry, ws2) {
-  const current = await ws2.hash(path, entry?.hashName ?? "md5");
+async function entryStatus(path, entry, ws) {
+  const current = await ws.hash(path, entry?.hashName ?? "md5");
   if (!current) return "missing";
   if (!entry || entry.md5 === null) return "new";
   if (current.md5 === entry.md5) return null;
-  return await onlyLineEndsDiffer(path, entry, current.size, ws2) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
+  return await onlyLineEndsDiffer(path, entry, current.size, ws) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
 }
 var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
-async function onlyLineEndsDiffer(path, entry, size2, ws2) {
+async function onlyLineEndsDiffer(path, entry, size2, ws) {
   if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
-  return (await ws2.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
+  return (await ws.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
 }
-async function stageStatus(stage2, lock, ws2, project) {
+async function stageStatus(stage2, lock, ws, project) {
   const reasons = [];
   if (stage2.alwaysChanged) reasons.push("always changed");
   else if (!stage2.deps.length && !stage2.params.length && !stage2.outs.length) reasons.push("always changed (no deps or outs)");
@@ -26415,13 +22144,13 @@ async function stageStatus(stage2, lock, ws2, project) {
   if (!lock) reasons.push("not in dvc.lock");
   const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
   for (const dep of stage2.deps) {
-    const s = await entryStatus(project(dep), lockDeps.get(dep), ws2);
+    const s = await entryStatus(project(dep), lockDeps.get(dep), ws);
     if (s && lock) reasons.push(`dep ${dep}: ${s}`);
     else if (s === "missing") reasons.push(`dep ${dep}: missing`);
   }
   for (const dep of stage2.params) {
     const path = project(dep.file);
-    const data = await ws2.params(path);
+    const data = await ws.params(path);
     const locked = lock?.params.get(dep.file);
     if (data === null) {
       reasons.push(`params ${dep.file}: missing`);
@@ -26444,12 +22173,12 @@ async function stageStatus(stage2, lock, ws2, project) {
   }
   const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
   for (const out of stage2.outs) {
-    const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws2);
+    const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws);
     if (s && lock) reasons.push(`out ${out.path}: ${s}`);
     else if (s === "missing") reasons.push(`out ${out.path}: missing`);
   }
   if (stage2.frozen) {
-    const kept = reasons.filter((r2) => r2 === "changed command" || r2 === "not in dvc.lock" || r2.startsWith("out "));
+    const kept = reasons.filter((r) => r === "changed command" || r === "not in dvc.lock" || r.startsWith("out "));
     return { changed: kept.length > 0, reasons: kept };
   }
   return { changed: reasons.length > 0, reasons };
@@ -26467,24 +22196,24 @@ async function loadPipeline(given) {
   return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
 }
 async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
-  const { dag, ws: ws2 } = pipeline2;
+  const { dag, ws } = pipeline2;
   const selected = selectStages(dag, targets);
-  const data = options2.pull === false ? null : await PipelineData.open(ws2.root, options2.data);
+  const data = options2.pull === false ? null : await PipelineData.open(ws.root, options2.data);
   try {
     const { expected, depErrors } = await prepareDeps(pipeline2, selected, data, true);
     const out = [];
     for (const name of selected) {
       const stage2 = dag.nodes.get(name).stage;
-      const project = (p2) => projectPath2(stage2, p2);
-      const status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws2, project);
-      const depError = depErrorOf(stage2, ws2, depErrors);
+      const project = (p) => projectPath2(stage2, p);
+      const status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws, project);
+      const depError = depErrorOf(stage2, ws, depErrors);
       let action;
       if (depError) action = `cannot restore: ${depError}`;
       else if (data && status.changed) {
-        const objects = restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected, ws2, project);
+        const objects = restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected, ws, project);
         const available = objects ? await data.available(objects) : null;
         if (objects && available?.ok) {
-          for (const o2 of objects) expected.set(o2.path, o2.oid);
+          for (const o of objects) expected.set(o.path, o.oid);
           action = `restore from ${available.from}`;
         } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
       }
@@ -26493,36 +22222,36 @@ async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
     return out;
   } finally {
     await data?.close();
-    await ws2.saveState();
+    await ws.saveState();
   }
 }
 async function prepareDeps(pipeline2, selected, data, dry, log) {
   const expected = /* @__PURE__ */ new Map();
   const depErrors = /* @__PURE__ */ new Map();
   if (!data) return { expected, depErrors };
-  const { dag, ws: ws2 } = pipeline2;
-  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d2) => ws2.rootPath(projectPath2(dag.nodes.get(name).stage, d2)))));
-  for (const t2 of await data.trackedDeps(deps, ws2)) {
+  const { dag, ws } = pipeline2;
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => ws.rootPath(projectPath2(dag.nodes.get(name).stage, d)))));
+  for (const t of await data.trackedDeps(deps, ws)) {
     try {
       if (dry) {
-        const available = await data.available([trackedObject(t2)]);
+        const available = await data.available([trackedObject(t)]);
         if (!available.ok) throw new UserError(available.why);
       } else {
-        const from = await data.restore([trackedObject(t2)]);
-        log?.info(`Pulled '${t2.path}' (${t2.dvcfile}) from ${from}.`);
+        const from = await data.restore([trackedObject(t)]);
+        log?.info(`Pulled '${t.path}' (${t.dvcfile}) from ${from}.`);
       }
-      expected.set(t2.path, t2.oid);
+      expected.set(t.path, t.oid);
     } catch (error) {
-      depErrors.set(t2.path, `'${t2.path}' is tracked by ${t2.dvcfile} but cannot be pulled: ${describeError(error)}`);
+      depErrors.set(t.path, `'${t.path}' is tracked by ${t.dvcfile} but cannot be pulled: ${describeError(error)}`);
     }
   }
-  ws2.invalidate();
+  ws.invalidate();
   return { expected, depErrors };
 }
-function depErrorOf(stage2, ws2, depErrors) {
+function depErrorOf(stage2, ws, depErrors) {
   for (const dep of stage2.deps) {
-    if (ws2.exists(projectPath2(stage2, dep))) continue;
-    const rp = ws2.rootPath(projectPath2(stage2, dep));
+    if (ws.exists(projectPath2(stage2, dep))) continue;
+    const rp = ws.rootPath(projectPath2(stage2, dep));
     for (const [path, error] of depErrors) if (rp === path || rp.startsWith(`${path}/`) || path.startsWith(`${rp}/`)) return error;
   }
   return void 0;
@@ -26537,7 +22266,7 @@ async function reproduce(pipeline2, log, options2 = {}) {
   }
 }
 async function reproduceWith(pipeline2, log, options2, data) {
-  const { dag, ws: ws2 } = pipeline2;
+  const { dag, ws } = pipeline2;
   const lockPath = join22(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
@@ -26559,7 +22288,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
   const { expected, depErrors } = await prepareDeps(pipeline2, selected, data, options2.dry ?? false, log);
   for (const name of selected) {
     const stage2 = dag.nodes.get(name).stage;
-    const project = (p2) => projectPath2(stage2, p2);
+    const project = (p) => projectPath2(stage2, p);
     const blocker = blocked.get(name);
     if (blocker) {
       record({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
@@ -26571,7 +22300,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
       continue;
     }
     const started = performance.now();
-    const depError = stage2.frozen ? void 0 : depErrorOf(stage2, ws2, depErrors);
+    const depError = stage2.frozen ? void 0 : depErrorOf(stage2, ws, depErrors);
     if (depError) {
       if (options2.dry) {
         wouldRun.add(name);
@@ -26581,20 +22310,20 @@ async function reproduceWith(pipeline2, log, options2, data) {
       passed = false;
       stageError(`Stage '${name}': ${depError}`);
       record({ name, status: "failed", seconds: 0, reasons: [], error: depError });
-      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       continue;
     }
     let status;
     try {
-      status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws2, project);
+      status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws, project);
     } catch (error) {
       passed = false;
       record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error) });
       stageError(`Stage '${name}': ${describeError(error)}`);
-      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       continue;
     }
-    const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u2) => wouldRun.has(u2));
+    const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u) => wouldRun.has(u));
     if (stage2.frozen) {
       note2(`Stage '${name}' is frozen, skipping.`);
       if (!status.changed || options2.dry) {
@@ -26602,10 +22331,10 @@ async function reproduceWith(pipeline2, log, options2, data) {
         continue;
       }
       try {
-        const missing = stage2.outs.map((o2) => project(o2.path)).filter((p2) => !ws2.exists(p2));
+        const missing = stage2.outs.map((o) => project(o.path)).filter((p) => !ws.exists(p));
         if (missing.length)
-          throw new UserError(`frozen stage is missing outputs ${missing.map((m2) => `'${m2}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
-        const locked = await lockStage(stage2, ws2, project);
+          throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
+        const locked = await lockStage(stage2, ws, project);
         updates.set(name, locked);
         pipeline2.lock.stages.set(name, locked);
         await writeLock(lockPath, pipeline2.lock, updates);
@@ -26614,17 +22343,17 @@ async function reproduceWith(pipeline2, log, options2, data) {
         passed = false;
         stageError(`Stage '${name}': ${describeError(error)}`);
         record({ name, status: "failed", seconds: 0, reasons: ["frozen", ...status.reasons], error: describeError(error) });
-        for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+        for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       }
       continue;
     }
-    const objects = data && !options2.force && !upstreamWouldRun ? restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected, ws2, project) : null;
+    const objects = data && !options2.force && !upstreamWouldRun ? restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected, ws, project) : null;
     let cannot;
     if (data && objects) {
       if (options2.dry) {
         const available = await data.available(objects);
         if (available.ok) {
-          for (const o2 of objects) expected.set(o2.path, o2.oid);
+          for (const o of objects) expected.set(o.path, o.oid);
           note2(`Would restore stage '${name}' from ${available.from}.`);
           record({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
           continue;
@@ -26633,7 +22362,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
       } else {
         try {
           const from = await data.restore(objects);
-          ws2.invalidate();
+          ws.invalidate();
           note2(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
           record({ name, status: "skipped", seconds: (performance.now() - started) / 1e3, reasons: [`restored from ${from}`] });
           continue;
@@ -26665,7 +22394,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
     const seconds = (performance.now() - started) / 1e3;
     if (outcome2.lock) {
       try {
-        await data?.save(stage2, ws2, project);
+        await data?.save(stage2, ws, project);
       } catch (error) {
         log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
       }
@@ -26677,28 +22406,28 @@ async function reproduceWith(pipeline2, log, options2, data) {
       passed = false;
       stageError(`Stage '${name}' failed: ${outcome2.error}`);
       record({ name, status: "failed", seconds, reasons, error: outcome2.error, log: outcome2.tail });
-      for (const d2 of downstreamOf(dag, name)) if (!blocked.has(d2)) blocked.set(d2, name);
+      for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
     }
   }
   return { stages: results, passed };
 }
 async function runStage(stage2, pipeline2, log, reasons, deadline) {
-  const { ws: ws2, dag } = pipeline2;
-  const project = (p2) => projectPath2(stage2, p2);
+  const { ws, dag } = pipeline2;
+  const project = (p) => projectPath2(stage2, p);
   const tail = new TailBuffer(TAIL_LINES);
   if (reasons.length) log.info(`Running stage '${stage2.name}' (${reasons.join("; ")}):`);
   try {
     for (const dep of stage2.deps) {
-      if (ws2.exists(project(dep))) continue;
+      if (ws.exists(project(dep))) continue;
       const producer = dag.producerOf(project(dep));
       throw new UserError(
         producer ? `dependency '${project(dep)}' is missing: stage '${producer}' should have written it.` : `dependency '${project(dep)}' does not exist and no stage writes it.`
       );
     }
-    await currentParams(stage2, ws2, project);
-    for (const out of stage2.outs) if (!out.persist) await rm7(ws2.abs(project(out.path)), { recursive: true, force: true });
-    const cwd = ws2.abs(stage2.wdir);
-    const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws2.root, DVC_STAGE: stage2.name };
+    await currentParams(stage2, ws, project);
+    for (const out of stage2.outs) if (!out.persist) await rm7(ws.abs(project(out.path)), { recursive: true, force: true });
+    const cwd = ws.abs(stage2.wdir);
+    const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws.root, DVC_STAGE: stage2.name };
     for (const cmd of stageCommands(stage2.cmd)) {
       log.info(`> ${cmd}`);
       tail.addLine(`> ${cmd}`);
@@ -26706,29 +22435,29 @@ async function runStage(stage2, pipeline2, log, reasons, deadline) {
       if (deadline?.signal.aborted && code2 !== 0) throw new UserError(deadline.stopped(`stage '${stage2.name}'`));
       if (code2 !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code2}: ${cmd}`);
     }
-    ws2.invalidate();
-    const missing = stage2.outs.filter((o2) => !ws2.exists(project(o2.path))).map((o2) => project(o2.path));
-    if (missing.length) throw new UserError(`the command did not write ${missing.map((m2) => `'${m2}'`).join(", ")} (declared in outs).`);
-    return { lock: await lockStage(stage2, ws2, project) };
+    ws.invalidate();
+    const missing = stage2.outs.filter((o) => !ws.exists(project(o.path))).map((o) => project(o.path));
+    if (missing.length) throw new UserError(`the command did not write ${missing.map((m) => `'${m}'`).join(", ")} (declared in outs).`);
+    return { lock: await lockStage(stage2, ws, project) };
   } catch (error) {
     return { error: describeError(error), tail: tail.text() };
   }
 }
-async function lockStage(stage2, ws2, project) {
+async function lockStage(stage2, ws, project) {
   const entries = async (paths) => {
     const out = [];
-    for (const p2 of paths) {
-      const meta = await ws2.hash(project(p2));
-      if (!meta) throw new UserError(`'${project(p2)}' does not exist.`);
-      out.push(lockEntryFromHash(p2, meta));
+    for (const p of paths) {
+      const meta = await ws.hash(project(p));
+      if (!meta) throw new UserError(`'${project(p)}' does not exist.`);
+      out.push(lockEntryFromHash(p, meta));
     }
     return out;
   };
   return {
     cmd: stage2.cmd,
     deps: await entries(stage2.deps),
-    params: await currentParams(stage2, ws2, project),
-    outs: await entries(stage2.outs.map((o2) => o2.path))
+    params: await currentParams(stage2, ws, project),
+    outs: await entries(stage2.outs.map((o) => o.path))
   };
 }
 
@@ -26940,8 +22669,8 @@ function projectFiles(dvcYamls, dvcFiles = []) {
     else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
   };
   for (const dvc of dvcYamls) {
-    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
-    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
+    for (const m of dvc.metrics) metrics.add(joinPath(dvc.dir, m));
+    for (const p of dvc.params) topParams.add(joinPath(dvc.dir, p));
     for (const stage2 of dvc.stages) {
       const base = joinPath(dvc.dir, stage2.wdir);
       for (const out of stage2.outs) {
@@ -26957,8 +22686,8 @@ function projectFiles(dvcYamls, dvcFiles = []) {
       vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
     }
     for (const plot2 of dvc.plots) {
-      const y2 = plot2.props?.get("y");
-      if (isRawMap(y2)) for (const file of y2.keys()) plots.add(joinPath(dvc.dir, file));
+      const y = plot2.props?.get("y");
+      if (isRawMap(y)) for (const file of y.keys()) plots.add(joinPath(dvc.dir, file));
       else plots.add(joinPath(dvc.dir, plot2.id));
     }
   }
@@ -26991,23 +22720,23 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const side = (file, name) => {
     if (!file) return /* @__PURE__ */ new Map();
     if (file.status === "ok") {
-      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
+      for (const w of file.warnings ?? []) notes.push(`${name}: ${w}`);
       return file.values;
     }
     notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
     return /* @__PURE__ */ new Map();
   };
   const a = side(base, names.base);
-  const b3 = side(head, names.head);
-  const table2 = a instanceof FlatValues ? a.table : b3 instanceof FlatValues ? b3.table : new KeyTable();
+  const b = side(head, names.head);
+  const table2 = a instanceof FlatValues ? a.table : b instanceof FlatValues ? b.table : new KeyTable();
   const inTable = (values) => values instanceof FlatValues && values.table === table2 ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table2);
   const old = inTable(a);
-  const now = inTable(b3);
+  const now = inTable(b);
   let count2 = 0;
   for (let i = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) count2++;
   const order = new Int32Array(count2);
   for (let i = 0, n = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
-  order.sort((x3, y2) => table2.compare(x3, y2));
+  order.sort((x, y) => table2.compare(x, y));
   const diff = { path };
   Object.defineProperty(diff, "rows", LAZY_ROWS);
   diff.notes = notes;
@@ -27043,20 +22772,20 @@ function* diffRows(file) {
   }
   for (let n = 0; n < columns.length; n++) yield columns.row(n);
 }
-function diffRow(key2, o2, n) {
-  const changed = !pyEqual2(o2 ?? null, n ?? null);
-  const a = numericValue(o2);
-  const b3 = numericValue(n);
-  if (a === void 0 || b3 === void 0) return { key: key2, old: o2, new: n, changed };
-  const diff = b3 - a;
-  if (a !== 0 && Number.isFinite(a)) return { key: key2, old: o2, new: n, changed, diff, relative: diff / Math.abs(a) };
-  return { key: key2, old: o2, new: n, changed, diff };
+function diffRow(key2, o, n) {
+  const changed = !pyEqual2(o ?? null, n ?? null);
+  const a = numericValue(o);
+  const b = numericValue(n);
+  if (a === void 0 || b === void 0) return { key: key2, old: o, new: n, changed };
+  const diff = b - a;
+  if (a !== 0 && Number.isFinite(a)) return { key: key2, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
+  return { key: key2, old: o, new: n, changed, diff };
 }
-function pyEqual2(a, b3) {
-  const x3 = numericValue(a);
-  const y2 = numericValue(b3);
-  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
-  return a === b3;
+function pyEqual2(a, b) {
+  const x = numericValue(a);
+  const y = numericValue(b);
+  if (x !== void 0 || y !== void 0) return x !== void 0 && y !== void 0 && x === y;
+  return a === b;
 }
 function diffIsFloat(row3) {
   return isFloat(row3.old) || isFloat(row3.new);
@@ -27085,14 +22814,14 @@ async function openProjectData(workspace, log, options2 = {}) {
     return null;
   }
 }
-async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
+async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const errors = [];
   const headErrors = [];
   const parsedAtBase2 = /* @__PURE__ */ new Set();
   const sideA = a ? await selectFiles(a, targets, log) : null;
-  const sideB = await selectFiles(b3, targets, log, headErrors);
+  const sideB = await selectFiles(b, targets, log, headErrors);
   const presentA = a && new Set(await a.list());
-  const presentB = new Set(await b3.list());
+  const presentB = new Set(await b.list());
   const compare2 = async (kind) => {
     const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
     const pathsB = filesOf(sideB, kind);
@@ -27102,14 +22831,14 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
     const named3 = targets[kind] ? [] : void 0;
     const readAll = async (tree, side) => {
       if (!tree?.readMany) return /* @__PURE__ */ new Map();
-      const wanted = paths.filter((p2) => (side.get(p2) ?? named3) !== void 0 && !isMetricsCsv(kind, p2));
+      const wanted = paths.filter((p) => (side.get(p) ?? named3) !== void 0 && !isMetricsCsv(kind, p));
       const got = await readFiles(tree, wanted);
-      return new Map(wanted.map((p2, i) => [p2, got[i]]));
+      return new Map(wanted.map((p, i) => [p, got[i]]));
     };
     const readA = await readAll(sideA && a, pathsA);
-    const readB = await readAll(b3, pathsB);
+    const readB = await readAll(b, pathsB);
     const diffs = [];
-    const sides = { a, b: b3, sideA, sideB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
+    const sides = { a, b, sideA, sideB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
     for (const path of paths) {
       let fileA = sideFile(sides, path, "a", pathsA.get(path) ?? named3);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -27117,7 +22846,7 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
       const table2 = fileA?.status === "ok" && fileA.values instanceof FlatValues ? fileA.values.table : void 0;
       let fileB = sideFile(sides, path, "b", pathsB.get(path) ?? named3, table2);
       if (fileB instanceof Promise) fileB = await fileB;
-      diffs.push(diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name }));
+      diffs.push(diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b.name }));
     }
     return diffs;
   };
@@ -27153,8 +22882,8 @@ function absentFolders(paths, other, present) {
   for (const path of paths.keys()) {
     if (present.has(path) || other.has(path)) continue;
     const prefix = `${path}/`;
-    for (const p2 of other.keys()) {
-      if (p2.startsWith(prefix)) {
+    for (const p of other.keys()) {
+      if (p.startsWith(prefix)) {
         gone.add(path);
         break;
       }
@@ -27169,7 +22898,7 @@ function inFolderOf(path, folders) {
   return false;
 }
 function filesOf(side, kind) {
-  return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
+  return kind === "params" ? side.params : new Map(side.metrics.map((p) => [p, []]));
 }
 var isMetricsCsv = (kind, path) => kind === "metrics" && extension(path) === ".csv";
 async function readValueFile(tree, path, kind, keys, dvcTracked, table2) {
@@ -27304,33 +23033,33 @@ async function selectFiles(tree, targets, log, fatal) {
   }
   const expand = (patterns) => {
     const out = /* @__PURE__ */ new Set();
-    for (const p2 of patterns) {
+    for (const p of patterns) {
       let clean2;
       try {
-        clean2 = projectPath(p2);
+        clean2 = projectPath(p);
       } catch (error) {
-        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error)}`);
+        log.warning(`${tree.name}: skipped ${JSON.stringify(p)}: ${describeError(error)}`);
         continue;
       }
       if (!clean2) continue;
-      const re2 = isGlob(clean2) ? globToRegExp(clean2) : null;
-      const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean2}/`));
-      if (re2) under.forEach((f3) => out.add(f3));
-      else if (under.length && !all.includes(clean2)) under.forEach((f3) => out.add(f3));
+      const re = isGlob(clean2) ? globToRegExp(clean2) : null;
+      const under = all.filter((f) => re ? re.test(f) : f.startsWith(`${clean2}/`));
+      if (re) under.forEach((f) => out.add(f));
+      else if (under.length && !all.includes(clean2)) under.forEach((f) => out.add(f));
       else out.add(clean2);
     }
     return [...out].sort();
   };
   files.metrics = expand(targets.metrics ?? files.metrics);
-  if (targets.params) files.params = new Map(expand(targets.params).map((p2) => [p2, []]));
+  if (targets.params) files.params = new Map(expand(targets.params).map((p) => [p, []]));
   else {
     if (!targets.depsOnly) {
-      for (const p2 of files.topParams) files.params.set(p2, []);
+      for (const p of files.topParams) files.params.set(p, []);
       if (all.includes("params.yaml")) files.params.set("params.yaml", []);
     }
     for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
     const expanded = /* @__PURE__ */ new Map();
-    for (const [p2, keys] of files.params) for (const f3 of expand([p2])) expanded.set(f3, keys);
+    for (const [p, keys] of files.params) for (const f of expand([p])) expanded.set(f, keys);
     files.params = expanded;
   }
   return files;
@@ -27376,10 +23105,10 @@ function settled(found) {
   return { ...found, nothingUpstream: nothing };
 }
 function withCauses(metrics, explain) {
-  return metrics.map((f3) => {
+  return metrics.map((f) => {
     let causes;
-    const rows = f3.rows.map((r2) => r2.changed ? { ...r2, causes: causes ??= explain(f3.path) } : r2);
-    return { ...f3, rows };
+    const rows = f.rows.map((r) => r.changed ? { ...r, causes: causes ??= explain(f.path) } : r);
+    return { ...f, rows };
   });
 }
 function causeSide(project) {
@@ -27392,40 +23121,40 @@ function causeSide(project) {
   }
   return { stages, project };
 }
-function causeLockOf(s, at2) {
-  const lock = s.project.locks.get(at2.dir);
-  return { file: lock !== void 0, stage: lock?.stages.get(at2.local) };
+function causeLockOf(s, at) {
+  const lock = s.project.locks.get(at.dir);
+  return { file: lock !== void 0, stage: lock?.stages.get(at.local) };
 }
 function upstreamCauses(inputs, dag, head, base, writer) {
   const stages = [];
-  const params = new CauseEntries((p2) => `${p2.file}\0${p2.key}`);
-  const files = new CauseEntries((f3) => f3.path);
-  const data = new CauseEntries((d2) => d2.path);
+  const params = new CauseEntries((p) => `${p.file}\0${p.key}`);
+  const files = new CauseEntries((f) => f.path);
+  const data = new CauseEntries((d) => d.path);
   const unknown = /* @__PURE__ */ new Set();
   for (const name of selectStages(dag, [writer])) {
-    const at2 = head.stages.get(name);
-    const stage2 = at2.stage;
+    const at = head.stages.get(name);
+    const stage2 = at.stage;
     const before = base.stages.get(name)?.stage;
-    const headLock = causeLockOf(head, at2);
-    const baseLock = causeLockOf(base, at2);
-    const baseHasPipeline = base.project.dvcYamls.some((d2) => d2.dir === at2.dir);
+    const headLock = causeLockOf(head, at);
+    const baseLock = causeLockOf(base, at);
+    const baseHasPipeline = base.project.dvcYamls.some((d) => d.dir === at.dir);
     stages.push({ name, ...causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline), definition: causeDefinition(stage2, before) });
     for (const dep of stage2.params) {
       const file = joinPath(stage2.wdir, dep.file);
-      const diff = inputs.params.find((f3) => f3.path === file);
+      const diff = inputs.params.find((f) => f.path === file);
       if (!diff) {
         unknown.add(`${file} is not in the params diff: changes to its params unknown`);
         continue;
       }
       for (const row3 of diff.rows) {
-        if (row3.changed && (dep.keys === null || dep.keys.some((k2) => paramKeyUnder(row3.key, k2)))) params.add(paramCause(file, row3), name);
+        if (row3.changed && (dep.keys === null || dep.keys.some((k) => paramKeyUnder(row3.key, k)))) params.add(paramCause(file, row3), name);
       }
     }
     for (const dep of stage2.deps) {
       const path = joinPath(stage2.wdir, dep);
       if (dag.producerOf(path) !== void 0) continue;
-      const under = (p2) => path === "" || p2 === path || p2.startsWith(`${path}/`);
-      for (const [p2, count2] of inputs.files) if (under(p2) && dag.producerOf(p2) === void 0) files.add(fileCause(p2, count2), name);
+      const under = (p) => path === "" || p === path || p.startsWith(`${path}/`);
+      for (const [p, count2] of inputs.files) if (under(p) && dag.producerOf(p) === void 0) files.add(fileCause(p, count2), name);
       const dvcOuts = causeTrackedOuts(inputs, path);
       for (const out of dvcOuts) {
         const change2 = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), ".dvc");
@@ -27446,24 +23175,24 @@ function upstreamCauses(inputs, dag, head, base, writer) {
 }
 function everythingChanged(inputs, basis) {
   const params = [];
-  const files = new CauseEntries((f3) => f3.path);
-  const data = new CauseEntries((d2) => d2.path);
+  const files = new CauseEntries((f) => f.path);
+  const data = new CauseEntries((d) => d.path);
   let changedParams = 0;
   for (let i = 0; i < inputs.params.length; i++) {
     const diff = inputs.params[i];
     const rows = diff.rows;
-    for (let k2 = 0; k2 < rows.length; k2++) {
-      const row3 = rows[k2];
+    for (let k = 0; k < rows.length; k++) {
+      const row3 = rows[k];
       if (!row3.changed) continue;
       if (changedParams++ < MAX_CAUSE_ENTRIES) params.push(paramCause(diff.path, row3));
     }
   }
-  const skip = /* @__PURE__ */ new Set([...inputs.metricsFiles, ...inputs.params.map((f3) => f3.path)]);
-  inputs.files.forEach((count2, p2) => {
-    if (skip.has(p2) || p2.endsWith(".dvc") || p2.slice(p2.lastIndexOf("/") + 1) === "dvc.lock") return;
-    files.add(fileCause(p2, count2));
+  const skip = /* @__PURE__ */ new Set([...inputs.metricsFiles, ...inputs.params.map((f) => f.path)]);
+  inputs.files.forEach((count2, p) => {
+    if (skip.has(p) || p.endsWith(".dvc") || p.slice(p.lastIndexOf("/") + 1) === "dvc.lock") return;
+    files.add(fileCause(p, count2));
   });
-  const outs = new Set([...inputs.base.dvcFiles, ...inputs.head.dvcFiles].flatMap((f3) => f3.outs.map((o2) => o2.path)));
+  const outs = new Set([...inputs.base.dvcFiles, ...inputs.head.dvcFiles].flatMap((f) => f.outs.map((o) => o.path)));
   for (const out of [...outs].sort()) {
     const change2 = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), ".dvc");
     if (change2) data.add(change2);
@@ -27481,22 +23210,22 @@ function causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline) {
   if (!headLock.stage) return { status: "unknown", reasons: [] };
   return { status: sameLockEntry(baseLock.stage, headLock.stage) ? "unchanged" : "updated", reasons: [] };
 }
-function sameLockEntry(a, b3) {
+function sameLockEntry(a, b) {
   const entries = (list3) => JSON.stringify(list3.map((e) => [e.path, e.md5]).sort());
-  if (JSON.stringify(a.cmd) !== JSON.stringify(b3.cmd) || entries(a.deps) !== entries(b3.deps) || entries(a.outs) !== entries(b3.outs)) return false;
-  const files = /* @__PURE__ */ new Set([...a.params.keys(), ...b3.params.keys()]);
-  return [...files].every((f3) => pyEqual(a.params.get(f3), b3.params.get(f3)));
+  if (JSON.stringify(a.cmd) !== JSON.stringify(b.cmd) || entries(a.deps) !== entries(b.deps) || entries(a.outs) !== entries(b.outs)) return false;
+  const files = /* @__PURE__ */ new Set([...a.params.keys(), ...b.params.keys()]);
+  return [...files].every((f) => pyEqual(a.params.get(f), b.params.get(f)));
 }
 function causeDefinition(head, base) {
   if (!base) return "new";
   if (JSON.stringify(head.cmd) !== JSON.stringify(base.cmd)) return "command";
-  const shape2 = (s) => JSON.stringify([s.wdir, s.deps, s.params.map((p2) => [p2.file, p2.keys]), s.outs.map((o2) => [o2.path, o2.kind, o2.cache]), s.frozen, s.alwaysChanged]);
+  const shape2 = (s) => JSON.stringify([s.wdir, s.deps, s.params.map((p) => [p.file, p.keys]), s.outs.map((o) => [o.path, o.kind, o.cache]), s.frozen, s.alwaysChanged]);
   return shape2(head) === shape2(base) ? null : "definition";
 }
 function paramKeyUnder(key2, tracked) {
   const parts = key2.split(".");
   const want = tracked.split(".");
-  return want.length <= parts.length && want.every((w2, i) => w2 === "*" || w2 === parts[i]);
+  return want.length <= parts.length && want.every((w, i) => w === "*" || w === parts[i]);
 }
 function paramCause(file, row3) {
   const cause = { file, key: row3.key, stages: [] };
@@ -27558,17 +23287,17 @@ var CauseEntries = class {
 // src/causes/gather.ts
 async function explainChanges(git, request, log) {
   const { base, budget } = request;
-  if (!base || !request.metrics.some((f3) => f3.rows.some((r2) => r2.changed))) return request.metrics;
+  if (!base || !request.metrics.some((f) => f.rows.some((r) => r.changed))) return request.metrics;
   try {
     const atBase = await loadProject(commitTree(git, base.sha, base.label, budget ? { budget } : {}));
     const atHead = await loadProject(workspaceTree(request.workspace, { name: "head", ...budget ? { budget } : {} }));
     const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
-    const tracked = atHead.dvcYamls.some((d2) => d2.stages.length) ? await trackedPaths(git, base.sha, files) : /* @__PURE__ */ new Set();
+    const tracked = atHead.dvcYamls.some((d) => d.stages.length) ? await trackedPaths(git, base.sha, files) : /* @__PURE__ */ new Set();
     const explain = explainer({
       base: atBase,
       head: atHead,
       params: request.params,
-      metricsFiles: request.metrics.map((f3) => f3.path),
+      metricsFiles: request.metrics.map((f) => f.path),
       files,
       tracked,
       ran: request.pipeline?.stages ?? null,
@@ -27594,7 +23323,7 @@ async function countLines(git, base, metrics) {
   const listed = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
   for (const file of metrics) {
-    const causes = file.rows.find((r2) => r2.causes)?.causes;
+    const causes = file.rows.find((r) => r.causes)?.causes;
     if (!causes || seen.has(causes)) continue;
     seen.add(causes);
     for (const cause of causes.files) {
@@ -27717,11 +23446,11 @@ function parseRecord(bytes, commit) {
   if (data.date !== null && (typeof data.date !== "string" || Number.isNaN(Date.parse(data.date)))) return `has a 'date' that is not an ISO 8601 date`;
   if (!Array.isArray(data.metrics)) return `has no 'metrics' list`;
   const metrics = [];
-  for (const [i, m2] of data.metrics.entries()) {
-    if (!isObject(m2) || typeof m2.file !== "string" || typeof m2.key !== "string" || typeof m2.value !== "number" || !Number.isFinite(m2.value)) {
+  for (const [i, m] of data.metrics.entries()) {
+    if (!isObject(m) || typeof m.file !== "string" || typeof m.key !== "string" || typeof m.value !== "number" || !Number.isFinite(m.value)) {
       return `has metrics[${i}] that is not {file, key, value} with a finite number`;
     }
-    metrics.push({ file: m2.file, key: m2.key, value: m2.value });
+    metrics.push({ file: m.file, key: m.key, value: m.value });
   }
   return { commit, date: data.date, source: "store", metrics };
 }
@@ -27737,7 +23466,7 @@ function isObject(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 function firstLine2(text2) {
-  return text2.split("\n").find((l3) => l3.trim())?.trim() ?? text2;
+  return text2.split("\n").find((l) => l.trim())?.trim() ?? text2;
 }
 
 // src/history/store-base.ts
@@ -27748,23 +23477,23 @@ async function withStoreBase(metrics, base, store, log) {
   if (!record) {
     const said = notes.length && (await store.tip()).state !== "absent";
     log.info(notes.join(" ") || `History store: no record of ${shortSha(base.sha)} on '${store.branch}'.`);
-    return said ? metrics.map((f3) => lacksBase(f3) ? { ...f3, notes: [...f3.notes, ...notes] } : f3) : metrics;
+    return said ? metrics.map((f) => lacksBase(f) ? { ...f, notes: [...f.notes, ...notes] } : f) : metrics;
   }
   const filled = fillBase(metrics, record, store.branch);
-  const used = filled.filter((f3, i) => f3 !== metrics[i]).length;
+  const used = filled.filter((f, i) => f !== metrics[i]).length;
   if (used)
     log.info(`History store: base values of ${used} metrics file${used === 1 ? "" : "s"} from the record of ${shortSha(base.sha)} on '${store.branch}'.`);
   return filled;
 }
 function lacksBase(file) {
-  return file.rows.length > 0 && file.rows.every((r2) => r2.old === void 0);
+  return file.rows.length > 0 && file.rows.every((r) => r.old === void 0);
 }
 function fillBase(metrics, record, branch) {
   const byFile = /* @__PURE__ */ new Map();
-  for (const m2 of record.metrics) {
-    const values = byFile.get(m2.file) ?? /* @__PURE__ */ new Map();
-    values.set(m2.key, m2.value);
-    byFile.set(m2.file, values);
+  for (const m of record.metrics) {
+    const values = byFile.get(m.file) ?? /* @__PURE__ */ new Map();
+    values.set(m.key, m.value);
+    byFile.set(m.file, values);
   }
   return metrics.map((file) => {
     const stored = byFile.get(file.path);
@@ -27830,7 +23559,7 @@ var HistoryRecorder = class {
       this.log.info("History store: no numeric metrics at the head; nothing recorded.");
       return { skipped: true };
     }
-    const client = await createGitHubClient(this.ctx.token, this.ctx.apiUrl, { onRetry: (m2) => this.log.info(m2) });
+    const client = await createGitHubClient(this.ctx.token, this.ctx.apiUrl, { onRetry: (m) => this.log.info(m) });
     try {
       const date = await this.store.dateOf(commit);
       const written = await writeRecord(client, { owner: this.ctx.owner, repo: this.ctx.repo }, this.store, { commit, date, metrics });
@@ -27862,19 +23591,19 @@ function diffData(old, head) {
   for (const path of /* @__PURE__ */ new Set([...old.entries.keys(), ...head.entries.keys()])) {
     if (hidden(path)) continue;
     const a = old.entries.get(path);
-    const b3 = head.entries.get(path);
-    if (a && b3) {
-      if (a.md5 !== b3.md5 || a.isdir !== b3.isdir) {
-        out.modified.push({ path: shown(path, a.isdir || b3.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b3.md5, size: b3.size } });
+    const b = head.entries.get(path);
+    if (a && b) {
+      if (a.md5 !== b.md5 || a.isdir !== b.isdir) {
+        out.modified.push({ path: shown(path, a.isdir || b.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b.md5, size: b.size } });
       }
-    } else if (b3) added.push([path, b3]);
+    } else if (b) added.push([path, b]);
     else if (a) deleted.push([path, a]);
   }
-  const byKey = (x3, y2) => compareKeys(x3[0], y2[0]);
+  const byKey = (x, y) => compareKeys(x[0], y[0]);
   added.sort(byKey);
   deleted.sort(byKey);
   const gone = /* @__PURE__ */ new Map();
-  for (const d2 of deleted) if (d2[1].md5) gone.set(d2[1].md5, [...gone.get(d2[1].md5) ?? [], d2]);
+  for (const d of deleted) if (d[1].md5) gone.set(d[1].md5, [...gone.get(d[1].md5) ?? [], d]);
   const renamedFrom = /* @__PURE__ */ new Set();
   for (const [path, entry] of added) {
     const match = entry.md5 ? gone.get(entry.md5)?.shift() : void 0;
@@ -27887,12 +23616,12 @@ function diffData(old, head) {
   for (const [dir, why] of unknown) {
     out.notInCache.push({ path: shown(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
   }
-  const byPath = (x3, y2) => compareCodePoints(x3.path, y2.path);
+  const byPath = (x, y) => compareCodePoints(x.path, y.path);
   out.added.sort(byPath);
   out.deleted.sort(byPath);
   out.modified.sort(byPath);
   out.notInCache.sort(byPath);
-  out.renamed.sort((x3, y2) => compareCodePoints(x3.path.old, y2.path.old));
+  out.renamed.sort((x, y) => compareCodePoints(x.path.old, y.path.old));
   return out;
 }
 function isEmptyDiff(diff) {
@@ -27901,17 +23630,17 @@ function isEmptyDiff(diff) {
 function shown(path, isdir) {
   return isdir ? `${path}/` : path;
 }
-function compareKeys(a, b3) {
-  const x3 = a.split("/");
-  const y2 = b3.split("/");
-  for (let i = 0; i < Math.min(x3.length, y2.length); i++) {
-    const c3 = compareCodePoints(x3[i], y2[i]);
-    if (c3) return c3;
+function compareKeys(a, b) {
+  const x = a.split("/");
+  const y = b.split("/");
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const c = compareCodePoints(x[i], y[i]);
+    if (c) return c;
   }
-  return x3.length - y2.length;
+  return x.length - y.length;
 }
 function selectTargets(index, targets) {
-  const wanted = (path) => targets.some((t2) => path === t2 || path.startsWith(`${t2}/`) || t2.startsWith(`${path}/`));
+  const wanted = (path) => targets.some((t) => path === t || path.startsWith(`${t}/`) || t.startsWith(`${path}/`));
   return {
     entries: new Map([...index.entries].filter(([path]) => wanted(path))),
     unknown: new Map([...index.unknown].filter(([path]) => wanted(path))),
@@ -28075,7 +23804,7 @@ function readLine(reader, flags) {
 function readPolygon(reader, flags) {
   const { view } = reader;
   const rings = [];
-  for (let r2 = 0; r2 < flags.count; r2++) {
+  for (let r = 0; r < flags.count; r++) {
     const count2 = view.getUint32(reader.offset, flags.littleEndian);
     reader.offset += 4;
     rings.push(readLine(reader, { ...flags, count: count2 }));
@@ -28112,7 +23841,7 @@ var DEFAULT_PARSERS = {
   },
   uuidFromBytes(bytes) {
     if (!bytes) return void 0;
-    const hex = Array.from(bytes, (b3) => b3.toString(16).padStart(2, "0")).join("");
+    const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
     return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20, 32);
   }
 };
@@ -28547,26 +24276,26 @@ async function tableShape2(chunks, delimiter) {
   };
   for await (const chunk of chunks) {
     for (let i = 0; i < chunk.length; i++) {
-      const c3 = chunk[i];
+      const c = chunk[i];
       if (afterCr) {
         afterCr = false;
-        if (c3 === LF) continue;
+        if (c === LF) continue;
       }
       if (state === 2 /* Quoted */) {
-        if (c3 === QUOTE2) state = 3 /* QuoteInQuoted */;
+        if (c === QUOTE2) state = 3 /* QuoteInQuoted */;
         continue;
       }
-      if (c3 === LF || c3 === CR) {
-        afterCr = c3 === CR;
+      if (c === LF || c === CR) {
+        afterCr = c === CR;
         endRecord();
         continue;
       }
       empty = false;
-      if (c3 === delim) {
+      if (c === delim) {
         fields++;
         state = 0 /* FieldStart */;
-      } else if (state === 0 /* FieldStart */ && c3 === QUOTE2) state = 2 /* Quoted */;
-      else if (state === 3 /* QuoteInQuoted */) state = c3 === QUOTE2 ? 2 /* Quoted */ : 1 /* Field */;
+      } else if (state === 0 /* FieldStart */ && c === QUOTE2) state = 2 /* Quoted */;
+      else if (state === 3 /* QuoteInQuoted */) state = c === QUOTE2 ? 2 /* Quoted */ : 1 /* Field */;
       else state = 1 /* Field */;
     }
   }
@@ -28584,14 +24313,14 @@ async function readRevisionData(tree, data, options2 = {}) {
   for (const dvcYaml of project.dvcYamls) {
     const lockPath = joinPath(dvcYaml.dir, "dvc.lock");
     const lock = project.locks.get(dvcYaml.dir);
-    const cached = dvcYaml.stages.filter((s) => s.outs.some((o2) => o2.cache));
+    const cached = dvcYaml.stages.filter((s) => s.outs.some((o) => o.cache));
     for (const stage2 of cached) {
       const locked = lock?.stages.get(stage2.name);
       const why = lock ? `${lockPath} has no entry for stage '${stage2.name}'` : `${lockPath} is missing`;
       for (const out of stage2.outs) {
         if (!out.cache) continue;
         const path = joinPath(joinPath(dvcYaml.dir, stage2.wdir), out.path);
-        const entry = locked?.outs.find((o2) => o2.path === out.path);
+        const entry = locked?.outs.find((o) => o.path === out.path);
         const remote = out.props.get("remote");
         outputs.push({
           path,
@@ -28646,28 +24375,28 @@ async function compareData(base, head, budget) {
     ...diff.added.map((e) => ({ path: e.path, base: null, head: e.md5 })),
     ...diff.deleted.map((e) => ({ path: e.path, base: e.md5, head: null })),
     ...diff.modified.map((e) => ({ path: e.path, base: e.old.md5, head: e.new.md5 }))
-  ].filter((c3) => tableFormat(c3.path));
-  changed.sort((a, b3) => a.path < b3.path ? -1 : a.path > b3.path ? 1 : 0);
+  ].filter((c) => tableFormat(c.path));
+  changed.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   if (changed.length > MAX_TABLES) notes.push(`${changed.length} CSV/TSV/Parquet files changed: rows and columns are counted for the first ${MAX_TABLES}`);
-  for (const c3 of changed.slice(0, MAX_TABLES)) {
+  for (const c of changed.slice(0, MAX_TABLES)) {
     const problems = [];
     const side = async (rev, md52) => {
       if (!md52) return null;
       try {
-        return await shapeOf(rev, c3.path, md52, budget);
+        return await shapeOf(rev, c.path, md52, budget);
       } catch (error) {
         problems.push(`${rev.tree.name}: ${describeError(error)}`);
         return null;
       }
     };
-    const row3 = { path: c3.path, base: await side(base, c3.base), head: await side(head, c3.head) };
+    const row3 = { path: c.path, base: await side(base, c.base), head: await side(head, c.head) };
     if (problems.length) row3.note = problems.join("; ");
     tables.push(row3);
   }
   return { ...diff, tables, notes };
 }
 async function shapeOf(rev, path, md52, budget) {
-  const out = rev.outputs.find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+  const out = rev.outputs.find((o) => path === o.path || path.startsWith(`${o.path}/`));
   if (!out || !rev.data) throw new DataError(`${path}: no DVC cache to read it from`);
   const file = await rev.data.objectFile(md52, out.legacy, path, out.remote);
   const format = tableFormat(path);
@@ -28785,7 +24514,7 @@ async function runIn(git, config, log, deadline) {
       cli ? "No metrics or params files found: name them in dvc.yaml, or pass --metrics and --params (a DagsHub logger project has metrics.csv and params.yml at the root)." : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root)."
     );
   }
-  if (history2 && gates2?.rules.some((r2) => r2.noise)) for (const note2 of history2.notes) warnings.push(`History of ${history2.branch}: ${note2}`);
+  if (history2 && gates2?.rules.some((r) => r.noise)) for (const note2 of history2.notes) warnings.push(`History of ${history2.branch}: ${note2}`);
   if (stale.length) {
     for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join("; ")}): the report shows the values of its last run.`);
     warnings.push(
@@ -28884,13 +24613,13 @@ async function runAggregate(config, log) {
     missingBase: config.missingBase,
     expectedRuns: config.expectedRuns
   });
-  for (const missing of report2.failedRuns.filter((f3) => f3.run.startsWith("missing "))) log.error(`${missing.run}: ${missing.reason}.`);
+  for (const missing of report2.failedRuns.filter((f) => f.run.startsWith("missing "))) log.error(`${missing.run}: ${missing.reason}.`);
   redactDeep(report2);
   log.info(
     `Aggregated ${runs.length} job${runs.length === 1 ? "" : "s"} into ${report2.configurations.length} configuration${report2.configurations.length === 1 ? "" : "s"}.`
   );
-  const markdown = (r2) => aggregateMarkdown(r2).body;
-  const local = new LocalFilesPublisher(config.outDir, markdown, (r2) => r2);
+  const markdown = (r) => aggregateMarkdown(r).body;
+  const local = new LocalFilesPublisher(config.outDir, markdown, (r) => r);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
   const comment2 = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
   const published = await publishAll(
@@ -28982,9 +24711,9 @@ function consoleLogger(quiet = false) {
     },
     warning: (message) => write(`warning: ${message}`),
     error: (message) => write(`error: ${message}`),
-    group: async (title2, fn2) => {
+    group: async (title2, fn) => {
       if (!quiet) write(`\u2500\u2500 ${title2}`);
-      return fn2();
+      return fn();
     }
   };
 }
@@ -29161,16 +24890,16 @@ function writeDvcDiffJson(files, all, write) {
   const out = new ChunkedWriter(write);
   out.add("{");
   let firstFile = true;
-  for (const file of [...files].sort((x3, y2) => x3.path < y2.path ? -1 : x3.path > y2.path ? 1 : 0)) {
+  for (const file of [...files].sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0)) {
     let firstRow = true;
-    for (const r2 of diffRows(file)) {
-      if (!all && !r2.changed) continue;
+    for (const r of diffRows(file)) {
+      if (!all && !r.changed) continue;
       if (firstRow) out.add(`${firstFile ? "" : ", "}${pyJsonString(file.path)}: {`);
       else out.add(", ");
       firstRow = false;
       firstFile = false;
-      out.add(`${pyJsonString(r2.key)}: {"old": ${pyJsonLeaf(r2.old)}, "new": ${pyJsonLeaf(r2.new)}`);
-      if (r2.diff !== void 0) out.add(`, "diff": ${pyJsonLeaf(diffLeaf(r2.diff, diffIsFloat(r2)))}`);
+      out.add(`${pyJsonString(r.key)}: {"old": ${pyJsonLeaf(r.old)}, "new": ${pyJsonLeaf(r.new)}`);
+      if (r.diff !== void 0) out.add(`, "diff": ${pyJsonLeaf(diffLeaf(r.diff, diffIsFloat(r)))}`);
       out.add("}");
       out.rowEnd();
     }
@@ -29182,33 +24911,33 @@ function writeDvcDiffJson(files, all, write) {
 function writeDvcDiffTable(files, options2, write) {
   const headers = ["Path", options2.title, options2.aRev, options2.bRev];
   if (options2.showChange) headers.push("Change");
-  const cells = (file, r2) => {
-    const row3 = [file.path, r2.key, displayValue(r2.old, options2.precision), displayValue(r2.new, options2.precision)];
-    if (options2.showChange) row3.push(r2.diff === void 0 ? "-" : displayValue(diffLeaf(r2.diff, diffIsFloat(r2)), options2.precision));
+  const cells = (file, r) => {
+    const row3 = [file.path, r.key, displayValue(r.old, options2.precision), displayValue(r.new, options2.precision)];
+    if (options2.showChange) row3.push(r.diff === void 0 ? "-" : displayValue(diffLeaf(r.diff, diffIsFloat(r)), options2.precision));
     return row3;
   };
-  const w2 = headers.map((h3) => h3.length + 2);
+  const w = headers.map((h) => h.length + 2);
   for (const file of files) {
-    for (const r2 of diffRows(file)) {
-      if (!options2.all && !r2.changed) continue;
-      cells(file, r2).forEach((c3, i) => w2[i] = Math.max(w2[i], c3.length));
+    for (const r of diffRows(file)) {
+      if (!options2.all && !r.changed) continue;
+      cells(file, r).forEach((c, i) => w[i] = Math.max(w[i], c.length));
     }
   }
   const from = options2.noPath ? 1 : 0;
-  const line = options2.markdown ? (row3) => `| ${row3.slice(from).map((c3, i) => c3.padEnd(w2[i + from])).join(" | ")} |
-` : (row3) => `${row3.slice(from).map((c3, i) => c3.padEnd(w2[i + from])).join("  ").trimEnd()}
+  const line = options2.markdown ? (row3) => `| ${row3.slice(from).map((c, i) => c.padEnd(w[i + from])).join(" | ")} |
+` : (row3) => `${row3.slice(from).map((c, i) => c.padEnd(w[i + from])).join("  ").trimEnd()}
 `;
   const out = new ChunkedWriter(write);
   out.add(line(headers));
   if (options2.markdown)
     out.add(
-      `|${w2.slice(from).map((n) => "-".repeat(n + 2)).join("|")}|
+      `|${w.slice(from).map((n) => "-".repeat(n + 2)).join("|")}|
 `
     );
   for (const file of files) {
-    for (const r2 of diffRows(file)) {
-      if (!options2.all && !r2.changed) continue;
-      out.add(line(cells(file, r2)));
+    for (const r of diffRows(file)) {
+      if (!options2.all && !r.changed) continue;
+      out.add(line(cells(file, r)));
       out.rowEnd();
     }
   }
@@ -29227,9 +24956,9 @@ function pyJsonLeaf(leaf2) {
   return "null";
 }
 function githubTable(headers, rows) {
-  const w2 = headers.map((h3, i) => rows.reduce((n, r2) => Math.max(n, r2[i].length), h3.length + 2));
-  const line = (cells) => `| ${cells.map((c3, i) => c3.padEnd(w2[i])).join(" | ")} |`;
-  const rule2 = `|${w2.map((n) => "-".repeat(n + 2)).join("|")}|`;
+  const w = headers.map((h, i) => rows.reduce((n, r) => Math.max(n, r[i].length), h.length + 2));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(w[i])).join(" | ")} |`;
+  const rule2 = `|${w.map((n) => "-".repeat(n + 2)).join("|")}|`;
   return [line(headers), rule2, ...rows.map(line)].join("\n") + "\n\n";
 }
 
@@ -29247,7 +24976,7 @@ function states(diff, hideMissing) {
 function dataDiffJson(diff, options2) {
   if (isEmptyDiff(diff)) return "{}";
   const str = (s) => s === null ? "null" : pyJsonString(s);
-  const obj = (o2) => `{"old": ${str(o2.old)}, "new": ${str(o2.new)}}`;
+  const obj = (o) => `{"old": ${str(o.old)}, "new": ${str(o.new)}}`;
   const entry = (path, hash3) => {
     const fields = [`"path": ${typeof path === "string" ? str(path) : obj(path)}`];
     if (options2.showHash) fields.push(`"hash": ${hash3 !== null && typeof hash3 === "object" ? obj(hash3) : str(hash3)}`);
@@ -29260,7 +24989,7 @@ function dataDiffJson(diff, options2) {
     ["renamed", diff.renamed.map((e) => entry(e.path, e.md5))]
   ];
   if (!options2.hideMissing) lists.push(["not in cache", diff.notInCache.map((e) => entry(e.path, null))]);
-  return `{${lists.map(([k2, v2]) => `"${k2}": [${v2.join(", ")}]`).join(", ")}}`;
+  return `{${lists.map(([k, v]) => `"${k}": [${v.join(", ")}]`).join(", ")}}`;
 }
 function dataDiffPlain(diff, options2) {
   const lines2 = [];
@@ -29270,7 +24999,7 @@ function dataDiffPlain(diff, options2) {
     lines2.push(`${state.charAt(0).toUpperCase()}${state.slice(1)}:`);
     for (const row3 of rows) lines2.push(`    ${options2.showHash && row3.hash ? `${digest(row3.hash)}  ` : ""}${row3.path}`);
     lines2.push("");
-    const files = rows.filter((r2) => !r2.path.endsWith("/")).length;
+    const files = rows.filter((r) => !r.path.endsWith("/")).length;
     if (files) summary2.push(`${files} ${state}`);
   }
   if (summary2.length) lines2.push(`files summary: ${summary2.join(", ")}`);
@@ -29333,7 +25062,7 @@ function parseDataDiffArgs(args) {
 async function runDataDiffHere(args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t2) => relative7(root, resolve6(cwd, t2)).split(sep8).join("/").replace(/\/+$/, "")) ?? null;
+  const targets = args.targets?.map((t) => relative7(root, resolve6(cwd, t)).split(sep8).join("/").replace(/\/+$/, "")) ?? null;
   return GitRepo.using(root, (git) => dataDiffIn(git, { ...args, targets }, root));
 }
 async function dataDiffIn(git, args, root) {
@@ -29354,19 +25083,19 @@ async function dataDiffIn(git, args, root) {
       return commitTree(git, sha, rev, { budget });
     };
     const a = await readRevisionData(await tree(args.aRev), data);
-    const b3 = await readRevisionData(await tree(args.bRev), data);
-    let [old, head] = [a.index, b3.index];
+    const b = await readRevisionData(await tree(args.bRev), data);
+    let [old, head] = [a.index, b.index];
     if (args.targets) {
       [old, head] = [selectTargets(old, args.targets), selectTargets(head, args.targets)];
-      for (const t2 of args.targets) {
-        if (![...old.entries.keys(), ...head.entries.keys()].some((p2) => p2 === t2 || p2.startsWith(`${t2}/`) || t2.startsWith(`${p2}/`))) {
-          throw new UserError(`'${t2}' is not DVC-tracked at ${args.aRev} nor at ${args.bRev ?? "the workspace"}`);
+      for (const t of args.targets) {
+        if (![...old.entries.keys(), ...head.entries.keys()].some((p) => p === t || p.startsWith(`${t}/`) || t.startsWith(`${p}/`))) {
+          throw new UserError(`'${t}' is not DVC-tracked at ${args.aRev} nor at ${args.bRev ?? "the workspace"}`);
         }
       }
     }
     for (const note2 of [...old.notes, ...head.notes]) log.warning(note2);
     const diff = diffData(old, head);
-    for (const m2 of diff.notInCache) log.warning(`${m2.path}: its files are not compared: ${m2.reason}`);
+    for (const m of diff.notInCache) log.warning(`${m.path}: its files are not compared: ${m.reason}`);
     const options2 = { showHash: args.showHash, hideMissing: args.hideMissing };
     print(args.json ? dataDiffJson(diff, options2) : args.markdown ? dataDiffMarkdown(diff, options2) : dataDiffPlain(diff, options2));
     return 0;
@@ -29400,7 +25129,7 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t2) => relative8(root, resolve7(cwd, t2)).split(sep9).join("/")) ?? null;
+  const targets = args.targets?.map((t) => relative8(root, resolve7(cwd, t)).split(sep9).join("/")) ?? null;
   return runValuesDiff(kind, { ...args, targets }, root);
 }
 async function runValuesDiff(kind, args, workspace) {
@@ -29421,9 +25150,9 @@ async function valuesDiffIn(git, kind, args, workspace) {
     };
     try {
       const a = await tree(args.aRev);
-      const b3 = await tree(args.bRev);
+      const b = await tree(args.bRev);
       const targets = kind === "metrics" ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
-      comparison = await compareTrees(a, b3, targets, log, [kind]);
+      comparison = await compareTrees(a, b, targets, log, [kind]);
     } finally {
       await data?.close();
     }
@@ -29493,7 +25222,7 @@ var metricsHistoryCommand = {
     );
     for (const note2 of history2.notes) writeError(`mlreport: note: ${note2}
 `);
-    if (values["history-store"] === void 0 && history2.metrics.length && history2.metrics.every((m2) => !m2.points.length)) {
+    if (values["history-store"] === void 0 && history2.metrics.length && history2.metrics.every((m) => !m.points.length)) {
       writeError("mlreport: note: metrics that are not committed have history only in the history store: add --history-store mlreport-history.\n");
     }
     if (values.json) writeResult(`${JSON.stringify(history2, null, 2)}
@@ -29515,17 +25244,17 @@ async function readBranchHistory(git, workspace, rev, depth, metricsPaths, store
 }
 function historyTable(history2, markdown) {
   const headers = ["Path", "Metric", "n", "mean", "std", "min", "max", "workspace", "\u03C3 from mean"];
-  const rows = history2.metrics.map((m2) => {
-    const s = m2.stats;
-    const cell3 = (v2) => v2 === void 0 || v2 === null ? "-" : formatNumber(v2);
-    const sigmas = s && m2.head !== null && s.std > 0 ? formatNumber((m2.head - s.mean) / s.std, 2) : "-";
-    return [m2.file, m2.key, String(m2.points.length), cell3(s?.mean), cell3(s?.std), cell3(s?.min), cell3(s?.max), cell3(m2.head), sigmas];
+  const rows = history2.metrics.map((m) => {
+    const s = m.stats;
+    const cell3 = (v) => v === void 0 || v === null ? "-" : formatNumber(v);
+    const sigmas = s && m.head !== null && s.std > 0 ? formatNumber((m.head - s.mean) / s.std, 2) : "-";
+    return [m.file, m.key, String(m.points.length), cell3(s?.mean), cell3(s?.std), cell3(s?.min), cell3(s?.max), cell3(m.head), sigmas];
   });
   if (!rows.length) return `No numeric metrics to show at ${history2.branch}.
 `;
   if (markdown) return githubTable(headers, rows);
-  const width = headers.map((h3, i) => rows.reduce((w2, r2) => Math.max(w2, r2[i].length), h3.length));
-  const line = (cells) => `${cells.map((c3, i) => c3.padEnd(width[i])).join("  ").trimEnd()}
+  const width = headers.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i].length), h.length));
+  const line = (cells) => `${cells.map((c, i) => c.padEnd(width[i])).join("  ").trimEnd()}
 `;
   return line(headers) + rows.map(line).join("");
 }
@@ -29566,11 +25295,11 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
     await writeFileAtomic(resolve9(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
 `);
     await writeFileAtomic(resolve9(out, "index.md"), index);
-    if (!values.quiet) for (const p2 of plots) writeResult(`${p2.image ? resolve9(out, p2.image) : "FAILED"}  ${p2.title}${p2.error ? `: ${p2.error}` : ""}
+    if (!values.quiet) for (const p of plots) writeResult(`${p.image ? resolve9(out, p.image) : "FAILED"}  ${p.title}${p.error ? `: ${p.error}` : ""}
 `);
     process.stdout.write(`index: ${resolve9(out, "index.md")}
 `);
-    return plots.some((p2) => p2.error) ? 1 : 0;
+    return plots.some((p) => p.error) ? 1 : 0;
   }
 };
 
@@ -29606,9 +25335,9 @@ function remoteOptions(remote) {
 }
 var pullCommand = {
   async run(args) {
-    const { root: cwd, options: o2 } = options(args, { force: false });
+    const { root: cwd, options: o } = options(args, { force: false });
     const root = await findProjectRoot(cwd, "--cwd");
-    const report2 = await pullTracked(root, o2);
+    const report2 = await pullTracked(root, o);
     for (const out of report2.outputs) if (out.outcome !== "unchanged") process.stdout.write(`${out.outcome === "created" ? "A" : "M"}	${out.path}
 `);
     process.stdout.write(`${report2.downloaded} object(s) downloaded (${mib2(report2.bytes)}), ${report2.cached} already in the cache
@@ -29618,10 +25347,10 @@ var pullCommand = {
 };
 var pushCommand = {
   async run(args) {
-    const { root: cwd, options: o2 } = options(args);
+    const { root: cwd, options: o } = options(args);
     const root = await findProjectRoot(cwd, "--cwd");
-    const report2 = await pushTracked(root, o2);
-    const stages = o2.targets?.length ? null : await pushStageOutputs(root, o2);
+    const report2 = await pushTracked(root, o);
+    const stages = o.targets?.length ? null : await pushStageOutputs(root, o);
     if (stages) {
       report2.uploaded += stages.uploaded;
       report2.present += stages.present;
@@ -29977,7 +25706,7 @@ configuration breaks a rule. Reports compared with different base commits are re
   }
 ];
 function findCommand(argv) {
-  return COMMANDS.filter((c3) => c3.path.every((word, i) => argv[i] === word)).sort((a, b3) => b3.path.length - a.path.length)[0];
+  return COMMANDS.filter((c) => c.path.every((word, i) => argv[i] === word)).sort((a, b) => b.path.length - a.path.length)[0];
 }
 
 // src/commands/run-subcommand.ts
@@ -30032,7 +25761,7 @@ var statusCommand = {
       process.stdout.write("Data and pipelines are up to date.\n");
     } else {
       for (const s of stages) writeResult(`${s.name}:${s.action ? ` ${s.action}` : ""}
-${s.reasons.map((r2) => `	${r2}
+${s.reasons.map((r) => `	${r}
 `).join("")}`);
     }
     return 0;

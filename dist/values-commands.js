@@ -5,11 +5,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x3) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x3, {
-  get: (a, b3) => (typeof require !== "undefined" ? require : a)[b3]
-}) : x3)(function(x3) {
+var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
+}) : x)(function(x) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x3 + '" is not supported');
+  throw Error('Dynamic require of "' + x + '" is not supported');
 });
 var __commonJS = (cb, mod) => function __require2() {
   try {
@@ -18,13 +18,13 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __copyProps = (to2, from, except, desc) => {
+var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to2, key) && key !== except)
-        __defProp(to2, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
   }
-  return to2;
+  return to;
 };
 var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
@@ -34,861 +34,6 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
   mod
 ));
-
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m2 = s * 60;
-    var h3 = m2 * 60;
-    var d2 = h3 * 24;
-    var w2 = d2 * 7;
-    var y2 = d2 * 365.25;
-    module.exports = function(val, options) {
-      options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse2(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse2(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y2;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w2;
-        case "days":
-        case "day":
-        case "d":
-          return n * d2;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h3;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m2;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms2) {
-      var msAbs = Math.abs(ms2);
-      if (msAbs >= d2) {
-        return Math.round(ms2 / d2) + "d";
-      }
-      if (msAbs >= h3) {
-        return Math.round(ms2 / h3) + "h";
-      }
-      if (msAbs >= m2) {
-        return Math.round(ms2 / m2) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms2 / s) + "s";
-      }
-      return ms2 + "ms";
-    }
-    function fmtLong(ms2) {
-      var msAbs = Math.abs(ms2);
-      if (msAbs >= d2) {
-        return plural(ms2, msAbs, d2, "day");
-      }
-      if (msAbs >= h3) {
-        return plural(ms2, msAbs, h3, "hour");
-      }
-      if (msAbs >= m2) {
-        return plural(ms2, msAbs, m2, "minute");
-      }
-      if (msAbs >= s) {
-        return plural(ms2, msAbs, s, "second");
-      }
-      return ms2 + " ms";
-    }
-    function plural(ms2, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce;
-      createDebug.disable = disable;
-      createDebug.enable = enable;
-      createDebug.enabled = enabled;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash2 = 0;
-        for (let i = 0; i < namespace.length; i++) {
-          hash2 = (hash2 << 5) - hash2 + namespace.charCodeAt(i);
-          hash2 |= 0;
-        }
-        return createDebug.colors[Math.abs(hash2) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug(...args) {
-          if (!debug.enabled) {
-            return;
-          }
-          const self = debug;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms2 = curr - (prevTime || curr);
-          self.diff = ms2;
-          self.prev = prevTime;
-          self.curr = curr;
-          prevTime = curr;
-          args[0] = createDebug.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
-          }
-          let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-            if (match === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format];
-            if (typeof formatter === "function") {
-              const val = args[index];
-              match = formatter.call(self, val);
-              args.splice(index, 1);
-              index--;
-            }
-            return match;
-          });
-          createDebug.formatArgs.call(self, args);
-          const logFn = self.log || createDebug.log;
-          logFn.apply(self, args);
-        }
-        debug.namespace = namespace;
-        debug.useColors = createDebug.useColors();
-        debug.color = createDebug.selectColor(namespace);
-        debug.extend = extend;
-        debug.destroy = createDebug.destroy;
-        Object.defineProperty(debug, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v2) => {
-            enableOverride = v2;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug);
-        }
-        return debug;
-      }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns2 of split) {
-          if (ns2[0] === "-") {
-            createDebug.skips.push(ns2.slice(1));
-          } else {
-            createDebug.names.push(ns2);
-          }
-        }
-      }
-      function matchesTemplate(search, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
-            return false;
-          }
-        }
-        for (const ns2 of createDebug.names) {
-          if (matchesTemplate(name, ns2)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m2;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c3 = "color: " + this.color;
-      args.splice(1, 0, c3, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
-          return;
-        }
-        index++;
-        if (match === "%c") {
-          lastC = index;
-        }
-      });
-      args.splice(lastC, 0, c3);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error) {
-      }
-    }
-    function load() {
-      let r2;
-      try {
-        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
-      }
-      if (!r2 && typeof process !== "undefined" && "env" in process) {
-        r2 = process.env.DEBUG;
-      }
-      return r2;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error) {
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.j = function(v2) {
-      try {
-        return JSON.stringify(v2);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
-      }
-    };
-  }
-});
-
-// node_modules/has-flag/index.js
-var require_has_flag = __commonJS({
-  "node_modules/has-flag/index.js"(exports, module) {
-    "use strict";
-    module.exports = (flag, argv) => {
-      argv = argv || process.argv;
-      const prefix = flag.startsWith("-") ? "" : flag.length === 1 ? "-" : "--";
-      const pos = argv.indexOf(prefix + flag);
-      const terminatorPos = argv.indexOf("--");
-      return pos !== -1 && (terminatorPos === -1 ? true : pos < terminatorPos);
-    };
-  }
-});
-
-// node_modules/supports-color/index.js
-var require_supports_color = __commonJS({
-  "node_modules/supports-color/index.js"(exports, module) {
-    "use strict";
-    var os2 = __require("os");
-    var hasFlag = require_has_flag();
-    var env = process.env;
-    var forceColor;
-    if (hasFlag("no-color") || hasFlag("no-colors") || hasFlag("color=false")) {
-      forceColor = false;
-    } else if (hasFlag("color") || hasFlag("colors") || hasFlag("color=true") || hasFlag("color=always")) {
-      forceColor = true;
-    }
-    if ("FORCE_COLOR" in env) {
-      forceColor = env.FORCE_COLOR.length === 0 || parseInt(env.FORCE_COLOR, 10) !== 0;
-    }
-    function translateLevel(level) {
-      if (level === 0) {
-        return false;
-      }
-      return {
-        level,
-        hasBasic: true,
-        has256: level >= 2,
-        has16m: level >= 3
-      };
-    }
-    function supportsColor(stream) {
-      if (forceColor === false) {
-        return 0;
-      }
-      if (hasFlag("color=16m") || hasFlag("color=full") || hasFlag("color=truecolor")) {
-        return 3;
-      }
-      if (hasFlag("color=256")) {
-        return 2;
-      }
-      if (stream && !stream.isTTY && forceColor !== true) {
-        return 0;
-      }
-      const min = forceColor ? 1 : 0;
-      if (process.platform === "win32") {
-        const osRelease = os2.release().split(".");
-        if (Number(process.versions.node.split(".")[0]) >= 8 && Number(osRelease[0]) >= 10 && Number(osRelease[2]) >= 10586) {
-          return Number(osRelease[2]) >= 14931 ? 3 : 2;
-        }
-        return 1;
-      }
-      if ("CI" in env) {
-        if (["TRAVIS", "CIRCLECI", "APPVEYOR", "GITLAB_CI"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
-          return 1;
-        }
-        return min;
-      }
-      if ("TEAMCITY_VERSION" in env) {
-        return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-      }
-      if (env.COLORTERM === "truecolor") {
-        return 3;
-      }
-      if ("TERM_PROGRAM" in env) {
-        const version = parseInt((env.TERM_PROGRAM_VERSION || "").split(".")[0], 10);
-        switch (env.TERM_PROGRAM) {
-          case "iTerm.app":
-            return version >= 3 ? 3 : 2;
-          case "Apple_Terminal":
-            return 2;
-        }
-      }
-      if (/-256(color)?$/i.test(env.TERM)) {
-        return 2;
-      }
-      if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-        return 1;
-      }
-      if ("COLORTERM" in env) {
-        return 1;
-      }
-      if (env.TERM === "dumb") {
-        return min;
-      }
-      return min;
-    }
-    function getSupportLevel(stream) {
-      const level = supportsColor(stream);
-      return translateLevel(level);
-    }
-    module.exports = {
-      supportsColor: getSupportLevel,
-      stdout: getSupportLevel(process.stdout),
-      stderr: getSupportLevel(process.stderr)
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports.init = init;
-    exports.log = log;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = require_supports_color();
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
-        return k2.toUpperCase();
-      });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args) {
-      const { namespace: name, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c3 = this.color;
-        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args[0] = getDate() + name + " " + args[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log(...args) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init(debug) {
-      debug.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.o = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
-    };
-    formatters.O = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module.exports = require_browser();
-    } else {
-      module.exports = require_node();
-    }
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/src/index.js
-var require_src2 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
-    "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs_1 = __require("fs");
-    var debug_1 = __importDefault(require_src());
-    var log = debug_1.default("@kwsites/file-exists");
-    function check(path, isFile, isDirectory2) {
-      log(`checking %s`, path);
-      try {
-        const stat5 = fs_1.statSync(path);
-        if (stat5.isFile() && isFile) {
-          log(`[OK] path represents a file`);
-          return true;
-        }
-        if (stat5.isDirectory() && isDirectory2) {
-          log(`[OK] path represents a directory`);
-          return true;
-        }
-        log(`[FAIL] path represents something other than a file or directory`);
-        return false;
-      } catch (e) {
-        if (e.code === "ENOENT") {
-          log(`[FAIL] path is not accessible: %o`, e);
-          return false;
-        }
-        log(`[FATAL] %o`, e);
-        throw e;
-      }
-    }
-    function exists(path, type = exports.READABLE) {
-      return check(path, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
-    }
-    exports.exists = exists;
-    exports.FILE = 1;
-    exports.FOLDER = 2;
-    exports.READABLE = exports.FILE + exports.FOLDER;
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/index.js
-var require_dist = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
-    "use strict";
-    function __export(m2) {
-      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
-    }
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __export(require_src2());
-  }
-});
-
-// node_modules/@kwsites/promise-deferred/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDeferred = exports.deferred = void 0;
-    function deferred() {
-      let done;
-      let fail;
-      let status = "pending";
-      const promise = new Promise((_done, _fail) => {
-        done = _done;
-        fail = _fail;
-      });
-      return {
-        promise,
-        done(result) {
-          if (status === "pending") {
-            status = "resolved";
-            done(result);
-          }
-        },
-        fail(error) {
-          if (status === "pending") {
-            status = "rejected";
-            fail(error);
-          }
-        },
-        get fulfilled() {
-          return status !== "pending";
-        },
-        get status() {
-          return status;
-        }
-      };
-    }
-    exports.deferred = deferred;
-    exports.createDeferred = deferred;
-    exports.default = deferred;
-  }
-});
 
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
@@ -1096,8 +241,8 @@ var require_visit = __commonJS({
       } else if (identity.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt2 = identity.isAlias(parent) ? "alias" : "scalar";
-        throw new Error(`Cannot replace node with ${pt2} parent`);
+        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
     exports.visit = visit;
@@ -1119,7 +264,7 @@ var require_directives = __commonJS({
       "{": "%7B",
       "}": "%7D"
     };
-    var escapeTagName = (tn2) => tn2.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
+    var escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, (ch) => escapeChars[ch]);
     var Directives = class _Directives {
       constructor(yaml, tags) {
         this.docStart = null;
@@ -1264,7 +409,7 @@ var require_directives = __commonJS({
         for (const [handle, prefix] of tagEntries) {
           if (handle === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
-          if (!doc || tagNames.some((tn2) => tn2.startsWith(prefix)))
+          if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
             lines.push(`%TAG ${handle} ${prefix}`);
         }
         return lines.join("\n");
@@ -1362,13 +507,13 @@ var require_applyReviver = __commonJS({
               val[i] = v1;
           }
         } else if (val instanceof Map) {
-          for (const k2 of Array.from(val.keys())) {
-            const v0 = val.get(k2);
-            const v1 = applyReviver(reviver, val, k2, v0);
+          for (const k of Array.from(val.keys())) {
+            const v0 = val.get(k);
+            const v1 = applyReviver(reviver, val, k, v0);
             if (v1 === void 0)
-              val.delete(k2);
+              val.delete(k);
             else if (v1 !== v0)
-              val.set(k2, v1);
+              val.set(k, v1);
           }
         } else if (val instanceof Set) {
           for (const v0 of Array.from(val)) {
@@ -1381,12 +526,12 @@ var require_applyReviver = __commonJS({
             }
           }
         } else {
-          for (const [k2, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k2, v0);
+          for (const [k, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k, v0);
             if (v1 === void 0)
-              delete val[k2];
+              delete val[k];
             else if (v1 !== v0)
-              val[k2] = v1;
+              val[k] = v1;
           }
         }
       }
@@ -1403,7 +548,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v2, i) => toJS(v2, String(i), ctx));
+        return value.map((v, i) => toJS(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -1569,9 +714,9 @@ var require_Alias = __commonJS({
       } else if (identity.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
-          const c3 = getAliasCount(doc, item, anchors2);
-          if (c3 > count)
-            count = c3;
+          const c = getAliasCount(doc, item, anchors2);
+          if (c > count)
+            count = c;
         }
         return count;
       } else if (identity.isPair(node)) {
@@ -1625,13 +770,13 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t2) => t2.tag === tagName);
-        const tagObj = match.find((t2) => !t2.format) ?? match[0];
+        const match = tags.filter((t) => t.tag === tagName);
+        const tagObj = match.find((t) => !t.format) ?? match[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t2) => t2.identify?.(value) && !t2.format);
+      return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
       if (identity.isDocument(value))
@@ -1698,18 +843,18 @@ var require_Collection = __commonJS({
     var identity = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema, path, value) {
-      let v2 = value;
+      let v = value;
       for (let i = path.length - 1; i >= 0; --i) {
-        const k2 = path[i];
-        if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
+        const k = path[i];
+        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
-          a[k2] = v2;
-          v2 = a;
+          a[k] = v;
+          v = a;
         } else {
-          v2 = /* @__PURE__ */ new Map([[k2, v2]]);
+          v = /* @__PURE__ */ new Map([[k, v]]);
         }
       }
-      return createNode.createNode(v2, void 0, {
+      return createNode.createNode(v, void 0, {
         aliasDuplicateObjects: false,
         keepUndefined: false,
         onAnchor: () => {
@@ -1739,7 +884,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema)
           copy.schema = schema;
-        copy.items = copy.items.map((it2) => identity.isNode(it2) || identity.isPair(it2) ? it2.clone(schema) : it2);
+        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -1925,12 +1070,12 @@ var require_foldFlowLines = __commonJS({
                 ch = text2[i += 1];
                 overflow = true;
               }
-              const j3 = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j3])
+              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j])
                 return text2;
-              folds.push(j3);
-              escapedFolds[j3] = true;
-              end = j3 + endStep;
+              folds.push(j);
+              escapedFolds[j] = true;
+              end = j + endStep;
               split = void 0;
             } else {
               overflow = true;
@@ -2106,20 +1251,20 @@ ${indent}`) + "'";
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
-      let qs2;
+      let qs;
       if (singleQuote === false)
-        qs2 = doubleQuotedString;
+        qs = doubleQuotedString;
       else {
         const hasDouble = value.includes('"');
         const hasSingle = value.includes("'");
         if (hasDouble && !hasSingle)
-          qs2 = singleQuotedString;
+          qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
-          qs2 = doubleQuotedString;
+          qs = doubleQuotedString;
         else
-          qs2 = singleQuote ? singleQuotedString : doubleQuotedString;
+          qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs2(value, ctx);
+      return qs(value, ctx);
     }
     var blockEndNewlines;
     try {
@@ -2234,23 +1379,23 @@ ${indent}`);
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
-      const ss2 = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
       if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
-        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss2.value))
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
           type = Scalar.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
           case Scalar.Scalar.BLOCK_FOLDED:
           case Scalar.Scalar.BLOCK_LITERAL:
-            return implicitKey || inFlow ? quotedString(ss2.value, ctx) : blockString(ss2, ctx, onComment, onChompKeep);
+            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
           case Scalar.Scalar.QUOTE_DOUBLE:
-            return doubleQuotedString(ss2.value, ctx);
+            return doubleQuotedString(ss.value, ctx);
           case Scalar.Scalar.QUOTE_SINGLE:
-            return singleQuotedString(ss2.value, ctx);
+            return singleQuotedString(ss.value, ctx);
           case Scalar.Scalar.PLAIN:
-            return plainString(ss2, ctx, onComment, onChompKeep);
+            return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
         }
@@ -2258,10 +1403,10 @@ ${indent}`);
       let res = _stringify(type);
       if (res === null) {
         const { defaultKeyType, defaultStringType } = ctx.options;
-        const t2 = implicitKey && defaultKeyType || defaultStringType;
-        res = _stringify(t2);
+        const t = implicitKey && defaultKeyType || defaultStringType;
+        res = _stringify(t);
         if (res === null)
-          throw new Error(`Unsupported default string type ${t2}`);
+          throw new Error(`Unsupported default string type ${t}`);
       }
       return res;
     }
@@ -2321,24 +1466,24 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t2) => t2.tag === item.tag);
+        const match = tags.filter((t) => t.tag === item.tag);
         if (match.length > 0)
-          return match.find((t2) => t2.format === item.format) ?? match[0];
+          return match.find((t) => t.format === item.format) ?? match[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t2) => t2.identify?.(obj));
+        let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
-          const testMatch = match.filter((t2) => t2.test);
+          const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
             match = testMatch;
         }
-        tagObj = match.find((t2) => t2.format === item.format) ?? match.find((t2) => !t2.format);
+        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
       } else {
         obj = item;
-        tagObj = tags.find((t2) => t2.nodeClass && obj instanceof t2.nodeClass);
+        tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
         const name = obj?.constructor?.name ?? (obj === null ? "null" : typeof obj);
@@ -2377,7 +1522,7 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o2) => tagObj = o2 });
+      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
@@ -2474,19 +1619,19 @@ ${indent}:`;
       }
       let valueCommentDone = false;
       const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
-      let ws2 = " ";
+      let ws = " ";
       if (keyComment || vsb || vcb) {
-        ws2 = vsb ? "\n" : "";
+        ws = vsb ? "\n" : "";
         if (vcb) {
-          const cs2 = commentString(vcb);
-          ws2 += `
-${stringifyComment.indentComment(cs2, ctx.indent)}`;
+          const cs = commentString(vcb);
+          ws += `
+${stringifyComment.indentComment(cs, ctx.indent)}`;
         }
         if (valueStr === "" && !ctx.inFlow) {
-          if (ws2 === "\n" && valueComment)
-            ws2 = "\n\n";
+          if (ws === "\n" && valueComment)
+            ws = "\n\n";
         } else {
-          ws2 += `
+          ws += `
 ${ctx.indent}`;
         }
       } else if (!explicitKey && identity.isCollection(value)) {
@@ -2505,13 +1650,13 @@ ${ctx.indent}`;
               hasPropsLine = true;
           }
           if (!hasPropsLine)
-            ws2 = `
+            ws = `
 ${ctx.indent}`;
         }
       } else if (valueStr === "" || valueStr[0] === "\n") {
-        ws2 = "";
+        ws = "";
       }
-      str += ws2 + valueStr;
+      str += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
@@ -2569,11 +1714,11 @@ var require_merge = __commonJS({
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
-        for (const it2 of source.items)
-          mergeValue(ctx, map, it2);
+        for (const it of source.items)
+          mergeValue(ctx, map, it);
       else if (Array.isArray(source))
-        for (const it2 of source)
-          mergeValue(ctx, map, it2);
+        for (const it of source)
+          mergeValue(ctx, map, it);
       else
         mergeValue(ctx, map, source);
     }
@@ -2681,9 +1826,9 @@ var require_Pair = __commonJS({
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
     function createPair(key, value, ctx) {
-      const k2 = createNode.createNode(key, void 0, ctx);
-      const v2 = createNode.createNode(value, void 0, ctx);
-      return new Pair(k2, v2);
+      const k = createNode.createNode(key, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
+      return new Pair(k, v);
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
@@ -2699,7 +1844,7 @@ var require_Pair = __commonJS({
           value = value.clone(schema);
         return new _Pair(key, value);
       }
-      toJSON(_3, ctx) {
+      toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         return addPairToJSMap.addPairToJSMap(ctx, pair, this);
       }
@@ -2874,13 +2019,13 @@ var require_YAMLMap = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k2 = identity.isScalar(key) ? key.value : key;
-      for (const it2 of items) {
-        if (identity.isPair(it2)) {
-          if (it2.key === key || it2.key === k2)
-            return it2;
-          if (identity.isScalar(it2.key) && it2.key.value === k2)
-            return it2;
+      const k = identity.isScalar(key) ? key.value : key;
+      for (const it of items) {
+        if (identity.isPair(it)) {
+          if (it.key === key || it.key === k)
+            return it;
+          if (identity.isScalar(it.key) && it.key.value === k)
+            return it;
         }
       }
       return void 0;
@@ -2954,15 +2099,15 @@ var require_YAMLMap = __commonJS({
         }
       }
       delete(key) {
-        const it2 = findPair(this.items, key);
-        if (!it2)
+        const it = findPair(this.items, key);
+        if (!it)
           return false;
-        const del = this.items.splice(this.items.indexOf(it2), 1);
+        const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
       get(key, keepScalar) {
-        const it2 = findPair(this.items, key);
-        const node = it2?.value;
+        const it = findPair(this.items, key);
+        const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
@@ -2976,7 +2121,7 @@ var require_YAMLMap = __commonJS({
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_3, ctx, Type) {
+      toJSON(_, ctx, Type) {
         const map = Type ? new Type() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map);
@@ -3069,8 +2214,8 @@ var require_YAMLSeq = __commonJS({
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           return void 0;
-        const it2 = this.items[idx];
-        return !keepScalar && identity.isScalar(it2) ? it2.value : it2;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -3099,7 +2244,7 @@ var require_YAMLSeq = __commonJS({
         else
           this.items[idx] = value;
       }
-      toJSON(_3, ctx) {
+      toJSON(_, ctx) {
         const seq = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq);
@@ -3124,12 +2269,12 @@ var require_YAMLSeq = __commonJS({
         const seq = new this(schema);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
-          for (let it2 of obj) {
+          for (let it of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it2 : String(i++);
-              it2 = replacer.call(obj, key, it2);
+              const key = obj instanceof Set ? it : String(i++);
+              it = replacer.call(obj, key, it);
             }
-            seq.items.push(createNode.createNode(it2, void 0, ctx));
+            seq.items.push(createNode.createNode(it, void 0, ctx));
           }
         }
         return seq;
@@ -3245,8 +2390,8 @@ var require_stringifyNumber = __commonJS({
           i = n.length;
           n += ".";
         }
-        let d2 = minFractionDigits - (n.length - i - 1);
-        while (d2-- > 0)
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
           n += "0";
       }
       return n;
@@ -3495,8 +2640,8 @@ var require_binary = __commonJS({
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
-          for (let i = 0, o2 = 0; i < n; ++i, o2 += lineWidth) {
-            lines[i] = str.substr(o2, lineWidth);
+          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+            lines[i] = str.substr(o, lineWidth);
           }
           str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
@@ -3529,9 +2674,9 @@ var require_pairs = __commonJS({
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
             if (item.comment) {
-              const cn2 = pair.value ?? pair.key;
-              cn2.comment = cn2.comment ? `${item.comment}
-${cn2.comment}` : item.comment;
+              const cn = pair.value ?? pair.key;
+              cn.comment = cn.comment ? `${item.comment}
+${cn.comment}` : item.comment;
             }
             item = pair;
           }
@@ -3547,26 +2692,26 @@ ${cn2.comment}` : item.comment;
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
-        for (let it2 of iterable) {
+        for (let it of iterable) {
           if (typeof replacer === "function")
-            it2 = replacer.call(iterable, String(i++), it2);
+            it = replacer.call(iterable, String(i++), it);
           let key, value;
-          if (Array.isArray(it2)) {
-            if (it2.length === 2) {
-              key = it2[0];
-              value = it2[1];
+          if (Array.isArray(it)) {
+            if (it.length === 2) {
+              key = it[0];
+              value = it[1];
             } else
-              throw new TypeError(`Expected [key, value] tuple: ${it2}`);
-          } else if (it2 && it2 instanceof Object) {
-            const keys = Object.keys(it2);
+              throw new TypeError(`Expected [key, value] tuple: ${it}`);
+          } else if (it && it instanceof Object) {
+            const keys = Object.keys(it);
             if (keys.length === 1) {
               key = keys[0];
-              value = it2[key];
+              value = it[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
-            key = it2;
+            key = it;
           }
           pairs2.items.push(Pair.createPair(key, value, ctx));
         }
@@ -3608,9 +2753,9 @@ var require_omap = __commonJS({
        * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
        * but TypeScript won't allow widening the signature of a child method.
        */
-      toJSON(_3, ctx) {
+      toJSON(_, ctx) {
         if (!ctx)
-          return super.toJSON(_3);
+          return super.toJSON(_);
         const map = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map);
@@ -3730,9 +2875,9 @@ var require_float2 = __commonJS({
         const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
-          const f3 = str.substring(dot + 1).replace(/_/g, "");
-          if (f3[f3.length - 1] === "0")
-            node.minFractionDigits = f3.length;
+          const f = str.substring(dot + 1).replace(/_/g, "");
+          if (f[f.length - 1] === "0")
+            node.minFractionDigits = f.length;
         }
         return node;
       },
@@ -3865,8 +3010,8 @@ var require_set = __commonJS({
           this.items.push(new Pair.Pair(key));
         }
       }
-      toJSON(_3, ctx) {
-        return super.toJSON(_3, ctx, Set);
+      toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -3921,7 +3066,7 @@ var require_timestamp = __commonJS({
       const sign = str[0];
       const parts = sign === "-" || sign === "+" ? str.substring(1) : str;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p2) => res2 * num(60) + num(p2), num(0));
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node) {
@@ -3985,10 +3130,10 @@ var require_timestamp = __commonJS({
         let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
-          let d2 = parseSexagesimal(tz, false);
-          if (Math.abs(d2) < 30)
-            d2 *= 60;
-          date -= 6e4 * d2;
+          let d = parseSexagesimal(tz, false);
+          if (Math.abs(d) < 30)
+            d *= 60;
+          date -= 6e4 * d;
         }
         return new Date(date);
       },
@@ -4147,7 +3292,7 @@ var require_Schema = __commonJS({
     var seq = require_seq();
     var string = require_string();
     var tags = require_tags();
-    var sortMapEntriesByKey = (a, b3) => a.key < b3.key ? -1 : a.key > b3.key ? 1 : 0;
+    var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema2 = class _Schema {
       constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
@@ -4195,8 +3340,8 @@ var require_stringifyDocument = __commonJS({
       if (doc.commentBefore) {
         if (lines.length !== 1)
           lines.unshift("");
-        const cs2 = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs2, ""));
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
@@ -4205,8 +3350,8 @@ var require_stringifyDocument = __commonJS({
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
-            const cs2 = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs2, ""));
+            const cs = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -4224,12 +3369,12 @@ var require_stringifyDocument = __commonJS({
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
-          const cs2 = commentString(doc.comment);
-          if (cs2.includes("\n")) {
+          const cs = commentString(doc.comment);
+          if (cs.includes("\n")) {
             lines.push("...");
-            lines.push(stringifyComment.indentComment(cs2, ""));
+            lines.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs2}`);
+            lines.push(`... ${cs}`);
           }
         } else {
           lines.push("...");
@@ -4355,7 +3500,7 @@ var require_Document = __commonJS({
           value = replacer.call({ "": value }, "", value);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
-          const keyToStr = (v2) => typeof v2 === "number" || v2 instanceof String || v2 instanceof Number;
+          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
           const asStr = replacer.filter(keyToStr).map(String);
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
@@ -4390,9 +3535,9 @@ var require_Document = __commonJS({
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
       createPair(key, value, options = {}) {
-        const k2 = this.createNode(key, null, options);
-        const v2 = this.createNode(value, null, options);
-        return new Pair.Pair(k2, v2);
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
       }
       /**
        * Removes a value from the document.
@@ -4773,22 +3918,22 @@ var require_util_contains_newline = __commonJS({
           if (key.source.includes("\n"))
             return true;
           if (key.end) {
-            for (const st2 of key.end)
-              if (st2.type === "newline")
+            for (const st of key.end)
+              if (st.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it2 of key.items) {
-            for (const st2 of it2.start)
-              if (st2.type === "newline")
+          for (const it of key.items) {
+            for (const st of it.start)
+              if (st.type === "newline")
                 return true;
-            if (it2.sep) {
-              for (const st2 of it2.sep)
-                if (st2.type === "newline")
+            if (it.sep) {
+              for (const st of it.sep)
+                if (st.type === "newline")
                   return true;
             }
-            if (containsNewline(it2.key) || containsNewline(it2.value))
+            if (containsNewline(it.key) || containsNewline(it.value))
               return true;
           }
           return false;
@@ -4827,7 +3972,7 @@ var require_util_map_includes = __commonJS({
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b3) => a === b3 || identity.isScalar(a) && identity.isScalar(b3) && a.value === b3.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -4949,22 +4094,22 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs2, onError, tag) {
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
         ctx.atKey = false;
-      let offset = bs2.offset;
+      let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value } of bs2.items) {
+      for (const { start, value } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
           next: value,
           offset,
           onError,
-          parentIndent: bs2.indent,
+          parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
@@ -4982,11 +4127,11 @@ var require_resolve_block_seq = __commonJS({
         }
         const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs2.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
         seq.items.push(node);
       }
-      seq.range = [bs2.offset, offset, commentEnd ?? offset];
+      seq.range = [bs.offset, offset, commentEnd ?? offset];
       return seq;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
@@ -5105,13 +4250,13 @@ var require_resolve_flow_collection = __commonJS({
             onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st2 of start) {
-              switch (st2.type) {
+            loop: for (const st of start) {
+              switch (st.type) {
                 case "comma":
                 case "space":
                   break;
                 case "comment":
-                  prevItemComment = st2.source.substring(1);
+                  prevItemComment = st.source.substring(1);
                   break loop;
                 default:
                   break loop;
@@ -5154,11 +4299,11 @@ var require_resolve_flow_collection = __commonJS({
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep6)
-                for (const st2 of sep6) {
-                  if (st2 === valueProps.found)
+                for (const st of sep6) {
+                  if (st === valueProps.found)
                     break;
-                  if (st2.type === "newline") {
-                    onError(st2, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                  if (st.type === "newline") {
+                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
                     break;
                   }
                 }
@@ -5201,19 +4346,19 @@ var require_resolve_flow_collection = __commonJS({
         }
       }
       const expectedEnd = isMap3 ? "}" : "]";
-      const [ce2, ...ee3] = fc.end;
+      const [ce, ...ee] = fc.end;
       let cePos = offset;
-      if (ce2?.source === expectedEnd)
-        cePos = ce2.offset + ce2.source.length;
+      if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
       else {
         const name = fcName[0].toUpperCase() + fcName.substring(1);
         const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
-        if (ce2 && ce2.source.length !== 1)
-          ee3.unshift(ce2);
+        if (ce && ce.source.length !== 1)
+          ee.unshift(ce);
       }
-      if (ee3.length > 0) {
-        const end = resolveEnd.resolveEnd(ee3, cePos, ctx.options.strict, onError);
+      if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
         if (end.comment) {
           if (coll.comment)
             coll.comment += "\n" + end.comment;
@@ -5267,15 +4412,15 @@ var require_compose_collection = __commonJS({
       if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
-      let tag = ctx.schema.tags.find((t2) => t2.tag === tagName && t2.collection === expType);
+      let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
       if (!tag) {
-        const kt2 = ctx.schema.knownTags[tagName];
-        if (kt2?.collection === expType) {
-          ctx.schema.tags.push(Object.assign({}, kt2, { default: false }));
-          tag = kt2;
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+          tag = kt;
         } else {
-          if (kt2) {
-            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt2.tag} used for ${expType} collection, but expects ${kt2.collection ?? "scalar"}`, true);
+          if (kt) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
           } else {
             onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
           }
@@ -5456,9 +4601,9 @@ var require_resolve_block_scalar = __commonJS({
           default: {
             const message = `Unexpected token in block scalar header: ${token.type}`;
             onError(token, "UNEXPECTED_TOKEN", message);
-            const ts2 = token.source;
-            if (ts2 && typeof ts2 === "string")
-              length += ts2.length;
+            const ts = token.source;
+            if (ts && typeof ts === "string")
+              length += ts.length;
           }
         }
       }
@@ -5467,8 +4612,8 @@ var require_resolve_block_scalar = __commonJS({
     function splitLines(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
-      const m2 = first.match(/^( *)/);
-      const line0 = m2?.[1] ? [m2[1], first.slice(m2[1].length)] : ["", first];
+      const m = first.match(/^( *)/);
+      const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
       const lines = [line0];
       for (let i = 1; i < split.length; i += 2)
         lines.push([split[i], split[i + 1]]);
@@ -5513,12 +4658,12 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re2 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value,
         type: _type,
-        comment: re2.comment,
-        range: [offset, valueEnd, re2.offset]
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
       };
     }
     function plainValue(source, onError) {
@@ -5755,10 +4900,10 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt2 = schema.knownTags[tagName];
-      if (kt2 && !kt2.collection) {
-        schema.tags.push(Object.assign({}, kt2, { default: false, test: void 0 }));
-        return kt2;
+      const kt = schema.knownTags[tagName];
+      if (kt && !kt.collection) {
+        schema.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
@@ -5768,9 +4913,9 @@ var require_compose_scalar = __commonJS({
       if (schema.compat) {
         const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
-          const ts2 = directives.tagString(tag.tag);
-          const cs2 = directives.tagString(compat.tag);
-          const msg = `Value may be parsed as either ${ts2} or ${cs2}`;
+          const ts = directives.tagString(tag.tag);
+          const cs = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts} or ${cs}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
@@ -5788,18 +4933,18 @@ var require_util_empty_scalar_position = __commonJS({
       if (before) {
         pos ?? (pos = before.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st2 = before[i];
-          switch (st2.type) {
+          let st = before[i];
+          switch (st.type) {
             case "space":
             case "comment":
             case "newline":
-              offset -= st2.source.length;
+              offset -= st.source.length;
               continue;
           }
-          st2 = before[++i];
-          while (st2?.type === "space") {
-            offset += st2.source.length;
-            st2 = before[++i];
+          st = before[++i];
+          while (st?.type === "space") {
+            offset += st.source.length;
+            st = before[++i];
           }
           break;
         }
@@ -5905,10 +5050,10 @@ var require_compose_node = __commonJS({
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re2 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re2.offset];
-      if (re2.comment)
-        alias.comment = re2.comment;
+      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re.offset];
+      if (re.comment)
+        alias.comment = re.comment;
       return alias;
     }
     exports.composeEmptyNode = composeEmptyNode;
@@ -5949,10 +5094,10 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re2 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re2.comment)
-        doc.comment = re2.comment;
-      doc.range = [offset, contentEnd, re2.offset];
+      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re.comment)
+        doc.comment = re.comment;
+      doc.range = [offset, contentEnd, re.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -6030,11 +5175,11 @@ ${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
-            let it2 = dc.items[0];
-            if (identity.isPair(it2))
-              it2 = it2.key;
-            const cb = it2.commentBefore;
-            it2.commentBefore = cb ? `${comment2}
+            let it = dc.items[0];
+            if (identity.isPair(it))
+              it = it.key;
+            const cb = it.commentBefore;
+            it.commentBefore = cb ? `${comment2}
 ${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
@@ -6209,9 +5354,9 @@ var require_cst_scalar = __commonJS({
       switch (source[0]) {
         case "|":
         case ">": {
-          const he2 = source.indexOf("\n");
-          const head = source.substring(0, he2);
-          const body = source.substring(he2 + 1) + "\n";
+          const he = source.indexOf("\n");
+          const head = source.substring(0, he);
+          const body = source.substring(he + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
@@ -6272,9 +5417,9 @@ var require_cst_scalar = __commonJS({
       }
     }
     function setBlockScalarValue(token, source) {
-      const he2 = source.indexOf("\n");
-      const head = source.substring(0, he2);
-      const body = source.substring(he2 + 1) + "\n";
+      const he = source.indexOf("\n");
+      const head = source.substring(0, he);
+      const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
@@ -6297,14 +5442,14 @@ var require_cst_scalar = __commonJS({
     }
     function addEndtoBlockProps(props, end) {
       if (end)
-        for (const st2 of end)
-          switch (st2.type) {
+        for (const st of end)
+          switch (st.type) {
             case "space":
             case "comment":
-              props.push(st2);
+              props.push(st);
               break;
             case "newline":
-              props.push(st2);
+              props.push(st);
               return true;
           }
       return false;
@@ -6338,7 +5483,7 @@ var require_cst_scalar = __commonJS({
         }
         default: {
           const indent = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st2) => st2.type === "space" || st2.type === "comment" || st2.type === "newline") : [];
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
@@ -6376,35 +5521,35 @@ var require_cst_stringify = __commonJS({
           let res = token.start.source;
           for (const item of token.items)
             res += stringifyItem(item);
-          for (const st2 of token.end)
-            res += st2.source;
+          for (const st of token.end)
+            res += st.source;
           return res;
         }
         case "document": {
           let res = stringifyItem(token);
           if (token.end)
-            for (const st2 of token.end)
-              res += st2.source;
+            for (const st of token.end)
+              res += st.source;
           return res;
         }
         default: {
           let res = token.source;
           if ("end" in token && token.end)
-            for (const st2 of token.end)
-              res += st2.source;
+            for (const st of token.end)
+              res += st.source;
           return res;
         }
       }
     }
     function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
-      for (const st2 of start)
-        res += st2.source;
+      for (const st of start)
+        res += st.source;
       if (key)
         res += stringifyToken(key);
       if (sep6)
-        for (const st2 of sep6)
-          res += st2.source;
+        for (const st of sep6)
+          res += st.source;
       if (value)
         res += stringifyToken(value);
       return res;
@@ -6659,8 +5804,8 @@ var require_lexer = __commonJS({
           return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
         }
         if (ch === "-" || ch === ".") {
-          const dt2 = this.buffer.substr(offset, 3);
-          if ((dt2 === "---" || dt2 === "...") && isEmpty(this.buffer[offset + 3]))
+          const dt = this.buffer.substr(offset, 3);
+          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -6720,14 +5865,14 @@ var require_lexer = __commonJS({
         }
         if (line[0] === "%") {
           let dirEnd = line.length;
-          let cs2 = line.indexOf("#");
-          while (cs2 !== -1) {
-            const ch = line[cs2 - 1];
+          let cs = line.indexOf("#");
+          while (cs !== -1) {
+            const ch = line[cs - 1];
             if (ch === " " || ch === "	") {
-              dirEnd = cs2 - 1;
+              dirEnd = cs - 1;
               break;
             } else {
-              cs2 = line.indexOf("#", cs2 + 1);
+              cs = line.indexOf("#", cs + 1);
             }
           }
           while (true) {
@@ -6914,10 +6059,10 @@ var require_lexer = __commonJS({
         let nl = qb.indexOf("\n", this.pos);
         if (nl !== -1) {
           while (nl !== -1) {
-            const cs2 = this.continueScalar(nl + 1);
-            if (cs2 === -1)
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
               break;
-            nl = qb.indexOf("\n", cs2);
+            nl = qb.indexOf("\n", cs);
           }
           if (nl !== -1) {
             end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
@@ -6980,10 +6125,10 @@ var require_lexer = __commonJS({
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
           do {
-            const cs2 = this.continueScalar(nl + 1);
-            if (cs2 === -1)
+            const cs = this.continueScalar(nl + 1);
+            if (cs === -1)
               break;
-            nl = this.buffer.indexOf("\n", cs2);
+            nl = this.buffer.indexOf("\n", cs);
           } while (nl !== -1);
           if (nl === -1) {
             if (!this.atEnd)
@@ -7042,10 +6187,10 @@ var require_lexer = __commonJS({
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs2 = this.continueScalar(i + 1);
-              if (cs2 === -1)
+              const cs = this.continueScalar(i + 1);
+              if (cs === -1)
                 break;
-              i = Math.max(i, cs2 - 2);
+              i = Math.max(i, cs - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
@@ -7240,8 +6385,8 @@ var require_parser = __commonJS({
         case "document":
           return parent.start;
         case "block-map": {
-          const it2 = parent.items[parent.items.length - 1];
-          return it2.sep ?? it2.start;
+          const it = parent.items[parent.items.length - 1];
+          return it.sep ?? it.start;
         }
         case "block-seq":
           return parent.items[parent.items.length - 1].start;
@@ -7277,19 +6422,19 @@ var require_parser = __commonJS({
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
-        for (const it2 of fc.items) {
-          if (it2.sep && !it2.value && !includesToken(it2.start, "explicit-key-ind") && !includesToken(it2.sep, "map-value-ind")) {
-            if (it2.key)
-              it2.value = it2.key;
-            delete it2.key;
-            if (isFlowToken(it2.value)) {
-              if (it2.value.end)
-                arrayPushArray(it2.value.end, it2.sep);
+        for (const it of fc.items) {
+          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
+            if (it.key)
+              it.value = it.key;
+            delete it.key;
+            if (isFlowToken(it.value)) {
+              if (it.value.end)
+                arrayPushArray(it.value.end, it.sep);
               else
-                it2.value.end = it2.sep;
+                it.value.end = it.sep;
             } else
-              arrayPushArray(it2.start, it2.sep);
-            delete it2.sep;
+              arrayPushArray(it.start, it.sep);
+            delete it.sep;
           }
         }
       }
@@ -7384,13 +6529,13 @@ var require_parser = __commonJS({
           yield* this.pop();
       }
       get sourceToken() {
-        const st2 = {
+        const st = {
           type: this.type,
           offset: this.offset,
           indent: this.indent,
           source: this.source
         };
-        return st2;
+        return st;
       }
       *step() {
         const top = this.peek(1);
@@ -7454,36 +6599,36 @@ var require_parser = __commonJS({
               top.props.push(token);
               break;
             case "block-map": {
-              const it2 = top.items[top.items.length - 1];
-              if (it2.value) {
+              const it = top.items[top.items.length - 1];
+              if (it.value) {
                 top.items.push({ start: [], key: token, sep: [] });
                 this.onKeyLine = true;
                 return;
-              } else if (it2.sep) {
-                it2.value = token;
+              } else if (it.sep) {
+                it.value = token;
               } else {
-                Object.assign(it2, { key: token, sep: [] });
-                this.onKeyLine = !it2.explicitKey;
+                Object.assign(it, { key: token, sep: [] });
+                this.onKeyLine = !it.explicitKey;
                 return;
               }
               break;
             }
             case "block-seq": {
-              const it2 = top.items[top.items.length - 1];
-              if (it2.value)
+              const it = top.items[top.items.length - 1];
+              if (it.value)
                 top.items.push({ start: [], value: token });
               else
-                it2.value = token;
+                it.value = token;
               break;
             }
             case "flow-collection": {
-              const it2 = top.items[top.items.length - 1];
-              if (!it2 || it2.value)
+              const it = top.items[top.items.length - 1];
+              if (!it || it.value)
                 top.items.push({ start: [], key: token, sep: [] });
-              else if (it2.sep)
-                it2.value = token;
+              else if (it.sep)
+                it.value = token;
               else
-                Object.assign(it2, { key: token, sep: [] });
+                Object.assign(it, { key: token, sep: [] });
               return;
             }
             /* istanbul ignore next should not happen */
@@ -7493,7 +6638,7 @@ var require_parser = __commonJS({
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
             const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st2) => st2.type !== "comment" || st2.indent < token.indent))) {
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
               if (top.type === "document")
                 top.end = last.start;
               else
@@ -7615,60 +6760,60 @@ var require_parser = __commonJS({
         }
       }
       *blockMap(map) {
-        const it2 = map.items[map.items.length - 1];
+        const it = map.items[map.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
-            if (it2.value) {
-              const end = "end" in it2.value ? it2.value.end : void 0;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
               const last = Array.isArray(end) ? end[end.length - 1] : void 0;
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map.items.push({ start: [this.sourceToken] });
-            } else if (it2.sep) {
-              it2.sep.push(this.sourceToken);
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
             } else {
-              it2.start.push(this.sourceToken);
+              it.start.push(this.sourceToken);
             }
             return;
           case "space":
           case "comment":
-            if (it2.value) {
+            if (it.value) {
               map.items.push({ start: [this.sourceToken] });
-            } else if (it2.sep) {
-              it2.sep.push(this.sourceToken);
+            } else if (it.sep) {
+              it.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it2.start, map.indent)) {
+              if (this.atIndentedComment(it.start, map.indent)) {
                 const prev = map.items[map.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
-                  arrayPushArray(end, it2.start);
+                  arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
                   map.items.pop();
                   return;
                 }
               }
-              it2.start.push(this.sourceToken);
+              it.start.push(this.sourceToken);
             }
             return;
         }
         if (this.indent >= map.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map.indent;
-          const atNextItem = atMapIndent && (it2.sep || it2.explicitKey) && this.type !== "seq-item-ind";
+          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
-          if (atNextItem && it2.sep && !it2.value) {
+          if (atNextItem && it.sep && !it.value) {
             const nl = [];
-            for (let i = 0; i < it2.sep.length; ++i) {
-              const st2 = it2.sep[i];
-              switch (st2.type) {
+            for (let i = 0; i < it.sep.length; ++i) {
+              const st = it.sep[i];
+              switch (st.type) {
                 case "newline":
                   nl.push(i);
                   break;
                 case "space":
                   break;
                 case "comment":
-                  if (st2.indent > map.indent)
+                  if (st.indent > map.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -7676,26 +6821,26 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start = it2.sep.splice(nl[1]);
+              start = it.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
-              if (atNextItem || it2.value) {
+              if (atNextItem || it.value) {
                 start.push(this.sourceToken);
                 map.items.push({ start });
                 this.onKeyLine = true;
-              } else if (it2.sep) {
-                it2.sep.push(this.sourceToken);
+              } else if (it.sep) {
+                it.sep.push(this.sourceToken);
               } else {
-                it2.start.push(this.sourceToken);
+                it.start.push(this.sourceToken);
               }
               return;
             case "explicit-key-ind":
-              if (!it2.sep && !it2.explicitKey) {
-                it2.start.push(this.sourceToken);
-                it2.explicitKey = true;
-              } else if (atNextItem || it2.value) {
+              if (!it.sep && !it.explicitKey) {
+                it.start.push(this.sourceToken);
+                it.explicitKey = true;
+              } else if (atNextItem || it.value) {
                 start.push(this.sourceToken);
                 map.items.push({ start, explicitKey: true });
               } else {
@@ -7709,12 +6854,12 @@ var require_parser = __commonJS({
               this.onKeyLine = true;
               return;
             case "map-value-ind":
-              if (it2.explicitKey) {
-                if (!it2.sep) {
-                  if (includesToken(it2.start, "newline")) {
-                    Object.assign(it2, { key: null, sep: [this.sourceToken] });
+              if (it.explicitKey) {
+                if (!it.sep) {
+                  if (includesToken(it.start, "newline")) {
+                    Object.assign(it, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start2 = getFirstKeyStartProps(it2.start);
+                    const start2 = getFirstKeyStartProps(it.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
@@ -7722,22 +6867,22 @@ var require_parser = __commonJS({
                       items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                     });
                   }
-                } else if (it2.value) {
+                } else if (it.value) {
                   map.items.push({ start: [], key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it2.sep, "map-value-ind")) {
+                } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
                     items: [{ start, key: null, sep: [this.sourceToken] }]
                   });
-                } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it2.start);
-                  const key = it2.key;
-                  const sep6 = it2.sep;
+                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it.start);
+                  const key = it.key;
+                  const sep6 = it.sep;
                   sep6.push(this.sourceToken);
-                  delete it2.key;
-                  delete it2.sep;
+                  delete it.key;
+                  delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
@@ -7745,16 +6890,16 @@ var require_parser = __commonJS({
                     items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
-                  it2.sep = it2.sep.concat(start, this.sourceToken);
+                  it.sep = it.sep.concat(start, this.sourceToken);
                 } else {
-                  it2.sep.push(this.sourceToken);
+                  it.sep.push(this.sourceToken);
                 }
               } else {
-                if (!it2.sep) {
-                  Object.assign(it2, { key: null, sep: [this.sourceToken] });
-                } else if (it2.value || atNextItem) {
+                if (!it.sep) {
+                  Object.assign(it, { key: null, sep: [this.sourceToken] });
+                } else if (it.value || atNextItem) {
                   map.items.push({ start, key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it2.sep, "map-value-ind")) {
+                } else if (includesToken(it.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
@@ -7762,7 +6907,7 @@ var require_parser = __commonJS({
                     items: [{ start: [], key: null, sep: [this.sourceToken] }]
                   });
                 } else {
-                  it2.sep.push(this.sourceToken);
+                  it.sep.push(this.sourceToken);
                 }
               }
               this.onKeyLine = true;
@@ -7771,14 +6916,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
-              if (atNextItem || it2.value) {
-                map.items.push({ start, key: fs2, sep: [] });
+              const fs = this.flowScalar(this.type);
+              if (atNextItem || it.value) {
+                map.items.push({ start, key: fs, sep: [] });
                 this.onKeyLine = true;
-              } else if (it2.sep) {
-                this.stack.push(fs2);
+              } else if (it.sep) {
+                this.stack.push(fs);
               } else {
-                Object.assign(it2, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -7787,7 +6932,7 @@ var require_parser = __commonJS({
               const bv = this.startBlockValue(map);
               if (bv) {
                 if (bv.type === "block-seq") {
-                  if (!it2.explicitKey && it2.sep && !includesToken(it2.sep, "newline")) {
+                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
                     yield* this.pop({
                       type: "error",
                       offset: this.offset,
@@ -7809,50 +6954,50 @@ var require_parser = __commonJS({
         yield* this.step();
       }
       *blockSequence(seq) {
-        const it2 = seq.items[seq.items.length - 1];
+        const it = seq.items[seq.items.length - 1];
         switch (this.type) {
           case "newline":
-            if (it2.value) {
-              const end = "end" in it2.value ? it2.value.end : void 0;
+            if (it.value) {
+              const end = "end" in it.value ? it.value.end : void 0;
               const last = Array.isArray(end) ? end[end.length - 1] : void 0;
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
             } else
-              it2.start.push(this.sourceToken);
+              it.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
-            if (it2.value)
+            if (it.value)
               seq.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it2.start, seq.indent)) {
+              if (this.atIndentedComment(it.start, seq.indent)) {
                 const prev = seq.items[seq.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
-                  arrayPushArray(end, it2.start);
+                  arrayPushArray(end, it.start);
                   end.push(this.sourceToken);
                   seq.items.pop();
                   return;
                 }
               }
-              it2.start.push(this.sourceToken);
+              it.start.push(this.sourceToken);
             }
             return;
           case "anchor":
           case "tag":
-            if (it2.value || this.indent <= seq.indent)
+            if (it.value || this.indent <= seq.indent)
               break;
-            it2.start.push(this.sourceToken);
+            it.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
             if (this.indent !== seq.indent)
               break;
-            if (it2.value || includesToken(it2.start, "seq-item-ind"))
+            if (it.value || includesToken(it.start, "seq-item-ind"))
               seq.items.push({ start: [this.sourceToken] });
             else
-              it2.start.push(this.sourceToken);
+              it.start.push(this.sourceToken);
             return;
         }
         if (this.indent > seq.indent) {
@@ -7866,7 +7011,7 @@ var require_parser = __commonJS({
         yield* this.step();
       }
       *flowCollection(fc) {
-        const it2 = fc.items[fc.items.length - 1];
+        const it = fc.items[fc.items.length - 1];
         if (this.type === "flow-error-end") {
           let top;
           do {
@@ -7877,42 +7022,42 @@ var require_parser = __commonJS({
           switch (this.type) {
             case "comma":
             case "explicit-key-ind":
-              if (!it2 || it2.sep)
+              if (!it || it.sep)
                 fc.items.push({ start: [this.sourceToken] });
               else
-                it2.start.push(this.sourceToken);
+                it.start.push(this.sourceToken);
               return;
             case "map-value-ind":
-              if (!it2 || it2.value)
+              if (!it || it.value)
                 fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
-              else if (it2.sep)
-                it2.sep.push(this.sourceToken);
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
               else
-                Object.assign(it2, { key: null, sep: [this.sourceToken] });
+                Object.assign(it, { key: null, sep: [this.sourceToken] });
               return;
             case "space":
             case "comment":
             case "newline":
             case "anchor":
             case "tag":
-              if (!it2 || it2.value)
+              if (!it || it.value)
                 fc.items.push({ start: [this.sourceToken] });
-              else if (it2.sep)
-                it2.sep.push(this.sourceToken);
+              else if (it.sep)
+                it.sep.push(this.sourceToken);
               else
-                it2.start.push(this.sourceToken);
+                it.start.push(this.sourceToken);
               return;
             case "alias":
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs2 = this.flowScalar(this.type);
-              if (!it2 || it2.value)
-                fc.items.push({ start: [], key: fs2, sep: [] });
-              else if (it2.sep)
-                this.stack.push(fs2);
+              const fs = this.flowScalar(this.type);
+              if (!it || it.value)
+                fc.items.push({ start: [], key: fs, sep: [] });
+              else if (it.sep)
+                this.stack.push(fs);
               else
-                Object.assign(it2, { key: fs2, sep: [] });
+                Object.assign(it, { key: fs, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -8029,7 +7174,7 @@ var require_parser = __commonJS({
           return false;
         if (this.indent <= indent)
           return false;
-        return start.every((st2) => st2.type === "newline" || st2.type === "space");
+        return start.every((st) => st.type === "newline" || st.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -8169,7 +7314,7 @@ var require_public_api = __commonJS({
 });
 
 // node_modules/yaml/dist/index.js
-var require_dist3 = __commonJS({
+var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
@@ -8228,3445 +7373,7 @@ import { realpath, stat } from "node:fs/promises";
 import { dirname, join as join2 } from "node:path";
 
 // src/git/repo.ts
-import { spawn as spawn2 } from "node:child_process";
-
-// node_modules/@simple-git/args-pathspec/dist/index.mjs
-var t = /* @__PURE__ */ new WeakMap();
-function c(...n) {
-  const e = new String(n);
-  return t.set(e, n), e;
-}
-function r(n) {
-  return n instanceof String && t.has(n);
-}
-function o(n) {
-  return t.get(n) ?? [];
-}
-
-// node_modules/simple-git/dist/index.mjs
-var import_file_exists = __toESM(require_dist(), 1);
-var import_debug = __toESM(require_src(), 1);
-var import_promise_deferred = __toESM(require_dist2(), 1);
-import { spawn as ve } from "node:child_process";
-import { normalize as Se } from "node:path";
-
-// node_modules/@simple-git/argv-parser/dist/index.mjs
-function* x(e, n) {
-  const t2 = n === "global";
-  for (const o2 of e)
-    o2.isGlobal === t2 && (yield o2);
-}
-var P = /* @__PURE__ */ new Set([
-  "--add",
-  "--edit",
-  "--remove-section",
-  "--rename-section",
-  "--replace-all",
-  "--unset",
-  "--unset-all",
-  "-e"
-]);
-var S = /* @__PURE__ */ new Set([
-  "--get",
-  "--get-all",
-  "--get-color",
-  "--get-colorbool",
-  "--get-regexp",
-  "--get-urlmatch",
-  "--list",
-  "-l"
-]);
-var E = /* @__PURE__ */ new Set([
-  "edit",
-  "remove-section",
-  "rename-section",
-  "set",
-  "unset"
-]);
-var F = /* @__PURE__ */ new Set(["get", "get-color", "get-colorbool", "list"]);
-function A(e, n) {
-  for (const { name: o2 } of x(e, "task")) {
-    if (P.has(o2))
-      return w(true, n);
-    if (S.has(o2))
-      return w(false, n);
-  }
-  const t2 = n.at(0)?.toLowerCase();
-  return t2 === void 0 ? null : E.has(t2) ? w(true, n.slice(1)) : F.has(t2) ? w(false, n.slice(1)) : n.length === 1 ? w(false, n) : w(true, n);
-}
-function w(e = false, n = []) {
-  const t2 = n.at(0)?.toLowerCase();
-  return t2 === void 0 ? null : {
-    isWrite: e,
-    isRead: !e,
-    key: t2,
-    value: n.at(1)
-  };
-}
-function O(e, n) {
-  return n.isWrite && n.value !== void 0 ? { key: n.key, value: n.value, scope: e } : { key: n.key, scope: e };
-}
-function G(e) {
-  const n = e?.indexOf("=") || -1;
-  return !e || n < 0 ? null : {
-    key: e.slice(0, n).trim().toLowerCase(),
-    value: e.slice(n + 1)
-  };
-}
-function M(e) {
-  for (const { name: n } of x(e, "task"))
-    switch (n) {
-      case "--global":
-        return "global";
-      case "--system":
-        return "system";
-      case "--worktree":
-        return "worktree";
-      case "--local":
-        return "local";
-      case "--file":
-      case "-f":
-        return "file";
-    }
-  return "local";
-}
-function N({ name: e }) {
-  if (e === "-c" || e === "--config")
-    return "inline";
-  if (e === "--config-env")
-    return "env";
-}
-function* $(e) {
-  for (const n of e) {
-    const t2 = N(n), o2 = t2 && G(n.value);
-    o2 && (yield {
-      ...o2,
-      scope: t2
-    });
-  }
-}
-function D(e, n, t2) {
-  const o2 = {
-    read: [],
-    write: [...$(n)]
-  };
-  return e === "config" && L(
-    o2,
-    M(n),
-    A(n, t2)
-  ), o2;
-}
-function L(e, n, t2) {
-  if (t2 === null)
-    return;
-  const o2 = O(n, t2);
-  t2.isWrite ? e.write.push(o2) : e.read.push(o2);
-}
-var C = {
-  short: /* @__PURE__ */ new Map([
-    ["c", true]
-    //  -c <k=v>    set config key for this invocation
-  ])
-};
-var I = {
-  short: new Map([
-    ["C", true],
-    //  -C <path>   change working directory
-    ["P", false],
-    // -P          no pager (alias for --no-pager)
-    ["h", false],
-    // -h          help
-    ["p", false],
-    // -p          paginate
-    ["v", false],
-    // -v          version
-    ...C.short.entries()
-  ]),
-  long: /* @__PURE__ */ new Set([
-    "attr-source",
-    "config-env",
-    "exec-path",
-    "git-dir",
-    "list-cmds",
-    "namespace",
-    "super-prefix",
-    "work-tree"
-  ])
-};
-var R = {
-  clone: {
-    short: /* @__PURE__ */ new Map([
-      ["b", true],
-      // -b <branch>
-      ["j", true],
-      // -j <n>          parallel jobs
-      ["l", false],
-      // -l local
-      ["n", false],
-      // -n no-checkout
-      ["o", true],
-      // -o <name>       remote name
-      ["q", false],
-      // -q quiet
-      ["s", false],
-      // -s shared
-      ["u", true]
-      // -u <upload-pack>
-    ]),
-    long: /* @__PURE__ */ new Set(["branch", "config", "jobs", "origin", "upload-pack", "u", "template"])
-  },
-  commit: {
-    short: /* @__PURE__ */ new Map([
-      ["C", true],
-      // -C <commit>  reuse message
-      ["F", true],
-      // -F <file>    read message from file
-      ["c", true],
-      // -c <commit>  reedit message
-      ["m", true],
-      // -m <msg>
-      ["t", true]
-      // -t <template>
-    ]),
-    long: /* @__PURE__ */ new Set(["file", "message", "reedit-message", "reuse-message", "template"])
-  },
-  config: {
-    short: /* @__PURE__ */ new Map([
-      ["e", false],
-      // -e  open editor
-      ["f", true],
-      //  -f <file>
-      ["l", false]
-      // -l  list
-    ]),
-    long: /* @__PURE__ */ new Set(["blob", "comment", "default", "file", "type", "value"])
-  },
-  fetch: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["upload-pack"])
-  },
-  init: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["template"])
-  },
-  pull: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["upload-pack"])
-  },
-  push: {
-    short: /* @__PURE__ */ new Map(),
-    long: /* @__PURE__ */ new Set(["exec", "receive-pack"])
-  },
-  rebase: {
-    short: /* @__PURE__ */ new Map([
-      ["X", true],
-      // -X <option>   strategy option
-      ["f", false],
-      // -f force-rebase
-      ["i", false],
-      // -i interactive
-      ["k", false],
-      // -k keep-base
-      ["m", false],
-      // -m merge
-      ["n", false],
-      // -n no-stat
-      ["q", false],
-      // -q quiet
-      ["r", false],
-      // -r rebase-merges
-      ["s", true],
-      // -s <strategy>
-      ["v", false],
-      // -v verbose
-      ["x", true]
-      // -x <cmd>      exec
-    ]),
-    long: /* @__PURE__ */ new Set(["exec", "onto", "strategy", "strategy-option"])
-  }
-};
-var T = { short: /* @__PURE__ */ new Map(), long: /* @__PURE__ */ new Set() };
-function B(e) {
-  const n = R[e ?? ""] ?? T;
-  return {
-    short: new Map([...C.short.entries(), ...n.short.entries()]),
-    long: n.long
-  };
-}
-function b(e, n = I) {
-  if (e.startsWith("--")) {
-    const t2 = e.indexOf("=");
-    if (t2 > 2)
-      return [{ name: e.slice(0, t2), value: e.slice(t2 + 1), needsNext: false }];
-    const o2 = e.slice(2);
-    return [{ name: e, needsNext: n.long.has(o2) }];
-  }
-  if (e.length === 2) {
-    const t2 = e.charAt(1), o2 = n.short.get(t2);
-    return [{ name: e, needsNext: o2 === true }];
-  }
-  return j(e, n.short);
-}
-function j(e, n) {
-  const t2 = e.slice(1).split(""), o2 = [];
-  for (let a = 0; a < t2.length; a++) {
-    const s = t2[a], r2 = n.get(s);
-    if (r2 === void 0)
-      return [{ name: e, needsNext: false }];
-    if (r2) {
-      const i = t2.slice(a + 1).join("");
-      if (i && ![...i].every((m2) => n.has(m2)))
-        return o2.push({ name: `-${s}`, value: i, needsNext: false }), o2;
-    }
-    o2.push({ name: `-${s}`, needsNext: r2 });
-  }
-  return o2;
-}
-function W(e, n = []) {
-  let t2 = 0;
-  for (; t2 < e.length; ) {
-    const o2 = String(e[t2]);
-    if (!o2.startsWith("-") || o2.length < 2) break;
-    const a = b(o2);
-    let s = t2 + 1;
-    for (const r2 of a) {
-      const i = {
-        name: r2.name,
-        value: r2.value,
-        absorbedNext: false,
-        isGlobal: true
-      };
-      r2.needsNext && i.value === void 0 && s < e.length && (i.value = String(e[s]), i.absorbedNext = true, s++), n.push(i);
-    }
-    t2 = s;
-  }
-  return { flags: n, taskIndex: t2 };
-}
-function V(e, n, t2 = []) {
-  const o2 = B(n), a = [], s = [];
-  let r2 = 0;
-  for (; r2 < e.length; ) {
-    const i = e[r2];
-    if (r(i)) {
-      s.push(...o(i)), r2++;
-      continue;
-    }
-    const p2 = String(i);
-    if (p2 === "--") {
-      for (let d2 = r2 + 1; d2 < e.length; d2++) {
-        const g2 = e[d2];
-        r(g2) ? s.push(...o(g2)) : s.push(String(g2));
-      }
-      break;
-    }
-    if (!p2.startsWith("-") || p2.length < 2) {
-      a.push(p2), r2++;
-      continue;
-    }
-    const m2 = b(p2, o2);
-    let u2 = r2 + 1;
-    for (const d2 of m2) {
-      const g2 = {
-        name: d2.name,
-        value: d2.value,
-        absorbedNext: false,
-        isGlobal: false
-      };
-      d2.needsNext && g2.value === void 0 && u2 < e.length && !r(e[u2]) && (g2.value = String(e[u2]), g2.absorbedNext = true, u2++), t2.push(g2);
-    }
-    r2 = u2;
-  }
-  return { flags: t2, positionals: a, pathspecs: s };
-}
-function* q({
-  write: e
-}) {
-  for (const n of e)
-    for (const t2 of K) {
-      const o2 = t2(n.key);
-      o2 && (yield o2);
-    }
-}
-function f(e, n, t2 = String(e)) {
-  const o2 = typeof e == "string" ? new RegExp(`\\s*${e.toLowerCase()}`) : e;
-  return function(s) {
-    if (o2.test(s))
-      return {
-        category: n,
-        message: `Configuring ${t2} is not permitted without enabling ${n}`
-      };
-  };
-}
-function l(e, n) {
-  const t2 = new RegExp(`\\s*${e.toLowerCase().replace(/\./g, "(..+)?.")}`);
-  return f(t2, n, e);
-}
-var K = [
-  f("alias", "allowUnsafeAlias"),
-  f("core.askPass", "allowUnsafeAskPass"),
-  f("core.editor", "allowUnsafeEditor"),
-  f("core.fsmonitor", "allowUnsafeFsMonitor"),
-  f("core.gitProxy", "allowUnsafeGitProxy"),
-  f("core.hooksPath", "allowUnsafeHooksPath"),
-  f("core.pager", "allowUnsafePager"),
-  f("core.sshCommand", "allowUnsafeSshCommand"),
-  l("credential.helper", "allowUnsafeCredentialHelper"),
-  l("diff.command", "allowUnsafeDiffExternal"),
-  f("diff.external", "allowUnsafeDiffExternal"),
-  l("difftool.cmd", "allowUnsafeDiffExternal"),
-  l("diff.textconv", "allowUnsafeDiffTextConv"),
-  l("filter.clean", "allowUnsafeFilter"),
-  l("filter.process", "allowUnsafeFilter"),
-  l("filter.smudge", "allowUnsafeFilter"),
-  l("gpg.program", "allowUnsafeGpgProgram"),
-  f("include.path", "allowUnsafeInclude"),
-  l("includeIf", "allowUnsafeInclude"),
-  f("init.templateDir", "allowUnsafeTemplateDir"),
-  l("pager.", "allowUnsafePager"),
-  l("merge.driver", "allowUnsafeMergeDriver"),
-  l("mergetool.path", "allowUnsafeMergeDriver"),
-  l("mergetool.cmd", "allowUnsafeMergeDriver"),
-  l("protocol.allow", "allowUnsafeProtocolOverride"),
-  l("remote.receivepack", "allowUnsafePack"),
-  l("remote.uploadpack", "allowUnsafePack"),
-  f("uploadpack.packObjectsHook", "allowUnsafePack"),
-  f("sequence.editor", "allowUnsafeEditor"),
-  l("submodule.update", "allowUnsafeSubmodule"),
-  l("tar.command", "allowUnsafeCommandBinaries"),
-  l("trailer.cmd", "allowUnsafeCommandBinaries"),
-  l("trailer.command", "allowUnsafeCommandBinaries"),
-  l("url.insteadOf", "allowUnsafeUrlRewrite")
-];
-function* H(e, n) {
-  for (const t2 of n)
-    for (const o2 of X) {
-      const a = o2(e, t2);
-      a && (yield a);
-    }
-}
-function c2(e, n, t2, { name: o2 = String(n), globalOnly: a = false, withValue: s = false } = {}) {
-  const r2 = typeof n == "string" ? new RegExp(`\\s*${n.toLowerCase()}`) : n, i = `Use of ${e ? `${e} with option ` : ""}${o2} is not permitted without enabling ${t2}`;
-  return function(m2, u2) {
-    if (!(e && m2 !== e) && !(a && !u2.isGlobal) && !(s && u2.value === void 0) && r2.test(u2.name))
-      return {
-        category: t2,
-        message: i
-      };
-  };
-}
-var h = { globalOnly: true, withValue: true };
-var X = [
-  c2(null, /--(upload|receive)-pack/, "allowUnsafePack", {
-    name: "--upload-pack or --receive-pack"
-  }),
-  c2("clone", /^-\w*u/, "allowUnsafePack"),
-  c2("clone", "--u", "allowUnsafePack"),
-  c2("push", /^--exec$/, "allowUnsafePack", { name: "--exec" }),
-  // `git` accepts unambiguous abbreviations of long options, so `--ex` and `--exe` are `--exec`
-  c2("rebase", /^(-x|--ex(ec?)?)$/, "allowUnsafeExec", { name: "-x or --exec" }),
-  c2(null, "--template", "allowUnsafeTemplateDir"),
-  c2(null, "--exec-path", "allowUnsafeExec", h),
-  // `git` reads the configuration of whichever repository these name, so the
-  // directory alone is enough to deliver config the argv guards never see
-  c2(null, "--git-dir", "allowUnsafeConfigPaths", h),
-  c2(null, "--work-tree", "allowUnsafeConfigPaths", h),
-  c2(null, /^-C$/, "allowUnsafeConfigPaths", { ...h, name: "-C" })
-];
-function k(e, n, t2) {
-  return [...H(e, n), ...q(t2)];
-}
-function Y(...e) {
-  const { flags: n, taskIndex: t2 } = W(e), o2 = t2 < e.length ? String(e[t2]).toLowerCase() : null, a = o2 !== null ? e.slice(t2 + 1) : [], { positionals: s, pathspecs: r2 } = V(a, o2, n), i = D(o2, n, s);
-  return {
-    task: o2,
-    flags: n.map(J),
-    paths: r2,
-    config: i,
-    vulnerabilities: z(k(o2, n, i))
-  };
-}
-function z(e) {
-  return Object.defineProperty(e, "vulnerabilities", {
-    value: e
-  });
-}
-function J({ value: e, name: n }) {
-  return e !== void 0 ? { name: n, value: e } : { name: n };
-}
-var y = {
-  editor: "allowUnsafeEditor",
-  git_askpass: "allowUnsafeAskPass",
-  git_config_global: "allowUnsafeConfigPaths",
-  git_config_system: "allowUnsafeConfigPaths",
-  git_config_count: "allowUnsafeConfigEnvCount",
-  git_config_parameters: "allowUnsafeConfigEnvCount",
-  git_config: "allowUnsafeConfigPaths",
-  git_editor: "allowUnsafeEditor",
-  git_exec_path: "allowUnsafeExec",
-  git_external_diff: "allowUnsafeDiffExternal",
-  git_pager: "allowUnsafePager",
-  git_proxy_command: "allowUnsafeGitProxy",
-  git_template_dir: "allowUnsafeTemplateDir",
-  git_sequence_editor: "allowUnsafeEditor",
-  git_ssh: "allowUnsafeSshCommand",
-  git_ssh_command: "allowUnsafeSshCommand",
-  pager: "allowUnsafePager",
-  prefix: "allowUnsafeConfigPaths",
-  ssh_askpass: "allowUnsafeAskPass",
-  visual: "allowUnsafeEditor"
-};
-function* Q(e) {
-  const n = parseInt(e.git_config_count ?? "0", 10);
-  for (let t2 = 0; t2 < n; t2++) {
-    const o2 = e[`git_config_key_${t2}`], a = e[`git_config_value_${t2}`];
-    o2 !== void 0 && (yield { key: o2.toLowerCase().trim(), value: a, scope: "env" });
-  }
-}
-function* Z(e) {
-  for (const n of Object.keys(e))
-    if (_(n)) {
-      const t2 = y[n];
-      yield {
-        category: t2,
-        message: `Use of "${n.toUpperCase()}" is not permitted without enabling ${t2}`
-      };
-    }
-}
-function _(e) {
-  return Object.hasOwn(y, e);
-}
-function ee(e) {
-  const n = {};
-  for (const [t2, o2] of Object.entries(e)) {
-    const a = t2.toLowerCase().trim();
-    (_(a) || a.startsWith("git")) && (n[a] = String(o2));
-  }
-  return n;
-}
-function ne(e) {
-  const n = ee(e), t2 = {
-    read: [],
-    write: [...Q(n)]
-  }, o2 = [
-    ...Z(n),
-    ...k(null, [], t2)
-  ];
-  return {
-    config: t2,
-    vulnerabilities: o2
-  };
-}
-function oe(e, n) {
-  return [...Y(...e).vulnerabilities, ...ne(n).vulnerabilities];
-}
-
-// node_modules/simple-git/dist/index.mjs
-import { EventEmitter as Ce } from "node:events";
-var O2 = class extends Error {
-  constructor(e, n) {
-    super(n), this.task = e, Object.setPrototypeOf(this, new.target.prototype);
-  }
-};
-var Ae = class extends O2 {
-  constructor(e, n) {
-    super(void 0, n), this.config = e;
-  }
-};
-var A2 = class extends O2 {
-  constructor(e, n, r2) {
-    super(e, r2), this.task = e, this.plugin = n, Object.setPrototypeOf(this, new.target.prototype);
-  }
-};
-var at = class extends O2 {
-  constructor(e, n) {
-    super(void 0, n || String(e)), this.git = e;
-  }
-};
-var xe = class extends O2 {
-  constructor(e) {
-    super(void 0, e);
-  }
-};
-var I2 = "\0";
-var W2 = () => {
-};
-function Ne(t2) {
-  return typeof t2 != "function" ? W2 : t2;
-}
-function $e(t2) {
-  return typeof t2 == "function" && t2 !== W2;
-}
-function Pe(t2, e) {
-  const n = t2.indexOf(e);
-  return n <= 0 ? [t2, ""] : [t2.substr(0, n), t2.substr(n + 1)];
-}
-function Me(t2, e = 0) {
-  return Dt(t2) && t2.length > e ? t2[e] : void 0;
-}
-function N2(t2, e = 0) {
-  if (Dt(t2) && t2.length > e)
-    return t2[t2.length - 1 - e];
-}
-function Dt(t2) {
-  return Bt(t2);
-}
-function H2(t2 = "", e = true, n = `
-`) {
-  return t2.split(n).reduce((r2, s) => {
-    const o2 = e ? s.trim() : s;
-    return o2 && r2.push(o2), r2;
-  }, []);
-}
-function ut(t2, e) {
-  return H2(t2, true).map((n) => e(n));
-}
-function Lt(t2) {
-  return (0, import_file_exists.exists)(t2, import_file_exists.FOLDER);
-}
-function S2(t2, e) {
-  return Array.isArray(t2) ? t2.includes(e) || t2.push(e) : t2.add(e), e;
-}
-function De(t2, e) {
-  return Array.isArray(t2) && !t2.includes(e) && t2.push(e), t2;
-}
-function ct(t2, e) {
-  if (Array.isArray(t2)) {
-    const n = t2.indexOf(e);
-    n >= 0 && t2.splice(n, 1);
-  } else
-    t2.delete(e);
-  return e;
-}
-var ft = Object.prototype.toString.call.bind(Object.prototype.toString);
-function v(t2) {
-  return Array.isArray(t2) ? t2 : [t2];
-}
-function jt(t2) {
-  return t2.replace(/[\s-]+(.)/g, (e, n) => n.toUpperCase());
-}
-function L2(t2) {
-  return v(t2).map((e) => e instanceof String ? e : String(e));
-}
-function p(t2, e = 0) {
-  if (t2 == null)
-    return e;
-  const n = parseInt(t2, 10);
-  return Number.isNaN(n) ? e : n;
-}
-function U(t2, e) {
-  const n = [];
-  for (let r2 = 0, s = t2.length; r2 < s; r2++)
-    n.push(e, t2[r2]);
-  return n;
-}
-function F2(t2) {
-  return (Array.isArray(t2) ? Buffer.concat(t2) : t2).toString("utf-8");
-}
-function Le(t2) {
-  return t2 ? Buffer.isBuffer(t2) ? t2.length : Buffer.byteLength(t2) : 0;
-}
-function je(t2, e) {
-  const n = {};
-  return e.forEach((r2) => {
-    t2[r2] !== void 0 && (n[r2] = t2[r2]);
-  }), n;
-}
-function wt(t2 = 0) {
-  return new Promise((e) => setTimeout(e, t2));
-}
-function bt(t2) {
-  if (t2 !== false)
-    return t2;
-}
-function d(t2, e, n) {
-  return e(t2) ? t2 : arguments.length > 2 ? n : void 0;
-}
-var K2 = (t2) => Array.isArray(t2);
-function st(t2, e) {
-  const n = r(t2) ? "string" : typeof t2;
-  return /number|string|boolean/.test(n) && (!e || !e.includes(n));
-}
-var m = (t2) => typeof t2 == "string" || r(t2);
-var Be = (t2) => m(t2) || Buffer.isBuffer(t2);
-var G2 = (t2) => m(t2) || Array.isArray(t2) && t2.every(m);
-function lt(t2) {
-  return !!t2 && ft(t2) === "[object Object]";
-}
-function Ie(t2) {
-  return typeof t2 == "function";
-}
-var Bt = (t2) => t2 == null || "number|boolean|function".includes(typeof t2) ? false : typeof t2.length == "number";
-var V2 = /* @__PURE__ */ ((t2) => (t2[t2.SUCCESS = 0] = "SUCCESS", t2[t2.ERROR = 1] = "ERROR", t2[t2.NOT_FOUND = -2] = "NOT_FOUND", t2[t2.UNCLEAN = 128] = "UNCLEAN", t2))(V2 || {});
-var z2 = class _z {
-  constructor(e, n) {
-    this.stdOut = e, this.stdErr = n;
-  }
-  asStrings() {
-    return new _z(this.stdOut.toString("utf8"), this.stdErr.toString("utf8"));
-  }
-};
-function Ue() {
-  throw new Error("LineParser:useMatches not implemented");
-}
-var l2 = class {
-  constructor(e, n) {
-    this.matches = [], this.useMatches = Ue, this.parse = (r2, s) => (this.resetMatches(), this._regExp.every((o2, i) => this.addMatch(o2, i, r2(i))) ? this.useMatches(s, this.prepareMatches()) !== false : false), this._regExp = Array.isArray(e) ? e : [e], n && (this.useMatches = n);
-  }
-  resetMatches() {
-    this.matches.length = 0;
-  }
-  prepareMatches() {
-    return this.matches;
-  }
-  addMatch(e, n, r2) {
-    const s = r2 && e.exec(r2);
-    return s && this.pushMatch(n, s), !!s;
-  }
-  pushMatch(e, n) {
-    this.matches.push(...n.slice(1));
-  }
-};
-var x2 = class extends l2 {
-  addMatch(e, n, r2) {
-    return /^remote:\s/.test(String(r2)) && super.addMatch(e, n, r2);
-  }
-  pushMatch(e, n) {
-    (e > 0 || n.length > 1) && super.pushMatch(e, n);
-  }
-};
-var Fe = {
-  binary: "git",
-  maxConcurrentProcesses: 5,
-  config: [],
-  trimmed: false
-};
-function Ge(...t2) {
-  const e = process.cwd(), n = Object.assign(
-    { baseDir: e, ...Fe },
-    ...t2.filter((r2) => typeof r2 == "object" && r2)
-  );
-  return n.baseDir = n.baseDir || e, n.trimmed = n.trimmed === true, n;
-}
-function It(t2, e = []) {
-  return lt(t2) ? Object.keys(t2).reduce((n, r2) => {
-    const s = t2[r2];
-    if (r(s))
-      n.push(s);
-    else if (st(s, ["boolean"]))
-      n.push(r2 + "=" + s);
-    else if (Array.isArray(s))
-      for (const o2 of s)
-        st(o2, ["string", "number"]) || n.push(r2 + "=" + o2);
-    else
-      n.push(r2);
-    return n;
-  }, e) : e;
-}
-function h2(t2, e = 0, n = false) {
-  const r2 = [];
-  for (let s = 0, o2 = e < 0 ? t2.length : e; s < o2; s++)
-    "string|number".includes(typeof t2[s]) && r2.push(String(t2[s]));
-  return It(ht(t2), r2), n || r2.push(...ze(t2)), r2;
-}
-function ze(t2) {
-  const e = typeof N2(t2) == "function";
-  return L2(d(N2(t2, e ? 1 : 0), K2, []));
-}
-function ht(t2) {
-  const e = Ie(N2(t2));
-  return d(N2(t2, e ? 1 : 0), lt);
-}
-function u(t2, e = true) {
-  const n = Ne(N2(t2));
-  return e || $e(n) ? n : void 0;
-}
-function Tt(t2, e) {
-  return t2(e.stdOut, e.stdErr);
-}
-function E2(t2, e, n, r2 = true) {
-  return v(n).forEach((s) => {
-    for (let o2 = H2(s, r2), i = 0, a = o2.length; i < a; i++) {
-      const c3 = (y2 = 0) => {
-        if (!(i + y2 >= a))
-          return o2[i + y2];
-      };
-      e.some(({ parse: y2 }) => y2(c3, t2));
-    }
-  }), t2;
-}
-var mt = ({ exitCode: t2 }, e, n, r2) => {
-  if (t2 === V2.UNCLEAN && Ve(e))
-    return n(Buffer.from("false"));
-  r2(e);
-};
-var Ut = (t2) => t2.trim() === "true";
-function We(t2) {
-  switch (t2) {
-    case "bare":
-      return Ke();
-    case "root":
-      return He();
-  }
-  return {
-    commands: ["rev-parse", "--is-inside-work-tree"],
-    format: "utf-8",
-    onError: mt,
-    parser: Ut
-  };
-}
-function He() {
-  return {
-    commands: ["rev-parse", "--git-dir"],
-    format: "utf-8",
-    onError: mt,
-    parser(e) {
-      return /^\.(git)?$/.test(e.trim());
-    }
-  };
-}
-function Ke() {
-  return {
-    commands: ["rev-parse", "--is-bare-repository"],
-    format: "utf-8",
-    onError: mt,
-    parser: Ut
-  };
-}
-function Ve(t2) {
-  return /(Not a git repository|Kein Git-Repository)/i.test(String(t2));
-}
-var Xe = class {
-  constructor(e) {
-    this.paths = [], this.files = [], this.folders = [], this.dryRun = e;
-  }
-};
-var Ye = /^[a-z]+\s*/i;
-var Qe = /^[a-z]+\s+[a-z]+\s*/i;
-var Je = /\/$/;
-function Ze(t2, e) {
-  const n = new Xe(t2), r2 = t2 ? Qe : Ye;
-  return H2(e).forEach((s) => {
-    const o2 = s.replace(r2, "");
-    n.paths.push(o2), (Je.test(o2) ? n.folders : n.files).push(o2);
-  }), n;
-}
-var Ft = [];
-function tn(t2) {
-  return {
-    commands: Ft,
-    format: "empty",
-    parser: t2
-  };
-}
-function b2(t2) {
-  return {
-    commands: Ft,
-    format: "empty",
-    parser() {
-      throw typeof t2 == "string" ? new xe(t2) : t2;
-    }
-  };
-}
-function g(t2, e = false) {
-  return {
-    commands: t2,
-    format: "utf-8",
-    parser(n) {
-      return e ? String(n).trim() : n;
-    }
-  };
-}
-function Gt(t2) {
-  return {
-    commands: t2,
-    format: "buffer",
-    parser(e) {
-      return e;
-    }
-  };
-}
-function en(t2) {
-  return t2.format === "buffer";
-}
-function kt(t2) {
-  return t2.format === "empty" || !t2.commands.length;
-}
-var nn = "Git clean interactive mode is not supported";
-var rn = 'Git clean mode parameter ("n" or "f") is required';
-var sn = "Git clean unknown option found in: ";
-var zt = /* @__PURE__ */ ((t2) => (t2.DRY_RUN = "n", t2.FORCE = "f", t2.IGNORED_INCLUDED = "x", t2.IGNORED_ONLY = "X", t2.EXCLUDING = "e", t2.QUIET = "q", t2.RECURSIVE = "d", t2))(zt || {});
-var qt = /* @__PURE__ */ new Set([
-  "i",
-  ...L2(Object.values(zt))
-]);
-function on(t2, e) {
-  const { cleanMode: n, options: r2, valid: s } = cn(t2);
-  return n ? s.options ? (r2.push(...e), r2.some(hn) ? b2(nn) : an(n, r2)) : b2(sn + JSON.stringify(t2)) : b2(rn);
-}
-function an(t2, e) {
-  return {
-    commands: ["clean", `-${t2}`, ...e],
-    format: "utf-8",
-    parser(r2) {
-      return Ze(t2 === "n", r2);
-    }
-  };
-}
-function un(t2) {
-  return Array.isArray(t2) && t2.every((e) => qt.has(e));
-}
-function cn(t2) {
-  let e, n = [], r2 = { cleanMode: false, options: true };
-  return t2.replace(/[^a-z]i/g, "").split("").forEach((s) => {
-    fn(s) ? (e = s, r2.cleanMode = true) : r2.options = r2.options && ln(n[n.length] = `-${s}`);
-  }), {
-    cleanMode: e,
-    options: n,
-    valid: r2
-  };
-}
-function fn(t2) {
-  return t2 === "f" || t2 === "n";
-}
-function ln(t2) {
-  return /^-[a-z]$/i.test(t2) && qt.has(t2.charAt(1));
-}
-function hn(t2) {
-  return /^-[^\-]/.test(t2) ? t2.indexOf("i") > 0 : t2 === "--interactive";
-}
-var mn = class {
-  constructor() {
-    this.files = [], this.values = /* @__PURE__ */ Object.create(null);
-  }
-  get all() {
-    return this._all || (this._all = this.files.reduce((e, n) => Object.assign(e, this.values[n]), {})), this._all;
-  }
-  addFile(e) {
-    if (!(e in this.values)) {
-      const n = N2(this.files);
-      this.values[e] = n ? Object.create(this.values[n]) : {}, this.files.push(e);
-    }
-    return this.values[e];
-  }
-  addValue(e, n, r2) {
-    const s = this.addFile(e);
-    Object.hasOwn(s, n) ? Array.isArray(s[n]) ? s[n].push(r2) : s[n] = [s[n], r2] : s[n] = r2, this._all = void 0;
-  }
-};
-function pn(t2) {
-  const e = new mn();
-  for (const n of Wt(t2))
-    e.addValue(n.file, String(n.key), n.value);
-  return e;
-}
-function dn(t2, e) {
-  let n = null;
-  const r2 = [], s = /* @__PURE__ */ new Map();
-  for (const o2 of Wt(t2, e))
-    o2.key === e && (r2.push(n = o2.value), s.has(o2.file) || s.set(o2.file, []), s.get(o2.file).push(n));
-  return {
-    key: e,
-    paths: Array.from(s.keys()),
-    scopes: s,
-    value: n,
-    values: r2
-  };
-}
-function gn(t2) {
-  return t2.replace(/^(file):/, "");
-}
-function* Wt(t2, e = null) {
-  const n = t2.split("\0");
-  for (let r2 = 0, s = n.length - 1; r2 < s; ) {
-    const o2 = gn(n[r2++]);
-    let i = n[r2++], a = e;
-    if (i.includes(`
-`)) {
-      const c3 = Pe(i, `
-`);
-      a = c3[0], i = c3[1];
-    }
-    yield { file: o2, key: a, value: i };
-  }
-}
-var Ht = /* @__PURE__ */ ((t2) => (t2.system = "system", t2.global = "global", t2.local = "local", t2.worktree = "worktree", t2))(Ht || {});
-function Y2(t2, e) {
-  return typeof t2 == "string" && Object.hasOwn(Ht, t2) ? t2 : e;
-}
-function yn(t2, e, n, r2) {
-  const s = ["config", `--${r2}`];
-  return n && s.push("--add"), s.push(t2, e), {
-    commands: s,
-    format: "utf-8",
-    parser(o2) {
-      return o2;
-    }
-  };
-}
-function wn(t2, e) {
-  const n = ["config", "--null", "--show-origin", "--get-all", t2];
-  return e && n.splice(1, 0, `--${e}`), {
-    commands: n,
-    format: "utf-8",
-    parser(r2) {
-      return dn(r2, t2);
-    }
-  };
-}
-function bn(t2) {
-  const e = ["config", "--list", "--show-origin", "--null"];
-  return t2 && e.push(`--${t2}`), {
-    commands: e,
-    format: "utf-8",
-    parser(n) {
-      return pn(n);
-    }
-  };
-}
-function Tn() {
-  return {
-    addConfig(t2, e, ...n) {
-      return this._runTask(
-        yn(
-          t2,
-          e,
-          n[0] === true,
-          Y2(
-            n[1],
-            "local"
-            /* local */
-          )
-        ),
-        u(arguments)
-      );
-    },
-    getConfig(t2, e) {
-      return this._runTask(
-        wn(t2, Y2(e, void 0)),
-        u(arguments)
-      );
-    },
-    listConfig(...t2) {
-      return this._runTask(
-        bn(Y2(t2[0], void 0)),
-        u(arguments)
-      );
-    }
-  };
-}
-var Kt = /* @__PURE__ */ ((t2) => (t2.ADDED = "A", t2.COPIED = "C", t2.DELETED = "D", t2.MODIFIED = "M", t2.RENAMED = "R", t2.CHANGED = "T", t2.UNMERGED = "U", t2.UNKNOWN = "X", t2.BROKEN = "B", t2))(Kt || {});
-var kn = new Set(Object.values(Kt));
-function _n(t2) {
-  return kn.has(t2);
-}
-var _t;
-var vn = ["-h"];
-var j2 = /* @__PURE__ */ Symbol("grepQuery");
-var En = class {
-  constructor() {
-    this[_t] = [];
-  }
-  *[(_t = j2, Symbol.iterator)]() {
-    for (const e of this[j2])
-      yield e;
-  }
-  and(...e) {
-    return e.length && this[j2].push("--and", "(", ...U(e, "-e"), ")"), this;
-  }
-  param(...e) {
-    return this[j2].push(...U(e, "-e")), this;
-  }
-};
-function Sn(...t2) {
-  return new En().param(...t2);
-}
-function Rn(t2) {
-  const e = /* @__PURE__ */ new Set(), n = {};
-  return ut(t2, (r2) => {
-    const [s, o2, i] = r2.split(I2);
-    e.add(s), (n[s] = n[s] || []).push({
-      line: p(o2),
-      path: s,
-      preview: i
-    });
-  }), {
-    paths: e,
-    results: n
-  };
-}
-function On() {
-  return {
-    grep(t2) {
-      const e = u(arguments), n = h2(arguments);
-      for (const s of vn)
-        if (n.includes(s))
-          return this._runTask(
-            b2(`git.grep: use of "${s}" is not supported.`),
-            e
-          );
-      typeof t2 == "string" && (t2 = Sn().param(t2));
-      const r2 = ["grep", "--null", "-n", "--full-name", ...n, ...t2];
-      return this._runTask(
-        {
-          commands: r2,
-          format: "utf-8",
-          parser(s) {
-            return Rn(s);
-          }
-        },
-        e
-      );
-    }
-  };
-}
-var Vt = /* @__PURE__ */ ((t2) => (t2.MIXED = "mixed", t2.SOFT = "soft", t2.HARD = "hard", t2.MERGE = "merge", t2.KEEP = "keep", t2))(Vt || {});
-var Cn = L2(Object.values(Vt));
-function An(t2, e) {
-  const n = ["reset"];
-  return Xt(t2) && n.push(`--${t2}`), n.push(...e), g(n);
-}
-function xn(t2) {
-  if (Xt(t2))
-    return t2;
-  switch (typeof t2) {
-    case "string":
-    case "undefined":
-      return "soft";
-  }
-}
-function Xt(t2) {
-  return typeof t2 == "string" && Cn.includes(t2);
-}
-import_debug.default.formatters.L = (t2) => String(Bt(t2) ? t2.length : "-");
-import_debug.default.formatters.B = (t2) => Buffer.isBuffer(t2) ? t2.toString("utf8") : ft(t2);
-function Nn() {
-  return (0, import_debug.default)("simple-git");
-}
-function vt(t2, e, n) {
-  return !e || !String(e).replace(/\s*/, "") ? n ? (r2, ...s) => {
-    t2(r2, ...s), n(r2, ...s);
-  } : t2 : (r2, ...s) => {
-    t2(`%s ${r2}`, e, ...s), n && n(r2, ...s);
-  };
-}
-function $n(t2, e, { namespace: n }) {
-  if (typeof t2 == "string")
-    return t2;
-  const r2 = e && e.namespace || "";
-  return r2.startsWith(n) ? r2.substr(n.length + 1) : r2 || n;
-}
-function $2(t2, e, n, r2 = Nn()) {
-  const s = t2 && `[${t2}]` || "", o2 = [], i = typeof e == "string" ? r2.extend(e) : e, a = $n(d(e, m), i, r2);
-  return y2(n);
-  function c3(w2, T2) {
-    return S2(
-      o2,
-      $2(t2, a.replace(/^[^:]+/, w2), T2, r2)
-    );
-  }
-  function y2(w2) {
-    const T2 = w2 && `[${w2}]` || "", k2 = i && vt(i, T2) || W2, C2 = vt(r2, `${s} ${T2}`, k2);
-    return Object.assign(i ? k2 : C2, {
-      label: t2,
-      sibling: c3,
-      info: C2,
-      step: y2
-    });
-  }
-}
-var M2 = class M3 {
-  constructor(e = "GitExecutor") {
-    this.logLabel = e, this._queue = /* @__PURE__ */ new Map();
-  }
-  withProgress(e) {
-    return this._queue.get(e);
-  }
-  createProgress(e) {
-    const n = M3.getName(e.commands[0]), r2 = $2(this.logLabel, n);
-    return {
-      task: e,
-      logger: r2,
-      name: n
-    };
-  }
-  push(e) {
-    const n = this.createProgress(e);
-    return n.logger("Adding task to the queue, commands = %o", e.commands), this._queue.set(e, n), n;
-  }
-  fatal(e) {
-    for (const [n, { logger: r2 }] of Array.from(this._queue.entries()))
-      n === e.task ? (r2.info("Failed %o", e), r2(
-        "Fatal exception, any as-yet un-started tasks run through this executor will not be attempted"
-      )) : r2.info(
-        "A fatal exception occurred in a previous task, the queue has been purged: %o",
-        e.message
-      ), this.complete(n);
-    if (this._queue.size !== 0)
-      throw new Error(`Queue size should be zero after fatal: ${this._queue.size}`);
-  }
-  complete(e) {
-    this.withProgress(e) && this._queue.delete(e);
-  }
-  attempt(e) {
-    const n = this.withProgress(e);
-    if (!n)
-      throw new O2(void 0, "TasksPendingQueue: attempt called for an unknown task");
-    return n.logger("Starting task"), n;
-  }
-  static getName(e = "empty") {
-    return `task:${e}:${++M3.counter}`;
-  }
-};
-M2.counter = 0;
-var ot = M2;
-var Pn = class {
-  constructor(e, n, r2) {
-    this._executor = e, this._scheduler = n, this._plugins = r2, this._chain = Promise.resolve(), this._queue = new ot();
-  }
-  get cwd() {
-    return this._cwd || this._executor.cwd;
-  }
-  set cwd(e) {
-    this._cwd = e;
-  }
-  get env() {
-    return this._executor.env;
-  }
-  get outputHandler() {
-    return this._executor.outputHandler;
-  }
-  chain() {
-    return this;
-  }
-  push(e) {
-    return this._queue.push(e), this._chain = this._chain.then(() => this.attemptTask(e));
-  }
-  async attemptTask(e) {
-    const n = await this._scheduler.next(), r2 = () => this._queue.complete(e);
-    try {
-      const { logger: s } = this._queue.attempt(e);
-      return await (kt(e) ? this.attemptEmptyTask(e, s) : this.attemptRemoteTask(e, s));
-    } catch (s) {
-      throw this.onFatalException(e, s);
-    } finally {
-      r2(), n();
-    }
-  }
-  onFatalException(e, n) {
-    const r2 = n instanceof O2 ? Object.assign(n, { task: e }) : new O2(e, n && String(n));
-    return this._chain = Promise.resolve(), this._queue.fatal(r2), r2;
-  }
-  async attemptRemoteTask(e, n) {
-    const r2 = this._plugins.exec("spawn.binary", "", this.taskContext(e, e.commands)), s = this._plugins.exec(
-      "spawn.args",
-      [...e.commands],
-      this.taskContext(e, e.commands)
-    ), o2 = await this.gitResponse(
-      e,
-      r2,
-      s,
-      this.outputHandler,
-      n.step("SPAWN")
-    ), i = await this.handleTaskData(e, s, o2, n.step("HANDLE"));
-    return n("passing response to task's parser as a %s", e.format), en(e) ? Tt(e.parser, i) : Tt(e.parser, i.asStrings());
-  }
-  async attemptEmptyTask(e, n) {
-    return n("empty task bypassing child process to call to task's parser"), e.parser(this);
-  }
-  handleTaskData(e, n, r2, s) {
-    const { exitCode: o2, rejection: i, stdOut: a, stdErr: c3 } = r2;
-    return new Promise((y2, w2) => {
-      s("Preparing to handle process response exitCode=%d stdOut=", o2);
-      const { error: T2 } = this._plugins.exec(
-        "task.error",
-        { error: i },
-        {
-          ...this.taskContext(e, n),
-          ...r2
-        }
-      );
-      if (T2 && e.onError)
-        return s.info("exitCode=%s handling with custom error handler"), e.onError(
-          r2,
-          T2,
-          (k2) => {
-            s.info("custom error handler treated as success"), s("custom error returned a %s", ft(k2)), y2(
-              new z2(
-                Array.isArray(k2) ? Buffer.concat(k2) : k2,
-                Buffer.concat(c3)
-              )
-            );
-          },
-          w2
-        );
-      if (T2)
-        return s.info(
-          "handling as error: exitCode=%s stdErr=%s rejection=%o",
-          o2,
-          c3.length,
-          i
-        ), w2(T2);
-      s.info("retrieving task output complete"), y2(new z2(Buffer.concat(a), Buffer.concat(c3)));
-    });
-  }
-  async gitResponse(e, n, r2, s, o2) {
-    const i = o2.sibling("output"), a = this._plugins.exec(
-      "spawn.options",
-      {
-        cwd: this.cwd,
-        env: this.env,
-        windowsHide: true
-      },
-      this.taskContext(e, e.commands)
-    );
-    return new Promise((c3) => {
-      const y2 = [], w2 = [];
-      o2.info("%s %o", n, r2), o2("%O", a);
-      let T2 = this._beforeSpawn(e, r2);
-      if (T2)
-        return c3({
-          stdOut: y2,
-          stdErr: w2,
-          exitCode: 9901,
-          rejection: T2
-        });
-      this._plugins.exec("spawn.before", void 0, {
-        ...this.taskContext(e, r2),
-        kill(C2) {
-          T2 = C2 || T2;
-        }
-      });
-      const k2 = ve(n, r2, a);
-      k2.stdout.on(
-        "data",
-        Et(y2, "stdOut", o2, i.step("stdOut"))
-      ), k2.stderr.on(
-        "data",
-        Et(w2, "stdErr", o2, i.step("stdErr"))
-      ), k2.on("error", Mn(w2, o2)), s && (o2("Passing child process stdOut/stdErr to custom outputHandler"), s(n, k2.stdout, k2.stderr, [...r2])), this._plugins.exec("spawn.after", void 0, {
-        ...this.taskContext(e, r2),
-        spawned: k2,
-        close(C2, Te) {
-          c3({
-            stdOut: y2,
-            stdErr: w2,
-            exitCode: C2,
-            rejection: T2 || Te
-          });
-        },
-        kill(C2) {
-          k2.killed || (T2 = C2, k2.kill("SIGINT"));
-        }
-      });
-    });
-  }
-  _beforeSpawn(e, n) {
-    let r2;
-    return this._plugins.exec("spawn.before", void 0, {
-      ...this.taskContext(e, n),
-      kill(s) {
-        r2 = s || r2;
-      }
-    }), r2;
-  }
-  taskContext(e, n) {
-    return {
-      method: String(Me(e.commands) || ""),
-      commands: n,
-      env: { ...this.env },
-      input: kt(e) ? void 0 : e.input
-    };
-  }
-};
-function Mn(t2, e) {
-  return (n) => {
-    e("[ERROR] child process exception %o", n), t2.push(Buffer.from(String(n.stack), "ascii"));
-  };
-}
-function Et(t2, e, n, r2) {
-  return (s) => {
-    n("%s received %L bytes", e, s), r2("%B", s), t2.push(s);
-  };
-}
-var Dn = class {
-  constructor(e, n, r2) {
-    this.cwd = e, this._scheduler = n, this._plugins = r2, this._chain = this.chain();
-  }
-  chain() {
-    return new Pn(this, this._scheduler, this._plugins);
-  }
-  push(e) {
-    return this._chain.push(e);
-  }
-};
-function Ln(t2, e, n = W2) {
-  const r2 = (o2) => {
-    n(null, o2);
-  }, s = (o2) => {
-    o2?.task === t2 && n(o2, void 0);
-  };
-  e.then(r2, s);
-}
-function St(t2, e) {
-  return tn((n) => {
-    if (!Lt(t2))
-      throw new Error(`Git.cwd: cannot change to non-directory "${t2}"`);
-    return (e || n).cwd = t2;
-  });
-}
-function Q2(t2) {
-  const e = ["checkout", ...t2];
-  return e[1] === "-b" && e.includes("-B") && (e[1] = ct(e, "-B")), g(e);
-}
-function jn() {
-  return {
-    checkout() {
-      return this._runTask(
-        Q2(h2(arguments, 1)),
-        u(arguments)
-      );
-    },
-    checkoutBranch(t2, e) {
-      return this._runTask(
-        Q2(["-b", t2, e, ...h2(arguments)]),
-        u(arguments)
-      );
-    },
-    checkoutLocalBranch(t2) {
-      return this._runTask(
-        Q2(["-b", t2, ...h2(arguments)]),
-        u(arguments)
-      );
-    }
-  };
-}
-var Yt = (t2, e, n) => {
-  const r2 = ["clone", ...n];
-  return m(t2) && r2.push(c(t2)), m(e) && r2.push(c(e)), g(r2);
-};
-var Bn = (t2, e, n) => (S2(n, "--mirror"), Yt(t2, e, n));
-function Rt(t2, e, n, ...r2) {
-  return m(n) ? e(n, d(r2[0], m), h2(arguments)) : b2(`git.${t2}() requires a string 'repoPath'`);
-}
-function In() {
-  return {
-    clone(t2, ...e) {
-      return this._runTask(
-        Rt("clone", Yt, d(t2, m), ...e),
-        u(arguments)
-      );
-    },
-    mirror(t2, ...e) {
-      return this._runTask(
-        Rt("mirror", Bn, d(t2, m), ...e),
-        u(arguments)
-      );
-    }
-  };
-}
-var Un = [
-  new l2(/^\[([^\s]+)( \([^)]+\))? ([^\]]+)/, (t2, [e, n, r2]) => {
-    t2.branch = e, t2.commit = r2, t2.root = !!n;
-  }),
-  new l2(/\s*Author:\s(.+)/i, (t2, [e]) => {
-    const n = e.split("<"), r2 = n.pop();
-    !r2 || !r2.includes("@") || (t2.author = {
-      email: r2.substr(0, r2.length - 1),
-      name: n.join("<").trim()
-    });
-  }),
-  new l2(
-    /(\d+)[^,]*(?:,\s*(\d+)[^,]*)(?:,\s*(\d+))/g,
-    (t2, [e, n, r2]) => {
-      t2.summary.changes = parseInt(e, 10) || 0, t2.summary.insertions = parseInt(n, 10) || 0, t2.summary.deletions = parseInt(r2, 10) || 0;
-    }
-  ),
-  new l2(
-    /^(\d+)[^,]*(?:,\s*(\d+)[^(]+\(([+-]))?/,
-    (t2, [e, n, r2]) => {
-      t2.summary.changes = parseInt(e, 10) || 0;
-      const s = parseInt(n, 10) || 0;
-      r2 === "-" ? t2.summary.deletions = s : r2 === "+" && (t2.summary.insertions = s);
-    }
-  )
-];
-function Fn(t2) {
-  return E2({
-    author: null,
-    branch: "",
-    commit: "",
-    root: false,
-    summary: {
-      changes: 0,
-      insertions: 0,
-      deletions: 0
-    }
-  }, Un, t2);
-}
-function Gn(t2, e, n) {
-  return {
-    commands: [
-      "-c",
-      "core.abbrev=40",
-      "commit",
-      ...U(t2, "-m"),
-      ...e,
-      ...n
-    ],
-    format: "utf-8",
-    parser: Fn
-  };
-}
-function zn() {
-  return {
-    commit(e, ...n) {
-      const r2 = u(arguments), s = t2(e) || Gn(
-        v(e),
-        v(d(n[0], G2, [])),
-        [
-          ...L2(d(n[1], K2, [])),
-          ...h2(arguments, 0, true)
-        ]
-      );
-      return this._runTask(s, r2);
-    }
-  };
-  function t2(e) {
-    return !G2(e) && b2(
-      "git.commit: requires the commit message to be supplied as a string/string[]"
-    );
-  }
-}
-function qn() {
-  return {
-    count: 0,
-    garbage: 0,
-    inPack: 0,
-    packs: 0,
-    prunePackable: 0,
-    size: 0,
-    sizeGarbage: 0,
-    sizePack: 0
-  };
-}
-var Wn = new l2(
-  /([a-z-]+): (\d+)$/,
-  (t2, [e, n]) => {
-    const r2 = jt(e);
-    Object.hasOwn(t2, r2) && (t2[r2] = p(n));
-  }
-);
-function Hn() {
-  return {
-    countObjects() {
-      return this._runTask({
-        commands: ["count-objects", "--verbose"],
-        format: "utf-8",
-        parser(t2) {
-          return E2(qn(), [Wn], t2);
-        }
-      });
-    }
-  };
-}
-function Kn() {
-  return {
-    firstCommit() {
-      return this._runTask(
-        g(["rev-list", "--max-parents=0", "HEAD"], true),
-        u(arguments)
-      );
-    }
-  };
-}
-function Vn(t2, e) {
-  const n = ["hash-object", t2];
-  return e && n.push("-w"), g(n, true);
-}
-var J2 = class {
-  constructor(e, n, r2, s) {
-    this.bare = e, this.path = n, this.existing = r2, this.gitDir = s;
-  }
-};
-var Xn = /^Init.+ repository in (.+)$/;
-var Yn = /^Rein.+ in (.+)$/;
-function Qn(t2, e, n) {
-  const r2 = String(n).trim();
-  let s;
-  if (s = Xn.exec(r2))
-    return new J2(t2, e, false, s[1]);
-  if (s = Yn.exec(r2))
-    return new J2(t2, e, true, s[1]);
-  let o2 = "";
-  const i = r2.split(" ");
-  for (; i.length; )
-    if (i.shift() === "in") {
-      o2 = i.join(" ");
-      break;
-    }
-  return new J2(t2, e, /^re/i.test(r2), o2);
-}
-var Qt = "--bare";
-function Jn(t2) {
-  return t2.includes(Qt);
-}
-function Zn(t2 = false, e, n) {
-  const r2 = ["init", ...n];
-  return t2 && !Jn(r2) && r2.splice(1, 0, Qt), {
-    commands: r2,
-    format: "utf-8",
-    parser(s) {
-      return Qn(r2.includes("--bare"), e, s);
-    }
-  };
-}
-function tr(t2) {
-  return t2 === void 0 ? b2("interpretTrailers called without input content") : {
-    format: "utf-8",
-    parser(e) {
-      return Object.fromEntries(
-        ut(e, (n) => {
-          const r2 = n.indexOf(":");
-          return [
-            jt(n.substring(0, r2).toLowerCase()),
-            n.substring(r2 + 2).trim()
-          ];
-        })
-      );
-    },
-    commands: ["interpret-trailers", "--parse"],
-    input: t2
-  };
-}
-function er() {
-  return {
-    interpretTrailers(t2) {
-      return this._runTask(
-        tr(d(t2, Be)),
-        u(arguments)
-      );
-    }
-  };
-}
-var R2 = /* @__PURE__ */ ((t2) => (t2.NONE = "", t2.STAT = "--stat", t2.NUM_STAT = "--numstat", t2.NAME_ONLY = "--name-only", t2.NAME_STATUS = "--name-status", t2))(R2 || {});
-var Jt = /^--(stat|numstat|name-only|name-status)(=|$)/;
-function pt(t2) {
-  for (let e = 0; e < t2.length; e++) {
-    const n = Jt.exec(t2[e]);
-    if (n)
-      return `--${n[1]}`;
-  }
-  return "";
-}
-function nr(t2) {
-  return Jt.test(t2);
-}
-var rr = class {
-  constructor() {
-    this.changed = 0, this.deletions = 0, this.insertions = 0, this.files = [];
-  }
-};
-var Ot = [
-  new l2(
-    /^(.+)\s+\|\s+(\d+)(\s+[+\-]+)?$/,
-    (t2, [e, n, r2 = ""]) => {
-      t2.files.push({
-        file: e.trim(),
-        changes: p(n),
-        insertions: r2.replace(/[^+]/g, "").length,
-        deletions: r2.replace(/[^-]/g, "").length,
-        binary: false
-      });
-    }
-  ),
-  new l2(
-    /^(.+) \|\s+Bin ([0-9.]+) -> ([0-9.]+) ([a-z]+)/,
-    (t2, [e, n, r2]) => {
-      t2.files.push({
-        file: e.trim(),
-        before: p(n),
-        after: p(r2),
-        binary: true
-      });
-    }
-  ),
-  new l2(/^(.+)\s+\|\s+Bin\s*$/, (t2, [e]) => {
-    t2.files.push({
-      file: e.trim(),
-      before: 0,
-      after: 0,
-      binary: true
-    });
-  }),
-  new l2(
-    /(\d+) files? changed\s*((?:, \d+ [^,]+){0,2})/,
-    (t2, [e, n]) => {
-      const r2 = /(\d+) i/.exec(n), s = /(\d+) d/.exec(n);
-      t2.changed = p(e), t2.insertions = p(r2?.[1]), t2.deletions = p(s?.[1]);
-    }
-  )
-];
-var sr = [
-  new l2(
-    /(\d+)\t(\d+)\t(.+)$/,
-    (t2, [e, n, r2]) => {
-      const s = p(e), o2 = p(n);
-      t2.changed++, t2.insertions += s, t2.deletions += o2, t2.files.push({
-        file: r2,
-        changes: s + o2,
-        insertions: s,
-        deletions: o2,
-        binary: false
-      });
-    }
-  ),
-  new l2(/-\t-\t(.+)$/, (t2, [e]) => {
-    t2.changed++, t2.files.push({
-      file: e,
-      after: 0,
-      before: 0,
-      binary: true
-    });
-  })
-];
-var or = [
-  new l2(/(.+)$/, (t2, [e]) => {
-    t2.changed++, t2.files.push({
-      file: e,
-      changes: 0,
-      insertions: 0,
-      deletions: 0,
-      binary: false
-    });
-  })
-];
-var ir = [
-  new l2(
-    /([ACDMRTUXB])([0-9]{0,3})\t(.[^\t]*)(\t(.[^\t]*))?$/,
-    (t2, [e, n, r2, s, o2]) => {
-      t2.changed++, t2.files.push({
-        file: o2 ?? r2,
-        changes: 0,
-        insertions: 0,
-        deletions: 0,
-        binary: false,
-        status: bt(_n(e) && e),
-        from: bt(!!o2 && r2 !== o2 && r2),
-        similarity: p(n)
-      });
-    }
-  )
-];
-var ar = {
-  [R2.NONE]: Ot,
-  [R2.STAT]: Ot,
-  [R2.NUM_STAT]: sr,
-  [R2.NAME_STATUS]: ir,
-  [R2.NAME_ONLY]: or
-};
-function Zt(t2 = R2.NONE) {
-  const e = ar[t2];
-  return (n) => E2(new rr(), e, n, false);
-}
-var te = "\xF2\xF2\xF2\xF2\xF2\xF2 ";
-var ee2 = " \xF2\xF2";
-var ne2 = " \xF2 ";
-var ur = ["hash", "date", "message", "refs", "author_name", "author_email"];
-function cr(t2, e) {
-  return e.reduce(
-    (n, r2, s) => (n[r2] = t2[s] || "", n),
-    /* @__PURE__ */ Object.create({ diff: null })
-  );
-}
-function re(t2 = ne2, e = ur, n = R2.NONE) {
-  const r2 = Zt(n);
-  return function(s) {
-    const o2 = H2(
-      s.trim(),
-      false,
-      te
-    ).map(function(i) {
-      const a = i.split(ee2), c3 = cr(a[0].split(t2), e);
-      return a.length > 1 && a[1].trim() && (c3.diff = r2(a[1])), c3;
-    });
-    return {
-      all: o2,
-      latest: o2.length && o2[0] || null,
-      total: o2.length
-    };
-  };
-}
-function fr(t2) {
-  let e = pt(t2);
-  const n = ["diff"];
-  return e === R2.NONE && (e = R2.STAT, n.push("--stat=4096")), n.push(...t2), dt(n) || {
-    commands: n,
-    format: "utf-8",
-    parser: Zt(e)
-  };
-}
-function dt(t2) {
-  const e = t2.filter(nr);
-  if (e.length > 1)
-    return b2(
-      `Summary flags are mutually exclusive - pick one of ${e.join(",")}`
-    );
-  if (e.length && t2.includes("-z"))
-    return b2(
-      `Summary flag ${e} parsing is not compatible with null termination option '-z'`
-    );
-}
-var se = /* @__PURE__ */ ((t2) => (t2[t2["--pretty"] = 0] = "--pretty", t2[t2["max-count"] = 1] = "max-count", t2[t2.maxCount = 2] = "maxCount", t2[t2.n = 3] = "n", t2[t2.file = 4] = "file", t2[t2.format = 5] = "format", t2[t2.from = 6] = "from", t2[t2.to = 7] = "to", t2[t2.splitter = 8] = "splitter", t2[t2.symmetric = 9] = "symmetric", t2[t2.mailMap = 10] = "mailMap", t2[t2.multiLine = 11] = "multiLine", t2[t2.strictDate = 12] = "strictDate", t2))(se || {});
-function lr(t2, e) {
-  const n = [], r2 = [];
-  return Object.keys(t2).forEach((s) => {
-    n.push(s), r2.push(String(t2[s]));
-  }), [n, r2.join(e)];
-}
-function hr(t2) {
-  return Object.keys(t2).reduce((e, n) => (n in se || (e[n] = t2[n]), e), {});
-}
-function oe2(t2 = {}, e = []) {
-  const n = d(t2.splitter, m, ne2), r2 = lt(t2.format) ? t2.format : {
-    hash: "%H",
-    date: t2.strictDate === false ? "%ai" : "%aI",
-    message: "%s",
-    refs: "%D",
-    body: t2.multiLine ? "%B" : "%b",
-    author_name: t2.mailMap !== false ? "%aN" : "%an",
-    author_email: t2.mailMap !== false ? "%aE" : "%ae"
-  }, [s, o2] = lr(r2, n), i = [], a = [
-    `--pretty=format:${te}${o2}${ee2}`,
-    ...e
-  ], c3 = t2.n || t2["max-count"] || t2.maxCount;
-  if (c3 && a.push(`--max-count=${c3}`), t2.from || t2.to) {
-    const y2 = t2.symmetric !== false ? "..." : "..";
-    i.push(`${t2.from || ""}${y2}${t2.to || ""}`);
-  }
-  return m(t2.file) && a.push("--follow", c(t2.file)), It(hr(t2), a), {
-    fields: s,
-    splitter: n,
-    commands: [...a, ...i]
-  };
-}
-function mr(t2, e, n) {
-  const r2 = re(t2, e, pt(n));
-  return {
-    commands: ["log", ...n],
-    format: "utf-8",
-    parser: r2
-  };
-}
-function pr() {
-  return {
-    log(...n) {
-      const r2 = u(arguments), s = oe2(
-        ht(arguments),
-        L2(d(arguments[0], K2, []))
-      ), o2 = e(...n) || dt(s.commands) || t2(s);
-      return this._runTask(o2, r2);
-    }
-  };
-  function t2(n) {
-    return mr(n.splitter, n.fields, n.commands);
-  }
-  function e(n, r2) {
-    return m(n) && m(r2) && b2(
-      "git.log(string, string) should be replaced with git.log({ from: string, to: string })"
-    );
-  }
-}
-var Z2 = class {
-  constructor(e, n = null, r2) {
-    this.reason = e, this.file = n, this.meta = r2;
-  }
-  toString() {
-    return `${this.file}:${this.reason}`;
-  }
-};
-var dr = class {
-  constructor() {
-    this.conflicts = [], this.merges = [], this.result = "success";
-  }
-  get failed() {
-    return this.conflicts.length > 0;
-  }
-  get reason() {
-    return this.result;
-  }
-  toString() {
-    return this.conflicts.length ? `CONFLICTS: ${this.conflicts.join(", ")}` : "OK";
-  }
-};
-var ie = class {
-  constructor() {
-    this.remoteMessages = {
-      all: []
-    }, this.created = [], this.deleted = [], this.files = [], this.deletions = {}, this.insertions = {}, this.summary = {
-      changes: 0,
-      deletions: 0,
-      insertions: 0
-    };
-  }
-};
-var gr = class {
-  constructor() {
-    this.remote = "", this.hash = {
-      local: "",
-      remote: ""
-    }, this.branch = {
-      local: "",
-      remote: ""
-    }, this.message = "";
-  }
-  toString() {
-    return this.message;
-  }
-};
-function tt(t2) {
-  return t2.objects = t2.objects || {
-    compressing: 0,
-    counting: 0,
-    enumerating: 0,
-    packReused: 0,
-    reused: { count: 0, delta: 0 },
-    total: { count: 0, delta: 0 }
-  };
-}
-function Ct(t2) {
-  const e = /^\s*(\d+)/.exec(t2), n = /delta (\d+)/i.exec(t2);
-  return {
-    count: p(e && e[1] || "0"),
-    delta: p(n && n[1] || "0")
-  };
-}
-var yr = [
-  new x2(
-    /^remote:\s*(enumerating|counting|compressing) objects: (\d+),/i,
-    (t2, [e, n]) => {
-      const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
-      Object.assign(s, { [r2]: p(n) });
-    }
-  ),
-  new x2(
-    /^remote:\s*(enumerating|counting|compressing) objects: \d+% \(\d+\/(\d+)\),/i,
-    (t2, [e, n]) => {
-      const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
-      Object.assign(s, { [r2]: p(n) });
-    }
-  ),
-  new x2(
-    /total ([^,]+), reused ([^,]+), pack-reused (\d+)/i,
-    (t2, [e, n, r2]) => {
-      const s = tt(t2.remoteMessages);
-      s.total = Ct(e), s.reused = Ct(n), s.packReused = p(r2);
-    }
-  )
-];
-var wr = [
-  new x2(/^remote:\s*(.+)$/, (t2, [e]) => (t2.remoteMessages.all.push(e.trim()), false)),
-  ...yr,
-  new x2(
-    [/create a (?:pull|merge) request/i, /\s(https?:\/\/\S+)$/],
-    (t2, [e]) => {
-      t2.remoteMessages.pullRequestUrl = e;
-    }
-  ),
-  new x2(
-    [/found (\d+) vulnerabilities.+\(([^)]+)\)/i, /\s(https?:\/\/\S+)$/],
-    (t2, [e, n, r2]) => {
-      t2.remoteMessages.vulnerabilities = {
-        count: p(e),
-        summary: n,
-        url: r2
-      };
-    }
-  )
-];
-function ae(t2, e) {
-  return E2({ remoteMessages: new br() }, wr, e);
-}
-var br = class {
-  constructor() {
-    this.all = [];
-  }
-};
-var Tr = /^\s*(.+?)\s+\|\s+\d+\s*(\+*)(-*)/;
-var kr = /(\d+)\D+((\d+)\D+\(\+\))?(\D+(\d+)\D+\(-\))?/;
-var _r = /^(create|delete) mode \d+ (.+)/;
-var vr = [
-  new l2(Tr, (t2, [e, n, r2]) => {
-    t2.files.push(e), n && (t2.insertions[e] = n.length), r2 && (t2.deletions[e] = r2.length);
-  }),
-  new l2(kr, (t2, [e, , n, , r2]) => n !== void 0 || r2 !== void 0 ? (t2.summary.changes = +e || 0, t2.summary.insertions = +n || 0, t2.summary.deletions = +r2 || 0, true) : false),
-  new l2(_r, (t2, [e, n]) => {
-    S2(t2.files, n), S2(e === "create" ? t2.created : t2.deleted, n);
-  })
-];
-var Er = [
-  new l2(/^from\s(.+)$/i, (t2, [e]) => {
-    t2.remote = e;
-  }),
-  new l2(/^fatal:\s(.+)$/, (t2, [e]) => {
-    t2.message = e;
-  }),
-  new l2(
-    /([a-z0-9]+)\.\.([a-z0-9]+)\s+(\S+)\s+->\s+(\S+)$/,
-    (t2, [e, n, r2, s]) => {
-      t2.branch.local = r2, t2.hash.local = e, t2.branch.remote = s, t2.hash.remote = n;
-    }
-  )
-];
-var Sr = (t2, e) => E2(new ie(), vr, [t2, e]);
-var ue = (t2, e) => Object.assign(
-  new ie(),
-  Sr(t2, e),
-  ae(t2, e)
-);
-function Rr(t2, e) {
-  const n = E2(new gr(), Er, [t2, e]);
-  return n.message && n;
-}
-var Or = [
-  new l2(/^Auto-merging\s+(.+)$/, (t2, [e]) => {
-    t2.merges.push(e);
-  }),
-  new l2(/^CONFLICT\s+\((.+)\): Merge conflict in (.+)$/, (t2, [e, n]) => {
-    t2.conflicts.push(new Z2(e, n));
-  }),
-  new l2(
-    /^CONFLICT\s+\((.+\/delete)\): (.+) deleted in (.+) and/,
-    (t2, [e, n, r2]) => {
-      t2.conflicts.push(new Z2(e, n, { deleteRef: r2 }));
-    }
-  ),
-  new l2(/^CONFLICT\s+\((.+)\):/, (t2, [e]) => {
-    t2.conflicts.push(new Z2(e, null));
-  }),
-  new l2(/^Automatic merge failed;\s+(.+)$/, (t2, [e]) => {
-    t2.result = e;
-  })
-];
-var Cr = (t2, e) => Object.assign(Ar(t2), ue(t2, e));
-var Ar = (t2) => E2(new dr(), Or, t2);
-function At(t2) {
-  return t2.length ? {
-    commands: ["merge", ...t2],
-    format: "utf-8",
-    parser(e, n) {
-      const r2 = Cr(e, n);
-      if (r2.failed)
-        throw new at(r2);
-      return r2;
-    }
-  } : b2("Git.merge requires at least one option");
-}
-function xr(t2, e, n) {
-  const r2 = n.includes("deleted"), s = n.includes("tag") || /^refs\/tags/.test(t2), o2 = !n.includes("new");
-  return {
-    deleted: r2,
-    tag: s,
-    branch: !s,
-    new: !o2,
-    alreadyUpdated: o2,
-    local: t2,
-    remote: e
-  };
-}
-var Nr = [
-  new l2(/^Pushing to (.+)$/, (t2, [e]) => {
-    t2.repo = e;
-  }),
-  new l2(/^updating local tracking ref '(.+)'/, (t2, [e]) => {
-    t2.ref = {
-      ...t2.ref || {},
-      local: e
-    };
-  }),
-  new l2(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (t2, [e, n, r2]) => {
-    t2.pushed.push(xr(e, n, r2));
-  }),
-  new l2(
-    /^Branch '([^']+)' set up to track remote branch '([^']+)' from '([^']+)'/,
-    (t2, [e, n, r2]) => {
-      t2.branch = {
-        ...t2.branch || {},
-        local: e,
-        remote: n,
-        remoteName: r2
-      };
-    }
-  ),
-  new l2(
-    /^([^:]+):(\S+)\s+([a-z0-9]+)\.\.([a-z0-9]+)$/,
-    (t2, [e, n, r2, s]) => {
-      t2.update = {
-        head: {
-          local: e,
-          remote: n
-        },
-        hash: {
-          from: r2,
-          to: s
-        }
-      };
-    }
-  )
-];
-var $r = (t2, e) => {
-  const n = Pr(t2, e), r2 = ae(t2, e);
-  return {
-    ...n,
-    ...r2
-  };
-};
-var Pr = (t2, e) => E2({ pushed: [] }, Nr, [t2, e]);
-function Mr(t2 = {}, e) {
-  return S2(e, "--tags"), ce(t2, e);
-}
-function ce(t2 = {}, e) {
-  const n = ["push", ...e];
-  return t2.branch && n.splice(1, 0, t2.branch), t2.remote && n.splice(1, 0, t2.remote), ct(n, "-v"), S2(n, "--verbose"), S2(n, "--porcelain"), {
-    commands: n,
-    format: "utf-8",
-    parser: $r
-  };
-}
-function Dr() {
-  return {
-    showBuffer() {
-      const t2 = ["show", ...h2(arguments, 1)];
-      return t2.includes("--binary") || t2.splice(1, 0, "--binary"), this._runTask(
-        Gt(t2),
-        u(arguments)
-      );
-    },
-    show() {
-      const t2 = ["show", ...h2(arguments, 1)];
-      return this._runTask(
-        g(t2),
-        u(arguments)
-      );
-    }
-  };
-}
-var Lr = /^(.+)\0(.+)$/;
-var jr = class {
-  constructor(e, n, r2) {
-    if (this.path = e, this.index = n, this.working_dir = r2, n === "R" || r2 === "R") {
-      const s = Lr.exec(e) || [null, e, e];
-      this.from = s[2] || "", this.path = s[1] || "";
-    }
-  }
-};
-var Br = class {
-  constructor() {
-    this.not_added = [], this.conflicted = [], this.created = [], this.deleted = [], this.ignored = void 0, this.modified = [], this.renamed = [], this.files = [], this.staged = [], this.ahead = 0, this.behind = 0, this.current = null, this.tracking = null, this.detached = false, this.isClean = () => !this.files.length;
-  }
-};
-function xt(t2) {
-  const [e, n] = t2.split(I2);
-  return {
-    from: n || e,
-    to: e
-  };
-}
-function _2(t2, e, n) {
-  return [`${t2}${e}`, n];
-}
-function et(t2, ...e) {
-  return e.map((n) => _2(t2, n, (r2, s) => r2.conflicted.push(s)));
-}
-var Ir = new Map([
-  _2(
-    " ",
-    "A",
-    (t2, e) => t2.created.push(e)
-  ),
-  _2(
-    " ",
-    "D",
-    (t2, e) => t2.deleted.push(e)
-  ),
-  _2(
-    " ",
-    "M",
-    (t2, e) => t2.modified.push(e)
-  ),
-  _2("A", " ", (t2, e) => {
-    t2.created.push(e), t2.staged.push(e);
-  }),
-  _2("A", "M", (t2, e) => {
-    t2.created.push(e), t2.staged.push(e), t2.modified.push(e);
-  }),
-  _2("D", " ", (t2, e) => {
-    t2.deleted.push(e), t2.staged.push(e);
-  }),
-  _2("M", " ", (t2, e) => {
-    t2.modified.push(e), t2.staged.push(e);
-  }),
-  _2("M", "M", (t2, e) => {
-    t2.modified.push(e), t2.staged.push(e);
-  }),
-  _2("R", " ", (t2, e) => {
-    t2.renamed.push(xt(e));
-  }),
-  _2("R", "M", (t2, e) => {
-    const n = xt(e);
-    t2.renamed.push(n), t2.modified.push(n.to);
-  }),
-  _2("!", "!", (t2, e) => {
-    (t2.ignored = t2.ignored || []).push(e);
-  }),
-  _2(
-    "?",
-    "?",
-    (t2, e) => t2.not_added.push(e)
-  ),
-  ...et(
-    "A",
-    "A",
-    "U"
-    /* UNMERGED */
-  ),
-  ...et(
-    "D",
-    "D",
-    "U"
-    /* UNMERGED */
-  ),
-  ...et(
-    "U",
-    "A",
-    "D",
-    "U"
-    /* UNMERGED */
-  ),
-  [
-    "##",
-    (t2, e) => {
-      const n = /ahead (\d+)/, r2 = /behind (\d+)/, s = /^(.+?(?=(?:\.{3}|\s|$)))/, o2 = /\.{3}(\S*)/, i = /\son\s(\S+?)(?=\.{3}|$)/;
-      let a = n.exec(e);
-      t2.ahead = a && +a[1] || 0, a = r2.exec(e), t2.behind = a && +a[1] || 0, a = s.exec(e), t2.current = d(a?.[1], m, null), a = o2.exec(e), t2.tracking = d(a?.[1], m, null), a = i.exec(e), a && (t2.current = d(a?.[1], m, t2.current)), t2.detached = /\(no branch\)/.test(e);
-    }
-  ]
-]);
-var Ur = function(t2) {
-  const e = t2.split(I2), n = new Br();
-  for (let r2 = 0, s = e.length; r2 < s; ) {
-    let o2 = e[r2++].trim();
-    o2 && (o2.charAt(0) === "R" && (o2 += I2 + (e[r2++] || "")), Fr(n, o2));
-  }
-  return n;
-};
-function Fr(t2, e) {
-  const n = e.trim();
-  switch (" ") {
-    case n.charAt(2):
-      return r2(n.charAt(0), n.charAt(1), n.slice(3));
-    case n.charAt(1):
-      return r2(" ", n.charAt(0), n.slice(2));
-    default:
-      return;
-  }
-  function r2(s, o2, i) {
-    const a = `${s}${o2}`, c3 = Ir.get(a);
-    c3 && c3(t2, i), a !== "##" && a !== "!!" && t2.files.push(new jr(i, s, o2));
-  }
-}
-var Gr = ["--null", "-z"];
-function zr(t2) {
-  return {
-    format: "utf-8",
-    commands: [
-      "status",
-      "--porcelain",
-      "-b",
-      "-u",
-      "--null",
-      ...t2.filter((n) => !Gr.includes(n))
-    ],
-    parser(n) {
-      return Ur(n);
-    }
-  };
-}
-var fe = "installed=false";
-function q2(t2 = 0, e = 0, n = 0, r2 = "", s = true) {
-  return Object.defineProperty(
-    {
-      major: t2,
-      minor: e,
-      patch: n,
-      agent: r2,
-      installed: s
-    },
-    "toString",
-    {
-      value() {
-        return `${this.major}.${this.minor}.${this.patch}`;
-      },
-      configurable: false,
-      enumerable: false
-    }
-  );
-}
-function qr() {
-  return q2(0, 0, 0, "", false);
-}
-function Wr() {
-  return {
-    version() {
-      return this._runTask({
-        commands: ["--version"],
-        format: "utf-8",
-        parser: Kr,
-        onError(t2, e, n, r2) {
-          if (t2.exitCode === V2.NOT_FOUND)
-            return n(Buffer.from(fe));
-          r2(e);
-        }
-      });
-    }
-  };
-}
-var Hr = [
-  new l2(
-    /version (\d+)\.(\d+)\.(\d+)(?:\s*\((.+)\))?/,
-    (t2, [e, n, r2, s = ""]) => {
-      Object.assign(
-        t2,
-        q2(p(e), p(n), p(r2), s)
-      );
-    }
-  ),
-  new l2(
-    /version (\d+)\.(\d+)\.(\D+)(.+)?$/,
-    (t2, [e, n, r2, s = ""]) => {
-      Object.assign(t2, q2(p(e), p(n), r2, s));
-    }
-  )
-];
-function Kr(t2) {
-  return t2 === fe ? qr() : E2(q2(0, 0, 0, t2), Hr, t2);
-}
-var le = class {
-  constructor(e) {
-    this._executor = e;
-  }
-  _runTask(e, n) {
-    const r2 = this._executor.chain(), s = r2.push(e);
-    return n && Ln(e, s, n), Object.create(this, {
-      then: { value: s.then.bind(s) },
-      catch: { value: s.catch.bind(s) },
-      _executor: { value: r2 }
-    });
-  }
-  add(e) {
-    return this._runTask(
-      g(["add", ...v(e)]),
-      u(arguments)
-    );
-  }
-  cwd(e) {
-    const n = u(arguments);
-    return typeof e == "string" ? this._runTask(St(e, this._executor), n) : typeof e?.path == "string" ? this._runTask(
-      St(
-        e.path,
-        e.root && this._executor || void 0
-      ),
-      n
-    ) : this._runTask(
-      b2("Git.cwd: workingDirectory must be supplied as a string"),
-      n
-    );
-  }
-  hashObject(e, n) {
-    return this._runTask(
-      Vn(e, n === true),
-      u(arguments)
-    );
-  }
-  init(e) {
-    return this._runTask(
-      Zn(e === true, this._executor.cwd, h2(arguments)),
-      u(arguments)
-    );
-  }
-  merge() {
-    return this._runTask(
-      At(h2(arguments)),
-      u(arguments)
-    );
-  }
-  mergeFromTo(e, n) {
-    return m(e) && m(n) ? this._runTask(
-      At([e, n, ...h2(arguments)]),
-      u(arguments, false)
-    ) : this._runTask(
-      b2(
-        "Git.mergeFromTo requires that the 'remote' and 'branch' arguments are supplied as strings"
-      )
-    );
-  }
-  outputHandler(e) {
-    return this._executor.outputHandler = e, this;
-  }
-  push() {
-    const e = ce(
-      {
-        remote: d(arguments[0], m),
-        branch: d(arguments[1], m)
-      },
-      h2(arguments)
-    );
-    return this._runTask(e, u(arguments));
-  }
-  stash() {
-    return this._runTask(
-      g(["stash", ...h2(arguments)]),
-      u(arguments)
-    );
-  }
-  status() {
-    return this._runTask(
-      zr(h2(arguments)),
-      u(arguments)
-    );
-  }
-};
-Object.assign(
-  le.prototype,
-  jn(),
-  In(),
-  zn(),
-  Tn(),
-  Hn(),
-  Kn(),
-  On(),
-  er(),
-  pr(),
-  Dr(),
-  Wr()
-);
-var Vr = /* @__PURE__ */ (() => {
-  let t2 = 0;
-  return () => {
-    t2++;
-    const { promise: e, done: n } = (0, import_promise_deferred.createDeferred)();
-    return {
-      promise: e,
-      done: n,
-      id: t2
-    };
-  };
-})();
-var Xr = class {
-  constructor(e = 2) {
-    this.concurrency = e, this.logger = $2("", "scheduler"), this.pending = [], this.running = [], this.logger("Constructed, concurrency=%s", e);
-  }
-  schedule() {
-    if (!this.pending.length || this.running.length >= this.concurrency) {
-      this.logger(
-        "Schedule attempt ignored, pending=%s running=%s concurrency=%s",
-        this.pending.length,
-        this.running.length,
-        this.concurrency
-      );
-      return;
-    }
-    const e = S2(this.running, this.pending.shift());
-    this.logger("Attempting id=%s", e.id), e.done(() => {
-      this.logger("Completing id=", e.id), ct(this.running, e), this.schedule();
-    });
-  }
-  next() {
-    const { promise: e, id: n } = S2(this.pending, Vr());
-    return this.logger("Scheduling id=%s", n), this.schedule(), e;
-  }
-};
-function Yr(t2, e) {
-  return g(["apply", ...e, ...t2]);
-}
-var he = /* @__PURE__ */ ((t2) => (t2.CURRENT = "*", t2.LINKED = "+", t2))(he || {});
-var Qr = class {
-  constructor() {
-    this.all = [], this.branches = {}, this.current = "", this.detached = false;
-  }
-  push(e, n, r2, s, o2) {
-    e === "*" && (this.detached = n, this.current = r2), this.all.push(r2), this.branches[r2] = {
-      current: e === "*",
-      linkedWorkTree: e === "+",
-      name: r2,
-      commit: s,
-      label: o2
-    };
-  }
-};
-var Jr = [
-  new l2(
-    /^([*+]\s)?\((?:HEAD )?detached (?:from|at) (\S+)\)\s+([a-z0-9]+)\s(.*)$/,
-    (t2, [e, n, r2, s]) => {
-      t2.push(Nt(e), true, n, r2, s);
-    }
-  ),
-  new l2(
-    /^([*+]\s)?(\S+)\s+([a-z0-9]+)\s?(.*)$/s,
-    (t2, [e, n, r2, s]) => {
-      t2.push(Nt(e), false, n, r2, s);
-    }
-  )
-];
-var Zr = new l2(/^(\S+)$/s, (t2, [e]) => {
-  t2.push(he.CURRENT, false, e, "", "");
-});
-function Nt(t2) {
-  return t2 ? t2.charAt(0) : "";
-}
-function me(t2, e = false) {
-  return E2(
-    new Qr(),
-    e ? [Zr] : Jr,
-    t2
-  );
-}
-var ts = class {
-  constructor() {
-    this.all = [], this.branches = {}, this.errors = [];
-  }
-  get success() {
-    return !this.errors.length;
-  }
-};
-function es(t2, e) {
-  return {
-    branch: t2,
-    hash: e,
-    success: true
-  };
-}
-function ns(t2) {
-  return {
-    branch: t2,
-    hash: null,
-    success: false
-  };
-}
-var rs = /(\S+)\s+\(\S+\s([^)]+)\)/;
-var pe = /^error[^']+'([^']+)'/m;
-var ss = [
-  new l2(rs, (t2, [e, n]) => {
-    const r2 = es(e, n);
-    t2.all.push(r2), t2.branches[e] = r2;
-  }),
-  new l2(pe, (t2, [e]) => {
-    const n = ns(e);
-    t2.errors.push(n), t2.all.push(n), t2.branches[e] = n;
-  })
-];
-var gt = (t2, e) => E2(new ts(), ss, [t2, e]);
-function de(t2, e) {
-  return e === V2.ERROR && pe.test(t2);
-}
-function os(t2) {
-  const e = ["-d", "-D", "--delete"];
-  return t2.some((n) => e.includes(n));
-}
-function is(t2) {
-  const e = os(t2), n = t2.includes("--show-current"), r2 = ["branch", ...t2];
-  return r2.length === 1 && r2.push("-a"), r2.includes("-v") || r2.splice(1, 0, "-v"), {
-    format: "utf-8",
-    commands: r2,
-    parser(s, o2) {
-      return e ? gt(s, o2).all[0] : me(s, n);
-    }
-  };
-}
-function as() {
-  return {
-    format: "utf-8",
-    commands: ["branch", "-v"],
-    parser(t2) {
-      return me(t2);
-    }
-  };
-}
-function us(t2, e = false) {
-  return {
-    format: "utf-8",
-    commands: ["branch", "-v", e ? "-D" : "-d", ...t2],
-    parser(n, r2) {
-      return gt(n, r2);
-    },
-    onError({ exitCode: n, stdOut: r2 }, s, o2, i) {
-      if (!de(String(s), n))
-        return i(s);
-      o2(r2);
-    }
-  };
-}
-function cs(t2, e = false) {
-  const n = {
-    format: "utf-8",
-    commands: ["branch", "-v", e ? "-D" : "-d", t2],
-    parser(r2, s) {
-      return gt(r2, s).branches[t2];
-    },
-    onError({ exitCode: r2, stdErr: s, stdOut: o2 }, i, a, c3) {
-      if (!de(String(i), r2))
-        return c3(i);
-      throw new at(
-        n.parser(F2(o2), F2(s)),
-        String(i)
-      );
-    }
-  };
-  return n;
-}
-function fs(t2) {
-  return {
-    commands: ["check-ignore", ...t2],
-    format: "utf-8",
-    parser: ls
-  };
-}
-function ls(t2) {
-  return t2.split(/\n/g).map(hs).filter(Boolean);
-}
-function hs(t2) {
-  const e = t2.trim().replace(/^["']|["']$/g, "");
-  return e && Se(e);
-}
-var ms = [
-  new l2(/From (.+)$/, (t2, [e]) => {
-    t2.remote = e;
-  }),
-  new l2(/\* \[new branch]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
-    t2.branches.push({
-      name: e,
-      tracking: n
-    });
-  }),
-  new l2(/\* \[new tag]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
-    t2.tags.push({
-      name: e,
-      tracking: n
-    });
-  }),
-  new l2(/- \[deleted]\s+\S+\s*-> (.+)$/, (t2, [e]) => {
-    t2.deleted.push({
-      tracking: e
-    });
-  }),
-  new l2(
-    /\s*([^.]+)\.\.(\S+)\s+(\S+)\s*-> (.+)$/,
-    (t2, [e, n, r2, s]) => {
-      t2.updated.push({
-        name: r2,
-        tracking: s,
-        to: n,
-        from: e
-      });
-    }
-  )
-];
-function ps(t2, e) {
-  return E2({
-    raw: t2,
-    remote: null,
-    branches: [],
-    tags: [],
-    updated: [],
-    deleted: []
-  }, ms, [t2, e]);
-}
-function ds(t2) {
-  return /^--upload-pack(=|$)/.test(t2);
-}
-function gs(t2, e, n) {
-  const r2 = ["fetch", ...n];
-  return t2 && e && r2.push(t2, e), r2.find(ds) ? b2("git.fetch: potential exploit argument blocked.") : {
-    commands: r2,
-    format: "utf-8",
-    parser: ps
-  };
-}
-var ys = [
-  new l2(/^Renaming (.+) to (.+)$/, (t2, [e, n]) => {
-    t2.moves.push({ from: e, to: n });
-  })
-];
-function ws(t2) {
-  return E2({ moves: [] }, ys, t2);
-}
-function bs(t2, e) {
-  return {
-    commands: ["mv", "-v", ...v(t2), e],
-    format: "utf-8",
-    parser: ws
-  };
-}
-function Ts(t2, e, n) {
-  const r2 = ["pull", ...n];
-  return t2 && e && r2.splice(1, 0, t2, e), {
-    commands: r2,
-    format: "utf-8",
-    parser(s, o2) {
-      return ue(s, o2);
-    },
-    onError(s, o2, i, a) {
-      const c3 = Rr(
-        F2(s.stdOut),
-        F2(s.stdErr)
-      );
-      if (c3)
-        return a(new at(c3));
-      a(o2);
-    }
-  };
-}
-function ks(t2) {
-  const e = {};
-  return ge(t2, ([n]) => e[n] = { name: n }), Object.values(e);
-}
-function _s(t2) {
-  const e = {};
-  return ge(t2, ([n, r2, s]) => {
-    Object.hasOwn(e, n) || (e[n] = {
-      name: n,
-      refs: { fetch: "", push: "" }
-    }), s && r2 && (e[n].refs[s.replace(/[^a-z]/g, "")] = r2);
-  }), Object.values(e);
-}
-function ge(t2, e) {
-  ut(t2, (n) => e(n.split(/\s+/)));
-}
-function vs(t2, e, n) {
-  return g(["remote", "add", ...n, t2, e]);
-}
-function Es(t2) {
-  const e = ["remote"];
-  return t2 && e.push("-v"), {
-    commands: e,
-    format: "utf-8",
-    parser: t2 ? _s : ks
-  };
-}
-function Ss(t2) {
-  const e = [...t2];
-  return e[0] !== "ls-remote" && e.unshift("ls-remote"), g(e);
-}
-function Rs(t2) {
-  const e = [...t2];
-  return e[0] !== "remote" && e.unshift("remote"), g(e);
-}
-function Os(t2) {
-  return g(["remote", "remove", t2]);
-}
-function Cs(t2 = {}, e) {
-  const n = oe2(t2), r2 = ["stash", "list", ...n.commands, ...e], s = re(
-    n.splitter,
-    n.fields,
-    pt(r2)
-  );
-  return dt(r2) || {
-    commands: r2,
-    format: "utf-8",
-    parser: s
-  };
-}
-function As(t2, e) {
-  return X2(["add", t2, e]);
-}
-function xs(t2) {
-  return X2(["init", ...t2]);
-}
-function X2(t2) {
-  const e = [...t2];
-  return e[0] !== "submodule" && e.unshift("submodule"), g(e);
-}
-function Ns(t2) {
-  return X2(["update", ...t2]);
-}
-var $s = class {
-  constructor(e, n) {
-    this.all = e, this.latest = n;
-  }
-};
-var Ps = function(t2, e = false) {
-  const n = t2.split(`
-`).map(Ds).filter(Boolean);
-  e || n.sort(function(s, o2) {
-    const i = s.split("."), a = o2.split(".");
-    if (i.length === 1 || a.length === 1)
-      return Ms(B2(i[0]), B2(a[0]));
-    for (let c3 = 0, y2 = Math.max(i.length, a.length); c3 < y2; c3++) {
-      const w2 = ye(B2(i[c3]), B2(a[c3]));
-      if (w2)
-        return w2;
-    }
-    return 0;
-  });
-  const r2 = e ? n[0] : [...n].reverse().find((s) => s.indexOf(".") >= 0);
-  return new $s(n, r2);
-};
-function Ms(t2, e) {
-  const n = Number.isNaN(t2), r2 = Number.isNaN(e);
-  return n !== r2 ? n ? 1 : -1 : n ? ye(t2, e) : 0;
-}
-function ye(t2, e) {
-  return t2 === e ? 0 : t2 > e ? 1 : -1;
-}
-function Ds(t2) {
-  return t2.trim();
-}
-function B2(t2) {
-  return typeof t2 == "string" && parseInt(t2.replace(/^\D+/g, ""), 10) || 0;
-}
-function Ls(t2 = []) {
-  const e = t2.some((n) => /^--sort=/.test(n));
-  return {
-    format: "utf-8",
-    commands: ["tag", "-l", ...t2],
-    parser(n) {
-      return Ps(n, e);
-    }
-  };
-}
-function js(t2) {
-  return {
-    format: "utf-8",
-    commands: ["tag", t2],
-    parser() {
-      return { name: t2 };
-    }
-  };
-}
-function Bs(t2, e) {
-  return {
-    format: "utf-8",
-    commands: ["tag", "-a", "-m", e, t2],
-    parser() {
-      return { name: t2 };
-    }
-  };
-}
-function f2(t2, e) {
-  this._plugins = e, this._executor = new Dn(
-    t2.baseDir,
-    new Xr(t2.maxConcurrentProcesses),
-    e
-  ), this._trimmed = t2.trimmed;
-}
-(f2.prototype = Object.create(le.prototype)).constructor = f2;
-f2.prototype.customBinary = function(t2) {
-  return this._plugins.reconfigure("binary", t2), this;
-};
-f2.prototype.env = function(t2, e) {
-  return arguments.length === 1 && typeof t2 == "object" ? this._executor.env = t2 : (this._executor.env = this._executor.env || {})[t2] = e, this;
-};
-f2.prototype.stashList = function(t2) {
-  return this._runTask(
-    Cs(
-      ht(arguments) || {},
-      K2(t2) && t2 || []
-    ),
-    u(arguments)
-  );
-};
-f2.prototype.mv = function(t2, e) {
-  return this._runTask(bs(t2, e), u(arguments));
-};
-f2.prototype.checkoutLatestTag = function(t2) {
-  var e = this;
-  return this.pull(function() {
-    e.tags(function(n, r2) {
-      e.checkout(r2.latest, t2);
-    });
-  });
-};
-f2.prototype.pull = function(t2, e, n, r2) {
-  return this._runTask(
-    Ts(
-      d(t2, m),
-      d(e, m),
-      h2(arguments)
-    ),
-    u(arguments)
-  );
-};
-f2.prototype.fetch = function(t2, e) {
-  return this._runTask(
-    gs(
-      d(t2, m),
-      d(e, m),
-      h2(arguments)
-    ),
-    u(arguments)
-  );
-};
-f2.prototype.tags = function(t2, e) {
-  return this._runTask(
-    Ls(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.rebase = function() {
-  return this._runTask(
-    g(["rebase", ...h2(arguments)]),
-    u(arguments)
-  );
-};
-f2.prototype.reset = function(t2) {
-  return this._runTask(
-    An(xn(t2), h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.revert = function(t2) {
-  const e = u(arguments);
-  return typeof t2 != "string" ? this._runTask(b2("Commit must be a string"), e) : this._runTask(
-    g(["revert", ...h2(arguments, 0, true), t2]),
-    e
-  );
-};
-f2.prototype.addTag = function(t2) {
-  const e = typeof t2 == "string" ? js(t2) : b2("Git.addTag requires a tag name");
-  return this._runTask(e, u(arguments));
-};
-f2.prototype.addAnnotatedTag = function(t2, e) {
-  return this._runTask(
-    Bs(t2, e),
-    u(arguments)
-  );
-};
-f2.prototype.deleteLocalBranch = function(t2, e, n) {
-  return this._runTask(
-    cs(t2, typeof e == "boolean" ? e : false),
-    u(arguments)
-  );
-};
-f2.prototype.deleteLocalBranches = function(t2, e, n) {
-  return this._runTask(
-    us(t2, typeof e == "boolean" ? e : false),
-    u(arguments)
-  );
-};
-f2.prototype.branch = function(t2, e) {
-  return this._runTask(
-    is(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.branchLocal = function(t2) {
-  return this._runTask(as(), u(arguments));
-};
-f2.prototype.raw = function(t2) {
-  const e = !Array.isArray(t2), n = [].slice.call(e ? arguments : t2, 0);
-  for (let s = 0; s < n.length && e; s++)
-    if (!st(n[s])) {
-      n.splice(s, n.length - s);
-      break;
-    }
-  n.push(...h2(arguments, 0, true));
-  var r2 = u(arguments);
-  return n.length ? this._runTask(g(n, this._trimmed), r2) : this._runTask(
-    b2("Raw: must supply one or more command to execute"),
-    r2
-  );
-};
-f2.prototype.submoduleAdd = function(t2, e, n) {
-  return this._runTask(As(t2, e), u(arguments));
-};
-f2.prototype.submoduleUpdate = function(t2, e) {
-  return this._runTask(
-    Ns(h2(arguments, true)),
-    u(arguments)
-  );
-};
-f2.prototype.submoduleInit = function(t2, e) {
-  return this._runTask(
-    xs(h2(arguments, true)),
-    u(arguments)
-  );
-};
-f2.prototype.subModule = function(t2, e) {
-  return this._runTask(
-    X2(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.listRemote = function() {
-  return this._runTask(
-    Ss(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.addRemote = function(t2, e, n) {
-  return this._runTask(
-    vs(t2, e, h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.removeRemote = function(t2, e) {
-  return this._runTask(Os(t2), u(arguments));
-};
-f2.prototype.getRemotes = function(t2, e) {
-  return this._runTask(Es(t2 === true), u(arguments));
-};
-f2.prototype.remote = function(t2, e) {
-  return this._runTask(
-    Rs(h2(arguments)),
-    u(arguments)
-  );
-};
-f2.prototype.tag = function(t2, e) {
-  const n = h2(arguments);
-  return n[0] !== "tag" && n.unshift("tag"), this._runTask(g(n), u(arguments));
-};
-f2.prototype.updateServerInfo = function(t2) {
-  return this._runTask(
-    g(["update-server-info"]),
-    u(arguments)
-  );
-};
-f2.prototype.pushTags = function(t2, e) {
-  const n = Mr(
-    { remote: d(t2, m) },
-    h2(arguments)
-  );
-  return this._runTask(n, u(arguments));
-};
-f2.prototype.rm = function(t2) {
-  return this._runTask(
-    g(["rm", "-f", ...v(t2)]),
-    u(arguments)
-  );
-};
-f2.prototype.rmKeepLocal = function(t2) {
-  return this._runTask(
-    g(["rm", "--cached", ...v(t2)]),
-    u(arguments)
-  );
-};
-f2.prototype.catFile = function(t2, e) {
-  return this._catFile("utf-8", arguments);
-};
-f2.prototype.binaryCatFile = function() {
-  return this._catFile("buffer", arguments);
-};
-f2.prototype._catFile = function(t2, e) {
-  var n = u(e), r2 = ["cat-file"], s = e[0];
-  if (typeof s == "string")
-    return this._runTask(
-      b2("Git.catFile: options must be supplied as an array of strings"),
-      n
-    );
-  Array.isArray(s) && r2.push.apply(r2, s);
-  const o2 = t2 === "buffer" ? Gt(r2) : g(r2);
-  return this._runTask(o2, n);
-};
-f2.prototype.diff = function(t2, e) {
-  const n = m(t2) ? b2(
-    "git.diff: supplying options as a single string is no longer supported, switch to an array of strings"
-  ) : g(["diff", ...h2(arguments)]);
-  return this._runTask(n, u(arguments));
-};
-f2.prototype.diffSummary = function() {
-  return this._runTask(
-    fr(h2(arguments, 1)),
-    u(arguments)
-  );
-};
-f2.prototype.applyPatch = function(t2) {
-  const e = G2(t2) ? Yr(v(t2), h2([].slice.call(arguments, 1))) : b2(
-    "git.applyPatch requires one or more string patches as the first argument"
-  );
-  return this._runTask(e, u(arguments));
-};
-f2.prototype.revparse = function() {
-  const t2 = ["rev-parse", ...h2(arguments, true)];
-  return this._runTask(
-    g(t2, true),
-    u(arguments)
-  );
-};
-f2.prototype.clean = function(t2, e, n) {
-  const r2 = un(t2), s = r2 && t2.join("") || d(t2, m) || "", o2 = h2([].slice.call(arguments, r2 ? 1 : 0));
-  return this._runTask(
-    on(s, o2),
-    u(arguments)
-  );
-};
-f2.prototype.exec = function(t2) {
-  const e = {
-    commands: [],
-    format: "utf-8",
-    parser() {
-      typeof t2 == "function" && t2();
-    }
-  };
-  return this._runTask(e);
-};
-f2.prototype.checkIgnore = function(t2, e) {
-  return this._runTask(
-    fs(v(d(t2, G2, []))),
-    u(arguments)
-  );
-};
-f2.prototype.checkIsRepo = function(t2, e) {
-  return this._runTask(
-    We(d(t2, m)),
-    u(arguments)
-  );
-};
-function Is(t2) {
-  return t2 ? [{
-    type: "spawn.before",
-    action(r2, s) {
-      t2.aborted && s.kill(new A2(void 0, "abort", "Abort already signaled"));
-    }
-  }, {
-    type: "spawn.after",
-    action(r2, s) {
-      function o2() {
-        s.kill(new A2(void 0, "abort", "Abort signal received"));
-      }
-      t2.addEventListener("abort", o2), s.spawned.on("close", () => t2.removeEventListener("abort", o2));
-    }
-  }] : void 0;
-}
-var Us = $2("", "plugin:allowEnvironment");
-function Fs(t2, e = false) {
-  const n = new Set(t2.map((r2) => r2.toLowerCase().trim()));
-  return {
-    type: "spawn.options",
-    action(r2, s) {
-      const o2 = { ...r2.env ?? process.env }, i = new Set(
-        Object.keys(s.env).map((a) => a.toLowerCase().trim())
-      );
-      for (const a of Object.keys(o2)) {
-        const c3 = a.toLowerCase().trim();
-        if (!(!Gs(c3) || n.has(c3))) {
-          if (i.has(c3))
-            throw new A2(
-              void 0,
-              "allowEnvironment",
-              `Use of "${a}" is blocked by the environment guard - add it to the allowEnvironment option to permit it`
-            );
-          Us("removing ambient guarded environment variable %s", a), delete o2[a];
-        }
-      }
-      return {
-        ...r2,
-        env: {
-          ...o2,
-          GIT_TEST_DISALLOW_ABBREVIATED_OPTIONS: String(!e)
-        }
-      };
-    }
-  };
-}
-function Gs(t2) {
-  const e = t2.toLowerCase().trim();
-  return e.startsWith("git_") || _(e);
-}
-function zs(t2 = {}) {
-  return {
-    type: "spawn.args",
-    action(e, { env: n }) {
-      for (const r2 of oe(e, n))
-        if (t2[r2.category] !== true)
-          throw new A2(void 0, "unsafe", r2.message);
-      return e;
-    }
-  };
-}
-function qs(t2) {
-  const e = U(t2, "-c");
-  return {
-    type: "spawn.args",
-    action(n) {
-      return [...e, ...n];
-    }
-  };
-}
-var $t = (0, import_promise_deferred.deferred)().promise;
-function Ws({
-  onClose: t2 = true,
-  onExit: e = 50
-} = {}) {
-  function n() {
-    let s = -1;
-    const o2 = {
-      close: (0, import_promise_deferred.deferred)(),
-      closeTimeout: (0, import_promise_deferred.deferred)(),
-      exit: (0, import_promise_deferred.deferred)(),
-      exitTimeout: (0, import_promise_deferred.deferred)()
-    }, i = Promise.race([
-      t2 === false ? $t : o2.closeTimeout.promise,
-      e === false ? $t : o2.exitTimeout.promise
-    ]);
-    return r2(t2, o2.close, o2.closeTimeout), r2(e, o2.exit, o2.exitTimeout), {
-      close(a) {
-        s = a, o2.close.done();
-      },
-      exit(a) {
-        s = a, o2.exit.done();
-      },
-      get exitCode() {
-        return s;
-      },
-      result: i
-    };
-  }
-  function r2(s, o2, i) {
-    s !== false && (s === true ? o2.promise : o2.promise.then(() => wt(s))).then(i.done);
-  }
-  return {
-    type: "spawn.after",
-    async action(s, { spawned: o2, close: i }) {
-      const a = n();
-      let c3 = true, y2 = () => {
-        c3 = false;
-      };
-      o2.stdout?.on("data", y2), o2.stderr?.on("data", y2), o2.on("error", y2), o2.on("close", (w2) => a.close(w2)), o2.on("exit", (w2) => a.exit(w2));
-      try {
-        await a.result, c3 && await wt(50), i(a.exitCode);
-      } catch (w2) {
-        i(a.exitCode, w2);
-      }
-    }
-  };
-}
-var we = $2("", "plugin:binary");
-var Hs = "Invalid value supplied for custom binary, requires a single string or an array containing either one or two strings";
-var Ks = "Invalid value supplied for custom binary, restricted characters must be removed or supply the unsafe.allowUnsafeCustomBinary option";
-function Vs(t2) {
-  return !t2 || !/^([a-z]:)?([a-z0-9/.\\_~-]+)$/i.test(t2);
-}
-function Pt(t2, e) {
-  if (t2.length < 1 || t2.length > 2)
-    throw new A2(void 0, "binary", Hs);
-  if (t2.some(Vs))
-    if (e)
-      we("permitted unsafe binary %o", t2);
-    else
-      throw new A2(void 0, "binary", Ks);
-  const [r2, s] = t2;
-  return {
-    binary: r2,
-    prefix: s
-  };
-}
-function Xs(t2, e = ["git"], n = false) {
-  let r2 = Pt(v(e), n);
-  t2.on("binary", (s) => {
-    r2 = Pt(v(s), n), we.info("reconfiguring %o", r2);
-  }), t2.append("spawn.binary", () => r2.binary), t2.append("spawn.args", (s) => r2.prefix ? [r2.prefix, ...s] : s);
-}
-var be = {
-  DISALLOWED_ABBREVIATED: {
-    text: "disallowed abbreviated or ambiguous option",
-    solution: "Unambiguous abbreviated options blocked with unsafe.allowAbbreviatedOptions setting: {message}"
-  },
-  UNKNOWN: {
-    text: "~ unknown ~",
-    solution: void 0
-  }
-};
-function Ys(t2) {
-  if (!t2)
-    return "UNKNOWN";
-  for (const [e, { text: n }] of Object.entries(be))
-    if (t2.startsWith(`fatal: ${n}`))
-      return e;
-  return "UNKNOWN";
-}
-var Qs = class extends O2 {
-  constructor(e = "") {
-    const n = Ys(e);
-    super(void 0, be[n].solution?.replace("{message}", e) ?? e), this.reason = n;
-  }
-};
-function Js(t2) {
-  return !!(t2.exitCode && t2.stdErr.length);
-}
-function Zs(t2) {
-  return Buffer.concat([...t2.stdOut, ...t2.stdErr]);
-}
-function to(t2 = false, e = Js, n = Zs) {
-  return (r2, s) => !t2 && r2 || !e(s) ? r2 : n(s);
-}
-function eo(t2, e) {
-  return t2 === 128 && e.startsWith("fatal:") ? new Qs(e) : new O2(void 0, e);
-}
-function Mt(t2) {
-  return {
-    type: "task.error",
-    action(e, n) {
-      const r2 = t2(e.error, {
-        stdErr: n.stdErr,
-        stdOut: n.stdOut,
-        exitCode: n.exitCode
-      });
-      return Buffer.isBuffer(r2) ? {
-        error: eo(n.exitCode, r2.toString("utf-8"))
-      } : {
-        error: r2
-      };
-    }
-  };
-}
-var nt = $2("", "plugin:input");
-function no(t2) {
-  return {
-    type: "spawn.after",
-    action(e, { commands: n, input: r2, spawned: { stdin: s } }) {
-      if (!s)
-        return;
-      const o2 = t2?.([...n]) ?? r2;
-      if (!o2)
-        return nt("generated zero length content, not writing to stdin");
-      nt("writing %s bytes to stdin", Le(o2)), s.on("error", (i) => {
-        i.code !== "EPIPE" && nt("[ERROR] stdin error %o", i);
-      }), s.end(o2);
-    }
-  };
-}
-var ro = class {
-  constructor() {
-    this.plugins = /* @__PURE__ */ new Set(), this.events = new Ce();
-  }
-  on(e, n) {
-    this.events.on(e, n);
-  }
-  reconfigure(e, n) {
-    this.events.emit(e, n);
-  }
-  append(e, n) {
-    const r2 = S2(this.plugins, { type: e, action: n });
-    return () => this.plugins.delete(r2);
-  }
-  add(e) {
-    const n = [];
-    return v(e).forEach(
-      (r2) => {
-        r2 && this.plugins.add(S2(n, r2));
-      }
-    ), () => {
-      n.forEach((r2) => {
-        this.plugins.delete(r2);
-      });
-    };
-  }
-  exec(e, n, r2) {
-    let s = n;
-    const o2 = Object.freeze(Object.create(r2));
-    for (const i of this.plugins)
-      i.type === e && (s = i.action(s, o2));
-    return s;
-  }
-};
-function so(t2) {
-  const e = "--progress", n = ["checkout", "clone", "fetch", "pull", "push"];
-  return [{
-    type: "spawn.args",
-    action(o2, i) {
-      return n.includes(i.method) ? De(o2, e) : o2;
-    }
-  }, {
-    type: "spawn.after",
-    action(o2, i) {
-      i.commands.includes(e) && i.spawned.stderr?.on("data", (a) => {
-        const c3 = /^([\s\S]+?):\s*(\d+)% \((\d+)\/(\d+)\)/.exec(a.toString("utf8"));
-        c3 && t2({
-          method: i.method,
-          stage: oo(c3[1]),
-          progress: p(c3[2]),
-          processed: p(c3[3]),
-          total: p(c3[4])
-        });
-      });
-    }
-  }];
-}
-function oo(t2) {
-  return String(t2.toLowerCase().split(" ", 1)) || "unknown";
-}
-function io(t2) {
-  const e = je(t2, ["uid", "gid"]);
-  return {
-    type: "spawn.options",
-    action(n) {
-      return { ...e, ...n };
-    }
-  };
-}
-function ao() {
-  return {
-    type: "spawn.args",
-    action(t2) {
-      const e = [];
-      let n;
-      function r2(s) {
-        (n = n || []).push(...s);
-      }
-      for (let s = 0; s < t2.length; s++) {
-        const o2 = t2[s];
-        if (r(o2)) {
-          r2(o(o2));
-          continue;
-        }
-        if (o2 === "--") {
-          r2(
-            t2.slice(s + 1).flatMap((i) => r(i) && o(i) || i)
-          );
-          break;
-        }
-        e.push(o2);
-      }
-      return n ? [...e, "--", ...n.map(String)] : e;
-    }
-  };
-}
-function uo({
-  block: t2,
-  stdErr: e = true,
-  stdOut: n = true
-}) {
-  if (t2 > 0)
-    return {
-      type: "spawn.after",
-      action(r2, s) {
-        let o2;
-        function i() {
-          o2 && clearTimeout(o2), o2 = setTimeout(c3, t2);
-        }
-        function a() {
-          s.spawned.stdout?.off("data", i), s.spawned.stderr?.off("data", i), s.spawned.off("exit", a), s.spawned.off("close", a), o2 && clearTimeout(o2);
-        }
-        function c3() {
-          a(), s.kill(new A2(void 0, "timeout", "block timeout reached"));
-        }
-        n && s.spawned.stdout?.on("data", i), e && s.spawned.stderr?.on("data", i), s.spawned.on("exit", a), s.spawned.on("close", a), i();
-      }
-    };
-}
-var wo = (t2, e) => {
-  const n = new ro(), r2 = Ge(
-    t2 && (typeof t2 == "string" ? { baseDir: t2 } : t2) || {},
-    e
-  );
-  if (!Lt(r2.baseDir))
-    throw new Ae(
-      r2,
-      "Cannot use simple-git on a directory that does not exist"
-    );
-  return Array.isArray(r2.config) && n.add(qs(r2.config)), n.add(zs(r2.unsafe)), n.add(Ws(r2.completion)), r2.abort && n.add(Is(r2.abort)), r2.progress && n.add(so(r2.progress)), r2.timeout && n.add(uo(r2.timeout)), r2.spawnOptions && n.add(io(r2.spawnOptions)), n.add(ao()), n.add(no(r2.input)), n.add(Mt(to(true))), r2.errors && n.add(Mt(r2.errors)), Xs(n, r2.binary, r2.unsafe?.allowUnsafeCustomBinary), n.add(
-    Fs(r2.allowEnvironment ?? [], r2.unsafe?.allowAbbreviatedOptions)
-  ), new f2(r2, n);
-};
+import { spawn as spawn3 } from "node:child_process";
 
 // src/util/crash-site.ts
 import { readFileSync } from "node:fs";
@@ -11692,8 +7399,8 @@ function moduleAt(bundle, line) {
     return null;
   }
   for (let i = lines.length - 1; i >= 0; i--) {
-    const m2 = MODULE_COMMENT.exec(lines[i]);
-    if (m2) return m2[1];
+    const m = MODULE_COMMENT.exec(lines[i]);
+    if (m) return m[1];
   }
   return null;
 }
@@ -11738,20 +7445,20 @@ var AnswerReader = class {
   header = EMPTY;
   body = null;
   receive(chunk) {
-    let at2 = 0;
-    while (at2 < chunk.length) {
+    let at = 0;
+    while (at < chunk.length) {
       if (this.body) {
-        at2 = this.take(chunk, at2);
+        at = this.take(chunk, at);
         continue;
       }
-      const newline = chunk.indexOf(10, at2);
+      const newline = chunk.indexOf(10, at);
       if (newline < 0) {
-        this.header = Buffer.concat([this.header, chunk.subarray(at2)]);
+        this.header = Buffer.concat([this.header, chunk.subarray(at)]);
         return;
       }
-      const line = this.header.length ? Buffer.concat([this.header, chunk.subarray(at2, newline)]).toString("latin1") : chunk.toString("latin1", at2, newline);
+      const line = this.header.length ? Buffer.concat([this.header, chunk.subarray(at, newline)]).toString("latin1") : chunk.toString("latin1", at, newline);
       this.header = EMPTY;
-      at2 = newline + 1;
+      at = newline + 1;
       this.answer(line);
     }
   }
@@ -11765,24 +7472,24 @@ var AnswerReader = class {
   answer(line) {
     const request = this.pending[0];
     if (!request) return;
-    const m2 = /^([0-9a-f]+) (\w+) (\d+)$/.exec(line);
-    if (!m2) {
+    const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(line);
+    if (!m) {
       this.settle();
       request.resolve(null);
       return;
     }
-    const size = Number(m2[3]);
-    const found = { oid: m2[1], type: m2[2], size, bytes: size <= request.maxBytes ? Buffer.allocUnsafe(size) : null };
+    const size = Number(m[3]);
+    const found = { oid: m[1], type: m[2], size, bytes: size <= request.maxBytes ? Buffer.allocUnsafe(size) : null };
     this.body = { request, found, received: 0 };
   }
   /** Copies body bytes (and the newline git ends each object with); returns where in `chunk` they ended. */
-  take(chunk, at2) {
+  take(chunk, at) {
     const body = this.body;
     const { size, bytes } = body.found;
-    const n = Math.min(size + 1 - body.received, chunk.length - at2);
+    const n = Math.min(size + 1 - body.received, chunk.length - at);
     if (bytes) {
       const copy = Math.min(n, size - body.received);
-      if (copy > 0) chunk.copy(bytes, body.received, at2, at2 + copy);
+      if (copy > 0) chunk.copy(bytes, body.received, at, at + copy);
     }
     body.received += n;
     if (body.received === size + 1) {
@@ -11790,7 +7497,7 @@ var AnswerReader = class {
       this.settle();
       body.request.resolve(body.found);
     }
-    return at2 + n;
+    return at + n;
   }
   settle() {
     this.pending.shift();
@@ -11828,14 +7535,14 @@ var CatFileBatch = class {
       const dir = await mkdtemp(join(tmpdir(), "mlreport-objects-")).catch(() => null);
       found = dir ? await readThroughFile(this.cwd, dir, requests) : await this.askAll(requests);
     } else found = await this.askAll(requests);
-    return found.map((f3, i) => !f3 ? null : f3.bytes ?? new ObjectTooLarge(requests[i].oid, f3.size));
+    return found.map((f, i) => !f ? null : f.bytes ?? new ObjectTooLarge(requests[i].oid, f.size));
   }
   askAll(requests) {
     const child = this.start();
     const idle = !this.answers.pending.length;
     const answers = requests.map(({ maxBytes }) => new Promise((resolve4, reject) => this.answers.pending.push({ maxBytes, resolve: resolve4, reject })));
     if (idle) this.hold(true);
-    child.stdin.write(requests.map((r2) => `${r2.oid}
+    child.stdin.write(requests.map((r) => `${r.oid}
 `).join(""));
     return Promise.all(answers);
   }
@@ -11922,12 +7629,12 @@ async function readThroughFile(cwd, dir, requests) {
         const stderr = keepStderr(child);
         child.on("error", (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
         child.on("close", (code, signal) => code === 0 ? resolve4() : reject(new Error(`git cat-file failed: ${stderr.why(code, signal)}`)));
-        child.stdin.end(requests.map((r2) => `${r2.oid}
+        child.stdin.end(requests.map((r) => `${r.oid}
 `).join(""));
       });
       const found = [];
       const answers = new AnswerReader();
-      for (const { maxBytes } of requests) answers.pending.push({ maxBytes, resolve: (f3) => found.push(f3), reject: () => void 0 });
+      for (const { maxBytes } of requests) answers.pending.push({ maxBytes, resolve: (f) => found.push(f), reject: () => void 0 });
       const chunk = Buffer.allocUnsafe(READ_BACK_BYTES);
       for (let position = 0; answers.pending.length; ) {
         const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
@@ -11944,6 +7651,27 @@ async function readThroughFile(cwd, dir, requests) {
   }
 }
 
+// src/git/run.ts
+import { spawn as spawn2 } from "node:child_process";
+var STDERR_BYTES = 64 * 1024;
+function runGit(cwd, args) {
+  return new Promise((resolve4, reject) => {
+    const child = spawn2("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+    const out = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk) => out.push(chunk));
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (text2) => {
+      if (stderr.length < STDERR_BYTES) stderr += text2;
+    });
+    child.on("error", (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
+    child.on("close", (code, signal) => {
+      if (code === 0) return resolve4(Buffer.concat(out).toString("utf8"));
+      reject(new Error(stderr.trim() || (signal ? `git ${args[0]} was killed by ${signal}` : `git ${args[0]} exited with code ${code}`)));
+    });
+  });
+}
+
 // src/git/repo.ts
 var MAX_METADATA_BYTES = 16 * 1024 * 1024;
 var places = /* @__PURE__ */ new Map();
@@ -11951,14 +7679,12 @@ var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 var KEEP_OBJECT_BYTES = 64 * 1024;
 var KEPT_BYTES = 32 * 1024 * 1024;
 var GitRepo = class _GitRepo {
-  constructor(git, cwd, root, prefix) {
-    this.git = git;
+  constructor(cwd, root, prefix) {
     this.cwd = cwd;
     this.root = root;
     this.prefix = prefix;
     this.objects = new CatFileBatch(cwd);
   }
-  git;
   cwd;
   root;
   prefix;
@@ -11974,23 +7700,22 @@ var GitRepo = class _GitRepo {
   kept = /* @__PURE__ */ new Map();
   keptBytes = 0;
   static async open(dir) {
-    const git = wo({ baseDir: dir });
     let lines = places.get(dir);
     if (!lines) {
       try {
-        lines = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
+        lines = (await runGit(dir, ["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
       } catch {
         throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
       }
       places.set(dir, lines);
     }
-    return new _GitRepo(git, dir, lines[0].trim(), lines[1]?.trim() ?? "");
+    return new _GitRepo(dir, lines[0].trim(), lines[1]?.trim() ?? "");
   }
   /** Opens the repository for `fn` and closes it after, however `fn` ends. */
-  static async using(dir, fn2) {
+  static async using(dir, fn) {
     const git = await _GitRepo.open(dir);
     try {
-      return await fn2(git);
+      return await fn(git);
     } finally {
       await git.close();
     }
@@ -12001,7 +7726,7 @@ var GitRepo = class _GitRepo {
     return (await this.objects.resolve(`${rev}^{commit}`))?.oid ?? null;
   }
   async isShallow() {
-    return (await this.git.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+    return (await this.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
   }
   /**
    * Fetches one commit at depth 1 (what a shallow `actions/checkout` clone lacks), or with `depth` that many
@@ -12010,15 +7735,15 @@ var GitRepo = class _GitRepo {
   async fetchCommit(sha, remote = "origin", depth = 1) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
     if (!Number.isInteger(depth) || depth < 1) throw new UserError(`not a fetch depth: ${depth}`);
-    await this.git.raw(["fetch", "--no-tags", "--no-write-fetch-head", `--depth=${depth}`, "--end-of-options", remote, sha]);
+    await this.raw(["fetch", "--no-tags", "--no-write-fetch-head", `--depth=${depth}`, "--end-of-options", remote, sha]);
   }
   /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
   async fetchBranch(branch, depth, remote = "origin") {
-    await this.git.raw(["check-ref-format", "--branch", branch]).catch(() => {
+    await this.raw(["check-ref-format", "--branch", branch]).catch(() => {
       throw new UserError(`not a valid branch name: ${JSON.stringify(branch)}`);
     });
     assertSafeRev(branch);
-    await this.git.raw(["fetch", "--no-tags", `--depth=${depth}`, "--end-of-options", remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
+    await this.raw(["fetch", "--no-tags", `--depth=${depth}`, "--end-of-options", remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
   }
   /**
    * Fetches a branch's tip alone (depth 1, no tags) into the ref `into`, outside refs/heads and refs/remotes, and
@@ -12028,13 +7753,13 @@ var GitRepo = class _GitRepo {
     assertSafeRev(branch);
     assertSafeRev(into);
     try {
-      await this.git.raw(["fetch", "--no-tags", "--no-write-fetch-head", "--depth=1", "--end-of-options", remote, `+refs/heads/${branch}:${into}`]);
+      await this.raw(["fetch", "--no-tags", "--no-write-fetch-head", "--depth=1", "--end-of-options", remote, `+refs/heads/${branch}:${into}`]);
     } catch (error) {
       if (!/couldn't find remote ref/i.test(String(error))) throw error;
-      await this.git.raw(["update-ref", "-d", into]);
+      await this.raw(["update-ref", "-d", into]);
       return null;
     }
-    return (await this.git.raw(["rev-parse", "--verify", "--end-of-options", `${into}^{commit}`])).trim();
+    return (await this.raw(["rev-parse", "--verify", "--end-of-options", `${into}^{commit}`])).trim();
   }
   /** The bytes of `path` (from the top of the repository) at a commit, or null when it has no such file. */
   async readAt(commit, path, maxBytes) {
@@ -12051,14 +7776,14 @@ var GitRepo = class _GitRepo {
   async committerDate(commit) {
     if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
     const bytes = await this.objects.read(commit, 1024 * 1024);
-    const m2 = bytes && /^committer .* (\d+) ([+-]\d{4})$/m.exec(bytes.toString("utf8"));
-    return m2 ? new Date(Number(m2[1]) * 1e3).toISOString() : null;
+    const m = bytes && /^committer .* (\d+) ([+-]\d{4})$/m.exec(bytes.toString("utf8"));
+    return m ? new Date(Number(m[1]) * 1e3).toISOString() : null;
   }
-  async mergeBase(a, b3) {
+  async mergeBase(a, b) {
     assertSafeRev(a);
-    assertSafeRev(b3);
+    assertSafeRev(b);
     try {
-      return (await this.git.raw(["merge-base", "--end-of-options", a, b3])).trim() || null;
+      return (await this.raw(["merge-base", "--end-of-options", a, b])).trim() || null;
     } catch {
       return null;
     }
@@ -12078,13 +7803,13 @@ var GitRepo = class _GitRepo {
     return this.listings.has(sha);
   }
   async readListing(sha) {
-    const out = await this.git.raw(["ls-tree", "-r", "-l", "--full-tree", "-z", "--end-of-options", sha]);
+    const out = await this.raw(["ls-tree", "-r", "-l", "--full-tree", "-z", "--end-of-options", sha]);
     const prefix = this.prefix;
     const entries = /* @__PURE__ */ new Map();
     for (const line of out.split("\0")) {
-      const m2 = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
-      if (!m2 || !m2[4].startsWith(prefix)) continue;
-      entries.set(m2[4].slice(prefix.length), { mode: m2[1], oid: m2[2], size: m2[3] === "-" ? 0 : Number(m2[3]) });
+      const m = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
+      if (!m || !m[4].startsWith(prefix)) continue;
+      entries.set(m[4].slice(prefix.length), { mode: m[1], oid: m[2], size: m[3] === "-" ? 0 : Number(m[3]) });
     }
     return entries;
   }
@@ -12107,7 +7832,7 @@ var GitRepo = class _GitRepo {
     const header = bytes.toString("utf8", 0, Math.max(0, bytes.indexOf("\n\n")));
     const tree = /^tree ([0-9a-f]+)$/m.exec(header)?.[1];
     if (!tree) throw new UserError(`object ${sha} is not a commit`);
-    const parents = [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((m2) => m2[1]);
+    const parents = [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]);
     const committer = /^committer .* (\d+) ([+-])(\d\d)(\d\d)$/m.exec(header);
     return { tree, parents, date: committer ? isoDate(Number(committer[1]), committer[2], committer[3], committer[4]) : null };
   }
@@ -12153,23 +7878,23 @@ var GitRepo = class _GitRepo {
   }
   /** Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large `ObjectTooLarge`. */
   async readObjects(requests) {
-    const bad = requests.find((r2) => !FULL_SHA.test(r2.oid));
+    const bad = requests.find((r) => !FULL_SHA.test(r.oid));
     if (bad) throw new UserError(`not an object id: ${JSON.stringify(bad.oid)}`);
     const out = new Array(requests.length);
     const asked = [];
-    const at2 = [];
-    requests.forEach((r2, i) => {
-      const kept = this.kept.get(r2.oid);
-      if (kept && kept.length <= r2.maxBytes) out[i] = kept;
+    const at = [];
+    requests.forEach((r, i) => {
+      const kept = this.kept.get(r.oid);
+      if (kept && kept.length <= r.maxBytes) out[i] = kept;
       else {
-        asked.push(r2);
-        at2.push(i);
+        asked.push(r);
+        at.push(i);
       }
     });
     const got = await this.objects.readMany(asked);
-    got.forEach((bytes, j3) => {
-      out[at2[j3]] = bytes;
-      if (bytes instanceof Buffer) this.keep(asked[j3].oid, bytes);
+    got.forEach((bytes, j) => {
+      out[at[j]] = bytes;
+      if (bytes instanceof Buffer) this.keep(asked[j].oid, bytes);
     });
     return out;
   }
@@ -12178,6 +7903,10 @@ var GitRepo = class _GitRepo {
     this.kept.set(oid, bytes);
     this.keptBytes += bytes.length;
   }
+  /** git with `args` in this repository's `cwd`: its stdout, or its own words when it fails. */
+  raw(args) {
+    return runGit(this.cwd, args);
+  }
   /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
   close() {
     return this.objects.close();
@@ -12185,9 +7914,9 @@ var GitRepo = class _GitRepo {
   /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
   async *streamObject(oid) {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    const child = spawn2("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn3("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
-    child.stderr.on("data", (d2) => stderr = (stderr + d2.toString("utf8")).slice(-2e3));
+    child.stderr.on("data", (d) => stderr = (stderr + d.toString("utf8")).slice(-2e3));
     const closed = new Promise((resolve4, reject) => {
       child.on("error", reject);
       child.on("close", resolve4);
@@ -12208,13 +7937,13 @@ var GitRepo = class _GitRepo {
   async diffNumstat(sha, paths) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
     const files = /* @__PURE__ */ new Map();
-    const groups = paths ? Array.from({ length: Math.ceil(paths.length / 500) }, (_3, i) => paths.slice(i * 500, i * 500 + 500)) : [null];
+    const groups = paths ? Array.from({ length: Math.ceil(paths.length / 500) }, (_, i) => paths.slice(i * 500, i * 500 + 500)) : [null];
     for (const group of groups) {
-      const pathspecs = group ? group.map((p2) => `:(literal)${p2}`) : [];
-      const out = await this.git.raw(["diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--", ...pathspecs]);
+      const pathspecs = group ? group.map((p) => `:(literal)${p}`) : [];
+      const out = await this.raw(["diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--", ...pathspecs]);
       for (const record of out.split("\0")) {
-        const m2 = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
-        if (m2) files.set(m2[3], m2[1] === "-" ? null : { added: Number(m2[1]), deleted: Number(m2[2]) });
+        const m = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
+        if (m) files.set(m[3], m[1] === "-" ? null : { added: Number(m[1]), deleted: Number(m[2]) });
       }
     }
     return files;
@@ -12225,7 +7954,7 @@ var GitRepo = class _GitRepo {
    */
   async diffPaths(sha) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const out = await this.git.raw(["diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--"]);
+    const out = await this.raw(["diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--"]);
     const fields = out.split("\0");
     const paths = [];
     for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i].startsWith(":")) paths.push(fields[i + 1]);
@@ -12233,7 +7962,7 @@ var GitRepo = class _GitRepo {
   }
   /** The names of the configured remotes (`origin`, \u2026). */
   async remotes() {
-    return (await this.git.raw(["remote"])).split("\n").filter(Boolean);
+    return (await this.raw(["remote"])).split("\n").filter(Boolean);
   }
   /**
    * HEAD's commit (null before the first commit), its branch (null when detached), and whether the working tree under
@@ -12241,8 +7970,8 @@ var GitRepo = class _GitRepo {
    * `cwd`, such as the report's own output folder). One `git status` answers all three.
    */
   async workingState(exclude = []) {
-    const pathspecs = [".", ...exclude.map((p2) => `:(exclude)${p2}`)];
-    const out = await this.git.raw(["status", "--porcelain=v2", "--branch", "--no-ahead-behind", "--untracked-files=normal", "-z", "--", ...pathspecs]);
+    const pathspecs = [".", ...exclude.map((p) => `:(exclude)${p}`)];
+    const out = await this.raw(["status", "--porcelain=v2", "--branch", "--no-ahead-behind", "--untracked-files=normal", "-z", "--", ...pathspecs]);
     let head = null;
     let branch = null;
     let changed = false;
@@ -12256,12 +7985,12 @@ var GitRepo = class _GitRepo {
 };
 function parseTree(bytes, idBytes) {
   const entries = /* @__PURE__ */ new Map();
-  for (let at2 = 0; at2 < bytes.length; ) {
-    const space = bytes.indexOf(32, at2);
+  for (let at = 0; at < bytes.length; ) {
+    const space = bytes.indexOf(32, at);
     const nul = bytes.indexOf(0, space + 1);
     if (space < 0 || nul < 0 || nul + 1 + idBytes > bytes.length) throw new UserError("a tree object git gave does not parse");
-    entries.set(bytes.toString("utf8", space + 1, nul), { mode: bytes.toString("latin1", at2, space), oid: bytes.toString("hex", nul + 1, nul + 1 + idBytes) });
-    at2 = nul + 1 + idBytes;
+    entries.set(bytes.toString("utf8", space + 1, nul), { mode: bytes.toString("latin1", at, space), oid: bytes.toString("hex", nul + 1, nul + 1 + idBytes) });
+    at = nul + 1 + idBytes;
   }
   return entries;
 }
@@ -12351,7 +8080,7 @@ function addSecret(secret) {
     if (encoded !== secret) found.add(encoded);
     for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
   }
-  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b3) => b3.length - a.length);
+  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b) => b.length - a.length);
   shortestForm = forms[forms.length - 1].length;
 }
 function redact(text2) {
@@ -12366,9 +8095,9 @@ function redact(text2) {
 function base64Cores(secret) {
   const bytes = Buffer.from(secret, "utf8");
   const out = [];
-  for (let k2 = 0; k2 < 3; k2++) {
-    const text2 = Buffer.concat([Buffer.alloc(k2), bytes]).toString("base64");
-    const core = text2.slice(Math.ceil(8 * k2 / 6), Math.floor(8 * (k2 + bytes.length) / 6));
+  for (let k = 0; k < 3; k++) {
+    const text2 = Buffer.concat([Buffer.alloc(k), bytes]).toString("base64");
+    const core = text2.slice(Math.ceil(8 * k / 6), Math.floor(8 * (k + bytes.length) / 6));
     out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
   }
   return out;
@@ -12397,9 +8126,9 @@ function consoleLogger(quiet = false) {
     },
     warning: (message) => write(`warning: ${message}`),
     error: (message) => write(`error: ${message}`),
-    group: async (title, fn2) => {
+    group: async (title, fn) => {
       if (!quiet) write(`\u2500\u2500 ${title}`);
-      return fn2();
+      return fn();
     }
   };
 }
@@ -12424,21 +8153,21 @@ import { posix as posix2 } from "node:path";
 import { posix } from "node:path";
 
 // src/util/python-text.ts
-function pyFloatRepr(x3) {
-  if (Number.isNaN(x3)) return "nan";
-  if (x3 === Infinity) return "inf";
-  if (x3 === -Infinity) return "-inf";
-  if (x3 === 0) return Object.is(x3, -0) ? "-0.0" : "0.0";
-  const abs = Math.abs(x3);
-  if (abs >= 1e-4 && abs < 1e16) return Number.isInteger(x3) ? `${x3}.0` : String(x3);
-  const sign = x3 < 0 ? "-" : "";
-  const [mantissa, exp] = Math.abs(x3).toExponential().split("e");
+function pyFloatRepr(x) {
+  if (Number.isNaN(x)) return "nan";
+  if (x === Infinity) return "inf";
+  if (x === -Infinity) return "-inf";
+  if (x === 0) return Object.is(x, -0) ? "-0.0" : "0.0";
+  const abs = Math.abs(x);
+  if (abs >= 1e-4 && abs < 1e16) return Number.isInteger(x) ? `${x}.0` : String(x);
+  const sign = x < 0 ? "-" : "";
+  const [mantissa, exp] = Math.abs(x).toExponential().split("e");
   const digits = mantissa.replace(".", "");
   const decpt = Number(exp) + 1;
   if (decpt <= -4 || decpt > 16) {
     const e = decpt - 1;
-    const m2 = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
-    return `${sign}${m2}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+    const m = digits.length > 1 ? `${digits[0]}.${digits.slice(1)}` : digits;
+    return `${sign}${m}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
   }
   if (decpt <= 0) return `${sign}0.${"0".repeat(-decpt)}${digits}`;
   if (decpt < digits.length) return `${sign}${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
@@ -12449,7 +8178,7 @@ function pyJsonString(s) {
   if (PLAIN_JSON.test(s)) return `"${s}"`;
   let out = '"';
   for (let i = 0; i < s.length; i++) {
-    const c3 = s.charCodeAt(i);
+    const c = s.charCodeAt(i);
     const ch = s[i];
     if (ch === '"') out += '\\"';
     else if (ch === "\\") out += "\\\\";
@@ -12458,7 +8187,7 @@ function pyJsonString(s) {
     else if (ch === "	") out += "\\t";
     else if (ch === "\b") out += "\\b";
     else if (ch === "\f") out += "\\f";
-    else if (c3 < 32 || c3 > 126) out += `\\u${c3.toString(16).padStart(4, "0")}`;
+    else if (c < 32 || c > 126) out += `\\u${c.toString(16).padStart(4, "0")}`;
     else out += ch;
   }
   return `${out}"`;
@@ -12495,13 +8224,13 @@ function mapFrom(entries, source) {
   const map = new Map(entries);
   const values = source && keyValues.get(source);
   if (values) {
-    for (const [k2, v2] of values) if (map.has(k2)) setKeyValue(map, k2, v2);
+    for (const [k, v] of values) if (map.has(k)) setKeyValue(map, k, v);
   }
   return map;
 }
 function cloneMap(map) {
   return mapFrom(
-    [...map].map(([k2, v2]) => [k2, isRawMap(v2) ? cloneMap(v2) : v2]),
+    [...map].map(([k, v]) => [k, isRawMap(v) ? cloneMap(v) : v]),
     map
   );
 }
@@ -12525,59 +8254,59 @@ function parseJson(text2) {
   const warnings = [];
   let i = 0;
   let nextBackslash = text2.indexOf("\\");
-  const fail = (message, at2 = i) => {
-    const { line, column } = lineColumn(text2, at2);
+  const fail = (message, at = i) => {
+    const { line, column } = lineColumn(text2, at);
     throw new SyntaxProblem(message, line, column);
   };
-  const ws2 = () => {
+  const ws = () => {
     for (; ; ) {
-      const c3 = text2.charCodeAt(i);
-      if (c3 === 32 || c3 === 9 || c3 === 10 || c3 === 13) i++;
+      const c = text2.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
       else return;
     }
   };
   const value = (depth) => {
     if (depth > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
-    ws2();
-    const c3 = text2[i];
-    if (c3 === "{") return object(depth);
-    if (c3 === "[") return array(depth);
-    if (c3 === '"') return string();
-    if (c3 === void 0) return fail("unexpected end of file, expected a value");
-    for (const [word, v2] of LITERALS) {
+    ws();
+    const c = text2[i];
+    if (c === "{") return object(depth);
+    if (c === "[") return array(depth);
+    if (c === '"') return string();
+    if (c === void 0) return fail("unexpected end of file, expected a value");
+    for (const [word, v] of LITERALS) {
       if (text2.startsWith(word, i)) {
         i += word.length;
-        return v2();
+        return v();
       }
     }
-    if (c3 === "-" || c3 >= "0" && c3 <= "9") return number2();
-    return fail(`unexpected character ${JSON.stringify(c3)}, expected a value`);
+    if (c === "-" || c >= "0" && c <= "9") return number2();
+    return fail(`unexpected character ${JSON.stringify(c)}, expected a value`);
   };
   const object = (depth) => {
     const out = /* @__PURE__ */ new Map();
     const start = i;
     i++;
-    ws2();
+    ws();
     if (text2[i] === "}") {
       i++;
       return out;
     }
     for (; ; ) {
-      ws2();
+      ws();
       if (text2[i] !== '"') fail('expected a "quoted" key');
       const keyAt = i;
       const key = string();
-      ws2();
+      ws();
       if (text2[i] !== ":") fail("expected ':' after the key");
       i++;
-      const v2 = value(depth + 1);
+      const v = value(depth + 1);
       if (out.has(key)) {
         const { line } = lineColumn(text2, keyAt);
         warnings.push(`line ${line}: key ${JSON.stringify(key)} repeats; the last value counts (as in DVC)`);
         out.delete(key);
       }
-      out.set(key, v2);
-      ws2();
+      out.set(key, v);
+      ws();
       if (text2[i] === ",") i++;
       else if (text2[i] === "}") {
         i++;
@@ -12589,14 +8318,14 @@ function parseJson(text2) {
     const out = [];
     const start = i;
     i++;
-    ws2();
+    ws();
     if (text2[i] === "]") {
       i++;
       return out;
     }
     for (; ; ) {
       out.push(value(depth + 1));
-      ws2();
+      ws();
       if (text2[i] === ",") i++;
       else if (text2[i] === "]") {
         i++;
@@ -12610,48 +8339,48 @@ function parseJson(text2) {
     let out = "";
     let chunk = i;
     for (; ; ) {
-      const q3 = text2.indexOf('"', i);
+      const q = text2.indexOf('"', i);
       if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = text2.indexOf("\\", i);
-      const b3 = nextBackslash;
-      if (q3 === -1) fail("unterminated string", start);
-      const stop = b3 !== -1 && b3 < q3 ? b3 : q3;
-      for (let k2 = i; k2 < stop; k2++) if (text2.charCodeAt(k2) < 32) fail("control character in a string", k2);
-      if (stop === q3) {
-        out += text2.slice(chunk, q3);
-        i = q3 + 1;
+      const b = nextBackslash;
+      if (q === -1) fail("unterminated string", start);
+      const stop = b !== -1 && b < q ? b : q;
+      for (let k = i; k < stop; k++) if (text2.charCodeAt(k) < 32) fail("control character in a string", k);
+      if (stop === q) {
+        out += text2.slice(chunk, q);
+        i = q + 1;
         return out;
       }
-      out += text2.slice(chunk, b3);
-      const e = text2[b3 + 1];
-      i = b3 + 2;
+      out += text2.slice(chunk, b);
+      const e = text2[b + 1];
+      i = b + 2;
       if (e === "u") {
         const hex = text2.slice(i, i + 4);
-        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("invalid \\u escape", b3);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail("invalid \\u escape", b);
         out += String.fromCharCode(parseInt(hex, 16));
         i += 4;
       } else if (e !== void 0 && e in ESCAPES) out += ESCAPES[e];
-      else fail(`invalid escape \\${e ?? ""}`, b3);
+      else fail(`invalid escape \\${e ?? ""}`, b);
       chunk = i;
     }
   };
   const number2 = () => {
     NUMBER.lastIndex = i;
-    const m2 = NUMBER.exec(text2);
-    if (!m2) {
+    const m = NUMBER.exec(text2);
+    if (!m) {
       if (text2.startsWith("-Infinity", i)) {
         i += 9;
         return pyNumber(-Infinity, true);
       }
       return fail("invalid number");
     }
-    i += m2[0].length;
-    const isFloat2 = m2[1] !== void 0 || m2[2] !== void 0;
-    const n = Number(m2[0]);
-    if (!isFloat2 && !Number.isSafeInteger(n)) return BigInt(m2[0]);
+    i += m[0].length;
+    const isFloat2 = m[1] !== void 0 || m[2] !== void 0;
+    const n = Number(m[0]);
+    if (!isFloat2 && !Number.isSafeInteger(n)) return BigInt(m[0]);
     return pyNumber(n, isFloat2);
   };
   const data = value(0);
-  ws2();
+  ws();
   if (i < text2.length) fail("extra data after the JSON value");
   return { data, warnings };
 }
@@ -12667,9 +8396,9 @@ var LITERALS = [
 function lineColumn(text2, offset) {
   let line = 1;
   let lastBreak = -1;
-  for (let k2 = text2.indexOf("\n"); k2 !== -1 && k2 < offset; k2 = text2.indexOf("\n", k2 + 1)) {
+  for (let k = text2.indexOf("\n"); k !== -1 && k < offset; k = text2.indexOf("\n", k + 1)) {
     line++;
-    lastBreak = k2;
+    lastBreak = k;
   }
   return { line, column: offset - lastBreak };
 }
@@ -12706,7 +8435,7 @@ function pyRepr(value) {
     return value.items.length === 1 ? `(${pyRepr(value.items[0])},)` : `(${value.items.map(pyRepr).join(", ")})`;
   }
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(", ")}]`;
-  return `{${[...value].map(([k2, v2]) => `${pyStrRepr(k2)}: ${pyRepr(v2)}`).join(", ")}}`;
+  return `{${[...value].map(([k, v]) => `${pyStrRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
 }
 function pyStr(value) {
   return typeof value === "string" ? value : pyRepr(value);
@@ -12738,7 +8467,7 @@ function block(lines, start, parentIndent, onlySelf) {
     }
     if (first?.text === "def" && second?.text === "__init__" && opensBlock) {
       const [body, next] = lines[i + 1] && lines[i + 1].indent > indent ? block(lines, i + 1, indent, true) : [/* @__PURE__ */ new Map(), i + 1];
-      for (const [k2, v2] of body) out.set(k2, v2);
+      for (const [k, v] of body) out.set(k, v);
       i = next;
       continue;
     }
@@ -12749,37 +8478,37 @@ function block(lines, start, parentIndent, onlySelf) {
   return [out, i];
 }
 function assignment(tokens, onlySelf) {
-  let k2 = 0;
+  let k = 0;
   let name;
   if (onlySelf) {
     if (tokens[0]?.text !== "self" || tokens[1]?.text !== "." || tokens[2]?.kind !== "name") return null;
     name = tokens[2].text;
-    k2 = 3;
+    k = 3;
   } else {
     if (tokens[0]?.kind !== "name" || KEYWORDS.has(tokens[0].text)) return null;
     name = tokens[0].text;
-    k2 = 1;
+    k = 1;
   }
-  if (tokens[k2]?.text === ":") {
+  if (tokens[k]?.text === ":") {
     let depth = 0;
-    k2++;
-    while (k2 < tokens.length && !(depth === 0 && tokens[k2].text === "=")) {
-      if ("([{".includes(tokens[k2].text)) depth++;
-      if (")]}".includes(tokens[k2].text)) depth--;
-      k2++;
+    k++;
+    while (k < tokens.length && !(depth === 0 && tokens[k].text === "=")) {
+      if ("([{".includes(tokens[k].text)) depth++;
+      if (")]}".includes(tokens[k].text)) depth--;
+      k++;
     }
   }
-  if (tokens[k2]?.text !== "=") return null;
-  const rest = tokens.slice(k2 + 1);
-  if (rest.some((t2, idx) => t2.text === "=" && depthAt(rest, idx) === 0)) return null;
+  if (tokens[k]?.text !== "=") return null;
+  const rest = tokens.slice(k + 1);
+  if (rest.some((t, idx) => t.text === "=" && depthAt(rest, idx) === 0)) return null;
   const value = literal(rest);
   return value === FAIL ? null : [name, value];
 }
 function depthAt(tokens, idx) {
   let depth = 0;
-  for (let k2 = 0; k2 < idx; k2++) {
-    if ("([{".includes(tokens[k2].text)) depth++;
-    if (")]}".includes(tokens[k2].text)) depth--;
+  for (let k = 0; k < idx; k++) {
+    if ("([{".includes(tokens[k].text)) depth++;
+    if (")]}".includes(tokens[k].text)) depth--;
   }
   return depth;
 }
@@ -12790,9 +8519,9 @@ function literal(tokens) {
   const items = (close) => {
     const out = [];
     while (peek() !== close) {
-      const v2 = expr();
-      if (v2 === FAIL) return FAIL;
-      out.push(v2);
+      const v = expr();
+      if (v === FAIL) return FAIL;
+      out.push(v);
       if (peek() === ",") i++;
       else if (peek() !== close) return FAIL;
     }
@@ -12800,40 +8529,40 @@ function literal(tokens) {
     return out;
   };
   const expr = () => {
-    const t2 = tokens[i];
-    if (!t2) return FAIL;
+    const t = tokens[i];
+    if (!t) return FAIL;
     i++;
-    if (t2.kind === "number") return number(t2.text);
-    if (t2.kind === "string") {
-      let s = t2.value;
+    if (t.kind === "number") return number(t.text);
+    if (t.kind === "string") {
+      let s = t.value;
       while (tokens[i]?.kind === "string") {
         const next = tokens[i++].value;
         s = s === null || s === void 0 || next === null || next === void 0 ? null : s + next;
       }
       return s ?? FAIL;
     }
-    if (t2.text === "-" || t2.text === "+") {
+    if (t.text === "-" || t.text === "+") {
       const n = tokens[i];
       if (n?.kind !== "number") return FAIL;
       i++;
-      const v2 = number(n.text);
-      if (t2.text === "+" || v2 === FAIL) return v2;
-      if (v2 instanceof PyFloat) return new PyFloat(-v2.value);
-      if (typeof v2 === "bigint") return -v2;
-      return -v2;
+      const v = number(n.text);
+      if (t.text === "+" || v === FAIL) return v;
+      if (v instanceof PyFloat) return new PyFloat(-v.value);
+      if (typeof v === "bigint") return -v;
+      return -v;
     }
-    if (t2.text === "True") return true;
-    if (t2.text === "False") return false;
-    if (t2.text === "None") return null;
-    if (t2.text === "set" && peek() === "(" && tokens[i + 1]?.text === ")") {
+    if (t.text === "True") return true;
+    if (t.text === "False") return false;
+    if (t.text === "None") return null;
+    if (t.text === "set" && peek() === "(" && tokens[i + 1]?.text === ")") {
       i += 2;
       return new PyCollection("set", []);
     }
-    if (t2.text === "[") {
-      const v2 = items("]");
-      return v2;
+    if (t.text === "[") {
+      const v = items("]");
+      return v;
     }
-    if (t2.text === "(") {
+    if (t.text === "(") {
       if (peek() === ")") {
         i++;
         return new PyCollection("tuple", []);
@@ -12849,7 +8578,7 @@ function literal(tokens) {
       const more = items(")");
       return more === FAIL ? FAIL : new PyCollection("tuple", [first2, ...more]);
     }
-    if (t2.text === "{") {
+    if (t.text === "{") {
       if (peek() === "}") {
         i++;
         return /* @__PURE__ */ new Map();
@@ -12867,17 +8596,17 @@ function literal(tokens) {
       for (; ; ) {
         if (peek() !== ":") return FAIL;
         i++;
-        const v2 = expr();
-        if (v2 === FAIL) return FAIL;
-        map.set(typeof key === "string" ? key : pyRepr(key), v2);
+        const v = expr();
+        if (v === FAIL) return FAIL;
+        map.set(typeof key === "string" ? key : pyRepr(key), v);
         if (peek() === ",") i++;
         if (peek() === "}") {
           i++;
           return map;
         }
-        const k2 = expr();
-        if (k2 === FAIL) return FAIL;
-        key = k2;
+        const k = expr();
+        if (k === FAIL) return FAIL;
+        key = k;
       }
     }
     return FAIL;
@@ -12890,27 +8619,27 @@ function literal(tokens) {
   while (peek() === ",") {
     i++;
     if (i === tokens.length) break;
-    const v2 = expr();
-    if (v2 === FAIL) return FAIL;
-    rest.push(v2);
+    const v = expr();
+    if (v === FAIL) return FAIL;
+    rest.push(v);
   }
   return i === tokens.length ? new PyCollection("tuple", rest) : FAIL;
 }
 function number(text2) {
-  const t2 = text2.replace(/_/g, "").toLowerCase();
-  if (t2.endsWith("j")) {
-    const v2 = Number(t2.slice(0, -1));
-    return Number.isNaN(v2) ? FAIL : `${Number.isInteger(v2) ? String(v2) : pyFloatRepr(v2)}j`;
+  const t = text2.replace(/_/g, "").toLowerCase();
+  if (t.endsWith("j")) {
+    const v = Number(t.slice(0, -1));
+    return Number.isNaN(v) ? FAIL : `${Number.isInteger(v) ? String(v) : pyFloatRepr(v)}j`;
   }
-  if (/^0[xob]/.test(t2)) {
-    const big = BigInt(t2);
+  if (/^0[xob]/.test(t)) {
+    const big = BigInt(t);
     return Number.isSafeInteger(Number(big)) ? Number(big) : big;
   }
-  if (/^\d+$/.test(t2)) {
-    if (/^0+\d/.test(t2)) return FAIL;
-    return Number.isSafeInteger(Number(t2)) ? Number(t2) : BigInt(t2);
+  if (/^\d+$/.test(t)) {
+    if (/^0+\d/.test(t)) return FAIL;
+    return Number.isSafeInteger(Number(t)) ? Number(t) : BigInt(t);
   }
-  const n = Number(t2.endsWith(".") ? `${t2}0` : t2);
+  const n = Number(t.endsWith(".") ? `${t}0` : t);
   if (Number.isNaN(n)) return FAIL;
   return Number.isInteger(n) || !Number.isFinite(n) ? new PyFloat(n) : n;
 }
@@ -12976,29 +8705,29 @@ function tokenize(text2) {
   let i = 0;
   let line = 1;
   let lineStart = 0;
-  const fail = (message, at2 = i) => {
-    const l3 = text2.slice(0, at2).split("\n").length;
-    throw new SyntaxProblem(message, l3, at2 - text2.lastIndexOf("\n", at2 - 1));
+  const fail = (message, at = i) => {
+    const l = text2.slice(0, at).split("\n").length;
+    throw new SyntaxProblem(message, l, at - text2.lastIndexOf("\n", at - 1));
   };
   while (i < text2.length) {
-    const c3 = text2[i];
-    if (c3 === "\n") {
+    const c = text2[i];
+    if (c === "\n") {
       if (!brackets.length) tokens.push({ kind: "op", text: "\n", line, column: i - lineStart, newline: true });
       i++;
       line++;
       lineStart = i;
       continue;
     }
-    if (c3 === " " || c3 === "	" || c3 === "\r" || c3 === "\f") {
+    if (c === " " || c === "	" || c === "\r" || c === "\f") {
       i++;
       continue;
     }
-    if (c3 === "#") {
+    if (c === "#") {
       const end = text2.indexOf("\n", i);
       i = end === -1 ? text2.length : end;
       continue;
     }
-    if (c3 === "\\" && (text2[i + 1] === "\n" || text2[i + 1] === "\r" && text2[i + 2] === "\n")) {
+    if (c === "\\" && (text2[i + 1] === "\n" || text2[i + 1] === "\r" && text2[i + 2] === "\n")) {
       i += text2[i + 1] === "\n" ? 2 : 3;
       line++;
       lineStart = i;
@@ -13008,35 +8737,35 @@ function tokenize(text2) {
     const str = /^([rRbBuUfF]{0,2})(['"])/.exec(text2.slice(i, i + 3));
     if (str && /^(?:[rR]|[bB]|[uU]|[fF]|[rR][bBfF]|[bBfF][rR])?$/.test(str[1])) {
       const prefix = str[1].toLowerCase();
-      const q3 = str[2];
+      const q = str[2];
       const open5 = i + prefix.length;
-      const triple = text2.startsWith(q3.repeat(3), open5);
-      const delim = triple ? q3.repeat(3) : q3;
-      let k2 = open5 + delim.length;
+      const triple = text2.startsWith(q.repeat(3), open5);
+      const delim = triple ? q.repeat(3) : q;
+      let k = open5 + delim.length;
       const startLine = line;
       for (; ; ) {
-        if (k2 >= text2.length) fail(`unterminated string starting at line ${startLine}`, i);
-        const ch = text2[k2];
+        if (k >= text2.length) fail(`unterminated string starting at line ${startLine}`, i);
+        const ch = text2[k];
         if (ch === "\\") {
-          if (text2[k2 + 1] === "\n") {
+          if (text2[k + 1] === "\n") {
             line++;
-            lineStart = k2 + 2;
+            lineStart = k + 2;
           }
-          k2 += 2;
+          k += 2;
           continue;
         }
         if (ch === "\n") {
           if (!triple) fail("unterminated string (end of line)", i);
           line++;
-          lineStart = k2 + 1;
+          lineStart = k + 1;
         }
-        if (text2.startsWith(delim, k2)) break;
-        k2++;
+        if (text2.startsWith(delim, k)) break;
+        k++;
       }
-      const body = text2.slice(open5 + delim.length, k2);
-      const value = prefix.includes("f") ? null : prefix.includes("b") ? `b${q3}${body}${q3}` : prefix.includes("r") ? body : unescape(body);
-      tokens.push({ kind: "string", text: text2.slice(i, k2 + delim.length), value, line: startLine, column });
-      i = k2 + delim.length;
+      const body = text2.slice(open5 + delim.length, k);
+      const value = prefix.includes("f") ? null : prefix.includes("b") ? `b${q}${body}${q}` : prefix.includes("r") ? body : unescape(body);
+      tokens.push({ kind: "string", text: text2.slice(i, k + delim.length), value, line: startLine, column });
+      i = k + delim.length;
       continue;
     }
     const num = /^(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?[jJ]?)/.exec(text2.slice(i, i + 400));
@@ -13051,12 +8780,12 @@ function tokenize(text2) {
       i += name[0].length;
       continue;
     }
-    if ("([{".includes(c3)) brackets.push({ ch: c3, line, column });
-    if (")]}".includes(c3)) {
+    if ("([{".includes(c)) brackets.push({ ch: c, line, column });
+    if (")]}".includes(c)) {
       const open5 = brackets.pop();
-      if (!open5 || "([{".indexOf(open5.ch) !== ")]}".indexOf(c3)) fail(`unmatched '${c3}'`);
+      if (!open5 || "([{".indexOf(open5.ch) !== ")]}".indexOf(c)) fail(`unmatched '${c}'`);
     }
-    const op = OPERATORS.find((o2) => text2.startsWith(o2, i)) ?? c3;
+    const op = OPERATORS.find((o) => text2.startsWith(o, i)) ?? c;
     tokens.push({ kind: "op", text: op, line, column });
     i += op.length;
   }
@@ -13070,19 +8799,19 @@ function logicalLines(tokens) {
   const flush = () => {
     if (current.length) {
       let part = [];
-      for (const t2 of current) {
-        if (t2.text === ";") {
+      for (const t of current) {
+        if (t.text === ";") {
           if (part.length) lines.push({ indent: current[0].column, tokens: part });
           part = [];
-        } else part.push(t2);
+        } else part.push(t);
       }
       if (part.length) lines.push({ indent: current[0].column, tokens: part });
     }
     current = [];
   };
-  for (const t2 of tokens) {
-    if (t2.newline) flush();
-    else current.push(t2);
+  for (const t of tokens) {
+    if (t.newline) flush();
+    else current.push(t);
   }
   flush();
   return lines;
@@ -13107,12 +8836,12 @@ function makeCodeBlock(string, line, column) {
   let codeblock = "";
   let numberLen = (Math.log10(line + 1) | 0) + 1;
   for (let i = line - 1; i <= line + 1; i++) {
-    let l3 = lines[i - 1];
-    if (!l3)
+    let l = lines[i - 1];
+    if (!l)
       continue;
     codeblock += i.toString().padEnd(numberLen, " ");
     codeblock += ":  ";
-    codeblock += l3;
+    codeblock += l;
     codeblock += "\n";
     if (i === line) {
       codeblock += " ".repeat(numberLen + column + 2);
@@ -13144,26 +8873,26 @@ ${codeblock}`, options);
 // node_modules/smol-toml/dist/primitive.js
 function parseString(ctx) {
   let startPtr = ctx.p;
-  let c3 = ctx.s.charCodeAt(ctx.p++);
-  let first = c3;
-  let isLiteral = c3 === 39;
-  let isMultiline = c3 === ctx.s.charCodeAt(ctx.p) && c3 === ctx.s.charCodeAt(ctx.p + 1);
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
   if (isMultiline) {
-    if ((c3 = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
       ctx.p++;
-    else if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
       ctx.p += 2;
   }
   let parsed = "";
   let sliceStart = ctx.p;
   let state = 0;
   for (; ctx.p < ctx.s.length; ctx.p++) {
-    c3 = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
       state = state && 3;
-    } else if (c3 < 32 && c3 !== 9 || c3 === 127) {
+    } else if (c < 32 && c !== 9 || c === 127) {
       TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c3 === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
       if (isMultiline) {
         if (ctx.s.charCodeAt(ctx.p + 3) === first)
           ctx.p++;
@@ -13177,16 +8906,16 @@ function parseString(ctx) {
       ctx.p += isMultiline ? 3 : 1;
       return parsed;
     } else if (!state) {
-      if (!isLiteral && c3 === 92) {
+      if (!isLiteral && c === 92) {
         parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
         state = 1;
       }
     } else if (state === 1) {
-      if (c3 === 120 || c3 === 117 || c3 === 85) {
+      if (c === 120 || c === 117 || c === 85) {
         let errPtr = ctx.p++ - 1;
         let value = 0;
-        let len = c3 === 120 ? 2 : c3 === 117 ? 4 : 8;
-        for (let j3 = 0; j3 < len; j3++, ctx.p++) {
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
           let hex = ctx.s.charCodeAt(ctx.p);
           let digit = (
             /* 0-9 */
@@ -13208,34 +8937,34 @@ function parseString(ctx) {
         parsed += String.fromCodePoint(value);
         sliceStart = ctx.p--;
         state = 0;
-      } else if (isMultiline && (c3 === 32 || c3 === 9)) {
+      } else if (isMultiline && (c === 32 || c === 9)) {
         state = 2;
       } else {
-        if (c3 === 98)
+        if (c === 98)
           parsed += "\b";
-        else if (c3 === 116)
+        else if (c === 116)
           parsed += "	";
-        else if (c3 === 110)
+        else if (c === 110)
           parsed += "\n";
-        else if (c3 === 102)
+        else if (c === 102)
           parsed += "\f";
-        else if (c3 === 114)
+        else if (c === 114)
           parsed += "\r";
-        else if (c3 === 101)
+        else if (c === 101)
           parsed += "\x1B";
-        else if (c3 === 34)
+        else if (c === 34)
           parsed += '"';
-        else if (c3 === 92)
+        else if (c === 92)
           parsed += "\\";
         else
           TomlError.x("unrecognised escape sequence", ctx);
         sliceStart = ctx.p + 1;
         state = 0;
       }
-    } else if (c3 !== 32 && c3 !== 9) {
+    } else if (c !== 32 && c !== 9) {
       if (state === 2)
         TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c3 === 92 ? 1 : 0;
+      state = !isLiteral && c === 92 ? 1 : 0;
       sliceStart = ctx.p;
     }
   }
@@ -13252,7 +8981,7 @@ var TomlDate = class _TomlDate extends Date {
     let hasDate = true;
     let hasTime = true;
     let offset = "Z";
-    let c3;
+    let c;
     if (typeof date === "string") {
       if (fasttype)
         prep: {
@@ -13264,7 +8993,7 @@ var TomlDate = class _TomlDate extends Date {
             if (fasttype === 2) {
               offset = null;
               date += "Z";
-            } else if ((c3 = date.charCodeAt(date.length - 1)) !== 90 && c3 !== 122) {
+            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
               offset = date.slice(date.length - 6);
             }
             if (unsafeDelim)
@@ -13368,85 +9097,85 @@ function isEndOfValue(char, delim) {
 }
 function extractValue(ctx, end) {
   let errPtr = ctx.p;
-  let c3 = ctx.s.charCodeAt(ctx.p);
-  if (c3 === 91 || c3 === 123) {
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
     ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c3 === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
     ctx.d++;
     return value;
   }
-  if (c3 === 34 || c3 === 39) {
+  if (c === 34 || c === 39) {
     return parseString(ctx);
   }
-  if (c3 === 116) {
+  if (c === 116) {
     if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
       TomlError.x("invalid value", ctx, errPtr);
     return ctx.p++, true;
   }
-  if (c3 === 102) {
+  if (c === 102) {
     if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
       TomlError.x("invalid value", ctx, errPtr);
     return ctx.p++, false;
   }
-  if (c3 === 43 || c3 === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c3, end);
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
   }
   if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c3, end);
+    return parseDate(ctx, c, end);
   }
   if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c3, end);
+    return parseTime(ctx, c, end);
   }
-  return parseNumber(ctx, ctx.p, c3, 0, end);
+  return parseNumber(ctx, ctx.p, c, 0, end);
 }
 function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c3 = startChr;
+  let c = startChr;
   let state = 0;
   let hasUnderscores = false;
-  if (c3 === 105) {
+  if (c === 105) {
     if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
       TomlError.x("invalid value", ctx, startPtr);
     return ctx.p++, (sign || 1) / 0;
   }
-  if (c3 === 110) {
+  if (c === 110) {
     if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
       TomlError.x("invalid value", ctx, startPtr);
     return ctx.p++, NaN;
   }
-  if (c3 === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c3 = ctx.s.charCodeAt(ctx.p), endChr))
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
       return ctx.bi === true ? 0n : 0;
     if (!sign) {
-      if (c3 === 120)
+      if (c === 120)
         return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c3 === 98)
+      else if (c === 98)
         return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c3 === 111)
+      else if (c === 111)
         return parseIntegerBaseN(ctx, startPtr, 8, endChr);
     }
-    if (c3 === 46)
+    if (c === 46)
       state = 2;
-    else if (c3 === 101 || c3 === 69)
+    else if (c === 101 || c === 69)
       state = 4;
     else
       TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c3))
+  } else if (!isDigit(c))
     TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
     if (!state)
       state = 1;
-    if (c3 === 95) {
+    if (c === 95) {
       if (!(state & 1))
         TomlError.x("illegal underscore", ctx);
       state += 11;
       hasUnderscores = true;
-    } else if (state === 1 && c3 === 46)
+    } else if (state === 1 && c === 46)
       state = 2;
-    else if ((state === 1 || state === 3) && (c3 === 101 || c3 === 69))
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
       state = 4;
-    else if (state === 4 && (c3 === 43 || c3 === 45)) {
+    else if (state === 4 && (c === 43 || c === 45)) {
       state = 6;
-    } else if (!isDigit(c3))
+    } else if (!isDigit(c))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (state > 9)
       state -= 11;
@@ -13465,13 +9194,13 @@ function parseNumber(ctx, startPtr, startChr, sign, endChr) {
   return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
 }
 function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c3, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c3 = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c3, endChr))) {
-    if (c3 === 95) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
       if (underscore & 1)
         TomlError.x("illegal underscore", ctx);
       underscore = 3;
-    } else if (!isDigit(c3, base))
+    } else if (!isDigit(c, base))
       TomlError.x(`illegal character in numeric literal`, ctx);
     else if (underscore & 1)
       underscore--;
@@ -13496,17 +9225,17 @@ function parseInteger(ctx, str, base, startPtr) {
     }
   return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
 }
-function parseDate(ctx, c3, endChr) {
+function parseDate(ctx, c, endChr) {
   let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c3, 0, endChr);
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
   }
   ctx.p += 5;
   if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
     TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c3 = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c3 !== 84 && c3 !== 116) {
-    let t3 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t3, 3, false, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
   }
   if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
     TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
@@ -13515,31 +9244,31 @@ function parseDate(ctx, c3, endChr) {
   if (ctx.s.charCodeAt(ctx.p) === 46)
     while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
-  if (c3 = ctx.s.charCodeAt(ctx.p)) {
-    if (c3 === 90 || c3 === 122) {
-      let t3 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, "[+00:00]");
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
     }
-    if (c3 === 43 || c3 === 45) {
-      let t3 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t3, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
     }
   }
-  let t2 = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t2, 2, unsafeSeparator, startPtr);
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
 }
-function parseTime(ctx, c3, endChr) {
+function parseTime(ctx, c, endChr) {
   let start = ctx.p;
-  if (!isDigit(c3) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c3, 0, endChr);
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
   }
   if (ctx.s.charCodeAt(ctx.p += 4) === 58)
     ctx.p += 3;
   if (ctx.s.charCodeAt(ctx.p) === 46)
     while (isDigit(ctx.s.charCodeAt(++ctx.p)))
       ;
-  let t2 = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t2, 4, false, start);
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
 }
 function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
   if (ctx.ld) {
@@ -13569,24 +9298,24 @@ function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
 // node_modules/smol-toml/dist/util.js
 function skipComment(ctx) {
   for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c3 = ctx.s.charCodeAt(ctx.p);
-    if (c3 === 10)
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
       break;
-    if (c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
       ctx.p++;
       break;
     }
-    if (c3 < 32 && c3 !== 9 || c3 === 127) {
+    if (c < 32 && c !== 9 || c === 127) {
       TomlError.x("control characters are not allowed in comments", ctx);
     }
   }
 }
 function skipVoid(ctx, banNewLines, banComments) {
-  let c3;
+  let c;
   while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c3 = ctx.s.charCodeAt(ctx.p)) === 32 || c3 === 9 || !banNewLines && (c3 === 10 || c3 === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
       ctx.p++;
-    if (banComments || c3 !== 35)
+    if (banComments || c !== 35)
       break;
     skipComment(ctx);
   }
@@ -13598,70 +9327,70 @@ function parseKey(ctx, end = 61) {
   let state = 0;
   let parsed = [];
   let sliceStart;
-  let c3 = ctx.s.charCodeAt(startPtr = ctx.p);
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
   do {
-    if (c3 === end) {
+    if (c === end) {
       if (!state)
         TomlError.x("unexpected end of key", ctx);
       if (state === 1)
         parsed.push(ctx.s.slice(sliceStart, ctx.p));
       return ctx.p++, parsed;
-    } else if (c3 === 46) {
+    } else if (c === 46) {
       if (!state)
         TomlError.x("illegal empty bare key", ctx);
       if (state === 1)
         parsed.push(ctx.s.slice(sliceStart, ctx.p));
       state = 0;
-    } else if (!state && (c3 === 34 || c3 === 39)) {
-      if (c3 === ctx.s.charCodeAt(ctx.p + 1) && c3 === ctx.s.charCodeAt(ctx.p + 2))
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
         TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
       parsed.push(parseString(ctx));
       state = 2;
       ctx.p--;
-    } else if (c3 === 32 || c3 === 9) {
+    } else if (c === 32 || c === 9) {
       if (state === 1) {
         parsed.push(ctx.s.slice(sliceStart, ctx.p));
         state = 2;
       }
-    } else if (state === 2 || c3 < 48 && c3 !== 45 || c3 > 57 && c3 < 65 || c3 > 90 && c3 < 97 && c3 !== 95 || c3 > 122) {
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
       TomlError.x("illegal character in key", ctx);
     } else if (!state) {
       state = 1;
       sliceStart = ctx.p;
     }
-  } while (c3 = ctx.s.charCodeAt(++ctx.p));
+  } while (c = ctx.s.charCodeAt(++ctx.p));
   TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
 }
 function parseInlineTable(ctx) {
   let startPtr = ctx.p++;
   let res = /* @__PURE__ */ Object.create(null);
   let seen = /* @__PURE__ */ new Set();
-  let c3;
+  let c;
   while (ctx.p < ctx.s.length) {
     skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 125) {
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
       ctx.p++;
       return res;
     }
-    let k2;
-    let t2 = res;
+    let k;
+    let t = res;
     let hasOwn = false;
     let errPtr = ctx.p;
     let key = parseKey(ctx);
     for (let i = 0; i < key.length; i++) {
       if (i)
-        t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
-      k2 = key[i];
-      if ((hasOwn = Object.hasOwn(t2, k2)) && (typeof t2[k2] !== "object" || seen.has(t2[k2]))) {
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
-      let unsafe = k2 === "__proto__";
-      if (ctx.uk && (unsafe || k2 === "constructor")) {
-        t2 = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
         break;
       }
       if (!hasOwn && unsafe) {
-        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
       }
     }
     if (hasOwn) {
@@ -13673,13 +9402,13 @@ function parseInlineTable(ctx) {
       125
       /* } */
     );
-    if (t2 && typeof (t2[k2] = value) === "object")
+    if (t && typeof (t[k] = value) === "object")
       seen.add(value);
     skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 125) {
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
       return res;
     }
-    if (c3 !== 44)
+    if (c !== 44)
       TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
   }
   TomlError.x("unfinished table", ctx, startPtr);
@@ -13687,10 +9416,10 @@ function parseInlineTable(ctx) {
 function parseArray(ctx) {
   let startPtr = ctx.p++;
   let res = [];
-  let c3;
+  let c;
   while (ctx.p < ctx.s.length) {
     skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p)) === 93) {
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
       ctx.p++;
       return res;
     }
@@ -13700,10 +9429,10 @@ function parseArray(ctx) {
       /* ] */
     ));
     skipVoid(ctx);
-    if ((c3 = ctx.s.charCodeAt(ctx.p++)) === 93) {
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
       return res;
     }
-    if (c3 !== 44)
+    if (c !== 44)
       TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
   }
   TomlError.x("unfinished array", ctx, startPtr);
@@ -13711,37 +9440,37 @@ function parseArray(ctx) {
 
 // node_modules/smol-toml/dist/parse.js
 function peekTable(ctx, key, table, meta, type) {
-  let t2 = table;
-  let m2 = meta;
-  let k2;
+  let t = table;
+  let m = meta;
+  let k;
   let hasOwn = false;
   let state;
   for (let i = 0; i < key.length; i++) {
     if (i) {
-      t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
-      m2 = (state = m2[k2]).c;
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
       if (type === 0 && (state.t === 1 || state.t === 2)) {
         return null;
       }
       if (state.t === 2) {
-        let l3 = t2.length - 1;
-        t2 = t2[l3];
-        m2 = m2[l3].c;
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
       }
     }
-    k2 = key[i];
-    if ((hasOwn = Object.hasOwn(t2, k2)) && m2[k2]?.t === 0 && m2[k2]?.d) {
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
       return null;
     }
     if (!hasOwn) {
-      let unsafe = k2 === "__proto__";
-      if (ctx.uk && (unsafe || k2 === "constructor"))
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
         return false;
       if (unsafe) {
-        Object.defineProperty(t2, k2, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m2, k2, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
       }
-      m2[k2] = {
+      m[k] = {
         t: i < key.length - 1 && type === 2 ? 3 : type,
         d: false,
         i: 0,
@@ -13749,16 +9478,16 @@ function peekTable(ctx, key, table, meta, type) {
       };
     }
   }
-  state = m2[k2];
+  state = m[k];
   if (state.t !== type && !(type === 1 && state.t === 3)) {
     return null;
   }
   if (type === 2) {
     if (!state.d) {
       state.d = true;
-      t2[k2] = [];
+      t[k] = [];
     }
-    t2[k2].push(t2 = /* @__PURE__ */ Object.create(null));
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
     state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
   }
   if (state.d) {
@@ -13766,11 +9495,11 @@ function peekTable(ctx, key, table, meta, type) {
   }
   state.d = true;
   if (type === 1) {
-    t2 = hasOwn ? t2[k2] : t2[k2] = /* @__PURE__ */ Object.create(null);
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
   } else if (type === 0 && hasOwn) {
     return null;
   }
-  return [k2, t2, state.c];
+  return [k, t, state.c];
 }
 function validateTablePeek(ctx, peek, ptr) {
   if (peek === null || ctx.uk === 2)
@@ -13790,7 +9519,7 @@ function parse(toml, options = {}) {
   let tmp;
   let skipping = false;
   let tbl = res;
-  let m2 = meta;
+  let m = meta;
   if (toml.charCodeAt(0) === 65279)
     ctx.p++;
   skipVoid(ctx);
@@ -13799,7 +9528,7 @@ function parse(toml, options = {}) {
       let isTableArray = toml.charCodeAt(++ctx.p) === 91;
       tmp = ctx.p += +isTableArray;
       skipping = false;
-      let k2 = parseKey(
+      let k = parseKey(
         ctx,
         93
         /* ] */
@@ -13810,38 +9539,38 @@ function parse(toml, options = {}) {
         }
         ctx.p++;
       }
-      let p2 = peekTable(
+      let p = peekTable(
         ctx,
-        k2,
+        k,
         res,
         meta,
         isTableArray ? 2 : 1
         /* Type.EXPLICIT */
       );
-      if (!p2) {
-        validateTablePeek(ctx, p2, tmp);
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
         skipping = true;
       } else {
-        m2 = p2[2];
-        tbl = p2[1];
+        m = p[2];
+        tbl = p[1];
       }
     } else {
       tmp = ctx.p;
-      let k2 = parseKey(ctx);
-      let p2 = peekTable(
+      let k = parseKey(ctx);
+      let p = peekTable(
         ctx,
-        k2,
+        k,
         tbl,
-        m2,
+        m,
         0
         /* Type.DOTTED */
       );
-      if (!p2 && !skipping)
-        validateTablePeek(ctx, p2, tmp);
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
       skipVoid(ctx, true, true);
-      let v2 = extractValue(ctx, void 0);
-      if (p2 && !skipping)
-        p2[1][p2[0]] = v2;
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
     }
     skipVoid(ctx, true);
     if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
@@ -13862,7 +9591,7 @@ function parseToml(text2) {
     doc = parse(text2, { integersAsBigInt: true });
   } catch (error) {
     if (error instanceof TomlError) {
-      const first = error.message.split("\n").find((l3) => l3.trim() && !l3.startsWith("Invalid TOML document")) ?? "invalid TOML";
+      const first = error.message.split("\n").find((l) => l.trim() && !l.startsWith("Invalid TOML document")) ?? "invalid TOML";
       throw new SyntaxProblem(first.replace(/^Invalid TOML document: /, ""), error.line, error.column);
     }
     throw error;
@@ -13875,12 +9604,12 @@ function convert(value) {
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (value instanceof TomlDate) return value.toISOString();
   if (Array.isArray(value)) return value.map(convert);
-  if (value && typeof value === "object") return new Map(Object.entries(value).map(([k2, v2]) => [k2, convert(v2)]));
+  if (value && typeof value === "object") return new Map(Object.entries(value).map(([k, v]) => [k, convert(v)]));
   return null;
 }
 
 // src/dvc/formats/yaml.ts
-var import_yaml = __toESM(require_dist3(), 1);
+var import_yaml = __toESM(require_dist(), 1);
 
 // src/dvc/formats/yaml-plain.ts
 var MAX_PLAIN_DEPTH = 64;
@@ -13907,10 +9636,10 @@ function plainYaml(text2) {
       if (content.startsWith("#") && !/^[ -~]*$/.test(content)) return null;
       continue;
     }
-    const m2 = ENTRY.exec(line);
-    if (!m2) return null;
-    const indent = m2[1].length;
-    const key = m2[2];
+    const m = ENTRY.exec(line);
+    if (!m) return null;
+    const indent = m[1].length;
+    const key = m[2];
     if (NOT_STRING_KEY.test(key)) return null;
     if (opened) {
       if (indent > opened.indent) {
@@ -13925,7 +9654,7 @@ function plainYaml(text2) {
     const level = stack[stack.length - 1];
     if (indent !== level.indent) return null;
     if (level.map.has(key)) return null;
-    const rest = comment(m2[3] ?? "");
+    const rest = comment(m[3] ?? "");
     if (rest === null) return null;
     lastIndent = indent;
     if (rest === "") {
@@ -13963,8 +9692,8 @@ function plainScalar(text2) {
     case "FALSE":
       return false;
   }
-  const c3 = text2.charCodeAt(0);
-  if (c3 >= 48 && c3 <= 57 || c3 === 45 || c3 === 43 || c3 === 46) {
+  const c = text2.charCodeAt(0);
+  if (c >= 48 && c <= 57 || c === 45 || c === 43 || c === 46) {
     if (INT.test(text2)) {
       const n2 = Number(text2);
       return Number.isSafeInteger(n2) ? Object.is(n2, -0) ? 0 : n2 : BigInt(text2);
@@ -14030,7 +9759,7 @@ function parseYamlDocument(text2) {
       for (const pair of node.items) {
         if ((0, import_yaml.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
           const value = convert2(pair.value, depth + 1);
-          for (const m2 of Array.isArray(value) ? value : [value]) if (m2 instanceof Map) merged.push(m2);
+          for (const m of Array.isArray(value) ? value : [value]) if (m instanceof Map) merged.push(m);
           continue;
         }
         const key = convert2(pair.key, depth + 1);
@@ -14038,7 +9767,7 @@ function parseYamlDocument(text2) {
         if (typeof key !== "string") setKeyValue(map, name, key);
         map.set(name, convert2(pair.value, depth + 1));
       }
-      for (const m2 of merged) for (const [k2, v2] of m2) if (!map.has(k2)) map.set(k2, v2);
+      for (const m of merged) for (const [k, v] of m) if (!map.has(k)) map.set(k, v);
       return map;
     }
     if ((0, import_yaml.isSeq)(node)) {
@@ -14130,7 +9859,7 @@ function parseLockText(text2, displayPath = "dvc.lock") {
 function parseStage(entry, where2) {
   if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping.`);
   const cmd = entry.get("cmd");
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : "";
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : "";
   const params = /* @__PURE__ */ new Map();
   const paramsRaw = entry.get("params");
   if (paramsRaw !== void 0 && paramsRaw !== null) {
@@ -14201,22 +9930,22 @@ function interpolateString(src, context, inCmd) {
   if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
   let out = "";
   let last = 0;
-  for (const m2 of matches) {
-    out += src.slice(last, m2.index);
-    out += toStr(lookup(context, m2[1]), m2[1], inCmd);
-    last = m2.index + m2[0].length;
+  for (const m of matches) {
+    out += src.slice(last, m.index);
+    out += toStr(lookup(context, m[1]), m[1], inCmd);
+    last = m.index + m[0].length;
   }
   out += src.slice(last);
   return unescape2(out);
 }
 function interpolateValue(value, context, inCmd) {
   if (typeof value === "string") return interpolateString(value, context, inCmd);
-  if (Array.isArray(value)) return value.map((v2) => interpolateValue(v2, context, inCmd));
+  if (Array.isArray(value)) return value.map((v) => interpolateValue(v, context, inCmd));
   if (isRawMap(value)) {
     return new Map(
-      [...value].map(([k2, v2]) => {
-        const key = interpolateString(k2, context, false);
-        return [pyStr(key), interpolateValue(v2, context, inCmd)];
+      [...value].map(([k, v]) => {
+        const key = interpolateString(k, context, false);
+        return [pyStr(key), interpolateValue(v, context, inCmd)];
       })
     );
   }
@@ -14233,11 +9962,11 @@ function unescape2(s) {
 }
 function lookup(context, inner) {
   const parts = [];
-  const re2 = /([^.[\]]+)|\[([^\]]*)\]|\./g;
-  let m2;
-  while (m2 = re2.exec(inner)) {
-    if (m2[1] !== void 0) parts.push(m2[1]);
-    else if (m2[2] !== void 0) parts.push(m2[2]);
+  const re = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let m;
+  while (m = re.exec(inner)) {
+    if (m[1] !== void 0) parts.push(m[1]);
+    else if (m[2] !== void 0) parts.push(m[2]);
   }
   if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
   let cur = context;
@@ -14269,27 +9998,27 @@ function toStr(value, key, inCmd) {
 }
 function unpackDict(dict, key) {
   const parts = [];
-  for (const [k2, v2] of flatten(dict)) {
-    if (v2 === true) parts.push(`--${k2}`);
-    else if (v2 === false) continue;
-    else if (typeof v2 === "string") parts.push(`--${k2} ${shlexQuote(v2)}`);
-    else if (Array.isArray(v2)) {
-      const items = v2.map((item) => {
+  for (const [k, v] of flatten(dict)) {
+    if (v === true) parts.push(`--${k}`);
+    else if (v === false) continue;
+    else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
+    else if (Array.isArray(v)) {
+      const items = v.map((item) => {
         if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
-          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key}.${k2}'`);
+          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key}.${k}'`);
         return typeof item === "string" ? shlexQuote(item) : toStr(item, key, false);
       });
-      parts.push(`--${k2} ${items.join(" ")}`);
-    } else parts.push(`--${k2} ${toStr(v2, key, false)}`);
+      parts.push(`--${k} ${items.join(" ")}`);
+    } else parts.push(`--${k} ${toStr(v, key, false)}`);
   }
   return parts.join(" ").trimEnd();
 }
 function flatten(dict, prefix = "") {
   const out = [];
-  for (const [k2, v2] of dict) {
-    const name = prefix ? `${prefix}.${k2}` : k2;
-    if (isRawMap(v2) && v2.size) for (const entry of flatten(v2, name)) out.push(entry);
-    else out.push([name, v2]);
+  for (const [k, v] of dict) {
+    const name = prefix ? `${prefix}.${k}` : k;
+    if (isRawMap(v) && v.size) for (const entry of flatten(v, name)) out.push(entry);
+    else out.push([name, v]);
   }
   return out;
 }
@@ -14340,8 +10069,8 @@ async function loadDvcYaml(tree, dir = "") {
     const value = doc.get(key);
     if (value === void 0 || value === null) return [];
     if (!Array.isArray(value)) throw new UserError(`${where2}: '${key}' must be a list of paths.`);
-    return value.map((v2, i) => {
-      const resolved = withField(where2, `${key}[${i}]`, () => interpolateValue(v2, context, false));
+    return value.map((v, i) => {
+      const resolved = withField(where2, `${key}[${i}]`, () => interpolateValue(v, context, false));
       if (typeof resolved !== "string") throw new UserError(`${where2}: '${key}[${i}]' must be a path (a string).`);
       return resolved;
     });
@@ -14365,7 +10094,7 @@ async function loadProject(tree) {
       if (lock) project.locks.set(dir, lock);
     });
   }
-  for (const file of files.filter((f3) => f3.endsWith(".dvc"))) {
+  for (const file of files.filter((f) => f.endsWith(".dvc"))) {
     await attempt(async () => {
       const dvcFile = await readDvcFile(tree, file);
       if (dvcFile) project.dvcFiles.push(dvcFile);
@@ -14386,7 +10115,7 @@ async function loadDvcYamls(tree, files) {
   return out;
 }
 function dvcYamlDirs(files) {
-  return files.filter((p2) => p2 === "dvc.yaml" || p2.endsWith("/dvc.yaml")).map((p2) => p2 === "dvc.yaml" ? "" : p2.slice(0, -"/dvc.yaml".length)).sort();
+  return files.filter((p) => p === "dvc.yaml" || p.endsWith("/dvc.yaml")).map((p) => p === "dvc.yaml" ? "" : p.slice(0, -"/dvc.yaml".length)).sort();
 }
 async function readDataFile(tree, path) {
   const bytes = await tree.read(path);
@@ -14406,9 +10135,9 @@ function topPlots(file, value, context) {
     throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
   });
 }
-function withField(file, field, fn2, stage2) {
+function withField(file, field, fn, stage2) {
   try {
-    return fn2();
+    return fn();
   } catch (error) {
     if (error instanceof InterpolationError) {
       const where2 = stage2 ? `stages.${stage2}.${field}` : field;
@@ -14421,7 +10150,7 @@ function expandEntry(file, name, definition, context) {
   if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
   const withLoop = (entries) => mapFrom([...context, ...entries], context);
   if (definition.has("foreach") || definition.has("do")) {
-    const extra = [...definition.keys()].filter((k2) => k2 !== "foreach" && k2 !== "do");
+    const extra = [...definition.keys()].filter((k) => k !== "foreach" && k !== "do");
     if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
     if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
     if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
@@ -14430,7 +10159,7 @@ function expandEntry(file, name, definition, context) {
     const body = definition.get("do") ?? null;
     const out = [];
     if (Array.isArray(items)) {
-      const byIndex = items.some((v2) => Array.isArray(v2) || isRawMap(v2));
+      const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
       const keyed = /* @__PURE__ */ new Map();
       items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
       for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: body, context: withLoop([["item", item]]), written: definition });
@@ -14465,19 +10194,19 @@ function expandEntry(file, name, definition, context) {
     let combos = [{ item: [], key: [] }];
     for (const [axis, values] of axes) {
       combos = combos.flatMap(
-        (c3) => values.map((v2, i) => ({
-          item: [...c3.item, [axis, v2]],
-          key: [...c3.key, Array.isArray(v2) || isRawMap(v2) ? `${axis}${i}` : toStr(v2, axis, false)]
+        (c) => values.map((v, i) => ({
+          item: [...c.item, [axis, v]],
+          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis, false)]
         }))
       );
     }
-    return combos.map((c3) => {
-      const key = c3.key.join("-");
+    return combos.map((c) => {
+      const key = c.key.join("-");
       return {
         name: `${name}@${key}`,
         definition: rest,
         context: withLoop([
-          ["item", new Map(c3.item)],
+          ["item", new Map(c.item)],
           ["key", key]
         ]),
         written: definition
@@ -14502,7 +10231,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   if (definition.has("vars")) {
     scope = vars.fork();
     await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
-    stageContext = mapFrom([...scope.context, ...[...context].filter(([k2]) => k2 === "item" || k2 === "key")], scope.context);
+    stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
   }
   scope.track(entry.written, trackedVars);
   const field = (key, inCmd = false) => {
@@ -14511,7 +10240,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   };
   const cmd = field("cmd", true);
   if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c3) => typeof c3 === "string") ? cmd : null;
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : null;
   if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
   const deps = stringList(field("deps"), `${where2}: 'deps'`);
   const params = paramsDeps(field("params"), where2);
@@ -14521,10 +10250,10 @@ async function resolveStage(file, entry, vars, trackedVars) {
     ...outList(field("plots"), "plot", `${where2}: 'plots'`)
   ];
   const flag = (key) => {
-    const v2 = field(key);
-    if (v2 === void 0 || v2 === null) return false;
-    if (typeof v2 !== "boolean") throw new UserError(`${where2}: '${key}' must be true or false.`);
-    return v2;
+    const v = field(key);
+    if (v === void 0 || v === null) return false;
+    if (typeof v !== "boolean") throw new UserError(`${where2}: '${key}' must be true or false.`);
+    return v;
   };
   const desc = field("desc");
   const stage2 = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
@@ -14534,9 +10263,9 @@ async function resolveStage(file, entry, vars, trackedVars) {
 function stringList(value, where2) {
   if (value === void 0 || value === null) return [];
   if (!Array.isArray(value)) throw new UserError(`${where2} must be a list of paths.`);
-  return value.map((v2, i) => {
-    if (typeof v2 !== "string" || !v2) throw new UserError(`${where2}[${i}] must be a path (a string).`);
-    return v2;
+  return value.map((v, i) => {
+    if (typeof v !== "string" || !v) throw new UserError(`${where2}[${i}] must be a path (a string).`);
+    return v;
   });
 }
 function paramsDeps(value, where2) {
@@ -14547,14 +10276,14 @@ function paramsDeps(value, where2) {
     const current = byFile.get(file);
     if (current === null) return;
     if (keys === null) byFile.set(file, null);
-    else byFile.set(file, [...current ?? [], ...keys.filter((k2) => !current?.includes(k2))]);
+    else byFile.set(file, [...current ?? [], ...keys.filter((k) => !current?.includes(k))]);
   };
   value.forEach((item, i) => {
     if (typeof item === "string") add2("params.yaml", [item]);
     else if (isRawMap(item)) {
       for (const [file, keys] of item) {
         if (keys === null || Array.isArray(keys) && !keys.length) add2(file, null);
-        else if (Array.isArray(keys) && keys.every((k2) => typeof k2 === "string")) add2(file, keys);
+        else if (Array.isArray(keys) && keys.every((k) => typeof k === "string")) add2(file, keys);
         else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
       }
     } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
@@ -14571,9 +10300,9 @@ function outList(value, kind, where2) {
       const [path, flags] = [...item][0];
       if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
       const props = flags ?? /* @__PURE__ */ new Map();
-      for (const [k2, v2] of props) {
-        if (!allowed.includes(k2)) throw new UserError(`${where2}[${i}]: unknown flag '${k2}' on '${path}' (expected one of ${allowed.join(", ")}).`);
-        if ((k2 === "cache" || k2 === "persist") && typeof v2 !== "boolean") throw new UserError(`${where2}[${i}]: '${k2}' on '${path}' must be true or false.`);
+      for (const [k, v] of props) {
+        if (!allowed.includes(k)) throw new UserError(`${where2}[${i}]: unknown flag '${k}' on '${path}' (expected one of ${allowed.join(", ")}).`);
+        if ((k === "cache" || k === "persist") && typeof v !== "boolean") throw new UserError(`${where2}[${i}]: '${k}' on '${path}' must be true or false.`);
       }
       return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
     }
@@ -14597,9 +10326,9 @@ var VarsLoader = class _VarsLoader {
   fork() {
     const copy = new _VarsLoader(this.tree, this.dir, this.file);
     copy.context = cloneMap(this.context);
-    for (const [k2, v2] of this.sources) copy.sources.set(k2, v2);
-    for (const f3 of this.loadedFiles) copy.loadedFiles.add(f3);
-    for (const f3 of this.files) copy.files.add(f3);
+    for (const [k, v] of this.sources) copy.sources.set(k, v);
+    for (const f of this.loadedFiles) copy.loadedFiles.add(f);
+    for (const f of this.files) copy.files.add(f);
     return copy;
   }
   async loadDefaultParams() {
@@ -14638,8 +10367,8 @@ var VarsLoader = class _VarsLoader {
   track(written, into) {
     const visit = (value) => {
       if (typeof value === "string") {
-        for (const m2 of value.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-          const key = m2[1].replace(/\[([^\]]*)\]/g, ".$1");
+        for (const m of value.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+          const key = m[1].replace(/\[([^\]]*)\]/g, ".$1");
           const head = key.split(".")[0];
           if (head === "item" || head === "key") continue;
           const source = this.sourceOf(key);
@@ -14647,34 +10376,34 @@ var VarsLoader = class _VarsLoader {
         }
       } else if (Array.isArray(value)) value.forEach(visit);
       else if (isRawMap(value)) {
-        for (const [k2, v2] of value) {
-          if (k2 === "vars") continue;
-          visit(k2);
-          visit(v2);
+        for (const [k, v] of value) {
+          if (k === "vars") continue;
+          visit(k);
+          visit(v);
         }
       }
     };
     visit(written);
   }
   merge(data, source, into = this.context, prefix = "") {
-    for (const [k2, v2] of data) {
-      const path = prefix ? `${prefix}.${k2}` : k2;
-      const existing = into.get(k2);
-      if (existing !== void 0 && isRawMap(existing) && isRawMap(v2)) {
-        this.merge(v2, source, existing, path);
+    for (const [k, v] of data) {
+      const path = prefix ? `${prefix}.${k}` : k;
+      const existing = into.get(k);
+      if (existing !== void 0 && isRawMap(existing) && isRawMap(v)) {
+        this.merge(v, source, existing, path);
       } else if (existing !== void 0) {
         throw new UserError(
           `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
         );
       } else {
-        into.set(k2, isRawMap(v2) ? cloneMap(v2) : v2);
+        into.set(k, isRawMap(v) ? cloneMap(v) : v);
         this.sources.set(path, source);
       }
     }
   }
   sourceOf(path) {
-    for (let p2 = path; p2; p2 = p2.includes(".") ? p2.slice(0, p2.lastIndexOf(".")) : "") {
-      const s = this.sources.get(p2);
+    for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
+      const s = this.sources.get(p);
       if (s) return s;
     }
     return "vars";
@@ -14685,7 +10414,7 @@ function splitVarsEntry(entry) {
   if (colon > 1)
     return [
       entry.slice(0, colon),
-      entry.slice(colon + 1).split(",").map((k2) => k2.trim()).filter(Boolean)
+      entry.slice(colon + 1).split(",").map((k) => k.trim()).filter(Boolean)
     ];
   return [entry, null];
 }
@@ -14717,8 +10446,8 @@ function projectFiles(dvcYamls, dvcFiles = []) {
     else params.set(file, [.../* @__PURE__ */ new Set([...current ?? [], ...keys])]);
   };
   for (const dvc of dvcYamls) {
-    for (const m2 of dvc.metrics) metrics.add(joinPath(dvc.dir, m2));
-    for (const p2 of dvc.params) topParams.add(joinPath(dvc.dir, p2));
+    for (const m of dvc.metrics) metrics.add(joinPath(dvc.dir, m));
+    for (const p of dvc.params) topParams.add(joinPath(dvc.dir, p));
     for (const stage2 of dvc.stages) {
       const base = joinPath(dvc.dir, stage2.wdir);
       for (const out of stage2.outs) {
@@ -14734,8 +10463,8 @@ function projectFiles(dvcYamls, dvcFiles = []) {
       vars.set(path, [.../* @__PURE__ */ new Set([...vars.get(path) ?? [], ...keys])]);
     }
     for (const plot of dvc.plots) {
-      const y2 = plot.props?.get("y");
-      if (isRawMap(y2)) for (const file of y2.keys()) plots.add(joinPath(dvc.dir, file));
+      const y = plot.props?.get("y");
+      if (isRawMap(y)) for (const file of y.keys()) plots.add(joinPath(dvc.dir, file));
       else plots.add(joinPath(dvc.dir, plot.id));
     }
   }
@@ -14746,18 +10475,18 @@ function projectFiles(dvcYamls, dvcFiles = []) {
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
-  let re2 = "";
+  let re = "";
   for (let i = 0; i < glob.length; i++) {
-    const c3 = glob[i];
-    if (c3 === "*") {
+    const c = glob[i];
+    if (c === "*") {
       if (glob[i + 1] === "*") {
-        re2 += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+        re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
         i += glob[i + 2] === "/" ? 2 : 1;
-      } else re2 += "[^/]*";
-    } else if (c3 === "?") re2 += "[^/]";
-    else re2 += c3.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
   }
-  return new RegExp(`^${re2}$`);
+  return new RegExp(`^${re}$`);
 }
 function isGlob(path) {
   return /[*?]/.test(path);
@@ -14907,8 +10636,8 @@ function workspaceTree(root, options = {}) {
     }
   }
 }
-function later(fn2) {
-  return new Promise((resolve4) => resolve4(fn2()));
+function later(fn) {
+  return new Promise((resolve4) => resolve4(fn()));
 }
 function namedAsOnDisk(root, rel) {
   let dir = root;
@@ -14943,26 +10672,26 @@ function commitTree(git, sha, name, options = {}) {
       const out = new Array(paths.length).fill(null);
       const wanted = [];
       const all = options.byPath ? null : await listing();
-      for (let at2 = 0; at2 < paths.length; at2++) {
-        const path = paths[at2];
+      for (let at = 0; at < paths.length; at++) {
+        const path = paths[at];
         try {
           const listed = all?.get(projectPath(path));
           const entry = listed?.mode.startsWith("100") ? listed : await resolve4(path);
           if (!entry) continue;
           if (entry.size < 0) {
-            out[at2] = await readUnsized(git, path, entry, budget);
+            out[at] = await readUnsized(git, path, entry, budget);
             continue;
           }
           budget.take(path, entry.size);
-          wanted.push({ at: at2, path, entry });
+          wanted.push({ at, path, entry });
         } catch (error) {
-          out[at2] = asError(error);
+          out[at] = asError(error);
         }
       }
       const blobs = await git.readObjects(wanted.map(({ entry }) => ({ oid: entry.oid, maxBytes: entry.size })));
-      wanted.forEach(({ at: at2, path, entry }, i) => {
+      wanted.forEach(({ at, path, entry }, i) => {
         const blob = blobs[i];
-        out[at2] = blob instanceof Error || !blob ? missingObject(path, entry, blob) : blob;
+        out[at] = blob instanceof Error || !blob ? missingObject(path, entry, blob) : blob;
       });
       return out;
     },
@@ -14980,7 +10709,7 @@ function commitTree(git, sha, name, options = {}) {
       return readBlob(git, ".dvc/config", entry);
     },
     list() {
-      files ??= listing().then((all) => [...all.keys()].filter((p2) => !p2.split("/").some(isPrivate)).sort());
+      files ??= listing().then((all) => [...all.keys()].filter((p) => !p.split("/").some(isPrivate)).sort());
       return files;
     }
   };
@@ -15080,7 +10809,7 @@ var ObjectError = class extends DataError {
 };
 var TransferError = class extends DataError {
   constructor(direction, remote, failures) {
-    const shown = failures.slice(0, 20).map((f3) => `  ${f3.path ? `${f3.path}: ` : ""}object ${f3.oid}: ${f3.reason}`);
+    const shown = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
     if (failures.length > shown.length) shown.push(`  \u2026 and ${failures.length - shown.length} more`);
     const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
     super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
@@ -15149,9 +10878,9 @@ var ObjectHasher = class {
 function isTextBlock(block2) {
   if (!block2.length) return true;
   let nontext = 0;
-  for (const b3 of block2) {
-    if (b3 === 0) return false;
-    if (!(b3 >= 32 && b3 < 127 || b3 === 10 || b3 === 13 || b3 === 9 || b3 === 12 || b3 === 8)) nontext++;
+  for (const b of block2) {
+    if (b === 0) return false;
+    if (!(b >= 32 && b < 127 || b === 10 || b === 13 || b === 9 || b === 12 || b === 8)) nontext++;
   }
   return nontext / block2.length <= 0.3;
 }
@@ -15162,8 +10891,8 @@ function dos2unixInto(chunk, out) {
   let i = 0;
   const copy = (end) => {
     for (; i < end; i++) {
-      const b3 = chunk[i];
-      if (b3 !== 13 || chunk[i + 1] !== 10) out[n++] = b3;
+      const b = chunk[i];
+      if (b !== 13 || chunk[i + 1] !== 10) out[n++] = b;
     }
   };
   if (LITTLE_ENDIAN) {
@@ -15171,10 +10900,10 @@ function dos2unixInto(chunk, out) {
     const words = len - i >> 2;
     const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
     const output = new DataView(out.buffer, out.byteOffset, out.length);
-    for (let w2 = 0; w2 < words; w2++) {
-      const word = input[w2];
-      const x3 = word ^ 218959117;
-      if ((x3 - 16843009 & ~x3 & 2155905152) === 0) {
+    for (let w = 0; w < words; w++) {
+      const word = input[w];
+      const x = word ^ 218959117;
+      if ((x - 16843009 & ~x & 2155905152) === 0) {
         output.setUint32(n, word, true);
         n += 4;
         i += 4;
@@ -15185,15 +10914,15 @@ function dos2unixInto(chunk, out) {
   return n;
 }
 function objectMd5(bytes, legacy = false) {
-  const h3 = new ObjectHasher(legacy);
-  h3.update(bytes);
-  return h3.digest();
+  const h = new ObjectHasher(legacy);
+  h.update(bytes);
+  return h.digest();
 }
 
 // src/dvc/data/manifest.ts
 import { createHash as createHash2 } from "node:crypto";
 function dirManifest(entries) {
-  const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b3) => compareCodePoints(a.relpath, b3.relpath) : (a, b3) => a.relpath < b3.relpath ? -1 : a.relpath > b3.relpath ? 1 : 0;
+  const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b) => compareCodePoints(a.relpath, b.relpath) : (a, b) => a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0;
   const sorted = [...entries].sort(byPath);
   const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
   const bytes = Buffer.from(text2, "latin1");
@@ -15204,19 +10933,19 @@ var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 function quote(s) {
   return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
 }
-function compareCodePoints(a, b3) {
-  const n = Math.min(a.length, b3.length);
+function compareCodePoints(a, b) {
+  const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
-    let x3 = a.charCodeAt(i);
-    let y2 = b3.charCodeAt(i);
-    if (x3 === y2) continue;
-    if (x3 >= 55296 && y2 >= 55296) {
-      x3 = x3 >= 57344 ? x3 - 2048 : x3 + 8192;
-      y2 = y2 >= 57344 ? y2 - 2048 : y2 + 8192;
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 55296 && y >= 55296) {
+      x = x >= 57344 ? x - 2048 : x + 8192;
+      y = y >= 57344 ? y - 2048 : y + 8192;
     }
-    return x3 - y2;
+    return x - y;
   }
-  return a.length - b3.length;
+  return a.length - b.length;
 }
 var MD5 = /^[0-9a-f]{32}$/;
 function parseManifest(bytes, where2) {
@@ -15233,7 +10962,7 @@ function parseManifest(bytes, where2) {
       throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
     }
     const parts = entry.relpath.split("/");
-    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p2) => p2 === ".." || p2 === "" || p2 === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
+    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p) => p === ".." || p === "" || p === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
       throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
     }
     return { relpath: entry.relpath, md5: entry.md5 };
@@ -15254,13 +10983,13 @@ function objectKey(oid, legacy = false) {
 }
 
 // src/dvc/data/pool.ts
-async function eachLimit(items, limit, fn2) {
+async function eachLimit(items, limit, fn) {
   let next = 0;
   let failed2;
   const worker = async () => {
     while (next < items.length) {
       try {
-        await fn2(items[next++]);
+        await fn(items[next++]);
       } catch (error) {
         failed2 ??= { error };
       }
@@ -15461,7 +11190,7 @@ async function checkout(cache, root, target, options = {}) {
   }
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r2) => dirname3(join5(dir, ...r2.split("/")))))) await mkdir2(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname3(join5(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
   return { file: join5(staged, ...relpath.split("/")), mode: 438 & ~umask() };
@@ -15546,14 +11275,14 @@ async function place(cache, root, target, options) {
   await rm3(old, { recursive: true, force: true });
   return current ? "modified" : "created";
 }
-async function materialise(from, to2, exec) {
-  await copyFile2(from, to2, constants2.COPYFILE_FICLONE);
-  await chmod2(to2, (exec ? 511 : 438) & ~umask());
+async function materialise(from, to, exec) {
+  await copyFile2(from, to, constants2.COPYFILE_FICLONE);
+  await chmod2(to, (exec ? 511 : 438) & ~umask());
 }
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
   const stats = await lstat(dest);
-  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f3) => join5(dest, ...f3.split("/"))) : [dest];
+  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f) => join5(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep3).join("/")}`);
   }
@@ -15591,28 +11320,28 @@ function parseIni(text2, file) {
   const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
   let current = sections.get("");
   let sectionName = "";
-  const at2 = (n) => `${file}:${n + 1}`;
+  const at = (n) => `${file}:${n + 1}`;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n].trim();
     if (!line || line.startsWith("#")) continue;
     const header = SECTION.exec(line);
     if (header) {
-      if (header[1].length !== header[3].length) throw new DataError(`${at2(n)}: unbalanced brackets in section header '${line}'`);
+      if (header[1].length !== header[3].length) throw new DataError(`${at(n)}: unbalanced brackets in section header '${line}'`);
       sectionName = unquote(header[2]).toLowerCase();
-      if (sections.has(sectionName)) throw new DataError(`${at2(n)}: duplicate section '${sectionName}'`);
+      if (sections.has(sectionName)) throw new DataError(`${at(n)}: duplicate section '${sectionName}'`);
       current = /* @__PURE__ */ new Map();
       sections.set(sectionName, current);
       continue;
     }
     const kv = KEY_VALUE.exec(line);
-    if (!kv) throw new DataError(`${at2(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header, found '${line}'`);
     const key = unquote(kv[1].trim()).toLowerCase();
-    if (current.has(key)) throw new DataError(`${at2(n)}: duplicate key '${key}' in section '${sectionName}'`);
-    current.set(key, parseValue(kv[2], at2(n), key));
+    if (current.has(key)) throw new DataError(`${at(n)}: duplicate key '${key}' in section '${sectionName}'`);
+    current.set(key, parseValue(kv[2], at(n), key));
   }
   for (const [name, section] of sections) {
     for (const [key, value] of section) {
-      const resolve4 = (v2) => interpolate(v2, section, sections.get("default"), `${file}: key '${key}' in section '${name}'`);
+      const resolve4 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key}' in section '${name}'`);
       section.set(key, Array.isArray(value) ? value.map(resolve4) : resolve4(value));
     }
   }
@@ -15637,10 +11366,10 @@ function parseValue(raw, where2, key) {
       item = s.slice(i + 1, end);
       i = end + 1;
     } else {
-      let j3 = i;
-      while (j3 < s.length && s[j3] !== "," && s[j3] !== "#") j3++;
-      item = s.slice(i, j3).trim();
-      i = j3;
+      let j = i;
+      while (j < s.length && s[j] !== "," && s[j] !== "#") j++;
+      item = s.slice(i, j).trim();
+      i = j;
     }
     items.push(item);
     while (s[i] === " " || s[i] === "	") i++;
@@ -15651,7 +11380,7 @@ function parseValue(raw, where2, key) {
       throw new DataError(`${where2}: unexpected text after the value of '${key}'`);
     }
   }
-  if (sawComma) return items.filter((x3, k2) => x3 !== "" || k2 < items.length - 1);
+  if (sawComma) return items.filter((x, k) => x !== "" || k < items.length - 1);
   return items[0] ?? "";
 }
 function interpolate(value, section, defaults, where2, depth = 0) {
@@ -15683,7 +11412,7 @@ async function loadDvcConfig(root, environment = {}, revision) {
   const repoFile = join6(root, ".dvc", "config");
   const onDisk = (file) => ({ file, dir: dirname4(file), text: () => readConfigFile(file) });
   const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d2) => onDisk(join6(d2, "config"))),
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join6(d, "config"))),
     revision ? { file: revision.name, dir: dirname4(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile),
     onDisk(join6(root, ".dvc", "config.local"))
   ];
@@ -15728,7 +11457,7 @@ function mergeLevel(merged, sections, file, dir) {
     const key = named ? `${named[1]} "${named[2]}"` : name;
     const target = merged.get(key) ?? /* @__PURE__ */ new Map();
     merged.set(key, target);
-    for (const [k2, v2] of section) target.set(k2, { value: resolvePath(k2, v2, key, dir), file });
+    for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key, dir), file });
   }
 }
 function resolvePath(key, value, section, dir) {
@@ -15745,14 +11474,14 @@ function buildConfig(root, files, merged) {
     if (!named || named[1] !== "remote") continue;
     const name = named[2];
     const url = values.get("url");
-    const defining = [...new Set([...values.values()].map((v2) => v2.file))];
+    const defining = [...new Set([...values.values()].map((v) => v.file))];
     if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
     const options = {};
-    for (const [k2, v2] of values) if (k2 !== "url") options[k2] = v2.value;
+    for (const [k, v] of values) if (k !== "url") options[k] = v.value;
     remotes.set(name, { name, url: url.value, options, files: defining });
   }
   const core = {};
-  for (const [k2, v2] of merged.get("core") ?? []) core[k2] = v2.value;
+  for (const [k, v] of merged.get("core") ?? []) core[k] = v.value;
   const remote = core.remote;
   delete core.remote;
   if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
@@ -15848,7 +11577,7 @@ var AzureRemote = class {
     const keys = await (await this.sdk()).list(this.key(prefix)).catch((error) => {
       throw this.fail("LIST", prefix, error);
     });
-    return keys.map((k2) => k2.slice(base.length));
+    return keys.map((k) => k.slice(base.length));
   }
   async write(key, file) {
     await (await this.sdk()).put(this.key(key), file).catch((error) => {
@@ -15861,7 +11590,7 @@ var AzureRemote = class {
     return this.prefix ? `${this.prefix}/${key}` : key;
   }
   sdk() {
-    this.api ??= import("./dvc-azure.js").then((m2) => m2.createAzure(this.auth, this.container));
+    this.api ??= import("./dvc-azure.js").then((m) => m.createAzure(this.auth, this.container));
     return this.api;
   }
   fail(method, key, error) {
@@ -15995,8 +11724,8 @@ async function text(response) {
   for await (const chunk of response) if (out.length < 4096) out += String(chunk);
   return out;
 }
-function sleep(ms2) {
-  return new Promise((resolve4) => setTimeout(resolve4, ms2));
+function sleep(ms) {
+  return new Promise((resolve4) => setTimeout(resolve4, ms));
 }
 
 // src/dvc/data/remotes/local.ts
@@ -16098,7 +11827,7 @@ var S3Remote = class {
     const keys = await api.list(this.bucket, this.key(prefix)).catch((error) => {
       throw this.fail("LIST", prefix, error);
     });
-    return keys.map((k2) => k2.slice(base.length));
+    return keys.map((k) => k.slice(base.length));
   }
   async write(key, file, size) {
     const api = await this.sdk();
@@ -16113,7 +11842,7 @@ var S3Remote = class {
     return this.prefix ? `${this.prefix}/${key}` : key;
   }
   sdk() {
-    this.api ??= import("./dvc-s3.js").then((m2) => m2.createS3(this.settings));
+    this.api ??= import("./dvc-s3.js").then((m) => m.createS3(this.settings));
     return this.api;
   }
   fail(method, key, error) {
@@ -16184,55 +11913,55 @@ function openRemote(remote, inputs = {}) {
   for (const key of Object.keys(remote.options)) {
     if (!COMMON.includes(key) && !known.includes(key)) throw new DataError(`${where2}: unknown option '${key}' for a ${type} remote (DVC rejects it too)`);
   }
-  const o2 = new Options(remote.options, where2);
-  if (o2.bool("version_aware") || o2.bool("worktree")) {
+  const o = new Options(remote.options, where2);
+  if (o.bool("version_aware") || o.bool("worktree")) {
     throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
   }
   const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
-  const jobs = inputs.jobs ?? o2.int("jobs") ?? defaultJobs(cpus);
+  const jobs = inputs.jobs ?? o.int("jobs") ?? defaultJobs(cpus);
   const env = inputs.env ?? process.env;
   switch (type) {
     case "local":
       return new LocalRemote(remote.name, remote.url, jobs);
     case "http":
-      return openHttp(remote, o2, inputs, jobs, where2);
+      return openHttp(remote, o, inputs, jobs, where2);
     case "s3":
-      return openS3(remote, o2, env, jobs, where2);
+      return openS3(remote, o, env, jobs, where2);
     default:
-      return openAzure(remote, o2, env, jobs, where2);
+      return openAzure(remote, o, env, jobs, where2);
   }
 }
 function remoteSecrets(remote, inputs = {}) {
-  const out = SECRET_OPTIONS.map((k2) => remote.options[k2]).filter((v2) => typeof v2 === "string" && v2.length > 0);
+  const out = SECRET_OPTIONS.map((k) => remote.options[k]).filter((v) => typeof v === "string" && v.length > 0);
   const userinfo = urlUserinfo(remote.url);
-  return [.../* @__PURE__ */ new Set([...out, ...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v2) => !!v2)])];
+  return [.../* @__PURE__ */ new Set([...out, ...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v) => !!v)])];
 }
 function displayUrl(url) {
   return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
 }
 function remoteType(url) {
-  const m2 = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
-  if (!m2 || !m2[2]) return "local";
-  const scheme = m2[1].toLowerCase();
+  const m = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
+  if (!m || !m[2]) return "local";
+  const scheme = m[1].toLowerCase();
   if (scheme === "https") return "http";
   return scheme;
 }
 function urlUserinfo(url) {
-  const m2 = /^\w+:\/\/([^/@]*)@/.exec(url);
-  if (!m2) return {};
-  const [user, password] = m2[1].split(":", 2);
+  const m = /^\w+:\/\/([^/@]*)@/.exec(url);
+  if (!m) return {};
+  const [user, password] = m[1].split(":", 2);
   return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
 }
-function openHttp(remote, o2, inputs, jobs, where2) {
+function openHttp(remote, o, inputs, jobs, where2) {
   const url = new URL(displayUrl(remote.url));
   const fromUrl = urlUserinfo(remote.url);
-  const auth = o2.str("auth");
+  const auth = o.str("auth");
   const authHeaders = {};
-  const user = o2.str("user") ?? inputs.user ?? fromUrl.user;
-  const password = o2.str("password") ?? inputs.password ?? fromUrl.password;
+  const user = o.str("user") ?? inputs.user ?? fromUrl.user;
+  const password = o.str("password") ?? inputs.password ?? fromUrl.password;
   if (auth === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
   if (auth === "custom") {
-    const header = o2.str("custom_auth_header");
+    const header = o.str("custom_auth_header");
     if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
     authHeaders[header.toLowerCase()] = password;
   } else if (auth === "basic" || inputs.user || inputs.password || fromUrl.user) {
@@ -16243,9 +11972,9 @@ function openHttp(remote, o2, inputs, jobs, where2) {
   } else if (auth !== void 0) {
     throw new DataError(`${where2}: auth must be basic or custom, found '${auth}'`);
   }
-  const method = (o2.str("method") ?? "POST").toUpperCase();
+  const method = (o.str("method") ?? "POST").toUpperCase();
   if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
-  const sslVerify = o2.raw("ssl_verify");
+  const sslVerify = o.raw("ssl_verify");
   return new HttpRemote({
     name: remote.name,
     url,
@@ -16253,30 +11982,30 @@ function openHttp(remote, o2, inputs, jobs, where2) {
     uploadMethod: method,
     jobs,
     sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
-    connectTimeoutMs: (o2.num("connect_timeout") ?? 60) * 1e3,
-    readTimeoutMs: (o2.num("read_timeout") ?? 60) * 1e3,
+    connectTimeoutMs: (o.num("connect_timeout") ?? 60) * 1e3,
+    readTimeoutMs: (o.num("read_timeout") ?? 60) * 1e3,
     secrets: remoteSecrets(remote, inputs)
   });
 }
-function openS3(remote, o2, env, jobs, where2) {
-  const m2 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
-  const bucket = m2[1];
-  const prefix = m2[2].replace(/\/+$/, "");
+function openS3(remote, o, env, jobs, where2) {
+  const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
+  const bucket = m[1];
+  const prefix = m[2].replace(/\/+$/, "");
   if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
-  const credentialpath = o2.str("credentialpath");
-  const configpath = o2.str("configpath");
+  const credentialpath = o.str("credentialpath");
+  const configpath = o.str("configpath");
   if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
   if (configpath) env.AWS_CONFIG_FILE ??= configpath;
-  const useSsl = o2.bool("use_ssl") ?? true;
-  let endpoint = o2.str("endpointurl");
+  const useSsl = o.bool("use_ssl") ?? true;
+  let endpoint = o.str("endpointurl");
   if (endpoint && !useSsl) endpoint = endpoint.replace(/^https:/, "http:");
-  const keyId = o2.str("access_key_id");
-  const secret = o2.str("secret_access_key");
+  const keyId = o.str("access_key_id");
+  const secret = o.str("secret_access_key");
   if (keyId === void 0 !== (secret === void 0)) throw new DataError(`${where2}: access_key_id and secret_access_key go together`);
   const putParams = {};
   const put = (option, param) => {
-    const v2 = o2.str(option);
-    if (v2 !== void 0) putParams[param] = v2;
+    const v = o.str(option);
+    if (v !== void 0) putParams[param] = v;
   };
   put("sse", "ServerSideEncryption");
   put("sse_kms_key_id", "SSEKMSKeyId");
@@ -16285,45 +12014,45 @@ function openS3(remote, o2, env, jobs, where2) {
   put("grant_read_acp", "GrantReadACP");
   put("grant_write_acp", "GrantWriteACP");
   put("grant_full_control", "GrantFullControl");
-  const customerKey = o2.str("sse_customer_key");
+  const customerKey = o.str("sse_customer_key");
   if (customerKey) {
     putParams.SSECustomerKey = Buffer.from(customerKey, "base64").toString("binary");
-    putParams.SSECustomerAlgorithm = o2.str("sse_customer_algorithm") ?? "AES256";
+    putParams.SSECustomerAlgorithm = o.str("sse_customer_algorithm") ?? "AES256";
   }
-  if (putParams.ACL && Object.keys(putParams).some((k2) => k2.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
+  if (putParams.ACL && Object.keys(putParams).some((k) => k.startsWith("Grant"))) throw new DataError(`${where2}: 'acl' and 'grant_*' exclude each other`);
   const settings = {
-    region: o2.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
+    region: o.str("region") ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1",
     endpoint,
-    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o2.str("session_token") } : void 0,
-    profile: o2.str("profile"),
-    anonymous: o2.bool("allow_anonymous_login") ?? false,
-    sslVerify: o2.bool("ssl_verify") ?? true,
+    credentials: keyId && secret ? { accessKeyId: keyId, secretAccessKey: secret, sessionToken: o.str("session_token") } : void 0,
+    profile: o.str("profile"),
+    anonymous: o.bool("allow_anonymous_login") ?? false,
+    sslVerify: o.bool("ssl_verify") ?? true,
     maxSockets: Math.max(jobs, 1),
-    connectTimeoutMs: secondsToMs(o2.num("connect_timeout")),
-    readTimeoutMs: secondsToMs(o2.num("read_timeout")),
+    connectTimeoutMs: secondsToMs(o.num("connect_timeout")),
+    readTimeoutMs: secondsToMs(o.num("read_timeout")),
     putParams
   };
   return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
 }
-function openAzure(remote, o2, env, jobs, where2) {
-  const m2 = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
-  const container = m2[1] || env.AZURE_STORAGE_CONTAINER_NAME;
+function openAzure(remote, o, env, jobs, where2) {
+  const m = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
+  const container = m[1] || env.AZURE_STORAGE_CONTAINER_NAME;
   if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
-  const prefix = m2[2].replace(/\/+$/, "");
-  const connectionString = o2.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
-  const accountName = o2.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
-  const accountKey = o2.str("account_key") ?? env.AZURE_STORAGE_KEY;
-  const sasToken = o2.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
+  const prefix = m[2].replace(/\/+$/, "");
+  const connectionString = o.str("connection_string") ?? env.AZURE_STORAGE_CONNECTION_STRING;
+  const accountName = o.str("account_name") ?? env.AZURE_STORAGE_ACCOUNT;
+  const accountKey = o.str("account_key") ?? env.AZURE_STORAGE_KEY;
+  const sasToken = o.str("sas_token") ?? env.AZURE_STORAGE_SAS_TOKEN;
   let auth;
   if (connectionString) auth = { kind: "connection-string", connectionString };
   else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
-  else if (o2.str("tenant_id") || o2.str("client_id") || o2.str("client_secret")) {
+  else if (o.str("tenant_id") || o.str("client_id") || o.str("client_secret")) {
     throw new DataError(
       `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
     );
   } else if (accountKey) auth = { kind: "account-key", accountName, accountKey };
   else if (sasToken) auth = { kind: "sas", accountName, sasToken };
-  else if (o2.bool("allow_anonymous_login")) auth = { kind: "anonymous", accountName };
+  else if (o.bool("allow_anonymous_login")) auth = { kind: "anonymous", accountName };
   else {
     throw new DataError(
       `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
@@ -16342,26 +12071,26 @@ var Options = class {
   options;
   where;
   raw(key) {
-    const v2 = this.options[key];
-    if (Array.isArray(v2)) throw new DataError(`${this.where}: '${key}' must be one value, found a list (quote a value that holds a comma)`);
-    return v2;
+    const v = this.options[key];
+    if (Array.isArray(v)) throw new DataError(`${this.where}: '${key}' must be one value, found a list (quote a value that holds a comma)`);
+    return v;
   }
   str(key) {
-    const v2 = this.raw(key);
-    return v2 === "" ? void 0 : v2;
+    const v = this.raw(key);
+    return v === "" ? void 0 : v;
   }
   bool(key) {
-    const v2 = this.str(key);
-    if (v2 === void 0) return void 0;
-    if (/^true$/i.test(v2)) return true;
-    if (/^false$/i.test(v2)) return false;
-    throw new DataError(`${this.where}: '${key}' must be true or false, found '${v2}'`);
+    const v = this.str(key);
+    if (v === void 0) return void 0;
+    if (/^true$/i.test(v)) return true;
+    if (/^false$/i.test(v)) return false;
+    throw new DataError(`${this.where}: '${key}' must be true or false, found '${v}'`);
   }
   num(key) {
-    const v2 = this.str(key);
-    if (v2 === void 0) return void 0;
-    const n = Number(v2);
-    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key}' must be a number, found '${v2}'`);
+    const v = this.str(key);
+    if (v === void 0) return void 0;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) throw new DataError(`${this.where}: '${key}' must be a number, found '${v}'`);
     return n;
   }
   int(key) {
@@ -16382,10 +12111,10 @@ async function pull(cache, remote, refs, options = {}) {
   const files = [];
   const dirs = [];
   const seen = /* @__PURE__ */ new Set();
-  const unique = refs.filter((r2) => {
-    checkOid(r2.oid, r2.path);
-    const k2 = `${r2.legacy ? "L" : ""}${r2.oid}`;
-    return !seen.has(k2) && seen.add(k2);
+  const unique = refs.filter((r) => {
+    checkOid(r.oid, r.path);
+    const k = `${r.legacy ? "L" : ""}${r.oid}`;
+    return !seen.has(k) && seen.add(k);
   });
   await eachLimit(unique, remote.jobs, async (ref) => {
     const legacy = ref.legacy ?? false;
@@ -16422,14 +12151,14 @@ async function pull(cache, remote, refs, options = {}) {
     }
   });
   const byOid = /* @__PURE__ */ new Map();
-  for (const f3 of files) {
-    const k2 = `${f3.legacy ? "L" : ""}${f3.oid}`;
-    byOid.set(k2, [...byOid.get(k2) ?? [], f3]);
+  for (const f of files) {
+    const k = `${f.legacy ? "L" : ""}${f.oid}`;
+    byOid.set(k, [...byOid.get(k) ?? [], f]);
   }
   const groups = [...byOid.values()];
   const held = /* @__PURE__ */ new Set();
   for (const legacy of [false, true]) {
-    const oids = groups.filter((g2) => g2[0].legacy === legacy).map((g2) => g2[0].oid);
+    const oids = groups.filter((g) => g[0].legacy === legacy).map((g) => g[0].oid);
     for (const oid of await cache.holding(oids, legacy)) held.add(`${legacy ? "L" : ""}${oid}`);
   }
   await eachLimit(groups, remote.jobs, async (group) => {
@@ -16445,14 +12174,14 @@ async function pull(cache, remote, refs, options = {}) {
           oid: first.oid,
           legacy: first.legacy,
           from,
-          copy: group.find((f3) => f3.copy)?.copy
+          copy: group.find((f) => f.copy)?.copy
         }) : await cache.write(first.oid, first.legacy, await remote.read(key), from);
         result.bytes += bytes;
         result.downloaded++;
       }
     } catch (error) {
       fail(first, error);
-      for (const f3 of group) if (f3.dir) f3.dir.failed = true;
+      for (const f of group) if (f.dir) f.dir.failed = true;
     }
   });
   for (const dir of dirs) {
@@ -16524,41 +12253,41 @@ var PipelineData = class _PipelineData {
   }
   remoteFor(name) {
     const key = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
-    let r2 = this.remotes.get(key);
-    if (!r2) {
+    let r = this.remotes.get(key);
+    if (!r) {
       const config = selectRemote(this.config, name ?? this.options.remote);
       const hub = this.options.hub;
       const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, "")}/`);
-      r2 = openRemote(
+      r = openRemote(
         config,
         underHub ? { ...this.options, user: this.options.user ?? hub.user, password: this.options.password ?? hub.password } : this.options
       );
-      this.remotes.set(key, r2);
+      this.remotes.set(key, r);
     }
-    return r2;
+    return r;
   }
   async close() {
-    for (const r2 of this.remotes.values()) await r2.close();
-    for (const d2 of this.revisions) await d2.close();
+    for (const r of this.remotes.values()) await r.close();
+    for (const d of this.revisions) await d.close();
   }
   /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
   async available(objects) {
     let from = "the cache";
-    for (const o2 of objects) {
-      if (await this.cache.has(o2.oid, o2.legacy)) continue;
+    for (const o of objects) {
+      if (await this.cache.has(o.oid, o.legacy)) continue;
       let remote;
       try {
-        remote = this.remoteFor(o2.remote);
+        remote = this.remoteFor(o.remote);
       } catch (error) {
-        return { ok: false, why: `${o2.path}: object ${o2.oid} is not in the cache and ${describeError(error)}` };
+        return { ok: false, why: `${o.path}: object ${o.oid} is not in the cache and ${describeError(error)}` };
       }
       let there;
       try {
-        there = await remote.exists(objectKey(o2.oid, o2.legacy));
+        there = await remote.exists(objectKey(o.oid, o.legacy));
       } catch (error) {
-        return { ok: false, why: `${o2.path}: object ${o2.oid}: ${describeError(error)}` };
+        return { ok: false, why: `${o.path}: object ${o.oid}: ${describeError(error)}` };
       }
-      if (!there) return { ok: false, why: `${o2.path}: object ${o2.oid} missing from remote '${remote.name}'` };
+      if (!there) return { ok: false, why: `${o.path}: object ${o.oid} missing from remote '${remote.name}'` };
       from = `remote '${remote.name}'`;
     }
     return { ok: true, from };
@@ -16567,25 +12296,25 @@ var PipelineData = class _PipelineData {
   async restore(objects, force = false) {
     let from = "the cache";
     const missing = [];
-    for (const o2 of objects) if (!await this.cache.has(o2.oid, o2.legacy)) missing.push(o2);
+    for (const o of objects) if (!await this.cache.has(o.oid, o.legacy)) missing.push(o);
     const groups = /* @__PURE__ */ new Map();
-    for (const o2 of missing) groups.set(o2.remote, [...groups.get(o2.remote) ?? [], o2]);
+    for (const o of missing) groups.set(o.remote, [...groups.get(o.remote) ?? [], o]);
     for (const [name, refs] of groups) {
       const remote = this.remoteFor(name);
       try {
         await pull(this.cache, remote, refs);
       } catch (error) {
         if (error instanceof TransferError) {
-          const f3 = error.failures[0];
+          const f = error.failures[0];
           throw new DataError(
-            `${f3.path ? `${f3.path}: ` : ""}object ${f3.oid} ${f3.kind === "missing" ? `missing from remote '${remote.name}'` : `could not be pulled from remote '${remote.name}': ${f3.reason}`}`
+            `${f.path ? `${f.path}: ` : ""}object ${f.oid} ${f.kind === "missing" ? `missing from remote '${remote.name}'` : `could not be pulled from remote '${remote.name}': ${f.reason}`}`
           );
         }
         throw error;
       }
       from = `remote '${remote.name}'`;
     }
-    for (const o2 of objects) await checkout(this.cache, this.root, o2, { force });
+    for (const o of objects) await checkout(this.cache, this.root, o, { force });
     return from;
   }
   /**
@@ -16634,23 +12363,23 @@ var PipelineData = class _PipelineData {
     return this.cache.path(oid, legacy);
   }
   /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
-  async trackedDeps(deps, ws2) {
+  async trackedDeps(deps, ws) {
     const out = [];
     for (const file of await findDvcFiles(this.root)) {
-      for (const t2 of await readDvcFile2(this.root, file)) {
-        const needed = [...deps].some((d2) => d2 === t2.path || d2.startsWith(`${t2.path}/`) || t2.path.startsWith(`${d2}/`));
-        if (needed && !ws2.existsAtRoot(t2.path)) out.push(t2);
+      for (const t of await readDvcFile2(this.root, file)) {
+        const needed = [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`));
+        if (needed && !ws.existsAtRoot(t.path)) out.push(t);
       }
     }
     return out;
   }
   /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
-  async save(stage2, ws2, project) {
+  async save(stage2, ws, project) {
     for (const out of stage2.outs) {
       if (!out.cache) continue;
-      const abs = ws2.abs(project(out.path));
-      const rel = ws2.rootPath(project(out.path));
-      if ((await stat4(abs)).isDirectory()) await this.cache.addDirectory(abs, (p2) => ws2.ignore.isIgnored(posix3.join(rel, p2), false));
+      const abs = ws.abs(project(out.path));
+      const rel = ws.rootPath(project(out.path));
+      if ((await stat4(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix3.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -16668,12 +12397,12 @@ function objectError(error, path, oid, remote) {
 function lockedOutputs(project) {
   const found = [];
   for (const [dir, lock] of project.locks) {
-    const dvcYaml = project.dvcYamls.find((d2) => d2.dir === dir);
+    const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
     for (const [name, stage2] of lock.stages) {
       const defined = dvcYaml?.stages.find((s) => s.name === name);
       const base = joinPath(dir, defined?.wdir ?? ".");
       for (const out of stage2.outs) {
-        const def = defined?.outs.find((o2) => o2.path === out.path);
+        const def = defined?.outs.find((o) => o.path === out.path);
         if (!out.md5 || def?.cache === false) continue;
         const remote = def?.props.get("remote");
         found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote: typeof remote === "string" ? remote : void 0 });
@@ -16699,7 +12428,7 @@ function withCachedOutputs(tree, data) {
     return found;
   };
   const resolve4 = async (path) => {
-    const out = (await (outs ??= index())).find((o2) => path === o2.path || path.startsWith(`${o2.path}/`));
+    const out = (await (outs ??= index())).find((o) => path === o.path || path.startsWith(`${o.path}/`));
     if (!out || !data) return null;
     const from = await source(data);
     if (path === out.path) return isDirOid(out.oid) ? null : from.objectBytes(out.oid, out.legacy, path, out.remote);
@@ -16788,25 +12517,25 @@ var KeyTable = class {
   scratch = EMPTY2;
   /** The index of the key in `bytes[start, end)`, added if new. */
   intern(bytes, start, end) {
-    let h3 = 2166136261 | 0;
-    for (let k2 = start; k2 < end; k2++) h3 = Math.imul(h3 ^ bytes[k2], 16777619);
+    let h = 2166136261 | 0;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k], 16777619);
     const mask = this.slots.length - 1;
     const length = end - start;
-    for (let s = h3 & mask; ; s = s + 1 & mask) {
+    for (let s = h & mask; ; s = s + 1 & mask) {
       const slot = this.slots[s];
       if (slot === 0) {
-        const index = this.add(bytes, start, length, h3);
+        const index = this.add(bytes, start, length, h);
         this.slots[s] = index + 1;
         if (this.size * 2 > this.slots.length) this.rehash();
         return index;
       }
       const e = 4 * (slot - 1);
-      if (this.entries[e + 3] === h3 && this.entries[e + 2] === length) {
+      if (this.entries[e + 3] === h && this.entries[e + 2] === length) {
         const chunk = this.chunks[this.entries[e]];
-        const at2 = this.entries[e + 1];
-        let k2 = 0;
-        while (k2 < length && chunk[at2 + k2] === bytes[start + k2]) k2++;
-        if (k2 === length) return slot - 1;
+        const at = this.entries[e + 1];
+        let k = 0;
+        while (k < length && chunk[at + k] === bytes[start + k]) k++;
+        if (k === length) return slot - 1;
       }
     }
   }
@@ -16820,24 +12549,24 @@ var KeyTable = class {
     const chunk = this.chunks[this.entries[4 * i]];
     const start = this.entries[4 * i + 1];
     const end = start + this.entries[4 * i + 2];
-    for (let k2 = start; k2 < end; k2++) if (chunk[k2] >= 128) return decodeWtf8(chunk, start, end);
+    for (let k = start; k < end; k++) if (chunk[k] >= 128) return decodeWtf8(chunk, start, end);
     return chunk.toString("latin1", start, end);
   }
   /** Byte order of keys `i` and `j`: code point order. */
-  compare(i, j3) {
+  compare(i, j) {
     const e = this.entries;
     const a = this.chunks[e[4 * i]];
-    const b3 = this.chunks[e[4 * j3]];
-    const x3 = e[4 * i + 1];
-    const y2 = e[4 * j3 + 1];
-    const m2 = e[4 * i + 2];
-    const n = e[4 * j3 + 2];
-    const common = m2 < n ? m2 : n;
-    for (let k2 = 0; k2 < common; k2++) {
-      const d2 = a[x3 + k2] - b3[y2 + k2];
-      if (d2 !== 0) return d2;
+    const b = this.chunks[e[4 * j]];
+    const x = e[4 * i + 1];
+    const y = e[4 * j + 1];
+    const m = e[4 * i + 2];
+    const n = e[4 * j + 2];
+    const common = m < n ? m : n;
+    for (let k = 0; k < common; k++) {
+      const d = a[x + k] - b[y + k];
+      if (d !== 0) return d;
     }
-    return m2 - n;
+    return m - n;
   }
   add(bytes, start, length, hash2) {
     const last = this.chunks.at(-1);
@@ -16848,7 +12577,7 @@ var KeyTable = class {
     const index = this.size++;
     if (4 * index === this.entries.length) this.entries = grown(this.entries);
     const chunk = this.chunks[this.chunks.length - 1];
-    for (let k2 = 0, at2 = this.used; k2 < length; k2++, at2++) chunk[at2] = bytes[start + k2];
+    for (let k = 0, at = this.used; k < length; k++, at++) chunk[at] = bytes[start + k];
     const e = 4 * index;
     this.entries[e] = this.chunks.length - 1;
     this.entries[e + 1] = this.used;
@@ -16956,47 +12685,47 @@ var FlatValues = class _FlatValues {
 };
 function encodeWtf8(s, out) {
   let n = 0;
-  for (let k2 = 0; k2 < s.length; k2++) {
-    let c3 = s.charCodeAt(k2);
-    if (c3 < 128) out[n++] = c3;
-    else if (c3 < 2048) {
-      out[n++] = 192 | c3 >> 6;
-      out[n++] = 128 | c3 & 63;
+  for (let k = 0; k < s.length; k++) {
+    let c = s.charCodeAt(k);
+    if (c < 128) out[n++] = c;
+    else if (c < 2048) {
+      out[n++] = 192 | c >> 6;
+      out[n++] = 128 | c & 63;
     } else {
-      const next = s.charCodeAt(k2 + 1);
-      if (c3 >= 55296 && c3 < 56320 && next >= 56320 && next < 57344) {
-        c3 = 65536 + (c3 - 55296 << 10) + (next - 56320);
-        k2++;
-        out[n++] = 240 | c3 >> 18;
-        out[n++] = 128 | c3 >> 12 & 63;
-      } else out[n++] = 224 | c3 >> 12;
-      out[n++] = 128 | c3 >> 6 & 63;
-      out[n++] = 128 | c3 & 63;
+      const next = s.charCodeAt(k + 1);
+      if (c >= 55296 && c < 56320 && next >= 56320 && next < 57344) {
+        c = 65536 + (c - 55296 << 10) + (next - 56320);
+        k++;
+        out[n++] = 240 | c >> 18;
+        out[n++] = 128 | c >> 12 & 63;
+      } else out[n++] = 224 | c >> 12;
+      out[n++] = 128 | c >> 6 & 63;
+      out[n++] = 128 | c & 63;
     }
   }
   return n;
 }
 function decodeWtf8(bytes, start, end) {
   const units = [];
-  for (let k2 = start; k2 < end; ) {
-    const b3 = bytes[k2];
-    let c3;
-    if (b3 < 128) c3 = bytes[k2++];
-    else if (b3 < 224) {
-      c3 = (b3 & 31) << 6 | bytes[k2 + 1] & 63;
-      k2 += 2;
-    } else if (b3 < 240) {
-      c3 = (b3 & 15) << 12 | (bytes[k2 + 1] & 63) << 6 | bytes[k2 + 2] & 63;
-      k2 += 3;
+  for (let k = start; k < end; ) {
+    const b = bytes[k];
+    let c;
+    if (b < 128) c = bytes[k++];
+    else if (b < 224) {
+      c = (b & 31) << 6 | bytes[k + 1] & 63;
+      k += 2;
+    } else if (b < 240) {
+      c = (b & 15) << 12 | (bytes[k + 1] & 63) << 6 | bytes[k + 2] & 63;
+      k += 3;
     } else {
-      c3 = (b3 & 7) << 18 | (bytes[k2 + 1] & 63) << 12 | (bytes[k2 + 2] & 63) << 6 | bytes[k2 + 3] & 63;
-      k2 += 4;
+      c = (b & 7) << 18 | (bytes[k + 1] & 63) << 12 | (bytes[k + 2] & 63) << 6 | bytes[k + 3] & 63;
+      k += 4;
     }
-    if (c3 >= 65536) units.push(55296 + (c3 - 65536 >> 10), 56320 + (c3 - 65536 & 1023));
-    else units.push(c3);
+    if (c >= 65536) units.push(55296 + (c - 65536 >> 10), 56320 + (c - 65536 & 1023));
+    else units.push(c);
   }
   let out = "";
-  for (let k2 = 0; k2 < units.length; k2 += 4096) out += String.fromCharCode.apply(null, units.slice(k2, k2 + 4096));
+  for (let k = 0; k < units.length; k += 4096) out += String.fromCharCode.apply(null, units.slice(k, k + 4096));
   return out;
 }
 
@@ -17024,23 +12753,23 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const side = (file, name) => {
     if (!file) return /* @__PURE__ */ new Map();
     if (file.status === "ok") {
-      for (const w2 of file.warnings ?? []) notes.push(`${name}: ${w2}`);
+      for (const w of file.warnings ?? []) notes.push(`${name}: ${w}`);
       return file.values;
     }
     notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
     return /* @__PURE__ */ new Map();
   };
   const a = side(base, names.base);
-  const b3 = side(head, names.head);
-  const table = a instanceof FlatValues ? a.table : b3 instanceof FlatValues ? b3.table : new KeyTable();
+  const b = side(head, names.head);
+  const table = a instanceof FlatValues ? a.table : b instanceof FlatValues ? b.table : new KeyTable();
   const inTable = (values) => values instanceof FlatValues && values.table === table ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table);
   const old = inTable(a);
-  const now = inTable(b3);
+  const now = inTable(b);
   let count = 0;
   for (let i = 0; i < table.size; i++) if (old.has(i) || now.has(i)) count++;
   const order = new Int32Array(count);
   for (let i = 0, n = 0; i < table.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
-  order.sort((x3, y2) => table.compare(x3, y2));
+  order.sort((x, y) => table.compare(x, y));
   const diff = { path };
   Object.defineProperty(diff, "rows", LAZY_ROWS);
   diff.notes = notes;
@@ -17076,20 +12805,20 @@ function* diffRows(file) {
   }
   for (let n = 0; n < columns.length; n++) yield columns.row(n);
 }
-function diffRow(key, o2, n) {
-  const changed = !pyEqual(o2 ?? null, n ?? null);
-  const a = numericValue(o2);
-  const b3 = numericValue(n);
-  if (a === void 0 || b3 === void 0) return { key, old: o2, new: n, changed };
-  const diff = b3 - a;
-  if (a !== 0 && Number.isFinite(a)) return { key, old: o2, new: n, changed, diff, relative: diff / Math.abs(a) };
-  return { key, old: o2, new: n, changed, diff };
+function diffRow(key, o, n) {
+  const changed = !pyEqual(o ?? null, n ?? null);
+  const a = numericValue(o);
+  const b = numericValue(n);
+  if (a === void 0 || b === void 0) return { key, old: o, new: n, changed };
+  const diff = b - a;
+  if (a !== 0 && Number.isFinite(a)) return { key, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
+  return { key, old: o, new: n, changed, diff };
 }
-function pyEqual(a, b3) {
-  const x3 = numericValue(a);
-  const y2 = numericValue(b3);
-  if (x3 !== void 0 || y2 !== void 0) return x3 !== void 0 && y2 !== void 0 && x3 === y2;
-  return a === b3;
+function pyEqual(a, b) {
+  const x = numericValue(a);
+  const y = numericValue(b);
+  if (x !== void 0 || y !== void 0) return x !== void 0 && y !== void 0 && x === y;
+  return a === b;
 }
 function diffIsFloat(row) {
   return isFloat(row.old) || isFloat(row.new);
@@ -17113,11 +12842,11 @@ function flattenMetrics(data) {
     return out;
   }
   const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key = ownKey(prefix, k2);
-      if (isRawMap(v2)) visit(v2, `${key}.`);
+    for (const [k, v] of map) {
+      const key = ownKey(prefix, k);
+      if (isRawMap(v)) visit(v, `${key}.`);
       else {
-        const leaf = scalarLeaf(v2);
+        const leaf = scalarLeaf(v);
         if (leaf !== void 0 && leaf !== null) add(out, key, leaf);
       }
     }
@@ -17133,17 +12862,17 @@ function flattenParams(data, keyPaths = []) {
   }
   const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
   const visit = (map, prefix) => {
-    for (const [k2, v2] of map) {
-      const key = ownKey(prefix, k2);
-      if (isRawMap(v2)) visit(v2, `${key}.`);
-      else add(out, key, leafOf(v2));
+    for (const [k, v] of map) {
+      const key = ownKey(prefix, k);
+      if (isRawMap(v)) visit(v, `${key}.`);
+      else add(out, key, leafOf(v));
     }
   };
   visit(root, "");
   return out;
 }
-function ownKey(prefix, k2) {
-  const key = prefix ? prefix + k2 : ` ${k2}`.slice(1);
+function ownKey(prefix, k) {
+  const key = prefix ? prefix + k : ` ${k}`.slice(1);
   key.charCodeAt(0);
   return key;
 }
@@ -17151,39 +12880,39 @@ function add(out, key, leaf) {
   if (out.size >= MAX_VALUES) throw new UserError(`more than ${MAX_VALUES.toLocaleString("en-US")} values (a runaway file, or YAML aliases that multiply)`);
   out.set(key, leaf);
 }
-function leafOf(v2) {
-  const leaf = scalarLeaf(v2);
+function leafOf(v) {
+  const leaf = scalarLeaf(v);
   if (leaf !== void 0) return leaf;
-  return pyRepr(v2);
+  return pyRepr(v);
 }
-function scalarLeaf(v2) {
-  if (v2 === null || typeof v2 === "boolean" || typeof v2 === "string" || typeof v2 === "number") return v2;
-  if (typeof v2 === "bigint") return Number(v2);
-  if (v2 instanceof PyFloat) return floatLeaf(v2.value);
-  if (v2 instanceof PyCollection || Array.isArray(v2) || isRawMap(v2)) return void 0;
+function scalarLeaf(v) {
+  if (v === null || typeof v === "boolean" || typeof v === "string" || typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
+  if (v instanceof PyFloat) return floatLeaf(v.value);
+  if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
   return void 0;
 }
-function isPyFalsy(v2) {
-  return v2 === null || v2 === false || v2 === 0 || v2 === "" || isZeroFloat(v2) || Array.isArray(v2) && !v2.length;
+function isPyFalsy(v) {
+  return v === null || v === false || v === 0 || v === "" || isZeroFloat(v) || Array.isArray(v) && !v.length;
 }
-function isZeroFloat(v2) {
-  return v2 instanceof PyFloat && v2.value === 0;
+function isZeroFloat(v) {
+  return v instanceof PyFloat && v.value === 0;
 }
 function selectPaths(data, keyPaths) {
   const result = /* @__PURE__ */ new Map();
-  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v2, i) => [String(i), v2]) : null;
+  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v, i) => [String(i), v]) : null;
   for (const path of keyPaths) {
     const walk2 = (node, parts, target) => {
       const [head, ...rest] = parts;
       if (head === void 0) return;
-      for (const [k2, v2] of entries(node) ?? []) {
-        if (head !== "*" && head !== k2) continue;
-        if (!rest.length) target.set(k2, v2);
-        else if (entries(v2)) {
-          const existing = target.get(k2);
+      for (const [k, v] of entries(node) ?? []) {
+        if (head !== "*" && head !== k) continue;
+        if (!rest.length) target.set(k, v);
+        else if (entries(v)) {
+          const existing = target.get(k);
           const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
-          walk2(v2, rest, sub);
-          if (sub.size) target.set(k2, sub);
+          walk2(v, rest, sub);
+          if (sub.size) target.set(k, sub);
         }
       }
     };
@@ -17199,7 +12928,7 @@ var GENERAL = new NeedsGeneralReader("left to the general reader");
 var bail = () => {
   throw GENERAL;
 };
-var POW10 = Array.from({ length: 23 }, (_3, k2) => Number(`1e${k2}`));
+var POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 var TWO_53 = 2 ** 53;
 function flattenJsonMetrics(bytes, table) {
   if (!isUtf8(bytes)) return null;
@@ -17211,10 +12940,10 @@ function flattenJsonMetrics(bytes, table) {
   }
 }
 var MetricsScanner = class {
-  constructor(b3, table) {
-    this.b = b3;
+  constructor(b, table) {
+    this.b = b;
     this.table = table;
-    this.n = b3.length;
+    this.n = b.length;
     this.values = new FlatValues(table);
   }
   b;
@@ -17226,21 +12955,21 @@ var MetricsScanner = class {
   keyLength = 0;
   values;
   run() {
-    const b3 = this.b;
-    if (b3[0] === 239 && b3[1] === 187 && b3[2] === 191) this.i = 3;
+    const b = this.b;
+    if (b[0] === 239 && b[1] === 187 && b[2] === 191) this.i = 3;
     this.ws();
-    if (b3[this.i] !== 123) bail();
+    if (b[this.i] !== 123) bail();
     this.object(1);
     this.ws();
     if (this.i !== this.n) bail();
     return this.values;
   }
   ws() {
-    const b3 = this.b;
+    const b = this.b;
     let i = this.i;
     for (; ; ) {
-      const c3 = b3[i];
-      if (c3 === 32 || c3 === 10 || c3 === 13 || c3 === 9) i++;
+      const c = b[i];
+      if (c === 32 || c === 10 || c === 13 || c === 9) i++;
       else break;
     }
     this.i = i;
@@ -17248,37 +12977,37 @@ var MetricsScanner = class {
   /** A mapping whose members' keys start with `key[0, keyLength)`. */
   object(depth) {
     if (depth >= MAX_DEPTH) bail();
-    const b3 = this.b;
+    const b = this.b;
     const values = this.values;
     const prefix = this.keyLength;
     this.i++;
     this.ws();
-    if (b3[this.i] === 125) {
+    if (b[this.i] === 125) {
       this.i++;
       return;
     }
     for (; ; ) {
       this.ws();
-      if (b3[this.i] !== 34) bail();
+      if (b[this.i] !== 34) bail();
       this.keyLength = prefix;
       this.readKey();
       this.ws();
-      if (b3[this.i] !== 58) bail();
+      if (b[this.i] !== 58) bail();
       this.i++;
       this.ws();
       const index = this.table.intern(this.key, 0, this.keyLength);
-      const c3 = b3[this.i];
-      if (c3 === 123) {
+      const c = b[this.i];
+      if (c === 123) {
         if (!values.setNew(index, Kind.Seen)) bail();
         this.append(46);
         this.object(depth + 1);
-      } else if (c3 === 91) {
+      } else if (c === 91) {
         if (!values.setNew(index, Kind.Seen)) bail();
         this.array(depth + 1);
-      } else if (c3 === 34) {
+      } else if (c === 34) {
         this.full();
         if (!values.setBoxed(index, this.string())) bail();
-      } else if (c3 === 110) {
+      } else if (c === 110) {
         this.literal("null");
         if (!values.setNew(index, Kind.Seen)) bail();
       } else {
@@ -17286,7 +13015,7 @@ var MetricsScanner = class {
         if (!this.scalar(index)) bail();
       }
       this.ws();
-      const next = b3[this.i];
+      const next = b[this.i];
       this.i++;
       if (next === 125) break;
       if (next !== 44) bail();
@@ -17298,24 +13027,24 @@ var MetricsScanner = class {
   }
   /** true, false, a number, NaN or \u00B1Infinity for key `index`; false when the key was already set. */
   scalar(index) {
-    const c3 = this.b[this.i];
-    if (c3 === 116) {
+    const c = this.b[this.i];
+    if (c === 116) {
       this.literal("true");
       return this.values.setNew(index, Kind.True);
     }
-    if (c3 === 102) {
+    if (c === 102) {
       this.literal("false");
       return this.values.setNew(index, Kind.False);
     }
-    if (c3 === 78) {
+    if (c === 78) {
       this.literal("NaN");
       return this.values.setNew(index, Kind.Float, NaN);
     }
-    if (c3 === 73) {
+    if (c === 73) {
       this.literal("Infinity");
       return this.values.setNew(index, Kind.Float, Infinity);
     }
-    if (c3 === 45 && this.b[this.i + 1] === 73) {
+    if (c === 45 && this.b[this.i + 1] === 73) {
       this.i++;
       this.literal("Infinity");
       return this.values.setNew(index, Kind.Float, -Infinity);
@@ -17330,54 +13059,54 @@ var MetricsScanner = class {
    * doubles); otherwise the engine reads its text.
    */
   number() {
-    const b3 = this.b;
+    const b = this.b;
     const start = this.i;
     let i = start;
-    const negative = b3[i] === 45;
+    const negative = b[i] === 45;
     if (negative) i++;
-    let w2 = 0;
-    let c3 = b3[i];
-    if (c3 === 48) i++;
-    else if (c3 >= 49 && c3 <= 57) {
+    let w = 0;
+    let c = b[i];
+    if (c === 48) i++;
+    else if (c >= 49 && c <= 57) {
       do {
-        w2 = w2 * 10 + (c3 - 48);
-        c3 = b3[++i];
-      } while (c3 >= 48 && c3 <= 57);
+        w = w * 10 + (c - 48);
+        c = b[++i];
+      } while (c >= 48 && c <= 57);
     } else bail();
     let e10 = 0;
     let isFloat2 = false;
-    if (b3[i] === 46) {
+    if (b[i] === 46) {
       isFloat2 = true;
-      c3 = b3[++i];
-      if (!(c3 >= 48 && c3 <= 57)) bail();
+      c = b[++i];
+      if (!(c >= 48 && c <= 57)) bail();
       do {
-        w2 = w2 * 10 + (c3 - 48);
+        w = w * 10 + (c - 48);
         e10--;
-        c3 = b3[++i];
-      } while (c3 >= 48 && c3 <= 57);
+        c = b[++i];
+      } while (c >= 48 && c <= 57);
     }
-    c3 = b3[i];
-    if (c3 === 101 || c3 === 69) {
+    c = b[i];
+    if (c === 101 || c === 69) {
       isFloat2 = true;
-      c3 = b3[++i];
+      c = b[++i];
       let sign = 1;
-      if (c3 === 43 || c3 === 45) {
-        if (c3 === 45) sign = -1;
-        c3 = b3[++i];
+      if (c === 43 || c === 45) {
+        if (c === 45) sign = -1;
+        c = b[++i];
       }
-      if (!(c3 >= 48 && c3 <= 57)) bail();
+      if (!(c >= 48 && c <= 57)) bail();
       let exponent = 0;
       do {
-        if (exponent < 1e5) exponent = exponent * 10 + (c3 - 48);
-        c3 = b3[++i];
-      } while (c3 >= 48 && c3 <= 57);
+        if (exponent < 1e5) exponent = exponent * 10 + (c - 48);
+        c = b[++i];
+      } while (c >= 48 && c <= 57);
       e10 += sign * exponent;
     }
     this.i = i;
-    let v2;
-    if (w2 < TWO_53 && e10 >= -22 && e10 <= 22) v2 = e10 === 0 ? w2 : e10 > 0 ? w2 * POW10[e10] : w2 / POW10[-e10];
+    let v;
+    if (w < TWO_53 && e10 >= -22 && e10 <= 22) v = e10 === 0 ? w : e10 > 0 ? w * POW10[e10] : w / POW10[-e10];
     else return this.slowNumber(start, isFloat2);
-    this.numberValue = negative ? -v2 : v2;
+    this.numberValue = negative ? -v : v;
     return isFloat2;
   }
   slowNumber(start, isFloat2) {
@@ -17385,26 +13114,26 @@ var MetricsScanner = class {
     return isFloat2;
   }
   literal(word) {
-    const b3 = this.b;
-    for (let k2 = 0; k2 < word.length; k2++) if (b3[this.i + k2] !== word.charCodeAt(k2)) bail();
+    const b = this.b;
+    for (let k = 0; k < word.length; k++) if (b[this.i + k] !== word.charCodeAt(k)) bail();
     this.i += word.length;
   }
   /** Whether the string `stringEnd` last found holds an escape. */
   escaped = false;
   /** The end of the string starting at `i` (its closing quote); `escaped` says whether it holds an escape. */
   stringEnd() {
-    const b3 = this.b;
+    const b = this.b;
     const n = this.n;
     let i = this.i + 1;
     let escaped = false;
     for (; ; ) {
       if (i >= n) bail();
-      const c3 = b3[i];
-      if (c3 === 34) break;
-      if (c3 === 92) {
+      const c = b[i];
+      if (c === 34) break;
+      if (c === 92) {
         escaped = true;
         i += 2;
-      } else if (c3 < 32) bail();
+      } else if (c < 32) bail();
       else i++;
     }
     this.escaped = escaped;
@@ -17423,8 +13152,8 @@ var MetricsScanner = class {
     this.i = end + 1;
     if (!this.escaped) {
       this.reserve(end - start);
-      const { b: b3, key } = this;
-      for (let k2 = start, at2 = this.keyLength; k2 < end; k2++, at2++) key[at2] = b3[k2];
+      const { b, key } = this;
+      for (let k = start, at = this.keyLength; k < end; k++, at++) key[at] = b[k];
       this.keyLength += end - start;
       return;
     }
@@ -17448,10 +13177,10 @@ var MetricsScanner = class {
   /** A list: metrics leave lists out, so it is only checked. */
   array(depth) {
     if (depth >= MAX_DEPTH) bail();
-    const b3 = this.b;
+    const b = this.b;
     this.i++;
     this.ws();
-    if (b3[this.i] === 93) {
+    if (b[this.i] === 93) {
       this.i++;
       return;
     }
@@ -17459,24 +13188,24 @@ var MetricsScanner = class {
       this.ws();
       this.skipValue(depth + 1);
       this.ws();
-      const next = b3[this.i];
+      const next = b[this.i];
       this.i++;
       if (next === 93) return;
       if (next !== 44) bail();
     }
   }
   skipValue(depth) {
-    const c3 = this.b[this.i];
-    if (c3 === 123) this.skipObject(depth);
-    else if (c3 === 91) this.array(depth);
-    else if (c3 === 34) {
+    const c = this.b[this.i];
+    if (c === 123) this.skipObject(depth);
+    else if (c === 91) this.array(depth);
+    else if (c === 34) {
       this.i = this.stringEnd() + 1;
-    } else if (c3 === 110) this.literal("null");
-    else if (c3 === 116) this.literal("true");
-    else if (c3 === 102) this.literal("false");
-    else if (c3 === 78) this.literal("NaN");
-    else if (c3 === 73) this.literal("Infinity");
-    else if (c3 === 45 && this.b[this.i + 1] === 73) {
+    } else if (c === 110) this.literal("null");
+    else if (c === 116) this.literal("true");
+    else if (c === 102) this.literal("false");
+    else if (c === 78) this.literal("NaN");
+    else if (c === 73) this.literal("Infinity");
+    else if (c === 45 && this.b[this.i + 1] === 73) {
       this.i++;
       this.literal("Infinity");
     } else this.number();
@@ -17484,27 +13213,27 @@ var MetricsScanner = class {
   /** A mapping inside a list: checked, and a repeated key sends the file to the general reader for its warning. */
   skipObject(depth) {
     if (depth >= MAX_DEPTH) bail();
-    const b3 = this.b;
+    const b = this.b;
     const keys = /* @__PURE__ */ new Set();
     this.i++;
     this.ws();
-    if (b3[this.i] === 125) {
+    if (b[this.i] === 125) {
       this.i++;
       return;
     }
     for (; ; ) {
       this.ws();
-      if (b3[this.i] !== 34) bail();
+      if (b[this.i] !== 34) bail();
       const key = this.string();
       if (keys.has(key)) bail();
       keys.add(key);
       this.ws();
-      if (b3[this.i] !== 58) bail();
+      if (b[this.i] !== 58) bail();
       this.i++;
       this.ws();
       this.skipValue(depth + 1);
       this.ws();
-      const next = b3[this.i];
+      const next = b[this.i];
       this.i++;
       if (next === 125) return;
       if (next !== 44) bail();
@@ -17523,7 +13252,7 @@ function decodeJsonString(literal2) {
 function parseCsvRecords(text2, delimiter) {
   const cells = scanCsv(text2, delimiter);
   const records = [];
-  for (let r2 = 0; r2 < cells.records; r2++) records.push({ fields: cells.fields(r2), line: cells.line[r2] });
+  for (let r = 0; r < cells.records; r++) records.push({ fields: cells.fields(r), line: cells.line[r] });
   return records;
 }
 var CsvCells = class {
@@ -17542,42 +13271,42 @@ var CsvCells = class {
   split;
   delimiter;
   /** Record `r`'s fields. */
-  fields(r2) {
-    const s = this.start[r2];
+  fields(r) {
+    const s = this.start[r];
     if (s < 0) return this.split[-1 - s];
     const out = [];
-    for (let k2 = s; ; ) {
-      const e = this.fieldEnd(k2);
-      out.push(this.text.slice(k2, e));
+    for (let k = s; ; ) {
+      const e = this.fieldEnd(k);
+      out.push(this.text.slice(k, e));
       if (this.text.charCodeAt(e) !== this.delimiter) return out;
-      k2 = e + 1;
+      k = e + 1;
     }
   }
   /** Field `col` of record `r`; undefined when the record is shorter. */
-  field(r2, col) {
-    const s = this.start[r2];
+  field(r, col) {
+    const s = this.start[r];
     if (s < 0) return this.split[-1 - s][col];
-    const k2 = this.fieldStart(s, col);
-    return k2 < 0 ? void 0 : this.text.slice(k2, this.fieldEnd(k2));
+    const k = this.fieldStart(s, col);
+    return k < 0 ? void 0 : this.text.slice(k, this.fieldEnd(k));
   }
   /** Where field `col` of the plain record starting at `k` starts; -1 when the record has fewer fields. */
-  fieldStart(k2, col) {
-    for (let c3 = 0; c3 < col; c3++) {
-      k2 = this.fieldEnd(k2);
-      if (this.text.charCodeAt(k2) !== this.delimiter) return -1;
-      k2++;
+  fieldStart(k, col) {
+    for (let c = 0; c < col; c++) {
+      k = this.fieldEnd(k);
+      if (this.text.charCodeAt(k) !== this.delimiter) return -1;
+      k++;
     }
-    return k2;
+    return k;
   }
   /** Where the plain field starting at `k` ends: its delimiter, CR, LF or the text's end. */
-  fieldEnd(k2) {
+  fieldEnd(k) {
     const { text: text2, delimiter } = this;
     const n = text2.length;
-    for (; k2 < n; k2++) {
-      const c3 = text2.charCodeAt(k2);
-      if (c3 === delimiter || c3 === 10 || c3 === 13) break;
+    for (; k < n; k++) {
+      const c = text2.charCodeAt(k);
+      if (c === delimiter || c === 10 || c === 13) break;
     }
-    return k2;
+    return k;
   }
   /**
    * Field `col` of records `from` to `to - 1` as numbers, with how many are NaN and whether the others never
@@ -17586,50 +13315,50 @@ var CsvCells = class {
    * it: in a fresh process V8 interprets a loop for a while before it optimises it, and a call per cell made a long
    * log's first column \u2248 2.5\u00D7 slower to read (bench/plots.bench.ts).
    */
-  numbers(col, from, to2, slow) {
+  numbers(col, from, to, slow) {
     const { text: text2, start, delimiter } = this;
     const n = text2.length;
-    const values = new Float64Array(to2 - from);
+    const values = new Float64Array(to - from);
     let nans = 0;
     let ascending = true;
     let last = -Infinity;
-    for (let r2 = from; r2 < to2; r2++) {
+    for (let r = from; r < to; r++) {
       let value = Number.NaN;
-      let k2 = start[r2];
-      if (k2 < 0) {
-        const cell = this.split[-1 - k2][col];
-        if (cell !== void 0) value = slow(cell, r2 - from);
+      let k = start[r];
+      if (k < 0) {
+        const cell = this.split[-1 - k][col];
+        if (cell !== void 0) value = slow(cell, r - from);
       } else {
-        for (let c3 = 0; c3 < col && k2 >= 0; c3++) {
+        for (let c = 0; c < col && k >= 0; c++) {
           let ch = 0;
-          for (; k2 < n; k2++) {
-            ch = text2.charCodeAt(k2);
+          for (; k < n; k++) {
+            ch = text2.charCodeAt(k);
             if (ch === delimiter || ch === 10 || ch === 13) break;
           }
-          k2 = k2 < n && ch === delimiter ? k2 + 1 : -1;
+          k = k < n && ch === delimiter ? k + 1 : -1;
         }
-        if (k2 >= 0) {
-          const s = k2;
+        if (k >= 0) {
+          const s = k;
           let sign = 1;
           let mantissa = 0;
           let digits = 0;
           let scale = -1;
-          let ch = text2.charCodeAt(k2);
+          let ch = text2.charCodeAt(k);
           if (ch === 45 || ch === 43) {
             if (ch === 45) sign = -1;
-            k2++;
+            k++;
           }
-          for (; k2 < n; k2++) {
-            ch = text2.charCodeAt(k2);
+          for (; k < n; k++) {
+            ch = text2.charCodeAt(k);
             if (ch >= 48 && ch <= 57) {
               mantissa = mantissa * 10 + (ch - 48);
               digits++;
-            } else if (ch === 46 && scale < 0) scale = k2;
+            } else if (ch === 46 && scale < 0) scale = k;
             else break;
           }
-          if (k2 === n || ch === delimiter || ch === 10 || ch === 13) {
-            value = digits > 0 && digits <= 15 ? sign * mantissa / (scale < 0 ? 1 : POWERS[k2 - scale - 1]) : slow(text2.slice(s, k2), r2 - from);
-          } else value = slow(text2.slice(s, this.fieldEnd(k2)), r2 - from);
+          if (k === n || ch === delimiter || ch === 10 || ch === 13) {
+            value = digits > 0 && digits <= 15 ? sign * mantissa / (scale < 0 ? 1 : POWERS[k - scale - 1]) : slow(text2.slice(s, k), r - from);
+          } else value = slow(text2.slice(s, this.fieldEnd(k)), r - from);
         }
       }
       if (value !== value) nans++;
@@ -17637,7 +13366,7 @@ var CsvCells = class {
         if (value < last) ascending = false;
         last = value;
       }
-      values[r2 - from] = value;
+      values[r - from] = value;
     }
     return { values, nans, ascending };
   }
@@ -17647,26 +13376,26 @@ function scanCsv(text2, delimiter) {
   const n = text2.length;
   let i = text2.charCodeAt(0) === 65279 ? 1 : 0;
   let quote2 = text2.indexOf('"', i);
-  let cr2 = text2.indexOf("\r", i);
+  let cr = text2.indexOf("\r", i);
   while (i < n) {
     let eol = text2.indexOf("\n", i);
     if (eol === -1) eol = n;
     if (quote2 !== -1 && quote2 < i) quote2 = text2.indexOf('"', i);
-    if (cr2 !== -1 && cr2 < i) cr2 = text2.indexOf("\r", i);
-    if (quote2 !== -1 && quote2 < eol || cr2 !== -1 && cr2 < eol - 1) {
+    if (cr !== -1 && cr < i) cr = text2.indexOf("\r", i);
+    if (quote2 !== -1 && quote2 < eol || cr !== -1 && cr < eol - 1) {
       i = scanRecord(text2, i, delimiter.charCodeAt(0), out);
       continue;
     }
-    if ((cr2 === eol - 1 ? eol - 1 : eol) > i) out.record(i, out.line, i);
+    if ((cr === eol - 1 ? eol - 1 : eol) > i) out.record(i, out.line, i);
     out.line++;
     i = eol + 1;
   }
   return new CsvCells(text2, out.records, out.start, out.lines, out.split, delimiter.charCodeAt(0));
 }
-function scanRecord(text2, i, d2, out) {
+function scanRecord(text2, i, d, out) {
   const n = text2.length;
   const startLine = out.line;
-  const at2 = i;
+  const at = i;
   const fields = [];
   for (; ; ) {
     if (text2.charCodeAt(i) === 34) {
@@ -17675,31 +13404,31 @@ function scanRecord(text2, i, d2, out) {
       let value = "";
       i++;
       for (; ; ) {
-        const q3 = text2.indexOf('"', i);
-        if (q3 === -1) {
+        const q = text2.indexOf('"', i);
+        if (q === -1) {
           const col = open4 - text2.lastIndexOf("\n", open4 - 1);
           throw new SyntaxProblem("unterminated quoted field", openLine, col);
         }
-        const part = text2.slice(i, q3);
-        for (let k2 = part.indexOf("\n"); k2 !== -1; k2 = part.indexOf("\n", k2 + 1)) out.line++;
+        const part = text2.slice(i, q);
+        for (let k = part.indexOf("\n"); k !== -1; k = part.indexOf("\n", k + 1)) out.line++;
         value += part;
-        if (text2.charCodeAt(q3 + 1) === 34) {
+        if (text2.charCodeAt(q + 1) === 34) {
           value += '"';
-          i = q3 + 2;
+          i = q + 2;
         } else {
-          i = q3 + 1;
+          i = q + 1;
           break;
         }
       }
       const rest = i;
-      while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
+      while (i < n && !ends(text2.charCodeAt(i), d)) i++;
       fields.push(value + text2.slice(rest, i));
     } else {
       const from = i;
-      while (i < n && !ends(text2.charCodeAt(i), d2)) i++;
+      while (i < n && !ends(text2.charCodeAt(i), d)) i++;
       fields.push(text2.slice(from, i));
     }
-    if (text2.charCodeAt(i) === d2) {
+    if (text2.charCodeAt(i) === d) {
       i++;
       continue;
     }
@@ -17710,7 +13439,7 @@ function scanRecord(text2, i, d2, out) {
   out.line++;
   if (fields.length > 1 || fields[0] !== "") {
     out.split.push(fields);
-    out.record(-out.split.length, startLine, at2);
+    out.record(-out.split.length, startLine, at);
   }
   return i;
 }
@@ -17726,9 +13455,9 @@ var CellsBuilder = class {
   /** The line the scan is on (1-based). */
   line = 1;
   /** A record that starts at `at` in the text: `start` is `at`, or `-1 - i` for the i-th of `split`. */
-  record(start, line, at2) {
+  record(start, line, at) {
     if (this.records === this.start.length) {
-      const length = Math.max(this.records + 1024, Math.ceil(this.records / Math.max(at2, 1) * this.textLength * 1.0625));
+      const length = Math.max(this.records + 1024, Math.ceil(this.records / Math.max(at, 1) * this.textLength * 1.0625));
       this.start = grown2(this.start, length);
       this.lines = grown2(this.lines, length);
     }
@@ -17736,25 +13465,25 @@ var CellsBuilder = class {
     this.lines[this.records++] = line;
   }
 };
-function ends(c3, delimiter) {
-  return c3 === delimiter || c3 === 10 || c3 === 13;
+function ends(c, delimiter) {
+  return c === delimiter || c === 10 || c === 13;
 }
 function grown2(a, length) {
-  const b3 = new Int32Array(length);
-  b3.set(a);
-  return b3;
+  const b = new Int32Array(length);
+  b.set(a);
+  return b;
 }
-var POWERS = Array.from({ length: 16 }, (_3, i) => Number(`1e${i}`));
+var POWERS = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
 function csvNumber(cell) {
   const { value, isFloat: isFloat2 } = csvNumberValue(cell);
   if (!isFloat2) return Number.isNaN(value) ? void 0 : value;
   return pyNumber(value, true);
 }
 function csvNumberValue(cell) {
-  const t2 = cell.trim();
-  const kind = csvNumberKind(t2);
+  const t = cell.trim();
+  const kind = csvNumberKind(t);
   READ.isFloat = kind !== INT2;
-  READ.value = kind === NOT_A_NUMBER ? NaN : kind === SPECIAL ? specialValue(t2) : Number(t2);
+  READ.value = kind === NOT_A_NUMBER ? NaN : kind === SPECIAL ? specialValue(t) : Number(t);
   if (kind === NOT_A_NUMBER || kind !== SPECIAL && Number.isNaN(READ.value)) READ.isFloat = false;
   return READ;
 }
@@ -17763,30 +13492,30 @@ var NOT_A_NUMBER = 0;
 var INT2 = 1;
 var FLOAT2 = 2;
 var SPECIAL = 3;
-function csvNumberKind(t2) {
-  if (!t2) return NOT_A_NUMBER;
+function csvNumberKind(t) {
+  if (!t) return NOT_A_NUMBER;
   let digits = 0;
   let float = false;
-  for (let k2 = 0; k2 < t2.length; k2++) {
-    const c3 = t2.charCodeAt(k2);
-    if (c3 >= 48 && c3 <= 57) digits++;
-    else if (c3 === 46 || c3 === 101 || c3 === 69) float = true;
-    else if (!((c3 === 43 || c3 === 45) && (k2 === 0 || t2[k2 - 1] === "e" || t2[k2 - 1] === "E"))) return SPECIAL_TEXT.test(t2) ? SPECIAL : NOT_A_NUMBER;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 || c === 101 || c === 69) float = true;
+    else if (!((c === 43 || c === 45) && (k === 0 || t[k - 1] === "e" || t[k - 1] === "E"))) return SPECIAL_TEXT.test(t) ? SPECIAL : NOT_A_NUMBER;
   }
   if (!digits) return NOT_A_NUMBER;
   return float ? FLOAT2 : INT2;
 }
 var SPECIAL_TEXT = /^([-+]?)(nan|inf|infinity)$/i;
-function specialValue(t2) {
-  const m2 = SPECIAL_TEXT.exec(t2);
-  return m2[2].toLowerCase() === "nan" ? NaN : m2[1] === "-" ? -Infinity : Infinity;
+function specialValue(t) {
+  const m = SPECIAL_TEXT.exec(t);
+  return m[2].toLowerCase() === "nan" ? NaN : m[1] === "-" ? -Infinity : Infinity;
 }
 
 // src/values/dagshub.ts
 var COLUMNS = ["Name", "Value", "Timestamp", "Step"];
 var MAX_RECORD_CHARS = 1024 * 1024;
 function isLoggerHeader(fields) {
-  const names = fields.map((f3) => f3.trim().toLowerCase());
+  const names = fields.map((f) => f.trim().toLowerCase());
   return names.includes("name") && names.includes("value");
 }
 function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
@@ -17794,12 +13523,12 @@ function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
   if (!header || !isLoggerHeader(header.fields)) {
     throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
   }
-  const col = (name2) => header.fields.findIndex((f3) => f3.trim().toLowerCase() === name2.toLowerCase());
+  const col = (name2) => header.fields.findIndex((f) => f.trim().toLowerCase() === name2.toLowerCase());
   const [name, value, timestamp, step] = COLUMNS.map(col);
   const last = /* @__PURE__ */ new Map();
   const series = /* @__PURE__ */ new Map();
   for (const record of records.slice(1)) {
-    if (skipRow && record.fields.every((f3) => !f3.trim())) continue;
+    if (skipRow && record.fields.every((f) => !f.trim())) continue;
     const key = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
     const cell = record.fields[value] ?? "";
     const parsed = csvNumber(cell);
@@ -17954,10 +13683,10 @@ var LoggerReader = class {
    */
   lines(buf, from) {
     for (; ; ) {
-      const at2 = this.scan(buf, from);
-      if (at2 >= 0) return at2;
-      const start = Math.floor((-1 - at2) / 2);
-      if ((-1 - at2) % 2 === QUOTE) return -1 - start;
+      const at = this.scan(buf, from);
+      if (at >= 0) return at;
+      const start = Math.floor((-1 - at) / 2);
+      if ((-1 - at) % 2 === QUOTE) return -1 - start;
       from = this.rareLine(buf, start);
     }
   }
@@ -17984,12 +13713,12 @@ var LoggerReader = class {
       let valueEnd = start;
       let col = 0;
       let cellStart = start;
-      let k2 = start;
-      let c3 = 0;
-      for (; k2 < n; k2++) {
-        c3 = buf[k2];
-        if (c3 === 44 || c3 === 10) {
-          const cellEnd = c3 === 10 && k2 > cellStart && buf[k2 - 1] === 13 ? k2 - 1 : k2;
+      let k = start;
+      let c = 0;
+      for (; k < n; k++) {
+        c = buf[k];
+        if (c === 44 || c === 10) {
+          const cellEnd = c === 10 && k > cellStart && buf[k - 1] === 13 ? k - 1 : k;
           if (col === nameCol) {
             nameStart = cellStart;
             nameEnd = cellEnd;
@@ -17998,56 +13727,56 @@ var LoggerReader = class {
             valueStart = cellStart;
             valueEnd = cellEnd;
           }
-          if (c3 === 10 || col === lastCol) break;
+          if (c === 10 || col === lastCol) break;
           col++;
-          cellStart = k2 + 1;
-        } else if (c3 === 34) {
+          cellStart = k + 1;
+        } else if (c === 34) {
           stop = QUOTE;
           break lines;
         }
       }
-      if (c3 !== 10) {
-        for (k2++; k2 < n; k2++) {
-          c3 = buf[k2];
-          if (c3 === 10) break;
-          if (c3 === 34) {
+      if (c !== 10) {
+        for (k++; k < n; k++) {
+          c = buf[k];
+          if (c === 10) break;
+          if (c === 34) {
             stop = QUOTE;
             break lines;
           }
         }
       }
-      if (k2 >= n) break;
-      if (k2 === start || k2 === start + 1 && buf[start] === 13) {
+      if (k >= n) break;
+      if (k === start || k === start + 1 && buf[start] === 13) {
         lineNo++;
-        start = k2 + 1;
+        start = k + 1;
         continue;
       }
-      let v2 = valueStart;
-      c3 = buf[v2];
-      if (c3 === 43 || c3 === 45) v2++;
-      let digits = v2;
-      while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
-      let plain = v2 > digits;
-      if (plain && v2 < valueEnd && buf[v2] === 46) {
-        digits = ++v2;
-        while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
-        plain = v2 > digits;
+      let v = valueStart;
+      c = buf[v];
+      if (c === 43 || c === 45) v++;
+      let digits = v;
+      while (v < valueEnd && (c = buf[v]) >= 48 && c <= 57) v++;
+      let plain = v > digits;
+      if (plain && v < valueEnd && buf[v] === 46) {
+        digits = ++v;
+        while (v < valueEnd && (c = buf[v]) >= 48 && c <= 57) v++;
+        plain = v > digits;
       }
-      if (plain && v2 < valueEnd && (buf[v2] | 32) === 101) {
-        v2++;
-        if (v2 < valueEnd && ((c3 = buf[v2]) === 43 || c3 === 45)) v2++;
-        digits = v2;
-        while (v2 < valueEnd && (c3 = buf[v2]) >= 48 && c3 <= 57) v2++;
-        plain = v2 > digits;
+      if (plain && v < valueEnd && (buf[v] | 32) === 101) {
+        v++;
+        if (v < valueEnd && ((c = buf[v]) === 43 || c === 45)) v++;
+        digits = v;
+        while (v < valueEnd && (c = buf[v]) >= 48 && c <= 57) v++;
+        plain = v > digits;
       }
-      const i = rare || !plain || v2 !== valueEnd || valueEnd - valueStart > VALUE_BYTES ? -1 : bytes.find(buf, nameStart, nameEnd);
+      const i = rare || !plain || v !== valueEnd || valueEnd - valueStart > VALUE_BYTES ? -1 : bytes.find(buf, nameStart, nameEnd);
       if (i < 0) {
         stop = RARE;
         break;
       }
       bytes.keep(i, buf, valueStart, valueEnd);
       lineNo++;
-      start = k2 + 1;
+      start = k + 1;
     }
     this.lineNo = lineNo;
     return stop < 0 ? start : -1 - (2 * start + stop);
@@ -18075,7 +13804,7 @@ var LoggerReader = class {
     if (!this.header) {
       if (!isLoggerHeader(fields)) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, first, 1);
       this.header = fields;
-      const names = fields.map((f3) => f3.trim().toLowerCase());
+      const names = fields.map((f) => f.trim().toLowerCase());
       this.nameCol = names.indexOf("name");
       this.valueCol = names.indexOf("value");
       return;
@@ -18094,19 +13823,19 @@ var LoggerReader = class {
   cutCells(text2, start, end) {
     const cells = this.cells.fill(start);
     const lastCol = Math.max(this.nameCol, this.valueCol);
-    for (let col = 0, at2 = start; ; col++) {
-      let comma = text2.indexOf(",", at2);
+    for (let col = 0, at = start; ; col++) {
+      let comma = text2.indexOf(",", at);
       if (comma === -1 || comma > end) comma = end;
       if (col === this.nameCol) {
-        cells[0] = at2;
+        cells[0] = at;
         cells[1] = comma;
       }
       if (col === this.valueCol) {
-        cells[2] = at2;
+        cells[2] = at;
         cells[3] = comma;
       }
       if (comma === end || col === lastCol) break;
-      at2 = comma + 1;
+      at = comma + 1;
     }
     return cells;
   }
@@ -18145,17 +13874,17 @@ var ByteNames = class {
   longValues = [];
   /** The place of the name in `buf[start, end)`, -1 when it is new. */
   find(buf, start, end) {
-    const h3 = hash(buf, start, end);
+    const h = hash(buf, start, end);
     const length = end - start;
     const mask = this.table.length - 1;
-    for (let p2 = h3 & mask; ; p2 = p2 + 1 & mask) {
-      const i = this.table[p2];
+    for (let p = h & mask; ; p = p + 1 & mask) {
+      const i = this.table[p];
       if (i === -1) return -1;
-      if (this.hashes[i] !== h3 || this.nameLength[i] !== length) continue;
-      const at2 = this.nameStart[i];
-      let k2 = 0;
-      while (k2 < length && this.namePool[at2 + k2] === buf[start + k2]) k2++;
-      if (k2 === length) return i;
+      if (this.hashes[i] !== h || this.nameLength[i] !== length) continue;
+      const at = this.nameStart[i];
+      let k = 0;
+      while (k < length && this.namePool[at + k] === buf[start + k]) k++;
+      if (k === length) return i;
     }
   }
   /** The same, added when new. */
@@ -18172,7 +13901,7 @@ var ByteNames = class {
       return;
     }
     const values = this.values;
-    for (let k2 = 0, at2 = i * VALUE_BYTES; k2 < length; k2++) values[at2 + k2] = buf[start + k2];
+    for (let k = 0, at = i * VALUE_BYTES; k < length; k++) values[at + k] = buf[start + k];
     this.valueLength[i] = length;
   }
   name(i) {
@@ -18183,10 +13912,10 @@ var ByteNames = class {
     return length < 0 ? this.longValues[i] : this.values.toString("latin1", i * VALUE_BYTES, i * VALUE_BYTES + length);
   }
   add(buf, start, end) {
-    const h3 = hash(buf, start, end);
+    const h = hash(buf, start, end);
     const mask = this.table.length - 1;
-    let p2 = h3 & mask;
-    while (this.table[p2] !== -1) p2 = p2 + 1 & mask;
+    let p = h & mask;
+    while (this.table[p] !== -1) p = p + 1 & mask;
     const i = this.count++;
     const length = end - start;
     if (i === this.hashes.length) {
@@ -18204,11 +13933,11 @@ var ByteNames = class {
       this.namePool = pool;
     }
     buf.copy(this.namePool, this.nameBytes, start, end);
-    this.hashes[i] = h3;
+    this.hashes[i] = h;
     this.nameStart[i] = this.nameBytes;
     this.nameLength[i] = length;
     this.nameBytes += length;
-    this.table[p2] = i;
+    this.table[p] = i;
     if (2 * this.count > this.table.length) this.rehash();
     return i;
   }
@@ -18216,22 +13945,22 @@ var ByteNames = class {
     const table = new Int32Array(2 * this.table.length).fill(-1);
     const mask = table.length - 1;
     for (let i = 0; i < this.count; i++) {
-      let p2 = this.hashes[i] & mask;
-      while (table[p2] !== -1) p2 = p2 + 1 & mask;
-      table[p2] = i;
+      let p = this.hashes[i] & mask;
+      while (table[p] !== -1) p = p + 1 & mask;
+      table[p] = i;
     }
     this.table = table;
   }
 };
 function hash(buf, start, end) {
-  let h3 = 2166136261 | 0;
-  for (let i = start; i < end; i++) h3 = Math.imul(h3 ^ buf[i], 16777619);
-  return h3;
+  let h = 2166136261 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 16777619);
+  return h;
 }
 function grown3(a, length) {
-  const b3 = new Int32Array(length);
-  b3.set(a);
-  return b3;
+  const b = new Int32Array(length);
+  b.set(a);
+  return b;
 }
 function quotes(text2) {
   let n = 0;
@@ -18290,14 +14019,14 @@ async function openProjectData(workspace, log, options = {}) {
     return null;
   }
 }
-async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) {
+async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const errors = [];
   const headErrors = [];
   const parsedAtBase = /* @__PURE__ */ new Set();
   const sideA = a ? await selectFiles(a, targets, log) : null;
-  const sideB = await selectFiles(b3, targets, log, headErrors);
+  const sideB = await selectFiles(b, targets, log, headErrors);
   const presentA = a && new Set(await a.list());
-  const presentB = new Set(await b3.list());
+  const presentB = new Set(await b.list());
   const compare = async (kind) => {
     const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
     const pathsB = filesOf(sideB, kind);
@@ -18307,14 +14036,14 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
     const named = targets[kind] ? [] : void 0;
     const readAll = async (tree, side) => {
       if (!tree?.readMany) return /* @__PURE__ */ new Map();
-      const wanted = paths.filter((p2) => (side.get(p2) ?? named) !== void 0 && !isMetricsCsv(kind, p2));
+      const wanted = paths.filter((p) => (side.get(p) ?? named) !== void 0 && !isMetricsCsv(kind, p));
       const got = await readFiles(tree, wanted);
-      return new Map(wanted.map((p2, i) => [p2, got[i]]));
+      return new Map(wanted.map((p, i) => [p, got[i]]));
     };
     const readA = await readAll(sideA && a, pathsA);
-    const readB = await readAll(b3, pathsB);
+    const readB = await readAll(b, pathsB);
     const diffs = [];
-    const sides = { a, b: b3, sideA, sideB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
+    const sides = { a, b, sideA, sideB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
     for (const path of paths) {
       let fileA = sideFile(sides, path, "a", pathsA.get(path) ?? named);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -18322,7 +14051,7 @@ async function compareTrees(a, b3, targets, log, kinds = ["metrics", "params"]) 
       const table = fileA?.status === "ok" && fileA.values instanceof FlatValues ? fileA.values.table : void 0;
       let fileB = sideFile(sides, path, "b", pathsB.get(path) ?? named, table);
       if (fileB instanceof Promise) fileB = await fileB;
-      diffs.push(diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b3.name }));
+      diffs.push(diffValueFile(path, fileA, fileB, { base: a?.name ?? "base", head: b.name }));
     }
     return diffs;
   };
@@ -18358,8 +14087,8 @@ function absentFolders(paths, other, present) {
   for (const path of paths.keys()) {
     if (present.has(path) || other.has(path)) continue;
     const prefix = `${path}/`;
-    for (const p2 of other.keys()) {
-      if (p2.startsWith(prefix)) {
+    for (const p of other.keys()) {
+      if (p.startsWith(prefix)) {
         gone.add(path);
         break;
       }
@@ -18374,7 +14103,7 @@ function inFolderOf(path, folders) {
   return false;
 }
 function filesOf(side, kind) {
-  return kind === "params" ? side.params : new Map(side.metrics.map((p2) => [p2, []]));
+  return kind === "params" ? side.params : new Map(side.metrics.map((p) => [p, []]));
 }
 var isMetricsCsv = (kind, path) => kind === "metrics" && extension(path) === ".csv";
 async function readValueFile(tree, path, kind, keys, dvcTracked, table) {
@@ -18509,45 +14238,45 @@ async function selectFiles(tree, targets, log, fatal) {
   }
   const expand = (patterns) => {
     const out = /* @__PURE__ */ new Set();
-    for (const p2 of patterns) {
+    for (const p of patterns) {
       let clean;
       try {
-        clean = projectPath(p2);
+        clean = projectPath(p);
       } catch (error) {
-        log.warning(`${tree.name}: skipped ${JSON.stringify(p2)}: ${describeError(error)}`);
+        log.warning(`${tree.name}: skipped ${JSON.stringify(p)}: ${describeError(error)}`);
         continue;
       }
       if (!clean) continue;
-      const re2 = isGlob(clean) ? globToRegExp(clean) : null;
-      const under = all.filter((f3) => re2 ? re2.test(f3) : f3.startsWith(`${clean}/`));
-      if (re2) under.forEach((f3) => out.add(f3));
-      else if (under.length && !all.includes(clean)) under.forEach((f3) => out.add(f3));
+      const re = isGlob(clean) ? globToRegExp(clean) : null;
+      const under = all.filter((f) => re ? re.test(f) : f.startsWith(`${clean}/`));
+      if (re) under.forEach((f) => out.add(f));
+      else if (under.length && !all.includes(clean)) under.forEach((f) => out.add(f));
       else out.add(clean);
     }
     return [...out].sort();
   };
   files.metrics = expand(targets.metrics ?? files.metrics);
-  if (targets.params) files.params = new Map(expand(targets.params).map((p2) => [p2, []]));
+  if (targets.params) files.params = new Map(expand(targets.params).map((p) => [p, []]));
   else {
     if (!targets.depsOnly) {
-      for (const p2 of files.topParams) files.params.set(p2, []);
+      for (const p of files.topParams) files.params.set(p, []);
       if (all.includes("params.yaml")) files.params.set("params.yaml", []);
     }
     for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
     const expanded = /* @__PURE__ */ new Map();
-    for (const [p2, keys] of files.params) for (const f3 of expand([p2])) expanded.set(f3, keys);
+    for (const [p, keys] of files.params) for (const f of expand([p])) expanded.set(f, keys);
     files.params = expanded;
   }
   return files;
 }
 
 // src/values/pyformat.ts
-function pyRound(x3, ndigits) {
-  if (!Number.isFinite(x3) || x3 === 0 || Math.abs(x3) >= 1e21 || ndigits > 100) return x3;
-  const fixed = x3.toFixed(ndigits);
-  const scaled = Math.abs(x3) * 10 ** ndigits;
+function pyRound(x, ndigits) {
+  if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1e21 || ndigits > 100) return x;
+  const fixed = x.toFixed(ndigits);
+  const scaled = Math.abs(x) * 10 ** ndigits;
   if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 4 * Number.EPSILON * Math.max(1, scaled)) return Number(fixed);
-  const exact = x3.toFixed(100);
+  const exact = x.toFixed(100);
   const dot = exact.indexOf(".");
   const tail = exact.slice(dot + 1 + ndigits);
   if (/^50*$/.test(tail)) {
@@ -18559,22 +14288,22 @@ function pyRound(x3, ndigits) {
   }
   return Number(fixed);
 }
-var POW102 = Array.from({ length: 16 }, (_3, k2) => Number(`1e${k2}`));
-function roundedRepr(x3, ndigits) {
-  const abs = Math.abs(x3);
-  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x3, ndigits));
+var POW102 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
+function roundedRepr(x, ndigits) {
+  const abs = Math.abs(x);
+  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x, ndigits));
   const scaled = abs * POW102[ndigits];
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x3, ndigits));
-  const fixed = x3.toFixed(ndigits);
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x, ndigits));
+  const fixed = x.toFixed(ndigits);
   const sign = fixed.charCodeAt(0) === 45 ? 1 : 0;
   const dot = fixed.length - ndigits - 1;
   const whole = fixed.charCodeAt(sign) === 48 ? 0 : dot - sign;
-  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x3, ndigits));
+  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x, ndigits));
   let end = fixed.length;
   while (fixed.charCodeAt(end - 1) === 48) end--;
-  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x3, ndigits));
+  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x, ndigits));
   if (!whole && end - dot - 1 > 4 && fixed.charCodeAt(dot + 4) === 48 && fixed.charCodeAt(dot + 1) === 48 && fixed.charCodeAt(dot + 2) === 48 && fixed.charCodeAt(dot + 3) === 48)
-    return pyFloatRepr(pyRound(x3, ndigits));
+    return pyFloatRepr(pyRound(x, ndigits));
   return end === fixed.length ? fixed : fixed.slice(0, end);
 }
 function pyStr2(leaf) {
@@ -18624,16 +14353,16 @@ function writeDvcDiffJson(files, all, write) {
   const out = new ChunkedWriter(write);
   out.add("{");
   let firstFile = true;
-  for (const file of [...files].sort((x3, y2) => x3.path < y2.path ? -1 : x3.path > y2.path ? 1 : 0)) {
+  for (const file of [...files].sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0)) {
     let firstRow = true;
-    for (const r2 of diffRows(file)) {
-      if (!all && !r2.changed) continue;
+    for (const r of diffRows(file)) {
+      if (!all && !r.changed) continue;
       if (firstRow) out.add(`${firstFile ? "" : ", "}${pyJsonString(file.path)}: {`);
       else out.add(", ");
       firstRow = false;
       firstFile = false;
-      out.add(`${pyJsonString(r2.key)}: {"old": ${pyJsonLeaf(r2.old)}, "new": ${pyJsonLeaf(r2.new)}`);
-      if (r2.diff !== void 0) out.add(`, "diff": ${pyJsonLeaf(diffLeaf(r2.diff, diffIsFloat(r2)))}`);
+      out.add(`${pyJsonString(r.key)}: {"old": ${pyJsonLeaf(r.old)}, "new": ${pyJsonLeaf(r.new)}`);
+      if (r.diff !== void 0) out.add(`, "diff": ${pyJsonLeaf(diffLeaf(r.diff, diffIsFloat(r)))}`);
       out.add("}");
       out.rowEnd();
     }
@@ -18645,33 +14374,33 @@ function writeDvcDiffJson(files, all, write) {
 function writeDvcDiffTable(files, options, write) {
   const headers = ["Path", options.title, options.aRev, options.bRev];
   if (options.showChange) headers.push("Change");
-  const cells = (file, r2) => {
-    const row = [file.path, r2.key, displayValue(r2.old, options.precision), displayValue(r2.new, options.precision)];
-    if (options.showChange) row.push(r2.diff === void 0 ? "-" : displayValue(diffLeaf(r2.diff, diffIsFloat(r2)), options.precision));
+  const cells = (file, r) => {
+    const row = [file.path, r.key, displayValue(r.old, options.precision), displayValue(r.new, options.precision)];
+    if (options.showChange) row.push(r.diff === void 0 ? "-" : displayValue(diffLeaf(r.diff, diffIsFloat(r)), options.precision));
     return row;
   };
-  const w2 = headers.map((h3) => h3.length + 2);
+  const w = headers.map((h) => h.length + 2);
   for (const file of files) {
-    for (const r2 of diffRows(file)) {
-      if (!options.all && !r2.changed) continue;
-      cells(file, r2).forEach((c3, i) => w2[i] = Math.max(w2[i], c3.length));
+    for (const r of diffRows(file)) {
+      if (!options.all && !r.changed) continue;
+      cells(file, r).forEach((c, i) => w[i] = Math.max(w[i], c.length));
     }
   }
   const from = options.noPath ? 1 : 0;
-  const line = options.markdown ? (row) => `| ${row.slice(from).map((c3, i) => c3.padEnd(w2[i + from])).join(" | ")} |
-` : (row) => `${row.slice(from).map((c3, i) => c3.padEnd(w2[i + from])).join("  ").trimEnd()}
+  const line = options.markdown ? (row) => `| ${row.slice(from).map((c, i) => c.padEnd(w[i + from])).join(" | ")} |
+` : (row) => `${row.slice(from).map((c, i) => c.padEnd(w[i + from])).join("  ").trimEnd()}
 `;
   const out = new ChunkedWriter(write);
   out.add(line(headers));
   if (options.markdown)
     out.add(
-      `|${w2.slice(from).map((n) => "-".repeat(n + 2)).join("|")}|
+      `|${w.slice(from).map((n) => "-".repeat(n + 2)).join("|")}|
 `
     );
   for (const file of files) {
-    for (const r2 of diffRows(file)) {
-      if (!options.all && !r2.changed) continue;
-      out.add(line(cells(file, r2)));
+    for (const r of diffRows(file)) {
+      if (!options.all && !r.changed) continue;
+      out.add(line(cells(file, r)));
       out.rowEnd();
     }
   }
@@ -18714,7 +14443,7 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t2) => relative4(root, resolve3(cwd, t2)).split(sep5).join("/")) ?? null;
+  const targets = args.targets?.map((t) => relative4(root, resolve3(cwd, t)).split(sep5).join("/")) ?? null;
   return runValuesDiff(kind, { ...args, targets }, root);
 }
 async function runValuesDiff(kind, args, workspace) {
@@ -18735,9 +14464,9 @@ async function valuesDiffIn(git, kind, args, workspace) {
     };
     try {
       const a = await tree(args.aRev);
-      const b3 = await tree(args.bRev);
+      const b = await tree(args.bRev);
       const targets = kind === "metrics" ? { metrics: args.targets, params: [] } : { metrics: [], params: args.targets, depsOnly: args.deps };
-      comparison = await compareTrees(a, b3, targets, log, [kind]);
+      comparison = await compareTrees(a, b, targets, log, [kind]);
     } finally {
       await data?.close();
     }
@@ -18790,7 +14519,7 @@ var SMALL_FILE = 1024 * 1024;
 var READ2 = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
 
 // src/gate/config.ts
-var import_yaml3 = __toESM(require_dist3(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 
 // src/gate/parse.ts
 var HISTORY_STATS = ["mean", "std", "min", "max", "n"];
@@ -19030,7 +14759,7 @@ configuration breaks a rule. Reports compared with different base commits are re
   }
 ];
 function findCommand(argv) {
-  return COMMANDS.filter((c3) => c3.path.every((word, i) => argv[i] === word)).sort((a, b3) => b3.path.length - a.path.length)[0];
+  return COMMANDS.filter((c) => c.path.every((word, i) => argv[i] === word)).sort((a, b) => b.path.length - a.path.length)[0];
 }
 
 // src/commands/run-subcommand.ts

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { simpleGit, type SimpleGit } from 'simple-git';
 import { UserError } from '../util/errors';
 import { CatFileBatch, type ObjectTooLarge } from './cat-file';
+import { runGit } from './run';
 
 /** One file of a commit as `git ls-tree -l` lists it; mode `120000` is a symbolic link, `160000` a submodule. */
 export interface TreeEntry {
@@ -52,7 +52,6 @@ export class GitRepo {
   private keptBytes = 0;
 
   private constructor(
-    private readonly git: SimpleGit,
     /** The directory git commands run in; paths read at a revision are relative to it. */
     readonly cwd: string,
     readonly root: string,
@@ -63,17 +62,16 @@ export class GitRepo {
   }
 
   static async open(dir: string): Promise<GitRepo> {
-    const git = simpleGit({ baseDir: dir });
     let lines = places.get(dir);
     if (!lines) {
       try {
-        lines = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix'])).split('\n');
+        lines = (await runGit(dir, ['rev-parse', '--show-toplevel', '--show-prefix'])).split('\n');
       } catch {
         throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
       }
       places.set(dir, lines);
     }
-    return new GitRepo(git, dir, lines[0]!.trim(), lines[1]?.trim() ?? '');
+    return new GitRepo(dir, lines[0]!.trim(), lines[1]?.trim() ?? '');
   }
 
   /** Opens the repository for `fn` and closes it after, however `fn` ends. */
@@ -94,7 +92,7 @@ export class GitRepo {
   }
 
   async isShallow(): Promise<boolean> {
-    return (await this.git.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
+    return (await this.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
   }
 
   /**
@@ -104,16 +102,16 @@ export class GitRepo {
   async fetchCommit(sha: string, remote = 'origin', depth = 1): Promise<void> {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
     if (!Number.isInteger(depth) || depth < 1) throw new UserError(`not a fetch depth: ${depth}`);
-    await this.git.raw(['fetch', '--no-tags', '--no-write-fetch-head', `--depth=${depth}`, '--end-of-options', remote, sha]);
+    await this.raw(['fetch', '--no-tags', '--no-write-fetch-head', `--depth=${depth}`, '--end-of-options', remote, sha]);
   }
 
   /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
   async fetchBranch(branch: string, depth: number, remote = 'origin'): Promise<void> {
-    await this.git.raw(['check-ref-format', '--branch', branch]).catch(() => {
+    await this.raw(['check-ref-format', '--branch', branch]).catch(() => {
       throw new UserError(`not a valid branch name: ${JSON.stringify(branch)}`);
     });
     assertSafeRev(branch);
-    await this.git.raw(['fetch', '--no-tags', `--depth=${depth}`, '--end-of-options', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
+    await this.raw(['fetch', '--no-tags', `--depth=${depth}`, '--end-of-options', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
   }
 
   /**
@@ -124,14 +122,14 @@ export class GitRepo {
     assertSafeRev(branch);
     assertSafeRev(into);
     try {
-      await this.git.raw(['fetch', '--no-tags', '--no-write-fetch-head', '--depth=1', '--end-of-options', remote, `+refs/heads/${branch}:${into}`]);
+      await this.raw(['fetch', '--no-tags', '--no-write-fetch-head', '--depth=1', '--end-of-options', remote, `+refs/heads/${branch}:${into}`]);
     } catch (error) {
       if (!/couldn't find remote ref/i.test(String(error))) throw error;
-      await this.git.raw(['update-ref', '-d', into]);
+      await this.raw(['update-ref', '-d', into]);
       return null;
     }
     // A process of its own: the object reader may have looked this ref up before the fetch moved it.
-    return (await this.git.raw(['rev-parse', '--verify', '--end-of-options', `${into}^{commit}`])).trim();
+    return (await this.raw(['rev-parse', '--verify', '--end-of-options', `${into}^{commit}`])).trim();
   }
 
   /** The bytes of `path` (from the top of the repository) at a commit, or null when it has no such file. */
@@ -159,7 +157,7 @@ export class GitRepo {
     assertSafeRev(a);
     assertSafeRev(b);
     try {
-      return (await this.git.raw(['merge-base', '--end-of-options', a, b])).trim() || null;
+      return (await this.raw(['merge-base', '--end-of-options', a, b])).trim() || null;
     } catch {
       return null;
     }
@@ -182,7 +180,7 @@ export class GitRepo {
   }
 
   private async readListing(sha: string): Promise<Map<string, TreeEntry>> {
-    const out = await this.git.raw(['ls-tree', '-r', '-l', '--full-tree', '-z', '--end-of-options', sha]);
+    const out = await this.raw(['ls-tree', '-r', '-l', '--full-tree', '-z', '--end-of-options', sha]);
     const prefix = this.prefix;
     const entries = new Map<string, TreeEntry>();
     for (const line of out.split('\0')) {
@@ -292,6 +290,11 @@ export class GitRepo {
     this.keptBytes += bytes.length;
   }
 
+  /** git with `args` in this repository's `cwd`: its stdout, or its own words when it fails. */
+  private raw(args: readonly string[]): Promise<string> {
+    return runGit(this.cwd, args);
+  }
+
   /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
   close(): Promise<void> {
     return this.objects.close();
@@ -329,7 +332,7 @@ export class GitRepo {
     const groups = paths ? Array.from({ length: Math.ceil(paths.length / 500) }, (_, i) => paths.slice(i * 500, i * 500 + 500)) : [null];
     for (const group of groups) {
       const pathspecs = group ? group.map((p) => `:(literal)${p}`) : [];
-      const out = await this.git.raw(['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--relative', sha, '--', ...pathspecs]);
+      const out = await this.raw(['diff', '--numstat', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--relative', sha, '--', ...pathspecs]);
       for (const record of out.split('\0')) {
         // `<added>\t<deleted>\t<path>`; `-\t-` for a binary file.
         const m = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
@@ -345,7 +348,7 @@ export class GitRepo {
    */
   async diffPaths(sha: string): Promise<string[]> {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const out = await this.git.raw(['diff', '--raw', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--relative', sha, '--']);
+    const out = await this.raw(['diff', '--raw', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--relative', sha, '--']);
     // `:<modes> <ids> <status>\0<path>\0` a file.
     const fields = out.split('\0');
     const paths: string[] = [];
@@ -355,7 +358,7 @@ export class GitRepo {
 
   /** The names of the configured remotes (`origin`, …). */
   async remotes(): Promise<string[]> {
-    return (await this.git.raw(['remote'])).split('\n').filter(Boolean);
+    return (await this.raw(['remote'])).split('\n').filter(Boolean);
   }
 
   /**
@@ -365,7 +368,7 @@ export class GitRepo {
    */
   async workingState(exclude: string[] = []): Promise<{ head: string | null; branch: string | null; changed: boolean }> {
     const pathspecs = ['.', ...exclude.map((p) => `:(exclude)${p}`)];
-    const out = await this.git.raw(['status', '--porcelain=v2', '--branch', '--no-ahead-behind', '--untracked-files=normal', '-z', '--', ...pathspecs]);
+    const out = await this.raw(['status', '--porcelain=v2', '--branch', '--no-ahead-behind', '--untracked-files=normal', '-z', '--', ...pathspecs]);
     let head: string | null = null;
     let branch: string | null = null;
     let changed = false;

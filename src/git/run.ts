@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process';
+
+/** stderr kept for the error: git's own words, not an endless stream. */
+const STDERR_BYTES = 64 * 1024;
+
+/**
+ * Runs git with `args` (an array, never through a shell) in `cwd` and resolves with what it wrote to stdout, as
+ * UTF-8. A git that cannot start, or that exits other than 0, rejects with its own words from stderr. The environment
+ * is the process's, as for the object reader's git: the repository and config that `git` typed in `cwd` would use.
+ */
+export function runGit(cwd: string, args: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const out: Buffer[] = [];
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => {
+      if (stderr.length < STDERR_BYTES) stderr += text;
+    });
+    child.on('error', (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
+    child.on('close', (code, signal) => {
+      if (code === 0) return resolve(Buffer.concat(out).toString('utf8'));
+      reject(new Error(stderr.trim() || (signal ? `git ${args[0]} was killed by ${signal}` : `git ${args[0]} exited with code ${code}`)));
+    });
+  });
+}
