@@ -19685,7 +19685,7 @@ function causesSection(metrics) {
     const more2 = group2.count > MAX_LINE_METRICS ? `, and ${groupDigits(group2.count - MAX_LINE_METRICS)} more` : "";
     lines2.push(`- ${named3.join(", ")}${more2} \u2190 ${causeText(causes)}`);
   }
-  if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _\u2026 ${groups.size - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
+  if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _\u2026 ${groupDigits(groups.size - MAX_CAUSE_LINES)} more causes: report.json has every changed metric's._`);
   const title2 = "#### Why it changed";
   if (lines2.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
   return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
@@ -19723,7 +19723,7 @@ function causeText(causes) {
       listed.length ? `${basis}: all changed params and files listed: ${listed.join(", ")}` : `${basis}, and no param, file or data changed: ${NON_DETERMINISM}`
     );
   }
-  if (more2) parts[parts.length - 1] += `, and ${more2} more`;
+  if (more2) parts[parts.length - 1] += `, and ${groupDigits(more2)} more`;
   return [...parts, ...causes.unknown.map(escapeCell)].join("; ");
 }
 var CAUSE_VERB = {

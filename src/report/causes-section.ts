@@ -52,7 +52,7 @@ export function causesSection(metrics: FileDiff[]): string | null {
     const more = group.count > MAX_LINE_METRICS ? `, and ${groupDigits(group.count - MAX_LINE_METRICS)} more` : '';
     lines.push(`- ${named.join(', ')}${more} ← ${causeText(causes)}`);
   }
-  if (groups.size > MAX_CAUSE_LINES) lines.push(`- _… ${groups.size - MAX_CAUSE_LINES} more causes: report.json has every changed metric's._`);
+  if (groups.size > MAX_CAUSE_LINES) lines.push(`- _… ${groupDigits(groups.size - MAX_CAUSE_LINES)} more causes: report.json has every changed metric's._`);
   const title = '#### Why it changed';
   if (lines.length <= OPEN_CAUSE_LINES) return [title, '', ...lines].join('\n');
   return [title, '', `<details><summary>${groupDigits(rows)} changed metrics</summary>`, '', ...lines, '', '</details>'].join('\n');
@@ -95,7 +95,7 @@ function causeText(causes: MetricCauses): string {
         : `${basis}, and no param, file or data changed: ${NON_DETERMINISM}`,
     );
   }
-  if (more) parts[parts.length - 1] += `, and ${more} more`;
+  if (more) parts[parts.length - 1] += `, and ${groupDigits(more)} more`;
   return [...parts, ...causes.unknown.map(escapeCell)].join('; ');
 }
 

@@ -58,6 +58,9 @@ describe('the "Why it changed" lines', () => {
     assert.match(shared, /^#### Why it changed\n\n- `m0` −0\.1 \(−20%\), `m1` −0\.1 \(−20%\), `m2` [^←]*, `m4` −0\.1 \(−20%\), and 6 more ← `prepare` re-ran/);
     assert.match(shared, /`src\/f2\.py` \+1\/−0, and 12 more; stage 'evaluate'/);
     assert.equal(shared.split('\n').length, 3, 'one line for the eleven');
+    // Thousands are grouped as every other count of the report is.
+    const thousands = causesSection(metrics(2, { ...many, omitted: 2990 }))!;
+    assert.match(thousands, /, and 2,999 more; stage 'evaluate'/);
     // Eleven causes (eleven stages' worth): a line each, folded.
     const rows = metrics(11)[0]!.rows.map((row, i) => ({ ...row, causes: { ...many, stage: `stage${i}` } }));
     const folded = causesSection([{ path: 'metrics.json', rows, notes: [] }])!;
