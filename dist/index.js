@@ -23715,13 +23715,11 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const parsedAtBase2 = /* @__PURE__ */ new Set();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
-  const presentA = a && new Set(await a.list());
-  const presentB = new Set(await b.list());
   const compare2 = async (kind) => {
     const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
     const pathsB = filesOf(sideB, kind);
-    const goneA = presentA ? absentFolders(pathsA, pathsB, presentA) : /* @__PURE__ */ new Set();
-    const goneB = presentA ? absentFolders(pathsB, pathsA, presentB) : /* @__PURE__ */ new Set();
+    const goneA = a ? absentFolders(pathsA, pathsB, await a.list()) : /* @__PURE__ */ new Set();
+    const goneB = a ? absentFolders(pathsB, pathsA, await b.list()) : /* @__PURE__ */ new Set();
     const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
     const named3 = targets[kind] ? [] : void 0;
     const readAll = async (tree, side) => {
@@ -23772,20 +23770,27 @@ function sideFile(sides, path, which2, keys, table2) {
   batch.delete(path);
   return noted(valueFileFrom(tree, path, sides.kind, keys, dvcTracked, read, table2));
 }
-function absentFolders(paths, other, present) {
+function absentFolders(paths, other, listed) {
   const gone = /* @__PURE__ */ new Set();
   for (const path of paths.keys()) {
-    if (present.has(path) || other.has(path)) continue;
+    if (other.has(path)) continue;
     const prefix = `${path}/`;
-    for (const p of other.keys()) {
-      if (p.startsWith(prefix)) {
-        gone.add(path);
-        break;
-      }
-    }
+    let holds = false;
+    for (const p of other.keys()) if (holds = p.startsWith(prefix)) break;
+    if (holds && !isListed(listed, path)) gone.add(path);
   }
   for (const path of gone) paths.delete(path);
   return gone;
+}
+function isListed(listed, path) {
+  let lo = 0;
+  let hi = listed.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (listed[mid] < path) lo = mid + 1;
+    else hi = mid;
+  }
+  return listed[lo] === path;
 }
 function inFolderOf(path, folders) {
   if (!folders.size) return false;

@@ -100,13 +100,11 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
   const parsedAtBase = new Set<string>();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
-  const presentA = a && new Set(await a.list());
-  const presentB = new Set(await b.list());
   const compare = async (kind: ValueKind): Promise<FileDiff[]> => {
     const pathsA = sideA ? filesOf(sideA, kind) : new Map<string, string[]>();
     const pathsB = filesOf(sideB, kind);
-    const goneA = presentA ? absentFolders(pathsA, pathsB, presentA) : new Set<string>();
-    const goneB = presentA ? absentFolders(pathsB, pathsA, presentB) : new Set<string>();
+    const goneA = a ? absentFolders(pathsA, pathsB, await a.list()) : new Set<string>();
+    const goneB = a ? absentFolders(pathsB, pathsA, await b.list()) : new Set<string>();
     const paths = [...new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
     // Files the user named are read on both sides, even where a glob matched only one of them.
     const named = targets[kind] ? [] : undefined;
@@ -188,25 +186,34 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
 }
 
 /**
- * A folder a side's dvc.yaml names but that side lacks stays a name of its own there, as DVC keeps a path it cannot
- * expand. Where the other side holds files in it, those files are what it stood for: the folder's name is taken out
- * of `paths` (it is no file) and returned, so its files are said to be not present on this side (a pull request that
- * deletes a folder of metrics), not unnamed.
+ * A folder a side's dvc.yaml names but that side lacks (not in `listed`, the side's files) stays a name of its own
+ * there, as DVC keeps a path it cannot expand. Where the other side holds files in it, those files are what it stood
+ * for: the folder's name is taken out of `paths` (it is no file) and returned, so its files are said to be not present
+ * on this side (a pull request that deletes a folder of metrics), not unnamed.
  */
-function absentFolders(paths: Map<string, string[]>, other: Map<string, string[]>, present: Set<string>): Set<string> {
+function absentFolders(paths: Map<string, string[]>, other: Map<string, string[]>, listed: readonly string[]): Set<string> {
   const gone = new Set<string>();
   for (const path of paths.keys()) {
-    if (present.has(path) || other.has(path)) continue;
+    if (other.has(path)) continue;
     const prefix = `${path}/`;
-    for (const p of other.keys()) {
-      if (p.startsWith(prefix)) {
-        gone.add(path);
-        break;
-      }
-    }
+    let holds = false;
+    for (const p of other.keys()) if ((holds = p.startsWith(prefix))) break;
+    if (holds && !isListed(listed, path)) gone.add(path);
   }
   for (const path of gone) paths.delete(path);
   return gone;
+}
+
+/** Whether `path` is in `listed`, sorted as a tree lists its files. */
+function isListed(listed: readonly string[], path: string): boolean {
+  let lo = 0;
+  let hi = listed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (listed[mid]! < path) lo = mid + 1;
+    else hi = mid;
+  }
+  return listed[lo] === path;
 }
 
 /** Whether `path` lies in one of `folders`. */
