@@ -14027,10 +14027,15 @@ function count(n, word) {
 // src/report/data-section.ts
 var OPEN_ROWS = 15;
 var MAX_ROWS = 200;
+var UNKNOWN_SIZE = "`?`: a file inside a directory output whose object is not in this run's DVC cache (DVC's `.dir` listings record no sizes, and the data is not downloaded to measure it).";
 function dataChangesSection(data) {
   const lines2 = [];
   const rows = [];
-  const row3 = (change2, path, base, head) => rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
+  let unknownSize = false;
+  const row3 = (change2, path, base, head) => {
+    if (rows.length < MAX_ROWS && (base?.size === null || head?.size === null)) unknownSize = true;
+    rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
+  };
   for (const e of data.added) row3("added", code(e.path), null, e);
   for (const e of data.deleted) row3("deleted", code(e.path), e, null);
   for (const e of data.renamed) row3("renamed", `${code(e.path.old)} \u2192 ${code(e.path.new)}`, e, e);
@@ -14044,6 +14049,7 @@ function dataChangesSection(data) {
     if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
     else lines2.push("");
     for (const line of table2) lines2.push(line);
+    if (unknownSize) lines2.push("", UNKNOWN_SIZE);
     if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
   }
   if (data.tables.length) {

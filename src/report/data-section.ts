@@ -5,6 +5,9 @@ import { code, escapeCell } from './escape';
 const OPEN_ROWS = 15;
 /** Rows drawn at most: a folder of 100,000 new files is one line of counts and the first of them, not a 10 MB comment. */
 const MAX_ROWS = 200;
+/** What a `?` size means, for a reader who has not read docs/data-diff.md. */
+const UNKNOWN_SIZE =
+  "`?`: a file inside a directory output whose object is not in this run's DVC cache (DVC's `.dir` listings record no sizes, and the data is not downloaded to measure it).";
 
 /**
  * The "Data changes" section: `dvc diff` base → head as a table (change, path, size at each side), the rows and
@@ -13,8 +16,12 @@ const MAX_ROWS = 200;
 export function dataChangesSection(data: DataSection): string {
   const lines: string[] = [];
   const rows: string[] = [];
-  const row = (change: string, path: string, base: DataVersion | null, head: DataVersion | null) =>
+  // Whether a drawn row has a size the table cannot give: said once under it.
+  let unknownSize = false;
+  const row = (change: string, path: string, base: DataVersion | null, head: DataVersion | null) => {
+    if (rows.length < MAX_ROWS && (base?.size === null || head?.size === null)) unknownSize = true;
     rows.push(`| ${change} | ${path} | ${size(base)} | ${size(head)} |`);
+  };
   for (const e of data.added) row('added', code(e.path), null, e);
   for (const e of data.deleted) row('deleted', code(e.path), e, null);
   for (const e of data.renamed) row('renamed', `${code(e.path.old)} → ${code(e.path.new)}`, e, e);
@@ -28,6 +35,7 @@ export function dataChangesSection(data: DataSection): string {
     if (rows.length > OPEN_ROWS) lines.push('', `<details><summary>${rows.length.toLocaleString('en-US')} changed paths</summary>`, '');
     else lines.push('');
     for (const line of table) lines.push(line);
+    if (unknownSize) lines.push('', UNKNOWN_SIZE);
     if (rows.length > OPEN_ROWS) lines.push('', '</details>');
   }
   if (data.tables.length) {

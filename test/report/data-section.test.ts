@@ -41,6 +41,12 @@ describe('the "Data changes" section and report.json `data`', () => {
     assert.match(md, /\| added \| `data\/new\.csv` \| – \| 2\.0 KiB \|/);
     assert.match(md, /\| modified \| `data\/` \| 10 B \| 3\.0 MiB \|/);
     assert.match(md, /\| renamed \| `a\.bin` → `b\.bin` \| \? \| \? \|/);
+    assert.match(
+      md,
+      /\| 3\.0 MiB \|\n\n`\?`: a file inside a directory output whose object is not in this run's DVC cache/,
+      'a ? is explained once under the table',
+    );
+    assert.equal(md.split('`?`:').length, 2);
     assert.match(md, /\| `data\/new\.csv` \| – \| 1,200 × 4 \|/);
     assert.match(md, /- `raw\/`: main: raw: object 5….dir missing from remote/);
     assert.doesNotMatch(composeMarkdown(report(null)), /Data changes/);
@@ -52,6 +58,7 @@ describe('the "Data changes" section and report.json `data`', () => {
     assert.match(md, /<details><summary>252 changed paths<\/summary>/);
     assert.match(md, /\| … \| 52 more in report\.json \| \| \|/);
     assert.equal((md.match(/^\| added \|/gm) ?? []).length, 200);
+    assert.doesNotMatch(md, /`\?`:/, 'no ? drawn, nothing to explain');
   });
 
   test('report.json read back (mode: publish) keeps `data` as written', () => {
