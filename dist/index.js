@@ -23779,11 +23779,14 @@ function sideFile(sides, path, which2, keys, table2) {
 function absentFolders(paths, other, listed) {
   const gone = /* @__PURE__ */ new Set();
   for (const path of paths.keys()) {
-    if (other.has(path)) continue;
+    if (other.has(path) || isListed(listed, path)) continue;
     const prefix = `${path}/`;
-    let holds = false;
-    for (const p of other.keys()) if (holds = p.startsWith(prefix)) break;
-    if (holds && !isListed(listed, path)) gone.add(path);
+    for (const p of other.keys()) {
+      if (p.startsWith(prefix)) {
+        gone.add(path);
+        break;
+      }
+    }
   }
   for (const path of gone) paths.delete(path);
   return gone;

@@ -194,11 +194,15 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
 function absentFolders(paths: Map<string, string[]>, other: Map<string, string[]>, listed: readonly string[]): Set<string> {
   const gone = new Set<string>();
   for (const path of paths.keys()) {
-    if (other.has(path)) continue;
+    // The listing first: a path the side has (every file a pull request adds) never scans the other side's paths.
+    if (other.has(path) || isListed(listed, path)) continue;
     const prefix = `${path}/`;
-    let holds = false;
-    for (const p of other.keys()) if ((holds = p.startsWith(prefix))) break;
-    if (holds && !isListed(listed, path)) gone.add(path);
+    for (const p of other.keys()) {
+      if (p.startsWith(prefix)) {
+        gone.add(path);
+        break;
+      }
+    }
   }
   for (const path of gone) paths.delete(path);
   return gone;
