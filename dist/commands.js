@@ -12235,9 +12235,9 @@ function plainYaml(text2) {
   return root;
 }
 function comment(rest) {
-  const hash3 = rest.startsWith("#") ? 0 : rest.indexOf(" #");
-  const value2 = (hash3 < 0 ? rest : rest.slice(0, hash3)).trimEnd();
-  if (hash3 >= 0 && !/^[ -~]*$/.test(rest.slice(hash3))) return null;
+  const hash2 = rest.startsWith("#") ? 0 : rest.indexOf(" #");
+  const value2 = (hash2 < 0 ? rest : rest.slice(0, hash2)).trimEnd();
+  if (hash2 >= 0 && !/^[ -~]*$/.test(rest.slice(hash2))) return null;
   return value2;
 }
 function plainScalar(text2) {
@@ -12467,7 +12467,7 @@ var KeyTable = class {
     }
     return m - n;
   }
-  add(bytes, start, length, hash3) {
+  add(bytes, start, length, hash2) {
     const last = this.chunks.at(-1);
     if (!last || this.used + length > last.length) {
       this.chunks.push(Buffer.allocUnsafe(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
@@ -12481,7 +12481,7 @@ var KeyTable = class {
     this.entries[e] = this.chunks.length - 1;
     this.entries[e + 1] = this.used;
     this.entries[e + 2] = length;
-    this.entries[e + 3] = hash3;
+    this.entries[e + 3] = hash2;
     this.used += length;
     return index;
   }
@@ -14605,8 +14605,8 @@ function parseDvcFile(file, text2) {
     if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
     const md52 = item.get("md5");
     if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
-    const hash3 = item.get("hash");
-    if (hash3 !== void 0 && hash3 !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash3)}' is not one DVC writes (md5).`);
+    const hash2 = item.get("hash");
+    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash2)}' is not one DVC writes (md5).`);
     const cache = item.get("cache") ?? true;
     if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
     const remote = item.get("remote");
@@ -15154,8 +15154,12 @@ import { existsSync } from "node:fs";
 import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
 import { join as join9, posix as posix3 } from "node:path";
 
+// src/util/node-crypto.ts
+function nodeCrypto() {
+  return process.getBuiltinModule("node:crypto");
+}
+
 // src/dvc/data/cache.ts
-import { randomBytes } from "node:crypto";
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod, copyFile, mkdir, open as open2, readFile as readFile2, readdir as readdir3, rename, rm as rm2, stat } from "node:fs/promises";
 import { basename as basename2, dirname, join as join4, relative, sep as sep2 } from "node:path";
@@ -15193,14 +15197,13 @@ ${shown2.join("\n")}`);
 };
 
 // src/dvc/data/hash.ts
-import { createHash } from "node:crypto";
 var DOS2UNIX_CHUNK = 1024 * 1024;
 var ObjectHasher = class {
   constructor(legacy) {
     this.legacy = legacy;
   }
   legacy;
-  hash = createHash("md5");
+  hash = nodeCrypto().createHash("md5");
   /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
   pending = null;
   pendingBytes = 0;
@@ -15288,13 +15291,12 @@ function objectMd5(bytes, legacy = false) {
 }
 
 // src/dvc/data/manifest.ts
-import { createHash as createHash2 } from "node:crypto";
 function dirManifest(entries) {
   const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b) => compareCodePoints(a.relpath, b.relpath) : (a, b) => a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0;
   const sorted = [...entries].sort(byPath);
   const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
   const bytes = Buffer.from(text2, "latin1");
-  return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
+  return { bytes, oid: `${nodeCrypto().createHash("md5").update(bytes).digest("hex")}.dir` };
 }
 var SURROGATE = /[\ud800-\udfff]/;
 var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
@@ -15443,7 +15445,7 @@ var Cache = class {
     if (!await this.has(oid)) {
       const target = this.path(oid);
       await mkdir(dirname(target), { recursive: true });
-      const tmp = join4(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+      const tmp = join4(dirname(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile(file, tmp);
         await chmod(tmp, CACHE_MODE);
@@ -15476,7 +15478,7 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join4(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join4(dirname(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size2 = 0;
   try {
@@ -15545,7 +15547,6 @@ function umask() {
 }
 
 // src/dvc/data/checkout.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm3 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname2, join as join5, relative as relative2, resolve, sep as sep3 } from "node:path";
@@ -15561,7 +15562,7 @@ async function stage(root, target) {
   if (!isDirOid(target.oid)) return void 0;
   const dest = outputPath(root, target.path);
   if (await lstat2(dest).catch(() => void 0)) return void 0;
-  const staged = join5(dirname2(dest), `.${basename3(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+  const staged = join5(dirname2(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
   await mkdir2(staged, { recursive: true });
   return staged;
 }
@@ -15590,7 +15591,7 @@ async function place(cache, root, target, options2) {
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
     await mkdir2(dirname2(dest), { recursive: true });
-    const tmp = join5(dirname2(dest), `.${basename3(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+    const tmp = join5(dirname2(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -15630,7 +15631,7 @@ async function place(cache, root, target, options2) {
     await guardUnsaved(cache, dest, target.path, legacy, options2);
   }
   await mkdir2(dirname2(dest), { recursive: true });
-  const token = randomBytes2(6).toString("hex");
+  const token = nodeCrypto().randomBytes(6).toString("hex");
   const fresh = options2.staged ?? join5(dirname2(dest), `.${basename3(dest)}.${token}.tmp`);
   const old = join5(dirname2(dest), `.${basename3(dest)}.${token}.old`);
   try {
@@ -16100,7 +16101,6 @@ function sleep(ms) {
 }
 
 // src/dvc/data/remotes/local.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
 import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir6, rename as rename3, rm as rm4, stat as stat2 } from "node:fs/promises";
 import { dirname as dirname4, join as join8 } from "node:path";
 var LocalRemote = class {
@@ -16139,7 +16139,7 @@ var LocalRemote = class {
   }
   async write(key2, file) {
     const target = join8(this.root, key2);
-    const tmp = join8(dirname4(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    const tmp = join8(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
       await mkdir3(dirname4(target), { recursive: true });
       await copyFile3(file, tmp);
@@ -20388,7 +20388,6 @@ function dosDateTime(d) {
 }
 
 // src/publish/artifact/service.ts
-import { createHash as createHash3 } from "node:crypto";
 var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
 var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
 function isGhes(serverUrl) {
@@ -20447,7 +20446,7 @@ async function uploadArtifact(runtime, name, zip, options2 = {}) {
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
   await putBlob(uploadUrl, zip, options2.backoffMs ?? 500);
-  const digest2 = `sha256:${createHash3("sha256").update(zip).digest("hex")}`;
+  const digest2 = `sha256:${nodeCrypto().createHash("sha256").update(zip).digest("hex")}`;
   const finalized = await twirp.request("POST", "/FinalizeArtifact", {
     body: {
       workflow_run_backend_id: ids.workflowRunBackendId,
@@ -21738,7 +21737,6 @@ function compileRule(line) {
 }
 
 // src/pipeline/hash.ts
-import * as crypto from "node:crypto";
 import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync3 } from "node:fs";
 import { open as open4, stat as stat5 } from "node:fs/promises";
 import { join as join19, posix as posix10, sep as sep6 } from "node:path";
@@ -21781,9 +21779,14 @@ function smallMd5(fd, size2, name) {
   const n = readSync2(fd, smallBuffer, 0, SMALL_FILE, 0);
   if (n !== size2) return null;
   const bytes = smallBuffer.subarray(0, n);
-  return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
+  const oneShot = name === "md5" ? oneShotDigest() : null;
+  return oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
 }
-var oneShot = crypto.hash;
+var oneShotFound;
+function oneShotDigest() {
+  if (oneShotFound === void 0) oneShotFound = nodeCrypto().hash ?? null;
+  return oneShotFound;
+}
 async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join19(root, ...rel.split("/"));
   let info;
@@ -24703,10 +24706,9 @@ async function loadPlotRenderer() {
 }
 
 // src/util/workflow-commands.ts
-import { randomUUID } from "node:crypto";
 function inertCommands(text2) {
   if (!/^\s*::|##\[/m.test(text2)) return text2;
-  const token = randomUUID();
+  const token = nodeCrypto().randomUUID();
   const ended = text2.endsWith("\n");
   return `::stop-commands::${token}
 ${ended ? text2 : `${text2}
@@ -24991,9 +24993,9 @@ function dataDiffJson(diff, options2) {
   if (isEmptyDiff(diff)) return "{}";
   const str = (s) => s === null ? "null" : pyJsonString(s);
   const obj = (o) => `{"old": ${str(o.old)}, "new": ${str(o.new)}}`;
-  const entry = (path, hash3) => {
+  const entry = (path, hash2) => {
     const fields = [`"path": ${typeof path === "string" ? str(path) : obj(path)}`];
-    if (options2.showHash) fields.push(`"hash": ${hash3 !== null && typeof hash3 === "object" ? obj(hash3) : str(hash3)}`);
+    if (options2.showHash) fields.push(`"hash": ${hash2 !== null && typeof hash2 === "object" ? obj(hash2) : str(hash2)}`);
     return `{${fields.join(", ")}}`;
   };
   const lists = [
@@ -25028,8 +25030,8 @@ function dataDiffMarkdown(diff, options2) {
   }
   return githubTable(headers, rows);
 }
-function digest(hash3) {
-  return typeof hash3 === "string" ? hash3.slice(0, 8) : `${(hash3.old ?? "").slice(0, 8)}..${(hash3.new ?? "").slice(0, 8)}`;
+function digest(hash2) {
+  return typeof hash2 === "string" ? hash2.slice(0, 8) : `${(hash2.old ?? "").slice(0, 8)}..${(hash2.new ?? "").slice(0, 8)}`;
 }
 
 // src/commands/dvc-args.ts

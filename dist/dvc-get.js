@@ -5,8 +5,12 @@ import { Agent as HttpAgent, request as httpRequest } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import { parentPort, workerData } from "node:worker_threads";
 
+// src/util/node-crypto.ts
+function nodeCrypto() {
+  return process.getBuiltinModule("node:crypto");
+}
+
 // src/dvc/data/cache.ts
-import { randomBytes } from "node:crypto";
 import { closeSync, createReadStream, fchmodSync, mkdirSync, openSync, renameSync, rmSync, writevSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 
@@ -35,14 +39,13 @@ var ObjectError = class extends DataError {
 };
 
 // src/dvc/data/hash.ts
-import { createHash } from "node:crypto";
 var DOS2UNIX_CHUNK = 1024 * 1024;
 var ObjectHasher = class {
   constructor(legacy) {
     this.legacy = legacy;
   }
   legacy;
-  hash = createHash("md5");
+  hash = nodeCrypto().createHash("md5");
   /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
   pending = null;
   pendingBytes = 0;
@@ -132,7 +135,7 @@ var ObjectFileWriter = class {
     this.target = target;
     this.oid = oid;
     this.from = from;
-    this.tmp = join(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+    this.tmp = join(dirname(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     this.hasher = new ObjectHasher(legacy);
     try {
       this.fd = openSync(this.tmp, "wx", CACHE_MODE);

@@ -8712,8 +8712,12 @@ import { existsSync as existsSync6 } from "node:fs";
 import { join as join16 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
+// src/util/node-crypto.ts
+function nodeCrypto() {
+  return process.getBuiltinModule("node:crypto");
+}
+
 // src/dvc/data/cache.ts
-import { randomBytes } from "node:crypto";
 import { closeSync, createReadStream, fchmodSync, mkdirSync, openSync, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir2, open as open3, readFile, readdir as readdir2, rename as rename2, rm as rm3, stat as stat2 } from "node:fs/promises";
 import { basename, dirname, join as join2, relative, sep } from "node:path";
@@ -8751,14 +8755,13 @@ ${shown2.join("\n")}`);
 };
 
 // src/dvc/data/hash.ts
-import { createHash } from "node:crypto";
 var DOS2UNIX_CHUNK = 1024 * 1024;
 var ObjectHasher = class {
   constructor(legacy) {
     this.legacy = legacy;
   }
   legacy;
-  hash = createHash("md5");
+  hash = nodeCrypto().createHash("md5");
   /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
   pending = null;
   pendingBytes = 0;
@@ -8845,9 +8848,6 @@ function objectMd5(bytes, legacy = false) {
   return h.digest();
 }
 
-// src/dvc/data/manifest.ts
-import { createHash as createHash2 } from "node:crypto";
-
 // src/util/python-text.ts
 function pyFloatRepr(x) {
   if (Number.isNaN(x)) return "nan";
@@ -8895,7 +8895,7 @@ function dirManifest(entries) {
   const sorted = [...entries].sort(byPath);
   const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
   const bytes = Buffer.from(text2, "latin1");
-  return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
+  return { bytes, oid: `${nodeCrypto().createHash("md5").update(bytes).digest("hex")}.dir` };
 }
 var SURROGATE = /[\ud800-\udfff]/;
 var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
@@ -9044,7 +9044,7 @@ var Cache = class {
     if (!await this.has(oid)) {
       const target = this.path(oid);
       await mkdir2(dirname(target), { recursive: true });
-      const tmp = join2(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+      const tmp = join2(dirname(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile2(file, tmp);
         await chmod2(tmp, CACHE_MODE);
@@ -9077,7 +9077,7 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join2(dirname(target), `.${randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join2(dirname(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size2 = 0;
   try {
@@ -9146,7 +9146,6 @@ function umask() {
 }
 
 // src/dvc/data/checkout.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
 import { chmodSync, constants as constants3, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod3, copyFile as copyFile3, lstat as lstat2, mkdir as mkdir3, readdir as readdir3, rename as rename3, rm as rm4 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname2, join as join3, relative as relative2, resolve, sep as sep2 } from "node:path";
@@ -9183,7 +9182,7 @@ async function place(cache, root, target, options) {
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
     await mkdir3(dirname2(dest), { recursive: true });
-    const tmp = join3(dirname2(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+    const tmp = join3(dirname2(dest), `.${basename2(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm4(dest, { recursive: true, force: true });
@@ -9223,7 +9222,7 @@ async function place(cache, root, target, options) {
     await guardUnsaved(cache, dest, target.path, legacy, options);
   }
   await mkdir3(dirname2(dest), { recursive: true });
-  const token = randomBytes2(6).toString("hex");
+  const token = nodeCrypto().randomBytes(6).toString("hex");
   const fresh = options.staged ?? join3(dirname2(dest), `.${basename2(dest)}.${token}.tmp`);
   const old = join3(dirname2(dest), `.${basename2(dest)}.${token}.old`);
   try {
@@ -11311,9 +11310,9 @@ function plainYaml(text2) {
   return root;
 }
 function comment(rest) {
-  const hash3 = rest.startsWith("#") ? 0 : rest.indexOf(" #");
-  const value2 = (hash3 < 0 ? rest : rest.slice(0, hash3)).trimEnd();
-  if (hash3 >= 0 && !/^[ -~]*$/.test(rest.slice(hash3))) return null;
+  const hash2 = rest.startsWith("#") ? 0 : rest.indexOf(" #");
+  const value2 = (hash2 < 0 ? rest : rest.slice(0, hash2)).trimEnd();
+  if (hash2 >= 0 && !/^[ -~]*$/.test(rest.slice(hash2))) return null;
   return value2;
 }
 function plainScalar(text2) {
@@ -11547,8 +11546,8 @@ function parseDvcFile(file, text2) {
     if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
     const md52 = item.get("md5");
     if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
-    const hash3 = item.get("hash");
-    if (hash3 !== void 0 && hash3 !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash3)}' is not one DVC writes (md5).`);
+    const hash2 = item.get("hash");
+    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash2)}' is not one DVC writes (md5).`);
     const cache = item.get("cache") ?? true;
     if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
     const remote = item.get("remote");
@@ -11767,7 +11766,6 @@ function sleep(ms) {
 }
 
 // src/dvc/data/remotes/local.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
 import { copyFile as copyFile4, mkdir as mkdir4, open as open4, readdir as readdir6, rename as rename4, rm as rm5, stat as stat3 } from "node:fs/promises";
 import { dirname as dirname4, join as join7 } from "node:path";
 var LocalRemote = class {
@@ -11806,7 +11804,7 @@ var LocalRemote = class {
   }
   async write(key2, file) {
     const target = join7(this.root, key2);
-    const tmp = join7(dirname4(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    const tmp = join7(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
       await mkdir4(dirname4(target), { recursive: true });
       await copyFile4(file, tmp);
@@ -13851,7 +13849,6 @@ function compileRule(line) {
 }
 
 // src/pipeline/hash.ts
-import * as crypto2 from "node:crypto";
 import { closeSync as closeSync4, constants as constants5, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync3 } from "node:fs";
 import { open as open5, stat as stat5 } from "node:fs/promises";
 import { join as join11, posix as posix4, sep as sep5 } from "node:path";
@@ -13894,9 +13891,14 @@ function smallMd5(fd, size2, name) {
   const n = readSync2(fd, smallBuffer, 0, SMALL_FILE, 0);
   if (n !== size2) return null;
   const bytes = smallBuffer.subarray(0, n);
-  return name === "md5" && oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
+  const oneShot = name === "md5" ? oneShotDigest() : null;
+  return oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
 }
-var oneShot = crypto2.hash;
+var oneShotFound;
+function oneShotDigest() {
+  if (oneShotFound === void 0) oneShotFound = nodeCrypto().hash ?? null;
+  return oneShotFound;
+}
 async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join11(root, ...rel.split("/"));
   let info2;
@@ -17791,7 +17793,7 @@ var KeyTable = class {
     }
     return m - n;
   }
-  add(bytes, start, length, hash3) {
+  add(bytes, start, length, hash2) {
     const last = this.chunks.at(-1);
     if (!last || this.used + length > last.length) {
       this.chunks.push(Buffer.allocUnsafe(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
@@ -17805,7 +17807,7 @@ var KeyTable = class {
     this.entries[e] = this.chunks.length - 1;
     this.entries[e + 1] = this.used;
     this.entries[e + 2] = length;
-    this.entries[e + 3] = hash3;
+    this.entries[e + 3] = hash2;
     this.used += length;
     return index;
   }
@@ -19003,7 +19005,7 @@ var ByteNames = class {
   longValues = [];
   /** The place of the name in `buf[start, end)`, -1 when it is new. */
   find(buf, start, end) {
-    const h = hash2(buf, start, end);
+    const h = hash(buf, start, end);
     const length = end - start;
     const mask = this.table.length - 1;
     for (let p = h & mask; ; p = p + 1 & mask) {
@@ -19041,7 +19043,7 @@ var ByteNames = class {
     return length < 0 ? this.longValues[i] : this.values.toString("latin1", i * VALUE_BYTES, i * VALUE_BYTES + length);
   }
   add(buf, start, end) {
-    const h = hash2(buf, start, end);
+    const h = hash(buf, start, end);
     const mask = this.table.length - 1;
     let p = h & mask;
     while (this.table[p] !== -1) p = p + 1 & mask;
@@ -19081,7 +19083,7 @@ var ByteNames = class {
     this.table = table2;
   }
 };
-function hash2(buf, start, end) {
+function hash(buf, start, end) {
   let h = 2166136261 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 16777619);
   return h;
@@ -23142,7 +23144,6 @@ function dosDateTime(d) {
 }
 
 // src/publish/artifact/service.ts
-import { createHash as createHash3 } from "node:crypto";
 var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
 var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
 function isGhes(serverUrl) {
@@ -23201,7 +23202,7 @@ async function uploadArtifact(runtime, name, zip, options = {}) {
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
   await putBlob(uploadUrl, zip, options.backoffMs ?? 500);
-  const digest = `sha256:${createHash3("sha256").update(zip).digest("hex")}`;
+  const digest = `sha256:${nodeCrypto().createHash("sha256").update(zip).digest("hex")}`;
   const finalized = await twirp.request("POST", "/FinalizeArtifact", {
     body: {
       workflow_run_backend_id: ids.workflowRunBackendId,
@@ -25587,10 +25588,9 @@ async function loadPlotRenderer() {
 }
 
 // src/util/workflow-commands.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
 function inertCommands(text2) {
   if (!/^\s*::|##\[/m.test(text2)) return text2;
-  const token = randomUUID2();
+  const token = nodeCrypto().randomUUID();
   const ended = text2.endsWith("\n");
   return `::stop-commands::${token}
 ${ended ? text2 : `${text2}

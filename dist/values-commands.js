@@ -8103,11 +8103,15 @@ function base64Cores(secret) {
   return out;
 }
 
+// src/util/node-crypto.ts
+function nodeCrypto() {
+  return process.getBuiltinModule("node:crypto");
+}
+
 // src/util/workflow-commands.ts
-import { randomUUID } from "node:crypto";
 function inertCommands(text2) {
   if (!/^\s*::|##\[/m.test(text2)) return text2;
-  const token = randomUUID();
+  const token = nodeCrypto().randomUUID();
   const ended = text2.endsWith("\n");
   return `::stop-commands::${token}
 ${ended ? text2 : `${text2}
@@ -10787,7 +10791,6 @@ import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
 import { join as join9, posix as posix3 } from "node:path";
 
 // src/dvc/data/cache.ts
-import { randomBytes } from "node:crypto";
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod, copyFile, mkdir, open as open2, readFile, readdir as readdir2, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
 import { basename, dirname as dirname2, join as join4, relative, sep as sep2 } from "node:path";
@@ -10825,14 +10828,13 @@ ${shown.join("\n")}`);
 };
 
 // src/dvc/data/hash.ts
-import { createHash } from "node:crypto";
 var DOS2UNIX_CHUNK = 1024 * 1024;
 var ObjectHasher = class {
   constructor(legacy) {
     this.legacy = legacy;
   }
   legacy;
-  hash = createHash("md5");
+  hash = nodeCrypto().createHash("md5");
   /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
   pending = null;
   pendingBytes = 0;
@@ -10920,13 +10922,12 @@ function objectMd5(bytes, legacy = false) {
 }
 
 // src/dvc/data/manifest.ts
-import { createHash as createHash2 } from "node:crypto";
 function dirManifest(entries) {
   const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b) => compareCodePoints(a.relpath, b.relpath) : (a, b) => a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0;
   const sorted = [...entries].sort(byPath);
   const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
   const bytes = Buffer.from(text2, "latin1");
-  return { bytes, oid: `${createHash2("md5").update(bytes).digest("hex")}.dir` };
+  return { bytes, oid: `${nodeCrypto().createHash("md5").update(bytes).digest("hex")}.dir` };
 }
 var SURROGATE = /[\ud800-\udfff]/;
 var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
@@ -11075,7 +11076,7 @@ var Cache = class {
     if (!await this.has(oid)) {
       const target = this.path(oid);
       await mkdir(dirname2(target), { recursive: true });
-      const tmp = join4(dirname2(target), `.${randomBytes(12).toString("hex")}.tmp`);
+      const tmp = join4(dirname2(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile(file, tmp);
         await chmod(tmp, CACHE_MODE);
@@ -11108,7 +11109,7 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join4(dirname2(target), `.${randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join4(dirname2(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size = 0;
   try {
@@ -11177,7 +11178,6 @@ function umask() {
 }
 
 // src/dvc/data/checkout.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, lstat, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm as rm3 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname3, join as join5, relative as relative2, resolve, sep as sep3 } from "node:path";
@@ -11214,7 +11214,7 @@ async function place(cache, root, target, options) {
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
     await mkdir2(dirname3(dest), { recursive: true });
-    const tmp = join5(dirname3(dest), `.${basename2(dest)}.${randomBytes2(6).toString("hex")}.tmp`);
+    const tmp = join5(dirname3(dest), `.${basename2(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -11254,7 +11254,7 @@ async function place(cache, root, target, options) {
     await guardUnsaved(cache, dest, target.path, legacy, options);
   }
   await mkdir2(dirname3(dest), { recursive: true });
-  const token = randomBytes2(6).toString("hex");
+  const token = nodeCrypto().randomBytes(6).toString("hex");
   const fresh = options.staged ?? join5(dirname3(dest), `.${basename2(dest)}.${token}.tmp`);
   const old = join5(dirname3(dest), `.${basename2(dest)}.${token}.old`);
   try {
@@ -11729,7 +11729,6 @@ function sleep(ms) {
 }
 
 // src/dvc/data/remotes/local.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
 import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir5, rename as rename3, rm as rm4, stat as stat3 } from "node:fs/promises";
 import { dirname as dirname5, join as join8 } from "node:path";
 var LocalRemote = class {
@@ -11768,7 +11767,7 @@ var LocalRemote = class {
   }
   async write(key, file) {
     const target = join8(this.root, key);
-    const tmp = join8(dirname5(target), `.${randomBytes3(12).toString("hex")}.tmp`);
+    const tmp = join8(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
       await mkdir3(dirname5(target), { recursive: true });
       await copyFile3(file, tmp);

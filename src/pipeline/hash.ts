@@ -1,4 +1,4 @@
-import * as crypto from 'node:crypto';
+import { nodeCrypto } from '../util/node-crypto';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { join, posix, sep } from 'node:path';
@@ -86,10 +86,16 @@ function smallMd5(fd: number, size: number, name: HashName): string | null {
   if (n !== size) return null;
   const bytes = smallBuffer.subarray(0, n);
   // The one-shot digest (Node ≥ 20.12) makes no Hash object: a quarter of createHash's cost for a tiny file.
-  return name === 'md5' && oneShot ? oneShot('md5', bytes, 'hex') : objectMd5(bytes, name !== 'md5');
+  const oneShot = name === 'md5' ? oneShotDigest() : null;
+  return oneShot ? oneShot('md5', bytes, 'hex') : objectMd5(bytes, name !== 'md5');
 }
 
-const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
+type OneShotDigest = (algorithm: string, data: Uint8Array, encoding: 'hex') => string;
+let oneShotFound: OneShotDigest | null | undefined;
+function oneShotDigest(): OneShotDigest | null {
+  if (oneShotFound === undefined) oneShotFound = (nodeCrypto() as { hash?: OneShotDigest }).hash ?? null;
+  return oneShotFound;
+}
 
 /**
  * Hashes a file or directory as DVC would record it, or returns null when it does not exist. `root` is the

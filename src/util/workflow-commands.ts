@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from './node-crypto';
 
 /**
  * Text that cannot act as a workflow command. The runner reads a line as a command when it starts with `::`
@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
  */
 export function inertCommands(text: string): string {
   if (!/^\s*::|##\[/m.test(text)) return text;
-  const token = randomUUID();
+  const token = nodeCrypto().randomUUID();
   // Ends as the text ends, with or without a newline, so callers print it as they would the text.
   const ended = text.endsWith('\n');
   return `::stop-commands::${token}\n${ended ? text : `${text}\n`}::${token}::${ended ? '\n' : ''}`;

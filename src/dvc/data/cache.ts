@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../util/node-crypto';
 import { closeSync, createReadStream, fchmodSync, mkdirSync, openSync, renameSync, rmSync, writevSync } from 'node:fs';
 import { chmod, copyFile, mkdir, open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
@@ -99,7 +99,7 @@ export class Cache {
     if (!(await this.has(oid))) {
       const target = this.path(oid);
       await mkdir(dirname(target), { recursive: true });
-      const tmp = join(dirname(target), `.${randomBytes(12).toString('hex')}.tmp`);
+      const tmp = join(dirname(target), `.${nodeCrypto().randomBytes(12).toString('hex')}.tmp`);
       try {
         await copyFile(file, tmp);
         await chmod(tmp, CACHE_MODE);
@@ -145,7 +145,7 @@ export async function writeObject(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   from: string,
 ): Promise<number> {
-  const tmp = join(dirname(target), `.${randomBytes(12).toString('hex')}.tmp`);
+  const tmp = join(dirname(target), `.${nodeCrypto().randomBytes(12).toString('hex')}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size = 0;
   try {
@@ -235,7 +235,7 @@ export class ObjectFileWriter {
     legacy: boolean,
     private readonly from: string,
   ) {
-    this.tmp = join(dirname(target), `.${randomBytes(12).toString('hex')}.tmp`);
+    this.tmp = join(dirname(target), `.${nodeCrypto().randomBytes(12).toString('hex')}.tmp`);
     this.hasher = new ObjectHasher(legacy);
     // Created read-only (the descriptor still writes): no chmod afterwards unless the umask takes bits of it.
     try {

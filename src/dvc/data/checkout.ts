@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../util/node-crypto';
 import { chmodSync, constants, copyFileSync, createReadStream, rmSync } from 'node:fs';
 import { chmod, copyFile, lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
@@ -58,7 +58,7 @@ export async function stage(root: string, target: CheckoutTarget): Promise<strin
   if (!isDirOid(target.oid)) return undefined;
   const dest = outputPath(root, target.path);
   if (await lstat(dest).catch(() => undefined)) return undefined;
-  const staged = join(dirname(dest), `.${basename(dest)}.${randomBytes(6).toString('hex')}.tmp`);
+  const staged = join(dirname(dest), `.${basename(dest)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
   await mkdir(staged, { recursive: true });
   return staged;
 }
@@ -106,7 +106,7 @@ async function place(cache: Cache, root: string, target: CheckoutTarget, options
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
     await mkdir(dirname(dest), { recursive: true });
-    const tmp = join(dirname(dest), `.${basename(dest)}.${randomBytes(6).toString('hex')}.tmp`);
+    const tmp = join(dirname(dest), `.${basename(dest)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm(dest, { recursive: true, force: true });
@@ -146,7 +146,7 @@ async function place(cache: Cache, root: string, target: CheckoutTarget, options
     await guardUnsaved(cache, dest, target.path, legacy, options);
   }
   await mkdir(dirname(dest), { recursive: true });
-  const token = randomBytes(6).toString('hex');
+  const token = nodeCrypto().randomBytes(6).toString('hex');
   const fresh = options.staged ?? join(dirname(dest), `.${basename(dest)}.${token}.tmp`);
   const old = join(dirname(dest), `.${basename(dest)}.${token}.old`);
   try {

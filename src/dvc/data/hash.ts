@@ -1,4 +1,5 @@
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { nodeCrypto } from '../../util/node-crypto';
 
 const DOS2UNIX_CHUNK = 1024 * 1024;
 
@@ -8,7 +9,7 @@ const DOS2UNIX_CHUNK = 1024 * 1024;
  * CRLF turned into LF before hashing (dvc-data `Dos2UnixHashStreamFile`), so chunks are re-cut at 1 MiB here.
  */
 export class ObjectHasher {
-  private readonly hash: Hash = createHash('md5');
+  private readonly hash: Hash = nodeCrypto().createHash('md5');
   /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
   private pending: Buffer | null = null;
   private pendingBytes = 0;

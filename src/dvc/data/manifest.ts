@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../../util/node-crypto';
 import { pyJsonString } from '../../util/python-text';
 import { DataError } from './errors';
 
@@ -24,7 +24,7 @@ export function dirManifest(entries: DirEntry[]): { bytes: Buffer; oid: string }
   const text = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(', ')}]`;
   // ensure_ascii leaves only ASCII, where latin1 is UTF-8 and copies the string's bytes without encoding them.
   const bytes = Buffer.from(text, 'latin1');
-  return { bytes, oid: `${createHash('md5').update(bytes).digest('hex')}.dir` };
+  return { bytes, oid: `${nodeCrypto().createHash('md5').update(bytes).digest('hex')}.dir` };
 }
 
 const SURROGATE = /[\ud800-\udfff]/;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from '../../util/node-crypto';
 import { httpFetch } from '../../util/fetch';
 import { HttpError, JsonHttp } from '../../util/http';
 import { UserError } from '../../util/errors';
@@ -94,7 +94,7 @@ export async function uploadArtifact(
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
   await putBlob(uploadUrl, zip, options.backoffMs ?? 500);
-  const digest = `sha256:${createHash('sha256').update(zip).digest('hex')}`;
+  const digest = `sha256:${nodeCrypto().createHash('sha256').update(zip).digest('hex')}`;
   const finalized = await twirp.request<{ ok?: boolean; artifact_id?: string | number }>('POST', '/FinalizeArtifact', {
     body: {
       workflow_run_backend_id: ids.workflowRunBackendId,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../../../util/node-crypto';
 import { copyFile, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { ObjectError } from '../errors';
@@ -45,7 +45,7 @@ export class LocalRemote implements Remote {
 
   async write(key: string, file: string): Promise<void> {
     const target = join(this.root, key);
-    const tmp = join(dirname(target), `.${randomBytes(12).toString('hex')}.tmp`);
+    const tmp = join(dirname(target), `.${nodeCrypto().randomBytes(12).toString('hex')}.tmp`);
     try {
       await mkdir(dirname(target), { recursive: true });
       await copyFile(file, tmp);
