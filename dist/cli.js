@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import{createRequire as __mlreportCreateRequire}from'node:module';const require=__mlreportCreateRequire(import.meta.url);
 
+// src/cli.ts
+import module from "node:module";
+
 // src/commands/index.ts
 var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
   -r, --remote NAME  the remote for outputs that name none (default: core.remote)
@@ -223,6 +226,7 @@ async function main(argv) {
 `);
     return 0;
   }
+  module.enableCompileCache?.();
   const values = command && VALUES_RUNNERS.includes(command.runner);
   const { runCommand } = values ? await import("./values-commands.js") : await import("./commands.js");
   return runCommand(argv);

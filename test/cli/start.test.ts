@@ -1,7 +1,8 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import module from 'node:module';
 import { dirname, join } from 'node:path';
 import { DIST_CLI, runCli, runNode } from '../helpers/cli';
 import { tempDir, TempRepo } from '../helpers/repo';
@@ -77,6 +78,29 @@ describe('the CLI start: help from the commands table, the commands from their o
         r.stderr,
         'mlreport: the current folder no longer exists (it was deleted or moved after this shell entered it): cd into the project and run again.\n',
       );
+    },
+  );
+
+  test(
+    "a command's compiled code is kept by Node in the temporary folder for the next run, unless NODE_DISABLE_COMPILE_CACHE is set",
+    { skip: !('enableCompileCache' in module) && 'Node before 22.1 has no compile cache' },
+    async () => {
+      const repo = new TempRepo();
+      dirs.push(repo.dir);
+      repo.commit('base', { 'dvc.yaml': 'metrics:\n  - metrics.json\n', 'metrics.json': '{"acc": 0.5}' });
+      const run = async (env: NodeJS.ProcessEnv): Promise<string[]> => {
+        const tmp = tempDir();
+        dirs.push(tmp);
+        const { NODE_COMPILE_CACHE: _ignored, NODE_DISABLE_COMPILE_CACHE: _unset, ...rest } = process.env;
+        const r = await runCli(['metrics', 'diff', '--json'], repo.dir, { ...rest, TMPDIR: tmp, TMP: tmp, TEMP: tmp, ...env });
+        assert.equal(r.code, 0, r.stderr);
+        assert.equal(r.stdout, '{}\n');
+        const cache = join(tmp, 'node-compile-cache');
+        return existsSync(cache) ? readdirSync(cache, { recursive: true }).map(String) : [];
+      };
+      // One entry per bundle compiled, under a folder per Node version: at least values-commands.js's.
+      assert.ok((await run({})).length >= 2);
+      assert.deepEqual(await run({ NODE_DISABLE_COMPILE_CACHE: '1' }), []);
     },
   );
 });
