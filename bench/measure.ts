@@ -13,12 +13,13 @@ export interface Run {
  * Runs `command` to the end (its output dropped) and measures it. bash's `times` reports its children's CPU,
  * which Node cannot see for a process it spawned.
  */
-export function measure(command: string, args: string[], options: { cwd?: string; input?: string } = {}): Run {
+export function measure(command: string, args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Run {
   const started = performance.now();
   const r = spawnSync('bash', ['-c', '"$@" >/dev/null 2>&1 || exit; times', 'bench', command, ...args], {
     cwd: options.cwd,
     input: options.input ?? '',
     encoding: 'utf8',
+    env: options.env ?? process.env,
   });
   const wallMs = performance.now() - started;
   const times = /(\d+)m([\d.]+)s (\d+)m([\d.]+)s\s*$/.exec(r.stdout);

@@ -57,6 +57,8 @@ try {
     table: () => measure(process.execPath, [CLI, 'metrics', 'diff', '--md'], { cwd: dir }).cpuMs,
     json: () => measure(process.execPath, [CLI, 'metrics', 'diff', '--json'], { cwd: dir }).cpuMs,
     start: () => measure(process.execPath, cliStartUp(CLI), { cwd: dir }).cpuMs,
+    // What a run costs without Node's compile cache (before Node 22.1, or a first run in a fresh temporary folder).
+    uncached: () => measure(process.execPath, [CLI, 'metrics', 'diff', '--md'], { cwd: dir, env: { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' } }).cpuMs,
   };
   const samples = Object.fromEntries(Object.keys(runs).map((k) => [k, [] as number[]])) as Record<keyof typeof runs, number[]>;
   // Interleaved, so a busy moment on a shared machine falls on all of them alike; medians of ROUNDS.
@@ -67,7 +69,10 @@ try {
     .map((l) => l.toFixed(1))
     .join(' ');
   console.log(
-    `values: 10,000-key metrics.json + 100,000-row metrics.csv at HEAD and in the workspace (${mb} MB, ${keys} changed keys); the CLI's start-up alone ${start.toFixed(0)} ms CPU; medians of ${ROUNDS}, load average ${load} on ${availableParallelism()} CPUs`,
+    `values: 10,000-key metrics.json + 100,000-row metrics.csv at HEAD and in the workspace (${mb} MB, ${keys} changed keys); the CLI's start-up alone ${start.toFixed(0)} ms CPU; medians of ${ROUNDS}, load average ${load} on ${availableParallelism()} CPUs; Node ${process.version}, its compile cache warm from the check run before`,
+  );
+  console.log(
+    `INFO  the table without the compile cache (NODE_DISABLE_COMPILE_CACHE=1: a first run, or Node before 22.1): ${median(samples.uncached).toFixed(0)} ms CPU`,
   );
   for (const [what, ms] of [
     ['table (--md)', table],
