@@ -30,11 +30,17 @@ export function measure(command: string, args: string[], options: { cwd?: string
 /**
  * Arguments for `node` that start the CLI as a command's process starts it, and do nothing else: dist/cli.js (with no
  * arguments it prints its help) and then the commands' bundle beside it, which a command reads to run
- * (`mlreport --version` reads dist/cli.js alone). The benches that take a process's start-up apart use this.
+ * (`mlreport --version` reads dist/cli.js alone), through Node's compile cache as a command turns it on before that.
+ * The benches that take a process's start-up apart use this.
  */
 export function cliStartUp(cli: string): string[] {
   const url = pathToFileURL(cli).href;
-  return ['--input-type=module', '-e', `await import(${JSON.stringify(url)}); await import(${JSON.stringify(new URL('commands.js', url).href)});`];
+  const commands = JSON.stringify(new URL('commands.js', url).href);
+  return [
+    '--input-type=module',
+    '-e',
+    `import m from 'node:module'; await import(${JSON.stringify(url)}); m.enableCompileCache?.(); await import(${commands});`,
+  ];
 }
 
 export function median(values: number[]): number {
