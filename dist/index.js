@@ -19666,6 +19666,7 @@ var OPEN_CAUSE_LINES = 10;
 var MAX_CAUSE_LINES = 100;
 var MAX_CAUSE_VALUE = 40;
 var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
+var BY_HAND = "likely a values file renamed or edited by hand";
 function causesSection(metrics) {
   const groups = /* @__PURE__ */ new Map();
   let rows = 0;
@@ -19681,7 +19682,8 @@ function causesSection(metrics) {
       firstPath ??= f.path;
       if (f.path !== firstPath) manyFiles = true;
       let group2 = groups.get(row3.causes);
-      if (!group2) groups.set(row3.causes, group2 = { count: 0, named: [] });
+      if (!group2) groups.set(row3.causes, group2 = { count: 0, named: [], moved: false });
+      if (row3.old !== void 0 && row3.new !== void 0) group2.moved = true;
       if (group2.count++ < MAX_LINE_METRICS) group2.named.push({ path: f.path, row: row3 });
     }
   }
@@ -19691,7 +19693,7 @@ function causesSection(metrics) {
     if (lines2.length === MAX_CAUSE_LINES) break;
     const named3 = group2.named.map(({ path, row: row3 }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)}`);
     const more2 = group2.count > MAX_LINE_METRICS ? `, and ${groupDigits(group2.count - MAX_LINE_METRICS)} more` : "";
-    lines2.push(`- ${named3.join(", ")}${more2} \u2190 ${causeText(causes)}`);
+    lines2.push(`- ${named3.join(", ")}${more2} \u2190 ${causeText(causes, group2.moved ? NON_DETERMINISM : BY_HAND)}`);
   }
   if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _\u2026 ${groupDigits(groups.size - MAX_CAUSE_LINES)} more causes: report.json has every changed metric's._`);
   const title2 = "#### Why it changed";
@@ -19703,7 +19705,7 @@ function causeMove(row3) {
   if (row3.new === void 0) return `removed (was ${causeValue(row3.old)})`;
   return row3.diff === void 0 ? `${causeValue(row3.old)}\u2192${causeValue(row3.new)}` : formatChange(row3);
 }
-function causeText(causes) {
+function causeText(causes, unexplained) {
   const parts = [];
   let items = 0;
   let more2 = causes.omitted;
@@ -19722,13 +19724,13 @@ function causeText(causes) {
     }
     if (!parts.length)
       parts.push(
-        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? "")} changed: ${NON_DETERMINISM}` : "no upstream param, file or data change found"
+        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? "")} changed: ${unexplained}` : "no upstream param, file or data change found"
       );
   } else {
     const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);
     const basis = causes.basis === "no-pipeline" ? "no pipeline" : "no stage writes this file";
     parts.push(
-      listed.length ? `${basis}: all changed params and files listed: ${listed.join(", ")}` : `${basis}, and no param, file or data changed: ${NON_DETERMINISM}`
+      listed.length ? `${basis}: all changed params and files listed: ${listed.join(", ")}` : `${basis}, and no param, file or data changed: ${unexplained}`
     );
   }
   if (more2) parts[parts.length - 1] += `, and ${groupDigits(more2)} more`;
@@ -23758,10 +23760,7 @@ function sideFile(sides, path, which2, keys, table2) {
   const tree = which2 === "a" ? sides.a : sides.b;
   const side = which2 === "a" ? sides.sideA : sides.sideB;
   if (!tree || !side) return null;
-  if (keys === void 0) {
-    const gone = which2 === "a" ? sides.goneA : sides.goneB;
-    return { status: "missing", note: inFolderOf(path, gone) ? `not present at ${tree.name}` : `not named in dvc.yaml at ${tree.name}` };
-  }
+  if (keys === void 0) return { status: "missing", note: unnamedNote(sides, which2, path, tree.name) };
   const noted = (file) => {
     if (file.status === "error") {
       sides.errors.push({ rev: tree.name, path, message: file.message });
@@ -23801,6 +23800,20 @@ function isListed(listed, path) {
     else hi = mid;
   }
   return listed[lo] === path;
+}
+function unnamedNote(sides, which2, path, name) {
+  const side = which2 === "a" ? sides.sideA : sides.sideB;
+  const named3 = side.named[sides.kind];
+  if (inFolderOf(path, which2 === "a" ? sides.goneA : sides.goneB) || inFolderOf(path, named3.folders) || named3.globs.some((re) => re.test(path)))
+    return `not present at ${name}`;
+  const file = ancestorIn(path, filesOf(side, sides.kind));
+  if (file !== null) return `not present at ${name} (${file} is a file there)`;
+  if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
+  return `not named in dvc.yaml at ${name}`;
+}
+function ancestorIn(path, paths) {
+  for (let cut = path.lastIndexOf("/"); cut > 0; cut = path.lastIndexOf("/", cut - 1)) if (paths.has(path.slice(0, cut))) return path.slice(0, cut);
+  return null;
 }
 function inFolderOf(path, folders) {
   if (!folders.size) return false;
@@ -23941,7 +23954,8 @@ async function selectFiles(tree, targets, log, fatal) {
     if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
     if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
   }
-  const expand = (patterns) => {
+  const named3 = { metrics: { folders: /* @__PURE__ */ new Set(), globs: [] }, params: { folders: /* @__PURE__ */ new Set(), globs: [] } };
+  const expand = (patterns, into) => {
     const out = /* @__PURE__ */ new Set();
     for (const p of patterns) {
       let clean2;
@@ -23954,14 +23968,18 @@ async function selectFiles(tree, targets, log, fatal) {
       if (!clean2) continue;
       const re = isGlob(clean2) ? globToRegExp(clean2) : null;
       const under = all.filter((f) => re ? re.test(f) : f.startsWith(`${clean2}/`));
-      if (re) under.forEach((f) => out.add(f));
-      else if (under.length && !all.includes(clean2)) under.forEach((f) => out.add(f));
-      else out.add(clean2);
+      if (re) {
+        under.forEach((f) => out.add(f));
+        into.globs.push(re);
+      } else if (under.length && !all.includes(clean2)) {
+        under.forEach((f) => out.add(f));
+        into.folders.add(clean2);
+      } else out.add(clean2);
     }
     return [...out].sort();
   };
-  files.metrics = expand(targets.metrics ?? files.metrics);
-  if (targets.params) files.params = new Map(expand(targets.params).map((p) => [p, []]));
+  files.metrics = expand(targets.metrics ?? files.metrics, named3.metrics);
+  if (targets.params) files.params = new Map(expand(targets.params, named3.params).map((p) => [p, []]));
   else {
     if (!targets.depsOnly) {
       for (const p of files.topParams) files.params.set(p, []);
@@ -23969,10 +23987,10 @@ async function selectFiles(tree, targets, log, fatal) {
     }
     for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
     const expanded = /* @__PURE__ */ new Map();
-    for (const [p, keys] of files.params) for (const f of expand([p])) expanded.set(f, keys);
+    for (const [p, keys] of files.params) for (const f of expand([p], named3.params)) expanded.set(f, keys);
     files.params = expanded;
   }
-  return files;
+  return { ...files, named: named3 };
 }
 
 // src/causes/explain.ts

@@ -14060,10 +14060,7 @@ function sideFile(sides, path, which, keys, table) {
   const tree = which === "a" ? sides.a : sides.b;
   const side = which === "a" ? sides.sideA : sides.sideB;
   if (!tree || !side) return null;
-  if (keys === void 0) {
-    const gone = which === "a" ? sides.goneA : sides.goneB;
-    return { status: "missing", note: inFolderOf(path, gone) ? `not present at ${tree.name}` : `not named in dvc.yaml at ${tree.name}` };
-  }
+  if (keys === void 0) return { status: "missing", note: unnamedNote(sides, which, path, tree.name) };
   const noted = (file) => {
     if (file.status === "error") {
       sides.errors.push({ rev: tree.name, path, message: file.message });
@@ -14103,6 +14100,20 @@ function isListed(listed, path) {
     else hi = mid;
   }
   return listed[lo] === path;
+}
+function unnamedNote(sides, which, path, name) {
+  const side = which === "a" ? sides.sideA : sides.sideB;
+  const named = side.named[sides.kind];
+  if (inFolderOf(path, which === "a" ? sides.goneA : sides.goneB) || inFolderOf(path, named.folders) || named.globs.some((re) => re.test(path)))
+    return `not present at ${name}`;
+  const file = ancestorIn(path, filesOf(side, sides.kind));
+  if (file !== null) return `not present at ${name} (${file} is a file there)`;
+  if (named.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
+  return `not named in dvc.yaml at ${name}`;
+}
+function ancestorIn(path, paths) {
+  for (let cut = path.lastIndexOf("/"); cut > 0; cut = path.lastIndexOf("/", cut - 1)) if (paths.has(path.slice(0, cut))) return path.slice(0, cut);
+  return null;
 }
 function inFolderOf(path, folders) {
   if (!folders.size) return false;
@@ -14243,7 +14254,8 @@ async function selectFiles(tree, targets, log, fatal) {
     if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
     if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
   }
-  const expand = (patterns) => {
+  const named = { metrics: { folders: /* @__PURE__ */ new Set(), globs: [] }, params: { folders: /* @__PURE__ */ new Set(), globs: [] } };
+  const expand = (patterns, into) => {
     const out = /* @__PURE__ */ new Set();
     for (const p of patterns) {
       let clean;
@@ -14256,14 +14268,18 @@ async function selectFiles(tree, targets, log, fatal) {
       if (!clean) continue;
       const re = isGlob(clean) ? globToRegExp(clean) : null;
       const under = all.filter((f) => re ? re.test(f) : f.startsWith(`${clean}/`));
-      if (re) under.forEach((f) => out.add(f));
-      else if (under.length && !all.includes(clean)) under.forEach((f) => out.add(f));
-      else out.add(clean);
+      if (re) {
+        under.forEach((f) => out.add(f));
+        into.globs.push(re);
+      } else if (under.length && !all.includes(clean)) {
+        under.forEach((f) => out.add(f));
+        into.folders.add(clean);
+      } else out.add(clean);
     }
     return [...out].sort();
   };
-  files.metrics = expand(targets.metrics ?? files.metrics);
-  if (targets.params) files.params = new Map(expand(targets.params).map((p) => [p, []]));
+  files.metrics = expand(targets.metrics ?? files.metrics, named.metrics);
+  if (targets.params) files.params = new Map(expand(targets.params, named.params).map((p) => [p, []]));
   else {
     if (!targets.depsOnly) {
       for (const p of files.topParams) files.params.set(p, []);
@@ -14271,10 +14287,10 @@ async function selectFiles(tree, targets, log, fatal) {
     }
     for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
     const expanded = /* @__PURE__ */ new Map();
-    for (const [p, keys] of files.params) for (const f of expand([p])) expanded.set(f, keys);
+    for (const [p, keys] of files.params) for (const f of expand([p], named.params)) expanded.set(f, keys);
     files.params = expanded;
   }
-  return files;
+  return { ...files, named };
 }
 
 // src/values/pyformat.ts

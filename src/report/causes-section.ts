@@ -16,6 +16,8 @@ const MAX_CAUSE_LINES = 100;
 const MAX_CAUSE_VALUE = 40;
 
 const NON_DETERMINISM = 'likely non-determinism (seed, data order, hardware)';
+/** Nothing upstream changed and no value moved, yet metrics came or went: no run makes that by chance. */
+const BY_HAND = 'likely a values file renamed or edited by hand';
 
 /**
  * "Why it changed": a line per cause, naming the changed metrics it explains, e.g.
@@ -25,7 +27,7 @@ const NON_DETERMINISM = 'likely non-determinism (seed, data order, hardware)';
  */
 export function causesSection(metrics: FileDiff[]): string | null {
   // One pass: each distinct causes object with how many rows it explains and the first few of them.
-  const groups = new Map<MetricCauses, { count: number; named: { path: string; row: ValueRow }[] }>();
+  const groups = new Map<MetricCauses, { count: number; named: { path: string; row: ValueRow }[]; moved: boolean }>();
   let rows = 0;
   // Whether rows of more than one path have causes: a line then names each metric with its file.
   let firstPath: string | undefined;
@@ -40,7 +42,8 @@ export function causesSection(metrics: FileDiff[]): string | null {
       firstPath ??= f.path;
       if (f.path !== firstPath) manyFiles = true;
       let group = groups.get(row.causes);
-      if (!group) groups.set(row.causes, (group = { count: 0, named: [] }));
+      if (!group) groups.set(row.causes, (group = { count: 0, named: [], moved: false }));
+      if (row.old !== undefined && row.new !== undefined) group.moved = true;
       if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f.path, row });
     }
   }
@@ -50,7 +53,7 @@ export function causesSection(metrics: FileDiff[]): string | null {
     if (lines.length === MAX_CAUSE_LINES) break;
     const named = group.named.map(({ path, row }) => `${code(manyFiles ? `${path}: ${row.key}` : row.key)} ${causeMove(row)}`);
     const more = group.count > MAX_LINE_METRICS ? `, and ${groupDigits(group.count - MAX_LINE_METRICS)} more` : '';
-    lines.push(`- ${named.join(', ')}${more} ← ${causeText(causes)}`);
+    lines.push(`- ${named.join(', ')}${more} ← ${causeText(causes, group.moved ? NON_DETERMINISM : BY_HAND)}`);
   }
   if (groups.size > MAX_CAUSE_LINES) lines.push(`- _… ${groupDigits(groups.size - MAX_CAUSE_LINES)} more causes: report.json has every changed metric's._`);
   const title = '#### Why it changed';
@@ -64,8 +67,11 @@ function causeMove(row: ValueRow): string {
   return row.diff === undefined ? `${causeValue(row.old)}→${causeValue(row.new)}` : formatChange(row);
 }
 
-/** What changed upstream, grouped by the stage that depends on it, then what is unknown. */
-function causeText(causes: MetricCauses): string {
+/**
+ * What changed upstream, grouped by the stage that depends on it, then what is unknown; `unexplained` when nothing
+ * did (non-determinism where a value moved, a hand's work where metrics only came or went).
+ */
+function causeText(causes: MetricCauses, unexplained: string): string {
   const parts: string[] = [];
   let items = 0;
   let more = causes.omitted;
@@ -84,15 +90,13 @@ function causeText(causes: MetricCauses): string {
     }
     if (!parts.length)
       parts.push(
-        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? '')} changed: ${NON_DETERMINISM}` : 'no upstream param, file or data change found',
+        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? '')} changed: ${unexplained}` : 'no upstream param, file or data change found',
       );
   } else {
     const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);
     const basis = causes.basis === 'no-pipeline' ? 'no pipeline' : 'no stage writes this file';
     parts.push(
-      listed.length
-        ? `${basis}: all changed params and files listed: ${listed.join(', ')}`
-        : `${basis}, and no param, file or data changed: ${NON_DETERMINISM}`,
+      listed.length ? `${basis}: all changed params and files listed: ${listed.join(', ')}` : `${basis}, and no param, file or data changed: ${unexplained}`,
     );
   }
   if (more) parts[parts.length - 1] += `, and ${groupDigits(more)} more`;

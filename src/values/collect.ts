@@ -142,8 +142,8 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
 interface ComparedSides {
   a: Tree | null;
   b: Tree;
-  sideA: ProjectFiles | null;
-  sideB: ProjectFiles;
+  sideA: SelectedFiles | null;
+  sideB: SelectedFiles;
   readA: Map<string, ReadResult>;
   readB: Map<string, ReadResult>;
   /** Folders each side's dvc.yaml names that the side lacks, while the other side has files in them. */
@@ -164,10 +164,7 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
   const tree = which === 'a' ? sides.a : sides.b;
   const side = which === 'a' ? sides.sideA : sides.sideB;
   if (!tree || !side) return null;
-  if (keys === undefined) {
-    const gone = which === 'a' ? sides.goneA : sides.goneB;
-    return { status: 'missing', note: inFolderOf(path, gone) ? `not present at ${tree.name}` : `not named in dvc.yaml at ${tree.name}` };
-  }
+  if (keys === undefined) return { status: 'missing', note: unnamedNote(sides, which, path, tree.name) };
   const noted = (file: ValueFile): ValueFile => {
     if (file.status === 'error') {
       sides.errors.push({ rev: tree.name, path, message: file.message });
@@ -220,6 +217,28 @@ function isListed(listed: readonly string[], path: string): boolean {
   return listed[lo] === path;
 }
 
+/**
+ * Why a side has no file of a path the other side's dvc.yaml gives: its files in a folder this side lacks or holds as
+ * a file (a pull request that deletes a folder of metrics, or turns a file into a folder), the path a folder here
+ * whose files are compared under their own paths, or not named by this side's dvc.yaml at all.
+ */
+function unnamedNote(sides: ComparedSides, which: 'a' | 'b', path: string, name: string): string {
+  const side = which === 'a' ? sides.sideA! : sides.sideB;
+  const named = side.named[sides.kind];
+  if (inFolderOf(path, which === 'a' ? sides.goneA : sides.goneB) || inFolderOf(path, named.folders) || named.globs.some((re) => re.test(path)))
+    return `not present at ${name}`;
+  const file = ancestorIn(path, filesOf(side, sides.kind));
+  if (file !== null) return `not present at ${name} (${file} is a file there)`;
+  if (named.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
+  return `not named in dvc.yaml at ${name}`;
+}
+
+/** The nearest folder of `path` that `paths` names as a file of its own, or null. */
+function ancestorIn(path: string, paths: Map<string, string[]>): string | null {
+  for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) if (paths.has(path.slice(0, cut))) return path.slice(0, cut);
+  return null;
+}
+
 /** Whether `path` lies in one of `folders`. */
 function inFolderOf(path: string, folders: Set<string>): boolean {
   if (!folders.size) return false;
@@ -227,7 +246,7 @@ function inFolderOf(path: string, folders: Set<string>): boolean {
   return false;
 }
 
-function filesOf(side: ProjectFiles, kind: ValueKind): Map<string, string[]> {
+function filesOf(side: SelectedFiles, kind: ValueKind): Map<string, string[]> {
   return kind === 'params' ? side.params : new Map(side.metrics.map((p) => [p, []]));
 }
 
@@ -368,7 +387,18 @@ async function readMetricsCsv(tree: Tree, path: string): Promise<{ parsed: Parse
 }
 
 /** The metrics and params files one revision compares (targets, or its dvc.yaml files + params.yaml). */
-async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: string[]): Promise<ProjectFiles> {
+/** The folders and globs a side's dvc.yaml (or the targets) named, which its files were expanded from. */
+interface NamedPaths {
+  folders: Set<string>;
+  globs: RegExp[];
+}
+
+/** A side's values files, with what they were named by: a file the other side has may lie in a folder named here. */
+interface SelectedFiles extends ProjectFiles {
+  named: Record<ValueKind, NamedPaths>;
+}
+
+async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: string[]): Promise<SelectedFiles> {
   const needDvcYaml = !targets.metrics || !targets.params;
   const all = await tree.list();
   let files = projectFiles([]);
@@ -387,7 +417,8 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
     if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
     if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
   }
-  const expand = (patterns: string[]): string[] => {
+  const named: Record<ValueKind, NamedPaths> = { metrics: { folders: new Set(), globs: [] }, params: { folders: new Set(), globs: [] } };
+  const expand = (patterns: string[], into: NamedPaths): string[] => {
     const out = new Set<string>();
     for (const p of patterns) {
       let clean: string;
@@ -402,15 +433,20 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
       if (!clean) continue;
       const re = isGlob(clean) ? globToRegExp(clean) : null;
       const under = all.filter((f) => (re ? re.test(f) : f.startsWith(`${clean}/`)));
-      if (re) under.forEach((f) => out.add(f));
+      if (re) {
+        under.forEach((f) => out.add(f));
+        into.globs.push(re);
+      }
       // A directory stands for the files in it (DVC's try_expand_paths); anything else is a file.
-      else if (under.length && !all.includes(clean)) under.forEach((f) => out.add(f));
-      else out.add(clean);
+      else if (under.length && !all.includes(clean)) {
+        under.forEach((f) => out.add(f));
+        into.folders.add(clean);
+      } else out.add(clean);
     }
     return [...out].sort();
   };
-  files.metrics = expand(targets.metrics ?? files.metrics);
-  if (targets.params) files.params = new Map(expand(targets.params).map((p) => [p, []]));
+  files.metrics = expand(targets.metrics ?? files.metrics, named.metrics);
+  if (targets.params) files.params = new Map(expand(targets.params, named.params).map((p) => [p, []]));
   else {
     if (!targets.depsOnly) {
       for (const p of files.topParams) files.params.set(p, []);
@@ -419,8 +455,8 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
     // Tracked vars come last: a file already shown as params is shown whole (DVC's _collect_vars skips it).
     for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== 'params.yaml' && all.includes(file)) files.params.set(file, keys);
     const expanded = new Map<string, string[]>();
-    for (const [p, keys] of files.params) for (const f of expand([p])) expanded.set(f, keys);
+    for (const [p, keys] of files.params) for (const f of expand([p], named.params)) expanded.set(f, keys);
     files.params = expanded;
   }
-  return files;
+  return { ...files, named };
 }

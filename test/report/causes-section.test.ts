@@ -69,6 +69,38 @@ describe('the "Why it changed" lines', () => {
     assert.match(folded, /<\/details>$/);
   });
 
+  test('nothing upstream changed: a value that moved is likely non-determinism; metrics that only came or went, a hand at work', () => {
+    const nothing: MetricCauses = {
+      basis: 'no-pipeline',
+      stage: null,
+      stages: [],
+      params: [],
+      files: [],
+      data: [],
+      unknown: [],
+      omitted: 0,
+      nothingUpstream: true,
+    };
+    const upstream: MetricCauses = { ...CAUSES, stages: [], params: [], files: [], data: [], unknown: [], nothingUpstream: true };
+    for (const [causes, head] of [
+      [nothing, 'no pipeline, and no param, file or data changed'],
+      [upstream, 'nothing upstream of `evaluate` changed'],
+    ] as const) {
+      const moved = causesSection([{ path: 'metrics.json', rows: [{ ...diffRow('acc', 0.5, 0.4), causes }], notes: [] }]);
+      assert.match(moved!, new RegExp(`← ${head}: likely non-determinism \\(seed, data order, hardware\\)$`));
+      const cameAndWent = [
+        { path: 'm', rows: [{ ...diffRow('acc', 0.5, undefined), causes }], notes: [] },
+        { path: 'm/a.json', rows: [{ ...diffRow('acc', undefined, 0.6), causes }], notes: [] },
+      ];
+      assert.match(
+        causesSection(cameAndWent)!,
+        new RegExp(`- \`m: acc\` removed \\(was 0\\.5\\), \`m/a\\.json: acc\` added \\(0\\.6\\) ← ${head}: likely a values file renamed or edited by hand$`),
+      );
+      // One value that moved among them: chance can explain that one.
+      assert.match(causesSection([...cameAndWent, { path: 'x.json', rows: [{ ...diffRow('acc', 1, 2), causes }], notes: [] }])!, /likely non-determinism/);
+    }
+  });
+
   test('no row with causes (no base, nothing changed): no section', () => {
     const rows = [diffRow('acc', 0.5, 0.5)];
     assert.equal(causesSection([{ path: 'metrics.json', rows, notes: [] }]), null);

@@ -124,6 +124,49 @@ describe('collectAndCompare (run.ts entry point)', () => {
     await git.close();
   });
 
+  test('a file the other side lacks is said to be missing from a folder named there, not unnamed: a new file, a file turned into a folder, a glob', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const base = r.commit('base', {
+      'dvc.yaml': 'metrics:\n  - m\n  - scores\n  - eval/*.json\n',
+      'm/a.json': '{"acc": 1}',
+      scores: '{"f1": 0.5}',
+      'eval/x.json': '{"loss": 1}',
+    });
+    r.git('rm', '-q', 'scores');
+    r.write({ 'm/new.json': '{"acc": 2}', 'scores/a.json': '{"f1": 0.6}', 'eval/y.json': '{"loss": 2}' });
+    const log = new MemoryLogger();
+    const git = await GitRepo.open(r.dir);
+    const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
+    assert.deepEqual(
+      result.metrics.map((f) => [f.path, f.notes]),
+      [
+        ['eval/x.json', []],
+        ['eval/y.json', ['not present at main']],
+        ['m/a.json', []],
+        ['m/new.json', ['not present at main']],
+        ['scores', ['a folder at head: its files are compared under their own paths']],
+        ['scores/a.json', ['not present at main (scores is a file there)']],
+      ],
+    );
+    // The other way round: at the head the folder is a file again, and a file the base named is not named there.
+    r.git('add', '-A');
+    const folder = r.commit('folder', {});
+    r.git('rm', '-rq', 'scores');
+    r.write({ scores: '{"f1": 0.7}', 'dvc.yaml': 'metrics:\n  - m\n  - scores\n' });
+    const back = await collectAndCompare(git, { workspace: r.dir, base: { sha: folder, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
+    assert.deepEqual(
+      back.metrics.filter((f) => !f.path.startsWith('m/')).map((f) => [f.path, f.notes]),
+      [
+        ['eval/x.json', ['not named in dvc.yaml at head']],
+        ['eval/y.json', ['not named in dvc.yaml at head']],
+        ['scores', ['a folder at main: its files are compared under their own paths']],
+        ['scores/a.json', ['not present at head (scores is a file there)']],
+      ],
+    );
+    await git.close();
+  });
+
   test('mlreport report renders the same facts, and report.json keeps full precision', async () => {
     const r = new TempRepo();
     repos.push(r);
