@@ -8027,10 +8027,38 @@ function describeError(error2) {
 import { spawn as spawn3 } from "node:child_process";
 
 // src/git/cat-file.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { mkdtemp, open as open2, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
+// src/git/run.ts
+import { spawn } from "node:child_process";
+var STDERR_BYTES = 64 * 1024;
+function runGit(cwd, args) {
+  return new Promise((resolve7, reject) => {
+    const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+    const out = [];
+    const stderr = gitStderr(child, `git ${args[0]}`);
+    child.stdout.on("data", (chunk) => out.push(chunk));
+    child.on("error", (error2) => reject(new Error(`git ${args[0]} could not start: ${error2.message}`)));
+    child.on("close", (code2, signal) => {
+      if (code2 === 0) return resolve7(Buffer.concat(out).toString("utf8"));
+      reject(new Error(stderr.why(code2, signal)));
+    });
+  });
+}
+function gitStderr(child, name) {
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (text2) => {
+    if (stderr.length < STDERR_BYTES) stderr += text2;
+  });
+  child.stdin?.on("error", () => void 0);
+  return { why: (code2, signal) => stderr.trim() || (signal ? `${name} was killed by ${signal}` : `${name} exited with code ${code2}`) };
+}
+
+// src/git/cat-file.ts
 var ObjectTooLarge = class extends Error {
   constructor(oid, size2) {
     super(`object ${oid} has ${size2} bytes, more than this read allows`);
@@ -8189,9 +8217,9 @@ var CatFileBatch = class {
   }
   start() {
     if (this.child) return this.child;
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    const child = spawn2("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
     this.child = child;
-    const stderr = keepStderr(child);
+    const stderr = gitStderr(child, "git cat-file");
     child.stdout.on("data", (chunk) => this.answers.receive(chunk));
     child.on("error", (error2) => {
       if (this.child === child) this.child = null;
@@ -8216,22 +8244,13 @@ var CatFileBatch = class {
     }
   }
 };
-function keepStderr(child) {
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (text2) => {
-    if (stderr.length < 4096) stderr += text2;
-  });
-  child.stdin.on("error", () => void 0);
-  return { why: (code2, signal) => stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code2}`) };
-}
 async function readThroughFile(cwd, dir, requests) {
   try {
     const file = await open2(join(dir, "batch"), "w+");
     try {
       await new Promise((resolve7, reject) => {
-        const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
-        const stderr = keepStderr(child);
+        const child = spawn2("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
+        const stderr = gitStderr(child, "git cat-file");
         child.on("error", (error2) => reject(new Error(`git cat-file could not start: ${error2.message}`)));
         child.on("close", (code2, signal) => code2 === 0 ? resolve7() : reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`)));
         child.stdin.end(requests.map((r) => `${r.oid}
@@ -8254,27 +8273,6 @@ async function readThroughFile(cwd, dir, requests) {
   } finally {
     await rm2(dir, { recursive: true, force: true });
   }
-}
-
-// src/git/run.ts
-import { spawn as spawn2 } from "node:child_process";
-var STDERR_BYTES = 64 * 1024;
-function runGit(cwd, args) {
-  return new Promise((resolve7, reject) => {
-    const child = spawn2("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
-    const out = [];
-    let stderr = "";
-    child.stdout.on("data", (chunk) => out.push(chunk));
-    child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (text2) => {
-      if (stderr.length < STDERR_BYTES) stderr += text2;
-    });
-    child.on("error", (error2) => reject(new Error(`git ${args[0]} could not start: ${error2.message}`)));
-    child.on("close", (code2, signal) => {
-      if (code2 === 0) return resolve7(Buffer.concat(out).toString("utf8"));
-      reject(new Error(stderr.trim() || (signal ? `git ${args[0]} was killed by ${signal}` : `git ${args[0]} exited with code ${code2}`)));
-    });
-  });
 }
 
 // src/git/repo.ts
@@ -8519,17 +8517,16 @@ var GitRepo = class _GitRepo {
   /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
   async *streamObject(oid) {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    const child = spawn3("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d) => stderr = (stderr + d.toString("utf8")).slice(-2e3));
+    const child = spawn3("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+    const stderr = gitStderr(child, "git cat-file");
     const closed = new Promise((resolve7, reject) => {
       child.on("error", reject);
-      child.on("close", resolve7);
+      child.on("close", (code2, signal) => resolve7([code2, signal]));
     });
     try {
       for await (const chunk of child.stdout) yield chunk;
-      const code2 = await closed;
-      if (code2 !== 0) throw new UserError(`git cat-file blob ${oid} failed: ${stderr.trim() || `exit code ${code2}`}`);
+      const [code2, signal] = await closed;
+      if (code2 !== 0) throw new UserError(`git cat-file blob ${oid} failed: ${stderr.why(code2, signal)}`);
     } finally {
       if (child.exitCode === null) child.kill();
     }

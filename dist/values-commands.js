@@ -7422,10 +7422,38 @@ function describeError(error) {
 }
 
 // src/git/cat-file.ts
-import { spawn } from "node:child_process";
+import { spawn as spawn2 } from "node:child_process";
 import { mkdtemp, open, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
+// src/git/run.ts
+import { spawn } from "node:child_process";
+var STDERR_BYTES = 64 * 1024;
+function runGit(cwd, args) {
+  return new Promise((resolve4, reject) => {
+    const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+    const out = [];
+    const stderr = gitStderr(child, `git ${args[0]}`);
+    child.stdout.on("data", (chunk) => out.push(chunk));
+    child.on("error", (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
+    child.on("close", (code, signal) => {
+      if (code === 0) return resolve4(Buffer.concat(out).toString("utf8"));
+      reject(new Error(stderr.why(code, signal)));
+    });
+  });
+}
+function gitStderr(child, name) {
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (text2) => {
+    if (stderr.length < STDERR_BYTES) stderr += text2;
+  });
+  child.stdin?.on("error", () => void 0);
+  return { why: (code, signal) => stderr.trim() || (signal ? `${name} was killed by ${signal}` : `${name} exited with code ${code}`) };
+}
+
+// src/git/cat-file.ts
 var ObjectTooLarge = class extends Error {
   constructor(oid, size) {
     super(`object ${oid} has ${size} bytes, more than this read allows`);
@@ -7584,9 +7612,9 @@ var CatFileBatch = class {
   }
   start() {
     if (this.child) return this.child;
-    const child = spawn("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+    const child = spawn2("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
     this.child = child;
-    const stderr = keepStderr(child);
+    const stderr = gitStderr(child, "git cat-file");
     child.stdout.on("data", (chunk) => this.answers.receive(chunk));
     child.on("error", (error) => {
       if (this.child === child) this.child = null;
@@ -7611,22 +7639,13 @@ var CatFileBatch = class {
     }
   }
 };
-function keepStderr(child) {
-  let stderr = "";
-  child.stderr.setEncoding("utf8");
-  child.stderr.on("data", (text2) => {
-    if (stderr.length < 4096) stderr += text2;
-  });
-  child.stdin.on("error", () => void 0);
-  return { why: (code, signal) => stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code}`) };
-}
 async function readThroughFile(cwd, dir, requests) {
   try {
     const file = await open(join(dir, "batch"), "w+");
     try {
       await new Promise((resolve4, reject) => {
-        const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
-        const stderr = keepStderr(child);
+        const child = spawn2("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
+        const stderr = gitStderr(child, "git cat-file");
         child.on("error", (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
         child.on("close", (code, signal) => code === 0 ? resolve4() : reject(new Error(`git cat-file failed: ${stderr.why(code, signal)}`)));
         child.stdin.end(requests.map((r) => `${r.oid}
@@ -7649,27 +7668,6 @@ async function readThroughFile(cwd, dir, requests) {
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-// src/git/run.ts
-import { spawn as spawn2 } from "node:child_process";
-var STDERR_BYTES = 64 * 1024;
-function runGit(cwd, args) {
-  return new Promise((resolve4, reject) => {
-    const child = spawn2("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
-    const out = [];
-    let stderr = "";
-    child.stdout.on("data", (chunk) => out.push(chunk));
-    child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (text2) => {
-      if (stderr.length < STDERR_BYTES) stderr += text2;
-    });
-    child.on("error", (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
-    child.on("close", (code, signal) => {
-      if (code === 0) return resolve4(Buffer.concat(out).toString("utf8"));
-      reject(new Error(stderr.trim() || (signal ? `git ${args[0]} was killed by ${signal}` : `git ${args[0]} exited with code ${code}`)));
-    });
-  });
 }
 
 // src/git/repo.ts
@@ -7914,17 +7912,16 @@ var GitRepo = class _GitRepo {
   /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
   async *streamObject(oid) {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    const child = spawn3("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child.stderr.on("data", (d) => stderr = (stderr + d.toString("utf8")).slice(-2e3));
+    const child = spawn3("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+    const stderr = gitStderr(child, "git cat-file");
     const closed = new Promise((resolve4, reject) => {
       child.on("error", reject);
-      child.on("close", resolve4);
+      child.on("close", (code, signal) => resolve4([code, signal]));
     });
     try {
       for await (const chunk of child.stdout) yield chunk;
-      const code = await closed;
-      if (code !== 0) throw new UserError(`git cat-file blob ${oid} failed: ${stderr.trim() || `exit code ${code}`}`);
+      const [code, signal] = await closed;
+      if (code !== 0) throw new UserError(`git cat-file blob ${oid} failed: ${stderr.why(code, signal)}`);
     } finally {
       if (child.exitCode === null) child.kill();
     }

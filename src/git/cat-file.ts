@@ -1,7 +1,8 @@
-import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, open, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gitStderr } from './run';
 
 /** An object larger than the reader may take; its bytes were skipped, not kept. */
 export class ObjectTooLarge extends Error {
@@ -214,7 +215,7 @@ export class CatFileBatch {
     if (this.child) return this.child;
     const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     this.child = child;
-    const stderr = keepStderr(child);
+    const stderr = gitStderr(child, 'git cat-file');
     child.stdout.on('data', (chunk: Buffer) => this.answers.receive(chunk));
     child.on('error', (error) => {
       if (this.child === child) this.child = null;
@@ -241,17 +242,6 @@ export class CatFileBatch {
   }
 }
 
-/** The start of what git wrote to stderr, and how to word its end; a write after git died (EPIPE) is reported there. */
-function keepStderr(child: ChildProcess): { why(code: number | null, signal: NodeJS.Signals | null): string } {
-  let stderr = '';
-  child.stderr!.setEncoding('utf8');
-  child.stderr!.on('data', (text: string) => {
-    if (stderr.length < 4096) stderr += text;
-  });
-  child.stdin!.on('error', () => undefined);
-  return { why: (code, signal) => stderr.trim() || (signal ? `killed by ${signal}` : `exit code ${code}`) };
-}
-
 /**
  * A batch through a `git cat-file --batch` of its own whose output goes to a file in `dir` (a private temporary
  * folder), read back once git has ended; the folder is removed however the read ends.
@@ -262,7 +252,7 @@ async function readThroughFile(cwd: string, dir: string, requests: readonly { oi
     try {
       await new Promise<void>((resolve, reject) => {
         const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', file.fd, 'pipe'], windowsHide: true });
-        const stderr = keepStderr(child);
+        const stderr = gitStderr(child, 'git cat-file');
         child.on('error', (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
         child.on('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`git cat-file failed: ${stderr.why(code, signal)}`))));
         child.stdin!.end(requests.map((r) => `${r.oid}\n`).join(''));

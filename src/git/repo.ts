@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { UserError } from '../util/errors';
 import { CatFileBatch, type ObjectTooLarge } from './cat-file';
-import { runGit } from './run';
+import { gitStderr, runGit } from './run';
 
 /** One file of a commit as `git ls-tree -l` lists it; mode `120000` is a symbolic link, `160000` a submodule. */
 export interface TreeEntry {
@@ -303,17 +303,16 @@ export class GitRepo {
   /** An object's bytes as git writes them, a chunk at a time (`git cat-file blob`), for files read in one pass. */
   async *streamObject(oid: string): AsyncGenerator<Buffer> {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
-    const child = spawn('git', ['cat-file', 'blob', oid], { cwd: this.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString('utf8')).slice(-2000)));
-    const closed = new Promise<number | null>((resolve, reject) => {
+    const child = spawn('git', ['cat-file', 'blob', oid], { cwd: this.cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const stderr = gitStderr(child, 'git cat-file');
+    const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
       child.on('error', reject);
-      child.on('close', resolve);
+      child.on('close', (code, signal) => resolve([code, signal]));
     });
     try {
       for await (const chunk of child.stdout) yield chunk as Buffer;
-      const code = await closed;
-      if (code !== 0) throw new UserError(`git cat-file blob ${oid} failed: ${stderr.trim() || `exit code ${code}`}`);
+      const [code, signal] = await closed;
+      if (code !== 0) throw new UserError(`git cat-file blob ${oid} failed: ${stderr.why(code, signal)}`);
     } finally {
       // A reader that stops early (a parse error) leaves nothing running.
       if (child.exitCode === null) child.kill();

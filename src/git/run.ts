@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 
 /** stderr kept for the error: git's own words, not an endless stream. */
 const STDERR_BYTES = 64 * 1024;
@@ -12,16 +12,26 @@ export function runGit(cwd: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
     const out: Buffer[] = [];
-    let stderr = '';
+    const stderr = gitStderr(child, `git ${args[0]}`);
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr.setEncoding('utf8');
-    child.stderr.on('data', (text: string) => {
-      if (stderr.length < STDERR_BYTES) stderr += text;
-    });
     child.on('error', (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
     child.on('close', (code, signal) => {
       if (code === 0) return resolve(Buffer.concat(out).toString('utf8'));
-      reject(new Error(stderr.trim() || (signal ? `git ${args[0]} was killed by ${signal}` : `git ${args[0]} exited with code ${code}`)));
+      reject(new Error(stderr.why(code, signal)));
     });
   });
+}
+
+/**
+ * Keeps the start of what a git process writes to stderr (its own words for what went wrong) for `why`, which falls
+ * back to how it ended. A write to its stdin after it died (EPIPE) is left to that account, not thrown.
+ */
+export function gitStderr(child: ChildProcess, name: string): { why(code: number | null, signal: NodeJS.Signals | null): string } {
+  let stderr = '';
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (text: string) => {
+    if (stderr.length < STDERR_BYTES) stderr += text;
+  });
+  child.stdin?.on('error', () => undefined);
+  return { why: (code, signal) => stderr.trim() || (signal ? `${name} was killed by ${signal}` : `${name} exited with code ${code}`) };
 }
