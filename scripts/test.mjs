@@ -26,16 +26,20 @@ if (!existsSync('node_modules/.package-lock.json')) {
   execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit', shell: process.platform === 'win32' });
 }
 const bundle = mkdtempSync(join(tmpdir(), 'mlreport-test-dist-'));
+// The CLI turns on Node's compile cache; each test run's bundle is new, so its entries would only pile up in the
+// shared temporary folder: they go in a folder of this run's own, removed with the bundle.
+const compileCache = mkdtempSync(join(tmpdir(), 'mlreport-test-compile-cache-'));
 let status = 1;
 try {
   execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', bundle], { stdio: 'inherit' });
   const files = explicitFiles.length ? explicitFiles : find('test').sort();
   const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...flags, ...files], {
     stdio: 'inherit',
-    env: { ...process.env, MLREPORT_TEST_DIST: bundle },
+    env: { ...process.env, MLREPORT_TEST_DIST: bundle, NODE_COMPILE_CACHE: compileCache },
   });
   status = result.status ?? 1;
 } finally {
   rmSync(bundle, { recursive: true, force: true });
+  rmSync(compileCache, { recursive: true, force: true });
 }
 process.exit(status);
