@@ -19502,6 +19502,7 @@ function longestBacktickRun(text2) {
 
 // src/report/trends-section.ts
 var OPEN_TRENDS = 4;
+var SHOWN_NOTES = 5;
 function trendsSection(report2, images) {
   const history2 = report2.history;
   if (!history2 || !report2.trends.length) return null;
@@ -19546,6 +19547,12 @@ function trendsSection(report2, images) {
     "|---|---|---|---|---|---|---|",
     ...rows
   ];
+  if (history2.notes.length) {
+    const more2 = history2.notes.length - SHOWN_NOTES;
+    lines2.push("");
+    for (const note2 of history2.notes.slice(0, SHOWN_NOTES)) lines2.push(`- ${escapeCellKeepingCode(note2)}`);
+    if (more2 > 0) lines2.push(`- _\u2026 and ${groupDigits(more2)} more notes: report.json has them all._`);
+  }
   if (charts.length && rows.length > OPEN_TRENDS)
     lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
   else if (charts.length) lines2.push("", charts.join("\n\n"));

@@ -1,7 +1,7 @@
 import { trendBand, standingText } from '../history/trends';
-import { formatNumber } from '../util/numbers';
+import { formatNumber, groupDigits } from '../util/numbers';
 import { metricDirections } from './directions';
-import { code, escapeCell } from './escape';
+import { code, escapeCell, escapeCellKeepingCode } from './escape';
 import type { ImageResolver } from './images';
 import { trendChart } from './mermaid';
 import type { HistorySection } from '../history/types';
@@ -11,6 +11,8 @@ type HistoryMetric = HistorySection['metrics'][number];
 
 /** Past this many trends the charts are folded into a `<details>` block; the table stays open. */
 const OPEN_TRENDS = 4;
+/** The history's notes shown under the table (why a metric has no history there, say); report.json keeps them all. */
+const SHOWN_NOTES = 5;
 
 /**
  * The "Trends" section: how many metrics stand beyond or within the base branch's noise, one table row per metric
@@ -62,6 +64,13 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
     '|---|---|---|---|---|---|---|',
     ...rows,
   ];
+  // Why a row has too few values is the first thing its reader asks: a file not in git (DVC-cached), a shallow clone.
+  if (history.notes.length) {
+    const more = history.notes.length - SHOWN_NOTES;
+    lines.push('');
+    for (const note of history.notes.slice(0, SHOWN_NOTES)) lines.push(`- ${escapeCellKeepingCode(note)}`);
+    if (more > 0) lines.push(`- _… and ${groupDigits(more)} more notes: report.json has them all._`);
+  }
   if (charts.length && rows.length > OPEN_TRENDS)
     lines.push('', `<details><summary>Trend charts of ${rows.length} metrics</summary>`, '', charts.join('\n\n'), '', '</details>');
   else if (charts.length) lines.push('', charts.join('\n\n'));

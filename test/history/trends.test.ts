@@ -264,6 +264,26 @@ describe('trends in the report', () => {
     assert.match(chart, /🟧 tune-lr · 🟦 base values, oldest first, then tune-lr\n/);
   });
 
+  test('the history’s notes under the table: why a metric has no values there, names escaped, past five counted', () => {
+    const none = { ...history([metric('metrics.json', 'accuracy', [], 0.853)]) };
+    const why = '`metrics.json` is not in git at any of the 20 commits read (a DVC-cached or CI-made file?): its metrics have no history.';
+    none.notes = [why, '`x<img src=a>.json` could not be read at 1 commit, skipped there (c0ffee0: @team says no).'];
+    const md = composeMarkdown(reportWith(none, gates, metrics, png));
+    const trends = md.slice(md.indexOf('### Trends'), md.indexOf('### Params'));
+    assert.ok(trends.includes('| metrics.json | accuracy | - | - (0) | - | 0.853 | not enough history (0 of 3 values) |'), trends);
+    assert.ok(
+      trends.includes(
+        '- <code>metrics.json</code> is not in git at any of the 20 commits read (a DVC-cached or CI-made file?): its metrics have no history.\n',
+      ),
+      trends,
+    );
+    assert.ok(trends.includes('- <code>x&lt;img src=a&gt;.json</code> could not be read at 1 commit, skipped there (c0ffee0: @\u200dteam says no).'), trends);
+    none.notes = Array.from({ length: 12 }, (_, i) => `note ${i}`);
+    const many = composeMarkdown(reportWith(none, gates, metrics, png));
+    assert.ok(many.includes('- note 4\n- _… and 7 more notes: report.json has them all._'), many);
+    assert.ok(!many.includes('- note 5'));
+  });
+
   test('many gated metrics: the table stays open, the charts fold', () => {
     const keys = ['a', 'b', 'c', 'd', 'e'];
     const many = history(keys.map((k, i) => metric('m.json', k, ACCURACY, i === 0 ? 0.7 : 0.86)));
