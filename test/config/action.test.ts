@@ -1,4 +1,4 @@
-import { test, describe } from 'node:test';
+import { after, test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,7 +35,9 @@ describe('action.yml, the code and README agree', () => {
 
 describe('configFromAction', () => {
   // A checkout whose project (with its own .dvc/) is in a sub-folder.
-  const dir = new TempRepo().write({ 'project/.dvc/config': '', 'project/dvc.yaml': 'stages: {}\n' }).dir;
+  const repo = new TempRepo().write({ 'project/.dvc/config': '', 'project/dvc.yaml': 'stages: {}\n' });
+  after(() => repo.remove());
+  const dir = repo.dir;
   const eventPath = join(dir, 'event.json');
   const base = 'a'.repeat(40);
   writeFileSync(eventPath, JSON.stringify({ pull_request: { number: 7, base: { sha: base, ref: 'main' }, head: { sha: 'b'.repeat(40), ref: 'tune-lr' } } }));
