@@ -22849,7 +22849,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
     const readA = await readAll(sideA && a, pathsA);
     const readB = await readAll(b, pathsB);
     const diffs = [];
-    const sides = { a, b, sideA, sideB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
+    const sides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
     for (const path of paths) {
       let fileA = sideFile(sides, path, "a", pathsA.get(path) ?? named3);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -22913,21 +22913,17 @@ function isListed(listed, path) {
 function unnamedNote(sides, which, path, name) {
   const side = which === "a" ? sides.sideA : sides.sideB;
   const named3 = side.named[sides.kind];
-  if (inFolderOf(path, which === "a" ? sides.goneA : sides.goneB) || inFolderOf(path, named3.folders) || named3.globs.some((re) => re.test(path)))
-    return `not present at ${name}`;
-  const file = ancestorIn(path, filesOf(side, sides.kind));
+  const lacked = ancestorIn(path, which === "a" ? sides.goneA : sides.goneB) ?? ancestorIn(path, named3.folders);
+  if (lacked !== null || named3.globs.some((re) => re.test(path))) return `not present at ${name}`;
+  const file = ancestorIn(path, which === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
   return `not named in dvc.yaml at ${name}`;
 }
 function ancestorIn(path, paths) {
+  if (!paths.size) return null;
   for (let cut = path.lastIndexOf("/"); cut > 0; cut = path.lastIndexOf("/", cut - 1)) if (paths.has(path.slice(0, cut))) return path.slice(0, cut);
   return null;
-}
-function inFolderOf(path, folders) {
-  if (!folders.size) return false;
-  for (let cut = path.lastIndexOf("/"); cut > 0; cut = path.lastIndexOf("/", cut - 1)) if (folders.has(path.slice(0, cut))) return true;
-  return false;
 }
 function filesOf(side, kind) {
   return kind === "params" ? side.params : new Map(side.metrics.map((p) => [p, []]));

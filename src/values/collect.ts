@@ -119,7 +119,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
     const readA = await readAll(sideA && a, pathsA);
     const readB = await readAll(b, pathsB);
     const diffs: FileDiff[] = [];
-    const sides: ComparedSides = { a, b, sideA, sideB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
+    const sides: ComparedSides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
     for (const path of paths) {
       let fileA = sideFile(sides, path, 'a', pathsA.get(path) ?? named);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -144,6 +144,9 @@ interface ComparedSides {
   b: Tree;
   sideA: SelectedFiles | null;
   sideB: SelectedFiles;
+  /** This kind's files on each side (`filesOf`), folders a side lacks taken out. */
+  pathsA: Map<string, string[]>;
+  pathsB: Map<string, string[]>;
   readA: Map<string, ReadResult>;
   readB: Map<string, ReadResult>;
   /** Folders each side's dvc.yaml names that the side lacks, while the other side has files in them. */
@@ -225,25 +228,19 @@ function isListed(listed: readonly string[], path: string): boolean {
 function unnamedNote(sides: ComparedSides, which: 'a' | 'b', path: string, name: string): string {
   const side = which === 'a' ? sides.sideA! : sides.sideB;
   const named = side.named[sides.kind];
-  if (inFolderOf(path, which === 'a' ? sides.goneA : sides.goneB) || inFolderOf(path, named.folders) || named.globs.some((re) => re.test(path)))
-    return `not present at ${name}`;
-  const file = ancestorIn(path, filesOf(side, sides.kind));
+  const lacked = ancestorIn(path, which === 'a' ? sides.goneA : sides.goneB) ?? ancestorIn(path, named.folders);
+  if (lacked !== null || named.globs.some((re) => re.test(path))) return `not present at ${name}`;
+  const file = ancestorIn(path, which === 'a' ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
   return `not named in dvc.yaml at ${name}`;
 }
 
-/** The nearest folder of `path` that `paths` names as a file of its own, or null. */
-function ancestorIn(path: string, paths: Map<string, string[]>): string | null {
+/** The nearest folder of `path` that `paths` holds (a folder a side names or lacks, a file it has), or null. */
+function ancestorIn(path: string, paths: ReadonlySet<string> | ReadonlyMap<string, unknown>): string | null {
+  if (!paths.size) return null;
   for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) if (paths.has(path.slice(0, cut))) return path.slice(0, cut);
   return null;
-}
-
-/** Whether `path` lies in one of `folders`. */
-function inFolderOf(path: string, folders: Set<string>): boolean {
-  if (!folders.size) return false;
-  for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) if (folders.has(path.slice(0, cut))) return true;
-  return false;
 }
 
 function filesOf(side: SelectedFiles, kind: ValueKind): Map<string, string[]> {
