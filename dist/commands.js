@@ -13875,7 +13875,7 @@ async function readFromCommits(git, request, store, log) {
     const missing = chain.filter((c, i) => read(i, file).status === "missing" && !fromStore(c.sha, file)).map((c) => c.sha);
     if (missing.length === chain.length && chain.length) {
       notes.push(
-        `\`${file}\` is not in git at any of the ${chain.length} commits read${store ? " nor in the history store" : ""} (a DVC-cached or CI-made file?): its metrics have no history${store ? "" : "; the history store (`history-store`) would keep them"}.`
+        `\`${file}\` is not in git at any of the ${chain.length} commits read${store ? " nor in the history store" : ""} (a DVC-cached or CI-made file?): its metrics have no history${store ? "" : "; the history store (input `history-store`, `--history-store`) would keep them"}.`
       );
     } else if (missing.length) {
       notes.push(`\`${file}\` is not in git at ${count(missing.length, "commit")} of the ${chain.length} read (${named2(missing)}): left out there.`);

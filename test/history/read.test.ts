@@ -273,6 +273,6 @@ test("the diff's base values stand for the base commit only where git holds the 
   assert.equal(section.metrics[0]!.points.length, 0);
   assert.match(
     section.notes.join('\n'),
-    /`cached\.json` is not in git at any of the 2 commits read \(a DVC-cached or CI-made file\?\): its metrics have no history; the history store \(`history-store`\) would keep them\./,
+    /`cached\.json` is not in git at any of the 2 commits read \(a DVC-cached or CI-made file\?\): its metrics have no history; the history store \(input `history-store`, `--history-store`\) would keep them\./,
   );
 });
