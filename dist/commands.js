@@ -7513,7 +7513,8 @@ var AnswerReader = class {
       return;
     }
     const size2 = Number(m[3]);
-    const found = { oid: m[1], type: m[2], size: size2, bytes: size2 <= request.maxBytes ? Buffer.allocUnsafe(size2) : null };
+    const keep = size2 <= request.maxBytes && (request.admit?.(size2) ?? true);
+    const found = { oid: m[1], type: m[2], size: size2, bytes: keep ? Buffer.allocUnsafe(size2) : null };
     this.body = { request, found, received: 0 };
   }
   /** Copies body bytes (and the newline git ends each object with); returns where in `chunk` they ended. */
@@ -7559,7 +7560,7 @@ var CatFileBatch = class {
    * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
    * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
    * has no such object) or `ObjectTooLarge`, in the order asked. A large batch is read by a process of its own
-   * through a file (`ONE_PROCESS_FROM`), which the caller's sizes bound: it asks only for what its budget took.
+   * through a file (`ONE_PROCESS_FROM`); what is read back from it is kept or skipped as from the pipe.
    */
   async readMany(requests) {
     if (!requests.length) return [];
@@ -7574,7 +7575,9 @@ var CatFileBatch = class {
   askAll(requests) {
     const child = this.start();
     const idle = !this.answers.pending.length;
-    const answers = requests.map(({ maxBytes }) => new Promise((resolve14, reject) => this.answers.pending.push({ maxBytes, resolve: resolve14, reject })));
+    const answers = requests.map(
+      ({ maxBytes, admit }) => new Promise((resolve14, reject) => this.answers.pending.push({ maxBytes, admit, resolve: resolve14, reject }))
+    );
     if (idle) this.hold(true);
     child.stdin.write(requests.map((r) => `${r.oid}
 `).join(""));
@@ -7659,7 +7662,7 @@ async function readThroughFile(cwd, dir, requests) {
       });
       const found = [];
       const answers = new AnswerReader();
-      for (const { maxBytes } of requests) answers.pending.push({ maxBytes, resolve: (f) => found.push(f), reject: () => void 0 });
+      for (const { maxBytes, admit } of requests) answers.pending.push({ maxBytes, admit, resolve: (f) => found.push(f), reject: () => void 0 });
       const chunk = Buffer.allocUnsafe(READ_BACK_BYTES);
       for (let position = 0; answers.pending.length; ) {
         const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
@@ -7844,10 +7847,7 @@ function commitTree(git, sha, name, options2 = {}) {
     isCommit: true,
     async read(path) {
       const entry = await resolve14(path);
-      if (!entry) return null;
-      if (entry.size < 0) return readUnsized(git, path, entry, budget);
-      budget.take(path, entry.size);
-      return readBlob(git, path, entry);
+      return entry && readUnsized(git, path, entry, budget);
     },
     async readMany(paths) {
       const out = new Array(paths.length).fill(null);
@@ -7858,36 +7858,28 @@ function commitTree(git, sha, name, options2 = {}) {
         try {
           const listed = all?.get(projectPath(path));
           const entry = listed?.mode.startsWith("100") ? listed : await resolve14(path);
-          if (!entry) continue;
-          if (entry.size < 0) {
-            out[at] = await readUnsized(git, path, entry, budget);
-            continue;
-          }
-          budget.take(path, entry.size);
-          wanted.push({ at, path, entry });
+          if (entry) wanted.push({ at, path, entry });
         } catch (error) {
           out[at] = asError(error);
         }
       }
-      const blobs = await git.readObjects(wanted.map(({ entry }) => ({ oid: entry.oid, maxBytes: entry.size })));
+      const refused = /* @__PURE__ */ new Map();
+      const blobs = await git.readObjects(
+        wanted.map(({ at, path, entry }) => ({ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error) => refused.set(at, error)) }))
+      );
       wanted.forEach(({ at, path, entry }, i) => {
         const blob = blobs[i];
-        out[at] = blob instanceof Error || !blob ? missingObject(path, entry, blob) : blob;
+        out[at] = refused.get(at) ?? (blob instanceof Buffer ? blob : missingObject(path, entry, blob));
       });
       return out;
     },
     async chunks(path) {
       const entry = await resolve14(path);
-      if (!entry) return null;
-      if (entry.size < 0) return [await readUnsized(git, path, entry, budget)];
-      budget.take(path, entry.size, true);
-      return git.streamObject(entry.oid);
+      return entry && budgeted(path, git.streamObject(entry.oid), budget);
     },
     async dvcConfig() {
       const entry = (await listing()).get(".dvc/config");
-      if (!entry?.mode.startsWith("100")) return null;
-      budget.take(".dvc/config", entry.size);
-      return readBlob(git, ".dvc/config", entry);
+      return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
     },
     list() {
       files ??= listing().then((all) => [...all.keys()].filter((p) => !p.split("/").some(isPrivate)).sort());
@@ -7901,7 +7893,6 @@ function commitTree(git, sha, name, options2 = {}) {
       if (!entry) return null;
       if (entry.mode === "120000") {
         if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-        if (entry.size > MAX_LINK_BYTES) throw new RefusedRead(`${path}: a link of ${entry.size} bytes, longer than any path; not read`);
         const link = (await readBlob(git, path, entry, MAX_LINK_BYTES).catch((error) => {
           throw error instanceof ObjectTooLarge ? new RefusedRead(`${path}: a link of ${error.size} bytes, longer than any path; not read`) : error;
         })).toString("utf8");
@@ -7917,21 +7908,34 @@ function commitTree(git, sha, name, options2 = {}) {
     }
   }
 }
-async function readBlob(git, path, entry, maxBytes = entry.size) {
+async function readBlob(git, path, entry, maxBytes) {
   const bytes = await git.readObject(entry.oid, maxBytes);
   if (!bytes) throw missingObject(path, entry, null);
   return bytes;
 }
 async function readUnsized(git, path, entry, budget) {
-  let bytes;
-  try {
-    bytes = await readBlob(git, path, entry, budget.perFile);
-  } catch (error) {
-    if (error instanceof ObjectTooLarge) budget.take(path, error.size);
-    throw error;
+  const refused = [];
+  const [blob] = await git.readObjects([{ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error) => refused.push(error)) }]);
+  if (refused[0]) throw refused[0];
+  if (blob instanceof Buffer) return blob;
+  throw missingObject(path, entry, blob);
+}
+function takeInTurn(budget, path, refused) {
+  return (size2) => {
+    try {
+      budget.take(path, size2);
+      return true;
+    } catch (error) {
+      refused(asError(error));
+      return false;
+    }
+  };
+}
+async function* budgeted(path, chunks, budget) {
+  for await (const chunk of chunks) {
+    budget.take(path, chunk.length, true);
+    yield chunk;
   }
-  budget.take(path, bytes.length);
-  return bytes;
 }
 function missingObject(path, entry, error) {
   if (error) return new UserError(`${path}: ${error.message}`);
@@ -10390,7 +10394,7 @@ var GitRepo = class _GitRepo {
       return null;
     }
   }
-  /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode, object id and size. */
+  /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode and object id. */
   listEntries(sha) {
     if (!FULL_SHA.test(sha)) return Promise.reject(new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`));
     let listing = this.listings.get(sha);
@@ -10405,13 +10409,13 @@ var GitRepo = class _GitRepo {
     return this.listings.has(sha);
   }
   async readListing(sha) {
-    const out = await this.raw(["ls-tree", "-r", "-l", "--full-tree", "-z", "--end-of-options", sha]);
+    const out = await this.raw(["ls-tree", "-r", "--full-tree", "-z", "--end-of-options", sha]);
     const prefix = this.prefix;
     const entries = /* @__PURE__ */ new Map();
     for (const line of out.split("\0")) {
-      const m = /^(\d+) \w+ ([0-9a-f]+) +(\d+|-)\t(.*)$/s.exec(line);
-      if (!m || !m[4].startsWith(prefix)) continue;
-      entries.set(m[4].slice(prefix.length), { mode: m[1], oid: m[2], size: m[3] === "-" ? 0 : Number(m[3]) });
+      const m = /^(\d+) \w+ ([0-9a-f]+)\t(.*)$/s.exec(line);
+      if (!m || !m[3].startsWith(prefix)) continue;
+      entries.set(m[3].slice(prefix.length), { mode: m[1], oid: m[2] });
     }
     return entries;
   }
@@ -10440,8 +10444,8 @@ var GitRepo = class _GitRepo {
   }
   /**
    * One path's entry at a commit (relative to `cwd`), found by reading the tree objects along the path through the
-   * object reader rather than listing the whole commit: for a few files at each of many commits. Its size is not
-   * known (trees do not hold sizes): -1. Null when the commit has no such path.
+   * object reader rather than listing the whole commit: for a few files at each of many commits. Null when the
+   * commit has no such path.
    */
   async entryAt(sha, path) {
     const commit = await this.readCommit(sha);
@@ -10453,7 +10457,7 @@ var GitRepo = class _GitRepo {
       entry = (await this.readTree(entry.oid)).get(part);
       if (!entry) return null;
     }
-    return entry.mode === "40000" ? null : { ...entry, size: -1 };
+    return entry.mode === "40000" ? null : entry;
   }
   readTree(oid) {
     let tree = this.trees.get(oid);
@@ -10478,7 +10482,11 @@ var GitRepo = class _GitRepo {
     if (bytes) this.keep(oid, bytes);
     return bytes;
   }
-  /** Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large `ObjectTooLarge`. */
+  /**
+   * Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large (or
+   * that its `admit` refused) `ObjectTooLarge`. `admit` is asked of kept objects first, then in git's order (the
+   * order of `requests`).
+   */
   async readObjects(requests) {
     const bad = requests.find((r) => !FULL_SHA.test(r.oid));
     if (bad) throw new UserError(`not an object id: ${JSON.stringify(bad.oid)}`);
@@ -10487,7 +10495,7 @@ var GitRepo = class _GitRepo {
     const at = [];
     requests.forEach((r, i) => {
       const kept = this.kept.get(r.oid);
-      if (kept && kept.length <= r.maxBytes) out[i] = kept;
+      if (kept && kept.length <= r.maxBytes) out[i] = r.admit && !r.admit(kept.length) ? new ObjectTooLarge(r.oid, kept.length) : kept;
       else {
         asked.push(r);
         at.push(i);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitStderr } from './run';
 
-/** An object larger than the reader may take; its bytes were skipped, not kept. */
+/** An object larger than the reader may take (or its request's `admit` refused); its bytes were skipped, not kept. */
 export class ObjectTooLarge extends Error {
   constructor(
     readonly oid: string,
@@ -16,6 +16,13 @@ export class ObjectTooLarge extends Error {
 
 const EMPTY = Buffer.alloc(0);
 
+/** One object of a batch: its id, the most bytes to keep, and who decides on the size git tells (see `Pending`). */
+export interface ObjectRequest {
+  oid: string;
+  maxBytes: number;
+  admit?: (size: number) => boolean;
+}
+
 /** What git answered for one name: the object, with its bytes when they were within the request's limit. */
 interface Found {
   oid: string;
@@ -26,6 +33,8 @@ interface Found {
 
 interface Pending {
   maxBytes: number;
+  /** Asked, once git has told the size and it is within `maxBytes`, whether to keep the body (a budget's turn). */
+  admit?: (size: number) => boolean;
   resolve: (found: Found | null) => void;
   reject: (error: Error) => void;
 }
@@ -86,7 +95,8 @@ class AnswerReader {
       return;
     }
     const size = Number(m[3]);
-    const found = { oid: m[1]!, type: m[2]!, size, bytes: size <= request.maxBytes ? Buffer.allocUnsafe(size) : null };
+    const keep = size <= request.maxBytes && (request.admit?.(size) ?? true);
+    const found = { oid: m[1]!, type: m[2]!, size, bytes: keep ? Buffer.allocUnsafe(size) : null };
     this.body = { request, found, received: 0 };
   }
 
@@ -148,9 +158,9 @@ export class CatFileBatch {
    * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
    * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
    * has no such object) or `ObjectTooLarge`, in the order asked. A large batch is read by a process of its own
-   * through a file (`ONE_PROCESS_FROM`), which the caller's sizes bound: it asks only for what its budget took.
+   * through a file (`ONE_PROCESS_FROM`); what is read back from it is kept or skipped as from the pipe.
    */
-  async readMany(requests: readonly { oid: string; maxBytes: number }[]): Promise<(Buffer | null | ObjectTooLarge)[]> {
+  async readMany(requests: readonly ObjectRequest[]): Promise<(Buffer | null | ObjectTooLarge)[]> {
     if (!requests.length) return [];
     if (this.closing) throw new Error('the git object reader is closed');
     let found: (Found | null)[];
@@ -162,10 +172,12 @@ export class CatFileBatch {
     return found.map((f, i) => (!f ? null : (f.bytes ?? new ObjectTooLarge(requests[i]!.oid, f.size))));
   }
 
-  private askAll(requests: readonly { oid: string; maxBytes: number }[]): Promise<(Found | null)[]> {
+  private askAll(requests: readonly ObjectRequest[]): Promise<(Found | null)[]> {
     const child = this.start();
     const idle = !this.answers.pending.length;
-    const answers = requests.map(({ maxBytes }) => new Promise<Found | null>((resolve, reject) => this.answers.pending.push({ maxBytes, resolve, reject })));
+    const answers = requests.map(
+      ({ maxBytes, admit }) => new Promise<Found | null>((resolve, reject) => this.answers.pending.push({ maxBytes, admit, resolve, reject })),
+    );
     if (idle) this.hold(true);
     child.stdin.write(requests.map((r) => `${r.oid}\n`).join(''));
     return Promise.all(answers);
@@ -246,7 +258,7 @@ export class CatFileBatch {
  * A batch through a `git cat-file --batch` of its own whose output goes to a file in `dir` (a private temporary
  * folder), read back once git has ended; the folder is removed however the read ends.
  */
-async function readThroughFile(cwd: string, dir: string, requests: readonly { oid: string; maxBytes: number }[]): Promise<(Found | null)[]> {
+async function readThroughFile(cwd: string, dir: string, requests: readonly ObjectRequest[]): Promise<(Found | null)[]> {
   try {
     const file = await open(join(dir, 'batch'), 'w+');
     try {
@@ -260,7 +272,7 @@ async function readThroughFile(cwd: string, dir: string, requests: readonly { oi
       const found: (Found | null)[] = [];
       const answers = new AnswerReader();
       // Nothing here fails a request: a short file is the error below.
-      for (const { maxBytes } of requests) answers.pending.push({ maxBytes, resolve: (f) => found.push(f), reject: () => undefined });
+      for (const { maxBytes, admit } of requests) answers.pending.push({ maxBytes, admit, resolve: (f) => found.push(f), reject: () => undefined });
       const chunk = Buffer.allocUnsafe(READ_BACK_BYTES);
       for (let position = 0; answers.pending.length;) {
         const { bytesRead } = await file.read(chunk, 0, chunk.length, position);

@@ -27,7 +27,7 @@ export interface Tree {
   /**
    * The same file in chunks, for files read in one pass (a logger's metrics.csv of millions of rows): the same
    * guards, and the run's byte budget, but not the per-file cap, which bounds memory that a streamed read does not
-   * take. On disk a chunk at a time; from git, the blob (within the per-file cap) as one chunk.
+   * take. On disk a chunk at a time; from git too, the budget taken as the chunks come (git tells no size before).
    */
   chunks(path: string): Promise<Chunks | null>;
   /** Every file (for globs, directories and dvc.yaml discovery), sorted; `.git`/`.dvc` folders left out. */
@@ -264,14 +264,12 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
     isCommit: true,
     async read(path) {
       const entry = await resolve(path);
-      if (!entry) return null;
-      if (entry.size < 0) return readUnsized(git, path, entry, budget);
-      budget.take(path, entry.size);
-      return readBlob(git, path, entry);
+      return entry && readUnsized(git, path, entry, budget);
     },
     async readMany(paths) {
       const out = new Array<ReadResult>(paths.length).fill(null);
-      // Each path through the guards and the budget in order, as one read after another would; then the blobs.
+      // Each path through the guards in order; then the blobs in one batch, each taking the budget in its turn as
+      // git tells its size (as one read after another would), so a file the budget refuses is skipped, never held.
       const wanted: { at: number; path: string; entry: TreeEntry }[] = [];
       // A regular file the listing names is taken from it directly; links and the rest are resolved one by one.
       const all = options.byPath ? null : await listing();
@@ -280,37 +278,28 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
         try {
           const listed = all?.get(projectPath(path));
           const entry = listed?.mode.startsWith('100') ? listed : await resolve(path);
-          if (!entry) continue;
-          // Found by path (`byPath`), its size is known only as git sends it: read alone, within the per-file cap.
-          if (entry.size < 0) {
-            out[at] = await readUnsized(git, path, entry, budget);
-            continue;
-          }
-          budget.take(path, entry.size);
-          wanted.push({ at, path, entry });
+          if (entry) wanted.push({ at, path, entry });
         } catch (error) {
           out[at] = asError(error);
         }
       }
-      const blobs = await git.readObjects(wanted.map(({ entry }) => ({ oid: entry.oid, maxBytes: entry.size })));
+      const refused = new Map<number, Error>();
+      const blobs = await git.readObjects(
+        wanted.map(({ at, path, entry }) => ({ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error) => refused.set(at, error)) })),
+      );
       wanted.forEach(({ at, path, entry }, i) => {
         const blob = blobs[i]!;
-        out[at] = blob instanceof Error || !blob ? missingObject(path, entry, blob) : blob;
+        out[at] = refused.get(at) ?? (blob instanceof Buffer ? blob : missingObject(path, entry, blob as Error | null));
       });
       return out;
     },
     async chunks(path) {
       const entry = await resolve(path);
-      if (!entry) return null;
-      if (entry.size < 0) return [await readUnsized(git, path, entry, budget)];
-      budget.take(path, entry.size, true);
-      return git.streamObject(entry.oid);
+      return entry && budgeted(path, git.streamObject(entry.oid), budget);
     },
     async dvcConfig() {
       const entry = (await listing()).get('.dvc/config');
-      if (!entry?.mode.startsWith('100')) return null;
-      budget.take('.dvc/config', entry.size);
-      return readBlob(git, '.dvc/config', entry);
+      return entry?.mode.startsWith('100') ? readUnsized(git, '.dvc/config', entry, budget) : null;
     },
     list() {
       // Once a tree: dvc.yaml discovery, globs and the values files all ask for it.
@@ -327,7 +316,6 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
       if (!entry) return null;
       if (entry.mode === '120000') {
         if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-        if (entry.size > MAX_LINK_BYTES) throw new RefusedRead(`${path}: a link of ${entry.size} bytes, longer than any path; not read`);
         const link = (
           await readBlob(git, path, entry, MAX_LINK_BYTES).catch((error: unknown) => {
             throw error instanceof ObjectTooLarge ? new RefusedRead(`${path}: a link of ${error.size} bytes, longer than any path; not read`) : error;
@@ -348,27 +336,43 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
 }
 
 /** A blob the listing named; one git lacks (a partial clone) is an error, not a missing file. */
-async function readBlob(git: GitRepo, path: string, entry: TreeEntry, maxBytes = entry.size): Promise<Buffer> {
+async function readBlob(git: GitRepo, path: string, entry: TreeEntry, maxBytes: number): Promise<Buffer> {
   const bytes = await git.readObject(entry.oid, maxBytes);
   if (!bytes) throw missingObject(path, entry, null);
   return bytes;
 }
 
-/** A blob found by path, whose size git tells only as it sends it: read within the per-file cap, then counted. */
+/** A blob, whose size git tells only as it sends it: the budget takes it then, or refuses it unread. */
 async function readUnsized(git: GitRepo, path: string, entry: TreeEntry, budget: ReadBudget): Promise<Buffer> {
-  let bytes: Buffer;
-  try {
-    bytes = await readBlob(git, path, entry, budget.perFile);
-  } catch (error) {
-    // The budget's own refusal, with the size git gave.
-    if (error instanceof ObjectTooLarge) budget.take(path, error.size);
-    throw error;
-  }
-  budget.take(path, bytes.length);
-  return bytes;
+  const refused: Error[] = [];
+  const [blob] = await git.readObjects([{ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error) => refused.push(error)) }]);
+  if (refused[0]) throw refused[0];
+  if (blob instanceof Buffer) return blob;
+  throw missingObject(path, entry, blob as Error | null);
 }
 
-/** Why a blob the listing named did not come: git lacks it, or it is larger than the listing said. */
+/** An `admit` for a blob of `path`: the budget takes its size when git tells it, or `refused` is told why not. */
+function takeInTurn(budget: ReadBudget, path: string, refused: (error: Error) => void): (size: number) => boolean {
+  return (size) => {
+    try {
+      budget.take(path, size);
+      return true;
+    } catch (error) {
+      refused(asError(error));
+      return false;
+    }
+  };
+}
+
+/** A blob streamed from git, its bytes taken from the run's budget as they come: a read past it stops there, refused. */
+async function* budgeted(path: string, chunks: AsyncIterable<Buffer>, budget: ReadBudget): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) {
+    budget.take(path, chunk.length, true);
+    yield chunk;
+  }
+}
+
+/** Why a blob the listing named did not come: git lacks it (a partial or damaged clone). */
 function missingObject(path: string, entry: TreeEntry, error: Error | null): Error {
   if (error) return new UserError(`${path}: ${error.message}`);
   return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);

@@ -75,6 +75,27 @@ describe('the guarded trees', { skip: process.platform === 'win32' && 'symlinks 
     assert.deepEqual(await tree.list(), ['abs.csv', 'cfg.csv', 'data/real.csv', 'inside.csv', 'out.csv']);
   });
 
+  test('a commit streamed in chunks takes the run budget as git sends them: past it the read stops, refused by name', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const sha = r.commit('logs', { 'small.csv': 's'.repeat(300), 'big.csv': 'b'.repeat(200_000) });
+    const git = await GitRepo.open(r.dir);
+    const budget = new ReadBudget(1000, 100_000);
+    const read = async (path: string): Promise<number> => {
+      let n = 0;
+      for await (const chunk of (await commitTree(git, sha, 'main', { budget }).chunks(path))!) n += chunk.length;
+      return n;
+    };
+    // Past the per-file cap (1,000) is allowed for a streamed read; the run's 100,000 bytes are not.
+    assert.equal(await read('small.csv'), 300);
+    await assert.rejects(
+      read('big.csv'),
+      (error: Error) => error instanceof RefusedRead && /^big\.csv: reading it would pass the .* one run may read/.test(error.message),
+    );
+    assert.equal(await commitTree(git, sha, 'main').chunks('none.csv'), null);
+    await git.close();
+  });
+
   test("a commit's .dvc/config is read by dvcConfig() only: a regular file, within the budget; read() still refuses .dvc/", async () => {
     const r = new TempRepo();
     repos.push(r);
