@@ -23736,21 +23736,30 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const parsedAtBase2 = /* @__PURE__ */ new Set();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
-  const compare2 = async (kind) => {
-    const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
-    const pathsB = filesOf(sideB, kind);
-    const goneA = a ? absentFolders(pathsA, pathsB, await a.list()) : /* @__PURE__ */ new Set();
-    const goneB = a ? absentFolders(pathsB, pathsA, await b.list()) : /* @__PURE__ */ new Set();
-    const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
-    const named3 = targets[kind] ? [] : void 0;
-    const readAll = async (tree, side) => {
-      if (!tree?.readMany) return /* @__PURE__ */ new Map();
-      const wanted = paths.filter((p) => (side.get(p) ?? named3) !== void 0 && !isMetricsCsv(kind, p));
-      const got = await readFiles(tree, wanted);
-      return new Map(wanted.map((p, i) => [p, got[i]]));
-    };
-    const readA = await readAll(sideA && a, pathsA);
-    const readB = await readAll(b, pathsB);
+  const plans = await Promise.all(
+    kinds.map(async (kind) => {
+      const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
+      const pathsB = filesOf(sideB, kind);
+      const goneA = a ? absentFolders(pathsA, pathsB, await a.list()) : /* @__PURE__ */ new Set();
+      const goneB = a ? absentFolders(pathsB, pathsA, await b.list()) : /* @__PURE__ */ new Set();
+      const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
+      const named3 = targets[kind] ? [] : void 0;
+      return { kind, pathsA, pathsB, goneA, goneB, paths, named: named3 };
+    })
+  );
+  const readAll = async (tree, which2) => {
+    if (!tree?.readMany) return /* @__PURE__ */ new Map();
+    const wanted = /* @__PURE__ */ new Set();
+    for (const plan2 of plans) {
+      for (const p of plan2.paths) if ((plan2[which2].get(p) ?? plan2.named) !== void 0 && !isMetricsCsv(plan2.kind, p)) wanted.add(p);
+    }
+    const paths = [...wanted];
+    const got = await readFiles(tree, paths);
+    return new Map(paths.map((p, i) => [p, got[i]]));
+  };
+  const readA = await readAll(sideA && a, "pathsA");
+  const readB = await readAll(b, "pathsB");
+  const compare2 = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named: named3 }) => {
     const diffs = [];
     const sides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
     for (const path of paths) {
@@ -23765,7 +23774,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
     return diffs;
   };
   const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase: parsedAtBase2 };
-  for (const kind of kinds) comparison[kind] = await compare2(kind);
+  for (const plan2 of plans) comparison[plan2.kind] = await compare2(plan2);
   return comparison;
 }
 function sideFile(sides, path, which2, keys, table2) {

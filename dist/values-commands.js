@@ -14029,21 +14029,30 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const parsedAtBase = /* @__PURE__ */ new Set();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
-  const compare = async (kind) => {
-    const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
-    const pathsB = filesOf(sideB, kind);
-    const goneA = a ? absentFolders(pathsA, pathsB, await a.list()) : /* @__PURE__ */ new Set();
-    const goneB = a ? absentFolders(pathsB, pathsA, await b.list()) : /* @__PURE__ */ new Set();
-    const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
-    const named = targets[kind] ? [] : void 0;
-    const readAll = async (tree, side) => {
-      if (!tree?.readMany) return /* @__PURE__ */ new Map();
-      const wanted = paths.filter((p) => (side.get(p) ?? named) !== void 0 && !isMetricsCsv(kind, p));
-      const got = await readFiles(tree, wanted);
-      return new Map(wanted.map((p, i) => [p, got[i]]));
-    };
-    const readA = await readAll(sideA && a, pathsA);
-    const readB = await readAll(b, pathsB);
+  const plans = await Promise.all(
+    kinds.map(async (kind) => {
+      const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
+      const pathsB = filesOf(sideB, kind);
+      const goneA = a ? absentFolders(pathsA, pathsB, await a.list()) : /* @__PURE__ */ new Set();
+      const goneB = a ? absentFolders(pathsB, pathsA, await b.list()) : /* @__PURE__ */ new Set();
+      const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
+      const named = targets[kind] ? [] : void 0;
+      return { kind, pathsA, pathsB, goneA, goneB, paths, named };
+    })
+  );
+  const readAll = async (tree, which) => {
+    if (!tree?.readMany) return /* @__PURE__ */ new Map();
+    const wanted = /* @__PURE__ */ new Set();
+    for (const plan of plans) {
+      for (const p of plan.paths) if ((plan[which].get(p) ?? plan.named) !== void 0 && !isMetricsCsv(plan.kind, p)) wanted.add(p);
+    }
+    const paths = [...wanted];
+    const got = await readFiles(tree, paths);
+    return new Map(paths.map((p, i) => [p, got[i]]));
+  };
+  const readA = await readAll(sideA && a, "pathsA");
+  const readB = await readAll(b, "pathsB");
+  const compare = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named }) => {
     const diffs = [];
     const sides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
     for (const path of paths) {
@@ -14058,7 +14067,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
     return diffs;
   };
   const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase };
-  for (const kind of kinds) comparison[kind] = await compare(kind);
+  for (const plan of plans) comparison[plan.kind] = await compare(plan);
   return comparison;
 }
 function sideFile(sides, path, which, keys, table) {

@@ -100,24 +100,33 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
   const parsedAtBase = new Set<string>();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
-  const compare = async (kind: ValueKind): Promise<FileDiff[]> => {
-    const pathsA = sideA ? filesOf(sideA, kind) : new Map<string, string[]>();
-    const pathsB = filesOf(sideB, kind);
-    const goneA = a ? absentFolders(pathsA, pathsB, await a.list()) : new Set<string>();
-    const goneB = a ? absentFolders(pathsB, pathsA, await b.list()) : new Set<string>();
-    const paths = [...new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
-    // Files the user named are read on both sides, even where a glob matched only one of them.
-    const named = targets[kind] ? [] : undefined;
-    // A commit's files in one batch (one round of requests to git), not a round trip each; a metrics CSV is
-    // streamed instead. The workspace reads each file as it comes to it.
-    const readAll = async (tree: Tree | null, side: Map<string, string[]>): Promise<Map<string, ReadResult>> => {
-      if (!tree?.readMany) return new Map();
-      const wanted = paths.filter((p) => (side.get(p) ?? named) !== undefined && !isMetricsCsv(kind, p));
-      const got = await readFiles(tree, wanted);
-      return new Map(wanted.map((p, i) => [p, got[i]!]));
-    };
-    const readA = await readAll(sideA && a, pathsA);
-    const readB = await readAll(b, pathsB);
+  const plans = await Promise.all(
+    kinds.map(async (kind) => {
+      const pathsA = sideA ? filesOf(sideA, kind) : new Map<string, string[]>();
+      const pathsB = filesOf(sideB, kind);
+      const goneA = a ? absentFolders(pathsA, pathsB, await a.list()) : new Set<string>();
+      const goneB = a ? absentFolders(pathsB, pathsA, await b.list()) : new Set<string>();
+      const paths = [...new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
+      // Files the user named are read on both sides, even where a glob matched only one of them.
+      const named = targets[kind] ? [] : undefined;
+      return { kind, pathsA, pathsB, goneA, goneB, paths, named };
+    }),
+  );
+  // A commit's files of every kind in one batch (one git process), not a round trip each; a metrics CSV is
+  // streamed instead. The workspace reads each file as it comes to it.
+  const readAll = async (tree: Tree | null, which: 'pathsA' | 'pathsB'): Promise<Map<string, ReadResult>> => {
+    if (!tree?.readMany) return new Map();
+    const wanted = new Set<string>();
+    for (const plan of plans) {
+      for (const p of plan.paths) if ((plan[which].get(p) ?? plan.named) !== undefined && !isMetricsCsv(plan.kind, p)) wanted.add(p);
+    }
+    const paths = [...wanted];
+    const got = await readFiles(tree, paths);
+    return new Map(paths.map((p, i) => [p, got[i]!]));
+  };
+  const readA = await readAll(sideA && a, 'pathsA');
+  const readB = await readAll(b, 'pathsB');
+  const compare = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named }: (typeof plans)[number]): Promise<FileDiff[]> => {
     const diffs: FileDiff[] = [];
     const sides: ComparedSides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
     for (const path of paths) {
@@ -134,7 +143,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
     return diffs;
   };
   const comparison: Comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase };
-  for (const kind of kinds) comparison[kind] = await compare(kind);
+  for (const plan of plans) comparison[plan.kind] = await compare(plan);
   return comparison;
 }
 
