@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep10, value: value2 } = collItem;
+        const { start, key: key2, sep: sep11, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep10?.[0],
+          next: key2 ?? sep11?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep10) {
+          if (!keyProps.anchor && !keyProps.tag && !sep11) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep10 = "";
+        let sep11 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep10 + cb;
-              sep10 = "";
+                comment2 += sep11 + cb;
+              sep11 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep10 += source;
+                sep11 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep10, value: value2 } = collItem;
+        const { start, key: key2, sep: sep11, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep10?.[0],
+          next: key2 ?? sep11?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep10 && !value2) {
+          if (!props.anchor && !props.tag && !sep11 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep10 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
+        if (!isMap3 && !sep11 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep10)
-                for (const st of sep10) {
+              if (sep11)
+                for (const st of sep11) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep10 = "";
+      let sep11 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep10 + indent.slice(trimIndent) + content;
-          sep10 = "\n";
+          value2 += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep10 === " ")
-            sep10 = "\n";
-          else if (!prevMoreIndented && sep10 === "\n")
-            sep10 = "\n\n";
-          value2 += sep10 + indent.slice(trimIndent) + content;
-          sep10 = "\n";
+          if (sep11 === " ")
+            sep11 = "\n";
+          else if (!prevMoreIndented && sep11 === "\n")
+            sep11 = "\n\n";
+          value2 += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep10 === "\n")
+          if (sep11 === "\n")
             value2 += "\n";
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          value2 += sep10 + content;
-          sep10 = " ";
+          value2 += sep11 + content;
+          sep11 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep10 = " ";
+      let sep11 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep10 === "\n")
-            res += sep10;
+          if (sep11 === "\n")
+            res += sep11;
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          res += sep10 + lm;
-          sep10 = " ";
+          res += sep11 + lm;
+          sep11 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep10 + (match?.[1] ?? "");
+      return res + sep11 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep10, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep11, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep10)
-        for (const st of sep10)
+      if (sep11)
+        for (const st of sep11)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep10;
+          let sep11;
           if (scalar2.end) {
-            sep10 = scalar2.end;
-            sep10.push(this.sourceToken);
+            sep11 = scalar2.end;
+            sep11.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep10 = [this.sourceToken];
+            sep11 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep10 }]
+            items: [{ start, key: scalar2, sep: sep11 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep10 = it.sep;
-                  sep10.push(this.sourceToken);
+                  const sep11 = it.sep;
+                  sep11.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep10 }]
+                    items: [{ start: start2, key: key2, sep: sep11 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep10 = fc.end.splice(1, fc.end.length);
-            sep10.push(this.sourceToken);
+            const sep11 = fc.end.splice(1, fc.end.length);
+            sep11.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep10 }]
+              items: [{ start, key: fc, sep: sep11 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8388,7 +8388,7 @@ function projectDirectionsFromText(text2) {
 
 // src/run.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -9606,9 +9606,9 @@ function signed(value2) {
   const text2 = formatNumber(value2);
   return value2 > 0 ? `+${text2}` : text2;
 }
-function percent(relative9) {
-  if (relative9 === void 0 || !Number.isFinite(relative9) || relative9 === 0) return null;
-  const pct = relative9 * 100;
+function percent(relative10) {
+  if (relative10 === void 0 || !Number.isFinite(relative10) || relative10 === 0) return null;
+  const pct = relative10 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
   return `${pct > 0 ? "+" : MINUS}${text2}%`;
@@ -9679,8 +9679,8 @@ function ruleItem(r, metrics, name) {
   if (!r.metric) return `rule ${short(r.rule)} could not be checked`;
   const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
   const metric = name(r.metric.file, r.metric.key);
-  const relative9 = r.detail.includes("(base ");
-  if (relative9 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
+  const relative10 = r.detail.includes("(base ");
+  if (relative10 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
   if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
   return `${short(metric)}: ${short(r.detail.replace(/`/g, ""), 120)}`;
 }
@@ -9818,9 +9818,9 @@ function row2(causes) {
       changed: boolean(o.changed, key(at, "changed"))
     };
     const diff = optional(number2)(o.diff, key(at, "diff"));
-    const relative9 = optional(number2)(o.relative, key(at, "relative"));
+    const relative10 = optional(number2)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
-    if (relative9 !== void 0) out.relative = relative9;
+    if (relative10 !== void 0) out.relative = relative10;
     if (causes && o.causes !== void 0) {
       const where2 = key(at, "causes");
       const index = o.causes;
@@ -10279,6 +10279,8 @@ function logGates(gates2, gate, log) {
 
 // src/git/repo.ts
 import { spawn as spawn3 } from "node:child_process";
+import { readFileSync as readFileSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { dirname, join as join4, relative, sep as sep2 } from "node:path";
 var MAX_METADATA_BYTES = 16 * 1024 * 1024;
 var places = /* @__PURE__ */ new Map();
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
@@ -10308,14 +10310,17 @@ var GitRepo = class _GitRepo {
   static async open(dir) {
     let lines2 = places.get(dir);
     if (!lines2) {
-      try {
-        lines2 = (await runGit(dir, ["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
-      } catch {
-        throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+      lines2 = plainWorkTree(dir) ?? void 0;
+      if (!lines2) {
+        try {
+          lines2 = (await runGit(dir, ["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n").map((line) => line.trim());
+        } catch {
+          throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+        }
       }
       places.set(dir, lines2);
     }
-    return new _GitRepo(dir, lines2[0].trim(), lines2[1]?.trim() ?? "");
+    return new _GitRepo(dir, lines2[0], lines2[1] ?? "");
   }
   /** Opens the repository for `fn` and closes it after, however `fn` ends. */
   static async using(dir, fn) {
@@ -10607,6 +10612,34 @@ function isoDate(seconds, sign, hours, minutes) {
   const offset = (sign === "-" ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
   const local = new Date((seconds + offset * 60) * 1e3).toISOString().slice(0, 19);
   return `${local}${sign}${hours}:${minutes}`;
+}
+var DISCOVERY_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM"];
+function plainWorkTree(dir) {
+  if (DISCOVERY_VARIABLES.some((name) => process.env[name] !== void 0)) return null;
+  let real;
+  try {
+    real = realpathSync2(dir);
+  } catch {
+    return null;
+  }
+  for (let top2 = real; ; top2 = dirname(top2)) {
+    const dotGit = join4(top2, ".git");
+    const found = statSync2(dotGit, { throwIfNoEntry: false });
+    if (found) {
+      if (!found.isDirectory() || !statSync2(join4(dotGit, "HEAD"), { throwIfNoEntry: false })?.isFile()) return null;
+      let config = "";
+      try {
+        config = readFileSync2(join4(dotGit, "config"), "utf8");
+      } catch {
+        return null;
+      }
+      if (/^\s*(worktree|bare\s*=\s*true)\b/im.test(config)) return null;
+      const parts = relative(top2, real).split(sep2).filter(Boolean);
+      if (parts.some((part) => part.toLowerCase() === ".git")) return null;
+      return [top2, parts.map((part) => `${part}/`).join("")];
+    }
+    if (dirname(top2) === top2) return null;
+  }
 }
 function assertSafeRev(rev) {
   if (!rev || rev.startsWith("-") || /[\x00-\x1f\x7f]/.test(rev)) {
@@ -15164,7 +15197,7 @@ function isGlob(path) {
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
 import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
-import { join as join9, posix as posix3 } from "node:path";
+import { join as join10, posix as posix3 } from "node:path";
 
 // src/util/node-crypto.ts
 function nodeCrypto() {
@@ -15174,7 +15207,7 @@ function nodeCrypto() {
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod, copyFile, mkdir, open as open2, readFile as readFile2, readdir as readdir3, rename, rm as rm2, stat } from "node:fs/promises";
-import { basename as basename2, dirname, join as join4, relative, sep as sep2 } from "node:path";
+import { basename as basename2, dirname as dirname2, join as join5, relative as relative2, sep as sep3 } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -15390,7 +15423,7 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join4(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join5(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   async has(oid, legacy = false) {
     try {
@@ -15408,10 +15441,10 @@ var Cache = class {
     if (!oids.length) return held;
     const folders = /* @__PURE__ */ new Map();
     for (const oid of oids) {
-      const folder = dirname(this.path(oid, legacy));
+      const folder = dirname2(this.path(oid, legacy));
       folders.set(folder, [...folders.get(folder) ?? [], oid]);
     }
-    const root = dirname([...folders.keys()][0]);
+    const root = dirname2([...folders.keys()][0]);
     const present = new Set(await readdir3(root).catch(() => []));
     await eachLimit([...folders], 8, async ([folder, wanted]) => {
       if (!present.has(basename2(folder))) return;
@@ -15456,8 +15489,8 @@ var Cache = class {
     const oid = hasher.digest();
     if (!await this.has(oid)) {
       const target = this.path(oid);
-      await mkdir(dirname(target), { recursive: true });
-      const tmp = join4(dirname(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+      await mkdir(dirname2(target), { recursive: true });
+      const tmp = join5(dirname2(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile(file, tmp);
         await chmod(tmp, CACHE_MODE);
@@ -15478,7 +15511,7 @@ var Cache = class {
     const entries = [];
     let size2 = 0;
     for (const file of await listFiles(dir)) {
-      const relpath = relative(dir, file).split(sep2).join("/");
+      const relpath = relative2(dir, file).split(sep3).join("/");
       if (ignored(relpath)) continue;
       const added = await this.addFile(file);
       entries.push({ relpath, md5: added.oid });
@@ -15490,13 +15523,13 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join4(dirname(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join5(dirname2(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size2 = 0;
   try {
     const file = await open2(tmp, "wx", 420).catch(async (error) => {
       if (error.code !== "ENOENT") throw error;
-      await mkdir(dirname(target), { recursive: true });
+      await mkdir(dirname2(target), { recursive: true });
       return open2(tmp, "wx", 420);
     });
     try {
@@ -15536,7 +15569,7 @@ async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join4(dir, entry.name);
+    const path = join5(dir, entry.name);
     const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat(path)).isDirectory();
     if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
@@ -15561,7 +15594,7 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm3 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname2, join as join5, relative as relative2, resolve, sep as sep3 } from "node:path";
+import { basename as basename3, dirname as dirname3, join as join6, relative as relative3, resolve, sep as sep4 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options2 = {}) {
   try {
@@ -15574,20 +15607,20 @@ async function stage(root, target) {
   if (!isDirOid(target.oid)) return void 0;
   const dest = outputPath(root, target.path);
   if (await lstat2(dest).catch(() => void 0)) return void 0;
-  const staged = join5(dirname2(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+  const staged = join6(dirname3(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
   await mkdir2(staged, { recursive: true });
   return staged;
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname2(join5(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname3(join6(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join5(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join6(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
   const dest = resolve(root, path);
-  const rel = relative2(resolve(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep3).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  const rel = relative3(resolve(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep4).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
   return dest;
 }
 async function place(cache, root, target, options2) {
@@ -15602,8 +15635,8 @@ async function place(cache, root, target, options2) {
       return "unchanged";
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
-    await mkdir2(dirname2(dest), { recursive: true });
-    const tmp = join5(dirname2(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    await mkdir2(dirname3(dest), { recursive: true });
+    const tmp = join6(dirname3(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -15631,7 +15664,7 @@ async function place(cache, root, target, options2) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join5(dest, ...relpath.split("/"));
+      const file = join6(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -15642,10 +15675,10 @@ async function place(cache, root, target, options2) {
   } else if (current) {
     await guardUnsaved(cache, dest, target.path, legacy, options2);
   }
-  await mkdir2(dirname2(dest), { recursive: true });
+  await mkdir2(dirname3(dest), { recursive: true });
   const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options2.staged ?? join5(dirname2(dest), `.${basename3(dest)}.${token}.tmp`);
-  const old = join5(dirname2(dest), `.${basename3(dest)}.${token}.old`);
+  const fresh = options2.staged ?? join6(dirname3(dest), `.${basename3(dest)}.${token}.tmp`);
+  const old = join6(dirname3(dest), `.${basename3(dest)}.${token}.old`);
   try {
     await mkdir2(fresh, { recursive: true });
     await makeFolders(
@@ -15654,7 +15687,7 @@ async function place(cache, root, target, options2) {
     );
     const copied = new Set(options2.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join5(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join6(fresh, ...e.relpath.split("/")), false));
     if (current) await rename2(dest, old);
     await rename2(fresh, dest);
   } catch (error) {
@@ -15671,9 +15704,9 @@ async function materialise(from, to, exec) {
 async function guardUnsaved(cache, dest, path, legacy, options2) {
   if (options2.force) return;
   const stats3 = await lstat2(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join5(dest, ...f.split("/"))) : [dest];
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join6(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep3).join("/")}`);
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative3(dest, file).split(sep4).join("/")}`);
   }
 }
 function unsaved(path) {
@@ -15690,7 +15723,7 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join5(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join6(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -15699,7 +15732,7 @@ async function listFiles2(dir, prefix = "") {
 // src/dvc/data/config.ts
 import { readFile as readFile3 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname3, isAbsolute, join as join6, resolve as resolve2 } from "node:path";
+import { dirname as dirname4, isAbsolute, join as join7, resolve as resolve2 } from "node:path";
 
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
@@ -15798,12 +15831,12 @@ var PATH_KEYS = /* @__PURE__ */ new Set([
 var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
 async function loadDvcConfig(root, environment = {}, revision2) {
   const env = environment.env ?? process.env;
-  const repoFile = join6(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
+  const repoFile = join7(root, ".dvc", "config");
+  const onDisk = (file) => ({ file, dir: dirname4(file), text: () => readConfigFile(file) });
   const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join6(d, "config"))),
-    revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    onDisk(join6(root, ".dvc", "config.local"))
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join7(d, "config"))),
+    revision2 ? { file: revision2.name, dir: dirname4(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
+    onDisk(join7(root, ".dvc", "config.local"))
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -15828,14 +15861,14 @@ function configDirs(env, platform) {
   let system;
   let global;
   if (platform === "win32") {
-    system = join6(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global = join6(env.LOCALAPPDATA ?? join6(home, "AppData", "Local"), "iterative", "dvc");
+    system = join7(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join7(env.LOCALAPPDATA ?? join7(home, "AppData", "Local"), "iterative", "dvc");
   } else if (platform === "darwin") {
     system = "/Library/Application Support/dvc";
-    global = join6(home, "Library", "Application Support", "dvc");
+    global = join7(home, "Library", "Application Support", "dvc");
   } else {
-    system = join6((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global = join6(env.XDG_CONFIG_HOME || join6(home, ".config"), "dvc");
+    system = join7((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join7(env.XDG_CONFIG_HOME || join7(home, ".config"), "dvc");
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
 }
@@ -15852,7 +15885,7 @@ function mergeLevel(merged, sections, file, dir) {
 function resolvePath(key2, value2, section, dir) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
   if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join6(homedir(), value2.slice(1));
+  if (value2 === "~" || value2.startsWith("~/")) return join7(homedir(), value2.slice(1));
   if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
   return resolve2(dir, value2);
 }
@@ -15881,13 +15914,13 @@ function buildConfig(root, files, merged) {
     files,
     defaultRemote: remote ? remote.toLowerCase() : void 0,
     remotes,
-    cacheDir: cacheDir || join6(root, ".dvc", "cache"),
+    cacheDir: cacheDir || join7(root, ".dvc", "cache"),
     core
   };
 }
 function selectRemote(config, name) {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join6(config.root, ".dvc", "config")} (missing)`;
+  const where2 = config.files.length ? config.files.join(", ") : `${join7(config.root, ".dvc", "config")} (missing)`;
   if (!wanted) {
     throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
   }
@@ -15905,20 +15938,20 @@ function resolveRef(config, name, where2, seen) {
   seen.add(name);
   const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
   const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join6(base.url, sub);
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join7(base.url, sub);
   return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
 }
 
 // src/dvc/data/dvcfile.ts
 import { readdir as readdir5 } from "node:fs/promises";
-import { join as join7, relative as relative3, sep as sep4 } from "node:path";
+import { join as join8, relative as relative4, sep as sep5 } from "node:path";
 async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir5(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join7(dir, entry.name))) out.push(file);
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join8(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative3(root, join7(dir, entry.name)).split(sep4).join("/"));
+      out.push(relative4(root, join8(dir, entry.name)).split(sep5).join("/"));
     }
   }
   return out.sort();
@@ -16004,7 +16037,7 @@ var AzureRemote = class {
 };
 
 // src/dvc/data/remotes/http.ts
-import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
+import { createReadStream as createReadStream3, readFileSync as readFileSync3 } from "node:fs";
 var READ_ATTEMPTS = 5;
 var HttpRemote = class {
   constructor(options2) {
@@ -16014,7 +16047,7 @@ var HttpRemote = class {
     this.description = `remote '${options2.name}' (${options2.url.href})`;
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options2.jobs, 1) };
     if (options2.url.protocol === "https:") {
-      const tls = options2.sslVerify === false ? { rejectUnauthorized: false } : typeof options2.sslVerify === "string" ? { ca: readFileSync2(options2.sslVerify) } : {};
+      const tls = options2.sslVerify === false ? { rejectUnauthorized: false } : typeof options2.sslVerify === "string" ? { ca: readFileSync3(options2.sslVerify) } : {};
       this.agentOptions = { ...this.agentOptions, ...tls };
     }
   }
@@ -16114,7 +16147,7 @@ function sleep(ms) {
 
 // src/dvc/data/remotes/local.ts
 import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir6, rename as rename3, rm as rm4, stat as stat2 } from "node:fs/promises";
-import { dirname as dirname4, join as join8 } from "node:path";
+import { dirname as dirname5, join as join9 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -16127,7 +16160,7 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join8(this.root, key2);
+    const path = join9(this.root, key2);
     const handle = await open3(path, "r").catch((error) => {
       throw this.fail(key2, error);
     });
@@ -16135,7 +16168,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat2(join8(this.root, key2))).isFile();
+      return (await stat2(join9(this.root, key2))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key2, error);
@@ -16143,17 +16176,17 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir6(join8(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir6(join9(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw this.fail(prefix, error);
     }
   }
   async write(key2, file) {
-    const target = join8(this.root, key2);
-    const tmp = join8(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+    const target = join9(this.root, key2);
+    const tmp = join9(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
-      await mkdir3(dirname4(target), { recursive: true });
+      await mkdir3(dirname5(target), { recursive: true });
       await copyFile3(file, tmp);
       await rename3(tmp, target);
     } catch (error) {
@@ -16787,7 +16820,7 @@ var PipelineData = class _PipelineData {
   revisions = [];
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options2 = {}) {
-    if (!existsSync(join9(root, ".dvc"))) return null;
+    if (!existsSync(join10(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root);
     registerSecrets(config, options2);
     return new _PipelineData(config, new Cache(config.cacheDir), options2);
@@ -18592,12 +18625,12 @@ function plotError(def, error) {
 }
 
 // src/plots/write.ts
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 
 // src/util/files.ts
 import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
 import { mkdir as mkdir4, rename as rename4, rm as rm5, writeFile } from "node:fs/promises";
-import { dirname as dirname5, join as join10, basename as basename4 } from "node:path";
+import { dirname as dirname6, join as join11, basename as basename4 } from "node:path";
 async function writeFileAtomic(path, data) {
   const tmp = await tempBeside(path);
   await writeFile(tmp, data);
@@ -18620,8 +18653,8 @@ async function writeTextAtomic(path, produce) {
   await rename4(tmp, path);
 }
 async function tempBeside(path) {
-  await mkdir4(dirname5(path), { recursive: true });
-  return join10(dirname5(path), `.${basename4(path)}.${process.pid}.tmp`);
+  await mkdir4(dirname6(path), { recursive: true });
+  return join11(dirname6(path), `.${basename4(path)}.${process.pid}.tmp`);
 }
 
 // src/plots/write.ts
@@ -18643,11 +18676,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join11(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join12(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join11(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join12(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -18656,7 +18689,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join11(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join12(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error) {
@@ -18687,7 +18720,7 @@ async function renderPlots(git, request, getRenderer, log) {
 }
 
 // src/history/draw-trends.ts
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/history/trend-spec.ts
 var BASE_COLOR = "#1f6feb";
@@ -18787,7 +18820,7 @@ async function drawTrends(plans, request, getRenderer) {
       renderer ??= await getRenderer();
       const image = await renderer.render(trendSpec(entry, metric, request.headLabel));
       const name = uniqueName(`${metric.file}-${metric.key}`, names);
-      await writeFileAtomic(join12(request.dir, `${name}.png`), image.png);
+      await writeFileAtomic(join13(request.dir, `${name}.png`), image.png);
       entry.image = `${request.linkPrefix}${name}.png`;
     } catch (error) {
       entry.error = `${what}: could not render: ${describeError(error)}`;
@@ -18798,7 +18831,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath } from "node:fs/promises";
-import { posix as posix7, relative as relative4, sep as sep5 } from "node:path";
+import { posix as posix7, relative as relative5, sep as sep6 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -18828,9 +18861,9 @@ function compact(data, render, note2, limit, measure) {
   });
   if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join29 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+  const join30 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join29([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join30([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -18851,10 +18884,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join29(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join29(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join30(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join30(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join29(blocks);
+  return join30(blocks);
 }
 function tableRows(data, kind, keep) {
   const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -19236,7 +19269,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p) => realpath(p).catch(() => p);
-    const prefix = relative4(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep5).join("/");
+    const prefix = relative5(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep6).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -19259,7 +19292,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join13, resolve as resolve3 } from "node:path";
+import { join as join14, resolve as resolve3 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -19349,11 +19382,11 @@ var LocalFilesPublisher = class {
     return resolve3(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeTextAtomic(join13(this.dir, "report.json"), (write) => {
+    await writeTextAtomic(join14(this.dir, "report.json"), (write) => {
       writeJson(this.json(report2), write);
       write("\n");
     });
-    await writeFileAtomic(join13(this.dir, "report.md"), this.markdown(report2));
+    await writeFileAtomic(join14(this.dir, "report.md"), this.markdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -20133,7 +20166,7 @@ function insideFolder(path) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat3, readFile as readFile6 } from "node:fs/promises";
-import { join as join15, posix as posix8 } from "node:path";
+import { join as join16, posix as posix8 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -20336,7 +20369,7 @@ async function prsForFork(client, ctx, headRepository, branch, sha) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/util/zip.ts
 import { crc32, deflateRawSync } from "node:zlib";
@@ -20567,7 +20600,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile5(join14(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile5(join15(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -20698,7 +20731,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join15(baseDir, ...rel.split("/"));
+      const path = join16(baseDir, ...rel.split("/"));
       if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile6(path);
     } catch {
@@ -20767,10 +20800,10 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat4, readFile as readFile7 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join16(dir, "report.json");
+  const path = join17(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -20823,7 +20856,7 @@ async function publishAll(report2, table2, log) {
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/dvc/data/tracked.ts
@@ -20909,7 +20942,7 @@ async function plan(root, options2) {
 
 // src/pipeline/repro.ts
 import { realpath as realpath2, rm as rm7 } from "node:fs/promises";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
@@ -21472,7 +21505,7 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn4 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename5, join as join17 } from "node:path";
+import { basename as basename5, join as join18 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -21552,7 +21585,7 @@ function resolveCommand(name, env, platform = process.platform) {
   const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
   for (const dir of get("PATH").split(";").filter(Boolean)) {
     for (const ext of exts) {
-      const file = join17(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      const file = join18(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
       if (!existsSync2(file)) continue;
       return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
     }
@@ -21601,11 +21634,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join21, posix as posix11, relative as relative5, resolve as resolve4, dirname as dirname6 } from "node:path";
+import { join as join22, posix as posix11, relative as relative6, resolve as resolve4, dirname as dirname7 } from "node:path";
 
 // src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { join as join18 } from "node:path";
+import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { join as join19 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -21627,7 +21660,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync3(join18(this.root, relDir, ".dvcignore"));
+      readFileSync4(join19(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -21669,11 +21702,11 @@ var DvcIgnore = class {
   rulesIn(relDir) {
     let rules = this.cache.get(relDir);
     if (!rules) {
-      const file = join18(this.root, relDir, ".dvcignore");
+      const file = join19(this.root, relDir, ".dvcignore");
       let text2 = "";
-      if (statSync2(file, { throwIfNoEntry: false })) {
+      if (statSync3(file, { throwIfNoEntry: false })) {
         try {
-          text2 = readFileSync3(file, "utf8");
+          text2 = readFileSync4(file, "utf8");
         } catch {
           text2 = "";
         }
@@ -21749,9 +21782,9 @@ function compileRule(line) {
 }
 
 // src/pipeline/hash.ts
-import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync3 } from "node:fs";
+import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open4, stat as stat5 } from "node:fs/promises";
-import { join as join19, posix as posix10, sep as sep6 } from "node:path";
+import { join as join20, posix as posix10, sep as sep7 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -21800,7 +21833,7 @@ function oneShotDigest() {
   return oneShotFound;
 }
 async function hashPath(root, rel, ignore, name = "md5", state) {
-  const abs = join19(root, ...rel.split("/"));
+  const abs = join20(root, ...rel.split("/"));
   let info;
   try {
     info = await stat5(abs);
@@ -21822,7 +21855,7 @@ async function hashDir(root, rel, ignore, name, state) {
   let untilYield = YIELD_EVERY;
   const keyPrefix = `${name}\0${rel}/`;
   const walk2 = async (relDir, inside) => {
-    const absDir = join19(root, ...relDir.split("/"));
+    const absDir = join20(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
       throw new UserError(`'${posix10.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -21836,7 +21869,7 @@ async function hashDir(root, rel, ignore, name, state) {
         continue;
       }
       if (d.isFile() && ignored(d.name, false)) continue;
-      const abs = absDir + sep6 + d.name;
+      const abs = absDir + sep7 + d.name;
       const key2 = keyPrefix + childInside;
       let stats3;
       let md52 = null;
@@ -21852,7 +21885,7 @@ async function hashDir(root, rel, ignore, name, state) {
         }
       } else {
         try {
-          stats3 = statSync3(abs, { throwIfNoEntry: false });
+          stats3 = statSync4(abs, { throwIfNoEntry: false });
         } catch {
         }
         if (!stats3) continue;
@@ -21903,7 +21936,7 @@ function isExecutable(mode, path, platform = process.platform) {
 // src/pipeline/hash-state.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { mkdir as mkdir5, readFile as readFile8, rename as rename5, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
 var STATE_FILE = "hashes.state";
 var VERSION2 = 3;
@@ -21931,10 +21964,10 @@ var HashState = class _HashState {
    * the epoch) is when a file is taken to be hashed, for the racy check.
    */
   static async open(root, now = Date.now) {
-    if (!existsSync3(join20(root, ".dvc"))) return new _HashState(null, now);
-    const state = new _HashState(join20(root, ...STATE_DIR), now);
+    if (!existsSync3(join21(root, ".dvc"))) return new _HashState(null, now);
+    const state = new _HashState(join21(root, ...STATE_DIR), now);
     try {
-      state.load(await readFile8(join20(root, ...STATE_DIR, STATE_FILE)));
+      state.load(await readFile8(join21(root, ...STATE_DIR, STATE_FILE)));
     } catch {
     }
     return state;
@@ -22029,12 +22062,12 @@ var HashState = class _HashState {
     }
     try {
       await mkdir5(this.dir, { recursive: true });
-      await writeFile2(join20(this.dir, ".gitignore"), "*\n");
-      const tmp = join20(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      await writeFile2(join21(this.dir, ".gitignore"), "*\n");
+      const tmp = join21(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
       const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
 `);
       await writeFile2(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
-      await rename5(tmp, join20(this.dir, STATE_FILE));
+      await rename5(tmp, join21(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {
     }
@@ -22048,7 +22081,7 @@ var Workspace = class {
     this.tree = tree;
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative5(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+    this.prefix = relative6(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
   dir;
   tree;
@@ -22061,7 +22094,7 @@ var Workspace = class {
   /** What files hashed to when last read, across runs: unchanged files are not read again. */
   state = null;
   abs(path) {
-    return join21(this.dir, ...path.split("/"));
+    return join22(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -22091,7 +22124,7 @@ var Workspace = class {
     return posix11.normalize(posix11.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync4(join21(this.root, ...rootPath.split("/")));
+    return existsSync4(join22(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -22103,9 +22136,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d = resolve4(dir); ; d = dirname6(d)) {
-    if (existsSync4(join21(d, ".dvc"))) return d;
-    if (dirname6(d) === d) return resolve4(dir);
+  for (let d = resolve4(dir); ; d = dirname7(d)) {
+    if (existsSync4(join22(d, ".dvc"))) return d;
+    if (dirname7(d) === d) return resolve4(dir);
   }
 }
 function getParam(data, key2) {
@@ -22288,7 +22321,7 @@ async function reproduce(pipeline2, log, options2 = {}) {
 }
 async function reproduceWith(pipeline2, log, options2, data) {
   const { dag, ws } = pipeline2;
-  const lockPath = join22(pipeline2.dir, "dvc.lock");
+  const lockPath = join23(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -22505,7 +22538,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync5(join23(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync5(join24(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -22530,7 +22563,7 @@ async function dvcPushStep(workspace, log, data = {}) {
   const started = performance2.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync5(join23(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync5(join24(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -23627,7 +23660,7 @@ var HistoryRecorder = class {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync6 } from "node:fs";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 import { stat as stat6 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -24469,7 +24502,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync6(join24(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync6(join25(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const head = await readRevisionData(workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget }), data, { projectNotes: false });
@@ -24538,7 +24571,7 @@ async function runIn(git, config, log, deadline) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join25(config.outDir, "plots"),
+      dir: join26(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -24552,7 +24585,7 @@ async function runIn(git, config, log, deadline) {
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join25(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    { dir: join26(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -24646,8 +24679,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join25(publish.artifactDir, "report.md"),
-    reportJsonPath: join25(publish.artifactDir, "report.json"),
+    reportPath: join26(publish.artifactDir, "report.md"),
+    reportJsonPath: join26(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment2, published.results)
@@ -24724,7 +24757,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, log) {
-  if (!existsSync7(join25(workspace, "dvc.yaml"))) return [];
+  if (!existsSync7(join26(workspace, "dvc.yaml"))) return [];
   try {
     const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
@@ -24779,7 +24812,7 @@ function safeText(text2) {
 
 // src/commands/project-options.ts
 import { mkdir as mkdir6, writeFile as writeFile3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join26, relative as relative6, sep as sep7 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join27, relative as relative7, sep as sep8 } from "node:path";
 
 // src/config/history-store.ts
 function checkStoreBranch(branch, origin, orElse = "") {
@@ -24804,18 +24837,18 @@ function cliBaseCandidates(base) {
   ];
 }
 async function cliHead(git, outDir) {
-  const out = outDir === void 0 ? "" : relative6(git.cwd, outDir).split(sep7).join("/");
+  const out = outDir === void 0 ? "" : relative7(git.cwd, outDir).split(sep8).join("/");
   const exclude = out && !out.startsWith("..") && !isAbsolute3(out) ? [out] : [];
   const { head, branch, changed } = await git.workingState(exclude);
   if (!head || changed) return { label: "workspace", sha: head };
   return { label: branch ?? shortSha(head), sha: head };
 }
 function defaultOutDir(workspace) {
-  return selfIgnoringDir(join26(workspace, ".mlreport"));
+  return selfIgnoringDir(join27(workspace, ".mlreport"));
 }
 async function selfIgnoringDir(dir) {
   await mkdir6(dir, { recursive: true });
-  await writeFile3(join26(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+  await writeFile3(join27(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
     (error) => {
       if (error.code !== "EEXIST") throw error;
     }
@@ -24874,11 +24907,11 @@ var aggregateCommand = {
 };
 
 // src/commands/data-diff.ts
-import { relative as relative7, resolve as resolve6, sep as sep8 } from "node:path";
+import { relative as relative8, resolve as resolve6, sep as sep9 } from "node:path";
 
 // src/config/project-root.ts
 import { realpath as realpath3, stat as stat7 } from "node:fs/promises";
-import { dirname as dirname7, join as join27 } from "node:path";
+import { dirname as dirname8, join as join28 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath3(start).catch(() => null);
@@ -24887,11 +24920,11 @@ async function findProjectRoot(start, what, written = start) {
   }
   const top2 = await gitRoot(real);
   const chain = [];
-  for (let dir = real; ; dir = dirname7(dir)) {
+  for (let dir = real; ; dir = dirname8(dir)) {
     chain.push(dir);
-    if (dir === top2 || dirname7(dir) === dir) break;
+    if (dir === top2 || dirname8(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory(join27(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await isDirectory(join28(dir, ".dvc"))) return dir;
   if (!top2) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top2;
@@ -24907,7 +24940,7 @@ async function isDirectory(path) {
   return (await stat7(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat7(join27(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat7(join28(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -25111,7 +25144,7 @@ function parseDataDiffArgs(args) {
 async function runDataDiffHere(args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative7(root, resolve6(cwd, t)).split(sep8).join("/").replace(/\/+$/, "")) ?? null;
+  const targets = args.targets?.map((t) => relative8(root, resolve6(cwd, t)).split(sep9).join("/").replace(/\/+$/, "")) ?? null;
   return GitRepo.using(root, (git) => dataDiffIn(git, { ...args, targets }, root));
 }
 async function dataDiffIn(git, args, root) {
@@ -25154,7 +25187,7 @@ async function dataDiffIn(git, args, root) {
 }
 
 // src/commands/values-diff.ts
-import { relative as relative8, resolve as resolve7, sep as sep9 } from "node:path";
+import { relative as relative9, resolve as resolve7, sep as sep10 } from "node:path";
 function parseValuesDiffArgs(args, kind) {
   const parsed = parseDvcStyleArgs(args, {
     flags: ["--json", "--md", "--all", "--no-path", ...kind === "params" ? ["--deps"] : []],
@@ -25178,7 +25211,7 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative8(root, resolve7(cwd, t)).split(sep9).join("/")) ?? null;
+  const targets = args.targets?.map((t) => relative9(root, resolve7(cwd, t)).split(sep10).join("/")) ?? null;
   return runValuesDiff(kind, { ...args, targets }, root);
 }
 async function runValuesDiff(kind, args, workspace) {
@@ -25314,7 +25347,7 @@ var paramsDiffCommand = {
 };
 
 // src/commands/plots-render.ts
-import { join as join28, resolve as resolve9 } from "node:path";
+import { join as join29, resolve as resolve9 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var plotsRenderCommand = {
   async run(args) {
@@ -25324,7 +25357,7 @@ var plotsRenderCommand = {
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
     const workspace = await findProjectRoot(resolve9(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join28(await defaultOutDir(workspace), "plots") : resolve9(values.cwd, values.out);
+    const out = values.out === void 0 ? join29(await defaultOutDir(workspace), "plots") : resolve9(values.cwd, values.out);
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
       const base2 = await resolveBase(git, cliBaseCandidates(values.base), log);

@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep7, value: value2 } = collItem;
+        const { start, key: key2, sep: sep8, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep7?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep8 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep7 + cb;
-              sep7 = "";
+                comment2 += sep8 + cb;
+              sep8 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep7 += source;
+                sep8 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep7, value: value2 } = collItem;
+        const { start, key: key2, sep: sep8, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep7?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value2) {
+          if (!props.anchor && !props.tag && !sep8 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep7 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap3 && !sep8 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st of sep7) {
+              if (sep8)
+                for (const st of sep8) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep7 = "";
+      let sep8 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value2 += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value2 += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep8 === " ")
+            sep8 = "\n";
+          else if (!prevMoreIndented && sep8 === "\n")
+            sep8 = "\n\n";
+          value2 += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep8 === "\n")
             value2 += "\n";
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          value2 += sep7 + content;
-          sep7 = " ";
+          value2 += sep8 + content;
+          sep8 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep8 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep8 === "\n")
+            res += sep8;
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep8 + lm;
+          sep8 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep7 + (match?.[1] ?? "");
+      return res + sep8 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep7, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep8, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep7)
-        for (const st of sep7)
+      if (sep8)
+        for (const st of sep8)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep8;
           if (scalar2.end) {
-            sep7 = scalar2.end;
-            sep7.push(this.sourceToken);
+            sep8 = scalar2.end;
+            sep8.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep7 = [this.sourceToken];
+            sep8 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep7 }]
+            items: [{ start, key: scalar2, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep7 = it.sep;
-                  sep7.push(this.sourceToken);
+                  const sep8 = it.sep;
+                  sep8.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep7 }]
+                    items: [{ start: start2, key: key2, sep: sep8 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep8 = fc.end.splice(1, fc.end.length);
+            sep8.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7974,7 +7974,7 @@ function group(name, fn) {
 
 // src/config/action.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { join as join18, resolve as resolve5 } from "node:path";
+import { join as join19, resolve as resolve5 } from "node:path";
 import { tmpdir as tmpdir2 } from "node:os";
 
 // src/util/crash-site.ts
@@ -8025,6 +8025,8 @@ function describeError(error2) {
 
 // src/git/repo.ts
 import { spawn as spawn3 } from "node:child_process";
+import { readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
+import { dirname, join as join2, relative, sep } from "node:path";
 
 // src/git/cat-file.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -8308,14 +8310,17 @@ var GitRepo = class _GitRepo {
   static async open(dir) {
     let lines2 = places.get(dir);
     if (!lines2) {
-      try {
-        lines2 = (await runGit(dir, ["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
-      } catch {
-        throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+      lines2 = plainWorkTree(dir) ?? void 0;
+      if (!lines2) {
+        try {
+          lines2 = (await runGit(dir, ["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n").map((line) => line.trim());
+        } catch {
+          throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+        }
       }
       places.set(dir, lines2);
     }
-    return new _GitRepo(dir, lines2[0].trim(), lines2[1]?.trim() ?? "");
+    return new _GitRepo(dir, lines2[0], lines2[1] ?? "");
   }
   /** Opens the repository for `fn` and closes it after, however `fn` ends. */
   static async using(dir, fn) {
@@ -8608,6 +8613,34 @@ function isoDate(seconds, sign, hours, minutes) {
   const local = new Date((seconds + offset * 60) * 1e3).toISOString().slice(0, 19);
   return `${local}${sign}${hours}:${minutes}`;
 }
+var DISCOVERY_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM"];
+function plainWorkTree(dir) {
+  if (DISCOVERY_VARIABLES.some((name) => process.env[name] !== void 0)) return null;
+  let real;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return null;
+  }
+  for (let top2 = real; ; top2 = dirname(top2)) {
+    const dotGit = join2(top2, ".git");
+    const found = statSync(dotGit, { throwIfNoEntry: false });
+    if (found) {
+      if (!found.isDirectory() || !statSync(join2(dotGit, "HEAD"), { throwIfNoEntry: false })?.isFile()) return null;
+      let config = "";
+      try {
+        config = readFileSync2(join2(dotGit, "config"), "utf8");
+      } catch {
+        return null;
+      }
+      if (/^\s*(worktree|bare\s*=\s*true)\b/im.test(config)) return null;
+      const parts = relative(top2, real).split(sep).filter(Boolean);
+      if (parts.some((part) => part.toLowerCase() === ".git")) return null;
+      return [top2, parts.map((part) => `${part}/`).join("")];
+    }
+    if (dirname(top2) === top2) return null;
+  }
+}
 function assertSafeRev(rev) {
   if (!rev || rev.startsWith("-") || /[\x00-\x1f\x7f]/.test(rev)) {
     throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
@@ -8713,7 +8746,7 @@ function firstLine(error2) {
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/util/node-crypto.ts
@@ -8724,7 +8757,7 @@ function nodeCrypto() {
 // src/dvc/data/cache.ts
 import { closeSync, createReadStream, fchmodSync, mkdirSync, openSync, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir2, open as open3, readFile, readdir as readdir2, rename as rename2, rm as rm3, stat as stat2 } from "node:fs/promises";
-import { basename, dirname, join as join2, relative, sep } from "node:path";
+import { basename, dirname as dirname2, join as join3, relative as relative2, sep as sep2 } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -8981,7 +9014,7 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join2(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join3(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   async has(oid, legacy = false) {
     try {
@@ -8999,10 +9032,10 @@ var Cache = class {
     if (!oids.length) return held;
     const folders = /* @__PURE__ */ new Map();
     for (const oid of oids) {
-      const folder = dirname(this.path(oid, legacy));
+      const folder = dirname2(this.path(oid, legacy));
       folders.set(folder, [...folders.get(folder) ?? [], oid]);
     }
-    const root = dirname([...folders.keys()][0]);
+    const root = dirname2([...folders.keys()][0]);
     const present = new Set(await readdir2(root).catch(() => []));
     await eachLimit([...folders], 8, async ([folder, wanted]) => {
       if (!present.has(basename(folder))) return;
@@ -9047,8 +9080,8 @@ var Cache = class {
     const oid = hasher.digest();
     if (!await this.has(oid)) {
       const target = this.path(oid);
-      await mkdir2(dirname(target), { recursive: true });
-      const tmp = join2(dirname(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+      await mkdir2(dirname2(target), { recursive: true });
+      const tmp = join3(dirname2(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile2(file, tmp);
         await chmod2(tmp, CACHE_MODE);
@@ -9069,7 +9102,7 @@ var Cache = class {
     const entries = [];
     let size2 = 0;
     for (const file of await listFiles(dir)) {
-      const relpath = relative(dir, file).split(sep).join("/");
+      const relpath = relative2(dir, file).split(sep2).join("/");
       if (ignored(relpath)) continue;
       const added = await this.addFile(file);
       entries.push({ relpath, md5: added.oid });
@@ -9081,13 +9114,13 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join2(dirname(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join3(dirname2(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size2 = 0;
   try {
     const file = await open3(tmp, "wx", 420).catch(async (error2) => {
       if (error2.code !== "ENOENT") throw error2;
-      await mkdir2(dirname(target), { recursive: true });
+      await mkdir2(dirname2(target), { recursive: true });
       return open3(tmp, "wx", 420);
     });
     try {
@@ -9127,7 +9160,7 @@ async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir2(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join2(dir, entry.name);
+    const path = join3(dir, entry.name);
     const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
     if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
@@ -9152,7 +9185,7 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants3, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod3, copyFile as copyFile3, lstat as lstat2, mkdir as mkdir3, readdir as readdir3, rename as rename3, rm as rm4 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join as join3, relative as relative2, resolve, sep as sep2 } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join4, relative as relative3, resolve, sep as sep3 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options = {}) {
   try {
@@ -9162,15 +9195,15 @@ async function checkout(cache, root, target, options = {}) {
   }
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname2(join3(dir, ...r.split("/")))))) await mkdir3(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname3(join4(dir, ...r.split("/")))))) await mkdir3(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join3(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join4(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
   const dest = resolve(root, path);
-  const rel = relative2(resolve(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep2).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  const rel = relative3(resolve(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep3).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
   return dest;
 }
 async function place(cache, root, target, options) {
@@ -9185,8 +9218,8 @@ async function place(cache, root, target, options) {
       return "unchanged";
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
-    await mkdir3(dirname2(dest), { recursive: true });
-    const tmp = join3(dirname2(dest), `.${basename2(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    await mkdir3(dirname3(dest), { recursive: true });
+    const tmp = join4(dirname3(dest), `.${basename2(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm4(dest, { recursive: true, force: true });
@@ -9214,7 +9247,7 @@ async function place(cache, root, target, options) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join3(dest, ...relpath.split("/"));
+      const file = join4(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -9225,10 +9258,10 @@ async function place(cache, root, target, options) {
   } else if (current) {
     await guardUnsaved(cache, dest, target.path, legacy, options);
   }
-  await mkdir3(dirname2(dest), { recursive: true });
+  await mkdir3(dirname3(dest), { recursive: true });
   const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options.staged ?? join3(dirname2(dest), `.${basename2(dest)}.${token}.tmp`);
-  const old = join3(dirname2(dest), `.${basename2(dest)}.${token}.old`);
+  const fresh = options.staged ?? join4(dirname3(dest), `.${basename2(dest)}.${token}.tmp`);
+  const old = join4(dirname3(dest), `.${basename2(dest)}.${token}.old`);
   try {
     await mkdir3(fresh, { recursive: true });
     await makeFolders(
@@ -9237,7 +9270,7 @@ async function place(cache, root, target, options) {
     );
     const copied = new Set(options.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join3(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join4(fresh, ...e.relpath.split("/")), false));
     if (current) await rename3(dest, old);
     await rename3(fresh, dest);
   } catch (error2) {
@@ -9254,9 +9287,9 @@ async function materialise(from, to, exec) {
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
   const stats3 = await lstat2(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join3(dest, ...f.split("/"))) : [dest];
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join4(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep2).join("/")}`);
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative3(dest, file).split(sep3).join("/")}`);
   }
 }
 function unsaved(path) {
@@ -9273,7 +9306,7 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join3(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join4(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -9282,7 +9315,7 @@ async function listFiles2(dir, prefix = "") {
 // src/dvc/data/config.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname3, isAbsolute, join as join4, resolve as resolve2 } from "node:path";
+import { dirname as dirname4, isAbsolute, join as join5, resolve as resolve2 } from "node:path";
 
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
@@ -9381,12 +9414,12 @@ var PATH_KEYS = /* @__PURE__ */ new Set([
 var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
 async function loadDvcConfig(root, environment = {}, revision2) {
   const env = environment.env ?? process.env;
-  const repoFile = join4(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
+  const repoFile = join5(root, ".dvc", "config");
+  const onDisk = (file) => ({ file, dir: dirname4(file), text: () => readConfigFile(file) });
   const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join4(d, "config"))),
-    revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    onDisk(join4(root, ".dvc", "config.local"))
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join5(d, "config"))),
+    revision2 ? { file: revision2.name, dir: dirname4(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
+    onDisk(join5(root, ".dvc", "config.local"))
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -9411,14 +9444,14 @@ function configDirs(env, platform2) {
   let system;
   let global;
   if (platform2 === "win32") {
-    system = join4(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global = join4(env.LOCALAPPDATA ?? join4(home, "AppData", "Local"), "iterative", "dvc");
+    system = join5(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join5(env.LOCALAPPDATA ?? join5(home, "AppData", "Local"), "iterative", "dvc");
   } else if (platform2 === "darwin") {
     system = "/Library/Application Support/dvc";
-    global = join4(home, "Library", "Application Support", "dvc");
+    global = join5(home, "Library", "Application Support", "dvc");
   } else {
-    system = join4((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global = join4(env.XDG_CONFIG_HOME || join4(home, ".config"), "dvc");
+    system = join5((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join5(env.XDG_CONFIG_HOME || join5(home, ".config"), "dvc");
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
 }
@@ -9435,7 +9468,7 @@ function mergeLevel(merged, sections, file, dir) {
 function resolvePath(key2, value2, section, dir) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
   if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join4(homedir(), value2.slice(1));
+  if (value2 === "~" || value2.startsWith("~/")) return join5(homedir(), value2.slice(1));
   if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
   return resolve2(dir, value2);
 }
@@ -9464,13 +9497,13 @@ function buildConfig(root, files, merged) {
     files,
     defaultRemote: remote ? remote.toLowerCase() : void 0,
     remotes,
-    cacheDir: cacheDir || join4(root, ".dvc", "cache"),
+    cacheDir: cacheDir || join5(root, ".dvc", "cache"),
     core
   };
 }
 function selectRemote(config, name) {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join4(config.root, ".dvc", "config")} (missing)`;
+  const where2 = config.files.length ? config.files.join(", ") : `${join5(config.root, ".dvc", "config")} (missing)`;
   if (!wanted) {
     throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
   }
@@ -9488,18 +9521,18 @@ function resolveRef(config, name, where2, seen) {
   seen.add(name);
   const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
   const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join4(base.url, sub);
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join5(base.url, sub);
   return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
 }
 
 // src/dvc/data/dvcfile.ts
 import { readdir as readdir5 } from "node:fs/promises";
-import { join as join6, relative as relative3, sep as sep4 } from "node:path";
+import { join as join7, relative as relative4, sep as sep5 } from "node:path";
 
 // src/workspace/tree.ts
-import { closeSync as closeSync2, constants as constants4, fstatSync, openSync as openSync2, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants4, fstatSync, openSync as openSync2, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { readdir as readdir4 } from "node:fs/promises";
-import { join as join5, sep as sep3 } from "node:path";
+import { join as join6, sep as sep4 } from "node:path";
 async function readFiles(tree, paths) {
   if (tree.readMany) return tree.readMany(paths);
   const out = [];
@@ -9604,20 +9637,20 @@ function workspaceTree(root, options = {}) {
   }
   function open7(path, streamed) {
     const rel = projectPath(path);
-    const full = join5(root, ...rel.split("/"));
+    const full = join6(root, ...rel.split("/"));
     let info2;
     let target;
     try {
-      info2 = statSync(full, { throwIfNoEntry: false });
+      info2 = statSync2(full, { throwIfNoEntry: false });
       if (!info2) return null;
-      target = realpathSync.native(full);
+      target = realpathSync2.native(full);
     } catch (error2) {
       if (isAbsent(error2)) return null;
       throw error2;
     }
-    const inside = realRoot ??= realpathSync.native(root);
-    if (target !== inside && !target.startsWith(inside + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-    const targetParts = target.slice(inside.length + 1).split(sep3);
+    const inside = realRoot ??= realpathSync2.native(root);
+    if (target !== inside && !target.startsWith(inside + sep4)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside.length + 1).split(sep4);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
     const asOnDisk = targetParts.join("/");
     if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
@@ -9647,7 +9680,7 @@ function namedAsOnDisk(root, rel) {
   let dir = root;
   for (const part of rel.split("/")) {
     if (!readdirSync(dir).includes(part)) return false;
-    dir = join5(dir, part);
+    dir = join6(dir, part);
   }
   return true;
 }
@@ -9776,7 +9809,7 @@ async function walk(root) {
       if (isPrivate(entry.name)) continue;
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join5(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join6(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -11569,9 +11602,9 @@ async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir5(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join6(dir, entry.name))) out.push(file);
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join7(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative3(root, join6(dir, entry.name)).split(sep4).join("/"));
+      out.push(relative4(root, join7(dir, entry.name)).split(sep5).join("/"));
     }
   }
   return out.sort();
@@ -11657,7 +11690,7 @@ var AzureRemote = class {
 };
 
 // src/dvc/data/remotes/http.ts
-import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
+import { createReadStream as createReadStream3, readFileSync as readFileSync3 } from "node:fs";
 
 // src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
@@ -11672,7 +11705,7 @@ var HttpRemote = class {
     this.description = `remote '${options.name}' (${options.url.href})`;
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
     if (options.url.protocol === "https:") {
-      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync2(options.sslVerify) } : {};
+      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync3(options.sslVerify) } : {};
       this.agentOptions = { ...this.agentOptions, ...tls };
     }
   }
@@ -11772,7 +11805,7 @@ function sleep(ms) {
 
 // src/dvc/data/remotes/local.ts
 import { copyFile as copyFile4, mkdir as mkdir4, open as open4, readdir as readdir6, rename as rename4, rm as rm5, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname4, join as join7 } from "node:path";
+import { dirname as dirname5, join as join8 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -11785,7 +11818,7 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join7(this.root, key2);
+    const path = join8(this.root, key2);
     const handle = await open4(path, "r").catch((error2) => {
       throw this.fail(key2, error2);
     });
@@ -11793,7 +11826,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat3(join7(this.root, key2))).isFile();
+      return (await stat3(join8(this.root, key2))).isFile();
     } catch (error2) {
       if (error2.code === "ENOENT") return false;
       throw this.fail(key2, error2);
@@ -11801,17 +11834,17 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir6(join7(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir6(join8(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error2) {
       if (error2.code === "ENOENT") return [];
       throw this.fail(prefix, error2);
     }
   }
   async write(key2, file) {
-    const target = join7(this.root, key2);
-    const tmp = join7(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+    const target = join8(this.root, key2);
+    const tmp = join8(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
-      await mkdir4(dirname4(target), { recursive: true });
+      await mkdir4(dirname5(target), { recursive: true });
       await copyFile4(file, tmp);
       await rename4(tmp, target);
     } catch (error2) {
@@ -12469,7 +12502,7 @@ async function plan(root, options) {
 
 // src/pipeline/repro.ts
 import { realpath, rm as rm7 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/dvc/project.ts
@@ -13105,7 +13138,7 @@ function downstreamOf(dag, name) {
 // src/util/files.ts
 import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
 import { mkdir as mkdir5, rename as rename5, rm as rm6, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname5, join as join8, basename as basename3 } from "node:path";
+import { dirname as dirname6, join as join9, basename as basename3 } from "node:path";
 async function writeFileAtomic(path, data) {
   const tmp = await tempBeside(path);
   await writeFile2(tmp, data);
@@ -13128,8 +13161,8 @@ async function writeTextAtomic(path, produce) {
   await rename5(tmp, path);
 }
 async function tempBeside(path) {
-  await mkdir5(dirname5(path), { recursive: true });
-  return join8(dirname5(path), `.${basename3(path)}.${process.pid}.tmp`);
+  await mkdir5(dirname6(path), { recursive: true });
+  return join9(dirname6(path), `.${basename3(path)}.${process.pid}.tmp`);
 }
 
 // src/pipeline/yaml-emit.ts
@@ -13577,7 +13610,7 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn4 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename4, join as join9 } from "node:path";
+import { basename as basename4, join as join10 } from "node:path";
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -13657,7 +13690,7 @@ function resolveCommand(name, env, platform2 = process.platform) {
   const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
   for (const dir of get("PATH").split(";").filter(Boolean)) {
     for (const ext of exts) {
-      const file = join9(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      const file = join10(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
       if (!existsSync2(file)) continue;
       return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
     }
@@ -13706,11 +13739,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join13, posix as posix5, relative as relative4, resolve as resolve3, dirname as dirname6 } from "node:path";
+import { join as join14, posix as posix5, relative as relative5, resolve as resolve3, dirname as dirname7 } from "node:path";
 
 // src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { join as join10 } from "node:path";
+import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { join as join11 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -13732,7 +13765,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync3(join10(this.root, relDir, ".dvcignore"));
+      readFileSync4(join11(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -13774,11 +13807,11 @@ var DvcIgnore = class {
   rulesIn(relDir) {
     let rules = this.cache.get(relDir);
     if (!rules) {
-      const file = join10(this.root, relDir, ".dvcignore");
+      const file = join11(this.root, relDir, ".dvcignore");
       let text2 = "";
-      if (statSync2(file, { throwIfNoEntry: false })) {
+      if (statSync3(file, { throwIfNoEntry: false })) {
         try {
-          text2 = readFileSync3(file, "utf8");
+          text2 = readFileSync4(file, "utf8");
         } catch {
           text2 = "";
         }
@@ -13854,9 +13887,9 @@ function compileRule(line) {
 }
 
 // src/pipeline/hash.ts
-import { closeSync as closeSync4, constants as constants5, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync3 } from "node:fs";
+import { closeSync as closeSync4, constants as constants5, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open5, stat as stat5 } from "node:fs/promises";
-import { join as join11, posix as posix4, sep as sep5 } from "node:path";
+import { join as join12, posix as posix4, sep as sep6 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -13905,7 +13938,7 @@ function oneShotDigest() {
   return oneShotFound;
 }
 async function hashPath(root, rel, ignore, name = "md5", state) {
-  const abs = join11(root, ...rel.split("/"));
+  const abs = join12(root, ...rel.split("/"));
   let info2;
   try {
     info2 = await stat5(abs);
@@ -13927,7 +13960,7 @@ async function hashDir(root, rel, ignore, name, state) {
   let untilYield = YIELD_EVERY;
   const keyPrefix = `${name}\0${rel}/`;
   const walk2 = async (relDir, inside) => {
-    const absDir = join11(root, ...relDir.split("/"));
+    const absDir = join12(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
       throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -13941,7 +13974,7 @@ async function hashDir(root, rel, ignore, name, state) {
         continue;
       }
       if (d.isFile() && ignored(d.name, false)) continue;
-      const abs = absDir + sep5 + d.name;
+      const abs = absDir + sep6 + d.name;
       const key2 = keyPrefix + childInside;
       let stats3;
       let md52 = null;
@@ -13957,7 +13990,7 @@ async function hashDir(root, rel, ignore, name, state) {
         }
       } else {
         try {
-          stats3 = statSync3(abs, { throwIfNoEntry: false });
+          stats3 = statSync4(abs, { throwIfNoEntry: false });
         } catch {
         }
         if (!stats3) continue;
@@ -14008,7 +14041,7 @@ function isExecutable(mode, path, platform2 = process.platform) {
 // src/pipeline/hash-state.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { mkdir as mkdir6, readFile as readFile3, rename as rename6, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
 var STATE_FILE = "hashes.state";
 var VERSION2 = 3;
@@ -14036,10 +14069,10 @@ var HashState = class _HashState {
    * the epoch) is when a file is taken to be hashed, for the racy check.
    */
   static async open(root, now = Date.now) {
-    if (!existsSync3(join12(root, ".dvc"))) return new _HashState(null, now);
-    const state = new _HashState(join12(root, ...STATE_DIR), now);
+    if (!existsSync3(join13(root, ".dvc"))) return new _HashState(null, now);
+    const state = new _HashState(join13(root, ...STATE_DIR), now);
     try {
-      state.load(await readFile3(join12(root, ...STATE_DIR, STATE_FILE)));
+      state.load(await readFile3(join13(root, ...STATE_DIR, STATE_FILE)));
     } catch {
     }
     return state;
@@ -14134,12 +14167,12 @@ var HashState = class _HashState {
     }
     try {
       await mkdir6(this.dir, { recursive: true });
-      await writeFile3(join12(this.dir, ".gitignore"), "*\n");
-      const tmp = join12(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      await writeFile3(join13(this.dir, ".gitignore"), "*\n");
+      const tmp = join13(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
       const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
 `);
       await writeFile3(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
-      await rename6(tmp, join12(this.dir, STATE_FILE));
+      await rename6(tmp, join13(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {
     }
@@ -14153,7 +14186,7 @@ var Workspace = class {
     this.tree = tree;
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative4(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+    this.prefix = relative5(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
   dir;
   tree;
@@ -14166,7 +14199,7 @@ var Workspace = class {
   /** What files hashed to when last read, across runs: unchanged files are not read again. */
   state = null;
   abs(path) {
-    return join13(this.dir, ...path.split("/"));
+    return join14(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -14196,7 +14229,7 @@ var Workspace = class {
     return posix5.normalize(posix5.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync4(join13(this.root, ...rootPath.split("/")));
+    return existsSync4(join14(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents, or null when the file does not exist. */
   async params(path) {
@@ -14208,9 +14241,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d = resolve3(dir); ; d = dirname6(d)) {
-    if (existsSync4(join13(d, ".dvc"))) return d;
-    if (dirname6(d) === d) return resolve3(dir);
+  for (let d = resolve3(dir); ; d = dirname7(d)) {
+    if (existsSync4(join14(d, ".dvc"))) return d;
+    if (dirname7(d) === d) return resolve3(dir);
   }
 }
 function getParam(data, key2) {
@@ -14313,7 +14346,7 @@ async function stageStatus(stage2, lock, ws, project) {
 // src/pipeline/restore.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
-import { join as join14, posix as posix6 } from "node:path";
+import { join as join15, posix as posix6 } from "node:path";
 var PipelineData = class _PipelineData {
   constructor(config, cache, options) {
     this.config = config;
@@ -14328,7 +14361,7 @@ var PipelineData = class _PipelineData {
   revisions = [];
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options = {}) {
-    if (!existsSync5(join14(root, ".dvc"))) return null;
+    if (!existsSync5(join15(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root);
     registerSecrets(config, options);
     return new _PipelineData(config, new Cache(config.cacheDir), options);
@@ -14644,7 +14677,7 @@ async function reproduce(pipeline2, log, options = {}) {
 }
 async function reproduceWith(pipeline2, log, options, data) {
   const { dag, ws } = pipeline2;
-  const lockPath = join15(pipeline2.dir, "dvc.lock");
+  const lockPath = join16(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -14861,7 +14894,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync6(join16(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync6(join17(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -14886,7 +14919,7 @@ async function dvcPushStep(workspace, log, data = {}) {
   const started = performance2.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync6(join16(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync6(join17(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -15591,7 +15624,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 
 // src/config/project-root.ts
 import { realpath as realpath2, stat as stat7 } from "node:fs/promises";
-import { dirname as dirname7, join as join17 } from "node:path";
+import { dirname as dirname8, join as join18 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath2(start).catch(() => null);
@@ -15600,11 +15633,11 @@ async function findProjectRoot(start, what, written = start) {
   }
   const top2 = await gitRoot(real);
   const chain = [];
-  for (let dir = real; ; dir = dirname7(dir)) {
+  for (let dir = real; ; dir = dirname8(dir)) {
     chain.push(dir);
-    if (dir === top2 || dirname7(dir) === dir) break;
+    if (dir === top2 || dirname8(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory2(join17(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await isDirectory2(join18(dir, ".dvc"))) return dir;
   if (!top2) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top2;
@@ -15620,7 +15653,7 @@ async function isDirectory2(path) {
   return (await stat7(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat7(join17(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat7(join18(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -15757,7 +15790,7 @@ async function configFromAction({ env }) {
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
     plotsPaths: getListInput(env, "plots"),
-    outDir: resolve5(workspaceRoot, getInput(env, "out-dir") || join18(env.RUNNER_TEMP || tmpdir2(), "mlreport")),
+    outDir: resolve5(workspaceRoot, getInput(env, "out-dir") || join19(env.RUNNER_TEMP || tmpdir2(), "mlreport")),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
@@ -15885,7 +15918,7 @@ function secretsFromEnvironment(env) {
 
 // src/run.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -17035,7 +17068,7 @@ function foldedColumns(report2) {
 
 // src/aggregate/read.ts
 import { lstat as lstat3, readdir as readdir7, readFile as readFile6 } from "node:fs/promises";
-import { basename as basename5, join as join19 } from "node:path";
+import { basename as basename5, join as join20 } from "node:path";
 
 // src/report/format.ts
 function formatLeaf(value2, exact = false) {
@@ -17056,9 +17089,9 @@ function signed(value2) {
   const text2 = formatNumber(value2);
   return value2 > 0 ? `+${text2}` : text2;
 }
-function percent(relative6) {
-  if (relative6 === void 0 || !Number.isFinite(relative6) || relative6 === 0) return null;
-  const pct = relative6 * 100;
+function percent(relative7) {
+  if (relative7 === void 0 || !Number.isFinite(relative7) || relative7 === 0) return null;
+  const pct = relative7 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
   return `${pct > 0 ? "+" : MINUS}${text2}%`;
@@ -17129,8 +17162,8 @@ function ruleItem(r, metrics, name) {
   if (!r.metric) return `rule ${short(r.rule)} could not be checked`;
   const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
   const metric = name(r.metric.file, r.metric.key);
-  const relative6 = r.detail.includes("(base ");
-  if (relative6 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
+  const relative7 = r.detail.includes("(base ");
+  if (relative7 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
   if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
   return `${short(metric)}: ${short(r.detail.replace(/`/g, ""), 120)}`;
 }
@@ -17268,9 +17301,9 @@ function row2(causes) {
       changed: boolean(o.changed, key(at, "changed"))
     };
     const diff = optional(number3)(o.diff, key(at, "diff"));
-    const relative6 = optional(number3)(o.relative, key(at, "relative"));
+    const relative7 = optional(number3)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
-    if (relative6 !== void 0) out.relative = relative6;
+    if (relative7 !== void 0) out.relative = relative7;
     if (causes && o.causes !== void 0) {
       const where2 = key(at, "causes");
       const index = o.causes;
@@ -17600,13 +17633,13 @@ async function readRuns(dirs) {
   for (const dir of dirs) {
     const stat9 = await lstat3(dir).catch(() => null);
     if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
-    if (await lstat3(join19(dir, "report.json")).catch(() => null)) {
+    if (await lstat3(join20(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
     }
     const children = (await readdir7(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
-    for (const child of children.sort()) runs.push(await readRun(join19(dir, child)));
+    for (const child of children.sort()) runs.push(await readRun(join20(dir, child)));
   }
   const seen = /* @__PURE__ */ new Map();
   for (const run3 of runs) {
@@ -17618,7 +17651,7 @@ async function readRuns(dirs) {
 }
 async function readRun(dir) {
   const name = runName(dir);
-  const path = join19(dir, "report.json");
+  const path = join20(dir, "report.json");
   const stat9 = await lstat3(path).catch(() => null);
   if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
   if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
@@ -21455,7 +21488,7 @@ function plotError(def, error2) {
 }
 
 // src/plots/write.ts
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -21474,11 +21507,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join20(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join21(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join20(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join21(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -21487,7 +21520,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join20(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join21(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -21518,7 +21551,7 @@ async function renderPlots(git, request, getRenderer, log) {
 }
 
 // src/history/draw-trends.ts
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 
 // src/history/trend-spec.ts
 var BASE_COLOR = "#1f6feb";
@@ -21618,7 +21651,7 @@ async function drawTrends(plans, request, getRenderer) {
       renderer ??= await getRenderer();
       const image = await renderer.render(trendSpec(entry, metric, request.headLabel));
       const name = uniqueName(`${metric.file}-${metric.key}`, names);
-      await writeFileAtomic(join21(request.dir, `${name}.png`), image.png);
+      await writeFileAtomic(join22(request.dir, `${name}.png`), image.png);
       entry.image = `${request.linkPrefix}${name}.png`;
     } catch (error2) {
       entry.error = `${what}: could not render: ${describeError(error2)}`;
@@ -21629,7 +21662,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix10, relative as relative5, sep as sep6 } from "node:path";
+import { posix as posix10, relative as relative6, sep as sep7 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -21659,9 +21692,9 @@ function compact(data, render, note2, limit, measure) {
   });
   if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join28 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+  const join29 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join28([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join29([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -21682,10 +21715,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join28(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join28(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join29(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join29(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join28(blocks);
+  return join29(blocks);
 }
 function tableRows(data, kind, keep) {
   const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -21994,7 +22027,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p) => realpath3(p).catch(() => p);
-    const prefix = relative5(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep6).join("/");
+    const prefix = relative6(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep7).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -22017,7 +22050,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join22, resolve as resolve6 } from "node:path";
+import { join as join23, resolve as resolve6 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -22107,11 +22140,11 @@ var LocalFilesPublisher = class {
     return resolve6(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeTextAtomic(join22(this.dir, "report.json"), (write) => {
+    await writeTextAtomic(join23(this.dir, "report.json"), (write) => {
       writeJson(this.json(report2), write);
       write("\n");
     });
-    await writeFileAtomic(join22(this.dir, "report.md"), this.markdown(report2));
+    await writeFileAtomic(join23(this.dir, "report.md"), this.markdown(report2));
     return { location: this.markdownPath };
   }
 };
@@ -22891,7 +22924,7 @@ function insideFolder(path) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
-import { join as join24, posix as posix11 } from "node:path";
+import { join as join25, posix as posix11 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -23094,7 +23127,7 @@ async function prsForFork(client, ctx, headRepository, branch, sha) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 
 // src/util/zip.ts
 import { crc32, deflateRawSync } from "node:zlib";
@@ -23325,7 +23358,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join23(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join24(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -23456,7 +23489,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join24(baseDir, ...rel.split("/"));
+      const path = join25(baseDir, ...rel.split("/"));
       if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile8(path);
     } catch {
@@ -23525,10 +23558,10 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat5, readFile as readFile9 } from "node:fs/promises";
-import { join as join25 } from "node:path";
+import { join as join26 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join25(dir, "report.json");
+  const path = join26(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -24522,7 +24555,7 @@ var HistoryRecorder = class {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 import { stat as stat8 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -25353,7 +25386,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync7(join26(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync7(join27(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const head = await readRevisionData(workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget }), data, { projectNotes: false });
@@ -25422,7 +25455,7 @@ async function runIn(git, config, log, deadline) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       deadline,
-      dir: join27(config.outDir, "plots"),
+      dir: join28(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -25436,7 +25469,7 @@ async function runIn(git, config, log, deadline) {
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join27(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    { dir: join28(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -25530,8 +25563,8 @@ async function publishArtifact(config, log) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join27(publish.artifactDir, "report.md"),
-    reportJsonPath: join27(publish.artifactDir, "report.json"),
+    reportPath: join28(publish.artifactDir, "report.md"),
+    reportJsonPath: join28(publish.artifactDir, "report.json"),
     passed: !published.failed,
     failStep: published.failed,
     commentUrl: locationOf(comment2, published.results)
@@ -25608,7 +25641,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, log) {
-  if (!existsSync8(join27(workspace, "dvc.yaml"))) return [];
+  if (!existsSync8(join28(workspace, "dvc.yaml"))) return [];
   try {
     const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));

@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep6 + cb;
-              sep6 = "";
+                comment2 += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap3 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep6 + (match?.[1] ?? "");
+      return res + sep7 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar2.end) {
-            sep6 = scalar2.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar2.end;
+            sep7.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep6 }]
+            items: [{ start, key: scalar2, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7366,14 +7366,16 @@ var require_dist = __commonJS({
 });
 
 // src/commands/values-diff.ts
-import { relative as relative4, resolve as resolve3, sep as sep5 } from "node:path";
+import { relative as relative5, resolve as resolve3, sep as sep6 } from "node:path";
 
 // src/config/project-root.ts
 import { realpath, stat } from "node:fs/promises";
-import { dirname, join as join2 } from "node:path";
+import { dirname as dirname2, join as join3 } from "node:path";
 
 // src/git/repo.ts
 import { spawn as spawn3 } from "node:child_process";
+import { readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
+import { dirname, join as join2, relative, sep } from "node:path";
 
 // src/util/crash-site.ts
 import { readFileSync } from "node:fs";
@@ -7703,14 +7705,17 @@ var GitRepo = class _GitRepo {
   static async open(dir) {
     let lines = places.get(dir);
     if (!lines) {
-      try {
-        lines = (await runGit(dir, ["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
-      } catch {
-        throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+      lines = plainWorkTree(dir) ?? void 0;
+      if (!lines) {
+        try {
+          lines = (await runGit(dir, ["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n").map((line) => line.trim());
+        } catch {
+          throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
+        }
       }
       places.set(dir, lines);
     }
-    return new _GitRepo(dir, lines[0].trim(), lines[1]?.trim() ?? "");
+    return new _GitRepo(dir, lines[0], lines[1] ?? "");
   }
   /** Opens the repository for `fn` and closes it after, however `fn` ends. */
   static async using(dir, fn) {
@@ -8003,6 +8008,34 @@ function isoDate(seconds, sign, hours, minutes) {
   const local = new Date((seconds + offset * 60) * 1e3).toISOString().slice(0, 19);
   return `${local}${sign}${hours}:${minutes}`;
 }
+var DISCOVERY_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM"];
+function plainWorkTree(dir) {
+  if (DISCOVERY_VARIABLES.some((name) => process.env[name] !== void 0)) return null;
+  let real;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    return null;
+  }
+  for (let top = real; ; top = dirname(top)) {
+    const dotGit = join2(top, ".git");
+    const found = statSync(dotGit, { throwIfNoEntry: false });
+    if (found) {
+      if (!found.isDirectory() || !statSync(join2(dotGit, "HEAD"), { throwIfNoEntry: false })?.isFile()) return null;
+      let config = "";
+      try {
+        config = readFileSync2(join2(dotGit, "config"), "utf8");
+      } catch {
+        return null;
+      }
+      if (/^\s*(worktree|bare\s*=\s*true)\b/im.test(config)) return null;
+      const parts = relative(top, real).split(sep).filter(Boolean);
+      if (parts.some((part) => part.toLowerCase() === ".git")) return null;
+      return [top, parts.map((part) => `${part}/`).join("")];
+    }
+    if (dirname(top) === top) return null;
+  }
+}
 function assertSafeRev(rev) {
   if (!rev || rev.startsWith("-") || /[\x00-\x1f\x7f]/.test(rev)) {
     throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
@@ -8018,11 +8051,11 @@ async function findProjectRoot(start, what, written = start) {
   }
   const top = await gitRoot(real);
   const chain = [];
-  for (let dir = real; ; dir = dirname(dir)) {
+  for (let dir = real; ; dir = dirname2(dir)) {
     chain.push(dir);
-    if (dir === top || dirname(dir) === dir) break;
+    if (dir === top || dirname2(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory(join2(dir, ".dvc"))) return dir;
+  for (const dir of chain) if (await isDirectory(join3(dir, ".dvc"))) return dir;
   if (!top) return real;
   for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
   return top;
@@ -8038,7 +8071,7 @@ async function isDirectory(path) {
   return (await stat(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat(join2(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat(join3(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -10501,9 +10534,9 @@ function isGlob(path) {
 }
 
 // src/workspace/tree.ts
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { join as join3, sep } from "node:path";
+import { join as join4, sep as sep2 } from "node:path";
 async function readFiles(tree, paths) {
   if (tree.readMany) return tree.readMany(paths);
   const out = [];
@@ -10608,20 +10641,20 @@ function workspaceTree(root, options = {}) {
   }
   function open4(path, streamed) {
     const rel = projectPath(path);
-    const full = join3(root, ...rel.split("/"));
+    const full = join4(root, ...rel.split("/"));
     let info;
     let target;
     try {
-      info = statSync(full, { throwIfNoEntry: false });
+      info = statSync2(full, { throwIfNoEntry: false });
       if (!info) return null;
-      target = realpathSync.native(full);
+      target = realpathSync2.native(full);
     } catch (error) {
       if (isAbsent(error)) return null;
       throw error;
     }
-    const inside = realRoot ??= realpathSync.native(root);
-    if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-    const targetParts = target.slice(inside.length + 1).split(sep);
+    const inside = realRoot ??= realpathSync2.native(root);
+    if (target !== inside && !target.startsWith(inside + sep2)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside.length + 1).split(sep2);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
     const asOnDisk = targetParts.join("/");
     if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
@@ -10651,7 +10684,7 @@ function namedAsOnDisk(root, rel) {
   let dir = root;
   for (const part of rel.split("/")) {
     if (!readdirSync(dir).includes(part)) return false;
-    dir = join3(dir, part);
+    dir = join4(dir, part);
   }
   return true;
 }
@@ -10780,7 +10813,7 @@ async function walk(root) {
       if (isPrivate(entry.name)) continue;
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join3(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join4(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -10793,12 +10826,12 @@ function oneChunk(bytes) {
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
 import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
-import { join as join9, posix as posix3 } from "node:path";
+import { join as join10, posix as posix3 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod, copyFile, mkdir, open as open2, readFile, readdir as readdir2, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join4, relative, sep as sep2 } from "node:path";
+import { basename, dirname as dirname3, join as join5, relative as relative2, sep as sep3 } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -11014,7 +11047,7 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join4(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join5(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   async has(oid, legacy = false) {
     try {
@@ -11032,10 +11065,10 @@ var Cache = class {
     if (!oids.length) return held;
     const folders = /* @__PURE__ */ new Map();
     for (const oid of oids) {
-      const folder = dirname2(this.path(oid, legacy));
+      const folder = dirname3(this.path(oid, legacy));
       folders.set(folder, [...folders.get(folder) ?? [], oid]);
     }
-    const root = dirname2([...folders.keys()][0]);
+    const root = dirname3([...folders.keys()][0]);
     const present = new Set(await readdir2(root).catch(() => []));
     await eachLimit([...folders], 8, async ([folder, wanted]) => {
       if (!present.has(basename(folder))) return;
@@ -11080,8 +11113,8 @@ var Cache = class {
     const oid = hasher.digest();
     if (!await this.has(oid)) {
       const target = this.path(oid);
-      await mkdir(dirname2(target), { recursive: true });
-      const tmp = join4(dirname2(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+      await mkdir(dirname3(target), { recursive: true });
+      const tmp = join5(dirname3(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile(file, tmp);
         await chmod(tmp, CACHE_MODE);
@@ -11102,7 +11135,7 @@ var Cache = class {
     const entries = [];
     let size = 0;
     for (const file of await listFiles(dir)) {
-      const relpath = relative(dir, file).split(sep2).join("/");
+      const relpath = relative2(dir, file).split(sep3).join("/");
       if (ignored(relpath)) continue;
       const added = await this.addFile(file);
       entries.push({ relpath, md5: added.oid });
@@ -11114,13 +11147,13 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join4(dirname2(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join5(dirname3(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size = 0;
   try {
     const file = await open2(tmp, "wx", 420).catch(async (error) => {
       if (error.code !== "ENOENT") throw error;
-      await mkdir(dirname2(target), { recursive: true });
+      await mkdir(dirname3(target), { recursive: true });
       return open2(tmp, "wx", 420);
     });
     try {
@@ -11160,7 +11193,7 @@ async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir2(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join4(dir, entry.name);
+    const path = join5(dir, entry.name);
     const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
     if (isDir) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
@@ -11185,7 +11218,7 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, lstat, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm as rm3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join5, relative as relative2, resolve, sep as sep3 } from "node:path";
+import { basename as basename2, dirname as dirname4, join as join6, relative as relative3, resolve, sep as sep4 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options = {}) {
   try {
@@ -11195,15 +11228,15 @@ async function checkout(cache, root, target, options = {}) {
   }
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname3(join5(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname4(join6(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join5(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join6(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
   const dest = resolve(root, path);
-  const rel = relative2(resolve(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep3).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  const rel = relative3(resolve(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep4).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
   return dest;
 }
 async function place(cache, root, target, options) {
@@ -11218,8 +11251,8 @@ async function place(cache, root, target, options) {
       return "unchanged";
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
-    await mkdir2(dirname3(dest), { recursive: true });
-    const tmp = join5(dirname3(dest), `.${basename2(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    await mkdir2(dirname4(dest), { recursive: true });
+    const tmp = join6(dirname4(dest), `.${basename2(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -11247,7 +11280,7 @@ async function place(cache, root, target, options) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join5(dest, ...relpath.split("/"));
+      const file = join6(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -11258,10 +11291,10 @@ async function place(cache, root, target, options) {
   } else if (current) {
     await guardUnsaved(cache, dest, target.path, legacy, options);
   }
-  await mkdir2(dirname3(dest), { recursive: true });
+  await mkdir2(dirname4(dest), { recursive: true });
   const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options.staged ?? join5(dirname3(dest), `.${basename2(dest)}.${token}.tmp`);
-  const old = join5(dirname3(dest), `.${basename2(dest)}.${token}.old`);
+  const fresh = options.staged ?? join6(dirname4(dest), `.${basename2(dest)}.${token}.tmp`);
+  const old = join6(dirname4(dest), `.${basename2(dest)}.${token}.old`);
   try {
     await mkdir2(fresh, { recursive: true });
     await makeFolders(
@@ -11270,7 +11303,7 @@ async function place(cache, root, target, options) {
     );
     const copied = new Set(options.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join5(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join6(fresh, ...e.relpath.split("/")), false));
     if (current) await rename2(dest, old);
     await rename2(fresh, dest);
   } catch (error) {
@@ -11287,9 +11320,9 @@ async function materialise(from, to, exec) {
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
   const stats = await lstat(dest);
-  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f) => join5(dest, ...f.split("/"))) : [dest];
+  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f) => join6(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative2(dest, file).split(sep3).join("/")}`);
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative3(dest, file).split(sep4).join("/")}`);
   }
 }
 function unsaved(path) {
@@ -11306,7 +11339,7 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join5(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join6(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -11315,7 +11348,7 @@ async function listFiles2(dir, prefix = "") {
 // src/dvc/data/config.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname4, isAbsolute, join as join6, resolve as resolve2 } from "node:path";
+import { dirname as dirname5, isAbsolute, join as join7, resolve as resolve2 } from "node:path";
 
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
@@ -11414,12 +11447,12 @@ var PATH_KEYS = /* @__PURE__ */ new Set([
 var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
 async function loadDvcConfig(root, environment = {}, revision) {
   const env = environment.env ?? process.env;
-  const repoFile = join6(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname4(file), text: () => readConfigFile(file) });
+  const repoFile = join7(root, ".dvc", "config");
+  const onDisk = (file) => ({ file, dir: dirname5(file), text: () => readConfigFile(file) });
   const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join6(d, "config"))),
-    revision ? { file: revision.name, dir: dirname4(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile),
-    onDisk(join6(root, ".dvc", "config.local"))
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join7(d, "config"))),
+    revision ? { file: revision.name, dir: dirname5(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile),
+    onDisk(join7(root, ".dvc", "config.local"))
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -11444,14 +11477,14 @@ function configDirs(env, platform) {
   let system;
   let global;
   if (platform === "win32") {
-    system = join6(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global = join6(env.LOCALAPPDATA ?? join6(home, "AppData", "Local"), "iterative", "dvc");
+    system = join7(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join7(env.LOCALAPPDATA ?? join7(home, "AppData", "Local"), "iterative", "dvc");
   } else if (platform === "darwin") {
     system = "/Library/Application Support/dvc";
-    global = join6(home, "Library", "Application Support", "dvc");
+    global = join7(home, "Library", "Application Support", "dvc");
   } else {
-    system = join6((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global = join6(env.XDG_CONFIG_HOME || join6(home, ".config"), "dvc");
+    system = join7((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join7(env.XDG_CONFIG_HOME || join7(home, ".config"), "dvc");
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
 }
@@ -11468,7 +11501,7 @@ function mergeLevel(merged, sections, file, dir) {
 function resolvePath(key, value, section, dir) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key) || section === "cache" && key === "dir";
   if (!applies || typeof value !== "string" || !value || /^\w+:\/\//.test(value)) return value;
-  if (value === "~" || value.startsWith("~/")) return join6(homedir(), value.slice(1));
+  if (value === "~" || value.startsWith("~/")) return join7(homedir(), value.slice(1));
   if (isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) return value;
   return resolve2(dir, value);
 }
@@ -11497,13 +11530,13 @@ function buildConfig(root, files, merged) {
     files,
     defaultRemote: remote ? remote.toLowerCase() : void 0,
     remotes,
-    cacheDir: cacheDir || join6(root, ".dvc", "cache"),
+    cacheDir: cacheDir || join7(root, ".dvc", "cache"),
     core
   };
 }
 function selectRemote(config, name) {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join6(config.root, ".dvc", "config")} (missing)`;
+  const where2 = config.files.length ? config.files.join(", ") : `${join7(config.root, ".dvc", "config")} (missing)`;
   if (!wanted) {
     throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
   }
@@ -11521,20 +11554,20 @@ function resolveRef(config, name, where2, seen) {
   seen.add(name);
   const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
   const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join6(base.url, sub);
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join7(base.url, sub);
   return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
 }
 
 // src/dvc/data/dvcfile.ts
 import { readdir as readdir4 } from "node:fs/promises";
-import { join as join7, relative as relative3, sep as sep4 } from "node:path";
+import { join as join8, relative as relative4, sep as sep5 } from "node:path";
 async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join7(dir, entry.name))) out.push(file);
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join8(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative3(root, join7(dir, entry.name)).split(sep4).join("/"));
+      out.push(relative4(root, join8(dir, entry.name)).split(sep5).join("/"));
     }
   }
   return out.sort();
@@ -11620,7 +11653,7 @@ var AzureRemote = class {
 };
 
 // src/dvc/data/remotes/http.ts
-import { createReadStream as createReadStream3, readFileSync as readFileSync2 } from "node:fs";
+import { createReadStream as createReadStream3, readFileSync as readFileSync3 } from "node:fs";
 
 // src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
@@ -11635,7 +11668,7 @@ var HttpRemote = class {
     this.description = `remote '${options.name}' (${options.url.href})`;
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
     if (options.url.protocol === "https:") {
-      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync2(options.sslVerify) } : {};
+      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync3(options.sslVerify) } : {};
       this.agentOptions = { ...this.agentOptions, ...tls };
     }
   }
@@ -11735,7 +11768,7 @@ function sleep(ms) {
 
 // src/dvc/data/remotes/local.ts
 import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir5, rename as rename3, rm as rm4, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname5, join as join8 } from "node:path";
+import { dirname as dirname6, join as join9 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -11748,7 +11781,7 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key) {
-    const path = join8(this.root, key);
+    const path = join9(this.root, key);
     const handle = await open3(path, "r").catch((error) => {
       throw this.fail(key, error);
     });
@@ -11756,7 +11789,7 @@ var LocalRemote = class {
   }
   async exists(key) {
     try {
-      return (await stat3(join8(this.root, key))).isFile();
+      return (await stat3(join9(this.root, key))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key, error);
@@ -11764,17 +11797,17 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir5(join8(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir5(join9(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw this.fail(prefix, error);
     }
   }
   async write(key, file) {
-    const target = join8(this.root, key);
-    const tmp = join8(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+    const target = join9(this.root, key);
+    const tmp = join9(dirname6(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
-      await mkdir3(dirname5(target), { recursive: true });
+      await mkdir3(dirname6(target), { recursive: true });
       await copyFile3(file, tmp);
       await rename3(tmp, target);
     } catch (error) {
@@ -12235,7 +12268,7 @@ var PipelineData = class _PipelineData {
   revisions = [];
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options = {}) {
-    if (!existsSync(join9(root, ".dvc"))) return null;
+    if (!existsSync(join10(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root);
     registerSecrets(config, options);
     return new _PipelineData(config, new Cache(config.cacheDir), options);
@@ -14476,7 +14509,7 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative4(root, resolve3(cwd, t)).split(sep5).join("/")) ?? null;
+  const targets = args.targets?.map((t) => relative5(root, resolve3(cwd, t)).split(sep6).join("/")) ?? null;
   return runValuesDiff(kind, { ...args, targets }, root);
 }
 async function runValuesDiff(kind, args, workspace) {
@@ -14546,7 +14579,7 @@ var paramsDiffCommand = {
 };
 
 // src/pipeline/hash.ts
-import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync3 } from "node:fs";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var READ2 = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
