@@ -8314,7 +8314,9 @@ var GitRepo = class _GitRepo {
       if (!lines2) {
         try {
           lines2 = (await runGit(dir, ["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n").map((line) => line.trim());
-        } catch {
+        } catch (error2) {
+          const words = String(error2.message);
+          if (/dubious ownership/.test(words)) throw new UserError(`git refuses to read the repository at ${dir}: ${words.replace(/^fatal: /, "")}`);
           throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
         }
       }
@@ -8616,6 +8618,8 @@ function isoDate(seconds, sign, hours, minutes) {
 var DISCOVERY_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM"];
 function plainWorkTree(dir) {
   if (DISCOVERY_VARIABLES.some((name) => process.env[name] !== void 0)) return null;
+  const uid = process.getuid?.();
+  if (uid === void 0) return null;
   let real;
   try {
     real = realpathSync(dir);
@@ -8626,7 +8630,7 @@ function plainWorkTree(dir) {
     const dotGit = join2(top2, ".git");
     const found = statSync(dotGit, { throwIfNoEntry: false });
     if (found) {
-      if (!found.isDirectory() || !statSync(join2(dotGit, "HEAD"), { throwIfNoEntry: false })?.isFile()) return null;
+      if (!found.isDirectory() || found.uid !== uid || !statSync(join2(dotGit, "HEAD"), { throwIfNoEntry: false })?.isFile()) return null;
       let config = "";
       try {
         config = readFileSync2(join2(dotGit, "config"), "utf8");

@@ -73,7 +73,10 @@ export class GitRepo {
       if (!lines) {
         try {
           lines = (await runGit(dir, ['rev-parse', '--show-toplevel', '--show-prefix'])).split('\n').map((line) => line.trim());
-        } catch {
+        } catch (error) {
+          // A repository owned by another user (a container's checkout) is refused by git itself, which says how to allow it.
+          const words = String((error as Error).message);
+          if (/dubious ownership/.test(words)) throw new UserError(`git refuses to read the repository at ${dir}: ${words.replace(/^fatal: /, '')}`);
           throw new UserError(`${dir} is not inside a git repository (mlreport compares revisions, so it needs one).`);
         }
       }
@@ -420,10 +423,14 @@ const DISCOVERY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_
  * folder upwards (links resolved) with a `.git` directory that holds a HEAD — without a `git rev-parse` process
  * (each process Node starts costs ≈ 10 ms of CPU here, a fifth of a `metrics diff`'s own work). Null, so git is
  * asked, for anything less plain: a variable that moves the repository, a `.git` file (a linked work tree or a
- * submodule), a config that names a work tree or says bare, a folder inside `.git`, no `.git` at all.
+ * submodule), a config that names a work tree or says bare, a folder inside `.git`, a `.git` another user owns
+ * (git refuses it unless `safe.directory` allows it), no `.git` at all, or a system without user ids (Windows).
  */
 function plainWorkTree(dir: string): [string, string] | null {
   if (DISCOVERY_VARIABLES.some((name) => process.env[name] !== undefined)) return null;
+  // git reads only a repository its user owns (else `safe.directory`); where that cannot be checked here, git checks.
+  const uid = process.getuid?.();
+  if (uid === undefined) return null;
   let real: string;
   try {
     real = realpathSync(dir);
@@ -434,7 +441,7 @@ function plainWorkTree(dir: string): [string, string] | null {
     const dotGit = join(top, '.git');
     const found = statSync(dotGit, { throwIfNoEntry: false });
     if (found) {
-      if (!found.isDirectory() || !statSync(join(dotGit, 'HEAD'), { throwIfNoEntry: false })?.isFile()) return null;
+      if (!found.isDirectory() || found.uid !== uid || !statSync(join(dotGit, 'HEAD'), { throwIfNoEntry: false })?.isFile()) return null;
       let config = '';
       try {
         config = readFileSync(join(dotGit, 'config'), 'utf8');

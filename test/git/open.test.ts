@@ -104,6 +104,25 @@ describe('opening a repository: where its work tree starts, and where the folder
     await opened.close();
   });
 
+  test(
+    "a repository another user owns is git's to refuse, in its own words (how to allow it), not said to be no repository",
+    { skip: process.getuid?.() !== 0 && 'giving a folder to another user needs root' },
+    async () => {
+      const r = repo();
+      execFileSync('chown', ['-R', 'nobody', r.dir]);
+      // No safe.directory from this machine's own config.
+      process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+      process.env.GIT_CONFIG_NOSYSTEM = '1';
+      try {
+        await assert.rejects(GitRepo.open(r.dir), /^UserError: git refuses to read the repository at .*: detected dubious ownership[^]*safe\.directory/);
+      } finally {
+        delete process.env.GIT_CONFIG_GLOBAL;
+        delete process.env.GIT_CONFIG_NOSYSTEM;
+        execFileSync('chown', ['-R', String(process.getuid!()), r.dir]);
+      }
+    },
+  );
+
   test('a folder that is in no repository, or inside .git, is refused with what mlreport needs', async () => {
     await assert.rejects(GitRepo.open(folder('mlreport-no-repo-')), /is not inside a git repository \(mlreport compares revisions/);
     const r = repo();
