@@ -41,6 +41,9 @@ try {
   write(1);
   const blobs = git('rev-parse', ...[...metrics, ...params].map((p) => `HEAD:${p}`));
   if (blobs.trim().split('\n').length !== 2 * FILES) throw new Error('expected one blob a file');
+  const lines = blobs.trim().split('\n');
+  const metricsBlobs = `${lines.slice(0, FILES).join('\n')}\n`;
+  const paramsBlobs = `${lines.slice(FILES).join('\n')}\n`;
 
   const out = join(dir, '.out');
   const cli =
@@ -50,22 +53,28 @@ try {
   const report = cli('report', '--base', 'HEAD', '--out', out, '--quiet');
   const check = spawnSync(process.execPath, [CLI, 'metrics', 'diff', 'HEAD', '--json'], { cwd: dir, encoding: 'utf8' });
   if (check.status !== 0 || Object.keys(JSON.parse(check.stdout) as object).length !== FILES) throw new Error(`metrics diff failed: ${check.stderr}`);
+  const headless = <T>(fn: () => T): T => {
+    rmSync(join(dir, 'm'), { recursive: true });
+    rmSync(join(dir, 'p'), { recursive: true });
+    try {
+      return fn();
+    } finally {
+      mkdirSync(join(dir, 'm'));
+      mkdirSync(join(dir, 'p'));
+      write(1);
+    }
+  };
   const runs = {
     cat: () => measure('git', ['cat-file', '--batch'], { cwd: dir, input: blobs }).cpuMs,
     start: () => measure(process.execPath, cliStartUp(CLI), { cwd: dir }).cpuMs,
     both: report,
+    // Each kind's files read at the base by the command that reads only them, beside a cat-file of its 1,000 blobs.
+    catMetrics: () => measure('git', ['cat-file', '--batch'], { cwd: dir, input: metricsBlobs }).cpuMs,
+    catParams: () => measure('git', ['cat-file', '--batch'], { cwd: dir, input: paramsBlobs }).cpuMs,
+    metricsDiff: () => headless(cli('metrics', 'diff', 'HEAD', '--json')),
+    paramsDiff: () => headless(cli('params', 'diff', 'HEAD', '--json')),
     // The same report where the pull request deleted every values file: what is left is reading them at the base.
-    baseOnly: () => {
-      rmSync(join(dir, 'm'), { recursive: true });
-      rmSync(join(dir, 'p'), { recursive: true });
-      try {
-        return report();
-      } finally {
-        mkdirSync(join(dir, 'm'));
-        mkdirSync(join(dir, 'p'));
-        write(1);
-      }
-    },
+    baseOnly: () => headless(report),
   };
   const samples = Object.fromEntries(Object.keys(runs).map((k) => [k, [] as number[]])) as Record<keyof typeof runs, number[]>;
   // Interleaved, so a busy moment on a shared machine falls on all of them alike; medians of ROUNDS.
@@ -87,6 +96,15 @@ try {
   console.log(
     `INFO  the same report with the files changed at the head (read from git and from disk, diffed, ${2 * FILES} rows composed): ${median(samples.both).toFixed(0)} ms CPU, ${(median(samples.both) / (cat + start)).toFixed(2)}× the peer`,
   );
+  // The reads without the report around them (history, causes, report.md and report.json of the rows).
+  for (const [what, ours, peer] of [
+    ['metrics', median(samples.metricsDiff), median(samples.catMetrics)],
+    ['params', median(samples.paramsDiff), median(samples.catParams)],
+  ] as const) {
+    console.log(
+      `INFO  \`mlreport ${what} diff HEAD --json\`, its ${FILES} files read at the base (deleted at the head): ${ours.toFixed(0)} ms CPU vs its blobs' cat-file ${peer.toFixed(0)} + start-up ${start.toFixed(0)} ms = ${(ours / (peer + start)).toFixed(2)}×`,
+    );
+  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
