@@ -30,6 +30,9 @@ const bundle = mkdtempSync(join(tmpdir(), 'mlreport-test-dist-'));
 // shared temporary folder: they go in a folder of this run's own, removed with the bundle.
 const compileCache = mkdtempSync(join(tmpdir(), 'mlreport-test-compile-cache-'));
 let status = 1;
+// Ctrl-C (or a CI's SIGTERM) reaches the test runner too, which stops; this process then goes on to remove its
+// folders below instead of dying with them left behind.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => undefined);
 try {
   execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', bundle], { stdio: 'inherit' });
   const files = explicitFiles.length ? explicitFiles : find('test').sort();
