@@ -19217,14 +19217,22 @@ async function readHistory(git, request, store, log) {
 async function readFromCommits(git, request, store, log) {
   const notes = [];
   const chain = await firstParents(git, request, notes, log);
-  const files = request.metrics.map((f) => f.path);
+  const paths = request.metrics.map((f) => f.path);
   const atBase = await parsedAtBase(git, request);
   const atCommits = await Promise.all(
     chain.map(async (commit) => {
       const byPath = !git.hasListing(commit.sha);
       const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...request.budget ? { budget: request.budget } : {} });
       const known = commit.sha === request.base.sha ? atBase : void 0;
-      return new Map(await Promise.all(files.map(async (file) => [file, known?.get(file) ?? await readMetricsAt(tree, file)])));
+      const files = /* @__PURE__ */ new Map();
+      const reads = [];
+      for (const file of paths) {
+        const got = known?.get(file);
+        if (got) files.set(file, got);
+        else reads.push(readMetricsAt(tree, file).then((read2) => void files.set(file, read2)));
+      }
+      await Promise.all(reads);
+      return files;
     })
   );
   const inGit = new Set(chain.filter((_, i) => [...atCommits[i].values()].some((r) => r.status !== "missing")).map((c) => c.sha));
@@ -19244,7 +19252,7 @@ async function readFromCommits(git, request, store, log) {
   }
   const read = (i, file) => atCommits[i].get(file);
   const fromStore = (sha, file) => stored.get(sha)?.has(file) ?? false;
-  for (const file of files) {
+  for (const file of paths) {
     const missing = chain.filter((c, i) => read(i, file).status === "missing" && !fromStore(c.sha, file)).map((c) => c.sha);
     if (missing.length === chain.length && chain.length) {
       notes.push(
@@ -19283,10 +19291,12 @@ async function readFromCommits(git, request, store, log) {
           if (value2 !== void 0) points.push({ commit: commit.sha, date: commit.date, value: value2 });
         }
       }
-      const name = `\`${diff.path}:${row3.key}\``;
       if (lacking.length)
-        notes.push(`${name} is missing at ${count(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`);
-      if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
+        notes.push(
+          `\`${diff.path}:${row3.key}\` is missing at ${count(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`
+        );
+      if (notNumbers.length)
+        notes.push(`\`${diff.path}:${row3.key}\` is not a finite number at ${count(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
       metrics.push({ file: diff.path, key: row3.key, points, stats: historyStats(points.map((p) => p.value)), head });
     }
   }

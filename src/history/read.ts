@@ -56,7 +56,7 @@ export async function readHistory(git: GitRepo, request: HistoryRequest, store: 
 async function readFromCommits(git: GitRepo, request: HistoryRequest, store: StoreReader | undefined, log: Logger): Promise<HistorySection> {
   const notes: string[] = [];
   const chain = await firstParents(git, request, notes, log);
-  const files = request.metrics.map((f) => f.path);
+  const paths = request.metrics.map((f) => f.path);
   const atBase = await parsedAtBase(git, request);
 
   const atCommits = await Promise.all(
@@ -64,8 +64,17 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
       // Path by path through the trees, for a few files at each commit; from the listing where the run has one (the base).
       const byPath = !git.hasListing(commit.sha);
       const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...(request.budget ? { budget: request.budget } : {}) });
+      // The base's files the comparison parsed are taken as they are: no promise a file for a thousand of them.
       const known = commit.sha === request.base.sha ? atBase : undefined;
-      return new Map(await Promise.all(files.map(async (file) => [file, known?.get(file) ?? (await readMetricsAt(tree, file))] as const)));
+      const files = new Map<string, FileAtCommit>();
+      const reads: Promise<void>[] = [];
+      for (const file of paths) {
+        const got = known?.get(file);
+        if (got) files.set(file, got);
+        else reads.push(readMetricsAt(tree, file).then((read) => void files.set(file, read)));
+      }
+      await Promise.all(reads);
+      return files;
     }),
   );
   // Commits where some file was in git; the others are asked of the store, file → key → value.
@@ -88,7 +97,7 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
   // Notes for each file: where it was not there to read, where it did not parse.
   const read = (i: number, file: string): FileAtCommit => atCommits[i]!.get(file)!;
   const fromStore = (sha: string, file: string): boolean => stored.get(sha)?.has(file) ?? false;
-  for (const file of files) {
+  for (const file of paths) {
     const missing = chain.filter((c, i) => read(i, file).status === 'missing' && !fromStore(c.sha, file)).map((c) => c.sha);
     if (missing.length === chain.length && chain.length) {
       notes.push(
@@ -129,10 +138,12 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
           if (value !== undefined) points.push({ commit: commit.sha, date: commit.date, value });
         }
       }
-      const name = `\`${diff.path}:${row.key}\``;
       if (lacking.length)
-        notes.push(`${name} is missing at ${count(lacking.length, 'commit')} of the ${chain.length} read (${named(lacking)}): left out there.`);
-      if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, 'commit')} (${named(notNumbers)}): left out there.`);
+        notes.push(
+          `\`${diff.path}:${row.key}\` is missing at ${count(lacking.length, 'commit')} of the ${chain.length} read (${named(lacking)}): left out there.`,
+        );
+      if (notNumbers.length)
+        notes.push(`\`${diff.path}:${row.key}\` is not a finite number at ${count(notNumbers.length, 'commit')} (${named(notNumbers)}): left out there.`);
       metrics.push({ file: diff.path, key: row.key, points, stats: historyStats(points.map((p) => p.value)), head });
     }
   }
