@@ -7456,6 +7456,13 @@ function gitStderr(child, name) {
 }
 
 // src/git/cat-file.ts
+var NotRead = class extends Error {
+  constructor(oid) {
+    super(`object ${oid} was not read: the objects before it passed what this read may take`);
+    this.oid = oid;
+  }
+  oid;
+};
 var ObjectTooLarge = class extends Error {
   constructor(oid, size) {
     super(`object ${oid} has ${size} bytes, more than this read allows`);
@@ -7556,17 +7563,19 @@ var CatFileBatch = class {
    * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
    * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
    * has no such object) or `ObjectTooLarge`, in the order asked. A large batch is read by a process of its own
-   * through a file (`ONE_PROCESS_FROM`); what is read back from it is kept or skipped as from the pipe.
+   * through a file (`ONE_PROCESS_FROM`); what is read back from it is kept or skipped as from the pipe. Its git is
+   * stopped once the file holds more than `maxTotal` bytes (what the caller's budget has left: the bodies it would
+   * refuse land in the file too), and the objects it did not get to are `NotRead`.
    */
-  async readMany(requests) {
+  async readMany(requests, maxTotal = Infinity) {
     if (!requests.length) return [];
     if (this.closing) throw new Error("the git object reader is closed");
     let found;
     if (requests.length >= ONE_PROCESS_FROM) {
       const dir = await mkdtemp(join(tmpdir(), "mlreport-objects-")).catch(() => null);
-      found = dir ? await readThroughFile(this.cwd, dir, requests) : await this.askAll(requests);
+      found = dir ? await readThroughFile(this.cwd, dir, requests, maxTotal) : await this.askAll(requests);
     } else found = await this.askAll(requests);
-    return found.map((f, i) => !f ? null : f.bytes ?? new ObjectTooLarge(requests[i].oid, f.size));
+    return found.map((f, i) => !f || f instanceof NotRead ? f : f.bytes ?? new ObjectTooLarge(requests[i].oid, f.size));
   }
   askAll(requests) {
     const child = this.start();
@@ -7644,15 +7653,32 @@ var CatFileBatch = class {
     }
   }
 };
-async function readThroughFile(cwd, dir, requests) {
+var WATCH_MS = 5;
+async function readThroughFile(cwd, dir, requests, maxTotal) {
   try {
     const file = await open(join(dir, "batch"), "w+");
     try {
+      let stopped = false;
       await new Promise((resolve4, reject) => {
         const child = spawn2("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
         const stderr = gitStderr(child, "git cat-file");
+        const watch = Number.isFinite(maxTotal) ? setInterval(() => {
+          void file.stat().then(
+            ({ size }) => {
+              if (size > maxTotal && child.exitCode === null) {
+                stopped = true;
+                child.kill();
+              }
+            },
+            () => void 0
+          );
+        }, WATCH_MS) : null;
         child.on("error", (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
-        child.on("close", (code, signal) => code === 0 ? resolve4() : reject(new Error(`git cat-file failed: ${stderr.why(code, signal)}`)));
+        child.on("close", (code, signal) => {
+          if (watch) clearInterval(watch);
+          if (code === 0 || stopped) resolve4();
+          else reject(new Error(`git cat-file failed: ${stderr.why(code, signal)}`));
+        });
         child.stdin.end(requests.map((r) => `${r.oid}
 `).join(""));
       });
@@ -7662,7 +7688,11 @@ async function readThroughFile(cwd, dir, requests) {
       const chunk = Buffer.allocUnsafe(READ_BACK_BYTES);
       for (let position = 0; answers.pending.length; ) {
         const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
-        if (!bytesRead) throw new Error(`git cat-file ended after ${found.length} of ${requests.length} answers`);
+        if (!bytesRead) {
+          if (!stopped) throw new Error(`git cat-file ended after ${found.length} of ${requests.length} answers`);
+          for (let i = found.length; i < requests.length; i++) found.push(new NotRead(requests[i].oid));
+          break;
+        }
         answers.receive(chunk.subarray(0, bytesRead));
         position += bytesRead;
       }
@@ -7887,9 +7917,10 @@ var GitRepo = class _GitRepo {
   /**
    * Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large (or
    * that its `admit` refused) `ObjectTooLarge`. `admit` is asked of kept objects first, then in git's order (the
-   * order of `requests`).
+   * order of `requests`). Past `maxTotal` bytes of answers git may be stopped: the objects it did not get to are
+   * `NotRead` (`CatFileBatch.readMany`).
    */
-  async readObjects(requests) {
+  async readObjects(requests, maxTotal = Infinity) {
     const bad = requests.find((r) => !FULL_SHA.test(r.oid));
     if (bad) throw new UserError(`not an object id: ${JSON.stringify(bad.oid)}`);
     const out = new Array(requests.length);
@@ -7903,7 +7934,7 @@ var GitRepo = class _GitRepo {
         at.push(i);
       }
     });
-    const got = await this.objects.readMany(asked);
+    const got = await this.objects.readMany(asked, maxTotal);
     got.forEach((bytes, j) => {
       out[at[j]] = bytes;
       if (bytes instanceof Buffer) this.keep(asked[j].oid, bytes);
@@ -10564,8 +10595,16 @@ var ReadBudget = class {
   take(path, size, streamed = false) {
     if (size > this.perFile && !streamed)
       throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
-    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+    if (this.used + size > this.perRun) throw this.passed(path);
     this.used += size;
+  }
+  /** Bytes the run may still read. */
+  get left() {
+    return this.perRun - this.used;
+  }
+  /** The refusal of `path` where the reads before it used what the run may read. */
+  passed(path) {
+    return new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
   }
 };
 function mib(bytes) {
@@ -10726,11 +10765,14 @@ function commitTree(git, sha, name, options = {}) {
       }
       const refused = /* @__PURE__ */ new Map();
       const blobs = await git.readObjects(
-        wanted.map(({ at, path, entry }) => ({ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error) => refused.set(at, error)) }))
+        wanted.map(({ at, path, entry }) => ({ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error) => refused.set(at, error)) })),
+        // git is stopped once its answers pass what the run may still read: what it did not get to is refused as such.
+        budget.left
       );
       wanted.forEach(({ at, path, entry }, i) => {
         const blob = blobs[i];
-        out[at] = refused.get(at) ?? (blob instanceof Buffer ? blob : missingObject(path, entry, blob));
+        if (blob instanceof NotRead) out[at] = budget.passed(path);
+        else out[at] = refused.get(at) ?? (blob instanceof Buffer ? blob : missingObject(path, entry, blob));
       });
       return out;
     },

@@ -4,6 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitStderr } from './run';
 
+/**
+ * An object a batch did not get to: the objects before it had already passed the most the batch may read
+ * (`readMany`'s `maxTotal`), so git was stopped there.
+ */
+export class NotRead extends Error {
+  constructor(readonly oid: string) {
+    super(`object ${oid} was not read: the objects before it passed what this read may take`);
+  }
+}
+
 /** An object larger than the reader may take (or its request's `admit` refused); its bytes were skipped, not kept. */
 export class ObjectTooLarge extends Error {
   constructor(
@@ -158,18 +168,20 @@ export class CatFileBatch {
    * Many blobs in one round: every name is written at once and the answers are taken as they stream back, where
    * one `read` after another waits a round trip a file. Each answer is what `read` gives (bytes, or null when git
    * has no such object) or `ObjectTooLarge`, in the order asked. A large batch is read by a process of its own
-   * through a file (`ONE_PROCESS_FROM`); what is read back from it is kept or skipped as from the pipe.
+   * through a file (`ONE_PROCESS_FROM`); what is read back from it is kept or skipped as from the pipe. Its git is
+   * stopped once the file holds more than `maxTotal` bytes (what the caller's budget has left: the bodies it would
+   * refuse land in the file too), and the objects it did not get to are `NotRead`.
    */
-  async readMany(requests: readonly ObjectRequest[]): Promise<(Buffer | null | ObjectTooLarge)[]> {
+  async readMany(requests: readonly ObjectRequest[], maxTotal = Infinity): Promise<(Buffer | null | ObjectTooLarge | NotRead)[]> {
     if (!requests.length) return [];
     if (this.closing) throw new Error('the git object reader is closed');
-    let found: (Found | null)[];
+    let found: (Found | null | NotRead)[];
     if (requests.length >= ONE_PROCESS_FROM) {
       const dir = await mkdtemp(join(tmpdir(), 'mlreport-objects-')).catch(() => null);
       // Without a writable temporary folder, through the pipe: slower, the same answers.
-      found = dir ? await readThroughFile(this.cwd, dir, requests) : await this.askAll(requests);
+      found = dir ? await readThroughFile(this.cwd, dir, requests, maxTotal) : await this.askAll(requests);
     } else found = await this.askAll(requests);
-    return found.map((f, i) => (!f ? null : (f.bytes ?? new ObjectTooLarge(requests[i]!.oid, f.size))));
+    return found.map((f, i) => (!f || f instanceof NotRead ? f : (f.bytes ?? new ObjectTooLarge(requests[i]!.oid, f.size))));
   }
 
   private askAll(requests: readonly ObjectRequest[]): Promise<(Found | null)[]> {
@@ -254,29 +266,58 @@ export class CatFileBatch {
   }
 }
 
+/** How often a batch's file is measured while its git writes, to stop git past `maxTotal`. */
+const WATCH_MS = 5;
+
 /**
  * A batch through a `git cat-file --batch` of its own whose output goes to a file in `dir` (a private temporary
- * folder), read back once git has ended; the folder is removed however the read ends.
+ * folder), read back once git has ended; the folder is removed however the read ends. Past `maxTotal` bytes in the
+ * file git is stopped: what it had not answered is `NotRead`.
  */
-async function readThroughFile(cwd: string, dir: string, requests: readonly ObjectRequest[]): Promise<(Found | null)[]> {
+async function readThroughFile(cwd: string, dir: string, requests: readonly ObjectRequest[], maxTotal: number): Promise<(Found | null | NotRead)[]> {
   try {
     const file = await open(join(dir, 'batch'), 'w+');
     try {
+      let stopped = false;
       await new Promise<void>((resolve, reject) => {
         const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', file.fd, 'pipe'], windowsHide: true });
         const stderr = gitStderr(child, 'git cat-file');
+        // Without sizes before the read (a listing does not give them), a batch could fill the disk with bodies the
+        // budget then skips: the file is measured as git writes it, and git stopped once it passes what is left.
+        const watch = Number.isFinite(maxTotal)
+          ? setInterval(() => {
+              void file.stat().then(
+                ({ size }) => {
+                  if (size > maxTotal && child.exitCode === null) {
+                    stopped = true;
+                    child.kill();
+                  }
+                },
+                () => undefined,
+              );
+            }, WATCH_MS)
+          : null;
         child.on('error', (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
-        child.on('close', (code, signal) => (code === 0 ? resolve() : reject(new Error(`git cat-file failed: ${stderr.why(code, signal)}`))));
+        child.on('close', (code, signal) => {
+          if (watch) clearInterval(watch);
+          if (code === 0 || stopped) resolve();
+          else reject(new Error(`git cat-file failed: ${stderr.why(code, signal)}`));
+        });
         child.stdin!.end(requests.map((r) => `${r.oid}\n`).join(''));
       });
-      const found: (Found | null)[] = [];
+      const found: (Found | null | NotRead)[] = [];
       const answers = new AnswerReader();
       // Nothing here fails a request: a short file is the error below.
       for (const { maxBytes, admit } of requests) answers.pending.push({ maxBytes, admit, resolve: (f) => found.push(f), reject: () => undefined });
       const chunk = Buffer.allocUnsafe(READ_BACK_BYTES);
       for (let position = 0; answers.pending.length;) {
         const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
-        if (!bytesRead) throw new Error(`git cat-file ended after ${found.length} of ${requests.length} answers`);
+        if (!bytesRead) {
+          if (!stopped) throw new Error(`git cat-file ended after ${found.length} of ${requests.length} answers`);
+          // Where git was stopped: the answer it was writing and the ones after it.
+          for (let i = found.length; i < requests.length; i++) found.push(new NotRead(requests[i]!.oid));
+          break;
+        }
         answers.receive(chunk.subarray(0, bytesRead));
         position += bytesRead;
       }

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { UserError } from '../util/errors';
-import { CatFileBatch, ObjectTooLarge, type ObjectRequest } from './cat-file';
+import { CatFileBatch, ObjectTooLarge, type NotRead, type ObjectRequest } from './cat-file';
 import { gitStderr, runGit } from './run';
 
 /**
@@ -275,12 +275,13 @@ export class GitRepo {
   /**
    * Many objects as `readObject` reads each, asked of git in one batch; an id it lacks is null, one too large (or
    * that its `admit` refused) `ObjectTooLarge`. `admit` is asked of kept objects first, then in git's order (the
-   * order of `requests`).
+   * order of `requests`). Past `maxTotal` bytes of answers git may be stopped: the objects it did not get to are
+   * `NotRead` (`CatFileBatch.readMany`).
    */
-  async readObjects(requests: readonly ObjectRequest[]): Promise<(Buffer | null | ObjectTooLarge)[]> {
+  async readObjects(requests: readonly ObjectRequest[], maxTotal = Infinity): Promise<(Buffer | null | ObjectTooLarge | NotRead)[]> {
     const bad = requests.find((r) => !FULL_SHA.test(r.oid));
     if (bad) throw new UserError(`not an object id: ${JSON.stringify(bad.oid)}`);
-    const out = new Array<Buffer | null | ObjectTooLarge>(requests.length);
+    const out = new Array<Buffer | null | ObjectTooLarge | NotRead>(requests.length);
     const asked: ObjectRequest[] = [];
     const at: number[] = [];
     requests.forEach((r, i) => {
@@ -291,7 +292,7 @@ export class GitRepo {
         at.push(i);
       }
     });
-    const got = await this.objects.readMany(asked);
+    const got = await this.objects.readMany(asked, maxTotal);
     got.forEach((bytes, j) => {
       out[at[j]!] = bytes;
       if (bytes instanceof Buffer) this.keep(asked[j]!.oid, bytes);

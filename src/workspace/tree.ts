@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { ObjectTooLarge } from '../git/cat-file';
+import { NotRead, ObjectTooLarge } from '../git/cat-file';
 import type { GitRepo, TreeEntry } from '../git/repo';
 import { UserError } from '../util/errors';
 
@@ -75,8 +75,18 @@ export class ReadBudget {
   take(path: string, size: number, streamed = false): void {
     if (size > this.perFile && !streamed)
       throw new RefusedRead(`${path}: ${mib(size)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
-    if (this.used + size > this.perRun) throw new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+    if (this.used + size > this.perRun) throw this.passed(path);
     this.used += size;
+  }
+
+  /** Bytes the run may still read. */
+  get left(): number {
+    return this.perRun - this.used;
+  }
+
+  /** The refusal of `path` where the reads before it used what the run may read. */
+  passed(path: string): RefusedRead {
+    return new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
   }
 }
 
@@ -286,10 +296,13 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
       const refused = new Map<number, Error>();
       const blobs = await git.readObjects(
         wanted.map(({ at, path, entry }) => ({ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error) => refused.set(at, error)) })),
+        // git is stopped once its answers pass what the run may still read: what it did not get to is refused as such.
+        budget.left,
       );
       wanted.forEach(({ at, path, entry }, i) => {
         const blob = blobs[i]!;
-        out[at] = refused.get(at) ?? (blob instanceof Buffer ? blob : missingObject(path, entry, blob as Error | null));
+        if (blob instanceof NotRead) out[at] = budget.passed(path);
+        else out[at] = refused.get(at) ?? (blob instanceof Buffer ? blob : missingObject(path, entry, blob as Error | null));
       });
       return out;
     },

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CatFileBatch, ObjectTooLarge } from '../../src/git/cat-file';
+import { CatFileBatch, NotRead, ObjectTooLarge } from '../../src/git/cat-file';
 import { GitRepo } from '../../src/git/repo';
 import { commitTree, ReadBudget, RefusedRead } from '../../src/workspace/tree';
 import { TempRepo } from '../helpers/repo';
@@ -281,6 +281,48 @@ describe(
     });
   },
 );
+
+describe('a large batch whose answers pass what the run may read', () => {
+  // 200 blobs of 512 KiB (100 MiB for git to write into the batch's file), a run that may read 2 MiB.
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 200; i++) files[`m/${String(i).padStart(3, '0')}.json`] = `${i}`.padEnd(512 * 1024, ' ');
+  const paths = Object.keys(files);
+
+  test('git is stopped once its file passes the limit: the objects it did not get to are NotRead, the ones before read whole', async () => {
+    const r = repo();
+    const sha = r.commit('big', files);
+    const batch = new CatFileBatch(r.dir);
+    const oids = r.git('rev-parse', ...paths.map((p) => `${sha}:${p}`)).split('\n');
+    const got = await batch.readMany(
+      oids.map((oid) => ({ oid, maxBytes: Infinity })),
+      2 * 1024 * 1024,
+    );
+    const read = got.filter((g) => g instanceof Buffer);
+    assert.ok(read.length >= 4, `${read.length} read`);
+    assert.ok(got.slice(0, read.length).every((g, i) => g instanceof Buffer && g.toString() === files[paths[i]!]));
+    // The rest were never taken from git: far fewer than 200 bodies were written.
+    assert.ok(got.slice(read.length).every((g) => g instanceof NotRead));
+    assert.ok(read.length < 150, `${read.length} of 200 read: git was not stopped`);
+    await batch.close();
+  });
+
+  test('through a commit: the files the run can take are read in order, the rest refused by name as past the budget', async () => {
+    const r = repo();
+    const sha = r.commit('big', files);
+    const git = await GitRepo.open(r.dir);
+    const budget = new ReadBudget(1024 * 1024, 2 * 1024 * 1024 + 1000);
+    const got = await commitTree(git, sha, 'main', { budget }).readMany!(paths);
+    // Four of 512 KiB fit in 2 MiB + 1,000 bytes; every later one is refused, whether git wrote it or was stopped first.
+    assert.deepEqual(
+      got.slice(0, 4).map((g) => (g as Buffer).length),
+      [512 * 1024, 512 * 1024, 512 * 1024, 512 * 1024],
+    );
+    for (const [i, g] of got.slice(4).entries()) {
+      assert.ok(g instanceof RefusedRead && g.message === `${paths[i + 4]}: reading it would pass the 2 MiB one run may read; not read`, String(g));
+    }
+    await git.close();
+  });
+});
 
 describe('objects read once a run', () => {
   test('a small blob read again (the base for the comparison, then for the history) is not asked of git again; a large one is', async () => {
