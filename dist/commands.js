@@ -10672,7 +10672,8 @@ function plainWorkTree(dir) {
     const dotGit = join4(top2, ".git");
     const found = statSync2(dotGit, { throwIfNoEntry: false });
     if (found) {
-      if (!found.isDirectory() || found.uid !== uid || !statSync2(join4(dotGit, "HEAD"), { throwIfNoEntry: false })?.isFile()) return null;
+      if (!found.isDirectory() || found.uid !== uid || statSync2(top2).uid !== uid) return null;
+      if (!statSync2(join4(dotGit, "HEAD"), { throwIfNoEntry: false })?.isFile()) return null;
       let config = "";
       try {
         config = readFileSync2(join4(dotGit, "config"), "utf8");

@@ -8056,7 +8056,8 @@ function plainWorkTree(dir) {
     const dotGit = join2(top, ".git");
     const found = statSync(dotGit, { throwIfNoEntry: false });
     if (found) {
-      if (!found.isDirectory() || found.uid !== uid || !statSync(join2(dotGit, "HEAD"), { throwIfNoEntry: false })?.isFile()) return null;
+      if (!found.isDirectory() || found.uid !== uid || statSync(top).uid !== uid) return null;
+      if (!statSync(join2(dotGit, "HEAD"), { throwIfNoEntry: false })?.isFile()) return null;
       let config = "";
       try {
         config = readFileSync2(join2(dotGit, "config"), "utf8");

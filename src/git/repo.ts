@@ -442,7 +442,9 @@ function plainWorkTree(dir: string): [string, string] | null {
     const dotGit = join(top, '.git');
     const found = statSync(dotGit, { throwIfNoEntry: false });
     if (found) {
-      if (!found.isDirectory() || found.uid !== uid || !statSync(join(dotGit, 'HEAD'), { throwIfNoEntry: false })?.isFile()) return null;
+      // git checks the owner of the work tree's top as well as of its .git.
+      if (!found.isDirectory() || found.uid !== uid || statSync(top).uid !== uid) return null;
+      if (!statSync(join(dotGit, 'HEAD'), { throwIfNoEntry: false })?.isFile()) return null;
       let config = '';
       try {
         config = readFileSync(join(dotGit, 'config'), 'utf8');

@@ -109,6 +109,16 @@ describe('opening a repository: where its work tree starts, and where the folder
     { skip: process.getuid?.() !== 0 && 'giving a folder to another user needs root' },
     async () => {
       const r = repo();
+      // The top alone first (git checks it as well as .git), then everything.
+      execFileSync('chown', ['nobody', r.dir]);
+      process.env.GIT_CONFIG_GLOBAL = '/dev/null';
+      process.env.GIT_CONFIG_NOSYSTEM = '1';
+      try {
+        await assert.rejects(GitRepo.open(join(r.dir, 'sub')), /^UserError: git refuses to read the repository at .*: detected dubious ownership/);
+      } finally {
+        delete process.env.GIT_CONFIG_GLOBAL;
+        delete process.env.GIT_CONFIG_NOSYSTEM;
+      }
       execFileSync('chown', ['-R', 'nobody', r.dir]);
       // No safe.directory from this machine's own config.
       process.env.GIT_CONFIG_GLOBAL = '/dev/null';
