@@ -10680,7 +10680,7 @@ function plainWorkTree(dir) {
       } catch {
         return null;
       }
-      if (/^\s*(worktree|bare\s*=\s*true)\b/im.test(config)) return null;
+      if (/^\s*(worktree\w*|bare\s*=\s*true)\b|^\s*\[\s*include/im.test(config)) return null;
       const parts = relative(top2, real).split(sep2).filter(Boolean);
       if (parts.some((part) => part.toLowerCase() === ".git")) return null;
       return [top2, parts.map((part) => `${part}/`).join("")];
@@ -14006,12 +14006,10 @@ async function readFromCommits(git, request, store, log) {
           if (value2 !== void 0) points.push({ commit: commit.sha, date: commit.date, value: value2 });
         }
       }
+      const name = `\`${diff.path}:${row3.key}\``;
       if (lacking.length)
-        notes.push(
-          `\`${diff.path}:${row3.key}\` is missing at ${count(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`
-        );
-      if (notNumbers.length)
-        notes.push(`\`${diff.path}:${row3.key}\` is not a finite number at ${count(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
+        notes.push(`${name} is missing at ${count(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`);
+      if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
       metrics.push({ file: diff.path, key: row3.key, points, stats: historyStats(points.map((p) => p.value)), head });
     }
   }

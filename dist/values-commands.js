@@ -8064,7 +8064,7 @@ function plainWorkTree(dir) {
       } catch {
         return null;
       }
-      if (/^\s*(worktree|bare\s*=\s*true)\b/im.test(config)) return null;
+      if (/^\s*(worktree\w*|bare\s*=\s*true)\b|^\s*\[\s*include/im.test(config)) return null;
       const parts = relative(top, real).split(sep).filter(Boolean);
       if (parts.some((part) => part.toLowerCase() === ".git")) return null;
       return [top, parts.map((part) => `${part}/`).join("")];

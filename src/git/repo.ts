@@ -424,7 +424,7 @@ const DISCOVERY_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_
  * folder upwards (links resolved) with a `.git` directory that holds a HEAD — without a `git rev-parse` process
  * (each process Node starts costs ≈ 10 ms of CPU here, a fifth of a `metrics diff`'s own work). Null, so git is
  * asked, for anything less plain: a variable that moves the repository, a `.git` file (a linked work tree or a
- * submodule), a config that names a work tree or says bare, a folder inside `.git`, a `.git` another user owns
+ * submodule), a config that names a work tree, says bare or includes others, a folder inside `.git`, a `.git` another user owns
  * (git refuses it unless `safe.directory` allows it), no `.git` at all, or a system without user ids (Windows).
  */
 function plainWorkTree(dir: string): [string, string] | null {
@@ -451,7 +451,8 @@ function plainWorkTree(dir: string): [string, string] | null {
       } catch {
         return null;
       }
-      if (/^\s*(worktree|bare\s*=\s*true)\b/im.test(config)) return null;
+      // A work tree named elsewhere (core.worktree, a per-worktree config), bare, or config included from other files.
+      if (/^\s*(worktree\w*|bare\s*=\s*true)\b|^\s*\[\s*include/im.test(config)) return null;
       const parts = relative(top, real).split(sep).filter(Boolean);
       if (parts.some((part) => part.toLowerCase() === '.git')) return null;
       return [top, parts.map((part) => `${part}/`).join('')];

@@ -138,12 +138,10 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
           if (value !== undefined) points.push({ commit: commit.sha, date: commit.date, value });
         }
       }
+      const name = `\`${diff.path}:${row.key}\``;
       if (lacking.length)
-        notes.push(
-          `\`${diff.path}:${row.key}\` is missing at ${count(lacking.length, 'commit')} of the ${chain.length} read (${named(lacking)}): left out there.`,
-        );
-      if (notNumbers.length)
-        notes.push(`\`${diff.path}:${row.key}\` is not a finite number at ${count(notNumbers.length, 'commit')} (${named(notNumbers)}): left out there.`);
+        notes.push(`${name} is missing at ${count(lacking.length, 'commit')} of the ${chain.length} read (${named(lacking)}): left out there.`);
+      if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, 'commit')} (${named(notNumbers)}): left out there.`);
       metrics.push({ file: diff.path, key: row.key, points, stats: historyStats(points.map((p) => p.value)), head });
     }
   }

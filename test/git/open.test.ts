@@ -96,6 +96,15 @@ describe('opening a repository: where its work tree starts, and where the folder
       delete process.env.GIT_WORK_TREE;
     }
 
+    // A config that includes others may name a work tree there: git is asked (and here there is none to ask).
+    const including = repo();
+    including.git('config', 'include.path', 'more.cfg');
+    await assert.rejects(
+      withoutGitOnPath(() => GitRepo.open(including.dir)),
+      /not inside a git repository/,
+    );
+    assert.deepEqual(await weSay(including.dir), gitSays(including.dir));
+
     const configured = repo();
     const outside = folder('mlreport-worktree-');
     configured.git('config', 'core.worktree', outside);
