@@ -11337,17 +11337,33 @@ var import_yaml = __toESM(require_dist(), 1);
 
 // src/dvc/formats/yaml-plain.ts
 var MAX_PLAIN_DEPTH = 64;
-var ENTRY = /^( *)([A-Za-z_][A-Za-z0-9_.-]{0,127}):(?: +(.*))?$/;
+var KEY = /^([A-Za-z_][A-Za-z0-9_./-]{0,127}):(?: +(.*))?$/;
 var NOT_STRING_KEY = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
-var VALUE = /^[A-Za-z0-9_./+-](?:[A-Za-z0-9_./+ -]*[A-Za-z0-9_./+-])?$/;
+var VALUE = /^[A-Za-z0-9_./+-](?:[A-Za-z0-9_./+ ()=-]*[A-Za-z0-9_./+)-])?$/;
 var INT = /^-?(?:0|[1-9][0-9]*)$/;
 var FLOAT = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/;
 function plainYaml(text2) {
   const root = /* @__PURE__ */ new Map();
   const stack = [{ indent: 0, map: root }];
   let opened = null;
-  let lastIndent = 0;
-  let lastHadValue = false;
+  let valueIndent = -1;
+  const entry = (map, match, indent) => {
+    const key2 = match[1];
+    if (NOT_STRING_KEY.test(key2) || map.has(key2)) return false;
+    const rest = comment(match[2] ?? "");
+    if (rest === null) return false;
+    if (rest === "") {
+      map.set(key2, null);
+      opened = { map, key: key2, indent };
+      valueIndent = -1;
+      return true;
+    }
+    const value2 = plainScalar(rest);
+    if (value2 === void 0) return false;
+    map.set(key2, value2);
+    valueIndent = indent;
+    return true;
+  };
   let start = 0;
   while (start <= text2.length) {
     let end = text2.indexOf("\n", start);
@@ -11360,39 +11376,64 @@ function plainYaml(text2) {
       if (content.startsWith("#") && !/^[ -~]*$/.test(content)) return null;
       continue;
     }
-    const m = ENTRY.exec(line);
-    if (!m) return null;
-    const indent = m[1].length;
-    const key2 = m[2];
-    if (NOT_STRING_KEY.test(key2)) return null;
-    if (opened) {
-      if (indent > opened.indent) {
+    const indent = spaces(line, 0);
+    if (indent !== line.length - content.length) return null;
+    if (content === "-" || content.startsWith("- ")) {
+      if (opened && indent >= opened.indent) {
         if (stack.length > MAX_PLAIN_DEPTH) return null;
-        const nested = /* @__PURE__ */ new Map();
-        opened.map.set(opened.key, nested);
-        stack.push({ indent, map: nested });
-      } else opened.map.set(opened.key, null);
+        const list3 = [];
+        opened.map.set(opened.key, list3);
+        stack.push({ indent, list: list3 });
+      } else {
+        if (!opened && valueIndent >= 0 && indent > valueIndent) return null;
+        while (stack.length > 1 && stack[stack.length - 1].indent > indent) stack.pop();
+      }
       opened = null;
-    } else if (indent > lastIndent && lastHadValue) return null;
-    while (stack.length > 1 && indent < stack[stack.length - 1].indent) stack.pop();
-    const level = stack[stack.length - 1];
-    if (indent !== level.indent) return null;
-    if (level.map.has(key2)) return null;
-    const rest = comment(m[3] ?? "");
-    if (rest === null) return null;
-    lastIndent = indent;
-    if (rest === "") {
-      level.map.set(key2, null);
-      opened = { map: level.map, key: key2, indent };
-      lastHadValue = false;
+      const seq = stack[stack.length - 1];
+      if (!seq.list || seq.indent !== indent) return null;
+      const at = spaces(line, indent + 1);
+      const item = line.slice(at);
+      if (at === indent + 1 || item === "" || item.startsWith("#") || item.startsWith("-") || item.charCodeAt(0) === 9) return null;
+      const key3 = KEY.exec(item);
+      if (!key3) {
+        const rest = comment(item);
+        const value2 = rest === null ? void 0 : plainScalar(rest);
+        if (value2 === void 0) return null;
+        seq.list.push(value2);
+        valueIndent = indent;
+        continue;
+      }
+      if (stack.length > MAX_PLAIN_DEPTH) return null;
+      const map = /* @__PURE__ */ new Map();
+      seq.list.push(map);
+      stack.push({ indent: at, map });
+      if (!entry(map, key3, at)) return null;
       continue;
     }
-    const value2 = plainScalar(rest);
-    if (value2 === void 0) return null;
-    level.map.set(key2, value2);
-    lastHadValue = true;
+    const key2 = KEY.exec(content);
+    if (!key2) return null;
+    if (opened && indent > opened.indent) {
+      if (stack.length > MAX_PLAIN_DEPTH) return null;
+      const nested = /* @__PURE__ */ new Map();
+      opened.map.set(opened.key, nested);
+      stack.push({ indent, map: nested });
+    } else if (!opened && valueIndent >= 0 && indent > valueIndent) return null;
+    opened = null;
+    while (stack.length > 1) {
+      const top2 = stack[stack.length - 1];
+      if (top2.indent > indent || top2.list && top2.indent === indent) stack.pop();
+      else break;
+    }
+    const level = stack[stack.length - 1];
+    if (!level.map || indent !== level.indent) return null;
+    if (!entry(level.map, key2, indent)) return null;
   }
   return root;
+}
+function spaces(line, from) {
+  let at = from;
+  while (line.charCodeAt(at) === 32) at++;
+  return at;
 }
 function comment(rest) {
   const hash2 = rest.startsWith("#") ? 0 : rest.indexOf(" #");
@@ -13360,11 +13401,11 @@ var Emitter = class {
     if (!this.whitespace) this.put([" "]);
     this.whitespace = false;
     this.indention = false;
-    let spaces = false;
+    let spaces2 = false;
     let start = 0;
     for (let end = 0; end <= text2.length; end++) {
       const ch = text2[end];
-      if (spaces) {
+      if (spaces2) {
         if (ch !== " ") {
           const pastWidth = this.folding === "current" ? this.column >= BEST_WIDTH : this.column > BEST_WIDTH;
           if (start + 1 === end && pastWidth && split) {
@@ -13384,17 +13425,17 @@ var Emitter = class {
         this.put(word);
         start = end;
       }
-      spaces = ch === " ";
+      spaces2 = ch === " ";
     }
   }
   writeSingleQuoted(text2, split) {
     this.writeIndicator("'", true);
-    let spaces = false;
+    let spaces2 = false;
     let breaks = false;
     let start = 0;
     for (let end = 0; end <= text2.length; end++) {
       const ch = text2[end];
-      if (spaces) {
+      if (spaces2) {
         if (ch !== " ") {
           if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== text2.length) this.writeIndent();
           else this.put(text2.slice(start, end));
@@ -13416,7 +13457,7 @@ var Emitter = class {
         start = end + 1;
       }
       if (ch !== void 0) {
-        spaces = ch === " ";
+        spaces2 = ch === " ";
         breaks = BREAKS.includes(ch);
       }
     }

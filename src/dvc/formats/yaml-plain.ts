@@ -2,31 +2,64 @@ import { PyFloat, type Raw, type RawMap } from '../python/value';
 
 /** Deeper than this the library reads the file (and says what it says about depth). */
 const MAX_PLAIN_DEPTH = 64;
-/** `key: value` at some indent, then an optional comment; the key plain and unambiguously a string. */
-const ENTRY = /^( *)([A-Za-z_][A-Za-z0-9_.-]{0,127}):(?: +(.*))?$/;
+/** A plain key, unambiguously a string, then `:` and the rest of the line (its value, a comment, or nothing). */
+const KEY = /^([A-Za-z_][A-Za-z0-9_./-]{0,127}):(?: +(.*))?$/;
 /** Keys the core schema reads as booleans or null, not strings. */
 const NOT_STRING_KEY = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$/;
-/** A value that can only be a plain one-line scalar: no indicator, quote, flow, anchor, tag or block character. */
-const VALUE = /^[A-Za-z0-9_./+-](?:[A-Za-z0-9_./+ -]*[A-Za-z0-9_./+-])?$/;
+/**
+ * A value that can only be a plain one-line scalar: it starts with no indicator, and holds no quote, flow indicator,
+ * `:` or `#` (which could start a mapping or a comment), anchor, alias, tag or block character.
+ */
+const VALUE = /^[A-Za-z0-9_./+-](?:[A-Za-z0-9_./+ ()=-]*[A-Za-z0-9_./+)-])?$/;
 const INT = /^-?(?:0|[1-9][0-9]*)$/;
 const FLOAT = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/;
 
+/** An open block collection: a mapping with the column of its keys, or a sequence with the column of its dashes. */
+type Open = { indent: number; map: RawMap; list?: undefined } | { indent: number; list: Raw[]; map?: undefined };
+/** A key whose value is on the lines after it, and its column. */
+interface Opened {
+  map: RawMap;
+  key: string;
+  indent: number;
+}
+
 /**
- * The subset of YAML that params files mostly are, read without building the library's document: block mappings
- * indented with spaces, plain string keys, one-line plain values (strings, decimal numbers, booleans, null) and
- * comments. The result is what `parseYaml` gives through the library for the same text (the tests hold both to
- * it); null for anything else: quotes, flow collections, lists, anchors, tags, block scalars, several documents,
- * tabs, CR, keys the core schema reads as non-strings, repeated keys, values that might be numbers in another
- * notation, anything past ASCII. The library then reads the file and reports what is wrong in it.
+ * The subset of YAML that params files and dvc.yaml files mostly are, read without building the library's document:
+ * block mappings and block sequences indented with spaces, plain string keys, one-line plain values (strings,
+ * decimal numbers, booleans, null) and comments, a mapping at the root. The result is what `parseYaml` gives through
+ * the library for the same text (the tests hold both to it); null for anything else: quotes, flow collections,
+ * anchors, tags, block scalars, several documents, tabs, CR, keys the core schema reads as non-strings, repeated
+ * keys, values that might be numbers in another notation, a sequence in a sequence's item, anything past ASCII.
+ * The library then reads the file and reports what is wrong in it.
  */
 export function plainYaml(text: string): RawMap | null {
   const root: RawMap = new Map();
-  /** The open mappings, outermost first, each with the indent of its keys. */
-  const stack: { indent: number; map: RawMap }[] = [{ indent: 0, map: root }];
-  /** A key whose value is not written on its line: a nested mapping when the next line is indented deeper, else null. */
-  let opened: { map: RawMap; key: string; indent: number } | null = null;
-  let lastIndent = 0;
-  let lastHadValue = false;
+  const stack: Open[] = [{ indent: 0, map: root }];
+  /**
+   * A key whose value is not written on its line (null in its mapping until then): a mapping when the next line is a
+   * key indented deeper, a sequence when it is a dash at the key's column or deeper, else null.
+   */
+  let opened = null as Opened | null;
+  /** The column of the last line's value, when it had one: a line indented deeper continues it (or is an error). */
+  let valueIndent = -1;
+  /** A key and what follows it on its line, put in `map`; false when the line is not plain. */
+  const entry = (map: RawMap, match: RegExpExecArray, indent: number): boolean => {
+    const key = match[1]!;
+    if (NOT_STRING_KEY.test(key) || map.has(key)) return false;
+    const rest = comment(match[2] ?? '');
+    if (rest === null) return false;
+    if (rest === '') {
+      map.set(key, null);
+      opened = { map, key, indent };
+      valueIndent = -1;
+      return true;
+    }
+    const value = plainScalar(rest);
+    if (value === undefined) return false;
+    map.set(key, value);
+    valueIndent = indent;
+    return true;
+  };
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
@@ -39,40 +72,70 @@ export function plainYaml(text: string): RawMap | null {
       if (content.startsWith('#') && !/^[ -~]*$/.test(content)) return null;
       continue;
     }
-    const m = ENTRY.exec(line);
-    if (!m) return null;
-    const indent = m[1]!.length;
-    const key = m[2]!;
-    if (NOT_STRING_KEY.test(key)) return null;
-    if (opened) {
-      if (indent > opened.indent) {
+    const indent = spaces(line, 0);
+    if (indent !== line.length - content.length) return null; // a tab in the indentation
+    if (content === '-' || content.startsWith('- ')) {
+      if (opened && indent >= opened.indent) {
+        // The opened key's value is a sequence, at the key's column (as DVC writes them) or deeper.
         if (stack.length > MAX_PLAIN_DEPTH) return null;
-        const nested: RawMap = new Map();
-        opened.map.set(opened.key, nested);
-        stack.push({ indent, map: nested });
-      } else opened.map.set(opened.key, null);
+        const list: Raw[] = [];
+        opened.map.set(opened.key, list);
+        stack.push({ indent, list });
+      } else {
+        if (!opened && valueIndent >= 0 && indent > valueIndent) return null;
+        while (stack.length > 1 && stack[stack.length - 1]!.indent > indent) stack.pop();
+      }
       opened = null;
-    } else if (indent > lastIndent && lastHadValue) return null; // a continuation of the value above, or an error
-    while (stack.length > 1 && indent < stack[stack.length - 1]!.indent) stack.pop();
-    const level = stack[stack.length - 1]!;
-    if (indent !== level.indent) return null;
-    if (level.map.has(key)) return null;
-    const rest = comment(m[3] ?? '');
-    if (rest === null) return null;
-    lastIndent = indent;
-    if (rest === '') {
-      // Held open (not in the map yet) until the next line says what it is.
-      level.map.set(key, null);
-      opened = { map: level.map, key, indent };
-      lastHadValue = false;
+      const seq = stack[stack.length - 1]!;
+      if (!seq.list || seq.indent !== indent) return null;
+      const at = spaces(line, indent + 1);
+      const item = line.slice(at);
+      // An empty item, a comment, a tab, or a sequence in the item: the library's.
+      if (at === indent + 1 || item === '' || item.startsWith('#') || item.startsWith('-') || item.charCodeAt(0) === 9) return null;
+      const key = KEY.exec(item);
+      if (!key) {
+        const rest = comment(item);
+        const value = rest === null ? undefined : plainScalar(rest);
+        if (value === undefined) return null;
+        seq.list.push(value);
+        valueIndent = indent;
+        continue;
+      }
+      // A mapping in the item, its first key on the dash's line and its other keys at that key's column.
+      if (stack.length > MAX_PLAIN_DEPTH) return null;
+      const map: RawMap = new Map();
+      seq.list.push(map);
+      stack.push({ indent: at, map });
+      if (!entry(map, key, at)) return null;
       continue;
     }
-    const value = plainScalar(rest);
-    if (value === undefined) return null;
-    level.map.set(key, value);
-    lastHadValue = true;
+    const key = KEY.exec(content);
+    if (!key) return null;
+    if (opened && indent > opened.indent) {
+      if (stack.length > MAX_PLAIN_DEPTH) return null;
+      const nested: RawMap = new Map();
+      opened.map.set(opened.key, nested);
+      stack.push({ indent, map: nested });
+    } else if (!opened && valueIndent >= 0 && indent > valueIndent) return null; // a continuation of the value above, or an error
+    opened = null;
+    // Out of the collections this line is not in: deeper ones, and a sequence at its column (a key's value).
+    while (stack.length > 1) {
+      const top = stack[stack.length - 1]!;
+      if (top.indent > indent || (top.list && top.indent === indent)) stack.pop();
+      else break;
+    }
+    const level = stack[stack.length - 1]!;
+    if (!level.map || indent !== level.indent) return null;
+    if (!entry(level.map, key, indent)) return null;
   }
   return root;
+}
+
+/** Where the run of spaces in `line` from `from` ends. */
+function spaces(line: string, from: number): number {
+  let at = from;
+  while (line.charCodeAt(at) === 32) at++;
+  return at;
 }
 
 /** A value's text without its trailing comment (` #…`) and spaces; null when it has a character left to the library. */
