@@ -9630,8 +9630,20 @@ function projectPath(path) {
   }
   return parts.join("/");
 }
+var WorkspaceListing = class {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  walked = null;
+  files() {
+    this.walked ??= walk(this.root);
+    return this.walked;
+  }
+};
 function workspaceTree(root, options = {}) {
   const budget = options.budget ?? new ReadBudget();
+  const listing = options.listing?.root === root ? options.listing : null;
   let files = null;
   let realRoot = null;
   return {
@@ -9640,7 +9652,7 @@ function workspaceTree(root, options = {}) {
     read: (path) => later(() => readNow(path)),
     chunks: (path) => later(() => chunksNow(path)),
     list() {
-      files ??= walk(root);
+      files ??= listing ? listing.files() : walk(root);
       return files;
     }
   };
@@ -21356,8 +21368,8 @@ function cycle(values, n) {
 // src/plots/collect.ts
 var IMAGE_EXTENSIONS2 = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var LINE_LIKE = ["linear", "simple", "smooth", "scatter", "scatter_jitter"];
-async function findPlotDefinitions(workspace, plotsPaths, budget) {
-  const tree = workspaceTree(workspace, budget ? { budget } : {});
+async function findPlotDefinitions(workspace, plotsPaths, budget, listing) {
+  const tree = workspaceTree(workspace, { ...budget ? { budget } : {}, ...listing ? { listing } : {} });
   let result;
   if (plotsPaths) {
     const files = plotsPaths.some(isGlob) ? await tree.list() : [];
@@ -21426,7 +21438,10 @@ async function expandDirectory(tree, def) {
 async function preparePlots(git, request, definitions) {
   const budget = request.budget ? { budget: request.budget } : {};
   const data = await PipelineData.open(request.workspace).catch(() => null);
-  const head = withCachedOutputs(workspaceTree(request.workspace, { name: request.headLabel, ...budget }), data);
+  const head = withCachedOutputs(
+    workspaceTree(request.workspace, { name: request.headLabel, ...budget, ...request.listing ? { listing: request.listing } : {} }),
+    data
+  );
   const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget), data) : null;
   const readHead = (path) => head.read(path);
   const readBase = (path) => base ? base.read(path) : Promise.resolve(null);
@@ -21636,7 +21651,7 @@ function uniqueName(id, taken) {
 
 // src/plots/render-plots.ts
 async function renderPlots(git, request, getRenderer, log) {
-  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget);
+  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget, request.listing);
   const entries = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request, found.definitions);
@@ -23844,7 +23859,14 @@ async function collectAndCompare(git, request, log) {
   const budget = request.budget;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
-    const head = withCachedOutputs(workspaceTree(request.workspace, { name: request.headLabel ?? "head", ...budget ? { budget } : {} }), data);
+    const head = withCachedOutputs(
+      workspaceTree(request.workspace, {
+        name: request.headLabel ?? "head",
+        ...budget ? { budget } : {},
+        ...request.listing ? { listing: request.listing } : {}
+      }),
+      data
+    );
     const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget ? { budget } : {}), data) : null;
     return await compareTrees(base, head, { metrics: request.metricsPaths, params: request.paramsPaths }, log);
   } finally {
@@ -24364,7 +24386,9 @@ async function explainChanges(git, request, log) {
   if (!base || !request.metrics.some((f) => f.rows.some((r) => r.changed))) return request.metrics;
   try {
     const atBase = await loadProject(commitTree(git, base.sha, base.label, budget ? { budget } : {}));
-    const atHead = await loadProject(workspaceTree(request.workspace, { name: "head", ...budget ? { budget } : {} }));
+    const atHead = await loadProject(
+      workspaceTree(request.workspace, { name: "head", ...budget ? { budget } : {}, ...request.listing ? { listing: request.listing } : {} })
+    );
     const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
     const tracked = atHead.dvcYamls.some((d) => d.stages.length) ? await trackedPaths(git, base.sha, files) : /* @__PURE__ */ new Set();
     const explain = explainer({
@@ -25485,7 +25509,11 @@ async function collectDataChanges(git, request, log) {
   if (!request.base || !existsSync7(join27(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
-    const head = await readRevisionData(workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget }), data, { projectNotes: false });
+    const head = await readRevisionData(
+      workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, ...request.listing ? { listing: request.listing } : {} }),
+      data,
+      { projectNotes: false }
+    );
     const base = await readRevisionData(commitTree(git, request.base.sha, request.base.label, { budget: request.budget }), data);
     if (!head.outputs.length && !base.outputs.length) return null;
     return await compareData(base, head, request.budget);
@@ -25525,6 +25553,7 @@ async function runIn(git, config, log, deadline) {
     if (pushed.status === "failed") pipeline2.passed = false;
   }
   const budget = new ReadBudget();
+  const listing = new WorkspaceListing(config.workspace);
   const comparison = await collectAndCompare(
     git,
     {
@@ -25534,12 +25563,13 @@ async function runIn(git, config, log, deadline) {
       paramsPaths: config.paramsPaths,
       headLabel: config.headLabel,
       budget,
-      data
+      data,
+      listing
     },
     log
   );
   for (const error2 of comparison.headErrors) log.error(error2);
-  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data }, log);
+  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data, listing }, log);
   const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
   if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
   const plots = await renderPlots(
@@ -25550,6 +25580,7 @@ async function runIn(git, config, log, deadline) {
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
+      listing,
       deadline,
       dir: join28(config.outDir, "plots"),
       linkPrefix: "plots/"
@@ -25586,7 +25617,7 @@ async function runIn(git, config, log, deadline) {
   }
   const metrics = await explainChanges(
     git,
-    { workspace: config.workspace, base, budget, pipeline: pipeline2, stale, params: comparison.params, metrics: comparison.metrics },
+    { workspace: config.workspace, base, budget, listing, pipeline: pipeline2, stale, params: comparison.params, metrics: comparison.metrics },
     log
   );
   const facts = {

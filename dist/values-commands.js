@@ -10677,6 +10677,7 @@ function projectPath(path) {
 }
 function workspaceTree(root, options = {}) {
   const budget = options.budget ?? new ReadBudget();
+  const listing = options.listing?.root === root ? options.listing : null;
   let files = null;
   let realRoot = null;
   return {
@@ -10685,7 +10686,7 @@ function workspaceTree(root, options = {}) {
     read: (path) => later(() => readNow(path)),
     chunks: (path) => later(() => chunksNow(path)),
     list() {
-      files ??= walk(root);
+      files ??= listing ? listing.files() : walk(root);
       return files;
     }
   };

@@ -44,7 +44,7 @@ import { HistoryStore, storeReader } from './history/store';
 import { withStoreBase } from './history/store-base';
 import { HistoryRecorder } from './history/store-write';
 import { VERSION } from './version';
-import { commitTree, ReadBudget } from './workspace/tree';
+import { commitTree, ReadBudget, WorkspaceListing } from './workspace/tree';
 import { collectDataChanges } from './data-diff/collect';
 
 export interface RunResult {
@@ -94,8 +94,10 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     if (pushed.status === 'failed') pipeline.passed = false;
   }
 
-  // One read budget for every project file this run reads, at the head and at the base.
+  // One read budget for every project file this run reads, at the head and at the base; one listing of the
+  // workspace, taken when a step first lists it, now that the steps that write files have run.
   const budget = new ReadBudget();
+  const listing = new WorkspaceListing(config.workspace);
   const comparison = await collectAndCompare(
     git,
     {
@@ -106,11 +108,12 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
       headLabel: config.headLabel,
       budget,
       data,
+      listing,
     },
     log,
   );
   for (const error of comparison.headErrors) log.error(error);
-  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data }, log);
+  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data, listing }, log);
   // Metrics produced in CI are not in git at the base: the store's record of the base commit stands in for them.
   const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
   if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
@@ -123,6 +126,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
       headLabel: config.headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
+      listing,
       deadline,
       dir: join(config.outDir, 'plots'),
       linkPrefix: 'plots/',
@@ -173,7 +177,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   }
   const metrics = await explainChanges(
     git,
-    { workspace: config.workspace, base, budget, pipeline, stale, params: comparison.params, metrics: comparison.metrics },
+    { workspace: config.workspace, base, budget, listing, pipeline, stale, params: comparison.params, metrics: comparison.metrics },
     log,
   );
   const facts: Omit<ReportData, 'verdict'> = {

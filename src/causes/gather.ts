@@ -5,13 +5,15 @@ import type { PipelineSummary } from '../report/types';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/log';
 import type { FileCause, FileDiff, MetricCauses } from '../values/types';
-import { commitTree, workspaceTree, type ReadBudget } from '../workspace/tree';
+import { commitTree, workspaceTree, type ReadBudget, type WorkspaceListing } from '../workspace/tree';
 import { explainer, withCauses } from './explain';
 
 export interface CausesRequest {
   workspace: string;
   base: Revision | null;
   budget?: ReadBudget;
+  /** The run's listing of the workspace, shared with its other steps. */
+  listing?: WorkspaceListing;
   /** This run's reproduction, or null when it did not reproduce. */
   pipeline: PipelineSummary | null;
   stale: { stage: string; reasons: string[] }[];
@@ -29,7 +31,9 @@ export async function explainChanges(git: GitRepo, request: CausesRequest, log: 
   if (!base || !request.metrics.some((f) => f.rows.some((r) => r.changed))) return request.metrics;
   try {
     const atBase = await loadProject(commitTree(git, base.sha, base.label, budget ? { budget } : {}));
-    const atHead = await loadProject(workspaceTree(request.workspace, { name: 'head', ...(budget ? { budget } : {}) }));
+    const atHead = await loadProject(
+      workspaceTree(request.workspace, { name: 'head', ...(budget ? { budget } : {}), ...(request.listing ? { listing: request.listing } : {}) }),
+    );
     // Which files changed first; their lines are counted below for the files the causes list.
     const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
     // What git tracks only matters to a stage's deps: without a stage at the head, no listing is walked.

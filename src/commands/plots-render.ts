@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { GitRepo } from '../git/repo';
 import { resolveBase } from '../git/revisions';
 import { renderPlots } from '../plots/render-plots';
+import { WorkspaceListing } from '../workspace/tree';
 import { plotsMarkdown } from '../report/plots-markdown';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import { writeFileAtomic } from '../util/files';
@@ -25,7 +26,7 @@ export const plotsRenderCommand: CommandRunner = {
       const { label: headLabel, sha: headSha } = await cliHead(git, out);
       const plots = await renderPlots(
         git,
-        { workspace, base, headLabel, plotsPaths: values.plots ?? null, dir: out, linkPrefix: '' },
+        { workspace, base, headLabel, plotsPaths: values.plots ?? null, dir: out, linkPrefix: '', listing: new WorkspaceListing(workspace) },
         async () => (await import('../plots/engine')).loadRenderer(),
         log,
       );

@@ -9,7 +9,7 @@ import type { DataOptions, PipelineData } from '../pipeline/restore';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { openProjectData } from '../values/collect';
-import { commitTree, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
+import { commitTree, workspaceTree, type ReadBudget, type Tree, type WorkspaceListing } from '../workspace/tree';
 import { diffData } from './diff';
 import { parquetShape, tableFormat, tableShape } from './table-shape';
 import type { DataIndex, DataSection, TableShape } from './types';
@@ -169,6 +169,8 @@ export interface DataChangesRequest {
   headLabel: string;
   budget: ReadBudget;
   data: DataOptions;
+  /** The run's listing of the workspace, shared with its other steps. */
+  listing?: WorkspaceListing;
 }
 
 /**
@@ -181,7 +183,11 @@ export async function collectDataChanges(git: GitRepo, request: DataChangesReque
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     // Project files that do not parse at the head are the report's own first section; at the base they are notes here.
-    const head = await readRevisionData(workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget }), data, { projectNotes: false });
+    const head = await readRevisionData(
+      workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, ...(request.listing ? { listing: request.listing } : {}) }),
+      data,
+      { projectNotes: false },
+    );
     const base = await readRevisionData(commitTree(git, request.base.sha, request.base.label, { budget: request.budget }), data);
     if (!head.outputs.length && !base.outputs.length) return null;
     return await compareData(base, head, request.budget);

@@ -9,7 +9,7 @@ import type { Deadline } from '../util/deadline';
 import { describeError } from '../util/errors';
 import { groupDigits } from '../util/numbers';
 import { globToRegExp, isGlob } from '../workspace/glob';
-import { commitTree, workspaceTree, type ReadBudget, type Tree } from '../workspace/tree';
+import { commitTree, workspaceTree, type ReadBudget, type Tree, type WorkspaceListing } from '../workspace/tree';
 import { PipelineData } from '../pipeline/restore';
 import { withCachedOutputs } from '../values/cached-outputs';
 import { chartSeries } from './chart-series';
@@ -41,14 +41,21 @@ export interface PlotsRequest {
   budget?: ReadBudget;
   /** The run's deadline: plots not read or drawn when it passes are a note each. */
   deadline?: Deadline;
+  /** The run's listing of the workspace, shared with its other steps. */
+  listing?: WorkspaceListing;
 }
 
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg'];
 const LINE_LIKE: BuiltinTemplate[] = ['linear', 'simple', 'smooth', 'scatter', 'scatter_jitter'];
 
 /** The plots to draw: the `plots` input's files, else dvc.yaml's definitions; directories expanded. */
-export async function findPlotDefinitions(workspace: string, plotsPaths: string[] | null, budget?: ReadBudget): Promise<DefinitionsResult> {
-  const tree = workspaceTree(workspace, budget ? { budget } : {});
+export async function findPlotDefinitions(
+  workspace: string,
+  plotsPaths: string[] | null,
+  budget?: ReadBudget,
+  listing?: WorkspaceListing,
+): Promise<DefinitionsResult> {
+  const tree = workspaceTree(workspace, { ...(budget ? { budget } : {}), ...(listing ? { listing } : {}) });
   let result: DefinitionsResult;
   if (plotsPaths) {
     const files = plotsPaths.some(isGlob) ? await tree.list() : [];
@@ -143,7 +150,10 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
   // DVC outputs missing from git (or the workspace) are read from the cache or the remote; a DVC config that does
   // not load leaves them missing here, and the values step says why.
   const data = await PipelineData.open(request.workspace).catch(() => null);
-  const head = withCachedOutputs(workspaceTree(request.workspace, { name: request.headLabel, ...budget }), data);
+  const head = withCachedOutputs(
+    workspaceTree(request.workspace, { name: request.headLabel, ...budget, ...(request.listing ? { listing: request.listing } : {}) }),
+    data,
+  );
   const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget), data) : null;
   const readHead = (path: string) => head.read(path);
   const readBase = (path: string) => (base ? base.read(path) : Promise.resolve(null));

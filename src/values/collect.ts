@@ -6,7 +6,18 @@ import type { Revision } from '../git/revisions';
 import { describeError, UserError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { globToRegExp, isGlob } from '../workspace/glob';
-import { commitTree, MAX_FILE_BYTES, projectPath, readFiles, RefusedRead, workspaceTree, type ReadBudget, type ReadResult, type Tree } from '../workspace/tree';
+import {
+  commitTree,
+  MAX_FILE_BYTES,
+  projectPath,
+  readFiles,
+  RefusedRead,
+  workspaceTree,
+  type ReadBudget,
+  type ReadResult,
+  type Tree,
+  type WorkspaceListing,
+} from '../workspace/tree';
 import { extension, withPosition } from '../dvc/formats';
 import type { ParsedFile } from '../dvc/python/value';
 import { PipelineData, type DataOptions } from '../pipeline/restore';
@@ -36,6 +47,8 @@ export interface CollectRequest {
   budget?: ReadBudget;
   /** Credentials for the DVC remote that cached outputs are read from. */
   data?: DataOptions;
+  /** The run's listing of the workspace, shared with its other steps. */
+  listing?: WorkspaceListing;
 }
 
 /** A file that could not be read or parsed at a revision (DVC: "failed to load some metrics"). */
@@ -71,7 +84,14 @@ export async function collectAndCompare(git: GitRepo, request: CollectRequest, l
   const budget = request.budget;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
-    const head = withCachedOutputs(workspaceTree(request.workspace, { name: request.headLabel ?? 'head', ...(budget ? { budget } : {}) }), data);
+    const head = withCachedOutputs(
+      workspaceTree(request.workspace, {
+        name: request.headLabel ?? 'head',
+        ...(budget ? { budget } : {}),
+        ...(request.listing ? { listing: request.listing } : {}),
+      }),
+      data,
+    );
     const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget ? { budget } : {}), data) : null;
     return await compareTrees(base, head, { metrics: request.metricsPaths, params: request.paramsPaths }, log);
   } finally {

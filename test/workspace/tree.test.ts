@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { GitRepo } from '../../src/git/repo';
-import { commitTree, projectPath, ReadBudget, RefusedRead, workspaceTree } from '../../src/workspace/tree';
+import { commitTree, projectPath, ReadBudget, RefusedRead, WorkspaceListing, workspaceTree } from '../../src/workspace/tree';
 import { TempRepo } from '../helpers/repo';
 
 const repos: TempRepo[] = [];
@@ -40,6 +40,22 @@ describe('letter case', () => {
       });
     } else assert.equal(await read, null);
     assert.equal((await workspaceTree(r.dir).read('eval/metrics.json'))?.toString(), '{"acc": 0.9}');
+  });
+});
+
+describe("a run's one listing of the workspace", () => {
+  test('trees given the same listing walk the workspace once; a tree of another root, or without it, walks its own', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    r.write({ 'dvc.yaml': 'stages: {}\n', 'data/a.png': 'a' });
+    const listing = new WorkspaceListing(r.dir);
+    assert.deepEqual(await workspaceTree(r.dir, { listing }).list(), ['data/a.png', 'dvc.yaml']);
+    // A file written after the walk is not in the run's listing (the run takes it once the steps that write are done)...
+    r.write({ 'data/b.png': 'b' });
+    assert.deepEqual(await workspaceTree(r.dir, { name: 'head', listing }).list(), ['data/a.png', 'dvc.yaml']);
+    // ...and is in a walk of a tree's own, as in a listing of another root (the listing is not used there).
+    assert.deepEqual(await workspaceTree(r.dir).list(), ['data/a.png', 'data/b.png', 'dvc.yaml']);
+    assert.deepEqual(await workspaceTree(join(r.dir, 'data'), { listing }).list(), ['a.png', 'b.png']);
   });
 });
 
