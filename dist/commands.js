@@ -10472,10 +10472,15 @@ var GitRepo = class _GitRepo {
     const out = await this.raw(["ls-tree", "-r", "--full-tree", "-z", "--end-of-options", sha]);
     const prefix = this.prefix;
     const entries = /* @__PURE__ */ new Map();
-    for (const line of out.split("\0")) {
-      const m = /^(\d+) \w+ ([0-9a-f]+)\t(.*)$/s.exec(line);
-      if (!m || !m[3].startsWith(prefix)) continue;
-      entries.set(m[3].slice(prefix.length), { mode: m[1], oid: m[2] });
+    for (let at = 0; at < out.length; ) {
+      let end = out.indexOf("\0", at);
+      if (end < 0) end = out.length;
+      const space = out.indexOf(" ", at);
+      const tab = out.indexOf("	", at);
+      if (space > at && tab > space && tab < end && out.startsWith(prefix, tab + 1)) {
+        entries.set(out.slice(tab + 1 + prefix.length, end), { mode: out.slice(at, space), oid: out.slice(out.lastIndexOf(" ", tab) + 1, tab) });
+      }
+      at = end + 1;
     }
     return entries;
   }

@@ -194,11 +194,17 @@ export class GitRepo {
     const out = await this.raw(['ls-tree', '-r', '--full-tree', '-z', '--end-of-options', sha]);
     const prefix = this.prefix;
     const entries = new Map<string, TreeEntry>();
-    for (const line of out.split('\0')) {
-      // `<mode> <type> <oid>\t<path>`.
-      const m = /^(\d+) \w+ ([0-9a-f]+)\t(.*)$/s.exec(line);
-      if (!m || !m[3]!.startsWith(prefix)) continue;
-      entries.set(m[3]!.slice(prefix.length), { mode: m[1]!, oid: m[2]! });
+    // `<mode> <type> <oid>\t<path>\0` a record, cut where git puts its separators: no pattern a line (a listing can
+    // have a hundred thousand of them).
+    for (let at = 0; at < out.length;) {
+      let end = out.indexOf('\0', at);
+      if (end < 0) end = out.length;
+      const space = out.indexOf(' ', at);
+      const tab = out.indexOf('\t', at);
+      if (space > at && tab > space && tab < end && out.startsWith(prefix, tab + 1)) {
+        entries.set(out.slice(tab + 1 + prefix.length, end), { mode: out.slice(at, space), oid: out.slice(out.lastIndexOf(' ', tab) + 1, tab) });
+      }
+      at = end + 1;
     }
     return entries;
   }
