@@ -11410,7 +11410,7 @@ function plainYaml(text2) {
       if (!seq.list || seq.indent !== indent) return null;
       const at = spaces(line, indent + 1);
       const item = line.slice(at);
-      if (at === indent + 1 || item === "" || item.startsWith("#") || item.startsWith("-") || item.charCodeAt(0) === 9) return null;
+      if (at === indent + 1 || item === "" || item.startsWith("#") || item === "-" || item.startsWith("- ") || item.charCodeAt(0) === 9) return null;
       const key3 = KEY.exec(item);
       if (!key3) {
         const rest = comment(item);

@@ -281,3 +281,49 @@ test('generated mappings and sequences, dvc.yaml-like: wherever the plain reader
   }
   assert.ok(plainCount > 40, `enough generated files were plain (${plainCount})`);
 });
+
+test('generated dvc.yaml-like documents (mappings, lists of values and of mappings, either indent) are read plain, as the library reads them', () => {
+  let seed = 23;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return (seed >>> 16) % n; // the high bits: the low ones of this generator repeat every few draws
+  };
+  const scalars = ['0', '7', '-2', '0.25', '1.0', '3e-4', 'x', 'data/prepared', 'python src/train.py --lr=0.1', 'f(x)', 'true', 'False', 'null', 'a-b'];
+  const keys = ['cmd', 'deps', 'outs', 'params', 'metrics', 'eval/metrics.json', 'cache', 'x', 'y', 'template', 'train.seed'];
+  // Lines of a value under a key at `indent`; `compact` puts a list's dashes at the key's column, as DVC writes them.
+  const block = (depth: number, indent: number): string[] => {
+    const lines: string[] = [];
+    const used = new Set<string>();
+    for (let i = 0, n = 1 + rand(4); i < n; i++) {
+      const key = keys[rand(keys.length)]!;
+      if (used.has(key)) continue;
+      used.add(key);
+      const pad = ' '.repeat(indent);
+      const kind = depth > 3 ? 0 : rand(4);
+      if (kind === 0) lines.push(`${pad}${key}: ${scalars[rand(scalars.length)]}${rand(5) === 0 ? ' # note' : ''}`);
+      else if (kind === 1) lines.push(`${pad}${key}:`, ...block(depth + 1, indent + 2 + 2 * rand(2)));
+      else {
+        lines.push(`${pad}${key}:`);
+        const dash = indent + (rand(2) ? 0 : 2);
+        for (let k = 0, m = 1 + rand(3); k < m; k++) {
+          if (kind === 2 || depth > 2) lines.push(`${' '.repeat(dash)}- ${scalars[rand(scalars.length)]}`);
+          else {
+            // A mapping in the item: its first key on the dash's line, the rest at that key's column.
+            const inner = block(depth + 1, dash + 2);
+            lines.push(`${' '.repeat(dash)}- ${inner[0]!.trimStart()}`, ...inner.slice(1));
+          }
+        }
+      }
+    }
+    return lines;
+  };
+  let lists = 0;
+  for (let round = 0; round < 300; round++) {
+    const text = `${block(0, 0).join('\n')}\n`;
+    if (text.includes('- ')) lists++;
+    const plain = plainYaml(text);
+    assert.notEqual(plain, null, `read plain: ${JSON.stringify(text)}`);
+    assert.deepEqual(shape(plain!), viaLibrary(text), JSON.stringify(text));
+  }
+  assert.ok(lists > 150, `enough generated documents had lists (${lists})`);
+});

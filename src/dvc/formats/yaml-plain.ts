@@ -91,7 +91,7 @@ export function plainYaml(text: string): RawMap | null {
       const at = spaces(line, indent + 1);
       const item = line.slice(at);
       // An empty item, a comment, a tab, or a sequence in the item: the library's.
-      if (at === indent + 1 || item === '' || item.startsWith('#') || item.startsWith('-') || item.charCodeAt(0) === 9) return null;
+      if (at === indent + 1 || item === '' || item.startsWith('#') || item === '-' || item.startsWith('- ') || item.charCodeAt(0) === 9) return null;
       const key = KEY.exec(item);
       if (!key) {
         const rest = comment(item);
