@@ -205,6 +205,14 @@ function findCommand(argv) {
   return COMMANDS.filter((c) => c.path.every((word, i) => argv[i] === word)).sort((a, b) => b.path.length - a.path.length)[0];
 }
 
+// src/util/v8-tiering.ts
+import { setFlagsFromString } from "node:v8";
+function tuneTieringForShortRuns() {
+  if (!process.versions.v8.startsWith("13.")) return;
+  setFlagsFromString("--invocation-count-for-maglev=4000");
+  setFlagsFromString("--invocation-count-for-turbofan=30000");
+}
+
 // src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
@@ -227,6 +235,7 @@ async function main(argv) {
     return 0;
   }
   module.enableCompileCache?.();
+  tuneTieringForShortRuns();
   const values = command && VALUES_RUNNERS.includes(command.runner);
   const { runCommand } = values ? await import("./values-commands.js") : await import("./commands.js");
   return runCommand(argv);

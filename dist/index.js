@@ -25825,5 +25825,14 @@ async function run2() {
   }
 }
 
+// src/util/v8-tiering.ts
+import { setFlagsFromString } from "node:v8";
+function tuneTieringForShortRuns() {
+  if (!process.versions.v8.startsWith("13.")) return;
+  setFlagsFromString("--invocation-count-for-maglev=4000");
+  setFlagsFromString("--invocation-count-for-turbofan=30000");
+}
+
 // src/index.ts
+tuneTieringForShortRuns();
 await run2();

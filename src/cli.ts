@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import module from 'node:module';
 import { COMMANDS, findCommand, VALUES_RUNNERS } from './commands/index';
+import { tuneTieringForShortRuns } from './util/v8-tiering';
 import { VERSION } from './version';
 
 /**
@@ -26,6 +27,7 @@ async function main(argv: string[]): Promise<number> {
   // V8's compiled code for the command's bundle, kept on disk by Node (≥ 22.1) between runs: a CLI is run again and
   // again, and compiling a megabyte of JavaScript is most of its start-up. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
   (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  tuneTieringForShortRuns();
   const values = command && (VALUES_RUNNERS as readonly string[]).includes(command.runner);
   const { runCommand } = values ? await import('./commands/run-values-command') : await import('./commands/run-command');
   return runCommand(argv);

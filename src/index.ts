@@ -1,3 +1,5 @@
 import { run } from './main';
+import { tuneTieringForShortRuns } from './util/v8-tiering';
 
+tuneTieringForShortRuns();
 await run();
