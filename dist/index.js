@@ -12092,9 +12092,8 @@ function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
     }
   } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
     const record = value2;
-    const keys = Object.keys(record);
-    for (let k = 0; k < keys.length; k++) {
-      const key2 = keys[k];
+    for (const key2 in record) {
+      if (!Object.hasOwn(record, key2)) continue;
       const clean2 = redact(key2);
       const was = record[key2];
       const v = typeof was === "string" ? redact(was) : was !== null && typeof was === "object" ? redactDeep(was, seen) : was;
