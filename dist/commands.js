@@ -22866,6 +22866,7 @@ function projectFiles(dvcYamls, dvcFiles = []) {
 }
 
 // src/values/diff.ts
+var EAGER_ROWS = 64;
 var columnsOf = /* @__PURE__ */ new WeakMap();
 var DiffColumns = class {
   constructor(old, now, order) {
@@ -22909,7 +22910,13 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const diff = { path };
   Object.defineProperty(diff, "rows", LAZY_ROWS);
   diff.notes = notes;
-  columnsOf.set(diff, new DiffColumns(old, now, order));
+  const columns = new DiffColumns(old, now, order);
+  if (order.length <= EAGER_ROWS)
+    settleRows(
+      diff,
+      Array.from({ length: order.length }, (_, n) => columns.row(n))
+    );
+  else columnsOf.set(diff, columns);
   return diff;
 }
 var rowsOf2 = /* @__PURE__ */ new WeakMap();

@@ -12861,6 +12861,7 @@ function decodeWtf8(bytes, start, end) {
 }
 
 // src/values/diff.ts
+var EAGER_ROWS = 64;
 var columnsOf = /* @__PURE__ */ new WeakMap();
 var DiffColumns = class {
   constructor(old, now, order) {
@@ -12904,7 +12905,13 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const diff = { path };
   Object.defineProperty(diff, "rows", LAZY_ROWS);
   diff.notes = notes;
-  columnsOf.set(diff, new DiffColumns(old, now, order));
+  const columns = new DiffColumns(old, now, order);
+  if (order.length <= EAGER_ROWS)
+    settleRows(
+      diff,
+      Array.from({ length: order.length }, (_, n) => columns.row(n))
+    );
+  else columnsOf.set(diff, columns);
   return diff;
 }
 var rowsOf = /* @__PURE__ */ new WeakMap();

@@ -2,6 +2,8 @@ import { FlatValues, KeyTable } from './flat';
 import { isFloat, numericValue, type FileDiff, type Leaf, type ValueFile, type ValueRow } from './types';
 
 /** A diff's rows kept as columns until someone asks for `rows`: writers read them a row at a time. */
+/** Files with at most this many keys get their rows when diffed (see `diffValueFile`). */
+const EAGER_ROWS = 64;
 const columnsOf = new WeakMap<FileDiff, DiffColumns>();
 
 class DiffColumns {
@@ -57,7 +59,15 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
   const diff = { path } as FileDiff;
   Object.defineProperty(diff, 'rows', LAZY_ROWS);
   diff.notes = notes;
-  columnsOf.set(diff, new DiffColumns(old, now, order));
+  const columns = new DiffColumns(old, now, order);
+  // A small file's rows are made now: its columns, key table and both sides' values are then garbage while still
+  // young, not kept until a reader asks and collected from the old generation (a report of thousands of small files).
+  if (order.length <= EAGER_ROWS)
+    settleRows(
+      diff,
+      Array.from({ length: order.length }, (_, n) => columns.row(n)),
+    );
+  else columnsOf.set(diff, columns);
   return diff;
 }
 
