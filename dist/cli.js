@@ -235,9 +235,9 @@ async function main(argv) {
     return 0;
   }
   module.enableCompileCache?.();
-  tuneTieringForShortRuns();
   const values = command && VALUES_RUNNERS.includes(command.runner);
   const { runCommand } = values ? await import("./values-commands.js") : await import("./commands.js");
+  tuneTieringForShortRuns();
   return runCommand(argv);
 }
 function help() {

@@ -27,9 +27,13 @@ async function main(argv: string[]): Promise<number> {
   // V8's compiled code for the command's bundle, kept on disk by Node (≥ 22.1) between runs: a CLI is run again and
   // again, and compiling a megabyte of JavaScript is most of its start-up. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
   (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  tuneTieringForShortRuns();
   const values = command && (VALUES_RUNNERS as readonly string[]).includes(command.runner);
   const { runCommand } = values ? await import('./commands/run-values-command') : await import('./commands/run-command');
+  // Once the command's code and the parts of Node it uses are loaded: V8 stamps compiled code with the flags it was
+  // made under and takes none made under others, so flags set before would have Node's own modules compiled from
+  // source (Node ships them compiled, under its default flags) and the compile cache of the commands rejected by any
+  // process that loads them without setting them.
+  tuneTieringForShortRuns();
   return runCommand(argv);
 }
 
