@@ -31,6 +31,23 @@ function viaParseYaml(text: string): unknown {
   }
 }
 
+/** Draws from a small linear congruential generator: the same documents every run. */
+function generator(seed: number): (n: number) => number {
+  let state = seed;
+  return (n) => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return (state >>> 16) % n; // the high bits: the low ones of this generator repeat every few draws
+  };
+}
+
+/** Where the plain reader answers, its answer is the library's; where it does not, parseYaml gives the library's. */
+function readsAsTheLibrary(text: string): boolean {
+  const plain = plainYaml(text);
+  if (plain) assert.deepEqual(shape(plain), viaLibrary(text), JSON.stringify(text));
+  else assert.deepEqual(viaParseYaml(text), viaLibrary(text), JSON.stringify(text));
+  return plain !== null;
+}
+
 const PLAIN = [
   'lr: 0.0001\nlayers: 3\nname: run-1\n',
   'lr: 0\nlayers: 0\nname: run-0',
@@ -182,11 +199,7 @@ test('anything past the plain subset is left to the library, which then reads it
 });
 
 test('generated plain mappings: wherever the plain reader answers, the library answers the same', () => {
-  let seed = 7;
-  const rand = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
+  const rand = generator(7);
   const values = [
     '0',
     '1',
@@ -231,22 +244,13 @@ test('generated plain mappings: wherever the plain reader answers, the library a
       } else lines.push(`${pad}${key}:${value ? ` ${value}` : ''}${rand(6) === 0 ? '   ' : ''}`);
       if (rand(8) === 0) lines.push(rand(2) ? '' : `${pad}# note`);
     }
-    const text = `${lines.join('\n')}\n`;
-    const plain = plainYaml(text);
-    if (plain) {
-      plainCount++;
-      assert.deepEqual(shape(plain), viaLibrary(text), JSON.stringify(text));
-    } else assert.deepEqual(viaParseYaml(text), viaLibrary(text), JSON.stringify(text));
+    if (readsAsTheLibrary(`${lines.join('\n')}\n`)) plainCount++;
   }
   assert.ok(plainCount > 40, `enough generated files were plain (${plainCount})`);
 });
 
 test('generated mappings and sequences, dvc.yaml-like: wherever the plain reader answers, the library answers the same', () => {
-  let seed = 11;
-  const rand = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return seed % n;
-  };
+  const rand = generator(11);
   const values = ['0', '1.5', 'x', 'data/a.csv', 'python s.py --n=2', 'f(x)', 'true', 'null', '', '# c', 'v # c', '- y', '1.2.3', 'a: b'];
   const keys = ['cmd', 'deps', 'outs', 'x', 'eval/m.json', 'k-1', 'True'];
   let plainCount = 0;
@@ -272,22 +276,13 @@ test('generated mappings and sequences, dvc.yaml-like: wherever the plain reader
       }
       if (rand(5) === 0) depth = Math.max(0, depth - 1 - rand(2));
     }
-    const text = `${lines.join('\n')}\n`;
-    const plain = plainYaml(text);
-    if (plain) {
-      plainCount++;
-      assert.deepEqual(shape(plain), viaLibrary(text), JSON.stringify(text));
-    } else assert.deepEqual(viaParseYaml(text), viaLibrary(text), JSON.stringify(text));
+    if (readsAsTheLibrary(`${lines.join('\n')}\n`)) plainCount++;
   }
   assert.ok(plainCount > 40, `enough generated files were plain (${plainCount})`);
 });
 
 test('generated dvc.yaml-like documents (mappings, lists of values and of mappings, either indent) are read plain, as the library reads them', () => {
-  let seed = 23;
-  const rand = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-    return (seed >>> 16) % n; // the high bits: the low ones of this generator repeat every few draws
-  };
+  const rand = generator(23);
   const scalars = ['0', '7', '-2', '0.25', '1.0', '3e-4', 'x', 'data/prepared', 'python src/train.py --lr=0.1', 'f(x)', 'true', 'False', 'null', 'a-b'];
   const keys = ['cmd', 'deps', 'outs', 'params', 'metrics', 'eval/metrics.json', 'cache', 'x', 'y', 'template', 'train.seed'];
   // Lines of a value under a key at `indent`; `compact` puts a list's dashes at the key's column, as DVC writes them.
