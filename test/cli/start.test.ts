@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import module from 'node:module';
 import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DIST_CLI, runCli, runNode } from '../helpers/cli';
 import { tempDir, TempRepo } from '../helpers/repo';
 
@@ -101,6 +102,39 @@ describe('the CLI start: help from the commands table, the commands from their o
       // One entry per bundle compiled, under a folder per Node version: at least values-commands.js's.
       assert.ok((await run({})).length >= 2);
       assert.deepEqual(await run({ NODE_DISABLE_COMPILE_CACHE: '1' }), []);
+    },
+  );
+
+  test(
+    "V8's tiering flags, set by a command once its code is loaded, neither print an error nor spoil the compile cache of a process that loads the same code without them",
+    { skip: !('enableCompileCache' in module) && 'Node before 22.1 has no compile cache' },
+    async () => {
+      const repo = new TempRepo();
+      dirs.push(repo.dir);
+      repo.commit('base', { 'dvc.yaml': 'metrics:\n  - metrics.json\n', 'metrics.json': '{"acc": 0.5}' });
+      const tmp = tempDir();
+      dirs.push(tmp);
+      const { NODE_COMPILE_CACHE: _ignored, NODE_DISABLE_COMPILE_CACHE: _unset, ...rest } = process.env;
+      const env = { ...rest, TMPDIR: tmp, TMP: tmp, TEMP: tmp, NODE_DEBUG_NATIVE: 'COMPILE_CACHE' };
+      const values = pathToFileURL(join(dirname(DIST_CLI), 'values-commands.js')).href;
+      // A process that loads the CLI and the values commands' bundle and runs nothing (what the benches take as start-up)...
+      const load = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `import m from 'node:module'; await import(${JSON.stringify(pathToFileURL(DIST_CLI).href)}); m.enableCompileCache(); await import(${JSON.stringify(values)});`,
+        ],
+        { cwd: repo.dir, env, encoding: 'utf8' },
+      );
+      assert.equal(load.status, 0, load.stderr);
+      // ...then commands, which set the flags: each takes the code the one before kept.
+      for (let i = 0; i < 2; i++) {
+        const r = await runCli(['metrics', 'diff', '--json'], repo.dir, env);
+        assert.equal(r.code, 0, r.stderr);
+        assert.doesNotMatch(r.stderr, /unrecognized flag|rejected/i);
+        assert.match(r.stderr, /values-commands\.js was accepted/);
+      }
     },
   );
 });
