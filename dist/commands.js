@@ -18510,7 +18510,7 @@ function cycle(values, n) {
 var IMAGE_EXTENSIONS2 = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var LINE_LIKE = ["linear", "simple", "smooth", "scatter", "scatter_jitter"];
 async function findPlotDefinitions(workspace, plotsPaths, budget, listing) {
-  const tree = workspaceTree(workspace, { ...budget ? { budget } : {}, ...listing ? { listing } : {} });
+  const tree = workspaceTree(workspace, { ...budget ? { budget } : {}, listing });
   let result;
   if (plotsPaths) {
     const files = plotsPaths.some(isGlob) ? await tree.list() : [];
@@ -18579,10 +18579,7 @@ async function expandDirectory(tree, def) {
 async function preparePlots(git, request, definitions) {
   const budget = request.budget ? { budget: request.budget } : {};
   const data = await PipelineData.open(request.workspace).catch(() => null);
-  const head = withCachedOutputs(
-    workspaceTree(request.workspace, { name: request.headLabel, ...budget, ...request.listing ? { listing: request.listing } : {} }),
-    data
-  );
+  const head = withCachedOutputs(workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing }), data);
   const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget), data) : null;
   const readHead = (path) => head.read(path);
   const readBase = (path) => base ? base.read(path) : Promise.resolve(null);
@@ -22976,11 +22973,7 @@ async function collectAndCompare(git, request, log) {
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const head = withCachedOutputs(
-      workspaceTree(request.workspace, {
-        name: request.headLabel ?? "head",
-        ...budget ? { budget } : {},
-        ...request.listing ? { listing: request.listing } : {}
-      }),
+      workspaceTree(request.workspace, { name: request.headLabel ?? "head", ...budget ? { budget } : {}, listing: request.listing }),
       data
     );
     const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget ? { budget } : {}), data) : null;
@@ -23502,9 +23495,7 @@ async function explainChanges(git, request, log) {
   if (!base || !request.metrics.some((f) => f.rows.some((r) => r.changed))) return request.metrics;
   try {
     const atBase = await loadProject(commitTree(git, base.sha, base.label, budget ? { budget } : {}));
-    const atHead = await loadProject(
-      workspaceTree(request.workspace, { name: "head", ...budget ? { budget } : {}, ...request.listing ? { listing: request.listing } : {} })
-    );
+    const atHead = await loadProject(workspaceTree(request.workspace, { name: "head", ...budget ? { budget } : {}, listing: request.listing }));
     const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
     const tracked = atHead.dvcYamls.some((d) => d.stages.length) ? await trackedPaths(git, base.sha, files) : /* @__PURE__ */ new Set();
     const explain = explainer({
@@ -24636,11 +24627,9 @@ async function collectDataChanges(git, request, log) {
   if (!request.base || !existsSync6(join25(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
-    const head = await readRevisionData(
-      workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, ...request.listing ? { listing: request.listing } : {} }),
-      data,
-      { projectNotes: false }
-    );
+    const head = await readRevisionData(workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing }), data, {
+      projectNotes: false
+    });
     const base = await readRevisionData(commitTree(git, request.base.sha, request.base.label, { budget: request.budget }), data);
     if (!head.outputs.length && !base.outputs.length) return null;
     return await compareData(base, head, request.budget);

@@ -31,9 +31,7 @@ export async function explainChanges(git: GitRepo, request: CausesRequest, log: 
   if (!base || !request.metrics.some((f) => f.rows.some((r) => r.changed))) return request.metrics;
   try {
     const atBase = await loadProject(commitTree(git, base.sha, base.label, budget ? { budget } : {}));
-    const atHead = await loadProject(
-      workspaceTree(request.workspace, { name: 'head', ...(budget ? { budget } : {}), ...(request.listing ? { listing: request.listing } : {}) }),
-    );
+    const atHead = await loadProject(workspaceTree(request.workspace, { name: 'head', ...(budget ? { budget } : {}), listing: request.listing }));
     // Which files changed first; their lines are counted below for the files the causes list.
     const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
     // What git tracks only matters to a stage's deps: without a stage at the head, no listing is walked.

@@ -183,11 +183,9 @@ export async function collectDataChanges(git: GitRepo, request: DataChangesReque
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     // Project files that do not parse at the head are the report's own first section; at the base they are notes here.
-    const head = await readRevisionData(
-      workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, ...(request.listing ? { listing: request.listing } : {}) }),
-      data,
-      { projectNotes: false },
-    );
+    const head = await readRevisionData(workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing }), data, {
+      projectNotes: false,
+    });
     const base = await readRevisionData(commitTree(git, request.base.sha, request.base.label, { budget: request.budget }), data);
     if (!head.outputs.length && !base.outputs.length) return null;
     return await compareData(base, head, request.budget);

@@ -55,7 +55,7 @@ export async function findPlotDefinitions(
   budget?: ReadBudget,
   listing?: WorkspaceListing,
 ): Promise<DefinitionsResult> {
-  const tree = workspaceTree(workspace, { ...(budget ? { budget } : {}), ...(listing ? { listing } : {}) });
+  const tree = workspaceTree(workspace, { ...(budget ? { budget } : {}), listing });
   let result: DefinitionsResult;
   if (plotsPaths) {
     const files = plotsPaths.some(isGlob) ? await tree.list() : [];
@@ -150,10 +150,7 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
   // DVC outputs missing from git (or the workspace) are read from the cache or the remote; a DVC config that does
   // not load leaves them missing here, and the values step says why.
   const data = await PipelineData.open(request.workspace).catch(() => null);
-  const head = withCachedOutputs(
-    workspaceTree(request.workspace, { name: request.headLabel, ...budget, ...(request.listing ? { listing: request.listing } : {}) }),
-    data,
-  );
+  const head = withCachedOutputs(workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing }), data);
   const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget), data) : null;
   const readHead = (path: string) => head.read(path);
   const readBase = (path: string) => (base ? base.read(path) : Promise.resolve(null));

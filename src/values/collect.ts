@@ -85,11 +85,7 @@ export async function collectAndCompare(git: GitRepo, request: CollectRequest, l
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const head = withCachedOutputs(
-      workspaceTree(request.workspace, {
-        name: request.headLabel ?? 'head',
-        ...(budget ? { budget } : {}),
-        ...(request.listing ? { listing: request.listing } : {}),
-      }),
+      workspaceTree(request.workspace, { name: request.headLabel ?? 'head', ...(budget ? { budget } : {}), listing: request.listing }),
       data,
     );
     const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget ? { budget } : {}), data) : null;

@@ -147,7 +147,7 @@ export interface WorkspaceTreeOptions {
   name?: string;
   budget?: ReadBudget;
   /** The run's one listing of this workspace (the same `root`), instead of a walk of the tree's own. */
-  listing?: WorkspaceListing;
+  listing?: WorkspaceListing | undefined;
 }
 
 /**
