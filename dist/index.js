@@ -23814,11 +23814,7 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   Object.defineProperty(diff, "rows", LAZY_ROWS);
   diff.notes = notes;
   const columns = new DiffColumns(old, now, order);
-  if (order.length <= EAGER_ROWS)
-    settleRows(
-      diff,
-      Array.from({ length: order.length }, (_, n) => columns.row(n))
-    );
+  if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
   else columnsOf.set(diff, columns);
   return diff;
 }
@@ -23829,9 +23825,7 @@ var LAZY_ROWS = {
   get() {
     const kept = rowsOf2.get(this);
     if (kept) return kept;
-    const columns = columnsOf.get(this);
-    const made = new Array(columns.length);
-    for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
+    const made = allRows(columnsOf.get(this));
     settleRows(this, made);
     return made;
   },
@@ -23839,6 +23833,11 @@ var LAZY_ROWS = {
     settleRows(this, rows);
   }
 };
+function allRows(columns) {
+  const made = new Array(columns.length);
+  for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
+  return made;
+}
 function settleRows(diff, rows) {
   rowsOf2.set(diff, rows);
   columnsOf.delete(diff);

@@ -12906,11 +12906,7 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   Object.defineProperty(diff, "rows", LAZY_ROWS);
   diff.notes = notes;
   const columns = new DiffColumns(old, now, order);
-  if (order.length <= EAGER_ROWS)
-    settleRows(
-      diff,
-      Array.from({ length: order.length }, (_, n) => columns.row(n))
-    );
+  if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
   else columnsOf.set(diff, columns);
   return diff;
 }
@@ -12921,9 +12917,7 @@ var LAZY_ROWS = {
   get() {
     const kept = rowsOf.get(this);
     if (kept) return kept;
-    const columns = columnsOf.get(this);
-    const made = new Array(columns.length);
-    for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
+    const made = allRows(columnsOf.get(this));
     settleRows(this, made);
     return made;
   },
@@ -12931,6 +12925,11 @@ var LAZY_ROWS = {
     settleRows(this, rows);
   }
 };
+function allRows(columns) {
+  const made = new Array(columns.length);
+  for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
+  return made;
+}
 function settleRows(diff, rows) {
   rowsOf.set(diff, rows);
   columnsOf.delete(diff);

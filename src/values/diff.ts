@@ -1,9 +1,9 @@
 import { FlatValues, KeyTable } from './flat';
 import { isFloat, numericValue, type FileDiff, type Leaf, type ValueFile, type ValueRow } from './types';
 
-/** A diff's rows kept as columns until someone asks for `rows`: writers read them a row at a time. */
 /** Files with at most this many keys get their rows when diffed (see `diffValueFile`). */
 const EAGER_ROWS = 64;
+/** A diff's rows kept as columns until someone asks for `rows`: writers read them a row at a time. */
 const columnsOf = new WeakMap<FileDiff, DiffColumns>();
 
 class DiffColumns {
@@ -62,11 +62,7 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
   const columns = new DiffColumns(old, now, order);
   // A small file's rows are made now: its columns, key table and both sides' values are then garbage while still
   // young, not kept until a reader asks and collected from the old generation (a report of thousands of small files).
-  if (order.length <= EAGER_ROWS)
-    settleRows(
-      diff,
-      Array.from({ length: order.length }, (_, n) => columns.row(n)),
-    );
+  if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
   else columnsOf.set(diff, columns);
   return diff;
 }
@@ -85,9 +81,7 @@ const LAZY_ROWS: PropertyDescriptor = {
   get(this: FileDiff): ValueRow[] {
     const kept = rowsOf.get(this);
     if (kept) return kept;
-    const columns = columnsOf.get(this)!;
-    const made = new Array<ValueRow>(columns.length);
-    for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
+    const made = allRows(columnsOf.get(this)!);
     settleRows(this, made);
     return made;
   },
@@ -95,6 +89,13 @@ const LAZY_ROWS: PropertyDescriptor = {
     settleRows(this, rows);
   },
 };
+
+/** Every row of a diff's columns, made. */
+function allRows(columns: DiffColumns): ValueRow[] {
+  const made = new Array<ValueRow>(columns.length);
+  for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
+  return made;
+}
 
 /** Keeps the rows; lets go of the columns, which would hold both sides' values a second time. */
 function settleRows(diff: FileDiff, rows: ValueRow[]): void {
