@@ -6,8 +6,8 @@ import { setFlagsFromString } from 'node:v8';
  * hundreds of functions a few thousand times each (once a file, once a row): at those settings ≈ a quarter of its CPU
  * went to V8's compiler threads, compiling code that had nearly finished running. Ten times both thresholds, set
  * once the entry's code is loaded (V8 reads them at each decision; see cli.ts for why not before): `report` of 2,000
- * values files 333 → 289 ms CPU; a
- * 1,000,000-key `metrics diff`, whose loops are optimised all the same, 1033 → 1030 ms (docs/development.md).
+ * values files 333 → 289 ms CPU; a 1,000,000-key `metrics diff`, whose loops are optimised all the same, 1033 → 1030
+ * ms (docs/development.md).
  * Only on the V8 they were measured on (Node 24's, 13.x): another may lack a flag, and would print an error for it.
  */
 export function tuneTieringForShortRuns(): void {
