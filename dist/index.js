@@ -23801,6 +23801,14 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   };
   const a = side(base, names.base);
   const b = side(head, names.head);
+  const diff = { path };
+  Object.defineProperty(diff, "rows", LAZY_ROWS);
+  diff.notes = notes;
+  const small = sizeOf(a) <= EAGER_ROWS && sizeOf(b) <= EAGER_ROWS ? smallRows(a, b) : null;
+  if (small) {
+    settleRows(diff, small);
+    return diff;
+  }
   const table2 = a instanceof FlatValues ? a.table : b instanceof FlatValues ? b.table : new KeyTable();
   const inTable = (values) => values instanceof FlatValues && values.table === table2 ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table2);
   const old = inTable(a);
@@ -23810,13 +23818,26 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const order = new Int32Array(count2);
   for (let i = 0, n = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
   order.sort((x, y) => table2.compare(x, y));
-  const diff = { path };
-  Object.defineProperty(diff, "rows", LAZY_ROWS);
-  diff.notes = notes;
   const columns = new DiffColumns(old, now, order);
   if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
   else columnsOf.set(diff, columns);
   return diff;
+}
+function sizeOf(values) {
+  return values instanceof FlatValues ? values.count : values.size;
+}
+var SURROGATE2 = /[\ud800-\udfff]/;
+function smallRows(a, b) {
+  const old = a instanceof FlatValues ? a.toMap() : a;
+  const now = b instanceof FlatValues ? b.toMap() : b;
+  const keys = [];
+  for (const key2 of old.keys()) keys.push(key2);
+  for (const key2 of now.keys()) if (!old.has(key2)) keys.push(key2);
+  for (let i = 0; i < keys.length; i++) if (SURROGATE2.test(keys[i])) return null;
+  keys.sort();
+  const rows = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i], old.get(keys[i]), now.get(keys[i]));
+  return rows;
 }
 var rowsOf2 = /* @__PURE__ */ new WeakMap();
 var LAZY_ROWS = {

@@ -12893,6 +12893,14 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   };
   const a = side(base, names.base);
   const b = side(head, names.head);
+  const diff = { path };
+  Object.defineProperty(diff, "rows", LAZY_ROWS);
+  diff.notes = notes;
+  const small = sizeOf(a) <= EAGER_ROWS && sizeOf(b) <= EAGER_ROWS ? smallRows(a, b) : null;
+  if (small) {
+    settleRows(diff, small);
+    return diff;
+  }
   const table = a instanceof FlatValues ? a.table : b instanceof FlatValues ? b.table : new KeyTable();
   const inTable = (values) => values instanceof FlatValues && values.table === table ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table);
   const old = inTable(a);
@@ -12902,13 +12910,26 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const order = new Int32Array(count);
   for (let i = 0, n = 0; i < table.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
   order.sort((x, y) => table.compare(x, y));
-  const diff = { path };
-  Object.defineProperty(diff, "rows", LAZY_ROWS);
-  diff.notes = notes;
   const columns = new DiffColumns(old, now, order);
   if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
   else columnsOf.set(diff, columns);
   return diff;
+}
+function sizeOf(values) {
+  return values instanceof FlatValues ? values.count : values.size;
+}
+var SURROGATE2 = /[\ud800-\udfff]/;
+function smallRows(a, b) {
+  const old = a instanceof FlatValues ? a.toMap() : a;
+  const now = b instanceof FlatValues ? b.toMap() : b;
+  const keys = [];
+  for (const key of old.keys()) keys.push(key);
+  for (const key of now.keys()) if (!old.has(key)) keys.push(key);
+  for (let i = 0; i < keys.length; i++) if (SURROGATE2.test(keys[i])) return null;
+  keys.sort();
+  const rows = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i], old.get(keys[i]), now.get(keys[i]));
+  return rows;
 }
 var rowsOf = /* @__PURE__ */ new WeakMap();
 var LAZY_ROWS = {

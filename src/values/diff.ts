@@ -1,7 +1,7 @@
 import { FlatValues, KeyTable } from './flat';
 import { isFloat, numericValue, type FileDiff, type Leaf, type ValueFile, type ValueRow } from './types';
 
-/** Files with at most this many keys get their rows when diffed (see `diffValueFile`). */
+/** Files with at most this many keys (a side) get their rows when diffed (`smallRows`). */
 const EAGER_ROWS = 64;
 /** A diff's rows kept as columns until someone asks for `rows`: writers read them a row at a time. */
 const columnsOf = new WeakMap<FileDiff, DiffColumns>();
@@ -44,6 +44,15 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
   };
   const a = side(base, names.base);
   const b = side(head, names.head);
+  // Rows own and enumerable, between path and notes, like the plain object it was: spreads and JSON see it as before.
+  const diff = { path } as FileDiff;
+  Object.defineProperty(diff, 'rows', LAZY_ROWS);
+  diff.notes = notes;
+  const small = sizeOf(a) <= EAGER_ROWS && sizeOf(b) <= EAGER_ROWS ? smallRows(a, b) : null;
+  if (small) {
+    settleRows(diff, small);
+    return diff;
+  }
   // Both sides in one key table: the head's, when it was read into the base's.
   const table = a instanceof FlatValues ? a.table : b instanceof FlatValues ? b.table : new KeyTable();
   const inTable = (values: FlatValues | Map<string, Leaf>): FlatValues =>
@@ -55,16 +64,37 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
   const order = new Int32Array(count);
   for (let i = 0, n = 0; i < table.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
   order.sort((x, y) => table.compare(x, y));
-  // Own and enumerable, between path and notes, like the plain object it was: spreads and JSON see it as before.
-  const diff = { path } as FileDiff;
-  Object.defineProperty(diff, 'rows', LAZY_ROWS);
-  diff.notes = notes;
   const columns = new DiffColumns(old, now, order);
-  // A small file's rows are made now: its columns, key table and both sides' values are then garbage while still
-  // young, not kept until a reader asks and collected from the old generation (a report of thousands of small files).
   if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
   else columnsOf.set(diff, columns);
   return diff;
+}
+
+function sizeOf(values: FlatValues | Map<string, Leaf>): number {
+  return values instanceof FlatValues ? values.count : values.size;
+}
+
+/** A key with a UTF-16 surrogate: JavaScript's string order is not code point order there. */
+const SURROGATE = /[\ud800-\udfff]/;
+
+/**
+ * The rows of a small file (at most `EAGER_ROWS` keys a side), made now and straight from its keys: no key table, no
+ * columns. Made later, its values would outlive the young generation and be collected by a full GC; put in a table,
+ * each params key would be encoded to bytes and decoded back (a report of thousands of small files). Null where a
+ * key holds a surrogate: the table's byte order sorts those as Python does.
+ */
+function smallRows(a: FlatValues | Map<string, Leaf>, b: FlatValues | Map<string, Leaf>): ValueRow[] | null {
+  const old = a instanceof FlatValues ? a.toMap() : a;
+  const now = b instanceof FlatValues ? b.toMap() : b;
+  const keys: string[] = [];
+  for (const key of old.keys()) keys.push(key);
+  for (const key of now.keys()) if (!old.has(key)) keys.push(key);
+  for (let i = 0; i < keys.length; i++) if (SURROGATE.test(keys[i]!)) return null;
+  // Without surrogates, JavaScript's order of UTF-16 units is code point order (Python's sort of the keys).
+  keys.sort();
+  const rows = new Array<ValueRow>(keys.length);
+  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i]!, old.get(keys[i]!), now.get(keys[i]!));
+  return rows;
 }
 
 /** Rows made, or set, in place of a diff's columns. */

@@ -174,6 +174,45 @@ describe('JSON metrics flattened as they are scanned', () => {
     );
   });
 
+  test('small files (rows made from their keys) and large ones (a key table) give the same rows as Python would', () => {
+    const parts = ['a', 'b', 'Z', '1', 'é', '日本', '\uffff', '\ue000', '😀', 'loss', 'acc', 'x.y', '_'];
+    const byCodePoint = (x: string, y: string): number => Buffer.compare(Buffer.from(x), Buffer.from(y));
+    for (let seed = 1; seed <= 300; seed++) {
+      const next = random(seed);
+      const side = (): Map<string, Leaf> => {
+        const values = new Map<string, Leaf>();
+        // Sizes around the 64 keys where a file stops being small, and a missing side now and then.
+        const size = next() < 0.1 ? 0 : Math.floor(next() * 100);
+        for (let i = 0; i < size; i++) {
+          const key = `${parts[Math.floor(next() * parts.length)]}${parts[Math.floor(next() * parts.length)]}${Math.floor(next() * 40)}`;
+          const pick = next();
+          values.set(
+            key,
+            pick < 0.4 ? Math.floor(next() * 5) : pick < 0.7 ? next() : pick < 0.8 ? { float: 2 } : pick < 0.9 ? `s${Math.floor(next() * 3)}` : next() < 0.5,
+          );
+        }
+        return values;
+      };
+      const base = side();
+      const head = side();
+      // The base through the JSON scanner's columns where it is a JSON file; the head as a map (a YAML file).
+      const baseValues = next() < 0.5 ? base : FlatValues.fromMap(base, new KeyTable());
+      const diff = diffValueFile('m.json', { status: 'ok', values: baseValues }, { status: 'ok', values: head });
+      const keys = [...new Set([...base.keys(), ...head.keys()])].sort(byCodePoint);
+      assert.deepStrictEqual(
+        diff.rows.map((row) => [row.key, row.old, row.new, row.changed]),
+        keys.map((key) => {
+          const old = base.get(key);
+          const now = head.get(key);
+          const number = (leaf: Leaf | undefined) =>
+            typeof leaf === 'boolean' ? Number(leaf) : typeof leaf === 'number' ? leaf : leaf && typeof leaf === 'object' ? leaf.float : leaf;
+          return [key, old, now, number(old) !== number(now) || (old === undefined) !== (now === undefined)];
+        }),
+        `seed ${seed}`,
+      );
+    }
+  });
+
   test('a key with a lone surrogate keeps it through the key table', () => {
     const values = new Map<string, Leaf>([
       ['\ud800x', 1],
