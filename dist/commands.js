@@ -7436,9 +7436,9 @@ import { join } from "node:path";
 // src/git/run.ts
 import { spawn } from "node:child_process";
 var STDERR_BYTES = 64 * 1024;
-function runGit(cwd, args) {
+function runGit(cwd, args, input) {
   return new Promise((resolve14, reject) => {
-    const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+    const child = spawn("git", args, { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
     const out = [];
     const stderr = gitStderr(child, `git ${args[0]}`);
     child.stdout.on("data", (chunk) => out.push(chunk));
@@ -7447,6 +7447,7 @@ function runGit(cwd, args) {
       if (code2 === 0) return resolve14(Buffer.concat(out).toString("utf8"));
       reject(new Error(stderr.why(code2, signal)));
     });
+    if (input !== void 0) child.stdin.end(input);
   });
 }
 function gitStderr(child, name) {
@@ -10337,6 +10338,7 @@ import { dirname, join as join4, relative, sep as sep2 } from "node:path";
 var MAX_METADATA_BYTES = 16 * 1024 * 1024;
 var places = /* @__PURE__ */ new Map();
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+var ZERO_ID = /^0+$/;
 var KEEP_OBJECT_BYTES = 64 * 1024;
 var KEPT_BYTES = 32 * 1024 * 1024;
 var GitRepo = class _GitRepo {
@@ -10624,16 +10626,37 @@ var GitRepo = class _GitRepo {
     return files;
   }
   /**
-   * The paths `diffNumstat` lists, found without reading any file's content (`git diff --raw`): counting lines reads
-   * both sides of every changed file, and a change that deletes a thousand values files need count none of them.
+   * The paths `diffNumstat` lists, found without reading the content of most files: counting lines reads both sides of
+   * every changed file, and a change that deletes a thousand values files need count none of them. Through the
+   * plumbing `git diff-index`, not `git diff --raw`: for each file whose stat differs from the index, `git diff` reads
+   * the commit's blob and the file, to leave out a change of stat alone (2,000 rewritten files: \u2248 70 ms of git, where
+   * `diff-index` takes \u2248 10). Here only those files are hashed, by one `git hash-object` (through the same filters),
+   * and the ones whose content is the commit's are left out.
    */
   async diffPaths(sha) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const out = await this.raw(["diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--"]);
+    const out = await this.raw(["diff-index", "--raw", "-z", "--no-renames", "--relative", sha, "--"]);
+    const changed = [];
+    const unsure = [];
     const fields = out.split("\0");
-    const paths = [];
-    for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i].startsWith(":")) paths.push(fields[i + 1]);
-    return paths;
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      if (!fields[i].startsWith(":")) continue;
+      const [mode, newMode, oid, newOid, status] = fields[i].slice(1).split(" ");
+      const path = fields[i + 1];
+      const maybeUnchanged = status === "M" && mode === newMode && mode.startsWith("100") && ZERO_ID.test(newOid) && !path.includes("\n");
+      changed.push({ path, maybeUnchanged });
+      if (maybeUnchanged) unsure.push({ path, oid });
+    }
+    const unchanged = /* @__PURE__ */ new Set();
+    if (unsure.length) {
+      try {
+        const ids = (await runGit(this.cwd, ["hash-object", "--stdin-paths"], unsure.map((u) => `${u.path}
+`).join(""))).split("\n");
+        unsure.forEach((u, i) => ids[i] === u.oid && unchanged.add(u.path));
+      } catch {
+      }
+    }
+    return changed.filter((c) => !c.maybeUnchanged || !unchanged.has(c.path)).map((c) => c.path);
   }
   /** The names of the configured remotes (`origin`, \u2026). */
   async remotes() {

@@ -32,6 +32,8 @@ const MAX_METADATA_BYTES = 16 * 1024 * 1024;
 const places = new Map<string, string[]>();
 
 const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+/** git's id of nothing (a side a diff has not read), as long as the repository's ids. */
+const ZERO_ID = /^0+$/;
 /**
  * Objects up to this size are kept once read, up to KEPT_BYTES in all: a report reads the base's metrics files for
  * the comparison and again for the history, whose commits mostly share their values files' blobs.
@@ -364,17 +366,39 @@ export class GitRepo {
   }
 
   /**
-   * The paths `diffNumstat` lists, found without reading any file's content (`git diff --raw`): counting lines reads
-   * both sides of every changed file, and a change that deletes a thousand values files need count none of them.
+   * The paths `diffNumstat` lists, found without reading the content of most files: counting lines reads both sides of
+   * every changed file, and a change that deletes a thousand values files need count none of them. Through the
+   * plumbing `git diff-index`, not `git diff --raw`: for each file whose stat differs from the index, `git diff` reads
+   * the commit's blob and the file, to leave out a change of stat alone (2,000 rewritten files: ≈ 70 ms of git, where
+   * `diff-index` takes ≈ 10). Here only those files are hashed, by one `git hash-object` (through the same filters),
+   * and the ones whose content is the commit's are left out.
    */
   async diffPaths(sha: string): Promise<string[]> {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const out = await this.raw(['diff', '--raw', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--relative', sha, '--']);
-    // `:<modes> <ids> <status>\0<path>\0` a file.
+    const out = await this.raw(['diff-index', '--raw', '-z', '--no-renames', '--relative', sha, '--']);
+    const changed: { path: string; maybeUnchanged: boolean }[] = [];
+    const unsure: { path: string; oid: string }[] = [];
+    // `:<mode> <mode> <id> <id> <status>\0<path>\0` a file. A file of the same mode modified in the work tree whose
+    // new id is zero (git has not read it: its stat differs from the index's) may yet hold the commit's content.
     const fields = out.split('\0');
-    const paths: string[] = [];
-    for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i]!.startsWith(':')) paths.push(fields[i + 1]!);
-    return paths;
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+      if (!fields[i]!.startsWith(':')) continue;
+      const [mode, newMode, oid, newOid, status] = fields[i]!.slice(1).split(' ');
+      const path = fields[i + 1]!;
+      const maybeUnchanged = status === 'M' && mode === newMode && mode!.startsWith('100') && ZERO_ID.test(newOid!) && !path.includes('\n');
+      changed.push({ path, maybeUnchanged });
+      if (maybeUnchanged) unsure.push({ path, oid: oid! });
+    }
+    const unchanged = new Set<string>();
+    if (unsure.length) {
+      try {
+        const ids = (await runGit(this.cwd, ['hash-object', '--stdin-paths'], unsure.map((u) => `${u.path}\n`).join(''))).split('\n');
+        unsure.forEach((u, i) => ids[i] === u.oid && unchanged.add(u.path));
+      } catch {
+        // A file gone or unreadable since: it stays listed, as `diff-index` said.
+      }
+    }
+    return changed.filter((c) => !c.maybeUnchanged || !unchanged.has(c.path)).map((c) => c.path);
   }
 
   /** The names of the configured remotes (`origin`, …). */

@@ -4,21 +4,23 @@ import { spawn, type ChildProcess } from 'node:child_process';
 const STDERR_BYTES = 64 * 1024;
 
 /**
- * Runs git with `args` (an array, never through a shell) in `cwd` and resolves with what it wrote to stdout, as
- * UTF-8. A git that cannot start, or that exits other than 0, rejects with its own words from stderr. The environment
- * is the process's, as for the object reader's git: the repository and config that `git` typed in `cwd` would use.
+ * Runs git with `args` (an array, never through a shell) in `cwd`, `input` on its stdin when given, and resolves with
+ * what it wrote to stdout, as UTF-8. A git that cannot start, or that exits other than 0, rejects with its own words
+ * from stderr. The environment is the process's, as for the object reader's git: the repository and config that `git`
+ * typed in `cwd` would use.
  */
-export function runGit(cwd: string, args: readonly string[]): Promise<string> {
+export function runGit(cwd: string, args: readonly string[], input?: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    const child = spawn('git', args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true });
     const out: Buffer[] = [];
     const stderr = gitStderr(child, `git ${args[0]}`);
-    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
     child.on('error', (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
     child.on('close', (code, signal) => {
       if (code === 0) return resolve(Buffer.concat(out).toString('utf8'));
       reject(new Error(stderr.why(code, signal)));
     });
+    if (input !== undefined) child.stdin!.end(input);
   });
 }
 
