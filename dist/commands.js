@@ -16175,6 +16175,9 @@ var AzureRemote = class {
 // src/dvc/data/remotes/http.ts
 import { createReadStream as createReadStream3, readFileSync as readFileSync3 } from "node:fs";
 var READ_ATTEMPTS = 5;
+var HostUnresolved = class extends ObjectError {
+};
+var unresolvedHosts = /* @__PURE__ */ new Set();
 var HttpRemote = class {
   constructor(options2) {
     this.options = options2;
@@ -16206,7 +16209,9 @@ var HttpRemote = class {
         response.resume();
         throw this.statusError(key2, response.statusCode ?? 0, "GET");
       } catch (error) {
-        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS) throw error;
+        const host = this.options.url.hostname;
+        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) unresolvedHosts.add(host);
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || unresolvedHosts.has(host)) throw error;
         await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
       }
     }
@@ -16238,6 +16243,9 @@ var HttpRemote = class {
     return url;
   }
   async send(method, key2, file, size2) {
+    const host = this.options.url.hostname;
+    if (unresolvedHosts.has(host))
+      throw new HostUnresolved(`${method} ${key2} on ${this.description}: not asked, as ${host} did not resolve for an earlier read`, "unreachable");
     const url = this.url(key2);
     const { request, agent } = await (this.transport ??= this.connect());
     const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
@@ -16253,7 +16261,9 @@ var HttpRemote = class {
       });
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error) => {
-        reject(new ObjectError(`${method} ${key2} on ${this.description} failed: ${error.code ?? error.message}`, "unreachable"));
+        const failed2 = `${method} ${key2} on ${this.description} failed: ${error.code ?? error.message}`;
+        if (error.code === "ENOTFOUND") reject(new HostUnresolved(`${failed2} (the host name ${host} does not resolve)`, "unreachable"));
+        else reject(new ObjectError(failed2, "unreachable"));
       });
       if (file === void 0) req.end();
       else

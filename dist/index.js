@@ -11825,6 +11825,9 @@ var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/dvc/data/remotes/http.ts
 var READ_ATTEMPTS = 5;
+var HostUnresolved = class extends ObjectError {
+};
+var unresolvedHosts = /* @__PURE__ */ new Set();
 var HttpRemote = class {
   constructor(options) {
     this.options = options;
@@ -11856,7 +11859,9 @@ var HttpRemote = class {
         response.resume();
         throw this.statusError(key2, response.statusCode ?? 0, "GET");
       } catch (error2) {
-        if (!(error2 instanceof ObjectError) || !retryable(error2.kind) || attempt >= READ_ATTEMPTS) throw error2;
+        const host = this.options.url.hostname;
+        if (error2 instanceof HostUnresolved && attempt >= READ_ATTEMPTS) unresolvedHosts.add(host);
+        if (!(error2 instanceof ObjectError) || !retryable(error2.kind) || attempt >= READ_ATTEMPTS || unresolvedHosts.has(host)) throw error2;
         await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
       }
     }
@@ -11888,6 +11893,9 @@ var HttpRemote = class {
     return url;
   }
   async send(method, key2, file, size2) {
+    const host = this.options.url.hostname;
+    if (unresolvedHosts.has(host))
+      throw new HostUnresolved(`${method} ${key2} on ${this.description}: not asked, as ${host} did not resolve for an earlier read`, "unreachable");
     const url = this.url(key2);
     const { request, agent } = await (this.transport ??= this.connect());
     const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
@@ -11903,7 +11911,9 @@ var HttpRemote = class {
       });
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error2) => {
-        reject(new ObjectError(`${method} ${key2} on ${this.description} failed: ${error2.code ?? error2.message}`, "unreachable"));
+        const failed2 = `${method} ${key2} on ${this.description} failed: ${error2.code ?? error2.message}`;
+        if (error2.code === "ENOTFOUND") reject(new HostUnresolved(`${failed2} (the host name ${host} does not resolve)`, "unreachable"));
+        else reject(new ObjectError(failed2, "unreachable"));
       });
       if (file === void 0) req.end();
       else

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lookup as dnsLookup } from 'node:dns/promises';
 import { join } from 'node:path';
 import { Cache, checkout, openRemote, pull, push, TransferError, type RemoteConfig } from '../../../src/dvc/data/index';
 import { DvcHttpServer } from '../../fakes/dvc-http/server';
@@ -114,6 +115,28 @@ describe('HTTP remote (DVC’s HTTP remote protocol, as DagsHub serves it)', () 
       return true;
     });
     await down.close();
+    assert.ok(!existsSync(join(root, 'cache', 'files')));
+  });
+
+  test('a host name that does not resolve is said so; once a read has retried in full, later reads are not tried', async (t) => {
+    // `.invalid` never resolves (RFC 6761); a machine without a name server answers EAI_AGAIN, which is retried.
+    const lookup = await dnsLookup('mlreport-test.invalid').catch((e: NodeJS.ErrnoException) => e.code);
+    if (lookup !== 'ENOTFOUND') return t.skip(`this machine answers ${String(lookup)} for a .invalid name`);
+    const root = temp();
+    const cache = new Cache(join(root, 'cache'));
+    const nowhere = openRemote({ name: 'nowhere', url: 'http://mlreport-test.invalid/x.dvc', options: {}, files: [] });
+    const failure = async (oid: string): Promise<string> => {
+      const error = await pull(cache, nowhere, [{ oid, path: 'data.xml' }]).then(
+        () => assert.fail('pulled from a host that does not resolve'),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof TransferError);
+      assert.equal(error.failures[0]!.kind, 'unreachable');
+      return error.message;
+    };
+    assert.match(await failure('f'.repeat(32)), /failed: ENOTFOUND \(the host name mlreport-test\.invalid does not resolve\)/);
+    assert.match(await failure('e'.repeat(32)), /data\.xml: object e{32}: GET .* not asked, as mlreport-test\.invalid did not resolve for an earlier read/);
+    await nowhere.close();
     assert.ok(!existsSync(join(root, 'cache', 'files')));
   });
 });
