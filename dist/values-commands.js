@@ -8008,27 +8008,27 @@ var GitRepo = class _GitRepo {
   async diffPaths(sha) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
     const out = await this.raw(["diff-index", "--raw", "-z", "--no-renames", "--relative", sha, "--"]);
-    const changed = [];
-    const unsure = [];
+    const paths = [];
+    const unsure = /* @__PURE__ */ new Map();
     const fields = out.split("\0");
     for (let i = 0; i + 1 < fields.length; i += 2) {
       if (!fields[i].startsWith(":")) continue;
       const [mode, newMode, oid, newOid, status] = fields[i].slice(1).split(" ");
       const path = fields[i + 1];
-      const maybeUnchanged = status === "M" && mode === newMode && mode.startsWith("100") && ZERO_ID.test(newOid) && !path.includes("\n");
-      changed.push({ path, maybeUnchanged });
-      if (maybeUnchanged) unsure.push({ path, oid });
+      paths.push(path);
+      if (status === "M" && mode === newMode && mode.startsWith("100") && ZERO_ID.test(newOid) && !path.includes("\n")) unsure.set(path, oid);
     }
-    const unchanged = /* @__PURE__ */ new Set();
-    if (unsure.length) {
-      try {
-        const ids = (await runGit(this.cwd, ["hash-object", "--stdin-paths"], unsure.map((u) => `${u.path}
+    if (!unsure.size) return paths;
+    const asked = [...unsure.keys()];
+    let ids;
+    try {
+      ids = (await runGit(this.cwd, ["hash-object", "--stdin-paths"], asked.map((path) => `${path}
 `).join(""))).split("\n");
-        unsure.forEach((u, i) => ids[i] === u.oid && unchanged.add(u.path));
-      } catch {
-      }
+    } catch {
+      return paths;
     }
-    return changed.filter((c) => !c.maybeUnchanged || !unchanged.has(c.path)).map((c) => c.path);
+    const unchanged = new Set(asked.filter((path, i) => ids[i] === unsure.get(path)));
+    return paths.filter((path) => !unchanged.has(path));
   }
   /** The names of the configured remotes (`origin`, \u2026). */
   async remotes() {
@@ -11786,6 +11786,7 @@ var HttpRemote = class {
     this.name = options.name;
     this.jobs = options.jobs;
     this.description = `remote '${options.name}' (${options.url.href})`;
+    this.host = options.url.hostname;
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
     if (options.url.protocol === "https:") {
       const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync3(options.sslVerify) } : {};
@@ -11796,6 +11797,8 @@ var HttpRemote = class {
   name;
   description;
   jobs;
+  /** The remote's host name, as a failure to resolve it is remembered (`unresolvedHosts`). */
+  host;
   agentOptions;
   /** node:http or node:https and the agent, from the first request: loading them is \u2248 10 ms of every start. */
   transport;
@@ -11811,9 +11814,8 @@ var HttpRemote = class {
         response.resume();
         throw this.statusError(key, response.statusCode ?? 0, "GET");
       } catch (error) {
-        const host = this.options.url.hostname;
-        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) unresolvedHosts.add(host);
-        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || unresolvedHosts.has(host)) throw error;
+        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) unresolvedHosts.add(this.host);
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || unresolvedHosts.has(this.host)) throw error;
         await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
       }
     }
@@ -11845,9 +11847,8 @@ var HttpRemote = class {
     return url;
   }
   async send(method, key, file, size) {
-    const host = this.options.url.hostname;
-    if (unresolvedHosts.has(host))
-      throw new HostUnresolved(`${method} ${key} on ${this.description}: not asked, as ${host} did not resolve for an earlier read`, "unreachable");
+    if (unresolvedHosts.has(this.host))
+      throw new HostUnresolved(`${method} ${key} on ${this.description}: not asked, as ${this.host} did not resolve for an earlier read`, "unreachable");
     const url = this.url(key);
     const { request, agent } = await (this.transport ??= this.connect());
     const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
@@ -11864,7 +11865,7 @@ var HttpRemote = class {
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error) => {
         const failed2 = `${method} ${key} on ${this.description} failed: ${error.code ?? error.message}`;
-        if (error.code === "ENOTFOUND") reject(new HostUnresolved(`${failed2} (the host name ${host} does not resolve)`, "unreachable"));
+        if (error.code === "ENOTFOUND") reject(new HostUnresolved(`${failed2} (the host name ${this.host} does not resolve)`, "unreachable"));
         else reject(new ObjectError(failed2, "unreachable"));
       });
       if (file === void 0) req.end();
@@ -12847,6 +12848,9 @@ var FlatValues = class _FlatValues {
     return flat;
   }
 };
+function valueCount(values) {
+  return values instanceof FlatValues ? values.count : values.size;
+}
 function encodeWtf8(s, out) {
   let n = 0;
   for (let k = 0; k < s.length; k++) {
@@ -12929,7 +12933,7 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const diff = { path };
   Object.defineProperty(diff, "rows", LAZY_ROWS);
   diff.notes = notes;
-  const small = sizeOf(a) <= EAGER_ROWS && sizeOf(b) <= EAGER_ROWS ? smallRows(a, b) : null;
+  const small = valueCount(a) <= EAGER_ROWS && valueCount(b) <= EAGER_ROWS ? smallRows(a, b) : null;
   if (small) {
     settleRows(diff, small);
     return diff;
@@ -12947,9 +12951,6 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
   else columnsOf.set(diff, columns);
   return diff;
-}
-function sizeOf(values) {
-  return values instanceof FlatValues ? values.count : values.size;
 }
 var SURROGATE2 = /[\ud800-\udfff]/;
 function smallRows(a, b) {
@@ -14245,7 +14246,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
     for (const path of paths) {
       let fileA = sideFile(sides, path, "a", pathsA.get(path) ?? named);
       if (fileA instanceof Promise) fileA = await fileA;
-      if (kind === "metrics" && fileA?.status === "ok" && (fileA.values instanceof FlatValues ? fileA.values.count : fileA.values.size)) parsedAtBase.add(path);
+      if (kind === "metrics" && fileA?.status === "ok" && valueCount(fileA.values)) parsedAtBase.add(path);
       const table = fileA?.status === "ok" && fileA.values instanceof FlatValues ? fileA.values.table : void 0;
       let fileB = sideFile(sides, path, "b", pathsB.get(path) ?? named, table);
       if (fileB instanceof Promise) fileB = await fileB;

@@ -376,8 +376,9 @@ export class GitRepo {
   async diffPaths(sha: string): Promise<string[]> {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
     const out = await this.raw(['diff-index', '--raw', '-z', '--no-renames', '--relative', sha, '--']);
-    const changed: { path: string; maybeUnchanged: boolean }[] = [];
-    const unsure: { path: string; oid: string }[] = [];
+    const paths: string[] = [];
+    /** Path → the commit's id, for the files that may yet hold the commit's content. */
+    const unsure = new Map<string, string>();
     // `:<mode> <mode> <id> <id> <status>\0<path>\0` a file. A file of the same mode modified in the work tree whose
     // new id is zero (git has not read it: its stat differs from the index's) may yet hold the commit's content.
     const fields = out.split('\0');
@@ -385,20 +386,20 @@ export class GitRepo {
       if (!fields[i]!.startsWith(':')) continue;
       const [mode, newMode, oid, newOid, status] = fields[i]!.slice(1).split(' ');
       const path = fields[i + 1]!;
-      const maybeUnchanged = status === 'M' && mode === newMode && mode!.startsWith('100') && ZERO_ID.test(newOid!) && !path.includes('\n');
-      changed.push({ path, maybeUnchanged });
-      if (maybeUnchanged) unsure.push({ path, oid: oid! });
+      paths.push(path);
+      if (status === 'M' && mode === newMode && mode!.startsWith('100') && ZERO_ID.test(newOid!) && !path.includes('\n')) unsure.set(path, oid!);
     }
-    const unchanged = new Set<string>();
-    if (unsure.length) {
-      try {
-        const ids = (await runGit(this.cwd, ['hash-object', '--stdin-paths'], unsure.map((u) => `${u.path}\n`).join(''))).split('\n');
-        unsure.forEach((u, i) => ids[i] === u.oid && unchanged.add(u.path));
-      } catch {
-        // A file gone or unreadable since: it stays listed, as `diff-index` said.
-      }
+    if (!unsure.size) return paths;
+    const asked = [...unsure.keys()];
+    let ids: string[];
+    try {
+      ids = (await runGit(this.cwd, ['hash-object', '--stdin-paths'], asked.map((path) => `${path}\n`).join(''))).split('\n');
+    } catch {
+      // A file gone or unreadable since: every one stays listed, as `diff-index` said.
+      return paths;
     }
-    return changed.filter((c) => !c.maybeUnchanged || !unchanged.has(c.path)).map((c) => c.path);
+    const unchanged = new Set(asked.filter((path, i) => ids[i] === unsure.get(path)));
+    return paths.filter((path) => !unchanged.has(path));
   }
 
   /** The names of the configured remotes (`origin`, …). */

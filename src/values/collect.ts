@@ -23,7 +23,7 @@ import type { ParsedFile } from '../dvc/python/value';
 import { PipelineData, type DataOptions } from '../pipeline/restore';
 import { withCachedOutputs, type CachedOutputsTree } from './cached-outputs';
 import { diffValueFile } from './diff';
-import { FlatValues, KeyTable } from './flat';
+import { FlatValues, KeyTable, valueCount } from './flat';
 import { flattenJsonMetrics } from './json-metrics';
 import { flattenMetrics, flattenParams } from './flatten';
 import { LoggerReader, isLoggerHeader } from './dagshub';
@@ -149,7 +149,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
       let fileA = sideFile(sides, path, 'a', pathsA.get(path) ?? named);
       if (fileA instanceof Promise) fileA = await fileA;
       // With values: a base file with none may yet be filled in from the history store (withStoreBase).
-      if (kind === 'metrics' && fileA?.status === 'ok' && (fileA.values instanceof FlatValues ? fileA.values.count : fileA.values.size)) parsedAtBase.add(path);
+      if (kind === 'metrics' && fileA?.status === 'ok' && valueCount(fileA.values)) parsedAtBase.add(path);
       // The head's keys are looked up in the base's table, not kept a second time.
       const table = fileA?.status === 'ok' && fileA.values instanceof FlatValues ? fileA.values.table : undefined;
       let fileB = sideFile(sides, path, 'b', pathsB.get(path) ?? named, table)!;

@@ -1,4 +1,4 @@
-import { FlatValues, KeyTable } from './flat';
+import { FlatValues, KeyTable, valueCount } from './flat';
 import { isFloat, numericValue, type FileDiff, type Leaf, type ValueFile, type ValueRow } from './types';
 
 /** Files with at most this many keys (a side) get their rows when diffed (`smallRows`). */
@@ -48,7 +48,7 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
   const diff = { path } as FileDiff;
   Object.defineProperty(diff, 'rows', LAZY_ROWS);
   diff.notes = notes;
-  const small = sizeOf(a) <= EAGER_ROWS && sizeOf(b) <= EAGER_ROWS ? smallRows(a, b) : null;
+  const small = valueCount(a) <= EAGER_ROWS && valueCount(b) <= EAGER_ROWS ? smallRows(a, b) : null;
   if (small) {
     settleRows(diff, small);
     return diff;
@@ -68,10 +68,6 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
   if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
   else columnsOf.set(diff, columns);
   return diff;
-}
-
-function sizeOf(values: FlatValues | Map<string, Leaf>): number {
-  return values instanceof FlatValues ? values.count : values.size;
 }
 
 /** A key with a UTF-16 surrogate: JavaScript's string order is not code point order there. */

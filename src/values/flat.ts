@@ -216,6 +216,11 @@ export class FlatValues {
   }
 }
 
+/** How many keys with a value a file's values hold, whichever form they are in. */
+export function valueCount(values: FlatValues | Map<string, Leaf>): number {
+  return values instanceof FlatValues ? values.count : values.size;
+}
+
 /** `s` as WTF-8 into `out` (at least 3 bytes per UTF-16 unit); returns the length. */
 function encodeWtf8(s: string, out: Uint8Array): number {
   let n = 0;

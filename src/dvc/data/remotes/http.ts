@@ -45,6 +45,8 @@ export class HttpRemote implements Remote {
   readonly name: string;
   readonly description: string;
   readonly jobs: number;
+  /** The remote's host name, as a failure to resolve it is remembered (`unresolvedHosts`). */
+  private readonly host: string;
   private readonly agentOptions: AgentOptions;
   /** node:http or node:https and the agent, from the first request: loading them is ≈ 10 ms of every start. */
   private transport: Promise<{ request: typeof httpRequest; agent: Agent }> | undefined;
@@ -53,6 +55,7 @@ export class HttpRemote implements Remote {
     this.name = options.name;
     this.jobs = options.jobs;
     this.description = `remote '${options.name}' (${options.url.href})`;
+    this.host = options.url.hostname;
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
     if (options.url.protocol === 'https:') {
       const tls =
@@ -74,9 +77,8 @@ export class HttpRemote implements Remote {
         response.resume();
         throw this.statusError(key, response.statusCode ?? 0, 'GET');
       } catch (error) {
-        const host = this.options.url.hostname;
-        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) unresolvedHosts.add(host);
-        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || unresolvedHosts.has(host)) throw error;
+        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) unresolvedHosts.add(this.host);
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || unresolvedHosts.has(this.host)) throw error;
         await sleep(Math.min(100 * 2 ** (attempt - 1), 60_000));
       }
     }
@@ -113,9 +115,8 @@ export class HttpRemote implements Remote {
   }
 
   private async send(method: string, key: string, file?: string, size?: number): Promise<IncomingMessage> {
-    const host = this.options.url.hostname;
-    if (unresolvedHosts.has(host))
-      throw new HostUnresolved(`${method} ${key} on ${this.description}: not asked, as ${host} did not resolve for an earlier read`, 'unreachable');
+    if (unresolvedHosts.has(this.host))
+      throw new HostUnresolved(`${method} ${key} on ${this.description}: not asked, as ${this.host} did not resolve for an earlier read`, 'unreachable');
     const url = this.url(key);
     const { request, agent } = await (this.transport ??= this.connect());
     const headers: Record<string, string> = { 'user-agent': `mlreport/${VERSION}`, ...this.options.authHeaders };
@@ -133,7 +134,7 @@ export class HttpRemote implements Remote {
       req.on('timeout', () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1000} s`)));
       req.on('error', (error: NodeJS.ErrnoException) => {
         const failed = `${method} ${key} on ${this.description} failed: ${error.code ?? error.message}`;
-        if (error.code === 'ENOTFOUND') reject(new HostUnresolved(`${failed} (the host name ${host} does not resolve)`, 'unreachable'));
+        if (error.code === 'ENOTFOUND') reject(new HostUnresolved(`${failed} (the host name ${this.host} does not resolve)`, 'unreachable'));
         else reject(new ObjectError(failed, 'unreachable'));
       });
       if (file === undefined) req.end();
