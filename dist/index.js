@@ -8559,8 +8559,8 @@ var GitRepo = class _GitRepo {
     this.keptBytes += bytes.length;
   }
   /** git with `args` in this repository's `cwd`: its stdout, or its own words when it fails. */
-  raw(args) {
-    return runGit(this.cwd, args);
+  raw(args, input) {
+    return runGit(this.cwd, args, input);
   }
   /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
   close() {
@@ -8627,7 +8627,7 @@ var GitRepo = class _GitRepo {
     const asked = [...unsure.keys()];
     let ids;
     try {
-      ids = (await runGit(this.cwd, ["hash-object", "--stdin-paths"], asked.map((path) => `${path}
+      ids = (await this.raw(["hash-object", "--stdin-paths"], asked.map((path) => `${path}
 `).join(""))).split("\n");
     } catch {
       return paths;

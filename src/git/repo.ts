@@ -315,8 +315,8 @@ export class GitRepo {
   }
 
   /** git with `args` in this repository's `cwd`: its stdout, or its own words when it fails. */
-  private raw(args: readonly string[]): Promise<string> {
-    return runGit(this.cwd, args);
+  private raw(args: readonly string[], input?: string): Promise<string> {
+    return runGit(this.cwd, args, input);
   }
 
   /** Ends the object reader's git process; every command that opens a repository closes it, errors too. */
@@ -393,7 +393,7 @@ export class GitRepo {
     const asked = [...unsure.keys()];
     let ids: string[];
     try {
-      ids = (await runGit(this.cwd, ['hash-object', '--stdin-paths'], asked.map((path) => `${path}\n`).join(''))).split('\n');
+      ids = (await this.raw(['hash-object', '--stdin-paths'], asked.map((path) => `${path}\n`).join(''))).split('\n');
     } catch {
       // A file gone or unreadable since: every one stays listed, as `diff-index` said.
       return paths;

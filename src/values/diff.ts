@@ -65,6 +65,7 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
   for (let i = 0, n = 0; i < table.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
   order.sort((x, y) => table.compare(x, y));
   const columns = new DiffColumns(old, now, order);
+  // A small file here has a key with a surrogate (`smallRows`): its rows are made now all the same.
   if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
   else columnsOf.set(diff, columns);
   return diff;
