@@ -18805,6 +18805,15 @@ async function tempBeside(path) {
   await mkdir4(dirname6(path), { recursive: true });
   return join11(dirname6(path), `.${basename4(path)}.${process.pid}.tmp`);
 }
+async function makeOutFolder(dir, setting) {
+  try {
+    await mkdir4(dir, { recursive: true });
+  } catch (error) {
+    const code2 = error.code;
+    const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? "a file is there or on its path" : code2 === "EACCES" || code2 === "EPERM" || code2 === "EROFS" ? "permission denied" : `it cannot be made (${code2 ?? error.message})`;
+    throw new UserError(`${setting} is ${dir}: ${why}; expected a folder for report.md, report.json and the plots.`);
+  }
+}
 
 // src/plots/write.ts
 async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
@@ -24697,6 +24706,7 @@ async function collectDataChanges(git, request, log) {
 
 // src/run.ts
 async function run(config, log) {
+  await makeOutFolder(config.outDir, outSetting(config));
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
   if (config.githubPublish?.mode === "aggregate") return runAggregate(aggregateConfig(config), log);
   const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
@@ -24868,6 +24878,7 @@ async function publishArtifact(config, log) {
   };
 }
 async function runAggregate(config, log) {
+  await makeOutFolder(config.outDir, outSetting(config));
   const runs = await readRuns(config.dirs);
   for (const run2 of runs) if (run2.failed !== null) log.error(`Job ${run2.name}: ${run2.failed}.`);
   const report2 = aggregateRuns(runs, {
@@ -24950,6 +24961,9 @@ async function staleStages(workspace, log) {
 async function loadPlotRenderer() {
   const { loadRenderer } = await import("./render.js");
   return loadRenderer();
+}
+function outSetting(config) {
+  return config.github === null ? "--out" : "input 'out-dir'";
 }
 
 // src/util/workflow-commands.ts

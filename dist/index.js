@@ -13302,6 +13302,15 @@ async function tempBeside(path) {
   await mkdir5(dirname6(path), { recursive: true });
   return join9(dirname6(path), `.${basename3(path)}.${process.pid}.tmp`);
 }
+async function makeOutFolder(dir, setting) {
+  try {
+    await mkdir5(dir, { recursive: true });
+  } catch (error2) {
+    const code2 = error2.code;
+    const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? "a file is there or on its path" : code2 === "EACCES" || code2 === "EPERM" || code2 === "EROFS" ? "permission denied" : `it cannot be made (${code2 ?? error2.message})`;
+    throw new UserError(`${setting} is ${dir}: ${why}; expected a folder for report.md, report.json and the plots.`);
+  }
+}
 
 // src/pipeline/yaml-emit.ts
 function emitYaml(value2, folding = "current") {
@@ -25581,6 +25590,7 @@ async function collectDataChanges(git, request, log) {
 
 // src/run.ts
 async function run(config, log) {
+  await makeOutFolder(config.outDir, outSetting(config));
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
   if (config.githubPublish?.mode === "aggregate") return runAggregate(aggregateConfig(config), log);
   const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
@@ -25752,6 +25762,7 @@ async function publishArtifact(config, log) {
   };
 }
 async function runAggregate(config, log) {
+  await makeOutFolder(config.outDir, outSetting(config));
   const runs = await readRuns(config.dirs);
   for (const run3 of runs) if (run3.failed !== null) log.error(`Job ${run3.name}: ${run3.failed}.`);
   const report2 = aggregateRuns(runs, {
@@ -25834,6 +25845,9 @@ async function staleStages(workspace, log) {
 async function loadPlotRenderer() {
   const { loadRenderer } = await import("./render.js");
   return loadRenderer();
+}
+function outSetting(config) {
+  return config.github === null ? "--out" : "input 'out-dir'";
 }
 
 // src/util/workflow-commands.ts

@@ -36,6 +36,7 @@ import { dvcPushStep, reproduceStep } from './pipeline/engine';
 import { loadPipeline, pipelineStatus } from './pipeline/repro';
 import { Deadline, DEFAULT_DEADLINE_MINUTES } from './util/deadline';
 import { describeError, UserError } from './util/errors';
+import { makeOutFolder } from './util/files';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
 import { collectAndCompare } from './values/collect';
@@ -62,6 +63,7 @@ export interface RunResult {
 
 /** One run, top to bottom: revisions → reproduce → collect → compare → gate → compose → publish. */
 export async function run(config: Config, log: Logger): Promise<RunResult> {
+  await makeOutFolder(config.outDir, outSetting(config));
   if (config.githubPublish?.mode === 'publish') return publishArtifact(config, log);
   if (config.githubPublish?.mode === 'aggregate') return runAggregate(aggregateConfig(config), log);
   // The clock starts before anything else: the budget is for the whole run, from the action's start.
@@ -277,6 +279,7 @@ async function publishArtifact(config: Config, log: Logger): Promise<RunResult> 
  * artifact. A failed job fails the step as a failed stage would.
  */
 export async function runAggregate(config: AggregateConfig, log: Logger): Promise<RunResult> {
+  await makeOutFolder(config.outDir, outSetting(config));
   const runs = await readRuns(config.dirs);
   for (const run of runs) if (run.failed !== null) log.error(`Job ${run.name}: ${run.failed}.`);
   const report = aggregateRuns(runs, {
@@ -367,4 +370,9 @@ async function staleStages(workspace: string, log: Logger): Promise<ReportData['
 async function loadPlotRenderer() {
   const { loadRenderer } = await import('./plots/engine');
   return loadRenderer();
+}
+
+/** How the user set the report's folder: the CLI's option, or the action's input. */
+function outSetting(config: { github: unknown }): string {
+  return config.github === null ? '--out' : "input 'out-dir'";
 }

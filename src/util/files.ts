@@ -1,6 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
+import { UserError } from './errors';
 
 /** Writes via a temporary file and a rename, so a reader never sees half a file. */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -34,4 +35,23 @@ export async function writeTextAtomic(path: string, produce: (write: (piece: str
 async function tempBeside(path: string): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
   return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+/**
+ * Makes the folder a run writes its report into (`setting` names it: `--out DIR`, the action's `out-dir`), before
+ * the run spends any time: a file in its place, or a folder that cannot be made, is the user's to fix.
+ */
+export async function makeOutFolder(dir: string, setting: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? 'a file is there or on its path'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'permission denied'
+          : `it cannot be made (${code ?? (error as Error).message})`;
+    throw new UserError(`${setting} is ${dir}: ${why}; expected a folder for report.md, report.json and the plots.`);
+  }
 }

@@ -1,6 +1,6 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { TempRepo, tempDir } from '../helpers/repo';
@@ -88,6 +88,19 @@ describe('mlreport report (dist/cli.js in a real repository)', () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /is not inside a git repository/);
     assert.equal(existsSync(join(dir, 'out')), false);
+  });
+
+  test('--out names a file (or a path through one): a clear error before any work, the file untouched', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'taken');
+    writeFileSync(file, 'mine\n');
+    for (const out of [file, join(file, 'report')]) {
+      const r = await runCli(['report', '--base', 'HEAD~1', '--out', out], repo.dir);
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stderr.trim(), `mlreport: --out is ${out}: a file is there or on its path; expected a folder for report.md, report.json and the plots.`);
+      assert.doesNotMatch(r.stdout, /Comparing/, 'nothing read before the error');
+    }
+    assert.equal(readFileSync(file, 'utf8'), 'mine\n');
   });
 
   test('--help lists the commands; --version prints the package version', async () => {
