@@ -16106,6 +16106,23 @@ async function readDvcFile2(root, file) {
 // src/dvc/data/remotes/open.ts
 import { availableParallelism } from "node:os";
 
+// src/dvc/data/remotes/unresolved-hosts.ts
+var HostUnresolved = class extends ObjectError {
+  constructor(message) {
+    super(message, "unreachable");
+  }
+};
+var unresolvedHosts = /* @__PURE__ */ new Set();
+function rememberUnresolved(host) {
+  unresolvedHosts.add(host);
+}
+function refuseUnresolved(host, request) {
+  if (unresolvedHosts.has(host)) throw new HostUnresolved(`${request}: not asked, as ${host} did not resolve for an earlier request`);
+}
+function isUnresolved(host) {
+  return unresolvedHosts.has(host);
+}
+
 // src/dvc/data/remotes/azure.ts
 var AzureRemote = class {
   constructor(name, container, prefix, auth, jobs) {
@@ -16124,26 +16141,18 @@ var AzureRemote = class {
   description;
   api;
   async read(key2) {
-    return (await this.sdk()).get(this.key(key2)).catch((error) => {
-      throw this.fail("GET", key2, error);
-    });
+    return this.call("GET", key2, (api) => api.get(this.key(key2)));
   }
   async exists(key2) {
-    return (await this.sdk()).exists(this.key(key2)).catch((error) => {
-      throw this.fail("HEAD", key2, error);
-    });
+    return this.call("HEAD", key2, (api) => api.exists(this.key(key2)));
   }
   async list(prefix) {
     const base = this.key("");
-    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error) => {
-      throw this.fail("LIST", prefix, error);
-    });
+    const keys = await this.call("LIST", prefix, (api) => api.list(this.key(prefix)));
     return keys.map((k) => k.slice(base.length));
   }
   async write(key2, file) {
-    await (await this.sdk()).put(this.key(key2), file).catch((error) => {
-      throw this.fail("PUT", key2, error);
-    });
+    await this.call("PUT", key2, (api) => api.put(this.key(key2), file));
   }
   async close() {
   }
@@ -16154,12 +16163,24 @@ var AzureRemote = class {
     this.api ??= import("./dvc-azure.js").then((m) => m.createAzure(this.auth, this.container));
     return this.api;
   }
-  fail(method, key2, error) {
+  /** One request through the SDK, which retries it; its failure described, a host that did not resolve remembered. */
+  async call(method, key2, request) {
+    const api = await this.sdk();
+    refuseUnresolved(api.host, `${method} ${key2} on ${this.description}`);
+    return request(api).catch((error) => {
+      throw this.fail(method, key2, api.host, error);
+    });
+  }
+  fail(method, key2, host, error) {
     const e = error;
     const status = e.statusCode;
     const code2 = e.code ?? e.name ?? "Error";
     let kind = "failed";
     let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
+    if (code2 === "ENOTFOUND") {
+      rememberUnresolved(host);
+      return new HostUnresolved(`${method} ${key2} on ${this.description}: ENOTFOUND (the host name ${host} does not resolve)`);
+    }
     if (code2 === "ContainerNotFound") {
       why = `container '${this.container}' does not exist`;
     } else if (status === 404) {
@@ -16178,9 +16199,6 @@ var AzureRemote = class {
 // src/dvc/data/remotes/http.ts
 import { createReadStream as createReadStream3, readFileSync as readFileSync3 } from "node:fs";
 var READ_ATTEMPTS = 5;
-var HostUnresolved = class extends ObjectError {
-};
-var unresolvedHosts = /* @__PURE__ */ new Set();
 var HttpRemote = class {
   constructor(options2) {
     this.options = options2;
@@ -16198,7 +16216,7 @@ var HttpRemote = class {
   name;
   description;
   jobs;
-  /** The remote's host name, as a failure to resolve it is remembered (`unresolvedHosts`). */
+  /** The remote's host name, as a failure to resolve it is remembered (unresolved-hosts.ts). */
   host;
   agentOptions;
   /** node:http or node:https and the agent, from the first request: loading them is \u2248 10 ms of every start. */
@@ -16215,8 +16233,8 @@ var HttpRemote = class {
         response.resume();
         throw this.statusError(key2, response.statusCode ?? 0, "GET");
       } catch (error) {
-        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) unresolvedHosts.add(this.host);
-        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || unresolvedHosts.has(this.host)) throw error;
+        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) rememberUnresolved(this.host);
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || isUnresolved(this.host)) throw error;
         await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
       }
     }
@@ -16248,8 +16266,7 @@ var HttpRemote = class {
     return url;
   }
   async send(method, key2, file, size2) {
-    if (unresolvedHosts.has(this.host))
-      throw new HostUnresolved(`${method} ${key2} on ${this.description}: not asked, as ${this.host} did not resolve for an earlier read`, "unreachable");
+    refuseUnresolved(this.host, `${method} ${key2} on ${this.description}`);
     const url = this.url(key2);
     const { request, agent } = await (this.transport ??= this.connect());
     const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
@@ -16266,7 +16283,7 @@ var HttpRemote = class {
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error) => {
         const failed2 = `${method} ${key2} on ${this.description} failed: ${error.code ?? error.message}`;
-        if (error.code === "ENOTFOUND") reject(new HostUnresolved(`${failed2} (the host name ${this.host} does not resolve)`, "unreachable"));
+        if (error.code === "ENOTFOUND") reject(new HostUnresolved(`${failed2} (the host name ${this.host} does not resolve)`));
         else reject(new ObjectError(failed2, "unreachable"));
       });
       if (file === void 0) req.end();

@@ -11700,6 +11700,23 @@ async function readDvcFile2(root, file) {
 // src/dvc/data/remotes/open.ts
 import { availableParallelism } from "node:os";
 
+// src/dvc/data/remotes/unresolved-hosts.ts
+var HostUnresolved = class extends ObjectError {
+  constructor(message) {
+    super(message, "unreachable");
+  }
+};
+var unresolvedHosts = /* @__PURE__ */ new Set();
+function rememberUnresolved(host) {
+  unresolvedHosts.add(host);
+}
+function refuseUnresolved(host, request) {
+  if (unresolvedHosts.has(host)) throw new HostUnresolved(`${request}: not asked, as ${host} did not resolve for an earlier request`);
+}
+function isUnresolved(host) {
+  return unresolvedHosts.has(host);
+}
+
 // src/dvc/data/remotes/azure.ts
 var AzureRemote = class {
   constructor(name, container, prefix, auth, jobs) {
@@ -11718,26 +11735,18 @@ var AzureRemote = class {
   description;
   api;
   async read(key) {
-    return (await this.sdk()).get(this.key(key)).catch((error) => {
-      throw this.fail("GET", key, error);
-    });
+    return this.call("GET", key, (api) => api.get(this.key(key)));
   }
   async exists(key) {
-    return (await this.sdk()).exists(this.key(key)).catch((error) => {
-      throw this.fail("HEAD", key, error);
-    });
+    return this.call("HEAD", key, (api) => api.exists(this.key(key)));
   }
   async list(prefix) {
     const base = this.key("");
-    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error) => {
-      throw this.fail("LIST", prefix, error);
-    });
+    const keys = await this.call("LIST", prefix, (api) => api.list(this.key(prefix)));
     return keys.map((k) => k.slice(base.length));
   }
   async write(key, file) {
-    await (await this.sdk()).put(this.key(key), file).catch((error) => {
-      throw this.fail("PUT", key, error);
-    });
+    await this.call("PUT", key, (api) => api.put(this.key(key), file));
   }
   async close() {
   }
@@ -11748,12 +11757,24 @@ var AzureRemote = class {
     this.api ??= import("./dvc-azure.js").then((m) => m.createAzure(this.auth, this.container));
     return this.api;
   }
-  fail(method, key, error) {
+  /** One request through the SDK, which retries it; its failure described, a host that did not resolve remembered. */
+  async call(method, key, request) {
+    const api = await this.sdk();
+    refuseUnresolved(api.host, `${method} ${key} on ${this.description}`);
+    return request(api).catch((error) => {
+      throw this.fail(method, key, api.host, error);
+    });
+  }
+  fail(method, key, host, error) {
     const e = error;
     const status = e.statusCode;
     const code = e.code ?? e.name ?? "Error";
     let kind = "failed";
     let why = `${code}${status ? ` (HTTP ${status})` : ""}`;
+    if (code === "ENOTFOUND") {
+      rememberUnresolved(host);
+      return new HostUnresolved(`${method} ${key} on ${this.description}: ENOTFOUND (the host name ${host} does not resolve)`);
+    }
     if (code === "ContainerNotFound") {
       why = `container '${this.container}' does not exist`;
     } else if (status === 404) {
@@ -11777,9 +11798,6 @@ var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/dvc/data/remotes/http.ts
 var READ_ATTEMPTS = 5;
-var HostUnresolved = class extends ObjectError {
-};
-var unresolvedHosts = /* @__PURE__ */ new Set();
 var HttpRemote = class {
   constructor(options) {
     this.options = options;
@@ -11797,7 +11815,7 @@ var HttpRemote = class {
   name;
   description;
   jobs;
-  /** The remote's host name, as a failure to resolve it is remembered (`unresolvedHosts`). */
+  /** The remote's host name, as a failure to resolve it is remembered (unresolved-hosts.ts). */
   host;
   agentOptions;
   /** node:http or node:https and the agent, from the first request: loading them is \u2248 10 ms of every start. */
@@ -11814,8 +11832,8 @@ var HttpRemote = class {
         response.resume();
         throw this.statusError(key, response.statusCode ?? 0, "GET");
       } catch (error) {
-        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) unresolvedHosts.add(this.host);
-        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || unresolvedHosts.has(this.host)) throw error;
+        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) rememberUnresolved(this.host);
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || isUnresolved(this.host)) throw error;
         await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
       }
     }
@@ -11847,8 +11865,7 @@ var HttpRemote = class {
     return url;
   }
   async send(method, key, file, size) {
-    if (unresolvedHosts.has(this.host))
-      throw new HostUnresolved(`${method} ${key} on ${this.description}: not asked, as ${this.host} did not resolve for an earlier read`, "unreachable");
+    refuseUnresolved(this.host, `${method} ${key} on ${this.description}`);
     const url = this.url(key);
     const { request, agent } = await (this.transport ??= this.connect());
     const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
@@ -11865,7 +11882,7 @@ var HttpRemote = class {
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error) => {
         const failed2 = `${method} ${key} on ${this.description} failed: ${error.code ?? error.message}`;
-        if (error.code === "ENOTFOUND") reject(new HostUnresolved(`${failed2} (the host name ${this.host} does not resolve)`, "unreachable"));
+        if (error.code === "ENOTFOUND") reject(new HostUnresolved(`${failed2} (the host name ${this.host} does not resolve)`));
         else reject(new ObjectError(failed2, "unreachable"));
       });
       if (file === void 0) req.end();

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lookup as dnsLookup } from 'node:dns/promises';
 import { join } from 'node:path';
 import { Cache, checkout, openRemote, pull, push, TransferError, type RemoteConfig } from '../../../src/dvc/data/index';
 import { EXAMPLE_DIR, md5sum, temp } from './helpers';
@@ -59,6 +60,36 @@ describe('Azure Blob remote against azurite', () => {
       assert.ok(!e.message.includes(badKey));
       return true;
     });
+  });
+
+  test('an endpoint whose host name does not resolve is said so; after the SDK has retried one request, later ones are not sent', async (t) => {
+    // `.invalid` never resolves (RFC 6761); a machine without a name server answers EAI_AGAIN instead.
+    const lookup = await dnsLookup('mlreport-azure.invalid').catch((e: NodeJS.ErrnoException) => e.code);
+    if (lookup !== 'ENOTFOUND') return t.skip(`this machine answers ${String(lookup)} for a .invalid name`);
+    const cache = new Cache(join(temp(), 'cache'));
+    const nowhere = openRemote(remote({ connection_string: azurite.connectionString.replace(/127\.0\.0\.1:\d+/, 'mlreport-azure.invalid:10000') }));
+    const failure = async (oid: string): Promise<{ message: string; ms: number }> => {
+      const started = Date.now();
+      const error = await pull(cache, nowhere, [{ oid, path: 'model.pkl' }]).then(
+        () => assert.fail('pulled from a host that does not resolve'),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof TransferError);
+      assert.equal(error.failures[0]!.kind, 'unreachable');
+      return { message: error.message, ms: Date.now() - started };
+    };
+    const first = await failure('f'.repeat(32));
+    assert.match(
+      first.message,
+      /GET files\/md5\/ff\/f{30} on remote 'blob' \(azure:\/\/dvc\/store\): ENOTFOUND \(the host name mlreport-azure\.invalid does not resolve\)/,
+    );
+    const second = await failure('e'.repeat(32));
+    assert.match(
+      second.message,
+      /model\.pkl: object e{32}: GET files\/md5\/ee\/e{30} on remote 'blob' .*: not asked, as mlreport-azure\.invalid did not resolve for an earlier request/,
+    );
+    // The SDK's own retries (4 tries, 16 s) for the first; none for the second.
+    assert.ok(second.ms < first.ms / 4, `first ${first.ms} ms, second ${second.ms} ms`);
   });
 
   test('no credential at all: the message says where DVC looks', () => {

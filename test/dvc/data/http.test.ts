@@ -135,7 +135,7 @@ describe('HTTP remote (DVC’s HTTP remote protocol, as DagsHub serves it)', () 
       return error.message;
     };
     assert.match(await failure('f'.repeat(32)), /failed: ENOTFOUND \(the host name mlreport-test\.invalid does not resolve\)/);
-    assert.match(await failure('e'.repeat(32)), /data\.xml: object e{32}: GET .* not asked, as mlreport-test\.invalid did not resolve for an earlier read/);
+    assert.match(await failure('e'.repeat(32)), /data\.xml: object e{32}: GET .* not asked, as mlreport-test\.invalid did not resolve for an earlier request/);
     await nowhere.close();
     assert.ok(!existsSync(join(root, 'cache', 'files')));
   });

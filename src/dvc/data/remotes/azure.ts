@@ -1,6 +1,7 @@
 import { ObjectError, type FailureKind } from '../errors';
 import type { AzureApi, AzureAuth } from './azure-sdk';
 import type { Remote } from './types';
+import { HostUnresolved, refuseUnresolved, rememberUnresolved } from './unresolved-hosts';
 
 /** DVC's Azure Blob remote (`azure://container/prefix`, dvc-azure). The Azure SDK is loaded on first use. */
 export class AzureRemote implements Remote {
@@ -18,29 +19,21 @@ export class AzureRemote implements Remote {
   }
 
   async read(key: string): Promise<AsyncIterable<Uint8Array>> {
-    return (await this.sdk()).get(this.key(key)).catch((error: unknown) => {
-      throw this.fail('GET', key, error);
-    });
+    return this.call('GET', key, (api) => api.get(this.key(key)));
   }
 
   async exists(key: string): Promise<boolean> {
-    return (await this.sdk()).exists(this.key(key)).catch((error: unknown) => {
-      throw this.fail('HEAD', key, error);
-    });
+    return this.call('HEAD', key, (api) => api.exists(this.key(key)));
   }
 
   async list(prefix: string): Promise<string[]> {
     const base = this.key('');
-    const keys = await (await this.sdk()).list(this.key(prefix)).catch((error: unknown) => {
-      throw this.fail('LIST', prefix, error);
-    });
+    const keys = await this.call('LIST', prefix, (api) => api.list(this.key(prefix)));
     return keys.map((k) => k.slice(base.length));
   }
 
   async write(key: string, file: string): Promise<void> {
-    await (await this.sdk()).put(this.key(key), file).catch((error: unknown) => {
-      throw this.fail('PUT', key, error);
-    });
+    await this.call('PUT', key, (api) => api.put(this.key(key), file));
   }
 
   async close(): Promise<void> {}
@@ -54,12 +47,26 @@ export class AzureRemote implements Remote {
     return this.api;
   }
 
-  private fail(method: string, key: string, error: unknown): ObjectError {
+  /** One request through the SDK, which retries it; its failure described, a host that did not resolve remembered. */
+  private async call<T>(method: string, key: string, request: (api: AzureApi) => Promise<T>): Promise<T> {
+    const api = await this.sdk();
+    refuseUnresolved(api.host, `${method} ${key} on ${this.description}`);
+    return request(api).catch((error: unknown) => {
+      throw this.fail(method, key, api.host, error);
+    });
+  }
+
+  private fail(method: string, key: string, host: string, error: unknown): ObjectError {
     const e = error as { statusCode?: number; code?: string; name?: string };
     const status = e.statusCode;
     const code = e.code ?? e.name ?? 'Error';
     let kind: FailureKind = 'failed';
     let why = `${code}${status ? ` (HTTP ${status})` : ''}`;
+    if (code === 'ENOTFOUND') {
+      // The SDK has retried it (4 tries over 16 s): the rest of the run does not ask again.
+      rememberUnresolved(host);
+      return new HostUnresolved(`${method} ${key} on ${this.description}: ENOTFOUND (the host name ${host} does not resolve)`);
+    }
     if (code === 'ContainerNotFound') {
       why = `container '${this.container}' does not exist`;
     } else if (status === 404) {

@@ -4,6 +4,7 @@ import type { AgentOptions } from 'node:https';
 import { VERSION } from '../../../version';
 import { ObjectError, type FailureKind } from '../errors';
 import type { Remote } from './types';
+import { HostUnresolved, isUnresolved, refuseUnresolved, rememberUnresolved } from './unresolved-hosts';
 
 export interface HttpRemoteOptions {
   name: string;
@@ -25,17 +26,6 @@ export interface HttpRemoteOptions {
 /** Reads retry like dvc-http's ExponentialRetry(attempts=5, factor=0.1); uploads are tried once, as there. */
 const READ_ATTEMPTS = 5;
 
-/** A request that failed because the remote's host name did not resolve. */
-class HostUnresolved extends ObjectError {}
-
-/**
- * Host names a read has retried in full without resolving (ENOTFOUND, the name server's answer that there is no such
- * name; not EAI_AGAIN, a name server that did not answer): later requests to them, from any remote of the run, fail
- * at once. A project's outputs are a read each, read again by each step (values, data changes, plots), and each read's
- * retries took 1.5 s: a report of DVC's get-started project whose remote did not resolve took 15 s.
- */
-const unresolvedHosts = new Set<string>();
-
 /**
  * DVC's HTTP(S) remote (dvc-http over fsspec), which DagsHub's `https://dagshub.com/<owner>/<repo>.dvc` is:
  * objects at `<url>/files/md5/ab/cdef…`, fetched with GET, probed with HEAD (GET where HEAD is refused), uploaded
@@ -45,7 +35,7 @@ export class HttpRemote implements Remote {
   readonly name: string;
   readonly description: string;
   readonly jobs: number;
-  /** The remote's host name, as a failure to resolve it is remembered (`unresolvedHosts`). */
+  /** The remote's host name, as a failure to resolve it is remembered (unresolved-hosts.ts). */
   private readonly host: string;
   private readonly agentOptions: AgentOptions;
   /** node:http or node:https and the agent, from the first request: loading them is ≈ 10 ms of every start. */
@@ -77,8 +67,8 @@ export class HttpRemote implements Remote {
         response.resume();
         throw this.statusError(key, response.statusCode ?? 0, 'GET');
       } catch (error) {
-        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) unresolvedHosts.add(this.host);
-        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || unresolvedHosts.has(this.host)) throw error;
+        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) rememberUnresolved(this.host);
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || isUnresolved(this.host)) throw error;
         await sleep(Math.min(100 * 2 ** (attempt - 1), 60_000));
       }
     }
@@ -115,8 +105,7 @@ export class HttpRemote implements Remote {
   }
 
   private async send(method: string, key: string, file?: string, size?: number): Promise<IncomingMessage> {
-    if (unresolvedHosts.has(this.host))
-      throw new HostUnresolved(`${method} ${key} on ${this.description}: not asked, as ${this.host} did not resolve for an earlier read`, 'unreachable');
+    refuseUnresolved(this.host, `${method} ${key} on ${this.description}`);
     const url = this.url(key);
     const { request, agent } = await (this.transport ??= this.connect());
     const headers: Record<string, string> = { 'user-agent': `mlreport/${VERSION}`, ...this.options.authHeaders };
@@ -134,7 +123,7 @@ export class HttpRemote implements Remote {
       req.on('timeout', () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1000} s`)));
       req.on('error', (error: NodeJS.ErrnoException) => {
         const failed = `${method} ${key} on ${this.description} failed: ${error.code ?? error.message}`;
-        if (error.code === 'ENOTFOUND') reject(new HostUnresolved(`${failed} (the host name ${this.host} does not resolve)`, 'unreachable'));
+        if (error.code === 'ENOTFOUND') reject(new HostUnresolved(`${failed} (the host name ${this.host} does not resolve)`));
         else reject(new ObjectError(failed, 'unreachable'));
       });
       if (file === undefined) req.end();
