@@ -7366,7 +7366,7 @@ var require_dist = __commonJS({
 });
 
 // src/commands/aggregate.ts
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/util/crash-site.ts
@@ -7437,14 +7437,14 @@ import { join } from "node:path";
 import { spawn } from "node:child_process";
 var STDERR_BYTES = 64 * 1024;
 function runGit(cwd, args, input) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve16, reject) => {
     const child = spawn("git", args, { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
     const out = [];
     const stderr = gitStderr(child, `git ${args[0]}`);
     child.stdout.on("data", (chunk) => out.push(chunk));
     child.on("error", (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
     child.on("close", (code2, signal) => {
-      if (code2 === 0) return resolve14(Buffer.concat(out).toString("utf8"));
+      if (code2 === 0) return resolve16(Buffer.concat(out).toString("utf8"));
       reject(new Error(stderr.why(code2, signal)));
     });
     if (input !== void 0) child.stdin.end(input);
@@ -7586,7 +7586,7 @@ var CatFileBatch = class {
     const child = this.start();
     const idle = !this.answers.pending.length;
     const answers = requests.map(
-      ({ maxBytes, admit }) => new Promise((resolve14, reject) => this.answers.pending.push({ maxBytes, admit, resolve: resolve14, reject }))
+      ({ maxBytes, admit }) => new Promise((resolve16, reject) => this.answers.pending.push({ maxBytes, admit, resolve: resolve16, reject }))
     );
     if (idle) this.hold(true);
     child.stdin.write(requests.map((r) => `${r.oid}
@@ -7604,8 +7604,8 @@ var CatFileBatch = class {
   request(name, maxBytes) {
     if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
     const child = this.start();
-    return new Promise((resolve14, reject) => {
-      this.answers.pending.push({ maxBytes, resolve: resolve14, reject });
+    return new Promise((resolve16, reject) => {
+      this.answers.pending.push({ maxBytes, resolve: resolve16, reject });
       if (this.answers.pending.length === 1) this.hold(true);
       child.stdin.write(`${name}
 `);
@@ -7613,10 +7613,10 @@ var CatFileBatch = class {
   }
   /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
   close() {
-    this.closing ??= new Promise((resolve14) => {
+    this.closing ??= new Promise((resolve16) => {
       const child = this.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve14();
-      child.once("close", () => resolve14());
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve16();
+      child.once("close", () => resolve16());
       this.hold(true);
       child.stdin.end();
       const timer = setTimeout(() => child.kill(), 5e3);
@@ -7664,7 +7664,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
     const file = await open(join(dir, "batch"), "w+");
     try {
       let stopped = false;
-      await new Promise((resolve14, reject) => {
+      await new Promise((resolve16, reject) => {
         const child = spawn2("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
         const stderr = gitStderr(child, "git cat-file");
         const watch = Number.isFinite(maxTotal) ? setInterval(() => {
@@ -7681,7 +7681,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
         child.on("error", (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
         child.on("close", (code2, signal) => {
           if (watch) clearInterval(watch);
-          if (code2 === 0 || stopped) resolve14();
+          if (code2 === 0 || stopped) resolve16();
           else reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`));
         });
         child.stdin.end(requests.map((r) => `${r.oid}
@@ -7872,7 +7872,7 @@ function workspaceTree(root, options2 = {}) {
   }
 }
 function later(fn) {
-  return new Promise((resolve14) => resolve14(fn()));
+  return new Promise((resolve16) => resolve16(fn()));
 }
 function namedAsOnDisk(root, rel) {
   let dir = root;
@@ -7897,7 +7897,7 @@ function commitTree(git, sha, name, options2 = {}) {
     name,
     isCommit: true,
     async read(path) {
-      const entry = await resolve14(path);
+      const entry = await resolve16(path);
       return entry && readUnsized(git, path, entry, budget);
     },
     async readMany(paths) {
@@ -7908,7 +7908,7 @@ function commitTree(git, sha, name, options2 = {}) {
         const path = paths[at];
         try {
           const listed = all?.get(projectPath(path));
-          const entry = listed?.mode.startsWith("100") ? listed : await resolve14(path);
+          const entry = listed?.mode.startsWith("100") ? listed : await resolve16(path);
           if (entry) wanted.push({ at, path, entry });
         } catch (error) {
           out[at] = asError(error);
@@ -7928,7 +7928,7 @@ function commitTree(git, sha, name, options2 = {}) {
       return out;
     },
     async chunks(path) {
-      const entry = await resolve14(path);
+      const entry = await resolve16(path);
       return entry && budgeted(path, git.streamObject(entry.oid), budget);
     },
     async dvcConfig() {
@@ -7940,7 +7940,7 @@ function commitTree(git, sha, name, options2 = {}) {
       return files;
     }
   };
-  async function resolve14(path) {
+  async function resolve16(path) {
     let rel = projectPath(path);
     for (let hops = 0; ; hops++) {
       const entry = await entryOf(rel);
@@ -8237,10 +8237,10 @@ var ExprParser = class {
       return { kind: "base" };
     }
     if (t.kind === "word" && /^history(\.|$)/i.test(t.value)) {
-      const stat8 = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
-      if (!stat8) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
+      const stat9 = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
+      if (!stat9) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
       this.i++;
-      return { kind: "history", stat: stat8 };
+      return { kind: "history", stat: stat9 };
     }
     if (t.kind === "punct" && t.value === "(") {
       this.i++;
@@ -10202,8 +10202,8 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat8 = await lstat(dir).catch(() => null);
-    if (!stat8?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    const stat9 = await lstat(dir).catch(() => null);
+    if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
     if (await lstat(join3(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
@@ -10223,10 +10223,10 @@ async function readRuns(dirs) {
 async function readRun(dir) {
   const name = runName(dir);
   const path = join3(dir, "report.json");
-  const stat8 = await lstat(path).catch(() => null);
-  if (!stat8) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
-  if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
-  if (stat8.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const stat9 = await lstat(path).catch(() => null);
+  if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
   const text2 = await readFile(path, "utf8");
   let json;
   try {
@@ -10594,9 +10594,9 @@ var GitRepo = class _GitRepo {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     const child = spawn3("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     const stderr = gitStderr(child, "git cat-file");
-    const closed = new Promise((resolve14, reject) => {
+    const closed = new Promise((resolve16, reject) => {
       child.on("error", reject);
-      child.on("close", (code2, signal) => resolve14([code2, signal]));
+      child.on("close", (code2, signal) => resolve16([code2, signal]));
     });
     try {
       for await (const chunk of child.stdout) yield chunk;
@@ -15902,8 +15902,8 @@ function parseIni(text2, file) {
   }
   for (const [name, section] of sections) {
     for (const [key2, value2] of section) {
-      const resolve14 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve14) : resolve14(value2));
+      const resolve16 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve16) : resolve16(value2));
     }
   }
   return sections;
@@ -16275,10 +16275,10 @@ var HttpRemote = class {
       headers["content-type"] = "application/octet-stream";
       headers["content-length"] = String(size2);
     }
-    return new Promise((resolve14, reject) => {
+    return new Promise((resolve16, reject) => {
       const req = request(url, { method, headers, agent, timeout: this.options.connectTimeoutMs }, (res) => {
         res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve14(res);
+        resolve16(res);
       });
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error) => {
@@ -16309,7 +16309,7 @@ async function text(response) {
   return out;
 }
 function sleep(ms) {
-  return new Promise((resolve14) => setTimeout(resolve14, ms));
+  return new Promise((resolve16) => setTimeout(resolve16, ms));
 }
 
 // src/dvc/data/remotes/local.ts
@@ -17234,7 +17234,7 @@ function withCachedOutputs(tree, data) {
     }
     return found;
   };
-  const resolve14 = async (path) => {
+  const resolve16 = async (path) => {
     const out = (await (outs ??= index())).find((o) => path === o.path || path.startsWith(`${o.path}/`));
     if (!out || !data) return null;
     const from = await source(data);
@@ -17252,7 +17252,7 @@ function withCachedOutputs(tree, data) {
   const orCached = async (path, bytes) => {
     if (bytes || !data) return bytes;
     try {
-      return await resolve14(path);
+      return await resolve16(path);
     } catch (error) {
       reasons.set(path, describeError(error));
       return null;
@@ -18795,41 +18795,91 @@ import { join as join12 } from "node:path";
 
 // src/util/files.ts
 import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
-import { mkdir as mkdir4, rename as rename4, rm as rm5, writeFile } from "node:fs/promises";
-import { dirname as dirname6, join as join11, basename as basename4 } from "node:path";
+import { lstat as lstat3, mkdir as mkdir4, rename as rename4, rm as rm5, stat as stat5 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname6, join as join11, resolve as resolve3 } from "node:path";
 async function writeFileAtomic(path, data) {
-  const tmp = await tempBeside(path);
-  await writeFile(tmp, data);
-  await rename4(tmp, path);
+  await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
 }
-async function writeTextAtomic(path, produce) {
-  const tmp = await tempBeside(path);
-  const fd = openSync3(tmp, "w");
+async function writeFilesAtomic(files) {
+  const temps = [];
   try {
-    produce((piece) => {
-      const bytes = Buffer.from(piece, "utf8");
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-    });
+    for (const { path, produce } of files) {
+      const tmp = await tempBeside(path);
+      temps.push(tmp);
+      writeTemp(tmp, path, produce);
+    }
+    for (const { path } of files) {
+      if ((await stat5(path).catch(() => null))?.isDirectory()) throw new UserError(`Cannot write ${path}: a folder is there.`);
+    }
   } catch (error) {
-    closeSync3(fd);
-    await rm5(tmp, { force: true });
+    await Promise.all(temps.map((tmp) => rm5(tmp, { force: true })));
     throw error;
   }
-  closeSync3(fd);
-  await rename4(tmp, path);
+  for (const [i, { path }] of files.entries()) {
+    await rename4(temps[i], path).catch(async (error) => {
+      await Promise.all(temps.slice(i).map((tmp) => rm5(tmp, { force: true })));
+      throw cannotWrite(path, error);
+    });
+  }
+}
+function writeTemp(tmp, path, produce) {
+  let fd;
+  try {
+    fd = openSync3(tmp, "w");
+  } catch (error) {
+    throw cannotWrite(path, error);
+  }
+  try {
+    produce((piece) => {
+      const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+      try {
+        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      } catch (error) {
+        throw cannotWrite(path, error);
+      }
+    });
+  } finally {
+    closeSync3(fd);
+  }
+}
+function cannotWrite(path, error) {
+  const code2 = error.code;
+  if (!code2) return error;
+  const why = {
+    EISDIR: "a folder is there",
+    ENOSPC: "no space left on the disk",
+    EDQUOT: "the disk quota is used up",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the file system is read-only"
+  };
+  return new UserError(`Cannot write ${path}: ${why[code2] ?? code2}.`);
 }
 async function tempBeside(path) {
-  await mkdir4(dirname6(path), { recursive: true });
+  try {
+    await mkdir4(dirname6(path), { recursive: true });
+  } catch (error) {
+    throw cannotWrite(path, error);
+  }
   return join11(dirname6(path), `.${basename4(path)}.${process.pid}.tmp`);
 }
 async function makeOutFolder(dir, setting) {
+  const missing = [];
+  for (let at = resolve3(dir); !await exists(at); at = dirname6(at)) {
+    if (dirname6(at) === at) break;
+    missing.unshift(at);
+  }
   try {
-    await mkdir4(dir, { recursive: true });
+    for (const folder of missing) await mkdir4(folder);
+    if (!(await stat5(dir)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
   } catch (error) {
     const code2 = error.code;
     const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? "a file is there or on its path" : code2 === "EACCES" || code2 === "EPERM" || code2 === "EROFS" ? "permission denied" : `it cannot be made (${code2 ?? error.message})`;
-    throw new UserError(`${setting} is ${dir}: ${why}; expected a folder for report.md, report.json and the plots.`);
+    throw new UserError(`${setting} is ${dir}: ${why}; expected a folder for the report's files.`);
   }
+}
+async function exists(path) {
+  return await lstat3(path).catch(() => null) !== null;
 }
 
 // src/plots/write.ts
@@ -19467,7 +19517,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join14, resolve as resolve3 } from "node:path";
+import { join as join14, resolve as resolve4 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -19551,17 +19601,22 @@ var LocalFilesPublisher = class {
   json;
   name = "local files";
   get markdownPath() {
-    return resolve3(this.dir, "report.md");
+    return resolve4(this.dir, "report.md");
   }
   get jsonPath() {
-    return resolve3(this.dir, "report.json");
+    return resolve4(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeTextAtomic(join14(this.dir, "report.json"), (write) => {
-      writeJson(this.json(report2), write);
-      write("\n");
-    });
-    await writeFileAtomic(join14(this.dir, "report.md"), this.markdown(report2));
+    await writeFilesAtomic([
+      {
+        path: join14(this.dir, "report.json"),
+        produce: (write) => {
+          writeJson(this.json(report2), write);
+          write("\n");
+        }
+      },
+      { path: join14(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
+    ]);
     return { location: this.markdownPath };
   }
 };
@@ -19665,7 +19720,7 @@ function networkReason(error, timeoutMs) {
   return error instanceof Error ? error.message : String(error);
 }
 function sleep2(ms) {
-  return new Promise((resolve14) => setTimeout(resolve14, ms));
+  return new Promise((resolve16) => setTimeout(resolve16, ms));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -20340,7 +20395,7 @@ function insideFolder(path) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat3, readFile as readFile6 } from "node:fs/promises";
+import { lstat as lstat4, readFile as readFile6 } from "node:fs/promises";
 import { join as join16, posix as posix8 } from "node:path";
 
 // src/publish/github/branch-commit.ts
@@ -20370,7 +20425,7 @@ async function commitOnBranch(client, repoRef, commit) {
       if (apiStatus(error) !== 422 || isRulesetRefusal(error)) throw error;
       const waitMs = Math.random() * Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** attempt);
       if (Date.now() + waitMs > deadline) throw error;
-      await new Promise((resolve14) => setTimeout(resolve14, waitMs));
+      await new Promise((resolve16) => setTimeout(resolve16, waitMs));
     }
   }
 }
@@ -20907,7 +20962,7 @@ async function readImages(baseDir, rels, log) {
     let bytes;
     try {
       const path = join16(baseDir, ...rel.split("/"));
-      if (!(await lstat3(path)).isFile()) throw new Error("not a regular file");
+      if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile6(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
@@ -20974,7 +21029,7 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat4, readFile as readFile7 } from "node:fs/promises";
+import { lstat as lstat5, readFile as readFile7 } from "node:fs/promises";
 import { join as join17 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
@@ -20982,9 +21037,9 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat8 = await lstat4(path);
-    if (!stat8.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat8.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat8.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    const stat9 = await lstat5(path);
+    if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat9.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile7(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -21715,7 +21770,7 @@ var TailBuffer = class {
   }
 };
 function runShell(command, cwd, onLine, tail, env = process.env, stop) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve16, reject) => {
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
     const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
     if (stop) endOnAbort(child, stop);
@@ -21727,7 +21782,7 @@ function runShell(command, cwd, onLine, tail, env = process.env, stop) {
     child.on("error", reject);
     child.on("close", (code2, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve14({ code: code2, signal });
+      resolve16({ code: code2, signal });
     });
   });
 }
@@ -21809,7 +21864,7 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join22, posix as posix11, relative as relative6, resolve as resolve4, dirname as dirname7 } from "node:path";
+import { join as join22, posix as posix11, relative as relative6, resolve as resolve5, dirname as dirname7 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
@@ -21958,7 +22013,7 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
-import { open as open4, stat as stat5 } from "node:fs/promises";
+import { open as open4, stat as stat6 } from "node:fs/promises";
 import { join as join20, posix as posix10, sep as sep7 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
@@ -22011,7 +22066,7 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join20(root, ...rel.split("/"));
   let info;
   try {
-    info = await stat5(abs);
+    info = await stat6(abs);
   } catch {
     return null;
   }
@@ -22110,7 +22165,7 @@ function isExecutable(mode, path, platform = process.platform) {
 
 // src/pipeline/hash-state.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir5, readFile as readFile8, rename as rename5, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir5, readFile as readFile8, rename as rename5, writeFile } from "node:fs/promises";
 import { join as join21 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
 var STATE_FILE = "hashes.state";
@@ -22237,11 +22292,11 @@ var HashState = class _HashState {
     }
     try {
       await mkdir5(this.dir, { recursive: true });
-      await writeFile2(join21(this.dir, ".gitignore"), "*\n");
+      await writeFile(join21(this.dir, ".gitignore"), "*\n");
       const tmp = join21(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
       const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
 `);
-      await writeFile2(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
+      await writeFile(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
       await rename5(tmp, join21(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {
@@ -22311,9 +22366,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d = resolve4(dir); ; d = dirname7(d)) {
+  for (let d = resolve5(dir); ; d = dirname7(d)) {
     if (existsSync4(join22(d, ".dvc"))) return d;
-    if (dirname7(d) === d) return resolve4(dir);
+    if (dirname7(d) === d) return resolve5(dir);
   }
 }
 function getParam(data, key2) {
@@ -22788,7 +22843,7 @@ async function dvcRepro(cwd, log, deadline) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome2 = await new Promise((resolve14) => {
+  const outcome2 = await new Promise((resolve16) => {
     const env = stageEnvironment(process.env);
     const dvc = resolveCommand("dvc", env);
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
@@ -22801,11 +22856,11 @@ async function dvcRepro(cwd, log, deadline) {
     child.stderr.setEncoding("utf8").on("data", take);
     child.on(
       "error",
-      (error2) => resolve14({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
+      (error2) => resolve16({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
     );
     child.on("close", (code2) => {
       for (const line of whole.flush()) onLine(line);
-      resolve14({ code: code2 });
+      resolve16({ code: code2 });
     });
   });
   close();
@@ -23863,7 +23918,7 @@ var HistoryRecorder = class {
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync6 } from "node:fs";
 import { join as join25 } from "node:path";
-import { stat as stat6 } from "node:fs/promises";
+import { stat as stat7 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
 function diffData(old, head) {
@@ -24690,12 +24745,12 @@ async function shapeOf(rev, path, md52, budget) {
     budget.take(path, bytes, true);
     return shape2;
   }
-  budget.take(path, (await stat6(file)).size, true);
+  budget.take(path, (await stat7(file)).size, true);
   return tableShape2(createReadStream4(file, { highWaterMark: 1024 * 1024 }), format);
 }
 async function cachedSize(data, md52, legacy) {
   try {
-    return (await stat6(data.cache.path(md52, legacy))).size;
+    return (await stat7(data.cache.path(md52, legacy))).size;
   } catch {
     return null;
   }
@@ -24870,8 +24925,7 @@ async function runIn(git, config, log, deadline) {
     get markdown() {
       return composeMarkdown(report2);
     },
-    reportPath: local.markdownPath,
-    reportJsonPath: local.jsonPath,
+    ...reportPaths(local, published.results),
     passed: passed && !gatesBroke,
     failStep: !passed || gatesBroke && gate?.failOnThreshold !== false,
     commentUrl: locationOf(comment2, published.results)
@@ -24936,8 +24990,7 @@ async function runAggregate(config, log) {
   return {
     report: report2,
     markdown: markdown(report2),
-    reportPath: local.markdownPath,
-    reportJsonPath: local.jsonPath,
+    ...reportPaths(local, published.results),
     passed: passed && !gatesBroke,
     failStep: !passed || gatesBroke && config.failOnThreshold,
     commentUrl: locationOf(comment2, published.results)
@@ -24960,6 +25013,10 @@ function aggregateConfig(config) {
     github: config.github,
     githubPublish: publish
   };
+}
+function reportPaths(local, results) {
+  const written = results.get(local)?.status === "published";
+  return { reportPath: written ? local.markdownPath : null, reportJsonPath: written ? local.jsonPath : null };
 }
 function locationOf(target, results) {
   const result = target && results.get(target);
@@ -25023,8 +25080,8 @@ function safeText(text2) {
 }
 
 // src/commands/project-options.ts
-import { mkdir as mkdir6, writeFile as writeFile3 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join27, relative as relative7, sep as sep8 } from "node:path";
+import { mkdir as mkdir6, writeFile as writeFile2 } from "node:fs/promises";
+import { isAbsolute as isAbsolute3, join as join27, relative as relative7, resolve as resolve6, sep as sep8 } from "node:path";
 
 // src/config/history-store.ts
 function checkStoreBranch(branch, origin, orElse = "") {
@@ -25042,11 +25099,16 @@ var PROJECT_OPTIONS = {
   quiet: { type: "boolean", default: false }
 };
 function cliBaseCandidates(base) {
+  if (base === "") throw new UserError("--base is empty: expected a commit, branch or tag (without --base: the merge-base with origin/HEAD, else HEAD~1).");
   if (base) return [{ kind: "explicit", rev: base, origin: "--base", label: base }];
   return [
     { kind: "merge-base", ref: "refs/remotes/origin/HEAD", label: "origin/HEAD" },
     { kind: "rev", rev: "HEAD~1", label: "HEAD~1" }
   ];
+}
+function outOption(out, cwd, byDefault = ".mlreport/ at the project root") {
+  if (out === "") throw new UserError(`--out is empty: expected a folder (without --out: ${byDefault}).`);
+  return out === void 0 ? void 0 : resolve6(cwd, out);
 }
 async function cliHead(git, outDir) {
   const out = outDir === void 0 ? "" : relative7(git.cwd, outDir).split(sep8).join("/");
@@ -25060,7 +25122,7 @@ function defaultOutDir(workspace) {
 }
 async function selfIgnoringDir(dir) {
   await mkdir6(dir, { recursive: true });
-  await writeFile3(join27(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+  await writeFile2(join27(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
     (error) => {
       if (error.code !== "EEXIST") throw error;
     }
@@ -25094,9 +25156,9 @@ var aggregateCommand = {
     const log = consoleLogger(values.quiet);
     const result = await runAggregate(
       {
-        dirs: positionals.map((dir) => resolve5(dir)),
+        dirs: positionals.map((dir) => resolve7(dir)),
         // The default folder ignores itself in git, as report's does: the comparison is never a change to commit.
-        outDir: values.out === void 0 ? await selfIgnoringDir(resolve5(".mlreport-aggregate")) : resolve5(values.out),
+        outDir: outOption(values.out, ".", ".mlreport-aggregate/ here") ?? await selfIgnoringDir(resolve7(".mlreport-aggregate")),
         summaryPath: null,
         repeatParams: values["repeat-params"] ?? ["seed"],
         rankBy: values["rank-by"] ?? null,
@@ -25112,17 +25174,17 @@ var aggregateCommand = {
     );
     if (!values.quiet) writeResult(`${result.markdown}
 `);
-    process.stdout.write(`report: ${result.reportPath}
+    if (result.reportPath) process.stdout.write(`report: ${result.reportPath}
 `);
     return result.passed ? 0 : 1;
   }
 };
 
 // src/commands/data-diff.ts
-import { relative as relative8, resolve as resolve6, sep as sep9 } from "node:path";
+import { relative as relative8, resolve as resolve8, sep as sep9 } from "node:path";
 
 // src/config/project-root.ts
-import { realpath as realpath3, stat as stat7 } from "node:fs/promises";
+import { realpath as realpath3, stat as stat8 } from "node:fs/promises";
 import { dirname as dirname8, join as join28 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
@@ -25149,10 +25211,10 @@ async function gitRoot(dir) {
   }
 }
 async function isDirectory(path) {
-  return (await stat7(path).catch(() => null))?.isDirectory() ?? false;
+  return (await stat8(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat7(join28(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat8(join28(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -25356,7 +25418,7 @@ function parseDataDiffArgs(args) {
 async function runDataDiffHere(args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative8(root, resolve6(cwd, t)).split(sep9).join("/").replace(/\/+$/, "")) ?? null;
+  const targets = args.targets?.map((t) => relative8(root, resolve8(cwd, t)).split(sep9).join("/").replace(/\/+$/, "")) ?? null;
   return GitRepo.using(root, (git) => dataDiffIn(git, { ...args, targets }, root));
 }
 async function dataDiffIn(git, args, root) {
@@ -25399,7 +25461,7 @@ async function dataDiffIn(git, args, root) {
 }
 
 // src/commands/values-diff.ts
-import { relative as relative9, resolve as resolve7, sep as sep10 } from "node:path";
+import { relative as relative9, resolve as resolve9, sep as sep10 } from "node:path";
 function parseValuesDiffArgs(args, kind) {
   const parsed = parseDvcStyleArgs(args, {
     flags: ["--json", "--md", "--all", "--no-path", ...kind === "params" ? ["--deps"] : []],
@@ -25423,7 +25485,7 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative9(root, resolve7(cwd, t)).split(sep10).join("/")) ?? null;
+  const targets = args.targets?.map((t) => relative9(root, resolve9(cwd, t)).split(sep10).join("/")) ?? null;
   return runValuesDiff(kind, { ...args, targets }, root);
 }
 async function runValuesDiff(kind, args, workspace) {
@@ -25488,7 +25550,7 @@ var metricsDiffCommand = {
 };
 
 // src/commands/metrics-history.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 var metricsHistoryCommand = {
   async run(args) {
@@ -25509,7 +25571,7 @@ var metricsHistoryCommand = {
     const depth = parseHistoryDepth(values.depth, "--depth");
     if (depth === 0) throw new UserError("--depth must be at least 1 (a history of no commits has nothing to show).");
     const rev = positionals[0] ?? "HEAD";
-    const workspace = await findProjectRoot(resolve8(values.cwd), "--cwd", values.cwd);
+    const workspace = await findProjectRoot(resolve10(values.cwd), "--cwd", values.cwd);
     const history2 = await GitRepo.using(
       workspace,
       (git) => readBranchHistory(git, workspace, rev, depth, values.metrics ?? null, storeOption(values["history-store"]))
@@ -25559,7 +25621,7 @@ var paramsDiffCommand = {
 };
 
 // src/commands/plots-render.ts
-import { join as join29, resolve as resolve9 } from "node:path";
+import { join as join29, resolve as resolve11 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var plotsRenderCommand = {
   async run(args) {
@@ -25568,8 +25630,9 @@ var plotsRenderCommand = {
       strict: true,
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
-    const workspace = await findProjectRoot(resolve9(values.cwd), "--cwd", values.cwd);
-    const out = values.out === void 0 ? join29(await defaultOutDir(workspace), "plots") : resolve9(values.cwd, values.out);
+    const workspace = await findProjectRoot(resolve11(values.cwd), "--cwd", values.cwd);
+    const out = outOption(values.out, values.cwd) ?? join29(await defaultOutDir(workspace), "plots");
+    await makeOutFolder(out, "--out");
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
       const base2 = await resolveBase(git, cliBaseCandidates(values.base), log);
@@ -25586,19 +25649,22 @@ var plotsRenderCommand = {
 
 ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._"}
 `;
-    await writeFileAtomic(resolve9(out, "index.json"), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
+    const json = `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
+`;
+    await writeFilesAtomic([
+      { path: resolve11(out, "index.json"), produce: (write) => write(json) },
+      { path: resolve11(out, "index.md"), produce: (write) => write(index) }
+    ]);
+    if (!values.quiet) for (const p of plots) writeResult(`${p.image ? resolve11(out, p.image) : "FAILED"}  ${p.title}${p.error ? `: ${p.error}` : ""}
 `);
-    await writeFileAtomic(resolve9(out, "index.md"), index);
-    if (!values.quiet) for (const p of plots) writeResult(`${p.image ? resolve9(out, p.image) : "FAILED"}  ${p.title}${p.error ? `: ${p.error}` : ""}
-`);
-    process.stdout.write(`index: ${resolve9(out, "index.md")}
+    process.stdout.write(`index: ${resolve11(out, "index.md")}
 `);
     return plots.some((p) => p.error) ? 1 : 0;
   }
 };
 
 // src/commands/pull.ts
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 function options(args, extra = {}) {
   const { values, positionals } = parseArgs4({
@@ -25615,7 +25681,7 @@ function options(args, extra = {}) {
   const jobs = values.jobs === void 0 ? void 0 : Number(values.jobs);
   if (jobs !== void 0 && (!Number.isInteger(jobs) || jobs < 1)) throw new UserError(`--jobs must be a whole number \u2265 1, found '${values.jobs}'`);
   return {
-    root: resolve10(values.cwd),
+    root: resolve12(values.cwd),
     options: {
       targets: positionals,
       jobs,
@@ -25660,7 +25726,7 @@ function mib2(bytes) {
 }
 
 // src/commands/report.ts
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve13 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
 var reportCommand = {
   async run(args) {
@@ -25680,10 +25746,10 @@ var reportCommand = {
         "deadline-minutes": { type: "string", default: "" }
       }
     });
-    const workspace = await findProjectRoot(resolve11(values.cwd), "--cwd", values.cwd);
+    const workspace = await findProjectRoot(resolve13(values.cwd), "--cwd", values.cwd);
     const storeBranch = storeOption(values["history-store"]);
     const log = consoleLogger(values.quiet);
-    const outDir = values.out === void 0 ? await defaultOutDir(workspace) : resolve11(values.cwd, values.out);
+    const outDir = outOption(values.out, values.cwd) ?? await defaultOutDir(workspace);
     const config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
@@ -25713,7 +25779,7 @@ var reportCommand = {
     const result = await run(config, log);
     if (!values.quiet) writeResult(`${result.markdown}
 `);
-    process.stdout.write(`report: ${result.reportPath}
+    if (result.reportPath) process.stdout.write(`report: ${result.reportPath}
 `);
     return result.passed ? 0 : 1;
   }
@@ -25728,7 +25794,7 @@ function missingBasePolicy(value2) {
 }
 
 // src/commands/repro.ts
-import { resolve as resolve12 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 import { parseArgs as parseArgs6 } from "node:util";
 var reproCommand = {
   async run(args) {
@@ -25745,7 +25811,7 @@ var reproCommand = {
       }
     });
     const log = consoleLogger();
-    const pipeline2 = await loadPipeline(resolve12(values.cwd));
+    const pipeline2 = await loadPipeline(resolve14(values.cwd));
     const result = await reproduce(pipeline2, log, {
       targets: positionals,
       dry: values.dry,
@@ -26031,7 +26097,7 @@ function currentFolderExists() {
 }
 
 // src/commands/status.ts
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve15 } from "node:path";
 import { parseArgs as parseArgs7 } from "node:util";
 var statusCommand = {
   async run(args) {
@@ -26046,7 +26112,7 @@ var statusCommand = {
         cwd: { type: "string", default: "." }
       }
     });
-    const pipeline2 = await loadPipeline(resolve13(values.cwd));
+    const pipeline2 = await loadPipeline(resolve15(values.cwd));
     const stages = (await pipelineStatus(pipeline2, positionals, { pull: !values["no-pull"], data: remoteOptions(values.remote) })).filter((s) => s.changed);
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}

@@ -7601,11 +7601,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve7) {
-      resolve7(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve8) {
+      resolve8(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -7621,7 +7621,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -7899,11 +7899,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve7) {
-      resolve7(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve8) {
+      resolve8(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -7919,7 +7919,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -7974,7 +7974,7 @@ function group(name, fn) {
 
 // src/config/action.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { join as join19, resolve as resolve5 } from "node:path";
+import { join as join19, resolve as resolve6 } from "node:path";
 import { tmpdir as tmpdir2 } from "node:os";
 
 // src/util/crash-site.ts
@@ -8038,14 +8038,14 @@ import { join } from "node:path";
 import { spawn } from "node:child_process";
 var STDERR_BYTES = 64 * 1024;
 function runGit(cwd, args, input) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const child = spawn("git", args, { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
     const out = [];
     const stderr = gitStderr(child, `git ${args[0]}`);
     child.stdout.on("data", (chunk) => out.push(chunk));
     child.on("error", (error2) => reject(new Error(`git ${args[0]} could not start: ${error2.message}`)));
     child.on("close", (code2, signal) => {
-      if (code2 === 0) return resolve7(Buffer.concat(out).toString("utf8"));
+      if (code2 === 0) return resolve8(Buffer.concat(out).toString("utf8"));
       reject(new Error(stderr.why(code2, signal)));
     });
     if (input !== void 0) child.stdin.end(input);
@@ -8187,7 +8187,7 @@ var CatFileBatch = class {
     const child = this.start();
     const idle = !this.answers.pending.length;
     const answers = requests.map(
-      ({ maxBytes, admit }) => new Promise((resolve7, reject) => this.answers.pending.push({ maxBytes, admit, resolve: resolve7, reject }))
+      ({ maxBytes, admit }) => new Promise((resolve8, reject) => this.answers.pending.push({ maxBytes, admit, resolve: resolve8, reject }))
     );
     if (idle) this.hold(true);
     child.stdin.write(requests.map((r) => `${r.oid}
@@ -8205,8 +8205,8 @@ var CatFileBatch = class {
   request(name, maxBytes) {
     if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
     const child = this.start();
-    return new Promise((resolve7, reject) => {
-      this.answers.pending.push({ maxBytes, resolve: resolve7, reject });
+    return new Promise((resolve8, reject) => {
+      this.answers.pending.push({ maxBytes, resolve: resolve8, reject });
       if (this.answers.pending.length === 1) this.hold(true);
       child.stdin.write(`${name}
 `);
@@ -8214,10 +8214,10 @@ var CatFileBatch = class {
   }
   /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
   close() {
-    this.closing ??= new Promise((resolve7) => {
+    this.closing ??= new Promise((resolve8) => {
       const child = this.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve7();
-      child.once("close", () => resolve7());
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve8();
+      child.once("close", () => resolve8());
       this.hold(true);
       child.stdin.end();
       const timer = setTimeout(() => child.kill(), 5e3);
@@ -8265,7 +8265,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
     const file = await open2(join(dir, "batch"), "w+");
     try {
       let stopped = false;
-      await new Promise((resolve7, reject) => {
+      await new Promise((resolve8, reject) => {
         const child = spawn2("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
         const stderr = gitStderr(child, "git cat-file");
         const watch = Number.isFinite(maxTotal) ? setInterval(() => {
@@ -8282,7 +8282,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
         child.on("error", (error2) => reject(new Error(`git cat-file could not start: ${error2.message}`)));
         child.on("close", (code2, signal) => {
           if (watch) clearInterval(watch);
-          if (code2 === 0 || stopped) resolve7();
+          if (code2 === 0 || stopped) resolve8();
           else reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`));
         });
         child.stdin.end(requests.map((r) => `${r.oid}
@@ -8571,9 +8571,9 @@ var GitRepo = class _GitRepo {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     const child = spawn3("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     const stderr = gitStderr(child, "git cat-file");
-    const closed = new Promise((resolve7, reject) => {
+    const closed = new Promise((resolve8, reject) => {
       child.on("error", reject);
-      child.on("close", (code2, signal) => resolve7([code2, signal]));
+      child.on("close", (code2, signal) => resolve8([code2, signal]));
     });
     try {
       for await (const chunk of child.stdout) yield chunk;
@@ -9410,8 +9410,8 @@ function parseIni(text2, file) {
   }
   for (const [name, section] of sections) {
     for (const [key2, value2] of section) {
-      const resolve7 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve7) : resolve7(value2));
+      const resolve8 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve8) : resolve8(value2));
     }
   }
   return sections;
@@ -9758,7 +9758,7 @@ function workspaceTree(root, options = {}) {
   }
 }
 function later(fn) {
-  return new Promise((resolve7) => resolve7(fn()));
+  return new Promise((resolve8) => resolve8(fn()));
 }
 function namedAsOnDisk(root, rel) {
   let dir = root;
@@ -9783,7 +9783,7 @@ function commitTree(git, sha, name, options = {}) {
     name,
     isCommit: true,
     async read(path) {
-      const entry = await resolve7(path);
+      const entry = await resolve8(path);
       return entry && readUnsized(git, path, entry, budget);
     },
     async readMany(paths) {
@@ -9794,7 +9794,7 @@ function commitTree(git, sha, name, options = {}) {
         const path = paths[at];
         try {
           const listed = all?.get(projectPath(path));
-          const entry = listed?.mode.startsWith("100") ? listed : await resolve7(path);
+          const entry = listed?.mode.startsWith("100") ? listed : await resolve8(path);
           if (entry) wanted.push({ at, path, entry });
         } catch (error2) {
           out[at] = asError(error2);
@@ -9814,7 +9814,7 @@ function commitTree(git, sha, name, options = {}) {
       return out;
     },
     async chunks(path) {
-      const entry = await resolve7(path);
+      const entry = await resolve8(path);
       return entry && budgeted(path, git.streamObject(entry.oid), budget);
     },
     async dvcConfig() {
@@ -9826,7 +9826,7 @@ function commitTree(git, sha, name, options = {}) {
       return files;
     }
   };
-  async function resolve7(path) {
+  async function resolve8(path) {
     let rel = projectPath(path);
     for (let hops = 0; ; hops++) {
       const entry = await entryOf(rel);
@@ -11922,10 +11922,10 @@ var HttpRemote = class {
       headers["content-type"] = "application/octet-stream";
       headers["content-length"] = String(size2);
     }
-    return new Promise((resolve7, reject) => {
+    return new Promise((resolve8, reject) => {
       const req = request(url, { method, headers, agent, timeout: this.options.connectTimeoutMs }, (res) => {
         res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve7(res);
+        resolve8(res);
       });
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error2) => {
@@ -11956,7 +11956,7 @@ async function text(response) {
   return out;
 }
 function sleep(ms) {
-  return new Promise((resolve7) => setTimeout(resolve7, ms));
+  return new Promise((resolve8) => setTimeout(resolve8, ms));
 }
 
 // src/dvc/data/remotes/local.ts
@@ -13292,41 +13292,91 @@ function downstreamOf(dag, name) {
 
 // src/util/files.ts
 import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
-import { mkdir as mkdir5, rename as rename5, rm as rm6, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname6, join as join9, basename as basename3 } from "node:path";
+import { lstat as lstat3, mkdir as mkdir5, rename as rename5, rm as rm6, stat as stat5 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname6, join as join9, resolve as resolve3 } from "node:path";
 async function writeFileAtomic(path, data) {
-  const tmp = await tempBeside(path);
-  await writeFile2(tmp, data);
-  await rename5(tmp, path);
+  await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
 }
-async function writeTextAtomic(path, produce) {
-  const tmp = await tempBeside(path);
-  const fd = openSync3(tmp, "w");
+async function writeFilesAtomic(files) {
+  const temps = [];
   try {
-    produce((piece) => {
-      const bytes = Buffer.from(piece, "utf8");
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-    });
+    for (const { path, produce } of files) {
+      const tmp = await tempBeside(path);
+      temps.push(tmp);
+      writeTemp(tmp, path, produce);
+    }
+    for (const { path } of files) {
+      if ((await stat5(path).catch(() => null))?.isDirectory()) throw new UserError(`Cannot write ${path}: a folder is there.`);
+    }
   } catch (error2) {
-    closeSync3(fd);
-    await rm6(tmp, { force: true });
+    await Promise.all(temps.map((tmp) => rm6(tmp, { force: true })));
     throw error2;
   }
-  closeSync3(fd);
-  await rename5(tmp, path);
+  for (const [i, { path }] of files.entries()) {
+    await rename5(temps[i], path).catch(async (error2) => {
+      await Promise.all(temps.slice(i).map((tmp) => rm6(tmp, { force: true })));
+      throw cannotWrite(path, error2);
+    });
+  }
+}
+function writeTemp(tmp, path, produce) {
+  let fd;
+  try {
+    fd = openSync3(tmp, "w");
+  } catch (error2) {
+    throw cannotWrite(path, error2);
+  }
+  try {
+    produce((piece) => {
+      const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+      try {
+        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      } catch (error2) {
+        throw cannotWrite(path, error2);
+      }
+    });
+  } finally {
+    closeSync3(fd);
+  }
+}
+function cannotWrite(path, error2) {
+  const code2 = error2.code;
+  if (!code2) return error2;
+  const why = {
+    EISDIR: "a folder is there",
+    ENOSPC: "no space left on the disk",
+    EDQUOT: "the disk quota is used up",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the file system is read-only"
+  };
+  return new UserError(`Cannot write ${path}: ${why[code2] ?? code2}.`);
 }
 async function tempBeside(path) {
-  await mkdir5(dirname6(path), { recursive: true });
+  try {
+    await mkdir5(dirname6(path), { recursive: true });
+  } catch (error2) {
+    throw cannotWrite(path, error2);
+  }
   return join9(dirname6(path), `.${basename3(path)}.${process.pid}.tmp`);
 }
 async function makeOutFolder(dir, setting) {
+  const missing = [];
+  for (let at = resolve3(dir); !await exists2(at); at = dirname6(at)) {
+    if (dirname6(at) === at) break;
+    missing.unshift(at);
+  }
   try {
-    await mkdir5(dir, { recursive: true });
+    for (const folder of missing) await mkdir5(folder);
+    if (!(await stat5(dir)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
   } catch (error2) {
     const code2 = error2.code;
     const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? "a file is there or on its path" : code2 === "EACCES" || code2 === "EPERM" || code2 === "EROFS" ? "permission denied" : `it cannot be made (${code2 ?? error2.message})`;
-    throw new UserError(`${setting} is ${dir}: ${why}; expected a folder for report.md, report.json and the plots.`);
+    throw new UserError(`${setting} is ${dir}: ${why}; expected a folder for the report's files.`);
   }
+}
+async function exists2(path) {
+  return await lstat3(path).catch(() => null) !== null;
 }
 
 // src/pipeline/yaml-emit.ts
@@ -13809,7 +13859,7 @@ var TailBuffer = class {
   }
 };
 function runShell(command, cwd, onLine, tail, env = process.env, stop) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
     const child = process.platform === "win32" ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
     if (stop) endOnAbort(child, stop);
@@ -13821,7 +13871,7 @@ function runShell(command, cwd, onLine, tail, env = process.env, stop) {
     child.on("error", reject);
     child.on("close", (code2, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve7({ code: code2, signal });
+      resolve8({ code: code2, signal });
     });
   });
 }
@@ -13903,7 +13953,7 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join14, posix as posix5, relative as relative5, resolve as resolve3, dirname as dirname7 } from "node:path";
+import { join as join14, posix as posix5, relative as relative5, resolve as resolve4, dirname as dirname7 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
@@ -14052,7 +14102,7 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync4, constants as constants5, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
-import { open as open5, stat as stat5 } from "node:fs/promises";
+import { open as open5, stat as stat6 } from "node:fs/promises";
 import { join as join12, posix as posix4, sep as sep6 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
@@ -14105,7 +14155,7 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join12(root, ...rel.split("/"));
   let info2;
   try {
-    info2 = await stat5(abs);
+    info2 = await stat6(abs);
   } catch {
     return null;
   }
@@ -14204,7 +14254,7 @@ function isExecutable(mode, path, platform2 = process.platform) {
 
 // src/pipeline/hash-state.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir6, readFile as readFile3, rename as rename6, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir6, readFile as readFile3, rename as rename6, writeFile as writeFile2 } from "node:fs/promises";
 import { join as join13 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
 var STATE_FILE = "hashes.state";
@@ -14331,11 +14381,11 @@ var HashState = class _HashState {
     }
     try {
       await mkdir6(this.dir, { recursive: true });
-      await writeFile3(join13(this.dir, ".gitignore"), "*\n");
+      await writeFile2(join13(this.dir, ".gitignore"), "*\n");
       const tmp = join13(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
       const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
 `);
-      await writeFile3(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
+      await writeFile2(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
       await rename6(tmp, join13(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {
@@ -14405,9 +14455,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d = resolve3(dir); ; d = dirname7(d)) {
+  for (let d = resolve4(dir); ; d = dirname7(d)) {
     if (existsSync4(join14(d, ".dvc"))) return d;
-    if (dirname7(d) === d) return resolve3(dir);
+    if (dirname7(d) === d) return resolve4(dir);
   }
 }
 function getParam(data, key2) {
@@ -14509,7 +14559,7 @@ async function stageStatus(stage2, lock, ws, project) {
 
 // src/pipeline/restore.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat7 } from "node:fs/promises";
 import { join as join15, posix as posix6 } from "node:path";
 var PipelineData = class _PipelineData {
   constructor(config, cache, options) {
@@ -14637,7 +14687,7 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size: size2 } = await stat6(file);
+    const { size: size2 } = await stat7(file);
     if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
     return readFile4(file);
   }
@@ -14673,7 +14723,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat6(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix6.join(rel, p), false));
+      if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix6.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -15133,7 +15183,7 @@ async function dvcRepro(cwd, log, deadline) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome2 = await new Promise((resolve7) => {
+  const outcome2 = await new Promise((resolve8) => {
     const env = stageEnvironment(process.env);
     const dvc = resolveCommand("dvc", env);
     const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
@@ -15146,11 +15196,11 @@ async function dvcRepro(cwd, log, deadline) {
     child.stderr.setEncoding("utf8").on("data", take);
     child.on(
       "error",
-      (error3) => resolve7({ code: null, error: `could not start 'dvc' (${error3.message}); install DVC in an earlier step or use repro: builtin` })
+      (error3) => resolve8({ code: null, error: `could not start 'dvc' (${error3.message}); install DVC in an earlier step or use repro: builtin` })
     );
     child.on("close", (code2) => {
       for (const line of whole.flush()) onLine(line);
-      resolve7({ code: code2 });
+      resolve8({ code: code2 });
     });
   });
   close();
@@ -15386,10 +15436,10 @@ var ExprParser = class {
       return { kind: "base" };
     }
     if (t.kind === "word" && /^history(\.|$)/i.test(t.value)) {
-      const stat9 = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
-      if (!stat9) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
+      const stat10 = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
+      if (!stat10) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
       this.i++;
-      return { kind: "history", stat: stat9 };
+      return { kind: "history", stat: stat10 };
     }
     if (t.kind === "punct" && t.value === "(") {
       this.i++;
@@ -15787,7 +15837,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 }
 
 // src/config/project-root.ts
-import { realpath as realpath2, stat as stat7 } from "node:fs/promises";
+import { realpath as realpath2, stat as stat8 } from "node:fs/promises";
 import { dirname as dirname8, join as join18 } from "node:path";
 var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
@@ -15814,15 +15864,15 @@ async function gitRoot(dir) {
   }
 }
 async function isDirectory2(path) {
-  return (await stat7(path).catch(() => null))?.isDirectory() ?? false;
+  return (await stat8(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat7(join18(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat8(join18(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
 // src/config/publish-inputs.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 var PUBLISH_CHOICES = {
   mode: ["run", "publish", "aggregate"],
   comment: ["update", "new", "off"],
@@ -15863,7 +15913,7 @@ function publishConfigFromInputs(get, workspaceRoot) {
     reportId,
     imageStore: choice("image-store"),
     assetsBranch,
-    artifactDir: artifactDir ? resolve4(workspaceRoot, artifactDir) : null,
+    artifactDir: artifactDir ? resolve5(workspaceRoot, artifactDir) : null,
     allowPullRequestTargetRepro: parseBooleanInput(get("allow-pull-request-target-repro"), "allow-pull-request-target-repro", false),
     artifact: choice("artifact")
   };
@@ -15946,7 +15996,7 @@ async function configFromAction({ env }) {
   const baseOverride = getInput(env, "base");
   const sha = env.GITHUB_SHA ?? "";
   const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
-  const workspace = await findProjectRoot(resolve5(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
+  const workspace = await findProjectRoot(resolve6(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
   return {
     workspace,
     baseCandidates: baseOverride ? [{ kind: "explicit", rev: baseOverride, origin: "Input 'base'", label: baseOverride }] : baseFromEvent(eventName, event),
@@ -15954,7 +16004,7 @@ async function configFromAction({ env }) {
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
     plotsPaths: getListInput(env, "plots"),
-    outDir: resolve5(workspaceRoot, getInput(env, "out-dir") || join19(env.RUNNER_TEMP || tmpdir2(), "mlreport")),
+    outDir: resolve6(workspaceRoot, getInput(env, "out-dir") || join19(env.RUNNER_TEMP || tmpdir2(), "mlreport")),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
@@ -17231,7 +17281,7 @@ function foldedColumns(report2) {
 }
 
 // src/aggregate/read.ts
-import { lstat as lstat3, readdir as readdir7, readFile as readFile6 } from "node:fs/promises";
+import { lstat as lstat4, readdir as readdir7, readFile as readFile6 } from "node:fs/promises";
 import { basename as basename5, join as join20 } from "node:path";
 
 // src/report/format.ts
@@ -17795,9 +17845,9 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat9 = await lstat3(dir).catch(() => null);
-    if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
-    if (await lstat3(join20(dir, "report.json")).catch(() => null)) {
+    const stat10 = await lstat4(dir).catch(() => null);
+    if (!stat10?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    if (await lstat4(join20(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
     }
@@ -17816,10 +17866,10 @@ async function readRuns(dirs) {
 async function readRun(dir) {
   const name = runName(dir);
   const path = join20(dir, "report.json");
-  const stat9 = await lstat3(path).catch(() => null);
-  if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
-  if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
-  if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const stat10 = await lstat4(path).catch(() => null);
+  if (!stat10) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat10.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
   const text2 = await readFile6(path, "utf8");
   let json;
   try {
@@ -20106,7 +20156,7 @@ function withCachedOutputs(tree, data) {
     }
     return found;
   };
-  const resolve7 = async (path) => {
+  const resolve8 = async (path) => {
     const out = (await (outs ??= index())).find((o) => path === o.path || path.startsWith(`${o.path}/`));
     if (!out || !data) return null;
     const from = await source(data);
@@ -20124,7 +20174,7 @@ function withCachedOutputs(tree, data) {
   const orCached = async (path, bytes) => {
     if (bytes || !data) return bytes;
     try {
-      return await resolve7(path);
+      return await resolve8(path);
     } catch (error2) {
       reasons.set(path, describeError(error2));
       return null;
@@ -22225,7 +22275,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join23, resolve as resolve6 } from "node:path";
+import { join as join23, resolve as resolve7 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -22309,17 +22359,22 @@ var LocalFilesPublisher = class {
   json;
   name = "local files";
   get markdownPath() {
-    return resolve6(this.dir, "report.md");
+    return resolve7(this.dir, "report.md");
   }
   get jsonPath() {
-    return resolve6(this.dir, "report.json");
+    return resolve7(this.dir, "report.json");
   }
   async publish(report2) {
-    await writeTextAtomic(join23(this.dir, "report.json"), (write) => {
-      writeJson(this.json(report2), write);
-      write("\n");
-    });
-    await writeFileAtomic(join23(this.dir, "report.md"), this.markdown(report2));
+    await writeFilesAtomic([
+      {
+        path: join23(this.dir, "report.json"),
+        produce: (write) => {
+          writeJson(this.json(report2), write);
+          write("\n");
+        }
+      },
+      { path: join23(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
+    ]);
     return { location: this.markdownPath };
   }
 };
@@ -22423,7 +22478,7 @@ function networkReason(error2, timeoutMs) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 function sleep2(ms) {
-  return new Promise((resolve7) => setTimeout(resolve7, ms));
+  return new Promise((resolve8) => setTimeout(resolve8, ms));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -23098,7 +23153,7 @@ function insideFolder(path) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
+import { lstat as lstat5, readFile as readFile8 } from "node:fs/promises";
 import { join as join25, posix as posix11 } from "node:path";
 
 // src/publish/github/branch-commit.ts
@@ -23128,7 +23183,7 @@ async function commitOnBranch(client, repoRef, commit) {
       if (apiStatus(error2) !== 422 || isRulesetRefusal(error2)) throw error2;
       const waitMs = Math.random() * Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** attempt);
       if (Date.now() + waitMs > deadline) throw error2;
-      await new Promise((resolve7) => setTimeout(resolve7, waitMs));
+      await new Promise((resolve8) => setTimeout(resolve8, waitMs));
     }
   }
 }
@@ -23665,7 +23720,7 @@ async function readImages(baseDir, rels, log) {
     let bytes;
     try {
       const path = join25(baseDir, ...rel.split("/"));
-      if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
+      if (!(await lstat5(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile8(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
@@ -23732,7 +23787,7 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat5, readFile as readFile9 } from "node:fs/promises";
+import { lstat as lstat6, readFile as readFile9 } from "node:fs/promises";
 import { join as join26 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
@@ -23740,9 +23795,9 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat9 = await lstat5(path);
-    if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat9.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    const stat10 = await lstat6(path);
+    if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat10.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile9(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
@@ -24758,7 +24813,7 @@ var HistoryRecorder = class {
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
 import { join as join27 } from "node:path";
-import { stat as stat8 } from "node:fs/promises";
+import { stat as stat9 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
 function diffData(old, head) {
@@ -25574,12 +25629,12 @@ async function shapeOf(rev, path, md52, budget) {
     budget.take(path, bytes, true);
     return shape2;
   }
-  budget.take(path, (await stat8(file)).size, true);
+  budget.take(path, (await stat9(file)).size, true);
   return tableShape2(createReadStream4(file, { highWaterMark: 1024 * 1024 }), format);
 }
 async function cachedSize(data, md52, legacy) {
   try {
-    return (await stat8(data.cache.path(md52, legacy))).size;
+    return (await stat9(data.cache.path(md52, legacy))).size;
   } catch {
     return null;
   }
@@ -25754,8 +25809,7 @@ async function runIn(git, config, log, deadline) {
     get markdown() {
       return composeMarkdown(report2);
     },
-    reportPath: local.markdownPath,
-    reportJsonPath: local.jsonPath,
+    ...reportPaths(local, published.results),
     passed: passed && !gatesBroke,
     failStep: !passed || gatesBroke && gate?.failOnThreshold !== false,
     commentUrl: locationOf(comment2, published.results)
@@ -25820,8 +25874,7 @@ async function runAggregate(config, log) {
   return {
     report: report2,
     markdown: markdown(report2),
-    reportPath: local.markdownPath,
-    reportJsonPath: local.jsonPath,
+    ...reportPaths(local, published.results),
     passed: passed && !gatesBroke,
     failStep: !passed || gatesBroke && config.failOnThreshold,
     commentUrl: locationOf(comment2, published.results)
@@ -25844,6 +25897,10 @@ function aggregateConfig(config) {
     github: config.github,
     githubPublish: publish
   };
+}
+function reportPaths(local, results) {
+  const written = results.get(local)?.status === "published";
+  return { reportPath: written ? local.markdownPath : null, reportJsonPath: written ? local.jsonPath : null };
 }
 function locationOf(target, results) {
   const result = target && results.get(target);
@@ -25895,8 +25952,8 @@ async function run2() {
       addSecret(secret);
     }
     const result = await run(config, actionLogger);
-    setOutput("report", result.reportPath);
-    setOutput("report-json", result.reportJsonPath);
+    setOutput("report", result.reportPath ?? "");
+    setOutput("report-json", result.reportJsonPath ?? "");
     setOutput("passed", String(result.passed));
     setOutput("comment-url", result.commentUrl ?? "");
     if (result.failStep) setFailed("mlreport: see the errors above.");

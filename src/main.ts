@@ -19,8 +19,8 @@ export async function run(): Promise<void> {
       addSecret(secret);
     }
     const result = await runReport(config, actionLogger);
-    core.setOutput('report', result.reportPath);
-    core.setOutput('report-json', result.reportJsonPath);
+    core.setOutput('report', result.reportPath ?? '');
+    core.setOutput('report-json', result.reportJsonPath ?? '');
     core.setOutput('passed', String(result.passed));
     core.setOutput('comment-url', result.commentUrl ?? '');
     if (result.failStep) core.setFailed('mlreport: see the errors above.');

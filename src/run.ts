@@ -51,8 +51,9 @@ import { collectDataChanges } from './data-diff/collect';
 export interface RunResult {
   report: ReportData | AggregateReport;
   markdown: string;
-  reportPath: string;
-  reportJsonPath: string;
+  /** report.md and report.json, or null when they could not be written (the error says why). */
+  reportPath: string | null;
+  reportJsonPath: string | null;
   /** False when something the user asked for failed (a publisher, a failing-level gate rule, later a stage). */
   passed: boolean;
   /** The report's comment on GitHub, when one was posted. */
@@ -246,8 +247,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     get markdown() {
       return composeMarkdown(report);
     },
-    reportPath: local.markdownPath,
-    reportJsonPath: local.jsonPath,
+    ...reportPaths(local, published.results),
     passed: passed && !gatesBroke,
     failStep: !passed || (gatesBroke && gate?.failOnThreshold !== false),
     commentUrl: locationOf(comment, published.results),
@@ -321,8 +321,7 @@ export async function runAggregate(config: AggregateConfig, log: Logger): Promis
   return {
     report,
     markdown: markdown(report),
-    reportPath: local.markdownPath,
-    reportJsonPath: local.jsonPath,
+    ...reportPaths(local, published.results),
     passed: passed && !gatesBroke,
     failStep: !passed || (gatesBroke && config.failOnThreshold),
     commentUrl: locationOf(comment, published.results),
@@ -347,6 +346,12 @@ function aggregateConfig(config: Config): AggregateConfig {
     github: config.github,
     githubPublish: publish,
   };
+}
+
+/** Where report.md and report.json are, if they were written. */
+function reportPaths(local: LocalFilesPublisher<never>, results: PublishResults): Pick<RunResult, 'reportPath' | 'reportJsonPath'> {
+  const written = results.get(local)?.status === 'published';
+  return { reportPath: written ? local.markdownPath : null, reportJsonPath: written ? local.jsonPath : null };
 }
 
 function locationOf(target: Target<never> | null, results: PublishResults): string | null {

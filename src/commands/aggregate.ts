@@ -6,7 +6,7 @@ import { parseRules } from '../gate/parse';
 import { runAggregate } from '../run';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import { UserError } from '../util/errors';
-import { selfIgnoringDir } from './project-options';
+import { outOption, selfIgnoringDir } from './project-options';
 import type { CommandRunner } from './types';
 
 export const aggregateCommand: CommandRunner = {
@@ -33,7 +33,7 @@ export const aggregateCommand: CommandRunner = {
       {
         dirs: positionals.map((dir) => resolve(dir)),
         // The default folder ignores itself in git, as report's does: the comparison is never a change to commit.
-        outDir: values.out === undefined ? await selfIgnoringDir(resolve('.mlreport-aggregate')) : resolve(values.out),
+        outDir: outOption(values.out, '.', '.mlreport-aggregate/ here') ?? (await selfIgnoringDir(resolve('.mlreport-aggregate'))),
         summaryPath: null,
         repeatParams: values['repeat-params'] ?? ['seed'],
         rankBy: values['rank-by'] ?? null,
@@ -48,7 +48,7 @@ export const aggregateCommand: CommandRunner = {
       log,
     );
     if (!values.quiet) writeResult(`${result.markdown}\n`);
-    process.stdout.write(`report: ${result.reportPath}\n`);
+    if (result.reportPath) process.stdout.write(`report: ${result.reportPath}\n`);
     return result.passed ? 0 : 1;
   },
 };

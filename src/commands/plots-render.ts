@@ -7,8 +7,8 @@ import { renderPlots } from '../plots/render-plots';
 import { WorkspaceListing } from '../workspace/tree';
 import { plotsMarkdown } from '../report/plots-markdown';
 import { consoleLogger, writeResult } from '../util/console-logger';
-import { writeFileAtomic } from '../util/files';
-import { cliBaseCandidates, cliHead, defaultOutDir, PROJECT_OPTIONS } from './project-options';
+import { makeOutFolder, writeFilesAtomic } from '../util/files';
+import { cliBaseCandidates, cliHead, defaultOutDir, outOption, PROJECT_OPTIONS } from './project-options';
 import type { CommandRunner } from './types';
 
 export const plotsRenderCommand: CommandRunner = {
@@ -19,7 +19,8 @@ export const plotsRenderCommand: CommandRunner = {
       options: { ...PROJECT_OPTIONS, out: { type: 'string' } },
     });
     const workspace = await findProjectRoot(resolve(values.cwd), '--cwd', values.cwd);
-    const out = values.out === undefined ? join(await defaultOutDir(workspace), 'plots') : resolve(values.cwd, values.out);
+    const out = outOption(values.out, values.cwd) ?? join(await defaultOutDir(workspace), 'plots');
+    await makeOutFolder(out, '--out');
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
       const base = await resolveBase(git, cliBaseCandidates(values.base), log);
@@ -33,8 +34,11 @@ export const plotsRenderCommand: CommandRunner = {
       return { base, headLabel, headSha, plots };
     });
     const index = `# Plots: ${headLabel} vs ${base ? base.label : 'no base'}\n\n${plots.length ? plotsMarkdown(plots) : '_No plots defined: add a `plots:` section to dvc.yaml or pass --plots._'}\n`;
-    await writeFileAtomic(resolve(out, 'index.json'), `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}\n`);
-    await writeFileAtomic(resolve(out, 'index.md'), index);
+    const json = `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}\n`;
+    await writeFilesAtomic([
+      { path: resolve(out, 'index.json'), produce: (write) => write(json) },
+      { path: resolve(out, 'index.md'), produce: (write) => write(index) },
+    ]);
     if (!values.quiet) for (const p of plots) writeResult(`${p.image ? resolve(out, p.image) : 'FAILED'}  ${p.title}${p.error ? `: ${p.error}` : ''}\n`);
     process.stdout.write(`index: ${resolve(out, 'index.md')}\n`);
     return plots.some((p) => p.error) ? 1 : 0;

@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkStoreBranch } from '../config/history-store';
 import type { BaseCandidate } from '../config/types';
 import { shortSha, type GitRepo } from '../git/repo';
+import { UserError } from '../util/errors';
 
 /** The options `report` and `plots render` share, for node:util's parseArgs (each adds its own `--out`). */
 export const PROJECT_OPTIONS = {
@@ -14,11 +15,18 @@ export const PROJECT_OPTIONS = {
 
 /** `--base REV`, else the merge-base with origin/HEAD, else HEAD~1: what `report` and `plots render` compare with. */
 export function cliBaseCandidates(base: string | undefined): BaseCandidate[] {
+  if (base === '') throw new UserError('--base is empty: expected a commit, branch or tag (without --base: the merge-base with origin/HEAD, else HEAD~1).');
   if (base) return [{ kind: 'explicit', rev: base, origin: '--base', label: base }];
   return [
     { kind: 'merge-base', ref: 'refs/remotes/origin/HEAD', label: 'origin/HEAD' },
     { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' },
   ];
+}
+
+/** `--out DIR` as typed, relative to `cwd`; undefined when not given. An empty one is an error, not `cwd` itself. */
+export function outOption(out: string | undefined, cwd: string, byDefault = '.mlreport/ at the project root'): string | undefined {
+  if (out === '') throw new UserError(`--out is empty: expected a folder (without --out: ${byDefault}).`);
+  return out === undefined ? undefined : resolve(cwd, out);
 }
 
 /**

@@ -11,7 +11,7 @@ import { consoleLogger, writeResult } from '../util/console-logger';
 import { parseDeadlineMinutes } from '../util/deadline';
 import { parseHistoryDepth } from '../history/config';
 import { UserError } from '../util/errors';
-import { cliBaseCandidates, cliHead, defaultOutDir, PROJECT_OPTIONS, storeOption } from './project-options';
+import { cliBaseCandidates, cliHead, defaultOutDir, outOption, PROJECT_OPTIONS, storeOption } from './project-options';
 import type { CommandRunner } from './types';
 
 export const reportCommand: CommandRunner = {
@@ -36,7 +36,7 @@ export const reportCommand: CommandRunner = {
     const storeBranch = storeOption(values['history-store']);
     const log = consoleLogger(values.quiet);
     // Before the head is named: an old .mlreport/ without its .gitignore would make the workspace look modified.
-    const outDir = values.out === undefined ? await defaultOutDir(workspace) : resolve(values.cwd, values.out);
+    const outDir = outOption(values.out, values.cwd) ?? (await defaultOutDir(workspace));
     const config: Config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
@@ -65,7 +65,7 @@ export const reportCommand: CommandRunner = {
     };
     const result = await run(config, log);
     if (!values.quiet) writeResult(`${result.markdown}\n`);
-    process.stdout.write(`report: ${result.reportPath}\n`);
+    if (result.reportPath) process.stdout.write(`report: ${result.reportPath}\n`);
     return result.passed ? 0 : 1;
   },
 };

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import type { ReportData } from '../report/types';
-import { writeFileAtomic, writeTextAtomic } from '../util/files';
+import { writeFilesAtomic } from '../util/files';
 import { writeJson } from '../util/json-text';
 import type { Target, TargetOutcome } from './types';
 
@@ -25,11 +25,17 @@ export class LocalFilesPublisher<R = ReportData> implements Target<R> {
   }
 
   async publish(report: R): Promise<TargetOutcome> {
-    await writeTextAtomic(join(this.dir, 'report.json'), (write) => {
-      writeJson(this.json(report), write);
-      write('\n');
-    });
-    await writeFileAtomic(join(this.dir, 'report.md'), this.markdown(report));
+    // Both or neither: a report.json beside an older report.md (or none) would be two runs' reports.
+    await writeFilesAtomic([
+      {
+        path: join(this.dir, 'report.json'),
+        produce: (write) => {
+          writeJson(this.json(report), write);
+          write('\n');
+        },
+      },
+      { path: join(this.dir, 'report.md'), produce: (write) => write(this.markdown(report)) },
+    ]);
     return { location: this.markdownPath };
   }
 }

@@ -1,6 +1,6 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { readFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { TempRepo, tempDir } from '../helpers/repo';
@@ -97,10 +97,31 @@ describe('mlreport report (dist/cli.js in a real repository)', () => {
     for (const out of [file, join(file, 'report')]) {
       const r = await runCli(['report', '--base', 'HEAD~1', '--out', out], repo.dir);
       assert.equal(r.code, 2, r.stderr);
-      assert.equal(r.stderr.trim(), `mlreport: --out is ${out}: a file is there or on its path; expected a folder for report.md, report.json and the plots.`);
+      assert.equal(r.stderr.trim(), `mlreport: --out is ${out}: a file is there or on its path; expected a folder for the report's files.`);
       assert.doesNotMatch(r.stdout, /Comparing/, 'nothing read before the error');
     }
     assert.equal(readFileSync(file, 'utf8'), 'mine\n');
+  });
+
+  test('report.md cannot be written (a folder is there): the error names it, no report.json alone, no temporary file, no `report:` line', async () => {
+    const out = tempDir();
+    mkdirSync(join(out, 'report.md'));
+    const r = await runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet'], repo.dir);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`Cannot write ${join(out, 'report.md').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: a folder is there\\.`));
+    assert.doesNotMatch(r.stderr, /EISDIR|\(in src\//);
+    assert.doesNotMatch(r.stdout, /report:/);
+    assert.deepEqual(readdirSync(out), ['report.md']);
+  });
+
+  test('--out or --base given empty: an error, not the current folder or the default base', async () => {
+    const out = await runCli(['report', '--out', ''], repo.dir);
+    assert.equal(out.code, 2);
+    assert.match(out.stderr, /--out is empty: expected a folder \(without --out: \.mlreport\/ at the project root\)/);
+    const base = await runCli(['report', '--base', '', '--out', tempDir()], repo.dir);
+    assert.equal(base.code, 2);
+    assert.match(base.stderr, /--base is empty: expected a commit, branch or tag/);
+    assert.equal(existsSync(join(repo.dir, 'report.md')), false);
   });
 
   test('--help lists the commands; --version prints the package version', async () => {
