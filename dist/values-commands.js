@@ -10180,7 +10180,9 @@ var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "
 var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
 function joinPath(dir, path) {
-  const joined = posix2.normalize(posix2.join(dir || ".", path.replace(/\\/g, "/")));
+  const slashed = path.replace(/\\/g, "/");
+  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
+  const joined = posix2.normalize(posix2.join(dir || ".", slashed));
   return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
 }
 async function loadDvcYaml(tree, dir = "") {

@@ -13,9 +13,14 @@ const STAGE_KEYS = ['cmd', 'wdir', 'deps', 'params', 'outs', 'metrics', 'plots',
 const OUT_FLAGS = ['cache', 'persist', 'checkpoint', 'remote', 'push', 'desc', 'type', 'labels', 'meta'];
 const PLOT_FLAGS = [...OUT_FLAGS, 'template', 'x', 'y', 'x_label', 'y_label', 'title', 'header'];
 
-/** `dir` + `path` as a project path (`/`-separated, no `./`). */
+/**
+ * `dir` + `path` as a project path (`/`-separated, no `./`). An absolute `path` stays absolute, for the reader to
+ * refuse by name: joined, `/tmp/m.json` would become the project's `tmp/m.json`.
+ */
 export function joinPath(dir: string, path: string): string {
-  const joined = posix.normalize(posix.join(dir || '.', path.replace(/\\/g, '/')));
+  const slashed = path.replace(/\\/g, '/');
+  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) return slashed;
+  const joined = posix.normalize(posix.join(dir || '.', slashed));
   return joined === '.' ? '' : joined.replace(/^\.\//, '').replace(/\/$/, '');
 }
 

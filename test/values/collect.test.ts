@@ -259,6 +259,26 @@ describe('consumers read leaves through numericValue', () => {
 });
 
 describe('a pull request cannot make mlreport read files outside the project', () => {
+  test('an absolute path in dvc.yaml is refused by name, not read as a project path without its leading slash', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    // The project holds tmp/m.json: joined to the project, /tmp/m.json would have read it.
+    const base = r.commit('base', { 'dvc.yaml': 'metrics:\n- /tmp/m.json\n- C:\\m.json\n- ok.json\n', 'ok.json': '{"a": 1}', 'tmp/m.json': '{"inside": 7}' });
+    const log = new MemoryLogger();
+    const git = await GitRepo.open(r.dir);
+    const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
+    assert.deepEqual(
+      result.metrics.map((f) => f.path),
+      ['ok.json'],
+    );
+    for (const path of ['/tmp/m.json', 'C:/m.json']) {
+      assert.ok(
+        log.lines.some((l) => l.includes(`skipped "${path}": ${path}: an absolute path; only files inside the project are read`)),
+        log.lines.join('\n'),
+      );
+    }
+  });
+
   test(
     'paths outside the project or under .git/ are skipped with a warning; a symlink out is refused',
     { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' },
