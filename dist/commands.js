@@ -8023,6 +8023,40 @@ function oneChunk(bytes) {
 // src/gate/config.ts
 var import_yaml = __toESM(require_dist(), 1);
 
+// src/util/edit-distance.ts
+var above = new Int32Array(64);
+var row = new Int32Array(64);
+function editDistance(a, b, most = Infinity) {
+  if (row.length <= b.length) {
+    above = new Int32Array(2 * (b.length + 1));
+    row = new Int32Array(2 * (b.length + 1));
+  }
+  for (let j = 0; j <= b.length; j++) above[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let least = i;
+    const c = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) {
+      const d = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + (c === b.charCodeAt(j - 1) ? 0 : 1));
+      row[j] = d;
+      if (d < least) least = d;
+    }
+    if (least > most) return most + 1;
+    [above, row] = [row, above];
+  }
+  return above[b.length];
+}
+function nearMiss(typed, known) {
+  const word = typed.toLowerCase();
+  const most = Math.max(2, Math.floor(word.length / 3));
+  let best = null;
+  for (const candidate of known) {
+    const distance = editDistance(word, candidate.toLowerCase(), most);
+    if (distance <= most && (best === null || distance < best.distance)) best = { word: candidate, distance };
+  }
+  return best?.word ?? null;
+}
+
 // src/gate/parse.ts
 var RuleSyntaxError = class extends UserError {
   constructor(source, column, problem, lineText) {
@@ -8365,6 +8399,10 @@ async function readProjectRules(workspace) {
   return bytes === null ? null : projectRulesFromText(bytes.toString("utf8"));
 }
 function projectRulesFromText(text2, origin = PROJECT_FILE) {
+  return projectFileFromText(text2, origin).thresholds;
+}
+var PROJECT_KEYS = ["thresholds", "directions"];
+function projectFileFromText(text2, origin) {
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
@@ -8372,39 +8410,57 @@ function projectRulesFromText(text2, origin = PROJECT_FILE) {
     const line = lineCounter.linePos(e.pos[0]).line;
     throw new UserError(`${origin}${line ? ` line ${line}` : ""}: not valid YAML (${e.message.split("\n")[0]}).`);
   }
-  if (doc.contents === null) return null;
+  if (doc.contents === null) return { thresholds: null, directions: [] };
   if (!(0, import_yaml.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
-  const node = doc.contents.get("thresholds", true);
+  const lineOf = (n) => {
+    const offset = n?.range?.[0];
+    return offset === void 0 ? 1 : lineCounter.linePos(offset).line;
+  };
+  for (const pair of doc.contents.items) {
+    const key2 = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (PROJECT_KEYS.includes(key2)) continue;
+    const near = nearMiss(key2, PROJECT_KEYS);
+    throw new UserError(
+      `${origin} line ${lineOf(pair.key)}: unknown key '${key2}'${near ? `; did you mean '${near}'?` : "."} Expected one of: ${PROJECT_KEYS.join(", ")} (any other key is an error, so that a typo cannot turn the gate off).`
+    );
+  }
+  return {
+    thresholds: thresholdsFrom(doc.contents.get("thresholds", true), origin, lineOf),
+    directions: directionsFrom(doc.contents.get("directions", true), origin, lineOf)
+  };
+}
+function thresholdsFrom(node, origin, lineOf) {
   if (node === void 0 || node === null || (0, import_yaml.isScalar)(node) && node.value === null) return null;
-  const lineOf = (offset) => offset === void 0 ? 1 : lineCounter.linePos(offset).line;
   const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
   if ((0, import_yaml.isScalar)(node) && typeof node.value === "string") {
-    const first = lineOf(node.range?.[0]) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
+    const first = lineOf(node) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
     return ruleLinesFromText(node.value, origin, file.file).map((l) => ({ ...l, source: { ...l.source, line: first + l.source.line - 1 } }));
   }
   if (!(0, import_yaml.isSeq)(node)) {
-    throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
+    throw new UserError(`${origin} line ${lineOf(node)}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
-    const line = lineOf(item?.range?.[0]);
-    const text3 = itemText(item);
-    if (text3 === null) {
+    const line = lineOf(item);
+    const text2 = itemText(item, `${origin} line ${line}: thresholds item ${i + 1}`);
+    if (text2 === null) {
       throw new UserError(
         `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
       );
     }
-    return { text: text3, source: { origin, line, ...file } };
+    return { text: text2, source: { origin, line, ...file } };
   });
 }
-function itemText(item) {
+var LEVELS = ["warn", "warning", "fail"];
+function itemText(item, where2) {
   if ((0, import_yaml.isScalar)(item)) return typeof item.value === "string" ? item.value.trim() : null;
   if ((0, import_yaml.isMap)(item) && item.items.length === 1) {
     const pair = item.items[0];
     const key2 = (0, import_yaml.isScalar)(pair.key) ? pair.key.value : null;
     const value2 = (0, import_yaml.isScalar)(pair.value) ? pair.value.value : null;
-    if (typeof key2 === "string" && /^(warn|warning|fail)$/i.test(key2) && (typeof value2 === "string" || typeof value2 === "number")) {
-      return `${key2}: ${String(value2).trim()}`;
-    }
+    if (typeof key2 !== "string" || typeof value2 !== "string" && typeof value2 !== "number") return null;
+    if (LEVELS.includes(key2.toLowerCase())) return `${key2}: ${String(value2).trim()}`;
+    const near = nearMiss(key2, LEVELS);
+    if (near) throw new UserError(`${where2}: unknown level '${key2}'; did you mean '${near}'? Expected one of: ${LEVELS.join(", ")}.`);
   }
   return null;
 }
@@ -8418,23 +8474,18 @@ async function readProjectDirections(workspace) {
   return bytes === null ? [] : projectDirectionsFromText(bytes.toString("utf8"));
 }
 function projectDirectionsFromText(text2) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter, prettyErrors: false });
-  if (doc.errors.length || !(0, import_yaml.isMap)(doc.contents)) return [];
-  const node = doc.contents.get("directions", true);
+  return projectFileFromText(text2, PROJECT_FILE).directions;
+}
+function directionsFrom(node, origin, lineOf) {
   if (node === void 0 || node === null || (0, import_yaml.isScalar)(node) && node.value === null) return [];
-  const lineOf = (n) => {
-    const offset = n?.range?.[0];
-    return offset === void 0 ? 1 : lineCounter.linePos(offset).line;
-  };
   const example = "(e.g. `avg_prec: higher` or `drift: lower`)";
-  if (!(0, import_yaml.isMap)(node)) throw new UserError(`${PROJECT_FILE} line ${lineOf(node)}: \`directions\` must map metric names to higher or lower ${example}.`);
+  if (!(0, import_yaml.isMap)(node)) throw new UserError(`${origin} line ${lineOf(node)}: \`directions\` must map metric names to higher or lower ${example}.`);
   return node.items.map((pair) => {
     const metric = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
     const value2 = (0, import_yaml.isScalar)(pair.value) ? pair.value.value : null;
     const better = typeof value2 === "string" ? value2.trim().toLowerCase() : "";
     if (!metric || better !== "higher" && better !== "lower") {
-      throw new UserError(`${PROJECT_FILE} line ${lineOf(pair.key)}: directions of ${JSON.stringify(metric)} must be higher or lower ${example}.`);
+      throw new UserError(`${origin} line ${lineOf(pair.key)}: directions of ${JSON.stringify(metric)} must be higher or lower ${example}.`);
     }
     return { metric, better };
   });
@@ -8548,28 +8599,6 @@ function closestNames(ref, metrics, limit = 3) {
   }
   const near = best.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
   return (near.length ? near : best).map((s) => s.full);
-}
-var above = new Int32Array(64);
-var row = new Int32Array(64);
-function editDistance(a, b, most = Infinity) {
-  if (row.length <= b.length) {
-    above = new Int32Array(2 * (b.length + 1));
-    row = new Int32Array(2 * (b.length + 1));
-  }
-  for (let j = 0; j <= b.length; j++) above[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    let least = i;
-    const c = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const d = Math.min(above[j] + 1, row[j - 1] + 1, above[j - 1] + (c === b.charCodeAt(j - 1) ? 0 : 1));
-      row[j] = d;
-      if (d < least) least = d;
-    }
-    if (least > most) return most + 1;
-    [above, row] = [row, above];
-  }
-  return above[b.length];
 }
 
 // src/gate/evaluate.ts

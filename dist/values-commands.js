@@ -13031,8 +13031,8 @@ function pyEqual(a, b) {
   if (x !== void 0 || y !== void 0) return x !== void 0 && y !== void 0 && x === y;
   return a === b;
 }
-function diffIsFloat(row) {
-  return isFloat(row.old) || isFloat(row.new);
+function diffIsFloat(row2) {
+  return isFloat(row2.old) || isFloat(row2.new);
 }
 
 // src/values/json-metrics.ts
@@ -14615,9 +14615,9 @@ function writeDvcDiffTable(files, options, write) {
   const headers = ["Path", options.title, options.aRev, options.bRev];
   if (options.showChange) headers.push("Change");
   const cells = (file, r) => {
-    const row = [file.path, r.key, displayValue(r.old, options.precision), displayValue(r.new, options.precision)];
-    if (options.showChange) row.push(r.diff === void 0 ? "-" : displayValue(diffLeaf(r.diff, diffIsFloat(r)), options.precision));
-    return row;
+    const row2 = [file.path, r.key, displayValue(r.old, options.precision), displayValue(r.new, options.precision)];
+    if (options.showChange) row2.push(r.diff === void 0 ? "-" : displayValue(diffLeaf(r.diff, diffIsFloat(r)), options.precision));
+    return row2;
   };
   const w = headers.map((h) => h.length + 2);
   for (const file of files) {
@@ -14627,8 +14627,8 @@ function writeDvcDiffTable(files, options, write) {
     }
   }
   const from = options.noPath ? 1 : 0;
-  const line = options.markdown ? (row) => `| ${row.slice(from).map((c, i) => c.padEnd(w[i + from])).join(" | ")} |
-` : (row) => `${row.slice(from).map((c, i) => c.padEnd(w[i + from])).join("  ").trimEnd()}
+  const line = options.markdown ? (row2) => `| ${row2.slice(from).map((c, i) => c.padEnd(w[i + from])).join(" | ")} |
+` : (row2) => `${row2.slice(from).map((c, i) => c.padEnd(w[i + from])).join("  ").trimEnd()}
 `;
   const out = new ChunkedWriter(write);
   out.add(line(headers));
@@ -14760,6 +14760,10 @@ var READ2 = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
 
 // src/gate/config.ts
 var import_yaml3 = __toESM(require_dist(), 1);
+
+// src/util/edit-distance.ts
+var above = new Int32Array(64);
+var row = new Int32Array(64);
 
 // src/gate/parse.ts
 var HISTORY_STATS = ["mean", "std", "min", "max", "n"];

@@ -1,6 +1,7 @@
 import { describeError, UserError } from '../util/errors';
 import { workspaceTree } from '../workspace/tree';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { nearMiss } from '../util/edit-distance';
 import { parseRules, ruleLinesFromText, type RuleLine } from './parse';
 import type { GateConfig, GateRule, MissingBasePolicy } from './types';
 
@@ -22,7 +23,7 @@ export interface GateSettings {
 /**
  * The gate's rules: from the `thresholds` input when it has any, else from `.mlreport.yml`. The input
  * wins outright (no merging), so the workflow file alone tells what a run gates on; `notes` says when
- * the project file's rules were set aside. Every rule is parsed here, before anything runs.
+ * the project file's rules were set aside. Every rule, and the rest of the file, is checked here, before anything runs.
  */
 export async function loadGateConfig(workspace: string, settings: GateSettings): Promise<GateConfig> {
   const fromFile = await readProjectRules(workspace);
@@ -91,6 +92,24 @@ async function readProjectRules(workspace: string): Promise<RuleLine[] | null> {
 
 /** `origin` names where the text came from in errors and in each rule's source (the file at a revision). */
 export function projectRulesFromText(text: string, origin: string = PROJECT_FILE): RuleLine[] | null {
+  return projectFileFromText(text, origin).thresholds;
+}
+
+/** .mlreport.yml as the gate and the report read it. */
+interface ProjectFile {
+  /** null when the file or the key is absent. */
+  thresholds: RuleLine[] | null;
+  directions: DirectionSetting[];
+}
+
+/**
+ * The keys .mlreport.yml may hold. Any other is an error: a typo (`threshold:`) read as "no rules" would switch the
+ * gate off without a word, and a setting that is not read here (`history:`) would look as if it were.
+ */
+const PROJECT_KEYS = ['thresholds', 'directions'];
+
+/** The whole file is checked on every read, so a section one reader does not use cannot hide a mistake. */
+function projectFileFromText(text: string, origin: string): ProjectFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length) {
@@ -98,24 +117,42 @@ export function projectRulesFromText(text: string, origin: string = PROJECT_FILE
     const line = lineCounter.linePos(e.pos[0]).line;
     throw new UserError(`${origin}${line ? ` line ${line}` : ''}: not valid YAML (${e.message.split('\n')[0]}).`);
   }
-  if (doc.contents === null) return null;
+  if (doc.contents === null) return { thresholds: null, directions: [] };
   if (!isMap(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
-  const node = doc.contents.get('thresholds', true);
+  const lineOf = (n: unknown): number => {
+    const offset = (n as { range?: [number, number, number] } | null)?.range?.[0];
+    return offset === undefined ? 1 : lineCounter.linePos(offset).line;
+  };
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    if (PROJECT_KEYS.includes(key)) continue;
+    const near = nearMiss(key, PROJECT_KEYS);
+    throw new UserError(
+      `${origin} line ${lineOf(pair.key)}: unknown key '${key}'${near ? `; did you mean '${near}'?` : '.'} ` +
+        `Expected one of: ${PROJECT_KEYS.join(', ')} (any other key is an error, so that a typo cannot turn the gate off).`,
+    );
+  }
+  return {
+    thresholds: thresholdsFrom(doc.contents.get('thresholds', true), origin, lineOf),
+    directions: directionsFrom(doc.contents.get('directions', true), origin, lineOf),
+  };
+}
+
+function thresholdsFrom(node: unknown, origin: string, lineOf: (n: unknown) => number): RuleLine[] | null {
   if (node === undefined || node === null || (isScalar(node) && node.value === null)) return null;
-  const lineOf = (offset: number | undefined): number => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   // Rules read at another revision keep no `file`: their lines are not the lines of the checked-out file.
   const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
   if (isScalar(node) && typeof node.value === 'string') {
     // A block string (`thresholds: |`) holds one rule per line, like the input; its text starts a line below.
-    const first = lineOf(node.range?.[0]) + (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 1 : 0);
+    const first = lineOf(node) + (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 1 : 0);
     return ruleLinesFromText(node.value, origin, file.file).map((l) => ({ ...l, source: { ...l.source, line: first + l.source.line - 1 } }));
   }
   if (!isSeq(node)) {
-    throw new UserError(`${origin} line ${lineOf(node.range?.[0])}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
+    throw new UserError(`${origin} line ${lineOf(node)}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
-    const line = lineOf((item as { range?: [number, number, number] } | null)?.range?.[0]);
-    const text = itemText(item);
+    const line = lineOf(item);
+    const text = itemText(item, `${origin} line ${line}: thresholds item ${i + 1}`);
     if (text === null) {
       throw new UserError(
         `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`,
@@ -125,16 +162,22 @@ export function projectRulesFromText(text: string, origin: string = PROJECT_FILE
   });
 }
 
-/** A list item's rule text. `- warn: x < 1` is a one-key mapping to YAML; it is read back as the rule the user meant. */
-function itemText(item: unknown): string | null {
+const LEVELS = ['warn', 'warning', 'fail'];
+
+/**
+ * A list item's rule text. `- warn: x < 1` is a one-key mapping to YAML; it is read back as the rule the user meant.
+ * A key that is a near miss of a level (`- wran: …`) is an error saying so, not a rule quietly dropped.
+ */
+function itemText(item: unknown, where: string): string | null {
   if (isScalar(item)) return typeof item.value === 'string' ? item.value.trim() : null;
   if (isMap(item) && item.items.length === 1) {
     const pair = item.items[0]!;
     const key = isScalar(pair.key) ? pair.key.value : null;
     const value = isScalar(pair.value) ? pair.value.value : null;
-    if (typeof key === 'string' && /^(warn|warning|fail)$/i.test(key) && (typeof value === 'string' || typeof value === 'number')) {
-      return `${key}: ${String(value).trim()}`;
-    }
+    if (typeof key !== 'string' || (typeof value !== 'string' && typeof value !== 'number')) return null;
+    if (LEVELS.includes(key.toLowerCase())) return `${key}: ${String(value).trim()}`;
+    const near = nearMiss(key, LEVELS);
+    if (near) throw new UserError(`${where}: unknown level '${key}'; did you mean '${near}'? Expected one of: ${LEVELS.join(', ')}.`);
   }
   return null;
 }
@@ -161,24 +204,19 @@ export async function readProjectDirections(workspace: string): Promise<Directio
 }
 
 export function projectDirectionsFromText(text: string): DirectionSetting[] {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  // projectRulesFromText reports a file that does not parse; here it simply has no directions.
-  if (doc.errors.length || !isMap(doc.contents)) return [];
-  const node = doc.contents.get('directions', true);
+  return projectFileFromText(text, PROJECT_FILE).directions;
+}
+
+function directionsFrom(node: unknown, origin: string, lineOf: (n: unknown) => number): DirectionSetting[] {
   if (node === undefined || node === null || (isScalar(node) && node.value === null)) return [];
-  const lineOf = (n: unknown): number => {
-    const offset = (n as { range?: [number, number, number] } | null)?.range?.[0];
-    return offset === undefined ? 1 : lineCounter.linePos(offset).line;
-  };
   const example = '(e.g. `avg_prec: higher` or `drift: lower`)';
-  if (!isMap(node)) throw new UserError(`${PROJECT_FILE} line ${lineOf(node)}: \`directions\` must map metric names to higher or lower ${example}.`);
+  if (!isMap(node)) throw new UserError(`${origin} line ${lineOf(node)}: \`directions\` must map metric names to higher or lower ${example}.`);
   return node.items.map((pair) => {
     const metric = isScalar(pair.key) ? String(pair.key.value) : '';
     const value = isScalar(pair.value) ? pair.value.value : null;
     const better = typeof value === 'string' ? value.trim().toLowerCase() : '';
     if (!metric || (better !== 'higher' && better !== 'lower')) {
-      throw new UserError(`${PROJECT_FILE} line ${lineOf(pair.key)}: directions of ${JSON.stringify(metric)} must be higher or lower ${example}.`);
+      throw new UserError(`${origin} line ${lineOf(pair.key)}: directions of ${JSON.stringify(metric)} must be higher or lower ${example}.`);
     }
     return { metric, better };
   });

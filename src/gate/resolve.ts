@@ -1,3 +1,4 @@
+import { editDistance } from '../util/edit-distance';
 import type { MetricLookup, MetricRef } from './types';
 
 export type Resolution = { kind: 'found'; metric: MetricLookup } | { kind: 'ambiguous'; candidates: MetricLookup[] } | { kind: 'unknown'; closest: string[] };
@@ -52,30 +53,4 @@ function closestNames(ref: MetricRef, metrics: MetricLookup[], limit = 3): strin
   // Names within a few edits are likely typos; when none is that close, the nearest few still help.
   const near = best.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
   return (near.length ? near : best).map((s) => s.full);
-}
-
-/** Two rows of the edit distance table, kept between calls (a rule is scored against every metric). */
-let above = new Int32Array(64);
-let row = new Int32Array(64);
-
-/** Levenshtein distance; anything above `most` is given as `most + 1` as soon as no path can come under it. */
-function editDistance(a: string, b: string, most = Infinity): number {
-  if (row.length <= b.length) {
-    above = new Int32Array(2 * (b.length + 1));
-    row = new Int32Array(2 * (b.length + 1));
-  }
-  for (let j = 0; j <= b.length; j++) above[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    row[0] = i;
-    let least = i;
-    const c = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
-      const d = Math.min(above[j]! + 1, row[j - 1]! + 1, above[j - 1]! + (c === b.charCodeAt(j - 1) ? 0 : 1));
-      row[j] = d;
-      if (d < least) least = d;
-    }
-    if (least > most) return most + 1;
-    [above, row] = [row, above];
-  }
-  return above[b.length]!;
 }

@@ -1,5 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { TempRepo } from '../helpers/repo';
 
@@ -27,4 +29,16 @@ test('the CLI gates with .mlreport.yml by default and --threshold when given; a 
   const bad = await runCli(['report', '--base', 'HEAD~1', '--threshold', 'loss <= base +'], repo.dir);
   assert.notEqual(bad.code, 0);
   assert.match(bad.stderr, /--threshold #1 line 1, column 15: expected a number, `base`, `\(` or `-`, but found the end of the rule/);
+});
+
+test('a misspelled key in .mlreport.yml stops the CLI, naming the file, line and key; before, it gated nothing and exited 0', async () => {
+  writeFileSync(join(repo.dir, '.mlreport.yml'), 'threshold:\n  - accuracy >= 0.99\n');
+  try {
+    const typo = await runCli(['report', '--base', 'HEAD~1', '--metrics', 'metrics.json'], repo.dir);
+    assert.equal(typo.code, 2, typo.stdout + typo.stderr);
+    assert.match(typo.stderr, /\.mlreport\.yml line 1: unknown key 'threshold'; did you mean 'thresholds'\? Expected one of: thresholds, directions/);
+    assert.doesNotMatch(typo.stdout, /Gates/);
+  } finally {
+    repo.git('checkout', '--', '.mlreport.yml');
+  }
 });

@@ -127,4 +127,40 @@ describe("on pull requests the gate's rules come from the base revision", () => 
       [['accuracy >= 0.5', '.mlreport.yml']],
     );
   });
+
+  test('a typo in .mlreport.yml fails the step at either revision: no check run, never a gate quietly off', async () => {
+    const typo = new TempRepo();
+    const TYPO = 'threshold:\n  - accuracy >= base - 0.01\n';
+    const pr = (base: string, head: string): Promise<ActionRun> => {
+      typo.git('checkout', '-q', head);
+      return runAction({
+        workspace: typo.dir,
+        eventName: 'pull_request',
+        event: { pull_request: { number: 5, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'typo' } } },
+        sha: head,
+        apiUrl: fake.url,
+        inputs: { metrics: 'metrics.json', repro: 'off' },
+      });
+    };
+    try {
+      const base = typo.commit('base', { 'metrics.json': '{"accuracy": 0.9}\n', '.mlreport.yml': 'thresholds:\n  - accuracy >= base - 0.01\n' });
+      typo.git('checkout', '-q', '-b', 'typo');
+      const broken = typo.commit('misspell the key', { 'metrics.json': '{"accuracy": 0.95}\n', '.mlreport.yml': TYPO });
+      // The base's rules pass this PR; before, it went green and, once merged, gated nothing.
+      const atHead = await pr(base, broken);
+      assert.equal(atHead.code, 1, atHead.stdout);
+      assert.match(atHead.stdout, /::error::mlreport: \.mlreport\.yml line 1: unknown key 'threshold'; did you mean 'thresholds'\?/);
+      // Merged anyway: the next PR is stopped by the base's file, named with its revision.
+      const fixed = typo.commit('fix the key', { '.mlreport.yml': 'thresholds:\n  - accuracy >= base - 0.01\n' });
+      const atBase = await pr(broken, fixed);
+      assert.equal(atBase.code, 1, atBase.stdout);
+      assert.match(
+        atBase.stdout,
+        new RegExp(`::error::mlreport: \\.mlreport\\.yml at the base revision \\(main, ${broken.slice(0, 7)}\\) line 1: unknown key 'threshold'`),
+      );
+      assert.equal(checkRuns(fake).length, 0);
+    } finally {
+      typo.remove();
+    }
+  });
 });

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadGateConfig, projectRulesFromText, rulesAtBase, type GateSettings } from '../../src/gate/config';
+import { loadGateConfig, projectDirectionsFromText, projectRulesFromText, rulesAtBase, type GateSettings } from '../../src/gate/config';
 import { configFromAction, gateSettings } from '../../src/config/action';
 import { TempRepo, tempDir } from '../helpers/repo';
 import { UserError } from '../../src/util/errors';
@@ -33,14 +33,14 @@ describe('.mlreport.yml thresholds', () => {
 
   test('no file, no key, or other sections only: no rules', () => {
     assert.equal(projectRulesFromText(''), null);
-    assert.equal(projectRulesFromText('plots: []\n'), null);
+    assert.equal(projectRulesFromText('directions:\n  drift: lower\n'), null);
     assert.equal(projectRulesFromText('thresholds:\n'), null);
   });
 
   test('bad shapes are errors naming the file and line', () => {
     assert.throws(() => projectRulesFromText('thresholds: [a\n'), /^UserError: \.mlreport\.yml line \d+: not valid YAML/);
     assert.throws(() => projectRulesFromText('- a\n'), /\.mlreport\.yml: expected a mapping/);
-    assert.throws(() => projectRulesFromText('x: 1\nthresholds: {a: 1}\n'), /\.mlreport\.yml line 2: `thresholds` must be a list of rules/);
+    assert.throws(() => projectRulesFromText('directions: {}\nthresholds: {a: 1}\n'), /\.mlreport\.yml line 2: `thresholds` must be a list of rules/);
     assert.throws(
       () => projectRulesFromText('thresholds:\n  - accuracy >= 0.9\n  - 0.5\n'),
       /\.mlreport\.yml line 3: thresholds item 2 must be a rule written as text/,
@@ -77,6 +77,99 @@ describe('.mlreport.yml thresholds', () => {
         ['f1 > 0'],
       );
       assert.deepEqual(fromInput.notes, ['The rules given with the `thresholds` input (or `--threshold`) replace the 2 rules in .mlreport.yml.']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('.mlreport.yml keys: an unknown one is an error, never a gate quietly off', () => {
+  const known = /Expected one of: thresholds, directions \(any other key is an error, so that a typo cannot turn the gate off\)\.$/;
+
+  test('a misspelled key names the file, its line and the key it is closest to (before, `threshold:` meant no rules and a green gate)', () => {
+    assert.throws(
+      () => projectRulesFromText('# gates\nthreshold:\n  - accuracy >= 0.99\n'),
+      (error: Error) => {
+        assert.ok(error instanceof UserError);
+        assert.match(error.message, /^\.mlreport\.yml line 2: unknown key 'threshold'; did you mean 'thresholds'\? /);
+        assert.match(error.message, known);
+        return true;
+      },
+    );
+    assert.throws(() => projectRulesFromText('Thresholds:\n  - accuracy >= 0.99\n'), /line 1: unknown key 'Thresholds'; did you mean 'thresholds'\?/);
+    assert.throws(
+      () => projectRulesFromText('thresholds:\n  - a >= 1\ndirection:\n  drift: lower\n'),
+      /line 3: unknown key 'direction'; did you mean 'directions'\?/,
+    );
+    // The directions reader checks the same keys: no reader of the file lets a typo through.
+    assert.throws(() => projectDirectionsFromText('threshold:\n  - a >= 1\n'), /^UserError: \.mlreport\.yml line 1: unknown key 'threshold'/);
+  });
+
+  test('a key nothing is close to lists the known keys without a guess', () => {
+    assert.throws(
+      () => projectRulesFromText('thresholds:\n  - accuracy >= 0.9\nbogus: 1\n'),
+      (error: Error) => {
+        assert.match(error.message, /^\.mlreport\.yml line 3: unknown key 'bogus'\. Expected one of/);
+        assert.doesNotMatch(error.message, /did you mean/);
+        assert.match(error.message, known);
+        return true;
+      },
+    );
+  });
+
+  test('a setting that is not read from the file (`history: -1`), a level misspelled in an item, a wrong-typed direction: errors up front', async () => {
+    assert.throws(
+      () => projectRulesFromText('thresholds:\n  - accuracy >= 0.9\nhistory: -1\n'),
+      /^UserError: \.mlreport\.yml line 3: unknown key 'history'\. Expected one of/,
+    );
+    assert.throws(
+      () => projectRulesFromText('thresholds:\n  - accuracy >= 0.9\n  - wran: loss <= 1\n'),
+      /^UserError: \.mlreport\.yml line 3: thresholds item 2: unknown level 'wran'; did you mean 'warn'\? Expected one of: warn, warning, fail\.$/,
+    );
+    const dir = tempDir();
+    try {
+      // Directions are read again after the pipeline ran; a wrong value stops the run before it starts.
+      writeFileSync(join(dir, '.mlreport.yml'), 'thresholds:\n  - accuracy >= 0.9\ndirections:\n  drift: -1\n');
+      await assert.rejects(loadGateConfig(dir, defaults), /^UserError: \.mlreport\.yml line 4: directions of "drift" must be higher or lower/);
+      writeFileSync(join(dir, '.mlreport.yml'), 'history: -1\n');
+      await assert.rejects(loadGateConfig(dir, defaults), /^UserError: \.mlreport\.yml line 1: unknown key 'history'/);
+      // The thresholds input replaces the file's rules, not the check of the file.
+      const input = [{ text: 'f1 > 0', source: { origin: "input 'thresholds'", line: 1 } }];
+      await assert.rejects(loadGateConfig(dir, { ...defaults, thresholds: input }), /unknown key 'history'/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a valid file with both keys and comments still works', async () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir, '.mlreport.yml'), '# gates\nthresholds:\n  - accuracy >= 0.9\n  - warn: loss <= 1\n\ndirections:\n  drift: lower\n');
+      const gate = await loadGateConfig(dir, defaults);
+      assert.deepEqual(
+        gate.rules.map((r) => [r.level, r.text, r.source.line]),
+        [
+          ['fail', 'accuracy >= 0.9', 3],
+          ['warn', 'loss <= 1', 4],
+        ],
+      );
+      assert.deepEqual(projectDirectionsFromText('thresholds: []\ndirections:\n  drift: lower\n'), [{ metric: 'drift', better: 'lower' }]);
+      assert.equal(projectRulesFromText('# nothing yet\n'), null);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('at the base revision an unknown key is an error naming the revision, not a base without rules', async () => {
+    const dir = tempDir();
+    try {
+      writeFileSync(join(dir, '.mlreport.yml'), 'thresholds:\n  - accuracy >= 0.9\n');
+      const head = await loadGateConfig(dir, { ...defaults, trustBase: true });
+      const base = { label: 'main', sha: 'abcdef1'.padEnd(40, '0') };
+      await assert.rejects(
+        rulesAtBase(head, base, async () => Buffer.from('threshold:\n  - accuracy >= 0.9\n')),
+        /^UserError: \.mlreport\.yml at the base revision \(main, abcdef1\) line 1: unknown key 'threshold'; did you mean 'thresholds'\?/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
