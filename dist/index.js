@@ -9547,7 +9547,7 @@ function buildConfig(root, files, merged) {
     if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
     const options = {};
     for (const [k, v] of values) if (k !== "url") options[k] = v.value;
-    remotes.set(name, { name, url: url.value, options, files: defining });
+    remotes.set(name, { name, url: url.value, options, files: defining, urlFile: url.file });
   }
   const core = {};
   for (const [k, v] of merged.get("core") ?? []) core[k] = v.value;
@@ -9586,7 +9586,14 @@ function resolveRef(config, name, where2, seen) {
   const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
   const sub = ref[2] ?? "";
   const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join5(base.url, sub);
-  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])] };
+  const urlFiles = [.../* @__PURE__ */ new Set([remote.urlFile, base.urlFile])].filter((f) => f !== void 0);
+  return {
+    name: remote.name,
+    url,
+    options: { ...base.options, ...remote.options },
+    files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])],
+    urlFile: urlFiles.length ? urlFiles.join(", ") : void 0
+  };
 }
 
 // src/dvc/data/dvcfile.ts
@@ -11851,7 +11858,7 @@ var HttpRemote = class {
     this.options = options;
     this.name = options.name;
     this.jobs = options.jobs;
-    this.description = `remote '${options.name}' (${options.url.href})`;
+    this.description = `remote '${options.name}' (${options.shownUrl})`;
     this.host = options.url.hostname;
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
     if (options.url.protocol === "https:") {
@@ -12019,13 +12026,13 @@ var LocalRemote = class {
 
 // src/dvc/data/remotes/s3.ts
 var S3Remote = class {
-  constructor(name, bucket, prefix, settings, jobs, displayUrl2) {
+  constructor(name, bucket, prefix, settings, jobs, shownUrl) {
     this.name = name;
     this.bucket = bucket;
     this.prefix = prefix;
     this.settings = settings;
     this.jobs = jobs;
-    this.description = `remote '${name}' (${displayUrl2}${settings.endpoint ? ` at ${settings.endpoint}` : ""})`;
+    this.description = `remote '${name}' (${shownUrl})`;
   }
   name;
   bucket;
@@ -12102,10 +12109,111 @@ function defaultJobs(cpus) {
   return Math.max(1, 4 * cpus);
 }
 
+// src/dvc/data/remotes/url.ts
+var SCHEME = /^([A-Za-z][\w+.-]*):\/\//;
+var SCP_USERINFO = /(^|[\\/])([^\\/]*)@([^\\/@:]*:)/;
+var MASK = "***";
+function parseRemoteUrl(url) {
+  const scheme = SCHEME.exec(url);
+  if (!scheme) return localPath(url);
+  const start = scheme[0];
+  let rest = url.slice(start.length);
+  const info2 = /^([^/]*)@/.exec(rest);
+  if (info2) rest = rest.slice(info2[0].length);
+  const tail = rest.search(/[?#]/);
+  let hostPath = tail < 0 ? rest : rest.slice(0, tail);
+  const bare = start + rest;
+  const secrets = [];
+  let user;
+  let password;
+  if (info2) ({ user, password } = splitUserinfo(info2[1], secrets));
+  const valid = URL.canParse(bare);
+  let shownUserinfo = info2 && !valid ? `${MASK}@` : "";
+  const at = valid ? -1 : hostPath.lastIndexOf("@");
+  if (at >= 0) {
+    splitUserinfo(hostPath.slice(0, at), secrets);
+    hostPath = hostPath.slice(at + 1);
+    shownUserinfo = `${MASK}@`;
+  }
+  const shown2 = start + shownUserinfo + hostPath + maskTail(tail < 0 ? "" : rest.slice(tail), secrets);
+  return { type: remoteType(scheme[1], url.slice(start.length)), bare, shown: shown2, user, password, secrets, sshLike: false };
+}
+function readRemoteUrl(remote) {
+  const url = parseRemoteUrl(remote.url);
+  const where2 = `remote '${remote.name}' (${remote.urlFile ?? remote.files.join(", ")}): url '${url.shown}'`;
+  if (url.type === "http" && !URL.canParse(url.bare)) {
+    const scheme = SCHEME.exec(url.bare)[1].toLowerCase();
+    throw new DataError(
+      `${where2} is not a valid URL: expected ${scheme}://host[:port]/path, with any '@', ':', '/', '?' or '#' in a user name or password percent-encoded, and an IPv6 host in brackets ([::1])`
+    );
+  }
+  if (url.sshLike) {
+    throw new DataError(
+      `${where2} is a local folder to DVC, which reads an address in scp's form (user@host:path) without ssh:// as a path under the config file's directory; an SSH remote is written ssh://user@host/path, and ssh remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are): use 'repro: dvc' to let DVC itself pull and push them`
+    );
+  }
+  return url;
+}
+function localPath(path) {
+  const scp = SCP_USERINFO.exec(path);
+  const secrets = [];
+  if (scp) splitUserinfo(scp[2], secrets, false);
+  const shown2 = scp ? path.replace(SCP_USERINFO, `$1${MASK}@$3`) : path;
+  return { type: "local", bare: path, shown: shown2, secrets, sshLike: !!scp };
+}
+function remoteType(scheme, afterScheme) {
+  if (afterScheme === "" || afterScheme.startsWith("/")) return "local";
+  const lower = scheme.toLowerCase();
+  return lower === "https" ? "http" : lower;
+}
+function splitUserinfo(userinfo, secrets, userIsSecret = true) {
+  const colon = userinfo.indexOf(":");
+  const rawUser = colon < 0 ? userinfo : userinfo.slice(0, colon);
+  const rawPassword = colon < 0 ? "" : userinfo.slice(colon + 1);
+  if (userIsSecret) addForms(secrets, rawUser);
+  addForms(secrets, rawPassword);
+  return { user: rawUser ? decode(rawUser) : void 0, password: rawPassword ? decode(rawPassword) : void 0 };
+}
+function maskTail(tail, secrets) {
+  if (!tail) return "";
+  const hash2 = tail.indexOf("#");
+  const query = hash2 < 0 ? tail : tail.slice(0, hash2);
+  const fragment = hash2 < 0 ? "" : tail.slice(hash2 + 1);
+  let out = "";
+  if (query) {
+    const parts = query.slice(1).split("&").map((part) => {
+      const eq = part.indexOf("=");
+      const value2 = eq < 0 ? part : part.slice(eq + 1);
+      addForms(secrets, value2);
+      addForms(secrets, value2.replace(/\+/g, " "));
+      return !value2 ? part : eq < 0 ? MASK : `${part.slice(0, eq)}=${MASK}`;
+    });
+    out += `?${parts.join("&")}`;
+  }
+  if (hash2 >= 0) {
+    addForms(secrets, fragment);
+    out += fragment ? `#${MASK}` : "#";
+  }
+  return out;
+}
+function addForms(secrets, raw) {
+  if (!raw) return;
+  secrets.push(raw);
+  const decoded = decode(raw);
+  if (decoded !== raw) secrets.push(decoded);
+}
+function decode(raw) {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 // src/util/redact.ts
 var forms = [];
 var shortestForm = Infinity;
-var MASK = "***";
+var MASK2 = "***";
 var MIN_SECRET = 4;
 var MIN_DERIVED = 6;
 var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
@@ -12126,10 +12234,10 @@ function addSecret(secret) {
 function redact(text2) {
   let out = text2;
   if (out.length >= shortestForm) {
-    for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK2);
   }
-  if (out.includes("@")) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`);
-  if (out.length >= AUTH_HINT_LENGTH && out.includes(":") && AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
+  if (out.includes("@")) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK2}@`);
+  if (out.length >= AUTH_HINT_LENGTH && out.includes(":") && AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK2}`);
   return out;
 }
 function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
@@ -12197,7 +12305,8 @@ var SECRET_OPTIONS = [
 ];
 function openRemote(remote, inputs = {}) {
   for (const secret of remoteSecrets(remote, inputs)) addSecret(secret);
-  const type = remoteType(remote.url);
+  const url = readRemoteUrl(remote);
+  const { type } = url;
   const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
   const known = KNOWN[type];
   if (!known) {
@@ -12219,37 +12328,22 @@ function openRemote(remote, inputs = {}) {
     case "local":
       return new LocalRemote(remote.name, remote.url, jobs);
     case "http":
-      return openHttp(remote, o, inputs, jobs, where2);
+      return openHttp(remote, url, o, inputs, jobs, where2);
     case "s3":
-      return openS3(remote, o, env, jobs, where2);
+      return openS3(remote, url, o, env, jobs, where2);
     default:
       return openAzure(remote, o, env, jobs, where2);
   }
 }
 function remoteSecrets(remote, inputs = {}) {
   const out = SECRET_OPTIONS.map((k) => remote.options[k]).filter((v) => typeof v === "string" && v.length > 0);
-  const userinfo = urlUserinfo(remote.url);
-  return [.../* @__PURE__ */ new Set([...out, ...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v) => !!v)])];
+  const endpoint = remote.options.endpointurl;
+  const inUrls = [remote.url, ...typeof endpoint === "string" ? [endpoint] : []].flatMap((u) => parseRemoteUrl(u).secrets);
+  return [.../* @__PURE__ */ new Set([...out, ...inUrls, ...[inputs.user, inputs.password].filter((v) => !!v)])];
 }
-function displayUrl(url) {
-  return url.replace(/^(\w+:\/\/)[^/@]*@/, "$1");
-}
-function remoteType(url) {
-  const m = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
-  if (!m || !m[2]) return "local";
-  const scheme = m[1].toLowerCase();
-  if (scheme === "https") return "http";
-  return scheme;
-}
-function urlUserinfo(url) {
-  const m = /^\w+:\/\/([^/@]*)@/.exec(url);
-  if (!m) return {};
-  const [user, password] = m[1].split(":", 2);
-  return { user: user ? decodeURIComponent(user) : void 0, password: password ? decodeURIComponent(password) : void 0 };
-}
-function openHttp(remote, o, inputs, jobs, where2) {
-  const url = new URL(displayUrl(remote.url));
-  const fromUrl = urlUserinfo(remote.url);
+function openHttp(remote, remoteUrl, o, inputs, jobs, where2) {
+  const url = new URL(remoteUrl.bare);
+  const fromUrl = { user: remoteUrl.user, password: remoteUrl.password };
   const auth = o.str("auth");
   const authHeaders = {};
   const user = o.str("user") ?? inputs.user ?? fromUrl.user;
@@ -12273,6 +12367,7 @@ function openHttp(remote, o, inputs, jobs, where2) {
   return new HttpRemote({
     name: remote.name,
     url,
+    shownUrl: remoteUrl.shown,
     authHeaders,
     uploadMethod: method,
     jobs,
@@ -12282,7 +12377,7 @@ function openHttp(remote, o, inputs, jobs, where2) {
     secrets: remoteSecrets(remote, inputs)
   });
 }
-function openS3(remote, o, env, jobs, where2) {
+function openS3(remote, url, o, env, jobs, where2) {
   const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
   const bucket = m[1];
   const prefix = m[2].replace(/\/+$/, "");
@@ -12327,7 +12422,7 @@ function openS3(remote, o, env, jobs, where2) {
     readTimeoutMs: secondsToMs(o.num("read_timeout")),
     putParams
   };
-  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
+  return new S3Remote(remote.name, bucket, prefix, settings, jobs, `${url.shown}${endpoint ? ` at ${parseRemoteUrl(endpoint).shown}` : ""}`);
 }
 function openAzure(remote, o, env, jobs, where2) {
   const m = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
@@ -24214,7 +24309,7 @@ async function readMetricsCsv(tree, path) {
   if (!chunks) return null;
   const decoder3 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let ascii = true;
-  const decode2 = (chunk) => {
+  const decode3 = (chunk) => {
     if (chunk && ascii && isAscii2(chunk)) return chunk.toString("latin1");
     ascii = false;
     try {
@@ -24230,14 +24325,14 @@ async function readMetricsCsv(tree, path) {
   const feed = (chunk) => {
     if (ascii && isAscii2(chunk)) reader.writeAscii(chunk);
     else {
-      const text2 = decode2(chunk);
+      const text2 = decode3(chunk);
       reader.write(text2);
     }
   };
   const start = (chunk) => {
     if (head === null) return null;
     const lineEnd = ascii && isAscii2(chunk) ? chunk.indexOf(10) : -1;
-    head += decode2(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
+    head += decode3(lineEnd === -1 ? chunk : chunk.subarray(0, lineEnd + 1));
     const firstBreak = head.indexOf("\n");
     if (firstBreak === -1) return null;
     const firstLine3 = head.slice(0, firstBreak).replace(/^\ufeff/, "");
@@ -24267,7 +24362,7 @@ async function readMetricsCsv(tree, path) {
   }
   if (reader) {
     const last = withPosition(path, "CSV", () => {
-      if (!ascii) reader.write(decode2());
+      if (!ascii) reader.write(decode3());
       return reader.end();
     });
     return { parsed: { data: new Map(last), warnings: [] } };
@@ -25256,7 +25351,7 @@ function markGeoColumns(schema, key_value_metadata) {
 // node_modules/hyparquet/src/metadata.js
 var defaultInitialFetchSize = 1 << 19;
 var decoder2 = new TextDecoder();
-function decode(value2) {
+function decode2(value2) {
   return value2 && decoder2.decode(value2);
 }
 function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
@@ -25288,7 +25383,7 @@ function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
     type: ParquetTypes[field.field_1],
     type_length: field.field_2,
     repetition_type: FieldRepetitionTypes[field.field_3],
-    name: decode(field.field_4),
+    name: decode2(field.field_4),
     num_children: field.field_5,
     converted_type: ConvertedTypes[field.field_6],
     scale: field.field_7,
@@ -25300,19 +25395,19 @@ function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
   const num_rows = metadata.field_3;
   const row_groups = metadata.field_4.map((rowGroup) => ({
     columns: rowGroup.field_1.map((column, columnIndex) => ({
-      file_path: decode(column.field_1),
+      file_path: decode2(column.field_1),
       file_offset: column.field_2,
       meta_data: column.field_3 && {
         type: ParquetTypes[column.field_3.field_1],
         encodings: column.field_3.field_2?.map((e) => Encodings[e]),
-        path_in_schema: column.field_3.field_3.map(decode),
+        path_in_schema: column.field_3.field_3.map(decode2),
         codec: CompressionCodecs[column.field_3.field_4],
         num_values: column.field_3.field_5,
         total_uncompressed_size: column.field_3.field_6,
         total_compressed_size: column.field_3.field_7,
         key_value_metadata: column.field_3.field_8?.map((kv) => ({
-          key: decode(kv.field_1),
-          value: decode(kv.field_2)
+          key: decode2(kv.field_1),
+          value: decode2(kv.field_2)
         })),
         data_page_offset: column.field_3.field_9,
         index_page_offset: column.field_3.field_10,
@@ -25363,10 +25458,10 @@ function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
     ordinal: rowGroup.field_7
   }));
   const key_value_metadata = metadata.field_5?.map((kv) => ({
-    key: decode(kv.field_1),
-    value: decode(kv.field_2)
+    key: decode2(kv.field_1),
+    value: decode2(kv.field_2)
   }));
-  const created_by = decode(metadata.field_6);
+  const created_by = decode2(metadata.field_6);
   if (geoparquet) {
     markGeoColumns(schema, key_value_metadata);
   }
@@ -25417,11 +25512,11 @@ function logicalType(logicalType2) {
   };
   if (logicalType2?.field_17) return {
     type: "GEOMETRY",
-    crs: decode(logicalType2.field_17.field_1)
+    crs: decode2(logicalType2.field_17.field_1)
   };
   if (logicalType2?.field_18) return {
     type: "GEOGRAPHY",
-    crs: decode(logicalType2.field_18.field_1),
+    crs: decode2(logicalType2.field_18.field_1),
     algorithm: EdgeInterpolationAlgorithms[logicalType2.field_18.field_2]
   };
   if (logicalType2?.field_19) return { type: "FILE" };

@@ -61,6 +61,34 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     }
   });
 
+  test('a remote url that does not parse, a token in its query, an scp-style address: each named on stderr, exit 2, no credential printed', async () => {
+    const secret = 'S3cretPW_cli_85';
+    const repo = new TempRepo();
+    mkdirSync(join(repo.dir, '.dvc'));
+    writeFileSync(join(repo.dir, 'data.dvc'), DATA_DVC);
+    const none = temp();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const config = join(repo.dir, '.dvc', 'config');
+    const cases: [string, RegExp][] = [
+      [
+        `https://alice:${secret}@[bad/x`,
+        /remote 'r' \(.*\.dvc\/config\): url 'https:\/\/\*\*\*@\[bad\/x' is not a valid URL: expected https:\/\/host\[:port\]\/path/,
+      ],
+      [`http://127.0.0.1:9/x?token=${secret}`, /on remote 'r' \(http:\/\/127\.0\.0\.1:9\/x\?token=\*\*\*\) failed: ECONNREFUSED/],
+      [`alice:${secret}@host:/path`, /url '.*\/\.dvc\/\*\*\*@host:\/path' is a local folder to DVC.*ssh:\/\/user@host\/path/],
+    ];
+    for (const [url, message] of cases) {
+      writeFileSync(config, `[core]\n remote = r\n['remote "r"']\n url = ${url}\n`);
+      for (const command of ['pull', 'push']) {
+        const r = await runCli([command], repo.dir, env);
+        assert.equal(r.code, 2, `${command} ${url}: ${r.stderr}`);
+        assert.match(r.stderr, message);
+        assert.ok(!`${r.stdout}${r.stderr}`.includes(secret), `${command} ${url}: ${r.stderr}`);
+      }
+    }
+    repo.remove();
+  });
+
   describe('S3 through the lazily loaded SDK bundle', { skip: awsCli() ? false : 'awscli is not installed' }, () => {
     let s3: Awaited<ReturnType<typeof startS3rver>>;
     before(async () => {

@@ -14,6 +14,8 @@ export interface RemoteConfig {
   options: Record<string, IniValue>;
   /** The config files that define it, for messages. */
   files: string[];
+  /** The config file(s) that set `url`, for messages about it; `files` when not known. */
+  urlFile?: string;
 }
 
 /** The DVC configuration of a project as DVC reads it: system, global, repo and local levels merged key by key. */
@@ -144,7 +146,7 @@ function buildConfig(root: string, files: string[], merged: Map<string, Map<stri
     if (typeof url?.value !== 'string' || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(', ')})`);
     const options: Record<string, IniValue> = {};
     for (const [k, v] of values) if (k !== 'url') options[k] = v.value;
-    remotes.set(name, { name, url: url.value, options, files: defining });
+    remotes.set(name, { name, url: url.value, options, files: defining, urlFile: url.file });
   }
   const core: Record<string, IniValue> = {};
   for (const [k, v] of merged.get('core') ?? []) core[k] = v.value;
@@ -189,5 +191,12 @@ function resolveRef(config: DvcConfig, name: string, where: string, seen: Set<st
   const base = resolveRef(config, ref[1]!.toLowerCase(), where, seen);
   const sub = ref[2] ?? '';
   const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, '')}/${sub}` : join(base.url, sub);
-  return { name: remote.name, url, options: { ...base.options, ...remote.options }, files: [...new Set([...base.files, ...remote.files])] };
+  const urlFiles = [...new Set([remote.urlFile, base.urlFile])].filter((f) => f !== undefined);
+  return {
+    name: remote.name,
+    url,
+    options: { ...base.options, ...remote.options },
+    files: [...new Set([...base.files, ...remote.files])],
+    urlFile: urlFiles.length ? urlFiles.join(', ') : undefined,
+  };
 }

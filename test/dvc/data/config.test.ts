@@ -123,6 +123,56 @@ describe('DVC config as DVC reads it', () => {
     );
   });
 
+  test('a url that does not parse names the remote, its url, the file that set it and what was expected, with the userinfo masked', async () => {
+    const secret = 'S3cretPW_url_41';
+    const { root, env } = project(`[core]\n remote = r\n['remote "r"']\n url = https://alice:${secret}@[bad/x\n`, `['remote "r"']\n jobs = 2\n`);
+    const config = await loadDvcConfig(root, { env });
+    assert.throws(
+      () => openRemote(selectRemote(config)),
+      (e: unknown) =>
+        e instanceof DataError &&
+        e.message ===
+          `remote 'r' (${join(root, '.dvc', 'config')}): url 'https://***@[bad/x' is not a valid URL: expected https://host[:port]/path, with any '@', ':', '/', '?' or '#' in a user name or password percent-encoded, and an IPv6 host in brackets ([::1])`,
+    );
+    assert.equal(redact(`echo ${secret}`), 'echo ***');
+    // A raw `/` in the password hides its `@` from the URL's authority: the whole userinfo is still masked.
+    // Set in config.local over .dvc/config's, it is config.local that is named.
+    const slash = project(`['remote "r"']\n url = /elsewhere\n`, `['remote "r"']\n url = http://alice:pw/${secret}@host:8080/x\n`);
+    const local = join(slash.root, '.dvc', 'config.local');
+    const slashConfig = await loadDvcConfig(slash.root, { env: slash.env });
+    assert.throws(
+      () => openRemote(selectRemote(slashConfig, 'r')),
+      (e: unknown) =>
+        e instanceof DataError &&
+        e.message.startsWith(`remote 'r' (${local}): url 'http://***@host:8080/x' is not a valid URL`) &&
+        !/alice|S3cret/.test(e.message),
+    );
+  });
+
+  test('query values are shown as *** and registered as secrets; the query is still part of the URL', async () => {
+    const secret = 'S3cretPW_query_52';
+    const { root, env } = project(`['remote "r"']\n url = https://127.0.0.1:9/x?token=${secret}&v=2\n`);
+    const remote = openRemote(selectRemote(await loadDvcConfig(root, { env }), 'r'));
+    assert.equal(remote.description, "remote 'r' (https://127.0.0.1:9/x?token=***&v=***)");
+    assert.equal(redact(`echo ${secret}`), 'echo ***');
+  });
+
+  test("an scp-style user:password@host:/path, which DVC reads as a folder under .dvc/, is refused naming ssh:// and 'repro: dvc', the password masked", async () => {
+    const secret = 'S3cretPW_scp_63';
+    const { root, env } = project(`['remote "r"']\n url = alice:${secret}@host:/path\n`);
+    const config = await loadDvcConfig(root, { env });
+    assert.equal(selectRemote(config, 'r').url, join(root, '.dvc', `alice:${secret}@host:/path`), 'a relative path to DVC');
+    assert.throws(
+      () => openRemote(selectRemote(config, 'r')),
+      (e: unknown) =>
+        e instanceof DataError &&
+        e.message.startsWith(`remote 'r' (${join(root, '.dvc', 'config')}): url '${join(root, '.dvc')}/***@host:/path' is a local folder to DVC`) &&
+        /ssh:\/\/user@host\/path.*'repro: dvc'/.test(e.message) &&
+        !e.message.includes(secret),
+    );
+    assert.equal(redact(`echo ${secret}`), 'echo ***');
+  });
+
   test("opening a remote registers its credentials with the redactor: config.local's password never prints", async () => {
     const secret = 'pw-from-config-local-7f3a';
     const { root, env } = project(

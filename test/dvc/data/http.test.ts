@@ -2,10 +2,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { lookup as dnsLookup } from 'node:dns/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Cache, checkout, openRemote, pull, push, TransferError, type RemoteConfig } from '../../../src/dvc/data/index';
 import { DvcHttpServer } from '../../fakes/dvc-http/server';
 import { EXAMPLE_DIR, exampleDirInStore, md5sum, temp } from './helpers';
+import { redact } from '../../../src/util/redact';
 
 const TOKEN = 'dh_tok_5f3a9c0e1b';
 
@@ -116,6 +119,48 @@ describe('HTTP remote (DVC’s HTTP remote protocol, as DagsHub serves it)', () 
     });
     await down.close();
     assert.ok(!existsSync(join(root, 'cache', 'files')));
+  });
+
+  test("a token in the URL's query is sent as DVC sends it, shown as ***, and scrubbed from a server's echo of the request", async () => {
+    const secret = 'S3cretPW_qs_74';
+    // Has no object (404 to HEAD) and refuses uploads, echoing the request's path and query as some proxies' 400 pages do.
+    const seen: string[] = [];
+    const echo = createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      req.resume();
+      if (req.method === 'HEAD') res.writeHead(404).end();
+      else res.writeHead(400).end(`bad request: ${req.url}`);
+    });
+    await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/x.dvc`;
+      const root = temp();
+      writeFileSync(join(root, 'hello.txt'), 'hello\n');
+      const cache = new Cache(join(root, 'cache'));
+      const { oid } = await cache.addFile(join(root, 'hello.txt'));
+      const r = openRemote({ name: 'q', url: `${base}?token=${secret}`, options: {}, files: ['.dvc/config'] });
+      assert.equal(r.description, `remote 'q' (${base}?token=***)`);
+      await assert.rejects(push(cache, r, [{ oid, path: 'hello.txt' }]), (e: unknown) => {
+        assert.ok(e instanceof TransferError);
+        assert.ok(
+          e.message.includes(
+            `POST files/md5/b1/946ac92492d2347c6235b4d2611184 on remote 'q' (${base}?token=***): 400 HTTP 400 (bad request: /x.dvc/files/md5/b1/946ac92492d2347c6235b4d2611184?token=***)`,
+          ),
+          e.message,
+        );
+        assert.ok(!e.message.includes(secret));
+        return true;
+      });
+      await r.close();
+      assert.deepEqual(
+        seen.map((q) => q.split('?')[1]),
+        [`token=${secret}`, `token=${secret}`],
+      );
+      assert.equal(redact(`echo ${secret}`), 'echo ***');
+    } finally {
+      echo.closeAllConnections();
+      await new Promise<void>((resolve) => echo.close(() => resolve()));
+    }
   });
 
   test('a host name that does not resolve is said so; once a read has retried in full, later reads are not tried', async (t) => {

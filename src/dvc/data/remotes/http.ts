@@ -8,8 +8,10 @@ import { HostUnresolved, isUnresolved, refuseUnresolved, rememberUnresolved } fr
 
 export interface HttpRemoteOptions {
   name: string;
-  /** The remote URL without credentials. */
+  /** The remote URL requests go to: no userinfo (it is in `authHeaders`), the query kept. */
   url: URL;
+  /** The URL as messages show it: no userinfo, no query values. */
+  shownUrl: string;
   /** Request headers carrying credentials (`authorization`, or a custom header); never shown. */
   authHeaders: Record<string, string>;
   /** `method`: how objects are uploaded, POST (DVC's default, what DagsHub takes) or PUT. */
@@ -44,7 +46,7 @@ export class HttpRemote implements Remote {
   constructor(private readonly options: HttpRemoteOptions) {
     this.name = options.name;
     this.jobs = options.jobs;
-    this.description = `remote '${options.name}' (${options.url.href})`;
+    this.description = `remote '${options.name}' (${options.shownUrl})`;
     this.host = options.url.hostname;
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
     if (options.url.protocol === 'https:') {

@@ -9,6 +9,7 @@ import { LocalRemote } from './local';
 import { S3Remote } from './s3';
 import type { S3Settings } from './s3-sdk';
 import { defaultJobs, type Remote } from './types';
+import { parseRemoteUrl, readRemoteUrl, type RemoteUrl } from './url';
 import { addSecret } from '../../../util/redact';
 
 /** Secrets given outside the DVC config: the action's inputs for an HTTP/DagsHub remote. */
@@ -59,7 +60,8 @@ const SECRET_OPTIONS = [
 export function openRemote(remote: RemoteConfig, inputs: RemoteInputs = {}): Remote {
   // Whatever opens a remote (repro, pull, push, cached values), its credentials are never printed or reported.
   for (const secret of remoteSecrets(remote, inputs)) addSecret(secret);
-  const type = remoteType(remote.url);
+  const url = readRemoteUrl(remote);
+  const { type } = url;
   const where = `remote '${remote.name}' (${remote.files.join(', ')})`;
   const known = KNOWN[type];
   if (!known) {
@@ -81,45 +83,25 @@ export function openRemote(remote: RemoteConfig, inputs: RemoteInputs = {}): Rem
     case 'local':
       return new LocalRemote(remote.name, remote.url, jobs);
     case 'http':
-      return openHttp(remote, o, inputs, jobs, where);
+      return openHttp(remote, url, o, inputs, jobs, where);
     case 's3':
-      return openS3(remote, o, env, jobs, where);
+      return openS3(remote, url, o, env, jobs, where);
     default:
       return openAzure(remote, o, env, jobs, where);
   }
 }
 
-/** Every credential a remote's config and inputs hold, for the action to mask in logs. */
+/** Every credential a remote's config, URL (userinfo, query values) and inputs hold, for the action to mask in logs. */
 export function remoteSecrets(remote: RemoteConfig, inputs: RemoteInputs = {}): string[] {
   const out = SECRET_OPTIONS.map((k) => remote.options[k]).filter((v): v is string => typeof v === 'string' && v.length > 0);
-  const userinfo = urlUserinfo(remote.url);
-  return [...new Set([...out, ...[userinfo.user, userinfo.password, inputs.user, inputs.password].filter((v): v is string => !!v)])];
+  const endpoint = remote.options.endpointurl;
+  const inUrls = [remote.url, ...(typeof endpoint === 'string' ? [endpoint] : [])].flatMap((u) => parseRemoteUrl(u).secrets);
+  return [...new Set([...out, ...inUrls, ...[inputs.user, inputs.password].filter((v): v is string => !!v)])];
 }
 
-/** The remote's URL as messages may show it: no user or password. */
-function displayUrl(url: string): string {
-  return url.replace(/^(\w+:\/\/)[^/@]*@/, '$1');
-}
-
-function remoteType(url: string): string {
-  const m = /^([A-Za-z][\w+.-]*):\/\/([^/]*)/.exec(url);
-  // A scheme without a host (or no scheme) is a local path, as dvc-objects' ByUrl decides.
-  if (!m || !m[2]) return 'local';
-  const scheme = m[1]!.toLowerCase();
-  if (scheme === 'https') return 'http';
-  return scheme;
-}
-
-function urlUserinfo(url: string): { user?: string; password?: string } {
-  const m = /^\w+:\/\/([^/@]*)@/.exec(url);
-  if (!m) return {};
-  const [user, password] = m[1]!.split(':', 2);
-  return { user: user ? decodeURIComponent(user) : undefined, password: password ? decodeURIComponent(password) : undefined };
-}
-
-function openHttp(remote: RemoteConfig, o: Options, inputs: RemoteInputs, jobs: number, where: string): Remote {
-  const url = new URL(displayUrl(remote.url));
-  const fromUrl = urlUserinfo(remote.url);
+function openHttp(remote: RemoteConfig, remoteUrl: RemoteUrl, o: Options, inputs: RemoteInputs, jobs: number, where: string): Remote {
+  const url = new URL(remoteUrl.bare);
+  const fromUrl = { user: remoteUrl.user, password: remoteUrl.password };
   const auth = o.str('auth');
   const authHeaders: Record<string, string> = {};
   const user = o.str('user') ?? inputs.user ?? fromUrl.user;
@@ -145,6 +127,7 @@ function openHttp(remote: RemoteConfig, o: Options, inputs: RemoteInputs, jobs: 
   return new HttpRemote({
     name: remote.name,
     url,
+    shownUrl: remoteUrl.shown,
     authHeaders,
     uploadMethod: method,
     jobs,
@@ -155,7 +138,7 @@ function openHttp(remote: RemoteConfig, o: Options, inputs: RemoteInputs, jobs: 
   });
 }
 
-function openS3(remote: RemoteConfig, o: Options, env: NodeJS.ProcessEnv, jobs: number, where: string): Remote {
+function openS3(remote: RemoteConfig, url: RemoteUrl, o: Options, env: NodeJS.ProcessEnv, jobs: number, where: string): Remote {
   const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url)!;
   const bucket = m[1]!;
   const prefix = m[2]!.replace(/\/+$/, '');
@@ -201,7 +184,7 @@ function openS3(remote: RemoteConfig, o: Options, env: NodeJS.ProcessEnv, jobs: 
     readTimeoutMs: secondsToMs(o.num('read_timeout')),
     putParams,
   };
-  return new S3Remote(remote.name, bucket, prefix, settings, jobs, displayUrl(remote.url));
+  return new S3Remote(remote.name, bucket, prefix, settings, jobs, `${url.shown}${endpoint ? ` at ${parseRemoteUrl(endpoint).shown}` : ''}`);
 }
 
 function openAzure(remote: RemoteConfig, o: Options, env: NodeJS.ProcessEnv, jobs: number, where: string): Remote {

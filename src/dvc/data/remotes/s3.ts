@@ -17,9 +17,10 @@ export class S3Remote implements Remote {
     private readonly prefix: string,
     private readonly settings: S3Settings,
     readonly jobs: number,
-    displayUrl: string,
+    /** The URL, and the endpoint when there is one, as messages show them (no credentials). */
+    shownUrl: string,
   ) {
-    this.description = `remote '${name}' (${displayUrl}${settings.endpoint ? ` at ${settings.endpoint}` : ''})`;
+    this.description = `remote '${name}' (${shownUrl})`;
   }
 
   async read(key: string): Promise<AsyncIterable<Uint8Array>> {
