@@ -12113,6 +12113,8 @@ function defaultJobs(cpus) {
 var SCHEME = /^([A-Za-z][\w+.-]*):\/\//;
 var SCP_USERINFO = /(^|[\\/])([^\\/]*)@([^\\/@:]*:)/;
 var MASK = "***";
+var CREDENTIAL_NAME = /token|key|sig|secret|pass|pwd|auth|cred|session|code/i;
+var TOKEN_LENGTH = 16;
 function parseRemoteUrl(url) {
   const scheme = SCHEME.exec(url);
   if (!scheme) return localPath(url);
@@ -12184,8 +12186,10 @@ function maskTail(tail, secrets) {
     const parts = query.slice(1).split("&").map((part) => {
       const eq = part.indexOf("=");
       const value2 = eq < 0 ? part : part.slice(eq + 1);
-      addForms(secrets, value2);
-      addForms(secrets, value2.replace(/\+/g, " "));
+      if (CREDENTIAL_NAME.test(eq < 0 ? "" : part.slice(0, eq)) || value2.length >= TOKEN_LENGTH) {
+        addForms(secrets, value2);
+        addForms(secrets, value2.replace(/\+/g, " "));
+      }
       return !value2 ? part : eq < 0 ? MASK : `${part.slice(0, eq)}=${MASK}`;
     });
     out += `?${parts.join("&")}`;

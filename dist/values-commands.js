@@ -12067,6 +12067,8 @@ function defaultJobs(cpus) {
 var SCHEME = /^([A-Za-z][\w+.-]*):\/\//;
 var SCP_USERINFO = /(^|[\\/])([^\\/]*)@([^\\/@:]*:)/;
 var MASK2 = "***";
+var CREDENTIAL_NAME = /token|key|sig|secret|pass|pwd|auth|cred|session|code/i;
+var TOKEN_LENGTH = 16;
 function parseRemoteUrl(url) {
   const scheme = SCHEME.exec(url);
   if (!scheme) return localPath(url);
@@ -12138,8 +12140,10 @@ function maskTail(tail, secrets) {
     const parts = query.slice(1).split("&").map((part) => {
       const eq = part.indexOf("=");
       const value = eq < 0 ? part : part.slice(eq + 1);
-      addForms(secrets, value);
-      addForms(secrets, value.replace(/\+/g, " "));
+      if (CREDENTIAL_NAME.test(eq < 0 ? "" : part.slice(0, eq)) || value.length >= TOKEN_LENGTH) {
+        addForms(secrets, value);
+        addForms(secrets, value.replace(/\+/g, " "));
+      }
       return !value ? part : eq < 0 ? MASK2 : `${part.slice(0, eq)}=${MASK2}`;
     });
     out += `?${parts.join("&")}`;

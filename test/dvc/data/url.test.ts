@@ -16,11 +16,14 @@ describe('a remote url: its type, how it is sent and shown, the secrets it holds
     assert.deepEqual([at.user, at.password, at.bare], ['me@corp', 'a:b', 'https://host/x']);
   });
 
-  test('query values are sent but shown as ***, and each is a secret in its written and decoded forms', () => {
-    const u = parseRemoteUrl('https://store.example/x?token=S3cret%2BPW&sig=a+b%3D&flag&empty=#frag_TOKEN');
-    assert.equal(u.bare, 'https://store.example/x?token=S3cret%2BPW&sig=a+b%3D&flag&empty=#frag_TOKEN');
-    assert.equal(u.shown, 'https://store.example/x?token=***&sig=***&***&empty=#***');
-    for (const s of ['S3cret%2BPW', 'S3cret+PW', 'a+b%3D', 'a b=', 'flag', 'frag_TOKEN']) assert.ok(u.secrets.includes(s), s);
+  test('query values are sent but shown as ***; credentials among them are secrets in their written and decoded forms', () => {
+    const u = parseRemoteUrl('https://store.example/x?token=S3cret%2BPW&sig=a+b%3D&flag&ref=main&id=0123456789abcdef0123&empty=#frag_TOKEN');
+    assert.equal(u.bare, 'https://store.example/x?token=S3cret%2BPW&sig=a+b%3D&flag&ref=main&id=0123456789abcdef0123&empty=#frag_TOKEN');
+    assert.equal(u.shown, 'https://store.example/x?token=***&sig=***&***&ref=***&id=***&empty=#***');
+    for (const s of ['S3cret%2BPW', 'S3cret+PW', 'a+b%3D', 'a b=', '0123456789abcdef0123', 'frag_TOKEN']) assert.ok(u.secrets.includes(s), s);
+    // A value named as no credential and short enough not to be a token is only hidden in the URL: were `main` a
+    // secret, every `main` in the report would read ***.
+    for (const s of ['main', 'flag']) assert.ok(!u.secrets.includes(s), s);
     assert.equal(parseRemoteUrl('azure://c/p?sv=2024&sig=abc').shown, 'azure://c/p?sv=***&sig=***');
   });
 

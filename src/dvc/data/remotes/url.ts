@@ -21,6 +21,10 @@ const SCHEME = /^([A-Za-z][\w+.-]*):\/\//;
 /** A path segment `user[:password]@host:`: the userinfo is everything in the segment up to its last `@`. */
 const SCP_USERINFO = /(^|[\\/])([^\\/]*)@([^\\/@:]*:)/;
 const MASK = '***';
+/** Query parameters that carry credentials: tokens, keys, signatures (S3's X-Amz-Signature, Azure's SAS `sig`). */
+const CREDENTIAL_NAME = /token|key|sig|secret|pass|pwd|auth|cred|session|code/i;
+/** A query value this long is kept from the report whatever its name. */
+const TOKEN_LENGTH = 16;
 
 /** Reads any url a remote may have; never fails, so every remote's secrets can be known before one is opened. */
 export function parseRemoteUrl(url: string): RemoteUrl {
@@ -98,7 +102,10 @@ function splitUserinfo(userinfo: string, secrets: string[], userIsSecret = true)
   return { user: rawUser ? decode(rawUser) : undefined, password: rawPassword ? decode(rawPassword) : undefined };
 }
 
-/** `?a=1&b=2#f` → `?a=***&b=***#***`: query values can be tokens (a signed URL, `?token=`), so none is shown. */
+/**
+ * `?a=1&b=2#f` → `?a=***&b=***#***`: query values can be tokens (a signed URL, `?token=`), so none is shown; the
+ * credentials among them are secrets too.
+ */
 function maskTail(tail: string, secrets: string[]): string {
   if (!tail) return '';
   const hash = tail.indexOf('#');
@@ -112,8 +119,12 @@ function maskTail(tail: string, secrets: string[]): string {
       .map((part) => {
         const eq = part.indexOf('=');
         const value = eq < 0 ? part : part.slice(eq + 1);
-        addForms(secrets, value);
-        addForms(secrets, value.replace(/\+/g, ' '));
+        // Redacted everywhere it appears: a credential's value, or one long enough to be a token. `?ref=main` is
+        // not, or every `main` in the report would read `***`.
+        if (CREDENTIAL_NAME.test(eq < 0 ? '' : part.slice(0, eq)) || value.length >= TOKEN_LENGTH) {
+          addForms(secrets, value);
+          addForms(secrets, value.replace(/\+/g, ' '));
+        }
         return !value ? part : eq < 0 ? MASK : `${part.slice(0, eq)}=${MASK}`;
       });
     out += `?${parts.join('&')}`;
