@@ -10215,6 +10215,7 @@ function pyStr(value2) {
 // src/dvc/formats/python.ts
 function parsePython(text2) {
   const lines2 = logicalLines(tokenize(text2));
+  checkSyntax(lines2);
   const [data] = block(lines2, 0, -1, false);
   return { data, warnings: [] };
 }
@@ -10586,6 +10587,42 @@ function logicalLines(tokens) {
   }
   flush();
   return lines2;
+}
+var NEEDS_OPERAND = /* @__PURE__ */ new Set(["=", ...OPERATORS.filter((o) => o.endsWith("=") && !["<=", ">=", "==", "!="].includes(o))]);
+for (const o of ["+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^", "~", "<", ">", "<=", ">=", "==", "!=", ".", "->"]) NEEDS_OPERAND.add(o);
+var JOINING = /* @__PURE__ */ new Set([...KEYWORDS, "and", "or", "not", "in", "is", "as", "type"]);
+function checkSyntax(lines2) {
+  const at = (t, message, after = false) => new SyntaxProblem(message, t.line, t.column + 1 + (after ? t.text.length : 0));
+  const indents = [0];
+  let opener = null;
+  let openerIndent = 0;
+  for (const line of lines2) {
+    const first = line.tokens[0];
+    if (opener && line.indent <= openerIndent) throw at(first, `expected an indented block after line ${opener.line}`);
+    if (line.indent > indents.at(-1)) {
+      if (!opener) throw at(first, "unexpected indent");
+      indents.push(line.indent);
+    }
+    while (line.indent < indents.at(-1)) indents.pop();
+    if (line.indent !== indents.at(-1)) throw at(first, "unindent does not match any outer indentation level");
+    const last = line.tokens.at(-1);
+    opener = last.text === ":" ? last : null;
+    openerIndent = line.indent;
+    if (first.kind === "op" && (first.text === "=" || NEEDS_OPERAND.has(first.text) && first.text.endsWith("=")))
+      throw at(first, `nothing before '${first.text}'`);
+    const fromImport = last.text === "*" && line.tokens.at(-2)?.text === "import";
+    if (last.kind === "op" && NEEDS_OPERAND.has(last.text) && !fromImport) throw at(last, `nothing after '${last.text}'`, true);
+    const fString = line.tokens.some((t) => t.kind === "string" && t.value === null);
+    for (let k = 1; k < line.tokens.length && !fString; k++) {
+      const a = line.tokens[k - 1];
+      const b = line.tokens[k];
+      const literalA = a.kind === "number" || a.kind === "string";
+      const literalB = b.kind === "number" || b.kind === "string";
+      const adjacent = literalA && literalB && !(a.kind === "string" && b.kind === "string") || a.kind === "number" && b.kind === "name" && !JOINING.has(b.text) || a.kind === "name" && literalB && !JOINING.has(a.text);
+      if (adjacent) throw at(b, `${b.text} right after ${a.text} (a missing operator or comma?)`);
+    }
+  }
+  if (opener) throw at(opener, `expected an indented block after line ${opener.line}`, true);
 }
 var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\n": "" };
 function unescape(body) {
@@ -11532,6 +11569,11 @@ function parseYamlDocument(text2) {
     if (/call stack/i.test(error2.message)) throw new SyntaxProblem("nested too deeply to read", line, column);
     throw new SyntaxProblem(error2.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
   }
+  const unknownTag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+  if (unknownTag) {
+    const { line, column } = lineColumn(text2, unknownTag.pos[0]);
+    throw new SyntaxProblem(tagProblem(text2.slice(unknownTag.pos[0], unknownTag.pos[1]), unknownTag.message), line, column);
+  }
   if (doc.contents === null) return { data: /* @__PURE__ */ new Map(), warnings: [] };
   const problemAt = (node, message) => {
     const { line, column } = lineColumn(text2, node.range?.[0] ?? 0);
@@ -11606,6 +11648,12 @@ function scalar(value2, source) {
 function keyText(key2) {
   if (typeof key2 === "string") return key2;
   return pyRepr(key2);
+}
+var SAFE_TAGS = /* @__PURE__ */ new Set(["null", "bool", "int", "float", "binary", "timestamp", "omap", "pairs", "set", "str", "seq", "map"]);
+function tagProblem(tag, message) {
+  const resolved = /tag:yaml\.org,2002:(\S+)/.exec(message)?.[1];
+  if (resolved && SAFE_TAGS.has(resolved)) return `tag ${tag} on a value not written as one: mlreport does not convert it, so write the value untagged`;
+  return `unknown tag ${tag}: DVC's YAML loader (ruamel's safe loader) reads only YAML's standard tags`;
 }
 
 // src/dvc/formats/index.ts
@@ -19759,8 +19807,7 @@ function dataChangesSection(data) {
   for (const e of data.deleted) row3("deleted", code(e.path), e, null);
   for (const e of data.renamed) row3("renamed", `${code(e.path.old)} \u2192 ${code(e.path.new)}`, e, e);
   for (const e of data.modified) row3("modified", code(e.path), e.old, e.new);
-  const counts2 = summary2(data);
-  lines2.push(counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "No DVC-tracked file changed.");
+  lines2.push(headline(data));
   if (rows.length) {
     const table2 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
     for (const r of rows.slice(0, MAX_ROWS)) table2.push(r);
@@ -19787,6 +19834,29 @@ function dataChangesSection(data) {
     for (const n of data.notes) lines2.push(`- ${escapeCell(n)}`);
   }
   return lines2.join("\n");
+}
+function headline(data) {
+  const counts2 = summary2(data);
+  const unlisted = new Set(data.notInCache.map((m) => m.path));
+  const dirs = [];
+  const changed = (verb, path, other = path) => {
+    if (unlisted.has(path) || unlisted.has(other)) dirs.push(`${code(path)} ${verb}`);
+  };
+  for (const e of data.added) changed("was added", e.path);
+  for (const e of data.deleted) changed("was deleted", e.path);
+  for (const e of data.renamed) changed(`was renamed to ${code(e.path.new)}`, e.path.old, e.path.new);
+  for (const e of data.modified) changed("changed (its md5 differs)", e.path);
+  const files = counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "";
+  if (dirs.length) {
+    const its = dirs.length === 1 ? "its" : "their";
+    const unknown = `${joinAnd(dirs)}, but which of ${its} files changed is not known: they could not be listed (why below, under "Not compared").`;
+    return files ? `${files} Also, ${unknown}` : unknown;
+  }
+  if (files) return files;
+  return data.notInCache.length ? "No DVC-tracked file changed among those compared (the directories below could not be)." : "No DVC-tracked file changed.";
+}
+function joinAnd(items) {
+  return items.length < 2 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 function summary2(data) {
   const files = (paths) => paths.filter((p) => !p.endsWith("/")).length;

@@ -8549,6 +8549,7 @@ function pyStr(value) {
 // src/dvc/formats/python.ts
 function parsePython(text2) {
   const lines = logicalLines(tokenize(text2));
+  checkSyntax(lines);
   const [data] = block(lines, 0, -1, false);
   return { data, warnings: [] };
 }
@@ -8920,6 +8921,42 @@ function logicalLines(tokens) {
   }
   flush();
   return lines;
+}
+var NEEDS_OPERAND = /* @__PURE__ */ new Set(["=", ...OPERATORS.filter((o) => o.endsWith("=") && !["<=", ">=", "==", "!="].includes(o))]);
+for (const o of ["+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^", "~", "<", ">", "<=", ">=", "==", "!=", ".", "->"]) NEEDS_OPERAND.add(o);
+var JOINING = /* @__PURE__ */ new Set([...KEYWORDS, "and", "or", "not", "in", "is", "as", "type"]);
+function checkSyntax(lines) {
+  const at = (t, message, after = false) => new SyntaxProblem(message, t.line, t.column + 1 + (after ? t.text.length : 0));
+  const indents = [0];
+  let opener = null;
+  let openerIndent = 0;
+  for (const line of lines) {
+    const first = line.tokens[0];
+    if (opener && line.indent <= openerIndent) throw at(first, `expected an indented block after line ${opener.line}`);
+    if (line.indent > indents.at(-1)) {
+      if (!opener) throw at(first, "unexpected indent");
+      indents.push(line.indent);
+    }
+    while (line.indent < indents.at(-1)) indents.pop();
+    if (line.indent !== indents.at(-1)) throw at(first, "unindent does not match any outer indentation level");
+    const last = line.tokens.at(-1);
+    opener = last.text === ":" ? last : null;
+    openerIndent = line.indent;
+    if (first.kind === "op" && (first.text === "=" || NEEDS_OPERAND.has(first.text) && first.text.endsWith("=")))
+      throw at(first, `nothing before '${first.text}'`);
+    const fromImport = last.text === "*" && line.tokens.at(-2)?.text === "import";
+    if (last.kind === "op" && NEEDS_OPERAND.has(last.text) && !fromImport) throw at(last, `nothing after '${last.text}'`, true);
+    const fString = line.tokens.some((t) => t.kind === "string" && t.value === null);
+    for (let k = 1; k < line.tokens.length && !fString; k++) {
+      const a = line.tokens[k - 1];
+      const b = line.tokens[k];
+      const literalA = a.kind === "number" || a.kind === "string";
+      const literalB = b.kind === "number" || b.kind === "string";
+      const adjacent = literalA && literalB && !(a.kind === "string" && b.kind === "string") || a.kind === "number" && b.kind === "name" && !JOINING.has(b.text) || a.kind === "name" && literalB && !JOINING.has(a.text);
+      if (adjacent) throw at(b, `${b.text} right after ${a.text} (a missing operator or comma?)`);
+    }
+  }
+  if (opener) throw at(opener, `expected an indented block after line ${opener.line}`, true);
 }
 var SIMPLE_ESCAPES = { "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\n": "" };
 function unescape(body) {
@@ -9866,6 +9903,11 @@ function parseYamlDocument(text2) {
     if (/call stack/i.test(error.message)) throw new SyntaxProblem("nested too deeply to read", line, column);
     throw new SyntaxProblem(error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
   }
+  const unknownTag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+  if (unknownTag) {
+    const { line, column } = lineColumn(text2, unknownTag.pos[0]);
+    throw new SyntaxProblem(tagProblem(text2.slice(unknownTag.pos[0], unknownTag.pos[1]), unknownTag.message), line, column);
+  }
   if (doc.contents === null) return { data: /* @__PURE__ */ new Map(), warnings: [] };
   const problemAt = (node, message) => {
     const { line, column } = lineColumn(text2, node.range?.[0] ?? 0);
@@ -9940,6 +9982,12 @@ function scalar(value, source) {
 function keyText(key) {
   if (typeof key === "string") return key;
   return pyRepr(key);
+}
+var SAFE_TAGS = /* @__PURE__ */ new Set(["null", "bool", "int", "float", "binary", "timestamp", "omap", "pairs", "set", "str", "seq", "map"]);
+function tagProblem(tag, message) {
+  const resolved = /tag:yaml\.org,2002:(\S+)/.exec(message)?.[1];
+  if (resolved && SAFE_TAGS.has(resolved)) return `tag ${tag} on a value not written as one: mlreport does not convert it, so write the value untagged`;
+  return `unknown tag ${tag}: DVC's YAML loader (ruamel's safe loader) reads only YAML's standard tags`;
 }
 
 // src/dvc/formats/index.ts

@@ -26,8 +26,7 @@ export function dataChangesSection(data: DataSection): string {
   for (const e of data.deleted) row('deleted', code(e.path), e, null);
   for (const e of data.renamed) row('renamed', `${code(e.path.old)} → ${code(e.path.new)}`, e, e);
   for (const e of data.modified) row('modified', code(e.path), e.old, e.new);
-  const counts = summary(data);
-  lines.push(counts ? `${counts} (DVC-tracked files; directories listed too).` : 'No DVC-tracked file changed.');
+  lines.push(headline(data));
   if (rows.length) {
     const table = ['| Change | Path | Base | Head |', '|---|---|---|---|'];
     for (const r of rows.slice(0, MAX_ROWS)) table.push(r);
@@ -54,6 +53,36 @@ export function dataChangesSection(data: DataSection): string {
     for (const n of data.notes) lines.push(`- ${escapeCell(n)}`);
   }
   return lines.join('\n');
+}
+
+/**
+ * The section's first line. The counts are of files, so a directory whose md5 changed but whose `.dir` manifest
+ * could not be read adds nothing to them: it is named here, or the line would say nothing changed above its own row.
+ */
+function headline(data: DataSection): string {
+  const counts = summary(data);
+  const unlisted = new Set(data.notInCache.map((m) => m.path));
+  const dirs: string[] = [];
+  const changed = (verb: string, path: string, other = path) => {
+    if (unlisted.has(path) || unlisted.has(other)) dirs.push(`${code(path)} ${verb}`);
+  };
+  for (const e of data.added) changed('was added', e.path);
+  for (const e of data.deleted) changed('was deleted', e.path);
+  for (const e of data.renamed) changed(`was renamed to ${code(e.path.new)}`, e.path.old, e.path.new);
+  for (const e of data.modified) changed('changed (its md5 differs)', e.path);
+  const files = counts ? `${counts} (DVC-tracked files; directories listed too).` : '';
+  if (dirs.length) {
+    const its = dirs.length === 1 ? 'its' : 'their';
+    const unknown = `${joinAnd(dirs)}, but which of ${its} files changed is not known: they could not be listed (why below, under "Not compared").`;
+    return files ? `${files} Also, ${unknown}` : unknown;
+  }
+  if (files) return files;
+  // Nothing listed changed, but a directory below could not be compared: "nothing changed" would claim too much.
+  return data.notInCache.length ? 'No DVC-tracked file changed among those compared (the directories below could not be).' : 'No DVC-tracked file changed.';
+}
+
+function joinAnd(items: string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** `1 added, 2 modified` as `dvc diff`'s files summary counts them: files, not directories. */

@@ -1,9 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github/index';
 import { runAction } from '../helpers/action';
-import { tempDir } from '../helpers/repo';
+import { TempRepo, tempDir } from '../helpers/repo';
 import { twoCommitProject } from './fixture';
 
 describe('the action (dist/index.js): the report\'s "Data changes" section and report.json `data`', () => {
@@ -15,7 +15,7 @@ describe('the action (dist/index.js): the report\'s "Data changes" section and r
     await fake.stop();
   });
 
-  const runOn = async (repo: ReturnType<typeof twoCommitProject>) => {
+  const runOn = async (repo: TempRepo) => {
     const baseSha = repo.git('rev-parse', 'HEAD~1');
     const headSha = repo.git('rev-parse', 'HEAD');
     const event = {
@@ -68,6 +68,42 @@ describe('the action (dist/index.js): the report\'s "Data changes" section and r
     assert.doesNotMatch(run.summary, /old\.txt/);
     assert.match(run.summary, /### Metrics/);
     repo.remove();
+  });
+
+  test('a directory output changed, its manifests in neither cache nor remote: the section says it changed and its files are unknown, not that nothing changed', async () => {
+    const repo = new TempRepo('mlreport-datadiff-');
+    const lock = (md5: string, size: number) =>
+      `schema: '2.0'\nstages:\n  ev:\n    cmd: echo\n    outs:\n    - path: eval\n      hash: md5\n      md5: ${md5}.dir\n      size: ${size}\n`;
+    const remote = tempDir('mlreport-empty-remote-');
+    repo.commit('base', {
+      '.dvc/config': `[core]\n    remote = r\n['remote "r"']\n    url = ${remote}\n`,
+      'dvc.yaml': 'stages:\n  ev:\n    cmd: echo\n    outs: [eval]\n',
+      'dvc.lock': lock('756f8cb38f1864fefc00d6873da19d03', 1000),
+    });
+    repo.commit('head', { 'dvc.lock': lock('80a081570c800c60b9b98ca4b3c91dd7', 2000) });
+    const run = await runOn(repo);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(
+      run.summary,
+      /### Data changes\n\n`eval\/` changed \(its md5 differs\), but which of its files changed is not known: they could not be listed \(why below, under "Not compared"\)\.\n\n\| Change \| Path \| Base \| Head \|\n\|---\|---\|---\|---\|\n\| modified \| `eval\/` \| 1000 B \| 2\.0 KiB \|/,
+    );
+    assert.doesNotMatch(run.summary, /No DVC-tracked file changed/);
+    assert.match(
+      run.summary,
+      /- `eval\/`: main: eval: object 756f8cb38f1864fefc00d6873da19d03\.dir missing from remote 'r'; [^:]+: eval: object 80a081570c800c60b9b98ca4b3c91dd7\.dir missing from remote 'r'/,
+    );
+    // report.json agrees: the directory is modified, and listed as not compared.
+    const json = JSON.parse(readFileSync(run.outputs['report-json']!, 'utf8'));
+    assert.deepEqual(
+      json.data.modified.map((m: { path: string }) => m.path),
+      ['eval/'],
+    );
+    assert.deepEqual(
+      json.data.notInCache.map((m: { path: string }) => m.path),
+      ['eval/'],
+    );
+    repo.remove();
+    rmSync(remote, { recursive: true, force: true });
   });
 
   test('a changed CSV whose base object is in neither cache nor remote: its base shape is not guessed, the note says why', async () => {

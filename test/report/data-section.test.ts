@@ -52,6 +52,34 @@ describe('the "Data changes" section and report.json `data`', () => {
     assert.doesNotMatch(composeMarkdown(report(null)), /Data changes/);
   });
 
+  test('a changed directory whose manifests could not be read: the first line says what is known, not that nothing changed', () => {
+    const dir = { path: 'eval/', old: { md5: `${'7'.repeat(32)}.dir`, size: 1000 }, new: { md5: `${'8'.repeat(32)}.dir`, size: 2000 } };
+    const unread = { path: 'eval/', reason: "HEAD~1: eval: object 7….dir missing from remote 'r'" };
+    const only: DataSection = { added: [], deleted: [], modified: [dir], renamed: [], notInCache: [unread], tables: [], notes: [] };
+    const md = composeMarkdown(report(only));
+    assert.match(
+      md,
+      /### Data changes\n\n`eval\/` changed \(its md5 differs\), but which of its files changed is not known: they could not be listed \(why below, under "Not compared"\)\.\n\n\| Change/,
+    );
+    assert.doesNotMatch(md, /No DVC-tracked file changed/);
+    const withFiles = composeMarkdown(
+      report({
+        ...only,
+        added: [{ path: 'raw/', md5: `${'9'.repeat(32)}.dir`, size: 5 }],
+        modified: [dir, { path: 'model.pkl', old: { md5: '1'.repeat(32), size: 9 }, new: { md5: '2'.repeat(32), size: 10 } }],
+        notInCache: [unread, { path: 'raw/', reason: 'workspace: …' }],
+      }),
+    );
+    assert.match(
+      withFiles,
+      /\n1 modified \(DVC-tracked files; directories listed too\)\. Also, `raw\/` was added and `eval\/` changed \(its md5 differs\), but which of their files changed is not known: they could not be listed/,
+    );
+    // Listed but unchanged (the same md5 at both sides): nothing changed among what was compared, and no more is claimed.
+    const unchanged = composeMarkdown(report({ ...only, modified: [] }));
+    assert.match(unchanged, /### Data changes\n\nNo DVC-tracked file changed among those compared \(the directories below could not be\)\.\n/);
+    assert.match(composeMarkdown(report({ ...only, modified: [], notInCache: [] })), /### Data changes\n\nNo DVC-tracked file changed\.\n/);
+  });
+
   test('long lists fold into <details>, and past 200 rows the rest is left to report.json', () => {
     const many = { ...SECTION, added: Array.from({ length: 250 }, (_, i) => ({ path: `d/f${String(i).padStart(3, '0')}`, md5: null, size: 1 })) };
     const md = composeMarkdown(report(many));

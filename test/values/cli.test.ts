@@ -1,9 +1,9 @@
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
-import { TempRepo } from '../helpers/repo';
+import { TempRepo, tempDir } from '../helpers/repo';
 
 // Each test follows one of DVC's own functional tests (tests/func/metrics/test_diff.py,
 // tests/func/params/test_diff.py at iterative/dvc 9f901e57) and expects what DVC's --json prints for it.
@@ -388,6 +388,31 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
       res.stdout,
       'Path         Param    HEAD         workspace\nparams.yaml  flag     True         False\nparams.yaml  lr       0.123456789  0.1\n',
     );
+  });
+
+  // DVC parses a .py params file with ast.parse: a syntax error is PythonFileCorruptedError, as bad JSON is an error.
+  test('a Python params file that does not parse, or a YAML tag DVC refuses: the report names file, line and why, and keeps the other files', async () => {
+    const r = repo();
+    const dvcYaml = 'stages:\n  train:\n    cmd: echo\n    params:\n      - p.py:\n      - q.json:\n      - lr\n';
+    r.commit('1', { 'p.py': 'LR = 0.1\n', 'q.json': '{"a": 1}', 'params.yaml': 'lr: 0.1\n', 'dvc.yaml': dvcYaml });
+    r.write({ 'p.py': 'LR = \n', 'q.json': '{"a": 2}' });
+    const out = tempDir();
+    const res = await runCli(['report', '--base', 'HEAD', '--out', out, '--quiet'], r.dir);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    assert.match(md, /### ❌ Project files that do not parse\n\n- p\.py:1:5: invalid Python: nothing after '='\n/);
+    assert.match(md, /\| q\.json \| a \| 1 \| 2 \|/);
+    assert.deepEqual(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).projectErrors, ["p.py:1:5: invalid Python: nothing after '='"]);
+    assert.match(res.stderr, /p\.py:1:5: invalid Python: nothing after '='/);
+
+    r.write({ 'p.py': 'LR = 0.1\n', 'params.yaml': 'lr: !!python/object:foo {}\n' });
+    const params = await runCli(['params', 'diff'], r.dir);
+    assert.notEqual(params.code, 0);
+    assert.match(
+      params.stderr,
+      /params\.yaml:1:5: invalid YAML: unknown tag !!python\/object:foo: DVC's YAML loader \(ruamel's safe loader\) reads only YAML's standard tags/,
+    );
+    assert.doesNotMatch(params.stdout, /lr/, 'not shown as removed');
+    rmSync(out, { recursive: true, force: true });
   });
 
   test('Python, TOML and JSON params files named with --targets', async () => {

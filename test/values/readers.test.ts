@@ -105,6 +105,23 @@ describe('YAML (DVC: ruamel, YAML 1.2)', () => {
     );
   });
 
+  // DVC reads YAML with ruamel's safe loader: a tag it has no constructor for is a ConstructorError, not a missing key.
+  test('a tag DVC would refuse is an error naming the line, column and tag', () => {
+    assert.equal(
+      errorOf(() => parseValueFile('params.yaml', 'bs: 3\nlr: !!python/object:foo {}\n', 'params')),
+      "params.yaml:2:5: invalid YAML: unknown tag !!python/object:foo: DVC's YAML loader (ruamel's safe loader) reads only YAML's standard tags",
+    );
+    assert.match(
+      errorOf(() => parseValueFile('params.yaml', 'lr: !custom 3\n', 'params')),
+      /^params\.yaml:1:5: invalid YAML: unknown tag !custom:/,
+    );
+    assert.equal(
+      errorOf(() => parseValueFile('params.yaml', 'lr: !!int 1.5\n', 'params')),
+      'params.yaml:1:5: invalid YAML: tag !!int on a value not written as one: mlreport does not convert it, so write the value untagged',
+    );
+    assert.deepEqual(params('params.yaml', 'a: !!str 3\nb: !!float 1.5\n'), { a: '3', b: 1.5 });
+  });
+
   test('invalid YAML names the line and column', () => {
     assert.match(
       errorOf(() => parseValueFile('m.yaml', 'a: 1\nb: [1, 2\n', 'metrics')),
@@ -282,6 +299,52 @@ describe('Python params (DVC tests/unit/utils/serialize/test_python.py test_pars
       errorOf(() => parseValueFile('params.py', 'A = 1\nB = [1,\n', 'params')),
       /^params\.py:2:5: invalid Python: '\[' was never closed/,
     );
+  });
+
+  // DVC's parse_py runs ast.parse: a SyntaxError is PythonFileCorruptedError, never a file with fewer params.
+  test('a file Python cannot parse is an error naming its line and column, not params read as removed', () => {
+    const cases: [string, string][] = [
+      ['LR = \n', "params.py:1:5: invalid Python: nothing after '='"],
+      ['A = 1\nLR = 0.1 0.2\n', 'params.py:2:10: invalid Python: 0.2 right after 0.1 (a missing operator or comma?)'],
+      ['LR = 0.1 +\n', "params.py:1:11: invalid Python: nothing after '+'"],
+      ['A = 1\n  B = 2\n', 'params.py:2:3: invalid Python: unexpected indent'],
+      ['class Train:\nLR = 0.1\n', 'params.py:2:1: invalid Python: expected an indented block after line 1'],
+      ['class Train:\n    LR = 0.1\n  BS = 2\n', 'params.py:3:3: invalid Python: unindent does not match any outer indentation level'],
+      ['print "x"\n', 'params.py:1:7: invalid Python: "x" right after print (a missing operator or comma?)'],
+    ];
+    for (const [text, message] of cases)
+      assert.equal(
+        errorOf(() => parseValueFile('params.py', text, 'params')),
+        message,
+        text,
+      );
+  });
+
+  test('valid Python that is not all literals still reads: no syntax error is made up', () => {
+    const text = [
+      'from os import *',
+      'import a.b as c',
+      'X = 1 if c else 2',
+      'Y = [1 for _ in range(3)]',
+      'Z = "a" "b"',
+      'W = 1,',
+      'N = 1 not in c; M = ...',
+      'class T:',
+      '    LR = 0.1',
+      '',
+      '    def __init__(self):',
+      '        self.bs = 2',
+      '',
+      'match c:',
+      '    case 1 as one:',
+      '        pass',
+      '    case "x":',
+      '        pass',
+      'F = f"{X}" "b"',
+      'V = (1,',
+      '     2)',
+    ].join('\n');
+    assert.deepEqual(params('params.py', text), { Z: 'ab', W: '(1,)', 'T.LR': 0.1, 'T.bs': 2, V: '(1, 2)' });
   });
 });
 

@@ -8,9 +8,12 @@ import { pyRepr } from '../python/format';
  * (and `NAME: type = literal`), classes as nested mappings of their own such assignments, and `self.NAME =
  * literal` inside an `__init__`. Values are what Python's `ast.literal_eval` accepts; anything else (calls,
  * arithmetic such as `1.0 - 1`, f-strings, several targets) is skipped, as DVC skips it. Nothing is executed.
+ * A file Python cannot parse is an error, as DVC's `ast.parse` makes it one (PythonFileCorruptedError), not a file
+ * of fewer params.
  */
 export function parsePython(text: string): ParsedFile {
   const lines = logicalLines(tokenize(text));
+  checkSyntax(lines);
   const [data] = block(lines, 0, -1, false);
   return { data, warnings: [] };
 }
@@ -25,7 +28,7 @@ interface Token {
 }
 interface Line {
   indent: number;
-  tokens: Token[];
+  tokens: RawToken[];
 }
 
 /** Reads the statements of a block whose lines are indented more than `parentIndent`; returns the mapping and the next line index. */
@@ -401,7 +404,7 @@ function logicalLines(tokens: RawToken[]): Line[] {
   const flush = (): void => {
     if (current.length) {
       // `a = 1; b = 2` is two statements on one line.
-      let part: Token[] = [];
+      let part: RawToken[] = [];
       for (const t of current) {
         if (t.text === ';') {
           if (part.length) lines.push({ indent: current[0]!.column, tokens: part });
@@ -418,6 +421,57 @@ function logicalLines(tokens: RawToken[]): Line[] {
   }
   flush();
   return lines;
+}
+
+/** Operators that need an operand after them: a statement cannot end with one. */
+const NEEDS_OPERAND = new Set(['=', ...OPERATORS.filter((o) => o.endsWith('=') && !['<=', '>=', '==', '!='].includes(o))]);
+for (const o of ['+', '-', '*', '/', '//', '%', '**', '@', '<<', '>>', '&', '|', '^', '~', '<', '>', '<=', '>=', '==', '!=', '.', '->']) NEEDS_OPERAND.add(o);
+/** Names that may stand between two operands or before a literal (`1 if a else 2`, `return 1`, `case "x":`). */
+const JOINING = new Set([...KEYWORDS, 'and', 'or', 'not', 'in', 'is', 'as', 'type']);
+
+/**
+ * The syntax errors Python's parser would raise that this reader can tell for certain from its tokens: an
+ * indentation Python rejects, a statement that ends on an operator (`LR =`), and two literals with nothing between
+ * them (`0.1 0.2`, `print "x"`). It is not a whole Python parser: it never rejects valid Python, and a rarer error
+ * it does not see leaves the file read as DVC would have read its literals.
+ */
+function checkSyntax(lines: Line[]): void {
+  const at = (t: RawToken, message: string, after = false): SyntaxProblem => new SyntaxProblem(message, t.line, t.column + 1 + (after ? t.text.length : 0));
+  const indents = [0];
+  let opener: RawToken | null = null;
+  let openerIndent = 0;
+  for (const line of lines) {
+    const first = line.tokens[0]!;
+    if (opener && line.indent <= openerIndent) throw at(first, `expected an indented block after line ${opener.line}`);
+    if (line.indent > indents.at(-1)!) {
+      if (!opener) throw at(first, 'unexpected indent');
+      indents.push(line.indent);
+    }
+    while (line.indent < indents.at(-1)!) indents.pop();
+    if (line.indent !== indents.at(-1)) throw at(first, 'unindent does not match any outer indentation level');
+    const last = line.tokens.at(-1)!;
+    opener = last.text === ':' ? last : null;
+    openerIndent = line.indent;
+    if (first.kind === 'op' && (first.text === '=' || (NEEDS_OPERAND.has(first.text) && first.text.endsWith('='))))
+      throw at(first, `nothing before '${first.text}'`);
+    const fromImport = last.text === '*' && line.tokens.at(-2)?.text === 'import';
+    if (last.kind === 'op' && NEEDS_OPERAND.has(last.text) && !fromImport) throw at(last, `nothing after '${last.text}'`, true);
+    // Python 3.12 lets an f-string reuse its quotes inside `{}`, which this tokenizer splits: such a line is not judged.
+    const fString = line.tokens.some((t) => t.kind === 'string' && t.value === null);
+    for (let k = 1; k < line.tokens.length && !fString; k++) {
+      const a = line.tokens[k - 1]!;
+      const b = line.tokens[k]!;
+      const literalA = a.kind === 'number' || a.kind === 'string';
+      const literalB = b.kind === 'number' || b.kind === 'string';
+      // Adjacent strings concatenate; a literal beside a keyword is grammar (`1 if x else 2`, `return 1`).
+      const adjacent =
+        (literalA && literalB && !(a.kind === 'string' && b.kind === 'string')) ||
+        (a.kind === 'number' && b.kind === 'name' && !JOINING.has(b.text)) ||
+        (a.kind === 'name' && literalB && !JOINING.has(a.text));
+      if (adjacent) throw at(b, `${b.text} right after ${a.text} (a missing operator or comma?)`);
+    }
+  }
+  if (opener) throw at(opener, `expected an indented block after line ${opener.line}`, true);
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '' };

@@ -31,6 +31,12 @@ export function parseYamlDocument(text: string): ParsedFile {
     if (/call stack/i.test(error.message)) throw new SyntaxProblem('nested too deeply to read', line, column);
     throw new SyntaxProblem(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), line, column);
   }
+  // The library reads an unknown tag's node as if untagged; ruamel's safe loader, which DVC uses, refuses it.
+  const unknownTag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (unknownTag) {
+    const { line, column } = lineColumn(text, unknownTag.pos[0]);
+    throw new SyntaxProblem(tagProblem(text.slice(unknownTag.pos[0], unknownTag.pos[1]), unknownTag.message), line, column);
+  }
   if (doc.contents === null) return { data: new Map(), warnings: [] };
   const problemAt = (node: unknown, message: string): SyntaxProblem => {
     const { line, column } = lineColumn(text, (node as Node).range?.[0] ?? 0);
@@ -110,4 +116,14 @@ function scalar(value: unknown, source: string | undefined): Raw {
 function keyText(key: Raw): string {
   if (typeof key === 'string') return key;
   return pyRepr(key);
+}
+
+/** ruamel's SafeConstructor: the tags it reads (any other is a ConstructorError in DVC). */
+const SAFE_TAGS = new Set(['null', 'bool', 'int', 'float', 'binary', 'timestamp', 'omap', 'pairs', 'set', 'str', 'seq', 'map']);
+
+/** Why a tag the library could not resolve is refused: one DVC's loader does not know, or a standard one on a value of another type. */
+function tagProblem(tag: string, message: string): string {
+  const resolved = /tag:yaml\.org,2002:(\S+)/.exec(message)?.[1];
+  if (resolved && SAFE_TAGS.has(resolved)) return `tag ${tag} on a value not written as one: mlreport does not convert it, so write the value untagged`;
+  return `unknown tag ${tag}: DVC's YAML loader (ruamel's safe loader) reads only YAML's standard tags`;
 }
