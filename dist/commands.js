@@ -9741,19 +9741,32 @@ function outcome(report2, directionOf) {
   if (!report2.base) return { outcome: "info", line: "\u2139\uFE0F no base revision to compare with: the head's values alone" };
   if (!report2.metrics.some((f) => f.rows.length)) return { outcome: "warning", line: "\u26A0\uFE0F no metrics found" };
   const top2 = topChanges(report2.metrics, directionOf);
-  const gone = missingAtHead(report2.metrics);
-  if (!top2.length && !gone) return { outcome: "info", line: "\u2139\uFE0F no metric changed" };
+  const { gone, added, otherwise } = presence(report2.metrics);
+  if (!top2.length && !gone && !added && !otherwise) return { outcome: "info", line: "\u2139\uFE0F no metric changed" };
   const worse = gone > 0 || top2.some((t) => t.effect === "worse");
-  const missing = gone ? `${groupDigits(gone)} metric${gone === 1 ? "" : "s"} missing at the head` : "";
-  return { outcome: worse ? "warning" : "info", line: `${worse ? "\u26A0\uFE0F" : "\u2139\uFE0F"} ${[missing, ...top2.map((t) => t.text)].filter(Boolean).join(", ")}` };
+  const metricCount = (n) => `${groupDigits(n)} metric${n === 1 ? "" : "s"}`;
+  const items = [
+    gone ? `${metricCount(gone)} missing at the head` : "",
+    ...top2.map((t) => t.text),
+    added ? `${metricCount(added)} new at the head` : "",
+    !top2.length && otherwise ? `${metricCount(otherwise)} changed, not as numbers` : ""
+  ];
+  return { outcome: worse ? "warning" : "info", line: `${worse ? "\u26A0\uFE0F" : "\u2139\uFE0F"} ${items.filter(Boolean).join(", ")}` };
 }
-function missingAtHead(metrics) {
-  let n = 0;
+function presence(metrics) {
+  let gone = 0;
+  let added = 0;
+  let otherwise = 0;
   for (let i = 0; i < metrics.length; i++) {
     const rows = metrics[i].rows;
-    for (let k = 0; k < rows.length; k++) if (rows[k].old !== void 0 && rows[k].new === void 0) n++;
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k];
+      if (r.old !== void 0 && r.new === void 0) gone++;
+      else if (r.old === void 0 && r.new !== void 0) added++;
+      else if (r.changed && (r.diff === void 0 || Number.isNaN(r.diff))) otherwise++;
+    }
   }
-  return n;
+  return { gone, added, otherwise };
 }
 function isFailure(r) {
   return r.status === "error" || r.status === "failed" && r.level === "fail";

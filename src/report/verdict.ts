@@ -51,20 +51,36 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
   if (!report.metrics.some((f) => f.rows.length)) return { outcome: 'warning', line: '⚠️ no metrics found' };
   const top = topChanges(report.metrics, directionOf);
   // A metric the base had and the head lacks (its file deleted, or no longer written) is never "no change".
-  const gone = missingAtHead(report.metrics);
-  if (!top.length && !gone) return { outcome: 'info', line: 'ℹ️ no metric changed' };
+  const { gone, added, otherwise } = presence(report.metrics);
+  // A change the top list cannot show (a metric new at the head, a value that is not a number) is named, never
+  // "no metric changed" above a table that lists it.
+  if (!top.length && !gone && !added && !otherwise) return { outcome: 'info', line: 'ℹ️ no metric changed' };
   const worse = gone > 0 || top.some((t) => t.effect === 'worse');
-  const missing = gone ? `${groupDigits(gone)} metric${gone === 1 ? '' : 's'} missing at the head` : '';
-  return { outcome: worse ? 'warning' : 'info', line: `${worse ? '⚠️' : 'ℹ️'} ${[missing, ...top.map((t) => t.text)].filter(Boolean).join(', ')}` };
+  const metricCount = (n: number): string => `${groupDigits(n)} metric${n === 1 ? '' : 's'}`;
+  const items = [
+    gone ? `${metricCount(gone)} missing at the head` : '',
+    ...top.map((t) => t.text),
+    added ? `${metricCount(added)} new at the head` : '',
+    !top.length && otherwise ? `${metricCount(otherwise)} changed, not as numbers` : '',
+  ];
+  return { outcome: worse ? 'warning' : 'info', line: `${worse ? '⚠️' : 'ℹ️'} ${items.filter(Boolean).join(', ')}` };
 }
 
-function missingAtHead(metrics: FileDiff[]): number {
-  let n = 0;
+/** Metrics the base had and the head lacks, the head has and the base lacked, and others changed but not by a number. */
+function presence(metrics: FileDiff[]): { gone: number; added: number; otherwise: number } {
+  let gone = 0;
+  let added = 0;
+  let otherwise = 0;
   for (let i = 0; i < metrics.length; i++) {
     const rows = metrics[i]!.rows;
-    for (let k = 0; k < rows.length; k++) if (rows[k]!.old !== undefined && rows[k]!.new === undefined) n++;
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k]!;
+      if (r.old !== undefined && r.new === undefined) gone++;
+      else if (r.old === undefined && r.new !== undefined) added++;
+      else if (r.changed && (r.diff === undefined || Number.isNaN(r.diff))) otherwise++;
+    }
   }
-  return n;
+  return { gone, added, otherwise };
 }
 
 function isFailure(r: GateRuleResult): boolean {

@@ -91,6 +91,23 @@ describe('the verdict: the first line of every target', () => {
     assert.equal(deleted.verdict.outcome, 'warning');
     assert.equal(deleted.verdict.line, '⚠️ 2 metrics missing at the head, auc +20% (0.5 → 0.6, better)');
     assert.equal(report({ metrics: [file('m.json', [['acc', 0.5, undefined]])] }).verdict.line, '⚠️ 1 metric missing at the head');
+    // New at the head, or changed but not as a number: named, never "no metric changed" above the table listing them.
+    const added = report({ metrics: [file('a.json', [['acc', 1, 1]]), file('b.json', [['f1', undefined, 0.5]])] });
+    assert.equal(added.verdict.line, 'ℹ️ 1 metric new at the head');
+    assert.equal(added.verdict.counts, '1 metric and 1 param changed');
+    assert.equal(report({ metrics: [file('m.json', [['stage', 'train', 'eval']])] }).verdict.line, 'ℹ️ 1 metric changed, not as numbers');
+    assert.equal(
+      report({
+        metrics: [
+          file('m.json', [
+            ['acc', 0.5, 0.6],
+            ['f1', undefined, 0.1],
+            ['g', undefined, 0.2],
+          ]),
+        ],
+      }).verdict.line,
+      'ℹ️ acc +20% (0.5 → 0.6, better), 2 metrics new at the head',
+    );
     const headOnly = report({ base: null });
     assert.match(headOnly.verdict.line, /^ℹ️ no base revision/);
     assert.equal(headOnly.verdict.counts, '3 metrics and 1 param at the head');
