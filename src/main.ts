@@ -21,7 +21,7 @@ export async function run(): Promise<void> {
     const result = await runReport(config, actionLogger);
     core.setOutput('report', result.reportPath ?? '');
     core.setOutput('report-json', result.reportJsonPath ?? '');
-    core.setOutput('passed', String(result.passed));
+    core.setOutput('passed', result.passed === null ? '' : String(result.passed));
     core.setOutput('comment-url', result.commentUrl ?? '');
     if (result.failStep) core.setFailed('mlreport: see the errors above.');
   } catch (error) {

@@ -54,8 +54,11 @@ export interface RunResult {
   /** report.md and report.json, or null when they could not be written (the error says why). */
   reportPath: string | null;
   reportJsonPath: string | null;
-  /** False when something the user asked for failed (a publisher, a failing-level gate rule, later a stage). */
-  passed: boolean;
+  /**
+   * False when something the user asked for failed (a publisher, a failing-level gate rule, later a stage); null in
+   * `mode: publish`, which posts what another run made and can vouch for none of it (its gate included).
+   */
+  passed: boolean | null;
   /** The report's comment on GitHub, when one was posted. */
   commentUrl: string | null;
   /** Whether the step should fail: `passed` is false, unless only gates broke and `fail-on-threshold` is false. */
@@ -267,7 +270,9 @@ async function publishArtifact(config: Config, log: Logger): Promise<RunResult> 
     markdown: composeMarkdown(report),
     reportPath: join(publish.artifactDir, 'report.md'),
     reportJsonPath: join(publish.artifactDir, 'report.json'),
-    passed: !published.failed,
+    // The artifact's numbers and its gate's outcome are what the pull request's own run wrote: a later step that
+    // tests `passed` must not be told a gate held on their word.
+    passed: null,
     failStep: published.failed,
     commentUrl: locationOf(comment, published.results),
   };

@@ -227,6 +227,8 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.doesNotMatch(body!, /not this/);
     assert.match(r.stdout, /fake\.png is not a PNG/);
     assert.match(r.outputs['comment-url']!, /\/pull\/6#issuecomment-/);
+    // The artifact's gate outcome is the pull request's own word: `passed` vouches for nothing here.
+    assert.equal(r.outputs.passed, '');
   });
 
   test("mode publish: a report.json that is not mlreport's fails the step naming the key, and posts nothing", async () => {
