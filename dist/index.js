@@ -11569,7 +11569,7 @@ function parseYamlDocument(text2) {
     if (/call stack/i.test(error2.message)) throw new SyntaxProblem("nested too deeply to read", line, column);
     throw new SyntaxProblem(error2.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
   }
-  const unknownTag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+  const unknownTag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED" && !COERCED_TAGS.test(w.message));
   if (unknownTag) {
     const { line, column } = lineColumn(text2, unknownTag.pos[0]);
     throw new SyntaxProblem(tagProblem(text2.slice(unknownTag.pos[0], unknownTag.pos[1]), unknownTag.message), line, column);
@@ -11630,7 +11630,11 @@ function parseYamlDocument(text2) {
       for (const item of node.items) list3.push(convert2(item, depth + 1));
       return list3;
     }
-    if ((0, import_yaml.isScalar)(node)) return scalar(node.value, node.source);
+    if ((0, import_yaml.isScalar)(node)) {
+      if (typeof node.value === "string" && node.tag && COERCED_TAGS.test(node.tag))
+        return coerced(node.tag, node.source ?? node.value, problemAt.bind(null, node));
+      return scalar(node.value, node.source);
+    }
     return null;
   };
   return { data: convert2(doc.contents, 0), warnings: [] };
@@ -11644,6 +11648,27 @@ function scalar(value2, source) {
   if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;
   if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string") return value2;
   return JSON.stringify(value2) ?? "";
+}
+var COERCED_TAGS = /tag:yaml\.org,2002:(float|bool)\b/;
+var BOOLS = /* @__PURE__ */ new Map([
+  ["yes", true],
+  ["no", false],
+  ["true", true],
+  ["false", false],
+  ["on", true],
+  ["off", false]
+]);
+function coerced(tag, text2, problem) {
+  const plain = text2.trim();
+  if (tag.endsWith(":bool")) {
+    const bool = BOOLS.get(plain.toLowerCase());
+    if (bool === void 0) throw problem(`tag !!bool on '${plain}', which is not one of ${[...BOOLS.keys()].join(", ")}`);
+    return bool;
+  }
+  const digits = plain.replace(/_/g, "");
+  if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(digits)) throw problem(`tag !!float on '${plain}', which is not a number`);
+  const value2 = Number(digits);
+  return Number.isInteger(value2) ? new PyFloat(value2) : value2;
 }
 function keyText(key2) {
   if (typeof key2 === "string") return key2;

@@ -9903,7 +9903,7 @@ function parseYamlDocument(text2) {
     if (/call stack/i.test(error.message)) throw new SyntaxProblem("nested too deeply to read", line, column);
     throw new SyntaxProblem(error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
   }
-  const unknownTag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+  const unknownTag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED" && !COERCED_TAGS.test(w.message));
   if (unknownTag) {
     const { line, column } = lineColumn(text2, unknownTag.pos[0]);
     throw new SyntaxProblem(tagProblem(text2.slice(unknownTag.pos[0], unknownTag.pos[1]), unknownTag.message), line, column);
@@ -9964,7 +9964,11 @@ function parseYamlDocument(text2) {
       for (const item of node.items) list.push(convert2(item, depth + 1));
       return list;
     }
-    if ((0, import_yaml.isScalar)(node)) return scalar(node.value, node.source);
+    if ((0, import_yaml.isScalar)(node)) {
+      if (typeof node.value === "string" && node.tag && COERCED_TAGS.test(node.tag))
+        return coerced(node.tag, node.source ?? node.value, problemAt.bind(null, node));
+      return scalar(node.value, node.source);
+    }
     return null;
   };
   return { data: convert2(doc.contents, 0), warnings: [] };
@@ -9978,6 +9982,27 @@ function scalar(value, source) {
   if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value;
   if (value === null || typeof value === "boolean" || typeof value === "string") return value;
   return JSON.stringify(value) ?? "";
+}
+var COERCED_TAGS = /tag:yaml\.org,2002:(float|bool)\b/;
+var BOOLS = /* @__PURE__ */ new Map([
+  ["yes", true],
+  ["no", false],
+  ["true", true],
+  ["false", false],
+  ["on", true],
+  ["off", false]
+]);
+function coerced(tag, text2, problem) {
+  const plain = text2.trim();
+  if (tag.endsWith(":bool")) {
+    const bool = BOOLS.get(plain.toLowerCase());
+    if (bool === void 0) throw problem(`tag !!bool on '${plain}', which is not one of ${[...BOOLS.keys()].join(", ")}`);
+    return bool;
+  }
+  const digits = plain.replace(/_/g, "");
+  if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(digits)) throw problem(`tag !!float on '${plain}', which is not a number`);
+  const value = Number(digits);
+  return Number.isInteger(value) ? new PyFloat(value) : value;
 }
 function keyText(key) {
   if (typeof key === "string") return key;

@@ -4,6 +4,8 @@ import { parseLoggerMetricsCsv } from '../../src/values/dagshub';
 import { flattenMetrics, flattenParams } from '../../src/values/flatten';
 import { parseValueFile, parseValuesText } from '../../src/values/parse';
 import { UserError } from '../../src/util/errors';
+import { pyRepr } from '../../src/dvc/python/format';
+import type { Raw } from '../../src/dvc/python/value';
 
 const metrics = (path: string, text: string): Record<string, unknown> => Object.fromEntries(flattenMetrics(parseValueFile(path, text, 'metrics').data));
 const params = (path: string, text: string, keys: string[] = []): Record<string, unknown> =>
@@ -120,6 +122,17 @@ describe('YAML (DVC: ruamel, YAML 1.2)', () => {
       'params.yaml:1:5: invalid YAML: tag !!int on a value not written as one: mlreport does not convert it, so write the value untagged',
     );
     assert.deepEqual(params('params.yaml', 'a: !!str 3\nb: !!float 1.5\n'), { a: '3', b: 1.5 });
+    // Standard tags the library leaves unresolved on these values, read as ruamel's safe constructor reads them.
+    const tagged = parseValueFile('params.yaml', 'f: !!float 1\ng: !!float -2_0\nyes_: !!bool yes\noff_: !!bool Off\n', 'params').data as Map<string, Raw>;
+    assert.deepEqual(Object.fromEntries([...tagged].map(([k, v]) => [k, pyRepr(v)])), { f: '1.0', g: '-20.0', yes_: 'True', off_: 'False' });
+    assert.equal(
+      errorOf(() => parseValueFile('params.yaml', 'lr: !!float abc\n', 'params')),
+      "params.yaml:1:13: invalid YAML: tag !!float on 'abc', which is not a number",
+    );
+    assert.match(
+      errorOf(() => parseValueFile('params.yaml', 'x: !!bool maybe\n', 'params')),
+      /^params\.yaml:1:11: invalid YAML: tag !!bool on 'maybe', which is not one of yes, no/,
+    );
   });
 
   test('invalid YAML names the line and column', () => {

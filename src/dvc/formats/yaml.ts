@@ -32,7 +32,7 @@ export function parseYamlDocument(text: string): ParsedFile {
     throw new SyntaxProblem(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), line, column);
   }
   // The library reads an unknown tag's node as if untagged; ruamel's safe loader, which DVC uses, refuses it.
-  const unknownTag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  const unknownTag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED' && !COERCED_TAGS.test(w.message));
   if (unknownTag) {
     const { line, column } = lineColumn(text, unknownTag.pos[0]);
     throw new SyntaxProblem(tagProblem(text.slice(unknownTag.pos[0], unknownTag.pos[1]), unknownTag.message), line, column);
@@ -95,7 +95,11 @@ export function parseYamlDocument(text: string): ParsedFile {
       for (const item of node.items) list.push(convert(item, depth + 1));
       return list;
     }
-    if (isScalar(node)) return scalar(node.value, node.source);
+    if (isScalar(node)) {
+      if (typeof node.value === 'string' && node.tag && COERCED_TAGS.test(node.tag))
+        return coerced(node.tag, node.source ?? node.value, problemAt.bind(null, node));
+      return scalar(node.value, node.source);
+    }
     return null;
   };
   return { data: convert(doc.contents, 0), warnings: [] };
@@ -110,6 +114,32 @@ function scalar(value: unknown, source: string | undefined): Raw {
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
   return JSON.stringify(value) ?? '';
+}
+
+/** Standard tags the library leaves unresolved on some values ruamel reads: `!!float 1` (1.0), `!!bool yes` (True). */
+const COERCED_TAGS = /tag:yaml\.org,2002:(float|bool)\b/;
+/** ruamel's SafeConstructor.bool_values. */
+const BOOLS = new Map([
+  ['yes', true],
+  ['no', false],
+  ['true', true],
+  ['false', false],
+  ['on', true],
+  ['off', false],
+]);
+
+/** A tagged scalar as ruamel's safe constructor makes it, or an error saying the value is not one. */
+function coerced(tag: string, text: string, problem: (message: string) => SyntaxProblem): Raw {
+  const plain = text.trim();
+  if (tag.endsWith(':bool')) {
+    const bool = BOOLS.get(plain.toLowerCase());
+    if (bool === undefined) throw problem(`tag !!bool on '${plain}', which is not one of ${[...BOOLS.keys()].join(', ')}`);
+    return bool;
+  }
+  const digits = plain.replace(/_/g, '');
+  if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(digits)) throw problem(`tag !!float on '${plain}', which is not a number`);
+  const value = Number(digits);
+  return Number.isInteger(value) ? new PyFloat(value) : value;
 }
 
 /** Mapping keys that are not strings print the way Python's `str` does (`True`, `1`, `None`). */
