@@ -7415,11 +7415,18 @@ function describeError(error) {
   return String(error);
 }
 
+// src/util/decimal.ts
+function parseDecimal(text2, origin, expected, options2) {
+  const value2 = text2.trim();
+  const pattern = options2.fractions ? /^(\d+(\.\d*)?|\.\d+)$/ : /^\d+$/;
+  if (!pattern.test(value2) || !options2.accepts(Number(value2))) throw new UserError(`${origin} must be ${expected}, not '${text2}'.`);
+  return Number(value2);
+}
+
 // src/config/sweep.ts
 function expectedRuns(text2, what) {
   if (!text2) return null;
-  if (!/^\d+$/.test(text2) || Number(text2) < 1) throw new UserError(`${what} is '${text2}'; expected the number of matrix jobs, a whole number of at least 1.`);
-  return Number(text2);
+  return parseDecimal(text2, what, "the number of matrix jobs, a whole number of at least 1", { fractions: false, accepts: (n) => n >= 1 });
 }
 
 // src/workspace/tree.ts
@@ -10770,16 +10777,23 @@ function plainWorkTree(dir) {
     if (dirname(top2) === top2) return null;
   }
 }
+function isUsableRev(rev) {
+  return !!rev && !rev.startsWith("-") && !/[\x00-\x1f\x7f]/.test(rev);
+}
 function assertSafeRev(rev) {
-  if (!rev || rev.startsWith("-") || /[\x00-\x1f\x7f]/.test(rev)) {
-    throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
-  }
+  if (!isUsableRev(rev)) throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
 }
 function shortSha(sha) {
   return sha.slice(0, 7);
 }
 
 // src/git/revisions.ts
+function explicitBase(rev, origin) {
+  if (!isUsableRev(rev)) {
+    throw new UserError(`${origin} is ${JSON.stringify(rev)}: expected a branch, tag or commit (one that does not start with '-', on one line).`);
+  }
+  return { kind: "explicit", rev, origin, label: rev };
+}
 async function resolveBase(git, candidates, log) {
   for (const candidate of candidates) {
     const found = await resolveCandidate(git, candidate, log);
@@ -10792,19 +10806,8 @@ async function resolveBase(git, candidates, log) {
 }
 async function resolveCandidate(git, candidate, log) {
   switch (candidate.kind) {
-    case "commit": {
-      let sha = await git.resolveCommit(candidate.sha);
-      if (!sha) {
-        log.info(`Base commit ${shortSha(candidate.sha)} is not in this clone (shallow checkout); fetching that one commit (depth 1).`);
-        try {
-          await git.fetchCommit(candidate.sha);
-          sha = await git.resolveCommit(candidate.sha);
-        } catch (error) {
-          log.warning(`Could not fetch base commit ${shortSha(candidate.sha)}: ${firstLine(error)}`);
-        }
-      }
-      return sha ? { sha, label: candidate.label } : null;
-    }
+    case "commit":
+      return resolveCommitCandidate(git, candidate, log);
     case "merge-base": {
       if (candidate.fetchBranch) {
         log.info(`Fetching ${candidate.fetchBranch} to find where this branch started.`);
@@ -10821,6 +10824,28 @@ async function resolveCandidate(git, candidate, log) {
     case "explicit":
       return resolveExplicit(git, candidate, log);
   }
+}
+async function resolveCommitCandidate(git, candidate, log) {
+  const short2 = shortSha(candidate.sha);
+  if (candidate.pushed?.forced) {
+    log.info(`The push was forced: ${short2}, the branch's head before it, is not in the branch's history now, so it is not the base.`);
+    return null;
+  }
+  let sha = await git.resolveCommit(candidate.sha);
+  if (sha) return { sha, label: candidate.label };
+  const shallow = await git.isShallow();
+  if (!shallow && candidate.pushed) {
+    log.info(`${short2}, the branch's head before this push, is not in this full clone: the push rewrote the branch (a force push), so it is not the base.`);
+    return null;
+  }
+  log.info(`Base commit ${short2} is not in this clone${shallow ? " (shallow checkout)" : ""}; fetching that one commit (depth 1).`);
+  try {
+    await git.fetchCommit(candidate.sha);
+    sha = await git.resolveCommit(candidate.sha);
+  } catch (error) {
+    log.warning(`Could not fetch base commit ${short2}: ${firstLine(error)}`);
+  }
+  return sha ? { sha, label: candidate.label } : null;
 }
 async function resolveExplicit(git, candidate, log) {
   const { rev, origin } = candidate;
@@ -10856,12 +10881,8 @@ function firstLine(error) {
 var DEFAULT_HISTORY = 20;
 var MAX_HISTORY = 1e3;
 function parseHistoryDepth(text2, name) {
-  const value2 = text2.trim();
-  if (!value2) return DEFAULT_HISTORY;
-  if (!/^\d+$/.test(value2) || Number(value2) > MAX_HISTORY) {
-    throw new UserError(`${name} must be a whole number of commits from 0 (off) to ${MAX_HISTORY}, not '${text2}'.`);
-  }
-  return Number(value2);
+  if (!text2.trim()) return DEFAULT_HISTORY;
+  return parseDecimal(text2, name, `a whole number of commits from 0 (off) to ${MAX_HISTORY}`, { fractions: false, accepts: (n) => n <= MAX_HISTORY });
 }
 function checkHistoryRules(rules, depth, setting) {
   if (depth > 0) return;
@@ -23160,11 +23181,11 @@ var Deadline = class {
   }
 };
 function parseDeadlineMinutes(text2, origin) {
-  const value2 = text2.trim() === "" ? DEFAULT_DEADLINE_MINUTES : Number(text2.trim());
-  if (!Number.isFinite(value2) || value2 <= 0 || value2 > MAX_DEADLINE_MINUTES) {
-    throw new UserError(`${origin} must be a number of minutes greater than 0 and at most ${MAX_DEADLINE_MINUTES} (got '${text2.trim()}').`);
-  }
-  return value2;
+  if (text2.trim() === "") return DEFAULT_DEADLINE_MINUTES;
+  return parseDecimal(text2, origin, `a number of minutes in decimal (such as 30 or 7.5), greater than 0 and at most ${MAX_DEADLINE_MINUTES}`, {
+    fractions: true,
+    accepts: (minutes) => minutes > 0 && minutes <= MAX_DEADLINE_MINUTES
+  });
 }
 function formatMinutes(minutes) {
   if (minutes < 1) return `${+(minutes * 60).toFixed(1)} s`;
@@ -24423,7 +24444,7 @@ var DEFAULT_PARSERS = {
     return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20, 32);
   }
 };
-function parseDecimal(bytes) {
+function parseDecimal2(bytes) {
   if (!bytes.length) return 0;
   let value2 = 0n;
   for (const byte of bytes) {
@@ -24795,7 +24816,7 @@ function convertMetadata(value2, schema, parsers) {
   if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
   if (converted_type === "DECIMAL") {
     const scale = schema.scale || 0;
-    return scale > 308 ? parseDecimal(value2) * 10 ** -scale : parseDecimal(value2) / 10 ** scale;
+    return scale > 308 ? parseDecimal2(value2) * 10 ** -scale : parseDecimal2(value2) / 10 ** scale;
   }
   if (logical_type?.type === "FLOAT16") return parseFloat16(value2);
   if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value2);
@@ -25340,7 +25361,7 @@ var PROJECT_OPTIONS = {
 };
 function cliBaseCandidates(base) {
   if (base === "") throw new UserError("--base is empty: expected a commit, branch or tag (without --base: the merge-base with origin/HEAD, else HEAD~1).");
-  if (base) return [{ kind: "explicit", rev: base, origin: "--base", label: base }];
+  if (base) return [explicitBase(base, "--base")];
   return [
     { kind: "merge-base", ref: "refs/remotes/origin/HEAD", label: "origin/HEAD" },
     { kind: "rev", rev: "HEAD~1", label: "HEAD~1" }

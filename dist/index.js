@@ -7973,7 +7973,6 @@ function group(name, fn) {
 }
 
 // src/config/action.ts
-import { readFile as readFile5 } from "node:fs/promises";
 import { join as join19, resolve as resolve6 } from "node:path";
 import { tmpdir as tmpdir2 } from "node:os";
 
@@ -8705,10 +8704,11 @@ function plainWorkTree(dir) {
     if (dirname(top2) === top2) return null;
   }
 }
+function isUsableRev(rev) {
+  return !!rev && !rev.startsWith("-") && !/[\x00-\x1f\x7f]/.test(rev);
+}
 function assertSafeRev(rev) {
-  if (!rev || rev.startsWith("-") || /[\x00-\x1f\x7f]/.test(rev)) {
-    throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
-  }
+  if (!isUsableRev(rev)) throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
 }
 function shortSha(sha) {
   return sha.slice(0, 7);
@@ -8717,24 +8717,30 @@ function shortSha(sha) {
 // src/git/revisions.ts
 var ZERO_SHA = /^0+$/;
 function baseFromEvent(eventName, event) {
-  const defaultBranch = event.repository?.default_branch;
+  const defaultBranch = event.defaultBranch;
   const previous = { kind: "rev", rev: "HEAD~1", label: "HEAD~1" };
   if (eventName === "pull_request" || eventName === "pull_request_target") {
-    const sha = event.pull_request?.base?.sha;
-    if (sha) return [{ kind: "commit", sha, label: event.pull_request?.base?.ref || shortSha(sha) }];
+    const sha = event.pullRequest?.baseSha;
+    if (sha) return [{ kind: "commit", sha, label: event.pullRequest?.baseRef || shortSha(sha) }];
   }
   if (eventName === "push" && event.before) {
-    if (!ZERO_SHA.test(event.before)) return [{ kind: "commit", sha: event.before, label: shortSha(event.before) }];
-    if (defaultBranch) {
-      return [{ kind: "merge-base", ref: `refs/remotes/origin/${defaultBranch}`, fetchBranch: defaultBranch, label: defaultBranch }, previous];
-    }
+    const forkPoint = defaultBranch && pushedBranch(eventName, event) !== defaultBranch ? [{ kind: "merge-base", ref: `refs/remotes/origin/${defaultBranch}`, fetchBranch: defaultBranch, label: defaultBranch }] : [];
+    if (ZERO_SHA.test(event.before)) return [...forkPoint, previous];
+    return [{ kind: "commit", sha: event.before, label: shortSha(event.before), pushed: { forced: event.forced } }, ...forkPoint, previous];
   }
   return [previous];
 }
 function headLabelFromEvent(eventName, event, sha) {
-  if (event.pull_request?.head?.ref) return event.pull_request.head.ref;
-  if (eventName === "push" && event.ref?.startsWith("refs/heads/")) return event.ref.slice("refs/heads/".length);
-  return shortSha(sha);
+  return event.pullRequest?.headRef || pushedBranch(eventName, event) || shortSha(sha);
+}
+function pushedBranch(eventName, event) {
+  return eventName === "push" && event.ref?.startsWith("refs/heads/") ? event.ref.slice("refs/heads/".length) : null;
+}
+function explicitBase(rev, origin) {
+  if (!isUsableRev(rev)) {
+    throw new UserError(`${origin} is ${JSON.stringify(rev)}: expected a branch, tag or commit (one that does not start with '-', on one line).`);
+  }
+  return { kind: "explicit", rev, origin, label: rev };
 }
 async function resolveBase(git, candidates, log) {
   for (const candidate of candidates) {
@@ -8748,19 +8754,8 @@ async function resolveBase(git, candidates, log) {
 }
 async function resolveCandidate(git, candidate, log) {
   switch (candidate.kind) {
-    case "commit": {
-      let sha = await git.resolveCommit(candidate.sha);
-      if (!sha) {
-        log.info(`Base commit ${shortSha(candidate.sha)} is not in this clone (shallow checkout); fetching that one commit (depth 1).`);
-        try {
-          await git.fetchCommit(candidate.sha);
-          sha = await git.resolveCommit(candidate.sha);
-        } catch (error2) {
-          log.warning(`Could not fetch base commit ${shortSha(candidate.sha)}: ${firstLine(error2)}`);
-        }
-      }
-      return sha ? { sha, label: candidate.label } : null;
-    }
+    case "commit":
+      return resolveCommitCandidate(git, candidate, log);
     case "merge-base": {
       if (candidate.fetchBranch) {
         log.info(`Fetching ${candidate.fetchBranch} to find where this branch started.`);
@@ -8777,6 +8772,28 @@ async function resolveCandidate(git, candidate, log) {
     case "explicit":
       return resolveExplicit(git, candidate, log);
   }
+}
+async function resolveCommitCandidate(git, candidate, log) {
+  const short2 = shortSha(candidate.sha);
+  if (candidate.pushed?.forced) {
+    log.info(`The push was forced: ${short2}, the branch's head before it, is not in the branch's history now, so it is not the base.`);
+    return null;
+  }
+  let sha = await git.resolveCommit(candidate.sha);
+  if (sha) return { sha, label: candidate.label };
+  const shallow = await git.isShallow();
+  if (!shallow && candidate.pushed) {
+    log.info(`${short2}, the branch's head before this push, is not in this full clone: the push rewrote the branch (a force push), so it is not the base.`);
+    return null;
+  }
+  log.info(`Base commit ${short2} is not in this clone${shallow ? " (shallow checkout)" : ""}; fetching that one commit (depth 1).`);
+  try {
+    await git.fetchCommit(candidate.sha);
+    sha = await git.resolveCommit(candidate.sha);
+  } catch (error2) {
+    log.warning(`Could not fetch base commit ${short2}: ${firstLine(error2)}`);
+  }
+  return sha ? { sha, label: candidate.label } : null;
 }
 async function resolveExplicit(git, candidate, log) {
   const { rev, origin } = candidate;
@@ -8840,11 +8857,11 @@ var ObjectError = class extends DataError {
 };
 var TransferError = class extends DataError {
   constructor(direction, remote, failures) {
-    const shown2 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
-    if (failures.length > shown2.length) shown2.push(`  \u2026 and ${failures.length - shown2.length} more`);
+    const shown3 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
+    if (failures.length > shown3.length) shown3.push(`  \u2026 and ${failures.length - shown3.length} more`);
     const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
     super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown2.join("\n")}`);
+${shown3.join("\n")}`);
     this.direction = direction;
     this.remote = remote;
     this.failures = failures;
@@ -12210,8 +12227,8 @@ function parseRemoteUrl(url) {
     hostPath = hostPath.slice(at + 1);
     shownUserinfo = `${MASK}@`;
   }
-  const shown2 = start + shownUserinfo + hostPath + maskTail(tail < 0 ? "" : rest.slice(tail), secrets);
-  return { type: remoteType(scheme[1], url.slice(start.length)), bare, shown: shown2, user, password, secrets, sshLike: false };
+  const shown3 = start + shownUserinfo + hostPath + maskTail(tail < 0 ? "" : rest.slice(tail), secrets);
+  return { type: remoteType(scheme[1], url.slice(start.length)), bare, shown: shown3, user, password, secrets, sshLike: false };
 }
 function readRemoteUrl(remote) {
   const url = parseRemoteUrl(remote.url);
@@ -12233,8 +12250,8 @@ function localPath(path) {
   const scp = SCP_USERINFO.exec(path);
   const secrets = [];
   if (scp) splitUserinfo(scp[2], secrets, false);
-  const shown2 = scp ? path.replace(SCP_USERINFO, `$1${MASK}@$3`) : path;
-  return { type: "local", bare: path, shown: shown2, secrets, sshLike: !!scp };
+  const shown3 = scp ? path.replace(SCP_USERINFO, `$1${MASK}@$3`) : path;
+  return { type: "local", bare: path, shown: shown3, secrets, sshLike: !!scp };
 }
 function remoteType(scheme, afterScheme) {
   if (afterScheme === "" || afterScheme.startsWith("/")) return "local";
@@ -15864,16 +15881,20 @@ function directionsFrom(node, origin, lineOf) {
   });
 }
 
+// src/util/decimal.ts
+function parseDecimal(text2, origin, expected, options) {
+  const value2 = text2.trim();
+  const pattern = options.fractions ? /^(\d+(\.\d*)?|\.\d+)$/ : /^\d+$/;
+  if (!pattern.test(value2) || !options.accepts(Number(value2))) throw new UserError(`${origin} must be ${expected}, not '${text2}'.`);
+  return Number(value2);
+}
+
 // src/history/config.ts
 var DEFAULT_HISTORY = 20;
 var MAX_HISTORY = 1e3;
 function parseHistoryDepth(text2, name) {
-  const value2 = text2.trim();
-  if (!value2) return DEFAULT_HISTORY;
-  if (!/^\d+$/.test(value2) || Number(value2) > MAX_HISTORY) {
-    throw new UserError(`${name} must be a whole number of commits from 0 (off) to ${MAX_HISTORY}, not '${text2}'.`);
-  }
-  return Number(value2);
+  if (!text2.trim()) return DEFAULT_HISTORY;
+  return parseDecimal(text2, name, `a whole number of commits from 0 (off) to ${MAX_HISTORY}`, { fractions: false, accepts: (n) => n <= MAX_HISTORY });
 }
 function checkHistoryRules(rules, depth, setting) {
   if (depth > 0) return;
@@ -15920,20 +15941,20 @@ var Deadline = class {
   /** The report's note: what was cut; none when nothing was. */
   notes() {
     if (!this.cuts.length) return [];
-    const shown2 = this.cuts.slice(0, 20);
-    const more2 = this.cuts.length > shown2.length ? `; and ${this.cuts.length - shown2.length} more` : "";
-    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown2.join("; ")}${more2}.`];
+    const shown3 = this.cuts.slice(0, 20);
+    const more2 = this.cuts.length > shown3.length ? `; and ${this.cuts.length - shown3.length} more` : "";
+    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown3.join("; ")}${more2}.`];
   }
   describe() {
     return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`)`;
   }
 };
 function parseDeadlineMinutes(text2, origin) {
-  const value2 = text2.trim() === "" ? DEFAULT_DEADLINE_MINUTES : Number(text2.trim());
-  if (!Number.isFinite(value2) || value2 <= 0 || value2 > MAX_DEADLINE_MINUTES) {
-    throw new UserError(`${origin} must be a number of minutes greater than 0 and at most ${MAX_DEADLINE_MINUTES} (got '${text2.trim()}').`);
-  }
-  return value2;
+  if (text2.trim() === "") return DEFAULT_DEADLINE_MINUTES;
+  return parseDecimal(text2, origin, `a number of minutes in decimal (such as 30 or 7.5), greater than 0 and at most ${MAX_DEADLINE_MINUTES}`, {
+    fractions: true,
+    accepts: (minutes) => minutes > 0 && minutes <= MAX_DEADLINE_MINUTES
+  });
 }
 function formatMinutes(minutes) {
   if (minutes < 1) return `${+(minutes * 60).toFixed(1)} s`;
@@ -15951,20 +15972,142 @@ function parseBooleanInput(value2, name, fallback) {
   throw new UserError(`Input '${name}' is '${value2}'; expected true or false (also True, TRUE, False, FALSE).`);
 }
 
+// src/config/event.ts
+import { readFile as readFile5 } from "node:fs/promises";
+var NO_EVENT = { pullRequest: null, ref: null, before: null, forced: false, defaultBranch: null, repository: null, workflowRun: null };
+async function readEvent(path, eventName) {
+  if (!path) return NO_EVENT;
+  let text2;
+  try {
+    text2 = await readFile5(path, "utf8");
+  } catch {
+    throw new UserError(`GITHUB_EVENT_PATH points to ${path}, which cannot be read.`);
+  }
+  let payload;
+  try {
+    payload = JSON.parse(text2);
+  } catch {
+    throw new UserError(`GITHUB_EVENT_PATH (${path}) is not valid JSON.`);
+  }
+  return parseEvent(payload, `GITHUB_EVENT_PATH (${eventName ? `${eventName} event, ` : ""}${path})`);
+}
+function parseEvent(payload, source) {
+  const field = new FieldReader(source);
+  const top2 = field.object(payload, "the payload");
+  if (!top2) throw new UserError(`${source}: the payload is ${shown(payload)}, expected a JSON object.`);
+  const repository = field.object(top2.repository, "repository");
+  return {
+    pullRequest: pullRequest(field, top2.pull_request),
+    ref: field.text(top2.ref, "ref", "a git ref such as refs/heads/main"),
+    before: field.sha(top2.before, "before"),
+    forced: field.flag(top2.forced, "forced"),
+    defaultBranch: field.text(repository?.default_branch, "repository.default_branch", "a branch name"),
+    repository: field.fullName(repository?.full_name, "repository.full_name"),
+    workflowRun: workflowRun(field, top2.workflow_run)
+  };
+}
+function pullRequest(field, value2) {
+  const pr = field.object(value2, "pull_request");
+  if (!pr) return null;
+  const base = field.object(pr.base, "pull_request.base");
+  const head = field.object(pr.head, "pull_request.head");
+  const headRepo = head && "repo" in head ? head.repo === null ? null : field.object(head.repo, "pull_request.head.repo") : void 0;
+  return {
+    number: field.count(pr.number, "pull_request.number", "a pull request number (a whole number from 1)"),
+    baseSha: field.sha(base?.sha, "pull_request.base.sha"),
+    baseRef: field.text(base?.ref, "pull_request.base.ref", "a branch name"),
+    headSha: field.sha(head?.sha, "pull_request.head.sha"),
+    headRef: field.text(head?.ref, "pull_request.head.ref", "a branch name"),
+    headRepository: headRepo === void 0 || headRepo === null ? headRepo : field.fullName(headRepo.full_name, "pull_request.head.repo.full_name") ?? void 0
+  };
+}
+function workflowRun(field, value2) {
+  const run3 = field.object(value2, "workflow_run");
+  const headSha = run3 && field.sha(run3.head_sha, "workflow_run.head_sha");
+  if (!run3 || !headSha) return null;
+  const headRepository = field.object(run3.head_repository, "workflow_run.head_repository");
+  return {
+    id: field.count(run3.id, "workflow_run.id", "a run id (a whole number from 1)") ?? 0,
+    event: field.text(run3.event, "workflow_run.event", "an event name") ?? "",
+    headSha,
+    headBranch: field.text(run3.head_branch, "workflow_run.head_branch", "a branch name") ?? "",
+    headRepository: field.fullName(headRepository?.full_name, "workflow_run.head_repository.full_name") ?? "",
+    pullRequests: field.list(run3.pull_requests, "workflow_run.pull_requests").map(
+      (item, i) => field.count(
+        field.object(item, `workflow_run.pull_requests[${i}]`)?.number,
+        `workflow_run.pull_requests[${i}].number`,
+        "a pull request number (a whole number from 1)"
+      )
+    ).filter((n) => n !== null)
+  };
+}
+var FieldReader = class {
+  constructor(source) {
+    this.source = source;
+  }
+  source;
+  object(value2, name) {
+    if (value2 === void 0 || value2 === null) return null;
+    if (typeof value2 !== "object" || Array.isArray(value2)) this.fail(name, value2, "an object");
+    return value2;
+  }
+  list(value2, name) {
+    if (value2 === void 0 || value2 === null) return [];
+    if (!Array.isArray(value2)) this.fail(name, value2, "a list");
+    return value2;
+  }
+  /** A full commit SHA: 40 hex characters (64 in a SHA-256 repository), as git and the API write them. */
+  sha(value2, name) {
+    if (value2 === void 0 || value2 === null) return null;
+    if (typeof value2 !== "string" || !/^([0-9a-f]{40}|[0-9a-f]{64})$/i.test(value2)) {
+      this.fail(name, value2, "a commit sha (40 hex characters, or 64 in a SHA-256 repository)");
+    }
+    return value2.toLowerCase();
+  }
+  /** Text shown in the report and used in refs: no line breaks or other control characters. Empty is absent. */
+  text(value2, name, expected) {
+    if (value2 === void 0 || value2 === null || value2 === "") return null;
+    if (typeof value2 !== "string" || /[\x00-\x1f\x7f]/.test(value2)) this.fail(name, value2, `${expected} (text on one line)`);
+    return value2;
+  }
+  fullName(value2, name) {
+    if (value2 === void 0 || value2 === null) return null;
+    if (typeof value2 !== "string" || !/^[\w.-]+\/[\w.-]+$/.test(value2)) this.fail(name, value2, "a repository as 'owner/name'");
+    return value2;
+  }
+  /** A number GitHub counts from 1: a PR's, a run's id. */
+  count(value2, name, expected) {
+    if (value2 === void 0 || value2 === null) return null;
+    if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < 1) this.fail(name, value2, expected);
+    return value2;
+  }
+  flag(value2, name) {
+    if (value2 === void 0 || value2 === null) return false;
+    if (typeof value2 !== "boolean") this.fail(name, value2, "true or false");
+    return value2;
+  }
+  fail(name, value2, expected) {
+    throw new UserError(`${this.source}: ${name} is ${shown(value2)}, expected ${expected}.`);
+  }
+};
+function shown(value2) {
+  const text2 = JSON.stringify(value2) ?? String(value2);
+  return text2.length > 60 ? `${text2.slice(0, 57)}\u2026` : text2;
+}
+
 // src/config/hub.ts
 var HUB_KINDS = ["dagshub"];
 var DEFAULT_HUB_URL = "https://dagshub.com";
-function changeFromEvent(env, eventName, event) {
-  const pr = event.pull_request;
-  const pushedBranch = eventName === "push" && event.ref?.startsWith("refs/heads/") ? event.ref.slice("refs/heads/".length) : null;
-  const repository = env.GITHUB_REPOSITORY || event.repository?.full_name || null;
+function changeFromEvent(env, eventName, event, repository) {
+  const pr = event.pullRequest;
+  const fullName = repository || event.repository;
   const server = (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
   return {
-    repository,
-    branch: pr?.head?.ref || pushedBranch || env.GITHUB_HEAD_REF || null,
-    sha: pr?.head?.sha || env.GITHUB_SHA || null,
-    prNumber: typeof pr?.number === "number" ? pr.number : null,
-    runUrl: repository && env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null
+    repository: fullName,
+    branch: pr?.headRef || pushedBranch(eventName, event) || env.GITHUB_HEAD_REF || null,
+    sha: pr?.headSha || env.GITHUB_SHA || null,
+    prNumber: pr?.number ?? null,
+    runUrl: fullName && env.GITHUB_RUN_ID ? `${server}/${fullName}/actions/runs/${env.GITHUB_RUN_ID}` : null
   };
 }
 function hubFromInputs(get, env, change2) {
@@ -16051,7 +16194,7 @@ function historyStoreSettings(input, eventName, event) {
   const branch = input || DEFAULT_HISTORY_BRANCH;
   if (branch === "off") return null;
   checkStoreBranch(branch, "Input 'history-branch'", " or `off`");
-  const defaultBranch = event.repository?.default_branch;
+  const defaultBranch = event.defaultBranch;
   return { branch, record: eventName === "push" && !!defaultBranch && event.ref === `refs/heads/${defaultBranch}` };
 }
 function checkStoreBranch(branch, origin, orElse = "") {
@@ -16147,8 +16290,7 @@ function publishConfigFromInputs(get, workspaceRoot) {
 // src/config/sweep.ts
 function expectedRuns(text2, what) {
   if (!text2) return null;
-  if (!/^\d+$/.test(text2) || Number(text2) < 1) throw new UserError(`${what} is '${text2}'; expected the number of matrix jobs, a whole number of at least 1.`);
-  return Number(text2);
+  return parseDecimal(text2, what, "the number of matrix jobs, a whole number of at least 1", { fractions: false, accepts: (n) => n >= 1 });
 }
 function repeatParams(lines2) {
   const names = (lines2 ?? []).flatMap((l) => l.split(",")).map((n) => n.trim()).filter(Boolean);
@@ -16209,22 +16351,23 @@ function unknownInputs(env) {
   const known = new Set(ACTION_INPUTS.map(inputEnvName));
   return Object.keys(env).filter((k) => k.startsWith("INPUT_") && !known.has(k)).map((k) => k.slice("INPUT_".length).toLowerCase());
 }
-async function configFromAction({ env }) {
+async function configFromAction({ env, warn }) {
   const unknown = unknownInputs(env);
   if (unknown.length) {
     throw new UserError(`Unknown input${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `'${u}'`).join(", ")}. Known inputs: ${ACTION_INPUTS.join(", ")}.`);
   }
   const eventName = env.GITHUB_EVENT_NAME ?? "";
-  const event = await readEvent(env.GITHUB_EVENT_PATH);
+  const event = await readEvent(env.GITHUB_EVENT_PATH, eventName);
+  const repository = githubRepository(env, warn);
   const workspaceRoot = env.GITHUB_WORKSPACE || process.cwd();
   const workingDirectory = getInput(env, "working-directory") || ".";
-  const baseOverride = getInput(env, "base");
+  const baseInput = getInput(env, "base");
   const sha = env.GITHUB_SHA ?? "";
-  const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
+  const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event, repository?.fullName ?? null));
   const workspace = await findProjectRoot(resolve6(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
   return {
     workspace,
-    baseCandidates: baseOverride ? [{ kind: "explicit", rev: baseOverride, origin: "Input 'base'", label: baseOverride }] : baseFromEvent(eventName, event),
+    baseCandidates: baseInput ? [explicitBase(baseInput, "Input 'base'")] : baseFromEvent(eventName, event),
     headLabel: headLabelFromEvent(eventName, event, sha || "HEAD"),
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
@@ -16235,7 +16378,7 @@ async function configFromAction({ env }) {
     runCommands: getListInput(env, "run") ?? [],
     dvcPush: parseBooleanInput(getInput(env, "dvc-push"), "dvc-push", false),
     deadlineMinutes: parseDeadlineMinutes(getInput(env, "deadline-minutes"), "Input 'deadline-minutes'"),
-    github: githubContext(env, eventName, event),
+    github: repository && githubContext(env, eventName, event, repository),
     hub,
     mlflow,
     githubPublish: publishConfigFromInputs((name) => getInput(env, name), workspaceRoot),
@@ -16265,40 +16408,37 @@ function gateSettings(env) {
     trustBase: PULL_REQUEST_EVENTS.includes(env.GITHUB_EVENT_NAME ?? "")
   };
 }
-function githubContext(env, eventName, event) {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? "").split("/");
-  if (!owner || !repo) return null;
+function githubRepository(env, warn) {
+  const fullName = env.GITHUB_REPOSITORY ?? "";
+  const match = /^([\w.-]+)\/([\w.-]+)$/.exec(fullName);
+  if (match) return { owner: match[1], repo: match[2], fullName };
+  if (fullName || env.GITHUB_ACTIONS === "true") {
+    throw new UserError(
+      `GITHUB_REPOSITORY is ${fullName ? `'${fullName}'` : "empty"}; expected the repository as 'owner/name', which the runner sets. mlreport needs it to post the comment and the gates' check run.`
+    );
+  }
+  warn(
+    "GITHUB_REPOSITORY is not set (not on a GitHub runner), so publishing to GitHub is off: no comment, check run or images; the report is only written to 'out-dir'. Set it to 'owner/name' to publish."
+  );
+  return null;
+}
+function githubContext(env, eventName, event, repository) {
+  const pr = event.pullRequest;
   return {
     token: getInput(env, "github-token"),
     apiUrl: env.GITHUB_API_URL || "https://api.github.com",
     serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
-    owner,
-    repo,
+    owner: repository.owner,
+    repo: repository.repo,
     eventName,
     sha: env.GITHUB_SHA ?? "",
-    headSha: event.pull_request?.head?.sha ?? null,
-    prNumber: typeof event.pull_request?.number === "number" ? event.pull_request.number : null,
+    headSha: pr?.headSha ?? null,
+    prNumber: pr?.number ?? null,
     runId: env.GITHUB_RUN_ID || null,
-    forkPr: isForkPr(event, `${owner}/${repo}`),
-    workflowRun: workflowRunInfo(event),
+    // GitHub sends `repo: null` when the fork was deleted: still not this repository.
+    forkPr: !!pr && (pr.headRepository === null || pr.headRepository !== void 0 && pr.headRepository.toLowerCase() !== repository.fullName.toLowerCase()),
+    workflowRun: event.workflowRun,
     artifactRuntime: env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL ? { token: env.ACTIONS_RUNTIME_TOKEN, resultsUrl: env.ACTIONS_RESULTS_URL } : null
-  };
-}
-function isForkPr(event, repository) {
-  const head = event.pull_request?.head;
-  if (!head) return false;
-  return head.repo === null || head.repo?.full_name !== void 0 && head.repo.full_name.toLowerCase() !== repository.toLowerCase();
-}
-function workflowRunInfo(event) {
-  const run3 = event.workflow_run;
-  if (!run3?.head_sha) return null;
-  return {
-    id: run3.id ?? 0,
-    event: run3.event ?? "",
-    headSha: run3.head_sha,
-    headBranch: run3.head_branch ?? "",
-    headRepository: run3.head_repository?.full_name ?? "",
-    pullRequests: (run3.pull_requests ?? []).map((p) => p.number).filter((n) => typeof n === "number")
   };
 }
 function reproInput(env) {
@@ -16307,20 +16447,6 @@ function reproInput(env) {
     throw new UserError(`Input 'repro' must be one of ${REPRO_MODES.join(", ")} (got '${value2}').`);
   }
   return value2;
-}
-async function readEvent(path) {
-  if (!path) return {};
-  let text2;
-  try {
-    text2 = await readFile5(path, "utf8");
-  } catch {
-    throw new UserError(`GITHUB_EVENT_PATH points to ${path}, which cannot be read.`);
-  }
-  try {
-    return JSON.parse(text2);
-  } catch {
-    throw new UserError(`GITHUB_EVENT_PATH (${path}) is not valid JSON.`);
-  }
 }
 
 // src/config/secrets.ts
@@ -18052,8 +18178,8 @@ function key(at, name) {
   return at ? `${at}.${name}` : name;
 }
 function fail(at, expected, got) {
-  const shown2 = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
-  throw new ReportJsonError(`'${at || "(top level)"}' must be ${expected}, not ${shown2}`);
+  const shown3 = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
+  throw new ReportJsonError(`'${at || "(top level)"}' must be ${expected}, not ${shown3}`);
 }
 
 // src/aggregate/read.ts
@@ -19822,8 +19948,8 @@ function finite(leaf2) {
   return value2 !== void 0 && Number.isFinite(value2) ? value2 : null;
 }
 function named2(commits) {
-  const shown2 = commits.slice(0, NAMED2).map(shortSha).join(", ");
-  return commits.length > NAMED2 ? `${shown2}, and ${commits.length - NAMED2} more` : shown2;
+  const shown3 = commits.slice(0, NAMED2).map(shortSha).join(", ");
+  return commits.length > NAMED2 ? `${shown3}, and ${commits.length - NAMED2} more` : shown3;
 }
 function count(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -20227,8 +20353,8 @@ function causeText(causes, unexplained) {
     for (const stage2 of causes.stages) {
       const own = (list3) => list3.filter((x) => x.stages[0] === stage2.name);
       const definition = stage2.definition ? [CAUSE_DEFINITION[stage2.definition]] : [];
-      const shown2 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
-      if (shown2.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}: ${shown2.join(", ")}`);
+      const shown3 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
+      if (shown3.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}: ${shown3.join(", ")}`);
     }
     if (!parts.length)
       parts.push(
@@ -22148,12 +22274,12 @@ function compact(data, render, note2, limit, measure) {
   const tail = [];
   const trends = trendsSection(data, render.images);
   if (trends) tail.push({ text: trends });
-  const shown2 = data.plots.flatMap((p) => {
+  const shown3 = data.plots.flatMap((p) => {
     const url = p.image ? render.images.url(p.image) : null;
     const chart = !url && render.images.charts ? mermaidChart(p) : null;
     return url ? [`![${escapeCell(p.title)}](${url})`] : chart ? [chart] : [];
   });
-  if (shown2.length) tail.push({ text: ["### Plots", ...shown2].join("\n\n") });
+  if (shown3.length) tail.push({ text: ["### Plots", ...shown3].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
   const join29 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
@@ -22174,8 +22300,8 @@ function compact(data, render, note2, limit, measure) {
   for (const kind of ["metrics", "params"]) {
     const rows = tableRows(data, kind, (r) => !r.changed);
     if (!rows.body.length) continue;
-    const shown3 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
-    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
+    const shown4 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
+    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown4, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
   for (let i = blocks.length - 1; i >= 0 && measure(join29(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
@@ -22191,16 +22317,16 @@ function tableRows(data, kind, keep) {
 function boundedTable(table2, budget, what, measure) {
   const out = [...table2.header];
   let size2 = measure(out.join("\n"));
-  let shown2 = 0;
+  let shown3 = 0;
   for (const row3 of table2.body) {
     const length = measure(row3) + 1;
     if (size2 + length > budget - 80) break;
     out.push(row3);
     size2 += length;
-    shown2++;
+    shown3++;
   }
-  if (shown2 < table2.body.length) out.push("", `_\u2026 ${table2.body.length - shown2} more ${what}._`);
-  return shown2 ? out : [`_${table2.body.length} ${what}._`];
+  if (shown3 < table2.body.length) out.push("", `_\u2026 ${table2.body.length - shown3} more ${what}._`);
+  return shown3 ? out : [`_${table2.body.length} ${what}._`];
 }
 function cutLines(text2, max) {
   if (text2.length <= max) return text2;
@@ -24730,11 +24856,11 @@ function causeFindOut(project, path) {
 function causeEntryOf(entries, path) {
   return entries.find((e) => e.path === path);
 }
-function dataCause(path, before, after, source, shown2 = path) {
+function dataCause(path, before, after, source, shown3 = path) {
   if (!before && !after) return null;
   if (before && after && before.md5 === after.md5) return null;
   const meta = (e) => e ? { size: e.size ?? null, nfiles: e.nfiles ?? null } : null;
-  return { path: shown2, source, old: meta(before), new: meta(after), stages: [] };
+  return { path: shown3, source, old: meta(before), new: meta(after), stages: [] };
 }
 var CauseEntries = class {
   constructor(id) {
@@ -25067,7 +25193,7 @@ function diffData(old, head) {
     const b = head.entries.get(path);
     if (a && b) {
       if (a.md5 !== b.md5 || a.isdir !== b.isdir) {
-        out.modified.push({ path: shown(path, a.isdir || b.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b.md5, size: b.size } });
+        out.modified.push({ path: shown2(path, a.isdir || b.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b.md5, size: b.size } });
       }
     } else if (b) added.push([path, b]);
     else if (a) deleted.push([path, a]);
@@ -25082,12 +25208,12 @@ function diffData(old, head) {
     const match = entry.md5 ? gone.get(entry.md5)?.shift() : void 0;
     if (match) {
       renamedFrom.add(match[0]);
-      out.renamed.push({ path: { old: shown(match[0], match[1].isdir), new: shown(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
-    } else out.added.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+      out.renamed.push({ path: { old: shown2(match[0], match[1].isdir), new: shown2(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
+    } else out.added.push({ path: shown2(path, entry.isdir), md5: entry.md5, size: entry.size });
   }
-  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown(path, entry.isdir), md5: entry.md5, size: entry.size });
+  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown2(path, entry.isdir), md5: entry.md5, size: entry.size });
   for (const [dir, why] of unknown) {
-    out.notInCache.push({ path: shown(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
+    out.notInCache.push({ path: shown2(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
   }
   const byPath = (x, y) => compareCodePoints(x.path, y.path);
   out.added.sort(byPath);
@@ -25097,7 +25223,7 @@ function diffData(old, head) {
   out.renamed.sort((x, y) => compareCodePoints(x.path.old, y.path.old));
   return out;
 }
-function shown(path, isdir) {
+function shown2(path, isdir) {
   return isdir ? `${path}/` : path;
 }
 function compareKeys(a, b) {
@@ -25307,7 +25433,7 @@ var DEFAULT_PARSERS = {
     return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20, 32);
   }
 };
-function parseDecimal(bytes) {
+function parseDecimal2(bytes) {
   if (!bytes.length) return 0;
   let value2 = 0n;
   for (const byte of bytes) {
@@ -25679,7 +25805,7 @@ function convertMetadata(value2, schema, parsers) {
   if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
   if (converted_type === "DECIMAL") {
     const scale = schema.scale || 0;
-    return scale > 308 ? parseDecimal(value2) * 10 ** -scale : parseDecimal(value2) / 10 ** scale;
+    return scale > 308 ? parseDecimal2(value2) * 10 ** -scale : parseDecimal2(value2) / 10 ** scale;
   }
   if (logical_type?.type === "FLOAT16") return parseFloat16(value2);
   if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value2);
@@ -26186,7 +26312,7 @@ var actionLogger = {
 async function run2() {
   try {
     secretsFromEnvironment(process.env).forEach(addSecret);
-    const config = await configFromAction({ env: process.env });
+    const config = await configFromAction({ env: process.env, warn: (message) => actionLogger.warning(message) });
     for (const secret of hubSecrets(config.hub, config.mlflow)) {
       setSecret(secret);
       addSecret(secret);

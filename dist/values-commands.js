@@ -8100,10 +8100,11 @@ function plainWorkTree(dir) {
     if (dirname(top) === top) return null;
   }
 }
+function isUsableRev(rev) {
+  return !!rev && !rev.startsWith("-") && !/[\x00-\x1f\x7f]/.test(rev);
+}
 function assertSafeRev(rev) {
-  if (!rev || rev.startsWith("-") || /[\x00-\x1f\x7f]/.test(rev)) {
-    throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
-  }
+  if (!isUsableRev(rev)) throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
 }
 
 // src/config/project-root.ts

@@ -13,7 +13,7 @@ export async function run(): Promise<void> {
     // The runner masks the secrets it gave the job itself; the redactor also covers the report and the forms
     // (percent-encoded, base64) the runner does not know.
     secretsFromEnvironment(process.env).forEach(addSecret);
-    const config = await configFromAction({ env: process.env });
+    const config = await configFromAction({ env: process.env, warn: (message) => actionLogger.warning(message) });
     for (const secret of hubSecrets(config.hub, config.mlflow)) {
       core.setSecret(secret);
       addSecret(secret);

@@ -3,6 +3,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkStoreBranch } from '../config/history-store';
 import type { BaseCandidate } from '../config/types';
 import { shortSha, type GitRepo } from '../git/repo';
+import { explicitBase } from '../git/revisions';
 import { UserError } from '../util/errors';
 
 /** The options `report` and `plots render` share, for node:util's parseArgs (each adds its own `--out`). */
@@ -16,7 +17,7 @@ export const PROJECT_OPTIONS = {
 /** `--base REV`, else the merge-base with origin/HEAD, else HEAD~1: what `report` and `plots render` compare with. */
 export function cliBaseCandidates(base: string | undefined): BaseCandidate[] {
   if (base === '') throw new UserError('--base is empty: expected a commit, branch or tag (without --base: the merge-base with origin/HEAD, else HEAD~1).');
-  if (base) return [{ kind: 'explicit', rev: base, origin: '--base', label: base }];
+  if (base) return [explicitBase(base, '--base')];
   return [
     { kind: 'merge-base', ref: 'refs/remotes/origin/HEAD', label: 'origin/HEAD' },
     { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' },

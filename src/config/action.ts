@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { baseFromEvent, headLabelFromEvent, type EventPayload } from '../git/revisions';
+import { baseFromEvent, explicitBase, headLabelFromEvent } from '../git/revisions';
 import { REPRO_MODES } from '../pipeline/engine';
 import { DEFAULT_CHECK_NAME, loadGateConfig, type GateSettings } from '../gate/config';
 import { ruleLinesFromText } from '../gate/parse';
@@ -9,12 +8,13 @@ import { parseHistoryDepth } from '../history/config';
 import { parseDeadlineMinutes } from '../util/deadline';
 import { UserError } from '../util/errors';
 import { parseBooleanInput } from './boolean';
+import { readEvent, type GitHubEvent } from './event';
 import { changeFromEvent, hubFromInputs } from './hub';
 import { historyStoreSettings } from './history-store';
 import { findProjectRoot } from './project-root';
 import { publishConfigFromInputs } from './publish-inputs';
 import { expectedRuns, repeatParams } from './sweep';
-import type { Config, GitHubContext, WorkflowRunInfo } from './types';
+import type { Config, GitHubContext } from './types';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
 export const ACTION_INPUTS = [
@@ -61,6 +61,8 @@ type ActionInput = (typeof ACTION_INPUTS)[number];
 /** What the runner gives a JavaScript action: its environment (INPUT_*, GITHUB_*) and the event file. */
 export interface ActionEnvironment {
   env: NodeJS.ProcessEnv;
+  /** Where a warning about the environment goes (the action's log). */
+  warn: (message: string) => void;
 }
 
 export function inputEnvName(name: string): string {
@@ -89,22 +91,23 @@ export function unknownInputs(env: NodeJS.ProcessEnv): string[] {
 }
 
 /** Turns the runner's environment into a Config; errors name the input or variable at fault. */
-export async function configFromAction({ env }: ActionEnvironment): Promise<Config> {
+export async function configFromAction({ env, warn }: ActionEnvironment): Promise<Config> {
   const unknown = unknownInputs(env);
   if (unknown.length) {
     throw new UserError(`Unknown input${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `'${u}'`).join(', ')}. Known inputs: ${ACTION_INPUTS.join(', ')}.`);
   }
   const eventName = env.GITHUB_EVENT_NAME ?? '';
-  const event = await readEvent(env.GITHUB_EVENT_PATH);
+  const event = await readEvent(env.GITHUB_EVENT_PATH, eventName);
+  const repository = githubRepository(env, warn);
   const workspaceRoot = env.GITHUB_WORKSPACE || process.cwd();
   const workingDirectory = getInput(env, 'working-directory') || '.';
-  const baseOverride = getInput(env, 'base');
+  const baseInput = getInput(env, 'base');
   const sha = env.GITHUB_SHA ?? '';
-  const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event));
+  const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event, repository?.fullName ?? null));
   const workspace = await findProjectRoot(resolve(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
   return {
     workspace,
-    baseCandidates: baseOverride ? [{ kind: 'explicit', rev: baseOverride, origin: "Input 'base'", label: baseOverride }] : baseFromEvent(eventName, event),
+    baseCandidates: baseInput ? [explicitBase(baseInput, "Input 'base'")] : baseFromEvent(eventName, event),
     headLabel: headLabelFromEvent(eventName, event, sha || 'HEAD'),
     metricsPaths: getListInput(env, 'metrics'),
     paramsPaths: getListInput(env, 'params'),
@@ -115,7 +118,7 @@ export async function configFromAction({ env }: ActionEnvironment): Promise<Conf
     runCommands: getListInput(env, 'run') ?? [],
     dvcPush: parseBooleanInput(getInput(env, 'dvc-push'), 'dvc-push', false),
     deadlineMinutes: parseDeadlineMinutes(getInput(env, 'deadline-minutes'), "Input 'deadline-minutes'"),
-    github: githubContext(env, eventName, event),
+    github: repository && githubContext(env, eventName, event, repository),
     hub,
     mlflow,
     githubPublish: publishConfigFromInputs((name) => getInput(env, name), workspaceRoot),
@@ -149,55 +152,48 @@ export function gateSettings(env: NodeJS.ProcessEnv): GateSettings {
   };
 }
 
-function githubContext(env: NodeJS.ProcessEnv, eventName: string, event: EventPayload): GitHubContext | null {
-  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-  if (!owner || !repo) return null;
+/**
+ * GITHUB_REPOSITORY, where the comment, check run and images go. The runner always sets it, so on a runner an empty
+ * one is an error like one that is not `owner/name`: nothing could be posted, and a gate whose check run is missing
+ * must not pass unseen. Off a runner (`@github/local-action`) it is often unset: the report is made, nothing posted.
+ */
+function githubRepository(env: NodeJS.ProcessEnv, warn: (message: string) => void): { owner: string; repo: string; fullName: string } | null {
+  const fullName = env.GITHUB_REPOSITORY ?? '';
+  const match = /^([\w.-]+)\/([\w.-]+)$/.exec(fullName);
+  if (match) return { owner: match[1]!, repo: match[2]!, fullName };
+  if (fullName || env.GITHUB_ACTIONS === 'true') {
+    throw new UserError(
+      `GITHUB_REPOSITORY is ${fullName ? `'${fullName}'` : 'empty'}; expected the repository as 'owner/name', which the runner sets. mlreport needs it to post the comment and the gates' check run.`,
+    );
+  }
+  warn(
+    "GITHUB_REPOSITORY is not set (not on a GitHub runner), so publishing to GitHub is off: no comment, check run or images; the report is only written to 'out-dir'. Set it to 'owner/name' to publish.",
+  );
+  return null;
+}
+
+function githubContext(
+  env: NodeJS.ProcessEnv,
+  eventName: string,
+  event: GitHubEvent,
+  repository: { owner: string; repo: string; fullName: string },
+): GitHubContext {
+  const pr = event.pullRequest;
   return {
     token: getInput(env, 'github-token'),
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
-    owner,
-    repo,
+    owner: repository.owner,
+    repo: repository.repo,
     eventName,
     sha: env.GITHUB_SHA ?? '',
-    headSha: event.pull_request?.head?.sha ?? null,
-    prNumber: typeof event.pull_request?.number === 'number' ? event.pull_request.number : null,
+    headSha: pr?.headSha ?? null,
+    prNumber: pr?.number ?? null,
     runId: env.GITHUB_RUN_ID || null,
-    forkPr: isForkPr(event, `${owner}/${repo}`),
-    workflowRun: workflowRunInfo(event),
+    // GitHub sends `repo: null` when the fork was deleted: still not this repository.
+    forkPr: !!pr && (pr.headRepository === null || (pr.headRepository !== undefined && pr.headRepository.toLowerCase() !== repository.fullName.toLowerCase())),
+    workflowRun: event.workflowRun,
     artifactRuntime: env.ACTIONS_RUNTIME_TOKEN && env.ACTIONS_RESULTS_URL ? { token: env.ACTIONS_RUNTIME_TOKEN, resultsUrl: env.ACTIONS_RESULTS_URL } : null,
-  };
-}
-
-interface ForkAndRunPayload {
-  pull_request?: { head?: { repo?: { full_name?: string } | null } };
-  workflow_run?: {
-    id?: number;
-    event?: string;
-    head_sha?: string;
-    head_branch?: string;
-    head_repository?: { full_name?: string };
-    pull_requests?: { number?: number }[];
-  };
-}
-
-function isForkPr(event: EventPayload, repository: string): boolean {
-  const head = (event as ForkAndRunPayload).pull_request?.head;
-  if (!head) return false;
-  // GitHub sends `repo: null` when the fork was deleted: still not this repository.
-  return head.repo === null || (head.repo?.full_name !== undefined && head.repo.full_name.toLowerCase() !== repository.toLowerCase());
-}
-
-function workflowRunInfo(event: EventPayload): WorkflowRunInfo | null {
-  const run = (event as ForkAndRunPayload).workflow_run;
-  if (!run?.head_sha) return null;
-  return {
-    id: run.id ?? 0,
-    event: run.event ?? '',
-    headSha: run.head_sha,
-    headBranch: run.head_branch ?? '',
-    headRepository: run.head_repository?.full_name ?? '',
-    pullRequests: (run.pull_requests ?? []).map((p) => p.number).filter((n): n is number => typeof n === 'number'),
   };
 }
 
@@ -207,19 +203,4 @@ function reproInput(env: NodeJS.ProcessEnv): Config['repro'] {
     throw new UserError(`Input 'repro' must be one of ${REPRO_MODES.join(', ')} (got '${value}').`);
   }
   return value as Config['repro'];
-}
-
-async function readEvent(path: string | undefined): Promise<EventPayload> {
-  if (!path) return {};
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UserError(`GITHUB_EVENT_PATH points to ${path}, which cannot be read.`);
-  }
-  try {
-    return JSON.parse(text) as EventPayload;
-  } catch {
-    throw new UserError(`GITHUB_EVENT_PATH (${path}) is not valid JSON.`);
-  }
 }

@@ -1,4 +1,4 @@
-import type { EventPayload } from '../git/revisions';
+import type { GitHubEvent } from './event';
 import { UserError } from '../util/errors';
 import type { HistoryStoreSettings } from './types';
 
@@ -9,11 +9,11 @@ const DEFAULT_HISTORY_BRANCH = 'mlreport-history';
  * The `history-branch` input: the store branch's name (default `mlreport-history`), or `off`. Only a `push` to the
  * repository's default branch records; every other event (pull requests, forks' among them) only reads.
  */
-export function historyStoreSettings(input: string, eventName: string, event: EventPayload): HistoryStoreSettings | null {
+export function historyStoreSettings(input: string, eventName: string, event: GitHubEvent): HistoryStoreSettings | null {
   const branch = input || DEFAULT_HISTORY_BRANCH;
   if (branch === 'off') return null;
   checkStoreBranch(branch, "Input 'history-branch'", ' or `off`');
-  const defaultBranch = event.repository?.default_branch;
+  const defaultBranch = event.defaultBranch;
   return { branch, record: eventName === 'push' && !!defaultBranch && event.ref === `refs/heads/${defaultBranch}` };
 }
 

@@ -1,4 +1,5 @@
-import type { EventPayload } from '../git/revisions';
+import { pushedBranch } from '../git/revisions';
+import type { GitHubEvent } from './event';
 import { UserError } from '../util/errors';
 import { parseBooleanInput } from './boolean';
 import type { ChangeInfo, HubConfig, MlflowAuth, MlflowConfig } from './types';
@@ -9,18 +10,17 @@ const DEFAULT_HUB_URL = 'https://dagshub.com';
 /** The inputs this reads, by name (action.ts gives them trimmed). */
 export type HubInput = 'hub' | 'hub-url' | 'hub-repo' | 'hub-user' | 'hub-token' | 'hub-required' | 'mlflow-tracking-uri' | 'mlflow-experiment';
 
-/** The head branch, commit, PR number and run URL from the runner's environment and event payload. */
-export function changeFromEvent(env: NodeJS.ProcessEnv, eventName: string, event: EventPayload): ChangeInfo {
-  const pr = event.pull_request;
-  const pushedBranch = eventName === 'push' && event.ref?.startsWith('refs/heads/') ? event.ref.slice('refs/heads/'.length) : null;
-  const repository = env.GITHUB_REPOSITORY || event.repository?.full_name || null;
+/** The head branch, commit, PR number and run URL from the runner's environment and the event; `repository`: GITHUB_REPOSITORY, checked. */
+export function changeFromEvent(env: NodeJS.ProcessEnv, eventName: string, event: GitHubEvent, repository: string | null): ChangeInfo {
+  const pr = event.pullRequest;
+  const fullName = repository || event.repository;
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   return {
-    repository,
-    branch: pr?.head?.ref || pushedBranch || env.GITHUB_HEAD_REF || null,
-    sha: pr?.head?.sha || env.GITHUB_SHA || null,
-    prNumber: typeof pr?.number === 'number' ? pr.number : null,
-    runUrl: repository && env.GITHUB_RUN_ID ? `${server}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : null,
+    repository: fullName,
+    branch: pr?.headRef || pushedBranch(eventName, event) || env.GITHUB_HEAD_REF || null,
+    sha: pr?.headSha || env.GITHUB_SHA || null,
+    prNumber: pr?.number ?? null,
+    runUrl: fullName && env.GITHUB_RUN_ID ? `${server}/${fullName}/actions/runs/${env.GITHUB_RUN_ID}` : null,
   };
 }
 

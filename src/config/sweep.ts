@@ -1,10 +1,9 @@
-import { UserError } from '../util/errors';
+import { parseDecimal } from '../util/decimal';
 
 /** A count of jobs (`expected-runs`, `--expected-runs`): a positive whole number, or empty for none. */
 export function expectedRuns(text: string | undefined, what: string): number | null {
   if (!text) return null;
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UserError(`${what} is '${text}'; expected the number of matrix jobs, a whole number of at least 1.`);
-  return Number(text);
+  return parseDecimal(text, what, 'the number of matrix jobs, a whole number of at least 1', { fractions: false, accepts: (n) => n >= 1 });
 }
 
 /** `repeat-params`: names one per line or separated by commas; default `seed`. */

@@ -146,8 +146,11 @@ export interface WorkflowRunInfo {
 
 /** One way to find the base commit. */
 export type BaseCandidate =
-  /** An exact commit (the PR's base SHA, a push's `before`); fetched at depth 1 when a shallow clone lacks it. */
-  | { kind: 'commit'; sha: string; label: string }
+  /**
+   * An exact commit (the PR's base SHA, a push's `before`); fetched at depth 1 when a shallow clone lacks it. `pushed`:
+   * it is a push's `before`, and `forced` says the push rewrote the branch (the payload's `forced`).
+   */
+  | { kind: 'commit'; sha: string; label: string; pushed?: { forced: boolean } }
   /** The merge-base of HEAD with a branch; `fetchBranch` is fetched first when set (shallow clones). */
   | { kind: 'merge-base'; ref: string; fetchBranch?: string; label: string }
   /** Any revision git understands (`HEAD~1`, `origin/HEAD`); skipped when it does not resolve. */

@@ -492,11 +492,13 @@ function plainWorkTree(dir: string): [string, string] | null {
   }
 }
 
-/** Rejects revisions that git could read as an option or that contain control characters. */
+/** False for a revision git could read as an option, or one holding a line break or other control character. */
+export function isUsableRev(rev: string): boolean {
+  return !!rev && !rev.startsWith('-') && !/[\x00-\x1f\x7f]/.test(rev);
+}
+
 function assertSafeRev(rev: string): void {
-  if (!rev || rev.startsWith('-') || /[\x00-\x1f\x7f]/.test(rev)) {
-    throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
-  }
+  if (!isUsableRev(rev)) throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
 }
 
 export function shortSha(sha: string): string {

@@ -1,7 +1,8 @@
+import type { GitHubEvent } from '../config/event';
 import type { BaseCandidate } from '../config/types';
 import { UserError } from '../util/errors';
 import type { Logger } from '../util/log';
-import { GitRepo, shortSha } from './repo';
+import { GitRepo, isUsableRev, shortSha } from './repo';
 
 export interface Revision {
   sha: string;
@@ -11,40 +12,45 @@ export interface Revision {
 
 const ZERO_SHA = /^0+$/;
 
-/** The minimal part of a GitHub event payload that decides the base. */
-export interface EventPayload {
-  before?: string;
-  after?: string;
-  ref?: string;
-  pull_request?: { number?: number; base?: { sha?: string; ref?: string }; head?: { sha?: string; ref?: string } };
-  repository?: { default_branch?: string; full_name?: string };
-}
-
 /**
- * Where the base is, for each event: a PR's base SHA; a push's `before` (for a new branch, the merge-base
- * with the default branch); otherwise the previous commit.
+ * Where the base is, for each event: a PR's base SHA; a push's `before` (for a new branch, the merge-base with the
+ * default branch); otherwise the previous commit. A push whose `before` is gone (a force push) falls back the same
+ * way: the merge-base with the default branch (not when the push is to it), then the previous commit.
  */
-export function baseFromEvent(eventName: string, event: EventPayload): BaseCandidate[] {
-  const defaultBranch = event.repository?.default_branch;
+export function baseFromEvent(eventName: string, event: GitHubEvent): BaseCandidate[] {
+  const defaultBranch = event.defaultBranch;
   const previous: BaseCandidate = { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' };
   if (eventName === 'pull_request' || eventName === 'pull_request_target') {
-    const sha = event.pull_request?.base?.sha;
-    if (sha) return [{ kind: 'commit', sha, label: event.pull_request?.base?.ref || shortSha(sha) }];
+    const sha = event.pullRequest?.baseSha;
+    if (sha) return [{ kind: 'commit', sha, label: event.pullRequest?.baseRef || shortSha(sha) }];
   }
   if (eventName === 'push' && event.before) {
-    if (!ZERO_SHA.test(event.before)) return [{ kind: 'commit', sha: event.before, label: shortSha(event.before) }];
-    if (defaultBranch) {
-      return [{ kind: 'merge-base', ref: `refs/remotes/origin/${defaultBranch}`, fetchBranch: defaultBranch, label: defaultBranch }, previous];
-    }
+    const forkPoint: BaseCandidate[] =
+      defaultBranch && pushedBranch(eventName, event) !== defaultBranch
+        ? [{ kind: 'merge-base', ref: `refs/remotes/origin/${defaultBranch}`, fetchBranch: defaultBranch, label: defaultBranch }]
+        : [];
+    if (ZERO_SHA.test(event.before)) return [...forkPoint, previous];
+    return [{ kind: 'commit', sha: event.before, label: shortSha(event.before), pushed: { forced: event.forced } }, ...forkPoint, previous];
   }
   return [previous];
 }
 
 /** The head's label: the PR's branch, or the pushed branch, or the short SHA. */
-export function headLabelFromEvent(eventName: string, event: EventPayload, sha: string): string {
-  if (event.pull_request?.head?.ref) return event.pull_request.head.ref;
-  if (eventName === 'push' && event.ref?.startsWith('refs/heads/')) return event.ref.slice('refs/heads/'.length);
-  return shortSha(sha);
+export function headLabelFromEvent(eventName: string, event: GitHubEvent, sha: string): string {
+  return event.pullRequest?.headRef || pushedBranch(eventName, event) || shortSha(sha);
+}
+
+/** The branch a push event is about; null for a tag, or another event. */
+export function pushedBranch(eventName: string, event: GitHubEvent): string | null {
+  return eventName === 'push' && event.ref?.startsWith('refs/heads/') ? event.ref.slice('refs/heads/'.length) : null;
+}
+
+/** The base the user named (`origin`: `Input 'base'`, `--base`), checked before git is asked about it. */
+export function explicitBase(rev: string, origin: string): BaseCandidate {
+  if (!isUsableRev(rev)) {
+    throw new UserError(`${origin} is ${JSON.stringify(rev)}: expected a branch, tag or commit (one that does not start with '-', on one line).`);
+  }
+  return { kind: 'explicit', rev, origin, label: rev };
 }
 
 /**
@@ -64,19 +70,8 @@ export async function resolveBase(git: GitRepo, candidates: BaseCandidate[], log
 
 async function resolveCandidate(git: GitRepo, candidate: BaseCandidate, log: Logger): Promise<Revision | null> {
   switch (candidate.kind) {
-    case 'commit': {
-      let sha = await git.resolveCommit(candidate.sha);
-      if (!sha) {
-        log.info(`Base commit ${shortSha(candidate.sha)} is not in this clone (shallow checkout); fetching that one commit (depth 1).`);
-        try {
-          await git.fetchCommit(candidate.sha);
-          sha = await git.resolveCommit(candidate.sha);
-        } catch (error) {
-          log.warning(`Could not fetch base commit ${shortSha(candidate.sha)}: ${firstLine(error)}`);
-        }
-      }
-      return sha ? { sha, label: candidate.label } : null;
-    }
+    case 'commit':
+      return resolveCommitCandidate(git, candidate, log);
     case 'merge-base': {
       if (candidate.fetchBranch) {
         log.info(`Fetching ${candidate.fetchBranch} to find where this branch started.`);
@@ -94,6 +89,34 @@ async function resolveCandidate(git: GitRepo, candidate: BaseCandidate, log: Log
     case 'explicit':
       return resolveExplicit(git, candidate, log);
   }
+}
+
+/**
+ * An exact commit, fetched when a shallow clone lacks it. A push's `before` that a force push replaced is not the
+ * base (the branch's history no longer holds it); nor is one a full clone lacks, which only a force push explains.
+ * Either way the next candidate is tried.
+ */
+async function resolveCommitCandidate(git: GitRepo, candidate: Extract<BaseCandidate, { kind: 'commit' }>, log: Logger): Promise<Revision | null> {
+  const short = shortSha(candidate.sha);
+  if (candidate.pushed?.forced) {
+    log.info(`The push was forced: ${short}, the branch's head before it, is not in the branch's history now, so it is not the base.`);
+    return null;
+  }
+  let sha = await git.resolveCommit(candidate.sha);
+  if (sha) return { sha, label: candidate.label };
+  const shallow = await git.isShallow();
+  if (!shallow && candidate.pushed) {
+    log.info(`${short}, the branch's head before this push, is not in this full clone: the push rewrote the branch (a force push), so it is not the base.`);
+    return null;
+  }
+  log.info(`Base commit ${short} is not in this clone${shallow ? ' (shallow checkout)' : ''}; fetching that one commit (depth 1).`);
+  try {
+    await git.fetchCommit(candidate.sha);
+    sha = await git.resolveCommit(candidate.sha);
+  } catch (error) {
+    log.warning(`Could not fetch base commit ${short}: ${firstLine(error)}`);
+  }
+  return sha ? { sha, label: candidate.label } : null;
 }
 
 /** The base the user named: as git reads it, else the branch of that name fetched from origin; else an error. */

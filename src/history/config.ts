@@ -1,5 +1,6 @@
 import type { GateRule } from '../gate/types';
 import { historyStatsUsed } from '../gate/parse';
+import { parseDecimal } from '../util/decimal';
 import { UserError } from '../util/errors';
 
 /** Base-branch commits read when the input (`history`) or flag (`--history`) is not given. */
@@ -9,12 +10,8 @@ const MAX_HISTORY = 1000;
 
 /** The `history` input or `--history` value: how many first-parent commits of the base branch to read; 0 turns it off. */
 export function parseHistoryDepth(text: string, name: string): number {
-  const value = text.trim();
-  if (!value) return DEFAULT_HISTORY;
-  if (!/^\d+$/.test(value) || Number(value) > MAX_HISTORY) {
-    throw new UserError(`${name} must be a whole number of commits from 0 (off) to ${MAX_HISTORY}, not '${text}'.`);
-  }
-  return Number(value);
+  if (!text.trim()) return DEFAULT_HISTORY;
+  return parseDecimal(text, name, `a whole number of commits from 0 (off) to ${MAX_HISTORY}`, { fractions: false, accepts: (n) => n <= MAX_HISTORY });
 }
 
 /**

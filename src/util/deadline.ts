@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { UserError } from './errors';
+import { parseDecimal } from './decimal';
 
 /**
  * 330 minutes: GitHub ends a job after 360 by default, and a job ended by the runner posts nothing. Stopping the
@@ -62,11 +62,11 @@ export class Deadline {
 
 /** A `deadline-minutes` value (input or `--deadline-minutes`): minutes, fractions allowed, greater than 0. */
 export function parseDeadlineMinutes(text: string, origin: string): number {
-  const value = text.trim() === '' ? DEFAULT_DEADLINE_MINUTES : Number(text.trim());
-  if (!Number.isFinite(value) || value <= 0 || value > MAX_DEADLINE_MINUTES) {
-    throw new UserError(`${origin} must be a number of minutes greater than 0 and at most ${MAX_DEADLINE_MINUTES} (got '${text.trim()}').`);
-  }
-  return value;
+  if (text.trim() === '') return DEFAULT_DEADLINE_MINUTES;
+  return parseDecimal(text, origin, `a number of minutes in decimal (such as 30 or 7.5), greater than 0 and at most ${MAX_DEADLINE_MINUTES}`, {
+    fractions: true,
+    accepts: (minutes) => minutes > 0 && minutes <= MAX_DEADLINE_MINUTES,
+  });
 }
 
 function formatMinutes(minutes: number): string {

@@ -124,6 +124,12 @@ describe('mlreport report (dist/cli.js in a real repository)', () => {
     assert.equal(existsSync(join(repo.dir, 'report.md')), false);
   });
 
+  test('--base that git would read as an option is an error naming --base', async () => {
+    const r = await runCli(['report', '--base=-x', '--out', tempDir()], repo.dir);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /--base is "-x": expected a branch, tag or commit \(one that does not start with '-', on one line\)\./);
+  });
+
   test('--help lists the commands; --version prints the package version', async () => {
     const h = await runCli(['--help'], repo.dir);
     assert.equal(h.code, 0);

@@ -52,7 +52,7 @@ describe('configFromAction', () => {
   });
 
   test('reads inputs, event and runner variables into one Config', async () => {
-    const config = await configFromAction({ env: env({ 'INPUT_WORKING-DIRECTORY': 'project', RUNNER_TEMP: dir }) });
+    const config = await configFromAction({ warn: assert.fail, env: env({ 'INPUT_WORKING-DIRECTORY': 'project', RUNNER_TEMP: dir }) });
     // The physical folder, as DVC finds its root (macOS temp dirs are reached through /var → /private/var).
     assert.equal(config.workspace, realpathSync(join(dir, 'project')));
     assert.deepEqual(config.baseCandidates, [{ kind: 'commit', sha: base, label: 'main' }]);
@@ -66,18 +66,75 @@ describe('configFromAction', () => {
   });
 
   test('GitHub Enterprise: the API URL comes from GITHUB_API_URL', async () => {
-    const config = await configFromAction({ env: env({ GITHUB_API_URL: 'https://ghe.example.com/api/v3' }) });
+    const config = await configFromAction({ warn: assert.fail, env: env({ GITHUB_API_URL: 'https://ghe.example.com/api/v3' }) });
     assert.equal(config.github?.apiUrl, 'https://ghe.example.com/api/v3');
   });
 
   test('the base input overrides the event', async () => {
-    const config = await configFromAction({ env: env({ INPUT_BASE: 'v1.0' }) });
+    const config = await configFromAction({ warn: assert.fail, env: env({ INPUT_BASE: 'v1.0' }) });
     assert.deepEqual(config.baseCandidates, [{ kind: 'explicit', rev: 'v1.0', origin: "Input 'base'", label: 'v1.0' }]);
+  });
+
+  test("GITHUB_REPOSITORY not 'owner/name' is an error; unset on a runner too, so a gate's check run is never silently missing", async () => {
+    for (const [value, shown] of [
+      ['a/b/c', "'a/b/c'"],
+      ['octo', "'octo'"],
+      ['', 'empty'],
+    ] as const) {
+      await assert.rejects(
+        configFromAction({ env: env({ GITHUB_REPOSITORY: value, GITHUB_ACTIONS: 'true' }), warn: assert.fail }),
+        (e: Error) => e.message.startsWith(`GITHUB_REPOSITORY is ${shown}; expected the repository as 'owner/name', which the runner sets.`),
+        value,
+      );
+    }
+    await assert.rejects(configFromAction({ env: env({ GITHUB_REPOSITORY: 'a/b/c' }), warn: assert.fail }), /^UserError: GITHUB_REPOSITORY is 'a\/b\/c'/);
+  });
+
+  test('GITHUB_REPOSITORY unset off a runner (@github/local-action): the report is made, publishing is off, and a warning says so', async () => {
+    const warnings: string[] = [];
+    const config = await configFromAction({ env: env({ GITHUB_REPOSITORY: '' }), warn: (message) => warnings.push(message) });
+    assert.equal(config.github, null);
+    assert.deepEqual(warnings, [
+      "GITHUB_REPOSITORY is not set (not on a GitHub runner), so publishing to GitHub is off: no comment, check run or images; the report is only written to 'out-dir'. Set it to 'owner/name' to publish.",
+    ]);
+  });
+
+  test('numeric inputs share one parser: decimal digits only, the input named in the error', async () => {
+    for (const [name, bad] of [
+      ['deadline-minutes', '0x10'],
+      ['deadline-minutes', '1e2'],
+      ['deadline-minutes', 'Infinity'],
+      ['history', '0x10'],
+      ['history', '1e1'],
+      ['expected-runs', '0x10'],
+      ['expected-runs', '2.0'],
+    ] as const) {
+      await assert.rejects(
+        configFromAction({ env: env({ [`INPUT_${name.toUpperCase()}`]: bad }), warn: assert.fail }),
+        (e: Error) => e.message.startsWith(`Input '${name}' must be `) && e.message.endsWith(`, not '${bad}'.`),
+        `${name}: ${bad}`,
+      );
+    }
+    const config = await configFromAction({
+      env: env({ 'INPUT_DEADLINE-MINUTES': '7.5', INPUT_HISTORY: '016', 'INPUT_EXPECTED-RUNS': '4' }),
+      warn: assert.fail,
+    });
+    assert.deepEqual([config.deadlineMinutes, config.history, config.sweep?.expectedRuns], [7.5, 16, 4]);
+  });
+
+  test("a base input git would read as an option, or on two lines, is an error naming the input 'base'", async () => {
+    for (const bad of ['-x', '--output=/tmp/x', 'main\nHEAD']) {
+      await assert.rejects(
+        configFromAction({ env: env({ INPUT_BASE: bad }), warn: assert.fail }),
+        (e: Error) => e.message === `Input 'base' is ${JSON.stringify(bad)}: expected a branch, tag or commit (one that does not start with '-', on one line).`,
+        bad,
+      );
+    }
   });
 
   test('an unknown input is an error naming it and listing the known ones', async () => {
     assert.deepEqual(unknownInputs({ INPUT_METRIC: 'x', INPUT_METRICS: 'y' }), ['metric']);
-    await assert.rejects(configFromAction({ env: env({ INPUT_METRIC: 'metrics.json' }) }), (e: Error) => {
+    await assert.rejects(configFromAction({ warn: assert.fail, env: env({ INPUT_METRIC: 'metrics.json' }) }), (e: Error) => {
       assert.match(e.message, /Unknown input 'metric'/);
       assert.match(e.message, /Known inputs: .*metrics/);
       return true;
@@ -85,9 +142,15 @@ describe('configFromAction', () => {
   });
 
   test('an unreadable event file is a clear error naming the variable', async () => {
-    await assert.rejects(configFromAction({ env: env({ GITHUB_EVENT_PATH: join(dir, 'missing.json') }) }), /GITHUB_EVENT_PATH points to .*missing\.json/);
+    await assert.rejects(
+      configFromAction({ warn: assert.fail, env: env({ GITHUB_EVENT_PATH: join(dir, 'missing.json') }) }),
+      /GITHUB_EVENT_PATH points to .*missing\.json/,
+    );
     writeFileSync(join(dir, 'bad.json'), '{nope');
-    await assert.rejects(configFromAction({ env: env({ GITHUB_EVENT_PATH: join(dir, 'bad.json') }) }), /GITHUB_EVENT_PATH .* is not valid JSON/);
+    await assert.rejects(
+      configFromAction({ warn: assert.fail, env: env({ GITHUB_EVENT_PATH: join(dir, 'bad.json') }) }),
+      /GITHUB_EVENT_PATH .* is not valid JSON/,
+    );
   });
 
   test("every boolean input of action.yml accepts exactly what @actions/core's getBooleanInput accepts", async () => {
@@ -107,7 +170,7 @@ describe('configFromAction', () => {
         } finally {
           delete process.env[key];
         }
-        const result = configFromAction({ env: env({ [key]: value, INPUT_HUB: 'dagshub', 'INPUT_HUB-TOKEN': 'hub-secret' }) });
+        const result = configFromAction({ warn: assert.fail, env: env({ [key]: value, INPUT_HUB: 'dagshub', 'INPUT_HUB-TOKEN': 'hub-secret' }) });
         if (expected === null) {
           await assert.rejects(result, new RegExp(`^UserError: Input '${name}' is '${value}'; expected true or false`), `${name}: ${value}`);
           continue;

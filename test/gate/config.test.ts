@@ -252,10 +252,10 @@ describe('gate inputs', () => {
     const dir = new TempRepo().dir;
     try {
       await assert.rejects(
-        configFromAction({ env: { GITHUB_WORKSPACE: dir, ...env({ thresholds: 'accuracy >= 0.9\naccuracy >= 0.9 if presnt' }) } }),
+        configFromAction({ warn: () => undefined, env: { GITHUB_WORKSPACE: dir, ...env({ thresholds: 'accuracy >= 0.9\naccuracy >= 0.9 if presnt' }) } }),
         (error: Error) => error instanceof UserError && /^input 'thresholds' line 2, column 20: expected `present` after `if`/.test(error.message),
       );
-      const config = await configFromAction({ env: { GITHUB_WORKSPACE: dir, ...env({ thresholds: 'accuracy >= 0.9' }) } });
+      const config = await configFromAction({ warn: () => undefined, env: { GITHUB_WORKSPACE: dir, ...env({ thresholds: 'accuracy >= 0.9' }) } });
       assert.equal(config.gate?.rules.length, 1);
     } finally {
       rmSync(dir, { recursive: true, force: true });

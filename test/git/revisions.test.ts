@@ -2,6 +2,7 @@ import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { parseEvent } from '../../src/config/event';
 import { GitRepo } from '../../src/git/repo';
 import { baseFromEvent, headLabelFromEvent, resolveBase } from '../../src/git/revisions';
 import { UserError } from '../../src/util/errors';
@@ -9,33 +10,47 @@ import { MemoryLogger } from '../helpers/memory-logger';
 import { commitTree } from '../../src/workspace/tree';
 import { TempRepo, tempDir } from '../helpers/repo';
 
+const event = (payload: object) => parseEvent(payload, 'test event');
+
 describe('baseFromEvent', () => {
   test('pull_request: the PR base SHA, labelled with the base branch', () => {
     const sha = 'a'.repeat(40);
-    assert.deepEqual(baseFromEvent('pull_request', { pull_request: { base: { sha, ref: 'main' } } }), [{ kind: 'commit', sha, label: 'main' }]);
-    assert.deepEqual(baseFromEvent('pull_request_target', { pull_request: { base: { sha, ref: 'dev' } } }), [{ kind: 'commit', sha, label: 'dev' }]);
+    assert.deepEqual(baseFromEvent('pull_request', event({ pull_request: { base: { sha, ref: 'main' } } })), [{ kind: 'commit', sha, label: 'main' }]);
+    assert.deepEqual(baseFromEvent('pull_request_target', event({ pull_request: { base: { sha, ref: 'dev' } } })), [{ kind: 'commit', sha, label: 'dev' }]);
   });
 
-  test('push: the `before` commit', () => {
+  test('push: the `before` commit; should it be gone (a force push), the fork point with the default branch, then HEAD~1', () => {
     const before = 'b'.repeat(40);
-    assert.deepEqual(baseFromEvent('push', { before }), [{ kind: 'commit', sha: before, label: 'bbbbbbb' }]);
+    const previous = { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' };
+    const forkPoint = { kind: 'merge-base', ref: 'refs/remotes/origin/main', fetchBranch: 'main', label: 'main' };
+    assert.deepEqual(baseFromEvent('push', event({ before })), [{ kind: 'commit', sha: before, label: 'bbbbbbb', pushed: { forced: false } }, previous]);
+    assert.deepEqual(baseFromEvent('push', event({ before, forced: true, ref: 'refs/heads/dev', repository: { default_branch: 'main' } })), [
+      { kind: 'commit', sha: before, label: 'bbbbbbb', pushed: { forced: true } },
+      forkPoint,
+      previous,
+    ]);
+    // On the default branch itself the fork point would be the head: compared with itself.
+    assert.deepEqual(baseFromEvent('push', event({ before, forced: true, ref: 'refs/heads/main', repository: { default_branch: 'main' } })), [
+      { kind: 'commit', sha: before, label: 'bbbbbbb', pushed: { forced: true } },
+      previous,
+    ]);
   });
 
   test('push of a new branch (before is all zeros): merge-base with the default branch, then HEAD~1', () => {
-    const candidates = baseFromEvent('push', { before: '0'.repeat(40), repository: { default_branch: 'main' } });
+    const candidates = baseFromEvent('push', event({ before: '0'.repeat(40), repository: { default_branch: 'main' } }));
     assert.equal(candidates[0]!.kind, 'merge-base');
     assert.deepEqual(candidates[0], { kind: 'merge-base', ref: 'refs/remotes/origin/main', fetchBranch: 'main', label: 'main' });
     assert.deepEqual(candidates[1], { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' });
   });
 
   test('other events: the previous commit', () => {
-    assert.deepEqual(baseFromEvent('workflow_dispatch', {}), [{ kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' }]);
+    assert.deepEqual(baseFromEvent('workflow_dispatch', event({})), [{ kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' }]);
   });
 
   test('head label: PR branch, pushed branch, else short SHA', () => {
-    assert.equal(headLabelFromEvent('pull_request', { pull_request: { head: { ref: 'feature/x' } } }, 'c'.repeat(40)), 'feature/x');
-    assert.equal(headLabelFromEvent('push', { ref: 'refs/heads/dev' }, 'c'.repeat(40)), 'dev');
-    assert.equal(headLabelFromEvent('schedule', {}, 'c'.repeat(40)), 'ccccccc');
+    assert.equal(headLabelFromEvent('pull_request', event({ pull_request: { head: { ref: 'feature/x' } } }), 'c'.repeat(40)), 'feature/x');
+    assert.equal(headLabelFromEvent('push', event({ ref: 'refs/heads/dev' }), 'c'.repeat(40)), 'dev');
+    assert.equal(headLabelFromEvent('schedule', event({}), 'c'.repeat(40)), 'ccccccc');
   });
 });
 
@@ -80,6 +95,47 @@ describe('resolveBase against real repositories', () => {
     const none = await resolveBase(git, [{ kind: 'commit', sha: missing, label: 'gone' }], log);
     assert.equal(none, null);
     assert.ok(log.lines.some((l) => l.startsWith('warning: No base revision found')));
+  });
+
+  test("a push's `before` that a full clone lacks is a force push: said so, nothing fetched, and the next candidate is the base", async () => {
+    const git = await GitRepo.open(origin.dir);
+    assert.equal(await git.isShallow(), false);
+    const log = new MemoryLogger();
+    const gone = '2'.repeat(40);
+    const previous = { kind: 'rev', rev: 'HEAD~2', label: 'HEAD~2' } as const;
+    const base = await resolveBase(git, [{ kind: 'commit', sha: gone, label: '2222222', pushed: { forced: false } }, previous], log);
+    assert.deepEqual(base, { sha: first, label: 'HEAD~2' });
+    assert.deepEqual(log.lines, [
+      "info: 2222222, the branch's head before this push, is not in this full clone: the push rewrote the branch (a force push), so it is not the base.",
+    ]);
+  });
+
+  test('a push marked `forced`: its `before` is not the base even where the clone still has it', async () => {
+    const git = await GitRepo.open(origin.dir);
+    const log = new MemoryLogger();
+    const base = await resolveBase(
+      git,
+      [
+        { kind: 'commit', sha: first, label: 'bbbbbbb', pushed: { forced: true } },
+        { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' },
+      ],
+      log,
+    );
+    assert.equal(base?.label, 'HEAD~1');
+    assert.match(
+      log.lines.join('\n'),
+      /^info: The push was forced: \w{7}, the branch's head before it, is not in the branch's history now, so it is not the base\.$/,
+    );
+  });
+
+  test("a push's `before` a shallow clone lacks is fetched, as a shallow checkout", async () => {
+    const clone = join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin.dir}`, clone]);
+    const git = await GitRepo.open(clone);
+    const log = new MemoryLogger();
+    const base = await resolveBase(git, [{ kind: 'commit', sha: first, label: 'bbbbbbb', pushed: { forced: false } }], log);
+    assert.deepEqual(base, { sha: first, label: 'bbbbbbb' });
+    assert.match(log.lines.join('\n'), /is not in this clone \(shallow checkout\); fetching that one commit \(depth 1\)/);
   });
 
   test('an explicit base a shallow clone lacks is fetched from origin; one that does not exist is an error naming what was tried', async () => {

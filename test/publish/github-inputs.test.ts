@@ -69,7 +69,7 @@ describe('publishing inputs', () => {
       GITHUB_WORKSPACE: dir,
       'INPUT_IMAGE-STORE': 'none',
     };
-    const config = await configFromAction({ env });
+    const config = await configFromAction({ env, warn: assert.fail });
     assert.equal(config.github?.forkPr, true);
     assert.equal(config.githubPublish?.imageStore, 'none');
     writeFileSync(
@@ -85,7 +85,7 @@ describe('publishing inputs', () => {
         },
       }),
     );
-    const wr = await configFromAction({ env: { ...env, GITHUB_EVENT_NAME: 'workflow_run' } });
+    const wr = await configFromAction({ warn: assert.fail, env: { ...env, GITHUB_EVENT_NAME: 'workflow_run' } });
     assert.deepEqual(wr.github?.workflowRun, {
       id: 9,
       event: 'pull_request',

@@ -23,7 +23,7 @@ async function config(inputs: Record<string, string>, extra: NodeJS.ProcessEnv =
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   try {
-    return await configFromAction({ env });
+    return await configFromAction({ env, warn: assert.fail });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
