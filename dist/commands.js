@@ -23489,7 +23489,7 @@ function unnamedNote(sides, which, path, name) {
 function ancestorIn(path, paths) {
   if (!paths.size) return null;
   for (let cut = path.lastIndexOf("/"); cut > 0; cut = path.lastIndexOf("/", cut - 1)) if (paths.has(path.slice(0, cut))) return path.slice(0, cut);
-  return null;
+  return paths.has("") ? "" : null;
 }
 function filesOf(side, kind) {
   return kind === "params" ? side.params : new Map(side.metrics.map((p) => [p, []]));
@@ -23636,9 +23636,9 @@ async function selectFiles(tree, targets, log, fatal) {
         log.warning(`${tree.name}: skipped ${JSON.stringify(p)}: ${describeError(error)}`);
         continue;
       }
-      if (!clean2) continue;
       const re = isGlob(clean2) ? globToRegExp(clean2) : null;
-      const under = all.filter((f) => re ? re.test(f) : f.startsWith(`${clean2}/`));
+      const under = clean2 ? all.filter((f) => re ? re.test(f) : f.startsWith(`${clean2}/`)) : all;
+      if (!clean2 && !under.length) continue;
       if (re) {
         under.forEach((f) => out.add(f));
         into.globs.push(re);
@@ -25756,7 +25756,12 @@ async function valuesDiffIn(git, kind, args, workspace) {
   const log = consoleLogger(true);
   const empty = !await git.resolveCommit("HEAD");
   let comparison = { metrics: [], params: [], errors: [], headErrors: [], parsedAtBase: /* @__PURE__ */ new Set() };
-  if (!empty) {
+  if (empty)
+    writeError(
+      `mlreport: unknown revision '${args.aRev}': this repository has no commit yet, so there is nothing to compare the workspace's ${kind} with (DVC shows nothing too); commit, then diff
+`
+    );
+  else {
     const budget = new ReadBudget();
     const data = await openProjectData(workspace, log);
     const tree = async (rev) => {

@@ -24489,7 +24489,7 @@ function unnamedNote(sides, which2, path, name) {
 function ancestorIn(path, paths) {
   if (!paths.size) return null;
   for (let cut = path.lastIndexOf("/"); cut > 0; cut = path.lastIndexOf("/", cut - 1)) if (paths.has(path.slice(0, cut))) return path.slice(0, cut);
-  return null;
+  return paths.has("") ? "" : null;
 }
 function filesOf(side, kind) {
   return kind === "params" ? side.params : new Map(side.metrics.map((p) => [p, []]));
@@ -24636,9 +24636,9 @@ async function selectFiles(tree, targets, log, fatal) {
         log.warning(`${tree.name}: skipped ${JSON.stringify(p)}: ${describeError(error2)}`);
         continue;
       }
-      if (!clean2) continue;
       const re = isGlob(clean2) ? globToRegExp(clean2) : null;
-      const under = all.filter((f) => re ? re.test(f) : f.startsWith(`${clean2}/`));
+      const under = clean2 ? all.filter((f) => re ? re.test(f) : f.startsWith(`${clean2}/`)) : all;
+      if (!clean2 && !under.length) continue;
       if (re) {
         under.forEach((f) => out.add(f));
         into.globs.push(re);

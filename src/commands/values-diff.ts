@@ -66,7 +66,13 @@ async function valuesDiffIn(git: GitRepo, kind: ValueKind, args: ValuesDiffArgs,
   const log = consoleLogger(true);
   const empty = !(await git.resolveCommit('HEAD'));
   let comparison: Comparison = { metrics: [], params: [], errors: [], headErrors: [], parsedAtBase: new Set() };
-  if (!empty) {
+  // DVC's diff is empty in a repository without commits (`if repo.scm.no_commits: return {}`): so is ours, but
+  // an empty table alone reads as "nothing changed".
+  if (empty)
+    writeError(
+      `mlreport: unknown revision '${args.aRev}': this repository has no commit yet, so there is nothing to compare the workspace's ${kind} with (DVC shows nothing too); commit, then diff\n`,
+    );
+  else {
     const budget = new ReadBudget();
     const data = await openProjectData(workspace, log);
     const tree = async (rev: string): Promise<Tree> => {

@@ -265,7 +265,8 @@ function unnamedNote(sides: ComparedSides, which: 'a' | 'b', path: string, name:
 function ancestorIn(path: string, paths: ReadonlySet<string> | ReadonlyMap<string, unknown>): string | null {
   if (!paths.size) return null;
   for (let cut = path.lastIndexOf('/'); cut > 0; cut = path.lastIndexOf('/', cut - 1)) if (paths.has(path.slice(0, cut))) return path.slice(0, cut);
-  return null;
+  // The project root, named as `.`, holds every path.
+  return paths.has('') ? '' : null;
 }
 
 function filesOf(side: SelectedFiles, kind: ValueKind): Map<string, string[]> {
@@ -452,9 +453,10 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
         log.warning(`${tree.name}: skipped ${JSON.stringify(p)}: ${describeError(error)}`);
         continue;
       }
-      if (!clean) continue;
       const re = isGlob(clean) ? globToRegExp(clean) : null;
-      const under = all.filter((f) => (re ? re.test(f) : f.startsWith(`${clean}/`)));
+      // `.` (or `src/..`) is the project root: a folder like any other, its files every file of the project.
+      const under = clean ? all.filter((f) => (re ? re.test(f) : f.startsWith(`${clean}/`))) : all;
+      if (!clean && !under.length) continue;
       if (re) {
         under.forEach((f) => out.add(f));
         into.globs.push(re);

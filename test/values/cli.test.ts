@@ -111,6 +111,15 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     repos.push(r);
     r.write({ 'm.yaml': 'foo: 1', 'dvc.yaml': stageYaml(['m.yaml']) });
     assert.deepEqual(await json(r, ['metrics', 'diff', '--json']), {});
+    // DVC prints nothing at all here; an empty table alone would read as "nothing changed".
+    for (const kind of ['metrics', 'params']) {
+      const res = await runCli([kind, 'diff', '--all'], r.dir);
+      assert.equal(res.code, 0);
+      assert.equal(
+        res.stderr,
+        `mlreport: unknown revision 'HEAD': this repository has no commit yet, so there is nothing to compare the workspace's ${kind} with (DVC shows nothing too); commit, then diff\n`,
+      );
+    }
   });
 
   test('test_metrics_diff_dirty: workspace changes against HEAD', async () => {
@@ -208,6 +217,17 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     assert.deepEqual(Object.keys((await json(r, ['metrics', 'diff', '--targets', '**/*.json', '--json'])) as object), ['eval/a.json', 'other/c.json']);
     const res = await runCli(['metrics', 'diff', '--targets', 'other/c.json', '--no-path'], r.dir);
     assert.equal(res.stdout, 'Metric    HEAD    workspace    Change\nz         1       2            1\n');
+  });
+
+  test('--targets . is the project root: every file in it, as DVC expands a directory (expand_paths, fs.find)', async () => {
+    const r = repo();
+    r.commit('1', { 'eval/a.json': '{"x": 1}', 'params.yaml': 'lr: 1\n' });
+    r.write({ 'eval/a.json': '{"x": 2}', 'params.yaml': 'lr: 2\n' });
+    const all = { 'eval/a.json': { x: { old: 1, new: 2, diff: 1 } }, 'params.yaml': { lr: { old: 1, new: 2, diff: 1 } } };
+    assert.deepEqual(await json(r, ['metrics', 'diff', '--targets', '.', '--json']), all);
+    // From a folder, `..` names the root too.
+    const res = await runCli(['metrics', 'diff', '--targets', '..', '--json'], join(r.dir, 'eval'));
+    assert.deepEqual(JSON.parse(res.stdout), all);
   });
 
   test('--help prints the usage; both commands are listed by mlreport --help', async () => {
