@@ -9630,6 +9630,20 @@ async function readFiles(tree, paths) {
 var asError = (error2) => error2 instanceof Error ? error2 : new Error(String(error2));
 var RefusedRead = class extends UserError {
 };
+var NotAFile = class extends UserError {
+  constructor(path) {
+    const what = FILE_ROLES[path.slice(path.lastIndexOf("/") + 1)];
+    super(`${path}: a folder, not a file${what ? ` (expected ${what})` : ""}; not read`);
+    this.path = path;
+  }
+  path;
+};
+var FILE_ROLES = {
+  "dvc.yaml": "DVC's pipeline file",
+  "dvc.lock": "DVC's lock file",
+  "params.yaml": "DVC's default params file",
+  ".mlreport.yml": "mlreport's settings file"
+};
 var MAX_FILE_BYTES = 100 * 1024 * 1024;
 var MAX_RUN_BYTES = 1024 * 1024 * 1024;
 var ReadBudget = class {
@@ -9766,7 +9780,7 @@ function workspaceTree(root, options = {}) {
         `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read \u2014 use its name as on disk`
       );
     }
-    if (info2.isDirectory()) return null;
+    if (info2.isDirectory()) throw new NotAFile(path);
     if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
     budget.take(path, info2.size, streamed);
     const fd = openSync2(target, constants4.O_RDONLY | constants4.O_NONBLOCK);
@@ -13038,7 +13052,9 @@ async function loadProject(tree) {
 }
 async function loadDvcYamls(tree, files) {
   const out = { dvcYamls: [], errors: [] };
-  for (const dir of dvcYamlDirs(files ?? await tree.list())) {
+  const dirs = dvcYamlDirs(files ?? await tree.list());
+  if (dirs[0] !== "") dirs.unshift("");
+  for (const dir of dirs) {
     try {
       const dvc = await loadDvcYaml(tree, dir);
       if (dvc) out.dvcYamls.push(dvc);

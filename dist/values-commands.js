@@ -10326,7 +10326,9 @@ async function loadProject(tree) {
 }
 async function loadDvcYamls(tree, files) {
   const out = { dvcYamls: [], errors: [] };
-  for (const dir of dvcYamlDirs(files ?? await tree.list())) {
+  const dirs = dvcYamlDirs(files ?? await tree.list());
+  if (dirs[0] !== "") dirs.unshift("");
+  for (const dir of dirs) {
     try {
       const dvc = await loadDvcYaml(tree, dir);
       if (dvc) out.dvcYamls.push(dvc);
@@ -10727,6 +10729,20 @@ async function readFiles(tree, paths) {
 var asError = (error) => error instanceof Error ? error : new Error(String(error));
 var RefusedRead = class extends UserError {
 };
+var NotAFile = class extends UserError {
+  constructor(path) {
+    const what = FILE_ROLES[path.slice(path.lastIndexOf("/") + 1)];
+    super(`${path}: a folder, not a file${what ? ` (expected ${what})` : ""}; not read`);
+    this.path = path;
+  }
+  path;
+};
+var FILE_ROLES = {
+  "dvc.yaml": "DVC's pipeline file",
+  "dvc.lock": "DVC's lock file",
+  "params.yaml": "DVC's default params file",
+  ".mlreport.yml": "mlreport's settings file"
+};
 var MAX_FILE_BYTES = 100 * 1024 * 1024;
 var MAX_RUN_BYTES = 1024 * 1024 * 1024;
 var ReadBudget = class {
@@ -10852,7 +10868,7 @@ function workspaceTree(root, options = {}) {
         `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read \u2014 use its name as on disk`
       );
     }
-    if (info.isDirectory()) return null;
+    if (info.isDirectory()) throw new NotAFile(path);
     if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
     budget.take(path, info.size, streamed);
     const fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK);

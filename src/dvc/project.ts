@@ -118,7 +118,10 @@ export async function loadProject(tree: Tree): Promise<DvcProject> {
  */
 export async function loadDvcYamls(tree: Tree, files?: string[]): Promise<{ dvcYamls: DvcYaml[]; errors: { file: string; error: string }[] }> {
   const out: { dvcYamls: DvcYaml[]; errors: { file: string; error: string }[] } = { dvcYamls: [], errors: [] };
-  for (const dir of dvcYamlDirs(files ?? (await tree.list()))) {
+  const dirs = dvcYamlDirs(files ?? (await tree.list()));
+  // The root's is read even when no file is listed there: a folder named dvc.yaml is an error, not "no pipeline".
+  if (dirs[0] !== '') dirs.unshift('');
+  for (const dir of dirs) {
     try {
       const dvc = await loadDvcYaml(tree, dir);
       if (dvc) out.dvcYamls.push(dvc);

@@ -16,7 +16,10 @@ export interface Tree {
   name: string;
   /** A commit: DVC-cached outputs are not in it. */
   isCommit: boolean;
-  /** A file's bytes; null when it does not exist (or is a directory). Throws `RefusedRead` for what the guard refuses. */
+  /**
+   * A file's bytes; null when it does not exist. Throws `RefusedRead` for what the guard refuses, and `NotAFile` for a
+   * folder on disk where a file was named (a folder named dvc.yaml is no missing pipeline).
+   */
   read(path: string): Promise<Buffer | null>;
   /**
    * Several files, each as `read` gives it — its bytes, null, or the error `read` would throw — in the order
@@ -57,6 +60,22 @@ export type Chunks = AsyncIterable<Buffer> | Iterable<Buffer>;
 
 /** A read the guard refused; the message names the path and the rule, for the report. */
 export class RefusedRead extends UserError {}
+
+/** A folder where a file was named: an error naming what the file should have been, never read as a missing file. */
+class NotAFile extends UserError {
+  constructor(readonly path: string) {
+    const what = FILE_ROLES[path.slice(path.lastIndexOf('/') + 1)];
+    super(`${path}: a folder, not a file${what ? ` (expected ${what})` : ''}; not read`);
+  }
+}
+
+/** What the project files read by name are, for the error when one is a folder. */
+const FILE_ROLES: Record<string, string> = {
+  'dvc.yaml': "DVC's pipeline file",
+  'dvc.lock': "DVC's lock file",
+  'params.yaml': "DVC's default params file",
+  '.mlreport.yml': "mlreport's settings file",
+};
 
 /** Bytes one file may have: a metrics, params or plot file larger than this is a mistake or an attack. */
 export const MAX_FILE_BYTES = 100 * 1024 * 1024;
@@ -240,7 +259,7 @@ export function workspaceTree(root: string, options: WorkspaceTreeOptions = {}):
         `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read — use its name as on disk`,
       );
     }
-    if (info.isDirectory()) return null;
+    if (info.isDirectory()) throw new NotAFile(path);
     // A FIFO would block the read forever and a device could be endless: only regular files are read.
     if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
     budget.take(path, info.size, streamed);

@@ -169,6 +169,65 @@ describe('git and DVC internals, and files that are not regular, are never read'
   });
 });
 
+describe('a folder where a project file should be is an error naming it, not a missing file', () => {
+  const committed = (): TempRepo => {
+    const r = repo();
+    r.commit('base', {
+      'dvc.yaml': 'stages:\n  train:\n    cmd: echo\n    params: [lr]\nmetrics:\n  - m.json\n',
+      'params.yaml': 'lr: 0.1\n',
+      'm.json': '{"acc": 0.8}',
+    });
+    return r;
+  };
+  const swap = (r: TempRepo, file: string): void => {
+    rmSync(join(r.dir, file), { force: true });
+    mkdirSync(join(r.dir, file));
+  };
+
+  test('dvc.yaml: status and metrics diff fail naming it; the report fails instead of showing its metrics removed', async () => {
+    const r = committed();
+    swap(r, 'dvc.yaml');
+    const message = "dvc.yaml: a folder, not a file (expected DVC's pipeline file); not read";
+    const status = await cli(['status'], r.dir);
+    assert.equal(status.code, 2);
+    assert.equal(status.stderr, `mlreport: ${message}\n`);
+    const diff = await cli(['metrics', 'diff'], r.dir);
+    assert.equal(diff.code, 1);
+    assert.match(diff.stderr, new RegExp(`ERROR: ${message.replace(/[().]/g, '\\$&')}`));
+    const out = tempDir();
+    cleanup.push(out);
+    const report = await cli(['report', '--base', 'HEAD', '--out', out], r.dir);
+    assert.equal(report.code, 1);
+    assert.match(readFileSync(join(out, 'report.md'), 'utf8'), /project files do not parse: dvc\.yaml: a folder, not a file/);
+  });
+
+  for (const [file, role, kind] of [
+    ['dvc.lock', "DVC's lock file", 'metrics'],
+    ['params.yaml', "DVC's default params file", 'params'],
+  ] as const) {
+    test(`${file}: status and ${kind} diff name it`, async () => {
+      const r = committed();
+      swap(r, file);
+      const status = await cli(['status'], r.dir);
+      assert.equal(status.code, 2);
+      assert.equal(status.stderr, `mlreport: ${file}: a folder, not a file (expected ${role}); not read\n`);
+      const diff = await cli([kind, 'diff'], r.dir);
+      assert.equal(diff.code, 1);
+      assert.match(diff.stderr, new RegExp(`ERROR: ${file.replace('.', '\\.')}: a folder, not a file`));
+    });
+  }
+
+  test('.mlreport.yml: the report stops naming it', async () => {
+    const r = committed();
+    mkdirSync(join(r.dir, '.mlreport.yml'));
+    const out = tempDir();
+    cleanup.push(out);
+    const report = await cli(['report', '--base', 'HEAD', '--out', out], r.dir);
+    assert.equal(report.code, 2);
+    assert.match(report.stderr, /\.mlreport\.yml: a folder, not a file \(expected mlreport's settings file\); not read/);
+  });
+});
+
 describe('a YAML alias bomb is a clear error, not a crash', () => {
   test('params diff names the file and the alias; it ends quickly', async () => {
     const r = repo();
