@@ -25542,12 +25542,14 @@ function writeDvcDiffJson(files, all, write) {
   out.flush();
 }
 function writeDvcDiffTable(files, options2, write) {
+  const escape2 = options2.markdown ? options2.markdown.escape : null;
   const headers = ["Path", options2.title, options2.aRev, options2.bRev];
   if (options2.showChange) headers.push("Change");
+  if (escape2) headers.forEach((h, i) => headers[i] = escape2(h));
   const cells = (file, r) => {
     const row3 = [file.path, r.key, displayValue(r.old, options2.precision), displayValue(r.new, options2.precision)];
     if (options2.showChange) row3.push(r.diff === void 0 ? "-" : displayValue(diffLeaf(r.diff, diffIsFloat(r)), options2.precision));
-    return row3;
+    return escape2 ? row3.map(escape2) : row3;
   };
   const w = headers.map((h) => h.length + 2);
   for (const file of files) {
@@ -25817,7 +25819,7 @@ async function valuesDiffIn(git, kind, args, workspace) {
       bRev: args.bRev,
       precision: kind === "metrics" ? args.precision || DEFAULT_PRECISION : null,
       showChange: kind === "metrics",
-      markdown: args.markdown,
+      markdown: args.markdown && { escape: escapeCell },
       all: args.all,
       noPath: args.noPath
     },

@@ -8249,6 +8249,13 @@ function safeText(text2) {
   return process.env.GITHUB_ACTIONS === "true" ? inertCommands(clean) : clean;
 }
 
+// src/report/escape.ts
+function escapeCell(text2) {
+  if (!NEEDS_ESCAPE.test(text2)) return text2;
+  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}\u200D-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:\u200B").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200B.`).replace(/\r\n?|\n/g, " ");
+}
+var NEEDS_ESCAPE = /[\\&<>|`*_[\]~@#:\r\n]|gh-|www\./i;
+
 // src/values/collect.ts
 import { isAscii } from "node:buffer";
 
@@ -14801,12 +14808,14 @@ function writeDvcDiffJson(files, all, write) {
   out.flush();
 }
 function writeDvcDiffTable(files, options, write) {
+  const escape = options.markdown ? options.markdown.escape : null;
   const headers = ["Path", options.title, options.aRev, options.bRev];
   if (options.showChange) headers.push("Change");
+  if (escape) headers.forEach((h, i) => headers[i] = escape(h));
   const cells = (file, r) => {
     const row2 = [file.path, r.key, displayValue(r.old, options.precision), displayValue(r.new, options.precision)];
     if (options.showChange) row2.push(r.diff === void 0 ? "-" : displayValue(diffLeaf(r.diff, diffIsFloat(r)), options.precision));
-    return row2;
+    return escape ? row2.map(escape) : row2;
   };
   const w = headers.map((h) => h.length + 2);
   for (const file of files) {
@@ -14927,7 +14936,7 @@ async function valuesDiffIn(git, kind, args, workspace) {
       bRev: args.bRev,
       precision: kind === "metrics" ? args.precision || DEFAULT_PRECISION : null,
       showChange: kind === "metrics",
-      markdown: args.markdown,
+      markdown: args.markdown && { escape: escapeCell },
       all: args.all,
       noPath: args.noPath
     },

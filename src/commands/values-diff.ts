@@ -4,6 +4,7 @@ import { GitRepo } from '../git/repo';
 import { UserError } from '../util/errors';
 import { parseDvcStyleArgs } from './dvc-args';
 import { consoleLogger, writeError, writeResult } from '../util/console-logger';
+import { escapeCell } from '../report/escape';
 import { redact } from '../util/redact';
 import { compareTrees, openProjectData, type Comparison } from '../values/collect';
 import { withCachedOutputs } from '../values/cached-outputs';
@@ -113,7 +114,7 @@ async function valuesDiffIn(git: GitRepo, kind: ValueKind, args: ValuesDiffArgs,
       bRev: args.bRev,
       precision: kind === 'metrics' ? args.precision || DEFAULT_PRECISION : null,
       showChange: kind === 'metrics',
-      markdown: args.markdown,
+      markdown: args.markdown && { escape: escapeCell },
       all: args.all,
       noPath: args.noPath,
     },

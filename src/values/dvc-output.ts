@@ -15,7 +15,11 @@ export interface DvcTableOptions {
   precision: number | null;
   /** The Change column (metrics only in DVC). */
   showChange: boolean;
-  markdown: boolean;
+  /**
+   * A GitHub table, every header and cell through `escape` (the report's escaping, src/report/escape.ts, handed in
+   * by the command: this folder renders DVC's formats and does not depend on the report's).
+   */
+  markdown: false | { escape: (text: string) => string };
   /** Include unchanged rows (`--all`). */
   all: boolean;
   /** Leave out the Path column (`--no-path`). */
@@ -94,12 +98,15 @@ export function dvcDiffJson(files: FileDiff[], all: boolean): string {
  * in a first pass over the rows, and each line is made in the second.
  */
 export function writeDvcDiffTable(files: FileDiff[], options: DvcTableOptions, write: (chunk: string) => void): void {
+  const escape = options.markdown ? options.markdown.escape : null;
   const headers = ['Path', options.title, options.aRev, options.bRev];
   if (options.showChange) headers.push('Change');
+  // A name such as `|pipe|` or `<b>x</b>` would end a cell or become HTML in a markdown table.
+  if (escape) headers.forEach((h, i) => (headers[i] = escape(h)));
   const cells = (file: FileDiff, r: ValueRow): string[] => {
     const row = [file.path, r.key, displayValue(r.old, options.precision), displayValue(r.new, options.precision)];
     if (options.showChange) row.push(r.diff === undefined ? '-' : displayValue(diffLeaf(r.diff, diffIsFloat(r)), options.precision));
-    return row;
+    return escape ? row.map(escape) : row;
   };
   const w = headers.map((h) => h.length + 2);
   for (const file of files) {

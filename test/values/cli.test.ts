@@ -181,7 +181,35 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     const res = await runCli(['metrics', 'diff', 'HEAD~1', 'HEAD', '--md', '--precision', '2'], r.dir);
     assert.equal(
       res.stdout,
-      '| Path   | Metric   | HEAD~1   | HEAD   | Change   |\n|--------|----------|----------|--------|----------|\n| m.json | loss     | 0.12     | 0.2    | 0.08     |\n\n',
+      // `~` is escaped as report.md escapes it (src/report/escape.ts): `~a~` would strike text through.
+      '| Path   | Metric   | HEAD\\~1   | HEAD   | Change   |\n|--------|----------|-----------|--------|----------|\n| m.json | loss     | 0.12      | 0.2    | 0.08     |\n\n',
+    );
+  });
+
+  test('--md escapes names and values as report.md does: a `|` or HTML in a key cannot break the table', async () => {
+    const r = repo();
+    r.commit('1', { 'm.json': '{"|pipe|": 1, "<b>x</b>": 1}', 'params.yaml': 'a|b: 1\n', 'dvc.yaml': stageYaml(['m.json']) });
+    r.write({ 'm.json': '{"|pipe|": 2, "<b>x</b>": 2}', 'params.yaml': 'a|b: <i>\n' });
+    assert.equal(
+      (await runCli(['metrics', 'diff', '--md'], r.dir)).stdout,
+      [
+        '| Path   | Metric               | HEAD   | workspace   | Change   |',
+        '|--------|----------------------|--------|-------------|----------|',
+        '| m.json | &lt;b&gt;x&lt;/b&gt; | 1      | 2           | 1        |',
+        '| m.json | \\|pipe\\|             | 1      | 2           | 1        |',
+        '',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(
+      (await runCli(['params', 'diff', '--md'], r.dir)).stdout,
+      [
+        '| Path        | Param   | HEAD   | workspace   |',
+        '|-------------|---------|--------|-------------|',
+        '| params.yaml | a\\|b    | 1      | &lt;i&gt;   |',
+        '',
+        '',
+      ].join('\n'),
     );
   });
 

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { diffRow, diffValueFile, pyEqual } from '../../src/values/diff';
 import { dvcDiffJson, dvcDiffTable, writeDvcDiffJson, writeDvcDiffTable, type DvcTableOptions } from '../../src/values/dvc-output';
 import type { FileDiff, Leaf } from '../../src/values/types';
+import { escapeCell } from '../../src/report/escape';
 
 const file = (path: string, rows: [string, Leaf | undefined, Leaf | undefined][]): FileDiff => ({
   path,
@@ -155,7 +156,7 @@ describe('tables (ported from DVC tests/unit/test_compare.py)', () => {
     ];
     files[0]!.rows[2]!.diff = undefined;
     assert.equal(
-      metricsTable(files, { markdown: true }),
+      metricsTable(files, { markdown: { escape: escapeCell } }),
       [
         '| Path         | Metric   | HEAD   | workspace   | Change   |',
         '|--------------|----------|--------|-------------|----------|',
@@ -252,7 +253,7 @@ describe('large diffs are written in pieces', () => {
     const small = [file('metrics.json', [['a.b.c', 1, 2]])];
     assert.equal(metricsTable(small, { noPath: true }), 'Metric    HEAD    workspace    Change\na.b.c     1       2            1\n');
     assert.equal(
-      metricsTable(small, { noPath: true, markdown: true }),
+      metricsTable(small, { noPath: true, markdown: { escape: escapeCell } }),
       '| Metric   | HEAD   | workspace   | Change   |\n|----------|--------|-------------|----------|\n| a.b.c    | 1      | 2           | 1        |\n\n',
     );
   });
