@@ -18209,7 +18209,7 @@ async function readRuns(dirs) {
       runs.push(await readRun(dir));
       continue;
     }
-    const children = (await readdir7(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    const children = (await readdir7(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && isJobFolder(e.name)).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
     for (const child of children.sort()) runs.push(await readRun(join20(dir, child)));
   }
@@ -18250,6 +18250,9 @@ async function readRun(dir) {
     throw error2;
   }
   return { name, report: report2, failed: failure(report2, raw.projectErrors) };
+}
+function isJobFolder(name) {
+  return !name.startsWith(".") && name !== "node_modules";
 }
 function failure(report2, projectErrors) {
   const stage2 = report2.pipeline?.stages.find((s) => s.status === "failed");

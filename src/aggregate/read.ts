@@ -13,7 +13,8 @@ export type RunInput = { name: string; report: ReportData; failed: string | null
 
 /**
  * The runs in the given folders. A folder holding report.json is one run; any other folder holds runs, one per
- * sub-folder (as actions/download-artifact lays out `pattern: mlreport-*` without merging). A run folder without
+ * sub-folder (as actions/download-artifact lays out `pattern: mlreport-*` without merging; hidden folders and
+ * node_modules are not jobs'). A run folder without
  * report.json is a failed run, not skipped. A report.json that is not a report, or of another schema version, is an
  * error naming the file: averaging half-understood data would be worse than stopping.
  */
@@ -26,7 +27,7 @@ export async function readRuns(dirs: string[]): Promise<RunInput[]> {
       runs.push(await readRun(dir));
       continue;
     }
-    const children = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name);
+    const children = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && isJobFolder(e.name)).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: 'no report.json in its folder' });
     for (const child of children.sort()) runs.push(await readRun(join(dir, child)));
   }
@@ -69,6 +70,14 @@ async function readRun(dir: string): Promise<RunInput> {
     throw error;
   }
   return { name, report, failed: failure(report, raw.projectErrors) };
+}
+
+/**
+ * Whether a sub-folder may be a job's report folder: hidden folders (`.git`, `.cache`) and `node_modules` never
+ * are, and counted as jobs without report.json they failed every `mlreport aggregate .` run in a repository.
+ */
+function isJobFolder(name: string): boolean {
+  return !name.startsWith('.') && name !== 'node_modules';
 }
 
 /** Why a run that wrote its report failed: a stage failed, or project files did not parse; null when it did not. */

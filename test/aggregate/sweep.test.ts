@@ -178,6 +178,21 @@ describe('mlreport aggregate (dist/cli.js over reports the real report command w
     rmSync(mixed, { recursive: true, force: true });
   });
 
+  test('hidden folders and node_modules beside the job folders are not jobs: `aggregate .` in a repository passes', async () => {
+    const dir = tempDir('mlreport-hidden-');
+    for (const job of ['mlreport-lr0.1-seed1', 'mlreport-lr0.1-seed2']) cpSync(join(artifacts, job), join(dir, job), { recursive: true });
+    for (const other of ['.git', '.hidden', 'node_modules']) mkdirSync(join(dir, other));
+    const r = await runCli(['aggregate', '.', '--out', join(dir, '.out')], dir);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(readFileSync(join(dir, '.out', 'report.json'), 'utf8'));
+    assert.deepEqual(
+      json.configurations.map((c: { id: string; runs: unknown[] }) => [c.id, c.runs.length]),
+      [['all runs', 2]],
+    );
+    assert.doesNotMatch(readFileSync(join(dir, '.out', 'report.md'), 'utf8'), /failed|\.git|\.hidden|node_modules/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   test('a report.json of another schema version is a clear error naming the file; nothing is written', async () => {
     const dir = tempDir('mlreport-v2-');
     cpSync(join(artifacts, 'mlreport-lr0.1-seed1'), join(dir, 'mlreport-a'), { recursive: true });
