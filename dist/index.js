@@ -24458,8 +24458,8 @@ function sideFile(sides, path, which2, keys, table2) {
   const noted = (file) => {
     if (file.status === "error") {
       sides.errors.push({ rev: tree.name, path, message: file.message });
-      sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
-      if (sides.kind === "params" && which2 === "b") sides.headErrors.push(file.message);
+      if (sides.kind !== "params" || which2 !== "b") sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
+      else if (!sides.headErrors.includes(file.message)) sides.headErrors.push(file.message);
     }
     return file;
   };

@@ -196,8 +196,10 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
   const noted = (file: ValueFile): ValueFile => {
     if (file.status === 'error') {
       sides.errors.push({ rev: tree.name, path, message: file.message });
-      sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
-      if (sides.kind === 'params' && which === 'b') sides.headErrors.push(file.message);
+      // A params file at the head fails the run, reported once as that error. Its dvc.yaml, whose `${…}` read it
+      // too, may have failed on it already with the same message.
+      if (sides.kind !== 'params' || which !== 'b') sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
+      else if (!sides.headErrors.includes(file.message)) sides.headErrors.push(file.message);
     }
     return file;
   };

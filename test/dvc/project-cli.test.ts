@@ -77,6 +77,13 @@ describe('a params.yaml with a repeated key is an error everywhere, as in DVC', 
     const diff = await cli(['params', 'diff'], r.dir);
     assert.notEqual(diff.code, 0, diff.stdout);
     assert.match(diff.stderr, /params\.yaml:3:1: invalid YAML: .*(unique|duplicate|repeat)/i);
+    // dvc.yaml's `${…}` context and the params diff both read params.yaml: one problem, said once.
+    assert.equal(diff.stderr.split('\n').filter((line) => line.includes('params.yaml:3:1')).length, 1, diff.stderr);
+    const out = tempDir();
+    cleanup.push(out);
+    await cli(['report', '--base', 'HEAD', '--out', out], r.dir);
+    const listed = readFileSync(join(out, 'report.md'), 'utf8').split('### ❌ Project files that do not parse')[1]!.split('###')[0]!;
+    assert.equal(listed.split('\n').filter((line) => line.includes('params.yaml:3:1')).length, 1, listed);
     for (const command of [['status'], ['repro']]) {
       const result = await cli(command, r.dir);
       assert.notEqual(result.code, 0, `${command[0]}: ${result.stdout}`);
