@@ -12395,12 +12395,19 @@ function parseToml(text2) {
     doc = parse(text2, { integersAsBigInt: true });
   } catch (error) {
     if (error instanceof TomlError) {
-      const first = error.message.split("\n").find((l) => l.trim() && !l.startsWith("Invalid TOML document")) ?? "invalid TOML";
-      throw new SyntaxProblem(first.replace(/^Invalid TOML document: /, ""), error.line, error.column);
+      throw new SyntaxProblem(tomlReason(error, text2), error.line, error.column);
     }
     throw error;
   }
   return { data: convert(doc), warnings: [] };
+}
+function tomlReason(error, text2) {
+  const reason = error.message.split("\n")[0].replace(/^Invalid TOML document: /, "") || "invalid TOML";
+  const line = text2.split(/\r?\n/)[error.line - 1] ?? "";
+  const assignment2 = /^\s*([^=#]+?)\s*=(.*)$/.exec(line);
+  if (assignment2 && reason.includes("redefine")) return `duplicate key '${assignment2[1]}' (${reason})`;
+  if (assignment2 && reason === "invalid value" && !assignment2[2].replace(/#.*/, "").trim()) return `a value missing after '=' for '${assignment2[1]}'`;
+  return reason;
 }
 function convert(value2) {
   if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;

@@ -11430,12 +11430,19 @@ function parseToml(text2) {
     doc = parse(text2, { integersAsBigInt: true });
   } catch (error2) {
     if (error2 instanceof TomlError) {
-      const first = error2.message.split("\n").find((l) => l.trim() && !l.startsWith("Invalid TOML document")) ?? "invalid TOML";
-      throw new SyntaxProblem(first.replace(/^Invalid TOML document: /, ""), error2.line, error2.column);
+      throw new SyntaxProblem(tomlReason(error2, text2), error2.line, error2.column);
     }
     throw error2;
   }
   return { data: convert(doc), warnings: [] };
+}
+function tomlReason(error2, text2) {
+  const reason = error2.message.split("\n")[0].replace(/^Invalid TOML document: /, "") || "invalid TOML";
+  const line = text2.split(/\r?\n/)[error2.line - 1] ?? "";
+  const assignment2 = /^\s*([^=#]+?)\s*=(.*)$/.exec(line);
+  if (assignment2 && reason.includes("redefine")) return `duplicate key '${assignment2[1]}' (${reason})`;
+  if (assignment2 && reason === "invalid value" && !assignment2[2].replace(/#.*/, "").trim()) return `a value missing after '=' for '${assignment2[1]}'`;
+  return reason;
 }
 function convert(value2) {
   if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;

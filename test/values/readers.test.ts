@@ -196,6 +196,17 @@ describe('TOML (DVC: tomlkit)', () => {
       /^params\.toml:2:\d+: invalid TOML: /,
     );
   });
+
+  test('invalid TOML says why, not only the line it quotes', () => {
+    assert.equal(
+      errorOf(() => parseValueFile('p.toml', 'a = 1\na = 2\n', 'params')),
+      "p.toml:2:1: invalid TOML: duplicate key 'a' (trying to redefine an already defined table or value)",
+    );
+    assert.equal(
+      errorOf(() => parseValueFile('p.toml', 'x = 1\nb =\n', 'params')),
+      "p.toml:2:4: invalid TOML: a value missing after '=' for 'b'",
+    );
+  });
 });
 
 describe('Python params (DVC tests/unit/utils/serialize/test_python.py test_parse_valid_types)', () => {

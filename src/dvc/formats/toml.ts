@@ -9,12 +9,24 @@ export function parseToml(text: string): ParsedFile {
     doc = parse(text, { integersAsBigInt: true });
   } catch (error) {
     if (error instanceof TomlError) {
-      const first = error.message.split('\n').find((l) => l.trim() && !l.startsWith('Invalid TOML document')) ?? 'invalid TOML';
-      throw new SyntaxProblem(first.replace(/^Invalid TOML document: /, ''), error.line, error.column);
+      throw new SyntaxProblem(tomlReason(error, text), error.line, error.column);
     }
     throw error;
   }
   return { data: convert(doc), warnings: [] };
+}
+
+/**
+ * Why smol-toml refused the text: its message's first line is the reason, the lines after it only quote the source.
+ * The two commonest get the key or the gap named.
+ */
+function tomlReason(error: TomlError, text: string): string {
+  const reason = error.message.split('\n')[0]!.replace(/^Invalid TOML document: /, '') || 'invalid TOML';
+  const line = text.split(/\r?\n/)[error.line - 1] ?? '';
+  const assignment = /^\s*([^=#]+?)\s*=(.*)$/.exec(line);
+  if (assignment && reason.includes('redefine')) return `duplicate key '${assignment[1]}' (${reason})`;
+  if (assignment && reason === 'invalid value' && !assignment[2]!.replace(/#.*/, '').trim()) return `a value missing after '=' for '${assignment[1]}'`;
+  return reason;
 }
 
 function convert(value: unknown): Raw {
