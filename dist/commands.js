@@ -12570,6 +12570,8 @@ function parseYamlDocument(text2) {
   if (error) {
     const { line, column } = lineColumn(text2, error.pos[0]);
     if (/call stack/i.test(error.message)) throw new SyntaxProblem("nested too deeply to read", line, column);
+    if (error.code === "MULTIPLE_DOCS")
+      throw new SyntaxProblem("a second YAML document starts here (a `---` line); DVC reads a file of one document", line, column);
     throw new SyntaxProblem(error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
   }
   const unknownTag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED" && !COERCED_TAGS.test(w.message));
@@ -18191,12 +18193,18 @@ var PlotBoundError = class extends UserError {
 
 // src/plots/custom.ts
 var ANCHOR = /<DVC_METRIC_([A-Z_]+)>/g;
+function jsonProblem(path, text2, message) {
+  const at = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
+  if (!at) return `${path}: invalid JSON: ${message}`;
+  const { line, column } = lineColumn(text2, Number(at[1]));
+  return `${path}:${line}:${column}: invalid JSON: ${message.replace(at[0], "")}`;
+}
 function fillCustomTemplate(path, text2, values) {
   let template;
   try {
     template = JSON.parse(text2);
   } catch (error) {
-    throw new UserError(`${path}: invalid JSON: ${error.message}`);
+    throw new UserError(jsonProblem(path, text2, error.message));
   }
   if (!isRecord2(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
   if (!text2.includes("<DVC_METRIC_DATA>")) {

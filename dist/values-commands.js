@@ -9916,6 +9916,8 @@ function parseYamlDocument(text2) {
   if (error) {
     const { line, column } = lineColumn(text2, error.pos[0]);
     if (/call stack/i.test(error.message)) throw new SyntaxProblem("nested too deeply to read", line, column);
+    if (error.code === "MULTIPLE_DOCS")
+      throw new SyntaxProblem("a second YAML document starts here (a `---` line); DVC reads a file of one document", line, column);
     throw new SyntaxProblem(error.message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, ""), line, column);
   }
   const unknownTag = doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED" && !COERCED_TAGS.test(w.message));

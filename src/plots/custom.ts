@@ -1,3 +1,4 @@
+import { lineColumn } from '../dvc/formats/json';
 import { UserError } from '../util/errors';
 import { PLOT_BOUNDS, PlotBoundError } from './bounds';
 import type { Datapoint } from './types';
@@ -17,6 +18,14 @@ export interface AnchorValues {
 
 const ANCHOR = /<DVC_METRIC_([A-Z_]+)>/g;
 
+/** V8's JSON.parse message said as the other readers say theirs: `file:line:column`, not `at position 27`. */
+function jsonProblem(path: string, text: string, message: string): string {
+  const at = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
+  if (!at) return `${path}: invalid JSON: ${message}`;
+  const { line, column } = lineColumn(text, Number(at[1]));
+  return `${path}:${line}:${column}: invalid JSON: ${message.replace(at[0], '')}`;
+}
+
 /**
  * Fills a custom Vega-Lite template the way DVC does: a string that is exactly an anchor becomes the value
  * (any JSON type), an anchor inside a longer string is replaced by text, anchors DVC leaves unused become
@@ -27,7 +36,7 @@ export function fillCustomTemplate(path: string, text: string, values: AnchorVal
   try {
     template = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${path}: invalid JSON: ${(error as Error).message}`);
+    throw new UserError(jsonProblem(path, text, (error as Error).message));
   }
   if (!isRecord(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
   if (!text.includes('<DVC_METRIC_DATA>')) {

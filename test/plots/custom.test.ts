@@ -39,6 +39,10 @@ test('anchors are filled as DVC does: whole-string anchors take any type, embedd
 test('a template without the data anchor, invalid JSON, and any url are refused with the file named', () => {
   assert.throws(() => fillCustomTemplate('t.json', '{"mark": "line"}', values), /t\.json: the template does not use the '<DVC_METRIC_DATA>' anchor/);
   assert.throws(() => fillCustomTemplate('t.json', '{"mark": ', values), /t\.json: invalid JSON/);
+  // Where the parser gives a position, the file's line and column, as every other reader says it.
+  assert.throws(() => fillCustomTemplate('t.json', '{\n  "mark": 1,\n  }', values), {
+    message: 't.json:3:3: invalid JSON: Expected double-quoted property name',
+  });
   assert.throws(
     () =>
       fillCustomTemplate(

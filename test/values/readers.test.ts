@@ -135,6 +135,13 @@ describe('YAML (DVC: ruamel, YAML 1.2)', () => {
     );
   });
 
+  test("a second YAML document is an error at its `---` line, not the library's advice to call another function", () => {
+    assert.equal(
+      errorOf(() => parseValueFile('params.yaml', 'lr: 1\n---\nlr: 2\n', 'params')),
+      'params.yaml:2:1: invalid YAML: a second YAML document starts here (a `---` line); DVC reads a file of one document',
+    );
+  });
+
   test('invalid YAML names the line and column', () => {
     assert.match(
       errorOf(() => parseValueFile('m.yaml', 'a: 1\nb: [1, 2\n', 'metrics')),

@@ -29,6 +29,8 @@ export function parseYamlDocument(text: string): ParsedFile {
   if (error) {
     const { line, column } = lineColumn(text, error.pos[0]);
     if (/call stack/i.test(error.message)) throw new SyntaxProblem('nested too deeply to read', line, column);
+    if (error.code === 'MULTIPLE_DOCS')
+      throw new SyntaxProblem('a second YAML document starts here (a `---` line); DVC reads a file of one document', line, column);
     throw new SyntaxProblem(error.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, ''), line, column);
   }
   // The library reads an unknown tag's node as if untagged; ruamel's safe loader, which DVC uses, refuses it.
