@@ -24432,6 +24432,10 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
       const goneB = a ? absentFolders(pathsB, pathsA, await b.list()) : /* @__PURE__ */ new Set();
       const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
       const named3 = targets[kind] ? [] : void 0;
+      for (const p of targets[kind] ? sideB.named[kind].unmatched : []) {
+        if (!sideA || sideA.named[kind].unmatched.has(p))
+          log.warning(`${kind} target ${JSON.stringify(p)}: no such file${a ? ` at ${a.name} or` : " in"} ${b.name}`);
+      }
       return { kind, pathsA, pathsB, goneA, goneB, paths, named: named3 };
     })
   );
@@ -24659,7 +24663,10 @@ async function selectFiles(tree, targets, log, fatal) {
     if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
     if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
   }
-  const named3 = { metrics: { folders: /* @__PURE__ */ new Set(), globs: [] }, params: { folders: /* @__PURE__ */ new Set(), globs: [] } };
+  const named3 = {
+    metrics: { folders: /* @__PURE__ */ new Set(), globs: [], unmatched: /* @__PURE__ */ new Set() },
+    params: { folders: /* @__PURE__ */ new Set(), globs: [], unmatched: /* @__PURE__ */ new Set() }
+  };
   const expand = (patterns, into) => {
     const out = /* @__PURE__ */ new Set();
     for (const p of patterns) {
@@ -24672,6 +24679,7 @@ async function selectFiles(tree, targets, log, fatal) {
       }
       const re = isGlob(clean2) ? globToRegExp(clean2) : null;
       const under = clean2 ? all.filter((f) => re ? re.test(f) : f.startsWith(`${clean2}/`)) : all;
+      if (!under.length && (re || !all.includes(clean2))) into.unmatched.add(p);
       if (!clean2 && !under.length) continue;
       if (re) {
         under.forEach((f) => out.add(f));

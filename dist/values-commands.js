@@ -14449,6 +14449,10 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
       const goneB = a ? absentFolders(pathsB, pathsA, await b.list()) : /* @__PURE__ */ new Set();
       const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
       const named = targets[kind] ? [] : void 0;
+      for (const p of targets[kind] ? sideB.named[kind].unmatched : []) {
+        if (!sideA || sideA.named[kind].unmatched.has(p))
+          log.warning(`${kind} target ${JSON.stringify(p)}: no such file${a ? ` at ${a.name} or` : " in"} ${b.name}`);
+      }
       return { kind, pathsA, pathsB, goneA, goneB, paths, named };
     })
   );
@@ -14676,7 +14680,10 @@ async function selectFiles(tree, targets, log, fatal) {
     if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
     if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
   }
-  const named = { metrics: { folders: /* @__PURE__ */ new Set(), globs: [] }, params: { folders: /* @__PURE__ */ new Set(), globs: [] } };
+  const named = {
+    metrics: { folders: /* @__PURE__ */ new Set(), globs: [], unmatched: /* @__PURE__ */ new Set() },
+    params: { folders: /* @__PURE__ */ new Set(), globs: [], unmatched: /* @__PURE__ */ new Set() }
+  };
   const expand = (patterns, into) => {
     const out = /* @__PURE__ */ new Set();
     for (const p of patterns) {
@@ -14689,6 +14696,7 @@ async function selectFiles(tree, targets, log, fatal) {
       }
       const re = isGlob(clean) ? globToRegExp(clean) : null;
       const under = clean ? all.filter((f) => re ? re.test(f) : f.startsWith(`${clean}/`)) : all;
+      if (!under.length && (re || !all.includes(clean))) into.unmatched.add(p);
       if (!clean && !under.length) continue;
       if (re) {
         under.forEach((f) => out.add(f));

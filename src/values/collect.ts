@@ -125,6 +125,11 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
       const paths = [...new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
       // Files the user named are read on both sides, even where a glob matched only one of them.
       const named = targets[kind] ? [] : undefined;
+      // A target that names nothing at either side is said, as DVC says it failed to load them, not an empty table.
+      for (const p of targets[kind] ? sideB.named[kind].unmatched : []) {
+        if (!sideA || sideA.named[kind].unmatched.has(p))
+          log.warning(`${kind} target ${JSON.stringify(p)}: no such file${a ? ` at ${a.name} or` : ' in'} ${b.name}`);
+      }
       return { kind, pathsA, pathsB, goneA, goneB, paths, named };
     }),
   );
@@ -411,11 +416,12 @@ async function readMetricsCsv(tree: Tree, path: string): Promise<{ parsed: Parse
   return { bytes: Buffer.concat(whole) };
 }
 
-/** The metrics and params files one revision compares (targets, or its dvc.yaml files + params.yaml). */
 /** The folders and globs a side's dvc.yaml (or the targets) named, which its files were expanded from. */
 interface NamedPaths {
   folders: Set<string>;
   globs: RegExp[];
+  /** The paths and patterns, as given, that named no file at this side. */
+  unmatched: Set<string>;
 }
 
 /** A side's values files, with what they were named by: a file the other side has may lie in a folder named here. */
@@ -442,7 +448,10 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
     if (!targets.metrics && !files.metrics.length && all.includes(LOGGER_METRICS)) files.metrics.push(LOGGER_METRICS);
     if (!targets.params && !files.topParams.length && !files.params.size && all.includes(LOGGER_PARAMS)) files.topParams.push(LOGGER_PARAMS);
   }
-  const named: Record<ValueKind, NamedPaths> = { metrics: { folders: new Set(), globs: [] }, params: { folders: new Set(), globs: [] } };
+  const named: Record<ValueKind, NamedPaths> = {
+    metrics: { folders: new Set(), globs: [], unmatched: new Set() },
+    params: { folders: new Set(), globs: [], unmatched: new Set() },
+  };
   const expand = (patterns: string[], into: NamedPaths): string[] => {
     const out = new Set<string>();
     for (const p of patterns) {
@@ -458,6 +467,7 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
       const re = isGlob(clean) ? globToRegExp(clean) : null;
       // `.` (or `src/..`) is the project root: a folder like any other, its files every file of the project.
       const under = clean ? all.filter((f) => (re ? re.test(f) : f.startsWith(`${clean}/`))) : all;
+      if (!under.length && (re || !all.includes(clean))) into.unmatched.add(p);
       if (!clean && !under.length) continue;
       if (re) {
         under.forEach((f) => out.add(f));

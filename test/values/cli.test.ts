@@ -245,6 +245,16 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     assert.deepEqual(Object.keys((await json(r, ['metrics', 'diff', '--targets', '**/*.json', '--json'])) as object), ['eval/a.json', 'other/c.json']);
     const res = await runCli(['metrics', 'diff', '--targets', 'other/c.json', '--no-path'], r.dir);
     assert.equal(res.stdout, 'Metric    HEAD    workspace    Change\nz         1       2            1\n');
+    // A target naming nothing at either side is said (DVC: "failed to load some metrics"), not an empty table alone;
+    // one found at one side only is not.
+    r.write({ 'new.json': '{"n": 1}' });
+    const missing = await runCli(['metrics', 'diff', '--targets', 'nope.json', 'none/*.json', 'new.json', 'eval', '--json'], r.dir);
+    assert.equal(missing.code, 0, missing.stderr);
+    assert.equal(
+      missing.stderr,
+      'warning: metrics target "nope.json": no such file at HEAD or workspace\nwarning: metrics target "none/*.json": no such file at HEAD or workspace\n',
+    );
+    assert.deepEqual(Object.keys(JSON.parse(missing.stdout) as object), ['eval/a.json', 'eval/sub/b.yaml', 'new.json']);
   });
 
   test('--targets . is the project root: every file in it, as DVC expands a directory (expand_paths, fs.find)', async () => {
