@@ -983,12 +983,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment2, indent) {
-      if (/^\n+$/.test(comment2))
-        return comment2.substring(1);
-      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
+    function indentComment(comment3, indent) {
+      if (/^\n+$/.test(comment3))
+        return comment3.substring(1);
+      return indent ? comment3.replace(/^(?! *$)/gm, indent) : comment3;
     }
-    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
+    var lineComment = (str, indent, comment3) => str.endsWith("\n") ? indentComment(comment3, indent) : comment3.includes("\n") ? "\n" + indentComment(comment3, indent) : (str.endsWith(" ") ? "" : " ") + comment3;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -1272,7 +1272,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment: comment2, type, value: value2 }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment3, type, value: value2 }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value2)) {
         return quotedString(value2, ctx);
@@ -1324,8 +1324,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header = (startWithSpace ? indentSize : "") + chomp;
-      if (comment2) {
-        header += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
+      if (comment3) {
+        header += " " + commentString(comment3.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -1869,20 +1869,20 @@ var require_stringifyCollection = __commonJS({
       const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify3(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment3, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment3 = null;
+        let comment4 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines2.push("");
           addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
-            comment3 = item.comment;
+            comment4 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1892,10 +1892,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify2.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
-        if (comment3)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
-        if (chompKeep && comment3)
+        let str2 = stringify2.stringify(item, itemCtx, () => comment4 = null, () => chompKeep = true);
+        if (comment4)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment4));
+        if (chompKeep && comment4)
           chompKeep = false;
         lines2.push(blockItemPrefix + str2);
       }
@@ -1910,8 +1910,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment2) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
+      if (comment3) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment3), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -1931,13 +1931,13 @@ ${indent}${line}` : "\n";
       const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines2.push("");
           addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -1950,16 +1950,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment2 = iv.comment;
+              comment3 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment2 = ik.comment;
+            comment3 = ik.comment;
           }
         }
-        if (comment2)
+        if (comment3)
           reqNewline = true;
-        let str = stringify2.stringify(item, itemCtx, () => comment2 = null);
+        let str = stringify2.stringify(item, itemCtx, () => comment3 = null);
         reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -1971,8 +1971,8 @@ ${indent}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment2)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
+        if (comment3)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment3));
         lines2.push(str);
         linesAtValue = lines2.length;
       }
@@ -1996,11 +1996,11 @@ ${indent}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines2, comment2, chompKeep) {
-      if (comment2 && chompKeep)
-        comment2 = comment2.replace(/^\n+/, "");
-      if (comment2) {
-        const ic = stringifyComment.indentComment(commentString(comment2), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment3, chompKeep) {
+      if (comment3 && chompKeep)
+        comment3 = comment3.replace(/^\n+/, "");
+      if (comment3) {
+        const ic = stringifyComment.indentComment(commentString(comment3), indent);
         lines2.push(ic.trimStart());
       }
     }
@@ -2317,7 +2317,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string2 = {
+    var string3 = {
       identify: (value2) => typeof value2 === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -2327,7 +2327,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string2;
+    exports.string = string3;
   }
 });
 
@@ -2498,14 +2498,14 @@ var require_schema = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string2 = require_string();
+    var string3 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
     var schema = [
       map.map,
       seq.seq,
-      string2.string,
+      string3.string,
       _null.nullTag,
       bool.boolTag,
       int.intOct,
@@ -2620,7 +2620,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment: comment2, type, value: value2 }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment3, type, value: value2 }, ctx, onComment, onChompKeep) {
         if (!value2)
           return "";
         const buf = value2;
@@ -2645,7 +2645,7 @@ var require_binary = __commonJS({
           }
           str = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment3, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -3152,7 +3152,7 @@ var require_schema3 = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string2 = require_string();
+    var string3 = require_string();
     var binary = require_binary();
     var bool = require_bool2();
     var float = require_float2();
@@ -3165,7 +3165,7 @@ var require_schema3 = __commonJS({
     var schema = [
       map.map,
       seq.seq,
-      string2.string,
+      string3.string,
       _null.nullTag,
       bool.trueTag,
       bool.falseTag,
@@ -3196,7 +3196,7 @@ var require_tags = __commonJS({
     var map = require_map();
     var _null = require_null();
     var seq = require_seq();
-    var string2 = require_string();
+    var string3 = require_string();
     var bool = require_bool();
     var float = require_float();
     var int = require_int();
@@ -3211,7 +3211,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map.map, seq.seq, string2.string]],
+      ["failsafe", [map.map, seq.seq, string3.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -3290,7 +3290,7 @@ var require_Schema = __commonJS({
     var identity = require_identity();
     var map = require_map();
     var seq = require_seq();
-    var string2 = require_string();
+    var string3 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema2 = class _Schema {
@@ -3301,7 +3301,7 @@ var require_Schema = __commonJS({
         this.tags = tags.getTags(customTags, this.name, merge);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string2.string });
+        Object.defineProperty(this, identity.SCALAR, { value: string3.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -3777,7 +3777,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment2 = "";
+      let comment3 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -3811,18 +3811,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment2)
-              comment2 = cb;
+            if (!comment3)
+              comment3 = cb;
             else
-              comment2 += commentSep + cb;
+              comment3 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment2)
-                comment2 += token.source;
+              if (comment3)
+                comment3 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -3890,7 +3890,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment: comment2,
+        comment: comment3,
         hasNewline,
         anchor,
         tag,
@@ -4143,7 +4143,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
-      let comment2 = "";
+      let comment3 = "";
       if (end) {
         let hasSpace = false;
         let sep8 = "";
@@ -4157,15 +4157,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment2)
-                comment2 = cb;
+              if (!comment3)
+                comment3 = cb;
               else
-                comment2 += sep8 + cb;
+                comment3 += sep8 + cb;
               sep8 = "";
               break;
             }
             case "newline":
-              if (comment2)
+              if (comment3)
                 sep8 += source;
               hasSpace = true;
               break;
@@ -4175,7 +4175,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment: comment2, offset };
+      return { comment: comment3, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -4574,7 +4574,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error2 !== -1)
         onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment2 = "";
+      let comment3 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -4591,7 +4591,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment2 = token.source.substring(1);
+            comment3 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -4607,7 +4607,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment: comment2, length };
+      return { mode, indent, chomp, comment: comment3, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -4853,7 +4853,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value2, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value: value2, type, comment: comment3, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -4881,8 +4881,8 @@ var require_compose_scalar = __commonJS({
         scalar2.tag = tagName;
       if (tag.format)
         scalar2.format = tag.format;
-      if (comment2)
-        scalar2.comment = comment2;
+      if (comment3)
+        scalar2.comment = comment3;
       return scalar2;
     }
     function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
@@ -4968,7 +4968,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment: comment2, anchor, tag } = props;
+      const { spaceBefore, comment: comment3, anchor, tag } = props;
       let node;
       let isSrcToken = true;
       switch (token.type) {
@@ -5012,17 +5012,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment2) {
+      if (comment3) {
         if (token.type === "scalar" && token.source === "")
-          node.comment = comment2;
+          node.comment = comment3;
         else
-          node.commentBefore = comment2;
+          node.commentBefore = comment3;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment3, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -5037,8 +5037,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node.spaceBefore = true;
-      if (comment2) {
-        node.comment = comment2;
+      if (comment3) {
+        node.comment = comment3;
         node.range[2] = end;
       }
       return node;
@@ -5124,14 +5124,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment2 = "";
+      let comment3 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment3 += (comment3 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -5146,7 +5146,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment: comment2, afterEmptyLine };
+      return { comment: comment3, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -5166,25 +5166,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment2) {
+        const { comment: comment3, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment3) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment2}` : comment2;
+${comment3}` : comment3;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment2;
+            doc.commentBefore = comment3;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment2}
-${cb}` : comment2;
+            it.commentBefore = cb ? `${comment3}
+${cb}` : comment3;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment2}
-${cb}` : comment2;
+            dc.commentBefore = cb ? `${comment3}
+${cb}` : comment3;
           }
         }
         if (afterDoc) {
@@ -6349,15 +6349,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list3, type) {
-      for (let i = 0; i < list3.length; ++i)
-        if (list3[i].type === type)
+    function includesToken(list4, type) {
+      for (let i = 0; i < list4.length; ++i)
+        if (list4[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list3) {
-      for (let i = 0; i < list3.length; ++i) {
-        switch (list3[i].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i = 0; i < list4.length; ++i) {
+        switch (list4[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -8376,10 +8376,10 @@ var GitRepo = class _GitRepo {
    * Fetches one commit at depth 1 (what a shallow `actions/checkout` clone lacks), or with `depth` that many
    * commits of its history: never more than asked for.
    */
-  async fetchCommit(sha, remote = "origin", depth = 1) {
-    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+  async fetchCommit(sha2, remote = "origin", depth = 1) {
+    if (!FULL_SHA.test(sha2)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha2)}`);
     if (!Number.isInteger(depth) || depth < 1) throw new UserError(`not a fetch depth: ${depth}`);
-    await this.raw(["fetch", "--no-tags", "--no-write-fetch-head", `--depth=${depth}`, "--end-of-options", remote, sha]);
+    await this.raw(["fetch", "--no-tags", "--no-write-fetch-head", `--depth=${depth}`, "--end-of-options", remote, sha2]);
   }
   /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
   async fetchBranch(branch, depth, remote = "origin") {
@@ -8433,21 +8433,21 @@ var GitRepo = class _GitRepo {
     }
   }
   /** Every blob, link and submodule at a commit (paths relative to `cwd`), with its mode and object id. */
-  listEntries(sha) {
-    if (!FULL_SHA.test(sha)) return Promise.reject(new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`));
-    let listing = this.listings.get(sha);
+  listEntries(sha2) {
+    if (!FULL_SHA.test(sha2)) return Promise.reject(new UserError(`not a full commit SHA: ${JSON.stringify(sha2)}`));
+    let listing = this.listings.get(sha2);
     if (!listing) {
-      listing = this.readListing(sha);
-      this.listings.set(sha, listing);
+      listing = this.readListing(sha2);
+      this.listings.set(sha2, listing);
     }
     return listing;
   }
   /** Whether this run has listed the commit already (`listEntries`): reading a path there then costs no object reads. */
-  hasListing(sha) {
-    return this.listings.has(sha);
+  hasListing(sha2) {
+    return this.listings.has(sha2);
   }
-  async readListing(sha) {
-    const out = await this.raw(["ls-tree", "-r", "--full-tree", "-z", "--end-of-options", sha]);
+  async readListing(sha2) {
+    const out = await this.raw(["ls-tree", "-r", "--full-tree", "-z", "--end-of-options", sha2]);
     const prefix = this.prefix;
     const entries = /* @__PURE__ */ new Map();
     for (let at = 0; at < out.length; ) {
@@ -8466,21 +8466,21 @@ var GitRepo = class _GitRepo {
    * A commit's tree, parents and date, read through the object reader (no process a commit); null when git does not
    * have the commit (a shallow clone's history ends before it).
    */
-  readCommit(sha) {
-    let commit = this.commits.get(sha);
+  readCommit(sha2) {
+    let commit = this.commits.get(sha2);
     if (!commit) {
-      commit = this.parseCommit(sha);
-      this.commits.set(sha, commit);
-      void commit.then((found) => found ?? this.commits.delete(sha)).catch(() => this.commits.delete(sha));
+      commit = this.parseCommit(sha2);
+      this.commits.set(sha2, commit);
+      void commit.then((found) => found ?? this.commits.delete(sha2)).catch(() => this.commits.delete(sha2));
     }
     return commit;
   }
-  async parseCommit(sha) {
-    const bytes = await this.readObject(sha, MAX_METADATA_BYTES);
+  async parseCommit(sha2) {
+    const bytes = await this.readObject(sha2, MAX_METADATA_BYTES);
     if (!bytes) return null;
     const header = bytes.toString("utf8", 0, Math.max(0, bytes.indexOf("\n\n")));
     const tree = /^tree ([0-9a-f]+)$/m.exec(header)?.[1];
-    if (!tree) throw new UserError(`object ${sha} is not a commit`);
+    if (!tree) throw new UserError(`object ${sha2} is not a commit`);
     const parents = [...header.matchAll(/^parent ([0-9a-f]+)$/gm)].map((m) => m[1]);
     const committer = /^committer .* (\d+) ([+-])(\d\d)(\d\d)$/m.exec(header);
     return { tree, parents, date: committer ? isoDate(Number(committer[1]), committer[2], committer[3], committer[4]) : null };
@@ -8490,9 +8490,9 @@ var GitRepo = class _GitRepo {
    * object reader rather than listing the whole commit: for a few files at each of many commits. Null when the
    * commit has no such path.
    */
-  async entryAt(sha, path) {
-    const commit = await this.readCommit(sha);
-    if (!commit) throw new UserError(`git does not have commit ${sha}`);
+  async entryAt(sha2, path) {
+    const commit = await this.readCommit(sha2);
+    if (!commit) throw new UserError(`git does not have commit ${sha2}`);
     const parts = `${this.prefix}${path}`.split("/").filter(Boolean);
     let entry = { mode: "40000", oid: commit.tree };
     for (const part of parts) {
@@ -8587,13 +8587,13 @@ var GitRepo = class _GitRepo {
    * to `cwd`: lines added and deleted per file, null for a binary file; of `paths` alone when given. No renames,
    * external diff or textconv drivers.
    */
-  async diffNumstat(sha, paths) {
-    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+  async diffNumstat(sha2, paths) {
+    if (!FULL_SHA.test(sha2)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha2)}`);
     const files = /* @__PURE__ */ new Map();
     const groups = paths ? Array.from({ length: Math.ceil(paths.length / 500) }, (_, i) => paths.slice(i * 500, i * 500 + 500)) : [null];
     for (const group2 of groups) {
       const pathspecs = group2 ? group2.map((p) => `:(literal)${p}`) : [];
-      const out = await this.raw(["diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha, "--", ...pathspecs]);
+      const out = await this.raw(["diff", "--numstat", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--relative", sha2, "--", ...pathspecs]);
       for (const record of out.split("\0")) {
         const m = /^(\d+|-)\t(\d+|-)\t(.*)$/s.exec(record);
         if (m) files.set(m[3], m[1] === "-" ? null : { added: Number(m[1]), deleted: Number(m[2]) });
@@ -8609,9 +8609,9 @@ var GitRepo = class _GitRepo {
    * `diff-index` takes \u2248 10). Here only those files are hashed, by one `git hash-object` (through the same filters),
    * and the ones whose content is the commit's are left out.
    */
-  async diffPaths(sha) {
-    if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
-    const out = await this.raw(["diff-index", "--raw", "-z", "--no-renames", "--relative", sha, "--"]);
+  async diffPaths(sha2) {
+    if (!FULL_SHA.test(sha2)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha2)}`);
+    const out = await this.raw(["diff-index", "--raw", "-z", "--no-renames", "--relative", sha2, "--"]);
     const paths = [];
     const unsure = /* @__PURE__ */ new Map();
     const fields = out.split("\0");
@@ -8710,8 +8710,8 @@ function isUsableRev(rev) {
 function assertSafeRev(rev) {
   if (!isUsableRev(rev)) throw new UserError(`not a usable git revision: ${JSON.stringify(rev)}`);
 }
-function shortSha(sha) {
-  return sha.slice(0, 7);
+function shortSha(sha2) {
+  return sha2.slice(0, 7);
 }
 
 // src/git/revisions.ts
@@ -8720,8 +8720,8 @@ function baseFromEvent(eventName, event) {
   const defaultBranch = event.defaultBranch;
   const previous = { kind: "rev", rev: "HEAD~1", label: "HEAD~1" };
   if (eventName === "pull_request" || eventName === "pull_request_target") {
-    const sha = event.pullRequest?.baseSha;
-    if (sha) return [{ kind: "commit", sha, label: event.pullRequest?.baseRef || shortSha(sha) }];
+    const sha2 = event.pullRequest?.baseSha;
+    if (sha2) return [{ kind: "commit", sha: sha2, label: event.pullRequest?.baseRef || shortSha(sha2) }];
   }
   if (eventName === "push" && event.before) {
     const forkPoint = defaultBranch && pushedBranch(eventName, event) !== defaultBranch ? [{ kind: "merge-base", ref: `refs/remotes/origin/${defaultBranch}`, fetchBranch: defaultBranch, label: defaultBranch }] : [];
@@ -8730,8 +8730,8 @@ function baseFromEvent(eventName, event) {
   }
   return [previous];
 }
-function headLabelFromEvent(eventName, event, sha) {
-  return event.pullRequest?.headRef || pushedBranch(eventName, event) || shortSha(sha);
+function headLabelFromEvent(eventName, event, sha2) {
+  return event.pullRequest?.headRef || pushedBranch(eventName, event) || shortSha(sha2);
 }
 function pushedBranch(eventName, event) {
   return eventName === "push" && event.ref?.startsWith("refs/heads/") ? event.ref.slice("refs/heads/".length) : null;
@@ -8762,12 +8762,12 @@ async function resolveCandidate(git, candidate, log) {
         await git.fetchBranch(candidate.fetchBranch, 200).catch((error2) => log.info(`Fetch failed: ${firstLine(error2)}`));
       }
       const ref = await git.resolveCommit(candidate.ref);
-      const sha = ref && await git.mergeBase("HEAD", ref);
-      return sha ? { sha, label: candidate.label } : null;
+      const sha2 = ref && await git.mergeBase("HEAD", ref);
+      return sha2 ? { sha: sha2, label: candidate.label } : null;
     }
     case "rev": {
-      const sha = await git.resolveCommit(candidate.rev);
-      return sha ? { sha, label: candidate.label } : null;
+      const sha2 = await git.resolveCommit(candidate.rev);
+      return sha2 ? { sha: sha2, label: candidate.label } : null;
     }
     case "explicit":
       return resolveExplicit(git, candidate, log);
@@ -8779,8 +8779,8 @@ async function resolveCommitCandidate(git, candidate, log) {
     log.info(`The push was forced: ${short2}, the branch's head before it, is not in the branch's history now, so it is not the base.`);
     return null;
   }
-  let sha = await git.resolveCommit(candidate.sha);
-  if (sha) return { sha, label: candidate.label };
+  let sha2 = await git.resolveCommit(candidate.sha);
+  if (sha2) return { sha: sha2, label: candidate.label };
   const shallow = await git.isShallow();
   if (!shallow && candidate.pushed) {
     log.info(`${short2}, the branch's head before this push, is not in this full clone: the push rewrote the branch (a force push), so it is not the base.`);
@@ -8789,11 +8789,11 @@ async function resolveCommitCandidate(git, candidate, log) {
   log.info(`Base commit ${short2} is not in this clone${shallow ? " (shallow checkout)" : ""}; fetching that one commit (depth 1).`);
   try {
     await git.fetchCommit(candidate.sha);
-    sha = await git.resolveCommit(candidate.sha);
+    sha2 = await git.resolveCommit(candidate.sha);
   } catch (error2) {
     log.warning(`Could not fetch base commit ${short2}: ${firstLine(error2)}`);
   }
-  return sha ? { sha, label: candidate.label } : null;
+  return sha2 ? { sha: sha2, label: candidate.label } : null;
 }
 async function resolveExplicit(git, candidate, log) {
   const { rev, origin } = candidate;
@@ -8857,11 +8857,11 @@ var ObjectError = class extends DataError {
 };
 var TransferError = class extends DataError {
   constructor(direction, remote, failures) {
-    const shown3 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
-    if (failures.length > shown3.length) shown3.push(`  \u2026 and ${failures.length - shown3.length} more`);
+    const shown4 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
+    if (failures.length > shown4.length) shown4.push(`  \u2026 and ${failures.length - shown4.length} more`);
     const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
     super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown3.join("\n")}`);
+${shown4.join("\n")}`);
     this.direction = direction;
     this.remote = remote;
     this.failures = failures;
@@ -9229,8 +9229,8 @@ async function writeObject(target, oid, legacy, source, from) {
     throw new ObjectError(`reading it from ${from} broke off: ${error2.code ?? error2.message}`, "unreachable");
   }
   const actual = hasher.digest();
-  const expected = oid.replace(/\.dir$/, "");
-  if (actual !== expected) {
+  const expected2 = oid.replace(/\.dir$/, "");
+  if (actual !== expected2) {
     await rm3(tmp, { force: true });
     throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
   }
@@ -9811,12 +9811,12 @@ function isAbsent(error2) {
   const code2 = error2.code;
   return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
 }
-function commitTree(git, sha, name, options = {}) {
+function commitTree(git, sha2, name, options = {}) {
   const budget = options.budget ?? new ReadBudget();
   let entries = null;
   let files = null;
-  const listing = () => entries ??= git.listEntries(sha);
-  const entryOf = options.byPath ? (rel) => git.entryAt(sha, rel) : async (rel) => (await listing()).get(rel) ?? null;
+  const listing = () => entries ??= git.listEntries(sha2);
+  const entryOf = options.byPath ? (rel) => git.entryAt(sha2, rel) : async (rel) => (await listing()).get(rel) ?? null;
   return {
     name,
     isCommit: true,
@@ -10071,9 +10071,9 @@ function parseJson(text2) {
     if (depth > MAX_DEPTH) fail2(`nesting deeper than ${MAX_DEPTH} levels`);
     ws();
     const c = text2[i];
-    if (c === "{") return object2(depth);
+    if (c === "{") return object3(depth);
     if (c === "[") return array(depth);
-    if (c === '"') return string2();
+    if (c === '"') return string3();
     if (c === void 0) return fail2("unexpected end of file, expected a value");
     for (const [word, v] of LITERALS) {
       if (text2.startsWith(word, i)) {
@@ -10081,10 +10081,10 @@ function parseJson(text2) {
         return v();
       }
     }
-    if (c === "-" || c >= "0" && c <= "9") return number4();
+    if (c === "-" || c >= "0" && c <= "9") return number5();
     return fail2(`unexpected character ${JSON.stringify(c)}, expected a value`);
   };
-  const object2 = (depth) => {
+  const object3 = (depth) => {
     const out = /* @__PURE__ */ new Map();
     const start = i;
     i++;
@@ -10097,7 +10097,7 @@ function parseJson(text2) {
       ws();
       if (text2[i] !== '"') fail2('expected a "quoted" key');
       const keyAt = i;
-      const key2 = string2();
+      const key2 = string3();
       ws();
       if (text2[i] !== ":") fail2("expected ':' after the key");
       i++;
@@ -10135,7 +10135,7 @@ function parseJson(text2) {
       } else fail2(text2[i] === void 0 ? `unexpected end of file in the list opened at ${where(text2, start)}` : "expected ',' or ']'");
     }
   };
-  const string2 = () => {
+  const string3 = () => {
     const start = i;
     i++;
     let out = "";
@@ -10165,7 +10165,7 @@ function parseJson(text2) {
       chunk = i;
     }
   };
-  const number4 = () => {
+  const number5 = () => {
     NUMBER.lastIndex = i;
     const m = NUMBER.exec(text2);
     if (!m) {
@@ -10666,12 +10666,12 @@ function unescape(body) {
 }
 
 // node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string2, ptr) {
-  let lines2 = string2.slice(0, ptr).split(/\r?\n/);
+function getLineColFromPtr(string3, ptr) {
+  let lines2 = string3.slice(0, ptr).split(/\r?\n/);
   return [lines2.length, lines2.pop().length + 1];
 }
-function makeCodeBlock(string2, line, column) {
-  let lines2 = string2.split(/\r?\n/);
+function makeCodeBlock(string3, line, column) {
+  let lines2 = string3.split(/\r?\n/);
   let codeblock = "";
   let numberLen = (Math.log10(line + 1) | 0) + 1;
   for (let i = line - 1; i <= line + 1; i++) {
@@ -11503,9 +11503,9 @@ function plainYaml(text2) {
     if (content === "-" || content.startsWith("- ")) {
       if (opened && indent >= opened.indent) {
         if (stack.length > MAX_PLAIN_DEPTH) return null;
-        const list3 = [];
-        opened.map.set(opened.key, list3);
-        stack.push({ indent, list: list3 });
+        const list4 = [];
+        opened.map.set(opened.key, list4);
+        stack.push({ indent, list: list4 });
       } else {
         if (!opened && valueIndent >= 0 && indent > valueIndent) return null;
         while (stack.length > 1 && stack[stack.length - 1].indent > indent) stack.pop();
@@ -11665,10 +11665,10 @@ function parseYamlDocument(text2) {
       return map;
     }
     if ((0, import_yaml.isSeq)(node)) {
-      const list3 = [];
-      seen.set(node, list3);
-      for (const item of node.items) list3.push(convert2(item, depth + 1));
-      return list3;
+      const list4 = [];
+      seen.set(node, list4);
+      for (const item of node.items) list4.push(convert2(item, depth + 1));
+      return list4;
     }
     if ((0, import_yaml.isScalar)(node)) {
       if (typeof node.value === "string" && node.tag && COERCED_TAGS.test(node.tag))
@@ -12250,8 +12250,8 @@ function parseRemoteUrl(url) {
     hostPath = hostPath.slice(at + 1);
     shownUserinfo = `${MASK}@`;
   }
-  const shown3 = start + shownUserinfo + hostPath + maskTail(tail < 0 ? "" : rest.slice(tail), secrets);
-  return { type: remoteType(scheme[1], url.slice(start.length)), bare, shown: shown3, user, password, secrets, sshLike: false };
+  const shown4 = start + shownUserinfo + hostPath + maskTail(tail < 0 ? "" : rest.slice(tail), secrets);
+  return { type: remoteType(scheme[1], url.slice(start.length)), bare, shown: shown4, user, password, secrets, sshLike: false };
 }
 function readRemoteUrl(remote) {
   const url = parseRemoteUrl(remote.url);
@@ -12273,8 +12273,8 @@ function localPath(path) {
   const scp = SCP_USERINFO.exec(path);
   const secrets = [];
   if (scp) splitUserinfo(scp[2], secrets, false);
-  const shown3 = scp ? path.replace(SCP_USERINFO, `$1${MASK}@$3`) : path;
-  return { type: "local", bare: path, shown: shown3, secrets, sshLike: !!scp };
+  const shown4 = scp ? path.replace(SCP_USERINFO, `$1${MASK}@$3`) : path;
+  return { type: "local", bare: path, shown: shown4, secrets, sshLike: !!scp };
 }
 function remoteType(scheme, afterScheme) {
   if (afterScheme === "" || afterScheme.startsWith("/")) return "local";
@@ -14679,8 +14679,8 @@ function findDvcRoot(dir) {
 function getParam(data, key2) {
   let cur = data;
   for (const part of key2.split(".")) {
-    const list3 = Array.isArray(cur) ? cur : cur instanceof PyCollection && cur.kind === "tuple" ? cur.items : null;
-    if (list3 && /^\d+$/.test(part)) cur = list3[Number(part)];
+    const list4 = Array.isArray(cur) ? cur : cur instanceof PyCollection && cur.kind === "tuple" ? cur.items : null;
+    if (list4 && /^\d+$/.test(part)) cur = list4[Number(part)];
     else if (isRawMap(cur)) cur = cur.get(part);
     else return void 0;
     if (cur === void 0) return void 0;
@@ -14997,13 +14997,13 @@ async function pushStageOutputs(root, options = {}) {
 function trackedObject(t) {
   return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote };
 }
-function restorableOuts(stage2, lock, status, expected, ws, project) {
+function restorableOuts(stage2, lock, status, expected2, ws, project) {
   if (!lock || !status.changed || stage2.frozen || !stage2.outs.length) return null;
   const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
   const allowed = /* @__PURE__ */ new Set();
   for (const dep of stage2.deps) {
     const md52 = lockDeps.get(dep)?.md5;
-    if (md52 && expected.get(ws.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: missing`);
+    if (md52 && expected2.get(ws.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: missing`);
   }
   const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
   const objects = [];
@@ -15040,7 +15040,7 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
   const selected = selectStages(dag, targets);
   const data = options.pull === false ? null : await PipelineData.open(ws.root, options.data);
   try {
-    const { expected, depErrors } = await prepareDeps(pipeline2, selected, data, true);
+    const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, data, true);
     const out = [];
     for (const name of selected) {
       const stage2 = dag.nodes.get(name).stage;
@@ -15050,10 +15050,10 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
       let action;
       if (depError) action = `cannot restore: ${depError}`;
       else if (data && status.changed) {
-        const objects = restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected, ws, project);
+        const objects = restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected2, ws, project);
         const available = objects ? await data.available(objects) : null;
         if (objects && available?.ok) {
-          for (const o of objects) expected.set(o.path, o.oid);
+          for (const o of objects) expected2.set(o.path, o.oid);
           action = `restore from ${available.from}`;
         } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
       }
@@ -15066,9 +15066,9 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
   }
 }
 async function prepareDeps(pipeline2, selected, data, dry, log) {
-  const expected = /* @__PURE__ */ new Map();
+  const expected2 = /* @__PURE__ */ new Map();
   const depErrors = /* @__PURE__ */ new Map();
-  if (!data) return { expected, depErrors };
+  if (!data) return { expected: expected2, depErrors };
   const { dag, ws } = pipeline2;
   const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => ws.rootPath(projectPath2(dag.nodes.get(name).stage, d)))));
   for (const t of await data.trackedDeps(deps, ws)) {
@@ -15080,13 +15080,13 @@ async function prepareDeps(pipeline2, selected, data, dry, log) {
         const from = await data.restore([trackedObject(t)]);
         log?.info(`Pulled '${t.path}' (${t.dvcfile}) from ${from}.`);
       }
-      expected.set(t.path, t.oid);
+      expected2.set(t.path, t.oid);
     } catch (error2) {
       depErrors.set(t.path, `'${t.path}' is tracked by ${t.dvcfile} but cannot be pulled: ${describeError(error2)}`);
     }
   }
   ws.invalidate();
-  return { expected, depErrors };
+  return { expected: expected2, depErrors };
 }
 function depErrorOf(stage2, ws, depErrors) {
   for (const dep of stage2.deps) {
@@ -15125,7 +15125,7 @@ async function reproduceWith(pipeline2, log, options, data) {
   };
   let passed = true;
   const selected = selectStages(dag, options.targets ?? []);
-  const { expected, depErrors } = await prepareDeps(pipeline2, selected, data, options.dry ?? false, log);
+  const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, data, options.dry ?? false, log);
   for (const name of selected) {
     const stage2 = dag.nodes.get(name).stage;
     const project = (p) => projectPath2(stage2, p);
@@ -15187,13 +15187,13 @@ async function reproduceWith(pipeline2, log, options, data) {
       }
       continue;
     }
-    const objects = data && !options.force && !upstreamWouldRun ? restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected, ws, project) : null;
+    const objects = data && !options.force && !upstreamWouldRun ? restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected2, ws, project) : null;
     let cannot;
     if (data && objects) {
       if (options.dry) {
         const available = await data.available(objects);
         if (available.ok) {
-          for (const o of objects) expected.set(o.path, o.oid);
+          for (const o of objects) expected2.set(o.path, o.oid);
           note2(`Would restore stage '${name}' from ${available.from}.`);
           record({ name, status: "skipped", seconds: 0, reasons: [`restore from ${available.from}`] });
           continue;
@@ -15581,12 +15581,12 @@ function tokenize2(text2, start, fail2) {
     pos = skipSpace(text2, pos);
     if (pos >= text2.length || text2[pos] === "#") break;
     const rest = text2.slice(pos);
-    const number4 = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
-    if (number4) {
-      const value2 = Number(number4[0].replace(/_/g, ""));
-      if (!Number.isFinite(value2)) fail2(pos, `\`${number4[0]}\` is not a finite number`);
-      tokens.push({ kind: "number", value: value2, pos, end: pos + number4[0].length });
-      pos += number4[0].length;
+    const number5 = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
+    if (number5) {
+      const value2 = Number(number5[0].replace(/_/g, ""));
+      if (!Number.isFinite(value2)) fail2(pos, `\`${number5[0]}\` is not a finite number`);
+      tokens.push({ kind: "number", value: value2, pos, end: pos + number5[0].length });
+      pos += number5[0].length;
       continue;
     }
     const word = /^[A-Za-z_][\w.]*/.exec(rest);
@@ -15907,10 +15907,10 @@ function directionsFrom(node, origin, lineOf) {
 }
 
 // src/util/decimal.ts
-function parseDecimal(text2, origin, expected, options) {
+function parseDecimal(text2, origin, expected2, options) {
   const value2 = text2.trim();
   const pattern = options.fractions ? /^(\d+(\.\d*)?|\.\d+)$/ : /^\d+$/;
-  if (!pattern.test(value2) || !options.accepts(Number(value2))) throw new UserError(`${origin} must be ${expected}, not '${text2}'.`);
+  if (!pattern.test(value2) || !options.accepts(Number(value2))) throw new UserError(`${origin} must be ${expected2}, not '${text2}'.`);
   return Number(value2);
 }
 
@@ -15936,6 +15936,7 @@ but history is off (${setting}). Set it to how many base-branch commits to read 
 import { performance as performance3 } from "node:perf_hooks";
 var DEFAULT_DEADLINE_MINUTES = 330;
 var MAX_DEADLINE_MINUTES = 35e3;
+var PUBLISH_GRACE_MS = 3e4;
 var Deadline = class {
   constructor(minutes) {
     this.minutes = minutes;
@@ -15966,12 +15967,21 @@ var Deadline = class {
   /** The report's note: what was cut; none when nothing was. */
   notes() {
     if (!this.cuts.length) return [];
-    const shown3 = this.cuts.slice(0, 20);
-    const more2 = this.cuts.length > shown3.length ? `; and ${this.cuts.length - shown3.length} more` : "";
-    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown3.join("; ")}${more2}.`];
+    const shown4 = this.cuts.slice(0, 20);
+    const more2 = this.cuts.length > shown4.length ? `; and ${this.cuts.length - shown4.length} more` : "";
+    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown4.join("; ")}${more2}.`];
   }
-  describe() {
-    return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`)`;
+  describe(more2 = "") {
+    return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`${more2})`;
+  }
+  /**
+   * Publishing's limit, taken when publishing starts: the budget's end, or PUBLISH_GRACE_MS from now when that is
+   * later. GitHub requests neither start nor wait past it.
+   */
+  publishing() {
+    const endsAt = Math.max(this.end, performance3.now() + PUBLISH_GRACE_MS);
+    const more2 = endsAt > this.end ? `, with at least ${PUBLISH_GRACE_MS / 1e3} s to publish` : "";
+    return { endsAt, describe: () => this.describe(more2) };
   }
 };
 function parseDeadlineMinutes(text2, origin) {
@@ -16090,9 +16100,9 @@ var FieldReader = class {
     return value2.toLowerCase();
   }
   /** Text shown in the report and used in refs: no line breaks or other control characters. Empty is absent. */
-  text(value2, name, expected) {
+  text(value2, name, expected2) {
     if (value2 === void 0 || value2 === null || value2 === "") return null;
-    if (typeof value2 !== "string" || /[\x00-\x1f\x7f]/.test(value2)) this.fail(name, value2, `${expected} (text on one line)`);
+    if (typeof value2 !== "string" || /[\x00-\x1f\x7f]/.test(value2)) this.fail(name, value2, `${expected2} (text on one line)`);
     return value2;
   }
   fullName(value2, name) {
@@ -16101,9 +16111,9 @@ var FieldReader = class {
     return value2;
   }
   /** A number GitHub counts from 1: a PR's, a run's id. */
-  count(value2, name, expected) {
+  count(value2, name, expected2) {
     if (value2 === void 0 || value2 === null) return null;
-    if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < 1) this.fail(name, value2, expected);
+    if (typeof value2 !== "number" || !Number.isSafeInteger(value2) || value2 < 1) this.fail(name, value2, expected2);
     return value2;
   }
   flag(value2, name) {
@@ -16111,8 +16121,8 @@ var FieldReader = class {
     if (typeof value2 !== "boolean") this.fail(name, value2, "true or false");
     return value2;
   }
-  fail(name, value2, expected) {
-    throw new UserError(`${this.source}: ${name} is ${shown(value2)}, expected ${expected}.`);
+  fail(name, value2, expected2) {
+    throw new UserError(`${this.source}: ${name} is ${shown(value2)}, expected ${expected2}.`);
   }
 };
 function shown(value2) {
@@ -16387,13 +16397,13 @@ async function configFromAction({ env, warn }) {
   const workspaceRoot = env.GITHUB_WORKSPACE || process.cwd();
   const workingDirectory = getInput(env, "working-directory") || ".";
   const baseInput = getInput(env, "base");
-  const sha = env.GITHUB_SHA ?? "";
+  const sha2 = env.GITHUB_SHA ?? "";
   const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event, repository?.fullName ?? null));
   const workspace = await findProjectRoot(resolve6(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
   return {
     workspace,
     baseCandidates: baseInput ? [explicitBase(baseInput, "Input 'base'")] : baseFromEvent(eventName, event),
-    headLabel: headLabelFromEvent(eventName, event, sha || "HEAD"),
+    headLabel: headLabelFromEvent(eventName, event, sha2 || "HEAD"),
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
     plotsPaths: getListInput(env, "plots"),
@@ -17138,13 +17148,13 @@ function aggregateRuns(runs, options) {
 function commonBase(runs) {
   const bySha = /* @__PURE__ */ new Map();
   for (const r of runs) {
-    const sha = r.report.base?.sha ?? "no base";
-    bySha.set(sha, [...bySha.get(sha) ?? [], r.name]);
+    const sha2 = r.report.base?.sha ?? "no base";
+    bySha.set(sha2, [...bySha.get(sha2) ?? [], r.name]);
   }
   if (bySha.size > 1) {
-    const list3 = [...bySha].map(([sha, names]) => `${sha} (${names.slice(0, 5).join(", ")}${names.length > 5 ? `, \u2026 ${names.length - 5} more` : ""})`);
+    const list4 = [...bySha].map(([sha2, names]) => `${sha2} (${names.slice(0, 5).join(", ")}${names.length > 5 ? `, \u2026 ${names.length - 5} more` : ""})`);
     throw new UserError(
-      `The reports compare with different base commits: ${list3.join("; ")}. A sweep's jobs must share one base to be compared; aggregate the reports of one workflow run.`
+      `The reports compare with different base commits: ${list4.join("; ")}. A sweep's jobs must share one base to be compared; aggregate the reports of one workflow run.`
     );
   }
   return runs.find((r) => r.report.base)?.report.base ?? null;
@@ -17755,9 +17765,9 @@ function topChanges(metrics, directionOf) {
   const top2 = [];
   for (let i = 0; i < metrics.length; i++) {
     const f = metrics[i];
-    const list3 = f.rows;
-    for (let k = 0; k < list3.length; k++) {
-      const r = list3[k];
+    const list4 = f.rows;
+    for (let k = 0; k < list4.length; k++) {
+      const r = list4[k];
       if (!r.changed || r.diff === void 0 || Number.isNaN(r.diff)) continue;
       const mark = effect(r.diff, directionOf(f.path, r.key));
       const weight = (mark === "worse" ? 3 : mark === "better" ? 2 : 1) * 1e6 + Math.min(1e5, Math.abs(r.relative ?? r.diff));
@@ -18202,9 +18212,9 @@ function optional(read) {
 function key(at, name) {
   return at ? `${at}.${name}` : name;
 }
-function fail(at, expected, got) {
-  const shown3 = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
-  throw new ReportJsonError(`'${at || "(top level)"}' must be ${expected}, not ${shown3}`);
+function fail(at, expected2, got) {
+  const shown4 = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
+  throw new ReportJsonError(`'${at || "(top level)"}' must be ${expected2}, not ${shown4}`);
 }
 
 // src/aggregate/read.ts
@@ -19825,16 +19835,16 @@ async function readFromCommits(git, request, store, log) {
     try {
       const found = await store(notInGit);
       for (const note2 of found.notes) notes.push(note2);
-      for (const sha of notInGit) {
-        const record = found.records.get(sha);
-        if (record) stored.set(sha, byFileAndKey(record));
+      for (const sha2 of notInGit) {
+        const record = found.records.get(sha2);
+        if (record) stored.set(sha2, byFileAndKey(record));
       }
     } catch (error2) {
       notes.push(`The history store could not be read (${describeError(error2)}): commits whose metrics are not in git are left out.`);
     }
   }
   const read = (i, file) => atCommits[i].get(file);
-  const fromStore = (sha, file) => stored.get(sha)?.has(file) ?? false;
+  const fromStore = (sha2, file) => stored.get(sha2)?.has(file) ?? false;
   for (const file of paths) {
     const missing = chain.filter((c, i) => read(i, file).status === "missing" && !fromStore(c.sha, file)).map((c) => c.sha);
     if (missing.length === chain.length && chain.length) {
@@ -19976,8 +19986,8 @@ function finite(leaf2) {
   return value2 !== void 0 && Number.isFinite(value2) ? value2 : null;
 }
 function named2(commits) {
-  const shown3 = commits.slice(0, NAMED2).map(shortSha).join(", ");
-  return commits.length > NAMED2 ? `${shown3}, and ${commits.length - NAMED2} more` : shown3;
+  const shown4 = commits.slice(0, NAMED2).map(shortSha).join(", ");
+  return commits.length > NAMED2 ? `${shown4}, and ${commits.length - NAMED2} more` : shown4;
 }
 function count(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -20266,9 +20276,9 @@ function valuesSection(kind, files, labels, options = {}) {
   const noted = /* @__PURE__ */ new Map();
   for (let i = 0; i < files.length; i++) {
     const f = files[i];
-    const list3 = f.rows;
-    rows += list3.length;
-    for (let k = 0; k < list3.length; k++) if (list3[k].changed) changed++;
+    const list4 = f.rows;
+    rows += list4.length;
+    for (let k = 0; k < list4.length; k++) if (list4[k].changed) changed++;
     for (const n of f.notes) {
       const paths = noted.get(n);
       if (paths) paths.push(f.path);
@@ -20284,9 +20294,9 @@ function valuesSection(kind, files, labels, options = {}) {
   const draw2 = (pick2) => {
     let text2 = table2.header.join("\n");
     for (let i = 0; i < files.length; i++) {
-      const { path, rows: list3 } = files[i];
-      for (let k = 0; k < list3.length; k++) {
-        const r = list3[k];
+      const { path, rows: list4 } = files[i];
+      for (let k = 0; k < list4.length; k++) {
+        const r = list4[k];
         if (pick2 === null || Boolean(r.changed) === pick2) text2 += `
 ${table2.row(path, r)}`;
       }
@@ -20336,9 +20346,9 @@ function causesSection(metrics) {
   let manyFiles = false;
   for (let i = 0; i < metrics.length; i++) {
     const f = metrics[i];
-    const list3 = f.rows;
-    for (let k = 0; k < list3.length; k++) {
-      const row3 = list3[k];
+    const list4 = f.rows;
+    for (let k = 0; k < list4.length; k++) {
+      const row3 = list4[k];
       if (!row3.causes) continue;
       rows++;
       firstPath ??= f.path;
@@ -20371,18 +20381,18 @@ function causeText(causes, unexplained) {
   const parts = [];
   let items = 0;
   let more2 = causes.omitted;
-  const take = (list3) => {
+  const take = (list4) => {
     const room = Math.max(0, MAX_CAUSE_ITEMS - items);
-    items += Math.min(room, list3.length);
-    more2 += Math.max(0, list3.length - room);
-    return list3.slice(0, room);
+    items += Math.min(room, list4.length);
+    more2 += Math.max(0, list4.length - room);
+    return list4.slice(0, room);
   };
   if (causes.basis === "pipeline") {
     for (const stage2 of causes.stages) {
-      const own = (list3) => list3.filter((x) => x.stages[0] === stage2.name);
+      const own = (list4) => list4.filter((x) => x.stages[0] === stage2.name);
       const definition = stage2.definition ? [CAUSE_DEFINITION[stage2.definition]] : [];
-      const shown3 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
-      if (shown3.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}: ${shown3.join(", ")}`);
+      const shown4 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
+      if (shown4.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}: ${shown4.join(", ")}`);
     }
     if (!parts.length)
       parts.push(
@@ -22308,12 +22318,12 @@ function compact(data, render, note2, limit, measure) {
   const tail = [];
   const trends = trendsSection(data, render.images);
   if (trends) tail.push({ text: trends });
-  const shown3 = data.plots.flatMap((p) => {
+  const shown4 = data.plots.flatMap((p) => {
     const url = p.image ? render.images.url(p.image) : null;
     const chart = !url && render.images.charts ? mermaidChart(p) : null;
     return url ? [`![${escapeCell(p.title)}](${url})`] : chart ? [chart] : [];
   });
-  if (shown3.length) tail.push({ text: ["### Plots", ...shown3].join("\n\n") });
+  if (shown4.length) tail.push({ text: ["### Plots", ...shown4].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
   const join29 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
@@ -22334,8 +22344,8 @@ function compact(data, render, note2, limit, measure) {
   for (const kind of ["metrics", "params"]) {
     const rows = tableRows(data, kind, (r) => !r.changed);
     if (!rows.body.length) continue;
-    const shown4 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
-    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown4, "", "</details>"].join("\n") });
+    const shown5 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
+    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown5, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
   for (let i = blocks.length - 1; i >= 0 && measure(join29(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
@@ -22351,16 +22361,16 @@ function tableRows(data, kind, keep) {
 function boundedTable(table2, budget, what, measure) {
   const out = [...table2.header];
   let size2 = measure(out.join("\n"));
-  let shown3 = 0;
+  let shown4 = 0;
   for (const row3 of table2.body) {
     const length = measure(row3) + 1;
     if (size2 + length > budget - 80) break;
     out.push(row3);
     size2 += length;
-    shown3++;
+    shown4++;
   }
-  if (shown3 < table2.body.length) out.push("", `_\u2026 ${table2.body.length - shown3} more ${what}._`);
-  return shown3 ? out : [`_${table2.body.length} ${what}._`];
+  if (shown4 < table2.body.length) out.push("", `_\u2026 ${table2.body.length - shown4} more ${what}._`);
+  return shown4 ? out : [`_${table2.body.length} ${what}._`];
 }
 function cutLines(text2, max) {
   if (text2.length <= max) return text2;
@@ -22369,7 +22379,11 @@ function cutLines(text2, max) {
   return nl > 0 ? slice.slice(0, nl) : slice;
 }
 
+// src/publish/github/client.ts
+import { performance as performance5 } from "node:perf_hooks";
+
 // src/util/fetch.ts
+import { performance as performance4 } from "node:perf_hooks";
 var DEFAULT_TIMEOUT_MS = 3e4;
 var proxies = /* @__PURE__ */ new Map();
 function proxyFor(url, Agent) {
@@ -22384,8 +22398,8 @@ function proxyFor(url, Agent) {
   return agent;
 }
 var RequestTimeoutError = class extends Error {
-  constructor(timeoutMs) {
-    super(`no answer within ${timeoutMs / 1e3} s`);
+  constructor(timeoutMs, limit) {
+    super(limit ? `no answer before ${limit} was spent` : `no answer within ${timeoutMs / 1e3} s`);
     this.timeoutMs = timeoutMs;
     this.name = "RequestTimeoutError";
   }
@@ -22404,25 +22418,137 @@ async function httpFetch(input, init = {}, timeoutMs = DEFAULT_TIMEOUT_MS) {
     throw error2;
   }
 }
-function fetchWithTimeout(timeoutMs) {
-  return (input, init) => httpFetch(input instanceof Request ? input.url : input, init, timeoutMs);
+function fetchWithTimeout(timeoutMs, limit) {
+  return async (input, init) => {
+    const url = input instanceof Request ? input.url : input;
+    const left = limit ? Math.max(0, Math.ceil(limit.endsAt - performance4.now())) : Infinity;
+    if (left >= timeoutMs) return httpFetch(url, init, timeoutMs);
+    try {
+      return await httpFetch(url, init, left);
+    } catch (error2) {
+      throw error2 instanceof RequestTimeoutError ? new RequestTimeoutError(left, limit.describe()) : error2;
+    }
+  };
+}
+
+// src/publish/github/answers.ts
+var string2 = (v, at) => typeof v === "string" ? null : wrong(v, at, "a string");
+var number4 = (v, at) => typeof v === "number" || typeof v === "bigint" ? null : wrong(v, at, "a number");
+var orNull = (check) => (v, at) => v === null || v === void 0 ? null : check(v, at);
+function object2(fields) {
+  return (v, at) => {
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return wrong(v, at, "an object");
+    for (const [key2, check] of Object.entries(fields)) {
+      const problem = check(v[key2], at ? `${at}.${key2}` : `'${key2}'`);
+      if (problem) return problem;
+    }
+    return null;
+  };
+}
+function list3(item) {
+  return (v, at) => {
+    if (!Array.isArray(v)) return wrong(v, at, "a list");
+    for (let i = 0; i < v.length; i++) {
+      const problem = item(v[i], `item ${i + 1}`);
+      if (problem) return problem;
+    }
+    return null;
+  };
+}
+function wrong(value2, at, expected2) {
+  const what = at || "the answer";
+  if (value2 === void 0) return `${what} is missing (expected ${expected2})`;
+  const got = value2 === null ? "null" : Array.isArray(value2) ? "a list" : `${typeof value2 === "object" ? "an" : "a"} ${typeof value2}`;
+  return `${what} is ${got}, not ${expected2}`;
+}
+var comment2 = object2({ id: number4, html_url: string2, body: orNull(string2), user: orNull(object2({ login: string2, type: string2 })) });
+var sha = object2({ sha: string2 });
+var release = object2({ id: number4, upload_url: string2 });
+var EXPECTED = {
+  "GET /user": object2({ login: string2 }),
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments": list3(comment2),
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments": list3(comment2),
+  "POST /repos/{owner}/{repo}/issues/{issue_number}/comments": comment2,
+  "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments": comment2,
+  "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}": comment2,
+  "PATCH /repos/{owner}/{repo}/comments/{comment_id}": comment2,
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls": list3(object2({ number: number4, state: string2, head: sha })),
+  "GET /repos/{owner}/{repo}/pulls": list3(object2({ number: number4, head: object2({ sha: string2, repo: orNull(object2({ full_name: string2 })) }) })),
+  "POST /repos/{owner}/{repo}/check-runs": object2({ id: number4, html_url: orNull(string2) }),
+  "POST /repos/{owner}/{repo}/git/blobs": sha,
+  "POST /repos/{owner}/{repo}/git/trees": sha,
+  "POST /repos/{owner}/{repo}/git/commits": sha,
+  "GET /repos/{owner}/{repo}/git/ref/{ref}": object2({ object: sha }),
+  "GET /repos/{owner}/{repo}/releases/tags/{tag}": release,
+  "POST /repos/{owner}/{repo}/releases": release,
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets": list3(object2({ id: number4, name: string2, created_at: string2 })),
+  "POST /repos/{owner}/{repo}/releases/{release_id}/assets": object2({ browser_download_url: string2 })
+};
+var BY_PATH = Object.entries(EXPECTED).map(([route, check]) => {
+  const [method, template] = route.split(" ");
+  return { method, pattern: new RegExp(`${template.replace(/\{[^}]+\}/g, "[^/]+")}$`), check };
+});
+function expected(method, url) {
+  if (url.startsWith("/")) return EXPECTED[`${method} ${url}`];
+  let path;
+  try {
+    path = new URL(url.replace(/\{[^}]*\}/g, "")).pathname;
+  } catch {
+    return void 0;
+  }
+  return BY_PATH.find((r) => r.method === method && r.pattern.test(path))?.check;
+}
+var ApiAnswerError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ApiAnswerError";
+  }
+};
+function checkAnswer(method, url, data, shown4) {
+  const check = expected(method, url);
+  if (!check) return;
+  const text2 = typeof data === "string" || data instanceof ArrayBuffer || data === void 0;
+  const excerpt = bodyExcerpt(data);
+  const empty = data === void 0 || (data instanceof ArrayBuffer ? !data.byteLength : !excerpt);
+  const problem = !text2 ? check(data, "") : empty ? "the body is empty" : `the body is not JSON${excerpt ? `: it starts ${excerpt}` : ""}`;
+  if (problem) throw new ApiAnswerError(`GitHub's answer to ${shown4} was not the JSON expected: ${problem}`);
+}
+function bodyExcerpt(data) {
+  if (typeof data !== "string" || !data.trim()) return null;
+  const text2 = data.trim().replace(/\s+/g, " ");
+  return JSON.stringify(text2.length > 60 ? `${text2.slice(0, 60)}\u2026` : text2);
+}
+
+// src/publish/github/unanswered-hosts.ts
+var unanswered = /* @__PURE__ */ new Map();
+function rememberUnanswered(origin, why) {
+  unanswered.set(origin, why);
+}
+function unansweredBefore(origin) {
+  return unanswered.get(origin);
 }
 
 // src/publish/github/client.ts
 var oneWriteAtATime;
 var DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 async function createGitHubClient(token, apiUrl, options = {}) {
+  const baseUrl = apiBaseUrl(apiUrl);
   const { getOctokit, retry, throttling, Bottleneck } = await import("./net.js");
   oneWriteAtATime ??= new Bottleneck.Group({ maxConcurrent: 1 });
   const retries = options.retries ?? 4;
   const maxWaitMs = options.maxWaitMs ?? 6e4;
   const scale = options.waitScale ?? 1;
   const say = options.onRetry ?? (() => void 0);
+  const limit = options.limit;
   const onLimit = (reason) => (retryAfter, request, _octokit, retryCount) => {
     const what = `${reason} on ${request.method} ${request.url}`;
     if (retryCount >= retries) return false;
     if (retryAfter * 1e3 > maxWaitMs) {
       say(`${what}; GitHub asks to wait ${retryAfter} s, longer than mlreport waits (${Math.round(maxWaitMs / 1e3)} s).`);
+      return false;
+    }
+    if (limit && performance5.now() + retryAfter * 1e3 * scale >= limit.endsAt) {
+      say(`${what}; GitHub asks to wait ${retryAfter} s, past ${limit.describe()}.`);
       return false;
     }
     say(`${what}; retry ${retryCount + 1} of ${retries} in ${(retryAfter * 1e3 * scale / 1e3).toFixed(1)} s.`);
@@ -22431,8 +22557,8 @@ async function createGitHubClient(token, apiUrl, options = {}) {
   return getOctokit(
     token,
     {
-      baseUrl: apiUrl.replace(/\/+$/, ""),
-      request: { fetch: fetchWithTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) },
+      baseUrl,
+      request: { fetch: fetchWithTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, limit) },
       retry: { retries, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: 1e3 * scale },
       throttle: {
         retryAfterBaseValue: 1e3 * scale,
@@ -22442,26 +22568,82 @@ async function createGitHubClient(token, apiUrl, options = {}) {
         onSecondaryRateLimit: onLimit("Secondary rate limit")
       }
     },
-    logRetries(retries, scale, say),
+    checkAnswers(baseUrl),
+    logRetries(retries, scale, say, limit),
     retry,
-    throttling
+    throttling,
+    notPastLimits(baseUrl, limit)
   );
 }
-function logRetries(retries, scale, say) {
+function apiBaseUrl(apiUrl) {
+  let url = null;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+  }
+  if (!url || url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new UserError(
+      `GITHUB_API_URL must be GitHub's REST API root, https://api.github.com or https://HOST/api/v3 on GitHub Enterprise Server; got '${apiUrl}'. The runner sets it: check the workflow's env.`
+    );
+  }
+  return apiUrl.replace(/\/+$/, "");
+}
+function shown2(octokit, baseUrl, options) {
+  const url = new URL(octokit.request.endpoint.parse(options).url);
+  const base = new URL(baseUrl);
+  const path = url.origin === base.origin && url.pathname.startsWith(`${base.pathname.replace(/\/$/, "")}/`) ? url.pathname.slice(base.pathname.replace(/\/$/, "").length) : url.pathname;
+  return { origin: url.origin, route: `${options.method} ${path}` };
+}
+function checkAnswers(baseUrl) {
+  return (octokit) => {
+    octokit.hook.after("request", (response, options) => {
+      checkAnswer(options.method, options.url, response.data, shown2(octokit, baseUrl, options).route);
+    });
+  };
+}
+function logRetries(retries, scale, say, limit) {
   return (octokit) => {
     octokit.hook.error("request", (error2, options) => {
       const status = apiStatus(error2);
-      const attempt = (options.request?.retryCount ?? 0) + 1;
+      const request = options.request;
+      const attempt = (request.retryCount ?? 0) + 1;
       if (status !== void 0 && status >= 400 && !DO_NOT_RETRY.includes(status) && attempt <= retries) {
         const reason = error2.response ? `GitHub answered ${status}` : `Network error (${apiMessage(error2)})`;
-        say(`${reason} on ${options.method} ${options.url}; retry ${attempt} of ${retries} in ${(attempt ** 2 * scale).toFixed(1)} s.`);
+        const waitMs = attempt ** 2 * 1e3 * scale;
+        if (limit && performance5.now() + waitMs >= limit.endsAt) {
+          request.retries = 0;
+          say(`${reason} on ${options.method} ${options.url}; not retried: ${limit.describe()} is spent.`);
+        } else {
+          say(`${reason} on ${options.method} ${options.url}; retry ${attempt} of ${retries} in ${(waitMs / 1e3).toFixed(1)} s.`);
+        }
       }
       throw error2;
     });
   };
 }
+var RequestNotSent = class extends UserError {
+};
+function notPastLimits(baseUrl, limit) {
+  return (octokit) => {
+    octokit.hook.wrap("request", async (request, options) => {
+      const { origin, route } = shown2(octokit, baseUrl, options);
+      if (limit && performance5.now() >= limit.endsAt) throw new RequestNotSent(`${route} was not sent: ${limit.describe()} is spent`);
+      const earlier = unansweredBefore(origin);
+      if (earlier) throw new RequestNotSent(`${route} was not sent: ${origin} did not answer an earlier request (${earlier})`);
+      try {
+        return await request(options);
+      } catch (error2) {
+        if (error2?.cause instanceof RequestTimeoutError) rememberUnanswered(origin, apiMessage(error2));
+        throw error2;
+      }
+    });
+  };
+}
 function apiMessage(error2) {
   const e = error2 ?? {};
+  if (e.response && (typeof e.response.data === "string" || e.response.data instanceof ArrayBuffer)) {
+    return bodyExcerpt(e.response.data) ?? "an answer without a message";
+  }
   const data = e.response?.data;
   const details = (data?.errors ?? []).map((x) => x.message).filter((m) => typeof m === "string");
   const main = typeof data?.message === "string" ? data.message : e.message ?? String(error2);
@@ -22474,6 +22656,44 @@ function apiStatus(error2) {
 function isPermissionError(error2) {
   const status = apiStatus(error2);
   return status === 404 || status === 403 && !/rate limit/i.test(apiMessage(error2));
+}
+
+// src/publish/github/failure.ts
+function answeredStatus(error2) {
+  return error2?.response ? apiStatus(error2) : void 0;
+}
+function isRateLimit(error2) {
+  const status = answeredStatus(error2);
+  return status === 429 || status === 403 && /rate limit/i.test(apiMessage(error2));
+}
+function failureHeadline(error2) {
+  if (error2 instanceof ApiAnswerError || error2 instanceof RequestNotSent) return error2.message;
+  const status = answeredStatus(error2);
+  const message = apiMessage(error2);
+  return status !== void 0 ? `${status}: ${message}` : message.startsWith("no answer") ? message : `no answer: ${message}`;
+}
+function describeApiFailure(error2, permission) {
+  if (error2 instanceof ApiAnswerError) return `${error2.message}; check that GITHUB_API_URL is GitHub's REST API`;
+  if (error2 instanceof RequestNotSent) return error2.message;
+  const status = answeredStatus(error2);
+  const message = apiMessage(error2);
+  if (status === void 0) {
+    const reach = "check that GITHUB_API_URL is GitHub's REST API and that the runner reaches it (HTTPS_PROXY, NO_PROXY)";
+    return message.startsWith("no answer") ? `${message}: ${reach}, or re-run the job when GitHub answers` : `no answer (${message}): ${reach}`;
+  }
+  return `${message} (HTTP ${status})${meaning(status, error2, permission)}`;
+}
+function meaning(status, error2, permission) {
+  if (isRateLimit(error2)) return ": GitHub's rate limit for this token is spent; re-run the job after it resets";
+  if (status === 401) return ": GitHub did not accept 'github-token' (expired, revoked, or for another GitHub host); give it a current token";
+  if (status === 403) {
+    return `: the token may not do this; it needs ${permission} (the job's \`permissions:\`), and a pull request from a fork gets a read-only token (README: 'Fork pull requests')`;
+  }
+  if (status === 404)
+    return ": the token cannot see this repository or what the request names (GitHub answers 404 for both); check its access and GITHUB_API_URL";
+  if (status === 422) return ": GitHub refused what the request asked";
+  if (status >= 500) return ": GitHub failed to answer; re-run the job later";
+  return "";
 }
 
 // src/publish/github/key-line.ts
@@ -22513,11 +22733,19 @@ var CheckRunTarget = class {
     const drawn = await this.outcome(report2, context);
     if (!drawn) return { skipped: true };
     const outcome2 = { headSha: this.options.github.headSha ?? this.options.github.sha, ...drawn };
-    const client = await createGitHubClient(this.options.github.token, this.options.github.apiUrl, this.options.clientOptions);
-    const checkRun = await this.createCheckRun(client, outcome2);
-    if (!("refused" in checkRun)) return checkRun;
-    this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
-    const status = await this.setStatus(client, outcome2);
+    const { token, apiUrl } = this.options.github;
+    const client = await createGitHubClient(token, apiUrl, { onRetry: (m) => this.log.info(m), ...this.options.clientOptions });
+    let status;
+    try {
+      const checkRun = await this.createCheckRun(client, outcome2);
+      if (!("refused" in checkRun)) return checkRun;
+      this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
+      status = await this.setStatus(client, outcome2);
+    } catch (error2) {
+      throw new UserError(
+        `Could not post the check run '${this.options.checkName}' (${apiUrl}): ${describeApiFailure(error2, "`checks: write`")}. The gate's outcome is in this log only.`
+      );
+    }
     if (status) return status;
     this.log.warning(
       `Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`
@@ -23006,17 +23234,17 @@ var HubCommentPublisher = class {
     const login = await this.api.currentUser().catch(() => null);
     const ours = (await this.guard(this.api.comments(pull2.number))).filter((c) => c.body?.includes(REPORT_MARKER) && (!login || authorOf(c) === login));
     const existing = ours.at(-1);
-    let comment2;
+    let comment3;
     if (!existing) {
-      comment2 = await this.guard(this.api.createComment(pull2.number, body));
+      comment3 = await this.guard(this.api.createComment(pull2.number, body));
       this.log.info(`DagsHub: posted the report on PR #${pull2.number}.`);
     } else {
       const edited = await this.guard(this.api.editComment(pull2.number, existing.id, body));
       if (edited) {
-        comment2 = edited;
+        comment3 = edited;
         this.log.info(`DagsHub: updated the report on PR #${pull2.number}.`);
       } else {
-        comment2 = await this.guard(this.api.createComment(pull2.number, body));
+        comment3 = await this.guard(this.api.createComment(pull2.number, body));
         const deleted = await this.api.deleteComment(pull2.number, existing.id).catch(() => false);
         this.log.info(
           `DagsHub cannot edit comments: posted the report anew on PR #${pull2.number}${deleted ? " and deleted the old one" : `; the old one (${existing.id}) could not be deleted`}.`
@@ -23024,7 +23252,7 @@ var HubCommentPublisher = class {
       }
     }
     for (const stale of ours.slice(0, -1)) await this.api.deleteComment(pull2.number, stale.id).catch(() => false);
-    return { location: comment2.html_url ?? pull2.html_url ?? `${this.hub.url}/${this.hub.owner}/${this.hub.repo}/pulls/${pull2.number}` };
+    return { location: comment3.html_url ?? pull2.html_url ?? `${this.hub.url}/${this.hub.owner}/${this.hub.repo}/pulls/${pull2.number}` };
   }
   /** Turns the statuses people can fix into messages that say how. */
   async guard(call) {
@@ -23041,18 +23269,18 @@ var HubCommentPublisher = class {
     }
   }
 };
-function matchPull(pulls, branch, sha) {
+function matchPull(pulls, branch, sha2) {
   const candidates = pulls.filter((p) => (p.state ?? "open") === "open" && p.head?.ref === branch);
   if (!candidates.length) return null;
-  const atSha = sha ? candidates.filter((p) => p.head?.sha === sha) : [];
+  const atSha = sha2 ? candidates.filter((p) => p.head?.sha === sha2) : [];
   const pool = atSha.length ? atSha : candidates;
   return pool.reduce((a, b) => b.number > a.number ? b : a);
 }
 function hubBody(report2) {
   return composeMarkdown(report2, { images: hostedImages(/* @__PURE__ */ new Map(), "the GitHub report", false) });
 }
-function authorOf(comment2) {
-  return comment2.user?.login || comment2.user?.username;
+function authorOf(comment3) {
+  return comment3.user?.login || comment3.user?.username;
 }
 
 // src/publish/mlflow/batch.ts
@@ -23163,7 +23391,7 @@ function errorCode(error2) {
 var RUN_KEY_TAG = "mlreport.head_sha";
 var HISTORY_TAG_PREFIX = "mlreport.history.";
 function planRun(data, logs, context, notes) {
-  const sha = context.sha;
+  const sha2 = context.sha;
   const metricKey = keyMaker([...rowsOf(data.metrics), ...logs.map((l) => ({ file: l.file, key: l.name }))], notes);
   const paramKey = keyMaker(rowsOf(data.params), notes);
   const series2 = [];
@@ -23177,12 +23405,12 @@ function planRun(data, logs, context, notes) {
   for (const { file, key: name, value: value2 } of rowsOf(data.metrics)) {
     const key2 = metricKey(file, name);
     if (logged.has(key2)) continue;
-    const number4 = typeof value2 === "boolean" ? void 0 : numericValue(value2 ?? void 0);
-    if (number4 === void 0 || !Number.isFinite(number4)) {
+    const number5 = typeof value2 === "boolean" ? void 0 : numericValue(value2 ?? void 0);
+    if (number5 === void 0 || !Number.isFinite(number5)) {
       notes.push(`Metric '${name}' in ${file} is ${JSON.stringify(value2)}, not a number; MLflow metrics are numbers, so it was not logged.`);
       continue;
     }
-    finals.push({ key: key2, value: number4, timestamp: context.now, step: 0 });
+    finals.push({ key: key2, value: number5, timestamp: context.now, step: 0 });
   }
   const params = [];
   for (const { file, key: name, value: value2 } of rowsOf(data.params)) {
@@ -23190,11 +23418,11 @@ function planRun(data, logs, context, notes) {
     params.push({ key: key2, value: fitValue(key2, value2 === null ? "null" : displayValue(value2, null), LENGTH_LIMITS.paramValue, notes) });
   }
   const change2 = context.change;
-  const runName2 = `${change2.branch ?? data.head.label} @ ${sha.slice(0, 7)}`;
+  const runName2 = `${change2.branch ?? data.head.label} @ ${sha2.slice(0, 7)}`;
   const tags = [
-    { key: RUN_KEY_TAG, value: sha },
+    { key: RUN_KEY_TAG, value: sha2 },
     { key: "mlflow.runName", value: runName2 },
-    { key: "mlflow.source.git.commit", value: sha },
+    { key: "mlflow.source.git.commit", value: sha2 },
     { key: "mlflow.source.type", value: "JOB" },
     { key: "mlflow.source.name", value: change2.runUrl ?? change2.repository ?? "mlreport" },
     { key: "mlflow.note.content", value: noteContent(context.markdown, change2.runUrl, notes) }
@@ -23206,7 +23434,7 @@ function planRun(data, logs, context, notes) {
   if (data.base?.sha) tags.push({ key: "ci.base_sha", value: data.base.sha });
   for (const t of data.trends) tags.push({ key: mlflowKey(`${HISTORY_TAG_PREFIX}${metricKey(t.file, t.key)}`, notes), value: standingText(t.standing) });
   for (const t of tags) t.value = fitValue(t.key, t.value, LENGTH_LIMITS.tagValue, notes);
-  return { runKey: sha, runName: runName2, params: dedupe(params, notes), finals, series: series2, tags };
+  return { runKey: sha2, runName: runName2, params: dedupe(params, notes), finals, series: series2, tags };
 }
 function noteContent(markdown, runUrl, notes) {
   if (markdown.length <= LENGTH_LIMITS.tagValue) return markdown;
@@ -23251,12 +23479,12 @@ var MlflowRunPublisher = class {
   options;
   name;
   async publish(report2) {
-    const sha = this.config.change.sha ?? report2.head.sha;
-    if (!sha) throw new UserError("The head has no commit, so there is no MLflow run to log to (commit first).");
+    const sha2 = this.config.change.sha ?? report2.head.sha;
+    if (!sha2) throw new UserError("The head has no commit, so there is no MLflow run to log to (commit first).");
     const client = new MlflowClient(await this.http());
     const now = this.options.now?.() ?? Date.now();
     const notes = [];
-    const plan2 = planRun(report2, this.logs, { sha, change: this.config.change, markdown: hubBody(report2), now }, notes);
+    const plan2 = planRun(report2, this.logs, { sha: sha2, change: this.config.change, markdown: hubBody(report2), now }, notes);
     const experiment = await this.guard(client.ensureExperiment(this.config.experiment));
     if (experiment.lifecycle_stage === "deleted") {
       throw new UserError(`MLflow experiment '${this.config.experiment}' is deleted: restore it, or name another with 'mlflow-experiment'.`);
@@ -23657,10 +23885,10 @@ var ReleaseImageStore = class {
   name = "release";
   async upload(files, folder) {
     const { owner, repo } = this.repo;
-    const release = await this.release();
+    const release2 = await this.release();
     const named3 = files.map((file) => ({ file, name: `${folder}/${file.name}`.replace(/[^\w.-]+/g, "-") }));
     const names = new Set(named3.map((n) => n.name));
-    const assets = await this.client.paginate("GET /repos/{owner}/{repo}/releases/{release_id}/assets", { owner, repo, release_id: release.id, per_page: 100 });
+    const assets = await this.client.paginate("GET /repos/{owner}/{repo}/releases/{release_id}/assets", { owner, repo, release_id: release2.id, per_page: 100 });
     const others = assets.filter((a) => !names.has(a.name));
     const pruned = others.length + files.length > MAX_RELEASE_ASSETS ? oldestFirst(others).slice(0, others.length + files.length - (MAX_RELEASE_ASSETS - PRUNE_HEADROOM)) : [];
     for (const asset of [...assets.filter((a) => names.has(a.name)), ...pruned]) {
@@ -23679,7 +23907,7 @@ var ReleaseImageStore = class {
     for (const { file, name } of named3) {
       const uploaded = await this.client.request({
         method: "POST",
-        url: release.upload_url,
+        url: release2.upload_url,
         name,
         data: file.bytes,
         // fetch sets Content-Length from the bytes itself; Node 24's fetch rejects a hand-set one.
@@ -23726,21 +23954,21 @@ async function resolveTargets(client, ctx, cfg, log) {
     const headSha = ctx.headSha ?? ctx.sha;
     return cfg.commentOn === "commit" ? { threads: [{ kind: "commit", sha: headSha }], headSha } : { threads: [{ kind: "pr", number: ctx.prNumber }], headSha };
   }
-  const sha = ctx.sha;
-  if (cfg.commentOn === "commit") return { threads: [{ kind: "commit", sha }], headSha: sha };
+  const sha2 = ctx.sha;
+  if (cfg.commentOn === "commit") return { threads: [{ kind: "commit", sha: sha2 }], headSha: sha2 };
   const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
     owner: ctx.owner,
     repo: ctx.repo,
-    commit_sha: sha,
+    commit_sha: sha2,
     per_page: 100
   });
-  const prs = data.filter((pr) => pr.state === "open" && pr.head.sha === sha).map((pr) => pr.number);
-  if (prs.length) return { threads: prs.map((n) => ({ kind: "pr", number: n })), headSha: sha };
-  if (cfg.commentOn === "auto") return { threads: [{ kind: "commit", sha }], headSha: sha };
-  log.info(`No open pull request has ${sha.slice(0, 7)} as its head ('comment-on: pr'); no comment posted.`);
-  return { threads: [], headSha: sha };
+  const prs = data.filter((pr) => pr.state === "open" && pr.head.sha === sha2).map((pr) => pr.number);
+  if (prs.length) return { threads: prs.map((n) => ({ kind: "pr", number: n })), headSha: sha2 };
+  if (cfg.commentOn === "auto") return { threads: [{ kind: "commit", sha: sha2 }], headSha: sha2 };
+  log.info(`No open pull request has ${sha2.slice(0, 7)} as its head ('comment-on: pr'); no comment posted.`);
+  return { threads: [], headSha: sha2 };
 }
-async function prsForFork(client, ctx, headRepository, branch, sha) {
+async function prsForFork(client, ctx, headRepository, branch, sha2) {
   const headOwner = headRepository.split("/")[0];
   if (!headOwner || !branch) return [];
   const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
@@ -23750,7 +23978,7 @@ async function prsForFork(client, ctx, headRepository, branch, sha) {
     head: `${headOwner}:${branch}`,
     per_page: 100
   });
-  return data.filter((pr) => pr.head.sha === sha && pr.head.repo?.full_name === headRepository).map((pr) => pr.number);
+  return data.filter((pr) => pr.head.sha === sha2 && pr.head.repo?.full_name === headRepository).map((pr) => pr.number);
 }
 
 // src/publish/artifact/report.ts
@@ -23926,8 +24154,8 @@ async function putBlob(url, body, backoffMs) {
 function artifactName(reportId) {
   return `mlreport-${reportId}`;
 }
-function wantsArtifact(mode, comment2) {
-  return mode === "always" || mode === "auto" && (comment2?.status === "not-posted" || comment2?.status === "failed");
+function wantsArtifact(mode, comment3) {
+  return mode === "always" || mode === "auto" && (comment3?.status === "not-posted" || comment3?.status === "failed");
 }
 var ReportArtifact = class {
   constructor(cfg, outDir, github, log) {
@@ -23997,6 +24225,7 @@ async function reportFiles(outDir, report2, log) {
 // src/publish/github/publisher.ts
 var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 var MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+var COMMENT_PERMISSION = "'pull-requests: write' (commit comments: 'contents: write')";
 var CommentTarget = class {
   constructor(ctx, cfg, log, options) {
     this.ctx = ctx;
@@ -24025,14 +24254,11 @@ var CommentTarget = class {
       return await this.post(client, report2);
     } catch (error2) {
       if (isPermissionError(error2)) {
-        log.warning(
-          `The token may not write here (${apiStatus(error2)}: ${apiMessage(error2)}). ${this.howToPublish()} Comments need 'pull-requests: write' (commit comments: 'contents: write').`
-        );
+        log.warning(`The token may not write here (${failureHeadline(error2)}). ${this.howToPublish()} Comments need ${COMMENT_PERMISSION}.`);
         return { notPosted: "a read-only token" };
       }
-      const status = error2.response ? apiStatus(error2) : void 0;
       throw new UserError(
-        `Could not post the report to GitHub (${ctx.apiUrl}): ${apiMessage(error2)}${status ? ` (HTTP ${status})` : ""}. The report is in the job summary and in ${this.options.baseDir}.`
+        `Could not post the report to GitHub (${ctx.apiUrl}): ${describeApiFailure(error2, COMMENT_PERMISSION)}. The report is in the job summary and in ${this.options.baseDir}.`
       );
     }
   }
@@ -24052,7 +24278,7 @@ var CommentTarget = class {
       } catch (error2) {
         reason = imageFailureReason(error2, cfg.imageStore, cfg.assetsBranch);
         log.warning(
-          `Could not upload plot images (${apiStatus(error2) ?? "no answer"}: ${apiMessage(error2)}): ${reason}. Drawing Mermaid charts instead; set 'image-store: none' to skip the upload.`
+          `Could not upload plot images (${failureHeadline(error2)}): ${reason}. Drawing Mermaid charts instead; set 'image-store: none' to skip the upload.`
         );
       }
     }
@@ -24109,7 +24335,7 @@ function imageFailureReason(error2, store, assetsBranch) {
   if (isRulesetRefusal(error2)) return `a repository ruleset refuses writes to ${where2}; exempt it from the ruleset or use another 'assets-branch'`;
   if (isPermissionError(error2)) return `the token cannot write to ${where2}: it needs 'contents: write'`;
   if (/file_count/i.test(apiMessage(error2))) return `${where2} holds GitHub's maximum of ${MAX_RELEASE_ASSETS} assets`;
-  return `GitHub refused the upload to ${where2}`;
+  return answeredStatus(error2) !== void 0 ? `GitHub refused the upload to ${where2}` : `the upload to ${where2} did not complete`;
 }
 async function readImages(baseDir, rels, log) {
   const files = [];
@@ -24852,7 +25078,7 @@ function causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline) {
   return { status: sameLockEntry(baseLock.stage, headLock.stage) ? "unchanged" : "updated", reasons: [] };
 }
 function sameLockEntry(a, b) {
-  const entries = (list3) => JSON.stringify(list3.map((e) => [e.path, e.md5]).sort());
+  const entries = (list4) => JSON.stringify(list4.map((e) => [e.path, e.md5]).sort());
   if (JSON.stringify(a.cmd) !== JSON.stringify(b.cmd) || entries(a.deps) !== entries(b.deps) || entries(a.outs) !== entries(b.outs)) return false;
   const files = /* @__PURE__ */ new Set([...a.params.keys(), ...b.params.keys()]);
   return [...files].every((f) => pyEqual(a.params.get(f), b.params.get(f)));
@@ -24898,11 +25124,11 @@ function causeFindOut(project, path) {
 function causeEntryOf(entries, path) {
   return entries.find((e) => e.path === path);
 }
-function dataCause(path, before, after, source, shown3 = path) {
+function dataCause(path, before, after, source, shown4 = path) {
   if (!before && !after) return null;
   if (before && after && before.md5 === after.md5) return null;
   const meta = (e) => e ? { size: e.size ?? null, nfiles: e.nfiles ?? null } : null;
-  return { path: shown3, source, old: meta(before), new: meta(after), stages: [] };
+  return { path: shown4, source, old: meta(before), new: meta(after), stages: [] };
 }
 var CauseEntries = class {
   constructor(id) {
@@ -25174,14 +25400,16 @@ async function writeRecord(client, repoRef, store, record, retry) {
   });
 }
 var HistoryRecorder = class {
-  constructor(ctx, store, log) {
+  constructor(ctx, store, log, clientOptions = {}) {
     this.ctx = ctx;
     this.store = store;
     this.log = log;
+    this.clientOptions = clientOptions;
   }
   ctx;
   store;
   log;
+  clientOptions;
   name = "history store";
   async publish(report2) {
     const commit = report2.head.sha;
@@ -25200,14 +25428,16 @@ var HistoryRecorder = class {
       this.log.info("History store: no numeric metrics at the head; nothing recorded.");
       return { skipped: true };
     }
-    const client = await createGitHubClient(this.ctx.token, this.ctx.apiUrl, { onRetry: (m) => this.log.info(m) });
+    const client = await createGitHubClient(this.ctx.token, this.ctx.apiUrl, { onRetry: (m) => this.log.info(m), ...this.clientOptions });
     try {
       const date = await this.store.dateOf(commit);
       const written = await writeRecord(client, { owner: this.ctx.owner, repo: this.ctx.repo }, this.store, { commit, date, metrics });
       this.log.info(`History store: recorded ${metrics.length} metric values of ${shortSha(commit)} on '${this.store.branch}' (${shortSha(written)}).`);
       return { location: `${this.store.branch}:${recordPath(commit)}` };
     } catch (error2) {
-      if (!isPermissionError(error2)) throw error2;
+      if (!isPermissionError(error2)) {
+        throw error2 instanceof UserError ? error2 : new UserError(`Could not record this push's metrics: ${describeApiFailure(error2, "`contents: write`")}.`);
+      }
       this.log.warning(
         `History store: the token cannot write the branch '${this.store.branch}' (the workflow needs \`permissions: contents: write\`); this push's metrics are not recorded.`
       );
@@ -25235,7 +25465,7 @@ function diffData(old, head) {
     const b = head.entries.get(path);
     if (a && b) {
       if (a.md5 !== b.md5 || a.isdir !== b.isdir) {
-        out.modified.push({ path: shown2(path, a.isdir || b.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b.md5, size: b.size } });
+        out.modified.push({ path: shown3(path, a.isdir || b.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b.md5, size: b.size } });
       }
     } else if (b) added.push([path, b]);
     else if (a) deleted.push([path, a]);
@@ -25250,12 +25480,12 @@ function diffData(old, head) {
     const match = entry.md5 ? gone.get(entry.md5)?.shift() : void 0;
     if (match) {
       renamedFrom.add(match[0]);
-      out.renamed.push({ path: { old: shown2(match[0], match[1].isdir), new: shown2(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
-    } else out.added.push({ path: shown2(path, entry.isdir), md5: entry.md5, size: entry.size });
+      out.renamed.push({ path: { old: shown3(match[0], match[1].isdir), new: shown3(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
+    } else out.added.push({ path: shown3(path, entry.isdir), md5: entry.md5, size: entry.size });
   }
-  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown2(path, entry.isdir), md5: entry.md5, size: entry.size });
+  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown3(path, entry.isdir), md5: entry.md5, size: entry.size });
   for (const [dir, why] of unknown) {
-    out.notInCache.push({ path: shown2(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
+    out.notInCache.push({ path: shown3(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
   }
   const byPath = (x, y) => compareCodePoints(x.path, y.path);
   out.added.sort(byPath);
@@ -25265,7 +25495,7 @@ function diffData(old, head) {
   out.renamed.sort((x, y) => compareCodePoints(x.path.old, y.path.old));
   return out;
 }
-function shown2(path, isdir) {
+function shown3(path, isdir) {
   return isdir ? `${path}/` : path;
 }
 function compareKeys(a, b) {
@@ -26184,15 +26414,16 @@ async function runIn(git, config, log, deadline) {
   redactDeep(report2);
   const local = new LocalFilesPublisher(config.outDir, composeMarkdown, reportJson);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  const comment2 = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
+  const clientOptions = { limit: deadline.publishing() };
+  const comment3 = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report2,
     [
       { target: local, policy: "required" },
-      comment2 && { target: comment2, policy: "required" },
+      comment3 && { target: comment3, policy: "required" },
       config.summaryPath ? { target: new JobSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
       gates2 && gate && gh?.ctx.token ? {
-        target: new GateCheckPublisher({ github: gh.ctx, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root }, log),
+        target: new GateCheckPublisher({ github: gh.ctx, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root, clientOptions }, log),
         policy: "required"
       } : null,
       config.hub ? { target: new HubCommentPublisher(config.hub, log), policy: config.hub.required ? "required" : "optional", requiredBy: "hub-required: true" } : null,
@@ -26200,9 +26431,9 @@ async function runIn(git, config, log, deadline) {
       gh && {
         target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log),
         policy: "never-fails",
-        when: (results) => wantsArtifact(gh.cfg.artifact, comment2 ? results.get(comment2) : void 0)
+        when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0)
       },
-      store && config.historyStore?.record && config.github ? { target: new HistoryRecorder(config.github, store, log), policy: "never-fails" } : null
+      store && config.historyStore?.record && config.github ? { target: new HistoryRecorder(config.github, store, log, clientOptions), policy: "never-fails" } : null
     ],
     log
   );
@@ -26218,7 +26449,7 @@ async function runIn(git, config, log, deadline) {
     ...reportPaths(local, published.results),
     passed: passed && !gatesBroke,
     failStep: !passed || gatesBroke && gate?.failOnThreshold !== false,
-    commentUrl: locationOf(comment2, published.results)
+    commentUrl: locationOf(comment3, published.results)
   };
 }
 async function publishArtifact(config, log) {
@@ -26226,8 +26457,8 @@ async function publishArtifact(config, log) {
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const report2 = await readArtifact(publish.artifactDir);
   redactDeep(report2);
-  const comment2 = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir });
-  const published = await publishAll(report2, [{ target: comment2, policy: "required" }], log);
+  const comment3 = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir });
+  const published = await publishAll(report2, [{ target: comment3, policy: "required" }], log);
   return {
     report: report2,
     markdown: composeMarkdown(report2),
@@ -26237,7 +26468,7 @@ async function publishArtifact(config, log) {
     // tests `passed` must not be told a gate held on their word.
     passed: null,
     failStep: published.failed,
-    commentUrl: locationOf(comment2, published.results)
+    commentUrl: locationOf(comment3, published.results)
   };
 }
 async function runAggregate(config, log) {
@@ -26259,18 +26490,18 @@ async function runAggregate(config, log) {
   const markdown = (r) => aggregateMarkdown(r).body;
   const local = new LocalFilesPublisher(config.outDir, markdown, (r) => r);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  const comment2 = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
+  const comment3 = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
   const published = await publishAll(
     report2,
     [
       { target: local, policy: "required" },
-      comment2 && { target: comment2, policy: "required" },
+      comment3 && { target: comment3, policy: "required" },
       config.summaryPath ? { target: new AggregateSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
       report2.gates && gh?.ctx.token ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName }, log), policy: "required" } : null,
       gh && {
         target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log),
         policy: "never-fails",
-        when: (results) => wantsArtifact(gh.cfg.artifact, comment2 ? results.get(comment2) : void 0)
+        when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0)
       }
     ],
     log
@@ -26285,7 +26516,7 @@ async function runAggregate(config, log) {
     ...reportPaths(local, published.results),
     passed: passed && !gatesBroke,
     failStep: !passed || gatesBroke && config.failOnThreshold,
-    commentUrl: locationOf(comment2, published.results)
+    commentUrl: locationOf(comment3, published.results)
   };
 }
 function aggregateConfig(config) {

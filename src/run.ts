@@ -212,7 +212,9 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // and the artifact goes up when the comment was not posted, whatever the reason.
   const local = new LocalFilesPublisher(config.outDir, composeMarkdown, reportJson);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  const comment = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
+  // GitHub requests neither start nor wait past the budget, or a short grace when it is (nearly) spent.
+  const clientOptions = { limit: deadline.publishing() };
+  const comment = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report,
     [
@@ -221,7 +223,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
       config.summaryPath ? { target: new JobSummaryPublisher(config.summaryPath, config.outDir), policy: 'required' } : null,
       gates && gate && gh?.ctx.token
         ? {
-            target: new GateCheckPublisher({ github: gh.ctx, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root }, log),
+            target: new GateCheckPublisher({ github: gh.ctx, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root, clientOptions }, log),
             policy: 'required',
           }
         : null,
@@ -236,7 +238,9 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         policy: 'never-fails',
         when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined),
       },
-      store && config.historyStore?.record && config.github ? { target: new HistoryRecorder(config.github, store, log), policy: 'never-fails' } : null,
+      store && config.historyStore?.record && config.github
+        ? { target: new HistoryRecorder(config.github, store, log, clientOptions), policy: 'never-fails' }
+        : null,
     ],
     log,
   );

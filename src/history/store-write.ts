@@ -1,7 +1,8 @@
 import type { GitHubContext } from '../config/types';
 import { shortSha } from '../git/repo';
 import { commitOnBranch, type RefRetry } from '../publish/github/branch-commit';
-import { createGitHubClient, isPermissionError, type GitHubClient } from '../publish/github/client';
+import { createGitHubClient, isPermissionError, type GitHubClient, type GitHubClientOptions } from '../publish/github/client';
+import { describeApiFailure } from '../publish/github/failure';
 import type { RepoRef } from '../publish/github/comments';
 import type { Target, TargetOutcome } from '../publish/types';
 import type { ReportData } from '../report/types';
@@ -55,6 +56,7 @@ export class HistoryRecorder implements Target {
     private readonly ctx: GitHubContext,
     private readonly store: HistoryStore,
     private readonly log: Logger,
+    private readonly clientOptions: GitHubClientOptions = {},
   ) {}
 
   async publish(report: ReportData): Promise<TargetOutcome> {
@@ -82,14 +84,16 @@ export class HistoryRecorder implements Target {
       this.log.info('History store: no numeric metrics at the head; nothing recorded.');
       return { skipped: true };
     }
-    const client = await createGitHubClient(this.ctx.token, this.ctx.apiUrl, { onRetry: (m) => this.log.info(m) });
+    const client = await createGitHubClient(this.ctx.token, this.ctx.apiUrl, { onRetry: (m) => this.log.info(m), ...this.clientOptions });
     try {
       const date = await this.store.dateOf(commit!);
       const written = await writeRecord(client, { owner: this.ctx.owner, repo: this.ctx.repo }, this.store, { commit: commit!, date, metrics });
       this.log.info(`History store: recorded ${metrics.length} metric values of ${shortSha(commit!)} on '${this.store.branch}' (${shortSha(written)}).`);
       return { location: `${this.store.branch}:${recordPath(commit!)}` };
     } catch (error) {
-      if (!isPermissionError(error)) throw error;
+      if (!isPermissionError(error)) {
+        throw error instanceof UserError ? error : new UserError(`Could not record this push's metrics: ${describeApiFailure(error, '`contents: write`')}.`);
+      }
       this.log.warning(
         `History store: the token cannot write the branch '${this.store.branch}' (the workflow needs \`permissions: contents: write\`); this push's metrics are not recorded.`,
       );

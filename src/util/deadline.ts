@@ -8,12 +8,25 @@ import { parseDecimal } from './decimal';
 export const DEFAULT_DEADLINE_MINUTES = 330;
 /** The longest deadline a timer can hold (2³¹ − 1 ms is about 24.8 days). */
 const MAX_DEADLINE_MINUTES = 35_000;
+/**
+ * Publishing that starts when the budget is (nearly) spent still gets this long, one request's timeout: a run the
+ * deadline cut still posts the report that says so, and an API that does not answer holds the step about this
+ * long past the budget at most.
+ */
+export const PUBLISH_GRACE_MS = 30_000;
+
+/** When requests must have ended, and how a message names that moment. */
+export interface TimeLimit {
+  /** `performance.now()` at which it passes. */
+  readonly endsAt: number;
+  describe(): string;
+}
 
 /**
  * The run's overall time budget. Work that gathers the report (stages, `run` commands, `dvc push`, plots) stops
  * once it is spent: a running stage's process group is ended, what had not started is skipped, and each cut is
- * a note in the report. Values files are still read (their reads are bounded by size) and publishing is never
- * cut: a report about a cut run is still a report.
+ * a note in the report. Values files are still read (their reads are bounded by size), and publishing goes on
+ * (`publishing()`): a report about a cut run is still a report.
  */
 export class Deadline {
   private readonly end: number;
@@ -55,8 +68,18 @@ export class Deadline {
     return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown.join('; ')}${more}.`];
   }
 
-  describe(): string {
-    return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`)`;
+  describe(more = ''): string {
+    return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`${more})`;
+  }
+
+  /**
+   * Publishing's limit, taken when publishing starts: the budget's end, or PUBLISH_GRACE_MS from now when that is
+   * later. GitHub requests neither start nor wait past it.
+   */
+  publishing(): TimeLimit {
+    const endsAt = Math.max(this.end, performance.now() + PUBLISH_GRACE_MS);
+    const more = endsAt > this.end ? `, with at least ${PUBLISH_GRACE_MS / 1000} s to publish` : '';
+    return { endsAt, describe: () => this.describe(more) };
   }
 }
 

@@ -1,5 +1,7 @@
 import { getProxyUrl } from '@actions/http-client/lib/proxy';
+import { performance } from 'node:perf_hooks';
 import type { Dispatcher, ProxyAgent } from 'undici';
+import type { TimeLimit } from './deadline';
 
 /** How long one request (answer and body) may take before it is abandoned, unless the caller says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -28,8 +30,11 @@ function proxyFor(url: URL, Agent: typeof ProxyAgent): Dispatcher | undefined {
 
 /** A request that gave no complete answer in time; the message says how long we waited, never the URL's query. */
 export class RequestTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`no answer within ${timeoutMs / 1000} s`);
+  constructor(
+    readonly timeoutMs: number,
+    limit?: string,
+  ) {
+    super(limit ? `no answer before ${limit} was spent` : `no answer within ${timeoutMs / 1000} s`);
     this.name = 'RequestTimeoutError';
   }
 }
@@ -52,7 +57,19 @@ export async function httpFetch(input: string | URL, init: RequestInit = {}, tim
   }
 }
 
-/** `httpFetch` with a fixed timeout, in the shape of fetch (what Octokit's `request.fetch` takes). */
-export function fetchWithTimeout(timeoutMs: number): typeof fetch {
-  return (input, init) => httpFetch(input instanceof Request ? input.url : input, init, timeoutMs);
+/**
+ * `httpFetch` with a fixed timeout, in the shape of fetch (what Octokit's `request.fetch` takes); with a `limit`,
+ * no request waits past it.
+ */
+export function fetchWithTimeout(timeoutMs: number, limit?: TimeLimit): typeof fetch {
+  return async (input, init) => {
+    const url = input instanceof Request ? input.url : input;
+    const left = limit ? Math.max(0, Math.ceil(limit.endsAt - performance.now())) : Infinity;
+    if (left >= timeoutMs) return httpFetch(url, init, timeoutMs);
+    try {
+      return await httpFetch(url, init, left);
+    } catch (error) {
+      throw error instanceof RequestTimeoutError ? new RequestTimeoutError(left, limit!.describe()) : error;
+    }
+  };
 }

@@ -110,6 +110,17 @@ describe('the action gates a pull request', () => {
     );
   });
 
+  test('a check run GitHub refuses (401): a passing gate still fails the step, with what the status means and what to do', async () => {
+    const result = await runGate({ thresholds: 'accuracy >= 0.9', 'github-token': 'revoked-token', comment: 'off' });
+    assert.equal(result.code, 1, result.stdout);
+    assert.match(
+      result.stdout,
+      /::error::check run: Could not post the check run 'mlreport' \(http:\/\/127\.0\.0\.1:\d+\): Bad credentials \(HTTP 401\): GitHub did not accept 'github-token' \(expired, revoked, or for another GitHub host\); give it a current token\. The gate's outcome is in this log only\./,
+    );
+    assert.doesNotMatch(result.stdout, /HttpError/);
+    assert.equal(checkRuns(fake).length, 0);
+  });
+
   test("rules from .mlreport.yml when the input is empty (on push; pull requests use the base's file, test/e2e/gate-trust.test.ts)", async () => {
     writeFileSync(join(repo.dir, '.mlreport.yml'), 'thresholds:\n  - accuracy >= 0.95\n  - warn: loss <= base\n');
     try {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { FakeGitHub, startFakeGitHub } from '../fakes/github';
 import { comments } from '../fakes/github/routes/comments';
 import { addPullRequest } from '../fakes/github/routes/pulls';
-import { serverError } from '../fakes/github/faults';
+import { notJson, serverError } from '../fakes/github/faults';
 import { fileAtCommit, gitStore } from '../fakes/github/routes/git-data';
 import { runAction as runActionAsRunner, type ActionRun } from '../helpers/action';
 import type { ProcessResult } from '../helpers/cli';
@@ -153,6 +153,34 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.ok(existsSync(join(r.outDir, 'report.md')));
     assert.equal(r.outputs.passed, 'false');
     noToken(r);
+  });
+
+  test('an answer GitHub never gives (not JSON, or null in a list): the step fails naming the request, no JavaScript error', async () => {
+    addPullRequest(fake, REPO, { number: 5, headSha: head });
+    fake.injectFault({ match: /^GET \/repos\/octo\/iris\/issues\/5\/comments$/, response: notJson('{not json') });
+    const garbled = await runAction('pull_request', prEvent(5));
+    assert.equal(garbled.code, 1, garbled.stdout + garbled.stderr);
+    assert.match(
+      garbled.stdout,
+      /::error::GitHub comment: Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:\d+\): GitHub's answer to GET \/repos\/octo\/iris\/issues\/5\/comments was not the JSON expected: the body is not JSON: it starts "\{not json"; check that GITHUB_API_URL is GitHub's REST API\./,
+    );
+    fake.injectFault({ match: /^GET \/repos\/octo\/iris\/issues\/5\/comments$/, response: { status: 200, body: [null] } });
+    const shape = await runAction('pull_request', prEvent(5));
+    assert.match(shape.stdout, /GitHub's answer to GET \/repos\/octo\/iris\/issues\/5\/comments was not the JSON expected: item 1 is null, not an object/);
+    for (const r of [garbled, shape]) assert.doesNotMatch(r.stdout + r.stderr, /Cannot read properties|Cannot use 'in' operator|TypeError|\(in src\//);
+    assert.equal(prComments(5).length, 0);
+  });
+
+  test('GITHUB_API_URL that is not a URL: an error naming it and the form expected, not "TypeError: Invalid URL"', async () => {
+    addPullRequest(fake, REPO, { number: 5, headSha: head });
+    const r = await runAction('pull_request', prEvent(5), {}, TOKEN, { GITHUB_API_URL: 'not a url' });
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(
+      r.stdout,
+      /::error::GitHub comment: GITHUB_API_URL must be GitHub's REST API root, https:\/\/api\.github\.com or https:\/\/HOST\/api\/v3 on GitHub Enterprise Server; got 'not a url'\./,
+    );
+    assert.doesNotMatch(r.stdout + r.stderr, /Invalid URL|TypeError/);
+    assert.match(r.summary, /accuracy/);
   });
 
   test('a 70,000-character report is folded into one comment, never failing', async () => {

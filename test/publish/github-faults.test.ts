@@ -51,7 +51,7 @@ describe('API faults', () => {
       assert.ok(error instanceof UserError);
       assert.match(
         error.message,
-        /^Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:\d+\): Server Error \(HTTP 502\)\. The report is in the job summary and in /,
+        /^Could not post the report to GitHub \(http:\/\/127\.0\.0\.1:\d+\): Server Error \(HTTP 502\): GitHub failed to answer; re-run the job later\. The report is in the job summary and in /,
       );
       assert.doesNotMatch(error.message, /ghs_/);
       return true;
@@ -85,6 +85,23 @@ describe('API faults', () => {
       return true;
     });
     assert.equal(log.lines.filter((l) => /Network error .* retry \d of 4/.test(l)).length, 4, log.lines.join('\n'));
+  });
+
+  test('GITHUB_API_URL that is not an http(s) URL: an error naming it and the form expected, nothing sent', async () => {
+    for (const apiUrl of ['not a url', 'ftp://ghe.example/api/v3']) {
+      const log = new MemoryLogger();
+      const pub = new GitHubPublisher(context(fake, { apiUrl }), publishConfig(), log, { baseDir: dir });
+      await assert.rejects(pub.publish(reportData()), (error: unknown) => {
+        assert.ok(error instanceof UserError);
+        assert.equal(
+          error.message,
+          `GITHUB_API_URL must be GitHub's REST API root, https://api.github.com or https://HOST/api/v3 on GitHub Enterprise Server; got '${apiUrl}'. The runner sets it: check the workflow's env.`,
+        );
+        return true;
+      });
+      assert.deepEqual(log.lines, [], 'no retries of a request that cannot be sent');
+    }
+    assert.equal(fake.requests.length, 0);
   });
 
   test('a read-only token warns and explains how to publish, without failing', async () => {

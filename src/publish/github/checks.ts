@@ -6,7 +6,9 @@ import { hostedImages } from '../../report/images';
 import type { GateRuleResult, GateSummary, ReportData } from '../../report/types';
 import type { Logger } from '../../util/log';
 import type { PublishContext, Target, TargetOutcome } from '../types';
+import { UserError } from '../../util/errors';
 import { apiMessage, createGitHubClient, type GitHubClient, type GitHubClientOptions } from './client';
+import { describeApiFailure } from './failure';
 import { workspaceTree } from '../../workspace/tree';
 import { keyLine } from './key-line';
 
@@ -68,11 +70,19 @@ export abstract class CheckRunTarget<R> implements Target<R> {
     const drawn = await this.outcome(report, context);
     if (!drawn) return { skipped: true };
     const outcome: GateOutcome = { headSha: this.options.github.headSha ?? this.options.github.sha, ...drawn };
-    const client = await createGitHubClient(this.options.github.token, this.options.github.apiUrl, this.options.clientOptions);
-    const checkRun = await this.createCheckRun(client, outcome);
-    if (!('refused' in checkRun)) return checkRun;
-    this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
-    const status = await this.setStatus(client, outcome);
+    const { token, apiUrl } = this.options.github;
+    const client = await createGitHubClient(token, apiUrl, { onRetry: (m) => this.log.info(m), ...this.options.clientOptions });
+    let status: TargetOutcome | null;
+    try {
+      const checkRun = await this.createCheckRun(client, outcome);
+      if (!('refused' in checkRun)) return checkRun;
+      this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
+      status = await this.setStatus(client, outcome);
+    } catch (error) {
+      throw new UserError(
+        `Could not post the check run '${this.options.checkName}' (${apiUrl}): ${describeApiFailure(error, '`checks: write`')}. The gate's outcome is in this log only.`,
+      );
+    }
     if (status) return status;
     this.log.warning(
       `Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`,

@@ -1,7 +1,12 @@
+import { performance } from 'node:perf_hooks';
 import type { getOctokit } from '@actions/github';
 import type { Octokit } from '@octokit/core';
 import type Bottleneck from 'bottleneck/light.js';
-import { DEFAULT_TIMEOUT_MS, fetchWithTimeout } from '../../util/fetch';
+import type { TimeLimit } from '../../util/deadline';
+import { UserError } from '../../util/errors';
+import { DEFAULT_TIMEOUT_MS, fetchWithTimeout, RequestTimeoutError } from '../../util/fetch';
+import { bodyExcerpt, checkAnswer } from './answers';
+import { rememberUnanswered, unansweredBefore } from './unanswered-hosts';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -16,6 +21,8 @@ export interface GitHubClientOptions {
   timeoutMs?: number;
   /** Told about each retry (the action logs it). */
   onRetry?: (message: string) => void;
+  /** The run's publishing limit (Deadline.publishing()): no request starts, waits or is retried past it. */
+  limit?: TimeLimit;
 }
 
 /**
@@ -37,12 +44,14 @@ const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
  * start (src/util/net-libraries.ts).
  */
 export async function createGitHubClient(token: string, apiUrl: string, options: GitHubClientOptions = {}): Promise<GitHubClient> {
+  const baseUrl = apiBaseUrl(apiUrl);
   const { getOctokit, retry, throttling, Bottleneck } = await import('../../util/net-libraries');
   oneWriteAtATime ??= new Bottleneck.Group({ maxConcurrent: 1 });
   const retries = options.retries ?? 4;
   const maxWaitMs = options.maxWaitMs ?? 60_000;
   const scale = options.waitScale ?? 1;
   const say = options.onRetry ?? (() => undefined);
+  const limit = options.limit;
   const onLimit =
     (reason: string) =>
     (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
@@ -52,14 +61,18 @@ export async function createGitHubClient(token: string, apiUrl: string, options:
         say(`${what}; GitHub asks to wait ${retryAfter} s, longer than mlreport waits (${Math.round(maxWaitMs / 1000)} s).`);
         return false;
       }
+      if (limit && performance.now() + retryAfter * 1000 * scale >= limit.endsAt) {
+        say(`${what}; GitHub asks to wait ${retryAfter} s, past ${limit.describe()}.`);
+        return false;
+      }
       say(`${what}; retry ${retryCount + 1} of ${retries} in ${((retryAfter * 1000 * scale) / 1000).toFixed(1)} s.`);
       return true;
     };
   return getOctokit(
     token,
     {
-      baseUrl: apiUrl.replace(/\/+$/, ''),
-      request: { fetch: fetchWithTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) },
+      baseUrl,
+      request: { fetch: fetchWithTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, limit) },
       retry: { retries, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: 1000 * scale },
       throttle: {
         retryAfterBaseValue: 1000 * scale,
@@ -69,26 +82,97 @@ export async function createGitHubClient(token: string, apiUrl: string, options:
         onSecondaryRateLimit: onLimit('Secondary rate limit'),
       },
     },
-    logRetries(retries, scale, say),
+    checkAnswers(baseUrl),
+    logRetries(retries, scale, say, limit),
     retry,
     throttling,
+    notPastLimits(baseUrl, limit),
   );
 }
 
+/** The API root without its trailing slash; a value that is not an http(s) URL is an error naming GITHUB_API_URL. */
+function apiBaseUrl(apiUrl: string): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+    // Said below.
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    throw new UserError(
+      `GITHUB_API_URL must be GitHub's REST API root, https://api.github.com or https://HOST/api/v3 on GitHub Enterprise Server; got '${apiUrl}'. The runner sets it: check the workflow's env.`,
+    );
+  }
+  return apiUrl.replace(/\/+$/, '');
+}
+
+/** How a message names a request: its method and path below the API root (templates filled, no query). */
+function shown(octokit: Octokit, baseUrl: string, options: { method: string; url: string }): { origin: string; route: string } {
+  const url = new URL(octokit.request.endpoint.parse(options as never).url);
+  const base = new URL(baseUrl);
+  const path =
+    url.origin === base.origin && url.pathname.startsWith(`${base.pathname.replace(/\/$/, '')}/`)
+      ? url.pathname.slice(base.pathname.replace(/\/$/, '').length)
+      : url.pathname;
+  return { origin: url.origin, route: `${options.method} ${path}` };
+}
+
+/** Every successful answer is checked once here, before any caller reads it (answers.ts). */
+function checkAnswers(baseUrl: string) {
+  return (octokit: Octokit): void => {
+    octokit.hook.after('request', (response, options) => {
+      checkAnswer(options.method, options.url, response.data, shown(octokit, baseUrl, options).route);
+    });
+  };
+}
+
 /**
- * Says why the retry plugin is about to repeat a request. Registered before it, so its error hook sees every
- * failed attempt and uses the retry plugin's own rule and wait ((attempt)² × 1 s).
+ * Says why the retry plugin is about to repeat a request, or stops it when the wait would pass the run's limit.
+ * Registered before it, so its error hook sees every failed attempt and uses the retry plugin's own rule and wait
+ * ((attempt)² × 1 s).
  */
-function logRetries(retries: number, scale: number, say: (message: string) => void) {
+function logRetries(retries: number, scale: number, say: (message: string) => void, limit: TimeLimit | undefined) {
   return (octokit: Octokit): void => {
     octokit.hook.error('request', (error, options) => {
       const status = apiStatus(error);
-      const attempt = ((options.request as { retryCount?: number } | undefined)?.retryCount ?? 0) + 1;
+      const request = options.request as { retryCount?: number; retries?: number };
+      const attempt = (request.retryCount ?? 0) + 1;
       if (status !== undefined && status >= 400 && !DO_NOT_RETRY.includes(status) && attempt <= retries) {
         const reason = (error as ErrorLike).response ? `GitHub answered ${status}` : `Network error (${apiMessage(error)})`;
-        say(`${reason} on ${options.method} ${options.url}; retry ${attempt} of ${retries} in ${(attempt ** 2 * scale).toFixed(1)} s.`);
+        const waitMs = attempt ** 2 * 1000 * scale;
+        if (limit && performance.now() + waitMs >= limit.endsAt) {
+          // The retry plugin reads this per request: no retry.
+          request.retries = 0;
+          say(`${reason} on ${options.method} ${options.url}; not retried: ${limit.describe()} is spent.`);
+        } else {
+          say(`${reason} on ${options.method} ${options.url}; retry ${attempt} of ${retries} in ${(waitMs / 1000).toFixed(1)} s.`);
+        }
       }
       throw error;
+    });
+  };
+}
+
+/** A request mlreport did not send; the message says which and why. */
+export class RequestNotSent extends UserError {}
+
+/**
+ * Outside the retries: a request is not sent once the run's limit is spent, nor to an API host that left an
+ * earlier request of the run unanswered through all its attempts (unanswered-hosts.ts).
+ */
+function notPastLimits(baseUrl: string, limit: TimeLimit | undefined) {
+  return (octokit: Octokit): void => {
+    octokit.hook.wrap('request', async (request, options) => {
+      const { origin, route } = shown(octokit, baseUrl, options);
+      if (limit && performance.now() >= limit.endsAt) throw new RequestNotSent(`${route} was not sent: ${limit.describe()} is spent`);
+      const earlier = unansweredBefore(origin);
+      if (earlier) throw new RequestNotSent(`${route} was not sent: ${origin} did not answer an earlier request (${earlier})`);
+      try {
+        return await request(options);
+      } catch (error) {
+        if ((error as { cause?: unknown } | null)?.cause instanceof RequestTimeoutError) rememberUnanswered(origin, apiMessage(error));
+        throw error;
+      }
     });
   };
 }
@@ -99,9 +183,12 @@ interface ErrorLike {
   response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
 }
 
-/** GitHub's own message from an error response, else the error's. */
+/** GitHub's own message from an error response (the start of one that is not JSON), else the error's. */
 export function apiMessage(error: unknown): string {
   const e = (error ?? {}) as ErrorLike;
+  if (e.response && (typeof e.response.data === 'string' || e.response.data instanceof ArrayBuffer)) {
+    return bodyExcerpt(e.response.data) ?? 'an answer without a message';
+  }
   const data = e.response?.data as { message?: unknown; errors?: { message?: unknown }[] } | undefined;
   const details = (data?.errors ?? []).map((x) => x.message).filter((m): m is string => typeof m === 'string');
   const main = typeof data?.message === 'string' ? data.message : (e.message ?? String(error));

@@ -6,7 +6,8 @@ import type { Logger } from '../../util/log';
 import type { ReportData } from '../../report/types';
 import type { Target, TargetOutcome } from '../types';
 import { commentBody, localPngs } from './body';
-import { apiMessage, apiStatus, createGitHubClient, isPermissionError, type GitHubClient, type GitHubClientOptions } from './client';
+import { apiMessage, createGitHubClient, isPermissionError, type GitHubClient, type GitHubClientOptions } from './client';
+import { answeredStatus, describeApiFailure, failureHeadline } from './failure';
 import { commentMarker, tokenIdentity, upsertComment, type Identity } from './comments';
 import { isRulesetRefusal } from './branch-commit';
 import { BranchImageStore, MAX_RELEASE_ASSETS, ReleaseImageStore, type ImageFile, type ImageStore } from './images';
@@ -16,6 +17,7 @@ import { artifactName } from '../artifact/report';
 /** PNG files start with these eight bytes; anything else is not uploaded. */
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+const COMMENT_PERMISSION = "'pull-requests: write' (commit comments: 'contents: write')";
 
 export interface GitHubPublisherOptions {
   /** The folder the report's image paths are relative to (the out-dir, or the downloaded artifact). */
@@ -67,15 +69,11 @@ export abstract class CommentTarget<R> implements Target<R> {
       return await this.post(client, report);
     } catch (error) {
       if (isPermissionError(error)) {
-        log.warning(
-          `The token may not write here (${apiStatus(error)}: ${apiMessage(error)}). ${this.howToPublish()} Comments need 'pull-requests: write' (commit comments: 'contents: write').`,
-        );
+        log.warning(`The token may not write here (${failureHeadline(error)}). ${this.howToPublish()} Comments need ${COMMENT_PERMISSION}.`);
         return { notPosted: 'a read-only token' };
       }
-      // Octokit reports a connection that never got an answer as status 500 without a response.
-      const status = (error as { response?: unknown }).response ? apiStatus(error) : undefined;
       throw new UserError(
-        `Could not post the report to GitHub (${ctx.apiUrl}): ${apiMessage(error)}${status ? ` (HTTP ${status})` : ''}. The report is in the job summary and in ${this.options.baseDir}.`,
+        `Could not post the report to GitHub (${ctx.apiUrl}): ${describeApiFailure(error, COMMENT_PERMISSION)}. The report is in the job summary and in ${this.options.baseDir}.`,
       );
     }
   }
@@ -97,7 +95,7 @@ export abstract class CommentTarget<R> implements Target<R> {
         // The images are an extra: whatever stops them, the comment still goes out, with Mermaid charts.
         reason = imageFailureReason(error, cfg.imageStore, cfg.assetsBranch);
         log.warning(
-          `Could not upload plot images (${apiStatus(error) ?? 'no answer'}: ${apiMessage(error)}): ${reason}. Drawing Mermaid charts instead; set 'image-store: none' to skip the upload.`,
+          `Could not upload plot images (${failureHeadline(error)}): ${reason}. Drawing Mermaid charts instead; set 'image-store: none' to skip the upload.`,
         );
       }
     }
@@ -163,7 +161,7 @@ function imageFailureReason(error: unknown, store: GitHubPublishConfig['imageSto
   if (isRulesetRefusal(error)) return `a repository ruleset refuses writes to ${where}; exempt it from the ruleset or use another 'assets-branch'`;
   if (isPermissionError(error)) return `the token cannot write to ${where}: it needs 'contents: write'`;
   if (/file_count/i.test(apiMessage(error))) return `${where} holds GitHub's maximum of ${MAX_RELEASE_ASSETS} assets`;
-  return `GitHub refused the upload to ${where}`;
+  return answeredStatus(error) !== undefined ? `GitHub refused the upload to ${where}` : `the upload to ${where} did not complete`;
 }
 
 /** The linked PNG files that exist and are PNGs of at most 10 MB (at most 50); others are skipped with a note. */

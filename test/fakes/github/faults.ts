@@ -30,3 +30,8 @@ export function primaryRateLimit(resetEpochSeconds: number): FakeResponse {
 export function serverError(status: 500 | 502 | 503 = 502): FakeResponse {
   return { status, body: { message: 'Server Error' } };
 }
+
+/** What a wrong GITHUB_API_URL or a proxy in between may answer, GitHub never: `text` as it is, labelled JSON. */
+export function notJson(text: string, status = 200): FakeResponse {
+  return { status, raw: text, headers: { 'content-type': 'application/json; charset=utf-8' } };
+}

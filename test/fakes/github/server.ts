@@ -21,6 +21,8 @@ export interface FakeRequest {
 export interface FakeResponse {
   status: number;
   body?: unknown;
+  /** Sent as it is instead of `body` as JSON: answers GitHub never gives, as a proxy in between might. */
+  raw?: string;
   headers?: Record<string, string>;
 }
 
@@ -222,8 +224,8 @@ export class FakeGitHub {
       'x-github-media-type': 'github.v3; format=json',
       ...response.headers,
     };
-    if (response.body === undefined) {
-      res.writeHead(response.status, headers).end();
+    if (response.raw !== undefined || response.body === undefined) {
+      res.writeHead(response.status, headers).end(response.raw);
       return;
     }
     res.writeHead(response.status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(response.body));

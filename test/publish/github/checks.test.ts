@@ -1,6 +1,8 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { GitHubContext } from '../../../src/config/types';
 import { evaluateRules } from '../../../src/gate/evaluate';
@@ -15,6 +17,7 @@ import { startFakeGitHub, type FakeGitHub } from '../../fakes/github';
 import { checkRuns, type FakeCheckRun } from '../../fakes/github/routes/checks';
 import { commitStatuses } from '../../fakes/github/routes/statuses';
 import { tempDir } from '../../helpers/repo';
+import { UserError } from '../../../src/util/errors';
 import { reportOf } from '../../helpers/report';
 
 const HEAD_SHA = 'b'.repeat(40);
@@ -312,7 +315,10 @@ describe('gate check run', () => {
         { github: { ...github(), apiUrl: limited.url }, checkName: 'ml gates', workspace, repoRoot, clientOptions: { waitScale: 0.001 } },
         new MemoryLogger(),
       );
-      await assert.rejects(p.publish(composed('accuracy >= 0.9'), NONE), (error: Error & { status?: number }) => error.status === 403);
+      await assert.rejects(
+        p.publish(composed('accuracy >= 0.9'), NONE),
+        /\(HTTP 403\): GitHub's rate limit for this token is spent; re-run the job after it resets\./,
+      );
       assert.equal(commitStatuses(limited).length, 0);
     } finally {
       await limited.stop();
@@ -332,7 +338,84 @@ describe('gate check run', () => {
       match: /^POST \/repos\/octo\/ml\/check-runs$/,
       response: { status: 422, body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest', status: '422' } },
     });
-    await assert.rejects(publisher().publish(composed('accuracy >= 0.9'), NONE), (error: Error & { status?: number }) => error.status === 422);
+    await assert.rejects(publisher().publish(composed('accuracy >= 0.9'), NONE), {
+      message:
+        /^Could not post the check run 'ml gates' \(http:\/\/127\.0\.0\.1:\d+\): Validation Failed \(HTTP 422\): GitHub refused what the request asked\. The gate's outcome is in this log only\.$/,
+    });
     assert.equal(commitStatuses(fake).length, 0, 'no fallback for errors other than 403');
   });
+
+  test("a failed check run is described as a failed comment is: GitHub's message, the status, what it means, what to do", async () => {
+    const failed = async (p: GateCheckPublisher, expected: RegExp): Promise<void> => {
+      await assert.rejects(p.publish(composed('accuracy >= 0.9'), NONE), (error: unknown) => {
+        assert.ok(error instanceof UserError, String(error));
+        assert.match(error.message, /^Could not post the check run 'ml gates' \(http:\/\/127\.0\.0\.1:\d+\): /);
+        assert.match(error.message, expected);
+        assert.match(error.message, /\. The gate's outcome is in this log only\.$/);
+        assert.doesNotMatch(error.message, /HttpError|RequestError/);
+        return true;
+      });
+    };
+    // The fake answers an unknown token 401, as GitHub does.
+    await failed(
+      publisher('revoked-token'),
+      /: Bad credentials \(HTTP 401\): GitHub did not accept 'github-token' \(expired, revoked, or for another GitHub host\); give it a current token\./,
+    );
+    fake.injectFault({
+      match: /^POST \/repos\/octo\/ml\/check-runs$/,
+      response: { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } },
+    });
+    await failed(
+      publisher(),
+      /: Not Found \(HTTP 404\): the token cannot see this repository or what the request names \(GitHub answers 404 for both\); check its access and GITHUB_API_URL\./,
+    );
+    // The status fallback refused in another way than a permission: the check's permission is still what to give.
+    fake.injectFault({ match: /^POST \/repos\/octo\/ml\/check-runs$/, response: { status: 403, body: { message: 'Resource not accessible by integration' } } });
+    fake.injectFault({ match: /^POST \/repos\/octo\/ml\/statuses\//, response: { status: 422, body: { message: 'No commit found for SHA' } } });
+    await failed(publisher(), /: No commit found for SHA \(HTTP 422\): GitHub refused what the request asked\./);
+
+    const closed = await freePort();
+    const unreachable = new GateCheckPublisher(
+      {
+        github: { ...github(), apiUrl: `http://127.0.0.1:${closed}` },
+        checkName: 'ml gates',
+        workspace,
+        repoRoot,
+        clientOptions: { retries: 1, waitScale: 0.001 },
+      },
+      new MemoryLogger(),
+    );
+    await failed(
+      unreachable,
+      /: no answer \(connect ECONNREFUSED 127\.0\.0\.1:\d+\): check that GITHUB_API_URL is GitHub's REST API and that the runner reaches it \(HTTPS_PROXY, NO_PROXY\)\./,
+    );
+
+    const hung = createServer(() => undefined);
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    try {
+      const silent = new GateCheckPublisher(
+        {
+          github: { ...github(), apiUrl: `http://127.0.0.1:${(hung.address() as AddressInfo).port}` },
+          checkName: 'ml gates',
+          workspace,
+          repoRoot,
+          clientOptions: { retries: 0, timeoutMs: 100 },
+        },
+        new MemoryLogger(),
+      );
+      await failed(silent, /: no answer within 0\.1 s: check that GITHUB_API_URL is GitHub's REST API .*, or re-run the job when GitHub answers\./);
+    } finally {
+      hung.closeAllConnections();
+      hung.close();
+    }
+  });
 });
+
+/** A port nothing listens on: one the system just gave and took back. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
