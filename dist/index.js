@@ -17270,10 +17270,10 @@ function firstRuleMetric(gates2) {
 
 // src/report/escape.ts
 function escapeCell(text2) {
-  if (!NEEDS_ESCAPE.test(text2)) return text2;
+  if (!NEEDS_ESCAPE.test(text2)) return text2.includes("_") ? text2.replace(/_/g, "\\_") : text2;
   return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}\u200D-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:\u200B").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200B.`).replace(/\r\n?|\n/g, " ");
 }
-var NEEDS_ESCAPE = /[\\&<>|`*_[\]~@#:\r\n]|gh-|www\./i;
+var NEEDS_ESCAPE = /[\\&<>|`*[\]~@#:\r\n]|gh-|www\./i;
 var PLAIN_CODE = /^[^`\s](?:[^`\r\n]*[^`\s])?$/;
 function code(text2) {
   if (PLAIN_CODE.test(text2)) return `\`${text2}\``;
