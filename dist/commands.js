@@ -25847,7 +25847,9 @@ function pyJsonLeaf(leaf2) {
   }
   return "null";
 }
-function githubTable(headers, rows) {
+function githubTable(headers, rows, escape2) {
+  headers = headers.map(escape2);
+  rows = rows.map((row3) => row3.map(escape2));
   const w = headers.map((h, i) => rows.reduce((n, r) => Math.max(n, r[i].length), h.length + 2));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(w[i])).join(" | ")} |`;
   const rule2 = `|${w.map((n) => "-".repeat(n + 2)).join("|")}|`;
@@ -25898,13 +25900,13 @@ function dataDiffPlain(diff, options2) {
   return lines2.length ? `${lines2.join("\n")}
 ` : "";
 }
-function dataDiffMarkdown(diff, options2) {
+function dataDiffMarkdown(diff, options2, escape2) {
   const headers = options2.showHash ? ["Status", "Hash", "Path"] : ["Status", "Path"];
   const rows = [];
   for (const [state, entries] of states(diff, options2.hideMissing)) {
     for (const row3 of entries) rows.push(options2.showHash ? [state, row3.hash ? digest(row3.hash) : "", row3.path] : [state, row3.path]);
   }
-  return githubTable(headers, rows);
+  return githubTable(headers, rows, escape2);
 }
 function digest(hash2) {
   return typeof hash2 === "string" ? hash2.slice(0, 8) : `${(hash2.old ?? "").slice(0, 8)}..${(hash2.new ?? "").slice(0, 8)}`;
@@ -25989,7 +25991,7 @@ async function dataDiffIn(git, args, root) {
     const diff = diffData(old, head);
     for (const m of diff.notInCache) log.warning(`${m.path}: its files are not compared: ${m.reason}`);
     const options2 = { showHash: args.showHash, hideMissing: args.hideMissing };
-    print(args.json ? dataDiffJson(diff, options2) : args.markdown ? dataDiffMarkdown(diff, options2) : dataDiffPlain(diff, options2));
+    print(args.json ? dataDiffJson(diff, options2) : args.markdown ? dataDiffMarkdown(diff, options2, escapeCell) : dataDiffPlain(diff, options2));
     return 0;
   } finally {
     await data?.close();
@@ -26149,7 +26151,7 @@ function historyTable(history2, markdown) {
   });
   if (!rows.length) return `No numeric metrics to show at ${history2.branch}.
 `;
-  if (markdown) return githubTable(headers, rows);
+  if (markdown) return githubTable(headers, rows, escapeCell);
   const width = headers.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i].length), h.length));
   const line = (cells) => `${cells.map((c, i) => c.padEnd(width[i])).join("  ").trimEnd()}
 `;

@@ -3,6 +3,7 @@ import { findProjectRoot } from '../config/project-root';
 import { readRevisionData } from '../data-diff/collect';
 import { diffData, selectTargets } from '../data-diff/diff';
 import { dataDiffJson, dataDiffMarkdown, dataDiffPlain } from '../data-diff/dvc-output';
+import { escapeCell } from '../report/escape';
 import { GitRepo } from '../git/repo';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import { UserError } from '../util/errors';
@@ -81,7 +82,7 @@ async function dataDiffIn(git: GitRepo, args: DataDiffArgs, root: string): Promi
     // Hidden or not, a directory that could not be compared is said: its files are missing from the lists.
     for (const m of diff.notInCache) log.warning(`${m.path}: its files are not compared: ${m.reason}`);
     const options = { showHash: args.showHash, hideMissing: args.hideMissing };
-    print(args.json ? dataDiffJson(diff, options) : args.markdown ? dataDiffMarkdown(diff, options) : dataDiffPlain(diff, options));
+    print(args.json ? dataDiffJson(diff, options) : args.markdown ? dataDiffMarkdown(diff, options, escapeCell) : dataDiffPlain(diff, options));
     return 0;
   } finally {
     await data?.close();

@@ -13,6 +13,7 @@ import type { CommandRunner } from './types';
 import { formatNumber } from '../util/numbers';
 import { collectAndCompare } from '../values/collect';
 import { githubTable } from '../values/dvc-output';
+import { escapeCell } from '../report/escape';
 import { ReadBudget } from '../workspace/tree';
 
 export const metricsHistoryCommand: CommandRunner = {
@@ -79,7 +80,7 @@ function historyTable(history: HistorySection, markdown: boolean): string {
     return [m.file, m.key, String(m.points.length), cell(s?.mean), cell(s?.std), cell(s?.min), cell(s?.max), cell(m.head), sigmas];
   });
   if (!rows.length) return `No numeric metrics to show at ${history.branch}.\n`;
-  if (markdown) return githubTable(headers, rows);
+  if (markdown) return githubTable(headers, rows, escapeCell);
   const width = headers.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i]!.length), h.length));
   const line = (cells: string[]): string =>
     `${cells

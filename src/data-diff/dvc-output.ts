@@ -72,14 +72,14 @@ export function dataDiffPlain(diff: DataDiff, options: DiffOutputOptions): strin
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-/** `dvc diff --md`: a GitHub table of Status (Hash) Path, headers alone when nothing differs. */
-export function dataDiffMarkdown(diff: DataDiff, options: DiffOutputOptions): string {
+/** `dvc diff --md`: a GitHub table of Status (Hash) Path, headers alone when nothing differs; cells through `escape`. */
+export function dataDiffMarkdown(diff: DataDiff, options: DiffOutputOptions, escape: (text: string) => string): string {
   const headers = options.showHash ? ['Status', 'Hash', 'Path'] : ['Status', 'Path'];
   const rows: string[][] = [];
   for (const [state, entries] of states(diff, options.hideMissing)) {
     for (const row of entries) rows.push(options.showHash ? [state, row.hash ? digest(row.hash) : '', row.path] : [state, row.path]);
   }
-  return githubTable(headers, rows);
+  return githubTable(headers, rows, escape);
 }
 
 /** DVC's `_digest`: the first 8 hex digits, `old8..new8` for a modification. */

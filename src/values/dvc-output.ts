@@ -172,8 +172,13 @@ function pyJsonLeaf(leaf: Leaf | undefined): string {
   return 'null';
 }
 
-/** A GitHub table as DVC's `--md` writes one (tabulate's "github" format), with DVC's trailing blank line. */
-export function githubTable(headers: string[], rows: string[][]): string {
+/**
+ * A GitHub table as DVC's `--md` writes one (tabulate's "github" format), with DVC's trailing blank line; every
+ * header and cell through `escape` (the report's escaping, handed in by the command as for writeDvcDiffTable).
+ */
+export function githubTable(headers: string[], rows: string[][], escape: (text: string) => string): string {
+  headers = headers.map(escape);
+  rows = rows.map((row) => row.map(escape));
   const w = headers.map((h, i) => rows.reduce((n, r) => Math.max(n, r[i]!.length), h.length + 2));
   const line = (cells: string[]): string => `| ${cells.map((c, i) => c.padEnd(w[i]!)).join(' | ')} |`;
   const rule = `|${w.map((n) => '-'.repeat(n + 2)).join('|')}|`;

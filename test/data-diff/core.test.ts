@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { tempDir } from '../helpers/repo';
 import { diffData, selectTargets } from '../../src/data-diff/diff';
 import { dataDiffJson, dataDiffMarkdown, dataDiffPlain } from '../../src/data-diff/dvc-output';
+import { escapeCell } from '../../src/report/escape';
 import { parquetShape, tableShape } from '../../src/data-diff/table-shape';
 import type { DataEntry, DataIndex } from '../../src/data-diff/types';
 
@@ -115,10 +116,19 @@ describe("dvc diff's output forms", () => {
 
   test('--md: Status and Path columns padded as tabulate pads them, headers alone when nothing changed', () => {
     assert.equal(
-      dataDiffMarkdown(diff, { showHash: false, hideMissing: false }),
+      dataDiffMarkdown(diff, { showHash: false, hideMissing: false }, escapeCell),
       '| Status   | Path   |\n|----------|--------|\n| added    | n é    |\n| deleted  | d/     |\n| modified | x.csv  |\n\n',
     );
-    assert.equal(dataDiffMarkdown(diffData(index({}), index({})), { showHash: false, hideMissing: false }), '| Status   | Path   |\n|----------|--------|\n\n');
+    assert.equal(
+      dataDiffMarkdown(diffData(index({}), index({})), { showHash: false, hideMissing: false }, escapeCell),
+      '| Status   | Path   |\n|----------|--------|\n\n',
+    );
+    // A path is data: a `|` would end the cell, `<b>` would be HTML, `_` would start emphasis.
+    const odd = diffData(index({}), index({ 'a|b_<b>.csv': { md5: H('4') } }));
+    assert.equal(
+      dataDiffMarkdown(odd, { showHash: false, hideMissing: false }, escapeCell),
+      '| Status   | Path                |\n|----------|---------------------|\n| added    | a\\|b\\_&lt;b&gt;.csv |\n\n',
+    );
   });
 });
 
