@@ -24893,7 +24893,7 @@ async function selectFiles(tree, targets, log, fatal) {
     metrics: { folders: /* @__PURE__ */ new Set(), globs: [], unmatched: /* @__PURE__ */ new Set() },
     params: { folders: /* @__PURE__ */ new Set(), globs: [], unmatched: /* @__PURE__ */ new Set() }
   };
-  const expand = (patterns, into) => {
+  const expand = (patterns, into, given = false) => {
     const out = /* @__PURE__ */ new Set();
     for (const p of patterns) {
       let clean2;
@@ -24905,7 +24905,7 @@ async function selectFiles(tree, targets, log, fatal) {
       }
       const re = isGlob(clean2) ? globToRegExp(clean2) : null;
       const under = clean2 ? all.filter((f) => re ? re.test(f) : f.startsWith(`${clean2}/`)) : all;
-      if (!under.length && (re || !all.includes(clean2))) into.unmatched.add(p);
+      if (given && !under.length && (re || !all.includes(clean2))) into.unmatched.add(p);
       if (!clean2 && !under.length) continue;
       if (re) {
         under.forEach((f) => out.add(f));
@@ -24917,8 +24917,8 @@ async function selectFiles(tree, targets, log, fatal) {
     }
     return [...out].sort();
   };
-  files.metrics = expand(targets.metrics ?? files.metrics, named3.metrics);
-  if (targets.params) files.params = new Map(expand(targets.params, named3.params).map((p) => [p, []]));
+  files.metrics = targets.metrics ? expand(targets.metrics, named3.metrics, true) : expand(files.metrics, named3.metrics);
+  if (targets.params) files.params = new Map(expand(targets.params, named3.params, true).map((p) => [p, []]));
   else {
     if (!targets.depsOnly) {
       for (const p of files.topParams) files.params.set(p, []);

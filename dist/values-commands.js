@@ -14684,7 +14684,7 @@ async function selectFiles(tree, targets, log, fatal) {
     metrics: { folders: /* @__PURE__ */ new Set(), globs: [], unmatched: /* @__PURE__ */ new Set() },
     params: { folders: /* @__PURE__ */ new Set(), globs: [], unmatched: /* @__PURE__ */ new Set() }
   };
-  const expand = (patterns, into) => {
+  const expand = (patterns, into, given = false) => {
     const out = /* @__PURE__ */ new Set();
     for (const p of patterns) {
       let clean;
@@ -14696,7 +14696,7 @@ async function selectFiles(tree, targets, log, fatal) {
       }
       const re = isGlob(clean) ? globToRegExp(clean) : null;
       const under = clean ? all.filter((f) => re ? re.test(f) : f.startsWith(`${clean}/`)) : all;
-      if (!under.length && (re || !all.includes(clean))) into.unmatched.add(p);
+      if (given && !under.length && (re || !all.includes(clean))) into.unmatched.add(p);
       if (!clean && !under.length) continue;
       if (re) {
         under.forEach((f) => out.add(f));
@@ -14708,8 +14708,8 @@ async function selectFiles(tree, targets, log, fatal) {
     }
     return [...out].sort();
   };
-  files.metrics = expand(targets.metrics ?? files.metrics, named.metrics);
-  if (targets.params) files.params = new Map(expand(targets.params, named.params).map((p) => [p, []]));
+  files.metrics = targets.metrics ? expand(targets.metrics, named.metrics, true) : expand(files.metrics, named.metrics);
+  if (targets.params) files.params = new Map(expand(targets.params, named.params, true).map((p) => [p, []]));
   else {
     if (!targets.depsOnly) {
       for (const p of files.topParams) files.params.set(p, []);

@@ -420,7 +420,7 @@ async function readMetricsCsv(tree: Tree, path: string): Promise<{ parsed: Parse
 interface NamedPaths {
   folders: Set<string>;
   globs: RegExp[];
-  /** The paths and patterns, as given, that named no file at this side. */
+  /** The targets the user gave that named no file at this side. */
   unmatched: Set<string>;
 }
 
@@ -452,7 +452,8 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
     metrics: { folders: new Set(), globs: [], unmatched: new Set() },
     params: { folders: new Set(), globs: [], unmatched: new Set() },
   };
-  const expand = (patterns: string[], into: NamedPaths): string[] => {
+  // `given`: the user's own targets, whose misses are said (unmatched); dvc.yaml's names are not looked up for it.
+  const expand = (patterns: string[], into: NamedPaths, given = false): string[] => {
     const out = new Set<string>();
     for (const p of patterns) {
       let clean: string;
@@ -467,7 +468,7 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
       const re = isGlob(clean) ? globToRegExp(clean) : null;
       // `.` (or `src/..`) is the project root: a folder like any other, its files every file of the project.
       const under = clean ? all.filter((f) => (re ? re.test(f) : f.startsWith(`${clean}/`))) : all;
-      if (!under.length && (re || !all.includes(clean))) into.unmatched.add(p);
+      if (given && !under.length && (re || !all.includes(clean))) into.unmatched.add(p);
       if (!clean && !under.length) continue;
       if (re) {
         under.forEach((f) => out.add(f));
@@ -481,8 +482,8 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
     }
     return [...out].sort();
   };
-  files.metrics = expand(targets.metrics ?? files.metrics, named.metrics);
-  if (targets.params) files.params = new Map(expand(targets.params, named.params).map((p) => [p, []]));
+  files.metrics = targets.metrics ? expand(targets.metrics, named.metrics, true) : expand(files.metrics, named.metrics);
+  if (targets.params) files.params = new Map(expand(targets.params, named.params, true).map((p) => [p, []]));
   else {
     if (!targets.depsOnly) {
       for (const p of files.topParams) files.params.set(p, []);
