@@ -19150,26 +19150,32 @@ function cannotWrite(path, error) {
 }
 async function tempBeside(path) {
   try {
-    await mkdir4(dirname6(path), { recursive: true });
+    await makeFolders2(dirname6(path));
   } catch (error) {
     throw cannotWrite(path, error);
   }
   return join11(dirname6(path), `.${basename4(path)}.${process.pid}.tmp`);
 }
 async function makeOutFolder(dir, setting) {
-  const missing = [];
-  for (let at = resolve3(dir); !await exists(at); at = dirname6(at)) {
-    if (dirname6(at) === at) break;
-    missing.unshift(at);
-  }
   try {
-    for (const folder of missing) await mkdir4(folder);
+    await makeFolders2(dir);
     if (!(await stat5(dir)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
   } catch (error) {
     const code2 = error.code;
     const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? "a file is there or on its path" : code2 === "EACCES" || code2 === "EPERM" || code2 === "EROFS" ? "permission denied" : `it cannot be made (${code2 ?? error.message})`;
     throw new UserError(`${setting} is ${dir}: ${why}; expected a folder for the report's files.`);
   }
+}
+async function makeFolders2(dir) {
+  const missing = [];
+  for (let at = resolve3(dir); !await exists(at); at = dirname6(at)) {
+    if (dirname6(at) === at) break;
+    missing.unshift(at);
+  }
+  for (const folder of missing)
+    await mkdir4(folder).catch((error) => {
+      if (error.code !== "EEXIST") throw error;
+    });
 }
 async function exists(path) {
   return await lstat3(path).catch(() => null) !== null;

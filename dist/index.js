@@ -13570,26 +13570,32 @@ function cannotWrite(path, error2) {
 }
 async function tempBeside(path) {
   try {
-    await mkdir5(dirname6(path), { recursive: true });
+    await makeFolders2(dirname6(path));
   } catch (error2) {
     throw cannotWrite(path, error2);
   }
   return join9(dirname6(path), `.${basename3(path)}.${process.pid}.tmp`);
 }
 async function makeOutFolder(dir, setting) {
-  const missing = [];
-  for (let at = resolve3(dir); !await exists2(at); at = dirname6(at)) {
-    if (dirname6(at) === at) break;
-    missing.unshift(at);
-  }
   try {
-    for (const folder of missing) await mkdir5(folder);
+    await makeFolders2(dir);
     if (!(await stat5(dir)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
   } catch (error2) {
     const code2 = error2.code;
     const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? "a file is there or on its path" : code2 === "EACCES" || code2 === "EPERM" || code2 === "EROFS" ? "permission denied" : `it cannot be made (${code2 ?? error2.message})`;
     throw new UserError(`${setting} is ${dir}: ${why}; expected a folder for the report's files.`);
   }
+}
+async function makeFolders2(dir) {
+  const missing = [];
+  for (let at = resolve3(dir); !await exists2(at); at = dirname6(at)) {
+    if (dirname6(at) === at) break;
+    missing.unshift(at);
+  }
+  for (const folder of missing)
+    await mkdir5(folder).catch((error2) => {
+      if (error2.code !== "EEXIST") throw error2;
+    });
 }
 async function exists2(path) {
   return await lstat3(path).catch(() => null) !== null;

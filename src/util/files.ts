@@ -75,7 +75,7 @@ function cannotWrite(path: string, error: unknown): Error {
 /** The temporary file a write goes to before its rename: beside `path` (same filesystem), its folder made. */
 async function tempBeside(path: string): Promise<string> {
   try {
-    await mkdir(dirname(path), { recursive: true });
+    await makeFolders(dirname(path));
   } catch (error) {
     throw cannotWrite(path, error);
   }
@@ -87,15 +87,8 @@ async function tempBeside(path: string): Promise<string> {
  * the run spends any time: a file in its place, or a folder that cannot be made, is the user's to fix.
  */
 export async function makeOutFolder(dir: string, setting: string): Promise<void> {
-  // The folders missing on the way, made one by one: Node's own recursive mkdir never returns where a parent
-  // refuses new folders with ENOENT (/proc).
-  const missing: string[] = [];
-  for (let at = resolve(dir); !(await exists(at)); at = dirname(at)) {
-    if (dirname(at) === at) break;
-    missing.unshift(at);
-  }
   try {
-    for (const folder of missing) await mkdir(folder);
+    await makeFolders(dir);
     if (!(await stat(dir)).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -107,6 +100,23 @@ export async function makeOutFolder(dir: string, setting: string): Promise<void>
           : `it cannot be made (${code ?? (error as Error).message})`;
     throw new UserError(`${setting} is ${dir}: ${why}; expected a folder for the report's files.`);
   }
+}
+
+/**
+ * `mkdir -p`: the folders missing on the way, made one by one. Node's own recursive mkdir never returns where a
+ * parent refuses new folders with ENOENT (/proc): it spun a core.
+ */
+async function makeFolders(dir: string): Promise<void> {
+  const missing: string[] = [];
+  for (let at = resolve(dir); !(await exists(at)); at = dirname(at)) {
+    if (dirname(at) === at) break;
+    missing.unshift(at);
+  }
+  for (const folder of missing)
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      // Made meanwhile (plots written side by side): what was wanted.
+      if (error.code !== 'EEXIST') throw error;
+    });
 }
 
 /** Whether anything (a file, a folder, a dangling link) is at `path`. */

@@ -33,6 +33,14 @@ describe('writeFilesAtomic: files that belong together land together or not at a
     assert.deepEqual(readdirSync(dir).sort(), ['report.json', 'report.md']);
   });
 
+  test('a folder that cannot be made (under Linux /proc) is an error naming the file, where a recursive mkdir never returns', async (t) => {
+    if (!existsSync('/proc/self')) return t.skip('no /proc here');
+    await assert.rejects(writeFilesAtomic([{ path: '/proc/mlreport-out/report.md', produce: (write) => write('x') }]), {
+      name: 'UserError',
+      message: 'Cannot write /proc/mlreport-out/report.md: ENOENT.',
+    });
+  });
+
   test('what the producer throws passes through; no file and no temporary file behind', async () => {
     const dir = tempDir();
     await assert.rejects(
