@@ -19786,18 +19786,18 @@ function apiStatus(error) {
   const status = error?.status;
   return typeof status === "number" ? status : void 0;
 }
+function isRateLimited(error) {
+  const status = apiStatus(error);
+  return status === 429 || status === 403 && /rate limit/i.test(apiMessage(error));
+}
 function isPermissionError(error) {
   const status = apiStatus(error);
-  return status === 404 || status === 403 && !/rate limit/i.test(apiMessage(error));
+  return status === 404 || status === 403 && !isRateLimited(error);
 }
 
 // src/publish/github/failure.ts
 function answeredStatus(error) {
   return error?.response ? apiStatus(error) : void 0;
-}
-function isRateLimit(error) {
-  const status = answeredStatus(error);
-  return status === 429 || status === 403 && /rate limit/i.test(apiMessage(error));
 }
 function failureHeadline(error) {
   if (error instanceof ApiAnswerError || error instanceof RequestNotSent) return error.message;
@@ -19817,7 +19817,7 @@ function describeApiFailure(error, permission) {
   return `${message} (HTTP ${status})${meaning(status, error, permission)}`;
 }
 function meaning(status, error, permission) {
-  if (isRateLimit(error)) return ": GitHub's rate limit for this token is spent; re-run the job after it resets";
+  if (isRateLimited(error)) return ": GitHub's rate limit for this token is spent; re-run the job after it resets";
   if (status === 401) return ": GitHub did not accept 'github-token' (expired, revoked, or for another GitHub host); give it a current token";
   if (status === 403) {
     return `: the token may not do this; it needs ${permission} (the job's \`permissions:\`), and a pull request from a fork gets a read-only token (README: 'Fork pull requests')`;
@@ -20019,9 +20019,7 @@ function ruleMessage(r) {
   return `${r.detail} (rule from ${r.source.origin} line ${r.source.line})`;
 }
 function isNotPermitted(error) {
-  if (typeof error !== "object" || error === null || error.status !== 403) return false;
-  const message = error.message;
-  return !/rate limit/i.test(typeof message === "string" ? message : "");
+  return apiStatus(error) === 403 && !isRateLimited(error);
 }
 function truncate(text2, limit, tail) {
   if (text2.length <= limit) return text2;

@@ -22659,18 +22659,18 @@ function apiStatus(error2) {
   const status = error2?.status;
   return typeof status === "number" ? status : void 0;
 }
+function isRateLimited(error2) {
+  const status = apiStatus(error2);
+  return status === 429 || status === 403 && /rate limit/i.test(apiMessage(error2));
+}
 function isPermissionError(error2) {
   const status = apiStatus(error2);
-  return status === 404 || status === 403 && !/rate limit/i.test(apiMessage(error2));
+  return status === 404 || status === 403 && !isRateLimited(error2);
 }
 
 // src/publish/github/failure.ts
 function answeredStatus(error2) {
   return error2?.response ? apiStatus(error2) : void 0;
-}
-function isRateLimit(error2) {
-  const status = answeredStatus(error2);
-  return status === 429 || status === 403 && /rate limit/i.test(apiMessage(error2));
 }
 function failureHeadline(error2) {
   if (error2 instanceof ApiAnswerError || error2 instanceof RequestNotSent) return error2.message;
@@ -22690,7 +22690,7 @@ function describeApiFailure(error2, permission) {
   return `${message} (HTTP ${status})${meaning(status, error2, permission)}`;
 }
 function meaning(status, error2, permission) {
-  if (isRateLimit(error2)) return ": GitHub's rate limit for this token is spent; re-run the job after it resets";
+  if (isRateLimited(error2)) return ": GitHub's rate limit for this token is spent; re-run the job after it resets";
   if (status === 401) return ": GitHub did not accept 'github-token' (expired, revoked, or for another GitHub host); give it a current token";
   if (status === 403) {
     return `: the token may not do this; it needs ${permission} (the job's \`permissions:\`), and a pull request from a fork gets a read-only token (README: 'Fork pull requests')`;
@@ -22892,9 +22892,7 @@ function ruleMessage(r) {
   return `${r.detail} (rule from ${r.source.origin} line ${r.source.line})`;
 }
 function isNotPermitted(error2) {
-  if (typeof error2 !== "object" || error2 === null || error2.status !== 403) return false;
-  const message = error2.message;
-  return !/rate limit/i.test(typeof message === "string" ? message : "");
+  return apiStatus(error2) === 403 && !isRateLimited(error2);
 }
 function truncate(text2, limit, tail) {
   if (text2.length <= limit) return text2;

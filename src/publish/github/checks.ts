@@ -7,7 +7,7 @@ import type { GateRuleResult, GateSummary, ReportData } from '../../report/types
 import type { Logger } from '../../util/log';
 import type { PublishContext, Target, TargetOutcome } from '../types';
 import { UserError } from '../../util/errors';
-import { apiMessage, createGitHubClient, type GitHubClient, type GitHubClientOptions } from './client';
+import { apiMessage, apiStatus, createGitHubClient, isRateLimited, type GitHubClient, type GitHubClientOptions } from './client';
 import { describeApiFailure } from './failure';
 import { workspaceTree } from '../../workspace/tree';
 import { keyLine } from './key-line';
@@ -239,9 +239,7 @@ function ruleMessage(r: GateRuleResult): string {
 
 /** A 403 for a missing permission ("Resource not accessible by integration"), not a rate limit's 403. */
 function isNotPermitted(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || (error as { status?: unknown }).status !== 403) return false;
-  const message = (error as { message?: unknown }).message;
-  return !/rate limit/i.test(typeof message === 'string' ? message : '');
+  return apiStatus(error) === 403 && !isRateLimited(error);
 }
 
 /** Cuts `text` to at most `limit` characters (code points never split), ending with `tail` when cut. */

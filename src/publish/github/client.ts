@@ -201,8 +201,14 @@ export function apiStatus(error: unknown): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/** The token's rate limit spent: a 429, or a 403 whose message says so (any other 403 is a missing permission). */
+export function isRateLimited(error: unknown): boolean {
+  const status = apiStatus(error);
+  return status === 429 || (status === 403 && /rate limit/i.test(apiMessage(error)));
+}
+
 /** A 403/404 on a write: the token may read but not write here (fork PRs, `permissions: read-all`). */
 export function isPermissionError(error: unknown): boolean {
   const status = apiStatus(error);
-  return status === 404 || (status === 403 && !/rate limit/i.test(apiMessage(error)));
+  return status === 404 || (status === 403 && !isRateLimited(error));
 }

@@ -1,14 +1,9 @@
 import { ApiAnswerError } from './answers';
-import { apiMessage, apiStatus, RequestNotSent } from './client';
+import { apiMessage, apiStatus, isRateLimited, RequestNotSent } from './client';
 
 /** GitHub's status for a request it answered; undefined for one that got no answer (Octokit says 500 for those). */
 export function answeredStatus(error: unknown): number | undefined {
   return (error as { response?: unknown } | null)?.response ? apiStatus(error) : undefined;
-}
-
-function isRateLimit(error: unknown): boolean {
-  const status = answeredStatus(error);
-  return status === 429 || (status === 403 && /rate limit/i.test(apiMessage(error)));
 }
 
 /** One failed request, short: `403: GitHub's message`, `no answer: why`, or what was wrong with the answer. */
@@ -36,7 +31,7 @@ export function describeApiFailure(error: unknown, permission: string): string {
 }
 
 function meaning(status: number, error: unknown, permission: string): string {
-  if (isRateLimit(error)) return ": GitHub's rate limit for this token is spent; re-run the job after it resets";
+  if (isRateLimited(error)) return ": GitHub's rate limit for this token is spent; re-run the job after it resets";
   if (status === 401) return ": GitHub did not accept 'github-token' (expired, revoked, or for another GitHub host); give it a current token";
   if (status === 403) {
     return `: the token may not do this; it needs ${permission} (the job's \`permissions:\`), and a pull request from a fork gets a read-only token (README: 'Fork pull requests')`;
