@@ -26225,8 +26225,7 @@ function options(args, extra = {}) {
       ...extra.force !== void 0 ? { force: { type: "boolean", short: "f", default: false } } : {}
     }
   });
-  const jobs = values.jobs === void 0 ? void 0 : Number(values.jobs);
-  if (jobs !== void 0 && (!Number.isInteger(jobs) || jobs < 1)) throw new UserError(`--jobs must be a whole number \u2265 1, found '${values.jobs}'`);
+  const jobs = values.jobs === void 0 ? void 0 : parseDecimal(values.jobs, "--jobs", "a whole number of at least 1", { fractions: false, accepts: (n) => n >= 1 });
   return {
     root: resolve12(values.cwd),
     options: {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseDecimal } from '../util/decimal';
 import { pullTracked, pushTracked, type TrackedOptions } from '../dvc/data/index';
-import { UserError } from '../util/errors';
 import type { CommandRunner } from './types';
 import { pushStageOutputs } from '../pipeline/restore';
 import { findProjectRoot } from '../config/project-root';
@@ -18,8 +18,8 @@ function options(args: string[], extra: { force?: boolean } = {}): { root: strin
       ...(extra.force !== undefined ? { force: { type: 'boolean', short: 'f', default: false } } : {}),
     },
   });
-  const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UserError(`--jobs must be a whole number ≥ 1, found '${values.jobs}'`);
+  const jobs =
+    values.jobs === undefined ? undefined : parseDecimal(values.jobs, '--jobs', 'a whole number of at least 1', { fractions: false, accepts: (n) => n >= 1 });
   return {
     root: resolve(values.cwd),
     options: {

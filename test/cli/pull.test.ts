@@ -12,6 +12,15 @@ import { DvcHttpServer } from '../fakes/dvc-http/server';
 const DATA_DVC = `outs:\n- md5: ${EXAMPLE_DIR.oid}\n  size: 4\n  nfiles: 2\n  hash: md5\n  path: data\n`;
 
 describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
+  test('--jobs reads decimal digits only, as every numeric setting does: 0x10, 1e2 and 0 are errors naming it', async () => {
+    const repo = new TempRepo();
+    for (const jobs of ['0x10', '1e2', '0', '2.5']) {
+      const r = await runCli(['pull', '--jobs', jobs], repo.dir);
+      assert.equal(r.code, 2, jobs);
+      assert.equal(r.stderr, `mlreport: --jobs must be a whole number of at least 1, not '${jobs}'.\n`);
+    }
+  });
+
   test('a fresh clone with a relative local remote: pull restores the data; a second pull changes nothing', async () => {
     const parent = temp();
     exampleDirInStore(join(parent, 'dvcstore'));
