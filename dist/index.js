@@ -8369,6 +8369,14 @@ var GitRepo = class _GitRepo {
     assertSafeRev(rev);
     return (await this.objects.resolve(`${rev}^{commit}`))?.oid ?? null;
   }
+  /**
+   * `resolveCommit` by a git process of its own: after a fetch deepened a shallow clone, the running object reader
+   * still stops at the boundary it read when it started (`HEAD~1` stays unknown to it).
+   */
+  async resolveCommitAfterFetch(rev) {
+    assertSafeRev(rev);
+    return (await this.raw(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]).catch(() => "")).trim() || null;
+  }
   async isShallow() {
     return (await this.raw(["rev-parse", "--is-shallow-repository"])).trim() === "true";
   }
@@ -8766,7 +8774,7 @@ async function resolveCandidate(git, candidate, log) {
       return sha2 ? { sha: sha2, label: candidate.label } : null;
     }
     case "rev": {
-      const sha2 = await git.resolveCommit(candidate.rev);
+      const sha2 = await git.resolveCommit(candidate.rev) ?? await fetchHeadAncestor(git, candidate.rev, log);
       return sha2 ? { sha: sha2, label: candidate.label } : null;
     }
     case "explicit":
@@ -8794,6 +8802,23 @@ async function resolveCommitCandidate(git, candidate, log) {
     log.warning(`Could not fetch base commit ${short2}: ${firstLine(error2)}`);
   }
   return sha2 ? { sha: sha2, label: candidate.label } : null;
+}
+async function fetchHeadAncestor(git, rev, log) {
+  const back = /^HEAD~([1-9]\d{0,2})$/.exec(rev);
+  if (!back || !await git.isShallow()) return null;
+  const head = await git.resolveCommit("HEAD");
+  if (!head) return null;
+  const generations = Number(back[1]);
+  log.info(
+    `${rev} is not in this clone (shallow checkout); fetching ${shortSha(head)} with ${generations === 1 ? "its parent" : `${generations} generations of its history`}.`
+  );
+  try {
+    await git.fetchCommit(head, "origin", generations + 1);
+  } catch (error2) {
+    log.warning(`Could not fetch ${rev}: ${firstLine(error2)}`);
+    return null;
+  }
+  return git.resolveCommitAfterFetch(rev);
 }
 async function resolveExplicit(git, candidate, log) {
   const { rev, origin } = candidate;

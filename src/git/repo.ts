@@ -104,6 +104,15 @@ export class GitRepo {
     return (await this.objects.resolve(`${rev}^{commit}`))?.oid ?? null;
   }
 
+  /**
+   * `resolveCommit` by a git process of its own: after a fetch deepened a shallow clone, the running object reader
+   * still stops at the boundary it read when it started (`HEAD~1` stays unknown to it).
+   */
+  async resolveCommitAfterFetch(rev: string): Promise<string | null> {
+    assertSafeRev(rev);
+    return (await this.raw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]).catch(() => '')).trim() || null;
+  }
+
   async isShallow(): Promise<boolean> {
     return (await this.raw(['rev-parse', '--is-shallow-repository'])).trim() === 'true';
   }

@@ -83,7 +83,7 @@ async function resolveCandidate(git: GitRepo, candidate: BaseCandidate, log: Log
       return sha ? { sha, label: candidate.label } : null;
     }
     case 'rev': {
-      const sha = await git.resolveCommit(candidate.rev);
+      const sha = (await git.resolveCommit(candidate.rev)) ?? (await fetchHeadAncestor(git, candidate.rev, log));
       return sha ? { sha, label: candidate.label } : null;
     }
     case 'explicit':
@@ -117,6 +117,28 @@ async function resolveCommitCandidate(git: GitRepo, candidate: Extract<BaseCandi
     log.warning(`Could not fetch base commit ${short}: ${firstLine(error)}`);
   }
   return sha ? { sha, label: candidate.label } : null;
+}
+
+/**
+ * `HEAD~n` in a shallow clone that stops above it (actions/checkout's depth 1 has no HEAD~1): the head's commit is
+ * fetched again with n commits of its history. Without it a force push, a schedule or a manual run had no base.
+ */
+async function fetchHeadAncestor(git: GitRepo, rev: string, log: Logger): Promise<string | null> {
+  const back = /^HEAD~([1-9]\d{0,2})$/.exec(rev);
+  if (!back || !(await git.isShallow())) return null;
+  const head = await git.resolveCommit('HEAD');
+  if (!head) return null;
+  const generations = Number(back[1]);
+  log.info(
+    `${rev} is not in this clone (shallow checkout); fetching ${shortSha(head)} with ${generations === 1 ? 'its parent' : `${generations} generations of its history`}.`,
+  );
+  try {
+    await git.fetchCommit(head, 'origin', generations + 1);
+  } catch (error) {
+    log.warning(`Could not fetch ${rev}: ${firstLine(error)}`);
+    return null;
+  }
+  return git.resolveCommitAfterFetch(rev);
 }
 
 /** The base the user named: as git reads it, else the branch of that name fetched from origin; else an error. */

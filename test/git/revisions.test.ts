@@ -138,6 +138,30 @@ describe('resolveBase against real repositories', () => {
     assert.match(log.lines.join('\n'), /is not in this clone \(shallow checkout\); fetching that one commit \(depth 1\)/);
   });
 
+  test('HEAD~1 a depth-1 clone lacks (a force push, a schedule, a manual run) is fetched with the head, one generation deeper', async () => {
+    const clone = join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin.dir}`, clone]);
+    const git = await GitRepo.open(clone);
+    assert.equal(await git.resolveCommit('HEAD~1'), null, 'precondition: the clone has the head alone');
+    const log = new MemoryLogger();
+    const base = await resolveBase(git, [{ kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' }], log);
+    const second = origin.git('rev-parse', 'HEAD~1').trim();
+    assert.deepEqual(base, { sha: second, label: 'HEAD~1' });
+    assert.deepEqual(log.lines, [`info: HEAD~1 is not in this clone (shallow checkout); fetching ${third.slice(0, 7)} with its parent.`]);
+    assert.equal((await commitTree(git, second, 'HEAD~1').read('metrics.json'))?.toString(), '{"acc": 2}');
+    assert.equal(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: clone, encoding: 'utf8' }).trim(), '2', 'one generation fetched, not the history');
+  });
+
+  test('HEAD~1 a shallow clone lacks and cannot fetch: a warning, then no base', async () => {
+    const clone = join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin.dir}`, clone]);
+    execFileSync('git', ['remote', 'set-url', 'origin', join(tempDir(), 'gone')], { cwd: clone });
+    const git = await GitRepo.open(clone);
+    const log = new MemoryLogger();
+    assert.equal(await resolveBase(git, [{ kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' }], log), null);
+    assert.match(log.lines.join('\n'), /^warning: Could not fetch HEAD~1: .+\n(?:.*\n)*warning: No base revision found \(tried HEAD~1\)/m);
+  });
+
   test('an explicit base a shallow clone lacks is fetched from origin; one that does not exist is an error naming what was tried', async () => {
     origin.git('branch', 'release', first);
     const git = await GitRepo.open(cloneDir);
