@@ -12206,7 +12206,17 @@ function parseRemoteUrl(url) {
     shownUserinfo = `${MASK2}@`;
   }
   const shown = start + shownUserinfo + hostPath + maskTail(tail < 0 ? "" : rest.slice(tail), secrets);
-  return { type: remoteType(scheme[1], url.slice(start.length)), bare, shown, user, password, secrets, sshLike: false };
+  const type = remoteType(scheme[1], url.slice(start.length));
+  return {
+    type,
+    bare,
+    shown,
+    user,
+    password,
+    secrets,
+    sshLike: false,
+    ...type === "local" && scheme[1].toLowerCase() !== "file" ? { hostless: scheme[1] } : {}
+  };
 }
 function readRemoteUrl(remote) {
   const url = parseRemoteUrl(remote.url);
@@ -12220,6 +12230,11 @@ function readRemoteUrl(remote) {
   if (url.sshLike) {
     throw new DataError(
       `${where2} is a local folder to DVC, which reads an address in scp's form (user@host:path) without ssh:// as a path under the config file's directory; an SSH remote is written ssh://user@host/path, and ssh remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are): use 'repro: dvc' to let DVC itself pull and push them`
+    );
+  }
+  if (url.hostless) {
+    throw new DataError(
+      `${where2} has no host after '${url.hostless}://', so DVC reads it as a local folder named after the scheme: expected ${url.hostless}://host/path, or a folder written as a path (/srv/dvc-store, ../store)`
     );
   }
   return url;

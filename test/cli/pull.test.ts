@@ -85,6 +85,8 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
       ],
       [`http://127.0.0.1:9/x?token=${secret}`, /on remote 'r' \(http:\/\/127\.0\.0\.1:9\/x\?token=\*\*\*\) failed: ECONNREFUSED/],
       [`alice:${secret}@host:/path`, /url '.*\/\.dvc\/\*\*\*@host:\/path' is a local folder to DVC.*ssh:\/\/user@host\/path/],
+      ['https://', /url 'https:\/\/' has no host after 'https:\/\/', so DVC reads it as a local folder .*expected https:\/\/host\/path/],
+      ['s3:///bucket/x', /url 's3:\/\/\/bucket\/x' has no host after 's3:\/\/'/],
     ];
     for (const [url, message] of cases) {
       writeFileSync(config, `[core]\n remote = r\n['remote "r"']\n url = ${url}\n`);

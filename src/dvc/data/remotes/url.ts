@@ -15,6 +15,8 @@ export interface RemoteUrl {
   secrets: string[];
   /** A path in scp's `user@host:path` form, which DVC reads as a local folder, not as SSH. */
   sshLike: boolean;
+  /** A scheme other than `file` with no host (`http://`, `s3:///x`), which DVC reads as a local folder too. */
+  hostless?: string;
 }
 
 const SCHEME = /^([A-Za-z][\w+.-]*):\/\//;
@@ -52,7 +54,17 @@ export function parseRemoteUrl(url: string): RemoteUrl {
     shownUserinfo = `${MASK}@`;
   }
   const shown = start + shownUserinfo + hostPath + maskTail(tail < 0 ? '' : rest.slice(tail), secrets);
-  return { type: remoteType(scheme[1]!, url.slice(start.length)), bare, shown, user, password, secrets, sshLike: false };
+  const type = remoteType(scheme[1]!, url.slice(start.length));
+  return {
+    type,
+    bare,
+    shown,
+    user,
+    password,
+    secrets,
+    sshLike: false,
+    ...(type === 'local' && scheme[1]!.toLowerCase() !== 'file' ? { hostless: scheme[1]! } : {}),
+  };
 }
 
 /**
@@ -71,6 +83,11 @@ export function readRemoteUrl(remote: RemoteConfig): RemoteUrl {
   if (url.sshLike) {
     throw new DataError(
       `${where} is a local folder to DVC, which reads an address in scp's form (user@host:path) without ssh:// as a path under the config file's directory; an SSH remote is written ssh://user@host/path, and ssh remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are): use 'repro: dvc' to let DVC itself pull and push them`,
+    );
+  }
+  if (url.hostless) {
+    throw new DataError(
+      `${where} has no host after '${url.hostless}://', so DVC reads it as a local folder named after the scheme: expected ${url.hostless}://host/path, or a folder written as a path (/srv/dvc-store, ../store)`,
     );
   }
   return url;
