@@ -15173,22 +15173,23 @@ async function loadDvcYaml(tree, dir = "") {
 async function loadProject(tree) {
   const files = await tree.list();
   const { dvcYamls, errors } = await loadDvcYamls(tree, files);
-  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: errors.map((e) => e.error) };
-  const attempt = async (load) => {
+  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
+  const attempt = async (file, load) => {
     try {
       await load();
     } catch (error) {
-      project.errors.push(describeError(error));
+      project.errors.push({ file, error: describeError(error) });
     }
   };
   for (const dir of dvcYamlDirs(files)) {
-    await attempt(async () => {
-      const lock = await readLockFile(tree, joinPath(dir, "dvc.lock"));
+    const file = joinPath(dir, "dvc.lock");
+    await attempt(file, async () => {
+      const lock = await readLockFile(tree, file);
       if (lock) project.locks.set(dir, lock);
     });
   }
   for (const file of files.filter((f) => f.endsWith(".dvc"))) {
-    await attempt(async () => {
+    await attempt(file, async () => {
       const dvcFile = await readDvcFile(tree, file);
       if (dvcFile) project.dvcFiles.push(dvcFile);
     });
@@ -17498,7 +17499,7 @@ async function pushStageOutputs(root, options2 = {}) {
   if (!data) return null;
   try {
     const project = await loadProject(workspaceTree(root));
-    if (project.errors.length) throw new DataError(project.errors.join("\n"));
+    if (project.errors.length) throw new DataError(project.errors.map((e) => e.error).join("\n"));
     const groups = /* @__PURE__ */ new Map();
     for (const out of lockedOutputs(project)) {
       if (!await data.cache.has(out.oid, out.legacy)) continue;
@@ -23922,7 +23923,7 @@ async function selectFiles(tree, targets, log, fatal) {
   let dvcYamls = 0;
   if (needDvcYaml) {
     const project = await loadProject(tree);
-    for (const error of project.errors) {
+    for (const { error } of project.errors) {
       if (fatal) fatal.push(error);
       else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
     }
@@ -24213,7 +24214,7 @@ async function explainChanges(git, request, log) {
       tracked,
       ran: request.pipeline?.stages ?? null,
       stale: request.stale,
-      unknown: [...atBase.errors.map((e) => `at ${base.label}: ${e}`), ...atHead.errors.map((e) => `at head: ${e}`)]
+      unknown: [...atBase.errors.map((e) => `at ${base.label}: ${e.error}`), ...atHead.errors.map((e) => `at head: ${e.error}`)]
     });
     const metrics = withCauses(request.metrics, explain);
     await countLines(git, base.sha, metrics);
@@ -25223,7 +25224,7 @@ var MAX_TABLES = 50;
 async function readRevisionData(tree, data, options2 = {}) {
   const index = { entries: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map(), notes: [] };
   const project = await loadProject(tree);
-  if (options2.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e}`);
+  if (options2.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e.error}`);
   const outputs = [];
   for (const dvcYaml of project.dvcYamls) {
     const lockPath = joinPath(dvcYaml.dir, "dvc.lock");

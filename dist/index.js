@@ -13077,22 +13077,23 @@ async function loadDvcYaml(tree, dir = "") {
 async function loadProject(tree) {
   const files = await tree.list();
   const { dvcYamls, errors } = await loadDvcYamls(tree, files);
-  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: errors.map((e) => e.error) };
-  const attempt = async (load) => {
+  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
+  const attempt = async (file, load) => {
     try {
       await load();
     } catch (error2) {
-      project.errors.push(describeError(error2));
+      project.errors.push({ file, error: describeError(error2) });
     }
   };
   for (const dir of dvcYamlDirs(files)) {
-    await attempt(async () => {
-      const lock = await readLockFile(tree, joinPath(dir, "dvc.lock"));
+    const file = joinPath(dir, "dvc.lock");
+    await attempt(file, async () => {
+      const lock = await readLockFile(tree, file);
       if (lock) project.locks.set(dir, lock);
     });
   }
   for (const file of files.filter((f) => f.endsWith(".dvc"))) {
-    await attempt(async () => {
+    await attempt(file, async () => {
       const dvcFile = await readDvcFile(tree, file);
       if (dvcFile) project.dvcFiles.push(dvcFile);
     });
@@ -15022,7 +15023,7 @@ async function pushStageOutputs(root, options = {}) {
   if (!data) return null;
   try {
     const project = await loadProject(workspaceTree(root));
-    if (project.errors.length) throw new DataError(project.errors.join("\n"));
+    if (project.errors.length) throw new DataError(project.errors.map((e) => e.error).join("\n"));
     const groups = /* @__PURE__ */ new Map();
     for (const out of lockedOutputs(project)) {
       if (!await data.cache.has(out.oid, out.legacy)) continue;
@@ -24922,7 +24923,7 @@ async function selectFiles(tree, targets, log, fatal) {
   let dvcYamls = 0;
   if (needDvcYaml) {
     const project = await loadProject(tree);
-    for (const error2 of project.errors) {
+    for (const { error: error2 } of project.errors) {
       if (fatal) fatal.push(error2);
       else log.warning(`${tree.name}: ${error2} (the metrics and params it names are skipped)`);
     }
@@ -25213,7 +25214,7 @@ async function explainChanges(git, request, log) {
       tracked,
       ran: request.pipeline?.stages ?? null,
       stale: request.stale,
-      unknown: [...atBase.errors.map((e) => `at ${base.label}: ${e}`), ...atHead.errors.map((e) => `at head: ${e}`)]
+      unknown: [...atBase.errors.map((e) => `at ${base.label}: ${e.error}`), ...atHead.errors.map((e) => `at head: ${e.error}`)]
     });
     const metrics = withCauses(request.metrics, explain);
     await countLines(git, base.sha, metrics);
@@ -26212,7 +26213,7 @@ var MAX_TABLES = 50;
 async function readRevisionData(tree, data, options = {}) {
   const index = { entries: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map(), notes: [] };
   const project = await loadProject(tree);
-  if (options.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e}`);
+  if (options.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e.error}`);
   const outputs = [];
   for (const dvcYaml of project.dvcYamls) {
     const lockPath = joinPath(dvcYaml.dir, "dvc.lock");

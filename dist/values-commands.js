@@ -10326,22 +10326,23 @@ async function loadDvcYaml(tree, dir = "") {
 async function loadProject(tree) {
   const files = await tree.list();
   const { dvcYamls, errors } = await loadDvcYamls(tree, files);
-  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors: errors.map((e) => e.error) };
-  const attempt = async (load) => {
+  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
+  const attempt = async (file, load) => {
     try {
       await load();
     } catch (error) {
-      project.errors.push(describeError(error));
+      project.errors.push({ file, error: describeError(error) });
     }
   };
   for (const dir of dvcYamlDirs(files)) {
-    await attempt(async () => {
-      const lock = await readLockFile(tree, joinPath(dir, "dvc.lock"));
+    const file = joinPath(dir, "dvc.lock");
+    await attempt(file, async () => {
+      const lock = await readLockFile(tree, file);
       if (lock) project.locks.set(dir, lock);
     });
   }
   for (const file of files.filter((f) => f.endsWith(".dvc"))) {
-    await attempt(async () => {
+    await attempt(file, async () => {
       const dvcFile = await readDvcFile(tree, file);
       if (dvcFile) project.dvcFiles.push(dvcFile);
     });
@@ -14692,7 +14693,7 @@ async function selectFiles(tree, targets, log, fatal) {
   let dvcYamls = 0;
   if (needDvcYaml) {
     const project = await loadProject(tree);
-    for (const error of project.errors) {
+    for (const { error } of project.errors) {
       if (fatal) fatal.push(error);
       else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
     }

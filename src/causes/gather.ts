@@ -45,7 +45,7 @@ export async function explainChanges(git: GitRepo, request: CausesRequest, log: 
       tracked,
       ran: request.pipeline?.stages ?? null,
       stale: request.stale,
-      unknown: [...atBase.errors.map((e) => `at ${base.label}: ${e}`), ...atHead.errors.map((e) => `at head: ${e}`)],
+      unknown: [...atBase.errors.map((e) => `at ${base.label}: ${e.error}`), ...atHead.errors.map((e) => `at head: ${e.error}`)],
     });
     const metrics = withCauses(request.metrics, explain);
     await countLines(git, base.sha, metrics);

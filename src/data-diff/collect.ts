@@ -42,7 +42,7 @@ const MAX_TABLES = 50;
 export async function readRevisionData(tree: Tree, data: PipelineData | null, options: { projectNotes?: boolean } = {}): Promise<RevisionData> {
   const index: DataIndex = { entries: new Map(), unknown: new Map(), notes: [] };
   const project = await loadProject(tree);
-  if (options.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e}`);
+  if (options.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e.error}`);
   const outputs: TrackedOutput[] = [];
   for (const dvcYaml of project.dvcYamls) {
     const lockPath = joinPath(dvcYaml.dir, 'dvc.lock');

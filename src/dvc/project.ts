@@ -72,14 +72,20 @@ export async function loadDvcYaml(tree: Tree, dir = ''): Promise<DvcYaml | null>
   return { dir, file, stages, metrics: topStrings('metrics'), params: topStrings('params'), plots: topPlots(where, doc.get('plots'), context), trackedVars };
 }
 
+/** A project file that could not be read, and why (its message names the file, with line and column where YAML says them). */
+export interface FileError {
+  file: string;
+  error: string;
+}
+
 /** A project at one revision: every dvc.yaml, dvc.lock and `.dvc` file that loads, and what is wrong with the others. */
 export interface DvcProject {
   dvcYamls: DvcYaml[];
   /** dvc.lock files by the folder of their dvc.yaml (`''` at the root). */
   locks: Map<string, LockDocument>;
   dvcFiles: DvcFile[];
-  /** One message per file that could not be read (file, line and column where YAML says them). */
-  errors: string[];
+  /** One per file that could not be read: dvc.yaml files first, root first, then dvc.lock and `.dvc` files. */
+  errors: FileError[];
 }
 
 /**
@@ -89,22 +95,23 @@ export interface DvcProject {
 export async function loadProject(tree: Tree): Promise<DvcProject> {
   const files = await tree.list();
   const { dvcYamls, errors } = await loadDvcYamls(tree, files);
-  const project: DvcProject = { dvcYamls, locks: new Map(), dvcFiles: [], errors: errors.map((e) => e.error) };
-  const attempt = async (load: () => Promise<void>): Promise<void> => {
+  const project: DvcProject = { dvcYamls, locks: new Map(), dvcFiles: [], errors };
+  const attempt = async (file: string, load: () => Promise<void>): Promise<void> => {
     try {
       await load();
     } catch (error) {
-      project.errors.push(describeError(error));
+      project.errors.push({ file, error: describeError(error) });
     }
   };
   for (const dir of dvcYamlDirs(files)) {
-    await attempt(async () => {
-      const lock = await readLockFile(tree, joinPath(dir, 'dvc.lock'));
+    const file = joinPath(dir, 'dvc.lock');
+    await attempt(file, async () => {
+      const lock = await readLockFile(tree, file);
       if (lock) project.locks.set(dir, lock);
     });
   }
   for (const file of files.filter((f) => f.endsWith('.dvc'))) {
-    await attempt(async () => {
+    await attempt(file, async () => {
       const dvcFile = await readDvcFile(tree, file);
       if (dvcFile) project.dvcFiles.push(dvcFile);
     });
@@ -116,8 +123,8 @@ export async function loadProject(tree: Tree): Promise<DvcProject> {
  * Every dvc.yaml of a tree, root first, as DVC collects them for `metrics show` and `plots show` (each one's
  * paths relative to its own folder); a file that does not load is an error naming it, the others still load.
  */
-export async function loadDvcYamls(tree: Tree, files?: string[]): Promise<{ dvcYamls: DvcYaml[]; errors: { file: string; error: string }[] }> {
-  const out: { dvcYamls: DvcYaml[]; errors: { file: string; error: string }[] } = { dvcYamls: [], errors: [] };
+export async function loadDvcYamls(tree: Tree, files?: string[]): Promise<{ dvcYamls: DvcYaml[]; errors: FileError[] }> {
+  const out: { dvcYamls: DvcYaml[]; errors: FileError[] } = { dvcYamls: [], errors: [] };
   const dirs = dvcYamlDirs(files ?? (await tree.list()));
   // The root's is read even when no file is listed there: a folder named dvc.yaml is an error, not "no pipeline".
   if (dirs[0] !== '') dirs.unshift('');

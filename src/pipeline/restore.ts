@@ -272,7 +272,7 @@ export async function pushStageOutputs(root: string, options: DataOptions = {}):
   if (!data) return null;
   try {
     const project = await loadProject(workspaceTree(root));
-    if (project.errors.length) throw new DataError(project.errors.join('\n'));
+    if (project.errors.length) throw new DataError(project.errors.map((e) => e.error).join('\n'));
     const groups = new Map<string | undefined, LockedOutput[]>();
     for (const out of lockedOutputs(project)) {
       if (!(await data.cache.has(out.oid, out.legacy))) continue;

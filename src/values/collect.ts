@@ -436,7 +436,7 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
   let dvcYamls = 0;
   if (needDvcYaml) {
     const project = await loadProject(tree);
-    for (const error of project.errors) {
+    for (const { error } of project.errors) {
       if (fatal) fatal.push(error);
       else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
     }

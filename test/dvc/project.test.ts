@@ -278,9 +278,13 @@ describe('loadProject', () => {
         project.dvcFiles.map((f) => [f.file, f.outs.map((o) => [o.path, o.md5])]),
         [['data/raw.dvc', [['data/raw', '0cc175b9c0f1b6a831c399e269772661']]]],
       );
-      assert.equal(project.errors.length, 2);
-      assert.match(project.errors.join('\n'), /broken\/dvc\.yaml:2:1: invalid YAML/);
-      assert.match(project.errors.join('\n'), /bad\.dvc: unknown key 'unknown'/);
+      assert.deepEqual(
+        project.errors.map((e) => e.file),
+        ['broken/dvc.yaml', 'bad.dvc'],
+        'each error names its file: dvc.yaml files first',
+      );
+      assert.match(project.errors[0]!.error, /^broken\/dvc\.yaml:2:1: invalid YAML/);
+      assert.match(project.errors[1]!.error, /^bad\.dvc: unknown key 'unknown'/);
       const names = projectFiles(project.dvcYamls, project.dvcFiles);
       assert.deepEqual(names.metrics, ['m.json', 'sub/eval.json']);
       assert.deepEqual([...names.dvcOuts].sort(), ['data/raw', 'sub/eval.json']);
@@ -325,7 +329,8 @@ describe('.dvc files: one reader for the project model and the data layer', () =
       await withProject({ 'x.dvc': text }, async (dir) => {
         const project = await loadProject(workspaceTree(dir));
         assert.equal(project.errors.length, 1);
-        assert.match(project.errors[0]!, expected);
+        assert.equal(project.errors[0]!.file, 'x.dvc');
+        assert.match(project.errors[0]!.error, expected);
         await assert.rejects(readTrackedOuts(dir, 'x.dvc'), (error: Error) => expected.test(error.message));
       });
     });
