@@ -15196,6 +15196,26 @@ async function loadProject(tree) {
   }
   return project;
 }
+var WORKSPACE = "workspace";
+var LoadedProjects = class {
+  loaded = /* @__PURE__ */ new Map();
+  /**
+   * The project at `revision` (`WORKSPACE`, or a commit's sha), loaded through `tree` by the first step that asks.
+   * Every step of a run reads a revision through an equal tree (the run's budget, and its listing of the workspace),
+   * so which one comes first makes no difference.
+   */
+  at(revision2, tree) {
+    let project = this.loaded.get(revision2);
+    if (!project) {
+      project = loadProject(tree);
+      this.loaded.set(revision2, project);
+    }
+    return project;
+  }
+};
+function projectAt(tree, revision2, projects) {
+  return projects ? projects.at(revision2, tree) : loadProject(tree);
+}
 async function loadDvcYamls(tree, files) {
   const out = { dvcYamls: [], errors: [] };
   const dirs = dvcYamlDirs(files ?? await tree.list());
@@ -17494,14 +17514,14 @@ function lockedOutputs(project) {
   }
   return found;
 }
-async function pushStageOutputs(root, options2 = {}) {
+async function pushStageOutputs(root, options2 = {}, project) {
   const data = await PipelineData.open(root, options2);
   if (!data) return null;
   try {
-    const project = await loadProject(workspaceTree(root));
-    if (project.errors.length) throw new DataError(project.errors.map((e) => e.error).join("\n"));
+    const loaded = await (project ? project() : loadProject(workspaceTree(root)));
+    if (loaded.errors.length) throw new DataError(loaded.errors.map((e) => e.error).join("\n"));
     const groups = /* @__PURE__ */ new Map();
-    for (const out of lockedOutputs(project)) {
+    for (const out of lockedOutputs(loaded)) {
       if (!await data.cache.has(out.oid, out.legacy)) continue;
       groups.set(out.remote, [...groups.get(out.remote) ?? [], out]);
     }
@@ -17548,16 +17568,18 @@ function restorableOuts(stage2, lock, status, expected2, ws, project) {
 }
 
 // src/values/cached-outputs.ts
-function withCachedOutputs(tree, data) {
+function withCachedOutputs(tree, data, project) {
+  let loaded = null;
+  const projectHere = () => loaded ??= project ? project() : loadProject(tree);
   let outs = null;
   const reasons = /* @__PURE__ */ new Map();
   const manifests = /* @__PURE__ */ new Map();
   let atRevision = null;
   const source = (data2) => tree.isCommit && tree.dvcConfig ? atRevision ??= tree.dvcConfig().then((bytes) => data2.atRevision(bytes?.toString("utf8") ?? null, tree.name)) : Promise.resolve(data2);
   const index = async () => {
-    const project = await loadProject(tree);
-    const found = lockedOutputs(project);
-    for (const file of project.dvcFiles) {
+    const project2 = await projectHere();
+    const found = lockedOutputs(project2);
+    for (const file of project2.dvcFiles) {
       for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
     }
     return found;
@@ -17608,7 +17630,8 @@ function withCachedOutputs(tree, data) {
     async chunks(path) {
       return await tree.chunks(path) ?? oneChunk(await this.read(path));
     },
-    whyMissing: (path) => reasons.get(path)
+    whyMissing: (path) => reasons.get(path),
+    project: projectHere
   };
 }
 
@@ -18897,7 +18920,7 @@ function cycle(values, n) {
 // src/plots/collect.ts
 var IMAGE_EXTENSIONS2 = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var LINE_LIKE = ["linear", "simple", "smooth", "scatter", "scatter_jitter"];
-async function findPlotDefinitions(workspace, plotsPaths, budget, listing) {
+async function findPlotDefinitions(workspace, plotsPaths, budget, listing, projects) {
   const tree = workspaceTree(workspace, { ...budget ? { budget } : {}, listing });
   let result;
   if (plotsPaths) {
@@ -18911,7 +18934,7 @@ async function findPlotDefinitions(workspace, plotsPaths, budget, listing) {
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
     try {
-      const { dvcYamls, errors } = await loadDvcYamls(tree);
+      const { dvcYamls, errors } = projects ? dvcYamlsOf(await projects.at(WORKSPACE, tree)) : await loadDvcYamls(tree);
       if (!dvcYamls.length && !errors.length) {
         return { definitions: (await tree.list()).includes("metrics.csv") ? plotsFromPaths(["metrics.csv"]) : [], errors: [] };
       }
@@ -18924,6 +18947,9 @@ async function findPlotDefinitions(workspace, plotsPaths, budget, listing) {
   const expanded = [];
   for (const def of result.definitions) for (const one of await expandDirectory(tree, def)) expanded.push(one);
   return { definitions: expanded, errors: result.errors };
+}
+function dvcYamlsOf(project) {
+  return { dvcYamls: project.dvcYamls, errors: project.errors.filter((e) => e.file === "dvc.yaml" || e.file.endsWith("/dvc.yaml")) };
 }
 function resolvedDoc(dvc) {
   const at = (path) => dvc.dir ? joinPath(dvc.dir, path) : path;
@@ -18967,8 +18993,9 @@ async function expandDirectory(tree, def) {
 async function preparePlots(git, request, definitions) {
   const budget = request.budget ? { budget: request.budget } : {};
   const data = await PipelineData.open(request.workspace).catch(() => null);
-  const head = withCachedOutputs(workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing }), data);
-  const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget), data) : null;
+  const at = (tree, revision2) => withCachedOutputs(tree, data, () => projectAt(tree, revision2, request.projects));
+  const head = at(workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing }), WORKSPACE);
+  const base = request.base ? at(commitTree(git, request.base.sha, request.base.label, budget), request.base.sha) : null;
   const readHead = (path) => head.read(path);
   const readBase = (path) => base ? base.read(path) : Promise.resolve(null);
   const headCache = /* @__PURE__ */ new Map();
@@ -19274,7 +19301,7 @@ function uniqueName(id, taken) {
 
 // src/plots/render-plots.ts
 async function renderPlots(git, request, getRenderer, log) {
-  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget, request.listing);
+  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget, request.listing, request.projects);
   const entries = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request, found.definitions);
@@ -23025,13 +23052,29 @@ async function stageStatus(stage2, lock, ws, project) {
 // src/pipeline/repro.ts
 var TAIL_LINES = 50;
 async function loadPipeline(given) {
-  const dir = await realpath2(given).catch(() => given);
+  const dir = await physicalRoot(given);
   const tree = workspaceTree(dir);
   const dvc = await loadDvcYaml(tree);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
   const dag = buildDag(dvc.stages);
   const lock = await readLock(tree, "dvc.lock");
   return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
+}
+async function loadedPipeline(given, project) {
+  const dir = await physicalRoot(given);
+  const failed2 = (file) => {
+    const error = project.errors.find((e) => e.file === file);
+    if (error) throw new UserError(error.error);
+  };
+  failed2("dvc.yaml");
+  const dvc = project.dvcYamls.find((d) => d.dir === "");
+  if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
+  const dag = buildDag(dvc.stages);
+  failed2("dvc.lock");
+  return { dag, lock: project.locks.get("") ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() }, ws: new Workspace(dir, workspaceTree(dir)) };
+}
+function physicalRoot(given) {
+  return realpath2(given).catch(() => given);
 }
 async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
   const { dag, ws } = pipeline2;
@@ -23343,12 +23386,12 @@ async function reproduceStep(step, log) {
   }
   return engine ? { engine, stages, passed } : null;
 }
-async function dvcPushStep(workspace, log, data = {}) {
+async function dvcPushStep(workspace, log, data = {}, project) {
   const started = performance4.now();
   const name = "dvc push";
   try {
     const tracked = existsSync5(join24(workspace, ".dvc")) ? await pushTracked(workspace) : null;
-    const stages = await pushStageOutputs(workspace, data);
+    const stages = await pushStageOutputs(workspace, data, project);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
     const present = tracked.present + stages.present;
@@ -23671,11 +23714,12 @@ async function collectAndCompare(git, request, log) {
   const budget = request.budget;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
-    const head = withCachedOutputs(
+    const at = (tree, revision2) => withCachedOutputs(tree, data, () => projectAt(tree, revision2, request.projects));
+    const head = at(
       workspaceTree(request.workspace, { name: request.headLabel ?? "head", ...budget ? { budget } : {}, listing: request.listing }),
-      data
+      WORKSPACE
     );
-    const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget ? { budget } : {}), data) : null;
+    const base = request.base ? at(commitTree(git, request.base.sha, request.base.label, budget ? { budget } : {}), request.base.sha) : null;
     return await compareTrees(base, head, { metrics: request.metricsPaths, params: request.paramsPaths }, log);
   } finally {
     await data?.close();
@@ -23922,7 +23966,7 @@ async function selectFiles(tree, targets, log, fatal) {
   let files = projectFiles([]);
   let dvcYamls = 0;
   if (needDvcYaml) {
-    const project = await loadProject(tree);
+    const project = await projectOf(tree);
     for (const { error } of project.errors) {
       if (fatal) fatal.push(error);
       else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
@@ -23975,6 +24019,9 @@ async function selectFiles(tree, targets, log, fatal) {
     files.params = expanded;
   }
   return { ...files, named: named3 };
+}
+function projectOf(tree) {
+  return "project" in tree ? tree.project() : loadProject(tree);
 }
 
 // src/causes/explain.ts
@@ -24201,8 +24248,12 @@ async function explainChanges(git, request, log) {
   const { base, budget } = request;
   if (!base || !request.metrics.some((f) => f.rows.some((r) => r.changed))) return request.metrics;
   try {
-    const atBase = await loadProject(commitTree(git, base.sha, base.label, budget ? { budget } : {}));
-    const atHead = await loadProject(workspaceTree(request.workspace, { name: "head", ...budget ? { budget } : {}, listing: request.listing }));
+    const atBase = await projectAt(commitTree(git, base.sha, base.label, budget ? { budget } : {}), base.sha, request.projects);
+    const atHead = await projectAt(
+      workspaceTree(request.workspace, { name: "head", ...budget ? { budget } : {}, listing: request.listing }),
+      WORKSPACE,
+      request.projects
+    );
     const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
     const tracked = atHead.dvcYamls.some((d) => d.stages.length) ? await trackedPaths(git, base.sha, files) : /* @__PURE__ */ new Set();
     const explain = explainer({
@@ -25223,7 +25274,7 @@ async function tableShape2(chunks, delimiter) {
 var MAX_TABLES = 50;
 async function readRevisionData(tree, data, options2 = {}) {
   const index = { entries: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map(), notes: [] };
-  const project = await loadProject(tree);
+  const project = await (options2.project ?? loadProject(tree));
   if (options2.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e.error}`);
   const outputs = [];
   for (const dvcYaml of project.dvcYamls) {
@@ -25338,10 +25389,10 @@ async function collectDataChanges(git, request, log) {
   if (!request.base || !existsSync6(join25(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
-    const head = await readRevisionData(workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing }), data, {
-      projectNotes: false
-    });
-    const base = await readRevisionData(commitTree(git, request.base.sha, request.base.label, { budget: request.budget }), data);
+    const headTree = workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing });
+    const head = await readRevisionData(headTree, data, { projectNotes: false, project: projectAt(headTree, WORKSPACE, request.projects) });
+    const baseTree = commitTree(git, request.base.sha, request.base.label, { budget: request.budget });
+    const base = await readRevisionData(baseTree, data, { project: projectAt(baseTree, request.base.sha, request.projects) });
     if (!head.outputs.length && !base.outputs.length) return null;
     return await compareData(base, head, request.budget);
   } catch (error) {
@@ -25375,13 +25426,15 @@ async function runIn(git, config, log, deadline) {
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline2 = await reproduceStep(reproduction.step, log);
+  const budget = new ReadBudget();
+  const listing = new WorkspaceListing(config.workspace);
+  const projects = new LoadedProjects();
+  const headTree = workspaceTree(config.workspace, { budget, listing });
   if (config.dvcPush && pipeline2 && !reproduction.refused) {
-    const pushed = deadline.passed() ? { name: "dvc push", status: "not-run", seconds: 0, reasons: [deadline.skipped("dvc push")] } : await dvcPushStep(config.workspace, log, data);
+    const pushed = deadline.passed() ? { name: "dvc push", status: "not-run", seconds: 0, reasons: [deadline.skipped("dvc push")] } : await dvcPushStep(config.workspace, log, data, () => projects.at(WORKSPACE, headTree));
     pipeline2.stages.push(pushed);
     if (pushed.status === "failed") pipeline2.passed = false;
   }
-  const budget = new ReadBudget();
-  const listing = new WorkspaceListing(config.workspace);
   const comparison = await collectAndCompare(
     git,
     {
@@ -25392,12 +25445,13 @@ async function runIn(git, config, log, deadline) {
       headLabel: config.headLabel,
       budget,
       data,
-      listing
+      listing,
+      projects
     },
     log
   );
   for (const error of comparison.headErrors) log.error(error);
-  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data, listing }, log);
+  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data, listing, projects }, log);
   const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
   if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
   const plots = await renderPlots(
@@ -25409,6 +25463,7 @@ async function runIn(git, config, log, deadline) {
       plotsPaths: config.plotsPaths ?? null,
       budget,
       listing,
+      projects,
       deadline,
       dir: join26(config.outDir, "plots"),
       linkPrefix: "plots/"
@@ -25428,7 +25483,7 @@ async function runIn(git, config, log, deadline) {
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
-  const stale = pipeline2 ? [] : await staleStages(config.workspace, log);
+  const stale = pipeline2 ? [] : await staleStages(config.workspace, headTree, projects, log);
   const cli = config.github === null;
   const warnings = [];
   if (!comparison.metrics.length && !comparison.params.length) {
@@ -25445,7 +25500,7 @@ async function runIn(git, config, log, deadline) {
   }
   const metrics = await explainChanges(
     git,
-    { workspace: config.workspace, base, budget, listing, pipeline: pipeline2, stale, params: comparison.params, metrics: comparison.metrics },
+    { workspace: config.workspace, base, budget, listing, projects, pipeline: pipeline2, stale, params: comparison.params, metrics: comparison.metrics },
     log
   );
   const facts = {
@@ -25601,10 +25656,10 @@ function locationOf(target, results) {
   const result = target && results.get(target);
   return result?.status === "published" ? result.location : null;
 }
-async function staleStages(workspace, log) {
+async function staleStages(workspace, tree, projects, log) {
   if (!existsSync7(join26(workspace, "dvc.yaml"))) return [];
   try {
-    const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
+    const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
   } catch (error) {
     log.warning(`Could not tell whether the pipeline is up to date: ${describeError(error)}`);

@@ -12826,16 +12826,18 @@ function lockedOutputs(project) {
 }
 
 // src/values/cached-outputs.ts
-function withCachedOutputs(tree, data) {
+function withCachedOutputs(tree, data, project) {
+  let loaded = null;
+  const projectHere = () => loaded ??= project ? project() : loadProject(tree);
   let outs = null;
   const reasons = /* @__PURE__ */ new Map();
   const manifests = /* @__PURE__ */ new Map();
   let atRevision = null;
   const source = (data2) => tree.isCommit && tree.dvcConfig ? atRevision ??= tree.dvcConfig().then((bytes) => data2.atRevision(bytes?.toString("utf8") ?? null, tree.name)) : Promise.resolve(data2);
   const index = async () => {
-    const project = await loadProject(tree);
-    const found = lockedOutputs(project);
-    for (const file of project.dvcFiles) {
+    const project2 = await projectHere();
+    const found = lockedOutputs(project2);
+    for (const file of project2.dvcFiles) {
       for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
     }
     return found;
@@ -12886,7 +12888,8 @@ function withCachedOutputs(tree, data) {
     async chunks(path) {
       return await tree.chunks(path) ?? oneChunk(await this.read(path));
     },
-    whyMissing: (path) => reasons.get(path)
+    whyMissing: (path) => reasons.get(path),
+    project: projectHere
   };
 }
 
@@ -14692,7 +14695,7 @@ async function selectFiles(tree, targets, log, fatal) {
   let files = projectFiles([]);
   let dvcYamls = 0;
   if (needDvcYaml) {
-    const project = await loadProject(tree);
+    const project = await projectOf(tree);
     for (const { error } of project.errors) {
       if (fatal) fatal.push(error);
       else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
@@ -14745,6 +14748,9 @@ async function selectFiles(tree, targets, log, fatal) {
     files.params = expanded;
   }
   return { ...files, named };
+}
+function projectOf(tree) {
+  return "project" in tree ? tree.project() : loadProject(tree);
 }
 
 // src/values/pyformat.ts

@@ -33,7 +33,8 @@ import { GitHubPublisher } from './publish/github/publisher';
 import { publishAll, type PublishResults } from './publish/runner';
 import type { Target } from './publish/types';
 import { dvcPushStep, reproduceStep } from './pipeline/engine';
-import { loadPipeline, pipelineStatus } from './pipeline/repro';
+import { LoadedProjects, WORKSPACE } from './dvc/project';
+import { loadedPipeline, pipelineStatus } from './pipeline/repro';
 import { Deadline, DEFAULT_DEADLINE_MINUTES } from './util/deadline';
 import { describeError, UserError } from './util/errors';
 import { makeOutFolder } from './util/files';
@@ -45,7 +46,7 @@ import { HistoryStore, storeReader } from './history/store';
 import { withStoreBase } from './history/store-base';
 import { HistoryRecorder } from './history/store-write';
 import { VERSION } from './version';
-import { commitTree, ReadBudget, WorkspaceListing } from './workspace/tree';
+import { commitTree, ReadBudget, WorkspaceListing, workspaceTree, type Tree } from './workspace/tree';
 import { collectDataChanges } from './data-diff/collect';
 
 export interface RunResult {
@@ -92,18 +93,22 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const pipeline = await reproduceStep(reproduction.step, log);
+
+  // One read budget for every project file this run reads, at the head and at the base; one listing of the
+  // workspace, taken when a step first lists it, and the project at each revision, loaded once for every step that
+  // reads it — made now that the reproduction, the step that writes files, has run (a push writes none).
+  const budget = new ReadBudget();
+  const listing = new WorkspaceListing(config.workspace);
+  const projects = new LoadedProjects();
+  const headTree = workspaceTree(config.workspace, { budget, listing });
   if (config.dvcPush && pipeline && !reproduction.refused) {
     const pushed = deadline.passed()
       ? { name: 'dvc push', status: 'not-run' as const, seconds: 0, reasons: [deadline.skipped('dvc push')] }
-      : await dvcPushStep(config.workspace, log, data);
+      : await dvcPushStep(config.workspace, log, data, () => projects.at(WORKSPACE, headTree));
     pipeline.stages.push(pushed);
     if (pushed.status === 'failed') pipeline.passed = false;
   }
 
-  // One read budget for every project file this run reads, at the head and at the base; one listing of the
-  // workspace, taken when a step first lists it, now that the steps that write files have run.
-  const budget = new ReadBudget();
-  const listing = new WorkspaceListing(config.workspace);
   const comparison = await collectAndCompare(
     git,
     {
@@ -115,11 +120,12 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
       budget,
       data,
       listing,
+      projects,
     },
     log,
   );
   for (const error of comparison.headErrors) log.error(error);
-  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data, listing }, log);
+  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data, listing, projects }, log);
   // Metrics produced in CI are not in git at the base: the store's record of the base commit stands in for them.
   const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
   if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
@@ -133,6 +139,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
       plotsPaths: config.plotsPaths ?? null,
       budget,
       listing,
+      projects,
       deadline,
       dir: join(config.outDir, 'plots'),
       linkPrefix: 'plots/',
@@ -161,7 +168,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   for (const trend of trends) if (trend.error) log.warning(trend.error);
 
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
-  const stale = pipeline ? [] : await staleStages(config.workspace, log);
+  const stale = pipeline ? [] : await staleStages(config.workspace, headTree, projects, log);
   const cli = config.github === null;
   const warnings: string[] = [];
   if (!comparison.metrics.length && !comparison.params.length) {
@@ -183,7 +190,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   }
   const metrics = await explainChanges(
     git,
-    { workspace: config.workspace, base, budget, listing, pipeline, stale, params: comparison.params, metrics: comparison.metrics },
+    { workspace: config.workspace, base, budget, listing, projects, pipeline, stale, params: comparison.params, metrics: comparison.metrics },
     log,
   );
   const facts: Omit<ReportData, 'verdict'> = {
@@ -368,11 +375,11 @@ function locationOf(target: Target<never> | null, results: PublishResults): stri
   return result?.status === 'published' ? result.location : null;
 }
 
-/** Stages whose dvc.lock entry no longer matches the workspace (`mlreport status`, without looking at remotes). */
-async function staleStages(workspace: string, log: Logger): Promise<ReportData['stale']> {
+/** Stages whose dvc.lock entry no longer matches the workspace (`mlreport status`, without looking at remotes), from the run's project. */
+async function staleStages(workspace: string, tree: Tree, projects: LoadedProjects, log: Logger): Promise<ReportData['stale']> {
   if (!existsSync(join(workspace, 'dvc.yaml'))) return [];
   try {
-    const stages = await pipelineStatus(await loadPipeline(workspace), [], { pull: false });
+    const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
   } catch (error) {
     log.warning(`Could not tell whether the pipeline is up to date: ${describeError(error)}`);

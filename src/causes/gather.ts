@@ -1,4 +1,4 @@
-import { loadProject } from '../dvc/project';
+import { projectAt, WORKSPACE, type LoadedProjects } from '../dvc/project';
 import type { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import type { PipelineSummary } from '../report/types';
@@ -14,6 +14,8 @@ export interface CausesRequest {
   budget?: ReadBudget;
   /** The run's listing of the workspace, shared with its other steps. */
   listing?: WorkspaceListing;
+  /** The run's projects at the head and the base, shared with its other steps. */
+  projects?: LoadedProjects;
   /** This run's reproduction, or null when it did not reproduce. */
   pipeline: PipelineSummary | null;
   stale: { stage: string; reasons: string[] }[];
@@ -30,8 +32,12 @@ export async function explainChanges(git: GitRepo, request: CausesRequest, log: 
   const { base, budget } = request;
   if (!base || !request.metrics.some((f) => f.rows.some((r) => r.changed))) return request.metrics;
   try {
-    const atBase = await loadProject(commitTree(git, base.sha, base.label, budget ? { budget } : {}));
-    const atHead = await loadProject(workspaceTree(request.workspace, { name: 'head', ...(budget ? { budget } : {}), listing: request.listing }));
+    const atBase = await projectAt(commitTree(git, base.sha, base.label, budget ? { budget } : {}), base.sha, request.projects);
+    const atHead = await projectAt(
+      workspaceTree(request.workspace, { name: 'head', ...(budget ? { budget } : {}), listing: request.listing }),
+      WORKSPACE,
+      request.projects,
+    );
     // Which files changed first; their lines are counted below for the files the causes list.
     const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
     // What git tracks only matters to a stage's deps: without a stage at the head, no listing is walked.

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { DataError } from '../dvc/data/errors';
 import { parseManifest } from '../dvc/data/manifest';
-import { joinPath, loadProject } from '../dvc/project';
+import { joinPath, loadProject, projectAt, WORKSPACE, type DvcProject, type LoadedProjects } from '../dvc/project';
 import type { GitRepo } from '../git/repo';
 import type { DataOptions, PipelineData } from '../pipeline/restore';
 import { describeError } from '../util/errors';
@@ -38,10 +38,15 @@ const MAX_TABLES = 50;
  * The DVC-tracked data of a revision as DVC indexes it: every cached output of its dvc.yaml stages (hashes from
  * dvc.lock) and `.dvc` files, and the files of each directory output from its `.dir` manifest — the cache first,
  * then the remote the revision's own `.dvc/config` names. Whatever cannot be read is said, per path, never thrown.
+ * `project` is the project at this revision when it is loaded already (the run's); else it is loaded through `tree`.
  */
-export async function readRevisionData(tree: Tree, data: PipelineData | null, options: { projectNotes?: boolean } = {}): Promise<RevisionData> {
+export async function readRevisionData(
+  tree: Tree,
+  data: PipelineData | null,
+  options: { projectNotes?: boolean; project?: Promise<DvcProject> } = {},
+): Promise<RevisionData> {
   const index: DataIndex = { entries: new Map(), unknown: new Map(), notes: [] };
-  const project = await loadProject(tree);
+  const project = await (options.project ?? loadProject(tree));
   if (options.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e.error}`);
   const outputs: TrackedOutput[] = [];
   for (const dvcYaml of project.dvcYamls) {
@@ -171,6 +176,8 @@ export interface DataChangesRequest {
   data: DataOptions;
   /** The run's listing of the workspace, shared with its other steps. */
   listing?: WorkspaceListing;
+  /** The run's projects at the head and the base, shared with its other steps. */
+  projects?: LoadedProjects;
 }
 
 /**
@@ -183,10 +190,10 @@ export async function collectDataChanges(git: GitRepo, request: DataChangesReque
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     // Project files that do not parse at the head are the report's own first section; at the base they are notes here.
-    const head = await readRevisionData(workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing }), data, {
-      projectNotes: false,
-    });
-    const base = await readRevisionData(commitTree(git, request.base.sha, request.base.label, { budget: request.budget }), data);
+    const headTree = workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing });
+    const head = await readRevisionData(headTree, data, { projectNotes: false, project: projectAt(headTree, WORKSPACE, request.projects) });
+    const baseTree = commitTree(git, request.base.sha, request.base.label, { budget: request.budget });
+    const base = await readRevisionData(baseTree, data, { project: projectAt(baseTree, request.base.sha, request.projects) });
     if (!head.outputs.length && !base.outputs.length) return null;
     return await compareData(base, head, request.budget);
   } catch (error) {

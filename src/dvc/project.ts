@@ -119,6 +119,39 @@ export async function loadProject(tree: Tree): Promise<DvcProject> {
   return project;
 }
 
+/** How a run names the workspace among the revisions it loads the project at (a commit is named by its sha). */
+export const WORKSPACE = 'workspace';
+
+/**
+ * The project at each revision one run reads — the workspace, once the steps that write files have run, and the
+ * base commit — loaded once for all its steps: the values, the data changes, the plots, the causes and the
+ * out-of-date check each read the whole project (every dvc.yaml with its params, every dvc.lock and `.dvc` file).
+ * Like the run's read budget and workspace listing, made once by
+ * `run` and passed to the steps; a step run on its own (a CLI command) loads the project itself.
+ */
+export class LoadedProjects {
+  private readonly loaded = new Map<string, Promise<DvcProject>>();
+
+  /**
+   * The project at `revision` (`WORKSPACE`, or a commit's sha), loaded through `tree` by the first step that asks.
+   * Every step of a run reads a revision through an equal tree (the run's budget, and its listing of the workspace),
+   * so which one comes first makes no difference.
+   */
+  at(revision: string, tree: Tree): Promise<DvcProject> {
+    let project = this.loaded.get(revision);
+    if (!project) {
+      project = loadProject(tree);
+      this.loaded.set(revision, project);
+    }
+    return project;
+  }
+}
+
+/** The project at `revision`: the run's, loaded once for all its steps, or loaded now for a step run on its own. */
+export function projectAt(tree: Tree, revision: string, projects: LoadedProjects | undefined): Promise<DvcProject> {
+  return projects ? projects.at(revision, tree) : loadProject(tree);
+}
+
 /**
  * Every dvc.yaml of a tree, root first, as DVC collects them for `metrics show` and `plots show` (each one's
  * paths relative to its own folder); a file that does not load is an error naming it, the others still load.

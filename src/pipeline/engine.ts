@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pushTracked } from '../dvc/data/tracked';
+import type { DvcProject } from '../dvc/project';
 import type { Deadline } from '../util/deadline';
 import { describeError, UserError } from '../util/errors';
 import type { Logger } from '../util/log';
@@ -83,12 +84,12 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
  * The `dvc-push` input: `.dvc`-tracked data and the stage outputs dvc.lock records go from the cache to the
  * remote (what is there already is skipped), as a step of the Pipeline section; a failure fails the step.
  */
-export async function dvcPushStep(workspace: string, log: Logger, data: DataOptions = {}): Promise<StageResult> {
+export async function dvcPushStep(workspace: string, log: Logger, data: DataOptions = {}, project?: () => Promise<DvcProject>): Promise<StageResult> {
   const started = performance.now();
   const name = 'dvc push';
   try {
     const tracked = existsSync(join(workspace, '.dvc')) ? await pushTracked(workspace) : null;
-    const stages = await pushStageOutputs(workspace, data);
+    const stages = await pushStageOutputs(workspace, data, project);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
     const present = tracked.present + stages.present;

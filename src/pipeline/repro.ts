@@ -1,14 +1,14 @@
 import { realpath, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadDvcYaml } from '../dvc/project';
+import { loadDvcYaml, type DvcProject } from '../dvc/project';
 import type { DvcYaml, Stage } from '../dvc/types';
 import type { Deadline } from '../util/deadline';
 import { describeError, UserError } from '../util/errors';
 import { workspaceTree } from '../workspace/tree';
 import type { Logger } from '../util/log';
 import { buildDag, downstreamOf, projectPath, selectStages, type Dag } from './dag';
-import type { LockEntry, LockStage } from '../dvc/lock';
+import type { LockDocument, LockEntry, LockStage } from '../dvc/lock';
 import { lockEntryFromHash, readLock, writeLock, type LockFile } from './lock';
 import { runShell, stageCommands, TailBuffer } from './shell';
 import { currentParams, stageStatus, Workspace } from './status';
@@ -57,9 +57,7 @@ export interface Pipeline {
 }
 
 export async function loadPipeline(given: string): Promise<Pipeline> {
-  // DVC works from the physical project root (Repo.find_root's realpath): a stage's cwd and DVC_ROOT agree even
-  // where the path it was given crosses a symlink (macOS's /var → /private/var temp dirs).
-  const dir = await realpath(given).catch(() => given);
+  const dir = await physicalRoot(given);
   const tree = workspaceTree(dir);
   const dvc = await loadDvcYaml(tree);
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
@@ -68,12 +66,41 @@ export async function loadPipeline(given: string): Promise<Pipeline> {
   return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
 }
 
+/** What `pipelineStatus` reads of a pipeline: the DAG of its stages, dvc.lock as read, and the workspace. */
+type PipelineState = Pick<Pipeline, 'dag' | 'ws'> & { lock: LockDocument };
+
+/**
+ * The pipeline of the root dvc.yaml of a project loaded already (the run's, shared by its steps), for
+ * `pipelineStatus`: its dvc.yaml and dvc.lock are not read again. Throws what `loadPipeline` would.
+ */
+export async function loadedPipeline(given: string, project: DvcProject): Promise<PipelineState> {
+  const dir = await physicalRoot(given);
+  const failed = (file: string): void => {
+    const error = project.errors.find((e) => e.file === file);
+    if (error) throw new UserError(error.error);
+  };
+  failed('dvc.yaml');
+  const dvc = project.dvcYamls.find((d) => d.dir === '');
+  if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
+  const dag = buildDag(dvc.stages);
+  failed('dvc.lock');
+  return { dag, lock: project.locks.get('') ?? { stages: new Map(), raw: new Map() }, ws: new Workspace(dir, workspaceTree(dir)) };
+}
+
+/**
+ * DVC works from the physical project root (Repo.find_root's realpath): a stage's cwd and DVC_ROOT agree even
+ * where the path it was given crosses a symlink (macOS's /var → /private/var temp dirs).
+ */
+function physicalRoot(given: string): Promise<string> {
+  return realpath(given).catch(() => given);
+}
+
 /**
  * What `mlreport status` prints: each selected stage, why it would run, and with a DVC cache or remote what
  * `repro` would do about it: "restore from remote 'x'", "run" or "cannot restore: <object> missing from remote 'x'".
  */
 export async function pipelineStatus(
-  pipeline: Pipeline,
+  pipeline: PipelineState,
   targets: string[] = [],
   options: Pick<ReproOptions, 'pull' | 'data'> = {},
 ): Promise<{ name: string; changed: boolean; reasons: string[]; action?: string }[]> {
@@ -113,7 +140,7 @@ export async function pipelineStatus(
  * why one cannot be pulled, naming its `.dvc` file, the object and the remote.
  */
 async function prepareDeps(
-  pipeline: Pipeline,
+  pipeline: Pick<Pipeline, 'dag' | 'ws'>,
   selected: string[],
   data: PipelineData | null,
   dry: boolean,

@@ -266,15 +266,16 @@ export function lockedOutputs(project: DvcProject): LockedOutput[] {
 /**
  * `dvc push` of the stage outputs the workspace's dvc.lock records and the cache holds (a `.dir` with its
  * entries, last): what a later `repro` restores instead of running. Null for a project without `.dvc`.
+ * `project` gives the workspace's project (the run's, loaded once for its steps); without it, it is loaded here.
  */
-export async function pushStageOutputs(root: string, options: DataOptions = {}): Promise<PushResult | null> {
+export async function pushStageOutputs(root: string, options: DataOptions = {}, project?: () => Promise<DvcProject>): Promise<PushResult | null> {
   const data = await PipelineData.open(root, options);
   if (!data) return null;
   try {
-    const project = await loadProject(workspaceTree(root));
-    if (project.errors.length) throw new DataError(project.errors.map((e) => e.error).join('\n'));
+    const loaded = await (project ? project() : loadProject(workspaceTree(root)));
+    if (loaded.errors.length) throw new DataError(loaded.errors.map((e) => e.error).join('\n'));
     const groups = new Map<string | undefined, LockedOutput[]>();
-    for (const out of lockedOutputs(project)) {
+    for (const out of lockedOutputs(loaded)) {
       if (!(await data.cache.has(out.oid, out.legacy))) continue;
       groups.set(out.remote, [...(groups.get(out.remote) ?? []), out]);
     }

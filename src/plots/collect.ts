@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { posix } from 'node:path';
-import { joinPath, loadDvcYamls } from '../dvc/project';
+import { joinPath, loadDvcYamls, projectAt, WORKSPACE, type DvcProject, type LoadedProjects } from '../dvc/project';
 import { isRawMap, mapFrom, toPlain, type RawMap } from '../dvc/python/value';
 import type { DvcYaml } from '../dvc/types';
 import type { GitRepo } from '../git/repo';
@@ -43,6 +43,8 @@ export interface PlotsRequest {
   deadline?: Deadline;
   /** The run's listing of the workspace, shared with its other steps. */
   listing?: WorkspaceListing;
+  /** The run's projects at the head and the base, shared with its other steps. */
+  projects?: LoadedProjects;
 }
 
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg'];
@@ -54,6 +56,7 @@ export async function findPlotDefinitions(
   plotsPaths: string[] | null,
   budget?: ReadBudget,
   listing?: WorkspaceListing,
+  projects?: LoadedProjects,
 ): Promise<DefinitionsResult> {
   const tree = workspaceTree(workspace, { ...(budget ? { budget } : {}), listing });
   let result: DefinitionsResult;
@@ -69,8 +72,9 @@ export async function findPlotDefinitions(
   } else {
     try {
       // Every dvc.yaml's plots, as `dvc plots show` collects them; `${…}` in plot paths and properties resolved
-      // as DVC does, by the project's one dvc.yaml loader.
-      const { dvcYamls, errors } = await loadDvcYamls(tree);
+      // as DVC does, by the project's one dvc.yaml loader (the run's project, when it shares one: its dvc.yaml files
+      // and their errors, not its dvc.lock or `.dvc` files).
+      const { dvcYamls, errors } = projects ? dvcYamlsOf(await projects.at(WORKSPACE, tree)) : await loadDvcYamls(tree);
       // Without dvc.yaml, a DagsHub logger's metrics.csv at the root is the training curve (one line per name).
       if (!dvcYamls.length && !errors.length) {
         return { definitions: (await tree.list()).includes('metrics.csv') ? plotsFromPaths(['metrics.csv']) : [], errors: [] };
@@ -84,6 +88,11 @@ export async function findPlotDefinitions(
   const expanded: PlotDefinition[] = [];
   for (const def of result.definitions) for (const one of await expandDirectory(tree, def)) expanded.push(one);
   return { definitions: expanded, errors: result.errors };
+}
+
+/** A loaded project's dvc.yaml files and their errors, as `loadDvcYamls` gives them. */
+function dvcYamlsOf(project: DvcProject): Pick<DvcProject, 'dvcYamls' | 'errors'> {
+  return { dvcYamls: project.dvcYamls, errors: project.errors.filter((e) => e.file === 'dvc.yaml' || e.file.endsWith('/dvc.yaml')) };
 }
 
 /**
@@ -150,8 +159,9 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
   // DVC outputs missing from git (or the workspace) are read from the cache or the remote; a DVC config that does
   // not load leaves them missing here, and the values step says why.
   const data = await PipelineData.open(request.workspace).catch(() => null);
-  const head = withCachedOutputs(workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing }), data);
-  const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget), data) : null;
+  const at = (tree: Tree, revision: string) => withCachedOutputs(tree, data, () => projectAt(tree, revision, request.projects));
+  const head = at(workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing }), WORKSPACE);
+  const base = request.base ? at(commitTree(git, request.base.sha, request.base.label, budget), request.base.sha) : null;
   const readHead = (path: string) => head.read(path);
   const readBase = (path: string) => (base ? base.read(path) : Promise.resolve(null));
   // Several plots often draw the same file (loss and accuracy from one training log): read and parse it once.

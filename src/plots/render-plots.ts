@@ -17,7 +17,7 @@ export interface RenderPlotsRequest extends PlotsRequest {
  * `getRenderer` loads vega and the WebAssembly rasteriser; it is called only when a chart is drawn.
  */
 export async function renderPlots(git: GitRepo, request: RenderPlotsRequest, getRenderer: () => Promise<PlotRenderer>, log: Logger): Promise<PlotEntry[]> {
-  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget, request.listing);
+  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget, request.listing, request.projects);
   const entries: PlotEntry[] = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request, found.definitions);

@@ -1,4 +1,4 @@
-import { joinPath, loadProject } from '../dvc/project';
+import { joinPath, loadProject, type DvcProject } from '../dvc/project';
 import { lockedOutputs, type LockedOutput, type PipelineData } from '../pipeline/restore';
 import { DataError } from '../dvc/data/errors';
 import { parseManifest } from '../dvc/data/manifest';
@@ -12,15 +12,20 @@ type CachedOut = LockedOutput;
 export interface CachedOutputsTree extends Tree {
   /** Why a DVC output could not be read at this revision (which object, which remote), when it could not. */
   whyMissing(path: string): string | undefined;
+  /** The project at this revision, read through the tree (not the cache), that the outputs' hashes come from. */
+  project(): Promise<DvcProject>;
 }
 
 /**
  * Reads metrics, params and plot data that are DVC outputs — single files or files inside a directory output —
  * by the hash this revision's dvc.lock (or `.dvc` file) records: the tree first (the workspace at the head,
  * git at the base), then the cache, then the remote — at a commit, a remote that commit's `.dvc/config` names.
- * Without a DVC cache (`data` null) it is the tree as is.
+ * Without a DVC cache (`data` null) it is the tree as is. `project` gives the project at this revision (the run's,
+ * loaded once for its steps); without it, the project is loaded through `tree` when first asked for.
  */
-export function withCachedOutputs(tree: Tree, data: PipelineData | null): CachedOutputsTree {
+export function withCachedOutputs(tree: Tree, data: PipelineData | null, project?: () => Promise<DvcProject>): CachedOutputsTree {
+  let loaded: Promise<DvcProject> | null = null;
+  const projectHere = (): Promise<DvcProject> => (loaded ??= project ? project() : loadProject(tree));
   let outs: Promise<CachedOut[]> | null = null;
   const reasons = new Map<string, string>();
   const manifests = new Map<string, Promise<Map<string, string>>>();
@@ -30,7 +35,7 @@ export function withCachedOutputs(tree: Tree, data: PipelineData | null): Cached
       ? (atRevision ??= tree.dvcConfig().then((bytes) => data.atRevision(bytes?.toString('utf8') ?? null, tree.name)))
       : Promise.resolve(data);
   const index = async (): Promise<CachedOut[]> => {
-    const project = await loadProject(tree);
+    const project = await projectHere();
     const found: CachedOut[] = lockedOutputs(project);
     for (const file of project.dvcFiles) {
       for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== 'md5' });
@@ -87,5 +92,6 @@ export function withCachedOutputs(tree: Tree, data: PipelineData | null): Cached
       return (await tree.chunks(path)) ?? oneChunk(await this.read(path));
     },
     whyMissing: (path) => reasons.get(path),
+    project: projectHere,
   };
 }

@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { projectFiles, type ProjectFiles } from '../dvc/files';
-import { loadProject } from '../dvc/project';
+import { loadProject, projectAt, WORKSPACE, type DvcProject, type LoadedProjects } from '../dvc/project';
 import type { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import { describeError, UserError } from '../util/errors';
@@ -49,6 +49,8 @@ export interface CollectRequest {
   data?: DataOptions;
   /** The run's listing of the workspace, shared with its other steps. */
   listing?: WorkspaceListing;
+  /** The run's projects at the head and the base, shared with its other steps. */
+  projects?: LoadedProjects;
 }
 
 /** A file that could not be read or parsed at a revision (DVC: "failed to load some metrics"). */
@@ -84,11 +86,12 @@ export async function collectAndCompare(git: GitRepo, request: CollectRequest, l
   const budget = request.budget;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
-    const head = withCachedOutputs(
+    const at = (tree: Tree, revision: string) => withCachedOutputs(tree, data, () => projectAt(tree, revision, request.projects));
+    const head = at(
       workspaceTree(request.workspace, { name: request.headLabel ?? 'head', ...(budget ? { budget } : {}), listing: request.listing }),
-      data,
+      WORKSPACE,
     );
-    const base = request.base ? withCachedOutputs(commitTree(git, request.base.sha, request.base.label, budget ? { budget } : {}), data) : null;
+    const base = request.base ? at(commitTree(git, request.base.sha, request.base.label, budget ? { budget } : {}), request.base.sha) : null;
     return await compareTrees(base, head, { metrics: request.metricsPaths, params: request.paramsPaths }, log);
   } finally {
     await data?.close();
@@ -435,7 +438,7 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
   let files = projectFiles([]);
   let dvcYamls = 0;
   if (needDvcYaml) {
-    const project = await loadProject(tree);
+    const project = await projectOf(tree);
     for (const { error } of project.errors) {
       if (fatal) fatal.push(error);
       else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
@@ -496,4 +499,9 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
     files.params = expanded;
   }
   return { ...files, named };
+}
+
+/** The project a tree shows: the one a cached-outputs tree holds (the run's, when it shares them), else loaded now. */
+function projectOf(tree: Tree): Promise<DvcProject> {
+  return 'project' in tree ? (tree as CachedOutputsTree).project() : loadProject(tree);
 }
