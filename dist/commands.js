@@ -14913,10 +14913,6 @@ function reportJson(report2) {
   return { ...report2, metrics, causes };
 }
 
-// src/plots/collect.ts
-import { isAscii } from "node:buffer";
-import { posix as posix6 } from "node:path";
-
 // src/dvc/project.ts
 import { posix as posix2 } from "node:path";
 
@@ -15199,6 +15195,7 @@ async function loadProject(tree) {
 var WORKSPACE = "workspace";
 var LoadedProjects = class {
   loaded = /* @__PURE__ */ new Map();
+  said = /* @__PURE__ */ new Set();
   /**
    * The project at `revision` (`WORKSPACE`, or a commit's sha), loaded through `tree` by the first step that asks.
    * Every step of a run reads a revision through an equal tree (the run's budget, and its listing of the workspace),
@@ -15211,6 +15208,17 @@ var LoadedProjects = class {
       this.loaded.set(revision2, project);
     }
     return project;
+  }
+  /**
+   * True the first time a step of the run is to say `message` about the project at `revision`, false after: a
+   * broken file is said on the log by the first step that meets it, and the others show it in their part of the
+   * report only.
+   */
+  sayOnce(revision2, message) {
+    const key2 = `${revision2}\0${message}`;
+    if (this.said.has(key2)) return false;
+    this.said.add(key2);
+    return true;
   }
 };
 function projectAt(tree, revision2, projects) {
@@ -15547,6 +15555,10 @@ function asMapping(value2, file) {
   if (!isRawMap(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
   return value2;
 }
+
+// src/plots/collect.ts
+import { isAscii } from "node:buffer";
+import { posix as posix6 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -19307,7 +19319,7 @@ async function renderPlots(git, request, getRenderer, log) {
     const prepared = await preparePlots(git, request, found.definitions);
     for (const entry of await writePlots(prepared, getRenderer, request.dir, request.linkPrefix, request.deadline)) entries.push(entry);
   }
-  for (const entry of entries) if (entry.error) log.warning(entry.error);
+  for (const entry of entries) if (entry.error && (request.projects?.sayOnce(WORKSPACE, entry.error) ?? true)) log.warning(entry.error);
   return entries;
 }
 
@@ -23348,6 +23360,7 @@ async function reproduceStep(step, log) {
   const stages = [];
   let passed = true;
   let engine = null;
+  let stopped;
   if (step.runCommands.length) {
     engine = "run";
     for (const [i, cmd] of step.runCommands.entries()) {
@@ -23374,8 +23387,9 @@ async function reproduceStep(step, log) {
       for (const stage2 of result.stages) stages.push(stage2);
       passed = result.passed;
     } catch (error) {
-      log.error(describeError(error));
-      stages.push({ name: "dvc.yaml", status: "failed", seconds: 0, reasons: [], error: describeError(error) });
+      stopped = describeError(error);
+      log.error(stopped);
+      stages.push({ name: "dvc.yaml", status: "failed", seconds: 0, reasons: [], error: stopped });
       passed = false;
     }
   } else if (passed && mode === "dvc") {
@@ -23384,7 +23398,7 @@ async function reproduceStep(step, log) {
     for (const stage2 of result.stages) stages.push(stage2);
     passed = result.passed;
   }
-  return engine ? { engine, stages, passed } : null;
+  return engine ? { engine, stages, passed, ...stopped === void 0 ? {} : { stopped } } : null;
 }
 async function dvcPushStep(workspace, log, data = {}, project) {
   const started = performance4.now();
@@ -25430,6 +25444,7 @@ async function runIn(git, config, log, deadline) {
   const listing = new WorkspaceListing(config.workspace);
   const projects = new LoadedProjects();
   const headTree = workspaceTree(config.workspace, { budget, listing });
+  if (pipeline2?.stopped) projects.sayOnce(WORKSPACE, pipeline2.stopped);
   if (config.dvcPush && pipeline2 && !reproduction.refused) {
     const pushed = deadline.passed() ? { name: "dvc push", status: "not-run", seconds: 0, reasons: [deadline.skipped("dvc push")] } : await dvcPushStep(config.workspace, log, data, () => projects.at(WORKSPACE, headTree));
     pipeline2.stages.push(pushed);
@@ -25450,7 +25465,7 @@ async function runIn(git, config, log, deadline) {
     },
     log
   );
-  for (const error of comparison.headErrors) log.error(error);
+  for (const error of comparison.headErrors) if (projects.sayOnce(WORKSPACE, error)) log.error(error);
   const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data, listing, projects }, log);
   const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
   if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
@@ -25662,7 +25677,8 @@ async function staleStages(workspace, tree, projects, log) {
     const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
   } catch (error) {
-    log.warning(`Could not tell whether the pipeline is up to date: ${describeError(error)}`);
+    const message = describeError(error);
+    if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
     return [];
   }
 }

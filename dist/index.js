@@ -13103,6 +13103,7 @@ async function loadProject(tree) {
 var WORKSPACE = "workspace";
 var LoadedProjects = class {
   loaded = /* @__PURE__ */ new Map();
+  said = /* @__PURE__ */ new Set();
   /**
    * The project at `revision` (`WORKSPACE`, or a commit's sha), loaded through `tree` by the first step that asks.
    * Every step of a run reads a revision through an equal tree (the run's budget, and its listing of the workspace),
@@ -13115,6 +13116,17 @@ var LoadedProjects = class {
       this.loaded.set(revision2, project);
     }
     return project;
+  }
+  /**
+   * True the first time a step of the run is to say `message` about the project at `revision`, false after: a
+   * broken file is said on the log by the first step that meets it, and the others show it in their part of the
+   * report only.
+   */
+  sayOnce(revision2, message) {
+    const key2 = `${revision2}\0${message}`;
+    if (this.said.has(key2)) return false;
+    this.said.add(key2);
+    return true;
   }
 };
 function projectAt(tree, revision2, projects) {
@@ -15390,6 +15402,7 @@ async function reproduceStep(step, log) {
   const stages = [];
   let passed = true;
   let engine = null;
+  let stopped;
   if (step.runCommands.length) {
     engine = "run";
     for (const [i, cmd] of step.runCommands.entries()) {
@@ -15416,8 +15429,9 @@ async function reproduceStep(step, log) {
       for (const stage2 of result.stages) stages.push(stage2);
       passed = result.passed;
     } catch (error2) {
-      log.error(describeError(error2));
-      stages.push({ name: "dvc.yaml", status: "failed", seconds: 0, reasons: [], error: describeError(error2) });
+      stopped = describeError(error2);
+      log.error(stopped);
+      stages.push({ name: "dvc.yaml", status: "failed", seconds: 0, reasons: [], error: stopped });
       passed = false;
     }
   } else if (passed && mode === "dvc") {
@@ -15426,7 +15440,7 @@ async function reproduceStep(step, log) {
     for (const stage2 of result.stages) stages.push(stage2);
     passed = result.passed;
   }
-  return engine ? { engine, stages, passed } : null;
+  return engine ? { engine, stages, passed, ...stopped === void 0 ? {} : { stopped } } : null;
 }
 async function dvcPushStep(workspace, log, data = {}, project) {
   const started = performance2.now();
@@ -22269,7 +22283,7 @@ async function renderPlots(git, request, getRenderer, log) {
     const prepared = await preparePlots(git, request, found.definitions);
     for (const entry of await writePlots(prepared, getRenderer, request.dir, request.linkPrefix, request.deadline)) entries.push(entry);
   }
-  for (const entry of entries) if (entry.error) log.warning(entry.error);
+  for (const entry of entries) if (entry.error && (request.projects?.sayOnce(WORKSPACE, entry.error) ?? true)) log.warning(entry.error);
   return entries;
 }
 
@@ -26419,6 +26433,7 @@ async function runIn(git, config, log, deadline) {
   const listing = new WorkspaceListing(config.workspace);
   const projects = new LoadedProjects();
   const headTree = workspaceTree(config.workspace, { budget, listing });
+  if (pipeline2?.stopped) projects.sayOnce(WORKSPACE, pipeline2.stopped);
   if (config.dvcPush && pipeline2 && !reproduction.refused) {
     const pushed = deadline.passed() ? { name: "dvc push", status: "not-run", seconds: 0, reasons: [deadline.skipped("dvc push")] } : await dvcPushStep(config.workspace, log, data, () => projects.at(WORKSPACE, headTree));
     pipeline2.stages.push(pushed);
@@ -26439,7 +26454,7 @@ async function runIn(git, config, log, deadline) {
     },
     log
   );
-  for (const error2 of comparison.headErrors) log.error(error2);
+  for (const error2 of comparison.headErrors) if (projects.sayOnce(WORKSPACE, error2)) log.error(error2);
   const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data, listing, projects }, log);
   const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
   if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
@@ -26651,7 +26666,8 @@ async function staleStages(workspace, tree, projects, log) {
     const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
   } catch (error2) {
-    log.warning(`Could not tell whether the pipeline is up to date: ${describeError(error2)}`);
+    const message = describeError(error2);
+    if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
     return [];
   }
 }

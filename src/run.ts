@@ -101,6 +101,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const listing = new WorkspaceListing(config.workspace);
   const projects = new LoadedProjects();
   const headTree = workspaceTree(config.workspace, { budget, listing });
+  // A project that stopped the reproduction was said then; the steps below meet it again, and show it without saying it.
+  if (pipeline?.stopped) projects.sayOnce(WORKSPACE, pipeline.stopped);
   if (config.dvcPush && pipeline && !reproduction.refused) {
     const pushed = deadline.passed()
       ? { name: 'dvc push', status: 'not-run' as const, seconds: 0, reasons: [deadline.skipped('dvc push')] }
@@ -124,7 +126,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     },
     log,
   );
-  for (const error of comparison.headErrors) log.error(error);
+  for (const error of comparison.headErrors) if (projects.sayOnce(WORKSPACE, error)) log.error(error);
   const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data, listing, projects }, log);
   // Metrics produced in CI are not in git at the base: the store's record of the base commit stands in for them.
   const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
@@ -375,14 +377,18 @@ function locationOf(target: Target<never> | null, results: PublishResults): stri
   return result?.status === 'published' ? result.location : null;
 }
 
-/** Stages whose dvc.lock entry no longer matches the workspace (`mlreport status`, without looking at remotes), from the run's project. */
+/**
+ * Stages whose dvc.lock entry no longer matches the workspace (`mlreport status`, without looking at remotes), from
+ * the run's project; a dvc.yaml or dvc.lock that does not load is said here only if no step said it before.
+ */
 async function staleStages(workspace: string, tree: Tree, projects: LoadedProjects, log: Logger): Promise<ReportData['stale']> {
   if (!existsSync(join(workspace, 'dvc.yaml'))) return [];
   try {
     const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { pull: false });
     return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
   } catch (error) {
-    log.warning(`Could not tell whether the pipeline is up to date: ${describeError(error)}`);
+    const message = describeError(error);
+    if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
     return [];
   }
 }

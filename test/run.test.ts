@@ -1,10 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Config } from '../src/config/types';
 import type { ReportData } from '../src/report/types';
 import { run } from '../src/run';
 import { ReadBudget } from '../src/workspace/tree';
+import { runCli } from './helpers/cli';
 import { MemoryLogger } from './helpers/memory-logger';
 import { TempRepo, tempDir } from './helpers/repo';
 
@@ -40,7 +42,62 @@ function project(): TempRepo {
   return repo;
 }
 
-describe('a run loads the project once at each revision', () => {
+describe('a run loads the project once at each revision, and says what is wrong with it once', () => {
+  for (const [what, file, text, message] of [
+    ['a params.yaml that is not YAML', 'params.yaml', 'lr: [0.1\n', /^params\.yaml:2:1: invalid YAML/],
+    ['a dvc.yaml that is not YAML', 'dvc.yaml', 'stages:\n  train:\n    cmd: [\n', /^dvc\.yaml:4:1: invalid YAML/],
+  ] as const) {
+    for (const repro of ['off', 'auto']) {
+      test(`${what}, --repro ${repro}: one line on stderr, the error at the top of the report; the run fails`, async () => {
+        const repo = project();
+        const out = tempDir();
+        try {
+          repo.write({ [file]: text });
+          const r = await runCli(['report', '--base', 'HEAD', '--repro', repro, '--out', out, '--quiet'], repo.dir);
+          assert.equal(r.code, 1, r.stderr);
+          const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+          assert.equal(json.projectErrors.length, 1, JSON.stringify(json.projectErrors));
+          const error: string = json.projectErrors[0];
+          assert.match(error, message);
+          // The values, the plots and the out-of-date check (or the reproduction) each met the broken file.
+          const said = r.stderr.split('\n').filter((line) => line.includes(error));
+          assert.deepEqual(said, [`error: ${error}`], r.stderr);
+          const md = readFileSync(join(out, 'report.md'), 'utf8').split('\n');
+          const shown = error.replace(/[[\]]/g, '\\$&');
+          assert.ok(md.includes(`## ❌ project files do not parse: ${shown}`), md.join('\n'));
+          assert.ok(md.includes(`- ${shown}`), 'listed under "Project files that do not parse"');
+          // Where a step shows it, it still does: the plots dvc.yaml defines could not be drawn.
+          assert.deepEqual(
+            json.plots.map((p: { id: string; error: string }) => [p.id, p.error]),
+            [['dvc.yaml', error]],
+          );
+        } finally {
+          repo.remove();
+          rmSync(out, { recursive: true, force: true });
+        }
+      });
+    }
+  }
+
+  test('metrics and params named on the command line: a broken dvc.yaml is a warning, said once, by the first step that reads it', async () => {
+    const repo = project();
+    const out = tempDir();
+    try {
+      repo.write({ 'dvc.yaml': 'stages:\n  train:\n    cmd: [\n' });
+      const r = await runCli(['report', '--base', 'HEAD', '--metrics', 'metrics.json', '--params', 'params.yaml', '--out', out, '--quiet'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      // The plots and the out-of-date check both read it.
+      assert.deepEqual(
+        r.stderr.split('\n').filter((line) => line.includes('dvc.yaml:4:1')),
+        ['warning: dvc.yaml:4:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+        r.stderr,
+      );
+    } finally {
+      repo.remove();
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   test('dvc.yaml and dvc.lock are read once at the head and once at the base, by all the steps that need them', async (t) => {
     const repo = project();
     const out = tempDir();

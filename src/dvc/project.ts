@@ -125,12 +125,14 @@ export const WORKSPACE = 'workspace';
 /**
  * The project at each revision one run reads — the workspace, once the steps that write files have run, and the
  * base commit — loaded once for all its steps: the values, the data changes, the plots, the causes and the
- * out-of-date check each read the whole project (every dvc.yaml with its params, every dvc.lock and `.dvc` file).
- * Like the run's read budget and workspace listing, made once by
- * `run` and passed to the steps; a step run on its own (a CLI command) loads the project itself.
+ * out-of-date check each read the whole project (every dvc.yaml with its params, every dvc.lock and `.dvc` file),
+ * and each said what is wrong with a broken file, which is said once now (`sayOnce`). Like the run's read budget
+ * and workspace listing, made once by `run` and passed to the steps; a step run on its own (a CLI command) loads
+ * the project itself.
  */
 export class LoadedProjects {
   private readonly loaded = new Map<string, Promise<DvcProject>>();
+  private readonly said = new Set<string>();
 
   /**
    * The project at `revision` (`WORKSPACE`, or a commit's sha), loaded through `tree` by the first step that asks.
@@ -144,6 +146,18 @@ export class LoadedProjects {
       this.loaded.set(revision, project);
     }
     return project;
+  }
+
+  /**
+   * True the first time a step of the run is to say `message` about the project at `revision`, false after: a
+   * broken file is said on the log by the first step that meets it, and the others show it in their part of the
+   * report only.
+   */
+  sayOnce(revision: string, message: string): boolean {
+    const key = `${revision}\0${message}`;
+    if (this.said.has(key)) return false;
+    this.said.add(key);
+    return true;
   }
 }
 

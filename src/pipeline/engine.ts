@@ -30,6 +30,11 @@ export interface ReproduceSummary {
   engine: 'builtin' | 'dvc' | 'run';
   stages: StageResult[];
   passed: boolean;
+  /**
+   * What stopped the builtin runner, as it said it on the log: most often a pipeline that does not load (dvc.yaml, a
+   * params file it reads, dvc.lock), which the steps after it meet again.
+   */
+  stopped?: string;
 }
 
 /**
@@ -41,6 +46,7 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
   const stages: StageResult[] = [];
   let passed = true;
   let engine: ReproduceSummary['engine'] | null = null;
+  let stopped: string | undefined;
   if (step.runCommands.length) {
     engine = 'run';
     for (const [i, cmd] of step.runCommands.entries()) {
@@ -67,8 +73,9 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
       for (const stage of result.stages) stages.push(stage);
       passed = result.passed;
     } catch (error) {
-      log.error(describeError(error));
-      stages.push({ name: 'dvc.yaml', status: 'failed', seconds: 0, reasons: [], error: describeError(error) });
+      stopped = describeError(error);
+      log.error(stopped);
+      stages.push({ name: 'dvc.yaml', status: 'failed', seconds: 0, reasons: [], error: stopped });
       passed = false;
     }
   } else if (passed && mode === 'dvc') {
@@ -77,7 +84,7 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
     for (const stage of result.stages) stages.push(stage);
     passed = result.passed;
   }
-  return engine ? { engine, stages, passed } : null;
+  return engine ? { engine, stages, passed, ...(stopped === undefined ? {} : { stopped }) } : null;
 }
 
 /**

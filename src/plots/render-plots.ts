@@ -1,3 +1,4 @@
+import { WORKSPACE } from '../dvc/project';
 import type { GitRepo } from '../git/repo';
 import type { PlotEntry } from '../report/types';
 import type { Logger } from '../util/log';
@@ -23,6 +24,7 @@ export async function renderPlots(git: GitRepo, request: RenderPlotsRequest, get
     const prepared = await preparePlots(git, request, found.definitions);
     for (const entry of await writePlots(prepared, getRenderer, request.dir, request.linkPrefix, request.deadline)) entries.push(entry);
   }
-  for (const entry of entries) if (entry.error) log.warning(entry.error);
+  // A dvc.yaml that does not load is said once in a run, by the first step that meets it; its entry here shows it still.
+  for (const entry of entries) if (entry.error && (request.projects?.sayOnce(WORKSPACE, entry.error) ?? true)) log.warning(entry.error);
   return entries;
 }
