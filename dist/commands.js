@@ -25297,11 +25297,11 @@ async function readRevisionData(tree, data, options2 = {}) {
     const cached = dvcYaml.stages.filter((s) => s.outs.some((o) => o.cache));
     for (const stage2 of cached) {
       const locked = lock?.stages.get(stage2.name);
-      const why = lock ? `${lockPath} has no entry for stage '${stage2.name}'` : `${lockPath} is missing`;
       for (const out of stage2.outs) {
         if (!out.cache) continue;
         const path = joinPath(joinPath(dvcYaml.dir, stage2.wdir), out.path);
         const entry = locked?.outs.find((o) => o.path === out.path);
+        const why = !lock ? `${lockPath} is missing` : !locked ? `${lockPath} has no entry for stage '${stage2.name}'` : entry ? `${lockPath} records no md5 for '${out.path}' of stage '${stage2.name}'` : `${lockPath} does not list '${out.path}' among the outs of stage '${stage2.name}'`;
         const remote = out.props.get("remote");
         outputs.push({
           path,

@@ -55,11 +55,17 @@ export async function readRevisionData(
     const cached = dvcYaml.stages.filter((s) => s.outs.some((o) => o.cache));
     for (const stage of cached) {
       const locked = lock?.stages.get(stage.name);
-      const why = lock ? `${lockPath} has no entry for stage '${stage.name}'` : `${lockPath} is missing`;
       for (const out of stage.outs) {
         if (!out.cache) continue;
         const path = joinPath(joinPath(dvcYaml.dir, stage.wdir), out.path);
         const entry = locked?.outs.find((o) => o.path === out.path);
+        const why = !lock
+          ? `${lockPath} is missing`
+          : !locked
+            ? `${lockPath} has no entry for stage '${stage.name}'`
+            : entry
+              ? `${lockPath} records no md5 for '${out.path}' of stage '${stage.name}'`
+              : `${lockPath} does not list '${out.path}' among the outs of stage '${stage.name}'`;
         const remote = out.props.get('remote');
         outputs.push({
           path,

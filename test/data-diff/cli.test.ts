@@ -79,6 +79,23 @@ describe('mlreport data diff (dist/cli.js), as `dvc diff` prints it', () => {
     repo.remove();
   });
 
+  test('a base dvc.lock whose stage entry lacks the output: that is what is said, not that the stage has no entry', async () => {
+    const repo = twoCommitProject();
+    const lock = repo.git('show', 'HEAD~1:dvc.lock');
+    repo.git('checkout', '-q', 'HEAD~1');
+    repo.commit('lock without the out', { 'dvc.lock': lock.replace('- path: data/prepared', '- path: data/other') });
+    repo.commit('lock without the md5', { 'dvc.lock': lock.replace(/ {6}md5: .*\n/, '') });
+    for (const [base, said] of [
+      ['HEAD~1', "dvc.lock does not list 'data/prepared' among the outs of stage 'prepare'"],
+      ['HEAD', "dvc.lock records no md5 for 'data/prepared' of stage 'prepare'"],
+    ] as const) {
+      const r = await runCli(['data', 'diff', base, '--json'], repo.dir, env());
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok(r.stderr.includes(`data/prepared/: its files are not compared: ${base}: ${said}, so its data is not known there`), r.stderr);
+    }
+    repo.remove();
+  });
+
   test('no dvc.lock at the base, an unreachable remote: said per path, exit 0', async () => {
     const repo = twoCommitProject({ baseDirInCache: false, remote: 'http://127.0.0.1:9/store' });
     repo.git('rm', '-q', 'dvc.lock');
