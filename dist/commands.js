@@ -19597,6 +19597,18 @@ var DecodedURL = class extends URL {
 
 // src/util/fetch.ts
 import { performance } from "node:perf_hooks";
+
+// src/util/unanswered-hosts.ts
+var unanswered = /* @__PURE__ */ new Map();
+function rememberUnanswered(origin, failure2) {
+  unanswered.set(origin, failure2);
+}
+function unansweredBefore(origin) {
+  const earlier = unanswered.get(origin);
+  return earlier === void 0 ? void 0 : `${origin} did not answer an earlier request (${earlier})`;
+}
+
+// src/util/fetch.ts
 var DEFAULT_TIMEOUT_MS = 3e4;
 var proxies = /* @__PURE__ */ new Map();
 function proxyFor(url, Agent) {
@@ -19614,9 +19626,11 @@ var RequestTimeoutError = class extends Error {
   constructor(timeoutMs, limit) {
     super(limit ? `no answer before ${limit} was spent` : `no answer within ${timeoutMs / 1e3} s`);
     this.timeoutMs = timeoutMs;
+    this.limit = limit;
     this.name = "RequestTimeoutError";
   }
   timeoutMs;
+  limit;
 };
 async function httpFetch(input, init = {}, timeoutMs = DEFAULT_TIMEOUT_MS) {
   const url = new URL(input);
@@ -19642,6 +19656,15 @@ function fetchWithTimeout(timeoutMs, limit) {
       throw error instanceof RequestTimeoutError ? new RequestTimeoutError(left, limit.describe()) : error;
     }
   };
+}
+function whyNotSent(origin, limit) {
+  if (limit && performance.now() >= limit.endsAt) return `${limit.describe()} is spent`;
+  return unansweredBefore(origin);
+}
+function whyNotRetried(waitMs, limit) {
+  const now = performance.now();
+  if (!limit || now + waitMs < limit.endsAt) return void 0;
+  return now >= limit.endsAt ? `${limit.describe()} is spent` : `a retry in ${(waitMs / 1e3).toFixed(1)} s would start past ${limit.describe()}`;
 }
 
 // src/publish/github/answers.ts
@@ -19730,15 +19753,6 @@ function bodyExcerpt(data) {
   if (typeof data !== "string" || !data.trim()) return null;
   const text2 = data.trim().replace(/\s+/g, " ");
   return JSON.stringify(text2.length > 60 ? `${text2.slice(0, 60)}\u2026` : text2);
-}
-
-// src/publish/github/unanswered-hosts.ts
-var unanswered = /* @__PURE__ */ new Map();
-function rememberUnanswered(origin, why) {
-  unanswered.set(origin, why);
-}
-function unansweredBefore(origin) {
-  return unanswered.get(origin);
 }
 
 // src/publish/github/client.ts
@@ -19840,17 +19854,19 @@ function notPastLimits(baseUrl, limit) {
   return (octokit) => {
     octokit.hook.wrap("request", async (request, options2) => {
       const { origin, route } = shown(octokit, baseUrl, options2);
-      if (limit && performance2.now() >= limit.endsAt) throw new RequestNotSent(`${route} was not sent: ${limit.describe()} is spent`);
-      const earlier = unansweredBefore(origin);
-      if (earlier) throw new RequestNotSent(`${route} was not sent: ${origin} did not answer an earlier request (${earlier})`);
+      const notSent = whyNotSent(origin, limit);
+      if (notSent) throw new RequestNotSent(`${route} was not sent: ${notSent}`);
       try {
         return await request(options2);
       } catch (error) {
-        if (error?.cause instanceof RequestTimeoutError) rememberUnanswered(origin, apiMessage(error));
+        if (causeOf(error) instanceof RequestTimeoutError) rememberUnanswered(origin, `GitHub: ${route}: ${apiMessage(error)}`);
         throw error;
       }
     });
   };
+}
+function causeOf(error) {
+  return error?.cause;
 }
 function apiMessage(error) {
   const e = error ?? {};
@@ -20235,12 +20251,14 @@ var JsonHttp = class {
     this.backoffMs = settings.backoffMs ?? 500;
     this.maxRetryAfterMs = settings.maxRetryAfterMs ?? 3e4;
     this.timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.fetch = fetchWithTimeout(this.timeoutMs, settings.limit);
   }
   settings;
   attempts;
   backoffMs;
   maxRetryAfterMs;
   timeoutMs;
+  fetch;
   get service() {
     return this.settings.service;
   }
@@ -20255,24 +20273,36 @@ var JsonHttp = class {
       body = JSON.stringify(options2.body);
     }
     const what = `${method} ${url.pathname}`;
+    const notSent = whyNotSent(url.origin, this.settings.limit);
+    if (notSent) throw new HttpError(this.scrub(`${this.service}: ${what} was not sent: ${notSent}`), null, null);
     let lastError = null;
+    let timedOut = false;
+    let notRetried;
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
-      let response;
+      let wait;
+      timedOut = false;
       try {
-        response = await httpFetch(url, { method, headers, body }, this.timeoutMs);
+        const response = await this.fetch(url, { method, headers, body });
+        const text2 = await response.text().catch(() => "");
+        const data = parseJson2(text2);
+        if (response.status < 400) return { status: response.status, data, headers: response.headers };
+        lastError = new HttpError(this.scrub(`${this.service}: ${what} returned ${response.status}${serverMessage(data, text2)}`), response.status, data);
+        if (!RETRY_STATUSES.has(response.status)) break;
+        wait = this.retryAfter(response.headers.get("retry-after")) ?? this.backoff(attempt);
       } catch (error) {
         lastError = new HttpError(this.scrub(`${this.service}: ${what} failed: ${networkReason(error, this.timeoutMs)}`), null, null);
-        if (attempt < this.attempts) await sleep2(this.backoff(attempt));
-        continue;
+        timedOut = error instanceof RequestTimeoutError;
+        if (error instanceof RequestTimeoutError && error.limit) break;
+        wait = this.backoff(attempt);
       }
-      const text2 = await response.text().catch(() => "");
-      const data = parseJson2(text2);
-      if (response.status < 400) return { status: response.status, data, headers: response.headers };
-      lastError = new HttpError(this.scrub(`${this.service}: ${what} returned ${response.status}${serverMessage(data, text2)}`), response.status, data);
-      if (!RETRY_STATUSES.has(response.status) || attempt === this.attempts) break;
-      await sleep2(this.retryAfter(response.headers.get("retry-after")) ?? this.backoff(attempt));
+      if (attempt === this.attempts) break;
+      notRetried = whyNotRetried(wait, this.settings.limit);
+      if (notRetried) break;
+      await sleep2(wait);
     }
-    throw lastError ?? new HttpError(`${this.service}: ${what} failed`, null, null);
+    if (!lastError) throw new HttpError(`${this.service}: ${what} failed`, null, null);
+    if (timedOut) rememberUnanswered(url.origin, lastError.message);
+    throw notRetried ? new HttpError(`${lastError.message}; not retried: ${notRetried}`, lastError.status, lastError.body) : lastError;
   }
   /** Removes every secret from a message, whatever the server echoed back. */
   scrub(message) {
@@ -20309,7 +20339,8 @@ function serverMessage(data, text2) {
   return clean2 ? `: ${clean2.slice(0, 200)}` : "";
 }
 function networkReason(error, timeoutMs) {
-  if (error instanceof RequestTimeoutError || error instanceof Error && error.name === "AbortError") return `no answer within ${timeoutMs / 1e3} s`;
+  if (error instanceof RequestTimeoutError) return error.message;
+  if (error instanceof Error && error.name === "AbortError") return `no answer within ${timeoutMs / 1e3} s`;
   const cause = error instanceof Error ? error.cause : void 0;
   if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ""}`;
   return error instanceof Error ? error.message : String(error);
@@ -20843,24 +20874,26 @@ async function readLoggerSeries(workspace, files, notes) {
 
 // src/publish/hub/mirrors.ts
 var MlflowTarget = class {
-  constructor(config, mlflow, log) {
+  constructor(config, mlflow, log, tuning = {}) {
     this.config = config;
     this.mlflow = mlflow;
     this.log = log;
+    this.tuning = tuning;
     this.name = `MLflow run (${mlflow.trackingUri})`;
   }
   config;
   mlflow;
   log;
+  tuning;
   name;
   async publish(report2) {
-    const { config, log } = this;
+    const { config, log, tuning } = this;
     const notes = [];
     const logs = await readLoggerSeries(config.workspace, await trainingLogFiles(config.workspace, report2), notes);
     for (const note2 of notes) log.warning(`MLflow: ${note2}`);
     const hub = config.hub;
-    const resolveUser = hub?.token ? () => new GiteaClient(hubHttp(hub), hub.owner, hub.repo).currentUser() : void 0;
-    return new MlflowRunPublisher(this.mlflow, logs, log, { resolveUser }).publish(report2);
+    const resolveUser = hub?.token ? () => new GiteaClient(hubHttp(hub, tuning), hub.owner, hub.repo).currentUser() : void 0;
+    return new MlflowRunPublisher(this.mlflow, logs, log, { resolveUser, tuning }).publish(report2);
   }
 };
 async function trainingLogFiles(workspace, report2) {
@@ -21301,7 +21334,8 @@ async function uploadArtifact(runtime, name, zip, options2 = {}) {
     baseUrl: new URL(runtime.resultsUrl).origin + TWIRP_SERVICE,
     headers: { authorization: `Bearer ${runtime.token}` },
     secrets: [runtime.token],
-    backoffMs: options2.backoffMs
+    backoffMs: options2.backoffMs,
+    limit: options2.limit
   });
   const created = await twirp.request("POST", "/CreateArtifact", {
     body: {
@@ -21315,7 +21349,7 @@ async function uploadArtifact(runtime, name, zip, options2 = {}) {
   const uploadUrl = created.data?.signed_upload_url;
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
-  await putBlob(uploadUrl, zip, options2.backoffMs ?? 500);
+  await putBlob(uploadUrl, zip, options2);
   const digest2 = `sha256:${nodeCrypto().createHash("sha256").update(zip).digest("hex")}`;
   const finalized = await twirp.request("POST", "/FinalizeArtifact", {
     body: {
@@ -21329,36 +21363,48 @@ async function uploadArtifact(runtime, name, zip, options2 = {}) {
   if (!finalized.data?.ok) throw new UserError(`The artifact service did not finalize the artifact '${name}' (FinalizeArtifact answered without ok).`);
   return { id: String(finalized.data.artifact_id ?? ""), size: zip.length, digest: digest2 };
 }
-async function putBlob(url, body, backoffMs) {
-  const host = new URL(url).host;
+async function putBlob(url, body, options2) {
+  const { origin, host } = new URL(url);
+  const what = `Uploading the zip to the artifact storage (${host})`;
+  const notSent = whyNotSent(origin, options2.limit);
+  if (notSent) throw new HttpError(`${what} was not started: ${notSent}`, null, null);
+  const timeoutMs = options2.blobTimeoutMs ?? 12e4;
+  const send = fetchWithTimeout(timeoutMs, options2.limit);
+  const backoffMs = options2.backoffMs ?? 500;
   let last = "";
+  let timedOut = false;
+  let notRetried;
   for (let attempt = 1; attempt <= 3; attempt++) {
+    timedOut = false;
     try {
-      const response = await httpFetch(
-        url,
-        {
-          method: "PUT",
-          headers: {
-            "x-ms-blob-type": "BlockBlob",
-            "x-ms-version": "2020-10-02",
-            "x-ms-blob-content-type": "application/zip",
-            "user-agent": `mlreport/${VERSION}`
-          },
-          body
+      const response = await send(url, {
+        method: "PUT",
+        headers: {
+          "x-ms-blob-type": "BlockBlob",
+          "x-ms-version": "2020-10-02",
+          "x-ms-blob-content-type": "application/zip",
+          "user-agent": `mlreport/${VERSION}`
         },
-        12e4
-      );
+        body
+      });
       const text2 = await response.text().catch(() => "");
       if (response.status === 201 || response.status === 200) return;
       const code2 = /<Code>([^<]{1,100})<\/Code>/.exec(text2)?.[1];
       last = `${response.status}${code2 ? ` ${code2}` : ""}`;
       if (response.status < 500 && response.status !== 408 && response.status !== 429) break;
     } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
+      last = networkReason(error, timeoutMs);
+      timedOut = error instanceof RequestTimeoutError;
+      if (error instanceof RequestTimeoutError && error.limit) break;
     }
-    if (attempt < 3) await new Promise((r) => setTimeout(r, backoffMs * 2 ** (attempt - 1)));
+    if (attempt === 3) break;
+    const wait = backoffMs * 2 ** (attempt - 1);
+    notRetried = whyNotRetried(wait, options2.limit);
+    if (notRetried) break;
+    await new Promise((r) => setTimeout(r, wait));
   }
-  throw new HttpError(`Uploading the zip to the artifact storage (${host}) failed: ${last}`, null, null);
+  if (timedOut) rememberUnanswered(origin, `${what}: ${last}`);
+  throw new HttpError(`${what} failed: ${last}${notRetried ? `; not retried: ${notRetried}` : ""}`, null, null);
 }
 
 // src/publish/artifact/report.ts
@@ -21369,19 +21415,21 @@ function wantsArtifact(mode, comment3) {
   return mode === "always" || mode === "auto" && (comment3?.status === "not-posted" || comment3?.status === "failed");
 }
 var ReportArtifact = class {
-  constructor(cfg, outDir, github, log) {
+  constructor(cfg, outDir, github, log, options2 = {}) {
     this.cfg = cfg;
     this.outDir = outDir;
     this.github = github;
     this.log = log;
+    this.options = options2;
   }
   cfg;
   outDir;
   github;
   log;
+  options;
   name = "workflow artifact";
   async publish(report2) {
-    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report2, this.github, this.log);
+    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report2, this.github, this.log, this.options);
     return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: "see the warning above" };
   }
 };
@@ -25540,7 +25588,8 @@ async function runIn(git, config, log, deadline) {
   redactDeep(report2);
   const local = new LocalFilesPublisher(config.outDir, composeMarkdown, reportJson);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  const clientOptions = { limit: deadline.publishing() };
+  const limit = deadline.publishing();
+  const clientOptions = { limit };
   const comment3 = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report2,
@@ -25552,10 +25601,18 @@ async function runIn(git, config, log, deadline) {
         target: new GateCheckPublisher({ github: gh.ctx, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root, clientOptions }, log),
         policy: "required"
       } : null,
-      config.hub ? { target: new HubCommentPublisher(config.hub, log), policy: config.hub.required ? "required" : "optional", requiredBy: "hub-required: true" } : null,
-      config.mlflow ? { target: new MlflowTarget(config, config.mlflow, log), policy: config.mlflow.required ? "required" : "optional", requiredBy: "hub-required: true" } : null,
+      config.hub ? {
+        target: new HubCommentPublisher(config.hub, log, { limit }),
+        policy: config.hub.required ? "required" : "optional",
+        requiredBy: "hub-required: true"
+      } : null,
+      config.mlflow ? {
+        target: new MlflowTarget(config, config.mlflow, log, { limit }),
+        policy: config.mlflow.required ? "required" : "optional",
+        requiredBy: "hub-required: true"
+      } : null,
       gh && {
-        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log),
+        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit }),
         policy: "never-fails",
         when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0)
       },

@@ -221,8 +221,10 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // and the artifact goes up when the comment was not posted, whatever the reason.
   const local = new LocalFilesPublisher(config.outDir, composeMarkdown, reportJson);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  // GitHub requests neither start nor wait past the budget, or a short grace when it is (nearly) spent.
-  const clientOptions = { limit: deadline.publishing() };
+  // Requests (GitHub, the hub, MLflow, the artifact) neither start nor wait past the budget, or a short grace when
+  // it is (nearly) spent.
+  const limit = deadline.publishing();
+  const clientOptions = { limit };
   const comment = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report,
@@ -237,13 +239,21 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
           }
         : null,
       config.hub
-        ? { target: new HubCommentPublisher(config.hub, log), policy: config.hub.required ? 'required' : 'optional', requiredBy: 'hub-required: true' }
+        ? {
+            target: new HubCommentPublisher(config.hub, log, { limit }),
+            policy: config.hub.required ? 'required' : 'optional',
+            requiredBy: 'hub-required: true',
+          }
         : null,
       config.mlflow
-        ? { target: new MlflowTarget(config, config.mlflow, log), policy: config.mlflow.required ? 'required' : 'optional', requiredBy: 'hub-required: true' }
+        ? {
+            target: new MlflowTarget(config, config.mlflow, log, { limit }),
+            policy: config.mlflow.required ? 'required' : 'optional',
+            requiredBy: 'hub-required: true',
+          }
         : null,
       gh && {
-        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log),
+        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit }),
         policy: 'never-fails',
         when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined),
       },

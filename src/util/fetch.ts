@@ -2,6 +2,7 @@ import { getProxyUrl } from '@actions/http-client/lib/proxy';
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher, ProxyAgent } from 'undici';
 import type { TimeLimit } from './deadline';
+import { unansweredBefore } from './unanswered-hosts';
 
 /** How long one request (answer and body) may take before it is abandoned, unless the caller says otherwise. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -32,7 +33,8 @@ function proxyFor(url: URL, Agent: typeof ProxyAgent): Dispatcher | undefined {
 export class RequestTimeoutError extends Error {
   constructor(
     readonly timeoutMs: number,
-    limit?: string,
+    /** The limit that cut the wait short, as its message names it; then no retry can start either. */
+    readonly limit?: string,
   ) {
     super(limit ? `no answer before ${limit} was spent` : `no answer within ${timeoutMs / 1000} s`);
     this.name = 'RequestTimeoutError';
@@ -43,7 +45,7 @@ export class RequestTimeoutError extends Error {
  * fetch through the proxy the environment asks for, abandoned after `timeoutMs` (reading the body included).
  * A caller's own abort signal still works.
  */
-export async function httpFetch(input: string | URL, init: RequestInit = {}, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Response> {
+async function httpFetch(input: string | URL, init: RequestInit = {}, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<Response> {
   const url = new URL(input);
   const net = await import('./net-libraries');
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -72,4 +74,20 @@ export function fetchWithTimeout(timeoutMs: number, limit?: TimeLimit): typeof f
       throw error instanceof RequestTimeoutError ? new RequestTimeoutError(left, limit!.describe()) : error;
     }
   };
+}
+
+/**
+ * Why a request to `origin` is not sent at all: the run's limit is spent, or the origin left an earlier request of
+ * the run unanswered (unanswered-hosts.ts); undefined when it may go.
+ */
+export function whyNotSent(origin: string, limit: TimeLimit | undefined): string | undefined {
+  if (limit && performance.now() >= limit.endsAt) return `${limit.describe()} is spent`;
+  return unansweredBefore(origin);
+}
+
+/** Why a retry `waitMs` away is not made: the run's limit is spent, or passes first; undefined when it may be. */
+export function whyNotRetried(waitMs: number, limit: TimeLimit | undefined): string | undefined {
+  const now = performance.now();
+  if (!limit || now + waitMs < limit.endsAt) return undefined;
+  return now >= limit.endsAt ? `${limit.describe()} is spent` : `a retry in ${(waitMs / 1000).toFixed(1)} s would start past ${limit.describe()}`;
 }

@@ -1,6 +1,8 @@
+import type { TimeLimit } from './deadline';
 import { UserError } from './errors';
 import { VERSION } from '../version';
-import { DEFAULT_TIMEOUT_MS, httpFetch, RequestTimeoutError } from './fetch';
+import { DEFAULT_TIMEOUT_MS, fetchWithTimeout, RequestTimeoutError, whyNotRetried, whyNotSent } from './fetch';
+import { rememberUnanswered } from './unanswered-hosts';
 
 /** How to reach one service: its base URL, credentials (headers only), and how patient to be. */
 export interface HttpSettings {
@@ -18,6 +20,8 @@ export interface HttpSettings {
   /** Longest wait we accept from a Retry-After header. */
   maxRetryAfterMs?: number;
   timeoutMs?: number;
+  /** The run's publishing limit (Deadline.publishing()): no request starts, waits or is retried past it. */
+  limit?: TimeLimit;
 }
 
 export interface HttpResponse<T> {
@@ -42,19 +46,23 @@ const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
  * A small JSON client over fetch (through the environment's proxy, see util/fetch.ts): bounded retries with exponential backoff for dropped connections,
- * timeouts, 429 and 5xx (honouring Retry-After), and messages with the credentials scrubbed out.
+ * timeouts, 429 and 5xx (honouring Retry-After), and messages with the credentials scrubbed out. A request is not
+ * sent, waited for or retried past the settings' limit, nor sent to an origin that left an earlier request of the
+ * run unanswered through all its attempts (unanswered-hosts.ts).
  */
 export class JsonHttp {
   private readonly attempts: number;
   private readonly backoffMs: number;
   private readonly maxRetryAfterMs: number;
   private readonly timeoutMs: number;
+  private readonly fetch: typeof fetch;
 
   constructor(private readonly settings: HttpSettings) {
     this.attempts = settings.attempts ?? 4;
     this.backoffMs = settings.backoffMs ?? 500;
     this.maxRetryAfterMs = settings.maxRetryAfterMs ?? 30_000;
     this.timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.fetch = fetchWithTimeout(this.timeoutMs, settings.limit);
   }
 
   get service(): string {
@@ -72,24 +80,36 @@ export class JsonHttp {
       body = JSON.stringify(options.body);
     }
     const what = `${method} ${url.pathname}`;
+    const notSent = whyNotSent(url.origin, this.settings.limit);
+    if (notSent) throw new HttpError(this.scrub(`${this.service}: ${what} was not sent: ${notSent}`), null, null);
     let lastError: HttpError | null = null;
+    let timedOut = false;
+    let notRetried: string | undefined;
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
-      let response: Response;
+      let wait: number;
+      timedOut = false;
       try {
-        response = await httpFetch(url, { method, headers, body }, this.timeoutMs);
+        const response = await this.fetch(url, { method, headers, body });
+        const text = await response.text().catch(() => '');
+        const data = parseJson(text);
+        if (response.status < 400) return { status: response.status, data: data as T, headers: response.headers };
+        lastError = new HttpError(this.scrub(`${this.service}: ${what} returned ${response.status}${serverMessage(data, text)}`), response.status, data);
+        if (!RETRY_STATUSES.has(response.status)) break;
+        wait = this.retryAfter(response.headers.get('retry-after')) ?? this.backoff(attempt);
       } catch (error) {
         lastError = new HttpError(this.scrub(`${this.service}: ${what} failed: ${networkReason(error, this.timeoutMs)}`), null, null);
-        if (attempt < this.attempts) await sleep(this.backoff(attempt));
-        continue;
+        timedOut = error instanceof RequestTimeoutError;
+        if (error instanceof RequestTimeoutError && error.limit) break;
+        wait = this.backoff(attempt);
       }
-      const text = await response.text().catch(() => '');
-      const data = parseJson(text);
-      if (response.status < 400) return { status: response.status, data: data as T, headers: response.headers };
-      lastError = new HttpError(this.scrub(`${this.service}: ${what} returned ${response.status}${serverMessage(data, text)}`), response.status, data);
-      if (!RETRY_STATUSES.has(response.status) || attempt === this.attempts) break;
-      await sleep(this.retryAfter(response.headers.get('retry-after')) ?? this.backoff(attempt));
+      if (attempt === this.attempts) break;
+      notRetried = whyNotRetried(wait, this.settings.limit);
+      if (notRetried) break;
+      await sleep(wait);
     }
-    throw lastError ?? new HttpError(`${this.service}: ${what} failed`, null, null);
+    if (!lastError) throw new HttpError(`${this.service}: ${what} failed`, null, null);
+    if (timedOut) rememberUnanswered(url.origin, lastError.message);
+    throw notRetried ? new HttpError(`${lastError.message}; not retried: ${notRetried}`, lastError.status, lastError.body) : lastError;
   }
 
   /** Removes every secret from a message, whatever the server echoed back. */
@@ -132,8 +152,10 @@ function serverMessage(data: unknown, text: string): string {
   return clean ? `: ${clean.slice(0, 200)}` : '';
 }
 
-function networkReason(error: unknown, timeoutMs: number): string {
-  if (error instanceof RequestTimeoutError || (error instanceof Error && error.name === 'AbortError')) return `no answer within ${timeoutMs / 1000} s`;
+/** Why a request got no answer: the timeout or limit it ran into, or the system's error code. */
+export function networkReason(error: unknown, timeoutMs: number): string {
+  if (error instanceof RequestTimeoutError) return error.message;
+  if (error instanceof Error && error.name === 'AbortError') return `no answer within ${timeoutMs / 1000} s`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;
   return error instanceof Error ? error.message : String(error);

@@ -110,7 +110,7 @@ describe("the run's limits on GitHub requests", () => {
     assert.equal(failed, true, 'a gate whose check run could not be posted fails the step');
     assert.deepEqual(results.get(check), {
       status: 'failed',
-      error: `Could not post the check run 'mlreport' (${apiUrl}): POST /repos/octo/iris/check-runs was not sent: ${apiUrl} did not answer an earlier request (no answer within 0.1 s). The gate's outcome is in this log only.`,
+      error: `Could not post the check run 'mlreport' (${apiUrl}): POST /repos/octo/iris/check-runs was not sent: ${apiUrl} did not answer an earlier request (GitHub: GET /repos/octo/iris/issues/5/comments: no answer within 0.1 s). The gate's outcome is in this log only.`,
     });
     assert.match(log.lines.join('\n'), /error: GitHub comment: Could not post the report to GitHub \([^)]+\): no answer within 0\.1 s: /);
   });

@@ -144,18 +144,21 @@ describe('HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as @actions/http-client reads the
 });
 
 describe('timeouts: a server that accepts the connection and never answers', () => {
-  let server: Server;
-  let url: string;
+  const servers: Server[] = [];
   const seen: string[] = [];
-  before(async () => {
-    server = createServer((req) => void seen.push(`${req.method} ${req.url}`));
+  // One server per test: the run remembers an origin that did not answer and asks it nothing more. All are kept
+  // open to the end, so no later server of this file is given a remembered port.
+  async function hung(): Promise<string> {
+    const server = createServer((req) => void seen.push(`${req.method} ${req.url}`));
+    servers.push(server);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  after(() => close(server));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  after(() => Promise.all(servers.map(close)));
 
   test('the GitHub client gives up after its timeout on each attempt and says so', async () => {
     seen.length = 0;
+    const url = await hung();
     const retries: string[] = [];
     const client = await createGitHubClient(GHS_TOKEN, url, { timeoutMs: 300, retries: 2, waitScale: 0.001, onRetry: (m) => retries.push(m) });
     await assert.rejects(client.request('GET /repos/{owner}/{repo}', { owner: 'octo', repo: 'iris' }), /no answer within 0\.3 s/);
@@ -166,6 +169,7 @@ describe('timeouts: a server that accepts the connection and never answers', () 
 
   test('the JSON client gives up after its timeout on each attempt and says so, without the token', async () => {
     seen.length = 0;
+    const url = await hung();
     const http = new JsonHttp({
       service: 'MLflow',
       baseUrl: url,

@@ -9,7 +9,7 @@ import { reportImages } from '../../report/images';
 import type { ReportData } from '../../report/types';
 import type { TargetResult } from '../runner';
 import type { Target, TargetOutcome } from '../types';
-import { isGhes, uploadArtifact, type UploadedArtifact } from './service';
+import { isGhes, uploadArtifact, type ArtifactUploadOptions, type UploadedArtifact } from './service';
 
 /** The artifact workflow B downloads (README: 'Fork pull requests'). */
 export function artifactName(reportId: string): string {
@@ -32,10 +32,11 @@ export class ReportArtifact<R extends Pick<ReportData, 'plots'> = ReportData> im
     private readonly outDir: string,
     private readonly github: Pick<GitHubContext, 'serverUrl' | 'artifactRuntime'>,
     private readonly log: Logger,
+    private readonly options: ArtifactUploadOptions = {},
   ) {}
 
   async publish(report: R): Promise<TargetOutcome> {
-    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report, this.github, this.log);
+    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report, this.github, this.log, this.options);
     return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: 'see the warning above' };
   }
 }
@@ -51,7 +52,7 @@ export async function uploadReportArtifact(
   report: Pick<ReportData, 'plots'>,
   github: Pick<GitHubContext, 'serverUrl' | 'artifactRuntime'>,
   log: Logger,
-  options: { backoffMs?: number; maxBytes?: number } = {},
+  options: ArtifactUploadOptions = {},
 ): Promise<UploadedArtifact | null> {
   const runtime = github.artifactRuntime ?? null;
   const name = artifactName(cfg.reportId);

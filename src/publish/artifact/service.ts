@@ -1,6 +1,8 @@
 import { nodeCrypto } from '../../util/node-crypto';
-import { httpFetch } from '../../util/fetch';
-import { HttpError, JsonHttp } from '../../util/http';
+import type { TimeLimit } from '../../util/deadline';
+import { fetchWithTimeout, RequestTimeoutError, whyNotRetried, whyNotSent } from '../../util/fetch';
+import { HttpError, JsonHttp, networkReason } from '../../util/http';
+import { rememberUnanswered } from '../../util/unanswered-hosts';
 import { UserError } from '../../util/errors';
 import { VERSION } from '../../version';
 import type { ArtifactRuntime } from '../../config/types';
@@ -10,6 +12,17 @@ const TWIRP_SERVICE = '/twirp/github.actions.results.api.v1.ArtifactService';
 const MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
 
 export type { ArtifactRuntime } from '../../config/types';
+
+export interface ArtifactUploadOptions {
+  /** First wait between attempts; doubles each retry (default 0.5 s). */
+  backoffMs?: number;
+  /** The largest zip sent (default 256 MiB). */
+  maxBytes?: number;
+  /** How long the blob upload may go unanswered (default 120 s). */
+  blobTimeoutMs?: number;
+  /** The run's publishing limit (Deadline.publishing()): no request starts, waits or is retried past it. */
+  limit?: TimeLimit;
+}
 
 export interface UploadedArtifact {
   id: string;
@@ -61,12 +74,7 @@ export function backendIds(token: string): { workflowRunBackendId: string; workf
  * names) → the zip to the signed blob URL → FinalizeArtifact with its size and SHA-256. The blob goes up in one
  * Put Blob request (at most 256 MiB here); a report folder is a few megabytes.
  */
-export async function uploadArtifact(
-  runtime: ArtifactRuntime,
-  name: string,
-  zip: Buffer,
-  options: { backoffMs?: number; maxBytes?: number } = {},
-): Promise<UploadedArtifact> {
+export async function uploadArtifact(runtime: ArtifactRuntime, name: string, zip: Buffer, options: ArtifactUploadOptions = {}): Promise<UploadedArtifact> {
   const maxBytes = options.maxBytes ?? MAX_SINGLE_PUT_BYTES;
   if (zip.length > maxBytes) {
     throw new UserError(
@@ -80,6 +88,7 @@ export async function uploadArtifact(
     headers: { authorization: `Bearer ${runtime.token}` },
     secrets: [runtime.token],
     backoffMs: options.backoffMs,
+    limit: options.limit,
   });
   const created = await twirp.request<{ ok?: boolean; signed_upload_url?: string }>('POST', '/CreateArtifact', {
     body: {
@@ -93,7 +102,7 @@ export async function uploadArtifact(
   const uploadUrl = created.data?.signed_upload_url;
   if (!created.data?.ok || !uploadUrl)
     throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
-  await putBlob(uploadUrl, zip, options.backoffMs ?? 500);
+  await putBlob(uploadUrl, zip, options);
   const digest = `sha256:${nodeCrypto().createHash('sha256').update(zip).digest('hex')}`;
   const finalized = await twirp.request<{ ok?: boolean; artifact_id?: string | number }>('POST', '/FinalizeArtifact', {
     body: {
@@ -108,35 +117,51 @@ export async function uploadArtifact(
   return { id: String(finalized.data.artifact_id ?? ''), size: zip.length, digest };
 }
 
-/** Azure Put Blob to a SAS URL. The URL carries the signature, so messages name only its host. */
-async function putBlob(url: string, body: Buffer, backoffMs: number): Promise<void> {
-  const host = new URL(url).host;
+/**
+ * Azure Put Blob to a SAS URL. The URL carries the signature, so messages name only its host. Bounded as JsonHttp's
+ * requests are: not sent, waited for or retried past the run's limit, nor to a storage host that left an earlier
+ * request unanswered.
+ */
+async function putBlob(url: string, body: Buffer, options: ArtifactUploadOptions): Promise<void> {
+  const { origin, host } = new URL(url);
+  const what = `Uploading the zip to the artifact storage (${host})`;
+  const notSent = whyNotSent(origin, options.limit);
+  if (notSent) throw new HttpError(`${what} was not started: ${notSent}`, null, null);
+  const timeoutMs = options.blobTimeoutMs ?? 120_000;
+  const send = fetchWithTimeout(timeoutMs, options.limit);
+  const backoffMs = options.backoffMs ?? 500;
   let last = '';
+  let timedOut = false;
+  let notRetried: string | undefined;
   for (let attempt = 1; attempt <= 3; attempt++) {
+    timedOut = false;
     try {
-      const response = await httpFetch(
-        url,
-        {
-          method: 'PUT',
-          headers: {
-            'x-ms-blob-type': 'BlockBlob',
-            'x-ms-version': '2020-10-02',
-            'x-ms-blob-content-type': 'application/zip',
-            'user-agent': `mlreport/${VERSION}`,
-          },
-          body,
+      const response = await send(url, {
+        method: 'PUT',
+        headers: {
+          'x-ms-blob-type': 'BlockBlob',
+          'x-ms-version': '2020-10-02',
+          'x-ms-blob-content-type': 'application/zip',
+          'user-agent': `mlreport/${VERSION}`,
         },
-        120_000,
-      );
+        body,
+      });
       const text = await response.text().catch(() => '');
       if (response.status === 201 || response.status === 200) return;
       const code = /<Code>([^<]{1,100})<\/Code>/.exec(text)?.[1];
       last = `${response.status}${code ? ` ${code}` : ''}`;
       if (response.status < 500 && response.status !== 408 && response.status !== 429) break;
     } catch (error) {
-      last = error instanceof Error ? error.message : String(error);
+      last = networkReason(error, timeoutMs);
+      timedOut = error instanceof RequestTimeoutError;
+      if (error instanceof RequestTimeoutError && error.limit) break;
     }
-    if (attempt < 3) await new Promise((r) => setTimeout(r, backoffMs * 2 ** (attempt - 1)));
+    if (attempt === 3) break;
+    const wait = backoffMs * 2 ** (attempt - 1);
+    notRetried = whyNotRetried(wait, options.limit);
+    if (notRetried) break;
+    await new Promise((r) => setTimeout(r, wait));
   }
-  throw new HttpError(`Uploading the zip to the artifact storage (${host}) failed: ${last}`, null, null);
+  if (timedOut) rememberUnanswered(origin, `${what}: ${last}`);
+  throw new HttpError(`${what} failed: ${last}${notRetried ? `; not retried: ${notRetried}` : ''}`, null, null);
 }

@@ -4,9 +4,9 @@ import type { Octokit } from '@octokit/core';
 import type Bottleneck from 'bottleneck/light.js';
 import type { TimeLimit } from '../../util/deadline';
 import { UserError } from '../../util/errors';
-import { DEFAULT_TIMEOUT_MS, fetchWithTimeout, RequestTimeoutError } from '../../util/fetch';
+import { DEFAULT_TIMEOUT_MS, fetchWithTimeout, RequestTimeoutError, whyNotSent } from '../../util/fetch';
+import { rememberUnanswered } from '../../util/unanswered-hosts';
 import { bodyExcerpt, checkAnswer } from './answers';
-import { rememberUnanswered, unansweredBefore } from './unanswered-hosts';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
@@ -158,19 +158,19 @@ export class RequestNotSent extends UserError {}
 
 /**
  * Outside the retries: a request is not sent once the run's limit is spent, nor to an API host that left an
- * earlier request of the run unanswered through all its attempts (unanswered-hosts.ts).
+ * earlier request of the run unanswered through all its attempts (util/unanswered-hosts.ts, shared with the
+ * run's other clients).
  */
 function notPastLimits(baseUrl: string, limit: TimeLimit | undefined) {
   return (octokit: Octokit): void => {
     octokit.hook.wrap('request', async (request, options) => {
       const { origin, route } = shown(octokit, baseUrl, options);
-      if (limit && performance.now() >= limit.endsAt) throw new RequestNotSent(`${route} was not sent: ${limit.describe()} is spent`);
-      const earlier = unansweredBefore(origin);
-      if (earlier) throw new RequestNotSent(`${route} was not sent: ${origin} did not answer an earlier request (${earlier})`);
+      const notSent = whyNotSent(origin, limit);
+      if (notSent) throw new RequestNotSent(`${route} was not sent: ${notSent}`);
       try {
         return await request(options);
       } catch (error) {
-        if ((error as { cause?: unknown } | null)?.cause instanceof RequestTimeoutError) rememberUnanswered(origin, apiMessage(error));
+        if (causeOf(error) instanceof RequestTimeoutError) rememberUnanswered(origin, `GitHub: ${route}: ${apiMessage(error)}`);
         throw error;
       }
     });
@@ -181,6 +181,11 @@ interface ErrorLike {
   status?: number;
   message?: string;
   response?: { headers?: Record<string, string | number | undefined>; data?: unknown };
+}
+
+/** What Octokit's error for a request that got no answer wraps: the error fetch threw. */
+function causeOf(error: unknown): unknown {
+  return (error as { cause?: unknown } | null)?.cause;
 }
 
 /** GitHub's own message from an error response (the start of one that is not JSON), else the error's. */

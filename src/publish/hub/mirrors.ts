@@ -1,5 +1,6 @@
 import type { Config, MlflowConfig } from '../../config/types';
 import type { ReportData } from '../../report/types';
+import type { HttpSettings } from '../../util/http';
 import type { Logger } from '../../util/log';
 import { MlflowRunPublisher } from '../mlflow/mirror';
 import { DEFAULT_LOGGER_CSV, plotCsvFiles, readLoggerSeries } from '../mlflow/series';
@@ -17,18 +18,19 @@ export class MlflowTarget implements Target {
     private readonly config: Config,
     private readonly mlflow: MlflowConfig,
     private readonly log: Logger,
+    private readonly tuning: Partial<HttpSettings> = {},
   ) {
     this.name = `MLflow run (${mlflow.trackingUri})`;
   }
 
   async publish(report: ReportData): Promise<TargetOutcome> {
-    const { config, log } = this;
+    const { config, log, tuning } = this;
     const notes: string[] = [];
     const logs = await readLoggerSeries(config.workspace, await trainingLogFiles(config.workspace, report), notes);
     for (const note of notes) log.warning(`MLflow: ${note}`);
     const hub = config.hub;
-    const resolveUser = hub?.token ? () => new GiteaClient(hubHttp(hub), hub.owner, hub.repo).currentUser() : undefined;
-    return new MlflowRunPublisher(this.mlflow, logs, log, { resolveUser }).publish(report);
+    const resolveUser = hub?.token ? () => new GiteaClient(hubHttp(hub, tuning), hub.owner, hub.repo).currentUser() : undefined;
+    return new MlflowRunPublisher(this.mlflow, logs, log, { resolveUser, tuning }).publish(report);
   }
 }
 

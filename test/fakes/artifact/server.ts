@@ -34,6 +34,8 @@ export class FakeArtifactService {
   /** Statuses the next blob PUTs answer, with Azure's XML error body. */
   readonly blobFaults: number[] = [];
   url = '';
+  /** Where CreateArtifact's signed upload URLs point: this server, unless a test puts the storage elsewhere (on GitHub it is an Azure host). */
+  blobOrigin = '';
   private nextId = 7_000_000_001;
   private server: Server | null = null;
 
@@ -111,7 +113,7 @@ export class FakeArtifactService {
     });
     sendJson(res, 200, {
       ok: true,
-      signed_upload_url: `${this.url}/blob/actions-results/${encodeURIComponent(name)}.zip?sig=${encodeURIComponent(SIGNATURE)}&se=2099-01-01T00%3A00%3A00Z&sp=cw&sr=b&sv=2020-10-02`,
+      signed_upload_url: `${this.blobOrigin || this.url}/blob/actions-results/${encodeURIComponent(name)}.zip?sig=${encodeURIComponent(SIGNATURE)}&se=2099-01-01T00%3A00%3A00Z&sp=cw&sr=b&sv=2020-10-02`,
     });
   }
 

@@ -1,6 +1,8 @@
-import { afterEach, beforeEach, describe, test } from 'node:test';
+import { after, afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { uploadReportArtifact, wantsArtifact } from '../../../src/publish/artifact/report';
 import { backendIds, uploadArtifact } from '../../../src/publish/artifact/service';
@@ -13,6 +15,7 @@ import { tempDir } from '../../helpers/repo';
 import { readZip } from '../../helpers/zip';
 import { png } from '../github-fixtures';
 import { reportOf } from '../../helpers/report';
+import { close, listen } from '../../fakes/hub/http';
 
 let fake: FakeArtifactService;
 let dir: string;
@@ -240,5 +243,71 @@ describe('uploadReportArtifact', () => {
       log.lines.join('\n'),
       /warning: Could not upload the report as the artifact 'mlreport-iris': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set.*actions\/upload-artifact/,
     );
+  });
+});
+
+describe("the artifact's requests, bounded", () => {
+  const storages: Server[] = [];
+  // Kept open to the end: a later server of this file given the port of a remembered one would be refused.
+  after(() => Promise.all(storages.map(close)));
+  /** Blob storage that accepts the upload and never answers; the fake's signed URLs point to it. */
+  async function hungStorage(): Promise<{ asked: () => number }> {
+    let asked = 0;
+    const server = createServer(() => void asked++);
+    storages.push(server);
+    fake.blobOrigin = await listen(server);
+    return { asked: () => asked };
+  }
+  const files = (): void => {
+    writeFileSync(join(dir, 'report.md'), 'x');
+    writeFileSync(join(dir, 'report.json'), '{}');
+  };
+
+  test("once the run's limit is spent, the artifact service gets no request", async () => {
+    files();
+    const log = new MemoryLogger();
+    const limit = { endsAt: performance.now() - 1, describe: () => "the test's budget" };
+    assert.equal(await uploadReportArtifact(cfg(), dir, data([]), github(), log, { limit }), null);
+    assert.equal(fake.requests.length, 0);
+    assert.match(log.lines.join('\n'), /The artifact service: POST \/twirp\/.*\/CreateArtifact was not sent: the test's budget is spent\. Upload /);
+  });
+
+  test("an upload under way is abandoned when the run's limit passes, and not retried", { timeout: 10_000 }, async () => {
+    files();
+    const storage = await hungStorage();
+    const log = new MemoryLogger();
+    // The upload's own timeout stays 120 s: only the limit can end this in time.
+    const limit = { endsAt: performance.now() + 500, describe: () => "the test's budget" };
+    assert.equal(await uploadReportArtifact(cfg(), dir, data([]), github(), log, { backoffMs: 1, limit }), null);
+    assert.equal(storage.asked(), 1);
+    assert.match(
+      log.lines.join('\n'),
+      /Uploading the zip to the artifact storage \(127\.0\.0\.1:\d+\) failed: no answer before the test's budget was spent\. Upload /,
+    );
+    leaks(log);
+  });
+
+  test('a storage host that left the upload unanswered through its attempts is not asked again in the run', { timeout: 10_000 }, async () => {
+    files();
+    const storage = await hungStorage();
+    const first = new MemoryLogger();
+    assert.equal(await uploadReportArtifact(cfg(), dir, data([]), github(), first, { backoffMs: 1, blobTimeoutMs: 100 }), null);
+    assert.equal(storage.asked(), 3);
+    assert.match(first.lines.join('\n'), /Uploading the zip to the artifact storage \(127\.0\.0\.1:\d+\) failed: no answer within 0\.1 s\. /);
+
+    const log = new MemoryLogger();
+    assert.equal(await uploadReportArtifact({ ...cfg(), reportId: 'iris-2' }, dir, data([]), github(), log, { backoffMs: 1, blobTimeoutMs: 100 }), null);
+    assert.equal(storage.asked(), 3);
+    const host = new URL(fake.blobOrigin).host;
+    assert.ok(
+      log.lines
+        .join('\n')
+        .includes(
+          `Uploading the zip to the artifact storage (${host}) was not started: ${fake.blobOrigin} did not answer an earlier request (Uploading the zip to the artifact storage (${host}): no answer within 0.1 s).`,
+        ),
+      log.lines.join('\n'),
+    );
+    leaks(first);
+    leaks(log);
   });
 });
