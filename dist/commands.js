@@ -19632,6 +19632,15 @@ var RequestTimeoutError = class extends Error {
   timeoutMs;
   limit;
 };
+var PortRefused = class extends Error {
+  constructor(url) {
+    super(`Node's fetch refuses port ${url.port} (${url.host}), one the Fetch standard blocks; no request to it is sent, so the service needs another port`);
+    this.name = "PortRefused";
+  }
+};
+function isBadPort(error) {
+  return error instanceof TypeError && error.cause instanceof Error && error.cause.message === "bad port";
+}
 async function httpFetch(input, init = {}, timeoutMs = DEFAULT_TIMEOUT_MS) {
   const url = new URL(input);
   const net = await import("./net.js");
@@ -19642,6 +19651,7 @@ async function httpFetch(input, init = {}, timeoutMs = DEFAULT_TIMEOUT_MS) {
     return await net.fetch(url, options2);
   } catch (error) {
     if (timeout.aborted) throw new RequestTimeoutError(timeoutMs);
+    if (isBadPort(error)) throw new PortRefused(url);
     throw error;
   }
 }
@@ -19834,7 +19844,9 @@ function logRetries(retries, scale, say, limit) {
       const status = apiStatus(error);
       const request = options2.request;
       const attempt = (request.retryCount ?? 0) + 1;
-      if (status !== void 0 && status >= 400 && !DO_NOT_RETRY.includes(status) && attempt <= retries) {
+      if (causeOf(error) instanceof PortRefused) {
+        request.retries = 0;
+      } else if (status !== void 0 && status >= 400 && !DO_NOT_RETRY.includes(status) && attempt <= retries) {
         const reason = error.response ? `GitHub answered ${status}` : `Network error (${apiMessage(error)})`;
         const waitMs = attempt ** 2 * 1e3 * scale;
         if (limit && performance2.now() + waitMs >= limit.endsAt) {
@@ -19897,6 +19909,7 @@ function answeredStatus(error) {
 }
 function failureHeadline(error) {
   if (error instanceof ApiAnswerError || error instanceof RequestNotSent) return error.message;
+  if (causeOf(error) instanceof PortRefused) return apiMessage(error);
   const status = answeredStatus(error);
   const message = apiMessage(error);
   return status !== void 0 ? `${status}: ${message}` : message.startsWith("no answer") ? message : `no answer: ${message}`;
@@ -19904,6 +19917,7 @@ function failureHeadline(error) {
 function describeApiFailure(error, permission) {
   if (error instanceof ApiAnswerError) return `${error.message}; check that GITHUB_API_URL is GitHub's REST API`;
   if (error instanceof RequestNotSent) return error.message;
+  if (causeOf(error) instanceof PortRefused) return `${apiMessage(error)}: check GITHUB_API_URL`;
   const status = answeredStatus(error);
   const message = apiMessage(error);
   if (status === void 0) {
@@ -20292,7 +20306,7 @@ var JsonHttp = class {
       } catch (error) {
         lastError = new HttpError(this.scrub(`${this.service}: ${what} failed: ${networkReason(error, this.timeoutMs)}`), null, null);
         timedOut = error instanceof RequestTimeoutError;
-        if (error instanceof RequestTimeoutError && error.limit) break;
+        if (error instanceof PortRefused || error instanceof RequestTimeoutError && error.limit) break;
         wait = this.backoff(attempt);
       }
       if (attempt === this.attempts) break;
@@ -20339,7 +20353,7 @@ function serverMessage(data, text2) {
   return clean2 ? `: ${clean2.slice(0, 200)}` : "";
 }
 function networkReason(error, timeoutMs) {
-  if (error instanceof RequestTimeoutError) return error.message;
+  if (error instanceof RequestTimeoutError || error instanceof PortRefused) return error.message;
   if (error instanceof Error && error.name === "AbortError") return `no answer within ${timeoutMs / 1e3} s`;
   const cause = error instanceof Error ? error.cause : void 0;
   if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ""}`;
@@ -21395,7 +21409,7 @@ async function putBlob(url, body, options2) {
     } catch (error) {
       last = networkReason(error, timeoutMs);
       timedOut = error instanceof RequestTimeoutError;
-      if (error instanceof RequestTimeoutError && error.limit) break;
+      if (error instanceof PortRefused || error instanceof RequestTimeoutError && error.limit) break;
     }
     if (attempt === 3) break;
     const wait = backoffMs * 2 ** (attempt - 1);

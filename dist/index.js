@@ -22523,6 +22523,15 @@ var RequestTimeoutError = class extends Error {
   timeoutMs;
   limit;
 };
+var PortRefused = class extends Error {
+  constructor(url) {
+    super(`Node's fetch refuses port ${url.port} (${url.host}), one the Fetch standard blocks; no request to it is sent, so the service needs another port`);
+    this.name = "PortRefused";
+  }
+};
+function isBadPort(error2) {
+  return error2 instanceof TypeError && error2.cause instanceof Error && error2.cause.message === "bad port";
+}
 async function httpFetch(input, init = {}, timeoutMs = DEFAULT_TIMEOUT_MS) {
   const url = new URL(input);
   const net = await import("./net.js");
@@ -22533,6 +22542,7 @@ async function httpFetch(input, init = {}, timeoutMs = DEFAULT_TIMEOUT_MS) {
     return await net.fetch(url, options);
   } catch (error2) {
     if (timeout.aborted) throw new RequestTimeoutError(timeoutMs);
+    if (isBadPort(error2)) throw new PortRefused(url);
     throw error2;
   }
 }
@@ -22725,7 +22735,9 @@ function logRetries(retries, scale, say, limit) {
       const status = apiStatus(error2);
       const request = options.request;
       const attempt = (request.retryCount ?? 0) + 1;
-      if (status !== void 0 && status >= 400 && !DO_NOT_RETRY.includes(status) && attempt <= retries) {
+      if (causeOf(error2) instanceof PortRefused) {
+        request.retries = 0;
+      } else if (status !== void 0 && status >= 400 && !DO_NOT_RETRY.includes(status) && attempt <= retries) {
         const reason = error2.response ? `GitHub answered ${status}` : `Network error (${apiMessage(error2)})`;
         const waitMs = attempt ** 2 * 1e3 * scale;
         if (limit && performance5.now() + waitMs >= limit.endsAt) {
@@ -22788,6 +22800,7 @@ function answeredStatus(error2) {
 }
 function failureHeadline(error2) {
   if (error2 instanceof ApiAnswerError || error2 instanceof RequestNotSent) return error2.message;
+  if (causeOf(error2) instanceof PortRefused) return apiMessage(error2);
   const status = answeredStatus(error2);
   const message = apiMessage(error2);
   return status !== void 0 ? `${status}: ${message}` : message.startsWith("no answer") ? message : `no answer: ${message}`;
@@ -22795,6 +22808,7 @@ function failureHeadline(error2) {
 function describeApiFailure(error2, permission) {
   if (error2 instanceof ApiAnswerError) return `${error2.message}; check that GITHUB_API_URL is GitHub's REST API`;
   if (error2 instanceof RequestNotSent) return error2.message;
+  if (causeOf(error2) instanceof PortRefused) return `${apiMessage(error2)}: check GITHUB_API_URL`;
   const status = answeredStatus(error2);
   const message = apiMessage(error2);
   if (status === void 0) {
@@ -23183,7 +23197,7 @@ var JsonHttp = class {
       } catch (error2) {
         lastError = new HttpError(this.scrub(`${this.service}: ${what} failed: ${networkReason(error2, this.timeoutMs)}`), null, null);
         timedOut = error2 instanceof RequestTimeoutError;
-        if (error2 instanceof RequestTimeoutError && error2.limit) break;
+        if (error2 instanceof PortRefused || error2 instanceof RequestTimeoutError && error2.limit) break;
         wait = this.backoff(attempt);
       }
       if (attempt === this.attempts) break;
@@ -23230,7 +23244,7 @@ function serverMessage(data, text2) {
   return clean2 ? `: ${clean2.slice(0, 200)}` : "";
 }
 function networkReason(error2, timeoutMs) {
-  if (error2 instanceof RequestTimeoutError) return error2.message;
+  if (error2 instanceof RequestTimeoutError || error2 instanceof PortRefused) return error2.message;
   if (error2 instanceof Error && error2.name === "AbortError") return `no answer within ${timeoutMs / 1e3} s`;
   const cause = error2 instanceof Error ? error2.cause : void 0;
   if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ""}`;
@@ -24286,7 +24300,7 @@ async function putBlob(url, body, options) {
     } catch (error2) {
       last = networkReason(error2, timeoutMs);
       timedOut = error2 instanceof RequestTimeoutError;
-      if (error2 instanceof RequestTimeoutError && error2.limit) break;
+      if (error2 instanceof PortRefused || error2 instanceof RequestTimeoutError && error2.limit) break;
     }
     if (attempt === 3) break;
     const wait = backoffMs * 2 ** (attempt - 1);

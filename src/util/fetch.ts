@@ -42,6 +42,23 @@ export class RequestTimeoutError extends Error {
 }
 
 /**
+ * A request fetch refused to send: the URL's port is one the Fetch standard blocks (6000, 9, 25 and others), which
+ * Node's fetch turns down before connecting ("bad port"). Retrying cannot help; the message names the host and
+ * port, never the query.
+ */
+export class PortRefused extends Error {
+  constructor(url: URL) {
+    super(`Node's fetch refuses port ${url.port} (${url.host}), one the Fetch standard blocks; no request to it is sent, so the service needs another port`);
+    this.name = 'PortRefused';
+  }
+}
+
+/** undici's answer to a blocked port: TypeError('fetch failed') caused by Error('bad port'), on Node 20 and 24 alike. */
+function isBadPort(error: unknown): boolean {
+  return error instanceof TypeError && error.cause instanceof Error && error.cause.message === 'bad port';
+}
+
+/**
  * fetch through the proxy the environment asks for, abandoned after `timeoutMs` (reading the body included).
  * A caller's own abort signal still works.
  */
@@ -55,6 +72,7 @@ async function httpFetch(input: string | URL, init: RequestInit = {}, timeoutMs 
     return await net.fetch(url, options);
   } catch (error) {
     if (timeout.aborted) throw new RequestTimeoutError(timeoutMs);
+    if (isBadPort(error)) throw new PortRefused(url);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import type { TimeLimit } from './deadline';
 import { UserError } from './errors';
 import { VERSION } from '../version';
-import { DEFAULT_TIMEOUT_MS, fetchWithTimeout, RequestTimeoutError, whyNotRetried, whyNotSent } from './fetch';
+import { DEFAULT_TIMEOUT_MS, fetchWithTimeout, PortRefused, RequestTimeoutError, whyNotRetried, whyNotSent } from './fetch';
 import { rememberUnanswered } from './unanswered-hosts';
 
 /** How to reach one service: its base URL, credentials (headers only), and how patient to be. */
@@ -48,7 +48,7 @@ const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
  * A small JSON client over fetch (through the environment's proxy, see util/fetch.ts): bounded retries with exponential backoff for dropped connections,
  * timeouts, 429 and 5xx (honouring Retry-After), and messages with the credentials scrubbed out. A request is not
  * sent, waited for or retried past the settings' limit, nor sent to an origin that left an earlier request of the
- * run unanswered through all its attempts (unanswered-hosts.ts).
+ * run unanswered through all its attempts (unanswered-hosts.ts); a port fetch refuses is not retried.
  */
 export class JsonHttp {
   private readonly attempts: number;
@@ -99,7 +99,7 @@ export class JsonHttp {
       } catch (error) {
         lastError = new HttpError(this.scrub(`${this.service}: ${what} failed: ${networkReason(error, this.timeoutMs)}`), null, null);
         timedOut = error instanceof RequestTimeoutError;
-        if (error instanceof RequestTimeoutError && error.limit) break;
+        if (error instanceof PortRefused || (error instanceof RequestTimeoutError && error.limit)) break;
         wait = this.backoff(attempt);
       }
       if (attempt === this.attempts) break;
@@ -152,9 +152,9 @@ function serverMessage(data: unknown, text: string): string {
   return clean ? `: ${clean.slice(0, 200)}` : '';
 }
 
-/** Why a request got no answer: the timeout or limit it ran into, or the system's error code. */
+/** Why a request got no answer: the timeout or limit it ran into, the system's error code, or fetch's refusal. */
 export function networkReason(error: unknown, timeoutMs: number): string {
-  if (error instanceof RequestTimeoutError) return error.message;
+  if (error instanceof RequestTimeoutError || error instanceof PortRefused) return error.message;
   if (error instanceof Error && error.name === 'AbortError') return `no answer within ${timeoutMs / 1000} s`;
   const cause = error instanceof Error ? (error.cause as { code?: string; message?: string } | undefined) : undefined;
   if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ''}`;

@@ -114,4 +114,16 @@ describe("the run's limits on GitHub requests", () => {
     });
     assert.match(log.lines.join('\n'), /error: GitHub comment: Could not post the report to GitHub \([^)]+\): no answer within 0\.1 s: /);
   });
+
+  test("an API on a port Node's fetch refuses: one attempt, and the error names the host and port", { timeout: 10_000 }, async () => {
+    const log = new MemoryLogger();
+    // The default retries wait 1 + 4 + 9 + 16 s: only no retry ends this in time.
+    const apiUrl = 'http://127.0.0.1:6000/api/v3';
+    const comment = new GitHubPublisher(context(fake, { apiUrl }), publishConfig(), log, { baseDir: dir });
+    await assert.rejects(comment.publish(reportData()), {
+      message:
+        /: Node's fetch refuses port 6000 \(127\.0\.0\.1:6000\), one the Fetch standard blocks; no request to it is sent, so the service needs another port: check GITHUB_API_URL\. The report is in/,
+    });
+    assert.doesNotMatch(log.lines.join('\n'), /retry/);
+  });
 });

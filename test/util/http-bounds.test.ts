@@ -7,9 +7,9 @@ import { HttpError, JsonHttp } from '../../src/util/http';
 import { close, listen, sendJson } from '../fakes/hub/http';
 
 /**
- * What bounds JsonHttp's requests besides its attempts: the run's publishing limit, and the run's memory of origins
- * that left a request unanswered. Each test would take minutes if its bound did not hold; the test's timeout says
- * so instead.
+ * What bounds JsonHttp's requests besides its attempts: the run's publishing limit, the run's memory of origins
+ * that left a request unanswered, and ports Node's fetch refuses. Each test would take minutes (or a minute of
+ * backoff) if its bound did not hold; the test's timeout says so instead.
  */
 const SECRET = 'tok_abcdef123456';
 const servers: Server[] = [];
@@ -103,5 +103,24 @@ describe("JsonHttp: the run's limit", () => {
     const error = await failure(http.request('GET', '/x'));
     assert.equal(error.message, "hub: GET /x returned 429: slow down; not retried: a retry in 5.0 s would start past the test's budget");
     assert.equal(server.asked(), 1);
+  });
+});
+
+describe('JsonHttp: a port fetch refuses', () => {
+  test('is one attempt, and the message names the host and port, not the query or the token', { timeout: 10_000 }, async () => {
+    // 6000 (X11) is on the Fetch standard's list of blocked ports; a minute of backoff shows any retry.
+    const http = new JsonHttp({
+      service: 'MLflow',
+      baseUrl: 'http://127.0.0.1:6000/mlflow',
+      headers: { authorization: `Bearer ${SECRET}` },
+      secrets: [SECRET],
+      backoffMs: 60_000,
+    });
+    const error = await failure(http.request('GET', '/api/2.0/mlflow/experiments/get-by-name', { query: { experiment_name: SECRET } }));
+    assert.equal(
+      error.message,
+      "MLflow: GET /mlflow/api/2.0/mlflow/experiments/get-by-name failed: Node's fetch refuses port 6000 (127.0.0.1:6000), one the Fetch standard blocks; no request to it is sent, so the service needs another port",
+    );
+    assert.equal(error.status, null);
   });
 });

@@ -1,6 +1,6 @@
 import { nodeCrypto } from '../../util/node-crypto';
 import type { TimeLimit } from '../../util/deadline';
-import { fetchWithTimeout, RequestTimeoutError, whyNotRetried, whyNotSent } from '../../util/fetch';
+import { fetchWithTimeout, PortRefused, RequestTimeoutError, whyNotRetried, whyNotSent } from '../../util/fetch';
 import { HttpError, JsonHttp, networkReason } from '../../util/http';
 import { rememberUnanswered } from '../../util/unanswered-hosts';
 import { UserError } from '../../util/errors';
@@ -120,7 +120,7 @@ export async function uploadArtifact(runtime: ArtifactRuntime, name: string, zip
 /**
  * Azure Put Blob to a SAS URL. The URL carries the signature, so messages name only its host. Bounded as JsonHttp's
  * requests are: not sent, waited for or retried past the run's limit, nor to a storage host that left an earlier
- * request unanswered.
+ * request unanswered; a port fetch refuses is not retried.
  */
 async function putBlob(url: string, body: Buffer, options: ArtifactUploadOptions): Promise<void> {
   const { origin, host } = new URL(url);
@@ -154,7 +154,7 @@ async function putBlob(url: string, body: Buffer, options: ArtifactUploadOptions
     } catch (error) {
       last = networkReason(error, timeoutMs);
       timedOut = error instanceof RequestTimeoutError;
-      if (error instanceof RequestTimeoutError && error.limit) break;
+      if (error instanceof PortRefused || (error instanceof RequestTimeoutError && error.limit)) break;
     }
     if (attempt === 3) break;
     const wait = backoffMs * 2 ** (attempt - 1);

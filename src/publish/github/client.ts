@@ -4,7 +4,7 @@ import type { Octokit } from '@octokit/core';
 import type Bottleneck from 'bottleneck/light.js';
 import type { TimeLimit } from '../../util/deadline';
 import { UserError } from '../../util/errors';
-import { DEFAULT_TIMEOUT_MS, fetchWithTimeout, RequestTimeoutError, whyNotSent } from '../../util/fetch';
+import { DEFAULT_TIMEOUT_MS, fetchWithTimeout, PortRefused, RequestTimeoutError, whyNotSent } from '../../util/fetch';
 import { rememberUnanswered } from '../../util/unanswered-hosts';
 import { bodyExcerpt, checkAnswer } from './answers';
 
@@ -127,21 +127,23 @@ function checkAnswers(baseUrl: string) {
 }
 
 /**
- * Says why the retry plugin is about to repeat a request, or stops it when the wait would pass the run's limit.
- * Registered before it, so its error hook sees every failed attempt and uses the retry plugin's own rule and wait
- * ((attempt)² × 1 s).
+ * Says why the retry plugin is about to repeat a request, or stops it when the wait would pass the run's limit or
+ * fetch refused the port (no attempt can pass). Registered before it, so its error hook sees every failed attempt
+ * and uses the retry plugin's own rule and wait ((attempt)² × 1 s).
  */
 function logRetries(retries: number, scale: number, say: (message: string) => void, limit: TimeLimit | undefined) {
   return (octokit: Octokit): void => {
     octokit.hook.error('request', (error, options) => {
       const status = apiStatus(error);
+      // The retry plugin reads this per request: 0 is no retry.
       const request = options.request as { retryCount?: number; retries?: number };
       const attempt = (request.retryCount ?? 0) + 1;
-      if (status !== undefined && status >= 400 && !DO_NOT_RETRY.includes(status) && attempt <= retries) {
+      if (causeOf(error) instanceof PortRefused) {
+        request.retries = 0;
+      } else if (status !== undefined && status >= 400 && !DO_NOT_RETRY.includes(status) && attempt <= retries) {
         const reason = (error as ErrorLike).response ? `GitHub answered ${status}` : `Network error (${apiMessage(error)})`;
         const waitMs = attempt ** 2 * 1000 * scale;
         if (limit && performance.now() + waitMs >= limit.endsAt) {
-          // The retry plugin reads this per request: no retry.
           request.retries = 0;
           say(`${reason} on ${options.method} ${options.url}; not retried: ${limit.describe()} is spent.`);
         } else {
@@ -184,7 +186,7 @@ interface ErrorLike {
 }
 
 /** What Octokit's error for a request that got no answer wraps: the error fetch threw. */
-function causeOf(error: unknown): unknown {
+export function causeOf(error: unknown): unknown {
   return (error as { cause?: unknown } | null)?.cause;
 }
 

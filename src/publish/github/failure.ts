@@ -1,5 +1,6 @@
+import { PortRefused } from '../../util/fetch';
 import { ApiAnswerError } from './answers';
-import { apiMessage, apiStatus, isRateLimited, RequestNotSent } from './client';
+import { apiMessage, apiStatus, causeOf, isRateLimited, RequestNotSent } from './client';
 
 /** GitHub's status for a request it answered; undefined for one that got no answer (Octokit says 500 for those). */
 export function answeredStatus(error: unknown): number | undefined {
@@ -9,6 +10,7 @@ export function answeredStatus(error: unknown): number | undefined {
 /** One failed request, short: `403: GitHub's message`, `no answer: why`, or what was wrong with the answer. */
 export function failureHeadline(error: unknown): string {
   if (error instanceof ApiAnswerError || error instanceof RequestNotSent) return error.message;
+  if (causeOf(error) instanceof PortRefused) return apiMessage(error);
   const status = answeredStatus(error);
   const message = apiMessage(error);
   return status !== undefined ? `${status}: ${message}` : message.startsWith('no answer') ? message : `no answer: ${message}`;
@@ -21,6 +23,7 @@ export function failureHeadline(error: unknown): string {
 export function describeApiFailure(error: unknown, permission: string): string {
   if (error instanceof ApiAnswerError) return `${error.message}; check that GITHUB_API_URL is GitHub's REST API`;
   if (error instanceof RequestNotSent) return error.message;
+  if (causeOf(error) instanceof PortRefused) return `${apiMessage(error)}: check GITHUB_API_URL`;
   const status = answeredStatus(error);
   const message = apiMessage(error);
   if (status === undefined) {

@@ -272,6 +272,19 @@ describe("the artifact's requests, bounded", () => {
     assert.match(log.lines.join('\n'), /The artifact service: POST \/twirp\/.*\/CreateArtifact was not sent: the test's budget is spent\. Upload /);
   });
 
+  test("a storage port Node's fetch refuses is one attempt, named by host and port, never the signed URL", { timeout: 10_000 }, async () => {
+    files();
+    fake.blobOrigin = 'http://127.0.0.1:6000';
+    const log = new MemoryLogger();
+    // A minute of backoff shows any retry.
+    assert.equal(await uploadReportArtifact(cfg(), dir, data([]), github(), log, { backoffMs: 60_000 }), null);
+    assert.match(
+      log.lines.join('\n'),
+      /Uploading the zip to the artifact storage \(127\.0\.0\.1:6000\) failed: Node's fetch refuses port 6000 \(127\.0\.0\.1:6000\), one the Fetch standard blocks; no request to it is sent, so the service needs another port\. Upload /,
+    );
+    leaks(log);
+  });
+
   test("an upload under way is abandoned when the run's limit passes, and not retried", { timeout: 10_000 }, async () => {
     files();
     const storage = await hungStorage();
