@@ -19522,6 +19522,21 @@ function cutLines(text2, max) {
 // src/publish/github/client.ts
 import { performance as performance2 } from "node:perf_hooks";
 
+// src/config/github-api-url.ts
+function githubApiRoot(apiUrl) {
+  let url = null;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+  }
+  if (!url || url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new UserError(
+      `GITHUB_API_URL must be GitHub's REST API root, https://api.github.com or https://HOST/api/v3 on GitHub Enterprise Server; got '${apiUrl}'. The runner sets it: check the workflow's env.`
+    );
+  }
+  return apiUrl.replace(/\/+$/, "");
+}
+
 // node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
   const usingSsl = reqUrl.protocol === "https:";
@@ -19769,7 +19784,7 @@ function bodyExcerpt(data) {
 var oneWriteAtATime;
 var DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 async function createGitHubClient(token, apiUrl, options2 = {}) {
-  const baseUrl = apiBaseUrl(apiUrl);
+  const baseUrl = githubApiRoot(apiUrl);
   const { getOctokit, retry, throttling, Bottleneck } = await import("./net.js");
   oneWriteAtATime ??= new Bottleneck.Group({ maxConcurrent: 1 });
   const retries = options2.retries ?? 4;
@@ -19811,19 +19826,6 @@ async function createGitHubClient(token, apiUrl, options2 = {}) {
     throttling,
     notPastLimits(baseUrl, limit)
   );
-}
-function apiBaseUrl(apiUrl) {
-  let url = null;
-  try {
-    url = new URL(apiUrl);
-  } catch {
-  }
-  if (!url || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new UserError(
-      `GITHUB_API_URL must be GitHub's REST API root, https://api.github.com or https://HOST/api/v3 on GitHub Enterprise Server; got '${apiUrl}'. The runner sets it: check the workflow's env.`
-    );
-  }
-  return apiUrl.replace(/\/+$/, "");
 }
 function shown(octokit, baseUrl, options2) {
   const url = new URL(octokit.request.endpoint.parse(options2).url);

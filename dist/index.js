@@ -16227,6 +16227,21 @@ function shown(value2) {
   return text2.length > 60 ? `${text2.slice(0, 57)}\u2026` : text2;
 }
 
+// src/config/github-api-url.ts
+function githubApiRoot(apiUrl) {
+  let url = null;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+  }
+  if (!url || url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new UserError(
+      `GITHUB_API_URL must be GitHub's REST API root, https://api.github.com or https://HOST/api/v3 on GitHub Enterprise Server; got '${apiUrl}'. The runner sets it: check the workflow's env.`
+    );
+  }
+  return apiUrl.replace(/\/+$/, "");
+}
+
 // src/config/hub.ts
 var HUB_KINDS = ["dagshub"];
 var DEFAULT_HUB_URL = "https://dagshub.com";
@@ -16558,7 +16573,7 @@ function githubContext(env, eventName, event, repository) {
   const pr = event.pullRequest;
   return {
     token: getInput(env, "github-token"),
-    apiUrl: env.GITHUB_API_URL || "https://api.github.com",
+    apiUrl: githubApiRoot(env.GITHUB_API_URL || "https://api.github.com"),
     serverUrl: env.GITHUB_SERVER_URL || "https://github.com",
     owner: repository.owner,
     repo: repository.repo,
@@ -22660,7 +22675,7 @@ function bodyExcerpt(data) {
 var oneWriteAtATime;
 var DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
 async function createGitHubClient(token, apiUrl, options = {}) {
-  const baseUrl = apiBaseUrl(apiUrl);
+  const baseUrl = githubApiRoot(apiUrl);
   const { getOctokit, retry, throttling, Bottleneck } = await import("./net.js");
   oneWriteAtATime ??= new Bottleneck.Group({ maxConcurrent: 1 });
   const retries = options.retries ?? 4;
@@ -22702,19 +22717,6 @@ async function createGitHubClient(token, apiUrl, options = {}) {
     throttling,
     notPastLimits(baseUrl, limit)
   );
-}
-function apiBaseUrl(apiUrl) {
-  let url = null;
-  try {
-    url = new URL(apiUrl);
-  } catch {
-  }
-  if (!url || url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new UserError(
-      `GITHUB_API_URL must be GitHub's REST API root, https://api.github.com or https://HOST/api/v3 on GitHub Enterprise Server; got '${apiUrl}'. The runner sets it: check the workflow's env.`
-    );
-  }
-  return apiUrl.replace(/\/+$/, "");
 }
 function shown2(octokit, baseUrl, options) {
   const url = new URL(octokit.request.endpoint.parse(options).url);

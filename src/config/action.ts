@@ -9,6 +9,7 @@ import { parseDeadlineMinutes } from '../util/deadline';
 import { UserError } from '../util/errors';
 import { parseBooleanInput } from './boolean';
 import { readEvent, type GitHubEvent } from './event';
+import { githubApiRoot } from './github-api-url';
 import { changeFromEvent, hubFromInputs } from './hub';
 import { historyStoreSettings } from './history-store';
 import { findProjectRoot } from './project-root';
@@ -181,7 +182,7 @@ function githubContext(
   const pr = event.pullRequest;
   return {
     token: getInput(env, 'github-token'),
-    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    apiUrl: githubApiRoot(env.GITHUB_API_URL || 'https://api.github.com'),
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     owner: repository.owner,
     repo: repository.repo,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as core from '@actions/core';
 import { parse } from 'yaml';
 import { ACTION_INPUTS, configFromAction, unknownInputs } from '../../src/config/action';
+import { UserError } from '../../src/util/errors';
 import { TempRepo } from '../helpers/repo';
 
 const root = join(import.meta.dirname, '../..');
@@ -67,6 +68,21 @@ describe('configFromAction', () => {
 
   test('GitHub Enterprise: the API URL comes from GITHUB_API_URL', async () => {
     const config = await configFromAction({ warn: assert.fail, env: env({ GITHUB_API_URL: 'https://ghe.example.com/api/v3' }) });
+    assert.equal(config.github?.apiUrl, 'https://ghe.example.com/api/v3');
+  });
+
+  test('a GITHUB_API_URL that is not an http(s) URL fails before any work, once, naming it; a trailing slash is dropped', async () => {
+    for (const apiUrl of ['not a url', 'ftp://ghe.example/api/v3']) {
+      await assert.rejects(
+        configFromAction({ warn: assert.fail, env: env({ GITHUB_API_URL: apiUrl }) }),
+        (error: Error) =>
+          error instanceof UserError &&
+          error.message.startsWith(
+            `GITHUB_API_URL must be GitHub's REST API root, https://api.github.com or https://HOST/api/v3 on GitHub Enterprise Server; got '${apiUrl}'.`,
+          ),
+      );
+    }
+    const config = await configFromAction({ warn: assert.fail, env: env({ GITHUB_API_URL: 'https://ghe.example.com/api/v3/' }) });
     assert.equal(config.github?.apiUrl, 'https://ghe.example.com/api/v3');
   });
 

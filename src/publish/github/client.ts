@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { getOctokit } from '@actions/github';
 import type { Octokit } from '@octokit/core';
 import type Bottleneck from 'bottleneck/light.js';
+import { githubApiRoot } from '../../config/github-api-url';
 import type { TimeLimit } from '../../util/deadline';
 import { UserError } from '../../util/errors';
 import { DEFAULT_TIMEOUT_MS, fetchWithTimeout, PortRefused, RequestTimeoutError, whyNotSent } from '../../util/fetch';
@@ -44,7 +45,7 @@ const DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
  * start (src/util/net-libraries.ts).
  */
 export async function createGitHubClient(token: string, apiUrl: string, options: GitHubClientOptions = {}): Promise<GitHubClient> {
-  const baseUrl = apiBaseUrl(apiUrl);
+  const baseUrl = githubApiRoot(apiUrl);
   const { getOctokit, retry, throttling, Bottleneck } = await import('../../util/net-libraries');
   oneWriteAtATime ??= new Bottleneck.Group({ maxConcurrent: 1 });
   const retries = options.retries ?? 4;
@@ -88,22 +89,6 @@ export async function createGitHubClient(token: string, apiUrl: string, options:
     throttling,
     notPastLimits(baseUrl, limit),
   );
-}
-
-/** The API root without its trailing slash; a value that is not an http(s) URL is an error naming GITHUB_API_URL. */
-function apiBaseUrl(apiUrl: string): string {
-  let url: URL | null = null;
-  try {
-    url = new URL(apiUrl);
-  } catch {
-    // Said below.
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new UserError(
-      `GITHUB_API_URL must be GitHub's REST API root, https://api.github.com or https://HOST/api/v3 on GitHub Enterprise Server; got '${apiUrl}'. The runner sets it: check the workflow's env.`,
-    );
-  }
-  return apiUrl.replace(/\/+$/, '');
 }
 
 /** How a message names a request: its method and path below the API root (templates filled, no query). */
