@@ -171,16 +171,19 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.equal(prComments(5).length, 0);
   });
 
-  test('GITHUB_API_URL that is not a URL: an error naming it and the form expected, not "TypeError: Invalid URL"', async () => {
+  test('GITHUB_API_URL that is not a URL: one error naming it and the form expected, before any work, not "TypeError: Invalid URL"', async () => {
     addPullRequest(fake, REPO, { number: 5, headSha: head });
     const r = await runAction('pull_request', prEvent(5), {}, TOKEN, { GITHUB_API_URL: 'not a url' });
     assert.equal(r.code, 1, r.stdout + r.stderr);
+    const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+    assert.equal(errors.length, 1, r.stdout);
     assert.match(
-      r.stdout,
-      /::error::GitHub comment: GITHUB_API_URL must be GitHub's REST API root, https:\/\/api\.github\.com or https:\/\/HOST\/api\/v3 on GitHub Enterprise Server; got 'not a url'\./,
+      errors[0]!,
+      /^::error::mlreport: GITHUB_API_URL must be GitHub's REST API root, https:\/\/api\.github\.com or https:\/\/HOST\/api\/v3 on GitHub Enterprise Server; got 'not a url'\./,
     );
     assert.doesNotMatch(r.stdout + r.stderr, /Invalid URL|TypeError/);
-    assert.match(r.summary, /accuracy/);
+    assert.doesNotMatch(r.stdout, /Comparing/, 'nothing was compared');
+    assert.equal(prComments(5).length, 0);
   });
 
   test('a 70,000-character report is folded into one comment, never failing', async () => {
