@@ -25483,10 +25483,10 @@ async function collectDataChanges(git, request, log) {
 
 // src/run.ts
 async function run(config, log) {
-  await makeOutFolder(config.outDir, outSetting(config));
-  if (config.githubPublish?.mode === "publish") return publishArtifact(config, log);
-  if (config.githubPublish?.mode === "aggregate") return runAggregate(aggregateConfig(config), log);
   const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
+  await makeOutFolder(config.outDir, outSetting(config));
+  if (config.githubPublish?.mode === "publish") return publishArtifact(config, log, deadline);
+  if (config.githubPublish?.mode === "aggregate") return runAggregate(aggregateConfig(config), log, deadline);
   return GitRepo.using(config.workspace, (git) => runIn(git, config, log, deadline));
 }
 async function runIn(git, config, log, deadline) {
@@ -25651,12 +25651,12 @@ async function runIn(git, config, log, deadline) {
     commentUrl: locationOf(comment3, published.results)
   };
 }
-async function publishArtifact(config, log) {
+async function publishArtifact(config, log, deadline) {
   const publish = config.githubPublish;
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const report2 = await readArtifact(publish.artifactDir);
   redactDeep(report2);
-  const comment3 = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir });
+  const comment3 = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, clientOptions: { limit: deadline.publishing() } });
   const published = await publishAll(report2, [{ target: comment3, policy: "required" }], log);
   return {
     report: report2,
@@ -25670,7 +25670,7 @@ async function publishArtifact(config, log) {
     commentUrl: locationOf(comment3, published.results)
   };
 }
-async function runAggregate(config, log) {
+async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLINE_MINUTES)) {
   await makeOutFolder(config.outDir, outSetting(config));
   const runs = await readRuns(config.dirs);
   for (const run2 of runs) if (run2.failed !== null) log.error(`Job ${run2.name}: ${run2.failed}.`);
@@ -25689,16 +25689,18 @@ async function runAggregate(config, log) {
   const markdown = (r) => aggregateMarkdown(r).body;
   const local = new LocalFilesPublisher(config.outDir, markdown, (r) => r);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  const comment3 = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
+  const limit = deadline.publishing();
+  const clientOptions = { limit };
+  const comment3 = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report2,
     [
       { target: local, policy: "required" },
       comment3 && { target: comment3, policy: "required" },
       config.summaryPath ? { target: new AggregateSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
-      report2.gates && gh?.ctx.token ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName }, log), policy: "required" } : null,
+      report2.gates && gh?.ctx.token ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName, clientOptions }, log), policy: "required" } : null,
       gh && {
-        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log),
+        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit }),
         policy: "never-fails",
         when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0)
       }

@@ -68,11 +68,11 @@ export interface RunResult {
 
 /** One run, top to bottom: revisions → reproduce → collect → compare → gate → compose → publish. */
 export async function run(config: Config, log: Logger): Promise<RunResult> {
-  await makeOutFolder(config.outDir, outSetting(config));
-  if (config.githubPublish?.mode === 'publish') return publishArtifact(config, log);
-  if (config.githubPublish?.mode === 'aggregate') return runAggregate(aggregateConfig(config), log);
-  // The clock starts before anything else: the budget is for the whole run, from the action's start.
+  // The clock starts before anything else: the budget is for the whole run, from the action's start, in every mode.
   const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
+  await makeOutFolder(config.outDir, outSetting(config));
+  if (config.githubPublish?.mode === 'publish') return publishArtifact(config, log, deadline);
+  if (config.githubPublish?.mode === 'aggregate') return runAggregate(aggregateConfig(config), log, deadline);
   return GitRepo.using(config.workspace, (git) => runIn(git, config, log, deadline));
 }
 
@@ -281,12 +281,12 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
 }
 
 /** `mode: publish` (the fork pattern's second workflow): post the report another run made; nothing is computed. */
-async function publishArtifact(config: Config, log: Logger): Promise<RunResult> {
+async function publishArtifact(config: Config, log: Logger, deadline: Deadline): Promise<RunResult> {
   const publish = config.githubPublish!;
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const report = await readArtifact(publish.artifactDir);
   redactDeep(report); // This workflow holds secrets the run that made the report never had; none may be posted.
-  const comment = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir });
+  const comment = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, clientOptions: { limit: deadline.publishing() } });
   const published = await publishAll(report, [{ target: comment, policy: 'required' }], log);
   return {
     report,
@@ -306,7 +306,7 @@ async function publishArtifact(config: Config, log: Logger): Promise<RunResult> 
  * published as a run's report is: files, one sticky comment, the job summary, a check run for the gates, and the
  * artifact. A failed job fails the step as a failed stage would.
  */
-export async function runAggregate(config: AggregateConfig, log: Logger): Promise<RunResult> {
+export async function runAggregate(config: AggregateConfig, log: Logger, deadline = new Deadline(DEFAULT_DEADLINE_MINUTES)): Promise<RunResult> {
   await makeOutFolder(config.outDir, outSetting(config));
   const runs = await readRuns(config.dirs);
   for (const run of runs) if (run.failed !== null) log.error(`Job ${run.name}: ${run.failed}.`);
@@ -326,16 +326,21 @@ export async function runAggregate(config: AggregateConfig, log: Logger): Promis
   const markdown = (r: AggregateReport) => aggregateMarkdown(r).body;
   const local = new LocalFilesPublisher(config.outDir, markdown, (r) => r);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir }) : null;
+  // Requests neither start nor wait past the budget, as a run's (or a short grace when it is spent).
+  const limit = deadline.publishing();
+  const clientOptions = { limit };
+  const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report,
     [
       { target: local, policy: 'required' },
       comment && { target: comment, policy: 'required' },
       config.summaryPath ? { target: new AggregateSummaryPublisher(config.summaryPath, config.outDir), policy: 'required' } : null,
-      report.gates && gh?.ctx.token ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName }, log), policy: 'required' } : null,
+      report.gates && gh?.ctx.token
+        ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName, clientOptions }, log), policy: 'required' }
+        : null,
       gh && {
-        target: new ReportArtifact<AggregateReport>(gh.cfg, config.outDir, gh.ctx, log),
+        target: new ReportArtifact<AggregateReport>(gh.cfg, config.outDir, gh.ctx, log, { limit }),
         policy: 'never-fails',
         when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined),
       },

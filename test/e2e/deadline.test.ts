@@ -1,4 +1,6 @@
 import { describe, test, after } from 'node:test';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -120,6 +122,57 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
     } finally {
       await fake.stop();
       repo.remove();
+    }
+  });
+  test("mode publish and mode aggregate: an API that never answers is waited for until the budget's grace ends, not through every retry", async () => {
+    // Accepts connections and never answers. Without the budget each request would be tried 5 times, 30 s each.
+    const hung = createServer(() => undefined);
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const apiUrl = `http://127.0.0.1:${(hung.address() as AddressInfo).port}`;
+    const repo = new TempRepo();
+    const artifacts = tempDir();
+    try {
+      const head = repo.commit('base', { 'metrics.json': '{"acc": 0.5}' });
+      // The folder a job of the first workflow uploads, made by the real report command; aggregate reads a folder of them.
+      const made = await runCli(['report', '--base', 'HEAD', '--metrics', 'metrics.json', '--out', join(artifacts, 'mlreport-a'), '--quiet'], repo.dir);
+      assert.equal(made.code, 0, made.stderr);
+      const pr = {
+        number: 5,
+        head: { sha: head, ref: 'feature', repo: { full_name: 'octo/iris' } },
+        base: { sha: head, ref: 'main', repo: { full_name: 'octo/iris' } },
+      };
+      const common = { workspace: repo.dir, sha: head, apiUrl, inputs: { 'deadline-minutes': '0.01', 'image-store': 'none', artifact: 'off' } };
+      const [published, aggregated] = await Promise.all([
+        runAction({
+          ...common,
+          eventName: 'workflow_run',
+          event: {
+            workflow_run: { id: 9, event: 'pull_request', head_sha: head, head_branch: 'feature', pull_requests: [pr] },
+            repository: { full_name: 'octo/iris', default_branch: 'main' },
+          },
+          inputs: { ...common.inputs, mode: 'publish', 'artifact-dir': join(artifacts, 'mlreport-a') },
+        }),
+        runAction({
+          ...common,
+          eventName: 'pull_request',
+          event: { pull_request: pr, repository: { full_name: 'octo/iris', default_branch: 'main' } },
+          inputs: { ...common.inputs, mode: 'aggregate', 'artifact-dir': artifacts },
+        }),
+      ]);
+      for (const r of [published, aggregated]) {
+        rmSync(r.runnerTemp, { recursive: true, force: true });
+        assert.equal(r.code, 1, r.stdout + r.stderr);
+        assert.match(
+          r.stdout,
+          /::error::GitHub comment: .*no answer before the run's time budget \(0\.6 s, `deadline-minutes`, with at least 30 s to publish\) was spent/,
+        );
+        assert.doesNotMatch(r.stdout, /retry 2 of 4/);
+      }
+    } finally {
+      hung.closeAllConnections();
+      hung.close();
+      repo.remove();
+      rmSync(artifacts, { recursive: true, force: true });
     }
   });
 });
