@@ -1,12 +1,11 @@
 import { describe, test, afterEach, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { FakeGitHub } from '../fakes/github';
 import { primaryRateLimit, secondaryRateLimit, serverError } from '../fakes/github/faults';
 import { comments } from '../fakes/github/routes/comments';
 import { GitHubPublisher } from '../../src/publish/github/publisher';
 import { MemoryLogger } from '../helpers/memory-logger';
+import { freePort } from '../helpers/ports';
 import { UserError } from '../../src/util/errors';
 import { REPO, context, plotsDir, publishConfig, publisher, reportData, dropFixture, pullRequestFixture } from './github-fixtures';
 
@@ -80,7 +79,7 @@ describe('API faults', () => {
   test('an API that cannot be reached: retried, then a message naming the API URL, no HTTP status', async () => {
     const log = new MemoryLogger();
     // A port nothing listens on (not 9 or another port fetch refuses outright: that is not retried).
-    const apiUrl = await closedPort();
+    const apiUrl = `http://127.0.0.1:${await freePort()}`;
     const ctx = context(fake, { apiUrl });
     const pub = new GitHubPublisher(ctx, publishConfig(), log, { baseDir: dir, clientOptions: { waitScale: 0.001 } });
     await assert.rejects(pub.publish(reportData()), (error: Error) => {
@@ -132,12 +131,3 @@ describe('API faults', () => {
     assert.match(off.log.lines.join('\n'), /comes from a fork.*upload that folder with actions\/upload-artifact.*mode: publish/s);
   });
 });
-
-/** The URL of a port nothing listens on: one the system just gave and took back. */
-async function closedPort(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}

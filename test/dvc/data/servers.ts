@@ -1,10 +1,10 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../helpers/ports';
 
 const execFileAsync = promisify(execFile);
 
@@ -49,14 +49,6 @@ export async function aws(endpoint: string, args: string[]): Promise<string> {
   } catch (error) {
     throw new Error(`aws ${args.join(' ')} failed: ${(error as { stderr?: string }).stderr ?? String(error)}`);
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Microsoft's Azure Storage emulator (azurite), its blob service only, on a free loopback port. */

@@ -16,6 +16,7 @@ import { MemoryLogger } from '../../helpers/memory-logger';
 import { startFakeGitHub, type FakeGitHub } from '../../fakes/github';
 import { checkRuns, type FakeCheckRun } from '../../fakes/github/routes/checks';
 import { commitStatuses } from '../../fakes/github/routes/statuses';
+import { freePort } from '../../helpers/ports';
 import { tempDir } from '../../helpers/repo';
 import { UserError } from '../../../src/util/errors';
 import { reportOf } from '../../helpers/report';
@@ -410,12 +411,3 @@ describe('gate check run', () => {
     }
   });
 });
-
-/** A port nothing listens on: one the system just gave and took back. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
