@@ -21853,12 +21853,47 @@ function refuseAbsolute(stage2) {
     );
   }
 }
-function isInside(child, parent) {
-  return parent === "." || child.startsWith(`${parent}/`);
+var Outputs = class {
+  byPath = /* @__PURE__ */ new Map();
+  below = /* @__PURE__ */ new Map();
+  get(path) {
+    return this.byPath.get(path);
+  }
+  add(path, owner) {
+    const output = { path, owner, index: this.byPath.size };
+    this.byPath.set(path, output);
+    for (const folder of foldersAbove(path)) {
+      const list4 = this.below.get(folder);
+      if (list4) list4.push(output);
+      else this.below.set(folder, [output]);
+    }
+  }
+  /** The outputs `path` is, or is inside of: first in dvc.yaml order. */
+  holding(path) {
+    const found = [];
+    for (const candidate of [path, ...foldersAbove(path)]) {
+      const output = this.byPath.get(candidate);
+      if (output) found.push(output);
+    }
+    return found.sort(inOrder);
+  }
+  /** The outputs `path` is or is inside of, and those inside it: first in dvc.yaml order. */
+  overlapping(path) {
+    return [...this.holding(path), ...this.below.get(path) ?? []].sort(inOrder);
+  }
+};
+function inOrder(a, b) {
+  return a.index - b.index;
+}
+function foldersAbove(path) {
+  if (path === ".") return [];
+  const folders = ["."];
+  for (let slash = path.indexOf("/"); slash >= 0; slash = path.indexOf("/", slash + 1)) folders.push(path.slice(0, slash));
+  return folders;
 }
 function buildDag(stages) {
   const nodes = /* @__PURE__ */ new Map();
-  const writer = /* @__PURE__ */ new Map();
+  const outputs = new Outputs();
   for (const stage2 of stages) {
     refuseAbsolute(stage2);
     const node = {
@@ -21868,34 +21903,25 @@ function buildDag(stages) {
     };
     nodes.set(stage2.name, node);
     for (const out of node.outs) {
-      const other = writer.get(out);
+      const other = outputs.get(out)?.owner;
       if (other !== void 0) {
         throw new UserError(
           other === stage2.name ? `dvc.yaml: stage '${stage2.name}' lists the output '${out}' twice.` : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage2.name}'. Each output must belong to one stage.`
         );
       }
-      for (const [path, owner] of writer) {
-        if (owner !== stage2.name && (isInside(out, path) || isInside(path, out))) {
-          throw new UserError(`dvc.yaml: output '${out}' of stage '${stage2.name}' overlaps output '${path}' of stage '${owner}'.`);
-        }
-      }
-      writer.set(out, stage2.name);
+      const nested = outputs.overlapping(out).find((o) => o.owner !== stage2.name);
+      if (nested) throw new UserError(`dvc.yaml: output '${out}' of stage '${stage2.name}' overlaps output '${nested.path}' of stage '${nested.owner}'.`);
+      outputs.add(out, stage2.name);
     }
   }
-  const producerOf = (path) => {
-    for (const [out, owner] of writer) if (out === path || isInside(path, out)) return owner;
-    return void 0;
-  };
+  const producerOf = (path) => outputs.holding(path)[0]?.owner;
   const upstream = /* @__PURE__ */ new Map();
   for (const [name, node] of nodes) {
     const ups = /* @__PURE__ */ new Set();
     for (const dep of node.deps) {
-      for (const [out, owner] of writer) {
-        if (owner !== name && (out === dep || isInside(dep, out) || isInside(out, dep))) ups.add(owner);
-        if (owner === name && (out === dep || isInside(dep, out))) {
-          throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${out}' (a cycle).`);
-        }
-      }
+      const own = outputs.holding(dep).find((o) => o.owner === name);
+      if (own) throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${own.path}' (a cycle).`);
+      for (const o of outputs.overlapping(dep)) if (o.owner !== name) ups.add(o.owner);
     }
     upstream.set(name, [...ups]);
   }

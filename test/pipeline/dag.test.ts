@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Stage } from '../../src/dvc/types';
+import { buildDag } from '../../src/pipeline/dag';
+
+function stage(name: string, deps: string[], outs: string[], wdir = '.'): Stage {
+  return {
+    name,
+    wdir,
+    cmd: name,
+    deps,
+    params: [],
+    outs: outs.map((path) => ({ path, kind: 'out', cache: true, persist: false, props: new Map() })),
+    frozen: false,
+    alwaysChanged: false,
+  };
+}
+
+test('a stage reading a folder depends on every stage writing inside it, and one reading inside a folder on its writer', () => {
+  const dag = buildDag([
+    stage('a', [], ['data/x']),
+    stage('b', [], ['data/y']),
+    stage('c', ['data'], ['model']),
+    stage('d', ['model/weights.bin', 'src/eval.py'], ['eval'], '.'),
+    stage('e', ['../top/eval/report.json'], [], 'top'),
+  ]);
+  assert.deepEqual(dag.upstream.get('c'), ['a', 'b']);
+  assert.deepEqual(dag.upstream.get('d'), ['c']);
+  assert.deepEqual(dag.upstream.get('e'), [], 'top/eval is not eval');
+  assert.deepEqual(dag.order, ['a', 'b', 'c', 'd', 'e']);
+  assert.equal(dag.producerOf('data/x/1.csv'), 'a');
+  assert.equal(dag.producerOf('data/x'), 'a');
+  assert.equal(dag.producerOf('data'), undefined, 'a folder holding outputs is not itself written');
+  assert.equal(dag.producerOf('data/xy'), undefined, 'a name that starts like an output is not inside it');
+});
+
+test('outputs nested across stages are refused, whichever comes first; one stage may nest its own', () => {
+  assert.throws(
+    () => buildDag([stage('a', [], ['out/m.pkl']), stage('b', [], ['out'])]),
+    /output 'out' of stage 'b' overlaps output 'out\/m\.pkl' of stage 'a'/,
+  );
+  assert.throws(
+    () => buildDag([stage('a', [], ['out']), stage('b', [], ['out/m.pkl'])]),
+    /output 'out\/m\.pkl' of stage 'b' overlaps output 'out' of stage 'a'/,
+  );
+  assert.throws(
+    () => buildDag([stage('a', [], ['x/1']), stage('b', [], ['x/2']), stage('c', [], ['x'])]),
+    /output 'x' of stage 'c' overlaps output 'x\/1' of stage 'a'/,
+    'the first in dvc.yaml order is named',
+  );
+  assert.deepEqual(buildDag([stage('a', [], ['out', 'out/m.pkl'])]).order, ['a']);
+});
+
+test("a stage reading its own output, or inside it, is a cycle; reading a folder holding it is another stage's", () => {
+  assert.throws(() => buildDag([stage('a', ['out/m.pkl'], ['out'])]), /stage 'a' depends on its own output 'out' \(a cycle\)/);
+  assert.throws(() => buildDag([stage('a', ['out'], ['out'])]), /stage 'a' depends on its own output 'out' \(a cycle\)/);
+  assert.deepEqual(buildDag([stage('a', ['out'], ['out/m.pkl'])]).upstream.get('a'), []);
+});
