@@ -19853,7 +19853,8 @@ function logRetries(retries, scale, say, limit) {
         const waitMs = attempt ** 2 * 1e3 * scale;
         if (limit && performance2.now() + waitMs >= limit.endsAt) {
           request.retries = 0;
-          say(`${reason} on ${options2.method} ${options2.url}; not retried: ${limit.describe()} is spent.`);
+          const why = reason.includes(limit.describe()) ? "" : `: ${limit.describe()} is spent`;
+          say(`${reason} on ${options2.method} ${options2.url}; not retried${why}.`);
         } else {
           say(`${reason} on ${options2.method} ${options2.url}; retry ${attempt} of ${retries} in ${(waitMs / 1e3).toFixed(1)} s.`);
         }

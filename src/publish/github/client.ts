@@ -130,7 +130,9 @@ function logRetries(retries: number, scale: number, say: (message: string) => vo
         const waitMs = attempt ** 2 * 1000 * scale;
         if (limit && performance.now() + waitMs >= limit.endsAt) {
           request.retries = 0;
-          say(`${reason} on ${options.method} ${options.url}; not retried: ${limit.describe()} is spent.`);
+          // A request the limit itself cut says so already.
+          const why = reason.includes(limit.describe()) ? '' : `: ${limit.describe()} is spent`;
+          say(`${reason} on ${options.method} ${options.url}; not retried${why}.`);
         } else {
           say(`${reason} on ${options.method} ${options.url}; retry ${attempt} of ${retries} in ${(waitMs / 1000).toFixed(1)} s.`);
         }
