@@ -20825,7 +20825,7 @@ function findDatapoints(doc) {
   const lists = [];
   const visit = (value2) => {
     if (Array.isArray(value2)) {
-      if (value2.length && value2.every(isRecord) && sameKeys(value2)) lists.push(value2);
+      if (value2.length && value2.every(isRecord) && firstHasEveryKey(value2)) lists.push(value2);
       return;
     }
     if (isRecord(value2)) for (const v of Object.values(value2)) visit(v);
@@ -20918,9 +20918,9 @@ var PlotTable = class {
     });
   }
 };
-function sameKeys(rows) {
-  const first = Object.keys(rows[0]).sort().join("\0");
-  return rows.every((r) => Object.keys(r).sort().join("\0") === first);
+function firstHasEveryKey(rows) {
+  const first = rows[0];
+  return rows.every((r) => Object.keys(r).every((k) => Object.hasOwn(first, k)));
 }
 function isRecord(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);

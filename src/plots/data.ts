@@ -46,13 +46,13 @@ export function parsePlotData(path: string, text: string, header = true): PlotDa
 
 /**
  * DVC's `get_datapoints`: every list of objects in the document (the top level, or values of objects,
- * recursively) whose objects all share the same keys, merged index-wise.
+ * recursively) whose first object has every key the others use, merged index-wise.
  */
 export function findDatapoints(doc: unknown): Row[] {
   const lists: Row[][] = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) {
-      if (value.length && value.every(isRecord) && sameKeys(value)) lists.push(value);
+      if (value.length && value.every(isRecord) && firstHasEveryKey(value)) lists.push(value);
       return;
     }
     if (isRecord(value)) for (const v of Object.values(value)) visit(v);
@@ -177,9 +177,10 @@ export class PlotTable {
   }
 }
 
-function sameKeys(rows: Row[]): boolean {
-  const first = Object.keys(rows[0]!).sort().join('\0');
-  return rows.every((r) => Object.keys(r).sort().join('\0') === first);
+/** DVC's `_is_datapoints`: later rows may leave a field out (a last epoch without val_loss), not add one. */
+function firstHasEveryKey(rows: Row[]): boolean {
+  const first = rows[0]!;
+  return rows.every((r) => Object.keys(r).every((k) => Object.hasOwn(first, k)));
 }
 
 function isRecord(value: unknown): value is Row {
