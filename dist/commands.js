@@ -15558,7 +15558,7 @@ function asMapping(value2, file) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -18417,8 +18417,34 @@ function isRecord2(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
-// src/plots/definitions.ts
+// src/plots/image.ts
 import { posix as posix5 } from "node:path";
+var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
+var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
+function imageProblem(path, bytes) {
+  const expected2 = KIND_OF_EXTENSION[posix5.extname(path).toLowerCase()];
+  if (!expected2) return null;
+  const actual = sniff(bytes);
+  if (actual === expected2) return null;
+  const what = actual ? `it is a ${actual}: name it ${EXTENSION_OF_KIND[actual]}` : `it starts with ${startText(bytes)}`;
+  return `${path} is not a${expected2 === "SVG" ? "n" : ""} ${expected2} image (${what})`;
+}
+function sniff(b) {
+  if (b[0] === 137 && b[1] === 80 && b[2] === 78 && b[3] === 71) return "PNG";
+  if (b[0] === 255 && b[1] === 216 && b[2] === 255) return "JPEG";
+  if (b[0] === 71 && b[1] === 73 && b[2] === 70 && b[3] === 56) return "GIF";
+  const head = Buffer.from(b.subarray(0, 4096)).toString("utf8").replace(/^\ufeff/, "");
+  const rest = head.replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>))*\s*/i, "");
+  return /^<svg[\s>/]/i.test(rest) ? "SVG" : null;
+}
+function startText(b) {
+  const line = Buffer.from(b.subarray(0, 200)).toString("utf8").split(/\r?\n/)[0];
+  const shown3 = line.length > 40 ? `${line.slice(0, 40)}\u2026` : line;
+  return /^[\x20-\x7e\u00a0-\uffff]*$/.test(shown3) && shown3.trim() ? JSON.stringify(shown3) : `the bytes ${[...b.subarray(0, 4)].map((x) => x.toString(16).padStart(2, "0")).join(" ")}`;
+}
+
+// src/plots/definitions.ts
+import { posix as posix6 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -18487,7 +18513,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix5.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix6.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -18513,7 +18539,7 @@ function fromYDict(id, p, origin) {
   return { id, sources, ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix5.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix6.extname(path).toLowerCase());
   const x = p.x === void 0 || p.x === null ? null : typeof p.x === "string" ? p.x : xFor(p.x, path, path, origin);
   return { id: path, sources: [{ file: path, y: fieldList(p.y, path, origin, "y"), x }], ...common(path, p, origin), image };
 }
@@ -18559,7 +18585,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix5.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix6.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -18996,10 +19022,10 @@ async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix6.extname(f).toLowerCase())).sort();
+  const files = all.filter((f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix7.extname(f).toLowerCase())).sort();
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix6.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix7.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request, definitions) {
@@ -19023,9 +19049,7 @@ async function preparePlots(git, request, definitions) {
       if (def.image) {
         const file = def.sources[0].file;
         const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
-        if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
-        const notes = !head2 ? [`no image at the head (${request.headLabel}): showing ${request.base.label}'s`] : request.base && !base2 ? [`no image at the base (${request.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title: title2, head: head2, base: base2, ext: posix6.extname(file).toLowerCase(), notes });
+        out.push(preparedImage(def, title2, head2, base2, request));
         continue;
       }
       const headFiles = await readFiles2(def, readHead, headCache);
@@ -19040,6 +19064,20 @@ async function preparePlots(git, request, definitions) {
   }
   await data?.close();
   return out;
+}
+function preparedImage(def, title2, head, base, request) {
+  const file = def.sources[0].file;
+  if (!head && !base) throw new PlotDataError(`${file} does not exist at the head or the base`);
+  const headProblem = head && imageProblem(file, head);
+  if (headProblem) throw new PlotDataError(headProblem);
+  const notes = [];
+  const baseProblem = base && imageProblem(file, base);
+  if (baseProblem) {
+    if (!head) throw new PlotDataError(`${baseProblem} at the base, and ${file} does not exist at the head`);
+    notes.push(`base (${request.base.label}): ${baseProblem}`);
+  } else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
+  else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
+  return { kind: "image", id: def.id, title: title2, head, base: baseProblem ? null : base, ext: posix7.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -19435,7 +19473,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath } from "node:fs/promises";
-import { posix as posix7, relative as relative5, sep as sep6 } from "node:path";
+import { posix as posix8, relative as relative5, sep as sep6 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -20117,7 +20155,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix7.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix8.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
@@ -21041,7 +21079,7 @@ function insideFolder(path) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat4, readFile as readFile6 } from "node:fs/promises";
-import { join as join16, posix as posix8 } from "node:path";
+import { join as join16, posix as posix9 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -21630,7 +21668,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix8.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix9.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -21834,9 +21872,9 @@ import { join as join23 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
-import { posix as posix9 } from "node:path";
+import { posix as posix10 } from "node:path";
 function projectPath2(stage2, p) {
-  return posix9.normalize(posix9.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix10.normalize(posix10.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isAbsolute2(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
@@ -22482,12 +22520,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix12 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options2, detached: posix12 });
+  const posix13 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options2, detached: posix13 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix12 && !forwarding) {
+  if (posix13 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -22548,7 +22586,7 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join22, posix as posix11, relative as relative6, resolve as resolve5, dirname as dirname7 } from "node:path";
+import { join as join22, posix as posix12, relative as relative6, resolve as resolve5, dirname as dirname7 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
@@ -22698,7 +22736,7 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open4, stat as stat6 } from "node:fs/promises";
-import { join as join20, posix as posix10, sep as sep7 } from "node:path";
+import { join as join20, posix as posix11, sep as sep7 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -22772,7 +22810,7 @@ async function hashDir(root, rel, ignore, name, state) {
     const absDir = join20(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
-      throw new UserError(`'${posix10.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix11.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     const ignored = ignore.childMatcher(relDir);
     const below = (child) => relDir ? `${relDir}/${child}` : child;
@@ -23016,7 +23054,7 @@ var Workspace = class {
     const key2 = `${name}\0${path}`;
     let p = this.hashes.get(key2);
     if (!p) {
-      const rel = posix11.normalize(posix11.join(this.prefix || ".", path));
+      const rel = posix12.normalize(posix12.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       this.state ??= HashState.open(this.root);
       p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
@@ -23038,7 +23076,7 @@ var Workspace = class {
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
-    return posix11.normalize(posix11.join(this.prefix || ".", path));
+    return posix12.normalize(posix12.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
     return existsSync4(join22(this.root, ...rootPath.split("/")));

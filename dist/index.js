@@ -14208,12 +14208,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options) {
-  const posix12 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options, detached: posix12 });
+  const posix13 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options, detached: posix13 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix12 && !forwarding) {
+  if (posix13 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -20671,7 +20671,7 @@ function reportJson(report2) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix9 } from "node:path";
+import { posix as posix10 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -21530,8 +21530,34 @@ function isRecord2(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
-// src/plots/definitions.ts
+// src/plots/image.ts
 import { posix as posix8 } from "node:path";
+var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
+var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
+function imageProblem(path, bytes) {
+  const expected2 = KIND_OF_EXTENSION[posix8.extname(path).toLowerCase()];
+  if (!expected2) return null;
+  const actual = sniff(bytes);
+  if (actual === expected2) return null;
+  const what = actual ? `it is a ${actual}: name it ${EXTENSION_OF_KIND[actual]}` : `it starts with ${startText(bytes)}`;
+  return `${path} is not a${expected2 === "SVG" ? "n" : ""} ${expected2} image (${what})`;
+}
+function sniff(b) {
+  if (b[0] === 137 && b[1] === 80 && b[2] === 78 && b[3] === 71) return "PNG";
+  if (b[0] === 255 && b[1] === 216 && b[2] === 255) return "JPEG";
+  if (b[0] === 71 && b[1] === 73 && b[2] === 70 && b[3] === 56) return "GIF";
+  const head = Buffer.from(b.subarray(0, 4096)).toString("utf8").replace(/^\ufeff/, "");
+  const rest = head.replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>))*\s*/i, "");
+  return /^<svg[\s>/]/i.test(rest) ? "SVG" : null;
+}
+function startText(b) {
+  const line = Buffer.from(b.subarray(0, 200)).toString("utf8").split(/\r?\n/)[0];
+  const shown4 = line.length > 40 ? `${line.slice(0, 40)}\u2026` : line;
+  return /^[\x20-\x7e\u00a0-\uffff]*$/.test(shown4) && shown4.trim() ? JSON.stringify(shown4) : `the bytes ${[...b.subarray(0, 4)].map((x) => x.toString(16).padStart(2, "0")).join(" ")}`;
+}
+
+// src/plots/definitions.ts
+import { posix as posix9 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -21600,7 +21626,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix8.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix9.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -21626,7 +21652,7 @@ function fromYDict(id, p, origin) {
   return { id, sources, ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix8.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix9.extname(path).toLowerCase());
   const x = p.x === void 0 || p.x === null ? null : typeof p.x === "string" ? p.x : xFor(p.x, path, path, origin);
   return { id: path, sources: [{ file: path, y: fieldList(p.y, path, origin, "y"), x }], ...common(path, p, origin), image };
 }
@@ -21672,7 +21698,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix8.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix9.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -22109,10 +22135,10 @@ async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix9.extname(f).toLowerCase())).sort();
+  const files = all.filter((f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix10.extname(f).toLowerCase())).sort();
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix9.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix10.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request, definitions) {
@@ -22136,9 +22162,7 @@ async function preparePlots(git, request, definitions) {
       if (def.image) {
         const file = def.sources[0].file;
         const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
-        if (!head2 && !base2) throw new PlotDataError(`${file} does not exist at the head or the base`);
-        const notes = !head2 ? [`no image at the head (${request.headLabel}): showing ${request.base.label}'s`] : request.base && !base2 ? [`no image at the base (${request.base.label})`] : [];
-        out.push({ kind: "image", id: def.id, title: title2, head: head2, base: base2, ext: posix9.extname(file).toLowerCase(), notes });
+        out.push(preparedImage(def, title2, head2, base2, request));
         continue;
       }
       const headFiles = await readFiles2(def, readHead, headCache);
@@ -22153,6 +22177,20 @@ async function preparePlots(git, request, definitions) {
   }
   await data?.close();
   return out;
+}
+function preparedImage(def, title2, head, base, request) {
+  const file = def.sources[0].file;
+  if (!head && !base) throw new PlotDataError(`${file} does not exist at the head or the base`);
+  const headProblem = head && imageProblem(file, head);
+  if (headProblem) throw new PlotDataError(headProblem);
+  const notes = [];
+  const baseProblem = base && imageProblem(file, base);
+  if (baseProblem) {
+    if (!head) throw new PlotDataError(`${baseProblem} at the base, and ${file} does not exist at the head`);
+    notes.push(`base (${request.base.label}): ${baseProblem}`);
+  } else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
+  else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
+  return { kind: "image", id: def.id, title: title2, head, base: baseProblem ? null : base, ext: posix10.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -22451,7 +22489,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix10, relative as relative6, sep as sep7 } from "node:path";
+import { posix as posix11, relative as relative6, sep as sep7 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -23045,7 +23083,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix11.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
@@ -23969,7 +24007,7 @@ function insideFolder(path) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat5, readFile as readFile8 } from "node:fs/promises";
-import { join as join25, posix as posix11 } from "node:path";
+import { join as join25, posix as posix12 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -24558,7 +24596,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix12.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });

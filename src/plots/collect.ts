@@ -15,6 +15,7 @@ import { withCachedOutputs } from '../values/cached-outputs';
 import { chartSeries } from './chart-series';
 import { fillCustomTemplate } from './custom';
 import { parsePlotData, type PlotData } from './data';
+import { imageProblem } from './image';
 import { DATA_EXTENSIONS, plotsFromDvcDoc, plotsFromPaths, type DefinitionsResult } from './definitions';
 import {
   dagshubNames,
@@ -178,13 +179,7 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
       if (def.image) {
         const file = def.sources[0]!.file;
         const [head, base] = await Promise.all([readHead(file), readBase(file)]);
-        if (!head && !base) throw new PlotDataError(`${file} does not exist at the head or the base`);
-        const notes = !head
-          ? [`no image at the head (${request.headLabel}): showing ${request.base!.label}'s`]
-          : request.base && !base
-            ? [`no image at the base (${request.base.label})`]
-            : [];
-        out.push({ kind: 'image', id: def.id, title, head, base, ext: posix.extname(file).toLowerCase(), notes });
+        out.push(preparedImage(def, title, head, base, request));
         continue;
       }
       const headFiles = await readFiles(def, readHead, headCache);
@@ -202,6 +197,25 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
   }
   await data?.close();
   return out;
+}
+
+/**
+ * An image the pipeline wrote, at the head and the base. Bytes that are not the image the name says are an error at
+ * the head and leave the base out, with a note: copied as they are, they would show as a broken image.
+ */
+function preparedImage(def: PlotDefinition, title: string, head: Buffer | null, base: Buffer | null, request: PlotsRequest): PreparedPlot {
+  const file = def.sources[0]!.file;
+  if (!head && !base) throw new PlotDataError(`${file} does not exist at the head or the base`);
+  const headProblem = head && imageProblem(file, head);
+  if (headProblem) throw new PlotDataError(headProblem);
+  const notes: string[] = [];
+  const baseProblem = base && imageProblem(file, base);
+  if (baseProblem) {
+    if (!head) throw new PlotDataError(`${baseProblem} at the base, and ${file} does not exist at the head`);
+    notes.push(`base (${request.base!.label}): ${baseProblem}`);
+  } else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base!.label}'s`);
+  else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
+  return { kind: 'image', id: def.id, title, head, base: baseProblem ? null : base, ext: posix.extname(file).toLowerCase(), notes };
 }
 
 type ParseCache = Map<string, Promise<PlotData | null>>;

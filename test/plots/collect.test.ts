@@ -157,3 +157,39 @@ test('a data file is read as UTF-8 (a BOM dropped, accented names kept) and a pl
     repo.remove();
   }
 });
+
+test('an image plot whose bytes are not the image its name says is an error naming the file; a bad base image is a note', async () => {
+  const repo = new TempRepo();
+  try {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]);
+    const baseSha = repo.commit('base', {
+      'dvc.yaml': 'plots:\n  - text.png\n  - jpeg.png\n  - ok.svg\n  - ok.jpg\n  - fixed.png\n',
+      'fixed.png': 'Git LFS pointer, say\n',
+    });
+    repo.commit('head', {
+      'text.png': 'version https://git-lfs.github.com/spec/v1\noid sha256:0\n',
+      'jpeg.png': Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]),
+      'ok.svg': '\ufeff<?xml version="1.0"?>\n<!-- drawn by matplotlib -->\n<svg xmlns="http://www.w3.org/2000/svg"/>',
+      'ok.jpg': Buffer.from([0xff, 0xd8, 0xff, 0xdb]),
+      'fixed.png': png,
+    });
+    const git = await GitRepo.open(repo.dir);
+    const { definitions } = await findPlotDefinitions(repo.dir, null);
+    const prepared = await preparePlots(git, { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel: 'pr', plotsPaths: null }, definitions);
+    const byId = new Map(prepared.map((p) => [p.id, p]));
+    const error = (id: string) => {
+      const plot = byId.get(id);
+      return plot?.kind === 'error' ? plot.error : `not an error: ${plot?.kind}`;
+    };
+    assert.match(error('text.png'), /^plot 'text\.png' \(dvc\.yaml plots\[0\]\): text\.png is not a PNG image \(it starts with "version https:/);
+    assert.match(error('jpeg.png'), /jpeg\.png is not a PNG image \(it is a JPEG: name it \.jpg\)/);
+    assert.equal(byId.get('ok.svg')?.kind, 'image');
+    assert.equal(byId.get('ok.jpg')?.kind, 'image');
+    const fixed = byId.get('fixed.png');
+    assert.ok(fixed?.kind === 'image');
+    assert.equal(fixed.base, null);
+    assert.deepEqual(fixed.notes, ['base (main): fixed.png is not a PNG image (it starts with "Git LFS pointer, say")']);
+  } finally {
+    repo.remove();
+  }
+});
