@@ -20931,13 +20931,14 @@ var INDEX_FIELD = "step";
 var INFERRED_X = "dvc_inferred_x_value";
 var INFERRED_Y = "dvc_inferred_y_value";
 var DAGSHUB_VALUE = "value";
+var JSON_SHAPE = ': DVC plots read a list of objects, such as [{"epoch": 1, "loss": 0.5}, \u2026], at the top or under any key';
 var PlotDataError = class extends UserError {
 };
 function resolveSources(def, files) {
   return def.sources.map((source) => {
     const data = files.get(source.file);
     if (!data) throw new PlotDataError(`${source.file} does not exist`);
-    if (!rowCount(data)) throw new PlotDataError(`${source.file} has no data rows`);
+    if (!rowCount(data)) throw new PlotDataError(`${source.file} has no data rows${data.table ? "" : JSON_SHAPE}`);
     if (data.dagshub) {
       const names = dagshubNames(data);
       const ys2 = source.y.length ? source.y : names;

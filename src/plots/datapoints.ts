@@ -10,6 +10,9 @@ const INFERRED_Y = 'dvc_inferred_y_value';
 /** Where a DagsHub metrics.csv row's Value goes (its Step goes to `step`). */
 const DAGSHUB_VALUE = 'value';
 
+/** What a JSON or YAML plot file must hold (DVC `get_datapoints`), for the error when it holds none. */
+const JSON_SHAPE = ': DVC plots read a list of objects, such as [{"epoch": 1, "loss": 0.5}, …], at the top or under any key';
+
 /** A source's fields, decided once (from the first revision that has data) and used for every revision. */
 export interface ResolvedSource {
   file: string;
@@ -32,7 +35,7 @@ export function resolveSources(def: PlotDefinition, files: RevisionFiles): Resol
   return def.sources.map((source: PlotSource) => {
     const data = files.get(source.file);
     if (!data) throw new PlotDataError(`${source.file} does not exist`);
-    if (!rowCount(data)) throw new PlotDataError(`${source.file} has no data rows`);
+    if (!rowCount(data)) throw new PlotDataError(`${source.file} has no data rows${data.table ? '' : JSON_SHAPE}`);
     if (data.dagshub) {
       const names = dagshubNames(data);
       const ys = source.y.length ? source.y : names;

@@ -59,10 +59,13 @@ test('findDatapoints merges lists of same-keyed objects found anywhere, index-wi
   ]);
 });
 
-test('findDatapoints keeps a list whose later rows lack some of the first row\'s keys, as DVC _is_datapoints does', () => {
+test("findDatapoints keeps a list whose later rows lack some of the first row's keys, as DVC _is_datapoints does", () => {
   // DVC (dvc/render/converter/vega.py `_is_datapoints`): the first row's keys must be every key the rows use; a
   // log whose last epoch has no val_loss is still drawn. A later row with a key the first lacks is not data.
-  const log = [{ epoch: 1, loss: 1, val_loss: 1.2 }, { epoch: 2, loss: 0.5 }];
+  const log = [
+    { epoch: 1, loss: 1, val_loss: 1.2 },
+    { epoch: 2, loss: 0.5 },
+  ];
   assert.deepEqual(findDatapoints(log), log);
   assert.deepEqual(findDatapoints([{ epoch: 1 }, { epoch: 2, loss: 0.5 }]), []);
 });
