@@ -21383,6 +21383,7 @@ var PlotBoundError = class extends UserError {
 
 // src/plots/custom.ts
 var ANCHOR = /<DVC_METRIC_([A-Z_]+)>/g;
+var VIEWS = ["mark", "layer", "facet", "hconcat", "vconcat", "concat", "repeat"];
 function jsonProblem(path, text2, message) {
   const at = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
   if (!at) return `${path}: invalid JSON: ${message}`;
@@ -21399,6 +21400,10 @@ function fillCustomTemplate(path, text2, values) {
   if (!isRecord2(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
   if (!text2.includes("<DVC_METRIC_DATA>")) {
     throw new UserError(`${path}: the template does not use the '<DVC_METRIC_DATA>' anchor, so it cannot show the plot's data.`);
+  }
+  if (!VIEWS.some((k) => k in template)) {
+    const list4 = VIEWS.map((k) => `\`${k}\``);
+    throw new UserError(`${path}: a Vega-Lite template needs one of ${list4.slice(0, -1).join(", ")} or ${list4.at(-1)} at its top level, to say what to draw.`);
   }
   assertNoUrls(path, template, "");
   assertKnownMarks(path, template, "");

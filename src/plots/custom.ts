@@ -17,6 +17,8 @@ export interface AnchorValues {
 }
 
 const ANCHOR = /<DVC_METRIC_([A-Z_]+)>/g;
+/** What a Vega-Lite spec draws; without one, vega-lite's error quotes the whole spec, every data row with it. */
+const VIEWS = ['mark', 'layer', 'facet', 'hconcat', 'vconcat', 'concat', 'repeat'];
 
 /** V8's JSON.parse message said as the other readers say theirs: `file:line:column`, not `at position 27`. */
 function jsonProblem(path: string, text: string, message: string): string {
@@ -41,6 +43,10 @@ export function fillCustomTemplate(path: string, text: string, values: AnchorVal
   if (!isRecord(template)) throw new UserError(`${path}: a Vega-Lite template must be a JSON object.`);
   if (!text.includes('<DVC_METRIC_DATA>')) {
     throw new UserError(`${path}: the template does not use the '<DVC_METRIC_DATA>' anchor, so it cannot show the plot's data.`);
+  }
+  if (!VIEWS.some((k) => k in template)) {
+    const list = VIEWS.map((k) => `\`${k}\``);
+    throw new UserError(`${path}: a Vega-Lite template needs one of ${list.slice(0, -1).join(', ')} or ${list.at(-1)} at its top level, to say what to draw.`);
   }
   assertNoUrls(path, template, '');
   assertKnownMarks(path, template, '');

@@ -23,6 +23,7 @@ test('anchors are filled as DVC does: whole-string anchors take any type, embedd
       data: { values: '<DVC_METRIC_DATA>' },
       title: 'Plot: <DVC_METRIC_TITLE>',
       width: '<DVC_METRIC_PLOT_WIDTH>',
+      mark: 'line',
       encoding: { y: { field: '<DVC_METRIC_Y>' }, color: '<DVC_METRIC_COLOR>', row: '<DVC_METRIC_ROW>' },
     }),
     values,
@@ -31,6 +32,7 @@ test('anchors are filled as DVC does: whole-string anchors take any type, embedd
     data: { values: values.data },
     title: 'Plot: T',
     width: 300,
+    mark: 'line',
     // Field names are escaped so a dot is not read as a nested path.
     encoding: { y: { field: 'a\\.b' }, color: { field: 'rev', scale: { domain: ['main', 'pr'], range: ['#945dd6', '#13adc7'] } }, row: {} },
   });
@@ -52,4 +54,11 @@ test('a template without the data anchor, invalid JSON, and any url are refused 
       ),
     /t\.json: `layer\[1\]\.data\.url` asks for data from "https:\/\/example\.com\/x\.csv"; refused/,
   );
+});
+
+test('a template that draws nothing (no mark, layer, facet, concat or repeat) is refused with the file named, not with its data', () => {
+  assert.throws(() => fillCustomTemplate('t.json', JSON.stringify({ data: { values: '<DVC_METRIC_DATA>' }, encoding: {} }), values), {
+    message:
+      't.json: a Vega-Lite template needs one of `mark`, `layer`, `facet`, `hconcat`, `vconcat`, `concat` or `repeat` at its top level, to say what to draw.',
+  });
 });
