@@ -21686,7 +21686,12 @@ function fieldList(value2, id, origin, key2) {
   if (value2 === void 0 || value2 === null) return [];
   if (typeof value2 === "string") return [value2];
   if (Array.isArray(value2) && value2.every((v) => typeof v === "string")) return value2;
-  throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a field name or a list of field names, got ${describe2(value2)}.`);
+  const expected2 = `\`${key2}\` must be a field name or a list of field names`;
+  if (Array.isArray(value2)) {
+    const i = value2.findIndex((v) => typeof v !== "string");
+    throw new DefinitionError(id, `${origin} (${id}): \`${key2}[${i}]\` is ${describe2(value2[i])}, not a field name: ${expected2}.`);
+  }
+  throw new DefinitionError(id, `${origin} (${id}): ${expected2}, got ${describe2(value2)}.`);
 }
 function xFor(x, file, id, origin) {
   if (x === void 0 || x === null) return null;

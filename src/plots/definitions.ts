@@ -139,7 +139,12 @@ function fieldList(value: unknown, id: string, origin: string, key: string): str
   if (value === undefined || value === null) return [];
   if (typeof value === 'string') return [value];
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
-  throw new DefinitionError(id, `${origin} (${id}): \`${key}\` must be a field name or a list of field names, got ${describe(value)}.`);
+  const expected = `\`${key}\` must be a field name or a list of field names`;
+  if (Array.isArray(value)) {
+    const i = value.findIndex((v) => typeof v !== 'string');
+    throw new DefinitionError(id, `${origin} (${id}): \`${key}[${i}]\` is ${describe(value[i])}, not a field name: ${expected}.`);
+  }
+  throw new DefinitionError(id, `${origin} (${id}): ${expected}, got ${describe(value)}.`);
 }
 
 function xFor(x: unknown, file: string, id: string, origin: string): string | null {

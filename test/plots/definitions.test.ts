@@ -106,6 +106,8 @@ plots:
     assert.equal(errors[0]!.id, 'b.csv');
     assert.match(errors[0]!.error, /dvc\.yaml plots\[1\] \(b\.csv\): unknown template 'lineary'/);
     assert.match(errors[1]!.error, /`y` must be a field name or a list of field names/);
+    // The list is the right shape: the item that is not a field name is the one to name.
+    assert.match(errors[1]!.error, /dvc\.yaml plots\[2\] \(c\.csv\): `y\[0\]` is 1, not a field name: `y` must be a field name or a list of field names\.$/);
   });
 
   test('x as a {file: field} dict applies per file', () => {
