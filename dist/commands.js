@@ -19368,6 +19368,7 @@ async function renderPlots(git, request, getRenderer, log) {
     const prepared = await preparePlots(git, request, found.definitions);
     for (const entry of await writePlots(prepared, getRenderer, request.dir, request.linkPrefix, request.deadline)) entries.push(entry);
   }
+  if (request.warnErrors === false) return entries;
   for (const entry of entries) if (entry.error && (request.projects?.sayOnce(WORKSPACE, entry.error) ?? true)) log.warning(entry.error);
   return entries;
 }
@@ -26460,7 +26461,17 @@ var plotsRenderCommand = {
       const { label: headLabel2, sha: headSha2 } = await cliHead(git, out);
       const plots2 = await renderPlots(
         git,
-        { workspace, base: base2, headLabel: headLabel2, plotsPaths: values.plots ?? null, dir: out, linkPrefix: "", listing: new WorkspaceListing(workspace) },
+        // Each plot's error is on its result line; with --quiet, which prints none, it is a warning.
+        {
+          workspace,
+          base: base2,
+          headLabel: headLabel2,
+          plotsPaths: values.plots ?? null,
+          dir: out,
+          linkPrefix: "",
+          listing: new WorkspaceListing(workspace),
+          warnErrors: !!values.quiet
+        },
         async () => (await import("./render.js")).loadRenderer(),
         log
       );
@@ -26476,7 +26487,7 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
       { path: resolve11(out, "index.json"), produce: (write) => write(json) },
       { path: resolve11(out, "index.md"), produce: (write) => write(index) }
     ]);
-    if (!values.quiet) for (const p of plots) writeResult(`${p.image ? resolve11(out, p.image) : "FAILED"}  ${p.title}${p.error ? `: ${p.error}` : ""}
+    if (!values.quiet) for (const p of plots) writeResult(`${p.image ? `${resolve11(out, p.image)}  ${p.title}` : `FAILED  ${p.error ?? p.title}`}
 `);
     process.stdout.write(`index: ${resolve11(out, "index.md")}
 `);

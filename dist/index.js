@@ -22384,6 +22384,7 @@ async function renderPlots(git, request, getRenderer, log) {
     const prepared = await preparePlots(git, request, found.definitions);
     for (const entry of await writePlots(prepared, getRenderer, request.dir, request.linkPrefix, request.deadline)) entries.push(entry);
   }
+  if (request.warnErrors === false) return entries;
   for (const entry of entries) if (entry.error && (request.projects?.sayOnce(WORKSPACE, entry.error) ?? true)) log.warning(entry.error);
   return entries;
 }

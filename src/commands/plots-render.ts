@@ -27,7 +27,17 @@ export const plotsRenderCommand: CommandRunner = {
       const { label: headLabel, sha: headSha } = await cliHead(git, out);
       const plots = await renderPlots(
         git,
-        { workspace, base, headLabel, plotsPaths: values.plots ?? null, dir: out, linkPrefix: '', listing: new WorkspaceListing(workspace) },
+        // Each plot's error is on its result line; with --quiet, which prints none, it is a warning.
+        {
+          workspace,
+          base,
+          headLabel,
+          plotsPaths: values.plots ?? null,
+          dir: out,
+          linkPrefix: '',
+          listing: new WorkspaceListing(workspace),
+          warnErrors: !!values.quiet,
+        },
         async () => (await import('../plots/engine')).loadRenderer(),
         log,
       );
@@ -39,7 +49,8 @@ export const plotsRenderCommand: CommandRunner = {
       { path: resolve(out, 'index.json'), produce: (write) => write(json) },
       { path: resolve(out, 'index.md'), produce: (write) => write(index) },
     ]);
-    if (!values.quiet) for (const p of plots) writeResult(`${p.image ? resolve(out, p.image) : 'FAILED'}  ${p.title}${p.error ? `: ${p.error}` : ''}\n`);
+    // An error names its plot already: "plot 'a.csv' (dvc.yaml plots[0]): …".
+    if (!values.quiet) for (const p of plots) writeResult(`${p.image ? `${resolve(out, p.image)}  ${p.title}` : `FAILED  ${p.error ?? p.title}`}\n`);
     process.stdout.write(`index: ${resolve(out, 'index.md')}\n`);
     return plots.some((p) => p.error) ? 1 : 0;
   },

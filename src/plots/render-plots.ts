@@ -11,6 +11,8 @@ export interface RenderPlotsRequest extends PlotsRequest {
   dir: string;
   /** The path from the report (or index) to `dir`, put in front of each image's name. */
   linkPrefix: string;
+  /** Whether each plot's error is a warning on the log (default); `plots render` prints its results' lines instead. */
+  warnErrors?: boolean;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function renderPlots(git: GitRepo, request: RenderPlotsRequest, get
     for (const entry of await writePlots(prepared, getRenderer, request.dir, request.linkPrefix, request.deadline)) entries.push(entry);
   }
   // A dvc.yaml that does not load is said once in a run, by the first step that meets it; its entry here shows it still.
+  if (request.warnErrors === false) return entries;
   for (const entry of entries) if (entry.error && (request.projects?.sayOnce(WORKSPACE, entry.error) ?? true)) log.warning(entry.error);
   return entries;
 }

@@ -66,11 +66,15 @@ describe('mlreport CLI with plots (bundled dist)', () => {
       repo.write({ 'dvc.yaml': `${readFileSync(join(repo.dir, 'dvc.yaml'), 'utf8')}  - plots/loss.csv: {x: epoch, y: lr}\n` });
       const r = await runCli(['plots', 'render', '--base', 'HEAD', '--out', 'pl'], repo.dir);
       assert.equal(r.code, 1);
-      assert.match(
-        r.stderr,
-        /warning: plot 'plots\/loss\.csv' \(dvc\.yaml plots\[2\]\): plots\/loss\.csv has no y field 'lr' \(fields: epoch, loss, val_loss, accuracy\)/,
-      );
+      const said = "plot 'plots/loss.csv' (dvc.yaml plots[2]): plots/loss.csv has no y field 'lr' (fields: epoch, loss, val_loss, accuracy)";
+      // Said once: on its result line, not again as a warning.
+      assert.ok(r.stdout.split('\n').includes(`FAILED  ${said}`), r.stdout);
+      assert.ok(!r.stderr.includes(said), r.stderr);
       assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+      const quiet = await runCli(['plots', 'render', '--base', 'HEAD', '--out', 'pl', '--quiet'], repo.dir);
+      assert.equal(quiet.code, 1);
+      assert.ok(!quiet.stdout.includes(said), 'no result lines with --quiet');
+      assert.ok(quiet.stderr.split('\n').includes(`warning: ${said}`), quiet.stderr);
       const index = JSON.parse(readFileSync(join(repo.dir, 'pl/index.json'), 'utf8'));
       assert.equal(index.plots.length, 4);
       assert.equal(index.plots.filter((p: { image: string | null }) => p.image).length, 3);
@@ -115,8 +119,8 @@ describe('mlreport CLI with plots (bundled dist)', () => {
       repo.commit('one', { 'dvc.yaml': 'plots: [loss.csv]\n', 'loss.csv': 'loss\n1\n0.5\n' });
       const r = await runNode(join(dist, 'cli.js'), ['plots', 'render', '--out', 'pl'], { cwd: repo.dir });
       assert.equal(r.code, 1, r.stderr);
-      assert.match(r.stderr, /plot 'loss\.csv': could not render: .*resvg\.wasm/);
-      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+      assert.match(r.stdout, /^FAILED {2}plot 'loss\.csv': could not render: .*resvg\.wasm/m);
+      assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /, 'no stack trace');
     } finally {
       repo.remove();
       rmSync(dist, { recursive: true, force: true });
