@@ -12584,7 +12584,43 @@ function plainScalar(text2) {
 
 // src/dvc/formats/yaml.ts
 var MAX_ALIAS_NODES = 1e6;
-var CORE = new import_yaml2.Schema({ schema: "core", resolveKnownTags: true });
+var INT2 = "tag:yaml.org,2002:int";
+var FLOAT2 = "tag:yaml.org,2002:float";
+var RUAMEL_FLOAT = {
+  tag: FLOAT2,
+  default: true,
+  test: /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+  // SafeConstructor.construct_yaml_float: `_` dropped, then Python's float().
+  resolve: (text2) => {
+    const s = text2.replace(/_/g, "").toLowerCase();
+    const sign = s.startsWith("-") ? -1 : 1;
+    const body = s.replace(/^[-+]/, "");
+    if (body === ".inf") return sign * Infinity;
+    if (body === ".nan") return NaN;
+    return sign * Number(body);
+  }
+};
+var RUAMEL_INT = {
+  tag: INT2,
+  default: true,
+  test: /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/,
+  // SafeConstructor.construct_yaml_int: `_` dropped, the sign apart, then the base its prefix names (decimal for
+  // YAML 1.2's `017`). Only underscores, which ruamel fails on, stay the text they are.
+  resolve: (text2) => {
+    const s = text2.replace(/_/g, "");
+    const negative = s.startsWith("-");
+    const body = s.replace(/^[-+]/, "");
+    const digits = /^0[box]/.test(body) ? body.slice(2) : body;
+    if (!digits) return text2;
+    const value2 = BigInt(/^0[box]/.test(body) ? `0${body[1]}${digits}` : digits);
+    return negative ? -value2 : value2;
+  }
+};
+var CORE = new import_yaml2.Schema({
+  schema: "core",
+  resolveKnownTags: true,
+  customTags: (tags) => [...tags.filter((t) => typeof t === "string" || t.tag !== INT2 && t.tag !== FLOAT2), RUAMEL_FLOAT, RUAMEL_INT]
+});
 function parseYaml(text2) {
   const plain = plainYaml(text2);
   return plain ? { data: plain, warnings: [] } : parseYamlDocument(text2);
@@ -13638,15 +13674,15 @@ function csvNumber(cell3) {
 function csvNumberValue(cell3) {
   const t = cell3.trim();
   const kind = csvNumberKind(t);
-  READ.isFloat = kind !== INT2;
+  READ.isFloat = kind !== INT3;
   READ.value = kind === NOT_A_NUMBER ? NaN : kind === SPECIAL ? specialValue(t) : Number(t);
   if (kind === NOT_A_NUMBER || kind !== SPECIAL && Number.isNaN(READ.value)) READ.isFloat = false;
   return READ;
 }
 var READ = { value: NaN, isFloat: false };
 var NOT_A_NUMBER = 0;
-var INT2 = 1;
-var FLOAT2 = 2;
+var INT3 = 1;
+var FLOAT3 = 2;
 var SPECIAL = 3;
 function csvNumberKind(t) {
   if (!t) return NOT_A_NUMBER;
@@ -13659,7 +13695,7 @@ function csvNumberKind(t) {
     else if (!((c === 43 || c === 45) && (k === 0 || t[k - 1] === "e" || t[k - 1] === "E"))) return SPECIAL_TEXT.test(t) ? SPECIAL : NOT_A_NUMBER;
   }
   if (!digits) return NOT_A_NUMBER;
-  return float ? FLOAT2 : INT2;
+  return float ? FLOAT3 : INT3;
 }
 var SPECIAL_TEXT = /^([-+]?)(nan|inf|infinity)$/i;
 function specialValue(t) {

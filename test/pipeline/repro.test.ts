@@ -357,6 +357,25 @@ describe('reproduce (builtin runner)', () => {
     }
   });
 
+  test("params numbers in ruamel's YAML 1.2 notations (1_000_000, 0b101, -0x1F) are numbers in the cmd and dvc.lock, as DVC reads them", async () => {
+    const p = project({
+      'dvc.yaml': 'stages:\n  train:\n    cmd: node tool.js count n-${n}.txt\n    params: [n, b, h, f, s]\n    outs: ["n-${n}.txt"]\n',
+      // ruamel's resolver (YAML 1.2) takes `_` in ints and floats, binary and signed hex ints; `.5e3` stays a string
+      // (its float pattern wants a sign on the exponent after a leading dot).
+      'params.yaml': 'n: 1_000_000\nb: 0b101\nh: -0x1F\nf: 1_0.5\ns: .5e3\n',
+    });
+    try {
+      assert.deepEqual(p.statuses(await p.repro()), { train: 'ran' });
+      const lock = p.read('dvc.lock');
+      assert.ok(lock.includes('    cmd: node tool.js count n-1000000.txt\n'), lock);
+      assert.ok(lock.includes('        b: 5\n        f: 10.5\n        h: -31\n        n: 1000000\n        s: .5e3\n'), lock);
+      // The dvc.lock DVC writes for this params.yaml is the same: the stage is up to date.
+      assert.deepEqual(p.statuses(await p.repro()), { train: 'skipped' });
+    } finally {
+      p.remove();
+    }
+  });
+
   test('through a symlinked path (macOS temp dirs: /var → /private/var) DVC_ROOT is the physical root, the cwd', async () => {
     const yaml = 'stages:\n  s:\n    cmd: node tool.js env env.txt\n    outs: [env.txt]\n';
     const p = project({ 'dvc.yaml': yaml });

@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, parseDocument, Schema, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, Schema, type Node, type ScalarTag } from 'yaml';
 import { lineColumn, MAX_DEPTH, SyntaxProblem } from './json';
 import { PyFloat, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
 import { pyRepr } from '../python/format';
@@ -7,8 +7,55 @@ import { plainYaml } from './yaml-plain';
 /** Nodes that aliases may add to a document: past this, a document is an alias bomb, not data. */
 const MAX_ALIAS_NODES = 1_000_000;
 
-/** YAML 1.2's core schema as `schema: 'core'` makes it, made once: a thousand params files need not build it a thousand times. */
-const CORE = new Schema({ schema: 'core', resolveKnownTags: true });
+const INT = 'tag:yaml.org,2002:int';
+const FLOAT = 'tag:yaml.org,2002:float';
+
+/**
+ * Plain scalars that ruamel's YAML 1.2 resolver (ruamel/yaml/resolver.py) reads as floats: wider than the core
+ * schema's (`_` between digits, `1.`), narrower after a leading dot (`.5e3` needs a sign on its exponent: a string).
+ */
+const RUAMEL_FLOAT: ScalarTag = {
+  tag: FLOAT,
+  default: true,
+  test: /^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/,
+  // SafeConstructor.construct_yaml_float: `_` dropped, then Python's float().
+  resolve: (text) => {
+    const s = text.replace(/_/g, '').toLowerCase();
+    const sign = s.startsWith('-') ? -1 : 1;
+    const body = s.replace(/^[-+]/, '');
+    if (body === '.inf') return sign * Infinity;
+    if (body === '.nan') return NaN;
+    return sign * Number(body);
+  },
+};
+
+/** Plain scalars that ruamel's YAML 1.2 resolver reads as ints: `_` between digits, `0b…`, and a sign on `0x…`/`0o…` too. */
+const RUAMEL_INT: ScalarTag = {
+  tag: INT,
+  default: true,
+  test: /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/,
+  // SafeConstructor.construct_yaml_int: `_` dropped, the sign apart, then the base its prefix names (decimal for
+  // YAML 1.2's `017`). Only underscores, which ruamel fails on, stay the text they are.
+  resolve: (text) => {
+    const s = text.replace(/_/g, '');
+    const negative = s.startsWith('-');
+    const body = s.replace(/^[-+]/, '');
+    const digits = /^0[box]/.test(body) ? body.slice(2) : body;
+    if (!digits) return text;
+    const value = BigInt(/^0[box]/.test(body) ? `0${body[1]}${digits}` : digits);
+    return negative ? -value : value;
+  },
+};
+
+/**
+ * YAML 1.2's core schema with ruamel's int and float patterns in place of the core ones, made once: a thousand
+ * params files need not build it a thousand times. Floats are tried first, as ruamel tries them.
+ */
+const CORE = new Schema({
+  schema: 'core',
+  resolveKnownTags: true,
+  customTags: (tags) => [...tags.filter((t) => typeof t === 'string' || (t.tag !== INT && t.tag !== FLOAT)), RUAMEL_FLOAT, RUAMEL_INT],
+});
 
 /**
  * YAML as DVC reads it (ruamel, YAML 1.2 core schema): `yes`/`no` are strings, `1.0` is a float, a repeated
