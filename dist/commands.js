@@ -10947,6 +10947,13 @@ var PyFloat = class {
     return pyFloatRepr(this.value);
   }
 };
+var PyDate = class {
+  /** `YYYY-MM-DD`, Python's `date.isoformat()`. */
+  constructor(iso) {
+    this.iso = iso;
+  }
+  iso;
+};
 var PyCollection = class {
   constructor(kind, items) {
     this.kind = kind;
@@ -11000,6 +11007,7 @@ function pyEqual(a, b) {
     if (!(a instanceof PyCollection) || !(b instanceof PyCollection) || a.items.length !== b.items.length) return false;
     return a.items.every((x) => b.items.some((y) => pyEqual(x, y)));
   }
+  if (a instanceof PyDate || b instanceof PyDate) return a instanceof PyDate && b instanceof PyDate && a.iso === b.iso;
   if (isRawMap(a) || isRawMap(b)) {
     if (!isRawMap(a) || !isRawMap(b) || a.size !== b.size) return false;
     return [...a].every(([k, v]) => b.has(k) && pyEqual(v, b.get(k)));
@@ -11020,6 +11028,7 @@ function pyNumber(value2, isFloat2) {
 }
 function toPlain(value2) {
   if (value2 instanceof PyFloat) return value2.value;
+  if (value2 instanceof PyDate) return value2.iso;
   if (typeof value2 === "bigint") return Number(value2);
   if (value2 instanceof PyCollection) return value2.items.map(toPlain);
   if (Array.isArray(value2)) return value2.map(toPlain);
@@ -11222,6 +11231,7 @@ function pyRepr(value2) {
   if (typeof value2 === "bigint") return value2.toString();
   if (typeof value2 === "string") return pyStrRepr(value2);
   if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (value2 instanceof PyDate) return `datetime.date(${value2.iso.split("-").map(Number).join(", ")})`;
   if (value2 instanceof PyCollection) {
     if (value2.kind === "set") return value2.items.length ? `{${value2.items.map(pyRepr).join(", ")}}` : "set()";
     return value2.items.length === 1 ? `(${pyRepr(value2.items[0])},)` : `(${value2.items.map(pyRepr).join(", ")})`;
@@ -11230,6 +11240,7 @@ function pyRepr(value2) {
   return `{${[...value2].map(([k, v]) => `${pyStrRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
 }
 function pyStr2(value2) {
+  if (value2 instanceof PyDate) return value2.iso;
   return typeof value2 === "string" ? value2 : pyRepr(value2);
 }
 
@@ -12616,10 +12627,22 @@ var RUAMEL_INT = {
     return negative ? -value2 : value2;
   }
 };
+var RUAMEL_DATE = {
+  tag: "tag:yaml.org,2002:timestamp",
+  default: true,
+  test: /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/,
+  resolve: (text2) => {
+    const [y, m, d] = text2.split("-").map(Number);
+    const date = new Date(Date.UTC(2e3, m - 1, d));
+    date.setUTCFullYear(y);
+    const exists2 = y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    return exists2 ? new PyDate(text2) : text2;
+  }
+};
 var CORE = new import_yaml2.Schema({
   schema: "core",
   resolveKnownTags: true,
-  customTags: (tags) => [...tags.filter((t) => typeof t === "string" || t.tag !== INT2 && t.tag !== FLOAT2), RUAMEL_FLOAT, RUAMEL_INT]
+  customTags: (tags) => [...tags.filter((t) => typeof t === "string" || t.tag !== INT2 && t.tag !== FLOAT2), RUAMEL_FLOAT, RUAMEL_INT, RUAMEL_DATE]
 });
 function parseYaml(text2) {
   const plain = plainYaml(text2);
@@ -12712,7 +12735,7 @@ function scalar(value2, source) {
     return value2;
   }
   if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;
-  if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string") return value2;
+  if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string" || value2 instanceof PyDate) return value2;
   return JSON.stringify(value2) ?? "";
 }
 var COERCED_TAGS = /tag:yaml\.org,2002:(float|bool)\b/;
@@ -12737,8 +12760,7 @@ function coerced(tag, text2, problem) {
   return Number.isInteger(value2) ? new PyFloat(value2) : value2;
 }
 function keyText(key2) {
-  if (typeof key2 === "string") return key2;
-  return pyRepr(key2);
+  return pyStr2(key2);
 }
 var SAFE_TAGS = /* @__PURE__ */ new Set(["null", "bool", "int", "float", "binary", "timestamp", "omap", "pairs", "set", "str", "seq", "map"]);
 function tagProblem(tag, message) {
@@ -13080,6 +13102,7 @@ function scalarLeaf(v) {
   if (v === null || typeof v === "boolean" || typeof v === "string" || typeof v === "number") return v;
   if (typeof v === "bigint") return Number(v);
   if (v instanceof PyFloat) return floatLeaf(v.value);
+  if (v instanceof PyDate) return v.iso;
   if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
   return void 0;
 }
@@ -15116,6 +15139,7 @@ function toStr(value2, key2, inCmd) {
   if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
   if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
   if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
+  if (value2 instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key2}')`);
   if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
   return unpackDict(value2, key2);
 }
@@ -22349,6 +22373,7 @@ function scalarEvent(value2) {
   if (value2 === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
   if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
   if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
+  if (value2 instanceof PyDate) return plain(value2.iso, "!!timestamp");
   if (typeof value2 === "bigint") return plain(String(value2), "!!int");
   if (typeof value2 === "number") {
     if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");

@@ -8324,6 +8324,13 @@ var PyFloat = class {
     return pyFloatRepr(this.value);
   }
 };
+var PyDate = class {
+  /** `YYYY-MM-DD`, Python's `date.isoformat()`. */
+  constructor(iso) {
+    this.iso = iso;
+  }
+  iso;
+};
 var PyCollection = class {
   constructor(kind, items) {
     this.kind = kind;
@@ -8551,6 +8558,7 @@ function pyRepr(value) {
   if (typeof value === "bigint") return value.toString();
   if (typeof value === "string") return pyStrRepr(value);
   if (value instanceof PyFloat) return pyFloatRepr(value.value);
+  if (value instanceof PyDate) return `datetime.date(${value.iso.split("-").map(Number).join(", ")})`;
   if (value instanceof PyCollection) {
     if (value.kind === "set") return value.items.length ? `{${value.items.map(pyRepr).join(", ")}}` : "set()";
     return value.items.length === 1 ? `(${pyRepr(value.items[0])},)` : `(${value.items.map(pyRepr).join(", ")})`;
@@ -8559,6 +8567,7 @@ function pyRepr(value) {
   return `{${[...value].map(([k, v]) => `${pyStrRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
 }
 function pyStr(value) {
+  if (value instanceof PyDate) return value.iso;
   return typeof value === "string" ? value : pyRepr(value);
 }
 
@@ -9945,10 +9954,22 @@ var RUAMEL_INT = {
     return negative ? -value : value;
   }
 };
+var RUAMEL_DATE = {
+  tag: "tag:yaml.org,2002:timestamp",
+  default: true,
+  test: /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/,
+  resolve: (text2) => {
+    const [y, m, d] = text2.split("-").map(Number);
+    const date = new Date(Date.UTC(2e3, m - 1, d));
+    date.setUTCFullYear(y);
+    const exists = y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    return exists ? new PyDate(text2) : text2;
+  }
+};
 var CORE = new import_yaml.Schema({
   schema: "core",
   resolveKnownTags: true,
-  customTags: (tags) => [...tags.filter((t) => typeof t === "string" || t.tag !== INT2 && t.tag !== FLOAT2), RUAMEL_FLOAT, RUAMEL_INT]
+  customTags: (tags) => [...tags.filter((t) => typeof t === "string" || t.tag !== INT2 && t.tag !== FLOAT2), RUAMEL_FLOAT, RUAMEL_INT, RUAMEL_DATE]
 });
 function parseYaml(text2) {
   const plain = plainYaml(text2);
@@ -10041,7 +10062,7 @@ function scalar(value, source) {
     return value;
   }
   if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value;
-  if (value === null || typeof value === "boolean" || typeof value === "string") return value;
+  if (value === null || typeof value === "boolean" || typeof value === "string" || value instanceof PyDate) return value;
   return JSON.stringify(value) ?? "";
 }
 var COERCED_TAGS = /tag:yaml\.org,2002:(float|bool)\b/;
@@ -10066,8 +10087,7 @@ function coerced(tag, text2, problem) {
   return Number.isInteger(value) ? new PyFloat(value) : value;
 }
 function keyText(key) {
-  if (typeof key === "string") return key;
-  return pyRepr(key);
+  return pyStr(key);
 }
 var SAFE_TAGS = /* @__PURE__ */ new Set(["null", "bool", "int", "float", "binary", "timestamp", "omap", "pairs", "set", "str", "seq", "map"]);
 function tagProblem(tag, message) {
@@ -10273,6 +10293,7 @@ function toStr(value, key, inCmd) {
   if (typeof value === "bigint" || typeof value === "string") return String(value);
   if (Array.isArray(value)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key}')`);
   if (value instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value.kind}' ('${key}')`);
+  if (value instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key}')`);
   if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): dictionaries unpack only in 'cmd'`);
   return unpackDict(value, key);
 }
@@ -13368,6 +13389,7 @@ function scalarLeaf(v) {
   if (v === null || typeof v === "boolean" || typeof v === "string" || typeof v === "number") return v;
   if (typeof v === "bigint") return Number(v);
   if (v instanceof PyFloat) return floatLeaf(v.value);
+  if (v instanceof PyDate) return v.iso;
   if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
   return void 0;
 }

@@ -1,4 +1,4 @@
-import { keyValue, PyCollection, PyFloat, type Raw, type RawMap } from '../dvc/python/value';
+import { keyValue, PyCollection, PyDate, PyFloat, type Raw, type RawMap } from '../dvc/python/value';
 import { pyFloatRepr } from '../util/python-text';
 
 /**
@@ -363,6 +363,8 @@ function scalarEvent(value: Scalar): ScalarEvent {
   if (value === null) return { text: [], isNull: true, plainResolves: true, tag: '!!null' };
   if (typeof value === 'boolean') return plain(String(value), '!!bool');
   if (value instanceof PyFloat) return plain(floatText(value.value), '!!float');
+  // SafeRepresenter.represent_date: its isoformat(), plain.
+  if (value instanceof PyDate) return plain(value.iso, '!!timestamp');
   if (typeof value === 'bigint') return plain(String(value), '!!int');
   if (typeof value === 'number') {
     if (!Number.isInteger(value)) return plain(floatText(value), '!!float');

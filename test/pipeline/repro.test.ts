@@ -376,6 +376,28 @@ describe('reproduce (builtin runner)', () => {
     }
   });
 
+  test('a params date (2021-01-01) is a date, as ruamel reads it: dvc.lock keeps it unquoted, where a quoted string would not equal it for DVC', async () => {
+    const lock = (name: string, out: string): string =>
+      `  ${name}:\n    cmd: node tool.js count ${out}\n    params:\n      params.yaml:\n        day: 2021-01-01\n        label: '2021-01-02'\n    outs:\n    - path: ${out}\n      hash: md5\n      md5: ${md5('1')}\n      size: 1\n`;
+    const stage = (name: string, out: string): string => `  ${name}:\n    cmd: node tool.js count ${out}\n    params: [day, label]\n    outs: [${out}]\n`;
+    const p = project({
+      'dvc.yaml': `stages:\n${stage('a', 'a.txt')}${stage('b', 'b.txt')}`,
+      'params.yaml': "day: 2021-01-01\nlabel: '2021-01-02'\n",
+      // Stage a as DVC wrote it: the date plain, the string that looks like one quoted.
+      'dvc.lock': `schema: '2.0'\nstages:\n${lock('a', 'a.txt')}`,
+      'a.txt': '1',
+    });
+    try {
+      assert.deepEqual(p.statuses(await p.repro()), { a: 'skipped', b: 'ran' });
+      assert.equal(p.read('dvc.lock'), `schema: '2.0'\nstages:\n${lock('a', 'a.txt')}${lock('b', 'b.txt')}`);
+      // An embedded date is refused, as DVC refuses it (its to_str takes only ints, floats, strings and bools).
+      p.write({ 'dvc.yaml': 'stages:\n  c:\n    cmd: echo ${day}\n' });
+      await assert.rejects(p.repro(), /failed to parse 'stages\.c\.cmd': Cannot interpolate data of type 'date' \('day'\)/);
+    } finally {
+      p.remove();
+    }
+  });
+
   test('through a symlinked path (macOS temp dirs: /var → /private/var) DVC_ROOT is the physical root, the cwd', async () => {
     const yaml = 'stages:\n  s:\n    cmd: node tool.js env env.txt\n    outs: [env.txt]\n';
     const p = project({ 'dvc.yaml': yaml });

@@ -1,7 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, Schema, type Node, type ScalarTag } from 'yaml';
 import { lineColumn, MAX_DEPTH, SyntaxProblem } from './json';
-import { PyFloat, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
-import { pyRepr } from '../python/format';
+import { PyDate, PyFloat, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
+import { pyStr } from '../python/format';
 import { plainYaml } from './yaml-plain';
 
 /** Nodes that aliases may add to a document: past this, a document is an alias bomb, not data. */
@@ -48,13 +48,30 @@ const RUAMEL_INT: ScalarTag = {
 };
 
 /**
+ * A plain `YYYY-MM-DD`, which ruamel's timestamp resolver (kept for YAML 1.2) makes a `datetime.date`. A date that
+ * does not exist (2021-02-30), which DVC fails on, stays the text. Date-times stay strings here.
+ */
+const RUAMEL_DATE: ScalarTag = {
+  tag: 'tag:yaml.org,2002:timestamp',
+  default: true,
+  test: /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/,
+  resolve: (text) => {
+    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(2000, m - 1, d));
+    date.setUTCFullYear(y);
+    const exists = y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    return exists ? new PyDate(text) : text;
+  },
+};
+
+/**
  * YAML 1.2's core schema with ruamel's int and float patterns in place of the core ones, made once: a thousand
- * params files need not build it a thousand times. Floats are tried first, as ruamel tries them.
+ * params files need not build it a thousand times. Floats are tried first, as ruamel tries them; dates are ruamel's too.
  */
 const CORE = new Schema({
   schema: 'core',
   resolveKnownTags: true,
-  customTags: (tags) => [...tags.filter((t) => typeof t === 'string' || (t.tag !== INT && t.tag !== FLOAT)), RUAMEL_FLOAT, RUAMEL_INT],
+  customTags: (tags) => [...tags.filter((t) => typeof t === 'string' || (t.tag !== INT && t.tag !== FLOAT)), RUAMEL_FLOAT, RUAMEL_INT, RUAMEL_DATE],
 });
 
 /**
@@ -161,7 +178,7 @@ function scalar(value: unknown, source: string | undefined): Raw {
     return value;
   }
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
+  if (value === null || typeof value === 'boolean' || typeof value === 'string' || value instanceof PyDate) return value;
   return JSON.stringify(value) ?? '';
 }
 
@@ -191,10 +208,9 @@ function coerced(tag: string, text: string, problem: (message: string) => Syntax
   return Number.isInteger(value) ? new PyFloat(value) : value;
 }
 
-/** Mapping keys that are not strings print the way Python's `str` does (`True`, `1`, `None`). */
+/** Mapping keys that are not strings print the way Python's `str` does (`True`, `1`, `None`, `2021-01-01`). */
 function keyText(key: Raw): string {
-  if (typeof key === 'string') return key;
-  return pyRepr(key);
+  return pyStr(key);
 }
 
 /** ruamel's SafeConstructor: the tags it reads (any other is a ConstructorError in DVC). */

@@ -1,5 +1,5 @@
 import { pyFloatRepr } from '../../util/python-text';
-import { PyCollection, PyFloat, type Raw } from './value';
+import { PyCollection, PyDate, PyFloat, type Raw } from './value';
 
 /** Python's `repr` of a string: single quotes unless the text has `'` and no `"`. */
 function pyStrRepr(s: string): string {
@@ -26,6 +26,7 @@ export function pyRepr(value: Raw): string {
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'string') return pyStrRepr(value);
   if (value instanceof PyFloat) return pyFloatRepr(value.value);
+  if (value instanceof PyDate) return `datetime.date(${value.iso.split('-').map(Number).join(', ')})`;
   if (value instanceof PyCollection) {
     if (value.kind === 'set') return value.items.length ? `{${value.items.map(pyRepr).join(', ')}}` : 'set()';
     return value.items.length === 1 ? `(${pyRepr(value.items[0]!)},)` : `(${value.items.map(pyRepr).join(', ')})`;
@@ -36,5 +37,6 @@ export function pyRepr(value: Raw): string {
 
 /** Python's `str()`: the text itself for a string, `repr` for everything else (as DVC puts values into messages and keys). */
 export function pyStr(value: Raw): string {
+  if (value instanceof PyDate) return value.iso;
   return typeof value === 'string' ? value : pyRepr(value);
 }

@@ -6,9 +6,9 @@ import { pyFloatRepr } from '../../util/python-text';
  * surprises with keys like `__proto__`); numbers keep Python's int/float distinction: a JS number is an int
  * when integral and a float otherwise, `PyFloat` marks floats JS would lose (`1.0`, NaN, inf), `bigint` is
  * an int too large for a double (kept exact into dvc.lock, as DVC keeps it). Python tuples and sets stay
- * apart because Python prints them differently.
+ * apart because Python prints them differently; `PyDate` is a YAML date, which is not a string to DVC.
  */
-export type Raw = null | boolean | number | bigint | string | PyFloat | PyCollection | Raw[] | RawMap;
+export type Raw = null | boolean | number | bigint | string | PyFloat | PyDate | PyCollection | Raw[] | RawMap;
 export type RawMap = Map<string, Raw>;
 
 export class PyFloat {
@@ -16,6 +16,15 @@ export class PyFloat {
   toString(): string {
     return pyFloatRepr(this.value);
   }
+}
+
+/**
+ * A `datetime.date`, which ruamel's safe loader makes of a plain `YYYY-MM-DD` (its timestamp resolver holds for
+ * YAML 1.2 too). DVC writes it back into dvc.lock unquoted and compares it with the date, never with the string.
+ */
+export class PyDate {
+  /** `YYYY-MM-DD`, Python's `date.isoformat()`. */
+  constructor(readonly iso: string) {}
 }
 
 export class PyCollection {
@@ -86,6 +95,7 @@ export function pyEqual(a: Raw | undefined, b: Raw | undefined): boolean {
     if (!(a instanceof PyCollection) || !(b instanceof PyCollection) || a.items.length !== b.items.length) return false;
     return a.items.every((x) => b.items.some((y) => pyEqual(x, y)));
   }
+  if (a instanceof PyDate || b instanceof PyDate) return a instanceof PyDate && b instanceof PyDate && a.iso === b.iso;
   if (isRawMap(a) || isRawMap(b)) {
     if (!isRawMap(a) || !isRawMap(b) || a.size !== b.size) return false;
     return [...a].every(([k, v]) => b.has(k) && pyEqual(v, b.get(k)));
@@ -115,6 +125,7 @@ export function pyNumber(value: number, isFloat: boolean): number | PyFloat {
  */
 export function toPlain(value: Raw): unknown {
   if (value instanceof PyFloat) return value.value;
+  if (value instanceof PyDate) return value.iso;
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof PyCollection) return value.items.map(toPlain);
   if (Array.isArray(value)) return value.map(toPlain);
