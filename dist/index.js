@@ -11679,6 +11679,7 @@ var CORE = new import_yaml.Schema({
   resolveKnownTags: true,
   customTags: (tags) => [...tags.filter((t) => typeof t === "string" || t.tag !== INT2 && t.tag !== FLOAT2), RUAMEL_FLOAT, RUAMEL_INT, RUAMEL_DATE]
 });
+var CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?: |$)/m;
 function parseYaml(text2) {
   const plain = plainYaml(text2);
   return plain ? { data: plain, warnings: [] } : parseYamlDocument(text2);
@@ -11687,6 +11688,11 @@ function parseYamlDocument(text2) {
   const doc = (0, import_yaml.parseDocument)(text2, { schema: CORE, uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error2 = doc.errors[0];
   if (error2) {
+    const marker = CONFLICT_MARKER.exec(text2);
+    if (marker) {
+      const at = lineColumn(text2, marker.index);
+      throw new SyntaxProblem("an unresolved git merge conflict (<<<<<<<, =======, >>>>>>> lines): keep one side and remove the markers.", at.line, at.column);
+    }
     const { line, column } = lineColumn(text2, error2.pos[0]);
     if (/call stack/i.test(error2.message)) throw new SyntaxProblem("nested too deeply to read", line, column);
     if (error2.code === "MULTIPLE_DOCS")

@@ -66,6 +66,25 @@ describe('mlreport repro / status', () => {
       repo.remove();
     }
   });
+
+  test('a dvc.lock left with git merge conflict markers is named as such, at the first marker, and left as it is', async () => {
+    const repo = new TempRepo();
+    try {
+      const lock = "schema: '2.0'\nstages:\n  s:\n<<<<<<< HEAD\n    cmd: echo a\n=======\n    cmd: echo b\n>>>>>>> other\n";
+      repo.write({ 'dvc.yaml': 'stages:\n  s:\n    cmd: echo a\n', 'dvc.lock': lock });
+      for (const command of [['status'], ['repro']]) {
+        const r = await runCli(command, repo.dir);
+        assert.equal(r.code, 2);
+        assert.equal(
+          r.stderr,
+          'mlreport: dvc.lock:4:1: invalid YAML: an unresolved git merge conflict (<<<<<<<, =======, >>>>>>> lines): keep one side and remove the markers.\n',
+        );
+      }
+      assert.equal(readFileSync(join(repo.dir, 'dvc.lock'), 'utf8'), lock);
+    } finally {
+      repo.remove();
+    }
+  });
 });
 
 describe('report with the Reproduce step', () => {

@@ -74,6 +74,9 @@ const CORE = new Schema({
   customTags: (tags) => [...tags.filter((t) => typeof t === 'string' || (t.tag !== INT && t.tag !== FLOAT)), RUAMEL_FLOAT, RUAMEL_INT, RUAMEL_DATE],
 });
 
+/** The first line of a git merge conflict's `<<<<<<< ours` / `=======` / `>>>>>>> theirs` markers. */
+const CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?: |$)/m;
+
 /**
  * YAML as DVC reads it (ruamel, YAML 1.2 core schema): `yes`/`no` are strings, `1.0` is a float, a repeated
  * key is an error, ints too large for a double stay exact, an empty document is an empty mapping. Anchors
@@ -91,6 +94,12 @@ export function parseYamlDocument(text: string): ParsedFile {
   const doc = parseDocument(text, { schema: CORE, uniqueKeys: true, prettyErrors: false, intAsBigInt: true });
   const error = doc.errors[0];
   if (error) {
+    // A conflicted merge leaves its markers in the file (dvc.lock most often): say so, not what YAML makes of them.
+    const marker = CONFLICT_MARKER.exec(text);
+    if (marker) {
+      const at = lineColumn(text, marker.index);
+      throw new SyntaxProblem('an unresolved git merge conflict (<<<<<<<, =======, >>>>>>> lines): keep one side and remove the markers.', at.line, at.column);
+    }
     const { line, column } = lineColumn(text, error.pos[0]);
     if (/call stack/i.test(error.message)) throw new SyntaxProblem('nested too deeply to read', line, column);
     if (error.code === 'MULTIPLE_DOCS')
