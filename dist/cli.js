@@ -49,7 +49,8 @@ var COMMANDS = [
     summary: "run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock",
     usage: `mlreport repro [STAGE...] [--dry] [--force] [--no-pull] [-r REMOTE] [--cwd DIR]
 
-  STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages)
+  STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages;
+             dvc.yaml:NAME as DVC writes it, dvc.yaml for all)
   --dry      print what would run and why, run nothing
   --force    run the selected stages even when unchanged (frozen stages still never run)
   --no-pull  do not pull .dvc-tracked deps or restore unchanged stages' outputs from the DVC cache/remote

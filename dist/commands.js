@@ -22068,7 +22068,13 @@ function selectStages(dag, targets) {
     if (dag.nodes.get(name)?.stage.frozen) return;
     for (const up of dag.upstream.get(name) ?? []) add3(up);
   };
-  for (const target of targets) {
+  for (const written of targets) {
+    const file = /^(?:\.\/)?dvc\.yaml(?::(.*))?$/.exec(written);
+    if (file && file[1] === void 0) {
+      dag.order.forEach(add3);
+      continue;
+    }
+    const target = file ? file[1] : written;
     const matches = [...dag.nodes.keys()].filter((n) => n === target || n.startsWith(`${target}@`));
     if (!matches.length) throw new UserError(`No stage '${target}' in dvc.yaml (stages: ${[...dag.nodes.keys()].join(", ") || "none"}).`);
     matches.forEach(add3);
@@ -26812,7 +26818,8 @@ var COMMANDS = [
     summary: "run the dvc.yaml stages that changed (like dvc repro) and update dvc.lock",
     usage: `mlreport repro [STAGE...] [--dry] [--force] [--no-pull] [-r REMOTE] [--cwd DIR]
 
-  STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages)
+  STAGE      run only these stages and what they depend on (a foreach/matrix group name selects all its stages;
+             dvc.yaml:NAME as DVC writes it, dvc.yaml for all)
   --dry      print what would run and why, run nothing
   --force    run the selected stages even when unchanged (frozen stages still never run)
   --no-pull  do not pull .dvc-tracked deps or restore unchanged stages' outputs from the DVC cache/remote

@@ -13648,7 +13648,13 @@ function selectStages(dag, targets) {
     if (dag.nodes.get(name)?.stage.frozen) return;
     for (const up of dag.upstream.get(name) ?? []) add3(up);
   };
-  for (const target of targets) {
+  for (const written of targets) {
+    const file = /^(?:\.\/)?dvc\.yaml(?::(.*))?$/.exec(written);
+    if (file && file[1] === void 0) {
+      dag.order.forEach(add3);
+      continue;
+    }
+    const target = file ? file[1] : written;
     const matches = [...dag.nodes.keys()].filter((n) => n === target || n.startsWith(`${target}@`));
     if (!matches.length) throw new UserError(`No stage '${target}' in dvc.yaml (stages: ${[...dag.nodes.keys()].join(", ") || "none"}).`);
     matches.forEach(add3);

@@ -180,7 +180,14 @@ export function selectStages(dag: Dag, targets: string[]): string[] {
     if (dag.nodes.get(name)?.stage.frozen) return;
     for (const up of dag.upstream.get(name) ?? []) add(up);
   };
-  for (const target of targets) {
+  for (const written of targets) {
+    // DVC's `dvc.yaml:train` (and `./dvc.yaml:train`) names a stage of the project's dvc.yaml; `dvc.yaml`, all of them.
+    const file = /^(?:\.\/)?dvc\.yaml(?::(.*))?$/.exec(written);
+    if (file && file[1] === undefined) {
+      dag.order.forEach(add);
+      continue;
+    }
+    const target = file ? file[1]! : written;
     const matches = [...dag.nodes.keys()].filter((n) => n === target || n.startsWith(`${target}@`));
     if (!matches.length) throw new UserError(`No stage '${target}' in dvc.yaml (stages: ${[...dag.nodes.keys()].join(', ') || 'none'}).`);
     matches.forEach(add);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Stage } from '../../src/dvc/types';
-import { buildDag } from '../../src/pipeline/dag';
+import { buildDag, selectStages } from '../../src/pipeline/dag';
 
 function stage(name: string, deps: string[], outs: string[], wdir = '.'): Stage {
   return {
@@ -55,4 +55,13 @@ test("a stage reading its own output, or inside it, is a cycle; reading a folder
   assert.throws(() => buildDag([stage('a', ['out/m.pkl'], ['out'])]), /stage 'a' depends on its own output 'out' \(a cycle\)/);
   assert.throws(() => buildDag([stage('a', ['out'], ['out'])]), /stage 'a' depends on its own output 'out' \(a cycle\)/);
   assert.deepEqual(buildDag([stage('a', ['out'], ['out/m.pkl'])]).upstream.get('a'), []);
+});
+
+test('targets as DVC takes them: a stage, a foreach group, `dvc.yaml:stage`, `dvc.yaml` for every stage', () => {
+  const dag = buildDag([stage('prepare', [], ['data']), stage('train@a', ['data'], ['m/a']), stage('train@b', ['data'], ['m/b']), stage('other', [], ['o'])]);
+  assert.deepEqual(selectStages(dag, ['train']), ['prepare', 'train@a', 'train@b']);
+  assert.deepEqual(selectStages(dag, ['dvc.yaml:train@b']), ['prepare', 'train@b']);
+  assert.deepEqual(selectStages(dag, ['./dvc.yaml:other']), ['other']);
+  assert.deepEqual(selectStages(dag, ['dvc.yaml']), ['prepare', 'train@a', 'train@b', 'other']);
+  assert.throws(() => selectStages(dag, ['dvc.yaml:nope']), /No stage 'nope' in dvc\.yaml \(stages: prepare, train@a, train@b, other\)/);
 });
