@@ -7430,7 +7430,7 @@ function expectedRuns(text2, what) {
 }
 
 // src/workspace/tree.ts
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join as join2, sep } from "node:path";
 
@@ -7793,6 +7793,12 @@ function projectPath(path) {
   }
   return parts.join("/");
 }
+function dvcPlotsPath(name) {
+  if (!name || name === "." || name === ".." || /[/\\\0]/.test(name)) {
+    throw new RefusedRead(`.dvc/plots/${name}: only a file directly inside .dvc/plots/ is read there; not read`);
+  }
+  return `.dvc/plots/${name}`;
+}
 var WorkspaceListing = class {
   constructor(root) {
     this.root = root;
@@ -7814,13 +7820,37 @@ function workspaceTree(root, options2 = {}) {
     isCommit: false,
     read: (path) => later(() => readNow(path)),
     chunks: (path) => later(() => chunksNow(path)),
+    dvcPlotsFile: (name) => later(() => dvcPlotsFileNow(name)),
     list() {
       files ??= listing ? listing.files() : walk(root);
       return files;
     }
   };
   function readNow(path) {
-    const file = open6(path, false);
+    return readOpened(open6(path, false));
+  }
+  function dvcPlotsFileNow(name) {
+    const rel = dvcPlotsPath(name);
+    const full = join2(root, ...rel.split("/"));
+    let info;
+    let target;
+    try {
+      info = lstatSync(full, { throwIfNoEntry: false });
+      if (!info) return null;
+      target = realpathSync.native(full);
+    } catch (error) {
+      if (isAbsent(error)) return null;
+      throw error;
+    }
+    if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+    const inside = realRoot ??= realpathSync.native(root);
+    if (target !== join2(inside, ".dvc", "plots", name)) {
+      throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
+    }
+    if (info.isDirectory()) throw new NotAFile(rel);
+    return readOpened(openChecked(rel, full, info, false));
+  }
+  function readOpened(file) {
     if (!file) return null;
     const { fd, size: size2 } = file;
     try {
@@ -7878,6 +7908,9 @@ function workspaceTree(root, options2 = {}) {
       );
     }
     if (info.isDirectory()) throw new NotAFile(path);
+    return openChecked(path, target, info, streamed);
+  }
+  function openChecked(path, target, info, streamed) {
     if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
     budget.take(path, info.size, streamed);
     const fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -7955,6 +7988,12 @@ function commitTree(git, sha2, name, options2 = {}) {
     async dvcConfig() {
       const entry = (await listing()).get(".dvc/config");
       return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
+    },
+    async dvcPlotsFile(name2) {
+      const rel = dvcPlotsPath(name2);
+      const entry = await entryOf(rel);
+      if (entry?.mode === "120000") throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+      return entry?.mode.startsWith("100") ? readUnsized(git, rel, entry, budget) : null;
     },
     list() {
       files ??= listing().then((all) => [...all.keys()].filter((p) => !p.split("/").some(isPrivate)).sort());
@@ -17690,6 +17729,7 @@ function withCachedOutputs(tree, data, project) {
     name: tree.name,
     isCommit: tree.isCommit,
     list: () => tree.list(),
+    dvcPlotsFile: (name) => tree.dvcPlotsFile(name),
     async read(path) {
       return orCached(path, await tree.read(path));
     },

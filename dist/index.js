@@ -9643,7 +9643,7 @@ import { readdir as readdir5 } from "node:fs/promises";
 import { join as join7, relative as relative4, sep as sep5 } from "node:path";
 
 // src/workspace/tree.ts
-import { closeSync as closeSync2, constants as constants4, fstatSync, openSync as openSync2, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { closeSync as closeSync2, constants as constants4, fstatSync, lstatSync, openSync as openSync2, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { readdir as readdir4 } from "node:fs/promises";
 import { join as join6, sep as sep4 } from "node:path";
 async function readFiles(tree, paths) {
@@ -9721,6 +9721,12 @@ function projectPath(path) {
   }
   return parts.join("/");
 }
+function dvcPlotsPath(name) {
+  if (!name || name === "." || name === ".." || /[/\\\0]/.test(name)) {
+    throw new RefusedRead(`.dvc/plots/${name}: only a file directly inside .dvc/plots/ is read there; not read`);
+  }
+  return `.dvc/plots/${name}`;
+}
 var WorkspaceListing = class {
   constructor(root) {
     this.root = root;
@@ -9742,13 +9748,37 @@ function workspaceTree(root, options = {}) {
     isCommit: false,
     read: (path) => later(() => readNow(path)),
     chunks: (path) => later(() => chunksNow(path)),
+    dvcPlotsFile: (name) => later(() => dvcPlotsFileNow(name)),
     list() {
       files ??= listing ? listing.files() : walk(root);
       return files;
     }
   };
   function readNow(path) {
-    const file = open7(path, false);
+    return readOpened(open7(path, false));
+  }
+  function dvcPlotsFileNow(name) {
+    const rel = dvcPlotsPath(name);
+    const full = join6(root, ...rel.split("/"));
+    let info2;
+    let target;
+    try {
+      info2 = lstatSync(full, { throwIfNoEntry: false });
+      if (!info2) return null;
+      target = realpathSync2.native(full);
+    } catch (error2) {
+      if (isAbsent(error2)) return null;
+      throw error2;
+    }
+    if (info2.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+    const inside = realRoot ??= realpathSync2.native(root);
+    if (target !== join6(inside, ".dvc", "plots", name)) {
+      throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
+    }
+    if (info2.isDirectory()) throw new NotAFile(rel);
+    return readOpened(openChecked(rel, full, info2, false));
+  }
+  function readOpened(file) {
     if (!file) return null;
     const { fd, size: size2 } = file;
     try {
@@ -9806,6 +9836,9 @@ function workspaceTree(root, options = {}) {
       );
     }
     if (info2.isDirectory()) throw new NotAFile(path);
+    return openChecked(path, target, info2, streamed);
+  }
+  function openChecked(path, target, info2, streamed) {
     if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
     budget.take(path, info2.size, streamed);
     const fd = openSync2(target, constants4.O_RDONLY | constants4.O_NONBLOCK);
@@ -9883,6 +9916,12 @@ function commitTree(git, sha2, name, options = {}) {
     async dvcConfig() {
       const entry = (await listing()).get(".dvc/config");
       return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
+    },
+    async dvcPlotsFile(name2) {
+      const rel = dvcPlotsPath(name2);
+      const entry = await entryOf(rel);
+      if (entry?.mode === "120000") throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+      return entry?.mode.startsWith("100") ? readUnsized(git, rel, entry, budget) : null;
     },
     list() {
       files ??= listing().then((all) => [...all.keys()].filter((p) => !p.split("/").some(isPrivate)).sort());
@@ -20810,6 +20849,7 @@ function withCachedOutputs(tree, data, project) {
     name: tree.name,
     isCommit: tree.isCommit,
     list: () => tree.list(),
+    dvcPlotsFile: (name) => tree.dvcPlotsFile(name),
     async read(path) {
       return orCached(path, await tree.read(path));
     },

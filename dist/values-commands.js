@@ -10805,7 +10805,7 @@ function isGlob(path) {
 }
 
 // src/workspace/tree.ts
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { join as join4, sep as sep2 } from "node:path";
 async function readFiles(tree, paths) {
@@ -10883,6 +10883,12 @@ function projectPath(path) {
   }
   return parts.join("/");
 }
+function dvcPlotsPath(name) {
+  if (!name || name === "." || name === ".." || /[/\\\0]/.test(name)) {
+    throw new RefusedRead(`.dvc/plots/${name}: only a file directly inside .dvc/plots/ is read there; not read`);
+  }
+  return `.dvc/plots/${name}`;
+}
 function workspaceTree(root, options = {}) {
   const budget = options.budget ?? new ReadBudget();
   const listing = options.listing?.root === root ? options.listing : null;
@@ -10893,13 +10899,37 @@ function workspaceTree(root, options = {}) {
     isCommit: false,
     read: (path) => later(() => readNow(path)),
     chunks: (path) => later(() => chunksNow(path)),
+    dvcPlotsFile: (name) => later(() => dvcPlotsFileNow(name)),
     list() {
       files ??= listing ? listing.files() : walk(root);
       return files;
     }
   };
   function readNow(path) {
-    const file = open4(path, false);
+    return readOpened(open4(path, false));
+  }
+  function dvcPlotsFileNow(name) {
+    const rel = dvcPlotsPath(name);
+    const full = join4(root, ...rel.split("/"));
+    let info;
+    let target;
+    try {
+      info = lstatSync(full, { throwIfNoEntry: false });
+      if (!info) return null;
+      target = realpathSync2.native(full);
+    } catch (error) {
+      if (isAbsent(error)) return null;
+      throw error;
+    }
+    if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+    const inside = realRoot ??= realpathSync2.native(root);
+    if (target !== join4(inside, ".dvc", "plots", name)) {
+      throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
+    }
+    if (info.isDirectory()) throw new NotAFile(rel);
+    return readOpened(openChecked(rel, full, info, false));
+  }
+  function readOpened(file) {
     if (!file) return null;
     const { fd, size } = file;
     try {
@@ -10957,6 +10987,9 @@ function workspaceTree(root, options = {}) {
       );
     }
     if (info.isDirectory()) throw new NotAFile(path);
+    return openChecked(path, target, info, streamed);
+  }
+  function openChecked(path, target, info, streamed) {
     if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
     budget.take(path, info.size, streamed);
     const fd = openSync(target, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -11034,6 +11067,12 @@ function commitTree(git, sha, name, options = {}) {
     async dvcConfig() {
       const entry = (await listing()).get(".dvc/config");
       return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
+    },
+    async dvcPlotsFile(name2) {
+      const rel = dvcPlotsPath(name2);
+      const entry = await entryOf(rel);
+      if (entry?.mode === "120000") throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+      return entry?.mode.startsWith("100") ? readUnsized(git, rel, entry, budget) : null;
     },
     list() {
       files ??= listing().then((all) => [...all.keys()].filter((p) => !p.split("/").some(isPrivate)).sort());
@@ -12933,6 +12972,7 @@ function withCachedOutputs(tree, data, project) {
     name: tree.name,
     isCommit: tree.isCommit,
     list: () => tree.list(),
+    dvcPlotsFile: (name) => tree.dvcPlotsFile(name),
     async read(path) {
       return orCached(path, await tree.read(path));
     },

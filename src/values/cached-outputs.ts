@@ -73,6 +73,7 @@ export function withCachedOutputs(tree: Tree, data: PipelineData | null, project
     name: tree.name,
     isCommit: tree.isCommit,
     list: () => tree.list(),
+    dvcPlotsFile: (name) => tree.dvcPlotsFile(name),
     async read(path: string): Promise<Buffer | null> {
       return orCached(path, await tree.read(path));
     },

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { NotRead, ObjectTooLarge } from '../git/cat-file';
@@ -40,6 +40,12 @@ export interface Tree {
    * revision's objects from the remotes that revision's config names. Only that path, a regular file, in budget.
    */
   dvcConfig?(): Promise<Buffer | null>;
+  /**
+   * A file directly inside `.dvc/plots/`, DVC's folder of plot templates (null when there is none): the other part
+   * of `.dvc/` that is read, since DVC looks a plot's `template:` up there first. Only a regular file of that folder,
+   * by its bare name; no link, nothing below it, in budget. `read()` still refuses every `.dvc/` path.
+   */
+  dvcPlotsFile(name: string): Promise<Buffer | null>;
 }
 
 /** One file of a `readMany`: its bytes, null when it does not exist, or the error a `read` of it throws. */
@@ -148,6 +154,17 @@ export function projectPath(path: string): string {
 }
 
 /**
+ * `.dvc/plots/<name>` for a file's bare name; anything else (a `/`, `..`, an empty name) is refused: it would leave
+ * the folder for the rest of `.dvc/` (`config.local`, the cache) or go below it.
+ */
+function dvcPlotsPath(name: string): string {
+  if (!name || name === '.' || name === '..' || /[/\\\0]/.test(name)) {
+    throw new RefusedRead(`.dvc/plots/${name}: only a file directly inside .dvc/plots/ is read there; not read`);
+  }
+  return `.dvc/plots/${name}`;
+}
+
+/**
  * The workspace's files, walked once for all the steps of a run that list them after the steps that write them
  * (reproduction, a push): the values, the data changes, the plots and the causes each list the workspace, and a
  * project with a folder of 50,000 pulled images was walked four times (≈ 50 ms each here).
@@ -184,6 +201,7 @@ export function workspaceTree(root: string, options: WorkspaceTreeOptions = {}):
     isCommit: false,
     read: (path) => later(() => readNow(path)),
     chunks: (path) => later(() => chunksNow(path)),
+    dvcPlotsFile: (name) => later(() => dvcPlotsFileNow(name)),
     list() {
       files ??= listing ? listing.files() : walk(root);
       return files;
@@ -191,7 +209,33 @@ export function workspaceTree(root: string, options: WorkspaceTreeOptions = {}):
   };
 
   function readNow(path: string): Buffer | null {
-    const file = open(path, false);
+    return readOpened(open(path, false));
+  }
+
+  function dvcPlotsFileNow(name: string): Buffer | null {
+    const rel = dvcPlotsPath(name);
+    const full = join(root, ...rel.split('/'));
+    let info: Stats | undefined;
+    let target: string;
+    try {
+      info = lstatSync(full, { throwIfNoEntry: false });
+      if (!info) return null;
+      target = realpathSync.native(full);
+    } catch (error) {
+      if (isAbsent(error)) return null;
+      throw error;
+    }
+    if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+    // `.dvc` or `.dvc/plots` itself a link would lead out of the folder: the file must be where its name says.
+    const inside = (realRoot ??= realpathSync.native(root));
+    if (target !== join(inside, '.dvc', 'plots', name)) {
+      throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
+    }
+    if (info.isDirectory()) throw new NotAFile(rel);
+    return readOpened(openChecked(rel, full, info, false));
+  }
+
+  function readOpened(file: { fd: number; size: number } | null): Buffer | null {
     if (!file) return null;
     const { fd, size } = file;
     try {
@@ -260,6 +304,11 @@ export function workspaceTree(root: string, options: WorkspaceTreeOptions = {}):
       );
     }
     if (info.isDirectory()) throw new NotAFile(path);
+    return openChecked(path, target, info, streamed);
+  }
+
+  /** Opens `target`, a file that passed the path guards, if it is a regular file the budget has room for. */
+  function openChecked(path: string, target: string, info: Stats, streamed: boolean): { fd: number; size: number } {
     // A FIFO would block the read forever and a device could be endless: only regular files are read.
     if (!info.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
     budget.take(path, info.size, streamed);
@@ -355,6 +404,12 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
     async dvcConfig() {
       const entry = (await listing()).get('.dvc/config');
       return entry?.mode.startsWith('100') ? readUnsized(git, '.dvc/config', entry, budget) : null;
+    },
+    async dvcPlotsFile(name) {
+      const rel = dvcPlotsPath(name);
+      const entry = await entryOf(rel);
+      if (entry?.mode === '120000') throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+      return entry?.mode.startsWith('100') ? readUnsized(git, rel, entry, budget) : null;
     },
     list() {
       // Once a tree: dvc.yaml discovery, globs and the values files all ask for it.

@@ -128,3 +128,56 @@ describe('the guarded trees', { skip: process.platform === 'win32' && 'symlinks 
     assert.equal(await commitTree(git, linked, 'main').dvcConfig!(), null);
   });
 });
+
+describe(".dvc/plots/, DVC's template folder", () => {
+  const template = '{"mark": "line", "data": {"values": "<DVC_METRIC_DATA>"}}';
+
+  test('dvcPlotsFile() reads a regular file directly inside it, in the workspace and at a commit, within the budget', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const sha = r.commit('templates', { '.dvc/plots/custom.json': template, '.dvc/config': '[core]\n' });
+    const git = await GitRepo.open(r.dir);
+    for (const tree of [workspaceTree(r.dir), commitTree(git, sha, 'main'), commitTree(git, sha, 'main', { byPath: true })]) {
+      assert.equal((await tree.dvcPlotsFile('custom.json'))?.toString(), template, tree.name);
+      assert.equal(await tree.dvcPlotsFile('custom'), null, tree.name);
+      // read() is unchanged: every .dvc/ path is refused, the template folder's too.
+      await assert.rejects(tree.read('.dvc/plots/custom.json'), RefusedRead);
+    }
+    await assert.rejects(workspaceTree(r.dir, { budget: new ReadBudget(10) }).dvcPlotsFile('custom.json'), /\.dvc\/plots\/custom\.json: .* larger than/);
+    await assert.rejects(commitTree(git, sha, 'main', { budget: new ReadBudget(10) }).dvcPlotsFile('custom.json'), /larger than/);
+    await git.close();
+  });
+
+  test('the rest of .dvc/ stays refused: `..`, a path below the folder, a link in it, the folder itself a link', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    r.write({
+      '.dvc/config.local': 'secret',
+      '.dvc/cache/files/md5/ab/cd': 'x',
+      '.dvc/tmp/x': 'x',
+      '.dvc/plots/sub/t.json': template,
+      'outside.json': template,
+    });
+    symlinkSync('../config.local', join(r.dir, '.dvc', 'plots', 'local.json'));
+    symlinkSync('../../outside.json', join(r.dir, '.dvc', 'plots', 'out.json'));
+    const sha = r.commit('a .dvc/ with secrets and links');
+    const git = await GitRepo.open(r.dir);
+    for (const tree of [workspaceTree(r.dir), commitTree(git, sha, 'main')]) {
+      for (const name of ['../config.local', '..', '.', '', 'sub/t.json', '../cache/files/md5/ab/cd', '../tmp/x', 'a\\..\\..\\config.local']) {
+        await assert.rejects(tree.dvcPlotsFile(name), RefusedRead, `${tree.name} ${name}`);
+      }
+      await assert.rejects(tree.dvcPlotsFile('local.json'), /\.dvc\/plots\/local\.json: a link; links in \.dvc\/plots\/ are not followed/);
+      await assert.rejects(tree.dvcPlotsFile('out.json'), /a link/);
+      for (const path of ['.dvc/plots/../config.local', '.dvc/config.local', '.dvc/plots/sub/t.json', '.dvc/cache/files/md5/ab/cd']) {
+        await assert.rejects(tree.read(path), RefusedRead, `${tree.name} ${path}`);
+      }
+    }
+    // A workspace whose .dvc/plots is itself a link (to the project's .dvc/, where config.local is) reads nothing through it.
+    const linked = new TempRepo();
+    repos.push(linked);
+    linked.write({ '.dvc/config.local': 'secret' });
+    symlinkSync('.', join(linked.dir, '.dvc', 'plots'));
+    await assert.rejects(workspaceTree(linked.dir).dvcPlotsFile('config.local'), /not a file of the project's own \.dvc\/plots\//);
+    await git.close();
+  });
+});
