@@ -15663,7 +15663,7 @@ function asMapping(value2, file) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -18529,12 +18529,59 @@ function isRecord2(value2) {
   return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
 }
 
-// src/plots/image.ts
+// src/plots/find-template.ts
 import { posix as posix5 } from "node:path";
+
+// src/plots/types.ts
+var BUILTIN_TEMPLATES = [
+  "linear",
+  "simple",
+  "scatter",
+  "scatter_jitter",
+  "smooth",
+  "confusion",
+  "confusion_normalized",
+  "bar_horizontal",
+  "bar_horizontal_sorted"
+];
+
+// src/plots/find-template.ts
+var TEMPLATE_DIR = ".dvc/plots";
+async function findTemplate(name, tree) {
+  const looked = [];
+  if (isBareName(name)) {
+    for (const file of /* @__PURE__ */ new Set([name, withJsonSuffix(name)])) {
+      looked.push(`${TEMPLATE_DIR}/${file}`);
+      const bytes = await tree.dvcPlotsFile(file);
+      if (bytes) return { kind: "custom", path: `${TEMPLATE_DIR}/${file}`, text: bytes.toString("utf8") };
+    }
+  }
+  if (name.trim()) {
+    const path = posix5.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+    looked.push(path);
+    const inFolder = path.startsWith(`${TEMPLATE_DIR}/`) && !path.slice(TEMPLATE_DIR.length + 1).includes("/");
+    const bytes = inFolder ? await tree.dvcPlotsFile(path.slice(TEMPLATE_DIR.length + 1)) : await tree.read(path);
+    if (bytes) return { kind: "custom", path, text: bytes.toString("utf8") };
+  }
+  if (BUILTIN_TEMPLATES.includes(name)) return { kind: "builtin", name };
+  const files = looked.length > 1 ? `${looked.slice(0, -1).join(", ")} or ${looked.at(-1)}` : looked[0];
+  const places2 = files ? `no file ${files} at ${tree.name}, and ` : "";
+  throw new UserError(`unknown template '${name}': ${places2}no builtin template of that name (${BUILTIN_TEMPLATES.join(", ")})`);
+}
+function isBareName(name) {
+  return name !== "" && name !== "." && name !== ".." && !/[/\\]/.test(name);
+}
+function withJsonSuffix(name) {
+  const ext = posix5.extname(name);
+  return `${ext ? name.slice(0, -ext.length) : name}.json`;
+}
+
+// src/plots/image.ts
+import { posix as posix6 } from "node:path";
 var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
 var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
 function imageProblem(path, bytes) {
-  const expected2 = KIND_OF_EXTENSION[posix5.extname(path).toLowerCase()];
+  const expected2 = KIND_OF_EXTENSION[posix6.extname(path).toLowerCase()];
   if (!expected2) return null;
   const actual = sniff(bytes);
   if (actual === expected2) return null;
@@ -18556,22 +18603,7 @@ function startText(b) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix6 } from "node:path";
-
-// src/plots/types.ts
-var BUILTIN_TEMPLATES = [
-  "linear",
-  "simple",
-  "scatter",
-  "scatter_jitter",
-  "smooth",
-  "confusion",
-  "confusion_normalized",
-  "bar_horizontal",
-  "bar_horizontal_sorted"
-];
-
-// src/plots/definitions.ts
+import { posix as posix7 } from "node:path";
 var IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcDoc(doc, file = "dvc.yaml") {
@@ -18625,7 +18657,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix6.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix7.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -18651,13 +18683,13 @@ function fromYDict(id, p, origin) {
   return { id, sources, ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix6.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix7.extname(path).toLowerCase());
   const x = p.x === void 0 || p.x === null ? null : typeof p.x === "string" ? p.x : xFor(p.x, path, path, origin);
   return { id: path, sources: [{ file: path, y: fieldList(p.y, path, origin, "y"), x }], ...common(path, p, origin), image };
 }
 function common(id, p, origin) {
   return {
-    template: templateRef(p.template, id, origin),
+    template: templateName(p.template, id, origin),
     title: optionalString(p.title, id, origin, "title"),
     xLabel: optionalString(p.x_label, id, origin, "x_label"),
     yLabel: optionalString(p.y_label, id, origin, "y_label"),
@@ -18665,15 +18697,10 @@ function common(id, p, origin) {
     origin
   };
 }
-function templateRef(value2, id, origin) {
-  if (value2 === void 0 || value2 === null) return { kind: "builtin", name: "linear" };
+function templateName(value2, id, origin) {
+  if (value2 === void 0 || value2 === null) return "linear";
   if (typeof value2 !== "string") throw new DefinitionError(id, `${origin} (${id}): \`template\` must be a string.`);
-  if (BUILTIN_TEMPLATES.includes(value2)) return { kind: "builtin", name: value2 };
-  if (/\.json$/i.test(value2)) return { kind: "custom", path: normalise(value2) };
-  throw new DefinitionError(
-    id,
-    `${origin} (${id}): unknown template '${value2}': use one of ${BUILTIN_TEMPLATES.join(", ")}, or the path of a Vega-Lite .json file.`
-  );
+  return value2;
 }
 function fieldList(value2, id, origin, key2) {
   if (value2 === void 0 || value2 === null) return [];
@@ -18702,7 +18729,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix6.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix7.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -19139,20 +19166,27 @@ async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix7.extname(f).toLowerCase())).sort();
+  const files = all.filter((f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix8.extname(f).toLowerCase())).sort();
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix7.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix8.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request, definitions) {
   const budget = request.budget ? { budget: request.budget } : {};
   const data = await PipelineData.open(request.workspace).catch(() => null);
   const at = (tree, revision2) => withCachedOutputs(tree, data, () => projectAt(tree, revision2, request.projects));
-  const head = at(workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing }), WORKSPACE);
+  const headTree = workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing });
+  const head = at(headTree, WORKSPACE);
   const base = request.base ? at(commitTree(git, request.base.sha, request.base.label, budget), request.base.sha) : null;
   const readHead = (path) => head.read(path);
   const readBase = (path) => base ? base.read(path) : Promise.resolve(null);
+  const templates = /* @__PURE__ */ new Map();
+  const lookup2 = (name) => {
+    let found = templates.get(name);
+    if (!found) templates.set(name, found = findTemplate(name, headTree));
+    return found;
+  };
   const headCache = /* @__PURE__ */ new Map();
   const baseCache = /* @__PURE__ */ new Map();
   const out = [];
@@ -19173,7 +19207,7 @@ async function preparePlots(git, request, definitions) {
       const baseNotes = [];
       const baseFiles = request.base ? await readFiles2(def, readBase, baseCache, (error) => baseNotes.push(`base (${request.base.label}): ${describeError(error)}`)) : /* @__PURE__ */ new Map();
       for (const expanded of splitDagshub(def, headFiles)) {
-        out.push(await prepareOne(expanded, headFiles, baseFiles, request, readHead, baseNotes));
+        out.push(await prepareOne(expanded, headFiles, baseFiles, request, lookup2, baseNotes));
       }
     } catch (error) {
       out.push({ kind: "error", id: def.id, title: title2, error: plotError(def, error), notes: [] });
@@ -19194,7 +19228,7 @@ function preparedImage(def, title2, head, base, request) {
     notes.push(`base (${request.base.label}): ${baseProblem}`);
   } else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: "image", id: def.id, title: title2, head, base: baseProblem ? null : base, ext: posix7.extname(file).toLowerCase(), notes };
+  return { kind: "image", id: def.id, title: title2, head, base: baseProblem ? null : base, ext: posix8.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -19225,7 +19259,7 @@ function splitDagshub(def, headFiles) {
   const names = dagshubNames(data);
   return names.map((name) => ({ ...def, id: `${def.id}#${name}`, title: def.title ? `${def.title}: ${name}` : name, sources: [{ ...source, y: [name] }] }));
 }
-async function prepareOne(def, headFiles, baseFiles, request, readHead, baseNotes) {
+async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes) {
   const title2 = def.title ?? def.id;
   const notes = [...baseNotes];
   const baseLabel = request.base && request.base.label === request.headLabel ? `${request.base.label} (base)` : request.base?.label ?? "base";
@@ -19254,15 +19288,14 @@ async function prepareOne(def, headFiles, baseFiles, request, readHead, baseNote
   const series2 = fields.multi ? [...new Set([...baseSeries, ...headSeries].map((s) => s.series))] : [];
   const xLabel = def.xLabel ?? fields.defaultXLabel;
   const yLabel = def.yLabel ?? fields.defaultYLabel;
-  if (def.template.kind === "custom") {
-    const text2 = await readHead(def.template.path);
-    if (!text2) throw new PlotDataError(`template ${def.template.path} does not exist`);
+  const found = await lookup2(def.template);
+  if (found.kind === "custom") {
     const points = [
       ...revisionDatapoints(baseSources, fields, baseLabel, baseFiles),
       ...headComplete ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : []
     ];
     const numeric2 = tryNumeric(tryNumeric(points, fields.x), fields.y);
-    const spec2 = fillCustomTemplate(def.template.path, text2.toString("utf8"), {
+    const spec2 = fillCustomTemplate(found.path, found.text, {
       data: numeric2,
       x: fields.x,
       y: fields.y,
@@ -19274,7 +19307,7 @@ async function prepareOne(def, headFiles, baseFiles, request, readHead, baseNote
     });
     return { kind: "vega", id: def.id, title: title2, spec: spec2, notes };
   }
-  const template = def.template.name;
+  const template = found.name;
   const lines2 = ["linear", "simple", "smooth"].includes(template);
   const reduced = reduceSeries([...baseSeries, ...headSeries], {
     x: fields.x,
@@ -19591,7 +19624,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath } from "node:fs/promises";
-import { posix as posix8, relative as relative5, sep as sep6 } from "node:path";
+import { posix as posix9, relative as relative5, sep as sep6 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -20273,7 +20306,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix8.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix9.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
@@ -21197,7 +21230,7 @@ function insideFolder(path) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat4, readFile as readFile6 } from "node:fs/promises";
-import { join as join16, posix as posix9 } from "node:path";
+import { join as join16, posix as posix10 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -21786,7 +21819,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix9.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix10.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -21990,9 +22023,9 @@ import { join as join23 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
-import { posix as posix10 } from "node:path";
+import { posix as posix11 } from "node:path";
 function projectPath2(stage2, p) {
-  return posix10.normalize(posix10.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix11.normalize(posix11.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isAbsolute2(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
@@ -22645,12 +22678,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix13 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options2, detached: posix13 });
+  const posix14 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options2, detached: posix14 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix13 && !forwarding) {
+  if (posix14 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -22711,7 +22744,7 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join22, posix as posix12, relative as relative6, resolve as resolve5, dirname as dirname7 } from "node:path";
+import { join as join22, posix as posix13, relative as relative6, resolve as resolve5, dirname as dirname7 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
@@ -22861,7 +22894,7 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open4, stat as stat6 } from "node:fs/promises";
-import { join as join20, posix as posix11, sep as sep7 } from "node:path";
+import { join as join20, posix as posix12, sep as sep7 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -22935,7 +22968,7 @@ async function hashDir(root, rel, ignore, name, state) {
     const absDir = join20(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
-      throw new UserError(`'${posix11.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix12.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     const ignored = ignore.childMatcher(relDir);
     const below = (child) => relDir ? `${relDir}/${child}` : child;
@@ -23179,7 +23212,7 @@ var Workspace = class {
     const key2 = `${name}\0${path}`;
     let p = this.hashes.get(key2);
     if (!p) {
-      const rel = posix12.normalize(posix12.join(this.prefix || ".", path));
+      const rel = posix13.normalize(posix13.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       this.state ??= HashState.open(this.root);
       p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
@@ -23201,7 +23234,7 @@ var Workspace = class {
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
-    return posix12.normalize(posix12.join(this.prefix || ".", path));
+    return posix13.normalize(posix13.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
     return existsSync4(join22(this.root, ...rootPath.split("/")));

@@ -14,6 +14,7 @@ import { PipelineData } from '../pipeline/restore';
 import { withCachedOutputs } from '../values/cached-outputs';
 import { chartSeries } from './chart-series';
 import { fillCustomTemplate } from './custom';
+import { findTemplate } from './find-template';
 import { parsePlotData, type PlotData } from './data';
 import { imageProblem } from './image';
 import { DATA_EXTENSIONS, plotsFromDvcDoc, plotsFromPaths, type DefinitionsResult } from './definitions';
@@ -30,7 +31,7 @@ import {
 } from './datapoints';
 import { coerceNumeric, MAX_LINE_POINTS, MAX_SCATTER_POINTS, reduceSeries } from './series';
 import { builtinSpec, REVISION_COLORS, type SpecInput } from './spec';
-import type { BuiltinTemplate, Datapoint, PlotDefinition, PreparedPlot } from './types';
+import type { BuiltinTemplate, Datapoint, FoundTemplate, PlotDefinition, PreparedPlot } from './types';
 
 export interface PlotsRequest {
   workspace: string;
@@ -161,10 +162,19 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
   // not load leaves them missing here, and the values step says why.
   const data = await PipelineData.open(request.workspace).catch(() => null);
   const at = (tree: Tree, revision: string) => withCachedOutputs(tree, data, () => projectAt(tree, revision, request.projects));
-  const head = at(workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing }), WORKSPACE);
+  const headTree = workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing });
+  const head = at(headTree, WORKSPACE);
   const base = request.base ? at(commitTree(git, request.base.sha, request.base.label, budget), request.base.sha) : null;
   const readHead = (path: string) => head.read(path);
   const readBase = (path: string) => (base ? base.read(path) : Promise.resolve(null));
+  // One template for both revisions, found in the workspace as `dvc plots diff` finds it on disk (dvc-render's
+  // VegaRenderer reads it once, without the revision's file system); once a name for all the plots that use it.
+  const templates = new Map<string, Promise<FoundTemplate>>();
+  const lookup = (name: string): Promise<FoundTemplate> => {
+    let found = templates.get(name);
+    if (!found) templates.set(name, (found = findTemplate(name, headTree)));
+    return found;
+  };
   // Several plots often draw the same file (loss and accuracy from one training log): read and parse it once.
   const headCache: ParseCache = new Map();
   const baseCache: ParseCache = new Map();
@@ -189,7 +199,7 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
         ? await readFiles(def, readBase, baseCache, (error) => baseNotes.push(`base (${request.base!.label}): ${describeError(error)}`))
         : (new Map() as RevisionFiles);
       for (const expanded of splitDagshub(def, headFiles)) {
-        out.push(await prepareOne(expanded, headFiles, baseFiles, request, readHead, baseNotes));
+        out.push(await prepareOne(expanded, headFiles, baseFiles, request, lookup, baseNotes));
       }
     } catch (error) {
       out.push({ kind: 'error', id: def.id, title, error: plotError(def, error), notes: [] });
@@ -269,7 +279,7 @@ async function prepareOne(
   headFiles: RevisionFiles,
   baseFiles: RevisionFiles,
   request: PlotsRequest,
-  readHead: (path: string) => Promise<Buffer | null>,
+  lookup: (name: string) => Promise<FoundTemplate>,
   baseNotes: string[],
 ): Promise<PreparedPlot> {
   const title = def.title ?? def.id;
@@ -302,16 +312,15 @@ async function prepareOne(
   const xLabel = def.xLabel ?? fields.defaultXLabel;
   const yLabel = def.yLabel ?? fields.defaultYLabel;
 
-  if (def.template.kind === 'custom') {
-    const text = await readHead(def.template.path);
-    if (!text) throw new PlotDataError(`template ${def.template.path} does not exist`);
+  const found = await lookup(def.template);
+  if (found.kind === 'custom') {
     // DVC hands custom templates every field of every row.
     const points = [
       ...revisionDatapoints(baseSources, fields, baseLabel, baseFiles),
       ...(headComplete ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : []),
     ];
     const numeric = tryNumeric(tryNumeric(points, fields.x), fields.y);
-    const spec = fillCustomTemplate(def.template.path, text.toString('utf8'), {
+    const spec = fillCustomTemplate(found.path, found.text, {
       data: numeric,
       x: fields.x,
       y: fields.y,
@@ -324,7 +333,7 @@ async function prepareOne(
     return { kind: 'vega', id: def.id, title, spec, notes };
   }
 
-  const template: BuiltinTemplate = def.template.name;
+  const template: BuiltinTemplate = found.name;
   const lines = ['linear', 'simple', 'smooth'].includes(template);
   const reduced = reduceSeries([...baseSeries, ...headSeries], {
     x: fields.x,

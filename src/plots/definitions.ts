@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { UserError } from '../util/errors';
-import { BUILTIN_TEMPLATES, type BuiltinTemplate, type PlotDefinition, type PlotSource, type TemplateRef } from './types';
+import type { PlotDefinition, PlotSource } from './types';
 
 const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg'];
 export const DATA_EXTENSIONS = ['.json', '.yaml', '.yml', '.csv', '.tsv'];
@@ -115,7 +115,7 @@ function fromPath(path: string, p: Record<string, unknown>, origin: string): Plo
 
 function common(id: string, p: Record<string, unknown>, origin: string): Omit<PlotDefinition, 'id' | 'sources' | 'image'> {
   return {
-    template: templateRef(p.template, id, origin),
+    template: templateName(p.template, id, origin),
     title: optionalString(p.title, id, origin, 'title'),
     xLabel: optionalString(p.x_label, id, origin, 'x_label'),
     yLabel: optionalString(p.y_label, id, origin, 'y_label'),
@@ -124,15 +124,11 @@ function common(id: string, p: Record<string, unknown>, origin: string): Omit<Pl
   };
 }
 
-function templateRef(value: unknown, id: string, origin: string): TemplateRef {
-  if (value === undefined || value === null) return { kind: 'builtin', name: 'linear' };
+/** The name or path, as DVC takes it: where it leads is looked up at draw time (find-template.ts), in the project's files. */
+function templateName(value: unknown, id: string, origin: string): string {
+  if (value === undefined || value === null) return 'linear';
   if (typeof value !== 'string') throw new DefinitionError(id, `${origin} (${id}): \`template\` must be a string.`);
-  if ((BUILTIN_TEMPLATES as readonly string[]).includes(value)) return { kind: 'builtin', name: value as BuiltinTemplate };
-  if (/\.json$/i.test(value)) return { kind: 'custom', path: normalise(value) };
-  throw new DefinitionError(
-    id,
-    `${origin} (${id}): unknown template '${value}': use one of ${BUILTIN_TEMPLATES.join(', ')}, or the path of a Vega-Lite .json file.`,
-  );
+  return value;
 }
 
 function fieldList(value: unknown, id: string, origin: string, key: string): string[] {

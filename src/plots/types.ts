@@ -14,7 +14,8 @@ export const BUILTIN_TEMPLATES = [
 ] as const;
 export type BuiltinTemplate = (typeof BUILTIN_TEMPLATES)[number];
 
-export type TemplateRef = { kind: 'builtin'; name: BuiltinTemplate } | { kind: 'custom'; path: string };
+/** A plot's template as found (find-template.ts): a builtin, or a Vega-Lite file's text and the path it was read from. */
+export type FoundTemplate = { kind: 'builtin'; name: BuiltinTemplate } | { kind: 'custom'; path: string; text: string };
 
 /** One y file of a plot and the fields to draw from it (empty: DVC's default, the last key of the first row). */
 export interface PlotSource {
@@ -28,7 +29,8 @@ export interface PlotSource {
 export interface PlotDefinition {
   id: string;
   sources: PlotSource[];
-  template: TemplateRef;
+  /** The `template:` value as written (DVC's default `linear`): a name or path, looked up when the plot is drawn. */
+  template: string;
   title: string | null;
   xLabel: string | null;
   yLabel: string | null;

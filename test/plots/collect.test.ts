@@ -17,7 +17,7 @@ test('a plot id that is a directory stands for each data file and image in it; p
     const { definitions, errors } = await findPlotDefinitions(repo.dir, null);
     assert.deepEqual(errors, []);
     assert.deepEqual(
-      definitions.map((d) => [d.id, d.image, d.template.kind === 'builtin' ? d.template.name : d.template.path]),
+      definitions.map((d) => [d.id, d.image, d.template]),
       [
         ['eval/plots/cm.png', true, 'scatter'],
         ['eval/plots/one.json', false, 'scatter'],

@@ -19,12 +19,12 @@ plots:
     assert.equal(definitions.length, 3);
     const [roc, cm, img] = definitions;
     assert.equal(roc!.id, 'ROC');
-    assert.deepEqual(roc!.template, { kind: 'builtin', name: 'simple' });
+    assert.deepEqual(roc!.template, 'simple');
     assert.deepEqual(roc!.sources, [
       { file: 'eval/plots/sklearn/roc/train.json', y: ['tpr'], x: 'fpr' },
       { file: 'eval/plots/sklearn/roc/test.json', y: ['tpr'], x: 'fpr' },
     ]);
-    assert.deepEqual(cm!.template, { kind: 'builtin', name: 'confusion' });
+    assert.deepEqual(cm!.template, 'confusion');
     assert.equal(img!.image, true);
     assert.equal(img!.id, 'eval/plots/images/importance.png');
   });
@@ -43,7 +43,7 @@ plots:
     assert.deepEqual(definitions[0], {
       id: 'plots/loss.csv',
       sources: [{ file: 'plots/loss.csv', y: ['loss', 'val_loss'], x: 'epoch' }],
-      template: { kind: 'builtin', name: 'linear' },
+      template: 'linear',
       title: 'Loss',
       xLabel: 'Epoch',
       yLabel: 'Loss',
@@ -66,7 +66,7 @@ stages:
 `);
     assert.equal(definitions[0]!.id, 'models/out/roc.tsv');
     assert.equal(definitions[0]!.header, false);
-    assert.deepEqual(definitions[0]!.template, { kind: 'builtin', name: 'scatter' });
+    assert.deepEqual(definitions[0]!.template, 'scatter');
     assert.equal(definitions[1]!.id, 'models/out/pr.json');
     assert.equal(definitions[1]!.origin, 'dvc.yaml stages.train.plots[1]');
   });
@@ -90,24 +90,25 @@ plots:
     );
   });
 
-  test('custom templates are .json paths; an unknown template name is an error naming the plot, others survive', () => {
+  test('a template is kept as written, for the lookup at draw time; only a non-string is an error here, naming the plot', () => {
     const { definitions, errors } = plotsFromDvcYaml(`
 plots:
   - a.csv: {template: .dvc/plots/my.json}
   - b.csv: {template: lineary}
   - c.csv: {y: [1, 2]}
+  - d.csv: {template: [linear]}
 `);
     assert.deepEqual(
-      definitions.map((d) => d.id),
-      ['a.csv'],
+      definitions.map((d) => [d.id, d.template]),
+      [
+        ['a.csv', '.dvc/plots/my.json'],
+        ['b.csv', 'lineary'],
+      ],
     );
-    assert.deepEqual(definitions[0]!.template, { kind: 'custom', path: '.dvc/plots/my.json' });
     assert.equal(errors.length, 2);
-    assert.equal(errors[0]!.id, 'b.csv');
-    assert.match(errors[0]!.error, /dvc\.yaml plots\[1\] \(b\.csv\): unknown template 'lineary'/);
-    assert.match(errors[1]!.error, /`y` must be a field name or a list of field names/);
     // The list is the right shape: the item that is not a field name is the one to name.
-    assert.match(errors[1]!.error, /dvc\.yaml plots\[2\] \(c\.csv\): `y\[0\]` is 1, not a field name: `y` must be a field name or a list of field names\.$/);
+    assert.match(errors[0]!.error, /dvc\.yaml plots\[2\] \(c\.csv\): `y\[0\]` is 1, not a field name: `y` must be a field name or a list of field names\.$/);
+    assert.equal(errors[1]!.error, 'dvc.yaml plots[3] (d.csv): `template` must be a string.');
   });
 
   test('x as a {file: field} dict applies per file', () => {
