@@ -20913,9 +20913,38 @@ function lttbIndices(xs, ys, threshold) {
 }
 
 // src/plots/data.ts
+import { posix as posix8 } from "node:path";
+
+// src/plots/image.ts
 import { posix as posix7 } from "node:path";
+var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
+var IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
+var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
+function imageProblem(path, bytes) {
+  const expected2 = KIND_OF_EXTENSION[posix7.extname(path).toLowerCase()];
+  if (!expected2) return null;
+  const actual = sniff(bytes);
+  if (actual === expected2) return null;
+  const what = actual ? `it is a ${actual}: name it ${EXTENSION_OF_KIND[actual]}` : `it starts with ${startText(bytes)}`;
+  return `${path} is not a${expected2 === "SVG" ? "n" : ""} ${expected2} image (${what})`;
+}
+function sniff(b) {
+  if (b[0] === 137 && b[1] === 80 && b[2] === 78 && b[3] === 71) return "PNG";
+  if (b[0] === 255 && b[1] === 216 && b[2] === 255) return "JPEG";
+  if (b[0] === 71 && b[1] === 73 && b[2] === 70 && b[3] === 56) return "GIF";
+  const head = Buffer.from(b.subarray(0, 4096)).toString("utf8").replace(/^\ufeff/, "");
+  const rest = head.replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>))*\s*/i, "");
+  return /^<svg[\s>/]/i.test(rest) ? "SVG" : null;
+}
+function startText(b) {
+  const line = Buffer.from(b.subarray(0, 200)).toString("utf8").split(/\r?\n/)[0];
+  const shown4 = line.length > 40 ? `${line.slice(0, 40)}\u2026` : line;
+  return /^[\x20-\x7e\u00a0-\uffff]*$/.test(shown4) && shown4.trim() ? JSON.stringify(shown4) : `the bytes ${[...b.subarray(0, 4)].map((x) => x.toString(16).padStart(2, "0")).join(" ")}`;
+}
+
+// src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
-  const ext = posix7.extname(path).toLowerCase();
+  const ext = posix8.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
     const dagshub = header && isExactLoggerHeader(table2.names);
@@ -20932,7 +20961,7 @@ function parsePlotData(path, text2, header = true) {
   if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
     return { rows: findDatapoints(parseValuesText(path, text2)), dagshub: false };
   }
-  throw new UserError(`${path}: plot data must be .json, .yaml, .yml, .csv or .tsv (or an image: .png, .jpg, .svg).`);
+  throw new UserError(`${path}: plot data must be .json, .yaml, .yml, .csv or .tsv (or an image: ${IMAGE_EXTENSIONS.join(", ")}).`);
 }
 function findDatapoints(doc) {
   const lists = [];
@@ -21650,7 +21679,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/find-template.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -21677,7 +21706,7 @@ async function findTemplate(name, tree) {
     }
   }
   if (name.trim()) {
-    const path = posix8.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+    const path = posix9.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
     looked.push(path);
     const inFolder = path.startsWith(`${TEMPLATE_DIR}/`) && !path.slice(TEMPLATE_DIR.length + 1).includes("/");
     const bytes = inFolder ? await tree.dvcPlotsFile(path.slice(TEMPLATE_DIR.length + 1)) : await tree.read(path);
@@ -21692,39 +21721,12 @@ function isBareName(name) {
   return name !== "" && name !== "." && name !== ".." && !/[/\\]/.test(name);
 }
 function withJsonSuffix(name) {
-  const ext = posix8.extname(name);
+  const ext = posix9.extname(name);
   return `${ext ? name.slice(0, -ext.length) : name}.json`;
-}
-
-// src/plots/image.ts
-import { posix as posix9 } from "node:path";
-var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
-var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
-function imageProblem(path, bytes) {
-  const expected2 = KIND_OF_EXTENSION[posix9.extname(path).toLowerCase()];
-  if (!expected2) return null;
-  const actual = sniff(bytes);
-  if (actual === expected2) return null;
-  const what = actual ? `it is a ${actual}: name it ${EXTENSION_OF_KIND[actual]}` : `it starts with ${startText(bytes)}`;
-  return `${path} is not a${expected2 === "SVG" ? "n" : ""} ${expected2} image (${what})`;
-}
-function sniff(b) {
-  if (b[0] === 137 && b[1] === 80 && b[2] === 78 && b[3] === 71) return "PNG";
-  if (b[0] === 255 && b[1] === 216 && b[2] === 255) return "JPEG";
-  if (b[0] === 71 && b[1] === 73 && b[2] === 70 && b[3] === 56) return "GIF";
-  const head = Buffer.from(b.subarray(0, 4096)).toString("utf8").replace(/^\ufeff/, "");
-  const rest = head.replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>))*\s*/i, "");
-  return /^<svg[\s>/]/i.test(rest) ? "SVG" : null;
-}
-function startText(b) {
-  const line = Buffer.from(b.subarray(0, 200)).toString("utf8").split(/\r?\n/)[0];
-  const shown4 = line.length > 40 ? `${line.slice(0, 40)}\u2026` : line;
-  return /^[\x20-\x7e\u00a0-\uffff]*$/.test(shown4) && shown4.trim() ? JSON.stringify(shown4) : `the bytes ${[...b.subarray(0, 4)].map((x) => x.toString(16).padStart(2, "0")).join(" ")}`;
 }
 
 // src/plots/definitions.ts
 import { posix as posix10 } from "node:path";
-var IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   const out = { definitions: [], errors: [] };
@@ -22220,7 +22222,6 @@ function cycle(values, n) {
 }
 
 // src/plots/collect.ts
-var IMAGE_EXTENSIONS2 = [".png", ".jpg", ".jpeg", ".gif", ".svg"];
 var LINE_LIKE = ["linear", "simple", "smooth", "scatter", "scatter_jitter"];
 async function findPlotDefinitions(workspace, plotsPaths, budget, listing, projects) {
   const tree = workspaceTree(workspace, { ...budget ? { budget } : {}, listing });
@@ -22286,10 +22287,10 @@ async function expandDirectory(tree, def) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS2].includes(posix11.extname(f).toLowerCase())).sort();
+  const files = all.filter((f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS].includes(posix11.extname(f).toLowerCase())).sort();
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS2.includes(posix11.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix11.extname(file).toLowerCase()) };
   });
 }
 async function preparePlots(git, request, definitions) {

@@ -16,7 +16,7 @@ import { chartSeries } from './chart-series';
 import { fillCustomTemplate } from './custom';
 import { findTemplate } from './find-template';
 import { parsePlotData, type PlotData } from './data';
-import { imageProblem } from './image';
+import { IMAGE_EXTENSIONS, imageProblem } from './image';
 import { DATA_EXTENSIONS, plotsFromDvcDoc, plotsFromPaths, type DefinitionsResult } from './definitions';
 import {
   dagshubNames,
@@ -49,7 +49,6 @@ export interface PlotsRequest {
   projects?: LoadedProjects;
 }
 
-const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg'];
 const LINE_LIKE: BuiltinTemplate[] = ['linear', 'simple', 'smooth', 'scatter', 'scatter_jitter'];
 
 /** The plots to draw: the `plots` input's files, else dvc.yaml's definitions; directories expanded. */

@@ -4,6 +4,7 @@ import { isExactLoggerHeader } from '../values/dagshub';
 import { SyntaxProblem } from '../dvc/formats/json';
 import { parseValuesText } from '../values/parse';
 import { UserError } from '../util/errors';
+import { IMAGE_EXTENSIONS } from './image';
 import { toNumber } from './series';
 
 export type Row = Record<string, unknown>;
@@ -41,7 +42,7 @@ export function parsePlotData(path: string, text: string, header = true): PlotDa
   if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
     return { rows: findDatapoints(parseValuesText(path, text)), dagshub: false };
   }
-  throw new UserError(`${path}: plot data must be .json, .yaml, .yml, .csv or .tsv (or an image: .png, .jpg, .svg).`);
+  throw new UserError(`${path}: plot data must be .json, .yaml, .yml, .csv or .tsv (or an image: ${IMAGE_EXTENSIONS.join(', ')}).`);
 }
 
 /**

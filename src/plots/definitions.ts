@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import { UserError } from '../util/errors';
 import type { PlotDefinition, PlotSource } from './types';
+import { IMAGE_EXTENSIONS } from './image';
 
-const IMAGE_EXTENSIONS = ['.png', '.jpg', '.jpeg', '.gif', '.svg'];
 export const DATA_EXTENSIONS = ['.json', '.yaml', '.yml', '.csv', '.tsv'];
 
 /** Result of reading definitions: what could be read, and a message per entry that could not. */

@@ -3,6 +3,8 @@ import { posix } from 'node:path';
 type ImageKind = 'PNG' | 'JPEG' | 'GIF' | 'SVG';
 
 const KIND_OF_EXTENSION: Record<string, ImageKind> = { '.png': 'PNG', '.jpg': 'JPEG', '.jpeg': 'JPEG', '.gif': 'GIF', '.svg': 'SVG' };
+/** The extensions of image plots, copied into the report as they are. */
+export const IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
 const EXTENSION_OF_KIND: Record<ImageKind, string> = { PNG: '.png', JPEG: '.jpg', GIF: '.gif', SVG: '.svg' };
 
 /**

@@ -47,7 +47,9 @@ describe('parsePlotData', () => {
   });
 
   test('other extensions are refused with the list of supported ones', () => {
-    assert.throws(() => parsePlotData('x.txt', ''), /x\.txt: plot data must be \.json, \.yaml, \.yml, \.csv or \.tsv/);
+    assert.throws(() => parsePlotData('x.txt', ''), {
+      message: 'x.txt: plot data must be .json, .yaml, .yml, .csv or .tsv (or an image: .png, .jpg, .jpeg, .gif, .svg).',
+    });
   });
 });
 
