@@ -22223,7 +22223,7 @@ function cycle(values, n) {
 
 // src/plots/collect.ts
 var LINE_LIKE = ["linear", "simple", "smooth", "scatter", "scatter_jitter"];
-async function findPlotDefinitions(workspace, plotsPaths, budget, listing, projects) {
+async function findPlotDefinitions(workspace, plotsPaths, budget, listing, projects, baseTree) {
   const tree = workspaceTree(workspace, { ...budget ? { budget } : {}, listing });
   let result;
   if (plotsPaths) {
@@ -22248,7 +22248,7 @@ async function findPlotDefinitions(workspace, plotsPaths, budget, listing, proje
     }
   }
   const expanded = [];
-  for (const def of result.definitions) for (const one of await expandDirectory(tree, def)) expanded.push(one);
+  for (const def of result.definitions) for (const one of await expandDirectory(def, tree, baseTree)) expanded.push(one);
   return { definitions: expanded, errors: result.errors };
 }
 function dvcYamlsOf(project) {
@@ -22283,11 +22283,12 @@ function combine(results) {
     errors: results.flatMap((r) => r.errors)
   };
 }
-async function expandDirectory(tree, def) {
+async function expandDirectory(def, tree, baseTree) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS].includes(posix11.extname(f).toLowerCase())).sort();
+  const inside = (f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS].includes(posix11.extname(f).toLowerCase());
+  const files = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
   if (!files.length) return [def];
   return files.map((file) => {
     return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix11.extname(file).toLowerCase()) };
@@ -22525,7 +22526,8 @@ function uniqueName(id, taken) {
 
 // src/plots/render-plots.ts
 async function renderPlots(git, request, getRenderer, log) {
-  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget, request.listing, request.projects);
+  const baseTree = request.base ? commitTree(git, request.base.sha, request.base.label, request.budget ? { budget: request.budget } : {}) : void 0;
+  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget, request.listing, request.projects, baseTree);
   const entries = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request, found.definitions);

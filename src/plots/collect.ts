@@ -58,6 +58,7 @@ export async function findPlotDefinitions(
   budget?: ReadBudget,
   listing?: WorkspaceListing,
   projects?: LoadedProjects,
+  baseTree?: Tree,
 ): Promise<DefinitionsResult> {
   const tree = workspaceTree(workspace, { ...(budget ? { budget } : {}), listing });
   let result: DefinitionsResult;
@@ -87,7 +88,7 @@ export async function findPlotDefinitions(
     }
   }
   const expanded: PlotDefinition[] = [];
-  for (const def of result.definitions) for (const one of await expandDirectory(tree, def)) expanded.push(one);
+  for (const def of result.definitions) for (const one of await expandDirectory(def, tree, baseTree)) expanded.push(one);
   return { definitions: expanded, errors: result.errors };
 }
 
@@ -136,12 +137,17 @@ function combine(results: (DefinitionsResult & { file: string })[]): Definitions
   };
 }
 
-/** A plot whose id is a directory stands for every data or image file in it, as in DVC. */
-async function expandDirectory(tree: Tree, def: PlotDefinition): Promise<PlotDefinition[]> {
+/**
+ * A plot whose id is a directory stands for every data or image file in it, as in DVC: those in the workspace and
+ * those at the base (`baseTree`), so a file the pull request deleted is drawn with its base alone and said to have
+ * no data at the head, not left out.
+ */
+async function expandDirectory(def: PlotDefinition, tree: Tree, baseTree: Tree | undefined): Promise<PlotDefinition[]> {
   if (def.sources.length !== 1 || def.sources[0]!.file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const files = all.filter((f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS].includes(posix.extname(f).toLowerCase())).sort();
+  const inside = (f: string) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS].includes(posix.extname(f).toLowerCase());
+  const files = [...new Set([...all.filter(inside), ...(baseTree ? (await baseTree.list()).filter(inside) : [])])].sort();
   if (!files.length) return [def];
   return files.map((file) => {
     return { ...def, id: file, sources: [{ ...def.sources[0]!, file }], image: IMAGE_EXTENSIONS.includes(posix.extname(file).toLowerCase()) };

@@ -5,6 +5,7 @@ import type { Logger } from '../util/log';
 import { findPlotDefinitions, preparePlots, type PlotsRequest } from './collect';
 import type { PlotRenderer } from './render';
 import { writePlots } from './write';
+import { commitTree } from '../workspace/tree';
 
 export interface RenderPlotsRequest extends PlotsRequest {
   /** Where the images go. */
@@ -20,7 +21,8 @@ export interface RenderPlotsRequest extends PlotsRequest {
  * `getRenderer` loads vega and the WebAssembly rasteriser; it is called only when a chart is drawn.
  */
 export async function renderPlots(git: GitRepo, request: RenderPlotsRequest, getRenderer: () => Promise<PlotRenderer>, log: Logger): Promise<PlotEntry[]> {
-  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget, request.listing, request.projects);
+  const baseTree = request.base ? commitTree(git, request.base.sha, request.base.label, request.budget ? { budget: request.budget } : {}) : undefined;
+  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget, request.listing, request.projects, baseTree);
   const entries: PlotEntry[] = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request, found.definitions);

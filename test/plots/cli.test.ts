@@ -85,6 +85,33 @@ describe('mlreport CLI with plots (bundled dist)', () => {
     }
   });
 
+  test('a directory plot keeps a file the pull request deleted: drawn from the base, said to have no data at the head', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.commit('base', {
+        'dvc.yaml': 'plots:\n  - dvclive/plots/metrics: {x: step}\n',
+        'dvclive/plots/metrics/loss.tsv': 'step\tloss\n0\t1\n1\t0.5\n',
+        'dvclive/plots/metrics/acc.tsv': 'step\tacc\n0\t0.5\n1\t0.7\n',
+      });
+      rmSync(join(repo.dir, 'dvclive/plots/metrics/acc.tsv'));
+      const r = await runCli(['plots', 'render', '--base', 'HEAD', '--out', 'pl'], repo.dir);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      const index = JSON.parse(readFileSync(join(repo.dir, 'pl/index.json'), 'utf8')) as { plots: { id: string; image: string | null; notes: string[] }[] };
+      assert.deepEqual(
+        index.plots.map((p) => p.id),
+        ['dvclive/plots/metrics/acc.tsv', 'dvclive/plots/metrics/loss.tsv'],
+      );
+      const acc = index.plots[0]!;
+      assert.ok(acc.image, 'the base is drawn');
+      assert.ok(
+        acc.notes.some((n) => /no data at the head/.test(n)),
+        acc.notes.join('; '),
+      );
+    } finally {
+      repo.remove();
+    }
+  });
+
   test('report without plots never loads the plots chunk (vega, WebAssembly) and writes no plots folder', async () => {
     const repo = new TempRepo();
     // A copy of the bundle without the renderer (vega, WebAssembly): loading it would fail the run.
