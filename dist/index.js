@@ -22350,7 +22350,7 @@ function preparedImage(def, title2, head, base, request) {
     notes.push(`base (${request.base.label}): ${baseProblem}`);
   } else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: "image", id: def.id, title: title2, head, base: baseProblem ? null : base, ext: posix11.extname(file).toLowerCase(), notes };
+  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix11.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -22427,7 +22427,7 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
       revs,
       multi: fields.multi
     });
-    return { kind: "vega", id: def.id, title: title2, spec: spec2, notes };
+    return { kind: "vega", id: def.id, title: title2, origin: def.origin, spec: spec2, notes };
   }
   const template = found.name;
   const lines2 = ["linear", "simple", "smooth"].includes(template);
@@ -22448,7 +22448,7 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   const input = { template, title: title2, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series: series2, points: reduced.points };
   const spec = builtinSpec(input);
   const chart = LINE_LIKE.includes(template) ? chartSeries({ points: reduced.points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
-  return { kind: "vega", id: def.id, title: title2, spec, notes, ...chart ? { series: chart } : {} };
+  return { kind: "vega", id: def.id, title: title2, origin: def.origin, spec, notes, ...chart ? { series: chart } : {} };
 }
 function checkedAtBase(def, sources, baseFiles) {
   return sources.filter((s) => {
@@ -22510,7 +22510,8 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
-      entry.error = `plot '${plot2.id}': ${plot2.kind === "vega" ? "could not render: " : ""}${describeError(error2)}`;
+      const where2 = plot2.kind === "error" ? "" : ` (${plot2.origin})`;
+      entry.error = `plot '${plot2.id}'${where2}: ${plot2.kind === "vega" ? "could not render: " : ""}${describeError(error2)}`;
     }
     entries.push(entry);
   }

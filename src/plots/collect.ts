@@ -230,7 +230,7 @@ function preparedImage(def: PlotDefinition, title: string, head: Buffer | null, 
     notes.push(`base (${request.base!.label}): ${baseProblem}`);
   } else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base!.label}'s`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: 'image', id: def.id, title, head, base: baseProblem ? null : base, ext: posix.extname(file).toLowerCase(), notes };
+  return { kind: 'image', id: def.id, title, origin: def.origin, head, base: baseProblem ? null : base, ext: posix.extname(file).toLowerCase(), notes };
 }
 
 type ParseCache = Map<string, Promise<PlotData | null>>;
@@ -335,7 +335,7 @@ async function prepareOne(
       revs,
       multi: fields.multi,
     });
-    return { kind: 'vega', id: def.id, title, spec, notes };
+    return { kind: 'vega', id: def.id, title, origin: def.origin, spec, notes };
   }
 
   const template: BuiltinTemplate = found.name;
@@ -358,7 +358,7 @@ async function prepareOne(
   const spec = builtinSpec(input);
   // Confusion matrices and bars have no line to draw; the others' lines let a comment without images show a chart.
   const chart = LINE_LIKE.includes(template) ? chartSeries({ points: reduced.points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
-  return { kind: 'vega', id: def.id, title, spec, notes, ...(chart ? { series: chart } : {}) };
+  return { kind: 'vega', id: def.id, title, origin: def.origin, spec, notes, ...(chart ? { series: chart } : {}) };
 }
 
 /** At the base a file or field may not exist yet (a metric the PR adds): that side is left out, with a note. */

@@ -52,7 +52,9 @@ export async function writePlots(
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error) {
-      entry.error = `plot '${plot.id}': ${plot.kind === 'vega' ? 'could not render: ' : ''}${describeError(error)}`;
+      // Named as the definition's other errors are: two plots of one file differ only by where they are defined.
+      const where = plot.kind === 'error' ? '' : ` (${plot.origin})`;
+      entry.error = `plot '${plot.id}'${where}: ${plot.kind === 'vega' ? 'could not render: ' : ''}${describeError(error)}`;
     }
     entries.push(entry);
   }

@@ -146,7 +146,7 @@ describe('mlreport CLI with plots (bundled dist)', () => {
       repo.commit('one', { 'dvc.yaml': 'plots: [loss.csv]\n', 'loss.csv': 'loss\n1\n0.5\n' });
       const r = await runNode(join(dist, 'cli.js'), ['plots', 'render', '--out', 'pl'], { cwd: repo.dir });
       assert.equal(r.code, 1, r.stderr);
-      assert.match(r.stdout, /^FAILED {2}plot 'loss\.csv': could not render: .*resvg\.wasm/m);
+      assert.match(r.stdout, /^FAILED {2}plot 'loss\.csv' \(dvc\.yaml plots\[0\]\): could not render: .*resvg\.wasm/m);
       assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /, 'no stack trace');
     } finally {
       repo.remove();
