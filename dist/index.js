@@ -22439,7 +22439,10 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
     reduce: lines2 ? "lines" : template === "scatter" || template === "scatter_jitter" ? "points" : "all"
   });
   if (!reduced.points.length) throw new PlotDataError("no numeric values to draw");
-  if (reduced.dropped) notes.push(`${groupDigits(reduced.dropped)} blank or NaN value${reduced.dropped === 1 ? "" : "s"} skipped`);
+  if (reduced.dropped) {
+    const where2 = revs.length > 1 ? ", base and head counted apart" : "";
+    notes.push(`${groupDigits(reduced.dropped)} row${reduced.dropped === 1 ? "" : "s"} with a blank, NaN or infinite value skipped${where2}`);
+  }
   if (reduced.from && lines2) {
     notes.push(`downsampled to ${groupDigits(MAX_LINE_POINTS)} points per line (from ${groupDigits(reduced.from)}, LTTB, shape kept)`);
   } else if (reduced.from) {

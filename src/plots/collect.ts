@@ -348,7 +348,11 @@ async function prepareOne(
     reduce: lines ? 'lines' : template === 'scatter' || template === 'scatter_jitter' ? 'points' : 'all',
   });
   if (!reduced.points.length) throw new PlotDataError('no numeric values to draw');
-  if (reduced.dropped) notes.push(`${groupDigits(reduced.dropped)} blank or NaN value${reduced.dropped === 1 ? '' : 's'} skipped`);
+  if (reduced.dropped) {
+    // A row is a point of each revision that has it: an unchanged file's blank row counts once at each.
+    const where = revs.length > 1 ? ', base and head counted apart' : '';
+    notes.push(`${groupDigits(reduced.dropped)} row${reduced.dropped === 1 ? '' : 's'} with a blank, NaN or infinite value skipped${where}`);
+  }
   if (reduced.from && lines) {
     notes.push(`downsampled to ${groupDigits(MAX_LINE_POINTS)} points per line (from ${groupDigits(reduced.from)}, LTTB, shape kept)`);
   } else if (reduced.from) {

@@ -193,3 +193,23 @@ test('an image plot whose bytes are not the image its name says is an error nami
     repo.remove();
   }
 });
+
+test('rows with a blank, NaN or infinite value are skipped and counted, base and head apart', async () => {
+  const repo = new TempRepo();
+  try {
+    const baseSha = repo.commit('base', { 'log.csv': 'step,loss\n0,1\n1,\n2,0.5\n' });
+    repo.write({ 'log.csv': 'step,loss\n0,1\n1,inf\n2,nan\n3,0.4\n' });
+    const git = await GitRepo.open(repo.dir);
+    const { definitions } = await findPlotDefinitions(repo.dir, ['log.csv']);
+    const [both] = await preparePlots(
+      git,
+      { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel: 'pr', plotsPaths: ['log.csv'] },
+      definitions,
+    );
+    assert.ok(both!.notes.includes('3 rows with a blank, NaN or infinite value skipped, base and head counted apart'), both!.notes.join('; '));
+    const [head] = await preparePlots(git, { workspace: repo.dir, base: null, headLabel: 'pr', plotsPaths: ['log.csv'] }, definitions);
+    assert.ok(head!.notes.includes('2 rows with a blank, NaN or infinite value skipped'), head!.notes.join('; '));
+  } finally {
+    repo.remove();
+  }
+});
