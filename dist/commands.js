@@ -18408,6 +18408,10 @@ var ANCHOR = /<DVC_METRIC_([A-Z_]+)>/g;
 var VIEWS = ["mark", "layer", "facet", "hconcat", "vconcat", "concat", "repeat"];
 function jsonProblem(path, text2, message) {
   const at = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
+  if (!at && /end of JSON input/.test(message)) {
+    const { line: line2, column: column2 } = lineColumn(text2, text2.length);
+    return `${path}:${line2}:${column2}: invalid JSON: the file ends before the JSON does`;
+  }
   if (!at) return `${path}: invalid JSON: ${message}`;
   const { line, column } = lineColumn(text2, Number(at[1]));
   return `${path}:${line}:${column}: invalid JSON: ${message.replace(at[0], "")}`;

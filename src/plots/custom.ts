@@ -23,6 +23,11 @@ const VIEWS = ['mark', 'layer', 'facet', 'hconcat', 'vconcat', 'concat', 'repeat
 /** V8's JSON.parse message said as the other readers say theirs: `file:line:column`, not `at position 27`. */
 function jsonProblem(path: string, text: string, message: string): string {
   const at = /\s*in JSON at position (\d+)(?: \(line \d+ column \d+\))?/.exec(message);
+  // A file that ends too early is told without a position: it is the end of the text.
+  if (!at && /end of JSON input/.test(message)) {
+    const { line, column } = lineColumn(text, text.length);
+    return `${path}:${line}:${column}: invalid JSON: the file ends before the JSON does`;
+  }
   if (!at) return `${path}: invalid JSON: ${message}`;
   const { line, column } = lineColumn(text, Number(at[1]));
   return `${path}:${line}:${column}: invalid JSON: ${message.replace(at[0], '')}`;

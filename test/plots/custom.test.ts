@@ -40,7 +40,8 @@ test('anchors are filled as DVC does: whole-string anchors take any type, embedd
 
 test('a template without the data anchor, invalid JSON, and any url are refused with the file named', () => {
   assert.throws(() => fillCustomTemplate('t.json', '{"mark": "line"}', values), /t\.json: the template does not use the '<DVC_METRIC_DATA>' anchor/);
-  assert.throws(() => fillCustomTemplate('t.json', '{"mark": ', values), /t\.json: invalid JSON/);
+  assert.throws(() => fillCustomTemplate('t.json', '{"mark": ', values), { message: 't.json:1:10: invalid JSON: the file ends before the JSON does' });
+  assert.throws(() => fillCustomTemplate('t.json', '{\n  "mark":\n', values), { message: 't.json:3:1: invalid JSON: the file ends before the JSON does' });
   // Where the parser gives a position, the file's line and column, as every other reader says it.
   assert.throws(() => fillCustomTemplate('t.json', '{\n  "mark": 1,\n  }', values), {
     message: 't.json:3:3: invalid JSON: Expected double-quoted property name',
