@@ -22241,19 +22241,24 @@ async function findPlotDefinitions(workspace, plotsPaths, budget, listing, proje
     result = { definitions: plotsFromPaths([...new Set(paths)]), errors: [] };
   } else {
     try {
-      const { dvcYamls, errors } = projects ? dvcYamlsOf(await projects.at(WORKSPACE, tree)) : await loadDvcYamls(tree);
-      if (!dvcYamls.length && !errors.length) {
+      const { dvcYamls, errors: errors2 } = projects ? dvcYamlsOf(await projects.at(WORKSPACE, tree)) : await loadDvcYamls(tree);
+      if (!dvcYamls.length && !errors2.length) {
         return { definitions: (await tree.list()).includes("metrics.csv") ? plotsFromPaths(["metrics.csv"]) : [], errors: [] };
       }
       result = combine(dvcYamls.map((dvc) => ({ file: dvc.file, ...plotsFromDvcDoc(resolvedDoc(dvc), dvc.file) })));
-      result.errors = [...errors.map((e) => ({ id: e.file, error: e.error })), ...result.errors];
+      result.errors = [...errors2.map((e) => ({ id: e.file, error: e.error })), ...result.errors];
     } catch (error2) {
       return { definitions: [], errors: [{ id: "dvc.yaml", error: describeError(error2) }] };
     }
   }
   const expanded = [];
-  for (const def of result.definitions) for (const one of await expandDirectory(def, tree, baseTree)) expanded.push(one);
-  return { definitions: expanded, errors: result.errors };
+  const errors = [...result.errors];
+  for (const def of result.definitions) {
+    const one = await expandDirectory(def, tree, baseTree);
+    if (typeof one === "string") errors.push({ id: def.id, error: `plot '${def.id}' (${def.origin}): ${one}` });
+    else for (const d of one) expanded.push(d);
+  }
+  return { definitions: expanded, errors };
 }
 function dvcYamlsOf(project) {
   return { dvcYamls: project.dvcYamls, errors: project.errors.filter((e) => e.file === "dvc.yaml" || e.file.endsWith("/dvc.yaml")) };
@@ -22291,8 +22296,11 @@ async function expandDirectory(def, tree, baseTree) {
   if (def.sources.length !== 1 || def.sources[0].file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const inside = (f) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS].includes(posix11.extname(f).toLowerCase());
+  const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
+  const under = (f) => f.startsWith(`${def.id}/`);
+  const inside = (f) => under(f) && extensions.includes(posix11.extname(f).toLowerCase());
   const files = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
+  if (!files.length && all.some(under)) return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
   if (!files.length) return [def];
   return files.map((file) => {
     return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix11.extname(file).toLowerCase()) };

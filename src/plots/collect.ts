@@ -88,8 +88,13 @@ export async function findPlotDefinitions(
     }
   }
   const expanded: PlotDefinition[] = [];
-  for (const def of result.definitions) for (const one of await expandDirectory(def, tree, baseTree)) expanded.push(one);
-  return { definitions: expanded, errors: result.errors };
+  const errors = [...result.errors];
+  for (const def of result.definitions) {
+    const one = await expandDirectory(def, tree, baseTree);
+    if (typeof one === 'string') errors.push({ id: def.id, error: `plot '${def.id}' (${def.origin}): ${one}` });
+    else for (const d of one) expanded.push(d);
+  }
+  return { definitions: expanded, errors };
 }
 
 /** A loaded project's dvc.yaml files and their errors, as `loadDvcYamls` gives them. */
@@ -142,12 +147,16 @@ function combine(results: (DefinitionsResult & { file: string })[]): Definitions
  * those at the base (`baseTree`), so a file the pull request deleted is drawn with its base alone and said to have
  * no data at the head, not left out.
  */
-async function expandDirectory(def: PlotDefinition, tree: Tree, baseTree: Tree | undefined): Promise<PlotDefinition[]> {
+async function expandDirectory(def: PlotDefinition, tree: Tree, baseTree: Tree | undefined): Promise<PlotDefinition[] | string> {
   if (def.sources.length !== 1 || def.sources[0]!.file !== def.id) return [def];
   const all = await tree.list();
   if (all.includes(def.id)) return [def];
-  const inside = (f: string) => f.startsWith(`${def.id}/`) && [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS].includes(posix.extname(f).toLowerCase());
+  const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
+  const under = (f: string) => f.startsWith(`${def.id}/`);
+  const inside = (f: string) => under(f) && extensions.includes(posix.extname(f).toLowerCase());
   const files = [...new Set([...all.filter(inside), ...(baseTree ? (await baseTree.list()).filter(inside) : [])])].sort();
+  // A folder of other files (notes, a model) is not a plot file either: say what a plot folder holds.
+  if (!files.length && all.some(under)) return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(', ')} files)`;
   if (!files.length) return [def];
   return files.map((file) => {
     return { ...def, id: file, sources: [{ ...def.sources[0]!, file }], image: IMAGE_EXTENSIONS.includes(posix.extname(file).toLowerCase()) };

@@ -213,3 +213,24 @@ test('rows with a blank, NaN or infinite value are skipped and counted, base and
     repo.remove();
   }
 });
+
+test('a directory plot whose folder holds no plot files says what such a folder should hold', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.write({ 'dvc.yaml': 'plots:\n  - dvclive/plots\n  - eval\n', 'dvclive/plots/README.txt': 'notes', 'eval/roc.json': '[]' });
+    const { definitions, errors } = await findPlotDefinitions(repo.dir, null);
+    assert.deepEqual(
+      definitions.map((d) => d.id),
+      ['eval/roc.json'],
+    );
+    assert.deepEqual(errors, [
+      {
+        id: 'dvclive/plots',
+        error:
+          "plot 'dvclive/plots' (dvc.yaml plots[0]): dvclive/plots: a folder without plot data or images in it (expected .json, .yaml, .yml, .csv, .tsv, .png, .jpg, .jpeg, .gif, .svg files)",
+      },
+    ]);
+  } finally {
+    repo.remove();
+  }
+});
