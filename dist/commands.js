@@ -7810,6 +7810,16 @@ var WorkspaceListing = class {
     return this.walked;
   }
 };
+function located(full, follow) {
+  try {
+    const info = follow ? statSync(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
+    if (!info) return null;
+    return { info, target: realpathSync.native(full) };
+  } catch (error) {
+    if (isAbsent(error)) return null;
+    throw error;
+  }
+}
 function workspaceTree(root, options2 = {}) {
   const budget = options2.budget ?? new ReadBudget();
   const listing = options2.listing?.root === root ? options2.listing : null;
@@ -7832,16 +7842,9 @@ function workspaceTree(root, options2 = {}) {
   function dvcPlotsFileNow(name) {
     const rel = dvcPlotsPath(name);
     const full = join2(root, ...rel.split("/"));
-    let info;
-    let target;
-    try {
-      info = lstatSync(full, { throwIfNoEntry: false });
-      if (!info) return null;
-      target = realpathSync.native(full);
-    } catch (error) {
-      if (isAbsent(error)) return null;
-      throw error;
-    }
+    const found = located(full, false);
+    if (!found) return null;
+    const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
     const inside = realRoot ??= realpathSync.native(root);
     if (target !== join2(inside, ".dvc", "plots", name)) {
@@ -7887,16 +7890,9 @@ function workspaceTree(root, options2 = {}) {
   function open6(path, streamed) {
     const rel = projectPath(path);
     const full = join2(root, ...rel.split("/"));
-    let info;
-    let target;
-    try {
-      info = statSync(full, { throwIfNoEntry: false });
-      if (!info) return null;
-      target = realpathSync.native(full);
-    } catch (error) {
-      if (isAbsent(error)) return null;
-      throw error;
-    }
+    const found = located(full, true);
+    if (!found) return null;
+    const { info, target } = found;
     const inside = realRoot ??= realpathSync.native(root);
     if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
     const targetParts = target.slice(inside.length + 1).split(sep);

@@ -9738,6 +9738,16 @@ var WorkspaceListing = class {
     return this.walked;
   }
 };
+function located(full, follow) {
+  try {
+    const info2 = follow ? statSync2(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
+    if (!info2) return null;
+    return { info: info2, target: realpathSync2.native(full) };
+  } catch (error2) {
+    if (isAbsent(error2)) return null;
+    throw error2;
+  }
+}
 function workspaceTree(root, options = {}) {
   const budget = options.budget ?? new ReadBudget();
   const listing = options.listing?.root === root ? options.listing : null;
@@ -9760,16 +9770,9 @@ function workspaceTree(root, options = {}) {
   function dvcPlotsFileNow(name) {
     const rel = dvcPlotsPath(name);
     const full = join6(root, ...rel.split("/"));
-    let info2;
-    let target;
-    try {
-      info2 = lstatSync(full, { throwIfNoEntry: false });
-      if (!info2) return null;
-      target = realpathSync2.native(full);
-    } catch (error2) {
-      if (isAbsent(error2)) return null;
-      throw error2;
-    }
+    const found = located(full, false);
+    if (!found) return null;
+    const { info: info2, target } = found;
     if (info2.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
     const inside = realRoot ??= realpathSync2.native(root);
     if (target !== join6(inside, ".dvc", "plots", name)) {
@@ -9815,16 +9818,9 @@ function workspaceTree(root, options = {}) {
   function open7(path, streamed) {
     const rel = projectPath(path);
     const full = join6(root, ...rel.split("/"));
-    let info2;
-    let target;
-    try {
-      info2 = statSync2(full, { throwIfNoEntry: false });
-      if (!info2) return null;
-      target = realpathSync2.native(full);
-    } catch (error2) {
-      if (isAbsent(error2)) return null;
-      throw error2;
-    }
+    const found = located(full, true);
+    if (!found) return null;
+    const { info: info2, target } = found;
     const inside = realRoot ??= realpathSync2.native(root);
     if (target !== inside && !target.startsWith(inside + sep4)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
     const targetParts = target.slice(inside.length + 1).split(sep4);

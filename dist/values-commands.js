@@ -10889,6 +10889,16 @@ function dvcPlotsPath(name) {
   }
   return `.dvc/plots/${name}`;
 }
+function located(full, follow) {
+  try {
+    const info = follow ? statSync2(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
+    if (!info) return null;
+    return { info, target: realpathSync2.native(full) };
+  } catch (error) {
+    if (isAbsent(error)) return null;
+    throw error;
+  }
+}
 function workspaceTree(root, options = {}) {
   const budget = options.budget ?? new ReadBudget();
   const listing = options.listing?.root === root ? options.listing : null;
@@ -10911,16 +10921,9 @@ function workspaceTree(root, options = {}) {
   function dvcPlotsFileNow(name) {
     const rel = dvcPlotsPath(name);
     const full = join4(root, ...rel.split("/"));
-    let info;
-    let target;
-    try {
-      info = lstatSync(full, { throwIfNoEntry: false });
-      if (!info) return null;
-      target = realpathSync2.native(full);
-    } catch (error) {
-      if (isAbsent(error)) return null;
-      throw error;
-    }
+    const found = located(full, false);
+    if (!found) return null;
+    const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
     const inside = realRoot ??= realpathSync2.native(root);
     if (target !== join4(inside, ".dvc", "plots", name)) {
@@ -10966,16 +10969,9 @@ function workspaceTree(root, options = {}) {
   function open4(path, streamed) {
     const rel = projectPath(path);
     const full = join4(root, ...rel.split("/"));
-    let info;
-    let target;
-    try {
-      info = statSync2(full, { throwIfNoEntry: false });
-      if (!info) return null;
-      target = realpathSync2.native(full);
-    } catch (error) {
-      if (isAbsent(error)) return null;
-      throw error;
-    }
+    const found = located(full, true);
+    if (!found) return null;
+    const { info, target } = found;
     const inside = realRoot ??= realpathSync2.native(root);
     if (target !== inside && !target.startsWith(inside + sep2)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
     const targetParts = target.slice(inside.length + 1).split(sep2);

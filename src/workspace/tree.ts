@@ -187,6 +187,21 @@ export interface WorkspaceTreeOptions {
 }
 
 /**
+ * What is at `full` — the entry itself (`follow` false: a link stays a link) or what a link leads to — and its real
+ * path; null when nothing is there.
+ */
+function located(full: string, follow: boolean): { info: Stats; target: string } | null {
+  try {
+    const info = follow ? statSync(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
+    if (!info) return null;
+    return { info, target: realpathSync.native(full) };
+  } catch (error) {
+    if (isAbsent(error)) return null;
+    throw error;
+  }
+}
+
+/**
  * The workspace on disk at `root`. Files are opened, checked and read with synchronous calls: the same six steps
  * (realpath, stat, open, fstat, read, close) each through the thread pool cost ≈ 0.25 ms of CPU a file, half a
  * second for a pull request's 2,000 values files, where made directly they cost a tenth of that.
@@ -215,16 +230,9 @@ export function workspaceTree(root: string, options: WorkspaceTreeOptions = {}):
   function dvcPlotsFileNow(name: string): Buffer | null {
     const rel = dvcPlotsPath(name);
     const full = join(root, ...rel.split('/'));
-    let info: Stats | undefined;
-    let target: string;
-    try {
-      info = lstatSync(full, { throwIfNoEntry: false });
-      if (!info) return null;
-      target = realpathSync.native(full);
-    } catch (error) {
-      if (isAbsent(error)) return null;
-      throw error;
-    }
+    const found = located(full, false);
+    if (!found) return null;
+    const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
     // `.dvc` or `.dvc/plots` itself a link would lead out of the folder: the file must be where its name says.
     const inside = (realRoot ??= realpathSync.native(root));
@@ -280,16 +288,9 @@ export function workspaceTree(root: string, options: WorkspaceTreeOptions = {}):
     const full = join(root, ...rel.split('/'));
     // The file the path leads to (links followed), stat'ed first: a missing file is the common case of a pull request
     // that deletes values files, and a stat that finds nothing throws no error to build (realpath's would).
-    let info: Stats | undefined;
-    let target: string;
-    try {
-      info = statSync(full, { throwIfNoEntry: false });
-      if (!info) return null;
-      target = realpathSync.native(full);
-    } catch (error) {
-      if (isAbsent(error)) return null;
-      throw error;
-    }
+    const found = located(full, true);
+    if (!found) return null;
+    const { info, target } = found;
     // A symlink committed in a pull request could point at the runner's own files or at .git/config.
     const inside = (realRoot ??= realpathSync.native(root));
     if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
