@@ -13609,9 +13609,9 @@ var Outputs = class {
     }
     return found.sort(inOrder);
   }
-  /** The outputs `path` is or is inside of, and those inside it: first in dvc.yaml order. */
-  overlapping(path) {
-    return [...this.holding(path), ...this.below.get(path) ?? []].sort(inOrder);
+  /** The outputs `path` is or is inside of (`holding`, when the caller has them already), and those inside it: first in dvc.yaml order. */
+  overlapping(path, holding = this.holding(path)) {
+    return [...holding, ...this.below.get(path) ?? []].sort(inOrder);
   }
 };
 function inOrder(a, b) {
@@ -13651,9 +13651,10 @@ function buildDag(stages) {
   for (const [name, node] of nodes) {
     const ups = /* @__PURE__ */ new Set();
     for (const dep of node.deps) {
-      const own = outputs.holding(dep).find((o) => o.owner === name);
+      const held = outputs.holding(dep);
+      const own = held.find((o) => o.owner === name);
       if (own) throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${own.path}' (a cycle).`);
-      for (const o of outputs.overlapping(dep)) if (o.owner !== name) ups.add(o.owner);
+      for (const o of outputs.overlapping(dep, held)) if (o.owner !== name) ups.add(o.owner);
     }
     upstream.set(name, [...ups]);
   }
