@@ -20427,6 +20427,12 @@ function longestBacktickRun(text2) {
 }
 
 // src/report/trends-section.ts
+var SUMMARY_TEXT = {
+  beyond: "beyond noise",
+  within: "within noise",
+  "not-enough": "without enough history",
+  "no-value": "without a value at the head"
+};
 var OPEN_TRENDS = 4;
 var SHOWN_NOTES = 5;
 function trendsSection(report2, images) {
@@ -20463,11 +20469,11 @@ function trendsSection(report2, images) {
   }
   if (!rows.length) return null;
   const order = ["beyond", "within", "not-enough", "no-value"];
-  const summary3 = order.flatMap((s) => counts2.get(s) ? [`${counts2.get(s)} ${standingText(s)}`] : []).join(", ");
+  const summary3 = order.flatMap((s) => counts2.get(s) ? [{ n: counts2.get(s), text: SUMMARY_TEXT[s] }] : []).map(({ n, text: text2 }, i) => `${groupDigits(n)} ${i ? "" : n === 1 ? "metric " : "metrics "}${text2}`).join(", ");
   const lines2 = [
     "### Trends",
     "",
-    `${summary3}, against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2.`,
+    `Against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}: ${summary3}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2.`,
     "",
     `| Path | Metric | Latest base | Mean \xB1 std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
     "|---|---|---|---|---|---|---|",

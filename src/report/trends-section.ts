@@ -9,6 +9,13 @@ import type { ReportData, TrendEntry } from './types';
 
 type HistoryMetric = HistorySection['metrics'][number];
 
+/** Each standing as the section's first line counts it. */
+const SUMMARY_TEXT: Record<TrendEntry['standing'], string> = {
+  beyond: 'beyond noise',
+  within: 'within noise',
+  'not-enough': 'without enough history',
+  'no-value': 'without a value at the head',
+};
 /** Past this many trends the charts are folded into a `<details>` block; the table stays open. */
 const OPEN_TRENDS = 4;
 /** The history's notes shown under the table (why a metric has no history there, say); report.json keeps them all. */
@@ -54,11 +61,15 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
   }
   if (!rows.length) return null;
   const order: TrendEntry['standing'][] = ['beyond', 'within', 'not-enough', 'no-value'];
-  const summary = order.flatMap((s) => (counts.get(s) ? [`${counts.get(s)} ${standingText(s)}`] : [])).join(', ');
+  // `1 metric beyond noise, 4 within noise, 2 without enough history`: the first count names what is counted.
+  const summary = order
+    .flatMap((s) => (counts.get(s) ? [{ n: counts.get(s)!, text: SUMMARY_TEXT[s] }] : []))
+    .map(({ n, text }, i) => `${groupDigits(n)} ${i ? '' : n === 1 ? 'metric ' : 'metrics '}${text}`)
+    .join(', ');
   const lines = [
     '### Trends',
     '',
-    `${summary}, against the values of the last ${history.depth} first-parent commits of ${code(history.branch)}. The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2.`,
+    `Against the values of the last ${history.depth} first-parent commits of ${code(history.branch)}: ${summary}. The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2.`,
     '',
     `| Path | Metric | Latest base | Mean ± std (n) | Band | ${escapeCell(report.head.label)} | Against the noise |`,
     '|---|---|---|---|---|---|---|',

@@ -191,7 +191,7 @@ describe('trends in the report', () => {
     const md = composeMarkdown(reportWith(section, gates, metrics, png));
     const trends = md.slice(md.indexOf('### Trends'), md.indexOf('### Params'));
     assert.ok(md.indexOf('### Metrics') < md.indexOf('### Trends'), 'after the metrics');
-    assert.match(trends, /^1 within noise, against the values of the last 20 first-parent commits of `main`\./m);
+    assert.match(trends, /^Against the values of the last 20 first-parent commits of `main`: 1 metric within noise\./m);
     assert.ok(trends.includes('| Path | Metric | Latest base | Mean ± std (n) | Band | tune-lr | Against the noise |'), trends);
     assert.ok(
       trends.includes(
@@ -206,7 +206,7 @@ describe('trends in the report', () => {
   test('beyond the noise: which side of the band, and whether that is better or worse', () => {
     const md = composeMarkdown(reportWith(history([metric('metrics.json', 'accuracy', ACCURACY, 0.84)]), gates, metrics));
     assert.match(md, /\| 0\.84 \| ❗ \*\*beyond noise\*\* \(below the band, worse\) \|/);
-    assert.match(md, /^1 beyond noise, against/m);
+    assert.match(md, /^Against the values of .*: 1 metric beyond noise\./m);
   });
 
   test('where images cannot be hosted (a fork PR): a Mermaid chart of the base values, the band and the head as the one bar', () => {
@@ -289,7 +289,7 @@ describe('trends in the report', () => {
     const many = history(keys.map((k, i) => metric('m.json', k, ACCURACY, i === 0 ? 0.7 : 0.86)));
     const report = reportWith(many, gatesOf(keys.map((k) => rule(`${k} >= history.mean - 2 * history.std`, 'm.json', k))), [], png);
     const md = composeMarkdown(report);
-    assert.match(md, /^1 beyond noise, 4 within noise, against/m);
+    assert.match(md, /^Against the values of .*: 1 metric beyond noise, 4 within noise\./m);
     const table = md.slice(md.indexOf('| Path | Metric | Latest base'), md.indexOf('<details><summary>Trend charts of 5 metrics</summary>'));
     assert.equal((table.match(/^\| m\.json \|/gm) ?? []).length, 5);
     const folded = md.slice(md.indexOf('<details><summary>Trend charts of 5 metrics</summary>'), md.indexOf('</details>'));
