@@ -15011,8 +15011,8 @@ var PipelineData = class _PipelineData {
   cache;
   options;
   remotes = /* @__PURE__ */ new Map();
-  /** The same cache with other revisions' remotes (`atRevision`), closed with this one. */
-  revisions = [];
+  /** The same cache with other revisions' remotes (`atRevision`) by their config's text, closed with this one. */
+  revisions = /* @__PURE__ */ new Map();
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options = {}) {
     if (!existsSync5(join15(root, ".dvc"))) return null;
@@ -15025,11 +15025,15 @@ var PipelineData = class _PipelineData {
    * workspace's `config.local`, global and system files, and the workspace's cache \u2014 as DVC reads a revision's
    * objects, so a remote that moved since is still found where that revision's outputs were pushed.
    */
-  async atRevision(text2, revision2) {
-    const config = await loadDvcConfig(this.root, {}, { text: text2, name: `.dvc/config at ${revision2}` });
-    registerSecrets(config, this.options);
-    const data = new _PipelineData(config, this.cache, this.options);
-    this.revisions.push(data);
+  atRevision(text2, revision2) {
+    let data = this.revisions.get(text2);
+    if (!data) {
+      data = loadDvcConfig(this.root, {}, { text: text2, name: `.dvc/config at ${revision2}` }).then((config) => {
+        registerSecrets(config, this.options);
+        return new _PipelineData(config, this.cache, this.options);
+      });
+      this.revisions.set(text2, data);
+    }
     return data;
   }
   get root() {
@@ -15052,7 +15056,7 @@ var PipelineData = class _PipelineData {
   }
   async close() {
     for (const r of this.remotes.values()) await r.close();
-    for (const d of this.revisions) await d.close();
+    for (const d of this.revisions.values()) await (await d.catch(() => null))?.close();
   }
   /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
   async available(objects) {
@@ -20073,7 +20077,8 @@ async function readFromCommits(git, request, store, log) {
   const atCommits = await Promise.all(
     chain.map(async (commit) => {
       const byPath = !git.hasListing(commit.sha);
-      const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...request.budget ? { budget: request.budget } : {} });
+      const gitTree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...request.budget ? { budget: request.budget } : {} });
+      const tree = request.withDvcOutputs?.(gitTree, commit.sha) ?? gitTree;
       const known = commit.sha === request.base.sha ? atBase : void 0;
       const files = /* @__PURE__ */ new Map();
       const reads = [];
@@ -20086,14 +20091,14 @@ async function readFromCommits(git, request, store, log) {
       return files;
     })
   );
-  const inGit = new Set(chain.filter((_, i) => [...atCommits[i].values()].some((r) => r.status !== "missing")).map((c) => c.sha));
+  const withFiles = new Set(chain.filter((_, i) => [...atCommits[i].values()].some((r) => r.status !== "missing")).map((c) => c.sha));
   const stored = /* @__PURE__ */ new Map();
-  const notInGit = chain.filter((c) => !inGit.has(c.sha)).map((c) => c.sha);
-  if (store && notInGit.length) {
+  const withoutFiles = chain.filter((c) => !withFiles.has(c.sha)).map((c) => c.sha);
+  if (store && withoutFiles.length) {
     try {
-      const found = await store(notInGit);
+      const found = await store(withoutFiles);
       for (const note2 of found.notes) notes.push(note2);
-      for (const sha2 of notInGit) {
+      for (const sha2 of withoutFiles) {
         const record = found.records.get(sha2);
         if (record) stored.set(sha2, byFileAndKey(record));
       }
@@ -20105,12 +20110,18 @@ async function readFromCommits(git, request, store, log) {
   const fromStore = (sha2, file) => stored.get(sha2)?.has(file) ?? false;
   for (const file of paths) {
     const missing = chain.filter((c, i) => read(i, file).status === "missing" && !fromStore(c.sha, file)).map((c) => c.sha);
+    const why = chain.map((_, i) => read(i, file)).find((r) => r.status === "missing" && !!r.why)?.why;
+    const cached = request.withDvcOutputs ? " nor a DVC output in the cache or on the remote" : "";
+    const because = why ? ` (${why})` : "";
     if (missing.length === chain.length && chain.length) {
+      const hint = why ? "" : " (a DVC-cached or CI-made file?)";
       notes.push(
-        `\`${file}\` is not in git at any of the ${chain.length} commits read${store ? " nor in the history store" : ""} (a DVC-cached or CI-made file?): its metrics have no history${store ? "" : "; the history store (input `history-store`, `--history-store`) would keep them"}.`
+        `\`${file}\` is not in git${cached} at any of the ${chain.length} commits read${store ? " nor in the history store" : ""}${because || hint}: its metrics have no history${store ? "" : "; the history store (input `history-store`, `--history-store`) would keep them"}.`
       );
     } else if (missing.length) {
-      notes.push(`\`${file}\` is not in git at ${count(missing.length, "commit")} of the ${chain.length} read (${named2(missing)}): left out there.`);
+      notes.push(
+        `\`${file}\` is not in git${cached} at ${count(missing.length, "commit")} of the ${chain.length} read (${named2(missing)})${because}: left out there.`
+      );
     }
     const errors = chain.flatMap((c, i) => {
       const r = read(i, file);
@@ -20131,7 +20142,7 @@ async function readFromCommits(git, request, store, log) {
       const lacking = [];
       const notNumbers = [];
       for (const { commit, i } of oldestFirst2) {
-        if (inGit.has(commit.sha)) {
+        if (withFiles.has(commit.sha)) {
           const file = atCommits[i].get(diff.path);
           if (file.status !== "ok") continue;
           const value2 = file.values.get(row3.key);
@@ -20217,7 +20228,10 @@ async function deepen(git, request, have, notes, log) {
 async function readMetricsAt(tree, path) {
   try {
     const bytes = await tree.read(path);
-    if (!bytes) return { status: "missing" };
+    if (!bytes) {
+      const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
+      return why ? { status: "missing", why } : { status: "missing" };
+    }
     let leaves = extension(path) === ".json" ? flattenJsonMetrics(bytes, new KeyTable())?.toMap() : void 0;
     if (!leaves) {
       let text2;
@@ -25059,6 +25073,14 @@ async function collectAndCompare(git, request, log) {
     await data?.close();
   }
 }
+async function withProjectData(workspace, options, use) {
+  const data = await PipelineData.open(workspace, options).catch(() => null);
+  try {
+    return await use(data);
+  } finally {
+    await data?.close();
+  }
+}
 async function openProjectData(workspace, log, options = {}) {
   try {
     return await PipelineData.open(workspace, options);
@@ -26799,7 +26821,23 @@ async function runIn(git, config, log, deadline) {
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = store ? storeReader(store) : void 0;
-  const history2 = base && historyDepth > 0 ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase }, historyStore, log) : null;
+  const history2 = base && historyDepth > 0 ? await withProjectData(
+    config.workspace,
+    data,
+    (dvc) => readHistory(
+      git,
+      {
+        base,
+        depth: historyDepth,
+        metrics: comparison.metrics,
+        budget,
+        parsedAtBase: comparison.parsedAtBase,
+        ...dvc && { withDvcOutputs: (tree, sha2) => withCachedOutputs(tree, dvc, () => projects.at(sha2, tree)) }
+      },
+      historyStore,
+      log
+    )
+  ) : null;
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),

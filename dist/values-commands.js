@@ -12738,8 +12738,8 @@ var PipelineData = class _PipelineData {
   cache;
   options;
   remotes = /* @__PURE__ */ new Map();
-  /** The same cache with other revisions' remotes (`atRevision`), closed with this one. */
-  revisions = [];
+  /** The same cache with other revisions' remotes (`atRevision`) by their config's text, closed with this one. */
+  revisions = /* @__PURE__ */ new Map();
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options = {}) {
     if (!existsSync(join10(root, ".dvc"))) return null;
@@ -12752,11 +12752,15 @@ var PipelineData = class _PipelineData {
    * workspace's `config.local`, global and system files, and the workspace's cache \u2014 as DVC reads a revision's
    * objects, so a remote that moved since is still found where that revision's outputs were pushed.
    */
-  async atRevision(text2, revision) {
-    const config = await loadDvcConfig(this.root, {}, { text: text2, name: `.dvc/config at ${revision}` });
-    registerSecrets(config, this.options);
-    const data = new _PipelineData(config, this.cache, this.options);
-    this.revisions.push(data);
+  atRevision(text2, revision) {
+    let data = this.revisions.get(text2);
+    if (!data) {
+      data = loadDvcConfig(this.root, {}, { text: text2, name: `.dvc/config at ${revision}` }).then((config) => {
+        registerSecrets(config, this.options);
+        return new _PipelineData(config, this.cache, this.options);
+      });
+      this.revisions.set(text2, data);
+    }
     return data;
   }
   get root() {
@@ -12779,7 +12783,7 @@ var PipelineData = class _PipelineData {
   }
   async close() {
     for (const r of this.remotes.values()) await r.close();
-    for (const d of this.revisions) await d.close();
+    for (const d of this.revisions.values()) await (await d.catch(() => null))?.close();
   }
   /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */
   async available(objects) {

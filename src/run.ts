@@ -40,7 +40,8 @@ import { describeError, UserError } from './util/errors';
 import { makeOutFolder } from './util/files';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
-import { collectAndCompare } from './values/collect';
+import { withCachedOutputs } from './values/cached-outputs';
+import { collectAndCompare, withProjectData } from './values/collect';
 import { explainChanges } from './causes/gather';
 import { HistoryStore, storeReader } from './history/store';
 import { withStoreBase } from './history/store-base';
@@ -159,7 +160,21 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const historyStore: StoreReader | undefined = store ? storeReader(store) : undefined;
   const history =
     base && historyDepth > 0
-      ? await readHistory(git, { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase }, historyStore, log)
+      ? await withProjectData(config.workspace, data, (dvc) =>
+          readHistory(
+            git,
+            {
+              base,
+              depth: historyDepth,
+              metrics: comparison.metrics,
+              budget,
+              parsedAtBase: comparison.parsedAtBase,
+              ...(dvc && { withDvcOutputs: (tree: Tree, sha: string) => withCachedOutputs(tree, dvc, () => projects.at(sha, tree)) }),
+            },
+            historyStore,
+            log,
+          ),
+        )
       : null;
   const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined) : null;
   const trends = await drawTrends(

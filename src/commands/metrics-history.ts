@@ -11,10 +11,11 @@ import { UserError } from '../util/errors';
 import { storeOption } from './project-options';
 import type { CommandRunner } from './types';
 import { formatNumber } from '../util/numbers';
-import { collectAndCompare } from '../values/collect';
+import { withCachedOutputs } from '../values/cached-outputs';
+import { collectAndCompare, withProjectData } from '../values/collect';
 import { githubTable } from '../values/dvc-output';
 import { escapeCell } from '../report/escape';
-import { ReadBudget } from '../workspace/tree';
+import { ReadBudget, type Tree } from '../workspace/tree';
 
 export const metricsHistoryCommand: CommandRunner = {
   async run(args) {
@@ -40,7 +41,7 @@ export const metricsHistoryCommand: CommandRunner = {
       readBranchHistory(git, workspace, rev, depth, values.metrics ?? null, storeOption(values['history-store'])),
     );
     for (const note of history.notes) writeError(`mlreport: note: ${note}\n`);
-    // Nothing in git at any commit: metrics made in CI or cached by DVC, which only the history store keeps.
+    // Nothing at any commit: metrics made in CI, or cached by DVC with neither the cache nor a remote holding them.
     if (values['history-store'] === undefined && history.metrics.length && history.metrics.every((m) => !m.points.length)) {
       writeError('mlreport: note: metrics that are not committed have history only in the history store: add --history-store mlreport-history.\n');
     }
@@ -67,7 +68,21 @@ async function readBranchHistory(
   for (const error of comparison.headErrors) log.warning(error);
   if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
   const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : undefined;
-  return readHistory(git, { base: { sha, label: rev }, depth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase }, store, log);
+  return withProjectData(workspace, {}, (dvc) =>
+    readHistory(
+      git,
+      {
+        base: { sha, label: rev },
+        depth,
+        metrics: comparison.metrics,
+        budget,
+        parsedAtBase: comparison.parsedAtBase,
+        ...(dvc && { withDvcOutputs: (tree: Tree) => withCachedOutputs(tree, dvc) }),
+      },
+      store,
+      log,
+    ),
+  );
 }
 
 /** One row a metric: its stats over the history and where the workspace's value stands against them. */

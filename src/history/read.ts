@@ -8,6 +8,7 @@ import { flattenMetrics } from '../values/flatten';
 import { flattenJsonMetrics } from '../values/json-metrics';
 import { parseValueFile } from '../values/parse';
 import { numericValue, type FileDiff, type Leaf } from '../values/types';
+import type { CachedOutputsTree } from '../values/cached-outputs';
 import { commitTree, type ReadBudget, type Tree } from '../workspace/tree';
 import { historyStats } from './stats';
 import type { HistoryRecord, HistorySection, StoreReader } from './types';
@@ -26,10 +27,18 @@ export interface HistoryRequest {
    * them as files at the base, their values there are the diff's base values, not read and parsed a second time.
    */
   parsedAtBase?: ReadonlySet<string>;
+  /**
+   * A commit's tree that also reads the DVC outputs git does not hold (a DVC-cached metrics.json) from the cache or
+   * the remote, by the hash that commit's dvc.lock records: without it, only files committed to git are read.
+   */
+  withDvcOutputs?: (tree: Tree, sha: string) => CachedOutputsTree;
 }
 
-/** What one commit's metrics file gave: its numbers (NaN kept, to be said), or why it gave none. */
-type FileAtCommit = { status: 'ok'; values: Map<string, number> } | { status: 'missing' } | { status: 'error'; message: string };
+/**
+ * What one commit's metrics file gave: its numbers (NaN kept, to be said), or why it gave none — `missing` with why
+ * DVC's cache and remote could not stand in, when the file is a DVC output of that commit.
+ */
+type FileAtCommit = { status: 'ok'; values: Map<string, number> } | { status: 'missing'; why?: string } | { status: 'error'; message: string };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** Commits named in one note before "and N more". */
@@ -63,7 +72,8 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
     chain.map(async (commit) => {
       // Path by path through the trees, for a few files at each commit; from the listing where the run has one (the base).
       const byPath = !git.hasListing(commit.sha);
-      const tree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...(request.budget ? { budget: request.budget } : {}) });
+      const gitTree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...(request.budget ? { budget: request.budget } : {}) });
+      const tree = request.withDvcOutputs?.(gitTree, commit.sha) ?? gitTree;
       // The base's files the comparison parsed are taken as they are: no promise a file for a thousand of them.
       const known = commit.sha === request.base.sha ? atBase : undefined;
       const files = new Map<string, FileAtCommit>();
@@ -77,15 +87,16 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
       return files;
     }),
   );
-  // Commits where some file was in git; the others are asked of the store, file → key → value.
-  const inGit = new Set(chain.filter((_, i) => [...atCommits[i]!.values()].some((r) => r.status !== 'missing')).map((c) => c.sha));
+  // Commits where some file was there (in git, or a DVC output in the cache or on the remote); the others are asked
+  // of the store, file → key → value.
+  const withFiles = new Set(chain.filter((_, i) => [...atCommits[i]!.values()].some((r) => r.status !== 'missing')).map((c) => c.sha));
   const stored = new Map<string, Map<string, Map<string, number>>>();
-  const notInGit = chain.filter((c) => !inGit.has(c.sha)).map((c) => c.sha);
-  if (store && notInGit.length) {
+  const withoutFiles = chain.filter((c) => !withFiles.has(c.sha)).map((c) => c.sha);
+  if (store && withoutFiles.length) {
     try {
-      const found = await store(notInGit);
+      const found = await store(withoutFiles);
       for (const note of found.notes) notes.push(note);
-      for (const sha of notInGit) {
+      for (const sha of withoutFiles) {
         const record = found.records.get(sha);
         if (record) stored.set(sha, byFileAndKey(record));
       }
@@ -99,12 +110,19 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
   const fromStore = (sha: string, file: string): boolean => stored.get(sha)?.has(file) ?? false;
   for (const file of paths) {
     const missing = chain.filter((c, i) => read(i, file).status === 'missing' && !fromStore(c.sha, file)).map((c) => c.sha);
+    // Why DVC's cache and remote did not stand in, at the newest commit where they were asked (its output's object).
+    const why = chain.map((_, i) => read(i, file)).find((r): r is { status: 'missing'; why: string } => r.status === 'missing' && !!r.why)?.why;
+    const cached = request.withDvcOutputs ? ' nor a DVC output in the cache or on the remote' : '';
+    const because = why ? ` (${why})` : '';
     if (missing.length === chain.length && chain.length) {
+      const hint = why ? '' : ' (a DVC-cached or CI-made file?)';
       notes.push(
-        `\`${file}\` is not in git at any of the ${chain.length} commits read${store ? ' nor in the history store' : ''} (a DVC-cached or CI-made file?): its metrics have no history${store ? '' : '; the history store (input `history-store`, `--history-store`) would keep them'}.`,
+        `\`${file}\` is not in git${cached} at any of the ${chain.length} commits read${store ? ' nor in the history store' : ''}${because || hint}: its metrics have no history${store ? '' : '; the history store (input `history-store`, `--history-store`) would keep them'}.`,
       );
     } else if (missing.length) {
-      notes.push(`\`${file}\` is not in git at ${count(missing.length, 'commit')} of the ${chain.length} read (${named(missing)}): left out there.`);
+      notes.push(
+        `\`${file}\` is not in git${cached} at ${count(missing.length, 'commit')} of the ${chain.length} read (${named(missing)})${because}: left out there.`,
+      );
     }
     const errors = chain.flatMap((c, i) => {
       const r = read(i, file);
@@ -126,7 +144,7 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
       const lacking: string[] = [];
       const notNumbers: string[] = [];
       for (const { commit, i } of oldestFirst) {
-        if (inGit.has(commit.sha)) {
+        if (withFiles.has(commit.sha)) {
           const file = atCommits[i]!.get(diff.path)!;
           // A file that was not there, or did not parse, is said once above; here, the metric missing from a file that was.
           if (file.status !== 'ok') continue;
@@ -224,10 +242,13 @@ async function deepen(git: GitRepo, request: HistoryRequest, have: number, notes
 }
 
 /** One metrics file at one commit, parsed as the metrics diff parses it; never throws for the file's own problems. */
-async function readMetricsAt(tree: Tree, path: string): Promise<FileAtCommit> {
+async function readMetricsAt(tree: Tree | CachedOutputsTree, path: string): Promise<FileAtCommit> {
   try {
     const bytes = await tree.read(path);
-    if (!bytes) return { status: 'missing' };
+    if (!bytes) {
+      const why = 'whyMissing' in tree ? tree.whyMissing(path) : undefined;
+      return why ? { status: 'missing', why } : { status: 'missing' };
+    }
     // The metrics diff's scanner first (a base's history reads a thousand files at each commit); what it leaves to
     // the general reader goes there, for the same errors and warnings.
     let leaves = extension(path) === '.json' ? flattenJsonMetrics(bytes, new KeyTable())?.toMap() : undefined;

@@ -47,8 +47,8 @@ export type Availability = { ok: true; from: string } | { ok: false; why: string
  */
 export class PipelineData {
   private readonly remotes = new Map<string, Remote>();
-  /** The same cache with other revisions' remotes (`atRevision`), closed with this one. */
-  private readonly revisions: PipelineData[] = [];
+  /** The same cache with other revisions' remotes (`atRevision`) by their config's text, closed with this one. */
+  private readonly revisions = new Map<string | null, Promise<PipelineData>>();
 
   private constructor(
     private readonly config: DvcConfig,
@@ -69,11 +69,16 @@ export class PipelineData {
    * workspace's `config.local`, global and system files, and the workspace's cache — as DVC reads a revision's
    * objects, so a remote that moved since is still found where that revision's outputs were pushed.
    */
-  async atRevision(text: string | null, revision: string): Promise<PipelineData> {
-    const config = await loadDvcConfig(this.root, {}, { text, name: `.dvc/config at ${revision}` });
-    registerSecrets(config, this.options);
-    const data = new PipelineData(config, this.cache, this.options);
-    this.revisions.push(data);
+  atRevision(text: string | null, revision: string): Promise<PipelineData> {
+    // Commits of one history mostly share a config: one set of remotes (clients, connections) for each text.
+    let data = this.revisions.get(text);
+    if (!data) {
+      data = loadDvcConfig(this.root, {}, { text, name: `.dvc/config at ${revision}` }).then((config) => {
+        registerSecrets(config, this.options);
+        return new PipelineData(config, this.cache, this.options);
+      });
+      this.revisions.set(text, data);
+    }
     return data;
   }
 
@@ -99,7 +104,7 @@ export class PipelineData {
 
   async close(): Promise<void> {
     for (const r of this.remotes.values()) await r.close();
-    for (const d of this.revisions) await d.close();
+    for (const d of this.revisions.values()) await (await d.catch(() => null))?.close();
   }
 
   /** Whether every object is in the cache or else on its remote; a `.dir` vouches for its entries, as in DVC. */

@@ -1,0 +1,120 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runCli } from '../helpers/cli';
+import { md5sum } from '../helpers/md5sum';
+import { TempRepo, tempDir } from '../helpers/repo';
+
+const cleanup: (() => void)[] = [];
+after(() => cleanup.forEach((c) => c()));
+
+/** A file's bytes put into a DVC 3 remote where md5sum says it belongs, as `dvc push` leaves it. */
+function push(remote: string, bytes: string): { md5: string; size: number } {
+  const work = tempDir('mlreport-obj-');
+  cleanup.push(() => rmSync(work, { recursive: true, force: true }));
+  writeFileSync(join(work, 'obj'), bytes);
+  const md5 = md5sum(join(work, 'obj'));
+  const target = join(remote, 'files', 'md5', md5.slice(0, 2), md5.slice(2));
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, bytes);
+  return { md5, size: statSync(target).size };
+}
+
+function lock(md5: string, size: number): string {
+  return [
+    "schema: '2.0'",
+    'stages:',
+    '  evaluate:',
+    '    cmd: python evaluate.py',
+    '    outs:',
+    '    - path: eval/metrics.json',
+    '      hash: md5',
+    `      md5: ${md5}`,
+    `      size: ${size}`,
+    '',
+  ].join('\n');
+}
+
+/**
+ * example-get-started's layout: eval/metrics.json is a stage's DVC-cached output (git ignores it), its hash in each
+ * commit's dvc.lock, its bytes pushed to the project's remote by CI on main — except at one commit, never pushed.
+ * `clone` is a fresh clone of it: an empty cache and no eval/metrics.json until the pipeline writes the head's.
+ */
+function project(values: number[], unpushed: number): { shas: string[]; clone: string; remote: string } {
+  const r = new TempRepo();
+  const remote = tempDir('mlreport-remote-');
+  const clone = tempDir('mlreport-clone-');
+  cleanup.push(() => [r.dir, remote, clone].forEach((d) => rmSync(d, { recursive: true, force: true })));
+  r.write({
+    '.dvc/config': `[core]\n    remote = storage\n['remote "storage"']\n    url = ${remote}\n`,
+    '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+    'dvc.yaml': 'stages:\n  evaluate:\n    cmd: python evaluate.py\n    outs:\n    - eval/metrics.json:\n        cache: true\nmetrics:\n- eval/metrics.json\n',
+    'eval/.gitignore': '/metrics.json\n',
+  });
+  const shas = values.map((value, i) => {
+    const bytes = JSON.stringify({ roc_auc: value, epochs: 10 + i });
+    const object = push(remote, bytes);
+    // The one commit CI never pushed: its dvc.lock names an object the remote does not have.
+    if (i === unpushed) rmSync(join(remote, 'files', 'md5', object.md5.slice(0, 2), object.md5.slice(2)));
+    return r.commit(`evaluate ${i}`, { 'dvc.lock': lock(object.md5, object.size), 'eval/metrics.json': bytes });
+  });
+  execFileSync('git', ['clone', '-q', r.dir, clone]);
+  return { shas, clone, remote };
+}
+
+test('the history reads a DVC-cached metrics file at each commit from the remote, by that commit’s dvc.lock', async () => {
+  const { shas, clone } = project([0.81, 0.83, 0.82, 0.84, 0.8], 2);
+  mkdirSync(join(clone, 'eval'), { recursive: true });
+  writeFileSync(join(clone, 'eval/metrics.json'), JSON.stringify({ roc_auc: 0.9, epochs: 15 }));
+
+  const cli = await runCli(['metrics', 'history', '--json'], clone);
+  assert.equal(cli.code, 0, cli.stderr);
+  const history = JSON.parse(cli.stdout) as { metrics: { key: string; points: { commit: string; value: number }[]; head: number | null }[]; notes: string[] };
+  const roc = history.metrics.find((m) => m.key === 'roc_auc')!;
+  assert.deepEqual(
+    roc.points.map((p) => [p.commit, p.value]),
+    [
+      [shas[0], 0.81],
+      [shas[1], 0.83],
+      [shas[3], 0.84],
+      [shas[4], 0.8],
+    ],
+  );
+  assert.equal(roc.head, 0.9);
+  // The commit whose object is not on the remote is named, and why.
+  assert.equal(history.notes.length, 1, history.notes.join('\n'));
+  assert.match(
+    history.notes[0]!,
+    new RegExp(
+      `^\`eval/metrics\\.json\` is not in git nor a DVC output in the cache or on the remote at 1 commit of the 5 read \\(${shas[2]!.slice(0, 7)}\\) \\(.*missing from remote 'storage'\\): left out there\\.$`,
+    ),
+  );
+  assert.doesNotMatch(cli.stderr, /history store/);
+
+  // The report's history, trends and gates on it read the same; the clone's cache now holds the pulled objects.
+  const out = join(clone, '.out');
+  const report = await runCli(['report', '--base', 'HEAD', '--out', out, '--quiet', '--threshold', 'roc_auc >= history.min - 1'], clone);
+  assert.equal(report.code, 0, report.stderr);
+  const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+    history: { metrics: { key: string; points: unknown[]; stats: { n: number } | null }[] };
+  };
+  const inReport = json.history.metrics.find((m) => m.key === 'roc_auc')!;
+  assert.equal(inReport.points.length, 4);
+  assert.equal(inReport.stats?.n, 4);
+});
+
+test('without a remote that holds them, the note says why DVC could not stand in for git', async () => {
+  const { clone, remote } = project([0.81, 0.83], -1);
+  rmSync(join(remote, 'files'), { recursive: true });
+  const cli = await runCli(['metrics', 'history', '--json'], clone);
+  assert.equal(cli.code, 0, cli.stderr);
+  const history = JSON.parse(cli.stdout) as { metrics: { points: unknown[] }[]; notes: string[] };
+  assert.ok(history.metrics.every((m) => !m.points.length));
+  assert.equal(history.notes.length, 1, history.notes.join('\n'));
+  assert.match(
+    history.notes[0]!,
+    /^`eval\/metrics\.json` is not in git nor a DVC output in the cache or on the remote at any of the 2 commits read \(eval\/metrics\.json: object [0-9a-f]{32} missing from remote 'storage'\): its metrics have no history; the history store .* would keep them\.$/,
+  );
+});
