@@ -23829,6 +23829,7 @@ import { performance as performance5 } from "node:perf_hooks";
 var DEFAULT_DEADLINE_MINUTES = 330;
 var MAX_DEADLINE_MINUTES = 35e3;
 var PUBLISH_GRACE_MS = 3e4;
+var FALLBACK_SHARE_MS = 1e4;
 var Deadline = class {
   constructor(minutes) {
     this.minutes = minutes;
@@ -23867,13 +23868,19 @@ var Deadline = class {
     return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`${more2})`;
   }
   /**
-   * Publishing's limit, taken when publishing starts: the budget's end, or PUBLISH_GRACE_MS from now when that is
-   * later. GitHub requests neither start nor wait past it.
+   * Publishing's limits, taken when publishing starts. `last` is the budget's end, or PUBLISH_GRACE_MS from now
+   * when that is later: no request of publishing starts or waits past it. With a `fallback` (what the report falls
+   * back to, as a message names it), `first`, for the targets that go before it, ends FALLBACK_SHARE_MS earlier, so
+   * a hung API cannot spend the fallback's share; without one, `first` is `last`.
    */
-  publishing() {
+  publishing(fallback) {
     const endsAt = Math.max(this.end, performance5.now() + PUBLISH_GRACE_MS);
-    const more2 = endsAt > this.end ? `, with at least ${PUBLISH_GRACE_MS / 1e3} s to publish` : "";
-    return { endsAt, describe: () => this.describe(more2) };
+    const grace = endsAt > this.end ? `, with at least ${PUBLISH_GRACE_MS / 1e3} s to publish` : "";
+    const last = { endsAt, describe: () => this.describe(grace) };
+    if (!fallback) return { first: last, last };
+    const share = `${FALLBACK_SHARE_MS / 1e3} s`;
+    const kept = grace ? `${grace}, the last ${share} of them kept for ${fallback}` : `, less its last ${share}, kept for ${fallback}`;
+    return { first: { endsAt: endsAt - FALLBACK_SHARE_MS, describe: () => this.describe(kept) }, last };
   }
 };
 function parseDeadlineMinutes(text2, origin) {
@@ -25898,8 +25905,8 @@ async function runIn(git, config, log, deadline) {
   redactDeep(report2);
   const local = new LocalFilesPublisher(config.outDir, composeMarkdown, reportJson);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  const limit = deadline.publishing();
-  const clientOptions = { limit };
+  const limits = deadline.publishing(artifactFallback(gh?.cfg));
+  const clientOptions = { limit: limits.first };
   const comment3 = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report2,
@@ -25912,21 +25919,21 @@ async function runIn(git, config, log, deadline) {
         policy: "required"
       } : null,
       config.hub ? {
-        target: new HubCommentPublisher(config.hub, log, { limit }),
+        target: new HubCommentPublisher(config.hub, log, { limit: limits.first }),
         policy: config.hub.required ? "required" : "optional",
         requiredBy: "hub-required: true"
       } : null,
       config.mlflow ? {
-        target: new MlflowTarget(config, config.mlflow, log, { limit }),
+        target: new MlflowTarget(config, config.mlflow, log, { limit: limits.first }),
         policy: config.mlflow.required ? "required" : "optional",
         requiredBy: "hub-required: true"
       } : null,
       gh && {
-        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit }),
+        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last }),
         policy: "never-fails",
         when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0)
       },
-      store && config.historyStore?.record && config.github ? { target: new HistoryRecorder(config.github, store, log, clientOptions), policy: "never-fails" } : null
+      store && config.historyStore?.record && config.github ? { target: new HistoryRecorder(config.github, store, log, { limit: limits.last }), policy: "never-fails" } : null
     ],
     log
   );
@@ -25950,7 +25957,7 @@ async function publishArtifact(config, log, deadline) {
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const report2 = await readArtifact(publish.artifactDir);
   redactDeep(report2);
-  const comment3 = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, clientOptions: { limit: deadline.publishing() } });
+  const comment3 = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, clientOptions: { limit: deadline.publishing().first } });
   const published = await publishAll(report2, [{ target: comment3, policy: "required" }], log);
   return {
     report: report2,
@@ -25983,8 +25990,8 @@ async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLIN
   const markdown = (r) => aggregateMarkdown(r).body;
   const local = new LocalFilesPublisher(config.outDir, markdown, (r) => r);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  const limit = deadline.publishing();
-  const clientOptions = { limit };
+  const limits = deadline.publishing(artifactFallback(gh?.cfg));
+  const clientOptions = { limit: limits.first };
   const comment3 = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report2,
@@ -25994,7 +26001,7 @@ async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLIN
       config.summaryPath ? { target: new AggregateSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
       report2.gates && gh?.ctx.token ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName, clientOptions }, log), policy: "required" } : null,
       gh && {
-        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit }),
+        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last }),
         policy: "never-fails",
         when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0)
       }
@@ -26031,6 +26038,9 @@ function aggregateConfig(config) {
     github: config.github,
     githubPublish: publish
   };
+}
+function artifactFallback(cfg) {
+  return cfg && cfg.artifact !== "off" ? "the workflow artifact" : void 0;
 }
 function reportPaths(local, results) {
   const written = results.get(local)?.status === "published";

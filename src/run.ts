@@ -5,7 +5,7 @@ import { aggregateRuns } from './aggregate/compose';
 import { aggregateMarkdown, gatesHeadline } from './aggregate/markdown';
 import { readRuns } from './aggregate/read';
 import type { AggregateReport } from './aggregate/types';
-import type { AggregateConfig, Config } from './config/types';
+import type { AggregateConfig, Config, GitHubPublishConfig } from './config/types';
 import { gateMetrics } from './gate';
 import { DEFAULT_CHECK_NAME, readProjectDirections, rulesAtBase } from './gate/config';
 import { logGates } from './gate/log';
@@ -237,9 +237,9 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const local = new LocalFilesPublisher(config.outDir, composeMarkdown, reportJson);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
   // Requests (GitHub, the hub, MLflow, the artifact) neither start nor wait past the budget, or a short grace when
-  // it is (nearly) spent.
-  const limit = deadline.publishing();
-  const clientOptions = { limit };
+  // it is (nearly) spent; the targets before the artifact leave it the end of that, so a hung API cannot spend it.
+  const limits = deadline.publishing(artifactFallback(gh?.cfg));
+  const clientOptions = { limit: limits.first };
   const comment = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report,
@@ -255,25 +255,25 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         : null,
       config.hub
         ? {
-            target: new HubCommentPublisher(config.hub, log, { limit }),
+            target: new HubCommentPublisher(config.hub, log, { limit: limits.first }),
             policy: config.hub.required ? 'required' : 'optional',
             requiredBy: 'hub-required: true',
           }
         : null,
       config.mlflow
         ? {
-            target: new MlflowTarget(config, config.mlflow, log, { limit }),
+            target: new MlflowTarget(config, config.mlflow, log, { limit: limits.first }),
             policy: config.mlflow.required ? 'required' : 'optional',
             requiredBy: 'hub-required: true',
           }
         : null,
       gh && {
-        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit }),
+        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last }),
         policy: 'never-fails',
         when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined),
       },
       store && config.historyStore?.record && config.github
-        ? { target: new HistoryRecorder(config.github, store, log, clientOptions), policy: 'never-fails' }
+        ? { target: new HistoryRecorder(config.github, store, log, { limit: limits.last }), policy: 'never-fails' }
         : null,
     ],
     log,
@@ -301,7 +301,7 @@ async function publishArtifact(config: Config, log: Logger, deadline: Deadline):
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const report = await readArtifact(publish.artifactDir);
   redactDeep(report); // This workflow holds secrets the run that made the report never had; none may be posted.
-  const comment = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, clientOptions: { limit: deadline.publishing() } });
+  const comment = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, clientOptions: { limit: deadline.publishing().first } });
   const published = await publishAll(report, [{ target: comment, policy: 'required' }], log);
   return {
     report,
@@ -341,9 +341,10 @@ export async function runAggregate(config: AggregateConfig, log: Logger, deadlin
   const markdown = (r: AggregateReport) => aggregateMarkdown(r).body;
   const local = new LocalFilesPublisher(config.outDir, markdown, (r) => r);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  // Requests neither start nor wait past the budget, as a run's (or a short grace when it is spent).
-  const limit = deadline.publishing();
-  const clientOptions = { limit };
+  // Requests neither start nor wait past the budget, as a run's (or a short grace when it is spent), and the
+  // targets before the artifact leave it its share.
+  const limits = deadline.publishing(artifactFallback(gh?.cfg));
+  const clientOptions = { limit: limits.first };
   const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report,
@@ -355,7 +356,7 @@ export async function runAggregate(config: AggregateConfig, log: Logger, deadlin
         ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName, clientOptions }, log), policy: 'required' }
         : null,
       gh && {
-        target: new ReportArtifact<AggregateReport>(gh.cfg, config.outDir, gh.ctx, log, { limit }),
+        target: new ReportArtifact<AggregateReport>(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last }),
         policy: 'never-fails',
         when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined),
       },
@@ -394,6 +395,11 @@ function aggregateConfig(config: Config): AggregateConfig {
     github: config.github,
     githubPublish: publish,
   };
+}
+
+/** What publishing keeps the end of its limit for (Deadline.publishing()): the artifact, unless it is off. */
+function artifactFallback(cfg: GitHubPublishConfig | undefined): string | undefined {
+  return cfg && cfg.artifact !== 'off' ? 'the workflow artifact' : undefined;
 }
 
 /** Where report.md and report.json are, if they were written. */

@@ -14,12 +14,26 @@ const MAX_DEADLINE_MINUTES = 35_000;
  * long past the budget at most.
  */
 export const PUBLISH_GRACE_MS = 30_000;
+/**
+ * The end of publishing's limit kept for the report's fallback, the workflow artifact, which goes up after the
+ * comment when the comment was not posted: an API that hangs for the comment would otherwise hold it to the limit,
+ * and the artifact, often the only place such a report lands, would not be sent. Its three requests carry a few MB.
+ */
+export const FALLBACK_SHARE_MS = 10_000;
 
 /** When requests must have ended, and how a message names that moment. */
 export interface TimeLimit {
   /** `performance.now()` at which it passes. */
   readonly endsAt: number;
   describe(): string;
+}
+
+/** Publishing's two limits (Deadline.publishing()). */
+export interface PublishingLimits {
+  /** For the targets before the report's fallback: the comment and its images, the check run, the hub, MLflow. */
+  first: TimeLimit;
+  /** For the fallback (the workflow artifact) and what goes after it. */
+  last: TimeLimit;
 }
 
 /**
@@ -73,13 +87,19 @@ export class Deadline {
   }
 
   /**
-   * Publishing's limit, taken when publishing starts: the budget's end, or PUBLISH_GRACE_MS from now when that is
-   * later. GitHub requests neither start nor wait past it.
+   * Publishing's limits, taken when publishing starts. `last` is the budget's end, or PUBLISH_GRACE_MS from now
+   * when that is later: no request of publishing starts or waits past it. With a `fallback` (what the report falls
+   * back to, as a message names it), `first`, for the targets that go before it, ends FALLBACK_SHARE_MS earlier, so
+   * a hung API cannot spend the fallback's share; without one, `first` is `last`.
    */
-  publishing(): TimeLimit {
+  publishing(fallback?: string): PublishingLimits {
     const endsAt = Math.max(this.end, performance.now() + PUBLISH_GRACE_MS);
-    const more = endsAt > this.end ? `, with at least ${PUBLISH_GRACE_MS / 1000} s to publish` : '';
-    return { endsAt, describe: () => this.describe(more) };
+    const grace = endsAt > this.end ? `, with at least ${PUBLISH_GRACE_MS / 1000} s to publish` : '';
+    const last = { endsAt, describe: () => this.describe(grace) };
+    if (!fallback) return { first: last, last };
+    const share = `${FALLBACK_SHARE_MS / 1000} s`;
+    const kept = grace ? `${grace}, the last ${share} of them kept for ${fallback}` : `, less its last ${share}, kept for ${fallback}`;
+    return { first: { endsAt: endsAt - FALLBACK_SHARE_MS, describe: () => this.describe(kept) }, last };
   }
 }
 

@@ -5,12 +5,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { FakeArtifactService } from '../fakes/artifact/server';
 import { FakeGitHub, startFakeGitHub } from '../fakes/github';
 import { comments } from '../fakes/github/routes/comments';
 import { addPullRequest } from '../fakes/github/routes/pulls';
 import { runAction } from '../helpers/action';
 import { runCli } from '../helpers/cli';
 import { gone } from '../helpers/processes';
+import { readZip } from '../helpers/zip';
 import { TempRepo, tempDir } from '../helpers/repo';
 
 function pids(dir: string): number[] {
@@ -173,6 +175,61 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
       hung.close();
       repo.remove();
       rmSync(artifacts, { recursive: true, force: true });
+    }
+  });
+
+  test("the budget spent and GitHub's API never answering: the comment's wait leaves the artifact its share, and it goes up", async () => {
+    // Accepts connections and never answers: the comment waits for it until its share of the grace ends.
+    const hung = createServer(() => undefined);
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const service = await FakeArtifactService.start();
+    const repo = new TempRepo();
+    const out = tempDir();
+    try {
+      const base = repo.commit('base', { 'metrics.json': '{"acc": 0.5}' });
+      repo.git('checkout', '-q', '-b', 'feature');
+      const head = repo.commit('head', { 'metrics.json': '{"acc": 0.7}' });
+      const started = performance.now();
+      const r = await runAction({
+        workspace: repo.dir,
+        eventName: 'pull_request',
+        event: {
+          pull_request: {
+            number: 5,
+            head: { sha: head, ref: 'feature', repo: { full_name: 'octo/iris' } },
+            base: { sha: base, ref: 'main', repo: { full_name: 'octo/iris' } },
+          },
+          repository: { full_name: 'octo/iris', default_branch: 'main' },
+        },
+        sha: head,
+        apiUrl: `http://127.0.0.1:${(hung.address() as AddressInfo).port}`,
+        inputs: { metrics: 'metrics.json', 'out-dir': out, repro: 'off', 'deadline-minutes': '0.01', 'image-store': 'none' },
+        env: { GITHUB_SERVER_URL: 'https://github.com', ACTIONS_RUNTIME_TOKEN: service.token, ACTIONS_RESULTS_URL: `${service.url}/` },
+      });
+      const seconds = (performance.now() - started) / 1000;
+      rmSync(r.runnerTemp, { recursive: true, force: true });
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      // The comment waited out its share and said so.
+      assert.match(
+        r.stdout,
+        /::error::GitHub comment: Could not post the report to GitHub .*no answer before the run's time budget \(0\.6 s, `deadline-minutes`, with at least 30 s to publish, the last 10 s of them kept for the workflow artifact\) was spent.*The report is in the job summary and in /,
+      );
+      // GitHub's host is remembered as unanswered; the artifact service is another origin, and its share was left.
+      const artifact = service.artifacts.get('mlreport-default');
+      assert.ok(artifact?.finalized, `the artifact went up:\n${r.stdout}`);
+      assert.deepEqual([...readZip(artifact.blob!).keys()].sort(), ['report.json', 'report.md']);
+      assert.match(r.stdout, /\nUploaded the report \(report\.md, report\.json; \d+ bytes\) as the workflow artifact 'mlreport-default'/);
+      assert.doesNotMatch(r.stdout, /Could not upload/);
+      // The job summary is a file: a hung API delays it, never loses it.
+      assert.match(r.summary, /\| metrics\.json \| acc \| 0\.5 \| 0\.7 \|/);
+      // One grace (30 s) past the budget, and the process's start: not a request's retries (5 × 30 s).
+      assert.ok(seconds < 50, `ended ${seconds.toFixed(1)} s after it started`);
+    } finally {
+      hung.closeAllConnections();
+      hung.close();
+      await service.stop();
+      repo.remove();
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });
