@@ -24700,9 +24700,7 @@ var CommentTarget = class {
         log.warning(`The token may not write here (${failureHeadline(error2)}). ${this.howToPublish()} Comments need ${COMMENT_PERMISSION}.`);
         return { notPosted: "a read-only token" };
       }
-      throw new UserError(
-        `Could not post the report to GitHub (${ctx.apiUrl}): ${describeApiFailure(error2, COMMENT_PERMISSION)}. The report is in the job summary and in ${this.options.baseDir}.`
-      );
+      throw new UserError(`Could not post the report to GitHub (${ctx.apiUrl}): ${describeApiFailure(error2, COMMENT_PERMISSION)}. ${this.whereInstead()}`);
     }
   }
   async post(client, report2) {
@@ -24755,6 +24753,12 @@ var CommentTarget = class {
   runUrl() {
     const { ctx } = this;
     return ctx.runId ? `${ctx.serverUrl.replace(/\/+$/, "")}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : null;
+  }
+  /** Where the report is when the comment failed: the job summary and the folder, which goes up as the artifact unless that is off. */
+  whereInstead() {
+    const where2 = `The report is in the job summary and in ${this.options.baseDir}`;
+    if (this.cfg.mode === "publish" || this.cfg.artifact === "off") return `${where2}.`;
+    return `${where2}; mlreport uploads that folder as the workflow artifact '${artifactName(this.cfg.reportId)}' (see the artifact's line below).`;
   }
   howToPublish() {
     const where2 = `The report is in the job summary, and report.md, report.json and plots/ are in ${this.options.baseDir}.`;

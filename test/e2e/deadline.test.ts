@@ -169,6 +169,9 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
           /::error::GitHub comment: .*no answer before the run's time budget \(0\.6 s, `deadline-minutes`, with at least 30 s to publish\) was spent/,
         );
         assert.doesNotMatch(r.stdout, /retry 2 of 4/);
+        // `artifact: off` (and `mode: publish`, which uploads none): the failure names no artifact to look for.
+        assert.match(r.stdout, /The report is in the job summary and in [^\n]*\.\n/);
+        assert.doesNotMatch(r.stdout, /uploads that folder as the workflow artifact/);
       }
     } finally {
       hung.closeAllConnections();
@@ -209,10 +212,10 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
       const seconds = (performance.now() - started) / 1000;
       rmSync(r.runnerTemp, { recursive: true, force: true });
       assert.equal(r.code, 1, r.stdout + r.stderr);
-      // The comment waited out its share and said so.
+      // The comment waited out its share, said so, and said where the report goes instead.
       assert.match(
         r.stdout,
-        /::error::GitHub comment: Could not post the report to GitHub .*no answer before the run's time budget \(0\.6 s, `deadline-minutes`, with at least 30 s to publish, the last 10 s of them kept for the workflow artifact\) was spent.*The report is in the job summary and in /,
+        /::error::GitHub comment: Could not post the report to GitHub .*no answer before the run's time budget \(0\.6 s, `deadline-minutes`, with at least 30 s to publish, the last 10 s of them kept for the workflow artifact\) was spent.*The report is in the job summary and in .*; mlreport uploads that folder as the workflow artifact 'mlreport-default' \(see the artifact's line below\)\./,
       );
       // GitHub's host is remembered as unanswered; the artifact service is another origin, and its share was left.
       const artifact = service.artifacts.get('mlreport-default');

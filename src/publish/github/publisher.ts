@@ -72,9 +72,7 @@ export abstract class CommentTarget<R> implements Target<R> {
         log.warning(`The token may not write here (${failureHeadline(error)}). ${this.howToPublish()} Comments need ${COMMENT_PERMISSION}.`);
         return { notPosted: 'a read-only token' };
       }
-      throw new UserError(
-        `Could not post the report to GitHub (${ctx.apiUrl}): ${describeApiFailure(error, COMMENT_PERMISSION)}. The report is in the job summary and in ${this.options.baseDir}.`,
-      );
+      throw new UserError(`Could not post the report to GitHub (${ctx.apiUrl}): ${describeApiFailure(error, COMMENT_PERMISSION)}. ${this.whereInstead()}`);
     }
   }
 
@@ -132,6 +130,14 @@ export abstract class CommentTarget<R> implements Target<R> {
   protected runUrl(): string | null {
     const { ctx } = this;
     return ctx.runId ? `${ctx.serverUrl.replace(/\/+$/, '')}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : null;
+  }
+
+  /** Where the report is when the comment failed: the job summary and the folder, which goes up as the artifact unless that is off. */
+  private whereInstead(): string {
+    const where = `The report is in the job summary and in ${this.options.baseDir}`;
+    // `mode: publish` posts a downloaded artifact and uploads none.
+    if (this.cfg.mode === 'publish' || this.cfg.artifact === 'off') return `${where}.`;
+    return `${where}; mlreport uploads that folder as the workflow artifact '${artifactName(this.cfg.reportId)}' (see the artifact's line below).`;
   }
 
   private howToPublish(): string {
