@@ -10024,6 +10024,41 @@ var PyDate = class {
   }
   iso;
 };
+var PyDateTime = class {
+  constructor(date, hour, minute, second, microsecond, zone) {
+    this.date = date;
+    this.hour = hour;
+    this.minute = minute;
+    this.second = second;
+    this.microsecond = microsecond;
+    this.zone = zone;
+  }
+  date;
+  hour;
+  minute;
+  second;
+  microsecond;
+  zone;
+  /** Python's `str()`, `isoformat(' ')`: `2024-01-02 10:20:30[.ffffff][+HH:MM]`. */
+  get text() {
+    const two = (n) => String(n).padStart(2, "0");
+    const fraction = this.microsecond ? `.${String(this.microsecond).padStart(6, "0")}` : "";
+    let offset = "";
+    if (this.zone) {
+      const m = Math.abs(this.zone.minutes);
+      offset = `${this.zone.minutes < 0 ? "-" : "+"}${two(Math.floor(m / 60))}:${two(m % 60)}`;
+    }
+    return `${this.date} ${two(this.hour)}:${two(this.minute)}:${two(this.second)}${fraction}${offset}`;
+  }
+  /** Milliseconds since 1970 of the fields read as UTC, less the zone's offset: equal for equal instants. */
+  get epochMs() {
+    const [y, m, d] = this.date.split("-").map(Number);
+    const at = /* @__PURE__ */ new Date(0);
+    at.setUTCFullYear(y, m - 1, d);
+    at.setUTCHours(this.hour, this.minute - (this.zone?.minutes ?? 0), this.second);
+    return at.getTime();
+  }
+};
 var PyCollection = class {
   constructor(kind, items) {
     this.kind = kind;
@@ -10078,11 +10113,16 @@ function pyEqual(a, b) {
     return a.items.every((x) => b.items.some((y) => pyEqual(x, y)));
   }
   if (a instanceof PyDate || b instanceof PyDate) return a instanceof PyDate && b instanceof PyDate && a.iso === b.iso;
+  if (a instanceof PyDateTime || b instanceof PyDateTime) return a instanceof PyDateTime && b instanceof PyDateTime && dateTimesEqual(a, b);
   if (isRawMap(a) || isRawMap(b)) {
     if (!isRawMap(a) || !isRawMap(b) || a.size !== b.size) return false;
     return [...a].every(([k, v]) => b.has(k) && pyEqual(v, b.get(k)));
   }
   return a === b;
+}
+function dateTimesEqual(a, b) {
+  if (!a.zone !== !b.zone) return false;
+  return a.epochMs === b.epochMs && a.microsecond === b.microsecond;
 }
 function numeric(v) {
   if (typeof v === "number" || typeof v === "bigint") return v;
@@ -10099,6 +10139,7 @@ function pyNumber(value2, isFloat2) {
 function toPlain(value2) {
   if (value2 instanceof PyFloat) return value2.value;
   if (value2 instanceof PyDate) return value2.iso;
+  if (value2 instanceof PyDateTime) return value2.text;
   if (typeof value2 === "bigint") return Number(value2);
   if (value2 instanceof PyCollection) return value2.items.map(toPlain);
   if (Array.isArray(value2)) return value2.map(toPlain);
@@ -10302,6 +10343,7 @@ function pyRepr(value2) {
   if (typeof value2 === "string") return pyStrRepr(value2);
   if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
   if (value2 instanceof PyDate) return `datetime.date(${value2.iso.split("-").map(Number).join(", ")})`;
+  if (value2 instanceof PyDateTime) return dateTimeRepr(value2);
   if (value2 instanceof PyCollection) {
     if (value2.kind === "set") return value2.items.length ? `{${value2.items.map(pyRepr).join(", ")}}` : "set()";
     return value2.items.length === 1 ? `(${pyRepr(value2.items[0])},)` : `(${value2.items.map(pyRepr).join(", ")})`;
@@ -10311,7 +10353,21 @@ function pyRepr(value2) {
 }
 function pyStr(value2) {
   if (value2 instanceof PyDate) return value2.iso;
+  if (value2 instanceof PyDateTime) return value2.text;
   return typeof value2 === "string" ? value2 : pyRepr(value2);
+}
+function dateTimeRepr(value2) {
+  const fields = [...value2.date.split("-").map(Number), value2.hour, value2.minute, value2.second, value2.microsecond];
+  if (fields.at(-1) === 0) fields.pop();
+  if (fields.at(-1) === 0) fields.pop();
+  const zone = value2.zone ? `, tzinfo=${zoneRepr(value2.zone)}` : "";
+  return `datetime.datetime(${fields.join(", ")}${zone})`;
+}
+function zoneRepr(zone) {
+  const seconds = zone.minutes * 60;
+  const days = Math.floor(seconds / 86400);
+  const parts = [days ? `days=${days}` : "", seconds - days * 86400 ? `seconds=${seconds - days * 86400}` : ""].filter(Boolean);
+  return `datetime.timezone(datetime.timedelta(${parts.join(", ") || "0"}), ${pyStrRepr(zone.name)})`;
 }
 
 // src/dvc/formats/python.ts
@@ -11697,22 +11753,45 @@ var RUAMEL_INT = {
     return negative ? -value2 : value2;
   }
 };
-var RUAMEL_DATE = {
+var TIMESTAMP = /^(?:([0-9]{4})-([0-9]{2})-([0-9]{2})|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)$/;
+var RUAMEL_TIMESTAMP = {
   tag: "tag:yaml.org,2002:timestamp",
   default: true,
-  test: /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/,
+  test: TIMESTAMP,
   resolve: (text2) => {
-    const [y, m, d] = text2.split("-").map(Number);
-    const date = new Date(Date.UTC(2e3, m - 1, d));
-    date.setUTCFullYear(y);
-    const exists3 = y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-    return exists3 ? new PyDate(text2) : text2;
+    const m = TIMESTAMP.exec(text2);
+    if (m[1] !== void 0) return validDate(+m[1], +m[2], +m[3]) ? new PyDate(text2) : text2;
+    const [y, mo, d, h, mi, s] = [+m[4], +m[5], +m[6], +m[7], +m[8], +m[9]];
+    if (!validDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return text2;
+    const digits = (m[10] ?? "").slice(0, 7).padEnd(7, "0");
+    let microsecond = Number(digits.slice(0, 6)) + (Number(digits[6]) > 4 ? 1 : 0);
+    const at = /* @__PURE__ */ new Date(0);
+    at.setUTCFullYear(y, mo - 1, d);
+    at.setUTCHours(h, mi, s);
+    if (microsecond > 999999) {
+      microsecond = 0;
+      at.setUTCSeconds(s + 1);
+      if (at.getUTCFullYear() > 9999) return text2;
+    }
+    let zone = null;
+    if (m[12]) {
+      const minutes = (Number(m[13]) * 60 + Number(m[14] ?? 0)) * (m[12] === "-" ? -1 : 1);
+      if (Math.abs(minutes) >= 24 * 60) return text2;
+      zone = { minutes, name: m[11] };
+    } else if (m[11]) zone = { minutes: 0, name: m[11] };
+    const date = `${String(at.getUTCFullYear()).padStart(4, "0")}-${String(at.getUTCMonth() + 1).padStart(2, "0")}-${String(at.getUTCDate()).padStart(2, "0")}`;
+    return new PyDateTime(date, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), microsecond, zone);
   }
 };
+function validDate(y, m, d) {
+  const date = new Date(Date.UTC(2e3, m - 1, d));
+  date.setUTCFullYear(y);
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 var CORE = new import_yaml.Schema({
   schema: "core",
   resolveKnownTags: true,
-  customTags: (tags) => [...tags.filter((t) => typeof t === "string" || t.tag !== INT2 && t.tag !== FLOAT2), RUAMEL_FLOAT, RUAMEL_INT, RUAMEL_DATE]
+  customTags: (tags) => [...tags.filter((t) => typeof t === "string" || t.tag !== INT2 && t.tag !== FLOAT2), RUAMEL_FLOAT, RUAMEL_INT, RUAMEL_TIMESTAMP]
 });
 var CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?: |$)/m;
 function parseYaml(text2) {
@@ -11811,7 +11890,7 @@ function scalar(value2, source) {
     return value2;
   }
   if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;
-  if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string" || value2 instanceof PyDate) return value2;
+  if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string" || value2 instanceof PyDate || value2 instanceof PyDateTime) return value2;
   return JSON.stringify(value2) ?? "";
 }
 var COERCED_TAGS = /tag:yaml\.org,2002:(float|bool)\b/;
@@ -13088,6 +13167,7 @@ function toStr(value2, key2, inCmd) {
   if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
   if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
   if (value2 instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key2}')`);
+  if (value2 instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key2}')`);
   if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
   return unpackDict(value2, key2);
 }
@@ -14097,6 +14177,7 @@ function scalarEvent(value2) {
   if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
   if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
   if (value2 instanceof PyDate) return plain(value2.iso, "!!timestamp");
+  if (value2 instanceof PyDateTime) return plain(value2.text, "!!timestamp");
   if (typeof value2 === "bigint") return plain(String(value2), "!!int");
   if (typeof value2 === "number") {
     if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");
@@ -18920,6 +19001,7 @@ function scalarLeaf(v) {
   if (typeof v === "bigint") return Number(v);
   if (v instanceof PyFloat) return floatLeaf(v.value);
   if (v instanceof PyDate) return v.iso;
+  if (v instanceof PyDateTime) return v.text;
   if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
   return void 0;
 }

@@ -8331,6 +8331,41 @@ var PyDate = class {
   }
   iso;
 };
+var PyDateTime = class {
+  constructor(date, hour, minute, second, microsecond, zone) {
+    this.date = date;
+    this.hour = hour;
+    this.minute = minute;
+    this.second = second;
+    this.microsecond = microsecond;
+    this.zone = zone;
+  }
+  date;
+  hour;
+  minute;
+  second;
+  microsecond;
+  zone;
+  /** Python's `str()`, `isoformat(' ')`: `2024-01-02 10:20:30[.ffffff][+HH:MM]`. */
+  get text() {
+    const two = (n) => String(n).padStart(2, "0");
+    const fraction = this.microsecond ? `.${String(this.microsecond).padStart(6, "0")}` : "";
+    let offset = "";
+    if (this.zone) {
+      const m = Math.abs(this.zone.minutes);
+      offset = `${this.zone.minutes < 0 ? "-" : "+"}${two(Math.floor(m / 60))}:${two(m % 60)}`;
+    }
+    return `${this.date} ${two(this.hour)}:${two(this.minute)}:${two(this.second)}${fraction}${offset}`;
+  }
+  /** Milliseconds since 1970 of the fields read as UTC, less the zone's offset: equal for equal instants. */
+  get epochMs() {
+    const [y, m, d] = this.date.split("-").map(Number);
+    const at = /* @__PURE__ */ new Date(0);
+    at.setUTCFullYear(y, m - 1, d);
+    at.setUTCHours(this.hour, this.minute - (this.zone?.minutes ?? 0), this.second);
+    return at.getTime();
+  }
+};
 var PyCollection = class {
   constructor(kind, items) {
     this.kind = kind;
@@ -8559,6 +8594,7 @@ function pyRepr(value) {
   if (typeof value === "string") return pyStrRepr(value);
   if (value instanceof PyFloat) return pyFloatRepr(value.value);
   if (value instanceof PyDate) return `datetime.date(${value.iso.split("-").map(Number).join(", ")})`;
+  if (value instanceof PyDateTime) return dateTimeRepr(value);
   if (value instanceof PyCollection) {
     if (value.kind === "set") return value.items.length ? `{${value.items.map(pyRepr).join(", ")}}` : "set()";
     return value.items.length === 1 ? `(${pyRepr(value.items[0])},)` : `(${value.items.map(pyRepr).join(", ")})`;
@@ -8568,7 +8604,21 @@ function pyRepr(value) {
 }
 function pyStr(value) {
   if (value instanceof PyDate) return value.iso;
+  if (value instanceof PyDateTime) return value.text;
   return typeof value === "string" ? value : pyRepr(value);
+}
+function dateTimeRepr(value) {
+  const fields = [...value.date.split("-").map(Number), value.hour, value.minute, value.second, value.microsecond];
+  if (fields.at(-1) === 0) fields.pop();
+  if (fields.at(-1) === 0) fields.pop();
+  const zone = value.zone ? `, tzinfo=${zoneRepr(value.zone)}` : "";
+  return `datetime.datetime(${fields.join(", ")}${zone})`;
+}
+function zoneRepr(zone) {
+  const seconds = zone.minutes * 60;
+  const days = Math.floor(seconds / 86400);
+  const parts = [days ? `days=${days}` : "", seconds - days * 86400 ? `seconds=${seconds - days * 86400}` : ""].filter(Boolean);
+  return `datetime.timezone(datetime.timedelta(${parts.join(", ") || "0"}), ${pyStrRepr(zone.name)})`;
 }
 
 // src/dvc/formats/python.ts
@@ -9954,22 +10004,45 @@ var RUAMEL_INT = {
     return negative ? -value : value;
   }
 };
-var RUAMEL_DATE = {
+var TIMESTAMP = /^(?:([0-9]{4})-([0-9]{2})-([0-9]{2})|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)$/;
+var RUAMEL_TIMESTAMP = {
   tag: "tag:yaml.org,2002:timestamp",
   default: true,
-  test: /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/,
+  test: TIMESTAMP,
   resolve: (text2) => {
-    const [y, m, d] = text2.split("-").map(Number);
-    const date = new Date(Date.UTC(2e3, m - 1, d));
-    date.setUTCFullYear(y);
-    const exists = y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-    return exists ? new PyDate(text2) : text2;
+    const m = TIMESTAMP.exec(text2);
+    if (m[1] !== void 0) return validDate(+m[1], +m[2], +m[3]) ? new PyDate(text2) : text2;
+    const [y, mo, d, h, mi, s] = [+m[4], +m[5], +m[6], +m[7], +m[8], +m[9]];
+    if (!validDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return text2;
+    const digits = (m[10] ?? "").slice(0, 7).padEnd(7, "0");
+    let microsecond = Number(digits.slice(0, 6)) + (Number(digits[6]) > 4 ? 1 : 0);
+    const at = /* @__PURE__ */ new Date(0);
+    at.setUTCFullYear(y, mo - 1, d);
+    at.setUTCHours(h, mi, s);
+    if (microsecond > 999999) {
+      microsecond = 0;
+      at.setUTCSeconds(s + 1);
+      if (at.getUTCFullYear() > 9999) return text2;
+    }
+    let zone = null;
+    if (m[12]) {
+      const minutes = (Number(m[13]) * 60 + Number(m[14] ?? 0)) * (m[12] === "-" ? -1 : 1);
+      if (Math.abs(minutes) >= 24 * 60) return text2;
+      zone = { minutes, name: m[11] };
+    } else if (m[11]) zone = { minutes: 0, name: m[11] };
+    const date = `${String(at.getUTCFullYear()).padStart(4, "0")}-${String(at.getUTCMonth() + 1).padStart(2, "0")}-${String(at.getUTCDate()).padStart(2, "0")}`;
+    return new PyDateTime(date, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), microsecond, zone);
   }
 };
+function validDate(y, m, d) {
+  const date = new Date(Date.UTC(2e3, m - 1, d));
+  date.setUTCFullYear(y);
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 var CORE = new import_yaml.Schema({
   schema: "core",
   resolveKnownTags: true,
-  customTags: (tags) => [...tags.filter((t) => typeof t === "string" || t.tag !== INT2 && t.tag !== FLOAT2), RUAMEL_FLOAT, RUAMEL_INT, RUAMEL_DATE]
+  customTags: (tags) => [...tags.filter((t) => typeof t === "string" || t.tag !== INT2 && t.tag !== FLOAT2), RUAMEL_FLOAT, RUAMEL_INT, RUAMEL_TIMESTAMP]
 });
 var CONFLICT_MARKER = /^(?:<{7}|={7}|>{7})(?: |$)/m;
 function parseYaml(text2) {
@@ -10068,7 +10141,7 @@ function scalar(value, source) {
     return value;
   }
   if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value;
-  if (value === null || typeof value === "boolean" || typeof value === "string" || value instanceof PyDate) return value;
+  if (value === null || typeof value === "boolean" || typeof value === "string" || value instanceof PyDate || value instanceof PyDateTime) return value;
   return JSON.stringify(value) ?? "";
 }
 var COERCED_TAGS = /tag:yaml\.org,2002:(float|bool)\b/;
@@ -10300,6 +10373,7 @@ function toStr(value, key, inCmd) {
   if (Array.isArray(value)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key}')`);
   if (value instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value.kind}' ('${key}')`);
   if (value instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key}')`);
+  if (value instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key}')`);
   if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): dictionaries unpack only in 'cmd'`);
   return unpackDict(value, key);
 }
@@ -13436,6 +13510,7 @@ function scalarLeaf(v) {
   if (typeof v === "bigint") return Number(v);
   if (v instanceof PyFloat) return floatLeaf(v.value);
   if (v instanceof PyDate) return v.iso;
+  if (v instanceof PyDateTime) return v.text;
   if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
   return void 0;
 }

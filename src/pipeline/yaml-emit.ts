@@ -1,4 +1,4 @@
-import { keyValue, PyCollection, PyDate, PyFloat, type Raw, type RawMap } from '../dvc/python/value';
+import { keyValue, PyCollection, PyDate, PyDateTime, PyFloat, type Raw, type RawMap } from '../dvc/python/value';
 import { pyFloatRepr } from '../util/python-text';
 
 /**
@@ -365,6 +365,8 @@ function scalarEvent(value: Scalar): ScalarEvent {
   if (value instanceof PyFloat) return plain(floatText(value.value), '!!float');
   // SafeRepresenter.represent_date: its isoformat(), plain.
   if (value instanceof PyDate) return plain(value.iso, '!!timestamp');
+  // SafeRepresenter.represent_datetime: `isoformat(' ')`, its str(), plain (the zone as an offset).
+  if (value instanceof PyDateTime) return plain(value.text, '!!timestamp');
   if (typeof value === 'bigint') return plain(String(value), '!!int');
   if (typeof value === 'number') {
     if (!Number.isInteger(value)) return plain(floatText(value), '!!float');

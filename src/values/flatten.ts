@@ -1,6 +1,6 @@
 import { UserError } from '../util/errors';
 import { pyRepr } from '../dvc/python/format';
-import { fromPlain, isRawMap, PyCollection, PyDate, PyFloat, type Raw, type RawMap } from '../dvc/python/value';
+import { fromPlain, isRawMap, PyCollection, PyDate, PyDateTime, PyFloat, type Raw, type RawMap } from '../dvc/python/value';
 import { floatLeaf, type Leaf } from './types';
 
 /** Plain JavaScript data (already parsed) flattened as metrics or params; JS numbers are ints when integral. */
@@ -94,8 +94,9 @@ function scalarLeaf(v: Raw): Leaf | undefined {
   if (v === null || typeof v === 'boolean' || typeof v === 'string' || typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   if (v instanceof PyFloat) return floatLeaf(v.value);
-  // Python's str() of a date, as DVC's tables print it.
+  // Python's str() of a date or date-time, as DVC's tables print it.
   if (v instanceof PyDate) return v.iso;
+  if (v instanceof PyDateTime) return v.text;
   if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return undefined;
   return undefined;
 }

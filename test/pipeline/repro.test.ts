@@ -398,6 +398,34 @@ describe('reproduce (builtin runner)', () => {
     }
   });
 
+  test("a params date-time is a datetime, as ruamel reads it: equal to dvc.lock's by instant, written back as DVC writes it", async () => {
+    // DVC's dumper writes a datetime's str(): the zone as an offset, the fraction to microseconds.
+    const lock = (name: string, out: string, at: string): string =>
+      `  ${name}:\n    cmd: node tool.js count ${out}\n    params:\n      params.yaml:\n        at: ${at}\n        t: 2024-01-02 10:20:30.500000\n    outs:\n    - path: ${out}\n      hash: md5\n      md5: ${md5('1')}\n      size: 1\n`;
+    const stage = (name: string, out: string): string => `  ${name}:\n    cmd: node tool.js count ${out}\n    params: [at, t]\n    outs: [${out}]\n`;
+    const p = project({
+      'dvc.yaml': `stages:\n${stage('a', 'a.txt')}${stage('b', 'b.txt')}`,
+      'params.yaml': 'at: 2024-01-02T10:20:30+05:30\nt: 2024-01-02T10:20:30.5\n',
+      // Stage a as DVC wrote it, its date-time at the same instant written in UTC.
+      'dvc.lock': `schema: '2.0'\nstages:\n${lock('a', 'a.txt', '2024-01-02 04:50:30+00:00')}`,
+      'a.txt': '1',
+    });
+    try {
+      assert.deepEqual(p.statuses(await p.repro()), { a: 'skipped', b: 'ran' });
+      assert.equal(
+        p.read('dvc.lock'),
+        `schema: '2.0'\nstages:\n${lock('a', 'a.txt', '2024-01-02 04:50:30+00:00')}${lock('b', 'b.txt', '2024-01-02 10:20:30+05:30')}`,
+      );
+      // A naive date-time is never equal to a zoned one.
+      p.write({ 'params.yaml': 'at: 2024-01-02T04:50:30\nt: 2024-01-02T10:20:30.5\n' });
+      assert.deepEqual(p.statuses(await p.repro()), { a: 'ran', b: 'ran' });
+      p.write({ 'dvc.yaml': 'stages:\n  c:\n    cmd: echo ${at}\n' });
+      await assert.rejects(p.repro(), /failed to parse 'stages\.c\.cmd': Cannot interpolate data of type 'datetime' \('at'\)/);
+    } finally {
+      p.remove();
+    }
+  });
+
   test('through a symlinked path (macOS temp dirs: /var → /private/var) DVC_ROOT is the physical root, the cwd', async () => {
     const yaml = 'stages:\n  s:\n    cmd: node tool.js env env.txt\n    outs: [env.txt]\n';
     const p = project({ 'dvc.yaml': yaml });

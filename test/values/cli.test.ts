@@ -399,6 +399,34 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     });
   }
 
+  test("date-times print as Python's str() (repr() in a list), as ruamel reads them", async () => {
+    const r = repo();
+    const yaml = (start: string, t: string, l: string): string => `start: ${start}\nt: ${t}\nl: [${l}]\n`;
+    r.commit('1', { 'params.yaml': yaml('2024-01-02 10:20:30', '2024-01-02T10:20:30Z', '2024-01-02T10:20:30.5') });
+    r.write({ 'params.yaml': yaml('2024-01-02 10:20:31', '2024-01-02T10:20:30+05:30', '2024-01-02 10:20:30.5 -5') });
+    assert.equal(
+      (await runCli(['params', 'diff'], r.dir)).stdout,
+      [
+        'Path         Param    HEAD                                                 workspace',
+        "params.yaml  l        [datetime.datetime(2024, 1, 2, 10, 20, 30, 500000)]  [datetime.datetime(2024, 1, 2, 10, 20, 30, 500000, tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=68400), '-5'))]",
+        'params.yaml  start    2024-01-02 10:20:30                                  2024-01-02 10:20:31',
+        'params.yaml  t        2024-01-02 10:20:30+00:00                            2024-01-02 10:20:30+05:30',
+        '',
+      ].join('\n'),
+    );
+    // DVC's json.dumps has no default for a datetime and fails on one; mlreport writes its str(), as for a date.
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), {
+      'params.yaml': {
+        l: {
+          old: '[datetime.datetime(2024, 1, 2, 10, 20, 30, 500000)]',
+          new: "[datetime.datetime(2024, 1, 2, 10, 20, 30, 500000, tzinfo=datetime.timezone(datetime.timedelta(days=-1, seconds=68400), '-5'))]",
+        },
+        start: { old: '2024-01-02 10:20:30', new: '2024-01-02 10:20:31' },
+        t: { old: '2024-01-02 10:20:30+00:00', new: '2024-01-02 10:20:30+05:30' },
+      },
+    });
+  });
+
   test('--deps: only the keys stages depend on, no top-level params files (dvc/repo/params/show.py deps_only)', async () => {
     const r = repo();
     r.commit('1', { 'params.yaml': 'foo: 1\nxyz: 1\n', 'other.yaml': 'a: 1\n', 'dvc.yaml': 'params:\n- other.yaml\n' + paramsStage('    - foo\n') });

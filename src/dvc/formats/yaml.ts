@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, Schema, type Node, type ScalarTag } from 'yaml';
 import { lineColumn, MAX_DEPTH, SyntaxProblem } from './json';
-import { PyDate, PyFloat, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
+import { PyDate, PyDateTime, PyFloat, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
 import { pyStr } from '../python/format';
 import { plainYaml } from './yaml-plain';
 
@@ -48,30 +48,64 @@ const RUAMEL_INT: ScalarTag = {
 };
 
 /**
- * A plain `YYYY-MM-DD`, which ruamel's timestamp resolver (kept for YAML 1.2) makes a `datetime.date`. A date that
- * does not exist (2021-02-30), which DVC fails on, stays the text. Date-times stay strings here.
+ * The plain scalars ruamel's timestamp resolver (kept for YAML 1.2) matches: a `YYYY-MM-DD` date, or a date-time
+ * whose month, day and hour may be one digit, with `T`/`t` or blanks between, an optional fraction and an optional
+ * zone (`Z`, `+5`, `-05:30`; a blank may come before it).
  */
-const RUAMEL_DATE: ScalarTag = {
+const TIMESTAMP =
+  /^(?:([0-9]{4})-([0-9]{2})-([0-9]{2})|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)$/;
+
+/**
+ * A timestamp as ruamel's safe constructor makes it (ruamel/yaml/util.py `create_timestamp`): a `datetime.date`, or a
+ * `datetime.datetime` whose fraction is cut to microseconds, rounded on the seventh digit (a carry past .999999
+ * adds a second), with its zone kept as a fixed offset. A value Python refuses (2021-02-30, 24:00:00, a zone of a
+ * day or more), which DVC fails on, stays the text.
+ */
+const RUAMEL_TIMESTAMP: ScalarTag = {
   tag: 'tag:yaml.org,2002:timestamp',
   default: true,
-  test: /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/,
+  test: TIMESTAMP,
   resolve: (text) => {
-    const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(2000, m - 1, d));
-    date.setUTCFullYear(y);
-    const exists = y >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-    return exists ? new PyDate(text) : text;
+    const m = TIMESTAMP.exec(text)!;
+    if (m[1] !== undefined) return validDate(+m[1], +m[2]!, +m[3]!) ? new PyDate(text) : text;
+    const [y, mo, d, h, mi, s] = [+m[4]!, +m[5]!, +m[6]!, +m[7]!, +m[8]!, +m[9]!];
+    if (!validDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return text;
+    const digits = (m[10] ?? '').slice(0, 7).padEnd(7, '0');
+    let microsecond = Number(digits.slice(0, 6)) + (Number(digits[6]) > 4 ? 1 : 0);
+    const at = new Date(0);
+    at.setUTCFullYear(y, mo - 1, d);
+    at.setUTCHours(h, mi, s);
+    if (microsecond > 999_999) {
+      microsecond = 0;
+      at.setUTCSeconds(s + 1);
+      if (at.getUTCFullYear() > 9999) return text;
+    }
+    let zone = null;
+    if (m[12]) {
+      const minutes = (Number(m[13]) * 60 + Number(m[14] ?? 0)) * (m[12] === '-' ? -1 : 1);
+      if (Math.abs(minutes) >= 24 * 60) return text;
+      zone = { minutes, name: m[11]! };
+    } else if (m[11]) zone = { minutes: 0, name: m[11] };
+    const date = `${String(at.getUTCFullYear()).padStart(4, '0')}-${String(at.getUTCMonth() + 1).padStart(2, '0')}-${String(at.getUTCDate()).padStart(2, '0')}`;
+    return new PyDateTime(date, at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds(), microsecond, zone);
   },
 };
 
+/** A day Python's `datetime.date` accepts: year 1 to 9999, a month's real days. */
+function validDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(2000, m - 1, d));
+  date.setUTCFullYear(y);
+  return y >= 1 && m >= 1 && m <= 12 && d >= 1 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 /**
  * YAML 1.2's core schema with ruamel's int and float patterns in place of the core ones, made once: a thousand
- * params files need not build it a thousand times. Floats are tried first, as ruamel tries them; dates are ruamel's too.
+ * params files need not build it a thousand times. Floats are tried first, as ruamel tries them; timestamps are ruamel's too.
  */
 const CORE = new Schema({
   schema: 'core',
   resolveKnownTags: true,
-  customTags: (tags) => [...tags.filter((t) => typeof t === 'string' || (t.tag !== INT && t.tag !== FLOAT)), RUAMEL_FLOAT, RUAMEL_INT, RUAMEL_DATE],
+  customTags: (tags) => [...tags.filter((t) => typeof t === 'string' || (t.tag !== INT && t.tag !== FLOAT)), RUAMEL_FLOAT, RUAMEL_INT, RUAMEL_TIMESTAMP],
 });
 
 /** The first line of a git merge conflict's `<<<<<<< ours` / `=======` / `>>>>>>> theirs` markers. */
@@ -187,7 +221,7 @@ function scalar(value: unknown, source: string | undefined): Raw {
     return value;
   }
   if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
-  if (value === null || typeof value === 'boolean' || typeof value === 'string' || value instanceof PyDate) return value;
+  if (value === null || typeof value === 'boolean' || typeof value === 'string' || value instanceof PyDate || value instanceof PyDateTime) return value;
   return JSON.stringify(value) ?? '';
 }
 

@@ -1,5 +1,5 @@
 import { pyFloatRepr } from '../../util/python-text';
-import { PyCollection, PyDate, PyFloat, type Raw } from './value';
+import { PyCollection, PyDate, PyDateTime, PyFloat, type PyZone, type Raw } from './value';
 
 /** Python's `repr` of a string: single quotes unless the text has `'` and no `"`. */
 function pyStrRepr(s: string): string {
@@ -27,6 +27,7 @@ export function pyRepr(value: Raw): string {
   if (typeof value === 'string') return pyStrRepr(value);
   if (value instanceof PyFloat) return pyFloatRepr(value.value);
   if (value instanceof PyDate) return `datetime.date(${value.iso.split('-').map(Number).join(', ')})`;
+  if (value instanceof PyDateTime) return dateTimeRepr(value);
   if (value instanceof PyCollection) {
     if (value.kind === 'set') return value.items.length ? `{${value.items.map(pyRepr).join(', ')}}` : 'set()';
     return value.items.length === 1 ? `(${pyRepr(value.items[0]!)},)` : `(${value.items.map(pyRepr).join(', ')})`;
@@ -38,5 +39,23 @@ export function pyRepr(value: Raw): string {
 /** Python's `str()`: the text itself for a string, `repr` for everything else (as DVC puts values into messages and keys). */
 export function pyStr(value: Raw): string {
   if (value instanceof PyDate) return value.iso;
+  if (value instanceof PyDateTime) return value.text;
   return typeof value === 'string' ? value : pyRepr(value);
+}
+
+/** `datetime.datetime(2024, 1, 2, 10, 20[, 30[, 500000]][, tzinfo=…])`: Python drops a zero microsecond, then a zero second. */
+function dateTimeRepr(value: PyDateTime): string {
+  const fields = [...value.date.split('-').map(Number), value.hour, value.minute, value.second, value.microsecond];
+  if (fields.at(-1) === 0) fields.pop();
+  if (fields.at(-1) === 0) fields.pop();
+  const zone = value.zone ? `, tzinfo=${zoneRepr(value.zone)}` : '';
+  return `datetime.datetime(${fields.join(', ')}${zone})`;
+}
+
+/** `datetime.timezone(datetime.timedelta(days=-1, seconds=68400), '-5')`: a timedelta keeps days and seconds apart, both whole. */
+function zoneRepr(zone: PyZone): string {
+  const seconds = zone.minutes * 60;
+  const days = Math.floor(seconds / 86400);
+  const parts = [days ? `days=${days}` : '', seconds - days * 86400 ? `seconds=${seconds - days * 86400}` : ''].filter(Boolean);
+  return `datetime.timezone(datetime.timedelta(${parts.join(', ') || '0'}), ${pyStrRepr(zone.name)})`;
 }

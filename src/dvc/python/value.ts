@@ -6,9 +6,10 @@ import { pyFloatRepr } from '../../util/python-text';
  * surprises with keys like `__proto__`); numbers keep Python's int/float distinction: a JS number is an int
  * when integral and a float otherwise, `PyFloat` marks floats JS would lose (`1.0`, NaN, inf), `bigint` is
  * an int too large for a double (kept exact into dvc.lock, as DVC keeps it). Python tuples and sets stay
- * apart because Python prints them differently; `PyDate` is a YAML date, which is not a string to DVC.
+ * apart because Python prints them differently; `PyDate` and `PyDateTime` are YAML timestamps, which are not
+ * strings to DVC.
  */
-export type Raw = null | boolean | number | bigint | string | PyFloat | PyDate | PyCollection | Raw[] | RawMap;
+export type Raw = null | boolean | number | bigint | string | PyFloat | PyDate | PyDateTime | PyCollection | Raw[] | RawMap;
 export type RawMap = Map<string, Raw>;
 
 export class PyFloat {
@@ -25,6 +26,53 @@ export class PyFloat {
 export class PyDate {
   /** `YYYY-MM-DD`, Python's `date.isoformat()`. */
   constructor(readonly iso: string) {}
+}
+
+/** A fixed UTC offset as ruamel makes one: `datetime.timezone(offset, name)` named as the file wrote it. */
+export interface PyZone {
+  /** Minutes east of UTC, under a day either way. */
+  minutes: number;
+  /** The zone's text in the file: `Z`, `+05:30`, `-5`. */
+  name: string;
+}
+
+/**
+ * A `datetime.datetime`, which ruamel's safe loader makes of a plain `2024-01-02 10:20:30` (a `T` between, a
+ * fraction and a zone allowed). Since ruamel 0.18.6 a zone stays on the value as a fixed offset (`zone`); older
+ * ruamel moved the time to UTC and dropped the zone. DVC compares it with Python's `==` and prints its `str()`.
+ */
+export class PyDateTime {
+  constructor(
+    /** `YYYY-MM-DD`. */
+    readonly date: string,
+    readonly hour: number,
+    readonly minute: number,
+    readonly second: number,
+    readonly microsecond: number,
+    /** null: a naive date-time (no zone written). */
+    readonly zone: PyZone | null,
+  ) {}
+
+  /** Python's `str()`, `isoformat(' ')`: `2024-01-02 10:20:30[.ffffff][+HH:MM]`. */
+  get text(): string {
+    const two = (n: number): string => String(n).padStart(2, '0');
+    const fraction = this.microsecond ? `.${String(this.microsecond).padStart(6, '0')}` : '';
+    let offset = '';
+    if (this.zone) {
+      const m = Math.abs(this.zone.minutes);
+      offset = `${this.zone.minutes < 0 ? '-' : '+'}${two(Math.floor(m / 60))}:${two(m % 60)}`;
+    }
+    return `${this.date} ${two(this.hour)}:${two(this.minute)}:${two(this.second)}${fraction}${offset}`;
+  }
+
+  /** Milliseconds since 1970 of the fields read as UTC, less the zone's offset: equal for equal instants. */
+  get epochMs(): number {
+    const [y, m, d] = this.date.split('-').map(Number) as [number, number, number];
+    const at = new Date(0);
+    at.setUTCFullYear(y, m - 1, d);
+    at.setUTCHours(this.hour, this.minute - (this.zone?.minutes ?? 0), this.second);
+    return at.getTime();
+  }
 }
 
 export class PyCollection {
@@ -96,11 +144,18 @@ export function pyEqual(a: Raw | undefined, b: Raw | undefined): boolean {
     return a.items.every((x) => b.items.some((y) => pyEqual(x, y)));
   }
   if (a instanceof PyDate || b instanceof PyDate) return a instanceof PyDate && b instanceof PyDate && a.iso === b.iso;
+  if (a instanceof PyDateTime || b instanceof PyDateTime) return a instanceof PyDateTime && b instanceof PyDateTime && dateTimesEqual(a, b);
   if (isRawMap(a) || isRawMap(b)) {
     if (!isRawMap(a) || !isRawMap(b) || a.size !== b.size) return false;
     return [...a].every(([k, v]) => b.has(k) && pyEqual(v, b.get(k)));
   }
   return a === b;
+}
+
+/** Python's datetime `==`: two zoned ones are the same instant, two naive ones the same fields; naive ≠ zoned. */
+function dateTimesEqual(a: PyDateTime, b: PyDateTime): boolean {
+  if (!a.zone !== !b.zone) return false;
+  return a.epochMs === b.epochMs && a.microsecond === b.microsecond;
 }
 
 function numeric(v: Raw | undefined): number | bigint | null {
@@ -126,6 +181,7 @@ export function pyNumber(value: number, isFloat: boolean): number | PyFloat {
 export function toPlain(value: Raw): unknown {
   if (value instanceof PyFloat) return value.value;
   if (value instanceof PyDate) return value.iso;
+  if (value instanceof PyDateTime) return value.text;
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof PyCollection) return value.items.map(toPlain);
   if (Array.isArray(value)) return value.map(toPlain);
