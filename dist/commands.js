@@ -23639,8 +23639,9 @@ async function reproduceWith(pipeline2, log, options2, data) {
     const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u) => wouldRun.has(u));
     if (stage2.frozen) {
       note2(`Stage '${name}' is frozen, skipping.`);
-      if (!status.changed || options2.dry) {
-        record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
+      const reasons2 = ["frozen", ...options2.force ? ["forced"] : [], ...status.reasons];
+      if (!status.changed && !options2.force || options2.dry) {
+        record({ name, status: "skipped", seconds: 0, reasons: reasons2 });
         continue;
       }
       try {
@@ -23648,14 +23649,19 @@ async function reproduceWith(pipeline2, log, options2, data) {
         if (missing.length)
           throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
         const locked = await lockStage(stage2, ws, project);
+        try {
+          await data?.save(stage2, ws, project);
+        } catch (error) {
+          log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
+        }
         updates.set(name, locked);
         pipeline2.lock.stages.set(name, locked);
         await writeLock(lockPath, pipeline2.lock, updates);
-        record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
+        record({ name, status: "skipped", seconds: 0, reasons: [...reasons2, "dvc.lock updated from the workspace"] });
       } catch (error) {
         passed = false;
         stageError(`Stage '${name}': ${describeError(error)}`);
-        record({ name, status: "failed", seconds: 0, reasons: ["frozen", ...status.reasons], error: describeError(error) });
+        record({ name, status: "failed", seconds: 0, reasons: reasons2, error: describeError(error) });
         for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       }
       continue;

@@ -15491,8 +15491,9 @@ async function reproduceWith(pipeline2, log, options, data) {
     const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u) => wouldRun.has(u));
     if (stage2.frozen) {
       note2(`Stage '${name}' is frozen, skipping.`);
-      if (!status.changed || options.dry) {
-        record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons] });
+      const reasons2 = ["frozen", ...options.force ? ["forced"] : [], ...status.reasons];
+      if (!status.changed && !options.force || options.dry) {
+        record({ name, status: "skipped", seconds: 0, reasons: reasons2 });
         continue;
       }
       try {
@@ -15500,14 +15501,19 @@ async function reproduceWith(pipeline2, log, options, data) {
         if (missing.length)
           throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
         const locked = await lockStage(stage2, ws, project);
+        try {
+          await data?.save(stage2, ws, project);
+        } catch (error2) {
+          log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error2)}`);
+        }
         updates.set(name, locked);
         pipeline2.lock.stages.set(name, locked);
         await writeLock(lockPath, pipeline2.lock, updates);
-        record({ name, status: "skipped", seconds: 0, reasons: ["frozen", ...status.reasons, "dvc.lock updated from the workspace"] });
+        record({ name, status: "skipped", seconds: 0, reasons: [...reasons2, "dvc.lock updated from the workspace"] });
       } catch (error2) {
         passed = false;
         stageError(`Stage '${name}': ${describeError(error2)}`);
-        record({ name, status: "failed", seconds: 0, reasons: ["frozen", ...status.reasons], error: describeError(error2) });
+        record({ name, status: "failed", seconds: 0, reasons: reasons2, error: describeError(error2) });
         for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       }
       continue;

@@ -20,7 +20,10 @@ export interface ReproOptions {
   targets?: string[];
   /** Report what would run without running it. */
   dry?: boolean;
-  /** Run the selected stages even when unchanged (frozen ones still never run, as in DVC). */
+  /**
+   * Run the selected stages even when unchanged. A frozen one still never runs, as in DVC: its outs are checked and
+   * its dvc.lock entry is rewritten from the workspace.
+   */
   force?: boolean;
   /**
    * `dvc repro --pull` (the default): pull missing `.dvc`-tracked deps and restore the outs of stages whose
@@ -254,11 +257,14 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
     }
     const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u) => wouldRun.has(u));
     if (stage.frozen) {
-      // DVC never runs a frozen stage's command; when its cmd or outs changed it checks the outs exist and
-      // records the workspace as it is in dvc.lock (Stage.run with frozen=True, then save()).
+      // DVC never runs a frozen stage's command; when its cmd or outs changed, or `--force` says so, it checks the
+      // outs exist and records the workspace as it is in dvc.lock, deps included (Stage.reproduce → Stage.run with
+      // frozen=True: save(), commit(), then dump()). `--force` reaches a frozen stage upstream of a target too, as
+      // DVC forces every stage of its plan; the stages above it are not in that plan.
       note(`Stage '${name}' is frozen, skipping.`);
-      if (!status.changed || options.dry) {
-        record({ name, status: 'skipped', seconds: 0, reasons: ['frozen', ...status.reasons] });
+      const reasons = ['frozen', ...(options.force ? ['forced'] : []), ...status.reasons];
+      if ((!status.changed && !options.force) || options.dry) {
+        record({ name, status: 'skipped', seconds: 0, reasons });
         continue;
       }
       try {
@@ -266,14 +272,19 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
         if (missing.length)
           throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(', ')} (it never runs; unfreeze it or restore them).`);
         const locked = await lockStage(stage, ws, project);
+        try {
+          await data?.save(stage, ws, project);
+        } catch (error) {
+          log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
+        }
         updates.set(name, locked);
         pipeline.lock.stages.set(name, locked);
         await writeLock(lockPath, pipeline.lock, updates);
-        record({ name, status: 'skipped', seconds: 0, reasons: ['frozen', ...status.reasons, 'dvc.lock updated from the workspace'] });
+        record({ name, status: 'skipped', seconds: 0, reasons: [...reasons, 'dvc.lock updated from the workspace'] });
       } catch (error) {
         passed = false;
         stageError(`Stage '${name}': ${describeError(error)}`);
-        record({ name, status: 'failed', seconds: 0, reasons: ['frozen', ...status.reasons], error: describeError(error) });
+        record({ name, status: 'failed', seconds: 0, reasons, error: describeError(error) });
         for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       }
       continue;

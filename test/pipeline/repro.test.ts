@@ -270,11 +270,66 @@ describe('reproduce (builtin runner)', () => {
       assert.match(p.read('dvc.lock'), /  frozen:\n    cmd: node tool.js count frozen.n\n    deps:\n    - path: tool.js\n/);
       // Its deps are not checked: a changed dep leaves it alone.
       p.write({ 'tool.js': `${TOOL}\n// changed\n` });
-      const third = await p.repro({ force: true });
+      const third = await p.repro();
       assert.deepEqual(third.stages[2]?.reasons, ['frozen']);
       assert.equal(p.read('always.n'), '3');
       assert.equal(p.read('callback.n'), '3');
       assert.equal(existsSync(join(p.dir, 'frozen.n')), false);
+    } finally {
+      p.remove();
+    }
+  });
+
+  test('repro --force on a frozen stage whose dep changed: never runs it, rewrites its dvc.lock entry from the workspace (DVC Stage.reproduce)', async () => {
+    // prep → frozen → train: DVC's plan for a target stops at a frozen stage (get_active_graph), and --force forces
+    // every stage in the plan, the frozen one included: Stage.run checks its outs, saves and dumps, runs nothing.
+    const yaml = `stages:
+  prep:
+    cmd: node tool.js count prep.txt
+    deps: [tool.js]
+    outs: [prep.txt]
+  frozen:
+    cmd: node tool.js concat f.txt prep.txt
+    deps: [prep.txt]
+    outs: [f.txt]
+    frozen: true
+  train:
+    cmd: node tool.js count train.n
+    deps: [f.txt]
+    outs: [train.n]
+`;
+    const entry = (prep: string, f: string): string =>
+      `  frozen:\n    cmd: node tool.js concat f.txt prep.txt\n    deps:\n    - path: prep.txt\n      hash: md5\n      md5: ${md5(prep)}\n      size: ${prep.length}\n    outs:\n    - path: f.txt\n      hash: md5\n      md5: ${md5(f)}\n      size: ${f.length}\n`;
+    const p = project({ 'dvc.yaml': yaml, 'f.txt': 'by hand', '.dvc/config': '' });
+    const cached = (text: string): boolean => existsSync(join(p.dir, '.dvc', 'cache', 'files', 'md5', md5(text).slice(0, 2), md5(text).slice(2)));
+    try {
+      await p.repro();
+      assert.ok(p.read('dvc.lock').includes(entry('1', 'by hand')));
+      p.write({ 'prep.txt': 'changed' });
+      // Without --force its changed dep is not looked at.
+      assert.deepEqual(p.statuses(await p.repro({ targets: ['frozen'] })), { frozen: 'skipped' });
+      assert.ok(p.read('dvc.lock').includes(entry('1', 'by hand')));
+      // The frozen stage as the target: its command does not run, prep above it is not in the plan; its outs go to
+      // the cache (Stage.commit).
+      rmSync(join(p.dir, '.dvc', 'cache'), { recursive: true, force: true });
+      const forced = await p.repro({ targets: ['frozen'], force: true });
+      assert.deepEqual(p.statuses(forced), { frozen: 'skipped' });
+      assert.deepEqual(forced.stages[0]!.reasons, ['frozen', 'forced', 'dvc.lock updated from the workspace']);
+      assert.equal(p.read('f.txt'), 'by hand');
+      assert.ok(cached('by hand'));
+      assert.ok(p.read('dvc.lock').includes(entry('changed', 'by hand')));
+      // Upstream of the target: recorded the same way, the target forced to run, prep still not run.
+      p.write({ 'prep.txt': 'again' });
+      const downstream = await p.repro({ targets: ['train'], force: true });
+      assert.deepEqual(p.statuses(downstream), { frozen: 'skipped', train: 'ran' });
+      assert.deepEqual(downstream.stages[0]!.reasons, ['frozen', 'forced', 'dvc.lock updated from the workspace']);
+      assert.equal(p.read('prep.txt'), 'again');
+      assert.ok(p.read('dvc.lock').includes(entry('again', 'by hand')));
+      // Its outs missing: an error, as DVC's check_missing_outputs, and the stages below it do not run.
+      rmSync(join(p.dir, 'f.txt'));
+      const missing = await p.repro({ targets: ['train'], force: true });
+      assert.deepEqual(p.statuses(missing), { frozen: 'failed', train: 'not-run' });
+      assert.match(missing.stages[0]!.error!, /frozen stage is missing outputs 'f.txt'/);
     } finally {
       p.remove();
     }
