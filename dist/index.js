@@ -18954,7 +18954,7 @@ function flattenMetrics(data) {
     );
   }
   if (!isRawMap(data)) {
-    const leaf2 = scalarLeaf(data);
+    const leaf2 = metricLeaf(data);
     if (leaf2 !== void 0 && leaf2 !== null && leaf2 !== 0 && leaf2 !== "" && leaf2 !== false && !isZeroFloat(data)) out.set("", leaf2);
     return out;
   }
@@ -18963,7 +18963,7 @@ function flattenMetrics(data) {
       const key2 = ownKey(prefix, k);
       if (isRawMap(v)) visit(v, `${key2}.`);
       else {
-        const leaf2 = scalarLeaf(v);
+        const leaf2 = metricLeaf(v);
         if (leaf2 !== void 0 && leaf2 !== null) add(out, key2, leaf2);
       }
     }
@@ -19010,6 +19010,9 @@ function scalarLeaf(v) {
   if (v instanceof PyDateTime) return v.text;
   if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
   return void 0;
+}
+function metricLeaf(v) {
+  return v instanceof PyDate || v instanceof PyDateTime ? void 0 : scalarLeaf(v);
 }
 function isPyFalsy(v) {
   return v === null || v === false || v === 0 || v === "" || isZeroFloat(v) || Array.isArray(v) && !v.length;

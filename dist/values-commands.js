@@ -13457,7 +13457,7 @@ function flattenMetrics(data) {
     );
   }
   if (!isRawMap(data)) {
-    const leaf = scalarLeaf(data);
+    const leaf = metricLeaf(data);
     if (leaf !== void 0 && leaf !== null && leaf !== 0 && leaf !== "" && leaf !== false && !isZeroFloat(data)) out.set("", leaf);
     return out;
   }
@@ -13466,7 +13466,7 @@ function flattenMetrics(data) {
       const key = ownKey(prefix, k);
       if (isRawMap(v)) visit(v, `${key}.`);
       else {
-        const leaf = scalarLeaf(v);
+        const leaf = metricLeaf(v);
         if (leaf !== void 0 && leaf !== null) add(out, key, leaf);
       }
     }
@@ -13513,6 +13513,9 @@ function scalarLeaf(v) {
   if (v instanceof PyDateTime) return v.text;
   if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
   return void 0;
+}
+function metricLeaf(v) {
+  return v instanceof PyDate || v instanceof PyDateTime ? void 0 : scalarLeaf(v);
 }
 function isPyFalsy(v) {
   return v === null || v === false || v === 0 || v === "" || isZeroFloat(v) || Array.isArray(v) && !v.length;

@@ -25,7 +25,7 @@ export function flattenMetrics(data: Raw): Map<string, Leaf> {
     );
   }
   if (!isRawMap(data)) {
-    const leaf = scalarLeaf(data);
+    const leaf = metricLeaf(data);
     if (leaf !== undefined && leaf !== null && leaf !== 0 && leaf !== '' && leaf !== false && !isZeroFloat(data)) out.set('', leaf);
     return out;
   }
@@ -34,7 +34,7 @@ export function flattenMetrics(data: Raw): Map<string, Leaf> {
       const key = ownKey(prefix, k);
       if (isRawMap(v)) visit(v, `${key}.`);
       else {
-        const leaf = scalarLeaf(v);
+        const leaf = metricLeaf(v);
         if (leaf !== undefined && leaf !== null) add(out, key, leaf);
       }
     }
@@ -99,6 +99,11 @@ function scalarLeaf(v: Raw): Leaf | undefined {
   if (v instanceof PyDateTime) return v.text;
   if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return undefined;
   return undefined;
+}
+
+/** A metric: DVC's `_extract_metrics` keeps ints, floats (booleans among them) and strings, not dates. */
+function metricLeaf(v: Raw): Leaf | undefined {
+  return v instanceof PyDate || v instanceof PyDateTime ? undefined : scalarLeaf(v);
 }
 
 function isPyFalsy(v: Raw): boolean {

@@ -74,6 +74,11 @@ describe('JSON (DVC: json.loads)', () => {
     assert.deepEqual(metrics('m.json', '{"l": [1, 2], "n": null, "e": {}, "d": {"x": null}, "b": true, "s": "ok"}'), { b: true, s: 'ok' });
   });
 
+  test('DVC _extract_metrics: dates and date-times (YAML timestamps) are dropped, as neither number nor string', () => {
+    assert.deepEqual(metrics('m.yaml', 'acc: 0.9\nday: 2024-01-02\nat: 2024-01-02 10:20:30\nn:\n  t: 2024-01-02T10:20:30Z\n'), { acc: 0.9 });
+    assert.deepEqual(metrics('m.yaml', '2024-01-02 10:20:30'), {});
+  });
+
   test('DVC test_metrics_diff_simple: a file holding one number is one metric named ""', () => {
     assert.deepEqual(metrics('m.yaml', '3'), { '': 3 });
   });
