@@ -19280,11 +19280,21 @@ async function expandDirectory(def, tree, baseTree) {
   const under = (f) => f.startsWith(`${def.id}/`);
   const inside = (f) => under(f) && extensions.includes(posix8.extname(f).toLowerCase());
   const files = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
-  if (!files.length && all.some(under)) return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
+  if (!files.length && (all.some(under) || await isFolder(tree, def.id))) {
+    return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
+  }
   if (!files.length) return [def];
   return files.map((file) => {
     return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix8.extname(file).toLowerCase()) };
   });
+}
+async function isFolder(tree, path) {
+  try {
+    await tree.read(path);
+    return false;
+  } catch (error) {
+    return error instanceof NotAFile;
+  }
 }
 async function preparePlots(git, request, definitions) {
   const budget = request.budget ? { budget: request.budget } : {};

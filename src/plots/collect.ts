@@ -9,7 +9,7 @@ import type { Deadline } from '../util/deadline';
 import { describeError } from '../util/errors';
 import { groupDigits } from '../util/numbers';
 import { globToRegExp, isGlob } from '../workspace/glob';
-import { commitTree, workspaceTree, type ReadBudget, type Tree, type WorkspaceListing } from '../workspace/tree';
+import { commitTree, NotAFile, workspaceTree, type ReadBudget, type Tree, type WorkspaceListing } from '../workspace/tree';
 import { PipelineData } from '../pipeline/restore';
 import { withCachedOutputs } from '../values/cached-outputs';
 import { chartSeries } from './chart-series';
@@ -155,12 +155,24 @@ async function expandDirectory(def: PlotDefinition, tree: Tree, baseTree: Tree |
   const under = (f: string) => f.startsWith(`${def.id}/`);
   const inside = (f: string) => under(f) && extensions.includes(posix.extname(f).toLowerCase());
   const files = [...new Set([...all.filter(inside), ...(baseTree ? (await baseTree.list()).filter(inside) : [])])].sort();
-  // A folder of other files (notes, a model) is not a plot file either: say what a plot folder holds.
-  if (!files.length && all.some(under)) return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(', ')} files)`;
+  // A folder of other files (notes, a model), or of none, is not a plot file either: say what a plot folder holds.
+  if (!files.length && (all.some(under) || (await isFolder(tree, def.id)))) {
+    return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(', ')} files)`;
+  }
   if (!files.length) return [def];
   return files.map((file) => {
     return { ...def, id: file, sources: [{ ...def.sources[0]!, file }], image: IMAGE_EXTENSIONS.includes(posix.extname(file).toLowerCase()) };
   });
+}
+
+/** An empty folder is in no listing (git keeps none, the walk lists files): only reading the path tells it from a missing file. */
+async function isFolder(tree: Tree, path: string): Promise<boolean> {
+  try {
+    await tree.read(path);
+    return false;
+  } catch (error) {
+    return error instanceof NotAFile;
+  }
 }
 
 /**

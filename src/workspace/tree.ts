@@ -68,7 +68,7 @@ export type Chunks = AsyncIterable<Buffer> | Iterable<Buffer>;
 export class RefusedRead extends UserError {}
 
 /** A folder where a file was named: an error naming what the file should have been, never read as a missing file. */
-class NotAFile extends UserError {
+export class NotAFile extends UserError {
   constructor(readonly path: string) {
     const what = FILE_ROLES[path.slice(path.lastIndexOf('/') + 1)];
     super(`${path}: a folder, not a file${what ? ` (expected ${what})` : ''}; not read`);

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { GitRepo } from '../../src/git/repo';
 import { findPlotDefinitions, preparePlots } from '../../src/plots/collect';
 import { TempRepo } from '../helpers/repo';
@@ -230,6 +232,27 @@ test('a directory plot whose folder holds no plot files says what such a folder 
           "plot 'dvclive/plots' (dvc.yaml plots[0]): dvclive/plots: a folder without plot data or images in it (expected .json, .yaml, .yml, .csv, .tsv, .png, .jpg, .jpeg, .gif, .svg files)",
       },
     ]);
+  } finally {
+    repo.remove();
+  }
+});
+
+test('an empty folder given as a plot (only in the workspace: git keeps no empty folder) says it holds no plot data', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.write({ 'dvc.yaml': 'plots:\n  - dvclive/plots\n' });
+    mkdirSync(join(repo.dir, 'dvclive', 'plots'), { recursive: true });
+    for (const plotsPaths of [null, ['dvclive/plots']]) {
+      const { definitions, errors } = await findPlotDefinitions(repo.dir, plotsPaths);
+      assert.deepEqual(definitions, []);
+      const origin = plotsPaths ? 'plots input' : 'dvc.yaml plots[0]';
+      assert.deepEqual(errors, [
+        {
+          id: 'dvclive/plots',
+          error: `plot 'dvclive/plots' (${origin}): dvclive/plots: a folder without plot data or images in it (expected .json, .yaml, .yml, .csv, .tsv, .png, .jpg, .jpeg, .gif, .svg files)`,
+        },
+      ]);
+    }
   } finally {
     repo.remove();
   }
