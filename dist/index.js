@@ -21202,16 +21202,40 @@ function resolveSources(def, files) {
       for (const y of ys2) if (!names.includes(y)) throw new PlotDataError(`${source.file} has no series named '${y}' (Name column has: ${list2(names)})`);
       return { file: source.file, x: null, ys: ys2, dagshub: true };
     }
-    const keys = data.table ? distinct(data.table.names) : Object.keys(data.rows[0]);
+    const keys = fieldNames(data);
     const ys = source.y.length ? source.y : keys.slice(-1);
-    for (const field of [...ys, ...source.x ? [source.x] : []]) {
-      if (data.table ? !data.table.has(field) : !data.rows.some((r) => field in r)) {
+    for (const field of [...ys, ...source.x && !source.xFile ? [source.x] : []]) {
+      if (!hasField(data, field)) {
         const which2 = field === source.x ? "x" : "y";
         throw new PlotDataError(`${source.file} has no ${which2} field '${field}' (fields: ${list2(keys)})`);
       }
     }
-    return { file: source.file, x: source.x, ys, dagshub: false };
+    return { file: source.file, x: source.x, ...source.xFile ? { xFile: source.xFile } : {}, ys, dagshub: false };
   });
+}
+function joinProblems(sources, files) {
+  const problems = [];
+  for (const source of sources) {
+    const data = files.get(source.file);
+    if (!source.xFile || source.x === null || source.dagshub || !data) continue;
+    const xData = files.get(source.xFile);
+    const what = `x '${source.x}' from ${source.xFile} cannot be joined to ${source.file}'s rows`;
+    if (!xData) problems.push(`${source.xFile} does not exist, so ${what}`);
+    else if (!hasField(xData, source.x)) problems.push(`${source.xFile} has no x field '${source.x}' (fields: ${list2(fieldNames(xData))})`);
+    else if (rowCount(xData) !== rowCount(data)) {
+      const [xRows, yRows] = [rowCount(xData), rowCount(data)];
+      problems.push(
+        `${what}: ${source.xFile} has ${xRows} row${xRows === 1 ? "" : "s"} and ${source.file} ${yRows}; DVC pairs them row by row, so both need the same number`
+      );
+    }
+  }
+  return problems;
+}
+function fieldNames(data) {
+  return data.table ? distinct(data.table.names) : Object.keys(data.rows[0] ?? {});
+}
+function hasField(data, field) {
+  return data.table ? data.table.has(field) : data.rows.some((r) => field in r);
 }
 function rowCount(data) {
   return data.table ? data.table.names.length ? data.table.length : 0 : data.rows.length;
@@ -21261,11 +21285,14 @@ function revisionDatapoints(sources, fields, rev, files) {
         }
         continue;
       }
+      const xRows = source.xFile ? files.get(source.xFile)?.rows : void 0;
       data.rows.forEach((row3, index) => {
         if (!(yField in row3)) return;
         const point = { ...row3, rev, filename, field: yField, series: series2 };
         if (source.x === null) point[INDEX_FIELD] = index;
-        if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : row3[source.x];
+        const xRow = xRows?.[index];
+        if (source.x !== null && xRow && source.x in xRow) point[source.x] = xRow[source.x];
+        if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : point[source.x];
         if (fields.y !== yField) point[fields.y] = row3[yField];
         points.push(point);
       });
@@ -21283,9 +21310,10 @@ function revisionSeries(sources, rev, files) {
     for (const yField of source.ys) {
       const series2 = seriesName(sources, filename, yField);
       const table2 = data.table;
+      const xData = source.xFile ? files.get(source.xFile) : void 0;
       if (table2 && !source.dagshub) {
         const y = tableColumn(table2, yField);
-        const x = source.x === null ? indexColumn(table2.length) : tableColumn(table2, source.x);
+        const x = source.x === null ? indexColumn(table2.length) : xData ? joinedColumn(xData, source.x, table2.length) : tableColumn(table2, source.x);
         out.push({ rev, filename, field: yField, series: series2, x, y });
         continue;
       }
@@ -21299,7 +21327,8 @@ function revisionSeries(sources, rev, files) {
           ys.push(row3.Value ?? row3.value);
         } else {
           if (!(yField in row3)) return;
-          xs.push(source.x === null ? index : row3[source.x]);
+          const xRow = xData?.rows[index];
+          xs.push(source.x === null ? index : xRow && source.x in xRow ? xRow[source.x] : row3[source.x]);
           ys.push(row3[yField]);
         }
         rows.push(index + 1);
@@ -21317,6 +21346,10 @@ function tableColumn(table2, name) {
     numbers: () => table2.numbers(name)
   };
 }
+function joinedColumn(xData, field, length) {
+  if (xData.table) return tableColumn(xData.table, field);
+  return arrayColumn(Array.from({ length }, (_, i) => xData.rows[i]?.[field]));
+}
 function indexColumn(length) {
   return { length, at: (i) => i, numbers: () => ({ values: Float64Array.from({ length }, (_, i) => i), bad: -1, nans: 0, ascending: true }) };
 }
@@ -21331,13 +21364,13 @@ function arrayColumn(values) {
   };
 }
 function seriesName(sources, filename, field) {
-  const severalFiles = sources.length > 1;
+  const severalFiles = distinct(sources.map((s) => s.file)).length > 1;
   const severalFields = distinct(sources.flatMap((s) => s.ys)).length > 1;
   if (severalFiles && severalFields) return `${filename}::${field}`;
   return severalFiles ? filename : field;
 }
 function shortNames(files) {
-  if (files.length < 2) return files;
+  if (distinct(files).length < 2) return files;
   const parts = files.map((f) => f.split("/"));
   let common2 = 0;
   while (parts.every((p) => common2 < p.length - 1 && p[common2] === parts[0][common2])) common2++;
@@ -21915,18 +21948,42 @@ function hasPlotProps(entry) {
 }
 function fromYDict(id, p, origin) {
   const yDict = p.y;
-  const sources = Object.entries(yDict).map(([file, fields]) => ({
-    file: normalise(file),
-    y: fieldList(fields, id, origin, `y.${file}`),
-    x: xFor(p.x, file, id, origin)
-  }));
-  if (!sources.length) throw new DefinitionError(id, `${origin} (${id}): \`y\` names no files.`);
-  return { id, sources, ...common(id, p, origin), image: false };
+  const ys = Object.entries(yDict).map(([file, fields]) => ({ file: normalise(file), fields: fieldList(fields, id, origin, `y.${file}`) }));
+  if (!ys.length) throw new DefinitionError(id, `${origin} (${id}): \`y\` names no files.`);
+  return { id, sources: withX(ys, p.x, id, origin), ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
   const image = IMAGE_EXTENSIONS.includes(posix10.extname(path).toLowerCase());
-  const x = p.x === void 0 || p.x === null ? null : typeof p.x === "string" ? p.x : xFor(p.x, path, path, origin);
-  return { id: path, sources: [{ file: path, y: fieldList(p.y, path, origin, "y"), x }], ...common(path, p, origin), image };
+  const sources = withX([{ file: path, fields: fieldList(p.y, path, origin, "y") }], p.x, path, origin);
+  return { id: path, sources, ...common(path, p, origin), image };
+}
+function withX(ys, x, id, origin) {
+  if (x === void 0 || x === null || typeof x === "string") return ys.map((y) => ({ file: y.file, y: y.fields, x: x ?? null }));
+  const xs = isRecord3(x) ? Object.entries(x) : [];
+  const bad = xs.find(([, field]) => typeof field !== "string");
+  if (!xs.length || bad) {
+    const got = bad ? `\`x.${bad[0]}\` is ${describe2(bad[1])}` : `got ${describe2(x)}`;
+    throw new DefinitionError(id, `${origin} (${id}): \`x\` must be a field name or {file: field}, ${got}.`);
+  }
+  const pairs = ys.flatMap((y) => y.fields.length ? y.fields.map((field) => ({ file: y.file, field })) : [{ file: y.file, field: null }]);
+  if (xs.length > 1 && xs.length !== pairs.length) {
+    throw new DefinitionError(
+      id,
+      `${origin} (${id}): \`x\` names ${xs.length} files and \`y\` ${pairs.length} fields; DVC pairs several x files with the y fields one by one, so their numbers must match (or give one x for all).`
+    );
+  }
+  const sources = [];
+  pairs.forEach((pair, i) => {
+    const [xPath, xField] = xs.length > 1 ? xs[i] : xs[0];
+    const xFile = normalise(xPath);
+    const last = sources.at(-1);
+    if (last && last.file === pair.file && last.x === xField && (last.xFile ?? pair.file) === xFile && pair.field !== null) {
+      last.y.push(pair.field);
+      return;
+    }
+    sources.push({ file: pair.file, y: pair.field === null ? [] : [pair.field], x: xField, ...xFile !== pair.file ? { xFile } : {} });
+  });
+  return sources;
 }
 function common(id, p, origin) {
   return {
@@ -21953,16 +22010,6 @@ function fieldList(value2, id, origin, key2) {
     throw new DefinitionError(id, `${origin} (${id}): \`${key2}[${i}]\` is ${describe2(value2[i])}, not a field name: ${expected2}.`);
   }
   throw new DefinitionError(id, `${origin} (${id}): ${expected2}, got ${describe2(value2)}.`);
-}
-function xFor(x, file, id, origin) {
-  if (x === void 0 || x === null) return null;
-  if (typeof x === "string") return x;
-  if (isRecord3(x)) {
-    const field = x[file];
-    if (field === void 0) return null;
-    if (typeof field === "string") return field;
-  }
-  throw new DefinitionError(id, `${origin} (${id}): \`x\` must be a field name or {file: field}, got ${describe2(x)}.`);
 }
 function optionalString(value2, id, origin, key2) {
   if (value2 === void 0 || value2 === null) return null;
@@ -22491,16 +22538,17 @@ function preparedImage(def, title2, head, base, request) {
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
-  for (const source of def.sources) {
-    const key2 = `${def.header}\0${source.file}`;
+  const paths = [...new Set(def.sources.flatMap((s) => s.xFile ? [s.file, s.xFile] : [s.file]))];
+  for (const path of paths) {
+    const key2 = `${def.header}\0${path}`;
     let parsed = cache.get(key2);
     if (!parsed) {
-      parsed = read(source.file).then((bytes) => bytes ? parsePlotData(source.file, decodeText(bytes), def.header) : null);
+      parsed = read(path).then((bytes) => bytes ? parsePlotData(path, decodeText(bytes), def.header) : null);
       cache.set(key2, parsed);
     }
     try {
       const data = await parsed;
-      if (data) files.set(source.file, data);
+      if (data) files.set(path, data);
     } catch (error2) {
       if (!onError) throw error2;
       onError(error2);
@@ -22530,14 +22578,22 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   }
   const sources = resolveSources(def, headComplete ? headFiles : baseFiles);
   const fields = frameFields(sources);
-  const headSeries = headComplete ? revisionSeries(sources, request.headLabel, headFiles) : [];
+  const headProblems = headComplete ? joinProblems(sources, headFiles).map((p) => `head (${request.headLabel}): ${p}`) : [];
+  const headUsable = headComplete && !headProblems.length;
+  const headSeries = headUsable ? revisionSeries(sources, request.headLabel, headFiles) : [];
   let baseSeries = [];
   let baseSources = [];
+  let baseProblems = [];
   if (request.base && (baseComplete || baseFiles.size)) {
     baseSources = checkedAtBase(def, sources, baseFiles);
+    baseProblems = joinProblems(baseSources, baseFiles).map((p) => `base (${baseLabel}): ${p}`);
+    if (baseProblems.length) baseSources = [];
     baseSeries = revisionSeries(baseSources, baseLabel, baseFiles);
   }
   const hasData = (series3) => series3.some((s) => s.y.length > 0);
+  const problems = [...baseProblems, ...headProblems];
+  if (problems.length && !hasData(headSeries) && !hasData(baseSeries)) throw new PlotDataError(problems.join("; "));
+  for (const problem of problems) notes.push(problem);
   if (!hasData(headSeries)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
   else if (request.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
   const revs = [
@@ -22551,7 +22607,7 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   if (found.kind === "custom") {
     const points = [
       ...revisionDatapoints(baseSources, fields, baseLabel, baseFiles),
-      ...headComplete ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : []
+      ...headUsable ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : []
     ];
     const numeric2 = tryNumeric(tryNumeric(points, fields.x), fields.y);
     const spec2 = fillCustomTemplate(found.path, found.text, {
@@ -22595,7 +22651,7 @@ function checkedAtBase(def, sources, baseFiles) {
     const data = baseFiles.get(s.file);
     if (!data) return false;
     try {
-      resolveSources({ ...def, sources: [{ file: s.file, x: s.x, y: s.ys }] }, baseFiles);
+      resolveSources({ ...def, sources: [{ file: s.file, x: s.x, y: s.ys, ...s.xFile ? { xFile: s.xFile } : {} }] }, baseFiles);
       return true;
     } catch {
       return false;

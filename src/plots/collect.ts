@@ -21,6 +21,7 @@ import { DATA_EXTENSIONS, plotsFromDvcDoc, plotsFromPaths, type DefinitionsResul
 import {
   dagshubNames,
   frameFields,
+  joinProblems,
   PlotDataError,
   resolveSources,
   revisionDatapoints,
@@ -264,16 +265,18 @@ async function readFiles(
   onError?: (error: unknown) => void,
 ): Promise<RevisionFiles> {
   const files: RevisionFiles = new Map();
-  for (const source of def.sources) {
-    const key = `${def.header}\0${source.file}`;
+  // The y files, and the files an x is joined from.
+  const paths = [...new Set(def.sources.flatMap((s) => (s.xFile ? [s.file, s.xFile] : [s.file])))];
+  for (const path of paths) {
+    const key = `${def.header}\0${path}`;
     let parsed = cache.get(key);
     if (!parsed) {
-      parsed = read(source.file).then((bytes) => (bytes ? parsePlotData(source.file, decodeText(bytes), def.header) : null));
+      parsed = read(path).then((bytes) => (bytes ? parsePlotData(path, decodeText(bytes), def.header) : null));
       cache.set(key, parsed);
     }
     try {
       const data = await parsed;
-      if (data) files.set(source.file, data);
+      if (data) files.set(path, data);
     } catch (error) {
       if (!onError) throw error;
       onError(error);
@@ -320,14 +323,24 @@ async function prepareOne(
   // DVC: the first revision that has data decides the fields.
   const sources = resolveSources(def, headComplete ? headFiles : baseFiles);
   const fields = frameFields(sources);
-  const headSeries = headComplete ? revisionSeries(sources, request.headLabel, headFiles) : [];
+  // An x joined from another file that does not fit its y file's rows leaves that revision out, as DVC does (with a
+  // warning): said in a note, and the plot's error when no revision is left.
+  const headProblems = headComplete ? joinProblems(sources, headFiles).map((p) => `head (${request.headLabel}): ${p}`) : [];
+  const headUsable = headComplete && !headProblems.length;
+  const headSeries = headUsable ? revisionSeries(sources, request.headLabel, headFiles) : [];
   let baseSeries: SeriesColumns[] = [];
   let baseSources: ResolvedSource[] = [];
+  let baseProblems: string[] = [];
   if (request.base && (baseComplete || baseFiles.size)) {
     baseSources = checkedAtBase(def, sources, baseFiles);
+    baseProblems = joinProblems(baseSources, baseFiles).map((p) => `base (${baseLabel}): ${p}`);
+    if (baseProblems.length) baseSources = [];
     baseSeries = revisionSeries(baseSources, baseLabel, baseFiles);
   }
   const hasData = (series: SeriesColumns[]) => series.some((s) => s.y.length > 0);
+  const problems = [...baseProblems, ...headProblems];
+  if (problems.length && !hasData(headSeries) && !hasData(baseSeries)) throw new PlotDataError(problems.join('; '));
+  for (const problem of problems) notes.push(problem);
   if (!hasData(headSeries)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
   else if (request.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
   const revs = [
@@ -343,7 +356,7 @@ async function prepareOne(
     // DVC hands custom templates every field of every row.
     const points = [
       ...revisionDatapoints(baseSources, fields, baseLabel, baseFiles),
-      ...(headComplete ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : []),
+      ...(headUsable ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : []),
     ];
     const numeric = tryNumeric(tryNumeric(points, fields.x), fields.y);
     const spec = fillCustomTemplate(found.path, found.text, {
@@ -392,7 +405,7 @@ function checkedAtBase(def: PlotDefinition, sources: ResolvedSource[], baseFiles
     const data = baseFiles.get(s.file);
     if (!data) return false;
     try {
-      resolveSources({ ...def, sources: [{ file: s.file, x: s.x, y: s.ys }] }, baseFiles);
+      resolveSources({ ...def, sources: [{ file: s.file, x: s.x, y: s.ys, ...(s.xFile ? { xFile: s.xFile } : {}) }] }, baseFiles);
       return true;
     } catch {
       return false;

@@ -17,6 +17,8 @@ const JSON_SHAPE = ': DVC plots read a list of objects, such as [{"epoch": 1, "l
 export interface ResolvedSource {
   file: string;
   x: string | null;
+  /** The file x is read from, joined row by row, when it is not `file` (see PlotSource). */
+  xFile?: string;
   ys: string[];
   dagshub: boolean;
 }
@@ -42,16 +44,49 @@ export function resolveSources(def: PlotDefinition, files: RevisionFiles): Resol
       for (const y of ys) if (!names.includes(y)) throw new PlotDataError(`${source.file} has no series named '${y}' (Name column has: ${list(names)})`);
       return { file: source.file, x: null, ys, dagshub: true };
     }
-    const keys = data.table ? distinct(data.table.names) : Object.keys(data.rows[0]!);
+    const keys = fieldNames(data);
     const ys = source.y.length ? source.y : keys.slice(-1);
-    for (const field of [...ys, ...(source.x ? [source.x] : [])]) {
-      if (data.table ? !data.table.has(field) : !data.rows.some((r) => field in r)) {
+    // An x in another file is checked where it is joined (joinProblems), at each revision.
+    for (const field of [...ys, ...(source.x && !source.xFile ? [source.x] : [])]) {
+      if (!hasField(data, field)) {
         const which = field === source.x ? 'x' : 'y';
         throw new PlotDataError(`${source.file} has no ${which} field '${field}' (fields: ${list(keys)})`);
       }
     }
-    return { file: source.file, x: source.x, ys, dagshub: false };
+    return { file: source.file, x: source.x, ...(source.xFile ? { xFile: source.xFile } : {}), ys, dagshub: false };
   });
+}
+
+/**
+ * Why an x taken from another file cannot be joined to its y file's rows at one revision, as DVC's `flat_datapoints`
+ * refuses it (which then leaves that revision out of the plot with a warning): the x file missing, its field missing,
+ * or a different number of rows, since DVC pairs x and y row by row. One message per source that fails; none when all join.
+ */
+export function joinProblems(sources: ResolvedSource[], files: RevisionFiles): string[] {
+  const problems: string[] = [];
+  for (const source of sources) {
+    const data = files.get(source.file);
+    if (!source.xFile || source.x === null || source.dagshub || !data) continue;
+    const xData = files.get(source.xFile);
+    const what = `x '${source.x}' from ${source.xFile} cannot be joined to ${source.file}'s rows`;
+    if (!xData) problems.push(`${source.xFile} does not exist, so ${what}`);
+    else if (!hasField(xData, source.x)) problems.push(`${source.xFile} has no x field '${source.x}' (fields: ${list(fieldNames(xData))})`);
+    else if (rowCount(xData) !== rowCount(data)) {
+      const [xRows, yRows] = [rowCount(xData), rowCount(data)];
+      problems.push(
+        `${what}: ${source.xFile} has ${xRows} row${xRows === 1 ? '' : 's'} and ${source.file} ${yRows}; DVC pairs them row by row, so both need the same number`,
+      );
+    }
+  }
+  return problems;
+}
+
+function fieldNames(data: PlotData): string[] {
+  return data.table ? distinct(data.table.names) : Object.keys(data.rows[0] ?? {});
+}
+
+function hasField(data: PlotData, field: string): boolean {
+  return data.table ? data.table.has(field) : data.rows.some((r) => field in r);
 }
 
 function rowCount(data: PlotData): number {
@@ -121,11 +156,15 @@ export function revisionDatapoints(sources: ResolvedSource[], fields: FrameField
         }
         continue;
       }
+      const xRows = source.xFile ? files.get(source.xFile)?.rows : undefined;
       data.rows.forEach((row: Row, index) => {
         if (!(yField in row)) return;
         const point: Datapoint = { ...row, rev, filename, field: yField, series };
         if (source.x === null) point[INDEX_FIELD] = index;
-        if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : row[source.x];
+        // DVC's join: the x file's value of the same row, where that row has the field.
+        const xRow = xRows?.[index];
+        if (source.x !== null && xRow && source.x in xRow) point[source.x] = xRow[source.x];
+        if (fields.x !== (source.x ?? INDEX_FIELD)) point[fields.x] = source.x === null ? index : point[source.x];
         if (fields.y !== yField) point[fields.y] = row[yField];
         points.push(point);
       });
@@ -167,9 +206,10 @@ export function revisionSeries(sources: ResolvedSource[], rev: string, files: Re
     for (const yField of source.ys) {
       const series = seriesName(sources, filename, yField);
       const table = data.table;
+      const xData = source.xFile ? files.get(source.xFile) : undefined;
       if (table && !source.dagshub) {
         const y = tableColumn(table, yField);
-        const x = source.x === null ? indexColumn(table.length) : tableColumn(table, source.x);
+        const x = source.x === null ? indexColumn(table.length) : xData ? joinedColumn(xData, source.x, table.length) : tableColumn(table, source.x);
         out.push({ rev, filename, field: yField, series, x, y });
         continue;
       }
@@ -183,7 +223,8 @@ export function revisionSeries(sources: ResolvedSource[], rev: string, files: Re
           ys.push(row.Value ?? row.value);
         } else {
           if (!(yField in row)) return;
-          xs.push(source.x === null ? index : row[source.x]);
+          const xRow = xData?.rows[index];
+          xs.push(source.x === null ? index : xRow && source.x in xRow ? xRow[source.x] : row[source.x]);
           ys.push(row[yField]);
         }
         rows.push(index + 1);
@@ -203,6 +244,12 @@ function tableColumn(table: PlotTable, name: string): SeriesColumn {
   };
 }
 
+/** x from another file, row i for row i (joinProblems has checked that both have `length` rows). */
+function joinedColumn(xData: PlotData, field: string, length: number): SeriesColumn {
+  if (xData.table) return tableColumn(xData.table, field);
+  return arrayColumn(Array.from({ length }, (_, i) => xData.rows[i]?.[field]));
+}
+
 /** The row index, DVC's `step` when a plot has no x. */
 function indexColumn(length: number): SeriesColumn {
   return { length, at: (i) => i, numbers: () => ({ values: Float64Array.from({ length }, (_, i) => i), bad: -1, nans: 0, ascending: true }) };
@@ -220,7 +267,8 @@ function arrayColumn(values: unknown[]): SeriesColumn {
 }
 
 function seriesName(sources: ResolvedSource[], filename: string, field: string): string {
-  const severalFiles = sources.length > 1;
+  // One file's fields with different x (a pairing of several x files) are several sources of one file.
+  const severalFiles = distinct(sources.map((s) => s.file)).length > 1;
   const severalFields = distinct(sources.flatMap((s) => s.ys)).length > 1;
   if (severalFiles && severalFields) return `${filename}::${field}`;
   return severalFiles ? filename : field;
@@ -228,7 +276,7 @@ function seriesName(sources: ResolvedSource[], filename: string, field: string):
 
 /** Files with their common directory prefix removed, as DVC shows them. */
 function shortNames(files: string[]): string[] {
-  if (files.length < 2) return files;
+  if (distinct(files).length < 2) return files;
   const parts = files.map((f) => f.split('/'));
   let common = 0;
   while (parts.every((p) => common < p.length - 1 && p[common] === parts[0]![common])) common++;

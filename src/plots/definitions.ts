@@ -98,19 +98,53 @@ function hasPlotProps(entry: unknown): boolean {
 
 function fromYDict(id: string, p: Record<string, unknown>, origin: string): PlotDefinition {
   const yDict = p.y as Record<string, unknown>;
-  const sources: PlotSource[] = Object.entries(yDict).map(([file, fields]) => ({
-    file: normalise(file),
-    y: fieldList(fields, id, origin, `y.${file}`),
-    x: xFor(p.x, file, id, origin),
-  }));
-  if (!sources.length) throw new DefinitionError(id, `${origin} (${id}): \`y\` names no files.`);
-  return { id, sources, ...common(id, p, origin), image: false };
+  const ys = Object.entries(yDict).map(([file, fields]) => ({ file: normalise(file), fields: fieldList(fields, id, origin, `y.${file}`) }));
+  if (!ys.length) throw new DefinitionError(id, `${origin} (${id}): \`y\` names no files.`);
+  return { id, sources: withX(ys, p.x, id, origin), ...common(id, p, origin), image: false };
 }
 
 function fromPath(path: string, p: Record<string, unknown>, origin: string): PlotDefinition {
   const image = IMAGE_EXTENSIONS.includes(posix.extname(path).toLowerCase());
-  const x = p.x === undefined || p.x === null ? null : typeof p.x === 'string' ? p.x : xFor(p.x, path, path, origin);
-  return { id: path, sources: [{ file: path, y: fieldList(p.y, path, origin, 'y'), x }], ...common(path, p, origin), image };
+  const sources = withX([{ file: path, fields: fieldList(p.y, path, origin, 'y') }], p.x, path, origin);
+  return { id: path, sources, ...common(path, p, origin), image };
+}
+
+/**
+ * The y files with their x, as DVC's VegaConverter pairs them (dvc/render/converter/vega.py `flat_datapoints`): a
+ * field name is each y file's own field; a `{file: field}` mapping of one entry is the x of every y field, and of
+ * several entries is paired with the y fields in order, one each (by position, not by file name), so their
+ * numbers must match. An x in another file than its y is joined to the y file's rows row by row when drawn.
+ */
+function withX(ys: { file: string; fields: string[] }[], x: unknown, id: string, origin: string): PlotSource[] {
+  if (x === undefined || x === null || typeof x === 'string') return ys.map((y) => ({ file: y.file, y: y.fields, x: x ?? null }));
+  const xs = isRecord(x) ? Object.entries(x) : [];
+  const bad = xs.find(([, field]) => typeof field !== 'string');
+  if (!xs.length || bad) {
+    const got = bad ? `\`x.${bad[0]}\` is ${describe(bad[1])}` : `got ${describe(x)}`;
+    throw new DefinitionError(id, `${origin} (${id}): \`x\` must be a field name or {file: field}, ${got}.`);
+  }
+  // One y field per pair; a file whose y is inferred (no `y`) counts as one, as in DVC.
+  type Pair = { file: string; field: string | null };
+  const pairs = ys.flatMap((y): Pair[] => (y.fields.length ? y.fields.map((field) => ({ file: y.file, field })) : [{ file: y.file, field: null }]));
+  if (xs.length > 1 && xs.length !== pairs.length) {
+    throw new DefinitionError(
+      id,
+      `${origin} (${id}): \`x\` names ${xs.length} files and \`y\` ${pairs.length} fields; DVC pairs several x files with the y fields one by one, so their numbers must match (or give one x for all).`,
+    );
+  }
+  const sources: PlotSource[] = [];
+  pairs.forEach((pair, i) => {
+    const [xPath, xField] = xs.length > 1 ? xs[i]! : xs[0]!;
+    const xFile = normalise(xPath);
+    const last = sources.at(-1);
+    // Fields of one file with the same x stay one source, as a plot without x pairs has them.
+    if (last && last.file === pair.file && last.x === xField && (last.xFile ?? pair.file) === xFile && pair.field !== null) {
+      last.y.push(pair.field);
+      return;
+    }
+    sources.push({ file: pair.file, y: pair.field === null ? [] : [pair.field], x: xField as string, ...(xFile !== pair.file ? { xFile } : {}) });
+  });
+  return sources;
 }
 
 function common(id: string, p: Record<string, unknown>, origin: string): Omit<PlotDefinition, 'id' | 'sources' | 'image'> {
@@ -141,17 +175,6 @@ function fieldList(value: unknown, id: string, origin: string, key: string): str
     throw new DefinitionError(id, `${origin} (${id}): \`${key}[${i}]\` is ${describe(value[i])}, not a field name: ${expected}.`);
   }
   throw new DefinitionError(id, `${origin} (${id}): ${expected}, got ${describe(value)}.`);
-}
-
-function xFor(x: unknown, file: string, id: string, origin: string): string | null {
-  if (x === undefined || x === null) return null;
-  if (typeof x === 'string') return x;
-  if (isRecord(x)) {
-    const field = x[file];
-    if (field === undefined) return null;
-    if (typeof field === 'string') return field;
-  }
-  throw new DefinitionError(id, `${origin} (${id}): \`x\` must be a field name or {file: field}, got ${describe(x)}.`);
 }
 
 function optionalString(value: unknown, id: string, origin: string, key: string): string | null {

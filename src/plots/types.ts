@@ -23,6 +23,11 @@ export interface PlotSource {
   y: string[];
   /** null: the row index, called `step`, as in DVC. */
   x: string | null;
+  /**
+   * The file `x` is read from when it is another (DVC's `x: {file: field}`): its column is joined to this file's rows
+   * row by row, as DVC joins them; absent when x is a field of this file.
+   */
+  xFile?: string;
 }
 
 /** A plot as dvc.yaml (or the `plots` input) defines it; paths are relative to the workspace, `/`-separated. */

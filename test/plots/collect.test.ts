@@ -4,7 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GitRepo } from '../../src/git/repo';
 import { findPlotDefinitions, preparePlots } from '../../src/plots/collect';
+import { PlotRenderer } from '../../src/plots/render';
 import { TempRepo } from '../helpers/repo';
+import { rendererAssets } from './assets';
 
 test('a plot id that is a directory stands for each data file and image in it; props carry over', async () => {
   const repo = new TempRepo();
@@ -253,6 +255,108 @@ test('an empty folder given as a plot (only in the workspace: git keeps no empty
         },
       ]);
     }
+  } finally {
+    repo.remove();
+  }
+});
+
+test("an x from another file is joined to the y file's rows row by row, as DVC does; where it cannot be, the plot says why", async () => {
+  const repo = new TempRepo();
+  const rows = (field: string, values: number[]) => JSON.stringify({ rows: values.map((v) => ({ [field]: v })) });
+  try {
+    const baseSha = repo.commit('base', {
+      'dvc.yaml': `plots:
+  - Accuracy: {x: {evaluation/train.json: epoch}, y: {evaluation/test.json: acc}}
+  - Uneven: {x: {evaluation/train.json: epoch}, y: {evaluation/short.csv: acc}}
+  - Later: {x: {evaluation/later.csv: epoch}, y: {evaluation/test.json: acc}}
+  - NoField: {x: {evaluation/train.json: step}, y: {evaluation/test.json: acc}}
+  - Custom: {x: {evaluation/train.json: epoch}, y: {evaluation/test.json: acc}, template: mine}
+`,
+      '.dvc/plots/mine.json': JSON.stringify({ data: { values: '<DVC_METRIC_DATA>' }, mark: 'line', encoding: { x: { field: '<DVC_METRIC_X>' } } }),
+      'evaluation/train.json': rows('epoch', [10, 20, 30, 40]),
+      'evaluation/test.json': rows('acc', [0.5, 0.6, 0.7, 0.75]),
+      'evaluation/short.csv': 'acc\n0.4\n0.5\n0.6\n0.65\n',
+    });
+    repo.write({
+      'evaluation/train.json': rows('epoch', [10, 20, 30, 40, 50]),
+      'evaluation/test.json': rows('acc', [0.55, 0.65, 0.72, 0.8, 0.83]),
+      'evaluation/short.csv': 'acc\n0.45\n0.55\n0.62\n',
+      'evaluation/later.csv': 'epoch\n5\n10\n15\n20\n25\n',
+    });
+    const git = await GitRepo.open(repo.dir);
+    const { definitions, errors } = await findPlotDefinitions(repo.dir, null);
+    assert.deepEqual(errors, []);
+    const request = { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel: 'feature', plotsPaths: null };
+    const plots = new Map((await preparePlots(git, request, definitions)).map((p) => [p.id, p]));
+    await git.close();
+    const drawn = (id: string) => {
+      const plot = plots.get(id);
+      assert.ok(plot?.kind === 'vega', JSON.stringify(plot));
+      const values = (plot.spec.data as { values: Record<string, unknown>[] }).values;
+      return { plot, points: values.map((p) => [p.rev, p.epoch, p.acc]) };
+    };
+
+    // The epochs of train.json are the x of test.json's accuracies, at each revision; the axis is titled by the field.
+    const accuracy = drawn('Accuracy');
+    assert.deepEqual(accuracy.points, [
+      ['main', 10, 0.5],
+      ['main', 20, 0.6],
+      ['main', 30, 0.7],
+      ['main', 40, 0.75],
+      ['feature', 10, 0.55],
+      ['feature', 20, 0.65],
+      ['feature', 30, 0.72],
+      ['feature', 40, 0.8],
+      ['feature', 50, 0.83],
+    ]);
+    assert.deepEqual(accuracy.plot.notes, []);
+    const image = await (await PlotRenderer.create(rendererAssets())).render(accuracy.plot.spec);
+    assert.match(image.svg, />epoch</);
+    assert.deepEqual(
+      ['10', '20', '30', '40', '50'].filter((tick) => image.svg.includes(`>${tick}<`)),
+      ['10', '20', '30', '40', '50'],
+    );
+
+    // A custom template gets the same joined rows (every field of them, as DVC hands them over).
+    assert.deepEqual(drawn('Custom').points, accuracy.points);
+
+    // Lengths differ at the head (5 epochs, 3 accuracies): DVC refuses to join them there and draws the base alone.
+    const uneven = drawn('Uneven');
+    assert.deepEqual(uneven.points, [
+      ['main', 10, 0.4],
+      ['main', 20, 0.5],
+      ['main', 30, 0.6],
+      ['main', 40, 0.65],
+    ]);
+    assert.deepEqual(uneven.plot.notes, [
+      "head (feature): x 'epoch' from evaluation/train.json cannot be joined to evaluation/short.csv's rows: evaluation/train.json has 5 rows and evaluation/short.csv 3; DVC pairs them row by row, so both need the same number",
+      'no data at the head (feature): showing main only',
+    ]);
+
+    // The x file is new in the pull request: the base cannot be drawn, and says why.
+    const later = drawn('Later');
+    assert.deepEqual(
+      later.points.map((p) => [p[0], p[1]]),
+      [
+        ['feature', 5],
+        ['feature', 10],
+        ['feature', 15],
+        ['feature', 20],
+        ['feature', 25],
+      ],
+    );
+    assert.deepEqual(later.plot.notes, [
+      "base (main): evaluation/later.csv does not exist, so x 'epoch' from evaluation/later.csv cannot be joined to evaluation/test.json's rows",
+      'no data at the base (main): showing feature only',
+    ]);
+
+    // No revision can be joined: the plot is an error naming the file and field, never drawn against the row index.
+    const noField = plots.get('NoField');
+    assert.ok(noField?.kind === 'error', JSON.stringify(noField));
+    assert.equal(
+      noField.error,
+      "plot 'NoField' (dvc.yaml plots[3]): base (main): evaluation/train.json has no x field 'step' (fields: epoch); head (feature): evaluation/train.json has no x field 'step' (fields: epoch)",
+    );
   } finally {
     repo.remove();
   }

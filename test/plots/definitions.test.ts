@@ -111,15 +111,44 @@ plots:
     assert.equal(errors[1]!.error, 'dvc.yaml plots[3] (d.csv): `template` must be a string.');
   });
 
-  test('x as a {file: field} dict applies per file', () => {
-    const { definitions } = plotsFromDvcYaml(`
+  test("x as a {file: field} mapping, paired with the y fields as DVC's VegaConverter pairs them", () => {
+    const { definitions, errors } = plotsFromDvcYaml(`
 plots:
-  - P: {x: {a.json: t, b.json: s}, y: {a.json: v, b.json: [v, w]}}
+  - Same: {x: {a.json: t, b.json: s}, y: {a.json: v, b.json: v}}
+  - Other: {x: {evaluation/train.json: epoch}, y: {evaluation/test.json: acc}}
+  - OneForAll: {x: {steps.json: step}, y: {a.json: [v, w], b.json: v}}
+  - Swapped: {x: {b.json: s, a.json: t}, y: {a.json: v, b.json: v}}
+  - evaluation/test.json: {x: {evaluation/train.json: epoch}, y: acc}
+  - Uneven: {x: {a.json: t, b.json: s}, y: {a.json: v, b.json: [v, w]}}
+  - Bad: {x: {a.json: [t]}, y: {a.json: v}}
 `);
-    assert.deepEqual(definitions[0]!.sources, [
+    const sources = new Map(definitions.map((d) => [d.id, d.sources]));
+    // Each y file's own x field: no file to join.
+    assert.deepEqual(sources.get('Same'), [
       { file: 'a.json', y: ['v'], x: 't' },
-      { file: 'b.json', y: ['v', 'w'], x: 's' },
+      { file: 'b.json', y: ['v'], x: 's' },
     ]);
+    // `x: {evaluation/train.json: epoch}` with `y: {evaluation/test.json: acc}`: the x file's column, joined row by row.
+    assert.deepEqual(sources.get('Other'), [{ file: 'evaluation/test.json', y: ['acc'], x: 'epoch', xFile: 'evaluation/train.json' }]);
+    // One x entry is the x of every y field.
+    assert.deepEqual(sources.get('OneForAll'), [
+      { file: 'a.json', y: ['v', 'w'], x: 'step', xFile: 'steps.json' },
+      { file: 'b.json', y: ['v'], x: 'step', xFile: 'steps.json' },
+    ]);
+    // Several are paired by position, not by file name (flat_datapoints takes `xs[i]` for the i-th y).
+    assert.deepEqual(sources.get('Swapped'), [
+      { file: 'a.json', y: ['v'], x: 's', xFile: 'b.json' },
+      { file: 'b.json', y: ['v'], x: 't', xFile: 'a.json' },
+    ]);
+    assert.deepEqual(sources.get('evaluation/test.json'), [{ file: 'evaluation/test.json', y: ['acc'], x: 'epoch', xFile: 'evaluation/train.json' }]);
+    // DVC: "Cannot have different number of x and y data sources. Found 2 x and 3 y data sources."
+    assert.deepEqual(
+      errors.map((e) => e.error),
+      [
+        'dvc.yaml plots[5] (Uneven): `x` names 2 files and `y` 3 fields; DVC pairs several x files with the y fields one by one, so their numbers must match (or give one x for all).',
+        'dvc.yaml plots[6] (Bad): `x` must be a field name or {file: field}, `x.a.json` is a list.',
+      ],
+    );
   });
 });
 
