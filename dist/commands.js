@@ -18742,6 +18742,25 @@ function withJsonSuffix(name) {
   return `${ext ? name.slice(0, -ext.length) : name}.json`;
 }
 
+// src/plots/huge-values.ts
+function rescaleHuge(points, field) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of points) {
+    const v = p[field];
+    if (typeof v !== "number" || !Number.isFinite(v)) continue;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min > max || Number.isFinite((max - min) * 10)) return null;
+  const power = Math.floor(Math.log10(Math.max(Math.abs(min), Math.abs(max))));
+  const unit = 10 ** power;
+  return { points: points.map((p) => typeof p[field] === "number" ? { ...p, [field]: p[field] / unit } : p), power };
+}
+function inUnits(label2, power) {
+  return `${label2} (\xD71e${power})`;
+}
+
 // src/plots/definitions.ts
 import { posix as posix7 } from "node:path";
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
@@ -19466,22 +19485,21 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
     ...hasData(headSeries) ? [{ label: request.headLabel, color: REVISION_COLORS[1] }] : []
   ];
   const series2 = fields.multi ? [...new Set([...baseSeries, ...headSeries].map((s) => s.series))] : [];
-  const xLabel = def.xLabel ?? fields.defaultXLabel;
-  const yLabel = def.yLabel ?? fields.defaultYLabel;
+  const labels = { x: def.xLabel ?? fields.defaultXLabel, y: def.yLabel ?? fields.defaultYLabel };
   const found = await lookup2(def.template);
   if (found.kind === "custom") {
-    const points = [
+    const points2 = [
       ...revisionDatapoints(baseSources, fields, baseLabel, baseFiles),
       ...headUsable ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : []
     ];
-    const numeric2 = tryNumeric(tryNumeric(points, fields.x), fields.y);
+    const numeric2 = tryNumeric(tryNumeric(points2, fields.x), fields.y);
     const spec2 = fillCustomTemplate(found.path, found.text, {
       data: numeric2,
       x: fields.x,
       y: fields.y,
       title: title2,
-      xLabel,
-      yLabel,
+      xLabel: labels.x,
+      yLabel: labels.y,
       revs,
       multi: fields.multi
     });
@@ -19489,14 +19507,22 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   }
   const template = found.name;
   const lines2 = ["linear", "simple", "smooth"].includes(template);
+  const numericX = lines2 || ["scatter", "bar_horizontal", "bar_horizontal_sorted"].includes(template);
+  const numericY = lines2 || template === "scatter";
   const reduced = reduceSeries([...baseSeries, ...headSeries], {
     x: fields.x,
     y: fields.y,
-    numericX: lines2 || ["scatter", "bar_horizontal", "bar_horizontal_sorted"].includes(template),
-    numericY: lines2 || template === "scatter",
+    numericX,
+    numericY,
     reduce: lines2 ? "lines" : template === "scatter" || template === "scatter_jitter" ? "points" : "all"
   });
   if (!reduced.points.length) throw new PlotDataError("no numeric values to draw");
+  let { points } = reduced;
+  let [xLabel, yLabel] = [labels.x, labels.y];
+  const hugeX = numericX ? rescaleHuge(points, fields.x) : null;
+  if (hugeX) [points, xLabel] = [hugeX.points, inUnits(xLabel, hugeX.power)];
+  const hugeY = numericY ? rescaleHuge(points, fields.y) : null;
+  if (hugeY) [points, yLabel] = [hugeY.points, inUnits(yLabel, hugeY.power)];
   if (reduced.dropped) {
     const where2 = revs.length > 1 ? ", base and head counted apart" : "";
     notes.push(`${groupDigits(reduced.dropped)} row${reduced.dropped === 1 ? "" : "s"} with a blank, NaN or infinite value skipped${where2}`);
@@ -19506,9 +19532,9 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   } else if (reduced.from) {
     notes.push(`thinned to ${groupDigits(MAX_SCATTER_POINTS)} points per revision (from ${groupDigits(reduced.from)})`);
   }
-  const input = { template, title: title2, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series: series2, points: reduced.points };
+  const input = { template, title: title2, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series: series2, points };
   const spec = builtinSpec(input);
-  const chart = LINE_LIKE.includes(template) ? chartSeries({ points: reduced.points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
+  const chart = LINE_LIKE.includes(template) ? chartSeries({ points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
   return { kind: "vega", id: def.id, title: title2, origin: def.origin, spec, notes, ...chart ? { series: chart } : {} };
 }
 function checkedAtBase(def, sources, baseFiles) {

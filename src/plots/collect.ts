@@ -16,6 +16,7 @@ import { chartSeries } from './chart-series';
 import { fillCustomTemplate } from './custom';
 import { findTemplate } from './find-template';
 import { parsePlotData, type PlotData } from './data';
+import { inUnits, rescaleHuge } from './huge-values';
 import { IMAGE_EXTENSIONS, imageProblem } from './image';
 import { DATA_EXTENSIONS, plotsFromDvcDoc, plotsFromPaths, type DefinitionsResult } from './definitions';
 import {
@@ -348,8 +349,7 @@ async function prepareOne(
     ...(hasData(headSeries) ? [{ label: request.headLabel, color: REVISION_COLORS[1]! }] : []),
   ];
   const series = fields.multi ? [...new Set([...baseSeries, ...headSeries].map((s) => s.series))] : [];
-  const xLabel = def.xLabel ?? fields.defaultXLabel;
-  const yLabel = def.yLabel ?? fields.defaultYLabel;
+  const labels = { x: def.xLabel ?? fields.defaultXLabel, y: def.yLabel ?? fields.defaultYLabel };
 
   const found = await lookup(def.template);
   if (found.kind === 'custom') {
@@ -364,8 +364,8 @@ async function prepareOne(
       x: fields.x,
       y: fields.y,
       title,
-      xLabel,
-      yLabel,
+      xLabel: labels.x,
+      yLabel: labels.y,
       revs,
       multi: fields.multi,
     });
@@ -374,14 +374,22 @@ async function prepareOne(
 
   const template: BuiltinTemplate = found.name;
   const lines = ['linear', 'simple', 'smooth'].includes(template);
+  const numericX = lines || ['scatter', 'bar_horizontal', 'bar_horizontal_sorted'].includes(template);
+  const numericY = lines || template === 'scatter';
   const reduced = reduceSeries([...baseSeries, ...headSeries], {
     x: fields.x,
     y: fields.y,
-    numericX: lines || ['scatter', 'bar_horizontal', 'bar_horizontal_sorted'].includes(template),
-    numericY: lines || template === 'scatter',
+    numericX,
+    numericY,
     reduce: lines ? 'lines' : template === 'scatter' || template === 'scatter_jitter' ? 'points' : 'all',
   });
   if (!reduced.points.length) throw new PlotDataError('no numeric values to draw');
+  let { points } = reduced;
+  let [xLabel, yLabel] = [labels.x, labels.y];
+  const hugeX = numericX ? rescaleHuge(points, fields.x) : null;
+  if (hugeX) [points, xLabel] = [hugeX.points, inUnits(xLabel, hugeX.power)];
+  const hugeY = numericY ? rescaleHuge(points, fields.y) : null;
+  if (hugeY) [points, yLabel] = [hugeY.points, inUnits(yLabel, hugeY.power)];
   if (reduced.dropped) {
     // A row is a point of each revision that has it: an unchanged file's blank row counts once at each.
     const where = revs.length > 1 ? ', base and head counted apart' : '';
@@ -392,10 +400,10 @@ async function prepareOne(
   } else if (reduced.from) {
     notes.push(`thinned to ${groupDigits(MAX_SCATTER_POINTS)} points per revision (from ${groupDigits(reduced.from)})`);
   }
-  const input: SpecInput = { template, title, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series, points: reduced.points };
+  const input: SpecInput = { template, title, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series, points };
   const spec = builtinSpec(input);
   // Confusion matrices and bars have no line to draw; the others' lines let a comment without images show a chart.
-  const chart = LINE_LIKE.includes(template) ? chartSeries({ points: reduced.points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
+  const chart = LINE_LIKE.includes(template) ? chartSeries({ points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
   return { kind: 'vega', id: def.id, title, origin: def.origin, spec, notes, ...(chart ? { series: chart } : {}) };
 }
 

@@ -244,4 +244,50 @@ plots:
       repo.remove();
     }
   });
+
+  test('values near ±1e308 (a span wider than a double) draw a sane axis in units of a power of ten, never "NaN"', async () => {
+    const repo = new TempRepo();
+    try {
+      // max − min of 1e308 and −1.5e308 overflows to Infinity: vega's scale had an infinite span, one "NaN" tick.
+      const rows = (k: number, high: number, low: number) =>
+        `step,v\n${Array.from({ length: 10 }, (_, i) => `${i},${i === 3 ? high : i === 6 ? low : i * k}`).join('\n')}\n`;
+      const M = Number.MAX_VALUE;
+      const baseSha = repo.commit('base', {
+        'dvc.yaml': 'plots:\n  - a.csv: {x: step, y: v}\n  - b.csv: {x: step, y: v, template: scatter}\n  - c.csv: {x: v, y: step, template: bar_horizontal}\n',
+        'a.csv': rows(1, 1e308, -1.5e308),
+        'b.csv': rows(1, M, -M),
+        'c.csv': rows(1, 1e308, -1e308),
+      });
+      repo.write({ 'a.csv': rows(2, 1e308, -1.5e308), 'b.csv': rows(2, M, -M), 'c.csv': rows(2, 1e308, -1e308) });
+      const git = await GitRepo.open(repo.dir);
+      const { definitions } = await findPlotDefinitions(repo.dir, null);
+      const request = { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel: 'feature', plotsPaths: null };
+      const prepared = await preparePlots(git, request, definitions);
+      await git.close();
+      const renderer = await PlotRenderer.create(rendererAssets());
+      const labels = new Map<string, string[]>();
+      for (const plot of prepared) {
+        assert.ok(plot.kind === 'vega', JSON.stringify(plot));
+        const { svg } = await renderer.render(plot.spec);
+        assert.ok(!/>(NaN|Infinity)</.test(svg), `${plot.id}: an axis label says NaN or Infinity`);
+        labels.set(
+          plot.id,
+          [...svg.matchAll(/<text[^>]*>([^<]*)</g)].map((m) => m[1]!),
+        );
+      }
+      // The axis counts in units of 1e308, from −1.5 to 1; the other axis is untouched.
+      const a = labels.get('a.csv')!;
+      assert.ok(a.includes('v (×1e308)'), a.join(' | '));
+      for (const tick of ['−1.5', '−1.0', '0.0', '1.0']) assert.ok(a.includes(tick), `${tick}: ${a.join(' | ')}`);
+      assert.ok(a.includes('step') && a.includes('9'), a.join(' | '));
+      // The largest doubles themselves, either sign.
+      const b = labels.get('b.csv')!;
+      assert.ok(b.includes('v (×1e308)') && b.includes('−1.5') && b.includes('1.5'), b.join(' | '));
+      // A bar chart's numeric x the same way.
+      const c = labels.get('c.csv')!;
+      assert.ok(c.includes('v (×1e308)') && c.includes('−1.0') && c.includes('1.0'), c.join(' | '));
+    } finally {
+      repo.remove();
+    }
+  });
 });
