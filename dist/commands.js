@@ -7794,8 +7794,8 @@ function projectPath(path) {
   return parts.join("/");
 }
 function dvcPlotsPath(name) {
-  if (!name || name === "." || name === ".." || /[/\\\0]/.test(name)) {
-    throw new RefusedRead(`.dvc/plots/${name}: only a file directly inside .dvc/plots/ is read there; not read`);
+  if (/[\\\0]/.test(name) || name.split("/").some((part) => part === "" || part === "." || part === "..")) {
+    throw new RefusedRead(`.dvc/plots/${name}: only a file inside .dvc/plots/, by its path from there without . or .., is read there; not read`);
   }
   return `.dvc/plots/${name}`;
 }
@@ -7847,7 +7847,7 @@ function workspaceTree(root, options2 = {}) {
     const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
     const inside = realRoot ??= realpathSync.native(root);
-    if (target !== join2(inside, ".dvc", "plots", name)) {
+    if (target !== join2(inside, ".dvc", "plots", ...name.split("/"))) {
       throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
     }
     if (info.isDirectory()) throw new NotAFile(rel);
@@ -18715,8 +18715,9 @@ var BUILTIN_TEMPLATES = [
 var TEMPLATE_DIR = ".dvc/plots";
 async function findTemplate(name, tree) {
   const looked = [];
-  if (isBareName(name)) {
-    for (const file of /* @__PURE__ */ new Set([name, withJsonSuffix(name)])) {
+  const inDir = inTemplateDir(name);
+  if (inDir !== null) {
+    for (const file of /* @__PURE__ */ new Set([inDir, withJsonSuffix(inDir)])) {
       looked.push(`${TEMPLATE_DIR}/${file}`);
       const bytes = await tree.dvcPlotsFile(file);
       if (bytes) return { kind: "custom", path: `${TEMPLATE_DIR}/${file}`, text: bytes.toString("utf8") };
@@ -18725,7 +18726,7 @@ async function findTemplate(name, tree) {
   if (name.trim()) {
     const path = posix6.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
     looked.push(path);
-    const inFolder = path.startsWith(`${TEMPLATE_DIR}/`) && !path.slice(TEMPLATE_DIR.length + 1).includes("/");
+    const inFolder = path.startsWith(`${TEMPLATE_DIR}/`);
     const bytes = inFolder ? await tree.dvcPlotsFile(path.slice(TEMPLATE_DIR.length + 1)) : await tree.read(path);
     if (bytes) return { kind: "custom", path, text: bytes.toString("utf8") };
   }
@@ -18734,8 +18735,11 @@ async function findTemplate(name, tree) {
   const places2 = files ? `no file ${files} at ${tree.name}, and ` : "";
   throw new UserError(`unknown template '${name}': ${places2}no builtin template of that name (${BUILTIN_TEMPLATES.join(", ")})`);
 }
-function isBareName(name) {
-  return name !== "" && name !== "." && name !== ".." && !/[/\\]/.test(name);
+function inTemplateDir(name) {
+  if (!name.trim()) return null;
+  const path = posix6.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  if (path === "." || path === ".." || path.startsWith("../") || path.startsWith("/")) return null;
+  return path;
 }
 function withJsonSuffix(name) {
   const ext = posix6.extname(name);

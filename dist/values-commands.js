@@ -10958,8 +10958,8 @@ function projectPath(path) {
   return parts.join("/");
 }
 function dvcPlotsPath(name) {
-  if (!name || name === "." || name === ".." || /[/\\\0]/.test(name)) {
-    throw new RefusedRead(`.dvc/plots/${name}: only a file directly inside .dvc/plots/ is read there; not read`);
+  if (/[\\\0]/.test(name) || name.split("/").some((part) => part === "" || part === "." || part === "..")) {
+    throw new RefusedRead(`.dvc/plots/${name}: only a file inside .dvc/plots/, by its path from there without . or .., is read there; not read`);
   }
   return `.dvc/plots/${name}`;
 }
@@ -11000,7 +11000,7 @@ function workspaceTree(root, options = {}) {
     const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
     const inside = realRoot ??= realpathSync2.native(root);
-    if (target !== join4(inside, ".dvc", "plots", name)) {
+    if (target !== join4(inside, ".dvc", "plots", ...name.split("/"))) {
       throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
     }
     if (info.isDirectory()) throw new NotAFile(rel);

@@ -9,13 +9,15 @@ const TEMPLATE_DIR = '.dvc/plots';
 /**
  * A plot's `template:` looked up as dvc-render's `get_template(template, template_dir)` does: `.dvc/plots/<name>`, then
  * `.dvc/plots/<name>` with its suffix made `.json` (Python's `with_suffix`), then `<name>` as a file of the project,
- * and only then a builtin name — so a file in `.dvc/plots/` adds a named template or replaces a builtin one. Files
- * below `.dvc/plots/` are not looked in (the project's reader reads only that folder's own files of `.dvc/`).
+ * and only then a builtin name — so a file in `.dvc/plots/` adds a named template or replaces a builtin one. A name
+ * with folders (`sub/mine`) is joined to the folder as DVC joins it (`Path(template_dir) / name`), so templates in
+ * its subfolders are found by their path from it; a name is not searched for in subfolders, as DVC does not either.
  */
 export async function findTemplate(name: string, tree: Tree): Promise<FoundTemplate> {
   const looked: string[] = [];
-  if (isBareName(name)) {
-    for (const file of new Set([name, withJsonSuffix(name)])) {
+  const inDir = inTemplateDir(name);
+  if (inDir !== null) {
+    for (const file of new Set([inDir, withJsonSuffix(inDir)])) {
       looked.push(`${TEMPLATE_DIR}/${file}`);
       const bytes = await tree.dvcPlotsFile(file);
       if (bytes) return { kind: 'custom', path: `${TEMPLATE_DIR}/${file}`, text: bytes.toString('utf8') };
@@ -25,7 +27,7 @@ export async function findTemplate(name: string, tree: Tree): Promise<FoundTempl
     const path = posix.normalize(name.replace(/\\/g, '/')).replace(/^\.\//, '');
     looked.push(path);
     // A path into the template folder is read as the folder's file; any other `.dvc/` path, the reader refuses.
-    const inFolder = path.startsWith(`${TEMPLATE_DIR}/`) && !path.slice(TEMPLATE_DIR.length + 1).includes('/');
+    const inFolder = path.startsWith(`${TEMPLATE_DIR}/`);
     const bytes = inFolder ? await tree.dvcPlotsFile(path.slice(TEMPLATE_DIR.length + 1)) : await tree.read(path);
     if (bytes) return { kind: 'custom', path, text: bytes.toString('utf8') };
   }
@@ -35,9 +37,15 @@ export async function findTemplate(name: string, tree: Tree): Promise<FoundTempl
   throw new UserError(`unknown template '${name}': ${places}no builtin template of that name (${BUILTIN_TEMPLATES.join(', ')})`);
 }
 
-/** A name DVC would find directly inside its template folder: no folder part, not `.` or `..`. */
-function isBareName(name: string): boolean {
-  return name !== '' && name !== '.' && name !== '..' && !/[/\\]/.test(name);
+/**
+ * Where DVC's `template_dir / name` leads, as a path from the template folder: null when it leads out of the folder
+ * (`../config.local`) or names the folder itself, which is not looked in then.
+ */
+function inTemplateDir(name: string): string | null {
+  if (!name.trim()) return null;
+  const path = posix.normalize(name.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/$/, '');
+  if (path === '.' || path === '..' || path.startsWith('../') || path.startsWith('/')) return null;
+  return path;
 }
 
 /** `PurePath(name).with_suffix('.json')`: the last suffix replaced, or `.json` added where there is none. */

@@ -41,9 +41,10 @@ export interface Tree {
    */
   dvcConfig?(): Promise<Buffer | null>;
   /**
-   * A file directly inside `.dvc/plots/`, DVC's folder of plot templates (null when there is none): the other part
-   * of `.dvc/` that is read, since DVC looks a plot's `template:` up there first. Only a regular file of that folder,
-   * by its bare name; no link, nothing below it, in budget. `read()` still refuses every `.dvc/` path.
+   * A file of `.dvc/plots/`, DVC's folder of plot templates, or of a folder below it (`sub/mine.json`; null when there
+   * is none): the other part of `.dvc/` that is read, since DVC looks a plot's `template:` up there first. Only a
+   * regular file, by its `/`-separated path from that folder (no `.` or `..` in it); no link on the way, in budget.
+   * `read()` still refuses every `.dvc/` path.
    */
   dvcPlotsFile(name: string): Promise<Buffer | null>;
 }
@@ -158,8 +159,8 @@ export function projectPath(path: string): string {
  * the folder for the rest of `.dvc/` (`config.local`, the cache) or go below it.
  */
 function dvcPlotsPath(name: string): string {
-  if (!name || name === '.' || name === '..' || /[/\\\0]/.test(name)) {
-    throw new RefusedRead(`.dvc/plots/${name}: only a file directly inside .dvc/plots/ is read there; not read`);
+  if (/[\\\0]/.test(name) || name.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+    throw new RefusedRead(`.dvc/plots/${name}: only a file inside .dvc/plots/, by its path from there without . or .., is read there; not read`);
   }
   return `.dvc/plots/${name}`;
 }
@@ -236,7 +237,7 @@ export function workspaceTree(root: string, options: WorkspaceTreeOptions = {}):
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
     // `.dvc` or `.dvc/plots` itself a link would lead out of the folder: the file must be where its name says.
     const inside = (realRoot ??= realpathSync.native(root));
-    if (target !== join(inside, '.dvc', 'plots', name)) {
+    if (target !== join(inside, '.dvc', 'plots', ...name.split('/'))) {
       throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
     }
     if (info.isDirectory()) throw new NotAFile(rel);

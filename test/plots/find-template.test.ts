@@ -132,6 +132,38 @@ describe("a plot's template, looked up as dvc-render's get_template(template, '.
     assert.equal(spec(plots, 'e.csv').title, 'suffix replaced');
   });
 
+  test('a subfolder of .dvc/plots/ is joined as DVC joins `template_dir / name`: by path from the folder, or from the root', async () => {
+    const plots = await prepared(
+      {
+        'dvc.yaml': `plots:
+  - a.csv: {x: epoch, y: loss, template: sub/mine}
+  - b.csv: {x: epoch, y: loss, template: sub/mine.json}
+  - c.csv: {x: epoch, y: loss, template: .dvc/plots/sub/mine.json}
+  - d.csv: {x: epoch, y: loss, template: sub/deeper/other.vl}
+  - e.csv: {x: epoch, y: loss, template: mine}
+  - f.csv: {x: epoch, y: loss, template: sub/../../config.local}
+`,
+        'a.csv': loss(1),
+        'b.csv': loss(1),
+        'c.csv': loss(1),
+        'd.csv': loss(1),
+        'e.csv': loss(1),
+        'f.csv': loss(1),
+      },
+      {
+        '.dvc/plots/sub/mine.json': template('in a subfolder'),
+        '.dvc/plots/sub/deeper/other.json': template('two down'),
+        '.dvc/config.local': template('a secret'),
+      },
+    );
+    for (const id of ['a.csv', 'b.csv', 'c.csv']) assert.equal(spec(plots, id).title, 'in a subfolder', id);
+    assert.equal(spec(plots, 'd.csv').title, 'two down');
+    // A bare name is not searched for below the folder: DVC looks at `.dvc/plots/mine` and `.dvc/plots/mine.json` only.
+    assert.match(error(plots, 'e.csv'), /unknown template 'mine': no file \.dvc\/plots\/mine, \.dvc\/plots\/mine\.json or mine at feature/);
+    // A path that leads out of the folder is not looked up in it; as a project path it is outside the project.
+    assert.match(error(plots, 'f.csv'), /\.\.\/config\.local: outside the project; not read/);
+  });
+
   test('a name found nowhere is an error naming where it was looked for; .dvc/ beyond the template folder stays unread', async () => {
     const plots = await prepared(
       {

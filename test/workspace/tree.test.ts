@@ -132,14 +132,19 @@ describe('the guarded trees', { skip: process.platform === 'win32' && 'symlinks 
 describe(".dvc/plots/, DVC's template folder", () => {
   const template = '{"mark": "line", "data": {"values": "<DVC_METRIC_DATA>"}}';
 
-  test('dvcPlotsFile() reads a regular file directly inside it, in the workspace and at a commit, within the budget', async () => {
+  test('dvcPlotsFile() reads a regular file inside it or its subfolders, in the workspace and at a commit, within the budget', async () => {
     const r = new TempRepo();
     repos.push(r);
-    const sha = r.commit('templates', { '.dvc/plots/custom.json': template, '.dvc/config': '[core]\n' });
+    const sha = r.commit('templates', { '.dvc/plots/custom.json': template, '.dvc/plots/sub/deep/mine.json': template, '.dvc/config': '[core]\n' });
     const git = await GitRepo.open(r.dir);
     for (const tree of [workspaceTree(r.dir), commitTree(git, sha, 'main'), commitTree(git, sha, 'main', { byPath: true })]) {
       assert.equal((await tree.dvcPlotsFile('custom.json'))?.toString(), template, tree.name);
+      assert.equal((await tree.dvcPlotsFile('sub/deep/mine.json'))?.toString(), template, tree.name);
       assert.equal(await tree.dvcPlotsFile('custom'), null, tree.name);
+      assert.equal(await tree.dvcPlotsFile('custom.json/x.json'), null, tree.name);
+      // A folder is no template: the workspace says so, a commit has no file there.
+      if (tree.isCommit) assert.equal(await tree.dvcPlotsFile('sub/deep'), null, tree.name);
+      else await assert.rejects(tree.dvcPlotsFile('sub/deep'), /\.dvc\/plots\/sub\/deep: a folder, not a file/);
       // read() is unchanged: every .dvc/ path is refused, the template folder's too.
       await assert.rejects(tree.read('.dvc/plots/custom.json'), RefusedRead);
     }
@@ -148,7 +153,7 @@ describe(".dvc/plots/, DVC's template folder", () => {
     await git.close();
   });
 
-  test('the rest of .dvc/ stays refused: `..`, a path below the folder, a link in it, the folder itself a link', async () => {
+  test('the rest of .dvc/ stays refused: `..` or `.` in the path, a link in it or on the way, the folder itself a link', async () => {
     const r = new TempRepo();
     repos.push(r);
     r.write({
@@ -160,12 +165,30 @@ describe(".dvc/plots/, DVC's template folder", () => {
     });
     symlinkSync('../config.local', join(r.dir, '.dvc', 'plots', 'local.json'));
     symlinkSync('../../outside.json', join(r.dir, '.dvc', 'plots', 'out.json'));
+    // A subfolder that is a link (to .dvc/ itself): nothing is read through it.
+    symlinkSync('..', join(r.dir, '.dvc', 'plots', 'up'));
     const sha = r.commit('a .dvc/ with secrets and links');
     const git = await GitRepo.open(r.dir);
     for (const tree of [workspaceTree(r.dir), commitTree(git, sha, 'main')]) {
-      for (const name of ['../config.local', '..', '.', '', 'sub/t.json', '../cache/files/md5/ab/cd', '../tmp/x', 'a\\..\\..\\config.local']) {
+      for (const name of [
+        '../config.local',
+        '..',
+        '.',
+        '',
+        'sub/../../config.local',
+        'sub/./t.json',
+        'sub//t.json',
+        'sub/',
+        '../cache/files/md5/ab/cd',
+        '../tmp/x',
+        'a\\..\\..\\config.local',
+      ]) {
         await assert.rejects(tree.dvcPlotsFile(name), RefusedRead, `${tree.name} ${name}`);
       }
+      assert.equal((await tree.dvcPlotsFile('sub/t.json'))?.toString(), template, tree.name);
+      // Through the linked subfolder: the workspace refuses it, a commit has no such file (git does not follow links).
+      if (tree.isCommit) assert.equal(await tree.dvcPlotsFile('up/config.local'), null);
+      else await assert.rejects(tree.dvcPlotsFile('up/config.local'), /not a file of the project's own \.dvc\/plots\//);
       await assert.rejects(tree.dvcPlotsFile('local.json'), /\.dvc\/plots\/local\.json: a link; links in \.dvc\/plots\/ are not followed/);
       await assert.rejects(tree.dvcPlotsFile('out.json'), /a link/);
       for (const path of ['.dvc/plots/../config.local', '.dvc/config.local', '.dvc/plots/sub/t.json', '.dvc/cache/files/md5/ab/cd']) {
