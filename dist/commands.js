@@ -17553,6 +17553,18 @@ var PipelineData = class _PipelineData {
     return new _PipelineData(config, new Cache(config.cacheDir), options2);
   }
   /**
+   * `use` given the project's DVC cache and remotes (null without them), closed after. A config that does not load is
+   * null here without a word: the comparison, which opens them first, says it.
+   */
+  static async using(root, options2, use) {
+    const data = await _PipelineData.open(root, options2).catch(() => null);
+    try {
+      return await use(data);
+    } finally {
+      await data?.close();
+    }
+  }
+  /**
    * The data of a git revision: its `.dvc/config` (`text`, null when it has none) as the repo level under the
    * workspace's `config.local`, global and system files, and the workspace's cache \u2014 as DVC reads a revision's
    * objects, so a remote that moved since is still found where that revision's outputs were pushed.
@@ -19366,9 +19378,11 @@ async function isFolder(tree, path) {
     return error instanceof NotAFile;
   }
 }
-async function preparePlots(git, request, definitions) {
+function preparePlots(git, request, definitions) {
+  return PipelineData.using(request.workspace, request.data ?? {}, (data) => preparedWith(git, request, definitions, data));
+}
+async function preparedWith(git, request, definitions, data) {
   const budget = request.budget ? { budget: request.budget } : {};
-  const data = await PipelineData.open(request.workspace).catch(() => null);
   const at = (tree, revision2) => withCachedOutputs(tree, data, () => projectAt(tree, revision2, request.projects));
   const headTree = workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing });
   const head = at(headTree, WORKSPACE);
@@ -19407,7 +19421,6 @@ async function preparePlots(git, request, definitions) {
       out.push({ kind: "error", id: def.id, title: title2, error: plotError(def, error), notes: [] });
     }
   }
-  await data?.close();
   return out;
 }
 function preparedImage(def, title2, head, base, request) {
@@ -24271,14 +24284,6 @@ async function collectAndCompare(git, request, log) {
     await data?.close();
   }
 }
-async function withProjectData(workspace, options2, use) {
-  const data = await PipelineData.open(workspace, options2).catch(() => null);
-  try {
-    return await use(data);
-  } finally {
-    await data?.close();
-  }
-}
 async function openProjectData(workspace, log, options2 = {}) {
   try {
     return await PipelineData.open(workspace, options2);
@@ -26019,6 +26024,7 @@ async function runIn(git, config, log, deadline) {
       budget,
       listing,
       projects,
+      data,
       deadline,
       dir: join26(config.outDir, "plots"),
       linkPrefix: "plots/"
@@ -26030,7 +26036,7 @@ async function runIn(git, config, log, deadline) {
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = store ? storeReader(store) : void 0;
-  const history2 = base && historyDepth > 0 ? await withProjectData(
+  const history2 = base && historyDepth > 0 ? await PipelineData.using(
     config.workspace,
     data,
     (dvc) => readHistory(
@@ -26825,7 +26831,7 @@ async function readBranchHistory(git, workspace, rev, depth, metricsPaths, store
   for (const error of comparison.headErrors) log.warning(error);
   if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
   const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : void 0;
-  return withProjectData(
+  return PipelineData.using(
     workspace,
     {},
     (dvc) => readHistory(

@@ -40,8 +40,9 @@ import { describeError, UserError } from './util/errors';
 import { makeOutFolder } from './util/files';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
+import { PipelineData } from './pipeline/restore';
 import { withCachedOutputs } from './values/cached-outputs';
-import { collectAndCompare, withProjectData } from './values/collect';
+import { collectAndCompare } from './values/collect';
 import { explainChanges } from './causes/gather';
 import { HistoryStore, storeReader } from './history/store';
 import { withStoreBase } from './history/store-base';
@@ -143,6 +144,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
       budget,
       listing,
       projects,
+      data,
       deadline,
       dir: join(config.outDir, 'plots'),
       linkPrefix: 'plots/',
@@ -160,7 +162,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const historyStore: StoreReader | undefined = store ? storeReader(store) : undefined;
   const history =
     base && historyDepth > 0
-      ? await withProjectData(config.workspace, data, (dvc) =>
+      ? await PipelineData.using(config.workspace, data, (dvc) =>
           readHistory(
             git,
             {

@@ -11,8 +11,9 @@ import { UserError } from '../util/errors';
 import { storeOption } from './project-options';
 import type { CommandRunner } from './types';
 import { formatNumber } from '../util/numbers';
+import { PipelineData } from '../pipeline/restore';
 import { withCachedOutputs } from '../values/cached-outputs';
-import { collectAndCompare, withProjectData } from '../values/collect';
+import { collectAndCompare } from '../values/collect';
 import { githubTable } from '../values/dvc-output';
 import { escapeCell } from '../report/escape';
 import { ReadBudget, type Tree } from '../workspace/tree';
@@ -68,7 +69,7 @@ async function readBranchHistory(
   for (const error of comparison.headErrors) log.warning(error);
   if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
   const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : undefined;
-  return withProjectData(workspace, {}, (dvc) =>
+  return PipelineData.using(workspace, {}, (dvc) =>
     readHistory(
       git,
       {

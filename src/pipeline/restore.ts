@@ -65,6 +65,19 @@ export class PipelineData {
   }
 
   /**
+   * `use` given the project's DVC cache and remotes (null without them), closed after. A config that does not load is
+   * null here without a word: the comparison, which opens them first, says it.
+   */
+  static async using<T>(root: string, options: DataOptions, use: (data: PipelineData | null) => Promise<T>): Promise<T> {
+    const data = await PipelineData.open(root, options).catch(() => null);
+    try {
+      return await use(data);
+    } finally {
+      await data?.close();
+    }
+  }
+
+  /**
    * The data of a git revision: its `.dvc/config` (`text`, null when it has none) as the repo level under the
    * workspace's `config.local`, global and system files, and the workspace's cache — as DVC reads a revision's
    * objects, so a remote that moved since is still found where that revision's outputs were pushed.

@@ -10,7 +10,7 @@ import { describeError } from '../util/errors';
 import { groupDigits } from '../util/numbers';
 import { globToRegExp, isGlob } from '../workspace/glob';
 import { commitTree, NotAFile, workspaceTree, type ReadBudget, type Tree, type WorkspaceListing } from '../workspace/tree';
-import { PipelineData } from '../pipeline/restore';
+import { PipelineData, type DataOptions } from '../pipeline/restore';
 import { withCachedOutputs } from '../values/cached-outputs';
 import { chartSeries } from './chart-series';
 import { fillCustomTemplate } from './custom';
@@ -49,6 +49,8 @@ export interface PlotsRequest {
   listing?: WorkspaceListing;
   /** The run's projects at the head and the base, shared with its other steps. */
   projects?: LoadedProjects;
+  /** Options for the DVC remotes DVC-cached plot data is read from (the hub's credentials for its own remote). */
+  data?: DataOptions;
 }
 
 const LINE_LIKE: BuiltinTemplate[] = ['linear', 'simple', 'smooth', 'scatter', 'scatter_jitter'];
@@ -182,13 +184,17 @@ async function isFolder(tree: Tree, path: string): Promise<boolean> {
  * `dvc plots diff`, and returns Vega-Lite specs ready to render. A plot that cannot be drawn becomes an
  * error entry naming the plot, file and field; the others are unaffected.
  */
-export async function preparePlots(git: GitRepo, request: PlotsRequest, definitions: PlotDefinition[]): Promise<PreparedPlot[]> {
+export function preparePlots(git: GitRepo, request: PlotsRequest, definitions: PlotDefinition[]): Promise<PreparedPlot[]> {
+  // DVC outputs missing from git (or the workspace) are read from the cache or the remote — a DagsHub remote with the
+  // hub's credentials, as the values are; a DVC config that does not load leaves them missing here, and the values
+  // step says why.
+  return PipelineData.using(request.workspace, request.data ?? {}, (data) => preparedWith(git, request, definitions, data));
+}
+
+async function preparedWith(git: GitRepo, request: PlotsRequest, definitions: PlotDefinition[], data: PipelineData | null): Promise<PreparedPlot[]> {
   // Both sides through the project's guarded reader: a refused file (a link out of the project, .git/…) is an
   // error for that plot at the head, a note at the base, and its bytes are never read.
   const budget = request.budget ? { budget: request.budget } : {};
-  // DVC outputs missing from git (or the workspace) are read from the cache or the remote; a DVC config that does
-  // not load leaves them missing here, and the values step says why.
-  const data = await PipelineData.open(request.workspace).catch(() => null);
   const at = (tree: Tree, revision: string) => withCachedOutputs(tree, data, () => projectAt(tree, revision, request.projects));
   const headTree = workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing });
   const head = at(headTree, WORKSPACE);
@@ -233,7 +239,6 @@ export async function preparePlots(git: GitRepo, request: PlotsRequest, definiti
       out.push({ kind: 'error', id: def.id, title, error: plotError(def, error), notes: [] });
     }
   }
-  await data?.close();
   return out;
 }
 

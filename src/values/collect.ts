@@ -98,19 +98,6 @@ export async function collectAndCompare(git: GitRepo, request: CollectRequest, l
   }
 }
 
-/**
- * `use` given the project's DVC cache and remotes (null without them), closed after. A config that does not load is
- * null here without a word: the comparison, which opens them first, said it.
- */
-export async function withProjectData<T>(workspace: string, options: DataOptions, use: (data: PipelineData | null) => Promise<T>): Promise<T> {
-  const data = await PipelineData.open(workspace, options).catch(() => null);
-  try {
-    return await use(data);
-  } finally {
-    await data?.close();
-  }
-}
-
 /** The project's DVC cache and remotes for reading cached outputs; a config that does not load is a warning. */
 export async function openProjectData(workspace: string, log: Logger, options: DataOptions = {}): Promise<PipelineData | null> {
   try {
