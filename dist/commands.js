@@ -11334,6 +11334,16 @@ function zoneRepr(zone) {
   const parts = [days ? `days=${days}` : "", seconds - days * 86400 ? `seconds=${seconds - days * 86400}` : ""].filter(Boolean);
   return `datetime.timezone(datetime.timedelta(${parts.join(", ") || "0"}), ${pyStrRepr(zone.name)})`;
 }
+function describeValue(value2) {
+  if (value2 === null) return "an empty value";
+  if (typeof value2 === "boolean") return `the boolean ${value2}`;
+  if (typeof value2 === "number" || typeof value2 === "bigint" || value2 instanceof PyFloat) return `the number ${pyStr2(value2)}`;
+  if (typeof value2 === "string") return `the string ${pyStrRepr(value2.length > 40 ? `${value2.slice(0, 40)}\u2026` : value2)}`;
+  if (value2 instanceof PyDate) return `the date ${value2.iso}`;
+  if (value2 instanceof PyDateTime) return `the date-time ${pyStr2(value2)}`;
+  if (Array.isArray(value2) || value2 instanceof PyCollection) return "a list";
+  return "a mapping";
+}
 
 // src/dvc/formats/python.ts
 function parsePython(text2) {
@@ -15123,17 +15133,28 @@ async function readLockFile(tree, path) {
   const bytes = await tree.read(path);
   return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
 }
+var TOP_KEYS = ["schema", "datasets", "stages"];
+var STAGE_KEYS = ["cmd", "deps", "params", "outs"];
+var ENTRY_KEYS = ["path", "hash", "md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id", "cloud", "files", "dataset"];
 function parseLockText(text2, displayPath = "dvc.lock") {
   const doc = parseDataFile(displayPath, text2).data;
   if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
-  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
+  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level, not ${describeValue(doc)}.`);
   const legacy = !doc.has("schema");
-  const schema = doc.get("schema") ?? null;
-  if (!legacy && schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${pyStr2(schema)}' (expected '2.0').`);
-  const stagesRaw = legacy ? doc : doc.get("stages") ?? /* @__PURE__ */ new Map();
-  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
+  if (!legacy) {
+    const schema = doc.get("schema") ?? null;
+    if (typeof schema !== "string") throw new UserError(`${displayPath}: 'schema' must be the string '2.0' (quoted), not ${describeValue(schema)}.`);
+    if (schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${schema}' (expected '2.0').`);
+    for (const key2 of doc.keys()) {
+      if (!TOP_KEYS.includes(key2)) throw new UserError(`${displayPath}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
+    }
+  }
+  const stagesRaw = legacy ? doc : doc.has("stages") ? doc.get("stages") : /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping of stage names to their records, not ${describeValue(stagesRaw)}.`);
   const stages = /* @__PURE__ */ new Map();
   for (const [name, entry] of stagesRaw) {
+    const key2 = keyValue(stagesRaw, name);
+    if (typeof key2 !== "string") throw new UserError(`${displayPath}: a stage name is ${describeValue(key2)}, not a string, as DVC writes them.`);
     stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
   }
   const raw = legacy ? /* @__PURE__ */ new Map([
@@ -15143,32 +15164,92 @@ function parseLockText(text2, displayPath = "dvc.lock") {
   return { stages, raw };
 }
 function parseStage(entry, where2) {
-  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping.`);
-  const cmd = entry.get("cmd");
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : "";
-  const params = /* @__PURE__ */ new Map();
-  const paramsRaw = entry.get("params");
-  if (paramsRaw !== void 0 && paramsRaw !== null) {
-    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
-    for (const [file, values] of paramsRaw) params.set(file, isRawMap(values) ? values : /* @__PURE__ */ new Map());
+  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping with 'cmd', 'deps', 'params' and 'outs', not ${describeValue(entry)}.`);
+  for (const key2 of entry.keys()) {
+    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
   }
-  return { cmd: cmdValue, deps: parseLockEntries(entry.get("deps"), `${where2} deps`), params, outs: parseLockEntries(entry.get("outs"), `${where2} outs`) };
+  if (!entry.has("cmd")) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmd = entry.get("cmd");
+  if (typeof cmd !== "string" && !Array.isArray(cmd)) throw new UserError(`${where2}: 'cmd' must be a string or a list of commands, not ${describeValue(cmd)}.`);
+  const cmdValue = typeof cmd === "string" ? cmd : cmd.every((c) => typeof c === "string") ? cmd : "";
+  const params = /* @__PURE__ */ new Map();
+  if (entry.has("params")) {
+    const paramsRaw = entry.get("params");
+    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of params files to their values, not ${describeValue(paramsRaw)}.`);
+    for (const [file, values] of paramsRaw) {
+      const fileKey = keyValue(paramsRaw, file);
+      if (typeof fileKey !== "string") throw new UserError(`${where2}: a params file name is ${describeValue(fileKey)}, not a string.`);
+      if (!isRawMap(values)) throw new UserError(`${where2}: 'params.${file}' must be a mapping of param names to values, not ${describeValue(values)}.`);
+      for (const param of values.keys()) {
+        const paramKey = keyValue(values, param);
+        if (typeof paramKey !== "string") throw new UserError(`${where2}: a param name in 'params.${file}' is ${describeValue(paramKey)}, not a string.`);
+      }
+      params.set(file, values);
+    }
+  }
+  const entries = (key2) => {
+    if (!entry.has(key2)) return [];
+    const value2 = entry.get(key2);
+    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of entries with a 'path', not ${describeValue(value2)}.`);
+    return parseLockEntries(value2, `${where2}: ${key2}`, ENTRY_KEYS);
+  };
+  return { cmd: cmdValue, deps: entries("deps"), params, outs: entries("outs") };
 }
-function parseLockEntries(value2, where2) {
+function parseLockEntries(value2, where2, keys) {
   if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list.`);
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list, not ${describeValue(value2)}.`);
   return value2.map((item, i) => {
+    const at = `${where2}[${i}]`;
     const path = isRawMap(item) ? item.get("path") : void 0;
-    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
-    const md52 = item.get("md5");
-    const size2 = item.get("size");
-    const nfiles = item.get("nfiles");
-    const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: typeof md52 === "string" ? md52 : null };
-    if (typeof size2 === "number") entry.size = size2;
-    if (typeof nfiles === "number") entry.nfiles = nfiles;
-    if (item.get("isexec") === true) entry.isexec = true;
+    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${at}: expected an entry with a 'path'.`);
+    for (const key2 of keys ? item.keys() : []) {
+      if (!keys.includes(key2)) throw new UserError(`${at}: unknown key '${key2}' (expected one of ${keys.join(", ")}).`);
+    }
+    const md52 = checksum(item, "md5", at, true);
+    checksum(item, "checksum", at, true);
+    checksum(item, "etag", at, false);
+    for (const key2 of ["hash", "version_id"]) {
+      const v = item.get(key2);
+      if (v !== void 0 && typeof v !== "string") throw new UserError(`${at}.${key2} must be a string, not ${describeValue(v)}.`);
+    }
+    const size2 = wholeNumber(item, "size", at);
+    const nfiles = wholeNumber(item, "nfiles", at);
+    const isexec = item.get("isexec");
+    if (isexec !== void 0 && typeof isexec !== "boolean") throw new UserError(`${at}.isexec must be true or false, not ${describeValue(isexec)}.`);
+    for (const key2 of ["cloud", "dataset"]) {
+      const v = item.get(key2);
+      if (v !== void 0 && !isRawMap(v)) throw new UserError(`${at}.${key2} must be a mapping, not ${describeValue(v)}.`);
+    }
+    const files = item.get("files");
+    if (files !== void 0) {
+      if (!Array.isArray(files)) throw new UserError(`${at}.files must be a list of entries with a 'relpath', not ${describeValue(files)}.`);
+      files.forEach((f, j) => {
+        if (!isRawMap(f) || typeof f.get("relpath") !== "string") throw new UserError(`${at}.files[${j}]: expected an entry with a 'relpath'.`);
+      });
+    }
+    const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
+    if (size2 !== void 0) entry.size = size2;
+    if (nfiles !== void 0) entry.nfiles = nfiles;
+    if (isexec === true) entry.isexec = true;
     return entry;
   });
+}
+function checksum(item, key2, at, lower) {
+  const v = item.get(key2);
+  if (v === void 0 || v === null || v === "") return null;
+  const text2 = typeof v === "string" ? v : isInt(v) ? typeof v === "boolean" ? v ? "True" : "False" : String(v) : null;
+  if (text2 === null) throw new UserError(`${at}.${key2} must be a hash (a string), not ${describeValue(v)}.`);
+  if (text2.length < 3) throw new UserError(`${at}.${key2} must be a hash of at least 3 characters, not ${describeValue(v)}.`);
+  return lower ? text2.toLowerCase() : text2;
+}
+function wholeNumber(item, key2, at) {
+  const v = item.get(key2);
+  if (v === void 0) return void 0;
+  if (!isInt(v)) throw new UserError(`${at}.${key2} must be a whole number, not ${describeValue(v)}.`);
+  return Number(v);
+}
+function isInt(v) {
+  return typeof v === "number" && Number.isInteger(v) || typeof v === "bigint" || typeof v === "boolean";
 }
 
 // src/dvc/dvcfile.ts
@@ -15191,8 +15272,6 @@ function parseDvcFile(file, text2) {
     const where2 = `${file}: outs[${i}]`;
     const path = posix.normalize(posix.join(base, entry.path));
     if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
-    const md52 = item.get("md5");
-    if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
     const hash2 = item.get("hash");
     if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash2)}' is not one DVC writes (md5).`);
     const cache = item.get("cache") ?? true;
@@ -15317,8 +15396,8 @@ function shlexQuote(s) {
 }
 
 // src/dvc/project.ts
-var TOP_KEYS = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
-var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
+var TOP_KEYS2 = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
+var STAGE_KEYS2 = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
 var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
 function joinPath(dir, path) {
@@ -15335,7 +15414,7 @@ async function loadDvcYaml(tree, dir = "") {
   if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
   if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
   for (const key2 of doc.keys()) {
-    if (!TOP_KEYS.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
+    if (!TOP_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS2.join(", ")}).`);
   }
   const vars = new VarsLoader(tree, dir, where2);
   await vars.loadDefaultParams();
@@ -15545,7 +15624,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   const where2 = `${file}: stage '${name}'`;
   if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
   for (const key2 of definition.keys()) {
-    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
+    if (!STAGE_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS2.join(", ")}).`);
   }
   const wdirWritten = definition.get("wdir");
   const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);

@@ -8380,6 +8380,10 @@ function setKeyValue(map, key, value) {
   if (!values) keyValues.set(map, values = /* @__PURE__ */ new Map());
   values.set(key, value);
 }
+function keyValue(map, key) {
+  const values = keyValues.get(map);
+  return values?.has(key) ? values.get(key) : key;
+}
 function isRawMap(value) {
   return value instanceof Map;
 }
@@ -8619,6 +8623,16 @@ function zoneRepr(zone) {
   const days = Math.floor(seconds / 86400);
   const parts = [days ? `days=${days}` : "", seconds - days * 86400 ? `seconds=${seconds - days * 86400}` : ""].filter(Boolean);
   return `datetime.timezone(datetime.timedelta(${parts.join(", ") || "0"}), ${pyStrRepr(zone.name)})`;
+}
+function describeValue(value) {
+  if (value === null) return "an empty value";
+  if (typeof value === "boolean") return `the boolean ${value}`;
+  if (typeof value === "number" || typeof value === "bigint" || value instanceof PyFloat) return `the number ${pyStr(value)}`;
+  if (typeof value === "string") return `the string ${pyStrRepr(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value)}`;
+  if (value instanceof PyDate) return `the date ${value.iso}`;
+  if (value instanceof PyDateTime) return `the date-time ${pyStr(value)}`;
+  if (Array.isArray(value) || value instanceof PyCollection) return "a list";
+  return "a mapping";
 }
 
 // src/dvc/formats/python.ts
@@ -10216,17 +10230,28 @@ async function readLockFile(tree, path) {
   const bytes = await tree.read(path);
   return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
 }
+var TOP_KEYS = ["schema", "datasets", "stages"];
+var STAGE_KEYS = ["cmd", "deps", "params", "outs"];
+var ENTRY_KEYS = ["path", "hash", "md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id", "cloud", "files", "dataset"];
 function parseLockText(text2, displayPath = "dvc.lock") {
   const doc = parseDataFile(displayPath, text2).data;
   if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
-  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
+  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level, not ${describeValue(doc)}.`);
   const legacy = !doc.has("schema");
-  const schema = doc.get("schema") ?? null;
-  if (!legacy && schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${pyStr(schema)}' (expected '2.0').`);
-  const stagesRaw = legacy ? doc : doc.get("stages") ?? /* @__PURE__ */ new Map();
-  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
+  if (!legacy) {
+    const schema = doc.get("schema") ?? null;
+    if (typeof schema !== "string") throw new UserError(`${displayPath}: 'schema' must be the string '2.0' (quoted), not ${describeValue(schema)}.`);
+    if (schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${schema}' (expected '2.0').`);
+    for (const key of doc.keys()) {
+      if (!TOP_KEYS.includes(key)) throw new UserError(`${displayPath}: unknown top-level key '${key}' (expected one of ${TOP_KEYS.join(", ")}).`);
+    }
+  }
+  const stagesRaw = legacy ? doc : doc.has("stages") ? doc.get("stages") : /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping of stage names to their records, not ${describeValue(stagesRaw)}.`);
   const stages = /* @__PURE__ */ new Map();
   for (const [name, entry] of stagesRaw) {
+    const key = keyValue(stagesRaw, name);
+    if (typeof key !== "string") throw new UserError(`${displayPath}: a stage name is ${describeValue(key)}, not a string, as DVC writes them.`);
     stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
   }
   const raw = legacy ? /* @__PURE__ */ new Map([
@@ -10236,32 +10261,92 @@ function parseLockText(text2, displayPath = "dvc.lock") {
   return { stages, raw };
 }
 function parseStage(entry, where2) {
-  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping.`);
-  const cmd = entry.get("cmd");
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : "";
-  const params = /* @__PURE__ */ new Map();
-  const paramsRaw = entry.get("params");
-  if (paramsRaw !== void 0 && paramsRaw !== null) {
-    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of files to values.`);
-    for (const [file, values] of paramsRaw) params.set(file, isRawMap(values) ? values : /* @__PURE__ */ new Map());
+  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping with 'cmd', 'deps', 'params' and 'outs', not ${describeValue(entry)}.`);
+  for (const key of entry.keys()) {
+    if (!STAGE_KEYS.includes(key)) throw new UserError(`${where2}: unknown key '${key}' (expected one of ${STAGE_KEYS.join(", ")}).`);
   }
-  return { cmd: cmdValue, deps: parseLockEntries(entry.get("deps"), `${where2} deps`), params, outs: parseLockEntries(entry.get("outs"), `${where2} outs`) };
+  if (!entry.has("cmd")) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmd = entry.get("cmd");
+  if (typeof cmd !== "string" && !Array.isArray(cmd)) throw new UserError(`${where2}: 'cmd' must be a string or a list of commands, not ${describeValue(cmd)}.`);
+  const cmdValue = typeof cmd === "string" ? cmd : cmd.every((c) => typeof c === "string") ? cmd : "";
+  const params = /* @__PURE__ */ new Map();
+  if (entry.has("params")) {
+    const paramsRaw = entry.get("params");
+    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of params files to their values, not ${describeValue(paramsRaw)}.`);
+    for (const [file, values] of paramsRaw) {
+      const fileKey = keyValue(paramsRaw, file);
+      if (typeof fileKey !== "string") throw new UserError(`${where2}: a params file name is ${describeValue(fileKey)}, not a string.`);
+      if (!isRawMap(values)) throw new UserError(`${where2}: 'params.${file}' must be a mapping of param names to values, not ${describeValue(values)}.`);
+      for (const param of values.keys()) {
+        const paramKey = keyValue(values, param);
+        if (typeof paramKey !== "string") throw new UserError(`${where2}: a param name in 'params.${file}' is ${describeValue(paramKey)}, not a string.`);
+      }
+      params.set(file, values);
+    }
+  }
+  const entries = (key) => {
+    if (!entry.has(key)) return [];
+    const value = entry.get(key);
+    if (!Array.isArray(value)) throw new UserError(`${where2}: '${key}' must be a list of entries with a 'path', not ${describeValue(value)}.`);
+    return parseLockEntries(value, `${where2}: ${key}`, ENTRY_KEYS);
+  };
+  return { cmd: cmdValue, deps: entries("deps"), params, outs: entries("outs") };
 }
-function parseLockEntries(value, where2) {
+function parseLockEntries(value, where2, keys) {
   if (value === void 0 || value === null) return [];
-  if (!Array.isArray(value)) throw new UserError(`${where2}: expected a list.`);
+  if (!Array.isArray(value)) throw new UserError(`${where2}: expected a list, not ${describeValue(value)}.`);
   return value.map((item, i) => {
+    const at = `${where2}[${i}]`;
     const path = isRawMap(item) ? item.get("path") : void 0;
-    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${where2}[${i}]: expected an entry with a 'path'.`);
-    const md52 = item.get("md5");
-    const size = item.get("size");
-    const nfiles = item.get("nfiles");
-    const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: typeof md52 === "string" ? md52 : null };
-    if (typeof size === "number") entry.size = size;
-    if (typeof nfiles === "number") entry.nfiles = nfiles;
-    if (item.get("isexec") === true) entry.isexec = true;
+    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${at}: expected an entry with a 'path'.`);
+    for (const key of keys ? item.keys() : []) {
+      if (!keys.includes(key)) throw new UserError(`${at}: unknown key '${key}' (expected one of ${keys.join(", ")}).`);
+    }
+    const md52 = checksum(item, "md5", at, true);
+    checksum(item, "checksum", at, true);
+    checksum(item, "etag", at, false);
+    for (const key of ["hash", "version_id"]) {
+      const v = item.get(key);
+      if (v !== void 0 && typeof v !== "string") throw new UserError(`${at}.${key} must be a string, not ${describeValue(v)}.`);
+    }
+    const size = wholeNumber(item, "size", at);
+    const nfiles = wholeNumber(item, "nfiles", at);
+    const isexec = item.get("isexec");
+    if (isexec !== void 0 && typeof isexec !== "boolean") throw new UserError(`${at}.isexec must be true or false, not ${describeValue(isexec)}.`);
+    for (const key of ["cloud", "dataset"]) {
+      const v = item.get(key);
+      if (v !== void 0 && !isRawMap(v)) throw new UserError(`${at}.${key} must be a mapping, not ${describeValue(v)}.`);
+    }
+    const files = item.get("files");
+    if (files !== void 0) {
+      if (!Array.isArray(files)) throw new UserError(`${at}.files must be a list of entries with a 'relpath', not ${describeValue(files)}.`);
+      files.forEach((f, j) => {
+        if (!isRawMap(f) || typeof f.get("relpath") !== "string") throw new UserError(`${at}.files[${j}]: expected an entry with a 'relpath'.`);
+      });
+    }
+    const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
+    if (size !== void 0) entry.size = size;
+    if (nfiles !== void 0) entry.nfiles = nfiles;
+    if (isexec === true) entry.isexec = true;
     return entry;
   });
+}
+function checksum(item, key, at, lower) {
+  const v = item.get(key);
+  if (v === void 0 || v === null || v === "") return null;
+  const text2 = typeof v === "string" ? v : isInt(v) ? typeof v === "boolean" ? v ? "True" : "False" : String(v) : null;
+  if (text2 === null) throw new UserError(`${at}.${key} must be a hash (a string), not ${describeValue(v)}.`);
+  if (text2.length < 3) throw new UserError(`${at}.${key} must be a hash of at least 3 characters, not ${describeValue(v)}.`);
+  return lower ? text2.toLowerCase() : text2;
+}
+function wholeNumber(item, key, at) {
+  const v = item.get(key);
+  if (v === void 0) return void 0;
+  if (!isInt(v)) throw new UserError(`${at}.${key} must be a whole number, not ${describeValue(v)}.`);
+  return Number(v);
+}
+function isInt(v) {
+  return typeof v === "number" && Number.isInteger(v) || typeof v === "bigint" || typeof v === "boolean";
 }
 
 // src/dvc/dvcfile.ts
@@ -10284,8 +10369,6 @@ function parseDvcFile(file, text2) {
     const where2 = `${file}: outs[${i}]`;
     const path = posix.normalize(posix.join(base, entry.path));
     if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
-    const md52 = item.get("md5");
-    if (md52 !== void 0 && md52 !== null && typeof md52 !== "string") throw new UserError(`${where2}.md5 must be a string.`);
     const hash2 = item.get("hash");
     if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash2)}' is not one DVC writes (md5).`);
     const cache = item.get("cache") ?? true;
@@ -10410,8 +10493,8 @@ function shlexQuote(s) {
 }
 
 // src/dvc/project.ts
-var TOP_KEYS = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
-var STAGE_KEYS = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
+var TOP_KEYS2 = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
+var STAGE_KEYS2 = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
 var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
 function joinPath(dir, path) {
@@ -10428,7 +10511,7 @@ async function loadDvcYaml(tree, dir = "") {
   if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
   if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
   for (const key of doc.keys()) {
-    if (!TOP_KEYS.includes(key)) throw new UserError(`${where2}: unknown top-level key '${key}' (expected one of ${TOP_KEYS.join(", ")}).`);
+    if (!TOP_KEYS2.includes(key)) throw new UserError(`${where2}: unknown top-level key '${key}' (expected one of ${TOP_KEYS2.join(", ")}).`);
   }
   const vars = new VarsLoader(tree, dir, where2);
   await vars.loadDefaultParams();
@@ -10606,7 +10689,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   const where2 = `${file}: stage '${name}'`;
   if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
   for (const key of definition.keys()) {
-    if (!STAGE_KEYS.includes(key)) throw new UserError(`${where2}: unknown key '${key}' (expected one of ${STAGE_KEYS.join(", ")}).`);
+    if (!STAGE_KEYS2.includes(key)) throw new UserError(`${where2}: unknown key '${key}' (expected one of ${STAGE_KEYS2.join(", ")}).`);
   }
   const wdirWritten = definition.get("wdir");
   const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);

@@ -79,6 +79,27 @@ describe('a run loads the project once at each revision, and says what is wrong 
     }
   }
 
+  for (const repro of ['off', 'auto']) {
+    test(`a hand-edited dvc.lock DVC refuses (an md5 that is a number), --repro ${repro}: the run fails, naming the file, the stage and the key`, async () => {
+      const repo = project();
+      const out = tempDir();
+      try {
+        const lock = readFileSync(join(repo.dir, 'dvc.lock'), 'utf8');
+        repo.write({ 'dvc.lock': lock.replace(`md5: ${'ab'.repeat(16)}`, 'md5: 5') });
+        const r = await runCli(['report', '--base', 'HEAD', '--repro', repro, '--out', out, '--quiet'], repo.dir);
+        assert.equal(r.code, 1, r.stderr);
+        const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+        const error = "dvc.lock: stage 'train': outs[0].md5 must be a hash of at least 3 characters, not the number 5.";
+        assert.deepEqual(json.projectErrors, [error]);
+        assert.equal(json.verdict.outcome, 'failed');
+        assert.ok(r.stderr.includes(`error: ${error}`), r.stderr);
+      } finally {
+        repo.remove();
+        rmSync(out, { recursive: true, force: true });
+      }
+    });
+  }
+
   test('metrics and params named on the command line: a broken dvc.yaml is a warning, said once, by the first step that reads it', async () => {
     const repo = project();
     const out = tempDir();

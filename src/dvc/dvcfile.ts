@@ -48,8 +48,6 @@ function parseDvcFile(file: string, text: string): DvcFile {
     const where = `${file}: outs[${i}]`;
     const path = posix.normalize(posix.join(base, entry.path));
     if (path === '..' || path.startsWith('../') || posix.isAbsolute(path)) throw new UserError(`${where}.path '${entry.path}' leaves the project.`);
-    const md5 = item.get('md5');
-    if (md5 !== undefined && md5 !== null && typeof md5 !== 'string') throw new UserError(`${where}.md5 must be a string.`);
     const hash = item.get('hash');
     if (hash !== undefined && hash !== 'md5') throw new UserError(`${where}.hash '${pyStr(hash)}' is not one DVC writes (md5).`);
     const cache = item.get('cache') ?? true;

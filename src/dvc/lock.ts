@@ -1,8 +1,8 @@
 import { UserError } from '../util/errors';
 import type { Tree } from '../workspace/tree';
 import { parseDataFile } from './formats';
-import { pyStr } from './python/format';
-import { isRawMap, type Raw, type RawMap } from './python/value';
+import { describeValue } from './python/format';
+import { isRawMap, keyValue, type Raw, type RawMap } from './python/value';
 
 /**
  * How a lock entry's hash was computed: `md5` (DVC 3, entries with `hash: md5`) is the plain md5 of the
@@ -43,19 +43,39 @@ export async function readLockFile(tree: Tree, path: string): Promise<LockDocume
   return bytes ? parseLockText(bytes.toString('utf8'), path) : null;
 }
 
+/** The keys of dvc.lock's top level (dvc/schema.py `LOCKFILE_SCHEMA`). */
+const TOP_KEYS = ['schema', 'datasets', 'stages'];
+/** The keys of a stage's record (`LOCK_FILE_STAGE_SCHEMA`). */
+const STAGE_KEYS = ['cmd', 'deps', 'params', 'outs'];
+/** The keys of a dep or out record (`DATA_SCHEMA`: checksums, meta, path, cloud, files, hash, dataset). */
+const ENTRY_KEYS = ['path', 'hash', 'md5', 'checksum', 'etag', 'size', 'nfiles', 'isexec', 'version_id', 'cloud', 'files', 'dataset'];
+
+/**
+ * dvc.lock's text as DVC reads it: checked against its schema (dvc/schema.py `LOCKFILE_SCHEMA`), so a hand-edited
+ * lock with a key of the wrong type is refused, as DVC refuses it, instead of read as "no hash" and passed over.
+ * Errors name the file, the stage and the key, and say what was expected and what was found.
+ */
 export function parseLockText(text: string, displayPath = 'dvc.lock'): LockDocument {
   // dvc.lock is YAML whatever its name; the one YAML reader, as DVC's (duplicate keys rejected, big ints kept).
   const doc = parseDataFile(displayPath, text).data;
   if (doc === null) return { stages: new Map(), raw: new Map() };
-  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level.`);
-  // DVC 1.x lock files had no `schema` and the stages at the top level; DVC rewrites them as 2.0.
+  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level, not ${describeValue(doc)}.`);
+  // DVC 1.x lock files had no `schema` and the stages at the top level; DVC 2 read them, and rewrites them as 2.0.
   const legacy = !doc.has('schema');
-  const schema = doc.get('schema') ?? null;
-  if (!legacy && schema !== '2.0') throw new UserError(`${displayPath}: unsupported schema '${pyStr(schema)}' (expected '2.0').`);
-  const stagesRaw = legacy ? doc : (doc.get('stages') ?? new Map());
-  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping.`);
+  if (!legacy) {
+    const schema = doc.get('schema') ?? null;
+    if (typeof schema !== 'string') throw new UserError(`${displayPath}: 'schema' must be the string '2.0' (quoted), not ${describeValue(schema)}.`);
+    if (schema !== '2.0') throw new UserError(`${displayPath}: unsupported schema '${schema}' (expected '2.0').`);
+    for (const key of doc.keys()) {
+      if (!TOP_KEYS.includes(key)) throw new UserError(`${displayPath}: unknown top-level key '${key}' (expected one of ${TOP_KEYS.join(', ')}).`);
+    }
+  }
+  const stagesRaw = legacy ? doc : doc.has('stages') ? doc.get('stages')! : new Map<string, Raw>();
+  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping of stage names to their records, not ${describeValue(stagesRaw)}.`);
   const stages = new Map<string, LockStage>();
   for (const [name, entry] of stagesRaw) {
+    const key = keyValue(stagesRaw, name);
+    if (typeof key !== 'string') throw new UserError(`${displayPath}: a stage name is ${describeValue(key)}, not a string, as DVC writes them.`);
     stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
   }
   const raw: RawMap = legacy
@@ -68,32 +88,106 @@ export function parseLockText(text: string, displayPath = 'dvc.lock'): LockDocum
 }
 
 function parseStage(entry: Raw, where: string): LockStage {
-  if (!isRawMap(entry)) throw new UserError(`${where}: expected a mapping.`);
-  const cmd = entry.get('cmd');
-  const cmdValue = typeof cmd === 'string' ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === 'string') ? cmd : '';
-  const params = new Map<string, RawMap>();
-  const paramsRaw = entry.get('params');
-  if (paramsRaw !== undefined && paramsRaw !== null) {
-    if (!isRawMap(paramsRaw)) throw new UserError(`${where}: 'params' must be a mapping of files to values.`);
-    for (const [file, values] of paramsRaw) params.set(file, isRawMap(values) ? values : new Map<string, Raw>());
+  if (!isRawMap(entry)) throw new UserError(`${where}: expected a mapping with 'cmd', 'deps', 'params' and 'outs', not ${describeValue(entry)}.`);
+  for (const key of entry.keys()) {
+    if (!STAGE_KEYS.includes(key)) throw new UserError(`${where}: unknown key '${key}' (expected one of ${STAGE_KEYS.join(', ')}).`);
   }
-  return { cmd: cmdValue, deps: parseLockEntries(entry.get('deps'), `${where} deps`), params, outs: parseLockEntries(entry.get('outs'), `${where} outs`) };
+  if (!entry.has('cmd')) throw new UserError(`${where}: 'cmd' is required.`);
+  const cmd = entry.get('cmd')!;
+  if (typeof cmd !== 'string' && !Array.isArray(cmd)) throw new UserError(`${where}: 'cmd' must be a string or a list of commands, not ${describeValue(cmd)}.`);
+  // DVC takes any list here and compares it with the stage's cmd as it is; one with items that are not strings
+  // never equals a dvc.yaml cmd, and neither does '' (DVC never writes an empty cmd).
+  const cmdValue = typeof cmd === 'string' ? cmd : cmd.every((c) => typeof c === 'string') ? cmd : '';
+  const params = new Map<string, RawMap>();
+  if (entry.has('params')) {
+    const paramsRaw = entry.get('params')!;
+    if (!isRawMap(paramsRaw)) throw new UserError(`${where}: 'params' must be a mapping of params files to their values, not ${describeValue(paramsRaw)}.`);
+    for (const [file, values] of paramsRaw) {
+      const fileKey = keyValue(paramsRaw, file);
+      if (typeof fileKey !== 'string') throw new UserError(`${where}: a params file name is ${describeValue(fileKey)}, not a string.`);
+      if (!isRawMap(values)) throw new UserError(`${where}: 'params.${file}' must be a mapping of param names to values, not ${describeValue(values)}.`);
+      for (const param of values.keys()) {
+        const paramKey = keyValue(values, param);
+        if (typeof paramKey !== 'string') throw new UserError(`${where}: a param name in 'params.${file}' is ${describeValue(paramKey)}, not a string.`);
+      }
+      params.set(file, values);
+    }
+  }
+  const entries = (key: 'deps' | 'outs'): LockEntry[] => {
+    if (!entry.has(key)) return [];
+    const value = entry.get(key)!;
+    if (!Array.isArray(value)) throw new UserError(`${where}: '${key}' must be a list of entries with a 'path', not ${describeValue(value)}.`);
+    return parseLockEntries(value, `${where}: ${key}`, ENTRY_KEYS);
+  };
+  return { cmd: cmdValue, deps: entries('deps'), params, outs: entries('outs') };
 }
 
-/** A list of deps or outs as dvc.lock and `.dvc` files record them. */
-export function parseLockEntries(value: Raw | undefined, where: string): LockEntry[] {
+/**
+ * A list of deps or outs as dvc.lock and `.dvc` files record them, their hash and meta fields checked as DVC's
+ * schema checks them (dvc/output.py `CHECKSUMS_SCHEMA`, `META_SCHEMA`). `keys`: the only keys an entry may have.
+ */
+export function parseLockEntries(value: Raw | undefined, where: string, keys?: readonly string[]): LockEntry[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new UserError(`${where}: expected a list.`);
+  if (!Array.isArray(value)) throw new UserError(`${where}: expected a list, not ${describeValue(value)}.`);
   return value.map((item, i) => {
+    const at = `${where}[${i}]`;
     const path = isRawMap(item) ? item.get('path') : undefined;
-    if (!isRawMap(item) || typeof path !== 'string') throw new UserError(`${where}[${i}]: expected an entry with a 'path'.`);
-    const md5 = item.get('md5');
-    const size = item.get('size');
-    const nfiles = item.get('nfiles');
-    const entry: LockEntry = { path, hashName: item.get('hash') === 'md5' ? 'md5' : 'md5-dos2unix', md5: typeof md5 === 'string' ? md5 : null };
-    if (typeof size === 'number') entry.size = size;
-    if (typeof nfiles === 'number') entry.nfiles = nfiles;
-    if (item.get('isexec') === true) entry.isexec = true;
+    if (!isRawMap(item) || typeof path !== 'string') throw new UserError(`${at}: expected an entry with a 'path'.`);
+    for (const key of keys ? item.keys() : []) {
+      if (!keys!.includes(key)) throw new UserError(`${at}: unknown key '${key}' (expected one of ${keys!.join(', ')}).`);
+    }
+    const md5 = checksum(item, 'md5', at, true);
+    checksum(item, 'checksum', at, true);
+    checksum(item, 'etag', at, false);
+    for (const key of ['hash', 'version_id']) {
+      const v = item.get(key);
+      if (v !== undefined && typeof v !== 'string') throw new UserError(`${at}.${key} must be a string, not ${describeValue(v)}.`);
+    }
+    const size = wholeNumber(item, 'size', at);
+    const nfiles = wholeNumber(item, 'nfiles', at);
+    const isexec = item.get('isexec');
+    if (isexec !== undefined && typeof isexec !== 'boolean') throw new UserError(`${at}.isexec must be true or false, not ${describeValue(isexec)}.`);
+    for (const key of ['cloud', 'dataset']) {
+      const v = item.get(key);
+      if (v !== undefined && !isRawMap(v)) throw new UserError(`${at}.${key} must be a mapping, not ${describeValue(v)}.`);
+    }
+    const files = item.get('files');
+    if (files !== undefined) {
+      if (!Array.isArray(files)) throw new UserError(`${at}.files must be a list of entries with a 'relpath', not ${describeValue(files)}.`);
+      files.forEach((f, j) => {
+        if (!isRawMap(f) || typeof f.get('relpath') !== 'string') throw new UserError(`${at}.files[${j}]: expected an entry with a 'relpath'.`);
+      });
+    }
+    const entry: LockEntry = { path, hashName: item.get('hash') === 'md5' ? 'md5' : 'md5-dos2unix', md5 };
+    if (size !== undefined) entry.size = size;
+    if (nfiles !== undefined) entry.nfiles = nfiles;
+    if (isexec === true) entry.isexec = true;
     return entry;
   });
+}
+
+/**
+ * A hash field as DVC's `CHECKSUM_SCHEMA` takes it: empty or null is no hash; a string (or an int, which YAML makes
+ * of an all-digit hash) of at least 3 characters is one, lower-cased unless the field is case-sensitive (`etag`).
+ */
+function checksum(item: RawMap, key: string, at: string, lower: boolean): string | null {
+  const v = item.get(key);
+  if (v === undefined || v === null || v === '') return null;
+  // Python's bool is an int: voluptuous lets `True` through as the text 'True'.
+  const text = typeof v === 'string' ? v : isInt(v) ? (typeof v === 'boolean' ? (v ? 'True' : 'False') : String(v)) : null;
+  if (text === null) throw new UserError(`${at}.${key} must be a hash (a string), not ${describeValue(v)}.`);
+  if (text.length < 3) throw new UserError(`${at}.${key} must be a hash of at least 3 characters, not ${describeValue(v)}.`);
+  return lower ? text.toLowerCase() : text;
+}
+
+function wholeNumber(item: RawMap, key: string, at: string): number | undefined {
+  const v = item.get(key);
+  if (v === undefined) return undefined;
+  if (!isInt(v)) throw new UserError(`${at}.${key} must be a whole number, not ${describeValue(v)}.`);
+  return Number(v);
+}
+
+/** A Python int as voluptuous's `int` check sees it: bools included (YAML floats are never ints, even `1.0`). */
+function isInt(v: Raw): v is number | bigint | boolean {
+  return (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint' || typeof v === 'boolean';
 }

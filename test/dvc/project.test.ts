@@ -320,7 +320,11 @@ describe('.dvc files: one reader for the project model and the data layer', () =
   for (const [name, text, expected] of [
     ['an unknown key', 'outs: []\nfoo: 1\n', /^x\.dvc: unknown key 'foo'/],
     ['a hash DVC does not write', `outs:\n- path: a\n  md5: ${A}\n  hash: sha256\n`, /^x\.dvc: outs\[0\]\.hash 'sha256' is not one DVC writes \(md5\)/],
-    ['an md5 that is not a string', 'outs:\n- path: a\n  md5: 5\n', /^x\.dvc: outs\[0\]\.md5 must be a string/],
+    [
+      'an md5 that is a number too short for a hash',
+      'outs:\n- path: a\n  md5: 5\n',
+      /^x\.dvc: outs\[0\]\.md5 must be a hash of at least 3 characters, not the number 5/,
+    ],
     ['a path out of the project', `outs:\n- path: ../../etc/passwd\n  md5: ${A}\n`, /^x\.dvc: outs\[0\]\.path '\.\.\/\.\.\/etc\/passwd' leaves the project/],
     ['an out without a path', `outs:\n- md5: ${A}\n`, /^x\.dvc: outs\[0\]: expected an entry with a 'path'/],
     ['a repeated key', 'outs: []\nouts: []\n', /^x\.dvc:2:1: invalid YAML/],

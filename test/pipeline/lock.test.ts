@@ -169,7 +169,130 @@ stages:
 
   test('bad lock files name the problem', () => {
     assert.throws(() => parseLock("schema: '3.0'\nstages: {}\n"), /dvc.lock: unsupported schema '3.0'/);
-    assert.throws(() => parseLock("schema: '2.0'\nstages:\n  s:\n    cmd: c\n    deps: [{md5: x}]\n"), /stage 's' deps\[0\]: expected an entry with a 'path'/);
+    assert.throws(() => parseLock("schema: '2.0'\nstages:\n  s:\n    cmd: c\n    deps: [{md5: x}]\n"), /stage 's': deps\[0\]: expected an entry with a 'path'/);
+  });
+});
+
+describe("dvc.lock is read against DVC's schema (dvc/schema.py LOCKFILE_SCHEMA)", () => {
+  const MD5 = 'd1f6e055f7f5e2827fcfae68d9b64d4c';
+  /** A lock whose stage 'train' is `body` (indented under it). */
+  const lockWith = (body: string): string => `schema: '2.0'\nstages:\n  train:\n${body.replace(/^/gm, '    ')}`;
+  const refused: [string, string, RegExp][] = [
+    [
+      'an md5 that is a number too short for a hash',
+      lockWith(`cmd: c\nouts:\n- path: m\n  md5: 5\n`),
+      /^dvc\.lock: stage 'train': outs\[0\]\.md5 must be a hash of at least 3 characters, not the number 5\.$/,
+    ],
+    [
+      'an md5 that is a list',
+      lockWith(`cmd: c\ndeps:\n- path: d\n  md5: [a]\n`),
+      /^dvc\.lock: stage 'train': deps\[0\]\.md5 must be a hash \(a string\), not a list\.$/,
+    ],
+    [
+      'a size that is text',
+      lockWith(`cmd: c\nouts:\n- path: m\n  md5: ${MD5}\n  size: x\n`),
+      /^dvc\.lock: stage 'train': outs\[0\]\.size must be a whole number, not the string 'x'\.$/,
+    ],
+    [
+      'an nfiles that is a float',
+      lockWith(`cmd: c\nouts:\n- path: m\n  md5: ${MD5}.dir\n  nfiles: 1.5\n`),
+      /outs\[0\]\.nfiles must be a whole number, not the number 1\.5/,
+    ],
+    [
+      'an isexec that is text',
+      lockWith(`cmd: c\nouts:\n- path: m\n  md5: ${MD5}\n  isexec: 'yes'\n`),
+      /outs\[0\]\.isexec must be true or false, not the string 'yes'/,
+    ],
+    [
+      'outs that are a string',
+      lockWith(`cmd: c\nouts: model.pkl\n`),
+      /^dvc\.lock: stage 'train': 'outs' must be a list of entries with a 'path', not the string 'model\.pkl'\.$/,
+    ],
+    ['deps left empty', lockWith(`cmd: c\ndeps:\n`), /^dvc\.lock: stage 'train': 'deps' must be a list of entries with a 'path', not an empty value\.$/],
+    ['a cmd that is a mapping', lockWith(`cmd: {}\n`), /^dvc\.lock: stage 'train': 'cmd' must be a string or a list of commands, not a mapping\.$/],
+    ['no cmd', lockWith(`outs:\n- path: m\n  md5: ${MD5}\n`), /^dvc\.lock: stage 'train': 'cmd' is required\.$/],
+    [
+      'a stage that is a list',
+      "schema: '2.0'\nstages:\n  train:\n  - cmd: c\n",
+      /^dvc\.lock: stage 'train': expected a mapping with 'cmd', 'deps', 'params' and 'outs', not a list\.$/,
+    ],
+    [
+      'a key DVC does not write in a stage',
+      lockWith(`cmd: c\nfrozen: true\n`),
+      /^dvc\.lock: stage 'train': unknown key 'frozen' \(expected one of cmd, deps, params, outs\)\.$/,
+    ],
+    [
+      'a key DVC does not write in an entry',
+      lockWith(`cmd: c\nouts:\n- path: m\n  md5: ${MD5}\n  sha: x\n`),
+      /^dvc\.lock: stage 'train': outs\[0\]: unknown key 'sha'/,
+    ],
+    [
+      'params that are a list',
+      lockWith(`cmd: c\nparams: [lr]\n`),
+      /^dvc\.lock: stage 'train': 'params' must be a mapping of params files to their values, not a list\.$/,
+    ],
+    [
+      'a params file whose values are a list',
+      lockWith(`cmd: c\nparams:\n  params.yaml: [lr]\n`),
+      /^dvc\.lock: stage 'train': 'params\.params\.yaml' must be a mapping of param names to values, not a list\.$/,
+    ],
+    ['a stage named by a number', "schema: '2.0'\nstages:\n  1:\n    cmd: c\n", /^dvc\.lock: a stage name is the number 1, not a string/],
+    ['stages left empty', "schema: '2.0'\nstages:\n", /^dvc\.lock: 'stages' must be a mapping of stage names to their records, not an empty value\.$/],
+    ['a schema that is a number', 'schema: 2.0\nstages: {}\n', /^dvc\.lock: 'schema' must be the string '2\.0' \(quoted\), not the number 2\.0\.$/],
+    ['an unknown top-level key', "schema: '2.0'\nstages: {}\nstage: {}\n", /^dvc\.lock: unknown top-level key 'stage'/],
+    ['a DVC 1.x stage with a bad md5', 'train:\n  cmd: c\n  outs:\n  - path: m\n    md5: 5\n', /^dvc\.lock: stage 'train': outs\[0\]\.md5 must be a hash/],
+  ];
+  for (const [name, text, expected] of refused) {
+    test(`refused, naming the file, the stage and the key: ${name}`, () => {
+      assert.throws(() => parseLock(text), { name: 'UserError', message: expected });
+    });
+  }
+
+  test('what DVC accepts still reads: hashes YAML made numbers, upper case, empty, any cmd list, datasets, files, cloud', () => {
+    const lock = parseLock(
+      [
+        "schema: '2.0'",
+        'datasets:',
+        '- name: ds',
+        'stages:',
+        '  train:',
+        '    cmd: [1, 2]',
+        '    deps:',
+        '    - path: a',
+        '      md5: 12345',
+        '    - path: b',
+        `      md5: ${MD5.toUpperCase()}`,
+        '    - path: c',
+        "      md5: ''",
+        '    - path: ds://ds',
+        '      dataset: {name: ds}',
+        '    params:',
+        '      params.yaml: {}',
+        '    outs:',
+        '    - path: d',
+        `      md5: ${MD5}.dir`,
+        '      size: 3',
+        '      nfiles: 1',
+        '      files:',
+        '      - relpath: x',
+        `        md5: ${MD5}`,
+        '        size: 3',
+        '        cloud: {origin: {etag: ETag-1}}',
+        '      etag: AbC',
+        '      version_id: v1',
+        '      isexec: false',
+        '',
+      ].join('\n'),
+    );
+    const stage = lock.stages.get('train')!;
+    // CHECKSUM_SCHEMA: an int of 3 digits or more is its text, strings are lower-cased, '' is no hash.
+    assert.deepEqual(
+      stage.deps.map((d) => d.md5),
+      ['12345', MD5, null, null],
+    );
+    assert.equal(stage.outs[0]!.nfiles, 1);
+    // A list DVC takes as cmd, compared as it is: one that is no list of strings equals no dvc.yaml cmd.
+    assert.equal(stage.cmd, '');
   });
 });
 

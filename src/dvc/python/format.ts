@@ -59,3 +59,15 @@ function zoneRepr(zone: PyZone): string {
   const parts = [days ? `days=${days}` : '', seconds - days * 86400 ? `seconds=${seconds - days * 86400}` : ''].filter(Boolean);
   return `datetime.timezone(datetime.timedelta(${parts.join(', ') || '0'}), ${pyStrRepr(zone.name)})`;
 }
+
+/** What a parsed value is, in YAML's words, for messages that say what was found where something else was expected. */
+export function describeValue(value: Raw): string {
+  if (value === null) return 'an empty value';
+  if (typeof value === 'boolean') return `the boolean ${value}`;
+  if (typeof value === 'number' || typeof value === 'bigint' || value instanceof PyFloat) return `the number ${pyStr(value)}`;
+  if (typeof value === 'string') return `the string ${pyStrRepr(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (value instanceof PyDate) return `the date ${value.iso}`;
+  if (value instanceof PyDateTime) return `the date-time ${pyStr(value)}`;
+  if (Array.isArray(value) || value instanceof PyCollection) return 'a list';
+  return 'a mapping';
+}
