@@ -13312,6 +13312,9 @@ async function loadDvcYaml(tree, dir = "") {
   const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
   if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
   for (const [name, definition] of stagesDoc) {
+    const key2 = keyValue(stagesDoc, name);
+    if (typeof key2 !== "string")
+      throw new UserError(`${where2}: a stage name is ${describeValue(key2)}, not a string: quote it, as DVC takes only string names.`);
     for (const generated of expandEntry(where2, name, definition, context)) {
       stages.push(await resolveStage(where2, generated, vars, trackedVars));
     }

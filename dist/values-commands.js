@@ -10522,6 +10522,9 @@ async function loadDvcYaml(tree, dir = "") {
   const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
   if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
   for (const [name, definition] of stagesDoc) {
+    const key = keyValue(stagesDoc, name);
+    if (typeof key !== "string")
+      throw new UserError(`${where2}: a stage name is ${describeValue(key)}, not a string: quote it, as DVC takes only string names.`);
     for (const generated of expandEntry(where2, name, definition, context)) {
       stages.push(await resolveStage(where2, generated, vars, trackedVars));
     }

@@ -5,7 +5,8 @@ import { readDvcFile, type DvcFile } from './dvcfile';
 import { parseDataFile } from './formats';
 import { readLockFile, type LockDocument } from './lock';
 import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, toStr } from './interpolate';
-import { cloneMap, isRawMap, mapFrom, type Raw, type RawMap } from './python/value';
+import { describeValue } from './python/format';
+import { cloneMap, isRawMap, keyValue, mapFrom, type Raw, type RawMap } from './python/value';
 import type { DvcYaml, Out, ParamsDep, Stage, TopPlot } from './types';
 
 const TOP_KEYS = ['stages', 'vars', 'params', 'metrics', 'plots', 'artifacts', 'datasets'];
@@ -49,6 +50,10 @@ export async function loadDvcYaml(tree: Tree, dir = ''): Promise<DvcYaml | null>
   const stagesDoc = doc.get('stages') ?? new Map();
   if (!isRawMap(stagesDoc)) throw new UserError(`${where}: 'stages' must be a mapping of stage names to definitions.`);
   for (const [name, definition] of stagesDoc) {
+    // YAML makes `1:` or `true:` a number or a boolean, which DVC's schema refuses as a stage name (`{str: …}`).
+    const key = keyValue(stagesDoc, name);
+    if (typeof key !== 'string')
+      throw new UserError(`${where}: a stage name is ${describeValue(key)}, not a string: quote it, as DVC takes only string names.`);
     for (const generated of expandEntry(where, name, definition, context)) {
       stages.push(await resolveStage(where, generated, vars, trackedVars));
     }

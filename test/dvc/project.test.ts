@@ -215,12 +215,24 @@ describe('dvc.yaml errors name the stage and the key', () => {
     ['deps not a list', 'stages:\n  s:\n    cmd: x\n    deps: a\n', /stage 's': 'deps' must be a list/],
     ['frozen not a bool', 'stages:\n  s:\n    cmd: x\n    frozen: yes\n', /stage 's': 'frozen' must be true or false/],
     ['invalid YAML', 'stages:\n  s: [\n', /dvc.yaml:\d+:\d+: invalid YAML/],
+    // DVC's schema takes string stage names only (`{str: …}`): YAML makes these a number and a boolean.
+    ['a stage named by a number', 'stages:\n  1:\n    cmd: x\n', /^dvc\.yaml: a stage name is the number 1, not a string: quote it/],
+    ['a stage named by a boolean', 'stages:\n  true:\n    cmd: x\n', /^dvc\.yaml: a stage name is the boolean true, not a string/],
+    ['a stage named by nothing', 'stages:\n  null:\n    cmd: x\n', /^dvc\.yaml: a stage name is an empty value, not a string/],
   ];
   for (const [name, yaml, expected] of cases) {
     test(name, async () => {
-      await assert.rejects(parseDvcYaml(tempDir(), yaml), expected);
+      await assert.rejects(parseDvcYaml(tempDir(), yaml), { name: 'UserError', message: expected });
     });
   }
+
+  test('a quoted number is a stage name, as in DVC', async () => {
+    const dvc = await parseDvcYaml(tempDir(), "stages:\n  '1':\n    cmd: x\n");
+    assert.deepEqual(
+      dvc?.stages.map((s) => s.name),
+      ['1'],
+    );
+  });
 });
 
 describe('projectFiles', () => {
