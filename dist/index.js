@@ -15119,7 +15119,7 @@ async function stageStatus(stage2, lock, ws, project) {
   if (lock && !sameCmd(lock.cmd, stage2.cmd)) reasons.push("changed command");
   if (!lock) reasons.push("not in dvc.lock");
   const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
-  for (const dep of stage2.deps) {
+  for (const dep of new Set(stage2.deps)) {
     const s = await entryStatus(project(dep), lockDeps.get(dep), ws);
     if (s && lock) reasons.push(`dep ${dep}: ${s}`);
     else if (s === "missing") reasons.push(`dep ${dep}: missing`);

@@ -189,7 +189,9 @@ export async function stageStatus(stage: Stage, lock: LockStage | undefined, ws:
   if (!lock) reasons.push('not in dvc.lock');
 
   const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
-  for (const dep of stage.deps) {
+  // A dep listed twice is two deps to DVC (and two entries in dvc.lock), but its status is one: DVC gathers the
+  // stage's status into a mapping by path.
+  for (const dep of new Set(stage.deps)) {
     const s = await entryStatus(project(dep), lockDeps.get(dep), ws);
     if (s && lock) reasons.push(`dep ${dep}: ${s}`);
     else if (s === 'missing') reasons.push(`dep ${dep}: missing`);

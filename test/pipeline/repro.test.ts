@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadPipeline, reproduce, type ReproOptions } from '../../src/pipeline/repro';
+import { loadPipeline, pipelineStatus, reproduce, type ReproOptions } from '../../src/pipeline/repro';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { tempDir } from '../helpers/repo';
 
@@ -513,6 +513,26 @@ describe('reproduce (builtin runner)', () => {
       assert.deepEqual(p.statuses(r), { 'copy@a': 'ran', 'copy@b': 'ran' });
       assert.match(p.read('dvc.lock'), /  copy@b:\n    cmd: node \.\.\/tool\.js concat out-b\.txt in\.txt\n    deps:\n    - path: in\.txt\n/);
       assert.equal(p.read('sub/out-a.txt'), 'x');
+    } finally {
+      p.remove();
+    }
+  });
+
+  test('a dep listed twice is two entries in dvc.lock, as DVC writes it (only `dvc stage add` refuses one), and one reason when it changes', async () => {
+    const yaml = 'stages:\n  s:\n    cmd: node tool.js concat out.txt data.txt\n    deps: [data.txt, data.txt]\n    outs: [out.txt]\n';
+    const p = project({ 'dvc.yaml': yaml, 'data.txt': 'a\n' });
+    try {
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'ran' });
+      // dvc/stage/serialize.py writes every dep of the stage, sorted by path: the two stay side by side.
+      const entry = `    - path: data.txt\n      hash: md5\n      md5: ${md5('a\n')}\n      size: 2\n`;
+      assert.ok(p.read('dvc.lock').includes(`    deps:\n${entry}${entry}    outs:\n`), p.read('dvc.lock'));
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'skipped' }, 'the lock it wrote reads back');
+      p.write({ 'data.txt': 'b\n' });
+      // DVC gathers a stage's status into a mapping by path: the dep is named once.
+      const [status] = await pipelineStatus(await loadPipeline(p.dir), [], { pull: false });
+      assert.deepEqual(status?.reasons, ['dep data.txt: modified']);
+      const r = await p.repro();
+      assert.deepEqual(r.stages[0]?.reasons, ['dep data.txt: modified']);
     } finally {
       p.remove();
     }
