@@ -23606,10 +23606,13 @@ async function currentParams(stage2, ws, project) {
       if (v === void 0) missing.push(key2);
       else values.set(key2, v);
     }
-    if (missing.length) throw new UserError(`stage '${stage2.name}': params ${missing.map((k) => `'${k}'`).join(", ")} missing from '${path}'.`);
+    if (missing.length) throw new UserError(`stage '${stage2.name}': ${missingParams(missing, path)}.`);
     out.set(dep.file, values);
   }
   return out;
+}
+function missingParams(keys, file) {
+  return `params ${keys.map((k) => `'${k}'`).join(", ")} missing from '${file}'`;
 }
 function sameCmd(a, b) {
   if (typeof a === "string" || typeof b === "string") return a === b;
@@ -23647,9 +23650,10 @@ async function stageStatus(stage2, lock, ws, project) {
       reasons.push(`params ${dep.file}: missing`);
       continue;
     }
-    if (!lock) continue;
-    if (!locked) {
-      reasons.push(`params ${dep.file}: new`);
+    if (!lock || !locked) {
+      const missing = (dep.keys ?? []).filter((key2) => getParam(data, key2) === void 0);
+      if (missing.length) reasons.push(missingParams(missing, path));
+      else if (lock) reasons.push(`params ${dep.file}: new`);
       continue;
     }
     const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...data.keys(), ...locked.keys()])];

@@ -141,10 +141,14 @@ export async function currentParams(stage: Stage, ws: Workspace, project: (p: st
       if (v === undefined) missing.push(key);
       else values.set(key, v);
     }
-    if (missing.length) throw new UserError(`stage '${stage.name}': params ${missing.map((k) => `'${k}'`).join(', ')} missing from '${path}'.`);
+    if (missing.length) throw new UserError(`stage '${stage.name}': ${missingParams(missing, path)}.`);
     out.set(dep.file, values);
   }
   return out;
+}
+
+function missingParams(keys: string[], file: string): string {
+  return `params ${keys.map((k) => `'${k}'`).join(', ')} missing from '${file}'`;
 }
 
 function sameCmd(a: string | string[], b: string | string[]): boolean {
@@ -204,9 +208,11 @@ export async function stageStatus(stage: Stage, lock: LockStage | undefined, ws:
       reasons.push(`params ${dep.file}: missing`);
       continue;
     }
-    if (!lock) continue;
-    if (!locked) {
-      reasons.push(`params ${dep.file}: new`);
+    if (!lock || !locked) {
+      // Nothing recorded to compare with: the stage runs, and a key the file lacks stops it. Said here as repro says it.
+      const missing = (dep.keys ?? []).filter((key) => getParam(data, key) === undefined);
+      if (missing.length) reasons.push(missingParams(missing, path));
+      else if (lock) reasons.push(`params ${dep.file}: new`);
       continue;
     }
     const keys = dep.keys ?? [...new Set([...data.keys(), ...locked.keys()])];

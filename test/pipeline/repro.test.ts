@@ -537,4 +537,24 @@ describe('reproduce (builtin runner)', () => {
       p.remove();
     }
   });
+
+  test('a params key missing from its file: status names it as repro fails on it, with or without a dvc.lock entry', async () => {
+    const yaml = 'stages:\n  s:\n    cmd: node tool.js param out.txt lr\n    params: [lr, epochs]\n    outs: [out.txt]\n';
+    const p = project({ 'dvc.yaml': yaml, 'params.yaml': 'epochs: 3\n' });
+    try {
+      const said = "params 'lr' missing from 'params.yaml'";
+      const status = async (): Promise<string[] | undefined> => (await pipelineStatus(await loadPipeline(p.dir), [], { pull: false }))[0]?.reasons;
+      assert.deepEqual(await status(), ['not in dvc.lock', said, 'out out.txt: missing']);
+      const r = await p.repro();
+      assert.equal(r.stages[0]?.status, 'failed');
+      assert.equal(r.stages[0]?.error, `stage 's': ${said}.`);
+      // A dvc.lock entry that records no params for the file (the stage took its params later): the same.
+      p.write({ 'dvc.yaml': yaml.replace('    params: [lr, epochs]\n', ''), 'params.yaml': 'epochs: 3\n' });
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'ran' });
+      p.write({ 'dvc.yaml': yaml });
+      assert.deepEqual(await status(), [said]);
+    } finally {
+      p.remove();
+    }
+  });
 });
