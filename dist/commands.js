@@ -26146,7 +26146,7 @@ async function runIn(git, config, log, deadline) {
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
-  const stale = pipeline2 ? [] : await staleStages(config.workspace, headTree, projects, log);
+  const { stale, unknown } = pipeline2 ? { stale: [], unknown: null } : await staleStages(config.workspace, headTree, projects, log);
   const cli = config.github === null;
   const warnings = [];
   if (!comparison.metrics.length && !comparison.params.length) {
@@ -26155,6 +26155,7 @@ async function runIn(git, config, log, deadline) {
     );
   }
   if (history2 && gates2?.rules.some((r) => r.noise)) for (const note2 of history2.notes) warnings.push(`History of ${history2.branch}: ${note2}`);
+  if (unknown && !comparison.headErrors.includes(unknown)) warnings.push(`Could not tell whether the pipeline is up to date: ${unknown}`);
   if (stale.length) {
     for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join("; ")}): the report shows the values of its last run.`);
     warnings.push(
@@ -26334,14 +26335,14 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, tree, projects, log) {
-  if (!existsSync7(join26(workspace, "dvc.yaml"))) return [];
+  if (!existsSync7(join26(workspace, "dvc.yaml"))) return { stale: [], unknown: null };
   try {
     const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { pull: false });
-    return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
+    return { stale: stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons })), unknown: null };
   } catch (error) {
     const message = describeError(error);
     if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
-    return [];
+    return { stale: [], unknown: message };
   }
 }
 async function loadPlotRenderer() {

@@ -187,7 +187,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   for (const trend of trends) if (trend.error) log.warning(trend.error);
 
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
-  const stale = pipeline ? [] : await staleStages(config.workspace, headTree, projects, log);
+  const { stale, unknown } = pipeline ? { stale: [], unknown: null } : await staleStages(config.workspace, headTree, projects, log);
   const cli = config.github === null;
   const warnings: string[] = [];
   if (!comparison.metrics.length && !comparison.params.length) {
@@ -199,6 +199,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   }
   // Why a rule on history.* had fewer values than asked for (a clone that could not fetch, files missing) goes beside it.
   if (history && gates?.rules.some((r) => r.noise)) for (const note of history.notes) warnings.push(`History of ${history.branch}: ${note}`);
+  // A check that could not be made is no "up to date": the report says so, unless it shows the broken file as an error.
+  if (unknown && !comparison.headErrors.includes(unknown)) warnings.push(`Could not tell whether the pipeline is up to date: ${unknown}`);
   if (stale.length) {
     for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join('; ')}): the report shows the values of its last run.`);
     warnings.push(
@@ -417,17 +419,23 @@ function locationOf(target: Target<never> | null, results: PublishResults): stri
 
 /**
  * Stages whose dvc.lock entry no longer matches the workspace (`mlreport status`, without looking at remotes), from
- * the run's project; a dvc.yaml or dvc.lock that does not load is said here only if no step said it before.
+ * the run's project; `unknown`: why that could not be told (a dvc.yaml or dvc.lock that does not load), said on the
+ * log here only if no step said it before.
  */
-async function staleStages(workspace: string, tree: Tree, projects: LoadedProjects, log: Logger): Promise<ReportData['stale']> {
-  if (!existsSync(join(workspace, 'dvc.yaml'))) return [];
+async function staleStages(
+  workspace: string,
+  tree: Tree,
+  projects: LoadedProjects,
+  log: Logger,
+): Promise<{ stale: ReportData['stale']; unknown: string | null }> {
+  if (!existsSync(join(workspace, 'dvc.yaml'))) return { stale: [], unknown: null };
   try {
     const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { pull: false });
-    return stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons }));
+    return { stale: stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons })), unknown: null };
   } catch (error) {
     const message = describeError(error);
     if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
-    return [];
+    return { stale: [], unknown: message };
   }
 }
 

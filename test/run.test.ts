@@ -119,6 +119,27 @@ describe('a run loads the project once at each revision, and says what is wrong 
     }
   });
 
+  test('metrics and params named on the command line: a dvc.lock DVC refuses leaves the out-of-date check undone, and the report says so', async () => {
+    const repo = project();
+    const out = tempDir();
+    try {
+      const lock = readFileSync(join(repo.dir, 'dvc.lock'), 'utf8');
+      repo.write({ 'dvc.lock': lock.replace(`md5: ${'ab'.repeat(16)}`, 'md5: 5') });
+      const r = await runCli(['report', '--base', 'HEAD', '--metrics', 'metrics.json', '--params', 'params.yaml', '--out', out, '--quiet'], repo.dir);
+      // Named files need no dvc.yaml or dvc.lock to compare: a broken one is a warning, as a broken dvc.yaml is.
+      assert.equal(r.code, 0, r.stderr);
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      const said =
+        "Could not tell whether the pipeline is up to date: dvc.lock: stage 'train': outs[0].md5 must be a hash of at least 3 characters, not the number 5.";
+      assert.deepEqual(json.stale, []);
+      assert.ok(json.warnings.includes(said), JSON.stringify(json.warnings));
+      assert.ok(r.stderr.includes(`warning: ${said}`), r.stderr);
+    } finally {
+      repo.remove();
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   test('dvc.yaml and dvc.lock are read once at the head and once at the base, by all the steps that need them', async (t) => {
     const repo = project();
     const out = tempDir();
