@@ -26921,7 +26921,7 @@ async function readRevisionData(tree, data, options = {}) {
         if (!out.cache) continue;
         const path = joinPath(joinPath(dvcYaml.dir, stage2.wdir), out.path);
         const entry = locked?.outs.find((o) => o.path === out.path);
-        const why = !lock ? `${lockPath} is missing` : !locked ? `${lockPath} has no entry for stage '${stage2.name}'` : entry ? `${lockPath} records no md5 for '${out.path}' of stage '${stage2.name}'` : `${lockPath} does not list '${out.path}' among the outs of stage '${stage2.name}'`;
+        const why = !lock ? project.errors.some((e) => e.file === lockPath) ? `${lockPath} does not load` : `${lockPath} is missing` : !locked ? `${lockPath} has no entry for stage '${stage2.name}'` : entry ? `${lockPath} records no md5 for '${out.path}' of stage '${stage2.name}'` : `${lockPath} does not list '${out.path}' among the outs of stage '${stage2.name}'`;
         const remote = out.props.get("remote");
         outputs.push({
           path,

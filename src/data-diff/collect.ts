@@ -60,7 +60,9 @@ export async function readRevisionData(
         const path = joinPath(joinPath(dvcYaml.dir, stage.wdir), out.path);
         const entry = locked?.outs.find((o) => o.path === out.path);
         const why = !lock
-          ? `${lockPath} is missing`
+          ? project.errors.some((e) => e.file === lockPath)
+            ? `${lockPath} does not load`
+            : `${lockPath} is missing`
           : !locked
             ? `${lockPath} has no entry for stage '${stage.name}'`
             : entry

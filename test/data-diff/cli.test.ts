@@ -96,6 +96,18 @@ describe('mlreport data diff (dist/cli.js), as `dvc diff` prints it', () => {
     repo.remove();
   });
 
+  test('a base dvc.lock that does not load: said as such, with its error, not as a missing lock', async () => {
+    const repo = twoCommitProject();
+    const lock = repo.git('show', 'HEAD~1:dvc.lock');
+    repo.git('checkout', '-q', 'HEAD~1');
+    repo.commit('hand-edited lock', { 'dvc.lock': lock.replace(/( {6}size: )\d+/, '$1x') });
+    const r = await runCli(['data', 'diff', 'HEAD', '--json'], repo.dir, env());
+    assert.equal(r.code, 0, r.stderr);
+    assert.ok(r.stderr.includes('data/prepared: its files are not compared: HEAD: dvc.lock does not load, so its data is not known there'), r.stderr);
+    assert.match(r.stderr, /HEAD: dvc\.lock: stage '\w+': (deps|outs)\[0\]\.size must be a whole number, not the string 'x'/);
+    repo.remove();
+  });
+
   test('no dvc.lock at the base, an unreachable remote: said per path, exit 0', async () => {
     const repo = twoCommitProject({ baseDirInCache: false, remote: 'http://127.0.0.1:9/store' });
     repo.git('rm', '-q', 'dvc.lock');
