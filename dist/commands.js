@@ -23719,16 +23719,18 @@ async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
       const status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws, project);
       const depError = depErrorOf(stage2, ws, depErrors);
       let action;
+      let restoreFrom;
       if (depError) action = `cannot restore: ${depError}`;
       else if (data && status.changed) {
         const objects = restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected2, ws, project);
         const available = objects ? await data.available(objects) : null;
         if (objects && available?.ok) {
           for (const o of objects) expected2.set(o.path, o.oid);
+          restoreFrom = available.from;
           action = `restore from ${available.from}`;
         } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
       }
-      out.push({ name, ...status, ...action ? { action } : {} });
+      out.push({ name, ...status, ...action ? { action } : {}, ...restoreFrom ? { restoreFrom } : {} });
     }
     return out;
   } finally {
@@ -26146,7 +26148,7 @@ async function runIn(git, config, log, deadline) {
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
-  const { stale, unknown } = pipeline2 ? { stale: [], unknown: null } : await staleStages(config.workspace, headTree, projects, log);
+  const { stale, unknown } = pipeline2 ? { stale: [], unknown: null } : await staleStages(config.workspace, headTree, projects, data, log);
   const cli = config.github === null;
   const warnings = [];
   if (!comparison.metrics.length && !comparison.params.length) {
@@ -26334,11 +26336,12 @@ function locationOf(target, results) {
   const result = target && results.get(target);
   return result?.status === "published" ? result.location : null;
 }
-async function staleStages(workspace, tree, projects, log) {
+async function staleStages(workspace, tree, projects, data, log) {
   if (!existsSync7(join26(workspace, "dvc.yaml"))) return { stale: [], unknown: null };
   try {
-    const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { pull: false });
-    return { stale: stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons })), unknown: null };
+    const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { data });
+    for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
+    return { stale: stages.filter((s) => s.changed && !s.restoreFrom).map((s) => ({ stage: s.name, reasons: s.reasons })), unknown: null };
   } catch (error) {
     const message = describeError(error);
     if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);

@@ -40,7 +40,7 @@ import { describeError, UserError } from './util/errors';
 import { makeOutFolder } from './util/files';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
-import { PipelineData } from './pipeline/restore';
+import { PipelineData, type DataOptions } from './pipeline/restore';
 import { withCachedOutputs } from './values/cached-outputs';
 import { collectAndCompare } from './values/collect';
 import { explainChanges } from './causes/gather';
@@ -187,7 +187,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   for (const trend of trends) if (trend.error) log.warning(trend.error);
 
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
-  const { stale, unknown } = pipeline ? { stale: [], unknown: null } : await staleStages(config.workspace, headTree, projects, log);
+  const { stale, unknown } = pipeline ? { stale: [], unknown: null } : await staleStages(config.workspace, headTree, projects, data, log);
   const cli = config.github === null;
   const warnings: string[] = [];
   if (!comparison.metrics.length && !comparison.params.length) {
@@ -418,20 +418,24 @@ function locationOf(target: Target<never> | null, results: PublishResults): stri
 }
 
 /**
- * Stages whose dvc.lock entry no longer matches the workspace (`mlreport status`, without looking at remotes), from
- * the run's project; `unknown`: why that could not be told (a dvc.yaml or dvc.lock that does not load), said on the
- * log here only if no step said it before.
+ * Stages whose dvc.lock entry no longer matches the workspace (`mlreport status`), from the run's project; `unknown`:
+ * why that could not be told (a dvc.yaml or dvc.lock that does not load), said on the log here only if no step said
+ * it before. A stage whose only change is outputs (and `.dvc` data) not in the workspace, all in the cache or on the
+ * remote — a fresh clone that has not pulled — is not out of date: its values are read by dvc.lock's hashes, the
+ * values of this commit's run, as `repro` would restore them.
  */
 async function staleStages(
   workspace: string,
   tree: Tree,
   projects: LoadedProjects,
+  data: DataOptions,
   log: Logger,
 ): Promise<{ stale: ReportData['stale']; unknown: string | null }> {
   if (!existsSync(join(workspace, 'dvc.yaml'))) return { stale: [], unknown: null };
   try {
-    const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { pull: false });
-    return { stale: stages.filter((s) => s.changed).map((s) => ({ stage: s.name, reasons: s.reasons })), unknown: null };
+    const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { data });
+    for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
+    return { stale: stages.filter((s) => s.changed && !s.restoreFrom).map((s) => ({ stage: s.name, reasons: s.reasons })), unknown: null };
   } catch (error) {
     const message = describeError(error);
     if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);

@@ -106,7 +106,7 @@ export async function pipelineStatus(
   pipeline: PipelineState,
   targets: string[] = [],
   options: Pick<ReproOptions, 'pull' | 'data'> = {},
-): Promise<{ name: string; changed: boolean; reasons: string[]; action?: string }[]> {
+): Promise<{ name: string; changed: boolean; reasons: string[]; action?: string; restoreFrom?: string }[]> {
   const { dag, ws } = pipeline;
   const selected = selectStages(dag, targets);
   const data = options.pull === false ? null : await PipelineData.open(ws.root, options.data);
@@ -119,16 +119,18 @@ export async function pipelineStatus(
       const status = await stageStatus(stage, pipeline.lock.stages.get(name), ws, project);
       const depError = depErrorOf(stage, ws, depErrors);
       let action: string | undefined;
+      let restoreFrom: string | undefined;
       if (depError) action = `cannot restore: ${depError}`;
       else if (data && status.changed) {
         const objects = restorableOuts(stage, pipeline.lock.stages.get(name), status, expected, ws, project);
         const available = objects ? await data.available(objects) : null;
         if (objects && available?.ok) {
           for (const o of objects) expected.set(o.path, o.oid);
+          restoreFrom = available.from;
           action = `restore from ${available.from}`;
         } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : 'run';
       }
-      out.push({ name, ...status, ...(action ? { action } : {}) });
+      out.push({ name, ...status, ...(action ? { action } : {}), ...(restoreFrom ? { restoreFrom } : {}) });
     }
     return out;
   } finally {

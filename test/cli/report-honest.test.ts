@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { TempRepo, tempDir } from '../helpers/repo';
@@ -63,6 +64,45 @@ describe('mlreport report says what it compared, and what it could not', () => {
       assert.deepEqual(json.stale, [{ stage: 'train', reasons: ['param params.yaml:lr: modified'] }]);
     } finally {
       repo.remove();
+    }
+  });
+
+  test('a fresh clone that has not pulled: outputs on the remote are read by dvc.lock, not called out of date; one the remote lacks is', async () => {
+    const repo = new TempRepo();
+    const remote = tempDir();
+    const clone = tempDir();
+    try {
+      repo.commit('pipeline', {
+        '.dvc/config': `[core]\n    remote = storage\n['remote "storage"']\n    url = ${remote}\n`,
+        '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+        '.gitignore': '/metrics.json\n',
+        'params.yaml': 'lr: 0.1\n',
+        'w.js': WRITER,
+        'dvc.yaml':
+          'stages:\n  train:\n    cmd: node w.js metrics.json acc 0.9\n    params: [lr]\n    outs:\n      - metrics.json\nmetrics:\n  - metrics.json\n',
+      });
+      assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+      assert.equal((await runCli(['push'], repo.dir)).code, 0);
+      repo.commit('ran', { 'dvc.lock': readFileSync(join(repo.dir, 'dvc.lock'), 'utf8') });
+      execFileSync('git', ['clone', '-q', repo.dir, clone]);
+      const out = tempDir();
+      const r = await runCli(['report', '--base', 'HEAD', '--out', out, '--quiet'], clone);
+      assert.equal(r.code, 0, r.stderr);
+      assert.doesNotMatch(r.stderr, /out of date/);
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      assert.deepEqual(json.stale, []);
+      assert.equal(json.metrics[0].rows[0].new, 0.9, 'the head value is read from the remote by dvc.lock');
+      assert.doesNotMatch(readFileSync(join(out, 'report.md'), 'utf8'), /out of date/);
+
+      // Without the object on the remote the values cannot be this commit's: out of date, as before.
+      rmSync(join(remote, 'files'), { recursive: true });
+      rmSync(join(clone, '.dvc', 'cache'), { recursive: true, force: true });
+      const missing = await runCli(['report', '--base', 'HEAD', '--out', out, '--quiet'], clone);
+      assert.match(missing.stderr, /warning: Stage 'train' is out of date \(out metrics\.json: missing\)/);
+    } finally {
+      repo.remove();
+      rmSync(remote, { recursive: true, force: true });
+      rmSync(clone, { recursive: true, force: true });
     }
   });
 
