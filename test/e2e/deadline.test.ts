@@ -225,8 +225,9 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
       assert.doesNotMatch(r.stdout, /Could not upload/);
       // The job summary is a file: a hung API delays it, never loses it.
       assert.match(r.summary, /\| metrics\.json \| acc \| 0\.5 \| 0\.7 \|/);
-      // One grace (30 s) past the budget, and the process's start: not a request's retries (5 × 30 s).
-      assert.ok(seconds < 50, `ended ${seconds.toFixed(1)} s after it started`);
+      // One grace (30 s) past the budget, and the process's start: not a request's retries (5 × 30 s, ≈ 3 minutes with their waits);
+      // wide enough for a busy CI machine.
+      assert.ok(seconds < 90, `ended ${seconds.toFixed(1)} s after it started`);
     } finally {
       hung.closeAllConnections();
       hung.close();
