@@ -14362,1506 +14362,6 @@ function parseMetricsTable(text2, delimiter) {
   return { data, warnings };
 }
 
-// src/history/stats.ts
-var MIN_HISTORY = 3;
-function historyStats(values) {
-  const n = values.length;
-  if (n < MIN_HISTORY) return null;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const v of values) {
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  const mean2 = sum / n;
-  let squares = 0;
-  for (const v of values) squares += (v - mean2) ** 2;
-  return { n, mean: mean2, std: Math.sqrt(squares / (n - 1)), min, max };
-}
-
-// src/history/read.ts
-var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-var NAMED2 = 3;
-async function readHistory(git, request, store, log) {
-  try {
-    return await readFromCommits(git, request, store, log);
-  } catch (error) {
-    const note2 = `The base branch's history could not be read: ${describeError(error)}`;
-    log.warning(note2);
-    return { branch: request.base.label, depth: request.depth, metrics: [], notes: [note2] };
-  }
-}
-async function readFromCommits(git, request, store, log) {
-  const notes = [];
-  const chain = await firstParents(git, request, notes, log);
-  const paths = request.metrics.map((f) => f.path);
-  const atBase = await parsedAtBase(git, request);
-  const atCommits = await Promise.all(
-    chain.map(async (commit) => {
-      const byPath = !git.hasListing(commit.sha);
-      const gitTree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...request.budget ? { budget: request.budget } : {} });
-      const tree = request.withDvcOutputs?.(gitTree, commit.sha) ?? gitTree;
-      const known = commit.sha === request.base.sha ? atBase : void 0;
-      const files = /* @__PURE__ */ new Map();
-      const reads = [];
-      for (const file of paths) {
-        const got = known?.get(file);
-        if (got) files.set(file, got);
-        else reads.push(readMetricsAt(tree, file).then((read2) => void files.set(file, read2)));
-      }
-      await Promise.all(reads);
-      return files;
-    })
-  );
-  const withFiles = new Set(chain.filter((_, i) => [...atCommits[i].values()].some((r) => r.status !== "missing")).map((c) => c.sha));
-  const stored = /* @__PURE__ */ new Map();
-  const withoutFiles = chain.filter((c) => !withFiles.has(c.sha)).map((c) => c.sha);
-  if (store && withoutFiles.length) {
-    try {
-      const found = await store(withoutFiles);
-      for (const note2 of found.notes) notes.push(note2);
-      for (const sha2 of withoutFiles) {
-        const record = found.records.get(sha2);
-        if (record) stored.set(sha2, byFileAndKey(record));
-      }
-    } catch (error) {
-      notes.push(`The history store could not be read (${describeError(error)}): commits whose metrics are not in git are left out.`);
-    }
-  }
-  const read = (i, file) => atCommits[i].get(file);
-  const fromStore = (sha2, file) => stored.get(sha2)?.has(file) ?? false;
-  for (const file of paths) {
-    const missing = chain.filter((c, i) => read(i, file).status === "missing" && !fromStore(c.sha, file)).map((c) => c.sha);
-    const why = chain.map((_, i) => read(i, file)).find((r) => r.status === "missing" && !!r.why)?.why;
-    const cached = request.withDvcOutputs ? " nor a DVC output in the cache or on the remote" : "";
-    const because = why ? ` (${why})` : "";
-    if (missing.length === chain.length && chain.length) {
-      const hint = why ? "" : " (a DVC-cached or CI-made file?)";
-      notes.push(
-        `\`${file}\` is not in git${cached} at any of the ${chain.length} commits read${store ? " nor in the history store" : ""}${because || hint}: its metrics have no history${store ? "" : "; the history store (input `history-store`, `--history-store`) would keep them"}.`
-      );
-    } else if (missing.length) {
-      notes.push(
-        `\`${file}\` is not in git${cached} at ${count(missing.length, "commit")} of the ${chain.length} read (${named2(missing)})${because}: left out there.`
-      );
-    }
-    const errors = chain.flatMap((c, i) => {
-      const r = read(i, file);
-      return r.status === "error" ? [`${shortSha(c.sha)}: ${r.message}`] : [];
-    });
-    if (errors.length) {
-      const more2 = errors.length > NAMED2 ? `; and ${errors.length - NAMED2} more` : "";
-      notes.push(`\`${file}\` could not be read at ${count(errors.length, "commit")}, skipped there (${errors.slice(0, NAMED2).join("; ")}${more2}).`);
-    }
-  }
-  const oldestFirst2 = chain.map((commit, i) => ({ commit, i })).reverse();
-  const metrics = [];
-  for (const diff of request.metrics) {
-    for (const row3 of diff.rows) {
-      const head = finite(row3.new);
-      if (head === null && finite(row3.old) === null) continue;
-      const points = [];
-      const lacking = [];
-      const notNumbers = [];
-      for (const { commit, i } of oldestFirst2) {
-        if (withFiles.has(commit.sha)) {
-          const file = atCommits[i].get(diff.path);
-          if (file.status !== "ok") continue;
-          const value2 = file.values.get(row3.key);
-          if (value2 !== void 0 && Number.isFinite(value2)) points.push({ commit: commit.sha, date: commit.date, value: value2 });
-          else (value2 === void 0 ? lacking : notNumbers).push(commit.sha);
-        } else {
-          const value2 = stored.get(commit.sha)?.get(diff.path)?.get(row3.key);
-          if (value2 !== void 0) points.push({ commit: commit.sha, date: commit.date, value: value2 });
-        }
-      }
-      const name = `\`${diff.path}:${row3.key}\``;
-      if (lacking.length)
-        notes.push(`${name} is missing at ${count(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`);
-      if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
-      metrics.push({ file: diff.path, key: row3.key, points, stats: historyStats(points.map((p) => p.value)), head });
-    }
-  }
-  for (const note2 of notes) log.info(`History: ${note2}`);
-  return { branch: request.base.label, depth: request.depth, metrics, notes };
-}
-function byFileAndKey(record) {
-  const files = /* @__PURE__ */ new Map();
-  for (const { file, key: key2, value: value2 } of record.metrics) {
-    let keys = files.get(file);
-    if (!keys) files.set(file, keys = /* @__PURE__ */ new Map());
-    keys.set(key2, value2);
-  }
-  return files;
-}
-async function parsedAtBase(git, request) {
-  const known = /* @__PURE__ */ new Map();
-  if (!request.parsedAtBase?.size || !git.hasListing(request.base.sha)) return known;
-  const listing = await git.listEntries(request.base.sha);
-  for (const diff of request.metrics) {
-    if (!request.parsedAtBase.has(diff.path) || !listing.get(diff.path)?.mode.startsWith("100")) continue;
-    const values = /* @__PURE__ */ new Map();
-    for (const row3 of diff.rows) {
-      const value2 = typeof row3.old === "boolean" ? void 0 : numericValue(row3.old);
-      if (value2 !== void 0) values.set(row3.key, value2);
-    }
-    known.set(diff.path, { status: "ok", values });
-  }
-  return known;
-}
-async function firstParents(git, request, notes, log) {
-  const { base, depth } = request;
-  const chain = [];
-  let fetched = false;
-  for (let next = base.sha; next && chain.length < depth; ) {
-    let commit = await git.readCommit(next);
-    if (!commit && !fetched) {
-      fetched = true;
-      if (await deepen(git, request, chain.length, notes, log)) commit = await git.readCommit(next);
-      else break;
-    }
-    if (!commit) {
-      notes.push(
-        `Only ${chain.length} of the ${depth} commits asked for: git does not have ${shortSha(next)}, the parent of ${shortSha(chain.at(-1).sha)}, even after fetching.`
-      );
-      break;
-    }
-    chain.push({ sha: next, date: commit.date });
-    next = commit.parents[0];
-  }
-  return chain;
-}
-async function deepen(git, request, have, notes, log) {
-  const { base, depth } = request;
-  const only = `Only ${have} of the ${depth} commits asked for`;
-  if (!(await git.remotes()).includes("origin")) {
-    notes.push(`${only}: this clone's history of ${base.label} ends there (a shallow clone?) and there is no remote 'origin' to fetch the rest from.`);
-    return false;
-  }
-  log.info(`Fetching ${depth} commits of ${base.label}'s history (this clone holds ${have}).`);
-  try {
-    await git.fetchCommit(base.sha, "origin", depth);
-    return true;
-  } catch (error) {
-    notes.push(`${only}: fetching ${base.label}'s history from origin failed (${describeError(error).split("\n")[0]}).`);
-    return false;
-  }
-}
-async function readMetricsAt(tree, path) {
-  try {
-    const bytes = await tree.read(path);
-    if (!bytes) {
-      const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
-      return why ? { status: "missing", why } : { status: "missing" };
-    }
-    let leaves = extension(path) === ".json" ? flattenJsonMetrics(bytes, new KeyTable())?.toMap() : void 0;
-    if (!leaves) {
-      let text2;
-      try {
-        text2 = UTF8.decode(bytes);
-      } catch {
-        return { status: "error", message: "not UTF-8 text" };
-      }
-      leaves = flattenMetrics(parseValueFile(path, text2, "metrics").data);
-    }
-    const values = /* @__PURE__ */ new Map();
-    for (const [key2, leaf2] of leaves) {
-      const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
-      if (value2 !== void 0) values.set(key2, value2);
-    }
-    return { status: "ok", values };
-  } catch (error) {
-    const message = describeError(error);
-    return { status: "error", message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
-  }
-}
-function finite(leaf2) {
-  const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
-  return value2 !== void 0 && Number.isFinite(value2) ? value2 : null;
-}
-function named2(commits) {
-  const shown3 = commits.slice(0, NAMED2).map(shortSha).join(", ");
-  return commits.length > NAMED2 ? `${shown3}, and ${commits.length - NAMED2} more` : shown3;
-}
-function count(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-// src/report/data-section.ts
-var OPEN_ROWS = 15;
-var MAX_ROWS = 200;
-var UNKNOWN_SIZE = "`?`: a file inside a directory output whose object is not in this run's DVC cache (DVC's `.dir` listings record no sizes, and the data is not downloaded to measure it).";
-function dataChangesSection(data) {
-  const lines2 = [];
-  const rows = [];
-  let unknownSize = false;
-  const row3 = (change2, path, base, head) => {
-    if (rows.length < MAX_ROWS && (base?.size === null || head?.size === null)) unknownSize = true;
-    rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
-  };
-  for (const e of data.added) row3("added", code(e.path), null, e);
-  for (const e of data.deleted) row3("deleted", code(e.path), e, null);
-  for (const e of data.renamed) row3("renamed", `${code(e.path.old)} \u2192 ${code(e.path.new)}`, e, e);
-  for (const e of data.modified) row3("modified", code(e.path), e.old, e.new);
-  lines2.push(headline(data));
-  if (rows.length) {
-    const table2 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
-    for (const r of rows.slice(0, MAX_ROWS)) table2.push(r);
-    if (rows.length > MAX_ROWS) table2.push(`| \u2026 | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
-    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
-    else lines2.push("");
-    for (const line of table2) lines2.push(line);
-    if (unknownSize) lines2.push("", UNKNOWN_SIZE);
-    if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
-  }
-  if (data.tables.length) {
-    lines2.push("", "| Table | Base rows \xD7 columns | Head rows \xD7 columns |", "|---|---|---|");
-    for (const t of data.tables) lines2.push(`| ${code(t.path)} | ${shape(t.base)} | ${shape(t.head)} |`);
-    const unread = data.tables.filter((t) => t.note);
-    if (unread.length) lines2.push("");
-    for (const t of unread) lines2.push(`- ${code(t.path)} not counted: ${escapeCell(t.note)}`);
-  }
-  if (data.notInCache.length) {
-    lines2.push("", `Not compared (DVC's "not in cache": the files inside are unknown on one side):`, "");
-    for (const m of data.notInCache) lines2.push(`- ${code(m.path)}: ${escapeCell(m.reason)}`);
-  }
-  if (data.notes.length) {
-    lines2.push("");
-    for (const n of data.notes) lines2.push(`- ${escapeCell(n)}`);
-  }
-  return lines2.join("\n");
-}
-function headline(data) {
-  const counts2 = summary(data);
-  const unlisted = new Set(data.notInCache.map((m) => m.path));
-  const dirs = [];
-  const changed = (verb, path, other = path) => {
-    if (unlisted.has(path) || unlisted.has(other)) dirs.push(`${code(path)} ${verb}`);
-  };
-  for (const e of data.added) changed("was added", e.path);
-  for (const e of data.deleted) changed("was deleted", e.path);
-  for (const e of data.renamed) changed(`was renamed to ${code(e.path.new)}`, e.path.old, e.path.new);
-  for (const e of data.modified) changed("changed (its md5 differs)", e.path);
-  const files = counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "";
-  if (dirs.length) {
-    const its = dirs.length === 1 ? "its" : "their";
-    const unknown = `${joinAnd(dirs)}, but which of ${its} files changed is not known: they could not be listed (why below, under "Not compared").`;
-    return files ? `${files} Also, ${unknown}` : unknown;
-  }
-  if (files) return files;
-  return data.notInCache.length ? "No DVC-tracked file changed among those compared (the directories below could not be)." : "No DVC-tracked file changed.";
-}
-function joinAnd(items) {
-  return items.length < 2 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-function summary(data) {
-  const files = (paths) => paths.filter((p) => !p.endsWith("/")).length;
-  const parts = [
-    [files(data.added.map((e) => e.path)), "added"],
-    [files(data.deleted.map((e) => e.path)), "deleted"],
-    [files(data.renamed.map((e) => e.path.new)), "renamed"],
-    [files(data.modified.map((e) => e.path)), "modified"]
-  ];
-  return parts.filter(([n]) => n > 0).map(([n, s]) => `${n} ${s}`).join(", ");
-}
-function size(v) {
-  if (!v) return "\u2013";
-  if (v.size === null) return "?";
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let n = v.size;
-  let u = 0;
-  while (n >= 1024 && u < units.length - 1) {
-    n /= 1024;
-    u++;
-  }
-  return u === 0 ? `${n} B` : `${n.toFixed(1)} ${units[u]}`;
-}
-function shape(s) {
-  return s ? `${s.rows.toLocaleString("en-US")} \xD7 ${s.columns}` : "\u2013";
-}
-
-// src/report/images.ts
-var RELATIVE_IMAGES = {
-  // encodeURIComponent leaves ( and ), which would end the link.
-  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
-  where: "the report folder",
-  charts: true
-};
-function hostedImages(hosted, where2, charts = true) {
-  return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
-}
-function plotImages(plots) {
-  const paths = plots.flatMap((p) => [p.image, p.baseImage]).filter((p) => typeof p === "string" && p !== "");
-  return [...new Set(paths)];
-}
-function reportImages(report2) {
-  return [.../* @__PURE__ */ new Set([...plotImages(report2.plots), ...(report2.trends ?? []).flatMap((t) => t.image ? [t.image] : [])])];
-}
-function imagesNotShown(plots, images) {
-  return plotImages(plots).filter((path) => images.url(path) === null).length;
-}
-
-// src/report/plots-markdown.ts
-function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
-  const parts = [];
-  for (const plot2 of plots) {
-    const title2 = escapeCell(plot2.title);
-    const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
-    parts.push(`**${title2}**${id}`, "");
-    if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
-    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
-      const url = images.url(plot2.baseImage);
-      parts.push(url ? `At the base: [${title2}](${url})` : `At the base: ${title2} (${fileIn(plot2.baseImage, images)})`, "");
-    }
-    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
-    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join("\n"), "");
-  }
-  return parts.join("\n").trimEnd();
-}
-function plotImage(plot2, image, images) {
-  const title2 = escapeCell(plot2.title);
-  const url = images.url(image);
-  if (url) return `![${title2}](${url})`;
-  const chart = images.charts ? mermaidChart(plot2) : null;
-  return chart ?? `_${title2 || escapeCell(image)}: ${fileIn(image, images)}._`;
-}
-function fileIn(path, images) {
-  const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
-  return `${kind} ${code(path)} in ${images.where}`;
-}
-
-// src/report/pipeline-section.ts
-var STATUS_TEXT = {
-  ran: "ran",
-  skipped: "skipped (unchanged)",
-  failed: "**failed**",
-  "not-run": "not run"
-};
-function pipelineSection(pipeline2) {
-  if (!pipeline2.stages.length) return "_No stages._";
-  const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
-  for (const s of pipeline2.stages) {
-    const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
-    const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
-    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "\u2013";
-    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
-  }
-  for (const s of pipeline2.stages) {
-    if (s.status !== "failed" || !s.log) continue;
-    const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
-    lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
-  }
-  return lines2.join("\n");
-}
-function formatSeconds(seconds) {
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const m = Math.floor(seconds / 60);
-  return `${m} min ${Math.round(seconds - m * 60)} s`;
-}
-function longestBacktickRun(text2) {
-  return (text2.match(/`+/g) ?? []).reduce((m, r) => Math.max(m, r.length), 0);
-}
-
-// src/report/trends-section.ts
-var SUMMARY_TEXT = {
-  beyond: "beyond noise",
-  within: "within noise",
-  "not-enough": "without enough history",
-  "no-value": "without a value at the head"
-};
-var OPEN_TRENDS = 4;
-var SHOWN_NOTES = 5;
-function trendsSection(report2, images) {
-  const history2 = report2.history;
-  if (!history2 || !report2.trends.length) return null;
-  const direction = metricDirections(report2);
-  const rows = [];
-  const charts = [];
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const trend2 of report2.trends) {
-    const metric = history2.metrics.find((m) => m.file === trend2.file && m.key === trend2.key);
-    if (!metric) continue;
-    counts2.set(trend2.standing, (counts2.get(trend2.standing) ?? 0) + 1);
-    const latest = metric.points.at(-1);
-    const range = trendBand(metric.stats, trend2.k);
-    const stats3 = metric.stats;
-    rows.push(
-      `| ${[
-        escapeCell(trend2.file),
-        escapeCell(trend2.key),
-        latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
-        stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
-        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (\xB1${formatNumber(trend2.k)}\xB7std${trend2.rule ? ", the rule\u2019s" : ""})` : "-",
-        metric.head === null ? "-" : formatNumber(metric.head),
-        trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
-      ].join(" | ")} |`
-    );
-    const title2 = `${escapeCell(trend2.key)} (${escapeCell(trend2.file)})`;
-    const url = trend2.image ? images.url(trend2.image) : null;
-    const chart = url ? `![Trend of ${title2}](${url})` : images.charts ? trendChart(trend2, metric, report2.head.label) : null;
-    if (chart) charts.push(chart);
-    else if (trend2.image) charts.push(`_Trend of ${title2}: PNG ${code(trend2.image)} in ${images.where}._`);
-    if (trend2.error) charts.push(`_${escapeCell(trend2.error)}_`);
-  }
-  if (!rows.length) return null;
-  const order = ["beyond", "within", "not-enough", "no-value"];
-  const summary2 = order.flatMap((s) => counts2.get(s) ? [{ n: counts2.get(s), text: SUMMARY_TEXT[s] }] : []).map(({ n, text: text2 }, i) => `${groupDigits(n)} ${i ? "" : n === 1 ? "metric " : "metrics "}${text2}`).join(", ");
-  const lines2 = [
-    "### Trends",
-    "",
-    `Against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}: ${summary2}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2.`,
-    "",
-    `| Path | Metric | Latest base | Mean \xB1 std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
-    "|---|---|---|---|---|---|---|",
-    ...rows
-  ];
-  if (history2.notes.length) {
-    const more2 = history2.notes.length - SHOWN_NOTES;
-    lines2.push("");
-    for (const note2 of history2.notes.slice(0, SHOWN_NOTES)) lines2.push(`- ${escapeCellKeepingCode(note2)}`);
-    if (more2 > 0) lines2.push(`- _\u2026 and ${groupDigits(more2)} more notes: report.json has them all._`);
-  }
-  if (charts.length && rows.length > OPEN_TRENDS)
-    lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
-  else if (charts.length) lines2.push("", charts.join("\n\n"));
-  return lines2.join("\n");
-}
-function trendVerdict(trend2, metric, range, better) {
-  const head = metric.head;
-  if (trend2.standing === "within") return `\u2705 ${standingText("within")}`;
-  if (trend2.standing === "not-enough") return `${standingText("not-enough")} (${metric.points.length} of 3 values)`;
-  if (trend2.standing !== "beyond" || head === null || !range) return standingText(trend2.standing);
-  const above2 = head > range.high;
-  const effect2 = better ? better === "higher" === above2 ? ", better" : ", worse" : "";
-  return `\u2757 **${standingText("beyond")}** (${above2 ? "above" : "below"} the band${effect2})`;
-}
-
-// src/report/values-section.ts
-var MAX_CELL = 120;
-var EFFECT_TEXT = { better: "\u2705 better", worse: "\u274C worse" };
-function valueTable(kind, labels, direction) {
-  const metrics = kind === "metrics";
-  const withBase = labels.base !== null;
-  const header = ["Path", metrics ? "Metric" : "Param"];
-  if (withBase) header.push(cell2(labels.base));
-  header.push(cell2(labels.head));
-  if (metrics && withBase) header.push("Change");
-  if (direction) header.push(withBase ? "Better or worse" : "Direction");
-  let lastPath;
-  let pathCell = "";
-  return {
-    header: [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`],
-    row(path, row3) {
-      if (path !== lastPath) {
-        lastPath = path;
-        pathCell = cell2(path);
-      }
-      const values = formatRowValues(row3, !metrics);
-      let line = `| ${pathCell} | ${cell2(row3.key)}`;
-      if (withBase) line += ` | ${cell2(values[0])}`;
-      line += ` | ${cell2(values[1])}`;
-      if (metrics && withBase) line += ` | ${cell2(formatChange(row3))}`;
-      if (direction) {
-        const dir = direction(path, row3.key);
-        const mark = withBase ? effect(row3.diff, dir) : null;
-        line += ` | ${mark ? EFFECT_TEXT[mark] : !withBase && dir ? `${dir} is better` : ""}`;
-      }
-      return `${line} |`;
-    }
-  };
-}
-function valuesSection(kind, files, labels, options2 = {}) {
-  let rows = 0;
-  let changed = 0;
-  const noted = /* @__PURE__ */ new Map();
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    const list4 = f.rows;
-    rows += list4.length;
-    for (let k = 0; k < list4.length; k++) if (list4[k].changed) changed++;
-    for (const n of f.notes) {
-      const paths = noted.get(n);
-      if (paths) paths.push(f.path);
-      else noted.set(n, [f.path]);
-    }
-  }
-  const notes = noteLines(noted);
-  if (!rows) return [`_No ${kind} found._`, ...notes ? ["", notes] : []].join("\n");
-  const direction = kind === "metrics" ? options2.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
-  const known = direction && files.some((f) => f.rows.some((row3) => direction(f.path, row3.key))) ? direction : null;
-  const withBase = labels.base !== null;
-  const table2 = valueTable(kind, labels, known);
-  const draw2 = (pick2) => {
-    let text2 = table2.header.join("\n");
-    for (let i = 0; i < files.length; i++) {
-      const { path, rows: list4 } = files[i];
-      for (let k = 0; k < list4.length; k++) {
-        const r = list4[k];
-        if (pick2 === null || Boolean(r.changed) === pick2) text2 += `
-${table2.row(path, r)}`;
-      }
-    }
-    return text2;
-  };
-  const unchanged = withBase ? rows - changed : 0;
-  const parts = [];
-  parts.push(!withBase ? draw2(null) : changed ? draw2(true) : `_No ${kind} changed._`);
-  if (unchanged) {
-    parts.push("", `<details><summary>${unchanged} unchanged ${unchanged === 1 ? kind.slice(0, -1) : kind}</summary>`, "", draw2(false), "", "</details>");
-  }
-  if (notes) parts.push("", notes);
-  return parts.join("\n");
-}
-var NAMED_FILES = 3;
-function noteLines(noted) {
-  const lines2 = [];
-  for (const [note2, paths] of noted) {
-    if (paths.length <= NAMED_FILES) for (const path of paths) lines2.push(`- ${code(path)}: ${escapeCell(note2)}`);
-    else {
-      const more2 = paths.length - NAMED_FILES;
-      lines2.push(
-        `- ${paths.slice(0, NAMED_FILES).map((p) => code(p)).join(", ")} and ${groupDigits(more2)} other files: ${escapeCell(note2)}`
-      );
-    }
-  }
-  return lines2.join("\n");
-}
-function cell2(text2) {
-  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}\u2026 (${groupDigits(text2.length)} characters)` : text2;
-  return escapeCell(cut);
-}
-
-// src/report/causes-section.ts
-var MAX_CAUSE_ITEMS = 8;
-var MAX_LINE_METRICS = 5;
-var OPEN_CAUSE_LINES = 10;
-var MAX_CAUSE_LINES = 100;
-var MAX_CAUSE_VALUE = 40;
-var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
-var BY_HAND = "likely a values file renamed or edited by hand";
-function causesSection(metrics) {
-  const groups = /* @__PURE__ */ new Map();
-  let rows = 0;
-  let firstPath;
-  let manyFiles = false;
-  for (let i = 0; i < metrics.length; i++) {
-    const f = metrics[i];
-    const list4 = f.rows;
-    for (let k = 0; k < list4.length; k++) {
-      const row3 = list4[k];
-      if (!row3.causes) continue;
-      rows++;
-      firstPath ??= f.path;
-      if (f.path !== firstPath) manyFiles = true;
-      let group = groups.get(row3.causes);
-      if (!group) groups.set(row3.causes, group = { count: 0, named: [], moved: false });
-      if (row3.old !== void 0 && row3.new !== void 0) group.moved = true;
-      if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f.path, row: row3 });
-    }
-  }
-  if (!rows) return null;
-  const lines2 = [];
-  for (const [causes, group] of groups) {
-    if (lines2.length === MAX_CAUSE_LINES) break;
-    const named3 = group.named.map(({ path, row: row3 }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)}`);
-    const more2 = group.count > MAX_LINE_METRICS ? `, and ${groupDigits(group.count - MAX_LINE_METRICS)} more` : "";
-    lines2.push(`- ${named3.join(", ")}${more2} \u2190 ${causeText(causes, group.moved ? NON_DETERMINISM : BY_HAND)}`);
-  }
-  if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _\u2026 ${groupDigits(groups.size - MAX_CAUSE_LINES)} more causes: report.json has every changed metric's._`);
-  const title2 = "#### Why it changed";
-  if (lines2.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
-  return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
-}
-function causeMove(row3) {
-  if (row3.old === void 0) return `added (${causeValue(row3.new)})`;
-  if (row3.new === void 0) return `removed (was ${causeValue(row3.old)})`;
-  return row3.diff === void 0 ? `${causeValue(row3.old)}\u2192${causeValue(row3.new)}` : formatChange(row3);
-}
-function causeText(causes, unexplained) {
-  const parts = [];
-  let items = 0;
-  let more2 = causes.omitted;
-  const take = (list4) => {
-    const room = Math.max(0, MAX_CAUSE_ITEMS - items);
-    items += Math.min(room, list4.length);
-    more2 += Math.max(0, list4.length - room);
-    return list4.slice(0, room);
-  };
-  if (causes.basis === "pipeline") {
-    for (const stage2 of causes.stages) {
-      const own = (list4) => list4.filter((x) => x.stages[0] === stage2.name);
-      const definition = stage2.definition ? [CAUSE_DEFINITION[stage2.definition]] : [];
-      const shown3 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
-      if (shown3.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}: ${shown3.join(", ")}`);
-    }
-    if (!parts.length)
-      parts.push(
-        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? "")} changed: ${unexplained}` : "no upstream param, file or data change found"
-      );
-  } else {
-    const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);
-    const basis = causes.basis === "no-pipeline" ? "no pipeline" : "no stage writes this file";
-    parts.push(
-      listed.length ? `${basis}: all changed params and files listed: ${listed.join(", ")}` : `${basis}, and no param, file or data changed: ${unexplained}`
-    );
-  }
-  if (more2) parts[parts.length - 1] += `, and ${groupDigits(more2)} more`;
-  return [...parts, ...causes.unknown.map(escapeCell)].join("; ");
-}
-var CAUSE_VERB = {
-  ran: " re-ran",
-  updated: " re-ran",
-  "out-of-date": " would re-run",
-  failed: " failed",
-  "not-run": " did not run",
-  new: " is new",
-  unchanged: "",
-  unknown: ""
-};
-var CAUSE_DEFINITION = {
-  command: "command changed",
-  definition: "definition in dvc.yaml changed",
-  new: "new stage"
-};
-function paramText(p) {
-  const name = code(p.file === "params.yaml" ? p.key : `${p.file}:${p.key}`);
-  if (p.old === void 0) return `${name} added (${causeValue(p.new)})`;
-  if (p.new === void 0) return `${name} removed (was ${causeValue(p.old)})`;
-  return `${name} ${causeValue(p.old)}\u2192${causeValue(p.new)}`;
-}
-function causeValue(leaf2) {
-  const text2 = displayValue(leaf2, null);
-  return escapeCell(text2.length > MAX_CAUSE_VALUE ? `${text2.slice(0, MAX_CAUSE_VALUE)}\u2026` : text2);
-}
-function fileText(f) {
-  return `${code(f.path)} ${f.binary ? "binary" : `+${f.added}/${MINUS}${f.deleted}`}`;
-}
-function dataText(d) {
-  if (!d.old) return `${code(d.path)} added${d.new ? ` (${extentText(d.new)})` : ""}`;
-  if (!d.new) return `${code(d.path)} removed`;
-  if (d.old.size === null || d.new.size === null) return `${code(d.path)} modified (size unknown: ${d.source} records none)`;
-  const files = d.old.nfiles !== null && d.new.nfiles !== null && d.old.nfiles !== d.new.nfiles ? `, ${d.old.nfiles}\u2192${d.new.nfiles} files` : "";
-  const [a, b] = byteText(d.old.size) === byteText(d.new.size) ? [`${d.old.size} B`, `${d.new.size} B`] : [byteText(d.old.size), byteText(d.new.size)];
-  return `${code(d.path)} ${a}\u2192${b}${files}`;
-}
-function extentText(m) {
-  const size2 = m.size === null ? "size unknown" : byteText(m.size);
-  return m.nfiles === null ? size2 : `${size2}, ${m.nfiles} files`;
-}
-function byteText(n) {
-  if (n < 1024) return `${n} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let v = n / 1024;
-  let i = 0;
-  for (; v >= 1024 && i < units.length - 1; i++) v /= 1024;
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
-}
-
-// src/report/markdown.ts
-var REPORT_MARKER = "<!-- mlreport -->";
-var REPORT_FILE = { images: RELATIVE_IMAGES };
-function composeMarkdown(report2, options2 = REPORT_FILE) {
-  const parts = [...top(report2, options2), ""];
-  if (report2.gates) parts.push(gatesSection(report2.gates), "");
-  if (report2.pipeline) parts.push("### Pipeline", "", pipelineSection(report2.pipeline), "");
-  const labels = { base: report2.base?.label ?? null, head: report2.head.label };
-  const direction = metricDirections(report2);
-  parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
-  const causes = causesSection(report2.metrics);
-  if (causes) parts.push(causes, "");
-  const trends = trendsSection(report2, options2.images);
-  if (trends) parts.push(trends, "");
-  parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
-  if (report2.data) parts.push("### Data changes", "", dataChangesSection(report2.data), "");
-  if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options2.images), "");
-  if (report2.warnings.length) {
-    parts.push("### Notes", "");
-    for (const w of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w)}`);
-    parts.push("");
-  }
-  if (options2.footer) parts.push(options2.footer, "");
-  return parts.join("\n");
-}
-function top(report2, options2) {
-  const base = report2.base ? `${code(report2.base.label)}${report2.base.sha && report2.base.sha.slice(0, 7) !== report2.base.label ? ` (${report2.base.sha.slice(0, 7)})` : ""}` : "no base";
-  const lines2 = [...options2.header ? [options2.header] : [], REPORT_MARKER, `## ${escapeCell(report2.verdict.line)}`, ""];
-  lines2.push(`**mlreport** \xB7 ${code(report2.head.label)} vs ${base} \xB7 ${report2.verdict.counts}`);
-  if (report2.projectErrors?.length) {
-    lines2.push("", "### \u274C Project files that do not parse", "");
-    for (const e of report2.projectErrors) lines2.push(`- ${escapeCell(e)}`);
-  }
-  if (report2.stale.length) {
-    lines2.push(
-      "",
-      "> [!WARNING]",
-      `> ${report2.stale.length === 1 ? "A stage is" : `${report2.stale.length} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`
-    );
-    for (const s of report2.stale) lines2.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join("; "))}`);
-  }
-  return lines2;
-}
-
-// src/report/to-json.ts
-function reportJson(report2) {
-  const causes = [];
-  const index = /* @__PURE__ */ new Map();
-  const metrics = report2.metrics.map((file) => ({
-    ...file,
-    rows: file.rows.map((row3) => {
-      if (!row3.causes) return row3;
-      let at = index.get(row3.causes);
-      if (at === void 0) {
-        at = causes.push(row3.causes) - 1;
-        index.set(row3.causes, at);
-      }
-      return { ...row3, causes: at };
-    })
-  }));
-  return { ...report2, metrics, causes };
-}
-
-// src/dvc/project.ts
-import { posix as posix2 } from "node:path";
-
-// src/dvc/dvcfile.ts
-import { posix } from "node:path";
-
-// src/dvc/lock.ts
-async function readLockFile(tree, path) {
-  const bytes = await tree.read(path);
-  return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
-}
-var TOP_KEYS = ["schema", "datasets", "stages"];
-var STAGE_KEYS = ["cmd", "deps", "params", "outs"];
-var ENTRY_KEYS = ["path", "hash", "md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id", "cloud", "files", "dataset"];
-function parseLockText(text2, displayPath = "dvc.lock") {
-  const doc = parseDataFile(displayPath, text2).data;
-  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
-  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level, not ${describeValue(doc)}.`);
-  const legacy = !doc.has("schema");
-  if (!legacy) {
-    const schema = doc.get("schema") ?? null;
-    if (typeof schema !== "string") throw new UserError(`${displayPath}: 'schema' must be the string '2.0' (quoted), not ${describeValue(schema)}.`);
-    if (schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${schema}' (expected '2.0').`);
-    for (const key2 of doc.keys()) {
-      if (!TOP_KEYS.includes(key2)) throw new UserError(`${displayPath}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
-    }
-  }
-  const stagesRaw = legacy ? doc : doc.has("stages") ? doc.get("stages") : /* @__PURE__ */ new Map();
-  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping of stage names to their records, not ${describeValue(stagesRaw)}.`);
-  const stages = /* @__PURE__ */ new Map();
-  for (const [name, entry] of stagesRaw) {
-    const key2 = keyValue(stagesRaw, name);
-    if (typeof key2 !== "string") throw new UserError(`${displayPath}: a stage name is ${describeValue(key2)}, not a string, as DVC writes them.`);
-    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
-  }
-  const raw = legacy ? /* @__PURE__ */ new Map([
-    ["schema", "2.0"],
-    ["stages", stagesRaw]
-  ]) : doc;
-  return { stages, raw };
-}
-function parseStage(entry, where2) {
-  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping with 'cmd', 'deps', 'params' and 'outs', not ${describeValue(entry)}.`);
-  for (const key2 of entry.keys()) {
-    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
-  }
-  if (!entry.has("cmd")) throw new UserError(`${where2}: 'cmd' is required.`);
-  const cmd = entry.get("cmd");
-  if (typeof cmd !== "string" && !Array.isArray(cmd)) throw new UserError(`${where2}: 'cmd' must be a string or a list of commands, not ${describeValue(cmd)}.`);
-  const cmdValue = typeof cmd === "string" ? cmd : cmd.every((c) => typeof c === "string") ? cmd : "";
-  const params = /* @__PURE__ */ new Map();
-  if (entry.has("params")) {
-    const paramsRaw = entry.get("params");
-    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of params files to their values, not ${describeValue(paramsRaw)}.`);
-    for (const [file, values] of paramsRaw) {
-      const fileKey = keyValue(paramsRaw, file);
-      if (typeof fileKey !== "string") throw new UserError(`${where2}: a params file name is ${describeValue(fileKey)}, not a string.`);
-      if (!isRawMap(values)) throw new UserError(`${where2}: 'params.${file}' must be a mapping of param names to values, not ${describeValue(values)}.`);
-      for (const param of values.keys()) {
-        const paramKey = keyValue(values, param);
-        if (typeof paramKey !== "string") throw new UserError(`${where2}: a param name in 'params.${file}' is ${describeValue(paramKey)}, not a string.`);
-      }
-      params.set(file, values);
-    }
-  }
-  const entries = (key2) => {
-    if (!entry.has(key2)) return [];
-    const value2 = entry.get(key2);
-    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of entries with a 'path', not ${describeValue(value2)}.`);
-    return parseLockEntries(value2, `${where2}: ${key2}`, ENTRY_KEYS);
-  };
-  return { cmd: cmdValue, deps: entries("deps"), params, outs: entries("outs") };
-}
-function parseLockEntries(value2, where2, keys) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list, not ${describeValue(value2)}.`);
-  return value2.map((item, i) => {
-    const at = `${where2}[${i}]`;
-    const path = isRawMap(item) ? item.get("path") : void 0;
-    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${at}: expected an entry with a 'path'.`);
-    for (const key2 of keys ? item.keys() : []) {
-      if (!keys.includes(key2)) throw new UserError(`${at}: unknown key '${key2}' (expected one of ${keys.join(", ")}).`);
-    }
-    const md52 = checksum(item, "md5", at, true);
-    checksum(item, "checksum", at, true);
-    checksum(item, "etag", at, false);
-    for (const key2 of ["hash", "version_id"]) {
-      const v = item.get(key2);
-      if (v !== void 0 && typeof v !== "string") throw new UserError(`${at}.${key2} must be a string, not ${describeValue(v)}.`);
-    }
-    const size2 = wholeNumber(item, "size", at);
-    const nfiles = wholeNumber(item, "nfiles", at);
-    const isexec = item.get("isexec");
-    if (isexec !== void 0 && typeof isexec !== "boolean") throw new UserError(`${at}.isexec must be true or false, not ${describeValue(isexec)}.`);
-    for (const key2 of ["cloud", "dataset"]) {
-      const v = item.get(key2);
-      if (v !== void 0 && !isRawMap(v)) throw new UserError(`${at}.${key2} must be a mapping, not ${describeValue(v)}.`);
-    }
-    const files = item.get("files");
-    if (files !== void 0) {
-      if (!Array.isArray(files)) throw new UserError(`${at}.files must be a list of entries with a 'relpath', not ${describeValue(files)}.`);
-      files.forEach((f, j) => {
-        if (!isRawMap(f) || typeof f.get("relpath") !== "string") throw new UserError(`${at}.files[${j}]: expected an entry with a 'relpath'.`);
-      });
-    }
-    const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
-    if (size2 !== void 0) entry.size = size2;
-    if (nfiles !== void 0) entry.nfiles = nfiles;
-    if (isexec === true) entry.isexec = true;
-    return entry;
-  });
-}
-function checksum(item, key2, at, lower) {
-  const v = item.get(key2);
-  if (v === void 0 || v === null || v === "") return null;
-  const text2 = typeof v === "string" ? v : isInt(v) ? typeof v === "boolean" ? v ? "True" : "False" : String(v) : null;
-  if (text2 === null) throw new UserError(`${at}.${key2} must be a hash (a string), not ${describeValue(v)}.`);
-  if (text2.length < 3) throw new UserError(`${at}.${key2} must be a hash of at least 3 characters, not ${describeValue(v)}.`);
-  return lower ? text2.toLowerCase() : text2;
-}
-function wholeNumber(item, key2, at) {
-  const v = item.get(key2);
-  if (v === void 0) return void 0;
-  if (!isInt(v)) throw new UserError(`${at}.${key2} must be a whole number, not ${describeValue(v)}.`);
-  return Number(v);
-}
-function isInt(v) {
-  return typeof v === "number" && Number.isInteger(v) || typeof v === "bigint" || typeof v === "boolean";
-}
-
-// src/dvc/dvcfile.ts
-var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
-async function readDvcFile(tree, file) {
-  const bytes = await tree.read(file);
-  return bytes ? parseDvcFile(file, bytes.toString("utf8")) : null;
-}
-function parseDvcFile(file, text2) {
-  const doc = parseDataFile(file, text2).data;
-  if (doc === null) return { file, outs: [] };
-  if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
-  for (const key2 of doc.keys()) if (!KEYS.includes(key2)) throw new UserError(`${file}: unknown key '${key2}' (expected one of ${KEYS.join(", ")}).`);
-  const wdir = doc.get("wdir") ?? ".";
-  if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
-  const base = posix.join(posix.dirname(file), wdir);
-  const written = doc.get("outs");
-  const outs = parseLockEntries(written, `${file}: outs`).map((entry, i) => {
-    const item = written[i];
-    const where2 = `${file}: outs[${i}]`;
-    const path = posix.normalize(posix.join(base, entry.path));
-    if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
-    const hash2 = item.get("hash");
-    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash2)}' is not one DVC writes (md5).`);
-    const cache = item.get("cache") ?? true;
-    if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
-    const remote = item.get("remote");
-    if (remote !== void 0 && typeof remote !== "string") throw new UserError(`${where2}.remote must be a remote's name.`);
-    const out = { ...entry, path, cache };
-    if (remote !== void 0) out.remote = remote;
-    return out;
-  });
-  return { file, outs };
-}
-
-// src/dvc/interpolate.ts
-var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
-var InterpolationError = class extends Error {
-};
-function interpolateString(src, context, inCmd) {
-  const matches = [...src.matchAll(KEYCRE)];
-  if (!matches.length) return unescape2(src);
-  if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
-  let out = "";
-  let last = 0;
-  for (const m of matches) {
-    out += src.slice(last, m.index);
-    out += toStr(lookup(context, m[1]), m[1], inCmd);
-    last = m.index + m[0].length;
-  }
-  out += src.slice(last);
-  return unescape2(out);
-}
-function interpolateValue(value2, context, inCmd) {
-  if (typeof value2 === "string") return interpolateString(value2, context, inCmd);
-  if (Array.isArray(value2)) return value2.map((v) => interpolateValue(v, context, inCmd));
-  if (isRawMap(value2)) {
-    return new Map(
-      [...value2].map(([k, v]) => {
-        const key2 = interpolateString(k, context, false);
-        return [pyStr2(key2), interpolateValue(v, context, inCmd)];
-      })
-    );
-  }
-  return value2;
-}
-function hasInterpolation(value2) {
-  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
-  if (Array.isArray(value2)) return value2.some(hasInterpolation);
-  if (isRawMap(value2)) return [...value2.values()].some(hasInterpolation);
-  return false;
-}
-function unescape2(s) {
-  return s.replace(/\\\$\{/g, "${");
-}
-function lookup(context, inner) {
-  const parts = [];
-  const re = /([^.[\]]+)|\[([^\]]*)\]|\./g;
-  let m;
-  while (m = re.exec(inner)) {
-    if (m[1] !== void 0) parts.push(m[1]);
-    else if (m[2] !== void 0) parts.push(m[2]);
-  }
-  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
-  let cur = context;
-  for (const part of parts) {
-    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
-      const i = Number(part);
-      const item = cur[i < 0 ? cur.length + i : i];
-      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
-      cur = item;
-    } else if (isRawMap(cur) && cur.has(part)) {
-      cur = cur.get(part);
-    } else {
-      throw new InterpolationError(`Could not find '${inner}'`);
-    }
-  }
-  return cur;
-}
-function toStr(value2, key2, inCmd) {
-  if (value2 === true) return "true";
-  if (value2 === false) return "false";
-  if (value2 === null) return "None";
-  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
-  if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
-  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
-  if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
-  if (value2 instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key2}')`);
-  if (value2 instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key2}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
-  return unpackDict(value2, key2);
-}
-function unpackDict(dict, key2) {
-  const parts = [];
-  for (const [k, v] of flatten(dict)) {
-    if (v === true) parts.push(`--${k}`);
-    else if (v === false) continue;
-    else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
-    else if (Array.isArray(v)) {
-      const items = v.map((item) => {
-        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
-          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k}'`);
-        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
-      });
-      parts.push(`--${k} ${items.join(" ")}`);
-    } else parts.push(`--${k} ${toStr(v, key2, false)}`);
-  }
-  return parts.join(" ").trimEnd();
-}
-function flatten(dict, prefix = "") {
-  const out = [];
-  for (const [k, v] of dict) {
-    const name = prefix ? `${prefix}.${k}` : k;
-    if (isRawMap(v) && v.size) for (const entry of flatten(v, name)) out.push(entry);
-    else out.push([name, v]);
-  }
-  return out;
-}
-function shlexQuote(s) {
-  if (!s) return "''";
-  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
-  return `'${s.replace(/'/g, `'"'"'`)}'`;
-}
-
-// src/dvc/project.ts
-var TOP_KEYS2 = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
-var STAGE_KEYS2 = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
-var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
-var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
-function joinPath(dir, path) {
-  const slashed = path.replace(/\\/g, "/");
-  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
-  const joined = posix2.normalize(posix2.join(dir || ".", slashed));
-  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
-}
-async function loadDvcYaml(tree, dir = "") {
-  const file = joinPath(dir, "dvc.yaml");
-  const doc = await readDataFile(tree, file);
-  if (doc === void 0) return null;
-  const where2 = file;
-  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
-  if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
-  for (const key2 of doc.keys()) {
-    if (!TOP_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS2.join(", ")}).`);
-  }
-  const vars = new VarsLoader(tree, dir, where2);
-  await vars.loadDefaultParams();
-  await vars.load(doc.get("vars"), "", "vars");
-  const context = vars.context;
-  const stages = [];
-  const trackedVars = /* @__PURE__ */ new Map();
-  const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
-  if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
-  for (const [name, definition] of stagesDoc) {
-    const key2 = keyValue(stagesDoc, name);
-    if (typeof key2 !== "string")
-      throw new UserError(`${where2}: a stage name is ${describeValue(key2)}, not a string: quote it, as DVC takes only string names.`);
-    for (const generated of expandEntry(where2, name, definition, context)) {
-      stages.push(await resolveStage(where2, generated, vars, trackedVars));
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const s of stages) {
-    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
-    seen.add(s.name);
-  }
-  const topStrings = (key2) => {
-    const value2 = doc.get(key2);
-    if (value2 === void 0 || value2 === null) return [];
-    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
-    return value2.map((v, i) => {
-      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v, context, false));
-      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
-      return resolved;
-    });
-  };
-  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context), trackedVars };
-}
-async function loadProject(tree) {
-  const files = await tree.list();
-  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
-  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
-  const attempt = async (file, load) => {
-    try {
-      await load();
-    } catch (error) {
-      project.errors.push({ file, error: describeError(error) });
-    }
-  };
-  for (const dir of dvcYamlDirs(files)) {
-    const file = joinPath(dir, "dvc.lock");
-    await attempt(file, async () => {
-      const lock = await readLockFile(tree, file);
-      if (lock) project.locks.set(dir, lock);
-    });
-  }
-  for (const file of files.filter((f) => f.endsWith(".dvc"))) {
-    await attempt(file, async () => {
-      const dvcFile = await readDvcFile(tree, file);
-      if (dvcFile) project.dvcFiles.push(dvcFile);
-    });
-  }
-  return project;
-}
-var WORKSPACE = "workspace";
-var LoadedProjects = class {
-  loaded = /* @__PURE__ */ new Map();
-  said = /* @__PURE__ */ new Set();
-  /**
-   * The project at `revision` (`WORKSPACE`, or a commit's sha), loaded through `tree` by the first step that asks.
-   * Every step of a run reads a revision through an equal tree (the run's budget, and its listing of the workspace),
-   * so which one comes first makes no difference.
-   */
-  at(revision2, tree) {
-    let project = this.loaded.get(revision2);
-    if (!project) {
-      project = loadProject(tree);
-      this.loaded.set(revision2, project);
-    }
-    return project;
-  }
-  /**
-   * True the first time a step of the run is to say `message` about the project at `revision`, false after: a
-   * broken file is said on the log by the first step that meets it, and the others show it in their part of the
-   * report only.
-   */
-  sayOnce(revision2, message) {
-    const key2 = `${revision2}\0${message}`;
-    if (this.said.has(key2)) return false;
-    this.said.add(key2);
-    return true;
-  }
-};
-function projectAt(tree, revision2, projects) {
-  return projects ? projects.at(revision2, tree) : loadProject(tree);
-}
-async function loadDvcYamls(tree, files) {
-  const out = { dvcYamls: [], errors: [] };
-  const dirs = dvcYamlDirs(files ?? await tree.list());
-  if (dirs[0] !== "") dirs.unshift("");
-  for (const dir of dirs) {
-    try {
-      const dvc = await loadDvcYaml(tree, dir);
-      if (dvc) out.dvcYamls.push(dvc);
-    } catch (error) {
-      out.errors.push({ file: joinPath(dir, "dvc.yaml"), error: describeError(error) });
-    }
-  }
-  return out;
-}
-function dvcYamlDirs(files) {
-  return files.filter((p) => p === "dvc.yaml" || p.endsWith("/dvc.yaml")).map((p) => p === "dvc.yaml" ? "" : p.slice(0, -"/dvc.yaml".length)).sort();
-}
-async function readDataFile(tree, path) {
-  const bytes = await tree.read(path);
-  if (!bytes) return void 0;
-  return parseDataFile(path, bytes.toString("utf8")).data;
-}
-function topPlots(file, value2, context) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
-  return value2.map((entry, i) => {
-    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
-    if (typeof resolved === "string") return { id: resolved, props: null };
-    if (isRawMap(resolved) && resolved.size === 1) {
-      const [id, props] = [...resolved][0];
-      if (props === null || isRawMap(props)) return { id, props };
-    }
-    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
-  });
-}
-function withField(file, field, fn, stage2) {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof InterpolationError) {
-      const where2 = stage2 ? `stages.${stage2}.${field}` : field;
-      throw new UserError(`${file}: failed to parse '${where2}': ${error.message}.`);
-    }
-    throw error;
-  }
-}
-function expandEntry(file, name, definition, context) {
-  if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
-  const withLoop = (entries) => mapFrom([...context, ...entries], context);
-  if (definition.has("foreach") || definition.has("do")) {
-    const extra = [...definition.keys()].filter((k) => k !== "foreach" && k !== "do");
-    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
-    if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
-    if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
-    let items = definition.get("foreach") ?? null;
-    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context, false), name);
-    const body = definition.get("do") ?? null;
-    const out = [];
-    if (Array.isArray(items)) {
-      const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
-      const keyed = /* @__PURE__ */ new Map();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
-      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
-    } else if (isRawMap(items)) {
-      for (const [key2, item] of items) {
-        out.push({
-          name: `${name}@${key2}`,
-          definition: body,
-          context: withLoop([
-            ["key", key2],
-            ["item", item]
-          ]),
-          written: definition
-        });
-      }
-    } else {
-      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${\u2026} reference to one.`);
-    }
-    return out;
-  }
-  if (definition.has("matrix")) {
-    const matrix = definition.get("matrix");
-    if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
-    const axes = [];
-    for (const [axis, raw] of matrix) {
-      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
-      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
-      axes.push([axis, values]);
-    }
-    const rest = mapFrom(definition, definition);
-    rest.delete("matrix");
-    let combos = [{ item: [], key: [] }];
-    for (const [axis, values] of axes) {
-      combos = combos.flatMap(
-        (c) => values.map((v, i) => ({
-          item: [...c.item, [axis, v]],
-          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis, false)]
-        }))
-      );
-    }
-    return combos.map((c) => {
-      const key2 = c.key.join("-");
-      return {
-        name: `${name}@${key2}`,
-        definition: rest,
-        context: withLoop([
-          ["item", new Map(c.item)],
-          ["key", key2]
-        ]),
-        written: definition
-      };
-    });
-  }
-  return [{ name, definition, context, written: definition }];
-}
-async function resolveStage(file, entry, vars, trackedVars) {
-  const { name, definition, context } = entry;
-  const where2 = `${file}: stage '${name}'`;
-  if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
-  for (const key2 of definition.keys()) {
-    if (!STAGE_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS2.join(", ")}).`);
-  }
-  const wdirWritten = definition.get("wdir");
-  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
-  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
-  let stageContext = context;
-  let scope = vars;
-  if (definition.has("vars")) {
-    scope = vars.fork();
-    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
-    stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
-  }
-  scope.track(entry.written, trackedVars);
-  const field = (key2, inCmd = false) => {
-    const written = definition.get(key2);
-    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, inCmd), name);
-  };
-  const cmd = field("cmd", true);
-  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : null;
-  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
-  const deps = stringList(field("deps"), `${where2}: 'deps'`);
-  const params = paramsDeps(field("params"), where2);
-  const outs = [
-    ...outList(field("outs"), "out", `${where2}: 'outs'`),
-    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
-    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
-  ];
-  const flag = (key2) => {
-    const v = field(key2);
-    if (v === void 0 || v === null) return false;
-    if (typeof v !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
-    return v;
-  };
-  const desc = field("desc");
-  const stage2 = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
-  if (typeof desc === "string") stage2.desc = desc;
-  return stage2;
-}
-function stringList(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
-  return value2.map((v, i) => {
-    if (typeof v !== "string" || !v) throw new UserError(`${where2}[${i}] must be a path (a string).`);
-    return v;
-  });
-}
-function paramsDeps(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
-  const byFile = /* @__PURE__ */ new Map();
-  const add3 = (file, keys) => {
-    const current = byFile.get(file);
-    if (current === null) return;
-    if (keys === null) byFile.set(file, null);
-    else byFile.set(file, [...current ?? [], ...keys.filter((k) => !current?.includes(k))]);
-  };
-  value2.forEach((item, i) => {
-    if (typeof item === "string") add3("params.yaml", [item]);
-    else if (isRawMap(item)) {
-      for (const [file, keys] of item) {
-        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
-        else if (Array.isArray(keys) && keys.every((k) => typeof k === "string")) add3(file, keys);
-        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
-      }
-    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
-  });
-  return [...byFile].map(([file, keys]) => ({ file, keys }));
-}
-function outList(value2, kind, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
-  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
-  return value2.map((item, i) => {
-    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: /* @__PURE__ */ new Map() };
-    if (isRawMap(item) && item.size === 1) {
-      const [path, flags] = [...item][0];
-      if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
-      const props = flags ?? /* @__PURE__ */ new Map();
-      for (const [k, v] of props) {
-        if (!allowed.includes(k)) throw new UserError(`${where2}[${i}]: unknown flag '${k}' on '${path}' (expected one of ${allowed.join(", ")}).`);
-        if ((k === "cache" || k === "persist") && typeof v !== "boolean") throw new UserError(`${where2}[${i}]: '${k}' on '${path}' must be true or false.`);
-      }
-      return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
-    }
-    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: \u2026, persist: \u2026}}.`);
-  });
-}
-var VarsLoader = class _VarsLoader {
-  constructor(tree, dir, file) {
-    this.tree = tree;
-    this.dir = dir;
-    this.file = file;
-  }
-  tree;
-  dir;
-  file;
-  context = /* @__PURE__ */ new Map();
-  sources = /* @__PURE__ */ new Map();
-  loadedFiles = /* @__PURE__ */ new Set();
-  /** Every file values came from (whole or some keys), for tracked vars. */
-  files = /* @__PURE__ */ new Set();
-  fork() {
-    const copy = new _VarsLoader(this.tree, this.dir, this.file);
-    copy.context = cloneMap(this.context);
-    for (const [k, v] of this.sources) copy.sources.set(k, v);
-    for (const f of this.loadedFiles) copy.loadedFiles.add(f);
-    for (const f of this.files) copy.files.add(f);
-    return copy;
-  }
-  async loadDefaultParams() {
-    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
-    if (data === void 0) return;
-    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
-    this.loadedFiles.add("params.yaml");
-    this.files.add("params.yaml");
-  }
-  async load(vars, wdir, where2) {
-    if (vars === void 0 || vars === null) return;
-    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
-    for (const [i, entry] of vars.entries()) {
-      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${\u2026} interpolation.`);
-      if (isRawMap(entry)) {
-        this.merge(entry, `${where2}[${i}]`);
-        continue;
-      }
-      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
-      const [file, keyList] = splitVarsEntry(entry);
-      const rel = joinPath(wdir, file);
-      if (!keyList && this.loadedFiles.has(rel)) continue;
-      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
-      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
-      const mapping = asMapping(data, joinPath(this.dir, rel));
-      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
-      this.merge(picked, rel);
-      this.files.add(rel);
-      if (!keyList) this.loadedFiles.add(rel);
-    }
-  }
-  /**
-   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
-   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
-   */
-  track(written, into) {
-    const visit = (value2) => {
-      if (typeof value2 === "string") {
-        for (const m of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-          const key2 = m[1].replace(/\[([^\]]*)\]/g, ".$1");
-          const head = key2.split(".")[0];
-          if (head === "item" || head === "key") continue;
-          const source = this.sourceOf(key2);
-          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
-        }
-      } else if (Array.isArray(value2)) value2.forEach(visit);
-      else if (isRawMap(value2)) {
-        for (const [k, v] of value2) {
-          if (k === "vars") continue;
-          visit(k);
-          visit(v);
-        }
-      }
-    };
-    visit(written);
-  }
-  merge(data, source, into = this.context, prefix = "") {
-    for (const [k, v] of data) {
-      const path = prefix ? `${prefix}.${k}` : k;
-      const existing = into.get(k);
-      if (existing !== void 0 && isRawMap(existing) && isRawMap(v)) {
-        this.merge(v, source, existing, path);
-      } else if (existing !== void 0) {
-        throw new UserError(
-          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
-        );
-      } else {
-        into.set(k, isRawMap(v) ? cloneMap(v) : v);
-        this.sources.set(path, source);
-      }
-    }
-  }
-  sourceOf(path) {
-    for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
-      const s = this.sources.get(p);
-      if (s) return s;
-    }
-    return "vars";
-  }
-};
-function splitVarsEntry(entry) {
-  const colon = entry.lastIndexOf(":");
-  if (colon > 1)
-    return [
-      entry.slice(0, colon),
-      entry.slice(colon + 1).split(",").map((k) => k.trim()).filter(Boolean)
-    ];
-  return [entry, null];
-}
-function pickKeys(dvcYaml, data, keys, file) {
-  const out = /* @__PURE__ */ new Map();
-  for (const key2 of keys) {
-    if (!data.has(key2)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
-    out.set(key2, data.get(key2));
-  }
-  return out;
-}
-function asMapping(value2, file) {
-  if (value2 === null) return /* @__PURE__ */ new Map();
-  if (!isRawMap(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
-  return value2;
-}
-
-// src/plots/collect.ts
-import { isAscii } from "node:buffer";
-import { posix as posix8 } from "node:path";
-
-// src/workspace/glob.ts
-function globToRegExp(glob) {
-  let re = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "*") {
-      if (glob[i + 1] === "*") {
-        re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
-        i += glob[i + 2] === "/" ? 2 : 1;
-      } else re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${re}$`);
-}
-function isGlob(path) {
-  return /[*?]/.test(path);
-}
-
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
 import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
@@ -16620,6 +15120,168 @@ function resolveRef(config, name, where2, seen) {
 // src/dvc/data/dvcfile.ts
 import { readdir as readdir5 } from "node:fs/promises";
 import { join as join8, relative as relative4, sep as sep5 } from "node:path";
+
+// src/dvc/dvcfile.ts
+import { posix } from "node:path";
+
+// src/dvc/lock.ts
+async function readLockFile(tree, path) {
+  const bytes = await tree.read(path);
+  return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
+}
+var TOP_KEYS = ["schema", "datasets", "stages"];
+var STAGE_KEYS = ["cmd", "deps", "params", "outs"];
+var ENTRY_KEYS = ["path", "hash", "md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id", "cloud", "files", "dataset"];
+function parseLockText(text2, displayPath = "dvc.lock") {
+  const doc = parseDataFile(displayPath, text2).data;
+  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
+  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level, not ${describeValue(doc)}.`);
+  const legacy = !doc.has("schema");
+  if (!legacy) {
+    const schema = doc.get("schema") ?? null;
+    if (typeof schema !== "string") throw new UserError(`${displayPath}: 'schema' must be the string '2.0' (quoted), not ${describeValue(schema)}.`);
+    if (schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${schema}' (expected '2.0').`);
+    for (const key2 of doc.keys()) {
+      if (!TOP_KEYS.includes(key2)) throw new UserError(`${displayPath}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
+    }
+  }
+  const stagesRaw = legacy ? doc : doc.has("stages") ? doc.get("stages") : /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping of stage names to their records, not ${describeValue(stagesRaw)}.`);
+  const stages = /* @__PURE__ */ new Map();
+  for (const [name, entry] of stagesRaw) {
+    const key2 = keyValue(stagesRaw, name);
+    if (typeof key2 !== "string") throw new UserError(`${displayPath}: a stage name is ${describeValue(key2)}, not a string, as DVC writes them.`);
+    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
+  }
+  const raw = legacy ? /* @__PURE__ */ new Map([
+    ["schema", "2.0"],
+    ["stages", stagesRaw]
+  ]) : doc;
+  return { stages, raw };
+}
+function parseStage(entry, where2) {
+  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping with 'cmd', 'deps', 'params' and 'outs', not ${describeValue(entry)}.`);
+  for (const key2 of entry.keys()) {
+    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
+  }
+  if (!entry.has("cmd")) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmd = entry.get("cmd");
+  if (typeof cmd !== "string" && !Array.isArray(cmd)) throw new UserError(`${where2}: 'cmd' must be a string or a list of commands, not ${describeValue(cmd)}.`);
+  const cmdValue = typeof cmd === "string" ? cmd : cmd.every((c) => typeof c === "string") ? cmd : "";
+  const params = /* @__PURE__ */ new Map();
+  if (entry.has("params")) {
+    const paramsRaw = entry.get("params");
+    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of params files to their values, not ${describeValue(paramsRaw)}.`);
+    for (const [file, values] of paramsRaw) {
+      const fileKey = keyValue(paramsRaw, file);
+      if (typeof fileKey !== "string") throw new UserError(`${where2}: a params file name is ${describeValue(fileKey)}, not a string.`);
+      if (!isRawMap(values)) throw new UserError(`${where2}: 'params.${file}' must be a mapping of param names to values, not ${describeValue(values)}.`);
+      for (const param of values.keys()) {
+        const paramKey = keyValue(values, param);
+        if (typeof paramKey !== "string") throw new UserError(`${where2}: a param name in 'params.${file}' is ${describeValue(paramKey)}, not a string.`);
+      }
+      params.set(file, values);
+    }
+  }
+  const entries = (key2) => {
+    if (!entry.has(key2)) return [];
+    const value2 = entry.get(key2);
+    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of entries with a 'path', not ${describeValue(value2)}.`);
+    return parseLockEntries(value2, `${where2}: ${key2}`, ENTRY_KEYS);
+  };
+  return { cmd: cmdValue, deps: entries("deps"), params, outs: entries("outs") };
+}
+function parseLockEntries(value2, where2, keys) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list, not ${describeValue(value2)}.`);
+  return value2.map((item, i) => {
+    const at = `${where2}[${i}]`;
+    const path = isRawMap(item) ? item.get("path") : void 0;
+    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${at}: expected an entry with a 'path'.`);
+    for (const key2 of keys ? item.keys() : []) {
+      if (!keys.includes(key2)) throw new UserError(`${at}: unknown key '${key2}' (expected one of ${keys.join(", ")}).`);
+    }
+    const md52 = checksum(item, "md5", at, true);
+    checksum(item, "checksum", at, true);
+    checksum(item, "etag", at, false);
+    for (const key2 of ["hash", "version_id"]) {
+      const v = item.get(key2);
+      if (v !== void 0 && typeof v !== "string") throw new UserError(`${at}.${key2} must be a string, not ${describeValue(v)}.`);
+    }
+    const size2 = wholeNumber(item, "size", at);
+    const nfiles = wholeNumber(item, "nfiles", at);
+    const isexec = item.get("isexec");
+    if (isexec !== void 0 && typeof isexec !== "boolean") throw new UserError(`${at}.isexec must be true or false, not ${describeValue(isexec)}.`);
+    for (const key2 of ["cloud", "dataset"]) {
+      const v = item.get(key2);
+      if (v !== void 0 && !isRawMap(v)) throw new UserError(`${at}.${key2} must be a mapping, not ${describeValue(v)}.`);
+    }
+    const files = item.get("files");
+    if (files !== void 0) {
+      if (!Array.isArray(files)) throw new UserError(`${at}.files must be a list of entries with a 'relpath', not ${describeValue(files)}.`);
+      files.forEach((f, j) => {
+        if (!isRawMap(f) || typeof f.get("relpath") !== "string") throw new UserError(`${at}.files[${j}]: expected an entry with a 'relpath'.`);
+      });
+    }
+    const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
+    if (size2 !== void 0) entry.size = size2;
+    if (nfiles !== void 0) entry.nfiles = nfiles;
+    if (isexec === true) entry.isexec = true;
+    return entry;
+  });
+}
+function checksum(item, key2, at, lower) {
+  const v = item.get(key2);
+  if (v === void 0 || v === null || v === "") return null;
+  const text2 = typeof v === "string" ? v : isInt(v) ? typeof v === "boolean" ? v ? "True" : "False" : String(v) : null;
+  if (text2 === null) throw new UserError(`${at}.${key2} must be a hash (a string), not ${describeValue(v)}.`);
+  if (text2.length < 3) throw new UserError(`${at}.${key2} must be a hash of at least 3 characters, not ${describeValue(v)}.`);
+  return lower ? text2.toLowerCase() : text2;
+}
+function wholeNumber(item, key2, at) {
+  const v = item.get(key2);
+  if (v === void 0) return void 0;
+  if (!isInt(v)) throw new UserError(`${at}.${key2} must be a whole number, not ${describeValue(v)}.`);
+  return Number(v);
+}
+function isInt(v) {
+  return typeof v === "number" && Number.isInteger(v) || typeof v === "bigint" || typeof v === "boolean";
+}
+
+// src/dvc/dvcfile.ts
+var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
+async function readDvcFile(tree, file) {
+  const bytes = await tree.read(file);
+  return bytes ? parseDvcFile(file, bytes.toString("utf8")) : null;
+}
+function parseDvcFile(file, text2) {
+  const doc = parseDataFile(file, text2).data;
+  if (doc === null) return { file, outs: [] };
+  if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
+  for (const key2 of doc.keys()) if (!KEYS.includes(key2)) throw new UserError(`${file}: unknown key '${key2}' (expected one of ${KEYS.join(", ")}).`);
+  const wdir = doc.get("wdir") ?? ".";
+  if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
+  const base = posix.join(posix.dirname(file), wdir);
+  const written = doc.get("outs");
+  const outs = parseLockEntries(written, `${file}: outs`).map((entry, i) => {
+    const item = written[i];
+    const where2 = `${file}: outs[${i}]`;
+    const path = posix.normalize(posix.join(base, entry.path));
+    if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
+    const hash2 = item.get("hash");
+    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash2)}' is not one DVC writes (md5).`);
+    const cache = item.get("cache") ?? true;
+    if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
+    const remote = item.get("remote");
+    if (remote !== void 0 && typeof remote !== "string") throw new UserError(`${where2}.remote must be a remote's name.`);
+    const out = { ...entry, path, cache };
+    if (remote !== void 0) out.remote = remote;
+    return out;
+  });
+  return { file, outs };
+}
+
+// src/dvc/data/dvcfile.ts
 async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir5(dir, { withFileTypes: true })) {
@@ -17614,6 +16276,563 @@ async function remotePresence(remote, keys) {
   return present;
 }
 
+// src/dvc/project.ts
+import { posix as posix2 } from "node:path";
+
+// src/dvc/interpolate.ts
+var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
+var InterpolationError = class extends Error {
+};
+function interpolateString(src, context, inCmd) {
+  const matches = [...src.matchAll(KEYCRE)];
+  if (!matches.length) return unescape2(src);
+  if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
+  let out = "";
+  let last = 0;
+  for (const m of matches) {
+    out += src.slice(last, m.index);
+    out += toStr(lookup(context, m[1]), m[1], inCmd);
+    last = m.index + m[0].length;
+  }
+  out += src.slice(last);
+  return unescape2(out);
+}
+function interpolateValue(value2, context, inCmd) {
+  if (typeof value2 === "string") return interpolateString(value2, context, inCmd);
+  if (Array.isArray(value2)) return value2.map((v) => interpolateValue(v, context, inCmd));
+  if (isRawMap(value2)) {
+    return new Map(
+      [...value2].map(([k, v]) => {
+        const key2 = interpolateString(k, context, false);
+        return [pyStr2(key2), interpolateValue(v, context, inCmd)];
+      })
+    );
+  }
+  return value2;
+}
+function hasInterpolation(value2) {
+  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
+  if (Array.isArray(value2)) return value2.some(hasInterpolation);
+  if (isRawMap(value2)) return [...value2.values()].some(hasInterpolation);
+  return false;
+}
+function unescape2(s) {
+  return s.replace(/\\\$\{/g, "${");
+}
+function lookup(context, inner) {
+  const parts = [];
+  const re = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let m;
+  while (m = re.exec(inner)) {
+    if (m[1] !== void 0) parts.push(m[1]);
+    else if (m[2] !== void 0) parts.push(m[2]);
+  }
+  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
+  let cur = context;
+  for (const part of parts) {
+    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
+      const i = Number(part);
+      const item = cur[i < 0 ? cur.length + i : i];
+      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
+      cur = item;
+    } else if (isRawMap(cur) && cur.has(part)) {
+      cur = cur.get(part);
+    } else {
+      throw new InterpolationError(`Could not find '${inner}'`);
+    }
+  }
+  return cur;
+}
+function toStr(value2, key2, inCmd) {
+  if (value2 === true) return "true";
+  if (value2 === false) return "false";
+  if (value2 === null) return "None";
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
+  if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
+  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
+  if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
+  if (value2 instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key2}')`);
+  if (value2 instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key2}')`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
+  return unpackDict(value2, key2);
+}
+function unpackDict(dict, key2) {
+  const parts = [];
+  for (const [k, v] of flatten(dict)) {
+    if (v === true) parts.push(`--${k}`);
+    else if (v === false) continue;
+    else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
+    else if (Array.isArray(v)) {
+      const items = v.map((item) => {
+        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
+          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k}'`);
+        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
+      });
+      parts.push(`--${k} ${items.join(" ")}`);
+    } else parts.push(`--${k} ${toStr(v, key2, false)}`);
+  }
+  return parts.join(" ").trimEnd();
+}
+function flatten(dict, prefix = "") {
+  const out = [];
+  for (const [k, v] of dict) {
+    const name = prefix ? `${prefix}.${k}` : k;
+    if (isRawMap(v) && v.size) for (const entry of flatten(v, name)) out.push(entry);
+    else out.push([name, v]);
+  }
+  return out;
+}
+function shlexQuote(s) {
+  if (!s) return "''";
+  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'"'"'`)}'`;
+}
+
+// src/dvc/project.ts
+var TOP_KEYS2 = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
+var STAGE_KEYS2 = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
+var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
+var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
+function joinPath(dir, path) {
+  const slashed = path.replace(/\\/g, "/");
+  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
+  const joined = posix2.normalize(posix2.join(dir || ".", slashed));
+  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
+}
+async function loadDvcYaml(tree, dir = "") {
+  const file = joinPath(dir, "dvc.yaml");
+  const doc = await readDataFile(tree, file);
+  if (doc === void 0) return null;
+  const where2 = file;
+  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
+  if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
+  for (const key2 of doc.keys()) {
+    if (!TOP_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS2.join(", ")}).`);
+  }
+  const vars = new VarsLoader(tree, dir, where2);
+  await vars.loadDefaultParams();
+  await vars.load(doc.get("vars"), "", "vars");
+  const context = vars.context;
+  const stages = [];
+  const trackedVars = /* @__PURE__ */ new Map();
+  const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
+  for (const [name, definition] of stagesDoc) {
+    const key2 = keyValue(stagesDoc, name);
+    if (typeof key2 !== "string")
+      throw new UserError(`${where2}: a stage name is ${describeValue(key2)}, not a string: quote it, as DVC takes only string names.`);
+    for (const generated of expandEntry(where2, name, definition, context)) {
+      stages.push(await resolveStage(where2, generated, vars, trackedVars));
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of stages) {
+    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
+    seen.add(s.name);
+  }
+  const topStrings = (key2) => {
+    const value2 = doc.get(key2);
+    if (value2 === void 0 || value2 === null) return [];
+    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
+    return value2.map((v, i) => {
+      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v, context, false));
+      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
+      return resolved;
+    });
+  };
+  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context), trackedVars };
+}
+async function loadProject(tree) {
+  const files = await tree.list();
+  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
+  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
+  const attempt = async (file, load) => {
+    try {
+      await load();
+    } catch (error) {
+      project.errors.push({ file, error: describeError(error) });
+    }
+  };
+  for (const dir of dvcYamlDirs(files)) {
+    const file = joinPath(dir, "dvc.lock");
+    await attempt(file, async () => {
+      const lock = await readLockFile(tree, file);
+      if (lock) project.locks.set(dir, lock);
+    });
+  }
+  for (const file of files.filter((f) => f.endsWith(".dvc"))) {
+    await attempt(file, async () => {
+      const dvcFile = await readDvcFile(tree, file);
+      if (dvcFile) project.dvcFiles.push(dvcFile);
+    });
+  }
+  return project;
+}
+var WORKSPACE = "workspace";
+var LoadedProjects = class {
+  loaded = /* @__PURE__ */ new Map();
+  said = /* @__PURE__ */ new Set();
+  /**
+   * The project at `revision` (`WORKSPACE`, or a commit's sha), loaded through `tree` by the first step that asks.
+   * Every step of a run reads a revision through an equal tree (the run's budget, and its listing of the workspace),
+   * so which one comes first makes no difference.
+   */
+  at(revision2, tree) {
+    let project = this.loaded.get(revision2);
+    if (!project) {
+      project = loadProject(tree);
+      this.loaded.set(revision2, project);
+    }
+    return project;
+  }
+  /**
+   * True the first time a step of the run is to say `message` about the project at `revision`, false after: a
+   * broken file is said on the log by the first step that meets it, and the others show it in their part of the
+   * report only.
+   */
+  sayOnce(revision2, message) {
+    const key2 = `${revision2}\0${message}`;
+    if (this.said.has(key2)) return false;
+    this.said.add(key2);
+    return true;
+  }
+};
+function projectAt(tree, revision2, projects) {
+  return projects ? projects.at(revision2, tree) : loadProject(tree);
+}
+async function loadDvcYamls(tree, files) {
+  const out = { dvcYamls: [], errors: [] };
+  const dirs = dvcYamlDirs(files ?? await tree.list());
+  if (dirs[0] !== "") dirs.unshift("");
+  for (const dir of dirs) {
+    try {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) out.dvcYamls.push(dvc);
+    } catch (error) {
+      out.errors.push({ file: joinPath(dir, "dvc.yaml"), error: describeError(error) });
+    }
+  }
+  return out;
+}
+function dvcYamlDirs(files) {
+  return files.filter((p) => p === "dvc.yaml" || p.endsWith("/dvc.yaml")).map((p) => p === "dvc.yaml" ? "" : p.slice(0, -"/dvc.yaml".length)).sort();
+}
+async function readDataFile(tree, path) {
+  const bytes = await tree.read(path);
+  if (!bytes) return void 0;
+  return parseDataFile(path, bytes.toString("utf8")).data;
+}
+function topPlots(file, value2, context) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
+  return value2.map((entry, i) => {
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
+    if (typeof resolved === "string") return { id: resolved, props: null };
+    if (isRawMap(resolved) && resolved.size === 1) {
+      const [id, props] = [...resolved][0];
+      if (props === null || isRawMap(props)) return { id, props };
+    }
+    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
+  });
+}
+function withField(file, field, fn, stage2) {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof InterpolationError) {
+      const where2 = stage2 ? `stages.${stage2}.${field}` : field;
+      throw new UserError(`${file}: failed to parse '${where2}': ${error.message}.`);
+    }
+    throw error;
+  }
+}
+function expandEntry(file, name, definition, context) {
+  if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
+  const withLoop = (entries) => mapFrom([...context, ...entries], context);
+  if (definition.has("foreach") || definition.has("do")) {
+    const extra = [...definition.keys()].filter((k) => k !== "foreach" && k !== "do");
+    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
+    if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
+    if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
+    let items = definition.get("foreach") ?? null;
+    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context, false), name);
+    const body = definition.get("do") ?? null;
+    const out = [];
+    if (Array.isArray(items)) {
+      const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
+      const keyed = /* @__PURE__ */ new Map();
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
+      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
+    } else if (isRawMap(items)) {
+      for (const [key2, item] of items) {
+        out.push({
+          name: `${name}@${key2}`,
+          definition: body,
+          context: withLoop([
+            ["key", key2],
+            ["item", item]
+          ]),
+          written: definition
+        });
+      }
+    } else {
+      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${\u2026} reference to one.`);
+    }
+    return out;
+  }
+  if (definition.has("matrix")) {
+    const matrix = definition.get("matrix");
+    if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
+    const axes = [];
+    for (const [axis, raw] of matrix) {
+      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
+      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
+      axes.push([axis, values]);
+    }
+    const rest = mapFrom(definition, definition);
+    rest.delete("matrix");
+    let combos = [{ item: [], key: [] }];
+    for (const [axis, values] of axes) {
+      combos = combos.flatMap(
+        (c) => values.map((v, i) => ({
+          item: [...c.item, [axis, v]],
+          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis, false)]
+        }))
+      );
+    }
+    return combos.map((c) => {
+      const key2 = c.key.join("-");
+      return {
+        name: `${name}@${key2}`,
+        definition: rest,
+        context: withLoop([
+          ["item", new Map(c.item)],
+          ["key", key2]
+        ]),
+        written: definition
+      };
+    });
+  }
+  return [{ name, definition, context, written: definition }];
+}
+async function resolveStage(file, entry, vars, trackedVars) {
+  const { name, definition, context } = entry;
+  const where2 = `${file}: stage '${name}'`;
+  if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
+  for (const key2 of definition.keys()) {
+    if (!STAGE_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS2.join(", ")}).`);
+  }
+  const wdirWritten = definition.get("wdir");
+  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
+  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
+  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  let stageContext = context;
+  let scope = vars;
+  if (definition.has("vars")) {
+    scope = vars.fork();
+    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
+    stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
+  }
+  scope.track(entry.written, trackedVars);
+  const field = (key2, inCmd = false) => {
+    const written = definition.get(key2);
+    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, inCmd), name);
+  };
+  const cmd = field("cmd", true);
+  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : null;
+  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
+  const deps = stringList(field("deps"), `${where2}: 'deps'`);
+  const params = paramsDeps(field("params"), where2);
+  const outs = [
+    ...outList(field("outs"), "out", `${where2}: 'outs'`),
+    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
+    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
+  ];
+  const flag = (key2) => {
+    const v = field(key2);
+    if (v === void 0 || v === null) return false;
+    if (typeof v !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
+    return v;
+  };
+  const desc = field("desc");
+  const stage2 = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
+  if (typeof desc === "string") stage2.desc = desc;
+  return stage2;
+}
+function stringList(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
+  return value2.map((v, i) => {
+    if (typeof v !== "string" || !v) throw new UserError(`${where2}[${i}] must be a path (a string).`);
+    return v;
+  });
+}
+function paramsDeps(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
+  const byFile = /* @__PURE__ */ new Map();
+  const add3 = (file, keys) => {
+    const current = byFile.get(file);
+    if (current === null) return;
+    if (keys === null) byFile.set(file, null);
+    else byFile.set(file, [...current ?? [], ...keys.filter((k) => !current?.includes(k))]);
+  };
+  value2.forEach((item, i) => {
+    if (typeof item === "string") add3("params.yaml", [item]);
+    else if (isRawMap(item)) {
+      for (const [file, keys] of item) {
+        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
+        else if (Array.isArray(keys) && keys.every((k) => typeof k === "string")) add3(file, keys);
+        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
+      }
+    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
+  });
+  return [...byFile].map(([file, keys]) => ({ file, keys }));
+}
+function outList(value2, kind, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
+  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
+  return value2.map((item, i) => {
+    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: /* @__PURE__ */ new Map() };
+    if (isRawMap(item) && item.size === 1) {
+      const [path, flags] = [...item][0];
+      if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
+      const props = flags ?? /* @__PURE__ */ new Map();
+      for (const [k, v] of props) {
+        if (!allowed.includes(k)) throw new UserError(`${where2}[${i}]: unknown flag '${k}' on '${path}' (expected one of ${allowed.join(", ")}).`);
+        if ((k === "cache" || k === "persist") && typeof v !== "boolean") throw new UserError(`${where2}[${i}]: '${k}' on '${path}' must be true or false.`);
+      }
+      return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
+    }
+    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: \u2026, persist: \u2026}}.`);
+  });
+}
+var VarsLoader = class _VarsLoader {
+  constructor(tree, dir, file) {
+    this.tree = tree;
+    this.dir = dir;
+    this.file = file;
+  }
+  tree;
+  dir;
+  file;
+  context = /* @__PURE__ */ new Map();
+  sources = /* @__PURE__ */ new Map();
+  loadedFiles = /* @__PURE__ */ new Set();
+  /** Every file values came from (whole or some keys), for tracked vars. */
+  files = /* @__PURE__ */ new Set();
+  fork() {
+    const copy = new _VarsLoader(this.tree, this.dir, this.file);
+    copy.context = cloneMap(this.context);
+    for (const [k, v] of this.sources) copy.sources.set(k, v);
+    for (const f of this.loadedFiles) copy.loadedFiles.add(f);
+    for (const f of this.files) copy.files.add(f);
+    return copy;
+  }
+  async loadDefaultParams() {
+    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
+    if (data === void 0) return;
+    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
+    this.loadedFiles.add("params.yaml");
+    this.files.add("params.yaml");
+  }
+  async load(vars, wdir, where2) {
+    if (vars === void 0 || vars === null) return;
+    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
+    for (const [i, entry] of vars.entries()) {
+      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${\u2026} interpolation.`);
+      if (isRawMap(entry)) {
+        this.merge(entry, `${where2}[${i}]`);
+        continue;
+      }
+      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
+      const [file, keyList] = splitVarsEntry(entry);
+      const rel = joinPath(wdir, file);
+      if (!keyList && this.loadedFiles.has(rel)) continue;
+      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
+      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
+      const mapping = asMapping(data, joinPath(this.dir, rel));
+      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
+      this.merge(picked, rel);
+      this.files.add(rel);
+      if (!keyList) this.loadedFiles.add(rel);
+    }
+  }
+  /**
+   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
+   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
+   */
+  track(written, into) {
+    const visit = (value2) => {
+      if (typeof value2 === "string") {
+        for (const m of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+          const key2 = m[1].replace(/\[([^\]]*)\]/g, ".$1");
+          const head = key2.split(".")[0];
+          if (head === "item" || head === "key") continue;
+          const source = this.sourceOf(key2);
+          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
+        }
+      } else if (Array.isArray(value2)) value2.forEach(visit);
+      else if (isRawMap(value2)) {
+        for (const [k, v] of value2) {
+          if (k === "vars") continue;
+          visit(k);
+          visit(v);
+        }
+      }
+    };
+    visit(written);
+  }
+  merge(data, source, into = this.context, prefix = "") {
+    for (const [k, v] of data) {
+      const path = prefix ? `${prefix}.${k}` : k;
+      const existing = into.get(k);
+      if (existing !== void 0 && isRawMap(existing) && isRawMap(v)) {
+        this.merge(v, source, existing, path);
+      } else if (existing !== void 0) {
+        throw new UserError(
+          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
+        );
+      } else {
+        into.set(k, isRawMap(v) ? cloneMap(v) : v);
+        this.sources.set(path, source);
+      }
+    }
+  }
+  sourceOf(path) {
+    for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
+      const s = this.sources.get(p);
+      if (s) return s;
+    }
+    return "vars";
+  }
+};
+function splitVarsEntry(entry) {
+  const colon = entry.lastIndexOf(":");
+  if (colon > 1)
+    return [
+      entry.slice(0, colon),
+      entry.slice(colon + 1).split(",").map((k) => k.trim()).filter(Boolean)
+    ];
+  return [entry, null];
+}
+function pickKeys(dvcYaml, data, keys, file) {
+  const out = /* @__PURE__ */ new Map();
+  for (const key2 of keys) {
+    if (!data.has(key2)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
+    out.set(key2, data.get(key2));
+  }
+  return out;
+}
+function asMapping(value2, file) {
+  if (value2 === null) return /* @__PURE__ */ new Map();
+  if (!isRawMap(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
+  return value2;
+}
+
 // src/pipeline/restore.ts
 var PipelineData = class _PipelineData {
   constructor(config, cache, options2) {
@@ -17945,6 +17164,796 @@ function withCachedOutputs(tree, data, project) {
     whyMissing: (path) => reasons.get(path),
     project: projectHere
   };
+}
+
+// src/history/stats.ts
+var MIN_HISTORY = 3;
+function historyStats(values) {
+  const n = values.length;
+  if (n < MIN_HISTORY) return null;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values) {
+    sum += v;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const mean2 = sum / n;
+  let squares = 0;
+  for (const v of values) squares += (v - mean2) ** 2;
+  return { n, mean: mean2, std: Math.sqrt(squares / (n - 1)), min, max };
+}
+
+// src/history/read.ts
+var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+var NAMED2 = 3;
+async function readHistory(git, request, store, log) {
+  try {
+    return await readFromCommits(git, request, store, log);
+  } catch (error) {
+    const note2 = `The base branch's history could not be read: ${describeError(error)}`;
+    log.warning(note2);
+    return { branch: request.base.label, depth: request.depth, metrics: [], notes: [note2] };
+  }
+}
+function readProjectHistory(git, request, project, store, log) {
+  const { workspace, data, projects } = project;
+  return PipelineData.using(workspace, data, (dvc) => {
+    const withDvcOutputs = (tree, sha2) => withCachedOutputs(tree, dvc, projects && (() => projects.at(sha2, tree)));
+    return readHistory(git, { ...request, ...dvc && { withDvcOutputs } }, store, log);
+  });
+}
+async function readFromCommits(git, request, store, log) {
+  const notes = [];
+  const chain = await firstParents(git, request, notes, log);
+  const paths = request.metrics.map((f) => f.path);
+  const atBase = await parsedAtBase(git, request);
+  const atCommits = await Promise.all(
+    chain.map(async (commit) => {
+      const byPath = !git.hasListing(commit.sha);
+      const gitTree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...request.budget ? { budget: request.budget } : {} });
+      const tree = request.withDvcOutputs?.(gitTree, commit.sha) ?? gitTree;
+      const known = commit.sha === request.base.sha ? atBase : void 0;
+      const files = /* @__PURE__ */ new Map();
+      const reads = [];
+      for (const file of paths) {
+        const got = known?.get(file);
+        if (got) files.set(file, got);
+        else reads.push(readMetricsAt(tree, file).then((read2) => void files.set(file, read2)));
+      }
+      await Promise.all(reads);
+      return files;
+    })
+  );
+  const withFiles = new Set(chain.filter((_, i) => [...atCommits[i].values()].some((r) => r.status !== "missing")).map((c) => c.sha));
+  const stored = /* @__PURE__ */ new Map();
+  const withoutFiles = chain.filter((c) => !withFiles.has(c.sha)).map((c) => c.sha);
+  if (store && withoutFiles.length) {
+    try {
+      const found = await store(withoutFiles);
+      for (const note2 of found.notes) notes.push(note2);
+      for (const sha2 of withoutFiles) {
+        const record = found.records.get(sha2);
+        if (record) stored.set(sha2, byFileAndKey(record));
+      }
+    } catch (error) {
+      notes.push(`The history store could not be read (${describeError(error)}): commits whose metrics are not in git are left out.`);
+    }
+  }
+  const read = (i, file) => atCommits[i].get(file);
+  const fromStore = (sha2, file) => stored.get(sha2)?.has(file) ?? false;
+  for (const file of paths) {
+    const missing = chain.filter((c, i) => read(i, file).status === "missing" && !fromStore(c.sha, file)).map((c) => c.sha);
+    const why = chain.map((_, i) => read(i, file)).find((r) => r.status === "missing" && !!r.why)?.why;
+    const cached = request.withDvcOutputs ? " nor a DVC output in the cache or on the remote" : "";
+    const because = why ? ` (${why})` : "";
+    if (missing.length === chain.length && chain.length) {
+      const hint = why ? "" : " (a DVC-cached or CI-made file?)";
+      notes.push(
+        `\`${file}\` is not in git${cached} at any of the ${chain.length} commits read${store ? " nor in the history store" : ""}${because || hint}: its metrics have no history${store ? "" : "; the history store (input `history-store`, `--history-store`) would keep them"}.`
+      );
+    } else if (missing.length) {
+      notes.push(
+        `\`${file}\` is not in git${cached} at ${count(missing.length, "commit")} of the ${chain.length} read (${named2(missing)})${because}: left out there.`
+      );
+    }
+    const errors = chain.flatMap((c, i) => {
+      const r = read(i, file);
+      return r.status === "error" ? [`${shortSha(c.sha)}: ${r.message}`] : [];
+    });
+    if (errors.length) {
+      const more2 = errors.length > NAMED2 ? `; and ${errors.length - NAMED2} more` : "";
+      notes.push(`\`${file}\` could not be read at ${count(errors.length, "commit")}, skipped there (${errors.slice(0, NAMED2).join("; ")}${more2}).`);
+    }
+  }
+  const oldestFirst2 = chain.map((commit, i) => ({ commit, i })).reverse();
+  const metrics = [];
+  for (const diff of request.metrics) {
+    for (const row3 of diff.rows) {
+      const head = finite(row3.new);
+      if (head === null && finite(row3.old) === null) continue;
+      const points = [];
+      const lacking = [];
+      const notNumbers = [];
+      for (const { commit, i } of oldestFirst2) {
+        if (withFiles.has(commit.sha)) {
+          const file = atCommits[i].get(diff.path);
+          if (file.status !== "ok") continue;
+          const value2 = file.values.get(row3.key);
+          if (value2 !== void 0 && Number.isFinite(value2)) points.push({ commit: commit.sha, date: commit.date, value: value2 });
+          else (value2 === void 0 ? lacking : notNumbers).push(commit.sha);
+        } else {
+          const value2 = stored.get(commit.sha)?.get(diff.path)?.get(row3.key);
+          if (value2 !== void 0) points.push({ commit: commit.sha, date: commit.date, value: value2 });
+        }
+      }
+      const name = `\`${diff.path}:${row3.key}\``;
+      if (lacking.length)
+        notes.push(`${name} is missing at ${count(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`);
+      if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
+      metrics.push({ file: diff.path, key: row3.key, points, stats: historyStats(points.map((p) => p.value)), head });
+    }
+  }
+  for (const note2 of notes) log.info(`History: ${note2}`);
+  return { branch: request.base.label, depth: request.depth, metrics, notes };
+}
+function byFileAndKey(record) {
+  const files = /* @__PURE__ */ new Map();
+  for (const { file, key: key2, value: value2 } of record.metrics) {
+    let keys = files.get(file);
+    if (!keys) files.set(file, keys = /* @__PURE__ */ new Map());
+    keys.set(key2, value2);
+  }
+  return files;
+}
+async function parsedAtBase(git, request) {
+  const known = /* @__PURE__ */ new Map();
+  if (!request.parsedAtBase?.size || !git.hasListing(request.base.sha)) return known;
+  const listing = await git.listEntries(request.base.sha);
+  for (const diff of request.metrics) {
+    if (!request.parsedAtBase.has(diff.path) || !listing.get(diff.path)?.mode.startsWith("100")) continue;
+    const values = /* @__PURE__ */ new Map();
+    for (const row3 of diff.rows) {
+      const value2 = typeof row3.old === "boolean" ? void 0 : numericValue(row3.old);
+      if (value2 !== void 0) values.set(row3.key, value2);
+    }
+    known.set(diff.path, { status: "ok", values });
+  }
+  return known;
+}
+async function firstParents(git, request, notes, log) {
+  const { base, depth } = request;
+  const chain = [];
+  let fetched = false;
+  for (let next = base.sha; next && chain.length < depth; ) {
+    let commit = await git.readCommit(next);
+    if (!commit && !fetched) {
+      fetched = true;
+      if (await deepen(git, request, chain.length, notes, log)) commit = await git.readCommit(next);
+      else break;
+    }
+    if (!commit) {
+      notes.push(
+        `Only ${chain.length} of the ${depth} commits asked for: git does not have ${shortSha(next)}, the parent of ${shortSha(chain.at(-1).sha)}, even after fetching.`
+      );
+      break;
+    }
+    chain.push({ sha: next, date: commit.date });
+    next = commit.parents[0];
+  }
+  return chain;
+}
+async function deepen(git, request, have, notes, log) {
+  const { base, depth } = request;
+  const only = `Only ${have} of the ${depth} commits asked for`;
+  if (!(await git.remotes()).includes("origin")) {
+    notes.push(`${only}: this clone's history of ${base.label} ends there (a shallow clone?) and there is no remote 'origin' to fetch the rest from.`);
+    return false;
+  }
+  log.info(`Fetching ${depth} commits of ${base.label}'s history (this clone holds ${have}).`);
+  try {
+    await git.fetchCommit(base.sha, "origin", depth);
+    return true;
+  } catch (error) {
+    notes.push(`${only}: fetching ${base.label}'s history from origin failed (${describeError(error).split("\n")[0]}).`);
+    return false;
+  }
+}
+async function readMetricsAt(tree, path) {
+  try {
+    const bytes = await tree.read(path);
+    if (!bytes) {
+      const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
+      return why ? { status: "missing", why } : { status: "missing" };
+    }
+    let leaves = extension(path) === ".json" ? flattenJsonMetrics(bytes, new KeyTable())?.toMap() : void 0;
+    if (!leaves) {
+      let text2;
+      try {
+        text2 = UTF8.decode(bytes);
+      } catch {
+        return { status: "error", message: "not UTF-8 text" };
+      }
+      leaves = flattenMetrics(parseValueFile(path, text2, "metrics").data);
+    }
+    const values = /* @__PURE__ */ new Map();
+    for (const [key2, leaf2] of leaves) {
+      const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
+      if (value2 !== void 0) values.set(key2, value2);
+    }
+    return { status: "ok", values };
+  } catch (error) {
+    const message = describeError(error);
+    return { status: "error", message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
+  }
+}
+function finite(leaf2) {
+  const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
+  return value2 !== void 0 && Number.isFinite(value2) ? value2 : null;
+}
+function named2(commits) {
+  const shown3 = commits.slice(0, NAMED2).map(shortSha).join(", ");
+  return commits.length > NAMED2 ? `${shown3}, and ${commits.length - NAMED2} more` : shown3;
+}
+function count(n, word) {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// src/report/data-section.ts
+var OPEN_ROWS = 15;
+var MAX_ROWS = 200;
+var UNKNOWN_SIZE = "`?`: a file inside a directory output whose object is not in this run's DVC cache (DVC's `.dir` listings record no sizes, and the data is not downloaded to measure it).";
+function dataChangesSection(data) {
+  const lines2 = [];
+  const rows = [];
+  let unknownSize = false;
+  const row3 = (change2, path, base, head) => {
+    if (rows.length < MAX_ROWS && (base?.size === null || head?.size === null)) unknownSize = true;
+    rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
+  };
+  for (const e of data.added) row3("added", code(e.path), null, e);
+  for (const e of data.deleted) row3("deleted", code(e.path), e, null);
+  for (const e of data.renamed) row3("renamed", `${code(e.path.old)} \u2192 ${code(e.path.new)}`, e, e);
+  for (const e of data.modified) row3("modified", code(e.path), e.old, e.new);
+  lines2.push(headline(data));
+  if (rows.length) {
+    const table2 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
+    for (const r of rows.slice(0, MAX_ROWS)) table2.push(r);
+    if (rows.length > MAX_ROWS) table2.push(`| \u2026 | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
+    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
+    else lines2.push("");
+    for (const line of table2) lines2.push(line);
+    if (unknownSize) lines2.push("", UNKNOWN_SIZE);
+    if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
+  }
+  if (data.tables.length) {
+    lines2.push("", "| Table | Base rows \xD7 columns | Head rows \xD7 columns |", "|---|---|---|");
+    for (const t of data.tables) lines2.push(`| ${code(t.path)} | ${shape(t.base)} | ${shape(t.head)} |`);
+    const unread = data.tables.filter((t) => t.note);
+    if (unread.length) lines2.push("");
+    for (const t of unread) lines2.push(`- ${code(t.path)} not counted: ${escapeCell(t.note)}`);
+  }
+  if (data.notInCache.length) {
+    lines2.push("", `Not compared (DVC's "not in cache": the files inside are unknown on one side):`, "");
+    for (const m of data.notInCache) lines2.push(`- ${code(m.path)}: ${escapeCell(m.reason)}`);
+  }
+  if (data.notes.length) {
+    lines2.push("");
+    for (const n of data.notes) lines2.push(`- ${escapeCell(n)}`);
+  }
+  return lines2.join("\n");
+}
+function headline(data) {
+  const counts2 = summary(data);
+  const unlisted = new Set(data.notInCache.map((m) => m.path));
+  const dirs = [];
+  const changed = (verb, path, other = path) => {
+    if (unlisted.has(path) || unlisted.has(other)) dirs.push(`${code(path)} ${verb}`);
+  };
+  for (const e of data.added) changed("was added", e.path);
+  for (const e of data.deleted) changed("was deleted", e.path);
+  for (const e of data.renamed) changed(`was renamed to ${code(e.path.new)}`, e.path.old, e.path.new);
+  for (const e of data.modified) changed("changed (its md5 differs)", e.path);
+  const files = counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "";
+  if (dirs.length) {
+    const its = dirs.length === 1 ? "its" : "their";
+    const unknown = `${joinAnd(dirs)}, but which of ${its} files changed is not known: they could not be listed (why below, under "Not compared").`;
+    return files ? `${files} Also, ${unknown}` : unknown;
+  }
+  if (files) return files;
+  return data.notInCache.length ? "No DVC-tracked file changed among those compared (the directories below could not be)." : "No DVC-tracked file changed.";
+}
+function joinAnd(items) {
+  return items.length < 2 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function summary(data) {
+  const files = (paths) => paths.filter((p) => !p.endsWith("/")).length;
+  const parts = [
+    [files(data.added.map((e) => e.path)), "added"],
+    [files(data.deleted.map((e) => e.path)), "deleted"],
+    [files(data.renamed.map((e) => e.path.new)), "renamed"],
+    [files(data.modified.map((e) => e.path)), "modified"]
+  ];
+  return parts.filter(([n]) => n > 0).map(([n, s]) => `${n} ${s}`).join(", ");
+}
+function size(v) {
+  if (!v) return "\u2013";
+  if (v.size === null) return "?";
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let n = v.size;
+  let u = 0;
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  return u === 0 ? `${n} B` : `${n.toFixed(1)} ${units[u]}`;
+}
+function shape(s) {
+  return s ? `${s.rows.toLocaleString("en-US")} \xD7 ${s.columns}` : "\u2013";
+}
+
+// src/report/images.ts
+var RELATIVE_IMAGES = {
+  // encodeURIComponent leaves ( and ), which would end the link.
+  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
+  where: "the report folder",
+  charts: true
+};
+function hostedImages(hosted, where2, charts = true) {
+  return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
+}
+function plotImages(plots) {
+  const paths = plots.flatMap((p) => [p.image, p.baseImage]).filter((p) => typeof p === "string" && p !== "");
+  return [...new Set(paths)];
+}
+function reportImages(report2) {
+  return [.../* @__PURE__ */ new Set([...plotImages(report2.plots), ...(report2.trends ?? []).flatMap((t) => t.image ? [t.image] : [])])];
+}
+function imagesNotShown(plots, images) {
+  return plotImages(plots).filter((path) => images.url(path) === null).length;
+}
+
+// src/report/plots-markdown.ts
+function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
+  const parts = [];
+  for (const plot2 of plots) {
+    const title2 = escapeCell(plot2.title);
+    const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
+    parts.push(`**${title2}**${id}`, "");
+    if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
+    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
+      const url = images.url(plot2.baseImage);
+      parts.push(url ? `At the base: [${title2}](${url})` : `At the base: ${title2} (${fileIn(plot2.baseImage, images)})`, "");
+    }
+    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
+    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join("\n"), "");
+  }
+  return parts.join("\n").trimEnd();
+}
+function plotImage(plot2, image, images) {
+  const title2 = escapeCell(plot2.title);
+  const url = images.url(image);
+  if (url) return `![${title2}](${url})`;
+  const chart = images.charts ? mermaidChart(plot2) : null;
+  return chart ?? `_${title2 || escapeCell(image)}: ${fileIn(image, images)}._`;
+}
+function fileIn(path, images) {
+  const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
+  return `${kind} ${code(path)} in ${images.where}`;
+}
+
+// src/report/pipeline-section.ts
+var STATUS_TEXT = {
+  ran: "ran",
+  skipped: "skipped (unchanged)",
+  failed: "**failed**",
+  "not-run": "not run"
+};
+function pipelineSection(pipeline2) {
+  if (!pipeline2.stages.length) return "_No stages._";
+  const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
+  for (const s of pipeline2.stages) {
+    const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
+    const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
+    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "\u2013";
+    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
+  }
+  for (const s of pipeline2.stages) {
+    if (s.status !== "failed" || !s.log) continue;
+    const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
+    lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
+  }
+  return lines2.join("\n");
+}
+function formatSeconds(seconds) {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const m = Math.floor(seconds / 60);
+  return `${m} min ${Math.round(seconds - m * 60)} s`;
+}
+function longestBacktickRun(text2) {
+  return (text2.match(/`+/g) ?? []).reduce((m, r) => Math.max(m, r.length), 0);
+}
+
+// src/report/trends-section.ts
+var SUMMARY_TEXT = {
+  beyond: "beyond noise",
+  within: "within noise",
+  "not-enough": "without enough history",
+  "no-value": "without a value at the head"
+};
+var OPEN_TRENDS = 4;
+var SHOWN_NOTES = 5;
+function trendsSection(report2, images) {
+  const history2 = report2.history;
+  if (!history2 || !report2.trends.length) return null;
+  const direction = metricDirections(report2);
+  const rows = [];
+  const charts = [];
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const trend2 of report2.trends) {
+    const metric = history2.metrics.find((m) => m.file === trend2.file && m.key === trend2.key);
+    if (!metric) continue;
+    counts2.set(trend2.standing, (counts2.get(trend2.standing) ?? 0) + 1);
+    const latest = metric.points.at(-1);
+    const range = trendBand(metric.stats, trend2.k);
+    const stats3 = metric.stats;
+    rows.push(
+      `| ${[
+        escapeCell(trend2.file),
+        escapeCell(trend2.key),
+        latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
+        stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
+        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (\xB1${formatNumber(trend2.k)}\xB7std${trend2.rule ? ", the rule\u2019s" : ""})` : "-",
+        metric.head === null ? "-" : formatNumber(metric.head),
+        trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
+      ].join(" | ")} |`
+    );
+    const title2 = `${escapeCell(trend2.key)} (${escapeCell(trend2.file)})`;
+    const url = trend2.image ? images.url(trend2.image) : null;
+    const chart = url ? `![Trend of ${title2}](${url})` : images.charts ? trendChart(trend2, metric, report2.head.label) : null;
+    if (chart) charts.push(chart);
+    else if (trend2.image) charts.push(`_Trend of ${title2}: PNG ${code(trend2.image)} in ${images.where}._`);
+    if (trend2.error) charts.push(`_${escapeCell(trend2.error)}_`);
+  }
+  if (!rows.length) return null;
+  const order = ["beyond", "within", "not-enough", "no-value"];
+  const summary2 = order.flatMap((s) => counts2.get(s) ? [{ n: counts2.get(s), text: SUMMARY_TEXT[s] }] : []).map(({ n, text: text2 }, i) => `${groupDigits(n)} ${i ? "" : n === 1 ? "metric " : "metrics "}${text2}`).join(", ");
+  const lines2 = [
+    "### Trends",
+    "",
+    `Against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}: ${summary2}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2.`,
+    "",
+    `| Path | Metric | Latest base | Mean \xB1 std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
+    "|---|---|---|---|---|---|---|",
+    ...rows
+  ];
+  if (history2.notes.length) {
+    const more2 = history2.notes.length - SHOWN_NOTES;
+    lines2.push("");
+    for (const note2 of history2.notes.slice(0, SHOWN_NOTES)) lines2.push(`- ${escapeCellKeepingCode(note2)}`);
+    if (more2 > 0) lines2.push(`- _\u2026 and ${groupDigits(more2)} more notes: report.json has them all._`);
+  }
+  if (charts.length && rows.length > OPEN_TRENDS)
+    lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
+  else if (charts.length) lines2.push("", charts.join("\n\n"));
+  return lines2.join("\n");
+}
+function trendVerdict(trend2, metric, range, better) {
+  const head = metric.head;
+  if (trend2.standing === "within") return `\u2705 ${standingText("within")}`;
+  if (trend2.standing === "not-enough") return `${standingText("not-enough")} (${metric.points.length} of 3 values)`;
+  if (trend2.standing !== "beyond" || head === null || !range) return standingText(trend2.standing);
+  const above2 = head > range.high;
+  const effect2 = better ? better === "higher" === above2 ? ", better" : ", worse" : "";
+  return `\u2757 **${standingText("beyond")}** (${above2 ? "above" : "below"} the band${effect2})`;
+}
+
+// src/report/values-section.ts
+var MAX_CELL = 120;
+var EFFECT_TEXT = { better: "\u2705 better", worse: "\u274C worse" };
+function valueTable(kind, labels, direction) {
+  const metrics = kind === "metrics";
+  const withBase = labels.base !== null;
+  const header = ["Path", metrics ? "Metric" : "Param"];
+  if (withBase) header.push(cell2(labels.base));
+  header.push(cell2(labels.head));
+  if (metrics && withBase) header.push("Change");
+  if (direction) header.push(withBase ? "Better or worse" : "Direction");
+  let lastPath;
+  let pathCell = "";
+  return {
+    header: [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`],
+    row(path, row3) {
+      if (path !== lastPath) {
+        lastPath = path;
+        pathCell = cell2(path);
+      }
+      const values = formatRowValues(row3, !metrics);
+      let line = `| ${pathCell} | ${cell2(row3.key)}`;
+      if (withBase) line += ` | ${cell2(values[0])}`;
+      line += ` | ${cell2(values[1])}`;
+      if (metrics && withBase) line += ` | ${cell2(formatChange(row3))}`;
+      if (direction) {
+        const dir = direction(path, row3.key);
+        const mark = withBase ? effect(row3.diff, dir) : null;
+        line += ` | ${mark ? EFFECT_TEXT[mark] : !withBase && dir ? `${dir} is better` : ""}`;
+      }
+      return `${line} |`;
+    }
+  };
+}
+function valuesSection(kind, files, labels, options2 = {}) {
+  let rows = 0;
+  let changed = 0;
+  const noted = /* @__PURE__ */ new Map();
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    const list4 = f.rows;
+    rows += list4.length;
+    for (let k = 0; k < list4.length; k++) if (list4[k].changed) changed++;
+    for (const n of f.notes) {
+      const paths = noted.get(n);
+      if (paths) paths.push(f.path);
+      else noted.set(n, [f.path]);
+    }
+  }
+  const notes = noteLines(noted);
+  if (!rows) return [`_No ${kind} found._`, ...notes ? ["", notes] : []].join("\n");
+  const direction = kind === "metrics" ? options2.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
+  const known = direction && files.some((f) => f.rows.some((row3) => direction(f.path, row3.key))) ? direction : null;
+  const withBase = labels.base !== null;
+  const table2 = valueTable(kind, labels, known);
+  const draw2 = (pick2) => {
+    let text2 = table2.header.join("\n");
+    for (let i = 0; i < files.length; i++) {
+      const { path, rows: list4 } = files[i];
+      for (let k = 0; k < list4.length; k++) {
+        const r = list4[k];
+        if (pick2 === null || Boolean(r.changed) === pick2) text2 += `
+${table2.row(path, r)}`;
+      }
+    }
+    return text2;
+  };
+  const unchanged = withBase ? rows - changed : 0;
+  const parts = [];
+  parts.push(!withBase ? draw2(null) : changed ? draw2(true) : `_No ${kind} changed._`);
+  if (unchanged) {
+    parts.push("", `<details><summary>${unchanged} unchanged ${unchanged === 1 ? kind.slice(0, -1) : kind}</summary>`, "", draw2(false), "", "</details>");
+  }
+  if (notes) parts.push("", notes);
+  return parts.join("\n");
+}
+var NAMED_FILES = 3;
+function noteLines(noted) {
+  const lines2 = [];
+  for (const [note2, paths] of noted) {
+    if (paths.length <= NAMED_FILES) for (const path of paths) lines2.push(`- ${code(path)}: ${escapeCell(note2)}`);
+    else {
+      const more2 = paths.length - NAMED_FILES;
+      lines2.push(
+        `- ${paths.slice(0, NAMED_FILES).map((p) => code(p)).join(", ")} and ${groupDigits(more2)} other files: ${escapeCell(note2)}`
+      );
+    }
+  }
+  return lines2.join("\n");
+}
+function cell2(text2) {
+  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}\u2026 (${groupDigits(text2.length)} characters)` : text2;
+  return escapeCell(cut);
+}
+
+// src/report/causes-section.ts
+var MAX_CAUSE_ITEMS = 8;
+var MAX_LINE_METRICS = 5;
+var OPEN_CAUSE_LINES = 10;
+var MAX_CAUSE_LINES = 100;
+var MAX_CAUSE_VALUE = 40;
+var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
+var BY_HAND = "likely a values file renamed or edited by hand";
+function causesSection(metrics) {
+  const groups = /* @__PURE__ */ new Map();
+  let rows = 0;
+  let firstPath;
+  let manyFiles = false;
+  for (let i = 0; i < metrics.length; i++) {
+    const f = metrics[i];
+    const list4 = f.rows;
+    for (let k = 0; k < list4.length; k++) {
+      const row3 = list4[k];
+      if (!row3.causes) continue;
+      rows++;
+      firstPath ??= f.path;
+      if (f.path !== firstPath) manyFiles = true;
+      let group = groups.get(row3.causes);
+      if (!group) groups.set(row3.causes, group = { count: 0, named: [], moved: false });
+      if (row3.old !== void 0 && row3.new !== void 0) group.moved = true;
+      if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f.path, row: row3 });
+    }
+  }
+  if (!rows) return null;
+  const lines2 = [];
+  for (const [causes, group] of groups) {
+    if (lines2.length === MAX_CAUSE_LINES) break;
+    const named3 = group.named.map(({ path, row: row3 }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)}`);
+    const more2 = group.count > MAX_LINE_METRICS ? `, and ${groupDigits(group.count - MAX_LINE_METRICS)} more` : "";
+    lines2.push(`- ${named3.join(", ")}${more2} \u2190 ${causeText(causes, group.moved ? NON_DETERMINISM : BY_HAND)}`);
+  }
+  if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _\u2026 ${groupDigits(groups.size - MAX_CAUSE_LINES)} more causes: report.json has every changed metric's._`);
+  const title2 = "#### Why it changed";
+  if (lines2.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
+  return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
+}
+function causeMove(row3) {
+  if (row3.old === void 0) return `added (${causeValue(row3.new)})`;
+  if (row3.new === void 0) return `removed (was ${causeValue(row3.old)})`;
+  return row3.diff === void 0 ? `${causeValue(row3.old)}\u2192${causeValue(row3.new)}` : formatChange(row3);
+}
+function causeText(causes, unexplained) {
+  const parts = [];
+  let items = 0;
+  let more2 = causes.omitted;
+  const take = (list4) => {
+    const room = Math.max(0, MAX_CAUSE_ITEMS - items);
+    items += Math.min(room, list4.length);
+    more2 += Math.max(0, list4.length - room);
+    return list4.slice(0, room);
+  };
+  if (causes.basis === "pipeline") {
+    for (const stage2 of causes.stages) {
+      const own = (list4) => list4.filter((x) => x.stages[0] === stage2.name);
+      const definition = stage2.definition ? [CAUSE_DEFINITION[stage2.definition]] : [];
+      const shown3 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
+      if (shown3.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}: ${shown3.join(", ")}`);
+    }
+    if (!parts.length)
+      parts.push(
+        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? "")} changed: ${unexplained}` : "no upstream param, file or data change found"
+      );
+  } else {
+    const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);
+    const basis = causes.basis === "no-pipeline" ? "no pipeline" : "no stage writes this file";
+    parts.push(
+      listed.length ? `${basis}: all changed params and files listed: ${listed.join(", ")}` : `${basis}, and no param, file or data changed: ${unexplained}`
+    );
+  }
+  if (more2) parts[parts.length - 1] += `, and ${groupDigits(more2)} more`;
+  return [...parts, ...causes.unknown.map(escapeCell)].join("; ");
+}
+var CAUSE_VERB = {
+  ran: " re-ran",
+  updated: " re-ran",
+  "out-of-date": " would re-run",
+  failed: " failed",
+  "not-run": " did not run",
+  new: " is new",
+  unchanged: "",
+  unknown: ""
+};
+var CAUSE_DEFINITION = {
+  command: "command changed",
+  definition: "definition in dvc.yaml changed",
+  new: "new stage"
+};
+function paramText(p) {
+  const name = code(p.file === "params.yaml" ? p.key : `${p.file}:${p.key}`);
+  if (p.old === void 0) return `${name} added (${causeValue(p.new)})`;
+  if (p.new === void 0) return `${name} removed (was ${causeValue(p.old)})`;
+  return `${name} ${causeValue(p.old)}\u2192${causeValue(p.new)}`;
+}
+function causeValue(leaf2) {
+  const text2 = displayValue(leaf2, null);
+  return escapeCell(text2.length > MAX_CAUSE_VALUE ? `${text2.slice(0, MAX_CAUSE_VALUE)}\u2026` : text2);
+}
+function fileText(f) {
+  return `${code(f.path)} ${f.binary ? "binary" : `+${f.added}/${MINUS}${f.deleted}`}`;
+}
+function dataText(d) {
+  if (!d.old) return `${code(d.path)} added${d.new ? ` (${extentText(d.new)})` : ""}`;
+  if (!d.new) return `${code(d.path)} removed`;
+  if (d.old.size === null || d.new.size === null) return `${code(d.path)} modified (size unknown: ${d.source} records none)`;
+  const files = d.old.nfiles !== null && d.new.nfiles !== null && d.old.nfiles !== d.new.nfiles ? `, ${d.old.nfiles}\u2192${d.new.nfiles} files` : "";
+  const [a, b] = byteText(d.old.size) === byteText(d.new.size) ? [`${d.old.size} B`, `${d.new.size} B`] : [byteText(d.old.size), byteText(d.new.size)];
+  return `${code(d.path)} ${a}\u2192${b}${files}`;
+}
+function extentText(m) {
+  const size2 = m.size === null ? "size unknown" : byteText(m.size);
+  return m.nfiles === null ? size2 : `${size2}, ${m.nfiles} files`;
+}
+function byteText(n) {
+  if (n < 1024) return `${n} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let v = n / 1024;
+  let i = 0;
+  for (; v >= 1024 && i < units.length - 1; i++) v /= 1024;
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}
+
+// src/report/markdown.ts
+var REPORT_MARKER = "<!-- mlreport -->";
+var REPORT_FILE = { images: RELATIVE_IMAGES };
+function composeMarkdown(report2, options2 = REPORT_FILE) {
+  const parts = [...top(report2, options2), ""];
+  if (report2.gates) parts.push(gatesSection(report2.gates), "");
+  if (report2.pipeline) parts.push("### Pipeline", "", pipelineSection(report2.pipeline), "");
+  const labels = { base: report2.base?.label ?? null, head: report2.head.label };
+  const direction = metricDirections(report2);
+  parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
+  const causes = causesSection(report2.metrics);
+  if (causes) parts.push(causes, "");
+  const trends = trendsSection(report2, options2.images);
+  if (trends) parts.push(trends, "");
+  parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
+  if (report2.data) parts.push("### Data changes", "", dataChangesSection(report2.data), "");
+  if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options2.images), "");
+  if (report2.warnings.length) {
+    parts.push("### Notes", "");
+    for (const w of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w)}`);
+    parts.push("");
+  }
+  if (options2.footer) parts.push(options2.footer, "");
+  return parts.join("\n");
+}
+function top(report2, options2) {
+  const base = report2.base ? `${code(report2.base.label)}${report2.base.sha && report2.base.sha.slice(0, 7) !== report2.base.label ? ` (${report2.base.sha.slice(0, 7)})` : ""}` : "no base";
+  const lines2 = [...options2.header ? [options2.header] : [], REPORT_MARKER, `## ${escapeCell(report2.verdict.line)}`, ""];
+  lines2.push(`**mlreport** \xB7 ${code(report2.head.label)} vs ${base} \xB7 ${report2.verdict.counts}`);
+  if (report2.projectErrors?.length) {
+    lines2.push("", "### \u274C Project files that do not parse", "");
+    for (const e of report2.projectErrors) lines2.push(`- ${escapeCell(e)}`);
+  }
+  if (report2.stale.length) {
+    lines2.push(
+      "",
+      "> [!WARNING]",
+      `> ${report2.stale.length === 1 ? "A stage is" : `${report2.stale.length} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`
+    );
+    for (const s of report2.stale) lines2.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join("; "))}`);
+  }
+  return lines2;
+}
+
+// src/report/to-json.ts
+function reportJson(report2) {
+  const causes = [];
+  const index = /* @__PURE__ */ new Map();
+  const metrics = report2.metrics.map((file) => ({
+    ...file,
+    rows: file.rows.map((row3) => {
+      if (!row3.causes) return row3;
+      let at = index.get(row3.causes);
+      if (at === void 0) {
+        at = causes.push(row3.causes) - 1;
+        index.set(row3.causes, at);
+      }
+      return { ...row3, causes: at };
+    })
+  }));
+  return { ...report2, metrics, causes };
+}
+
+// src/plots/collect.ts
+import { isAscii } from "node:buffer";
+import { posix as posix8 } from "node:path";
+
+// src/workspace/glob.ts
+function globToRegExp(glob) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*") {
+      if (glob[i + 1] === "*") {
+        re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+        i += glob[i + 2] === "/" ? 2 : 1;
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else re += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function isGlob(path) {
+  return /[*?]/.test(path);
 }
 
 // src/plots/lttb.ts
@@ -26124,22 +26133,12 @@ async function runIn(git, config, log, deadline) {
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = store ? storeReader(store) : void 0;
-  const history2 = base && historyDepth > 0 ? await PipelineData.using(
-    config.workspace,
-    data,
-    (dvc) => readHistory(
-      git,
-      {
-        base,
-        depth: historyDepth,
-        metrics: comparison.metrics,
-        budget,
-        parsedAtBase: comparison.parsedAtBase,
-        ...dvc && { withDvcOutputs: (tree, sha2) => withCachedOutputs(tree, dvc, () => projects.at(sha2, tree)) }
-      },
-      historyStore,
-      log
-    )
+  const history2 = base && historyDepth > 0 ? await readProjectHistory(
+    git,
+    { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase },
+    { workspace: config.workspace, data, projects },
+    historyStore,
+    log
   ) : null;
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const trends = await drawTrends(
@@ -26921,23 +26920,8 @@ async function readBranchHistory(git, workspace, rev, depth, metricsPaths, store
   for (const error of comparison.headErrors) log.warning(error);
   if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
   const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : void 0;
-  return PipelineData.using(
-    workspace,
-    {},
-    (dvc) => readHistory(
-      git,
-      {
-        base: { sha: sha2, label: rev },
-        depth,
-        metrics: comparison.metrics,
-        budget,
-        parsedAtBase: comparison.parsedAtBase,
-        ...dvc && { withDvcOutputs: (tree) => withCachedOutputs(tree, dvc) }
-      },
-      store,
-      log
-    )
-  );
+  const request = { base: { sha: sha2, label: rev }, depth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase };
+  return readProjectHistory(git, request, { workspace, data: {} }, store, log);
 }
 function historyTable(history2, markdown) {
   const headers = ["Path", "Metric", "n", "mean", "std", "min", "max", "workspace", "\u03C3 from mean"];

@@ -20236,6 +20236,75 @@ function parseMetricsTable(text2, delimiter) {
   return { data, warnings };
 }
 
+// src/values/cached-outputs.ts
+function withCachedOutputs(tree, data, project) {
+  let loaded = null;
+  const projectHere = () => loaded ??= project ? project() : loadProject(tree);
+  let outs = null;
+  const reasons = /* @__PURE__ */ new Map();
+  const manifests = /* @__PURE__ */ new Map();
+  let atRevision = null;
+  const source = (data2) => tree.isCommit && tree.dvcConfig ? atRevision ??= tree.dvcConfig().then((bytes) => data2.atRevision(bytes?.toString("utf8") ?? null, tree.name)) : Promise.resolve(data2);
+  const index = async () => {
+    const project2 = await projectHere();
+    const found = lockedOutputs(project2);
+    for (const file of project2.dvcFiles) {
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
+    }
+    return found;
+  };
+  const resolve8 = async (path) => {
+    const out = (await (outs ??= index())).find((o) => path === o.path || path.startsWith(`${o.path}/`));
+    if (!out || !data) return null;
+    const from = await source(data);
+    if (path === out.path) return isDirOid(out.oid) ? null : from.objectBytes(out.oid, out.legacy, path, out.remote);
+    if (!isDirOid(out.oid)) return null;
+    let manifest = manifests.get(out.oid);
+    if (!manifest) {
+      manifest = from.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
+      manifests.set(out.oid, manifest);
+    }
+    const oid = (await manifest).get(path);
+    if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
+    return from.objectBytes(oid, out.legacy, path, out.remote);
+  };
+  const orCached = async (path, bytes) => {
+    if (bytes || !data) return bytes;
+    try {
+      return await resolve8(path);
+    } catch (error2) {
+      reasons.set(path, describeError(error2));
+      return null;
+    }
+  };
+  return {
+    name: tree.name,
+    isCommit: tree.isCommit,
+    list: () => tree.list(),
+    dvcPlotsFile: (name) => tree.dvcPlotsFile(name),
+    async read(path) {
+      return orCached(path, await tree.read(path));
+    },
+    // A batch where the tree has one (a commit); the workspace reads a file at a time.
+    ...tree.readMany && {
+      async readMany(paths) {
+        const found = await readFiles(tree, paths);
+        const out = [];
+        for (let i = 0; i < paths.length; i++) {
+          const bytes = found[i];
+          out.push(bytes instanceof Error ? bytes : await orCached(paths[i], bytes));
+        }
+        return out;
+      }
+    },
+    async chunks(path) {
+      return await tree.chunks(path) ?? oneChunk(await this.read(path));
+    },
+    whyMissing: (path) => reasons.get(path),
+    project: projectHere
+  };
+}
+
 // src/history/stats.ts
 var MIN_HISTORY = 3;
 function historyStats(values) {
@@ -20266,6 +20335,13 @@ async function readHistory(git, request, store, log) {
     log.warning(note2);
     return { branch: request.base.label, depth: request.depth, metrics: [], notes: [note2] };
   }
+}
+function readProjectHistory(git, request, project, store, log) {
+  const { workspace, data, projects } = project;
+  return PipelineData.using(workspace, data, (dvc) => {
+    const withDvcOutputs = (tree, sha2) => withCachedOutputs(tree, dvc, projects && (() => projects.at(sha2, tree)));
+    return readHistory(git, { ...request, ...dvc && { withDvcOutputs } }, store, log);
+  });
 }
 async function readFromCommits(git, request, store, log) {
   const notes = [];
@@ -21017,75 +21093,6 @@ function globToRegExp(glob) {
 }
 function isGlob(path) {
   return /[*?]/.test(path);
-}
-
-// src/values/cached-outputs.ts
-function withCachedOutputs(tree, data, project) {
-  let loaded = null;
-  const projectHere = () => loaded ??= project ? project() : loadProject(tree);
-  let outs = null;
-  const reasons = /* @__PURE__ */ new Map();
-  const manifests = /* @__PURE__ */ new Map();
-  let atRevision = null;
-  const source = (data2) => tree.isCommit && tree.dvcConfig ? atRevision ??= tree.dvcConfig().then((bytes) => data2.atRevision(bytes?.toString("utf8") ?? null, tree.name)) : Promise.resolve(data2);
-  const index = async () => {
-    const project2 = await projectHere();
-    const found = lockedOutputs(project2);
-    for (const file of project2.dvcFiles) {
-      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
-    }
-    return found;
-  };
-  const resolve8 = async (path) => {
-    const out = (await (outs ??= index())).find((o) => path === o.path || path.startsWith(`${o.path}/`));
-    if (!out || !data) return null;
-    const from = await source(data);
-    if (path === out.path) return isDirOid(out.oid) ? null : from.objectBytes(out.oid, out.legacy, path, out.remote);
-    if (!isDirOid(out.oid)) return null;
-    let manifest = manifests.get(out.oid);
-    if (!manifest) {
-      manifest = from.objectBytes(out.oid, out.legacy, out.path, out.remote).then((bytes) => new Map(parseManifest(bytes, `${out.path}: object ${out.oid}`).map((e) => [joinPath(out.path, e.relpath), e.md5])));
-      manifests.set(out.oid, manifest);
-    }
-    const oid = (await manifest).get(path);
-    if (!oid) throw new DataError(`${path} is not in output ${out.path} (object ${out.oid}) at ${tree.name}`);
-    return from.objectBytes(oid, out.legacy, path, out.remote);
-  };
-  const orCached = async (path, bytes) => {
-    if (bytes || !data) return bytes;
-    try {
-      return await resolve8(path);
-    } catch (error2) {
-      reasons.set(path, describeError(error2));
-      return null;
-    }
-  };
-  return {
-    name: tree.name,
-    isCommit: tree.isCommit,
-    list: () => tree.list(),
-    dvcPlotsFile: (name) => tree.dvcPlotsFile(name),
-    async read(path) {
-      return orCached(path, await tree.read(path));
-    },
-    // A batch where the tree has one (a commit); the workspace reads a file at a time.
-    ...tree.readMany && {
-      async readMany(paths) {
-        const found = await readFiles(tree, paths);
-        const out = [];
-        for (let i = 0; i < paths.length; i++) {
-          const bytes = found[i];
-          out.push(bytes instanceof Error ? bytes : await orCached(paths[i], bytes));
-        }
-        return out;
-      }
-    },
-    async chunks(path) {
-      return await tree.chunks(path) ?? oneChunk(await this.read(path));
-    },
-    whyMissing: (path) => reasons.get(path),
-    project: projectHere
-  };
 }
 
 // src/plots/lttb.ts
@@ -27113,22 +27120,12 @@ async function runIn(git, config, log, deadline) {
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = store ? storeReader(store) : void 0;
-  const history2 = base && historyDepth > 0 ? await PipelineData.using(
-    config.workspace,
-    data,
-    (dvc) => readHistory(
-      git,
-      {
-        base,
-        depth: historyDepth,
-        metrics: comparison.metrics,
-        budget,
-        parsedAtBase: comparison.parsedAtBase,
-        ...dvc && { withDvcOutputs: (tree, sha2) => withCachedOutputs(tree, dvc, () => projects.at(sha2, tree)) }
-      },
-      historyStore,
-      log
-    )
+  const history2 = base && historyDepth > 0 ? await readProjectHistory(
+    git,
+    { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase },
+    { workspace: config.workspace, data, projects },
+    historyStore,
+    log
   ) : null;
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const trends = await drawTrends(

@@ -12,7 +12,7 @@ import { logGates } from './gate/log';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
 import { checkHistoryRules, DEFAULT_HISTORY } from './history/config';
-import { readHistory } from './history/read';
+import { readProjectHistory } from './history/read';
 import type { StoreReader } from './history/types';
 import { composeMarkdown } from './report/markdown';
 import { reportJson } from './report/to-json';
@@ -40,8 +40,7 @@ import { describeError, UserError } from './util/errors';
 import { makeOutFolder } from './util/files';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
-import { PipelineData, type DataOptions } from './pipeline/restore';
-import { withCachedOutputs } from './values/cached-outputs';
+import type { DataOptions } from './pipeline/restore';
 import { collectAndCompare } from './values/collect';
 import { explainChanges } from './causes/gather';
 import { HistoryStore, storeReader } from './history/store';
@@ -162,20 +161,12 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const historyStore: StoreReader | undefined = store ? storeReader(store) : undefined;
   const history =
     base && historyDepth > 0
-      ? await PipelineData.using(config.workspace, data, (dvc) =>
-          readHistory(
-            git,
-            {
-              base,
-              depth: historyDepth,
-              metrics: comparison.metrics,
-              budget,
-              parsedAtBase: comparison.parsedAtBase,
-              ...(dvc && { withDvcOutputs: (tree: Tree, sha: string) => withCachedOutputs(tree, dvc, () => projects.at(sha, tree)) }),
-            },
-            historyStore,
-            log,
-          ),
+      ? await readProjectHistory(
+          git,
+          { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase },
+          { workspace: config.workspace, data, projects },
+          historyStore,
+          log,
         )
       : null;
   const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined) : null;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { findProjectRoot } from '../config/project-root';
 import { GitRepo } from '../git/repo';
 import { parseHistoryDepth } from '../history/config';
-import { readHistory } from '../history/read';
+import { readProjectHistory } from '../history/read';
 import { HistoryStore, storeReader } from '../history/store';
 import type { HistorySection } from '../history/types';
 import { consoleLogger, writeError, writeResult } from '../util/console-logger';
@@ -11,12 +11,10 @@ import { UserError } from '../util/errors';
 import { storeOption } from './project-options';
 import type { CommandRunner } from './types';
 import { formatNumber } from '../util/numbers';
-import { PipelineData } from '../pipeline/restore';
-import { withCachedOutputs } from '../values/cached-outputs';
 import { collectAndCompare } from '../values/collect';
 import { githubTable } from '../values/dvc-output';
 import { escapeCell } from '../report/escape';
-import { ReadBudget, type Tree } from '../workspace/tree';
+import { ReadBudget } from '../workspace/tree';
 
 export const metricsHistoryCommand: CommandRunner = {
   async run(args) {
@@ -69,21 +67,8 @@ async function readBranchHistory(
   for (const error of comparison.headErrors) log.warning(error);
   if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
   const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : undefined;
-  return PipelineData.using(workspace, {}, (dvc) =>
-    readHistory(
-      git,
-      {
-        base: { sha, label: rev },
-        depth,
-        metrics: comparison.metrics,
-        budget,
-        parsedAtBase: comparison.parsedAtBase,
-        ...(dvc && { withDvcOutputs: (tree: Tree) => withCachedOutputs(tree, dvc) }),
-      },
-      store,
-      log,
-    ),
-  );
+  const request = { base: { sha, label: rev }, depth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase };
+  return readProjectHistory(git, request, { workspace, data: {} }, store, log);
 }
 
 /** One row a metric: its stats over the history and where the workspace's value stands against them. */

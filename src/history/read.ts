@@ -8,7 +8,9 @@ import { flattenMetrics } from '../values/flatten';
 import { flattenJsonMetrics } from '../values/json-metrics';
 import { parseValueFile } from '../values/parse';
 import { numericValue, type FileDiff, type Leaf } from '../values/types';
-import type { CachedOutputsTree } from '../values/cached-outputs';
+import type { LoadedProjects } from '../dvc/project';
+import { PipelineData, type DataOptions } from '../pipeline/restore';
+import { withCachedOutputs, type CachedOutputsTree } from '../values/cached-outputs';
 import { commitTree, type ReadBudget, type Tree } from '../workspace/tree';
 import { historyStats } from './stats';
 import type { HistoryRecord, HistorySection, StoreReader } from './types';
@@ -60,6 +62,24 @@ export async function readHistory(git: GitRepo, request: HistoryRequest, store: 
     log.warning(note);
     return { branch: request.base.label, depth: request.depth, metrics: [], notes: [note] };
   }
+}
+
+/**
+ * `readHistory` for a DVC project: its cache and remotes (opened with `data`, closed after) stand in for the metrics
+ * files git does not hold at a commit. `projects`, the run's, gives each commit's project where the run loaded it.
+ */
+export function readProjectHistory(
+  git: GitRepo,
+  request: Omit<HistoryRequest, 'withDvcOutputs'>,
+  project: { workspace: string; data: DataOptions; projects?: LoadedProjects },
+  store: StoreReader | undefined,
+  log: Logger,
+): Promise<HistorySection> {
+  const { workspace, data, projects } = project;
+  return PipelineData.using(workspace, data, (dvc) => {
+    const withDvcOutputs = (tree: Tree, sha: string) => withCachedOutputs(tree, dvc, projects && (() => projects.at(sha, tree)));
+    return readHistory(git, { ...request, ...(dvc && { withDvcOutputs }) }, store, log);
+  });
 }
 
 async function readFromCommits(git: GitRepo, request: HistoryRequest, store: StoreReader | undefined, log: Logger): Promise<HistorySection> {
