@@ -22619,6 +22619,11 @@ async function preparedWith(git, request, definitions, data) {
   const base = request.base ? at(commitTree(git, request.base.sha, request.base.label, budget), request.base.sha) : null;
   const readHead = (path) => head.read(path);
   const readBase = (path) => base ? base.read(path) : Promise.resolve(null);
+  const notThere = (path) => {
+    const why = head.whyMissing(path) ?? base?.whyMissing(path);
+    if (why) return `${path} is not in the workspace${base ? " or in git at the base" : ""} (DVC-cached) and cannot be read: ${why}`;
+    return `${path} does not exist${base ? " at the head or the base" : ""}`;
+  };
   const templates = /* @__PURE__ */ new Map();
   const lookup2 = (name) => {
     let found = templates.get(name);
@@ -22638,14 +22643,14 @@ async function preparedWith(git, request, definitions, data) {
       if (def.image) {
         const file = def.sources[0].file;
         const [head2, base2] = await Promise.all([readHead(file), readBase(file)]);
-        out.push(preparedImage(def, title2, head2, base2, request));
+        out.push(preparedImage(def, title2, head2, base2, request, notThere));
         continue;
       }
       const headFiles = await readFiles2(def, readHead, headCache);
       const baseNotes = [];
       const baseFiles = request.base ? await readFiles2(def, readBase, baseCache, (error2) => baseNotes.push(`base (${request.base.label}): ${describeError(error2)}`)) : /* @__PURE__ */ new Map();
       for (const expanded of splitDagshub(def, headFiles)) {
-        out.push(await prepareOne(expanded, headFiles, baseFiles, request, lookup2, baseNotes));
+        out.push(await prepareOne(expanded, headFiles, baseFiles, request, lookup2, baseNotes, notThere));
       }
     } catch (error2) {
       out.push({ kind: "error", id: def.id, title: title2, error: plotError(def, error2), notes: [] });
@@ -22653,9 +22658,9 @@ async function preparedWith(git, request, definitions, data) {
   }
   return out;
 }
-function preparedImage(def, title2, head, base, request) {
+function preparedImage(def, title2, head, base, request, notThere) {
   const file = def.sources[0].file;
-  if (!head && !base) throw new PlotDataError(`${file} does not exist at the head or the base`);
+  if (!head && !base) throw new PlotDataError(notThere(file));
   const headProblem = head && imageProblem(file, head);
   if (headProblem) throw new PlotDataError(headProblem);
   const notes = [];
@@ -22697,15 +22702,14 @@ function splitDagshub(def, headFiles) {
   const names = dagshubNames(data);
   return names.map((name) => ({ ...def, id: `${def.id}#${name}`, title: def.title ? `${def.title}: ${name}` : name, sources: [{ ...source, y: [name] }] }));
 }
-async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes) {
+async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes, notThere) {
   const title2 = def.title ?? def.id;
   const notes = [...baseNotes];
   const baseLabel = request.base && request.base.label === request.headLabel ? `${request.base.label} (base)` : request.base?.label ?? "base";
   const headComplete = def.sources.every((s) => headFiles.has(s.file));
   const baseComplete = request.base !== null && def.sources.every((s) => baseFiles.has(s.file));
   if (!headComplete && !baseComplete) {
-    const missing = def.sources.find((s) => !headFiles.has(s.file)).file;
-    throw new PlotDataError(`${missing} does not exist${request.base ? " at the head or the base" : ""}`);
+    throw new PlotDataError(notThere(def.sources.find((s) => !headFiles.has(s.file)).file));
   }
   const sources = resolveSources(def, headComplete ? headFiles : baseFiles);
   const fields = frameFields(sources);

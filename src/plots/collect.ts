@@ -201,6 +201,13 @@ async function preparedWith(git: GitRepo, request: PlotsRequest, definitions: Pl
   const base = request.base ? at(commitTree(git, request.base.sha, request.base.label, budget), request.base.sha) : null;
   const readHead = (path: string) => head.read(path);
   const readBase = (path: string) => (base ? base.read(path) : Promise.resolve(null));
+  // A file at neither revision; when it is a DVC output whose object could not be read, why (a remote that does not
+  // answer, credentials), as the values step says it: "does not exist" would send the reader looking for a bug.
+  const notThere = (path: string): string => {
+    const why = head.whyMissing(path) ?? base?.whyMissing(path);
+    if (why) return `${path} is not in the workspace${base ? ' or in git at the base' : ''} (DVC-cached) and cannot be read: ${why}`;
+    return `${path} does not exist${base ? ' at the head or the base' : ''}`;
+  };
   // One template for both revisions, found in the workspace as `dvc plots diff` finds it on disk (dvc-render's
   // VegaRenderer reads it once, without the revision's file system); once a name for all the plots that use it.
   const templates = new Map<string, Promise<FoundTemplate>>();
@@ -223,7 +230,7 @@ async function preparedWith(git: GitRepo, request: PlotsRequest, definitions: Pl
       if (def.image) {
         const file = def.sources[0]!.file;
         const [head, base] = await Promise.all([readHead(file), readBase(file)]);
-        out.push(preparedImage(def, title, head, base, request));
+        out.push(preparedImage(def, title, head, base, request, notThere));
         continue;
       }
       const headFiles = await readFiles(def, readHead, headCache);
@@ -233,7 +240,7 @@ async function preparedWith(git: GitRepo, request: PlotsRequest, definitions: Pl
         ? await readFiles(def, readBase, baseCache, (error) => baseNotes.push(`base (${request.base!.label}): ${describeError(error)}`))
         : (new Map() as RevisionFiles);
       for (const expanded of splitDagshub(def, headFiles)) {
-        out.push(await prepareOne(expanded, headFiles, baseFiles, request, lookup, baseNotes));
+        out.push(await prepareOne(expanded, headFiles, baseFiles, request, lookup, baseNotes, notThere));
       }
     } catch (error) {
       out.push({ kind: 'error', id: def.id, title, error: plotError(def, error), notes: [] });
@@ -246,9 +253,16 @@ async function preparedWith(git: GitRepo, request: PlotsRequest, definitions: Pl
  * An image the pipeline wrote, at the head and the base. Bytes that are not the image the name says are an error at
  * the head and leave the base out, with a note: copied as they are, they would show as a broken image.
  */
-function preparedImage(def: PlotDefinition, title: string, head: Buffer | null, base: Buffer | null, request: PlotsRequest): PreparedPlot {
+function preparedImage(
+  def: PlotDefinition,
+  title: string,
+  head: Buffer | null,
+  base: Buffer | null,
+  request: PlotsRequest,
+  notThere: (path: string) => string,
+): PreparedPlot {
   const file = def.sources[0]!.file;
-  if (!head && !base) throw new PlotDataError(`${file} does not exist at the head or the base`);
+  if (!head && !base) throw new PlotDataError(notThere(file));
   const headProblem = head && imageProblem(file, head);
   if (headProblem) throw new PlotDataError(headProblem);
   const notes: string[] = [];
@@ -316,6 +330,7 @@ async function prepareOne(
   request: PlotsRequest,
   lookup: (name: string) => Promise<FoundTemplate>,
   baseNotes: string[],
+  notThere: (path: string) => string,
 ): Promise<PreparedPlot> {
   const title = def.title ?? def.id;
   const notes: string[] = [...baseNotes];
@@ -323,8 +338,7 @@ async function prepareOne(
   const headComplete = def.sources.every((s) => headFiles.has(s.file));
   const baseComplete = request.base !== null && def.sources.every((s) => baseFiles.has(s.file));
   if (!headComplete && !baseComplete) {
-    const missing = def.sources.find((s) => !headFiles.has(s.file))!.file;
-    throw new PlotDataError(`${missing} does not exist${request.base ? ' at the head or the base' : ''}`);
+    throw new PlotDataError(notThere(def.sources.find((s) => !headFiles.has(s.file))!.file));
   }
   // DVC: the first revision that has data decides the fields.
   const sources = resolveSources(def, headComplete ? headFiles : baseFiles);

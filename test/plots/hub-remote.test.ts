@@ -90,4 +90,20 @@ test("DVC-cached plot data on the hub's own DVC remote is read with hub-user/hub
   assert.ok(fetched.length >= 2, JSON.stringify(remote.requests));
   const all = (run.stdout + run.stderr + run.summary).replace(/^::add-mask::.*$/gm, '');
   assert.ok(!all.includes(TOKEN));
+
+  // Without the hub's credentials the remote refuses: the plot says why it has no data, not that the file does not exist.
+  rmSync(join(dir, '.dvc', 'cache'), { recursive: true, force: true });
+  const refused = await runAction({
+    workspace: dir,
+    eventName: 'workflow_dispatch',
+    event: {},
+    sha: head,
+    inputs: { comment: 'off', repro: 'off' },
+    env: { DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none },
+  });
+  const again = JSON.parse(readFileSync(refused.outputs['report-json']!, 'utf8')) as { plots: { id: string; error?: string }[] };
+  assert.match(
+    again.plots.find((p) => p.id === 'eval/loss.json')?.error ?? '',
+    /eval\/loss\.json is not in the workspace or in git at the base \(DVC-cached\) and cannot be read: .*remote 'storage'.*authentication required/,
+  );
 });
