@@ -23995,6 +23995,11 @@ async function lockStage(stage2, ws, project) {
 
 // src/pipeline/engine.ts
 var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
+var PROJECT_FILES = "project files";
+function stoppedAt(error, workspace) {
+  const file = /^([^\s:]+?)(?::\d+(?::\d+)?)?: /.exec(error)?.[1];
+  return file && existsSync5(join24(workspace, file)) ? file : PROJECT_FILES;
+}
 async function reproduceStep(step, log) {
   const stages = [];
   let passed = true;
@@ -24028,7 +24033,7 @@ async function reproduceStep(step, log) {
     } catch (error) {
       stopped = describeError(error);
       log.error(stopped);
-      stages.push({ name: "dvc.yaml", status: "failed", seconds: 0, reasons: [], error: stopped });
+      stages.push({ name: stoppedAt(stopped, step.workspace), status: "failed", seconds: 0, reasons: [], error: stopped });
       passed = false;
     }
   } else if (passed && mode === "dvc") {
@@ -26505,7 +26510,7 @@ import { relative as relative8, resolve as resolve8, sep as sep9 } from "node:pa
 // src/config/project-root.ts
 import { realpath as realpath3, stat as stat8 } from "node:fs/promises";
 import { dirname as dirname8, join as join28 } from "node:path";
-var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
+var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath3(start).catch(() => null);
   if (!real || !await isDirectory(real)) {
@@ -26519,7 +26524,7 @@ async function findProjectRoot(start, what, written = start) {
   }
   for (const dir of chain) if (await isDirectory(join28(dir, ".dvc"))) return dir;
   if (!top2) return real;
-  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
+  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES2)) return dir;
   return top2;
 }
 async function gitRoot(dir) {

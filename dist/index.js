@@ -15734,6 +15734,11 @@ async function lockStage(stage2, ws, project) {
 
 // src/pipeline/engine.ts
 var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
+var PROJECT_FILES = "project files";
+function stoppedAt(error2, workspace) {
+  const file = /^([^\s:]+?)(?::\d+(?::\d+)?)?: /.exec(error2)?.[1];
+  return file && existsSync6(join17(workspace, file)) ? file : PROJECT_FILES;
+}
 async function reproduceStep(step, log) {
   const stages = [];
   let passed = true;
@@ -15767,7 +15772,7 @@ async function reproduceStep(step, log) {
     } catch (error2) {
       stopped = describeError(error2);
       log.error(stopped);
-      stages.push({ name: "dvc.yaml", status: "failed", seconds: 0, reasons: [], error: stopped });
+      stages.push({ name: stoppedAt(stopped, step.workspace), status: "failed", seconds: 0, reasons: [], error: stopped });
       passed = false;
     }
   } else if (passed && mode === "dvc") {
@@ -16697,7 +16702,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 // src/config/project-root.ts
 import { realpath as realpath2, stat as stat8 } from "node:fs/promises";
 import { dirname as dirname8, join as join18 } from "node:path";
-var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
+var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath2(start).catch(() => null);
   if (!real || !await isDirectory2(real)) {
@@ -16711,7 +16716,7 @@ async function findProjectRoot(start, what, written = start) {
   }
   for (const dir of chain) if (await isDirectory2(join18(dir, ".dvc"))) return dir;
   if (!top2) return real;
-  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
+  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES2)) return dir;
   return top2;
 }
 async function gitRoot(dir) {

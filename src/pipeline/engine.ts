@@ -37,6 +37,19 @@ export interface ReproduceSummary {
   stopped?: string;
 }
 
+/** What the Pipeline section names a project that stopped the builtin runner when no file can be named. */
+const PROJECT_FILES = 'project files';
+
+/**
+ * The Pipeline section's name for what stopped the builtin runner: the project file its error starts with
+ * (`params.yaml:2:1: invalid YAML…` names params.yaml, `dvc.lock: stage 'x'…` dvc.lock), as errors about a file name
+ * it first; PROJECT_FILES when the error names no file of the project (`No dvc.yaml in …`).
+ */
+function stoppedAt(error: string, workspace: string): string {
+  const file = /^([^\s:]+?)(?::\d+(?::\d+)?)?: /.exec(error)?.[1];
+  return file && existsSync(join(workspace, file)) ? file : PROJECT_FILES;
+}
+
 /**
  * The "Reproduce" step of a run: the `run` commands, then the pipeline (builtin runner or `dvc repro`).
  * Never throws for a broken pipeline: the failure is a stage result, so the report is still produced.
@@ -75,7 +88,7 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
     } catch (error) {
       stopped = describeError(error);
       log.error(stopped);
-      stages.push({ name: 'dvc.yaml', status: 'failed', seconds: 0, reasons: [], error: stopped });
+      stages.push({ name: stoppedAt(stopped, step.workspace), status: 'failed', seconds: 0, reasons: [], error: stopped });
       passed = false;
     }
   } else if (passed && mode === 'dvc') {

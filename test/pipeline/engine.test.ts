@@ -154,9 +154,37 @@ describe('repro: auto / off and run commands', () => {
       const result = await reproduceStep({ workspace: dir, repro: 'builtin', runCommands: [] }, new MemoryLogger());
       assert.equal(result?.passed, false);
       assert.match(result!.stages[0]!.error!, /No dvc.yaml in /);
+      assert.equal(result!.stages[0]!.name, 'project files', 'no file to name');
       assert.equal(await reproduceStep({ workspace: dir, repro: 'off', runCommands: [] }, new MemoryLogger()), null);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // The Pipeline section's row is named after the file that stopped the runner, not always dvc.yaml: its reader
+  // looks for the file to fix in the Stage column first.
+  test('a project that does not load is a failed step named after the file its error names', async () => {
+    const cases = [
+      { file: 'params.yaml', text: 'lr: [0.1\n', error: /^params\.yaml:2:1: invalid YAML/ },
+      { file: 'dvc.lock', text: 'schema: 2.0\nstages: [\n', error: /^dvc\.lock:3:1: invalid YAML/ },
+      { file: 'dvc.yaml', text: 'stages:\n  train:\n    cmd: echo\n    bogus: 1\n', error: /^dvc\.yaml: / },
+    ];
+    for (const c of cases) {
+      const dir = tempDir();
+      try {
+        writeFileSync(join(dir, 'dvc.yaml'), 'stages:\n  train:\n    cmd: echo\n    params: [lr]\n');
+        writeFileSync(join(dir, 'params.yaml'), 'lr: 0.1\n');
+        writeFileSync(join(dir, c.file), c.text);
+        const result = await reproduceStep({ workspace: dir, repro: 'builtin', runCommands: [] }, new MemoryLogger());
+        assert.equal(result?.passed, false);
+        assert.equal(result?.stages.length, 1);
+        const [stage] = result!.stages;
+        assert.match(stage!.error!, c.error);
+        assert.deepEqual({ name: stage!.name, status: stage!.status }, { name: c.file, status: 'failed' });
+        assert.equal(result?.stopped, stage!.error);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     }
   });
 });
