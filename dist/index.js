@@ -24993,7 +24993,7 @@ var CommentTarget = class {
       return { notPosted: "no 'github-token'" };
     }
     if (ctx.forkPr && ctx.eventName === "pull_request") {
-      log.warning(`This pull request comes from a fork, so the workflow's token is read-only and cannot comment. ${this.howToPublish()}`);
+      log.warning(`This pull request comes from a fork, so the workflow's token is read-only and cannot comment. ${this.howToPublish(true)}`);
       return { notPosted: "a pull request from a fork" };
     }
     const client = await createGitHubClient(ctx.token, ctx.apiUrl, { onRetry: (m) => log.info(m), ...this.options.clientOptions });
@@ -25001,7 +25001,7 @@ var CommentTarget = class {
       return await this.post(client, report2);
     } catch (error2) {
       if (isPermissionError(error2)) {
-        log.warning(`The token may not write here (${failureHeadline(error2)}). ${this.howToPublish()} Comments need ${COMMENT_PERMISSION}.`);
+        log.warning(`The token may not write here (${failureHeadline(error2)}). ${this.howToPublish(false)} Comments need ${COMMENT_PERMISSION}.`);
         return { notPosted: "a read-only token" };
       }
       throw new UserError(`Could not post the report to GitHub (${ctx.apiUrl}): ${describeApiFailure(error2, COMMENT_PERMISSION)}. ${this.whereInstead()}`);
@@ -25058,18 +25058,42 @@ var CommentTarget = class {
     const { ctx } = this;
     return ctx.runId ? `${ctx.serverUrl.replace(/\/+$/, "")}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : null;
   }
-  /** Where the report is when the comment failed: the job summary and the folder, which goes up as the artifact unless that is off. */
+  /**
+   * Where the report is when the comment failed: the job summary and the folder, which goes up as the artifact unless
+   * that is off. `mode: publish` writes no job summary and uploads no artifact: its report is the artifact it downloaded.
+   */
   whereInstead() {
-    const where2 = `The report is in the job summary and in ${this.options.baseDir}`;
-    if (this.cfg.mode === "publish" || this.cfg.artifact === "off") return `${where2}.`;
-    return `${where2}; mlreport uploads that folder as the workflow artifact '${artifactName(this.cfg.reportId)}' (see the artifact's line below).`;
+    const { cfg } = this;
+    const dir = this.options.baseDir;
+    if (cfg.mode === "publish") return `The report is in ${dir}, the artifact this workflow downloaded.`;
+    const where2 = `The ${cfg.mode === "aggregate" ? "comparison" : "report"} is in the job summary and in ${dir}`;
+    if (cfg.artifact === "off") return `${where2}.`;
+    return `${where2}; mlreport uploads that folder as the workflow artifact '${artifactName(cfg.reportId)}' (see the artifact's line below).`;
   }
-  howToPublish() {
-    const where2 = `The report is in the job summary, and report.md, report.json and plots/ are in ${this.options.baseDir}.`;
-    if (this.cfg.artifact === "off") {
-      return `${where2} To post it, upload that folder with actions/upload-artifact and run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests').`;
+  /**
+   * What to do when the token may not write (`fork`: a fork's pull request, whose token is read-only), in each mode:
+   * a run's report goes up as the artifact that `mode: publish` posts from a workflow_run workflow; `mode: publish`
+   * has nothing to upload, it needs a token that may write; a sweep's comparison is no report `mode: publish` posts.
+   */
+  howToPublish(fork) {
+    const { cfg } = this;
+    const dir = this.options.baseDir;
+    const uploaded = `mlreport uploads them as the workflow artifact '${artifactName(cfg.reportId)}'`;
+    const guide = "(README: 'Fork pull requests')";
+    if (cfg.mode === "publish") {
+      const where3 = `The report is in ${dir}, the artifact this workflow downloaded ('mode: publish' uploads none).`;
+      return fork ? `${where3} To post it, run this 'mode: publish' step from a workflow_run workflow, whose token may write ${guide}.` : `${where3} To post it, give this workflow's token write access and re-run it.`;
     }
-    return `${where2} mlreport uploads them as the workflow artifact '${artifactName(this.cfg.reportId)}'; to post it, run mlreport with 'mode: publish' from a workflow_run workflow (README: 'Fork pull requests').`;
+    if (cfg.mode === "aggregate") {
+      const where3 = `The comparison is in the job summary, and report.md and report.json are in ${dir}`;
+      const files = cfg.artifact === "off" ? `${where3}.` : `${where3}; ${uploaded}.`;
+      return fork ? `${files} A sweep's comparison cannot be posted on a pull request from a fork: 'mode: publish' posts one run's report, not a comparison.` : `${files} To post it, give the aggregate job's token write access.`;
+    }
+    const where2 = `The report is in the job summary, and report.md, report.json and plots/ are in ${dir}.`;
+    if (cfg.artifact === "off") {
+      return `${where2} To post it, upload that folder with actions/upload-artifact and run mlreport with 'mode: publish' from a workflow_run workflow ${guide}.`;
+    }
+    return `${where2} ${uploaded}; to post it, run mlreport with 'mode: publish' from a workflow_run workflow ${guide}.`;
   }
 };
 var GitHubPublisher = class extends CommentTarget {

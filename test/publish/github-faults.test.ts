@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import type { FakeGitHub } from '../fakes/github';
 import { primaryRateLimit, secondaryRateLimit, serverError } from '../fakes/github/faults';
 import { comments } from '../fakes/github/routes/comments';
+import { aggregateRuns } from '../../src/aggregate/compose';
+import { AggregateCommentPublisher } from '../../src/publish/aggregate';
 import { GitHubPublisher } from '../../src/publish/github/publisher';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { freePort } from '../helpers/ports';
@@ -129,5 +131,60 @@ describe('API faults', () => {
     const off = publisher(fake, dir, { forkPr: true }, { artifact: 'off' });
     await off.pub.publish(reportData());
     assert.match(off.log.lines.join('\n'), /comes from a fork.*upload that folder with actions\/upload-artifact.*mode: publish/s);
+  });
+
+  // `mode: publish` posts an artifact another run uploaded: it writes no job summary and uploads no artifact, so it
+  // must not say it does; its way out is a token that may write (a workflow_run workflow's, on a fork's PR).
+  test('mode: publish says the report is the downloaded artifact and that it uploads none', async () => {
+    const readOnly = publisher(fake, dir, { token: 'read-only-token' }, { mode: 'publish', artifactDir: dir });
+    assert.equal((await readOnly.pub.publish(reportData())).notPosted, 'a read-only token');
+    const fork = publisher(fake, dir, { forkPr: true }, { mode: 'publish', artifactDir: dir });
+    assert.equal((await fork.pub.publish(reportData())).notPosted, 'a pull request from a fork');
+    const said = { readOnly: readOnly.log.lines.join('\n'), fork: fork.log.lines.join('\n') };
+    for (const text of Object.values(said)) {
+      assert.match(
+        text,
+        new RegExp(
+          `The report is in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, the artifact this workflow downloaded \\('mode: publish' uploads none\\)\\.`,
+        ),
+      );
+      assert.doesNotMatch(text, /uploads them as the workflow artifact|job summary/);
+    }
+    assert.match(said.readOnly, /To post it, give this workflow's token write access and re-run it\. Comments need 'pull-requests: write'/);
+    assert.match(said.fork, /To post it, run this 'mode: publish' step from a workflow_run workflow, whose token may write/);
+    fake.injectFault({ match: COMMENTS, times: 100, response: serverError(502) });
+    const failing = publisher(fake, dir, {}, { mode: 'publish', artifactDir: dir });
+    await assert.rejects(failing.pub.publish(reportData()), (error: Error) => {
+      assert.ok(error.message.endsWith(`re-run the job later. The report is in ${dir}, the artifact this workflow downloaded.`), error.message);
+      return true;
+    });
+  });
+
+  test("mode: aggregate says where the comparison is, and not that 'mode: publish' would post it", async () => {
+    const comparison = aggregateRuns([{ name: 'lr0.1', report: reportData(), failed: null }], {
+      repeatParams: ['seed'],
+      rankBy: null,
+      rules: null,
+      missingBase: 'skip',
+      expectedRuns: null,
+    });
+    const said = async (ctx: Parameters<typeof context>[1], cfg: Parameters<typeof publishConfig>[0]): Promise<string> => {
+      const log = new MemoryLogger();
+      const pub = new AggregateCommentPublisher(context(fake, ctx), publishConfig({ mode: 'aggregate', reportId: 'sweep', ...cfg }), log, { baseDir: dir });
+      assert.ok((await pub.publish(comparison)).notPosted);
+      return log.lines.join('\n');
+    };
+    const fork = await said({ forkPr: true }, {});
+    assert.match(
+      fork,
+      /The comparison is in the job summary, and report\.md and report\.json are in [^\n]*; mlreport uploads them as the workflow artifact 'mlreport-sweep'\./,
+    );
+    assert.match(fork, /A sweep's comparison cannot be posted on a pull request from a fork: 'mode: publish' posts one run's report, not a comparison\./);
+    assert.doesNotMatch(fork, /plots\/|run mlreport with 'mode: publish'/);
+    const off = await said({ forkPr: true }, { artifact: 'off' });
+    assert.doesNotMatch(off, /workflow artifact/);
+    const readOnly = await said({ token: 'read-only-token' }, {});
+    assert.match(readOnly, /To post it, give the aggregate job's token write access\. Comments need 'pull-requests: write'/);
+    assert.doesNotMatch(readOnly, /run mlreport with 'mode: publish'/);
   });
 });
