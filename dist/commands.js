@@ -10177,9 +10177,13 @@ var noise = (v, at) => {
 };
 var history = (v, at) => {
   const o = object(v, at);
+  const read = optional(number2)(o.read, key(at, "read"));
+  const wholeBranch = optional(boolean)(o.wholeBranch, key(at, "wholeBranch"));
   return {
     branch: string(o.branch, key(at, "branch")),
     depth: number2(o.depth, key(at, "depth")),
+    ...read === void 0 ? {} : { read },
+    ...wholeBranch === void 0 ? {} : { wholeBranch },
     metrics: list((m, a) => {
       const metric = object(m, a);
       return {
@@ -17194,7 +17198,7 @@ async function readHistory(git, request, store, log) {
   } catch (error) {
     const note2 = `The base branch's history could not be read: ${describeError(error)}`;
     log.warning(note2);
-    return { branch: request.base.label, depth: request.depth, metrics: [], notes: [note2] };
+    return { branch: request.base.label, depth: request.depth, read: 0, wholeBranch: false, metrics: [], notes: [note2] };
   }
 }
 function readProjectHistory(git, request, project, store, log) {
@@ -17206,7 +17210,7 @@ function readProjectHistory(git, request, project, store, log) {
 }
 async function readFromCommits(git, request, store, log) {
   const notes = [];
-  const chain = await firstParents(git, request, notes, log);
+  const { chain, wholeBranch } = await firstParents(git, request, notes, log);
   const paths = request.metrics.map((f) => f.path);
   const atBase = await parsedAtBase(git, request);
   const atCommits = await Promise.all(
@@ -17296,7 +17300,7 @@ async function readFromCommits(git, request, store, log) {
     }
   }
   for (const note2 of notes) log.info(`History: ${note2}`);
-  return { branch: request.base.label, depth: request.depth, metrics, notes };
+  return { branch: request.base.label, depth: request.depth, read: chain.length, wholeBranch, metrics, notes };
 }
 function byFileAndKey(record) {
   const files = /* @__PURE__ */ new Map();
@@ -17326,7 +17330,8 @@ async function firstParents(git, request, notes, log) {
   const { base, depth } = request;
   const chain = [];
   let fetched = false;
-  for (let next = base.sha; next && chain.length < depth; ) {
+  let next = base.sha;
+  while (next && chain.length < depth) {
     let commit = await git.readCommit(next);
     if (!commit && !fetched) {
       fetched = true;
@@ -17342,7 +17347,7 @@ async function firstParents(git, request, notes, log) {
     chain.push({ sha: next, date: commit.date });
     next = commit.parents[0];
   }
-  return chain;
+  return { chain, wholeBranch: next === void 0 };
 }
 async function deepen(git, request, have, notes, log) {
   const { base, depth } = request;
@@ -17622,7 +17627,7 @@ function trendsSection(report2, images) {
   const lines2 = [
     "### Trends",
     "",
-    `Against the values of the last ${history2.depth} first-parent commits of ${code(history2.branch)}: ${summary2}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2.`,
+    `Against the values of ${commitsRead(history2)}: ${summary2}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2.`,
     "",
     `| Path | Metric | Latest base | Mean \xB1 std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
     "|---|---|---|---|---|---|---|",
@@ -17638,6 +17643,15 @@ function trendsSection(report2, images) {
     lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
   else if (charts.length) lines2.push("", charts.join("\n\n"));
   return lines2.join("\n");
+}
+function commitsRead(history2) {
+  const branch = code(history2.branch);
+  const commits = (n) => `${groupDigits(n)} first-parent commit${n === 1 ? "" : "s"}`;
+  const { depth, read } = history2;
+  if (read === void 0) return `up to the last ${commits(depth)} of ${branch}`;
+  if (read >= depth) return `the last ${commits(depth)} of ${branch}`;
+  const why = history2.wholeBranch ? `all it has; ${groupDigits(depth)} asked` : `${groupDigits(depth)} asked; see the notes below`;
+  return `the last ${commits(read)} of ${branch} (${why})`;
 }
 function trendVerdict(trend2, metric, range, better) {
   const head = metric.head;

@@ -60,7 +60,7 @@ export async function readHistory(git: GitRepo, request: HistoryRequest, store: 
     // A damaged object or a git that died: the report goes on without history, and rules on it say there is none.
     const note = `The base branch's history could not be read: ${describeError(error)}`;
     log.warning(note);
-    return { branch: request.base.label, depth: request.depth, metrics: [], notes: [note] };
+    return { branch: request.base.label, depth: request.depth, read: 0, wholeBranch: false, metrics: [], notes: [note] };
   }
 }
 
@@ -84,7 +84,7 @@ export function readProjectHistory(
 
 async function readFromCommits(git: GitRepo, request: HistoryRequest, store: StoreReader | undefined, log: Logger): Promise<HistorySection> {
   const notes: string[] = [];
-  const chain = await firstParents(git, request, notes, log);
+  const { chain, wholeBranch } = await firstParents(git, request, notes, log);
   const paths = request.metrics.map((f) => f.path);
   const atBase = await parsedAtBase(git, request);
 
@@ -184,7 +184,7 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
     }
   }
   for (const note of notes) log.info(`History: ${note}`);
-  return { branch: request.base.label, depth: request.depth, metrics, notes };
+  return { branch: request.base.label, depth: request.depth, read: chain.length, wholeBranch, metrics, notes };
 }
 
 /** A stored record's values, file → key → value. */
@@ -219,12 +219,21 @@ async function parsedAtBase(git: GitRepo, request: HistoryRequest): Promise<Map<
   return known;
 }
 
-/** The base and its first parents, newest first, at most `depth`; a shallow clone is deepened once, never unshallowed. */
-async function firstParents(git: GitRepo, request: HistoryRequest, notes: string[], log: Logger): Promise<{ sha: string; date: string | null }[]> {
+/**
+ * The base and its first parents, newest first, at most `depth`, and whether they are all the branch has (the first
+ * commit reached); a shallow clone is deepened once, never unshallowed.
+ */
+async function firstParents(
+  git: GitRepo,
+  request: HistoryRequest,
+  notes: string[],
+  log: Logger,
+): Promise<{ chain: { sha: string; date: string | null }[]; wholeBranch: boolean }> {
   const { base, depth } = request;
   const chain: { sha: string; date: string | null }[] = [];
   let fetched = false;
-  for (let next: string | undefined = base.sha; next && chain.length < depth;) {
+  let next: string | undefined = base.sha;
+  while (next && chain.length < depth) {
     let commit = await git.readCommit(next);
     if (!commit && !fetched) {
       fetched = true;
@@ -240,7 +249,8 @@ async function firstParents(git: GitRepo, request: HistoryRequest, notes: string
     chain.push({ sha: next, date: commit.date });
     next = commit.parents[0];
   }
-  return chain;
+  // No parent to go on to: the branch's first commit was read (a break above leaves `next` at the one git lacks).
+  return { chain, wholeBranch: next === undefined };
 }
 
 /** Fetches `depth` commits of the base's history (what a shallow clone lacks); false, with a note, when it cannot. */

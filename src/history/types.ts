@@ -23,6 +23,13 @@ export interface HistorySection {
   /** The base branch read, and how many first-parent commits were asked for (input `history`). */
   branch: string;
   depth: number;
+  /**
+   * How many first-parent commits were read: `depth`, or fewer where the branch has fewer (`wholeBranch`) or the
+   * clone's history could not be fetched further (said in `notes`). Absent in report.json from older versions.
+   */
+  read?: number;
+  /** The commits read are the whole first-parent history of the branch: its first commit is among them. Absent with `read`. */
+  wholeBranch?: boolean;
   metrics: {
     file: string;
     key: string;

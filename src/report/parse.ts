@@ -315,9 +315,14 @@ const noise: Reader<NoiseBand> = (v, at) => {
 
 const history: Reader<HistorySection> = (v, at) => {
   const o = object(v, at);
+  // Absent in report.json from versions that did not say how many commits were read.
+  const read = optional(number)(o.read, key(at, 'read'));
+  const wholeBranch = optional(boolean)(o.wholeBranch, key(at, 'wholeBranch'));
   return {
     branch: string(o.branch, key(at, 'branch')),
     depth: number(o.depth, key(at, 'depth')),
+    ...(read === undefined ? {} : { read }),
+    ...(wholeBranch === undefined ? {} : { wholeBranch }),
     metrics: list((m, a) => {
       const metric = object(m, a);
       return {

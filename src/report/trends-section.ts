@@ -69,7 +69,7 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
   const lines = [
     '### Trends',
     '',
-    `Against the values of the last ${history.depth} first-parent commits of ${code(history.branch)}: ${summary}. The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2.`,
+    `Against the values of ${commitsRead(history)}: ${summary}. The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2.`,
     '',
     `| Path | Metric | Latest base | Mean ± std (n) | Band | ${escapeCell(report.head.label)} | Against the noise |`,
     '|---|---|---|---|---|---|---|',
@@ -86,6 +86,21 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
     lines.push('', `<details><summary>Trend charts of ${rows.length} metrics</summary>`, '', charts.join('\n\n'), '', '</details>');
   else if (charts.length) lines.push('', charts.join('\n\n'));
   return lines.join('\n');
+}
+
+/**
+ * The commits the values come from: `the last 20 first-parent commits of \`main\``; fewer than asked, how many were
+ * read and why (`the last 6 … (all it has; 20 asked)`, or a history cut short that the notes explain). A report.json
+ * from a version that did not record how many were read says `up to` the number asked.
+ */
+function commitsRead(history: HistorySection): string {
+  const branch = code(history.branch);
+  const commits = (n: number): string => `${groupDigits(n)} first-parent commit${n === 1 ? '' : 's'}`;
+  const { depth, read } = history;
+  if (read === undefined) return `up to the last ${commits(depth)} of ${branch}`;
+  if (read >= depth) return `the last ${commits(depth)} of ${branch}`;
+  const why = history.wholeBranch ? `all it has; ${groupDigits(depth)} asked` : `${groupDigits(depth)} asked; see the notes below`;
+  return `the last ${commits(read)} of ${branch} (${why})`;
 }
 
 /** `❗ beyond noise (above the band, better)`, `✅ within noise`, `not enough history (2 of 3 values)`. */

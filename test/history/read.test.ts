@@ -65,12 +65,15 @@ test('the last N first-parent commits of the base, oldest first, with their comm
   assert.deepEqual(section.notes, []);
   assert.equal(section.branch, 'main');
   assert.equal(section.depth, 20);
+  // 20 asked, 11 there: the section says how many were read, and that the branch has no more (the Trends line's words).
+  assert.deepEqual({ read: section.read, wholeBranch: section.wholeBranch }, { read: 11, wholeBranch: true });
 
   const { section: five } = await history(r.dir, 5, shown('metrics.json', { accuracy: 0.83 }));
   assert.deepEqual(
     five.metrics[0]!.points.map((p) => p.commit),
     [...shas.slice(6), merge],
   );
+  assert.deepEqual({ read: five.read, wholeBranch: five.wholeBranch }, { read: 5, wholeBranch: false });
 });
 
 test('sample standard deviation (n − 1); fewer than 3 values give no stats', () => {
@@ -129,6 +132,7 @@ test('a shallow clone fetches N commits of the base from origin, never the whole
   assert.deepEqual(section.notes, []);
   assert.ok(log.lines.includes("info: Fetching 10 commits of HEAD's history (this clone holds 1)."), log.lines.join('\n'));
   assert.equal(count(), '10');
+  assert.deepEqual({ read: section.read, wholeBranch: section.wholeBranch }, { read: 10, wholeBranch: false });
   assert.equal(execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: clone, encoding: 'utf8' }).trim(), 'true');
 });
 
@@ -150,6 +154,8 @@ test('a shallow clone that cannot fetch says so and goes on with what it has', a
   execFileSync('git', ['remote', 'remove', 'origin'], { cwd: clone });
   const noRemote = await history(clone, 20, shown('metrics.json', { accuracy: 0.9 }), undefined, 'HEAD');
   assert.equal(noRemote.section.metrics[0]!.points.length, 2);
+  // Cut short, not the branch's start: 2 read, and the note says why.
+  assert.deepEqual({ read: noRemote.section.read, wholeBranch: noRemote.section.wholeBranch }, { read: 2, wholeBranch: false });
   assert.deepEqual(noRemote.section.notes, [
     "Only 2 of the 20 commits asked for: this clone's history of HEAD ends there (a shallow clone?) and there is no remote 'origin' to fetch the rest from.",
   ]);

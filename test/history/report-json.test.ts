@@ -7,6 +7,8 @@ import { reportOf } from '../helpers/report';
 const history = {
   branch: 'main',
   depth: 20,
+  read: 4,
+  wholeBranch: true,
   metrics: [
     {
       file: 'metrics.json',
@@ -64,12 +66,21 @@ test("report.json's history and the rules' noise bands read back as written (mod
   const older = JSON.parse(JSON.stringify(reportJson(report)));
   delete older.history;
   assert.equal(parseReportJson(JSON.stringify(older)).history, null, 'a report from before history has none');
+  // A report.json from before `read` and `wholeBranch`: read back without them (the Trends line then says "up to").
+  const unsaid = JSON.parse(JSON.stringify(reportJson(report)));
+  delete unsaid.history.read;
+  delete unsaid.history.wholeBranch;
+  const { read: _read, wholeBranch: _whole, ...withoutCount } = history;
+  assert.deepEqual(parseReportJson(JSON.stringify(unsaid)).history, withoutCount);
 });
 
 test('a history that is not what the schema says is refused, naming the key', () => {
   const bad = JSON.parse(JSON.stringify(reportJson(report)));
   bad.history.metrics[0].points[1].value = 'NaN';
   assert.throws(() => parseReportJson(JSON.stringify(bad)), new ReportJsonError(`'history.metrics[0].points[1].value' must be a finite number, not "NaN"`));
+  const badRead = JSON.parse(JSON.stringify(reportJson(report)));
+  badRead.history.read = '6';
+  assert.throws(() => parseReportJson(JSON.stringify(badRead)), new ReportJsonError(`'history.read' must be a finite number, not "6"`));
   const badNoise = JSON.parse(JSON.stringify(reportJson(report)));
   badNoise.gates.rules[0].noise.verdict = 'fine';
   assert.throws(

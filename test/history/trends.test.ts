@@ -40,8 +40,8 @@ function metric(file: string, key: string, values: number[], head: number | null
   return { file, key, points: values.map((value, i) => ({ commit: sha(i), date: null, value })), stats: stats(values), head };
 }
 
-function history(metrics: HistorySection['metrics']): HistorySection {
-  return { branch: 'main', depth: 20, metrics, notes: [] };
+function history(metrics: HistorySection['metrics'], read: Partial<HistorySection> = { read: 20, wholeBranch: false }): HistorySection {
+  return { branch: 'main', depth: 20, ...read, metrics, notes: [] };
 }
 
 /**
@@ -201,6 +201,22 @@ describe('trends in the report', () => {
     );
     assert.ok(trends.includes('![Trend of accuracy (metrics.json)](trends/metrics-json-accuracy.png)'));
     assert.ok(!trends.includes('```mermaid'));
+  });
+
+  // The line names the commits the band comes from: "the last 20" over 6 values misled (the branch had 6 commits).
+  test('fewer commits read than asked: how many, and why (the branch has no more, or the notes say)', () => {
+    const line = (read: Partial<HistorySection>, notes: string[] = []): string => {
+      const md = composeMarkdown(reportWith({ ...history([metric('metrics.json', 'accuracy', ACCURACY.slice(4), 0.853)], read), notes }, gates, metrics));
+      return /^Against the values of (.*): 1 metric/m.exec(md)?.[1] ?? md;
+    };
+    assert.equal(line({ read: 6, wholeBranch: true }), 'the last 6 first-parent commits of `main` (all it has; 20 asked)');
+    const cut =
+      "Only 6 of the 20 commits asked for: this clone's history of main ends there (a shallow clone?) and there is no remote 'origin' to fetch the rest from.";
+    assert.equal(line({ read: 6, wholeBranch: false }, [cut]), 'the last 6 first-parent commits of `main` (20 asked; see the notes below)');
+    assert.equal(line({ read: 1, wholeBranch: true }), 'the last 1 first-parent commit of `main` (all it has; 20 asked)');
+    assert.equal(line({ read: 20, wholeBranch: true }), 'the last 20 first-parent commits of `main`');
+    // A report.json from before the count (mode: publish reads it): what it asked for, as an upper bound.
+    assert.equal(line({}), 'up to the last 20 first-parent commits of `main`');
   });
 
   test('beyond the noise: which side of the band, and whether that is better or worse', () => {
