@@ -10080,6 +10080,9 @@ function keyValue(map, key2) {
 function isRawMap(value2) {
   return value2 instanceof Map;
 }
+function isPyFalsy(v) {
+  return v === null || v === false || v === 0 || v === "" || v instanceof PyFloat && v.value === 0 || Array.isArray(v) && !v.length;
+}
 function mapFrom(entries, source) {
   const map = new Map(entries);
   const values = source && keyValues.get(source);
@@ -12044,44 +12047,72 @@ function parseLockEntries(value2, where2, keys) {
     const at = `${where2}[${i}]`;
     const path = isRawMap(item) ? item.get("path") : void 0;
     if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${at}: expected an entry with a 'path'.`);
-    for (const key2 of keys ? item.keys() : []) {
-      if (!keys.includes(key2)) throw new UserError(`${at}: unknown key '${key2}' (expected one of ${keys.join(", ")}).`);
-    }
-    const md52 = checksum(item, "md5", at, true);
-    checksum(item, "checksum", at, true);
-    checksum(item, "etag", at, false);
-    for (const key2 of ["hash", "version_id"]) {
-      const v = item.get(key2);
-      if (v !== void 0 && typeof v !== "string") throw new UserError(`${at}.${key2} must be a string, not ${describeValue(v)}.`);
-    }
-    const size2 = wholeNumber(item, "size", at);
-    const nfiles = wholeNumber(item, "nfiles", at);
-    const isexec = item.get("isexec");
-    if (isexec !== void 0 && typeof isexec !== "boolean") throw new UserError(`${at}.isexec must be true or false, not ${describeValue(isexec)}.`);
-    for (const key2 of ["cloud", "dataset"]) {
-      const v = item.get(key2);
-      if (v !== void 0 && !isRawMap(v)) throw new UserError(`${at}.${key2} must be a mapping, not ${describeValue(v)}.`);
-    }
-    const files = item.get("files");
-    if (files !== void 0) {
-      if (!Array.isArray(files)) throw new UserError(`${at}.files must be a list of entries with a 'relpath', not ${describeValue(files)}.`);
-      files.forEach((f, j) => {
-        if (!isRawMap(f) || typeof f.get("relpath") !== "string") throw new UserError(`${at}.files[${j}]: expected an entry with a 'relpath'.`);
-      });
-    }
-    const entry = { path, hashName: item.get("hash") === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
-    if (size2 !== void 0) entry.size = size2;
-    if (nfiles !== void 0) entry.nfiles = nfiles;
-    if (isexec === true) entry.isexec = true;
-    return entry;
+    return { path, ...checkEntry(item, at, keys) };
   });
 }
-function checksum(item, key2, at, lower) {
+function checkEntry(item, at, keys) {
+  onlyKeys(item, keys, at);
+  const { md5: md52, size: size2, nfiles, isexec } = hashAndMeta(item, at);
+  const hash2 = item.get("hash");
+  if (hash2 !== void 0 && typeof hash2 !== "string") throw new UserError(`${at}.hash must be a string, not ${describeValue(hash2)}.`);
+  const dataset = item.get("dataset");
+  if (dataset !== void 0 && !isRawMap(dataset)) throw new UserError(`${at}.dataset must be a mapping, not ${describeValue(dataset)}.`);
+  cloud(item, at);
+  const files = item.get("files");
+  if (files !== void 0) {
+    if (!Array.isArray(files)) throw new UserError(`${at}.files must be a list of entries with a 'relpath', not ${describeValue(files)}.`);
+    files.forEach((f, j) => {
+      if (!isRawMap(f) || typeof f.get("relpath") !== "string") throw new UserError(`${at}.files[${j}]: expected an entry with a 'relpath'.`);
+      onlyKeys(f, FILE_KEYS, `${at}.files[${j}]`);
+      hashAndMeta(f, `${at}.files[${j}]`);
+      cloud(f, `${at}.files[${j}]`);
+    });
+  }
+  const entry = { hashName: hash2 === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
+  if (size2 !== void 0) entry.size = size2;
+  if (nfiles !== void 0) entry.nfiles = nfiles;
+  if (isexec === true) entry.isexec = true;
+  return entry;
+}
+var HASH_META_KEYS = ["md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id"];
+var FILE_KEYS = ["relpath", ...HASH_META_KEYS, "cloud"];
+function onlyKeys(item, keys, at) {
+  for (const key2 of item.keys()) {
+    if (!keys.includes(key2)) throw new UserError(`${at}: unknown key '${key2}' (expected one of ${keys.join(", ")}).`);
+  }
+}
+function hashAndMeta(item, at) {
+  const md52 = checksum(item, "md5", `${at}.md5`, true);
+  checksum(item, "checksum", `${at}.checksum`, true);
+  checksum(item, "etag", `${at}.etag`, false);
+  const versionId = item.get("version_id");
+  if (versionId !== void 0 && typeof versionId !== "string") throw new UserError(`${at}.version_id must be a string, not ${describeValue(versionId)}.`);
+  const size2 = wholeNumber(item, "size", at);
+  const nfiles = wholeNumber(item, "nfiles", at);
+  const isexec = item.get("isexec");
+  if (isexec !== void 0 && typeof isexec !== "boolean") throw new UserError(`${at}.isexec must be true or false, not ${describeValue(isexec)}.`);
+  return { md5: md52, size: size2, nfiles, isexec };
+}
+function cloud(item, at) {
+  const value2 = item.get("cloud");
+  if (value2 === void 0) return;
+  if (!isRawMap(value2)) throw new UserError(`${at}.cloud must be a mapping of a remote's name to its fields, not ${describeValue(value2)}.`);
+  if (value2.size > 1) throw new UserError(`${at}.cloud must name at most one remote, not ${value2.size}.`);
+  for (const [name, fields] of value2) {
+    const key2 = keyValue(value2, name);
+    if (typeof key2 !== "string") throw new UserError(`${at}.cloud: a remote's name is ${describeValue(key2)}, not a string.`);
+    const where2 = `${at}.cloud.${name}`;
+    if (!isRawMap(fields)) throw new UserError(`${where2} must be a mapping of hash and meta fields, not ${describeValue(fields)}.`);
+    onlyKeys(fields, HASH_META_KEYS, where2);
+    hashAndMeta(fields, where2);
+  }
+}
+function checksum(item, key2, named3, lower) {
   const v = item.get(key2);
   if (v === void 0 || v === null || v === "") return null;
   const text2 = typeof v === "string" ? v : isInt(v) ? typeof v === "boolean" ? v ? "True" : "False" : String(v) : null;
-  if (text2 === null) throw new UserError(`${at}.${key2} must be a hash (a string), not ${describeValue(v)}.`);
-  if (text2.length < 3) throw new UserError(`${at}.${key2} must be a hash of at least 3 characters, not ${describeValue(v)}.`);
+  if (text2 === null) throw new UserError(`${named3} must be a hash (a string), not ${describeValue(v)}.`);
+  if (text2.length < 3) throw new UserError(`${named3} must be a hash of at least 3 characters, not ${describeValue(v)}.`);
   return lower ? text2.toLowerCase() : text2;
 }
 function wholeNumber(item, key2, at) {
@@ -12096,35 +12127,103 @@ function isInt(v) {
 
 // src/dvc/dvcfile.ts
 var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
+var ARTIFACT_KEYS = ["path", "md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id", "persist", "cloud", "hash"];
+var OUT_KEYS = [...ARTIFACT_KEYS, "desc", "type", "labels", "meta", "cache", "remote", "push", "files", "fs_config"];
+var DEP_KEYS = [...ARTIFACT_KEYS, "repo", "db", "files", "fs_config"];
+var REPO_KEYS = ["url", "rev", "rev_lock", "config", "remote"];
+var DB_KEYS = ["query", "connection", "file_format", "table"];
 async function readDvcFile(tree, file) {
   const bytes = await tree.read(file);
   return bytes ? parseDvcFile(file, bytes.toString("utf8")) : null;
 }
 function parseDvcFile(file, text2) {
   const doc = parseDataFile(file, text2).data;
-  if (doc === null) return { file, outs: [] };
-  if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`.`);
-  for (const key2 of doc.keys()) if (!KEYS.includes(key2)) throw new UserError(`${file}: unknown key '${key2}' (expected one of ${KEYS.join(", ")}).`);
+  if (isPyFalsy(doc)) return { file, outs: [] };
+  if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`, not ${describeValue(doc)}.`);
+  onlyKeys(doc, KEYS, file);
+  checksum(doc, "md5", `${file}: 'md5'`, true);
+  for (const key2 of ["frozen", "locked", "always_changed"]) boolField(doc, key2, `${file}: '${key2}'`);
+  stringField(doc, "desc", `${file}: 'desc'`);
   const wdir = doc.get("wdir") ?? ".";
-  if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path.`);
+  if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
   const base = posix.join(posix.dirname(file), wdir);
+  checkDeps(doc.get("deps"), `${file}: deps`);
   const written = doc.get("outs");
-  const outs = parseLockEntries(written, `${file}: outs`).map((entry, i) => {
+  if (Array.isArray(written)) {
+    written.forEach((item, i) => {
+      const old = isRawMap(item) ? ["metric", "plot"].find((k) => item.has(k)) : void 0;
+      if (old)
+        throw new UserError(
+          `${file}: outs[${i}]: '${old}' is not a key DVC 3 takes in a .dvc file (metrics and plots are declared in dvc.yaml now); remove it.`
+        );
+    });
+  }
+  const outs = parseLockEntries(written, `${file}: outs`, OUT_KEYS).map((entry, i) => {
     const item = written[i];
     const where2 = `${file}: outs[${i}]`;
     const path = posix.normalize(posix.join(base, entry.path));
     if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
     const hash2 = item.get("hash");
     if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash2)}' is not one DVC writes (md5).`);
-    const cache = item.get("cache") ?? true;
-    if (typeof cache !== "boolean") throw new UserError(`${where2}.cache must be true or false.`);
-    const remote = item.get("remote");
-    if (remote !== void 0 && typeof remote !== "string") throw new UserError(`${where2}.remote must be a remote's name.`);
+    for (const key2 of ["persist", "push"]) boolField(item, key2, `${where2}.${key2}`);
+    for (const key2 of ["desc", "type"]) stringField(item, key2, `${where2}.${key2}`);
+    const labels = item.get("labels");
+    if (labels !== void 0 && !(Array.isArray(labels) && labels.every((l) => typeof l === "string"))) {
+      throw new UserError(`${where2}.labels must be a list of strings, not ${describeValue(labels)}.`);
+    }
+    mapField(item, "fs_config", `${where2}.fs_config`);
+    const cache = boolField(item, "cache", `${where2}.cache`) ?? true;
+    const remote = stringField(item, "remote", `${where2}.remote`);
     const out = { ...entry, path, cache };
     if (remote !== void 0) out.remote = remote;
     return out;
   });
   return { file, outs };
+}
+function checkDeps(value2, where2) {
+  if (value2 === void 0 || value2 === null) return;
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list, not ${describeValue(value2)}.`);
+  value2.forEach((item, i) => {
+    const at = `${where2}[${i}]`;
+    if (!isRawMap(item)) throw new UserError(`${at}: expected a mapping with a 'path', not ${describeValue(item)}.`);
+    stringField(item, "path", `${at}.path`);
+    checkEntry(item, at, DEP_KEYS);
+    checkDep(item, at);
+  });
+}
+function checkDep(item, where2) {
+  mapField(item, "fs_config", `${where2}.fs_config`);
+  const repo = mapField(item, "repo", `${where2}.repo`);
+  if (repo) {
+    onlyKeys(repo, REPO_KEYS, `${where2}.repo`);
+    if (!repo.has("url")) throw new UserError(`${where2}.repo: 'url' is required.`);
+    for (const key2 of ["url", "rev", "rev_lock"]) stringField(repo, key2, `${where2}.repo.${key2}`);
+    for (const key2 of ["config", "remote"]) {
+      const v = repo.get(key2);
+      if (v !== void 0 && typeof v !== "string" && !isRawMap(v))
+        throw new UserError(`${where2}.repo.${key2} must be a string or a mapping, not ${describeValue(v)}.`);
+    }
+  }
+  const db = mapField(item, "db", `${where2}.db`);
+  if (db) {
+    onlyKeys(db, DB_KEYS, `${where2}.db`);
+    for (const key2 of DB_KEYS) stringField(db, key2, `${where2}.db.${key2}`);
+  }
+}
+function boolField(item, key2, named3) {
+  const v = item.get(key2);
+  if (v !== void 0 && typeof v !== "boolean") throw new UserError(`${named3} must be true or false, not ${describeValue(v)}.`);
+  return v;
+}
+function stringField(item, key2, named3) {
+  const v = item.get(key2);
+  if (v !== void 0 && typeof v !== "string") throw new UserError(`${named3} must be a string, not ${describeValue(v)}.`);
+  return v;
+}
+function mapField(item, key2, named3) {
+  const v = item.get(key2);
+  if (v !== void 0 && !isRawMap(v)) throw new UserError(`${named3} must be a mapping, not ${describeValue(v)}.`);
+  return v;
 }
 
 // src/dvc/data/dvcfile.ts
@@ -19122,9 +19221,6 @@ function scalarLeaf(v) {
 }
 function metricLeaf(v) {
   return v instanceof PyDate || v instanceof PyDateTime ? void 0 : scalarLeaf(v);
-}
-function isPyFalsy(v) {
-  return v === null || v === false || v === 0 || v === "" || isZeroFloat(v) || Array.isArray(v) && !v.length;
 }
 function isZeroFloat(v) {
   return v instanceof PyFloat && v.value === 0;

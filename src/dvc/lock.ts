@@ -124,59 +124,99 @@ function parseStage(entry: Raw, where: string): LockStage {
 
 /**
  * A list of deps or outs as dvc.lock and `.dvc` files record them, their hash and meta fields checked as DVC's
- * schema checks them (dvc/output.py `CHECKSUMS_SCHEMA`, `META_SCHEMA`). `keys`: the only keys an entry may have.
+ * schema checks them (dvc/output.py `CHECKSUMS_SCHEMA`, `META_SCHEMA`, `CLOUD_SCHEMA`, `DIR_FILES_SCHEMA`).
+ * `keys`: the only keys an entry may have; the caller checks those beyond `ENTRY_KEYS` (a `.dvc` out's `cache:`).
  */
-export function parseLockEntries(value: Raw | undefined, where: string, keys?: readonly string[]): LockEntry[] {
+export function parseLockEntries(value: Raw | undefined, where: string, keys: readonly string[]): LockEntry[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new UserError(`${where}: expected a list, not ${describeValue(value)}.`);
   return value.map((item, i) => {
     const at = `${where}[${i}]`;
     const path = isRawMap(item) ? item.get('path') : undefined;
     if (!isRawMap(item) || typeof path !== 'string') throw new UserError(`${at}: expected an entry with a 'path'.`);
-    for (const key of keys ? item.keys() : []) {
-      if (!keys!.includes(key)) throw new UserError(`${at}: unknown key '${key}' (expected one of ${keys!.join(', ')}).`);
-    }
-    const md5 = checksum(item, 'md5', at, true);
-    checksum(item, 'checksum', at, true);
-    checksum(item, 'etag', at, false);
-    for (const key of ['hash', 'version_id']) {
-      const v = item.get(key);
-      if (v !== undefined && typeof v !== 'string') throw new UserError(`${at}.${key} must be a string, not ${describeValue(v)}.`);
-    }
-    const size = wholeNumber(item, 'size', at);
-    const nfiles = wholeNumber(item, 'nfiles', at);
-    const isexec = item.get('isexec');
-    if (isexec !== undefined && typeof isexec !== 'boolean') throw new UserError(`${at}.isexec must be true or false, not ${describeValue(isexec)}.`);
-    for (const key of ['cloud', 'dataset']) {
-      const v = item.get(key);
-      if (v !== undefined && !isRawMap(v)) throw new UserError(`${at}.${key} must be a mapping, not ${describeValue(v)}.`);
-    }
-    const files = item.get('files');
-    if (files !== undefined) {
-      if (!Array.isArray(files)) throw new UserError(`${at}.files must be a list of entries with a 'relpath', not ${describeValue(files)}.`);
-      files.forEach((f, j) => {
-        if (!isRawMap(f) || typeof f.get('relpath') !== 'string') throw new UserError(`${at}.files[${j}]: expected an entry with a 'relpath'.`);
-      });
-    }
-    const entry: LockEntry = { path, hashName: item.get('hash') === 'md5' ? 'md5' : 'md5-dos2unix', md5 };
-    if (size !== undefined) entry.size = size;
-    if (nfiles !== undefined) entry.nfiles = nfiles;
-    if (isexec === true) entry.isexec = true;
-    return entry;
+    return { path, ...checkEntry(item, at, keys) };
   });
+}
+
+/** An entry's fields but its `path`, checked: its keys (only `keys`), hashes, meta, `hash`, `dataset`, `cloud` and `files`. */
+export function checkEntry(item: RawMap, at: string, keys: readonly string[]): Omit<LockEntry, 'path'> {
+  onlyKeys(item, keys, at);
+  const { md5, size, nfiles, isexec } = hashAndMeta(item, at);
+  const hash = item.get('hash');
+  if (hash !== undefined && typeof hash !== 'string') throw new UserError(`${at}.hash must be a string, not ${describeValue(hash)}.`);
+  const dataset = item.get('dataset');
+  if (dataset !== undefined && !isRawMap(dataset)) throw new UserError(`${at}.dataset must be a mapping, not ${describeValue(dataset)}.`);
+  cloud(item, at);
+  const files = item.get('files');
+  if (files !== undefined) {
+    if (!Array.isArray(files)) throw new UserError(`${at}.files must be a list of entries with a 'relpath', not ${describeValue(files)}.`);
+    files.forEach((f, j) => {
+      if (!isRawMap(f) || typeof f.get('relpath') !== 'string') throw new UserError(`${at}.files[${j}]: expected an entry with a 'relpath'.`);
+      onlyKeys(f, FILE_KEYS, `${at}.files[${j}]`);
+      hashAndMeta(f, `${at}.files[${j}]`);
+      cloud(f, `${at}.files[${j}]`);
+    });
+  }
+  const entry: Omit<LockEntry, 'path'> = { hashName: hash === 'md5' ? 'md5' : 'md5-dos2unix', md5 };
+  if (size !== undefined) entry.size = size;
+  if (nfiles !== undefined) entry.nfiles = nfiles;
+  if (isexec === true) entry.isexec = true;
+  return entry;
+}
+
+/** `CHECKSUMS_SCHEMA` and `META_SCHEMA`: the hash and meta fields an entry, a file of its `files:` and a `cloud:` record may have. */
+const HASH_META_KEYS = ['md5', 'checksum', 'etag', 'size', 'nfiles', 'isexec', 'version_id'];
+/** `DIR_FILES_SCHEMA`: one file of an entry's `files:`. */
+const FILE_KEYS = ['relpath', ...HASH_META_KEYS, 'cloud'];
+
+/** An error naming the first key of `item` that is not one of `keys`, as voluptuous refuses an extra key. */
+export function onlyKeys(item: RawMap, keys: readonly string[], at: string): void {
+  for (const key of item.keys()) {
+    if (!keys.includes(key)) throw new UserError(`${at}: unknown key '${key}' (expected one of ${keys.join(', ')}).`);
+  }
+}
+
+/** The hash and meta fields of an entry, a file of `files:` or a `cloud:` record, checked (`CHECKSUMS_SCHEMA`, `META_SCHEMA`). */
+function hashAndMeta(item: RawMap, at: string): { md5: string | null; size?: number; nfiles?: number; isexec?: boolean } {
+  const md5 = checksum(item, 'md5', `${at}.md5`, true);
+  checksum(item, 'checksum', `${at}.checksum`, true);
+  checksum(item, 'etag', `${at}.etag`, false);
+  const versionId = item.get('version_id');
+  if (versionId !== undefined && typeof versionId !== 'string') throw new UserError(`${at}.version_id must be a string, not ${describeValue(versionId)}.`);
+  const size = wholeNumber(item, 'size', at);
+  const nfiles = wholeNumber(item, 'nfiles', at);
+  const isexec = item.get('isexec');
+  if (isexec !== undefined && typeof isexec !== 'boolean') throw new UserError(`${at}.isexec must be true or false, not ${describeValue(isexec)}.`);
+  return { md5, size, nfiles, isexec };
+}
+
+/** `CLOUD_SCHEMA`: at most one remote's name, mapped to the hash and meta fields the object has there. */
+function cloud(item: RawMap, at: string): void {
+  const value = item.get('cloud');
+  if (value === undefined) return;
+  if (!isRawMap(value)) throw new UserError(`${at}.cloud must be a mapping of a remote's name to its fields, not ${describeValue(value)}.`);
+  if (value.size > 1) throw new UserError(`${at}.cloud must name at most one remote, not ${value.size}.`);
+  for (const [name, fields] of value) {
+    const key = keyValue(value, name);
+    if (typeof key !== 'string') throw new UserError(`${at}.cloud: a remote's name is ${describeValue(key)}, not a string.`);
+    const where = `${at}.cloud.${name}`;
+    if (!isRawMap(fields)) throw new UserError(`${where} must be a mapping of hash and meta fields, not ${describeValue(fields)}.`);
+    onlyKeys(fields, HASH_META_KEYS, where);
+    hashAndMeta(fields, where);
+  }
 }
 
 /**
  * A hash field as DVC's `CHECKSUM_SCHEMA` takes it: empty or null is no hash; a string (or an int, which YAML makes
  * of an all-digit hash) of at least 3 characters is one, lower-cased unless the field is case-sensitive (`etag`).
  */
-function checksum(item: RawMap, key: string, at: string, lower: boolean): string | null {
+export function checksum(item: RawMap, key: string, named: string, lower: boolean): string | null {
   const v = item.get(key);
   if (v === undefined || v === null || v === '') return null;
   // Python's bool is an int: voluptuous lets `True` through as the text 'True'.
   const text = typeof v === 'string' ? v : isInt(v) ? (typeof v === 'boolean' ? (v ? 'True' : 'False') : String(v)) : null;
-  if (text === null) throw new UserError(`${at}.${key} must be a hash (a string), not ${describeValue(v)}.`);
-  if (text.length < 3) throw new UserError(`${at}.${key} must be a hash of at least 3 characters, not ${describeValue(v)}.`);
+  if (text === null) throw new UserError(`${named} must be a hash (a string), not ${describeValue(v)}.`);
+  if (text.length < 3) throw new UserError(`${named} must be a hash of at least 3 characters, not ${describeValue(v)}.`);
   return lower ? text.toLowerCase() : text;
 }
 

@@ -1,6 +1,6 @@
 import { UserError } from '../util/errors';
 import { pyRepr } from '../dvc/python/format';
-import { fromPlain, isRawMap, PyCollection, PyDate, PyDateTime, PyFloat, type Raw, type RawMap } from '../dvc/python/value';
+import { fromPlain, isPyFalsy, isRawMap, PyCollection, PyDate, PyDateTime, PyFloat, type Raw, type RawMap } from '../dvc/python/value';
 import { floatLeaf, type Leaf } from './types';
 
 /** Plain JavaScript data (already parsed) flattened as metrics or params; JS numbers are ints when integral. */
@@ -104,10 +104,6 @@ function scalarLeaf(v: Raw): Leaf | undefined {
 /** A metric: DVC's `_extract_metrics` keeps ints, floats (booleans among them) and strings, not dates. */
 function metricLeaf(v: Raw): Leaf | undefined {
   return v instanceof PyDate || v instanceof PyDateTime ? undefined : scalarLeaf(v);
-}
-
-function isPyFalsy(v: Raw): boolean {
-  return v === null || v === false || v === 0 || v === '' || isZeroFloat(v) || (Array.isArray(v) && !v.length);
 }
 
 function isZeroFloat(v: Raw): boolean {

@@ -340,6 +340,86 @@ describe('.dvc files: one reader for the project model and the data layer', () =
     ['a path out of the project', `outs:\n- path: ../../etc/passwd\n  md5: ${A}\n`, /^x\.dvc: outs\[0\]\.path '\.\.\/\.\.\/etc\/passwd' leaves the project/],
     ['an out without a path', `outs:\n- md5: ${A}\n`, /^x\.dvc: outs\[0\]: expected an entry with a 'path'/],
     ['a repeated key', 'outs: []\nouts: []\n', /^x\.dvc:2:1: invalid YAML/],
+    // DVC's schema for .dvc files (dvc/schema.py SINGLE_STAGE_SCHEMA, dvc/output.py SCHEMA) allows no extra key and
+    // checks each key's type: DVC refuses each of these files.
+    [
+      'a misspelt hash key in an out',
+      `outs:\n- md55: ${A}\n  path: a\n`,
+      /^x\.dvc: outs\[0\]: unknown key 'md55' \(expected one of path, md5, checksum, etag, size,/,
+    ],
+    ['a misspelt size in an out', `outs:\n- md5: ${A}\n  sise: 1\n  path: a\n`, /^x\.dvc: outs\[0\]: unknown key 'sise'/],
+    ['a size that is no number', `outs:\n- md5: ${A}\n  size: x\n  path: a\n`, /^x\.dvc: outs\[0\]\.size must be a whole number, not the string 'x'\.$/],
+    ['outs that are a mapping', `outs:\n  path: a\n  md5: ${A}\n`, /^x\.dvc: outs: expected a list, not a mapping\.$/],
+    [
+      'an isexec that is a string',
+      `outs:\n- md5: ${A}\n  isexec: 'yes'\n  path: a\n`,
+      /^x\.dvc: outs\[0\]\.isexec must be true or false, not the string 'yes'\.$/,
+    ],
+    ['a cache flag left empty', `outs:\n- md5: ${A}\n  cache:\n  path: a\n`, /^x\.dvc: outs\[0\]\.cache must be true or false, not an empty value\.$/],
+    [
+      'a persist flag that is a string',
+      `outs:\n- md5: ${A}\n  persist: 'no'\n  path: a\n`,
+      /^x\.dvc: outs\[0\]\.persist must be true or false, not the string 'no'\.$/,
+    ],
+    ['a push flag that is a number', `outs:\n- md5: ${A}\n  push: 0\n  path: a\n`, /^x\.dvc: outs\[0\]\.push must be true or false, not the number 0\.$/],
+    ['a remote that is a number', `outs:\n- md5: ${A}\n  remote: 5\n  path: a\n`, /^x\.dvc: outs\[0\]\.remote must be a string, not the number 5\.$/],
+    [
+      'labels that are no list of strings',
+      `outs:\n- md5: ${A}\n  labels: [1]\n  path: a\n`,
+      /^x\.dvc: outs\[0\]\.labels must be a list of strings, not a list\.$/,
+    ],
+    ['a hash name that is a number', `outs:\n- md5: ${A}\n  hash: 5\n  path: a\n`, /^x\.dvc: outs\[0\]\.hash must be a string, not the number 5\.$/],
+    [
+      "a DVC 0.x out's metric flag, which DVC 3 no longer takes",
+      `md5: ${B}\nwdir: .\nouts:\n- md5: ${A}\n  path: data.xml\n  cache: true\n  metric: false\n  persist: false\n`,
+      /^x\.dvc: outs\[0\]: 'metric' is not a key DVC 3 takes in a \.dvc file \(metrics and plots are declared in dvc\.yaml now\); remove it\.$/,
+    ],
+    [
+      "a file's listing with a hash too short",
+      `outs:\n- md5: ${A}.dir\n  path: d\n  files:\n  - relpath: x\n    md5: 5\n`,
+      /^x\.dvc: outs\[0\]\.files\[0\]\.md5 must be a hash of at least 3 characters, not the number 5\.$/,
+    ],
+    [
+      "a file's listing with an unknown key",
+      `outs:\n- md5: ${A}.dir\n  path: d\n  files:\n  - relpath: x\n    sha: ${A}\n`,
+      /^x\.dvc: outs\[0\]\.files\[0\]: unknown key 'sha'/,
+    ],
+    [
+      'a cloud record for two remotes',
+      `outs:\n- md5: ${A}\n  path: a\n  cloud:\n    one: {etag: abc}\n    two: {etag: abc}\n`,
+      /^x\.dvc: outs\[0\]\.cloud must name at most one remote, not 2\.$/,
+    ],
+    [
+      'a cloud record with a version id that is a number',
+      `outs:\n- md5: ${A}\n  path: a\n  cloud:\n    s3: {version_id: 7}\n`,
+      /^x\.dvc: outs\[0\]\.cloud\.s3\.version_id must be a string, not the number 7\.$/,
+    ],
+    ['a frozen flag that is a string', `frozen: 'yes'\nouts:\n- md5: ${A}\n  path: a\n`, /^x\.dvc: 'frozen' must be true or false, not the string 'yes'\.$/],
+    ['a stage md5 too short', `md5: 12\nouts:\n- md5: ${A}\n  path: a\n`, /^x\.dvc: 'md5' must be a hash of at least 3 characters, not the number 12\.$/],
+    ['a desc that is a number', `desc: 1\nouts:\n- md5: ${A}\n  path: a\n`, /^x\.dvc: 'desc' must be a string, not the number 1\.$/],
+    ['a wdir that is a number', `wdir: 1\nouts:\n- md5: ${A}\n  path: a\n`, /^x\.dvc: 'wdir' must be a path \(a string\), not the number 1\.$/],
+    ['a top level that is a list', `- path: a\n  md5: ${A}\n`, /^x\.dvc: expected a mapping with `outs:`, not a list\.$/],
+    ['deps that are a mapping', `deps:\n  path: a\nouts:\n- md5: ${A}\n  path: b\n`, /^x\.dvc: deps: expected a list, not a mapping\.$/],
+    [
+      'a dep with an unknown key',
+      `deps:\n- path: a\n  md5: ${A}\n  cache: false\nouts:\n- md5: ${A}\n  path: b\n`,
+      /^x\.dvc: deps\[0\]: unknown key 'cache' \(expected one of path,/,
+    ],
+    [
+      "an import's repo without its url",
+      `deps:\n- path: get-started/data.xml\n  repo:\n    rev: v1\nouts:\n- md5: ${A}\n  path: data.xml\n`,
+      /^x\.dvc: deps\[0\]\.repo: 'url' is required\.$/,
+    ],
+    [
+      "an import's repo with a misspelt key",
+      `deps:\n- path: get-started/data.xml\n  repo:\n    url: https://example.com/r\n    revlock: abc\nouts:\n- md5: ${A}\n  path: data.xml\n`,
+      /^x\.dvc: deps\[0\]\.repo: unknown key 'revlock' \(expected one of url, rev, rev_lock, config, remote\)\.$/,
+    ],
+    [
+      'a dep size that is no number',
+      `deps:\n- path: https://example.com/a\n  etag: abc\n  size: '1'\nouts:\n- md5: ${A}\n  path: a\n`,
+      /^x\.dvc: deps\[0\]\.size must be a whole number, not the string '1'\.$/,
+    ],
   ] as const) {
     test(`${name} is an error naming the file and the key, in the model and the data layer alike`, async () => {
       await withProject({ 'x.dvc': text }, async (dir) => {
@@ -351,6 +431,43 @@ describe('.dvc files: one reader for the project model and the data layer', () =
       });
     });
   }
+
+  test('every .dvc file DVC 3 reads loads: DVC 1.x, 2.x and 3.x `dvc add` and `dvc import`, import-url, cloud-versioned, annotated', async () => {
+    const files = {
+      // example-get-started's data/data.xml.dvc as DVC 1.x, 2.x (an annotated import) and 3.x (hash: md5) wrote it.
+      'v1/data.xml.dvc': `outs:\n- md5: ${A}\n  path: data.xml\n`,
+      'v2/data.xml.dvc': `md5: ${B}\nfrozen: true\ndeps:\n- path: get-started/data.xml\n  repo:\n    url: https://github.com/iterative/dataset-registry\n    rev_lock: cf6481baf56f156aa0876709cc231aaf3f3a3c29\n    rev: get-started-40K\nouts:\n- md5: ${A}\n  size: 59918667\n  path: data.xml\n  desc: Imported raw data (tracks source updates)\n`,
+      'v3/data.xml.dvc': `md5: ${B}\nfrozen: true\ndeps:\n- path: get-started/data.xml\n  repo:\n    url: https://github.com/iterative/dataset-registry\n    rev_lock: f59388cd04276e75d70b2136597aaa27e7937cc3\nouts:\n- md5: ${A}\n  size: 14445097\n  hash: md5\n  path: data.xml\n`,
+      // DVC 0.x/1.x top-level keys: the stage md5, `wdir: .`, `locked:`; the out flags DVC still takes.
+      'old.dvc': `md5: ${B}\nwdir: .\nlocked: false\nalways_changed: false\nouts:\n- md5: ${A}\n  path: old.bin\n  cache: true\n  persist: false\n  push: true\n`,
+      // import-url: a dep with a remote's etag (case kept) or HDFS checksum; an empty stage md5 is none.
+      'url.dvc': `md5: ''\ndeps:\n- etag: '"0x8D9A1B"'\n  size: 10\n  path: https://example.com/u.csv\n- checksum: 000002000000000000000000a86fe4d846edc1bf4c355cb6112f141e\n  path: hdfs://h/data\n  fs_config: {user: me}\nouts:\n- md5: ${A}\n  size: 10\n  hash: md5\n  path: u.csv\n  isexec: false\n`,
+      // A cloud-versioned directory (`dvc add` to a version_aware remote) and annotations (`dvc add --desc --type --label --meta`).
+      'cloud.dvc': `desc: a stage desc\nmeta: {owner: me, tags: [x]}\nouts:\n- md5: ${B}.dir\n  size: 3\n  nfiles: 1\n  hash: md5\n  path: images\n  desc: pictures\n  type: dataset\n  labels: [raw, cats]\n  meta: 7\n  remote: store\n  files:\n  - size: 3\n    version_id: v1\n    etag: '"0x8D9A1B"'\n    md5: ${A}\n    relpath: a.png\n    cloud:\n      store:\n        etag: '"0x8D9A1B"'\n        version_id: v1\n`,
+      // import-db, and an all-digit md5 YAML reads as a number.
+      'db.dvc': `deps:\n- db:\n    connection: pg\n    query: SELECT 1\n    file_format: csv\nouts:\n- md5: 12345\n  path: result.csv\n  hash: md5\n`,
+      'empty.dvc': '',
+      'nulls.dvc': 'wdir:\ndeps:\nouts:\n',
+    };
+    await withProject(files, async (dir) => {
+      const project = await loadProject(workspaceTree(dir));
+      assert.deepEqual(project.errors, []);
+      assert.deepEqual(
+        project.dvcFiles.map((f) => [f.file, f.outs.map((o) => [o.path, o.md5, o.hashName])]),
+        [
+          ['cloud.dvc', [['images', `${B}.dir`, 'md5']]],
+          ['db.dvc', [['result.csv', '12345', 'md5']]],
+          ['empty.dvc', []],
+          ['nulls.dvc', []],
+          ['old.dvc', [['old.bin', A, 'md5-dos2unix']]],
+          ['url.dvc', [['u.csv', A, 'md5']]],
+          ['v1/data.xml.dvc', [['v1/data.xml', A, 'md5-dos2unix']]],
+          ['v2/data.xml.dvc', [['v2/data.xml', A, 'md5-dos2unix']]],
+          ['v3/data.xml.dvc', [['v3/data.xml', A, 'md5']]],
+        ],
+      );
+    });
+  });
 
   test('the data layer reads .dvc files through the guarded reader: a link out of the project is refused', async () => {
     const outside = tempDir('mlreport-outside-');

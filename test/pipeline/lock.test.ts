@@ -241,6 +241,27 @@ describe("dvc.lock is read against DVC's schema (dvc/schema.py LOCKFILE_SCHEMA)"
     ['a schema that is a number', 'schema: 2.0\nstages: {}\n', /^dvc\.lock: 'schema' must be the string '2\.0' \(quoted\), not the number 2\.0\.$/],
     ['an unknown top-level key', "schema: '2.0'\nstages: {}\nstage: {}\n", /^dvc\.lock: unknown top-level key 'stage'/],
     ['a DVC 1.x stage with a bad md5', 'train:\n  cmd: c\n  outs:\n  - path: m\n    md5: 5\n', /^dvc\.lock: stage 'train': outs\[0\]\.md5 must be a hash/],
+    // DIR_FILES_SCHEMA and CLOUD_SCHEMA: a directory's listing and a remote's record are checked like the entry.
+    [
+      "a file of a directory's listing with a size that is text",
+      lockWith(`cmd: c\nouts:\n- path: d\n  md5: ${MD5}.dir\n  files:\n  - relpath: a\n    md5: ${MD5}\n    size: x\n`),
+      /^dvc\.lock: stage 'train': outs\[0\]\.files\[0\]\.size must be a whole number, not the string 'x'\.$/,
+    ],
+    [
+      "a key DVC does not write in a file of a directory's listing",
+      lockWith(`cmd: c\nouts:\n- path: d\n  md5: ${MD5}.dir\n  files:\n  - relpath: a\n    path: a\n`),
+      /^dvc\.lock: stage 'train': outs\[0\]\.files\[0\]: unknown key 'path' \(expected one of relpath, md5,/,
+    ],
+    [
+      "a remote's record that is a string",
+      lockWith(`cmd: c\nouts:\n- path: m\n  md5: ${MD5}\n  cloud:\n    origin: v1\n`),
+      /^dvc\.lock: stage 'train': outs\[0\]\.cloud\.origin must be a mapping of hash and meta fields, not the string 'v1'\.$/,
+    ],
+    [
+      "a remote's record with an etag too short",
+      lockWith(`cmd: c\nouts:\n- path: m\n  md5: ${MD5}\n  cloud:\n    origin: {etag: E1}\n`),
+      /^dvc\.lock: stage 'train': outs\[0\]\.cloud\.origin\.etag must be a hash of at least 3 characters, not the string 'E1'\.$/,
+    ],
   ];
   for (const [name, text, expected] of refused) {
     test(`refused, naming the file, the stage and the key: ${name}`, () => {

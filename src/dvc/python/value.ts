@@ -107,6 +107,11 @@ export function isRawMap(value: Raw | undefined): value is RawMap {
   return value instanceof Map;
 }
 
+/** Python's falsiness of a value that is not a mapping, as DVC's loaders test it (`data or {}`). */
+export function isPyFalsy(v: Raw): boolean {
+  return v === null || v === false || v === 0 || v === '' || (v instanceof PyFloat && v.value === 0) || (Array.isArray(v) && !v.length);
+}
+
 /** A mapping from entries; keys that were not strings in `source` (a mapping being copied) stay so. */
 export function mapFrom(entries: Iterable<readonly [string, Raw]>, source?: RawMap): RawMap {
   const map: RawMap = new Map(entries);
