@@ -25350,8 +25350,21 @@ import { stat as stat7 } from "node:fs/promises";
 function diffData(old, head) {
   const out = { added: [], deleted: [], modified: [], renamed: [], notInCache: [] };
   const unknown = /* @__PURE__ */ new Map();
-  for (const index of [old, head]) for (const [dir, why] of index.unknown) unknown.set(dir, [...unknown.get(dir) ?? [], why]);
-  const hidden = (path) => [...unknown.keys()].some((dir) => path.startsWith(`${dir}/`));
+  const note2 = (path, why) => void unknown.set(path, [...unknown.get(path) ?? [], why]);
+  for (const index of [old, head]) for (const [dir, why] of index.unknown) note2(dir, why);
+  const unloaded = /* @__PURE__ */ new Set();
+  for (const [index, other] of [
+    [old, head],
+    [head, old]
+  ]) {
+    for (const [path, entry] of index.entries) {
+      const why = entry.dvcfile === void 0 ? void 0 : other.unloaded.get(entry.dvcfile);
+      if (why === void 0 || other.entries.has(path)) continue;
+      unloaded.add(path);
+      note2(path, why);
+    }
+  }
+  const hidden = (path) => unloaded.has(path) || [...unknown.keys()].some((dir) => path.startsWith(`${dir}/`));
   const added = [];
   const deleted = [];
   for (const path of /* @__PURE__ */ new Set([...old.entries.keys(), ...head.entries.keys()])) {
@@ -25410,6 +25423,7 @@ function selectTargets(index, targets) {
   return {
     entries: new Map([...index.entries].filter(([path]) => wanted(path))),
     unknown: new Map([...index.unknown].filter(([path]) => wanted(path))),
+    unloaded: index.unloaded,
     notes: index.notes
   };
 }
@@ -26072,9 +26086,12 @@ async function tableShape2(chunks, delimiter) {
 // src/data-diff/collect.ts
 var MAX_TABLES = 50;
 async function readRevisionData(tree, data, options2 = {}) {
-  const index = { entries: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map(), notes: [] };
+  const index = { entries: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map(), unloaded: /* @__PURE__ */ new Map(), notes: [] };
   const project = await (options2.project ?? loadProject(tree));
   if (options2.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e.error}`);
+  for (const { file } of project.errors) {
+    if (file.endsWith(".dvc")) index.unloaded.set(file, `${tree.name}: ${file} does not load, so the data it tracks is not known there`);
+  }
   const outputs = [];
   for (const dvcYaml of project.dvcYamls) {
     const lockPath = joinPath(dvcYaml.dir, "dvc.lock");
@@ -26103,7 +26120,7 @@ async function readRevisionData(tree, data, options2 = {}) {
     for (const out of file.outs) {
       if (!out.cache) continue;
       outputs.push({ path: out.path, md5: out.md5, legacy: out.hashName !== "md5", remote: out.remote });
-      index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles) });
+      index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles), dvcfile: file.file });
     }
   }
   let from = data;

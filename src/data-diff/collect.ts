@@ -45,9 +45,12 @@ export async function readRevisionData(
   data: PipelineData | null,
   options: { projectNotes?: boolean; project?: Promise<DvcProject> } = {},
 ): Promise<RevisionData> {
-  const index: DataIndex = { entries: new Map(), unknown: new Map(), notes: [] };
+  const index: DataIndex = { entries: new Map(), unknown: new Map(), unloaded: new Map(), notes: [] };
   const project = await (options.project ?? loadProject(tree));
   if (options.projectNotes !== false) for (const e of project.errors) index.notes.push(`${tree.name}: ${e.error}`);
+  for (const { file } of project.errors) {
+    if (file.endsWith('.dvc')) index.unloaded.set(file, `${tree.name}: ${file} does not load, so the data it tracks is not known there`);
+  }
   const outputs: TrackedOutput[] = [];
   for (const dvcYaml of project.dvcYamls) {
     const lockPath = joinPath(dvcYaml.dir, 'dvc.lock');
@@ -85,7 +88,7 @@ export async function readRevisionData(
     for (const out of file.outs) {
       if (!out.cache) continue;
       outputs.push({ path: out.path, md5: out.md5, legacy: out.hashName !== 'md5', remote: out.remote });
-      index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles) });
+      index.entries.set(out.path, { md5: out.md5, size: out.size ?? null, isdir: isDir(out.md5, out.nfiles), dvcfile: file.file });
     }
   }
   let from = data;

@@ -6,13 +6,29 @@ import type { DataDiff, DataEntry, DataIndex } from './types';
  * side only is added or deleted, a path whose md5 (or file/directory kind) differs is modified, and an added path
  * whose md5 equals a deleted one's is a rename — matched in path order, as `_detect_renames` pairs them, so only
  * content that is otherwise unchanged counts as renamed. The files of a directory that one side cannot list are
- * not compared (DVC's "unknown" entries); the directory is listed under "not in cache" with the reason. Pure.
+ * not compared (DVC's "unknown" entries); the directory is listed under "not in cache" with the reason, as is an
+ * output of a `.dvc` file that the other side cannot load. Pure.
  */
 export function diffData(old: DataIndex, head: DataIndex): DataDiff {
   const out: DataDiff = { added: [], deleted: [], modified: [], renamed: [], notInCache: [] };
   const unknown = new Map<string, string[]>();
-  for (const index of [old, head]) for (const [dir, why] of index.unknown) unknown.set(dir, [...(unknown.get(dir) ?? []), why]);
-  const hidden = (path: string): boolean => [...unknown.keys()].some((dir) => path.startsWith(`${dir}/`));
+  const note = (path: string, why: string): void => void unknown.set(path, [...(unknown.get(path) ?? []), why]);
+  for (const index of [old, head]) for (const [dir, why] of index.unknown) note(dir, why);
+  // An output of a `.dvc` file that does not load at the other side: what it held there is not known, so it is
+  // neither added nor deleted (nor are its files).
+  const unloaded = new Set<string>();
+  for (const [index, other] of [
+    [old, head],
+    [head, old],
+  ] as const) {
+    for (const [path, entry] of index.entries) {
+      const why = entry.dvcfile === undefined ? undefined : other.unloaded.get(entry.dvcfile);
+      if (why === undefined || other.entries.has(path)) continue;
+      unloaded.add(path);
+      note(path, why);
+    }
+  }
+  const hidden = (path: string): boolean => unloaded.has(path) || [...unknown.keys()].some((dir) => path.startsWith(`${dir}/`));
   const added: [string, DataEntry][] = [];
   const deleted: [string, DataEntry][] = [];
   for (const path of new Set([...old.entries.keys(), ...head.entries.keys()])) {
@@ -83,6 +99,7 @@ export function selectTargets(index: DataIndex, targets: string[]): DataIndex {
   return {
     entries: new Map([...index.entries].filter(([path]) => wanted(path))),
     unknown: new Map([...index.unknown].filter(([path]) => wanted(path))),
+    unloaded: index.unloaded,
     notes: index.notes,
   };
 }

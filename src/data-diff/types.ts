@@ -5,6 +5,8 @@ export interface DataEntry {
   /** Bytes (a directory: the sum DVC records); null when unknown (a file inside a directory not in the cache). */
   size: number | null;
   isdir: boolean;
+  /** The `.dvc` file that tracks it, for an output of one: where that file does not load, what it held is not known. */
+  dvcfile?: string;
 }
 
 /** A revision's DVC-tracked data, flattened as DVC's data index is: outputs and the files of directory outputs. */
@@ -13,6 +15,8 @@ export interface DataIndex {
   entries: Map<string, DataEntry>;
   /** Directory outputs whose files could not be listed (the `.dir` manifest in neither cache nor remote), and why. */
   unknown: Map<string, string>;
+  /** `.dvc` files of this revision that do not load, and what that leaves unknown. */
+  unloaded: Map<string, string>;
   /** What the reader should know about this revision (a dvc.lock missing, a file that does not parse). */
   notes: string[];
 }

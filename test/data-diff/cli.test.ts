@@ -108,6 +108,33 @@ describe('mlreport data diff (dist/cli.js), as `dvc diff` prints it', () => {
     repo.remove();
   });
 
+  test('a base .dvc file that does not load: the data it tracks is not known there, not added', async () => {
+    const repo = twoCommitProject();
+    const dvcFile = repo.git('show', 'HEAD~1:model.pkl.dvc');
+    repo.git('checkout', '-q', 'HEAD~1');
+    repo.commit('hand-edited .dvc file', { 'model.pkl.dvc': dvcFile.replace('  size:', '  sise:') });
+    // The workspace's is fixed again, not yet committed.
+    repo.write({ 'model.pkl.dvc': dvcFile });
+    const r = await runCli(['data', 'diff', 'HEAD', '--json'], repo.dir, env());
+    assert.equal(r.code, 0, r.stderr);
+    const diff = JSON.parse(r.stdout) as Record<string, { path: unknown }[]>;
+    assert.deepEqual(
+      diff.added!.map((e) => e.path),
+      [],
+      'model.pkl is tracked at HEAD too, but the .dvc file there does not say what it held',
+    );
+    assert.deepEqual(
+      diff['not in cache']!.map((e) => e.path),
+      ['model.pkl'],
+    );
+    assert.ok(
+      r.stderr.includes('model.pkl: its files are not compared: HEAD: model.pkl.dvc does not load, so the data it tracks is not known there'),
+      r.stderr,
+    );
+    assert.ok(r.stderr.includes("HEAD: model.pkl.dvc: outs[0]: unknown key 'sise'"), r.stderr);
+    repo.remove();
+  });
+
   test('no dvc.lock at the base, an unreachable remote: said per path, exit 0', async () => {
     const repo = twoCommitProject({ baseDirInCache: false, remote: 'http://127.0.0.1:9/store' });
     repo.git('rm', '-q', 'dvc.lock');

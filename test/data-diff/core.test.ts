@@ -15,6 +15,7 @@ function index(entries: Record<string, Partial<DataEntry> & { md5: string | null
   return {
     entries: new Map(Object.entries(entries).map(([p, e]) => [p, { size: null, isdir: e.md5?.endsWith('.dir') ?? false, ...e }])),
     unknown: new Map(Object.entries(unknown)),
+    unloaded: new Map(),
     notes: [],
   };
 }
@@ -70,6 +71,23 @@ describe('diffData: dvc diff over two data indexes', () => {
       ['d/'],
     );
     assert.deepEqual(diff.notInCache, [{ path: 'd/', reason: 'base: object missing' }]);
+  });
+
+  test("the outputs of a .dvc file the other side cannot load: neither added nor deleted, nor their files; 'not in cache' with why", () => {
+    const old = index({ d: { md5: `${H('a')}.dir`, dvcfile: 'd.dvc' }, 'd/f': { md5: H('1') }, m: { md5: H('2'), dvcfile: 'm.dvc' } });
+    const head = index({ gone: { md5: H('3'), dvcfile: 'gone.dvc' } });
+    head.unloaded.set('d.dvc', 'head: d.dvc does not load');
+    // m.dvc loads at both sides (it was removed at the head): m is deleted as before; so is gone.dvc's added output.
+    const diff = diffData(old, head);
+    assert.deepEqual(
+      diff.deleted.map((e) => e.path),
+      ['m'],
+    );
+    assert.deepEqual(
+      diff.added.map((e) => e.path),
+      ['gone'],
+    );
+    assert.deepEqual(diff.notInCache, [{ path: 'd/', reason: 'head: d.dvc does not load' }]);
   });
 
   test('lists sort by path in code-point order; index keys by their parts (a/b before a.txt) only decide rename pairs', () => {
