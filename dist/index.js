@@ -25913,7 +25913,7 @@ function upstreamCauses(inputs, dag, head, base, writer) {
       for (const [p, count2] of inputs.files) if (under(p) && dag.producerOf(p) === void 0) files.add(fileCause(p, count2), name);
       const dvcOuts = causeTrackedOuts(inputs, path);
       for (const out of dvcOuts) {
-        const change2 = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), ".dvc");
+        const change2 = dvcDataCause(inputs, out);
         if (change2) data.add(change2, name);
       }
       if (dvcOuts.length || someOf(inputs.tracked, under)) continue;
@@ -25950,7 +25950,7 @@ function everythingChanged(inputs, basis) {
   });
   const outs = new Set([...inputs.base.dvcFiles, ...inputs.head.dvcFiles].flatMap((f) => f.outs.map((o) => o.path)));
   for (const out of [...outs].sort()) {
-    const change2 = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), ".dvc");
+    const change2 = dvcDataCause(inputs, out);
     if (change2) data.add(change2);
   }
   const omitted2 = changedParams - params.length + files.omitted() + data.omitted();
@@ -26009,6 +26009,16 @@ function causeTrackedOuts(inputs, path) {
 function causeFindOut(project, path) {
   for (const file of project.dvcFiles) for (const out of file.outs) if (out.path === path) return out;
   return void 0;
+}
+function dvcDataCause(inputs, out) {
+  const before = causeFindOut(inputs.base, out);
+  const after = causeFindOut(inputs.head, out);
+  if (!before && trackerUnloaded(inputs.base, inputs.head, out) || !after && trackerUnloaded(inputs.head, inputs.base, out)) return null;
+  return dataCause(out, before, after, ".dvc");
+}
+function trackerUnloaded(side, other, out) {
+  const file = other.dvcFiles.find((f) => f.outs.some((o) => o.path === out))?.file;
+  return file !== void 0 && side.errors.some((e) => e.file === file);
 }
 function causeEntryOf(entries, path) {
   return entries.find((e) => e.path === path);

@@ -152,7 +152,7 @@ function upstreamCauses(inputs: CauseInputs, dag: Dag, head: CauseSide, base: Ca
       for (const [p, count] of inputs.files) if (under(p) && dag.producerOf(p) === undefined) files.add(fileCause(p, count), name);
       const dvcOuts = causeTrackedOuts(inputs, path);
       for (const out of dvcOuts) {
-        const change = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), '.dvc');
+        const change = dvcDataCause(inputs, out);
         if (change) data.add(change, name);
       }
       if (dvcOuts.length || someOf(inputs.tracked, under)) continue;
@@ -196,7 +196,7 @@ function everythingChanged(inputs: CauseInputs, basis: 'no-pipeline' | 'no-stage
   });
   const outs = new Set([...inputs.base.dvcFiles, ...inputs.head.dvcFiles].flatMap((f) => f.outs.map((o) => o.path)));
   for (const out of [...outs].sort()) {
-    const change = dataCause(out, causeFindOut(inputs.base, out), causeFindOut(inputs.head, out), '.dvc');
+    const change = dvcDataCause(inputs, out);
     if (change) data.add(change);
   }
   const omitted = changedParams - params.length + files.omitted() + data.omitted();
@@ -275,6 +275,24 @@ function causeTrackedOuts(inputs: CauseInputs, path: string): string[] {
 function causeFindOut(project: DvcProject, path: string): LockEntry | undefined {
   for (const file of project.dvcFiles) for (const out of file.outs) if (out.path === path) return out;
   return undefined;
+}
+
+/**
+ * The data change of a `.dvc`-tracked out; null when there is none, or when one side lacks the out because the `.dvc`
+ * file that tracks it at the other side does not load there: what it held there is not known (that file's error is
+ * among the causes' unknowns), so it is neither added nor removed.
+ */
+function dvcDataCause(inputs: CauseInputs, out: string): DataCause | null {
+  const before = causeFindOut(inputs.base, out);
+  const after = causeFindOut(inputs.head, out);
+  if ((!before && trackerUnloaded(inputs.base, inputs.head, out)) || (!after && trackerUnloaded(inputs.head, inputs.base, out))) return null;
+  return dataCause(out, before, after, '.dvc');
+}
+
+/** Whether the `.dvc` file that tracks `out` in `other` does not load in `side`. */
+function trackerUnloaded(side: DvcProject, other: DvcProject, out: string): boolean {
+  const file = other.dvcFiles.find((f) => f.outs.some((o) => o.path === out))?.file;
+  return file !== undefined && side.errors.some((e) => e.file === file);
 }
 
 function causeEntryOf(entries: LockEntry[], path: string): LockEntry | undefined {

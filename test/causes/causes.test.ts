@@ -147,6 +147,25 @@ stages:
     ]);
   });
 
+  test('a .dvc file that does not load at the base: its data is not called added, and its error is among the unknowns', async () => {
+    const repo = new TempRepo('mlreport-causes-');
+    repos.push(repo);
+    const images = (md5: string, size: number) => `outs:\n- md5: ${md5}.dir\n  size: ${size}\n  nfiles: 3\n  hash: md5\n  path: images\n`;
+    const dvcYaml = 'stages:\n  train:\n    cmd: node src/train.js\n    deps: [data/images]\n    metrics:\n      - metrics.json: {cache: false}\n';
+    repo.commit('base', {
+      'data/.gitignore': '/images\n',
+      'dvc.yaml': dvcYaml,
+      // A hand edit DVC refuses: `sise:` is no key of an out.
+      'data/images.dvc': images('0123456789abcdef0123456789abcdef', 3000).replace('  size:', '  sise:'),
+      'metrics.json': '{"accuracy": 0.8}',
+    });
+    repo.commit('head', { 'data/images.dvc': images('fedcba9876543210fedcba9876543210', 4500), 'metrics.json': '{"accuracy": 0.85}' });
+    const causes = causesOf(await report(repo));
+    assert.deepEqual(causes.data, []);
+    assert.equal(causes.unknown.length, 1, JSON.stringify(causes.unknown));
+    assert.match(causes.unknown[0], /^at \S+: data\/images\.dvc: outs\[0\]: unknown key 'sise'/);
+  });
+
   test('dvc.lock missing at the base: the line says data changes are unknown instead of guessing', async () => {
     const repo = new TempRepo('mlreport-causes-');
     repos.push(repo);
