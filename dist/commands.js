@@ -24589,6 +24589,10 @@ function sideFile(sides, path, which, keys, table2) {
   if (!tree || !side) return null;
   if (keys === void 0) return { status: "missing", note: unnamedNote(sides, which, path, tree.name) };
   const noted = (file) => {
+    const tracker = (which === "a" ? sides.sideB : sides.sideA)?.dvcFileOf.get(path);
+    if (file.status === "missing" && tracker !== void 0 && side.unloadedDvcFiles.has(tracker)) {
+      return { status: "missing", note: `not known at ${tree.name}: ${tracker}, which tracks it, does not load there` };
+    }
     if (file.status === "error") {
       sides.errors.push({ rev: tree.name, path, message: file.message });
       if (sides.kind !== "params" || which !== "b") sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
@@ -24764,12 +24768,17 @@ async function selectFiles(tree, targets, log, fatal) {
   const all = await tree.list();
   let files = projectFiles([]);
   let dvcYamls = 0;
+  const dvcFileOf = /* @__PURE__ */ new Map();
+  const unloadedDvcFiles = /* @__PURE__ */ new Set();
   if (needDvcYaml) {
     const project = await projectOf(tree);
-    for (const { error } of project.errors) {
+    for (const { file, error } of project.errors) {
+      const dvcFile = file.endsWith(".dvc");
+      if (dvcFile) unloadedDvcFiles.add(file);
       if (fatal) fatal.push(error);
-      else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
+      else log.warning(`${tree.name}: ${error} (${dvcFile ? "the data it tracks is not known there" : "the metrics and params it names are skipped"})`);
     }
+    for (const { file, outs } of project.dvcFiles) for (const out of outs) dvcFileOf.set(out.path, file);
     files = projectFiles(project.dvcYamls, project.dvcFiles);
     dvcYamls = project.dvcYamls.length + project.errors.length;
   }
@@ -24817,7 +24826,7 @@ async function selectFiles(tree, targets, log, fatal) {
     for (const [p, keys] of files.params) for (const f of expand([p], named3.params)) expanded.set(f, keys);
     files.params = expanded;
   }
-  return { ...files, named: named3 };
+  return { ...files, named: named3, dvcFileOf, unloadedDvcFiles };
 }
 function projectOf(tree) {
   return "project" in tree ? tree.project() : loadProject(tree);

@@ -202,6 +202,11 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
   if (!tree || !side) return null;
   if (keys === undefined) return { status: 'missing', note: unnamedNote(sides, which, path, tree.name) };
   const noted = (file: ValueFile): ValueFile => {
+    // Missing here, tracked at the other side by a `.dvc` file that does not load here: what it held is not known.
+    const tracker = (which === 'a' ? sides.sideB : sides.sideA)?.dvcFileOf.get(path);
+    if (file.status === 'missing' && tracker !== undefined && side.unloadedDvcFiles.has(tracker)) {
+      return { status: 'missing', note: `not known at ${tree.name}: ${tracker}, which tracks it, does not load there` };
+    }
     if (file.status === 'error') {
       sides.errors.push({ rev: tree.name, path, message: file.message });
       // A params file at the head fails the run, reported once as that error. Its dvc.yaml, whose `${…}` read it
@@ -430,6 +435,9 @@ interface NamedPaths {
 /** A side's values files, with what they were named by: a file the other side has may lie in a folder named here. */
 interface SelectedFiles extends ProjectFiles {
   named: Record<ValueKind, NamedPaths>;
+  /** Each output of this side's `.dvc` files that load → the file; and the side's `.dvc` files that do not load. */
+  dvcFileOf: Map<string, string>;
+  unloadedDvcFiles: Set<string>;
 }
 
 async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: string[]): Promise<SelectedFiles> {
@@ -437,12 +445,17 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
   const all = await tree.list();
   let files = projectFiles([]);
   let dvcYamls = 0;
+  const dvcFileOf = new Map<string, string>();
+  const unloadedDvcFiles = new Set<string>();
   if (needDvcYaml) {
     const project = await projectOf(tree);
-    for (const { error } of project.errors) {
+    for (const { file, error } of project.errors) {
+      const dvcFile = file.endsWith('.dvc');
+      if (dvcFile) unloadedDvcFiles.add(file);
       if (fatal) fatal.push(error);
-      else log.warning(`${tree.name}: ${error} (the metrics and params it names are skipped)`);
+      else log.warning(`${tree.name}: ${error} (${dvcFile ? 'the data it tracks is not known there' : 'the metrics and params it names are skipped'})`);
     }
+    for (const { file, outs } of project.dvcFiles) for (const out of outs) dvcFileOf.set(out.path, file);
     files = projectFiles(project.dvcYamls, project.dvcFiles);
     dvcYamls = project.dvcYamls.length + project.errors.length;
   }
@@ -498,7 +511,7 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
     for (const [p, keys] of files.params) for (const f of expand([p], named.params)) expanded.set(f, keys);
     files.params = expanded;
   }
-  return { ...files, named };
+  return { ...files, named, dvcFileOf, unloadedDvcFiles };
 }
 
 /** The project a tree shows: the one a cached-outputs tree holds (the run's, when it shares them), else loaded now. */

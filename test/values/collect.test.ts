@@ -49,6 +49,27 @@ describe('collectAndCompare (run.ts entry point)', () => {
     assert.ok(!log.lines.some((l) => l.startsWith('warning')), log.lines.join('\n'));
   });
 
+  test('a .dvc file that does not load at the base: the metrics file it tracks is not known there, not called absent', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const dvcFile = 'outs:\n- md5: 0cc175b9c0f1b6a831c399e269772661\n  size: 12\n  hash: md5\n  path: scores.json\n';
+    const base = r.commit('base', {
+      'dvc.yaml': 'metrics: [eval/scores.json]\n',
+      'eval/.gitignore': '/scores.json\n',
+      // A hand edit DVC refuses: `sise:` is no key of an out.
+      'eval/scores.json.dvc': dvcFile.replace('  size:', '  sise:'),
+    });
+    r.write({ 'eval/scores.json.dvc': dvcFile, 'eval/scores.json': '{"acc": 1.0}' });
+    const log = new MemoryLogger();
+    const git = await GitRepo.open(r.dir);
+    const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
+    assert.deepEqual(result.metrics[0]!.notes, ['not known at main: eval/scores.json.dvc, which tracks it, does not load there']);
+    assert.deepEqual(log.lines, [
+      "warning: main: eval/scores.json.dvc: outs[0]: unknown key 'sise' (expected one of path, md5, checksum, etag, size, nfiles, isexec, version_id, persist, " +
+        'cloud, hash, desc, type, labels, meta, cache, remote, push, files, fs_config). (the data it tracks is not known there)',
+    ]);
+  });
+
   test('a file that fails to parse on one side: warning names revision and file, the other files still diffed', async () => {
     const r = new TempRepo();
     repos.push(r);
