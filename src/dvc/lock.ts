@@ -125,7 +125,7 @@ function parseStage(entry: Raw, where: string): LockStage {
 /**
  * A list of deps or outs as dvc.lock and `.dvc` files record them, their hash and meta fields checked as DVC's
  * schema checks them (dvc/output.py `CHECKSUMS_SCHEMA`, `META_SCHEMA`, `CLOUD_SCHEMA`, `DIR_FILES_SCHEMA`).
- * `keys`: the only keys an entry may have; the caller checks those beyond `ENTRY_KEYS` (a `.dvc` out's `cache:`).
+ * `keys`: the only keys an entry may have; the types of keys not checked here (a `.dvc` out's `cache:`) are the caller's to check.
  */
 export function parseLockEntries(value: Raw | undefined, where: string, keys: readonly string[]): LockEntry[] {
   if (value === undefined || value === null) return [];
@@ -209,6 +209,7 @@ function cloud(item: RawMap, at: string): void {
 /**
  * A hash field as DVC's `CHECKSUM_SCHEMA` takes it: empty or null is no hash; a string (or an int, which YAML makes
  * of an all-digit hash) of at least 3 characters is one, lower-cased unless the field is case-sensitive (`etag`).
+ * `named`: how messages name the field (`x.dvc: outs[0].md5`).
  */
 export function checksum(item: RawMap, key: string, named: string, lower: boolean): string | null {
   const v = item.get(key);
