@@ -23141,12 +23141,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix14 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options2, detached: posix14 });
+  const posix15 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options2, detached: posix15 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix14 && !forwarding) {
+  if (posix15 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -24343,6 +24343,7 @@ function capitalize(text2) {
 }
 
 // src/values/collect.ts
+import { posix as posix14 } from "node:path";
 import { isAscii as isAscii2 } from "node:buffer";
 
 // src/dvc/files.ts
@@ -24640,6 +24641,8 @@ function unnamedNote(sides, which, path, name) {
   const file = ancestorIn(path, which === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix14.dirname(file2) === "." || path.startsWith(`${posix14.dirname(file2)}/`));
+  if (unloaded) return `not known at ${name}: ${unloaded} does not load there`;
   return `not named in dvc.yaml at ${name}`;
 }
 function ancestorIn(path, paths) {
@@ -24770,11 +24773,13 @@ async function selectFiles(tree, targets, log, fatal) {
   let dvcYamls = 0;
   const dvcFileOf = /* @__PURE__ */ new Map();
   const unloadedDvcFiles = /* @__PURE__ */ new Set();
+  const unloadedDvcYamls = [];
   if (needDvcYaml) {
     const project = await projectOf(tree);
     for (const { file, error } of project.errors) {
       const dvcFile = file.endsWith(".dvc");
       if (dvcFile) unloadedDvcFiles.add(file);
+      else if (posix14.basename(file) === "dvc.yaml") unloadedDvcYamls.push(file);
       if (fatal) fatal.push(error);
       else log.warning(`${tree.name}: ${error} (${dvcFile ? "the data it tracks is not known there" : "the metrics and params it names are skipped"})`);
     }
@@ -24826,7 +24831,7 @@ async function selectFiles(tree, targets, log, fatal) {
     for (const [p, keys] of files.params) for (const f of expand([p], named3.params)) expanded.set(f, keys);
     files.params = expanded;
   }
-  return { ...files, named: named3, dvcFileOf, unloadedDvcFiles };
+  return { ...files, named: named3, dvcFileOf, unloadedDvcFiles, unloadedDvcYamls };
 }
 function projectOf(tree) {
   return "project" in tree ? tree.project() : loadProject(tree);

@@ -8265,6 +8265,7 @@ function escapeCell(text2) {
 var NEEDS_ESCAPE = /[\\&<>|`*[\]~@#:\r\n]|gh-|www\./i;
 
 // src/values/collect.ts
+import { posix as posix4 } from "node:path";
 import { isAscii } from "node:buffer";
 
 // src/dvc/project.ts
@@ -14946,6 +14947,8 @@ function unnamedNote(sides, which, path, name) {
   const file = ancestorIn(path, which === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix4.dirname(file2) === "." || path.startsWith(`${posix4.dirname(file2)}/`));
+  if (unloaded) return `not known at ${name}: ${unloaded} does not load there`;
   return `not named in dvc.yaml at ${name}`;
 }
 function ancestorIn(path, paths) {
@@ -15076,11 +15079,13 @@ async function selectFiles(tree, targets, log, fatal) {
   let dvcYamls = 0;
   const dvcFileOf = /* @__PURE__ */ new Map();
   const unloadedDvcFiles = /* @__PURE__ */ new Set();
+  const unloadedDvcYamls = [];
   if (needDvcYaml) {
     const project = await projectOf(tree);
     for (const { file, error } of project.errors) {
       const dvcFile = file.endsWith(".dvc");
       if (dvcFile) unloadedDvcFiles.add(file);
+      else if (posix4.basename(file) === "dvc.yaml") unloadedDvcYamls.push(file);
       if (fatal) fatal.push(error);
       else log.warning(`${tree.name}: ${error} (${dvcFile ? "the data it tracks is not known there" : "the metrics and params it names are skipped"})`);
     }
@@ -15132,7 +15137,7 @@ async function selectFiles(tree, targets, log, fatal) {
     for (const [p, keys] of files.params) for (const f of expand([p], named.params)) expanded.set(f, keys);
     files.params = expanded;
   }
-  return { ...files, named, dvcFileOf, unloadedDvcFiles };
+  return { ...files, named, dvcFileOf, unloadedDvcFiles, unloadedDvcYamls };
 }
 function projectOf(tree) {
   return "project" in tree ? tree.project() : loadProject(tree);

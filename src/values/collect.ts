@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { isAscii } from 'node:buffer';
 import { projectFiles, type ProjectFiles } from '../dvc/files';
 import { loadProject, projectAt, WORKSPACE, type DvcProject, type LoadedProjects } from '../dvc/project';
@@ -273,6 +274,9 @@ function unnamedNote(sides: ComparedSides, which: 'a' | 'b', path: string, name:
   const file = ancestorIn(path, which === 'a' ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
+  // A dvc.yaml over this path that does not load there may well name it: not known, rather than not named.
+  const unloaded = side.unloadedDvcYamls.find((file) => posix.dirname(file) === '.' || path.startsWith(`${posix.dirname(file)}/`));
+  if (unloaded) return `not known at ${name}: ${unloaded} does not load there`;
   return `not named in dvc.yaml at ${name}`;
 }
 
@@ -438,6 +442,8 @@ interface SelectedFiles extends ProjectFiles {
   /** Each output of this side's `.dvc` files that load → the file; and the side's `.dvc` files that do not load. */
   dvcFileOf: Map<string, string>;
   unloadedDvcFiles: Set<string>;
+  /** This side's dvc.yaml files that do not load: what they name there is not known, not "not named". */
+  unloadedDvcYamls: string[];
 }
 
 async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: string[]): Promise<SelectedFiles> {
@@ -447,11 +453,13 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
   let dvcYamls = 0;
   const dvcFileOf = new Map<string, string>();
   const unloadedDvcFiles = new Set<string>();
+  const unloadedDvcYamls: string[] = [];
   if (needDvcYaml) {
     const project = await projectOf(tree);
     for (const { file, error } of project.errors) {
       const dvcFile = file.endsWith('.dvc');
       if (dvcFile) unloadedDvcFiles.add(file);
+      else if (posix.basename(file) === 'dvc.yaml') unloadedDvcYamls.push(file);
       if (fatal) fatal.push(error);
       else log.warning(`${tree.name}: ${error} (${dvcFile ? 'the data it tracks is not known there' : 'the metrics and params it names are skipped'})`);
     }
@@ -511,7 +519,7 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
     for (const [p, keys] of files.params) for (const f of expand([p], named.params)) expanded.set(f, keys);
     files.params = expanded;
   }
-  return { ...files, named, dvcFileOf, unloadedDvcFiles };
+  return { ...files, named, dvcFileOf, unloadedDvcFiles, unloadedDvcYamls };
 }
 
 /** The project a tree shows: the one a cached-outputs tree holds (the run's, when it shares them), else loaded now. */

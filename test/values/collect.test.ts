@@ -188,6 +188,49 @@ describe('collectAndCompare (run.ts entry point)', () => {
     await git.close();
   });
 
+  test("a file the base's dvc.yaml may name, where that dvc.yaml does not load, is not known there — not 'not named'", async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const base = r.commit('base', {
+      'dvc.yaml': 'metrics:\n  - m.json\nstages:\n  a:\n    cmd: [echo\n',
+      'sub/dvc.yaml': 'metrics:\n  - s.json\n',
+      'm.json': '{"acc": 0.5}',
+      'sub/s.json': '{"f1": 0.5}',
+      'other.json': '{"x": 1}',
+    });
+    r.write({ 'dvc.yaml': 'metrics:\n  - m.json\n  - other.json\n', 'sub/dvc.yaml': 'metrics:\n  - s.json\n  - t.json\n', 'sub/t.json': '{"f1": 1}' });
+    const log = new MemoryLogger();
+    const git = await GitRepo.open(r.dir);
+    const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
+    await git.close();
+    assert.deepEqual(
+      result.metrics.map((f) => [f.path, f.notes]),
+      [
+        ['m.json', ['not known at main: dvc.yaml does not load there']],
+        ['other.json', ['not known at main: dvc.yaml does not load there']],
+        ['sub/s.json', []],
+        // The root dvc.yaml could name any file of the project, sub/'s own included.
+        ['sub/t.json', ['not known at main: dvc.yaml does not load there']],
+      ],
+    );
+
+    // A nested dvc.yaml that does not load leaves its own folder's files unknown, and only those.
+    const nested = r.commit('nested', { 'dvc.yaml': 'metrics:\n  - m.json\n', 'sub/dvc.yaml': 'metrics: [s.json\n' });
+    r.write({ 'dvc.yaml': 'metrics:\n  - m.json\n  - other.json\n', 'sub/dvc.yaml': 'metrics:\n  - s.json\n  - t.json\n' });
+    const git2 = await GitRepo.open(r.dir);
+    const second = await collectAndCompare(git2, { workspace: r.dir, base: { sha: nested, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
+    await git2.close();
+    assert.deepEqual(
+      second.metrics.map((f) => [f.path, f.notes]),
+      [
+        ['m.json', []],
+        ['other.json', ['not named in dvc.yaml at main']],
+        ['sub/s.json', ['not known at main: sub/dvc.yaml does not load there']],
+        ['sub/t.json', ['not known at main: sub/dvc.yaml does not load there']],
+      ],
+    );
+  });
+
   test('mlreport report renders the same facts, and report.json keeps full precision', async () => {
     const r = new TempRepo();
     repos.push(r);
