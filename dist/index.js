@@ -17227,7 +17227,7 @@ function evaluateRule(rule2, metrics, options) {
   const withHead = { ...known, head };
   if (usesBase(rule2.threshold)) {
     if (base === null) {
-      const why = !options.hasBase ? "there is no base revision" : m.base === void 0 ? `\`${metricName(m)}\` is not present at the base` : `\`${metricName(m)}\` is not a number at the base`;
+      const why = !options.hasBase ? "there is no base revision" : m.base === void 0 ? `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join("; ")})` : ""}` : `\`${metricName(m)}\` is not a number at the base`;
       if (options.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
       return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
@@ -17346,16 +17346,17 @@ function floatLeaf(value2) {
 // src/gate/lookup.ts
 function metricLookupFromDiffs(files, history2) {
   const series2 = new Map(history2?.metrics.map((m) => [`${m.file}\0${m.key}`, m]));
-  return files.flatMap(
-    (f) => f.rows.map((r) => {
-      const lookup2 = { file: f.path, key: r.key, base: toNumber(r.old), head: toNumber(r.new) };
+  return files.flatMap((f) => {
+    const why = f.notes.filter((n) => !n.startsWith("not present at "));
+    return f.rows.map((r) => {
+      const lookup2 = { file: f.path, key: r.key, base: toNumber(r.old), head: toNumber(r.new), ...why.length ? { fileNotes: why } : {} };
       if (history2 !== void 0) {
         const m = series2.get(`${f.path}\0${r.key}`);
         lookup2.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null };
       }
       return lookup2;
-    })
-  );
+    });
+  });
 }
 function toNumber(leaf2) {
   if (leaf2 === void 0) return void 0;

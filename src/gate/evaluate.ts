@@ -79,7 +79,7 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
       const why = !options.hasBase
         ? 'there is no base revision'
         : m.base === undefined
-          ? `\`${metricName(m)}\` is not present at the base`
+          ? `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join('; ')})` : ''}`
           : `\`${metricName(m)}\` is not a number at the base`;
       if (options.missingBase === 'fail') return outcome('failed', `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
       return outcome('skipped', `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);

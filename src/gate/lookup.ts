@@ -9,16 +9,19 @@ import type { MetricLookup } from './types';
  */
 export function metricLookupFromDiffs(files: FileDiff[], history?: HistorySection | null): MetricLookup[] {
   const series = new Map(history?.metrics.map((m) => [`${m.file}\0${m.key}`, m]));
-  return files.flatMap((f) =>
-    f.rows.map((r) => {
-      const lookup: MetricLookup = { file: f.path, key: r.key, base: toNumber(r.old), head: toNumber(r.new) };
+  return files.flatMap((f) => {
+    // Why a side lacks the file, where the notes say more than that it is not there (a file that does not load, a
+    // DVC output that cannot be read): a rule skipped for want of a base value names it.
+    const why = f.notes.filter((n) => !n.startsWith('not present at '));
+    return f.rows.map((r) => {
+      const lookup: MetricLookup = { file: f.path, key: r.key, base: toNumber(r.old), head: toNumber(r.new), ...(why.length ? { fileNotes: why } : {}) };
       if (history !== undefined) {
         const m = series.get(`${f.path}\0${r.key}`);
         lookup.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null };
       }
       return lookup;
-    }),
-  );
+    });
+  });
 }
 
 function toNumber(leaf: Leaf | undefined): number | null | undefined {

@@ -92,6 +92,8 @@ export interface MetricLookup {
    * history is off or not available (an aggregate of jobs).
    */
   history?: { n: number; stats: HistoryStats | null };
+  /** What the report notes about the metric's file (`not known at main: dvc.yaml does not load there`): why a side lacks it. */
+  fileNotes?: string[];
 }
 
 type RuleStatus = 'passed' | 'failed' | 'skipped' | 'error';

@@ -74,6 +74,21 @@ describe('gate evaluation', () => {
     assert.match(one('auc >= 0.8 if present').message, /not in any metrics file.*skipped because of `if present`/);
   });
 
+  test('a rule skipped for want of a base value says why its file is not there, where the report knows more than absence', () => {
+    const files = [
+      { path: 'm.json', notes: ['not known at main: dvc.yaml does not load there'], rows: [{ key: 'acc', old: undefined, new: 0.7, changed: true }] },
+      { path: 'n.json', notes: ['not present at main'], rows: [{ key: 'f1', old: undefined, new: 0.5, changed: true }] },
+    ];
+    const [acc, f1] = run('acc >= base\nf1 >= base', metricLookupFromDiffs(files));
+    assert.equal(acc!.status, 'skipped');
+    assert.equal(
+      acc!.message,
+      'Skipped: the rule compares with `base`, but `m.json:acc` is not present at the base (m.json: not known at main: dvc.yaml does not load there).',
+    );
+    // A plain absence says nothing more than the message does.
+    assert.equal(f1!.message, 'Skipped: the rule compares with `base`, but `n.json:f1` is not present at the base.');
+  });
+
   test('a rule that needs `base` without a base value: skipped with a note, or broken with missing-base: fail', () => {
     const skipped = one('new_metric >= base');
     assert.equal(skipped.status, 'skipped');
