@@ -18279,32 +18279,38 @@ function outcome(report2, directionOf) {
   if (!report2.base) return { outcome: "info", line: "\u2139\uFE0F no base revision to compare with: the head's values alone" };
   if (!report2.metrics.some((f) => f.rows.length)) return { outcome: "warning", line: "\u26A0\uFE0F no metrics found" };
   const top2 = topChanges(report2.metrics, directionOf);
-  const { gone, added, otherwise } = presence(report2.metrics);
-  if (!top2.length && !gone && !added && !otherwise) return { outcome: "info", line: "\u2139\uFE0F no metric changed" };
-  const worse = gone > 0 || top2.some((t) => t.effect === "worse");
+  const { gone, added, unknown, otherwise } = presence(report2.metrics, report2.base.label);
+  if (!top2.length && !gone && !added && !unknown && !otherwise) return { outcome: "info", line: "\u2139\uFE0F no metric changed" };
+  const worse = gone > 0 || unknown > 0 || top2.some((t) => t.effect === "worse");
   const metricCount = (n) => `${groupDigits(n)} metric${n === 1 ? "" : "s"}`;
   const items = [
     gone ? `${metricCount(gone)} missing at the head` : "",
     ...top2.map((t) => t.text),
+    unknown ? `${metricCount(unknown)} not known at the base` : "",
     added ? `${metricCount(added)} new at the head` : "",
     !top2.length && otherwise ? `${metricCount(otherwise)} changed, not as numbers` : ""
   ];
   return { outcome: worse ? "warning" : "info", line: `${worse ? "\u26A0\uFE0F" : "\u2139\uFE0F"} ${items.filter(Boolean).join(", ")}` };
 }
-function presence(metrics) {
+function presence(metrics, baseLabel) {
   let gone = 0;
   let added = 0;
+  let unknown = 0;
   let otherwise = 0;
+  const unread = [`not known at ${baseLabel}:`, `not in git at ${baseLabel} (DVC-cached) and cannot be read`];
   for (let i = 0; i < metrics.length; i++) {
     const rows = metrics[i].rows;
+    const unreadBase = metrics[i].notes.some((n) => unread.some((u) => n.startsWith(u)));
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k];
       if (r.old !== void 0 && r.new === void 0) gone++;
-      else if (r.old === void 0 && r.new !== void 0) added++;
-      else if (r.changed && (r.diff === void 0 || Number.isNaN(r.diff))) otherwise++;
+      else if (r.old === void 0 && r.new !== void 0) {
+        if (unreadBase) unknown++;
+        else added++;
+      } else if (r.changed && (r.diff === void 0 || Number.isNaN(r.diff))) otherwise++;
     }
   }
-  return { gone, added, otherwise };
+  return { gone, added, unknown, otherwise };
 }
 function isFailure(r) {
   return r.status === "error" || r.status === "failed" && r.level === "fail";

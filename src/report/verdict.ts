@@ -51,15 +51,18 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
   if (!report.metrics.some((f) => f.rows.length)) return { outcome: 'warning', line: '⚠️ no metrics found' };
   const top = topChanges(report.metrics, directionOf);
   // A metric the base had and the head lacks (its file deleted, or no longer written) is never "no change".
-  const { gone, added, otherwise } = presence(report.metrics);
+  const { gone, added, unknown, otherwise } = presence(report.metrics, report.base.label);
   // A change the top list cannot show (a metric new at the head, a value that is not a number) is named, never
   // "no metric changed" above a table that lists it.
-  if (!top.length && !gone && !added && !otherwise) return { outcome: 'info', line: 'ℹ️ no metric changed' };
-  const worse = gone > 0 || top.some((t) => t.effect === 'worse');
+  if (!top.length && !gone && !added && !unknown && !otherwise) return { outcome: 'info', line: 'ℹ️ no metric changed' };
+  // A base whose values could not be read (its dvc.yaml or a .dvc file does not load, a DVC output's object is on no
+  // reachable remote) is no comparison: said, and never an all-clear.
+  const worse = gone > 0 || unknown > 0 || top.some((t) => t.effect === 'worse');
   const metricCount = (n: number): string => `${groupDigits(n)} metric${n === 1 ? '' : 's'}`;
   const items = [
     gone ? `${metricCount(gone)} missing at the head` : '',
     ...top.map((t) => t.text),
+    unknown ? `${metricCount(unknown)} not known at the base` : '',
     added ? `${metricCount(added)} new at the head` : '',
     !top.length && otherwise ? `${metricCount(otherwise)} changed, not as numbers` : '',
   ];
@@ -67,20 +70,29 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
 }
 
 /** Metrics the base had and the head lacks, the head has and the base lacked, and others changed but not by a number. */
-function presence(metrics: FileDiff[]): { gone: number; added: number; otherwise: number } {
+/**
+ * Metrics the head lacks, the base lacks (new, or `unknown`: the file's note says the base's could not be read, not
+ * that it was not there), and changes that are not numbers.
+ */
+function presence(metrics: FileDiff[], baseLabel: string): { gone: number; added: number; unknown: number; otherwise: number } {
   let gone = 0;
   let added = 0;
+  let unknown = 0;
   let otherwise = 0;
+  const unread = [`not known at ${baseLabel}:`, `not in git at ${baseLabel} (DVC-cached) and cannot be read`];
   for (let i = 0; i < metrics.length; i++) {
     const rows = metrics[i]!.rows;
+    const unreadBase = metrics[i]!.notes.some((n) => unread.some((u) => n.startsWith(u)));
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k]!;
       if (r.old !== undefined && r.new === undefined) gone++;
-      else if (r.old === undefined && r.new !== undefined) added++;
-      else if (r.changed && (r.diff === undefined || Number.isNaN(r.diff))) otherwise++;
+      else if (r.old === undefined && r.new !== undefined) {
+        if (unreadBase) unknown++;
+        else added++;
+      } else if (r.changed && (r.diff === undefined || Number.isNaN(r.diff))) otherwise++;
     }
   }
-  return { gone, added, otherwise };
+  return { gone, added, unknown, otherwise };
 }
 
 function isFailure(r: GateRuleResult): boolean {

@@ -108,6 +108,21 @@ describe('the verdict: the first line of every target', () => {
       }).verdict.line,
       'ℹ️ acc +20% (0.5 → 0.6, better), 2 metrics new at the head',
     );
+    // A base whose file could not be read (its dvc.yaml does not load, a DVC output on no reachable remote): its
+    // metrics are not new, they are not known there — a warning, never an all-clear.
+    const unread = (note: string) => report({ metrics: [{ ...file('m.json', [['acc', undefined, 0.7]]), notes: [note] }] }).verdict;
+    assert.deepEqual(unread('not known at main: dvc.yaml does not load there'), {
+      outcome: 'warning',
+      line: '⚠️ 1 metric not known at the base',
+      counts: '1 metric and 1 param changed',
+    });
+    assert.equal(
+      unread("not in git at main (DVC-cached) and cannot be read: object 0a1b missing from remote 'storage'").line,
+      '⚠️ 1 metric not known at the base',
+    );
+    // The note of the head's side, or a plain absence, leaves a new metric new.
+    assert.equal(unread('not known at head: dvc.yaml does not load there').line, 'ℹ️ 1 metric new at the head');
+    assert.equal(unread('not present at main').line, 'ℹ️ 1 metric new at the head');
     const headOnly = report({ base: null });
     assert.match(headOnly.verdict.line, /^ℹ️ no base revision/);
     assert.equal(headOnly.verdict.counts, '3 metrics and 1 param at the head');
