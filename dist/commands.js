@@ -9771,6 +9771,8 @@ function outcome(report2, directionOf) {
   const errors = report2.projectErrors ?? [];
   if (errors.length) return { outcome: "failed", line: `\u274C project files do not parse: ${short(errors[0], 160)}${more(errors.length - 1)}` };
   const failedStages = report2.pipeline?.stages.filter((s) => s.status === "failed") ?? [];
+  const stopped = failedStages.find((s) => s.project);
+  if (stopped) return { outcome: "failed", line: `\u274C pipeline failed: ${short(stopped.error ?? stopped.name, 160)}` };
   if (failedStages.length) {
     const names = failedStages.map((s) => short(s.name));
     const gate = report2.gates ? "; the gate compared what the pipeline left" : "";
@@ -10225,6 +10227,8 @@ var pipeline = (v, at) => {
       const reasons = optional(list(string))(stage2.reasons, key(a, "reasons"));
       const error = optional(string)(stage2.error, key(a, "error"));
       const log = optional(string)(stage2.log, key(a, "log"));
+      const project = optional(boolean)(stage2.project, key(a, "project"));
+      if (project) out.project = true;
       if (reasons !== void 0) out.reasons = reasons;
       if (error !== void 0) out.error = error;
       if (log !== void 0) out.log = log;
@@ -24174,7 +24178,7 @@ async function reproduceStep(step, log) {
     } catch (error) {
       stopped = describeError(error);
       log.error(stopped);
-      stages.push({ name: stoppedAt(stopped, step.workspace), status: "failed", seconds: 0, reasons: [], error: stopped });
+      stages.push({ name: stoppedAt(stopped, step.workspace), status: "failed", seconds: 0, reasons: [], error: stopped, project: true });
       passed = false;
     }
   } else if (passed && mode === "dvc") {

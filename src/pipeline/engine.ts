@@ -88,7 +88,7 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
     } catch (error) {
       stopped = describeError(error);
       log.error(stopped);
-      stages.push({ name: stoppedAt(stopped, step.workspace), status: 'failed', seconds: 0, reasons: [], error: stopped });
+      stages.push({ name: stoppedAt(stopped, step.workspace), status: 'failed', seconds: 0, reasons: [], error: stopped, project: true });
       passed = false;
     }
   } else if (passed && mode === 'dvc') {

@@ -10,4 +10,6 @@ export interface StageResult {
   error?: string;
   /** The last lines of a failed stage's output. */
   log?: string;
+  /** This row stands for the project files the builtin runner could not load (a cycle, a dvc.lock that does not load), not a stage. */
+  project?: true;
 }

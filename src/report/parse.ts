@@ -358,6 +358,8 @@ const pipeline: Reader<PipelineSummary> = (v, at) => {
       const reasons = optional(list(string))(stage.reasons, key(a, 'reasons'));
       const error = optional(string)(stage.error, key(a, 'error'));
       const log = optional(string)(stage.log, key(a, 'log'));
+      const project = optional(boolean)(stage.project, key(a, 'project'));
+      if (project) out.project = true;
       if (reasons !== undefined) out.reasons = reasons;
       if (error !== undefined) out.error = error;
       if (log !== undefined) out.log = log;

@@ -149,5 +149,7 @@ export interface PipelineSummary {
     error?: string;
     /** The last 50 lines of a failed stage's output. */
     log?: string;
+    /** The project files the builtin runner could not load, not a stage (its `error` says why). */
+    project?: true;
   }[];
 }

@@ -23,6 +23,9 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
   const errors = report.projectErrors ?? [];
   if (errors.length) return { outcome: 'failed', line: `❌ project files do not parse: ${short(errors[0]!, 160)}${more(errors.length - 1)}` };
   const failedStages = report.pipeline?.stages.filter((s) => s.status === 'failed') ?? [];
+  // The project files the runner could not load (a cycle, a dvc.lock that does not load): what is wrong, not a stage name.
+  const stopped = failedStages.find((s) => s.project);
+  if (stopped) return { outcome: 'failed', line: `❌ pipeline failed: ${short(stopped.error ?? stopped.name, 160)}` };
   if (failedStages.length) {
     const names = failedStages.map((s) => short(s.name));
     const gate = report.gates ? '; the gate compared what the pipeline left' : '';

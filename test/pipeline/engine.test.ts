@@ -180,7 +180,7 @@ describe('repro: auto / off and run commands', () => {
         assert.equal(result?.stages.length, 1);
         const [stage] = result!.stages;
         assert.match(stage!.error!, c.error);
-        assert.deepEqual({ name: stage!.name, status: stage!.status }, { name: c.file, status: 'failed' });
+        assert.deepEqual({ name: stage!.name, status: stage!.status, project: stage!.project }, { name: c.file, status: 'failed', project: true });
         assert.equal(result?.stopped, stage!.error);
       } finally {
         rmSync(dir, { recursive: true, force: true });

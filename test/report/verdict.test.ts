@@ -7,6 +7,8 @@ import { gateSummary } from '../../src/gate/summary';
 import { projectDirectionsFromText } from '../../src/gate/config';
 import { gatesSection } from '../../src/report/gates-section';
 import { composeMarkdown } from '../../src/report/markdown';
+import { parseReportJson } from '../../src/report/parse';
+import { reportJson } from '../../src/report/to-json';
 import { valuesSection } from '../../src/report/values-section';
 import type { ReportData } from '../../src/report/types';
 import { diffRow } from '../../src/values/diff';
@@ -174,6 +176,18 @@ describe('the verdict: the first line of every target', () => {
     );
     assert.equal(r.verdict.outcome, 'failed');
     assert.match(r.verdict.line, /^❌ pipeline failed: stage train failed/);
+    // The row that stands for project files the runner could not load: the verdict says what is wrong, not "stage dvc.yaml".
+    const cycle = report({
+      pipeline: {
+        engine: 'builtin',
+        stages: [{ name: 'dvc.yaml', status: 'failed', seconds: 0, error: 'dvc.yaml: the pipeline has a cycle: a → b → a.', project: true }],
+      },
+    });
+    assert.equal(cycle.verdict.line, '❌ pipeline failed: dvc.yaml: the pipeline has a cycle: a → b → a.');
+    // report.json keeps the mark, and a report read back (mode: publish) says the same.
+    const back = parseReportJson(JSON.stringify(reportJson(cycle)));
+    assert.equal(back.pipeline?.stages[0]?.project, true);
+    assert.equal(back.verdict.line, cycle.verdict.line);
     assert.equal(
       report({ projectErrors: ['dvc.yaml line 3: bad indentation'] }).verdict.line,
       '❌ project files do not parse: dvc.yaml line 3: bad indentation',
