@@ -10368,6 +10368,7 @@ function isJobFolder(name) {
 }
 function failure(report2, projectErrors) {
   const stage2 = report2.pipeline?.stages.find((s) => s.status === "failed");
+  if (stage2?.project) return `pipeline failed: ${stage2.error ?? stage2.name}`;
   if (stage2) return `stage '${stage2.name}' failed${stage2.error ? `: ${stage2.error}` : ""}`;
   if (Array.isArray(projectErrors) && projectErrors.length) {
     return `project files do not parse: ${String(projectErrors[0])}`;

@@ -83,6 +83,8 @@ function isJobFolder(name: string): boolean {
 /** Why a run that wrote its report failed: a stage failed, or project files did not parse; null when it did not. */
 function failure(report: ReportData, projectErrors: unknown): string | null {
   const stage = report.pipeline?.stages.find((s) => s.status === 'failed');
+  // The row that stands for project files the runner could not load says what is wrong, not a stage's name.
+  if (stage?.project) return `pipeline failed: ${stage.error ?? stage.name}`;
   if (stage) return `stage '${stage.name}' failed${stage.error ? `: ${stage.error}` : ''}`;
   if (Array.isArray(projectErrors) && projectErrors.length) {
     return `project files do not parse: ${String(projectErrors[0])}`;

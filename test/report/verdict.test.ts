@@ -1,4 +1,8 @@
 import { describe, test } from 'node:test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readRuns } from '../../src/aggregate/read';
 import assert from 'node:assert/strict';
 import { evaluateRules } from '../../src/gate/evaluate';
 import { metricLookupFromDiffs } from '../../src/gate/lookup';
@@ -267,4 +271,21 @@ describe('which way is better', () => {
   test('a direction that is neither higher nor lower is an error naming the line', () => {
     assert.throws(() => projectDirectionsFromText('directions:\n  drift: down\n'), /\.mlreport\.yml line 2: directions of "drift" must be higher or lower/);
   });
+});
+
+test("a sweep's job whose runner could not load the project is failed for that reason, not as a stage named after a file", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mlreport-job-'));
+  try {
+    const job = report({
+      pipeline: {
+        engine: 'builtin',
+        stages: [{ name: 'dvc.lock', status: 'failed', seconds: 0, error: "dvc.lock: stage 'train': cmd must be …", project: true }],
+      },
+    });
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(reportJson(job)));
+    const [run] = await readRuns([dir]);
+    assert.equal(run!.failed, "pipeline failed: dvc.lock: stage 'train': cmd must be …");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
