@@ -9760,6 +9760,11 @@ function formatChange(row3) {
   return pct && row3.diff !== 0 ? `${signed(row3.diff)} (${pct})` : signed(row3.diff);
 }
 
+// src/report/unread-base.ts
+function unreadAtBase(file, baseLabel) {
+  return file.notes.some((n) => n.startsWith(`not known at ${baseLabel}:`) || n.startsWith(`not in git at ${baseLabel} (DVC-cached) and cannot be read`));
+}
+
 // src/report/verdict.ts
 var NAMED = 3;
 var TOP = 2;
@@ -9818,10 +9823,9 @@ function presence(metrics, baseLabel) {
   let added = 0;
   let unknown = 0;
   let otherwise = 0;
-  const unread = [`not known at ${baseLabel}:`, `not in git at ${baseLabel} (DVC-cached) and cannot be read`];
   for (let i = 0; i < metrics.length; i++) {
     const rows = metrics[i].rows;
-    const unreadBase = metrics[i].notes.some((n) => unread.some((u) => n.startsWith(u)));
+    const unreadBase = unreadAtBase(metrics[i], baseLabel);
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k];
       if (r.old !== void 0 && r.new === void 0) gone++;
@@ -17874,7 +17878,7 @@ var MAX_CAUSE_LINES = 100;
 var MAX_CAUSE_VALUE = 40;
 var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
 var BY_HAND = "likely a values file renamed or edited by hand";
-function causesSection(metrics) {
+function causesSection(metrics, baseLabel) {
   const groups = /* @__PURE__ */ new Map();
   let rows = 0;
   let firstPath;
@@ -17882,6 +17886,7 @@ function causesSection(metrics) {
   for (let i = 0; i < metrics.length; i++) {
     const f = metrics[i];
     const list4 = f.rows;
+    const unread = baseLabel !== void 0 && unreadAtBase(f, baseLabel);
     for (let k = 0; k < list4.length; k++) {
       const row3 = list4[k];
       if (!row3.causes) continue;
@@ -17891,14 +17896,14 @@ function causesSection(metrics) {
       let group = groups.get(row3.causes);
       if (!group) groups.set(row3.causes, group = { count: 0, named: [], moved: false });
       if (row3.old !== void 0 && row3.new !== void 0) group.moved = true;
-      if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f.path, row: row3 });
+      if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f.path, row: row3, unread });
     }
   }
   if (!rows) return null;
   const lines2 = [];
   for (const [causes, group] of groups) {
     if (lines2.length === MAX_CAUSE_LINES) break;
-    const named3 = group.named.map(({ path, row: row3 }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3)}`);
+    const named3 = group.named.map(({ path, row: row3, unread }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3, unread)}`);
     const more2 = group.count > MAX_LINE_METRICS ? `, and ${groupDigits(group.count - MAX_LINE_METRICS)} more` : "";
     lines2.push(`- ${named3.join(", ")}${more2} \u2190 ${causeText(causes, group.moved ? NON_DETERMINISM : BY_HAND)}`);
   }
@@ -17907,8 +17912,8 @@ function causesSection(metrics) {
   if (lines2.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
   return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
 }
-function causeMove(row3) {
-  if (row3.old === void 0) return `added (${causeValue(row3.new)})`;
+function causeMove(row3, unread = false) {
+  if (row3.old === void 0) return unread ? `${causeValue(row3.new)} (not known at the base)` : `added (${causeValue(row3.new)})`;
   if (row3.new === void 0) return `removed (was ${causeValue(row3.old)})`;
   return row3.diff === void 0 ? `${causeValue(row3.old)}\u2192${causeValue(row3.new)}` : formatChange(row3);
 }
@@ -18002,7 +18007,7 @@ function composeMarkdown(report2, options2 = REPORT_FILE) {
   const labels = { base: report2.base?.label ?? null, head: report2.head.label };
   const direction = metricDirections(report2);
   parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
-  const causes = causesSection(report2.metrics);
+  const causes = causesSection(report2.metrics, report2.base?.label);
   if (causes) parts.push(causes, "");
   const trends = trendsSection(report2, options2.images);
   if (trends) parts.push(trends, "");
@@ -20113,7 +20118,7 @@ function compact(data, render, note2, limit, measure) {
     const section = ["### Data changes", "", dataChangesSection(data.data)].join("\n");
     if (measure(section) < budget()) head.push({ text: section });
   }
-  const why = causesSection(data.metrics);
+  const why = causesSection(data.metrics, data.base?.label);
   if (why && measure(why) < budget()) head.push({ text: why });
   for (const kind of ["metrics", "params"]) {
     const rows = tableRows(data, kind, (r) => !r.changed);

@@ -2,6 +2,7 @@ import { displayValue } from '../values/pyformat';
 import type { DataCause, FileCause, FileDiff, Leaf, MetricCauses, ParamCause, StageCause, ValueRow } from '../values/types';
 import { code, escapeCell } from './escape';
 import { formatChange } from './format';
+import { unreadAtBase } from './unread-base';
 import { groupDigits, MINUS } from '../util/numbers';
 
 /** Items one line names; report.json has them all. */
@@ -25,9 +26,9 @@ const BY_HAND = 'likely a values file renamed or edited by hand';
  * Metrics share a line when they share their causes (every changed metric of the files one stage writes: report.json
  * names such an entry once). Null when no row has causes. Pure.
  */
-export function causesSection(metrics: FileDiff[]): string | null {
+export function causesSection(metrics: FileDiff[], baseLabel?: string): string | null {
   // One pass: each distinct causes object with how many rows it explains and the first few of them.
-  const groups = new Map<MetricCauses, { count: number; named: { path: string; row: ValueRow }[]; moved: boolean }>();
+  const groups = new Map<MetricCauses, { count: number; named: { path: string; row: ValueRow; unread: boolean }[]; moved: boolean }>();
   let rows = 0;
   // Whether rows of more than one path have causes: a line then names each metric with its file.
   let firstPath: string | undefined;
@@ -35,6 +36,7 @@ export function causesSection(metrics: FileDiff[]): string | null {
   for (let i = 0; i < metrics.length; i++) {
     const f = metrics[i]!;
     const list = f.rows;
+    const unread = baseLabel !== undefined && unreadAtBase(f, baseLabel);
     for (let k = 0; k < list.length; k++) {
       const row = list[k]!;
       if (!row.causes) continue;
@@ -44,14 +46,14 @@ export function causesSection(metrics: FileDiff[]): string | null {
       let group = groups.get(row.causes);
       if (!group) groups.set(row.causes, (group = { count: 0, named: [], moved: false }));
       if (row.old !== undefined && row.new !== undefined) group.moved = true;
-      if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f.path, row });
+      if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f.path, row, unread });
     }
   }
   if (!rows) return null;
   const lines: string[] = [];
   for (const [causes, group] of groups) {
     if (lines.length === MAX_CAUSE_LINES) break;
-    const named = group.named.map(({ path, row }) => `${code(manyFiles ? `${path}: ${row.key}` : row.key)} ${causeMove(row)}`);
+    const named = group.named.map(({ path, row, unread }) => `${code(manyFiles ? `${path}: ${row.key}` : row.key)} ${causeMove(row, unread)}`);
     const more = group.count > MAX_LINE_METRICS ? `, and ${groupDigits(group.count - MAX_LINE_METRICS)} more` : '';
     lines.push(`- ${named.join(', ')}${more} ← ${causeText(causes, group.moved ? NON_DETERMINISM : BY_HAND)}`);
   }
@@ -61,8 +63,9 @@ export function causesSection(metrics: FileDiff[]): string | null {
   return [title, '', `<details><summary>${groupDigits(rows)} changed metrics</summary>`, '', ...lines, '', '</details>'].join('\n');
 }
 
-function causeMove(row: ValueRow): string {
-  if (row.old === undefined) return `added (${causeValue(row.new)})`;
+/** How a metric moved; `unread`: its file could not be read at the base, so a value only at the head is not "added". */
+function causeMove(row: ValueRow, unread = false): string {
+  if (row.old === undefined) return unread ? `${causeValue(row.new)} (not known at the base)` : `added (${causeValue(row.new)})`;
   if (row.new === undefined) return `removed (was ${causeValue(row.old)})`;
   return row.diff === undefined ? `${causeValue(row.old)}→${causeValue(row.new)}` : formatChange(row);
 }

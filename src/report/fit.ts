@@ -79,7 +79,7 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
     if (measure(section) < budget()) head.push({ text: section });
   }
   // Why the metrics changed comes before the unchanged rows, and is dropped before the changed ones.
-  const why = causesSection(data.metrics);
+  const why = causesSection(data.metrics, data.base?.label);
   if (why && measure(why) < budget()) head.push({ text: why });
   for (const kind of ['metrics', 'params'] as const) {
     const rows = tableRows(data, kind, (r) => !r.changed);

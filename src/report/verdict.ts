@@ -3,6 +3,7 @@ import { formatNumber, formatPair, groupDigits } from '../util/numbers';
 import { numericValue, type FileDiff, type ValueRow } from '../values/types';
 import { effect, metricDirections, type DirectionOf } from './directions';
 import { percent, signed } from './format';
+import { unreadAtBase } from './unread-base';
 import type { GateRuleResult, ReportData, Verdict } from './types';
 
 /** How many broken rules a verdict names before "and N more": a line, not a table. */
@@ -82,10 +83,9 @@ function presence(metrics: FileDiff[], baseLabel: string): { gone: number; added
   let added = 0;
   let unknown = 0;
   let otherwise = 0;
-  const unread = [`not known at ${baseLabel}:`, `not in git at ${baseLabel} (DVC-cached) and cannot be read`];
   for (let i = 0; i < metrics.length; i++) {
     const rows = metrics[i]!.rows;
-    const unreadBase = metrics[i]!.notes.some((n) => unread.some((u) => n.startsWith(u)));
+    const unreadBase = unreadAtBase(metrics[i]!, baseLabel);
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k]!;
       if (r.old !== undefined && r.new === undefined) gone++;

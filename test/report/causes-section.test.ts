@@ -37,6 +37,15 @@ function metrics(n: number, causes: MetricCauses = CAUSES): FileDiff[] {
 }
 
 describe('the "Why it changed" lines', () => {
+  test("a metric whose file could not be read at the base is not 'added': its value, not known at the base", () => {
+    const row = { ...diffRow('acc', undefined, 0.7), causes: CAUSES };
+    const unread: FileDiff[] = [{ path: 'm.json', rows: [row], notes: ['not known at main: dvc.yaml does not load there'] }];
+    assert.match(causesSection(unread, 'main')!, /^- `acc` 0\.7 \(not known at the base\) ← /m);
+    // Not there at the base (a plain absence), or no base label given: added, as before.
+    assert.match(causesSection([{ ...unread[0]!, notes: ['not present at main'] }], 'main')!, /^- `acc` added \(0\.7\) ← /m);
+    assert.match(causesSection(unread)!, /^- `acc` added \(0\.7\) ← /m);
+  });
+
   test('grouped by the stage that depends on each cause, upstream first; a cause shared by two stages is named once; unknowns last', () => {
     const section = causesSection(metrics(1))!;
     assert.equal(
