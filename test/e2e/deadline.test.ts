@@ -21,6 +21,25 @@ function pids(dir: string): number[] {
 
 // The stage starts a long sleep in the background (as training starts workers) and waits for it; the plot and the
 // evaluate stage come after it. 3 s (0.05 min) of budget: the stage is still running when it is spent.
+/** PR #5 of octo/iris: main's metrics.json (acc 0.5), then the feature branch's (acc 0.7), both committed. */
+function pullRequestCommits(repo: TempRepo): { base: string; head: string } {
+  const base = repo.commit('base', { 'metrics.json': '{"acc": 0.5}' });
+  repo.git('checkout', '-q', '-b', 'feature');
+  return { base, head: repo.commit('head', { 'metrics.json': '{"acc": 0.7}' }) };
+}
+
+/** The `pull_request` payload of PR #5 from `feature` into `main`. */
+function pullRequestEvent(base: string, head: string): unknown {
+  return {
+    pull_request: {
+      number: 5,
+      head: { sha: head, ref: 'feature', repo: { full_name: 'octo/iris' } },
+      base: { sha: base, ref: 'main', repo: { full_name: 'octo/iris' } },
+    },
+    repository: { full_name: 'octo/iris', default_branch: 'main' },
+  };
+}
+
 const SLOW = 'sleep 300 & echo $! > worker.pid; echo $$ > shell.pid; wait';
 const DVC_YAML = `stages:
   train:
@@ -81,21 +100,12 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
     after(() => rmSync(out, { recursive: true, force: true }));
     try {
       fake.tokens.set('ghs_deadlineToken', FakeGitHub.ACTIONS_BOT);
-      const base = repo.commit('base', { 'metrics.json': '{"acc": 0.5}' });
-      repo.git('checkout', '-q', '-b', 'feature');
-      const head = repo.commit('head', { 'metrics.json': '{"acc": 0.7}' });
+      const { base, head } = pullRequestCommits(repo);
       addPullRequest(fake, 'octo/iris', { number: 5, headSha: head });
       const r = await runAction({
         workspace: repo.dir,
         eventName: 'pull_request',
-        event: {
-          pull_request: {
-            number: 5,
-            head: { sha: head, ref: 'feature', repo: { full_name: 'octo/iris' } },
-            base: { sha: base, ref: 'main', repo: { full_name: 'octo/iris' } },
-          },
-          repository: { full_name: 'octo/iris', default_branch: 'main' },
-        },
+        event: pullRequestEvent(base, head),
         sha: head,
         apiUrl: fake.url,
         inputs: {
@@ -192,21 +202,12 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
     const repo = new TempRepo();
     const out = tempDir();
     try {
-      const base = repo.commit('base', { 'metrics.json': '{"acc": 0.5}' });
-      repo.git('checkout', '-q', '-b', 'feature');
-      const head = repo.commit('head', { 'metrics.json': '{"acc": 0.7}' });
+      const { base, head } = pullRequestCommits(repo);
       const started = performance.now();
       const r = await runAction({
         workspace: repo.dir,
         eventName: 'pull_request',
-        event: {
-          pull_request: {
-            number: 5,
-            head: { sha: head, ref: 'feature', repo: { full_name: 'octo/iris' } },
-            base: { sha: base, ref: 'main', repo: { full_name: 'octo/iris' } },
-          },
-          repository: { full_name: 'octo/iris', default_branch: 'main' },
-        },
+        event: pullRequestEvent(base, head),
         sha: head,
         apiUrl: `http://127.0.0.1:${(hung.address() as AddressInfo).port}`,
         inputs: { metrics: 'metrics.json', 'out-dir': out, repro: 'off', 'deadline-minutes': '0.01', 'image-store': 'none' },
