@@ -15144,6 +15144,28 @@ import { join as join8, relative as relative4, sep as sep5 } from "node:path";
 // src/dvc/dvcfile.ts
 import { posix } from "node:path";
 
+// src/dvc/schema-fields.ts
+function onlyKeys(item, keys, at) {
+  for (const key2 of item.keys()) {
+    if (!keys.includes(key2)) throw new UserError(`${at}: unknown key '${key2}' (expected one of ${keys.join(", ")}).`);
+  }
+}
+function boolField(item, key2, named3) {
+  const v = item.get(key2);
+  if (v !== void 0 && typeof v !== "boolean") throw new UserError(`${named3} must be true or false, not ${describeValue(v)}.`);
+  return v;
+}
+function stringField(item, key2, named3) {
+  const v = item.get(key2);
+  if (v !== void 0 && typeof v !== "string") throw new UserError(`${named3} must be a string, not ${describeValue(v)}.`);
+  return v;
+}
+function mapField(item, key2, named3) {
+  const v = item.get(key2);
+  if (v !== void 0 && !isRawMap(v)) throw new UserError(`${named3} must be a mapping, not ${describeValue(v)}.`);
+  return v;
+}
+
 // src/dvc/lock.ts
 async function readLockFile(tree, path) {
   const bytes = await tree.read(path);
@@ -15181,9 +15203,7 @@ function parseLockText(text2, displayPath = "dvc.lock") {
 }
 function parseStage(entry, where2) {
   if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping with 'cmd', 'deps', 'params' and 'outs', not ${describeValue(entry)}.`);
-  for (const key2 of entry.keys()) {
-    if (!STAGE_KEYS.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS.join(", ")}).`);
-  }
+  onlyKeys(entry, STAGE_KEYS, where2);
   if (!entry.has("cmd")) throw new UserError(`${where2}: 'cmd' is required.`);
   const cmd = entry.get("cmd");
   if (typeof cmd !== "string" && !Array.isArray(cmd)) throw new UserError(`${where2}: 'cmd' must be a string or a list of commands, not ${describeValue(cmd)}.`);
@@ -15224,10 +15244,8 @@ function parseLockEntries(value2, where2, keys) {
 function checkEntry(item, at, keys) {
   onlyKeys(item, keys, at);
   const { md5: md52, size: size2, nfiles, isexec } = hashAndMeta(item, at);
-  const hash2 = item.get("hash");
-  if (hash2 !== void 0 && typeof hash2 !== "string") throw new UserError(`${at}.hash must be a string, not ${describeValue(hash2)}.`);
-  const dataset = item.get("dataset");
-  if (dataset !== void 0 && !isRawMap(dataset)) throw new UserError(`${at}.dataset must be a mapping, not ${describeValue(dataset)}.`);
+  const hash2 = stringField(item, "hash", `${at}.hash`);
+  mapField(item, "dataset", `${at}.dataset`);
   cloud(item, at);
   const files = item.get("files");
   if (files !== void 0) {
@@ -15247,21 +15265,14 @@ function checkEntry(item, at, keys) {
 }
 var HASH_META_KEYS = ["md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id"];
 var FILE_KEYS = ["relpath", ...HASH_META_KEYS, "cloud"];
-function onlyKeys(item, keys, at) {
-  for (const key2 of item.keys()) {
-    if (!keys.includes(key2)) throw new UserError(`${at}: unknown key '${key2}' (expected one of ${keys.join(", ")}).`);
-  }
-}
 function hashAndMeta(item, at) {
   const md52 = checksum(item, "md5", `${at}.md5`, true);
   checksum(item, "checksum", `${at}.checksum`, true);
   checksum(item, "etag", `${at}.etag`, false);
-  const versionId = item.get("version_id");
-  if (versionId !== void 0 && typeof versionId !== "string") throw new UserError(`${at}.version_id must be a string, not ${describeValue(versionId)}.`);
+  stringField(item, "version_id", `${at}.version_id`);
   const size2 = wholeNumber(item, "size", at);
   const nfiles = wholeNumber(item, "nfiles", at);
-  const isexec = item.get("isexec");
-  if (isexec !== void 0 && typeof isexec !== "boolean") throw new UserError(`${at}.isexec must be true or false, not ${describeValue(isexec)}.`);
+  const isexec = boolField(item, "isexec", `${at}.isexec`);
   return { md5: md52, size: size2, nfiles, isexec };
 }
 function cloud(item, at) {
@@ -15380,21 +15391,6 @@ function checkDep(item, where2) {
     onlyKeys(db, DB_KEYS, `${where2}.db`);
     for (const key2 of DB_KEYS) stringField(db, key2, `${where2}.db.${key2}`);
   }
-}
-function boolField(item, key2, named3) {
-  const v = item.get(key2);
-  if (v !== void 0 && typeof v !== "boolean") throw new UserError(`${named3} must be true or false, not ${describeValue(v)}.`);
-  return v;
-}
-function stringField(item, key2, named3) {
-  const v = item.get(key2);
-  if (v !== void 0 && typeof v !== "string") throw new UserError(`${named3} must be a string, not ${describeValue(v)}.`);
-  return v;
-}
-function mapField(item, key2, named3) {
-  const v = item.get(key2);
-  if (v !== void 0 && !isRawMap(v)) throw new UserError(`${named3} must be a mapping, not ${describeValue(v)}.`);
-  return v;
 }
 
 // src/dvc/data/dvcfile.ts

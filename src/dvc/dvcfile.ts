@@ -2,9 +2,10 @@ import { posix } from 'node:path';
 import { UserError } from '../util/errors';
 import type { Tree } from '../workspace/tree';
 import { parseDataFile } from './formats';
-import { checkEntry, checksum, onlyKeys, parseLockEntries, type LockEntry } from './lock';
+import { checkEntry, checksum, parseLockEntries, type LockEntry } from './lock';
 import { describeValue, pyStr } from './python/format';
 import { isPyFalsy, isRawMap, type Raw, type RawMap } from './python/value';
+import { boolField, mapField, onlyKeys, stringField } from './schema-fields';
 
 /** One `outs:` entry of a `.dvc` file, its path relative to the project. */
 interface DvcOut extends LockEntry {
@@ -128,25 +129,4 @@ function checkDep(item: RawMap, where: string): void {
     onlyKeys(db, DB_KEYS, `${where}.db`);
     for (const key of DB_KEYS) stringField(db, key, `${where}.db.${key}`);
   }
-}
-
-/** `key: bool` of DVC's schema (null is no boolean there either); undefined when the key is absent. `named`: the key in messages. */
-function boolField(item: RawMap, key: string, named: string): boolean | undefined {
-  const v = item.get(key);
-  if (v !== undefined && typeof v !== 'boolean') throw new UserError(`${named} must be true or false, not ${describeValue(v)}.`);
-  return v;
-}
-
-/** `key: str` of DVC's schema; undefined when the key is absent. */
-function stringField(item: RawMap, key: string, named: string): string | undefined {
-  const v = item.get(key);
-  if (v !== undefined && typeof v !== 'string') throw new UserError(`${named} must be a string, not ${describeValue(v)}.`);
-  return v;
-}
-
-/** `key: dict` of DVC's schema; undefined when the key is absent. */
-function mapField(item: RawMap, key: string, named: string): RawMap | undefined {
-  const v = item.get(key);
-  if (v !== undefined && !isRawMap(v)) throw new UserError(`${named} must be a mapping, not ${describeValue(v)}.`);
-  return v;
 }

@@ -3,6 +3,7 @@ import type { Tree } from '../workspace/tree';
 import { parseDataFile } from './formats';
 import { describeValue } from './python/format';
 import { isRawMap, keyValue, type Raw, type RawMap } from './python/value';
+import { boolField, mapField, onlyKeys, stringField } from './schema-fields';
 
 /**
  * How a lock entry's hash was computed: `md5` (DVC 3, entries with `hash: md5`) is the plain md5 of the
@@ -89,9 +90,7 @@ export function parseLockText(text: string, displayPath = 'dvc.lock'): LockDocum
 
 function parseStage(entry: Raw, where: string): LockStage {
   if (!isRawMap(entry)) throw new UserError(`${where}: expected a mapping with 'cmd', 'deps', 'params' and 'outs', not ${describeValue(entry)}.`);
-  for (const key of entry.keys()) {
-    if (!STAGE_KEYS.includes(key)) throw new UserError(`${where}: unknown key '${key}' (expected one of ${STAGE_KEYS.join(', ')}).`);
-  }
+  onlyKeys(entry, STAGE_KEYS, where);
   if (!entry.has('cmd')) throw new UserError(`${where}: 'cmd' is required.`);
   const cmd = entry.get('cmd')!;
   if (typeof cmd !== 'string' && !Array.isArray(cmd)) throw new UserError(`${where}: 'cmd' must be a string or a list of commands, not ${describeValue(cmd)}.`);
@@ -142,10 +141,8 @@ export function parseLockEntries(value: Raw | undefined, where: string, keys: re
 export function checkEntry(item: RawMap, at: string, keys: readonly string[]): Omit<LockEntry, 'path'> {
   onlyKeys(item, keys, at);
   const { md5, size, nfiles, isexec } = hashAndMeta(item, at);
-  const hash = item.get('hash');
-  if (hash !== undefined && typeof hash !== 'string') throw new UserError(`${at}.hash must be a string, not ${describeValue(hash)}.`);
-  const dataset = item.get('dataset');
-  if (dataset !== undefined && !isRawMap(dataset)) throw new UserError(`${at}.dataset must be a mapping, not ${describeValue(dataset)}.`);
+  const hash = stringField(item, 'hash', `${at}.hash`);
+  mapField(item, 'dataset', `${at}.dataset`);
   cloud(item, at);
   const files = item.get('files');
   if (files !== undefined) {
@@ -169,24 +166,15 @@ const HASH_META_KEYS = ['md5', 'checksum', 'etag', 'size', 'nfiles', 'isexec', '
 /** `DIR_FILES_SCHEMA`: one file of an entry's `files:`. */
 const FILE_KEYS = ['relpath', ...HASH_META_KEYS, 'cloud'];
 
-/** An error naming the first key of `item` that is not one of `keys`, as voluptuous refuses an extra key. */
-export function onlyKeys(item: RawMap, keys: readonly string[], at: string): void {
-  for (const key of item.keys()) {
-    if (!keys.includes(key)) throw new UserError(`${at}: unknown key '${key}' (expected one of ${keys.join(', ')}).`);
-  }
-}
-
 /** The hash and meta fields of an entry, a file of `files:` or a `cloud:` record, checked (`CHECKSUMS_SCHEMA`, `META_SCHEMA`). */
 function hashAndMeta(item: RawMap, at: string): { md5: string | null; size?: number; nfiles?: number; isexec?: boolean } {
   const md5 = checksum(item, 'md5', `${at}.md5`, true);
   checksum(item, 'checksum', `${at}.checksum`, true);
   checksum(item, 'etag', `${at}.etag`, false);
-  const versionId = item.get('version_id');
-  if (versionId !== undefined && typeof versionId !== 'string') throw new UserError(`${at}.version_id must be a string, not ${describeValue(versionId)}.`);
+  stringField(item, 'version_id', `${at}.version_id`);
   const size = wholeNumber(item, 'size', at);
   const nfiles = wholeNumber(item, 'nfiles', at);
-  const isexec = item.get('isexec');
-  if (isexec !== undefined && typeof isexec !== 'boolean') throw new UserError(`${at}.isexec must be true or false, not ${describeValue(isexec)}.`);
+  const isexec = boolField(item, 'isexec', `${at}.isexec`);
   return { md5, size, nfiles, isexec };
 }
 
