@@ -18237,9 +18237,17 @@ function formatChange(row3) {
   return pct && row3.diff !== 0 ? `${signed(row3.diff)} (${pct})` : signed(row3.diff);
 }
 
-// src/report/unread-base.ts
+// src/values/unread-notes.ts
+function notKnownNote(revision2, why) {
+  return `not known at ${revision2}: ${why}`;
+}
+function cachedUnreadableNote(revision2, isCommit, why) {
+  return `${isCommit ? `not in git at ${revision2}` : `not present at ${revision2}`} (DVC-cached) and cannot be read: ${why}`;
+}
 function unreadAtBase(file, baseLabel) {
-  return file.notes.some((n) => n.startsWith(`not known at ${baseLabel}:`) || n.startsWith(`not in git at ${baseLabel} (DVC-cached) and cannot be read`));
+  const notKnown = notKnownNote(baseLabel, "");
+  const unreadable = cachedUnreadableNote(baseLabel, true, "");
+  return file.notes.some((n) => n.startsWith(notKnown) || n.startsWith(unreadable));
 }
 
 // src/report/verdict.ts
@@ -25603,7 +25611,7 @@ function sideFile(sides, path, which2, keys, table2) {
   const noted = (file) => {
     const tracker = (which2 === "a" ? sides.sideB : sides.sideA)?.dvcFileOf.get(path);
     if (file.status === "missing" && tracker !== void 0 && side.unloadedDvcFiles.has(tracker)) {
-      return { status: "missing", note: `not known at ${tree.name}: ${tracker}, which tracks it, does not load there` };
+      return { status: "missing", note: notKnownNote(tree.name, `${tracker}, which tracks it, does not load there`) };
     }
     if (file.status === "error") {
       sides.errors.push({ rev: tree.name, path, message: file.message });
@@ -25653,7 +25661,7 @@ function unnamedNote(sides, which2, path, name) {
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
   const unloaded = side.unloadedDvcYamls.find((file2) => posix14.dirname(file2) === "." || path.startsWith(`${posix14.dirname(file2)}/`));
-  if (unloaded) return `not known at ${name}: ${unloaded} does not load there`;
+  if (unloaded) return notKnownNote(name, `${unloaded} does not load there`);
   return `not named in dvc.yaml at ${name}`;
 }
 function ancestorIn(path, paths) {
@@ -25682,11 +25690,7 @@ function valueFileFrom(tree, path, kind, keys, dvcTracked, read, table2) {
   if (read instanceof Error) return failed(path, read);
   if (!read) {
     const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
-    if (why)
-      return {
-        status: "missing",
-        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
-      };
+    if (why) return { status: "missing", note: cachedUnreadableNote(tree.name, tree.isCommit, why) };
     if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: "missing", note: `not present at ${tree.name}` };
   }

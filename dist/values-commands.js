@@ -13264,6 +13264,14 @@ function withCachedOutputs(tree, data, project) {
   };
 }
 
+// src/values/unread-notes.ts
+function notKnownNote(revision, why) {
+  return `not known at ${revision}: ${why}`;
+}
+function cachedUnreadableNote(revision, isCommit, why) {
+  return `${isCommit ? `not in git at ${revision}` : `not present at ${revision}`} (DVC-cached) and cannot be read: ${why}`;
+}
+
 // src/values/types.ts
 function isFloatLeaf(value) {
   return value !== null && typeof value === "object" && "float" in value;
@@ -14894,7 +14902,7 @@ function sideFile(sides, path, which, keys, table) {
   const noted = (file) => {
     const tracker = (which === "a" ? sides.sideB : sides.sideA)?.dvcFileOf.get(path);
     if (file.status === "missing" && tracker !== void 0 && side.unloadedDvcFiles.has(tracker)) {
-      return { status: "missing", note: `not known at ${tree.name}: ${tracker}, which tracks it, does not load there` };
+      return { status: "missing", note: notKnownNote(tree.name, `${tracker}, which tracks it, does not load there`) };
     }
     if (file.status === "error") {
       sides.errors.push({ rev: tree.name, path, message: file.message });
@@ -14944,7 +14952,7 @@ function unnamedNote(sides, which, path, name) {
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
   const unloaded = side.unloadedDvcYamls.find((file2) => posix4.dirname(file2) === "." || path.startsWith(`${posix4.dirname(file2)}/`));
-  if (unloaded) return `not known at ${name}: ${unloaded} does not load there`;
+  if (unloaded) return notKnownNote(name, `${unloaded} does not load there`);
   return `not named in dvc.yaml at ${name}`;
 }
 function ancestorIn(path, paths) {
@@ -14973,11 +14981,7 @@ function valueFileFrom(tree, path, kind, keys, dvcTracked, read, table) {
   if (read instanceof Error) return failed(path, read);
   if (!read) {
     const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
-    if (why)
-      return {
-        status: "missing",
-        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`
-      };
+    if (why) return { status: "missing", note: cachedUnreadableNote(tree.name, tree.isCommit, why) };
     if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: "missing", note: `not present at ${tree.name}` };
   }

@@ -2,7 +2,7 @@ import { displayValue } from '../values/pyformat';
 import type { DataCause, FileCause, FileDiff, Leaf, MetricCauses, ParamCause, StageCause, ValueRow } from '../values/types';
 import { code, escapeCell } from './escape';
 import { formatChange } from './format';
-import { unreadAtBase } from './unread-base';
+import { unreadAtBase } from '../values/unread-notes';
 import { groupDigits, MINUS } from '../util/numbers';
 
 /** Items one line names; report.json has them all. */

@@ -3,7 +3,7 @@ import { formatNumber, formatPair, groupDigits } from '../util/numbers';
 import { numericValue, type FileDiff, type ValueRow } from '../values/types';
 import { effect, metricDirections, type DirectionOf } from './directions';
 import { percent, signed } from './format';
-import { unreadAtBase } from './unread-base';
+import { unreadAtBase } from '../values/unread-notes';
 import type { GateRuleResult, ReportData, Verdict } from './types';
 
 /** How many broken rules a verdict names before "and N more": a line, not a table. */

@@ -23,6 +23,7 @@ import { extension, withPosition } from '../dvc/formats';
 import type { ParsedFile } from '../dvc/python/value';
 import { PipelineData, type DataOptions } from '../pipeline/restore';
 import { withCachedOutputs, type CachedOutputsTree } from './cached-outputs';
+import { cachedUnreadableNote, notKnownNote } from './unread-notes';
 import { diffValueFile } from './diff';
 import { FlatValues, KeyTable, valueCount } from './flat';
 import { flattenJsonMetrics } from './json-metrics';
@@ -206,7 +207,7 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
     // Missing here, tracked at the other side by a `.dvc` file that does not load here: what it held is not known.
     const tracker = (which === 'a' ? sides.sideB : sides.sideA)?.dvcFileOf.get(path);
     if (file.status === 'missing' && tracker !== undefined && side.unloadedDvcFiles.has(tracker)) {
-      return { status: 'missing', note: `not known at ${tree.name}: ${tracker}, which tracks it, does not load there` };
+      return { status: 'missing', note: notKnownNote(tree.name, `${tracker}, which tracks it, does not load there`) };
     }
     if (file.status === 'error') {
       sides.errors.push({ rev: tree.name, path, message: file.message });
@@ -276,7 +277,7 @@ function unnamedNote(sides: ComparedSides, which: 'a' | 'b', path: string, name:
   if (named.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
   // A dvc.yaml over this path that does not load there may well name it: not known, rather than not named.
   const unloaded = side.unloadedDvcYamls.find((file) => posix.dirname(file) === '.' || path.startsWith(`${posix.dirname(file)}/`));
-  if (unloaded) return `not known at ${name}: ${unloaded} does not load there`;
+  if (unloaded) return notKnownNote(name, `${unloaded} does not load there`);
   return `not named in dvc.yaml at ${name}`;
 }
 
@@ -317,11 +318,7 @@ function valueFileFrom(tree: Tree, path: string, kind: ValueKind, keys: string[]
   if (read instanceof Error) return failed(path, read);
   if (!read) {
     const why = 'whyMissing' in tree ? (tree as CachedOutputsTree).whyMissing(path) : undefined;
-    if (why)
-      return {
-        status: 'missing',
-        note: `${tree.isCommit ? `not in git at ${tree.name}` : `not present at ${tree.name}`} (DVC-cached) and cannot be read: ${why}`,
-      };
+    if (why) return { status: 'missing', note: cachedUnreadableNote(tree.name, tree.isCommit, why) };
     if (tree.isCommit && dvcTracked) return { status: 'missing', note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: 'missing', note: `not present at ${tree.name}` };
   }

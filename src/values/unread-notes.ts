@@ -1,0 +1,25 @@
+import type { FileDiff } from './types';
+
+// A values file's note when a side could not be read, rather than did not have it: written by the comparison, read
+// by the report (the verdict, the causes), so both go through here and keep one wording.
+
+/** A side whose project file that would name or track the file does not load there: `why` says which. */
+export function notKnownNote(revision: string, why: string): string {
+  return `not known at ${revision}: ${why}`;
+}
+
+/** A DVC output whose object no cache or reachable remote gave at `revision` (a commit, else the workspace). */
+export function cachedUnreadableNote(revision: string, isCommit: boolean, why: string): string {
+  return `${isCommit ? `not in git at ${revision}` : `not present at ${revision}`} (DVC-cached) and cannot be read: ${why}`;
+}
+
+/**
+ * Whether a file's notes say its base side could not be read — its dvc.yaml or `.dvc` file does not load there, or it
+ * is a DVC output whose object no reachable remote holds — rather than that the file was not there: its metrics
+ * missing at the base are then not known there, not new.
+ */
+export function unreadAtBase(file: FileDiff, baseLabel: string): boolean {
+  const notKnown = notKnownNote(baseLabel, '');
+  const unreadable = cachedUnreadableNote(baseLabel, true, '');
+  return file.notes.some((n) => n.startsWith(notKnown) || n.startsWith(unreadable));
+}
