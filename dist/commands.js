@@ -23964,6 +23964,16 @@ async function reproduceWith(pipeline2, log, options2, data) {
   const stageError = (message) => {
     if (own) log.error(message);
   };
+  const commit = async (name, stage2, project, locked) => {
+    try {
+      await data?.save(stage2, ws, project);
+    } catch (error) {
+      log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
+    }
+    updates.set(name, locked);
+    pipeline2.lock.stages.set(name, locked);
+    await writeLock(lockPath, pipeline2.lock, updates);
+  };
   let passed = true;
   const selected = selectStages(dag, options2.targets ?? []);
   const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, data, options2.dry ?? false, log);
@@ -24016,15 +24026,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
         const missing = stage2.outs.map((o) => project(o.path)).filter((p) => !ws.exists(p));
         if (missing.length)
           throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
-        const locked = await lockStage(stage2, ws, project);
-        try {
-          await data?.save(stage2, ws, project);
-        } catch (error) {
-          log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
-        }
-        updates.set(name, locked);
-        pipeline2.lock.stages.set(name, locked);
-        await writeLock(lockPath, pipeline2.lock, updates);
+        await commit(name, stage2, project, await lockStage(stage2, ws, project));
         record({ name, status: "skipped", seconds: 0, reasons: [...reasons2, "dvc.lock updated from the workspace"] });
       } catch (error) {
         passed = false;
@@ -24080,14 +24082,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
     const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage2, pipeline2, log, own ? reasons : [], options2.deadline));
     const seconds = (performance3.now() - started) / 1e3;
     if (outcome2.lock) {
-      try {
-        await data?.save(stage2, ws, project);
-      } catch (error) {
-        log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
-      }
-      updates.set(name, outcome2.lock);
-      pipeline2.lock.stages.set(name, outcome2.lock);
-      await writeLock(lockPath, pipeline2.lock, updates);
+      await commit(name, stage2, project, outcome2.lock);
       record({ name, status: "ran", seconds, reasons });
     } else {
       passed = false;

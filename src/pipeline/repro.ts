@@ -216,6 +216,18 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
   const stageError = (message: string): void => {
     if (own) log.error(message);
   };
+  // A stage's outputs into the DVC cache and its entry into dvc.lock, as DVC's commit and dump do after a run (or a
+  // frozen stage's check): a cache that refuses is a warning, and the lock is written all the same.
+  const commit = async (name: string, stage: Stage, project: (p: string) => string, locked: LockStage): Promise<void> => {
+    try {
+      await data?.save(stage, ws, project);
+    } catch (error) {
+      log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
+    }
+    updates.set(name, locked);
+    pipeline.lock.stages.set(name, locked);
+    await writeLock(lockPath, pipeline.lock, updates);
+  };
   let passed = true;
   const selected = selectStages(dag, options.targets ?? []);
   const { expected, depErrors } = await prepareDeps(pipeline, selected, data, options.dry ?? false, log);
@@ -273,15 +285,7 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
         const missing = stage.outs.map((o) => project(o.path)).filter((p) => !ws.exists(p));
         if (missing.length)
           throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(', ')} (it never runs; unfreeze it or restore them).`);
-        const locked = await lockStage(stage, ws, project);
-        try {
-          await data?.save(stage, ws, project);
-        } catch (error) {
-          log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
-        }
-        updates.set(name, locked);
-        pipeline.lock.stages.set(name, locked);
-        await writeLock(lockPath, pipeline.lock, updates);
+        await commit(name, stage, project, await lockStage(stage, ws, project));
         record({ name, status: 'skipped', seconds: 0, reasons: [...reasons, 'dvc.lock updated from the workspace'] });
       } catch (error) {
         passed = false;
@@ -338,14 +342,7 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
     const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline, log, own ? reasons : [], options.deadline));
     const seconds = (performance.now() - started) / 1000;
     if (outcome.lock) {
-      try {
-        await data?.save(stage, ws, project);
-      } catch (error) {
-        log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
-      }
-      updates.set(name, outcome.lock);
-      pipeline.lock.stages.set(name, outcome.lock);
-      await writeLock(lockPath, pipeline.lock, updates);
+      await commit(name, stage, project, outcome.lock);
       record({ name, status: 'ran', seconds, reasons });
     } else {
       passed = false;
