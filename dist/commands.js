@@ -12867,7 +12867,7 @@ function parseYamlDocument(text2) {
           continue;
         }
         const key2 = convert2(pair.key, depth + 1);
-        const name = keyText(key2);
+        const name = pyStr2(key2);
         if (typeof key2 !== "string") setKeyValue(map, name, key2);
         map.set(name, convert2(pair.value, depth + 1));
       }
@@ -12919,9 +12919,6 @@ function coerced(tag, text2, problem) {
   if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(digits)) throw problem(`tag !!float on '${plain}', which is not a number`);
   const value2 = Number(digits);
   return Number.isInteger(value2) ? new PyFloat(value2) : value2;
-}
-function keyText(key2) {
-  return pyStr2(key2);
 }
 var SAFE_TAGS = /* @__PURE__ */ new Set(["null", "bool", "int", "float", "binary", "timestamp", "omap", "pairs", "set", "str", "seq", "map"]);
 function tagProblem(tag, message) {

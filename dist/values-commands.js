@@ -10130,7 +10130,7 @@ function parseYamlDocument(text2) {
           continue;
         }
         const key = convert2(pair.key, depth + 1);
-        const name = keyText(key);
+        const name = pyStr(key);
         if (typeof key !== "string") setKeyValue(map, name, key);
         map.set(name, convert2(pair.value, depth + 1));
       }
@@ -10182,9 +10182,6 @@ function coerced(tag, text2, problem) {
   if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(digits)) throw problem(`tag !!float on '${plain}', which is not a number`);
   const value = Number(digits);
   return Number.isInteger(value) ? new PyFloat(value) : value;
-}
-function keyText(key) {
-  return pyStr(key);
 }
 var SAFE_TAGS = /* @__PURE__ */ new Set(["null", "bool", "int", "float", "binary", "timestamp", "omap", "pairs", "set", "str", "seq", "map"]);
 function tagProblem(tag, message) {

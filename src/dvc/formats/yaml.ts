@@ -191,7 +191,8 @@ export function parseYamlDocument(text: string): ParsedFile {
           continue;
         }
         const key = convert(pair.key, depth + 1);
-        const name = keyText(key);
+        // A key that is not a string is named as Python's `str` prints it (`True`, `1`, `None`, `2021-01-01`).
+        const name = pyStr(key);
         if (typeof key !== 'string') setKeyValue(map, name, key);
         map.set(name, convert(pair.value, depth + 1));
       }
@@ -249,11 +250,6 @@ function coerced(tag: string, text: string, problem: (message: string) => Syntax
   if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(digits)) throw problem(`tag !!float on '${plain}', which is not a number`);
   const value = Number(digits);
   return Number.isInteger(value) ? new PyFloat(value) : value;
-}
-
-/** Mapping keys that are not strings print the way Python's `str` does (`True`, `1`, `None`, `2021-01-01`). */
-function keyText(key: Raw): string {
-  return pyStr(key);
 }
 
 /** ruamel's SafeConstructor: the tags it reads (any other is a ConstructorError in DVC). */
