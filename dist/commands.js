@@ -18955,7 +18955,7 @@ async function findTemplate(name, tree) {
     }
   }
   if (name.trim()) {
-    const path = posix6.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+    const path = normalName(name);
     looked.push(path);
     const inFolder = path.startsWith(`${TEMPLATE_DIR}/`);
     const bytes = inFolder ? await tree.dvcPlotsFile(path.slice(TEMPLATE_DIR.length + 1)) : await tree.read(path);
@@ -18968,9 +18968,12 @@ async function findTemplate(name, tree) {
 }
 function inTemplateDir(name) {
   if (!name.trim()) return null;
-  const path = posix6.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  const path = normalName(name).replace(/\/$/, "");
   if (path === "." || path === ".." || path.startsWith("../") || path.startsWith("/")) return null;
   return path;
+}
+function normalName(name) {
+  return posix6.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 function withJsonSuffix(name) {
   const ext = posix6.extname(name);

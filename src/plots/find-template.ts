@@ -24,7 +24,7 @@ export async function findTemplate(name: string, tree: Tree): Promise<FoundTempl
     }
   }
   if (name.trim()) {
-    const path = posix.normalize(name.replace(/\\/g, '/')).replace(/^\.\//, '');
+    const path = normalName(name);
     looked.push(path);
     // A path into the template folder is read as the folder's file; any other `.dvc/` path, the reader refuses.
     const inFolder = path.startsWith(`${TEMPLATE_DIR}/`);
@@ -43,9 +43,14 @@ export async function findTemplate(name: string, tree: Tree): Promise<FoundTempl
  */
 function inTemplateDir(name: string): string | null {
   if (!name.trim()) return null;
-  const path = posix.normalize(name.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/$/, '');
+  const path = normalName(name).replace(/\/$/, '');
   if (path === '.' || path === '..' || path.startsWith('../') || path.startsWith('/')) return null;
   return path;
+}
+
+/** A template's name as a `/`-separated path, normalised, without a leading `./`. */
+function normalName(name: string): string {
+  return posix.normalize(name.replace(/\\/g, '/')).replace(/^\.\//, '');
 }
 
 /** `PurePath(name).with_suffix('.json')`: the last suffix replaced, or `.json` added where there is none. */

@@ -155,8 +155,8 @@ export function projectPath(path: string): string {
 }
 
 /**
- * `.dvc/plots/<name>` for a file's bare name; anything else (a `/`, `..`, an empty name) is refused: it would leave
- * the folder for the rest of `.dvc/` (`config.local`, the cache) or go below it.
+ * `.dvc/plots/<name>` for a `/`-separated path below that folder; anything else (`..`, `.`, an empty part, `\`, NUL)
+ * is refused: it could leave the folder for the rest of `.dvc/` (`config.local`, the cache).
  */
 function dvcPlotsPath(name: string): string {
   if (/[\\\0]/.test(name) || name.split('/').some((part) => part === '' || part === '.' || part === '..')) {
