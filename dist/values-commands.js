@@ -10679,8 +10679,11 @@ async function loadDvcYamls(tree, files) {
   }
   return out;
 }
+function isDvcYaml(path) {
+  return path === "dvc.yaml" || path.endsWith("/dvc.yaml");
+}
 function dvcYamlDirs(files) {
-  return files.filter((p) => p === "dvc.yaml" || p.endsWith("/dvc.yaml")).map((p) => p === "dvc.yaml" ? "" : p.slice(0, -"/dvc.yaml".length)).sort();
+  return files.filter(isDvcYaml).map((p) => p === "dvc.yaml" ? "" : p.slice(0, -"/dvc.yaml".length)).sort();
 }
 async function readDataFile(tree, path) {
   const bytes = await tree.read(path);
@@ -15082,7 +15085,7 @@ async function selectFiles(tree, targets, log, fatal) {
     for (const { file, error } of project.errors) {
       const dvcFile = file.endsWith(".dvc");
       if (dvcFile) unloadedDvcFiles.add(file);
-      else if (posix4.basename(file) === "dvc.yaml") unloadedDvcYamls.push(file);
+      else if (isDvcYaml(file)) unloadedDvcYamls.push(file);
       if (fatal) fatal.push(error);
       else log.warning(`${tree.name}: ${error} (${dvcFile ? "the data it tracks is not known there" : "the metrics and params it names are skipped"})`);
     }

@@ -191,10 +191,15 @@ export async function loadDvcYamls(tree: Tree, files?: string[]): Promise<{ dvcY
   return out;
 }
 
+/** Whether a project path is a dvc.yaml (at the root or in a folder), as the project's errors and listings name them. */
+export function isDvcYaml(path: string): boolean {
+  return path === 'dvc.yaml' || path.endsWith('/dvc.yaml');
+}
+
 /** The folders holding a dvc.yaml in a file listing, root first. */
 function dvcYamlDirs(files: string[]): string[] {
   return files
-    .filter((p) => p === 'dvc.yaml' || p.endsWith('/dvc.yaml'))
+    .filter(isDvcYaml)
     .map((p) => (p === 'dvc.yaml' ? '' : p.slice(0, -'/dvc.yaml'.length)))
     .sort();
 }

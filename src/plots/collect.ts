@@ -1,6 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { posix } from 'node:path';
-import { joinPath, loadDvcYamls, projectAt, WORKSPACE, type DvcProject, type LoadedProjects } from '../dvc/project';
+import { isDvcYaml, joinPath, loadDvcYamls, projectAt, WORKSPACE, type DvcProject, type LoadedProjects } from '../dvc/project';
 import { isRawMap, mapFrom, toPlain, type RawMap } from '../dvc/python/value';
 import type { DvcYaml } from '../dvc/types';
 import type { GitRepo } from '../git/repo';
@@ -103,7 +103,7 @@ export async function findPlotDefinitions(
 
 /** A loaded project's dvc.yaml files and their errors, as `loadDvcYamls` gives them. */
 function dvcYamlsOf(project: DvcProject): Pick<DvcProject, 'dvcYamls' | 'errors'> {
-  return { dvcYamls: project.dvcYamls, errors: project.errors.filter((e) => e.file === 'dvc.yaml' || e.file.endsWith('/dvc.yaml')) };
+  return { dvcYamls: project.dvcYamls, errors: project.errors.filter((e) => isDvcYaml(e.file)) };
 }
 
 /**

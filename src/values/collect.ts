@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import { isAscii } from 'node:buffer';
 import { projectFiles, type ProjectFiles } from '../dvc/files';
-import { loadProject, projectAt, WORKSPACE, type DvcProject, type LoadedProjects } from '../dvc/project';
+import { isDvcYaml, loadProject, projectAt, WORKSPACE, type DvcProject, type LoadedProjects } from '../dvc/project';
 import type { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import { describeError, UserError } from '../util/errors';
@@ -456,7 +456,7 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
     for (const { file, error } of project.errors) {
       const dvcFile = file.endsWith('.dvc');
       if (dvcFile) unloadedDvcFiles.add(file);
-      else if (posix.basename(file) === 'dvc.yaml') unloadedDvcYamls.push(file);
+      else if (isDvcYaml(file)) unloadedDvcYamls.push(file);
       if (fatal) fatal.push(error);
       else log.warning(`${tree.name}: ${error} (${dvcFile ? 'the data it tracks is not known there' : 'the metrics and params it names are skipped'})`);
     }
