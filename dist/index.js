@@ -23672,8 +23672,9 @@ var GateCheckPublisher = class extends CheckRunTarget {
     const gates2 = report2.gates;
     if (!gates2) return null;
     return {
-      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
-      failed: !gates2.passed,
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check),
+      // and so does one whose pipeline failed or whose project files do not load: it compared what was left, not this change.
+      failed: !gates2.passed || report2.verdict.outcome === "failed",
       // The report's verdict, as the comment's and the job summary's first line says it.
       title: stripEmoji(report2.verdict.line),
       // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.

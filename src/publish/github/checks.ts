@@ -171,8 +171,9 @@ export class GateCheckPublisher extends CheckRunTarget<ReportData> {
     const gates = report.gates;
     if (!gates) return null;
     return {
-      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check).
-      failed: !gates.passed,
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check),
+      // and so does one whose pipeline failed or whose project files do not load: it compared what was left, not this change.
+      failed: !gates.passed || report.verdict.outcome === 'failed',
       // The report's verdict, as the comment's and the job summary's first line says it.
       title: stripEmoji(report.verdict.line),
       // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.

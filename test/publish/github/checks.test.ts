@@ -112,6 +112,19 @@ describe('gate check run', () => {
     assert.equal(outcome.location, `https://github.com/octo/ml/runs/${run.id}`);
   });
 
+  test('rules that held over what a failed pipeline left: failure, titled with the pipeline', async () => {
+    // A stage that crashed after writing its metrics: the rules hold, but they checked values this change did not make.
+    const report = reportOf({
+      ...composed('accuracy >= 0.9'),
+      pipeline: { engine: 'builtin', stages: [{ name: 'evaluate', status: 'failed', seconds: 1, error: 'exit code 1' }] },
+    });
+    assert.equal(report.gates!.passed, true);
+    await publisher().publish(report, NONE);
+    const run = onlyRun();
+    assert.equal(run.conclusion, 'failure');
+    assert.equal(run.output.title, 'pipeline failed: stage evaluate failed; the gate compared what the pipeline left');
+  });
+
   test('a broken rule: failure, and an annotation on the metrics file at the key, path from the repository root', async () => {
     await publisher().publish(composed('accuracy >= 0.9\ntrain.loss <= base * 1.02\nwarn: accuracy >= 0.95'), NONE);
     const run = onlyRun();
