@@ -8438,10 +8438,10 @@ async function rulesAtBase(gate, base, readAtBase) {
   const added = atHead.filter((r) => !inForce.includes(r));
   const removed = inForce.filter((r) => !atHead.includes(r));
   const proposed = added.length || removed.length ? { file: PROJECT_FILE, added, removed } : null;
-  const change2 = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
+  const change3 = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
   const notes = [
     ...gate.notes,
-    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change2}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change2}`
+    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change3}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change3}`
   ];
   return { ...gate, rules, proposed, notes };
 }
@@ -9990,8 +9990,8 @@ function row2(causes) {
       new: optional(leaf)(o.new, key(at, "new")),
       changed: boolean(o.changed, key(at, "changed"))
     };
-    const diff = optional(number2)(o.diff, key(at, "diff"));
-    const relative10 = optional(number2)(o.relative, key(at, "relative"));
+    const diff = optional(change2)(o.diff, key(at, "diff"));
+    const relative10 = optional(change2)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
     if (relative10 !== void 0) out.relative = relative10;
     if (causes && o.causes !== void 0) {
@@ -10061,6 +10061,14 @@ var causesReader = (v, at) => {
     omitted: number2(o.omitted, key(at, "omitted")),
     nothingUpstream: boolean(o.nothingUpstream, key(at, "nothingUpstream"))
   };
+};
+var change2 = (v, at) => {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && "float" in v) {
+    const f = v.float;
+    if (f === "NaN" || f === "Infinity" || f === "-Infinity") return Number(f);
+  }
+  return fail(at, 'a finite number or {"float": "NaN" | "Infinity" | "-Infinity"}', v);
 };
 var leaf = (v, at) => {
   if (v === null || typeof v === "string" || typeof v === "boolean") return v;
@@ -17529,9 +17537,9 @@ function dataChangesSection(data) {
   const lines2 = [];
   const rows = [];
   let unknownSize = false;
-  const row3 = (change2, path, base, head) => {
+  const row3 = (change3, path, base, head) => {
     if (rows.length < MAX_ROWS && (base?.size === null || head?.size === null)) unknownSize = true;
-    rows.push(`| ${change2} | ${path} | ${size(base)} | ${size(head)} |`);
+    rows.push(`| ${change3} | ${path} | ${size(base)} | ${size(head)} |`);
   };
   for (const e of data.added) row3("added", code(e.path), null, e);
   for (const e of data.deleted) row3("deleted", code(e.path), e, null);
@@ -18052,16 +18060,35 @@ function reportJson(report2) {
   const metrics = report2.metrics.map((file) => ({
     ...file,
     rows: file.rows.map((row3) => {
-      if (!row3.causes) return row3;
+      const json = finiteChanges(row3);
+      if (!row3.causes) return json;
       let at = index.get(row3.causes);
       if (at === void 0) {
         at = causes.push(row3.causes) - 1;
         index.set(row3.causes, at);
       }
-      return { ...row3, causes: at };
+      return { ...json, causes: at };
     })
   }));
-  return { ...report2, metrics, causes };
+  const params = report2.params.map(
+    (file) => file.rows.every(hasFiniteChanges) ? file : { ...file, rows: file.rows.map(finiteChanges) }
+  );
+  return { ...report2, params, metrics, causes };
+}
+function hasFiniteChanges(row3) {
+  return (row3.diff === void 0 || Number.isFinite(row3.diff)) && (row3.relative === void 0 || Number.isFinite(row3.relative));
+}
+function finiteChanges(row3) {
+  if (hasFiniteChanges(row3)) return row3;
+  const { diff, relative: relative10, causes: _causes, ...rest } = row3;
+  return {
+    ...rest,
+    ...diff === void 0 ? {} : { diff: asValue(diff) },
+    ...relative10 === void 0 ? {} : { relative: asValue(relative10) }
+  };
+}
+function asValue(n) {
+  return Number.isFinite(n) ? n : floatLeaf(n);
 }
 
 // src/plots/collect.ts
@@ -21323,20 +21350,20 @@ function planRun(data, logs, context, notes) {
     const key2 = paramKey(file, name);
     params.push({ key: key2, value: fitValue(key2, value2 === null ? "null" : displayValue(value2, null), LENGTH_LIMITS.paramValue, notes) });
   }
-  const change2 = context.change;
-  const runName2 = `${change2.branch ?? data.head.label} @ ${sha2.slice(0, 7)}`;
+  const change3 = context.change;
+  const runName2 = `${change3.branch ?? data.head.label} @ ${sha2.slice(0, 7)}`;
   const tags = [
     { key: RUN_KEY_TAG, value: sha2 },
     { key: "mlflow.runName", value: runName2 },
     { key: "mlflow.source.git.commit", value: sha2 },
     { key: "mlflow.source.type", value: "JOB" },
-    { key: "mlflow.source.name", value: change2.runUrl ?? change2.repository ?? "mlreport" },
-    { key: "mlflow.note.content", value: noteContent(context.markdown, change2.runUrl, notes) }
+    { key: "mlflow.source.name", value: change3.runUrl ?? change3.repository ?? "mlreport" },
+    { key: "mlflow.note.content", value: noteContent(context.markdown, change3.runUrl, notes) }
   ];
-  if (change2.branch) tags.push({ key: "mlflow.source.git.branch", value: change2.branch });
-  if (change2.repository) tags.push({ key: "mlflow.source.git.repoURL", value: `https://github.com/${change2.repository}` });
-  if (change2.prNumber !== null) tags.push({ key: "ci.pr", value: String(change2.prNumber) });
-  if (change2.runUrl) tags.push({ key: "ci.run_url", value: change2.runUrl });
+  if (change3.branch) tags.push({ key: "mlflow.source.git.branch", value: change3.branch });
+  if (change3.repository) tags.push({ key: "mlflow.source.git.repoURL", value: `https://github.com/${change3.repository}` });
+  if (change3.prNumber !== null) tags.push({ key: "ci.pr", value: String(change3.prNumber) });
+  if (change3.runUrl) tags.push({ key: "ci.run_url", value: change3.runUrl });
   if (data.base?.sha) tags.push({ key: "ci.base_sha", value: data.base.sha });
   for (const t of data.trends) tags.push({ key: mlflowKey(`${HISTORY_TAG_PREFIX}${metricKey(t.file, t.key)}`, notes), value: standingText(t.standing) });
   for (const t of tags) t.value = fitValue(t.key, t.value, LENGTH_LIMITS.tagValue, notes);
@@ -24945,16 +24972,16 @@ function upstreamCauses(inputs, dag, head, base, writer) {
       for (const [p, count2] of inputs.files) if (under(p) && dag.producerOf(p) === void 0) files.add(fileCause(p, count2), name);
       const dvcOuts = causeTrackedOuts(inputs, path);
       for (const out of dvcOuts) {
-        const change2 = dvcDataCause(inputs, out);
-        if (change2) data.add(change2, name);
+        const change3 = dvcDataCause(inputs, out);
+        if (change3) data.add(change3, name);
       }
       if (dvcOuts.length || someOf(inputs.tracked, under)) continue;
       if (!baseLock.file) unknown.add(baseHasPipeline ? "dvc.lock missing at base: data changes unknown" : "no dvc.yaml at base: data changes unknown");
       else if (!baseLock.stage) unknown.add(`stage '${name}' not in dvc.lock at base: changes to its data unknown`);
       else if (!headLock.stage) unknown.add(`stage '${name}' not in dvc.lock at head: changes to its data unknown`);
       else {
-        const change2 = dataCause(dep, causeEntryOf(baseLock.stage.deps, dep), causeEntryOf(headLock.stage.deps, dep), "dvc.lock", path);
-        if (change2) data.add(change2, name);
+        const change3 = dataCause(dep, causeEntryOf(baseLock.stage.deps, dep), causeEntryOf(headLock.stage.deps, dep), "dvc.lock", path);
+        if (change3) data.add(change3, name);
       }
     }
   }
@@ -24982,8 +25009,8 @@ function everythingChanged(inputs, basis) {
   });
   const outs = new Set([...inputs.base.dvcFiles, ...inputs.head.dvcFiles].flatMap((f) => f.outs.map((o) => o.path)));
   for (const out of [...outs].sort()) {
-    const change2 = dvcDataCause(inputs, out);
-    if (change2) data.add(change2);
+    const change3 = dvcDataCause(inputs, out);
+    if (change3) data.add(change3);
   }
   const omitted2 = changedParams - params.length + files.omitted() + data.omitted();
   return { basis, stage: null, stages: [], params, files: files.list(), data: data.list(), unknown: [], omitted: omitted2 };

@@ -89,8 +89,8 @@ function row(causes: MetricCauses[] | null): Reader<ValueRow> {
       new: optional(leaf)(o.new, key(at, 'new')),
       changed: boolean(o.changed, key(at, 'changed')),
     };
-    const diff = optional(number)(o.diff, key(at, 'diff'));
-    const relative = optional(number)(o.relative, key(at, 'relative'));
+    const diff = optional(change)(o.diff, key(at, 'diff'));
+    const relative = optional(change)(o.relative, key(at, 'relative'));
     if (diff !== undefined) out.diff = diff;
     if (relative !== undefined) out.relative = relative;
     if (causes && o.causes !== undefined) {
@@ -161,6 +161,16 @@ const causesReader: Reader<MetricCauses> = (v, at) => {
     omitted: number(o.omitted, key(at, 'omitted')),
     nothingUpstream: boolean(o.nothingUpstream, key(at, 'nothingUpstream')),
   };
+};
+
+/** A row's `diff` or `relative`: a finite number, or `{"float": "NaN"}` / `"Infinity"` / `"-Infinity"` (to-json.ts). */
+const change: Reader<number> = (v, at) => {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && 'float' in v) {
+    const f = v.float;
+    if (f === 'NaN' || f === 'Infinity' || f === '-Infinity') return Number(f);
+  }
+  return fail(at, 'a finite number or {"float": "NaN" | "Infinity" | "-Infinity"}', v);
 };
 
 const leaf: Reader<Leaf> = (v, at) => {

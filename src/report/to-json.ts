@@ -1,8 +1,11 @@
-import type { FileDiff, MetricCauses, ValueRow } from '../values/types';
+import { floatLeaf, type FileDiff, type FloatLeaf, type MetricCauses, type ValueRow } from '../values/types';
 import type { ReportData } from './types';
 
-/** A metrics row as report.json holds it: its causes are an index into the report's `causes`. */
-type ValueRowJson = Omit<ValueRow, 'causes'> & { causes?: number };
+/**
+ * A values row as report.json holds it: its causes are an index into the report's `causes`, and a `diff` or `relative`
+ * that is not finite (a metric that went NaN or inf) is written as a value is, `{"float": "NaN"}`: JSON has no NaN.
+ */
+type ValueRowJson = Omit<ValueRow, 'causes' | 'diff' | 'relative'> & { causes?: number; diff?: number | FloatLeaf; relative?: number | FloatLeaf };
 
 /**
  * report.json's shape (docs/report-schema.md): ReportData, with each distinct causes object named once in `causes`
@@ -10,8 +13,11 @@ type ValueRowJson = Omit<ValueRow, 'causes'> & { causes?: number };
  * file no stage writes shares one list of every changed param and file: written out on each row, 1,000 such files
  * made a 26 MB report.json.
  */
-export type ReportJson = Omit<ReportData, 'metrics'> & {
-  metrics: (Omit<FileDiff, 'rows'> & { rows: ValueRowJson[] })[];
+type FileDiffJson = Omit<FileDiff, 'rows'> & { rows: ValueRowJson[] };
+
+export type ReportJson = Omit<ReportData, 'metrics' | 'params'> & {
+  params: FileDiffJson[];
+  metrics: FileDiffJson[];
   causes: MetricCauses[];
 };
 
@@ -22,14 +28,41 @@ export function reportJson(report: ReportData): ReportJson {
   const metrics = report.metrics.map((file) => ({
     ...file,
     rows: file.rows.map((row): ValueRowJson => {
-      if (!row.causes) return row as ValueRowJson;
+      const json = finiteChanges(row);
+      if (!row.causes) return json;
       let at = index.get(row.causes);
       if (at === undefined) {
         at = causes.push(row.causes) - 1;
         index.set(row.causes, at);
       }
-      return { ...row, causes: at };
+      return { ...json, causes: at };
     }),
   }));
-  return { ...report, metrics, causes };
+  // Params rows have no causes: the file as it is, unless a row's change is not finite.
+  const params = report.params.map((file): FileDiffJson =>
+    file.rows.every(hasFiniteChanges) ? (file as FileDiffJson) : { ...file, rows: file.rows.map(finiteChanges) },
+  );
+  return { ...report, params, metrics, causes };
+}
+
+function hasFiniteChanges(row: ValueRow): boolean {
+  return (row.diff === undefined || Number.isFinite(row.diff)) && (row.relative === undefined || Number.isFinite(row.relative));
+}
+
+/**
+ * The row itself when its diff and relative change are finite (nearly every row), else a copy with them as values.
+ * Its causes, if any, are the caller's to replace by their index.
+ */
+function finiteChanges(row: ValueRow): ValueRowJson {
+  if (hasFiniteChanges(row)) return row as ValueRowJson;
+  const { diff, relative, causes: _causes, ...rest } = row;
+  return {
+    ...rest,
+    ...(diff === undefined ? {} : { diff: asValue(diff) }),
+    ...(relative === undefined ? {} : { relative: asValue(relative) }),
+  };
+}
+
+function asValue(n: number): number | FloatLeaf {
+  return Number.isFinite(n) ? n : (floatLeaf(n) as FloatLeaf);
 }
