@@ -8327,10 +8327,10 @@ var ExprParser = class {
       return { kind: "base" };
     }
     if (t.kind === "word" && /^history(\.|$)/i.test(t.value)) {
-      const stat9 = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
-      if (!stat9) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
+      const stat10 = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
+      if (!stat10) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
       this.i++;
-      return { kind: "history", stat: stat9 };
+      return { kind: "history", stat: stat10 };
     }
     if (t.kind === "punct" && t.value === "(") {
       this.i++;
@@ -10335,8 +10335,8 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat9 = await lstat(dir).catch(() => null);
-    if (!stat9?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    const stat10 = await lstat(dir).catch(() => null);
+    if (!stat10?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
     if (await lstat(join3(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
@@ -10356,10 +10356,10 @@ async function readRuns(dirs) {
 async function readRun(dir) {
   const name = runName(dir);
   const path = join3(dir, "report.json");
-  const stat9 = await lstat(path).catch(() => null);
-  if (!stat9) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
-  if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
-  if (stat9.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const stat10 = await lstat(path).catch(() => null);
+  if (!stat10) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat10.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
   const text2 = await readFile(path, "utf8");
   let json;
   try {
@@ -22397,9 +22397,9 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat9 = await lstat5(path);
-    if (!stat9.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat9.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat9.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    const stat10 = await lstat5(path);
+    if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat10.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile7(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -23131,6 +23131,50 @@ async function writeLock(path, lock, updates) {
 import { spawn as spawn4 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
 import { basename as basename5, join as join18 } from "node:path";
+
+// src/pipeline/file-commands.ts
+import { stat as stat6, truncate as truncate2 } from "node:fs/promises";
+var FILE_COMMANDS = ["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"];
+var FileCommandsGuard = class _FileCommandsGuard {
+  constructor(sizes) {
+    this.sizes = sizes;
+  }
+  sizes;
+  /** The sizes of the files the environment names (a file not there yet counts as empty). */
+  static async record(env) {
+    const sizes = /* @__PURE__ */ new Map();
+    for (const name of FILE_COMMANDS) {
+      const path = env[name];
+      if (path)
+        sizes.set(name, {
+          path,
+          size: await stat6(path).then(
+            (s) => s.size,
+            () => 0
+          )
+        });
+    }
+    return new _FileCommandsGuard(sizes);
+  }
+  /** Cuts the files `names` back to their recorded sizes; returns the names of those that had grown. */
+  async cut(names = FILE_COMMANDS) {
+    const grown4 = [];
+    for (const name of names) {
+      const file = this.sizes.get(name);
+      if (!file) continue;
+      const now = await stat6(file.path).then(
+        (s) => s.size,
+        () => null
+      );
+      if (now === null || now <= file.size) continue;
+      await truncate2(file.path, file.size);
+      grown4.push(name);
+    }
+    return grown4;
+  }
+};
+
+// src/pipeline/shell.ts
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -23181,12 +23225,12 @@ function runShell(command, cwd, onLine, tail, env = process.env, stop) {
     });
   });
 }
-var FILE_COMMANDS = /* @__PURE__ */ new Set(["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"]);
+var FILE_COMMAND_NAMES = new Set(FILE_COMMANDS);
 function stageEnvironment(env) {
   return Object.fromEntries(
     Object.entries(env).filter(([name]) => {
       const upper = name.toUpperCase();
-      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMANDS.has(upper);
+      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMAND_NAMES.has(upper);
     })
   );
 }
@@ -23408,7 +23452,7 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
-import { open as open4, stat as stat6 } from "node:fs/promises";
+import { open as open4, stat as stat7 } from "node:fs/promises";
 import { join as join20, posix as posix12, sep as sep7 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
@@ -23461,7 +23505,7 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join20(root, ...rel.split("/"));
   let info;
   try {
-    info = await stat6(abs);
+    info = await stat7(abs);
   } catch {
     return null;
   }
@@ -25411,7 +25455,7 @@ var HistoryRecorder = class {
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync6 } from "node:fs";
 import { join as join25 } from "node:path";
-import { stat as stat7 } from "node:fs/promises";
+import { stat as stat8 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
 function diffData(old, head) {
@@ -26255,12 +26299,12 @@ async function shapeOf(rev, path, md52, budget) {
     budget.take(path, bytes, true);
     return shape2;
   }
-  budget.take(path, (await stat7(file)).size, true);
+  budget.take(path, (await stat8(file)).size, true);
   return tableShape2(createReadStream4(file, { highWaterMark: 1024 * 1024 }), format);
 }
 async function cachedSize(data, md52, legacy) {
   try {
-    return (await stat7(data.cache.path(md52, legacy))).size;
+    return (await stat8(data.cache.path(md52, legacy))).size;
   } catch {
     return null;
   }
@@ -26308,7 +26352,13 @@ async function runIn(git, config, log, deadline) {
     config.githubPublish?.allowPullRequestTargetRepro ?? false
   );
   if (reproduction.refused) log.warning(reproduction.refused);
+  const fileCommands = config.github ? await FileCommandsGuard.record(process.env) : null;
   const pipeline2 = await reproduceStep(reproduction.step, log);
+  const written = await fileCommands?.cut() ?? [];
+  if (written.length)
+    log.warning(
+      `A stage wrote to this step's ${written.join(", ")} file: removed. A stage may not set the action's outputs, the job's environment or its summary.`
+    );
   const budget = new ReadBudget();
   const listing = new WorkspaceListing(config.workspace);
   const projects = new LoadedProjects();
@@ -26726,7 +26776,7 @@ var aggregateCommand = {
 import { relative as relative8, resolve as resolve8, sep as sep9 } from "node:path";
 
 // src/config/project-root.ts
-import { realpath as realpath3, stat as stat8 } from "node:fs/promises";
+import { realpath as realpath3, stat as stat9 } from "node:fs/promises";
 import { dirname as dirname8, join as join28 } from "node:path";
 var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
@@ -26753,10 +26803,10 @@ async function gitRoot(dir) {
   }
 }
 async function isDirectory(path) {
-  return (await stat8(path).catch(() => null))?.isDirectory() ?? false;
+  return (await stat9(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat8(join28(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat9(join28(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 

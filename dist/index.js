@@ -14512,6 +14512,50 @@ async function writeLock(path, lock, updates) {
 import { spawn as spawn4 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
 import { basename as basename4, join as join10 } from "node:path";
+
+// src/pipeline/file-commands.ts
+import { stat as stat6, truncate } from "node:fs/promises";
+var FILE_COMMANDS = ["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"];
+var FileCommandsGuard = class _FileCommandsGuard {
+  constructor(sizes) {
+    this.sizes = sizes;
+  }
+  sizes;
+  /** The sizes of the files the environment names (a file not there yet counts as empty). */
+  static async record(env) {
+    const sizes = /* @__PURE__ */ new Map();
+    for (const name of FILE_COMMANDS) {
+      const path = env[name];
+      if (path)
+        sizes.set(name, {
+          path,
+          size: await stat6(path).then(
+            (s) => s.size,
+            () => 0
+          )
+        });
+    }
+    return new _FileCommandsGuard(sizes);
+  }
+  /** Cuts the files `names` back to their recorded sizes; returns the names of those that had grown. */
+  async cut(names = FILE_COMMANDS) {
+    const grown4 = [];
+    for (const name of names) {
+      const file = this.sizes.get(name);
+      if (!file) continue;
+      const now = await stat6(file.path).then(
+        (s) => s.size,
+        () => null
+      );
+      if (now === null || now <= file.size) continue;
+      await truncate(file.path, file.size);
+      grown4.push(name);
+    }
+    return grown4;
+  }
+};
+
+// src/pipeline/shell.ts
 var TailBuffer = class {
   constructor(max) {
     this.max = max;
@@ -14562,12 +14606,12 @@ function runShell(command, cwd, onLine, tail, env = process.env, stop) {
     });
   });
 }
-var FILE_COMMANDS = /* @__PURE__ */ new Set(["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"]);
+var FILE_COMMAND_NAMES = new Set(FILE_COMMANDS);
 function stageEnvironment(env) {
   return Object.fromEntries(
     Object.entries(env).filter(([name]) => {
       const upper = name.toUpperCase();
-      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMANDS.has(upper);
+      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMAND_NAMES.has(upper);
     })
   );
 }
@@ -14789,7 +14833,7 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync4, constants as constants5, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
-import { open as open5, stat as stat6 } from "node:fs/promises";
+import { open as open5, stat as stat7 } from "node:fs/promises";
 import { join as join12, posix as posix4, sep as sep6 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
@@ -14842,7 +14886,7 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join12(root, ...rel.split("/"));
   let info2;
   try {
-    info2 = await stat6(abs);
+    info2 = await stat7(abs);
   } catch {
     return null;
   }
@@ -15261,7 +15305,7 @@ async function stageStatus(stage2, lock, ws, project) {
 
 // src/pipeline/restore.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { readFile as readFile4, stat as stat7 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat8 } from "node:fs/promises";
 import { join as join15, posix as posix6 } from "node:path";
 var PipelineData = class _PipelineData {
   constructor(config, cache, options) {
@@ -15405,7 +15449,7 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size: size2 } = await stat7(file);
+    const { size: size2 } = await stat8(file);
     if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
     return readFile4(file);
   }
@@ -15441,7 +15485,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix6.join(rel, p), false));
+      if ((await stat8(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix6.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -16214,10 +16258,10 @@ var ExprParser = class {
       return { kind: "base" };
     }
     if (t.kind === "word" && /^history(\.|$)/i.test(t.value)) {
-      const stat10 = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
-      if (!stat10) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
+      const stat11 = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
+      if (!stat11) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
       this.i++;
-      return { kind: "history", stat: stat10 };
+      return { kind: "history", stat: stat11 };
     }
     if (t.kind === "punct" && t.value === "(") {
       this.i++;
@@ -16790,7 +16834,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 }
 
 // src/config/project-root.ts
-import { realpath as realpath2, stat as stat8 } from "node:fs/promises";
+import { realpath as realpath2, stat as stat9 } from "node:fs/promises";
 import { dirname as dirname8, join as join18 } from "node:path";
 var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
@@ -16817,10 +16861,10 @@ async function gitRoot(dir) {
   }
 }
 async function isDirectory2(path) {
-  return (await stat8(path).catch(() => null))?.isDirectory() ?? false;
+  return (await stat9(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function anyFile(dir, names) {
-  for (const name of names) if ((await stat8(join18(dir, name)).catch(() => null))?.isFile()) return true;
+  for (const name of names) if ((await stat9(join18(dir, name)).catch(() => null))?.isFile()) return true;
   return false;
 }
 
@@ -18807,8 +18851,8 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat10 = await lstat4(dir).catch(() => null);
-    if (!stat10?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    const stat11 = await lstat4(dir).catch(() => null);
+    if (!stat11?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
     if (await lstat4(join20(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
@@ -18828,10 +18872,10 @@ async function readRuns(dirs) {
 async function readRun(dir) {
   const name = runName(dir);
   const path = join20(dir, "report.json");
-  const stat10 = await lstat4(path).catch(() => null);
-  if (!stat10) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
-  if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
-  if (stat10.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const stat11 = await lstat4(path).catch(() => null);
+  if (!stat11) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  if (!stat11.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
+  if (stat11.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat11.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
   const text2 = await readFile6(path, "utf8");
   let json;
   try {
@@ -23675,7 +23719,7 @@ var CheckRunTarget = class {
         sha: o.headSha,
         state: o.failed ? "failure" : "success",
         context: this.options.checkName,
-        description: truncate(o.title, STATUS_DESCRIPTION_LIMIT, "\u2026"),
+        description: truncate2(o.title, STATUS_DESCRIPTION_LIMIT, "\u2026"),
         target_url: this.runUrl()
       });
     } catch (error2) {
@@ -23762,7 +23806,7 @@ function ruleMessage(r) {
 function isNotPermitted(error2) {
   return apiStatus(error2) === 403 && !isRateLimited(error2);
 }
-function truncate(text2, limit, tail) {
+function truncate2(text2, limit, tail) {
   if (text2.length <= limit) return text2;
   let cut = text2.slice(0, limit - tail.length);
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
@@ -25351,9 +25395,9 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat10 = await lstat6(path);
-    if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat10.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    const stat11 = await lstat6(path);
+    if (!stat11.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat11.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat11.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile9(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
@@ -26409,7 +26453,7 @@ var HistoryRecorder = class {
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
 import { join as join27 } from "node:path";
-import { stat as stat9 } from "node:fs/promises";
+import { stat as stat10 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
 function diffData(old, head) {
@@ -27241,12 +27285,12 @@ async function shapeOf(rev, path, md52, budget) {
     budget.take(path, bytes, true);
     return shape2;
   }
-  budget.take(path, (await stat9(file)).size, true);
+  budget.take(path, (await stat10(file)).size, true);
   return tableShape2(createReadStream4(file, { highWaterMark: 1024 * 1024 }), format);
 }
 async function cachedSize(data, md52, legacy) {
   try {
-    return (await stat9(data.cache.path(md52, legacy))).size;
+    return (await stat10(data.cache.path(md52, legacy))).size;
   } catch {
     return null;
   }
@@ -27294,7 +27338,13 @@ async function runIn(git, config, log, deadline) {
     config.githubPublish?.allowPullRequestTargetRepro ?? false
   );
   if (reproduction.refused) log.warning(reproduction.refused);
+  const fileCommands = config.github ? await FileCommandsGuard.record(process.env) : null;
   const pipeline2 = await reproduceStep(reproduction.step, log);
+  const written = await fileCommands?.cut() ?? [];
+  if (written.length)
+    log.warning(
+      `A stage wrote to this step's ${written.join(", ")} file: removed. A stage may not set the action's outputs, the job's environment or its summary.`
+    );
   const budget = new ReadBudget();
   const listing = new WorkspaceListing(config.workspace);
   const projects = new LoadedProjects();
@@ -27589,6 +27639,7 @@ var actionLogger = {
 // src/main.ts
 async function run2() {
   try {
+    const fileCommands = await FileCommandsGuard.record(process.env);
     secretsFromEnvironment(process.env).forEach(addSecret);
     const config = await configFromAction({ env: process.env, warn: (message) => actionLogger.warning(message) });
     for (const secret of hubSecrets(config.hub, config.mlflow)) {
@@ -27596,6 +27647,7 @@ async function run2() {
       addSecret(secret);
     }
     const result = await run(config, actionLogger);
+    await fileCommands.cut(["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE"]);
     setOutput("report", result.reportPath ?? "");
     setOutput("report-json", result.reportJsonPath ?? "");
     setOutput("passed", result.passed === null ? "" : String(result.passed));

@@ -15392,6 +15392,12 @@ var paramsDiffCommand = {
   run: async (args) => runValuesDiffHere("params", parseValuesDiffArgs(args, "params"))
 };
 
+// src/pipeline/file-commands.ts
+var FILE_COMMANDS = ["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"];
+
+// src/pipeline/shell.ts
+var FILE_COMMAND_NAMES = new Set(FILE_COMMANDS);
+
 // src/pipeline/hash.ts
 import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync3 } from "node:fs";
 var STREAM_CHUNK = 4 * 1024 * 1024;

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { configFromAction } from './config/action';
 import { hubSecrets } from './config/hub';
 import { secretsFromEnvironment } from './config/secrets';
+import { FileCommandsGuard } from './pipeline/file-commands';
 import { run as runReport } from './run';
 import { actionLogger } from './util/action-logger';
 import { describeError } from './util/errors';
@@ -10,6 +11,8 @@ import { addSecret, redact } from './util/redact';
 /** The action: runner environment → Config → run() → outputs and exit code. */
 export async function run(): Promise<void> {
   try {
+    // The file commands as the step found them: a stage's process still running cannot set outputs or variables.
+    const fileCommands = await FileCommandsGuard.record(process.env);
     // The runner masks the secrets it gave the job itself; the redactor also covers the report and the forms
     // (percent-encoded, base64) the runner does not know.
     secretsFromEnvironment(process.env).forEach(addSecret);
@@ -19,6 +22,7 @@ export async function run(): Promise<void> {
       addSecret(secret);
     }
     const result = await runReport(config, actionLogger);
+    await fileCommands.cut(['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE']);
     core.setOutput('report', result.reportPath ?? '');
     core.setOutput('report-json', result.reportJsonPath ?? '');
     core.setOutput('passed', result.passed === null ? '' : String(result.passed));

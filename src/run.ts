@@ -33,6 +33,7 @@ import { GitHubPublisher } from './publish/github/publisher';
 import { publishAll, type PublishResults } from './publish/runner';
 import type { Target } from './publish/types';
 import { dvcPushStep, reproduceStep } from './pipeline/engine';
+import { FileCommandsGuard } from './pipeline/file-commands';
 import { LoadedProjects, WORKSPACE } from './dvc/project';
 import { loadedPipeline, pipelineStatus } from './pipeline/repro';
 import { Deadline, DEFAULT_DEADLINE_MINUTES } from './util/deadline';
@@ -93,7 +94,14 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     config.githubPublish?.allowPullRequestTargetRepro ?? false,
   );
   if (reproduction.refused) log.warning(reproduction.refused);
+  // In a workflow, what the stages appended to the step's file commands (found in the runner's temporary folder) goes.
+  const fileCommands = config.github ? await FileCommandsGuard.record(process.env) : null;
   const pipeline = await reproduceStep(reproduction.step, log);
+  const written = (await fileCommands?.cut()) ?? [];
+  if (written.length)
+    log.warning(
+      `A stage wrote to this step's ${written.join(', ')} file: removed. A stage may not set the action's outputs, the job's environment or its summary.`,
+    );
 
   // One read budget for every project file this run reads, at the head and at the base; one listing of the
   // workspace, taken when a step first lists it, and the project at each revision, loaded once for every step that

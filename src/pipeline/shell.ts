@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { FILE_COMMANDS } from './file-commands';
 
 /** The last lines a command printed, kept for the report. */
 export class TailBuffer {
@@ -74,7 +75,7 @@ export function runShell(
 }
 
 /** The action's own variables a stage never sees: its inputs, the runner's tokens and file commands. */
-const FILE_COMMANDS = new Set(['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']);
+const FILE_COMMAND_NAMES = new Set<string>(FILE_COMMANDS);
 
 /**
  * The environment a stage (a `run` command, a dvc.yaml command, `dvc repro`) runs with: ours without the
@@ -87,7 +88,7 @@ export function stageEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return Object.fromEntries(
     Object.entries(env).filter(([name]) => {
       const upper = name.toUpperCase();
-      return !upper.startsWith('INPUT_') && !upper.startsWith('ACTIONS_') && upper !== 'GITHUB_TOKEN' && !FILE_COMMANDS.has(upper);
+      return !upper.startsWith('INPUT_') && !upper.startsWith('ACTIONS_') && upper !== 'GITHUB_TOKEN' && !FILE_COMMAND_NAMES.has(upper);
     }),
   );
 }

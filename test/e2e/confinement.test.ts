@@ -1,13 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeGitHub, startFakeGitHub } from '../fakes/github';
 import { comments } from '../fakes/github/routes/comments';
 import { addPullRequest } from '../fakes/github/routes/pulls';
 import { runAction, workflowCommands, type ActionRun } from '../helpers/action';
 import { runCli } from '../helpers/cli';
-import { TempRepo } from '../helpers/repo';
+import { TempRepo, tempDir } from '../helpers/repo';
 
 /**
  * What a pull request's pipeline can reach when the action reproduces it: recognisable tokens are put where the
@@ -32,6 +32,8 @@ printf 'xy-me:%s' "$MLFLOW_TRACKING_PASSWORD" | base64
 echo "https://me:$(node -e 'process.stdout.write(encodeURIComponent(process.env.MLFLOW_TRACKING_PASSWORD))')@mlflow.example/x"
 git config --get http.https://github.com/.extraheader
 echo "passed=true" >> "\${GITHUB_OUTPUT:-/dev/null}"
+# Without the variables, the files themselves: they lie in the runner's temporary folder.
+for f in "$RUNNER_TEMP"/*.txt "$RUNNER_TEMP"/*.md "$JOB_FILES"/*.txt; do printf 'passed<<EOF\ntrue\nEOF\n## forged by the stage\n' >> "$f"; done
 echo "::set-output name=passed::true"
 echo "  ::add-mask::0.95"
 echo "::error file=README.md,line=1::pwned"
@@ -44,6 +46,8 @@ describe('a pull request pipeline in the action: no secret out, no workflow comm
   const repo = new TempRepo();
   let run: ActionRun;
   let texts: Record<string, string>;
+  let envDir: string;
+  let envFile: string;
 
   before(async () => {
     fake = await startFakeGitHub();
@@ -68,6 +72,10 @@ describe('a pull request pipeline in the action: no secret out, no workflow comm
     const header = `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${GITHUB_TOKEN}`).toString('base64')}`;
     repo.git('config', 'http.https://github.com/.extraheader', header);
     addPullRequest(fake, REPO, { number: 3, headSha: head });
+    // The runner's GITHUB_ENV file: the job's environment for the steps after this one.
+    envDir = tempDir();
+    envFile = join(envDir, 'env.txt');
+    writeFileSync(envFile, '');
     run = await runAction({
       workspace: repo.dir,
       eventName: 'pull_request',
@@ -88,6 +96,9 @@ describe('a pull request pipeline in the action: no secret out, no workflow comm
         ACTIONS_ID_TOKEN_REQUEST_TOKEN: OIDC_TOKEN,
         ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/oidc',
         MLFLOW_TRACKING_PASSWORD: MLFLOW_PASSWORD,
+        GITHUB_ENV: envFile,
+        // Where the stage finds it (on a runner, beside the others in RUNNER_TEMP).
+        JOB_FILES: envDir,
       },
     });
     const onPr = comments(fake, { params: { owner: 'octo', repo: 'iris' } } as never).filter((c) => c.on === 'pr:3');
@@ -102,7 +113,16 @@ describe('a pull request pipeline in the action: no secret out, no workflow comm
   after(async () => {
     await fake.stop();
     rmSync(run.runnerTemp, { recursive: true, force: true });
+    rmSync(envDir, { recursive: true, force: true });
     repo.remove();
+  });
+
+  test("what a stage appends to the step's file commands through the runner's folder is cut away, and said", () => {
+    assert.doesNotMatch(run.summary, /forged/);
+    assert.match(run.summary, /^<!-- mlreport/, 'the summary is the report alone');
+    assert.equal(readFileSync(envFile, 'utf8'), '', "the job's environment for later steps is untouched");
+    assert.equal(run.outputs.passed, 'false');
+    assert.match(run.stdout, /A stage wrote to this step's GITHUB_OUTPUT, GITHUB_ENV, GITHUB_STEP_SUMMARY file: removed/);
   });
 
   test("the failing stage's output is in the report, the step fails, and a comment was posted", () => {
@@ -147,7 +167,8 @@ describe('a pull request pipeline in the action: no secret out, no workflow comm
   test('text from dvc.yaml and a stage never acts as a workflow command: no output set, no mask added, no forged annotation', () => {
     const commands = workflowCommands(run.stdout);
     assert.deepEqual(
-      commands.filter((c) => c.name !== 'group' && c.name !== 'endgroup' && !(c.name === 'error' && !c.properties)),
+      // mlreport's own: the stage's group, its failure, the warning that its writes to the file commands were cut.
+      commands.filter((c) => c.name !== 'group' && c.name !== 'endgroup' && !((c.name === 'error' || c.name === 'warning') && !c.properties)),
       [],
       JSON.stringify(commands),
     );
