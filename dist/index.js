@@ -603,8 +603,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -712,13 +712,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
@@ -3671,8 +3671,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -3749,12 +3749,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error2.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error2.message += `:
 
 ${lineStr}
@@ -17592,6 +17592,56 @@ function displayValue(leaf2, precision = 5) {
   return pyStr2(leaf2);
 }
 
+// src/aggregate/history.ts
+function sharedHistory(runs, hasBase) {
+  if (!hasBase) return null;
+  const read = runs.filter((r) => r.report.history);
+  const first = read[0];
+  if (!first) return void 0;
+  const branch = first.report.history.branch;
+  const none = runs.find((r) => !r.report.history);
+  if (none) throw disagree(`${first.name} read the history of ${branch}, ${none.name} read none (history off in that job?)`);
+  const other = read.find((r) => r.report.history.branch !== branch);
+  if (other) throw disagree(`${first.name} read the history of ${branch}, ${other.name} that of ${other.report.history.branch}`);
+  const metrics = /* @__PURE__ */ new Map();
+  for (const run3 of read) {
+    for (const m of run3.report.history.metrics) {
+      const id = `${m.file}\0${m.key}`;
+      const points = JSON.stringify(m.points.map((p) => [p.commit, p.value]));
+      const seen = metrics.get(id);
+      if (!seen) metrics.set(id, { metric: { ...m, head: null }, run: run3.name, points });
+      else if (seen.points !== points) {
+        throw disagree(
+          `for \`${m.file}:${m.key}\`, ${seen.run} read ${count(seen.metric.points)} and ${run3.name} ${count(m.points)}${firstDifference(seen.metric.points, m.points)}`
+        );
+      }
+    }
+  }
+  return {
+    ...first.report.history,
+    metrics: [...metrics.values()].map((m) => m.metric),
+    notes: [...new Set(read.flatMap((r) => r.report.history.notes))]
+  };
+}
+function disagree(what) {
+  return new UserError(
+    `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same \`history\` setting, or give the aggregate rules without history.* (input 'thresholds' or --threshold).`
+  );
+}
+function count(points) {
+  return `${points.length} value${points.length === 1 ? "" : "s"}`;
+}
+function firstDifference(a, b) {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const p = a[i];
+    const q = b[i];
+    if (!p || !q) return `; ${(p ?? q).commit.slice(0, 7)} is in one only`;
+    if (p.commit !== q.commit) return `; they part at ${p.commit.slice(0, 7)} and ${q.commit.slice(0, 7)}`;
+    if (p.value !== q.value) return `; at ${p.commit.slice(0, 7)}: ${p.value} and ${q.value}`;
+  }
+  return "";
+}
+
 // src/aggregate/plots.ts
 var TOP_CONFIGURATIONS = 5;
 var MAX_PLOTS = 10;
@@ -17677,6 +17727,7 @@ function aggregateRuns(runs, options) {
   );
   const rules = options.rules ?? jobRules(reported);
   const gate = rules.length ? { rules, missingBase: options.missingBase, failOnThreshold: true, checkName: "", notes: [], rulesFrom: "input", trustBase: false } : null;
+  const history2 = rules.some((r) => historyStatsUsed(r.threshold).length) ? sharedHistory(ok, base !== null) : void 0;
   let configurations = [...groups.values()].map((g) => {
     const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
     return {
@@ -17685,7 +17736,7 @@ function aggregateRuns(runs, options) {
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? gateMetrics(gate, meansAsDiff(columns, metrics), base !== null) : null
+      gates: gate ? gateMetrics(gate, meansAsDiff(columns, metrics), base !== null, history2) : null
     };
   });
   const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
@@ -18414,7 +18465,7 @@ function more(n) {
 }
 function counts(report2) {
   const plural = (n, word) => `${groupDigits(n)} ${word}${n === 1 ? "" : "s"}`;
-  const count2 = (files, pick2) => {
+  const count3 = (files, pick2) => {
     let n = 0;
     for (let i = 0; i < files.length; i++) {
       const rows = files[i].rows;
@@ -18424,17 +18475,17 @@ function counts(report2) {
   };
   if (!report2.base)
     return `${plural(
-      count2(report2.metrics, () => true),
+      count3(report2.metrics, () => true),
       "metric"
     )} and ${plural(
-      count2(report2.params, () => true),
+      count3(report2.params, () => true),
       "param"
     )} at the head`;
   return `${plural(
-    count2(report2.metrics, (r) => r.changed),
+    count3(report2.metrics, (r) => r.changed),
     "metric"
   )} and ${plural(
-    count2(report2.params, (r) => r.changed),
+    count3(report2.params, (r) => r.changed),
     "param"
   )} changed`;
 }
@@ -18863,9 +18914,9 @@ async function readRuns(dirs) {
   }
   const seen = /* @__PURE__ */ new Map();
   for (const run3 of runs) {
-    const count2 = (seen.get(run3.name) ?? 0) + 1;
-    seen.set(run3.name, count2);
-    if (count2 > 1) run3.name = `${run3.name} (${count2})`;
+    const count3 = (seen.get(run3.name) ?? 0) + 1;
+    seen.set(run3.name, count3);
+    if (count3 > 1) run3.name = `${run3.name} (${count3})`;
   }
   return runs;
 }
@@ -20566,7 +20617,7 @@ async function readFromCommits(git, request, store, log) {
       );
     } else if (missing.length) {
       notes.push(
-        `\`${file}\` is not in git${cached} at ${count(missing.length, "commit")} of the ${chain.length} read (${named2(missing)})${because}: left out there.`
+        `\`${file}\` is not in git${cached} at ${count2(missing.length, "commit")} of the ${chain.length} read (${named2(missing)})${because}: left out there.`
       );
     }
     const errors = chain.flatMap((c, i) => {
@@ -20575,7 +20626,7 @@ async function readFromCommits(git, request, store, log) {
     });
     if (errors.length) {
       const more2 = errors.length > NAMED2 ? `; and ${errors.length - NAMED2} more` : "";
-      notes.push(`\`${file}\` could not be read at ${count(errors.length, "commit")}, skipped there (${errors.slice(0, NAMED2).join("; ")}${more2}).`);
+      notes.push(`\`${file}\` could not be read at ${count2(errors.length, "commit")}, skipped there (${errors.slice(0, NAMED2).join("; ")}${more2}).`);
     }
   }
   const oldestFirst2 = chain.map((commit, i) => ({ commit, i })).reverse();
@@ -20601,8 +20652,8 @@ async function readFromCommits(git, request, store, log) {
       }
       const name = `\`${diff.path}:${row3.key}\``;
       if (lacking.length)
-        notes.push(`${name} is missing at ${count(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`);
-      if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
+        notes.push(`${name} is missing at ${count2(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`);
+      if (notNumbers.length) notes.push(`${name} is not a finite number at ${count2(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
       metrics.push({ file: diff.path, key: row3.key, points, stats: historyStats(points.map((p) => p.value)), head });
     }
   }
@@ -20708,7 +20759,7 @@ function named2(commits) {
   const shown4 = commits.slice(0, NAMED2).map(shortSha).join(", ");
   return commits.length > NAMED2 ? `${shown4}, and ${commits.length - NAMED2} more` : shown4;
 }
-function count(n, word) {
+function count2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
@@ -21313,9 +21364,9 @@ function lttbIndices(xs, ys, threshold) {
       avgX += xs[j];
       avgY += ys[j];
     }
-    const count2 = nextEnd - nextStart;
-    avgX /= count2;
-    avgY /= count2;
+    const count3 = nextEnd - nextStart;
+    avgX /= count3;
+    avgY /= count3;
     const start = Math.floor(i * bucket) + 1;
     const end = Math.floor((i + 1) * bucket) + 1;
     const ax = xs[a];
@@ -21740,19 +21791,19 @@ function reduceSeries(all, o, maxLinePoints = MAX_LINE_POINTS) {
     if (xBad >= 0 && (yBad < 0 || xBad <= yBad)) throw notNumber(s, "x", o.x, s.x, xBad);
     if (yBad >= 0) throw notNumber(s, "y", o.y, s.y, yBad);
     const whole = !xn?.nans && !yn?.nans;
-    let count2 = n;
+    let count3 = n;
     if (!whole) {
-      count2 = 0;
-      for (let i = 0; i < n; i++) if (!(xn && Number.isNaN(xn.values[i])) && !(yn && Number.isNaN(yn.values[i]))) count2++;
+      count3 = 0;
+      for (let i = 0; i < n; i++) if (!(xn && Number.isNaN(xn.values[i])) && !(yn && Number.isNaN(yn.values[i]))) count3++;
     }
-    dropped += n - count2;
+    dropped += n - count3;
     let keep = null;
     let xs = xn?.values ?? null;
     let ys = yn?.values ?? null;
-    if (count2 < n) {
-      keep = new Int32Array(count2);
-      const kx = xs ? new Float64Array(count2) : null;
-      const ky = ys ? new Float64Array(count2) : null;
+    if (count3 < n) {
+      keep = new Int32Array(count3);
+      const kx = xs ? new Float64Array(count3) : null;
+      const ky = ys ? new Float64Array(count3) : null;
       let k = 0;
       for (let i = 0; i < n; i++) {
         if (xs && Number.isNaN(xs[i]) || ys && Number.isNaN(ys[i])) continue;
@@ -21764,15 +21815,15 @@ function reduceSeries(all, o, maxLinePoints = MAX_LINE_POINTS) {
       ys = ky;
     }
     const max = o.reduce === "lines" ? maxLinePoints : o.reduce === "points" ? MAX_SCATTER_POINTS : Infinity;
-    let chosen = { length: count2 };
+    let chosen = { length: count3 };
     let identity = true;
-    if (count2 > max) {
-      from = Math.max(from ?? 0, count2);
+    if (count3 > max) {
+      from = Math.max(from ?? 0, count3);
       identity = false;
       if (o.reduce === "lines" && xs && ys) {
-        if (whole ? xn.ascending : ascending(xs, count2)) chosen = lttbIndices(xs, ys, max);
+        if (whole ? xn.ascending : ascending(xs, count3)) chosen = lttbIndices(xs, ys, max);
         else {
-          const order = Array.from({ length: count2 }, (_, k) => k).sort((a, b) => xs[a] - xs[b]);
+          const order = Array.from({ length: count3 }, (_, k) => k).sort((a, b) => xs[a] - xs[b]);
           const picked = lttbIndices(
             Float64Array.from(order, (k) => xs[k]),
             Float64Array.from(order, (k) => ys[k]),
@@ -21781,7 +21832,7 @@ function reduceSeries(all, o, maxLinePoints = MAX_LINE_POINTS) {
           chosen = picked.map((j) => order[j]);
         }
       } else {
-        const step = count2 / max;
+        const step = count3 / max;
         chosen = Array.from({ length: max }, (_, j) => Math.floor(j * step));
       }
     }
@@ -21874,10 +21925,10 @@ function numericLine(xs, ys, name) {
   for (let k = 0; k < px.length; ) {
     const x = px[order ? order[k] : k];
     let sum = 0;
-    let count2 = 0;
-    for (; k < px.length && px[order ? order[k] : k] === x; k++, count2++) sum += py[order ? order[k] : k];
+    let count3 = 0;
+    for (; k < px.length && px[order ? order[k] : k] === x; k++, count3++) sum += py[order ? order[k] : k];
     line.xs.push(x);
-    line.ys.push(count2 === 1 ? sum : round(sum / count2));
+    line.ys.push(count3 === 1 ? sum : round(sum / count3));
   }
   return line;
 }
@@ -21939,14 +21990,14 @@ function downsample(x, ys, max) {
   });
   const merged = (share) => {
     const marks = new Uint8Array(x.length);
-    let count2 = 0;
+    let count3 = 0;
     for (const r of ranges) {
       for (const i of lttbIndices(r.x, r.y, share)) {
-        count2 += 1 - marks[r.at[i]];
+        count3 += 1 - marks[r.at[i]];
         marks[r.at[i]] = 1;
       }
     }
-    return { marks, count: count2 };
+    return { marks, count: count3 };
   };
   let best = merged(Math.max(3, Math.floor(max / ys.length)));
   for (let share = Math.floor(max / ys.length) + 1; best.count < max && share <= max; share++) {
@@ -22081,10 +22132,10 @@ function assertBounded(path, value2, at) {
     const r = value2[range];
     if (!isRecord2(r)) continue;
     const { start = 0, stop, step = 1 } = r;
-    const count2 = typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0 ? (stop - start) / step : Infinity;
-    if (!(count2 <= PLOT_BOUNDS.customPoints))
+    const count3 = typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0 ? (stop - start) / step : Infinity;
+    if (!(count3 <= PLOT_BOUNDS.customPoints))
       over(
-        `generates ${Number.isFinite(count2) ? count2.toLocaleString("en-US") : "unbounded"} rows with \`${range}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`
+        `generates ${Number.isFinite(count3) ? count3.toLocaleString("en-US") : "unbounded"} rows with \`${range}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`
       );
   }
   for (const steps of ["steps", "minsteps", "maxsteps"]) {
@@ -22396,10 +22447,10 @@ function builtinSpec(given) {
   for (const axis of ["x", "y"]) {
     const limit = limits[axis];
     const field = input[axis];
-    const count2 = limit === void 0 ? 0 : new Set(input.points.map((p) => String(p[field]))).size;
-    if (limit !== void 0 && count2 > limit) {
+    const count3 = limit === void 0 ? 0 : new Set(input.points.map((p) => String(p[field]))).size;
+    if (limit !== void 0 && count3 > limit) {
       throw new UserError(
-        `${axis} field '${field}' has ${count2} different values; the ${input.template} template draws at most ${limit} categories (is it a number rather than a class?)`
+        `${axis} field '${field}' has ${count3} different values; the ${input.template} template draws at most ${limit} categories (is it a number rather than a class?)`
       );
     }
   }
@@ -22661,16 +22712,16 @@ function confusionCells(input, xCats, yCats, normalized) {
       );
     for (const xv of xCats) {
       for (const yv of yCats) {
-        const count2 = counts2.get(`${xv}\0${yv}`) ?? 0;
+        const count3 = counts2.get(`${xv}\0${yv}`) ?? 0;
         const sumY = rowSums.get(yv) ?? 0;
         cells.push({
           rev: group2[0].rev,
           series: group2[0].series,
           [input.x]: xv,
           [input.y]: yv,
-          xy_count: count2,
-          percent_of_max: max ? count2 / max : 0,
-          ...normalized ? { percent_of_y: sumY ? count2 / sumY : 0 } : {}
+          xy_count: count3,
+          percent_of_max: max ? count3 / max : 0,
+          ...normalized ? { percent_of_y: sumY ? count3 / sumY : 0 } : {}
         });
       }
     }
@@ -25532,9 +25583,9 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
   const inTable = (values) => values instanceof FlatValues && values.table === table2 ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table2);
   const old = inTable(a);
   const now = inTable(b);
-  let count2 = 0;
-  for (let i = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) count2++;
-  const order = new Int32Array(count2);
+  let count3 = 0;
+  for (let i = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) count3++;
+  const order = new Int32Array(count3);
   for (let i = 0, n = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
   order.sort((x, y) => table2.compare(x, y));
   const columns = new DiffColumns(old, now, order);
@@ -26011,7 +26062,7 @@ function upstreamCauses(inputs, dag, head, base, writer) {
       const path = joinPath(stage2.wdir, dep);
       if (dag.producerOf(path) !== void 0) continue;
       const under = (p) => path === "" || p === path || p.startsWith(`${path}/`);
-      for (const [p, count2] of inputs.files) if (under(p) && dag.producerOf(p) === void 0) files.add(fileCause(p, count2), name);
+      for (const [p, count3] of inputs.files) if (under(p) && dag.producerOf(p) === void 0) files.add(fileCause(p, count3), name);
       const dvcOuts = causeTrackedOuts(inputs, path);
       for (const out of dvcOuts) {
         const change3 = dvcDataCause(inputs, out);
@@ -26045,9 +26096,9 @@ function everythingChanged(inputs, basis) {
     }
   }
   const skip = /* @__PURE__ */ new Set([...inputs.metricsFiles, ...inputs.params.map((f) => f.path)]);
-  inputs.files.forEach((count2, p) => {
+  inputs.files.forEach((count3, p) => {
     if (skip.has(p) || p.endsWith(".dvc") || p.slice(p.lastIndexOf("/") + 1) === "dvc.lock") return;
-    files.add(fileCause(p, count2));
+    files.add(fileCause(p, count3));
   });
   const outs = new Set([...inputs.base.dvcFiles, ...inputs.head.dvcFiles].flatMap((f) => f.outs.map((o) => o.path)));
   for (const out of [...outs].sort()) {
@@ -26090,8 +26141,8 @@ function paramCause(file, row3) {
   if (row3.new !== void 0) cause.new = row3.new;
   return cause;
 }
-function fileCause(path, count2) {
-  return { path, added: count2?.added ?? null, deleted: count2?.deleted ?? null, binary: count2 === null, stages: [] };
+function fileCause(path, count3) {
+  return { path, added: count3?.added ?? null, deleted: count3?.deleted ?? null, binary: count3 === null, stages: [] };
 }
 function someOf(paths, test) {
   for (const path of paths) if (test(path)) return true;
@@ -26206,11 +26257,11 @@ async function countLines(git, base, metrics) {
   if (!listed.size) return;
   const counts2 = await git.diffNumstat(base, [...listed.keys()]);
   for (const [path, causes] of listed) {
-    const count2 = counts2.get(path);
+    const count3 = counts2.get(path);
     for (const cause of causes)
       Object.assign(
         cause,
-        count2 === null ? { added: null, deleted: null, binary: true } : { added: count2?.added ?? 0, deleted: count2?.deleted ?? 0, binary: false }
+        count3 === null ? { added: null, deleted: null, binary: true } : { added: count3?.added ?? 0, deleted: count3?.deleted ?? 0, binary: false }
       );
   }
 }
@@ -26652,15 +26703,15 @@ function getFlags(reader) {
   reader.offset += 4;
   const type = rawType % 1e3;
   const flags = Math.floor(rawType / 1e3);
-  let count2 = 0;
+  let count3 = 0;
   if (type > 1 && type <= 7) {
-    count2 = view.getUint32(reader.offset, littleEndian);
+    count3 = view.getUint32(reader.offset, littleEndian);
     reader.offset += 4;
   }
   let dim = 2;
   if (flags) dim++;
   if (flags === 3) dim++;
-  return { littleEndian, type, dim, count: count2 };
+  return { littleEndian, type, dim, count: count3 };
 }
 function readPosition(reader, flags) {
   const points = [];
@@ -26682,9 +26733,9 @@ function readPolygon(reader, flags) {
   const { view } = reader;
   const rings = [];
   for (let r = 0; r < flags.count; r++) {
-    const count2 = view.getUint32(reader.offset, flags.littleEndian);
+    const count3 = view.getUint32(reader.offset, flags.littleEndian);
     reader.offset += 4;
-    rings.push(readLine(reader, { ...flags, count: count2 }));
+    rings.push(readLine(reader, { ...flags, count: count3 }));
   }
   return rings;
 }

@@ -1,5 +1,5 @@
 import { gateMetrics } from '../gate';
-import { parseRules } from '../gate/parse';
+import { historyStatsUsed, parseRules } from '../gate/parse';
 import { metricName, resolveMetric } from '../gate/resolve';
 import type { GateConfig, GateRule, MetricLookup, MissingBasePolicy } from '../gate/types';
 import type { GateSummary, ReportData, RevisionInfo } from '../report/types';
@@ -8,6 +8,7 @@ import { displayValue } from '../values/pyformat';
 import { numericValue, type FileDiff, type Leaf } from '../values/types';
 import { UserError } from '../util/errors';
 import { VERSION } from '../version';
+import { sharedHistory } from './history';
 import { overlaidPlots } from './plots';
 import type { RunInput } from './read';
 import type { AggregateReport, Configuration, FailedRun, MetricColumn, MetricStats, ParamRef } from './types';
@@ -27,7 +28,7 @@ export interface AggregateOptions {
 /**
  * The sweep's comparison: runs grouped into configurations by the params that differ between them (repeat params
  * aside), metrics as mean ± sample standard deviation per configuration, the best one marked, the rules evaluated on
- * each configuration's means against the base. Failed runs stay as failed rows. Refuses runs that compared with
+ * each configuration's means against the base (and the base branch's history the jobs read). Failed runs stay as failed rows. Refuses runs that compared with
  * different bases: their numbers are not comparable. Pure.
  */
 export function aggregateRuns(runs: RunInput[], options: AggregateOptions): AggregateReport {
@@ -73,6 +74,8 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
   const gate: GateConfig | null = rules.length
     ? { rules, missingBase: options.missingBase, failOnThreshold: true, checkName: '', notes: [], rulesFrom: 'input', trustBase: false }
     : null;
+  // Only rules on history.* need the jobs to agree on it.
+  const history = rules.some((r) => historyStatsUsed(r.threshold).length) ? sharedHistory(ok, base !== null) : undefined;
 
   let configurations: Configuration[] = [...groups.values()].map((g) => {
     const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
@@ -82,7 +85,7 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? gateMetrics(gate, meansAsDiff(columns, metrics), base !== null) : null,
+      gates: gate ? gateMetrics(gate, meansAsDiff(columns, metrics), base !== null, history) : null,
     };
   });
 

@@ -26,7 +26,7 @@ export interface EvaluateOptions {
  * - a metric missing at the head breaks its rule, unless the rule says `if present` (then it is skipped);
  * - a rule that uses `base` when the base has no value is skipped with a note, or breaks with `missing-base: fail`;
  *   so is a rule that uses `history.*` when the base branch's history has fewer than 3 values of the metric;
- * - a rule that uses `history.*` where no history was read (an aggregate of jobs) is an error;
+ * - a rule that uses `history.*` where no history was read (history off, or an aggregate of jobs that read none) is an error;
  * - NaN and ±Infinity (at head, at base, or as the computed threshold) and non-numbers break the rule;
  * - a metric no file has, or a name that matches several, is an error: it fails the gate at any level,
  *   because a rule that cannot be checked must not pass silently;

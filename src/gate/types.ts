@@ -89,7 +89,7 @@ export interface MetricLookup {
   head: number | null | undefined;
   /**
    * Its values on the base branch's history: how many, and their stats (null under MIN_HISTORY values); absent when
-   * history is off or not available (an aggregate of jobs).
+   * history is off (or an aggregate's jobs read none).
    */
   history?: { n: number; stats: HistoryStats | null };
   /** What the report notes about the metric's file (`not known at main: dvc.yaml does not load there`): why a side lacks it. */

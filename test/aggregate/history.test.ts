@@ -1,0 +1,85 @@
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli';
+import { TempRepo, tempDir } from '../helpers/repo';
+
+/**
+ * A sweep gated by a rule on the base branch's history, as docs/history.md has users write it. The base branch has
+ * four commits with accuracy 0.9, 0.91, 0.92, 0.905 (mean 0.90875, sample std 0.008539…, so mean − 3·std = 0.88313);
+ * every job is the real `mlreport report` against it and carries that history in its report.json.
+ */
+const RULE = 'accuracy >= history.mean - 3 * history.std';
+const JOBS = [
+  { lr: 0.1, seed: 1, accuracy: 0.93 },
+  { lr: 0.1, seed: 2, accuracy: 0.92 },
+  { lr: 1, seed: 1, accuracy: 0.86 },
+  { lr: 1, seed: 2, accuracy: 0.87 },
+];
+
+let repo: TempRepo;
+let artifacts: string;
+
+before(async () => {
+  repo = new TempRepo();
+  for (const accuracy of [0.9, 0.91, 0.92, 0.905]) {
+    repo.commit(`accuracy ${accuracy}`, { 'params.yaml': 'lr: 0.01\nseed: 0\n', 'metrics.json': JSON.stringify({ accuracy }) });
+  }
+  artifacts = tempDir('mlreport-history-artifacts-');
+  for (const job of JOBS) {
+    repo.write({ 'params.yaml': `lr: ${job.lr}\nseed: ${job.seed}\n`, 'metrics.json': JSON.stringify({ accuracy: job.accuracy }) });
+    const out = join(artifacts, `mlreport-lr${job.lr}-seed${job.seed}`);
+    const r = await runCli(['report', '--base', 'HEAD', '--metrics', 'metrics.json', '--threshold', RULE, '--out', out, '--quiet'], repo.dir);
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+  }
+});
+after(() => {
+  repo.remove();
+  rmSync(artifacts, { recursive: true, force: true });
+});
+
+describe('history.* rules in a sweep', () => {
+  test('are judged per configuration by the history the jobs read: one configuration within the noise, one beyond it', async () => {
+    const out = tempDir();
+    const r = await runCli(['aggregate', artifacts, '--out', out, '--quiet'], repo.dir);
+    assert.equal(r.code, 1, r.stderr);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const rules = Object.fromEntries(
+      json.configurations.map((c: { id: string; gates: { rules: { status: string; detail: string; threshold: number }[] } }) => [c.id, c.gates.rules[0]]),
+    );
+    assert.equal(rules['lr=0.1'].status, 'passed');
+    assert.equal(rules['lr=0.1'].detail, '0.925 >= 0.8831 (history n=4)');
+    assert.ok(Math.abs(rules['lr=0.1'].threshold - 0.88313) < 1e-5);
+    assert.equal(rules['lr=1'].status, 'failed');
+    assert.match(rules['lr=1'].detail, /^0\.865 is not >= 0\.8831 \(history n=4\)/);
+    assert.deepEqual(json.gates, { passed: false, configurations: 2, failedConfigurations: ['lr=1'] });
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    assert.doesNotMatch(md, /no history of the base branch was read/);
+  });
+
+  test('jobs whose histories differ are refused, naming the jobs and where the histories part', async () => {
+    const dir = tempDir('mlreport-history-differ-');
+    cpSync(artifacts, dir, { recursive: true });
+    const path = join(dir, 'mlreport-lr1-seed2', 'report.json');
+    const report = JSON.parse(readFileSync(path, 'utf8'));
+    const point = report.history.metrics[0].points[1];
+    point.value = 0.95;
+    writeFileSync(path, JSON.stringify(report));
+    const out = tempDir();
+    const r = await runCli(['aggregate', dir, '--out', out], repo.dir);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `different histories of the base branch \\(for \`metrics\\.json:accuracy\`, lr0\\.1-seed1 read 4 values and lr1-seed2 4 values; at ${point.commit.slice(0, 7)}: 0\\.91 and 0\\.95\\)`,
+      ),
+    );
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    // Rules without history.* do not need the jobs to agree on it.
+    const own = await runCli(['aggregate', dir, '--out', out, '--threshold', 'accuracy >= 0.8', '--quiet'], repo.dir);
+    assert.equal(own.code, 0, own.stderr);
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  });
+});
