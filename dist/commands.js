@@ -8567,55 +8567,6 @@ function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
   return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
 }
 
-// src/util/numbers.ts
-var DIGITS = 4;
-var MINUS = "\u2212";
-function formatNumber(value2, digits = DIGITS) {
-  if (Number.isNaN(value2)) return "NaN";
-  if (!Number.isFinite(value2)) return value2 > 0 ? "Infinity" : `${MINUS}Infinity`;
-  const abs = Math.abs(value2);
-  let text2;
-  if (Number.isInteger(value2) && abs < 1e21) text2 = String(value2);
-  else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) text2 = value2.toExponential(digits - 1).replace(/\.?0+e/, "e");
-  else if (abs >= 10 ** digits) text2 = value2.toFixed(0);
-  else text2 = String(Number(value2.toPrecision(digits)));
-  return text2.charCodeAt(0) === 45 ? `${MINUS}${text2.slice(1)}` : text2;
-}
-function formatPair(a, b) {
-  for (let digits = DIGITS; digits < 17; digits++) {
-    const pair = [formatNumber(a, digits), formatNumber(b, digits)];
-    if (a === b || Number.isNaN(a) || Number.isNaN(b) || pair[0] !== pair[1]) return pair;
-  }
-  return [formatNumber(a, 17), formatNumber(b, 17)];
-}
-function groupDigits(n) {
-  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
-}
-
-// src/gate/noise.ts
-var DEFAULT_K = 3;
-function noiseBand(used, stdWeight2, stats3, head) {
-  const k = stdWeight2;
-  let band;
-  let text2;
-  if (k !== null && Number.isFinite(k) && k > 0) {
-    band = { low: stats3.mean - k * stats3.std, high: stats3.mean + k * stats3.std, center: stats3.mean, k };
-    text2 = `${formatNumber(stats3.mean)} \xB1 ${formatNumber(k)}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
-  } else if (used.includes("min") || used.includes("max")) {
-    band = { low: stats3.min, high: stats3.max, center: null, k: null };
-    text2 = `min\u2013max of ${stats3.n} = [${formatNumber(stats3.min)}, ${formatNumber(stats3.max)}]`;
-  } else {
-    band = { low: stats3.mean - DEFAULT_K * stats3.std, high: stats3.mean + DEFAULT_K * stats3.std, center: stats3.mean, k: DEFAULT_K };
-    text2 = `${formatNumber(stats3.mean)} \xB1 ${DEFAULT_K}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
-  }
-  const within = head >= band.low && head <= band.high;
-  const where2 = within ? "within noise" : `beyond noise (${head > band.high ? "above" : "below"})`;
-  return { n: stats3.n, stats: stats3, band, verdict: within ? "within" : "beyond", text: `${text2}: ${where2}` };
-}
-function notEnoughHistory(n) {
-  return { n, stats: null, band: null, verdict: "not-enough-history", text: `not enough history (n=${n})` };
-}
-
 // src/gate/resolve.ts
 function metricName(m) {
   return `${m.file}:${m.key}`;
@@ -8655,226 +8606,6 @@ function closestNames(ref, metrics, limit = 3) {
   }
   const near = best.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
   return (near.length ? near : best).map((s) => s.full);
-}
-
-// src/gate/evaluate.ts
-function evaluateRules(rules, metrics, options2) {
-  const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options2));
-  const checked = outcomes.filter((o) => o.status === "passed" || o.status === "failed").length;
-  const passed = checked > 0 && outcomes.every((o) => o.status === "passed" || o.status === "skipped" || o.status === "failed" && o.rule.level === "warn");
-  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
-}
-function evaluateRule(rule2, metrics, options2) {
-  const outcome2 = (status, message, extra = {}) => ({
-    rule: rule2,
-    status,
-    metric: null,
-    base: null,
-    head: null,
-    threshold: null,
-    message,
-    ...extra
-  });
-  const resolved = resolveMetric(rule2.metric, metrics);
-  if (resolved.kind === "ambiguous") {
-    const names = resolved.candidates.map(metricName);
-    return outcome2("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
-  }
-  if (resolved.kind === "unknown") {
-    const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
-    if (rule2.ifPresent) return outcome2("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
-    return outcome2("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
-  }
-  const m = resolved.metric;
-  const metric = { file: m.file, key: m.key };
-  const head = m.head;
-  const base = m.base ?? null;
-  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
-  if (head === void 0) {
-    if (rule2.ifPresent) return outcome2("skipped", `\`${metricName(m)}\` is missing at the head; skipped because of \`if present\`.`, known);
-    return outcome2("failed", `\`${metricName(m)}\` is missing at the head.`, known);
-  }
-  if (head === null) return outcome2("failed", `\`${metricName(m)}\` is not a number at the head.`, known);
-  if (!Number.isFinite(head)) return outcome2("failed", `\`${metricName(m)}\` is ${head} at the head.`, known);
-  const withHead = { ...known, head };
-  if (usesBase(rule2.threshold)) {
-    if (base === null) {
-      const why = !options2.hasBase ? "there is no base revision" : m.base === void 0 ? `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join("; ")})` : ""}` : `\`${metricName(m)}\` is not a number at the base`;
-      if (options2.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
-      return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
-    }
-    if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
-  }
-  const stats3 = historyStatsUsed(rule2.threshold);
-  let history2 = null;
-  if (stats3.length) {
-    const used = `\`history.${stats3[0]}\``;
-    if (!m.history) return outcome2("error", `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
-    if (!m.history.stats) {
-      const noise3 = notEnoughHistory(m.history.n);
-      const why = `${noise3.text}${options2.hasBase ? "" : ": there is no base revision"}`;
-      if (options2.missingBase === "fail") return outcome2("failed", `The rule uses ${used}, but there is ${why} (missing-base: fail).`, { ...withHead, noise: noise3 });
-      return outcome2("skipped", `Skipped: ${why}; the rule uses ${used}, which needs at least 3 values.`, { ...withHead, noise: noise3 });
-    }
-    history2 = m.history.stats;
-  }
-  const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN, history2);
-  if (!Number.isFinite(threshold)) return outcome2("failed", `The threshold works out to ${threshold}.`, withHead);
-  const noise2 = history2 ? { noise: noiseBand(stats3, stdWeight(rule2.threshold, base ?? Number.NaN, history2, stats3), history2, head) } : {};
-  const full = { ...withHead, threshold, ...noise2 };
-  const [h, t] = formatPair(head, threshold);
-  const notes = [usesBase(rule2.threshold) ? `base ${formatNumber(base)}` : "", history2 ? `history n=${history2.n}` : ""].filter(Boolean);
-  const baseNote = notes.length ? ` (${notes.join(", ")})` : "";
-  if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h} ${rule2.comparator} ${t}${baseNote}`, full);
-  return outcome2("failed", `${h} is not ${rule2.comparator} ${t}${baseNote}.`, full);
-}
-function evaluateExpr(expr, base, history2 = null) {
-  switch (expr.kind) {
-    case "number":
-      return expr.value;
-    case "base":
-      return base;
-    case "history":
-      return history2 ? history2[expr.stat] : Number.NaN;
-    case "negate":
-      return -evaluateExpr(expr.operand, base, history2);
-    case "percent": {
-      const left = evaluateExpr(expr.left, base, history2);
-      const delta = Math.abs(left) * expr.percent / 100;
-      return expr.op === "+" ? left + delta : left - delta;
-    }
-    case "binary": {
-      const l = evaluateExpr(expr.left, base, history2);
-      const r = evaluateExpr(expr.right, base, history2);
-      switch (expr.op) {
-        case "+":
-          return l + r;
-        case "-":
-          return l - r;
-        case "*":
-          return l * r;
-        case "/":
-          return l / r;
-      }
-    }
-  }
-}
-function stdWeight(expr, base, history2, used) {
-  if (!used.includes("std")) return null;
-  const k = Math.abs(evaluateExpr(expr, base, { ...history2, std: 1 }) - evaluateExpr(expr, base, { ...history2, std: 0 }));
-  return Number(k.toPrecision(12));
-}
-function compare(value2, comparator, threshold) {
-  switch (comparator) {
-    case ">=":
-      return value2 >= threshold;
-    case "<=":
-      return value2 <= threshold;
-    case ">":
-      return value2 > threshold;
-    case "<":
-      return value2 < threshold;
-    case "==":
-      return value2 === threshold;
-    case "!=":
-      return value2 !== threshold;
-  }
-}
-function directionsOf(outcomes) {
-  const byMetric = /* @__PURE__ */ new Map();
-  for (const o of outcomes) {
-    if (!o.metric) continue;
-    const c = o.rule.comparator;
-    const better = c === ">=" || c === ">" ? "higher" : c === "<=" || c === "<" ? "lower" : null;
-    if (!better) continue;
-    const name = metricName(o.metric);
-    const seen = byMetric.get(name);
-    if (seen === void 0) byMetric.set(name, { ...o.metric, better });
-    else if (seen && seen.better !== better) byMetric.set(name, null);
-  }
-  return [...byMetric.values()].filter((d) => d !== null);
-}
-
-// src/values/types.ts
-function isFloatLeaf(value2) {
-  return value2 !== null && typeof value2 === "object" && "float" in value2;
-}
-function numericValue(leaf2) {
-  if (typeof leaf2 === "number") return leaf2;
-  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
-  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
-  return void 0;
-}
-function isFloat(leaf2) {
-  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
-}
-function floatLeaf(value2) {
-  if (Number.isNaN(value2)) return { float: "NaN" };
-  if (value2 === Infinity) return { float: "Infinity" };
-  if (value2 === -Infinity) return { float: "-Infinity" };
-  return Number.isInteger(value2) ? { float: value2 } : value2;
-}
-
-// src/gate/lookup.ts
-function metricLookupFromDiffs(files, history2) {
-  const series2 = new Map(history2?.metrics.map((m) => [`${m.file}\0${m.key}`, m]));
-  return files.flatMap((f) => {
-    const why = f.notes.filter((n) => !n.startsWith("not present at "));
-    return f.rows.map((r) => {
-      const lookup2 = { file: f.path, key: r.key, base: toNumber(r.old), head: toNumber(r.new), ...why.length ? { fileNotes: why } : {} };
-      if (history2 !== void 0) {
-        const m = series2.get(`${f.path}\0${r.key}`);
-        lookup2.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null };
-      }
-      return lookup2;
-    });
-  });
-}
-function toNumber(leaf2) {
-  if (leaf2 === void 0) return void 0;
-  return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
-}
-
-// src/gate/summary.ts
-function gateSummary(evaluation, proposed = null) {
-  return {
-    passed: evaluation.passed,
-    checked: evaluation.checked,
-    rules: evaluation.outcomes.map((o) => ({
-      rule: o.rule.text,
-      level: o.rule.level,
-      passed: o.status === "passed" || o.status === "skipped",
-      status: o.status,
-      detail: o.message,
-      metric: o.metric,
-      base: finiteOrNull(o.base),
-      head: finiteOrNull(o.head),
-      threshold: finiteOrNull(o.threshold),
-      source: { origin: o.rule.source.origin, line: o.rule.source.line, ...o.rule.source.file ? { file: o.rule.source.file } : {} },
-      ...o.noise ? { noise: o.noise } : {}
-    })),
-    directions: evaluation.directions,
-    proposed
-  };
-}
-function finiteOrNull(value2) {
-  return value2 !== null && Number.isFinite(value2) ? value2 : null;
-}
-function brokenRules(summary2) {
-  let failures = 0;
-  let warnings = 0;
-  for (const r of summary2.rules) {
-    if (r.status === "error" || r.status === "failed" && r.level === "fail") failures++;
-    else if (r.status === "failed") warnings++;
-  }
-  return { failures, warnings };
-}
-
-// src/gate/index.ts
-function gateMetrics(gate, metrics, hasBase, history2) {
-  if (!gate.rules.length && !gate.proposed) return null;
-  const lookups = metricLookupFromDiffs(metrics, history2);
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
 }
 
 // src/values/direction.ts
@@ -9018,6 +8749,26 @@ function pyJsonString(s) {
   return `${out}"`;
 }
 
+// src/values/types.ts
+function isFloatLeaf(value2) {
+  return value2 !== null && typeof value2 === "object" && "float" in value2;
+}
+function numericValue(leaf2) {
+  if (typeof leaf2 === "number") return leaf2;
+  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
+  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
+  return void 0;
+}
+function isFloat(leaf2) {
+  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
+}
+function floatLeaf(value2) {
+  if (Number.isNaN(value2)) return { float: "NaN" };
+  if (value2 === Infinity) return { float: "Infinity" };
+  if (value2 === -Infinity) return { float: "-Infinity" };
+  return Number.isInteger(value2) ? { float: value2 } : value2;
+}
+
 // src/values/pyformat.ts
 function pyRound(x, ndigits) {
   if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1e21 || ndigits > 100) return x;
@@ -9075,6 +8826,276 @@ function diffLeaf(diff, float) {
 
 // src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/util/numbers.ts
+var DIGITS = 4;
+var MINUS = "\u2212";
+function formatNumber(value2, digits = DIGITS) {
+  if (Number.isNaN(value2)) return "NaN";
+  if (!Number.isFinite(value2)) return value2 > 0 ? "Infinity" : `${MINUS}Infinity`;
+  const abs = Math.abs(value2);
+  let text2;
+  if (Number.isInteger(value2) && abs < 1e21) text2 = String(value2);
+  else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) text2 = value2.toExponential(digits - 1).replace(/\.?0+e/, "e");
+  else if (abs >= 10 ** digits) text2 = value2.toFixed(0);
+  else text2 = String(Number(value2.toPrecision(digits)));
+  return text2.charCodeAt(0) === 45 ? `${MINUS}${text2.slice(1)}` : text2;
+}
+function formatPair(a, b) {
+  for (let digits = DIGITS; digits < 17; digits++) {
+    const pair = [formatNumber(a, digits), formatNumber(b, digits)];
+    if (a === b || Number.isNaN(a) || Number.isNaN(b) || pair[0] !== pair[1]) return pair;
+  }
+  return [formatNumber(a, 17), formatNumber(b, 17)];
+}
+function groupDigits(n) {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+}
+
+// src/gate/noise.ts
+var DEFAULT_K = 3;
+function noiseBand(used, stdWeight2, stats3, head) {
+  const k = stdWeight2;
+  let band;
+  let text2;
+  if (k !== null && Number.isFinite(k) && k > 0) {
+    band = { low: stats3.mean - k * stats3.std, high: stats3.mean + k * stats3.std, center: stats3.mean, k };
+    text2 = `${formatNumber(stats3.mean)} \xB1 ${formatNumber(k)}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
+  } else if (used.includes("min") || used.includes("max")) {
+    band = { low: stats3.min, high: stats3.max, center: null, k: null };
+    text2 = `min\u2013max of ${stats3.n} = [${formatNumber(stats3.min)}, ${formatNumber(stats3.max)}]`;
+  } else {
+    band = { low: stats3.mean - DEFAULT_K * stats3.std, high: stats3.mean + DEFAULT_K * stats3.std, center: stats3.mean, k: DEFAULT_K };
+    text2 = `${formatNumber(stats3.mean)} \xB1 ${DEFAULT_K}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
+  }
+  const within = head >= band.low && head <= band.high;
+  const where2 = within ? "within noise" : `beyond noise (${head > band.high ? "above" : "below"})`;
+  return { n: stats3.n, stats: stats3, band, verdict: within ? "within" : "beyond", text: `${text2}: ${where2}` };
+}
+function notEnoughHistory(n) {
+  return { n, stats: null, band: null, verdict: "not-enough-history", text: `not enough history (n=${n})` };
+}
+
+// src/gate/evaluate.ts
+function evaluateRules(rules, metrics, options2) {
+  const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options2));
+  const checked = outcomes.filter((o) => o.status === "passed" || o.status === "failed").length;
+  const passed = checked > 0 && outcomes.every((o) => o.status === "passed" || o.status === "skipped" || o.status === "failed" && o.rule.level === "warn");
+  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
+}
+function evaluateRule(rule2, metrics, options2) {
+  const outcome2 = (status, message, extra = {}) => ({
+    rule: rule2,
+    status,
+    metric: null,
+    base: null,
+    head: null,
+    threshold: null,
+    message,
+    ...extra
+  });
+  const resolved = resolveMetric(rule2.metric, metrics);
+  if (resolved.kind === "ambiguous") {
+    const names = resolved.candidates.map(metricName);
+    return outcome2("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
+  }
+  if (resolved.kind === "unknown") {
+    const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
+    if (rule2.ifPresent) return outcome2("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
+    return outcome2("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
+  }
+  const m = resolved.metric;
+  const metric = { file: m.file, key: m.key };
+  const head = m.head;
+  const base = m.base ?? null;
+  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
+  if (m.headGap) return outcome2("failed", m.headGap, known);
+  if (head === void 0) {
+    if (rule2.ifPresent) return outcome2("skipped", `\`${metricName(m)}\` is missing at the head; skipped because of \`if present\`.`, known);
+    return outcome2("failed", `\`${metricName(m)}\` is missing at the head.`, known);
+  }
+  if (head === null) return outcome2("failed", `\`${metricName(m)}\` is not a number at the head.`, known);
+  if (!Number.isFinite(head)) return outcome2("failed", `\`${metricName(m)}\` is ${head} at the head.`, known);
+  const withHead = { ...known, head };
+  if (usesBase(rule2.threshold)) {
+    if (base === null) {
+      const why = !options2.hasBase ? "there is no base revision" : m.base === void 0 ? `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join("; ")})` : ""}` : `\`${metricName(m)}\` is not a number at the base`;
+      if (options2.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
+      return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
+    }
+    if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
+  }
+  const stats3 = historyStatsUsed(rule2.threshold);
+  let history2 = null;
+  if (stats3.length) {
+    const used = `\`history.${stats3[0]}\``;
+    if (!m.history) return outcome2("error", `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
+    if (!m.history.stats) {
+      const noise3 = notEnoughHistory(m.history.n);
+      const why = `${noise3.text}${options2.hasBase ? "" : ": there is no base revision"}`;
+      if (options2.missingBase === "fail") return outcome2("failed", `The rule uses ${used}, but there is ${why} (missing-base: fail).`, { ...withHead, noise: noise3 });
+      return outcome2("skipped", `Skipped: ${why}; the rule uses ${used}, which needs at least 3 values.`, { ...withHead, noise: noise3 });
+    }
+    history2 = m.history.stats;
+  }
+  const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN, history2);
+  if (!Number.isFinite(threshold)) return outcome2("failed", `The threshold works out to ${threshold}.`, withHead);
+  const noise2 = history2 ? { noise: noiseBand(stats3, stdWeight(rule2.threshold, base ?? Number.NaN, history2, stats3), history2, head) } : {};
+  const full = { ...withHead, threshold, ...noise2 };
+  const [h, t] = formatPair(head, threshold);
+  const notes = [usesBase(rule2.threshold) ? `base ${formatNumber(base)}` : "", history2 ? `history n=${history2.n}` : ""].filter(Boolean);
+  const baseNote = notes.length ? ` (${notes.join(", ")})` : "";
+  if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h} ${rule2.comparator} ${t}${baseNote}`, full);
+  return outcome2("failed", `${h} is not ${rule2.comparator} ${t}${baseNote}.`, full);
+}
+function evaluateExpr(expr, base, history2 = null) {
+  switch (expr.kind) {
+    case "number":
+      return expr.value;
+    case "base":
+      return base;
+    case "history":
+      return history2 ? history2[expr.stat] : Number.NaN;
+    case "negate":
+      return -evaluateExpr(expr.operand, base, history2);
+    case "percent": {
+      const left = evaluateExpr(expr.left, base, history2);
+      const delta = Math.abs(left) * expr.percent / 100;
+      return expr.op === "+" ? left + delta : left - delta;
+    }
+    case "binary": {
+      const l = evaluateExpr(expr.left, base, history2);
+      const r = evaluateExpr(expr.right, base, history2);
+      switch (expr.op) {
+        case "+":
+          return l + r;
+        case "-":
+          return l - r;
+        case "*":
+          return l * r;
+        case "/":
+          return l / r;
+      }
+    }
+  }
+}
+function stdWeight(expr, base, history2, used) {
+  if (!used.includes("std")) return null;
+  const k = Math.abs(evaluateExpr(expr, base, { ...history2, std: 1 }) - evaluateExpr(expr, base, { ...history2, std: 0 }));
+  return Number(k.toPrecision(12));
+}
+function compare(value2, comparator, threshold) {
+  switch (comparator) {
+    case ">=":
+      return value2 >= threshold;
+    case "<=":
+      return value2 <= threshold;
+    case ">":
+      return value2 > threshold;
+    case "<":
+      return value2 < threshold;
+    case "==":
+      return value2 === threshold;
+    case "!=":
+      return value2 !== threshold;
+  }
+}
+function directionsOf(outcomes) {
+  const byMetric = /* @__PURE__ */ new Map();
+  for (const o of outcomes) {
+    if (!o.metric) continue;
+    const c = o.rule.comparator;
+    const better = c === ">=" || c === ">" ? "higher" : c === "<=" || c === "<" ? "lower" : null;
+    if (!better) continue;
+    const name = metricName(o.metric);
+    const seen = byMetric.get(name);
+    if (seen === void 0) byMetric.set(name, { ...o.metric, better });
+    else if (seen && seen.better !== better) byMetric.set(name, null);
+  }
+  return [...byMetric.values()].filter((d) => d !== null);
+}
+
+// src/gate/lookup.ts
+function metricLookupFromDiffs(files, history2) {
+  const series2 = new Map(history2?.metrics.map((m) => [`${m.file}\0${m.key}`, m]));
+  return files.flatMap((f) => {
+    const why = f.notes.filter((n) => !n.startsWith("not present at "));
+    return f.rows.map((r) => {
+      const lookup2 = { file: f.path, key: r.key, base: toNumber(r.old), head: toNumber(r.new), ...why.length ? { fileNotes: why } : {} };
+      if (history2 !== void 0) {
+        const m = series2.get(`${f.path}\0${r.key}`);
+        lookup2.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null };
+      }
+      return lookup2;
+    });
+  });
+}
+function toNumber(leaf2) {
+  if (leaf2 === void 0) return void 0;
+  return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
+}
+
+// src/gate/summary.ts
+function gateSummary(evaluation, proposed = null) {
+  return {
+    passed: evaluation.passed,
+    checked: evaluation.checked,
+    rules: evaluation.outcomes.map((o) => ({
+      rule: o.rule.text,
+      level: o.rule.level,
+      passed: o.status === "passed" || o.status === "skipped",
+      status: o.status,
+      detail: o.message,
+      metric: o.metric,
+      base: finiteOrNull(o.base),
+      head: finiteOrNull(o.head),
+      threshold: finiteOrNull(o.threshold),
+      source: { origin: o.rule.source.origin, line: o.rule.source.line, ...o.rule.source.file ? { file: o.rule.source.file } : {} },
+      ...o.noise ? { noise: o.noise } : {}
+    })),
+    directions: evaluation.directions,
+    proposed
+  };
+}
+function finiteOrNull(value2) {
+  return value2 !== null && Number.isFinite(value2) ? value2 : null;
+}
+function brokenRules(summary2) {
+  let failures = 0;
+  let warnings = 0;
+  for (const r of summary2.rules) {
+    if (r.status === "error" || r.status === "failed" && r.level === "fail") failures++;
+    else if (r.status === "failed") warnings++;
+  }
+  return { failures, warnings };
+}
+
+// src/aggregate/gate.ts
+function configurationGate(gate, metrics, runs, columns, hasBase, history2) {
+  const gaps = new Map(
+    columns.flatMap((c) => {
+      const lacking = runs.flatMap((r) => {
+        const why = lacks(r.report, c);
+        return why ? [`\`${r.name}\` ${why}`] : [];
+      });
+      if (!lacking.length) return [];
+      const have = runs.length - lacking.length;
+      return [[metricName(c), `\`${metricName(c)}\` is a number in ${have} of ${runs.length} runs: ${lacking.join(", ")}.`]];
+    })
+  );
+  const lookups = metricLookupFromDiffs(metrics, history2).map((m) => {
+    const gap = gaps.get(metricName(m));
+    return gap ? { ...m, headGap: gap } : m;
+  });
+  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }));
+}
+function lacks(report2, column) {
+  const value2 = report2.metrics.find((f) => f.path === column.file)?.rows.find((r) => r.key === column.key)?.new;
+  if (value2 === void 0) return "lacks it";
+  const n = typeof value2 === "boolean" ? void 0 : numericValue(value2);
+  if (n === void 0) return `has ${JSON.stringify(value2)}`;
+  return Number.isFinite(n) ? null : `has ${n}`;
+}
 
 // src/aggregate/history.ts
 function sharedHistory(runs, hasBase) {
@@ -9220,7 +9241,7 @@ function aggregateRuns(runs, options2) {
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? gateMetrics(gate, meansAsDiff(columns, metrics), base !== null, history2) : null
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics), g.runs, columns, base !== null, history2) : null
     };
   });
   const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
@@ -9754,7 +9775,7 @@ function metricHeader(m) {
 function cell(s, runs) {
   if (!s) return "-";
   const spread = s.std === null ? "" : ` \xB1 ${num(s.std)}`;
-  return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n})` : ""}`;
+  return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n} of ${runs})` : ""}`;
 }
 function gateCell(c) {
   if (!c.gates) return "";
@@ -10449,6 +10470,13 @@ function failure(report2, projectErrors) {
 function runName(dir) {
   const name = basename(dir);
   return name.startsWith("mlreport-") && name.length > "mlreport-".length ? name.slice("mlreport-".length) : name;
+}
+
+// src/gate/index.ts
+function gateMetrics(gate, metrics, hasBase, history2) {
+  if (!gate.rules.length && !gate.proposed) return null;
+  const lookups = metricLookupFromDiffs(metrics, history2);
+  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
 }
 
 // src/report/gates-section.ts

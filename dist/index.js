@@ -17130,6 +17130,219 @@ function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
   return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
 }
 
+// src/gate/resolve.ts
+function metricName(m) {
+  return `${m.file}:${m.key}`;
+}
+function resolveMetric(ref, metrics) {
+  const inFile = ref.file === null ? metrics : metrics.filter((m) => m.file === ref.file || m.file.endsWith(`/${ref.file}`));
+  const exactFile = ref.file === null ? inFile : inFile.filter((m) => m.file === ref.file);
+  const files = exactFile.length ? exactFile : inFile;
+  const exact = files.filter((m) => m.key === ref.key);
+  const suffix = files.filter((m) => m.key.endsWith(`.${ref.key}`));
+  const matches = exact.length ? exact : suffix;
+  if (matches.length === 1) return { kind: "found", metric: matches[0] };
+  if (matches.length > 1) return { kind: "ambiguous", candidates: matches };
+  return { kind: "unknown", closest: closestNames(ref, metrics) };
+}
+function closestNames(ref, metrics, limit = 3) {
+  const wanted = (ref.file === null ? ref.key : `${ref.file}:${ref.key}`).toLowerCase();
+  const key2 = ref.key.toLowerCase();
+  const best = [];
+  const bound = () => best.length < limit ? Infinity : best[limit - 1].distance;
+  for (const m of metrics) {
+    const full = metricName(m);
+    const mKey = m.key.toLowerCase();
+    const last = mKey.slice(mKey.lastIndexOf(".") + 1);
+    const floor = Math.min(Math.abs(wanted.length - full.length), Math.abs(key2.length - mKey.length), Math.abs(key2.length - last.length));
+    if (floor > bound()) continue;
+    const most = bound();
+    const distance = Math.min(editDistance(wanted, full.toLowerCase(), most), editDistance(key2, mKey, most), editDistance(key2, last, most));
+    if (distance > most) continue;
+    const at = best.findIndex((b) => distance < b.distance || distance === b.distance && full.localeCompare(b.full) < 0);
+    if (at === -1) {
+      if (best.length < limit) best.push({ full, distance });
+    } else {
+      best.splice(at, 0, { full, distance });
+      if (best.length > limit) best.pop();
+    }
+  }
+  const near = best.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
+  return (near.length ? near : best).map((s) => s.full);
+}
+
+// src/values/direction.ts
+var LOWER_BETTER = /* @__PURE__ */ new Set([
+  "loss",
+  "error",
+  "err",
+  "errors",
+  "mae",
+  "mse",
+  "rmse",
+  "mape",
+  "smape",
+  "wape",
+  "msle",
+  "rmsle",
+  "medae",
+  "hinge",
+  "regret",
+  "cost",
+  "fid",
+  "bpc",
+  "bpd",
+  "wer",
+  "cer",
+  "perplexity",
+  "ppl",
+  "latency",
+  "fpr",
+  "fnr",
+  "nll",
+  "logloss",
+  "brier",
+  "eer",
+  "time",
+  "seconds",
+  "duration"
+]);
+var HIGHER_BETTER = /* @__PURE__ */ new Set([
+  "acc",
+  "accuracy",
+  "precision",
+  "prec",
+  "recall",
+  "rec",
+  "f1",
+  "fscore",
+  "auc",
+  "auroc",
+  "auprc",
+  "roc",
+  "ap",
+  "map",
+  "iou",
+  "miou",
+  "dice",
+  "r2",
+  "bleu",
+  "rouge",
+  "score",
+  "tpr",
+  "top1",
+  "top5",
+  "specificity",
+  "sensitivity",
+  "mcc",
+  "kappa",
+  "ndcg",
+  "mrr",
+  "hit",
+  "hits",
+  "jaccard",
+  "psnr",
+  "ssim",
+  "meteor",
+  "chrf",
+  "throughput"
+]);
+function guessDirection(key2) {
+  const last = key2.slice(key2.lastIndexOf(".") + 1);
+  const words = last.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.some((w) => LOWER_BETTER.has(w))) return "lower";
+  if (words.some((w) => HIGHER_BETTER.has(w) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w))) return "higher";
+  return void 0;
+}
+
+// src/report/directions.ts
+function metricDirections(report2) {
+  const configured = new Map(report2.directions.map((d) => [d.metric, d.better]));
+  const guessed = /* @__PURE__ */ new Map();
+  const guess = (key2) => {
+    if (!guessed.has(key2)) guessed.set(key2, guessDirection(key2));
+    return guessed.get(key2);
+  };
+  if (!configured.size && !report2.gates?.directions.length) return (_path, key2) => guess(key2);
+  return (path, key2) => report2.gates?.directions.find((d) => d.file === path && d.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guess(key2);
+}
+function effect(diff, direction) {
+  if (!direction || diff === void 0 || diff === 0 || Number.isNaN(diff)) return null;
+  return direction === "higher" === diff > 0 ? "better" : "worse";
+}
+
+// src/values/types.ts
+function isFloatLeaf(value2) {
+  return value2 !== null && typeof value2 === "object" && "float" in value2;
+}
+function numericValue(leaf2) {
+  if (typeof leaf2 === "number") return leaf2;
+  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
+  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
+  return void 0;
+}
+function isFloat(leaf2) {
+  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
+}
+function floatLeaf(value2) {
+  if (Number.isNaN(value2)) return { float: "NaN" };
+  if (value2 === Infinity) return { float: "Infinity" };
+  if (value2 === -Infinity) return { float: "-Infinity" };
+  return Number.isInteger(value2) ? { float: value2 } : value2;
+}
+
+// src/values/pyformat.ts
+function pyRound(x, ndigits) {
+  if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1e21 || ndigits > 100) return x;
+  const fixed = x.toFixed(ndigits);
+  const scaled = Math.abs(x) * 10 ** ndigits;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 4 * Number.EPSILON * Math.max(1, scaled)) return Number(fixed);
+  const exact = x.toFixed(100);
+  const dot = exact.indexOf(".");
+  const tail = exact.slice(dot + 1 + ndigits);
+  if (/^50*$/.test(tail)) {
+    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
+    if (lastDigit % 2 === 1) {
+      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
+      return Number(truncated);
+    }
+  }
+  return Number(fixed);
+}
+var POW10 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
+function roundedRepr(x, ndigits) {
+  const abs = Math.abs(x);
+  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x, ndigits));
+  const scaled = abs * POW10[ndigits];
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x, ndigits));
+  const fixed = x.toFixed(ndigits);
+  const sign = fixed.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = fixed.length - ndigits - 1;
+  const whole = fixed.charCodeAt(sign) === 48 ? 0 : dot - sign;
+  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x, ndigits));
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 48) end--;
+  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x, ndigits));
+  if (!whole && end - dot - 1 > 4 && fixed.charCodeAt(dot + 4) === 48 && fixed.charCodeAt(dot + 1) === 48 && fixed.charCodeAt(dot + 2) === 48 && fixed.charCodeAt(dot + 3) === 48)
+    return pyFloatRepr(pyRound(x, ndigits));
+  return end === fixed.length ? fixed : fixed.slice(0, end);
+}
+function pyStr2(leaf2) {
+  if (leaf2 === null) return "None";
+  if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
+  if (typeof leaf2 === "string") return leaf2;
+  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
+  return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
+}
+function displayValue(leaf2, precision = 5) {
+  if (leaf2 === void 0 || leaf2 === null) return "-";
+  if (precision !== null && precision > 0) {
+    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return roundedRepr(leaf2, precision);
+    if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
+  }
+  return pyStr2(leaf2);
+}
+
 // src/util/numbers.ts
 var DIGITS = 4;
 var MINUS = "\u2212";
@@ -17179,47 +17392,6 @@ function notEnoughHistory(n) {
   return { n, stats: null, band: null, verdict: "not-enough-history", text: `not enough history (n=${n})` };
 }
 
-// src/gate/resolve.ts
-function metricName(m) {
-  return `${m.file}:${m.key}`;
-}
-function resolveMetric(ref, metrics) {
-  const inFile = ref.file === null ? metrics : metrics.filter((m) => m.file === ref.file || m.file.endsWith(`/${ref.file}`));
-  const exactFile = ref.file === null ? inFile : inFile.filter((m) => m.file === ref.file);
-  const files = exactFile.length ? exactFile : inFile;
-  const exact = files.filter((m) => m.key === ref.key);
-  const suffix = files.filter((m) => m.key.endsWith(`.${ref.key}`));
-  const matches = exact.length ? exact : suffix;
-  if (matches.length === 1) return { kind: "found", metric: matches[0] };
-  if (matches.length > 1) return { kind: "ambiguous", candidates: matches };
-  return { kind: "unknown", closest: closestNames(ref, metrics) };
-}
-function closestNames(ref, metrics, limit = 3) {
-  const wanted = (ref.file === null ? ref.key : `${ref.file}:${ref.key}`).toLowerCase();
-  const key2 = ref.key.toLowerCase();
-  const best = [];
-  const bound = () => best.length < limit ? Infinity : best[limit - 1].distance;
-  for (const m of metrics) {
-    const full = metricName(m);
-    const mKey = m.key.toLowerCase();
-    const last = mKey.slice(mKey.lastIndexOf(".") + 1);
-    const floor = Math.min(Math.abs(wanted.length - full.length), Math.abs(key2.length - mKey.length), Math.abs(key2.length - last.length));
-    if (floor > bound()) continue;
-    const most = bound();
-    const distance = Math.min(editDistance(wanted, full.toLowerCase(), most), editDistance(key2, mKey, most), editDistance(key2, last, most));
-    if (distance > most) continue;
-    const at = best.findIndex((b) => distance < b.distance || distance === b.distance && full.localeCompare(b.full) < 0);
-    if (at === -1) {
-      if (best.length < limit) best.push({ full, distance });
-    } else {
-      best.splice(at, 0, { full, distance });
-      if (best.length > limit) best.pop();
-    }
-  }
-  const near = best.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
-  return (near.length ? near : best).map((s) => s.full);
-}
-
 // src/gate/evaluate.ts
 function evaluateRules(rules, metrics, options) {
   const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options));
@@ -17253,6 +17425,7 @@ function evaluateRule(rule2, metrics, options) {
   const head = m.head;
   const base = m.base ?? null;
   const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
+  if (m.headGap) return outcome2("failed", m.headGap, known);
   if (head === void 0) {
     if (rule2.ifPresent) return outcome2("skipped", `\`${metricName(m)}\` is missing at the head; skipped because of \`if present\`.`, known);
     return outcome2("failed", `\`${metricName(m)}\` is missing at the head.`, known);
@@ -17358,26 +17531,6 @@ function directionsOf(outcomes) {
   return [...byMetric.values()].filter((d) => d !== null);
 }
 
-// src/values/types.ts
-function isFloatLeaf(value2) {
-  return value2 !== null && typeof value2 === "object" && "float" in value2;
-}
-function numericValue(leaf2) {
-  if (typeof leaf2 === "number") return leaf2;
-  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
-  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
-  return void 0;
-}
-function isFloat(leaf2) {
-  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
-}
-function floatLeaf(value2) {
-  if (Number.isNaN(value2)) return { float: "NaN" };
-  if (value2 === Infinity) return { float: "Infinity" };
-  if (value2 === -Infinity) return { float: "-Infinity" };
-  return Number.isInteger(value2) ? { float: value2 } : value2;
-}
-
 // src/gate/lookup.ts
 function metricLookupFromDiffs(files, history2) {
   const series2 = new Map(history2?.metrics.map((m) => [`${m.file}\0${m.key}`, m]));
@@ -17433,163 +17586,31 @@ function brokenRules(summary3) {
   return { failures, warnings };
 }
 
-// src/gate/index.ts
-function gateMetrics(gate, metrics, hasBase, history2) {
-  if (!gate.rules.length && !gate.proposed) return null;
-  const lookups = metricLookupFromDiffs(metrics, history2);
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
+// src/aggregate/gate.ts
+function configurationGate(gate, metrics, runs, columns, hasBase, history2) {
+  const gaps = new Map(
+    columns.flatMap((c) => {
+      const lacking = runs.flatMap((r) => {
+        const why = lacks(r.report, c);
+        return why ? [`\`${r.name}\` ${why}`] : [];
+      });
+      if (!lacking.length) return [];
+      const have = runs.length - lacking.length;
+      return [[metricName(c), `\`${metricName(c)}\` is a number in ${have} of ${runs.length} runs: ${lacking.join(", ")}.`]];
+    })
+  );
+  const lookups = metricLookupFromDiffs(metrics, history2).map((m) => {
+    const gap = gaps.get(metricName(m));
+    return gap ? { ...m, headGap: gap } : m;
+  });
+  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }));
 }
-
-// src/values/direction.ts
-var LOWER_BETTER = /* @__PURE__ */ new Set([
-  "loss",
-  "error",
-  "err",
-  "errors",
-  "mae",
-  "mse",
-  "rmse",
-  "mape",
-  "smape",
-  "wape",
-  "msle",
-  "rmsle",
-  "medae",
-  "hinge",
-  "regret",
-  "cost",
-  "fid",
-  "bpc",
-  "bpd",
-  "wer",
-  "cer",
-  "perplexity",
-  "ppl",
-  "latency",
-  "fpr",
-  "fnr",
-  "nll",
-  "logloss",
-  "brier",
-  "eer",
-  "time",
-  "seconds",
-  "duration"
-]);
-var HIGHER_BETTER = /* @__PURE__ */ new Set([
-  "acc",
-  "accuracy",
-  "precision",
-  "prec",
-  "recall",
-  "rec",
-  "f1",
-  "fscore",
-  "auc",
-  "auroc",
-  "auprc",
-  "roc",
-  "ap",
-  "map",
-  "iou",
-  "miou",
-  "dice",
-  "r2",
-  "bleu",
-  "rouge",
-  "score",
-  "tpr",
-  "top1",
-  "top5",
-  "specificity",
-  "sensitivity",
-  "mcc",
-  "kappa",
-  "ndcg",
-  "mrr",
-  "hit",
-  "hits",
-  "jaccard",
-  "psnr",
-  "ssim",
-  "meteor",
-  "chrf",
-  "throughput"
-]);
-function guessDirection(key2) {
-  const last = key2.slice(key2.lastIndexOf(".") + 1);
-  const words = last.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((w) => LOWER_BETTER.has(w))) return "lower";
-  if (words.some((w) => HIGHER_BETTER.has(w) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w))) return "higher";
-  return void 0;
-}
-
-// src/report/directions.ts
-function metricDirections(report2) {
-  const configured = new Map(report2.directions.map((d) => [d.metric, d.better]));
-  const guessed = /* @__PURE__ */ new Map();
-  const guess = (key2) => {
-    if (!guessed.has(key2)) guessed.set(key2, guessDirection(key2));
-    return guessed.get(key2);
-  };
-  if (!configured.size && !report2.gates?.directions.length) return (_path, key2) => guess(key2);
-  return (path, key2) => report2.gates?.directions.find((d) => d.file === path && d.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guess(key2);
-}
-function effect(diff, direction) {
-  if (!direction || diff === void 0 || diff === 0 || Number.isNaN(diff)) return null;
-  return direction === "higher" === diff > 0 ? "better" : "worse";
-}
-
-// src/values/pyformat.ts
-function pyRound(x, ndigits) {
-  if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1e21 || ndigits > 100) return x;
-  const fixed = x.toFixed(ndigits);
-  const scaled = Math.abs(x) * 10 ** ndigits;
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 4 * Number.EPSILON * Math.max(1, scaled)) return Number(fixed);
-  const exact = x.toFixed(100);
-  const dot = exact.indexOf(".");
-  const tail = exact.slice(dot + 1 + ndigits);
-  if (/^50*$/.test(tail)) {
-    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
-    if (lastDigit % 2 === 1) {
-      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
-      return Number(truncated);
-    }
-  }
-  return Number(fixed);
-}
-var POW10 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
-function roundedRepr(x, ndigits) {
-  const abs = Math.abs(x);
-  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x, ndigits));
-  const scaled = abs * POW10[ndigits];
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x, ndigits));
-  const fixed = x.toFixed(ndigits);
-  const sign = fixed.charCodeAt(0) === 45 ? 1 : 0;
-  const dot = fixed.length - ndigits - 1;
-  const whole = fixed.charCodeAt(sign) === 48 ? 0 : dot - sign;
-  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x, ndigits));
-  let end = fixed.length;
-  while (fixed.charCodeAt(end - 1) === 48) end--;
-  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x, ndigits));
-  if (!whole && end - dot - 1 > 4 && fixed.charCodeAt(dot + 4) === 48 && fixed.charCodeAt(dot + 1) === 48 && fixed.charCodeAt(dot + 2) === 48 && fixed.charCodeAt(dot + 3) === 48)
-    return pyFloatRepr(pyRound(x, ndigits));
-  return end === fixed.length ? fixed : fixed.slice(0, end);
-}
-function pyStr2(leaf2) {
-  if (leaf2 === null) return "None";
-  if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
-  if (typeof leaf2 === "string") return leaf2;
-  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
-  return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
-}
-function displayValue(leaf2, precision = 5) {
-  if (leaf2 === void 0 || leaf2 === null) return "-";
-  if (precision !== null && precision > 0) {
-    if (typeof leaf2 === "number" && !Number.isInteger(leaf2)) return roundedRepr(leaf2, precision);
-    if (isFloatLeaf(leaf2) && typeof leaf2.float === "number") return pyFloatRepr(leaf2.float);
-  }
-  return pyStr2(leaf2);
+function lacks(report2, column) {
+  const value2 = report2.metrics.find((f) => f.path === column.file)?.rows.find((r) => r.key === column.key)?.new;
+  if (value2 === void 0) return "lacks it";
+  const n = typeof value2 === "boolean" ? void 0 : numericValue(value2);
+  if (n === void 0) return `has ${JSON.stringify(value2)}`;
+  return Number.isFinite(n) ? null : `has ${n}`;
 }
 
 // src/aggregate/history.ts
@@ -17736,7 +17757,7 @@ function aggregateRuns(runs, options) {
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? gateMetrics(gate, meansAsDiff(columns, metrics), base !== null, history2) : null
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics), g.runs, columns, base !== null, history2) : null
     };
   });
   const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
@@ -18270,7 +18291,7 @@ function metricHeader(m) {
 function cell(s, runs) {
   if (!s) return "-";
   const spread = s.std === null ? "" : ` \xB1 ${num(s.std)}`;
-  return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n})` : ""}`;
+  return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n} of ${runs})` : ""}`;
 }
 function gateCell(c) {
   if (!c.gates) return "";
@@ -18965,6 +18986,13 @@ function failure(report2, projectErrors) {
 function runName(dir) {
   const name = basename5(dir);
   return name.startsWith("mlreport-") && name.length > "mlreport-".length ? name.slice("mlreport-".length) : name;
+}
+
+// src/gate/index.ts
+function gateMetrics(gate, metrics, hasBase, history2) {
+  if (!gate.rules.length && !gate.proposed) return null;
+  const lookups = metricLookupFromDiffs(metrics, history2);
+  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
 }
 
 // src/report/gates-section.ts

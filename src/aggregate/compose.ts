@@ -1,4 +1,3 @@
-import { gateMetrics } from '../gate';
 import { historyStatsUsed, parseRules } from '../gate/parse';
 import { metricName, resolveMetric } from '../gate/resolve';
 import type { GateConfig, GateRule, MetricLookup, MissingBasePolicy } from '../gate/types';
@@ -8,6 +7,7 @@ import { displayValue } from '../values/pyformat';
 import { numericValue, type FileDiff, type Leaf } from '../values/types';
 import { UserError } from '../util/errors';
 import { VERSION } from '../version';
+import { configurationGate } from './gate';
 import { sharedHistory } from './history';
 import { overlaidPlots } from './plots';
 import type { RunInput } from './read';
@@ -85,7 +85,7 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? gateMetrics(gate, meansAsDiff(columns, metrics), base !== null, history) : null,
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics), g.runs, columns, base !== null, history) : null,
     };
   });
 

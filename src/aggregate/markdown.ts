@@ -161,7 +161,7 @@ function metricHeader(m: MetricColumn): string {
 function cell(s: MetricStats | null, runs: number): string {
   if (!s) return '-';
   const spread = s.std === null ? '' : ` ± ${num(s.std)}`;
-  return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n})` : ''}`;
+  return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n} of ${runs})` : ''}`;
 }
 
 function gateCell(c: Configuration): string {

@@ -24,6 +24,7 @@ export interface EvaluateOptions {
 /**
  * Evaluates every rule against the metrics. Semantics:
  * - a metric missing at the head breaks its rule, unless the rule says `if present` (then it is skipped);
+ * - in an aggregate, a metric some of a configuration's runs lack (or hold as a non-number) breaks its rule;
  * - a rule that uses `base` when the base has no value is skipped with a note, or breaks with `missing-base: fail`;
  *   so is a rule that uses `history.*` when the base branch's history has fewer than 3 values of the metric;
  * - a rule that uses `history.*` where no history was read (history off, or an aggregate of jobs that read none) is an error;
@@ -65,6 +66,8 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   const head = m.head;
   const base = m.base ?? null;
   const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
+  // Some of an aggregate's runs lack it: `if present` does not skip it, the others have it.
+  if (m.headGap) return outcome('failed', m.headGap, known);
   if (head === undefined) {
     if (rule.ifPresent) return outcome('skipped', `\`${metricName(m)}\` is missing at the head; skipped because of \`if present\`.`, known);
     return outcome('failed', `\`${metricName(m)}\` is missing at the head.`, known);

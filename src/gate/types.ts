@@ -92,6 +92,11 @@ export interface MetricLookup {
    * history is off (or an aggregate's jobs read none).
    */
   history?: { n: number; stats: HistoryStats | null };
+  /**
+   * Why the head has no one value that stands for it: an aggregate's configuration whose runs do not all hold a
+   * number (`` `metrics.json:acc` is a number in 2 of 3 runs: `seed3` has "diverged". ``). The rule breaks.
+   */
+  headGap?: string;
   /** What the report notes about the metric's file (`not known at main: dvc.yaml does not load there`): why a side lacks it. */
   fileNotes?: string[];
 }
