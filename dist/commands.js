@@ -2572,7 +2572,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       }
     ];
-    var jsonError = {
+    var jsonError2 = {
       default: true,
       tag: "",
       test: /^/,
@@ -2581,7 +2581,7 @@ var require_schema2 = __commonJS({
         return str;
       }
     };
-    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+    var schema = [map.map, seq.seq].concat(jsonScalars, jsonError2);
     exports.schema = schema;
   }
 });
@@ -10430,30 +10430,38 @@ async function readRun(dir) {
   const path = join3(dir, "report.json");
   const stat10 = await lstat(path).catch(() => null);
   if (!stat10) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
-  if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
-  if (stat10.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  const unread = (why) => ({ name, report: null, failed: `${basename(dir)}/report.json ${why}` });
+  if (!stat10.isFile()) return unread("is not a regular file (a symlink or a folder), so it was not read");
+  if (stat10.size > MAX_REPORT_BYTES) return unread(`is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES})`);
   const text2 = await readFile(path, "utf8");
   let json;
   try {
     json = JSON.parse(text2);
   } catch (error) {
-    throw new UserError(`${path} is not JSON (${error.message}).`);
+    return unread(`is not JSON (${jsonError(error, text2)}): a partial upload?`);
   }
   const raw = typeof json === "object" && json !== null ? json : {};
   if (raw.kind === "aggregate") throw new UserError(`${path} is an aggregate report itself; name the matrix jobs' report folders instead.`);
   if (raw.schemaVersion !== 2) {
-    throw new UserError(
-      `${path} has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? "missing"}; this mlreport (${VERSION}) reads report.json of schema version 2 (docs/report-schema.md). Aggregate reports made by the same mlreport version as the matrix jobs.`
+    return unread(
+      `has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? "missing"}; this mlreport (${VERSION}) reads report.json of schema version 2 (docs/report-schema.md): aggregate with the mlreport version the matrix jobs ran`
     );
   }
   let report2;
   try {
     report2 = parseReportJson(text2);
   } catch (error) {
-    if (error instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error.message}.`);
+    if (error instanceof ReportJsonError) return unread(`is not a report mlreport wrote: ${error.message}`);
     throw error;
   }
   return { name, report: report2, failed: failure(report2, raw.projectErrors) };
+}
+function jsonError(error, text2) {
+  const position = /at position (\d+)/.exec(error.message);
+  if (!position || /line \d+ column \d+/.test(error.message)) return error.message;
+  const before = text2.slice(0, Number(position[1]));
+  const line = before.split("\n").length;
+  return `${error.message}, line ${line} column ${before.length - before.lastIndexOf("\n")}`;
 }
 function isJobFolder(name) {
   return !name.startsWith(".") && name !== "node_modules";

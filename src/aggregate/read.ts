@@ -14,9 +14,9 @@ export type RunInput = { name: string; report: ReportData; failed: string | null
 /**
  * The runs in the given folders. A folder holding report.json is one run; any other folder holds runs, one per
  * sub-folder (as actions/download-artifact lays out `pattern: mlreport-*` without merging; hidden folders and
- * node_modules are not jobs'). A run folder without
- * report.json is a failed run, not skipped. A report.json that is not a report, or of another schema version, is an
- * error naming the file: averaging half-understood data would be worse than stopping.
+ * node_modules are not jobs'). A run folder without report.json is a failed run, not skipped; so is one whose
+ * report.json is not a report (not JSON, cut short, another schema version), with the reason naming the file: it is
+ * never averaged, and the sweep's gate fails for it. An aggregate's own report.json among them is an error.
  */
 export async function readRuns(dirs: string[]): Promise<RunInput[]> {
   const runs: RunInput[] = [];
@@ -45,31 +45,43 @@ async function readRun(dir: string): Promise<RunInput> {
   const path = join(dir, 'report.json');
   const stat = await lstat(path).catch(() => null);
   if (!stat) return { name, report: null, failed: 'no report.json: the job failed before it wrote or uploaded its report' };
+  // A file that is not a report is that job's failure (a partial upload, a job of another mlreport version), not
+  // the sweep's: the job is a failed row naming what is wrong, the others are still compared.
+  const unread = (why: string): RunInput => ({ name, report: null, failed: `${basename(dir)}/report.json ${why}` });
   // The artifact was made by jobs that ran a pull request's code: a symlink could name any file on this runner.
-  if (!stat.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a job's report folder holds report.json itself.`);
-  if (stat.size > MAX_REPORT_BYTES) throw new UserError(`${path} is ${stat.size} bytes, more than a report may be (${MAX_REPORT_BYTES}).`);
+  if (!stat.isFile()) return unread('is not a regular file (a symlink or a folder), so it was not read');
+  if (stat.size > MAX_REPORT_BYTES) return unread(`is ${stat.size} bytes, more than a report may be (${MAX_REPORT_BYTES})`);
   const text = await readFile(path, 'utf8');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`${path} is not JSON (${(error as Error).message}).`);
+    return unread(`is not JSON (${jsonError(error as Error, text)}): a partial upload?`);
   }
   const raw = (typeof json === 'object' && json !== null ? json : {}) as { schemaVersion?: unknown; kind?: unknown; projectErrors?: unknown };
   if (raw.kind === 'aggregate') throw new UserError(`${path} is an aggregate report itself; name the matrix jobs' report folders instead.`);
   if (raw.schemaVersion !== 2) {
-    throw new UserError(
-      `${path} has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? 'missing'}; this mlreport (${VERSION}) reads report.json of schema version 2 (docs/report-schema.md). Aggregate reports made by the same mlreport version as the matrix jobs.`,
+    return unread(
+      `has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? 'missing'}; this mlreport (${VERSION}) reads report.json of schema version 2 (docs/report-schema.md): aggregate with the mlreport version the matrix jobs ran`,
     );
   }
   let report: ReportData;
   try {
     report = parseReportJson(text);
   } catch (error) {
-    if (error instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error.message}.`);
+    if (error instanceof ReportJsonError) return unread(`is not a report mlreport wrote: ${error.message}`);
     throw error;
   }
   return { name, report, failed: failure(report, raw.projectErrors) };
+}
+
+/** JSON.parse's message with the line and column of the character position it names (a report is many lines). */
+function jsonError(error: Error, text: string): string {
+  const position = /at position (\d+)/.exec(error.message);
+  if (!position || /line \d+ column \d+/.test(error.message)) return error.message;
+  const before = text.slice(0, Number(position[1]));
+  const line = before.split('\n').length;
+  return `${error.message}, line ${line} column ${before.length - before.lastIndexOf('\n')}`;
 }
 
 /**

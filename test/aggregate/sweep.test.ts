@@ -193,20 +193,43 @@ describe('mlreport aggregate (dist/cli.js over reports the real report command w
     rmSync(dir, { recursive: true, force: true });
   });
 
-  test('a report.json of another schema version is a clear error naming the file; nothing is written', async () => {
-    const dir = tempDir('mlreport-v2-');
-    cpSync(join(artifacts, 'mlreport-lr0.1-seed1'), join(dir, 'mlreport-a'), { recursive: true });
-    const path = join(dir, 'mlreport-a', 'report.json');
-    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), schemaVersion: 1 }));
-    const r = await runCli(['aggregate', dir, '--out', join(dir, 'out')], repo.dir);
-    assert.equal(r.code, 2);
-    assert.match(
-      r.stderr,
-      new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} has schemaVersion 1; this mlreport \\(.*\\) reads report\\.json of schema version 2`),
-    );
+  test('a report.json cut short, or of another schema version, is a failed row naming the file; the other jobs are compared', async () => {
+    const dir = tempDir('mlreport-unread-');
+    for (const job of ['lr0.1-seed1', 'lr0.1-seed2', 'lr0.3-seed1', 'lr0.3-seed2']) {
+      cpSync(join(artifacts, `mlreport-${job}`), join(dir, `mlreport-${job}`), { recursive: true });
+    }
+    // A partial upload: the file ends inside the report, on its second line.
+    const cut = join(dir, 'mlreport-lr0.3-seed2', 'report.json');
+    const pretty = JSON.stringify(JSON.parse(readFileSync(cut, 'utf8')), null, 2);
+    writeFileSync(cut, pretty.slice(0, pretty.indexOf('\n', pretty.indexOf('\n') + 1) + 8));
+    const other = join(dir, 'mlreport-lr0.1-seed2', 'report.json');
+    writeFileSync(other, JSON.stringify({ ...JSON.parse(readFileSync(other, 'utf8')), schemaVersion: 1 }));
+    const out = tempDir();
+    const r = await runCli(['aggregate', dir, '--out', out, '--threshold', RULE], repo.dir);
+    assert.equal(r.code, 1, r.stderr);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
-    assert.throws(() => readFileSync(join(dir, 'out', 'report.json')));
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    assert.deepEqual(
+      json.configurations.map((c: { id: string; runs: string[] }) => [c.id, c.runs]),
+      [
+        ['train.lr=0.1', ['lr0.1-seed1']],
+        ['train.lr=0.3', ['lr0.3-seed1']],
+      ],
+    );
+    assert.deepEqual(
+      json.failedRuns.map((f: { run: string; reason: string }) => f.run),
+      ['lr0.1-seed2', 'lr0.3-seed2'],
+    );
+    assert.match(
+      json.failedRuns[0].reason,
+      /^mlreport-lr0\.1-seed2\/report\.json has schemaVersion 1; this mlreport \(.*\) reads report\.json of schema version 2/,
+    );
+    assert.match(json.failedRuns[1].reason, /^mlreport-lr0\.3-seed2\/report\.json is not JSON \(.*line 3 column 8\)?\): a partial upload\?$/);
+    assert.equal(json.gates.passed, false, 'a job whose report could not be read fails the gate');
+    assert.match(readFileSync(join(out, 'report.md'), 'utf8'), /\| ❌ failed \|  \| 0 \| `lr0\.3-seed2`: mlreport-lr0\.3-seed2\/report\.json is not JSON/);
+    assert.match(r.stderr, /error: Job lr0\.3-seed2: mlreport-lr0\.3-seed2\/report\.json is not JSON/);
     rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
   });
 });
 
