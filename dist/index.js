@@ -17709,6 +17709,15 @@ function mean(values) {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 }
 
+// src/aggregate/unrun.ts
+function withoutRuns(configurations, failedRuns) {
+  const ran = new Set(configurations.map((c) => c.id));
+  return [...new Set(failedRuns.flatMap((f) => f.configuration !== null && !ran.has(f.configuration) ? [f.configuration] : []))];
+}
+function configurationCount(report2) {
+  return report2.configurations.length + withoutRuns(report2.configurations, report2.failedRuns).length;
+}
+
 // src/aggregate/compose.ts
 function aggregateRuns(runs, options) {
   if (options.expectedRuns !== null && runs.length > options.expectedRuns) {
@@ -17721,14 +17730,13 @@ function aggregateRuns(runs, options) {
   const warnings = [];
   const values = reported.map((r) => paramValues(r.report));
   const isRepeat = (p) => options.repeatParams.some((name) => p.key === name || p.key.endsWith(`.${name}`));
-  const refs = unionRefs(reported.map((r) => r.report.params)).filter((p) => !isRepeat(p));
   const varying = [];
   const constant = [];
-  for (const ref of refs) {
+  for (const ref of unionRefs(reported.map((r) => r.report.params))) {
     const id = refId(ref);
     const seen = new Set(values.map((v) => v.has(id) ? JSON.stringify(v.get(id)) : "absent"));
     if (seen.size === 1 && !seen.has("absent")) constant.push({ ...ref, value: values[0].get(id) });
-    else varying.push(ref);
+    else if (!isRepeat(ref)) varying.push(ref);
   }
   const label2 = paramLabel(varying);
   const configKey = (report2) => {
@@ -17789,7 +17797,8 @@ function aggregateRuns(runs, options) {
     });
   }
   const gated = configurations.filter((c) => c.gates);
-  const failedConfigurations = gated.filter((c) => !c.gates.passed).map((c) => c.id);
+  const unrun = withoutRuns(configurations, failedRuns);
+  const failedConfigurations = [...gated.filter((c) => !c.gates.passed).map((c) => c.id), ...unrun];
   return {
     schemaVersion: 1,
     kind: "aggregate",
@@ -17804,7 +17813,11 @@ function aggregateRuns(runs, options) {
     configurations,
     failedRuns,
     // A failed job's configuration could not be checked: the overall gate does not pass without it.
-    gates: gate ? { passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0, configurations: gated.length, failedConfigurations } : null,
+    gates: gate ? {
+      passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0,
+      configurations: gated.length + unrun.length,
+      failedConfigurations
+    } : null,
     plots: overlaidPlots(
       configurations.map((c) => ({ id: c.id, reports: c.runs.map((name) => ok.find((r) => r.name === name).report) })),
       rankBy?.key ?? null
@@ -18244,14 +18257,21 @@ function title(report2) {
   const runs = report2.configurations.reduce((n, c) => n + c.runs.length, 0) + report2.failedRuns.length;
   const against = report2.base ? ` vs ${code(report2.base.label)}` : ", no base";
   const head = report2.head ? ` of ${code(report2.head.label)}` : "";
-  const configurations = `${report2.configurations.length} configuration${report2.configurations.length === 1 ? "" : "s"}`;
+  const count3 = configurationCount(report2);
+  const configurations = `${count3} configuration${count3 === 1 ? "" : "s"}`;
   return `mlreport sweep: ${runs} run${runs === 1 ? "" : "s"}${head} in ${configurations}${against}`;
 }
 function gatesHeadline(report2) {
   const gates2 = report2.gates;
   const failedJobs = report2.failedRuns.length ? `${report2.failedRuns.length} job${report2.failedRuns.length === 1 ? "" : "s"} failed` : "";
+  const unrun = withoutRuns(report2.configurations, report2.failedRuns).length;
+  const broke = gates2.failedConfigurations.length - unrun;
   if (gates2.failedConfigurations.length) {
-    return `\u274C ${gates2.failedConfigurations.length} of ${gates2.configurations} configurations broke a rule${failedJobs ? `; ${failedJobs}` : ""}`;
+    const what = [
+      broke ? `${broke} of ${gates2.configurations} configurations broke a rule` : "",
+      unrun ? `${unrun} ${broke ? `configuration${unrun === 1 ? "" : "s"}` : `of ${gates2.configurations} configurations`} had no successful run` : ""
+    ];
+    return `\u274C ${what.filter(Boolean).join(", ")}${failedJobs ? `; ${failedJobs}` : ""}`;
   }
   if (failedJobs) return `\u274C ${failedJobs}, so not every configuration was checked`;
   if (!gates2.configurations) return "\u274C nothing checked (no run succeeded)";
@@ -27619,9 +27639,8 @@ async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLIN
   });
   for (const missing of report2.failedRuns.filter((f) => f.run.startsWith("missing "))) log.error(`${missing.run}: ${missing.reason}.`);
   redactDeep(report2);
-  log.info(
-    `Aggregated ${runs.length} job${runs.length === 1 ? "" : "s"} into ${report2.configurations.length} configuration${report2.configurations.length === 1 ? "" : "s"}.`
-  );
+  const configurations = configurationCount(report2);
+  log.info(`Aggregated ${runs.length} job${runs.length === 1 ? "" : "s"} into ${configurations} configuration${configurations === 1 ? "" : "s"}.`);
   const markdown = (r) => aggregateMarkdown(r).body;
   const local = new LocalFilesPublisher(config.outDir, markdown, (r) => r);
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { guardReproduction } from './config/repro-guard';
 import { aggregateRuns } from './aggregate/compose';
 import { aggregateMarkdown, gatesHeadline } from './aggregate/markdown';
+import { configurationCount } from './aggregate/unrun';
 import { readRuns } from './aggregate/read';
 import type { AggregateReport } from './aggregate/types';
 import type { AggregateConfig, Config, GitHubPublishConfig } from './config/types';
@@ -337,9 +338,8 @@ export async function runAggregate(config: AggregateConfig, log: Logger, deadlin
   });
   for (const missing of report.failedRuns.filter((f) => f.run.startsWith('missing '))) log.error(`${missing.run}: ${missing.reason}.`);
   redactDeep(report); // The jobs' reports may quote stage output; this job may hold secrets they never had.
-  log.info(
-    `Aggregated ${runs.length} job${runs.length === 1 ? '' : 's'} into ${report.configurations.length} configuration${report.configurations.length === 1 ? '' : 's'}.`,
-  );
+  const configurations = configurationCount(report);
+  log.info(`Aggregated ${runs.length} job${runs.length === 1 ? '' : 's'} into ${configurations} configuration${configurations === 1 ? '' : 's'}.`);
 
   const markdown = (r: AggregateReport) => aggregateMarkdown(r).body;
   const local = new LocalFilesPublisher(config.outDir, markdown, (r) => r);

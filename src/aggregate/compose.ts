@@ -12,6 +12,7 @@ import { sharedHistory } from './history';
 import { overlaidPlots } from './plots';
 import type { RunInput } from './read';
 import type { AggregateReport, Configuration, FailedRun, MetricColumn, MetricStats, ParamRef } from './types';
+import { withoutRuns } from './unrun';
 
 export interface AggregateOptions {
   /** Params that tell repeats apart (`seed`): a name matches the key or its last dotted parts (`train.seed`). */
@@ -43,14 +44,14 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
 
   const values = reported.map((r) => paramValues(r.report));
   const isRepeat = (p: ParamRef) => options.repeatParams.some((name) => p.key === name || p.key.endsWith(`.${name}`));
-  const refs = unionRefs(reported.map((r) => r.report.params)).filter((p) => !isRepeat(p));
   const varying: ParamRef[] = [];
   const constant: (ParamRef & { value: Leaf })[] = [];
-  for (const ref of refs) {
+  for (const ref of unionRefs(reported.map((r) => r.report.params))) {
     const id = refId(ref);
     const seen = new Set(values.map((v) => (v.has(id) ? JSON.stringify(v.get(id)) : 'absent')));
+    // A repeat param the same in every run (a data split's seed) is a constant like any other, shown with them.
     if (seen.size === 1 && !seen.has('absent')) constant.push({ ...ref, value: values[0]!.get(id)! });
-    else varying.push(ref);
+    else if (!isRepeat(ref)) varying.push(ref);
   }
   const label = paramLabel(varying);
   const configKey = (report: ReportData) => {
@@ -129,7 +130,9 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
   }
 
   const gated = configurations.filter((c) => c.gates);
-  const failedConfigurations = gated.filter((c) => !c.gates!.passed).map((c) => c.id);
+  // A configuration every run of which failed was not checked: it counts, and it failed.
+  const unrun = withoutRuns(configurations, failedRuns);
+  const failedConfigurations = [...gated.filter((c) => !c.gates!.passed).map((c) => c.id), ...unrun];
   return {
     schemaVersion: 1,
     kind: 'aggregate',
@@ -145,7 +148,11 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
     failedRuns,
     // A failed job's configuration could not be checked: the overall gate does not pass without it.
     gates: gate
-      ? { passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0, configurations: gated.length, failedConfigurations }
+      ? {
+          passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0,
+          configurations: gated.length + unrun.length,
+          failedConfigurations,
+        }
       : null,
     plots: overlaidPlots(
       configurations.map((c) => ({ id: c.id, reports: c.runs.map((name) => ok.find((r) => r.name === name)!.report) })),

@@ -3,6 +3,7 @@ import { code, escapeCell, escapeCellKeepingCode } from '../report/escape';
 import { mermaidChart } from '../report/mermaid';
 import { displayValue } from '../values/pyformat';
 import type { AggregateReport, Configuration, MetricColumn, MetricStats } from './types';
+import { configurationCount, withoutRuns } from './unrun';
 
 /** What a target needs besides the data: its marker line, its size limit, and where the full table is. */
 export interface AggregateRenderOptions {
@@ -108,7 +109,8 @@ function title(report: AggregateReport): string {
   const runs = report.configurations.reduce((n, c) => n + c.runs.length, 0) + report.failedRuns.length;
   const against = report.base ? ` vs ${code(report.base.label)}` : ', no base';
   const head = report.head ? ` of ${code(report.head.label)}` : '';
-  const configurations = `${report.configurations.length} configuration${report.configurations.length === 1 ? '' : 's'}`;
+  const count = configurationCount(report);
+  const configurations = `${count} configuration${count === 1 ? '' : 's'}`;
   return `mlreport sweep: ${runs} run${runs === 1 ? '' : 's'}${head} in ${configurations}${against}`;
 }
 
@@ -116,8 +118,14 @@ function title(report: AggregateReport): string {
 export function gatesHeadline(report: AggregateReport): string {
   const gates = report.gates!;
   const failedJobs = report.failedRuns.length ? `${report.failedRuns.length} job${report.failedRuns.length === 1 ? '' : 's'} failed` : '';
+  const unrun = withoutRuns(report.configurations, report.failedRuns).length;
+  const broke = gates.failedConfigurations.length - unrun;
   if (gates.failedConfigurations.length) {
-    return `❌ ${gates.failedConfigurations.length} of ${gates.configurations} configurations broke a rule${failedJobs ? `; ${failedJobs}` : ''}`;
+    const what = [
+      broke ? `${broke} of ${gates.configurations} configurations broke a rule` : '',
+      unrun ? `${unrun} ${broke ? `configuration${unrun === 1 ? '' : 's'}` : `of ${gates.configurations} configurations`} had no successful run` : '',
+    ];
+    return `❌ ${what.filter(Boolean).join(', ')}${failedJobs ? `; ${failedJobs}` : ''}`;
   }
   if (failedJobs) return `❌ ${failedJobs}, so not every configuration was checked`;
   if (!gates.configurations) return '❌ nothing checked (no run succeeded)';

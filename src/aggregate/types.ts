@@ -27,7 +27,10 @@ export interface AggregateReport {
   configurations: Configuration[];
   /** Jobs whose report is missing or says the run failed: never dropped, never averaged. */
   failedRuns: FailedRun[];
-  /** Every configuration's gate together; null when no rule applies. */
+  /**
+   * Every configuration's gate together; null when no rule applies. `configurations` counts those whose every job
+   * failed too (they are in `failedRuns` only), and `failedConfigurations` lists them after the ones that broke a rule.
+   */
   gates: { passed: boolean; configurations: number; failedConfigurations: string[] } | null;
   plots: PlotEntry[];
   warnings: string[];

@@ -1,0 +1,72 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { aggregateRuns } from '../../src/aggregate/compose';
+import { aggregateMarkdown } from '../../src/aggregate/markdown';
+import type { RunInput } from '../../src/aggregate/read';
+import { parseRules } from '../../src/gate/parse';
+import { reportOf } from '../helpers/report';
+
+/** A job of example-get-started's shape: `train.n_est` varies, `train.seed` repeats, `prepare.seed` is the data split's. */
+function job(nEst: number, seed: number, auc: number | null, failed: string | null = null): RunInput {
+  const report = reportOf({
+    schemaVersion: 2,
+    tool: { name: 'mlreport', version: '0.1.0' },
+    base: { sha: 'a'.repeat(40), label: 'main' },
+    head: { sha: 'b'.repeat(40), label: 'feat/tune' },
+    params: [
+      {
+        path: 'params.yaml',
+        rows: [
+          { key: 'prepare.seed', old: 20170428, new: 20170428, changed: false },
+          { key: 'train.n_est', old: 50, new: nEst, changed: nEst !== 50 },
+          { key: 'train.seed', old: 20170428, new: seed, changed: true },
+        ],
+        notes: [],
+      },
+    ],
+    metrics: auc === null ? [] : [{ path: 'eval/metrics.json', rows: [{ key: 'roc_auc.test', old: 0.8, new: auc, changed: true }], notes: [] }],
+    plots: [],
+    gates: null,
+    pipeline: null,
+    warnings: [],
+  });
+  return { name: `n${nEst}-seed${seed}`, report, failed };
+}
+
+const rules = parseRules([{ text: 'roc_auc.test >= base - 0.01', source: { origin: '--threshold #1', line: 1 } }]);
+const options = { repeatParams: ['seed'], rankBy: null, rules, missingBase: 'skip' as const, expectedRuns: null };
+const crashed = "stage 'evaluate' failed: command exited with code 1";
+
+describe('configurations every job of which failed', () => {
+  const report = aggregateRuns(
+    [
+      job(50, 1, 0.81),
+      job(50, 2, 0.82),
+      job(200, 1, 0.83),
+      job(200, 2, 0.825),
+      job(800, 1, null, crashed),
+      job(800, 2, null, crashed),
+      job(800, 3, null, crashed),
+    ],
+    options,
+  );
+
+  test('count as configurations, and as failed ones', () => {
+    assert.deepEqual(report.gates, { passed: false, configurations: 3, failedConfigurations: ['train.n_est=800'] });
+    const { body } = aggregateMarkdown(report);
+    assert.match(body, /^## mlreport sweep: 7 runs of `feat\/tune` in 3 configurations vs `main`$/m);
+    assert.match(body, /^### Gates: ❌ 1 of 3 configurations had no successful run; 3 jobs failed$/m);
+  });
+
+  test('a repeat param with one value in every run is shown with the other constants', () => {
+    assert.deepEqual(report.varying, [{ file: 'params.yaml', key: 'train.n_est' }]);
+    assert.deepEqual(report.constant, [{ file: 'params.yaml', key: 'prepare.seed', value: 20170428 }]);
+    assert.match(aggregateMarkdown(report).body, /Params the same in every run: `prepare\.seed` = `20170428`\./);
+  });
+
+  test('beside a configuration that broke a rule, both are said', () => {
+    const broken = aggregateRuns([job(50, 1, 0.7), job(200, 1, 0.83), job(800, 1, null, crashed)], options);
+    assert.deepEqual(broken.gates?.failedConfigurations, ['train.n_est=50', 'train.n_est=800']);
+    assert.match(aggregateMarkdown(broken).body, /^### Gates: ❌ 1 of 3 configurations broke a rule, 1 configuration had no successful run; 1 job failed$/m);
+  });
+});
