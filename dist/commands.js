@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep11, value: value2 } = collItem;
+        const { start, key: key2, sep: sep12, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep11?.[0],
+          next: key2 ?? sep12?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep11) {
+          if (!keyProps.anchor && !keyProps.tag && !sep12) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep12 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep12, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep11 = "";
+        let sep12 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment3)
                 comment3 = cb;
               else
-                comment3 += sep11 + cb;
-              sep11 = "";
+                comment3 += sep12 + cb;
+              sep12 = "";
               break;
             }
             case "newline":
               if (comment3)
-                sep11 += source;
+                sep12 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep11, value: value2 } = collItem;
+        const { start, key: key2, sep: sep12, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep11?.[0],
+          next: key2 ?? sep12?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep11 && !value2) {
+          if (!props.anchor && !props.tag && !sep12 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep11 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
+        if (!isMap3 && !sep12 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep12, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep12 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep11)
-                for (const st of sep11) {
+              if (sep12)
+                for (const st of sep12) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep12, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep11 = "";
+      let sep12 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep11 + indent.slice(trimIndent) + content;
-          sep11 = "\n";
+          value2 += sep12 + indent.slice(trimIndent) + content;
+          sep12 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep11 === " ")
-            sep11 = "\n";
-          else if (!prevMoreIndented && sep11 === "\n")
-            sep11 = "\n\n";
-          value2 += sep11 + indent.slice(trimIndent) + content;
-          sep11 = "\n";
+          if (sep12 === " ")
+            sep12 = "\n";
+          else if (!prevMoreIndented && sep12 === "\n")
+            sep12 = "\n\n";
+          value2 += sep12 + indent.slice(trimIndent) + content;
+          sep12 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep11 === "\n")
+          if (sep12 === "\n")
             value2 += "\n";
           else
-            sep11 = "\n";
+            sep12 = "\n";
         } else {
-          value2 += sep11 + content;
-          sep11 = " ";
+          value2 += sep12 + content;
+          sep12 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep11 = " ";
+      let sep12 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep11 === "\n")
-            res += sep11;
+          if (sep12 === "\n")
+            res += sep12;
           else
-            sep11 = "\n";
+            sep12 = "\n";
         } else {
-          res += sep11 + lm;
-          sep11 = " ";
+          res += sep12 + lm;
+          sep12 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep11 + (match?.[1] ?? "");
+      return res + sep12 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep11, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep12, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep11)
-        for (const st of sep11)
+      if (sep12)
+        for (const st of sep12)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep11;
+          let sep12;
           if (scalar2.end) {
-            sep11 = scalar2.end;
-            sep11.push(this.sourceToken);
+            sep12 = scalar2.end;
+            sep12.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep11 = [this.sourceToken];
+            sep12 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep11 }]
+            items: [{ start, key: scalar2, sep: sep12 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep11 = it.sep;
-                  sep11.push(this.sourceToken);
+                  const sep12 = it.sep;
+                  sep12.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep11 }]
+                    items: [{ start: start2, key: key2, sep: sep12 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep11 = fc.end.splice(1, fc.end.length);
-            sep11.push(this.sourceToken);
+            const sep12 = fc.end.splice(1, fc.end.length);
+            sep12.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep11 }]
+              items: [{ start, key: fc, sep: sep12 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8426,11 +8426,21 @@ async function loadGateConfig(workspace, settings) {
     trustBase: settings.trustBase
   };
 }
-async function rulesAtBase(gate, base, readAtBase) {
+async function rulesAtBase(gate, base, locate) {
   if (!gate.trustBase || gate.rulesFrom === "input") return gate;
-  const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
-  const text2 = base ? await readAtBase(PROJECT_FILE) : null;
-  const lines2 = text2 === null ? [] : projectRulesFromText(text2.toString("utf8"), where2) ?? [];
+  const revision2 = base ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
+  let file = null;
+  if (base) {
+    try {
+      file = await locate(base);
+    } catch (error) {
+      throw new UserError(
+        `${PROJECT_FILE} at ${revision2} cannot be read: ${describeError(error)}. On a pull request the gate's rules are the base revision's, so the run stops rather than gate without them.`
+      );
+    }
+  }
+  const where2 = file && `${file.path} at ${revision2}`;
+  const lines2 = file?.bytes ? projectRulesFromText(file.bytes.toString("utf8"), where2) ?? [] : [];
   const rules = parseRules(lines2);
   const written = (r) => r.level === "warn" ? `warn: ${r.text}` : r.text;
   const inForce = rules.map(written);
@@ -8441,7 +8451,7 @@ async function rulesAtBase(gate, base, readAtBase) {
   const change3 = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
   const notes = [
     ...gate.notes,
-    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change3}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change3}`
+    !where2 ? `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change3}` : file.bytes ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change3}` : `No ${file.path} at ${revision2}, so no rules are in force on this pull request (its own rules apply only after merge).${change3}`
   ];
   return { ...gate, rules, proposed, notes };
 }
@@ -8549,7 +8559,7 @@ function directionsFrom(node, origin, lineOf) {
 
 // src/run.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -9838,9 +9848,9 @@ function signed(value2) {
   const text2 = formatNumber(value2);
   return value2 > 0 ? `+${text2}` : text2;
 }
-function percent(relative10) {
-  if (relative10 === void 0 || !Number.isFinite(relative10) || relative10 === 0) return null;
-  const pct = relative10 * 100;
+function percent(relative11) {
+  if (relative11 === void 0 || !Number.isFinite(relative11) || relative11 === 0) return null;
+  const pct = relative11 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
   return `${pct > 0 ? "+" : MINUS}${text2}%`;
@@ -9944,8 +9954,8 @@ function ruleItem(r, metrics, name) {
   if (!r.metric) return `rule ${short(r.rule)} could not be checked`;
   const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
   const metric = name(r.metric.file, r.metric.key);
-  const relative10 = r.detail.includes("(base ");
-  if (relative10 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
+  const relative11 = r.detail.includes("(base ");
+  if (relative11 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
   if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
   return `${short(metric)}: ${short(r.detail.replace(/`/g, ""), 120)}`;
 }
@@ -10083,9 +10093,9 @@ function row2(causes) {
       changed: boolean(o.changed, key(at, "changed"))
     };
     const diff = optional(change2)(o.diff, key(at, "diff"));
-    const relative10 = optional(change2)(o.relative, key(at, "relative"));
+    const relative11 = optional(change2)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
-    if (relative10 !== void 0) out.relative = relative10;
+    if (relative11 !== void 0) out.relative = relative11;
     if (causes && o.causes !== void 0) {
       const where2 = key(at, "causes");
       const index = o.causes;
@@ -10507,73 +10517,9 @@ function gateMetrics(gate, metrics, hasBase, history2) {
   return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
 }
 
-// src/report/gates-section.ts
-function gatesSection(gates2) {
-  const lines2 = [`### Gates: ${gatesHeadline2(gates2)}`];
-  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
-  for (const r of gates2.rules) {
-    const cells = [statusIcon(r), escapeCell(r.level === "warn" ? `warn: ${r.rule}` : r.rule), value(r.base), value(r.head), value(r.threshold), note(r)];
-    lines2.push(`| ${cells.join(" | ")} |`);
-  }
-  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
-  return lines2.join("\n");
-}
-function proposedRules(proposed) {
-  return [
-    `**Proposed rules**: this pull request changes the rules in ${htmlCode(proposed.file)}. The gate above uses the base revision's rules; these changes apply after merge.`,
-    "",
-    ...proposed.added.map((r) => `- added: ${htmlCode(r)}`),
-    ...proposed.removed.map((r) => `- removed: ${htmlCode(r)}`)
-  ];
-}
-function gatesHeadline2(gates2) {
-  const total = gates2.rules.length;
-  const { failures, warnings } = brokenRules(gates2);
-  const skipped = gates2.rules.filter((r) => r.status === "skipped").length;
-  const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
-  const tail = extras.length ? ` (${extras.join(", ")})` : "";
-  if (failures) return `\u274C ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
-  if (!gates2.checked) {
-    return `\u274C nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
-  }
-  if (warnings) return `\u26A0\uFE0F no failing rule broke${tail}`;
-  if (skipped) return `\u2705 no rule broke (${total - skipped} passed, ${skipped} skipped)`;
-  return `\u2705 ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
-}
-function statusIcon(r) {
-  switch (r.status) {
-    case "passed":
-      return "\u2705";
-    case "skipped":
-      return "\u23ED\uFE0F";
-    case "error":
-      return "\u274C";
-    case "failed":
-      return r.level === "warn" ? "\u26A0\uFE0F" : "\u274C";
-  }
-}
-function note(r) {
-  const why = r.status === "passed" ? "" : escapeCellKeepingCode(r.detail);
-  const noise2 = r.noise?.band ? `noise band ${escapeCell(r.noise.text)}` : "";
-  return [why, noise2].filter(Boolean).join(" \xB7 ");
-}
-function value(v) {
-  return v === null ? "-" : formatNumber(v);
-}
-
-// src/gate/log.ts
-function logGates(gates2, gate, log) {
-  const lines2 = [
-    `Gates: ${gatesHeadline2(gates2)}.`,
-    ...gates2.rules.map((r) => `  [${r.status}${r.level === "warn" ? ", warning only" : ""}] ${r.rule}: ${r.detail}`)
-  ].join("\n");
-  if (gates2.passed) {
-    log.info(lines2);
-    return;
-  }
-  log.error(lines2);
-  if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
-}
+// src/config/project-root.ts
+import { realpath, stat } from "node:fs/promises";
+import { dirname as dirname2, join as join5, posix, relative as relative2, sep as sep3 } from "node:path";
 
 // src/git/repo.ts
 import { spawn as spawn3 } from "node:child_process";
@@ -10767,16 +10713,27 @@ var GitRepo = class _GitRepo {
    * commit has no such path.
    */
   async entryAt(sha2, path) {
+    const entry = await this.walk(sha2, `${this.prefix}${path}`);
+    return entry && entry.mode !== "40000" ? entry : null;
+  }
+  /**
+   * What a path from the top of the work tree (not from `cwd`) is at a commit: a folder, a regular file, or null for
+   * anything else (absent, a link, a submodule). For finding a revision's project root, which may lie above `cwd`.
+   */
+  async kindAtTop(sha2, path) {
+    const entry = await this.walk(sha2, path);
+    return entry?.mode === "40000" ? "folder" : entry?.mode.startsWith("100") ? "file" : null;
+  }
+  async walk(sha2, path) {
     const commit = await this.readCommit(sha2);
     if (!commit) throw new UserError(`git does not have commit ${sha2}`);
-    const parts = `${this.prefix}${path}`.split("/").filter(Boolean);
     let entry = { mode: "40000", oid: commit.tree };
-    for (const part of parts) {
+    for (const part of path.split("/").filter(Boolean)) {
       if (entry.mode !== "40000") return null;
       entry = (await this.readTree(entry.oid)).get(part);
       if (!entry) return null;
     }
-    return entry.mode === "40000" ? null : entry;
+    return entry;
   }
   readTree(oid) {
     let tree = this.trees.get(oid);
@@ -10988,6 +10945,131 @@ function assertSafeRev(rev) {
 }
 function shortSha(sha2) {
   return sha2.slice(0, 7);
+}
+
+// src/config/project-root.ts
+var PROJECT_FILES = ["dvc.yaml", ".mlreport.yml"];
+async function findProjectRoot(start, what, written = start) {
+  const real = await realpath(start).catch(() => null);
+  if (!real || !await isDirectory(real)) {
+    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
+  }
+  const top2 = await gitRoot(real);
+  const chain = [];
+  for (let dir = real; ; dir = dirname2(dir)) {
+    chain.push(dir);
+    if (dir === top2 || dirname2(dir) === dir) break;
+  }
+  const onDisk = { isFolder: isDirectory, isFile, join: join5 };
+  return await nearestProject(chain, onDisk, top2 !== null) ?? top2 ?? real;
+}
+async function projectRootAt(git, sha2, start) {
+  const chain = [];
+  for (let dir = start.split("/").filter(Boolean).join("/"); ; dir = posix.dirname(dir)) {
+    chain.push(dir === "." ? "" : dir);
+    if (dir === "." || dir === "") break;
+  }
+  const atCommit = {
+    isFolder: async (path) => await git.kindAtTop(sha2, path) === "folder",
+    isFile: async (path) => await git.kindAtTop(sha2, path) === "file",
+    join: (dir, name) => dir ? `${dir}/${name}` : name
+  };
+  return await nearestProject(chain, atCommit, true) ?? "";
+}
+async function fromTop(top2, dir) {
+  const [realTop, realDir] = await Promise.all([realpath(top2).catch(() => top2), realpath(dir).catch(() => dir)]);
+  const rel = relative2(realTop, realDir);
+  if (rel === ".." || rel.startsWith(`..${sep3}`)) return null;
+  return rel.split(sep3).join("/");
+}
+async function nearestProject(chain, folders, inGit) {
+  for (const dir of chain) if (await folders.isFolder(folders.join(dir, ".dvc"))) return dir;
+  if (!inGit) return null;
+  for (const dir of chain) {
+    for (const name of PROJECT_FILES) if (await folders.isFile(folders.join(dir, name))) return dir;
+  }
+  return null;
+}
+async function gitRoot(dir) {
+  try {
+    return await realpath((await GitRepo.open(dir)).root);
+  } catch {
+    return null;
+  }
+}
+async function isDirectory(path) {
+  return (await stat(path).catch(() => null))?.isDirectory() ?? false;
+}
+async function isFile(path) {
+  return (await stat(path).catch(() => null))?.isFile() ?? false;
+}
+
+// src/report/gates-section.ts
+function gatesSection(gates2) {
+  const lines2 = [`### Gates: ${gatesHeadline2(gates2)}`];
+  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
+  for (const r of gates2.rules) {
+    const cells = [statusIcon(r), escapeCell(r.level === "warn" ? `warn: ${r.rule}` : r.rule), value(r.base), value(r.head), value(r.threshold), note(r)];
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
+  return lines2.join("\n");
+}
+function proposedRules(proposed) {
+  return [
+    `**Proposed rules**: this pull request changes the rules in ${htmlCode(proposed.file)}. The gate above uses the base revision's rules; these changes apply after merge.`,
+    "",
+    ...proposed.added.map((r) => `- added: ${htmlCode(r)}`),
+    ...proposed.removed.map((r) => `- removed: ${htmlCode(r)}`)
+  ];
+}
+function gatesHeadline2(gates2) {
+  const total = gates2.rules.length;
+  const { failures, warnings } = brokenRules(gates2);
+  const skipped = gates2.rules.filter((r) => r.status === "skipped").length;
+  const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
+  const tail = extras.length ? ` (${extras.join(", ")})` : "";
+  if (failures) return `\u274C ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
+  if (!gates2.checked) {
+    return `\u274C nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
+  }
+  if (warnings) return `\u26A0\uFE0F no failing rule broke${tail}`;
+  if (skipped) return `\u2705 no rule broke (${total - skipped} passed, ${skipped} skipped)`;
+  return `\u2705 ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
+}
+function statusIcon(r) {
+  switch (r.status) {
+    case "passed":
+      return "\u2705";
+    case "skipped":
+      return "\u23ED\uFE0F";
+    case "error":
+      return "\u274C";
+    case "failed":
+      return r.level === "warn" ? "\u26A0\uFE0F" : "\u274C";
+  }
+}
+function note(r) {
+  const why = r.status === "passed" ? "" : escapeCellKeepingCode(r.detail);
+  const noise2 = r.noise?.band ? `noise band ${escapeCell(r.noise.text)}` : "";
+  return [why, noise2].filter(Boolean).join(" \xB7 ");
+}
+function value(v) {
+  return v === null ? "-" : formatNumber(v);
+}
+
+// src/gate/log.ts
+function logGates(gates2, gate, log) {
+  const lines2 = [
+    `Gates: ${gatesHeadline2(gates2)}.`,
+    ...gates2.rules.map((r) => `  [${r.status}${r.level === "warn" ? ", warning only" : ""}] ${r.rule}: ${r.detail}`)
+  ].join("\n");
+  if (gates2.passed) {
+    log.info(lines2);
+    return;
+  }
+  log.error(lines2);
+  if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
 }
 
 // src/git/revisions.ts
@@ -14504,8 +14586,8 @@ function parseMetricsTable(text2, delimiter) {
 
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
-import { readFile as readFile4, stat as stat4 } from "node:fs/promises";
-import { join as join10, posix as posix3 } from "node:path";
+import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
+import { join as join11, posix as posix4 } from "node:path";
 
 // src/util/node-crypto.ts
 function nodeCrypto() {
@@ -14514,8 +14596,8 @@ function nodeCrypto() {
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
-import { chmod, copyFile, mkdir, open as open2, readFile as readFile2, readdir as readdir3, rename, rm as rm2, stat } from "node:fs/promises";
-import { basename as basename2, dirname as dirname2, join as join5, relative as relative2, sep as sep3 } from "node:path";
+import { chmod, copyFile, mkdir, open as open2, readFile as readFile2, readdir as readdir3, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join6, relative as relative3, sep as sep4 } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -14731,11 +14813,11 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join5(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join6(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   async has(oid, legacy = false) {
     try {
-      return (await stat(this.path(oid, legacy))).isFile();
+      return (await stat2(this.path(oid, legacy))).isFile();
     } catch {
       return false;
     }
@@ -14749,10 +14831,10 @@ var Cache = class {
     if (!oids.length) return held;
     const folders = /* @__PURE__ */ new Map();
     for (const oid of oids) {
-      const folder = dirname2(this.path(oid, legacy));
+      const folder = dirname3(this.path(oid, legacy));
       folders.set(folder, [...folders.get(folder) ?? [], oid]);
     }
-    const root = dirname2([...folders.keys()][0]);
+    const root = dirname3([...folders.keys()][0]);
     const present = new Set(await readdir3(root).catch(() => []));
     await eachLimit([...folders], 8, async ([folder, wanted]) => {
       if (!present.has(basename2(folder))) return;
@@ -14797,8 +14879,8 @@ var Cache = class {
     const oid = hasher.digest();
     if (!await this.has(oid)) {
       const target = this.path(oid);
-      await mkdir(dirname2(target), { recursive: true });
-      const tmp = join5(dirname2(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+      await mkdir(dirname3(target), { recursive: true });
+      const tmp = join6(dirname3(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile(file, tmp);
         await chmod(tmp, CACHE_MODE);
@@ -14819,7 +14901,7 @@ var Cache = class {
     const entries = [];
     let size2 = 0;
     for (const file of await listFiles(dir)) {
-      const relpath = relative2(dir, file).split(sep3).join("/");
+      const relpath = relative3(dir, file).split(sep4).join("/");
       if (ignored(relpath)) continue;
       const added = await this.addFile(file);
       entries.push({ relpath, md5: added.oid });
@@ -14831,13 +14913,13 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join5(dirname2(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join6(dirname3(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size2 = 0;
   try {
     const file = await open2(tmp, "wx", 420).catch(async (error) => {
       if (error.code !== "ENOENT") throw error;
-      await mkdir(dirname2(target), { recursive: true });
+      await mkdir(dirname3(target), { recursive: true });
       return open2(tmp, "wx", 420);
     });
     try {
@@ -14877,8 +14959,8 @@ async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join5(dir, entry.name);
-    const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat(path)).isDirectory();
+    const path = join6(dir, entry.name);
+    const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
     if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
   }
@@ -14902,7 +14984,7 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm3 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname3, join as join6, relative as relative3, resolve, sep as sep4 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join7, relative as relative4, resolve, sep as sep5 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options2 = {}) {
   try {
@@ -14915,20 +14997,20 @@ async function stage(root, target) {
   if (!isDirOid(target.oid)) return void 0;
   const dest = outputPath(root, target.path);
   if (await lstat2(dest).catch(() => void 0)) return void 0;
-  const staged = join6(dirname3(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+  const staged = join7(dirname4(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
   await mkdir2(staged, { recursive: true });
   return staged;
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname3(join6(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname4(join7(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join6(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join7(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
   const dest = resolve(root, path);
-  const rel = relative3(resolve(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep4).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  const rel = relative4(resolve(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep5).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
   return dest;
 }
 async function place(cache, root, target, options2) {
@@ -14943,8 +15025,8 @@ async function place(cache, root, target, options2) {
       return "unchanged";
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
-    await mkdir2(dirname3(dest), { recursive: true });
-    const tmp = join6(dirname3(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    await mkdir2(dirname4(dest), { recursive: true });
+    const tmp = join7(dirname4(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -14972,7 +15054,7 @@ async function place(cache, root, target, options2) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join6(dest, ...relpath.split("/"));
+      const file = join7(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -14983,10 +15065,10 @@ async function place(cache, root, target, options2) {
   } else if (current) {
     await guardUnsaved(cache, dest, target.path, legacy, options2);
   }
-  await mkdir2(dirname3(dest), { recursive: true });
+  await mkdir2(dirname4(dest), { recursive: true });
   const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options2.staged ?? join6(dirname3(dest), `.${basename3(dest)}.${token}.tmp`);
-  const old = join6(dirname3(dest), `.${basename3(dest)}.${token}.old`);
+  const fresh = options2.staged ?? join7(dirname4(dest), `.${basename3(dest)}.${token}.tmp`);
+  const old = join7(dirname4(dest), `.${basename3(dest)}.${token}.old`);
   try {
     await mkdir2(fresh, { recursive: true });
     await makeFolders(
@@ -14995,7 +15077,7 @@ async function place(cache, root, target, options2) {
     );
     const copied = new Set(options2.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join6(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join7(fresh, ...e.relpath.split("/")), false));
     if (current) await rename2(dest, old);
     await rename2(fresh, dest);
   } catch (error) {
@@ -15012,9 +15094,9 @@ async function materialise(from, to, exec) {
 async function guardUnsaved(cache, dest, path, legacy, options2) {
   if (options2.force) return;
   const stats3 = await lstat2(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join6(dest, ...f.split("/"))) : [dest];
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join7(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative3(dest, file).split(sep4).join("/")}`);
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep5).join("/")}`);
   }
 }
 function unsaved(path) {
@@ -15031,7 +15113,7 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join6(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join7(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -15040,7 +15122,7 @@ async function listFiles2(dir, prefix = "") {
 // src/dvc/data/config.ts
 import { readFile as readFile3 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname4, isAbsolute, join as join7, resolve as resolve2 } from "node:path";
+import { dirname as dirname5, isAbsolute, join as join8, resolve as resolve2 } from "node:path";
 
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
@@ -15139,12 +15221,12 @@ var PATH_KEYS = /* @__PURE__ */ new Set([
 var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
 async function loadDvcConfig(root, environment = {}, revision2) {
   const env = environment.env ?? process.env;
-  const repoFile = join7(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname4(file), text: () => readConfigFile(file) });
+  const repoFile = join8(root, ".dvc", "config");
+  const onDisk = (file) => ({ file, dir: dirname5(file), text: () => readConfigFile(file) });
   const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join7(d, "config"))),
-    revision2 ? { file: revision2.name, dir: dirname4(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    onDisk(join7(root, ".dvc", "config.local"))
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join8(d, "config"))),
+    revision2 ? { file: revision2.name, dir: dirname5(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
+    onDisk(join8(root, ".dvc", "config.local"))
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -15169,14 +15251,14 @@ function configDirs(env, platform) {
   let system;
   let global;
   if (platform === "win32") {
-    system = join7(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global = join7(env.LOCALAPPDATA ?? join7(home, "AppData", "Local"), "iterative", "dvc");
+    system = join8(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join8(env.LOCALAPPDATA ?? join8(home, "AppData", "Local"), "iterative", "dvc");
   } else if (platform === "darwin") {
     system = "/Library/Application Support/dvc";
-    global = join7(home, "Library", "Application Support", "dvc");
+    global = join8(home, "Library", "Application Support", "dvc");
   } else {
-    system = join7((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global = join7(env.XDG_CONFIG_HOME || join7(home, ".config"), "dvc");
+    system = join8((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join8(env.XDG_CONFIG_HOME || join8(home, ".config"), "dvc");
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
 }
@@ -15193,7 +15275,7 @@ function mergeLevel(merged, sections, file, dir) {
 function resolvePath(key2, value2, section, dir) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
   if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join7(homedir(), value2.slice(1));
+  if (value2 === "~" || value2.startsWith("~/")) return join8(homedir(), value2.slice(1));
   if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
   return resolve2(dir, value2);
 }
@@ -15222,13 +15304,13 @@ function buildConfig(root, files, merged) {
     files,
     defaultRemote: remote ? remote.toLowerCase() : void 0,
     remotes,
-    cacheDir: cacheDir || join7(root, ".dvc", "cache"),
+    cacheDir: cacheDir || join8(root, ".dvc", "cache"),
     core
   };
 }
 function selectRemote(config, name) {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join7(config.root, ".dvc", "config")} (missing)`;
+  const where2 = config.files.length ? config.files.join(", ") : `${join8(config.root, ".dvc", "config")} (missing)`;
   if (!wanted) {
     throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
   }
@@ -15246,7 +15328,7 @@ function resolveRef(config, name, where2, seen) {
   seen.add(name);
   const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
   const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join7(base.url, sub);
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join8(base.url, sub);
   const urlFiles = [.../* @__PURE__ */ new Set([remote.urlFile, base.urlFile])].filter((f) => f !== void 0);
   return {
     name: remote.name,
@@ -15259,10 +15341,10 @@ function resolveRef(config, name, where2, seen) {
 
 // src/dvc/data/dvcfile.ts
 import { readdir as readdir5 } from "node:fs/promises";
-import { join as join8, relative as relative4, sep as sep5 } from "node:path";
+import { join as join9, relative as relative5, sep as sep6 } from "node:path";
 
 // src/dvc/dvcfile.ts
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 
 // src/dvc/schema-fields.ts
 function onlyKeys(item, keys, at) {
@@ -15448,7 +15530,7 @@ function parseDvcFile(file, text2) {
   stringField(doc, "desc", `${file}: 'desc'`);
   const wdir = doc.get("wdir") ?? ".";
   if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
-  const base = posix.join(posix.dirname(file), wdir);
+  const base = posix2.join(posix2.dirname(file), wdir);
   checkDeps(doc.get("deps"), `${file}: deps`);
   const written = doc.get("outs");
   if (Array.isArray(written)) {
@@ -15463,8 +15545,8 @@ function parseDvcFile(file, text2) {
   const outs = parseLockEntries(written, `${file}: outs`, OUT_KEYS).map((entry, i) => {
     const item = written[i];
     const where2 = `${file}: outs[${i}]`;
-    const path = posix.normalize(posix.join(base, entry.path));
-    if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
+    const path = posix2.normalize(posix2.join(base, entry.path));
+    if (path === ".." || path.startsWith("../") || posix2.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
     const hash2 = item.get("hash");
     if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash2)}' is not one DVC writes (md5).`);
     for (const key2 of ["persist", "push"]) boolField(item, key2, `${where2}.${key2}`);
@@ -15518,9 +15600,9 @@ async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir5(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join8(dir, entry.name))) out.push(file);
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join9(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative4(root, join8(dir, entry.name)).split(sep5).join("/"));
+      out.push(relative5(root, join9(dir, entry.name)).split(sep6).join("/"));
     }
   }
   return out.sort();
@@ -15743,8 +15825,8 @@ function sleep(ms) {
 }
 
 // src/dvc/data/remotes/local.ts
-import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir6, rename as rename3, rm as rm4, stat as stat2 } from "node:fs/promises";
-import { dirname as dirname5, join as join9 } from "node:path";
+import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir6, rename as rename3, rm as rm4, stat as stat3 } from "node:fs/promises";
+import { dirname as dirname6, join as join10 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -15757,7 +15839,7 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join9(this.root, key2);
+    const path = join10(this.root, key2);
     const handle = await open3(path, "r").catch((error) => {
       throw this.fail(key2, error);
     });
@@ -15765,7 +15847,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat2(join9(this.root, key2))).isFile();
+      return (await stat3(join10(this.root, key2))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key2, error);
@@ -15773,17 +15855,17 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir6(join9(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir6(join10(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw this.fail(prefix, error);
     }
   }
   async write(key2, file) {
-    const target = join9(this.root, key2);
-    const tmp = join9(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+    const target = join10(this.root, key2);
+    const tmp = join10(dirname6(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
-      await mkdir3(dirname5(target), { recursive: true });
+      await mkdir3(dirname6(target), { recursive: true });
       await copyFile3(file, tmp);
       await rename3(tmp, target);
     } catch (error) {
@@ -16286,7 +16368,7 @@ var Options = class {
 };
 
 // src/dvc/data/transfer.ts
-import { stat as stat3 } from "node:fs/promises";
+import { stat as stat4 } from "node:fs/promises";
 async function pull(cache, remote, refs, options2 = {}) {
   const result = { downloaded: 0, cached: 0, bytes: 0 };
   const failures = [];
@@ -16458,7 +16540,7 @@ async function push(cache, remote, refs) {
     }
     try {
       const file = cache.path(first.oid, first.legacy);
-      const size2 = await stat3(file).then(
+      const size2 = await stat4(file).then(
         (s) => s.size,
         () => {
           throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
@@ -16479,7 +16561,7 @@ async function push(cache, remote, refs) {
       const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
       try {
         const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size2 = (await stat3(file)).size;
+        const size2 = (await stat4(file)).size;
         await remote.write(key2, file, size2);
         result.uploaded++;
         result.bytes += size2;
@@ -16509,7 +16591,7 @@ async function remotePresence(remote, keys) {
 }
 
 // src/dvc/project.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // src/dvc/interpolate.ts
 var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
@@ -16629,7 +16711,7 @@ var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "tit
 function joinPath(dir, path) {
   const slashed = path.replace(/\\/g, "/");
   if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
-  const joined = posix2.normalize(posix2.join(dir || ".", slashed));
+  const joined = posix3.normalize(posix3.join(dir || ".", slashed));
   return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
 }
 async function loadDvcYaml(tree, dir = "") {
@@ -16861,7 +16943,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   const wdirWritten = definition.get("wdir");
   const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context;
   let scope = vars;
   if (definition.has("vars")) {
@@ -17083,7 +17165,7 @@ var PipelineData = class _PipelineData {
   revisions = /* @__PURE__ */ new Map();
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options2 = {}) {
-    if (!existsSync(join10(root, ".dvc"))) return null;
+    if (!existsSync(join11(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root);
     registerSecrets(config, options2);
     return new _PipelineData(config, new Cache(config.cacheDir), options2);
@@ -17211,7 +17293,7 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size: size2 } = await stat4(file);
+    const { size: size2 } = await stat5(file);
     if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
     return readFile4(file);
   }
@@ -17247,7 +17329,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat4(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix3.join(rel, p), false));
+      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix4.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -18187,11 +18269,11 @@ function hasFiniteChanges(row3) {
 }
 function finiteChanges(row3) {
   if (hasFiniteChanges(row3)) return row3;
-  const { diff, relative: relative10, causes: _causes, ...rest } = row3;
+  const { diff, relative: relative11, causes: _causes, ...rest } = row3;
   return {
     ...rest,
     ...diff === void 0 ? {} : { diff: asValue(diff) },
-    ...relative10 === void 0 ? {} : { relative: asValue(relative10) }
+    ...relative11 === void 0 ? {} : { relative: asValue(relative11) }
   };
 }
 function asValue(n) {
@@ -18200,7 +18282,7 @@ function asValue(n) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -18261,15 +18343,15 @@ function lttbIndices(xs, ys, threshold) {
 }
 
 // src/plots/data.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 
 // src/plots/image.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
 var IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
 var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
 function imageProblem(path, bytes) {
-  const expected2 = KIND_OF_EXTENSION[posix4.extname(path).toLowerCase()];
+  const expected2 = KIND_OF_EXTENSION[posix5.extname(path).toLowerCase()];
   if (!expected2) return null;
   const actual = sniff(bytes);
   if (actual === expected2) return null;
@@ -18292,7 +18374,7 @@ function startText(b) {
 
 // src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
-  const ext = posix5.extname(path).toLowerCase();
+  const ext = posix6.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
     const dagshub = header && isExactLoggerHeader(table2.names);
@@ -19064,7 +19146,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/find-template.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -19110,10 +19192,10 @@ function inTemplateDir(name) {
   return path;
 }
 function normalName(name) {
-  return posix6.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+  return posix7.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 function withJsonSuffix(name) {
-  const ext = posix6.extname(name);
+  const ext = posix7.extname(name);
   return `${ext ? name.slice(0, -ext.length) : name}.json`;
 }
 
@@ -19137,7 +19219,7 @@ function inUnits(label2, power) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   const out = { definitions: [], errors: [] };
@@ -19190,7 +19272,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix7.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix8.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -19212,7 +19294,7 @@ function fromYDict(id, p, origin) {
   return { id, sources: withX(ys, p.x, id, origin), ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix7.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix8.extname(path).toLowerCase());
   const sources = withX([{ file: path, fields: fieldList(p.y, path, origin, "y") }], p.x, path, origin);
   return { id: path, sources, ...common(path, p, origin), image };
 }
@@ -19276,7 +19358,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix7.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix8.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -19719,14 +19801,14 @@ async function expandDirectory(def, tree, baseTree) {
   if (all.includes(def.id)) return [def];
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f) => f.startsWith(`${def.id}/`);
-  const inside = (f) => under(f) && extensions.includes(posix8.extname(f).toLowerCase());
+  const inside = (f) => under(f) && extensions.includes(posix9.extname(f).toLowerCase());
   const files = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
   if (!files.length && (all.some(under) || await isFolder(tree, def.id))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
   }
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix8.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix9.extname(file).toLowerCase()) };
   });
 }
 async function isFolder(tree, path) {
@@ -19799,7 +19881,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
     notes.push(`base (${request.base.label}): ${baseProblem}`);
   } else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix8.extname(file).toLowerCase(), notes };
+  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix9.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -19941,12 +20023,12 @@ function plotError(def, error) {
 }
 
 // src/plots/write.ts
-import { join as join12 } from "node:path";
+import { join as join13 } from "node:path";
 
 // src/util/files.ts
 import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
-import { lstat as lstat3, mkdir as mkdir4, rename as rename4, rm as rm5, stat as stat5 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname6, join as join11, resolve as resolve3 } from "node:path";
+import { lstat as lstat3, mkdir as mkdir4, rename as rename4, rm as rm5, stat as stat6 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname7, join as join12, resolve as resolve3 } from "node:path";
 async function writeFileAtomic(path, data) {
   await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
 }
@@ -19959,7 +20041,7 @@ async function writeFilesAtomic(files) {
       writeTemp(tmp, path, produce);
     }
     for (const { path } of files) {
-      if ((await stat5(path).catch(() => null))?.isDirectory()) throw new UserError(`Cannot write ${path}: a folder is there.`);
+      if ((await stat6(path).catch(() => null))?.isDirectory()) throw new UserError(`Cannot write ${path}: a folder is there.`);
     }
   } catch (error) {
     await Promise.all(temps.map((tmp) => rm5(tmp, { force: true })));
@@ -20007,16 +20089,16 @@ function cannotWrite(path, error) {
 }
 async function tempBeside(path) {
   try {
-    await makeFolders2(dirname6(path));
+    await makeFolders2(dirname7(path));
   } catch (error) {
     throw cannotWrite(path, error);
   }
-  return join11(dirname6(path), `.${basename4(path)}.${process.pid}.tmp`);
+  return join12(dirname7(path), `.${basename4(path)}.${process.pid}.tmp`);
 }
 async function makeOutFolder(dir, setting) {
   try {
     await makeFolders2(dir);
-    if (!(await stat5(dir)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
+    if (!(await stat6(dir)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
   } catch (error) {
     const code2 = error.code;
     const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? "a file is there or on its path" : code2 === "EACCES" || code2 === "EPERM" || code2 === "EROFS" ? "permission denied" : `it cannot be made (${code2 ?? error.message})`;
@@ -20025,8 +20107,8 @@ async function makeOutFolder(dir, setting) {
 }
 async function makeFolders2(dir) {
   const missing = [];
-  for (let at = resolve3(dir); !await exists(at); at = dirname6(at)) {
-    if (dirname6(at) === at) break;
+  for (let at = resolve3(dir); !await exists(at); at = dirname7(at)) {
+    if (dirname7(at) === at) break;
     missing.unshift(at);
   }
   for (const folder of missing)
@@ -20057,11 +20139,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join12(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join13(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join12(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join13(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -20070,7 +20152,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join12(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join13(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error) {
@@ -20104,7 +20186,7 @@ async function renderPlots(git, request, getRenderer, log) {
 }
 
 // src/history/draw-trends.ts
-import { join as join13 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/history/trend-spec.ts
 var BASE_COLOR = "#1f6feb";
@@ -20204,7 +20286,7 @@ async function drawTrends(plans, request, getRenderer) {
       renderer ??= await getRenderer();
       const image = await renderer.render(trendSpec(entry, metric, request.headLabel));
       const name = uniqueName(`${metric.file}-${metric.key}`, names);
-      await writeFileAtomic(join13(request.dir, `${name}.png`), image.png);
+      await writeFileAtomic(join14(request.dir, `${name}.png`), image.png);
       entry.image = `${request.linkPrefix}${name}.png`;
     } catch (error) {
       entry.error = `${what}: could not render: ${describeError(error)}`;
@@ -20214,8 +20296,8 @@ async function drawTrends(plans, request, getRenderer) {
 }
 
 // src/publish/github/checks.ts
-import { realpath } from "node:fs/promises";
-import { posix as posix9, relative as relative5, sep as sep6 } from "node:path";
+import { realpath as realpath2 } from "node:fs/promises";
+import { posix as posix10, relative as relative6, sep as sep7 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -20898,14 +20980,14 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix9.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p) => realpath(p).catch(() => p);
-    const prefix = relative5(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep6).join("/");
+    const real = async (p) => realpath2(p).catch(() => p);
+    const prefix = relative6(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep7).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -20926,7 +21008,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join14, resolve as resolve4 } from "node:path";
+import { join as join15, resolve as resolve4 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -21018,13 +21100,13 @@ var LocalFilesPublisher = class {
   async publish(report2) {
     await writeFilesAtomic([
       {
-        path: join14(this.dir, "report.json"),
+        path: join15(this.dir, "report.json"),
         produce: (write) => {
           writeJson(this.json(report2), write);
           write("\n");
         }
       },
-      { path: join14(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
+      { path: join15(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
     ]);
     return { location: this.markdownPath };
   }
@@ -21822,7 +21904,7 @@ function insideFolder(path) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat4, readFile as readFile6 } from "node:fs/promises";
-import { join as join16, posix as posix10 } from "node:path";
+import { join as join17, posix as posix11 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -22025,7 +22107,7 @@ async function prsForFork(client, ctx, headRepository, branch, sha2) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile5 } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/util/zip.ts
 import { crc32, deflateRawSync } from "node:zlib";
@@ -22271,7 +22353,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile5(join15(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile5(join16(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -22428,7 +22510,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join16(baseDir, ...rel.split("/"));
+      const path = join17(baseDir, ...rel.split("/"));
       if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile6(path);
     } catch {
@@ -22439,7 +22521,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix10.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -22497,10 +22579,10 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat5, readFile as readFile7 } from "node:fs/promises";
-import { join as join17 } from "node:path";
+import { join as join18 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join17(dir, "report.json");
+  const path = join18(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -22553,7 +22635,7 @@ async function publishAll(report2, table2, log) {
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 import { performance as performance4 } from "node:perf_hooks";
 
 // src/dvc/data/tracked.ts
@@ -22638,14 +22720,14 @@ async function plan(root, options2) {
 }
 
 // src/pipeline/repro.ts
-import { realpath as realpath2, rm as rm7 } from "node:fs/promises";
-import { join as join23 } from "node:path";
+import { realpath as realpath3, rm as rm7 } from "node:fs/promises";
+import { join as join24 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
-import { posix as posix11 } from "node:path";
+import { posix as posix12 } from "node:path";
 function projectPath2(stage2, p) {
-  return posix11.normalize(posix11.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix12.normalize(posix12.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isAbsolute2(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
@@ -23237,10 +23319,10 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn4 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename5, join as join18 } from "node:path";
+import { basename as basename5, join as join19 } from "node:path";
 
 // src/pipeline/file-commands.ts
-import { stat as stat6, truncate as truncate2 } from "node:fs/promises";
+import { stat as stat7, truncate as truncate2 } from "node:fs/promises";
 var FILE_COMMANDS = ["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"];
 var FileCommandsGuard = class _FileCommandsGuard {
   constructor(sizes) {
@@ -23255,7 +23337,7 @@ var FileCommandsGuard = class _FileCommandsGuard {
       if (path)
         sizes.set(name, {
           path,
-          size: await stat6(path).then(
+          size: await stat7(path).then(
             (s) => s.size,
             () => 0
           )
@@ -23269,7 +23351,7 @@ var FileCommandsGuard = class _FileCommandsGuard {
     for (const name of names) {
       const file = this.sizes.get(name);
       if (!file) continue;
-      const now = await stat6(file.path).then(
+      const now = await stat7(file.path).then(
         (s) => s.size,
         () => null
       );
@@ -23344,12 +23426,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix15 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options2, detached: posix15 });
+  const posix16 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options2, detached: posix16 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix15 && !forwarding) {
+  if (posix16 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -23361,7 +23443,7 @@ function resolveCommand(name, env, platform = process.platform) {
   const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
   for (const dir of get("PATH").split(";").filter(Boolean)) {
     for (const ext of exts) {
-      const file = join18(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      const file = join19(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
       if (!existsSync2(file)) continue;
       return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
     }
@@ -23410,11 +23492,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join22, posix as posix13, relative as relative6, resolve as resolve5, dirname as dirname7 } from "node:path";
+import { join as join23, posix as posix14, relative as relative7, resolve as resolve5, dirname as dirname8 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { join as join19 } from "node:path";
+import { join as join20 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -23436,7 +23518,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync4(join19(this.root, relDir, ".dvcignore"));
+      readFileSync4(join20(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -23478,7 +23560,7 @@ var DvcIgnore = class {
   rulesIn(relDir) {
     let rules = this.cache.get(relDir);
     if (!rules) {
-      const file = join19(this.root, relDir, ".dvcignore");
+      const file = join20(this.root, relDir, ".dvcignore");
       let text2 = "";
       if (statSync3(file, { throwIfNoEntry: false })) {
         try {
@@ -23559,8 +23641,8 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
-import { open as open4, stat as stat7 } from "node:fs/promises";
-import { join as join20, posix as posix12, sep as sep7 } from "node:path";
+import { open as open4, stat as stat8 } from "node:fs/promises";
+import { join as join21, posix as posix13, sep as sep8 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -23609,10 +23691,10 @@ function oneShotDigest() {
   return oneShotFound;
 }
 async function hashPath(root, rel, ignore, name = "md5", state) {
-  const abs = join20(root, ...rel.split("/"));
+  const abs = join21(root, ...rel.split("/"));
   let info;
   try {
-    info = await stat7(abs);
+    info = await stat8(abs);
   } catch {
     return null;
   }
@@ -23631,10 +23713,10 @@ async function hashDir(root, rel, ignore, name, state) {
   let untilYield = YIELD_EVERY;
   const keyPrefix = `${name}\0${rel}/`;
   const walk2 = async (relDir, inside) => {
-    const absDir = join20(root, ...relDir.split("/"));
+    const absDir = join21(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
-      throw new UserError(`'${posix12.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix13.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     const ignored = ignore.childMatcher(relDir);
     const below = (child) => relDir ? `${relDir}/${child}` : child;
@@ -23645,7 +23727,7 @@ async function hashDir(root, rel, ignore, name, state) {
         continue;
       }
       if (d.isFile() && ignored(d.name, false)) continue;
-      const abs = absDir + sep7 + d.name;
+      const abs = absDir + sep8 + d.name;
       const key2 = keyPrefix + childInside;
       let stats3;
       let md52 = null;
@@ -23712,7 +23794,7 @@ function isExecutable(mode, path, platform = process.platform) {
 // src/pipeline/hash-state.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { mkdir as mkdir5, readFile as readFile8, rename as rename5, writeFile } from "node:fs/promises";
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
 var STATE_FILE = "hashes.state";
 var VERSION2 = 3;
@@ -23740,10 +23822,10 @@ var HashState = class _HashState {
    * the epoch) is when a file is taken to be hashed, for the racy check.
    */
   static async open(root, now = Date.now) {
-    if (!existsSync3(join21(root, ".dvc"))) return new _HashState(null, now);
-    const state = new _HashState(join21(root, ...STATE_DIR), now);
+    if (!existsSync3(join22(root, ".dvc"))) return new _HashState(null, now);
+    const state = new _HashState(join22(root, ...STATE_DIR), now);
     try {
-      state.load(await readFile8(join21(root, ...STATE_DIR, STATE_FILE)));
+      state.load(await readFile8(join22(root, ...STATE_DIR, STATE_FILE)));
     } catch {
     }
     return state;
@@ -23838,12 +23920,12 @@ var HashState = class _HashState {
     }
     try {
       await mkdir5(this.dir, { recursive: true });
-      await writeFile(join21(this.dir, ".gitignore"), "*\n");
-      const tmp = join21(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      await writeFile(join22(this.dir, ".gitignore"), "*\n");
+      const tmp = join22(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
       const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
 `);
       await writeFile(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
-      await rename5(tmp, join21(this.dir, STATE_FILE));
+      await rename5(tmp, join22(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {
     }
@@ -23857,7 +23939,7 @@ var Workspace = class {
     this.tree = tree;
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative6(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+    this.prefix = relative7(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
   dir;
   tree;
@@ -23872,13 +23954,13 @@ var Workspace = class {
   /** What files hashed to when last read, across runs: unchanged files are not read again. */
   state = null;
   abs(path) {
-    return join22(this.dir, ...path.split("/"));
+    return join23(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
     let p = this.hashes.get(key2);
     if (!p) {
-      const rel = posix13.normalize(posix13.join(this.prefix || ".", path));
+      const rel = posix14.normalize(posix14.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       this.state ??= HashState.open(this.root);
       p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
@@ -23900,10 +23982,10 @@ var Workspace = class {
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
-    return posix13.normalize(posix13.join(this.prefix || ".", path));
+    return posix14.normalize(posix14.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync4(join22(this.root, ...rootPath.split("/")));
+    return existsSync4(join23(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents (shared: not to be changed), or null when the file does not exist. */
   params(path) {
@@ -23923,9 +24005,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d = resolve5(dir); ; d = dirname7(d)) {
-    if (existsSync4(join22(d, ".dvc"))) return d;
-    if (dirname7(d) === d) return resolve5(dir);
+  for (let d = resolve5(dir); ; d = dirname8(d)) {
+    if (existsSync4(join23(d, ".dvc"))) return d;
+    if (dirname8(d) === d) return resolve5(dir);
   }
 }
 function getParam(data, key2) {
@@ -24054,7 +24136,7 @@ async function loadedPipeline(given, project) {
   return { dag, lock: project.locks.get("") ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() }, ws: new Workspace(dir, workspaceTree(dir)) };
 }
 function physicalRoot(given) {
-  return realpath2(given).catch(() => given);
+  return realpath3(given).catch(() => given);
 }
 async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
   const { dag, ws } = pipeline2;
@@ -24130,7 +24212,7 @@ async function reproduce(pipeline2, log, options2 = {}) {
 }
 async function reproduceWith(pipeline2, log, options2, data) {
   const { dag, ws } = pipeline2;
-  const lockPath = join23(pipeline2.dir, "dvc.lock");
+  const lockPath = join24(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -24327,10 +24409,10 @@ async function lockStage(stage2, ws, project) {
 
 // src/pipeline/engine.ts
 var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
-var PROJECT_FILES = "project files";
+var PROJECT_FILES2 = "project files";
 function stoppedAt(error, workspace) {
   const file = /^([^\s:]+?)(?::\d+(?::\d+)?)?: /.exec(error)?.[1];
-  return file && existsSync5(join24(workspace, file)) ? file : PROJECT_FILES;
+  return file && existsSync5(join25(workspace, file)) ? file : PROJECT_FILES2;
 }
 async function reproduceStep(step, log) {
   const stages = [];
@@ -24354,7 +24436,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync5(join24(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync5(join25(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -24380,7 +24462,7 @@ async function dvcPushStep(workspace, log, data = {}, project) {
   const started = performance4.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync5(join24(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync5(join25(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data, project);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -24541,7 +24623,7 @@ function capitalize(text2) {
 }
 
 // src/values/collect.ts
-import { posix as posix14 } from "node:path";
+import { posix as posix15 } from "node:path";
 import { isAscii as isAscii2 } from "node:buffer";
 
 // src/dvc/files.ts
@@ -24839,7 +24921,7 @@ function unnamedNote(sides, which, path, name) {
   const file = ancestorIn(path, which === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix14.dirname(file2) === "." || path.startsWith(`${posix14.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix15.dirname(file2) === "." || path.startsWith(`${posix15.dirname(file2)}/`));
   if (unloaded) return notKnownNote(name, `${unloaded} does not load there`);
   return `not named in dvc.yaml at ${name}`;
 }
@@ -25561,8 +25643,8 @@ var HistoryRecorder = class {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync6 } from "node:fs";
-import { join as join25 } from "node:path";
-import { stat as stat8 } from "node:fs/promises";
+import { join as join26 } from "node:path";
+import { stat as stat9 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
 function diffData(old, head) {
@@ -26406,12 +26488,12 @@ async function shapeOf(rev, path, md52, budget) {
     budget.take(path, bytes, true);
     return shape2;
   }
-  budget.take(path, (await stat8(file)).size, true);
+  budget.take(path, (await stat9(file)).size, true);
   return tableShape2(createReadStream4(file, { highWaterMark: 1024 * 1024 }), format);
 }
 async function cachedSize(data, md52, legacy) {
   try {
-    return (await stat8(data.cache.path(md52, legacy))).size;
+    return (await stat9(data.cache.path(md52, legacy))).size;
   } catch {
     return null;
   }
@@ -26420,7 +26502,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync6(join25(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync6(join26(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const headTree = workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing });
@@ -26507,13 +26589,13 @@ async function runIn(git, config, log, deadline) {
       projects,
       data,
       deadline,
-      dir: join26(config.outDir, "plots"),
+      dir: join27(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
     log
   );
-  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => commitTree(git, base.sha, base.label).read(path)) : null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, (at) => baseRulesFile(git, at, config.workingDirectory ?? config.workspace)) : null;
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = store ? storeReader(store) : void 0;
@@ -26527,7 +26609,7 @@ async function runIn(git, config, log, deadline) {
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join26(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    { dir: join27(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -26631,8 +26713,8 @@ async function publishArtifact(config, log, deadline) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join26(publish.artifactDir, "report.md"),
-    reportJsonPath: join26(publish.artifactDir, "report.json"),
+    reportPath: join27(publish.artifactDir, "report.md"),
+    reportJsonPath: join27(publish.artifactDir, "report.json"),
     // The artifact's numbers and its gate's outcome are what the pull request's own run wrote: a later step that
     // tests `passed` must not be told a gate held on their word.
     passed: null,
@@ -26719,7 +26801,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, tree, projects, data, log) {
-  if (!existsSync7(join26(workspace, "dvc.yaml"))) return { stale: [], unknown: null };
+  if (!existsSync7(join27(workspace, "dvc.yaml"))) return { stale: [], unknown: null };
   try {
     const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { data });
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
@@ -26729,6 +26811,14 @@ async function staleStages(workspace, tree, projects, data, log) {
     if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
     return { stale: [], unknown: message };
   }
+}
+async function baseRulesFile(git, base, start) {
+  const from = await fromTop(git.root, start) ?? "";
+  return GitRepo.using(git.root, async (top2) => {
+    const folder = await projectRootAt(top2, base.sha, from);
+    const path = folder ? `${folder}/.mlreport.yml` : ".mlreport.yml";
+    return { path, bytes: await commitTree(top2, base.sha, base.label, { byPath: true }).read(path) };
+  });
 }
 async function loadPlotRenderer() {
   const { loadRenderer } = await import("./render.js");
@@ -26779,7 +26869,7 @@ function safeText(text2) {
 
 // src/commands/project-options.ts
 import { mkdir as mkdir6, writeFile as writeFile2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join27, relative as relative7, resolve as resolve6, sep as sep8 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join28, relative as relative8, resolve as resolve6, sep as sep9 } from "node:path";
 
 // src/config/history-store.ts
 function checkStoreBranch(branch, origin, orElse = "") {
@@ -26809,18 +26899,18 @@ function outOption(out, cwd, byDefault = ".mlreport/ at the project root") {
   return out === void 0 ? void 0 : resolve6(cwd, out);
 }
 async function cliHead(git, outDir) {
-  const out = outDir === void 0 ? "" : relative7(git.cwd, outDir).split(sep8).join("/");
+  const out = outDir === void 0 ? "" : relative8(git.cwd, outDir).split(sep9).join("/");
   const exclude = out && !out.startsWith("..") && !isAbsolute3(out) ? [out] : [];
   const { head, branch, changed } = await git.workingState(exclude);
   if (!head || changed) return { label: "workspace", sha: head };
   return { label: branch ?? shortSha(head), sha: head };
 }
 function defaultOutDir(workspace) {
-  return selfIgnoringDir(join27(workspace, ".mlreport"));
+  return selfIgnoringDir(join28(workspace, ".mlreport"));
 }
 async function selfIgnoringDir(dir) {
   await mkdir6(dir, { recursive: true });
-  await writeFile2(join27(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+  await writeFile2(join28(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
     (error) => {
       if (error.code !== "EEXIST") throw error;
     }
@@ -26879,42 +26969,7 @@ var aggregateCommand = {
 };
 
 // src/commands/data-diff.ts
-import { relative as relative8, resolve as resolve8, sep as sep9 } from "node:path";
-
-// src/config/project-root.ts
-import { realpath as realpath3, stat as stat9 } from "node:fs/promises";
-import { dirname as dirname8, join as join28 } from "node:path";
-var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
-async function findProjectRoot(start, what, written = start) {
-  const real = await realpath3(start).catch(() => null);
-  if (!real || !await isDirectory(real)) {
-    throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
-  }
-  const top2 = await gitRoot(real);
-  const chain = [];
-  for (let dir = real; ; dir = dirname8(dir)) {
-    chain.push(dir);
-    if (dir === top2 || dirname8(dir) === dir) break;
-  }
-  for (const dir of chain) if (await isDirectory(join28(dir, ".dvc"))) return dir;
-  if (!top2) return real;
-  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES2)) return dir;
-  return top2;
-}
-async function gitRoot(dir) {
-  try {
-    return await realpath3((await GitRepo.open(dir)).root);
-  } catch {
-    return null;
-  }
-}
-async function isDirectory(path) {
-  return (await stat9(path).catch(() => null))?.isDirectory() ?? false;
-}
-async function anyFile(dir, names) {
-  for (const name of names) if ((await stat9(join28(dir, name)).catch(() => null))?.isFile()) return true;
-  return false;
-}
+import { relative as relative9, resolve as resolve8, sep as sep10 } from "node:path";
 
 // src/values/dvc-output.ts
 var DEFAULT_PRECISION = 5;
@@ -27120,7 +27175,7 @@ function parseDataDiffArgs(args) {
 async function runDataDiffHere(args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative8(root, resolve8(cwd, t)).split(sep9).join("/").replace(/\/+$/, "")) ?? null;
+  const targets = args.targets?.map((t) => relative9(root, resolve8(cwd, t)).split(sep10).join("/").replace(/\/+$/, "")) ?? null;
   return GitRepo.using(root, (git) => dataDiffIn(git, { ...args, targets }, root));
 }
 async function dataDiffIn(git, args, root) {
@@ -27163,7 +27218,7 @@ async function dataDiffIn(git, args, root) {
 }
 
 // src/commands/values-diff.ts
-import { relative as relative9, resolve as resolve9, sep as sep10 } from "node:path";
+import { relative as relative10, resolve as resolve9, sep as sep11 } from "node:path";
 function parseValuesDiffArgs(args, kind) {
   const parsed = parseDvcStyleArgs(args, {
     flags: ["--json", "--md", "--all", "--no-path", ...kind === "params" ? ["--deps"] : []],
@@ -27187,7 +27242,7 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative9(root, resolve9(cwd, t)).split(sep10).join("/")) ?? null;
+  const targets = args.targets?.map((t) => relative10(root, resolve9(cwd, t)).split(sep11).join("/")) ?? null;
   return runValuesDiff(kind, { ...args, targets }, root);
 }
 async function runValuesDiff(kind, args, workspace) {

@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep8, value: value2 } = collItem;
+        const { start, key: key2, sep: sep9, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep8?.[0],
+          next: key2 ?? sep9?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep8) {
+          if (!keyProps.anchor && !keyProps.tag && !sep9) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep9 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep9, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep8 = "";
+        let sep9 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment3)
                 comment3 = cb;
               else
-                comment3 += sep8 + cb;
-              sep8 = "";
+                comment3 += sep9 + cb;
+              sep9 = "";
               break;
             }
             case "newline":
               if (comment3)
-                sep8 += source;
+                sep9 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep8, value: value2 } = collItem;
+        const { start, key: key2, sep: sep9, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep8?.[0],
+          next: key2 ?? sep9?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep8 && !value2) {
+          if (!props.anchor && !props.tag && !sep9 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep8 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
+        if (!isMap3 && !sep9 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep9, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep9 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep8)
-                for (const st of sep8) {
+              if (sep9)
+                for (const st of sep9) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep9, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep8 = "";
+      let sep9 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep8 + indent.slice(trimIndent) + content;
-          sep8 = "\n";
+          value2 += sep9 + indent.slice(trimIndent) + content;
+          sep9 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep8 === " ")
-            sep8 = "\n";
-          else if (!prevMoreIndented && sep8 === "\n")
-            sep8 = "\n\n";
-          value2 += sep8 + indent.slice(trimIndent) + content;
-          sep8 = "\n";
+          if (sep9 === " ")
+            sep9 = "\n";
+          else if (!prevMoreIndented && sep9 === "\n")
+            sep9 = "\n\n";
+          value2 += sep9 + indent.slice(trimIndent) + content;
+          sep9 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep8 === "\n")
+          if (sep9 === "\n")
             value2 += "\n";
           else
-            sep8 = "\n";
+            sep9 = "\n";
         } else {
-          value2 += sep8 + content;
-          sep8 = " ";
+          value2 += sep9 + content;
+          sep9 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep8 = " ";
+      let sep9 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep8 === "\n")
-            res += sep8;
+          if (sep9 === "\n")
+            res += sep9;
           else
-            sep8 = "\n";
+            sep9 = "\n";
         } else {
-          res += sep8 + lm;
-          sep8 = " ";
+          res += sep9 + lm;
+          sep9 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep8 + (match?.[1] ?? "");
+      return res + sep9 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep8, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep9, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep8)
-        for (const st of sep8)
+      if (sep9)
+        for (const st of sep9)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep8;
+          let sep9;
           if (scalar2.end) {
-            sep8 = scalar2.end;
-            sep8.push(this.sourceToken);
+            sep9 = scalar2.end;
+            sep9.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep8 = [this.sourceToken];
+            sep9 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep8 }]
+            items: [{ start, key: scalar2, sep: sep9 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep8 = it.sep;
-                  sep8.push(this.sourceToken);
+                  const sep9 = it.sep;
+                  sep9.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep8 }]
+                    items: [{ start: start2, key: key2, sep: sep9 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep8 = fc.end.splice(1, fc.end.length);
-            sep8.push(this.sourceToken);
+            const sep9 = fc.end.splice(1, fc.end.length);
+            sep9.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep8 }]
+              items: [{ start, key: fc, sep: sep9 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8499,16 +8499,27 @@ var GitRepo = class _GitRepo {
    * commit has no such path.
    */
   async entryAt(sha2, path) {
+    const entry = await this.walk(sha2, `${this.prefix}${path}`);
+    return entry && entry.mode !== "40000" ? entry : null;
+  }
+  /**
+   * What a path from the top of the work tree (not from `cwd`) is at a commit: a folder, a regular file, or null for
+   * anything else (absent, a link, a submodule). For finding a revision's project root, which may lie above `cwd`.
+   */
+  async kindAtTop(sha2, path) {
+    const entry = await this.walk(sha2, path);
+    return entry?.mode === "40000" ? "folder" : entry?.mode.startsWith("100") ? "file" : null;
+  }
+  async walk(sha2, path) {
     const commit = await this.readCommit(sha2);
     if (!commit) throw new UserError(`git does not have commit ${sha2}`);
-    const parts = `${this.prefix}${path}`.split("/").filter(Boolean);
     let entry = { mode: "40000", oid: commit.tree };
-    for (const part of parts) {
+    for (const part of path.split("/").filter(Boolean)) {
       if (entry.mode !== "40000") return null;
       entry = (await this.readTree(entry.oid)).get(part);
       if (!entry) return null;
     }
-    return entry.mode === "40000" ? null : entry;
+    return entry;
   }
   readTree(oid) {
     let tree = this.trees.get(oid);
@@ -14618,12 +14629,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options) {
-  const posix15 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options, detached: posix15 });
+  const posix16 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options, detached: posix16 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix15 && !forwarding) {
+  if (posix16 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -16357,11 +16368,21 @@ async function loadGateConfig(workspace, settings) {
     trustBase: settings.trustBase
   };
 }
-async function rulesAtBase(gate, base, readAtBase) {
+async function rulesAtBase(gate, base, locate) {
   if (!gate.trustBase || gate.rulesFrom === "input") return gate;
-  const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
-  const text2 = base ? await readAtBase(PROJECT_FILE) : null;
-  const lines2 = text2 === null ? [] : projectRulesFromText(text2.toString("utf8"), where2) ?? [];
+  const revision2 = base ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
+  let file = null;
+  if (base) {
+    try {
+      file = await locate(base);
+    } catch (error2) {
+      throw new UserError(
+        `${PROJECT_FILE} at ${revision2} cannot be read: ${describeError(error2)}. On a pull request the gate's rules are the base revision's, so the run stops rather than gate without them.`
+      );
+    }
+  }
+  const where2 = file && `${file.path} at ${revision2}`;
+  const lines2 = file?.bytes ? projectRulesFromText(file.bytes.toString("utf8"), where2) ?? [] : [];
   const rules = parseRules(lines2);
   const written = (r) => r.level === "warn" ? `warn: ${r.text}` : r.text;
   const inForce = rules.map(written);
@@ -16372,7 +16393,7 @@ async function rulesAtBase(gate, base, readAtBase) {
   const change3 = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : "";
   const notes = [
     ...gate.notes,
-    where2 ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change3}` : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change3}`
+    !where2 ? `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change3}` : file.bytes ? `The gate uses the rules in ${where2}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change3}` : `No ${file.path} at ${revision2}, so no rules are in force on this pull request (its own rules apply only after merge).${change3}`
   ];
   return { ...gate, rules, proposed, notes };
 }
@@ -16835,7 +16856,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 
 // src/config/project-root.ts
 import { realpath as realpath2, stat as stat9 } from "node:fs/promises";
-import { dirname as dirname8, join as join18 } from "node:path";
+import { dirname as dirname8, join as join18, posix as posix7, relative as relative6, sep as sep7 } from "node:path";
 var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath2(start).catch(() => null);
@@ -16848,10 +16869,35 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname8(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory2(join18(dir, ".dvc"))) return dir;
-  if (!top2) return real;
-  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES2)) return dir;
-  return top2;
+  const onDisk = { isFolder: isDirectory2, isFile, join: join18 };
+  return await nearestProject(chain, onDisk, top2 !== null) ?? top2 ?? real;
+}
+async function projectRootAt(git, sha2, start) {
+  const chain = [];
+  for (let dir = start.split("/").filter(Boolean).join("/"); ; dir = posix7.dirname(dir)) {
+    chain.push(dir === "." ? "" : dir);
+    if (dir === "." || dir === "") break;
+  }
+  const atCommit = {
+    isFolder: async (path) => await git.kindAtTop(sha2, path) === "folder",
+    isFile: async (path) => await git.kindAtTop(sha2, path) === "file",
+    join: (dir, name) => dir ? `${dir}/${name}` : name
+  };
+  return await nearestProject(chain, atCommit, true) ?? "";
+}
+async function fromTop(top2, dir) {
+  const [realTop, realDir] = await Promise.all([realpath2(top2).catch(() => top2), realpath2(dir).catch(() => dir)]);
+  const rel = relative6(realTop, realDir);
+  if (rel === ".." || rel.startsWith(`..${sep7}`)) return null;
+  return rel.split(sep7).join("/");
+}
+async function nearestProject(chain, folders, inGit) {
+  for (const dir of chain) if (await folders.isFolder(folders.join(dir, ".dvc"))) return dir;
+  if (!inGit) return null;
+  for (const dir of chain) {
+    for (const name of PROJECT_FILES2) if (await folders.isFile(folders.join(dir, name))) return dir;
+  }
+  return null;
 }
 async function gitRoot(dir) {
   try {
@@ -16863,9 +16909,8 @@ async function gitRoot(dir) {
 async function isDirectory2(path) {
   return (await stat9(path).catch(() => null))?.isDirectory() ?? false;
 }
-async function anyFile(dir, names) {
-  for (const name of names) if ((await stat9(join18(dir, name)).catch(() => null))?.isFile()) return true;
-  return false;
+async function isFile(path) {
+  return (await stat9(path).catch(() => null))?.isFile() ?? false;
 }
 
 // src/config/publish-inputs.ts
@@ -16993,9 +17038,11 @@ async function configFromAction({ env, warn }) {
   const baseInput = getInput(env, "base");
   const sha2 = env.GITHUB_SHA ?? "";
   const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event, repository?.fullName ?? null));
-  const workspace = await findProjectRoot(resolve6(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
+  const start = resolve6(workspaceRoot, workingDirectory);
+  const workspace = await findProjectRoot(start, "Input 'working-directory'", workingDirectory);
   return {
     workspace,
+    workingDirectory: start,
     baseCandidates: baseInput ? [explicitBase(baseInput, "Input 'base'")] : baseFromEvent(eventName, event),
     headLabel: headLabelFromEvent(eventName, event, sha2 || "HEAD"),
     metricsPaths: getListInput(env, "metrics"),
@@ -18354,9 +18401,9 @@ function signed(value2) {
   const text2 = formatNumber(value2);
   return value2 > 0 ? `+${text2}` : text2;
 }
-function percent(relative7) {
-  if (relative7 === void 0 || !Number.isFinite(relative7) || relative7 === 0) return null;
-  const pct = relative7 * 100;
+function percent(relative8) {
+  if (relative8 === void 0 || !Number.isFinite(relative8) || relative8 === 0) return null;
+  const pct = relative8 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
   return `${pct > 0 ? "+" : MINUS}${text2}%`;
@@ -18460,8 +18507,8 @@ function ruleItem(r, metrics, name) {
   if (!r.metric) return `rule ${short(r.rule)} could not be checked`;
   const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
   const metric = name(r.metric.file, r.metric.key);
-  const relative7 = r.detail.includes("(base ");
-  if (relative7 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
+  const relative8 = r.detail.includes("(base ");
+  if (relative8 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
   if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
   return `${short(metric)}: ${short(r.detail.replace(/`/g, ""), 120)}`;
 }
@@ -18599,9 +18646,9 @@ function row2(causes) {
       changed: boolean(o.changed, key(at, "changed"))
     };
     const diff = optional(change2)(o.diff, key(at, "diff"));
-    const relative7 = optional(change2)(o.relative, key(at, "relative"));
+    const relative8 = optional(change2)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
-    if (relative7 !== void 0) out.relative = relative7;
+    if (relative8 !== void 0) out.relative = relative8;
     if (causes && o.causes !== void 0) {
       const where2 = key(at, "causes");
       const index = o.causes;
@@ -21370,11 +21417,11 @@ function hasFiniteChanges(row3) {
 }
 function finiteChanges(row3) {
   if (hasFiniteChanges(row3)) return row3;
-  const { diff, relative: relative7, causes: _causes, ...rest } = row3;
+  const { diff, relative: relative8, causes: _causes, ...rest } = row3;
   return {
     ...rest,
     ...diff === void 0 ? {} : { diff: asValue(diff) },
-    ...relative7 === void 0 ? {} : { relative: asValue(relative7) }
+    ...relative8 === void 0 ? {} : { relative: asValue(relative8) }
   };
 }
 function asValue(n) {
@@ -21383,7 +21430,7 @@ function asValue(n) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix11 } from "node:path";
+import { posix as posix12 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -21444,15 +21491,15 @@ function lttbIndices(xs, ys, threshold) {
 }
 
 // src/plots/data.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 
 // src/plots/image.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
 var IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
 var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
 function imageProblem(path, bytes) {
-  const expected2 = KIND_OF_EXTENSION[posix7.extname(path).toLowerCase()];
+  const expected2 = KIND_OF_EXTENSION[posix8.extname(path).toLowerCase()];
   if (!expected2) return null;
   const actual = sniff(bytes);
   if (actual === expected2) return null;
@@ -21475,7 +21522,7 @@ function startText(b) {
 
 // src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
-  const ext = posix8.extname(path).toLowerCase();
+  const ext = posix9.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
     const dagshub = header && isExactLoggerHeader(table2.names);
@@ -22247,7 +22294,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/find-template.ts
-import { posix as posix9 } from "node:path";
+import { posix as posix10 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -22293,10 +22340,10 @@ function inTemplateDir(name) {
   return path;
 }
 function normalName(name) {
-  return posix9.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+  return posix10.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 function withJsonSuffix(name) {
-  const ext = posix9.extname(name);
+  const ext = posix10.extname(name);
   return `${ext ? name.slice(0, -ext.length) : name}.json`;
 }
 
@@ -22320,7 +22367,7 @@ function inUnits(label2, power) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix10 } from "node:path";
+import { posix as posix11 } from "node:path";
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   const out = { definitions: [], errors: [] };
@@ -22373,7 +22420,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix10.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix11.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -22395,7 +22442,7 @@ function fromYDict(id, p, origin) {
   return { id, sources: withX(ys, p.x, id, origin), ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix10.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix11.extname(path).toLowerCase());
   const sources = withX([{ file: path, fields: fieldList(p.y, path, origin, "y") }], p.x, path, origin);
   return { id: path, sources, ...common(path, p, origin), image };
 }
@@ -22459,7 +22506,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix10.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix11.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -22902,14 +22949,14 @@ async function expandDirectory(def, tree, baseTree) {
   if (all.includes(def.id)) return [def];
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f) => f.startsWith(`${def.id}/`);
-  const inside = (f) => under(f) && extensions.includes(posix11.extname(f).toLowerCase());
+  const inside = (f) => under(f) && extensions.includes(posix12.extname(f).toLowerCase());
   const files = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
   if (!files.length && (all.some(under) || await isFolder(tree, def.id))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
   }
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix11.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix12.extname(file).toLowerCase()) };
   });
 }
 async function isFolder(tree, path) {
@@ -22982,7 +23029,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
     notes.push(`base (${request.base.label}): ${baseProblem}`);
   } else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix11.extname(file).toLowerCase(), notes };
+  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix12.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -23301,7 +23348,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix12, relative as relative6, sep as sep7 } from "node:path";
+import { posix as posix13, relative as relative7, sep as sep8 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -23896,14 +23943,14 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix12.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix13.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p) => realpath3(p).catch(() => p);
-    const prefix = relative6(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep7).join("/");
+    const prefix = relative7(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep8).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -24820,7 +24867,7 @@ function insideFolder(path) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat5, readFile as readFile8 } from "node:fs/promises";
-import { join as join25, posix as posix13 } from "node:path";
+import { join as join25, posix as posix14 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -25437,7 +25484,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix13.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix14.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -25550,7 +25597,7 @@ async function publishAll(report2, table2, log) {
 }
 
 // src/values/collect.ts
-import { posix as posix14 } from "node:path";
+import { posix as posix15 } from "node:path";
 import { isAscii as isAscii2 } from "node:buffer";
 
 // src/dvc/files.ts
@@ -25837,7 +25884,7 @@ function unnamedNote(sides, which2, path, name) {
   const file = ancestorIn(path, which2 === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix14.dirname(file2) === "." || path.startsWith(`${posix14.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix15.dirname(file2) === "." || path.startsWith(`${posix15.dirname(file2)}/`));
   if (unloaded) return notKnownNote(name, `${unloaded} does not load there`);
   return `not named in dvc.yaml at ${name}`;
 }
@@ -27499,7 +27546,7 @@ async function runIn(git, config, log, deadline) {
     loadPlotRenderer,
     log
   );
-  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => commitTree(git, base.sha, base.label).read(path)) : null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, (at) => baseRulesFile(git, at, config.workingDirectory ?? config.workspace)) : null;
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = store ? storeReader(store) : void 0;
@@ -27715,6 +27762,14 @@ async function staleStages(workspace, tree, projects, data, log) {
     if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
     return { stale: [], unknown: message };
   }
+}
+async function baseRulesFile(git, base, start) {
+  const from = await fromTop(git.root, start) ?? "";
+  return GitRepo.using(git.root, async (top2) => {
+    const folder = await projectRootAt(top2, base.sha, from);
+    const path = folder ? `${folder}/.mlreport.yml` : ".mlreport.yml";
+    return { path, bytes: await commitTree(top2, base.sha, base.label, { byPath: true }).read(path) };
+  });
 }
 async function loadPlotRenderer() {
   const { loadRenderer } = await import("./render.js");

@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep8, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment2 = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep8 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment2)
                 comment2 = cb;
               else
-                comment2 += sep7 + cb;
-              sep7 = "";
+                comment2 += sep8 + cb;
+              sep8 = "";
               break;
             }
             case "newline":
               if (comment2)
-                sep7 += source;
+                sep8 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep8, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value) {
+          if (!props.anchor && !props.tag && !sep8 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep7 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap3 && !sep8 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st of sep7) {
+              if (sep8)
+                for (const st of sep8) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep7 = "";
+      let sep8 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep8 === " ")
+            sep8 = "\n";
+          else if (!prevMoreIndented && sep8 === "\n")
+            sep8 = "\n\n";
+          value += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep8 === "\n")
             value += "\n";
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          value += sep7 + content;
-          sep7 = " ";
+          value += sep8 + content;
+          sep8 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep8 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep8 === "\n")
+            res += sep8;
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep8 + lm;
+          sep8 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep7 + (match?.[1] ?? "");
+      return res + sep8 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep7, value }) {
+    function stringifyItem({ start, key, sep: sep8, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep7)
-        for (const st of sep7)
+      if (sep8)
+        for (const st of sep8)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep8;
           if (scalar2.end) {
-            sep7 = scalar2.end;
-            sep7.push(this.sourceToken);
+            sep8 = scalar2.end;
+            sep8.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep7 = [this.sourceToken];
+            sep8 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep7 }]
+            items: [{ start, key: scalar2, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep7 = it.sep;
-                  sep7.push(this.sourceToken);
+                  const sep8 = it.sep;
+                  sep8.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep7 }]
+                    items: [{ start: start2, key, sep: sep8 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep8 = fc.end.splice(1, fc.end.length);
+            sep8.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7366,11 +7366,11 @@ var require_dist = __commonJS({
 });
 
 // src/commands/values-diff.ts
-import { relative as relative5, resolve as resolve3, sep as sep6 } from "node:path";
+import { relative as relative6, resolve as resolve3, sep as sep7 } from "node:path";
 
 // src/config/project-root.ts
 import { realpath, stat } from "node:fs/promises";
-import { dirname as dirname2, join as join3 } from "node:path";
+import { dirname as dirname2, join as join3, posix, relative as relative2, sep as sep2 } from "node:path";
 
 // src/git/repo.ts
 import { spawn as spawn3 } from "node:child_process";
@@ -7895,16 +7895,27 @@ var GitRepo = class _GitRepo {
    * commit has no such path.
    */
   async entryAt(sha, path) {
+    const entry = await this.walk(sha, `${this.prefix}${path}`);
+    return entry && entry.mode !== "40000" ? entry : null;
+  }
+  /**
+   * What a path from the top of the work tree (not from `cwd`) is at a commit: a folder, a regular file, or null for
+   * anything else (absent, a link, a submodule). For finding a revision's project root, which may lie above `cwd`.
+   */
+  async kindAtTop(sha, path) {
+    const entry = await this.walk(sha, path);
+    return entry?.mode === "40000" ? "folder" : entry?.mode.startsWith("100") ? "file" : null;
+  }
+  async walk(sha, path) {
     const commit = await this.readCommit(sha);
     if (!commit) throw new UserError(`git does not have commit ${sha}`);
-    const parts = `${this.prefix}${path}`.split("/").filter(Boolean);
     let entry = { mode: "40000", oid: commit.tree };
-    for (const part of parts) {
+    for (const part of path.split("/").filter(Boolean)) {
       if (entry.mode !== "40000") return null;
       entry = (await this.readTree(entry.oid)).get(part);
       if (!entry) return null;
     }
-    return entry.mode === "40000" ? null : entry;
+    return entry;
   }
   readTree(oid) {
     let tree = this.trees.get(oid);
@@ -8128,10 +8139,16 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top || dirname2(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory(join3(dir, ".dvc"))) return dir;
-  if (!top) return real;
-  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
-  return top;
+  const onDisk = { isFolder: isDirectory, isFile, join: join3 };
+  return await nearestProject(chain, onDisk, top !== null) ?? top ?? real;
+}
+async function nearestProject(chain, folders, inGit) {
+  for (const dir of chain) if (await folders.isFolder(folders.join(dir, ".dvc"))) return dir;
+  if (!inGit) return null;
+  for (const dir of chain) {
+    for (const name of PROJECT_FILES) if (await folders.isFile(folders.join(dir, name))) return dir;
+  }
+  return null;
 }
 async function gitRoot(dir) {
   try {
@@ -8143,9 +8160,8 @@ async function gitRoot(dir) {
 async function isDirectory(path) {
   return (await stat(path).catch(() => null))?.isDirectory() ?? false;
 }
-async function anyFile(dir, names) {
-  for (const name of names) if ((await stat(join3(dir, name)).catch(() => null))?.isFile()) return true;
-  return false;
+async function isFile(path) {
+  return (await stat(path).catch(() => null))?.isFile() ?? false;
 }
 
 // src/commands/dvc-args.ts
@@ -8265,14 +8281,14 @@ function escapeCell(text2) {
 var NEEDS_ESCAPE = /[\\&<>|`*[\]~@#:\r\n]|gh-|www\./i;
 
 // src/values/collect.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 import { isAscii } from "node:buffer";
 
 // src/dvc/project.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // src/dvc/dvcfile.ts
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 
 // src/util/python-text.ts
 function pyFloatRepr(x) {
@@ -10410,7 +10426,7 @@ function parseDvcFile(file, text2) {
   stringField(doc, "desc", `${file}: 'desc'`);
   const wdir = doc.get("wdir") ?? ".";
   if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
-  const base = posix.join(posix.dirname(file), wdir);
+  const base = posix2.join(posix2.dirname(file), wdir);
   checkDeps(doc.get("deps"), `${file}: deps`);
   const written = doc.get("outs");
   if (Array.isArray(written)) {
@@ -10425,8 +10441,8 @@ function parseDvcFile(file, text2) {
   const outs = parseLockEntries(written, `${file}: outs`, OUT_KEYS).map((entry, i) => {
     const item = written[i];
     const where2 = `${file}: outs[${i}]`;
-    const path = posix.normalize(posix.join(base, entry.path));
-    if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
+    const path = posix2.normalize(posix2.join(base, entry.path));
+    if (path === ".." || path.startsWith("../") || posix2.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
     const hash2 = item.get("hash");
     if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash2)}' is not one DVC writes (md5).`);
     for (const key of ["persist", "push"]) boolField(item, key, `${where2}.${key}`);
@@ -10593,7 +10609,7 @@ var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "tit
 function joinPath(dir, path) {
   const slashed = path.replace(/\\/g, "/");
   if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
-  const joined = posix2.normalize(posix2.join(dir || ".", slashed));
+  const joined = posix3.normalize(posix3.join(dir || ".", slashed));
   return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
 }
 async function loadDvcYaml(tree, dir = "") {
@@ -10793,7 +10809,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   const wdirWritten = definition.get("wdir");
   const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context;
   let scope = vars;
   if (definition.has("vars")) {
@@ -11063,7 +11079,7 @@ function isGlob(path) {
 // src/workspace/tree.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { join as join4, sep as sep2 } from "node:path";
+import { join as join4, sep as sep3 } from "node:path";
 async function readFiles(tree, paths) {
   if (tree.readMany) return tree.readMany(paths);
   const out = [];
@@ -11229,8 +11245,8 @@ function workspaceTree(root, options = {}) {
     if (!found) return null;
     const { info, target } = found;
     const inside = realRoot ??= realpathSync2.native(root);
-    if (target !== inside && !target.startsWith(inside + sep2)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-    const targetParts = target.slice(inside.length + 1).split(sep2);
+    if (target !== inside && !target.startsWith(inside + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside.length + 1).split(sep3);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
     const asOnDisk = targetParts.join("/");
     if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
@@ -11414,12 +11430,12 @@ function oneChunk(bytes) {
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
 import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
-import { join as join10, posix as posix3 } from "node:path";
+import { join as join10, posix as posix4 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod, copyFile, mkdir, open as open2, readFile, readdir as readdir2, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { basename, dirname as dirname3, join as join5, relative as relative2, sep as sep3 } from "node:path";
+import { basename, dirname as dirname3, join as join5, relative as relative3, sep as sep4 } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -11723,7 +11739,7 @@ var Cache = class {
     const entries = [];
     let size = 0;
     for (const file of await listFiles(dir)) {
-      const relpath = relative2(dir, file).split(sep3).join("/");
+      const relpath = relative3(dir, file).split(sep4).join("/");
       if (ignored(relpath)) continue;
       const added = await this.addFile(file);
       entries.push({ relpath, md5: added.oid });
@@ -11806,7 +11822,7 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, lstat, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm as rm3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname4, join as join6, relative as relative3, resolve, sep as sep4 } from "node:path";
+import { basename as basename2, dirname as dirname4, join as join6, relative as relative4, resolve, sep as sep5 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options = {}) {
   try {
@@ -11823,8 +11839,8 @@ function stagedCopy(staged, relpath) {
 }
 function outputPath(root, path) {
   const dest = resolve(root, path);
-  const rel = relative3(resolve(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep4).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  const rel = relative4(resolve(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep5).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
   return dest;
 }
 async function place(cache, root, target, options) {
@@ -11910,7 +11926,7 @@ async function guardUnsaved(cache, dest, path, legacy, options) {
   const stats = await lstat(dest);
   const files = stats.isDirectory() ? (await listFiles2(dest)).map((f) => join6(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative3(dest, file).split(sep4).join("/")}`);
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep5).join("/")}`);
   }
 }
 function unsaved(path) {
@@ -12155,14 +12171,14 @@ function resolveRef(config, name, where2, seen) {
 
 // src/dvc/data/dvcfile.ts
 import { readdir as readdir4 } from "node:fs/promises";
-import { join as join8, relative as relative4, sep as sep5 } from "node:path";
+import { join as join8, relative as relative5, sep as sep6 } from "node:path";
 async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
       if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join8(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative4(root, join8(dir, entry.name)).split(sep5).join("/"));
+      out.push(relative5(root, join8(dir, entry.name)).split(sep6).join("/"));
     }
   }
   return out.sort();
@@ -13162,7 +13178,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat4(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix3.join(rel, p), false));
+      if ((await stat4(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix4.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -14951,7 +14967,7 @@ function unnamedNote(sides, which, path, name) {
   const file = ancestorIn(path, which === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix4.dirname(file2) === "." || path.startsWith(`${posix4.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix5.dirname(file2) === "." || path.startsWith(`${posix5.dirname(file2)}/`));
   if (unloaded) return notKnownNote(name, `${unloaded} does not load there`);
   return `not named in dvc.yaml at ${name}`;
 }
@@ -15318,7 +15334,7 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative5(root, resolve3(cwd, t)).split(sep6).join("/")) ?? null;
+  const targets = args.targets?.map((t) => relative6(root, resolve3(cwd, t)).split(sep7).join("/")) ?? null;
   return runValuesDiff(kind, { ...args, targets }, root);
 }
 async function runValuesDiff(kind, args, workspace) {

@@ -8,7 +8,8 @@ import { readRuns } from './aggregate/read';
 import type { AggregateReport } from './aggregate/types';
 import type { AggregateConfig, Config, GitHubPublishConfig } from './config/types';
 import { gateMetrics } from './gate';
-import { DEFAULT_CHECK_NAME, readProjectDirections, rulesAtBase } from './gate/config';
+import { DEFAULT_CHECK_NAME, readProjectDirections, rulesAtBase, type BaseRulesFile } from './gate/config';
+import { fromTop, projectRootAt } from './config/project-root';
 import { logGates } from './gate/log';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
@@ -161,7 +162,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     log,
   );
 
-  const gate = config.gate ? await rulesAtBase(config.gate, base, (path) => commitTree(git, base!.sha, base!.label).read(path)) : null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, (at) => baseRulesFile(git, at, config.workingDirectory ?? config.workspace)) : null;
   for (const note of gate?.notes ?? []) log.info(note);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
 
@@ -440,6 +441,19 @@ async function staleStages(
     if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
     return { stale: [], unknown: message };
   }
+}
+
+/**
+ * .mlreport.yml where the base revision's project has it: its root found at the base from the working directory, by
+ * the rule that found the head's, and read from the top of the work tree (the head's root may be below the base's).
+ */
+async function baseRulesFile(git: GitRepo, base: { sha: string; label: string }, start: string): Promise<BaseRulesFile> {
+  const from = (await fromTop(git.root, start)) ?? '';
+  return GitRepo.using(git.root, async (top) => {
+    const folder = await projectRootAt(top, base.sha, from);
+    const path = folder ? `${folder}/.mlreport.yml` : '.mlreport.yml';
+    return { path, bytes: await commitTree(top, base.sha, base.label, { byPath: true }).read(path) };
+  });
 }
 
 /** vega and the WebAssembly rasteriser are a separate chunk, read only when a run has a chart to draw. */

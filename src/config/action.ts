@@ -105,9 +105,11 @@ export async function configFromAction({ env, warn }: ActionEnvironment): Promis
   const baseInput = getInput(env, 'base');
   const sha = env.GITHUB_SHA ?? '';
   const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event, repository?.fullName ?? null));
-  const workspace = await findProjectRoot(resolve(workspaceRoot, workingDirectory), "Input 'working-directory'", workingDirectory);
+  const start = resolve(workspaceRoot, workingDirectory);
+  const workspace = await findProjectRoot(start, "Input 'working-directory'", workingDirectory);
   return {
     workspace,
+    workingDirectory: start,
     baseCandidates: baseInput ? [explicitBase(baseInput, "Input 'base'")] : baseFromEvent(eventName, event),
     headLabel: headLabelFromEvent(eventName, event, sha || 'HEAD'),
     metricsPaths: getListInput(env, 'metrics'),

@@ -1,10 +1,17 @@
 import { realpath, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import { GitRepo } from '../git/repo';
 import { UserError } from '../util/errors';
 
 /** Files that mark a project folder when there is no `.dvc/` (a pipeline run by mlreport alone, or gate rules only). */
 const PROJECT_FILES = ['dvc.yaml', '.mlreport.yml'];
+
+/** How the project-root rule sees one revision's folders: the disk, or a commit's tree. */
+interface Folders {
+  isFolder(path: string): Promise<boolean>;
+  isFile(path: string): Promise<boolean>;
+  join(dir: string, name: string): string;
+}
 
 /**
  * The project a run reports on, found from `start` (the working directory) as DVC finds its repository: the
@@ -24,10 +31,46 @@ export async function findProjectRoot(start: string, what: string, written = sta
     chain.push(dir);
     if (dir === top || dirname(dir) === dir) break;
   }
-  for (const dir of chain) if (await isDirectory(join(dir, '.dvc'))) return dir;
-  if (!top) return real;
-  for (const dir of chain) if (await anyFile(dir, PROJECT_FILES)) return dir;
-  return top;
+  const onDisk: Folders = { isFolder: isDirectory, isFile, join };
+  return (await nearestProject(chain, onDisk, top !== null)) ?? top ?? real;
+}
+
+/**
+ * The project root at a commit, by the same rule as findProjectRoot, from `start` (a folder from the top of the work
+ * tree, '' at the top, whether or not the commit has it); the folder from the top, '' for the top itself. A pull
+ * request's checkout must not decide where its base's project, and so the base's gate rules, are: a PR that adds
+ * `.dvc/` at the top, or deletes its folder's, moves the head's root and not the base's.
+ */
+export async function projectRootAt(git: GitRepo, sha: string, start: string): Promise<string> {
+  const chain: string[] = [];
+  for (let dir = start.split('/').filter(Boolean).join('/'); ; dir = posix.dirname(dir)) {
+    chain.push(dir === '.' ? '' : dir);
+    if (dir === '.' || dir === '') break;
+  }
+  const atCommit: Folders = {
+    isFolder: async (path) => (await git.kindAtTop(sha, path)) === 'folder',
+    isFile: async (path) => (await git.kindAtTop(sha, path)) === 'file',
+    join: (dir, name) => (dir ? `${dir}/${name}` : name),
+  };
+  return (await nearestProject(chain, atCommit, true)) ?? '';
+}
+
+/** A folder of the work tree as a path from its top ('' for the top itself), `/`-separated; null when outside it. */
+export async function fromTop(top: string, dir: string): Promise<string | null> {
+  const [realTop, realDir] = await Promise.all([realpath(top).catch(() => top), realpath(dir).catch(() => dir)]);
+  const rel = relative(realTop, realDir);
+  if (rel === '..' || rel.startsWith(`..${sep}`)) return null;
+  return rel.split(sep).join('/');
+}
+
+/** The nearest folder of `chain` (nearest first) with `.dvc/`, else (inside git) with a project file; null when none. */
+async function nearestProject(chain: string[], folders: Folders, inGit: boolean): Promise<string | null> {
+  for (const dir of chain) if (await folders.isFolder(folders.join(dir, '.dvc'))) return dir;
+  if (!inGit) return null;
+  for (const dir of chain) {
+    for (const name of PROJECT_FILES) if (await folders.isFile(folders.join(dir, name))) return dir;
+  }
+  return null;
 }
 
 async function gitRoot(dir: string): Promise<string | null> {
@@ -42,7 +85,6 @@ async function isDirectory(path: string): Promise<boolean> {
   return (await stat(path).catch(() => null))?.isDirectory() ?? false;
 }
 
-async function anyFile(dir: string, names: string[]): Promise<boolean> {
-  for (const name of names) if ((await stat(join(dir, name)).catch(() => null))?.isFile()) return true;
-  return false;
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => null))?.isFile() ?? false;
 }

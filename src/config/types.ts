@@ -4,6 +4,11 @@ import type { GateConfig, GateRule, MissingBasePolicy } from '../gate/types';
 export interface Config {
   /** Directory holding dvc.yaml / params / metrics (the repository root or a sub-folder of it). */
   workspace: string;
+  /**
+   * The folder the project root was found from (the `working-directory` input); on a pull request the base revision's
+   * root, where its gate rules are, is found from it at the base. Default: `workspace`.
+   */
+  workingDirectory?: string;
   /** Ways to find the base revision, tried in order. Empty: no base (head-only report). */
   baseCandidates: BaseCandidate[];
   /** What the report calls the head (the files in the workspace). */

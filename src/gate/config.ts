@@ -48,20 +48,39 @@ export async function loadGateConfig(workspace: string, settings: GateSettings):
   };
 }
 
+/** The base revision's .mlreport.yml: its path from the top of the work tree, and its bytes (null: not there). */
+export interface BaseRulesFile {
+  path: string;
+  bytes: Buffer | null;
+}
+
 /**
  * The rules in force on a pull request: the project file at the base revision, not the PR's (which could loosen its
- * own gate); how the PR changes them becomes `proposed`. No base, or a base without rules, leaves no rule in force,
- * so the gate checks nothing and fails. Rules from the workflow input, and runs on other events, are kept as they are.
+ * own gate); how the PR changes them becomes `proposed`. `locate` finds the file where the base revision's project
+ * has it (never where the PR's checkout puts the project) and reads it; a file that is there but cannot be read stops
+ * the run, as one that does not parse does: the gate is never quietly off. No base, or a base without rules, leaves no
+ * rule in force, so the gate checks nothing and fails. Rules from the workflow input, and runs on other events, are
+ * kept as they are.
  */
 export async function rulesAtBase(
   gate: GateConfig,
   base: { label: string; sha: string } | null,
-  readAtBase: (path: string) => Promise<Buffer | null>,
+  locate: (base: { label: string; sha: string }) => Promise<BaseRulesFile>,
 ): Promise<GateConfig> {
   if (!gate.trustBase || gate.rulesFrom === 'input') return gate;
-  const where = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
-  const text = base ? await readAtBase(PROJECT_FILE) : null;
-  const lines = text === null ? [] : (projectRulesFromText(text.toString('utf8'), where!) ?? []);
+  const revision = base ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
+  let file: BaseRulesFile | null = null;
+  if (base) {
+    try {
+      file = await locate(base);
+    } catch (error) {
+      throw new UserError(
+        `${PROJECT_FILE} at ${revision} cannot be read: ${describeError(error)}. On a pull request the gate's rules are the base revision's, so the run stops rather than gate without them.`,
+      );
+    }
+  }
+  const where = file && `${file.path} at ${revision}`;
+  const lines = file?.bytes ? (projectRulesFromText(file.bytes.toString('utf8'), where!) ?? []) : [];
   const rules = parseRules(lines);
   const written = (r: GateRule): string => (r.level === 'warn' ? `warn: ${r.text}` : r.text);
   const inForce = rules.map(written);
@@ -72,9 +91,11 @@ export async function rulesAtBase(
   const change = proposed ? ` This pull request proposes ${added.length} added and ${removed.length} removed; they apply after merge.` : '';
   const notes = [
     ...gate.notes,
-    where
-      ? `The gate uses the rules in ${where}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change}`
-      : `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change}`,
+    !where
+      ? `No base revision, so no rules from ${PROJECT_FILE} are in force on this pull request (its own rules apply only after merge).${change}`
+      : file!.bytes
+        ? `The gate uses the rules in ${where}: on a pull request, changes to ${PROJECT_FILE} apply only after merge.${change}`
+        : `No ${file!.path} at ${revision}, so no rules are in force on this pull request (its own rules apply only after merge).${change}`,
   ];
   return { ...gate, rules, proposed, notes };
 }

@@ -252,16 +252,29 @@ export class GitRepo {
    * commit has no such path.
    */
   async entryAt(sha: string, path: string): Promise<TreeEntry | null> {
+    const entry = await this.walk(sha, `${this.prefix}${path}`);
+    return entry && entry.mode !== '40000' ? entry : null;
+  }
+
+  /**
+   * What a path from the top of the work tree (not from `cwd`) is at a commit: a folder, a regular file, or null for
+   * anything else (absent, a link, a submodule). For finding a revision's project root, which may lie above `cwd`.
+   */
+  async kindAtTop(sha: string, path: string): Promise<'folder' | 'file' | null> {
+    const entry = await this.walk(sha, path);
+    return entry?.mode === '40000' ? 'folder' : entry?.mode.startsWith('100') ? 'file' : null;
+  }
+
+  private async walk(sha: string, path: string): Promise<{ mode: string; oid: string } | null> {
     const commit = await this.readCommit(sha);
     if (!commit) throw new UserError(`git does not have commit ${sha}`);
-    const parts = `${this.prefix}${path}`.split('/').filter(Boolean);
     let entry: { mode: string; oid: string } | undefined = { mode: '40000', oid: commit.tree };
-    for (const part of parts) {
+    for (const part of path.split('/').filter(Boolean)) {
       if (entry.mode !== '40000') return null;
       entry = (await this.readTree(entry.oid)).get(part);
       if (!entry) return null;
     }
-    return entry.mode === '40000' ? null : entry;
+    return entry;
   }
 
   private readTree(oid: string): Promise<Map<string, { mode: string; oid: string }>> {

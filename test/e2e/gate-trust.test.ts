@@ -164,3 +164,70 @@ describe("on pull requests the gate's rules come from the base revision", () => 
     }
   });
 });
+
+describe("the base's rules are found where the base revision's project has them, not where the PR's checkout puts it", () => {
+  const pr = (r: TempRepo, base: string, head: string): Promise<ActionRun> => {
+    r.git('checkout', '-q', head);
+    return runAction({
+      workspace: r.dir,
+      eventName: 'pull_request',
+      event: { pull_request: { number: 6, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'move' } } },
+      sha: head,
+      apiUrl: fake.url,
+      inputs: { 'working-directory': 'ml', repro: 'off' },
+    });
+  };
+
+  test("a PR that adds .dvc/ at the top (the head's root moves up from ml/) is gated by ml/.mlreport.yml at the base", async () => {
+    const r = new TempRepo();
+    try {
+      const base = r.commit('base', {
+        'ml/metrics.json': '{"accuracy": 0.9}\n',
+        'ml/dvc.yaml': 'metrics:\n  - metrics.json\n',
+        'ml/.mlreport.yml': 'thresholds:\n  - accuracy >= 0.88\n',
+      });
+      r.git('checkout', '-q', '-b', 'move');
+      const head = r.commit('move the root', { 'ml/metrics.json': '{"accuracy": 0.5}\n', '.dvc/config': '[core]\n' });
+      const result = await pr(r, base, head);
+      assert.equal(result.code, 1, result.stdout);
+      assert.equal(result.outputs.passed, 'false');
+      const json = reportJson(result);
+      assert.deepEqual(
+        json.gates.rules.map((g) => [g.rule, g.status, g.source.origin]),
+        [['accuracy >= 0.88', 'failed', `ml/.mlreport.yml at the base revision (main, ${base.slice(0, 7)})`]],
+      );
+      assert.match(result.stdout, new RegExp(`The gate uses the rules in ml/\\.mlreport\\.yml at the base revision \\(main, ${base.slice(0, 7)}\\)`));
+      assert.equal(checkRuns(fake).at(-1)!.conclusion, 'failure');
+    } finally {
+      r.remove();
+    }
+  });
+
+  test("a PR that deletes ml/.dvc, ml/dvc.yaml and ml/.mlreport.yml still meets the base's rules: it fails", async () => {
+    const r = new TempRepo();
+    try {
+      const base = r.commit('base', {
+        'ml/.dvc/config': '',
+        'ml/metrics.json': '{"accuracy": 0.9}\n',
+        'ml/dvc.yaml': 'metrics:\n  - metrics.json\n',
+        'ml/.mlreport.yml': 'thresholds:\n  - accuracy >= 0.88\n',
+      });
+      r.git('checkout', '-q', '-b', 'move');
+      r.git('rm', '-q', '-r', 'ml/.dvc', 'ml/dvc.yaml', 'ml/.mlreport.yml');
+      const head = r.commit('drop the project', { 'ml/metrics.json': '{"accuracy": 0.5}\n' });
+      const result = await pr(r, base, head);
+      assert.equal(result.code, 1, result.stdout);
+      assert.equal(result.outputs.passed, 'false');
+      const json = reportJson(result);
+      assert.deepEqual(
+        json.gates.rules.map((g) => [g.rule, g.source.origin]),
+        [['accuracy >= 0.88', `ml/.mlreport.yml at the base revision (main, ${base.slice(0, 7)})`]],
+      );
+      assert.equal(json.gates.passed, false);
+      assert.deepEqual(json.gates.proposed, { file: '.mlreport.yml', added: [], removed: ['accuracy >= 0.88'] });
+      assert.equal(checkRuns(fake).at(-1)!.conclusion, 'failure');
+    } finally {
+      r.remove();
+    }
+  });
+});

@@ -167,7 +167,7 @@ describe('.mlreport.yml keys: an unknown one is an error, never a gate quietly o
       const head = await loadGateConfig(dir, { ...defaults, trustBase: true });
       const base = { label: 'main', sha: 'abcdef1'.padEnd(40, '0') };
       await assert.rejects(
-        rulesAtBase(head, base, async () => Buffer.from('threshold:\n  - accuracy >= 0.9\n')),
+        rulesAtBase(head, base, async () => ({ path: '.mlreport.yml', bytes: Buffer.from('threshold:\n  - accuracy >= 0.9\n') })),
         /^UserError: \.mlreport\.yml at the base revision \(main, abcdef1\) line 1: unknown key 'threshold'; did you mean 'thresholds'\?/,
       );
     } finally {
@@ -178,7 +178,7 @@ describe('.mlreport.yml keys: an unknown one is an error, never a gate quietly o
 
 describe("pull requests: the base revision's rules are in force", () => {
   const base = { label: 'main', sha: 'abcdef1'.padEnd(40, '0') };
-  const atBase = (text: string | null) => async (path: string) => (path === '.mlreport.yml' && text !== null ? Buffer.from(text) : null);
+  const atBase = (text: string | null) => async () => ({ path: '.mlreport.yml', bytes: text === null ? null : Buffer.from(text) });
 
   test('levels count: turning a failing rule into a warning is a proposed change, and the failing rule stays in force', async () => {
     const dir = tempDir();
@@ -210,6 +210,13 @@ describe("pull requests: the base revision's rules are in force", () => {
       await assert.rejects(
         rulesAtBase(head, base, atBase('thresholds:\n  - accuracy >= 0.9\n  - loss <=\n')),
         /^RuleSyntaxError: \.mlreport\.yml at the base revision \(main, abcdef1\) line 3, column 8: expected a number/,
+      );
+      // A file the base has but that cannot be read is no base without rules: the run stops.
+      await assert.rejects(
+        rulesAtBase(head, base, async () => {
+          throw new UserError('the run may read no more project files');
+        }),
+        /^UserError: \.mlreport\.yml at the base revision \(main, abcdef1\) cannot be read: the run may read no more project files\. On a pull request/,
       );
       const none = await rulesAtBase(head, null, atBase('thresholds:\n  - loss <= 1\n'));
       assert.deepEqual(none.rules, []);
