@@ -8928,8 +8928,11 @@ function evaluateRule(rule2, metrics, options2) {
   if (!Number.isFinite(head)) return outcome2("failed", `\`${metricName(m)}\` is ${head} at the head.`, known);
   const withHead = { ...known, head };
   if (usesBase(rule2.threshold)) {
+    if (m.base === null) {
+      return outcome2("failed", `\`${metricName(m)}\` is not a number at the base, so there is nothing to compare with.`, withHead);
+    }
     if (base === null) {
-      const why = !options2.hasBase ? "there is no base revision" : m.base === void 0 ? `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join("; ")})` : ""}` : `\`${metricName(m)}\` is not a number at the base`;
+      const why = !options2.hasBase ? "there is no base revision" : `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join("; ")})` : ""}`;
       if (options2.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
       return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }

@@ -78,12 +78,14 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   const withHead = { ...known, head };
 
   if (usesBase(rule.threshold)) {
+    // A value the base has that is not a number (text, a boolean) is no missing base: like NaN, it breaks the rule.
+    if (m.base === null) {
+      return outcome('failed', `\`${metricName(m)}\` is not a number at the base, so there is nothing to compare with.`, withHead);
+    }
     if (base === null) {
       const why = !options.hasBase
         ? 'there is no base revision'
-        : m.base === undefined
-          ? `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join('; ')})` : ''}`
-          : `\`${metricName(m)}\` is not a number at the base`;
+        : `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join('; ')})` : ''}`;
       if (options.missingBase === 'fail') return outcome('failed', `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
       return outcome('skipped', `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }

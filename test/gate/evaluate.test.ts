@@ -120,6 +120,25 @@ describe('gate evaluation', () => {
     assert.match(one('label >= 1').message, /not a number at the head/);
   });
 
+  test('a base value that is not a number (text, a boolean) breaks a `base` rule as NaN does, whatever missing-base says', () => {
+    const texts: MetricLookup[] = [
+      { file: 'metrics.json', key: 'accuracy', base: null, head: 0.6 },
+      { file: 'metrics.json', key: 'loss', base: 0.5, head: 0.5 },
+    ];
+    for (const missingBase of ['skip', 'fail'] as const) {
+      const out = run('accuracy >= base - 0.01\nloss <= 1', texts, { missingBase, hasBase: true });
+      assert.deepEqual(
+        out.map((o) => [o.status, o.message]),
+        [
+          ['failed', '`metrics.json:accuracy` is not a number at the base, so there is nothing to compare with.'],
+          ['passed', '0.5 <= 1'],
+        ],
+      );
+    }
+    // A rule without `base` does not care what the base holds.
+    assert.equal(one('accuracy >= 0.5', texts).status, 'passed');
+  });
+
   test('±Infinity breaks the rule like NaN: at the head, at the base, or as the computed threshold', () => {
     const infinite: MetricLookup[] = [
       { file: 'm.json', key: 'loss', base: 0.5, head: 0.4 },
