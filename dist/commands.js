@@ -8559,7 +8559,7 @@ function directionsFrom(node, origin, lineOf) {
 
 // src/run.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -15222,14 +15222,14 @@ var PATH_KEYS = /* @__PURE__ */ new Set([
   "gdrive_user_credentials_file"
 ]);
 var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
-async function loadDvcConfig(root, environment = {}, revision2) {
+async function loadDvcConfig(root, environment = {}, revision2, local = true) {
   const env = environment.env ?? process.env;
   const repoFile = join8(root, ".dvc", "config");
   const onDisk = (file) => ({ file, dir: dirname5(file), text: () => readConfigFile(file) });
   const levels = [
     ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join8(d, "config"))),
     revision2 ? { file: revision2.name, dir: dirname5(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    onDisk(join8(root, ".dvc", "config.local"))
+    ...local ? [onDisk(join8(root, ".dvc", "config.local"))] : []
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -15264,6 +15264,28 @@ function configDirs(env, platform) {
     global = join8(env.XDG_CONFIG_HOME || join8(home, ".config"), "dvc");
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
+}
+function remoteChanges(from, to) {
+  const sections = (config) => {
+    const merged = /* @__PURE__ */ new Map();
+    if (config.text !== null) mergeLevel(merged, parseIni(config.text, config.name), config.name, ".dvc");
+    const remotes = /* @__PURE__ */ new Map();
+    for (const [section, values] of merged) {
+      const named3 = NAMED_SECTION.exec(section);
+      if (named3?.[1] === "remote") remotes.set(named3[2], JSON.stringify([...values].map(([k, v]) => [k, v.value]).sort()));
+    }
+    const core = merged.get("core")?.get("remote")?.value;
+    return { remotes, defaultRemote: typeof core === "string" ? core.toLowerCase() : void 0 };
+  };
+  const a = sections(from);
+  const b = sections(to);
+  const changes = [];
+  for (const name of /* @__PURE__ */ new Set([...a.remotes.keys(), ...b.remotes.keys()])) {
+    const [x, y] = [a.remotes.get(name), b.remotes.get(name)];
+    if (x !== y) changes.push(`remote '${name}' (${x === void 0 ? "added" : y === void 0 ? "removed" : "changed"})`);
+  }
+  if (a.defaultRemote !== b.defaultRemote) changes.push(`core.remote (${b.defaultRemote ? `'${b.defaultRemote}'` : "unset"})`);
+  return changes;
 }
 function mergeLevel(merged, sections, file, dir) {
   for (const [name, section] of sections) {
@@ -17169,7 +17191,7 @@ var PipelineData = class _PipelineData {
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options2 = {}) {
     if (!existsSync(join11(root, ".dvc"))) return null;
-    const config = await loadDvcConfig(root);
+    const config = await loadDvcConfig(root, {}, options2.trusted?.repo, options2.trusted?.local);
     registerSecrets(config, options2);
     return new _PipelineData(config, new Cache(config.cacheDir), options2);
   }
@@ -17191,6 +17213,7 @@ var PipelineData = class _PipelineData {
    * objects, so a remote that moved since is still found where that revision's outputs were pushed.
    */
   atRevision(text2, revision2) {
+    if (this.options.trusted) return Promise.resolve(this);
     let data = this.revisions.get(text2);
     if (!data) {
       data = loadDvcConfig(this.root, {}, { text: text2, name: `.dvc/config at ${revision2}` }).then((config) => {
@@ -20330,9 +20353,9 @@ function compact(data, render, note2, limit, measure) {
   });
   if (shown3.length) tail.push({ text: ["### Plots", ...shown3].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join30 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+  const join31 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join30([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join31([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -20353,10 +20376,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown4, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join30(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join30(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join31(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join31(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join30(blocks);
+  return join31(blocks);
 }
 function tableRows(data, kind, keep) {
   const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -24551,6 +24574,41 @@ async function dvcRepro(cwd, log, deadline) {
   return { stages, passed: false };
 }
 
+// src/pipeline/trusted-remotes.ts
+import { readFile as readFile9 } from "node:fs/promises";
+import { join as join26 } from "node:path";
+async function trustedRemotes(git, workspace, head, base, candidates, eventName) {
+  const fromBase = base !== null && candidates.some((c) => c.kind === "explicit" || c.kind === "commit" && c.sha === base.sha);
+  const where2 = fromBase ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
+  const repo = where2 ? { text: (await commitTree(git, base.sha, base.label).dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${where2}` } : { text: null, name: ".dvc/config (none trusted)" };
+  const checkout2 = { text: await readOrNull(join26(workspace, ".dvc", "config")), name: ".dvc/config" };
+  const notes = [];
+  const why = `on '${eventName}' the checkout can be a pull request's, and the workflow's DVC credentials must not go where it says`;
+  let changes;
+  try {
+    changes = remoteChanges(repo, checkout2);
+  } catch (error) {
+    changes = [`the whole file, which does not load (${describeError(error)})`];
+  }
+  if (changes.length) {
+    notes.push(
+      where2 ? `Not used from the checked-out .dvc/config: ${changes.join(", ")}. DVC remotes are read as ${repo.name} defines them: ${why}.` : `The checked-out .dvc/config is not used (${changes.join(", ")}), and no base revision the pull request cannot choose was found: DVC remotes come only from .dvc/config.local and the global and system configs; ${why}.`
+    );
+  }
+  const committed = head ? await git.entryAt(head, ".dvc/config.local") : null;
+  const atBase = committed && fromBase ? await git.entryAt(base.sha, ".dvc/config.local") : null;
+  const local = !committed || committed.oid === atBase?.oid;
+  if (!local) notes.push(`.dvc/config.local is not used: the checked-out commit has it in git, so it is the pull request's, not the workflow's; ${why}.`);
+  return { trusted: { repo, local }, notes };
+}
+async function readOrNull(file) {
+  try {
+    return await readFile9(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
 // src/util/deadline.ts
 import { performance as performance5 } from "node:perf_hooks";
 var DEFAULT_DEADLINE_MINUTES = 330;
@@ -25646,7 +25704,7 @@ var HistoryRecorder = class {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync6 } from "node:fs";
-import { join as join26 } from "node:path";
+import { join as join27 } from "node:path";
 import { stat as stat9 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -26505,7 +26563,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync6(join26(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync6(join27(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const headTree = workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing });
@@ -26537,11 +26595,18 @@ async function runIn(git, config, log, deadline) {
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit("HEAD");
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : "no base"}.`);
-  const data = config.hub?.token ? { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } } : {};
+  const eventName = config.github?.eventName ?? "";
+  const allowRepro = config.githubPublish?.allowPullRequestTargetRepro ?? false;
+  const remotes = mayReproduce(eventName, allowRepro).allowed ? null : await trustedRemotes(git, config.workspace, headSha, base, config.baseCandidates, eventName);
+  for (const note2 of remotes?.notes ?? []) log.warning(note2);
+  const data = {
+    ...config.hub?.token && { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } },
+    ...remotes && { trusted: remotes.trusted }
+  };
   const reproduction = guardReproduction(
     { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data, deadline },
-    config.github?.eventName ?? "",
-    config.githubPublish?.allowPullRequestTargetRepro ?? false
+    eventName,
+    allowRepro
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const fileCommands = config.github ? await FileCommandsGuard.record(process.env) : null;
@@ -26592,7 +26657,7 @@ async function runIn(git, config, log, deadline) {
       projects,
       data,
       deadline,
-      dir: join27(config.outDir, "plots"),
+      dir: join28(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -26612,13 +26677,13 @@ async function runIn(git, config, log, deadline) {
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join27(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    { dir: join28(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
   const { stale, unknown } = pipeline2 ? { stale: [], unknown: null } : await staleStages(config.workspace, headTree, projects, data, log);
   const cli = config.github === null;
-  const warnings = [];
+  const warnings = [...remotes?.notes ?? []];
   if (!comparison.metrics.length && !comparison.params.length) {
     warnings.push(
       cli ? "No metrics or params files found: name them in dvc.yaml, or pass --metrics and --params (a DagsHub logger project has metrics.csv and params.yml at the root)." : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root)."
@@ -26716,8 +26781,8 @@ async function publishArtifact(config, log, deadline) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join27(publish.artifactDir, "report.md"),
-    reportJsonPath: join27(publish.artifactDir, "report.json"),
+    reportPath: join28(publish.artifactDir, "report.md"),
+    reportJsonPath: join28(publish.artifactDir, "report.json"),
     // The artifact's numbers and its gate's outcome are what the pull request's own run wrote: a later step that
     // tests `passed` must not be told a gate held on their word.
     passed: null,
@@ -26804,7 +26869,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, tree, projects, data, log) {
-  if (!existsSync7(join27(workspace, "dvc.yaml"))) return { stale: [], unknown: null };
+  if (!existsSync7(join28(workspace, "dvc.yaml"))) return { stale: [], unknown: null };
   try {
     const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { data });
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
@@ -26872,7 +26937,7 @@ function safeText(text2) {
 
 // src/commands/project-options.ts
 import { mkdir as mkdir6, writeFile as writeFile2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join28, relative as relative8, resolve as resolve6, sep as sep9 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join29, relative as relative8, resolve as resolve6, sep as sep9 } from "node:path";
 
 // src/config/history-store.ts
 function checkStoreBranch(branch, origin, orElse = "") {
@@ -26909,11 +26974,11 @@ async function cliHead(git, outDir) {
   return { label: branch ?? shortSha(head), sha: head };
 }
 function defaultOutDir(workspace) {
-  return selfIgnoringDir(join28(workspace, ".mlreport"));
+  return selfIgnoringDir(join29(workspace, ".mlreport"));
 }
 async function selfIgnoringDir(dir) {
   await mkdir6(dir, { recursive: true });
-  await writeFile2(join28(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+  await writeFile2(join29(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
     (error) => {
       if (error.code !== "EEXIST") throw error;
     }
@@ -27387,7 +27452,7 @@ var paramsDiffCommand = {
 };
 
 // src/commands/plots-render.ts
-import { join as join29, resolve as resolve11 } from "node:path";
+import { join as join30, resolve as resolve11 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var plotsRenderCommand = {
   async run(args) {
@@ -27397,7 +27462,7 @@ var plotsRenderCommand = {
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
     const workspace = await findProjectRoot(resolve11(values.cwd), "--cwd", values.cwd);
-    const out = outOption(values.out, values.cwd) ?? join29(await defaultOutDir(workspace), "plots");
+    const out = outOption(values.out, values.cwd) ?? join30(await defaultOutDir(workspace), "plots");
     await makeOutFolder(out, "--out");
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {

@@ -9529,14 +9529,14 @@ var PATH_KEYS = /* @__PURE__ */ new Set([
   "gdrive_user_credentials_file"
 ]);
 var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
-async function loadDvcConfig(root, environment = {}, revision2) {
+async function loadDvcConfig(root, environment = {}, revision2, local = true) {
   const env = environment.env ?? process.env;
   const repoFile = join5(root, ".dvc", "config");
   const onDisk = (file) => ({ file, dir: dirname4(file), text: () => readConfigFile(file) });
   const levels = [
     ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join5(d, "config"))),
     revision2 ? { file: revision2.name, dir: dirname4(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    onDisk(join5(root, ".dvc", "config.local"))
+    ...local ? [onDisk(join5(root, ".dvc", "config.local"))] : []
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -9571,6 +9571,28 @@ function configDirs(env, platform2) {
     global = join5(env.XDG_CONFIG_HOME || join5(home, ".config"), "dvc");
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
+}
+function remoteChanges(from, to) {
+  const sections = (config) => {
+    const merged = /* @__PURE__ */ new Map();
+    if (config.text !== null) mergeLevel(merged, parseIni(config.text, config.name), config.name, ".dvc");
+    const remotes = /* @__PURE__ */ new Map();
+    for (const [section, values] of merged) {
+      const named3 = NAMED_SECTION.exec(section);
+      if (named3?.[1] === "remote") remotes.set(named3[2], JSON.stringify([...values].map(([k, v]) => [k, v.value]).sort()));
+    }
+    const core = merged.get("core")?.get("remote")?.value;
+    return { remotes, defaultRemote: typeof core === "string" ? core.toLowerCase() : void 0 };
+  };
+  const a = sections(from);
+  const b = sections(to);
+  const changes = [];
+  for (const name of /* @__PURE__ */ new Set([...a.remotes.keys(), ...b.remotes.keys()])) {
+    const [x, y] = [a.remotes.get(name), b.remotes.get(name)];
+    if (x !== y) changes.push(`remote '${name}' (${x === void 0 ? "added" : y === void 0 ? "removed" : "changed"})`);
+  }
+  if (a.defaultRemote !== b.defaultRemote) changes.push(`core.remote (${b.defaultRemote ? `'${b.defaultRemote}'` : "unset"})`);
+  return changes;
 }
 function mergeLevel(merged, sections, file, dir) {
   for (const [name, section] of sections) {
@@ -15333,7 +15355,7 @@ var PipelineData = class _PipelineData {
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options = {}) {
     if (!existsSync5(join15(root, ".dvc"))) return null;
-    const config = await loadDvcConfig(root);
+    const config = await loadDvcConfig(root, {}, options.trusted?.repo, options.trusted?.local);
     registerSecrets(config, options);
     return new _PipelineData(config, new Cache(config.cacheDir), options);
   }
@@ -15355,6 +15377,7 @@ var PipelineData = class _PipelineData {
    * objects, so a remote that moved since is still found where that revision's outputs were pushed.
    */
   atRevision(text2, revision2) {
+    if (this.options.trusted) return Promise.resolve(this);
     let data = this.revisions.get(text2);
     if (!data) {
       data = loadDvcConfig(this.root, {}, { text: text2, name: `.dvc/config at ${revision2}` }).then((config) => {
@@ -17159,7 +17182,7 @@ function secretsFromEnvironment(env) {
 
 // src/run.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { join as join28 } from "node:path";
+import { join as join29 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -23381,9 +23404,9 @@ function compact(data, render, note2, limit, measure) {
   });
   if (shown4.length) tail.push({ text: ["### Plots", ...shown4].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join29 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+  const join30 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join29([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join30([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -23404,10 +23427,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown5, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join29(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join29(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join30(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join30(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join29(blocks);
+  return join30(blocks);
 }
 function tableRows(data, kind, keep) {
   const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -25599,6 +25622,41 @@ async function publishAll(report2, table2, log) {
   return { results, failed: failed2 };
 }
 
+// src/pipeline/trusted-remotes.ts
+import { readFile as readFile10 } from "node:fs/promises";
+import { join as join27 } from "node:path";
+async function trustedRemotes(git, workspace, head, base, candidates, eventName) {
+  const fromBase = base !== null && candidates.some((c) => c.kind === "explicit" || c.kind === "commit" && c.sha === base.sha);
+  const where2 = fromBase ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
+  const repo = where2 ? { text: (await commitTree(git, base.sha, base.label).dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${where2}` } : { text: null, name: ".dvc/config (none trusted)" };
+  const checkout2 = { text: await readOrNull(join27(workspace, ".dvc", "config")), name: ".dvc/config" };
+  const notes = [];
+  const why = `on '${eventName}' the checkout can be a pull request's, and the workflow's DVC credentials must not go where it says`;
+  let changes;
+  try {
+    changes = remoteChanges(repo, checkout2);
+  } catch (error2) {
+    changes = [`the whole file, which does not load (${describeError(error2)})`];
+  }
+  if (changes.length) {
+    notes.push(
+      where2 ? `Not used from the checked-out .dvc/config: ${changes.join(", ")}. DVC remotes are read as ${repo.name} defines them: ${why}.` : `The checked-out .dvc/config is not used (${changes.join(", ")}), and no base revision the pull request cannot choose was found: DVC remotes come only from .dvc/config.local and the global and system configs; ${why}.`
+    );
+  }
+  const committed = head ? await git.entryAt(head, ".dvc/config.local") : null;
+  const atBase = committed && fromBase ? await git.entryAt(base.sha, ".dvc/config.local") : null;
+  const local = !committed || committed.oid === atBase?.oid;
+  if (!local) notes.push(`.dvc/config.local is not used: the checked-out commit has it in git, so it is the pull request's, not the workflow's; ${why}.`);
+  return { trusted: { repo, local }, notes };
+}
+async function readOrNull(file) {
+  try {
+    return await readFile10(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
 // src/values/collect.ts
 import { posix as posix15 } from "node:path";
 import { isAscii as isAscii2 } from "node:buffer";
@@ -26609,7 +26667,7 @@ var HistoryRecorder = class {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
-import { join as join27 } from "node:path";
+import { join as join28 } from "node:path";
 import { stat as stat10 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -27456,7 +27514,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync7(join27(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync7(join28(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const headTree = workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing });
@@ -27488,11 +27546,18 @@ async function runIn(git, config, log, deadline) {
   const base = await resolveBase(git, config.baseCandidates, log);
   const headSha = await git.resolveCommit("HEAD");
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : "no base"}.`);
-  const data = config.hub?.token ? { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } } : {};
+  const eventName = config.github?.eventName ?? "";
+  const allowRepro = config.githubPublish?.allowPullRequestTargetRepro ?? false;
+  const remotes = mayReproduce(eventName, allowRepro).allowed ? null : await trustedRemotes(git, config.workspace, headSha, base, config.baseCandidates, eventName);
+  for (const note2 of remotes?.notes ?? []) log.warning(note2);
+  const data = {
+    ...config.hub?.token && { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } },
+    ...remotes && { trusted: remotes.trusted }
+  };
   const reproduction = guardReproduction(
     { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data, deadline },
-    config.github?.eventName ?? "",
-    config.githubPublish?.allowPullRequestTargetRepro ?? false
+    eventName,
+    allowRepro
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   const fileCommands = config.github ? await FileCommandsGuard.record(process.env) : null;
@@ -27543,7 +27608,7 @@ async function runIn(git, config, log, deadline) {
       projects,
       data,
       deadline,
-      dir: join28(config.outDir, "plots"),
+      dir: join29(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -27563,13 +27628,13 @@ async function runIn(git, config, log, deadline) {
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join28(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    { dir: join29(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
   const { stale, unknown } = pipeline2 ? { stale: [], unknown: null } : await staleStages(config.workspace, headTree, projects, data, log);
   const cli = config.github === null;
-  const warnings = [];
+  const warnings = [...remotes?.notes ?? []];
   if (!comparison.metrics.length && !comparison.params.length) {
     warnings.push(
       cli ? "No metrics or params files found: name them in dvc.yaml, or pass --metrics and --params (a DagsHub logger project has metrics.csv and params.yml at the root)." : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root)."
@@ -27667,8 +27732,8 @@ async function publishArtifact(config, log, deadline) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join28(publish.artifactDir, "report.md"),
-    reportJsonPath: join28(publish.artifactDir, "report.json"),
+    reportPath: join29(publish.artifactDir, "report.md"),
+    reportJsonPath: join29(publish.artifactDir, "report.json"),
     // The artifact's numbers and its gate's outcome are what the pull request's own run wrote: a later step that
     // tests `passed` must not be told a gate held on their word.
     passed: null,
@@ -27755,7 +27820,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, tree, projects, data, log) {
-  if (!existsSync8(join28(workspace, "dvc.yaml"))) return { stale: [], unknown: null };
+  if (!existsSync8(join29(workspace, "dvc.yaml"))) return { stale: [], unknown: null };
   try {
     const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { data });
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);

@@ -12049,14 +12049,14 @@ var PATH_KEYS = /* @__PURE__ */ new Set([
   "gdrive_user_credentials_file"
 ]);
 var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
-async function loadDvcConfig(root, environment = {}, revision) {
+async function loadDvcConfig(root, environment = {}, revision, local = true) {
   const env = environment.env ?? process.env;
   const repoFile = join7(root, ".dvc", "config");
   const onDisk = (file) => ({ file, dir: dirname5(file), text: () => readConfigFile(file) });
   const levels = [
     ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join7(d, "config"))),
     revision ? { file: revision.name, dir: dirname5(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile),
-    onDisk(join7(root, ".dvc", "config.local"))
+    ...local ? [onDisk(join7(root, ".dvc", "config.local"))] : []
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -13015,7 +13015,7 @@ var PipelineData = class _PipelineData {
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options = {}) {
     if (!existsSync(join10(root, ".dvc"))) return null;
-    const config = await loadDvcConfig(root);
+    const config = await loadDvcConfig(root, {}, options.trusted?.repo, options.trusted?.local);
     registerSecrets(config, options);
     return new _PipelineData(config, new Cache(config.cacheDir), options);
   }
@@ -13037,6 +13037,7 @@ var PipelineData = class _PipelineData {
    * objects, so a remote that moved since is still found where that revision's outputs were pushed.
    */
   atRevision(text2, revision) {
+    if (this.options.trusted) return Promise.resolve(this);
     let data = this.revisions.get(text2);
     if (!data) {
       data = loadDvcConfig(this.root, {}, { text: text2, name: `.dvc/config at ${revision}` }).then((config) => {

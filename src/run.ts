@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { guardReproduction } from './config/repro-guard';
+import { guardReproduction, mayReproduce } from './config/repro-guard';
 import { aggregateRuns } from './aggregate/compose';
 import { aggregateMarkdown, gatesHeadline } from './aggregate/markdown';
 import { configurationCount } from './aggregate/unrun';
@@ -38,6 +38,7 @@ import { dvcPushStep, reproduceStep } from './pipeline/engine';
 import { FileCommandsGuard } from './pipeline/file-commands';
 import { LoadedProjects, WORKSPACE } from './dvc/project';
 import { loadedPipeline, pipelineStatus } from './pipeline/repro';
+import { trustedRemotes } from './pipeline/trusted-remotes';
 import { Deadline, DEFAULT_DEADLINE_MINUTES } from './util/deadline';
 import { describeError, UserError } from './util/errors';
 import { makeOutFolder } from './util/files';
@@ -88,12 +89,22 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const headSha = await git.resolveCommit('HEAD');
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : 'no base'}.`);
 
-  // The hub's token serves a DagsHub DVC remote of the same hub (and no other host).
-  const data = config.hub?.token ? { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } } : {};
+  // The hub's token serves a DagsHub DVC remote of the same hub (and no other host). Where the PR's code is not
+  // trusted, neither is its .dvc/config: the remotes' settings come from the base revision.
+  const eventName = config.github?.eventName ?? '';
+  const allowRepro = config.githubPublish?.allowPullRequestTargetRepro ?? false;
+  const remotes = mayReproduce(eventName, allowRepro).allowed
+    ? null
+    : await trustedRemotes(git, config.workspace, headSha, base, config.baseCandidates, eventName);
+  for (const note of remotes?.notes ?? []) log.warning(note);
+  const data: DataOptions = {
+    ...(config.hub?.token && { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } }),
+    ...(remotes && { trusted: remotes.trusted }),
+  };
   const reproduction = guardReproduction(
     { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data, deadline },
-    config.github?.eventName ?? '',
-    config.githubPublish?.allowPullRequestTargetRepro ?? false,
+    eventName,
+    allowRepro,
   );
   if (reproduction.refused) log.warning(reproduction.refused);
   // In a workflow, what the stages appended to the step's file commands (found in the runner's temporary folder) goes.
@@ -190,7 +201,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
   const { stale, unknown } = pipeline ? { stale: [], unknown: null } : await staleStages(config.workspace, headTree, projects, data, log);
   const cli = config.github === null;
-  const warnings: string[] = [];
+  const warnings: string[] = [...(remotes?.notes ?? [])];
   if (!comparison.metrics.length && !comparison.params.length) {
     warnings.push(
       cli

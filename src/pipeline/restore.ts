@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import { Cache } from '../dvc/data/cache';
 import { checkout } from '../dvc/data/checkout';
-import { loadDvcConfig, selectRemote, type DvcConfig } from '../dvc/data/config';
+import { loadDvcConfig, selectRemote, type DvcConfig, type RevisionConfig } from '../dvc/data/config';
 import { findDvcFiles, readDvcFile, type TrackedOut } from '../dvc/data/dvcfile';
 import { DataError, ObjectError, TransferError } from '../dvc/data/errors';
 import { objectMd5 } from '../dvc/data/hash';
@@ -27,6 +27,13 @@ export interface DataOptions extends RemoteInputs {
    * under that URL (DagsHub's `https://dagshub.com/<owner>/<repo>.dvc`), never to another host.
    */
   hub?: { url: string; user: string; password: string };
+  /**
+   * Where the checkout may be a pull request's while the workflow's credentials are at hand (`pull_request_target`,
+   * `workflow_run`, …): the repo-level `.dvc/config` read in place of the checkout's — the base revision's — so that a
+   * pull request cannot choose where those credentials go; `local: false` when the checkout's `.dvc/config.local` is
+   * a file the pull request committed, not the one the workflow wrote. See src/pipeline/trusted-remotes.ts.
+   */
+  trusted?: { repo: RevisionConfig; local: boolean };
 }
 
 /** An object a stage needs, with the remote it comes from (undefined: the default remote). */
@@ -59,7 +66,7 @@ export class PipelineData {
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root: string, options: DataOptions = {}): Promise<PipelineData | null> {
     if (!existsSync(join(root, '.dvc'))) return null;
-    const config = await loadDvcConfig(root);
+    const config = await loadDvcConfig(root, {}, options.trusted?.repo, options.trusted?.local);
     registerSecrets(config, options);
     return new PipelineData(config, new Cache(config.cacheDir), options);
   }
@@ -83,6 +90,8 @@ export class PipelineData {
    * objects, so a remote that moved since is still found where that revision's outputs were pushed.
    */
   atRevision(text: string | null, revision: string): Promise<PipelineData> {
+    // Where the checkout's settings are not trusted, no revision's are either: one trusted set reads them all.
+    if (this.options.trusted) return Promise.resolve(this);
     // Commits of one history mostly share a config: one set of remotes (clients, connections) for each text.
     let data = this.revisions.get(text);
     if (!data) {

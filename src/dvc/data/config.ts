@@ -66,16 +66,17 @@ export interface RevisionConfig {
  * With `revision`, the repo level is that revision's `.dvc/config` instead of the workspace's, and the local,
  * global and system levels are still the workspace's: DVC reads a revision's objects this way (its `Config` takes
  * the repo file from the revision's git tree and `config.local` from the working tree). Relative paths in it are
- * resolved against the workspace's `.dvc/`, where the file would be.
+ * resolved against the workspace's `.dvc/`, where the file would be. `local: false` leaves `config.local` out (a
+ * file a pull request committed is not the workflow's).
  */
-export async function loadDvcConfig(root: string, environment: ConfigEnvironment = {}, revision?: RevisionConfig): Promise<DvcConfig> {
+export async function loadDvcConfig(root: string, environment: ConfigEnvironment = {}, revision?: RevisionConfig, local = true): Promise<DvcConfig> {
   const env = environment.env ?? process.env;
   const repoFile = join(root, '.dvc', 'config');
   const onDisk = (file: string) => ({ file, dir: dirname(file), text: () => readConfigFile(file) });
   const levels = [
     ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join(d, 'config'))),
     revision ? { file: revision.name, dir: dirname(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile),
-    onDisk(join(root, '.dvc', 'config.local')),
+    ...(local ? [onDisk(join(root, '.dvc', 'config.local'))] : []),
   ];
   const read: string[] = [];
   const merged: Map<string, Map<string, { value: IniValue; file: string }>> = new Map();
@@ -113,6 +114,34 @@ function configDirs(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string[]
     global = join(env.XDG_CONFIG_HOME || join(home, '.config'), 'dvc');
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
+}
+
+/**
+ * How one repo-level `.dvc/config` changes another's remotes: each remote added, removed or set differently (any key),
+ * and a different `core.remote`, as `remote 'name' (added)`. Both are read as DVC reads them (sections by name,
+ * lower-cased keys); a text that does not parse is a DataError naming it.
+ */
+export function remoteChanges(from: RevisionConfig, to: RevisionConfig): string[] {
+  const sections = (config: RevisionConfig) => {
+    const merged: Map<string, Map<string, { value: IniValue; file: string }>> = new Map();
+    if (config.text !== null) mergeLevel(merged, parseIni(config.text, config.name), config.name, '.dvc');
+    const remotes = new Map<string, string>();
+    for (const [section, values] of merged) {
+      const named = NAMED_SECTION.exec(section);
+      if (named?.[1] === 'remote') remotes.set(named[2]!, JSON.stringify([...values].map(([k, v]) => [k, v.value]).sort()));
+    }
+    const core = merged.get('core')?.get('remote')?.value;
+    return { remotes, defaultRemote: typeof core === 'string' ? core.toLowerCase() : undefined };
+  };
+  const a = sections(from);
+  const b = sections(to);
+  const changes: string[] = [];
+  for (const name of new Set([...a.remotes.keys(), ...b.remotes.keys()])) {
+    const [x, y] = [a.remotes.get(name), b.remotes.get(name)];
+    if (x !== y) changes.push(`remote '${name}' (${x === undefined ? 'added' : y === undefined ? 'removed' : 'changed'})`);
+  }
+  if (a.defaultRemote !== b.defaultRemote) changes.push(`core.remote (${b.defaultRemote ? `'${b.defaultRemote}'` : 'unset'})`);
+  return changes;
 }
 
 function mergeLevel(merged: Map<string, Map<string, { value: IniValue; file: string }>>, sections: IniSections, file: string, dir: string): void {

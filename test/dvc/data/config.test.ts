@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError, loadDvcConfig, openRemote, selectRemote } from '../../../src/dvc/data/index';
+import { remoteChanges } from '../../../src/dvc/data/config';
 import { temp } from './helpers';
 import { redact } from '../../../src/util/redact';
 
@@ -182,5 +183,31 @@ describe('DVC config as DVC reads it', () => {
     assert.equal(redact(`token ${secret}`), `token ${secret}`, 'not known before the remote is opened');
     openRemote(selectRemote(await loadDvcConfig(root, { env })));
     assert.equal(redact(`token ${secret}`), 'token ***');
+  });
+});
+
+describe("how a pull request's .dvc/config changes the remotes (remoteChanges)", () => {
+  const at = (text: string | null, name: string) => ({ text, name });
+  test('a remote changed in any key, added or removed, and core.remote, each named; sections match by name as DVC reads them', () => {
+    const base = `[core]\n    remote = storage\n['remote "storage"']\n    url = s3://bucket/store\n['remote "old"']\n    url = /mnt/old\n`;
+    const head = `[core]\nremote = Evil\n[remote "STORAGE"]\nurl = s3://bucket/store\nendpointurl = http://127.0.0.1:8799\n[remote "evil"]\nurl = https://evil.example/dvc\n`;
+    assert.deepEqual(remoteChanges(at(base, 'base'), at(head, 'head')), [
+      "remote 'storage' (changed)",
+      "remote 'old' (removed)",
+      "remote 'evil' (added)",
+      "core.remote ('evil')",
+    ]);
+    assert.deepEqual(
+      remoteChanges(at(base, 'base'), at(`['remote "storage"']\n  url = s3://bucket/store\n[remote "old"]\nurl=/mnt/old\n[core]\nremote=STORAGE\n`, 'head')),
+      [],
+    );
+    assert.deepEqual(remoteChanges(at(null, 'none'), at(base, 'head')), ["remote 'storage' (added)", "remote 'old' (added)", "core.remote ('storage')"]);
+    assert.throws(() => remoteChanges(at(base, 'base'), at('[core\n', '.dvc/config')), /^DataError: \.dvc\/config:1: /);
+  });
+
+  test('local: false leaves config.local out', async () => {
+    const { root, env } = project(`['remote "r"']\n    url = /tmp/store\n`, `['remote "r"']\n    url = /elsewhere\n`);
+    assert.equal((await loadDvcConfig(root, { env })).remotes.get('r')!.url, '/elsewhere');
+    assert.equal((await loadDvcConfig(root, { env }, undefined, false)).remotes.get('r')!.url, '/tmp/store');
   });
 });
