@@ -17424,9 +17424,10 @@ function restorableOuts(stage2, lock, status, expected2, ws, project) {
   const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
   const objects = [];
   for (const out of stage2.outs) {
+    if (!out.cache) continue;
     allowed.add(`out ${out.path}: missing`);
     const entry = lockOuts.get(out.path);
-    if (!out.cache || !entry?.md5) return null;
+    if (!entry?.md5) return null;
     const remote = out.props.get("remote");
     objects.push({
       path: ws.rootPath(project(out.path)),

@@ -346,9 +346,12 @@ export function restorableOuts(
   const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
   const objects: Wanted[] = [];
   for (const out of stage.outs) {
+    // A `cache: false` out (`dvc stage add -M`: a metrics file kept in git) has no object to restore: present and as
+    // dvc.lock records it, it gives the stage no reason to run (DVC's changed_outs); missing or changed, it does.
+    if (!out.cache) continue;
     allowed.add(`out ${out.path}: missing`);
     const entry: LockEntry | undefined = lockOuts.get(out.path);
-    if (!out.cache || !entry?.md5) return null;
+    if (!entry?.md5) return null;
     const remote = out.props.get('remote');
     objects.push({
       path: ws.rootPath(project(out.path)),

@@ -358,3 +358,49 @@ describe('a DagsHub DVC remote in the action: hub-user/hub-token serve it', () =
     );
   });
 });
+
+describe('a stage with a cache: false metrics file (dvc stage add -M) in a fresh clone (dist/cli.js)', () => {
+  const { repo, store, log, env } = exampleProject();
+  const cleanup: string[] = [repo.dir, store];
+  after(() => {
+    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+  });
+  // train also writes a small metrics file that git keeps; model.pkl is cached and pushed.
+  const dvcYaml = DVC_YAML.replace('> model.pkl\n', '> model.pkl && sh stats.sh\n').replace(
+    '    - model.pkl\n  evaluate:',
+    '    - model.pkl\n    metrics:\n    - train_stats.json:\n        cache: false\n  evaluate:',
+  );
+
+  test('its cached outs are restored from the remote and nothing runs while the metrics file in git matches dvc.lock', async () => {
+    assert.match(dvcYaml, /train_stats\.json:\n\s+cache: false/);
+    repo.write({ 'dvc.yaml': dvcYaml, 'stats.sh': `printf '{"lines": %s}' "$(wc -l < model.pkl)" > train_stats.json\n` });
+    const first = await runCli(['repro'], repo.dir, env);
+    assert.equal(first.code, 0, first.stderr + first.stdout);
+    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
+    repo.commit('pipeline with train_stats.json in git');
+    assert.ok(repo.git('ls-files', 'train_stats.json'), 'the cache: false metrics file is committed');
+    rmSync(log);
+
+    const dir = clone(repo);
+    cleanup.push(dir);
+    const dry = await runCli(['repro', '--dry'], dir, env);
+    assert.match(dry.stdout, /^train: restore from remote 'storage'$/m);
+    const r = await runCli(['repro'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.deepEqual(ran(log), [], r.stdout);
+    assert.match(r.stdout, /^train: restored from remote 'storage'$/m);
+    assert.match(r.stdout, /^evaluate: restored from remote 'storage'$/m);
+    assert.equal(readFileSync(join(dir, 'model.pkl'), 'utf8'), readFileSync(join(repo.dir, 'model.pkl'), 'utf8'));
+  });
+
+  test('the metrics file changed or gone: the stage runs (it cannot be restored, git holds it)', async () => {
+    const dir = clone(repo);
+    cleanup.push(dir);
+    writeFileSync(join(dir, 'train_stats.json'), '{"lines": 0}');
+    const changed = await runCli(['repro', '--dry'], dir, env);
+    assert.match(changed.stdout, /^train: would run \(.*out train_stats\.json: modified\)$/m);
+    rmSync(join(dir, 'train_stats.json'));
+    const gone = await runCli(['repro', '--dry'], dir, env);
+    assert.match(gone.stdout, /^train: would run \(.*out train_stats\.json: missing/m);
+  });
+});
