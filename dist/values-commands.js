@@ -10445,7 +10445,8 @@ function parseDvcFile(file, text2) {
     if (path === ".." || path.startsWith("../") || posix2.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
     const hash2 = item.get("hash");
     if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr(hash2)}' is not one DVC writes (md5).`);
-    for (const key of ["persist", "push"]) boolField(item, key, `${where2}.${key}`);
+    boolField(item, "persist", `${where2}.persist`);
+    const push2 = boolField(item, "push", `${where2}.push`) ?? true;
     for (const key of ["desc", "type"]) stringField(item, key, `${where2}.${key}`);
     const labels = item.get("labels");
     if (labels !== void 0 && !(Array.isArray(labels) && labels.every((l) => typeof l === "string"))) {
@@ -10454,7 +10455,7 @@ function parseDvcFile(file, text2) {
     mapField(item, "fs_config", `${where2}.fs_config`);
     const cache = boolField(item, "cache", `${where2}.cache`) ?? true;
     const remote = stringField(item, "remote", `${where2}.remote`);
-    const out = { ...entry, path, cache };
+    const out = { ...entry, path, cache, push: push2 };
     if (remote !== void 0) out.remote = remote;
     return out;
   });
@@ -12187,7 +12188,7 @@ async function readDvcFile2(root, file) {
   const parsed = await readDvcFile(workspaceTree(root), file);
   if (!parsed) throw new DataError(`${file}: no such file`);
   return parsed.outs.flatMap(
-    (out) => out.cache && out.md5 !== null ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== "md5", isexec: out.isexec === true, remote: out.remote }] : []
+    (out) => out.cache && out.md5 !== null ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== "md5", isexec: out.isexec === true, remote: out.remote, push: out.push }] : []
   );
 }
 
@@ -13205,7 +13206,13 @@ function lockedOutputs(project) {
         const def = defined?.outs.find((o) => o.path === out.path);
         if (!out.md5 || def?.cache === false) continue;
         const remote = def?.props.get("remote");
-        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== "md5", remote: typeof remote === "string" ? remote : void 0 });
+        found.push({
+          path: joinPath(base, out.path),
+          oid: out.md5,
+          legacy: out.hashName !== "md5",
+          remote: typeof remote === "string" ? remote : void 0,
+          push: def?.props.get("push") !== false
+        });
       }
     }
   }
@@ -13225,7 +13232,7 @@ function withCachedOutputs(tree, data, project) {
     const project2 = await projectHere();
     const found = lockedOutputs(project2);
     for (const file of project2.dvcFiles) {
-      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5", push: out.push });
     }
     return found;
   };

@@ -13,6 +13,8 @@ interface DvcOut extends LockEntry {
   cache: boolean;
   /** The out's own `remote:`, which wins over `-r` and `core.remote`. */
   remote?: string;
+  /** `push: false`: `dvc push` leaves the out alone (pulling it still works). */
+  push: boolean;
 }
 
 /** A `.dvc` file (`dvc add`): the data it tracks. */
@@ -77,7 +79,8 @@ function parseDvcFile(file: string, text: string): DvcFile {
     if (path === '..' || path.startsWith('../') || posix.isAbsolute(path)) throw new UserError(`${where}.path '${entry.path}' leaves the project.`);
     const hash = item.get('hash');
     if (hash !== undefined && hash !== 'md5') throw new UserError(`${where}.hash '${pyStr(hash)}' is not one DVC writes (md5).`);
-    for (const key of ['persist', 'push']) boolField(item, key, `${where}.${key}`);
+    boolField(item, 'persist', `${where}.persist`);
+    const push = boolField(item, 'push', `${where}.push`) ?? true;
     for (const key of ['desc', 'type']) stringField(item, key, `${where}.${key}`);
     const labels = item.get('labels');
     if (labels !== undefined && !(Array.isArray(labels) && labels.every((l) => typeof l === 'string'))) {
@@ -86,7 +89,7 @@ function parseDvcFile(file: string, text: string): DvcFile {
     mapField(item, 'fs_config', `${where}.fs_config`);
     const cache = boolField(item, 'cache', `${where}.cache`) ?? true;
     const remote = stringField(item, 'remote', `${where}.remote`);
-    const out: DvcOut = { ...entry, path, cache };
+    const out: DvcOut = { ...entry, path, cache, push };
     if (remote !== undefined) out.remote = remote;
     return out;
   });

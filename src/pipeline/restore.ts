@@ -269,6 +269,8 @@ export interface LockedOutput {
   legacy: boolean;
   /** The out's `remote:` in dvc.yaml. */
   remote?: string;
+  /** `push: false` in dvc.yaml: `dvc push` leaves the out alone. */
+  push: boolean;
 }
 
 /** The cached outs every dvc.lock of a project records, with their hashes (`cache: false` outs left out). */
@@ -283,7 +285,13 @@ export function lockedOutputs(project: DvcProject): LockedOutput[] {
         const def = defined?.outs.find((o) => o.path === out.path);
         if (!out.md5 || def?.cache === false) continue;
         const remote = def?.props.get('remote');
-        found.push({ path: joinPath(base, out.path), oid: out.md5, legacy: out.hashName !== 'md5', remote: typeof remote === 'string' ? remote : undefined });
+        found.push({
+          path: joinPath(base, out.path),
+          oid: out.md5,
+          legacy: out.hashName !== 'md5',
+          remote: typeof remote === 'string' ? remote : undefined,
+          push: def?.props.get('push') !== false,
+        });
       }
     }
   }
@@ -303,7 +311,7 @@ export async function pushStageOutputs(root: string, options: DataOptions = {}, 
     if (loaded.errors.length) throw new DataError(loaded.errors.map((e) => e.error).join('\n'));
     const groups = new Map<string | undefined, LockedOutput[]>();
     for (const out of lockedOutputs(loaded)) {
-      if (!(await data.cache.has(out.oid, out.legacy))) continue;
+      if (!out.push || !(await data.cache.has(out.oid, out.legacy))) continue;
       groups.set(out.remote, [...(groups.get(out.remote) ?? []), out]);
     }
     const total: PushResult = { uploaded: 0, present: 0, bytes: 0 };

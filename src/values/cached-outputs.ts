@@ -38,7 +38,7 @@ export function withCachedOutputs(tree: Tree, data: PipelineData | null, project
     const project = await projectHere();
     const found: CachedOut[] = lockedOutputs(project);
     for (const file of project.dvcFiles) {
-      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== 'md5' });
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== 'md5', push: out.push });
     }
     return found;
   };

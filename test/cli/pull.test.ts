@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { TempRepo } from '../helpers/repo';
-import { EXAMPLE_DIR, exampleDirInStore, temp } from '../dvc/data/helpers';
+import { EXAMPLE_DIR, exampleDirInStore, placeByMd5sum, temp } from '../dvc/data/helpers';
 import { aws, awsCli, S3RVER_KEYS, startS3rver } from '../dvc/data/servers';
 import { DvcHttpServer } from '../fakes/dvc-http/server';
 
@@ -97,6 +97,35 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
         assert.ok(!`${r.stdout}${r.stderr}`.includes(secret), `${command} ${url}: ${r.stderr}`);
       }
     }
+    repo.remove();
+  });
+
+  test("push: false outs (a .dvc file's and a stage's) are not pushed, as dvc push skips them; the others are", async () => {
+    const repo = new TempRepo();
+    const none = temp();
+    const store = temp();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const cache = join(repo.dir, '.dvc', 'cache');
+    writeFileSync(join(none, 'model'), 'weights\n');
+    writeFileSync(join(none, 'report'), 'report\n');
+    const model = placeByMd5sum(cache, join(none, 'model'));
+    const report = placeByMd5sum(cache, join(none, 'report'));
+    exampleDirInStore(cache);
+    repo.write({
+      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${store}\n`,
+      'data.dvc': DATA_DVC.replace('  path: data\n', '  path: data\n  push: false\n'),
+      'dvc.yaml': 'stages:\n  train:\n    cmd: make\n    outs:\n    - model.pkl:\n        push: false\n    - report.txt\n',
+      'dvc.lock': `schema: '2.0'\nstages:\n  train:\n    cmd: make\n    outs:\n    - path: model.pkl\n      hash: md5\n      md5: ${model}\n      size: 8\n    - path: report.txt\n      hash: md5\n      md5: ${report}\n      size: 7\n`,
+    });
+    const target = await runCli(['push', 'data.dvc'], repo.dir, env);
+    assert.equal(target.code, 0, target.stderr);
+    assert.match(target.stdout, /^0 object\(s\) uploaded/m);
+    const all = await runCli(['push'], repo.dir, env);
+    assert.equal(all.code, 0, all.stderr);
+    assert.match(all.stdout, /^1 object\(s\) uploaded/m);
+    assert.ok(existsSync(join(store, 'files', 'md5', report.slice(0, 2), report.slice(2))), 'report.txt is pushed');
+    assert.ok(!existsSync(join(store, 'files', 'md5', model.slice(0, 2), model.slice(2))), 'model.pkl (push: false) is not');
+    assert.ok(!existsSync(join(store, 'files', 'md5', EXAMPLE_DIR.oid.slice(0, 2))), 'data (push: false) is not');
     repo.remove();
   });
 

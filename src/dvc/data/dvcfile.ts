@@ -14,6 +14,8 @@ export interface TrackedOut extends ObjectRef {
   isexec?: boolean;
   /** The out's own `remote:` field, which wins over `-r` and `core.remote`. */
   remote?: string;
+  /** `push: false`: left out of pushes, as `dvc push` leaves it (dvc/output.py `can_push`). */
+  push: boolean;
 }
 
 /** `.dvc` files under `root`, skipping `.git`, `.dvc` and other dot-directories. */
@@ -39,7 +41,7 @@ export async function readDvcFile(root: string, file: string): Promise<TrackedOu
   if (!parsed) throw new DataError(`${file}: no such file`);
   return parsed.outs.flatMap((out) =>
     out.cache && out.md5 !== null
-      ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== 'md5', isexec: out.isexec === true, remote: out.remote }]
+      ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== 'md5', isexec: out.isexec === true, remote: out.remote, push: out.push }]
       : [],
   );
 }

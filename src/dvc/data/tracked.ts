@@ -71,7 +71,9 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
 export async function pushTracked(root: string, options: TrackedOptions = {}): Promise<PushResult> {
   const { config, cache, groups } = await plan(root, options);
   const total: PushResult = { uploaded: 0, present: 0, bytes: 0 };
-  for (const [name, outs] of groups) {
+  for (const [name, all] of groups) {
+    const outs = all.filter((out) => out.push);
+    if (!outs.length) continue;
     const remote = openRemote(selectRemote(config, name), options);
     try {
       const r = await push(cache, remote, outs);
