@@ -18607,12 +18607,12 @@ function frameFields(sources) {
     defaultYLabel: yNames.length <= 3 ? yNames.join(", ") : "value"
   };
 }
-function revisionDatapoints(sources, fields, rev, files) {
+function revisionDatapoints(sources, fields, rev, files, drawn = sources) {
   const names = shortNames(sources.map((s) => s.file));
   const points = [];
   sources.forEach((source, si) => {
     const data = files.get(source.file);
-    if (!data) return;
+    if (!data || !drawn.includes(source)) return;
     const filename = names[si];
     for (const yField of source.ys) {
       const series2 = seriesName(sources, filename, yField);
@@ -18649,12 +18649,12 @@ function revisionDatapoints(sources, fields, rev, files) {
   });
   return points;
 }
-function revisionSeries(sources, rev, files) {
+function revisionSeries(sources, rev, files, drawn = sources) {
   const names = shortNames(sources.map((s) => s.file));
   const out = [];
   sources.forEach((source, si) => {
     const data = files.get(source.file);
-    if (!data) return;
+    if (!data || !drawn.includes(source)) return;
     const filename = names[si];
     for (const yField of source.ys) {
       const series2 = seriesName(sources, filename, yField);
@@ -19625,6 +19625,8 @@ function confusionSpec(input, normalized) {
   ];
   if (showText) {
     layers.push({
+      // The stand-in cell of a missing file has no number to write.
+      transform: [{ filter: `isValid(datum.${value2})` }],
       mark: { type: "text", fontSize: step >= 40 ? 13 : 11 },
       encoding: {
         text: { field: value2, type: "quantitative", format: normalized ? ".0%" : "d" },
@@ -19713,6 +19715,14 @@ function confusionCells(input, xCats, yCats, normalized) {
           ...normalized ? { percent_of_y: sumY ? count3 / sumY : 0 } : {}
         });
       }
+    }
+  }
+  const drawn = new Set(input.points.map((p) => JSON.stringify(input.series.length ? [p.rev, p.series] : [p.rev])));
+  for (const rev of input.revs) {
+    for (const series2 of input.series.length ? input.series : [null]) {
+      if (drawn.has(JSON.stringify(series2 === null ? [rev.label] : [rev.label, series2]))) continue;
+      const none = { xy_count: null, percent_of_max: null, ...normalized ? { percent_of_y: null } : {} };
+      cells.push({ rev: rev.label, ...series2 === null ? {} : { series: series2 }, [input.x]: xCats[0], [input.y]: yCats[0], ...none });
     }
   }
   return cells;
@@ -19951,24 +19961,23 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   const title2 = def.title ?? def.id;
   const notes = [...baseNotes];
   const baseLabel = request.base && request.base.label === request.headLabel ? `${request.base.label} (base)` : request.base?.label ?? "base";
-  const headComplete = def.sources.every((s) => headFiles.has(s.file));
-  const baseComplete = request.base !== null && def.sources.every((s) => baseFiles.has(s.file));
-  if (!headComplete && !baseComplete) {
-    throw new PlotDataError(notThere(def.sources.find((s) => !headFiles.has(s.file)).file));
-  }
-  const sources = resolveSources(def, headComplete ? headFiles : baseFiles);
+  const present = def.sources.filter((s) => headFiles.has(s.file) || baseFiles.has(s.file));
+  if (!present.length) throw new PlotDataError(notThere(def.sources[0].file));
+  for (const s of def.sources) if (!present.includes(s)) notes.push(notThere(s.file));
+  const sources = present.map((s) => resolveSources({ ...def, sources: [s] }, headFiles.has(s.file) ? headFiles : baseFiles)[0]);
   const fields = frameFields(sources);
-  const headProblems = headComplete ? joinProblems(sources, headFiles).map((p) => `head (${request.headLabel}): ${p}`) : [];
-  const headUsable = headComplete && !headProblems.length;
-  const headSeries = headUsable ? revisionSeries(sources, request.headLabel, headFiles) : [];
+  const headSources = sources.filter((s) => headFiles.has(s.file));
+  const headProblems = joinProblems(headSources, headFiles).map((p) => `head (${request.headLabel}): ${p}`);
+  const headUsable = headSources.length > 0 && !headProblems.length;
+  const headSeries = headUsable ? revisionSeries(sources, request.headLabel, headFiles, headSources) : [];
   let baseSeries = [];
   let baseSources = [];
   let baseProblems = [];
-  if (request.base && (baseComplete || baseFiles.size)) {
+  if (request.base && baseFiles.size) {
     baseSources = checkedAtBase(def, sources, baseFiles);
     baseProblems = joinProblems(baseSources, baseFiles).map((p) => `base (${baseLabel}): ${p}`);
     if (baseProblems.length) baseSources = [];
-    baseSeries = revisionSeries(baseSources, baseLabel, baseFiles);
+    baseSeries = revisionSeries(sources, baseLabel, baseFiles, baseSources);
   }
   const hasData = (series3) => series3.some((s) => s.y.length > 0);
   const problems = [...baseProblems, ...headProblems];
@@ -19976,6 +19985,15 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   for (const problem of problems) notes.push(problem);
   if (!hasData(headSeries)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
   else if (request.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
+  else {
+    for (const s of sources) {
+      if (!headSources.includes(s)) notes.push(`no ${s.file} at the head (${request.headLabel}): it shows ${baseLabel} only`);
+      else if (request.base && !baseSources.includes(s)) {
+        const why = baseFiles.has(s.file) ? `${s.file} at the base (${baseLabel}) lacks the plot's fields` : `no ${s.file} at the base (${baseLabel})`;
+        notes.push(`${why}: it shows ${request.headLabel} only`);
+      }
+    }
+  }
   const revs = [
     ...hasData(baseSeries) ? [{ label: baseLabel, color: REVISION_COLORS[0] }] : [],
     ...hasData(headSeries) ? [{ label: request.headLabel, color: REVISION_COLORS[1] }] : []
@@ -19985,8 +20003,8 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   const found = await lookup2(def.template);
   if (found.kind === "custom") {
     const points2 = [
-      ...revisionDatapoints(baseSources, fields, baseLabel, baseFiles),
-      ...headUsable ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : []
+      ...revisionDatapoints(sources, fields, baseLabel, baseFiles, baseSources),
+      ...headUsable ? revisionDatapoints(sources, fields, request.headLabel, headFiles, headSources) : []
     ];
     const numeric2 = tryNumeric(tryNumeric(points2, fields.x), fields.y);
     const spec2 = fillCustomTemplate(found.path, found.text, {

@@ -335,27 +335,28 @@ async function prepareOne(
   const title = def.title ?? def.id;
   const notes: string[] = [...baseNotes];
   const baseLabel = request.base && request.base.label === request.headLabel ? `${request.base.label} (base)` : (request.base?.label ?? 'base');
-  const headComplete = def.sources.every((s) => headFiles.has(s.file));
-  const baseComplete = request.base !== null && def.sources.every((s) => baseFiles.has(s.file));
-  if (!headComplete && !baseComplete) {
-    throw new PlotDataError(notThere(def.sources.find((s) => !headFiles.has(s.file))!.file));
-  }
-  // DVC: the first revision that has data decides the fields.
-  const sources = resolveSources(def, headComplete ? headFiles : baseFiles);
+  // As `dvc plots diff` matches them (dvc/render/match.py): each file is drawn at every revision that has it, and a
+  // file one revision lacks is a note for that file and revision, not the loss of the revision's other files.
+  const present = def.sources.filter((s) => headFiles.has(s.file) || baseFiles.has(s.file));
+  if (!present.length) throw new PlotDataError(notThere(def.sources[0]!.file));
+  for (const s of def.sources) if (!present.includes(s)) notes.push(notThere(s.file));
+  // DVC: the first revision that has data decides the fields, file by file.
+  const sources = present.map((s) => resolveSources({ ...def, sources: [s] }, headFiles.has(s.file) ? headFiles : baseFiles)[0]!);
   const fields = frameFields(sources);
   // An x joined from another file that does not fit its y file's rows leaves that revision out, as DVC does (with a
   // warning): said in a note, and the plot's error when no revision is left.
-  const headProblems = headComplete ? joinProblems(sources, headFiles).map((p) => `head (${request.headLabel}): ${p}`) : [];
-  const headUsable = headComplete && !headProblems.length;
-  const headSeries = headUsable ? revisionSeries(sources, request.headLabel, headFiles) : [];
+  const headSources = sources.filter((s) => headFiles.has(s.file));
+  const headProblems = joinProblems(headSources, headFiles).map((p) => `head (${request.headLabel}): ${p}`);
+  const headUsable = headSources.length > 0 && !headProblems.length;
+  const headSeries = headUsable ? revisionSeries(sources, request.headLabel, headFiles, headSources) : [];
   let baseSeries: SeriesColumns[] = [];
   let baseSources: ResolvedSource[] = [];
   let baseProblems: string[] = [];
-  if (request.base && (baseComplete || baseFiles.size)) {
+  if (request.base && baseFiles.size) {
     baseSources = checkedAtBase(def, sources, baseFiles);
     baseProblems = joinProblems(baseSources, baseFiles).map((p) => `base (${baseLabel}): ${p}`);
     if (baseProblems.length) baseSources = [];
-    baseSeries = revisionSeries(baseSources, baseLabel, baseFiles);
+    baseSeries = revisionSeries(sources, baseLabel, baseFiles, baseSources);
   }
   const hasData = (series: SeriesColumns[]) => series.some((s) => s.y.length > 0);
   const problems = [...baseProblems, ...headProblems];
@@ -363,6 +364,16 @@ async function prepareOne(
   for (const problem of problems) notes.push(problem);
   if (!hasData(headSeries)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
   else if (request.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
+  else {
+    // Both revisions drawn, one of them without some of the plot's files.
+    for (const s of sources) {
+      if (!headSources.includes(s)) notes.push(`no ${s.file} at the head (${request.headLabel}): it shows ${baseLabel} only`);
+      else if (request.base && !baseSources.includes(s)) {
+        const why = baseFiles.has(s.file) ? `${s.file} at the base (${baseLabel}) lacks the plot's fields` : `no ${s.file} at the base (${baseLabel})`;
+        notes.push(`${why}: it shows ${request.headLabel} only`);
+      }
+    }
+  }
   const revs = [
     ...(hasData(baseSeries) ? [{ label: baseLabel, color: REVISION_COLORS[0]! }] : []),
     ...(hasData(headSeries) ? [{ label: request.headLabel, color: REVISION_COLORS[1]! }] : []),
@@ -374,8 +385,8 @@ async function prepareOne(
   if (found.kind === 'custom') {
     // DVC hands custom templates every field of every row.
     const points = [
-      ...revisionDatapoints(baseSources, fields, baseLabel, baseFiles),
-      ...(headUsable ? revisionDatapoints(sources, fields, request.headLabel, headFiles) : []),
+      ...revisionDatapoints(sources, fields, baseLabel, baseFiles, baseSources),
+      ...(headUsable ? revisionDatapoints(sources, fields, request.headLabel, headFiles, headSources) : []),
     ];
     const numeric = tryNumeric(tryNumeric(points, fields.x), fields.y);
     const spec = fillCustomTemplate(found.path, found.text, {

@@ -127,14 +127,21 @@ export function frameFields(sources: ResolvedSource[]): FrameFields {
 /**
  * DVC's `flat_datapoints`: every row of every source at one revision, tagged with `rev`, `filename` and
  * `field`; the row index as `step` when there is no x; values copied into the inferred x/y fields when the
- * sources disagree on names. Files absent at this revision give no points.
+ * sources disagree on names. Files absent at this revision give no points, and only the `drawn` sources give any:
+ * series are named from all of the plot's sources, so one file has one name at every revision.
  */
-export function revisionDatapoints(sources: ResolvedSource[], fields: FrameFields, rev: string, files: RevisionFiles): Datapoint[] {
+export function revisionDatapoints(
+  sources: ResolvedSource[],
+  fields: FrameFields,
+  rev: string,
+  files: RevisionFiles,
+  drawn: ResolvedSource[] = sources,
+): Datapoint[] {
   const names = shortNames(sources.map((s) => s.file));
   const points: Datapoint[] = [];
   sources.forEach((source, si) => {
     const data = files.get(source.file);
-    if (!data) return;
+    if (!data || !drawn.includes(source)) return;
     const filename = names[si]!;
     for (const yField of source.ys) {
       const series = seriesName(sources, filename, yField);
@@ -193,15 +200,15 @@ export interface SeriesColumns {
 }
 
 /**
- * The same data as `revisionDatapoints`, kept as columns so long logs can be checked and downsampled
- * before vega sees them (100k-row files would otherwise become 100k objects per series).
+ * The same data as `revisionDatapoints` (with the same `drawn` and naming), kept as columns so long logs can be
+ * checked and downsampled before vega sees them (100k-row files would otherwise become 100k objects per series).
  */
-export function revisionSeries(sources: ResolvedSource[], rev: string, files: RevisionFiles): SeriesColumns[] {
+export function revisionSeries(sources: ResolvedSource[], rev: string, files: RevisionFiles, drawn: ResolvedSource[] = sources): SeriesColumns[] {
   const names = shortNames(sources.map((s) => s.file));
   const out: SeriesColumns[] = [];
   sources.forEach((source, si) => {
     const data = files.get(source.file);
-    if (!data) return;
+    if (!data || !drawn.includes(source)) return;
     const filename = names[si]!;
     for (const yField of source.ys) {
       const series = seriesName(sources, filename, yField);

@@ -279,6 +279,8 @@ function confusionSpec(input: SpecInput, normalized: boolean): VegaLiteSpec {
   ];
   if (showText) {
     layers.push({
+      // The stand-in cell of a missing file has no number to write.
+      transform: [{ filter: `isValid(datum.${value})` }],
       mark: { type: 'text', fontSize: step >= 40 ? 13 : 11 },
       encoding: {
         text: { field: value, type: 'quantitative', format: normalized ? '.0%' : 'd' },
@@ -373,6 +375,17 @@ function confusionCells(input: SpecInput, xCats: string[], yCats: string[], norm
           ...(normalized ? { percent_of_y: sumY ? count / sumY : 0 } : {}),
         });
       }
+    }
+  }
+  // A revision without one of the files (a split the pull request removed) still needs its cell in the grid: vega
+  // lays facets out one after another, so a missing one would move the next matrix under another file's name. The
+  // stand-in has no count, and vega-lite leaves a mark with no value undrawn.
+  const drawn = new Set(input.points.map((p) => JSON.stringify(input.series.length ? [p.rev, p.series] : [p.rev])));
+  for (const rev of input.revs) {
+    for (const series of input.series.length ? input.series : [null]) {
+      if (drawn.has(JSON.stringify(series === null ? [rev.label] : [rev.label, series]))) continue;
+      const none = { xy_count: null, percent_of_max: null, ...(normalized ? { percent_of_y: null } : {}) };
+      cells.push({ rev: rev.label, ...(series === null ? {} : { series }), [input.x]: xCats[0], [input.y]: yCats[0], ...none });
     }
   }
   return cells;

@@ -361,3 +361,47 @@ test("an x from another file is joined to the y file's rows row by row, as DVC d
     repo.remove();
   }
 });
+
+test('a plot over several files draws each file at every revision that has it, named alike, as `dvc plots diff` matches them', async () => {
+  const repo = new TempRepo();
+  const roc = (fpr: number[], tpr: number[]) => JSON.stringify({ roc: fpr.map((f, i) => ({ fpr: f, tpr: tpr[i] })) });
+  try {
+    const dvcYaml = 'plots:\n  - ROC:\n      x: fpr\n      y:\n        eval/roc/train.json: tpr\n        eval/roc/test.json: tpr\n';
+    const fullSha = repo.commit('full', {
+      'dvc.yaml': dvcYaml,
+      'eval/roc/train.json': roc([0, 1], [0, 1]),
+      'eval/roc/test.json': roc([0, 1], [0.2, 1]),
+    });
+    repo.git('rm', '-q', 'eval/roc/test.json');
+    const partialSha = repo.commit('no test.json', { 'eval/roc/train.json': roc([0, 1], [0.5, 1]) });
+    const git = await GitRepo.open(repo.dir);
+    const { definitions } = await findPlotDefinitions(repo.dir, null);
+    const lines = (plot: unknown) => {
+      assert.ok(plot && (plot as { kind: string }).kind === 'vega', JSON.stringify(plot));
+      const values = (plot as { spec: { data: { values: Record<string, unknown>[] } } }).spec.data.values;
+      return [...new Set(values.map((p) => `${String(p.rev)} ${String(p.series)}`))];
+    };
+
+    // The head lacks test.json: its train.json is still drawn beside both of the base's files.
+    const [missingAtHead] = await preparePlots(
+      git,
+      { workspace: repo.dir, base: { sha: fullSha, label: 'main' }, headLabel: 'pr', plotsPaths: null },
+      definitions,
+    );
+    assert.deepEqual(lines(missingAtHead), ['main train.json', 'main test.json', 'pr train.json']);
+    assert.deepEqual(missingAtHead!.notes, ['no eval/roc/test.json at the head (pr): it shows main only']);
+
+    // The base lacks it: the base's train.json has the name (and so the dash) the head's has.
+    repo.git('checkout', '-q', fullSha);
+    const [missingAtBase] = await preparePlots(
+      git,
+      { workspace: repo.dir, base: { sha: partialSha, label: 'main' }, headLabel: 'pr', plotsPaths: null },
+      definitions,
+    );
+    assert.deepEqual(lines(missingAtBase), ['main train.json', 'pr train.json', 'pr test.json']);
+    assert.deepEqual(missingAtBase!.notes, ['no eval/roc/test.json at the base (main): it shows pr only']);
+    await git.close();
+  } finally {
+    repo.remove();
+  }
+});

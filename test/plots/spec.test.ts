@@ -95,3 +95,18 @@ test('long titles and labels wrap at spaces or path separators, so vega does not
   const spec = builtinSpec(input({ title: 'A very long title that goes on and on about the validation loss of the model' })) as { title: { text: string[] } };
   assert.deepEqual(spec.title.text, ['A very long title that goes on and on about the', 'validation loss of the model']);
 });
+
+test('confusion: a file one revision lacks keeps its place in the grid as a cell with no count', () => {
+  // vega lays facets out one after another: without the stand-in, the head's next matrix would sit under the wrong file.
+  const points = [
+    { rev: 'zeta-base', series: 'train.json', actual: 'a', predicted: 'a' },
+    { rev: 'zeta-base', series: 'test.json', actual: 'a', predicted: 'b' },
+    { rev: 'alpha-pr', series: 'train.json', actual: 'b', predicted: 'b' },
+  ];
+  const spec = builtinSpec(input({ template: 'confusion', x: 'actual', y: 'predicted', series: ['train.json', 'test.json'], points })) as {
+    data: { values: Record<string, unknown>[] };
+  };
+  const cells = spec.data.values.filter((c) => c.rev === 'alpha-pr' && c.series === 'test.json');
+  assert.deepEqual(cells, [{ rev: 'alpha-pr', series: 'test.json', actual: 'a', predicted: 'a', xy_count: null, percent_of_max: null }]);
+  assert.equal(spec.data.values.filter((c) => c.xy_count === null).length, 1);
+});
