@@ -8695,8 +8695,15 @@ var HIGHER_BETTER = /* @__PURE__ */ new Set([
   "throughput"
 ]);
 function guessDirection(key2) {
-  const last = key2.slice(key2.lastIndexOf(".") + 1);
-  const words = last.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const parts = key2.split(".");
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const direction = partDirection(parts[i]);
+    if (direction) return direction;
+  }
+  return void 0;
+}
+function partDirection(part) {
+  const words = part.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   if (words.some((w) => LOWER_BETTER.has(w))) return "lower";
   if (words.some((w) => HIGHER_BETTER.has(w) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w))) return "higher";
   return void 0;

@@ -78,12 +78,22 @@ const HIGHER_BETTER = new Set([
 ]);
 
 /**
- * Which way is better, from the metric's own name (its last dotted part, in words): `val_loss` and `valLoss` lower,
- * `test.accuracy` and `avg_prec` higher; a "lower" word wins (`error_rate`, `log_loss`).
+ * Which way is better, from the metric's name, in words: `val_loss` and `valLoss` lower, `test.accuracy` and
+ * `avg_prec` higher; a "lower" word wins within a part (`error_rate`, `log_loss`). The dotted part nearest the end
+ * that names a known metric decides: DVCLive's summaries nest a metric over its split (`avg_prec.test`,
+ * `roc_auc.train` in DVC's example project) as often as the other way round (`test.avg_prec`).
  */
 export function guessDirection(key: string): Direction | undefined {
-  const last = key.slice(key.lastIndexOf('.') + 1);
-  const words = last
+  const parts = key.split('.');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const direction = partDirection(parts[i]!);
+    if (direction) return direction;
+  }
+  return undefined;
+}
+
+function partDirection(part: string): Direction | undefined {
+  const words = part
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)

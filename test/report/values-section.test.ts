@@ -116,7 +116,7 @@ describe('report values sections', () => {
     assert.match(valuesSection('params', [file('p.yaml', [['a', 1, 1]])], labels), /^_No params changed\._\n\n<details><summary>1 unchanged param<\/summary>/);
   });
 
-  test('guessDirection reads the last part of the name', () => {
+  test('guessDirection reads the dotted part nearest the end that names a metric', () => {
     assert.equal(guessDirection('train.loss'), 'lower');
     assert.equal(guessDirection('eval.f1_score'), 'higher');
     assert.equal(guessDirection('rmse'), 'lower');

@@ -245,6 +245,14 @@ describe('which way is better', () => {
     assert.equal(guessDirection('epochs'), undefined);
   });
 
+  test("a metric nested over its split, as DVC's example project writes it (avg_prec.test), is read by the known part nearest the end", () => {
+    for (const name of ['avg_prec.test', 'roc_auc.train', 'eval.avg_prec.test', 'test.avg_prec']) assert.equal(guessDirection(name), 'higher', name);
+    assert.equal(guessDirection('loss.val'), 'lower');
+    assert.equal(guessDirection('accuracy.loss'), 'lower', 'the part nearest the end decides');
+    assert.equal(guessDirection('loss.accuracy'), 'higher', 'the part nearest the end decides');
+    assert.equal(guessDirection('epochs.test'), undefined);
+  });
+
   test(".mlreport.yml's directions: win over the name; a rule's comparator wins over both", () => {
     const directions = projectDirectionsFromText('thresholds:\n  - epochs >= 1\ndirections:\n  drift: lower\n  metrics.json:loss: higher\n');
     assert.deepEqual(directions, [
