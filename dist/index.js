@@ -18016,13 +18016,17 @@ function rankMetric(written, columns, rules, configurations) {
   }
   const match = /^\s*(.+?)(?:\s+(higher|lower))?\s*$/.exec(written);
   const name = match?.[1] ?? "";
-  const colon = name.indexOf(":");
-  const ref = { file: colon >= 0 ? name.slice(0, colon) : null, key: colon >= 0 ? name.slice(colon + 1) : name, text: name };
-  const found = resolveMetric(ref, lookup2);
+  const found = resolveMetric(metricRef(name), lookup2);
   if (found.kind === "ambiguous") {
     throw new UserError(`rank-by '${name}' matches several metrics (${found.candidates.map(metricName).join(", ")}); name one as file:key.`);
   }
   if (found.kind === "unknown") {
+    const words = /^(.+?)\s+(\S+)$/.exec(name);
+    if (words && resolveMetric(metricRef(words[1]), lookup2).kind !== "unknown") {
+      throw new UserError(
+        `rank-by '${written.trim()}': the direction after the metric must be \`higher\` or \`lower\`, not '${words[2]}' (rank-by is \`metric\` or \`file:metric\`, optionally followed by \`higher\` or \`lower\`).`
+      );
+    }
     throw new UserError(`rank-by '${name}' is not a metric of these runs${found.closest.length ? `; closest: ${found.closest.join(", ")}` : ""}.`);
   }
   const column = columns.find((c) => c.file === found.metric.file && c.key === found.metric.key);
@@ -18033,6 +18037,10 @@ function rankMetric(written, columns, rules, configurations) {
     );
   }
   return { file: column.file, key: column.key, better };
+}
+function metricRef(name) {
+  const colon = name.indexOf(":");
+  return { file: colon >= 0 ? name.slice(0, colon) : null, key: colon >= 0 ? name.slice(colon + 1) : name, text: name };
 }
 function firstRuleMetric(gates2) {
   return gates2?.rules.find((r) => r.metric)?.metric ?? null;

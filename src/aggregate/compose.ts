@@ -288,13 +288,18 @@ function rankMetric(written: string | null, columns: MetricColumn[], rules: Gate
   }
   const match = /^\s*(.+?)(?:\s+(higher|lower))?\s*$/.exec(written);
   const name = match?.[1] ?? '';
-  const colon = name.indexOf(':');
-  const ref = { file: colon >= 0 ? name.slice(0, colon) : null, key: colon >= 0 ? name.slice(colon + 1) : name, text: name };
-  const found = resolveMetric(ref, lookup);
+  const found = resolveMetric(metricRef(name), lookup);
   if (found.kind === 'ambiguous') {
     throw new UserError(`rank-by '${name}' matches several metrics (${found.candidates.map(metricName).join(', ')}); name one as file:key.`);
   }
   if (found.kind === 'unknown') {
+    // `roc_auc.test best`: a metric, then a word that is not a direction.
+    const words = /^(.+?)\s+(\S+)$/.exec(name);
+    if (words && resolveMetric(metricRef(words[1]!), lookup).kind !== 'unknown') {
+      throw new UserError(
+        `rank-by '${written.trim()}': the direction after the metric must be \`higher\` or \`lower\`, not '${words[2]}' (rank-by is \`metric\` or \`file:metric\`, optionally followed by \`higher\` or \`lower\`).`,
+      );
+    }
     throw new UserError(`rank-by '${name}' is not a metric of these runs${found.closest.length ? `; closest: ${found.closest.join(', ')}` : ''}.`);
   }
   const column = columns.find((c) => c.file === found.metric.file && c.key === found.metric.key)!;
@@ -305,6 +310,12 @@ function rankMetric(written: string | null, columns: MetricColumn[], rules: Gate
     );
   }
   return { file: column.file, key: column.key, better };
+}
+
+/** `file:key` or `key`, as a rule names a metric. */
+function metricRef(name: string): { file: string | null; key: string; text: string } {
+  const colon = name.indexOf(':');
+  return { file: colon >= 0 ? name.slice(0, colon) : null, key: colon >= 0 ? name.slice(colon + 1) : name, text: name };
 }
 
 function firstRuleMetric(gates: GateSummary | null): { file: string; key: string } | null {

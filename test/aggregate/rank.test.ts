@@ -39,4 +39,18 @@ describe('ranking follows the jobs’ directions', () => {
   test('without directions, a name that says nothing is still an error that asks for one', () => {
     assert.throws(() => aggregateRuns([job(0.01, 0.4, []), job(0.1, 0.2, [])], options), /rank-by 'spread': neither a gate rule nor the metric's name says/);
   });
+
+  test("a word after the metric that is not a direction says the direction must be 'higher' or 'lower'", () => {
+    const lower = [{ metric: 'spread', better: 'lower' as const }];
+    assert.throws(
+      () => aggregateRuns([job(0.01, 0.4, lower), job(0.1, 0.2, lower)], { ...options, rankBy: 'metrics.json:spread best' }),
+      (error: Error) =>
+        error.message ===
+        "rank-by 'metrics.json:spread best': the direction after the metric must be `higher` or `lower`, not 'best' (rank-by is `metric` or `file:metric`, optionally followed by `higher` or `lower`).",
+    );
+    assert.throws(
+      () => aggregateRuns([job(0.01, 0.4, lower)], { ...options, rankBy: 'sprad' }),
+      /rank-by 'sprad' is not a metric of these runs; closest: metrics\.json:spread/,
+    );
+  });
 });
