@@ -9728,7 +9728,7 @@ function draw(report2, options2, columns, rows, note2, failedRows) {
   if (best && report2.rankBy) {
     const j = report2.metrics.findIndex((m) => m.file === report2.rankBy.file && m.key === report2.rankBy.key);
     parts.push(
-      `**Best by ${code(report2.rankBy.key)} (${report2.rankBy.better} is better):** ${escapeCell(best.id)}: ${cell(best.metrics[j] ?? null, best.runs.length)}`,
+      `**Best by ${code(columnName(report2.rankBy, report2.metrics))} (${report2.rankBy.better} is better):** ${escapeCell(best.id)}: ${cell(best.metrics[j] ?? null, best.runs.length)}`,
       ""
     );
   }
@@ -9741,7 +9741,10 @@ function draw(report2, options2, columns, rows, note2, failedRows) {
     ""
   );
   if (report2.constant.length) {
-    parts.push(`Params the same in every run: ${report2.constant.map((p) => `${code(p.key)} = ${code(displayValue(p.value, null))}`).join(", ")}.`, "");
+    parts.push(
+      `Params the same in every run: ${report2.constant.map((p) => `${code(columnName(p, report2.constant))} = ${code(displayValue(p.value, null))}`).join(", ")}.`,
+      ""
+    );
   }
   const broken = report2.configurations.slice(0, rows).filter((c) => c.gates && brokenRules(c.gates).failures + brokenRules(c.gates).warnings > 0);
   if (broken.length) {
@@ -9791,7 +9794,13 @@ function gatesHeadline(report2) {
 }
 function table(report2, columns, configurations, failedRows) {
   const metrics = columns.map((j) => report2.metrics[j]);
-  const header = ["", ...report2.varying.map((p) => escapeCell(p.key)), "n", ...metrics.map(metricHeader), ...report2.gates ? ["gates"] : []];
+  const header = [
+    "",
+    ...report2.varying.map((p) => escapeCell(columnName(p, report2.varying))),
+    "n",
+    ...metrics.map((m) => metricHeader(m, report2.metrics)),
+    ...report2.gates ? ["gates"] : []
+  ];
   const lines2 = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
   const blanks = report2.varying.map(() => "");
   const gateBlank = report2.gates ? [""] : [];
@@ -9817,8 +9826,11 @@ function table(report2, columns, configurations, failedRows) {
   }
   return lines2.join("\n");
 }
-function metricHeader(m) {
-  return `${escapeCell(m.key)}${m.better === "higher" ? " \u2191" : m.better === "lower" ? " \u2193" : ""}`;
+function metricHeader(m, all) {
+  return `${escapeCell(columnName(m, all))}${m.better === "higher" ? " \u2191" : m.better === "lower" ? " \u2193" : ""}`;
+}
+function columnName(ref, all) {
+  return all.some((o) => o.key === ref.key && o.file !== ref.file) ? `${ref.file}:${ref.key}` : ref.key;
 }
 function cell(s, runs) {
   if (!s) return "-";

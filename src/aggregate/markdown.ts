@@ -67,7 +67,7 @@ function draw(report: AggregateReport, options: AggregateRenderOptions, columns:
   if (best && report.rankBy) {
     const j = report.metrics.findIndex((m) => m.file === report.rankBy!.file && m.key === report.rankBy!.key);
     parts.push(
-      `**Best by ${code(report.rankBy.key)} (${report.rankBy.better} is better):** ${escapeCell(best.id)}: ${cell(best.metrics[j] ?? null, best.runs.length)}`,
+      `**Best by ${code(columnName(report.rankBy, report.metrics))} (${report.rankBy.better} is better):** ${escapeCell(best.id)}: ${cell(best.metrics[j] ?? null, best.runs.length)}`,
       '',
     );
   }
@@ -80,7 +80,10 @@ function draw(report: AggregateReport, options: AggregateRenderOptions, columns:
     '',
   );
   if (report.constant.length) {
-    parts.push(`Params the same in every run: ${report.constant.map((p) => `${code(p.key)} = ${code(displayValue(p.value, null))}`).join(', ')}.`, '');
+    parts.push(
+      `Params the same in every run: ${report.constant.map((p) => `${code(columnName(p, report.constant))} = ${code(displayValue(p.value, null))}`).join(', ')}.`,
+      '',
+    );
   }
   const broken = report.configurations.slice(0, rows).filter((c) => c.gates && brokenRules(c.gates).failures + brokenRules(c.gates).warnings > 0);
   if (broken.length) {
@@ -134,7 +137,13 @@ export function gatesHeadline(report: AggregateReport): string {
 
 function table(report: AggregateReport, columns: number[], configurations: Configuration[], failedRows: number): string {
   const metrics = columns.map((j) => report.metrics[j]!);
-  const header = ['', ...report.varying.map((p) => escapeCell(p.key)), 'n', ...metrics.map(metricHeader), ...(report.gates ? ['gates'] : [])];
+  const header = [
+    '',
+    ...report.varying.map((p) => escapeCell(columnName(p, report.varying))),
+    'n',
+    ...metrics.map((m) => metricHeader(m, report.metrics)),
+    ...(report.gates ? ['gates'] : []),
+  ];
   const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
   const blanks = report.varying.map(() => '');
   const gateBlank = report.gates ? [''] : [];
@@ -162,8 +171,13 @@ function table(report: AggregateReport, columns: number[], configurations: Confi
   return lines.join('\n');
 }
 
-function metricHeader(m: MetricColumn): string {
-  return `${escapeCell(m.key)}${m.better === 'higher' ? ' ↑' : m.better === 'lower' ? ' ↓' : ''}`;
+function metricHeader(m: MetricColumn, all: MetricColumn[]): string {
+  return `${escapeCell(columnName(m, all))}${m.better === 'higher' ? ' ↑' : m.better === 'lower' ? ' ↓' : ''}`;
+}
+
+/** The key alone, or `file:key` where another file has the same key (metrics/train.json and metrics/test.json). */
+function columnName(ref: { file: string; key: string }, all: { file: string; key: string }[]): string {
+  return all.some((o) => o.key === ref.key && o.file !== ref.file) ? `${ref.file}:${ref.key}` : ref.key;
 }
 
 function cell(s: MetricStats | null, runs: number): string {
