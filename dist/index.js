@@ -17874,7 +17874,7 @@ function aggregateRuns(runs, options) {
     warnings.push("No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.");
   }
   const failedRuns = runs.filter((r) => r.failed !== null).map((r) => {
-    const params = r.report ? configKey(r.report) : null;
+    const params = r.report && paramValues(r.report).size ? configKey(r.report) : null;
     return { run: r.name, reason: r.failed, configuration: params && label2(params), params };
   });
   const absent = options.expectedRuns === null ? 0 : options.expectedRuns - runs.length;

@@ -115,7 +115,8 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
   const failedRuns: FailedRun[] = runs
     .filter((r) => r.failed !== null)
     .map((r) => {
-      const params = r.report ? configKey(r.report) : null;
+      // A report without the head's params (they did not parse) does not say which configuration the job was.
+      const params = r.report && paramValues(r.report).size ? configKey(r.report) : null;
       return { run: r.name, reason: r.failed!, configuration: params && label(params), params };
     });
   // A job that failed before uploading leaves no folder at all: only the count tells it is missing.

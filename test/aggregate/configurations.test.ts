@@ -69,4 +69,16 @@ describe('configurations every job of which failed', () => {
     assert.deepEqual(broken.gates?.failedConfigurations, ['train.n_est=50', 'train.n_est=800']);
     assert.match(aggregateMarkdown(broken).body, /^### Gates: ❌ 1 of 3 configurations broke a rule, 1 configuration had no successful run; 1 job failed$/m);
   });
+
+  test('a failed job whose params did not parse names no configuration, and adds none', () => {
+    const unparsed = job(50, 3, null, 'pipeline failed: params.yaml:7:1: invalid YAML');
+    unparsed.report!.params = [{ path: 'params.yaml', rows: [], notes: ['params.yaml does not parse at the head'] }];
+    const withIt = aggregateRuns([job(50, 1, 0.81), job(200, 1, 0.83), unparsed], options);
+    assert.deepEqual(withIt.gates, { passed: false, configurations: 2, failedConfigurations: [] });
+    assert.deepEqual(
+      withIt.failedRuns.map((f) => [f.run, f.configuration, f.params]),
+      [['n50-seed3', null, null]],
+    );
+    assert.match(aggregateMarkdown(withIt).body, /in 2 configurations/);
+  });
 });
