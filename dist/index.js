@@ -17504,6 +17504,15 @@ function evaluateRule(rule2, metrics, options) {
   }
   if (resolved.kind === "unknown") {
     const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
+    const unread = [...options.unreadAtHead ?? /* @__PURE__ */ new Map()].filter(
+      ([path]) => rule2.metric.file === null || path === rule2.metric.file || path.endsWith(`/${rule2.metric.file}`)
+    );
+    if (unread.length) {
+      return outcome2(
+        "error",
+        `\`${rule2.metric.text}\` is in no metrics file read at the head, and one that could not be read may hold it: ${unread.map(([, why]) => why).join("; ")}`
+      );
+    }
     if (rule2.ifPresent) return outcome2("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
     return outcome2("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
   }
@@ -17513,6 +17522,9 @@ function evaluateRule(rule2, metrics, options) {
   const base = m.base ?? null;
   const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
   if (m.headGap) return outcome2("failed", m.headGap, known);
+  if (head === void 0 && m.headError !== void 0) {
+    return outcome2("error", `\`${metricName(m)}\` cannot be read at the head: ${m.headError}`, known);
+  }
   if (head === void 0) {
     if (rule2.ifPresent) return outcome2("skipped", `\`${metricName(m)}\` is missing at the head; skipped because of \`if present\`.`, known);
     return outcome2("failed", `\`${metricName(m)}\` is missing at the head.`, known);
@@ -17622,12 +17634,14 @@ function directionsOf(outcomes) {
 }
 
 // src/gate/lookup.ts
-function metricLookupFromDiffs(files, history2) {
+function metricLookupFromDiffs(files, history2, unreadAtHead = /* @__PURE__ */ new Map()) {
   const series2 = new Map(history2?.metrics.map((m) => [`${m.file}\0${m.key}`, m]));
   return files.flatMap((f) => {
     const why = f.notes.filter((n) => !n.startsWith("not present at "));
+    const headError = unreadAtHead.get(f.path);
     return f.rows.map((r) => {
       const lookup2 = { file: f.path, key: r.key, base: toNumber(r.old), head: toNumber(r.new), ...why.length ? { fileNotes: why } : {} };
+      if (headError !== void 0) lookup2.headError = headError;
       if (history2 !== void 0) {
         const m = series2.get(`${f.path}\0${r.key}`);
         lookup2.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null };
@@ -19127,10 +19141,10 @@ function runName(dir) {
 }
 
 // src/gate/index.ts
-function gateMetrics(gate, metrics, hasBase, history2) {
+function gateMetrics(gate, metrics, hasBase, history2, unreadAtHead = /* @__PURE__ */ new Map()) {
   if (!gate.rules.length && !gate.proposed) return null;
-  const lookups = metricLookupFromDiffs(metrics, history2);
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }), gate.proposed ?? null);
+  const lookups = metricLookupFromDiffs(metrics, history2, unreadAtHead);
+  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, unreadAtHead }), gate.proposed ?? null);
 }
 
 // src/report/gates-section.ts
@@ -25954,7 +25968,7 @@ function sideFile(sides, path, which2, keys, table2) {
       return { status: "missing", note: notKnownNote(tree.name, `${tracker}, which tracks it, does not load there`) };
     }
     if (file.status === "error") {
-      sides.errors.push({ rev: tree.name, path, message: file.message });
+      sides.errors.push({ rev: tree.name, side: which2 === "a" ? "base" : "head", kind: sides.kind, path, message: file.message });
       if (sides.kind !== "params" || which2 !== "b") sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
       else if (!sides.headErrors.includes(file.message)) sides.headErrors.push(file.message);
     }
@@ -27680,7 +27694,8 @@ async function runIn(git, config, log, deadline) {
     historyStore,
     log
   ) : null;
-  const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0) : null;
+  const unreadAtHead = new Map(comparison.errors.filter((e) => e.side === "head" && e.kind === "metrics").map((e) => [e.path, e.message]));
+  const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, unreadAtHead) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
     { dir: join29(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },

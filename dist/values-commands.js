@@ -14929,7 +14929,7 @@ function sideFile(sides, path, which, keys, table) {
       return { status: "missing", note: notKnownNote(tree.name, `${tracker}, which tracks it, does not load there`) };
     }
     if (file.status === "error") {
-      sides.errors.push({ rev: tree.name, path, message: file.message });
+      sides.errors.push({ rev: tree.name, side: which === "a" ? "base" : "head", kind: sides.kind, path, message: file.message });
       if (sides.kind !== "params" || which !== "b") sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
       else if (!sides.headErrors.includes(file.message)) sides.headErrors.push(file.message);
     }

@@ -190,7 +190,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
           log,
         )
       : null;
-  const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined) : null;
+  const unreadAtHead = new Map(comparison.errors.filter((e) => e.side === 'head' && e.kind === 'metrics').map((e) => [e.path, e.message]));
+  const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined, unreadAtHead) : null;
   const trends = await drawTrends(
     planTrends(history, gates, comparison.metrics),
     { dir: join(config.outDir, 'trends'), linkPrefix: 'trends/', headLabel: config.headLabel, deadline },

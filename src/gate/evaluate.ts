@@ -19,11 +19,15 @@ export interface EvaluateOptions {
   missingBase: MissingBasePolicy;
   /** Whether there is a base revision at all (changes the message of a rule that needs one). */
   hasBase: boolean;
+  /** Metrics files there at the head that could not be read (path → why): a metric they may hold is not missing. */
+  unreadAtHead?: ReadonlyMap<string, string>;
 }
 
 /**
  * Evaluates every rule against the metrics. Semantics:
- * - a metric missing at the head breaks its rule, unless the rule says `if present` (then it is skipped);
+ * - a metric missing at the head breaks its rule, unless the rule says `if present` (then it is skipped); a metrics
+ *   file there at the head that cannot be read (it does not parse, the guard refused it) is an error for every rule
+ *   on it, `if present` too: a crashed evaluation is not an absent metric;
  * - in an aggregate, a metric some of a configuration's runs lack (or hold as a non-number) breaks its rule;
  * - a rule that uses `base` when the base has no value is skipped with a note, or breaks with `missing-base: fail`;
  *   so is a rule that uses `history.*` when the base branch's history has fewer than 3 values of the metric;
@@ -58,6 +62,16 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   }
   if (resolved.kind === 'unknown') {
     const known = resolved.closest.length ? `closest known: ${resolved.closest.join(', ')}` : 'no metrics were found at all';
+    // A file the head has but that could not be read may hold the metric: not knowing is no absence, `if present` or not.
+    const unread = [...(options.unreadAtHead ?? new Map<string, string>())].filter(
+      ([path]) => rule.metric.file === null || path === rule.metric.file || path.endsWith(`/${rule.metric.file}`),
+    );
+    if (unread.length) {
+      return outcome(
+        'error',
+        `\`${rule.metric.text}\` is in no metrics file read at the head, and one that could not be read may hold it: ${unread.map(([, why]) => why).join('; ')}`,
+      );
+    }
     if (rule.ifPresent) return outcome('skipped', `\`${rule.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
     return outcome('error', `Unknown metric \`${rule.metric.text}\` (${known}).`);
   }
@@ -68,6 +82,9 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
   // Some of an aggregate's runs lack it: `if present` does not skip it, the others have it.
   if (m.headGap) return outcome('failed', m.headGap, known);
+  if (head === undefined && m.headError !== undefined) {
+    return outcome('error', `\`${metricName(m)}\` cannot be read at the head: ${m.headError}`, known);
+  }
   if (head === undefined) {
     if (rule.ifPresent) return outcome('skipped', `\`${metricName(m)}\` is missing at the head; skipped because of \`if present\`.`, known);
     return outcome('failed', `\`${metricName(m)}\` is missing at the head.`, known);

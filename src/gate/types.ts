@@ -97,6 +97,8 @@ export interface MetricLookup {
    * number (`` `metrics.json:acc` is a number in 2 of 3 runs: `seed3` has "diverged". ``). The rule breaks.
    */
   headGap?: string;
+  /** Why its file, there at the head, could not be read (it does not parse, the guard refused it): no missing metric. */
+  headError?: string;
   /** What the report notes about the metric's file (`not known at main: dvc.yaml does not load there`): why a side lacks it. */
   fileNotes?: string[];
 }

@@ -58,6 +58,9 @@ export interface CollectRequest {
 /** A file that could not be read or parsed at a revision (DVC: "failed to load some metrics"). */
 interface LoadError {
   rev: string;
+  /** Which tree: a file that cannot be read at the head is no metric missing there (the gate breaks its rules). */
+  side: 'base' | 'head';
+  kind: ValueKind;
   path: string;
   message: string;
 }
@@ -210,7 +213,7 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
       return { status: 'missing', note: notKnownNote(tree.name, `${tracker}, which tracks it, does not load there`) };
     }
     if (file.status === 'error') {
-      sides.errors.push({ rev: tree.name, path, message: file.message });
+      sides.errors.push({ rev: tree.name, side: which === 'a' ? 'base' : 'head', kind: sides.kind, path, message: file.message });
       // A params file at the head fails the run, reported once as that error. Its dvc.yaml, whose `${…}` read it
       // too, may have failed on it already with the same message.
       if (sides.kind !== 'params' || which !== 'b') sides.log.warning(`${tree.name}: ${file.message}`, { file: path });

@@ -1,6 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { TempRepo } from '../helpers/repo';
@@ -40,5 +40,47 @@ test('a misspelled key in .mlreport.yml stops the CLI, naming the file, line and
     assert.doesNotMatch(typo.stdout, /Gates/);
   } finally {
     repo.git('checkout', '--', '.mlreport.yml');
+  }
+});
+
+test('a metrics file that does not parse at the head breaks every rule on it, `if present` and `warn:` too, naming the parse error', async () => {
+  const broken = new TempRepo();
+  try {
+    broken.commit('base', { 'metrics.json': '{"accuracy": 0.9, "loss": 0.5}\n' });
+    broken.commit('head', { 'metrics.json': '{"accuracy": 0.85, "loss": 0.6,}\n' });
+    const result = await runCli(
+      [
+        'report',
+        '--base',
+        'HEAD~1',
+        '--metrics',
+        'metrics.json',
+        '--threshold',
+        'accuracy >= 0.8 if present',
+        '--threshold',
+        'warn: loss <= base * 1.1',
+        '--threshold',
+        'metrics.json:f1 >= 0.5 if present',
+      ],
+      broken.dir,
+    );
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    const json = JSON.parse(readFileSync(join(broken.dir, '.mlreport', 'report.json'), 'utf8')) as {
+      gates: { passed: boolean; checked: number; rules: { rule: string; status: string; detail: string }[] };
+    };
+    assert.equal(json.gates.passed, false);
+    assert.equal(json.gates.checked, 0, 'no rule compared a value');
+    assert.deepEqual(
+      json.gates.rules.map((r) => r.status),
+      ['error', 'error', 'error'],
+    );
+    assert.match(json.gates.rules[0]!.detail, /^`metrics\.json:accuracy` cannot be read at the head: metrics\.json:1:\d+: /);
+    assert.match(
+      json.gates.rules[2]!.detail,
+      /^`metrics\.json:f1` is in no metrics file read at the head, and one that could not be read may hold it: metrics\.json:1:\d+: /,
+    );
+    assert.doesNotMatch(result.stdout, /missing at the head/);
+  } finally {
+    broken.remove();
   }
 });
