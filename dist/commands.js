@@ -8558,8 +8558,8 @@ function directionsFrom(node, origin, lineOf) {
 }
 
 // src/run.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { join as join28 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { join as join29 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -20420,9 +20420,9 @@ function compact(data, render, note2, limit, measure) {
   });
   if (shown3.length) tail.push({ text: ["### Plots", ...shown3].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join31 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+  const join32 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join31([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join32([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -20443,10 +20443,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown4, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join31(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join31(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join32(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join32(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join31(blocks);
+  return join32(blocks);
 }
 function tableRows(data, kind, keep) {
   const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -22727,8 +22727,8 @@ async function publishAll(report2, table2, log) {
 }
 
 // src/pipeline/engine.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { join as join25 } from "node:path";
+import { existsSync as existsSync6 } from "node:fs";
+import { join as join26 } from "node:path";
 import { performance as performance4 } from "node:perf_hooks";
 
 // src/dvc/data/tracked.ts
@@ -22815,8 +22815,9 @@ async function plan(root, options2) {
 }
 
 // src/pipeline/repro.ts
+import { existsSync as existsSync5 } from "node:fs";
 import { realpath as realpath3, rm as rm7 } from "node:fs/promises";
-import { join as join24 } from "node:path";
+import { join as join25 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
@@ -23521,12 +23522,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix16 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options2, detached: posix16 });
+  const posix17 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options2, detached: posix17 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix16 && !forwarding) {
+  if (posix17 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -24206,6 +24207,45 @@ async function stageStatus(stage2, lock, ws, project) {
   return { changed: reasons.length > 0, reasons };
 }
 
+// src/pipeline/gitignore.ts
+import { spawn as spawn5 } from "node:child_process";
+import { appendFile as appendFile3, readFile as readFile9 } from "node:fs/promises";
+import { join as join24, posix as posix15 } from "node:path";
+async function ignoreOutput(cwd, path) {
+  if (!await insideWorkTree(cwd)) return;
+  if ((await runGit(cwd, ["ls-files", "-z", "--", path])).length) {
+    throw new UserError(
+      `output '${path}' is already tracked by git; DVC caches it, so git must not hold it too. Stop tracking it: git rm -r --cached '${path}' && git commit -m "stop tracking ${path}"`
+    );
+  }
+  if (await gitIgnores(cwd, path)) return;
+  const gitignore = posix15.join(posix15.dirname(path), ".gitignore");
+  const file = join24(cwd, ...gitignore.split("/"));
+  const before = await readFile9(file, "utf8").catch(() => "");
+  await appendFile3(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix15.basename(path))}
+`);
+}
+function escapePattern(name) {
+  return name.replace(/[[\]!*#?]/g, (c) => `\\${c}`);
+}
+async function insideWorkTree(cwd) {
+  try {
+    return (await runGit(cwd, ["rev-parse", "--is-inside-work-tree"])).trim() === "true";
+  } catch {
+    return false;
+  }
+}
+function gitIgnores(cwd, path) {
+  return new Promise((resolve16, reject) => {
+    const child = spawn5("git", ["check-ignore", "-q", "--no-index", "--", path], { cwd, stdio: "ignore", windowsHide: true });
+    child.on("error", reject);
+    child.on(
+      "close",
+      (code2) => code2 === 0 || code2 === 1 ? resolve16(code2 === 0) : reject(new Error(`git check-ignore exited with code ${code2} for '${path}'`))
+    );
+  });
+}
+
 // src/pipeline/repro.ts
 var TAIL_LINES = 50;
 async function loadPipeline(given) {
@@ -24307,7 +24347,7 @@ async function reproduce(pipeline2, log, options2 = {}) {
 }
 async function reproduceWith(pipeline2, log, options2, data) {
   const { dag, ws } = pipeline2;
-  const lockPath = join24(pipeline2.dir, "dvc.lock");
+  const lockPath = join25(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -24317,6 +24357,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
     options2.onStage?.(result);
   };
   const own = !options2.onStage;
+  const dvcProject = existsSync5(join25(ws.root, ".dvc"));
   const note2 = (message) => {
     if (own) log.info(message);
   };
@@ -24324,6 +24365,9 @@ async function reproduceWith(pipeline2, log, options2, data) {
     if (own) log.error(message);
   };
   const commit = async (name, stage2, project, locked) => {
+    if (dvcProject) {
+      for (const out of stage2.outs) if (out.cache) await ignoreOutput(ws.root, ws.rootPath(project(out.path)));
+    }
     try {
       await data?.save(stage2, ws, project);
     } catch (error) {
@@ -24366,10 +24410,10 @@ async function reproduceWith(pipeline2, log, options2, data) {
     let status;
     try {
       status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws, project);
-    } catch (error) {
+    } catch (error2) {
       passed = false;
-      record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error) });
-      stageError(`Stage '${name}': ${describeError(error)}`);
+      record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error2) });
+      stageError(`Stage '${name}': ${describeError(error2)}`);
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       continue;
     }
@@ -24387,10 +24431,10 @@ async function reproduceWith(pipeline2, log, options2, data) {
           throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
         await commit(name, stage2, project, await lockStage(stage2, ws, project));
         record({ name, status: "skipped", seconds: 0, reasons: [...reasons2, "dvc.lock updated from the workspace"] });
-      } catch (error) {
+      } catch (error2) {
         passed = false;
-        stageError(`Stage '${name}': ${describeError(error)}`);
-        record({ name, status: "failed", seconds: 0, reasons: reasons2, error: describeError(error) });
+        stageError(`Stage '${name}': ${describeError(error2)}`);
+        record({ name, status: "failed", seconds: 0, reasons: reasons2, error: describeError(error2) });
         for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       }
       continue;
@@ -24414,8 +24458,8 @@ async function reproduceWith(pipeline2, log, options2, data) {
           note2(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
           record({ name, status: "skipped", seconds: (performance3.now() - started) / 1e3, reasons: [`restored from ${from}`] });
           continue;
-        } catch (error) {
-          cannot = `cannot restore: ${describeError(error)}`;
+        } catch (error2) {
+          cannot = `cannot restore: ${describeError(error2)}`;
         }
       }
     }
@@ -24440,13 +24484,13 @@ async function reproduceWith(pipeline2, log, options2, data) {
     const reasons = options2.force ? ["forced", ...status.reasons] : status.reasons;
     const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage2, pipeline2, log, own ? reasons : [], options2.deadline));
     const seconds = (performance3.now() - started) / 1e3;
-    if (outcome2.lock) {
-      await commit(name, stage2, project, outcome2.lock);
+    const error = outcome2.lock ? await commit(name, stage2, project, outcome2.lock).then(() => void 0, describeError) : outcome2.error;
+    if (error === void 0) {
       record({ name, status: "ran", seconds, reasons });
     } else {
       passed = false;
-      stageError(`Stage '${name}' failed: ${outcome2.error}`);
-      record({ name, status: "failed", seconds, reasons, error: outcome2.error, log: outcome2.tail });
+      stageError(`Stage '${name}' failed: ${error}`);
+      record({ name, status: "failed", seconds, reasons, error, log: outcome2.tail });
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
     }
   }
@@ -24507,7 +24551,7 @@ var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
 var PROJECT_FILES2 = "project files";
 function stoppedAt(error, workspace) {
   const file = /^([^\s:]+?)(?::\d+(?::\d+)?)?: /.exec(error)?.[1];
-  return file && existsSync5(join25(workspace, file)) ? file : PROJECT_FILES2;
+  return file && existsSync6(join26(workspace, file)) ? file : PROJECT_FILES2;
 }
 async function reproduceStep(step, log) {
   const stages = [];
@@ -24531,7 +24575,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync5(join25(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync6(join26(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -24557,7 +24601,7 @@ async function dvcPushStep(workspace, log, data = {}, project) {
   const started = performance4.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync5(join25(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync6(join26(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data, project);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -24644,13 +24688,13 @@ async function dvcRepro(cwd, log, deadline) {
 }
 
 // src/pipeline/trusted-remotes.ts
-import { readFile as readFile9 } from "node:fs/promises";
-import { join as join26 } from "node:path";
+import { readFile as readFile10 } from "node:fs/promises";
+import { join as join27 } from "node:path";
 async function trustedRemotes(git, workspace, head, base, candidates, eventName) {
   const fromBase = base !== null && candidates.some((c) => c.kind === "explicit" || c.kind === "commit" && c.sha === base.sha);
   const where2 = fromBase ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
   const repo = where2 ? { text: (await commitTree(git, base.sha, base.label).dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${where2}` } : { text: null, name: ".dvc/config (none trusted)" };
-  const checkout2 = { text: await readOrNull(join26(workspace, ".dvc", "config")), name: ".dvc/config" };
+  const checkout2 = { text: await readOrNull(join27(workspace, ".dvc", "config")), name: ".dvc/config" };
   const notes = [];
   const why = `on '${eventName}' the checkout can be a pull request's, and the workflow's DVC credentials must not go where it says`;
   let changes;
@@ -24672,7 +24716,7 @@ async function trustedRemotes(git, workspace, head, base, candidates, eventName)
 }
 async function readOrNull(file) {
   try {
-    return await readFile9(file, "utf8");
+    return await readFile10(file, "utf8");
   } catch {
     return null;
   }
@@ -24753,7 +24797,7 @@ function capitalize(text2) {
 }
 
 // src/values/collect.ts
-import { posix as posix15 } from "node:path";
+import { posix as posix16 } from "node:path";
 import { isAscii as isAscii2 } from "node:buffer";
 
 // src/dvc/files.ts
@@ -25051,7 +25095,7 @@ function unnamedNote(sides, which, path, name) {
   const file = ancestorIn(path, which === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix15.dirname(file2) === "." || path.startsWith(`${posix15.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix16.dirname(file2) === "." || path.startsWith(`${posix16.dirname(file2)}/`));
   if (unloaded) return notKnownNote(name, `${unloaded} does not load there`);
   return `not named in dvc.yaml at ${name}`;
 }
@@ -25772,8 +25816,8 @@ var HistoryRecorder = class {
 };
 
 // src/data-diff/collect.ts
-import { createReadStream as createReadStream4, existsSync as existsSync6 } from "node:fs";
-import { join as join27 } from "node:path";
+import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
+import { join as join28 } from "node:path";
 import { stat as stat9 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -26632,7 +26676,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync6(join27(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync7(join28(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const headTree = workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing });
@@ -26726,7 +26770,7 @@ async function runIn(git, config, log, deadline) {
       projects,
       data,
       deadline,
-      dir: join28(config.outDir, "plots"),
+      dir: join29(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -26747,7 +26791,7 @@ async function runIn(git, config, log, deadline) {
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, unreadAtHead) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join28(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    { dir: join29(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -26851,8 +26895,8 @@ async function publishArtifact(config, log, deadline) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join28(publish.artifactDir, "report.md"),
-    reportJsonPath: join28(publish.artifactDir, "report.json"),
+    reportPath: join29(publish.artifactDir, "report.md"),
+    reportJsonPath: join29(publish.artifactDir, "report.json"),
     // The artifact's numbers and its gate's outcome are what the pull request's own run wrote: a later step that
     // tests `passed` must not be told a gate held on their word.
     passed: null,
@@ -26939,7 +26983,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, tree, projects, data, log) {
-  if (!existsSync7(join28(workspace, "dvc.yaml"))) return { stale: [], unknown: null };
+  if (!existsSync8(join29(workspace, "dvc.yaml"))) return { stale: [], unknown: null };
   try {
     const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { data });
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
@@ -27007,7 +27051,7 @@ function safeText(text2) {
 
 // src/commands/project-options.ts
 import { mkdir as mkdir6, writeFile as writeFile2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join29, relative as relative8, resolve as resolve6, sep as sep9 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join30, relative as relative8, resolve as resolve6, sep as sep9 } from "node:path";
 
 // src/config/history-store.ts
 function checkStoreBranch(branch, origin, orElse = "") {
@@ -27044,11 +27088,11 @@ async function cliHead(git, outDir) {
   return { label: branch ?? shortSha(head), sha: head };
 }
 function defaultOutDir(workspace) {
-  return selfIgnoringDir(join29(workspace, ".mlreport"));
+  return selfIgnoringDir(join30(workspace, ".mlreport"));
 }
 async function selfIgnoringDir(dir) {
   await mkdir6(dir, { recursive: true });
-  await writeFile2(join29(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+  await writeFile2(join30(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
     (error) => {
       if (error.code !== "EEXIST") throw error;
     }
@@ -27522,7 +27566,7 @@ var paramsDiffCommand = {
 };
 
 // src/commands/plots-render.ts
-import { join as join30, resolve as resolve11 } from "node:path";
+import { join as join31, resolve as resolve11 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var plotsRenderCommand = {
   async run(args) {
@@ -27532,7 +27576,7 @@ var plotsRenderCommand = {
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
     const workspace = await findProjectRoot(resolve11(values.cwd), "--cwd", values.cwd);
-    const out = outOption(values.out, values.cwd) ?? join30(await defaultOutDir(workspace), "plots");
+    const out = outOption(values.out, values.cwd) ?? join31(await defaultOutDir(workspace), "plots");
     await makeOutFolder(out, "--out");
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {

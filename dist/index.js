@@ -7973,7 +7973,7 @@ function group(name, fn) {
 }
 
 // src/config/action.ts
-import { join as join19, resolve as resolve6 } from "node:path";
+import { join as join20, resolve as resolve6 } from "node:path";
 import { tmpdir as tmpdir2 } from "node:os";
 
 // src/util/crash-site.ts
@@ -8862,8 +8862,8 @@ function firstLine(error2) {
 }
 
 // src/pipeline/engine.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { join as join17 } from "node:path";
+import { existsSync as existsSync7 } from "node:fs";
+import { join as join18 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/util/node-crypto.ts
@@ -13293,8 +13293,9 @@ async function plan(root, options) {
 }
 
 // src/pipeline/repro.ts
+import { existsSync as existsSync6 } from "node:fs";
 import { realpath, rm as rm7 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { join as join17 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/dvc/project.ts
@@ -14654,12 +14655,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options) {
-  const posix16 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options, detached: posix16 });
+  const posix17 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options, detached: posix17 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix16 && !forwarding) {
+  if (posix17 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -15614,6 +15615,45 @@ function restorableOuts(stage2, lock, status, expected2, ws, project) {
   return objects;
 }
 
+// src/pipeline/gitignore.ts
+import { spawn as spawn5 } from "node:child_process";
+import { appendFile as appendFile2, readFile as readFile5 } from "node:fs/promises";
+import { join as join16, posix as posix7 } from "node:path";
+async function ignoreOutput(cwd, path) {
+  if (!await insideWorkTree(cwd)) return;
+  if ((await runGit(cwd, ["ls-files", "-z", "--", path])).length) {
+    throw new UserError(
+      `output '${path}' is already tracked by git; DVC caches it, so git must not hold it too. Stop tracking it: git rm -r --cached '${path}' && git commit -m "stop tracking ${path}"`
+    );
+  }
+  if (await gitIgnores(cwd, path)) return;
+  const gitignore = posix7.join(posix7.dirname(path), ".gitignore");
+  const file = join16(cwd, ...gitignore.split("/"));
+  const before = await readFile5(file, "utf8").catch(() => "");
+  await appendFile2(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix7.basename(path))}
+`);
+}
+function escapePattern(name) {
+  return name.replace(/[[\]!*#?]/g, (c) => `\\${c}`);
+}
+async function insideWorkTree(cwd) {
+  try {
+    return (await runGit(cwd, ["rev-parse", "--is-inside-work-tree"])).trim() === "true";
+  } catch {
+    return false;
+  }
+}
+function gitIgnores(cwd, path) {
+  return new Promise((resolve8, reject) => {
+    const child = spawn5("git", ["check-ignore", "-q", "--no-index", "--", path], { cwd, stdio: "ignore", windowsHide: true });
+    child.on("error", reject);
+    child.on(
+      "close",
+      (code2) => code2 === 0 || code2 === 1 ? resolve8(code2 === 0) : reject(new Error(`git check-ignore exited with code ${code2} for '${path}'`))
+    );
+  });
+}
+
 // src/pipeline/repro.ts
 var TAIL_LINES = 50;
 async function loadPipeline(given) {
@@ -15715,7 +15755,7 @@ async function reproduce(pipeline2, log, options = {}) {
 }
 async function reproduceWith(pipeline2, log, options, data) {
   const { dag, ws } = pipeline2;
-  const lockPath = join16(pipeline2.dir, "dvc.lock");
+  const lockPath = join17(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const wouldRun = /* @__PURE__ */ new Set();
@@ -15725,6 +15765,7 @@ async function reproduceWith(pipeline2, log, options, data) {
     options.onStage?.(result);
   };
   const own = !options.onStage;
+  const dvcProject = existsSync6(join17(ws.root, ".dvc"));
   const note2 = (message) => {
     if (own) log.info(message);
   };
@@ -15732,6 +15773,9 @@ async function reproduceWith(pipeline2, log, options, data) {
     if (own) log.error(message);
   };
   const commit = async (name, stage2, project, locked) => {
+    if (dvcProject) {
+      for (const out of stage2.outs) if (out.cache) await ignoreOutput(ws.root, ws.rootPath(project(out.path)));
+    }
     try {
       await data?.save(stage2, ws, project);
     } catch (error2) {
@@ -15774,10 +15818,10 @@ async function reproduceWith(pipeline2, log, options, data) {
     let status;
     try {
       status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws, project);
-    } catch (error2) {
+    } catch (error3) {
       passed = false;
-      record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error2) });
-      stageError(`Stage '${name}': ${describeError(error2)}`);
+      record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error3) });
+      stageError(`Stage '${name}': ${describeError(error3)}`);
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       continue;
     }
@@ -15795,10 +15839,10 @@ async function reproduceWith(pipeline2, log, options, data) {
           throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
         await commit(name, stage2, project, await lockStage(stage2, ws, project));
         record({ name, status: "skipped", seconds: 0, reasons: [...reasons2, "dvc.lock updated from the workspace"] });
-      } catch (error2) {
+      } catch (error3) {
         passed = false;
-        stageError(`Stage '${name}': ${describeError(error2)}`);
-        record({ name, status: "failed", seconds: 0, reasons: reasons2, error: describeError(error2) });
+        stageError(`Stage '${name}': ${describeError(error3)}`);
+        record({ name, status: "failed", seconds: 0, reasons: reasons2, error: describeError(error3) });
         for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       }
       continue;
@@ -15822,8 +15866,8 @@ async function reproduceWith(pipeline2, log, options, data) {
           note2(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
           record({ name, status: "skipped", seconds: (performance.now() - started) / 1e3, reasons: [`restored from ${from}`] });
           continue;
-        } catch (error2) {
-          cannot = `cannot restore: ${describeError(error2)}`;
+        } catch (error3) {
+          cannot = `cannot restore: ${describeError(error3)}`;
         }
       }
     }
@@ -15848,13 +15892,13 @@ async function reproduceWith(pipeline2, log, options, data) {
     const reasons = options.force ? ["forced", ...status.reasons] : status.reasons;
     const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage2, pipeline2, log, own ? reasons : [], options.deadline));
     const seconds = (performance.now() - started) / 1e3;
-    if (outcome2.lock) {
-      await commit(name, stage2, project, outcome2.lock);
+    const error2 = outcome2.lock ? await commit(name, stage2, project, outcome2.lock).then(() => void 0, describeError) : outcome2.error;
+    if (error2 === void 0) {
       record({ name, status: "ran", seconds, reasons });
     } else {
       passed = false;
-      stageError(`Stage '${name}' failed: ${outcome2.error}`);
-      record({ name, status: "failed", seconds, reasons, error: outcome2.error, log: outcome2.tail });
+      stageError(`Stage '${name}' failed: ${error2}`);
+      record({ name, status: "failed", seconds, reasons, error: error2, log: outcome2.tail });
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
     }
   }
@@ -15915,7 +15959,7 @@ var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
 var PROJECT_FILES = "project files";
 function stoppedAt(error2, workspace) {
   const file = /^([^\s:]+?)(?::\d+(?::\d+)?)?: /.exec(error2)?.[1];
-  return file && existsSync6(join17(workspace, file)) ? file : PROJECT_FILES;
+  return file && existsSync7(join18(workspace, file)) ? file : PROJECT_FILES;
 }
 async function reproduceStep(step, log) {
   const stages = [];
@@ -15939,7 +15983,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync6(join17(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync7(join18(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -15965,7 +16009,7 @@ async function dvcPushStep(workspace, log, data = {}, project) {
   const started = performance2.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync6(join17(workspace, ".dvc")) ? await pushTracked(workspace) : null;
+    const tracked = existsSync7(join18(workspace, ".dvc")) ? await pushTracked(workspace) : null;
     const stages = await pushStageOutputs(workspace, data, project);
     if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
     const uploaded = tracked.uploaded + stages.uploaded;
@@ -16641,13 +16685,13 @@ function parseBooleanInput(value2, name, fallback) {
 }
 
 // src/config/event.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile6 } from "node:fs/promises";
 var NO_EVENT = { pullRequest: null, ref: null, before: null, forced: false, defaultBranch: null, repository: null, workflowRun: null };
 async function readEvent(path, eventName) {
   if (!path) return NO_EVENT;
   let text2;
   try {
-    text2 = await readFile5(path, "utf8");
+    text2 = await readFile6(path, "utf8");
   } catch {
     throw new UserError(`GITHUB_EVENT_PATH points to ${path}, which cannot be read.`);
   }
@@ -16889,7 +16933,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 
 // src/config/project-root.ts
 import { realpath as realpath2, stat as stat9 } from "node:fs/promises";
-import { dirname as dirname8, join as join18, posix as posix7, relative as relative6, sep as sep7 } from "node:path";
+import { dirname as dirname8, join as join19, posix as posix8, relative as relative6, sep as sep7 } from "node:path";
 var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath2(start).catch(() => null);
@@ -16902,12 +16946,12 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname8(dir) === dir) break;
   }
-  const onDisk = { isFolder: isDirectory2, isFile, join: join18 };
+  const onDisk = { isFolder: isDirectory2, isFile, join: join19 };
   return await nearestProject(chain, onDisk, top2 !== null) ?? top2 ?? real;
 }
 async function projectRootAt(git, sha2, start) {
   const chain = [];
-  for (let dir = start.split("/").filter(Boolean).join("/"); ; dir = posix7.dirname(dir)) {
+  for (let dir = start.split("/").filter(Boolean).join("/"); ; dir = posix8.dirname(dir)) {
     chain.push(dir === "." ? "" : dir);
     if (dir === "." || dir === "") break;
   }
@@ -17081,7 +17125,7 @@ async function configFromAction({ env, warn }) {
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
     plotsPaths: getListInput(env, "plots"),
-    outDir: resolve6(workspaceRoot, getInput(env, "out-dir") || join19(env.RUNNER_TEMP || tmpdir2(), "mlreport")),
+    outDir: resolve6(workspaceRoot, getInput(env, "out-dir") || join20(env.RUNNER_TEMP || tmpdir2(), "mlreport")),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
@@ -17191,8 +17235,8 @@ function secretsFromEnvironment(env) {
 }
 
 // src/run.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { join as join29 } from "node:path";
+import { existsSync as existsSync9 } from "node:fs";
+import { join as join30 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -18456,8 +18500,8 @@ function foldedColumns(report2) {
 }
 
 // src/aggregate/read.ts
-import { lstat as lstat4, readdir as readdir7, readFile as readFile6 } from "node:fs/promises";
-import { basename as basename5, join as join20 } from "node:path";
+import { lstat as lstat4, readdir as readdir7, readFile as readFile7 } from "node:fs/promises";
+import { basename as basename5, join as join21 } from "node:path";
 
 // src/report/format.ts
 function formatLeaf(value2, exact = false) {
@@ -19069,13 +19113,13 @@ async function readRuns(dirs) {
   for (const dir of dirs) {
     const stat11 = await lstat4(dir).catch(() => null);
     if (!stat11?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
-    if (await lstat4(join20(dir, "report.json")).catch(() => null)) {
+    if (await lstat4(join21(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
     }
     const children = (await readdir7(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && isJobFolder(e.name)).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
-    for (const child of children.sort()) runs.push(await readRun(join20(dir, child)));
+    for (const child of children.sort()) runs.push(await readRun(join21(dir, child)));
   }
   const seen = /* @__PURE__ */ new Map();
   for (const run3 of runs) {
@@ -19087,13 +19131,13 @@ async function readRuns(dirs) {
 }
 async function readRun(dir) {
   const name = runName(dir);
-  const path = join20(dir, "report.json");
+  const path = join21(dir, "report.json");
   const stat11 = await lstat4(path).catch(() => null);
   if (!stat11) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
   const unread = (why) => ({ name, report: null, failed: `${basename5(dir)}/report.json ${why}` });
   if (!stat11.isFile()) return unread("is not a regular file (a symlink or a folder), so it was not read");
   if (stat11.size > MAX_REPORT_BYTES) return unread(`is ${stat11.size} bytes, more than a report may be (${MAX_REPORT_BYTES})`);
-  const text2 = await readFile6(path, "utf8");
+  const text2 = await readFile7(path, "utf8");
   let json;
   try {
     json = JSON.parse(text2);
@@ -21507,7 +21551,7 @@ function asValue(n) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix12 } from "node:path";
+import { posix as posix13 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -21568,15 +21612,15 @@ function lttbIndices(xs, ys, threshold) {
 }
 
 // src/plots/data.ts
-import { posix as posix9 } from "node:path";
+import { posix as posix10 } from "node:path";
 
 // src/plots/image.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
 var IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
 var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
 function imageProblem(path, bytes) {
-  const expected2 = KIND_OF_EXTENSION[posix8.extname(path).toLowerCase()];
+  const expected2 = KIND_OF_EXTENSION[posix9.extname(path).toLowerCase()];
   if (!expected2) return null;
   const actual = sniff(bytes);
   if (actual === expected2) return null;
@@ -21599,7 +21643,7 @@ function startText(b) {
 
 // src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
-  const ext = posix9.extname(path).toLowerCase();
+  const ext = posix10.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
     const dagshub = header && isExactLoggerHeader(table2.names);
@@ -22371,7 +22415,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/find-template.ts
-import { posix as posix10 } from "node:path";
+import { posix as posix11 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -22417,10 +22461,10 @@ function inTemplateDir(name) {
   return path;
 }
 function normalName(name) {
-  return posix10.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+  return posix11.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 function withJsonSuffix(name) {
-  const ext = posix10.extname(name);
+  const ext = posix11.extname(name);
   return `${ext ? name.slice(0, -ext.length) : name}.json`;
 }
 
@@ -22444,7 +22488,7 @@ function inUnits(label2, power) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix11 } from "node:path";
+import { posix as posix12 } from "node:path";
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   const out = { definitions: [], errors: [] };
@@ -22497,7 +22541,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix11.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix12.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -22519,7 +22563,7 @@ function fromYDict(id, p, origin) {
   return { id, sources: withX(ys, p.x, id, origin), ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix11.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix12.extname(path).toLowerCase());
   const sources = withX([{ file: path, fields: fieldList(p.y, path, origin, "y") }], p.x, path, origin);
   return { id: path, sources, ...common(path, p, origin), image };
 }
@@ -22583,7 +22627,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix11.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix12.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -23036,14 +23080,14 @@ async function expandDirectory(def, tree, baseTree) {
   if (all.includes(def.id)) return [def];
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f) => f.startsWith(`${def.id}/`);
-  const inside = (f) => under(f) && extensions.includes(posix12.extname(f).toLowerCase());
+  const inside = (f) => under(f) && extensions.includes(posix13.extname(f).toLowerCase());
   const files = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
   if (!files.length && (all.some(under) || await isFolder(tree, def.id))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
   }
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix12.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix13.extname(file).toLowerCase()) };
   });
 }
 async function isFolder(tree, path) {
@@ -23116,7 +23160,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
     notes.push(`base (${request.base.label}): ${baseProblem}`);
   } else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix12.extname(file).toLowerCase(), notes };
+  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix13.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -23266,7 +23310,7 @@ function plotError(def, error2) {
 }
 
 // src/plots/write.ts
-import { join as join21 } from "node:path";
+import { join as join22 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -23285,11 +23329,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join21(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join22(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join21(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join22(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -23298,7 +23342,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join21(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join22(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -23332,7 +23376,7 @@ async function renderPlots(git, request, getRenderer, log) {
 }
 
 // src/history/draw-trends.ts
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 
 // src/history/trend-spec.ts
 var BASE_COLOR = "#1f6feb";
@@ -23432,7 +23476,7 @@ async function drawTrends(plans, request, getRenderer) {
       renderer ??= await getRenderer();
       const image = await renderer.render(trendSpec(entry, metric, request.headLabel));
       const name = uniqueName(`${metric.file}-${metric.key}`, names);
-      await writeFileAtomic(join22(request.dir, `${name}.png`), image.png);
+      await writeFileAtomic(join23(request.dir, `${name}.png`), image.png);
       entry.image = `${request.linkPrefix}${name}.png`;
     } catch (error2) {
       entry.error = `${what}: could not render: ${describeError(error2)}`;
@@ -23443,7 +23487,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix13, relative as relative7, sep as sep8 } from "node:path";
+import { posix as posix14, relative as relative7, sep as sep8 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -23473,9 +23517,9 @@ function compact(data, render, note2, limit, measure) {
   });
   if (shown4.length) tail.push({ text: ["### Plots", ...shown4].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join30 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+  const join31 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join30([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join31([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -23496,10 +23540,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown5, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join30(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join30(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join31(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join31(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join30(blocks);
+  return join31(blocks);
 }
 function tableRows(data, kind, keep) {
   const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -24038,7 +24082,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix13.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix14.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
@@ -24066,7 +24110,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join23, resolve as resolve7 } from "node:path";
+import { join as join24, resolve as resolve7 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -24158,13 +24202,13 @@ var LocalFilesPublisher = class {
   async publish(report2) {
     await writeFilesAtomic([
       {
-        path: join23(this.dir, "report.json"),
+        path: join24(this.dir, "report.json"),
         produce: (write) => {
           writeJson(this.json(report2), write);
           write("\n");
         }
       },
-      { path: join23(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
+      { path: join24(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
     ]);
     return { location: this.markdownPath };
   }
@@ -24840,7 +24884,7 @@ async function trainingLogFiles(workspace, report2) {
 }
 
 // src/publish/summary.ts
-import { appendFile as appendFile2 } from "node:fs/promises";
+import { appendFile as appendFile3 } from "node:fs/promises";
 var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
 var JobSummaryPublisher = class {
   /** `reportDir`: the folder holding report.md and plots/ (the out-dir), named where an image is not shown. */
@@ -24866,14 +24910,14 @@ var JobSummaryPublisher = class {
         fullReportUrl: null
       }
     );
-    await appendFile2(this.path, `${body}
+    await appendFile3(this.path, `${body}
 `);
     return { location: this.path };
   }
 };
 
 // src/publish/aggregate.ts
-import { appendFile as appendFile3 } from "node:fs/promises";
+import { appendFile as appendFile4 } from "node:fs/promises";
 
 // src/publish/github/comments.ts
 function commentMarker(reportId) {
@@ -24961,8 +25005,8 @@ function insideFolder(path) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat5, readFile as readFile8 } from "node:fs/promises";
-import { join as join25, posix as posix14 } from "node:path";
+import { lstat as lstat5, readFile as readFile9 } from "node:fs/promises";
+import { join as join26, posix as posix15 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -25164,8 +25208,8 @@ async function prsForFork(client, ctx, headRepository, branch, sha2) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import { join as join24 } from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+import { join as join25 } from "node:path";
 
 // src/util/zip.ts
 import { crc32, deflateRawSync } from "node:zlib";
@@ -25411,7 +25455,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join24(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile8(join25(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -25568,9 +25612,9 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels.slice(0, 50)) {
     let bytes;
     try {
-      const path = join25(baseDir, ...rel.split("/"));
+      const path = join26(baseDir, ...rel.split("/"));
       if (!(await lstat5(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile8(path);
+      bytes = await readFile9(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -25579,7 +25623,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
       continue;
     }
-    let name = posix14.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix15.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -25617,7 +25661,7 @@ var AggregateSummaryPublisher = class {
       measure: (text2) => Buffer.byteLength(text2),
       fullReport: `report.md in the out-dir (\`${this.reportDir}\`)`
     });
-    await appendFile3(this.path, `${body}
+    await appendFile4(this.path, `${body}
 `);
     return { location: this.path };
   }
@@ -25636,18 +25680,18 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat6, readFile as readFile9 } from "node:fs/promises";
-import { join as join26 } from "node:path";
+import { lstat as lstat6, readFile as readFile10 } from "node:fs/promises";
+import { join as join27 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join26(dir, "report.json");
+  const path = join27(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
     const stat11 = await lstat6(path);
     if (!stat11.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
     if (stat11.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat11.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
-    text2 = await readFile9(path, "utf8");
+    text2 = await readFile10(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
     throw new UserError(missing);
@@ -25692,13 +25736,13 @@ async function publishAll(report2, table2, log) {
 }
 
 // src/pipeline/trusted-remotes.ts
-import { readFile as readFile10 } from "node:fs/promises";
-import { join as join27 } from "node:path";
+import { readFile as readFile11 } from "node:fs/promises";
+import { join as join28 } from "node:path";
 async function trustedRemotes(git, workspace, head, base, candidates, eventName) {
   const fromBase = base !== null && candidates.some((c) => c.kind === "explicit" || c.kind === "commit" && c.sha === base.sha);
   const where2 = fromBase ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
   const repo = where2 ? { text: (await commitTree(git, base.sha, base.label).dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${where2}` } : { text: null, name: ".dvc/config (none trusted)" };
-  const checkout2 = { text: await readOrNull(join27(workspace, ".dvc", "config")), name: ".dvc/config" };
+  const checkout2 = { text: await readOrNull(join28(workspace, ".dvc", "config")), name: ".dvc/config" };
   const notes = [];
   const why = `on '${eventName}' the checkout can be a pull request's, and the workflow's DVC credentials must not go where it says`;
   let changes;
@@ -25720,14 +25764,14 @@ async function trustedRemotes(git, workspace, head, base, candidates, eventName)
 }
 async function readOrNull(file) {
   try {
-    return await readFile10(file, "utf8");
+    return await readFile11(file, "utf8");
   } catch {
     return null;
   }
 }
 
 // src/values/collect.ts
-import { posix as posix15 } from "node:path";
+import { posix as posix16 } from "node:path";
 import { isAscii as isAscii2 } from "node:buffer";
 
 // src/dvc/files.ts
@@ -26014,7 +26058,7 @@ function unnamedNote(sides, which2, path, name) {
   const file = ancestorIn(path, which2 === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix15.dirname(file2) === "." || path.startsWith(`${posix15.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix16.dirname(file2) === "." || path.startsWith(`${posix16.dirname(file2)}/`));
   if (unloaded) return notKnownNote(name, `${unloaded} does not load there`);
   return `not named in dvc.yaml at ${name}`;
 }
@@ -26735,8 +26779,8 @@ var HistoryRecorder = class {
 };
 
 // src/data-diff/collect.ts
-import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
-import { join as join28 } from "node:path";
+import { createReadStream as createReadStream4, existsSync as existsSync8 } from "node:fs";
+import { join as join29 } from "node:path";
 import { stat as stat10 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -27583,7 +27627,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync7(join28(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync8(join29(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const headTree = workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing });
@@ -27677,7 +27721,7 @@ async function runIn(git, config, log, deadline) {
       projects,
       data,
       deadline,
-      dir: join29(config.outDir, "plots"),
+      dir: join30(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -27698,7 +27742,7 @@ async function runIn(git, config, log, deadline) {
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, unreadAtHead) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join29(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    { dir: join30(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -27802,8 +27846,8 @@ async function publishArtifact(config, log, deadline) {
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join29(publish.artifactDir, "report.md"),
-    reportJsonPath: join29(publish.artifactDir, "report.json"),
+    reportPath: join30(publish.artifactDir, "report.md"),
+    reportJsonPath: join30(publish.artifactDir, "report.json"),
     // The artifact's numbers and its gate's outcome are what the pull request's own run wrote: a later step that
     // tests `passed` must not be told a gate held on their word.
     passed: null,
@@ -27890,7 +27934,7 @@ function locationOf(target, results) {
   return result?.status === "published" ? result.location : null;
 }
 async function staleStages(workspace, tree, projects, data, log) {
-  if (!existsSync8(join29(workspace, "dvc.yaml"))) return { stale: [], unknown: null };
+  if (!existsSync9(join30(workspace, "dvc.yaml"))) return { stale: [], unknown: null };
   try {
     const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { data });
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);

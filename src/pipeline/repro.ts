@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { realpath, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -14,6 +15,7 @@ import { runShell, stageCommands, TailBuffer } from './shell';
 import { currentParams, stageStatus, Workspace } from './status';
 import type { StageResult } from './types';
 import { PipelineData, restorableOuts, trackedObject, type DataOptions } from './restore';
+import { ignoreOutput } from './gitignore';
 
 export interface ReproOptions {
   /** Stage names (or foreach/matrix group names); empty: every stage. */
@@ -210,15 +212,18 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
     options.onStage?.(result);
   };
   const own = !options.onStage;
+  const dvcProject = existsSync(join(ws.root, '.dvc'));
   const note = (message: string): void => {
     if (own) log.info(message);
   };
   const stageError = (message: string): void => {
     if (own) log.error(message);
   };
-  // A stage's outputs into the DVC cache and its entry into dvc.lock, as DVC's commit and dump do after a run (or a
-  // frozen stage's check): a cache that refuses is a warning, and the lock is written all the same.
+  // A stage's outputs into the DVC cache and its entry into dvc.lock, as DVC's save, commit and dump do after a run (or
+  // a frozen stage's check): a cached out is git-ignored first, and one git tracks fails the stage before its lock
+  // entry is written; a cache that refuses is a warning, and the lock is written all the same.
   const commit = async (name: string, stage: Stage, project: (p: string) => string, locked: LockStage): Promise<void> => {
+    if (dvcProject) for (const out of stage.outs) if (out.cache) await ignoreOutput(ws.root, ws.rootPath(project(out.path)));
     try {
       await data?.save(stage, ws, project);
     } catch (error) {
@@ -341,13 +346,13 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
     const reasons = options.force ? ['forced', ...status.reasons] : status.reasons;
     const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline, log, own ? reasons : [], options.deadline));
     const seconds = (performance.now() - started) / 1000;
-    if (outcome.lock) {
-      await commit(name, stage, project, outcome.lock);
+    const error = outcome.lock ? await commit(name, stage, project, outcome.lock).then(() => undefined, describeError) : outcome.error;
+    if (error === undefined) {
       record({ name, status: 'ran', seconds, reasons });
     } else {
       passed = false;
-      stageError(`Stage '${name}' failed: ${outcome.error}`);
-      record({ name, status: 'failed', seconds, reasons, error: outcome.error, log: outcome.tail });
+      stageError(`Stage '${name}' failed: ${error}`);
+      record({ name, status: 'failed', seconds, reasons, error, log: outcome.tail });
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
     }
   }
