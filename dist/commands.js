@@ -20861,6 +20861,105 @@ function isPermissionError(error) {
   return status === 404 || status === 403 && !isRateLimited(error);
 }
 
+// src/publish/github/comments.ts
+function commentMarker(reportId) {
+  return `<!-- mlreport:comment id=${reportId} -->`;
+}
+async function tokenIdentity(client, token) {
+  const app = { describe: "a GitHub App bot (installation token)", owns: (u) => u?.type === "Bot" };
+  if (token.startsWith("ghs_")) return app;
+  try {
+    const { data } = await client.request("GET /user");
+    return { describe: data.login, owns: (u) => u?.login === data.login };
+  } catch (error) {
+    const status = apiStatus(error);
+    if (status === 403 || status === 404) return app;
+    throw error;
+  }
+}
+async function upsertComment(client, repo, thread, body, marker, mode, identity) {
+  if (mode === "update") {
+    const marked = (await listComments(client, repo, thread)).filter((c) => c.body?.includes(marker));
+    if (marked.length) {
+      const who = await identity();
+      const mine = marked.filter((c) => who.owns(c.user)).sort((a, b) => Number(b.id) - Number(a.id));
+      const [newest, ...older] = mine;
+      if (newest) {
+        const url = newest.body === body ? newest.html_url : (await updateComment(client, repo, thread, Number(newest.id), body)).html_url;
+        for (const old of older) await deleteComment(client, repo, thread, Number(old.id));
+        return { url, action: newest.body === body ? "unchanged" : "updated", deleted: older.length };
+      }
+    }
+  }
+  const created = await createComment(client, repo, thread, body);
+  return { url: created.html_url, action: "created", deleted: 0 };
+}
+async function listComments(client, { owner, repo }, thread) {
+  if (thread.kind === "pr") {
+    return client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: thread.number, per_page: 100 });
+  }
+  return client.paginate("GET /repos/{owner}/{repo}/commits/{commit_sha}/comments", { owner, repo, commit_sha: thread.sha, per_page: 100 });
+}
+async function createComment(client, { owner, repo }, thread, body) {
+  if (thread.kind === "pr") {
+    return (await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: thread.number, body })).data;
+  }
+  return (await client.request("POST /repos/{owner}/{repo}/commits/{commit_sha}/comments", { owner, repo, commit_sha: thread.sha, body })).data;
+}
+async function updateComment(client, { owner, repo }, thread, id, body) {
+  if (thread.kind === "pr") {
+    return (await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: id, body })).data;
+  }
+  return (await client.request("PATCH /repos/{owner}/{repo}/comments/{comment_id}", { owner, repo, comment_id: id, body })).data;
+}
+async function deleteComment(client, { owner, repo }, thread, id) {
+  try {
+    if (thread.kind === "pr") await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: id });
+    else await client.request("DELETE /repos/{owner}/{repo}/comments/{comment_id}", { owner, repo, comment_id: id });
+  } catch (error) {
+    if (apiStatus(error) !== 404) throw error;
+  }
+}
+
+// src/publish/github/body.ts
+function folderWhere(folder) {
+  return folder.artifact ? "the workflow artifact" : `the out-dir (\`${folder.outDir}\`)`;
+}
+function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, options2 = {}) {
+  const marker = commentMarker(reportId);
+  const folder = options2.folder ?? { artifact: true };
+  const where2 = folderWhere(folder);
+  const images = hostedImages(hosted, where2);
+  const footer = imagesNotShown(report2.plots, images) ? `_Plot images are not shown inline${notHostedReason ? ` (${notHostedReason})` : ""}: the image files are in ${where2}._` : void 0;
+  const summary2 = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
+  const fitted = fitReport(
+    report2,
+    { images, footer },
+    { limit: (options2.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: `${summary2} and in report.md in ${where2}` }
+  );
+  return {
+    body: `${marker}
+${stripMarkers(fitted.body)}`,
+    folded: fitted.folded,
+    pointsToArtifact: folder.artifact && (footer !== void 0 || fitted.folded)
+  };
+}
+function localPngs(report2) {
+  return reportImages(report2).filter((path) => /\.png$/i.test(path) && insideFolder(path));
+}
+var MARKER = /<!--\s*mlreport:comment[^>]*-->/g;
+function stripMarkers(text2) {
+  for (let out = text2; ; ) {
+    const next = out.replace(MARKER, "");
+    if (next === out) return out;
+    out = next;
+  }
+}
+function insideFolder(path) {
+  const parts = path.split("/");
+  return !path.startsWith("/") && !/^[a-z]:/i.test(path) && !path.includes("\\") && parts.every((p) => p !== "" && p !== "." && p !== "..");
+}
+
 // src/publish/github/failure.ts
 function answeredStatus(error) {
   return error?.response ? apiStatus(error) : void 0;
@@ -20939,7 +21038,7 @@ var CheckRunTarget = class {
     let status;
     try {
       const checkRun = await this.createCheckRun(client, outcome2);
-      if (!("refused" in checkRun)) return checkRun;
+      if (!("refused" in checkRun)) return { ...checkRun, ...outcome2.pointsToArtifact ? { pointsToArtifact: true } : {} };
       this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
       status = await this.setStatus(client, outcome2);
     } catch (error) {
@@ -21017,6 +21116,9 @@ var CheckRunTarget = class {
     return runId ? `${serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/actions/runs/${runId}` : null;
   }
 };
+function summaryLink(runUrl) {
+  return runUrl ? `[the job summary](${runUrl})` : "the job summary";
+}
 var GateCheckPublisher = class extends CheckRunTarget {
   constructor(gateOptions, log) {
     super(gateOptions, log);
@@ -21026,6 +21128,19 @@ var GateCheckPublisher = class extends CheckRunTarget {
   async outcome(report2, context) {
     const gates2 = report2.gates;
     if (!gates2) return null;
+    const folder = this.gateOptions.folder ?? { artifact: true };
+    const where2 = folderWhere(folder);
+    const images = hostedImages(context.hosted, where2);
+    const summary2 = fitReport(
+      report2,
+      { images },
+      {
+        limit: CHECK_TEXT_LIMIT,
+        what: "a check run summary",
+        fullReportUrl: this.runUrl(),
+        fullReport: `${summaryLink(this.runUrl())} and in report.md in ${where2}`
+      }
+    );
     return {
       // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check),
       // and so does one whose pipeline failed or whose project files do not load: it compared what was left, not this change.
@@ -21033,12 +21148,9 @@ var GateCheckPublisher = class extends CheckRunTarget {
       // The report's verdict, as the comment's and the job summary's first line says it.
       title: stripEmoji(report2.verdict.line),
       // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
-      summary: fitReport(
-        report2,
-        { images: hostedImages(context.hosted, "the workflow artifact") },
-        { limit: CHECK_TEXT_LIMIT, what: "a check run summary", fullReportUrl: this.runUrl() }
-      ).body,
-      annotations: await this.annotations(gates2)
+      summary: summary2.body,
+      annotations: await this.annotations(gates2),
+      pointsToArtifact: folder.artifact && (summary2.folded || imagesNotShown(report2.plots, images) > 0)
     };
   }
   /** One annotation per broken rule: on the metrics file at the key's line, else on the rule's own line. */
@@ -21910,91 +22022,6 @@ var JobSummaryPublisher = class {
 // src/publish/aggregate.ts
 import { appendFile as appendFile2 } from "node:fs/promises";
 
-// src/publish/github/comments.ts
-function commentMarker(reportId) {
-  return `<!-- mlreport:comment id=${reportId} -->`;
-}
-async function tokenIdentity(client, token) {
-  const app = { describe: "a GitHub App bot (installation token)", owns: (u) => u?.type === "Bot" };
-  if (token.startsWith("ghs_")) return app;
-  try {
-    const { data } = await client.request("GET /user");
-    return { describe: data.login, owns: (u) => u?.login === data.login };
-  } catch (error) {
-    const status = apiStatus(error);
-    if (status === 403 || status === 404) return app;
-    throw error;
-  }
-}
-async function upsertComment(client, repo, thread, body, marker, mode, identity) {
-  if (mode === "update") {
-    const marked = (await listComments(client, repo, thread)).filter((c) => c.body?.includes(marker));
-    if (marked.length) {
-      const who = await identity();
-      const mine = marked.filter((c) => who.owns(c.user)).sort((a, b) => Number(b.id) - Number(a.id));
-      const [newest, ...older] = mine;
-      if (newest) {
-        const url = newest.body === body ? newest.html_url : (await updateComment(client, repo, thread, Number(newest.id), body)).html_url;
-        for (const old of older) await deleteComment(client, repo, thread, Number(old.id));
-        return { url, action: newest.body === body ? "unchanged" : "updated", deleted: older.length };
-      }
-    }
-  }
-  const created = await createComment(client, repo, thread, body);
-  return { url: created.html_url, action: "created", deleted: 0 };
-}
-async function listComments(client, { owner, repo }, thread) {
-  if (thread.kind === "pr") {
-    return client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: thread.number, per_page: 100 });
-  }
-  return client.paginate("GET /repos/{owner}/{repo}/commits/{commit_sha}/comments", { owner, repo, commit_sha: thread.sha, per_page: 100 });
-}
-async function createComment(client, { owner, repo }, thread, body) {
-  if (thread.kind === "pr") {
-    return (await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: thread.number, body })).data;
-  }
-  return (await client.request("POST /repos/{owner}/{repo}/commits/{commit_sha}/comments", { owner, repo, commit_sha: thread.sha, body })).data;
-}
-async function updateComment(client, { owner, repo }, thread, id, body) {
-  if (thread.kind === "pr") {
-    return (await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: id, body })).data;
-  }
-  return (await client.request("PATCH /repos/{owner}/{repo}/comments/{comment_id}", { owner, repo, comment_id: id, body })).data;
-}
-async function deleteComment(client, { owner, repo }, thread, id) {
-  try {
-    if (thread.kind === "pr") await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: id });
-    else await client.request("DELETE /repos/{owner}/{repo}/comments/{comment_id}", { owner, repo, comment_id: id });
-  } catch (error) {
-    if (apiStatus(error) !== 404) throw error;
-  }
-}
-
-// src/publish/github/body.ts
-function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, limit = COMMENT_LIMIT) {
-  const marker = commentMarker(reportId);
-  const images = hostedImages(hosted, "the workflow artifact");
-  const footer = imagesNotShown(report2.plots, images) ? `_Plot images are not shown inline${notHostedReason ? ` (${notHostedReason})` : ""}: the PNGs are in the workflow artifact._` : void 0;
-  const fitted = fitReport(report2, { images, footer }, { limit: limit - marker.length - 1, fullReportUrl });
-  return { body: `${marker}
-${stripMarkers(fitted.body)}`, folded: fitted.folded };
-}
-function localPngs(report2) {
-  return reportImages(report2).filter((path) => /\.png$/i.test(path) && insideFolder(path));
-}
-var MARKER = /<!--\s*mlreport:comment[^>]*-->/g;
-function stripMarkers(text2) {
-  for (let out = text2; ; ) {
-    const next = out.replace(MARKER, "");
-    if (next === out) return out;
-    out = next;
-  }
-}
-function insideFolder(path) {
-  const parts = path.split("/");
-  return !path.startsWith("/") && !/^[a-z]:/i.test(path) && !path.includes("\\") && parts.every((p) => p !== "" && p !== "." && p !== "..");
-}
-
 // src/publish/github/publisher.ts
 import { lstat as lstat4, readFile as readFile6 } from "node:fs/promises";
 import { join as join17, posix as posix11 } from "node:path";
@@ -22384,8 +22411,10 @@ async function putBlob(url, body, options2) {
 function artifactName(reportId) {
   return `mlreport-${reportId}`;
 }
-function wantsArtifact(mode, comment3) {
-  return mode === "always" || mode === "auto" && (comment3?.status === "not-posted" || comment3?.status === "failed");
+function wantsArtifact(mode, comment3, results = /* @__PURE__ */ new Map()) {
+  if (mode !== "auto") return mode === "always";
+  if (comment3?.status === "not-posted" || comment3?.status === "failed") return true;
+  return [...results.values()].some((r) => r.status === "published" && r.pointsToArtifact === true);
 }
 var ReportArtifact = class {
   constructor(cfg, outDir, github, log, options2 = {}) {
@@ -22525,7 +22554,7 @@ var CommentTarget = class {
       );
       urls.push(result.url);
     }
-    return { location: urls[0], hostedImages: hosted };
+    return { location: urls[0], hostedImages: hosted, ...fitted.pointsToArtifact ? { pointsToArtifact: true } : {} };
   }
   store(client) {
     const { ctx, cfg } = this;
@@ -22587,7 +22616,8 @@ var GitHubPublisher = class extends CommentTarget {
     return localPngs(report2);
   }
   body(report2, hosted, notHostedReason, fullReportUrl) {
-    return commentBody(this.cfg.reportId, report2, hosted, notHostedReason, fullReportUrl);
+    const folder = this.cfg.artifact === "off" && this.cfg.mode !== "publish" ? { artifact: false, outDir: this.options.baseDir } : { artifact: true };
+    return commentBody(this.cfg.reportId, report2, hosted, notHostedReason, fullReportUrl, { folder });
   }
 };
 function imageFailureReason(error, store, assetsBranch) {
@@ -22708,7 +22738,7 @@ async function publishAll(report2, table2, log) {
       for (const [path, url] of outcome2.hostedImages ?? []) hosted.set(path, url);
       results.set(
         target,
-        outcome2.notPosted ? { status: "not-posted", reason: outcome2.notPosted } : outcome2.skipped ? { status: "skipped" } : { status: "published", location: outcome2.location ?? null }
+        outcome2.notPosted ? { status: "not-posted", reason: outcome2.notPosted } : outcome2.skipped ? { status: "skipped" } : { status: "published", location: outcome2.location ?? null, ...outcome2.pointsToArtifact ? { pointsToArtifact: true } : {} }
       );
     } catch (error) {
       const message = describeError(error);
@@ -26848,7 +26878,17 @@ async function runIn(git, config, log, deadline) {
       comment3 && { target: comment3, policy: "required" },
       config.summaryPath ? { target: new JobSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
       gates2 && gate && gh?.ctx.token ? {
-        target: new GateCheckPublisher({ github: gh.ctx, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root, clientOptions }, log),
+        target: new GateCheckPublisher(
+          {
+            github: gh.ctx,
+            checkName: gate.checkName,
+            workspace: config.workspace,
+            repoRoot: git.root,
+            folder: reportFolder(gh.cfg, config.outDir),
+            clientOptions
+          },
+          log
+        ),
         policy: "required"
       } : null,
       config.hub ? {
@@ -26864,7 +26904,7 @@ async function runIn(git, config, log, deadline) {
       gh && {
         target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last }),
         policy: "never-fails",
-        when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0)
+        when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0, results)
       },
       store && config.historyStore?.record && config.github ? { target: new HistoryRecorder(config.github, store, log, { limit: limits.last }), policy: "never-fails" } : null
     ],
@@ -26935,7 +26975,7 @@ async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLIN
       gh && {
         target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last }),
         policy: "never-fails",
-        when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0)
+        when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0, results)
       }
     ],
     log
@@ -26970,6 +27010,9 @@ function aggregateConfig(config) {
     github: config.github,
     githubPublish: publish
   };
+}
+function reportFolder(cfg, outDir) {
+  return cfg.artifact === "off" ? { artifact: false, outDir } : { artifact: true };
 }
 function artifactFallback(cfg) {
   return cfg && cfg.artifact !== "off" ? "the workflow artifact" : void 0;

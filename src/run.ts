@@ -32,6 +32,7 @@ import { AggregateCheckPublisher, AggregateCommentPublisher, AggregateSummaryPub
 import { readArtifact } from './publish/github/artifact';
 import { ReportArtifact, wantsArtifact } from './publish/artifact/report';
 import { GitHubPublisher } from './publish/github/publisher';
+import type { ReportFolder } from './publish/github/body';
 import { publishAll, type PublishResults } from './publish/runner';
 import type { Target } from './publish/types';
 import { dvcPushStep, reproduceStep } from './pipeline/engine';
@@ -266,7 +267,17 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
       config.summaryPath ? { target: new JobSummaryPublisher(config.summaryPath, config.outDir), policy: 'required' } : null,
       gates && gate && gh?.ctx.token
         ? {
-            target: new GateCheckPublisher({ github: gh.ctx, checkName: gate.checkName, workspace: config.workspace, repoRoot: git.root, clientOptions }, log),
+            target: new GateCheckPublisher(
+              {
+                github: gh.ctx,
+                checkName: gate.checkName,
+                workspace: config.workspace,
+                repoRoot: git.root,
+                folder: reportFolder(gh.cfg, config.outDir),
+                clientOptions,
+              },
+              log,
+            ),
             policy: 'required',
           }
         : null,
@@ -287,7 +298,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
       gh && {
         target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last }),
         policy: 'never-fails',
-        when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined),
+        when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined, results),
       },
       store && config.historyStore?.record && config.github
         ? { target: new HistoryRecorder(config.github, store, log, { limit: limits.last }), policy: 'never-fails' }
@@ -374,7 +385,7 @@ export async function runAggregate(config: AggregateConfig, log: Logger, deadlin
       gh && {
         target: new ReportArtifact<AggregateReport>(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last }),
         policy: 'never-fails',
-        when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined),
+        when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined, results),
       },
     ],
     log,
@@ -411,6 +422,11 @@ function aggregateConfig(config: Config): AggregateConfig {
     github: config.github,
     githubPublish: publish,
   };
+}
+
+/** Where a posted text finds the report folder: the workflow artifact, unless mlreport uploads none. */
+function reportFolder(cfg: GitHubPublishConfig, outDir: string): ReportFolder {
+  return cfg.artifact === 'off' ? { artifact: false, outDir } : { artifact: true };
 }
 
 /** What publishing keeps the end of its limit for (Deadline.publishing()): the artifact, unless it is off. */

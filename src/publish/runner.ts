@@ -23,7 +23,10 @@ export interface PlannedTarget<R = ReportData> {
 
 /** How a target ended: published, not posted for a reason it named (a fork, a read-only token), skipped, or failed. */
 export type TargetResult =
-  { status: 'published'; location: string | null } | { status: 'not-posted'; reason: string } | { status: 'skipped' } | { status: 'failed'; error: string };
+  | { status: 'published'; location: string | null; pointsToArtifact?: boolean }
+  | { status: 'not-posted'; reason: string }
+  | { status: 'skipped' }
+  | { status: 'failed'; error: string };
 
 export type PublishResults = ReadonlyMap<Target<never>, TargetResult>;
 
@@ -48,7 +51,7 @@ export async function publishAll<R>(report: R, table: (PlannedTarget<R> | null)[
           ? { status: 'not-posted', reason: outcome.notPosted }
           : outcome.skipped
             ? { status: 'skipped' }
-            : { status: 'published', location: outcome.location ?? null },
+            : { status: 'published', location: outcome.location ?? null, ...(outcome.pointsToArtifact ? { pointsToArtifact: true } : {}) },
       );
     } catch (error) {
       const message = describeError(error);

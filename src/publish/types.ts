@@ -26,4 +26,6 @@ export interface TargetOutcome {
   notPosted?: string;
   /** True when there was nothing to do (turned off, no pull request to comment on). */
   skipped?: boolean;
+  /** What this target posted sends the reader to the workflow artifact (images not shown inline, the full report). */
+  pointsToArtifact?: boolean;
 }

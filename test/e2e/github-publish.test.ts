@@ -420,4 +420,31 @@ describe('the report artifact (dist/index.js against the fake artifact service)'
     assert.match(off.stdout, /comes from a fork.*upload that folder with actions\/upload-artifact/);
     noSecrets(always);
   });
+
+  test("a posted comment that sends the reader to the artifact (images not shown inline) uploads it with 'artifact: auto'; 'off' names the out-dir", async () => {
+    withPlots();
+    addPullRequest(fake, REPO, { number: 5, headSha: head });
+    const auto = await runAction('pull_request', prEvent(5), { plots: 'loss.json\ncm.png', 'image-store': 'none' }, TOKEN, runnerEnv());
+    assert.equal(auto.code, 0, auto.stdout + auto.stderr);
+    const [comment] = prComments(5);
+    assert.match(comment!, /the image files are in the workflow artifact\._/);
+    const artifact = service.artifacts.get('mlreport-default');
+    assert.ok(artifact?.finalized, `the artifact the comment names went up:\n${auto.stdout}`);
+    assert.ok([...readZip(artifact.blob!).keys()].some((name) => /^plots\/.*\.png$/.test(name)));
+
+    const requests = service.requests.length;
+    const off = await runAction(
+      'pull_request',
+      prEvent(5),
+      { plots: 'loss.json\ncm.png', 'image-store': 'none', artifact: 'off', 'report-id': 'off' },
+      TOKEN,
+      runnerEnv(),
+    );
+    assert.equal(off.code, 0, off.stdout + off.stderr);
+    assert.equal(service.requests.length, requests);
+    const offComment = prComments(5).find((c) => c.includes('mlreport:comment id=off'))!;
+    assert.doesNotMatch(offComment, /workflow artifact/);
+    assert.ok(offComment.includes(`the image files are in the out-dir (\`${off.outDir}\`)`), offComment);
+    noSecrets(auto);
+  });
 });

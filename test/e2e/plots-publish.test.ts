@@ -108,7 +108,7 @@ describe('plots on GitHub (dist/index.js against the fake API)', () => {
     });
     const body = prComment();
     assert.ok(body.includes(CHART), body);
-    assert.match(body, /the PNGs are in the workflow artifact/);
+    assert.match(body, /the image files are in the workflow artifact/);
     assert.doesNotMatch(body, /\]\(plots\//);
     assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/git/blobs').length, 0);
     assert.ok(r.summary.includes(CHART), r.summary);

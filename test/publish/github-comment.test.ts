@@ -205,7 +205,7 @@ describe('plot images', () => {
       /```mermaid\n%%\{init: \{"themeVariables": \{"xyChart": \{"plotColorPalette": "#1f6feb, #e16f24"\}\}\}\}%%\nxychart-beta\n {4}title "Plot loss"\n {4}x-axis "epoch" \[1, 2, 3\]\n {4}line \[0\.9, 0\.5, 0\.3\]\n {4}line \[0\.8, 0\.4, 0\.2\]\n```\n🟦 `main` · 🟧 `feature`\n/,
     );
     assert.match(body, /Plot roc: PNG `plots\/roc\.png` in the workflow artifact/);
-    assert.match(body, /the PNGs are in the workflow artifact/);
+    assert.match(body, /the image files are in the workflow artifact/);
     assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/git/blobs').length, 0);
   });
 });

@@ -68,7 +68,7 @@ describe('fitting a report into one comment', () => {
     assert.ok(body.length <= COMMENT_LIMIT);
     assert.equal((body.match(/^```mermaid$/gm) ?? []).length, 1);
     assert.match(body, /### Plots\n\n```mermaid\n%%\{init: [^\n]*\}%%\nxychart-beta[\s\S]*title "Loss"[\s\S]*\n```\n/);
-    assert.match(body, /_Plot images are not shown inline \(image-store: none\): the PNGs are in the workflow artifact\._\n$/);
+    assert.match(body, /_Plot images are not shown inline \(image-store: none\): the image files are in the workflow artifact\._\n$/);
   });
 
   test('hosted images are kept when the report is folded', () => {

@@ -7,7 +7,7 @@ import type { Logger } from '../../util/log';
 import { zipFiles, type ZipEntry } from '../../util/zip';
 import { reportImages } from '../../report/images';
 import type { ReportData } from '../../report/types';
-import type { TargetResult } from '../runner';
+import type { PublishResults, TargetResult } from '../runner';
 import type { Target, TargetOutcome } from '../types';
 import { isGhes, uploadArtifact, type ArtifactUploadOptions, type UploadedArtifact } from './service';
 
@@ -18,10 +18,14 @@ export function artifactName(reportId: string): string {
 
 /**
  * `artifact: auto` uploads the report folder whenever the comment should have been posted and was not, whatever
- * the reason (a fork's PR, a read-only token, no token, GitHub failing); `always` on every run; `off` never.
+ * the reason (a fork's PR, a read-only token, no token, GitHub failing), and whenever a posted text (the comment,
+ * the check run) sends the reader to it: plot images it could not show, a folded report's full text. `always` on
+ * every run; `off` never.
  */
-export function wantsArtifact(mode: GitHubPublishConfig['artifact'], comment: TargetResult | undefined): boolean {
-  return mode === 'always' || (mode === 'auto' && (comment?.status === 'not-posted' || comment?.status === 'failed'));
+export function wantsArtifact(mode: GitHubPublishConfig['artifact'], comment: TargetResult | undefined, results: PublishResults = new Map()): boolean {
+  if (mode !== 'auto') return mode === 'always';
+  if (comment?.status === 'not-posted' || comment?.status === 'failed') return true;
+  return [...results.values()].some((r) => r.status === 'published' && r.pointsToArtifact === true);
 }
 
 /** The report folder (written by the local-files target) as the workflow artifact `mlreport-<report-id>`. */

@@ -4,8 +4,27 @@ import type { ReportData } from '../../report/types';
 import { commentMarker } from './comments';
 
 /**
+ * Where the report folder is for a reader of a posted text: the workflow artifact, or, when mlreport uploads none
+ * ('artifact: off'), the out-dir, named as the job summary names it.
+ */
+export type ReportFolder = { artifact: true } | { artifact: false; outDir: string };
+
+/** The words for a report folder. */
+export function folderWhere(folder: ReportFolder): string {
+  return folder.artifact ? 'the workflow artifact' : `the out-dir (\`${folder.outDir}\`)`;
+}
+
+export interface CommentBodyOptions {
+  /** Default: the workflow artifact. */
+  folder?: ReportFolder;
+  limit?: number;
+}
+
+/**
  * The comment: our marker, then the report drawn with its hosted images (Mermaid charts or a line naming the file
- * for the others, and a note saying why they are not inline), folded to fit GitHub's limit. Pure.
+ * for the others, and a note saying why they are not inline), folded to fit GitHub's limit. `pointsToArtifact`:
+ * the comment sends the reader to the workflow artifact (for images not shown, or the full report), so the artifact
+ * must go up. Pure.
  */
 export function commentBody(
   reportId: string,
@@ -13,15 +32,26 @@ export function commentBody(
   hosted: ReadonlyMap<string, string>,
   notHostedReason: string | null,
   fullReportUrl: string | null,
-  limit = COMMENT_LIMIT,
-): { body: string; folded: boolean } {
+  options: CommentBodyOptions = {},
+): { body: string; folded: boolean; pointsToArtifact: boolean } {
   const marker = commentMarker(reportId);
-  const images = hostedImages(hosted, 'the workflow artifact');
+  const folder = options.folder ?? { artifact: true };
+  const where = folderWhere(folder);
+  const images = hostedImages(hosted, where);
   const footer = imagesNotShown(report.plots, images)
-    ? `_Plot images are not shown inline${notHostedReason ? ` (${notHostedReason})` : ''}: the PNGs are in the workflow artifact._`
+    ? `_Plot images are not shown inline${notHostedReason ? ` (${notHostedReason})` : ''}: the image files are in ${where}._`
     : undefined;
-  const fitted = fitReport(report, { images, footer }, { limit: limit - marker.length - 1, fullReportUrl });
-  return { body: `${marker}\n${stripMarkers(fitted.body)}`, folded: fitted.folded };
+  const summary = fullReportUrl ? `[the job summary](${fullReportUrl})` : 'the job summary';
+  const fitted = fitReport(
+    report,
+    { images, footer },
+    { limit: (options.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: `${summary} and in report.md in ${where}` },
+  );
+  return {
+    body: `${marker}\n${stripMarkers(fitted.body)}`,
+    folded: fitted.folded,
+    pointsToArtifact: folder.artifact && (footer !== undefined || fitted.folded),
+  };
 }
 
 /** The PNG files a report's plots and trends name, as paths inside the report's folder (never absolute or leaving it). */

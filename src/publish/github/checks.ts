@@ -2,7 +2,8 @@ import { realpath } from 'node:fs/promises';
 import { posix, relative, sep } from 'node:path';
 import type { GitHubContext } from '../../config/types';
 import { fitReport } from '../../report/fit';
-import { hostedImages } from '../../report/images';
+import { hostedImages, imagesNotShown } from '../../report/images';
+import { folderWhere, type ReportFolder } from './body';
 import type { GateRuleResult, GateSummary, ReportData } from '../../report/types';
 import type { Logger } from '../../util/log';
 import type { PublishContext, Target, TargetOutcome } from '../types';
@@ -34,6 +35,8 @@ export interface GateOutcome {
   title: string;
   summary: string;
   annotations: Annotation[];
+  /** The summary sends the reader to the workflow artifact (images not shown inline, the full report). */
+  pointsToArtifact?: boolean;
 }
 
 export interface CheckRunOptions {
@@ -47,6 +50,8 @@ export interface GateCheckOptions extends CheckRunOptions {
   /** The workspace directory (metrics paths are relative to it) and the repository's root. */
   workspace: string;
   repoRoot: string;
+  /** Where images not shown and the full report are (default: the workflow artifact). */
+  folder?: ReportFolder;
 }
 
 /**
@@ -75,7 +80,7 @@ export abstract class CheckRunTarget<R> implements Target<R> {
     let status: TargetOutcome | null;
     try {
       const checkRun = await this.createCheckRun(client, outcome);
-      if (!('refused' in checkRun)) return checkRun;
+      if (!('refused' in checkRun)) return { ...checkRun, ...(outcome.pointsToArtifact ? { pointsToArtifact: true } : {}) };
       this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
       status = await this.setStatus(client, outcome);
     } catch (error) {
@@ -158,6 +163,10 @@ export abstract class CheckRunTarget<R> implements Target<R> {
   }
 }
 
+function summaryLink(runUrl: string | null): string {
+  return runUrl ? `[the job summary](${runUrl})` : 'the job summary';
+}
+
 /** A run's gates as the check run: the report as its summary, an annotation on the metrics file per broken rule. */
 export class GateCheckPublisher extends CheckRunTarget<ReportData> {
   constructor(
@@ -170,6 +179,19 @@ export class GateCheckPublisher extends CheckRunTarget<ReportData> {
   protected async outcome(report: ReportData, context: PublishContext): Promise<Omit<GateOutcome, 'headSha'> | null> {
     const gates = report.gates;
     if (!gates) return null;
+    const folder = this.gateOptions.folder ?? { artifact: true };
+    const where = folderWhere(folder);
+    const images = hostedImages(context.hosted, where);
+    const summary = fitReport(
+      report,
+      { images },
+      {
+        limit: CHECK_TEXT_LIMIT,
+        what: 'a check run summary',
+        fullReportUrl: this.runUrl(),
+        fullReport: `${summaryLink(this.runUrl())} and in report.md in ${where}`,
+      },
+    );
     return {
       // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check),
       // and so does one whose pipeline failed or whose project files do not load: it compared what was left, not this change.
@@ -177,12 +199,9 @@ export class GateCheckPublisher extends CheckRunTarget<ReportData> {
       // The report's verdict, as the comment's and the job summary's first line says it.
       title: stripEmoji(report.verdict.line),
       // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
-      summary: fitReport(
-        report,
-        { images: hostedImages(context.hosted, 'the workflow artifact') },
-        { limit: CHECK_TEXT_LIMIT, what: 'a check run summary', fullReportUrl: this.runUrl() },
-      ).body,
+      summary: summary.body,
       annotations: await this.annotations(gates),
+      pointsToArtifact: folder.artifact && (summary.folded || imagesNotShown(report.plots, images) > 0),
     };
   }
 

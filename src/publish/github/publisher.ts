@@ -42,7 +42,7 @@ export abstract class CommentTarget<R> implements Target<R> {
     hosted: ReadonlyMap<string, string>,
     notHostedReason: string | null,
     fullReportUrl: string | null,
-  ): { body: string; folded: boolean };
+  ): { body: string; folded: boolean; pointsToArtifact?: boolean };
   /** Said in the log when the comment had to be folded. */
   protected abstract readonly foldedNote: string;
 
@@ -110,7 +110,7 @@ export abstract class CommentTarget<R> implements Target<R> {
       );
       urls.push(result.url);
     }
-    return { location: urls[0], hostedImages: hosted };
+    return { location: urls[0], hostedImages: hosted, ...(fitted.pointsToArtifact ? { pointsToArtifact: true } : {}) };
   }
 
   private store(client: GitHubClient): ImageStore {
@@ -184,7 +184,10 @@ export class GitHubPublisher extends CommentTarget<ReportData> {
     return localPngs(report);
   }
   protected body(report: ReportData, hosted: ReadonlyMap<string, string>, notHostedReason: string | null, fullReportUrl: string | null) {
-    return commentBody(this.cfg.reportId, report, hosted, notHostedReason, fullReportUrl);
+    // `mode: publish` posts from the artifact it downloaded, which is there; otherwise the folder goes up unless it is off.
+    const folder =
+      this.cfg.artifact === 'off' && this.cfg.mode !== 'publish' ? { artifact: false as const, outDir: this.options.baseDir } : { artifact: true as const };
+    return commentBody(this.cfg.reportId, report, hosted, notHostedReason, fullReportUrl, { folder });
   }
 }
 

@@ -117,6 +117,10 @@ describe('uploadReportArtifact', () => {
     assert.equal(wantsArtifact('auto', undefined), false);
     assert.equal(wantsArtifact('auto', { status: 'not-posted', reason: 'a pull request from a fork' }), true);
     assert.equal(wantsArtifact('auto', { status: 'failed', error: 'Could not post the report to GitHub' }), true);
+    // A posted comment (or check run) whose text sends the reader to the artifact: it goes up.
+    const pointing = { status: 'published', location: 'https://github.example/c/1', pointsToArtifact: true } as const;
+    assert.equal(wantsArtifact('auto', pointing, new Map([[{ name: 'GitHub comment' } as never, pointing]])), true);
+    assert.equal(wantsArtifact('off', pointing, new Map([[{ name: 'GitHub comment' } as never, pointing]])), false);
     assert.equal(wantsArtifact('always', { status: 'published', location: null }), true);
     assert.equal(wantsArtifact('off', { status: 'not-posted', reason: 'a read-only token' }), false);
   });
