@@ -25023,19 +25023,26 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const parsedAtBase2 = /* @__PURE__ */ new Set();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
+  if (a && sideA) for (const { file, error } of sideA.unloaded) errors.push({ rev: a.name, path: file, message: error, warned: true });
   const plans = await Promise.all(
     kinds.map(async (kind) => {
       const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
       const pathsB = filesOf(sideB, kind);
       const goneA = a ? absentFolders(pathsA, pathsB, await a.list()) : /* @__PURE__ */ new Set();
       const goneB = a ? absentFolders(pathsB, pathsA, await b.list()) : /* @__PURE__ */ new Set();
+      for (const folder of goneA) errors.push(notPresent(a, folder));
+      for (const folder of goneB) errors.push(notPresent(b, folder));
       const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
       const named3 = targets[kind] ? [] : void 0;
+      const said = /* @__PURE__ */ new Set();
       for (const p of targets[kind] ? sideB.named[kind].unmatched : []) {
-        if (!sideA || sideA.named[kind].unmatched.has(p))
-          log.warning(`${kind} target ${JSON.stringify(p)}: no such file${a ? ` at ${a.name} or` : " in"} ${b.name}`);
+        if (sideA && !sideA.named[kind].unmatched.has(p)) continue;
+        const message = `${kind} target ${JSON.stringify(p)}: no such file${a ? ` at ${a.name} or` : " in"} ${b.name}`;
+        log.warning(message);
+        for (const tree of [a, b]) if (tree) errors.push({ rev: tree.name, path: p, message, warned: true });
+        said.add(projectPath(p));
       }
-      return { kind, pathsA, pathsB, goneA, goneB, paths, named: named3 };
+      return { kind, pathsA, pathsB, goneA, goneB, paths, named: named3, said };
     })
   );
   const readAll = async (tree, which) => {
@@ -25050,9 +25057,9 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   };
   const readA = await readAll(sideA && a, "pathsA");
   const readB = await readAll(b, "pathsB");
-  const compare2 = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named: named3 }) => {
+  const compare2 = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named: named3, said }) => {
     const diffs = [];
-    const sides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
+    const sides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, said, kind, errors, headErrors, log };
     for (const path of paths) {
       let fileA = sideFile(sides, path, "a", pathsA.get(path) ?? named3);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -25068,6 +25075,9 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   for (const plan2 of plans) comparison[plan2.kind] = await compare2(plan2);
   return comparison;
 }
+function notPresent(tree, path) {
+  return { rev: tree.name, path, message: `${path}: not present at ${tree.name}`, warned: false };
+}
 function sideFile(sides, path, which, keys, table2) {
   const tree = which === "a" ? sides.a : sides.b;
   const side = which === "a" ? sides.sideA : sides.sideB;
@@ -25078,8 +25088,11 @@ function sideFile(sides, path, which, keys, table2) {
     if (file.status === "missing" && tracker !== void 0 && side.unloadedDvcFiles.has(tracker)) {
       return { status: "missing", note: notKnownNote(tree.name, `${tracker}, which tracks it, does not load there`) };
     }
+    if (file.status === "missing" && (which === "a" ? sides.pathsA : sides.pathsB).has(path) && !sides.said.has(path)) {
+      sides.errors.push(file.note ? { rev: tree.name, path, message: `${path}: ${file.note}`, warned: false } : notPresent(tree, path));
+    }
     if (file.status === "error") {
-      sides.errors.push({ rev: tree.name, side: which === "a" ? "base" : "head", kind: sides.kind, path, message: file.message });
+      sides.errors.push({ rev: tree.name, side: which === "a" ? "base" : "head", kind: sides.kind, path, message: file.message, warned: true });
       if (sides.kind !== "params" || which !== "b") sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
       else if (!sides.headErrors.includes(file.message)) sides.headErrors.push(file.message);
     }
@@ -25254,8 +25267,10 @@ async function selectFiles(tree, targets, log, fatal) {
   const dvcFileOf = /* @__PURE__ */ new Map();
   const unloadedDvcFiles = /* @__PURE__ */ new Set();
   const unloadedDvcYamls = [];
+  let unloaded = [];
   if (needDvcYaml) {
     const project = await projectOf(tree);
+    unloaded = project.errors;
     for (const { file, error } of project.errors) {
       const dvcFile = file.endsWith(".dvc");
       if (dvcFile) unloadedDvcFiles.add(file);
@@ -25311,7 +25326,7 @@ async function selectFiles(tree, targets, log, fatal) {
     for (const [p, keys] of files.params) for (const f of expand([p], named3.params)) expanded.set(f, keys);
     files.params = expanded;
   }
-  return { ...files, named: named3, dvcFileOf, unloadedDvcFiles, unloadedDvcYamls };
+  return { ...files, named: named3, dvcFileOf, unloadedDvcFiles, unloadedDvcYamls, unloaded };
 }
 function projectOf(tree) {
   return "project" in tree ? tree.project() : loadProject(tree);
@@ -27506,9 +27521,11 @@ async function valuesDiffIn(git, kind, args, workspace) {
     return 1;
   }
   const files = comparison[kind];
-  const revs = [...new Set(comparison.errors.map((e) => e.rev))];
-  if (revs.length) process.stderr.write(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.
+  const failed2 = new Set(comparison.errors.map((e) => e.rev));
+  const revs = [.../* @__PURE__ */ new Set([args.aRev, args.bRev, ...failed2])].filter((rev) => failed2.has(rev));
+  if (revs.length) writeError(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.
 `);
+  for (const error of comparison.errors) if (!error.warned) log.warning(error.message);
   if (args.json) {
     writeDvcDiffJson(files, args.all, (chunk) => process.stdout.write(redact(chunk)));
     process.stdout.write("\n");

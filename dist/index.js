@@ -25986,19 +25986,26 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const parsedAtBase2 = /* @__PURE__ */ new Set();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
+  if (a && sideA) for (const { file, error: error2 } of sideA.unloaded) errors.push({ rev: a.name, path: file, message: error2, warned: true });
   const plans = await Promise.all(
     kinds.map(async (kind) => {
       const pathsA = sideA ? filesOf(sideA, kind) : /* @__PURE__ */ new Map();
       const pathsB = filesOf(sideB, kind);
       const goneA = a ? absentFolders(pathsA, pathsB, await a.list()) : /* @__PURE__ */ new Set();
       const goneB = a ? absentFolders(pathsB, pathsA, await b.list()) : /* @__PURE__ */ new Set();
+      for (const folder of goneA) errors.push(notPresent(a, folder));
+      for (const folder of goneB) errors.push(notPresent(b, folder));
       const paths = [.../* @__PURE__ */ new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
       const named3 = targets[kind] ? [] : void 0;
+      const said = /* @__PURE__ */ new Set();
       for (const p of targets[kind] ? sideB.named[kind].unmatched : []) {
-        if (!sideA || sideA.named[kind].unmatched.has(p))
-          log.warning(`${kind} target ${JSON.stringify(p)}: no such file${a ? ` at ${a.name} or` : " in"} ${b.name}`);
+        if (sideA && !sideA.named[kind].unmatched.has(p)) continue;
+        const message = `${kind} target ${JSON.stringify(p)}: no such file${a ? ` at ${a.name} or` : " in"} ${b.name}`;
+        log.warning(message);
+        for (const tree of [a, b]) if (tree) errors.push({ rev: tree.name, path: p, message, warned: true });
+        said.add(projectPath(p));
       }
-      return { kind, pathsA, pathsB, goneA, goneB, paths, named: named3 };
+      return { kind, pathsA, pathsB, goneA, goneB, paths, named: named3, said };
     })
   );
   const readAll = async (tree, which2) => {
@@ -26013,9 +26020,9 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   };
   const readA = await readAll(sideA && a, "pathsA");
   const readB = await readAll(b, "pathsB");
-  const compare2 = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named: named3 }) => {
+  const compare2 = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named: named3, said }) => {
     const diffs = [];
-    const sides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
+    const sides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, said, kind, errors, headErrors, log };
     for (const path of paths) {
       let fileA = sideFile(sides, path, "a", pathsA.get(path) ?? named3);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -26031,6 +26038,9 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   for (const plan2 of plans) comparison[plan2.kind] = await compare2(plan2);
   return comparison;
 }
+function notPresent(tree, path) {
+  return { rev: tree.name, path, message: `${path}: not present at ${tree.name}`, warned: false };
+}
 function sideFile(sides, path, which2, keys, table2) {
   const tree = which2 === "a" ? sides.a : sides.b;
   const side = which2 === "a" ? sides.sideA : sides.sideB;
@@ -26041,8 +26051,11 @@ function sideFile(sides, path, which2, keys, table2) {
     if (file.status === "missing" && tracker !== void 0 && side.unloadedDvcFiles.has(tracker)) {
       return { status: "missing", note: notKnownNote(tree.name, `${tracker}, which tracks it, does not load there`) };
     }
+    if (file.status === "missing" && (which2 === "a" ? sides.pathsA : sides.pathsB).has(path) && !sides.said.has(path)) {
+      sides.errors.push(file.note ? { rev: tree.name, path, message: `${path}: ${file.note}`, warned: false } : notPresent(tree, path));
+    }
     if (file.status === "error") {
-      sides.errors.push({ rev: tree.name, side: which2 === "a" ? "base" : "head", kind: sides.kind, path, message: file.message });
+      sides.errors.push({ rev: tree.name, side: which2 === "a" ? "base" : "head", kind: sides.kind, path, message: file.message, warned: true });
       if (sides.kind !== "params" || which2 !== "b") sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
       else if (!sides.headErrors.includes(file.message)) sides.headErrors.push(file.message);
     }
@@ -26217,8 +26230,10 @@ async function selectFiles(tree, targets, log, fatal) {
   const dvcFileOf = /* @__PURE__ */ new Map();
   const unloadedDvcFiles = /* @__PURE__ */ new Set();
   const unloadedDvcYamls = [];
+  let unloaded = [];
   if (needDvcYaml) {
     const project = await projectOf(tree);
+    unloaded = project.errors;
     for (const { file, error: error2 } of project.errors) {
       const dvcFile = file.endsWith(".dvc");
       if (dvcFile) unloadedDvcFiles.add(file);
@@ -26274,7 +26289,7 @@ async function selectFiles(tree, targets, log, fatal) {
     for (const [p, keys] of files.params) for (const f of expand([p], named3.params)) expanded.set(f, keys);
     files.params = expanded;
   }
-  return { ...files, named: named3, dvcFileOf, unloadedDvcFiles, unloadedDvcYamls };
+  return { ...files, named: named3, dvcFileOf, unloadedDvcFiles, unloadedDvcYamls, unloaded };
 }
 function projectOf(tree) {
   return "project" in tree ? tree.project() : loadProject(tree);

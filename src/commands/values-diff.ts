@@ -97,8 +97,12 @@ async function valuesDiffIn(git: GitRepo, kind: ValueKind, args: ValuesDiffArgs,
     return 1;
   }
   const files = comparison[kind];
-  const revs = [...new Set(comparison.errors.map((e) => e.rev))];
-  if (revs.length) process.stderr.write(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(', ')}'.\n`);
+  // DVC's line, old revision first; then why, which DVC keeps to its debug log (a file that does not parse was warned
+  // about as it was read).
+  const failed = new Set(comparison.errors.map((e) => e.rev));
+  const revs = [...new Set([args.aRev, args.bRev, ...failed])].filter((rev) => failed.has(rev));
+  if (revs.length) writeError(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(', ')}'.\n`);
+  for (const error of comparison.errors) if (!error.warned) log.warning(error.message);
   if (args.json) {
     // JSON stays parseable (no stop-commands around it), still without secrets. Written in pieces that end
     // between two keys, so a secret in a key or a value is never cut in two.

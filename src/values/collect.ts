@@ -55,14 +55,24 @@ export interface CollectRequest {
   projects?: LoadedProjects;
 }
 
-/** A file that could not be read or parsed at a revision (DVC: "failed to load some metrics"). */
+/**
+ * A file that could not be loaded at a revision that names it (DVC: "failed to load some metrics"): it does not parse,
+ * it is not there (DVC's FileNotFoundError), its DVC object could not be read, or the project file naming it does not
+ * load there.
+ */
 interface LoadError {
   rev: string;
-  /** Which tree: a file that cannot be read at the head is no metric missing there (the gate breaks its rules). */
-  side: 'base' | 'head';
-  kind: ValueKind;
+  /**
+   * For a file there that could not be read (it does not parse, the guard refused it), which tree and kind: a metrics
+   * file that cannot be read at the head is no metric missing there (the gate breaks its rules). Absent for the others.
+   */
+  side?: 'base' | 'head';
+  kind?: ValueKind;
   path: string;
+  /** Why, naming the file. */
   message: string;
+  /** Whether the comparison warned about it already (a file or project file that does not parse). */
+  warned: boolean;
 }
 
 export interface Comparison {
@@ -124,21 +134,31 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
   const parsedAtBase = new Set<string>();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
+  // DVC loads a revision's whole project before any of its values: one file that does not load fails the revision.
+  if (a && sideA) for (const { file, error } of sideA.unloaded) errors.push({ rev: a.name, path: file, message: error, warned: true });
   const plans = await Promise.all(
     kinds.map(async (kind) => {
       const pathsA = sideA ? filesOf(sideA, kind) : new Map<string, string[]>();
       const pathsB = filesOf(sideB, kind);
       const goneA = a ? absentFolders(pathsA, pathsB, await a.list()) : new Set<string>();
       const goneB = a ? absentFolders(pathsB, pathsA, await b.list()) : new Set<string>();
+      // A folder a side names and lacks is read there all the same by DVC, which fails to.
+      for (const folder of goneA) errors.push(notPresent(a!, folder));
+      for (const folder of goneB) errors.push(notPresent(b, folder));
       const paths = [...new Set([...pathsA.keys(), ...pathsB.keys()])].sort();
       // Files the user named are read on both sides, even where a glob matched only one of them.
       const named = targets[kind] ? [] : undefined;
       // A target that names nothing at either side is said, as DVC says it failed to load them, not an empty table.
+      const said = new Set<string>();
       for (const p of targets[kind] ? sideB.named[kind].unmatched : []) {
-        if (!sideA || sideA.named[kind].unmatched.has(p))
-          log.warning(`${kind} target ${JSON.stringify(p)}: no such file${a ? ` at ${a.name} or` : ' in'} ${b.name}`);
+        if (sideA && !sideA.named[kind].unmatched.has(p)) continue;
+        const message = `${kind} target ${JSON.stringify(p)}: no such file${a ? ` at ${a.name} or` : ' in'} ${b.name}`;
+        log.warning(message);
+        for (const tree of [a, b]) if (tree) errors.push({ rev: tree.name, path: p, message, warned: true });
+        // A target outside the project was refused before it could be unmatched: this does not throw.
+        said.add(projectPath(p));
       }
-      return { kind, pathsA, pathsB, goneA, goneB, paths, named };
+      return { kind, pathsA, pathsB, goneA, goneB, paths, named, said };
     }),
   );
   // A commit's files of every kind in one batch (one git process), not a round trip each; a metrics CSV is
@@ -155,9 +175,9 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
   };
   const readA = await readAll(sideA && a, 'pathsA');
   const readB = await readAll(b, 'pathsB');
-  const compare = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named }: (typeof plans)[number]): Promise<FileDiff[]> => {
+  const compare = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named, said }: (typeof plans)[number]): Promise<FileDiff[]> => {
     const diffs: FileDiff[] = [];
-    const sides: ComparedSides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, kind, errors, headErrors, log };
+    const sides: ComparedSides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, said, kind, errors, headErrors, log };
     for (const path of paths) {
       let fileA = sideFile(sides, path, 'a', pathsA.get(path) ?? named);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -176,6 +196,11 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
   return comparison;
 }
 
+/** A path a tree's project names and the tree does not hold: DVC's FileNotFoundError. */
+function notPresent(tree: Tree, path: string): LoadError {
+  return { rev: tree.name, path, message: `${path}: not present at ${tree.name}`, warned: false };
+}
+
 /** What one kind's comparison reads each file of a path from: both trees, their files, what their batches read. */
 interface ComparedSides {
   a: Tree | null;
@@ -190,6 +215,8 @@ interface ComparedSides {
   /** Folders each side's dvc.yaml names that the side lacks, while the other side has files in them. */
   goneA: Set<string>;
   goneB: Set<string>;
+  /** Targets said to name no file at either side, whose failures to load are noted already. */
+  said: Set<string>;
   kind: ValueKind;
   errors: LoadError[];
   headErrors: string[];
@@ -212,8 +239,12 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
     if (file.status === 'missing' && tracker !== undefined && side.unloadedDvcFiles.has(tracker)) {
       return { status: 'missing', note: notKnownNote(tree.name, `${tracker}, which tracks it, does not load there`) };
     }
+    // Named at this side and not there: DVC read it and failed to (a FileNotFoundError, an object no remote gave).
+    if (file.status === 'missing' && (which === 'a' ? sides.pathsA : sides.pathsB).has(path) && !sides.said.has(path)) {
+      sides.errors.push(file.note ? { rev: tree.name, path, message: `${path}: ${file.note}`, warned: false } : notPresent(tree, path));
+    }
     if (file.status === 'error') {
-      sides.errors.push({ rev: tree.name, side: which === 'a' ? 'base' : 'head', kind: sides.kind, path, message: file.message });
+      sides.errors.push({ rev: tree.name, side: which === 'a' ? 'base' : 'head', kind: sides.kind, path, message: file.message, warned: true });
       // A params file at the head fails the run, reported once as that error. Its dvc.yaml, whose `${…}` read it
       // too, may have failed on it already with the same message.
       if (sides.kind !== 'params' || which !== 'b') sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
@@ -444,6 +475,8 @@ interface SelectedFiles extends ProjectFiles {
   unloadedDvcFiles: Set<string>;
   /** This side's dvc.yaml files that do not load: what they name there is not known, not "not named". */
   unloadedDvcYamls: string[];
+  /** This side's project files (dvc.yaml, `.dvc`) that do not load, with their errors. */
+  unloaded: { file: string; error: string }[];
 }
 
 async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: string[]): Promise<SelectedFiles> {
@@ -454,8 +487,10 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
   const dvcFileOf = new Map<string, string>();
   const unloadedDvcFiles = new Set<string>();
   const unloadedDvcYamls: string[] = [];
+  let unloaded: { file: string; error: string }[] = [];
   if (needDvcYaml) {
     const project = await projectOf(tree);
+    unloaded = project.errors;
     for (const { file, error } of project.errors) {
       const dvcFile = file.endsWith('.dvc');
       if (dvcFile) unloadedDvcFiles.add(file);
@@ -519,7 +554,7 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
     for (const [p, keys] of files.params) for (const f of expand([p], named.params)) expanded.set(f, keys);
     files.params = expanded;
   }
-  return { ...files, named, dvcFileOf, unloadedDvcFiles, unloadedDvcYamls };
+  return { ...files, named, dvcFileOf, unloadedDvcFiles, unloadedDvcYamls, unloaded };
 }
 
 /** The project a tree shows: the one a cached-outputs tree holds (the run's, when it shares them), else loaded now. */

@@ -1,5 +1,6 @@
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
@@ -94,6 +95,58 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     assert.deepEqual(await json(r, ['metrics', 'diff', '--json']), {
       'm.json': { 'a.b.e': { old: '3', new: null }, 'a.b.c': { old: 1, new: null }, 'a.b.d': { old: 1, new: null } },
     });
+    // DVC: errors {"workspace": {"m.json": FileNotFoundError}}, said on stderr; mlreport says why too.
+    const res = await runCli(['metrics', 'diff'], r.dir);
+    assert.equal(res.code, 0);
+    assert.equal(res.stderr, "mlreport: failed to load some metrics for following revisions: 'workspace'.\nwarning: m.json: not present at workspace\n");
+  });
+
+  test('a file dvc.yaml names but absent at each side in turn: both revisions failed to load, old first (dvc/repo/metrics/diff.py)', async () => {
+    const r = repo();
+    r.commit('base', { 'dvc.yaml': 'metrics:\n- a.json\n- b.json\n', 'a.json': '{"x": 1}' });
+    r.write({ 'b.json': '{"x": 1}' });
+    rmSync(join(r.dir, 'a.json'));
+    const res = await runCli(['metrics', 'diff'], r.dir);
+    assert.equal(res.code, 0);
+    assert.equal(
+      res.stdout,
+      'Path    Metric    HEAD    workspace    Change\na.json  x         1       -            -\nb.json  x         -       1            -\n',
+    );
+    assert.equal(
+      res.stderr,
+      "mlreport: failed to load some metrics for following revisions: 'HEAD, workspace'.\nwarning: a.json: not present at workspace\nwarning: b.json: not present at HEAD\n",
+    );
+  });
+
+  test('a dvc.yaml that does not load at the base: DVC fails the whole revision (Index.from_repo raises)', async () => {
+    const r = repo();
+    r.commit('base', { 'dvc.yaml': 'metrics: [a.json\n', 'a.json': '{"x": 1}' });
+    r.write({ 'dvc.yaml': 'metrics: [a.json]\n' });
+    const res = await runCli(['metrics', 'diff'], r.dir);
+    assert.equal(res.code, 0);
+    assert.match(res.stderr, /^warning: HEAD: dvc\.yaml:2:1: invalid YAML: .*\nmlreport: failed to load some metrics for following revisions: 'HEAD'\.\n$/);
+  });
+
+  test('a cached metrics file whose object neither the cache nor the remote has: that revision failed to load, and why', async () => {
+    const r = repo();
+    const metrics = '{"acc": 0.8}';
+    const md5 = createHash('md5').update(metrics).digest('hex');
+    const stage = stageYaml(['eval/m.json'], true);
+    r.commit('ran', {
+      '.dvc/config': `[core]\n    remote = local\n['remote "local"']\n    url = ${join(r.dir, 'no-such-remote')}\n`,
+      'dvc.yaml': stage,
+      'dvc.lock': `schema: '2.0'\nstages:\n  copy-metrics:\n    cmd: cp in out\n    outs:\n    - path: eval/m.json\n      hash: md5\n      md5: ${md5}\n      size: ${metrics.length}\n`,
+      '.gitignore': '/eval/m.json\n',
+    });
+    r.write({ 'eval/m.json': '{"acc": 0.9}' });
+    for (const kind of ['--json', '--all']) {
+      const res = await runCli(['metrics', 'diff', kind], r.dir);
+      assert.equal(res.code, 0);
+      const [line, why, ...rest] = res.stderr.split('\n');
+      assert.equal(line, "mlreport: failed to load some metrics for following revisions: 'HEAD'.");
+      assert.match(why!, new RegExp(`^warning: eval/m\\.json: not in git at HEAD \\(DVC-cached\\) and cannot be read: .*${md5}.*remote 'local'`));
+      assert.deepEqual(rest, ['']);
+    }
   });
 
   test('test_metrics_diff_with_unchanged: --all keeps unchanged metrics with diff 0', async () => {
@@ -164,14 +217,17 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     assert.deepEqual(await json(r, ['metrics', 'diff', 'main', '--json']), {});
   });
 
-  test('a cached DVC output missing from git at the base: one note, not an error', async () => {
+  test('a cached DVC output missing from git at the base: DVC failed to load it there, and why', async () => {
     const r = repo();
     r.commit('pipeline', { 'dvc.yaml': stageYaml(['eval/metrics.json'], true), '.gitignore': '/eval/metrics.json\n' });
     r.write({ 'eval/metrics.json': '{"acc": 0.9}' });
     const res = await runCli(['metrics', 'diff', '--json'], r.dir);
     assert.equal(res.code, 0);
     assert.deepEqual(JSON.parse(res.stdout), { 'eval/metrics.json': { acc: { old: null, new: 0.9 } } });
-    assert.equal(res.stderr, '');
+    assert.equal(
+      res.stderr,
+      "mlreport: failed to load some metrics for following revisions: 'HEAD'.\nwarning: eval/metrics.json: not in git at HEAD (DVC-tracked)\n",
+    );
   });
 
   test('--md prints the GitHub table; --precision and revisions as written', async () => {
@@ -246,13 +302,14 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     const res = await runCli(['metrics', 'diff', '--targets', 'other/c.json', '--no-path'], r.dir);
     assert.equal(res.stdout, 'Metric    HEAD    workspace    Change\nz         1       2            1\n');
     // A target naming nothing at either side is said (DVC: "failed to load some metrics"), not an empty table alone;
-    // one found at one side only is not.
+    // one found at one side only fails to load at the other, as DVC's FileNotFoundError does.
     r.write({ 'new.json': '{"n": 1}' });
     const missing = await runCli(['metrics', 'diff', '--targets', 'nope.json', 'none/*.json', 'new.json', 'eval', '--json'], r.dir);
     assert.equal(missing.code, 0, missing.stderr);
     assert.equal(
       missing.stderr,
-      'warning: metrics target "nope.json": no such file at HEAD or workspace\nwarning: metrics target "none/*.json": no such file at HEAD or workspace\n',
+      'warning: metrics target "nope.json": no such file at HEAD or workspace\nwarning: metrics target "none/*.json": no such file at HEAD or workspace\n' +
+        "mlreport: failed to load some metrics for following revisions: 'HEAD, workspace'.\nwarning: new.json: not present at HEAD\n",
     );
     assert.deepEqual(Object.keys(JSON.parse(missing.stdout) as object), ['eval/a.json', 'eval/sub/b.yaml', 'new.json']);
   });
@@ -323,6 +380,9 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     r.commit('bar', { 'params.yaml': 'foo: bar', 'dvc.yaml': paramsStage('    - foo\n') });
     rmSync(join(r.dir, 'params.yaml'));
     assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'params.yaml': { foo: { old: 'bar', new: null } } });
+    // DVC: errors {"workspace": {"params.yaml": FileNotFoundError}}, said on stderr.
+    const res = await runCli(['params', 'diff'], r.dir);
+    assert.equal(res.stderr, "mlreport: failed to load some params for following revisions: 'workspace'.\nwarning: params.yaml: not present at workspace\n");
   });
 
   test('test_diff_list: lists compare and print as Python shows them', async () => {
