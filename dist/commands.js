@@ -20420,9 +20420,9 @@ function compact(data, render, note2, limit, measure) {
   });
   if (shown3.length) tail.push({ text: ["### Plots", ...shown3].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join32 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+  const join33 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join32([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join33([...head, ...tail])) - 200;
   for (const [title2, kind] of [
     ["Changed metrics", "metrics"],
     ["Changed params", "params"]
@@ -20443,10 +20443,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown4, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join32(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join32(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join33(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join33(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join32(blocks);
+  return join33(blocks);
 }
 function tableRows(data, kind, keep) {
   const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -24183,6 +24183,14 @@ async function entryStatus(path, entry, ws) {
   if (current.md5 === entry.md5) return null;
   return await onlyLineEndsDiffer(path, entry, current.size, ws) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
 }
+async function trackedStatus(outs, ws) {
+  const reasons = [];
+  for (const out of outs) {
+    const s = await entryStatus(out.path, { path: out.path, hashName: out.legacy ? "md5-dos2unix" : "md5", md5: out.oid }, ws);
+    if (s) reasons.push(`out ${out.path}: ${s}`);
+  }
+  return reasons;
+}
 var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
 async function onlyLineEndsDiffer(path, entry, size2, ws) {
   if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
@@ -24328,6 +24336,27 @@ async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
         } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
       }
       out.push({ name, ...status, ...action ? { action } : {}, ...restoreFrom ? { restoreFrom } : {} });
+    }
+    return out;
+  } finally {
+    await data?.close();
+    await ws.saveState();
+  }
+}
+async function trackedDataStatus(ws, options2 = {}) {
+  const files = await findDvcFiles(ws.dir);
+  if (!files.length) return null;
+  const data = options2.pull === false ? null : await PipelineData.open(ws.root, options2.data);
+  try {
+    const out = [];
+    for (const file of files) {
+      const outs = await readDvcFile2(ws.dir, file);
+      const reasons = await trackedStatus(outs, ws);
+      if (!reasons.length) continue;
+      const missing = outs.filter((o) => !ws.exists(o.path));
+      const available = data && missing.length ? await data.available(missing.map(trackedObject)) : null;
+      const action = available ? available.ok ? `pull from ${available.from}` : `cannot pull: ${available.why}` : void 0;
+      out.push({ name: file, reasons, ...action ? { action } : {} });
     }
     return out;
   } finally {
@@ -28112,7 +28141,8 @@ function currentFolderExists() {
 }
 
 // src/commands/status.ts
-import { resolve as resolve15 } from "node:path";
+import { existsSync as existsSync9 } from "node:fs";
+import { join as join32, resolve as resolve15 } from "node:path";
 import { parseArgs as parseArgs7 } from "node:util";
 var statusCommand = {
   async run(args) {
@@ -28127,8 +28157,11 @@ var statusCommand = {
         cwd: { type: "string", default: "." }
       }
     });
-    const pipeline2 = await loadPipeline(resolve15(values.cwd));
-    const stages = (await pipelineStatus(pipeline2, positionals, { pull: !values["no-pull"], data: remoteOptions(values.remote) })).filter((s) => s.changed);
+    const dir = resolve15(values.cwd);
+    const options2 = { pull: !values["no-pull"], data: remoteOptions(values.remote) };
+    const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, workspaceTree(dir)), options2);
+    const pipeline2 = tracked && !existsSync9(join32(dir, "dvc.yaml")) ? null : await loadPipeline(dir);
+    const stages = [...pipeline2 ? (await pipelineStatus(pipeline2, positionals, options2)).filter((s) => s.changed) : [], ...tracked ?? []];
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}
 `);

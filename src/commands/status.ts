@@ -1,6 +1,9 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadPipeline, pipelineStatus } from '../pipeline/repro';
+import { loadPipeline, pipelineStatus, trackedDataStatus } from '../pipeline/repro';
+import { Workspace } from '../pipeline/status';
+import { workspaceTree } from '../workspace/tree';
 import type { CommandRunner } from './types';
 import { remoteOptions } from './pull';
 import { writeResult } from '../util/console-logger';
@@ -18,8 +21,12 @@ export const statusCommand: CommandRunner = {
         cwd: { type: 'string', default: '.' },
       },
     });
-    const pipeline = await loadPipeline(resolve(values.cwd));
-    const stages = (await pipelineStatus(pipeline, positionals, { pull: !values['no-pull'], data: remoteOptions(values.remote) })).filter((s) => s.changed);
+    const dir = resolve(values.cwd);
+    const options = { pull: !values['no-pull'], data: remoteOptions(values.remote) };
+    // As `dvc status` with no target: every stage and every `.dvc` file; a project of `.dvc` files alone has no dvc.yaml.
+    const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, workspaceTree(dir)), options);
+    const pipeline = tracked && !existsSync(join(dir, 'dvc.yaml')) ? null : await loadPipeline(dir);
+    const stages = [...(pipeline ? (await pipelineStatus(pipeline, positionals, options)).filter((s) => s.changed) : []), ...(tracked ?? [])];
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}\n`);
     } else if (!stages.length) {

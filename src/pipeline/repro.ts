@@ -12,7 +12,8 @@ import { buildDag, downstreamOf, projectPath, selectStages, type Dag } from './d
 import type { LockDocument, LockEntry, LockStage } from '../dvc/lock';
 import { lockEntryFromHash, readLock, writeLock, type LockFile } from './lock';
 import { runShell, stageCommands, TailBuffer } from './shell';
-import { currentParams, stageStatus, Workspace } from './status';
+import { currentParams, stageStatus, trackedStatus, Workspace } from './status';
+import { findDvcFiles, readDvcFile } from '../dvc/data/dvcfile';
 import type { StageResult } from './types';
 import { PipelineData, restorableOuts, trackedObject, type DataOptions } from './restore';
 import { ignoreOutput } from './gitignore';
@@ -133,6 +134,36 @@ export async function pipelineStatus(
         } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : 'run';
       }
       out.push({ name, ...status, ...(action ? { action } : {}), ...(restoreFrom ? { restoreFrom } : {}) });
+    }
+    return out;
+  } finally {
+    await data?.close();
+    await ws.saveState();
+  }
+}
+
+/**
+ * `dvc status` of the project's `.dvc` files: each one whose data is not in the workspace or not what it records, in
+ * `dvc status` words, and for data not in the workspace where `mlreport pull` (and `repro`, for a stage's dep) gets
+ * it: "pull from remote 'x'", or "cannot pull: <object> missing from remote 'x'". Null when it has no `.dvc` file.
+ */
+export async function trackedDataStatus(
+  ws: Workspace,
+  options: Pick<ReproOptions, 'pull' | 'data'> = {},
+): Promise<{ name: string; reasons: string[]; action?: string }[] | null> {
+  const files = await findDvcFiles(ws.dir);
+  if (!files.length) return null;
+  const data = options.pull === false ? null : await PipelineData.open(ws.root, options.data);
+  try {
+    const out = [];
+    for (const file of files) {
+      const outs = await readDvcFile(ws.dir, file);
+      const reasons = await trackedStatus(outs, ws);
+      if (!reasons.length) continue;
+      const missing = outs.filter((o) => !ws.exists(o.path));
+      const available = data && missing.length ? await data.available(missing.map(trackedObject)) : null;
+      const action = available ? (available.ok ? `pull from ${available.from}` : `cannot pull: ${available.why}`) : undefined;
+      out.push({ name: file, reasons, ...(action ? { action } : {}) });
     }
     return out;
   } finally {

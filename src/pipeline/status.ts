@@ -165,6 +165,20 @@ async function entryStatus(path: string, entry: LockEntry | undefined, ws: Works
 }
 
 /**
+ * A `.dvc` file's outs as `dvc status` sees them (its `Stage.status()` `changed outs`): each one not in the workspace
+ * (`missing`, DVC's `deleted`) or not what the file records (`modified`); empty when the data is as recorded.
+ * Paths are the project's.
+ */
+export async function trackedStatus(outs: readonly { path: string; oid: string; legacy?: boolean }[], ws: Workspace): Promise<string[]> {
+  const reasons: string[] = [];
+  for (const out of outs) {
+    const s = await entryStatus(out.path, { path: out.path, hashName: out.legacy ? 'md5-dos2unix' : 'md5', md5: out.oid }, ws);
+    if (s) reasons.push(`out ${out.path}: ${s}`);
+  }
+  return reasons;
+}
+
+/**
  * The fix for a CRLF checkout (Git for Windows' core.autocrlf=true) of text hashed with LF elsewhere. DVC 3 hashes
  * the raw bytes, as we do, so the stage re-runs either way; this names the cause where it shows.
  */

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -81,6 +82,44 @@ describe('mlreport repro / status', () => {
         );
       }
       assert.equal(readFileSync(join(repo.dir, 'dvc.lock'), 'utf8'), lock);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
+describe('mlreport status: .dvc-tracked data (dvc/repo/status.py collects every .dvc file too)', () => {
+  test('modified or missing data is listed under its .dvc file, as `dvc status` does, never "up to date"', async () => {
+    const repo = new TempRepo();
+    try {
+      const extra = 'a,b\n1,2\n';
+      const md5 = createHash('md5').update(extra).digest('hex');
+      repo.write({ [`.dvc/cache/files/md5/${md5.slice(0, 2)}/${md5.slice(2)}`]: extra });
+      repo.commit('data', {
+        '.dvc/config': '',
+        '.dvc/.gitignore': '/cache\n/tmp\n',
+        'data/extra.csv': extra,
+        'data/.gitignore': '/extra.csv\n',
+        'data/extra.csv.dvc': `outs:\n- md5: ${md5}\n  size: ${extra.length}\n  hash: md5\n  path: extra.csv\n`,
+      });
+      // A project of `.dvc` files alone, no dvc.yaml: DVC's status works there too.
+      let r = await runCli(['status'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, 'Data and pipelines are up to date.\n');
+      repo.write({ 'data/extra.csv': 'bye\n' });
+      r = await runCli(['status'], repo.dir);
+      assert.equal(r.stdout, 'data/extra.csv.dvc:\n\tout data/extra.csv: modified\n');
+      rmSync(join(repo.dir, 'data', 'extra.csv'));
+      r = await runCli(['status'], repo.dir);
+      assert.equal(r.stdout, 'data/extra.csv.dvc: pull from the cache\n\tout data/extra.csv: missing\n');
+      r = await runCli(['status', '--json'], repo.dir);
+      assert.deepEqual(JSON.parse(r.stdout), { 'data/extra.csv.dvc': ['out data/extra.csv: missing'] });
+      // Beside a pipeline, after its stages; a stage named as a target is that stage alone.
+      repo.write({ 'dvc.yaml': 'stages:\n  s:\n    cmd: echo s\n    deps: [data/extra.csv]\n' });
+      r = await runCli(['status', '--no-pull'], repo.dir);
+      assert.equal(r.stdout, 's:\n\tnot in dvc.lock\n\tdep data/extra.csv: missing\ndata/extra.csv.dvc:\n\tout data/extra.csv: missing\n');
+      r = await runCli(['status', 's', '--no-pull'], repo.dir);
+      assert.equal(r.stdout, 's:\n\tnot in dvc.lock\n\tdep data/extra.csv: missing\n');
     } finally {
       repo.remove();
     }
