@@ -83,7 +83,9 @@ describe('collectAndCompare (run.ts entry point)', () => {
       { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: ['*.json', 'b.yaml'], paramsPaths: [] },
       log,
     );
-    assert.deepEqual(result.errors, [{ rev: 'head', path: 'a.json', message: 'a.json:1:9: invalid JSON: expected a "quoted" key', warned: true }]);
+    assert.deepEqual(result.errors, [
+      { rev: 'head', side: 'head', kind: 'metrics', path: 'a.json', message: 'a.json:1:9: invalid JSON: expected a "quoted" key', warned: true },
+    ]);
     assert.ok(log.lines.includes('warning: head: a.json:1:9: invalid JSON: expected a "quoted" key'), log.lines.join('\n'));
     assert.deepEqual(result.metrics[1]!.rows[0], { key: 'y', old: 1, new: 2, diff: 1, relative: 1, changed: true });
   });

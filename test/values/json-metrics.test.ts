@@ -251,7 +251,16 @@ describe('JSON metrics through collectAndCompare', () => {
 
   test('invalid JSON: an error naming the file, line and column; the other side still read', async () => {
     const { result, log } = await compare('{"a": 1}', '{"a": 1,\n  "b": }');
-    assert.deepEqual(result.errors, [{ rev: 'head', path: 'm.json', message: 'm.json:2:8: invalid JSON: unexpected character "}", expected a value' }]);
+    assert.deepEqual(result.errors, [
+      {
+        rev: 'head',
+        side: 'head',
+        kind: 'metrics',
+        path: 'm.json',
+        message: 'm.json:2:8: invalid JSON: unexpected character "}", expected a value',
+        warned: true,
+      },
+    ]);
     assert.ok(
       log.lines.some((l) => l.includes('m.json:2:8: invalid JSON')),
       log.lines.join('\n'),
