@@ -10512,7 +10512,7 @@ async function readRun(dir) {
   try {
     json = JSON.parse(text2);
   } catch (error) {
-    return unread(`is not JSON (${jsonError(error, text2)}): a partial upload?`);
+    return unread(`is not JSON (${jsonError(error, text2)})`);
   }
   const raw = typeof json === "object" && json !== null ? json : {};
   if (raw.kind === "aggregate") throw new UserError(`${path} is an aggregate report itself; name the matrix jobs' report folders instead.`);

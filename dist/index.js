@@ -19142,7 +19142,7 @@ async function readRun(dir) {
   try {
     json = JSON.parse(text2);
   } catch (error2) {
-    return unread(`is not JSON (${jsonError(error2, text2)}): a partial upload?`);
+    return unread(`is not JSON (${jsonError(error2, text2)})`);
   }
   const raw = typeof json === "object" && json !== null ? json : {};
   if (raw.kind === "aggregate") throw new UserError(`${path} is an aggregate report itself; name the matrix jobs' report folders instead.`);

@@ -56,7 +56,7 @@ async function readRun(dir: string): Promise<RunInput> {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    return unread(`is not JSON (${jsonError(error as Error, text)}): a partial upload?`);
+    return unread(`is not JSON (${jsonError(error as Error, text)})`);
   }
   const raw = (typeof json === 'object' && json !== null ? json : {}) as { schemaVersion?: unknown; kind?: unknown; projectErrors?: unknown };
   if (raw.kind === 'aggregate') throw new UserError(`${path} is an aggregate report itself; name the matrix jobs' report folders instead.`);
