@@ -17525,7 +17525,7 @@ function notEnoughHistory(n) {
 
 // src/gate/evaluate.ts
 function evaluateRules(rules, metrics, options) {
-  const outcomes = rules.map((rule2) => evaluateRule(rule2, metrics, options));
+  const outcomes = rules.map((rule2) => notOfThisChange(evaluateRule(rule2, metrics, options), options.staleAtHead));
   const checked = outcomes.filter((o) => o.status === "passed" || o.status === "failed").length;
   const passed = checked > 0 && outcomes.every((o) => o.status === "passed" || o.status === "skipped" || o.status === "failed" && o.rule.level === "warn");
   return { passed, checked, outcomes, directions: directionsOf(outcomes) };
@@ -17609,6 +17609,13 @@ function evaluateRule(rule2, metrics, options) {
   const baseNote = notes.length ? ` (${notes.join(", ")})` : "";
   if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h} ${rule2.comparator} ${t}${baseNote}`, full);
   return outcome2("failed", `${h} is not ${rule2.comparator} ${t}${baseNote}.`, full);
+}
+function notOfThisChange(outcome2, staleAtHead) {
+  const stale = outcome2.metric && staleAtHead?.get(outcome2.metric.file);
+  if (!stale?.length || outcome2.status !== "passed" && outcome2.status !== "failed") return outcome2;
+  const stages = stale.map((s) => `'${s}'`).join(", ");
+  const message = `Not checked: \`${metricName(outcome2.metric)}\` comes from out-of-date stage${stale.length === 1 ? "" : "s"} ${stages} (not reproduced), so the rule compared the last run's values, not this change's (${outcome2.message.replace(/\.$/, "")}).`;
+  return { ...outcome2, status: "error", message, stale };
 }
 function evaluateExpr(expr, base, history2 = null) {
   switch (expr.kind) {
@@ -17715,7 +17722,8 @@ function gateSummary(evaluation, proposed = null) {
       head: finiteOrNull(o.head),
       threshold: finiteOrNull(o.threshold),
       source: { origin: o.rule.source.origin, line: o.rule.source.line, ...o.rule.source.file ? { file: o.rule.source.file } : {} },
-      ...o.noise ? { noise: o.noise } : {}
+      ...o.noise ? { noise: o.noise } : {},
+      ...o.stale ? { stale: o.stale } : {}
     })),
     directions: evaluation.directions,
     proposed
@@ -18572,8 +18580,17 @@ function outcome(report2, directionOf) {
     const { failures, warnings } = brokenRules(gates2);
     const name = metricNames(report2.metrics);
     const warned = gates2.rules.filter((r) => r.status === "failed" && r.level === "warn").map((r) => ruleItem(r, report2.metrics, name));
+    const failing = gates2.rules.filter(isFailure);
+    if (failures && failing.every((r) => r.stale?.length)) {
+      const stages = [...new Set(failing.flatMap((r) => r.stale))];
+      const n2 = failing.length;
+      return {
+        outcome: "failed",
+        line: `\u274C gate could not check this change: stage${stages.length === 1 ? "" : "s"} ${named(stages.map((s) => `'${short(s)}'`))} out of date (not reproduced); ${n2 === 1 ? "the rule" : `${n2} rules`} compared the last run's values`
+      };
+    }
     if (failures) {
-      const failed2 = gates2.rules.filter(isFailure).map((r) => ruleItem(r, report2.metrics, name));
+      const failed2 = failing.map((r) => ruleItem(r, report2.metrics, name));
       return { outcome: "failed", line: `\u274C gate failed: ${named(failed2)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
     }
     if (!gates2.checked) {
@@ -18626,6 +18643,7 @@ function isFailure(r) {
 }
 function ruleItem(r, metrics, name) {
   if (!r.metric) return `rule ${short(r.rule)} could not be checked`;
+  if (r.status === "error") return `${short(name(r.metric.file, r.metric.key))}: ${short(r.detail.replace(/`/g, ""), 120)}`;
   const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
   const metric = name(r.metric.file, r.metric.key);
   const relative8 = r.detail.includes("(base ");
@@ -18954,7 +18972,8 @@ var rule = (v, at) => {
       line: number3(source.line, key(at, "source.line")),
       ...file !== void 0 ? { file } : {}
     },
-    ...o.noise !== void 0 ? { noise: noise(o.noise, key(at, "noise")) } : {}
+    ...o.noise !== void 0 ? { noise: noise(o.noise, key(at, "noise")) } : {},
+    ...o.stale !== void 0 ? { stale: list(string)(o.stale, key(at, "stale")) } : {}
   };
 };
 var stats2 = (v, at) => {
@@ -19185,10 +19204,10 @@ function runName(dir) {
 }
 
 // src/gate/index.ts
-function gateMetrics(gate, metrics, hasBase, history2, unreadAtHead = /* @__PURE__ */ new Map()) {
+function gateMetrics(gate, metrics, hasBase, history2, unreadAtHead = /* @__PURE__ */ new Map(), staleAtHead = /* @__PURE__ */ new Map()) {
   if (!gate.rules.length && !gate.proposed) return null;
   const lookups = metricLookupFromDiffs(metrics, history2, unreadAtHead);
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, unreadAtHead }), gate.proposed ?? null);
+  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, unreadAtHead, staleAtHead }), gate.proposed ?? null);
 }
 
 // src/report/gates-section.ts
@@ -27784,14 +27803,21 @@ async function runIn(git, config, log, deadline) {
     log
   ) : null;
   const unreadAtHead = new Map(comparison.errors.filter((e) => e.side === "head" && e.kind === "metrics").map((e) => [e.path, e.message]));
-  const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, unreadAtHead) : null;
+  const { stale, unknown, staleAtHead } = pipeline2 ? { stale: [], unknown: null, staleAtHead: /* @__PURE__ */ new Map() } : await staleStages(
+    config.workspace,
+    headTree,
+    projects,
+    data,
+    comparison.metrics.map((f) => f.path),
+    log
+  );
+  const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, unreadAtHead, staleAtHead) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
     { dir: join30(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
-  const { stale, unknown } = pipeline2 ? { stale: [], unknown: null } : await staleStages(config.workspace, headTree, projects, data, log);
   const cli = config.github === null;
   const warnings = [...remotes?.notes ?? []];
   if (!comparison.metrics.length && !comparison.params.length) {
@@ -27991,17 +28017,31 @@ function locationOf(target, results) {
   const result = target && results.get(target);
   return result?.status === "published" ? result.location : null;
 }
-async function staleStages(workspace, tree, projects, data, log) {
-  if (!existsSync9(join30(workspace, "dvc.yaml"))) return { stale: [], unknown: null };
+async function staleStages(workspace, tree, projects, data, metricsFiles, log) {
+  const staleAtHead = /* @__PURE__ */ new Map();
+  if (!existsSync9(join30(workspace, "dvc.yaml"))) return { stale: [], unknown: null, staleAtHead };
   try {
-    const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { data });
+    const pipeline2 = await loadedPipeline(workspace, await projects.at(WORKSPACE, tree));
+    const stages = await pipelineStatus(pipeline2, [], { data });
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
-    return { stale: stages.filter((s) => s.changed && !s.restoreFrom).map((s) => ({ stage: s.name, reasons: s.reasons })), unknown: null };
+    const stale = stages.filter((s) => s.changed && !s.restoreFrom).map((s) => ({ stage: s.name, reasons: s.reasons }));
+    const outOfDate = new Set(stale.map((s) => s.stage));
+    for (const file of outOfDate.size ? metricsFiles : []) {
+      const producer = pipeline2.dag.producerOf(file);
+      const behind = producer ? upstreamOf(pipeline2.dag.upstream, producer).filter((s) => outOfDate.has(s)) : [];
+      if (behind.length) staleAtHead.set(file, behind);
+    }
+    return { stale, unknown: null, staleAtHead };
   } catch (error2) {
     const message = describeError(error2);
     if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
-    return { stale: [], unknown: message };
+    return { stale: [], unknown: message, staleAtHead };
   }
+}
+function upstreamOf(upstream, stage2) {
+  const seen = /* @__PURE__ */ new Set([stage2]);
+  for (const s of seen) for (const u of upstream.get(s) ?? []) seen.add(u);
+  return [...seen];
 }
 async function baseRulesFile(git, base, start) {
   const from = await fromTop(git.root, start) ?? "";

@@ -192,7 +192,18 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         )
       : null;
   const unreadAtHead = new Map(comparison.errors.filter((e) => e.side === 'head' && e.kind === 'metrics').map((e) => [e.path, e.message]));
-  const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined, unreadAtHead) : null;
+  // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
+  const { stale, unknown, staleAtHead } = pipeline
+    ? { stale: [], unknown: null, staleAtHead: new Map<string, string[]>() }
+    : await staleStages(
+        config.workspace,
+        headTree,
+        projects,
+        data,
+        comparison.metrics.map((f) => f.path),
+        log,
+      );
+  const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined, unreadAtHead, staleAtHead) : null;
   const trends = await drawTrends(
     planTrends(history, gates, comparison.metrics),
     { dir: join(config.outDir, 'trends'), linkPrefix: 'trends/', headLabel: config.headLabel, deadline },
@@ -200,8 +211,6 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   );
   for (const trend of trends) if (trend.error) log.warning(trend.error);
 
-  // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
-  const { stale, unknown } = pipeline ? { stale: [], unknown: null } : await staleStages(config.workspace, headTree, projects, data, log);
   const cli = config.github === null;
   const warnings: string[] = [...(remotes?.notes ?? [])];
   if (!comparison.metrics.length && !comparison.params.length) {
@@ -450,25 +459,43 @@ function locationOf(target: Target<never> | null, results: PublishResults): stri
  * why that could not be told (a dvc.yaml or dvc.lock that does not load), said on the log here only if no step said
  * it before. A stage whose only change is outputs (and `.dvc` data) not in the workspace, all in the cache or on the
  * remote — a fresh clone that has not pulled — is not out of date: its values are read by dvc.lock's hashes, the
- * values of this commit's run, as `repro` would restore them.
+ * values of this commit's run, as `repro` would restore them. `staleAtHead`: of `metricsFiles`, those an out-of-date
+ * stage writes, or a stage downstream of one (its inputs are that stage's last outputs), with the out-of-date stages.
  */
 async function staleStages(
   workspace: string,
   tree: Tree,
   projects: LoadedProjects,
   data: DataOptions,
+  metricsFiles: string[],
   log: Logger,
-): Promise<{ stale: ReportData['stale']; unknown: string | null }> {
-  if (!existsSync(join(workspace, 'dvc.yaml'))) return { stale: [], unknown: null };
+): Promise<{ stale: ReportData['stale']; unknown: string | null; staleAtHead: Map<string, string[]> }> {
+  const staleAtHead = new Map<string, string[]>();
+  if (!existsSync(join(workspace, 'dvc.yaml'))) return { stale: [], unknown: null, staleAtHead };
   try {
-    const stages = await pipelineStatus(await loadedPipeline(workspace, await projects.at(WORKSPACE, tree)), [], { data });
+    const pipeline = await loadedPipeline(workspace, await projects.at(WORKSPACE, tree));
+    const stages = await pipelineStatus(pipeline, [], { data });
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
-    return { stale: stages.filter((s) => s.changed && !s.restoreFrom).map((s) => ({ stage: s.name, reasons: s.reasons })), unknown: null };
+    const stale = stages.filter((s) => s.changed && !s.restoreFrom).map((s) => ({ stage: s.name, reasons: s.reasons }));
+    const outOfDate = new Set(stale.map((s) => s.stage));
+    for (const file of outOfDate.size ? metricsFiles : []) {
+      const producer = pipeline.dag.producerOf(file);
+      const behind = producer ? upstreamOf(pipeline.dag.upstream, producer).filter((s) => outOfDate.has(s)) : [];
+      if (behind.length) staleAtHead.set(file, behind);
+    }
+    return { stale, unknown: null, staleAtHead };
   } catch (error) {
     const message = describeError(error);
     if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
-    return { stale: [], unknown: message };
+    return { stale: [], unknown: message, staleAtHead };
   }
+}
+
+/** `stage` and every stage it reads outputs of, directly or not, `stage` first. */
+function upstreamOf(upstream: Map<string, string[]>, stage: string): string[] {
+  const seen = new Set([stage]);
+  for (const s of seen) for (const u of upstream.get(s) ?? []) seen.add(u);
+  return [...seen];
 }
 
 /**

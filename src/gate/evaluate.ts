@@ -21,6 +21,11 @@ export interface EvaluateOptions {
   hasBase: boolean;
   /** Metrics files there at the head that could not be read (path → why): a metric they may hold is not missing. */
   unreadAtHead?: ReadonlyMap<string, string>;
+  /**
+   * Metrics files written by out-of-date stages the run did not reproduce, or by stages downstream of them (path →
+   * those stages): their values are the last run's, so a rule that compared them checked nothing of this change.
+   */
+  staleAtHead?: ReadonlyMap<string, string[]>;
 }
 
 /**
@@ -38,7 +43,7 @@ export interface EvaluateOptions {
  * - a gate in which every rule was skipped (or that has none) checked nothing, and fails.
  */
 export function evaluateRules(rules: GateRule[], metrics: MetricLookup[], options: EvaluateOptions): GateEvaluation {
-  const outcomes = rules.map((rule) => evaluateRule(rule, metrics, options));
+  const outcomes = rules.map((rule) => notOfThisChange(evaluateRule(rule, metrics, options), options.staleAtHead));
   const checked = outcomes.filter((o) => o.status === 'passed' || o.status === 'failed').length;
   const passed = checked > 0 && outcomes.every((o) => o.status === 'passed' || o.status === 'skipped' || (o.status === 'failed' && o.rule.level === 'warn'));
   return { passed, checked, outcomes, directions: directionsOf(outcomes) };
@@ -132,6 +137,20 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   const baseNote = notes.length ? ` (${notes.join(', ')})` : '';
   if (compare(head, rule.comparator, threshold)) return outcome('passed', `${h} ${rule.comparator} ${t}${baseNote}`, full);
   return outcome('failed', `${h} is not ${rule.comparator} ${t}${baseNote}.`, full);
+}
+
+/**
+ * A rule that compared values of a file out-of-date stages write (`staleAtHead`) compared their last run's values, not
+ * this change's: an error (it can neither pass nor be counted as checked), its numbers kept to show what was compared.
+ */
+function notOfThisChange(outcome: RuleOutcome, staleAtHead: ReadonlyMap<string, string[]> | undefined): RuleOutcome {
+  const stale = outcome.metric && staleAtHead?.get(outcome.metric.file);
+  if (!stale?.length || (outcome.status !== 'passed' && outcome.status !== 'failed')) return outcome;
+  const stages = stale.map((s) => `'${s}'`).join(', ');
+  const message =
+    `Not checked: \`${metricName(outcome.metric!)}\` comes from out-of-date stage${stale.length === 1 ? '' : 's'} ${stages} (not reproduced), ` +
+    `so the rule compared the last run's values, not this change's (${outcome.message.replace(/\.$/, '')}).`;
+  return { ...outcome, status: 'error', message, stale };
 }
 
 /** The threshold's value; `history.*` is NaN without history (callers check that a rule needing it has it). */

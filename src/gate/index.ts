@@ -10,7 +10,8 @@ import type { GateConfig } from './types';
  * The gate step: the rules evaluated against the metrics diff; null when no rules are written anywhere. A PR that
  * proposes rules its base lacks gets a gate that checked nothing (it fails), never no gate. `history`: the base
  * branch's (null when there was none to read; undefined when history is off). `unreadAtHead`: metrics files there at
- * the head that could not be read, by path, with why: every rule on them is an error, `if present` or not. Pure.
+ * the head that could not be read, by path, with why: every rule on them is an error, `if present` or not.
+ * `staleAtHead`: metrics files out-of-date stages write (not reproduced), with those stages: rules on them are errors. Pure.
  */
 export function gateMetrics(
   gate: GateConfig,
@@ -18,8 +19,9 @@ export function gateMetrics(
   hasBase: boolean,
   history?: HistorySection | null,
   unreadAtHead: ReadonlyMap<string, string> = new Map(),
+  staleAtHead: ReadonlyMap<string, string[]> = new Map(),
 ): GateSummary | null {
   if (!gate.rules.length && !gate.proposed) return null;
   const lookups = metricLookupFromDiffs(metrics, history, unreadAtHead);
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, unreadAtHead }), gate.proposed ?? null);
+  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, unreadAtHead, staleAtHead }), gate.proposed ?? null);
 }

@@ -19,6 +19,7 @@ export function gateSummary(evaluation: GateEvaluation, proposed: ProposedRules 
       threshold: finiteOrNull(o.threshold),
       source: { origin: o.rule.source.origin, line: o.rule.source.line, ...(o.rule.source.file ? { file: o.rule.source.file } : {}) },
       ...(o.noise ? { noise: o.noise } : {}),
+      ...(o.stale ? { stale: o.stale } : {}),
     })),
     directions: evaluation.directions,
     proposed,

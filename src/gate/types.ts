@@ -118,6 +118,8 @@ export interface RuleOutcome {
   message: string;
   /** For rules that use `history.*`: the band of noise they used and where the head's value is. */
   noise?: NoiseBand;
+  /** Out-of-date stages (not reproduced) the metric's file comes from: its values are their last run's, not this change's. */
+  stale?: string[];
 }
 
 /**

@@ -289,6 +289,7 @@ const rule: Reader<GateRuleResult> = (v, at) => {
       ...(file !== undefined ? { file } : {}),
     },
     ...(o.noise !== undefined ? { noise: noise(o.noise, key(at, 'noise')) } : {}),
+    ...(o.stale !== undefined ? { stale: list(string)(o.stale, key(at, 'stale')) } : {}),
   };
 };
 

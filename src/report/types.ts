@@ -135,6 +135,11 @@ export interface GateRuleResult {
   source: { origin: string; line: number; file?: string };
   /** Rules using `history.*` only: the band of noise used and whether the head's value is beyond it, within it, or there is not enough history. */
   noise?: NoiseBand;
+  /**
+   * The out-of-date stages (not reproduced) the rule's metric comes from: the rule compared their last run's values,
+   * so it is an `error`, not a pass. Absent otherwise.
+   */
+  stale?: string[];
 }
 
 export interface PipelineSummary {

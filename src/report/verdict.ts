@@ -37,8 +37,20 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
     const { failures, warnings } = brokenRules(gates);
     const name = metricNames(report.metrics);
     const warned = gates.rules.filter((r) => r.status === 'failed' && r.level === 'warn').map((r) => ruleItem(r, report.metrics, name));
+    const failing = gates.rules.filter(isFailure);
+    // Rules that compared an out-of-date stage's last values (repro off, or refused): this change was not checked.
+    if (failures && failing.every((r) => r.stale?.length)) {
+      const stages = [...new Set(failing.flatMap((r) => r.stale!))];
+      const n = failing.length;
+      return {
+        outcome: 'failed',
+        line:
+          `❌ gate could not check this change: stage${stages.length === 1 ? '' : 's'} ${named(stages.map((s) => `'${short(s)}'`))} out of date (not reproduced); ` +
+          `${n === 1 ? 'the rule' : `${n} rules`} compared the last run's values`,
+      };
+    }
     if (failures) {
-      const failed = gates.rules.filter(isFailure).map((r) => ruleItem(r, report.metrics, name));
+      const failed = failing.map((r) => ruleItem(r, report.metrics, name));
       return { outcome: 'failed', line: `❌ gate failed: ${named(failed)}${warned.length ? `; warning: ${named(warned)}` : ''}` };
     }
     if (!gates.checked) {
@@ -105,6 +117,8 @@ function isFailure(r: GateRuleResult): boolean {
 /** A broken rule as its metric's change (`accuracy −15% (0.8667 → 0.7333)`), else its value, else the rule. */
 function ruleItem(r: GateRuleResult, metrics: FileDiff[], name: MetricName): string {
   if (!r.metric) return `rule ${short(r.rule)} could not be checked`;
+  // An error's numbers did not break the rule (the values were not this change's, the file did not parse): why did.
+  if (r.status === 'error') return `${short(name(r.metric.file, r.metric.key))}: ${short(r.detail.replace(/`/g, ''), 120)}`;
   const row = metrics.find((f) => f.path === r.metric!.file)?.rows.find((x) => x.key === r.metric!.key);
   const metric = name(r.metric.file, r.metric.key);
   // A rule relative to the base broke by the change; an absolute one by the value (its change could be for the better).

@@ -67,6 +67,57 @@ describe('mlreport report says what it compared, and what it could not', () => {
     }
   });
 
+  test('repro off: a rule on a metric an out-of-date stage (or one downstream of it) writes is not checked, never a pass', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.commit('pipeline', {
+        'params.yaml': 'lr: 0.1\n',
+        'w.js': WRITER,
+        'other.json': '{"rows": 5}\n',
+        'dvc.yaml':
+          'stages:\n  train:\n    cmd: node w.js model.json w 1\n    params: [lr]\n    outs:\n      - model.json: {cache: false}\n' +
+          '  evaluate:\n    cmd: node w.js metrics.json acc 0.9\n    deps: [model.json]\n    metrics:\n      - metrics.json: {cache: false}\n' +
+          'metrics:\n  - other.json\n',
+      });
+      assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+      repo.commit('ran', {
+        'metrics.json': readFileSync(join(repo.dir, 'metrics.json'), 'utf8'),
+        'model.json': readFileSync(join(repo.dir, 'model.json'), 'utf8'),
+        'dvc.lock': readFileSync(join(repo.dir, 'dvc.lock'), 'utf8'),
+      });
+      repo.commit('change lr, not reproduced', { 'params.yaml': 'lr: 0.2\n' });
+      const out = tempDir();
+      const report = (...rules: string[]) =>
+        runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet', ...rules.flatMap((r) => ['--threshold', r])], repo.dir);
+      const r = await report('acc >= base - 0.01', 'rows >= 1');
+      assert.equal(r.code, 1, r.stderr);
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      assert.deepEqual(
+        json.gates.rules.map((g: { status: string; stale?: string[] }) => [g.status, g.stale]),
+        [
+          ['error', ['train']],
+          ['passed', undefined],
+        ],
+      );
+      assert.equal(json.gates.passed, false);
+      assert.equal(json.gates.checked, 1);
+      assert.match(
+        json.gates.rules[0].detail,
+        /^Not checked: `metrics\.json:acc` comes from out-of-date stage 'train' \(not reproduced\), so the rule compared the last run's values/,
+      );
+      assert.equal(
+        json.verdict.line,
+        "❌ gate could not check this change: stage 'train' out of date (not reproduced); the rule compared the last run's values",
+      );
+      // A rule on a file no out-of-date stage leads to is checked as usual.
+      const other = await report('rows >= 1');
+      assert.equal(other.code, 0, other.stderr);
+      assert.match(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).verdict.line, /^✅ gate passed/);
+    } finally {
+      repo.remove();
+    }
+  });
+
   test('a fresh clone that has not pulled: outputs on the remote are read by dvc.lock, not called out of date; one the remote lacks is', async () => {
     const repo = new TempRepo();
     const remote = tempDir();
