@@ -17557,7 +17557,7 @@ function evaluateRule(rule2, metrics, options) {
         `\`${rule2.metric.text}\` is in no metrics file read at the head, and one that could not be read may hold it: ${unread.map(([, why]) => why).join("; ")}`
       );
     }
-    if (rule2.ifPresent) return outcome2("skipped", `\`${rule2.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
+    if (rule2.ifPresent) return outcome2("skipped", `\`${rule2.metric.text}\` is not in any metrics file (${known2}); skipped because of \`if present\`.`);
     return outcome2("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
   }
   const m = resolved.metric;
@@ -18597,11 +18597,13 @@ function outcome(report2, directionOf) {
       const why = !gates2.rules.length ? "no rules at the base revision" : "every rule was skipped";
       return { outcome: "failed", line: `\u274C gate checked nothing: ${why}` };
     }
-    if (warnings) return { outcome: "warning", line: `\u26A0\uFE0F gate passed with warnings: ${named(warned)}` };
+    const skips = gates2.rules.filter((r) => r.status === "skipped").length;
+    const skipped = skips ? `, ${skips} rule${skips === 1 ? "" : "s"} skipped` : "";
+    if (warnings) return { outcome: "warning", line: `\u26A0\uFE0F gate passed with warnings: ${named(warned)}${skipped}` };
     const n = gates2.checked;
     const top3 = topChanges(report2.metrics, directionOf);
     const held = n === 1 ? "the rule held" : n === 2 ? "both rules held" : `all ${n} rules held`;
-    return { outcome: "passed", line: `\u2705 gate passed: ${held}${top3.length ? `; ${top3.map((t) => t.text).join(", ")}` : ""}` };
+    return { outcome: "passed", line: `\u2705 gate passed: ${held}${skipped}${top3.length ? `; ${top3.map((t) => t.text).join(", ")}` : ""}` };
   }
   if (!report2.base) return { outcome: "info", line: "\u2139\uFE0F no base revision to compare with: the head's values alone" };
   if (!report2.metrics.some((f) => f.rows.length)) return { outcome: "warning", line: "\u26A0\uFE0F no metrics found" };

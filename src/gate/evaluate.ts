@@ -77,7 +77,8 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
         `\`${rule.metric.text}\` is in no metrics file read at the head, and one that could not be read may hold it: ${unread.map(([, why]) => why).join('; ')}`,
       );
     }
-    if (rule.ifPresent) return outcome('skipped', `\`${rule.metric.text}\` is not in any metrics file; skipped because of \`if present\`.`);
+    // A typo is the likelier reason than a metric not written yet: the names it may have meant go with the skip.
+    if (rule.ifPresent) return outcome('skipped', `\`${rule.metric.text}\` is not in any metrics file (${known}); skipped because of \`if present\`.`);
     return outcome('error', `Unknown metric \`${rule.metric.text}\` (${known}).`);
   }
   const m = resolved.metric;

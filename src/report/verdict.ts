@@ -57,11 +57,14 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
       const why = !gates.rules.length ? 'no rules at the base revision' : 'every rule was skipped';
       return { outcome: 'failed', line: `❌ gate checked nothing: ${why}` };
     }
-    if (warnings) return { outcome: 'warning', line: `⚠️ gate passed with warnings: ${named(warned)}` };
+    // A skipped rule checked nothing: the line people read says so, as the Gates heading does.
+    const skips = gates.rules.filter((r) => r.status === 'skipped').length;
+    const skipped = skips ? `, ${skips} rule${skips === 1 ? '' : 's'} skipped` : '';
+    if (warnings) return { outcome: 'warning', line: `⚠️ gate passed with warnings: ${named(warned)}${skipped}` };
     const n = gates.checked;
     const top = topChanges(report.metrics, directionOf);
     const held = n === 1 ? 'the rule held' : n === 2 ? 'both rules held' : `all ${n} rules held`;
-    return { outcome: 'passed', line: `✅ gate passed: ${held}${top.length ? `; ${top.map((t) => t.text).join(', ')}` : ''}` };
+    return { outcome: 'passed', line: `✅ gate passed: ${held}${skipped}${top.length ? `; ${top.map((t) => t.text).join(', ')}` : ''}` };
   }
   if (!report.base) return { outcome: 'info', line: "ℹ️ no base revision to compare with: the head's values alone" };
   if (!report.metrics.some((f) => f.rows.length)) return { outcome: 'warning', line: '⚠️ no metrics found' };

@@ -72,6 +72,11 @@ describe('gate evaluation', () => {
     // A metric no file has at all is not "missing", it is unknown, unless `if present` says it may be absent.
     assert.equal(one('auc >= 0.8 if present').status, 'skipped');
     assert.match(one('auc >= 0.8 if present').message, /not in any metrics file.*skipped because of `if present`/);
+    // A typo'd name is skipped too, but with the names it may have meant, as an unknown name's error has them.
+    assert.equal(
+      one('acuracy >= 0.95 if present').message,
+      '`acuracy` is not in any metrics file (closest known: metrics.json:accuracy); skipped because of `if present`.',
+    );
   });
 
   test('a rule skipped for want of a base value says why its file is not there, where the report knows more than absence', () => {

@@ -34,7 +34,7 @@ describe('Gates section', () => {
         '| ✅ | accuracy &gt;= 0.9 | 0.9 | 0.93 | 0.9 |  |',
         '| ❌ | loss &lt;= base \\* 1.02 | 0.5 | 0.6 | 0.51 | 0.6 is not &lt;= 0.51 (base 0.5). |',
         '| ⚠️ | warn: latency\\_ms &lt; base + 3% | 100 | 104 | 103 | 104 is not &lt; 103 (base 100). |',
-        '| ⏭️ | auc &gt;= 0.8 if present | - | - | - | <code>auc</code> is not in any metrics file; skipped because of <code>if present</code>. |',
+        '| ⏭️ | auc &gt;= 0.8 if present | - | - | - | <code>auc</code> is not in any metrics file (closest known: metrics.json:loss, metrics.json:accuracy, metrics.json:fresh); skipped because of <code>if present</code>. |',
       ].join('\n'),
     );
   });

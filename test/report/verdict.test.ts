@@ -78,6 +78,14 @@ describe('the verdict: the first line of every target', () => {
     assert.equal(warned.verdict.line, '⚠️ gate passed with warnings: loss +125% (0.2 → 0.45)');
   });
 
+  test('skipped rules are counted in the line people read: a pass with one rule skipped is not "the rule held" alone', () => {
+    const skipped = report({}, 'epochs >= 5\nauc >= 0.9 if present');
+    assert.equal(skipped.verdict.outcome, 'passed');
+    assert.equal(skipped.verdict.line, '✅ gate passed: the rule held, 1 rule skipped; loss +125% (0.2 → 0.45, worse), accuracy −15% (0.8667 → 0.7333, worse)');
+    const warned = report({}, 'epochs >= 5\nwarn: loss <= base\nauc >= 0.9 if present\nf1 >= 0.9 if present');
+    assert.equal(warned.verdict.line, '⚠️ gate passed with warnings: loss +125% (0.2 → 0.45), 2 rules skipped');
+  });
+
   test('without gates: the most important changes, worse first, marked; nothing changed or no base said plainly', () => {
     const r = report();
     assert.equal(r.verdict.outcome, 'warning');
