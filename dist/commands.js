@@ -21038,6 +21038,59 @@ function lineAt(text2, offset) {
   return line;
 }
 
+// src/publish/github/targets.ts
+async function resolveTargets(client, ctx, cfg, log) {
+  const run2 = cfg.mode === "publish" ? ctx.workflowRun : null;
+  if (run2) {
+    if (cfg.commentOn === "commit") return { threads: [{ kind: "commit", sha: run2.headSha }], headSha: run2.headSha };
+    const prs2 = run2.pullRequests.length ? run2.pullRequests : await prsForFork(client, ctx, run2.headRepository, run2.headBranch, run2.headSha);
+    if (prs2.length) return { threads: prs2.map((n) => ({ kind: "pr", number: n })), headSha: run2.headSha };
+    if (cfg.commentOn === "auto" && run2.event === "push") return { threads: [{ kind: "commit", sha: run2.headSha }], headSha: run2.headSha };
+    log.warning(`No open pull request has ${run2.headRepository}:${run2.headBranch} at ${run2.headSha.slice(0, 7)} as its head; the report is not posted.`);
+    return { threads: [], headSha: run2.headSha };
+  }
+  if (ctx.prNumber !== null) {
+    const headSha = ctx.headSha ?? ctx.sha;
+    return cfg.commentOn === "commit" ? { threads: [{ kind: "commit", sha: headSha }], headSha } : { threads: [{ kind: "pr", number: ctx.prNumber }], headSha };
+  }
+  const sha2 = ctx.sha;
+  if (cfg.commentOn === "commit") return { threads: [{ kind: "commit", sha: sha2 }], headSha: sha2 };
+  const prs = await openPullRequestsAt(client, ctx, sha2);
+  if (prs.length && ctx.eventName === "push") {
+    log.info(`${pullRequestHeadNote(sha2, prs)}; the push run ${cfg.commentOn === "auto" ? "comments on the commit" : "posts no comment"}.`);
+    return { threads: cfg.commentOn === "auto" ? [{ kind: "commit", sha: sha2 }] : [], headSha: sha2 };
+  }
+  if (prs.length) return { threads: prs.map((n) => ({ kind: "pr", number: n })), headSha: sha2 };
+  if (cfg.commentOn === "auto") return { threads: [{ kind: "commit", sha: sha2 }], headSha: sha2 };
+  log.info(`No open pull request has ${sha2.slice(0, 7)} as its head ('comment-on: pr'); no comment posted.`);
+  return { threads: [], headSha: sha2 };
+}
+async function openPullRequestsAt(client, ctx, sha2) {
+  const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    commit_sha: sha2,
+    per_page: 100
+  });
+  return data.filter((pr) => pr.state === "open" && pr.head.sha === sha2).map((pr) => pr.number);
+}
+function pullRequestHeadNote(sha2, prs) {
+  const which = prs.map((n) => `#${n}`).join(", ");
+  return `${sha2.slice(0, 7)} is the head of pull request ${which}: its comment and the gate's check run there are the pull_request run's, gated by the rules at its base branch`;
+}
+async function prsForFork(client, ctx, headRepository, branch, sha2) {
+  const headOwner = headRepository.split("/")[0];
+  if (!headOwner || !branch) return [];
+  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    state: "open",
+    head: `${headOwner}:${branch}`,
+    per_page: 100
+  });
+  return data.filter((pr) => pr.head.sha === sha2 && pr.head.repo?.full_name === headRepository).map((pr) => pr.number);
+}
+
 // src/publish/github/checks.ts
 var CHECK_TEXT_LIMIT = 65535;
 var ANNOTATIONS_PER_REQUEST = 50;
@@ -21058,6 +21111,13 @@ var CheckRunTarget = class {
     const client = await createGitHubClient(token, apiUrl, { onRetry: (m) => this.log.info(m), ...this.options.clientOptions });
     let status;
     try {
+      if (this.options.github.eventName === "push") {
+        const prs = await openPullRequestsAt(client, this.options.github, outcome2.headSha);
+        if (prs.length) {
+          this.log.info(`${pullRequestHeadNote(outcome2.headSha, prs)}; the push run posts no check run '${this.options.checkName}'.`);
+          return { skipped: true };
+        }
+      }
       const checkRun = await this.createCheckRun(client, outcome2);
       if (!("refused" in checkRun)) return { ...checkRun, ...outcome2.pointsToArtifact ? { pointsToArtifact: true } : {} };
       this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
@@ -22202,48 +22262,6 @@ var ReleaseImageStore = class {
 };
 function oldestFirst(assets) {
   return [...assets].sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
-}
-
-// src/publish/github/targets.ts
-async function resolveTargets(client, ctx, cfg, log) {
-  const run2 = cfg.mode === "publish" ? ctx.workflowRun : null;
-  if (run2) {
-    if (cfg.commentOn === "commit") return { threads: [{ kind: "commit", sha: run2.headSha }], headSha: run2.headSha };
-    const prs2 = run2.pullRequests.length ? run2.pullRequests : await prsForFork(client, ctx, run2.headRepository, run2.headBranch, run2.headSha);
-    if (prs2.length) return { threads: prs2.map((n) => ({ kind: "pr", number: n })), headSha: run2.headSha };
-    if (cfg.commentOn === "auto" && run2.event === "push") return { threads: [{ kind: "commit", sha: run2.headSha }], headSha: run2.headSha };
-    log.warning(`No open pull request has ${run2.headRepository}:${run2.headBranch} at ${run2.headSha.slice(0, 7)} as its head; the report is not posted.`);
-    return { threads: [], headSha: run2.headSha };
-  }
-  if (ctx.prNumber !== null) {
-    const headSha = ctx.headSha ?? ctx.sha;
-    return cfg.commentOn === "commit" ? { threads: [{ kind: "commit", sha: headSha }], headSha } : { threads: [{ kind: "pr", number: ctx.prNumber }], headSha };
-  }
-  const sha2 = ctx.sha;
-  if (cfg.commentOn === "commit") return { threads: [{ kind: "commit", sha: sha2 }], headSha: sha2 };
-  const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
-    owner: ctx.owner,
-    repo: ctx.repo,
-    commit_sha: sha2,
-    per_page: 100
-  });
-  const prs = data.filter((pr) => pr.state === "open" && pr.head.sha === sha2).map((pr) => pr.number);
-  if (prs.length) return { threads: prs.map((n) => ({ kind: "pr", number: n })), headSha: sha2 };
-  if (cfg.commentOn === "auto") return { threads: [{ kind: "commit", sha: sha2 }], headSha: sha2 };
-  log.info(`No open pull request has ${sha2.slice(0, 7)} as its head ('comment-on: pr'); no comment posted.`);
-  return { threads: [], headSha: sha2 };
-}
-async function prsForFork(client, ctx, headRepository, branch, sha2) {
-  const headOwner = headRepository.split("/")[0];
-  if (!headOwner || !branch) return [];
-  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
-    owner: ctx.owner,
-    repo: ctx.repo,
-    state: "open",
-    head: `${headOwner}:${branch}`,
-    per_page: 100
-  });
-  return data.filter((pr) => pr.head.sha === sha2 && pr.head.repo?.full_name === headRepository).map((pr) => pr.number);
 }
 
 // src/publish/artifact/report.ts

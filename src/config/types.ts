@@ -88,7 +88,7 @@ export interface GitHubPublishConfig {
   mode: 'run' | 'publish' | 'aggregate';
   /** `update`: one sticky comment; `new`: a new comment every run; `off`: no comment. */
   comment: 'update' | 'new' | 'off';
-  /** `auto`: the PR (on push: the open PRs whose head is the commit, else the commit). */
+  /** `auto`: the PR (on push: the commit; on other events: the open PRs whose head is the commit, else the commit). */
   commentOn: 'auto' | 'pr' | 'commit';
   /** Tells reports apart on one PR (two workflows, matrix jobs). */
   reportId: string;

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
 import { checkRuns } from '../fakes/github/routes/checks';
+import { comments } from '../fakes/github/routes/comments';
+import { addPullRequest, pulls } from '../fakes/github/routes/pulls';
 import { runAction, type ActionRun } from '../helpers/action';
 import { TempRepo } from '../helpers/repo';
 
@@ -126,6 +128,40 @@ describe("on pull requests the gate's rules come from the base revision", () => 
       reportJson(push).gates.rules.map((r) => [r.rule, r.source.origin]),
       [['accuracy >= 0.5', '.mlreport.yml']],
     );
+  });
+
+  test("on: [push, pull_request]: the push run of the PR's head posts no second check and leaves the PR's comment to the pull_request run", async () => {
+    const where = { params: { owner: 'octo', repo: 'iris' } } as never;
+    addPullRequest(fake, 'octo/iris', { number: 3, headSha, headRef: 'loosen', baseSha });
+    try {
+      const pr = await runOn('pull_request', baseSha, headSha);
+      assert.equal(pr.code, 1, pr.stdout);
+      const onPr = () => comments(fake, where).filter((c) => c.on === 'pr:3');
+      assert.equal(onPr().length, 1);
+      const verdict = onPr()[0]!.body;
+      assert.match(verdict, /❌/);
+      // The push run of the same commit gates with the branch's own (loosened) rules; its outcome stays its own.
+      const push = await runAction({
+        workspace: repo.dir,
+        eventName: 'push',
+        event: { before: baseSha, after: headSha, ref: 'refs/heads/loosen' },
+        sha: headSha,
+        apiUrl: fake.url,
+        inputs: { metrics: 'metrics.json', repro: 'off' },
+      });
+      assert.equal(push.code, 0, push.stdout);
+      assert.deepEqual(
+        checkRuns(fake).map((c) => [c.name, c.head_sha, c.conclusion]),
+        [['mlreport', headSha, 'failure']],
+        'no second mlreport check run on the same commit',
+      );
+      assert.equal(onPr().length, 1);
+      assert.equal(onPr()[0]!.body, verdict, "the pull_request run's comment is not replaced");
+      assert.equal(comments(fake, where).filter((c) => c.on === `commit:${headSha}`).length, 1, 'the push run reports on the commit');
+      assert.match(push.stdout, new RegExp(`${headSha.slice(0, 7)} is the head of pull request #3: .*the push run posts no check run 'mlreport'`));
+    } finally {
+      pulls(fake, where).length = 0;
+    }
   });
 
   test('a typo in .mlreport.yml fails the step at either revision: no check run, never a gate quietly off', async () => {

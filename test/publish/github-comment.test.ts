@@ -105,11 +105,18 @@ describe('requests per run', () => {
 });
 
 describe('push events', () => {
-  test("a push whose commit is an open PR's head comments on that PR", async () => {
-    const { pub } = publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha: HEAD });
+  test("a push whose commit is an open PR's head leaves the PR to the pull_request run: it comments on the commit (auto), or nowhere (pr)", async () => {
+    const { pub, log } = publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha: HEAD });
     const out = await pub.publish(reportData());
-    assert.equal(onPr().length, 1);
-    assert.match(out.location!, /\/pull\/5#issuecomment-/);
+    assert.equal(onPr().length, 0);
+    assert.match(out.location!, new RegExp(`/commit/${HEAD}#commitcomment-`));
+    assert.ok(
+      log.lines.some((m) =>
+        m.startsWith(`info: ${HEAD.slice(0, 7)} is the head of pull request #5: its comment and the gate's check run there are the pull_request run's`),
+      ),
+    );
+    await publisher(fake, dir, { eventName: 'push', prNumber: null, headSha: null, sha: HEAD }, { commentOn: 'pr' }).pub.publish(reportData());
+    assert.equal(onPr().length, 0);
   });
 
   test('a push with no PR comments on the commit (auto), or nowhere (comment-on: pr)', async () => {

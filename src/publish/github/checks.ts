@@ -12,6 +12,7 @@ import { apiMessage, apiStatus, createGitHubClient, isRateLimited, type GitHubCl
 import { describeApiFailure } from './failure';
 import { workspaceTree } from '../../workspace/tree';
 import { keyLine } from './key-line';
+import { openPullRequestsAt, pullRequestHeadNote } from './targets';
 
 /** Checks API limits: output.summary and output.text ≤ 65,535 characters; ≤ 50 annotations per request. */
 export const CHECK_TEXT_LIMIT = 65535;
@@ -79,6 +80,13 @@ export abstract class CheckRunTarget<R> implements Target<R> {
     const client = await createGitHubClient(token, apiUrl, { onRetry: (m) => this.log.info(m), ...this.options.clientOptions });
     let status: TargetOutcome | null;
     try {
+      if (this.options.github.eventName === 'push') {
+        const prs = await openPullRequestsAt(client, this.options.github, outcome.headSha);
+        if (prs.length) {
+          this.log.info(`${pullRequestHeadNote(outcome.headSha, prs)}; the push run posts no check run '${this.options.checkName}'.`);
+          return { skipped: true };
+        }
+      }
       const checkRun = await this.createCheckRun(client, outcome);
       if (!('refused' in checkRun)) return { ...checkRun, ...(outcome.pointsToArtifact ? { pointsToArtifact: true } : {}) };
       this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
