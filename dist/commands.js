@@ -14880,16 +14880,36 @@ var Cache = class {
   path(oid, legacy = false) {
     return join6(this.dir, ...objectKey(oid, legacy).split("/"));
   }
+  /**
+   * Whether the cache holds object `oid`, as dvc-data's `LocalHashFileDB.check` decides: a read-only (0444) file is
+   * trusted by its name; any other is hashed again (a cache restored by a CI cache action, a file someone edited),
+   * and removed when its md5 is not the object's, so that it counts as missing and a pull fetches it again. One that
+   * matches is made read-only, so it is not read again next time.
+   */
   async has(oid, legacy = false) {
+    const path = this.path(oid, legacy);
+    const info = await stat2(path).catch(() => void 0);
+    if (!info?.isFile()) return false;
+    return (info.mode & 511) === CACHE_MODE || this.verify(path, oid, legacy);
+  }
+  async verify(path, oid, legacy) {
+    const hasher = new ObjectHasher(legacy);
     try {
-      return (await stat2(this.path(oid, legacy))).isFile();
+      for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
     } catch {
       return false;
     }
+    if (hasher.digest() !== oid.replace(/\.dir$/, "")) {
+      await rm2(path, { force: true }).catch(() => void 0);
+      return false;
+    }
+    await chmod(path, CACHE_MODE).catch(() => void 0);
+    return true;
   }
   /**
    * Which of `oids` the cache holds: one listing per `ab/` folder that exists instead of one `stat` per object,
-   * which for the thousands of files of a directory output is most of the cost of asking.
+   * which for the thousands of files of a directory output is most of the cost of asking. Those listed are then
+   * checked as `has` checks them (their mode, and their md5 when they are not read-only).
    */
   async holding(oids, legacy = false) {
     const held = /* @__PURE__ */ new Set();
@@ -14906,7 +14926,7 @@ var Cache = class {
       const entries = new Map((await readdir3(folder, { withFileTypes: true })).map((e) => [e.name, e]));
       for (const oid of wanted) {
         const e = entries.get(basename2(this.path(oid, legacy)));
-        if (e?.isFile() || e?.isSymbolicLink() && await this.has(oid, legacy)) held.add(oid);
+        if ((e?.isFile() || e?.isSymbolicLink()) && await this.has(oid, legacy)) held.add(oid);
       }
     });
     return held;

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { TempRepo } from '../helpers/repo';
@@ -42,6 +42,31 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     const fromSub = await runCli(['pull'], join(repo.dir, 'src'), env);
     assert.equal(fromSub.code, 0, fromSub.stderr);
     assert.match(fromSub.stdout, /0 object\(s\) downloaded .*, 3 already in the cache/);
+    repo.remove();
+  });
+
+  test('a cache file that is not read-only is hashed again: a corrupt one is fetched anew from the remote, a good one is kept and protected', async () => {
+    const parent = temp();
+    exampleDirInStore(join(parent, 'dvcstore'));
+    const repo = new TempRepo();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: join(parent, 'none'), DVC_SYSTEM_CONFIG_DIR: join(parent, 'none') };
+    repo.write({ '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${join(parent, 'dvcstore')}\n`, 'data.dvc': DATA_DVC });
+    assert.equal((await runCli(['pull'], repo.dir, env)).code, 0);
+    const cached = (md5: string): string => join(repo.dir, '.dvc', 'cache', 'files', 'md5', md5.slice(0, 2), md5.slice(2));
+    const a = cached('60b725f10c9c85c70d97880dfe8191b3');
+    const b = cached('3b5d5c3712955042212316173ccf37be');
+    assert.equal(statSync(a).mode & 0o777, 0o444);
+    // A read-only file is trusted by its name, as in DVC; a writable one is not.
+    chmodSync(a, 0o644);
+    writeFileSync(a, 'corrupted\n');
+    chmodSync(b, 0o644);
+    rmSync(join(repo.dir, 'data'), { recursive: true });
+    const r = await runCli(['pull'], repo.dir, env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^1 object\(s\) downloaded .*, 2 already in the cache/m);
+    assert.equal(readFileSync(join(repo.dir, 'data', 'a.txt'), 'utf8'), 'a\n');
+    assert.equal(readFileSync(a, 'utf8'), 'a\n');
+    assert.equal(statSync(b).mode & 0o777, 0o444, 'a good writable file is made read-only');
     repo.remove();
   });
 

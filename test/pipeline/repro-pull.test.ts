@@ -1,7 +1,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runAction } from '../helpers/action';
 import { runCli } from '../helpers/cli';
@@ -137,6 +137,28 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     assert.equal(readFileSync(join(dir, 'data', 'prepared', 'train.tsv'), 'utf8'), mine);
     assert.equal(readFileSync(join(dir, 'data', 'data.xml.dvc'), 'utf8'), dvcFile);
     rmSync(log);
+  });
+
+  test('a corrupt object in .dvc/cache (not read-only) is not checked out: it is hashed, dropped and restored from the remote', async () => {
+    const dir = clone(repo);
+    cleanup.push(dir);
+    assert.equal((await runCli(['repro'], dir, env)).code, 0);
+    const lock = readFileSync(join(dir, 'dvc.lock'), 'utf8');
+    const md5 = /path: model\.pkl\n\s+hash: md5\n\s+md5: ([0-9a-f]{32})/.exec(lock)?.[1];
+    assert.ok(md5, lock);
+    const object = join(dir, '.dvc', 'cache', 'files', 'md5', md5.slice(0, 2), md5.slice(2));
+    chmodSync(object, 0o644);
+    writeFileSync(object, 'corrupted\n');
+    rmSync(join(dir, 'model.pkl'));
+    try {
+      const r = await runCli(['repro'], dir, env);
+      assert.equal(r.code, 0, r.stderr + r.stdout);
+      assert.match(r.stdout, /^train: restored from remote 'storage'$/m);
+      assert.deepEqual(ran(log), []);
+      assert.equal(readFileSync(join(dir, 'model.pkl'), 'utf8'), readFileSync(join(repo.dir, 'model.pkl'), 'utf8'));
+    } finally {
+      rmSync(log, { force: true });
+    }
   });
 
   test('--no-pull runs what is missing as before', async () => {

@@ -28,17 +28,39 @@ export class Cache {
     return join(this.dir, ...objectKey(oid, legacy).split('/'));
   }
 
+  /**
+   * Whether the cache holds object `oid`, as dvc-data's `LocalHashFileDB.check` decides: a read-only (0444) file is
+   * trusted by its name; any other is hashed again (a cache restored by a CI cache action, a file someone edited),
+   * and removed when its md5 is not the object's, so that it counts as missing and a pull fetches it again. One that
+   * matches is made read-only, so it is not read again next time.
+   */
   async has(oid: string, legacy = false): Promise<boolean> {
+    const path = this.path(oid, legacy);
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isFile()) return false;
+    return (info.mode & 0o777) === CACHE_MODE || this.verify(path, oid, legacy);
+  }
+
+  private async verify(path: string, oid: string, legacy: boolean): Promise<boolean> {
+    const hasher = new ObjectHasher(legacy);
     try {
-      return (await stat(this.path(oid, legacy))).isFile();
+      for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hasher.update(chunk as Buffer);
     } catch {
       return false;
     }
+    if (hasher.digest() !== oid.replace(/\.dir$/, '')) {
+      await rm(path, { force: true }).catch(() => undefined);
+      return false;
+    }
+    // Not being able to protect it (a read-only or shared cache) is not an error, as in DVC.
+    await chmod(path, CACHE_MODE).catch(() => undefined);
+    return true;
   }
 
   /**
    * Which of `oids` the cache holds: one listing per `ab/` folder that exists instead of one `stat` per object,
-   * which for the thousands of files of a directory output is most of the cost of asking.
+   * which for the thousands of files of a directory output is most of the cost of asking. Those listed are then
+   * checked as `has` checks them (their mode, and their md5 when they are not read-only).
    */
   async holding(oids: readonly string[], legacy = false): Promise<Set<string>> {
     const held = new Set<string>();
@@ -56,7 +78,7 @@ export class Cache {
       const entries = new Map((await readdir(folder, { withFileTypes: true })).map((e) => [e.name, e]));
       for (const oid of wanted) {
         const e = entries.get(basename(this.path(oid, legacy)));
-        if (e?.isFile() || (e?.isSymbolicLink() && (await this.has(oid, legacy)))) held.add(oid);
+        if ((e?.isFile() || e?.isSymbolicLink()) && (await this.has(oid, legacy))) held.add(oid);
       }
     });
     return held;

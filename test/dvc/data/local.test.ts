@@ -87,11 +87,13 @@ describe('DVC data layer on a local-directory remote', () => {
     writeFileSync(join(work, 'b'), 'b\n');
     const a = placeByMd5sum(cache.dir, join(work, 'a'));
     const b = placeByMd5sum(cache.dir, join(work, 'b'), true);
-    const linked = 'c'.repeat(32);
+    // A link's target is hashed as a writable file is, so it holds its object's bytes.
+    writeFileSync(join(work, 'c'), 'c\n');
+    const linked = md5sum(join(work, 'c'));
     const dangling = 'd'.repeat(32);
     const folder = 'e'.repeat(32);
     mkdirSync(join(cache.path(linked), '..'), { recursive: true });
-    symlinkSync(cache.path(a), cache.path(linked));
+    symlinkSync(join(work, 'c'), cache.path(linked));
     mkdirSync(join(cache.path(dangling), '..'), { recursive: true });
     symlinkSync(join(root, 'nowhere'), cache.path(dangling));
     mkdirSync(cache.path(folder), { recursive: true });
