@@ -23994,8 +23994,8 @@ ${stripMarkers(fitted.body)}`,
     pointsToArtifact: folder.artifact && (footer !== void 0 || fitted.folded)
   };
 }
-function localPngs(report2) {
-  return reportImages(report2).filter((path) => /\.png$/i.test(path) && insideFolder(path));
+function localImages(report2) {
+  return reportImages(report2).filter((path) => /\.(?:png|jpe?g|gif|svg)$/i.test(path) && insideFolder(path));
 }
 var MARKER = /<!--\s*mlreport:comment[^>]*-->/g;
 function stripMarkers(text2) {
@@ -25265,7 +25265,7 @@ var ReleaseImageStore = class {
         name,
         data: file.bytes,
         // fetch sets Content-Length from the bytes itself; Node 24's fetch rejects a hand-set one.
-        headers: { "content-type": "image/png" }
+        headers: { "content-type": contentType(file.name) }
       });
       urls.set(file.rel, uploaded.data.browser_download_url);
     }
@@ -25289,6 +25289,10 @@ var ReleaseImageStore = class {
     return created.data;
   }
 };
+function contentType(name) {
+  const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+  return ext === "jpg" || ext === "jpeg" ? "image/jpeg" : ext === "gif" ? "image/gif" : ext === "svg" ? "image/svg+xml" : "image/png";
+}
 function oldestFirst(assets) {
   return [...assets].sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
 }
@@ -25552,8 +25556,8 @@ async function reportFiles(outDir, report2, log) {
 }
 
 // src/publish/github/publisher.ts
-var PNG_SIGNATURE = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
 var MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+var MAX_HOSTED_IMAGES = 50;
 var COMMENT_PERMISSION = "'pull-requests: write' (commit comments: 'contents: write')";
 var CommentTarget = class {
   constructor(ctx, cfg, log, options) {
@@ -25593,11 +25597,19 @@ var CommentTarget = class {
     const { ctx, cfg, log } = this;
     const targets = await resolveTargets(client, ctx, cfg, log);
     if (!targets.threads.length) return { skipped: true };
-    const images = cfg.imageStore === "none" ? [] : await readImages(this.options.baseDir, this.images(report2), log);
+    const rels = this.images(report2);
+    const images = cfg.imageStore === "none" ? [] : await readImages(this.options.baseDir, rels.slice(0, MAX_HOSTED_IMAGES), log);
     const first = targets.threads[0];
     const folder = `${first.kind === "pr" ? `pr-${first.number}` : "commit"}/${targets.headSha}/${cfg.reportId}`;
     let hosted = /* @__PURE__ */ new Map();
     let reason = cfg.imageStore === "none" ? "'image-store: none'" : null;
+    const leftOut = cfg.imageStore === "none" ? [] : rels.slice(MAX_HOSTED_IMAGES);
+    if (leftOut.length) {
+      reason = `a run uploads at most ${MAX_HOSTED_IMAGES} images`;
+      log.warning(
+        `The report has ${rels.length} plot images; a run uploads at most ${MAX_HOSTED_IMAGES} (GitHub throttles content creation), so these are not shown inline: ${leftOut.join(", ")}. The comment draws them as Mermaid charts where it can and says where the files are.`
+      );
+    }
     if (images.length) {
       try {
         hosted = await this.store(client).upload(images, folder);
@@ -25681,7 +25693,7 @@ var CommentTarget = class {
 var GitHubPublisher = class extends CommentTarget {
   foldedNote = "The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.";
   images(report2) {
-    return localPngs(report2);
+    return localImages(report2);
   }
   body(report2, hosted, notHostedReason, fullReportUrl) {
     const folder = this.cfg.artifact === "off" && this.cfg.mode !== "publish" ? { artifact: false, outDir: this.options.baseDir } : { artifact: true };
@@ -25698,7 +25710,7 @@ function imageFailureReason(error2, store, assetsBranch) {
 async function readImages(baseDir, rels, log) {
   const files = [];
   const names = /* @__PURE__ */ new Set();
-  for (const rel of rels.slice(0, 50)) {
+  for (const rel of rels) {
     let bytes;
     try {
       const path = join26(baseDir, ...rel.split("/"));
@@ -25708,8 +25720,9 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
     }
-    if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.length > MAX_IMAGE_BYTES) {
-      log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
+    const problem = imageProblem(rel, bytes) ?? (bytes.length > MAX_IMAGE_BYTES ? `${rel} is larger than 10 MB` : null);
+    if (problem) {
+      log.warning(`${problem}; not uploaded.`);
       continue;
     }
     let name = posix15.basename(rel).replace(/[^\w.-]+/g, "-");

@@ -9,7 +9,7 @@ import { evaluateRules } from '../../src/gate/evaluate';
 import { parseRules, ruleLinesFromText } from '../../src/gate/parse';
 import type { HistorySection } from '../../src/history/types';
 import { PlotRenderer } from '../../src/plots/render';
-import { commentBody, localPngs } from '../../src/publish/github/body';
+import { commentBody, localImages } from '../../src/publish/github/body';
 import { hubBody } from '../../src/publish/hub/comment';
 import { MlflowRunPublisher } from '../../src/publish/mlflow/mirror';
 import { hostedImages } from '../../src/report/images';
@@ -256,7 +256,7 @@ describe('trends in the report', () => {
     const hosted = commentBody('default', report, new Map([['trends/metrics-json-accuracy.png', 'https://img.example/t.png']]), null, null).body;
     assert.ok(hosted.includes('![Trend of accuracy (metrics.json)](https://img.example/t.png)'));
     assert.ok(!hosted.includes('```mermaid'));
-    assert.deepEqual(localPngs(report), ['trends/metrics-json-accuracy.png'], 'the comment uploads trend PNGs as plot PNGs');
+    assert.deepEqual(localImages(report), ['trends/metrics-json-accuracy.png'], 'the comment uploads trend PNGs as plot PNGs');
   });
 
   test('a target that draws no Mermaid (the hub): the verdict row and where the PNG is', () => {

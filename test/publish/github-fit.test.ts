@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { COMMENT_LIMIT, fitReport } from '../../src/report/fit';
 import { composeMarkdown, REPORT_FILE } from '../../src/report/markdown';
 import { mermaidChart } from '../../src/report/mermaid';
-import { commentBody, localPngs } from '../../src/publish/github/body';
+import { commentBody, localImages } from '../../src/publish/github/body';
 import { commentMarker } from '../../src/publish/github/comments';
 import { verdictOf } from '../../src/report/verdict';
 import { plotEntry, reportData } from './github-fixtures';
@@ -195,14 +195,14 @@ describe('comment body', () => {
     assert.doesNotMatch(body, /not shown inline/);
   });
 
-  test('local PNGs: head and base images, never outside the folder; base images linked or named', () => {
+  test('local images (PNG, JPEG, GIF, SVG): head and base images, never outside the folder; base images linked or named', () => {
     const plots = [
       plotEntry({ id: 'loss', title: 'Loss curve', image: 'plots/loss curve.png', baseImage: 'plots/loss_base.png' }),
       plotEntry({ id: 'x', title: 'X', image: '../secret.png', baseImage: '/etc/x.png' }),
       plotEntry({ id: 'cm', title: 'CM', image: 'plots/cm.svg' }),
     ];
     const data = reportData(plots);
-    assert.deepEqual(localPngs(data), ['plots/loss curve.png', 'plots/loss_base.png']);
+    assert.deepEqual(localImages(data), ['plots/loss curve.png', 'plots/loss_base.png', 'plots/cm.svg']);
     const hosted = new Map([
       ['plots/loss curve.png', 'https://h/1.png'],
       ['plots/loss_base.png', 'https://h/2.png'],

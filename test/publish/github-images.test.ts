@@ -5,7 +5,9 @@ import { comments } from '../fakes/github/routes/comments';
 import { addRuleset } from '../fakes/github/routes/git-data';
 import { MAX_ASSETS_PER_RELEASE, releases, seedRelease } from '../fakes/github/routes/releases';
 import { serverError } from '../fakes/github/faults';
-import { HEAD, REPO, noted, plotsDir, publisher, reportData, dropFixture, pullRequestFixture } from './github-fixtures';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HEAD, REPO, noted, plotEntry, plotsDir, publisher, reportData, dropFixture, pullRequestFixture } from './github-fixtures';
 
 // What GitHub does to the image stores that a quiet test repository never shows: the release asset cap,
 // repository rulesets, and plain failures. In each case the comment must still be posted.
@@ -105,5 +107,47 @@ describe('image stores against what GitHub enforces', () => {
       /warning: Could not upload plot images \(502: Server Error\): GitHub refused the upload to the branch 'mlreport-assets'/,
     );
     assert.equal(onPr().length, 1);
+  });
+
+  test('JPEG, GIF and SVG plots are hosted like PNGs; an image whose bytes are another kind is not', async () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
+    const gif = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
+    const svg = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>\n';
+    const plots = plotsDir(dir, ['loss']);
+    for (const [name, bytes] of [
+      ['imp.jpg', jpeg],
+      ['anim.gif', gif],
+      ['chart.svg', svg],
+      ['fake.jpg', 'not an image'],
+    ] as const) {
+      writeFileSync(join(dir, 'plots', name), bytes);
+      plots.push(plotEntry({ id: name, title: name, image: `plots/${name}` }));
+    }
+    for (const imageStore of ['branch', 'release'] as const) {
+      const { pub, log } = publisher(fake, dir, {}, { imageStore, reportId: imageStore });
+      const outcome = await pub.publish(reportData(plots));
+      assert.ok(outcome.location, 'the comment was posted');
+      const body = onPr().find((b) => b.includes(`id=${imageStore}`))!;
+      for (const name of ['imp.jpg', 'anim.gif', 'chart.svg'])
+        assert.match(body, new RegExp(`!\\[${name.replace('.', '\\.')}\\]\\(https?://[^)]*${name.replace('.', '\\.')}`), `${imageStore}: ${name}\n${body}`);
+      assert.match(log.lines.join('\n'), /plots\/fake\.jpg is not a JPEG image .*; not uploaded\./);
+      assert.match(body, /_fake\.jpg: JPEG `plots\/fake\.jpg` in the workflow artifact\._/);
+    }
+    const types = Object.fromEntries(releases(fake, { params: { owner, repo } })[0]!.assets.map((a) => [a.name.replace(/^.*-/, ''), a.contentType]));
+    assert.deepEqual(types, { 'loss.png': 'image/png', 'imp.jpg': 'image/jpeg', 'anim.gif': 'image/gif', 'chart.svg': 'image/svg+xml' });
+  });
+
+  test('past the 50 images a run uploads, the log names the plots left out and the comment says why they are not inline', async () => {
+    const plots = plotsDir(
+      dir,
+      Array.from({ length: 52 }, (_, i) => `p${i}`),
+    );
+    const { pub, log } = publisher(fake, dir);
+    const outcome = await pub.publish(reportData(plots));
+    assert.ok(outcome.location);
+    assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/git/blobs').length, 50);
+    assert.match(log.lines.join('\n'), /warning: The report has 52 plot images; a run uploads at most 50 .*: plots\/p50\.png, plots\/p51\.png\./);
+    assert.match(onPr()[0]!, /_Plot images are not shown inline \(a run uploads at most 50 images\): the image files are in the workflow artifact\._/);
+    assert.equal(outcome.pointsToArtifact, true, 'so the artifact goes up');
   });
 });

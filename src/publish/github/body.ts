@@ -54,9 +54,12 @@ export function commentBody(
   };
 }
 
-/** The PNG files a report's plots and trends name, as paths inside the report's folder (never absolute or leaving it). */
-export function localPngs(report: ReportData): string[] {
-  return reportImages(report).filter((path) => /\.png$/i.test(path) && insideFolder(path));
+/**
+ * The image files a report's plots and trends name that a comment can show once hosted (PNG, JPEG, GIF, SVG: an
+ * SVG shown as an image runs none of its scripts), as paths inside the report's folder (never absolute or leaving it).
+ */
+export function localImages(report: ReportData): string[] {
+  return reportImages(report).filter((path) => /\.(?:png|jpe?g|gif|svg)$/i.test(path) && insideFolder(path));
 }
 
 const MARKER = /<!--\s*mlreport:comment[^>]*-->/g;

@@ -7,7 +7,7 @@ export const MAX_RELEASE_ASSETS = 1000;
 /** Pruning frees this many places beyond the run's own need, so the next runs do not prune again at once. */
 const PRUNE_HEADROOM = 100;
 
-/** A PNG to host: `rel` is how the report links it (`plots/x.png`), `name` its file name. */
+/** An image to host: `rel` is how the report links it (`plots/x.png`), `name` its file name. */
 export interface ImageFile {
   rel: string;
   name: string;
@@ -113,7 +113,7 @@ export class ReleaseImageStore implements ImageStore {
         name,
         data: file.bytes,
         // fetch sets Content-Length from the bytes itself; Node 24's fetch rejects a hand-set one.
-        headers: { 'content-type': 'image/png' },
+        headers: { 'content-type': contentType(file.name) },
       });
       urls.set(file.rel, (uploaded.data as { browser_download_url: string }).browser_download_url);
     }
@@ -137,6 +137,12 @@ export class ReleaseImageStore implements ImageStore {
     });
     return created.data;
   }
+}
+
+/** The media type an asset is served with, by its name's extension (the bytes were checked to match it). */
+function contentType(name: string): string {
+  const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  return ext === 'jpg' || ext === 'jpeg' ? 'image/jpeg' : ext === 'gif' ? 'image/gif' : ext === 'svg' ? 'image/svg+xml' : 'image/png';
 }
 
 function oldestFirst<T extends { id: number; created_at: string }>(assets: T[]): T[] {

@@ -5,7 +5,7 @@ import { UserError } from '../../util/errors';
 import type { Logger } from '../../util/log';
 import type { ReportData } from '../../report/types';
 import type { Target, TargetOutcome } from '../types';
-import { commentBody, localPngs } from './body';
+import { commentBody, localImages } from './body';
 import { apiMessage, createGitHubClient, isPermissionError, type GitHubClient, type GitHubClientOptions } from './client';
 import { answeredStatus, describeApiFailure, failureHeadline } from './failure';
 import { commentMarker, tokenIdentity, upsertComment, type Identity } from './comments';
@@ -13,10 +13,14 @@ import { isRulesetRefusal } from './branch-commit';
 import { BranchImageStore, MAX_RELEASE_ASSETS, ReleaseImageStore, type ImageFile, type ImageStore } from './images';
 import { resolveTargets } from './targets';
 import { artifactName } from '../artifact/report';
+import { imageProblem } from '../../plots/image';
 
-/** PNG files start with these eight bytes; anything else is not uploaded. */
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+/**
+ * Images uploaded per run: each is a request that creates content, which GitHub throttles (its secondary rate limit);
+ * the others are drawn as Mermaid charts where they can be, and the log and the comment say which.
+ */
+const MAX_HOSTED_IMAGES = 50;
 const COMMENT_PERMISSION = "'pull-requests: write' (commit comments: 'contents: write')";
 
 export interface GitHubPublisherOptions {
@@ -34,7 +38,7 @@ export interface GitHubPublisherOptions {
  */
 export abstract class CommentTarget<R> implements Target<R> {
   readonly name = 'GitHub comment';
-  /** The PNG files the report links, as paths inside its folder. */
+  /** The image files the report links, as paths inside its folder. */
   protected abstract images(report: R): string[];
   /** The comment, marker first, fitted to GitHub's limit. */
   protected abstract body(
@@ -80,11 +84,19 @@ export abstract class CommentTarget<R> implements Target<R> {
     const { ctx, cfg, log } = this;
     const targets = await resolveTargets(client, ctx, cfg, log);
     if (!targets.threads.length) return { skipped: true };
-    const images = cfg.imageStore === 'none' ? [] : await readImages(this.options.baseDir, this.images(report), log);
+    const rels = this.images(report);
+    const images = cfg.imageStore === 'none' ? [] : await readImages(this.options.baseDir, rels.slice(0, MAX_HOSTED_IMAGES), log);
     const first = targets.threads[0]!;
     const folder = `${first.kind === 'pr' ? `pr-${first.number}` : 'commit'}/${targets.headSha}/${cfg.reportId}`;
     let hosted = new Map<string, string>();
     let reason: string | null = cfg.imageStore === 'none' ? "'image-store: none'" : null;
+    const leftOut = cfg.imageStore === 'none' ? [] : rels.slice(MAX_HOSTED_IMAGES);
+    if (leftOut.length) {
+      reason = `a run uploads at most ${MAX_HOSTED_IMAGES} images`;
+      log.warning(
+        `The report has ${rels.length} plot images; a run uploads at most ${MAX_HOSTED_IMAGES} (GitHub throttles content creation), so these are not shown inline: ${leftOut.join(', ')}. The comment draws them as Mermaid charts where it can and says where the files are.`,
+      );
+    }
     if (images.length) {
       try {
         hosted = await this.store(client).upload(images, folder);
@@ -181,7 +193,7 @@ export class GitHubPublisher extends CommentTarget<ReportData> {
   protected readonly foldedNote =
     'The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.';
   protected images(report: ReportData): string[] {
-    return localPngs(report);
+    return localImages(report);
   }
   protected body(report: ReportData, hosted: ReadonlyMap<string, string>, notHostedReason: string | null, fullReportUrl: string | null) {
     // `mode: publish` posts from the artifact it downloaded, which is there; otherwise the folder goes up unless it is off.
@@ -200,11 +212,11 @@ function imageFailureReason(error: unknown, store: GitHubPublishConfig['imageSto
   return answeredStatus(error) !== undefined ? `GitHub refused the upload to ${where}` : `the upload to ${where} did not complete`;
 }
 
-/** The linked PNG files that exist and are PNGs of at most 10 MB (at most 50); others are skipped with a note. */
+/** The linked image files that exist and are the image their name says, of at most 10 MB; others are skipped with a note. */
 async function readImages(baseDir: string, rels: string[], log: Logger): Promise<ImageFile[]> {
   const files: ImageFile[] = [];
   const names = new Set<string>();
-  for (const rel of rels.slice(0, 50)) {
+  for (const rel of rels) {
     let bytes: Buffer;
     try {
       const path = join(baseDir, ...rel.split('/'));
@@ -215,8 +227,10 @@ async function readImages(baseDir: string, rels: string[], log: Logger): Promise
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
     }
-    if (!bytes.subarray(0, 8).equals(PNG_SIGNATURE) || bytes.length > MAX_IMAGE_BYTES) {
-      log.warning(`${rel} is not a PNG of at most 10 MB; not uploaded.`);
+    // The bytes must be the image the name says (an artifact may be untrusted): a host serves them by the name.
+    const problem = imageProblem(rel, bytes) ?? (bytes.length > MAX_IMAGE_BYTES ? `${rel} is larger than 10 MB` : null);
+    if (problem) {
+      log.warning(`${problem}; not uploaded.`);
       continue;
     }
     let name = posix.basename(rel).replace(/[^\w.-]+/g, '-');

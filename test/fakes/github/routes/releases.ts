@@ -13,7 +13,8 @@ export interface FakeRelease {
   tag: string;
   name: string;
   prerelease: boolean;
-  assets: { id: number; name: string; bytes: Buffer; createdAt: string }[];
+  /** `contentType`: the upload's content-type, which GitHub serves the asset with. */
+  assets: { id: number; name: string; bytes: Buffer; createdAt: string; contentType?: string }[];
   createdAt: string;
 }
 
@@ -30,7 +31,7 @@ export function registerReleases(fake: FakeGitHub): void {
     name: a.name,
     label: null,
     state: 'uploaded',
-    content_type: 'image/png',
+    content_type: a.contentType ?? 'image/png',
     size: a.bytes.length,
     digest: null,
     download_count: 0,
@@ -110,7 +111,7 @@ export function registerReleases(fake: FakeGitHub): void {
         },
       };
     }
-    const a = { id: fake.nextId(), name, bytes: req.body, createdAt: new Date().toISOString() };
+    const a = { id: fake.nextId(), name, bytes: req.body, createdAt: new Date().toISOString(), contentType: String(req.headers['content-type'] ?? '') };
     r.assets.push(a);
     return { status: 201, body: asset(req, r, a) };
   });
