@@ -9904,7 +9904,7 @@ function percent(relative11) {
   if (relative11 === void 0 || !Number.isFinite(relative11) || relative11 === 0) return null;
   const pct = relative11 * 100;
   const abs = Math.abs(pct);
-  const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
+  const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : Number(abs.toFixed(1)) < 10 ? abs.toFixed(1) : abs.toFixed(0);
   return `${pct > 0 ? "+" : MINUS}${text2}%`;
 }
 function formatChange(row3) {

@@ -34,8 +34,9 @@ export function percent(relative: number | undefined): string | null {
   if (relative === undefined || !Number.isFinite(relative) || relative === 0) return null;
   const pct = relative * 100;
   const abs = Math.abs(pct);
-  // A change too small for one decimal keeps one significant digit rather than reading as 0.0%.
-  const text = abs < 0.1 ? String(Number(abs.toPrecision(1))) : abs.toFixed(abs < 10 ? 1 : 0);
+  // A change too small for one decimal keeps one significant digit rather than reading as 0.0%. Decimals are chosen
+  // by the value as printed: 9.99999…% (an exact 10 % drop in doubles) rounds to 10, printed as any 10 % is.
+  const text = abs < 0.1 ? String(Number(abs.toPrecision(1))) : Number(abs.toFixed(1)) < 10 ? abs.toFixed(1) : abs.toFixed(0);
   return `${pct > 0 ? '+' : MINUS}${text}%`;
 }
 

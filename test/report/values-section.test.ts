@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { valuesSection } from '../../src/report/values-section';
+import { percent } from '../../src/report/format';
+import { MINUS } from '../../src/util/numbers';
 import { guessDirection } from '../../src/values/direction';
 import { diffRow } from '../../src/values/diff';
 import type { FileDiff, Leaf } from '../../src/values/types';
@@ -109,6 +111,16 @@ describe('report values sections', () => {
       few.split('\n').filter((l) => l.startsWith('- ')),
       ['- `m/0.json`: not present at feature', '- `m/1.json`: not present at feature', '- `m/2.json`: not present at feature'],
     );
+  });
+
+  test('a relative change has one format per magnitude: an exact 10 % drop reads as a 10 % rise does', () => {
+    // 0.45 / 0.5 - 1 is -0.09999999999999998 in doubles, 2.2 / 2 - 1 is 0.10000000000000009.
+    assert.equal(percent(0.45 / 0.5 - 1), `${MINUS}10%`);
+    assert.equal(percent(2.2 / 2 - 1), '+10%');
+    assert.equal(percent(-0.0996), `${MINUS}10%`);
+    assert.equal(percent(-0.0994), `${MINUS}9.9%`);
+    assert.equal(percent(0.025), '+2.5%');
+    assert.equal(percent(0.0004), '+0.04%');
   });
 
   test('nothing found / nothing changed', () => {
