@@ -24132,15 +24132,17 @@ var HashState = class _HashState {
 
 // src/pipeline/status.ts
 var Workspace = class {
-  constructor(dir, tree) {
+  constructor(dir, tree, treeDir = "") {
     this.dir = dir;
     this.tree = tree;
+    this.treeDir = treeDir;
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
     this.prefix = relative7(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
   dir;
   tree;
+  treeDir;
   ignore;
   /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
   root;
@@ -24195,7 +24197,7 @@ var Workspace = class {
     return read;
   }
   async readParams(path) {
-    const data = await readDataFile(this.tree, path);
+    const data = await readDataFile(this.tree, joinPath(this.treeDir, path));
     if (data === void 0) return null;
     if (data === null) return /* @__PURE__ */ new Map();
     if (!isRawMap(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
@@ -24379,6 +24381,24 @@ async function loadedPipeline(given, project) {
   const dag = buildDag(dvc.stages);
   failed2("dvc.lock");
   return { dag, lock: project.locks.get("") ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() }, ws: new Workspace(dir, workspaceTree(dir)) };
+}
+async function nestedPipelines(given, project) {
+  const dir = await physicalRoot(given);
+  const tree = workspaceTree(dir);
+  const broken = project.errors.find((e) => isDvcYaml(e.file) && e.file !== "dvc.yaml");
+  if (broken) throw new UserError(broken.error);
+  const out = [];
+  for (const dvc of project.dvcYamls) {
+    if (dvc.dir === "") continue;
+    const error = project.errors.find((e) => e.file === joinPath(dvc.dir, "dvc.lock"));
+    if (error) throw new UserError(error.error);
+    const lock = project.locks.get(dvc.dir) ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
+    out.push({ file: dvc.file, dag: buildDag(dvc.stages), lock, ws: new Workspace(join25(dir, ...dvc.dir.split("/")), tree, dvc.dir) });
+  }
+  return out;
+}
+function stageAddress(file, name) {
+  return file === "dvc.yaml" ? name : `${file}:${name}`;
 }
 function physicalRoot(given) {
   return realpath3(given).catch(() => given);
@@ -27150,17 +27170,22 @@ function locationOf(target, results) {
 }
 async function staleStages(workspace, tree, projects, data, metricsFiles, log) {
   const staleAtHead = /* @__PURE__ */ new Map();
-  if (!existsSync8(join29(workspace, "dvc.yaml"))) return { stale: [], unknown: null, staleAtHead };
+  const project = await projects.at(WORKSPACE, tree);
+  const root = existsSync8(join29(workspace, "dvc.yaml"));
+  if (!root && !project.dvcYamls.length && !project.errors.some((e) => isDvcYaml(e.file))) return { stale: [], unknown: null, staleAtHead };
   try {
-    const pipeline2 = await loadedPipeline(workspace, await projects.at(WORKSPACE, tree));
-    const stages = await pipelineStatus(pipeline2, [], { data });
+    const pipelines = [...root ? [{ ...await loadedPipeline(workspace, project), file: "dvc.yaml" }] : [], ...await nestedPipelines(workspace, project)];
+    const stages = [];
+    for (const p of pipelines) for (const s of await pipelineStatus(p, [], { data })) stages.push({ ...s, name: stageAddress(p.file, s.name) });
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
     const stale = stages.filter((s) => s.changed && !s.restoreFrom).map((s) => ({ stage: s.name, reasons: s.reasons }));
     const outOfDate = new Set(stale.map((s) => s.stage));
     for (const file of outOfDate.size ? metricsFiles : []) {
-      const producer = pipeline2.dag.producerOf(file);
-      const behind = producer ? upstreamOf(pipeline2.dag.upstream, producer).filter((s) => outOfDate.has(s)) : [];
-      if (behind.length) staleAtHead.set(file, behind);
+      for (const p of pipelines) {
+        const producer = p.dag.producerOf(file);
+        const behind = producer ? upstreamOf(p.dag.upstream, producer).map((name) => stageAddress(p.file, name)).filter((s) => outOfDate.has(s)) : [];
+        if (behind.length) staleAtHead.set(file, behind);
+      }
     }
     return { stale, unknown: null, staleAtHead };
   } catch (error) {
@@ -28252,9 +28277,15 @@ var statusCommand = {
     });
     const dir = resolve15(values.cwd);
     const options2 = { pull: !values["no-pull"], data: remoteOptions(values.remote) };
-    const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, workspaceTree(dir)), options2);
-    const pipeline2 = tracked && !existsSync9(join32(dir, "dvc.yaml")) ? null : await loadPipeline(dir);
-    const stages = [...pipeline2 ? (await pipelineStatus(pipeline2, positionals, options2)).filter((s) => s.changed) : [], ...tracked ?? []];
+    const tree = workspaceTree(dir);
+    const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), options2);
+    const nested = positionals.length ? [] : await nestedPipelines(dir, await loadProject(tree));
+    const pipeline2 = (tracked || nested.length) && !existsSync9(join32(dir, "dvc.yaml")) ? null : await loadPipeline(dir);
+    const stages = pipeline2 ? (await pipelineStatus(pipeline2, positionals, options2)).filter((s) => s.changed) : [];
+    for (const sub of nested) {
+      for (const s of await pipelineStatus(sub, [], options2)) if (s.changed) stages.push({ ...s, name: stageAddress(sub.file, s.name) });
+    }
+    stages.push(...(tracked ?? []).map((t) => ({ ...t, changed: true })));
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}
 `);

@@ -37,8 +37,8 @@ import { publishAll, type PublishResults } from './publish/runner';
 import type { Target } from './publish/types';
 import { dvcPushStep, reproduceStep } from './pipeline/engine';
 import { FileCommandsGuard } from './pipeline/file-commands';
-import { LoadedProjects, WORKSPACE } from './dvc/project';
-import { loadedPipeline, pipelineStatus } from './pipeline/repro';
+import { isDvcYaml, LoadedProjects, WORKSPACE } from './dvc/project';
+import { loadedPipeline, nestedPipelines, pipelineStatus, stageAddress } from './pipeline/repro';
 import { trustedRemotes } from './pipeline/trusted-remotes';
 import { Deadline, DEFAULT_DEADLINE_MINUTES } from './util/deadline';
 import { describeError, UserError } from './util/errors';
@@ -471,17 +471,27 @@ async function staleStages(
   log: Logger,
 ): Promise<{ stale: ReportData['stale']; unknown: string | null; staleAtHead: Map<string, string[]> }> {
   const staleAtHead = new Map<string, string[]>();
-  if (!existsSync(join(workspace, 'dvc.yaml'))) return { stale: [], unknown: null, staleAtHead };
+  const project = await projects.at(WORKSPACE, tree);
+  const root = existsSync(join(workspace, 'dvc.yaml'));
+  if (!root && !project.dvcYamls.length && !project.errors.some((e) => isDvcYaml(e.file))) return { stale: [], unknown: null, staleAtHead };
   try {
-    const pipeline = await loadedPipeline(workspace, await projects.at(WORKSPACE, tree));
-    const stages = await pipelineStatus(pipeline, [], { data });
+    // Every dvc.yaml's stages, as `dvc status` checks them: a stage of `sub/dvc.yaml` is named `sub/dvc.yaml:name`.
+    const pipelines = [...(root ? [{ ...(await loadedPipeline(workspace, project)), file: 'dvc.yaml' }] : []), ...(await nestedPipelines(workspace, project))];
+    const stages = [];
+    for (const p of pipelines) for (const s of await pipelineStatus(p, [], { data })) stages.push({ ...s, name: stageAddress(p.file, s.name) });
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
     const stale = stages.filter((s) => s.changed && !s.restoreFrom).map((s) => ({ stage: s.name, reasons: s.reasons }));
     const outOfDate = new Set(stale.map((s) => s.stage));
     for (const file of outOfDate.size ? metricsFiles : []) {
-      const producer = pipeline.dag.producerOf(file);
-      const behind = producer ? upstreamOf(pipeline.dag.upstream, producer).filter((s) => outOfDate.has(s)) : [];
-      if (behind.length) staleAtHead.set(file, behind);
+      for (const p of pipelines) {
+        const producer = p.dag.producerOf(file);
+        const behind = producer
+          ? upstreamOf(p.dag.upstream, producer)
+              .map((name) => stageAddress(p.file, name))
+              .filter((s) => outOfDate.has(s))
+          : [];
+        if (behind.length) staleAtHead.set(file, behind);
+      }
     }
     return { stale, unknown: null, staleAtHead };
   } catch (error) {

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadPipeline, pipelineStatus, trackedDataStatus } from '../pipeline/repro';
+import { loadProject } from '../dvc/project';
+import { loadPipeline, nestedPipelines, pipelineStatus, stageAddress, trackedDataStatus } from '../pipeline/repro';
 import { Workspace } from '../pipeline/status';
 import { workspaceTree } from '../workspace/tree';
 import type { CommandRunner } from './types';
@@ -23,10 +24,17 @@ export const statusCommand: CommandRunner = {
     });
     const dir = resolve(values.cwd);
     const options = { pull: !values['no-pull'], data: remoteOptions(values.remote) };
-    // As `dvc status` with no target: every stage and every `.dvc` file; a project of `.dvc` files alone has no dvc.yaml.
-    const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, workspaceTree(dir)), options);
-    const pipeline = tracked && !existsSync(join(dir, 'dvc.yaml')) ? null : await loadPipeline(dir);
-    const stages = [...(pipeline ? (await pipelineStatus(pipeline, positionals, options)).filter((s) => s.changed) : []), ...(tracked ?? [])];
+    // As `dvc status` with no target: the stages of every dvc.yaml and every `.dvc` file; a project of `.dvc` files
+    // (or of dvc.yaml files in folders) alone has no dvc.yaml at its root.
+    const tree = workspaceTree(dir);
+    const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), options);
+    const nested = positionals.length ? [] : await nestedPipelines(dir, await loadProject(tree));
+    const pipeline = (tracked || nested.length) && !existsSync(join(dir, 'dvc.yaml')) ? null : await loadPipeline(dir);
+    const stages = pipeline ? (await pipelineStatus(pipeline, positionals, options)).filter((s) => s.changed) : [];
+    for (const sub of nested) {
+      for (const s of await pipelineStatus(sub, [], options)) if (s.changed) stages.push({ ...s, name: stageAddress(sub.file, s.name) });
+    }
+    stages.push(...(tracked ?? []).map((t) => ({ ...t, changed: true })));
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}\n`);
     } else if (!stages.length) {

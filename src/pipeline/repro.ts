@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { realpath, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadDvcYaml, type DvcProject } from '../dvc/project';
+import { isDvcYaml, joinPath, loadDvcYaml, type DvcProject } from '../dvc/project';
 import type { DvcYaml, Stage } from '../dvc/types';
 import type { Deadline } from '../util/deadline';
 import { describeError, UserError } from '../util/errors';
@@ -91,6 +91,32 @@ export async function loadedPipeline(given: string, project: DvcProject): Promis
   const dag = buildDag(dvc.stages);
   failed('dvc.lock');
   return { dag, lock: project.locks.get('') ?? { stages: new Map(), raw: new Map() }, ws: new Workspace(dir, workspaceTree(dir)) };
+}
+
+/**
+ * The pipelines of the project's dvc.yaml files below its root one (`sub/dvc.yaml`), each with its dvc.lock, for
+ * `pipelineStatus`: `dvc status` collects every dvc.yaml of the project, though `repro` at the root runs the root's
+ * alone. Throws what does not load of them.
+ */
+export async function nestedPipelines(given: string, project: DvcProject): Promise<(PipelineState & { file: string })[]> {
+  const dir = await physicalRoot(given);
+  const tree = workspaceTree(dir);
+  const broken = project.errors.find((e) => isDvcYaml(e.file) && e.file !== 'dvc.yaml');
+  if (broken) throw new UserError(broken.error);
+  const out = [];
+  for (const dvc of project.dvcYamls) {
+    if (dvc.dir === '') continue;
+    const error = project.errors.find((e) => e.file === joinPath(dvc.dir, 'dvc.lock'));
+    if (error) throw new UserError(error.error);
+    const lock = project.locks.get(dvc.dir) ?? { stages: new Map(), raw: new Map() };
+    out.push({ file: dvc.file, dag: buildDag(dvc.stages), lock, ws: new Workspace(join(dir, ...dvc.dir.split('/')), tree, dvc.dir) });
+  }
+  return out;
+}
+
+/** A stage as `dvc status` names it: by its name in the root dvc.yaml, `sub/dvc.yaml:name` in another. */
+export function stageAddress(file: string, name: string): string {
+  return file === 'dvc.yaml' ? name : `${file}:${name}`;
 }
 
 /**

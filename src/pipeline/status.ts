@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, posix, relative, resolve, dirname } from 'node:path';
-import { readDataFile } from '../dvc/project';
+import { joinPath, readDataFile } from '../dvc/project';
 import type { Stage } from '../dvc/types';
 import { UserError } from '../util/errors';
 import type { Tree } from '../workspace/tree';
@@ -36,6 +36,8 @@ export class Workspace {
     readonly dir: string,
     /** Params files are read through the project's guarded reader. */
     private readonly tree: Tree,
+    /** Where `dir` is in `tree` (`sub` for `sub/dvc.yaml`'s stages): their params files are read from there. */
+    private readonly treeDir = '',
   ) {
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
@@ -94,7 +96,7 @@ export class Workspace {
   }
 
   private async readParams(path: string): Promise<RawMap | null> {
-    const data = await readDataFile(this.tree, path);
+    const data = await readDataFile(this.tree, joinPath(this.treeDir, path));
     if (data === undefined) return null;
     if (data === null) return new Map();
     if (!isRawMap(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);

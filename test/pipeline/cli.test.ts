@@ -126,6 +126,35 @@ describe('mlreport status: .dvc-tracked data (dvc/repo/status.py collects every 
   });
 });
 
+describe('nested dvc.yaml files: `dvc status` collects the stages of every dvc.yaml (dvc/repo/stage.py collect_granular)', () => {
+  test('a stage of sub/dvc.yaml out of date is listed by status and warned about by the report; a broken one is an error', async () => {
+    const repo = pipelineRepo();
+    try {
+      repo.write({
+        'sub/in.txt': 'one\n',
+        'sub/dvc.yaml': 'stages:\n  inner:\n    cmd: node ../w.js m.json acc 0.5\n    deps: [in.txt]\n    metrics:\n    - m.json: {cache: false}\n',
+      });
+      for (const cwd of ['.', 'sub']) assert.equal((await runCli(['repro', '--cwd', cwd], repo.dir)).code, 0);
+      repo.commit('ran');
+      let r = await runCli(['status'], repo.dir);
+      assert.equal(r.stdout, 'Data and pipelines are up to date.\n');
+      repo.write({ 'sub/in.txt': 'two\n' });
+      r = await runCli(['status'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(r.stdout, 'sub/dvc.yaml:inner:\n\tdep in.txt: modified\n');
+      r = await runCli(['report', '--base', 'HEAD', '--quiet'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(readFileSync(join(repo.dir, '.mlreport', 'report.md'), 'utf8'), /> - `sub\/dvc\.yaml:inner`: dep in\.txt: modified\n/);
+      repo.write({ 'sub/dvc.yaml': 'stages: [\n' });
+      r = await runCli(['status'], repo.dir);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^mlreport: sub\/dvc\.yaml:2:1: invalid YAML/);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
 describe('report with the Reproduce step', () => {
   test('--repro builtin runs the pipeline first; the report has a Pipeline section', async () => {
     const repo = pipelineRepo();
