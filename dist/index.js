@@ -8761,9 +8761,9 @@ function explicitBase(rev, origin) {
   }
   return { kind: "explicit", rev, origin, label: rev };
 }
-async function resolveBase(git, candidates, log) {
+async function resolveBase(git, candidates, log, misses = []) {
   for (const candidate of candidates) {
-    const found = await resolveCandidate(git, candidate, log);
+    const found = await resolveCandidate(git, candidate, log, misses);
     if (found) return found;
   }
   if (candidates.length) {
@@ -8771,10 +8771,10 @@ async function resolveBase(git, candidates, log) {
   }
   return null;
 }
-async function resolveCandidate(git, candidate, log) {
+async function resolveCandidate(git, candidate, log, misses) {
   switch (candidate.kind) {
     case "commit":
-      return resolveCommitCandidate(git, candidate, log);
+      return resolveCommitCandidate(git, candidate, log, misses);
     case "merge-base": {
       if (candidate.fetchBranch) {
         log.info(`Fetching ${candidate.fetchBranch} to find where this branch started.`);
@@ -8792,7 +8792,7 @@ async function resolveCandidate(git, candidate, log) {
       return resolveExplicit(git, candidate, log);
   }
 }
-async function resolveCommitCandidate(git, candidate, log) {
+async function resolveCommitCandidate(git, candidate, log, misses) {
   const short2 = shortSha(candidate.sha);
   if (candidate.pushed?.forced) {
     log.info(`The push was forced: ${short2}, the branch's head before it, is not in the branch's history now, so it is not the base.`);
@@ -8811,7 +8811,10 @@ async function resolveCommitCandidate(git, candidate, log) {
     sha2 = await git.resolveCommit(candidate.sha);
   } catch (error2) {
     log.warning(`Could not fetch base commit ${short2}: ${firstLine(error2)}`);
+    misses.push(`base commit ${short2} could not be fetched: ${firstLine(error2)}`);
+    return null;
   }
+  if (!sha2) misses.push(`base commit ${short2} is not in this clone, and fetching it did not bring it`);
   return sha2 ? { sha: sha2, label: candidate.label } : null;
 }
 async function fetchHeadAncestor(git, rev, log) {
@@ -16485,8 +16488,12 @@ async function loadGateConfig(workspace, settings) {
     trustBase: settings.trustBase
   };
 }
-async function rulesAtBase(gate, base, locate) {
+async function rulesAtBase(gate, base, locate, whyNoBase = null) {
   if (!gate.trustBase || gate.rulesFrom === "input") return gate;
+  if (!base && whyNoBase && gate.rules.length) {
+    const note2 = `The base revision could not be read (${whyNoBase}), so the rules in ${PROJECT_FILE} there are unknown: the gate checks nothing and fails.`;
+    return { ...gate, rules: [], proposed: null, baseUnread: whyNoBase, notes: [...gate.notes, note2] };
+  }
   const revision2 = base ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
   let file = null;
   if (base) {
@@ -18634,7 +18641,7 @@ function outcome(report2, directionOf) {
       return { outcome: "failed", line: `\u274C gate failed: ${named(failed2)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
     }
     if (!gates2.checked) {
-      const why = !gates2.rules.length ? "no rules at the base revision" : "every rule was skipped";
+      const why = gates2.baseUnread ? `the base revision could not be read (${short(gates2.baseUnread, 160)})` : !gates2.rules.length ? "no rules at the base revision" : "every rule was skipped";
       return { outcome: "failed", line: `\u274C gate checked nothing: ${why}` };
     }
     const skips = gates2.rules.filter((r) => r.status === "skipped").length;
@@ -18989,7 +18996,8 @@ var gates = (v, at) => {
         added: list(string)(proposed.added, key(a, "added")),
         removed: list(string)(proposed.removed, key(a, "removed"))
       };
-    })(o.proposed, key(at, "proposed"))
+    })(o.proposed, key(at, "proposed")),
+    ...o.baseUnread !== void 0 ? { baseUnread: string(o.baseUnread, key(at, "baseUnread")) } : {}
   };
 };
 var rule = (v, at) => {
@@ -19247,9 +19255,10 @@ function runName(dir) {
 
 // src/gate/index.ts
 function gateMetrics(gate, metrics, hasBase, history2, unreadAtHead = /* @__PURE__ */ new Map(), staleAtHead = /* @__PURE__ */ new Map()) {
-  if (!gate.rules.length && !gate.proposed) return null;
+  if (!gate.rules.length && !gate.proposed && !gate.baseUnread) return null;
   const lookups = metricLookupFromDiffs(metrics, history2, unreadAtHead);
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, unreadAtHead, staleAtHead }), gate.proposed ?? null);
+  const summary3 = gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, unreadAtHead, staleAtHead }), gate.proposed ?? null);
+  return gate.baseUnread ? { ...summary3, baseUnread: gate.baseUnread } : summary3;
 }
 
 // src/report/gates-section.ts
@@ -19278,6 +19287,7 @@ function gatesHeadline2(gates2) {
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(", ")})` : "";
   if (failures) return `\u274C ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
+  if (gates2.baseUnread) return `\u274C nothing checked (the base revision could not be read: ${gates2.baseUnread})`;
   if (!gates2.checked) {
     return `\u274C nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
   }
@@ -27793,7 +27803,8 @@ async function runIn(git, config, log, deadline) {
   const historyDepth = config.history ?? DEFAULT_HISTORY;
   const historySetting = config.github === null ? `--history ${historyDepth}` : `input 'history' is ${historyDepth}`;
   checkHistoryRules(config.gate?.rules ?? [], historyDepth, historySetting);
-  const base = await resolveBase(git, config.baseCandidates, log);
+  const missedBase = [];
+  const base = await resolveBase(git, config.baseCandidates, log, missedBase);
   const headSha = await git.resolveCommit("HEAD");
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : "no base"}.`);
   const eventName = config.github?.eventName ?? "";
@@ -27864,7 +27875,7 @@ async function runIn(git, config, log, deadline) {
     loadPlotRenderer,
     log
   );
-  const gate = config.gate ? await rulesAtBase(config.gate, base, (at) => baseRulesFile(git, at, config.workingDirectory ?? config.workspace)) : null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, (at) => baseRulesFile(git, at, config.workingDirectory ?? config.workspace), missedBase.join("; ") || null) : null;
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = store ? storeReader(store) : void 0;

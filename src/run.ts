@@ -86,7 +86,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const historyDepth = config.history ?? DEFAULT_HISTORY;
   const historySetting = config.github === null ? `--history ${historyDepth}` : `input 'history' is ${historyDepth}`;
   checkHistoryRules(config.gate?.rules ?? [], historyDepth, historySetting);
-  const base = await resolveBase(git, config.baseCandidates, log);
+  const missedBase: string[] = [];
+  const base = await resolveBase(git, config.baseCandidates, log, missedBase);
   const headSha = await git.resolveCommit('HEAD');
   log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : 'no base'}.`);
 
@@ -174,7 +175,9 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     log,
   );
 
-  const gate = config.gate ? await rulesAtBase(config.gate, base, (at) => baseRulesFile(git, at, config.workingDirectory ?? config.workspace)) : null;
+  const gate = config.gate
+    ? await rulesAtBase(config.gate, base, (at) => baseRulesFile(git, at, config.workingDirectory ?? config.workspace), missedBase.join('; ') || null)
+    : null;
   for (const note of gate?.notes ?? []) log.info(note);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
 

@@ -66,8 +66,15 @@ export async function rulesAtBase(
   gate: GateConfig,
   base: { label: string; sha: string } | null,
   locate: (base: { label: string; sha: string }) => Promise<BaseRulesFile>,
+  whyNoBase: string | null = null,
 ): Promise<GateConfig> {
   if (!gate.trustBase || gate.rulesFrom === 'input') return gate;
+  // A base that could not be fetched may well have rules: not knowing them is no base without rules, and the PR's own
+  // rules (unchanged, for all anyone knows) are not "proposed".
+  if (!base && whyNoBase && gate.rules.length) {
+    const note = `The base revision could not be read (${whyNoBase}), so the rules in ${PROJECT_FILE} there are unknown: the gate checks nothing and fails.`;
+    return { ...gate, rules: [], proposed: null, baseUnread: whyNoBase, notes: [...gate.notes, note] };
+  }
   const revision = base ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
   let file: BaseRulesFile | null = null;
   if (base) {

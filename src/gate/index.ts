@@ -21,7 +21,8 @@ export function gateMetrics(
   unreadAtHead: ReadonlyMap<string, string> = new Map(),
   staleAtHead: ReadonlyMap<string, string[]> = new Map(),
 ): GateSummary | null {
-  if (!gate.rules.length && !gate.proposed) return null;
+  if (!gate.rules.length && !gate.proposed && !gate.baseUnread) return null;
   const lookups = metricLookupFromDiffs(metrics, history, unreadAtHead);
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, unreadAtHead, staleAtHead }), gate.proposed ?? null);
+  const summary = gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, unreadAtHead, staleAtHead }), gate.proposed ?? null);
+  return gate.baseUnread ? { ...summary, baseUnread: gate.baseUnread } : summary;
 }

@@ -71,6 +71,11 @@ export interface GateConfig {
   trustBase: boolean;
   /** Set once the base's rules are in force: how the PR changes them (they apply after merge); null when it does not. */
   proposed?: ProposedRules | null;
+  /**
+   * A pull request with rules of its own whose base revision could not be had (a fetch that failed): why. The rules in
+   * force are unknown, so the gate checks nothing and fails, and the PR's rules are not called proposed.
+   */
+  baseUnread?: string | null;
 }
 
 /** Rules a pull request adds to or removes from .mlreport.yml, as written (with a `warn: ` prefix for warnings). */

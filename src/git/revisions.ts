@@ -55,11 +55,12 @@ export function explicitBase(rev: string, origin: string): BaseCandidate {
 
 /**
  * Finds the base commit, fetching what a shallow clone lacks; null (with a warning) when there is none.
- * A base the user named explicitly that does not resolve is a UserError naming what was tried.
+ * A base the user named explicitly that does not resolve is a UserError naming what was tried. `misses` gets why an
+ * exact commit could not be had (a fetch that failed, with git's words), for what depends on the base (the gate's rules).
  */
-export async function resolveBase(git: GitRepo, candidates: BaseCandidate[], log: Logger): Promise<Revision | null> {
+export async function resolveBase(git: GitRepo, candidates: BaseCandidate[], log: Logger, misses: string[] = []): Promise<Revision | null> {
   for (const candidate of candidates) {
-    const found = await resolveCandidate(git, candidate, log);
+    const found = await resolveCandidate(git, candidate, log, misses);
     if (found) return found;
   }
   if (candidates.length) {
@@ -68,10 +69,10 @@ export async function resolveBase(git: GitRepo, candidates: BaseCandidate[], log
   return null;
 }
 
-async function resolveCandidate(git: GitRepo, candidate: BaseCandidate, log: Logger): Promise<Revision | null> {
+async function resolveCandidate(git: GitRepo, candidate: BaseCandidate, log: Logger, misses: string[]): Promise<Revision | null> {
   switch (candidate.kind) {
     case 'commit':
-      return resolveCommitCandidate(git, candidate, log);
+      return resolveCommitCandidate(git, candidate, log, misses);
     case 'merge-base': {
       if (candidate.fetchBranch) {
         log.info(`Fetching ${candidate.fetchBranch} to find where this branch started.`);
@@ -96,7 +97,12 @@ async function resolveCandidate(git: GitRepo, candidate: BaseCandidate, log: Log
  * base (the branch's history no longer holds it); nor is one a full clone lacks, which only a force push explains.
  * Either way the next candidate is tried.
  */
-async function resolveCommitCandidate(git: GitRepo, candidate: Extract<BaseCandidate, { kind: 'commit' }>, log: Logger): Promise<Revision | null> {
+async function resolveCommitCandidate(
+  git: GitRepo,
+  candidate: Extract<BaseCandidate, { kind: 'commit' }>,
+  log: Logger,
+  misses: string[],
+): Promise<Revision | null> {
   const short = shortSha(candidate.sha);
   if (candidate.pushed?.forced) {
     log.info(`The push was forced: ${short}, the branch's head before it, is not in the branch's history now, so it is not the base.`);
@@ -115,7 +121,10 @@ async function resolveCommitCandidate(git: GitRepo, candidate: Extract<BaseCandi
     sha = await git.resolveCommit(candidate.sha);
   } catch (error) {
     log.warning(`Could not fetch base commit ${short}: ${firstLine(error)}`);
+    misses.push(`base commit ${short} could not be fetched: ${firstLine(error)}`);
+    return null;
   }
+  if (!sha) misses.push(`base commit ${short} is not in this clone, and fetching it did not bring it`);
   return sha ? { sha, label: candidate.label } : null;
 }
 

@@ -33,6 +33,7 @@ export function gatesHeadline(gates: GateSummary): string {
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '', skipped ? `${skipped} skipped` : ''].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(', ')})` : '';
   if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? '' : 's'} broke${tail}`;
+  if (gates.baseUnread) return `❌ nothing checked (the base revision could not be read: ${gates.baseUnread})`;
   if (!gates.checked) {
     return `❌ nothing checked (${!total ? 'no rules at the base revision' : total === 1 ? 'the rule was skipped' : `${total} rules skipped`})`;
   }

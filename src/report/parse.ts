@@ -263,6 +263,7 @@ const gates: Reader<GateSummary> = (v, at) => {
         removed: list(string)(proposed.removed, key(a, 'removed')),
       };
     })(o.proposed, key(at, 'proposed')),
+    ...(o.baseUnread !== undefined ? { baseUnread: string(o.baseUnread, key(at, 'baseUnread')) } : {}),
   };
 };
 

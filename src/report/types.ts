@@ -116,6 +116,8 @@ export interface GateSummary {
   directions: { file: string; key: string; better: 'higher' | 'lower' }[];
   /** On pull requests: how the PR changes .mlreport.yml's rules, which apply only after merge; null when it does not. */
   proposed: { file: string; added: string[]; removed: string[] } | null;
+  /** On pull requests: why the base revision, whose rules are in force, could not be read (then no rule is checked). */
+  baseUnread?: string;
 }
 
 export interface GateRuleResult {

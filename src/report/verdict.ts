@@ -54,7 +54,11 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
       return { outcome: 'failed', line: `❌ gate failed: ${named(failed)}${warned.length ? `; warning: ${named(warned)}` : ''}` };
     }
     if (!gates.checked) {
-      const why = !gates.rules.length ? 'no rules at the base revision' : 'every rule was skipped';
+      const why = gates.baseUnread
+        ? `the base revision could not be read (${short(gates.baseUnread, 160)})`
+        : !gates.rules.length
+          ? 'no rules at the base revision'
+          : 'every rule was skipped';
       return { outcome: 'failed', line: `❌ gate checked nothing: ${why}` };
     }
     // A skipped rule checked nothing: the line people read says so, as the Gates heading does.

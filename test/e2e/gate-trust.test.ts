@@ -1,12 +1,14 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
 import { checkRuns } from '../fakes/github/routes/checks';
 import { comments } from '../fakes/github/routes/comments';
 import { addPullRequest, pulls } from '../fakes/github/routes/pulls';
 import { runAction, type ActionRun } from '../helpers/action';
-import { TempRepo } from '../helpers/repo';
+import { TempRepo, tempDir } from '../helpers/repo';
 
 /**
  * A pull request whose accuracy fell from 0.9 to 0.765 and which also edits .mlreport.yml so that its own gate
@@ -266,4 +268,41 @@ describe("the base's rules are found where the base revision's project has them,
       r.remove();
     }
   });
+});
+
+test("a base commit that cannot be fetched is said as such: no 'no rules at the base', no unchanged rules called proposed", async () => {
+  const r = new TempRepo();
+  const clone = tempDir();
+  try {
+    const rules = 'thresholds:\n  - accuracy >= 0.88\n  - loss <= base * 1.1\n';
+    const base = r.commit('base', { 'metrics.json': '{"accuracy": 0.9, "loss": 0.5}\n', '.mlreport.yml': rules });
+    r.git('checkout', '-q', '-b', 'feat');
+    const head = r.commit('feat', { 'metrics.json': '{"accuracy": 0.91, "loss": 0.5}\n' });
+    execFileSync('git', ['clone', '-q', '--depth', '1', '-b', 'feat', `file://${r.dir}`, clone]);
+    execFileSync('git', ['-C', clone, 'remote', 'set-url', 'origin', `file://${join(clone, 'no-such-remote')}`]);
+    const result = await runAction({
+      workspace: clone,
+      eventName: 'pull_request',
+      event: { pull_request: { number: 7, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'feat' } } },
+      sha: head,
+      apiUrl: fake.url,
+      inputs: { repro: 'off' },
+    });
+    assert.equal(result.code, 1, result.stdout);
+    assert.equal(result.outputs.passed, 'false');
+    const json = reportJson(result) as ReturnType<typeof reportJson> & { gates: { baseUnread?: string }; verdict: { line: string } };
+    assert.equal(json.gates.proposed, null);
+    assert.equal(json.gates.checked, 0);
+    assert.match(json.gates.baseUnread!, new RegExp(`^base commit ${base.slice(0, 7)} could not be fetched: `));
+    assert.match(
+      json.verdict.line,
+      new RegExp(`^❌ gate checked nothing: the base revision could not be read \\(base commit ${base.slice(0, 7)} could not be fetched: `),
+    );
+    assert.doesNotMatch(result.summary, /Proposed rules|no rules at the base revision/);
+    assert.equal(checkRuns(fake).at(-1)!.conclusion, 'failure');
+    assert.match(checkRuns(fake).at(-1)!.output.title, /gate checked nothing: the base revision could not be read/);
+  } finally {
+    r.remove();
+    rmSync(clone, { recursive: true, force: true });
+  }
 });
