@@ -20908,7 +20908,7 @@ async function readFromCommits(git, request, store, log) {
     if (missing.length === chain.length && chain.length) {
       const hint = why ? "" : " (a DVC-cached or CI-made file?)";
       notes.push(
-        `\`${file}\` is not in git${cached} at any of the ${chain.length} commits read${store ? " nor in the history store" : ""}${because || hint}: its metrics have no history${store ? "" : "; the history store (input `history-store`, `--history-store`) would keep them"}.`
+        `\`${file}\` is not in git${cached} at any of the ${chain.length} commits read${store ? " nor in the history store" : ""}${because || hint}: its metrics have no history${store ? "" : `; the history store (${request.cli ? "`--history-store BRANCH`" : "input `history-branch`"}) would keep them`}.`
       );
     } else if (missing.length) {
       notes.push(
@@ -27881,7 +27881,7 @@ async function runIn(git, config, log, deadline) {
   const historyStore = store ? storeReader(store) : void 0;
   const history2 = base && historyDepth > 0 ? await readProjectHistory(
     git,
-    { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase },
+    { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase, cli: config.github === null },
     { workspace: config.workspace, data, projects },
     historyStore,
     log

@@ -188,7 +188,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     base && historyDepth > 0
       ? await readProjectHistory(
           git,
-          { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase },
+          { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase, cli: config.github === null },
           { workspace: config.workspace, data, projects },
           historyStore,
           log,

@@ -34,6 +34,8 @@ export interface HistoryRequest {
    * the remote, by the hash that commit's dvc.lock records: without it, only files committed to git are read.
    */
   withDvcOutputs?: (tree: Tree, sha: string) => CachedOutputsTree;
+  /** A CLI run (hints name its flags) rather than the action's (hints name its inputs). */
+  cli?: boolean;
 }
 
 /**
@@ -137,7 +139,7 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
     if (missing.length === chain.length && chain.length) {
       const hint = why ? '' : ' (a DVC-cached or CI-made file?)';
       notes.push(
-        `\`${file}\` is not in git${cached} at any of the ${chain.length} commits read${store ? ' nor in the history store' : ''}${because || hint}: its metrics have no history${store ? '' : '; the history store (input `history-store`, `--history-store`) would keep them'}.`,
+        `\`${file}\` is not in git${cached} at any of the ${chain.length} commits read${store ? ' nor in the history store' : ''}${because || hint}: its metrics have no history${store ? '' : `; the history store (${request.cli ? '`--history-store BRANCH`' : 'input `history-branch`'}) would keep them`}.`,
       );
     } else if (missing.length) {
       notes.push(

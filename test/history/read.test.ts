@@ -274,11 +274,13 @@ test("the diff's base values stand for the base commit only where git holds the 
     assert.deepEqual([...comparison.parsedAtBase], []);
     // A file the comparison parsed at the base from the DVC cache, as git does not have it: git's files are read.
     const metrics = shown('cached.json', { accuracy: 0.8 });
-    return readHistory(git, { base, depth: 5, metrics, parsedAtBase: new Set(['cached.json']) }, undefined, log);
+    const request = { base, depth: 5, metrics, parsedAtBase: new Set(['cached.json']) };
+    return Promise.all([readHistory(git, request, undefined, log), readHistory(git, { ...request, cli: true }, undefined, log)]);
   });
-  assert.equal(section.metrics[0]!.points.length, 0);
-  assert.match(
-    section.notes.join('\n'),
-    /`cached\.json` is not in git at any of the 2 commits read \(a DVC-cached or CI-made file\?\): its metrics have no history; the history store \(input `history-store`, `--history-store`\) would keep them\./,
-  );
+  assert.equal(section[0].metrics[0]!.points.length, 0);
+  // The hint names the action's input in an action run, the CLI's flag in a CLI run.
+  const missing =
+    '`cached\\.json` is not in git at any of the 2 commits read \\(a DVC-cached or CI-made file\\?\\): its metrics have no history; the history store';
+  assert.match(section[0].notes.join('\n'), new RegExp(`${missing} \\(input \`history-branch\`\\) would keep them\\.`));
+  assert.match(section[1].notes.join('\n'), new RegExp(`${missing} \\(\`--history-store BRANCH\`\\) would keep them\\.`));
 });
