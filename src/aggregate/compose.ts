@@ -29,8 +29,8 @@ export interface AggregateOptions {
 /**
  * The sweep's comparison: runs grouped into configurations by the params that differ between them (repeat params
  * aside), metrics as mean ± sample standard deviation per configuration, the best one marked, the rules evaluated on
- * each configuration's means against the base (and the base branch's history the jobs read). Failed runs stay as failed rows. Refuses runs that compared with
- * different bases: their numbers are not comparable. Pure.
+ * each configuration's means against the base (and the base branch's history the jobs read). Failed runs stay as
+ * failed rows. Refuses runs that compared with different bases: their numbers are not comparable. Pure.
  */
 export function aggregateRuns(runs: RunInput[], options: AggregateOptions): AggregateReport {
   if (options.expectedRuns !== null && runs.length > options.expectedRuns) {
