@@ -28296,7 +28296,7 @@ var statusCommand = {
     for (const sub of nested) {
       for (const s of await pipelineStatus(sub, [], options2)) if (s.changed) stages.push({ ...s, name: stageAddress(sub.file, s.name) });
     }
-    stages.push(...(tracked ?? []).map((t) => ({ ...t, changed: true })));
+    for (const t of tracked ?? []) stages.push({ ...t, changed: true });
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}
 `);

@@ -34,7 +34,7 @@ export const statusCommand: CommandRunner = {
     for (const sub of nested) {
       for (const s of await pipelineStatus(sub, [], options)) if (s.changed) stages.push({ ...s, name: stageAddress(sub.file, s.name) });
     }
-    stages.push(...(tracked ?? []).map((t) => ({ ...t, changed: true })));
+    for (const t of tracked ?? []) stages.push({ ...t, changed: true });
     if (values.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}\n`);
     } else if (!stages.length) {

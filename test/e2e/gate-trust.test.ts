@@ -300,7 +300,7 @@ test("a base commit that cannot be fetched is said as such: no 'no rules at the 
     );
     assert.doesNotMatch(result.summary, /Proposed rules|no rules at the base revision/);
     assert.equal(checkRuns(fake).at(-1)!.conclusion, 'failure');
-    assert.match(checkRuns(fake).at(-1)!.output.title, /gate checked nothing: the base revision could not be read/);
+    assert.match(checkRuns(fake).at(-1)!.output.title ?? '', /gate checked nothing: the base revision could not be read/);
   } finally {
     r.remove();
     rmSync(clone, { recursive: true, force: true });

@@ -125,15 +125,16 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.equal(prComments(5).length, 0);
   });
 
-  test('push: comments on the PR whose head is the pushed commit, else on the commit', async () => {
+  test("push: comments on the commit, also when it is an open PR's head (that PR is its pull_request run's)", async () => {
     const push = { before: base, after: head, ref: 'refs/heads/feature', repository: { full_name: REPO, default_branch: 'main' } };
     const alone = await runAction('push', push);
     assert.equal(alone.code, 0, alone.stdout + alone.stderr);
     assert.match(alone.outputs['comment-url']!, new RegExp(`/commit/${head}#commitcomment-`));
     addPullRequest(fake, REPO, { number: 8, headSha: head });
     const withPr = await runAction('push', push);
-    assert.match(withPr.outputs['comment-url']!, /\/pull\/8#issuecomment-/);
-    assert.equal(prComments(8).length, 1);
+    assert.match(withPr.outputs['comment-url']!, new RegExp(`/commit/${head}#commitcomment-`));
+    assert.equal(prComments(8).length, 0);
+    assert.match(withPr.stdout, /is the head of pull request #8: its comment and the gate's check run there are the pull_request run's/);
   });
 
   test('a permanent API fault fails the step with a clear message; summary and files are in place', async () => {
