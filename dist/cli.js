@@ -158,7 +158,7 @@ Directory contents come from the .dir manifests in the DVC cache, else the remot
   },
   {
     path: ["pull"],
-    summary: "download .dvc-tracked data from its DVC remote into the cache and the workspace (like dvc pull)",
+    summary: "download .dvc-tracked data and the stage outputs in dvc.lock from the DVC remote into the cache and the workspace (like dvc pull)",
     usage: `mlreport pull [TARGET...] [-r REMOTE] [-j N] [--force] [--cwd DIR]
 
 ${COMMON_USAGE}

@@ -17479,12 +17479,29 @@ function lockedOutputs(project) {
           oid: out.md5,
           legacy: out.hashName !== "md5",
           remote: typeof remote === "string" ? remote : void 0,
-          push: def?.props.get("push") !== false
+          push: def?.props.get("push") !== false,
+          stage: name,
+          dvcYaml: joinPath(dir, "dvc.yaml"),
+          isexec: out.isexec
         });
       }
     }
   }
   return found;
+}
+async function stageOutputs(root) {
+  const project = await loadProject(workspaceTree(root));
+  if (project.errors.length) throw new DataError(project.errors.map((e) => e.error).join("\n"));
+  return lockedOutputs(project).map((o) => ({
+    path: o.path,
+    oid: o.oid,
+    legacy: o.legacy,
+    remote: o.remote,
+    push: o.push,
+    isexec: o.isexec,
+    dvcfile: o.dvcYaml,
+    stage: o.stage
+  }));
 }
 async function pushStageOutputs(root, options2 = {}, project) {
   const data = await PipelineData.open(root, options2);
@@ -17553,7 +17570,7 @@ function withCachedOutputs(tree, data, project) {
     const project2 = await projectHere();
     const found = lockedOutputs(project2);
     for (const file of project2.dvcFiles) {
-      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5", push: out.push });
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
     }
     return found;
   };
@@ -22891,8 +22908,10 @@ async function pullTracked(root, options2 = {}) {
 async function pushTracked(root, options2 = {}) {
   const { config, cache, groups } = await plan(root, options2);
   const total = { uploaded: 0, present: 0, bytes: 0 };
+  const named3 = Boolean(options2.targets?.length);
   for (const [name, all] of groups) {
-    const outs = all.filter((out) => out.push);
+    const outs = [];
+    for (const out of all) if (out.push && (named3 || out.stage === void 0 || await cache.has(out.oid, out.legacy))) outs.push(out);
     if (!outs.length) continue;
     const remote = openRemote(selectRemote(config, name), options2);
     try {
@@ -22912,14 +22931,13 @@ async function plan(root, options2) {
   const all = await findDvcFiles(root);
   const wanted = options2.targets?.length ? options2.targets.map((t) => t.replace(/\/+$/, "")) : void 0;
   const outs = [];
-  for (const file of all) {
-    for (const out of await readDvcFile2(root, file)) {
-      if (!wanted || wanted.some((t) => t === file || t === out.path || out.path.startsWith(`${t}/`))) outs.push(out);
-    }
-  }
-  if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(", ")}`);
+  const matches = (out, t) => t === out.dvcfile || t === out.path || out.path.startsWith(`${t}/`) || out.stage !== void 0 && (t === out.stage || t === `${out.dvcfile}:${out.stage}`);
+  for (const file of all) for (const out of await readDvcFile2(root, file)) outs.push(out);
+  for (const out of options2.stageOutputs ?? []) outs.push(out);
+  const picked = wanted ? outs.filter((out) => wanted.some((t) => matches(out, t))) : outs;
+  if (wanted && !picked.length) throw new DataError(`no .dvc-tracked output or dvc.lock stage output matches ${wanted.join(", ")}`);
   const groups = /* @__PURE__ */ new Map();
-  for (const out of outs) {
+  for (const out of picked) {
     const name = out.remote ?? options2.remote;
     groups.set(name, [...groups.get(name) ?? [], out]);
   }
@@ -27869,7 +27887,7 @@ var pullCommand = {
   async run(args) {
     const { root: cwd, options: o } = options(args, { force: false });
     const root = await findProjectRoot(cwd, "--cwd");
-    const report2 = await pullTracked(root, o);
+    const report2 = await pullTracked(root, { ...o, stageOutputs: await stageOutputs(root) });
     for (const out of report2.outputs) if (out.outcome !== "unchanged") process.stdout.write(`${out.outcome === "created" ? "A" : "M"}	${out.path}
 `);
     process.stdout.write(`${report2.downloaded} object(s) downloaded (${mib2(report2.bytes)}), ${report2.cached} already in the cache
@@ -27881,13 +27899,7 @@ var pushCommand = {
   async run(args) {
     const { root: cwd, options: o } = options(args);
     const root = await findProjectRoot(cwd, "--cwd");
-    const report2 = await pushTracked(root, o);
-    const stages = o.targets?.length ? null : await pushStageOutputs(root, o);
-    if (stages) {
-      report2.uploaded += stages.uploaded;
-      report2.present += stages.present;
-      report2.bytes += stages.bytes;
-    }
+    const report2 = await pushTracked(root, { ...o, stageOutputs: await stageOutputs(root) });
     process.stdout.write(`${report2.uploaded} object(s) uploaded (${mib2(report2.bytes)}), ${report2.present} already on the remote
 `);
     return 0;
@@ -28195,7 +28207,7 @@ Directory contents come from the .dir manifests in the DVC cache, else the remot
   },
   {
     path: ["pull"],
-    summary: "download .dvc-tracked data from its DVC remote into the cache and the workspace (like dvc pull)",
+    summary: "download .dvc-tracked data and the stage outputs in dvc.lock from the DVC remote into the cache and the workspace (like dvc pull)",
     usage: `mlreport pull [TARGET...] [-r REMOTE] [-j N] [--force] [--cwd DIR]
 
 ${COMMON_USAGE}

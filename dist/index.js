@@ -13280,8 +13280,10 @@ async function remotePresence(remote, keys) {
 async function pushTracked(root, options = {}) {
   const { config, cache, groups } = await plan(root, options);
   const total = { uploaded: 0, present: 0, bytes: 0 };
+  const named3 = Boolean(options.targets?.length);
   for (const [name, all] of groups) {
-    const outs = all.filter((out) => out.push);
+    const outs = [];
+    for (const out of all) if (out.push && (named3 || out.stage === void 0 || await cache.has(out.oid, out.legacy))) outs.push(out);
     if (!outs.length) continue;
     const remote = openRemote(selectRemote(config, name), options);
     try {
@@ -13301,14 +13303,13 @@ async function plan(root, options) {
   const all = await findDvcFiles(root);
   const wanted = options.targets?.length ? options.targets.map((t) => t.replace(/\/+$/, "")) : void 0;
   const outs = [];
-  for (const file of all) {
-    for (const out of await readDvcFile2(root, file)) {
-      if (!wanted || wanted.some((t) => t === file || t === out.path || out.path.startsWith(`${t}/`))) outs.push(out);
-    }
-  }
-  if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(", ")}`);
+  const matches = (out, t) => t === out.dvcfile || t === out.path || out.path.startsWith(`${t}/`) || out.stage !== void 0 && (t === out.stage || t === `${out.dvcfile}:${out.stage}`);
+  for (const file of all) for (const out of await readDvcFile2(root, file)) outs.push(out);
+  for (const out of options.stageOutputs ?? []) outs.push(out);
+  const picked = wanted ? outs.filter((out) => wanted.some((t) => matches(out, t))) : outs;
+  if (wanted && !picked.length) throw new DataError(`no .dvc-tracked output or dvc.lock stage output matches ${wanted.join(", ")}`);
   const groups = /* @__PURE__ */ new Map();
-  for (const out of outs) {
+  for (const out of picked) {
     const name = out.remote ?? options.remote;
     groups.set(name, [...groups.get(name) ?? [], out]);
   }
@@ -15579,7 +15580,10 @@ function lockedOutputs(project) {
           oid: out.md5,
           legacy: out.hashName !== "md5",
           remote: typeof remote === "string" ? remote : void 0,
-          push: def?.props.get("push") !== false
+          push: def?.props.get("push") !== false,
+          stage: name,
+          dvcYaml: joinPath(dir, "dvc.yaml"),
+          isexec: out.isexec
         });
       }
     }
@@ -20767,7 +20771,7 @@ function withCachedOutputs(tree, data, project) {
     const project2 = await projectHere();
     const found = lockedOutputs(project2);
     for (const file of project2.dvcFiles) {
-      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5", push: out.push });
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
     }
     return found;
   };

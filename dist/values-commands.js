@@ -13231,7 +13231,10 @@ function lockedOutputs(project) {
           oid: out.md5,
           legacy: out.hashName !== "md5",
           remote: typeof remote === "string" ? remote : void 0,
-          push: def?.props.get("push") !== false
+          push: def?.props.get("push") !== false,
+          stage: name,
+          dvcYaml: joinPath(dir, "dvc.yaml"),
+          isexec: out.isexec
         });
       }
     }
@@ -13252,7 +13255,7 @@ function withCachedOutputs(tree, data, project) {
     const project2 = await projectHere();
     const found = lockedOutputs(project2);
     for (const file of project2.dvcFiles) {
-      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5", push: out.push });
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5" });
     }
     return found;
   };
@@ -15667,7 +15670,7 @@ Directory contents come from the .dir manifests in the DVC cache, else the remot
   },
   {
     path: ["pull"],
-    summary: "download .dvc-tracked data from its DVC remote into the cache and the workspace (like dvc pull)",
+    summary: "download .dvc-tracked data and the stage outputs in dvc.lock from the DVC remote into the cache and the workspace (like dvc pull)",
     usage: `mlreport pull [TARGET...] [-r REMOTE] [-j N] [--force] [--cwd DIR]
 
 ${COMMON_USAGE}

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { parseDecimal } from '../util/decimal';
 import { pullTracked, pushTracked, type TrackedOptions } from '../dvc/data/index';
 import type { CommandRunner } from './types';
-import { pushStageOutputs } from '../pipeline/restore';
+import { stageOutputs } from '../pipeline/restore';
 import { findProjectRoot } from '../config/project-root';
 
 function options(args: string[], extra: { force?: boolean } = {}): { root: string; options: TrackedOptions } {
@@ -40,7 +40,7 @@ export const pullCommand: CommandRunner = {
   async run(args) {
     const { root: cwd, options: o } = options(args, { force: false });
     const root = await findProjectRoot(cwd, '--cwd'); // from a subfolder too, as DVC finds its project
-    const report = await pullTracked(root, o);
+    const report = await pullTracked(root, { ...o, stageOutputs: await stageOutputs(root) });
     for (const out of report.outputs) if (out.outcome !== 'unchanged') process.stdout.write(`${out.outcome === 'created' ? 'A' : 'M'}\t${out.path}\n`);
     process.stdout.write(`${report.downloaded} object(s) downloaded (${mib(report.bytes)}), ${report.cached} already in the cache\n`);
     return 0;
@@ -51,14 +51,8 @@ export const pushCommand: CommandRunner = {
   async run(args) {
     const { root: cwd, options: o } = options(args);
     const root = await findProjectRoot(cwd, '--cwd');
-    const report = await pushTracked(root, o);
-    // Without targets, the stage outputs dvc.lock records go too, so the next `repro` restores them.
-    const stages = o.targets?.length ? null : await pushStageOutputs(root, o);
-    if (stages) {
-      report.uploaded += stages.uploaded;
-      report.present += stages.present;
-      report.bytes += stages.bytes;
-    }
+    // The stage outputs dvc.lock records go too, so the next `repro` restores them.
+    const report = await pushTracked(root, { ...o, stageOutputs: await stageOutputs(root) });
     process.stdout.write(`${report.uploaded} object(s) uploaded (${mib(report.bytes)}), ${report.present} already on the remote\n`);
     return 0;
   },

@@ -271,6 +271,10 @@ export interface LockedOutput {
   remote?: string;
   /** `push: false` in dvc.yaml: `dvc push` leaves the out alone. */
   push: boolean;
+  /** The stage that writes it, and its dvc.yaml (from the project root). */
+  stage: string;
+  dvcYaml: string;
+  isexec?: boolean;
 }
 
 /** The cached outs every dvc.lock of a project records, with their hashes (`cache: false` outs left out). */
@@ -291,11 +295,33 @@ export function lockedOutputs(project: DvcProject): LockedOutput[] {
           legacy: out.hashName !== 'md5',
           remote: typeof remote === 'string' ? remote : undefined,
           push: def?.props.get('push') !== false,
+          stage: name,
+          dvcYaml: joinPath(dir, 'dvc.yaml'),
+          isexec: out.isexec,
         });
       }
     }
   }
   return found;
+}
+
+/**
+ * The cached stage outputs the workspace's dvc.lock files record, as `mlreport pull`/`push` move them beside the
+ * `.dvc`-tracked data: `dvc pull` and `dvc push` collect every dvc.yaml's stages as well as the `.dvc` files.
+ */
+export async function stageOutputs(root: string): Promise<TrackedOut[]> {
+  const project = await loadProject(workspaceTree(root));
+  if (project.errors.length) throw new DataError(project.errors.map((e) => e.error).join('\n'));
+  return lockedOutputs(project).map((o) => ({
+    path: o.path,
+    oid: o.oid,
+    legacy: o.legacy,
+    remote: o.remote,
+    push: o.push,
+    isexec: o.isexec,
+    dvcfile: o.dvcYaml,
+    stage: o.stage,
+  }));
 }
 
 /**

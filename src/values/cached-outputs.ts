@@ -6,7 +6,7 @@ import { isDirOid } from '../dvc/data/oid';
 import { describeError } from '../util/errors';
 import { oneChunk, readFiles, type Chunks, type ReadResult, type Tree } from '../workspace/tree';
 
-type CachedOut = LockedOutput;
+type CachedOut = Pick<LockedOutput, 'path' | 'oid' | 'legacy' | 'remote'>;
 
 /** A tree whose DVC outputs missing from it (git-ignored, not checked out) are read from the cache or the remote. */
 export interface CachedOutputsTree extends Tree {
@@ -38,7 +38,7 @@ export function withCachedOutputs(tree: Tree, data: PipelineData | null, project
     const project = await projectHere();
     const found: CachedOut[] = lockedOutputs(project);
     for (const file of project.dvcFiles) {
-      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== 'md5', push: out.push });
+      for (const out of file.outs) if (out.md5) found.push({ path: out.path, oid: out.md5, legacy: out.hashName !== 'md5' });
     }
     return found;
   };

@@ -84,9 +84,9 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate']);
     const pushed = await runCli(['push'], repo.dir, env);
     assert.equal(pushed.code, 0, pushed.stderr);
-    // Uploaded: data/prepared's .dir, model.pkl, eval's .dir and eval/metrics.json. Already there: data.xml, and
-    // data/prepared/train.tsv, a copy of it (the same object).
-    assert.match(pushed.stdout, /^4 object\(s\) uploaded .*, 2 already on the remote/m);
+    // Uploaded: data/prepared's .dir, model.pkl, eval's .dir and eval/metrics.json. Already there: data.xml, whose
+    // object data/prepared/train.tsv (a copy of it) is too: one object, asked about once.
+    assert.match(pushed.stdout, /^4 object\(s\) uploaded .*, 1 already on the remote/m);
     repo.commit('pipeline');
     rmSync(log);
   });
@@ -120,6 +120,33 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     assert.equal(changed.code, 0, changed.stderr + changed.stdout);
     assert.deepEqual(ran(log), ['train', 'evaluate']);
     rmSync(log);
+  });
+
+  test('pull, like dvc pull, checks out the stage outputs dvc.lock records as well as .dvc-tracked data; targets name them by path or stage', async () => {
+    const dir = clone(repo);
+    cleanup.push(dir);
+    const one = await runCli(['pull', 'model.pkl'], dir, env);
+    assert.equal(one.code, 0, one.stderr);
+    assert.equal(one.stdout.split('\n')[0], 'A\tmodel.pkl');
+    assert.ok(!existsSync(join(dir, 'eval')) && !existsSync(join(dir, 'data', 'data.xml')), 'only the target');
+    const stage = await runCli(['pull', 'dvc.yaml:evaluate'], dir, env);
+    assert.equal(stage.code, 0, stage.stderr);
+    assert.match(stage.stdout, /^A\teval$/m);
+    const all = await runCli(['pull'], dir, env);
+    assert.equal(all.code, 0, all.stderr);
+    assert.match(all.stdout, /^A\tdata\/data\.xml$/m);
+    assert.match(all.stdout, /^A\tdata\/prepared$/m);
+    for (const p of ['model.pkl', 'eval/metrics.json', 'data/prepared/train.tsv'])
+      assert.equal(readFileSync(join(dir, p), 'utf8'), readFileSync(join(repo.dir, p), 'utf8'), p);
+    const status = await runCli(['status'], dir, env);
+    assert.match(status.stdout, /up to date/, status.stdout);
+    const push = await runCli(['push', 'model.pkl'], dir, env);
+    assert.equal(push.code, 0, push.stderr);
+    assert.match(push.stdout, /^0 object\(s\) uploaded/m);
+    const unknown = await runCli(['pull', 'nothing.pkl'], dir, env);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no \.dvc-tracked output or dvc\.lock stage output matches nothing\.pkl/);
+    assert.deepEqual(ran(log), []);
   });
 
   test(".dvc-tracked data present but different is the user's change: not pulled over; the stages using it run; the .dvc file stays", async () => {

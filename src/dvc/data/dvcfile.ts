@@ -9,8 +9,10 @@ import type { ObjectRef } from './oid';
 export interface TrackedOut extends ObjectRef {
   /** POSIX path from the project root. */
   path: string;
-  /** The `.dvc` file it comes from, relative to the root. */
+  /** The `.dvc` file it comes from, relative to the root; for a stage's output, its dvc.yaml. */
   dvcfile: string;
+  /** A dvc.yaml stage's output (its hash from dvc.lock): the stage's name. */
+  stage?: string;
   isexec?: boolean;
   /** The out's own `remote:` field, which wins over `-r` and `core.remote`. */
   remote?: string;

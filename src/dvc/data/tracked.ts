@@ -13,13 +13,18 @@ export interface TrackedOptions extends RemoteInputs, ConfigEnvironment {
   /** `-r`: the remote for outs that do not name their own. */
   remote?: string;
   force?: boolean;
+  /**
+   * The outputs of dvc.yaml stages by their dvc.lock hashes, moved with the `.dvc` files' as `dvc pull`/`push` do;
+   * a target names one by its path, its stage (`train`, `dvc.yaml:train`) or its dvc.yaml.
+   */
+  stageOutputs?: TrackedOut[];
 }
 
 export interface PullReport extends PullResult {
   outputs: { path: string; outcome: CheckoutOutcome }[];
 }
 
-/** `dvc pull` for `.dvc`-tracked data: fetch each out's objects from its remote, then check it out. */
+/** `dvc pull` for `.dvc`-tracked data and stage outputs: fetch each out's objects from its remote, then check it out. */
 export async function pullTracked(root: string, options: TrackedOptions = {}): Promise<PullReport> {
   const { config, cache, groups } = await plan(root, options);
   const report: PullReport = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
@@ -67,12 +72,17 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
   }
 }
 
-/** `dvc push` for `.dvc`-tracked data already in the cache. */
+/**
+ * `dvc push` for `.dvc`-tracked data and stage outputs already in the cache. Without targets, a stage output the
+ * cache lacks (a stage not run here) is passed over; named, it is an error, as a `.dvc` file's is.
+ */
 export async function pushTracked(root: string, options: TrackedOptions = {}): Promise<PushResult> {
   const { config, cache, groups } = await plan(root, options);
   const total: PushResult = { uploaded: 0, present: 0, bytes: 0 };
+  const named = Boolean(options.targets?.length);
   for (const [name, all] of groups) {
-    const outs = all.filter((out) => out.push);
+    const outs: TrackedOut[] = [];
+    for (const out of all) if (out.push && (named || out.stage === undefined || (await cache.has(out.oid, out.legacy)))) outs.push(out);
     if (!outs.length) continue;
     const remote = openRemote(selectRemote(config, name), options);
     try {
@@ -93,14 +103,17 @@ async function plan(root: string, options: TrackedOptions) {
   const all = await findDvcFiles(root);
   const wanted = options.targets?.length ? options.targets.map((t) => t.replace(/\/+$/, '')) : undefined;
   const outs: TrackedOut[] = [];
-  for (const file of all) {
-    for (const out of await readDvcFile(root, file)) {
-      if (!wanted || wanted.some((t) => t === file || t === out.path || out.path.startsWith(`${t}/`))) outs.push(out);
-    }
-  }
-  if (wanted && !outs.length) throw new DataError(`no .dvc-tracked output matches ${wanted.join(', ')}`);
+  const matches = (out: TrackedOut, t: string): boolean =>
+    t === out.dvcfile ||
+    t === out.path ||
+    out.path.startsWith(`${t}/`) ||
+    (out.stage !== undefined && (t === out.stage || t === `${out.dvcfile}:${out.stage}`));
+  for (const file of all) for (const out of await readDvcFile(root, file)) outs.push(out);
+  for (const out of options.stageOutputs ?? []) outs.push(out);
+  const picked = wanted ? outs.filter((out) => wanted.some((t) => matches(out, t))) : outs;
+  if (wanted && !picked.length) throw new DataError(`no .dvc-tracked output or dvc.lock stage output matches ${wanted.join(', ')}`);
   const groups = new Map<string | undefined, TrackedOut[]>();
-  for (const out of outs) {
+  for (const out of picked) {
     const name = out.remote ?? options.remote;
     groups.set(name, [...(groups.get(name) ?? []), out]);
   }
