@@ -21422,6 +21422,7 @@ var OPEN_CAUSE_LINES = 10;
 var MAX_CAUSE_LINES = 100;
 var MAX_CAUSE_VALUE = 40;
 var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
+var FILE_ITSELF = "only the file itself changed";
 var BY_HAND = "likely a values file renamed or edited by hand";
 function causesSection(metrics, baseLabel) {
   const groups = /* @__PURE__ */ new Map();
@@ -21487,7 +21488,7 @@ function causeText(causes, unexplained) {
     const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);
     const basis = causes.basis === "no-pipeline" ? "no pipeline" : "no stage writes this file";
     parts.push(
-      listed.length ? `${basis}: all changed params and files listed: ${listed.join(", ")}` : `${basis}, and no param, file or data changed: ${unexplained}`
+      listed.length ? `${basis}: all changed params and files listed: ${listed.join(", ")}` : `${basis}, and no param, file or data changed: ${FILE_ITSELF}`
     );
   }
   if (more2) parts[parts.length - 1] += `, and ${groupDigits(more2)} more`;
@@ -26429,7 +26430,7 @@ function explainer(inputs) {
       return found;
     }
     if (!everything) {
-      const all = everythingChanged(inputs, dag ? "no-stage" : "no-pipeline");
+      const all = everythingChanged(inputs, dag || inputs.head.dvcYamls.length ? "no-stage" : "no-pipeline");
       if (dagError) all.unknown.push(`dvc.yaml does not load as a pipeline (${dagError}): all changed params and files listed`);
       everything = settled({ ...all, unknown: [...all.unknown, ...inputs.unknown] });
     }

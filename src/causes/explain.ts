@@ -76,7 +76,8 @@ export function explainer(inputs: CauseInputs): (file: string) => MetricCauses {
       return found;
     }
     if (!everything) {
-      const all = everythingChanged(inputs, dag ? 'no-stage' : 'no-pipeline');
+      // A dvc.yaml (even one with no stages, only `metrics:`) is a project whose stages do not write this file.
+      const all = everythingChanged(inputs, dag || inputs.head.dvcYamls.length ? 'no-stage' : 'no-pipeline');
       if (dagError) all.unknown.push(`dvc.yaml does not load as a pipeline (${dagError}): all changed params and files listed`);
       everything = settled({ ...all, unknown: [...all.unknown, ...inputs.unknown] });
     }

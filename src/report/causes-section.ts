@@ -17,6 +17,11 @@ const MAX_CAUSE_LINES = 100;
 const MAX_CAUSE_VALUE = 40;
 
 const NON_DETERMINISM = 'likely non-determinism (seed, data order, hardware)';
+/**
+ * No stage writes the file and nothing else changed: the commit changed the file's values itself. How they were made
+ * (by hand, by a run outside the pipeline) is unknown, so it is not guessed.
+ */
+const FILE_ITSELF = 'only the file itself changed';
 /** Nothing upstream changed and no value moved, yet metrics came or went: no run makes that by chance. */
 const BY_HAND = 'likely a values file renamed or edited by hand';
 
@@ -99,7 +104,7 @@ function causeText(causes: MetricCauses, unexplained: string): string {
     const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);
     const basis = causes.basis === 'no-pipeline' ? 'no pipeline' : 'no stage writes this file';
     parts.push(
-      listed.length ? `${basis}: all changed params and files listed: ${listed.join(', ')}` : `${basis}, and no param, file or data changed: ${unexplained}`,
+      listed.length ? `${basis}: all changed params and files listed: ${listed.join(', ')}` : `${basis}, and no param, file or data changed: ${FILE_ITSELF}`,
     );
   }
   if (more) parts[parts.length - 1] += `, and ${groupDigits(more)} more`;

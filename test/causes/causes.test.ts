@@ -219,6 +219,17 @@ stages:
     ]);
   });
 
+  test('a dvc.yaml with only `metrics:` and a commit that edits the file alone: no stage writes it, only the file changed', async () => {
+    const repo = new TempRepo('mlreport-causes-');
+    repos.push(repo);
+    repo.commit('base', { 'dvc.yaml': 'metrics:\n  - m.json\n', 'm.json': '{"acc": 0.5}' });
+    repo.commit('head', { 'm.json': '{"acc": 0.45}' });
+    const r = await report(repo, ['--metrics', 'm.json']);
+    assert.match(r.md, /- `acc` −0\.05 \(−10%\) ← no stage writes this file, and no param, file or data changed: only the file itself changed\n/);
+    assert.doesNotMatch(r.md, /non-determinism/);
+    assert.equal(causesOf(r, 'acc', 'm.json').basis, 'no-stage');
+  });
+
   test('report.json names shared causes once: rows of files no stage writes all point at one entry', async () => {
     const repo = new TempRepo('mlreport-causes-');
     repos.push(repo);

@@ -79,6 +79,7 @@ describe('the "Why it changed" lines', () => {
   });
 
   test('nothing upstream changed: a value that moved is likely non-determinism; metrics that only came or went, a hand at work', () => {
+    // With a pipeline that writes the file: nothing it reads changed, so the run itself gave another number.
     const nothing: MetricCauses = {
       basis: 'no-pipeline',
       stage: null,
@@ -91,10 +92,14 @@ describe('the "Why it changed" lines', () => {
       nothingUpstream: true,
     };
     const upstream: MetricCauses = { ...CAUSES, stages: [], params: [], files: [], data: [], unknown: [], nothingUpstream: true };
-    for (const [causes, head] of [
-      [nothing, 'no pipeline, and no param, file or data changed'],
-      [upstream, 'nothing upstream of `evaluate` changed'],
-    ] as const) {
+    // Without a stage that writes the file, nothing is known of how its values were made: the line says what is known.
+    for (const basis of ['no-pipeline', 'no-stage'] as const) {
+      const line = causesSection([{ path: 'metrics.json', rows: [{ ...diffRow('acc', 0.5, 0.4), causes: { ...nothing, basis } }], notes: [] }])!;
+      const head = basis === 'no-pipeline' ? 'no pipeline' : 'no stage writes this file';
+      assert.match(line, new RegExp(`← ${head}, and no param, file or data changed: only the file itself changed$`));
+      assert.doesNotMatch(line, /non-determinism/);
+    }
+    for (const [causes, head] of [[upstream, 'nothing upstream of `evaluate` changed']] as const) {
       const moved = causesSection([{ path: 'metrics.json', rows: [{ ...diffRow('acc', 0.5, 0.4), causes }], notes: [] }]);
       assert.match(moved!, new RegExp(`← ${head}: likely non-determinism \\(seed, data order, hardware\\)$`));
       const cameAndWent = [
