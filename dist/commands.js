@@ -17529,6 +17529,17 @@ async function pushStageOutputs(root, options2 = {}, project) {
 function trackedObject(t) {
   return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote };
 }
+function afterRestores(stage2, lock, status, expected2, ws, project) {
+  if (!lock || !status.changed) return status;
+  const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
+  const arriving = /* @__PURE__ */ new Set();
+  for (const dep of stage2.deps) {
+    const md52 = lockDeps.get(dep)?.md5;
+    if (md52 && expected2.get(ws.rootPath(project(dep))) === md52) arriving.add(`dep ${dep}: missing`);
+  }
+  const reasons = status.reasons.filter((r) => !arriving.has(r));
+  return { changed: reasons.length > 0, reasons };
+}
 function restorableOuts(stage2, lock, status, expected2, ws, project) {
   if (!lock || !status.changed || stage2.frozen || !stage2.outs.length) return null;
   const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
@@ -24442,7 +24453,14 @@ async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
     for (const name of selected) {
       const stage2 = dag.nodes.get(name).stage;
       const project = (p) => projectPath2(stage2, p);
-      const status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws, project);
+      const status = afterRestores(
+        stage2,
+        pipeline2.lock.stages.get(name),
+        await stageStatus(stage2, pipeline2.lock.stages.get(name), ws, project),
+        expected2,
+        ws,
+        project
+      );
       const depError = depErrorOf(stage2, ws, depErrors);
       let action;
       let restoreFrom;
@@ -24496,6 +24514,7 @@ async function prepareDeps(pipeline2, selected, data, dry, log) {
       if (dry) {
         const available = await data.available([trackedObject(t)]);
         if (!available.ok) throw new UserError(available.why);
+        log?.info(`Would pull '${t.path}' (${t.dvcfile}) from ${available.from}.`);
       } else {
         const from = await data.restore([trackedObject(t)]);
         log?.info(`Pulled '${t.path}' (${t.dvcfile}) from ${from}.`);
@@ -24590,6 +24609,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
     let status;
     try {
       status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws, project);
+      if (options2.dry) status = afterRestores(stage2, pipeline2.lock.stages.get(name), status, expected2, ws, project);
     } catch (error2) {
       passed = false;
       record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error2) });

@@ -359,6 +359,30 @@ export function trackedObject(t: TrackedOut): Wanted {
 }
 
 /**
+ * A stage's status once the deps a pull or an earlier stage's restore brings back are there: a `dep X: missing`
+ * whose data will arrive at the md5 dvc.lock records is no reason to run, as `repro` sees the stage after them (DVC's
+ * `repro --pull`). What `status` and `repro --dry` predict from, without moving any data.
+ */
+export function afterRestores(
+  stage: Stage,
+  lock: LockStage | undefined,
+  status: StageStatus,
+  expected: Map<string, string>,
+  ws: Workspace,
+  project: (p: string) => string,
+): StageStatus {
+  if (!lock || !status.changed) return status;
+  const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
+  const arriving = new Set<string>();
+  for (const dep of stage.deps) {
+    const md5 = lockDeps.get(dep)?.md5;
+    if (md5 && expected.get(ws.rootPath(project(dep))) === md5) arriving.add(`dep ${dep}: missing`);
+  }
+  const reasons = status.reasons.filter((r) => !arriving.has(r));
+  return { changed: reasons.length > 0, reasons };
+}
+
+/**
  * The outs to restore when a stage's only reasons to run are missing outs (and deps that an earlier restore
  * or pull will bring, at the md5 dvc.lock records); null when it has to run.
  */

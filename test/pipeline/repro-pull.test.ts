@@ -149,6 +149,33 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     assert.deepEqual(ran(log), []);
   });
 
+  test('only a restorable out or .dvc-tracked dep missing: --dry, status and the report predict what repro does (restore, pull, skip)', async () => {
+    const dir = clone(repo);
+    cleanup.push(dir);
+    assert.equal((await runCli(['repro'], dir, env)).code, 0);
+    // model.pkl gone: train's out comes back from the cache, evaluate then has its dep as dvc.lock records it.
+    rmSync(join(dir, 'model.pkl'));
+    let dry = await runCli(['repro', '--dry'], dir, env);
+    assert.equal(dry.stdout, 'prepare: skipped\ntrain: restore from the cache\nevaluate: skipped\n');
+    let status = await runCli(['status'], dir, env);
+    assert.equal(status.stdout, 'train: restore from the cache\n\tout model.pkl: missing\n');
+    let r = await runCli(['repro'], dir, env);
+    assert.equal(r.stdout, 'prepare: skipped\ntrain: restored from the cache\nevaluate: skipped\n');
+    // data/data.xml gone: it is pulled (DVC's repro --pull), and prepare's dep is then what dvc.lock records.
+    rmSync(join(dir, 'data', 'data.xml'));
+    dry = await runCli(['repro', '--dry'], dir, env);
+    assert.equal(dry.stdout, 'prepare: skipped\ntrain: skipped\nevaluate: skipped\n');
+    assert.match(dry.stderr, /^Would pull 'data\/data\.xml' \(data\/data\.xml\.dvc\) from the cache\.$/m);
+    status = await runCli(['status'], dir, env);
+    assert.equal(status.stdout, 'data/data.xml.dvc: pull from the cache\n\tout data/data.xml: missing\n');
+    const report = await runCli(['report', '--base', 'HEAD', '--quiet'], dir, env);
+    assert.equal(report.code, 0, report.stderr);
+    assert.doesNotMatch(readFileSync(join(dir, '.mlreport', 'report.md'), 'utf8'), /out of date/);
+    r = await runCli(['repro'], dir, env);
+    assert.equal(r.stdout, 'prepare: skipped\ntrain: skipped\nevaluate: skipped\n');
+    assert.deepEqual(ran(log), [], 'no stage command ran');
+  });
+
   test(".dvc-tracked data present but different is the user's change: not pulled over; the stages using it run; the .dvc file stays", async () => {
     const dir = clone(repo);
     cleanup.push(dir);
