@@ -21591,7 +21591,9 @@ function composeMarkdown(report2, options = REPORT_FILE) {
 function top(report2, options) {
   const base = report2.base ? `${code(report2.base.label)}${report2.base.sha && report2.base.sha.slice(0, 7) !== report2.base.label ? ` (${report2.base.sha.slice(0, 7)})` : ""}` : "no base";
   const lines2 = [...options.header ? [options.header] : [], REPORT_MARKER, `## ${escapeCell(report2.verdict.line)}`, ""];
-  lines2.push(`**mlreport** \xB7 ${code(report2.head.label)} vs ${base} \xB7 ${report2.verdict.counts}`);
+  const sha2 = options.headSha?.slice(0, 7);
+  const head = `${code(report2.head.label)}${sha2 && sha2 !== report2.head.label ? ` (${sha2})` : ""}`;
+  lines2.push(`**mlreport** \xB7 ${head} vs ${base} \xB7 ${report2.verdict.counts}`);
   if (report2.projectErrors?.length) {
     lines2.push("", "### \u274C Project files that do not parse", "");
     for (const e of report2.projectErrors) lines2.push(`- ${escapeCell(e)}`);
@@ -24039,7 +24041,12 @@ function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, 
   const summary3 = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
   const fitted = fitReport(
     report2,
-    { images, footer },
+    {
+      images,
+      footer,
+      ...options.header !== void 0 ? { header: options.header } : {},
+      ...options.headSha !== void 0 ? { headSha: options.headSha } : {}
+    },
     { limit: (options.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: `${summary3} and in report.md in ${where2}` }
   );
   return {
@@ -25676,12 +25683,19 @@ var CommentTarget = class {
         );
       }
     }
-    const fitted = this.body(report2, hosted, reason, this.runUrl());
+    const fitted = this.body(report2, hosted, reason, this.runUrl(), targets.headSha);
     if (fitted.folded) log.info(this.foldedNote);
     let identity = null;
     const who = () => identity ??= tokenIdentity(client, ctx.token);
     const urls = [];
     for (const thread of targets.threads) {
+      const moved = cfg.comment === "update" && thread.kind === "pr" ? await headMoved(client, ctx, thread.number, targets.headSha) : null;
+      if (moved && thread.kind === "pr") {
+        log.info(
+          `Not updating the report comment on pull request #${thread.number}: its head is now ${moved.slice(0, 7)}, and this run is for ${targets.headSha.slice(0, 7)}, an older push; the run for the newer head reports there.`
+        );
+        continue;
+      }
       const result = await upsertComment(client, ctx, thread, fitted.body, commentMarker(cfg.reportId), cfg.comment === "new" ? "new" : "update", who);
       const where2 = thread.kind === "pr" ? `pull request #${thread.number}` : `commit ${thread.sha.slice(0, 7)}`;
       log.info(
@@ -25689,6 +25703,7 @@ var CommentTarget = class {
       );
       urls.push(result.url);
     }
+    if (!urls.length && targets.threads.length) return { skipped: true };
     return { location: urls[0], hostedImages: hosted, ...fitted.pointsToArtifact ? { pointsToArtifact: true } : {} };
   }
   store(client) {
@@ -25750,9 +25765,9 @@ var GitHubPublisher = class extends CommentTarget {
   images(report2) {
     return localImages(report2);
   }
-  body(report2, hosted, notHostedReason, fullReportUrl) {
+  body(report2, hosted, notHostedReason, fullReportUrl, headSha) {
     const folder = this.cfg.artifact === "off" && this.cfg.mode !== "publish" ? { artifact: false, outDir: this.options.baseDir } : { artifact: true };
-    return commentBody(this.cfg.reportId, report2, hosted, notHostedReason, fullReportUrl, { folder });
+    return commentBody(this.cfg.reportId, report2, hosted, notHostedReason, fullReportUrl, { folder, headSha });
   }
 };
 function imageFailureReason(error2, store, assetsBranch) {
@@ -25786,6 +25801,10 @@ async function readImages(baseDir, rels, log) {
     files.push({ rel, name, bytes });
   }
   return files;
+}
+async function headMoved(client, ctx, pr, runHead) {
+  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner: ctx.owner, repo: ctx.repo, pull_number: pr });
+  return data.head.sha === runHead ? null : data.head.sha;
 }
 
 // src/publish/aggregate.ts

@@ -20,6 +20,11 @@ export interface RenderOptions {
   header?: string;
   /** Lines after the report (why the plot images are not inline). */
   footer?: string;
+  /**
+   * The commit the target reports on, named beside the head's label: a comment that outlives its run (a later push
+   * that stopped before posting) still says which commit its verdict is about. A PR's head, not the merge commit.
+   */
+  headSha?: string;
 }
 
 /** report.md: images linked relative to the report's folder. */
@@ -60,7 +65,9 @@ export function top(report: ReportData, options: RenderOptions): string[] {
     ? `${code(report.base.label)}${report.base.sha && report.base.sha.slice(0, 7) !== report.base.label ? ` (${report.base.sha.slice(0, 7)})` : ''}`
     : 'no base';
   const lines = [...(options.header ? [options.header] : []), REPORT_MARKER, `## ${escapeCell(report.verdict.line)}`, ''];
-  lines.push(`**mlreport** · ${code(report.head.label)} vs ${base} · ${report.verdict.counts}`);
+  const sha = options.headSha?.slice(0, 7);
+  const head = `${code(report.head.label)}${sha && sha !== report.head.label ? ` (${sha})` : ''}`;
+  lines.push(`**mlreport** · ${head} vs ${base} · ${report.verdict.counts}`);
   if (report.projectErrors?.length) {
     lines.push('', '### ❌ Project files that do not parse', '');
     for (const e of report.projectErrors) lines.push(`- ${escapeCell(e)}`);

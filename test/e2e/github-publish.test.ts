@@ -254,7 +254,7 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.match(body!, new RegExp(`!\\[Loss\\]\\(https://github\\.example/octo/iris/blob/${tip}/pr-6/${head}/default/loss\\.png\\?raw=true\\)`));
     assert.deepEqual(fileAtCommit(fake, REPO, tip, `pr-6/${head}/default/loss.png`), png(5, 5));
     assert.match(body!, /Fake: PNG `plots\/fake\.png` in the workflow artifact/);
-    assert.match(body!, /\*\*mlreport\*\* · `fix` vs `main`/);
+    assert.ok(body!.includes(`**mlreport** · \`fix\` (${head.slice(0, 7)}) vs \`main\``), body);
     assert.match(body!, /\| metrics\.json \| accuracy \| 0\.9 \| 0\.95 \|/);
     assert.doesNotMatch(body!, /not this/);
     assert.match(r.stdout, /fake\.png is not a PNG/);

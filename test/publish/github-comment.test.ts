@@ -23,6 +23,27 @@ const onPr = (n = 5): string[] =>
     .map((c) => c.body);
 
 describe('sticky PR comment', () => {
+  test('names the commit it reports on; a run for an older push, finishing late, does not put its verdict back', async () => {
+    await publisher(fake, dir).pub.publish(noted(reportData(), 'the head: accuracy 0.30'));
+    assert.ok(onPr()[0]!.includes(` (${HEAD.slice(0, 7)}) vs `), onPr()[0]);
+    const older = 'c'.repeat(40);
+    const late = publisher(fake, dir, { headSha: older, sha: 'd'.repeat(40) });
+    const out = await late.pub.publish(noted(reportData(), 'an older push: accuracy 0.91'));
+    assert.equal(onPr().length, 1);
+    assert.match(onPr()[0]!, /the head: accuracy 0\.30/);
+    assert.equal(fake.requestsTo('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}').length, 0);
+    assert.deepEqual(out, { skipped: true });
+    assert.ok(
+      late.log.lines.includes(
+        `info: Not updating the report comment on pull request #5: its head is now ${HEAD.slice(0, 7)}, and this run is for ${older.slice(0, 7)}, an older push; the run for the newer head reports there.`,
+      ),
+      late.log.lines.join('\n'),
+    );
+    // The run for the head itself still updates it.
+    await publisher(fake, dir).pub.publish(noted(reportData(), 'the head, re-run'));
+    assert.match(onPr()[0]!, /the head, re-run/);
+  });
+
   test('two runs leave one comment, updated in place', async () => {
     const first = publisher(fake, dir);
     const out1 = await first.pub.publish(noted(reportData(), 'accuracy 0.90'));
@@ -91,16 +112,16 @@ describe('sticky PR comment', () => {
 });
 
 describe('requests per run', () => {
-  test('a PR that already has the report: 5 requests + 1 per image + 1 per 100 comments', async () => {
+  test("a PR that already has the report: 6 requests (one asks the PR's head) + 1 per image + 1 per 100 comments", async () => {
     for (let i = 0; i < 150; i++) addComment(fake, REPO, 'pr:5', `chatter ${i}`, HUMAN);
     const plots = plotsDir(dir, ['loss', 'roc', 'confusion']);
     await publisher(fake, dir).pub.publish(reportData(plots));
     const before = fake.requests.length;
     await publisher(fake, dir).pub.publish(noted(reportData(plots), 'run 2'));
-    assert.equal(fake.requests.length - before, 5 + 3 + 2);
+    assert.equal(fake.requests.length - before, 6 + 3 + 2);
     const again = fake.requests.length;
     await publisher(fake, dir, {}, { imageStore: 'none' }).pub.publish(noted(reportData(plots), 'run 3'));
-    assert.equal(fake.requests.length - again, 2 + 1);
+    assert.equal(fake.requests.length - again, 3 + 1);
   });
 });
 

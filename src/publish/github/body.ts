@@ -1,5 +1,6 @@
 import { COMMENT_LIMIT, fitReport } from '../../report/fit';
 import { hostedImages, imagesNotShown, reportImages } from '../../report/images';
+import type { RenderOptions } from '../../report/markdown';
 import type { ReportData } from '../../report/types';
 import { commentMarker } from './comments';
 
@@ -14,7 +15,7 @@ export function folderWhere(folder: ReportFolder): string {
   return folder.artifact ? 'the workflow artifact' : `the out-dir (\`${folder.outDir}\`)`;
 }
 
-export interface CommentBodyOptions {
+export interface CommentBodyOptions extends Pick<RenderOptions, 'header' | 'headSha'> {
   /** Default: the workflow artifact. */
   folder?: ReportFolder;
   limit?: number;
@@ -44,7 +45,12 @@ export function commentBody(
   const summary = fullReportUrl ? `[the job summary](${fullReportUrl})` : 'the job summary';
   const fitted = fitReport(
     report,
-    { images, footer },
+    {
+      images,
+      footer,
+      ...(options.header !== undefined ? { header: options.header } : {}),
+      ...(options.headSha !== undefined ? { headSha: options.headSha } : {}),
+    },
     { limit: (options.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: `${summary} and in report.md in ${where}` },
   );
   return {

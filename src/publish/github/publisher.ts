@@ -46,6 +46,7 @@ export abstract class CommentTarget<R> implements Target<R> {
     hosted: ReadonlyMap<string, string>,
     notHostedReason: string | null,
     fullReportUrl: string | null,
+    headSha: string,
   ): { body: string; folded: boolean; pointsToArtifact?: boolean };
   /** Said in the log when the comment had to be folded. */
   protected abstract readonly foldedNote: string;
@@ -109,12 +110,19 @@ export abstract class CommentTarget<R> implements Target<R> {
         );
       }
     }
-    const fitted = this.body(report, hosted, reason, this.runUrl());
+    const fitted = this.body(report, hosted, reason, this.runUrl(), targets.headSha);
     if (fitted.folded) log.info(this.foldedNote);
     let identity: Promise<Identity> | null = null;
     const who = (): Promise<Identity> => (identity ??= tokenIdentity(client, ctx.token));
     const urls: string[] = [];
     for (const thread of targets.threads) {
+      const moved = cfg.comment === 'update' && thread.kind === 'pr' ? await headMoved(client, ctx, thread.number, targets.headSha) : null;
+      if (moved && thread.kind === 'pr') {
+        log.info(
+          `Not updating the report comment on pull request #${thread.number}: its head is now ${moved.slice(0, 7)}, and this run is for ${targets.headSha.slice(0, 7)}, an older push; the run for the newer head reports there.`,
+        );
+        continue;
+      }
       const result = await upsertComment(client, ctx, thread, fitted.body, commentMarker(cfg.reportId), cfg.comment === 'new' ? 'new' : 'update', who);
       const where = thread.kind === 'pr' ? `pull request #${thread.number}` : `commit ${thread.sha.slice(0, 7)}`;
       log.info(
@@ -122,6 +130,7 @@ export abstract class CommentTarget<R> implements Target<R> {
       );
       urls.push(result.url);
     }
+    if (!urls.length && targets.threads.length) return { skipped: true };
     return { location: urls[0], hostedImages: hosted, ...(fitted.pointsToArtifact ? { pointsToArtifact: true } : {}) };
   }
 
@@ -195,11 +204,11 @@ export class GitHubPublisher extends CommentTarget<ReportData> {
   protected images(report: ReportData): string[] {
     return localImages(report);
   }
-  protected body(report: ReportData, hosted: ReadonlyMap<string, string>, notHostedReason: string | null, fullReportUrl: string | null) {
+  protected body(report: ReportData, hosted: ReadonlyMap<string, string>, notHostedReason: string | null, fullReportUrl: string | null, headSha: string) {
     // `mode: publish` posts from the artifact it downloaded, which is there; otherwise the folder goes up unless it is off.
     const folder =
       this.cfg.artifact === 'off' && this.cfg.mode !== 'publish' ? { artifact: false as const, outDir: this.options.baseDir } : { artifact: true as const };
-    return commentBody(this.cfg.reportId, report, hosted, notHostedReason, fullReportUrl, { folder });
+    return commentBody(this.cfg.reportId, report, hosted, notHostedReason, fullReportUrl, { folder, headSha });
   }
 }
 
@@ -239,4 +248,14 @@ async function readImages(baseDir: string, rels: string[], log: Logger): Promise
     files.push({ rel, name, bytes });
   }
   return files;
+}
+
+/**
+ * The pull request's head now, when it is no longer `runHead`: runs for successive pushes finish in any order (a
+ * workflow without `concurrency:`), and a run that ends after a newer push's must not put its older verdict back in
+ * the sticky comment. Null when `runHead` is still the head.
+ */
+async function headMoved(client: GitHubClient, ctx: GitHubContext, pr: number, runHead: string): Promise<string | null> {
+  const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner: ctx.owner, repo: ctx.repo, pull_number: pr });
+  return data.head.sha === runHead ? null : data.head.sha;
 }

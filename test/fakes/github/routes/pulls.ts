@@ -1,4 +1,4 @@
-import type { FakeGitHub, FakeRequest } from '../server';
+import { notFound, type FakeGitHub, type FakeRequest } from '../server';
 import { bucket, repository, simpleUser } from './shapes';
 
 /** A pull request as the fake keeps it; tests seed them with addPullRequest. */
@@ -109,6 +109,29 @@ export function registerPulls(fake: FakeGitHub): void {
       .filter((p) => p.headSha === req.params.commit_sha)
       .map((p) => pullSimple(fake, req, p)),
   }));
+  // `GET /repos/{owner}/{repo}/pulls/{pull_number}`: the `pull-request` shape (the simple one and its counts), 404 when absent.
+  fake.route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', (req) => {
+    const pr = pulls(fake, req).find((p) => p.number === Number(req.params.pull_number));
+    if (!pr) return { status: 404, body: notFound() };
+    return {
+      status: 200,
+      body: {
+        ...pullSimple(fake, req, pr),
+        merged: false,
+        mergeable: null,
+        rebaseable: null,
+        mergeable_state: 'unknown',
+        merged_by: null,
+        comments: 0,
+        review_comments: 0,
+        maintainer_can_modify: false,
+        commits: 1,
+        additions: 0,
+        deletions: 0,
+        changed_files: 0,
+      },
+    };
+  });
   fake.route('GET', '/repos/{owner}/{repo}/pulls', (req) => {
     const state = req.query.get('state') ?? 'open';
     const head = req.query.get('head');
