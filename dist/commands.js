@@ -15425,11 +15425,14 @@ function buildConfig(root, files, merged) {
     core
   };
 }
-function selectRemote(config, name) {
+function selectRemote(config, name, pick2) {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
   const where2 = config.files.length ? config.files.join(", ") : `${join8(config.root, ".dvc", "config")} (missing)`;
   if (!wanted) {
-    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
+    const known = [...config.remotes.keys()];
+    throw new DataError(
+      known.length ? `no DVC remote specified, and ${known.length === 1 ? "one is" : `${known.length} are`} defined (${known.join(", ")}): set the default with 'dvc remote default <name>' (core.remote in .dvc/config)${pick2 ? `, or ${pick2}` : ""}; read ${where2}` : `no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`
+    );
   }
   return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
 }
@@ -17324,7 +17327,7 @@ var PipelineData = class _PipelineData {
     const key2 = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
     let r = this.remotes.get(key2);
     if (!r) {
-      const config = selectRemote(this.config, name ?? this.options.remote);
+      const config = selectRemote(this.config, name ?? this.options.remote, this.options.pickRemote);
       const hub = this.options.hub;
       const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, "")}/`);
       r = openRemote(
@@ -22919,7 +22922,7 @@ async function pullTracked(root, options2 = {}) {
   }
   return report2;
   async function pullGroup(name, outs) {
-    const remote = openRemote(selectRemote(config, name), options2);
+    const remote = openRemote(selectRemote(config, name, options2.pickRemote), options2);
     try {
       const r = await pull(cache, remote, outs, { staging });
       report2.downloaded += r.downloaded;
@@ -22944,7 +22947,7 @@ async function pushTracked(root, options2 = {}) {
     const outs = [];
     for (const out of all) if (out.push && (named3 || out.stage === void 0 || await cache.has(out.oid, out.legacy))) outs.push(out);
     if (!outs.length) continue;
-    const remote = openRemote(selectRemote(config, name), options2);
+    const remote = openRemote(selectRemote(config, name, options2.pickRemote), options2);
     try {
       const r = await push(cache, remote, outs);
       total.uploaded += r.uploaded;
@@ -27921,7 +27924,12 @@ function options(args, extra = {}) {
   };
 }
 function remoteOptions(remote) {
-  return { remote, user: process.env.MLREPORT_REMOTE_USER || void 0, password: process.env.MLREPORT_REMOTE_PASSWORD || void 0 };
+  return {
+    remote,
+    user: process.env.MLREPORT_REMOTE_USER || void 0,
+    password: process.env.MLREPORT_REMOTE_PASSWORD || void 0,
+    pickRemote: "pass -r <name>"
+  };
 }
 var pullCommand = {
   async run(args) {

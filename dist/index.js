@@ -9663,11 +9663,14 @@ function buildConfig(root, files, merged) {
     core
   };
 }
-function selectRemote(config, name) {
+function selectRemote(config, name, pick2) {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
   const where2 = config.files.length ? config.files.join(", ") : `${join5(config.root, ".dvc", "config")} (missing)`;
   if (!wanted) {
-    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
+    const known = [...config.remotes.keys()];
+    throw new DataError(
+      known.length ? `no DVC remote specified, and ${known.length === 1 ? "one is" : `${known.length} are`} defined (${known.join(", ")}): set the default with 'dvc remote default <name>' (core.remote in .dvc/config)${pick2 ? `, or ${pick2}` : ""}; read ${where2}` : `no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`
+    );
   }
   return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
 }
@@ -13285,7 +13288,7 @@ async function pushTracked(root, options = {}) {
     const outs = [];
     for (const out of all) if (out.push && (named3 || out.stage === void 0 || await cache.has(out.oid, out.legacy))) outs.push(out);
     if (!outs.length) continue;
-    const remote = openRemote(selectRemote(config, name), options);
+    const remote = openRemote(selectRemote(config, name, options.pickRemote), options);
     try {
       const r = await push(cache, remote, outs);
       total.uploaded += r.uploaded;
@@ -15425,7 +15428,7 @@ var PipelineData = class _PipelineData {
     const key2 = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
     let r = this.remotes.get(key2);
     if (!r) {
-      const config = selectRemote(this.config, name ?? this.options.remote);
+      const config = selectRemote(this.config, name ?? this.options.remote, this.options.pickRemote);
       const hub = this.options.hub;
       const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, "")}/`);
       r = openRemote(

@@ -12159,11 +12159,14 @@ function buildConfig(root, files, merged) {
     core
   };
 }
-function selectRemote(config, name) {
+function selectRemote(config, name, pick) {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
   const where2 = config.files.length ? config.files.join(", ") : `${join7(config.root, ".dvc", "config")} (missing)`;
   if (!wanted) {
-    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`);
+    const known = [...config.remotes.keys()];
+    throw new DataError(
+      known.length ? `no DVC remote specified, and ${known.length === 1 ? "one is" : `${known.length} are`} defined (${known.join(", ")}): set the default with 'dvc remote default <name>' (core.remote in .dvc/config)${pick ? `, or ${pick}` : ""}; read ${where2}` : `no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`
+    );
   }
   return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
 }
@@ -13076,7 +13079,7 @@ var PipelineData = class _PipelineData {
     const key = (name ?? this.options.remote ?? this.config.defaultRemote ?? "").toLowerCase();
     let r = this.remotes.get(key);
     if (!r) {
-      const config = selectRemote(this.config, name ?? this.options.remote);
+      const config = selectRemote(this.config, name ?? this.options.remote, this.options.pickRemote);
       const hub = this.options.hub;
       const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, "")}/`);
       r = openRemote(

@@ -32,8 +32,13 @@ function options(args: string[], extra: { force?: boolean } = {}): { root: strin
 }
 
 /** `-r` and the HTTP/DagsHub basic-auth user and password from the environment, for every command that pulls. */
-export function remoteOptions(remote: string | undefined): { remote?: string; user?: string; password?: string } {
-  return { remote, user: process.env.MLREPORT_REMOTE_USER || undefined, password: process.env.MLREPORT_REMOTE_PASSWORD || undefined };
+export function remoteOptions(remote: string | undefined): { remote?: string; user?: string; password?: string; pickRemote: string } {
+  return {
+    remote,
+    user: process.env.MLREPORT_REMOTE_USER || undefined,
+    password: process.env.MLREPORT_REMOTE_PASSWORD || undefined,
+    pickRemote: 'pass -r <name>',
+  };
 }
 
 export const pullCommand: CommandRunner = {

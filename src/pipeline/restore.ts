@@ -112,7 +112,7 @@ export class PipelineData {
     const key = (name ?? this.options.remote ?? this.config.defaultRemote ?? '').toLowerCase();
     let r = this.remotes.get(key);
     if (!r) {
-      const config = selectRemote(this.config, name ?? this.options.remote);
+      const config = selectRemote(this.config, name ?? this.options.remote, this.options.pickRemote);
       const hub = this.options.hub;
       const underHub = hub && config.url.startsWith(`${hub.url.replace(/\/+$/, '')}/`);
       r = openRemote(

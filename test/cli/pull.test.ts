@@ -95,6 +95,28 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     }
   });
 
+  test('several remotes and no core.remote: pull, push and repro name them and say how to choose one (dvc remote default, -r)', async () => {
+    const repo = new TempRepo();
+    const none = temp();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    repo.write({
+      '.dvc/config': `['remote "storage"']\n    url = ../../store\n['remote "backup"']\n    url = ../../store-miss\n`,
+      'data.dvc': DATA_DVC,
+      'dvc.yaml': 'stages:\n  s:\n    cmd: cp data/a.txt out.txt\n    deps:\n    - data\n    outs:\n    - out.txt\n',
+    });
+    for (const command of ['pull', 'push', 'repro']) {
+      const r = await runCli([command], repo.dir, env);
+      assert.notEqual(r.code, 0, command);
+      assert.match(
+        r.stdout + r.stderr,
+        /no DVC remote specified, and 2 are defined \(storage, backup\): set the default with 'dvc remote default <name>' \(core\.remote in \.dvc\/config\), or pass -r <name>; read /,
+        command,
+      );
+      assert.doesNotMatch(r.stdout + r.stderr, /remote add/, command);
+    }
+    repo.remove();
+  });
+
   test('a remote url that does not parse, a token in its query, an scp-style address: each named on stderr, exit 2, no credential printed', async () => {
     const secret = 'S3cretPW_cli_85';
     const repo = new TempRepo();

@@ -196,13 +196,20 @@ function buildConfig(root: string, files: string[], merged: Map<string, Map<stri
 
 /**
  * The remote a command uses: `name` (an output's `remote:` field or `-r`) or else `core.remote`, with
- * `remote://other/sub` URLs resolved against the remote they name (DVC `_resolve_remote_refs`).
+ * `remote://other/sub` URLs resolved against the remote they name (DVC `_resolve_remote_refs`). Without either, the
+ * error gives DVC's advice (dvc/data_cloud.py `get_remote`): with remotes defined, it names them and says to make one
+ * the default, or `pick` (how the interface in use chooses one, `-r <name>` on the CLI); with none, to add one.
  */
-export function selectRemote(config: DvcConfig, name?: string): RemoteConfig {
+export function selectRemote(config: DvcConfig, name?: string, pick?: string): RemoteConfig {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
   const where = config.files.length ? config.files.join(', ') : `${join(config.root, '.dvc', 'config')} (missing)`;
   if (!wanted) {
-    throw new DataError(`no DVC remote specified: set one with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where}`);
+    const known = [...config.remotes.keys()];
+    throw new DataError(
+      known.length
+        ? `no DVC remote specified, and ${known.length === 1 ? 'one is' : `${known.length} are`} defined (${known.join(', ')}): set the default with 'dvc remote default <name>' (core.remote in .dvc/config)${pick ? `, or ${pick}` : ''}; read ${where}`
+        : `no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where}`,
+    );
   }
   return resolveRef(config, wanted, where, new Set());
 }

@@ -53,7 +53,7 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
   return report;
 
   async function pullGroup(name: string | undefined, outs: TrackedOut[]): Promise<void> {
-    const remote = openRemote(selectRemote(config, name), options);
+    const remote = openRemote(selectRemote(config, name, options.pickRemote), options);
     try {
       const r = await pull(cache, remote, outs, { staging });
       report.downloaded += r.downloaded;
@@ -84,7 +84,7 @@ export async function pushTracked(root: string, options: TrackedOptions = {}): P
     const outs: TrackedOut[] = [];
     for (const out of all) if (out.push && (named || out.stage === undefined || (await cache.has(out.oid, out.legacy)))) outs.push(out);
     if (!outs.length) continue;
-    const remote = openRemote(selectRemote(config, name), options);
+    const remote = openRemote(selectRemote(config, name, options.pickRemote), options);
     try {
       const r = await push(cache, remote, outs);
       total.uploaded += r.uploaded;

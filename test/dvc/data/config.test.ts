@@ -70,9 +70,21 @@ describe('DVC config as DVC reads it', () => {
   test('unknown and missing remotes name the remote and the files read', async () => {
     const { root, env } = project(`[remote "a"]\nurl = /x\n`);
     const config = await loadDvcConfig(root, { env });
+    // DVC's advice (data_cloud.py get_remote): with remotes defined, make one the default (or pick one); else add one.
     assert.throws(
-      () => selectRemote(config),
-      (e: unknown) => e instanceof DataError && /no DVC remote specified.*dvc remote add -d/.test(e.message),
+      () => selectRemote(config, undefined, 'pass -r <name>'),
+      (e: unknown) =>
+        e instanceof DataError &&
+        e.message.startsWith(
+          "no DVC remote specified, and one is defined (a): set the default with 'dvc remote default <name>' (core.remote in .dvc/config), or pass -r <name>; read ",
+        ) &&
+        !e.message.includes('remote add'),
+    );
+    const none = await loadDvcConfig(project('[core]\nno_scm = true\n').root, { env });
+    assert.throws(
+      () => selectRemote(none),
+      (e: unknown) =>
+        e instanceof DataError && /^no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>'/.test(e.message),
     );
     assert.throws(
       () => selectRemote(config, 'b'),

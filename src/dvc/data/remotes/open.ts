@@ -22,6 +22,8 @@ export interface RemoteInputs {
   jobs?: number;
   /** Where cloud credentials are read from; `process.env` by default. */
   env?: NodeJS.ProcessEnv;
+  /** How the interface in use picks a remote (`pass -r <name>` on the CLI), for the error when none is chosen. */
+  pickRemote?: string;
 }
 
 const COMMON = ['jobs', 'checksum_jobs', 'no_traverse', 'verify', 'version_aware', 'worktree'];
