@@ -20508,23 +20508,28 @@ function compact(data, render, note2, limit, measure) {
   const join33 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
   const budget = () => limit - measure(join33([...head, ...tail])) - 200;
-  for (const [title2, kind] of [
-    ["Changed metrics", "metrics"],
-    ["Changed params", "params"]
-  ]) {
+  const changed = (kind, room) => {
     const rows = tableRows(data, kind, (r) => r.changed);
-    if (rows.body.length) head.push({ text: [`### ${title2}`, "", ...boundedTable(rows, budget(), "changed rows: see the full report", measure)].join("\n") });
-  }
+    if (!rows.body.length) return null;
+    const title2 = kind === "metrics" ? "Changed metrics" : "Changed params";
+    return { text: [`### ${title2}`, "", ...boundedTable(rows, room, ["changed row", "changed rows"], measure)].join("\n") };
+  };
+  const params = changed("params", Math.floor(budget() / 4));
+  const whyText = causesSection(data.metrics, data.base?.label);
+  const why = whyText && measure(whyText) < budget() / 4 ? { text: whyText } : null;
+  const reserved = (params ? measure(params.text) + 2 : 0) + (why ? measure(why.text) + 2 : 0);
+  const metrics = changed("metrics", budget() - reserved);
+  if (metrics) head.push(metrics);
+  if (params) head.push(params);
   if (data.data) {
     const section = ["### Data changes", "", dataChangesSection(data.data)].join("\n");
-    if (measure(section) < budget()) head.push({ text: section });
+    if (measure(section) < budget() - (why ? measure(why.text) + 2 : 0)) head.push({ text: section });
   }
-  const why = causesSection(data.metrics, data.base?.label);
-  if (why && measure(why) < budget()) head.push({ text: why });
+  if (why) head.push(why);
   for (const kind of ["metrics", "params"]) {
     const rows = tableRows(data, kind, (r) => !r.changed);
     if (!rows.body.length) continue;
-    const shown4 = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
+    const shown4 = boundedTable(rows, budget() - 100, [`unchanged ${kind.slice(0, -1)}`, `unchanged ${kind}`], measure);
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown4, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
@@ -20538,7 +20543,8 @@ function tableRows(data, kind, keep) {
   const body = data[kind].flatMap((f) => f.rows.filter(keep).map((r) => table2.row(f.path, r)));
   return { header: table2.header, body };
 }
-function boundedTable(table2, budget, what, measure) {
+function boundedTable(table2, budget, noun, measure) {
+  const what = (n) => `${n} ${n === 1 ? noun[0] : noun[1]}: see the full report`;
   const out = [...table2.header];
   let size2 = measure(out.join("\n"));
   let shown3 = 0;
@@ -20549,8 +20555,8 @@ function boundedTable(table2, budget, what, measure) {
     size2 += length;
     shown3++;
   }
-  if (shown3 < table2.body.length) out.push("", `_\u2026 ${table2.body.length - shown3} more ${what}._`);
-  return shown3 ? out : [`_${table2.body.length} ${what}._`];
+  if (shown3 < table2.body.length) out.push("", `_\u2026 ${what(table2.body.length - shown3).replace(/^(\d+)/, "$1 more")}._`);
+  return shown3 ? out : [`_${what(table2.body.length)}._`];
 }
 function cutLines(text2, max) {
   if (text2.length <= max) return text2;

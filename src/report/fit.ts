@@ -66,25 +66,33 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
   const join = (blocks: Block[]): string => `${blocks.map((b) => b.text).join('\n\n')}\n`;
   const budget = (): number => limit - measure(join([...head, ...tail])) - 200;
 
-  for (const [title, kind] of [
-    ['Changed metrics', 'metrics'],
-    ['Changed params', 'params'],
-  ] as const) {
+  // The changed params (often the one cause of the whole change) and the lines saying why the metrics changed are
+  // set aside first, each within a share of the room, so a thousand changed metrics cannot crowd them out; the
+  // changed metrics get the rest.
+  const changed = (kind: 'metrics' | 'params', room: number): Block | null => {
     const rows = tableRows(data, kind, (r) => r.changed);
-    if (rows.body.length) head.push({ text: [`### ${title}`, '', ...boundedTable(rows, budget(), 'changed rows: see the full report', measure)].join('\n') });
-  }
+    if (!rows.body.length) return null;
+    const title = kind === 'metrics' ? 'Changed metrics' : 'Changed params';
+    return { text: [`### ${title}`, '', ...boundedTable(rows, room, ['changed row', 'changed rows'], measure)].join('\n') };
+  };
+  const params = changed('params', Math.floor(budget() / 4));
+  const whyText = causesSection(data.metrics, data.base?.label);
+  const why: Block | null = whyText && measure(whyText) < budget() / 4 ? { text: whyText } : null;
+  const reserved = (params ? measure(params.text) + 2 : 0) + (why ? measure(why.text) + 2 : 0);
+  const metrics = changed('metrics', budget() - reserved);
+  if (metrics) head.push(metrics);
+  if (params) head.push(params);
   // Data changes (at most 200 rows already) when they fit; dropped before the changed values otherwise.
   if (data.data) {
     const section = ['### Data changes', '', dataChangesSection(data.data)].join('\n');
-    if (measure(section) < budget()) head.push({ text: section });
+    if (measure(section) < budget() - (why ? measure(why.text) + 2 : 0)) head.push({ text: section });
   }
   // Why the metrics changed comes before the unchanged rows, and is dropped before the changed ones.
-  const why = causesSection(data.metrics, data.base?.label);
-  if (why && measure(why) < budget()) head.push({ text: why });
+  if (why) head.push(why);
   for (const kind of ['metrics', 'params'] as const) {
     const rows = tableRows(data, kind, (r) => !r.changed);
     if (!rows.body.length) continue;
-    const shown = boundedTable(rows, budget() - 100, `unchanged ${kind}: see the full report`, measure);
+    const shown = boundedTable(rows, budget() - 100, [`unchanged ${kind.slice(0, -1)}`, `unchanged ${kind}`], measure);
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, '', ...shown, '', '</details>'].join('\n') });
   }
   // Still too long (a huge gates table, long names): drop whole blocks from the end, then shorten the gates table
@@ -108,8 +116,9 @@ function tableRows(data: ReportData, kind: 'metrics' | 'params', keep: (r: FileD
   return { header: table.header, body };
 }
 
-/** The table's rows while they fit in `budget` characters, then a line saying how many were left out. */
-function boundedTable(table: Table, budget: number, what: string, measure: (text: string) => number): string[] {
+/** The table's rows while they fit in `budget` characters, then a line saying how many (`noun`: one, many) were left out. */
+function boundedTable(table: Table, budget: number, noun: [string, string], measure: (text: string) => number): string[] {
+  const what = (n: number): string => `${n} ${n === 1 ? noun[0] : noun[1]}: see the full report`;
   const out = [...table.header];
   let size = measure(out.join('\n'));
   let shown = 0;
@@ -120,8 +129,8 @@ function boundedTable(table: Table, budget: number, what: string, measure: (text
     size += length;
     shown++;
   }
-  if (shown < table.body.length) out.push('', `_… ${table.body.length - shown} more ${what}._`);
-  return shown ? out : [`_${table.body.length} ${what}._`];
+  if (shown < table.body.length) out.push('', `_… ${what(table.body.length - shown).replace(/^(\d+)/, '$1 more')}._`);
+  return shown ? out : [`_${what(table.body.length)}._`];
 }
 
 function cutLines(text: string, max: number): string {

@@ -115,6 +115,28 @@ describe('fitting a report into one comment', () => {
     assert.ok(body.length <= COMMENT_LIMIT, `${body.length}`);
     assert.match(body, /more changed rows: see the full report/);
   });
+
+  test('thousands of changed metrics leave room for the changed param and the line saying why they changed', () => {
+    const data = reportData([], 3000, 3000);
+    const causes = {
+      basis: 'no-pipeline' as const,
+      stage: null,
+      stages: [],
+      params: [{ file: 'params.yaml', key: 'lr', old: 0.1, new: 0.2, stages: [] }],
+      files: [],
+      data: [],
+      unknown: [],
+      omitted: 0,
+      nothingUpstream: false,
+    };
+    data.metrics[0]!.rows = data.metrics[0]!.rows.map((r) => (r.changed ? { ...r, causes } : r));
+    const { body, folded } = commentBody('default', data, new Map(), null, null);
+    assert.ok(folded && body.length <= COMMENT_LIMIT, `${body.length}`);
+    assert.match(body, /### Changed params\n\n\| Path \| Param \| main \| feature \|\n\|---\|---\|---\|---\|\n\| params\.yaml \| lr \| 0\.1 \| 0\.2 \|/);
+    assert.match(body, /#### Why it changed\n\n- `m0` \+0\.25, .* and 2,995 more ← no pipeline: all changed params and files listed: `lr` 0\.1→0\.2/);
+    assert.match(body, /_… \d+ more changed rows: see the full report\._/);
+    assert.doesNotMatch(body, /\b1 changed rows\b/);
+  });
 });
 
 describe('Mermaid fallback', () => {
