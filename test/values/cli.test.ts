@@ -561,6 +561,17 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     rmSync(out, { recursive: true, force: true });
   });
 
+  test('templated params paths are followed, at the top level and in a stage (docs/metrics-params.md)', async () => {
+    const r = repo();
+    r.commit('base', {
+      'params.yaml': 'pfile: hp.yaml\n',
+      'hp.yaml': 'lr: 1\nother: 1\n',
+      'dvc.yaml': 'params:\n- ${pfile}\nstages:\n  s:\n    cmd: echo\n    params:\n    - ${pfile}:\n      - lr\n',
+    });
+    r.write({ 'hp.yaml': 'lr: 2\nother: 1\n' });
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), { 'hp.yaml': { lr: { old: 1, new: 2, diff: 1 } } });
+  });
+
   test('Python, TOML and JSON params files named with --targets', async () => {
     const r = repo();
     r.commit('1', { 'cfg.py': 'LR = 0.1\nclass Model:\n    layers = [64, 32]\n', 'cfg.toml': '[a]\nb = 1\n', 'cfg.json': '{"c": 1.0}' });
