@@ -27261,7 +27261,8 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log) {
     for (const file of outOfDate.size ? metricsFiles : []) {
       for (const p of pipelines) {
         const producer = p.dag.producerOf(file);
-        const behind = producer ? upstreamOf(p.dag.upstream, producer).map((name) => stageAddress(p.file, name)).filter((s) => outOfDate.has(s)) : [];
+        const feeding = producer ? upstreamOf(p.dag.upstream, producer) : null;
+        const behind = feeding ? p.dag.order.filter((s) => feeding.has(s)).map((name) => stageAddress(p.file, name)).filter((s) => outOfDate.has(s)) : [];
         if (behind.length) staleAtHead.set(file, behind);
       }
     }
@@ -27275,7 +27276,7 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log) {
 function upstreamOf(upstream, stage2) {
   const seen = /* @__PURE__ */ new Set([stage2]);
   for (const s of seen) for (const u of upstream.get(s) ?? []) seen.add(u);
-  return [...seen];
+  return seen;
 }
 async function baseRulesFile(git, base, start) {
   const from = await fromTop(git.root, start) ?? "";

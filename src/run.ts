@@ -488,8 +488,11 @@ async function staleStages(
     for (const file of outOfDate.size ? metricsFiles : []) {
       for (const p of pipelines) {
         const producer = p.dag.producerOf(file);
-        const behind = producer
-          ? upstreamOf(p.dag.upstream, producer)
+        const feeding = producer ? upstreamOf(p.dag.upstream, producer) : null;
+        // In pipeline order, as the verdict names them.
+        const behind = feeding
+          ? p.dag.order
+              .filter((s) => feeding.has(s))
               .map((name) => stageAddress(p.file, name))
               .filter((s) => outOfDate.has(s))
           : [];
@@ -504,11 +507,11 @@ async function staleStages(
   }
 }
 
-/** `stage` and every stage it reads outputs of, directly or not, `stage` first. */
-function upstreamOf(upstream: Map<string, string[]>, stage: string): string[] {
+/** `stage` and every stage it reads outputs of, directly or not. */
+function upstreamOf(upstream: Map<string, string[]>, stage: string): Set<string> {
   const seen = new Set([stage]);
   for (const s of seen) for (const u of upstream.get(s) ?? []) seen.add(u);
-  return [...seen];
+  return seen;
 }
 
 /**
