@@ -23993,13 +23993,15 @@ async function tokenIdentity(client, token) {
     throw error2;
   }
 }
-async function upsertComment(client, repo, thread, body, marker, mode, identity) {
+async function upsertComment(client, repo, thread, body, marker, mode, identity, replaced = () => Promise.resolve(null)) {
   if (mode === "update") {
     const marked = (await listComments(client, repo, thread)).filter((c) => c.body?.includes(marker));
     if (marked.length) {
       const who = await identity();
       const mine = marked.filter((c) => who.owns(c.user)).sort((a, b) => Number(b.id) - Number(a.id));
       const [newest, ...older] = mine;
+      const keptBecause = newest && newest.body !== body ? await replaced() : null;
+      if (newest && keptBecause) return { url: newest.html_url, action: "kept", deleted: 0, keptBecause };
       if (newest) {
         const url = newest.body === body ? newest.html_url : (await updateComment(client, repo, thread, Number(newest.id), body)).html_url;
         for (const old of older) await deleteComment(client, repo, thread, Number(old.id));
@@ -25698,15 +25700,14 @@ var CommentTarget = class {
     const who = () => identity ??= tokenIdentity(client, ctx.token);
     const urls = [];
     for (const thread of targets.threads) {
-      const moved = cfg.comment === "update" && thread.kind === "pr" ? await headMoved(client, ctx, thread.number, targets.headSha) : null;
-      if (moved && thread.kind === "pr") {
-        log.info(
-          `Not updating the report comment on pull request #${thread.number}: its head is now ${moved.slice(0, 7)}, and this run is for ${targets.headSha.slice(0, 7)}, an older push; the run for the newer head reports there.`
-        );
+      const stale = thread.kind === "pr" ? () => olderThanHead(client, ctx, thread.number, targets.headSha) : void 0;
+      const mode = cfg.comment === "new" ? "new" : "update";
+      const result = await upsertComment(client, ctx, thread, fitted.body, commentMarker(cfg.reportId), mode, who, stale);
+      const where2 = thread.kind === "pr" ? `pull request #${thread.number}` : `commit ${thread.sha.slice(0, 7)}`;
+      if (result.action === "kept") {
+        log.info(`Not updating the report comment on ${where2}: ${result.keptBecause}.`);
         continue;
       }
-      const result = await upsertComment(client, ctx, thread, fitted.body, commentMarker(cfg.reportId), cfg.comment === "new" ? "new" : "update", who);
-      const where2 = thread.kind === "pr" ? `pull request #${thread.number}` : `commit ${thread.sha.slice(0, 7)}`;
       log.info(
         `Report comment ${result.action} on ${where2}: ${result.url}${result.deleted ? ` (${result.deleted} duplicate${result.deleted === 1 ? "" : "s"} deleted)` : ""}`
       );
@@ -25811,9 +25812,10 @@ async function readImages(baseDir, rels, log) {
   }
   return files;
 }
-async function headMoved(client, ctx, pr, runHead) {
+async function olderThanHead(client, ctx, pr, runHead) {
   const { data } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner: ctx.owner, repo: ctx.repo, pull_number: pr });
-  return data.head.sha === runHead ? null : data.head.sha;
+  if (data.head.sha === runHead) return null;
+  return `its head is now ${data.head.sha.slice(0, 7)}, and this run is for ${runHead.slice(0, 7)}, an older push; the run for the newer head reports there`;
 }
 
 // src/publish/aggregate.ts

@@ -47,14 +47,17 @@ export async function tokenIdentity(client: GitHubClient, token: string): Promis
 
 export interface UpsertResult {
   url: string;
-  action: 'created' | 'updated' | 'unchanged';
+  /** `kept`: `replaced` said the comment is not this run's to replace (why, in `keptBecause`). */
+  action: 'created' | 'updated' | 'unchanged' | 'kept';
   deleted: number;
+  keptBecause?: string;
 }
 
 /**
  * Posts the report once per thread: finds our earlier comments by marker and author, over every page of
  * comments (100 per request), updates the newest in place and deletes older duplicates (left by a race between
- * two runs). `mode: 'new'` always creates. An unchanged body is not re-sent.
+ * two runs). `mode: 'new'` always creates. An unchanged body is not re-sent; `replaced` may keep the comment as it
+ * is (a reason), asked only when there is one to update.
  */
 export async function upsertComment(
   client: GitHubClient,
@@ -64,6 +67,7 @@ export async function upsertComment(
   marker: string,
   mode: 'update' | 'new',
   identity: () => Promise<Identity>,
+  replaced: () => Promise<string | null> = () => Promise.resolve(null),
 ): Promise<UpsertResult> {
   if (mode === 'update') {
     const marked = (await listComments(client, repo, thread)).filter((c) => c.body?.includes(marker));
@@ -71,6 +75,9 @@ export async function upsertComment(
       const who = await identity();
       const mine = marked.filter((c) => who.owns(c.user)).sort((a, b) => Number(b.id) - Number(a.id));
       const [newest, ...older] = mine;
+      // Asked just before the write, where a run that finished late would put an older verdict back.
+      const keptBecause = newest && newest.body !== body ? await replaced() : null;
+      if (newest && keptBecause) return { url: newest.html_url, action: 'kept', deleted: 0, keptBecause };
       if (newest) {
         const url = newest.body === body ? newest.html_url : (await updateComment(client, repo, thread, Number(newest.id), body)).html_url;
         for (const old of older) await deleteComment(client, repo, thread, Number(old.id));

@@ -116,15 +116,14 @@ export abstract class CommentTarget<R> implements Target<R> {
     const who = (): Promise<Identity> => (identity ??= tokenIdentity(client, ctx.token));
     const urls: string[] = [];
     for (const thread of targets.threads) {
-      const moved = cfg.comment === 'update' && thread.kind === 'pr' ? await headMoved(client, ctx, thread.number, targets.headSha) : null;
-      if (moved && thread.kind === 'pr') {
-        log.info(
-          `Not updating the report comment on pull request #${thread.number}: its head is now ${moved.slice(0, 7)}, and this run is for ${targets.headSha.slice(0, 7)}, an older push; the run for the newer head reports there.`,
-        );
+      const stale = thread.kind === 'pr' ? () => olderThanHead(client, ctx, thread.number, targets.headSha) : undefined;
+      const mode = cfg.comment === 'new' ? 'new' : 'update';
+      const result = await upsertComment(client, ctx, thread, fitted.body, commentMarker(cfg.reportId), mode, who, stale);
+      const where = thread.kind === 'pr' ? `pull request #${thread.number}` : `commit ${thread.sha.slice(0, 7)}`;
+      if (result.action === 'kept') {
+        log.info(`Not updating the report comment on ${where}: ${result.keptBecause}.`);
         continue;
       }
-      const result = await upsertComment(client, ctx, thread, fitted.body, commentMarker(cfg.reportId), cfg.comment === 'new' ? 'new' : 'update', who);
-      const where = thread.kind === 'pr' ? `pull request #${thread.number}` : `commit ${thread.sha.slice(0, 7)}`;
       log.info(
         `Report comment ${result.action} on ${where}: ${result.url}${result.deleted ? ` (${result.deleted} duplicate${result.deleted === 1 ? '' : 's'} deleted)` : ''}`,
       );
@@ -251,11 +250,12 @@ async function readImages(baseDir: string, rels: string[], log: Logger): Promise
 }
 
 /**
- * The pull request's head now, when it is no longer `runHead`: runs for successive pushes finish in any order (a
- * workflow without `concurrency:`), and a run that ends after a newer push's must not put its older verdict back in
- * the sticky comment. Null when `runHead` is still the head.
+ * Why the pull request's comment is not this run's to update, when its head is no longer `runHead`: runs for
+ * successive pushes finish in any order (a workflow without `concurrency:`), and a run that ends after a newer
+ * push's must not put its older verdict back in the sticky comment. Null when `runHead` is still the head.
  */
-async function headMoved(client: GitHubClient, ctx: GitHubContext, pr: number, runHead: string): Promise<string | null> {
+async function olderThanHead(client: GitHubClient, ctx: GitHubContext, pr: number, runHead: string): Promise<string | null> {
   const { data } = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner: ctx.owner, repo: ctx.repo, pull_number: pr });
-  return data.head.sha === runHead ? null : data.head.sha;
+  if (data.head.sha === runHead) return null;
+  return `its head is now ${data.head.sha.slice(0, 7)}, and this run is for ${runHead.slice(0, 7)}, an older push; the run for the newer head reports there`;
 }
