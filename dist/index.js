@@ -25777,7 +25777,7 @@ var GitHubPublisher = class extends CommentTarget {
   }
   body(report2, hosted, notHostedReason, fullReportUrl, headSha) {
     const folder = this.cfg.artifact === "off" && this.cfg.mode !== "publish" ? { artifact: false, outDir: this.options.baseDir } : { artifact: true };
-    return commentBody(this.cfg.reportId, report2, hosted, notHostedReason, fullReportUrl, { folder, headSha });
+    return commentBody(this.cfg.reportId, report2, hosted, notHostedReason, fullReportUrl, { folder, headSha, header: this.options.caution });
   }
 };
 function imageFailureReason(error2, store, assetsBranch) {
@@ -28061,7 +28061,11 @@ async function publishArtifact(config, log, deadline) {
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const report2 = await readArtifact(publish.artifactDir);
   redactDeep(report2);
-  const comment3 = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, clientOptions: { limit: deadline.publishing().first } });
+  const comment3 = new GitHubPublisher(config.github, publish, log, {
+    baseDir: publish.artifactDir,
+    clientOptions: { limit: deadline.publishing().first },
+    caution: UNVERIFIED
+  });
   const published = await publishAll(report2, [{ target: comment3, policy: "required" }], log);
   return {
     report: report2,
@@ -28075,6 +28079,7 @@ async function publishArtifact(config, log, deadline) {
     commentUrl: locationOf(comment3, published.results)
   };
 }
+var UNVERIFIED = "> [!CAUTION]\n> Made by the pull request's own workflow run and posted as it was written: its numbers and its gate's outcome are not checked by this repository's workflow, and no check run is made from them.\n";
 async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLINE_MINUTES)) {
   await makeOutFolder(config.outDir, outSetting(config));
   const runs = await readRuns(config.dirs);

@@ -341,7 +341,11 @@ async function publishArtifact(config: Config, log: Logger, deadline: Deadline):
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
   const report = await readArtifact(publish.artifactDir);
   redactDeep(report); // This workflow holds secrets the run that made the report never had; none may be posted.
-  const comment = new GitHubPublisher(config.github, publish, log, { baseDir: publish.artifactDir, clientOptions: { limit: deadline.publishing().first } });
+  const comment = new GitHubPublisher(config.github, publish, log, {
+    baseDir: publish.artifactDir,
+    clientOptions: { limit: deadline.publishing().first },
+    caution: UNVERIFIED,
+  });
   const published = await publishAll(report, [{ target: comment, policy: 'required' }], log);
   return {
     report,
@@ -355,6 +359,13 @@ async function publishArtifact(config: Config, log: Logger, deadline: Deadline):
     commentUrl: locationOf(comment, published.results),
   };
 }
+
+/**
+ * Above a report `mode: publish` posts: the pull request's run made it, and that run's workflow is the PR's to edit
+ * (docs/security.md, the fork pattern), so its numbers and its gate's ✅ are what the PR chose to say.
+ */
+const UNVERIFIED =
+  "> [!CAUTION]\n> Made by the pull request's own workflow run and posted as it was written: its numbers and its gate's outcome are not checked by this repository's workflow, and no check run is made from them.\n";
 
 /**
  * `mlreport aggregate` and `mode: aggregate`: the matrix jobs' reports → one comparison of their configurations,

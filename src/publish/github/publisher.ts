@@ -27,6 +27,8 @@ export interface GitHubPublisherOptions {
   /** The folder the report's image paths are relative to (the out-dir, or the downloaded artifact). */
   baseDir: string;
   clientOptions?: GitHubClientOptions;
+  /** Said above the report: `mode: publish` posts what the pull request's own run wrote, unchecked. */
+  caution?: string;
 }
 
 /**
@@ -207,7 +209,7 @@ export class GitHubPublisher extends CommentTarget<ReportData> {
     // `mode: publish` posts from the artifact it downloaded, which is there; otherwise the folder goes up unless it is off.
     const folder =
       this.cfg.artifact === 'off' && this.cfg.mode !== 'publish' ? { artifact: false as const, outDir: this.options.baseDir } : { artifact: true as const };
-    return commentBody(this.cfg.reportId, report, hosted, notHostedReason, fullReportUrl, { folder, headSha });
+    return commentBody(this.cfg.reportId, report, hosted, notHostedReason, fullReportUrl, { folder, headSha, header: this.options.caution });
   }
 }
 
