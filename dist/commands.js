@@ -16490,6 +16490,7 @@ var Options = class {
 
 // src/dvc/data/transfer.ts
 import { stat as stat4 } from "node:fs/promises";
+var foundMissing = /* @__PURE__ */ new Map();
 async function pull(cache, remote, refs, options2 = {}) {
   const result = { downloaded: 0, cached: 0, bytes: 0 };
   const failures = [];
@@ -16570,6 +16571,11 @@ async function pull(cache, remote, refs, options2 = {}) {
       }
     } catch (error) {
       fail2(first, error);
+      if (error instanceof ObjectError && error.kind === "missing") {
+        const missing = foundMissing.get(remote.description) ?? /* @__PURE__ */ new Set();
+        missing.add(objectKey(first.oid, first.legacy));
+        foundMissing.set(remote.description, missing);
+      }
       for (const f of group) if (f.dir) f.dir.failed = true;
     }
   });
@@ -16631,13 +16637,18 @@ async function push(cache, remote, refs) {
     remote,
     [...dirs.map((d) => d.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
   );
+  const missing = foundMissing.get(remote.description);
   for (const dir of dirs) {
+    let entries = null;
     if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
-      result.present++;
-      continue;
+      entries = missing ? await cache.manifest(dir.ref.oid, dir.ref.legacy).catch(() => null) : null;
+      if (!entries?.some((e) => missing.has(objectKey(e.md5, dir.ref.legacy)))) {
+        result.present++;
+        continue;
+      }
     }
     try {
-      for (const e of await cache.manifest(dir.ref.oid, dir.ref.legacy)) {
+      for (const e of entries ?? await cache.manifest(dir.ref.oid, dir.ref.legacy)) {
         files.push({ oid: e.md5, legacy: dir.ref.legacy, path: dir.ref.path ? `${dir.ref.path}/${e.relpath}` : e.relpath, dir });
         dir.pending++;
       }

@@ -12908,6 +12908,7 @@ var Options = class {
 };
 
 // src/dvc/data/transfer.ts
+var foundMissing = /* @__PURE__ */ new Map();
 async function pull(cache, remote, refs, options = {}) {
   const result = { downloaded: 0, cached: 0, bytes: 0 };
   const failures = [];
@@ -12988,6 +12989,11 @@ async function pull(cache, remote, refs, options = {}) {
       }
     } catch (error) {
       fail(first, error);
+      if (error instanceof ObjectError && error.kind === "missing") {
+        const missing = foundMissing.get(remote.description) ?? /* @__PURE__ */ new Set();
+        missing.add(objectKey(first.oid, first.legacy));
+        foundMissing.set(remote.description, missing);
+      }
       for (const f of group) if (f.dir) f.dir.failed = true;
     }
   });

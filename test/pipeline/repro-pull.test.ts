@@ -7,7 +7,7 @@ import { runAction } from '../helpers/action';
 import { runCli } from '../helpers/cli';
 import { TempRepo } from '../helpers/repo';
 import { DvcHttpServer } from '../fakes/dvc-http/server';
-import { placeByMd5sum, temp } from '../dvc/data/helpers';
+import { md5sum, placeByMd5sum, temp } from '../dvc/data/helpers';
 
 const DVC_YAML = `stages:
   prepare:
@@ -478,5 +478,37 @@ describe('a stage with a cache: false metrics file (dvc stage add -M) in a fresh
     rmSync(join(dir, 'train_stats.json'));
     const gone = await runCli(['repro', '--dry'], dir, env);
     assert.match(gone.stdout, /^train: would run \(.*out train_stats\.json: missing/m);
+  });
+});
+
+describe('the action (dist/index.js) with dvc-push: true on a remote missing one file of a directory output', () => {
+  const { repo, store, log, env } = exampleProject();
+  const cleanup: string[] = [repo.dir, store];
+  after(() => {
+    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+  });
+
+  test('the stage whose object the restore found missing runs, and the push uploads that object although the .dir is on the remote', async () => {
+    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
+    const sha = repo.commit('pipeline');
+    rmSync(log);
+    // A partly pushed (or pruned) remote: eval's .dir is there, eval/metrics.json's object is not.
+    const metrics = md5sum(join(repo.dir, 'eval', 'metrics.json'));
+    const object = join(store, 'files', 'md5', metrics.slice(0, 2), metrics.slice(2));
+    rmSync(object);
+    const dir = clone(repo);
+    cleanup.push(dir);
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'workflow_dispatch',
+      event: {},
+      sha,
+      inputs: { 'dvc-push': 'true', comment: 'off' },
+      env: { STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: env.DVC_GLOBAL_CONFIG_DIR!, DVC_SYSTEM_CONFIG_DIR: env.DVC_SYSTEM_CONFIG_DIR! },
+    });
+    assert.deepEqual(ran(log), ['evaluate'], run.stdout);
+    assert.match(run.stdout, /dvc push: 1 object\(s\) uploaded/);
+    assert.equal(readFileSync(object, 'utf8'), readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8'));
   });
 });

@@ -3,7 +3,7 @@ import type { Cache } from './cache';
 import { makeFolders, stagedCopy } from './checkout';
 import { DataError, ObjectError, TransferError, type ObjectFailure } from './errors';
 import { ObjectHasher } from './hash';
-import { parseManifest } from './manifest';
+import { parseManifest, type DirEntry } from './manifest';
 import { checkOid, isDirOid, objectKey, type ObjectRef } from './oid';
 import { eachLimit } from './pool';
 import type { Remote } from './remotes/types';
@@ -30,6 +30,13 @@ export interface PullOptions {
    */
   staging?: ReadonlyMap<string, string>;
 }
+
+/**
+ * Objects a pull in this process found missing from a remote (by the remote's description): a `.dir` there then
+ * no longer vouches for its entries when pushing to it, so the push uploads what the pull could not get, instead of
+ * leaving a directory the remote cannot serve whole (a partly pushed or pruned remote) broken for every later run.
+ */
+const foundMissing = new Map<string, Set<string>>();
 
 /** A file object to move, with the `.dir` it belongs to (if any). */
 interface Item {
@@ -146,6 +153,11 @@ export async function pull(cache: Cache, remote: Remote, refs: ObjectRef[], opti
       }
     } catch (error) {
       fail(first, error);
+      if (error instanceof ObjectError && error.kind === 'missing') {
+        const missing = foundMissing.get(remote.description) ?? new Set<string>();
+        missing.add(objectKey(first.oid, first.legacy));
+        foundMissing.set(remote.description, missing);
+      }
       for (const f of group) if (f.dir) f.dir.failed = true;
     }
   });
@@ -216,13 +228,18 @@ export async function push(cache: Cache, remote: Remote, refs: ObjectRef[]): Pro
     remote,
     [...dirs.map((d) => d.ref), ...files].map((i) => objectKey(i.oid, i.legacy)),
   );
+  const missing = foundMissing.get(remote.description);
   for (const dir of dirs) {
+    let entries: DirEntry[] | null = null;
     if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
-      result.present++;
-      continue;
+      entries = missing ? await cache.manifest(dir.ref.oid, dir.ref.legacy).catch(() => null) : null;
+      if (!entries?.some((e) => missing!.has(objectKey(e.md5, dir.ref.legacy)))) {
+        result.present++;
+        continue;
+      }
     }
     try {
-      for (const e of await cache.manifest(dir.ref.oid, dir.ref.legacy)) {
+      for (const e of entries ?? (await cache.manifest(dir.ref.oid, dir.ref.legacy))) {
         files.push({ oid: e.md5, legacy: dir.ref.legacy, path: dir.ref.path ? `${dir.ref.path}/${e.relpath}` : e.relpath, dir });
         dir.pending++;
       }
