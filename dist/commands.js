@@ -20502,6 +20502,7 @@ function fitReport(report2, render, options2) {
 > This report is longer than ${options2.what ?? "a comment"} may be (${limit.toLocaleString("en-US")} ${unit}). The full report is in ${where2}.`;
   return { body: compact(report2, render, note2, limit, measure), folded: true };
 }
+var MAX_NAMED_PLOTS = 20;
 function compact(data, render, note2, limit, measure) {
   const gates2 = data.gates ? { text: gatesSection(data.gates), keep: true } : null;
   const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
@@ -20509,11 +20510,26 @@ function compact(data, render, note2, limit, measure) {
   const tail = [];
   const trends = trendsSection(data, render.images);
   if (trends) tail.push({ text: trends });
-  const shown3 = data.plots.flatMap((p) => {
+  const shown3 = [];
+  const left = [];
+  let used = 0;
+  for (const p of data.plots) {
     const url = p.image ? render.images.url(p.image) : null;
     const chart = !url && render.images.charts ? mermaidChart(p) : null;
-    return url ? [`![${escapeCell(p.title)}](${url})`] : chart ? [chart] : [];
-  });
+    const text2 = url ? `![${escapeCell(p.title)}](${url})` : chart;
+    if (!text2) continue;
+    const size2 = measure(text2) + 2;
+    if (used + size2 > limit / 2) {
+      left.push(escapeCell(p.title));
+      continue;
+    }
+    shown3.push(text2);
+    used += size2;
+  }
+  if (left.length) {
+    const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(", ")}, \u2026` : left.join(", ");
+    shown3.push(`_${left.length} more plot${left.length === 1 ? "" : "s"} in the full report: ${names}._`);
+  }
   if (shown3.length) tail.push({ text: ["### Plots", ...shown3].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
   const join33 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}

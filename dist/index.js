@@ -23615,6 +23615,7 @@ function fitReport(report2, render, options) {
 > This report is longer than ${options.what ?? "a comment"} may be (${limit.toLocaleString("en-US")} ${unit}). The full report is in ${where2}.`;
   return { body: compact(report2, render, note2, limit, measure), folded: true };
 }
+var MAX_NAMED_PLOTS = 20;
 function compact(data, render, note2, limit, measure) {
   const gates2 = data.gates ? { text: gatesSection(data.gates), keep: true } : null;
   const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
@@ -23622,11 +23623,26 @@ function compact(data, render, note2, limit, measure) {
   const tail = [];
   const trends = trendsSection(data, render.images);
   if (trends) tail.push({ text: trends });
-  const shown4 = data.plots.flatMap((p) => {
+  const shown4 = [];
+  const left = [];
+  let used = 0;
+  for (const p of data.plots) {
     const url = p.image ? render.images.url(p.image) : null;
     const chart = !url && render.images.charts ? mermaidChart(p) : null;
-    return url ? [`![${escapeCell(p.title)}](${url})`] : chart ? [chart] : [];
-  });
+    const text2 = url ? `![${escapeCell(p.title)}](${url})` : chart;
+    if (!text2) continue;
+    const size2 = measure(text2) + 2;
+    if (used + size2 > limit / 2) {
+      left.push(escapeCell(p.title));
+      continue;
+    }
+    shown4.push(text2);
+    used += size2;
+  }
+  if (left.length) {
+    const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(", ")}, \u2026` : left.join(", ");
+    shown4.push(`_${left.length} more plot${left.length === 1 ? "" : "s"} in the full report: ${names}._`);
+  }
   if (shown4.length) tail.push({ text: ["### Plots", ...shown4].join("\n\n") });
   if (render.footer) tail.push({ text: render.footer, keep: true });
   const join31 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}

@@ -42,6 +42,9 @@ export function fitReport(report: ReportData, render: RenderOptions, options: Fi
   return { body: compact(report, render, note, limit, measure), folded: true };
 }
 
+/** Plots a folded report names when their charts do not fit. */
+const MAX_NAMED_PLOTS = 20;
+
 /** A whole piece of the folded report (a title, a table, a `<details>` block, the charts); `keep`: never dropped. */
 interface Block {
   text: string;
@@ -55,12 +58,28 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
   const tail: Block[] = [];
   const trends = trendsSection(data, render.images);
   if (trends) tail.push({ text: trends });
-  // The plots the target can show (hosted images, or Mermaid charts where none could be hosted) stay.
-  const shown = data.plots.flatMap((p) => {
+  // The plots the target can show (hosted images, or Mermaid charts where none could be hosted) stay, as many as fit
+  // in half the room (a chart is a few thousand characters): the others are named, not all lost with the block.
+  const shown: string[] = [];
+  const left: string[] = [];
+  let used = 0;
+  for (const p of data.plots) {
     const url = p.image ? render.images.url(p.image) : null;
     const chart = !url && render.images.charts ? mermaidChart(p) : null;
-    return url ? [`![${escapeCell(p.title)}](${url})`] : chart ? [chart] : [];
-  });
+    const text = url ? `![${escapeCell(p.title)}](${url})` : chart;
+    if (!text) continue;
+    const size = measure(text) + 2;
+    if (used + size > limit / 2) {
+      left.push(escapeCell(p.title));
+      continue;
+    }
+    shown.push(text);
+    used += size;
+  }
+  if (left.length) {
+    const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(', ')}, …` : left.join(', ');
+    shown.push(`_${left.length} more plot${left.length === 1 ? '' : 's'} in the full report: ${names}._`);
+  }
   if (shown.length) tail.push({ text: ['### Plots', ...shown].join('\n\n') });
   if (render.footer) tail.push({ text: render.footer, keep: true });
   const join = (blocks: Block[]): string => `${blocks.map((b) => b.text).join('\n\n')}\n`;

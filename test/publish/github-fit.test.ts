@@ -139,6 +139,25 @@ describe('fitting a report into one comment', () => {
   });
 });
 
+describe('Mermaid fallback in a folded comment', () => {
+  test('charts past the room a folded comment has are named, the others still drawn', () => {
+    const x = [...Array(100).keys()];
+    const plots = [...Array(90).keys()].map((i) =>
+      plotEntry({
+        id: `curve_${i}`,
+        title: `training_curve_for_model_variant_${String(i).padStart(3, '0')}`,
+        image: `plots/curve_${i}.png`,
+        series: { x, lines: ['train_loss', 'val_loss'].map((name, k) => ({ name, y: x.map((j) => 1 / (j + 1 + k) + i / 1000) })) },
+      }),
+    );
+    const { body, folded } = commentBody('default', reportData(plots), new Map(), "'image-store: none'", null);
+    assert.ok(folded && body.length <= COMMENT_LIMIT, `${body.length}`);
+    const charts = (body.match(/```mermaid/g) ?? []).length;
+    assert.ok(charts > 10 && charts < 90, `${charts} charts`);
+    assert.match(body, new RegExp(`_${90 - charts} more plots in the full report: training\\\\_curve`));
+  });
+});
+
 describe('Mermaid fallback', () => {
   test('numeric x on an even, round grid (first and last kept), a gap inside a line filled, each line coloured and named in a legend', () => {
     const x = [...Array(100).keys()];
