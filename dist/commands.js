@@ -18524,6 +18524,7 @@ var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
 function imageProblem(path, bytes) {
   const expected2 = KIND_OF_EXTENSION[posix5.extname(path).toLowerCase()];
   if (!expected2) return null;
+  if (!bytes.length) return `${path} is empty (0 bytes)`;
   const actual = sniff(bytes);
   if (actual === expected2) return null;
   const what = actual ? `it is a ${actual}: name it ${EXTENSION_OF_KIND[actual]}` : `it starts with ${startText(bytes)}`;
@@ -20054,9 +20055,13 @@ function preparedImage(def, title2, head, base, request, notThere) {
   const file = def.sources[0].file;
   if (!head && !base) throw new PlotDataError(notThere(file));
   const headProblem = head && imageProblem(file, head);
-  if (headProblem) throw new PlotDataError(headProblem);
-  const notes = [];
   const baseProblem = base && imageProblem(file, base);
+  if (headProblem && (!base || baseProblem)) throw new PlotDataError(headProblem);
+  if (headProblem) {
+    const notes2 = [`head (${request.headLabel}): ${headProblem}: showing ${request.base.label}'s`];
+    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix9.extname(file).toLowerCase(), notes: notes2 };
+  }
+  const notes = [];
   if (baseProblem) {
     if (!head) throw new PlotDataError(`${baseProblem} at the base, and ${file} does not exist at the head`);
     notes.push(`base (${request.base.label}): ${baseProblem}`);

@@ -264,9 +264,14 @@ function preparedImage(
   const file = def.sources[0]!.file;
   if (!head && !base) throw new PlotDataError(notThere(file));
   const headProblem = head && imageProblem(file, head);
-  if (headProblem) throw new PlotDataError(headProblem);
-  const notes: string[] = [];
   const baseProblem = base && imageProblem(file, base);
+  // A bad image at the head leaves the base's shown, as a data plot's base is when the head has no data.
+  if (headProblem && (!base || baseProblem)) throw new PlotDataError(headProblem);
+  if (headProblem) {
+    const notes = [`head (${request.headLabel}): ${headProblem}: showing ${request.base!.label}'s`];
+    return { kind: 'image', id: def.id, title, origin: def.origin, head: null, base, ext: posix.extname(file).toLowerCase(), notes };
+  }
+  const notes: string[] = [];
   if (baseProblem) {
     if (!head) throw new PlotDataError(`${baseProblem} at the base, and ${file} does not exist at the head`);
     notes.push(`base (${request.base!.label}): ${baseProblem}`);

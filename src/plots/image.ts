@@ -15,6 +15,8 @@ const EXTENSION_OF_KIND: Record<ImageKind, string> = { PNG: '.png', JPEG: '.jpg'
 export function imageProblem(path: string, bytes: Uint8Array): string | null {
   const expected = KIND_OF_EXTENSION[posix.extname(path).toLowerCase()];
   if (!expected) return null;
+  // What a training run killed while it wrote the file leaves.
+  if (!bytes.length) return `${path} is empty (0 bytes)`;
   const actual = sniff(bytes);
   if (actual === expected) return null;
   const what = actual ? `it is a ${actual}: name it ${EXTENSION_OF_KIND[actual]}` : `it starts with ${startText(bytes)}`;

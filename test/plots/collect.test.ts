@@ -405,3 +405,23 @@ test('a plot over several files draws each file at every revision that has it, n
     repo.remove();
   }
 });
+
+test("an empty image at the head (a killed run) says it is empty, and the base's image is still shown", async () => {
+  const repo = new TempRepo();
+  try {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1]);
+    const baseSha = repo.commit('base', { 'dvc.yaml': 'plots:\n  - images\n', 'images/sample.png': png });
+    repo.write({ 'images/sample.png': '' });
+    const git = await GitRepo.open(repo.dir);
+    const { definitions } = await findPlotDefinitions(repo.dir, null);
+    const prepared = await preparePlots(git, { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel: 'pr', plotsPaths: null }, definitions);
+    await git.close();
+    const sample = prepared.find((p) => p.id === 'images/sample.png');
+    assert.ok(sample?.kind === 'image', JSON.stringify(sample));
+    assert.equal(sample.head, null);
+    assert.deepEqual(sample.base, png);
+    assert.deepEqual(sample.notes, ["head (pr): images/sample.png is empty (0 bytes): showing main's"]);
+  } finally {
+    repo.remove();
+  }
+});
