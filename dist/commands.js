@@ -8851,23 +8851,24 @@ var VERSION = true ? "0.1.0" : "0.0.0-dev";
 // src/util/numbers.ts
 var DIGITS = 4;
 var MINUS = "\u2212";
-function formatNumber(value2, digits = DIGITS) {
+function formatNumber(value2, digits = DIGITS, float = false) {
   if (Number.isNaN(value2)) return "NaN";
   if (!Number.isFinite(value2)) return value2 > 0 ? "Infinity" : `${MINUS}Infinity`;
   const abs = Math.abs(value2);
   let text2;
-  if (Number.isInteger(value2) && abs < 1e21) text2 = String(value2);
-  else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) text2 = value2.toExponential(digits - 1).replace(/\.?0+e/, "e");
+  if (Number.isInteger(value2) && abs < (float ? 1e15 : 1e21)) text2 = String(value2);
+  else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15))
+    text2 = value2.toExponential(digits - 1).replace(/\.?0+e/, "e").replace("e+", "e");
   else if (abs >= 10 ** digits) text2 = value2.toFixed(0);
   else text2 = String(Number(value2.toPrecision(digits)));
   return text2.charCodeAt(0) === 45 ? `${MINUS}${text2.slice(1)}` : text2;
 }
-function formatPair(a, b) {
+function formatPair(a, b, floats = [false, false]) {
   for (let digits = DIGITS; digits < 17; digits++) {
-    const pair = [formatNumber(a, digits), formatNumber(b, digits)];
+    const pair = [formatNumber(a, digits, floats[0]), formatNumber(b, digits, floats[1])];
     if (a === b || Number.isNaN(a) || Number.isNaN(b) || pair[0] !== pair[1]) return pair;
   }
-  return [formatNumber(a, 17), formatNumber(b, 17)];
+  return [formatNumber(a, 17, floats[0]), formatNumber(b, 17, floats[1])];
 }
 function groupDigits(n) {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
@@ -9885,11 +9886,365 @@ function foldedColumns(report2) {
 import { lstat, readdir as readdir2, readFile } from "node:fs/promises";
 import { basename, join as join3 } from "node:path";
 
+// src/values/flat.ts
+var CHUNK = 1 << 20;
+var FIRST_CHUNK = 1 << 8;
+var EMPTY2 = Buffer.alloc(0);
+var KeyTable = class {
+  chunks = [];
+  used = 0;
+  /**
+   * Four numbers a key, in one array (a table costs a few allocations: a report may diff a thousand small files):
+   * its chunk, its start there, its length in bytes and its hash. First sizes of at most 64 bytes: V8 keeps typed
+   * arrays that small in its heap, where larger ones each cost a native allocation and a sweep.
+   */
+  entries = new Int32Array(4 * 4);
+  /** Open addressing: key index + 1, 0 empty; kept at most half full. */
+  slots = new Int32Array(16);
+  size = 0;
+  /** Where `internString` encodes a key; made on first use. */
+  scratch = EMPTY2;
+  /** The index of the key in `bytes[start, end)`, added if new. */
+  intern(bytes, start, end) {
+    let h = 2166136261 | 0;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k], 16777619);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let s = h & mask; ; s = s + 1 & mask) {
+      const slot = this.slots[s];
+      if (slot === 0) {
+        const index = this.add(bytes, start, length, h);
+        this.slots[s] = index + 1;
+        if (this.size * 2 > this.slots.length) this.rehash();
+        return index;
+      }
+      const e = 4 * (slot - 1);
+      if (this.entries[e + 3] === h && this.entries[e + 2] === length) {
+        const chunk = this.chunks[this.entries[e]];
+        const at = this.entries[e + 1];
+        let k = 0;
+        while (k < length && chunk[at + k] === bytes[start + k]) k++;
+        if (k === length) return slot - 1;
+      }
+    }
+  }
+  /** The index of a key given as a JavaScript string, added if new. */
+  internString(key2) {
+    if (this.scratch.length < key2.length * 3) this.scratch = Buffer.allocUnsafe(Math.max(256, key2.length * 3));
+    return this.intern(this.scratch, 0, encodeWtf8(key2, this.scratch));
+  }
+  /** Key `i` as a string. */
+  key(i) {
+    const chunk = this.chunks[this.entries[4 * i]];
+    const start = this.entries[4 * i + 1];
+    const end = start + this.entries[4 * i + 2];
+    for (let k = start; k < end; k++) if (chunk[k] >= 128) return decodeWtf8(chunk, start, end);
+    return chunk.toString("latin1", start, end);
+  }
+  /** Byte order of keys `i` and `j`: code point order. */
+  compare(i, j) {
+    const e = this.entries;
+    const a = this.chunks[e[4 * i]];
+    const b = this.chunks[e[4 * j]];
+    const x = e[4 * i + 1];
+    const y = e[4 * j + 1];
+    const m = e[4 * i + 2];
+    const n = e[4 * j + 2];
+    const common2 = m < n ? m : n;
+    for (let k = 0; k < common2; k++) {
+      const d = a[x + k] - b[y + k];
+      if (d !== 0) return d;
+    }
+    return m - n;
+  }
+  add(bytes, start, length, hash2) {
+    const last = this.chunks.at(-1);
+    if (!last || this.used + length > last.length) {
+      this.chunks.push(Buffer.allocUnsafe(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
+      this.used = 0;
+    }
+    const index = this.size++;
+    if (4 * index === this.entries.length) this.entries = grown(this.entries);
+    const chunk = this.chunks[this.chunks.length - 1];
+    for (let k = 0, at = this.used; k < length; k++, at++) chunk[at] = bytes[start + k];
+    const e = 4 * index;
+    this.entries[e] = this.chunks.length - 1;
+    this.entries[e + 1] = this.used;
+    this.entries[e + 2] = length;
+    this.entries[e + 3] = hash2;
+    this.used += length;
+    return index;
+  }
+  rehash() {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let i = 0; i < this.size; i++) {
+      let s = this.entries[4 * i + 3] & mask;
+      while (slots[s] !== 0) s = s + 1 & mask;
+      slots[s] = i + 1;
+    }
+    this.slots = slots;
+  }
+};
+function grown(array) {
+  const next = new array.constructor(array.length * 2);
+  next.set(array);
+  return next;
+}
+var Kind = {
+  Absent: 0,
+  /** The key was seen (a mapping, list or null: no metric), so a repeat of it is noticed. */
+  Seen: 1,
+  Int: 2,
+  Float: 3,
+  True: 4,
+  False: 5,
+  /** Anything else (strings, null params, a list's text): the leaf itself, in `boxed`. */
+  Boxed: 6
+};
+var FlatValues = class _FlatValues {
+  constructor(table2) {
+    this.table = table2;
+  }
+  table;
+  kinds = new Uint8Array(8);
+  /** 8 numbers: 64 bytes, in V8's heap (see KeyTable's entries). */
+  numbers = new Float64Array(8);
+  boxed = /* @__PURE__ */ new Map();
+  /** Keys with a value (not `Seen`). */
+  count = 0;
+  /** Sets key `i` to a value of `kind` unless it was already set; false when it was. */
+  setNew(i, kind, value2 = 0) {
+    if (i >= this.kinds.length) {
+      while (i >= this.kinds.length) {
+        this.kinds = grown(this.kinds);
+        this.numbers = grown(this.numbers);
+      }
+    } else if (this.kinds[i] !== Kind.Absent) return false;
+    this.kinds[i] = kind;
+    this.numbers[i] = value2;
+    if (kind !== Kind.Seen) this.count++;
+    return true;
+  }
+  setBoxed(i, leaf2) {
+    if (!this.setNew(i, Kind.Boxed)) return false;
+    this.boxed.set(i, leaf2);
+    return true;
+  }
+  has(i) {
+    return i < this.kinds.length && this.kinds[i] >= Kind.Int;
+  }
+  /** Key `i`'s value, undefined when this side has none. */
+  leaf(i) {
+    if (i >= this.kinds.length) return void 0;
+    switch (this.kinds[i]) {
+      case Kind.Int:
+        return this.numbers[i];
+      case Kind.Float:
+        return floatLeaf(this.numbers[i]);
+      case Kind.True:
+        return true;
+      case Kind.False:
+        return false;
+      case Kind.Boxed:
+        return this.boxed.get(i);
+      default:
+        return void 0;
+    }
+  }
+  /** Every key with its value, in the order the keys were first seen. */
+  toMap() {
+    const out = /* @__PURE__ */ new Map();
+    const n = Math.min(this.kinds.length, this.table.size);
+    for (let i = 0; i < n; i++) if (this.has(i)) out.set(this.table.key(i), this.leaf(i));
+    return out;
+  }
+  /** Values read as a map (another reader, another format) put in `table`. */
+  static fromMap(values, table2) {
+    const flat = new _FlatValues(table2);
+    for (const [key2, leaf2] of values) {
+      const i = table2.internString(key2);
+      if (typeof leaf2 === "number" && Number.isFinite(leaf2)) flat.setNew(i, Number.isInteger(leaf2) ? Kind.Int : Kind.Float, leaf2);
+      else if (typeof leaf2 === "boolean") flat.setNew(i, leaf2 ? Kind.True : Kind.False);
+      else if (isFloatLeaf(leaf2) && typeof leaf2.float === "number" && Number.isInteger(leaf2.float)) flat.setNew(i, Kind.Float, leaf2.float);
+      else flat.setBoxed(i, leaf2);
+    }
+    return flat;
+  }
+};
+function valueCount(values) {
+  return values instanceof FlatValues ? values.count : values.size;
+}
+function encodeWtf8(s, out) {
+  let n = 0;
+  for (let k = 0; k < s.length; k++) {
+    let c = s.charCodeAt(k);
+    if (c < 128) out[n++] = c;
+    else if (c < 2048) {
+      out[n++] = 192 | c >> 6;
+      out[n++] = 128 | c & 63;
+    } else {
+      const next = s.charCodeAt(k + 1);
+      if (c >= 55296 && c < 56320 && next >= 56320 && next < 57344) {
+        c = 65536 + (c - 55296 << 10) + (next - 56320);
+        k++;
+        out[n++] = 240 | c >> 18;
+        out[n++] = 128 | c >> 12 & 63;
+      } else out[n++] = 224 | c >> 12;
+      out[n++] = 128 | c >> 6 & 63;
+      out[n++] = 128 | c & 63;
+    }
+  }
+  return n;
+}
+function decodeWtf8(bytes, start, end) {
+  const units = [];
+  for (let k = start; k < end; ) {
+    const b = bytes[k];
+    let c;
+    if (b < 128) c = bytes[k++];
+    else if (b < 224) {
+      c = (b & 31) << 6 | bytes[k + 1] & 63;
+      k += 2;
+    } else if (b < 240) {
+      c = (b & 15) << 12 | (bytes[k + 1] & 63) << 6 | bytes[k + 2] & 63;
+      k += 3;
+    } else {
+      c = (b & 7) << 18 | (bytes[k + 1] & 63) << 12 | (bytes[k + 2] & 63) << 6 | bytes[k + 3] & 63;
+      k += 4;
+    }
+    if (c >= 65536) units.push(55296 + (c - 65536 >> 10), 56320 + (c - 65536 & 1023));
+    else units.push(c);
+  }
+  let out = "";
+  for (let k = 0; k < units.length; k += 4096) out += String.fromCharCode.apply(null, units.slice(k, k + 4096));
+  return out;
+}
+
+// src/values/diff.ts
+var EAGER_ROWS = 64;
+var columnsOf = /* @__PURE__ */ new WeakMap();
+var DiffColumns = class {
+  constructor(old, now, order) {
+    this.old = old;
+    this.now = now;
+    this.order = order;
+  }
+  old;
+  now;
+  order;
+  get length() {
+    return this.order.length;
+  }
+  row(n) {
+    const i = this.order[n];
+    return diffRow(this.old.table.key(i), this.old.leaf(i), this.now.leaf(i));
+  }
+};
+function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
+  const notes = [];
+  const side = (file, name) => {
+    if (!file) return /* @__PURE__ */ new Map();
+    if (file.status === "ok") {
+      for (const w of file.warnings ?? []) notes.push(`${name}: ${w}`);
+      return file.values;
+    }
+    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
+    return /* @__PURE__ */ new Map();
+  };
+  const a = side(base, names.base);
+  const b = side(head, names.head);
+  const diff = { path };
+  Object.defineProperty(diff, "rows", LAZY_ROWS);
+  diff.notes = notes;
+  const small = valueCount(a) <= EAGER_ROWS && valueCount(b) <= EAGER_ROWS ? smallRows(a, b) : null;
+  if (small) {
+    settleRows(diff, small);
+    return diff;
+  }
+  const table2 = a instanceof FlatValues ? a.table : b instanceof FlatValues ? b.table : new KeyTable();
+  const inTable = (values) => values instanceof FlatValues && values.table === table2 ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table2);
+  const old = inTable(a);
+  const now = inTable(b);
+  let count3 = 0;
+  for (let i = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) count3++;
+  const order = new Int32Array(count3);
+  for (let i = 0, n = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
+  order.sort((x, y) => table2.compare(x, y));
+  const columns = new DiffColumns(old, now, order);
+  if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
+  else columnsOf.set(diff, columns);
+  return diff;
+}
+var SURROGATE = /[\ud800-\udfff]/;
+function smallRows(a, b) {
+  const old = a instanceof FlatValues ? a.toMap() : a;
+  const now = b instanceof FlatValues ? b.toMap() : b;
+  const keys = [];
+  for (const key2 of old.keys()) keys.push(key2);
+  for (const key2 of now.keys()) if (!old.has(key2)) keys.push(key2);
+  for (let i = 0; i < keys.length; i++) if (SURROGATE.test(keys[i])) return null;
+  keys.sort();
+  const rows = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i], old.get(keys[i]), now.get(keys[i]));
+  return rows;
+}
+var rowsOf = /* @__PURE__ */ new WeakMap();
+var LAZY_ROWS = {
+  enumerable: true,
+  configurable: true,
+  get() {
+    const kept = rowsOf.get(this);
+    if (kept) return kept;
+    const made = allRows(columnsOf.get(this));
+    settleRows(this, made);
+    return made;
+  },
+  set(rows) {
+    settleRows(this, rows);
+  }
+};
+function allRows(columns) {
+  const made = new Array(columns.length);
+  for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
+  return made;
+}
+function settleRows(diff, rows) {
+  rowsOf.set(diff, rows);
+  columnsOf.delete(diff);
+}
+function* diffRows(file) {
+  const columns = columnsOf.get(file);
+  if (!columns) {
+    yield* file.rows;
+    return;
+  }
+  for (let n = 0; n < columns.length; n++) yield columns.row(n);
+}
+function diffRow(key2, o, n) {
+  const changed = !pyEqual(o ?? null, n ?? null);
+  const a = numericValue(o);
+  const b = numericValue(n);
+  if (a === void 0 || b === void 0) return { key: key2, old: o, new: n, changed };
+  const diff = b - a;
+  if (a !== 0 && Number.isFinite(a)) return { key: key2, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
+  return { key: key2, old: o, new: n, changed, diff };
+}
+function pyEqual(a, b) {
+  const x = numericValue(a);
+  const y = numericValue(b);
+  if (x !== void 0 || y !== void 0) return x !== void 0 && y !== void 0 && x === y;
+  return a === b;
+}
+function diffIsFloat(row3) {
+  return isFloat(row3.old) || isFloat(row3.new);
+}
+
 // src/report/format.ts
 function formatLeaf(value2, exact = false) {
   const n = numericValue(value2);
   if (exact || n === void 0 || typeof value2 === "boolean" || isFloatLeaf(value2) && !Number.isFinite(n)) return displayValue(value2, null);
-  return formatNumber(n);
+  return formatNumber(n, void 0, isFloatLeaf(value2));
 }
 function formatRowValues(row3, exact = false) {
   const a = numericValue(row3.old);
@@ -9897,11 +10252,11 @@ function formatRowValues(row3, exact = false) {
   if (exact || a === void 0 || b === void 0 || typeof row3.old === "boolean" || typeof row3.new === "boolean") {
     return [formatLeaf(row3.old, exact), formatLeaf(row3.new, exact)];
   }
-  const [x, y] = formatPair(a, b);
+  const [x, y] = formatPair(a, b, [isFloat(row3.old), isFloat(row3.new)]);
   return [Number.isFinite(a) ? x : formatLeaf(row3.old), Number.isFinite(b) ? y : formatLeaf(row3.new)];
 }
-function signed(value2) {
-  const text2 = formatNumber(value2);
+function signed(value2, float = false) {
+  const text2 = formatNumber(value2, void 0, float);
   return value2 > 0 ? `+${text2}` : text2;
 }
 function percent(relative11) {
@@ -9915,7 +10270,8 @@ function formatChange(row3) {
   if (row3.diff === void 0) return "-";
   if (Number.isNaN(row3.diff)) return "NaN";
   const pct = percent(row3.relative);
-  return pct && row3.diff !== 0 ? `${signed(row3.diff)} (${pct})` : signed(row3.diff);
+  const diff = signed(row3.diff, diffIsFloat(row3));
+  return pct && row3.diff !== 0 ? `${diff} (${pct})` : diff;
 }
 
 // src/values/unread-notes.ts
@@ -10051,8 +10407,8 @@ function topChanges(metrics, directionOf) {
   return top2.map((x) => ({ text: change(name(x.file, x.row.key), x.row, x.effect), effect: x.effect }));
 }
 function change(key2, row3, mark) {
-  const [a, b] = formatPair(numericValue(row3.old), numericValue(row3.new));
-  const by = percent(row3.relative) ?? signed(row3.diff);
+  const [a, b] = formatPair(numericValue(row3.old), numericValue(row3.new), [isFloat(row3.old), isFloat(row3.new)]);
+  const by = percent(row3.relative) ?? signed(row3.diff, diffIsFloat(row3));
   return `${short(key2)} ${by} (${a} \u2192 ${b}${mark ? `, ${mark}` : ""})`;
 }
 function short(text2, max = 60) {
@@ -11362,7 +11718,7 @@ function cloneMap(map) {
     map
   );
 }
-function pyEqual(a, b) {
+function pyEqual2(a, b) {
   const na = numeric(a);
   const nb = numeric(b);
   if (na !== null || nb !== null) {
@@ -11375,16 +11731,16 @@ function pyEqual(a, b) {
   }
   const la = listItems(a);
   const lb = listItems(b);
-  if (la || lb) return !!la && !!lb && la.length === lb.length && la.every((x, i) => pyEqual(x, lb[i]));
+  if (la || lb) return !!la && !!lb && la.length === lb.length && la.every((x, i) => pyEqual2(x, lb[i]));
   if (a instanceof PyCollection || b instanceof PyCollection) {
     if (!(a instanceof PyCollection) || !(b instanceof PyCollection) || a.items.length !== b.items.length) return false;
-    return a.items.every((x) => b.items.some((y) => pyEqual(x, y)));
+    return a.items.every((x) => b.items.some((y) => pyEqual2(x, y)));
   }
   if (a instanceof PyDate || b instanceof PyDate) return a instanceof PyDate && b instanceof PyDate && a.iso === b.iso;
   if (a instanceof PyDateTime || b instanceof PyDateTime) return a instanceof PyDateTime && b instanceof PyDateTime && dateTimesEqual(a, b);
   if (isRawMap(a) || isRawMap(b)) {
     if (!isRawMap(a) || !isRawMap(b) || a.size !== b.size) return false;
-    return [...a].every(([k, v]) => b.has(k) && pyEqual(v, b.get(k)));
+    return [...a].every(([k, v]) => b.has(k) && pyEqual2(v, b.get(k)));
   }
   return a === b;
 }
@@ -13235,241 +13591,6 @@ function extension(path) {
   return dot > 0 ? base.slice(dot).toLowerCase() : "";
 }
 
-// src/values/flat.ts
-var CHUNK = 1 << 20;
-var FIRST_CHUNK = 1 << 8;
-var EMPTY2 = Buffer.alloc(0);
-var KeyTable = class {
-  chunks = [];
-  used = 0;
-  /**
-   * Four numbers a key, in one array (a table costs a few allocations: a report may diff a thousand small files):
-   * its chunk, its start there, its length in bytes and its hash. First sizes of at most 64 bytes: V8 keeps typed
-   * arrays that small in its heap, where larger ones each cost a native allocation and a sweep.
-   */
-  entries = new Int32Array(4 * 4);
-  /** Open addressing: key index + 1, 0 empty; kept at most half full. */
-  slots = new Int32Array(16);
-  size = 0;
-  /** Where `internString` encodes a key; made on first use. */
-  scratch = EMPTY2;
-  /** The index of the key in `bytes[start, end)`, added if new. */
-  intern(bytes, start, end) {
-    let h = 2166136261 | 0;
-    for (let k = start; k < end; k++) h = Math.imul(h ^ bytes[k], 16777619);
-    const mask = this.slots.length - 1;
-    const length = end - start;
-    for (let s = h & mask; ; s = s + 1 & mask) {
-      const slot = this.slots[s];
-      if (slot === 0) {
-        const index = this.add(bytes, start, length, h);
-        this.slots[s] = index + 1;
-        if (this.size * 2 > this.slots.length) this.rehash();
-        return index;
-      }
-      const e = 4 * (slot - 1);
-      if (this.entries[e + 3] === h && this.entries[e + 2] === length) {
-        const chunk = this.chunks[this.entries[e]];
-        const at = this.entries[e + 1];
-        let k = 0;
-        while (k < length && chunk[at + k] === bytes[start + k]) k++;
-        if (k === length) return slot - 1;
-      }
-    }
-  }
-  /** The index of a key given as a JavaScript string, added if new. */
-  internString(key2) {
-    if (this.scratch.length < key2.length * 3) this.scratch = Buffer.allocUnsafe(Math.max(256, key2.length * 3));
-    return this.intern(this.scratch, 0, encodeWtf8(key2, this.scratch));
-  }
-  /** Key `i` as a string. */
-  key(i) {
-    const chunk = this.chunks[this.entries[4 * i]];
-    const start = this.entries[4 * i + 1];
-    const end = start + this.entries[4 * i + 2];
-    for (let k = start; k < end; k++) if (chunk[k] >= 128) return decodeWtf8(chunk, start, end);
-    return chunk.toString("latin1", start, end);
-  }
-  /** Byte order of keys `i` and `j`: code point order. */
-  compare(i, j) {
-    const e = this.entries;
-    const a = this.chunks[e[4 * i]];
-    const b = this.chunks[e[4 * j]];
-    const x = e[4 * i + 1];
-    const y = e[4 * j + 1];
-    const m = e[4 * i + 2];
-    const n = e[4 * j + 2];
-    const common2 = m < n ? m : n;
-    for (let k = 0; k < common2; k++) {
-      const d = a[x + k] - b[y + k];
-      if (d !== 0) return d;
-    }
-    return m - n;
-  }
-  add(bytes, start, length, hash2) {
-    const last = this.chunks.at(-1);
-    if (!last || this.used + length > last.length) {
-      this.chunks.push(Buffer.allocUnsafe(Math.max(last ? Math.min(CHUNK, last.length * 2) : FIRST_CHUNK, length)));
-      this.used = 0;
-    }
-    const index = this.size++;
-    if (4 * index === this.entries.length) this.entries = grown(this.entries);
-    const chunk = this.chunks[this.chunks.length - 1];
-    for (let k = 0, at = this.used; k < length; k++, at++) chunk[at] = bytes[start + k];
-    const e = 4 * index;
-    this.entries[e] = this.chunks.length - 1;
-    this.entries[e + 1] = this.used;
-    this.entries[e + 2] = length;
-    this.entries[e + 3] = hash2;
-    this.used += length;
-    return index;
-  }
-  rehash() {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let i = 0; i < this.size; i++) {
-      let s = this.entries[4 * i + 3] & mask;
-      while (slots[s] !== 0) s = s + 1 & mask;
-      slots[s] = i + 1;
-    }
-    this.slots = slots;
-  }
-};
-function grown(array) {
-  const next = new array.constructor(array.length * 2);
-  next.set(array);
-  return next;
-}
-var Kind = {
-  Absent: 0,
-  /** The key was seen (a mapping, list or null: no metric), so a repeat of it is noticed. */
-  Seen: 1,
-  Int: 2,
-  Float: 3,
-  True: 4,
-  False: 5,
-  /** Anything else (strings, null params, a list's text): the leaf itself, in `boxed`. */
-  Boxed: 6
-};
-var FlatValues = class _FlatValues {
-  constructor(table2) {
-    this.table = table2;
-  }
-  table;
-  kinds = new Uint8Array(8);
-  /** 8 numbers: 64 bytes, in V8's heap (see KeyTable's entries). */
-  numbers = new Float64Array(8);
-  boxed = /* @__PURE__ */ new Map();
-  /** Keys with a value (not `Seen`). */
-  count = 0;
-  /** Sets key `i` to a value of `kind` unless it was already set; false when it was. */
-  setNew(i, kind, value2 = 0) {
-    if (i >= this.kinds.length) {
-      while (i >= this.kinds.length) {
-        this.kinds = grown(this.kinds);
-        this.numbers = grown(this.numbers);
-      }
-    } else if (this.kinds[i] !== Kind.Absent) return false;
-    this.kinds[i] = kind;
-    this.numbers[i] = value2;
-    if (kind !== Kind.Seen) this.count++;
-    return true;
-  }
-  setBoxed(i, leaf2) {
-    if (!this.setNew(i, Kind.Boxed)) return false;
-    this.boxed.set(i, leaf2);
-    return true;
-  }
-  has(i) {
-    return i < this.kinds.length && this.kinds[i] >= Kind.Int;
-  }
-  /** Key `i`'s value, undefined when this side has none. */
-  leaf(i) {
-    if (i >= this.kinds.length) return void 0;
-    switch (this.kinds[i]) {
-      case Kind.Int:
-        return this.numbers[i];
-      case Kind.Float:
-        return floatLeaf(this.numbers[i]);
-      case Kind.True:
-        return true;
-      case Kind.False:
-        return false;
-      case Kind.Boxed:
-        return this.boxed.get(i);
-      default:
-        return void 0;
-    }
-  }
-  /** Every key with its value, in the order the keys were first seen. */
-  toMap() {
-    const out = /* @__PURE__ */ new Map();
-    const n = Math.min(this.kinds.length, this.table.size);
-    for (let i = 0; i < n; i++) if (this.has(i)) out.set(this.table.key(i), this.leaf(i));
-    return out;
-  }
-  /** Values read as a map (another reader, another format) put in `table`. */
-  static fromMap(values, table2) {
-    const flat = new _FlatValues(table2);
-    for (const [key2, leaf2] of values) {
-      const i = table2.internString(key2);
-      if (typeof leaf2 === "number" && Number.isFinite(leaf2)) flat.setNew(i, Number.isInteger(leaf2) ? Kind.Int : Kind.Float, leaf2);
-      else if (typeof leaf2 === "boolean") flat.setNew(i, leaf2 ? Kind.True : Kind.False);
-      else if (isFloatLeaf(leaf2) && typeof leaf2.float === "number" && Number.isInteger(leaf2.float)) flat.setNew(i, Kind.Float, leaf2.float);
-      else flat.setBoxed(i, leaf2);
-    }
-    return flat;
-  }
-};
-function valueCount(values) {
-  return values instanceof FlatValues ? values.count : values.size;
-}
-function encodeWtf8(s, out) {
-  let n = 0;
-  for (let k = 0; k < s.length; k++) {
-    let c = s.charCodeAt(k);
-    if (c < 128) out[n++] = c;
-    else if (c < 2048) {
-      out[n++] = 192 | c >> 6;
-      out[n++] = 128 | c & 63;
-    } else {
-      const next = s.charCodeAt(k + 1);
-      if (c >= 55296 && c < 56320 && next >= 56320 && next < 57344) {
-        c = 65536 + (c - 55296 << 10) + (next - 56320);
-        k++;
-        out[n++] = 240 | c >> 18;
-        out[n++] = 128 | c >> 12 & 63;
-      } else out[n++] = 224 | c >> 12;
-      out[n++] = 128 | c >> 6 & 63;
-      out[n++] = 128 | c & 63;
-    }
-  }
-  return n;
-}
-function decodeWtf8(bytes, start, end) {
-  const units = [];
-  for (let k = start; k < end; ) {
-    const b = bytes[k];
-    let c;
-    if (b < 128) c = bytes[k++];
-    else if (b < 224) {
-      c = (b & 31) << 6 | bytes[k + 1] & 63;
-      k += 2;
-    } else if (b < 240) {
-      c = (b & 15) << 12 | (bytes[k + 1] & 63) << 6 | bytes[k + 2] & 63;
-      k += 3;
-    } else {
-      c = (b & 7) << 18 | (bytes[k + 1] & 63) << 12 | (bytes[k + 2] & 63) << 6 | bytes[k + 3] & 63;
-      k += 4;
-    }
-    if (c >= 65536) units.push(55296 + (c - 65536 >> 10), 56320 + (c - 65536 & 1023));
-    else units.push(c);
-  }
-  let out = "";
-  for (let k = 0; k < units.length; k += 4096) out += String.fromCharCode.apply(null, units.slice(k, k + 4096));
-  return out;
-}
-
 // src/values/flatten.ts
 var MAX_VALUES = 1e6;
 function flattenMetrics(data) {
@@ -14802,13 +14923,13 @@ function objectMd5(bytes, legacy = false) {
 
 // src/dvc/data/manifest.ts
 function dirManifest(entries) {
-  const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b) => compareCodePoints(a.relpath, b.relpath) : (a, b) => a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0;
+  const byPath = entries.some((e) => SURROGATE2.test(e.relpath)) ? (a, b) => compareCodePoints(a.relpath, b.relpath) : (a, b) => a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0;
   const sorted = [...entries].sort(byPath);
   const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
   const bytes = Buffer.from(text2, "latin1");
   return { bytes, oid: `${nodeCrypto().createHash("md5").update(bytes).digest("hex")}.dir` };
 }
-var SURROGATE = /[\ud800-\udfff]/;
+var SURROGATE2 = /[\ud800-\udfff]/;
 var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 function quote(s) {
   return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
@@ -21909,8 +22030,8 @@ var RUN_KEY_TAG = "mlreport.head_sha";
 var HISTORY_TAG_PREFIX = "mlreport.history.";
 function planRun(data, logs, context, notes) {
   const sha2 = context.sha;
-  const metricKey = keyMaker([...rowsOf(data.metrics), ...logs.map((l) => ({ file: l.file, key: l.name }))], notes);
-  const paramKey = keyMaker(rowsOf(data.params), notes);
+  const metricKey = keyMaker([...rowsOf2(data.metrics), ...logs.map((l) => ({ file: l.file, key: l.name }))], notes);
+  const paramKey = keyMaker(rowsOf2(data.params), notes);
   const series2 = [];
   const logged = /* @__PURE__ */ new Set();
   for (const s of logs) {
@@ -21919,7 +22040,7 @@ function planRun(data, logs, context, notes) {
     for (const p of s.points) series2.push({ key: key2, value: p.value, timestamp: p.timestamp, step: p.step });
   }
   const finals = [];
-  for (const { file, key: name, value: value2 } of rowsOf(data.metrics)) {
+  for (const { file, key: name, value: value2 } of rowsOf2(data.metrics)) {
     const key2 = metricKey(file, name);
     if (logged.has(key2)) continue;
     const number5 = typeof value2 === "boolean" ? void 0 : numericValue(value2 ?? void 0);
@@ -21930,7 +22051,7 @@ function planRun(data, logs, context, notes) {
     finals.push({ key: key2, value: number5, timestamp: context.now, step: 0 });
   }
   const params = [];
-  for (const { file, key: name, value: value2 } of rowsOf(data.params)) {
+  for (const { file, key: name, value: value2 } of rowsOf2(data.params)) {
     const key2 = paramKey(file, name);
     params.push({ key: key2, value: fitValue(key2, value2 === null ? "null" : displayValue(value2, null), LENGTH_LIMITS.paramValue, notes) });
   }
@@ -21969,7 +22090,7 @@ function keyMaker(entries, notes) {
   for (const { file, key: key2 } of entries) files.set(key2, (files.get(key2) ?? /* @__PURE__ */ new Set()).add(file));
   return (file, key2) => mlflowKey((files.get(key2)?.size ?? 0) > 1 ? `${file}/${key2}` : key2, notes);
 }
-function rowsOf(files) {
+function rowsOf2(files) {
   return files.flatMap((f) => f.rows.filter((r) => r.new !== void 0).map((r) => ({ file: f.path, key: r.key, value: r.new ?? null })));
 }
 function dedupe(params, notes) {
@@ -24405,7 +24526,7 @@ async function stageStatus(stage2, lock, ws, project) {
       if (actual === void 0 && before === void 0) continue;
       if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
       else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
-      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
+      else if (!pyEqual2(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
     }
   }
   const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
@@ -25103,125 +25224,6 @@ function projectFiles(dvcYamls, dvcFiles = []) {
   return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
 }
 
-// src/values/diff.ts
-var EAGER_ROWS = 64;
-var columnsOf = /* @__PURE__ */ new WeakMap();
-var DiffColumns = class {
-  constructor(old, now, order) {
-    this.old = old;
-    this.now = now;
-    this.order = order;
-  }
-  old;
-  now;
-  order;
-  get length() {
-    return this.order.length;
-  }
-  row(n) {
-    const i = this.order[n];
-    return diffRow(this.old.table.key(i), this.old.leaf(i), this.now.leaf(i));
-  }
-};
-function diffValueFile(path, base, head, names = { base: "base", head: "head" }) {
-  const notes = [];
-  const side = (file, name) => {
-    if (!file) return /* @__PURE__ */ new Map();
-    if (file.status === "ok") {
-      for (const w of file.warnings ?? []) notes.push(`${name}: ${w}`);
-      return file.values;
-    }
-    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
-    return /* @__PURE__ */ new Map();
-  };
-  const a = side(base, names.base);
-  const b = side(head, names.head);
-  const diff = { path };
-  Object.defineProperty(diff, "rows", LAZY_ROWS);
-  diff.notes = notes;
-  const small = valueCount(a) <= EAGER_ROWS && valueCount(b) <= EAGER_ROWS ? smallRows(a, b) : null;
-  if (small) {
-    settleRows(diff, small);
-    return diff;
-  }
-  const table2 = a instanceof FlatValues ? a.table : b instanceof FlatValues ? b.table : new KeyTable();
-  const inTable = (values) => values instanceof FlatValues && values.table === table2 ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table2);
-  const old = inTable(a);
-  const now = inTable(b);
-  let count3 = 0;
-  for (let i = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) count3++;
-  const order = new Int32Array(count3);
-  for (let i = 0, n = 0; i < table2.size; i++) if (old.has(i) || now.has(i)) order[n++] = i;
-  order.sort((x, y) => table2.compare(x, y));
-  const columns = new DiffColumns(old, now, order);
-  if (order.length <= EAGER_ROWS) settleRows(diff, allRows(columns));
-  else columnsOf.set(diff, columns);
-  return diff;
-}
-var SURROGATE2 = /[\ud800-\udfff]/;
-function smallRows(a, b) {
-  const old = a instanceof FlatValues ? a.toMap() : a;
-  const now = b instanceof FlatValues ? b.toMap() : b;
-  const keys = [];
-  for (const key2 of old.keys()) keys.push(key2);
-  for (const key2 of now.keys()) if (!old.has(key2)) keys.push(key2);
-  for (let i = 0; i < keys.length; i++) if (SURROGATE2.test(keys[i])) return null;
-  keys.sort();
-  const rows = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) rows[i] = diffRow(keys[i], old.get(keys[i]), now.get(keys[i]));
-  return rows;
-}
-var rowsOf2 = /* @__PURE__ */ new WeakMap();
-var LAZY_ROWS = {
-  enumerable: true,
-  configurable: true,
-  get() {
-    const kept = rowsOf2.get(this);
-    if (kept) return kept;
-    const made = allRows(columnsOf.get(this));
-    settleRows(this, made);
-    return made;
-  },
-  set(rows) {
-    settleRows(this, rows);
-  }
-};
-function allRows(columns) {
-  const made = new Array(columns.length);
-  for (let n = 0; n < made.length; n++) made[n] = columns.row(n);
-  return made;
-}
-function settleRows(diff, rows) {
-  rowsOf2.set(diff, rows);
-  columnsOf.delete(diff);
-}
-function* diffRows(file) {
-  const columns = columnsOf.get(file);
-  if (!columns) {
-    yield* file.rows;
-    return;
-  }
-  for (let n = 0; n < columns.length; n++) yield columns.row(n);
-}
-function diffRow(key2, o, n) {
-  const changed = !pyEqual2(o ?? null, n ?? null);
-  const a = numericValue(o);
-  const b = numericValue(n);
-  if (a === void 0 || b === void 0) return { key: key2, old: o, new: n, changed };
-  const diff = b - a;
-  if (a !== 0 && Number.isFinite(a)) return { key: key2, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
-  return { key: key2, old: o, new: n, changed, diff };
-}
-function pyEqual2(a, b) {
-  const x = numericValue(a);
-  const y = numericValue(b);
-  if (x !== void 0 || y !== void 0) return x !== void 0 && y !== void 0 && x === y;
-  return a === b;
-}
-function diffIsFloat(row3) {
-  return isFloat(row3.old) || isFloat(row3.new);
-}
-
 // src/values/collect.ts
 var LOGGER_METRICS = "metrics.csv";
 var LOGGER_PARAMS = "params.yml";
@@ -25713,7 +25715,7 @@ function sameLockEntry(a, b) {
   const entries = (list4) => JSON.stringify(list4.map((e) => [e.path, e.md5]).sort());
   if (JSON.stringify(a.cmd) !== JSON.stringify(b.cmd) || entries(a.deps) !== entries(b.deps) || entries(a.outs) !== entries(b.outs)) return false;
   const files = /* @__PURE__ */ new Set([...a.params.keys(), ...b.params.keys()]);
-  return [...files].every((f) => pyEqual(a.params.get(f), b.params.get(f)));
+  return [...files].every((f) => pyEqual2(a.params.get(f), b.params.get(f)));
 }
 function causeDefinition(head, base) {
   if (!base) return "new";

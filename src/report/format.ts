@@ -1,6 +1,7 @@
 import { displayValue } from '../values/pyformat';
 import { formatNumber, formatPair, MINUS } from '../util/numbers';
-import { isFloatLeaf, numericValue, type Leaf, type ValueRow } from '../values/types';
+import { diffIsFloat } from '../values/diff';
+import { isFloat, isFloatLeaf, numericValue, type Leaf, type ValueRow } from '../values/types';
 
 /**
  * A value as a table shows it: `-` when absent; numbers in the report's one format (report.json keeps them whole);
@@ -9,7 +10,7 @@ import { isFloatLeaf, numericValue, type Leaf, type ValueRow } from '../values/t
 function formatLeaf(value: Leaf | undefined, exact = false): string {
   const n = numericValue(value);
   if (exact || n === undefined || typeof value === 'boolean' || (isFloatLeaf(value) && !Number.isFinite(n))) return displayValue(value, null);
-  return formatNumber(n);
+  return formatNumber(n, undefined, isFloatLeaf(value));
 }
 
 /** A row's two values, each side formatted so that different values never print alike. */
@@ -19,13 +20,13 @@ export function formatRowValues(row: ValueRow, exact = false): [string, string] 
   if (exact || a === undefined || b === undefined || typeof row.old === 'boolean' || typeof row.new === 'boolean') {
     return [formatLeaf(row.old, exact), formatLeaf(row.new, exact)];
   }
-  const [x, y] = formatPair(a, b);
+  const [x, y] = formatPair(a, b, [isFloat(row.old), isFloat(row.new)]);
   return [Number.isFinite(a) ? x : formatLeaf(row.old), Number.isFinite(b) ? y : formatLeaf(row.new)];
 }
 
-/** A signed number: `+0.05`, `−0.1333`, `0`. */
-export function signed(value: number): string {
-  const text = formatNumber(value);
+/** A signed number: `+0.05`, `−0.1333`, `0`; `float` as formatNumber's. */
+export function signed(value: number, float = false): string {
+  const text = formatNumber(value, undefined, float);
   return value > 0 ? `+${text}` : text;
 }
 
@@ -45,5 +46,7 @@ export function formatChange(row: ValueRow): string {
   if (row.diff === undefined) return '-';
   if (Number.isNaN(row.diff)) return 'NaN';
   const pct = percent(row.relative);
-  return pct && row.diff !== 0 ? `${signed(row.diff)} (${pct})` : signed(row.diff);
+  // Python's difference is a float when either side is one.
+  const diff = signed(row.diff, diffIsFloat(row));
+  return pct && row.diff !== 0 ? `${diff} (${pct})` : diff;
 }

@@ -1,6 +1,7 @@
 import { brokenRules } from '../gate/summary';
 import { formatNumber, formatPair, groupDigits } from '../util/numbers';
-import { numericValue, type FileDiff, type ValueRow } from '../values/types';
+import { diffIsFloat } from '../values/diff';
+import { isFloat, numericValue, type FileDiff, type ValueRow } from '../values/types';
 import { effect, metricDirections, type DirectionOf } from './directions';
 import { percent, signed } from './format';
 import { unreadAtBase } from '../values/unread-notes';
@@ -171,8 +172,8 @@ function topChanges(metrics: FileDiff[], directionOf: DirectionOf): { text: stri
 }
 
 function change(key: string, row: ValueRow, mark?: 'better' | 'worse' | null): string {
-  const [a, b] = formatPair(numericValue(row.old)!, numericValue(row.new)!);
-  const by = percent(row.relative) ?? signed(row.diff!);
+  const [a, b] = formatPair(numericValue(row.old)!, numericValue(row.new)!, [isFloat(row.old), isFloat(row.new)]);
+  const by = percent(row.relative) ?? signed(row.diff!, diffIsFloat(row));
   return `${short(key)} ${by} (${a} → ${b}${mark ? `, ${mark}` : ''})`;
 }
 

@@ -6,26 +6,33 @@ const DIGITS = 4;
 /** The minus sign: a hyphen beside a number reads as a dash in prose ("accuracy −15%"). */
 export const MINUS = '\u2212';
 
-/** A number as the report shows it: integers whole, others to DIGITS significant digits, tiny/huge ones in e-notation. */
-export function formatNumber(value: number, digits = DIGITS): string {
+/**
+ * A number as the report shows it: integers whole, others to DIGITS significant digits, tiny/huge ones in e-notation.
+ * `float`: a float the file wrote (`1e16`, `2.0`), whose whole value from 10^15 is huge as any other float's is.
+ */
+export function formatNumber(value: number, digits = DIGITS, float = false): string {
   if (Number.isNaN(value)) return 'NaN';
   if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : `${MINUS}Infinity`;
   const abs = Math.abs(value);
   let text: string;
-  if (Number.isInteger(value) && abs < 1e21) text = String(value);
-  else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15)) text = value.toExponential(digits - 1).replace(/\.?0+e/, 'e');
+  if (Number.isInteger(value) && abs < (float ? 1e15 : 1e21)) text = String(value);
+  else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15))
+    text = value
+      .toExponential(digits - 1)
+      .replace(/\.?0+e/, 'e')
+      .replace('e+', 'e');
   else if (abs >= 10 ** digits) text = value.toFixed(0);
   else text = String(Number(value.toPrecision(digits)));
   return text.charCodeAt(0) === 45 ? `${MINUS}${text.slice(1)}` : text;
 }
 
-/** Two numbers (base and head) with as many digits as it takes to tell them apart when they differ. */
-export function formatPair(a: number, b: number): [string, string] {
+/** Two numbers (base and head) with as many digits as it takes to tell them apart when they differ; `floats` as formatNumber's. */
+export function formatPair(a: number, b: number, floats: readonly [boolean, boolean] = [false, false]): [string, string] {
   for (let digits = DIGITS; digits < 17; digits++) {
-    const pair: [string, string] = [formatNumber(a, digits), formatNumber(b, digits)];
+    const pair: [string, string] = [formatNumber(a, digits, floats[0]), formatNumber(b, digits, floats[1])];
     if (a === b || Number.isNaN(a) || Number.isNaN(b) || pair[0] !== pair[1]) return pair;
   }
-  return [formatNumber(a, 17), formatNumber(b, 17)];
+  return [formatNumber(a, 17, floats[0]), formatNumber(b, 17, floats[1])];
 }
 
 /**

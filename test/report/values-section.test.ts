@@ -16,6 +16,31 @@ const file = (path: string, rows: [string, Leaf | undefined, Leaf | undefined][]
 const labels = { base: 'main', head: 'feature' };
 
 describe('report values sections', () => {
+  test('floats from 10^15 in e-notation as docs/report.md says (1e16 is a float in the file); ints stay whole', () => {
+    const md = valuesSection(
+      'metrics',
+      [
+        file('m.yaml', [
+          ['big', { float: 1e16 }, { float: 2e16 }],
+          ['big2', { float: 1.5e15 }, { float: 2.5e15 }],
+          ['big3', { float: 2.5e20 }, { float: 3.5e20 }],
+          ['count', 10 ** 16, 2 * 10 ** 16],
+        ]),
+      ],
+      labels,
+    );
+    const rows = md.split('\n').filter((l) => l.startsWith('| m.yaml'));
+    assert.deepEqual(
+      rows.map((r) => r.split(' | ').slice(1, 5).join(' | ').replace(/ \|$/, '')),
+      [
+        'big | 1e16 | 2e16 | +1e16 (+100%)',
+        'big2 | 1.5e15 | 2.5e15 | +1e15 (+67%)',
+        'big3 | 2.5e20 | 3.5e20 | +1e20 (+40%)',
+        'count | 10000000000000000 | 20000000000000000 | +10000000000000000 (+100%)',
+      ],
+    );
+  });
+
   test('changed metrics first with DVC columns, Change with relative %, unchanged folded in <details>', () => {
     const md = valuesSection(
       'metrics',
