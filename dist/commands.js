@@ -23847,12 +23847,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix17 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options2, detached: posix17 });
+  const posix18 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options2, detached: posix18 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix17 && !forwarding) {
+  if (posix18 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -27725,7 +27725,7 @@ async function dataDiffIn(git, args, root) {
 }
 
 // src/commands/values-diff.ts
-import { relative as relative10, resolve as resolve9, sep as sep11 } from "node:path";
+import { posix as posix17, relative as relative10, resolve as resolve9, sep as sep11 } from "node:path";
 function parseValuesDiffArgs(args, kind) {
   const parsed = parseDvcStyleArgs(args, {
     flags: ["--json", "--md", "--all", "--no-path", ...kind === "params" ? ["--deps"] : []],
@@ -27750,12 +27750,12 @@ async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
   const targets = args.targets?.map((t) => relative10(root, resolve9(cwd, t)).split(sep11).join("/")) ?? null;
-  return runValuesDiff(kind, { ...args, targets }, root);
+  return runValuesDiff(kind, { ...args, targets }, root, relative10(root, cwd).split(sep11).join("/"));
 }
-async function runValuesDiff(kind, args, workspace) {
-  return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace));
+async function runValuesDiff(kind, args, workspace, here) {
+  return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace, here));
 }
-async function valuesDiffIn(git, kind, args, workspace) {
+async function valuesDiffIn(git, kind, args, workspace, here) {
   const log = consoleLogger(true);
   const empty = !await git.resolveCommit("HEAD");
   let comparison = { metrics: [], params: [], errors: [], headErrors: [], parsedAtBase: /* @__PURE__ */ new Set() };
@@ -27788,6 +27788,7 @@ async function valuesDiffIn(git, kind, args, workspace) {
     return 1;
   }
   const files = comparison[kind];
+  if (here) for (const file of files) file.path = posix17.relative(here, file.path);
   const failed2 = new Set(comparison.errors.map((e) => e.rev));
   const revs = [.../* @__PURE__ */ new Set([args.aRev, args.bRev, ...failed2])].filter((rev) => failed2.has(rev));
   if (revs.length) writeError(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.

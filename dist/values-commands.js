@@ -7366,7 +7366,7 @@ var require_dist = __commonJS({
 });
 
 // src/commands/values-diff.ts
-import { relative as relative6, resolve as resolve3, sep as sep7 } from "node:path";
+import { posix as posix6, relative as relative6, resolve as resolve3, sep as sep7 } from "node:path";
 
 // src/config/project-root.ts
 import { realpath, stat } from "node:fs/promises";
@@ -15390,12 +15390,12 @@ async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
   const targets = args.targets?.map((t) => relative6(root, resolve3(cwd, t)).split(sep7).join("/")) ?? null;
-  return runValuesDiff(kind, { ...args, targets }, root);
+  return runValuesDiff(kind, { ...args, targets }, root, relative6(root, cwd).split(sep7).join("/"));
 }
-async function runValuesDiff(kind, args, workspace) {
-  return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace));
+async function runValuesDiff(kind, args, workspace, here) {
+  return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace, here));
 }
-async function valuesDiffIn(git, kind, args, workspace) {
+async function valuesDiffIn(git, kind, args, workspace, here) {
   const log = consoleLogger(true);
   const empty = !await git.resolveCommit("HEAD");
   let comparison = { metrics: [], params: [], errors: [], headErrors: [], parsedAtBase: /* @__PURE__ */ new Set() };
@@ -15428,6 +15428,7 @@ async function valuesDiffIn(git, kind, args, workspace) {
     return 1;
   }
   const files = comparison[kind];
+  if (here) for (const file of files) file.path = posix6.relative(here, file.path);
   const failed2 = new Set(comparison.errors.map((e) => e.rev));
   const revs = [.../* @__PURE__ */ new Set([args.aRev, args.bRev, ...failed2])].filter((rev) => failed2.has(rev));
   if (revs.length) writeError(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.

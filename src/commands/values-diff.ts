@@ -1,4 +1,4 @@
-import { relative, resolve, sep } from 'node:path';
+import { posix, relative, resolve, sep } from 'node:path';
 import { findProjectRoot } from '../config/project-root';
 import { GitRepo } from '../git/repo';
 import { UserError } from '../util/errors';
@@ -55,15 +55,18 @@ export async function runValuesDiffHere(kind: ValueKind, args: ValuesDiffArgs): 
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, 'the current directory');
   const targets = args.targets?.map((t) => relative(root, resolve(cwd, t)).split(sep).join('/')) ?? null;
-  return runValuesDiff(kind, { ...args, targets }, root);
+  return runValuesDiff(kind, { ...args, targets }, root, relative(root, cwd).split(sep).join('/'));
 }
 
-/** `mlreport metrics diff` / `mlreport params diff`: DVC's output for the project at `workspace`. */
-async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, workspace: string): Promise<number> {
-  return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace));
+/**
+ * `mlreport metrics diff` / `mlreport params diff`: DVC's output for the project at `workspace`, its paths from `here`
+ * (the current directory's path in the project), as DVC prints them from where it runs.
+ */
+async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, workspace: string, here: string): Promise<number> {
+  return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace, here));
 }
 
-async function valuesDiffIn(git: GitRepo, kind: ValueKind, args: ValuesDiffArgs, workspace: string): Promise<number> {
+async function valuesDiffIn(git: GitRepo, kind: ValueKind, args: ValuesDiffArgs, workspace: string, here: string): Promise<number> {
   const log = consoleLogger(true);
   const empty = !(await git.resolveCommit('HEAD'));
   let comparison: Comparison = { metrics: [], params: [], errors: [], headErrors: [], parsedAtBase: new Set() };
@@ -97,6 +100,8 @@ async function valuesDiffIn(git: GitRepo, kind: ValueKind, args: ValuesDiffArgs,
     return 1;
   }
   const files = comparison[kind];
+  // DVC's `relpath(path, start)` (dvc/commands/metrics.py): `wm.json` from `sub/`, `../dvclive/metrics.json` beside it.
+  if (here) for (const file of files) file.path = posix.relative(here, file.path);
   // DVC's line, old revision first; then why, which DVC keeps to its debug log (a file that does not parse was warned
   // about as it was read).
   const failed = new Set(comparison.errors.map((e) => e.rev));

@@ -320,9 +320,9 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     r.write({ 'eval/a.json': '{"x": 2}', 'params.yaml': 'lr: 2\n' });
     const all = { 'eval/a.json': { x: { old: 1, new: 2, diff: 1 } }, 'params.yaml': { lr: { old: 1, new: 2, diff: 1 } } };
     assert.deepEqual(await json(r, ['metrics', 'diff', '--targets', '.', '--json']), all);
-    // From a folder, `..` names the root too.
+    // From a folder, `..` names the root too; the paths are printed from there, as DVC prints them.
     const res = await runCli(['metrics', 'diff', '--targets', '..', '--json'], join(r.dir, 'eval'));
-    assert.deepEqual(JSON.parse(res.stdout), all);
+    assert.deepEqual(JSON.parse(res.stdout), { 'a.json': all['eval/a.json'], '../params.yaml': all['params.yaml'] });
   });
 
   test('--help prints the usage; both commands are listed by mlreport --help', async () => {
@@ -559,6 +559,19 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     );
     assert.doesNotMatch(params.stdout, /lr/, 'not shown as removed');
     rmSync(out, { recursive: true, force: true });
+  });
+
+  test('paths are printed from the current directory, as DVC prints relpath(path, start) (dvc/commands/metrics.py, params.py)', async () => {
+    const r = repo();
+    r.commit('base', { 'dvc.yaml': 'metrics:\n- sub/wm.json\n- top.json\n', 'sub/wm.json': '{"a": 1}', 'top.json': '{"t": 1}', 'sub/p.yaml': 'k: 1\n' });
+    r.write({ 'sub/wm.json': '{"a": 2}', 'top.json': '{"t": 2}', 'sub/p.yaml': 'k: 2\n' });
+    const sub = join(r.dir, 'sub');
+    const metrics = await runCli(['metrics', 'diff', '--json'], sub);
+    assert.deepEqual(Object.keys(JSON.parse(metrics.stdout) as object), ['../top.json', 'wm.json']);
+    // A target given from there prints as it was given.
+    const targeted = await runCli(['params', 'diff', '--targets', 'p.yaml', '--json'], sub);
+    assert.deepEqual(JSON.parse(targeted.stdout), { 'p.yaml': { k: { old: 1, new: 2, diff: 1 } } });
+    assert.deepEqual(Object.keys(JSON.parse((await runCli(['metrics', 'diff', '--json'], r.dir)).stdout) as object), ['sub/wm.json', 'top.json']);
   });
 
   test('templated params paths are followed, at the top level and in a stage (docs/metrics-params.md)', async () => {
