@@ -16646,6 +16646,16 @@ async function readProjectDirections(workspace) {
 function projectDirectionsFromText(text2) {
   return projectFileFromText(text2, PROJECT_FILE).directions;
 }
+async function directionsAtBase(atHead, base, readAtBase) {
+  const text2 = base ? await readAtBase(PROJECT_FILE) : null;
+  const where2 = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : PROJECT_FILE;
+  const directions = text2 === null ? [] : projectFileFromText(text2.toString("utf8"), where2).directions;
+  const before = new Map(directions.map((d) => [d.metric, d.better]));
+  const changed = atHead.filter((d) => before.get(d.metric) !== d.better).map((d) => `${d.metric}: ${d.better} (at the base: ${before.get(d.metric) ?? "not set"})`);
+  const kept = new Set(atHead.map((d) => d.metric));
+  for (const d of directions) if (!kept.has(d.metric)) changed.push(`${d.metric}: not set (at the base: ${d.better})`);
+  return { directions, changed };
+}
 function directionsFrom(node, origin, lineOf) {
   if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return [];
   const example = "(e.g. `avg_prec: higher` or `drift: lower`)";
@@ -28009,6 +28019,13 @@ async function runIn(git, config, log, deadline) {
       cli ? "Out-of-date stages: run mlreport repro first, or pass --repro auto, so the values match this change." : "Out-of-date stages: set the action's repro input to auto (or builtin, or dvc) so the values match this change."
     );
   }
+  const headDirections = await readProjectDirections(config.workspace);
+  const inForce = gate?.trustBase ? await directionsAtBase(headDirections, base, async () => (await baseRulesFile(git, base, config.workingDirectory ?? config.workspace)).bytes) : null;
+  if (inForce?.changed.length) {
+    warnings.push(
+      `This pull request changes \`directions:\` in .mlreport.yml (${inForce.changed.join(", ")}); on a pull request the base revision's apply, as its rules do, until it is merged.`
+    );
+  }
   const metrics = await explainChanges(
     git,
     { workspace: config.workspace, base, budget, listing, projects, pipeline: pipeline2, stale, params: comparison.params, metrics: comparison.metrics },
@@ -28025,7 +28042,7 @@ async function runIn(git, config, log, deadline) {
     gates: gates2,
     pipeline: pipeline2 ? { engine: pipeline2.engine, stages: pipeline2.stages } : null,
     warnings: [...deadline.notes(), ...warnings],
-    directions: await readProjectDirections(config.workspace),
+    directions: inForce?.directions ?? headDirections,
     stale,
     history: history2,
     projectErrors: comparison.headErrors,

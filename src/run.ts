@@ -8,7 +8,7 @@ import { readRuns } from './aggregate/read';
 import type { AggregateReport } from './aggregate/types';
 import type { AggregateConfig, Config, GitHubPublishConfig } from './config/types';
 import { gateMetrics } from './gate';
-import { DEFAULT_CHECK_NAME, readProjectDirections, rulesAtBase, type BaseRulesFile } from './gate/config';
+import { DEFAULT_CHECK_NAME, directionsAtBase, readProjectDirections, rulesAtBase, type BaseRulesFile } from './gate/config';
 import { fromTop, projectRootAt } from './config/project-root';
 import { logGates } from './gate/log';
 import { GitRepo } from './git/repo';
@@ -235,6 +235,17 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         : "Out-of-date stages: set the action's repro input to auto (or builtin, or dvc) so the values match this change.",
     );
   }
+  // Which way is better says whether the verdict line calls a change better: on a pull request, the base's say so.
+  const headDirections = await readProjectDirections(config.workspace);
+  // The same file the rules came from: where the base revision's project has it.
+  const inForce = gate?.trustBase
+    ? await directionsAtBase(headDirections, base, async () => (await baseRulesFile(git, base!, config.workingDirectory ?? config.workspace)).bytes)
+    : null;
+  if (inForce?.changed.length) {
+    warnings.push(
+      `This pull request changes \`directions:\` in .mlreport.yml (${inForce.changed.join(', ')}); on a pull request the base revision's apply, as its rules do, until it is merged.`,
+    );
+  }
   const metrics = await explainChanges(
     git,
     { workspace: config.workspace, base, budget, listing, projects, pipeline, stale, params: comparison.params, metrics: comparison.metrics },
@@ -251,7 +262,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     gates,
     pipeline: pipeline ? { engine: pipeline.engine, stages: pipeline.stages } : null,
     warnings: [...deadline.notes(), ...warnings],
-    directions: await readProjectDirections(config.workspace),
+    directions: inForce?.directions ?? headDirections,
     stale,
     history,
     projectErrors: comparison.headErrors,

@@ -235,6 +235,28 @@ export function projectDirectionsFromText(text: string): DirectionSetting[] {
   return projectFileFromText(text, PROJECT_FILE).directions;
 }
 
+/**
+ * The directions in force on a pull request, by the rules' trust rule (rulesAtBase): `.mlreport.yml`'s at the base
+ * revision, not the PR's, which could call its own regression "better" in the verdict line; [] without a base.
+ * `changed` names what the PR's own file says differently, which applies after merge.
+ */
+export async function directionsAtBase(
+  atHead: DirectionSetting[],
+  base: { label: string; sha: string } | null,
+  readAtBase: (path: string) => Promise<Buffer | null>,
+): Promise<{ directions: DirectionSetting[]; changed: string[] }> {
+  const text = base ? await readAtBase(PROJECT_FILE) : null;
+  const where = base ? `${PROJECT_FILE} at the base revision (${base.label}, ${base.sha.slice(0, 7)})` : PROJECT_FILE;
+  const directions = text === null ? [] : projectFileFromText(text.toString('utf8'), where).directions;
+  const before = new Map(directions.map((d) => [d.metric, d.better]));
+  const changed = atHead
+    .filter((d) => before.get(d.metric) !== d.better)
+    .map((d) => `${d.metric}: ${d.better} (at the base: ${before.get(d.metric) ?? 'not set'})`);
+  const kept = new Set(atHead.map((d) => d.metric));
+  for (const d of directions) if (!kept.has(d.metric)) changed.push(`${d.metric}: not set (at the base: ${d.better})`);
+  return { directions, changed };
+}
+
 function directionsFrom(node: unknown, origin: string, lineOf: (n: unknown) => number): DirectionSetting[] {
   if (node === undefined || node === null || (isScalar(node) && node.value === null)) return [];
   const example = '(e.g. `avg_prec: higher` or `drift: lower`)';

@@ -166,6 +166,40 @@ describe("on pull requests the gate's rules come from the base revision", () => 
     }
   });
 
+  test("a PR's own `directions:` do not decide whether its change reads as better: the base's apply, and the change is named", async () => {
+    const flip = new TempRepo();
+    try {
+      const base = flip.commit('base', {
+        'metrics.json': '{"accuracy": 0.9, "drift": 0.1}\n',
+        '.mlreport.yml': 'directions:\n  drift: lower\nthresholds:\n  - accuracy >= 0.8\n',
+      });
+      flip.git('checkout', '-q', '-b', 'flip');
+      const head = flip.commit('drift is good now', {
+        'metrics.json': '{"accuracy": 0.9, "drift": 0.5}\n',
+        '.mlreport.yml': 'directions:\n  drift: higher\nthresholds:\n  - accuracy >= 0.8\n',
+      });
+      const result = await runAction({
+        workspace: flip.dir,
+        eventName: 'pull_request',
+        event: { pull_request: { number: 11, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'flip' } } },
+        sha: head,
+        apiUrl: fake.url,
+        inputs: { metrics: 'metrics.json', repro: 'off' },
+      });
+      const json = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8'));
+      assert.deepEqual(json.directions, [{ metric: 'drift', better: 'lower' }]);
+      assert.match(json.verdict.line, /drift \+400% \(0\.1 → 0\.5, worse\)/);
+      assert.ok(
+        json.warnings.includes(
+          "This pull request changes `directions:` in .mlreport.yml (drift: higher (at the base: lower)); on a pull request the base revision's apply, as its rules do, until it is merged.",
+        ),
+        JSON.stringify(json.warnings),
+      );
+    } finally {
+      flip.remove();
+    }
+  });
+
   test('a typo in .mlreport.yml fails the step at either revision: no check run, never a gate quietly off', async () => {
     const typo = new TempRepo();
     const TYPO = 'threshold:\n  - accuracy >= base - 0.01\n';
