@@ -16769,12 +16769,15 @@ async function push(cache, remote, refs) {
     [...dirs.map((d) => d.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
   );
   const missing = foundMissing.get(remote.description);
+  const held = /* @__PURE__ */ new Set();
   for (const dir of dirs) {
     let entries = null;
-    if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
-      entries = missing ? await cache.manifest(dir.ref.oid, dir.ref.legacy).catch(() => null) : null;
-      if (!entries?.some((e) => missing.has(objectKey(e.md5, dir.ref.legacy)))) {
-        result.present++;
+    const dirKey = objectKey(dir.ref.oid, dir.ref.legacy);
+    if (present.has(dirKey)) {
+      held.add(dirKey);
+      entries = await cache.manifest(dir.ref.oid, dir.ref.legacy).catch(() => null);
+      if (!missing || !entries?.some((e) => missing.has(objectKey(e.md5, dir.ref.legacy)))) {
+        for (const e of entries ?? []) held.add(objectKey(e.md5, dir.ref.legacy));
         continue;
       }
     }
@@ -16798,7 +16801,7 @@ async function push(cache, remote, refs) {
   await eachLimit([...byKey.entries()], remote.jobs, async ([key2, group]) => {
     const first = group[0];
     if (present.has(key2)) {
-      result.present++;
+      held.add(key2);
       return;
     }
     try {
@@ -16833,6 +16836,7 @@ async function push(cache, remote, refs) {
       }
     }
   );
+  result.present = held.size;
   if (failures.length) throw new TransferError("push", remote.description, failures);
   return result;
 }
@@ -17648,14 +17652,18 @@ async function stageOutputs(root) {
     stage: o.stage
   }));
 }
-async function pushStageOutputs(root, options2 = {}, project) {
+async function pushProjectOutputs(root, options2 = {}, project) {
   const data = await PipelineData.open(root, options2);
   if (!data) return null;
   try {
     const loaded = await (project ? project() : loadProject(workspaceTree(root)));
     if (loaded.errors.length) throw new DataError(loaded.errors.map((e) => e.error).join("\n"));
+    const outs = lockedOutputs(loaded);
+    for (const file of loaded.dvcFiles)
+      for (const out of file.outs)
+        if (out.cache && out.md5) outs.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5", remote: out.remote, push: out.push });
     const groups = /* @__PURE__ */ new Map();
-    for (const out of lockedOutputs(loaded)) {
+    for (const out of outs) {
       if (!out.push || !await data.cache.has(out.oid, out.legacy)) continue;
       groups.set(out.remote, [...groups.get(out.remote) ?? [], out]);
     }
@@ -23065,93 +23073,9 @@ import { existsSync as existsSync6 } from "node:fs";
 import { join as join26 } from "node:path";
 import { performance as performance4 } from "node:perf_hooks";
 
-// src/dvc/data/tracked.ts
-import { rm as rm6 } from "node:fs/promises";
-async function pullTracked(root, options2 = {}) {
-  const { config, cache, groups } = await plan(root, options2);
-  const report2 = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
-  const failures = [];
-  const ready = [];
-  const staging = /* @__PURE__ */ new Map();
-  try {
-    for (const [name, outs] of groups) {
-      for (const out of outs) {
-        const staged = await stage(root, out);
-        if (staged) staging.set(out.path, staged);
-      }
-      await pullGroup(name, outs);
-    }
-    for (const out of ready) {
-      report2.outputs.push({ path: out.path, outcome: await checkout(cache, root, out, { force: options2.force, staged: staging.get(out.path) }) });
-      staging.delete(out.path);
-    }
-  } finally {
-    for (const staged of staging.values()) await rm6(staged, { recursive: true, force: true });
-  }
-  if (failures.length) {
-    throw new DataError(failures.map((f) => new TransferError("pull", f.remote, f.failures).message).join("\n"));
-  }
-  return report2;
-  async function pullGroup(name, outs) {
-    const remote = openRemote(selectRemote(config, name, options2.pickRemote), options2);
-    try {
-      const r = await pull(cache, remote, outs, { staging });
-      report2.downloaded += r.downloaded;
-      report2.cached += r.cached;
-      report2.bytes += r.bytes;
-      for (const out of outs) ready.push(out);
-    } catch (error) {
-      if (!(error instanceof TransferError)) throw error;
-      failures.push({ remote: error.remote, failures: error.failures });
-      const broken = error.failures.map((f) => f.path ?? "");
-      for (const out of outs) if (!broken.some((p) => p === out.path || p.startsWith(`${out.path}/`))) ready.push(out);
-    } finally {
-      await remote.close();
-    }
-  }
-}
-async function pushTracked(root, options2 = {}) {
-  const { config, cache, groups } = await plan(root, options2);
-  const total = { uploaded: 0, present: 0, bytes: 0 };
-  const named3 = Boolean(options2.targets?.length);
-  for (const [name, all] of groups) {
-    const outs = [];
-    for (const out of all) if (out.push && (named3 || out.stage === void 0 || await cache.has(out.oid, out.legacy))) outs.push(out);
-    if (!outs.length) continue;
-    const remote = openRemote(selectRemote(config, name, options2.pickRemote), options2);
-    try {
-      const r = await push(cache, remote, outs);
-      total.uploaded += r.uploaded;
-      total.present += r.present;
-      total.bytes += r.bytes;
-    } finally {
-      await remote.close();
-    }
-  }
-  return total;
-}
-async function plan(root, options2) {
-  const config = await loadDvcConfig(root, options2);
-  const cache = new Cache(config.cacheDir);
-  const all = await findDvcFiles(root);
-  const wanted = options2.targets?.length ? options2.targets.map((t) => t.replace(/\/+$/, "")) : void 0;
-  const outs = [];
-  const matches = (out, t) => t === out.dvcfile || t === out.path || out.path.startsWith(`${t}/`) || out.stage !== void 0 && (t === out.stage || t === `${out.dvcfile}:${out.stage}`);
-  for (const file of all) for (const out of await readDvcFile2(root, file)) outs.push(out);
-  for (const out of options2.stageOutputs ?? []) outs.push(out);
-  const picked = wanted ? outs.filter((out) => wanted.some((t) => matches(out, t))) : outs;
-  if (wanted && !picked.length) throw new DataError(`no .dvc-tracked output or dvc.lock stage output matches ${wanted.join(", ")}`);
-  const groups = /* @__PURE__ */ new Map();
-  for (const out of picked) {
-    const name = out.remote ?? options2.remote;
-    groups.set(name, [...groups.get(name) ?? [], out]);
-  }
-  return { config, cache, groups };
-}
-
 // src/pipeline/repro.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { realpath as realpath3, rm as rm7 } from "node:fs/promises";
+import { realpath as realpath3, rm as rm6 } from "node:fs/promises";
 import { join as join25 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
@@ -24903,7 +24827,7 @@ async function runStage(stage2, pipeline2, log, reasons, deadline) {
       );
     }
     await currentParams(stage2, ws, project);
-    for (const out of stage2.outs) if (!out.persist) await rm7(ws.abs(project(out.path)), { recursive: true, force: true });
+    for (const out of stage2.outs) if (!out.persist) await rm6(ws.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws.abs(stage2.wdir);
     const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws.root, DVC_STAGE: stage2.name };
     for (const cmd of stageCommands(stage2.cmd)) {
@@ -24994,12 +24918,9 @@ async function dvcPushStep(workspace, log, data = {}, project) {
   const started = performance4.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync6(join26(workspace, ".dvc")) ? await pushTracked(workspace) : null;
-    const stages = await pushStageOutputs(workspace, data, project);
-    if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
-    const uploaded = tracked.uploaded + stages.uploaded;
-    const present = tracked.present + stages.present;
-    const summary2 = `${uploaded} object(s) uploaded, ${present} already on the remote`;
+    const pushed = await pushProjectOutputs(workspace, data, project);
+    if (!pushed) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
+    const summary2 = `${pushed.uploaded} object(s) uploaded, ${pushed.present} already on the remote`;
     log.info(`dvc push: ${summary2}.`);
     return { name, status: "ran", seconds: (performance4.now() - started) / 1e3, reasons: [summary2] };
   } catch (error) {
@@ -27966,6 +27887,92 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
 // src/commands/pull.ts
 import { resolve as resolve12 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
+
+// src/dvc/data/tracked.ts
+import { rm as rm7 } from "node:fs/promises";
+async function pullTracked(root, options2 = {}) {
+  const { config, cache, groups } = await plan(root, options2);
+  const report2 = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
+  const failures = [];
+  const ready = [];
+  const staging = /* @__PURE__ */ new Map();
+  try {
+    for (const [name, outs] of groups) {
+      for (const out of outs) {
+        const staged = await stage(root, out);
+        if (staged) staging.set(out.path, staged);
+      }
+      await pullGroup(name, outs);
+    }
+    for (const out of ready) {
+      report2.outputs.push({ path: out.path, outcome: await checkout(cache, root, out, { force: options2.force, staged: staging.get(out.path) }) });
+      staging.delete(out.path);
+    }
+  } finally {
+    for (const staged of staging.values()) await rm7(staged, { recursive: true, force: true });
+  }
+  if (failures.length) {
+    throw new DataError(failures.map((f) => new TransferError("pull", f.remote, f.failures).message).join("\n"));
+  }
+  return report2;
+  async function pullGroup(name, outs) {
+    const remote = openRemote(selectRemote(config, name, options2.pickRemote), options2);
+    try {
+      const r = await pull(cache, remote, outs, { staging });
+      report2.downloaded += r.downloaded;
+      report2.cached += r.cached;
+      report2.bytes += r.bytes;
+      for (const out of outs) ready.push(out);
+    } catch (error) {
+      if (!(error instanceof TransferError)) throw error;
+      failures.push({ remote: error.remote, failures: error.failures });
+      const broken = error.failures.map((f) => f.path ?? "");
+      for (const out of outs) if (!broken.some((p) => p === out.path || p.startsWith(`${out.path}/`))) ready.push(out);
+    } finally {
+      await remote.close();
+    }
+  }
+}
+async function pushTracked(root, options2 = {}) {
+  const { config, cache, groups } = await plan(root, options2);
+  const total = { uploaded: 0, present: 0, bytes: 0 };
+  const named3 = Boolean(options2.targets?.length);
+  for (const [name, all] of groups) {
+    const outs = [];
+    for (const out of all) if (out.push && (named3 || out.stage === void 0 || await cache.has(out.oid, out.legacy))) outs.push(out);
+    if (!outs.length) continue;
+    const remote = openRemote(selectRemote(config, name, options2.pickRemote), options2);
+    try {
+      const r = await push(cache, remote, outs);
+      total.uploaded += r.uploaded;
+      total.present += r.present;
+      total.bytes += r.bytes;
+    } finally {
+      await remote.close();
+    }
+  }
+  return total;
+}
+async function plan(root, options2) {
+  const config = await loadDvcConfig(root, options2);
+  const cache = new Cache(config.cacheDir);
+  const all = await findDvcFiles(root);
+  const wanted = options2.targets?.length ? options2.targets.map((t) => t.replace(/\/+$/, "")) : void 0;
+  const outs = [];
+  const matches = (out, t) => t === out.dvcfile || t === out.path || out.path.startsWith(`${t}/`) || out.stage !== void 0 && (t === out.stage || t === `${out.dvcfile}:${out.stage}`);
+  for (const file of all) for (const out of await readDvcFile2(root, file)) outs.push(out);
+  for (const out of options2.stageOutputs ?? []) outs.push(out);
+  const picked = wanted ? outs.filter((out) => wanted.some((t) => matches(out, t))) : outs;
+  if (wanted && !picked.length) throw new DataError(`no .dvc-tracked output or dvc.lock stage output matches ${wanted.join(", ")}`);
+  const groups = /* @__PURE__ */ new Map();
+  for (const out of picked) {
+    const name = out.remote ?? options2.remote;
+    groups.set(name, [...groups.get(name) ?? [], out]);
+  }
+  return { config, cache, groups };
+}
+
+// src/commands/pull.ts
 function options(args, extra = {}) {
   const { values, positionals } = parseArgs4({
     args,

@@ -8869,141 +8869,17 @@ import { existsSync as existsSync7 } from "node:fs";
 import { join as join18 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
-// src/util/node-crypto.ts
-function nodeCrypto() {
-  return process.getBuiltinModule("node:crypto");
-}
+// src/pipeline/repro.ts
+import { existsSync as existsSync6 } from "node:fs";
+import { realpath, rm as rm7 } from "node:fs/promises";
+import { join as join17 } from "node:path";
+import { performance } from "node:perf_hooks";
 
-// src/dvc/data/cache.ts
-import { closeSync, createReadStream, fchmodSync, mkdirSync, openSync, renameSync, rmSync, writevSync } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir2, open as open3, readFile, readdir as readdir2, rename as rename2, rm as rm3, stat as stat2 } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join3, relative as relative2, sep as sep2 } from "node:path";
+// src/dvc/project.ts
+import { posix as posix2 } from "node:path";
 
-// src/dvc/data/errors.ts
-var DataError = class extends UserError {
-  constructor(message) {
-    super(message);
-    this.name = "DataError";
-  }
-};
-var ObjectError = class extends DataError {
-  constructor(message, kind) {
-    super(message);
-    this.kind = kind;
-    this.name = "ObjectError";
-  }
-  kind;
-};
-var TransferError = class extends DataError {
-  constructor(direction, remote, failures) {
-    const shown4 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
-    if (failures.length > shown4.length) shown4.push(`  \u2026 and ${failures.length - shown4.length} more`);
-    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
-    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown4.join("\n")}`);
-    this.direction = direction;
-    this.remote = remote;
-    this.failures = failures;
-    this.name = "TransferError";
-  }
-  direction;
-  remote;
-  failures;
-};
-
-// src/dvc/data/hash.ts
-var DOS2UNIX_CHUNK = 1024 * 1024;
-var ObjectHasher = class {
-  constructor(legacy) {
-    this.legacy = legacy;
-  }
-  legacy;
-  hash = nodeCrypto().createHash("md5");
-  /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
-  pending = null;
-  pendingBytes = 0;
-  scratch = null;
-  update(chunk) {
-    if (!this.legacy) {
-      this.hash.update(chunk);
-      return;
-    }
-    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.pendingBytes) {
-      const fill2 = Math.min(DOS2UNIX_CHUNK - this.pendingBytes, data.length);
-      data.copy(this.pending, this.pendingBytes, 0, fill2);
-      this.pendingBytes += fill2;
-      data = data.subarray(fill2);
-      if (this.pendingBytes < DOS2UNIX_CHUNK) return;
-      this.block(this.pending);
-      this.pendingBytes = 0;
-    }
-    while (data.length >= DOS2UNIX_CHUNK) {
-      this.block(data.subarray(0, DOS2UNIX_CHUNK));
-      data = data.subarray(DOS2UNIX_CHUNK);
-    }
-    if (data.length) {
-      this.pending ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
-      data.copy(this.pending, 0);
-      this.pendingBytes = data.length;
-    }
-  }
-  digest() {
-    if (this.legacy && this.pendingBytes) this.block(this.pending.subarray(0, this.pendingBytes));
-    return this.hash.digest("hex");
-  }
-  block(chunk) {
-    if (!isTextBlock(chunk.subarray(0, 512))) {
-      this.hash.update(chunk);
-      return;
-    }
-    this.scratch ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
-    this.hash.update(this.scratch.subarray(0, dos2unixInto(chunk, this.scratch)));
-  }
-};
-function isTextBlock(block2) {
-  if (!block2.length) return true;
-  let nontext = 0;
-  for (const b of block2) {
-    if (b === 0) return false;
-    if (!(b >= 32 && b < 127 || b === 10 || b === 13 || b === 9 || b === 12 || b === 8)) nontext++;
-  }
-  return nontext / block2.length <= 0.3;
-}
-var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-function dos2unixInto(chunk, out) {
-  const len = chunk.length;
-  let n = 0;
-  let i = 0;
-  const copy = (end) => {
-    for (; i < end; i++) {
-      const b = chunk[i];
-      if (b !== 13 || chunk[i + 1] !== 10) out[n++] = b;
-    }
-  };
-  if (LITTLE_ENDIAN) {
-    copy(Math.min(len, (4 - chunk.byteOffset % 4) % 4));
-    const words = len - i >> 2;
-    const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
-    const output = new DataView(out.buffer, out.byteOffset, out.length);
-    for (let w = 0; w < words; w++) {
-      const word = input[w];
-      const x = word ^ 218959117;
-      if ((x - 16843009 & ~x & 2155905152) === 0) {
-        output.setUint32(n, word, true);
-        n += 4;
-        i += 4;
-      } else copy(i + 4);
-    }
-  }
-  copy(len);
-  return n;
-}
-function objectMd5(bytes, legacy = false) {
-  const h = new ObjectHasher(legacy);
-  h.update(bytes);
-  return h.digest();
-}
+// src/dvc/dvcfile.ts
+import { posix } from "node:path";
 
 // src/util/python-text.ts
 function pyFloatRepr(x) {
@@ -9045,1026 +8921,6 @@ function pyJsonString(s) {
   }
   return `${out}"`;
 }
-
-// src/dvc/data/manifest.ts
-function dirManifest(entries) {
-  const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b) => compareCodePoints(a.relpath, b.relpath) : (a, b) => a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0;
-  const sorted = [...entries].sort(byPath);
-  const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
-  const bytes = Buffer.from(text2, "latin1");
-  return { bytes, oid: `${nodeCrypto().createHash("md5").update(bytes).digest("hex")}.dir` };
-}
-var SURROGATE = /[\ud800-\udfff]/;
-var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-function quote(s) {
-  return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
-}
-function compareCodePoints(a, b) {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 55296 && y >= 55296) {
-      x = x >= 57344 ? x - 2048 : x + 8192;
-      y = y >= 57344 ? y - 2048 : y + 8192;
-    }
-    return x - y;
-  }
-  return a.length - b.length;
-}
-var MD5 = /^[0-9a-f]{32}$/;
-function parseManifest(bytes, where2) {
-  let data;
-  try {
-    data = JSON.parse(Buffer.from(bytes).toString("utf8"));
-  } catch {
-    throw new DataError(`${where2} is corrupted: not JSON`);
-  }
-  if (!Array.isArray(data)) throw new DataError(`${where2} is corrupted: expected a JSON list of {md5, relpath}`);
-  return data.map((e, i) => {
-    const entry = e;
-    if (!entry || typeof entry.md5 !== "string" || !MD5.test(entry.md5) || typeof entry.relpath !== "string") {
-      throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
-    }
-    const parts = entry.relpath.split("/");
-    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p) => p === ".." || p === "" || p === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
-      throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
-    }
-    return { relpath: entry.relpath, md5: entry.md5 };
-  });
-}
-
-// src/dvc/data/oid.ts
-var OID = /^[0-9a-f]{32}(\.dir)?$/;
-function isDirOid(oid) {
-  return oid.endsWith(".dir");
-}
-function checkOid(oid, path) {
-  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
-}
-function objectKey(oid, legacy = false) {
-  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
-  return legacy ? rel : `files/md5/${rel}`;
-}
-
-// src/dvc/data/pool.ts
-async function eachLimit(items, limit, fn) {
-  let next = 0;
-  let failed2;
-  const worker = async () => {
-    while (next < items.length) {
-      try {
-        await fn(items[next++]);
-      } catch (error2) {
-        failed2 ??= { error: error2 };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
-  if (failed2) throw failed2.error;
-}
-
-// src/dvc/data/cache.ts
-var CACHE_MODE = 292;
-var WRITE_BATCH = 256 * 1024;
-var Cache = class {
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  path(oid, legacy = false) {
-    return join3(this.dir, ...objectKey(oid, legacy).split("/"));
-  }
-  /**
-   * Whether the cache holds object `oid`, as dvc-data's `LocalHashFileDB.check` decides: a read-only (0444) file is
-   * trusted by its name; any other is hashed again (a cache restored by a CI cache action, a file someone edited),
-   * and removed when its md5 is not the object's, so that it counts as missing and a pull fetches it again. One that
-   * matches is made read-only, so it is not read again next time.
-   */
-  async has(oid, legacy = false) {
-    const path = this.path(oid, legacy);
-    const info2 = await stat2(path).catch(() => void 0);
-    if (!info2?.isFile()) return false;
-    return (info2.mode & 511) === CACHE_MODE || this.verify(path, oid, legacy);
-  }
-  async verify(path, oid, legacy) {
-    const hasher = new ObjectHasher(legacy);
-    try {
-      for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
-    } catch {
-      return false;
-    }
-    if (hasher.digest() !== oid.replace(/\.dir$/, "")) {
-      await rm3(path, { force: true }).catch(() => void 0);
-      return false;
-    }
-    await chmod2(path, CACHE_MODE).catch(() => void 0);
-    return true;
-  }
-  /**
-   * Which of `oids` the cache holds: one listing per `ab/` folder that exists instead of one `stat` per object,
-   * which for the thousands of files of a directory output is most of the cost of asking. Those listed are then
-   * checked as `has` checks them (their mode, and their md5 when they are not read-only).
-   */
-  async holding(oids, legacy = false) {
-    const held = /* @__PURE__ */ new Set();
-    if (!oids.length) return held;
-    const folders = /* @__PURE__ */ new Map();
-    for (const oid of oids) {
-      const folder = dirname2(this.path(oid, legacy));
-      folders.set(folder, [...folders.get(folder) ?? [], oid]);
-    }
-    const root = dirname2([...folders.keys()][0]);
-    const present = new Set(await readdir2(root).catch(() => []));
-    await eachLimit([...folders], 8, async ([folder, wanted]) => {
-      if (!present.has(basename(folder))) return;
-      const entries = new Map((await readdir2(folder, { withFileTypes: true })).map((e) => [e.name, e]));
-      for (const oid of wanted) {
-        const e = entries.get(basename(this.path(oid, legacy)));
-        if ((e?.isFile() || e?.isSymbolicLink()) && await this.has(oid, legacy)) held.add(oid);
-      }
-    });
-    return held;
-  }
-  /**
-   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
-   * nothing behind; so does a stream that breaks off.
-   */
-  async write(oid, legacy, source, from) {
-    return writeObject(this.path(oid, legacy), oid, legacy, source, from);
-  }
-  /** Stores bytes already in memory (a verified `.dir` manifest). */
-  async writeBytes(oid, legacy, bytes, from) {
-    await this.write(oid, legacy, [bytes], from);
-  }
-  /** The entries of a `.dir` object in the cache. */
-  async manifest(oid, legacy = false) {
-    const path = this.path(oid, legacy);
-    let bytes;
-    try {
-      bytes = await readFile(path);
-    } catch {
-      throw new DataError(`${oid} is not in the cache (${this.dir})`);
-    }
-    return parseManifest(bytes, `cache object ${path}`);
-  }
-  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
-  async addFile(file) {
-    const hasher = new ObjectHasher(false);
-    let size2 = 0;
-    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-      hasher.update(chunk);
-      size2 += chunk.length;
-    }
-    const oid = hasher.digest();
-    if (!await this.has(oid)) {
-      const target = this.path(oid);
-      await mkdir2(dirname2(target), { recursive: true });
-      const tmp = join3(dirname2(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
-      try {
-        await copyFile2(file, tmp);
-        await chmod2(tmp, CACHE_MODE);
-        await rename2(tmp, target);
-      } catch (error2) {
-        await rm3(tmp, { force: true });
-        throw error2;
-      }
-    }
-    return { oid, size: size2 };
-  }
-  /**
-   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
-   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
-   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
-   */
-  async addDirectory(dir, ignored = () => false) {
-    const entries = [];
-    let size2 = 0;
-    for (const file of await listFiles(dir)) {
-      const relpath = relative2(dir, file).split(sep2).join("/");
-      if (ignored(relpath)) continue;
-      const added = await this.addFile(file);
-      entries.push({ relpath, md5: added.oid });
-      size2 += added.size;
-    }
-    const manifest = dirManifest(entries);
-    if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
-    return { oid: manifest.oid, size: size2, nfiles: entries.length };
-  }
-};
-async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join3(dirname2(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
-  const hasher = new ObjectHasher(legacy);
-  let size2 = 0;
-  try {
-    const file = await open3(tmp, "wx", 420).catch(async (error2) => {
-      if (error2.code !== "ENOENT") throw error2;
-      await mkdir2(dirname2(target), { recursive: true });
-      return open3(tmp, "wx", 420);
-    });
-    try {
-      let batch = [];
-      let batched = 0;
-      for await (const chunk of source) {
-        hasher.update(chunk);
-        size2 += chunk.length;
-        batch.push(chunk);
-        batched += chunk.length;
-        if (batched >= WRITE_BATCH) {
-          await writeAll(file, batch);
-          batch = [];
-          batched = 0;
-        }
-      }
-      await writeAll(file, batch);
-      await file.chmod(CACHE_MODE);
-    } finally {
-      await file.close();
-    }
-  } catch (error2) {
-    await rm3(tmp, { force: true });
-    if (error2 instanceof ObjectError) throw error2;
-    throw new ObjectError(`reading it from ${from} broke off: ${error2.code ?? error2.message}`, "unreachable");
-  }
-  const actual = hasher.digest();
-  const expected2 = oid.replace(/\.dir$/, "");
-  if (actual !== expected2) {
-    await rm3(tmp, { force: true });
-    throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
-  }
-  await rename2(tmp, target);
-  return size2;
-}
-async function listFiles(dir) {
-  const out = [];
-  for (const entry of await readdir2(dir, { withFileTypes: true })) {
-    if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join3(dir, entry.name);
-    const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
-    if (isDir2) for (const file of await listFiles(path)) out.push(file);
-    else out.push(path);
-  }
-  return out;
-}
-async function writeAll(file, chunks) {
-  let rest = chunks;
-  while (rest.length) {
-    let { bytesWritten } = await file.writev(rest);
-    let i = 0;
-    while (i < rest.length && bytesWritten >= rest[i].length) bytesWritten -= rest[i++].length;
-    rest = rest.slice(i);
-    if (bytesWritten && rest.length) rest[0] = rest[0].subarray(bytesWritten);
-  }
-}
-var processUmask;
-function umask() {
-  return processUmask ??= process.umask();
-}
-
-// src/dvc/data/checkout.ts
-import { chmodSync, constants as constants3, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
-import { chmod as chmod3, copyFile as copyFile3, lstat as lstat2, mkdir as mkdir3, readdir as readdir3, rename as rename3, rm as rm4 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join4, relative as relative3, resolve, sep as sep3 } from "node:path";
-var COPIES_AT_ONCE = 8;
-async function checkout(cache, root, target, options = {}) {
-  try {
-    return await place(cache, root, target, options);
-  } finally {
-    if (options.staged) await rm4(options.staged, { recursive: true, force: true });
-  }
-}
-async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname3(join4(dir, ...r.split("/")))))) await mkdir3(folder, { recursive: true });
-}
-function stagedCopy(staged, relpath) {
-  return { file: join4(staged, ...relpath.split("/")), mode: 438 & ~umask() };
-}
-function outputPath(root, path) {
-  const dest = resolve(root, path);
-  const rel = relative3(resolve(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep3).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
-  return dest;
-}
-async function place(cache, root, target, options) {
-  checkOid(target.oid, target.path);
-  const dest = outputPath(root, target.path);
-  const legacy = target.legacy ?? false;
-  if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
-  const current = await lstat2(dest).catch(() => void 0);
-  if (!isDirOid(target.oid)) {
-    if (current?.isFile() && await md5(dest, legacy) === target.oid) {
-      if (target.isexec) await chmod3(dest, 493 & ~umask());
-      return "unchanged";
-    }
-    if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
-    await mkdir3(dirname3(dest), { recursive: true });
-    const tmp = join4(dirname3(dest), `.${basename2(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
-    try {
-      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
-      if (current?.isDirectory()) await rm4(dest, { recursive: true, force: true });
-      await rename3(tmp, dest);
-    } catch (error2) {
-      await rm4(tmp, { force: true });
-      throw new DataError(`${target.path}: checkout failed: ${error2.message}`);
-    }
-    return current ? "modified" : "created";
-  }
-  const entries = await cache.manifest(target.oid, legacy);
-  const held = await cache.holding(
-    entries.map((e) => e.md5),
-    legacy
-  );
-  const missing = entries.filter((e) => !held.has(e.md5)).map((e) => `${target.path}/${e.relpath} (object ${e.md5})`);
-  missing.sort();
-  if (missing.length)
-    throw new DataError(
-      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
-  ${missing.slice(0, 10).join("\n  ")}`
-    );
-  if (current?.isDirectory()) {
-    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
-    const have = await listFiles2(dest);
-    let same = have.length === want.size;
-    for (const relpath of have) {
-      const file = join4(dest, ...relpath.split("/"));
-      const actual = await md5(file, legacy);
-      if (want.get(relpath) !== actual) {
-        same = false;
-        if (!options.force && !await cache.has(actual, legacy)) throw unsaved(`${target.path}/${relpath}`);
-      }
-    }
-    if (same) return "unchanged";
-  } else if (current) {
-    await guardUnsaved(cache, dest, target.path, legacy, options);
-  }
-  await mkdir3(dirname3(dest), { recursive: true });
-  const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options.staged ?? join4(dirname3(dest), `.${basename2(dest)}.${token}.tmp`);
-  const old = join4(dirname3(dest), `.${basename2(dest)}.${token}.old`);
-  try {
-    await mkdir3(fresh, { recursive: true });
-    await makeFolders(
-      fresh,
-      entries.map((e) => e.relpath)
-    );
-    const copied = new Set(options.staged ? await listFiles2(fresh) : []);
-    const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join4(fresh, ...e.relpath.split("/")), false));
-    if (current) await rename3(dest, old);
-    await rename3(fresh, dest);
-  } catch (error2) {
-    await rm4(fresh, { recursive: true, force: true });
-    throw new DataError(`${target.path}: checkout failed: ${error2.message}`);
-  }
-  await rm4(old, { recursive: true, force: true });
-  return current ? "modified" : "created";
-}
-async function materialise(from, to, exec) {
-  await copyFile3(from, to, constants3.COPYFILE_FICLONE);
-  await chmod3(to, (exec ? 511 : 438) & ~umask());
-}
-async function guardUnsaved(cache, dest, path, legacy, options) {
-  if (options.force) return;
-  const stats3 = await lstat2(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join4(dest, ...f.split("/"))) : [dest];
-  for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative3(dest, file).split(sep3).join("/")}`);
-  }
-}
-function unsaved(path) {
-  return new DataError(
-    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`
-  );
-}
-async function md5(file, legacy) {
-  const hasher = new ObjectHasher(legacy);
-  for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
-  return hasher.digest();
-}
-async function listFiles2(dir, prefix = "") {
-  const out = [];
-  for (const entry of await readdir3(dir, { withFileTypes: true })) {
-    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join4(dir, entry.name), rel)) out.push(file);
-    else out.push(rel);
-  }
-  return out;
-}
-
-// src/dvc/data/config.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { homedir } from "node:os";
-import { dirname as dirname4, isAbsolute, join as join5, resolve as resolve2 } from "node:path";
-
-// src/dvc/data/ini.ts
-var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
-var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
-function parseIni(text2, file) {
-  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
-  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
-  let current = sections.get("");
-  let sectionName = "";
-  const at = (n) => `${file}:${n + 1}`;
-  for (let n = 0; n < lines2.length; n++) {
-    const line = lines2[n].trim();
-    if (!line || line.startsWith("#")) continue;
-    const header = SECTION.exec(line);
-    if (header) {
-      if (header[1].length !== header[3].length) throw new DataError(`${at(n)}: unbalanced brackets in section header '${line}'`);
-      sectionName = unquote(header[2]).toLowerCase();
-      if (sections.has(sectionName)) throw new DataError(`${at(n)}: duplicate section '${sectionName}'`);
-      current = /* @__PURE__ */ new Map();
-      sections.set(sectionName, current);
-      continue;
-    }
-    const kv = KEY_VALUE.exec(line);
-    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header, found '${line}'`);
-    const key2 = unquote(kv[1].trim()).toLowerCase();
-    if (current.has(key2)) throw new DataError(`${at(n)}: duplicate key '${key2}' in section '${sectionName}'`);
-    current.set(key2, parseValue(kv[2], at(n), key2));
-  }
-  for (const [name, section] of sections) {
-    for (const [key2, value2] of section) {
-      const resolve8 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve8) : resolve8(value2));
-    }
-  }
-  return sections;
-}
-function unquote(s) {
-  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
-  return s;
-}
-function parseValue(raw, where2, key2) {
-  const items = [];
-  let i = 0;
-  let sawComma = false;
-  const s = raw;
-  while (i < s.length) {
-    while (s[i] === " " || s[i] === "	") i++;
-    if (i >= s.length || s[i] === "#") break;
-    let item;
-    if (s[i] === '"' || s[i] === "'") {
-      const end = s.indexOf(s[i], i + 1);
-      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
-      item = s.slice(i + 1, end);
-      i = end + 1;
-    } else {
-      let j = i;
-      while (j < s.length && s[j] !== "," && s[j] !== "#") j++;
-      item = s.slice(i, j).trim();
-      i = j;
-    }
-    items.push(item);
-    while (s[i] === " " || s[i] === "	") i++;
-    if (s[i] === ",") {
-      sawComma = true;
-      i++;
-    } else if (i < s.length && s[i] !== "#") {
-      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
-    }
-  }
-  if (sawComma) return items.filter((x, k) => x !== "" || k < items.length - 1);
-  return items[0] ?? "";
-}
-function interpolate(value2, section, defaults, where2, depth = 0) {
-  if (!value2.includes("%(")) return value2;
-  if (depth > 10) throw new DataError(`${where2}: interpolation '%(\u2026)s' nests too deep`);
-  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
-    const found = section.get(name.toLowerCase()) ?? defaults?.get(name.toLowerCase());
-    if (found === void 0 || Array.isArray(found)) {
-      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
-    }
-    return interpolate(found, section, defaults, where2, depth + 1);
-  });
-}
-
-// src/dvc/data/config.ts
-var PATH_KEYS = /* @__PURE__ */ new Set([
-  "url",
-  "credentialpath",
-  "configpath",
-  "keyfile",
-  "cert_path",
-  "key_path",
-  "gdrive_service_account_json_file_path",
-  "gdrive_user_credentials_file"
-]);
-var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
-async function loadDvcConfig(root, environment = {}, revision2, local = true) {
-  const env = environment.env ?? process.env;
-  const repoFile = join5(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname4(file), text: () => readConfigFile(file) });
-  const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join5(d, "config"))),
-    revision2 ? { file: revision2.name, dir: dirname4(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    ...local ? [onDisk(join5(root, ".dvc", "config.local"))] : []
-  ];
-  const read = [];
-  const merged = /* @__PURE__ */ new Map();
-  for (const level of levels) {
-    const text2 = await level.text();
-    if (text2 === null) continue;
-    read.push(level.file);
-    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
-  }
-  return buildConfig(root, read, merged);
-}
-async function readConfigFile(file) {
-  try {
-    return await readFile2(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT" || error2.code === "ENOTDIR") return null;
-    throw new DataError(`cannot read the DVC config ${file}: ${error2.message}`);
-  }
-}
-function configDirs(env, platform2) {
-  const home = env.HOME ?? env.USERPROFILE ?? homedir();
-  let system;
-  let global;
-  if (platform2 === "win32") {
-    system = join5(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global = join5(env.LOCALAPPDATA ?? join5(home, "AppData", "Local"), "iterative", "dvc");
-  } else if (platform2 === "darwin") {
-    system = "/Library/Application Support/dvc";
-    global = join5(home, "Library", "Application Support", "dvc");
-  } else {
-    system = join5((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global = join5(env.XDG_CONFIG_HOME || join5(home, ".config"), "dvc");
-  }
-  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
-}
-function remoteChanges(from, to) {
-  const sections = (config) => {
-    const merged = /* @__PURE__ */ new Map();
-    if (config.text !== null) mergeLevel(merged, parseIni(config.text, config.name), config.name, ".dvc");
-    const remotes = /* @__PURE__ */ new Map();
-    for (const [section, values] of merged) {
-      const named3 = NAMED_SECTION.exec(section);
-      if (named3?.[1] === "remote") remotes.set(named3[2], JSON.stringify([...values].map(([k, v]) => [k, v.value]).sort()));
-    }
-    const core = merged.get("core")?.get("remote")?.value;
-    return { remotes, defaultRemote: typeof core === "string" ? core.toLowerCase() : void 0 };
-  };
-  const a = sections(from);
-  const b = sections(to);
-  const changes = [];
-  for (const name of /* @__PURE__ */ new Set([...a.remotes.keys(), ...b.remotes.keys()])) {
-    const [x, y] = [a.remotes.get(name), b.remotes.get(name)];
-    if (x !== y) changes.push(`remote '${name}' (${x === void 0 ? "added" : y === void 0 ? "removed" : "changed"})`);
-  }
-  if (a.defaultRemote !== b.defaultRemote) changes.push(`core.remote (${b.defaultRemote ? `'${b.defaultRemote}'` : "unset"})`);
-  return changes;
-}
-function mergeLevel(merged, sections, file, dir) {
-  for (const [name, section] of sections) {
-    if (name === "" && section.size === 0) continue;
-    const named3 = NAMED_SECTION.exec(name);
-    const key2 = named3 ? `${named3[1]} "${named3[2]}"` : name;
-    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
-    merged.set(key2, target);
-    for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key2, dir), file });
-  }
-}
-function resolvePath(key2, value2, section, dir) {
-  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
-  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join5(homedir(), value2.slice(1));
-  if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
-  return resolve2(dir, value2);
-}
-function buildConfig(root, files, merged) {
-  const remotes = /* @__PURE__ */ new Map();
-  for (const [section, values] of merged) {
-    const named3 = NAMED_SECTION.exec(section);
-    if (!named3 || named3[1] !== "remote") continue;
-    const name = named3[2];
-    const url = values.get("url");
-    const defining = [...new Set([...values.values()].map((v) => v.file))];
-    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
-    const options = {};
-    for (const [k, v] of values) if (k !== "url") options[k] = v.value;
-    remotes.set(name, { name, url: url.value, options, files: defining, urlFile: url.file });
-  }
-  const core = {};
-  for (const [k, v] of merged.get("core") ?? []) core[k] = v.value;
-  const remote = core.remote;
-  delete core.remote;
-  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
-  const cacheDir = merged.get("cache")?.get("dir")?.value;
-  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
-  return {
-    root,
-    files,
-    defaultRemote: remote ? remote.toLowerCase() : void 0,
-    remotes,
-    cacheDir: cacheDir || join5(root, ".dvc", "cache"),
-    core
-  };
-}
-function selectRemote(config, name, pick2) {
-  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join5(config.root, ".dvc", "config")} (missing)`;
-  if (!wanted) {
-    const known = [...config.remotes.keys()];
-    throw new DataError(
-      known.length ? `no DVC remote specified, and ${known.length === 1 ? "one is" : `${known.length} are`} defined (${known.join(", ")}): set the default with 'dvc remote default <name>' (core.remote in .dvc/config)${pick2 ? `, or ${pick2}` : ""}; read ${where2}` : `no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`
-    );
-  }
-  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
-}
-function resolveRef(config, name, where2, seen) {
-  const remote = config.remotes.get(name);
-  if (!remote) {
-    const known = [...config.remotes.keys()];
-    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
-  }
-  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
-  if (!ref) return remote;
-  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
-  seen.add(name);
-  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
-  const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join5(base.url, sub);
-  const urlFiles = [.../* @__PURE__ */ new Set([remote.urlFile, base.urlFile])].filter((f) => f !== void 0);
-  return {
-    name: remote.name,
-    url,
-    options: { ...base.options, ...remote.options },
-    files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])],
-    urlFile: urlFiles.length ? urlFiles.join(", ") : void 0
-  };
-}
-
-// src/dvc/data/dvcfile.ts
-import { readdir as readdir5 } from "node:fs/promises";
-import { join as join7, relative as relative4, sep as sep5 } from "node:path";
-
-// src/workspace/tree.ts
-import { closeSync as closeSync2, constants as constants4, fstatSync, lstatSync, openSync as openSync2, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { readdir as readdir4 } from "node:fs/promises";
-import { join as join6, sep as sep4 } from "node:path";
-async function readFiles(tree, paths) {
-  if (tree.readMany) return tree.readMany(paths);
-  const out = [];
-  for (const path of paths) out.push(await tree.read(path).catch((error2) => asError(error2)));
-  return out;
-}
-var asError = (error2) => error2 instanceof Error ? error2 : new Error(String(error2));
-var RefusedRead = class extends UserError {
-};
-var NotAFile = class extends UserError {
-  constructor(path) {
-    const what = FILE_ROLES[path.slice(path.lastIndexOf("/") + 1)];
-    super(`${path}: a folder, not a file${what ? ` (expected ${what})` : ""}; not read`);
-    this.path = path;
-  }
-  path;
-};
-var FILE_ROLES = {
-  "dvc.yaml": "DVC's pipeline file",
-  "dvc.lock": "DVC's lock file",
-  "params.yaml": "DVC's default params file",
-  ".mlreport.yml": "mlreport's settings file"
-};
-var MAX_FILE_BYTES = 100 * 1024 * 1024;
-var MAX_RUN_BYTES = 1024 * 1024 * 1024;
-var ReadBudget = class {
-  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
-    this.perFile = perFile;
-    this.perRun = perRun;
-  }
-  perFile;
-  perRun;
-  used = 0;
-  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
-  take(path, size2, streamed = false) {
-    if (size2 > this.perFile && !streamed)
-      throw new RefusedRead(`${path}: ${mib(size2)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
-    if (this.used + size2 > this.perRun) throw this.passed(path);
-    this.used += size2;
-  }
-  /** Bytes the run may still read. */
-  get left() {
-    return this.perRun - this.used;
-  }
-  /** The refusal of `path` where the reads before it used what the run may read. */
-  passed(path) {
-    return new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
-  }
-};
-function mib(bytes) {
-  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
-}
-var PRIVATE_DIRS = [".git", ".dvc"];
-var MAX_WORKSPACE_FILES = 2e5;
-var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
-var MAX_LINK_HOPS = 40;
-var MAX_LINK_BYTES = 4096;
-function isPrivate(part) {
-  return PRIVATE_DIRS.includes(part.toLowerCase());
-}
-function projectPath(path) {
-  const parts = [];
-  const clean2 = path.replace(/\\/g, "/");
-  if (clean2.startsWith("/") || /^[A-Za-z]:/.test(clean2)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
-  for (const part of clean2.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") {
-      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
-      parts.pop();
-    } else if (isPrivate(part)) {
-      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
-    } else parts.push(part);
-  }
-  return parts.join("/");
-}
-function dvcPlotsPath(name) {
-  if (/[\\\0]/.test(name) || name.split("/").some((part) => part === "" || part === "." || part === "..")) {
-    throw new RefusedRead(`.dvc/plots/${name}: only a file inside .dvc/plots/, by its path from there without . or .., is read there; not read`);
-  }
-  return `.dvc/plots/${name}`;
-}
-var WorkspaceListing = class {
-  constructor(root) {
-    this.root = root;
-  }
-  root;
-  walked = null;
-  files() {
-    this.walked ??= walk(this.root);
-    return this.walked;
-  }
-};
-function located(full, follow) {
-  try {
-    const info2 = follow ? statSync2(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
-    if (!info2) return null;
-    return { info: info2, target: realpathSync2.native(full) };
-  } catch (error2) {
-    if (isAbsent(error2)) return null;
-    throw error2;
-  }
-}
-function workspaceTree(root, options = {}) {
-  const budget = options.budget ?? new ReadBudget();
-  const listing = options.listing?.root === root ? options.listing : null;
-  let files = null;
-  let realRoot = null;
-  return {
-    name: options.name ?? "workspace",
-    isCommit: false,
-    read: (path) => later(() => readNow(path)),
-    chunks: (path) => later(() => chunksNow(path)),
-    dvcPlotsFile: (name) => later(() => dvcPlotsFileNow(name)),
-    list() {
-      files ??= listing ? listing.files() : walk(root);
-      return files;
-    }
-  };
-  function readNow(path) {
-    return readOpened(open7(path, false));
-  }
-  function dvcPlotsFileNow(name) {
-    const rel = dvcPlotsPath(name);
-    const full = join6(root, ...rel.split("/"));
-    const found = located(full, false);
-    if (!found) return null;
-    const { info: info2, target } = found;
-    if (info2.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
-    const inside = realRoot ??= realpathSync2.native(root);
-    if (target !== join6(inside, ".dvc", "plots", ...name.split("/"))) {
-      throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
-    }
-    if (info2.isDirectory()) throw new NotAFile(rel);
-    return readOpened(openChecked(rel, full, info2, false));
-  }
-  function readOpened(file) {
-    if (!file) return null;
-    const { fd, size: size2 } = file;
-    try {
-      const buffer = Buffer.allocUnsafe(size2);
-      let offset = 0;
-      while (offset < size2) {
-        const bytesRead = readSync(fd, buffer, offset, size2 - offset, offset);
-        if (!bytesRead) break;
-        offset += bytesRead;
-      }
-      return buffer.subarray(0, offset);
-    } finally {
-      closeSync2(fd);
-    }
-  }
-  function chunksNow(path) {
-    const file = open7(path, true);
-    if (!file) return null;
-    return (function* () {
-      const { fd, size: size2 } = file;
-      try {
-        const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size2));
-        for (let offset = 0; offset < size2; ) {
-          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size2 - offset), offset);
-          if (!bytesRead) break;
-          offset += bytesRead;
-          yield buffer.subarray(0, bytesRead);
-        }
-      } finally {
-        closeSync2(fd);
-      }
-    })();
-  }
-  function open7(path, streamed) {
-    const rel = projectPath(path);
-    const full = join6(root, ...rel.split("/"));
-    const found = located(full, true);
-    if (!found) return null;
-    const { info: info2, target } = found;
-    const inside = realRoot ??= realpathSync2.native(root);
-    if (target !== inside && !target.startsWith(inside + sep4)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-    const targetParts = target.slice(inside.length + 1).split(sep4);
-    if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
-    const asOnDisk = targetParts.join("/");
-    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
-      throw new RefusedRead(
-        `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read \u2014 use its name as on disk`
-      );
-    }
-    if (info2.isDirectory()) throw new NotAFile(path);
-    return openChecked(path, target, info2, streamed);
-  }
-  function openChecked(path, target, info2, streamed) {
-    if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
-    budget.take(path, info2.size, streamed);
-    const fd = openSync2(target, constants4.O_RDONLY | constants4.O_NONBLOCK);
-    try {
-      const opened = fstatSync(fd);
-      if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
-      if (opened.size !== info2.size) budget.take(path, Math.max(0, opened.size - info2.size), streamed);
-      return { fd, size: opened.size };
-    } catch (error2) {
-      closeSync2(fd);
-      throw error2;
-    }
-  }
-}
-function later(fn) {
-  return new Promise((resolve8) => resolve8(fn()));
-}
-function namedAsOnDisk(root, rel) {
-  let dir = root;
-  for (const part of rel.split("/")) {
-    if (!readdirSync(dir).includes(part)) return false;
-    dir = join6(dir, part);
-  }
-  return true;
-}
-var CHUNK_BYTES = 1024 * 1024;
-function isAbsent(error2) {
-  const code2 = error2.code;
-  return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
-}
-function commitTree(git, sha2, name, options = {}) {
-  const budget = options.budget ?? new ReadBudget();
-  let entries = null;
-  let files = null;
-  const listing = () => entries ??= git.listEntries(sha2);
-  const entryOf = options.byPath ? (rel) => git.entryAt(sha2, rel) : async (rel) => (await listing()).get(rel) ?? null;
-  return {
-    name,
-    isCommit: true,
-    async read(path) {
-      const entry = await resolve8(path);
-      return entry && readUnsized(git, path, entry, budget);
-    },
-    async readMany(paths) {
-      const out = new Array(paths.length).fill(null);
-      const wanted = [];
-      const all = options.byPath ? null : await listing();
-      for (let at = 0; at < paths.length; at++) {
-        const path = paths[at];
-        try {
-          const listed = all?.get(projectPath(path));
-          const entry = listed?.mode.startsWith("100") ? listed : await resolve8(path);
-          if (entry) wanted.push({ at, path, entry });
-        } catch (error2) {
-          out[at] = asError(error2);
-        }
-      }
-      const refused = /* @__PURE__ */ new Map();
-      const blobs = await git.readObjects(
-        wanted.map(({ at, path, entry }) => ({ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error2) => refused.set(at, error2)) })),
-        // git is stopped once its answers pass what the run may still read: what it did not get to is refused as such.
-        budget.left
-      );
-      wanted.forEach(({ at, path, entry }, i) => {
-        const blob = blobs[i];
-        if (blob instanceof NotRead) out[at] = budget.passed(path);
-        else out[at] = refused.get(at) ?? (blob instanceof Buffer ? blob : missingObject(path, entry, blob));
-      });
-      return out;
-    },
-    async chunks(path) {
-      const entry = await resolve8(path);
-      return entry && budgeted(path, git.streamObject(entry.oid), budget);
-    },
-    async dvcConfig() {
-      const entry = (await listing()).get(".dvc/config");
-      return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
-    },
-    async dvcPlotsFile(name2) {
-      const rel = dvcPlotsPath(name2);
-      const entry = await entryOf(rel);
-      if (entry?.mode === "120000") throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
-      return entry?.mode.startsWith("100") ? readUnsized(git, rel, entry, budget) : null;
-    },
-    list() {
-      files ??= listing().then((all) => [...all.keys()].filter((p) => !p.split("/").some(isPrivate)).sort());
-      return files;
-    }
-  };
-  async function resolve8(path) {
-    let rel = projectPath(path);
-    for (let hops = 0; ; hops++) {
-      const entry = await entryOf(rel);
-      if (!entry) return null;
-      if (entry.mode === "120000") {
-        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
-        const link = (await readBlob(git, path, entry, MAX_LINK_BYTES).catch((error2) => {
-          throw error2 instanceof ObjectTooLarge ? new RefusedRead(`${path}: a link of ${error2.size} bytes, longer than any path; not read`) : error2;
-        })).toString("utf8");
-        const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
-        try {
-          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
-        } catch {
-          throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
-        }
-        continue;
-      }
-      return entry.mode.startsWith("100") ? entry : null;
-    }
-  }
-}
-async function readBlob(git, path, entry, maxBytes) {
-  const bytes = await git.readObject(entry.oid, maxBytes);
-  if (!bytes) throw missingObject(path, entry, null);
-  return bytes;
-}
-async function readUnsized(git, path, entry, budget) {
-  const refused = [];
-  const [blob] = await git.readObjects([{ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error2) => refused.push(error2)) }]);
-  if (refused[0]) throw refused[0];
-  if (blob instanceof Buffer) return blob;
-  throw missingObject(path, entry, blob);
-}
-function takeInTurn(budget, path, refused) {
-  return (size2) => {
-    try {
-      budget.take(path, size2);
-      return true;
-    } catch (error2) {
-      refused(asError(error2));
-      return false;
-    }
-  };
-}
-async function* budgeted(path, chunks, budget) {
-  for await (const chunk of chunks) {
-    budget.take(path, chunk.length, true);
-    yield chunk;
-  }
-}
-function missingObject(path, entry, error2) {
-  if (error2) return new UserError(`${path}: ${error2.message}`);
-  return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
-}
-async function walk(root) {
-  const out = [];
-  const queue = [[root, ""]];
-  for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
-    const [dir, prefix] = queue[head];
-    let entries;
-    try {
-      entries = await readdir4(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (isPrivate(entry.name)) continue;
-      const rel = prefix + entry.name;
-      if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join6(dir, entry.name), `${rel}/`]);
-      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
-    }
-  }
-  return out.sort();
-}
-function oneChunk(bytes) {
-  return bytes ? [bytes] : null;
-}
-
-// src/dvc/dvcfile.ts
-import { posix } from "node:path";
 
 // src/dvc/python/value.ts
 var PyFloat = class {
@@ -12279,14 +11135,2601 @@ function checkDep(item, where2) {
   }
 }
 
+// src/dvc/interpolate.ts
+var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
+var InterpolationError = class extends Error {
+};
+function interpolateString(src, context, inCmd) {
+  const matches = [...src.matchAll(KEYCRE)];
+  if (!matches.length) return unescape2(src);
+  if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
+  let out = "";
+  let last = 0;
+  for (const m of matches) {
+    out += src.slice(last, m.index);
+    out += toStr(lookup(context, m[1]), m[1], inCmd);
+    last = m.index + m[0].length;
+  }
+  out += src.slice(last);
+  return unescape2(out);
+}
+function interpolateValue(value2, context, inCmd) {
+  if (typeof value2 === "string") return interpolateString(value2, context, inCmd);
+  if (Array.isArray(value2)) return value2.map((v) => interpolateValue(v, context, inCmd));
+  if (isRawMap(value2)) {
+    return new Map(
+      [...value2].map(([k, v]) => {
+        const key2 = interpolateString(k, context, false);
+        return [pyStr(key2), interpolateValue(v, context, inCmd)];
+      })
+    );
+  }
+  return value2;
+}
+function hasInterpolation(value2) {
+  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
+  if (Array.isArray(value2)) return value2.some(hasInterpolation);
+  if (isRawMap(value2)) return [...value2.values()].some(hasInterpolation);
+  return false;
+}
+function unescape2(s) {
+  return s.replace(/\\\$\{/g, "${");
+}
+function lookup(context, inner) {
+  const parts = [];
+  const re = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let m;
+  while (m = re.exec(inner)) {
+    if (m[1] !== void 0) parts.push(m[1]);
+    else if (m[2] !== void 0) parts.push(m[2]);
+  }
+  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
+  let cur = context;
+  for (const part of parts) {
+    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
+      const i = Number(part);
+      const item = cur[i < 0 ? cur.length + i : i];
+      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
+      cur = item;
+    } else if (isRawMap(cur) && cur.has(part)) {
+      cur = cur.get(part);
+    } else {
+      throw new InterpolationError(`Could not find '${inner}'`);
+    }
+  }
+  return cur;
+}
+function toStr(value2, key2, inCmd) {
+  if (value2 === true) return "true";
+  if (value2 === false) return "false";
+  if (value2 === null) return "None";
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
+  if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
+  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
+  if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
+  if (value2 instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key2}')`);
+  if (value2 instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key2}')`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
+  return unpackDict(value2, key2);
+}
+function unpackDict(dict, key2) {
+  const parts = [];
+  for (const [k, v] of flatten(dict)) {
+    if (v === true) parts.push(`--${k}`);
+    else if (v === false) continue;
+    else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
+    else if (Array.isArray(v)) {
+      const items = v.map((item) => {
+        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
+          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k}'`);
+        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
+      });
+      parts.push(`--${k} ${items.join(" ")}`);
+    } else parts.push(`--${k} ${toStr(v, key2, false)}`);
+  }
+  return parts.join(" ").trimEnd();
+}
+function flatten(dict, prefix = "") {
+  const out = [];
+  for (const [k, v] of dict) {
+    const name = prefix ? `${prefix}.${k}` : k;
+    if (isRawMap(v) && v.size) for (const entry of flatten(v, name)) out.push(entry);
+    else out.push([name, v]);
+  }
+  return out;
+}
+function shlexQuote(s) {
+  if (!s) return "''";
+  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'"'"'`)}'`;
+}
+
+// src/dvc/project.ts
+var TOP_KEYS2 = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
+var STAGE_KEYS2 = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
+var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
+var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
+function joinPath(dir, path) {
+  const slashed = path.replace(/\\/g, "/");
+  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
+  const joined = posix2.normalize(posix2.join(dir || ".", slashed));
+  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
+}
+async function loadDvcYaml(tree, dir = "") {
+  const file = joinPath(dir, "dvc.yaml");
+  const doc = await readDataFile(tree, file);
+  if (doc === void 0) return null;
+  const where2 = file;
+  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
+  if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
+  for (const key2 of doc.keys()) {
+    if (!TOP_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS2.join(", ")}).`);
+  }
+  const vars = new VarsLoader(tree, dir, where2);
+  await vars.loadDefaultParams();
+  await vars.load(doc.get("vars"), "", "vars");
+  const context = vars.context;
+  const stages = [];
+  const trackedVars = /* @__PURE__ */ new Map();
+  const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
+  for (const [name, definition] of stagesDoc) {
+    const key2 = keyValue(stagesDoc, name);
+    if (typeof key2 !== "string")
+      throw new UserError(`${where2}: a stage name is ${describeValue(key2)}, not a string: quote it, as DVC takes only string names.`);
+    for (const generated of expandEntry(where2, name, definition, context)) {
+      stages.push(await resolveStage(where2, generated, vars, trackedVars));
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of stages) {
+    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
+    seen.add(s.name);
+  }
+  const topStrings = (key2) => {
+    const value2 = doc.get(key2);
+    if (value2 === void 0 || value2 === null) return [];
+    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
+    return value2.map((v, i) => {
+      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v, context, false));
+      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
+      return resolved;
+    });
+  };
+  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context), trackedVars };
+}
+async function loadProject(tree) {
+  const files = await tree.list();
+  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
+  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
+  const attempt = async (file, load) => {
+    try {
+      await load();
+    } catch (error2) {
+      project.errors.push({ file, error: describeError(error2) });
+    }
+  };
+  for (const dir of dvcYamlDirs(files)) {
+    const file = joinPath(dir, "dvc.lock");
+    await attempt(file, async () => {
+      const lock = await readLockFile(tree, file);
+      if (lock) project.locks.set(dir, lock);
+    });
+  }
+  for (const file of files.filter((f) => f.endsWith(".dvc"))) {
+    await attempt(file, async () => {
+      const dvcFile = await readDvcFile(tree, file);
+      if (dvcFile) project.dvcFiles.push(dvcFile);
+    });
+  }
+  return project;
+}
+var WORKSPACE = "workspace";
+var LoadedProjects = class {
+  loaded = /* @__PURE__ */ new Map();
+  said = /* @__PURE__ */ new Set();
+  /**
+   * The project at `revision` (`WORKSPACE`, or a commit's sha), loaded through `tree` by the first step that asks.
+   * Every step of a run reads a revision through an equal tree (the run's budget, and its listing of the workspace),
+   * so which one comes first makes no difference.
+   */
+  at(revision2, tree) {
+    let project = this.loaded.get(revision2);
+    if (!project) {
+      project = loadProject(tree);
+      this.loaded.set(revision2, project);
+    }
+    return project;
+  }
+  /**
+   * True the first time a step of the run is to say `message` about the project at `revision`, false after: a
+   * broken file is said on the log by the first step that meets it, and the others show it in their part of the
+   * report only.
+   */
+  sayOnce(revision2, message) {
+    const key2 = `${revision2}\0${message}`;
+    if (this.said.has(key2)) return false;
+    this.said.add(key2);
+    return true;
+  }
+};
+function projectAt(tree, revision2, projects) {
+  return projects ? projects.at(revision2, tree) : loadProject(tree);
+}
+async function loadDvcYamls(tree, files) {
+  const out = { dvcYamls: [], errors: [] };
+  const dirs = dvcYamlDirs(files ?? await tree.list());
+  if (dirs[0] !== "") dirs.unshift("");
+  for (const dir of dirs) {
+    try {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) out.dvcYamls.push(dvc);
+    } catch (error2) {
+      out.errors.push({ file: joinPath(dir, "dvc.yaml"), error: describeError(error2) });
+    }
+  }
+  return out;
+}
+function isDvcYaml(path) {
+  return path === "dvc.yaml" || path.endsWith("/dvc.yaml");
+}
+function dvcYamlDirs(files) {
+  return files.filter(isDvcYaml).map((p) => p === "dvc.yaml" ? "" : p.slice(0, -"/dvc.yaml".length)).sort();
+}
+async function readDataFile(tree, path) {
+  const bytes = await tree.read(path);
+  if (!bytes) return void 0;
+  return parseDataFile(path, bytes.toString("utf8")).data;
+}
+function topPlots(file, value2, context) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
+  return value2.map((entry, i) => {
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
+    if (typeof resolved === "string") return { id: resolved, props: null };
+    if (isRawMap(resolved) && resolved.size === 1) {
+      const [id, props] = [...resolved][0];
+      if (props === null || isRawMap(props)) return { id, props };
+    }
+    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
+  });
+}
+function withField(file, field, fn, stage) {
+  try {
+    return fn();
+  } catch (error2) {
+    if (error2 instanceof InterpolationError) {
+      const where2 = stage ? `stages.${stage}.${field}` : field;
+      throw new UserError(`${file}: failed to parse '${where2}': ${error2.message}.`);
+    }
+    throw error2;
+  }
+}
+function expandEntry(file, name, definition, context) {
+  if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
+  const withLoop = (entries) => mapFrom([...context, ...entries], context);
+  if (definition.has("foreach") || definition.has("do")) {
+    const extra = [...definition.keys()].filter((k) => k !== "foreach" && k !== "do");
+    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
+    if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
+    if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
+    let items = definition.get("foreach") ?? null;
+    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context, false), name);
+    const body = definition.get("do") ?? null;
+    const out = [];
+    if (Array.isArray(items)) {
+      const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
+      const keyed = /* @__PURE__ */ new Map();
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
+      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
+    } else if (isRawMap(items)) {
+      for (const [key2, item] of items) {
+        out.push({
+          name: `${name}@${key2}`,
+          definition: body,
+          context: withLoop([
+            ["key", key2],
+            ["item", item]
+          ]),
+          written: definition
+        });
+      }
+    } else {
+      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${\u2026} reference to one.`);
+    }
+    return out;
+  }
+  if (definition.has("matrix")) {
+    const matrix = definition.get("matrix");
+    if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
+    const axes = [];
+    for (const [axis, raw] of matrix) {
+      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
+      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
+      axes.push([axis, values]);
+    }
+    const rest = mapFrom(definition, definition);
+    rest.delete("matrix");
+    let combos = [{ item: [], key: [] }];
+    for (const [axis, values] of axes) {
+      combos = combos.flatMap(
+        (c) => values.map((v, i) => ({
+          item: [...c.item, [axis, v]],
+          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis, false)]
+        }))
+      );
+    }
+    return combos.map((c) => {
+      const key2 = c.key.join("-");
+      return {
+        name: `${name}@${key2}`,
+        definition: rest,
+        context: withLoop([
+          ["item", new Map(c.item)],
+          ["key", key2]
+        ]),
+        written: definition
+      };
+    });
+  }
+  return [{ name, definition, context, written: definition }];
+}
+async function resolveStage(file, entry, vars, trackedVars) {
+  const { name, definition, context } = entry;
+  const where2 = `${file}: stage '${name}'`;
+  if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
+  for (const key2 of definition.keys()) {
+    if (!STAGE_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS2.join(", ")}).`);
+  }
+  const wdirWritten = definition.get("wdir");
+  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
+  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
+  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  let stageContext = context;
+  let scope = vars;
+  if (definition.has("vars")) {
+    scope = vars.fork();
+    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
+    stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
+  }
+  scope.track(entry.written, trackedVars);
+  const field = (key2, inCmd = false) => {
+    const written = definition.get(key2);
+    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, inCmd), name);
+  };
+  const cmd = field("cmd", true);
+  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : null;
+  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
+  const deps = stringList(field("deps"), `${where2}: 'deps'`);
+  const params = paramsDeps(field("params"), where2);
+  const outs = [
+    ...outList(field("outs"), "out", `${where2}: 'outs'`),
+    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
+    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
+  ];
+  const flag = (key2) => {
+    const v = field(key2);
+    if (v === void 0 || v === null) return false;
+    if (typeof v !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
+    return v;
+  };
+  const desc = field("desc");
+  const stage = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
+  if (typeof desc === "string") stage.desc = desc;
+  return stage;
+}
+function stringList(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
+  return value2.map((v, i) => {
+    if (typeof v !== "string" || !v) throw new UserError(`${where2}[${i}] must be a path (a string).`);
+    return v;
+  });
+}
+function paramsDeps(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
+  const byFile = /* @__PURE__ */ new Map();
+  const add3 = (file, keys) => {
+    const current = byFile.get(file);
+    if (current === null) return;
+    if (keys === null) byFile.set(file, null);
+    else byFile.set(file, [...current ?? [], ...keys.filter((k) => !current?.includes(k))]);
+  };
+  value2.forEach((item, i) => {
+    if (typeof item === "string") add3("params.yaml", [item]);
+    else if (isRawMap(item)) {
+      for (const [file, keys] of item) {
+        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
+        else if (Array.isArray(keys) && keys.every((k) => typeof k === "string")) add3(file, keys);
+        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
+      }
+    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
+  });
+  return [...byFile].map(([file, keys]) => ({ file, keys }));
+}
+function outList(value2, kind, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
+  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
+  return value2.map((item, i) => {
+    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: /* @__PURE__ */ new Map() };
+    if (isRawMap(item) && item.size === 1) {
+      const [path, flags] = [...item][0];
+      if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
+      const props = flags ?? /* @__PURE__ */ new Map();
+      for (const [k, v] of props) {
+        if (!allowed.includes(k)) throw new UserError(`${where2}[${i}]: unknown flag '${k}' on '${path}' (expected one of ${allowed.join(", ")}).`);
+        if ((k === "cache" || k === "persist") && typeof v !== "boolean") throw new UserError(`${where2}[${i}]: '${k}' on '${path}' must be true or false.`);
+      }
+      return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
+    }
+    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: \u2026, persist: \u2026}}.`);
+  });
+}
+var VarsLoader = class _VarsLoader {
+  constructor(tree, dir, file) {
+    this.tree = tree;
+    this.dir = dir;
+    this.file = file;
+  }
+  tree;
+  dir;
+  file;
+  context = /* @__PURE__ */ new Map();
+  sources = /* @__PURE__ */ new Map();
+  loadedFiles = /* @__PURE__ */ new Set();
+  /** Every file values came from (whole or some keys), for tracked vars. */
+  files = /* @__PURE__ */ new Set();
+  fork() {
+    const copy = new _VarsLoader(this.tree, this.dir, this.file);
+    copy.context = cloneMap(this.context);
+    for (const [k, v] of this.sources) copy.sources.set(k, v);
+    for (const f of this.loadedFiles) copy.loadedFiles.add(f);
+    for (const f of this.files) copy.files.add(f);
+    return copy;
+  }
+  async loadDefaultParams() {
+    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
+    if (data === void 0) return;
+    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
+    this.loadedFiles.add("params.yaml");
+    this.files.add("params.yaml");
+  }
+  async load(vars, wdir, where2) {
+    if (vars === void 0 || vars === null) return;
+    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
+    for (const [i, entry] of vars.entries()) {
+      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${\u2026} interpolation.`);
+      if (isRawMap(entry)) {
+        this.merge(entry, `${where2}[${i}]`);
+        continue;
+      }
+      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
+      const [file, keyList] = splitVarsEntry(entry);
+      const rel = joinPath(wdir, file);
+      if (!keyList && this.loadedFiles.has(rel)) continue;
+      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
+      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
+      const mapping = asMapping(data, joinPath(this.dir, rel));
+      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
+      this.merge(picked, rel);
+      this.files.add(rel);
+      if (!keyList) this.loadedFiles.add(rel);
+    }
+  }
+  /**
+   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
+   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
+   */
+  track(written, into) {
+    const visit = (value2) => {
+      if (typeof value2 === "string") {
+        for (const m of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+          const key2 = m[1].replace(/\[([^\]]*)\]/g, ".$1");
+          const head = key2.split(".")[0];
+          if (head === "item" || head === "key") continue;
+          const source = this.sourceOf(key2);
+          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
+        }
+      } else if (Array.isArray(value2)) value2.forEach(visit);
+      else if (isRawMap(value2)) {
+        for (const [k, v] of value2) {
+          if (k === "vars") continue;
+          visit(k);
+          visit(v);
+        }
+      }
+    };
+    visit(written);
+  }
+  merge(data, source, into = this.context, prefix = "") {
+    for (const [k, v] of data) {
+      const path = prefix ? `${prefix}.${k}` : k;
+      const existing = into.get(k);
+      if (existing !== void 0 && isRawMap(existing) && isRawMap(v)) {
+        this.merge(v, source, existing, path);
+      } else if (existing !== void 0) {
+        throw new UserError(
+          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
+        );
+      } else {
+        into.set(k, isRawMap(v) ? cloneMap(v) : v);
+        this.sources.set(path, source);
+      }
+    }
+  }
+  sourceOf(path) {
+    for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
+      const s = this.sources.get(p);
+      if (s) return s;
+    }
+    return "vars";
+  }
+};
+function splitVarsEntry(entry) {
+  const colon = entry.lastIndexOf(":");
+  if (colon > 1)
+    return [
+      entry.slice(0, colon),
+      entry.slice(colon + 1).split(",").map((k) => k.trim()).filter(Boolean)
+    ];
+  return [entry, null];
+}
+function pickKeys(dvcYaml, data, keys, file) {
+  const out = /* @__PURE__ */ new Map();
+  for (const key2 of keys) {
+    if (!data.has(key2)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
+    out.set(key2, data.get(key2));
+  }
+  return out;
+}
+function asMapping(value2, file) {
+  if (value2 === null) return /* @__PURE__ */ new Map();
+  if (!isRawMap(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
+  return value2;
+}
+
+// src/workspace/tree.ts
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { readdir as readdir2 } from "node:fs/promises";
+import { join as join3, sep as sep2 } from "node:path";
+async function readFiles(tree, paths) {
+  if (tree.readMany) return tree.readMany(paths);
+  const out = [];
+  for (const path of paths) out.push(await tree.read(path).catch((error2) => asError(error2)));
+  return out;
+}
+var asError = (error2) => error2 instanceof Error ? error2 : new Error(String(error2));
+var RefusedRead = class extends UserError {
+};
+var NotAFile = class extends UserError {
+  constructor(path) {
+    const what = FILE_ROLES[path.slice(path.lastIndexOf("/") + 1)];
+    super(`${path}: a folder, not a file${what ? ` (expected ${what})` : ""}; not read`);
+    this.path = path;
+  }
+  path;
+};
+var FILE_ROLES = {
+  "dvc.yaml": "DVC's pipeline file",
+  "dvc.lock": "DVC's lock file",
+  "params.yaml": "DVC's default params file",
+  ".mlreport.yml": "mlreport's settings file"
+};
+var MAX_FILE_BYTES = 100 * 1024 * 1024;
+var MAX_RUN_BYTES = 1024 * 1024 * 1024;
+var ReadBudget = class {
+  constructor(perFile = MAX_FILE_BYTES, perRun = MAX_RUN_BYTES) {
+    this.perFile = perFile;
+    this.perRun = perRun;
+  }
+  perFile;
+  perRun;
+  used = 0;
+  /** Takes `size` bytes of the budget for `path`, or refuses the read without taking anything. */
+  take(path, size2, streamed = false) {
+    if (size2 > this.perFile && !streamed)
+      throw new RefusedRead(`${path}: ${mib(size2)} is larger than the ${mib(this.perFile)} a project file may have; not read`);
+    if (this.used + size2 > this.perRun) throw this.passed(path);
+    this.used += size2;
+  }
+  /** Bytes the run may still read. */
+  get left() {
+    return this.perRun - this.used;
+  }
+  /** The refusal of `path` where the reads before it used what the run may read. */
+  passed(path) {
+    return new RefusedRead(`${path}: reading it would pass the ${mib(this.perRun)} one run may read; not read`);
+  }
+};
+function mib(bytes) {
+  return `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MiB`;
+}
+var PRIVATE_DIRS = [".git", ".dvc"];
+var MAX_WORKSPACE_FILES = 2e5;
+var SKIP_DIRS = /* @__PURE__ */ new Set(["node_modules", ".mlreport"]);
+var MAX_LINK_HOPS = 40;
+var MAX_LINK_BYTES = 4096;
+function isPrivate(part) {
+  return PRIVATE_DIRS.includes(part.toLowerCase());
+}
+function projectPath(path) {
+  const parts = [];
+  const clean2 = path.replace(/\\/g, "/");
+  if (clean2.startsWith("/") || /^[A-Za-z]:/.test(clean2)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
+  for (const part of clean2.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (!parts.length) throw new RefusedRead(`${path}: outside the project; not read`);
+      parts.pop();
+    } else if (isPrivate(part)) {
+      throw new RefusedRead(`${path}: inside ${part}/, which holds git's or DVC's own files (and their credentials); not read`);
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+function dvcPlotsPath(name) {
+  if (/[\\\0]/.test(name) || name.split("/").some((part) => part === "" || part === "." || part === "..")) {
+    throw new RefusedRead(`.dvc/plots/${name}: only a file inside .dvc/plots/, by its path from there without . or .., is read there; not read`);
+  }
+  return `.dvc/plots/${name}`;
+}
+var WorkspaceListing = class {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  walked = null;
+  files() {
+    this.walked ??= walk(this.root);
+    return this.walked;
+  }
+};
+function located(full, follow) {
+  try {
+    const info2 = follow ? statSync2(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
+    if (!info2) return null;
+    return { info: info2, target: realpathSync2.native(full) };
+  } catch (error2) {
+    if (isAbsent(error2)) return null;
+    throw error2;
+  }
+}
+function workspaceTree(root, options = {}) {
+  const budget = options.budget ?? new ReadBudget();
+  const listing = options.listing?.root === root ? options.listing : null;
+  let files = null;
+  let realRoot = null;
+  return {
+    name: options.name ?? "workspace",
+    isCommit: false,
+    read: (path) => later(() => readNow(path)),
+    chunks: (path) => later(() => chunksNow(path)),
+    dvcPlotsFile: (name) => later(() => dvcPlotsFileNow(name)),
+    list() {
+      files ??= listing ? listing.files() : walk(root);
+      return files;
+    }
+  };
+  function readNow(path) {
+    return readOpened(open7(path, false));
+  }
+  function dvcPlotsFileNow(name) {
+    const rel = dvcPlotsPath(name);
+    const full = join3(root, ...rel.split("/"));
+    const found = located(full, false);
+    if (!found) return null;
+    const { info: info2, target } = found;
+    if (info2.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+    const inside = realRoot ??= realpathSync2.native(root);
+    if (target !== join3(inside, ".dvc", "plots", ...name.split("/"))) {
+      throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
+    }
+    if (info2.isDirectory()) throw new NotAFile(rel);
+    return readOpened(openChecked(rel, full, info2, false));
+  }
+  function readOpened(file) {
+    if (!file) return null;
+    const { fd, size: size2 } = file;
+    try {
+      const buffer = Buffer.allocUnsafe(size2);
+      let offset = 0;
+      while (offset < size2) {
+        const bytesRead = readSync(fd, buffer, offset, size2 - offset, offset);
+        if (!bytesRead) break;
+        offset += bytesRead;
+      }
+      return buffer.subarray(0, offset);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  function chunksNow(path) {
+    const file = open7(path, true);
+    if (!file) return null;
+    return (function* () {
+      const { fd, size: size2 } = file;
+      try {
+        const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, size2));
+        for (let offset = 0; offset < size2; ) {
+          const bytesRead = readSync(fd, buffer, 0, Math.min(buffer.length, size2 - offset), offset);
+          if (!bytesRead) break;
+          offset += bytesRead;
+          yield buffer.subarray(0, bytesRead);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    })();
+  }
+  function open7(path, streamed) {
+    const rel = projectPath(path);
+    const full = join3(root, ...rel.split("/"));
+    const found = located(full, true);
+    if (!found) return null;
+    const { info: info2, target } = found;
+    const inside = realRoot ??= realpathSync2.native(root);
+    if (target !== inside && !target.startsWith(inside + sep2)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside.length + 1).split(sep2);
+    if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
+    const asOnDisk = targetParts.join("/");
+    if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
+      throw new RefusedRead(
+        `${path}: the file on disk is '${asOnDisk}' (letter case differs), which git and Linux runners do not take for '${rel}'; not read \u2014 use its name as on disk`
+      );
+    }
+    if (info2.isDirectory()) throw new NotAFile(path);
+    return openChecked(path, target, info2, streamed);
+  }
+  function openChecked(path, target, info2, streamed) {
+    if (!info2.isFile()) throw new RefusedRead(`${path}: not a regular file (a FIFO, socket or device); not read`);
+    budget.take(path, info2.size, streamed);
+    const fd = openSync(target, constants3.O_RDONLY | constants3.O_NONBLOCK);
+    try {
+      const opened = fstatSync(fd);
+      if (!opened.isFile()) throw new RefusedRead(`${path}: not a regular file; not read`);
+      if (opened.size !== info2.size) budget.take(path, Math.max(0, opened.size - info2.size), streamed);
+      return { fd, size: opened.size };
+    } catch (error2) {
+      closeSync(fd);
+      throw error2;
+    }
+  }
+}
+function later(fn) {
+  return new Promise((resolve8) => resolve8(fn()));
+}
+function namedAsOnDisk(root, rel) {
+  let dir = root;
+  for (const part of rel.split("/")) {
+    if (!readdirSync(dir).includes(part)) return false;
+    dir = join3(dir, part);
+  }
+  return true;
+}
+var CHUNK_BYTES = 1024 * 1024;
+function isAbsent(error2) {
+  const code2 = error2.code;
+  return code2 === "ENOENT" || code2 === "ENOTDIR" || code2 === "ELOOP";
+}
+function commitTree(git, sha2, name, options = {}) {
+  const budget = options.budget ?? new ReadBudget();
+  let entries = null;
+  let files = null;
+  const listing = () => entries ??= git.listEntries(sha2);
+  const entryOf = options.byPath ? (rel) => git.entryAt(sha2, rel) : async (rel) => (await listing()).get(rel) ?? null;
+  return {
+    name,
+    isCommit: true,
+    async read(path) {
+      const entry = await resolve8(path);
+      return entry && readUnsized(git, path, entry, budget);
+    },
+    async readMany(paths) {
+      const out = new Array(paths.length).fill(null);
+      const wanted = [];
+      const all = options.byPath ? null : await listing();
+      for (let at = 0; at < paths.length; at++) {
+        const path = paths[at];
+        try {
+          const listed = all?.get(projectPath(path));
+          const entry = listed?.mode.startsWith("100") ? listed : await resolve8(path);
+          if (entry) wanted.push({ at, path, entry });
+        } catch (error2) {
+          out[at] = asError(error2);
+        }
+      }
+      const refused = /* @__PURE__ */ new Map();
+      const blobs = await git.readObjects(
+        wanted.map(({ at, path, entry }) => ({ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error2) => refused.set(at, error2)) })),
+        // git is stopped once its answers pass what the run may still read: what it did not get to is refused as such.
+        budget.left
+      );
+      wanted.forEach(({ at, path, entry }, i) => {
+        const blob = blobs[i];
+        if (blob instanceof NotRead) out[at] = budget.passed(path);
+        else out[at] = refused.get(at) ?? (blob instanceof Buffer ? blob : missingObject(path, entry, blob));
+      });
+      return out;
+    },
+    async chunks(path) {
+      const entry = await resolve8(path);
+      return entry && budgeted(path, git.streamObject(entry.oid), budget);
+    },
+    async dvcConfig() {
+      const entry = (await listing()).get(".dvc/config");
+      return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
+    },
+    async dvcPlotsFile(name2) {
+      const rel = dvcPlotsPath(name2);
+      const entry = await entryOf(rel);
+      if (entry?.mode === "120000") throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
+      return entry?.mode.startsWith("100") ? readUnsized(git, rel, entry, budget) : null;
+    },
+    list() {
+      files ??= listing().then((all) => [...all.keys()].filter((p) => !p.split("/").some(isPrivate)).sort());
+      return files;
+    }
+  };
+  async function resolve8(path) {
+    let rel = projectPath(path);
+    for (let hops = 0; ; hops++) {
+      const entry = await entryOf(rel);
+      if (!entry) return null;
+      if (entry.mode === "120000") {
+        if (hops >= MAX_LINK_HOPS) throw new RefusedRead(`${path}: too many levels of links; not read`);
+        const link = (await readBlob(git, path, entry, MAX_LINK_BYTES).catch((error2) => {
+          throw error2 instanceof ObjectTooLarge ? new RefusedRead(`${path}: a link of ${error2.size} bytes, longer than any path; not read`) : error2;
+        })).toString("utf8");
+        const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
+        try {
+          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+        } catch {
+          throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
+        }
+        continue;
+      }
+      return entry.mode.startsWith("100") ? entry : null;
+    }
+  }
+}
+async function readBlob(git, path, entry, maxBytes) {
+  const bytes = await git.readObject(entry.oid, maxBytes);
+  if (!bytes) throw missingObject(path, entry, null);
+  return bytes;
+}
+async function readUnsized(git, path, entry, budget) {
+  const refused = [];
+  const [blob] = await git.readObjects([{ oid: entry.oid, maxBytes: Infinity, admit: takeInTurn(budget, path, (error2) => refused.push(error2)) }]);
+  if (refused[0]) throw refused[0];
+  if (blob instanceof Buffer) return blob;
+  throw missingObject(path, entry, blob);
+}
+function takeInTurn(budget, path, refused) {
+  return (size2) => {
+    try {
+      budget.take(path, size2);
+      return true;
+    } catch (error2) {
+      refused(asError(error2));
+      return false;
+    }
+  };
+}
+async function* budgeted(path, chunks, budget) {
+  for await (const chunk of chunks) {
+    budget.take(path, chunk.length, true);
+    yield chunk;
+  }
+}
+function missingObject(path, entry, error2) {
+  if (error2) return new UserError(`${path}: ${error2.message}`);
+  return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+}
+async function walk(root) {
+  const out = [];
+  const queue = [[root, ""]];
+  for (let head = 0; head < queue.length && out.length < MAX_WORKSPACE_FILES; head++) {
+    const [dir, prefix] = queue[head];
+    let entries;
+    try {
+      entries = await readdir2(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      if (isPrivate(entry.name)) continue;
+      const rel = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join3(dir, entry.name), `${rel}/`]);
+      } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
+    }
+  }
+  return out.sort();
+}
+function oneChunk(bytes) {
+  return bytes ? [bytes] : null;
+}
+
+// src/pipeline/dag.ts
+import { posix as posix3 } from "node:path";
+function projectPath2(stage, p) {
+  return posix3.normalize(posix3.join(stage.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
+}
+function isAbsolute(p) {
+  return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
+}
+var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
+function refuseAbsolute(stage) {
+  const outs = stage.outs.map((o) => o.path).filter(isAbsolute);
+  if (outs.length) {
+    throw new UserError(`dvc.yaml: stage '${stage.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
+  }
+  const deps = [...stage.deps, ...stage.params.map((p) => p.file)].filter(isAbsolute);
+  if (deps.length) {
+    throw new UserError(
+      `dvc.yaml: stage '${stage.name}': dependency ${deps.map((d) => `'${d}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
+    );
+  }
+}
+var Outputs = class {
+  byPath = /* @__PURE__ */ new Map();
+  below = /* @__PURE__ */ new Map();
+  get(path) {
+    return this.byPath.get(path);
+  }
+  add(path, owner) {
+    const output = { path, owner, index: this.byPath.size };
+    this.byPath.set(path, output);
+    for (const folder of foldersAbove(path)) {
+      const list4 = this.below.get(folder);
+      if (list4) list4.push(output);
+      else this.below.set(folder, [output]);
+    }
+  }
+  /** The outputs `path` is, or is inside of: first in dvc.yaml order. */
+  holding(path) {
+    const found = [];
+    for (const candidate of [path, ...foldersAbove(path)]) {
+      const output = this.byPath.get(candidate);
+      if (output) found.push(output);
+    }
+    return found.sort(inOrder);
+  }
+  /** The outputs `path` is or is inside of (`holding`, when the caller has them already), and those inside it: first in dvc.yaml order. */
+  overlapping(path, holding = this.holding(path)) {
+    return [...holding, ...this.below.get(path) ?? []].sort(inOrder);
+  }
+};
+function inOrder(a, b) {
+  return a.index - b.index;
+}
+function foldersAbove(path) {
+  if (path === ".") return [];
+  const folders = ["."];
+  for (let slash = path.indexOf("/"); slash >= 0; slash = path.indexOf("/", slash + 1)) folders.push(path.slice(0, slash));
+  return folders;
+}
+function buildDag(stages) {
+  const nodes = /* @__PURE__ */ new Map();
+  const outputs = new Outputs();
+  for (const stage of stages) {
+    refuseAbsolute(stage);
+    const node = {
+      stage,
+      deps: [...stage.deps.map((d) => projectPath2(stage, d)), ...stage.params.map((p) => projectPath2(stage, p.file))],
+      outs: stage.outs.map((o) => projectPath2(stage, o.path))
+    };
+    nodes.set(stage.name, node);
+    for (const out of node.outs) {
+      const other = outputs.get(out)?.owner;
+      if (other !== void 0) {
+        throw new UserError(
+          other === stage.name ? `dvc.yaml: stage '${stage.name}' lists the output '${out}' twice.` : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage.name}'. Each output must belong to one stage.`
+        );
+      }
+      const nested = outputs.overlapping(out).find((o) => o.owner !== stage.name);
+      if (nested) throw new UserError(`dvc.yaml: output '${out}' of stage '${stage.name}' overlaps output '${nested.path}' of stage '${nested.owner}'.`);
+      outputs.add(out, stage.name);
+    }
+  }
+  const producerOf = (path) => outputs.holding(path)[0]?.owner;
+  const upstream = /* @__PURE__ */ new Map();
+  for (const [name, node] of nodes) {
+    const ups = /* @__PURE__ */ new Set();
+    for (const dep of node.deps) {
+      const held = outputs.holding(dep);
+      const own = held.find((o) => o.owner === name);
+      if (own) throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${own.path}' (a cycle).`);
+      for (const o of outputs.overlapping(dep, held)) if (o.owner !== name) ups.add(o.owner);
+    }
+    upstream.set(name, [...ups]);
+  }
+  const order = [];
+  const state = /* @__PURE__ */ new Map();
+  const visit = (name, path) => {
+    const s = state.get(name);
+    if (s === "done") return;
+    if (s === "visiting") {
+      const cycle2 = [...path.slice(path.indexOf(name)), name];
+      throw new UserError(`dvc.yaml: the pipeline has a cycle: ${cycle2.join(" \u2192 ")}.`);
+    }
+    state.set(name, "visiting");
+    for (const up of upstream.get(name) ?? []) visit(up, [...path, name]);
+    state.set(name, "done");
+    order.push(name);
+  };
+  for (const name of nodes.keys()) visit(name, []);
+  return { nodes, upstream, order, producerOf };
+}
+function selectStages(dag, targets) {
+  if (!targets.length) return dag.order;
+  const wanted = /* @__PURE__ */ new Set();
+  const add3 = (name) => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    if (dag.nodes.get(name)?.stage.frozen) return;
+    for (const up of dag.upstream.get(name) ?? []) add3(up);
+  };
+  for (const written of targets) {
+    const file = /^(?:\.\/)?dvc\.yaml(?::(.*))?$/.exec(written);
+    if (file && file[1] === void 0) {
+      dag.order.forEach(add3);
+      continue;
+    }
+    const target = file ? file[1] : written;
+    const matches = [...dag.nodes.keys()].filter((n) => n === target || n.startsWith(`${target}@`));
+    if (!matches.length) throw new UserError(`No stage '${target}' in dvc.yaml (stages: ${[...dag.nodes.keys()].join(", ") || "none"}).`);
+    matches.forEach(add3);
+  }
+  return dag.order.filter((n) => wanted.has(n));
+}
+function downstreamOf(dag, name) {
+  const out = /* @__PURE__ */ new Set();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [stage, ups] of dag.upstream) {
+      if (!out.has(stage) && ups.some((u) => u === name || out.has(u))) {
+        out.add(stage);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+// src/util/files.ts
+import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
+import { lstat as lstat2, mkdir as mkdir2, rename as rename2, rm as rm3, stat as stat2 } from "node:fs/promises";
+import { basename, dirname as dirname2, join as join4, resolve } from "node:path";
+async function writeFileAtomic(path, data) {
+  await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
+}
+async function writeFilesAtomic(files) {
+  const temps = [];
+  try {
+    for (const { path, produce } of files) {
+      const tmp = await tempBeside(path);
+      temps.push(tmp);
+      writeTemp(tmp, path, produce);
+    }
+    for (const { path } of files) {
+      if ((await stat2(path).catch(() => null))?.isDirectory()) throw new UserError(`Cannot write ${path}: a folder is there.`);
+    }
+  } catch (error2) {
+    await Promise.all(temps.map((tmp) => rm3(tmp, { force: true })));
+    throw error2;
+  }
+  for (const [i, { path }] of files.entries()) {
+    await rename2(temps[i], path).catch(async (error2) => {
+      await Promise.all(temps.slice(i).map((tmp) => rm3(tmp, { force: true })));
+      throw cannotWrite(path, error2);
+    });
+  }
+}
+function writeTemp(tmp, path, produce) {
+  let fd;
+  try {
+    fd = openSync2(tmp, "w");
+  } catch (error2) {
+    throw cannotWrite(path, error2);
+  }
+  try {
+    produce((piece) => {
+      const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+      try {
+        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+      } catch (error2) {
+        throw cannotWrite(path, error2);
+      }
+    });
+  } finally {
+    closeSync2(fd);
+  }
+}
+function cannotWrite(path, error2) {
+  const code2 = error2.code;
+  if (!code2) return error2;
+  const why = {
+    EISDIR: "a folder is there",
+    ENOSPC: "no space left on the disk",
+    EDQUOT: "the disk quota is used up",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    EROFS: "the file system is read-only"
+  };
+  return new UserError(`Cannot write ${path}: ${why[code2] ?? code2}.`);
+}
+async function tempBeside(path) {
+  try {
+    await makeFolders(dirname2(path));
+  } catch (error2) {
+    throw cannotWrite(path, error2);
+  }
+  return join4(dirname2(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+async function makeOutFolder(dir, setting) {
+  try {
+    await makeFolders(dir);
+    if (!(await stat2(dir)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
+  } catch (error2) {
+    const code2 = error2.code;
+    const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? "a file is there or on its path" : code2 === "EACCES" || code2 === "EPERM" || code2 === "EROFS" ? "permission denied" : `it cannot be made (${code2 ?? error2.message})`;
+    throw new UserError(`${setting} is ${dir}: ${why}; expected a folder for the report's files.`);
+  }
+}
+async function makeFolders(dir) {
+  const missing = [];
+  for (let at = resolve(dir); !await exists2(at); at = dirname2(at)) {
+    if (dirname2(at) === at) break;
+    missing.unshift(at);
+  }
+  for (const folder of missing)
+    await mkdir2(folder).catch((error2) => {
+      if (error2.code !== "EEXIST") throw error2;
+    });
+}
+async function exists2(path) {
+  return await lstat2(path).catch(() => null) !== null;
+}
+
+// src/util/node-crypto.ts
+function nodeCrypto() {
+  return process.getBuiltinModule("node:crypto");
+}
+
+// src/dvc/data/errors.ts
+var DataError = class extends UserError {
+  constructor(message) {
+    super(message);
+    this.name = "DataError";
+  }
+};
+var ObjectError = class extends DataError {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+    this.name = "ObjectError";
+  }
+  kind;
+};
+var TransferError = class extends DataError {
+  constructor(direction, remote, failures) {
+    const shown4 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
+    if (failures.length > shown4.length) shown4.push(`  \u2026 and ${failures.length - shown4.length} more`);
+    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
+    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
+${shown4.join("\n")}`);
+    this.direction = direction;
+    this.remote = remote;
+    this.failures = failures;
+    this.name = "TransferError";
+  }
+  direction;
+  remote;
+  failures;
+};
+
+// src/dvc/data/manifest.ts
+function dirManifest(entries) {
+  const byPath = entries.some((e) => SURROGATE.test(e.relpath)) ? (a, b) => compareCodePoints(a.relpath, b.relpath) : (a, b) => a.relpath < b.relpath ? -1 : a.relpath > b.relpath ? 1 : 0;
+  const sorted = [...entries].sort(byPath);
+  const text2 = `[${sorted.map((e) => `{"md5": ${quote(e.md5)}, "relpath": ${quote(e.relpath)}}`).join(", ")}]`;
+  const bytes = Buffer.from(text2, "latin1");
+  return { bytes, oid: `${nodeCrypto().createHash("md5").update(bytes).digest("hex")}.dir` };
+}
+var SURROGATE = /[\ud800-\udfff]/;
+var PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+function quote(s) {
+  return PLAIN.test(s) ? `"${s}"` : pyJsonString(s);
+}
+function compareCodePoints(a, b) {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 55296 && y >= 55296) {
+      x = x >= 57344 ? x - 2048 : x + 8192;
+      y = y >= 57344 ? y - 2048 : y + 8192;
+    }
+    return x - y;
+  }
+  return a.length - b.length;
+}
+var MD5 = /^[0-9a-f]{32}$/;
+function parseManifest(bytes, where2) {
+  let data;
+  try {
+    data = JSON.parse(Buffer.from(bytes).toString("utf8"));
+  } catch {
+    throw new DataError(`${where2} is corrupted: not JSON`);
+  }
+  if (!Array.isArray(data)) throw new DataError(`${where2} is corrupted: expected a JSON list of {md5, relpath}`);
+  return data.map((e, i) => {
+    const entry = e;
+    if (!entry || typeof entry.md5 !== "string" || !MD5.test(entry.md5) || typeof entry.relpath !== "string") {
+      throw new DataError(`${where2} is corrupted: entry ${i} is not {"md5": <32 hex>, "relpath": <path>}`);
+    }
+    const parts = entry.relpath.split("/");
+    if (!entry.relpath || entry.relpath.startsWith("/") || parts.some((p) => p === ".." || p === "" || p === ".") || process.platform === "win32" && /[\\:]/.test(entry.relpath)) {
+      throw new DataError(`${where2}: entry ${i} has an unsafe relpath '${entry.relpath}'`);
+    }
+    return { relpath: entry.relpath, md5: entry.md5 };
+  });
+}
+
+// src/pipeline/yaml-emit.ts
+function emitYaml(value2, folding = "current") {
+  const emitter = new Emitter(folding);
+  emitter.node(value2, {});
+  emitter.writeIndent();
+  return emitter.out.join("");
+}
+var BEST_WIDTH = 80;
+var INDENT = 2;
+var MAX_SIMPLE_KEY_LENGTH = 128;
+var BREAKS = "\n\x85\u2028\u2029";
+var SPACE_OR_BREAK = "\0 	\r\n\x85\u2028\u2029";
+var Emitter = class {
+  constructor(folding) {
+    this.folding = folding;
+  }
+  folding;
+  out = [];
+  column = 0;
+  whitespace = true;
+  indention = true;
+  indent = null;
+  /** Enclosing indents, each with whether it belongs to a block sequence (ruamel's `Indents`). */
+  indents = [];
+  sequenceContext = false;
+  simpleKeyContext = false;
+  node(value2, context) {
+    this.sequenceContext = context.sequence ?? false;
+    this.simpleKeyContext = context.simpleKey ?? false;
+    const items = value2 instanceof PyCollection ? value2.items : value2;
+    if (Array.isArray(items)) {
+      if (!items.length) return this.emptyFlow("[", "]");
+      this.blockSequence(items, context.mapping ?? false);
+    } else if (items instanceof Map) {
+      if (!items.size) return this.emptyFlow("{", "}");
+      this.blockMapping([...items].map(([k, v]) => [keyValue(items, k), v]));
+    } else {
+      this.scalar(scalarEvent(items));
+    }
+  }
+  blockSequence(items, mappingContext) {
+    this.increaseIndent(true, mappingContext && !this.indention);
+    if (this.indents.at(-2)?.[1]) this.indention = true;
+    for (const item of items) {
+      this.writeIndent();
+      this.writeIndicator("-", true, false, true);
+      this.node(item, { sequence: true });
+    }
+    this.indent = this.indents.pop()[0];
+  }
+  blockMapping(entries) {
+    this.increaseIndent(false, false);
+    for (const [key2, value2] of entries) {
+      this.writeIndent();
+      const event = scalarEvent(key2);
+      if (isSimpleKey(event)) {
+        this.sequenceContext = false;
+        this.simpleKeyContext = true;
+        this.scalar(event);
+        this.writeIndicator(":", false);
+      } else {
+        this.writeIndicator("?", true, false, true);
+        this.sequenceContext = false;
+        this.simpleKeyContext = false;
+        this.scalar(event);
+        this.writeIndent();
+        this.writeIndicator(":", true, false, true);
+      }
+      this.node(value2, { mapping: true });
+    }
+    this.indent = this.indents.pop()[0];
+  }
+  /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
+  emptyFlow(open7, close) {
+    const top2 = this.indents.at(-1);
+    const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
+    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open7, true, true);
+    this.writeIndicator(close, false);
+    this.writeLineBreak();
+  }
+  scalar(event) {
+    this.indents.push([this.indent, false]);
+    this.indent = (this.indent ?? 0) + INDENT;
+    const analysis = analyze(event.text);
+    let text2 = event.text;
+    let style = this.chooseStyle(event, analysis);
+    if (event.isNull && style === "'") {
+      text2 = [..."null"];
+      style = this.chooseStyle({ ...event, text: text2 }, analyze(text2));
+    }
+    const split = !this.simpleKeyContext;
+    if (this.sequenceContext) this.writeIndent();
+    if (style === '"') this.writeDoubleQuoted(text2, split);
+    else if (style === "'") this.writeSingleQuoted(text2, split);
+    else this.writePlain(text2, split);
+    this.indent = this.indents.pop()[0];
+  }
+  chooseStyle(event, analysis) {
+    if (event.plainResolves && !(this.simpleKeyContext && (analysis.empty || analysis.multiline)) && analysis.allowBlockPlain) return "";
+    if (event.text.includes("'") || event.text.includes("\n")) return '"';
+    if (analysis.allowSingleQuoted && !(this.simpleKeyContext && analysis.multiline)) return "'";
+    return '"';
+  }
+  increaseIndent(sequence, indentless) {
+    this.indents.push([this.indent, sequence]);
+    if (this.indent === null) this.indent = 0;
+    else if (!indentless) this.indent += INDENT;
+  }
+  writeIndent() {
+    const indent = this.indent ?? 0;
+    if (!this.indention || this.column > indent || this.column === indent && !this.whitespace) this.writeLineBreak();
+    if (this.column < indent) {
+      this.whitespace = true;
+      this.write(" ".repeat(indent - this.column));
+      this.column = indent;
+    }
+  }
+  writeIndicator(indicator, needWhitespace, whitespace = false, indention = false) {
+    const data = this.whitespace || !needWhitespace ? indicator : ` ${indicator}`;
+    this.whitespace = whitespace;
+    this.indention = this.indention && indention;
+    this.column += data.length;
+    this.write(data);
+  }
+  writeLineBreak(data = "\n") {
+    this.whitespace = true;
+    this.indention = true;
+    this.column = 0;
+    this.write(data);
+  }
+  write(data) {
+    this.out.push(data);
+  }
+  /** Writes `chars` (code points, as Python indexes a str) and moves the column on by their count. */
+  put(chars) {
+    this.column += chars.length;
+    this.write(chars.join(""));
+  }
+  writeBreaks(breaks) {
+    if (breaks[0] === "\n") this.writeLineBreak();
+    for (const br of breaks) this.writeLineBreak(br);
+    this.writeIndent();
+  }
+  writePlain(text2, split) {
+    if (!text2.length) return;
+    if (!this.whitespace) this.put([" "]);
+    this.whitespace = false;
+    this.indention = false;
+    let spaces2 = false;
+    let start = 0;
+    for (let end = 0; end <= text2.length; end++) {
+      const ch = text2[end];
+      if (spaces2) {
+        if (ch !== " ") {
+          const pastWidth = this.folding === "current" ? this.column >= BEST_WIDTH : this.column > BEST_WIDTH;
+          if (start + 1 === end && pastWidth && split) {
+            this.writeIndent();
+            this.whitespace = false;
+            this.indention = false;
+          } else {
+            this.put(text2.slice(start, end));
+          }
+          start = end;
+        }
+      } else if (ch === void 0 || ch === " ") {
+        const word = text2.slice(start, end);
+        if (this.folding === "current" && split && word.length + this.column > BEST_WIDTH && this.indent !== null && this.column > this.indent) {
+          this.writeIndent();
+        }
+        this.put(word);
+        start = end;
+      }
+      spaces2 = ch === " ";
+    }
+  }
+  writeSingleQuoted(text2, split) {
+    this.writeIndicator("'", true);
+    let spaces2 = false;
+    let breaks = false;
+    let start = 0;
+    for (let end = 0; end <= text2.length; end++) {
+      const ch = text2[end];
+      if (spaces2) {
+        if (ch !== " ") {
+          if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== text2.length) this.writeIndent();
+          else this.put(text2.slice(start, end));
+          start = end;
+        }
+      } else if (breaks) {
+        if (ch === void 0 || !BREAKS.includes(ch)) {
+          this.writeBreaks(text2.slice(start, end));
+          start = end;
+        }
+      } else if (ch === void 0 || ` ${BREAKS}'`.includes(ch)) {
+        if (start < end) {
+          this.put(text2.slice(start, end));
+          start = end;
+        }
+      }
+      if (ch === "'") {
+        this.put(["'", "'"]);
+        start = end + 1;
+      }
+      if (ch !== void 0) {
+        spaces2 = ch === " ";
+        breaks = BREAKS.includes(ch);
+      }
+    }
+    this.writeIndicator("'", false);
+  }
+  writeDoubleQuoted(text2, split) {
+    this.writeIndicator('"', true);
+    let start = 0;
+    for (let end = 0; end <= text2.length; end++) {
+      const ch = text2[end];
+      if (ch === void 0 || '"\\\x85\u2028\u2029\uFEFF'.includes(ch) || !this.printableInDoubleQuotes(ch)) {
+        if (start < end) {
+          this.put(text2.slice(start, end));
+          start = end;
+        }
+        if (ch !== void 0) {
+          this.put([...escape(ch)]);
+          start = end + 1;
+        }
+      }
+      if (0 < end && end < text2.length - 1 && (ch === " " || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
+        const backslash = this.folding === "legacy" || needsBackslash(text2, start, end);
+        this.put([...text2.slice(start, end), ...backslash ? ["\\"] : []]);
+        if (start < end) start = end;
+        this.writeIndent();
+        this.whitespace = false;
+        this.indention = false;
+        if (text2[start] === " ") {
+          if (backslash) this.put(["\\"]);
+          else start += 1;
+        }
+      }
+    }
+    this.writeIndicator('"', false);
+  }
+  printableInDoubleQuotes(ch) {
+    const c = ch.codePointAt(0);
+    if (c >= 32 && c <= 126) return true;
+    if (c >= 160 && c <= 55295 || c >= 57344 && c <= 65533) return true;
+    return this.folding === "current" && c >= 65536;
+  }
+};
+function needsBackslash(text2, start, end) {
+  let spacePos = text2.indexOf(" ", end);
+  if (spacePos < 0) return true;
+  const newline = text2.indexOf("\n", end);
+  if (newline >= 0 && newline < spacePos) spacePos = newline;
+  const after = text2[spacePos + 1];
+  if (after === void 0) return true;
+  if (text2[spacePos] === "\n" && after !== " ") return true;
+  const word = text2.slice(end, spacePos);
+  return word.includes('"') || word.includes("'") || " \n".includes(after) || text2.slice(end - 1, end + 1).join("") === "  " || start === end;
+}
+var ESCAPES2 = {
+  "\0": "0",
+  "\x07": "a",
+  "\b": "b",
+  "	": "t",
+  "\n": "n",
+  "\v": "v",
+  "\f": "f",
+  "\r": "r",
+  "\x1B": "e",
+  '"': '"',
+  "\\": "\\",
+  "\x85": "N",
+  "\xA0": "_",
+  "\u2028": "L",
+  "\u2029": "P"
+};
+function escape(ch) {
+  const named3 = ESCAPES2[ch];
+  if (named3) return `\\${named3}`;
+  const c = ch.codePointAt(0);
+  const hex = c.toString(16).toUpperCase();
+  if (c <= 255) return `\\x${hex.padStart(2, "0")}`;
+  if (c <= 65535) return `\\u${hex.padStart(4, "0")}`;
+  return `\\U${hex.padStart(8, "0")}`;
+}
+function scalarEvent(value2) {
+  const plain = (text2, tag) => ({ text: [...text2], isNull: false, plainResolves: true, tag });
+  if (value2 === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
+  if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
+  if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
+  if (value2 instanceof PyDate) return plain(value2.iso, "!!timestamp");
+  if (value2 instanceof PyDateTime) return plain(value2.text, "!!timestamp");
+  if (typeof value2 === "bigint") return plain(String(value2), "!!int");
+  if (typeof value2 === "number") {
+    if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");
+    return plain(Number.isSafeInteger(value2) ? String(value2) : BigInt(value2).toString(), "!!int");
+  }
+  return { text: [...value2], isNull: false, plainResolves: !resolvesToNonString(value2), tag: "!!str" };
+}
+function floatText(x) {
+  if (Number.isNaN(x)) return ".nan";
+  if (!Number.isFinite(x)) return x > 0 ? ".inf" : "-.inf";
+  return pyFloatRepr(x).toLowerCase();
+}
+var RESOLVERS = [
+  ["tTfF", /^(?:true|True|TRUE|false|False|FALSE)$/],
+  [
+    "-+0123456789.",
+    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
+  ],
+  ["-+0123456789", /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/],
+  ["<", /^<<$/],
+  ["~nN", /^(?:~|null|Null|NULL)$/],
+  [
+    "0123456789",
+    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
+  ],
+  ["=", /^=$/],
+  ["!&*", /^[!&*]$/]
+];
+function resolvesToNonString(s) {
+  return s === "" || RESOLVERS.some(([first, re]) => first.includes(s[0]) && re.test(s));
+}
+function isSimpleKey(event) {
+  return event.tag.length + event.text.length < MAX_SIMPLE_KEY_LENGTH && !analyze(event.text).multiline;
+}
+function analyze(text2) {
+  if (!text2.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
+  let blockIndicators = false;
+  let lineBreaks2 = false;
+  let special = false;
+  let leadingSpace = false;
+  let leadingBreak = false;
+  let trailingSpace = false;
+  let trailingBreak = false;
+  let breakSpace = false;
+  let spaceBreak = false;
+  const first = text2.slice(0, 3).join("");
+  if (first === "---" || first === "...") blockIndicators = true;
+  let precededByWhitespace = true;
+  let followedByWhitespace = text2.length === 1 || SPACE_OR_BREAK.includes(text2[1]);
+  let previousSpace = false;
+  let previousBreak = false;
+  for (let index = 0; index < text2.length; index++) {
+    const ch = text2[index];
+    if (index === 0) {
+      if ("#,[]{}&*!|>'\"%@`".includes(ch)) blockIndicators = true;
+      if ("?:-".includes(ch) && followedByWhitespace) blockIndicators = true;
+    } else if (ch === ":" && followedByWhitespace || ch === "#" && precededByWhitespace) {
+      blockIndicators = true;
+    }
+    if (BREAKS.includes(ch)) lineBreaks2 = true;
+    if (!(ch === "\n" || ch >= " " && ch <= "~")) {
+      const c = ch.codePointAt(0);
+      const printable = c === 133 || c >= 160 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536;
+      if (!printable || c === 65279) special = true;
+    }
+    if (ch === " ") {
+      if (index === 0) leadingSpace = true;
+      if (index === text2.length - 1) trailingSpace = true;
+      if (previousBreak) breakSpace = true;
+      previousSpace = true;
+      previousBreak = false;
+    } else if (BREAKS.includes(ch)) {
+      if (index === 0) leadingBreak = true;
+      if (index === text2.length - 1) trailingBreak = true;
+      if (previousSpace) spaceBreak = true;
+      previousSpace = false;
+      previousBreak = true;
+    } else {
+      previousSpace = false;
+      previousBreak = false;
+    }
+    precededByWhitespace = SPACE_OR_BREAK.includes(ch);
+    followedByWhitespace = index + 2 >= text2.length || SPACE_OR_BREAK.includes(text2[index + 2]);
+  }
+  let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
+  let allowSingleQuoted = true;
+  if (breakSpace || special || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
+  if (lineBreaks2 || blockIndicators) allowBlockPlain = false;
+  return { empty: false, multiline: lineBreaks2, allowBlockPlain, allowSingleQuoted };
+}
+
+// src/pipeline/lock.ts
+async function readLock(tree, path = "dvc.lock") {
+  const bytes = await tree.read(path);
+  if (!bytes) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map(), folding: "current" };
+  return parseLock(bytes.toString("utf8"), path);
+}
+function parseLock(text2, displayPath = "dvc.lock") {
+  const lock = parseLockText(text2, displayPath);
+  const lines2 = text2.replace(/\r\n/g, "\n");
+  const folding = emitYaml(lock.raw, "current") !== lines2 && emitYaml(lock.raw, "legacy") === lines2 ? "legacy" : "current";
+  return { ...lock, folding };
+}
+function lockEntryFromHash(path, meta) {
+  const entry = { path, hashName: "md5", md5: meta.md5, size: meta.size };
+  if (meta.nfiles !== void 0) entry.nfiles = meta.nfiles;
+  if (meta.isexec) entry.isexec = true;
+  return entry;
+}
+function serializeStage(stage) {
+  const out = /* @__PURE__ */ new Map([["cmd", stage.cmd]]);
+  const entry = (e) => {
+    const d = /* @__PURE__ */ new Map([["path", e.path]]);
+    if (e.hashName === "md5") d.set("hash", "md5");
+    if (e.md5 !== null) d.set("md5", e.md5);
+    if (e.size !== void 0) d.set("size", e.size);
+    if (e.nfiles !== void 0) d.set("nfiles", e.nfiles);
+    if (e.isexec) d.set("isexec", true);
+    return d;
+  };
+  const byPath = (a, b) => compareCodePoints(a.path, b.path);
+  if (stage.deps.length) out.set("deps", [...stage.deps].sort(byPath).map(entry));
+  const files = [...stage.params.keys()].sort(compareCodePoints);
+  if (files.length) {
+    const ordered = [...files.filter((f) => f === "params.yaml"), ...files.filter((f) => f !== "params.yaml")];
+    const params = /* @__PURE__ */ new Map();
+    for (const file of ordered) {
+      const values = stage.params.get(file);
+      params.set(
+        file,
+        mapFrom(
+          [...values].sort(([a], [b]) => compareCodePoints(a, b)),
+          values
+        )
+      );
+    }
+    out.set("params", params);
+  }
+  if (stage.outs.length) out.set("outs", [...stage.outs].sort(byPath).map(entry));
+  return out;
+}
+function renderLock(lock, updates) {
+  const raw = mapFrom([["schema", "2.0"], ...lock.raw], lock.raw);
+  const before = raw.get("stages");
+  const stages = isRawMap(before) ? mapFrom(before, before) : /* @__PURE__ */ new Map();
+  for (const [name, stage] of updates) stages.set(name, serializeStage(stage));
+  raw.set("stages", stages);
+  return emitYaml(raw, lock.folding);
+}
+async function writeLock(path, lock, updates) {
+  await writeFileAtomic(path, renderLock(lock, updates));
+}
+
+// src/pipeline/shell.ts
+import { spawn as spawn4 } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
+import { basename as basename2, join as join5 } from "node:path";
+
+// src/pipeline/file-commands.ts
+import { stat as stat3, truncate } from "node:fs/promises";
+var FILE_COMMANDS = ["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"];
+var FileCommandsGuard = class _FileCommandsGuard {
+  constructor(sizes) {
+    this.sizes = sizes;
+  }
+  sizes;
+  /** The sizes of the files the environment names (a file not there yet counts as empty). */
+  static async record(env) {
+    const sizes = /* @__PURE__ */ new Map();
+    for (const name of FILE_COMMANDS) {
+      const path = env[name];
+      if (path)
+        sizes.set(name, {
+          path,
+          size: await stat3(path).then(
+            (s) => s.size,
+            () => 0
+          )
+        });
+    }
+    return new _FileCommandsGuard(sizes);
+  }
+  /** Cuts the files `names` back to their recorded sizes; returns the names of those that had grown. */
+  async cut(names = FILE_COMMANDS) {
+    const grown4 = [];
+    for (const name of names) {
+      const file = this.sizes.get(name);
+      if (!file) continue;
+      const now = await stat3(file.path).then(
+        (s) => s.size,
+        () => null
+      );
+      if (now === null || now <= file.size) continue;
+      await truncate(file.path, file.size);
+      grown4.push(name);
+    }
+    return grown4;
+  }
+};
+
+// src/pipeline/shell.ts
+var TailBuffer = class {
+  constructor(max) {
+    this.max = max;
+  }
+  max;
+  lines = [];
+  partial = "";
+  /** Adds output; returns the complete lines it finished (for live logging). */
+  push(text2) {
+    const parts = (this.partial + text2).split(/\r?\n/);
+    this.partial = parts.pop() ?? "";
+    for (const line of parts) this.keep(line);
+    return parts;
+  }
+  /** Ends the stream; returns the unterminated last line, if any. */
+  flush() {
+    if (!this.partial) return [];
+    const last = this.partial;
+    this.partial = "";
+    this.keep(last);
+    return [last];
+  }
+  addLine(line) {
+    this.keep(line);
+  }
+  text() {
+    return this.lines.join("\n");
+  }
+  keep(line) {
+    this.lines.push(line);
+    if (this.lines.length > this.max) this.lines.shift();
+  }
+};
+function runShell(command, cwd, onLine, tail, env = process.env, stop) {
+  return new Promise((resolve8, reject) => {
+    const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
+    const child = process.platform === "win32" ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
+    if (stop) endOnAbort(child, stop);
+    const take = (text2) => {
+      for (const line of tail.push(text2)) onLine(line);
+    };
+    child.stdout.setEncoding("utf8").on("data", take);
+    child.stderr.setEncoding("utf8").on("data", take);
+    child.on("error", reject);
+    child.on("close", (code2, signal) => {
+      for (const line of tail.flush()) onLine(line);
+      resolve8({ code: code2, signal });
+    });
+  });
+}
+var FILE_COMMAND_NAMES = new Set(FILE_COMMANDS);
+function stageEnvironment(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => {
+      const upper = name.toUpperCase();
+      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMAND_NAMES.has(upper);
+    })
+  );
+}
+var running = /* @__PURE__ */ new Set();
+var forwarding = false;
+function spawnStage(file, args, options) {
+  const posix17 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options, detached: posix17 });
+  running.add(child);
+  child.on("close", () => running.delete(child));
+  child.on("error", () => running.delete(child));
+  if (posix17 && !forwarding) {
+    forwarding = true;
+    for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
+  }
+  return child;
+}
+function resolveCommand(name, env, platform2 = process.platform) {
+  if (platform2 !== "win32") return { file: name, shell: false };
+  const get = (key2) => Object.entries(env).find(([k]) => k.toUpperCase() === key2)?.[1] ?? "";
+  const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
+  for (const dir of get("PATH").split(";").filter(Boolean)) {
+    for (const ext of exts) {
+      const file = join5(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      if (!existsSync2(file)) continue;
+      return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
+    }
+  }
+  return { file: name, shell: false };
+}
+var GRACE_MS = 5e3;
+function endOnAbort(child, stop) {
+  const end = () => {
+    killGroup(child, "SIGTERM");
+    const timer = setTimeout(() => killGroup(child, "SIGKILL"), GRACE_MS);
+    child.once("close", () => clearTimeout(timer));
+  };
+  if (stop.aborted) return end();
+  stop.addEventListener("abort", end, { once: true });
+  child.once("close", () => stop.removeEventListener("abort", end));
+}
+async function endStages(signal) {
+  const children = [...running];
+  for (const child of children) killGroup(child, signal);
+  const closed = children.map((child) => new Promise((r) => child.once("close", r)));
+  await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, GRACE_MS).unref())]);
+  for (const child of children) killGroup(child, "SIGKILL");
+  process.kill(process.pid, signal);
+}
+function killGroup(child, signal) {
+  if (child.pid === void 0) return;
+  try {
+    if (process.platform === "win32") child.kill(signal);
+    else process.kill(-child.pid, signal);
+  } catch {
+  }
+}
+function posixShell(command, env) {
+  const executable = env.SHELL || "/bin/sh";
+  const name = basename2(executable).toLowerCase();
+  const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
+  return [executable, [...opts, "-c", command]];
+}
+function stageCommands(cmd) {
+  if (Array.isArray(cmd)) return cmd;
+  const lines2 = cmd.split(/\r\n|\r|\n/);
+  if (lines2.length > 1 && lines2.at(-1) === "") lines2.pop();
+  return lines2;
+}
+
+// src/pipeline/status.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { join as join9, posix as posix5, relative as relative2, resolve as resolve2, dirname as dirname3 } from "node:path";
+
+// src/pipeline/dvcignore.ts
+import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
+import { join as join6 } from "node:path";
+var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
+var DvcIgnore = class {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  cache = /* @__PURE__ */ new Map();
+  chains = /* @__PURE__ */ new Map();
+  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r) => r !== null);
+  /** `relPath` is posix, relative to the root, without a leading `./`. */
+  isIgnored(relPath, isDir2) {
+    const parts = relPath.split("/").filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
+    }
+    return false;
+  }
+  /** Whether the directory `relDir` holds a `.dvcignore` file. */
+  hasIgnoreFile(relDir) {
+    try {
+      readFileSync3(join6(this.root, relDir, ".dvcignore"));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
+  matches(relPath, isDir2) {
+    const slash = relPath.lastIndexOf("/");
+    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir2, false);
+    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
+      ignored = apply(rules, relPath.slice(offset), isDir2, ignored);
+    }
+    return ignored;
+  }
+  /**
+   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
+   * `.dvcignore` then tests only the built-in names and builds no paths.
+   */
+  childMatcher(relDir) {
+    if (!this.chain(relDir).length) return (name, isDir2) => apply(this.defaults, name, isDir2, false);
+    const prefix = relDir ? `${relDir}/` : "";
+    return (name, isDir2) => this.matches(prefix + name, isDir2);
+  }
+  /**
+   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
+   * below it starts: a walk asks this once a folder, not once a file.
+   */
+  chain(relDir) {
+    let chain = this.chains.get(relDir);
+    if (!chain) {
+      const slash = relDir.lastIndexOf("/");
+      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
+      const rules = this.rulesIn(relDir);
+      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
+      this.chains.set(relDir, chain);
+    }
+    return chain;
+  }
+  rulesIn(relDir) {
+    let rules = this.cache.get(relDir);
+    if (!rules) {
+      const file = join6(this.root, relDir, ".dvcignore");
+      let text2 = "";
+      if (statSync3(file, { throwIfNoEntry: false })) {
+        try {
+          text2 = readFileSync3(file, "utf8");
+        } catch {
+          text2 = "";
+        }
+      }
+      rules = text2.split(/\r?\n/).map(compileRule).filter((r) => r !== null);
+      this.cache.set(relDir, rules);
+    }
+    return rules;
+  }
+};
+function apply(rules, rel, isDir2, ignored) {
+  for (const rule2 of rules) {
+    if (rule2.dirOnly && !isDir2) continue;
+    if (rule2.name === void 0 ? rule2.regex.test(rel) : rel === rule2.name || rel.endsWith(rule2.slashName)) ignored = !rule2.negate;
+  }
+  return ignored;
+}
+function compileRule(line) {
+  let pattern = line.replace(/(?<!\\)\s+$/, "");
+  if (!pattern || pattern.startsWith("#")) return null;
+  let negate = false;
+  if (pattern.startsWith("!")) {
+    negate = true;
+    pattern = pattern.slice(1);
+  }
+  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
+  let dirOnly = false;
+  if (pattern.endsWith("/")) {
+    dirOnly = true;
+    pattern = pattern.slice(0, -1);
+  }
+  const anchored = pattern.includes("/");
+  if (pattern.startsWith("/")) pattern = pattern.slice(1);
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
+      if (atStart && atEnd) {
+        if (i + 2 === pattern.length) re += ".*";
+        else {
+          re += "(?:.*/)?";
+          i += 1;
+        }
+        i += 1;
+        continue;
+      }
+      re += "[^/]*";
+      i += 1;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) re += "\\[";
+      else {
+        let cls = pattern.slice(i + 1, close);
+        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = close;
+      }
+    } else if (c === "\\" && i + 1 < pattern.length) {
+      re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  const prefix = anchored ? "^" : "^(?:.*/)?";
+  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
+  if (!anchored && !/[*?[\\]/.test(pattern)) {
+    rule2.name = pattern;
+    rule2.slashName = `/${pattern}`;
+  }
+  return rule2;
+}
+
+// src/pipeline/hash.ts
+import { closeSync as closeSync3, constants as constants4, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
+import { open as open3, stat as stat4 } from "node:fs/promises";
+import { join as join7, posix as posix4, sep as sep3 } from "node:path";
+
+// src/dvc/data/hash.ts
+var DOS2UNIX_CHUNK = 1024 * 1024;
+var ObjectHasher = class {
+  constructor(legacy) {
+    this.legacy = legacy;
+  }
+  legacy;
+  hash = nodeCrypto().createHash("md5");
+  /** Legacy only: the bytes of an unfinished 1 MiB block, and the scratch its CRLF-free form is written to. */
+  pending = null;
+  pendingBytes = 0;
+  scratch = null;
+  update(chunk) {
+    if (!this.legacy) {
+      this.hash.update(chunk);
+      return;
+    }
+    let data = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    if (this.pendingBytes) {
+      const fill2 = Math.min(DOS2UNIX_CHUNK - this.pendingBytes, data.length);
+      data.copy(this.pending, this.pendingBytes, 0, fill2);
+      this.pendingBytes += fill2;
+      data = data.subarray(fill2);
+      if (this.pendingBytes < DOS2UNIX_CHUNK) return;
+      this.block(this.pending);
+      this.pendingBytes = 0;
+    }
+    while (data.length >= DOS2UNIX_CHUNK) {
+      this.block(data.subarray(0, DOS2UNIX_CHUNK));
+      data = data.subarray(DOS2UNIX_CHUNK);
+    }
+    if (data.length) {
+      this.pending ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+      data.copy(this.pending, 0);
+      this.pendingBytes = data.length;
+    }
+  }
+  digest() {
+    if (this.legacy && this.pendingBytes) this.block(this.pending.subarray(0, this.pendingBytes));
+    return this.hash.digest("hex");
+  }
+  block(chunk) {
+    if (!isTextBlock(chunk.subarray(0, 512))) {
+      this.hash.update(chunk);
+      return;
+    }
+    this.scratch ??= Buffer.allocUnsafe(DOS2UNIX_CHUNK);
+    this.hash.update(this.scratch.subarray(0, dos2unixInto(chunk, this.scratch)));
+  }
+};
+function isTextBlock(block2) {
+  if (!block2.length) return true;
+  let nontext = 0;
+  for (const b of block2) {
+    if (b === 0) return false;
+    if (!(b >= 32 && b < 127 || b === 10 || b === 13 || b === 9 || b === 12 || b === 8)) nontext++;
+  }
+  return nontext / block2.length <= 0.3;
+}
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function dos2unixInto(chunk, out) {
+  const len = chunk.length;
+  let n = 0;
+  let i = 0;
+  const copy = (end) => {
+    for (; i < end; i++) {
+      const b = chunk[i];
+      if (b !== 13 || chunk[i + 1] !== 10) out[n++] = b;
+    }
+  };
+  if (LITTLE_ENDIAN) {
+    copy(Math.min(len, (4 - chunk.byteOffset % 4) % 4));
+    const words = len - i >> 2;
+    const input = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
+    const output = new DataView(out.buffer, out.byteOffset, out.length);
+    for (let w = 0; w < words; w++) {
+      const word = input[w];
+      const x = word ^ 218959117;
+      if ((x - 16843009 & ~x & 2155905152) === 0) {
+        output.setUint32(n, word, true);
+        n += 4;
+        i += 4;
+      } else copy(i + 4);
+    }
+  }
+  copy(len);
+  return n;
+}
+function objectMd5(bytes, legacy = false) {
+  const h = new ObjectHasher(legacy);
+  h.update(bytes);
+  return h.digest();
+}
+
+// src/pipeline/hash.ts
+var STREAM_CHUNK = 4 * 1024 * 1024;
+var SMALL_FILE = 1024 * 1024;
+var YIELD_EVERY = 512;
+async function hashFile(path, size2, legacy) {
+  if (size2 !== void 0 && size2 < SMALL_FILE) {
+    const fd = openSync3(path, READ);
+    let md52;
+    try {
+      md52 = smallMd5(fd, size2, legacy ? "md5-dos2unix" : "md5");
+    } finally {
+      closeSync3(fd);
+    }
+    if (md52) return md52;
+  }
+  const hasher = new ObjectHasher(legacy);
+  const handle = await open3(path, "r");
+  try {
+    const buffers = [Buffer.allocUnsafe(STREAM_CHUNK), Buffer.allocUnsafe(STREAM_CHUNK)];
+    let turn = 0;
+    let reading = handle.read(buffers[0], 0, STREAM_CHUNK, null);
+    for (; ; ) {
+      const { bytesRead, buffer } = await reading;
+      if (!bytesRead) break;
+      turn ^= 1;
+      reading = handle.read(buffers[turn], 0, STREAM_CHUNK, null);
+      hasher.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  return hasher.digest();
+}
+var READ = constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0);
+var smallBuffer = null;
+function smallMd5(fd, size2, name) {
+  smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
+  const n = readSync2(fd, smallBuffer, 0, SMALL_FILE, 0);
+  if (n !== size2) return null;
+  const bytes = smallBuffer.subarray(0, n);
+  const oneShot = name === "md5" ? oneShotDigest() : null;
+  return oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
+}
+var oneShotFound;
+function oneShotDigest() {
+  if (oneShotFound === void 0) oneShotFound = nodeCrypto().hash ?? null;
+  return oneShotFound;
+}
+async function hashPath(root, rel, ignore, name = "md5", state) {
+  const abs = join7(root, ...rel.split("/"));
+  let info2;
+  try {
+    info2 = await stat4(abs);
+  } catch {
+    return null;
+  }
+  if (!info2.isDirectory()) {
+    if (!info2.isFile()) throw new UserError(`'${rel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+    const meta = { md5: await hashOne(abs, rel, info2, name, state), size: info2.size };
+    if (isExecutable(info2.mode, abs)) meta.isexec = true;
+    return meta;
+  }
+  return ignore.isIgnored(rel, true) ? dirMeta([], 0) : hashDir(root, rel, ignore, name, state);
+}
+var dirMeta = (entries, size2) => ({ md5: dirManifest(entries).oid, size: size2, nfiles: entries.length });
+async function hashDir(root, rel, ignore, name, state) {
+  const entries = [];
+  let size2 = 0;
+  let untilYield = YIELD_EVERY;
+  const keyPrefix = `${name}\0${rel}/`;
+  const walk2 = async (relDir, inside) => {
+    const absDir = join7(root, ...relDir.split("/"));
+    const names = readdirSync2(absDir, { withFileTypes: true });
+    if (names.some((d) => d.name === ".dvcignore")) {
+      throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+    }
+    const ignored = ignore.childMatcher(relDir);
+    const below = (child) => relDir ? `${relDir}/${child}` : child;
+    for (const d of names) {
+      const childInside = inside ? `${inside}/${d.name}` : d.name;
+      if (d.isDirectory()) {
+        if (!ignored(d.name, true)) await walk2(below(d.name), childInside);
+        continue;
+      }
+      if (d.isFile() && ignored(d.name, false)) continue;
+      const abs = absDir + sep3 + d.name;
+      const key2 = keyPrefix + childInside;
+      let stats3;
+      let md52 = null;
+      let remembered = false;
+      if (d.isFile() && !state?.has(key2)) {
+        const fd = openUnlessGone(abs);
+        if (fd === null) continue;
+        try {
+          stats3 = fstatSync2(fd);
+          if (stats3.isFile() && stats3.size < SMALL_FILE) md52 = smallMd5(fd, stats3.size, name);
+        } finally {
+          closeSync3(fd);
+        }
+      } else {
+        try {
+          stats3 = statSync4(abs, { throwIfNoEntry: false });
+        } catch {
+        }
+        if (!stats3) continue;
+        if (!d.isFile()) {
+          if (ignored(d.name, stats3.isDirectory())) continue;
+          if (stats3.isDirectory()) {
+            await walk2(below(d.name), childInside);
+            continue;
+          }
+        }
+        md52 = state?.get(key2, stats3);
+        remembered = md52 !== void 0;
+      }
+      if (!stats3.isFile()) throw new UserError(`'${below(d.name)}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      md52 ??= await hashFile(abs, stats3.size, name !== "md5");
+      if (!remembered) state?.set(key2, stats3, md52);
+      entries.push({ md5: md52, relpath: childInside });
+      size2 += stats3.size;
+      if (--untilYield === 0) {
+        untilYield = YIELD_EVERY;
+        await new Promise(setImmediate);
+      }
+    }
+  };
+  await walk2(rel, "");
+  return dirMeta(entries, size2);
+}
+function openUnlessGone(path) {
+  try {
+    return openSync3(path, READ);
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
+}
+async function hashOne(abs, rel, stats3, name, state) {
+  const key2 = `${name}\0${rel}`;
+  const known = state?.get(key2, stats3);
+  if (known) return known;
+  const md52 = await hashFile(abs, stats3.size, name !== "md5");
+  state?.set(key2, stats3, md52);
+  return md52;
+}
+function isExecutable(mode, path, platform2 = process.platform) {
+  return platform2 === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
+}
+
+// src/pipeline/hash-state.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { mkdir as mkdir3, readFile, rename as rename3, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+var STATE_DIR = [".dvc", "tmp", "mlreport"];
+var STATE_FILE = "hashes.state";
+var VERSION = 3;
+var RACY_MS = 2e3;
+var MAX_ENTRIES = 5e5;
+var MD52 = /^[0-9a-f]{32}$/;
+var FIELDS = 5;
+var HashState = class _HashState {
+  constructor(dir, now) {
+    this.dir = dir;
+    this.now = now;
+  }
+  dir;
+  now;
+  slots = /* @__PURE__ */ new Map();
+  keys = [];
+  /** '' where a file is no longer remembered (it was racy when hashed again). */
+  md5s = [];
+  stats = new Float64Array(0);
+  /** Whether this run looked at the slot's file. */
+  seen = new Uint8Array(0);
+  dirty = false;
+  /**
+   * The state of the DVC project at `root`; an unreadable or foreign file is an empty state. `now` (ms since
+   * the epoch) is when a file is taken to be hashed, for the racy check.
+   */
+  static async open(root, now = Date.now) {
+    if (!existsSync3(join8(root, ".dvc"))) return new _HashState(null, now);
+    const state = new _HashState(join8(root, ...STATE_DIR), now);
+    try {
+      state.load(await readFile(join8(root, ...STATE_DIR, STATE_FILE)));
+    } catch {
+    }
+    return state;
+  }
+  load(bytes) {
+    const newline = bytes.indexOf(10);
+    if (newline < 0) return;
+    const head = JSON.parse(bytes.toString("utf8", 0, newline));
+    const { keys, md5s } = head;
+    if (head.version !== VERSION || !Array.isArray(keys) || !Array.isArray(md5s) || md5s.length !== keys.length) return;
+    const n = keys.length;
+    if (bytes.length - newline - 1 !== n * FIELDS * 8) return;
+    const stats3 = new Float64Array(n * FIELDS);
+    new Uint8Array(stats3.buffer).set(bytes.subarray(newline + 1));
+    for (let i = 0; i < n; i++) {
+      const key2 = keys[i];
+      const md52 = md5s[i];
+      if (typeof key2 !== "string" || typeof md52 !== "string" || !MD52.test(md52)) return;
+    }
+    this.keys = keys;
+    this.md5s = md5s;
+    this.stats = stats3;
+    this.seen = new Uint8Array(n);
+    for (let i = 0; i < n; i++) this.slots.set(this.keys[i], i);
+  }
+  /** Whether the file at `key` is remembered at all (its stat not yet compared). */
+  has(key2) {
+    return this.slots.has(key2);
+  }
+  /** The remembered md5 of the file at `key` (hash name and path) when its stat is exactly as it was then. */
+  get(key2, stats3) {
+    const i = this.slots.get(key2);
+    if (i === void 0) return void 0;
+    this.seen[i] = 1;
+    const s = this.stats;
+    const o = i * FIELDS;
+    if (s[o] !== stats3.dev || s[o + 1] !== stats3.ino || s[o + 2] !== stats3.size || s[o + 3] !== stats3.mtimeMs || s[o + 4] !== stats3.ctimeMs) return void 0;
+    return this.md5s[i] || void 0;
+  }
+  /** Remembers an md5 computed from the file as `stats` (taken before reading it) describe it. */
+  set(key2, stats3, md52) {
+    const now = this.now();
+    let i = this.slots.get(key2);
+    if (now - stats3.mtimeMs < RACY_MS || now - stats3.ctimeMs < RACY_MS) {
+      if (i !== void 0 && this.md5s[i]) {
+        this.md5s[i] = "";
+        this.dirty = true;
+      }
+      return;
+    }
+    if (i === void 0) {
+      i = this.keys.length;
+      this.keys.push(key2);
+      this.md5s.push(md52);
+      this.slots.set(key2, i);
+      if (this.stats.length < (i + 1) * FIELDS) this.grow(i + 1);
+    } else this.md5s[i] = md52;
+    const s = this.stats;
+    const o = i * FIELDS;
+    s[o] = stats3.dev;
+    s[o + 1] = stats3.ino;
+    s[o + 2] = stats3.size;
+    s[o + 3] = stats3.mtimeMs;
+    s[o + 4] = stats3.ctimeMs;
+    this.seen[i] = 1;
+    this.dirty = true;
+  }
+  grow(slots) {
+    const capacity = Math.max(slots, 2 * (this.stats.length / FIELDS), 1024);
+    const stats3 = new Float64Array(capacity * FIELDS);
+    stats3.set(this.stats);
+    this.stats = stats3;
+    const seen = new Uint8Array(capacity);
+    seen.set(this.seen);
+    this.seen = seen;
+  }
+  /** Writes the state when it changed (atomically); a cache that cannot be written is skipped, not an error. */
+  async save() {
+    if (!this.dir || !this.dirty) return;
+    const n = this.keys.length;
+    const all = n <= MAX_ENTRIES;
+    let keys = this.keys;
+    let md5s = this.md5s;
+    let stats3 = this.stats.subarray(0, n * FIELDS);
+    if (!all || md5s.includes("")) {
+      const kept = [];
+      for (let i = 0; i < n; i++) if (md5s[i] && (all || this.seen[i])) kept.push(i);
+      keys = kept.map((i) => this.keys[i]);
+      md5s = kept.map((i) => this.md5s[i]);
+      stats3 = new Float64Array(kept.length * FIELDS);
+      kept.forEach((i, j) => stats3.set(this.stats.subarray(i * FIELDS, (i + 1) * FIELDS), j * FIELDS));
+    }
+    try {
+      await mkdir3(this.dir, { recursive: true });
+      await writeFile2(join8(this.dir, ".gitignore"), "*\n");
+      const tmp = join8(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      const head = Buffer.from(`${JSON.stringify({ version: VERSION, keys, md5s })}
+`);
+      await writeFile2(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
+      await rename3(tmp, join8(this.dir, STATE_FILE));
+      this.dirty = false;
+    } catch {
+    }
+  }
+};
+
+// src/pipeline/status.ts
+var Workspace = class {
+  constructor(dir, tree, treeDir = "") {
+    this.dir = dir;
+    this.tree = tree;
+    this.treeDir = treeDir;
+    this.root = findDvcRoot(dir);
+    this.ignore = new DvcIgnore(this.root);
+    this.prefix = relative2(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+  }
+  dir;
+  tree;
+  treeDir;
+  ignore;
+  /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
+  root;
+  /** The project directory relative to the DVC root, posix ('' when they are the same). */
+  prefix;
+  hashes = /* @__PURE__ */ new Map();
+  /** Params files as read, until `invalidate`: a `foreach` of 2,000 stages read one params.yaml 2,000 times. */
+  paramsFiles = /* @__PURE__ */ new Map();
+  /** What files hashed to when last read, across runs: unchanged files are not read again. */
+  state = null;
+  abs(path) {
+    return join9(this.dir, ...path.split("/"));
+  }
+  hash(path, name = "md5") {
+    const key2 = `${name}\0${path}`;
+    let p = this.hashes.get(key2);
+    if (!p) {
+      const rel = posix5.normalize(posix5.join(this.prefix || ".", path));
+      if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
+      this.state ??= HashState.open(this.root);
+      p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
+      this.hashes.set(key2, p);
+    }
+    return p;
+  }
+  /** Forgets this run's hashes (a stage ran): each path is looked at again, read only if its stat changed. */
+  invalidate() {
+    this.hashes.clear();
+    this.paramsFiles.clear();
+  }
+  /** Keeps the hashes of this run for the next one. */
+  async saveState() {
+    if (this.state) await (await this.state).save();
+  }
+  exists(path) {
+    return existsSync4(this.abs(path));
+  }
+  /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
+  rootPath(path) {
+    return posix5.normalize(posix5.join(this.prefix || ".", path));
+  }
+  existsAtRoot(rootPath) {
+    return existsSync4(join9(this.root, ...rootPath.split("/")));
+  }
+  /** A params file's contents (shared: not to be changed), or null when the file does not exist. */
+  params(path) {
+    let read = this.paramsFiles.get(path);
+    if (!read) {
+      read = this.readParams(path);
+      this.paramsFiles.set(path, read);
+    }
+    return read;
+  }
+  async readParams(path) {
+    const data = await readDataFile(this.tree, joinPath(this.treeDir, path));
+    if (data === void 0) return null;
+    if (data === null) return /* @__PURE__ */ new Map();
+    if (!isRawMap(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
+    return data;
+  }
+};
+function findDvcRoot(dir) {
+  for (let d = resolve2(dir); ; d = dirname3(d)) {
+    if (existsSync4(join9(d, ".dvc"))) return d;
+    if (dirname3(d) === d) return resolve2(dir);
+  }
+}
+function getParam(data, key2) {
+  let cur = data;
+  for (const part of key2.split(".")) {
+    const list4 = Array.isArray(cur) ? cur : cur instanceof PyCollection && cur.kind === "tuple" ? cur.items : null;
+    if (list4 && /^\d+$/.test(part)) cur = list4[Number(part)];
+    else if (isRawMap(cur)) cur = cur.get(part);
+    else return void 0;
+    if (cur === void 0) return void 0;
+  }
+  return cur;
+}
+async function currentParams(stage, ws, project) {
+  const out = /* @__PURE__ */ new Map();
+  for (const dep of stage.params) {
+    const path = project(dep.file);
+    const data = await ws.params(path);
+    if (data === null) throw new UserError(`stage '${stage.name}': params file '${path}' does not exist.`);
+    if (dep.keys === null) {
+      out.set(dep.file, mapFrom(data, data));
+      continue;
+    }
+    const values = /* @__PURE__ */ new Map();
+    const missing = [];
+    for (const key2 of dep.keys) {
+      const v = getParam(data, key2);
+      if (v === void 0) missing.push(key2);
+      else values.set(key2, v);
+    }
+    if (missing.length) throw new UserError(`stage '${stage.name}': ${missingParams(missing, path)}.`);
+    out.set(dep.file, values);
+  }
+  return out;
+}
+function missingParams(keys, file) {
+  return `params ${keys.map((k) => `'${k}'`).join(", ")} missing from '${file}'`;
+}
+function sameCmd(a, b) {
+  if (typeof a === "string" || typeof b === "string") return a === b;
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+async function entryStatus(path, entry, ws) {
+  const current = await ws.hash(path, entry?.hashName ?? "md5");
+  if (!current) return "missing";
+  if (!entry || entry.md5 === null) return "new";
+  if (current.md5 === entry.md5) return null;
+  return await onlyLineEndsDiffer(path, entry, current.size, ws) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
+}
+var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
+async function onlyLineEndsDiffer(path, entry, size2, ws) {
+  if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
+  return (await ws.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
+}
+async function stageStatus(stage, lock, ws, project) {
+  const reasons = [];
+  if (stage.alwaysChanged) reasons.push("always changed");
+  else if (!stage.deps.length && !stage.params.length && !stage.outs.length) reasons.push("always changed (no deps or outs)");
+  if (lock && !sameCmd(lock.cmd, stage.cmd)) reasons.push("changed command");
+  if (!lock) reasons.push("not in dvc.lock");
+  const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
+  for (const dep of new Set(stage.deps)) {
+    const s = await entryStatus(project(dep), lockDeps.get(dep), ws);
+    if (s && lock) reasons.push(`dep ${dep}: ${s}`);
+    else if (s === "missing") reasons.push(`dep ${dep}: missing`);
+  }
+  for (const dep of stage.params) {
+    const path = project(dep.file);
+    const data = await ws.params(path);
+    const locked = lock?.params.get(dep.file);
+    if (data === null) {
+      reasons.push(`params ${dep.file}: missing`);
+      continue;
+    }
+    if (!lock || !locked) {
+      const missing = (dep.keys ?? []).filter((key2) => getParam(data, key2) === void 0);
+      if (missing.length) reasons.push(missingParams(missing, path));
+      else if (lock) reasons.push(`params ${dep.file}: new`);
+      continue;
+    }
+    const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...data.keys(), ...locked.keys()])];
+    for (const key2 of keys) {
+      const actual = dep.keys ? getParam(data, key2) : data.get(key2);
+      const before = locked.get(key2);
+      if (actual === void 0 && before === void 0) continue;
+      if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
+      else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
+      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
+    }
+  }
+  const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
+  for (const out of stage.outs) {
+    const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws);
+    if (s && lock) reasons.push(`out ${out.path}: ${s}`);
+    else if (s === "missing") reasons.push(`out ${out.path}: missing`);
+  }
+  if (stage.frozen) {
+    const kept = reasons.filter((r) => r === "changed command" || r === "not in dvc.lock" || r.startsWith("out "));
+    return { changed: kept.length > 0, reasons: kept };
+  }
+  return { changed: reasons.length > 0, reasons };
+}
+
 // src/dvc/data/dvcfile.ts
+import { readdir as readdir3 } from "node:fs/promises";
+import { join as join10, relative as relative3, sep as sep4 } from "node:path";
 async function findDvcFiles(root, dir = root) {
   const out = [];
-  for (const entry of await readdir5(dir, { withFileTypes: true })) {
+  for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join7(dir, entry.name))) out.push(file);
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join10(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative4(root, join7(dir, entry.name)).split(sep5).join("/"));
+      out.push(relative3(root, join10(dir, entry.name)).split(sep4).join("/"));
     }
   }
   return out.sort();
@@ -12297,6 +13740,618 @@ async function readDvcFile2(root, file) {
   return parsed.outs.flatMap(
     (out) => out.cache && out.md5 !== null ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== "md5", isexec: out.isexec === true, remote: out.remote, push: out.push }] : []
   );
+}
+
+// src/pipeline/restore.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { readFile as readFile4, stat as stat8 } from "node:fs/promises";
+import { join as join15, posix as posix6 } from "node:path";
+
+// src/dvc/data/cache.ts
+import { closeSync as closeSync4, createReadStream, fchmodSync, mkdirSync, openSync as openSync4, renameSync, rmSync, writevSync } from "node:fs";
+import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir4, open as open4, readFile as readFile2, readdir as readdir4, rename as rename4, rm as rm4, stat as stat5 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname4, join as join11, relative as relative4, sep as sep5 } from "node:path";
+
+// src/dvc/data/oid.ts
+var OID = /^[0-9a-f]{32}(\.dir)?$/;
+function isDirOid(oid) {
+  return oid.endsWith(".dir");
+}
+function checkOid(oid, path) {
+  if (!OID.test(oid)) throw new DataError(`${path ? `${path}: ` : ""}'${oid}' is not a DVC md5 (32 lower-case hex digits, '.dir' for a directory)`);
+}
+function objectKey(oid, legacy = false) {
+  const rel = `${oid.slice(0, 2)}/${oid.slice(2)}`;
+  return legacy ? rel : `files/md5/${rel}`;
+}
+
+// src/dvc/data/pool.ts
+async function eachLimit(items, limit, fn) {
+  let next = 0;
+  let failed2;
+  const worker = async () => {
+    while (next < items.length) {
+      try {
+        await fn(items[next++]);
+      } catch (error2) {
+        failed2 ??= { error: error2 };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(Math.max(limit, 1), items.length) }, worker));
+  if (failed2) throw failed2.error;
+}
+
+// src/dvc/data/cache.ts
+var CACHE_MODE = 292;
+var WRITE_BATCH = 256 * 1024;
+var Cache = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  path(oid, legacy = false) {
+    return join11(this.dir, ...objectKey(oid, legacy).split("/"));
+  }
+  /**
+   * Whether the cache holds object `oid`, as dvc-data's `LocalHashFileDB.check` decides: a read-only (0444) file is
+   * trusted by its name; any other is hashed again (a cache restored by a CI cache action, a file someone edited),
+   * and removed when its md5 is not the object's, so that it counts as missing and a pull fetches it again. One that
+   * matches is made read-only, so it is not read again next time.
+   */
+  async has(oid, legacy = false) {
+    const path = this.path(oid, legacy);
+    const info2 = await stat5(path).catch(() => void 0);
+    if (!info2?.isFile()) return false;
+    return (info2.mode & 511) === CACHE_MODE || this.verify(path, oid, legacy);
+  }
+  async verify(path, oid, legacy) {
+    const hasher = new ObjectHasher(legacy);
+    try {
+      for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
+    } catch {
+      return false;
+    }
+    if (hasher.digest() !== oid.replace(/\.dir$/, "")) {
+      await rm4(path, { force: true }).catch(() => void 0);
+      return false;
+    }
+    await chmod2(path, CACHE_MODE).catch(() => void 0);
+    return true;
+  }
+  /**
+   * Which of `oids` the cache holds: one listing per `ab/` folder that exists instead of one `stat` per object,
+   * which for the thousands of files of a directory output is most of the cost of asking. Those listed are then
+   * checked as `has` checks them (their mode, and their md5 when they are not read-only).
+   */
+  async holding(oids, legacy = false) {
+    const held = /* @__PURE__ */ new Set();
+    if (!oids.length) return held;
+    const folders = /* @__PURE__ */ new Map();
+    for (const oid of oids) {
+      const folder = dirname4(this.path(oid, legacy));
+      folders.set(folder, [...folders.get(folder) ?? [], oid]);
+    }
+    const root = dirname4([...folders.keys()][0]);
+    const present = new Set(await readdir4(root).catch(() => []));
+    await eachLimit([...folders], 8, async ([folder, wanted]) => {
+      if (!present.has(basename3(folder))) return;
+      const entries = new Map((await readdir4(folder, { withFileTypes: true })).map((e) => [e.name, e]));
+      for (const oid of wanted) {
+        const e = entries.get(basename3(this.path(oid, legacy)));
+        if ((e?.isFile() || e?.isSymbolicLink()) && await this.has(oid, legacy)) held.add(oid);
+      }
+    });
+    return held;
+  }
+  /**
+   * Stores a stream as object `oid`. A stream whose md5 differs is ObjectError kind 'corrupt' and leaves
+   * nothing behind; so does a stream that breaks off.
+   */
+  async write(oid, legacy, source, from) {
+    return writeObject(this.path(oid, legacy), oid, legacy, source, from);
+  }
+  /** Stores bytes already in memory (a verified `.dir` manifest). */
+  async writeBytes(oid, legacy, bytes, from) {
+    await this.write(oid, legacy, [bytes], from);
+  }
+  /** The entries of a `.dir` object in the cache. */
+  async manifest(oid, legacy = false) {
+    const path = this.path(oid, legacy);
+    let bytes;
+    try {
+      bytes = await readFile2(path);
+    } catch {
+      throw new DataError(`${oid} is not in the cache (${this.dir})`);
+    }
+    return parseManifest(bytes, `cache object ${path}`);
+  }
+  /** Adds a workspace file to the cache (what `dvc commit` does for a file output) and returns its md5. */
+  async addFile(file) {
+    const hasher = new ObjectHasher(false);
+    let size2 = 0;
+    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+      hasher.update(chunk);
+      size2 += chunk.length;
+    }
+    const oid = hasher.digest();
+    if (!await this.has(oid)) {
+      const target = this.path(oid);
+      await mkdir4(dirname4(target), { recursive: true });
+      const tmp = join11(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+      try {
+        await copyFile2(file, tmp);
+        await chmod2(tmp, CACHE_MODE);
+        await rename4(tmp, target);
+      } catch (error2) {
+        await rm4(tmp, { force: true });
+        throw error2;
+      }
+    }
+    return { oid, size: size2 };
+  }
+  /**
+   * Adds every file under a workspace directory and its `.dir` manifest (DVC's directory output), returning the
+   * `<md5>.dir` oid with DVC's `size` (sum of file sizes) and `nfiles`. Symlinks are followed as DVC does;
+   * empty directories leave no trace, as in DVC. `ignored` applies the project's `.dvcignore` (relpaths).
+   */
+  async addDirectory(dir, ignored = () => false) {
+    const entries = [];
+    let size2 = 0;
+    for (const file of await listFiles(dir)) {
+      const relpath = relative4(dir, file).split(sep5).join("/");
+      if (ignored(relpath)) continue;
+      const added = await this.addFile(file);
+      entries.push({ relpath, md5: added.oid });
+      size2 += added.size;
+    }
+    const manifest = dirManifest(entries);
+    if (!await this.has(manifest.oid)) await this.writeBytes(manifest.oid, false, manifest.bytes, dir);
+    return { oid: manifest.oid, size: size2, nfiles: entries.length };
+  }
+};
+async function writeObject(target, oid, legacy, source, from) {
+  const tmp = join11(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+  const hasher = new ObjectHasher(legacy);
+  let size2 = 0;
+  try {
+    const file = await open4(tmp, "wx", 420).catch(async (error2) => {
+      if (error2.code !== "ENOENT") throw error2;
+      await mkdir4(dirname4(target), { recursive: true });
+      return open4(tmp, "wx", 420);
+    });
+    try {
+      let batch = [];
+      let batched = 0;
+      for await (const chunk of source) {
+        hasher.update(chunk);
+        size2 += chunk.length;
+        batch.push(chunk);
+        batched += chunk.length;
+        if (batched >= WRITE_BATCH) {
+          await writeAll(file, batch);
+          batch = [];
+          batched = 0;
+        }
+      }
+      await writeAll(file, batch);
+      await file.chmod(CACHE_MODE);
+    } finally {
+      await file.close();
+    }
+  } catch (error2) {
+    await rm4(tmp, { force: true });
+    if (error2 instanceof ObjectError) throw error2;
+    throw new ObjectError(`reading it from ${from} broke off: ${error2.code ?? error2.message}`, "unreachable");
+  }
+  const actual = hasher.digest();
+  const expected2 = oid.replace(/\.dir$/, "");
+  if (actual !== expected2) {
+    await rm4(tmp, { force: true });
+    throw new ObjectError(`corrupt: ${from} sent ${size2} bytes whose md5 is ${actual}`, "corrupt");
+  }
+  await rename4(tmp, target);
+  return size2;
+}
+async function listFiles(dir) {
+  const out = [];
+  for (const entry of await readdir4(dir, { withFileTypes: true })) {
+    if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
+    const path = join11(dir, entry.name);
+    const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat5(path)).isDirectory();
+    if (isDir2) for (const file of await listFiles(path)) out.push(file);
+    else out.push(path);
+  }
+  return out;
+}
+async function writeAll(file, chunks) {
+  let rest = chunks;
+  while (rest.length) {
+    let { bytesWritten } = await file.writev(rest);
+    let i = 0;
+    while (i < rest.length && bytesWritten >= rest[i].length) bytesWritten -= rest[i++].length;
+    rest = rest.slice(i);
+    if (bytesWritten && rest.length) rest[0] = rest[0].subarray(bytesWritten);
+  }
+}
+var processUmask;
+function umask() {
+  return processUmask ??= process.umask();
+}
+
+// src/dvc/data/checkout.ts
+import { chmodSync, constants as constants5, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
+import { chmod as chmod3, copyFile as copyFile3, lstat as lstat3, mkdir as mkdir5, readdir as readdir5, rename as rename5, rm as rm5 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname5, join as join12, relative as relative5, resolve as resolve3, sep as sep6 } from "node:path";
+var COPIES_AT_ONCE = 8;
+async function checkout(cache, root, target, options = {}) {
+  try {
+    return await place(cache, root, target, options);
+  } finally {
+    if (options.staged) await rm5(options.staged, { recursive: true, force: true });
+  }
+}
+async function makeFolders2(dir, relpaths) {
+  for (const folder of new Set(relpaths.map((r) => dirname5(join12(dir, ...r.split("/")))))) await mkdir5(folder, { recursive: true });
+}
+function stagedCopy(staged, relpath) {
+  return { file: join12(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+}
+function outputPath(root, path) {
+  const dest = resolve3(root, path);
+  const rel = relative5(resolve3(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep6).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  return dest;
+}
+async function place(cache, root, target, options) {
+  checkOid(target.oid, target.path);
+  const dest = outputPath(root, target.path);
+  const legacy = target.legacy ?? false;
+  if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
+  const current = await lstat3(dest).catch(() => void 0);
+  if (!isDirOid(target.oid)) {
+    if (current?.isFile() && await md5(dest, legacy) === target.oid) {
+      if (target.isexec) await chmod3(dest, 493 & ~umask());
+      return "unchanged";
+    }
+    if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
+    await mkdir5(dirname5(dest), { recursive: true });
+    const tmp = join12(dirname5(dest), `.${basename4(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    try {
+      await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
+      if (current?.isDirectory()) await rm5(dest, { recursive: true, force: true });
+      await rename5(tmp, dest);
+    } catch (error2) {
+      await rm5(tmp, { force: true });
+      throw new DataError(`${target.path}: checkout failed: ${error2.message}`);
+    }
+    return current ? "modified" : "created";
+  }
+  const entries = await cache.manifest(target.oid, legacy);
+  const held = await cache.holding(
+    entries.map((e) => e.md5),
+    legacy
+  );
+  const missing = entries.filter((e) => !held.has(e.md5)).map((e) => `${target.path}/${e.relpath} (object ${e.md5})`);
+  missing.sort();
+  if (missing.length)
+    throw new DataError(
+      `${target.path}: ${missing.length} file(s) of ${target.oid} are not in the cache (${cache.dir}); pull first:
+  ${missing.slice(0, 10).join("\n  ")}`
+    );
+  if (current?.isDirectory()) {
+    const want = new Map(entries.map((e) => [e.relpath, e.md5]));
+    const have = await listFiles2(dest);
+    let same = have.length === want.size;
+    for (const relpath of have) {
+      const file = join12(dest, ...relpath.split("/"));
+      const actual = await md5(file, legacy);
+      if (want.get(relpath) !== actual) {
+        same = false;
+        if (!options.force && !await cache.has(actual, legacy)) throw unsaved(`${target.path}/${relpath}`);
+      }
+    }
+    if (same) return "unchanged";
+  } else if (current) {
+    await guardUnsaved(cache, dest, target.path, legacy, options);
+  }
+  await mkdir5(dirname5(dest), { recursive: true });
+  const token = nodeCrypto().randomBytes(6).toString("hex");
+  const fresh = options.staged ?? join12(dirname5(dest), `.${basename4(dest)}.${token}.tmp`);
+  const old = join12(dirname5(dest), `.${basename4(dest)}.${token}.old`);
+  try {
+    await mkdir5(fresh, { recursive: true });
+    await makeFolders2(
+      fresh,
+      entries.map((e) => e.relpath)
+    );
+    const copied = new Set(options.staged ? await listFiles2(fresh) : []);
+    const rest = entries.filter((e) => !copied.has(e.relpath));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join12(fresh, ...e.relpath.split("/")), false));
+    if (current) await rename5(dest, old);
+    await rename5(fresh, dest);
+  } catch (error2) {
+    await rm5(fresh, { recursive: true, force: true });
+    throw new DataError(`${target.path}: checkout failed: ${error2.message}`);
+  }
+  await rm5(old, { recursive: true, force: true });
+  return current ? "modified" : "created";
+}
+async function materialise(from, to, exec) {
+  await copyFile3(from, to, constants5.COPYFILE_FICLONE);
+  await chmod3(to, (exec ? 511 : 438) & ~umask());
+}
+async function guardUnsaved(cache, dest, path, legacy, options) {
+  if (options.force) return;
+  const stats3 = await lstat3(dest);
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join12(dest, ...f.split("/"))) : [dest];
+  for (const file of files) {
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative5(dest, file).split(sep6).join("/")}`);
+  }
+}
+function unsaved(path) {
+  return new DataError(
+    `${path}: the workspace holds different content that is not in the DVC cache; refusing to replace it (use --force to replace it anyway)`
+  );
+}
+async function md5(file, legacy) {
+  const hasher = new ObjectHasher(legacy);
+  for await (const chunk of createReadStream2(file, { highWaterMark: 1024 * 1024 })) hasher.update(chunk);
+  return hasher.digest();
+}
+async function listFiles2(dir, prefix = "") {
+  const out = [];
+  for (const entry of await readdir5(dir, { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) for (const file of await listFiles2(join12(dir, entry.name), rel)) out.push(file);
+    else out.push(rel);
+  }
+  return out;
+}
+
+// src/dvc/data/config.ts
+import { readFile as readFile3 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname as dirname6, isAbsolute as isAbsolute2, join as join13, resolve as resolve4 } from "node:path";
+
+// src/dvc/data/ini.ts
+var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
+var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
+function parseIni(text2, file) {
+  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
+  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let current = sections.get("");
+  let sectionName = "";
+  const at = (n) => `${file}:${n + 1}`;
+  for (let n = 0; n < lines2.length; n++) {
+    const line = lines2[n].trim();
+    if (!line || line.startsWith("#")) continue;
+    const header = SECTION.exec(line);
+    if (header) {
+      if (header[1].length !== header[3].length) throw new DataError(`${at(n)}: unbalanced brackets in section header '${line}'`);
+      sectionName = unquote(header[2]).toLowerCase();
+      if (sections.has(sectionName)) throw new DataError(`${at(n)}: duplicate section '${sectionName}'`);
+      current = /* @__PURE__ */ new Map();
+      sections.set(sectionName, current);
+      continue;
+    }
+    const kv = KEY_VALUE.exec(line);
+    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    const key2 = unquote(kv[1].trim()).toLowerCase();
+    if (current.has(key2)) throw new DataError(`${at(n)}: duplicate key '${key2}' in section '${sectionName}'`);
+    current.set(key2, parseValue(kv[2], at(n), key2));
+  }
+  for (const [name, section] of sections) {
+    for (const [key2, value2] of section) {
+      const resolve8 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve8) : resolve8(value2));
+    }
+  }
+  return sections;
+}
+function unquote(s) {
+  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
+  return s;
+}
+function parseValue(raw, where2, key2) {
+  const items = [];
+  let i = 0;
+  let sawComma = false;
+  const s = raw;
+  while (i < s.length) {
+    while (s[i] === " " || s[i] === "	") i++;
+    if (i >= s.length || s[i] === "#") break;
+    let item;
+    if (s[i] === '"' || s[i] === "'") {
+      const end = s.indexOf(s[i], i + 1);
+      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
+      item = s.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      let j = i;
+      while (j < s.length && s[j] !== "," && s[j] !== "#") j++;
+      item = s.slice(i, j).trim();
+      i = j;
+    }
+    items.push(item);
+    while (s[i] === " " || s[i] === "	") i++;
+    if (s[i] === ",") {
+      sawComma = true;
+      i++;
+    } else if (i < s.length && s[i] !== "#") {
+      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
+    }
+  }
+  if (sawComma) return items.filter((x, k) => x !== "" || k < items.length - 1);
+  return items[0] ?? "";
+}
+function interpolate(value2, section, defaults, where2, depth = 0) {
+  if (!value2.includes("%(")) return value2;
+  if (depth > 10) throw new DataError(`${where2}: interpolation '%(\u2026)s' nests too deep`);
+  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
+    const found = section.get(name.toLowerCase()) ?? defaults?.get(name.toLowerCase());
+    if (found === void 0 || Array.isArray(found)) {
+      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
+    }
+    return interpolate(found, section, defaults, where2, depth + 1);
+  });
+}
+
+// src/dvc/data/config.ts
+var PATH_KEYS = /* @__PURE__ */ new Set([
+  "url",
+  "credentialpath",
+  "configpath",
+  "keyfile",
+  "cert_path",
+  "key_path",
+  "gdrive_service_account_json_file_path",
+  "gdrive_user_credentials_file"
+]);
+var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
+async function loadDvcConfig(root, environment = {}, revision2, local = true) {
+  const env = environment.env ?? process.env;
+  const repoFile = join13(root, ".dvc", "config");
+  const onDisk = (file) => ({ file, dir: dirname6(file), text: () => readConfigFile(file) });
+  const levels = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join13(d, "config"))),
+    revision2 ? { file: revision2.name, dir: dirname6(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
+    ...local ? [onDisk(join13(root, ".dvc", "config.local"))] : []
+  ];
+  const read = [];
+  const merged = /* @__PURE__ */ new Map();
+  for (const level of levels) {
+    const text2 = await level.text();
+    if (text2 === null) continue;
+    read.push(level.file);
+    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
+  }
+  return buildConfig(root, read, merged);
+}
+async function readConfigFile(file) {
+  try {
+    return await readFile3(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT" || error2.code === "ENOTDIR") return null;
+    throw new DataError(`cannot read the DVC config ${file}: ${error2.message}`);
+  }
+}
+function configDirs(env, platform2) {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  let system;
+  let global;
+  if (platform2 === "win32") {
+    system = join13(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join13(env.LOCALAPPDATA ?? join13(home, "AppData", "Local"), "iterative", "dvc");
+  } else if (platform2 === "darwin") {
+    system = "/Library/Application Support/dvc";
+    global = join13(home, "Library", "Application Support", "dvc");
+  } else {
+    system = join13((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join13(env.XDG_CONFIG_HOME || join13(home, ".config"), "dvc");
+  }
+  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
+}
+function remoteChanges(from, to) {
+  const sections = (config) => {
+    const merged = /* @__PURE__ */ new Map();
+    if (config.text !== null) mergeLevel(merged, parseIni(config.text, config.name), config.name, ".dvc");
+    const remotes = /* @__PURE__ */ new Map();
+    for (const [section, values] of merged) {
+      const named3 = NAMED_SECTION.exec(section);
+      if (named3?.[1] === "remote") remotes.set(named3[2], JSON.stringify([...values].map(([k, v]) => [k, v.value]).sort()));
+    }
+    const core = merged.get("core")?.get("remote")?.value;
+    return { remotes, defaultRemote: typeof core === "string" ? core.toLowerCase() : void 0 };
+  };
+  const a = sections(from);
+  const b = sections(to);
+  const changes = [];
+  for (const name of /* @__PURE__ */ new Set([...a.remotes.keys(), ...b.remotes.keys()])) {
+    const [x, y] = [a.remotes.get(name), b.remotes.get(name)];
+    if (x !== y) changes.push(`remote '${name}' (${x === void 0 ? "added" : y === void 0 ? "removed" : "changed"})`);
+  }
+  if (a.defaultRemote !== b.defaultRemote) changes.push(`core.remote (${b.defaultRemote ? `'${b.defaultRemote}'` : "unset"})`);
+  return changes;
+}
+function mergeLevel(merged, sections, file, dir) {
+  for (const [name, section] of sections) {
+    if (name === "" && section.size === 0) continue;
+    const named3 = NAMED_SECTION.exec(name);
+    const key2 = named3 ? `${named3[1]} "${named3[2]}"` : name;
+    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
+    merged.set(key2, target);
+    for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key2, dir), file });
+  }
+}
+function resolvePath(key2, value2, section, dir) {
+  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
+  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
+  if (value2 === "~" || value2.startsWith("~/")) return join13(homedir(), value2.slice(1));
+  if (isAbsolute2(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
+  return resolve4(dir, value2);
+}
+function buildConfig(root, files, merged) {
+  const remotes = /* @__PURE__ */ new Map();
+  for (const [section, values] of merged) {
+    const named3 = NAMED_SECTION.exec(section);
+    if (!named3 || named3[1] !== "remote") continue;
+    const name = named3[2];
+    const url = values.get("url");
+    const defining = [...new Set([...values.values()].map((v) => v.file))];
+    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
+    const options = {};
+    for (const [k, v] of values) if (k !== "url") options[k] = v.value;
+    remotes.set(name, { name, url: url.value, options, files: defining, urlFile: url.file });
+  }
+  const core = {};
+  for (const [k, v] of merged.get("core") ?? []) core[k] = v.value;
+  const remote = core.remote;
+  delete core.remote;
+  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
+  const cacheDir = merged.get("cache")?.get("dir")?.value;
+  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
+  return {
+    root,
+    files,
+    defaultRemote: remote ? remote.toLowerCase() : void 0,
+    remotes,
+    cacheDir: cacheDir || join13(root, ".dvc", "cache"),
+    core
+  };
+}
+function selectRemote(config, name, pick2) {
+  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
+  const where2 = config.files.length ? config.files.join(", ") : `${join13(config.root, ".dvc", "config")} (missing)`;
+  if (!wanted) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(
+      known.length ? `no DVC remote specified, and ${known.length === 1 ? "one is" : `${known.length} are`} defined (${known.join(", ")}): set the default with 'dvc remote default <name>' (core.remote in .dvc/config)${pick2 ? `, or ${pick2}` : ""}; read ${where2}` : `no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`
+    );
+  }
+  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
+}
+function resolveRef(config, name, where2, seen) {
+  const remote = config.remotes.get(name);
+  if (!remote) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
+  }
+  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
+  if (!ref) return remote;
+  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
+  seen.add(name);
+  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
+  const sub = ref[2] ?? "";
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join13(base.url, sub);
+  const urlFiles = [.../* @__PURE__ */ new Set([remote.urlFile, base.urlFile])].filter((f) => f !== void 0);
+  return {
+    name: remote.name,
+    url,
+    options: { ...base.options, ...remote.options },
+    files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])],
+    urlFile: urlFiles.length ? urlFiles.join(", ") : void 0
+  };
 }
 
 // src/dvc/data/remotes/open.ts
@@ -12393,10 +14448,10 @@ var AzureRemote = class {
 };
 
 // src/dvc/data/remotes/http.ts
-import { createReadStream as createReadStream3, readFileSync as readFileSync3 } from "node:fs";
+import { createReadStream as createReadStream3, readFileSync as readFileSync4 } from "node:fs";
 
 // src/version.ts
-var VERSION = true ? "0.1.0" : "0.0.0-dev";
+var VERSION2 = true ? "0.1.0" : "0.0.0-dev";
 
 // src/dvc/data/remotes/http.ts
 var READ_ATTEMPTS = 5;
@@ -12409,7 +14464,7 @@ var HttpRemote = class {
     this.host = options.url.hostname;
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
     if (options.url.protocol === "https:") {
-      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync3(options.sslVerify) } : {};
+      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync4(options.sslVerify) } : {};
       this.agentOptions = { ...this.agentOptions, ...tls };
     }
   }
@@ -12470,7 +14525,7 @@ var HttpRemote = class {
     refuseUnresolved(this.host, `${method} ${key2} on ${this.description}`);
     const url = this.url(key2);
     const { request, agent } = await (this.transport ??= this.connect());
-    const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
+    const headers = { "user-agent": `mlreport/${VERSION2}`, ...this.options.authHeaders };
     if (method === "HEAD") headers["accept-encoding"] = "identity";
     if (file !== void 0) {
       headers["content-type"] = "application/octet-stream";
@@ -12514,8 +14569,8 @@ function sleep(ms) {
 }
 
 // src/dvc/data/remotes/local.ts
-import { copyFile as copyFile4, mkdir as mkdir4, open as open4, readdir as readdir6, rename as rename4, rm as rm5, stat as stat3 } from "node:fs/promises";
-import { dirname as dirname5, join as join8 } from "node:path";
+import { copyFile as copyFile4, mkdir as mkdir6, open as open5, readdir as readdir6, rename as rename6, rm as rm6, stat as stat6 } from "node:fs/promises";
+import { dirname as dirname7, join as join14 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -12528,15 +14583,15 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join8(this.root, key2);
-    const handle = await open4(path, "r").catch((error2) => {
+    const path = join14(this.root, key2);
+    const handle = await open5(path, "r").catch((error2) => {
       throw this.fail(key2, error2);
     });
     return handle.createReadStream({ highWaterMark: 1024 * 1024 });
   }
   async exists(key2) {
     try {
-      return (await stat3(join8(this.root, key2))).isFile();
+      return (await stat6(join14(this.root, key2))).isFile();
     } catch (error2) {
       if (error2.code === "ENOENT") return false;
       throw this.fail(key2, error2);
@@ -12544,21 +14599,21 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir6(join8(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir6(join14(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error2) {
       if (error2.code === "ENOENT") return [];
       throw this.fail(prefix, error2);
     }
   }
   async write(key2, file) {
-    const target = join8(this.root, key2);
-    const tmp = join8(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+    const target = join14(this.root, key2);
+    const tmp = join14(dirname7(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
-      await mkdir4(dirname5(target), { recursive: true });
+      await mkdir6(dirname7(target), { recursive: true });
       await copyFile4(file, tmp);
-      await rename4(tmp, target);
+      await rename6(tmp, target);
     } catch (error2) {
-      await rm5(tmp, { force: true });
+      await rm6(tmp, { force: true });
       throw this.fail(key2, error2);
     }
   }
@@ -13057,7 +15112,7 @@ var Options = class {
 };
 
 // src/dvc/data/transfer.ts
-import { stat as stat4 } from "node:fs/promises";
+import { stat as stat7 } from "node:fs/promises";
 var foundMissing = /* @__PURE__ */ new Map();
 async function pull(cache, remote, refs, options = {}) {
   const result = { downloaded: 0, cached: 0, bytes: 0 };
@@ -13091,7 +15146,7 @@ async function pull(cache, remote, refs, options = {}) {
       }
       const entries = bytes ? parseManifest(bytes, `${ref.oid} from ${remote.description}`) : await cache.manifest(ref.oid, legacy);
       const staged = ref.path === void 0 ? void 0 : options.staging?.get(ref.path);
-      const copies = staged && await makeFolders(
+      const copies = staged && await makeFolders2(
         staged,
         entries.map((e) => e.relpath)
       ).then(
@@ -13206,12 +15261,15 @@ async function push(cache, remote, refs) {
     [...dirs.map((d) => d.ref), ...files].map((i) => objectKey(i.oid, i.legacy))
   );
   const missing = foundMissing.get(remote.description);
+  const held = /* @__PURE__ */ new Set();
   for (const dir of dirs) {
     let entries = null;
-    if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
-      entries = missing ? await cache.manifest(dir.ref.oid, dir.ref.legacy).catch(() => null) : null;
-      if (!entries?.some((e) => missing.has(objectKey(e.md5, dir.ref.legacy)))) {
-        result.present++;
+    const dirKey = objectKey(dir.ref.oid, dir.ref.legacy);
+    if (present.has(dirKey)) {
+      held.add(dirKey);
+      entries = await cache.manifest(dir.ref.oid, dir.ref.legacy).catch(() => null);
+      if (!missing || !entries?.some((e) => missing.has(objectKey(e.md5, dir.ref.legacy)))) {
+        for (const e of entries ?? []) held.add(objectKey(e.md5, dir.ref.legacy));
         continue;
       }
     }
@@ -13235,12 +15293,12 @@ async function push(cache, remote, refs) {
   await eachLimit([...byKey.entries()], remote.jobs, async ([key2, group2]) => {
     const first = group2[0];
     if (present.has(key2)) {
-      result.present++;
+      held.add(key2);
       return;
     }
     try {
       const file = cache.path(first.oid, first.legacy);
-      const size2 = await stat4(file).then(
+      const size2 = await stat7(file).then(
         (s) => s.size,
         () => {
           throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
@@ -13261,7 +15319,7 @@ async function push(cache, remote, refs) {
       const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
       try {
         const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size2 = (await stat4(file)).size;
+        const size2 = (await stat7(file)).size;
         await remote.write(key2, file, size2);
         result.uploaded++;
         result.bytes += size2;
@@ -13270,6 +15328,7 @@ async function push(cache, remote, refs) {
       }
     }
   );
+  result.present = held.size;
   if (failures.length) throw new TransferError("push", remote.description, failures);
   return result;
 }
@@ -13290,2100 +15349,7 @@ async function remotePresence(remote, keys) {
   return present;
 }
 
-// src/dvc/data/tracked.ts
-async function pushTracked(root, options = {}) {
-  const { config, cache, groups } = await plan(root, options);
-  const total = { uploaded: 0, present: 0, bytes: 0 };
-  const named3 = Boolean(options.targets?.length);
-  for (const [name, all] of groups) {
-    const outs = [];
-    for (const out of all) if (out.push && (named3 || out.stage === void 0 || await cache.has(out.oid, out.legacy))) outs.push(out);
-    if (!outs.length) continue;
-    const remote = openRemote(selectRemote(config, name, options.pickRemote), options);
-    try {
-      const r = await push(cache, remote, outs);
-      total.uploaded += r.uploaded;
-      total.present += r.present;
-      total.bytes += r.bytes;
-    } finally {
-      await remote.close();
-    }
-  }
-  return total;
-}
-async function plan(root, options) {
-  const config = await loadDvcConfig(root, options);
-  const cache = new Cache(config.cacheDir);
-  const all = await findDvcFiles(root);
-  const wanted = options.targets?.length ? options.targets.map((t) => t.replace(/\/+$/, "")) : void 0;
-  const outs = [];
-  const matches = (out, t) => t === out.dvcfile || t === out.path || out.path.startsWith(`${t}/`) || out.stage !== void 0 && (t === out.stage || t === `${out.dvcfile}:${out.stage}`);
-  for (const file of all) for (const out of await readDvcFile2(root, file)) outs.push(out);
-  for (const out of options.stageOutputs ?? []) outs.push(out);
-  const picked = wanted ? outs.filter((out) => wanted.some((t) => matches(out, t))) : outs;
-  if (wanted && !picked.length) throw new DataError(`no .dvc-tracked output or dvc.lock stage output matches ${wanted.join(", ")}`);
-  const groups = /* @__PURE__ */ new Map();
-  for (const out of picked) {
-    const name = out.remote ?? options.remote;
-    groups.set(name, [...groups.get(name) ?? [], out]);
-  }
-  return { config, cache, groups };
-}
-
-// src/pipeline/repro.ts
-import { existsSync as existsSync6 } from "node:fs";
-import { realpath, rm as rm7 } from "node:fs/promises";
-import { join as join17 } from "node:path";
-import { performance } from "node:perf_hooks";
-
-// src/dvc/project.ts
-import { posix as posix2 } from "node:path";
-
-// src/dvc/interpolate.ts
-var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
-var InterpolationError = class extends Error {
-};
-function interpolateString(src, context, inCmd) {
-  const matches = [...src.matchAll(KEYCRE)];
-  if (!matches.length) return unescape2(src);
-  if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
-  let out = "";
-  let last = 0;
-  for (const m of matches) {
-    out += src.slice(last, m.index);
-    out += toStr(lookup(context, m[1]), m[1], inCmd);
-    last = m.index + m[0].length;
-  }
-  out += src.slice(last);
-  return unescape2(out);
-}
-function interpolateValue(value2, context, inCmd) {
-  if (typeof value2 === "string") return interpolateString(value2, context, inCmd);
-  if (Array.isArray(value2)) return value2.map((v) => interpolateValue(v, context, inCmd));
-  if (isRawMap(value2)) {
-    return new Map(
-      [...value2].map(([k, v]) => {
-        const key2 = interpolateString(k, context, false);
-        return [pyStr(key2), interpolateValue(v, context, inCmd)];
-      })
-    );
-  }
-  return value2;
-}
-function hasInterpolation(value2) {
-  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
-  if (Array.isArray(value2)) return value2.some(hasInterpolation);
-  if (isRawMap(value2)) return [...value2.values()].some(hasInterpolation);
-  return false;
-}
-function unescape2(s) {
-  return s.replace(/\\\$\{/g, "${");
-}
-function lookup(context, inner) {
-  const parts = [];
-  const re = /([^.[\]]+)|\[([^\]]*)\]|\./g;
-  let m;
-  while (m = re.exec(inner)) {
-    if (m[1] !== void 0) parts.push(m[1]);
-    else if (m[2] !== void 0) parts.push(m[2]);
-  }
-  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
-  let cur = context;
-  for (const part of parts) {
-    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
-      const i = Number(part);
-      const item = cur[i < 0 ? cur.length + i : i];
-      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
-      cur = item;
-    } else if (isRawMap(cur) && cur.has(part)) {
-      cur = cur.get(part);
-    } else {
-      throw new InterpolationError(`Could not find '${inner}'`);
-    }
-  }
-  return cur;
-}
-function toStr(value2, key2, inCmd) {
-  if (value2 === true) return "true";
-  if (value2 === false) return "false";
-  if (value2 === null) return "None";
-  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
-  if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
-  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
-  if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
-  if (value2 instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key2}')`);
-  if (value2 instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key2}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
-  return unpackDict(value2, key2);
-}
-function unpackDict(dict, key2) {
-  const parts = [];
-  for (const [k, v] of flatten(dict)) {
-    if (v === true) parts.push(`--${k}`);
-    else if (v === false) continue;
-    else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
-    else if (Array.isArray(v)) {
-      const items = v.map((item) => {
-        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
-          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k}'`);
-        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
-      });
-      parts.push(`--${k} ${items.join(" ")}`);
-    } else parts.push(`--${k} ${toStr(v, key2, false)}`);
-  }
-  return parts.join(" ").trimEnd();
-}
-function flatten(dict, prefix = "") {
-  const out = [];
-  for (const [k, v] of dict) {
-    const name = prefix ? `${prefix}.${k}` : k;
-    if (isRawMap(v) && v.size) for (const entry of flatten(v, name)) out.push(entry);
-    else out.push([name, v]);
-  }
-  return out;
-}
-function shlexQuote(s) {
-  if (!s) return "''";
-  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
-  return `'${s.replace(/'/g, `'"'"'`)}'`;
-}
-
-// src/dvc/project.ts
-var TOP_KEYS2 = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
-var STAGE_KEYS2 = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
-var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
-var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
-function joinPath(dir, path) {
-  const slashed = path.replace(/\\/g, "/");
-  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
-  const joined = posix2.normalize(posix2.join(dir || ".", slashed));
-  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
-}
-async function loadDvcYaml(tree, dir = "") {
-  const file = joinPath(dir, "dvc.yaml");
-  const doc = await readDataFile(tree, file);
-  if (doc === void 0) return null;
-  const where2 = file;
-  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
-  if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
-  for (const key2 of doc.keys()) {
-    if (!TOP_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS2.join(", ")}).`);
-  }
-  const vars = new VarsLoader(tree, dir, where2);
-  await vars.loadDefaultParams();
-  await vars.load(doc.get("vars"), "", "vars");
-  const context = vars.context;
-  const stages = [];
-  const trackedVars = /* @__PURE__ */ new Map();
-  const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
-  if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
-  for (const [name, definition] of stagesDoc) {
-    const key2 = keyValue(stagesDoc, name);
-    if (typeof key2 !== "string")
-      throw new UserError(`${where2}: a stage name is ${describeValue(key2)}, not a string: quote it, as DVC takes only string names.`);
-    for (const generated of expandEntry(where2, name, definition, context)) {
-      stages.push(await resolveStage(where2, generated, vars, trackedVars));
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const s of stages) {
-    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
-    seen.add(s.name);
-  }
-  const topStrings = (key2) => {
-    const value2 = doc.get(key2);
-    if (value2 === void 0 || value2 === null) return [];
-    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
-    return value2.map((v, i) => {
-      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v, context, false));
-      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
-      return resolved;
-    });
-  };
-  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context), trackedVars };
-}
-async function loadProject(tree) {
-  const files = await tree.list();
-  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
-  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
-  const attempt = async (file, load) => {
-    try {
-      await load();
-    } catch (error2) {
-      project.errors.push({ file, error: describeError(error2) });
-    }
-  };
-  for (const dir of dvcYamlDirs(files)) {
-    const file = joinPath(dir, "dvc.lock");
-    await attempt(file, async () => {
-      const lock = await readLockFile(tree, file);
-      if (lock) project.locks.set(dir, lock);
-    });
-  }
-  for (const file of files.filter((f) => f.endsWith(".dvc"))) {
-    await attempt(file, async () => {
-      const dvcFile = await readDvcFile(tree, file);
-      if (dvcFile) project.dvcFiles.push(dvcFile);
-    });
-  }
-  return project;
-}
-var WORKSPACE = "workspace";
-var LoadedProjects = class {
-  loaded = /* @__PURE__ */ new Map();
-  said = /* @__PURE__ */ new Set();
-  /**
-   * The project at `revision` (`WORKSPACE`, or a commit's sha), loaded through `tree` by the first step that asks.
-   * Every step of a run reads a revision through an equal tree (the run's budget, and its listing of the workspace),
-   * so which one comes first makes no difference.
-   */
-  at(revision2, tree) {
-    let project = this.loaded.get(revision2);
-    if (!project) {
-      project = loadProject(tree);
-      this.loaded.set(revision2, project);
-    }
-    return project;
-  }
-  /**
-   * True the first time a step of the run is to say `message` about the project at `revision`, false after: a
-   * broken file is said on the log by the first step that meets it, and the others show it in their part of the
-   * report only.
-   */
-  sayOnce(revision2, message) {
-    const key2 = `${revision2}\0${message}`;
-    if (this.said.has(key2)) return false;
-    this.said.add(key2);
-    return true;
-  }
-};
-function projectAt(tree, revision2, projects) {
-  return projects ? projects.at(revision2, tree) : loadProject(tree);
-}
-async function loadDvcYamls(tree, files) {
-  const out = { dvcYamls: [], errors: [] };
-  const dirs = dvcYamlDirs(files ?? await tree.list());
-  if (dirs[0] !== "") dirs.unshift("");
-  for (const dir of dirs) {
-    try {
-      const dvc = await loadDvcYaml(tree, dir);
-      if (dvc) out.dvcYamls.push(dvc);
-    } catch (error2) {
-      out.errors.push({ file: joinPath(dir, "dvc.yaml"), error: describeError(error2) });
-    }
-  }
-  return out;
-}
-function isDvcYaml(path) {
-  return path === "dvc.yaml" || path.endsWith("/dvc.yaml");
-}
-function dvcYamlDirs(files) {
-  return files.filter(isDvcYaml).map((p) => p === "dvc.yaml" ? "" : p.slice(0, -"/dvc.yaml".length)).sort();
-}
-async function readDataFile(tree, path) {
-  const bytes = await tree.read(path);
-  if (!bytes) return void 0;
-  return parseDataFile(path, bytes.toString("utf8")).data;
-}
-function topPlots(file, value2, context) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
-  return value2.map((entry, i) => {
-    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
-    if (typeof resolved === "string") return { id: resolved, props: null };
-    if (isRawMap(resolved) && resolved.size === 1) {
-      const [id, props] = [...resolved][0];
-      if (props === null || isRawMap(props)) return { id, props };
-    }
-    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
-  });
-}
-function withField(file, field, fn, stage2) {
-  try {
-    return fn();
-  } catch (error2) {
-    if (error2 instanceof InterpolationError) {
-      const where2 = stage2 ? `stages.${stage2}.${field}` : field;
-      throw new UserError(`${file}: failed to parse '${where2}': ${error2.message}.`);
-    }
-    throw error2;
-  }
-}
-function expandEntry(file, name, definition, context) {
-  if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
-  const withLoop = (entries) => mapFrom([...context, ...entries], context);
-  if (definition.has("foreach") || definition.has("do")) {
-    const extra = [...definition.keys()].filter((k) => k !== "foreach" && k !== "do");
-    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
-    if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
-    if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
-    let items = definition.get("foreach") ?? null;
-    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context, false), name);
-    const body = definition.get("do") ?? null;
-    const out = [];
-    if (Array.isArray(items)) {
-      const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
-      const keyed = /* @__PURE__ */ new Map();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
-      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
-    } else if (isRawMap(items)) {
-      for (const [key2, item] of items) {
-        out.push({
-          name: `${name}@${key2}`,
-          definition: body,
-          context: withLoop([
-            ["key", key2],
-            ["item", item]
-          ]),
-          written: definition
-        });
-      }
-    } else {
-      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${\u2026} reference to one.`);
-    }
-    return out;
-  }
-  if (definition.has("matrix")) {
-    const matrix = definition.get("matrix");
-    if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
-    const axes = [];
-    for (const [axis, raw] of matrix) {
-      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
-      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
-      axes.push([axis, values]);
-    }
-    const rest = mapFrom(definition, definition);
-    rest.delete("matrix");
-    let combos = [{ item: [], key: [] }];
-    for (const [axis, values] of axes) {
-      combos = combos.flatMap(
-        (c) => values.map((v, i) => ({
-          item: [...c.item, [axis, v]],
-          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis, false)]
-        }))
-      );
-    }
-    return combos.map((c) => {
-      const key2 = c.key.join("-");
-      return {
-        name: `${name}@${key2}`,
-        definition: rest,
-        context: withLoop([
-          ["item", new Map(c.item)],
-          ["key", key2]
-        ]),
-        written: definition
-      };
-    });
-  }
-  return [{ name, definition, context, written: definition }];
-}
-async function resolveStage(file, entry, vars, trackedVars) {
-  const { name, definition, context } = entry;
-  const where2 = `${file}: stage '${name}'`;
-  if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
-  for (const key2 of definition.keys()) {
-    if (!STAGE_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS2.join(", ")}).`);
-  }
-  const wdirWritten = definition.get("wdir");
-  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
-  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
-  let stageContext = context;
-  let scope = vars;
-  if (definition.has("vars")) {
-    scope = vars.fork();
-    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
-    stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
-  }
-  scope.track(entry.written, trackedVars);
-  const field = (key2, inCmd = false) => {
-    const written = definition.get(key2);
-    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, inCmd), name);
-  };
-  const cmd = field("cmd", true);
-  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : null;
-  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
-  const deps = stringList(field("deps"), `${where2}: 'deps'`);
-  const params = paramsDeps(field("params"), where2);
-  const outs = [
-    ...outList(field("outs"), "out", `${where2}: 'outs'`),
-    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
-    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
-  ];
-  const flag = (key2) => {
-    const v = field(key2);
-    if (v === void 0 || v === null) return false;
-    if (typeof v !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
-    return v;
-  };
-  const desc = field("desc");
-  const stage2 = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
-  if (typeof desc === "string") stage2.desc = desc;
-  return stage2;
-}
-function stringList(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
-  return value2.map((v, i) => {
-    if (typeof v !== "string" || !v) throw new UserError(`${where2}[${i}] must be a path (a string).`);
-    return v;
-  });
-}
-function paramsDeps(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
-  const byFile = /* @__PURE__ */ new Map();
-  const add3 = (file, keys) => {
-    const current = byFile.get(file);
-    if (current === null) return;
-    if (keys === null) byFile.set(file, null);
-    else byFile.set(file, [...current ?? [], ...keys.filter((k) => !current?.includes(k))]);
-  };
-  value2.forEach((item, i) => {
-    if (typeof item === "string") add3("params.yaml", [item]);
-    else if (isRawMap(item)) {
-      for (const [file, keys] of item) {
-        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
-        else if (Array.isArray(keys) && keys.every((k) => typeof k === "string")) add3(file, keys);
-        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
-      }
-    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
-  });
-  return [...byFile].map(([file, keys]) => ({ file, keys }));
-}
-function outList(value2, kind, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
-  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
-  return value2.map((item, i) => {
-    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: /* @__PURE__ */ new Map() };
-    if (isRawMap(item) && item.size === 1) {
-      const [path, flags] = [...item][0];
-      if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
-      const props = flags ?? /* @__PURE__ */ new Map();
-      for (const [k, v] of props) {
-        if (!allowed.includes(k)) throw new UserError(`${where2}[${i}]: unknown flag '${k}' on '${path}' (expected one of ${allowed.join(", ")}).`);
-        if ((k === "cache" || k === "persist") && typeof v !== "boolean") throw new UserError(`${where2}[${i}]: '${k}' on '${path}' must be true or false.`);
-      }
-      return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
-    }
-    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: \u2026, persist: \u2026}}.`);
-  });
-}
-var VarsLoader = class _VarsLoader {
-  constructor(tree, dir, file) {
-    this.tree = tree;
-    this.dir = dir;
-    this.file = file;
-  }
-  tree;
-  dir;
-  file;
-  context = /* @__PURE__ */ new Map();
-  sources = /* @__PURE__ */ new Map();
-  loadedFiles = /* @__PURE__ */ new Set();
-  /** Every file values came from (whole or some keys), for tracked vars. */
-  files = /* @__PURE__ */ new Set();
-  fork() {
-    const copy = new _VarsLoader(this.tree, this.dir, this.file);
-    copy.context = cloneMap(this.context);
-    for (const [k, v] of this.sources) copy.sources.set(k, v);
-    for (const f of this.loadedFiles) copy.loadedFiles.add(f);
-    for (const f of this.files) copy.files.add(f);
-    return copy;
-  }
-  async loadDefaultParams() {
-    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
-    if (data === void 0) return;
-    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
-    this.loadedFiles.add("params.yaml");
-    this.files.add("params.yaml");
-  }
-  async load(vars, wdir, where2) {
-    if (vars === void 0 || vars === null) return;
-    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
-    for (const [i, entry] of vars.entries()) {
-      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${\u2026} interpolation.`);
-      if (isRawMap(entry)) {
-        this.merge(entry, `${where2}[${i}]`);
-        continue;
-      }
-      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
-      const [file, keyList] = splitVarsEntry(entry);
-      const rel = joinPath(wdir, file);
-      if (!keyList && this.loadedFiles.has(rel)) continue;
-      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
-      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
-      const mapping = asMapping(data, joinPath(this.dir, rel));
-      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
-      this.merge(picked, rel);
-      this.files.add(rel);
-      if (!keyList) this.loadedFiles.add(rel);
-    }
-  }
-  /**
-   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
-   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
-   */
-  track(written, into) {
-    const visit = (value2) => {
-      if (typeof value2 === "string") {
-        for (const m of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-          const key2 = m[1].replace(/\[([^\]]*)\]/g, ".$1");
-          const head = key2.split(".")[0];
-          if (head === "item" || head === "key") continue;
-          const source = this.sourceOf(key2);
-          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
-        }
-      } else if (Array.isArray(value2)) value2.forEach(visit);
-      else if (isRawMap(value2)) {
-        for (const [k, v] of value2) {
-          if (k === "vars") continue;
-          visit(k);
-          visit(v);
-        }
-      }
-    };
-    visit(written);
-  }
-  merge(data, source, into = this.context, prefix = "") {
-    for (const [k, v] of data) {
-      const path = prefix ? `${prefix}.${k}` : k;
-      const existing = into.get(k);
-      if (existing !== void 0 && isRawMap(existing) && isRawMap(v)) {
-        this.merge(v, source, existing, path);
-      } else if (existing !== void 0) {
-        throw new UserError(
-          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
-        );
-      } else {
-        into.set(k, isRawMap(v) ? cloneMap(v) : v);
-        this.sources.set(path, source);
-      }
-    }
-  }
-  sourceOf(path) {
-    for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
-      const s = this.sources.get(p);
-      if (s) return s;
-    }
-    return "vars";
-  }
-};
-function splitVarsEntry(entry) {
-  const colon = entry.lastIndexOf(":");
-  if (colon > 1)
-    return [
-      entry.slice(0, colon),
-      entry.slice(colon + 1).split(",").map((k) => k.trim()).filter(Boolean)
-    ];
-  return [entry, null];
-}
-function pickKeys(dvcYaml, data, keys, file) {
-  const out = /* @__PURE__ */ new Map();
-  for (const key2 of keys) {
-    if (!data.has(key2)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
-    out.set(key2, data.get(key2));
-  }
-  return out;
-}
-function asMapping(value2, file) {
-  if (value2 === null) return /* @__PURE__ */ new Map();
-  if (!isRawMap(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
-  return value2;
-}
-
-// src/pipeline/dag.ts
-import { posix as posix3 } from "node:path";
-function projectPath2(stage2, p) {
-  return posix3.normalize(posix3.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
-}
-function isAbsolute2(p) {
-  return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
-}
-var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
-function refuseAbsolute(stage2) {
-  const outs = stage2.outs.map((o) => o.path).filter(isAbsolute2);
-  if (outs.length) {
-    throw new UserError(`dvc.yaml: stage '${stage2.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
-  }
-  const deps = [...stage2.deps, ...stage2.params.map((p) => p.file)].filter(isAbsolute2);
-  if (deps.length) {
-    throw new UserError(
-      `dvc.yaml: stage '${stage2.name}': dependency ${deps.map((d) => `'${d}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
-    );
-  }
-}
-var Outputs = class {
-  byPath = /* @__PURE__ */ new Map();
-  below = /* @__PURE__ */ new Map();
-  get(path) {
-    return this.byPath.get(path);
-  }
-  add(path, owner) {
-    const output = { path, owner, index: this.byPath.size };
-    this.byPath.set(path, output);
-    for (const folder of foldersAbove(path)) {
-      const list4 = this.below.get(folder);
-      if (list4) list4.push(output);
-      else this.below.set(folder, [output]);
-    }
-  }
-  /** The outputs `path` is, or is inside of: first in dvc.yaml order. */
-  holding(path) {
-    const found = [];
-    for (const candidate of [path, ...foldersAbove(path)]) {
-      const output = this.byPath.get(candidate);
-      if (output) found.push(output);
-    }
-    return found.sort(inOrder);
-  }
-  /** The outputs `path` is or is inside of (`holding`, when the caller has them already), and those inside it: first in dvc.yaml order. */
-  overlapping(path, holding = this.holding(path)) {
-    return [...holding, ...this.below.get(path) ?? []].sort(inOrder);
-  }
-};
-function inOrder(a, b) {
-  return a.index - b.index;
-}
-function foldersAbove(path) {
-  if (path === ".") return [];
-  const folders = ["."];
-  for (let slash = path.indexOf("/"); slash >= 0; slash = path.indexOf("/", slash + 1)) folders.push(path.slice(0, slash));
-  return folders;
-}
-function buildDag(stages) {
-  const nodes = /* @__PURE__ */ new Map();
-  const outputs = new Outputs();
-  for (const stage2 of stages) {
-    refuseAbsolute(stage2);
-    const node = {
-      stage: stage2,
-      deps: [...stage2.deps.map((d) => projectPath2(stage2, d)), ...stage2.params.map((p) => projectPath2(stage2, p.file))],
-      outs: stage2.outs.map((o) => projectPath2(stage2, o.path))
-    };
-    nodes.set(stage2.name, node);
-    for (const out of node.outs) {
-      const other = outputs.get(out)?.owner;
-      if (other !== void 0) {
-        throw new UserError(
-          other === stage2.name ? `dvc.yaml: stage '${stage2.name}' lists the output '${out}' twice.` : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage2.name}'. Each output must belong to one stage.`
-        );
-      }
-      const nested = outputs.overlapping(out).find((o) => o.owner !== stage2.name);
-      if (nested) throw new UserError(`dvc.yaml: output '${out}' of stage '${stage2.name}' overlaps output '${nested.path}' of stage '${nested.owner}'.`);
-      outputs.add(out, stage2.name);
-    }
-  }
-  const producerOf = (path) => outputs.holding(path)[0]?.owner;
-  const upstream = /* @__PURE__ */ new Map();
-  for (const [name, node] of nodes) {
-    const ups = /* @__PURE__ */ new Set();
-    for (const dep of node.deps) {
-      const held = outputs.holding(dep);
-      const own = held.find((o) => o.owner === name);
-      if (own) throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${own.path}' (a cycle).`);
-      for (const o of outputs.overlapping(dep, held)) if (o.owner !== name) ups.add(o.owner);
-    }
-    upstream.set(name, [...ups]);
-  }
-  const order = [];
-  const state = /* @__PURE__ */ new Map();
-  const visit = (name, path) => {
-    const s = state.get(name);
-    if (s === "done") return;
-    if (s === "visiting") {
-      const cycle2 = [...path.slice(path.indexOf(name)), name];
-      throw new UserError(`dvc.yaml: the pipeline has a cycle: ${cycle2.join(" \u2192 ")}.`);
-    }
-    state.set(name, "visiting");
-    for (const up of upstream.get(name) ?? []) visit(up, [...path, name]);
-    state.set(name, "done");
-    order.push(name);
-  };
-  for (const name of nodes.keys()) visit(name, []);
-  return { nodes, upstream, order, producerOf };
-}
-function selectStages(dag, targets) {
-  if (!targets.length) return dag.order;
-  const wanted = /* @__PURE__ */ new Set();
-  const add3 = (name) => {
-    if (wanted.has(name)) return;
-    wanted.add(name);
-    if (dag.nodes.get(name)?.stage.frozen) return;
-    for (const up of dag.upstream.get(name) ?? []) add3(up);
-  };
-  for (const written of targets) {
-    const file = /^(?:\.\/)?dvc\.yaml(?::(.*))?$/.exec(written);
-    if (file && file[1] === void 0) {
-      dag.order.forEach(add3);
-      continue;
-    }
-    const target = file ? file[1] : written;
-    const matches = [...dag.nodes.keys()].filter((n) => n === target || n.startsWith(`${target}@`));
-    if (!matches.length) throw new UserError(`No stage '${target}' in dvc.yaml (stages: ${[...dag.nodes.keys()].join(", ") || "none"}).`);
-    matches.forEach(add3);
-  }
-  return dag.order.filter((n) => wanted.has(n));
-}
-function downstreamOf(dag, name) {
-  const out = /* @__PURE__ */ new Set();
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [stage2, ups] of dag.upstream) {
-      if (!out.has(stage2) && ups.some((u) => u === name || out.has(u))) {
-        out.add(stage2);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
-
-// src/util/files.ts
-import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
-import { lstat as lstat3, mkdir as mkdir5, rename as rename5, rm as rm6, stat as stat5 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname6, join as join9, resolve as resolve3 } from "node:path";
-async function writeFileAtomic(path, data) {
-  await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
-}
-async function writeFilesAtomic(files) {
-  const temps = [];
-  try {
-    for (const { path, produce } of files) {
-      const tmp = await tempBeside(path);
-      temps.push(tmp);
-      writeTemp(tmp, path, produce);
-    }
-    for (const { path } of files) {
-      if ((await stat5(path).catch(() => null))?.isDirectory()) throw new UserError(`Cannot write ${path}: a folder is there.`);
-    }
-  } catch (error2) {
-    await Promise.all(temps.map((tmp) => rm6(tmp, { force: true })));
-    throw error2;
-  }
-  for (const [i, { path }] of files.entries()) {
-    await rename5(temps[i], path).catch(async (error2) => {
-      await Promise.all(temps.slice(i).map((tmp) => rm6(tmp, { force: true })));
-      throw cannotWrite(path, error2);
-    });
-  }
-}
-function writeTemp(tmp, path, produce) {
-  let fd;
-  try {
-    fd = openSync3(tmp, "w");
-  } catch (error2) {
-    throw cannotWrite(path, error2);
-  }
-  try {
-    produce((piece) => {
-      const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
-      try {
-        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
-      } catch (error2) {
-        throw cannotWrite(path, error2);
-      }
-    });
-  } finally {
-    closeSync3(fd);
-  }
-}
-function cannotWrite(path, error2) {
-  const code2 = error2.code;
-  if (!code2) return error2;
-  const why = {
-    EISDIR: "a folder is there",
-    ENOSPC: "no space left on the disk",
-    EDQUOT: "the disk quota is used up",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    EROFS: "the file system is read-only"
-  };
-  return new UserError(`Cannot write ${path}: ${why[code2] ?? code2}.`);
-}
-async function tempBeside(path) {
-  try {
-    await makeFolders2(dirname6(path));
-  } catch (error2) {
-    throw cannotWrite(path, error2);
-  }
-  return join9(dirname6(path), `.${basename3(path)}.${process.pid}.tmp`);
-}
-async function makeOutFolder(dir, setting) {
-  try {
-    await makeFolders2(dir);
-    if (!(await stat5(dir)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
-  } catch (error2) {
-    const code2 = error2.code;
-    const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? "a file is there or on its path" : code2 === "EACCES" || code2 === "EPERM" || code2 === "EROFS" ? "permission denied" : `it cannot be made (${code2 ?? error2.message})`;
-    throw new UserError(`${setting} is ${dir}: ${why}; expected a folder for the report's files.`);
-  }
-}
-async function makeFolders2(dir) {
-  const missing = [];
-  for (let at = resolve3(dir); !await exists2(at); at = dirname6(at)) {
-    if (dirname6(at) === at) break;
-    missing.unshift(at);
-  }
-  for (const folder of missing)
-    await mkdir5(folder).catch((error2) => {
-      if (error2.code !== "EEXIST") throw error2;
-    });
-}
-async function exists2(path) {
-  return await lstat3(path).catch(() => null) !== null;
-}
-
-// src/pipeline/yaml-emit.ts
-function emitYaml(value2, folding = "current") {
-  const emitter = new Emitter(folding);
-  emitter.node(value2, {});
-  emitter.writeIndent();
-  return emitter.out.join("");
-}
-var BEST_WIDTH = 80;
-var INDENT = 2;
-var MAX_SIMPLE_KEY_LENGTH = 128;
-var BREAKS = "\n\x85\u2028\u2029";
-var SPACE_OR_BREAK = "\0 	\r\n\x85\u2028\u2029";
-var Emitter = class {
-  constructor(folding) {
-    this.folding = folding;
-  }
-  folding;
-  out = [];
-  column = 0;
-  whitespace = true;
-  indention = true;
-  indent = null;
-  /** Enclosing indents, each with whether it belongs to a block sequence (ruamel's `Indents`). */
-  indents = [];
-  sequenceContext = false;
-  simpleKeyContext = false;
-  node(value2, context) {
-    this.sequenceContext = context.sequence ?? false;
-    this.simpleKeyContext = context.simpleKey ?? false;
-    const items = value2 instanceof PyCollection ? value2.items : value2;
-    if (Array.isArray(items)) {
-      if (!items.length) return this.emptyFlow("[", "]");
-      this.blockSequence(items, context.mapping ?? false);
-    } else if (items instanceof Map) {
-      if (!items.size) return this.emptyFlow("{", "}");
-      this.blockMapping([...items].map(([k, v]) => [keyValue(items, k), v]));
-    } else {
-      this.scalar(scalarEvent(items));
-    }
-  }
-  blockSequence(items, mappingContext) {
-    this.increaseIndent(true, mappingContext && !this.indention);
-    if (this.indents.at(-2)?.[1]) this.indention = true;
-    for (const item of items) {
-      this.writeIndent();
-      this.writeIndicator("-", true, false, true);
-      this.node(item, { sequence: true });
-    }
-    this.indent = this.indents.pop()[0];
-  }
-  blockMapping(entries) {
-    this.increaseIndent(false, false);
-    for (const [key2, value2] of entries) {
-      this.writeIndent();
-      const event = scalarEvent(key2);
-      if (isSimpleKey(event)) {
-        this.sequenceContext = false;
-        this.simpleKeyContext = true;
-        this.scalar(event);
-        this.writeIndicator(":", false);
-      } else {
-        this.writeIndicator("?", true, false, true);
-        this.sequenceContext = false;
-        this.simpleKeyContext = false;
-        this.scalar(event);
-        this.writeIndent();
-        this.writeIndicator(":", true, false, true);
-      }
-      this.node(value2, { mapping: true });
-    }
-    this.indent = this.indents.pop()[0];
-  }
-  /** `[]` and `{}`: ruamel writes empty collections in flow style even with `default_flow_style = False`. */
-  emptyFlow(open7, close) {
-    const top2 = this.indents.at(-1);
-    const align2 = this.indents.length < 2 || !top2?.[1] ? 0 : (top2[0] ?? 0) + INDENT - this.column - 1;
-    this.writeIndicator(" ".repeat(Math.max(0, align2)) + open7, true, true);
-    this.writeIndicator(close, false);
-    this.writeLineBreak();
-  }
-  scalar(event) {
-    this.indents.push([this.indent, false]);
-    this.indent = (this.indent ?? 0) + INDENT;
-    const analysis = analyze(event.text);
-    let text2 = event.text;
-    let style = this.chooseStyle(event, analysis);
-    if (event.isNull && style === "'") {
-      text2 = [..."null"];
-      style = this.chooseStyle({ ...event, text: text2 }, analyze(text2));
-    }
-    const split = !this.simpleKeyContext;
-    if (this.sequenceContext) this.writeIndent();
-    if (style === '"') this.writeDoubleQuoted(text2, split);
-    else if (style === "'") this.writeSingleQuoted(text2, split);
-    else this.writePlain(text2, split);
-    this.indent = this.indents.pop()[0];
-  }
-  chooseStyle(event, analysis) {
-    if (event.plainResolves && !(this.simpleKeyContext && (analysis.empty || analysis.multiline)) && analysis.allowBlockPlain) return "";
-    if (event.text.includes("'") || event.text.includes("\n")) return '"';
-    if (analysis.allowSingleQuoted && !(this.simpleKeyContext && analysis.multiline)) return "'";
-    return '"';
-  }
-  increaseIndent(sequence, indentless) {
-    this.indents.push([this.indent, sequence]);
-    if (this.indent === null) this.indent = 0;
-    else if (!indentless) this.indent += INDENT;
-  }
-  writeIndent() {
-    const indent = this.indent ?? 0;
-    if (!this.indention || this.column > indent || this.column === indent && !this.whitespace) this.writeLineBreak();
-    if (this.column < indent) {
-      this.whitespace = true;
-      this.write(" ".repeat(indent - this.column));
-      this.column = indent;
-    }
-  }
-  writeIndicator(indicator, needWhitespace, whitespace = false, indention = false) {
-    const data = this.whitespace || !needWhitespace ? indicator : ` ${indicator}`;
-    this.whitespace = whitespace;
-    this.indention = this.indention && indention;
-    this.column += data.length;
-    this.write(data);
-  }
-  writeLineBreak(data = "\n") {
-    this.whitespace = true;
-    this.indention = true;
-    this.column = 0;
-    this.write(data);
-  }
-  write(data) {
-    this.out.push(data);
-  }
-  /** Writes `chars` (code points, as Python indexes a str) and moves the column on by their count. */
-  put(chars) {
-    this.column += chars.length;
-    this.write(chars.join(""));
-  }
-  writeBreaks(breaks) {
-    if (breaks[0] === "\n") this.writeLineBreak();
-    for (const br of breaks) this.writeLineBreak(br);
-    this.writeIndent();
-  }
-  writePlain(text2, split) {
-    if (!text2.length) return;
-    if (!this.whitespace) this.put([" "]);
-    this.whitespace = false;
-    this.indention = false;
-    let spaces2 = false;
-    let start = 0;
-    for (let end = 0; end <= text2.length; end++) {
-      const ch = text2[end];
-      if (spaces2) {
-        if (ch !== " ") {
-          const pastWidth = this.folding === "current" ? this.column >= BEST_WIDTH : this.column > BEST_WIDTH;
-          if (start + 1 === end && pastWidth && split) {
-            this.writeIndent();
-            this.whitespace = false;
-            this.indention = false;
-          } else {
-            this.put(text2.slice(start, end));
-          }
-          start = end;
-        }
-      } else if (ch === void 0 || ch === " ") {
-        const word = text2.slice(start, end);
-        if (this.folding === "current" && split && word.length + this.column > BEST_WIDTH && this.indent !== null && this.column > this.indent) {
-          this.writeIndent();
-        }
-        this.put(word);
-        start = end;
-      }
-      spaces2 = ch === " ";
-    }
-  }
-  writeSingleQuoted(text2, split) {
-    this.writeIndicator("'", true);
-    let spaces2 = false;
-    let breaks = false;
-    let start = 0;
-    for (let end = 0; end <= text2.length; end++) {
-      const ch = text2[end];
-      if (spaces2) {
-        if (ch !== " ") {
-          if (start + 1 === end && this.column > BEST_WIDTH && split && start !== 0 && end !== text2.length) this.writeIndent();
-          else this.put(text2.slice(start, end));
-          start = end;
-        }
-      } else if (breaks) {
-        if (ch === void 0 || !BREAKS.includes(ch)) {
-          this.writeBreaks(text2.slice(start, end));
-          start = end;
-        }
-      } else if (ch === void 0 || ` ${BREAKS}'`.includes(ch)) {
-        if (start < end) {
-          this.put(text2.slice(start, end));
-          start = end;
-        }
-      }
-      if (ch === "'") {
-        this.put(["'", "'"]);
-        start = end + 1;
-      }
-      if (ch !== void 0) {
-        spaces2 = ch === " ";
-        breaks = BREAKS.includes(ch);
-      }
-    }
-    this.writeIndicator("'", false);
-  }
-  writeDoubleQuoted(text2, split) {
-    this.writeIndicator('"', true);
-    let start = 0;
-    for (let end = 0; end <= text2.length; end++) {
-      const ch = text2[end];
-      if (ch === void 0 || '"\\\x85\u2028\u2029\uFEFF'.includes(ch) || !this.printableInDoubleQuotes(ch)) {
-        if (start < end) {
-          this.put(text2.slice(start, end));
-          start = end;
-        }
-        if (ch !== void 0) {
-          this.put([...escape(ch)]);
-          start = end + 1;
-        }
-      }
-      if (0 < end && end < text2.length - 1 && (ch === " " || start >= end) && this.column + (end - start) > BEST_WIDTH && split) {
-        const backslash = this.folding === "legacy" || needsBackslash(text2, start, end);
-        this.put([...text2.slice(start, end), ...backslash ? ["\\"] : []]);
-        if (start < end) start = end;
-        this.writeIndent();
-        this.whitespace = false;
-        this.indention = false;
-        if (text2[start] === " ") {
-          if (backslash) this.put(["\\"]);
-          else start += 1;
-        }
-      }
-    }
-    this.writeIndicator('"', false);
-  }
-  printableInDoubleQuotes(ch) {
-    const c = ch.codePointAt(0);
-    if (c >= 32 && c <= 126) return true;
-    if (c >= 160 && c <= 55295 || c >= 57344 && c <= 65533) return true;
-    return this.folding === "current" && c >= 65536;
-  }
-};
-function needsBackslash(text2, start, end) {
-  let spacePos = text2.indexOf(" ", end);
-  if (spacePos < 0) return true;
-  const newline = text2.indexOf("\n", end);
-  if (newline >= 0 && newline < spacePos) spacePos = newline;
-  const after = text2[spacePos + 1];
-  if (after === void 0) return true;
-  if (text2[spacePos] === "\n" && after !== " ") return true;
-  const word = text2.slice(end, spacePos);
-  return word.includes('"') || word.includes("'") || " \n".includes(after) || text2.slice(end - 1, end + 1).join("") === "  " || start === end;
-}
-var ESCAPES2 = {
-  "\0": "0",
-  "\x07": "a",
-  "\b": "b",
-  "	": "t",
-  "\n": "n",
-  "\v": "v",
-  "\f": "f",
-  "\r": "r",
-  "\x1B": "e",
-  '"': '"',
-  "\\": "\\",
-  "\x85": "N",
-  "\xA0": "_",
-  "\u2028": "L",
-  "\u2029": "P"
-};
-function escape(ch) {
-  const named3 = ESCAPES2[ch];
-  if (named3) return `\\${named3}`;
-  const c = ch.codePointAt(0);
-  const hex = c.toString(16).toUpperCase();
-  if (c <= 255) return `\\x${hex.padStart(2, "0")}`;
-  if (c <= 65535) return `\\u${hex.padStart(4, "0")}`;
-  return `\\U${hex.padStart(8, "0")}`;
-}
-function scalarEvent(value2) {
-  const plain = (text2, tag) => ({ text: [...text2], isNull: false, plainResolves: true, tag });
-  if (value2 === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
-  if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
-  if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
-  if (value2 instanceof PyDate) return plain(value2.iso, "!!timestamp");
-  if (value2 instanceof PyDateTime) return plain(value2.text, "!!timestamp");
-  if (typeof value2 === "bigint") return plain(String(value2), "!!int");
-  if (typeof value2 === "number") {
-    if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");
-    return plain(Number.isSafeInteger(value2) ? String(value2) : BigInt(value2).toString(), "!!int");
-  }
-  return { text: [...value2], isNull: false, plainResolves: !resolvesToNonString(value2), tag: "!!str" };
-}
-function floatText(x) {
-  if (Number.isNaN(x)) return ".nan";
-  if (!Number.isFinite(x)) return x > 0 ? ".inf" : "-.inf";
-  return pyFloatRepr(x).toLowerCase();
-}
-var RESOLVERS = [
-  ["tTfF", /^(?:true|True|TRUE|false|False|FALSE)$/],
-  [
-    "-+0123456789.",
-    /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?|[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)|[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/
-  ],
-  ["-+0123456789", /^(?:[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+)$/],
-  ["<", /^<<$/],
-  ["~nN", /^(?:~|null|Null|NULL)$/],
-  [
-    "0123456789",
-    /^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]|[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$/
-  ],
-  ["=", /^=$/],
-  ["!&*", /^[!&*]$/]
-];
-function resolvesToNonString(s) {
-  return s === "" || RESOLVERS.some(([first, re]) => first.includes(s[0]) && re.test(s));
-}
-function isSimpleKey(event) {
-  return event.tag.length + event.text.length < MAX_SIMPLE_KEY_LENGTH && !analyze(event.text).multiline;
-}
-function analyze(text2) {
-  if (!text2.length) return { empty: true, multiline: false, allowBlockPlain: true, allowSingleQuoted: true };
-  let blockIndicators = false;
-  let lineBreaks2 = false;
-  let special = false;
-  let leadingSpace = false;
-  let leadingBreak = false;
-  let trailingSpace = false;
-  let trailingBreak = false;
-  let breakSpace = false;
-  let spaceBreak = false;
-  const first = text2.slice(0, 3).join("");
-  if (first === "---" || first === "...") blockIndicators = true;
-  let precededByWhitespace = true;
-  let followedByWhitespace = text2.length === 1 || SPACE_OR_BREAK.includes(text2[1]);
-  let previousSpace = false;
-  let previousBreak = false;
-  for (let index = 0; index < text2.length; index++) {
-    const ch = text2[index];
-    if (index === 0) {
-      if ("#,[]{}&*!|>'\"%@`".includes(ch)) blockIndicators = true;
-      if ("?:-".includes(ch) && followedByWhitespace) blockIndicators = true;
-    } else if (ch === ":" && followedByWhitespace || ch === "#" && precededByWhitespace) {
-      blockIndicators = true;
-    }
-    if (BREAKS.includes(ch)) lineBreaks2 = true;
-    if (!(ch === "\n" || ch >= " " && ch <= "~")) {
-      const c = ch.codePointAt(0);
-      const printable = c === 133 || c >= 160 && c <= 55295 || c >= 57344 && c <= 65533 || c >= 65536;
-      if (!printable || c === 65279) special = true;
-    }
-    if (ch === " ") {
-      if (index === 0) leadingSpace = true;
-      if (index === text2.length - 1) trailingSpace = true;
-      if (previousBreak) breakSpace = true;
-      previousSpace = true;
-      previousBreak = false;
-    } else if (BREAKS.includes(ch)) {
-      if (index === 0) leadingBreak = true;
-      if (index === text2.length - 1) trailingBreak = true;
-      if (previousSpace) spaceBreak = true;
-      previousSpace = false;
-      previousBreak = true;
-    } else {
-      previousSpace = false;
-      previousBreak = false;
-    }
-    precededByWhitespace = SPACE_OR_BREAK.includes(ch);
-    followedByWhitespace = index + 2 >= text2.length || SPACE_OR_BREAK.includes(text2[index + 2]);
-  }
-  let allowBlockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak);
-  let allowSingleQuoted = true;
-  if (breakSpace || special || spaceBreak) allowBlockPlain = allowSingleQuoted = false;
-  if (lineBreaks2 || blockIndicators) allowBlockPlain = false;
-  return { empty: false, multiline: lineBreaks2, allowBlockPlain, allowSingleQuoted };
-}
-
-// src/pipeline/lock.ts
-async function readLock(tree, path = "dvc.lock") {
-  const bytes = await tree.read(path);
-  if (!bytes) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map(), folding: "current" };
-  return parseLock(bytes.toString("utf8"), path);
-}
-function parseLock(text2, displayPath = "dvc.lock") {
-  const lock = parseLockText(text2, displayPath);
-  const lines2 = text2.replace(/\r\n/g, "\n");
-  const folding = emitYaml(lock.raw, "current") !== lines2 && emitYaml(lock.raw, "legacy") === lines2 ? "legacy" : "current";
-  return { ...lock, folding };
-}
-function lockEntryFromHash(path, meta) {
-  const entry = { path, hashName: "md5", md5: meta.md5, size: meta.size };
-  if (meta.nfiles !== void 0) entry.nfiles = meta.nfiles;
-  if (meta.isexec) entry.isexec = true;
-  return entry;
-}
-function serializeStage(stage2) {
-  const out = /* @__PURE__ */ new Map([["cmd", stage2.cmd]]);
-  const entry = (e) => {
-    const d = /* @__PURE__ */ new Map([["path", e.path]]);
-    if (e.hashName === "md5") d.set("hash", "md5");
-    if (e.md5 !== null) d.set("md5", e.md5);
-    if (e.size !== void 0) d.set("size", e.size);
-    if (e.nfiles !== void 0) d.set("nfiles", e.nfiles);
-    if (e.isexec) d.set("isexec", true);
-    return d;
-  };
-  const byPath = (a, b) => compareCodePoints(a.path, b.path);
-  if (stage2.deps.length) out.set("deps", [...stage2.deps].sort(byPath).map(entry));
-  const files = [...stage2.params.keys()].sort(compareCodePoints);
-  if (files.length) {
-    const ordered = [...files.filter((f) => f === "params.yaml"), ...files.filter((f) => f !== "params.yaml")];
-    const params = /* @__PURE__ */ new Map();
-    for (const file of ordered) {
-      const values = stage2.params.get(file);
-      params.set(
-        file,
-        mapFrom(
-          [...values].sort(([a], [b]) => compareCodePoints(a, b)),
-          values
-        )
-      );
-    }
-    out.set("params", params);
-  }
-  if (stage2.outs.length) out.set("outs", [...stage2.outs].sort(byPath).map(entry));
-  return out;
-}
-function renderLock(lock, updates) {
-  const raw = mapFrom([["schema", "2.0"], ...lock.raw], lock.raw);
-  const before = raw.get("stages");
-  const stages = isRawMap(before) ? mapFrom(before, before) : /* @__PURE__ */ new Map();
-  for (const [name, stage2] of updates) stages.set(name, serializeStage(stage2));
-  raw.set("stages", stages);
-  return emitYaml(raw, lock.folding);
-}
-async function writeLock(path, lock, updates) {
-  await writeFileAtomic(path, renderLock(lock, updates));
-}
-
-// src/pipeline/shell.ts
-import { spawn as spawn4 } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename4, join as join10 } from "node:path";
-
-// src/pipeline/file-commands.ts
-import { stat as stat6, truncate } from "node:fs/promises";
-var FILE_COMMANDS = ["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"];
-var FileCommandsGuard = class _FileCommandsGuard {
-  constructor(sizes) {
-    this.sizes = sizes;
-  }
-  sizes;
-  /** The sizes of the files the environment names (a file not there yet counts as empty). */
-  static async record(env) {
-    const sizes = /* @__PURE__ */ new Map();
-    for (const name of FILE_COMMANDS) {
-      const path = env[name];
-      if (path)
-        sizes.set(name, {
-          path,
-          size: await stat6(path).then(
-            (s) => s.size,
-            () => 0
-          )
-        });
-    }
-    return new _FileCommandsGuard(sizes);
-  }
-  /** Cuts the files `names` back to their recorded sizes; returns the names of those that had grown. */
-  async cut(names = FILE_COMMANDS) {
-    const grown4 = [];
-    for (const name of names) {
-      const file = this.sizes.get(name);
-      if (!file) continue;
-      const now = await stat6(file.path).then(
-        (s) => s.size,
-        () => null
-      );
-      if (now === null || now <= file.size) continue;
-      await truncate(file.path, file.size);
-      grown4.push(name);
-    }
-    return grown4;
-  }
-};
-
-// src/pipeline/shell.ts
-var TailBuffer = class {
-  constructor(max) {
-    this.max = max;
-  }
-  max;
-  lines = [];
-  partial = "";
-  /** Adds output; returns the complete lines it finished (for live logging). */
-  push(text2) {
-    const parts = (this.partial + text2).split(/\r?\n/);
-    this.partial = parts.pop() ?? "";
-    for (const line of parts) this.keep(line);
-    return parts;
-  }
-  /** Ends the stream; returns the unterminated last line, if any. */
-  flush() {
-    if (!this.partial) return [];
-    const last = this.partial;
-    this.partial = "";
-    this.keep(last);
-    return [last];
-  }
-  addLine(line) {
-    this.keep(line);
-  }
-  text() {
-    return this.lines.join("\n");
-  }
-  keep(line) {
-    this.lines.push(line);
-    if (this.lines.length > this.max) this.lines.shift();
-  }
-};
-function runShell(command, cwd, onLine, tail, env = process.env, stop) {
-  return new Promise((resolve8, reject) => {
-    const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
-    const child = process.platform === "win32" ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
-    if (stop) endOnAbort(child, stop);
-    const take = (text2) => {
-      for (const line of tail.push(text2)) onLine(line);
-    };
-    child.stdout.setEncoding("utf8").on("data", take);
-    child.stderr.setEncoding("utf8").on("data", take);
-    child.on("error", reject);
-    child.on("close", (code2, signal) => {
-      for (const line of tail.flush()) onLine(line);
-      resolve8({ code: code2, signal });
-    });
-  });
-}
-var FILE_COMMAND_NAMES = new Set(FILE_COMMANDS);
-function stageEnvironment(env) {
-  return Object.fromEntries(
-    Object.entries(env).filter(([name]) => {
-      const upper = name.toUpperCase();
-      return !upper.startsWith("INPUT_") && !upper.startsWith("ACTIONS_") && upper !== "GITHUB_TOKEN" && !FILE_COMMAND_NAMES.has(upper);
-    })
-  );
-}
-var running = /* @__PURE__ */ new Set();
-var forwarding = false;
-function spawnStage(file, args, options) {
-  const posix17 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options, detached: posix17 });
-  running.add(child);
-  child.on("close", () => running.delete(child));
-  child.on("error", () => running.delete(child));
-  if (posix17 && !forwarding) {
-    forwarding = true;
-    for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
-  }
-  return child;
-}
-function resolveCommand(name, env, platform2 = process.platform) {
-  if (platform2 !== "win32") return { file: name, shell: false };
-  const get = (key2) => Object.entries(env).find(([k]) => k.toUpperCase() === key2)?.[1] ?? "";
-  const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
-  for (const dir of get("PATH").split(";").filter(Boolean)) {
-    for (const ext of exts) {
-      const file = join10(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
-      if (!existsSync2(file)) continue;
-      return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
-    }
-  }
-  return { file: name, shell: false };
-}
-var GRACE_MS = 5e3;
-function endOnAbort(child, stop) {
-  const end = () => {
-    killGroup(child, "SIGTERM");
-    const timer = setTimeout(() => killGroup(child, "SIGKILL"), GRACE_MS);
-    child.once("close", () => clearTimeout(timer));
-  };
-  if (stop.aborted) return end();
-  stop.addEventListener("abort", end, { once: true });
-  child.once("close", () => stop.removeEventListener("abort", end));
-}
-async function endStages(signal) {
-  const children = [...running];
-  for (const child of children) killGroup(child, signal);
-  const closed = children.map((child) => new Promise((r) => child.once("close", r)));
-  await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, GRACE_MS).unref())]);
-  for (const child of children) killGroup(child, "SIGKILL");
-  process.kill(process.pid, signal);
-}
-function killGroup(child, signal) {
-  if (child.pid === void 0) return;
-  try {
-    if (process.platform === "win32") child.kill(signal);
-    else process.kill(-child.pid, signal);
-  } catch {
-  }
-}
-function posixShell(command, env) {
-  const executable = env.SHELL || "/bin/sh";
-  const name = basename4(executable).toLowerCase();
-  const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
-  return [executable, [...opts, "-c", command]];
-}
-function stageCommands(cmd) {
-  if (Array.isArray(cmd)) return cmd;
-  const lines2 = cmd.split(/\r\n|\r|\n/);
-  if (lines2.length > 1 && lines2.at(-1) === "") lines2.pop();
-  return lines2;
-}
-
-// src/pipeline/status.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { join as join14, posix as posix5, relative as relative5, resolve as resolve4, dirname as dirname7 } from "node:path";
-
-// src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { join as join11 } from "node:path";
-var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
-var DvcIgnore = class {
-  constructor(root) {
-    this.root = root;
-  }
-  root;
-  cache = /* @__PURE__ */ new Map();
-  chains = /* @__PURE__ */ new Map();
-  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r) => r !== null);
-  /** `relPath` is posix, relative to the root, without a leading `./`. */
-  isIgnored(relPath, isDir2) {
-    const parts = relPath.split("/").filter(Boolean);
-    for (let i = 1; i <= parts.length; i++) {
-      const sub = parts.slice(0, i).join("/");
-      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
-    }
-    return false;
-  }
-  /** Whether the directory `relDir` holds a `.dvcignore` file. */
-  hasIgnoreFile(relDir) {
-    try {
-      readFileSync4(join11(this.root, relDir, ".dvcignore"));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
-  matches(relPath, isDir2) {
-    const slash = relPath.lastIndexOf("/");
-    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir2, false);
-    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
-      ignored = apply(rules, relPath.slice(offset), isDir2, ignored);
-    }
-    return ignored;
-  }
-  /**
-   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
-   * `.dvcignore` then tests only the built-in names and builds no paths.
-   */
-  childMatcher(relDir) {
-    if (!this.chain(relDir).length) return (name, isDir2) => apply(this.defaults, name, isDir2, false);
-    const prefix = relDir ? `${relDir}/` : "";
-    return (name, isDir2) => this.matches(prefix + name, isDir2);
-  }
-  /**
-   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
-   * below it starts: a walk asks this once a folder, not once a file.
-   */
-  chain(relDir) {
-    let chain = this.chains.get(relDir);
-    if (!chain) {
-      const slash = relDir.lastIndexOf("/");
-      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
-      const rules = this.rulesIn(relDir);
-      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
-      this.chains.set(relDir, chain);
-    }
-    return chain;
-  }
-  rulesIn(relDir) {
-    let rules = this.cache.get(relDir);
-    if (!rules) {
-      const file = join11(this.root, relDir, ".dvcignore");
-      let text2 = "";
-      if (statSync3(file, { throwIfNoEntry: false })) {
-        try {
-          text2 = readFileSync4(file, "utf8");
-        } catch {
-          text2 = "";
-        }
-      }
-      rules = text2.split(/\r?\n/).map(compileRule).filter((r) => r !== null);
-      this.cache.set(relDir, rules);
-    }
-    return rules;
-  }
-};
-function apply(rules, rel, isDir2, ignored) {
-  for (const rule2 of rules) {
-    if (rule2.dirOnly && !isDir2) continue;
-    if (rule2.name === void 0 ? rule2.regex.test(rel) : rel === rule2.name || rel.endsWith(rule2.slashName)) ignored = !rule2.negate;
-  }
-  return ignored;
-}
-function compileRule(line) {
-  let pattern = line.replace(/(?<!\\)\s+$/, "");
-  if (!pattern || pattern.startsWith("#")) return null;
-  let negate = false;
-  if (pattern.startsWith("!")) {
-    negate = true;
-    pattern = pattern.slice(1);
-  }
-  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
-  let dirOnly = false;
-  if (pattern.endsWith("/")) {
-    dirOnly = true;
-    pattern = pattern.slice(0, -1);
-  }
-  const anchored = pattern.includes("/");
-  if (pattern.startsWith("/")) pattern = pattern.slice(1);
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*" && pattern[i + 1] === "*") {
-      const atStart = i === 0 || pattern[i - 1] === "/";
-      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
-      if (atStart && atEnd) {
-        if (i + 2 === pattern.length) re += ".*";
-        else {
-          re += "(?:.*/)?";
-          i += 1;
-        }
-        i += 1;
-        continue;
-      }
-      re += "[^/]*";
-      i += 1;
-    } else if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close < 0) re += "\\[";
-      else {
-        let cls = pattern.slice(i + 1, close);
-        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-        re += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i = close;
-      }
-    } else if (c === "\\" && i + 1 < pattern.length) {
-      re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  const prefix = anchored ? "^" : "^(?:.*/)?";
-  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
-  if (!anchored && !/[*?[\\]/.test(pattern)) {
-    rule2.name = pattern;
-    rule2.slashName = `/${pattern}`;
-  }
-  return rule2;
-}
-
-// src/pipeline/hash.ts
-import { closeSync as closeSync4, constants as constants5, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
-import { open as open5, stat as stat7 } from "node:fs/promises";
-import { join as join12, posix as posix4, sep as sep6 } from "node:path";
-var STREAM_CHUNK = 4 * 1024 * 1024;
-var SMALL_FILE = 1024 * 1024;
-var YIELD_EVERY = 512;
-async function hashFile(path, size2, legacy) {
-  if (size2 !== void 0 && size2 < SMALL_FILE) {
-    const fd = openSync4(path, READ);
-    let md52;
-    try {
-      md52 = smallMd5(fd, size2, legacy ? "md5-dos2unix" : "md5");
-    } finally {
-      closeSync4(fd);
-    }
-    if (md52) return md52;
-  }
-  const hasher = new ObjectHasher(legacy);
-  const handle = await open5(path, "r");
-  try {
-    const buffers = [Buffer.allocUnsafe(STREAM_CHUNK), Buffer.allocUnsafe(STREAM_CHUNK)];
-    let turn = 0;
-    let reading = handle.read(buffers[0], 0, STREAM_CHUNK, null);
-    for (; ; ) {
-      const { bytesRead, buffer } = await reading;
-      if (!bytesRead) break;
-      turn ^= 1;
-      reading = handle.read(buffers[turn], 0, STREAM_CHUNK, null);
-      hasher.update(buffer.subarray(0, bytesRead));
-    }
-  } finally {
-    await handle.close();
-  }
-  return hasher.digest();
-}
-var READ = constants5.O_RDONLY | (constants5.O_NONBLOCK ?? 0);
-var smallBuffer = null;
-function smallMd5(fd, size2, name) {
-  smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
-  const n = readSync2(fd, smallBuffer, 0, SMALL_FILE, 0);
-  if (n !== size2) return null;
-  const bytes = smallBuffer.subarray(0, n);
-  const oneShot = name === "md5" ? oneShotDigest() : null;
-  return oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
-}
-var oneShotFound;
-function oneShotDigest() {
-  if (oneShotFound === void 0) oneShotFound = nodeCrypto().hash ?? null;
-  return oneShotFound;
-}
-async function hashPath(root, rel, ignore, name = "md5", state) {
-  const abs = join12(root, ...rel.split("/"));
-  let info2;
-  try {
-    info2 = await stat7(abs);
-  } catch {
-    return null;
-  }
-  if (!info2.isDirectory()) {
-    if (!info2.isFile()) throw new UserError(`'${rel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
-    const meta = { md5: await hashOne(abs, rel, info2, name, state), size: info2.size };
-    if (isExecutable(info2.mode, abs)) meta.isexec = true;
-    return meta;
-  }
-  return ignore.isIgnored(rel, true) ? dirMeta([], 0) : hashDir(root, rel, ignore, name, state);
-}
-var dirMeta = (entries, size2) => ({ md5: dirManifest(entries).oid, size: size2, nfiles: entries.length });
-async function hashDir(root, rel, ignore, name, state) {
-  const entries = [];
-  let size2 = 0;
-  let untilYield = YIELD_EVERY;
-  const keyPrefix = `${name}\0${rel}/`;
-  const walk2 = async (relDir, inside) => {
-    const absDir = join12(root, ...relDir.split("/"));
-    const names = readdirSync2(absDir, { withFileTypes: true });
-    if (names.some((d) => d.name === ".dvcignore")) {
-      throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
-    }
-    const ignored = ignore.childMatcher(relDir);
-    const below = (child) => relDir ? `${relDir}/${child}` : child;
-    for (const d of names) {
-      const childInside = inside ? `${inside}/${d.name}` : d.name;
-      if (d.isDirectory()) {
-        if (!ignored(d.name, true)) await walk2(below(d.name), childInside);
-        continue;
-      }
-      if (d.isFile() && ignored(d.name, false)) continue;
-      const abs = absDir + sep6 + d.name;
-      const key2 = keyPrefix + childInside;
-      let stats3;
-      let md52 = null;
-      let remembered = false;
-      if (d.isFile() && !state?.has(key2)) {
-        const fd = openUnlessGone(abs);
-        if (fd === null) continue;
-        try {
-          stats3 = fstatSync2(fd);
-          if (stats3.isFile() && stats3.size < SMALL_FILE) md52 = smallMd5(fd, stats3.size, name);
-        } finally {
-          closeSync4(fd);
-        }
-      } else {
-        try {
-          stats3 = statSync4(abs, { throwIfNoEntry: false });
-        } catch {
-        }
-        if (!stats3) continue;
-        if (!d.isFile()) {
-          if (ignored(d.name, stats3.isDirectory())) continue;
-          if (stats3.isDirectory()) {
-            await walk2(below(d.name), childInside);
-            continue;
-          }
-        }
-        md52 = state?.get(key2, stats3);
-        remembered = md52 !== void 0;
-      }
-      if (!stats3.isFile()) throw new UserError(`'${below(d.name)}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
-      md52 ??= await hashFile(abs, stats3.size, name !== "md5");
-      if (!remembered) state?.set(key2, stats3, md52);
-      entries.push({ md5: md52, relpath: childInside });
-      size2 += stats3.size;
-      if (--untilYield === 0) {
-        untilYield = YIELD_EVERY;
-        await new Promise(setImmediate);
-      }
-    }
-  };
-  await walk2(rel, "");
-  return dirMeta(entries, size2);
-}
-function openUnlessGone(path) {
-  try {
-    return openSync4(path, READ);
-  } catch (e) {
-    if (e.code === "ENOENT") return null;
-    throw e;
-  }
-}
-async function hashOne(abs, rel, stats3, name, state) {
-  const key2 = `${name}\0${rel}`;
-  const known = state?.get(key2, stats3);
-  if (known) return known;
-  const md52 = await hashFile(abs, stats3.size, name !== "md5");
-  state?.set(key2, stats3, md52);
-  return md52;
-}
-function isExecutable(mode, path, platform2 = process.platform) {
-  return platform2 === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
-}
-
-// src/pipeline/hash-state.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir6, readFile as readFile3, rename as rename6, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join13 } from "node:path";
-var STATE_DIR = [".dvc", "tmp", "mlreport"];
-var STATE_FILE = "hashes.state";
-var VERSION2 = 3;
-var RACY_MS = 2e3;
-var MAX_ENTRIES = 5e5;
-var MD52 = /^[0-9a-f]{32}$/;
-var FIELDS = 5;
-var HashState = class _HashState {
-  constructor(dir, now) {
-    this.dir = dir;
-    this.now = now;
-  }
-  dir;
-  now;
-  slots = /* @__PURE__ */ new Map();
-  keys = [];
-  /** '' where a file is no longer remembered (it was racy when hashed again). */
-  md5s = [];
-  stats = new Float64Array(0);
-  /** Whether this run looked at the slot's file. */
-  seen = new Uint8Array(0);
-  dirty = false;
-  /**
-   * The state of the DVC project at `root`; an unreadable or foreign file is an empty state. `now` (ms since
-   * the epoch) is when a file is taken to be hashed, for the racy check.
-   */
-  static async open(root, now = Date.now) {
-    if (!existsSync3(join13(root, ".dvc"))) return new _HashState(null, now);
-    const state = new _HashState(join13(root, ...STATE_DIR), now);
-    try {
-      state.load(await readFile3(join13(root, ...STATE_DIR, STATE_FILE)));
-    } catch {
-    }
-    return state;
-  }
-  load(bytes) {
-    const newline = bytes.indexOf(10);
-    if (newline < 0) return;
-    const head = JSON.parse(bytes.toString("utf8", 0, newline));
-    const { keys, md5s } = head;
-    if (head.version !== VERSION2 || !Array.isArray(keys) || !Array.isArray(md5s) || md5s.length !== keys.length) return;
-    const n = keys.length;
-    if (bytes.length - newline - 1 !== n * FIELDS * 8) return;
-    const stats3 = new Float64Array(n * FIELDS);
-    new Uint8Array(stats3.buffer).set(bytes.subarray(newline + 1));
-    for (let i = 0; i < n; i++) {
-      const key2 = keys[i];
-      const md52 = md5s[i];
-      if (typeof key2 !== "string" || typeof md52 !== "string" || !MD52.test(md52)) return;
-    }
-    this.keys = keys;
-    this.md5s = md5s;
-    this.stats = stats3;
-    this.seen = new Uint8Array(n);
-    for (let i = 0; i < n; i++) this.slots.set(this.keys[i], i);
-  }
-  /** Whether the file at `key` is remembered at all (its stat not yet compared). */
-  has(key2) {
-    return this.slots.has(key2);
-  }
-  /** The remembered md5 of the file at `key` (hash name and path) when its stat is exactly as it was then. */
-  get(key2, stats3) {
-    const i = this.slots.get(key2);
-    if (i === void 0) return void 0;
-    this.seen[i] = 1;
-    const s = this.stats;
-    const o = i * FIELDS;
-    if (s[o] !== stats3.dev || s[o + 1] !== stats3.ino || s[o + 2] !== stats3.size || s[o + 3] !== stats3.mtimeMs || s[o + 4] !== stats3.ctimeMs) return void 0;
-    return this.md5s[i] || void 0;
-  }
-  /** Remembers an md5 computed from the file as `stats` (taken before reading it) describe it. */
-  set(key2, stats3, md52) {
-    const now = this.now();
-    let i = this.slots.get(key2);
-    if (now - stats3.mtimeMs < RACY_MS || now - stats3.ctimeMs < RACY_MS) {
-      if (i !== void 0 && this.md5s[i]) {
-        this.md5s[i] = "";
-        this.dirty = true;
-      }
-      return;
-    }
-    if (i === void 0) {
-      i = this.keys.length;
-      this.keys.push(key2);
-      this.md5s.push(md52);
-      this.slots.set(key2, i);
-      if (this.stats.length < (i + 1) * FIELDS) this.grow(i + 1);
-    } else this.md5s[i] = md52;
-    const s = this.stats;
-    const o = i * FIELDS;
-    s[o] = stats3.dev;
-    s[o + 1] = stats3.ino;
-    s[o + 2] = stats3.size;
-    s[o + 3] = stats3.mtimeMs;
-    s[o + 4] = stats3.ctimeMs;
-    this.seen[i] = 1;
-    this.dirty = true;
-  }
-  grow(slots) {
-    const capacity = Math.max(slots, 2 * (this.stats.length / FIELDS), 1024);
-    const stats3 = new Float64Array(capacity * FIELDS);
-    stats3.set(this.stats);
-    this.stats = stats3;
-    const seen = new Uint8Array(capacity);
-    seen.set(this.seen);
-    this.seen = seen;
-  }
-  /** Writes the state when it changed (atomically); a cache that cannot be written is skipped, not an error. */
-  async save() {
-    if (!this.dir || !this.dirty) return;
-    const n = this.keys.length;
-    const all = n <= MAX_ENTRIES;
-    let keys = this.keys;
-    let md5s = this.md5s;
-    let stats3 = this.stats.subarray(0, n * FIELDS);
-    if (!all || md5s.includes("")) {
-      const kept = [];
-      for (let i = 0; i < n; i++) if (md5s[i] && (all || this.seen[i])) kept.push(i);
-      keys = kept.map((i) => this.keys[i]);
-      md5s = kept.map((i) => this.md5s[i]);
-      stats3 = new Float64Array(kept.length * FIELDS);
-      kept.forEach((i, j) => stats3.set(this.stats.subarray(i * FIELDS, (i + 1) * FIELDS), j * FIELDS));
-    }
-    try {
-      await mkdir6(this.dir, { recursive: true });
-      await writeFile2(join13(this.dir, ".gitignore"), "*\n");
-      const tmp = join13(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
-      const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
-`);
-      await writeFile2(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
-      await rename6(tmp, join13(this.dir, STATE_FILE));
-      this.dirty = false;
-    } catch {
-    }
-  }
-};
-
-// src/pipeline/status.ts
-var Workspace = class {
-  constructor(dir, tree, treeDir = "") {
-    this.dir = dir;
-    this.tree = tree;
-    this.treeDir = treeDir;
-    this.root = findDvcRoot(dir);
-    this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative5(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
-  }
-  dir;
-  tree;
-  treeDir;
-  ignore;
-  /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
-  root;
-  /** The project directory relative to the DVC root, posix ('' when they are the same). */
-  prefix;
-  hashes = /* @__PURE__ */ new Map();
-  /** Params files as read, until `invalidate`: a `foreach` of 2,000 stages read one params.yaml 2,000 times. */
-  paramsFiles = /* @__PURE__ */ new Map();
-  /** What files hashed to when last read, across runs: unchanged files are not read again. */
-  state = null;
-  abs(path) {
-    return join14(this.dir, ...path.split("/"));
-  }
-  hash(path, name = "md5") {
-    const key2 = `${name}\0${path}`;
-    let p = this.hashes.get(key2);
-    if (!p) {
-      const rel = posix5.normalize(posix5.join(this.prefix || ".", path));
-      if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
-      this.state ??= HashState.open(this.root);
-      p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
-      this.hashes.set(key2, p);
-    }
-    return p;
-  }
-  /** Forgets this run's hashes (a stage ran): each path is looked at again, read only if its stat changed. */
-  invalidate() {
-    this.hashes.clear();
-    this.paramsFiles.clear();
-  }
-  /** Keeps the hashes of this run for the next one. */
-  async saveState() {
-    if (this.state) await (await this.state).save();
-  }
-  exists(path) {
-    return existsSync4(this.abs(path));
-  }
-  /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
-  rootPath(path) {
-    return posix5.normalize(posix5.join(this.prefix || ".", path));
-  }
-  existsAtRoot(rootPath) {
-    return existsSync4(join14(this.root, ...rootPath.split("/")));
-  }
-  /** A params file's contents (shared: not to be changed), or null when the file does not exist. */
-  params(path) {
-    let read = this.paramsFiles.get(path);
-    if (!read) {
-      read = this.readParams(path);
-      this.paramsFiles.set(path, read);
-    }
-    return read;
-  }
-  async readParams(path) {
-    const data = await readDataFile(this.tree, joinPath(this.treeDir, path));
-    if (data === void 0) return null;
-    if (data === null) return /* @__PURE__ */ new Map();
-    if (!isRawMap(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
-    return data;
-  }
-};
-function findDvcRoot(dir) {
-  for (let d = resolve4(dir); ; d = dirname7(d)) {
-    if (existsSync4(join14(d, ".dvc"))) return d;
-    if (dirname7(d) === d) return resolve4(dir);
-  }
-}
-function getParam(data, key2) {
-  let cur = data;
-  for (const part of key2.split(".")) {
-    const list4 = Array.isArray(cur) ? cur : cur instanceof PyCollection && cur.kind === "tuple" ? cur.items : null;
-    if (list4 && /^\d+$/.test(part)) cur = list4[Number(part)];
-    else if (isRawMap(cur)) cur = cur.get(part);
-    else return void 0;
-    if (cur === void 0) return void 0;
-  }
-  return cur;
-}
-async function currentParams(stage2, ws, project) {
-  const out = /* @__PURE__ */ new Map();
-  for (const dep of stage2.params) {
-    const path = project(dep.file);
-    const data = await ws.params(path);
-    if (data === null) throw new UserError(`stage '${stage2.name}': params file '${path}' does not exist.`);
-    if (dep.keys === null) {
-      out.set(dep.file, mapFrom(data, data));
-      continue;
-    }
-    const values = /* @__PURE__ */ new Map();
-    const missing = [];
-    for (const key2 of dep.keys) {
-      const v = getParam(data, key2);
-      if (v === void 0) missing.push(key2);
-      else values.set(key2, v);
-    }
-    if (missing.length) throw new UserError(`stage '${stage2.name}': ${missingParams(missing, path)}.`);
-    out.set(dep.file, values);
-  }
-  return out;
-}
-function missingParams(keys, file) {
-  return `params ${keys.map((k) => `'${k}'`).join(", ")} missing from '${file}'`;
-}
-function sameCmd(a, b) {
-  if (typeof a === "string" || typeof b === "string") return a === b;
-  return a.length === b.length && a.every((c, i) => c === b[i]);
-}
-async function entryStatus(path, entry, ws) {
-  const current = await ws.hash(path, entry?.hashName ?? "md5");
-  if (!current) return "missing";
-  if (!entry || entry.md5 === null) return "new";
-  if (current.md5 === entry.md5) return null;
-  return await onlyLineEndsDiffer(path, entry, current.size, ws) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
-}
-var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
-async function onlyLineEndsDiffer(path, entry, size2, ws) {
-  if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
-  return (await ws.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
-}
-async function stageStatus(stage2, lock, ws, project) {
-  const reasons = [];
-  if (stage2.alwaysChanged) reasons.push("always changed");
-  else if (!stage2.deps.length && !stage2.params.length && !stage2.outs.length) reasons.push("always changed (no deps or outs)");
-  if (lock && !sameCmd(lock.cmd, stage2.cmd)) reasons.push("changed command");
-  if (!lock) reasons.push("not in dvc.lock");
-  const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
-  for (const dep of new Set(stage2.deps)) {
-    const s = await entryStatus(project(dep), lockDeps.get(dep), ws);
-    if (s && lock) reasons.push(`dep ${dep}: ${s}`);
-    else if (s === "missing") reasons.push(`dep ${dep}: missing`);
-  }
-  for (const dep of stage2.params) {
-    const path = project(dep.file);
-    const data = await ws.params(path);
-    const locked = lock?.params.get(dep.file);
-    if (data === null) {
-      reasons.push(`params ${dep.file}: missing`);
-      continue;
-    }
-    if (!lock || !locked) {
-      const missing = (dep.keys ?? []).filter((key2) => getParam(data, key2) === void 0);
-      if (missing.length) reasons.push(missingParams(missing, path));
-      else if (lock) reasons.push(`params ${dep.file}: new`);
-      continue;
-    }
-    const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...data.keys(), ...locked.keys()])];
-    for (const key2 of keys) {
-      const actual = dep.keys ? getParam(data, key2) : data.get(key2);
-      const before = locked.get(key2);
-      if (actual === void 0 && before === void 0) continue;
-      if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
-      else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
-      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
-    }
-  }
-  const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
-  for (const out of stage2.outs) {
-    const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws);
-    if (s && lock) reasons.push(`out ${out.path}: ${s}`);
-    else if (s === "missing") reasons.push(`out ${out.path}: missing`);
-  }
-  if (stage2.frozen) {
-    const kept = reasons.filter((r) => r === "changed command" || r === "not in dvc.lock" || r.startsWith("out "));
-    return { changed: kept.length > 0, reasons: kept };
-  }
-  return { changed: reasons.length > 0, reasons };
-}
-
 // src/pipeline/restore.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { readFile as readFile4, stat as stat8 } from "node:fs/promises";
-import { join as join15, posix as posix6 } from "node:path";
 var PipelineData = class _PipelineData {
   constructor(config, cache, options) {
     this.config = config;
@@ -15558,8 +15524,8 @@ var PipelineData = class _PipelineData {
     return out;
   }
   /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
-  async save(stage2, ws, project) {
-    for (const out of stage2.outs) {
+  async save(stage, ws, project) {
+    for (const out of stage.outs) {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
@@ -15582,10 +15548,10 @@ function lockedOutputs(project) {
   const found = [];
   for (const [dir, lock] of project.locks) {
     const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
-    for (const [name, stage2] of lock.stages) {
+    for (const [name, stage] of lock.stages) {
       const defined = dvcYaml?.stages.find((s) => s.name === name);
       const base = joinPath(dir, defined?.wdir ?? ".");
-      for (const out of stage2.outs) {
+      for (const out of stage.outs) {
         const def = defined?.outs.find((o) => o.path === out.path);
         if (!out.md5 || def?.cache === false) continue;
         const remote = def?.props.get("remote");
@@ -15604,14 +15570,18 @@ function lockedOutputs(project) {
   }
   return found;
 }
-async function pushStageOutputs(root, options = {}, project) {
+async function pushProjectOutputs(root, options = {}, project) {
   const data = await PipelineData.open(root, options);
   if (!data) return null;
   try {
     const loaded = await (project ? project() : loadProject(workspaceTree(root)));
     if (loaded.errors.length) throw new DataError(loaded.errors.map((e) => e.error).join("\n"));
+    const outs = lockedOutputs(loaded);
+    for (const file of loaded.dvcFiles)
+      for (const out of file.outs)
+        if (out.cache && out.md5) outs.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5", remote: out.remote, push: out.push });
     const groups = /* @__PURE__ */ new Map();
-    for (const out of lockedOutputs(loaded)) {
+    for (const out of outs) {
       if (!out.push || !await data.cache.has(out.oid, out.legacy)) continue;
       groups.set(out.remote, [...groups.get(out.remote) ?? [], out]);
     }
@@ -15630,28 +15600,28 @@ async function pushStageOutputs(root, options = {}, project) {
 function trackedObject(t) {
   return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote };
 }
-function afterRestores(stage2, lock, status, expected2, ws, project) {
+function afterRestores(stage, lock, status, expected2, ws, project) {
   if (!lock || !status.changed) return status;
   const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
   const arriving = /* @__PURE__ */ new Set();
-  for (const dep of stage2.deps) {
+  for (const dep of stage.deps) {
     const md52 = lockDeps.get(dep)?.md5;
     if (md52 && expected2.get(ws.rootPath(project(dep))) === md52) arriving.add(`dep ${dep}: missing`);
   }
   const reasons = status.reasons.filter((r) => !arriving.has(r));
   return { changed: reasons.length > 0, reasons };
 }
-function restorableOuts(stage2, lock, status, expected2, ws, project) {
-  if (!lock || !status.changed || stage2.frozen || !stage2.outs.length) return null;
+function restorableOuts(stage, lock, status, expected2, ws, project) {
+  if (!lock || !status.changed || stage.frozen || !stage.outs.length) return null;
   const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
   const allowed = /* @__PURE__ */ new Set();
-  for (const dep of stage2.deps) {
+  for (const dep of stage.deps) {
     const md52 = lockDeps.get(dep)?.md5;
     if (md52 && expected2.get(ws.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: missing`);
   }
   const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
   const objects = [];
-  for (const out of stage2.outs) {
+  for (const out of stage.outs) {
     if (!out.cache) continue;
     allowed.add(`out ${out.path}: missing`);
     const entry = lockOuts.get(out.path);
@@ -15761,22 +15731,22 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
     const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, data, true);
     const out = [];
     for (const name of selected) {
-      const stage2 = dag.nodes.get(name).stage;
-      const project = (p) => projectPath2(stage2, p);
+      const stage = dag.nodes.get(name).stage;
+      const project = (p) => projectPath2(stage, p);
       const status = afterRestores(
-        stage2,
+        stage,
         pipeline2.lock.stages.get(name),
-        await stageStatus(stage2, pipeline2.lock.stages.get(name), ws, project),
+        await stageStatus(stage, pipeline2.lock.stages.get(name), ws, project),
         expected2,
         ws,
         project
       );
-      const depError = depErrorOf(stage2, ws, depErrors);
+      const depError = depErrorOf(stage, ws, depErrors);
       let action;
       let restoreFrom;
       if (depError) action = `cannot restore: ${depError}`;
       else if (data && status.changed) {
-        const objects = restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected2, ws, project);
+        const objects = restorableOuts(stage, pipeline2.lock.stages.get(name), status, expected2, ws, project);
         const available = objects ? await data.available(objects) : null;
         if (objects && available?.ok) {
           for (const o of objects) expected2.set(o.path, o.oid);
@@ -15816,10 +15786,10 @@ async function prepareDeps(pipeline2, selected, data, dry, log) {
   ws.invalidate();
   return { expected: expected2, depErrors };
 }
-function depErrorOf(stage2, ws, depErrors) {
-  for (const dep of stage2.deps) {
-    if (ws.exists(projectPath2(stage2, dep))) continue;
-    const rp = ws.rootPath(projectPath2(stage2, dep));
+function depErrorOf(stage, ws, depErrors) {
+  for (const dep of stage.deps) {
+    if (ws.exists(projectPath2(stage, dep))) continue;
+    const rp = ws.rootPath(projectPath2(stage, dep));
     for (const [path, error2] of depErrors) if (rp === path || rp.startsWith(`${path}/`) || path.startsWith(`${rp}/`)) return error2;
   }
   return void 0;
@@ -15852,12 +15822,12 @@ async function reproduceWith(pipeline2, log, options, data) {
   const stageError = (message) => {
     if (own) log.error(message);
   };
-  const commit = async (name, stage2, project, locked) => {
+  const commit = async (name, stage, project, locked) => {
     if (dvcProject) {
-      for (const out of stage2.outs) if (out.cache) await ignoreOutput(ws.root, ws.rootPath(project(out.path)));
+      for (const out of stage.outs) if (out.cache) await ignoreOutput(ws.root, ws.rootPath(project(out.path)));
     }
     try {
-      await data?.save(stage2, ws, project);
+      await data?.save(stage, ws, project);
     } catch (error2) {
       log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error2)}`);
     }
@@ -15869,8 +15839,8 @@ async function reproduceWith(pipeline2, log, options, data) {
   const selected = selectStages(dag, options.targets ?? []);
   const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, data, options.dry ?? false, log);
   for (const name of selected) {
-    const stage2 = dag.nodes.get(name).stage;
-    const project = (p) => projectPath2(stage2, p);
+    const stage = dag.nodes.get(name).stage;
+    const project = (p) => projectPath2(stage, p);
     const blocker = blocked.get(name);
     if (blocker) {
       record({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
@@ -15882,7 +15852,7 @@ async function reproduceWith(pipeline2, log, options, data) {
       continue;
     }
     const started = performance.now();
-    const depError = stage2.frozen ? void 0 : depErrorOf(stage2, ws, depErrors);
+    const depError = stage.frozen ? void 0 : depErrorOf(stage, ws, depErrors);
     if (depError) {
       if (options.dry) {
         wouldRun.add(name);
@@ -15897,8 +15867,8 @@ async function reproduceWith(pipeline2, log, options, data) {
     }
     let status;
     try {
-      status = await stageStatus(stage2, pipeline2.lock.stages.get(name), ws, project);
-      if (options.dry) status = afterRestores(stage2, pipeline2.lock.stages.get(name), status, expected2, ws, project);
+      status = await stageStatus(stage, pipeline2.lock.stages.get(name), ws, project);
+      if (options.dry) status = afterRestores(stage, pipeline2.lock.stages.get(name), status, expected2, ws, project);
     } catch (error3) {
       passed = false;
       record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error3) });
@@ -15907,7 +15877,7 @@ async function reproduceWith(pipeline2, log, options, data) {
       continue;
     }
     const upstreamWouldRun = (dag.upstream.get(name) ?? []).find((u) => wouldRun.has(u));
-    if (stage2.frozen) {
+    if (stage.frozen) {
       note2(`Stage '${name}' is frozen, skipping.`);
       const reasons2 = ["frozen", ...options.force ? ["forced"] : [], ...status.reasons];
       if (!status.changed && !options.force || options.dry) {
@@ -15915,10 +15885,10 @@ async function reproduceWith(pipeline2, log, options, data) {
         continue;
       }
       try {
-        const missing = stage2.outs.map((o) => project(o.path)).filter((p) => !ws.exists(p));
+        const missing = stage.outs.map((o) => project(o.path)).filter((p) => !ws.exists(p));
         if (missing.length)
           throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
-        await commit(name, stage2, project, await lockStage(stage2, ws, project));
+        await commit(name, stage, project, await lockStage(stage, ws, project));
         record({ name, status: "skipped", seconds: 0, reasons: [...reasons2, "dvc.lock updated from the workspace"] });
       } catch (error3) {
         passed = false;
@@ -15928,7 +15898,7 @@ async function reproduceWith(pipeline2, log, options, data) {
       }
       continue;
     }
-    const objects = data && !options.force && !upstreamWouldRun ? restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected2, ws, project) : null;
+    const objects = data && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline2.lock.stages.get(name), status, expected2, ws, project) : null;
     let cannot;
     if (data && objects) {
       if (options.dry) {
@@ -15971,9 +15941,9 @@ async function reproduceWith(pipeline2, log, options, data) {
       continue;
     }
     const reasons = options.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage2, pipeline2, log, own ? reasons : [], options.deadline));
+    const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage, pipeline2, log, own ? reasons : [], options.deadline));
     const seconds = (performance.now() - started) / 1e3;
-    const error2 = outcome2.lock ? await commit(name, stage2, project, outcome2.lock).then(() => void 0, describeError) : outcome2.error;
+    const error2 = outcome2.lock ? await commit(name, stage, project, outcome2.lock).then(() => void 0, describeError) : outcome2.error;
     if (error2 === void 0) {
       record({ name, status: "ran", seconds, reasons });
     } else {
@@ -15985,39 +15955,39 @@ async function reproduceWith(pipeline2, log, options, data) {
   }
   return { stages: results, passed };
 }
-async function runStage(stage2, pipeline2, log, reasons, deadline) {
+async function runStage(stage, pipeline2, log, reasons, deadline) {
   const { ws, dag } = pipeline2;
-  const project = (p) => projectPath2(stage2, p);
+  const project = (p) => projectPath2(stage, p);
   const tail = new TailBuffer(TAIL_LINES);
-  if (reasons.length) log.info(`Running stage '${stage2.name}' (${reasons.join("; ")}):`);
+  if (reasons.length) log.info(`Running stage '${stage.name}' (${reasons.join("; ")}):`);
   try {
-    for (const dep of stage2.deps) {
+    for (const dep of stage.deps) {
       if (ws.exists(project(dep))) continue;
       const producer = dag.producerOf(project(dep));
       throw new UserError(
         producer ? `dependency '${project(dep)}' is missing: stage '${producer}' should have written it.` : `dependency '${project(dep)}' does not exist and no stage writes it.`
       );
     }
-    await currentParams(stage2, ws, project);
-    for (const out of stage2.outs) if (!out.persist) await rm7(ws.abs(project(out.path)), { recursive: true, force: true });
-    const cwd = ws.abs(stage2.wdir);
-    const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws.root, DVC_STAGE: stage2.name };
-    for (const cmd of stageCommands(stage2.cmd)) {
+    await currentParams(stage, ws, project);
+    for (const out of stage.outs) if (!out.persist) await rm7(ws.abs(project(out.path)), { recursive: true, force: true });
+    const cwd = ws.abs(stage.wdir);
+    const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws.root, DVC_STAGE: stage.name };
+    for (const cmd of stageCommands(stage.cmd)) {
       log.info(`> ${cmd}`);
       tail.addLine(`> ${cmd}`);
       const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env, deadline?.signal);
-      if (deadline?.signal.aborted && code2 !== 0) throw new UserError(deadline.stopped(`stage '${stage2.name}'`));
+      if (deadline?.signal.aborted && code2 !== 0) throw new UserError(deadline.stopped(`stage '${stage.name}'`));
       if (code2 !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code2}: ${cmd}`);
     }
     ws.invalidate();
-    const missing = stage2.outs.filter((o) => !ws.exists(project(o.path))).map((o) => project(o.path));
+    const missing = stage.outs.filter((o) => !ws.exists(project(o.path))).map((o) => project(o.path));
     if (missing.length) throw new UserError(`the command did not write ${missing.map((m) => `'${m}'`).join(", ")} (declared in outs).`);
-    return { lock: await lockStage(stage2, ws, project) };
+    return { lock: await lockStage(stage, ws, project) };
   } catch (error2) {
     return { error: describeError(error2), tail: tail.text() };
   }
 }
-async function lockStage(stage2, ws, project) {
+async function lockStage(stage, ws, project) {
   const entries = async (paths) => {
     const out = [];
     for (const p of paths) {
@@ -16028,10 +15998,10 @@ async function lockStage(stage2, ws, project) {
     return out;
   };
   return {
-    cmd: stage2.cmd,
-    deps: await entries(stage2.deps),
-    params: await currentParams(stage2, ws, project),
-    outs: await entries(stage2.outs.map((o) => o.path))
+    cmd: stage.cmd,
+    deps: await entries(stage.deps),
+    params: await currentParams(stage, ws, project),
+    outs: await entries(stage.outs.map((o) => o.path))
   };
 }
 
@@ -16070,7 +16040,7 @@ async function reproduceStep(step, log) {
     engine = "builtin";
     try {
       const result = await reproduce(await loadPipeline(step.workspace), log, { data: step.data, ...step.deadline ? { deadline: step.deadline } : {} });
-      for (const stage2 of result.stages) stages.push(stage2);
+      for (const stage of result.stages) stages.push(stage);
       passed = result.passed;
     } catch (error2) {
       stopped = describeError(error2);
@@ -16081,7 +16051,7 @@ async function reproduceStep(step, log) {
   } else if (passed && mode === "dvc") {
     engine = "dvc";
     const result = await dvcRepro(step.workspace, log, step.deadline);
-    for (const stage2 of result.stages) stages.push(stage2);
+    for (const stage of result.stages) stages.push(stage);
     passed = result.passed;
   }
   return engine ? { engine, stages, passed, ...stopped === void 0 ? {} : { stopped } } : null;
@@ -16090,12 +16060,9 @@ async function dvcPushStep(workspace, log, data = {}, project) {
   const started = performance2.now();
   const name = "dvc push";
   try {
-    const tracked = existsSync7(join18(workspace, ".dvc")) ? await pushTracked(workspace) : null;
-    const stages = await pushStageOutputs(workspace, data, project);
-    if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
-    const uploaded = tracked.uploaded + stages.uploaded;
-    const present = tracked.present + stages.present;
-    const summary3 = `${uploaded} object(s) uploaded, ${present} already on the remote`;
+    const pushed = await pushProjectOutputs(workspace, data, project);
+    if (!pushed) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
+    const summary3 = `${pushed.uploaded} object(s) uploaded, ${pushed.present} already on the remote`;
     log.info(`dvc push: ${summary3}.`);
     return { name, status: "ran", seconds: (performance2.now() - started) / 1e3, reasons: [summary3] };
   } catch (error2) {
@@ -18054,7 +18021,7 @@ function aggregateRuns(runs, options) {
   return {
     schemaVersion: 1,
     kind: "aggregate",
-    tool: { name: "mlreport", version: VERSION },
+    tool: { name: "mlreport", version: VERSION2 },
     base,
     head: commonHead(reported),
     repeatParams: options.repeatParams,
@@ -19479,16 +19446,16 @@ var pipeline = (v, at) => {
   return {
     engine: oneOf(["builtin", "dvc", "run"])(o.engine, key(at, "engine")),
     stages: list((s, a) => {
-      const stage2 = object(s, a);
+      const stage = object(s, a);
       const out = {
-        name: string(stage2.name, key(a, "name")),
-        status: oneOf(["ran", "skipped", "failed", "not-run"])(stage2.status, key(a, "status")),
-        seconds: number3(stage2.seconds, key(a, "seconds"))
+        name: string(stage.name, key(a, "name")),
+        status: oneOf(["ran", "skipped", "failed", "not-run"])(stage.status, key(a, "status")),
+        seconds: number3(stage.seconds, key(a, "seconds"))
       };
-      const reasons = optional(list(string))(stage2.reasons, key(a, "reasons"));
-      const error2 = optional(string)(stage2.error, key(a, "error"));
-      const log = optional(string)(stage2.log, key(a, "log"));
-      const project = optional(boolean)(stage2.project, key(a, "project"));
+      const reasons = optional(list(string))(stage.reasons, key(a, "reasons"));
+      const error2 = optional(string)(stage.error, key(a, "error"));
+      const log = optional(string)(stage.log, key(a, "log"));
+      const project = optional(boolean)(stage.project, key(a, "project"));
       if (project) out.project = true;
       if (reasons !== void 0) out.reasons = reasons;
       if (error2 !== void 0) out.error = error2;
@@ -19613,7 +19580,7 @@ async function readRun(dir) {
   if (raw.kind === "aggregate") throw new UserError(`${path} is an aggregate report itself; name the matrix jobs' report folders instead.`);
   if (raw.schemaVersion !== 2) {
     return unread(
-      `has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? "missing"}; this mlreport (${VERSION}) reads report.json of schema version 2 (docs/report-schema.md): aggregate with the mlreport version the matrix jobs ran`
+      `has schemaVersion ${JSON.stringify(raw.schemaVersion) ?? "missing"}; this mlreport (${VERSION2}) reads report.json of schema version 2 (docs/report-schema.md): aggregate with the mlreport version the matrix jobs ran`
     );
   }
   let report2;
@@ -19636,9 +19603,9 @@ function isJobFolder(name) {
   return !name.startsWith(".") && name !== "node_modules";
 }
 function failure(report2, projectErrors) {
-  const stage2 = report2.pipeline?.stages.find((s) => s.status === "failed");
-  if (stage2?.project) return `pipeline failed: ${stage2.error ?? stage2.name}`;
-  if (stage2) return `stage '${stage2.name}' failed${stage2.error ? `: ${stage2.error}` : ""}`;
+  const stage = report2.pipeline?.stages.find((s) => s.status === "failed");
+  if (stage?.project) return `pipeline failed: ${stage.error ?? stage.name}`;
+  if (stage) return `stage '${stage.name}' failed${stage.error ? `: ${stage.error}` : ""}`;
   if (Array.isArray(projectErrors) && projectErrors.length) {
     return `project files do not parse: ${String(projectErrors[0])}`;
   }
@@ -21631,11 +21598,11 @@ function causeText(causes, unexplained) {
     return list4.slice(0, room);
   };
   if (causes.basis === "pipeline") {
-    for (const stage2 of causes.stages) {
-      const own = (list4) => list4.filter((x) => x.stages[0] === stage2.name);
-      const definition = stage2.definition ? [CAUSE_DEFINITION[stage2.definition]] : [];
+    for (const stage of causes.stages) {
+      const own = (list4) => list4.filter((x) => x.stages[0] === stage.name);
+      const definition = stage.definition ? [CAUSE_DEFINITION[stage.definition]] : [];
       const shown4 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
-      if (shown4.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}: ${shown4.join(", ")}`);
+      if (shown4.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}: ${shown4.join(", ")}`);
     }
     if (!parts.length)
       parts.push(
@@ -22735,10 +22702,10 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   const drawn = new Set(out.definitions.flatMap((d) => d.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
-  for (const [name, stage2] of Object.entries(stages)) {
-    if (!isRecord3(stage2)) continue;
-    const wdir = typeof stage2.wdir === "string" ? stage2.wdir : ".";
-    asList(stage2.plots).forEach((entry, i) => {
+  for (const [name, stage] of Object.entries(stages)) {
+    if (!isRecord3(stage)) continue;
+    const wdir = typeof stage.wdir === "string" ? stage.wdir : ".";
+    asList(stage.plots).forEach((entry, i) => {
       const before = out.definitions.length;
       add2(out, () => stageEntry(entry, wdir, `${file} stages.${name}.plots[${i}]`));
       const added = out.definitions[before];
@@ -23295,9 +23262,9 @@ function resolvedDoc(dvc) {
   return {
     plots: dvc.plots.map((p) => topPlot(p.id, p.props)),
     stages: Object.fromEntries(
-      dvc.stages.map((stage2) => [
-        stage2.name,
-        { wdir: at(stage2.wdir), plots: stage2.outs.filter((o) => o.kind === "plot").map((o) => ({ [o.path]: toPlain(o.props) })) }
+      dvc.stages.map((stage) => [
+        stage.name,
+        { wdir: at(stage.wdir), plots: stage.outs.filter((o) => o.kind === "plot").map((o) => ({ [o.path]: toPlain(o.props) })) }
       ])
     )
   };
@@ -24689,7 +24656,7 @@ var JsonHttp = class {
   async request(method, path, options = {}) {
     const url = new URL(this.settings.baseUrl.replace(/\/+$/, "") + path);
     for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, String(v));
-    const headers = { accept: "application/json", "user-agent": `mlreport/${VERSION}`, ...this.settings.headers };
+    const headers = { accept: "application/json", "user-agent": `mlreport/${VERSION2}`, ...this.settings.headers };
     let body;
     if (options.body !== void 0) {
       headers["content-type"] = "application/json";
@@ -25149,19 +25116,19 @@ var MlflowRunPublisher = class {
     const client = new MlflowClient(await this.http());
     const now = this.options.now?.() ?? Date.now();
     const notes = [];
-    const plan2 = planRun(report2, this.logs, { sha: sha2, change: this.config.change, markdown: hubBody(report2), now }, notes);
+    const plan = planRun(report2, this.logs, { sha: sha2, change: this.config.change, markdown: hubBody(report2), now }, notes);
     const experiment = await this.guard(client.ensureExperiment(this.config.experiment));
     if (experiment.lifecycle_stage === "deleted") {
       throw new UserError(`MLflow experiment '${this.config.experiment}' is deleted: restore it, or name another with 'mlflow-experiment'.`);
     }
-    const existing = await this.guard(client.findRunByTag(experiment.experiment_id, RUN_KEY_TAG, plan2.runKey));
-    const identity = plan2.tags.filter((t) => [RUN_KEY_TAG, "mlflow.runName", "mlflow.source.git.commit"].includes(t.key));
-    const run3 = existing ?? await this.guard(client.createRun(experiment.experiment_id, plan2.runName, now, identity));
+    const existing = await this.guard(client.findRunByTag(experiment.experiment_id, RUN_KEY_TAG, plan.runKey));
+    const identity = plan.tags.filter((t) => [RUN_KEY_TAG, "mlflow.runName", "mlflow.source.git.commit"].includes(t.key));
+    const run3 = existing ?? await this.guard(client.createRun(experiment.experiment_id, plan.runName, now, identity));
     const runId = run3.info.run_id;
     if (existing) await this.guard(client.updateRun(runId, "RUNNING"));
-    const params = existing ? newParams(plan2.params, existing, notes) : plan2.params;
-    const metrics = existing ? newMetrics(plan2.finals, plan2.series, existing) : [...plan2.series, ...plan2.finals];
-    const batches = splitBatches({ params, tags: plan2.tags, metrics });
+    const params = existing ? newParams(plan.params, existing, notes) : plan.params;
+    const metrics = existing ? newMetrics(plan.finals, plan.series, existing) : [...plan.series, ...plan.finals];
+    const batches = splitBatches({ params, tags: plan.tags, metrics });
     try {
       for (const batch of batches) await this.guard(client.logBatch(runId, batch));
     } catch (error2) {
@@ -25683,7 +25650,7 @@ async function putBlob(url, body, options) {
           "x-ms-blob-type": "BlockBlob",
           "x-ms-version": "2020-10-02",
           "x-ms-blob-content-type": "application/zip",
-          "user-agent": `mlreport/${VERSION}`
+          "user-agent": `mlreport/${VERSION2}`
         },
         body
       });
@@ -26132,15 +26099,15 @@ function projectFiles(dvcYamls, dvcFiles = []) {
   for (const dvc of dvcYamls) {
     for (const m of dvc.metrics) metrics.add(joinPath(dvc.dir, m));
     for (const p of dvc.params) topParams.add(joinPath(dvc.dir, p));
-    for (const stage2 of dvc.stages) {
-      const base = joinPath(dvc.dir, stage2.wdir);
-      for (const out of stage2.outs) {
+    for (const stage of dvc.stages) {
+      const base = joinPath(dvc.dir, stage.wdir);
+      for (const out of stage.outs) {
         const path = joinPath(base, out.path);
         if (out.kind === "metric") metrics.add(path);
         if (out.kind === "plot") plots.add(path);
         if (out.cache) dvcOuts.add(path);
       }
-      for (const dep of stage2.params) addParams(joinPath(base, dep.file), dep.keys);
+      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
     }
     for (const [file, keys] of dvc.trackedVars) {
       const path = joinPath(dvc.dir, file);
@@ -26215,8 +26182,8 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const readAll = async (tree, which2) => {
     if (!tree?.readMany) return /* @__PURE__ */ new Map();
     const wanted = /* @__PURE__ */ new Set();
-    for (const plan2 of plans) {
-      for (const p of plan2.paths) if ((plan2[which2].get(p) ?? plan2.named) !== void 0 && !isMetricsCsv(plan2.kind, p)) wanted.add(p);
+    for (const plan of plans) {
+      for (const p of plan.paths) if ((plan[which2].get(p) ?? plan.named) !== void 0 && !isMetricsCsv(plan.kind, p)) wanted.add(p);
     }
     const paths = [...wanted];
     const got = await readFiles(tree, paths);
@@ -26239,7 +26206,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
     return diffs;
   };
   const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase: parsedAtBase2 };
-  for (const plan2 of plans) comparison[plan2.kind] = await compare2(plan2);
+  for (const plan of plans) comparison[plan.kind] = await compare2(plan);
   return comparison;
 }
 function notPresent(tree, path) {
@@ -26548,9 +26515,9 @@ function withCauses(metrics, explain) {
 function causeSide(project) {
   const stages = /* @__PURE__ */ new Map();
   for (const dvc of project.dvcYamls) {
-    for (const stage2 of dvc.stages) {
-      const name = dvc.dir ? `${dvc.file}:${stage2.name}` : stage2.name;
-      stages.set(name, { stage: { ...stage2, name, wdir: joinPath(dvc.dir, stage2.wdir) || "." }, dir: dvc.dir, local: stage2.name });
+    for (const stage of dvc.stages) {
+      const name = dvc.dir ? `${dvc.file}:${stage.name}` : stage.name;
+      stages.set(name, { stage: { ...stage, name, wdir: joinPath(dvc.dir, stage.wdir) || "." }, dir: dvc.dir, local: stage.name });
     }
   }
   return { stages, project };
@@ -26567,14 +26534,14 @@ function upstreamCauses(inputs, dag, head, base, writer) {
   const unknown = /* @__PURE__ */ new Set();
   for (const name of selectStages(dag, [writer])) {
     const at = head.stages.get(name);
-    const stage2 = at.stage;
+    const stage = at.stage;
     const before = base.stages.get(name)?.stage;
     const headLock = causeLockOf(head, at);
     const baseLock = causeLockOf(base, at);
     const baseHasPipeline = base.project.dvcYamls.some((d) => d.dir === at.dir);
-    stages.push({ name, ...causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline), definition: causeDefinition(stage2, before) });
-    for (const dep of stage2.params) {
-      const file = joinPath(stage2.wdir, dep.file);
+    stages.push({ name, ...causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline), definition: causeDefinition(stage, before) });
+    for (const dep of stage.params) {
+      const file = joinPath(stage.wdir, dep.file);
       const diff = inputs.params.find((f) => f.path === file);
       if (!diff) {
         unknown.add(`${file} is not in the params diff: changes to its params unknown`);
@@ -26584,8 +26551,8 @@ function upstreamCauses(inputs, dag, head, base, writer) {
         if (row3.changed && (dep.keys === null || dep.keys.some((k) => paramKeyUnder(row3.key, k)))) params.add(paramCause(file, row3), name);
       }
     }
-    for (const dep of stage2.deps) {
-      const path = joinPath(stage2.wdir, dep);
+    for (const dep of stage.deps) {
+      const path = joinPath(stage.wdir, dep);
       if (dag.producerOf(path) !== void 0) continue;
       const under = (p) => path === "" || p === path || p.startsWith(`${path}/`);
       for (const [p, count3] of inputs.files) if (under(p) && dag.producerOf(p) === void 0) files.add(fileCause(p, count3), name);
@@ -26713,12 +26680,12 @@ var CauseEntries = class {
   }
   id;
   items = /* @__PURE__ */ new Map();
-  add(item, stage2) {
+  add(item, stage) {
     const id = this.id(item);
     const known = this.items.get(id);
     const kept = known ?? item;
     if (!known) this.items.set(id, item);
-    if (stage2 !== void 0 && !kept.stages.includes(stage2)) kept.stages.push(stage2);
+    if (stage !== void 0 && !kept.stages.includes(stage)) kept.stages.push(stage);
   }
   list() {
     return [...this.items.values()].slice(0, MAX_CAUSE_ENTRIES);
@@ -27771,13 +27738,13 @@ async function readRevisionData(tree, data, options = {}) {
     const lockPath = joinPath(dvcYaml.dir, "dvc.lock");
     const lock = project.locks.get(dvcYaml.dir);
     const cached = dvcYaml.stages.filter((s) => s.outs.some((o) => o.cache));
-    for (const stage2 of cached) {
-      const locked = lock?.stages.get(stage2.name);
-      for (const out of stage2.outs) {
+    for (const stage of cached) {
+      const locked = lock?.stages.get(stage.name);
+      for (const out of stage.outs) {
         if (!out.cache) continue;
-        const path = joinPath(joinPath(dvcYaml.dir, stage2.wdir), out.path);
+        const path = joinPath(joinPath(dvcYaml.dir, stage.wdir), out.path);
         const entry = locked?.outs.find((o) => o.path === out.path);
-        const why = !lock ? project.errors.some((e) => e.file === lockPath) ? `${lockPath} does not load` : `${lockPath} is missing` : !locked ? `${lockPath} has no entry for stage '${stage2.name}'` : entry ? `${lockPath} records no md5 for '${out.path}' of stage '${stage2.name}'` : `${lockPath} does not list '${out.path}' among the outs of stage '${stage2.name}'`;
+        const why = !lock ? project.errors.some((e) => e.file === lockPath) ? `${lockPath} does not load` : `${lockPath} is missing` : !locked ? `${lockPath} has no entry for stage '${stage.name}'` : entry ? `${lockPath} records no md5 for '${out.path}' of stage '${stage.name}'` : `${lockPath} does not list '${out.path}' among the outs of stage '${stage.name}'`;
         const remote = out.props.get("remote");
         outputs.push({
           path,
@@ -28033,7 +28000,7 @@ async function runIn(git, config, log, deadline) {
   );
   const facts = {
     schemaVersion: 2,
-    tool: { name: "mlreport", version: VERSION },
+    tool: { name: "mlreport", version: VERSION2 },
     base: base ? { sha: base.sha, label: base.label } : null,
     head: { sha: headSha, label: config.headLabel },
     params: comparison.params,
@@ -28242,8 +28209,8 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log) {
     return { stale: [], unknown: message, staleAtHead };
   }
 }
-function upstreamOf(upstream, stage2) {
-  const seen = /* @__PURE__ */ new Set([stage2]);
+function upstreamOf(upstream, stage) {
+  const seen = /* @__PURE__ */ new Set([stage]);
   for (const s of seen) for (const u of upstream.get(s) ?? []) seen.add(u);
   return seen;
 }

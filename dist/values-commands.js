@@ -10720,12 +10720,12 @@ function topPlots(file, value, context) {
     throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
   });
 }
-function withField(file, field, fn, stage2) {
+function withField(file, field, fn, stage) {
   try {
     return fn();
   } catch (error) {
     if (error instanceof InterpolationError) {
-      const where2 = stage2 ? `stages.${stage2}.${field}` : field;
+      const where2 = stage ? `stages.${stage}.${field}` : field;
       throw new UserError(`${file}: failed to parse '${where2}': ${error.message}.`);
     }
     throw error;
@@ -10841,9 +10841,9 @@ async function resolveStage(file, entry, vars, trackedVars) {
     return v;
   };
   const desc = field("desc");
-  const stage2 = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
-  if (typeof desc === "string") stage2.desc = desc;
-  return stage2;
+  const stage = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
+  if (typeof desc === "string") stage.desc = desc;
+  return stage;
 }
 function stringList(value, where2) {
   if (value === void 0 || value === null) return [];
@@ -11033,15 +11033,15 @@ function projectFiles(dvcYamls, dvcFiles = []) {
   for (const dvc of dvcYamls) {
     for (const m of dvc.metrics) metrics.add(joinPath(dvc.dir, m));
     for (const p of dvc.params) topParams.add(joinPath(dvc.dir, p));
-    for (const stage2 of dvc.stages) {
-      const base = joinPath(dvc.dir, stage2.wdir);
-      for (const out of stage2.outs) {
+    for (const stage of dvc.stages) {
+      const base = joinPath(dvc.dir, stage.wdir);
+      for (const out of stage.outs) {
         const path = joinPath(base, out.path);
         if (out.kind === "metric") metrics.add(path);
         if (out.kind === "plot") plots.add(path);
         if (out.cache) dvcOuts.add(path);
       }
-      for (const dep of stage2.params) addParams(joinPath(base, dep.file), dep.keys);
+      for (const dep of stage.params) addParams(joinPath(base, dep.file), dep.keys);
     }
     for (const [file, keys] of dvc.trackedVars) {
       const path = joinPath(dvc.dir, file);
@@ -13204,8 +13204,8 @@ var PipelineData = class _PipelineData {
     return out;
   }
   /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
-  async save(stage2, ws, project) {
-    for (const out of stage2.outs) {
+  async save(stage, ws, project) {
+    for (const out of stage.outs) {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
@@ -13228,10 +13228,10 @@ function lockedOutputs(project) {
   const found = [];
   for (const [dir, lock] of project.locks) {
     const dvcYaml = project.dvcYamls.find((d) => d.dir === dir);
-    for (const [name, stage2] of lock.stages) {
+    for (const [name, stage] of lock.stages) {
       const defined = dvcYaml?.stages.find((s) => s.name === name);
       const base = joinPath(dir, defined?.wdir ?? ".");
-      for (const out of stage2.outs) {
+      for (const out of stage.outs) {
         const def = defined?.outs.find((o) => o.path === out.path);
         if (!out.md5 || def?.cache === false) continue;
         const remote = def?.props.get("remote");

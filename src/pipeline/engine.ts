@@ -1,14 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { pushTracked } from '../dvc/data/tracked';
 import type { DvcProject } from '../dvc/project';
 import type { Deadline } from '../util/deadline';
 import { describeError, UserError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { loadPipeline, reproduce, TAIL_LINES } from './repro';
 import { endOnAbort, resolveCommand, runShell, spawnStage, stageEnvironment, TailBuffer } from './shell';
-import { pushStageOutputs, type DataOptions } from './restore';
+import { pushProjectOutputs, type DataOptions } from './restore';
 import type { StageResult } from './types';
 
 /** `repro` input: `auto` runs the builtin runner when dvc.yaml exists; `dvc` shells out to `dvc repro`. */
@@ -108,12 +107,9 @@ export async function dvcPushStep(workspace: string, log: Logger, data: DataOpti
   const started = performance.now();
   const name = 'dvc push';
   try {
-    const tracked = existsSync(join(workspace, '.dvc')) ? await pushTracked(workspace) : null;
-    const stages = await pushStageOutputs(workspace, data, project);
-    if (!stages || !tracked) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
-    const uploaded = tracked.uploaded + stages.uploaded;
-    const present = tracked.present + stages.present;
-    const summary = `${uploaded} object(s) uploaded, ${present} already on the remote`;
+    const pushed = await pushProjectOutputs(workspace, data, project);
+    if (!pushed) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
+    const summary = `${pushed.uploaded} object(s) uploaded, ${pushed.present} already on the remote`;
     log.info(`dvc push: ${summary}.`);
     return { name, status: 'ran', seconds: (performance.now() - started) / 1000, reasons: [summary] };
   } catch (error) {

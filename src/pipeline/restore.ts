@@ -325,18 +325,23 @@ export async function stageOutputs(root: string): Promise<TrackedOut[]> {
 }
 
 /**
- * `dvc push` of the stage outputs the workspace's dvc.lock records and the cache holds (a `.dir` with its
- * entries, last): what a later `repro` restores instead of running. Null for a project without `.dvc`.
+ * `dvc push` of the `.dvc`-tracked data and the stage outputs the workspace's dvc.lock records that the cache holds
+ * (a `.dir` with its entries, last), `push: false` outs left out: what a later `repro` pulls or restores instead of
+ * running. One push per remote, so an object two outputs share is counted once. Null for a project without `.dvc`.
  * `project` gives the workspace's project (the run's, loaded once for its steps); without it, it is loaded here.
  */
-export async function pushStageOutputs(root: string, options: DataOptions = {}, project?: () => Promise<DvcProject>): Promise<PushResult | null> {
+export async function pushProjectOutputs(root: string, options: DataOptions = {}, project?: () => Promise<DvcProject>): Promise<PushResult | null> {
   const data = await PipelineData.open(root, options);
   if (!data) return null;
   try {
     const loaded = await (project ? project() : loadProject(workspaceTree(root)));
     if (loaded.errors.length) throw new DataError(loaded.errors.map((e) => e.error).join('\n'));
-    const groups = new Map<string | undefined, LockedOutput[]>();
-    for (const out of lockedOutputs(loaded)) {
+    const outs: Pick<LockedOutput, 'path' | 'oid' | 'legacy' | 'remote' | 'push'>[] = lockedOutputs(loaded);
+    for (const file of loaded.dvcFiles)
+      for (const out of file.outs)
+        if (out.cache && out.md5) outs.push({ path: out.path, oid: out.md5, legacy: out.hashName !== 'md5', remote: out.remote, push: out.push });
+    const groups = new Map<string | undefined, Pick<LockedOutput, 'path' | 'oid' | 'legacy'>[]>();
+    for (const out of outs) {
       if (!out.push || !(await data.cache.has(out.oid, out.legacy))) continue;
       groups.set(out.remote, [...(groups.get(out.remote) ?? []), out]);
     }

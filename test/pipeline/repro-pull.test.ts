@@ -87,6 +87,9 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     // Uploaded: data/prepared's .dir, model.pkl, eval's .dir and eval/metrics.json. Already there: data.xml, whose
     // object data/prepared/train.tsv (a copy of it) is too: one object, asked about once.
     assert.match(pushed.stdout, /^4 object\(s\) uploaded .*, 1 already on the remote/m);
+    // Again: every one of those 5 objects is there, counted as objects (a .dir on the remote counts its entries too).
+    const again = await runCli(['push'], repo.dir, env);
+    assert.match(again.stdout, /^0 object\(s\) uploaded .*, 5 already on the remote/m);
     repo.commit('pipeline');
     rmSync(log);
   });

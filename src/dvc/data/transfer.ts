@@ -229,12 +229,17 @@ export async function push(cache: Cache, remote: Remote, refs: ObjectRef[]): Pro
     [...dirs.map((d) => d.ref), ...files].map((i) => objectKey(i.oid, i.legacy)),
   );
   const missing = foundMissing.get(remote.description);
+  // Objects the remote holds already, each once: a `.dir` vouching for its entries counts them too (those the cache's
+  // copy of its manifest lists), so the count is of objects, as the uploads are, not of outputs.
+  const held = new Set<string>();
   for (const dir of dirs) {
     let entries: DirEntry[] | null = null;
-    if (present.has(objectKey(dir.ref.oid, dir.ref.legacy))) {
-      entries = missing ? await cache.manifest(dir.ref.oid, dir.ref.legacy).catch(() => null) : null;
-      if (!entries?.some((e) => missing!.has(objectKey(e.md5, dir.ref.legacy)))) {
-        result.present++;
+    const dirKey = objectKey(dir.ref.oid, dir.ref.legacy);
+    if (present.has(dirKey)) {
+      held.add(dirKey);
+      entries = await cache.manifest(dir.ref.oid, dir.ref.legacy).catch(() => null);
+      if (!missing || !entries?.some((e) => missing.has(objectKey(e.md5, dir.ref.legacy)))) {
+        for (const e of entries ?? []) held.add(objectKey(e.md5, dir.ref.legacy));
         continue;
       }
     }
@@ -259,7 +264,7 @@ export async function push(cache: Cache, remote: Remote, refs: ObjectRef[]): Pro
   await eachLimit([...byKey.entries()], remote.jobs, async ([key, group]) => {
     const first = group[0]!;
     if (present.has(key)) {
-      result.present++;
+      held.add(key);
       return;
     }
     try {
@@ -295,6 +300,7 @@ export async function push(cache: Cache, remote: Remote, refs: ObjectRef[]): Pro
       }
     },
   );
+  result.present = held.size;
   if (failures.length) throw new TransferError('push', remote.description, failures);
   return result;
 }
