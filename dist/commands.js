@@ -16057,7 +16057,7 @@ var HttpRemote = class {
   }
   statusError(key2, status, method, body = "") {
     const kind = status === 404 ? "missing" : status === 401 || status === 403 ? "denied" : status >= 500 || status === 429 || status === 408 ? "unreachable" : "failed";
-    const why = status === 404 ? "not found" : status === 401 ? "authentication required or refused (set the remote user/password, e.g. with DagsHub a token)" : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
+    const why = status === 404 ? "not found" : status === 401 ? `authentication required or refused (${this.options.authHint ?? "set the remote user/password, e.g. with DagsHub a token"})` : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
     const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
     let message = `${method} ${key2} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
     for (const secret of this.options.secrets) message = message.split(secret).join("***");
@@ -16503,7 +16503,11 @@ function openHttp(remote, remoteUrl, o, inputs, jobs, where2) {
     sslVerify: sslVerify === void 0 ? true : /^(true|false)$/i.test(sslVerify) ? sslVerify.toLowerCase() === "true" : sslVerify,
     connectTimeoutMs: (o.num("connect_timeout") ?? 60) * 1e3,
     readTimeoutMs: (o.num("read_timeout") ?? 60) * 1e3,
-    secrets: remoteSecrets(remote, inputs)
+    secrets: remoteSecrets(remote, inputs),
+    // The common slip: user/password in the config without `auth`, which DVC (dvc-http) then does not send.
+    ...!auth && (o.str("user") !== void 0 || o.str("password") !== void 0) ? {
+      authHint: `the remote's user/password are not sent without 'auth = basic', as in DVC: dvc remote modify --local ${remote.name} auth basic`
+    } : {}
   });
 }
 function openS3(remote, url, o, env, jobs, where2) {

@@ -101,6 +101,21 @@ describe('HTTP remote (DVC’s HTTP remote protocol, as DagsHub serves it)', () 
     await anonymous.close();
   });
 
+  test('401 with user/password in the config but no auth: the hint says they are not sent without auth = basic, as in DVC', async () => {
+    const cache = new Cache(join(temp(), 'cache'));
+    const r = openRemote(remote({ user: 'alice', password: TOKEN }));
+    await assert.rejects(pull(cache, r, [{ oid: 'b1946ac92492d2347c6235b4d2611184', path: 'hello.txt' }]), (e: unknown) => {
+      assert.ok(e instanceof TransferError);
+      assert.match(
+        e.message,
+        /401 authentication required or refused \(the remote's user\/password are not sent without 'auth = basic', as in DVC: dvc remote modify --local origin auth basic\)/,
+      );
+      assert.ok(!e.message.includes(TOKEN));
+      return true;
+    });
+    await r.close();
+  });
+
   test('a missing object is named; an unreachable server is reported as such, with nothing written', async () => {
     const root = temp();
     const cache = new Cache(join(root, 'cache'));

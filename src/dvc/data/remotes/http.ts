@@ -23,6 +23,8 @@ export interface HttpRemoteOptions {
   readTimeoutMs: number;
   /** Strings never to repeat in a message, whatever a server echoes back. */
   secrets: string[];
+  /** What to do about a 401, when it is not the usual "set the remote user/password". */
+  authHint?: string;
 }
 
 /** Reads retry like dvc-http's ExponentialRetry(attempts=5, factor=0.1); uploads are tried once, as there. */
@@ -143,7 +145,7 @@ export class HttpRemote implements Remote {
       status === 404
         ? 'not found'
         : status === 401
-          ? 'authentication required or refused (set the remote user/password, e.g. with DagsHub a token)'
+          ? `authentication required or refused (${this.options.authHint ?? 'set the remote user/password, e.g. with DagsHub a token'})`
           : status === 403
             ? 'access forbidden for these credentials'
             : `HTTP ${status}`;

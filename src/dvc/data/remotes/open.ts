@@ -137,6 +137,12 @@ function openHttp(remote: RemoteConfig, remoteUrl: RemoteUrl, o: Options, inputs
     connectTimeoutMs: (o.num('connect_timeout') ?? 60) * 1000,
     readTimeoutMs: (o.num('read_timeout') ?? 60) * 1000,
     secrets: remoteSecrets(remote, inputs),
+    // The common slip: user/password in the config without `auth`, which DVC (dvc-http) then does not send.
+    ...(!auth && (o.str('user') !== undefined || o.str('password') !== undefined)
+      ? {
+          authHint: `the remote's user/password are not sent without 'auth = basic', as in DVC: dvc remote modify --local ${remote.name} auth basic`,
+        }
+      : {}),
   });
 }
 
