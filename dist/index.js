@@ -18364,7 +18364,8 @@ function usable(series2) {
     );
     return y.length ? [{ name: l.name, y }] : [];
   });
-  if (all.length > lines2.length) notes.push(`${all.length - lines2.length} more lines are not drawn here.`);
+  const leftOut = all.length - lines2.length + (series2.linesLeftOut ?? 0);
+  if (leftOut) notes.push(`Showing ${lines2.length} of ${lines2.length + leftOut} lines: the plot's image has every line.`);
   if (!drawn.length) return null;
   return { series: { ...series2, x: numeric2 ? grid : grid.map((i) => series2.x[i]), lines: drawn }, notes };
 }
@@ -19340,6 +19341,8 @@ var series = (v, at) => {
   const yLabel = optional(string)(o.yLabel, key(at, "yLabel"));
   if (xLabel !== void 0) out.xLabel = xLabel;
   if (yLabel !== void 0) out.yLabel = yLabel;
+  const leftOut = optional(number3)(o.linesLeftOut, key(at, "linesLeftOut"));
+  if (leftOut !== void 0) out.linesLeftOut = leftOut;
   return out;
 };
 var gates = (v, at) => {
@@ -22321,6 +22324,7 @@ function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
   }
   const order = [...new Set([...groups.values()].map((g) => g.series))];
   const columns = [...groups.values()].sort((a, b) => order.indexOf(a.series) - order.indexOf(b.series)).slice(0, MERMAID_MAX_LINES);
+  const leftOut = groups.size - columns.length;
   const lines2 = [];
   for (const g of columns) {
     const line = numericLine(g.xs, g.ys, input.multi ? `${g.rev}: ${g.series}` : g.rev);
@@ -22335,7 +22339,8 @@ function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
     x: keep.map((i) => aligned.x[i]),
     lines: lines2.map((line, l) => ({ name: line.name, y: keep.map((i) => aligned.ys[l][i] ?? null) })),
     ...input.xLabel ? { xLabel: input.xLabel } : {},
-    ...input.yLabel ? { yLabel: input.yLabel } : {}
+    ...input.yLabel ? { yLabel: input.yLabel } : {},
+    ...leftOut ? { linesLeftOut: leftOut } : {}
   };
 }
 function numericLine(xs, ys, name) {

@@ -48,6 +48,7 @@ export function chartSeries(input: ChartSeriesInput, maxPoints = MERMAID_MAX_POI
   const order = [...new Set([...groups.values()].map((g) => g.series))];
   // Base and head of the same field side by side, so a cut at MERMAID_MAX_LINES never drops a field's head alone.
   const columns = [...groups.values()].sort((a, b) => order.indexOf(a.series) - order.indexOf(b.series)).slice(0, MERMAID_MAX_LINES);
+  const leftOut = groups.size - columns.length;
   const lines: Line[] = [];
   for (const g of columns) {
     const line = numericLine(g.xs, g.ys, input.multi ? `${g.rev}: ${g.series}` : g.rev);
@@ -63,6 +64,7 @@ export function chartSeries(input: ChartSeriesInput, maxPoints = MERMAID_MAX_POI
     lines: lines.map((line, l) => ({ name: line.name, y: keep.map((i) => aligned.ys[l]![i] ?? null) })),
     ...(input.xLabel ? { xLabel: input.xLabel } : {}),
     ...(input.yLabel ? { yLabel: input.yLabel } : {}),
+    ...(leftOut ? { linesLeftOut: leftOut } : {}),
   };
 }
 

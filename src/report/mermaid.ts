@@ -139,7 +139,8 @@ function usable(series: PlotSeries): { series: PlotSeries; notes: string[] } | n
       );
     return y.length ? [{ name: l.name, y }] : [];
   });
-  if (all.length > lines.length) notes.push(`${all.length - lines.length} more lines are not drawn here.`);
+  const leftOut = all.length - lines.length + (series.linesLeftOut ?? 0);
+  if (leftOut) notes.push(`Showing ${lines.length} of ${lines.length + leftOut} lines: the plot's image has every line.`);
   if (!drawn.length) return null;
   return { series: { ...series, x: numeric ? grid : grid.map((i) => series.x[i]!), lines: drawn }, notes };
 }

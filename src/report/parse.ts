@@ -238,6 +238,8 @@ const series: Reader<PlotSeries> = (v, at) => {
   const yLabel = optional(string)(o.yLabel, key(at, 'yLabel'));
   if (xLabel !== undefined) out.xLabel = xLabel;
   if (yLabel !== undefined) out.yLabel = yLabel;
+  const leftOut = optional(number)(o.linesLeftOut, key(at, 'linesLeftOut'));
+  if (leftOut !== undefined) out.linesLeftOut = leftOut;
   return out;
 };
 

@@ -104,6 +104,8 @@ export interface PlotSeries {
   lines: { name: string; y: (number | null)[] }[];
   xLabel?: string;
   yLabel?: string;
+  /** Lines of the plot past the chart's 8, not in `lines` (the image has them): the chart says so. */
+  linesLeftOut?: number;
 }
 
 export interface GateSummary {

@@ -186,3 +186,14 @@ describe('chartSeries on points', () => {
     );
   });
 });
+
+test('a plot with more lines than a chart draws says how many it shows: the image has every line', () => {
+  const points: Datapoint[] = [];
+  for (const rev of ['main', 'pr'])
+    for (let f = 0; f < 9; f++) for (let step = 0; step < 5; step++) points.push({ rev, series: `field_${f}`, step, value: step * (f + 1) });
+  const series = chartSeries({ points, x: 'step', y: 'value', multi: true, xLabel: 'step', yLabel: 'value' })!;
+  assert.equal(series.lines.length, 8);
+  assert.equal(series.linesLeftOut, 10);
+  const chart = mermaidChart({ id: 'Many', title: 'Many', image: null, notes: [], series })!;
+  assert.match(chart, /Showing 8 of 18 lines: the plot's image has every line\./);
+});
