@@ -323,8 +323,8 @@ describe('.dvc files: one reader for the project model and the data layer', () =
       );
       // The data layer pulls only what DVC caches.
       assert.deepEqual(await readTrackedOuts(dir, 'data/a.dvc'), [
-        { oid: A, path: 'data/a', dvcfile: 'data/a.dvc', legacy: false, isexec: false, remote: 'store' },
-        { oid: `${B}.dir`, path: 'old', dvcfile: 'data/a.dvc', legacy: true, isexec: false, remote: undefined },
+        { oid: A, path: 'data/a', dvcfile: 'data/a.dvc', legacy: false, isexec: false, push: true, remote: 'store' },
+        { oid: `${B}.dir`, path: 'old', dvcfile: 'data/a.dvc', legacy: true, isexec: false, push: true, remote: undefined },
       ]);
     });
   });
