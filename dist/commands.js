@@ -27899,6 +27899,13 @@ import { parseArgs as parseArgs4 } from "node:util";
 
 // src/dvc/data/tracked.ts
 import { rm as rm7 } from "node:fs/promises";
+var PartialPullError = class extends DataError {
+  constructor(message, report2) {
+    super(message);
+    this.report = report2;
+  }
+  report;
+};
 async function pullTracked(root, options2 = {}) {
   const { config, cache, groups } = await plan(root, options2);
   const report2 = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
@@ -27921,7 +27928,7 @@ async function pullTracked(root, options2 = {}) {
     for (const staged of staging.values()) await rm7(staged, { recursive: true, force: true });
   }
   if (failures.length) {
-    throw new DataError(failures.map((f) => new TransferError("pull", f.remote, f.failures).message).join("\n"));
+    throw new PartialPullError(failures.map((f) => new TransferError("pull", f.remote, f.failures).message).join("\n"), report2);
   }
   return report2;
   async function pullGroup(name, outs) {
@@ -28017,9 +28024,18 @@ var pullCommand = {
   async run(args) {
     const { root: cwd, options: o } = options(args, { force: false });
     const root = await findProjectRoot(cwd, "--cwd");
-    const report2 = await pullTracked(root, { ...o, stageOutputs: await stageOutputs(root) });
-    for (const out of report2.outputs) if (out.outcome !== "unchanged") process.stdout.write(`${out.outcome === "created" ? "A" : "M"}	${out.path}
+    const checkedOut = (report3) => {
+      for (const out of report3.outputs) if (out.outcome !== "unchanged") process.stdout.write(`${out.outcome === "created" ? "A" : "M"}	${out.path}
 `);
+    };
+    let report2;
+    try {
+      report2 = await pullTracked(root, { ...o, stageOutputs: await stageOutputs(root) });
+    } catch (error) {
+      if (error instanceof PartialPullError) checkedOut(error.report);
+      throw error;
+    }
+    checkedOut(report2);
     process.stdout.write(`${report2.downloaded} object(s) downloaded (${mib2(report2.bytes)}), ${report2.cached} already in the cache
 `);
     return 0;

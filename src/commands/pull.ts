@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDecimal } from '../util/decimal';
-import { pullTracked, pushTracked, type TrackedOptions } from '../dvc/data/index';
+import { PartialPullError, pullTracked, pushTracked, type PullReport, type TrackedOptions } from '../dvc/data/index';
 import type { CommandRunner } from './types';
 import { stageOutputs } from '../pipeline/restore';
 import { findProjectRoot } from '../config/project-root';
@@ -45,8 +45,18 @@ export const pullCommand: CommandRunner = {
   async run(args) {
     const { root: cwd, options: o } = options(args, { force: false });
     const root = await findProjectRoot(cwd, '--cwd'); // from a subfolder too, as DVC finds its project
-    const report = await pullTracked(root, { ...o, stageOutputs: await stageOutputs(root) });
-    for (const out of report.outputs) if (out.outcome !== 'unchanged') process.stdout.write(`${out.outcome === 'created' ? 'A' : 'M'}\t${out.path}\n`);
+    const checkedOut = (report: PullReport): void => {
+      for (const out of report.outputs) if (out.outcome !== 'unchanged') process.stdout.write(`${out.outcome === 'created' ? 'A' : 'M'}\t${out.path}\n`);
+    };
+    let report: PullReport;
+    try {
+      report = await pullTracked(root, { ...o, stageOutputs: await stageOutputs(root) });
+    } catch (error) {
+      // What did arrive is checked out: the log says so before the error, as dvc pull's does.
+      if (error instanceof PartialPullError) checkedOut(error.report);
+      throw error;
+    }
+    checkedOut(report);
     process.stdout.write(`${report.downloaded} object(s) downloaded (${mib(report.bytes)}), ${report.cached} already in the cache\n`);
     return 0;
   },

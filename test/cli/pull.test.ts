@@ -70,6 +70,26 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     repo.remove();
   });
 
+  test('a pull that fails for one output prints the checkout of the others before the error, as dvc pull does', async () => {
+    const store = temp();
+    exampleDirInStore(store);
+    const none = temp();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const repo = new TempRepo();
+    repo.write({
+      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${store}\n`,
+      'data.dvc': DATA_DVC,
+      // Not on the remote.
+      'raw.csv.dvc': `outs:\n- md5: ${'f'.repeat(32)}\n  size: 3\n  hash: md5\n  path: raw.csv\n`,
+    });
+    const r = await runCli(['pull'], repo.dir, env);
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, /raw\.csv: object f{32}/);
+    assert.equal(r.stdout, 'A\tdata\n');
+    assert.equal(readFileSync(join(repo.dir, 'data', 'a.txt'), 'utf8'), 'a\n');
+    repo.remove();
+  });
+
   test('an HTTP (DagsHub-style) remote with the token from MLREPORT_REMOTE_PASSWORD; a wrong token fails naming the data, exit 2, token unprinted', async () => {
     const store = temp();
     exampleDirInStore(store);

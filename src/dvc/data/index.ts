@@ -7,5 +7,5 @@ export { Cache } from './cache';
 export { pull, push } from './transfer';
 export { checkout, stage } from './checkout';
 export { dirManifest } from './manifest';
-export { pullTracked, pushTracked, type TrackedOptions } from './tracked';
+export { PartialPullError, pullTracked, pushTracked, type PullReport, type TrackedOptions } from './tracked';
 export { DataError, TransferError } from './errors';

@@ -24,6 +24,16 @@ export interface PullReport extends PullResult {
   outputs: { path: string; outcome: CheckoutOutcome }[];
 }
 
+/** A pull that failed for some outputs: `report` says what it did for the others (checked out, as `dvc pull` does). */
+export class PartialPullError extends DataError {
+  constructor(
+    message: string,
+    readonly report: PullReport,
+  ) {
+    super(message);
+  }
+}
+
 /** `dvc pull` for `.dvc`-tracked data and stage outputs: fetch each out's objects from its remote, then check it out. */
 export async function pullTracked(root: string, options: TrackedOptions = {}): Promise<PullReport> {
   const { config, cache, groups } = await plan(root, options);
@@ -48,7 +58,7 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
     for (const staged of staging.values()) await rm(staged, { recursive: true, force: true });
   }
   if (failures.length) {
-    throw new DataError(failures.map((f) => new TransferError('pull', f.remote, f.failures).message).join('\n'));
+    throw new PartialPullError(failures.map((f) => new TransferError('pull', f.remote, f.failures).message).join('\n'), report);
   }
   return report;
 
