@@ -12725,10 +12725,11 @@ function openRemote(remote, inputs = {}) {
   const url = readRemoteUrl(remote);
   const { type } = url;
   const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
+  const dvc = inputs.viaDvc ?? "'repro: dvc'";
   const known = KNOWN[type];
   if (!known) {
     throw new DataError(
-      `${where2}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`
+      `${where2}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); they need DVC itself: ${dvc}`
     );
   }
   for (const key of Object.keys(remote.options)) {
@@ -12736,7 +12737,7 @@ function openRemote(remote, inputs = {}) {
   }
   const o = new Options(remote.options, where2);
   if (o.bool("version_aware") || o.bool("worktree")) {
-    throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
+    throw new DataError(`${where2}: version_aware/worktree remotes store files by path, not by md5; they need DVC itself: ${dvc}`);
   }
   const cpus = typeof availableParallelism === "function" ? availableParallelism() : 1;
   const jobs = inputs.jobs ?? o.int("jobs") ?? defaultJobs(cpus);

@@ -32,12 +32,14 @@ function options(args: string[], extra: { force?: boolean } = {}): { root: strin
 }
 
 /** `-r` and the HTTP/DagsHub basic-auth user and password from the environment, for every command that pulls. */
-export function remoteOptions(remote: string | undefined): { remote?: string; user?: string; password?: string; pickRemote: string } {
+export function remoteOptions(remote: string | undefined): { remote?: string; user?: string; password?: string; pickRemote: string; viaDvc: string } {
   return {
     remote,
     user: process.env.MLREPORT_REMOTE_USER || undefined,
     password: process.env.MLREPORT_REMOTE_PASSWORD || undefined,
+    // Hints name the CLI's way, not the action's inputs.
     pickRemote: 'pass -r <name>',
+    viaDvc: 'dvc pull, dvc push, dvc repro',
   };
 }
 

@@ -137,6 +137,17 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     repo.remove();
   });
 
+  test("a version_aware remote: the CLI's hint names dvc pull, not the action's 'repro: dvc' input", async () => {
+    const repo = new TempRepo();
+    const none = temp();
+    repo.write({ '.dvc/config': `[core]\n    remote = s\n['remote "s"']\n    url = ${temp()}\n    version_aware = true\n`, 'data.dvc': DATA_DVC });
+    const r = await runCli(['pull'], repo.dir, { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /version_aware\/worktree remotes store files by path, not by md5; they need DVC itself: dvc pull, dvc push, dvc repro/);
+    assert.doesNotMatch(r.stderr, /repro: dvc/);
+    repo.remove();
+  });
+
   test('a remote url that does not parse, a token in its query, an scp-style address: each named on stderr, exit 2, no credential printed', async () => {
     const secret = 'S3cretPW_cli_85';
     const repo = new TempRepo();

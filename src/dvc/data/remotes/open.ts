@@ -24,6 +24,8 @@ export interface RemoteInputs {
   env?: NodeJS.ProcessEnv;
   /** How the interface in use picks a remote (`pass -r <name>` on the CLI), for the error when none is chosen. */
   pickRemote?: string;
+  /** How the interface in use hands data to DVC itself, for what this layer cannot read: `'repro: dvc'` by default (the action). */
+  viaDvc?: string;
 }
 
 const COMMON = ['jobs', 'checksum_jobs', 'no_traverse', 'verify', 'version_aware', 'worktree'];
@@ -65,10 +67,11 @@ export function openRemote(remote: RemoteConfig, inputs: RemoteInputs = {}): Rem
   const url = readRemoteUrl(remote);
   const { type } = url;
   const where = `remote '${remote.name}' (${remote.files.join(', ')})`;
+  const dvc = inputs.viaDvc ?? "'repro: dvc'";
   const known = KNOWN[type];
   if (!known) {
     throw new DataError(
-      `${where}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); use 'repro: dvc' to let DVC itself pull and push them`,
+      `${where}: ${type} remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are); they need DVC itself: ${dvc}`,
     );
   }
   for (const key of Object.keys(remote.options)) {
@@ -76,7 +79,7 @@ export function openRemote(remote: RemoteConfig, inputs: RemoteInputs = {}): Rem
   }
   const o = new Options(remote.options, where);
   if (o.bool('version_aware') || o.bool('worktree')) {
-    throw new DataError(`${where}: version_aware/worktree remotes store files by path, not by md5; use 'repro: dvc' for them`);
+    throw new DataError(`${where}: version_aware/worktree remotes store files by path, not by md5; they need DVC itself: ${dvc}`);
   }
   const cpus = typeof availableParallelism === 'function' ? availableParallelism() : 1;
   const jobs = inputs.jobs ?? o.int('jobs') ?? defaultJobs(cpus);
