@@ -17692,23 +17692,22 @@ function trackedObject(t) {
 }
 function afterRestores(stage2, lock, status, expected2, ws, project) {
   if (!lock || !status.changed) return status;
+  const arriving = arrivingDeps(stage2, lock, expected2, ws, project);
+  const reasons = status.reasons.filter((r) => !arriving.has(r));
+  return { changed: reasons.length > 0, reasons };
+}
+function arrivingDeps(stage2, lock, expected2, ws, project) {
   const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
   const arriving = /* @__PURE__ */ new Set();
   for (const dep of stage2.deps) {
     const md52 = lockDeps.get(dep)?.md5;
     if (md52 && expected2.get(ws.rootPath(project(dep))) === md52) arriving.add(`dep ${dep}: missing`);
   }
-  const reasons = status.reasons.filter((r) => !arriving.has(r));
-  return { changed: reasons.length > 0, reasons };
+  return arriving;
 }
 function restorableOuts(stage2, lock, status, expected2, ws, project) {
   if (!lock || !status.changed || stage2.frozen || !stage2.outs.length) return null;
-  const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
-  const allowed = /* @__PURE__ */ new Set();
-  for (const dep of stage2.deps) {
-    const md52 = lockDeps.get(dep)?.md5;
-    if (md52 && expected2.get(ws.rootPath(project(dep))) === md52) allowed.add(`dep ${dep}: missing`);
-  }
+  const allowed = arrivingDeps(stage2, lock, expected2, ws, project);
   const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
   const objects = [];
   for (const out of stage2.outs) {

@@ -377,14 +377,20 @@ export function afterRestores(
   project: (p: string) => string,
 ): StageStatus {
   if (!lock || !status.changed) return status;
+  const arriving = arrivingDeps(stage, lock, expected, ws, project);
+  const reasons = status.reasons.filter((r) => !arriving.has(r));
+  return { changed: reasons.length > 0, reasons };
+}
+
+/** The `dep X: missing` reasons of the deps a pull or an earlier restore brings back at the md5 dvc.lock records. */
+function arrivingDeps(stage: Stage, lock: LockStage, expected: Map<string, string>, ws: Workspace, project: (p: string) => string): Set<string> {
   const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
   const arriving = new Set<string>();
   for (const dep of stage.deps) {
     const md5 = lockDeps.get(dep)?.md5;
     if (md5 && expected.get(ws.rootPath(project(dep))) === md5) arriving.add(`dep ${dep}: missing`);
   }
-  const reasons = status.reasons.filter((r) => !arriving.has(r));
-  return { changed: reasons.length > 0, reasons };
+  return arriving;
 }
 
 /**
@@ -400,12 +406,7 @@ export function restorableOuts(
   project: (p: string) => string,
 ): Wanted[] | null {
   if (!lock || !status.changed || stage.frozen || !stage.outs.length) return null;
-  const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
-  const allowed = new Set<string>();
-  for (const dep of stage.deps) {
-    const md5 = lockDeps.get(dep)?.md5;
-    if (md5 && expected.get(ws.rootPath(project(dep))) === md5) allowed.add(`dep ${dep}: missing`);
-  }
+  const allowed = arrivingDeps(stage, lock, expected, ws, project);
   const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
   const objects: Wanted[] = [];
   for (const out of stage.outs) {
