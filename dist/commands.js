@@ -25011,18 +25011,18 @@ async function dvcRepro(cwd, log, deadline) {
 }
 
 // src/pipeline/trusted-remotes.ts
-import { readFile as readFile10 } from "node:fs/promises";
+import { lstat as lstat6, readFile as readFile10 } from "node:fs/promises";
 import { join as join27 } from "node:path";
 async function trustedRemotes(git, workspace, head, base, candidates, eventName) {
   const fromBase = base !== null && candidates.some((c) => c.kind === "explicit" || c.kind === "commit" && c.sha === base.sha);
   const where2 = fromBase ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
   const repo = where2 ? { text: (await commitTree(git, base.sha, base.label).dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${where2}` } : { text: null, name: ".dvc/config (none trusted)" };
-  const checkout2 = { text: await readOrNull(join27(workspace, ".dvc", "config")), name: ".dvc/config" };
+  const checked = await checkedOut(join27(workspace, ".dvc", "config"));
   const notes = [];
   const why = `on '${eventName}' the checkout can be a pull request's, and the workflow's DVC credentials must not go where it says`;
   let changes;
   try {
-    changes = remoteChanges(repo, checkout2);
+    changes = checked === NOT_A_FILE ? ["the whole file, not a plain file (a link is not followed)"] : remoteChanges(repo, { text: checked, name: ".dvc/config" });
   } catch (error) {
     changes = [`the whole file, which does not load (${describeError(error)})`];
   }
@@ -25037,12 +25037,12 @@ async function trustedRemotes(git, workspace, head, base, candidates, eventName)
   if (!local) notes.push(`.dvc/config.local is not used: the checked-out commit has it in git, so it is the pull request's, not the workflow's; ${why}.`);
   return { trusted: { repo, local }, notes };
 }
-async function readOrNull(file) {
-  try {
-    return await readFile10(file, "utf8");
-  } catch {
-    return null;
-  }
+var NOT_A_FILE = /* @__PURE__ */ Symbol("not a plain file");
+async function checkedOut(file) {
+  const info = await lstat6(file).catch(() => null);
+  if (!info) return null;
+  if (!info.isFile()) return NOT_A_FILE;
+  return readFile10(file, "utf8").catch(() => null);
 }
 
 // src/util/deadline.ts
@@ -28026,7 +28026,7 @@ var pullCommand = {
   async run(args) {
     const { root: cwd, options: o } = options(args, { force: false });
     const root = await findProjectRoot(cwd, "--cwd");
-    const checkedOut = (report3) => {
+    const checkedOut2 = (report3) => {
       for (const out of report3.outputs) if (out.outcome !== "unchanged") process.stdout.write(`${out.outcome === "created" ? "A" : "M"}	${out.path}
 `);
     };
@@ -28034,10 +28034,10 @@ var pullCommand = {
     try {
       report2 = await pullTracked(root, { ...o, stageOutputs: await stageOutputs(root) });
     } catch (error) {
-      if (error instanceof PartialPullError) checkedOut(error.report);
+      if (error instanceof PartialPullError) checkedOut2(error.report);
       throw error;
     }
-    checkedOut(report2);
+    checkedOut2(report2);
     process.stdout.write(`${report2.downloaded} object(s) downloaded (${mib2(report2.bytes)}), ${report2.cached} already in the cache
 `);
     return 0;

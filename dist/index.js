@@ -26054,18 +26054,18 @@ async function publishAll(report2, table2, log) {
 }
 
 // src/pipeline/trusted-remotes.ts
-import { readFile as readFile11 } from "node:fs/promises";
+import { lstat as lstat7, readFile as readFile11 } from "node:fs/promises";
 import { join as join28 } from "node:path";
 async function trustedRemotes(git, workspace, head, base, candidates, eventName) {
   const fromBase = base !== null && candidates.some((c) => c.kind === "explicit" || c.kind === "commit" && c.sha === base.sha);
   const where2 = fromBase ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
   const repo = where2 ? { text: (await commitTree(git, base.sha, base.label).dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${where2}` } : { text: null, name: ".dvc/config (none trusted)" };
-  const checkout2 = { text: await readOrNull(join28(workspace, ".dvc", "config")), name: ".dvc/config" };
+  const checked = await checkedOut(join28(workspace, ".dvc", "config"));
   const notes = [];
   const why = `on '${eventName}' the checkout can be a pull request's, and the workflow's DVC credentials must not go where it says`;
   let changes;
   try {
-    changes = remoteChanges(repo, checkout2);
+    changes = checked === NOT_A_FILE ? ["the whole file, not a plain file (a link is not followed)"] : remoteChanges(repo, { text: checked, name: ".dvc/config" });
   } catch (error2) {
     changes = [`the whole file, which does not load (${describeError(error2)})`];
   }
@@ -26080,12 +26080,12 @@ async function trustedRemotes(git, workspace, head, base, candidates, eventName)
   if (!local) notes.push(`.dvc/config.local is not used: the checked-out commit has it in git, so it is the pull request's, not the workflow's; ${why}.`);
   return { trusted: { repo, local }, notes };
 }
-async function readOrNull(file) {
-  try {
-    return await readFile11(file, "utf8");
-  } catch {
-    return null;
-  }
+var NOT_A_FILE = /* @__PURE__ */ Symbol("not a plain file");
+async function checkedOut(file) {
+  const info2 = await lstat7(file).catch(() => null);
+  if (!info2) return null;
+  if (!info2.isFile()) return NOT_A_FILE;
+  return readFile11(file, "utf8").catch(() => null);
 }
 
 // src/values/collect.ts

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { remoteChanges, type RevisionConfig } from '../dvc/data/config';
 import type { BaseCandidate } from '../config/types';
@@ -32,12 +32,13 @@ export async function trustedRemotes(
   const repo: RevisionConfig = where
     ? { text: (await commitTree(git, base!.sha, base!.label).dvcConfig!())?.toString('utf8') ?? null, name: `.dvc/config at ${where}` }
     : { text: null, name: '.dvc/config (none trusted)' };
-  const checkout: RevisionConfig = { text: await readOrNull(join(workspace, '.dvc', 'config')), name: '.dvc/config' };
+  const checked = await checkedOut(join(workspace, '.dvc', 'config'));
   const notes: string[] = [];
   const why = `on '${eventName}' the checkout can be a pull request's, and the workflow's DVC credentials must not go where it says`;
   let changes: string[];
   try {
-    changes = remoteChanges(repo, checkout);
+    changes =
+      checked === NOT_A_FILE ? ['the whole file, not a plain file (a link is not followed)'] : remoteChanges(repo, { text: checked, name: '.dvc/config' });
   } catch (error) {
     changes = [`the whole file, which does not load (${describeError(error)})`];
   }
@@ -55,10 +56,15 @@ export async function trustedRemotes(
   return { trusted: { repo, local }, notes };
 }
 
-async function readOrNull(file: string): Promise<string | null> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch {
-    return null;
-  }
+const NOT_A_FILE = Symbol('not a plain file');
+
+/**
+ * The checked-out file's text, null when it is not there; never through a link: the pull request's link could name any
+ * file of the runner, and a line of it would be quoted by the parse error.
+ */
+async function checkedOut(file: string): Promise<string | null | typeof NOT_A_FILE> {
+  const info = await lstat(file).catch(() => null);
+  if (!info) return null;
+  if (!info.isFile()) return NOT_A_FILE;
+  return readFile(file, 'utf8').catch(() => null);
 }

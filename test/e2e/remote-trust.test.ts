@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DvcHttpServer } from '../fakes/dvc-http/server';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
@@ -114,6 +114,23 @@ describe("the DVC remote's settings where the pull request's code is not trusted
       target.report.warnings.some((w) => w.startsWith(note)),
       JSON.stringify(target.report.warnings),
     );
+  });
+
+  test('pull_request_target: a .dvc/config the PR made a link to a runner file is not followed: none of that file reaches the log or the report', async () => {
+    const outside = tempDir();
+    try {
+      writeFileSync(join(outside, 'runner-file'), 'RUNNER_ONLY=leak-me-0123456789 (no INI)\n');
+      repo.git('checkout', '-q', '-B', 'pr-link', baseSha);
+      rmSync(join(repo.dir, '.dvc', 'config'));
+      symlinkSync(join(outside, 'runner-file'), join(repo.dir, '.dvc', 'config'));
+      const head = repo.commit('link the config');
+      const target = await runOn('pull_request_target', head);
+      assert.doesNotMatch(target.stdout + target.stderr + JSON.stringify(target.report), /leak-me/);
+      assert.match(target.stdout, /Not used from the checked-out \.dvc\/config: the whole file, not a plain file \(a link is not followed\)/);
+    } finally {
+      repo.git('checkout', '-q', '-f', 'pr');
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   test('pull_request_target: a .dvc/config.local the PR committed is not the workflow’s and is not read', async () => {
