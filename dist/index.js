@@ -27953,7 +27953,9 @@ async function runIn(git, config, log, deadline) {
     loadPlotRenderer,
     log
   );
-  const gate = config.gate ? await rulesAtBase(config.gate, base, (at) => baseRulesFile(git, at, config.workingDirectory ?? config.workspace), missedBase.join("; ") || null) : null;
+  let atBase;
+  const baseFile = (at) => atBase ??= baseRulesFile(git, at, config.workingDirectory ?? config.workspace);
+  const gate = config.gate ? await rulesAtBase(config.gate, base, baseFile, missedBase.join("; ") || null) : null;
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = store ? storeReader(store) : void 0;
@@ -27996,7 +27998,7 @@ async function runIn(git, config, log, deadline) {
     );
   }
   const headDirections = await readProjectDirections(config.workspace);
-  const inForce = gate?.trustBase ? await directionsAtBase(headDirections, base, async () => (await baseRulesFile(git, base, config.workingDirectory ?? config.workspace)).bytes) : null;
+  const inForce = gate?.trustBase ? await directionsAtBase(headDirections, base, async () => (await baseFile(base)).bytes) : null;
   if (inForce?.changed.length) {
     warnings.push(
       `This pull request changes \`directions:\` in .mlreport.yml (${inForce.changed.join(", ")}); on a pull request the base revision's apply, as its rules do, until it is merged.`

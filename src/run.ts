@@ -175,9 +175,10 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     log,
   );
 
-  const gate = config.gate
-    ? await rulesAtBase(config.gate, base, (at) => baseRulesFile(git, at, config.workingDirectory ?? config.workspace), missedBase.join('; ') || null)
-    : null;
+  // .mlreport.yml at the base, read once for its rules and its directions.
+  let atBase: Promise<BaseRulesFile> | undefined;
+  const baseFile = (at: { sha: string; label: string }) => (atBase ??= baseRulesFile(git, at, config.workingDirectory ?? config.workspace));
+  const gate = config.gate ? await rulesAtBase(config.gate, base, baseFile, missedBase.join('; ') || null) : null;
   for (const note of gate?.notes ?? []) log.info(note);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
 
@@ -238,9 +239,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // Which way is better says whether the verdict line calls a change better: on a pull request, the base's say so.
   const headDirections = await readProjectDirections(config.workspace);
   // The same file the rules came from: where the base revision's project has it.
-  const inForce = gate?.trustBase
-    ? await directionsAtBase(headDirections, base, async () => (await baseRulesFile(git, base!, config.workingDirectory ?? config.workspace)).bytes)
-    : null;
+  const inForce = gate?.trustBase ? await directionsAtBase(headDirections, base, async () => (await baseFile(base!)).bytes) : null;
   if (inForce?.changed.length) {
     warnings.push(
       `This pull request changes \`directions:\` in .mlreport.yml (${inForce.changed.join(', ')}); on a pull request the base revision's apply, as its rules do, until it is merged.`,
