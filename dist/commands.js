@@ -20648,12 +20648,17 @@ function fitReport(report2, render, options2) {
   const measure = options2.measure ?? ((text2) => text2.length);
   const whole = composeMarkdown(report2, render);
   if (measure(whole) <= limit) return { body: whole, folded: false };
-  const summary2 = options2.fullReportUrl ? `[the job summary](${options2.fullReportUrl})` : "the job summary";
-  const where2 = options2.fullReport ?? `${summary2} and in report.md in the workflow artifact`;
+  const where2 = options2.fullReport ?? fullReportIn(options2.fullReportUrl, "the workflow artifact");
   const unit = options2.measure ? "bytes" : "characters";
   const note2 = `> [!NOTE]
 > This report is longer than ${options2.what ?? "a comment"} may be (${limit.toLocaleString("en-US")} ${unit}). The full report is in ${where2}.`;
   return { body: compact(report2, render, note2, limit, measure), folded: true };
+}
+function jobSummaryLink(runUrl) {
+  return runUrl ? `[the job summary](${runUrl})` : "the job summary";
+}
+function fullReportIn(runUrl, where2) {
+  return `${jobSummaryLink(runUrl)} and in report.md in ${where2}`;
 }
 var MAX_NAMED_PLOTS = 20;
 function compact(data, render, note2, limit, measure) {
@@ -21204,7 +21209,6 @@ function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, 
   const where2 = folderWhere(folder);
   const images = hostedImages(hosted, where2);
   const footer = imagesNotShown(report2.plots, images) ? `_Plot images are not shown inline${notHostedReason ? ` (${notHostedReason})` : ""}: the image files are in ${where2}._` : void 0;
-  const summary2 = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
   const fitted = fitReport(
     report2,
     {
@@ -21213,7 +21217,7 @@ function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, 
       ...options2.header !== void 0 ? { header: options2.header } : {},
       ...options2.headSha !== void 0 ? { headSha: options2.headSha } : {}
     },
-    { limit: (options2.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: `${summary2} and in report.md in ${where2}` }
+    { limit: (options2.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: fullReportIn(fullReportUrl, where2) }
   );
   return {
     body: `${marker}
@@ -21454,9 +21458,6 @@ var CheckRunTarget = class {
     return runId ? `${serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/actions/runs/${runId}` : null;
   }
 };
-function summaryLink(runUrl) {
-  return runUrl ? `[the job summary](${runUrl})` : "the job summary";
-}
 var GateCheckPublisher = class extends CheckRunTarget {
   constructor(gateOptions, log) {
     super(gateOptions, log);
@@ -21476,7 +21477,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         limit: CHECK_TEXT_LIMIT,
         what: "a check run summary",
         fullReportUrl: this.runUrl(),
-        fullReport: `${summaryLink(this.runUrl())} and in report.md in ${where2}`
+        fullReport: fullReportIn(this.runUrl(), where2)
       }
     );
     return {
@@ -22981,7 +22982,7 @@ var AggregateCommentPublisher = class extends CommentTarget {
   }
   body(report2, _hosted, _reason, fullReportUrl) {
     const marker = commentMarker(this.cfg.reportId);
-    const summary2 = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
+    const summary2 = jobSummaryLink(fullReportUrl);
     const artifact = this.cfg.artifact === "always" ? " and in report.md in the workflow artifact" : "";
     const fitted = aggregateMarkdown(report2, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary2}${artifact}` });
     return { body: `${marker}

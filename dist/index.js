@@ -23712,12 +23712,17 @@ function fitReport(report2, render, options) {
   const measure = options.measure ?? ((text2) => text2.length);
   const whole = composeMarkdown(report2, render);
   if (measure(whole) <= limit) return { body: whole, folded: false };
-  const summary3 = options.fullReportUrl ? `[the job summary](${options.fullReportUrl})` : "the job summary";
-  const where2 = options.fullReport ?? `${summary3} and in report.md in the workflow artifact`;
+  const where2 = options.fullReport ?? fullReportIn(options.fullReportUrl, "the workflow artifact");
   const unit = options.measure ? "bytes" : "characters";
   const note2 = `> [!NOTE]
 > This report is longer than ${options.what ?? "a comment"} may be (${limit.toLocaleString("en-US")} ${unit}). The full report is in ${where2}.`;
   return { body: compact(report2, render, note2, limit, measure), folded: true };
+}
+function jobSummaryLink(runUrl) {
+  return runUrl ? `[the job summary](${runUrl})` : "the job summary";
+}
+function fullReportIn(runUrl, where2) {
+  return `${jobSummaryLink(runUrl)} and in report.md in ${where2}`;
 }
 var MAX_NAMED_PLOTS = 20;
 function compact(data, render, note2, limit, measure) {
@@ -24180,7 +24185,6 @@ function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, 
   const where2 = folderWhere(folder);
   const images = hostedImages(hosted, where2);
   const footer = imagesNotShown(report2.plots, images) ? `_Plot images are not shown inline${notHostedReason ? ` (${notHostedReason})` : ""}: the image files are in ${where2}._` : void 0;
-  const summary3 = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
   const fitted = fitReport(
     report2,
     {
@@ -24189,7 +24193,7 @@ function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, 
       ...options.header !== void 0 ? { header: options.header } : {},
       ...options.headSha !== void 0 ? { headSha: options.headSha } : {}
     },
-    { limit: (options.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: `${summary3} and in report.md in ${where2}` }
+    { limit: (options.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: fullReportIn(fullReportUrl, where2) }
   );
   return {
     body: `${marker}
@@ -24430,9 +24434,6 @@ var CheckRunTarget = class {
     return runId ? `${serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/actions/runs/${runId}` : null;
   }
 };
-function summaryLink(runUrl) {
-  return runUrl ? `[the job summary](${runUrl})` : "the job summary";
-}
 var GateCheckPublisher = class extends CheckRunTarget {
   constructor(gateOptions, log) {
     super(gateOptions, log);
@@ -24452,7 +24453,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         limit: CHECK_TEXT_LIMIT,
         what: "a check run summary",
         fullReportUrl: this.runUrl(),
-        fullReport: `${summaryLink(this.runUrl())} and in report.md in ${where2}`
+        fullReport: fullReportIn(this.runUrl(), where2)
       }
     );
     return {
@@ -25957,7 +25958,7 @@ var AggregateCommentPublisher = class extends CommentTarget {
   }
   body(report2, _hosted, _reason, fullReportUrl) {
     const marker = commentMarker(this.cfg.reportId);
-    const summary3 = fullReportUrl ? `[the job summary](${fullReportUrl})` : "the job summary";
+    const summary3 = jobSummaryLink(fullReportUrl);
     const artifact = this.cfg.artifact === "always" ? " and in report.md in the workflow artifact" : "";
     const fitted = aggregateMarkdown(report2, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary3}${artifact}` });
     return { body: `${marker}

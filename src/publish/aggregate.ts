@@ -1,7 +1,7 @@
 import { appendFile } from 'node:fs/promises';
 import { aggregateMarkdown, gatesHeadline } from '../aggregate/markdown';
 import type { AggregateReport } from '../aggregate/types';
-import { COMMENT_LIMIT } from '../report/fit';
+import { COMMENT_LIMIT, jobSummaryLink } from '../report/fit';
 import { stripMarkers } from './github/body';
 import { CHECK_TEXT_LIMIT, CheckRunTarget, stripEmoji, type GateOutcome } from './github/checks';
 import { commentMarker } from './github/comments';
@@ -18,7 +18,7 @@ export class AggregateCommentPublisher extends CommentTarget<AggregateReport> {
   }
   protected body(report: AggregateReport, _hosted: ReadonlyMap<string, string>, _reason: string | null, fullReportUrl: string | null) {
     const marker = commentMarker(this.cfg.reportId);
-    const summary = fullReportUrl ? `[the job summary](${fullReportUrl})` : 'the job summary';
+    const summary = jobSummaryLink(fullReportUrl);
     // With `artifact: auto` the artifact goes up only when the comment does not: a posted comment names the summary alone.
     const artifact = this.cfg.artifact === 'always' ? ' and in report.md in the workflow artifact' : '';
     const fitted = aggregateMarkdown(report, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary}${artifact}` });

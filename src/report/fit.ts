@@ -35,11 +35,20 @@ export function fitReport(report: ReportData, render: RenderOptions, options: Fi
   const measure = options.measure ?? ((text: string) => text.length);
   const whole = composeMarkdown(report, render);
   if (measure(whole) <= limit) return { body: whole, folded: false };
-  const summary = options.fullReportUrl ? `[the job summary](${options.fullReportUrl})` : 'the job summary';
-  const where = options.fullReport ?? `${summary} and in report.md in the workflow artifact`;
+  const where = options.fullReport ?? fullReportIn(options.fullReportUrl, 'the workflow artifact');
   const unit = options.measure ? 'bytes' : 'characters';
   const note = `> [!NOTE]\n> This report is longer than ${options.what ?? 'a comment'} may be (${limit.toLocaleString('en-US')} ${unit}). The full report is in ${where}.`;
   return { body: compact(report, render, note, limit, measure), folded: true };
+}
+
+/** The job summary, linked when the run's page is known. */
+export function jobSummaryLink(runUrl: string | null): string {
+  return runUrl ? `[the job summary](${runUrl})` : 'the job summary';
+}
+
+/** Where a folded text sends the reader for the whole report: the job summary and report.md in `where`. */
+export function fullReportIn(runUrl: string | null, where: string): string {
+  return `${jobSummaryLink(runUrl)} and in report.md in ${where}`;
 }
 
 /** Plots a folded report names when their charts do not fit. */

@@ -1,4 +1,4 @@
-import { COMMENT_LIMIT, fitReport } from '../../report/fit';
+import { COMMENT_LIMIT, fitReport, fullReportIn } from '../../report/fit';
 import { hostedImages, imagesNotShown, reportImages } from '../../report/images';
 import type { RenderOptions } from '../../report/markdown';
 import type { ReportData } from '../../report/types';
@@ -42,7 +42,6 @@ export function commentBody(
   const footer = imagesNotShown(report.plots, images)
     ? `_Plot images are not shown inline${notHostedReason ? ` (${notHostedReason})` : ''}: the image files are in ${where}._`
     : undefined;
-  const summary = fullReportUrl ? `[the job summary](${fullReportUrl})` : 'the job summary';
   const fitted = fitReport(
     report,
     {
@@ -51,7 +50,7 @@ export function commentBody(
       ...(options.header !== undefined ? { header: options.header } : {}),
       ...(options.headSha !== undefined ? { headSha: options.headSha } : {}),
     },
-    { limit: (options.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: `${summary} and in report.md in ${where}` },
+    { limit: (options.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: fullReportIn(fullReportUrl, where) },
   );
   return {
     body: `${marker}\n${stripMarkers(fitted.body)}`,

@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { posix, relative, sep } from 'node:path';
 import type { GitHubContext } from '../../config/types';
-import { fitReport } from '../../report/fit';
+import { fitReport, fullReportIn } from '../../report/fit';
 import { hostedImages, imagesNotShown } from '../../report/images';
 import { folderWhere, type ReportFolder } from './body';
 import type { GateRuleResult, GateSummary, ReportData } from '../../report/types';
@@ -171,10 +171,6 @@ export abstract class CheckRunTarget<R> implements Target<R> {
   }
 }
 
-function summaryLink(runUrl: string | null): string {
-  return runUrl ? `[the job summary](${runUrl})` : 'the job summary';
-}
-
 /** A run's gates as the check run: the report as its summary, an annotation on the metrics file per broken rule. */
 export class GateCheckPublisher extends CheckRunTarget<ReportData> {
   constructor(
@@ -197,7 +193,7 @@ export class GateCheckPublisher extends CheckRunTarget<ReportData> {
         limit: CHECK_TEXT_LIMIT,
         what: 'a check run summary',
         fullReportUrl: this.runUrl(),
-        fullReport: `${summaryLink(this.runUrl())} and in report.md in ${where}`,
+        fullReport: fullReportIn(this.runUrl(), where),
       },
     );
     return {
