@@ -8632,6 +8632,48 @@ function closestNames(ref, metrics, limit = 3) {
   return (near.length ? near : best).map((s) => s.full);
 }
 
+// src/values/types.ts
+function isFloatLeaf(value2) {
+  return value2 !== null && typeof value2 === "object" && "float" in value2;
+}
+function numericValue(leaf2) {
+  if (typeof leaf2 === "number") return leaf2;
+  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
+  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
+  return void 0;
+}
+function isFloat(leaf2) {
+  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
+}
+function floatLeaf(value2) {
+  if (Number.isNaN(value2)) return { float: "NaN" };
+  if (value2 === Infinity) return { float: "Infinity" };
+  if (value2 === -Infinity) return { float: "-Infinity" };
+  return Number.isInteger(value2) ? { float: value2 } : value2;
+}
+
+// src/gate/lookup.ts
+function metricLookupFromDiffs(files, history2, unreadAtHead = /* @__PURE__ */ new Map()) {
+  const series2 = new Map(history2?.metrics.map((m) => [`${m.file}\0${m.key}`, m]));
+  return files.flatMap((f) => {
+    const why = f.notes.filter((n) => !n.startsWith("not present at "));
+    const headError = unreadAtHead.get(f.path);
+    return f.rows.map((r) => {
+      const lookup2 = { file: f.path, key: r.key, base: ruleNumber(r.old), head: ruleNumber(r.new), ...why.length ? { fileNotes: why } : {} };
+      if (headError !== void 0) lookup2.headError = headError;
+      if (history2 !== void 0) {
+        const m = series2.get(`${f.path}\0${r.key}`);
+        lookup2.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null };
+      }
+      return lookup2;
+    });
+  });
+}
+function ruleNumber(leaf2) {
+  if (leaf2 === void 0) return void 0;
+  return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
+}
+
 // src/values/direction.ts
 var LOWER_BETTER = /* @__PURE__ */ new Set([
   "loss",
@@ -8778,26 +8820,6 @@ function pyJsonString(s) {
     else out += ch;
   }
   return `${out}"`;
-}
-
-// src/values/types.ts
-function isFloatLeaf(value2) {
-  return value2 !== null && typeof value2 === "object" && "float" in value2;
-}
-function numericValue(leaf2) {
-  if (typeof leaf2 === "number") return leaf2;
-  if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
-  if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
-  return void 0;
-}
-function isFloat(leaf2) {
-  return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
-}
-function floatLeaf(value2) {
-  if (Number.isNaN(value2)) return { float: "NaN" };
-  if (value2 === Infinity) return { float: "Infinity" };
-  if (value2 === -Infinity) return { float: "-Infinity" };
-  return Number.isInteger(value2) ? { float: value2 } : value2;
 }
 
 // src/values/pyformat.ts
@@ -9069,28 +9091,6 @@ function directionsOf(outcomes) {
   return [...byMetric.values()].filter((d) => d !== null);
 }
 
-// src/gate/lookup.ts
-function metricLookupFromDiffs(files, history2, unreadAtHead = /* @__PURE__ */ new Map()) {
-  const series2 = new Map(history2?.metrics.map((m) => [`${m.file}\0${m.key}`, m]));
-  return files.flatMap((f) => {
-    const why = f.notes.filter((n) => !n.startsWith("not present at "));
-    const headError = unreadAtHead.get(f.path);
-    return f.rows.map((r) => {
-      const lookup2 = { file: f.path, key: r.key, base: toNumber(r.old), head: toNumber(r.new), ...why.length ? { fileNotes: why } : {} };
-      if (headError !== void 0) lookup2.headError = headError;
-      if (history2 !== void 0) {
-        const m = series2.get(`${f.path}\0${r.key}`);
-        lookup2.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null };
-      }
-      return lookup2;
-    });
-  });
-}
-function toNumber(leaf2) {
-  if (leaf2 === void 0) return void 0;
-  return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
-}
-
 // src/gate/summary.ts
 function gateSummary(evaluation, proposed = null) {
   return {
@@ -9146,11 +9146,14 @@ function configurationGate(gate, metrics, runs, columns, hasBase, history2) {
   });
   return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }));
 }
+function runValue(report2, column) {
+  return report2.metrics.find((f) => f.path === column.file)?.rows.find((r) => r.key === column.key)?.new;
+}
 function lacks(report2, column) {
-  const value2 = report2.metrics.find((f) => f.path === column.file)?.rows.find((r) => r.key === column.key)?.new;
-  if (value2 === void 0) return "lacks it";
-  const n = typeof value2 === "boolean" ? void 0 : numericValue(value2);
-  if (n === void 0) return `has ${JSON.stringify(value2)}`;
+  const value2 = runValue(report2, column);
+  const n = ruleNumber(value2);
+  if (n === void 0) return "lacks it";
+  if (n === null) return `has ${JSON.stringify(value2)}`;
   return Number.isFinite(n) ? null : `has ${n}`;
 }
 
@@ -9406,7 +9409,7 @@ function metricColumns(ok, all) {
     for (const f of report2.metrics) {
       for (const row3 of f.rows) {
         const id = refId({ file: f.path, key: row3.key });
-        if (!columns.has(id) && toNumber2(row3.new) !== null) columns.set(id, { file: f.path, key: row3.key, better: null, base: null });
+        if (!columns.has(id) && toNumber(row3.new) !== null) columns.set(id, { file: f.path, key: row3.key, better: null, base: null });
       }
     }
   }
@@ -9414,20 +9417,18 @@ function metricColumns(ok, all) {
     for (const f of report2.metrics) {
       for (const row3 of f.rows) {
         const column = columns.get(refId({ file: f.path, key: row3.key }));
-        if (column && column.base === null) column.base = toNumber2(row3.old);
+        if (column && column.base === null) column.base = toNumber(row3.old);
       }
     }
   }
   return [...columns.values()];
 }
 function metricNumber(report2, column) {
-  const file = report2.metrics.find((f) => f.path === column.file);
-  return toNumber2(file?.rows.find((r) => r.key === column.key)?.new);
+  return toNumber(runValue(report2, column));
 }
-function toNumber2(leaf2) {
-  if (leaf2 === void 0 || typeof leaf2 === "boolean") return null;
-  const n = numericValue(leaf2);
-  return n !== void 0 && Number.isFinite(n) ? n : null;
+function toNumber(leaf2) {
+  const n = ruleNumber(leaf2);
+  return typeof n === "number" && Number.isFinite(n) ? n : null;
 }
 function stats(xs) {
   const values = xs.filter((x) => x !== null);
@@ -18787,7 +18788,7 @@ var PlotTable = class {
     if (cached) return cached;
     let bad = -1;
     const column = this.cells.numbers(col, this.body, this.body + this.length, (text2, r) => {
-      const n = toNumber3(text2);
+      const n = toNumber2(text2);
       if (n === void 0 && bad < 0) bad = r;
       return n ?? Number.NaN;
     });
@@ -18992,7 +18993,7 @@ function arrayColumn(values) {
     at: (i) => values[i],
     numbers: () => {
       const tally = new NumberTally();
-      return tally.column(Float64Array.from(values, (v, i) => tally.add(toNumber3(v), i)));
+      return tally.column(Float64Array.from(values, (v, i) => tally.add(toNumber2(v), i)));
     }
   };
 }
@@ -19027,7 +19028,7 @@ function coerceNumeric(points, field, axis) {
   let dropped = 0;
   for (let i = 0; i < points.length; i++) {
     const p = points[i];
-    const value2 = toNumber3(p[field]);
+    const value2 = toNumber2(p[field]);
     if (value2 === void 0) {
       throw new PlotDataError(
         `${axis} field '${field}' in ${String(p.filename)} (${String(p.rev)}) is ${JSON.stringify(p[field])} at data row ${rowOf(points, i)}: expected a number`
@@ -19134,7 +19135,7 @@ function ascending(xs, n) {
   for (let i = 1; i < n; i++) if (xs[i] < xs[i - 1]) return false;
   return true;
 }
-function toNumber3(value2) {
+function toNumber2(value2) {
   if (typeof value2 === "number") return Number.isFinite(value2) ? value2 : Number.NaN;
   if (value2 === null || value2 === void 0) return Number.NaN;
   if (typeof value2 === "boolean") return value2 ? 1 : 0;
@@ -19187,8 +19188,8 @@ function numericLine(xs, ys, name) {
   const py = [];
   let sorted = true;
   for (let i = 0; i < xs.length; i++) {
-    const x = toNumber3(xs[i]);
-    const y = toNumber3(ys[i]);
+    const x = toNumber2(xs[i]);
+    const y = toNumber2(ys[i]);
     if (x === void 0 || y === void 0) return void 0;
     if (Number.isNaN(x) || Number.isNaN(y)) continue;
     if (px.length && x < px[px.length - 1]) sorted = false;

@@ -1,13 +1,14 @@
 import { historyStatsUsed, parseRules } from '../gate/parse';
 import { metricName, resolveMetric } from '../gate/resolve';
+import { ruleNumber } from '../gate/lookup';
 import type { GateConfig, GateRule, MetricLookup, MissingBasePolicy } from '../gate/types';
 import type { GateSummary, ReportData, RevisionInfo } from '../report/types';
 import { metricDirections } from '../report/directions';
 import { displayValue } from '../values/pyformat';
-import { numericValue, type FileDiff, type Leaf } from '../values/types';
+import type { FileDiff, Leaf } from '../values/types';
 import { UserError } from '../util/errors';
 import { VERSION } from '../version';
-import { configurationGate } from './gate';
+import { configurationGate, runValue } from './gate';
 import { sharedHistory } from './history';
 import { overlaidPlots } from './plots';
 import type { RunInput } from './read';
@@ -228,15 +229,13 @@ function metricColumns(ok: ReportData[], all: ReportData[]): MetricColumn[] {
 }
 
 function metricNumber(report: ReportData, column: MetricColumn): number | null {
-  const file = report.metrics.find((f) => f.path === column.file);
-  return toNumber(file?.rows.find((r) => r.key === column.key)?.new);
+  return toNumber(runValue(report, column));
 }
 
 /** A number a rule could compare: booleans and non-finite values are not averaged. */
 function toNumber(leaf: Leaf | undefined): number | null {
-  if (leaf === undefined || typeof leaf === 'boolean') return null;
-  const n = numericValue(leaf);
-  return n !== undefined && Number.isFinite(n) ? n : null;
+  const n = ruleNumber(leaf);
+  return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
 
 /** Mean and sample standard deviation (n − 1) of the numbers present; null when there is none. */

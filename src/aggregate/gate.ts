@@ -1,11 +1,11 @@
 import { evaluateRules } from '../gate/evaluate';
-import { metricLookupFromDiffs } from '../gate/lookup';
+import { metricLookupFromDiffs, ruleNumber } from '../gate/lookup';
 import { metricName } from '../gate/resolve';
 import type { GateConfig } from '../gate/types';
 import { gateSummary } from '../gate/summary';
 import type { HistorySection } from '../history/types';
 import type { GateSummary, ReportData } from '../report/types';
-import { numericValue, type FileDiff } from '../values/types';
+import type { FileDiff, Leaf } from '../values/types';
 import type { MetricColumn } from './types';
 
 /**
@@ -40,11 +40,16 @@ export function configurationGate(
   return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }));
 }
 
+/** A run's value of the column's metric at its head; undefined when it has none. */
+export function runValue(report: ReportData, column: MetricColumn): Leaf | undefined {
+  return report.metrics.find((f) => f.path === column.file)?.rows.find((r) => r.key === column.key)?.new;
+}
+
 /** Why a run has no number for the column (`lacks it`, `has "diverged"`, `has NaN`); null when it has one. */
 function lacks(report: ReportData, column: MetricColumn): string | null {
-  const value = report.metrics.find((f) => f.path === column.file)?.rows.find((r) => r.key === column.key)?.new;
-  if (value === undefined) return 'lacks it';
-  const n = typeof value === 'boolean' ? undefined : numericValue(value);
-  if (n === undefined) return `has ${JSON.stringify(value)}`;
+  const value = runValue(report, column);
+  const n = ruleNumber(value);
+  if (n === undefined) return 'lacks it';
+  if (n === null) return `has ${JSON.stringify(value)}`;
   return Number.isFinite(n) ? null : `has ${n}`;
 }

@@ -19,7 +19,7 @@ export function metricLookupFromDiffs(
     const why = f.notes.filter((n) => !n.startsWith('not present at '));
     const headError = unreadAtHead.get(f.path);
     return f.rows.map((r) => {
-      const lookup: MetricLookup = { file: f.path, key: r.key, base: toNumber(r.old), head: toNumber(r.new), ...(why.length ? { fileNotes: why } : {}) };
+      const lookup: MetricLookup = { file: f.path, key: r.key, base: ruleNumber(r.old), head: ruleNumber(r.new), ...(why.length ? { fileNotes: why } : {}) };
       if (headError !== undefined) lookup.headError = headError;
       if (history !== undefined) {
         const m = series.get(`${f.path}\0${r.key}`);
@@ -30,7 +30,8 @@ export function metricLookupFromDiffs(
   });
 }
 
-function toNumber(leaf: Leaf | undefined): number | null | undefined {
+/** A value as a rule reads it: undefined when absent, null when not a number (text, a boolean). */
+export function ruleNumber(leaf: Leaf | undefined): number | null | undefined {
   if (leaf === undefined) return undefined;
   // numericValue reads floats kept as written (`1.0` is `{float: 1}`); booleans are not numbers to a rule.
   return typeof leaf === 'boolean' ? null : (numericValue(leaf) ?? null);
