@@ -7973,7 +7973,8 @@ function group(name, fn) {
 }
 
 // src/config/action.ts
-import { join as join20, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { dirname as dirname9, join as join20, resolve as resolve6 } from "node:path";
 import { tmpdir as tmpdir2 } from "node:os";
 
 // src/util/crash-site.ts
@@ -17267,6 +17268,37 @@ function reproInput(env) {
   }
   return value2;
 }
+async function stoppedRunSettings(env) {
+  const eventName = env.GITHUB_EVENT_NAME ?? "";
+  if (!PULL_REQUEST_EVENTS.includes(eventName)) return null;
+  const attempt = async (make) => {
+    try {
+      return await make();
+    } catch {
+      return null;
+    }
+  };
+  const event = await attempt(() => readEvent(env.GITHUB_EVENT_PATH, eventName));
+  const repository = await attempt(() => githubRepository(env, () => void 0));
+  if (!event?.pullRequest || !repository) return null;
+  const workspaceRoot = env.GITHUB_WORKSPACE || process.cwd();
+  const get = (name) => getInput(env, name);
+  const needed = ["report-id", "comment", "comment-on", "mode"];
+  const publish = await attempt(() => publishConfigFromInputs(get, workspaceRoot)) ?? await attempt(() => publishConfigFromInputs((name) => needed.includes(name) ? get(name) : "", workspaceRoot));
+  if (publish?.mode !== "run") return null;
+  const gated = !!getInput(env, "thresholds") || !!getInput(env, "check-name") || hasProjectFile(resolve6(workspaceRoot, getInput(env, "working-directory") || "."), workspaceRoot);
+  return {
+    github: githubContext(env, eventName, event, repository),
+    publish,
+    checkName: gated ? getInput(env, "check-name") || DEFAULT_CHECK_NAME : null
+  };
+}
+function hasProjectFile(start, top2) {
+  for (let dir = start; ; dir = dirname9(dir)) {
+    if (existsSync8(join20(dir, PROJECT_FILE))) return true;
+    if (dir === resolve6(top2) || dirname9(dir) === dir) return false;
+  }
+}
 
 // src/config/secrets.ts
 var SECRET_VARIABLES = [
@@ -17300,65 +17332,35 @@ function secretsFromEnvironment(env) {
   return [...new Set(out.filter((s) => !!s))];
 }
 
-// src/run.ts
-import { existsSync as existsSync9 } from "node:fs";
-import { join as join30 } from "node:path";
-
-// src/config/repro-guard.ts
-var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
-function mayReproduce(eventName, allowPullRequestTargetRepro) {
-  if (SAFE_EVENTS.has(eventName) || allowPullRequestTargetRepro) return { allowed: true };
-  return {
-    allowed: false,
-    reason: `Not reproducing the pipeline on '${eventName}': that event has the repository's write token and secrets while the code checked out can be a pull request's, and running it with them lets the PR take over the repository. Reproduce on 'pull_request' and publish with the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted.`
-  };
-}
-function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
-  const verdict = mayReproduce(eventName, allowPullRequestTargetRepro);
-  if (verdict.allowed) return { step, refused: null };
-  const wouldRun = step.repro !== "off" || step.runCommands.length > 0;
-  return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
-}
-
-// src/gate/resolve.ts
-function metricName(m) {
-  return `${m.file}:${m.key}`;
-}
-function resolveMetric(ref, metrics) {
-  const inFile = ref.file === null ? metrics : metrics.filter((m) => m.file === ref.file || m.file.endsWith(`/${ref.file}`));
-  const exactFile = ref.file === null ? inFile : inFile.filter((m) => m.file === ref.file);
-  const files = exactFile.length ? exactFile : inFile;
-  const exact = files.filter((m) => m.key === ref.key);
-  const suffix = files.filter((m) => m.key.endsWith(`.${ref.key}`));
-  const matches = exact.length ? exact : suffix;
-  if (matches.length === 1) return { kind: "found", metric: matches[0] };
-  if (matches.length > 1) return { kind: "ambiguous", candidates: matches };
-  return { kind: "unknown", closest: closestNames(ref, metrics) };
-}
-function closestNames(ref, metrics, limit = 3) {
-  const wanted = (ref.file === null ? ref.key : `${ref.file}:${ref.key}`).toLowerCase();
-  const key2 = ref.key.toLowerCase();
-  const best = [];
-  const bound = () => best.length < limit ? Infinity : best[limit - 1].distance;
-  for (const m of metrics) {
-    const full = metricName(m);
-    const mKey = m.key.toLowerCase();
-    const last = mKey.slice(mKey.lastIndexOf(".") + 1);
-    const floor = Math.min(Math.abs(wanted.length - full.length), Math.abs(key2.length - mKey.length), Math.abs(key2.length - last.length));
-    if (floor > bound()) continue;
-    const most = bound();
-    const distance = Math.min(editDistance(wanted, full.toLowerCase(), most), editDistance(key2, mKey, most), editDistance(key2, last, most));
-    if (distance > most) continue;
-    const at = best.findIndex((b) => distance < b.distance || distance === b.distance && full.localeCompare(b.full) < 0);
-    if (at === -1) {
-      if (best.length < limit) best.push({ full, distance });
-    } else {
-      best.splice(at, 0, { full, distance });
-      if (best.length > limit) best.pop();
+// src/publish/runner.ts
+async function publishAll(report2, table2, log) {
+  const results = /* @__PURE__ */ new Map();
+  const hosted = /* @__PURE__ */ new Map();
+  let failed2 = false;
+  for (const row3 of table2) {
+    if (!row3 || row3.when && !row3.when(results)) continue;
+    const { target, policy } = row3;
+    try {
+      const outcome2 = await target.publish(report2, { hosted });
+      for (const [path, url] of outcome2.hostedImages ?? []) hosted.set(path, url);
+      results.set(
+        target,
+        outcome2.notPosted ? { status: "not-posted", reason: outcome2.notPosted } : outcome2.skipped ? { status: "skipped" } : { status: "published", location: outcome2.location ?? null, ...outcome2.pointsToArtifact ? { pointsToArtifact: true } : {} }
+      );
+    } catch (error2) {
+      const message = describeError(error2);
+      results.set(target, { status: "failed", error: message });
+      if (policy === "required") {
+        failed2 = true;
+        log.error(`${target.name}: ${message}`);
+      } else if (policy === "optional") {
+        log.warning(`${target.name}: ${message} (This does not fail the step${row3.requiredBy ? `; set '${row3.requiredBy}' to make it` : ""}.)`);
+      } else {
+        log.warning(`${target.name}: ${message}`);
+      }
     }
   }
-  const near = best.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
-  return (near.length ? near : best).map((s) => s.full);
+  return { results, failed: failed2 };
 }
 
 // src/values/types.ts
@@ -17379,135 +17381,6 @@ function floatLeaf(value2) {
   if (value2 === Infinity) return { float: "Infinity" };
   if (value2 === -Infinity) return { float: "-Infinity" };
   return Number.isInteger(value2) ? { float: value2 } : value2;
-}
-
-// src/gate/lookup.ts
-function metricLookupFromDiffs(files, history2, unreadAtHead = /* @__PURE__ */ new Map()) {
-  const series2 = new Map(history2?.metrics.map((m) => [`${m.file}\0${m.key}`, m]));
-  return files.flatMap((f) => {
-    const why = f.notes.filter((n) => !n.startsWith("not present at "));
-    const headError = unreadAtHead.get(f.path);
-    return f.rows.map((r) => {
-      const lookup2 = { file: f.path, key: r.key, base: ruleNumber(r.old), head: ruleNumber(r.new), ...why.length ? { fileNotes: why } : {} };
-      if (headError !== void 0) lookup2.headError = headError;
-      if (history2 !== void 0) {
-        const m = series2.get(`${f.path}\0${r.key}`);
-        lookup2.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null };
-      }
-      return lookup2;
-    });
-  });
-}
-function ruleNumber(leaf2) {
-  if (leaf2 === void 0) return void 0;
-  return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
-}
-
-// src/values/direction.ts
-var LOWER_BETTER = /* @__PURE__ */ new Set([
-  "loss",
-  "error",
-  "err",
-  "errors",
-  "mae",
-  "mse",
-  "rmse",
-  "mape",
-  "smape",
-  "wape",
-  "msle",
-  "rmsle",
-  "medae",
-  "hinge",
-  "regret",
-  "cost",
-  "fid",
-  "bpc",
-  "bpd",
-  "wer",
-  "cer",
-  "perplexity",
-  "ppl",
-  "latency",
-  "fpr",
-  "fnr",
-  "nll",
-  "logloss",
-  "brier",
-  "eer",
-  "time",
-  "seconds",
-  "duration"
-]);
-var HIGHER_BETTER = /* @__PURE__ */ new Set([
-  "acc",
-  "accuracy",
-  "precision",
-  "prec",
-  "recall",
-  "rec",
-  "f1",
-  "fscore",
-  "auc",
-  "auroc",
-  "auprc",
-  "roc",
-  "ap",
-  "map",
-  "iou",
-  "miou",
-  "dice",
-  "r2",
-  "bleu",
-  "rouge",
-  "score",
-  "tpr",
-  "top1",
-  "top5",
-  "specificity",
-  "sensitivity",
-  "mcc",
-  "kappa",
-  "ndcg",
-  "mrr",
-  "hit",
-  "hits",
-  "jaccard",
-  "psnr",
-  "ssim",
-  "meteor",
-  "chrf",
-  "throughput"
-]);
-function guessDirection(key2) {
-  const parts = key2.split(".");
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const direction = partDirection(parts[i]);
-    if (direction) return direction;
-  }
-  return void 0;
-}
-function partDirection(part) {
-  const words = part.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-  if (words.some((w) => LOWER_BETTER.has(w))) return "lower";
-  if (words.some((w) => HIGHER_BETTER.has(w) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w))) return "higher";
-  return void 0;
-}
-
-// src/report/directions.ts
-function metricDirections(report2) {
-  const configured = new Map(report2.directions.map((d) => [d.metric, d.better]));
-  const guessed = /* @__PURE__ */ new Map();
-  const guess = (key2) => {
-    if (!guessed.has(key2)) guessed.set(key2, guessDirection(key2));
-    return guessed.get(key2);
-  };
-  if (!configured.size && !report2.gates?.directions.length) return (_path, key2) => guess(key2);
-  return (path, key2) => report2.gates?.directions.find((d) => d.file === path && d.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guess(key2);
-}
-function effect(diff, direction) {
-  if (!direction || diff === void 0 || diff === 0 || Number.isNaN(diff)) return null;
-  return direction === "higher" === diff > 0 ? "better" : "worse";
 }
 
 // src/values/pyformat.ts
@@ -17562,6 +17435,28 @@ function displayValue(leaf2, precision = 5) {
   return pyStr2(leaf2);
 }
 
+// src/report/escape.ts
+function escapeCell(text2) {
+  if (!NEEDS_ESCAPE.test(text2)) return text2.includes("_") ? text2.replace(/_/g, "\\_") : text2;
+  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}\u200D-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:\u200B").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200B.`).replace(/\r\n?|\n/g, " ");
+}
+var NEEDS_ESCAPE = /[\\&<>|`*[\]~@#:\r\n]|gh-|www\./i;
+var PLAIN_CODE = /^[^`\s](?:[^`\r\n]*[^`\s])?$/;
+function code(text2) {
+  if (PLAIN_CODE.test(text2)) return `\`${text2}\``;
+  const flat = text2.replace(/\r\n?|\n/g, " ");
+  if (flat === "") return "` `";
+  const fence = "`".repeat((flat.match(/`+/g) ?? []).reduce((m, run3) => Math.max(m, run3.length), 0) + 1);
+  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+function escapeCellKeepingCode(text2) {
+  return text2.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? htmlCode(part.slice(1, -1)) : escapeCell(part)).join("");
+}
+function htmlCode(text2) {
+  return `<code>${escapeCell(text2)}</code>`;
+}
+
 // src/util/numbers.ts
 var DIGITS = 4;
 var MINUS = "\u2212";
@@ -17587,998 +17482,6 @@ function formatPair(a, b, floats = [false, false]) {
 function groupDigits(n) {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 }
-
-// src/gate/noise.ts
-var DEFAULT_K = 3;
-function noiseBand(used, stdWeight2, stats3, head) {
-  const k = stdWeight2;
-  let band;
-  let text2;
-  if (k !== null && Number.isFinite(k) && k > 0) {
-    band = { low: stats3.mean - k * stats3.std, high: stats3.mean + k * stats3.std, center: stats3.mean, k };
-    text2 = `${formatNumber(stats3.mean)} \xB1 ${formatNumber(k)}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
-  } else if (used.includes("min") || used.includes("max")) {
-    band = { low: stats3.min, high: stats3.max, center: null, k: null };
-    text2 = `min\u2013max of ${stats3.n} = [${formatNumber(stats3.min)}, ${formatNumber(stats3.max)}]`;
-  } else {
-    band = { low: stats3.mean - DEFAULT_K * stats3.std, high: stats3.mean + DEFAULT_K * stats3.std, center: stats3.mean, k: DEFAULT_K };
-    text2 = `${formatNumber(stats3.mean)} \xB1 ${DEFAULT_K}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
-  }
-  const within = head >= band.low && head <= band.high;
-  const where2 = within ? "within noise" : `beyond noise (${head > band.high ? "above" : "below"})`;
-  return { n: stats3.n, stats: stats3, band, verdict: within ? "within" : "beyond", text: `${text2}: ${where2}` };
-}
-function notEnoughHistory(n) {
-  return { n, stats: null, band: null, verdict: "not-enough-history", text: `not enough history (n=${n})` };
-}
-
-// src/gate/evaluate.ts
-function evaluateRules(rules, metrics, options) {
-  const outcomes = rules.map((rule2) => notOfThisChange(evaluateRule(rule2, metrics, options), options.staleAtHead));
-  const checked = outcomes.filter((o) => o.status === "passed" || o.status === "failed").length;
-  const passed = checked > 0 && outcomes.every((o) => o.status === "passed" || o.status === "skipped" || o.status === "failed" && o.rule.level === "warn");
-  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
-}
-function evaluateRule(rule2, metrics, options) {
-  const outcome2 = (status, message, extra = {}) => ({
-    rule: rule2,
-    status,
-    metric: null,
-    base: null,
-    head: null,
-    threshold: null,
-    message,
-    ...extra
-  });
-  const resolved = resolveMetric(rule2.metric, metrics);
-  if (resolved.kind === "ambiguous") {
-    const names = resolved.candidates.map(metricName);
-    return outcome2("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
-  }
-  if (resolved.kind === "unknown") {
-    const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
-    const unread = [...options.unreadAtHead ?? /* @__PURE__ */ new Map()].filter(
-      ([path]) => rule2.metric.file === null || path === rule2.metric.file || path.endsWith(`/${rule2.metric.file}`)
-    );
-    if (unread.length) {
-      return outcome2(
-        "error",
-        `\`${rule2.metric.text}\` is in no metrics file read at the head, and one that could not be read may hold it: ${unread.map(([, why]) => why).join("; ")}`
-      );
-    }
-    if (rule2.ifPresent) return outcome2("skipped", `\`${rule2.metric.text}\` is not in any metrics file (${known2}); skipped because of \`if present\`.`);
-    return outcome2("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
-  }
-  const m = resolved.metric;
-  const metric = { file: m.file, key: m.key };
-  const head = m.head;
-  const base = m.base ?? null;
-  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
-  if (m.headGap) return outcome2("failed", m.headGap, known);
-  if (head === void 0 && m.headError !== void 0) {
-    return outcome2("error", `\`${metricName(m)}\` cannot be read at the head: ${m.headError}`, known);
-  }
-  if (head === void 0) {
-    if (rule2.ifPresent) return outcome2("skipped", `\`${metricName(m)}\` is missing at the head; skipped because of \`if present\`.`, known);
-    return outcome2("failed", `\`${metricName(m)}\` is missing at the head.`, known);
-  }
-  if (head === null) return outcome2("failed", `\`${metricName(m)}\` is not a number at the head.`, known);
-  if (!Number.isFinite(head)) return outcome2("failed", `\`${metricName(m)}\` is ${head} at the head.`, known);
-  const withHead = { ...known, head };
-  if (usesBase(rule2.threshold)) {
-    if (m.base === null) {
-      return outcome2("failed", `\`${metricName(m)}\` is not a number at the base, so there is nothing to compare with.`, withHead);
-    }
-    if (base === null) {
-      const why = !options.hasBase ? "there is no base revision" : `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join("; ")})` : ""}`;
-      if (options.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
-      return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
-    }
-    if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
-  }
-  const stats3 = historyStatsUsed(rule2.threshold);
-  let history2 = null;
-  if (stats3.length) {
-    const used = `\`history.${stats3[0]}\``;
-    if (!m.history) return outcome2("error", `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
-    if (!m.history.stats) {
-      const noise3 = notEnoughHistory(m.history.n);
-      const why = `${noise3.text}${options.hasBase ? "" : ": there is no base revision"}`;
-      if (options.missingBase === "fail") return outcome2("failed", `The rule uses ${used}, but there is ${why} (missing-base: fail).`, { ...withHead, noise: noise3 });
-      return outcome2("skipped", `Skipped: ${why}; the rule uses ${used}, which needs at least 3 values.`, { ...withHead, noise: noise3 });
-    }
-    history2 = m.history.stats;
-  }
-  const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN, history2);
-  if (!Number.isFinite(threshold)) return outcome2("failed", `The threshold works out to ${threshold}.`, withHead);
-  const noise2 = history2 ? { noise: noiseBand(stats3, stdWeight(rule2.threshold, base ?? Number.NaN, history2, stats3), history2, head) } : {};
-  const full = { ...withHead, threshold, ...noise2 };
-  const [h, t] = formatPair(head, threshold);
-  const notes = [usesBase(rule2.threshold) ? `base ${formatNumber(base)}` : "", history2 ? `history n=${history2.n}` : ""].filter(Boolean);
-  const baseNote = notes.length ? ` (${notes.join(", ")})` : "";
-  if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h} ${rule2.comparator} ${t}${baseNote}`, full);
-  return outcome2("failed", `${h} is not ${rule2.comparator} ${t}${baseNote}.`, full);
-}
-function notOfThisChange(outcome2, staleAtHead) {
-  const stale = outcome2.metric && staleAtHead?.get(outcome2.metric.file);
-  if (!stale?.length || outcome2.status !== "passed" && outcome2.status !== "failed") return outcome2;
-  const stages = stale.map((s) => `'${s}'`).join(", ");
-  const message = `Not checked: \`${metricName(outcome2.metric)}\` comes from out-of-date stage${stale.length === 1 ? "" : "s"} ${stages} (not reproduced), so the rule compared the last run's values, not this change's (${outcome2.message.replace(/\.$/, "")}).`;
-  return { ...outcome2, status: "error", message, stale };
-}
-function evaluateExpr(expr, base, history2 = null) {
-  switch (expr.kind) {
-    case "number":
-      return expr.value;
-    case "base":
-      return base;
-    case "history":
-      return history2 ? history2[expr.stat] : Number.NaN;
-    case "negate":
-      return -evaluateExpr(expr.operand, base, history2);
-    case "percent": {
-      const left = evaluateExpr(expr.left, base, history2);
-      const delta = Math.abs(left) * expr.percent / 100;
-      return expr.op === "+" ? left + delta : left - delta;
-    }
-    case "binary": {
-      const l = evaluateExpr(expr.left, base, history2);
-      const r = evaluateExpr(expr.right, base, history2);
-      switch (expr.op) {
-        case "+":
-          return l + r;
-        case "-":
-          return l - r;
-        case "*":
-          return l * r;
-        case "/":
-          return l / r;
-      }
-    }
-  }
-}
-function stdWeight(expr, base, history2, used) {
-  if (!used.includes("std")) return null;
-  const k = Math.abs(evaluateExpr(expr, base, { ...history2, std: 1 }) - evaluateExpr(expr, base, { ...history2, std: 0 }));
-  return Number(k.toPrecision(12));
-}
-function compare(value2, comparator, threshold) {
-  switch (comparator) {
-    case ">=":
-      return value2 >= threshold;
-    case "<=":
-      return value2 <= threshold;
-    case ">":
-      return value2 > threshold;
-    case "<":
-      return value2 < threshold;
-    case "==":
-      return value2 === threshold;
-    case "!=":
-      return value2 !== threshold;
-  }
-}
-function directionsOf(outcomes) {
-  const byMetric = /* @__PURE__ */ new Map();
-  for (const o of outcomes) {
-    if (!o.metric) continue;
-    const c = o.rule.comparator;
-    const better = c === ">=" || c === ">" ? "higher" : c === "<=" || c === "<" ? "lower" : null;
-    if (!better) continue;
-    const name = metricName(o.metric);
-    const seen = byMetric.get(name);
-    if (seen === void 0) byMetric.set(name, { ...o.metric, better });
-    else if (seen && seen.better !== better) byMetric.set(name, null);
-  }
-  return [...byMetric.values()].filter((d) => d !== null);
-}
-
-// src/gate/summary.ts
-function gateSummary(evaluation, proposed = null) {
-  return {
-    passed: evaluation.passed,
-    checked: evaluation.checked,
-    rules: evaluation.outcomes.map((o) => ({
-      rule: o.rule.text,
-      level: o.rule.level,
-      passed: o.status === "passed" || o.status === "skipped",
-      status: o.status,
-      detail: o.message,
-      metric: o.metric,
-      base: finiteOrNull(o.base),
-      head: finiteOrNull(o.head),
-      threshold: finiteOrNull(o.threshold),
-      source: { origin: o.rule.source.origin, line: o.rule.source.line, ...o.rule.source.file ? { file: o.rule.source.file } : {} },
-      ...o.noise ? { noise: o.noise } : {},
-      ...o.stale ? { stale: o.stale } : {}
-    })),
-    directions: evaluation.directions,
-    proposed
-  };
-}
-function finiteOrNull(value2) {
-  return value2 !== null && Number.isFinite(value2) ? value2 : null;
-}
-function brokenRules(summary3) {
-  let failures = 0;
-  let warnings = 0;
-  for (const r of summary3.rules) {
-    if (r.status === "error" || r.status === "failed" && r.level === "fail") failures++;
-    else if (r.status === "failed") warnings++;
-  }
-  return { failures, warnings };
-}
-
-// src/aggregate/gate.ts
-function configurationGate(gate, metrics, runs, columns, hasBase, history2) {
-  const gaps = new Map(
-    columns.flatMap((c) => {
-      const lacking = runs.flatMap((r) => {
-        const why = lacks(r.report, c);
-        return why ? [`\`${r.name}\` ${why}`] : [];
-      });
-      if (!lacking.length) return [];
-      const have = runs.length - lacking.length;
-      return [[metricName(c), `\`${metricName(c)}\` is a number in ${have} of ${runs.length} runs: ${lacking.join(", ")}.`]];
-    })
-  );
-  const lookups = metricLookupFromDiffs(metrics, history2).map((m) => {
-    const gap = gaps.get(metricName(m));
-    return gap ? { ...m, headGap: gap } : m;
-  });
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }));
-}
-function runValue(report2, column) {
-  return report2.metrics.find((f) => f.path === column.file)?.rows.find((r) => r.key === column.key)?.new;
-}
-function lacks(report2, column) {
-  const value2 = runValue(report2, column);
-  const n = ruleNumber(value2);
-  if (n === void 0) return "lacks it";
-  if (n === null) return `has ${JSON.stringify(value2)}`;
-  return Number.isFinite(n) ? null : `has ${n}`;
-}
-
-// src/aggregate/history.ts
-function sharedHistory(runs, hasBase) {
-  if (!hasBase) return null;
-  const read = runs.filter((r) => r.report.history);
-  const first = read[0];
-  if (!first) return void 0;
-  const branch = first.report.history.branch;
-  const none = runs.find((r) => !r.report.history);
-  if (none) throw disagree(`${first.name} read the history of ${branch}, ${none.name} read none (history off in that job?)`);
-  const other = read.find((r) => r.report.history.branch !== branch);
-  if (other) throw disagree(`${first.name} read the history of ${branch}, ${other.name} that of ${other.report.history.branch}`);
-  const metrics = /* @__PURE__ */ new Map();
-  for (const run3 of read) {
-    for (const m of run3.report.history.metrics) {
-      const id = `${m.file}\0${m.key}`;
-      const points = JSON.stringify(m.points.map((p) => [p.commit, p.value]));
-      const seen = metrics.get(id);
-      if (!seen) metrics.set(id, { metric: { ...m, head: null }, run: run3.name, points });
-      else if (seen.points !== points) {
-        throw disagree(
-          `for \`${m.file}:${m.key}\`, ${seen.run} read ${count(seen.metric.points)} and ${run3.name} ${count(m.points)}${firstDifference(seen.metric.points, m.points)}`
-        );
-      }
-    }
-  }
-  return {
-    ...first.report.history,
-    metrics: [...metrics.values()].map((m) => m.metric),
-    notes: [...new Set(read.flatMap((r) => r.report.history.notes))]
-  };
-}
-function disagree(what) {
-  return new UserError(
-    `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same \`history\` setting, or give the aggregate rules without history.* (input 'thresholds' or --threshold).`
-  );
-}
-function count(points) {
-  return `${points.length} value${points.length === 1 ? "" : "s"}`;
-}
-function firstDifference(a, b) {
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const p = a[i];
-    const q = b[i];
-    if (!p || !q) return `; ${(p ?? q).commit.slice(0, 7)} is in one only`;
-    if (p.commit !== q.commit) return `; they part at ${p.commit.slice(0, 7)} and ${q.commit.slice(0, 7)}`;
-    if (p.value !== q.value) return `; at ${p.commit.slice(0, 7)}: ${p.value} and ${q.value}`;
-  }
-  return "";
-}
-
-// src/aggregate/plots.ts
-var TOP_CONFIGURATIONS = 5;
-var MAX_PLOTS = 10;
-function overlaidPlots(configurations, rankedBy) {
-  const top2 = configurations.slice(0, TOP_CONFIGURATIONS);
-  const ids = [...new Set(top2.flatMap((c) => c.reports.flatMap((r) => r.plots.filter((p) => p.series).map((p) => p.id))))].slice(0, MAX_PLOTS);
-  const plots = [];
-  for (const id of ids) {
-    let x = null;
-    let base = null;
-    let title2 = id;
-    let labels = {};
-    let skipped = 0;
-    const lines2 = [];
-    for (const c of top2) {
-      const ys = [];
-      for (const report2 of c.reports) {
-        const plot2 = report2.plots.find((p) => p.id === id);
-        const head = plot2?.series?.lines.filter((l) => l.name === report2.head.label) ?? [];
-        if (!plot2?.series || head.length !== 1) continue;
-        x ??= plot2.series.x;
-        if (JSON.stringify(plot2.series.x) !== JSON.stringify(x)) {
-          skipped++;
-          continue;
-        }
-        title2 = plot2.title;
-        labels = { ...plot2.series.xLabel ? { xLabel: plot2.series.xLabel } : {}, ...plot2.series.yLabel ? { yLabel: plot2.series.yLabel } : {} };
-        base ??= report2.base && plot2.series.lines.find((l) => l.name === report2.base.label) || null;
-        ys.push(head[0].y);
-      }
-      if (ys.length) lines2.push({ name: c.id, y: x.map((_, i) => mean(ys.map((y) => y[i] ?? null))) });
-    }
-    if (!x || !lines2.length) continue;
-    const notes = [
-      `${lines2.length === 1 ? "The" : `The top ${lines2.length}`} configuration${lines2.length === 1 ? "" : "s"}${rankedBy ? ` by ${rankedBy}` : ""}, each the mean of its runs.`,
-      ...skipped ? [`${skipped} run${skipped === 1 ? "" : "s"} with other x values left out.`] : []
-    ];
-    plots.push({ id, title: title2, image: null, notes, series: { x, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines2], ...labels } });
-  }
-  return plots;
-}
-function mean(values) {
-  const xs = values.filter((v) => v !== null && Number.isFinite(v));
-  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
-}
-
-// src/aggregate/unrun.ts
-function withoutRuns(configurations, failedRuns) {
-  const ran = new Set(configurations.map((c) => c.id));
-  return [...new Set(failedRuns.flatMap((f) => f.configuration !== null && !ran.has(f.configuration) ? [f.configuration] : []))];
-}
-function configurationCount(report2) {
-  return report2.configurations.length + withoutRuns(report2.configurations, report2.failedRuns).length;
-}
-
-// src/aggregate/compose.ts
-function aggregateRuns(runs, options) {
-  if (options.expectedRuns !== null && runs.length > options.expectedRuns) {
-    throw new UserError(`${runs.length} job folders, more than the ${options.expectedRuns} expected: is an older run's artifact among them?`);
-  }
-  if (!runs.length && !options.expectedRuns) throw new UserError("No runs to aggregate: the folders hold no report.json.");
-  const reported = runs.filter((r) => r.report !== null);
-  const ok = reported.filter((r) => r.failed === null);
-  const base = commonBase(reported);
-  const warnings = [];
-  const values = reported.map((r) => paramValues(r.report));
-  const isRepeat = (p) => options.repeatParams.some((name) => p.key === name || p.key.endsWith(`.${name}`));
-  const varying = [];
-  const constant = [];
-  for (const ref of unionRefs(reported.map((r) => r.report.params))) {
-    const id = refId(ref);
-    const seen = new Set(values.map((v) => v.has(id) ? JSON.stringify(v.get(id)) : "absent"));
-    if (seen.size === 1 && !seen.has("absent")) constant.push({ ...ref, value: values[0].get(id) });
-    else if (!isRepeat(ref)) varying.push(ref);
-  }
-  const label2 = paramLabel(varying);
-  const configKey = (report2) => {
-    const v = paramValues(report2);
-    return varying.map((p) => v.get(refId(p)) ?? null);
-  };
-  const groups = /* @__PURE__ */ new Map();
-  for (const run3 of ok) {
-    const params = configKey(run3.report);
-    const key2 = JSON.stringify(params);
-    if (!groups.has(key2)) groups.set(key2, { params, runs: [] });
-    groups.get(key2).runs.push(run3);
-  }
-  const columns = metricColumns(
-    ok.map((r) => r.report),
-    reported.map((r) => r.report)
-  );
-  const rules = options.rules ?? jobRules(reported);
-  const gate = rules.length ? { rules, missingBase: options.missingBase, failOnThreshold: true, checkName: "", notes: [], rulesFrom: "input", trustBase: false } : null;
-  const history2 = rules.some((r) => historyStatsUsed(r.threshold).length) ? sharedHistory(ok, base !== null) : void 0;
-  let configurations = [...groups.values()].map((g) => {
-    const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
-    return {
-      id: label2(g.params),
-      params: g.params,
-      runs: g.runs.map((r) => r.name),
-      metrics,
-      best: false,
-      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics), g.runs, columns, base !== null, history2) : null
-    };
-  });
-  const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
-  const configured = metricDirections({ gates: null, directions: reported.flatMap((r) => r.report.directions) });
-  for (const c of columns) c.better = ruled.get(metricName(c)) ?? configured(c.file, c.key) ?? null;
-  const rankBy = rankMetric(options.rankBy, columns, rules, configurations);
-  if (rankBy) {
-    const j = columns.findIndex((c) => c.file === rankBy.file && c.key === rankBy.key);
-    const score = (c) => {
-      const mean2 = c.metrics[j]?.mean;
-      return mean2 === void 0 ? Number.NEGATIVE_INFINITY : rankBy.better === "higher" ? mean2 : -mean2;
-    };
-    configurations = configurations.map((c, i) => ({ c, i })).sort((a, b) => score(b.c) - score(a.c) || a.i - b.i).map((x) => x.c);
-    if (configurations[0]?.metrics[j]) configurations[0].best = true;
-  } else if (configurations.length > 1) {
-    warnings.push("No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.");
-  }
-  const failedRuns = runs.filter((r) => r.failed !== null).map((r) => {
-    const params = r.report && paramValues(r.report).size ? configKey(r.report) : null;
-    return { run: r.name, reason: r.failed, configuration: params && label2(params), params };
-  });
-  const absent = options.expectedRuns === null ? 0 : options.expectedRuns - runs.length;
-  for (let i = 1; i <= absent; i++) {
-    failedRuns.push({
-      run: `missing ${i} of ${absent}`,
-      reason: `no artifact: ${options.expectedRuns} jobs expected, ${runs.length} uploaded a report`,
-      configuration: null,
-      params: null
-    });
-  }
-  const gated = configurations.filter((c) => c.gates);
-  const unrun = withoutRuns(configurations, failedRuns);
-  const failedConfigurations = [...gated.filter((c) => !c.gates.passed).map((c) => c.id), ...unrun];
-  return {
-    schemaVersion: 1,
-    kind: "aggregate",
-    tool: { name: "mlreport", version: VERSION2 },
-    base,
-    head: commonHead(reported),
-    repeatParams: options.repeatParams,
-    varying,
-    constant,
-    metrics: columns,
-    rankBy,
-    configurations,
-    failedRuns,
-    // A failed job's configuration could not be checked: the overall gate does not pass without it.
-    gates: gate ? {
-      passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0,
-      configurations: gated.length + unrun.length,
-      failedConfigurations
-    } : null,
-    plots: overlaidPlots(
-      configurations.map((c) => ({ id: c.id, reports: c.runs.map((name) => ok.find((r) => r.name === name).report) })),
-      rankBy?.key ?? null
-    ),
-    warnings
-  };
-}
-function commonBase(runs) {
-  const bySha = /* @__PURE__ */ new Map();
-  for (const r of runs) {
-    const sha2 = r.report.base?.sha ?? "no base";
-    bySha.set(sha2, [...bySha.get(sha2) ?? [], r.name]);
-  }
-  if (bySha.size > 1) {
-    const list4 = [...bySha].map(([sha2, names]) => `${sha2} (${names.slice(0, 5).join(", ")}${names.length > 5 ? `, \u2026 ${names.length - 5} more` : ""})`);
-    throw new UserError(
-      `The reports compare with different base commits: ${list4.join("; ")}. A sweep's jobs must share one base to be compared; aggregate the reports of one workflow run.`
-    );
-  }
-  return runs.find((r) => r.report.base)?.report.base ?? null;
-}
-function commonHead(runs) {
-  const first = runs[0]?.report.head;
-  return first && runs.every((r) => r.report.head.sha === first.sha && r.report.head.label === first.label) ? first : null;
-}
-var refId = (ref) => `${ref.file}\0${ref.key}`;
-function paramValues(report2) {
-  const out = /* @__PURE__ */ new Map();
-  for (const f of report2.params) for (const row3 of f.rows) if (row3.new !== void 0) out.set(refId({ file: f.path, key: row3.key }), row3.new);
-  return out;
-}
-function unionRefs(fileLists) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const files of fileLists)
-    for (const f of files) for (const row3 of f.rows) if (row3.new !== void 0) seen.set(refId({ file: f.path, key: row3.key }), { file: f.path, key: row3.key });
-  return [...seen.values()];
-}
-function paramLabel(varying) {
-  const names = varying.map((p) => varying.filter((q) => q.key === p.key).length > 1 ? `${p.file}:${p.key}` : p.key);
-  return (params) => names.length ? names.map((n, i) => `${n}=${params[i] === null ? "-" : displayValue(params[i], null)}`).join(", ") : "all runs";
-}
-function metricColumns(ok, all) {
-  const columns = /* @__PURE__ */ new Map();
-  for (const report2 of ok) {
-    for (const f of report2.metrics) {
-      for (const row3 of f.rows) {
-        const id = refId({ file: f.path, key: row3.key });
-        if (!columns.has(id) && toNumber(row3.new) !== null) columns.set(id, { file: f.path, key: row3.key, better: null, base: null });
-      }
-    }
-  }
-  for (const report2 of all) {
-    for (const f of report2.metrics) {
-      for (const row3 of f.rows) {
-        const column = columns.get(refId({ file: f.path, key: row3.key }));
-        if (column && column.base === null) column.base = toNumber(row3.old);
-      }
-    }
-  }
-  return [...columns.values()];
-}
-function metricNumber(report2, column) {
-  return toNumber(runValue(report2, column));
-}
-function toNumber(leaf2) {
-  const n = ruleNumber(leaf2);
-  return typeof n === "number" && Number.isFinite(n) ? n : null;
-}
-function stats(xs) {
-  const values = xs.filter((x) => x !== null);
-  const n = values.length;
-  if (!n) return null;
-  const mean2 = values.reduce((a, b) => a + b, 0) / n;
-  const std = n > 1 ? Math.sqrt(values.reduce((a, x) => a + (x - mean2) ** 2, 0) / (n - 1)) : null;
-  return { mean: mean2, std, n };
-}
-function meansAsDiff(columns, metrics) {
-  const files = /* @__PURE__ */ new Map();
-  columns.forEach((c, j) => {
-    if (!files.has(c.file)) files.set(c.file, { path: c.file, rows: [], notes: [] });
-    const mean2 = metrics[j]?.mean;
-    files.get(c.file).rows.push({ key: c.key, old: c.base ?? void 0, new: mean2, changed: mean2 !== c.base });
-  });
-  return [...files.values()];
-}
-function jobRules(runs) {
-  const lists = runs.filter((r) => r.report.gates).map((r) => ({ name: r.name, rules: r.report.gates.rules.map((g) => g.level === "warn" ? `warn: ${g.rule}` : g.rule) }));
-  if (!lists.length) return [];
-  const first = lists[0];
-  const other = lists.find((l) => JSON.stringify(l.rules) !== JSON.stringify(first.rules));
-  if (other) {
-    throw new UserError(
-      `The jobs were gated with different rules (${first.name}: ${first.rules.join("; ") || "none"}; ${other.name}: ${other.rules.join("; ") || "none"}). Give the aggregate its own rules (input 'thresholds' or --threshold).`
-    );
-  }
-  return parseRules(first.rules.map((text2, i) => ({ text: text2, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
-}
-function rankMetric(written, columns, rules, configurations) {
-  const lookup2 = columns.map((c) => ({ file: c.file, key: c.key, base: c.base, head: null }));
-  if (written === null) {
-    const metric = firstRuleMetric(configurations[0]?.gates ?? null);
-    const column2 = metric && columns.find((c) => c.file === metric.file && c.key === metric.key);
-    return column2?.better ? { file: column2.file, key: column2.key, better: column2.better } : null;
-  }
-  const match = /^\s*(.+?)(?:\s+(higher|lower))?\s*$/.exec(written);
-  const name = match?.[1] ?? "";
-  const found = resolveMetric(metricRef(name), lookup2);
-  if (found.kind === "ambiguous") {
-    throw new UserError(`rank-by '${name}' matches several metrics (${found.candidates.map(metricName).join(", ")}); name one as file:key.`);
-  }
-  if (found.kind === "unknown") {
-    const words = /^(.+?)\s+(\S+)$/.exec(name);
-    if (words && resolveMetric(metricRef(words[1]), lookup2).kind !== "unknown") {
-      throw new UserError(
-        `rank-by '${written.trim()}': the direction after the metric must be \`higher\` or \`lower\`, not '${words[2]}' (rank-by is \`metric\` or \`file:metric\`, optionally followed by \`higher\` or \`lower\`).`
-      );
-    }
-    throw new UserError(`rank-by '${name}' is not a metric of these runs${found.closest.length ? `; closest: ${found.closest.join(", ")}` : ""}.`);
-  }
-  const column = columns.find((c) => c.file === found.metric.file && c.key === found.metric.key);
-  const better = match?.[2] ?? column.better;
-  if (!better) {
-    throw new UserError(
-      `rank-by '${name}': neither a gate rule nor the metric's name says whether higher or lower is better; write '${name} higher' or '${name} lower'.`
-    );
-  }
-  return { file: column.file, key: column.key, better };
-}
-function metricRef(name) {
-  const colon = name.indexOf(":");
-  return { file: colon >= 0 ? name.slice(0, colon) : null, key: colon >= 0 ? name.slice(colon + 1) : name, text: name };
-}
-function firstRuleMetric(gates2) {
-  return gates2?.rules.find((r) => r.metric)?.metric ?? null;
-}
-
-// src/report/escape.ts
-function escapeCell(text2) {
-  if (!NEEDS_ESCAPE.test(text2)) return text2.includes("_") ? text2.replace(/_/g, "\\_") : text2;
-  return text2.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/[|`*_[\]~]/g, "\\$&").replace(/@(?=\w)/g, "@\u200D").replace(/#(?=\d)/g, "#\u200D").replace(/\bGH-(?=\d)/gi, (m) => `${m.slice(0, 2)}\u200D-`).replace(/([a-z][a-z0-9+.-]*):(?=\/\/)/gi, "$1:\u200B").replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200B.`).replace(/\r\n?|\n/g, " ");
-}
-var NEEDS_ESCAPE = /[\\&<>|`*[\]~@#:\r\n]|gh-|www\./i;
-var PLAIN_CODE = /^[^`\s](?:[^`\r\n]*[^`\s])?$/;
-function code(text2) {
-  if (PLAIN_CODE.test(text2)) return `\`${text2}\``;
-  const flat = text2.replace(/\r\n?|\n/g, " ");
-  if (flat === "") return "` `";
-  const fence = "`".repeat((flat.match(/`+/g) ?? []).reduce((m, run3) => Math.max(m, run3.length), 0) + 1);
-  const pad = /^[` ]|[` ]$/.test(flat) ? " " : "";
-  return `${fence}${pad}${flat}${pad}${fence}`;
-}
-function escapeCellKeepingCode(text2) {
-  return text2.split(/(`[^`\n]*`)/).map((part) => part.length > 1 && part.startsWith("`") && part.endsWith("`") ? htmlCode(part.slice(1, -1)) : escapeCell(part)).join("");
-}
-function htmlCode(text2) {
-  return `<code>${escapeCell(text2)}</code>`;
-}
-
-// src/history/trends.ts
-var HEADLINE_TRENDS = 4;
-var DEFAULT_K2 = 2;
-function planTrends(history2, gates2, metrics) {
-  if (!history2) return [];
-  const byName = new Map(history2.metrics.map((m) => [trendId(m), m]));
-  const chosen = gates2 ? gatedMetrics(gates2) : headlineMetrics(metrics);
-  const plans = [];
-  for (const name of chosen) {
-    const metric = byName.get(trendId(name));
-    if (!metric || !gates2 && !metric.stats) continue;
-    const band = bandOf(gates2, name);
-    plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
-    if (!gates2 && plans.length === HEADLINE_TRENDS) break;
-  }
-  return plans;
-}
-function trendId(m) {
-  return `${m.file}\0${m.key}`;
-}
-function gatedMetrics(gates2) {
-  const seen = /* @__PURE__ */ new Set();
-  return gates2.rules.flatMap((r) => r.metric && !seen.has(trendId(r.metric)) && seen.add(trendId(r.metric)) ? [r.metric] : []);
-}
-function headlineMetrics(files) {
-  const rows = files.flatMap(
-    (f) => f.rows.filter((r) => typeof r.new !== "boolean" && numericValue(r.new ?? void 0) !== void 0).map((r) => ({ file: f.path, key: r.key, changed: r.changed }))
-  );
-  return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
-}
-function bandOf(gates2, metric) {
-  for (const rule2 of gates2?.rules ?? []) {
-    if (!rule2.metric || trendId(rule2.metric) !== trendId(metric)) continue;
-    const k = rule2.noise?.band?.k;
-    if (k) return { k, rule: rule2.rule };
-  }
-  return { k: DEFAULT_K2, rule: null };
-}
-function standingOf(metric, k) {
-  if (metric.head === null) return "no-value";
-  if (!metric.stats) return "not-enough";
-  return Math.abs(metric.head - metric.stats.mean) > k * metric.stats.std ? "beyond" : "within";
-}
-function trendBand(stats3, k) {
-  return stats3 ? { low: stats3.mean - k * stats3.std, high: stats3.mean + k * stats3.std } : null;
-}
-function standingText(standing) {
-  return { beyond: "beyond noise", within: "within noise", "not-enough": "not enough history", "no-value": "no value at the head" }[standing];
-}
-function axisLabels(commits) {
-  for (let length = 7; length < 40; length++) {
-    const labels = commits.map((c) => c.slice(0, length));
-    if (new Set(labels).size === labels.length) return labels;
-  }
-  return commits.map((c, i) => `${i + 1}:${c.slice(0, 7)}`);
-}
-function headAxisLabel(label2, taken) {
-  let out = label2.length > 16 ? `${label2.slice(0, 15)}\u2026` : label2 || "head";
-  while (taken.includes(out)) out = `${out}\u2032`;
-  return out;
-}
-
-// src/report/mermaid.ts
-var MERMAID_MAX_POINTS = 40;
-var GRID_LABELS = 22;
-var MERMAID_MAX_LINES = 8;
-var PALETTE = [
-  { color: "#1f6feb", square: "\u{1F7E6}" },
-  { color: "#e16f24", square: "\u{1F7E7}" },
-  { color: "#2da44e", square: "\u{1F7E9}" },
-  { color: "#cf222e", square: "\u{1F7E5}" },
-  { color: "#8250df", square: "\u{1F7EA}" },
-  { color: "#8b572a", square: "\u{1F7EB}" },
-  { color: "#57606a", square: "\u2B1B" },
-  { color: "#d4a72c", square: "\u{1F7E8}" }
-];
-function mermaidChart(plot2) {
-  const chart = plot2.series && usable(plot2.series);
-  if (!chart) return null;
-  const { series: series2, notes } = chart;
-  const palette = PALETTE.slice(0, series2.lines.length);
-  const lines2 = [
-    "```mermaid",
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.map((p) => p.color).join(", ")}"}}}}%%`,
-    "xychart-beta",
-    `    title "${clean(plot2.title, 60)}"`,
-    `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
-  ];
-  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
-  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v) => number2(v)).join(", ")}]`);
-  lines2.push("```");
-  lines2.push(series2.lines.map((l, i) => `${palette[i].square} \`${clean(l.name)}\``).join(" \xB7 "));
-  for (const note2 of notes) lines2.push("", `_${note2}_`);
-  return lines2.join("\n");
-}
-function trendChart(entry, metric, headLabel) {
-  const points = metric.points.slice(-(MERMAID_MAX_POINTS - 1));
-  if (!points.length) return null;
-  const labels = axisLabels(points.map((p) => p.commit));
-  const head = metric.head;
-  const values = [...points.map((p) => p.value), ...head === null ? [] : [head]];
-  const range = trendBand(metric.stats, entry.k);
-  const all = [...values, ...range ? [range.low, range.high] : []];
-  const [min, max] = all.reduce(([lo, hi], v) => [Math.min(lo, v), Math.max(hi, v)], [Infinity, -Infinity]);
-  const pad = (max - min) * 0.08 || Math.abs(max) * 0.01 || 1;
-  const [bottom, top2] = [min - pad, max + pad];
-  const flat = (v) => `[${values.map(() => number2(v)).join(", ")}]`;
-  const [orange, blue, green, grey] = [PALETTE[1], PALETTE[0], PALETTE[2], PALETTE[6]];
-  const series2 = [];
-  const hidden = bottom - (top2 - bottom);
-  if (head !== null) series2.push({ color: orange, text: `bar [${[...points.map(() => hidden), head].map(number2).join(", ")}]` });
-  series2.push({ color: blue, text: `line [${values.map(number2).join(", ")}]` });
-  if (range && metric.stats) {
-    series2.push(
-      { color: green, text: `line ${flat(range.high)}` },
-      { color: green, text: `line ${flat(range.low)}` },
-      { color: grey, text: `line ${flat(metric.stats.mean)}` }
-    );
-  }
-  const lines2 = [
-    "```mermaid",
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series2.map((s) => s.color.color).join(", ")}"}}}}%%`,
-    "xychart-beta",
-    `    title "${clean(`${metric.key} (${metric.file})`, 60)}"`,
-    // Quoted: an unquoted SHA of digits (`1234567`) could be read as a number.
-    `    x-axis [${[...labels, ...head === null ? [] : [headAxisLabel(headLabel, labels)]].map((l) => `"${clean(l)}"`).join(", ")}]`,
-    `    y-axis "${clean(metric.key, 40)}" ${number2(bottom)} --> ${number2(top2)}`,
-    ...series2.map((s) => `    ${s.text}`),
-    "```"
-  ];
-  const legend = [`${blue.square} base values, oldest first${head === null ? "" : `, then ${clean(headLabel || "head")}`}`];
-  if (head !== null) legend.unshift(`${orange.square} ${clean(headLabel || "head")}`);
-  if (range) legend.push(`${green.square} band mean \xB1 ${number2(entry.k)}\xB7std`, `${grey.square} mean`);
-  lines2.push(legend.join(" \xB7 "));
-  if (metric.points.length > points.length) lines2.push("", `_The newest ${points.length} of ${metric.points.length} base values are drawn._`);
-  return lines2.join("\n");
-}
-function usable(series2) {
-  const n = series2.x.length;
-  const all = series2.lines.filter((l) => l.y.length === n);
-  if (!n || !all.length || all.length !== series2.lines.length) return null;
-  const lines2 = all.slice(0, MERMAID_MAX_LINES);
-  const has = (l, i) => typeof l.y[i] === "number" && Number.isFinite(l.y[i]);
-  const used = [...Array(n).keys()].filter((i) => lines2.some((l) => has(l, i)));
-  if (used.length < 2) return null;
-  const numeric2 = used.every((i) => typeof series2.x[i] === "number");
-  const grid = numeric2 ? evenGrid(used.map((i) => series2.x[i])) : pick(used);
-  const at = (i) => numeric2 ? series2.x[i] : i;
-  const notes = [];
-  const drawn = lines2.flatMap((l) => {
-    const known = [...Array(n).keys()].filter((i) => has(l, i));
-    if (!known.length) return [];
-    const [first, last] = [at(known[0]), at(known.at(-1))];
-    if (first > grid[0]) notes.push(`${clean(l.name)} has no values before ${clean(String(series2.x[known[0]]))}: its line is flat there.`);
-    const y = grid.filter((g) => g <= last).map(
-      (g) => readAt(
-        known.map(at),
-        known.map((i) => l.y[i]),
-        g
-      )
-    );
-    return y.length ? [{ name: l.name, y }] : [];
-  });
-  const leftOut = all.length - lines2.length + (series2.linesLeftOut ?? 0);
-  if (leftOut) notes.push(`Showing ${lines2.length} of ${lines2.length + leftOut} lines: the plot's image has every line.`);
-  if (!drawn.length) return null;
-  return { series: { ...series2, x: numeric2 ? grid : grid.map((i) => series2.x[i]), lines: drawn }, notes };
-}
-function evenGrid(xs) {
-  const distinct2 = [...new Set(xs)].sort((a, b) => a - b);
-  const lo = distinct2[0];
-  const hi = distinct2.at(-1);
-  if (distinct2.length <= GRID_LABELS) return distinct2;
-  const raw = (hi - lo) / (GRID_LABELS - 2);
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw);
-  const grid = [lo];
-  for (let v = Math.floor(lo / step + 1) * step; v < hi; v += step) grid.push(Number(v.toPrecision(12)));
-  grid.push(hi);
-  return grid;
-}
-function pick(indices) {
-  if (indices.length <= MERMAID_MAX_POINTS) return indices;
-  const step = (indices.length - 1) / (MERMAID_MAX_POINTS - 1);
-  return [...Array(MERMAID_MAX_POINTS).keys()].map((k) => indices[Math.round(k * step)]);
-}
-function readAt(xs, ys, x) {
-  const after = xs.findIndex((v) => v >= x);
-  if (after <= 0) return ys[after === -1 ? ys.length - 1 : 0];
-  const [x0, x1] = [xs[after - 1], xs[after]];
-  return x1 === x0 ? ys[after] : ys[after - 1] + (ys[after] - ys[after - 1]) * (x - x0) / (x1 - x0);
-}
-function label(x) {
-  const text2 = typeof x === "number" ? number2(x) : clean(x);
-  return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
-}
-function number2(v) {
-  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
-}
-function clean(text2, max = 80) {
-  const flat = text2.replace(/["`\r\n[\]<>]/g, " ").replace(/\s+/g, " ").trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${space > max / 2 ? cut.slice(0, space) : cut}\u2026`;
-}
-
-// src/aggregate/markdown.ts
-var FOLDED_METRICS = 8;
-function aggregateMarkdown(report2, options = {}) {
-  const measure = options.measure ?? ((text2) => text2.length);
-  const whole = draw(
-    report2,
-    options,
-    report2.metrics.map((_, j) => j),
-    report2.configurations.length,
-    null,
-    report2.failedRuns.length
-  );
-  if (options.limit === void 0 || measure(whole) <= options.limit) return { body: whole, folded: false };
-  const kept = foldedColumns(report2);
-  const unit = options.measure ? "bytes" : "characters";
-  const note2 = (rows2) => `> [!NOTE]
-> This comparison is longer than ${options.limit.toLocaleString("en-US")} ${unit}: it shows ${rows2} of ${report2.configurations.length} configurations (best first) and ${kept.length} of ${report2.metrics.length} metrics (ranked and gated). The full table is in ${options.fullReport ?? "the job summary and in report.md in the workflow artifact"}.`;
-  const failed2 = report2.failedRuns.length;
-  const fits = (rows2, failedRows2) => measure(draw(report2, options, kept, rows2, note2(rows2), failedRows2)) <= options.limit;
-  const rows = largest(report2.configurations.length, (n) => fits(n, failed2));
-  const failedRows = rows > 0 || fits(0, failed2) ? failed2 : largest(failed2, (n) => fits(0, n));
-  return { body: draw(report2, options, kept, rows, note2(rows), failedRows), folded: true };
-}
-function largest(max, ok) {
-  let low = 0;
-  let high = max;
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (ok(mid)) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
-function draw(report2, options, columns, rows, note2, failedRows) {
-  const parts = [...options.header ? [options.header] : [], `## ${title(report2)}`, ""];
-  if (report2.gates) parts.push(`### Gates: ${gatesHeadline(report2)}`, "");
-  const best = report2.configurations.find((c) => c.best);
-  if (best && report2.rankBy) {
-    const j = report2.metrics.findIndex((m) => m.file === report2.rankBy.file && m.key === report2.rankBy.key);
-    parts.push(
-      `**Best by ${code(columnName(report2.rankBy, report2.metrics))} (${report2.rankBy.better} is better):** ${escapeCell(best.id)}: ${cell(best.metrics[j] ?? null, best.runs.length)}`,
-      ""
-    );
-  }
-  if (note2) parts.push(note2, "");
-  parts.push(table(report2, columns, report2.configurations.slice(0, rows), failedRows), "");
-  if (failedRows < report2.failedRuns.length) parts.push(`\u2026and ${report2.failedRuns.length - failedRows} more failed jobs, in the full table.`, "");
-  const repeats = report2.repeatParams.map(code).join(", ") || "no param";
-  parts.push(
-    `Values are the mean \xB1 the sample standard deviation (divides by n \u2212 1) over each configuration's runs; runs that differ only by ${repeats} are repeats of one configuration. n: the runs in the row (a cell that has fewer says so).`,
-    ""
-  );
-  if (report2.constant.length) {
-    parts.push(
-      `Params the same in every run: ${report2.constant.map((p) => `${code(columnName(p, report2.constant))} = ${code(displayValue(p.value, null))}`).join(", ")}.`,
-      ""
-    );
-  }
-  const broken = report2.configurations.slice(0, rows).filter((c) => c.gates && brokenRules(c.gates).failures + brokenRules(c.gates).warnings > 0);
-  if (broken.length) {
-    parts.push("### Broken rules", "");
-    for (const c of broken) {
-      for (const r of c.gates.rules.filter((r2) => r2.status === "failed" || r2.status === "error")) {
-        parts.push(`- ${escapeCell(c.id)}: ${r.level === "warn" ? "\u26A0\uFE0F" : "\u274C"} ${code(r.rule)}: ${escapeCellKeepingCode(r.detail)}`);
-      }
-    }
-    parts.push("");
-  }
-  const charts = report2.plots.flatMap((p) => {
-    const chart = mermaidChart(p);
-    return chart ? [[chart, ...p.notes.map((n) => `_${escapeCell(n)}_`)].join("\n\n")] : [];
-  });
-  if (charts.length) parts.push("### Plots", "", charts.join("\n\n"), "");
-  if (report2.warnings.length) {
-    parts.push("### Notes", "");
-    for (const w of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w)}`);
-    parts.push("");
-  }
-  return parts.join("\n");
-}
-function title(report2) {
-  const runs = report2.configurations.reduce((n, c) => n + c.runs.length, 0) + report2.failedRuns.length;
-  const against = report2.base ? ` vs ${code(report2.base.label)}` : ", no base";
-  const head = report2.head ? ` of ${code(report2.head.label)}` : "";
-  const count3 = configurationCount(report2);
-  const configurations = `${count3} configuration${count3 === 1 ? "" : "s"}`;
-  return `mlreport sweep: ${runs} run${runs === 1 ? "" : "s"}${head} in ${configurations}${against}`;
-}
-function gatesHeadline(report2) {
-  const gates2 = report2.gates;
-  const failedJobs = report2.failedRuns.length ? `${report2.failedRuns.length} job${report2.failedRuns.length === 1 ? "" : "s"} failed` : "";
-  const unrun = withoutRuns(report2.configurations, report2.failedRuns).length;
-  const broke = gates2.failedConfigurations.length - unrun;
-  if (gates2.failedConfigurations.length) {
-    const what = [
-      broke ? `${broke} of ${gates2.configurations} configurations broke a rule` : "",
-      unrun ? `${unrun} ${broke ? `configuration${unrun === 1 ? "" : "s"}` : `of ${gates2.configurations} configurations`} had no successful run` : ""
-    ];
-    return `\u274C ${what.filter(Boolean).join(", ")}${failedJobs ? `; ${failedJobs}` : ""}`;
-  }
-  if (failedJobs) return `\u274C ${failedJobs}, so not every configuration was checked`;
-  if (!gates2.configurations) return "\u274C nothing checked (no run succeeded)";
-  return `\u2705 every configuration passed (${gates2.configurations})`;
-}
-function table(report2, columns, configurations, failedRows) {
-  const metrics = columns.map((j) => report2.metrics[j]);
-  const header = [
-    "",
-    ...report2.varying.map((p) => escapeCell(columnName(p, report2.varying))),
-    "n",
-    ...metrics.map((m) => metricHeader(m, report2.metrics)),
-    ...report2.gates ? ["gates"] : []
-  ];
-  const lines2 = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
-  const blanks = report2.varying.map(() => "");
-  const gateBlank = report2.gates ? [""] : [];
-  if (report2.base)
-    lines2.push(
-      `| base ${code(report2.base.label)} | ${[...blanks, "", ...metrics.map((m) => m.base === null ? "-" : num(m.base)), ...gateBlank].join(" | ")} |`
-    );
-  for (const c of configurations) {
-    const cells = [
-      c.best ? "\u{1F3C6} best" : "",
-      ...c.params.map((v) => v === null ? "-" : escapeCell(displayValue(v, null))),
-      String(c.runs.length),
-      ...columns.map((j) => cell(c.metrics[j] ?? null, c.runs.length)),
-      ...report2.gates ? [gateCell(c)] : []
-    ];
-    lines2.push(`| ${cells.join(" | ")} |`);
-  }
-  for (const f of report2.failedRuns.slice(0, failedRows)) {
-    const params = f.params?.map((v) => v === null ? "-" : escapeCell(displayValue(v, null))) ?? blanks;
-    const cells = ["\u274C failed", ...params, "0", ...metrics.map(() => ""), ...gateBlank];
-    cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${code(f.run)}: ${escapeCell(f.reason)}`;
-    lines2.push(`| ${cells.join(" | ")} |`);
-  }
-  return lines2.join("\n");
-}
-function metricHeader(m, all) {
-  return `${escapeCell(columnName(m, all))}${m.better === "higher" ? " \u2191" : m.better === "lower" ? " \u2193" : ""}`;
-}
-function columnName(ref, all) {
-  return all.some((o) => o.key === ref.key && o.file !== ref.file) ? `${ref.file}:${ref.key}` : ref.key;
-}
-function cell(s, runs) {
-  if (!s) return "-";
-  const spread = s.std === null ? "" : ` \xB1 ${num(s.std)}`;
-  return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n} of ${runs})` : ""}`;
-}
-function gateCell(c) {
-  if (!c.gates) return "";
-  const { failures, warnings } = brokenRules(c.gates);
-  if (failures) return `\u274C ${failures} broke`;
-  if (!c.gates.checked) return "\u274C nothing checked";
-  return warnings ? `\u26A0\uFE0F ${warnings} warning${warnings === 1 ? "" : "s"}` : "\u2705";
-}
-function num(x) {
-  return displayValue(x, 5);
-}
-function foldedColumns(report2) {
-  const wanted = /* @__PURE__ */ new Set();
-  if (report2.rankBy) wanted.add(`${report2.rankBy.file}:${report2.rankBy.key}`);
-  for (const c of report2.configurations) for (const r of c.gates?.rules ?? []) if (r.metric) wanted.add(`${r.metric.file}:${r.metric.key}`);
-  const kept = report2.metrics.flatMap((m, j) => wanted.has(`${m.file}:${m.key}`) ? [j] : []);
-  return (kept.length ? kept : report2.metrics.map((_, j) => j)).slice(0, FOLDED_METRICS);
-}
-
-// src/aggregate/read.ts
-import { lstat as lstat4, readdir as readdir7, readFile as readFile7 } from "node:fs/promises";
-import { basename as basename5, join as join21 } from "node:path";
 
 // src/values/flat.ts
 var CHUNK = 1 << 20;
@@ -18973,6 +17876,3392 @@ function unreadAtBase(file, baseLabel) {
   return file.notes.some((n) => n.startsWith(notKnown) || n.startsWith(unreadable));
 }
 
+// src/report/causes-section.ts
+var MAX_CAUSE_ITEMS = 8;
+var MAX_LINE_METRICS = 5;
+var OPEN_CAUSE_LINES = 10;
+var MAX_CAUSE_LINES = 100;
+var MAX_CAUSE_VALUE = 40;
+var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
+var FILE_ITSELF = "only the file itself changed";
+var BY_HAND = "likely a values file renamed or edited by hand";
+function causesSection(metrics, baseLabel) {
+  const groups = /* @__PURE__ */ new Map();
+  let rows = 0;
+  let firstPath;
+  let manyFiles = false;
+  for (let i = 0; i < metrics.length; i++) {
+    const f = metrics[i];
+    const list4 = f.rows;
+    const unread = baseLabel !== void 0 && unreadAtBase(f, baseLabel);
+    for (let k = 0; k < list4.length; k++) {
+      const row3 = list4[k];
+      if (!row3.causes) continue;
+      rows++;
+      firstPath ??= f.path;
+      if (f.path !== firstPath) manyFiles = true;
+      let group2 = groups.get(row3.causes);
+      if (!group2) groups.set(row3.causes, group2 = { count: 0, named: [], moved: false });
+      if (row3.old !== void 0 && row3.new !== void 0) group2.moved = true;
+      if (group2.count++ < MAX_LINE_METRICS) group2.named.push({ path: f.path, row: row3, unread });
+    }
+  }
+  if (!rows) return null;
+  const lines2 = [];
+  for (const [causes, group2] of groups) {
+    if (lines2.length === MAX_CAUSE_LINES) break;
+    const named3 = group2.named.map(({ path, row: row3, unread }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3, unread)}`);
+    const more2 = group2.count > MAX_LINE_METRICS ? `, and ${groupDigits(group2.count - MAX_LINE_METRICS)} more` : "";
+    lines2.push(`- ${named3.join(", ")}${more2} \u2190 ${causeText(causes, group2.moved ? NON_DETERMINISM : BY_HAND)}`);
+  }
+  if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _\u2026 ${groupDigits(groups.size - MAX_CAUSE_LINES)} more causes: report.json has every changed metric's._`);
+  const title2 = "#### Why it changed";
+  if (lines2.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
+  return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
+}
+function causeMove(row3, unread = false) {
+  if (row3.old === void 0) return unread ? `${causeValue(row3.new)} (not known at the base)` : `added (${causeValue(row3.new)})`;
+  if (row3.new === void 0) return `removed (was ${causeValue(row3.old)})`;
+  return row3.diff === void 0 ? `${causeValue(row3.old)}\u2192${causeValue(row3.new)}` : formatChange(row3);
+}
+function causeText(causes, unexplained) {
+  const parts = [];
+  let items = 0;
+  let more2 = causes.omitted;
+  const take = (list4) => {
+    const room = Math.max(0, MAX_CAUSE_ITEMS - items);
+    items += Math.min(room, list4.length);
+    more2 += Math.max(0, list4.length - room);
+    return list4.slice(0, room);
+  };
+  if (causes.basis === "pipeline") {
+    for (const stage of causes.stages) {
+      const own = (list4) => list4.filter((x) => x.stages[0] === stage.name);
+      const definition = stage.definition ? [CAUSE_DEFINITION[stage.definition]] : [];
+      const shown4 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
+      if (shown4.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}: ${shown4.join(", ")}`);
+    }
+    if (!parts.length)
+      parts.push(
+        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? "")} changed: ${unexplained}` : "no upstream param, file or data change found"
+      );
+  } else {
+    const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);
+    const basis = causes.basis === "no-pipeline" ? "no pipeline" : "no stage writes this file";
+    parts.push(
+      listed.length ? `${basis}: all changed params and files listed: ${listed.join(", ")}` : `${basis}, and no param, file or data changed: ${FILE_ITSELF}`
+    );
+  }
+  if (more2) parts[parts.length - 1] += `, and ${groupDigits(more2)} more`;
+  return [...parts, ...causes.unknown.map(escapeCell)].join("; ");
+}
+var CAUSE_VERB = {
+  ran: " re-ran",
+  updated: " re-ran",
+  "out-of-date": " would re-run",
+  failed: " failed",
+  "not-run": " did not run",
+  new: " is new",
+  unchanged: "",
+  unknown: ""
+};
+var CAUSE_DEFINITION = {
+  command: "command changed",
+  definition: "definition in dvc.yaml changed",
+  new: "new stage"
+};
+function paramText(p) {
+  const name = code(p.file === "params.yaml" ? p.key : `${p.file}:${p.key}`);
+  if (p.old === void 0) return `${name} added (${causeValue(p.new)})`;
+  if (p.new === void 0) return `${name} removed (was ${causeValue(p.old)})`;
+  return `${name} ${causeValue(p.old)}\u2192${causeValue(p.new)}`;
+}
+function causeValue(leaf2) {
+  const text2 = displayValue(leaf2, null);
+  return escapeCell(text2.length > MAX_CAUSE_VALUE ? `${text2.slice(0, MAX_CAUSE_VALUE)}\u2026` : text2);
+}
+function fileText(f) {
+  return `${code(f.path)} ${f.binary ? "binary" : `+${f.added}/${MINUS}${f.deleted}`}`;
+}
+function dataText(d) {
+  if (!d.old) return `${code(d.path)} added${d.new ? ` (${extentText(d.new)})` : ""}`;
+  if (!d.new) return `${code(d.path)} removed`;
+  if (d.old.size === null || d.new.size === null) return `${code(d.path)} modified (size unknown: ${d.source} records none)`;
+  const files = d.old.nfiles !== null && d.new.nfiles !== null && d.old.nfiles !== d.new.nfiles ? `, ${d.old.nfiles}\u2192${d.new.nfiles} files` : "";
+  const [a, b] = byteText(d.old.size) === byteText(d.new.size) ? [`${d.old.size} B`, `${d.new.size} B`] : [byteText(d.old.size), byteText(d.new.size)];
+  return `${code(d.path)} ${a}\u2192${b}${files}`;
+}
+function extentText(m) {
+  const size2 = m.size === null ? "size unknown" : byteText(m.size);
+  return m.nfiles === null ? size2 : `${size2}, ${m.nfiles} files`;
+}
+function byteText(n) {
+  if (n < 1024) return `${n} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let v = n / 1024;
+  let i = 0;
+  for (; v >= 1024 && i < units.length - 1; i++) v /= 1024;
+  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
+}
+
+// src/values/direction.ts
+var LOWER_BETTER = /* @__PURE__ */ new Set([
+  "loss",
+  "error",
+  "err",
+  "errors",
+  "mae",
+  "mse",
+  "rmse",
+  "mape",
+  "smape",
+  "wape",
+  "msle",
+  "rmsle",
+  "medae",
+  "hinge",
+  "regret",
+  "cost",
+  "fid",
+  "bpc",
+  "bpd",
+  "wer",
+  "cer",
+  "perplexity",
+  "ppl",
+  "latency",
+  "fpr",
+  "fnr",
+  "nll",
+  "logloss",
+  "brier",
+  "eer",
+  "time",
+  "seconds",
+  "duration"
+]);
+var HIGHER_BETTER = /* @__PURE__ */ new Set([
+  "acc",
+  "accuracy",
+  "precision",
+  "prec",
+  "recall",
+  "rec",
+  "f1",
+  "fscore",
+  "auc",
+  "auroc",
+  "auprc",
+  "roc",
+  "ap",
+  "map",
+  "iou",
+  "miou",
+  "dice",
+  "r2",
+  "bleu",
+  "rouge",
+  "score",
+  "tpr",
+  "top1",
+  "top5",
+  "specificity",
+  "sensitivity",
+  "mcc",
+  "kappa",
+  "ndcg",
+  "mrr",
+  "hit",
+  "hits",
+  "jaccard",
+  "psnr",
+  "ssim",
+  "meteor",
+  "chrf",
+  "throughput"
+]);
+function guessDirection(key2) {
+  const parts = key2.split(".");
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const direction = partDirection(parts[i]);
+    if (direction) return direction;
+  }
+  return void 0;
+}
+function partDirection(part) {
+  const words = part.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  if (words.some((w) => LOWER_BETTER.has(w))) return "lower";
+  if (words.some((w) => HIGHER_BETTER.has(w) || /^(?:f1|top\d+|recall@?\d*|precision@?\d*)$/.test(w))) return "higher";
+  return void 0;
+}
+
+// src/report/directions.ts
+function metricDirections(report2) {
+  const configured = new Map(report2.directions.map((d) => [d.metric, d.better]));
+  const guessed = /* @__PURE__ */ new Map();
+  const guess = (key2) => {
+    if (!guessed.has(key2)) guessed.set(key2, guessDirection(key2));
+    return guessed.get(key2);
+  };
+  if (!configured.size && !report2.gates?.directions.length) return (_path, key2) => guess(key2);
+  return (path, key2) => report2.gates?.directions.find((d) => d.file === path && d.key === key2)?.better ?? configured.get(`${path}:${key2}`) ?? configured.get(key2) ?? configured.get(key2.slice(key2.lastIndexOf(".") + 1)) ?? guess(key2);
+}
+function effect(diff, direction) {
+  if (!direction || diff === void 0 || diff === 0 || Number.isNaN(diff)) return null;
+  return direction === "higher" === diff > 0 ? "better" : "worse";
+}
+
+// src/report/data-section.ts
+var OPEN_ROWS = 15;
+var MAX_ROWS = 200;
+var UNKNOWN_SIZE = "`?`: a file inside a directory output whose object is not in this run's DVC cache (DVC's `.dir` listings record no sizes, and the data is not downloaded to measure it).";
+function dataChangesSection(data) {
+  const lines2 = [];
+  const rows = [];
+  let unknownSize = false;
+  const row3 = (change3, path, base, head) => {
+    if (rows.length < MAX_ROWS && (base?.size === null || head?.size === null)) unknownSize = true;
+    rows.push(`| ${change3} | ${path} | ${size(base)} | ${size(head)} |`);
+  };
+  for (const e of data.added) row3("added", code(e.path), null, e);
+  for (const e of data.deleted) row3("deleted", code(e.path), e, null);
+  for (const e of data.renamed) row3("renamed", `${code(e.path.old)} \u2192 ${code(e.path.new)}`, e, e);
+  for (const e of data.modified) row3("modified", code(e.path), e.old, e.new);
+  lines2.push(headline(data));
+  if (rows.length) {
+    const table2 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
+    for (const r of rows.slice(0, MAX_ROWS)) table2.push(r);
+    if (rows.length > MAX_ROWS) table2.push(`| \u2026 | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
+    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
+    else lines2.push("");
+    for (const line of table2) lines2.push(line);
+    if (unknownSize) lines2.push("", UNKNOWN_SIZE);
+    if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
+  }
+  if (data.tables.length) {
+    lines2.push("", "| Table | Base rows \xD7 columns | Head rows \xD7 columns |", "|---|---|---|");
+    for (const t of data.tables) lines2.push(`| ${code(t.path)} | ${shape(t.base)} | ${shape(t.head)} |`);
+    const unread = data.tables.filter((t) => t.note);
+    if (unread.length) lines2.push("");
+    for (const t of unread) lines2.push(`- ${code(t.path)} not counted: ${escapeCell(t.note)}`);
+  }
+  if (data.notInCache.length) {
+    lines2.push("", `Not compared (DVC's "not in cache": the files inside are unknown on one side):`, "");
+    for (const m of data.notInCache) lines2.push(`- ${code(m.path)}: ${escapeCell(m.reason)}`);
+  }
+  if (data.notes.length) {
+    lines2.push("");
+    for (const n of data.notes) lines2.push(`- ${escapeCell(n)}`);
+  }
+  return lines2.join("\n");
+}
+function headline(data) {
+  const counts2 = summary2(data);
+  const unlisted = new Set(data.notInCache.map((m) => m.path));
+  const dirs = [];
+  const changed = (verb, path, other = path) => {
+    if (unlisted.has(path) || unlisted.has(other)) dirs.push(`${code(path)} ${verb}`);
+  };
+  for (const e of data.added) changed("was added", e.path);
+  for (const e of data.deleted) changed("was deleted", e.path);
+  for (const e of data.renamed) changed(`was renamed to ${code(e.path.new)}`, e.path.old, e.path.new);
+  for (const e of data.modified) changed("changed (its md5 differs)", e.path);
+  const files = counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "";
+  if (dirs.length) {
+    const its = dirs.length === 1 ? "its" : "their";
+    const unknown = `${joinAnd(dirs)}, but which of ${its} files changed is not known: they could not be listed (why below, under "Not compared").`;
+    return files ? `${files} Also, ${unknown}` : unknown;
+  }
+  if (files) return files;
+  return data.notInCache.length ? "No DVC-tracked file changed among those compared (the directories below could not be)." : "No DVC-tracked file changed.";
+}
+function joinAnd(items) {
+  return items.length < 2 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+function summary2(data) {
+  const files = (paths) => paths.filter((p) => !p.endsWith("/")).length;
+  const parts = [
+    [files(data.added.map((e) => e.path)), "added"],
+    [files(data.deleted.map((e) => e.path)), "deleted"],
+    [files(data.renamed.map((e) => e.path.new)), "renamed"],
+    [files(data.modified.map((e) => e.path)), "modified"]
+  ];
+  return parts.filter(([n]) => n > 0).map(([n, s]) => `${n} ${s}`).join(", ");
+}
+function size(v) {
+  if (!v) return "\u2013";
+  if (v.size === null) return "?";
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let n = v.size;
+  let u = 0;
+  while (n >= 1024 && u < units.length - 1) {
+    n /= 1024;
+    u++;
+  }
+  return u === 0 ? `${n} B` : `${n.toFixed(1)} ${units[u]}`;
+}
+function shape(s) {
+  return s ? `${s.rows.toLocaleString("en-US")} \xD7 ${s.columns}` : "\u2013";
+}
+
+// src/gate/summary.ts
+function gateSummary(evaluation, proposed = null) {
+  return {
+    passed: evaluation.passed,
+    checked: evaluation.checked,
+    rules: evaluation.outcomes.map((o) => ({
+      rule: o.rule.text,
+      level: o.rule.level,
+      passed: o.status === "passed" || o.status === "skipped",
+      status: o.status,
+      detail: o.message,
+      metric: o.metric,
+      base: finiteOrNull(o.base),
+      head: finiteOrNull(o.head),
+      threshold: finiteOrNull(o.threshold),
+      source: { origin: o.rule.source.origin, line: o.rule.source.line, ...o.rule.source.file ? { file: o.rule.source.file } : {} },
+      ...o.noise ? { noise: o.noise } : {},
+      ...o.stale ? { stale: o.stale } : {}
+    })),
+    directions: evaluation.directions,
+    proposed
+  };
+}
+function finiteOrNull(value2) {
+  return value2 !== null && Number.isFinite(value2) ? value2 : null;
+}
+function brokenRules(summary3) {
+  let failures = 0;
+  let warnings = 0;
+  for (const r of summary3.rules) {
+    if (r.status === "error" || r.status === "failed" && r.level === "fail") failures++;
+    else if (r.status === "failed") warnings++;
+  }
+  return { failures, warnings };
+}
+
+// src/report/gates-section.ts
+function gatesSection(gates2) {
+  const lines2 = [`### Gates: ${gatesHeadline(gates2)}`];
+  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
+  for (const r of gates2.rules) {
+    const cells = [statusIcon(r), escapeCell(r.level === "warn" ? `warn: ${r.rule}` : r.rule), value(r.base), value(r.head), value(r.threshold), note(r)];
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
+  return lines2.join("\n");
+}
+function proposedRules(proposed) {
+  return [
+    `**Proposed rules**: this pull request changes the rules in ${htmlCode(proposed.file)}. The gate above uses the base revision's rules; these changes apply after merge.`,
+    "",
+    ...proposed.added.map((r) => `- added: ${htmlCode(r)}`),
+    ...proposed.removed.map((r) => `- removed: ${htmlCode(r)}`)
+  ];
+}
+function gatesHeadline(gates2) {
+  const total = gates2.rules.length;
+  const { failures, warnings } = brokenRules(gates2);
+  const skipped = gates2.rules.filter((r) => r.status === "skipped").length;
+  const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
+  const tail = extras.length ? ` (${extras.join(", ")})` : "";
+  if (failures) return `\u274C ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
+  if (gates2.baseUnread) return `\u274C nothing checked (the base revision could not be read: ${gates2.baseUnread})`;
+  if (!gates2.checked) {
+    return `\u274C nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
+  }
+  if (warnings) return `\u26A0\uFE0F no failing rule broke${tail}`;
+  if (skipped) return `\u2705 no rule broke (${total - skipped} passed, ${skipped} skipped)`;
+  return `\u2705 ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
+}
+function statusIcon(r) {
+  switch (r.status) {
+    case "passed":
+      return "\u2705";
+    case "skipped":
+      return "\u23ED\uFE0F";
+    case "error":
+      return "\u274C";
+    case "failed":
+      return r.level === "warn" ? "\u26A0\uFE0F" : "\u274C";
+  }
+}
+function note(r) {
+  const why = r.status === "passed" ? "" : escapeCellKeepingCode(r.detail);
+  const noise2 = r.noise?.band ? `noise band ${escapeCell(r.noise.text)}` : "";
+  return [why, noise2].filter(Boolean).join(" \xB7 ");
+}
+function value(v) {
+  return v === null ? "-" : formatNumber(v);
+}
+
+// src/report/images.ts
+var RELATIVE_IMAGES = {
+  // encodeURIComponent leaves ( and ), which would end the link.
+  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
+  where: "the report folder",
+  charts: true
+};
+function hostedImages(hosted, where2, charts = true) {
+  return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
+}
+function plotImages(plots) {
+  const paths = plots.flatMap((p) => [p.image, p.baseImage]).filter((p) => typeof p === "string" && p !== "");
+  return [...new Set(paths)];
+}
+function reportImages(report2) {
+  return [.../* @__PURE__ */ new Set([...plotImages(report2.plots), ...(report2.trends ?? []).flatMap((t) => t.image ? [t.image] : [])])];
+}
+function imagesNotShown(plots, images) {
+  return plotImages(plots).filter((path) => images.url(path) === null).length;
+}
+
+// src/history/trends.ts
+var HEADLINE_TRENDS = 4;
+var DEFAULT_K = 2;
+function planTrends(history2, gates2, metrics) {
+  if (!history2) return [];
+  const byName = new Map(history2.metrics.map((m) => [trendId(m), m]));
+  const chosen = gates2 ? gatedMetrics(gates2) : headlineMetrics(metrics);
+  const plans = [];
+  for (const name of chosen) {
+    const metric = byName.get(trendId(name));
+    if (!metric || !gates2 && !metric.stats) continue;
+    const band = bandOf(gates2, name);
+    plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
+    if (!gates2 && plans.length === HEADLINE_TRENDS) break;
+  }
+  return plans;
+}
+function trendId(m) {
+  return `${m.file}\0${m.key}`;
+}
+function gatedMetrics(gates2) {
+  const seen = /* @__PURE__ */ new Set();
+  return gates2.rules.flatMap((r) => r.metric && !seen.has(trendId(r.metric)) && seen.add(trendId(r.metric)) ? [r.metric] : []);
+}
+function headlineMetrics(files) {
+  const rows = files.flatMap(
+    (f) => f.rows.filter((r) => typeof r.new !== "boolean" && numericValue(r.new ?? void 0) !== void 0).map((r) => ({ file: f.path, key: r.key, changed: r.changed }))
+  );
+  return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
+}
+function bandOf(gates2, metric) {
+  for (const rule2 of gates2?.rules ?? []) {
+    if (!rule2.metric || trendId(rule2.metric) !== trendId(metric)) continue;
+    const k = rule2.noise?.band?.k;
+    if (k) return { k, rule: rule2.rule };
+  }
+  return { k: DEFAULT_K, rule: null };
+}
+function standingOf(metric, k) {
+  if (metric.head === null) return "no-value";
+  if (!metric.stats) return "not-enough";
+  return Math.abs(metric.head - metric.stats.mean) > k * metric.stats.std ? "beyond" : "within";
+}
+function trendBand(stats3, k) {
+  return stats3 ? { low: stats3.mean - k * stats3.std, high: stats3.mean + k * stats3.std } : null;
+}
+function standingText(standing) {
+  return { beyond: "beyond noise", within: "within noise", "not-enough": "not enough history", "no-value": "no value at the head" }[standing];
+}
+function axisLabels(commits) {
+  for (let length = 7; length < 40; length++) {
+    const labels = commits.map((c) => c.slice(0, length));
+    if (new Set(labels).size === labels.length) return labels;
+  }
+  return commits.map((c, i) => `${i + 1}:${c.slice(0, 7)}`);
+}
+function headAxisLabel(label2, taken) {
+  let out = label2.length > 16 ? `${label2.slice(0, 15)}\u2026` : label2 || "head";
+  while (taken.includes(out)) out = `${out}\u2032`;
+  return out;
+}
+
+// src/report/mermaid.ts
+var MERMAID_MAX_POINTS = 40;
+var GRID_LABELS = 22;
+var MERMAID_MAX_LINES = 8;
+var PALETTE = [
+  { color: "#1f6feb", square: "\u{1F7E6}" },
+  { color: "#e16f24", square: "\u{1F7E7}" },
+  { color: "#2da44e", square: "\u{1F7E9}" },
+  { color: "#cf222e", square: "\u{1F7E5}" },
+  { color: "#8250df", square: "\u{1F7EA}" },
+  { color: "#8b572a", square: "\u{1F7EB}" },
+  { color: "#57606a", square: "\u2B1B" },
+  { color: "#d4a72c", square: "\u{1F7E8}" }
+];
+function mermaidChart(plot2) {
+  const chart = plot2.series && usable(plot2.series);
+  if (!chart) return null;
+  const { series: series2, notes } = chart;
+  const palette = PALETTE.slice(0, series2.lines.length);
+  const lines2 = [
+    "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${palette.map((p) => p.color).join(", ")}"}}}}%%`,
+    "xychart-beta",
+    `    title "${clean(plot2.title, 60)}"`,
+    `    x-axis ${series2.xLabel ? `"${clean(series2.xLabel)}" ` : ""}[${series2.x.map(label).join(", ")}]`
+  ];
+  if (series2.yLabel) lines2.push(`    y-axis "${clean(series2.yLabel)}"`);
+  for (const line of series2.lines) lines2.push(`    line [${line.y.map((v) => number2(v)).join(", ")}]`);
+  lines2.push("```");
+  lines2.push(series2.lines.map((l, i) => `${palette[i].square} \`${clean(l.name)}\``).join(" \xB7 "));
+  for (const note2 of notes) lines2.push("", `_${note2}_`);
+  return lines2.join("\n");
+}
+function trendChart(entry, metric, headLabel) {
+  const points = metric.points.slice(-(MERMAID_MAX_POINTS - 1));
+  if (!points.length) return null;
+  const labels = axisLabels(points.map((p) => p.commit));
+  const head = metric.head;
+  const values = [...points.map((p) => p.value), ...head === null ? [] : [head]];
+  const range = trendBand(metric.stats, entry.k);
+  const all = [...values, ...range ? [range.low, range.high] : []];
+  const [min, max] = all.reduce(([lo, hi], v) => [Math.min(lo, v), Math.max(hi, v)], [Infinity, -Infinity]);
+  const pad = (max - min) * 0.08 || Math.abs(max) * 0.01 || 1;
+  const [bottom, top2] = [min - pad, max + pad];
+  const flat = (v) => `[${values.map(() => number2(v)).join(", ")}]`;
+  const [orange, blue, green, grey] = [PALETTE[1], PALETTE[0], PALETTE[2], PALETTE[6]];
+  const series2 = [];
+  const hidden = bottom - (top2 - bottom);
+  if (head !== null) series2.push({ color: orange, text: `bar [${[...points.map(() => hidden), head].map(number2).join(", ")}]` });
+  series2.push({ color: blue, text: `line [${values.map(number2).join(", ")}]` });
+  if (range && metric.stats) {
+    series2.push(
+      { color: green, text: `line ${flat(range.high)}` },
+      { color: green, text: `line ${flat(range.low)}` },
+      { color: grey, text: `line ${flat(metric.stats.mean)}` }
+    );
+  }
+  const lines2 = [
+    "```mermaid",
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series2.map((s) => s.color.color).join(", ")}"}}}}%%`,
+    "xychart-beta",
+    `    title "${clean(`${metric.key} (${metric.file})`, 60)}"`,
+    // Quoted: an unquoted SHA of digits (`1234567`) could be read as a number.
+    `    x-axis [${[...labels, ...head === null ? [] : [headAxisLabel(headLabel, labels)]].map((l) => `"${clean(l)}"`).join(", ")}]`,
+    `    y-axis "${clean(metric.key, 40)}" ${number2(bottom)} --> ${number2(top2)}`,
+    ...series2.map((s) => `    ${s.text}`),
+    "```"
+  ];
+  const legend = [`${blue.square} base values, oldest first${head === null ? "" : `, then ${clean(headLabel || "head")}`}`];
+  if (head !== null) legend.unshift(`${orange.square} ${clean(headLabel || "head")}`);
+  if (range) legend.push(`${green.square} band mean \xB1 ${number2(entry.k)}\xB7std`, `${grey.square} mean`);
+  lines2.push(legend.join(" \xB7 "));
+  if (metric.points.length > points.length) lines2.push("", `_The newest ${points.length} of ${metric.points.length} base values are drawn._`);
+  return lines2.join("\n");
+}
+function usable(series2) {
+  const n = series2.x.length;
+  const all = series2.lines.filter((l) => l.y.length === n);
+  if (!n || !all.length || all.length !== series2.lines.length) return null;
+  const lines2 = all.slice(0, MERMAID_MAX_LINES);
+  const has = (l, i) => typeof l.y[i] === "number" && Number.isFinite(l.y[i]);
+  const used = [...Array(n).keys()].filter((i) => lines2.some((l) => has(l, i)));
+  if (used.length < 2) return null;
+  const numeric2 = used.every((i) => typeof series2.x[i] === "number");
+  const grid = numeric2 ? evenGrid(used.map((i) => series2.x[i])) : pick(used);
+  const at = (i) => numeric2 ? series2.x[i] : i;
+  const notes = [];
+  const drawn = lines2.flatMap((l) => {
+    const known = [...Array(n).keys()].filter((i) => has(l, i));
+    if (!known.length) return [];
+    const [first, last] = [at(known[0]), at(known.at(-1))];
+    if (first > grid[0]) notes.push(`${clean(l.name)} has no values before ${clean(String(series2.x[known[0]]))}: its line is flat there.`);
+    const y = grid.filter((g) => g <= last).map(
+      (g) => readAt(
+        known.map(at),
+        known.map((i) => l.y[i]),
+        g
+      )
+    );
+    return y.length ? [{ name: l.name, y }] : [];
+  });
+  const leftOut = all.length - lines2.length + (series2.linesLeftOut ?? 0);
+  if (leftOut) notes.push(`Showing ${lines2.length} of ${lines2.length + leftOut} lines: the plot's image has every line.`);
+  if (!drawn.length) return null;
+  return { series: { ...series2, x: numeric2 ? grid : grid.map((i) => series2.x[i]), lines: drawn }, notes };
+}
+function evenGrid(xs) {
+  const distinct2 = [...new Set(xs)].sort((a, b) => a - b);
+  const lo = distinct2[0];
+  const hi = distinct2.at(-1);
+  if (distinct2.length <= GRID_LABELS) return distinct2;
+  const raw = (hi - lo) / (GRID_LABELS - 2);
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw);
+  const grid = [lo];
+  for (let v = Math.floor(lo / step + 1) * step; v < hi; v += step) grid.push(Number(v.toPrecision(12)));
+  grid.push(hi);
+  return grid;
+}
+function pick(indices) {
+  if (indices.length <= MERMAID_MAX_POINTS) return indices;
+  const step = (indices.length - 1) / (MERMAID_MAX_POINTS - 1);
+  return [...Array(MERMAID_MAX_POINTS).keys()].map((k) => indices[Math.round(k * step)]);
+}
+function readAt(xs, ys, x) {
+  const after = xs.findIndex((v) => v >= x);
+  if (after <= 0) return ys[after === -1 ? ys.length - 1 : 0];
+  const [x0, x1] = [xs[after - 1], xs[after]];
+  return x1 === x0 ? ys[after] : ys[after - 1] + (ys[after] - ys[after - 1]) * (x - x0) / (x1 - x0);
+}
+function label(x) {
+  const text2 = typeof x === "number" ? number2(x) : clean(x);
+  return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
+}
+function number2(v) {
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
+}
+function clean(text2, max = 80) {
+  const flat = text2.replace(/["`\r\n[\]<>]/g, " ").replace(/\s+/g, " ").trim();
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${space > max / 2 ? cut.slice(0, space) : cut}\u2026`;
+}
+
+// src/report/plots-markdown.ts
+function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
+  const parts = [];
+  for (const plot2 of plots) {
+    const title2 = escapeCell(plot2.title);
+    const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
+    parts.push(`**${title2}**${id}`, "");
+    if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
+    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
+      const url = images.url(plot2.baseImage);
+      parts.push(url ? `At the base: [${title2}](${url})` : `At the base: ${title2} (${fileIn(plot2.baseImage, images)})`, "");
+    }
+    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
+    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join("\n"), "");
+  }
+  return parts.join("\n").trimEnd();
+}
+function plotImage(plot2, image, images) {
+  const title2 = escapeCell(plot2.title);
+  const url = images.url(image);
+  if (url) return `![${title2}](${url})`;
+  const chart = images.charts ? mermaidChart(plot2) : null;
+  return chart ?? `_${title2 || escapeCell(image)}: ${fileIn(image, images)}._`;
+}
+function fileIn(path, images) {
+  const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
+  return `${kind} ${code(path)} in ${images.where}`;
+}
+
+// src/report/pipeline-section.ts
+var STATUS_TEXT = {
+  ran: "ran",
+  skipped: "skipped (unchanged)",
+  failed: "**failed**",
+  "not-run": "not run"
+};
+function pipelineSection(pipeline2) {
+  if (!pipeline2.stages.length) return "_No stages._";
+  const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
+  for (const s of pipeline2.stages) {
+    const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
+    const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
+    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "\u2013";
+    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
+  }
+  for (const s of pipeline2.stages) {
+    if (s.status !== "failed" || !s.log) continue;
+    const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
+    lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
+  }
+  return lines2.join("\n");
+}
+function formatSeconds(seconds) {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const m = Math.floor(seconds / 60);
+  return `${m} min ${Math.round(seconds - m * 60)} s`;
+}
+function longestBacktickRun(text2) {
+  return (text2.match(/`+/g) ?? []).reduce((m, r) => Math.max(m, r.length), 0);
+}
+
+// src/report/trends-section.ts
+var SUMMARY_TEXT = {
+  beyond: "beyond noise",
+  within: "within noise",
+  "not-enough": "without enough history",
+  "no-value": "without a value at the head"
+};
+var OPEN_TRENDS = 4;
+var SHOWN_NOTES = 5;
+function trendsSection(report2, images) {
+  const history2 = report2.history;
+  if (!history2 || !report2.trends.length) return null;
+  const direction = metricDirections(report2);
+  const rows = [];
+  const charts = [];
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const trend2 of report2.trends) {
+    const metric = history2.metrics.find((m) => m.file === trend2.file && m.key === trend2.key);
+    if (!metric) continue;
+    counts2.set(trend2.standing, (counts2.get(trend2.standing) ?? 0) + 1);
+    const latest = metric.points.at(-1);
+    const range = trendBand(metric.stats, trend2.k);
+    const stats3 = metric.stats;
+    rows.push(
+      `| ${[
+        escapeCell(trend2.file),
+        escapeCell(trend2.key),
+        latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
+        stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
+        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (\xB1${formatNumber(trend2.k)}\xB7std${trend2.rule ? ", the rule\u2019s" : ""})` : "-",
+        metric.head === null ? "-" : formatNumber(metric.head),
+        trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
+      ].join(" | ")} |`
+    );
+    const title2 = `${escapeCell(trend2.key)} (${escapeCell(trend2.file)})`;
+    const url = trend2.image ? images.url(trend2.image) : null;
+    const chart = url ? `![Trend of ${title2}](${url})` : images.charts ? trendChart(trend2, metric, report2.head.label) : null;
+    if (chart) charts.push(chart);
+    else if (trend2.image) charts.push(`_Trend of ${title2}: PNG ${code(trend2.image)} in ${images.where}._`);
+    if (trend2.error) charts.push(`_${escapeCell(trend2.error)}_`);
+  }
+  if (!rows.length) return null;
+  const order = ["beyond", "within", "not-enough", "no-value"];
+  const summary3 = order.flatMap((s) => counts2.get(s) ? [{ n: counts2.get(s), text: SUMMARY_TEXT[s] }] : []).map(({ n, text: text2 }, i) => `${groupDigits(n)} ${i ? "" : n === 1 ? "metric " : "metrics "}${text2}`).join(", ");
+  const lines2 = [
+    "### Trends",
+    "",
+    `Against the values of ${commitsRead(history2)}: ${summary3}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2.`,
+    "",
+    `| Path | Metric | Latest base | Mean \xB1 std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
+    "|---|---|---|---|---|---|---|",
+    ...rows
+  ];
+  if (history2.notes.length) {
+    const more2 = history2.notes.length - SHOWN_NOTES;
+    lines2.push("");
+    for (const note2 of history2.notes.slice(0, SHOWN_NOTES)) lines2.push(`- ${escapeCellKeepingCode(note2)}`);
+    if (more2 > 0) lines2.push(`- _\u2026 and ${groupDigits(more2)} more notes: report.json has them all._`);
+  }
+  if (charts.length && rows.length > OPEN_TRENDS)
+    lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
+  else if (charts.length) lines2.push("", charts.join("\n\n"));
+  return lines2.join("\n");
+}
+function commitsRead(history2) {
+  const branch = code(history2.branch);
+  const commits = (n) => `${groupDigits(n)} first-parent commit${n === 1 ? "" : "s"}`;
+  const { depth, read } = history2;
+  if (read === void 0) return `up to the last ${commits(depth)} of ${branch}`;
+  if (read >= depth) return `the last ${commits(depth)} of ${branch}`;
+  const why = history2.wholeBranch ? `all it has; ${groupDigits(depth)} asked` : `${groupDigits(depth)} asked; see the notes below`;
+  return `the last ${commits(read)} of ${branch} (${why})`;
+}
+function trendVerdict(trend2, metric, range, better) {
+  const head = metric.head;
+  if (trend2.standing === "within") return `\u2705 ${standingText("within")}`;
+  if (trend2.standing === "not-enough") return `${standingText("not-enough")} (${metric.points.length} of 3 values)`;
+  if (trend2.standing !== "beyond" || head === null || !range) return standingText(trend2.standing);
+  const above2 = head > range.high;
+  const effect2 = better ? better === "higher" === above2 ? ", better" : ", worse" : "";
+  return `\u2757 **${standingText("beyond")}** (${above2 ? "above" : "below"} the band${effect2})`;
+}
+
+// src/report/values-section.ts
+var MAX_CELL = 120;
+var EFFECT_TEXT = { better: "\u2705 better", worse: "\u274C worse" };
+function valueTable(kind, labels, direction) {
+  const metrics = kind === "metrics";
+  const withBase = labels.base !== null;
+  const header = ["Path", metrics ? "Metric" : "Param"];
+  if (withBase) header.push(cell(labels.base));
+  header.push(cell(labels.head));
+  if (metrics && withBase) header.push("Change");
+  if (direction) header.push(withBase ? "Better or worse" : "Direction");
+  let lastPath;
+  let pathCell = "";
+  return {
+    header: [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`],
+    row(path, row3) {
+      if (path !== lastPath) {
+        lastPath = path;
+        pathCell = cell(path);
+      }
+      const values = formatRowValues(row3, !metrics);
+      let line = `| ${pathCell} | ${cell(row3.key)}`;
+      if (withBase) line += ` | ${cell(values[0])}`;
+      line += ` | ${cell(values[1])}`;
+      if (metrics && withBase) line += ` | ${cell(formatChange(row3))}`;
+      if (direction) {
+        const dir = direction(path, row3.key);
+        const mark = withBase ? effect(row3.diff, dir) : null;
+        line += ` | ${mark ? EFFECT_TEXT[mark] : !withBase && dir ? `${dir} is better` : ""}`;
+      }
+      return `${line} |`;
+    }
+  };
+}
+function valuesSection(kind, files, labels, options = {}) {
+  let rows = 0;
+  let changed = 0;
+  const noted = /* @__PURE__ */ new Map();
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i];
+    const list4 = f.rows;
+    rows += list4.length;
+    for (let k = 0; k < list4.length; k++) if (list4[k].changed) changed++;
+    for (const n of f.notes) {
+      const paths = noted.get(n);
+      if (paths) paths.push(f.path);
+      else noted.set(n, [f.path]);
+    }
+  }
+  const notes = noteLines(noted);
+  if (!rows) return [`_No ${kind} found._`, ...notes ? ["", notes] : []].join("\n");
+  const direction = kind === "metrics" ? options.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
+  const known = direction && files.some((f) => f.rows.some((row3) => direction(f.path, row3.key))) ? direction : null;
+  const withBase = labels.base !== null;
+  const table2 = valueTable(kind, labels, known);
+  const draw2 = (pick2) => {
+    let text2 = table2.header.join("\n");
+    for (let i = 0; i < files.length; i++) {
+      const { path, rows: list4 } = files[i];
+      for (let k = 0; k < list4.length; k++) {
+        const r = list4[k];
+        if (pick2 === null || Boolean(r.changed) === pick2) text2 += `
+${table2.row(path, r)}`;
+      }
+    }
+    return text2;
+  };
+  const unchanged = withBase ? rows - changed : 0;
+  const parts = [];
+  parts.push(!withBase ? draw2(null) : changed ? draw2(true) : `_No ${kind} changed._`);
+  if (unchanged) {
+    parts.push("", `<details><summary>${unchanged} unchanged ${unchanged === 1 ? kind.slice(0, -1) : kind}</summary>`, "", draw2(false), "", "</details>");
+  }
+  if (notes) parts.push("", notes);
+  return parts.join("\n");
+}
+var NAMED_FILES = 3;
+function noteLines(noted) {
+  const lines2 = [];
+  for (const [note2, paths] of noted) {
+    if (paths.length <= NAMED_FILES) for (const path of paths) lines2.push(`- ${code(path)}: ${escapeCell(note2)}`);
+    else {
+      const more2 = paths.length - NAMED_FILES;
+      lines2.push(
+        `- ${paths.slice(0, NAMED_FILES).map((p) => code(p)).join(", ")} and ${groupDigits(more2)} other files: ${escapeCell(note2)}`
+      );
+    }
+  }
+  return lines2.join("\n");
+}
+function cell(text2) {
+  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}\u2026 (${groupDigits(text2.length)} characters)` : text2;
+  return escapeCell(cut);
+}
+
+// src/report/markdown.ts
+var REPORT_MARKER = "<!-- mlreport -->";
+var REPORT_FILE = { images: RELATIVE_IMAGES };
+function composeMarkdown(report2, options = REPORT_FILE) {
+  const parts = [...top(report2, options), ""];
+  if (report2.gates) parts.push(gatesSection(report2.gates), "");
+  if (report2.pipeline) parts.push("### Pipeline", "", pipelineSection(report2.pipeline), "");
+  const labels = { base: report2.base?.label ?? null, head: report2.head.label };
+  const direction = metricDirections(report2);
+  parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
+  const causes = causesSection(report2.metrics, report2.base?.label);
+  if (causes) parts.push(causes, "");
+  const trends = trendsSection(report2, options.images);
+  if (trends) parts.push(trends, "");
+  parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
+  if (report2.data) parts.push("### Data changes", "", dataChangesSection(report2.data), "");
+  if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options.images), "");
+  if (report2.warnings.length) {
+    parts.push("### Notes", "");
+    for (const w of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w)}`);
+    parts.push("");
+  }
+  if (options.footer) parts.push(options.footer, "");
+  return parts.join("\n");
+}
+function top(report2, options) {
+  const base = report2.base ? `${code(report2.base.label)}${report2.base.sha && report2.base.sha.slice(0, 7) !== report2.base.label ? ` (${report2.base.sha.slice(0, 7)})` : ""}` : "no base";
+  const lines2 = [...options.header ? [options.header] : [], REPORT_MARKER, `## ${escapeCell(report2.verdict.line)}`, ""];
+  const sha2 = options.headSha?.slice(0, 7);
+  const head = `${code(report2.head.label)}${sha2 && sha2 !== report2.head.label ? ` (${sha2})` : ""}`;
+  lines2.push(`**mlreport** \xB7 ${head} vs ${base} \xB7 ${report2.verdict.counts}`);
+  if (report2.projectErrors?.length) {
+    lines2.push("", "### \u274C Project files that do not parse", "");
+    for (const e of report2.projectErrors) lines2.push(`- ${escapeCell(e)}`);
+  }
+  if (report2.stale.length) {
+    lines2.push(
+      "",
+      "> [!WARNING]",
+      `> ${report2.stale.length === 1 ? "A stage is" : `${report2.stale.length} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`
+    );
+    for (const s of report2.stale) lines2.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join("; "))}`);
+  }
+  return lines2;
+}
+
+// src/report/fit.ts
+var COMMENT_LIMIT = 65536;
+function fitReport(report2, render, options) {
+  const limit = options.limit ?? COMMENT_LIMIT;
+  const measure = options.measure ?? ((text2) => text2.length);
+  const whole = composeMarkdown(report2, render);
+  if (measure(whole) <= limit) return { body: whole, folded: false };
+  const where2 = options.fullReport ?? fullReportIn(options.fullReportUrl, "the workflow artifact");
+  const unit = options.measure ? "bytes" : "characters";
+  const note2 = `> [!NOTE]
+> This report is longer than ${options.what ?? "a comment"} may be (${limit.toLocaleString("en-US")} ${unit}). The full report is in ${where2}.`;
+  return { body: compact(report2, render, note2, limit, measure), folded: true };
+}
+function jobSummaryLink(runUrl) {
+  return runUrl ? `[the job summary](${runUrl})` : "the job summary";
+}
+function fullReportIn(runUrl, where2) {
+  return `${jobSummaryLink(runUrl)} and in report.md in ${where2}`;
+}
+var MAX_NAMED_PLOTS = 20;
+function compact(data, render, note2, limit, measure) {
+  const gates2 = data.gates ? { text: gatesSection(data.gates), keep: true } : null;
+  const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
+  head.push({ text: note2, keep: true });
+  const tail = [];
+  const trends = trendsSection(data, render.images);
+  if (trends) tail.push({ text: trends });
+  const shown4 = [];
+  const left = [];
+  let used = 0;
+  for (const p of data.plots) {
+    const url = p.image ? render.images.url(p.image) : null;
+    const chart = !url && render.images.charts ? mermaidChart(p) : null;
+    const text2 = url ? `![${escapeCell(p.title)}](${url})` : chart;
+    if (!text2) continue;
+    const size2 = measure(text2) + 2;
+    if (used + size2 > limit / 2) {
+      left.push(escapeCell(p.title));
+      continue;
+    }
+    shown4.push(text2);
+    used += size2;
+  }
+  if (left.length) {
+    const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(", ")}, \u2026` : left.join(", ");
+    shown4.push(`_${left.length} more plot${left.length === 1 ? "" : "s"} in the full report: ${names}._`);
+  }
+  if (shown4.length) tail.push({ text: ["### Plots", ...shown4].join("\n\n") });
+  if (render.footer) tail.push({ text: render.footer, keep: true });
+  const join31 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+`;
+  const budget = () => limit - measure(join31([...head, ...tail])) - 200;
+  const changed = (kind, room) => {
+    const rows = tableRows(data, kind, (r) => r.changed);
+    if (!rows.body.length) return null;
+    const title2 = kind === "metrics" ? "Changed metrics" : "Changed params";
+    return { text: [`### ${title2}`, "", ...boundedTable(rows, room, ["changed row", "changed rows"], measure)].join("\n") };
+  };
+  const params = changed("params", Math.floor(budget() / 4));
+  const whyText = causesSection(data.metrics, data.base?.label);
+  const why = whyText && measure(whyText) < budget() / 4 ? { text: whyText } : null;
+  const reserved = (params ? measure(params.text) + 2 : 0) + (why ? measure(why.text) + 2 : 0);
+  const metrics = changed("metrics", budget() - reserved);
+  if (metrics) head.push(metrics);
+  if (params) head.push(params);
+  if (data.data) {
+    const section = ["### Data changes", "", dataChangesSection(data.data)].join("\n");
+    if (measure(section) < budget() - (why ? measure(why.text) + 2 : 0)) head.push({ text: section });
+  }
+  if (why) head.push(why);
+  for (const kind of ["metrics", "params"]) {
+    const rows = tableRows(data, kind, (r) => !r.changed);
+    if (!rows.body.length) continue;
+    const shown5 = boundedTable(rows, budget() - 100, [`unchanged ${kind.slice(0, -1)}`, `unchanged ${kind}`], measure);
+    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown5, "", "</details>"].join("\n") });
+  }
+  const blocks = [...head, ...tail];
+  for (let i = blocks.length - 1; i >= 0 && measure(join31(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join31(blocks)) - limit;
+  if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
+  return join31(blocks);
+}
+function tableRows(data, kind, keep) {
+  const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
+  const body = data[kind].flatMap((f) => f.rows.filter(keep).map((r) => table2.row(f.path, r)));
+  return { header: table2.header, body };
+}
+function boundedTable(table2, budget, noun, measure) {
+  const what = (n) => `${n} ${n === 1 ? noun[0] : noun[1]}: see the full report`;
+  const out = [...table2.header];
+  let size2 = measure(out.join("\n"));
+  let shown4 = 0;
+  for (const row3 of table2.body) {
+    const length = measure(row3) + 1;
+    if (size2 + length > budget - 80) break;
+    out.push(row3);
+    size2 += length;
+    shown4++;
+  }
+  if (shown4 < table2.body.length) out.push("", `_\u2026 ${what(table2.body.length - shown4).replace(/^(\d+)/, "$1 more")}._`);
+  return shown4 ? out : [`_${what(table2.body.length)}._`];
+}
+function cutLines(text2, max) {
+  if (text2.length <= max) return text2;
+  const slice = text2.slice(0, max);
+  const nl = slice.lastIndexOf("\n");
+  return nl > 0 ? slice.slice(0, nl) : slice;
+}
+
+// src/publish/github/client.ts
+import { performance as performance5 } from "node:perf_hooks";
+
+// src/util/fetch.ts
+import { performance as performance4 } from "node:perf_hooks";
+
+// src/util/unanswered-hosts.ts
+var unanswered = /* @__PURE__ */ new Map();
+function rememberUnanswered(origin, failure2) {
+  unanswered.set(origin, failure2);
+}
+function unansweredBefore(origin) {
+  const earlier = unanswered.get(origin);
+  return earlier === void 0 ? void 0 : `${origin} did not answer an earlier request (${earlier})`;
+}
+
+// src/util/fetch.ts
+var DEFAULT_TIMEOUT_MS = 3e4;
+var proxies = /* @__PURE__ */ new Map();
+function proxyFor(url, Agent) {
+  const proxy = getProxyUrl(url);
+  if (!proxy?.hostname) return void 0;
+  let agent = proxies.get(proxy.href);
+  if (!agent) {
+    const auth = proxy.username || proxy.password ? { token: `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}` } : {};
+    agent = new Agent({ uri: `${proxy.protocol}//${proxy.host}`, ...auth });
+    proxies.set(proxy.href, agent);
+  }
+  return agent;
+}
+var RequestTimeoutError = class extends Error {
+  constructor(timeoutMs, limit) {
+    super(limit ? `no answer before ${limit} was spent` : `no answer within ${timeoutMs / 1e3} s`);
+    this.timeoutMs = timeoutMs;
+    this.limit = limit;
+    this.name = "RequestTimeoutError";
+  }
+  timeoutMs;
+  limit;
+};
+var PortRefused = class extends Error {
+  constructor(url) {
+    super(`Node's fetch refuses port ${url.port} (${url.host}), one the Fetch standard blocks; no request to it is sent, so the service needs another port`);
+    this.name = "PortRefused";
+  }
+};
+function isBadPort(error2) {
+  return error2 instanceof TypeError && error2.cause instanceof Error && error2.cause.message === "bad port";
+}
+async function httpFetch(input, init = {}, timeoutMs = DEFAULT_TIMEOUT_MS) {
+  const url = new URL(input);
+  const net = await import("./net.js");
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
+  try {
+    const options = { ...init, signal, dispatcher: proxyFor(url, net.ProxyAgent) };
+    return await net.fetch(url, options);
+  } catch (error2) {
+    if (timeout.aborted) throw new RequestTimeoutError(timeoutMs);
+    if (isBadPort(error2)) throw new PortRefused(url);
+    throw error2;
+  }
+}
+function fetchWithTimeout(timeoutMs, limit) {
+  return async (input, init) => {
+    const url = input instanceof Request ? input.url : input;
+    const left = limit ? Math.max(0, Math.ceil(limit.endsAt - performance4.now())) : Infinity;
+    if (left >= timeoutMs) return httpFetch(url, init, timeoutMs);
+    try {
+      return await httpFetch(url, init, left);
+    } catch (error2) {
+      throw error2 instanceof RequestTimeoutError ? new RequestTimeoutError(left, limit.describe()) : error2;
+    }
+  };
+}
+function whyNotSent(origin, limit) {
+  if (limit && performance4.now() >= limit.endsAt) return `${limit.describe()} is spent`;
+  return unansweredBefore(origin);
+}
+function whyNotRetried(waitMs, limit) {
+  const now = performance4.now();
+  if (!limit || now + waitMs < limit.endsAt) return void 0;
+  return now >= limit.endsAt ? `${limit.describe()} is spent` : `a retry in ${(waitMs / 1e3).toFixed(1)} s would start past ${limit.describe()}`;
+}
+
+// src/publish/github/answers.ts
+var string = (v, at) => typeof v === "string" ? null : wrong(v, at, "a string");
+var number3 = (v, at) => typeof v === "number" || typeof v === "bigint" ? null : wrong(v, at, "a number");
+var orNull = (check) => (v, at) => v === null || v === void 0 ? null : check(v, at);
+function object(fields) {
+  return (v, at) => {
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return wrong(v, at, "an object");
+    for (const [key2, check] of Object.entries(fields)) {
+      const problem = check(v[key2], at ? `${at}.${key2}` : `'${key2}'`);
+      if (problem) return problem;
+    }
+    return null;
+  };
+}
+function list(item) {
+  return (v, at) => {
+    if (!Array.isArray(v)) return wrong(v, at, "a list");
+    for (let i = 0; i < v.length; i++) {
+      const problem = item(v[i], `item ${i + 1}`);
+      if (problem) return problem;
+    }
+    return null;
+  };
+}
+function wrong(value2, at, expected2) {
+  const what = at || "the answer";
+  if (value2 === void 0) return `${what} is missing (expected ${expected2})`;
+  const got = value2 === null ? "null" : Array.isArray(value2) ? "a list" : `${typeof value2 === "object" ? "an" : "a"} ${typeof value2}`;
+  return `${what} is ${got}, not ${expected2}`;
+}
+var comment2 = object({ id: number3, html_url: string, body: orNull(string), user: orNull(object({ login: string, type: string })) });
+var sha = object({ sha: string });
+var release = object({ id: number3, upload_url: string });
+var EXPECTED = {
+  "GET /user": object({ login: string }),
+  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments": list(comment2),
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments": list(comment2),
+  "POST /repos/{owner}/{repo}/issues/{issue_number}/comments": comment2,
+  "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments": comment2,
+  "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}": comment2,
+  "PATCH /repos/{owner}/{repo}/comments/{comment_id}": comment2,
+  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls": list(object({ number: number3, state: string, head: sha })),
+  "GET /repos/{owner}/{repo}/pulls": list(object({ number: number3, head: object({ sha: string, repo: orNull(object({ full_name: string })) }) })),
+  "POST /repos/{owner}/{repo}/check-runs": object({ id: number3, html_url: orNull(string) }),
+  "POST /repos/{owner}/{repo}/git/blobs": sha,
+  "POST /repos/{owner}/{repo}/git/trees": sha,
+  "POST /repos/{owner}/{repo}/git/commits": sha,
+  "GET /repos/{owner}/{repo}/git/ref/{ref}": object({ object: sha }),
+  "GET /repos/{owner}/{repo}/releases/tags/{tag}": release,
+  "POST /repos/{owner}/{repo}/releases": release,
+  "GET /repos/{owner}/{repo}/releases/{release_id}/assets": list(object({ id: number3, name: string, created_at: string })),
+  "POST /repos/{owner}/{repo}/releases/{release_id}/assets": object({ browser_download_url: string })
+};
+var BY_PATH = Object.entries(EXPECTED).map(([route, check]) => {
+  const [method, template] = route.split(" ");
+  return { method, pattern: new RegExp(`${template.replace(/\{[^}]+\}/g, "[^/]+")}$`), check };
+});
+function expected(method, url) {
+  if (url.startsWith("/")) return EXPECTED[`${method} ${url}`];
+  let path;
+  try {
+    path = new URL(url.replace(/\{[^}]*\}/g, "")).pathname;
+  } catch {
+    return void 0;
+  }
+  return BY_PATH.find((r) => r.method === method && r.pattern.test(path))?.check;
+}
+var ApiAnswerError = class extends Error {
+  constructor(message) {
+    super(message);
+    this.name = "ApiAnswerError";
+  }
+};
+function checkAnswer(method, url, data, shown4) {
+  const check = expected(method, url);
+  if (!check) return;
+  const text2 = typeof data === "string" || data instanceof ArrayBuffer || data === void 0;
+  const excerpt = bodyExcerpt(data);
+  const empty = data === void 0 || (data instanceof ArrayBuffer ? !data.byteLength : !excerpt);
+  const problem = !text2 ? check(data, "") : empty ? "the body is empty" : `the body is not JSON${excerpt ? `: it starts ${excerpt}` : ""}`;
+  if (problem) throw new ApiAnswerError(`GitHub's answer to ${shown4} was not the JSON expected: ${problem}`);
+}
+function bodyExcerpt(data) {
+  if (typeof data !== "string" || !data.trim()) return null;
+  const text2 = data.trim().replace(/\s+/g, " ");
+  return JSON.stringify(text2.length > 60 ? `${text2.slice(0, 60)}\u2026` : text2);
+}
+
+// src/publish/github/client.ts
+var oneWriteAtATime;
+var DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
+async function createGitHubClient(token, apiUrl, options = {}) {
+  const baseUrl = githubApiRoot(apiUrl);
+  const { getOctokit, retry, throttling, Bottleneck } = await import("./net.js");
+  oneWriteAtATime ??= new Bottleneck.Group({ maxConcurrent: 1 });
+  const retries = options.retries ?? 4;
+  const maxWaitMs = options.maxWaitMs ?? 6e4;
+  const scale = options.waitScale ?? 1;
+  const say = options.onRetry ?? (() => void 0);
+  const limit = options.limit;
+  const onLimit = (reason) => (retryAfter, request, _octokit, retryCount) => {
+    const what = `${reason} on ${request.method} ${request.url}`;
+    if (retryCount >= retries) return false;
+    if (retryAfter * 1e3 > maxWaitMs) {
+      say(`${what}; GitHub asks to wait ${retryAfter} s, longer than mlreport waits (${Math.round(maxWaitMs / 1e3)} s).`);
+      return false;
+    }
+    if (limit && performance5.now() + retryAfter * 1e3 * scale >= limit.endsAt) {
+      say(`${what}; GitHub asks to wait ${retryAfter} s, past ${limit.describe()}.`);
+      return false;
+    }
+    say(`${what}; retry ${retryCount + 1} of ${retries} in ${(retryAfter * 1e3 * scale / 1e3).toFixed(1)} s.`);
+    return true;
+  };
+  return getOctokit(
+    token,
+    {
+      baseUrl,
+      request: { fetch: fetchWithTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, limit) },
+      retry: { retries, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: 1e3 * scale },
+      throttle: {
+        retryAfterBaseValue: 1e3 * scale,
+        write: oneWriteAtATime,
+        notifications: oneWriteAtATime,
+        onRateLimit: onLimit("Rate limit exhausted"),
+        onSecondaryRateLimit: onLimit("Secondary rate limit")
+      }
+    },
+    checkAnswers(baseUrl),
+    logRetries(retries, scale, say, limit),
+    retry,
+    throttling,
+    notPastLimits(baseUrl, limit)
+  );
+}
+function shown2(octokit, baseUrl, options) {
+  const url = new URL(octokit.request.endpoint.parse(options).url);
+  const base = new URL(baseUrl);
+  const path = url.origin === base.origin && url.pathname.startsWith(`${base.pathname.replace(/\/$/, "")}/`) ? url.pathname.slice(base.pathname.replace(/\/$/, "").length) : url.pathname;
+  return { origin: url.origin, route: `${options.method} ${path}` };
+}
+function checkAnswers(baseUrl) {
+  return (octokit) => {
+    octokit.hook.after("request", (response, options) => {
+      checkAnswer(options.method, options.url, response.data, shown2(octokit, baseUrl, options).route);
+    });
+  };
+}
+function logRetries(retries, scale, say, limit) {
+  return (octokit) => {
+    octokit.hook.error("request", (error2, options) => {
+      const status = apiStatus(error2);
+      const request = options.request;
+      const attempt = (request.retryCount ?? 0) + 1;
+      if (causeOf(error2) instanceof PortRefused) {
+        request.retries = 0;
+      } else if (status !== void 0 && status >= 400 && !DO_NOT_RETRY.includes(status) && attempt <= retries) {
+        const reason = error2.response ? `GitHub answered ${status}` : `Network error (${apiMessage(error2)})`;
+        const waitMs = attempt ** 2 * 1e3 * scale;
+        if (limit && performance5.now() + waitMs >= limit.endsAt) {
+          request.retries = 0;
+          const why = reason.includes(limit.describe()) ? "" : `: ${limit.describe()} is spent`;
+          say(`${reason} on ${options.method} ${options.url}; not retried${why}.`);
+        } else {
+          say(`${reason} on ${options.method} ${options.url}; retry ${attempt} of ${retries} in ${(waitMs / 1e3).toFixed(1)} s.`);
+        }
+      }
+      throw error2;
+    });
+  };
+}
+var RequestNotSent = class extends UserError {
+};
+function notPastLimits(baseUrl, limit) {
+  return (octokit) => {
+    octokit.hook.wrap("request", async (request, options) => {
+      const { origin, route } = shown2(octokit, baseUrl, options);
+      const notSent = whyNotSent(origin, limit);
+      if (notSent) throw new RequestNotSent(`${route} was not sent: ${notSent}`);
+      try {
+        return await request(options);
+      } catch (error2) {
+        if (causeOf(error2) instanceof RequestTimeoutError) rememberUnanswered(origin, `GitHub: ${route}: ${apiMessage(error2)}`);
+        throw error2;
+      }
+    });
+  };
+}
+function causeOf(error2) {
+  return error2?.cause;
+}
+function apiMessage(error2) {
+  const e = error2 ?? {};
+  if (e.response && (typeof e.response.data === "string" || e.response.data instanceof ArrayBuffer)) {
+    return bodyExcerpt(e.response.data) ?? "an answer without a message";
+  }
+  const data = e.response?.data;
+  const details = (data?.errors ?? []).map((x) => x.message).filter((m) => typeof m === "string");
+  const main = typeof data?.message === "string" ? data.message : e.message ?? String(error2);
+  return details.length ? `${main}: ${details.join("; ")}` : main;
+}
+function apiStatus(error2) {
+  const status = error2?.status;
+  return typeof status === "number" ? status : void 0;
+}
+function isRateLimited(error2) {
+  const status = apiStatus(error2);
+  return status === 429 || status === 403 && /rate limit/i.test(apiMessage(error2));
+}
+function isPermissionError(error2) {
+  const status = apiStatus(error2);
+  return status === 404 || status === 403 && !isRateLimited(error2);
+}
+
+// src/publish/github/comments.ts
+function commentMarker(reportId) {
+  return `<!-- mlreport:comment id=${reportId} -->`;
+}
+async function tokenIdentity(client, token) {
+  const app = { describe: "a GitHub App bot (installation token)", owns: (u) => u?.type === "Bot" };
+  if (token.startsWith("ghs_")) return app;
+  try {
+    const { data } = await client.request("GET /user");
+    return { describe: data.login, owns: (u) => u?.login === data.login };
+  } catch (error2) {
+    const status = apiStatus(error2);
+    if (status === 403 || status === 404) return app;
+    throw error2;
+  }
+}
+async function upsertComment(client, repo, thread, body, marker, mode, identity, replaced = () => Promise.resolve(null)) {
+  if (mode === "update") {
+    const marked = (await listComments(client, repo, thread)).filter((c) => c.body?.includes(marker));
+    if (marked.length) {
+      const who = await identity();
+      const mine = marked.filter((c) => who.owns(c.user)).sort((a, b) => Number(b.id) - Number(a.id));
+      const [newest, ...older] = mine;
+      const keptBecause = newest && newest.body !== body ? await replaced() : null;
+      if (newest && keptBecause) return { url: newest.html_url, action: "kept", deleted: 0, keptBecause };
+      if (newest) {
+        const url = newest.body === body ? newest.html_url : (await updateComment(client, repo, thread, Number(newest.id), body)).html_url;
+        for (const old of older) await deleteComment(client, repo, thread, Number(old.id));
+        return { url, action: newest.body === body ? "unchanged" : "updated", deleted: older.length };
+      }
+    }
+  }
+  const created = await createComment(client, repo, thread, body);
+  return { url: created.html_url, action: "created", deleted: 0 };
+}
+async function listComments(client, { owner, repo }, thread) {
+  if (thread.kind === "pr") {
+    return client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: thread.number, per_page: 100 });
+  }
+  return client.paginate("GET /repos/{owner}/{repo}/commits/{commit_sha}/comments", { owner, repo, commit_sha: thread.sha, per_page: 100 });
+}
+async function createComment(client, { owner, repo }, thread, body) {
+  if (thread.kind === "pr") {
+    return (await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: thread.number, body })).data;
+  }
+  return (await client.request("POST /repos/{owner}/{repo}/commits/{commit_sha}/comments", { owner, repo, commit_sha: thread.sha, body })).data;
+}
+async function updateComment(client, { owner, repo }, thread, id, body) {
+  if (thread.kind === "pr") {
+    return (await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: id, body })).data;
+  }
+  return (await client.request("PATCH /repos/{owner}/{repo}/comments/{comment_id}", { owner, repo, comment_id: id, body })).data;
+}
+async function deleteComment(client, { owner, repo }, thread, id) {
+  try {
+    if (thread.kind === "pr") await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: id });
+    else await client.request("DELETE /repos/{owner}/{repo}/comments/{comment_id}", { owner, repo, comment_id: id });
+  } catch (error2) {
+    if (apiStatus(error2) !== 404) throw error2;
+  }
+}
+
+// src/publish/github/body.ts
+function folderWhere(folder) {
+  return folder.artifact ? "the workflow artifact" : `the out-dir (\`${folder.outDir}\`)`;
+}
+function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, options = {}) {
+  const marker = commentMarker(reportId);
+  const folder = options.folder ?? { artifact: true };
+  const where2 = folderWhere(folder);
+  const images = hostedImages(hosted, where2);
+  const footer = imagesNotShown(report2.plots, images) ? `_Plot images are not shown inline${notHostedReason ? ` (${notHostedReason})` : ""}: the image files are in ${where2}._` : void 0;
+  const fitted = fitReport(
+    report2,
+    {
+      images,
+      footer,
+      ...options.header !== void 0 ? { header: options.header } : {},
+      ...options.headSha !== void 0 ? { headSha: options.headSha } : {}
+    },
+    { limit: (options.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: fullReportIn(fullReportUrl, where2) }
+  );
+  return {
+    body: `${marker}
+${stripMarkers(fitted.body)}`,
+    folded: fitted.folded,
+    pointsToArtifact: folder.artifact && (footer !== void 0 || fitted.folded)
+  };
+}
+function localImages(report2) {
+  return reportImages(report2).filter((path) => /\.(?:png|jpe?g|gif|svg)$/i.test(path) && insideFolder(path));
+}
+var MARKER = /<!--\s*mlreport:comment[^>]*-->/g;
+function stripMarkers(text2) {
+  for (let out = text2; ; ) {
+    const next = out.replace(MARKER, "");
+    if (next === out) return out;
+    out = next;
+  }
+}
+function insideFolder(path) {
+  const parts = path.split("/");
+  return !path.startsWith("/") && !/^[a-z]:/i.test(path) && !path.includes("\\") && parts.every((p) => p !== "" && p !== "." && p !== "..");
+}
+
+// src/publish/github/checks.ts
+import { realpath as realpath3 } from "node:fs/promises";
+import { posix as posix9, relative as relative7, sep as sep8 } from "node:path";
+
+// src/publish/github/failure.ts
+function answeredStatus(error2) {
+  return error2?.response ? apiStatus(error2) : void 0;
+}
+function failureHeadline(error2) {
+  if (error2 instanceof ApiAnswerError || error2 instanceof RequestNotSent) return error2.message;
+  if (causeOf(error2) instanceof PortRefused) return apiMessage(error2);
+  const status = answeredStatus(error2);
+  const message = apiMessage(error2);
+  return status !== void 0 ? `${status}: ${message}` : message.startsWith("no answer") ? message : `no answer: ${message}`;
+}
+function describeApiFailure(error2, permission) {
+  if (error2 instanceof ApiAnswerError) return `${error2.message}; check that GITHUB_API_URL is GitHub's REST API`;
+  if (error2 instanceof RequestNotSent) return error2.message;
+  if (causeOf(error2) instanceof PortRefused) return `${apiMessage(error2)}: check GITHUB_API_URL`;
+  const status = answeredStatus(error2);
+  const message = apiMessage(error2);
+  if (status === void 0) {
+    const reach = "check that GITHUB_API_URL is GitHub's REST API and that the runner reaches it (HTTPS_PROXY, NO_PROXY)";
+    return message.startsWith("no answer") ? `${message}: ${reach}, or re-run the job when GitHub answers` : `no answer (${message}): ${reach}`;
+  }
+  return `${message} (HTTP ${status})${meaning(status, error2, permission)}`;
+}
+function meaning(status, error2, permission) {
+  if (isRateLimited(error2)) return ": GitHub's rate limit for this token is spent; re-run the job after it resets";
+  if (status === 401) return ": GitHub did not accept 'github-token' (expired, revoked, or for another GitHub host); give it a current token";
+  if (status === 403) {
+    return `: the token may not do this; it needs ${permission} (the job's \`permissions:\`), and a pull request from a fork gets a read-only token (README: 'Fork pull requests')`;
+  }
+  if (status === 404)
+    return ": the token cannot see this repository or what the request names (GitHub answers 404 for both); check its access and GITHUB_API_URL";
+  if (status === 422) return ": GitHub refused what the request asked";
+  if (status >= 500) return ": GitHub failed to answer; re-run the job later";
+  return "";
+}
+
+// src/publish/github/key-line.ts
+function keyLine(text2, key2) {
+  let from = 0;
+  let at = -1;
+  for (const segment of key2.split(".")) {
+    const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const re = new RegExp(`(?:["']${escaped}["']|(?:^|[\\s{,])${escaped})\\s*[:=]`, "gm");
+    re.lastIndex = from;
+    const m = re.exec(text2);
+    if (!m) return at < 0 ? 1 : lineAt(text2, at);
+    at = m.index + (/^\s/.test(m[0]) ? m[0].length - m[0].trimStart().length : 0);
+    from = m.index + m[0].length;
+  }
+  return at < 0 ? 1 : lineAt(text2, at);
+}
+function lineAt(text2, offset) {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text2.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+// src/publish/github/targets.ts
+async function resolveTargets(client, ctx, cfg, log) {
+  const run3 = cfg.mode === "publish" ? ctx.workflowRun : null;
+  if (run3) {
+    if (cfg.commentOn === "commit") return { threads: [{ kind: "commit", sha: run3.headSha }], headSha: run3.headSha };
+    const prs2 = run3.pullRequests.length ? run3.pullRequests : await prsForFork(client, ctx, run3.headRepository, run3.headBranch, run3.headSha);
+    if (prs2.length) return { threads: prs2.map((n) => ({ kind: "pr", number: n })), headSha: run3.headSha };
+    if (cfg.commentOn === "auto" && run3.event === "push") return { threads: [{ kind: "commit", sha: run3.headSha }], headSha: run3.headSha };
+    log.warning(`No open pull request has ${run3.headRepository}:${run3.headBranch} at ${run3.headSha.slice(0, 7)} as its head; the report is not posted.`);
+    return { threads: [], headSha: run3.headSha };
+  }
+  if (ctx.prNumber !== null) {
+    const headSha = ctx.headSha ?? ctx.sha;
+    return cfg.commentOn === "commit" ? { threads: [{ kind: "commit", sha: headSha }], headSha } : { threads: [{ kind: "pr", number: ctx.prNumber }], headSha };
+  }
+  const sha2 = ctx.sha;
+  if (cfg.commentOn === "commit") return { threads: [{ kind: "commit", sha: sha2 }], headSha: sha2 };
+  const prs = await openPullRequestsAt(client, ctx, sha2);
+  if (prs.length && ctx.eventName === "push") {
+    log.info(`${pullRequestHeadNote(sha2, prs)}; the push run ${cfg.commentOn === "auto" ? "comments on the commit" : "posts no comment"}.`);
+    return { threads: cfg.commentOn === "auto" ? [{ kind: "commit", sha: sha2 }] : [], headSha: sha2 };
+  }
+  if (prs.length) return { threads: prs.map((n) => ({ kind: "pr", number: n })), headSha: sha2 };
+  if (cfg.commentOn === "auto") return { threads: [{ kind: "commit", sha: sha2 }], headSha: sha2 };
+  log.info(`No open pull request has ${sha2.slice(0, 7)} as its head ('comment-on: pr'); no comment posted.`);
+  return { threads: [], headSha: sha2 };
+}
+async function openPullRequestsAt(client, ctx, sha2) {
+  const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    commit_sha: sha2,
+    per_page: 100
+  });
+  return data.filter((pr) => pr.state === "open" && pr.head.sha === sha2).map((pr) => pr.number);
+}
+function pullRequestHeadNote(sha2, prs) {
+  const which2 = prs.map((n) => `#${n}`).join(", ");
+  return `${sha2.slice(0, 7)} is the head of pull request ${which2}: its comment and the gate's check run there are the pull_request run's, gated by the rules at its base branch`;
+}
+async function prsForFork(client, ctx, headRepository, branch, sha2) {
+  const headOwner = headRepository.split("/")[0];
+  if (!headOwner || !branch) return [];
+  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    state: "open",
+    head: `${headOwner}:${branch}`,
+    per_page: 100
+  });
+  return data.filter((pr) => pr.head.sha === sha2 && pr.head.repo?.full_name === headRepository).map((pr) => pr.number);
+}
+
+// src/publish/github/checks.ts
+var CHECK_TEXT_LIMIT = 65535;
+var ANNOTATIONS_PER_REQUEST = 50;
+var STATUS_DESCRIPTION_LIMIT = 140;
+var CheckRunTarget = class {
+  constructor(options, log) {
+    this.options = options;
+    this.log = log;
+  }
+  options;
+  log;
+  name = "check run";
+  async publish(report2, context) {
+    const drawn = await this.outcome(report2, context);
+    if (!drawn) return { skipped: true };
+    const outcome2 = { headSha: this.options.github.headSha ?? this.options.github.sha, ...drawn };
+    const { token, apiUrl } = this.options.github;
+    const client = await createGitHubClient(token, apiUrl, { onRetry: (m) => this.log.info(m), ...this.options.clientOptions });
+    let status;
+    try {
+      if (this.options.github.eventName === "push") {
+        const prs = await openPullRequestsAt(client, this.options.github, outcome2.headSha);
+        if (prs.length) {
+          this.log.info(`${pullRequestHeadNote(outcome2.headSha, prs)}; the push run posts no check run '${this.options.checkName}'.`);
+          return { skipped: true };
+        }
+      }
+      const checkRun = await this.createCheckRun(client, outcome2);
+      if (!("refused" in checkRun)) return { ...checkRun, ...outcome2.pointsToArtifact ? { pointsToArtifact: true } : {} };
+      this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
+      status = await this.setStatus(client, outcome2);
+    } catch (error2) {
+      throw new UserError(
+        `Could not post the check run '${this.options.checkName}' (${apiUrl}): ${describeApiFailure(error2, "`checks: write`")}. The gate's outcome is in this log only.`
+      );
+    }
+    if (status) return status;
+    this.log.warning(
+      `Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`
+    );
+    for (const a of outcome2.annotations) {
+      const where2 = { file: a.path, line: a.start_line };
+      if (a.annotation_level === "failure") this.log.error(`${a.title}: ${a.message}`, where2);
+      else this.log.warning(`${a.title}: ${a.message}`, where2);
+    }
+    return {};
+  }
+  /** The check run, annotations beyond the first 50 appended by updates; why not, when the token may not create it. */
+  async createCheckRun(client, o) {
+    const { owner, repo } = this.options.github;
+    const output = (annotations) => ({ title: o.title, summary: o.summary, annotations });
+    let created;
+    try {
+      created = await client.request("POST /repos/{owner}/{repo}/check-runs", {
+        owner,
+        repo,
+        name: this.options.checkName,
+        head_sha: o.headSha,
+        conclusion: o.failed ? "failure" : "success",
+        completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+        ...this.runUrl() ? { details_url: this.runUrl() } : {},
+        output: output(o.annotations.slice(0, ANNOTATIONS_PER_REQUEST))
+      });
+    } catch (error2) {
+      if (!isNotPermitted(error2)) throw error2;
+      if (/authenticate via a GitHub App/i.test(apiMessage(error2))) {
+        return {
+          refused: `: only a GitHub App token (such as the workflow's GITHUB_TOKEN) may create check runs, and 'github-token' is a personal access or OAuth token`
+        };
+      }
+      return { refused: " (403: the token needs `checks: write`)" };
+    }
+    for (let i = ANNOTATIONS_PER_REQUEST; i < o.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
+      await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+        owner,
+        repo,
+        check_run_id: created.data.id,
+        output: output(o.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
+      });
+    }
+    return { location: created.data.html_url ?? void 0 };
+  }
+  /** A commit status named like the check; null when the token may not set it. */
+  async setStatus(client, o) {
+    const { owner, repo } = this.options.github;
+    try {
+      await client.request("POST /repos/{owner}/{repo}/statuses/{sha}", {
+        owner,
+        repo,
+        sha: o.headSha,
+        state: o.failed ? "failure" : "success",
+        context: this.options.checkName,
+        description: truncate2(o.title, STATUS_DESCRIPTION_LIMIT, "\u2026"),
+        target_url: this.runUrl()
+      });
+    } catch (error2) {
+      if (isNotPermitted(error2)) return null;
+      throw error2;
+    }
+    return { location: `commit status '${this.options.checkName}' on ${o.headSha}` };
+  }
+  runUrl() {
+    const { serverUrl, owner, repo, runId } = this.options.github;
+    return runId ? `${serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/actions/runs/${runId}` : null;
+  }
+};
+var GateCheckPublisher = class extends CheckRunTarget {
+  constructor(gateOptions, log) {
+    super(gateOptions, log);
+    this.gateOptions = gateOptions;
+  }
+  gateOptions;
+  async outcome(report2, context) {
+    const gates2 = report2.gates;
+    if (!gates2) return null;
+    const folder = this.gateOptions.folder ?? { artifact: true };
+    const where2 = folderWhere(folder);
+    const images = hostedImages(context.hosted, where2);
+    const summary3 = fitReport(
+      report2,
+      { images },
+      {
+        limit: CHECK_TEXT_LIMIT,
+        what: "a check run summary",
+        fullReportUrl: this.runUrl(),
+        fullReport: fullReportIn(this.runUrl(), where2)
+      }
+    );
+    return {
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check),
+      // and so does one whose pipeline failed or whose project files do not load: it compared what was left, not this change.
+      failed: !gates2.passed || report2.verdict.outcome === "failed",
+      // The report's verdict, as the comment's and the job summary's first line says it.
+      title: stripEmoji(report2.verdict.line),
+      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
+      summary: summary3.body,
+      annotations: await this.annotations(gates2),
+      pointsToArtifact: folder.artifact && (summary3.folded || imagesNotShown(report2.plots, images) > 0)
+    };
+  }
+  /** One annotation per broken rule: on the metrics file at the key's line, else on the rule's own line. */
+  async annotations(gates2) {
+    const out = [];
+    const prefix = await this.workspaceInRepo();
+    const texts = /* @__PURE__ */ new Map();
+    const tree = workspaceTree(this.gateOptions.workspace);
+    const read = async (path) => {
+      if (!texts.has(path))
+        texts.set(
+          path,
+          await tree.read(path).then(
+            (bytes) => bytes?.toString("utf8") ?? null,
+            () => null
+          )
+        );
+      return texts.get(path);
+    };
+    for (const r of gates2.rules) {
+      if (r.status !== "failed" && r.status !== "error") continue;
+      const level = r.status === "error" || r.level === "fail" ? "failure" : "warning";
+      const title2 = `${r.level === "warn" ? "Warning" : "Gate"}: ${r.rule}`.slice(0, 255);
+      let path = null;
+      let line = 1;
+      if (r.metric) {
+        path = r.metric.file;
+        const text2 = await read(r.metric.file);
+        if (text2 !== null) line = keyLine(text2, r.metric.key);
+      } else if (r.source.file) {
+        path = r.source.file;
+        line = r.source.line;
+      }
+      if (!path) continue;
+      out.push({ path: prefix ? posix9.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+    }
+    return out;
+  }
+  /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
+  async workspaceInRepo() {
+    const real = async (p) => realpath3(p).catch(() => p);
+    const prefix = relative7(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep8).join("/");
+    return prefix.startsWith("..") ? "" : prefix;
+  }
+};
+function ruleMessage(r) {
+  return `${r.detail} (rule from ${r.source.origin} line ${r.source.line})`;
+}
+function isNotPermitted(error2) {
+  return apiStatus(error2) === 403 && !isRateLimited(error2);
+}
+function truncate2(text2, limit, tail) {
+  if (text2.length <= limit) return text2;
+  let cut = text2.slice(0, limit - tail.length);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut + tail;
+}
+function stripEmoji(text2) {
+  return text2.replace(/^[^\p{L}\p{N}]+/u, "");
+}
+
+// src/publish/github/publisher.ts
+import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
+import { join as join22, posix as posix11 } from "node:path";
+
+// src/publish/github/branch-commit.ts
+var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
+async function commitOnBranch(client, repoRef, commit) {
+  const { owner, repo } = repoRef;
+  const retry = commit.retry ?? DEFAULT_REF_RETRY;
+  const deadline = Date.now() + retry.deadlineMs;
+  for (let attempt = 0; ; attempt++) {
+    const tip = await commit.tip();
+    const tree = await commit.tree(tip);
+    const created = await client.request("POST /repos/{owner}/{repo}/git/commits", {
+      owner,
+      repo,
+      message: commit.message,
+      tree,
+      parents: tip ? [tip.commit] : []
+    });
+    try {
+      if (tip) {
+        await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner, repo, ref: `heads/${commit.branch}`, sha: created.data.sha, force: false });
+      } else {
+        await client.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${commit.branch}`, sha: created.data.sha });
+      }
+      return created.data.sha;
+    } catch (error2) {
+      if (apiStatus(error2) !== 422 || isRulesetRefusal(error2)) throw error2;
+      const waitMs = Math.random() * Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** attempt);
+      if (Date.now() + waitMs > deadline) throw error2;
+      await new Promise((resolve8) => setTimeout(resolve8, waitMs));
+    }
+  }
+}
+async function tipByRest(client, { owner, repo }, branch) {
+  try {
+    return { commit: (await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner, repo, ref: `heads/${branch}` })).data.object.sha, tree: null };
+  } catch (error2) {
+    if (apiStatus(error2) === 404) return null;
+    throw error2;
+  }
+}
+function isRulesetRefusal(error2) {
+  return apiStatus(error2) === 422 && /repository rule violations/i.test(apiMessage(error2));
+}
+
+// src/publish/github/images.ts
+var MAX_RELEASE_ASSETS = 1e3;
+var PRUNE_HEADROOM = 100;
+var BranchImageStore = class {
+  constructor(client, repo, branch, serverUrl, message, refRetry = DEFAULT_REF_RETRY) {
+    this.client = client;
+    this.repo = repo;
+    this.branch = branch;
+    this.serverUrl = serverUrl;
+    this.message = message;
+    this.refRetry = refRetry;
+  }
+  client;
+  repo;
+  branch;
+  serverUrl;
+  message;
+  refRetry;
+  name = "branch";
+  async upload(files, folder) {
+    const { owner, repo } = this.repo;
+    const tree = [];
+    for (const file of files) {
+      const blob = await this.client.request("POST /repos/{owner}/{repo}/git/blobs", {
+        owner,
+        repo,
+        content: file.bytes.toString("base64"),
+        encoding: "base64"
+      });
+      tree.push({ path: `${folder}/${file.name}`, mode: "100644", type: "blob", sha: blob.data.sha });
+    }
+    const treeSha = (await this.client.request("POST /repos/{owner}/{repo}/git/trees", { owner, repo, tree })).data.sha;
+    const branch = this.branch;
+    const commitSha = await commitOnBranch(this.client, this.repo, {
+      branch,
+      message: this.message,
+      tip: () => tipByRest(this.client, this.repo, branch),
+      // Each run's commit holds its own files only: the parent keeps earlier runs' images reachable.
+      tree: () => Promise.resolve(treeSha),
+      retry: this.refRetry
+    });
+    const base = `${this.serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/blob/${commitSha}`;
+    return new Map(files.map((f, i) => [f.rel, `${base}/${tree[i].path.split("/").map(encodeURIComponent).join("/")}?raw=true`]));
+  }
+};
+var ReleaseImageStore = class {
+  constructor(client, repo, tag, note2 = () => {
+  }) {
+    this.client = client;
+    this.repo = repo;
+    this.tag = tag;
+    this.note = note2;
+  }
+  client;
+  repo;
+  tag;
+  note;
+  name = "release";
+  async upload(files, folder) {
+    const { owner, repo } = this.repo;
+    const release2 = await this.release();
+    const named3 = files.map((file) => ({ file, name: `${folder}/${file.name}`.replace(/[^\w.-]+/g, "-") }));
+    const names = new Set(named3.map((n) => n.name));
+    const assets = await this.client.paginate("GET /repos/{owner}/{repo}/releases/{release_id}/assets", { owner, repo, release_id: release2.id, per_page: 100 });
+    const others = assets.filter((a) => !names.has(a.name));
+    const pruned = others.length + files.length > MAX_RELEASE_ASSETS ? oldestFirst(others).slice(0, others.length + files.length - (MAX_RELEASE_ASSETS - PRUNE_HEADROOM)) : [];
+    for (const asset of [...assets.filter((a) => names.has(a.name)), ...pruned]) {
+      try {
+        await this.client.request("DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}", { owner, repo, asset_id: asset.id });
+      } catch (error2) {
+        if (apiStatus(error2) !== 404) throw error2;
+      }
+    }
+    if (pruned.length) {
+      this.note(
+        `The release '${this.tag}' is near GitHub's limit of ${MAX_RELEASE_ASSETS} assets: deleted the ${pruned.length} oldest images (older comments no longer show them).`
+      );
+    }
+    const urls = /* @__PURE__ */ new Map();
+    for (const { file, name } of named3) {
+      const uploaded = await this.client.request({
+        method: "POST",
+        url: release2.upload_url,
+        name,
+        data: file.bytes,
+        // fetch sets Content-Length from the bytes itself; Node 24's fetch rejects a hand-set one.
+        headers: { "content-type": contentType(file.name) }
+      });
+      urls.set(file.rel, uploaded.data.browser_download_url);
+    }
+    return urls;
+  }
+  async release() {
+    const { owner, repo } = this.repo;
+    try {
+      return (await this.client.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", { owner, repo, tag: this.tag })).data;
+    } catch (error2) {
+      if (apiStatus(error2) !== 404) throw error2;
+    }
+    const created = await this.client.request("POST /repos/{owner}/{repo}/releases", {
+      owner,
+      repo,
+      tag_name: this.tag,
+      name: "mlreport plot images",
+      body: "Images shown in mlreport comments. Deleting this release breaks the images in those comments.",
+      prerelease: true
+    });
+    return created.data;
+  }
+};
+function contentType(name) {
+  const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
+  return ext === "jpg" || ext === "jpeg" ? "image/jpeg" : ext === "gif" ? "image/gif" : ext === "svg" ? "image/svg+xml" : "image/png";
+}
+function oldestFirst(assets) {
+  return [...assets].sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
+}
+
+// src/publish/artifact/report.ts
+import { readFile as readFile7 } from "node:fs/promises";
+import { join as join21 } from "node:path";
+
+// src/util/http.ts
+var HttpError = class extends UserError {
+  constructor(message, status, body) {
+    super(message);
+    this.status = status;
+    this.body = body;
+    this.name = "HttpError";
+  }
+  status;
+  body;
+};
+var RETRY_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
+var JsonHttp = class {
+  constructor(settings) {
+    this.settings = settings;
+    this.attempts = settings.attempts ?? 4;
+    this.backoffMs = settings.backoffMs ?? 500;
+    this.maxRetryAfterMs = settings.maxRetryAfterMs ?? 3e4;
+    this.timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.fetch = fetchWithTimeout(this.timeoutMs, settings.limit);
+  }
+  settings;
+  attempts;
+  backoffMs;
+  maxRetryAfterMs;
+  timeoutMs;
+  fetch;
+  get service() {
+    return this.settings.service;
+  }
+  /** Returns the response for any status below 400; throws HttpError otherwise (after retries). */
+  async request(method, path, options = {}) {
+    const url = new URL(this.settings.baseUrl.replace(/\/+$/, "") + path);
+    for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, String(v));
+    const headers = { accept: "application/json", "user-agent": `mlreport/${VERSION2}`, ...this.settings.headers };
+    let body;
+    if (options.body !== void 0) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(options.body);
+    }
+    const what = `${method} ${url.pathname}`;
+    const notSent = whyNotSent(url.origin, this.settings.limit);
+    if (notSent) throw new HttpError(this.scrub(`${this.service}: ${what} was not sent: ${notSent}`), null, null);
+    let lastError = null;
+    let timedOut = false;
+    let notRetried;
+    for (let attempt = 1; attempt <= this.attempts; attempt++) {
+      let wait;
+      timedOut = false;
+      try {
+        const response = await this.fetch(url, { method, headers, body });
+        const text2 = await response.text().catch(() => "");
+        const data = parseJson2(text2);
+        if (response.status < 400) return { status: response.status, data, headers: response.headers };
+        lastError = new HttpError(this.scrub(`${this.service}: ${what} returned ${response.status}${serverMessage(data, text2)}`), response.status, data);
+        if (!RETRY_STATUSES.has(response.status)) break;
+        wait = this.retryAfter(response.headers.get("retry-after")) ?? this.backoff(attempt);
+      } catch (error2) {
+        lastError = new HttpError(this.scrub(`${this.service}: ${what} failed: ${networkReason(error2, this.timeoutMs)}`), null, null);
+        timedOut = error2 instanceof RequestTimeoutError;
+        if (error2 instanceof PortRefused || error2 instanceof RequestTimeoutError && error2.limit) break;
+        wait = this.backoff(attempt);
+      }
+      if (attempt === this.attempts) break;
+      notRetried = whyNotRetried(wait, this.settings.limit);
+      if (notRetried) break;
+      await sleep2(wait);
+    }
+    if (!lastError) throw new HttpError(`${this.service}: ${what} failed`, null, null);
+    if (timedOut) rememberUnanswered(url.origin, lastError.message);
+    throw notRetried ? new HttpError(`${lastError.message}; not retried: ${notRetried}`, lastError.status, lastError.body) : lastError;
+  }
+  /** Removes every secret from a message, whatever the server echoed back. */
+  scrub(message) {
+    let out = message;
+    for (const secret of this.settings.secrets) if (secret) out = out.split(secret).join("***");
+    return out;
+  }
+  backoff(attempt) {
+    return this.backoffMs * 2 ** (attempt - 1);
+  }
+  retryAfter(header) {
+    if (!header) return null;
+    const seconds = Number(header);
+    const ms = Number.isFinite(seconds) ? seconds * 1e3 : Date.parse(header) - Date.now();
+    if (!Number.isFinite(ms)) return null;
+    return Math.min(Math.max(ms, 0), this.maxRetryAfterMs);
+  }
+};
+function parseJson2(text2) {
+  if (!text2) return null;
+  try {
+    return JSON.parse(text2);
+  } catch {
+    return text2;
+  }
+}
+function serverMessage(data, text2) {
+  if (data && typeof data === "object") {
+    const d = data;
+    const parts = [typeof d.error_code === "string" ? d.error_code : "", typeof d.message === "string" ? d.message : ""].filter(Boolean);
+    if (parts.length) return `: ${parts.join(": ").slice(0, 500)}`;
+  }
+  const clean2 = text2.replace(/\s+/g, " ").trim();
+  return clean2 ? `: ${clean2.slice(0, 200)}` : "";
+}
+function networkReason(error2, timeoutMs) {
+  if (error2 instanceof RequestTimeoutError || error2 instanceof PortRefused) return error2.message;
+  if (error2 instanceof Error && error2.name === "AbortError") return `no answer within ${timeoutMs / 1e3} s`;
+  const cause = error2 instanceof Error ? error2.cause : void 0;
+  if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ""}`;
+  return error2 instanceof Error ? error2.message : String(error2);
+}
+function sleep2(ms) {
+  return new Promise((resolve8) => setTimeout(resolve8, ms));
+}
+function basicAuth(user, password) {
+  return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+}
+
+// src/util/zip.ts
+import { crc32, deflateRawSync } from "node:zlib";
+function zipFiles(entries, modified = /* @__PURE__ */ new Date()) {
+  if (entries.length > 65535) throw new Error(`A ZIP without ZIP64 holds at most 65,535 files (got ${entries.length}).`);
+  const { time, date } = dosDateTime(modified);
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.name, "utf8");
+    const deflated = deflateRawSync(entry.bytes);
+    const stored = deflated.length >= entry.bytes.length;
+    const data = stored ? entry.bytes : deflated;
+    const crc = crc32(entry.bytes);
+    if (entry.bytes.length > 4294967294 || offset > 4294967294) throw new Error(`${entry.name} does not fit a ZIP without ZIP64.`);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(67324752, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(2048, 6);
+    local.writeUInt16LE(stored ? 0 : 8, 8);
+    local.writeUInt16LE(time, 10);
+    local.writeUInt16LE(date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(entry.bytes.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, data);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(33639248, 0);
+    central.writeUInt16LE(3 << 8 | 20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(2048, 8);
+    central.writeUInt16LE(stored ? 0 : 8, 10);
+    central.writeUInt16LE(time, 12);
+    central.writeUInt16LE(date, 14);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(entry.bytes.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(33188 << 16 >>> 0, 38);
+    central.writeUInt32LE(offset, 42);
+    centrals.push(central, name);
+    offset += local.length + name.length + data.length;
+  }
+  const directory = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(101010256, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, directory, end]);
+}
+function dosDateTime(d) {
+  const year = Math.max(d.getFullYear(), 1980);
+  return {
+    time: d.getHours() << 11 | d.getMinutes() << 5 | Math.floor(d.getSeconds() / 2),
+    date: year - 1980 << 9 | d.getMonth() + 1 << 5 | d.getDate()
+  };
+}
+
+// src/publish/artifact/service.ts
+var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
+var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
+function isGhes(serverUrl) {
+  let host;
+  try {
+    host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
+  } catch {
+    return false;
+  }
+  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
+}
+function backendIds(token) {
+  const invalid = new UserError("ACTIONS_RUNTIME_TOKEN is not a JWT with an `Actions.Results:<run>:<job>` scope.");
+  const payload = token.split(".")[1];
+  if (!payload) throw invalid;
+  let scp;
+  try {
+    scp = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")).scp;
+  } catch {
+    throw invalid;
+  }
+  if (typeof scp !== "string") throw invalid;
+  for (const scope of scp.split(" ")) {
+    const parts = scope.split(":");
+    if (parts[0] !== "Actions.Results") continue;
+    if (parts.length !== 3 || !parts[1] || !parts[2]) throw invalid;
+    return { workflowRunBackendId: parts[1], workflowJobRunBackendId: parts[2] };
+  }
+  throw invalid;
+}
+async function uploadArtifact(runtime, name, zip, options = {}) {
+  const maxBytes = options.maxBytes ?? MAX_SINGLE_PUT_BYTES;
+  if (zip.length > maxBytes) {
+    throw new UserError(
+      `the report folder zips to ${(zip.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB mlreport uploads in one request`
+    );
+  }
+  const ids = backendIds(runtime.token);
+  const twirp = new JsonHttp({
+    service: "The artifact service",
+    baseUrl: new URL(runtime.resultsUrl).origin + TWIRP_SERVICE,
+    headers: { authorization: `Bearer ${runtime.token}` },
+    secrets: [runtime.token],
+    backoffMs: options.backoffMs,
+    limit: options.limit
+  });
+  const created = await twirp.request("POST", "/CreateArtifact", {
+    body: {
+      workflow_run_backend_id: ids.workflowRunBackendId,
+      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
+      name,
+      version: 7,
+      mime_type: "application/zip"
+    }
+  });
+  const uploadUrl = created.data?.signed_upload_url;
+  if (!created.data?.ok || !uploadUrl)
+    throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
+  await putBlob(uploadUrl, zip, options);
+  const digest = `sha256:${nodeCrypto().createHash("sha256").update(zip).digest("hex")}`;
+  const finalized = await twirp.request("POST", "/FinalizeArtifact", {
+    body: {
+      workflow_run_backend_id: ids.workflowRunBackendId,
+      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
+      name,
+      size: String(zip.length),
+      hash: digest
+    }
+  });
+  if (!finalized.data?.ok) throw new UserError(`The artifact service did not finalize the artifact '${name}' (FinalizeArtifact answered without ok).`);
+  return { id: String(finalized.data.artifact_id ?? ""), size: zip.length, digest };
+}
+async function putBlob(url, body, options) {
+  const { origin, host } = new URL(url);
+  const what = `Uploading the zip to the artifact storage (${host})`;
+  const notSent = whyNotSent(origin, options.limit);
+  if (notSent) throw new HttpError(`${what} was not started: ${notSent}`, null, null);
+  const timeoutMs = options.blobTimeoutMs ?? 12e4;
+  const send = fetchWithTimeout(timeoutMs, options.limit);
+  const backoffMs = options.backoffMs ?? 500;
+  let last = "";
+  let timedOut = false;
+  let notRetried;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    timedOut = false;
+    try {
+      const response = await send(url, {
+        method: "PUT",
+        headers: {
+          "x-ms-blob-type": "BlockBlob",
+          "x-ms-version": "2020-10-02",
+          "x-ms-blob-content-type": "application/zip",
+          "user-agent": `mlreport/${VERSION2}`
+        },
+        body
+      });
+      const text2 = await response.text().catch(() => "");
+      if (response.status === 201 || response.status === 200) return;
+      const code2 = /<Code>([^<]{1,100})<\/Code>/.exec(text2)?.[1];
+      last = `${response.status}${code2 ? ` ${code2}` : ""}`;
+      if (response.status < 500 && response.status !== 408 && response.status !== 429) break;
+    } catch (error2) {
+      last = networkReason(error2, timeoutMs);
+      timedOut = error2 instanceof RequestTimeoutError;
+      if (error2 instanceof PortRefused || error2 instanceof RequestTimeoutError && error2.limit) break;
+    }
+    if (attempt === 3) break;
+    const wait = backoffMs * 2 ** (attempt - 1);
+    notRetried = whyNotRetried(wait, options.limit);
+    if (notRetried) break;
+    await new Promise((r) => setTimeout(r, wait));
+  }
+  if (timedOut) rememberUnanswered(origin, `${what}: ${last}`);
+  throw new HttpError(`${what} failed: ${last}${notRetried ? `; not retried: ${notRetried}` : ""}`, null, null);
+}
+
+// src/publish/artifact/report.ts
+function artifactName(reportId) {
+  return `mlreport-${reportId}`;
+}
+function wantsArtifact(mode, comment3, results = /* @__PURE__ */ new Map()) {
+  if (mode !== "auto") return mode === "always";
+  if (comment3?.status === "not-posted" || comment3?.status === "failed") return true;
+  return [...results.values()].some((r) => r.status === "published" && r.pointsToArtifact === true);
+}
+var ReportArtifact = class {
+  constructor(cfg, outDir, github, log, options = {}) {
+    this.cfg = cfg;
+    this.outDir = outDir;
+    this.github = github;
+    this.log = log;
+    this.options = options;
+  }
+  cfg;
+  outDir;
+  github;
+  log;
+  options;
+  name = "workflow artifact";
+  async publish(report2) {
+    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report2, this.github, this.log, this.options);
+    return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: "see the warning above" };
+  }
+};
+async function uploadReportArtifact(cfg, outDir, report2, github, log, options = {}) {
+  const runtime = github.artifactRuntime ?? null;
+  const name = artifactName(cfg.reportId);
+  const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
+  if (isGhes(github.serverUrl)) {
+    log.warning(
+      `Could not upload the report as the artifact '${name}': GitHub Enterprise Server (${new URL(github.serverUrl).host}) has no service for these artifacts (v4, as @actions/artifact 2+ and actions/upload-artifact@v4 make). Upload ${outDir} with the artifact action your server supports (actions/upload-artifact@v3) instead, or set 'artifact: off'.`
+    );
+    return null;
+  }
+  if (!runtime) {
+    log.warning(
+      `Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`
+    );
+    return null;
+  }
+  try {
+    const entries = await reportFiles(outDir, report2, log);
+    const uploaded = await uploadArtifact(runtime, name, zipFiles(entries), options);
+    log.info(
+      `Uploaded the report (${entries.map((e) => e.name).join(", ")}; ${uploaded.size} bytes) as the workflow artifact '${name}'${uploaded.id ? ` (ID ${uploaded.id})` : ""}. To post it, a workflow_run workflow downloads it (actions/download-artifact with name: ${name}, run-id: the triggering run) and runs mlreport with 'mode: publish' (README: 'Fork pull requests').`
+    );
+    return uploaded;
+  } catch (error2) {
+    if (error2 instanceof HttpError && error2.status === 409) {
+      log.warning(
+        `Could not upload the report as the artifact '${name}': another job of this workflow run already uploaded one with that name. Jobs of one run (a matrix) must each set their own 'report-id' (now '${cfg.reportId}'): give each job its own 'report-id', e.g. from the matrix values.`
+      );
+      return null;
+    }
+    log.warning(`Could not upload the report as the artifact '${name}': ${describeError(error2).replace(/\.?$/, ".")} ${instead}`);
+    return null;
+  }
+}
+async function reportFiles(outDir, report2, log) {
+  const names = ["report.md", "report.json"];
+  for (const image of reportImages(report2)) if (!image.split("/").includes("..") && !names.includes(image)) names.push(image);
+  const entries = [];
+  for (const name of names) {
+    try {
+      entries.push({ name, bytes: await readFile7(join21(outDir, ...name.split("/"))) });
+    } catch {
+      log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
+    }
+  }
+  return entries;
+}
+
+// src/plots/image.ts
+import { posix as posix10 } from "node:path";
+var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
+var IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
+var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
+function imageProblem(path, bytes) {
+  const expected2 = KIND_OF_EXTENSION[posix10.extname(path).toLowerCase()];
+  if (!expected2) return null;
+  if (!bytes.length) return `${path} is empty (0 bytes)`;
+  const actual = sniff(bytes);
+  if (actual === expected2) return null;
+  const what = actual ? `it is a ${actual}: name it ${EXTENSION_OF_KIND[actual]}` : `it starts with ${startText(bytes)}`;
+  return `${path} is not a${expected2 === "SVG" ? "n" : ""} ${expected2} image (${what})`;
+}
+function sniff(b) {
+  if (b[0] === 137 && b[1] === 80 && b[2] === 78 && b[3] === 71) return "PNG";
+  if (b[0] === 255 && b[1] === 216 && b[2] === 255) return "JPEG";
+  if (b[0] === 71 && b[1] === 73 && b[2] === 70 && b[3] === 56) return "GIF";
+  const head = Buffer.from(b.subarray(0, 4096)).toString("utf8").replace(/^\ufeff/, "");
+  const rest = head.replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>))*\s*/i, "");
+  return /^<svg[\s>/]/i.test(rest) ? "SVG" : null;
+}
+function startText(b) {
+  const line = Buffer.from(b.subarray(0, 200)).toString("utf8").split(/\r?\n/)[0];
+  const shown4 = line.length > 40 ? `${line.slice(0, 40)}\u2026` : line;
+  return /^[\x20-\x7e\u00a0-\uffff]*$/.test(shown4) && shown4.trim() ? JSON.stringify(shown4) : `the bytes ${[...b.subarray(0, 4)].map((x) => x.toString(16).padStart(2, "0")).join(" ")}`;
+}
+
+// src/publish/github/publisher.ts
+var MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+var MAX_HOSTED_IMAGES = 50;
+var COMMENT_PERMISSION = "'pull-requests: write' (commit comments: 'contents: write')";
+var CommentTarget = class {
+  constructor(ctx, cfg, log, options) {
+    this.ctx = ctx;
+    this.cfg = cfg;
+    this.log = log;
+    this.options = options;
+  }
+  ctx;
+  cfg;
+  log;
+  options;
+  name = "GitHub comment";
+  async publish(report2) {
+    const { ctx, cfg, log } = this;
+    if (cfg.comment === "off") return { skipped: true };
+    if (!ctx.token) {
+      log.warning("No 'github-token': the report is in the job summary and the out-dir only.");
+      return { notPosted: "no 'github-token'" };
+    }
+    if (ctx.forkPr && ctx.eventName === "pull_request") {
+      log.warning(`This pull request comes from a fork, so the workflow's token is read-only and cannot comment. ${this.howToPublish(true)}`);
+      return { notPosted: "a pull request from a fork" };
+    }
+    const client = await createGitHubClient(ctx.token, ctx.apiUrl, { onRetry: (m) => log.info(m), ...this.options.clientOptions });
+    try {
+      return await this.post(client, report2);
+    } catch (error2) {
+      if (isPermissionError(error2)) {
+        log.warning(`The token may not write here (${failureHeadline(error2)}). ${this.howToPublish(false)} Comments need ${COMMENT_PERMISSION}.`);
+        return { notPosted: "a read-only token" };
+      }
+      throw new UserError(`Could not post the report to GitHub (${ctx.apiUrl}): ${describeApiFailure(error2, COMMENT_PERMISSION)}. ${this.whereInstead()}`);
+    }
+  }
+  async post(client, report2) {
+    const { ctx, cfg, log } = this;
+    const targets = await resolveTargets(client, ctx, cfg, log);
+    if (!targets.threads.length) return { skipped: true };
+    const rels = this.images(report2);
+    const images = cfg.imageStore === "none" ? [] : await readImages(this.options.baseDir, rels.slice(0, MAX_HOSTED_IMAGES), log);
+    const first = targets.threads[0];
+    const folder = `${first.kind === "pr" ? `pr-${first.number}` : "commit"}/${targets.headSha}/${cfg.reportId}`;
+    let hosted = /* @__PURE__ */ new Map();
+    let reason = cfg.imageStore === "none" ? "'image-store: none'" : null;
+    const leftOut = cfg.imageStore === "none" ? [] : rels.slice(MAX_HOSTED_IMAGES);
+    if (leftOut.length) {
+      reason = `a run uploads at most ${MAX_HOSTED_IMAGES} images`;
+      log.warning(
+        `The report has ${rels.length} plot images; a run uploads at most ${MAX_HOSTED_IMAGES} (GitHub throttles content creation), so these are not shown inline: ${leftOut.join(", ")}. The comment draws them as Mermaid charts where it can and says where the files are.`
+      );
+    }
+    if (images.length) {
+      try {
+        hosted = await this.store(client).upload(images, folder);
+        log.info(`Uploaded ${images.length} plot image${images.length === 1 ? "" : "s"} (image-store: ${cfg.imageStore}).`);
+      } catch (error2) {
+        reason = imageFailureReason(error2, cfg.imageStore, cfg.assetsBranch);
+        log.warning(
+          `Could not upload plot images (${failureHeadline(error2)}): ${reason}. Drawing Mermaid charts instead; set 'image-store: none' to skip the upload.`
+        );
+      }
+    }
+    const fitted = this.body(report2, hosted, reason, this.runUrl(), targets.headSha);
+    if (fitted.folded) log.info(this.foldedNote);
+    let identity = null;
+    const who = () => identity ??= tokenIdentity(client, ctx.token);
+    const urls = [];
+    for (const thread of targets.threads) {
+      const stale = thread.kind === "pr" ? () => olderThanHead(client, ctx, thread.number, targets.headSha) : void 0;
+      const mode = cfg.comment === "new" ? "new" : "update";
+      const result = await upsertComment(client, ctx, thread, fitted.body, commentMarker(cfg.reportId), mode, who, stale);
+      const where2 = thread.kind === "pr" ? `pull request #${thread.number}` : `commit ${thread.sha.slice(0, 7)}`;
+      if (result.action === "kept") {
+        log.info(`Not updating the report comment on ${where2}: ${result.keptBecause}.`);
+        continue;
+      }
+      log.info(
+        `Report comment ${result.action} on ${where2}: ${result.url}${result.deleted ? ` (${result.deleted} duplicate${result.deleted === 1 ? "" : "s"} deleted)` : ""}`
+      );
+      urls.push(result.url);
+    }
+    if (!urls.length && targets.threads.length) return { skipped: true };
+    return { location: urls[0], hostedImages: hosted, ...fitted.pointsToArtifact ? { pointsToArtifact: true } : {} };
+  }
+  store(client) {
+    const { ctx, cfg } = this;
+    const repo = { owner: ctx.owner, repo: ctx.repo };
+    if (cfg.imageStore === "release") return new ReleaseImageStore(client, repo, cfg.assetsBranch, (m) => this.log.info(m));
+    return new BranchImageStore(
+      client,
+      repo,
+      cfg.assetsBranch,
+      ctx.serverUrl,
+      `mlreport plots for ${ctx.owner}/${ctx.repo}${ctx.runId ? ` (run ${ctx.runId})` : ""}`
+    );
+  }
+  runUrl() {
+    const { ctx } = this;
+    return ctx.runId ? `${ctx.serverUrl.replace(/\/+$/, "")}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : null;
+  }
+  /**
+   * Where the report is when the comment failed: the job summary and the folder, which goes up as the artifact unless
+   * that is off. `mode: publish` writes no job summary and uploads no artifact: its report is the artifact it downloaded.
+   */
+  whereInstead() {
+    const { cfg } = this;
+    const dir = this.options.baseDir;
+    if (cfg.mode === "publish") return `The report is in ${dir}, the artifact this workflow downloaded.`;
+    const where2 = `The ${cfg.mode === "aggregate" ? "comparison" : "report"} is in the job summary and in ${dir}`;
+    if (cfg.artifact === "off") return `${where2}.`;
+    return `${where2}; mlreport uploads that folder as the workflow artifact '${artifactName(cfg.reportId)}' (see the artifact's line below).`;
+  }
+  /**
+   * What to do when the token may not write (`fork`: a fork's pull request, whose token is read-only), in each mode:
+   * a run's report goes up as the artifact that `mode: publish` posts from a workflow_run workflow; `mode: publish`
+   * has nothing to upload, it needs a token that may write; a sweep's comparison is no report `mode: publish` posts.
+   */
+  howToPublish(fork) {
+    const { cfg } = this;
+    const dir = this.options.baseDir;
+    const uploaded = `mlreport uploads them as the workflow artifact '${artifactName(cfg.reportId)}'`;
+    const guide = "(README: 'Fork pull requests')";
+    if (cfg.mode === "publish") {
+      const where3 = `The report is in ${dir}, the artifact this workflow downloaded ('mode: publish' uploads none).`;
+      return fork ? `${where3} To post it, run this 'mode: publish' step from a workflow_run workflow, whose token may write ${guide}.` : `${where3} To post it, give this workflow's token write access and re-run it.`;
+    }
+    if (cfg.mode === "aggregate") {
+      const where3 = `The comparison is in the job summary, and report.md and report.json are in ${dir}`;
+      const files = cfg.artifact === "off" ? `${where3}.` : `${where3}; ${uploaded}.`;
+      return fork ? `${files} A sweep's comparison cannot be posted on a pull request from a fork: 'mode: publish' posts one run's report, not a comparison.` : `${files} To post it, give the aggregate job's token write access.`;
+    }
+    const where2 = `The report is in the job summary, and report.md, report.json and plots/ are in ${dir}.`;
+    if (cfg.artifact === "off") {
+      return `${where2} To post it, upload that folder with actions/upload-artifact and run mlreport with 'mode: publish' from a workflow_run workflow ${guide}.`;
+    }
+    return `${where2} ${uploaded}; to post it, run mlreport with 'mode: publish' from a workflow_run workflow ${guide}.`;
+  }
+};
+var GitHubPublisher = class extends CommentTarget {
+  foldedNote = "The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.";
+  images(report2) {
+    return localImages(report2);
+  }
+  body(report2, hosted, notHostedReason, fullReportUrl, headSha) {
+    const folder = this.cfg.artifact === "off" && this.cfg.mode !== "publish" ? { artifact: false, outDir: this.options.baseDir } : { artifact: true };
+    return commentBody(this.cfg.reportId, report2, hosted, notHostedReason, fullReportUrl, { folder, headSha, header: this.options.caution });
+  }
+};
+function imageFailureReason(error2, store, assetsBranch) {
+  const where2 = store === "release" ? `the release '${assetsBranch}'` : `the branch '${assetsBranch}'`;
+  if (isRulesetRefusal(error2)) return `a repository ruleset refuses writes to ${where2}; exempt it from the ruleset or use another 'assets-branch'`;
+  if (isPermissionError(error2)) return `the token cannot write to ${where2}: it needs 'contents: write'`;
+  if (/file_count/i.test(apiMessage(error2))) return `${where2} holds GitHub's maximum of ${MAX_RELEASE_ASSETS} assets`;
+  return answeredStatus(error2) !== void 0 ? `GitHub refused the upload to ${where2}` : `the upload to ${where2} did not complete`;
+}
+async function readImages(baseDir, rels, log) {
+  const files = [];
+  const names = /* @__PURE__ */ new Set();
+  for (const rel of rels) {
+    let bytes;
+    try {
+      const path = join22(baseDir, ...rel.split("/"));
+      if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
+      bytes = await readFile8(path);
+    } catch {
+      log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
+      continue;
+    }
+    const problem = imageProblem(rel, bytes) ?? (bytes.length > MAX_IMAGE_BYTES ? `${rel} is larger than 10 MB` : null);
+    if (problem) {
+      log.warning(`${problem}; not uploaded.`);
+      continue;
+    }
+    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
+    while (names.has(name)) name = `x-${name}`;
+    names.add(name);
+    files.push({ rel, name, bytes });
+  }
+  return files;
+}
+async function olderThanHead(client, ctx, pr, runHead) {
+  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner: ctx.owner, repo: ctx.repo, pull_number: pr });
+  if (data.head.sha === runHead) return null;
+  return `its head is now ${data.head.sha.slice(0, 7)}, and this run is for ${runHead.slice(0, 7)}, an older push; the run for the newer head reports there`;
+}
+
+// src/publish/github/stopped.ts
+var TITLE_LIMIT = 255;
+async function publishStopped(stop, error2, log, limit) {
+  if (!stop.github.token) return;
+  const clientOptions = limit ? { limit } : {};
+  const comment3 = new StoppedCommentPublisher(stop.github, stop.publish, log, { baseDir: "", clientOptions });
+  const check = stop.checkName ? new StoppedCheckPublisher({ github: stop.github, checkName: stop.checkName, clientOptions }, log) : null;
+  await publishAll(error2, [{ target: comment3, policy: "never-fails" }, check && { target: check, policy: "never-fails" }], log);
+}
+var HEADLINE = "\u274C no verdict: the run stopped on an error";
+function stoppedText(error2, headSha, runUrl) {
+  const text2 = truncate2(stripMarkers(error2), 6e4, "\u2026");
+  let longest = 0;
+  for (const m of text2.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  const log = runUrl ? `[the run's log](${runUrl})` : "the run's log";
+  return [
+    `## ${HEADLINE}`,
+    "",
+    `The run for ${headSha.slice(0, 7)} stopped before it compared any values, so this commit has no gate verdict and no report; a report posted here for an earlier commit no longer applies.`,
+    "",
+    `${fence}text`,
+    text2,
+    fence,
+    "",
+    `Fix what the error names and push again; ${log} has the same error.`
+  ].join("\n");
+}
+var StoppedCommentPublisher = class extends CommentTarget {
+  foldedNote = "";
+  images() {
+    return [];
+  }
+  body(error2, _hosted, _reason, runUrl, headSha) {
+    return { body: `${commentMarker(this.cfg.reportId)}
+${stoppedText(error2, headSha, runUrl)}`, folded: false };
+  }
+  howToPublish() {
+    return "The error is in this log only.";
+  }
+  whereInstead() {
+    return "The error is in this log only.";
+  }
+};
+var StoppedCheckPublisher = class extends CheckRunTarget {
+  outcome(error2) {
+    const headSha = this.options.github.headSha ?? this.options.github.sha;
+    const first = error2.split("\n", 1)[0];
+    return Promise.resolve({
+      failed: true,
+      title: truncate2(`${stripEmoji(HEADLINE)}: ${first}`, TITLE_LIMIT, "\u2026"),
+      summary: stoppedText(error2, headSha, this.runUrl()),
+      annotations: []
+    });
+  }
+};
+
+// src/run.ts
+import { existsSync as existsSync10 } from "node:fs";
+import { join as join30 } from "node:path";
+
+// src/config/repro-guard.ts
+var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
+function mayReproduce(eventName, allowPullRequestTargetRepro) {
+  if (SAFE_EVENTS.has(eventName) || allowPullRequestTargetRepro) return { allowed: true };
+  return {
+    allowed: false,
+    reason: `Not reproducing the pipeline on '${eventName}': that event has the repository's write token and secrets while the code checked out can be a pull request's, and running it with them lets the PR take over the repository. Reproduce on 'pull_request' and publish with the two-workflow pattern (README: 'Fork pull requests'), or set 'allow-pull-request-target-repro: true' if every PR author is trusted.`
+  };
+}
+function guardReproduction(step, eventName, allowPullRequestTargetRepro) {
+  const verdict = mayReproduce(eventName, allowPullRequestTargetRepro);
+  if (verdict.allowed) return { step, refused: null };
+  const wouldRun = step.repro !== "off" || step.runCommands.length > 0;
+  return { step: { ...step, repro: "off", runCommands: [] }, refused: wouldRun ? verdict.reason : null };
+}
+
+// src/gate/resolve.ts
+function metricName(m) {
+  return `${m.file}:${m.key}`;
+}
+function resolveMetric(ref, metrics) {
+  const inFile = ref.file === null ? metrics : metrics.filter((m) => m.file === ref.file || m.file.endsWith(`/${ref.file}`));
+  const exactFile = ref.file === null ? inFile : inFile.filter((m) => m.file === ref.file);
+  const files = exactFile.length ? exactFile : inFile;
+  const exact = files.filter((m) => m.key === ref.key);
+  const suffix = files.filter((m) => m.key.endsWith(`.${ref.key}`));
+  const matches = exact.length ? exact : suffix;
+  if (matches.length === 1) return { kind: "found", metric: matches[0] };
+  if (matches.length > 1) return { kind: "ambiguous", candidates: matches };
+  return { kind: "unknown", closest: closestNames(ref, metrics) };
+}
+function closestNames(ref, metrics, limit = 3) {
+  const wanted = (ref.file === null ? ref.key : `${ref.file}:${ref.key}`).toLowerCase();
+  const key2 = ref.key.toLowerCase();
+  const best = [];
+  const bound = () => best.length < limit ? Infinity : best[limit - 1].distance;
+  for (const m of metrics) {
+    const full = metricName(m);
+    const mKey = m.key.toLowerCase();
+    const last = mKey.slice(mKey.lastIndexOf(".") + 1);
+    const floor = Math.min(Math.abs(wanted.length - full.length), Math.abs(key2.length - mKey.length), Math.abs(key2.length - last.length));
+    if (floor > bound()) continue;
+    const most = bound();
+    const distance = Math.min(editDistance(wanted, full.toLowerCase(), most), editDistance(key2, mKey, most), editDistance(key2, last, most));
+    if (distance > most) continue;
+    const at = best.findIndex((b) => distance < b.distance || distance === b.distance && full.localeCompare(b.full) < 0);
+    if (at === -1) {
+      if (best.length < limit) best.push({ full, distance });
+    } else {
+      best.splice(at, 0, { full, distance });
+      if (best.length > limit) best.pop();
+    }
+  }
+  const near = best.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
+  return (near.length ? near : best).map((s) => s.full);
+}
+
+// src/gate/lookup.ts
+function metricLookupFromDiffs(files, history2, unreadAtHead = /* @__PURE__ */ new Map()) {
+  const series2 = new Map(history2?.metrics.map((m) => [`${m.file}\0${m.key}`, m]));
+  return files.flatMap((f) => {
+    const why = f.notes.filter((n) => !n.startsWith("not present at "));
+    const headError = unreadAtHead.get(f.path);
+    return f.rows.map((r) => {
+      const lookup2 = { file: f.path, key: r.key, base: ruleNumber(r.old), head: ruleNumber(r.new), ...why.length ? { fileNotes: why } : {} };
+      if (headError !== void 0) lookup2.headError = headError;
+      if (history2 !== void 0) {
+        const m = series2.get(`${f.path}\0${r.key}`);
+        lookup2.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null };
+      }
+      return lookup2;
+    });
+  });
+}
+function ruleNumber(leaf2) {
+  if (leaf2 === void 0) return void 0;
+  return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
+}
+
+// src/gate/noise.ts
+var DEFAULT_K2 = 3;
+function noiseBand(used, stdWeight2, stats3, head) {
+  const k = stdWeight2;
+  let band;
+  let text2;
+  if (k !== null && Number.isFinite(k) && k > 0) {
+    band = { low: stats3.mean - k * stats3.std, high: stats3.mean + k * stats3.std, center: stats3.mean, k };
+    text2 = `${formatNumber(stats3.mean)} \xB1 ${formatNumber(k)}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
+  } else if (used.includes("min") || used.includes("max")) {
+    band = { low: stats3.min, high: stats3.max, center: null, k: null };
+    text2 = `min\u2013max of ${stats3.n} = [${formatNumber(stats3.min)}, ${formatNumber(stats3.max)}]`;
+  } else {
+    band = { low: stats3.mean - DEFAULT_K2 * stats3.std, high: stats3.mean + DEFAULT_K2 * stats3.std, center: stats3.mean, k: DEFAULT_K2 };
+    text2 = `${formatNumber(stats3.mean)} \xB1 ${DEFAULT_K2}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
+  }
+  const within = head >= band.low && head <= band.high;
+  const where2 = within ? "within noise" : `beyond noise (${head > band.high ? "above" : "below"})`;
+  return { n: stats3.n, stats: stats3, band, verdict: within ? "within" : "beyond", text: `${text2}: ${where2}` };
+}
+function notEnoughHistory(n) {
+  return { n, stats: null, band: null, verdict: "not-enough-history", text: `not enough history (n=${n})` };
+}
+
+// src/gate/evaluate.ts
+function evaluateRules(rules, metrics, options) {
+  const outcomes = rules.map((rule2) => notOfThisChange(evaluateRule(rule2, metrics, options), options.staleAtHead));
+  const checked = outcomes.filter((o) => o.status === "passed" || o.status === "failed").length;
+  const passed = checked > 0 && outcomes.every((o) => o.status === "passed" || o.status === "skipped" || o.status === "failed" && o.rule.level === "warn");
+  return { passed, checked, outcomes, directions: directionsOf(outcomes) };
+}
+function evaluateRule(rule2, metrics, options) {
+  const outcome2 = (status, message, extra = {}) => ({
+    rule: rule2,
+    status,
+    metric: null,
+    base: null,
+    head: null,
+    threshold: null,
+    message,
+    ...extra
+  });
+  const resolved = resolveMetric(rule2.metric, metrics);
+  if (resolved.kind === "ambiguous") {
+    const names = resolved.candidates.map(metricName);
+    return outcome2("error", `\`${rule2.metric.text}\` matches ${names.length} metrics (${names.join(", ")}); name one as \`file:key\`.`);
+  }
+  if (resolved.kind === "unknown") {
+    const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
+    const unread = [...options.unreadAtHead ?? /* @__PURE__ */ new Map()].filter(
+      ([path]) => rule2.metric.file === null || path === rule2.metric.file || path.endsWith(`/${rule2.metric.file}`)
+    );
+    if (unread.length) {
+      return outcome2(
+        "error",
+        `\`${rule2.metric.text}\` is in no metrics file read at the head, and one that could not be read may hold it: ${unread.map(([, why]) => why).join("; ")}`
+      );
+    }
+    if (rule2.ifPresent) return outcome2("skipped", `\`${rule2.metric.text}\` is not in any metrics file (${known2}); skipped because of \`if present\`.`);
+    return outcome2("error", `Unknown metric \`${rule2.metric.text}\` (${known2}).`);
+  }
+  const m = resolved.metric;
+  const metric = { file: m.file, key: m.key };
+  const head = m.head;
+  const base = m.base ?? null;
+  const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
+  if (m.headGap) return outcome2("failed", m.headGap, known);
+  if (head === void 0 && m.headError !== void 0) {
+    return outcome2("error", `\`${metricName(m)}\` cannot be read at the head: ${m.headError}`, known);
+  }
+  if (head === void 0) {
+    if (rule2.ifPresent) return outcome2("skipped", `\`${metricName(m)}\` is missing at the head; skipped because of \`if present\`.`, known);
+    return outcome2("failed", `\`${metricName(m)}\` is missing at the head.`, known);
+  }
+  if (head === null) return outcome2("failed", `\`${metricName(m)}\` is not a number at the head.`, known);
+  if (!Number.isFinite(head)) return outcome2("failed", `\`${metricName(m)}\` is ${head} at the head.`, known);
+  const withHead = { ...known, head };
+  if (usesBase(rule2.threshold)) {
+    if (m.base === null) {
+      return outcome2("failed", `\`${metricName(m)}\` is not a number at the base, so there is nothing to compare with.`, withHead);
+    }
+    if (base === null) {
+      const why = !options.hasBase ? "there is no base revision" : `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join("; ")})` : ""}`;
+      if (options.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
+      return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
+    }
+    if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
+  }
+  const stats3 = historyStatsUsed(rule2.threshold);
+  let history2 = null;
+  if (stats3.length) {
+    const used = `\`history.${stats3[0]}\``;
+    if (!m.history) return outcome2("error", `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
+    if (!m.history.stats) {
+      const noise3 = notEnoughHistory(m.history.n);
+      const why = `${noise3.text}${options.hasBase ? "" : ": there is no base revision"}`;
+      if (options.missingBase === "fail") return outcome2("failed", `The rule uses ${used}, but there is ${why} (missing-base: fail).`, { ...withHead, noise: noise3 });
+      return outcome2("skipped", `Skipped: ${why}; the rule uses ${used}, which needs at least 3 values.`, { ...withHead, noise: noise3 });
+    }
+    history2 = m.history.stats;
+  }
+  const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN, history2);
+  if (!Number.isFinite(threshold)) return outcome2("failed", `The threshold works out to ${threshold}.`, withHead);
+  const noise2 = history2 ? { noise: noiseBand(stats3, stdWeight(rule2.threshold, base ?? Number.NaN, history2, stats3), history2, head) } : {};
+  const full = { ...withHead, threshold, ...noise2 };
+  const [h, t] = formatPair(head, threshold);
+  const notes = [usesBase(rule2.threshold) ? `base ${formatNumber(base)}` : "", history2 ? `history n=${history2.n}` : ""].filter(Boolean);
+  const baseNote = notes.length ? ` (${notes.join(", ")})` : "";
+  if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h} ${rule2.comparator} ${t}${baseNote}`, full);
+  return outcome2("failed", `${h} is not ${rule2.comparator} ${t}${baseNote}.`, full);
+}
+function notOfThisChange(outcome2, staleAtHead) {
+  const stale = outcome2.metric && staleAtHead?.get(outcome2.metric.file);
+  if (!stale?.length || outcome2.status !== "passed" && outcome2.status !== "failed") return outcome2;
+  const stages = stale.map((s) => `'${s}'`).join(", ");
+  const message = `Not checked: \`${metricName(outcome2.metric)}\` comes from out-of-date stage${stale.length === 1 ? "" : "s"} ${stages} (not reproduced), so the rule compared the last run's values, not this change's (${outcome2.message.replace(/\.$/, "")}).`;
+  return { ...outcome2, status: "error", message, stale };
+}
+function evaluateExpr(expr, base, history2 = null) {
+  switch (expr.kind) {
+    case "number":
+      return expr.value;
+    case "base":
+      return base;
+    case "history":
+      return history2 ? history2[expr.stat] : Number.NaN;
+    case "negate":
+      return -evaluateExpr(expr.operand, base, history2);
+    case "percent": {
+      const left = evaluateExpr(expr.left, base, history2);
+      const delta = Math.abs(left) * expr.percent / 100;
+      return expr.op === "+" ? left + delta : left - delta;
+    }
+    case "binary": {
+      const l = evaluateExpr(expr.left, base, history2);
+      const r = evaluateExpr(expr.right, base, history2);
+      switch (expr.op) {
+        case "+":
+          return l + r;
+        case "-":
+          return l - r;
+        case "*":
+          return l * r;
+        case "/":
+          return l / r;
+      }
+    }
+  }
+}
+function stdWeight(expr, base, history2, used) {
+  if (!used.includes("std")) return null;
+  const k = Math.abs(evaluateExpr(expr, base, { ...history2, std: 1 }) - evaluateExpr(expr, base, { ...history2, std: 0 }));
+  return Number(k.toPrecision(12));
+}
+function compare(value2, comparator, threshold) {
+  switch (comparator) {
+    case ">=":
+      return value2 >= threshold;
+    case "<=":
+      return value2 <= threshold;
+    case ">":
+      return value2 > threshold;
+    case "<":
+      return value2 < threshold;
+    case "==":
+      return value2 === threshold;
+    case "!=":
+      return value2 !== threshold;
+  }
+}
+function directionsOf(outcomes) {
+  const byMetric = /* @__PURE__ */ new Map();
+  for (const o of outcomes) {
+    if (!o.metric) continue;
+    const c = o.rule.comparator;
+    const better = c === ">=" || c === ">" ? "higher" : c === "<=" || c === "<" ? "lower" : null;
+    if (!better) continue;
+    const name = metricName(o.metric);
+    const seen = byMetric.get(name);
+    if (seen === void 0) byMetric.set(name, { ...o.metric, better });
+    else if (seen && seen.better !== better) byMetric.set(name, null);
+  }
+  return [...byMetric.values()].filter((d) => d !== null);
+}
+
+// src/aggregate/gate.ts
+function configurationGate(gate, metrics, runs, columns, hasBase, history2) {
+  const gaps = new Map(
+    columns.flatMap((c) => {
+      const lacking = runs.flatMap((r) => {
+        const why = lacks(r.report, c);
+        return why ? [`\`${r.name}\` ${why}`] : [];
+      });
+      if (!lacking.length) return [];
+      const have = runs.length - lacking.length;
+      return [[metricName(c), `\`${metricName(c)}\` is a number in ${have} of ${runs.length} runs: ${lacking.join(", ")}.`]];
+    })
+  );
+  const lookups = metricLookupFromDiffs(metrics, history2).map((m) => {
+    const gap = gaps.get(metricName(m));
+    return gap ? { ...m, headGap: gap } : m;
+  });
+  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }));
+}
+function runValue(report2, column) {
+  return report2.metrics.find((f) => f.path === column.file)?.rows.find((r) => r.key === column.key)?.new;
+}
+function lacks(report2, column) {
+  const value2 = runValue(report2, column);
+  const n = ruleNumber(value2);
+  if (n === void 0) return "lacks it";
+  if (n === null) return `has ${JSON.stringify(value2)}`;
+  return Number.isFinite(n) ? null : `has ${n}`;
+}
+
+// src/aggregate/history.ts
+function sharedHistory(runs, hasBase) {
+  if (!hasBase) return null;
+  const read = runs.filter((r) => r.report.history);
+  const first = read[0];
+  if (!first) return void 0;
+  const branch = first.report.history.branch;
+  const none = runs.find((r) => !r.report.history);
+  if (none) throw disagree(`${first.name} read the history of ${branch}, ${none.name} read none (history off in that job?)`);
+  const other = read.find((r) => r.report.history.branch !== branch);
+  if (other) throw disagree(`${first.name} read the history of ${branch}, ${other.name} that of ${other.report.history.branch}`);
+  const metrics = /* @__PURE__ */ new Map();
+  for (const run3 of read) {
+    for (const m of run3.report.history.metrics) {
+      const id = `${m.file}\0${m.key}`;
+      const points = JSON.stringify(m.points.map((p) => [p.commit, p.value]));
+      const seen = metrics.get(id);
+      if (!seen) metrics.set(id, { metric: { ...m, head: null }, run: run3.name, points });
+      else if (seen.points !== points) {
+        throw disagree(
+          `for \`${m.file}:${m.key}\`, ${seen.run} read ${count(seen.metric.points)} and ${run3.name} ${count(m.points)}${firstDifference(seen.metric.points, m.points)}`
+        );
+      }
+    }
+  }
+  return {
+    ...first.report.history,
+    metrics: [...metrics.values()].map((m) => m.metric),
+    notes: [...new Set(read.flatMap((r) => r.report.history.notes))]
+  };
+}
+function disagree(what) {
+  return new UserError(
+    `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same \`history\` setting, or give the aggregate rules without history.* (input 'thresholds' or --threshold).`
+  );
+}
+function count(points) {
+  return `${points.length} value${points.length === 1 ? "" : "s"}`;
+}
+function firstDifference(a, b) {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const p = a[i];
+    const q = b[i];
+    if (!p || !q) return `; ${(p ?? q).commit.slice(0, 7)} is in one only`;
+    if (p.commit !== q.commit) return `; they part at ${p.commit.slice(0, 7)} and ${q.commit.slice(0, 7)}`;
+    if (p.value !== q.value) return `; at ${p.commit.slice(0, 7)}: ${p.value} and ${q.value}`;
+  }
+  return "";
+}
+
+// src/aggregate/plots.ts
+var TOP_CONFIGURATIONS = 5;
+var MAX_PLOTS = 10;
+function overlaidPlots(configurations, rankedBy) {
+  const top2 = configurations.slice(0, TOP_CONFIGURATIONS);
+  const ids = [...new Set(top2.flatMap((c) => c.reports.flatMap((r) => r.plots.filter((p) => p.series).map((p) => p.id))))].slice(0, MAX_PLOTS);
+  const plots = [];
+  for (const id of ids) {
+    let x = null;
+    let base = null;
+    let title2 = id;
+    let labels = {};
+    let skipped = 0;
+    const lines2 = [];
+    for (const c of top2) {
+      const ys = [];
+      for (const report2 of c.reports) {
+        const plot2 = report2.plots.find((p) => p.id === id);
+        const head = plot2?.series?.lines.filter((l) => l.name === report2.head.label) ?? [];
+        if (!plot2?.series || head.length !== 1) continue;
+        x ??= plot2.series.x;
+        if (JSON.stringify(plot2.series.x) !== JSON.stringify(x)) {
+          skipped++;
+          continue;
+        }
+        title2 = plot2.title;
+        labels = { ...plot2.series.xLabel ? { xLabel: plot2.series.xLabel } : {}, ...plot2.series.yLabel ? { yLabel: plot2.series.yLabel } : {} };
+        base ??= report2.base && plot2.series.lines.find((l) => l.name === report2.base.label) || null;
+        ys.push(head[0].y);
+      }
+      if (ys.length) lines2.push({ name: c.id, y: x.map((_, i) => mean(ys.map((y) => y[i] ?? null))) });
+    }
+    if (!x || !lines2.length) continue;
+    const notes = [
+      `${lines2.length === 1 ? "The" : `The top ${lines2.length}`} configuration${lines2.length === 1 ? "" : "s"}${rankedBy ? ` by ${rankedBy}` : ""}, each the mean of its runs.`,
+      ...skipped ? [`${skipped} run${skipped === 1 ? "" : "s"} with other x values left out.`] : []
+    ];
+    plots.push({ id, title: title2, image: null, notes, series: { x, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines2], ...labels } });
+  }
+  return plots;
+}
+function mean(values) {
+  const xs = values.filter((v) => v !== null && Number.isFinite(v));
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+}
+
+// src/aggregate/unrun.ts
+function withoutRuns(configurations, failedRuns) {
+  const ran = new Set(configurations.map((c) => c.id));
+  return [...new Set(failedRuns.flatMap((f) => f.configuration !== null && !ran.has(f.configuration) ? [f.configuration] : []))];
+}
+function configurationCount(report2) {
+  return report2.configurations.length + withoutRuns(report2.configurations, report2.failedRuns).length;
+}
+
+// src/aggregate/compose.ts
+function aggregateRuns(runs, options) {
+  if (options.expectedRuns !== null && runs.length > options.expectedRuns) {
+    throw new UserError(`${runs.length} job folders, more than the ${options.expectedRuns} expected: is an older run's artifact among them?`);
+  }
+  if (!runs.length && !options.expectedRuns) throw new UserError("No runs to aggregate: the folders hold no report.json.");
+  const reported = runs.filter((r) => r.report !== null);
+  const ok = reported.filter((r) => r.failed === null);
+  const base = commonBase(reported);
+  const warnings = [];
+  const values = reported.map((r) => paramValues(r.report));
+  const isRepeat = (p) => options.repeatParams.some((name) => p.key === name || p.key.endsWith(`.${name}`));
+  const varying = [];
+  const constant = [];
+  for (const ref of unionRefs(reported.map((r) => r.report.params))) {
+    const id = refId(ref);
+    const seen = new Set(values.map((v) => v.has(id) ? JSON.stringify(v.get(id)) : "absent"));
+    if (seen.size === 1 && !seen.has("absent")) constant.push({ ...ref, value: values[0].get(id) });
+    else if (!isRepeat(ref)) varying.push(ref);
+  }
+  const label2 = paramLabel(varying);
+  const configKey = (report2) => {
+    const v = paramValues(report2);
+    return varying.map((p) => v.get(refId(p)) ?? null);
+  };
+  const groups = /* @__PURE__ */ new Map();
+  for (const run3 of ok) {
+    const params = configKey(run3.report);
+    const key2 = JSON.stringify(params);
+    if (!groups.has(key2)) groups.set(key2, { params, runs: [] });
+    groups.get(key2).runs.push(run3);
+  }
+  const columns = metricColumns(
+    ok.map((r) => r.report),
+    reported.map((r) => r.report)
+  );
+  const rules = options.rules ?? jobRules(reported);
+  const gate = rules.length ? { rules, missingBase: options.missingBase, failOnThreshold: true, checkName: "", notes: [], rulesFrom: "input", trustBase: false } : null;
+  const history2 = rules.some((r) => historyStatsUsed(r.threshold).length) ? sharedHistory(ok, base !== null) : void 0;
+  let configurations = [...groups.values()].map((g) => {
+    const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
+    return {
+      id: label2(g.params),
+      params: g.params,
+      runs: g.runs.map((r) => r.name),
+      metrics,
+      best: false,
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics), g.runs, columns, base !== null, history2) : null
+    };
+  });
+  const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
+  const configured = metricDirections({ gates: null, directions: reported.flatMap((r) => r.report.directions) });
+  for (const c of columns) c.better = ruled.get(metricName(c)) ?? configured(c.file, c.key) ?? null;
+  const rankBy = rankMetric(options.rankBy, columns, rules, configurations);
+  if (rankBy) {
+    const j = columns.findIndex((c) => c.file === rankBy.file && c.key === rankBy.key);
+    const score = (c) => {
+      const mean2 = c.metrics[j]?.mean;
+      return mean2 === void 0 ? Number.NEGATIVE_INFINITY : rankBy.better === "higher" ? mean2 : -mean2;
+    };
+    configurations = configurations.map((c, i) => ({ c, i })).sort((a, b) => score(b.c) - score(a.c) || a.i - b.i).map((x) => x.c);
+    if (configurations[0]?.metrics[j]) configurations[0].best = true;
+  } else if (configurations.length > 1) {
+    warnings.push("No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.");
+  }
+  const failedRuns = runs.filter((r) => r.failed !== null).map((r) => {
+    const params = r.report && paramValues(r.report).size ? configKey(r.report) : null;
+    return { run: r.name, reason: r.failed, configuration: params && label2(params), params };
+  });
+  const absent = options.expectedRuns === null ? 0 : options.expectedRuns - runs.length;
+  for (let i = 1; i <= absent; i++) {
+    failedRuns.push({
+      run: `missing ${i} of ${absent}`,
+      reason: `no artifact: ${options.expectedRuns} jobs expected, ${runs.length} uploaded a report`,
+      configuration: null,
+      params: null
+    });
+  }
+  const gated = configurations.filter((c) => c.gates);
+  const unrun = withoutRuns(configurations, failedRuns);
+  const failedConfigurations = [...gated.filter((c) => !c.gates.passed).map((c) => c.id), ...unrun];
+  return {
+    schemaVersion: 1,
+    kind: "aggregate",
+    tool: { name: "mlreport", version: VERSION2 },
+    base,
+    head: commonHead(reported),
+    repeatParams: options.repeatParams,
+    varying,
+    constant,
+    metrics: columns,
+    rankBy,
+    configurations,
+    failedRuns,
+    // A failed job's configuration could not be checked: the overall gate does not pass without it.
+    gates: gate ? {
+      passed: failedConfigurations.length === 0 && failedRuns.length === 0 && gated.length > 0,
+      configurations: gated.length + unrun.length,
+      failedConfigurations
+    } : null,
+    plots: overlaidPlots(
+      configurations.map((c) => ({ id: c.id, reports: c.runs.map((name) => ok.find((r) => r.name === name).report) })),
+      rankBy?.key ?? null
+    ),
+    warnings
+  };
+}
+function commonBase(runs) {
+  const bySha = /* @__PURE__ */ new Map();
+  for (const r of runs) {
+    const sha2 = r.report.base?.sha ?? "no base";
+    bySha.set(sha2, [...bySha.get(sha2) ?? [], r.name]);
+  }
+  if (bySha.size > 1) {
+    const list4 = [...bySha].map(([sha2, names]) => `${sha2} (${names.slice(0, 5).join(", ")}${names.length > 5 ? `, \u2026 ${names.length - 5} more` : ""})`);
+    throw new UserError(
+      `The reports compare with different base commits: ${list4.join("; ")}. A sweep's jobs must share one base to be compared; aggregate the reports of one workflow run.`
+    );
+  }
+  return runs.find((r) => r.report.base)?.report.base ?? null;
+}
+function commonHead(runs) {
+  const first = runs[0]?.report.head;
+  return first && runs.every((r) => r.report.head.sha === first.sha && r.report.head.label === first.label) ? first : null;
+}
+var refId = (ref) => `${ref.file}\0${ref.key}`;
+function paramValues(report2) {
+  const out = /* @__PURE__ */ new Map();
+  for (const f of report2.params) for (const row3 of f.rows) if (row3.new !== void 0) out.set(refId({ file: f.path, key: row3.key }), row3.new);
+  return out;
+}
+function unionRefs(fileLists) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const files of fileLists)
+    for (const f of files) for (const row3 of f.rows) if (row3.new !== void 0) seen.set(refId({ file: f.path, key: row3.key }), { file: f.path, key: row3.key });
+  return [...seen.values()];
+}
+function paramLabel(varying) {
+  const names = varying.map((p) => varying.filter((q) => q.key === p.key).length > 1 ? `${p.file}:${p.key}` : p.key);
+  return (params) => names.length ? names.map((n, i) => `${n}=${params[i] === null ? "-" : displayValue(params[i], null)}`).join(", ") : "all runs";
+}
+function metricColumns(ok, all) {
+  const columns = /* @__PURE__ */ new Map();
+  for (const report2 of ok) {
+    for (const f of report2.metrics) {
+      for (const row3 of f.rows) {
+        const id = refId({ file: f.path, key: row3.key });
+        if (!columns.has(id) && toNumber(row3.new) !== null) columns.set(id, { file: f.path, key: row3.key, better: null, base: null });
+      }
+    }
+  }
+  for (const report2 of all) {
+    for (const f of report2.metrics) {
+      for (const row3 of f.rows) {
+        const column = columns.get(refId({ file: f.path, key: row3.key }));
+        if (column && column.base === null) column.base = toNumber(row3.old);
+      }
+    }
+  }
+  return [...columns.values()];
+}
+function metricNumber(report2, column) {
+  return toNumber(runValue(report2, column));
+}
+function toNumber(leaf2) {
+  const n = ruleNumber(leaf2);
+  return typeof n === "number" && Number.isFinite(n) ? n : null;
+}
+function stats(xs) {
+  const values = xs.filter((x) => x !== null);
+  const n = values.length;
+  if (!n) return null;
+  const mean2 = values.reduce((a, b) => a + b, 0) / n;
+  const std = n > 1 ? Math.sqrt(values.reduce((a, x) => a + (x - mean2) ** 2, 0) / (n - 1)) : null;
+  return { mean: mean2, std, n };
+}
+function meansAsDiff(columns, metrics) {
+  const files = /* @__PURE__ */ new Map();
+  columns.forEach((c, j) => {
+    if (!files.has(c.file)) files.set(c.file, { path: c.file, rows: [], notes: [] });
+    const mean2 = metrics[j]?.mean;
+    files.get(c.file).rows.push({ key: c.key, old: c.base ?? void 0, new: mean2, changed: mean2 !== c.base });
+  });
+  return [...files.values()];
+}
+function jobRules(runs) {
+  const lists = runs.filter((r) => r.report.gates).map((r) => ({ name: r.name, rules: r.report.gates.rules.map((g) => g.level === "warn" ? `warn: ${g.rule}` : g.rule) }));
+  if (!lists.length) return [];
+  const first = lists[0];
+  const other = lists.find((l) => JSON.stringify(l.rules) !== JSON.stringify(first.rules));
+  if (other) {
+    throw new UserError(
+      `The jobs were gated with different rules (${first.name}: ${first.rules.join("; ") || "none"}; ${other.name}: ${other.rules.join("; ") || "none"}). Give the aggregate its own rules (input 'thresholds' or --threshold).`
+    );
+  }
+  return parseRules(first.rules.map((text2, i) => ({ text: text2, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
+}
+function rankMetric(written, columns, rules, configurations) {
+  const lookup2 = columns.map((c) => ({ file: c.file, key: c.key, base: c.base, head: null }));
+  if (written === null) {
+    const metric = firstRuleMetric(configurations[0]?.gates ?? null);
+    const column2 = metric && columns.find((c) => c.file === metric.file && c.key === metric.key);
+    return column2?.better ? { file: column2.file, key: column2.key, better: column2.better } : null;
+  }
+  const match = /^\s*(.+?)(?:\s+(higher|lower))?\s*$/.exec(written);
+  const name = match?.[1] ?? "";
+  const found = resolveMetric(metricRef(name), lookup2);
+  if (found.kind === "ambiguous") {
+    throw new UserError(`rank-by '${name}' matches several metrics (${found.candidates.map(metricName).join(", ")}); name one as file:key.`);
+  }
+  if (found.kind === "unknown") {
+    const words = /^(.+?)\s+(\S+)$/.exec(name);
+    if (words && resolveMetric(metricRef(words[1]), lookup2).kind !== "unknown") {
+      throw new UserError(
+        `rank-by '${written.trim()}': the direction after the metric must be \`higher\` or \`lower\`, not '${words[2]}' (rank-by is \`metric\` or \`file:metric\`, optionally followed by \`higher\` or \`lower\`).`
+      );
+    }
+    throw new UserError(`rank-by '${name}' is not a metric of these runs${found.closest.length ? `; closest: ${found.closest.join(", ")}` : ""}.`);
+  }
+  const column = columns.find((c) => c.file === found.metric.file && c.key === found.metric.key);
+  const better = match?.[2] ?? column.better;
+  if (!better) {
+    throw new UserError(
+      `rank-by '${name}': neither a gate rule nor the metric's name says whether higher or lower is better; write '${name} higher' or '${name} lower'.`
+    );
+  }
+  return { file: column.file, key: column.key, better };
+}
+function metricRef(name) {
+  const colon = name.indexOf(":");
+  return { file: colon >= 0 ? name.slice(0, colon) : null, key: colon >= 0 ? name.slice(colon + 1) : name, text: name };
+}
+function firstRuleMetric(gates2) {
+  return gates2?.rules.find((r) => r.metric)?.metric ?? null;
+}
+
+// src/aggregate/markdown.ts
+var FOLDED_METRICS = 8;
+function aggregateMarkdown(report2, options = {}) {
+  const measure = options.measure ?? ((text2) => text2.length);
+  const whole = draw(
+    report2,
+    options,
+    report2.metrics.map((_, j) => j),
+    report2.configurations.length,
+    null,
+    report2.failedRuns.length
+  );
+  if (options.limit === void 0 || measure(whole) <= options.limit) return { body: whole, folded: false };
+  const kept = foldedColumns(report2);
+  const unit = options.measure ? "bytes" : "characters";
+  const note2 = (rows2) => `> [!NOTE]
+> This comparison is longer than ${options.limit.toLocaleString("en-US")} ${unit}: it shows ${rows2} of ${report2.configurations.length} configurations (best first) and ${kept.length} of ${report2.metrics.length} metrics (ranked and gated). The full table is in ${options.fullReport ?? "the job summary and in report.md in the workflow artifact"}.`;
+  const failed2 = report2.failedRuns.length;
+  const fits = (rows2, failedRows2) => measure(draw(report2, options, kept, rows2, note2(rows2), failedRows2)) <= options.limit;
+  const rows = largest(report2.configurations.length, (n) => fits(n, failed2));
+  const failedRows = rows > 0 || fits(0, failed2) ? failed2 : largest(failed2, (n) => fits(0, n));
+  return { body: draw(report2, options, kept, rows, note2(rows), failedRows), folded: true };
+}
+function largest(max, ok) {
+  let low = 0;
+  let high = max;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (ok(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+function draw(report2, options, columns, rows, note2, failedRows) {
+  const parts = [...options.header ? [options.header] : [], `## ${title(report2)}`, ""];
+  if (report2.gates) parts.push(`### Gates: ${gatesHeadline2(report2)}`, "");
+  const best = report2.configurations.find((c) => c.best);
+  if (best && report2.rankBy) {
+    const j = report2.metrics.findIndex((m) => m.file === report2.rankBy.file && m.key === report2.rankBy.key);
+    parts.push(
+      `**Best by ${code(columnName(report2.rankBy, report2.metrics))} (${report2.rankBy.better} is better):** ${escapeCell(best.id)}: ${cell2(best.metrics[j] ?? null, best.runs.length)}`,
+      ""
+    );
+  }
+  if (note2) parts.push(note2, "");
+  parts.push(table(report2, columns, report2.configurations.slice(0, rows), failedRows), "");
+  if (failedRows < report2.failedRuns.length) parts.push(`\u2026and ${report2.failedRuns.length - failedRows} more failed jobs, in the full table.`, "");
+  const repeats = report2.repeatParams.map(code).join(", ") || "no param";
+  parts.push(
+    `Values are the mean \xB1 the sample standard deviation (divides by n \u2212 1) over each configuration's runs; runs that differ only by ${repeats} are repeats of one configuration. n: the runs in the row (a cell that has fewer says so).`,
+    ""
+  );
+  if (report2.constant.length) {
+    parts.push(
+      `Params the same in every run: ${report2.constant.map((p) => `${code(columnName(p, report2.constant))} = ${code(displayValue(p.value, null))}`).join(", ")}.`,
+      ""
+    );
+  }
+  const broken = report2.configurations.slice(0, rows).filter((c) => c.gates && brokenRules(c.gates).failures + brokenRules(c.gates).warnings > 0);
+  if (broken.length) {
+    parts.push("### Broken rules", "");
+    for (const c of broken) {
+      for (const r of c.gates.rules.filter((r2) => r2.status === "failed" || r2.status === "error")) {
+        parts.push(`- ${escapeCell(c.id)}: ${r.level === "warn" ? "\u26A0\uFE0F" : "\u274C"} ${code(r.rule)}: ${escapeCellKeepingCode(r.detail)}`);
+      }
+    }
+    parts.push("");
+  }
+  const charts = report2.plots.flatMap((p) => {
+    const chart = mermaidChart(p);
+    return chart ? [[chart, ...p.notes.map((n) => `_${escapeCell(n)}_`)].join("\n\n")] : [];
+  });
+  if (charts.length) parts.push("### Plots", "", charts.join("\n\n"), "");
+  if (report2.warnings.length) {
+    parts.push("### Notes", "");
+    for (const w of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w)}`);
+    parts.push("");
+  }
+  return parts.join("\n");
+}
+function title(report2) {
+  const runs = report2.configurations.reduce((n, c) => n + c.runs.length, 0) + report2.failedRuns.length;
+  const against = report2.base ? ` vs ${code(report2.base.label)}` : ", no base";
+  const head = report2.head ? ` of ${code(report2.head.label)}` : "";
+  const count3 = configurationCount(report2);
+  const configurations = `${count3} configuration${count3 === 1 ? "" : "s"}`;
+  return `mlreport sweep: ${runs} run${runs === 1 ? "" : "s"}${head} in ${configurations}${against}`;
+}
+function gatesHeadline2(report2) {
+  const gates2 = report2.gates;
+  const failedJobs = report2.failedRuns.length ? `${report2.failedRuns.length} job${report2.failedRuns.length === 1 ? "" : "s"} failed` : "";
+  const unrun = withoutRuns(report2.configurations, report2.failedRuns).length;
+  const broke = gates2.failedConfigurations.length - unrun;
+  if (gates2.failedConfigurations.length) {
+    const what = [
+      broke ? `${broke} of ${gates2.configurations} configurations broke a rule` : "",
+      unrun ? `${unrun} ${broke ? `configuration${unrun === 1 ? "" : "s"}` : `of ${gates2.configurations} configurations`} had no successful run` : ""
+    ];
+    return `\u274C ${what.filter(Boolean).join(", ")}${failedJobs ? `; ${failedJobs}` : ""}`;
+  }
+  if (failedJobs) return `\u274C ${failedJobs}, so not every configuration was checked`;
+  if (!gates2.configurations) return "\u274C nothing checked (no run succeeded)";
+  return `\u2705 every configuration passed (${gates2.configurations})`;
+}
+function table(report2, columns, configurations, failedRows) {
+  const metrics = columns.map((j) => report2.metrics[j]);
+  const header = [
+    "",
+    ...report2.varying.map((p) => escapeCell(columnName(p, report2.varying))),
+    "n",
+    ...metrics.map((m) => metricHeader(m, report2.metrics)),
+    ...report2.gates ? ["gates"] : []
+  ];
+  const lines2 = [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
+  const blanks = report2.varying.map(() => "");
+  const gateBlank = report2.gates ? [""] : [];
+  if (report2.base)
+    lines2.push(
+      `| base ${code(report2.base.label)} | ${[...blanks, "", ...metrics.map((m) => m.base === null ? "-" : num(m.base)), ...gateBlank].join(" | ")} |`
+    );
+  for (const c of configurations) {
+    const cells = [
+      c.best ? "\u{1F3C6} best" : "",
+      ...c.params.map((v) => v === null ? "-" : escapeCell(displayValue(v, null))),
+      String(c.runs.length),
+      ...columns.map((j) => cell2(c.metrics[j] ?? null, c.runs.length)),
+      ...report2.gates ? [gateCell(c)] : []
+    ];
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  for (const f of report2.failedRuns.slice(0, failedRows)) {
+    const params = f.params?.map((v) => v === null ? "-" : escapeCell(displayValue(v, null))) ?? blanks;
+    const cells = ["\u274C failed", ...params, "0", ...metrics.map(() => ""), ...gateBlank];
+    cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${code(f.run)}: ${escapeCell(f.reason)}`;
+    lines2.push(`| ${cells.join(" | ")} |`);
+  }
+  return lines2.join("\n");
+}
+function metricHeader(m, all) {
+  return `${escapeCell(columnName(m, all))}${m.better === "higher" ? " \u2191" : m.better === "lower" ? " \u2193" : ""}`;
+}
+function columnName(ref, all) {
+  return all.some((o) => o.key === ref.key && o.file !== ref.file) ? `${ref.file}:${ref.key}` : ref.key;
+}
+function cell2(s, runs) {
+  if (!s) return "-";
+  const spread = s.std === null ? "" : ` \xB1 ${num(s.std)}`;
+  return `${num(s.mean)}${spread}${s.n < runs ? ` (n=${s.n} of ${runs})` : ""}`;
+}
+function gateCell(c) {
+  if (!c.gates) return "";
+  const { failures, warnings } = brokenRules(c.gates);
+  if (failures) return `\u274C ${failures} broke`;
+  if (!c.gates.checked) return "\u274C nothing checked";
+  return warnings ? `\u26A0\uFE0F ${warnings} warning${warnings === 1 ? "" : "s"}` : "\u2705";
+}
+function num(x) {
+  return displayValue(x, 5);
+}
+function foldedColumns(report2) {
+  const wanted = /* @__PURE__ */ new Set();
+  if (report2.rankBy) wanted.add(`${report2.rankBy.file}:${report2.rankBy.key}`);
+  for (const c of report2.configurations) for (const r of c.gates?.rules ?? []) if (r.metric) wanted.add(`${r.metric.file}:${r.metric.key}`);
+  const kept = report2.metrics.flatMap((m, j) => wanted.has(`${m.file}:${m.key}`) ? [j] : []);
+  return (kept.length ? kept : report2.metrics.map((_, j) => j)).slice(0, FOLDED_METRICS);
+}
+
+// src/aggregate/read.ts
+import { lstat as lstat5, readdir as readdir7, readFile as readFile9 } from "node:fs/promises";
+import { basename as basename5, join as join23 } from "node:path";
+
 // src/report/verdict.ts
 var NAMED = 3;
 var TOP = 2;
@@ -19148,56 +21437,56 @@ function parseReportJson(text2) {
   return report(json, "");
 }
 var report = (v, at) => {
-  const o = object(v, at);
+  const o = object2(v, at);
   if (o.schemaVersion !== 2) fail(`${key(at, "schemaVersion")}`, "the number 2", o.schemaVersion);
-  const tool = object(o.tool, key(at, "tool"));
+  const tool = object2(o.tool, key(at, "tool"));
   if (tool.name !== "mlreport") fail(key(at, "tool.name"), '"mlreport"', tool.name);
-  const causes = list(causesReader)(o.causes, key(at, "causes"));
+  const causes = list2(causesReader)(o.causes, key(at, "causes"));
   const data = {
     schemaVersion: 2,
-    tool: { name: "mlreport", version: string(tool.version, key(at, "tool.version")) },
+    tool: { name: "mlreport", version: string2(tool.version, key(at, "tool.version")) },
     base: nullable(revision)(o.base, key(at, "base")),
     head: revision(o.head, key(at, "head")),
-    params: list(fileDiff(row2(null)))(o.params, key(at, "params")),
-    metrics: list(fileDiff(row2(causes)))(o.metrics, key(at, "metrics")),
-    plots: list(plot)(o.plots, key(at, "plots")),
+    params: list2(fileDiff(row2(null)))(o.params, key(at, "params")),
+    metrics: list2(fileDiff(row2(causes)))(o.metrics, key(at, "metrics")),
+    plots: list2(plot)(o.plots, key(at, "plots")),
     gates: nullable(gates)(o.gates, key(at, "gates")),
     pipeline: nullable(pipeline)(o.pipeline, key(at, "pipeline")),
-    warnings: list(string)(o.warnings, key(at, "warnings")),
+    warnings: list2(string2)(o.warnings, key(at, "warnings")),
     directions: optional(
-      list((d, a) => {
-        const x = object(d, a);
-        return { metric: string(x.metric, key(a, "metric")), better: oneOf(["higher", "lower"])(x.better, key(a, "better")) };
+      list2((d, a) => {
+        const x = object2(d, a);
+        return { metric: string2(x.metric, key(a, "metric")), better: oneOf(["higher", "lower"])(x.better, key(a, "better")) };
       })
     )(o.directions, key(at, "directions")) ?? [],
     stale: optional(
-      list((d, a) => {
-        const x = object(d, a);
-        return { stage: string(x.stage, key(a, "stage")), reasons: list(string)(x.reasons, key(a, "reasons")) };
+      list2((d, a) => {
+        const x = object2(d, a);
+        return { stage: string2(x.stage, key(a, "stage")), reasons: list2(string2)(x.reasons, key(a, "reasons")) };
       })
     )(o.stale, key(at, "stale")) ?? [],
     ...o.data === void 0 ? {} : { data: nullable(dataSection)(o.data, key(at, "data")) },
     // Reports from before history existed have none.
     history: optional(nullable(history))(o.history, key(at, "history")) ?? null,
-    trends: optional(list(trend))(o.trends, key(at, "trends")) ?? []
+    trends: optional(list2(trend))(o.trends, key(at, "trends")) ?? []
   };
   return { ...data, verdict: verdictOf(data) };
 };
 var revision = (v, at) => {
-  const o = object(v, at);
-  return { sha: nullable(string)(o.sha, key(at, "sha")), label: string(o.label, key(at, "label")) };
+  const o = object2(v, at);
+  return { sha: nullable(string2)(o.sha, key(at, "sha")), label: string2(o.label, key(at, "label")) };
 };
 function fileDiff(row3) {
   return (v, at) => {
-    const o = object(v, at);
-    return { path: string(o.path, key(at, "path")), rows: list(row3)(o.rows, key(at, "rows")), notes: list(string)(o.notes, key(at, "notes")) };
+    const o = object2(v, at);
+    return { path: string2(o.path, key(at, "path")), rows: list2(row3)(o.rows, key(at, "rows")), notes: list2(string2)(o.notes, key(at, "notes")) };
   };
 }
 function row2(causes) {
   return (v, at) => {
-    const o = object(v, at);
+    const o = object2(v, at);
     const out = {
-      key: string(o.key, key(at, "key")),
+      key: string2(o.key, key(at, "key")),
       old: optional(leaf)(o.old, key(at, "old")),
       new: optional(leaf)(o.new, key(at, "new")),
       changed: boolean(o.changed, key(at, "changed"))
@@ -19218,29 +21507,29 @@ function row2(causes) {
   };
 }
 var causesReader = (v, at) => {
-  const o = object(v, at);
-  const stages = list(string);
+  const o = object2(v, at);
+  const stages = list2(string2);
   const extent = nullable((e, a) => {
-    const x = object(e, a);
-    return { size: nullable(number3)(x.size, key(a, "size")), nfiles: nullable(number3)(x.nfiles, key(a, "nfiles")) };
+    const x = object2(e, a);
+    return { size: nullable(number4)(x.size, key(a, "size")), nfiles: nullable(number4)(x.nfiles, key(a, "nfiles")) };
   });
   return {
     basis: oneOf(["pipeline", "no-pipeline", "no-stage"])(o.basis, key(at, "basis")),
-    stage: nullable(string)(o.stage, key(at, "stage")),
-    stages: list((s, a) => {
-      const x = object(s, a);
+    stage: nullable(string2)(o.stage, key(at, "stage")),
+    stages: list2((s, a) => {
+      const x = object2(s, a);
       return {
-        name: string(x.name, key(a, "name")),
+        name: string2(x.name, key(a, "name")),
         status: oneOf(["ran", "failed", "not-run", "out-of-date", "updated", "new", "unchanged", "unknown"])(x.status, key(a, "status")),
-        reasons: list(string)(x.reasons, key(a, "reasons")),
+        reasons: list2(string2)(x.reasons, key(a, "reasons")),
         definition: nullable(oneOf(["command", "definition", "new"]))(x.definition, key(a, "definition"))
       };
     })(o.stages, key(at, "stages")),
-    params: list((p, a) => {
-      const x = object(p, a);
+    params: list2((p, a) => {
+      const x = object2(p, a);
       const param = {
-        file: string(x.file, key(a, "file")),
-        key: string(x.key, key(a, "key")),
+        file: string2(x.file, key(a, "file")),
+        key: string2(x.key, key(a, "key")),
         stages: stages(x.stages, key(a, "stages"))
       };
       const old = optional(leaf)(x.old, key(a, "old"));
@@ -19249,28 +21538,28 @@ var causesReader = (v, at) => {
       if (now !== void 0) param.new = now;
       return param;
     })(o.params, key(at, "params")),
-    files: list((f, a) => {
-      const x = object(f, a);
+    files: list2((f, a) => {
+      const x = object2(f, a);
       return {
-        path: string(x.path, key(a, "path")),
-        added: nullable(number3)(x.added, key(a, "added")),
-        deleted: nullable(number3)(x.deleted, key(a, "deleted")),
+        path: string2(x.path, key(a, "path")),
+        added: nullable(number4)(x.added, key(a, "added")),
+        deleted: nullable(number4)(x.deleted, key(a, "deleted")),
         binary: boolean(x.binary, key(a, "binary")),
         stages: stages(x.stages, key(a, "stages"))
       };
     })(o.files, key(at, "files")),
-    data: list((d, a) => {
-      const x = object(d, a);
+    data: list2((d, a) => {
+      const x = object2(d, a);
       return {
-        path: string(x.path, key(a, "path")),
+        path: string2(x.path, key(a, "path")),
         source: oneOf([".dvc", "dvc.lock"])(x.source, key(a, "source")),
         old: extent(x.old, key(a, "old")),
         new: extent(x.new, key(a, "new")),
         stages: stages(x.stages, key(a, "stages"))
       };
     })(o.data, key(at, "data")),
-    unknown: list(string)(o.unknown, key(at, "unknown")),
-    omitted: number3(o.omitted, key(at, "omitted")),
+    unknown: list2(string2)(o.unknown, key(at, "unknown")),
+    omitted: number4(o.omitted, key(at, "omitted")),
     nothingUpstream: boolean(o.nothingUpstream, key(at, "nothingUpstream"))
   };
 };
@@ -19292,15 +21581,15 @@ var leaf = (v, at) => {
   return fail(at, 'a number, string, boolean, null or {"float": \u2026}', v);
 };
 var plot = (v, at) => {
-  const o = object(v, at);
+  const o = object2(v, at);
   const entry = {
-    id: string(o.id, key(at, "id")),
-    title: string(o.title, key(at, "title")),
+    id: string2(o.id, key(at, "id")),
+    title: string2(o.title, key(at, "title")),
     image: nullable(imagePath)(o.image, key(at, "image")),
-    notes: list(string)(o.notes, key(at, "notes"))
+    notes: list2(string2)(o.notes, key(at, "notes"))
   };
   const baseImage = optional(nullable(imagePath))(o.baseImage, key(at, "baseImage"));
-  const error2 = optional(string)(o.error, key(at, "error"));
+  const error2 = optional(string2)(o.error, key(at, "error"));
   const s = optional(series)(o.series, key(at, "series"));
   if (baseImage !== void 0) entry.baseImage = baseImage;
   if (error2 !== void 0) entry.error = error2;
@@ -19308,21 +21597,21 @@ var plot = (v, at) => {
   return entry;
 };
 var trend = (v, at) => {
-  const o = object(v, at);
+  const o = object2(v, at);
   const entry = {
-    file: string(o.file, key(at, "file")),
-    key: string(o.key, key(at, "key")),
-    k: number3(o.k, key(at, "k")),
-    rule: nullable(string)(o.rule, key(at, "rule")),
+    file: string2(o.file, key(at, "file")),
+    key: string2(o.key, key(at, "key")),
+    k: number4(o.k, key(at, "k")),
+    rule: nullable(string2)(o.rule, key(at, "rule")),
     standing: oneOf(["beyond", "within", "not-enough", "no-value"])(o.standing, key(at, "standing")),
     image: nullable(imagePath)(o.image, key(at, "image"))
   };
-  const error2 = optional(string)(o.error, key(at, "error"));
+  const error2 = optional(string2)(o.error, key(at, "error"));
   if (error2 !== void 0) entry.error = error2;
   return entry;
 };
 var imagePath = (v, at) => {
-  const path = string(v, at);
+  const path = string2(v, at);
   const parts = path.split("/");
   if (path.includes("\\") || /^[a-z]:/i.test(path) || parts.some((p) => p === "" || p === "." || p === "..")) {
     fail(at, "a path inside the report folder (like plots/loss.png)", v);
@@ -19330,139 +21619,139 @@ var imagePath = (v, at) => {
   return path;
 };
 var series = (v, at) => {
-  const o = object(v, at);
+  const o = object2(v, at);
   const out = {
-    x: list((x, a) => typeof x === "string" ? x : number3(x, a))(o.x, key(at, "x")),
-    lines: list((l, a) => {
-      const line = object(l, a);
-      return { name: string(line.name, key(a, "name")), y: list(nullable(number3))(line.y, key(a, "y")) };
+    x: list2((x, a) => typeof x === "string" ? x : number4(x, a))(o.x, key(at, "x")),
+    lines: list2((l, a) => {
+      const line = object2(l, a);
+      return { name: string2(line.name, key(a, "name")), y: list2(nullable(number4))(line.y, key(a, "y")) };
     })(o.lines, key(at, "lines"))
   };
-  const xLabel = optional(string)(o.xLabel, key(at, "xLabel"));
-  const yLabel = optional(string)(o.yLabel, key(at, "yLabel"));
+  const xLabel = optional(string2)(o.xLabel, key(at, "xLabel"));
+  const yLabel = optional(string2)(o.yLabel, key(at, "yLabel"));
   if (xLabel !== void 0) out.xLabel = xLabel;
   if (yLabel !== void 0) out.yLabel = yLabel;
-  const leftOut = optional(number3)(o.linesLeftOut, key(at, "linesLeftOut"));
+  const leftOut = optional(number4)(o.linesLeftOut, key(at, "linesLeftOut"));
   if (leftOut !== void 0) out.linesLeftOut = leftOut;
   return out;
 };
 var gates = (v, at) => {
-  const o = object(v, at);
+  const o = object2(v, at);
   return {
     passed: boolean(o.passed, key(at, "passed")),
-    rules: list(rule)(o.rules, key(at, "rules")),
-    directions: list((d, a) => {
-      const dir = object(d, a);
+    rules: list2(rule)(o.rules, key(at, "rules")),
+    directions: list2((d, a) => {
+      const dir = object2(d, a);
       return {
-        file: string(dir.file, key(a, "file")),
-        key: string(dir.key, key(a, "key")),
+        file: string2(dir.file, key(a, "file")),
+        key: string2(dir.key, key(a, "key")),
         better: oneOf(["higher", "lower"])(dir.better, key(a, "better"))
       };
     })(o.directions, key(at, "directions")),
-    checked: number3(o.checked, key(at, "checked")),
+    checked: number4(o.checked, key(at, "checked")),
     proposed: nullable((p, a) => {
-      const proposed = object(p, a);
+      const proposed = object2(p, a);
       return {
-        file: string(proposed.file, key(a, "file")),
-        added: list(string)(proposed.added, key(a, "added")),
-        removed: list(string)(proposed.removed, key(a, "removed"))
+        file: string2(proposed.file, key(a, "file")),
+        added: list2(string2)(proposed.added, key(a, "added")),
+        removed: list2(string2)(proposed.removed, key(a, "removed"))
       };
     })(o.proposed, key(at, "proposed")),
-    ...o.baseUnread !== void 0 ? { baseUnread: string(o.baseUnread, key(at, "baseUnread")) } : {}
+    ...o.baseUnread !== void 0 ? { baseUnread: string2(o.baseUnread, key(at, "baseUnread")) } : {}
   };
 };
 var rule = (v, at) => {
-  const o = object(v, at);
-  const source = object(o.source, key(at, "source"));
-  const file = optional(string)(source.file, key(at, "source.file"));
+  const o = object2(v, at);
+  const source = object2(o.source, key(at, "source"));
+  const file = optional(string2)(source.file, key(at, "source.file"));
   return {
-    rule: string(o.rule, key(at, "rule")),
+    rule: string2(o.rule, key(at, "rule")),
     level: oneOf(["fail", "warn"])(o.level, key(at, "level")),
     passed: boolean(o.passed, key(at, "passed")),
     status: oneOf(["passed", "failed", "skipped", "error"])(o.status, key(at, "status")),
-    detail: string(o.detail, key(at, "detail")),
+    detail: string2(o.detail, key(at, "detail")),
     metric: nullable((m, a) => {
-      const metric = object(m, a);
-      return { file: string(metric.file, key(a, "file")), key: string(metric.key, key(a, "key")) };
+      const metric = object2(m, a);
+      return { file: string2(metric.file, key(a, "file")), key: string2(metric.key, key(a, "key")) };
     })(o.metric, key(at, "metric")),
-    base: nullable(number3)(o.base, key(at, "base")),
-    head: nullable(number3)(o.head, key(at, "head")),
-    threshold: nullable(number3)(o.threshold, key(at, "threshold")),
+    base: nullable(number4)(o.base, key(at, "base")),
+    head: nullable(number4)(o.head, key(at, "head")),
+    threshold: nullable(number4)(o.threshold, key(at, "threshold")),
     source: {
-      origin: string(source.origin, key(at, "source.origin")),
-      line: number3(source.line, key(at, "source.line")),
+      origin: string2(source.origin, key(at, "source.origin")),
+      line: number4(source.line, key(at, "source.line")),
       ...file !== void 0 ? { file } : {}
     },
     ...o.noise !== void 0 ? { noise: noise(o.noise, key(at, "noise")) } : {},
-    ...o.stale !== void 0 ? { stale: list(string)(o.stale, key(at, "stale")) } : {}
+    ...o.stale !== void 0 ? { stale: list2(string2)(o.stale, key(at, "stale")) } : {}
   };
 };
 var stats2 = (v, at) => {
-  const o = object(v, at);
-  const [n, mean2, std, min, max] = ["n", "mean", "std", "min", "max"].map((k) => number3(o[k], key(at, k)));
+  const o = object2(v, at);
+  const [n, mean2, std, min, max] = ["n", "mean", "std", "min", "max"].map((k) => number4(o[k], key(at, k)));
   return { n, mean: mean2, std, min, max };
 };
 var noise = (v, at) => {
-  const o = object(v, at);
+  const o = object2(v, at);
   return {
-    n: number3(o.n, key(at, "n")),
+    n: number4(o.n, key(at, "n")),
     stats: nullable(stats2)(o.stats, key(at, "stats")),
     band: nullable((b, a) => {
-      const band = object(b, a);
+      const band = object2(b, a);
       return {
-        low: number3(band.low, key(a, "low")),
-        high: number3(band.high, key(a, "high")),
-        center: nullable(number3)(band.center, key(a, "center")),
-        k: nullable(number3)(band.k, key(a, "k"))
+        low: number4(band.low, key(a, "low")),
+        high: number4(band.high, key(a, "high")),
+        center: nullable(number4)(band.center, key(a, "center")),
+        k: nullable(number4)(band.k, key(a, "k"))
       };
     })(o.band, key(at, "band")),
     verdict: oneOf(["beyond", "within", "not-enough-history"])(o.verdict, key(at, "verdict")),
-    text: string(o.text, key(at, "text"))
+    text: string2(o.text, key(at, "text"))
   };
 };
 var history = (v, at) => {
-  const o = object(v, at);
-  const read = optional(number3)(o.read, key(at, "read"));
+  const o = object2(v, at);
+  const read = optional(number4)(o.read, key(at, "read"));
   const wholeBranch = optional(boolean)(o.wholeBranch, key(at, "wholeBranch"));
   return {
-    branch: string(o.branch, key(at, "branch")),
-    depth: number3(o.depth, key(at, "depth")),
+    branch: string2(o.branch, key(at, "branch")),
+    depth: number4(o.depth, key(at, "depth")),
     ...read === void 0 ? {} : { read },
     ...wholeBranch === void 0 ? {} : { wholeBranch },
-    metrics: list((m, a) => {
-      const metric = object(m, a);
+    metrics: list2((m, a) => {
+      const metric = object2(m, a);
       return {
-        file: string(metric.file, key(a, "file")),
-        key: string(metric.key, key(a, "key")),
-        points: list((p, pa) => {
-          const point = object(p, pa);
+        file: string2(metric.file, key(a, "file")),
+        key: string2(metric.key, key(a, "key")),
+        points: list2((p, pa) => {
+          const point = object2(p, pa);
           return {
-            commit: string(point.commit, key(pa, "commit")),
-            date: nullable(string)(point.date, key(pa, "date")),
-            value: number3(point.value, key(pa, "value"))
+            commit: string2(point.commit, key(pa, "commit")),
+            date: nullable(string2)(point.date, key(pa, "date")),
+            value: number4(point.value, key(pa, "value"))
           };
         })(metric.points, key(a, "points")),
         stats: nullable(stats2)(metric.stats, key(a, "stats")),
-        head: nullable(number3)(metric.head, key(a, "head"))
+        head: nullable(number4)(metric.head, key(a, "head"))
       };
     })(o.metrics, key(at, "metrics")),
-    notes: list(string)(o.notes, key(at, "notes"))
+    notes: list2(string2)(o.notes, key(at, "notes"))
   };
 };
 var pipeline = (v, at) => {
-  const o = object(v, at);
+  const o = object2(v, at);
   return {
     engine: oneOf(["builtin", "dvc", "run"])(o.engine, key(at, "engine")),
-    stages: list((s, a) => {
-      const stage = object(s, a);
+    stages: list2((s, a) => {
+      const stage = object2(s, a);
       const out = {
-        name: string(stage.name, key(a, "name")),
+        name: string2(stage.name, key(a, "name")),
         status: oneOf(["ran", "skipped", "failed", "not-run"])(stage.status, key(a, "status")),
-        seconds: number3(stage.seconds, key(a, "seconds"))
+        seconds: number4(stage.seconds, key(a, "seconds"))
       };
-      const reasons = optional(list(string))(stage.reasons, key(a, "reasons"));
-      const error2 = optional(string)(stage.error, key(a, "error"));
-      const log = optional(string)(stage.log, key(a, "log"));
+      const reasons = optional(list2(string2))(stage.reasons, key(a, "reasons"));
+      const error2 = optional(string2)(stage.error, key(a, "error"));
+      const log = optional(string2)(stage.log, key(a, "log"));
       const project = optional(boolean)(stage.project, key(a, "project"));
       if (project) out.project = true;
       if (reasons !== void 0) out.reasons = reasons;
@@ -19473,54 +21762,54 @@ var pipeline = (v, at) => {
   };
 };
 var dataVersion = (v, at) => {
-  const o = object(v, at);
-  return { md5: nullable(string)(o.md5, key(at, "md5")), size: nullable(number3)(o.size, key(at, "size")) };
+  const o = object2(v, at);
+  return { md5: nullable(string2)(o.md5, key(at, "md5")), size: nullable(number4)(o.size, key(at, "size")) };
 };
 var tableShape = (v, at) => {
-  const o = object(v, at);
-  return { rows: number3(o.rows, key(at, "rows")), columns: number3(o.columns, key(at, "columns")) };
+  const o = object2(v, at);
+  return { rows: number4(o.rows, key(at, "rows")), columns: number4(o.columns, key(at, "columns")) };
 };
 var dataSection = (v, at) => {
-  const o = object(v, at);
-  const entry = (e, a) => ({ path: string(object(e, a).path, key(a, "path")), ...dataVersion(e, a) });
+  const o = object2(v, at);
+  const entry = (e, a) => ({ path: string2(object2(e, a).path, key(a, "path")), ...dataVersion(e, a) });
   return {
-    added: list(entry)(o.added, key(at, "added")),
-    deleted: list(entry)(o.deleted, key(at, "deleted")),
-    modified: list((e, a) => {
-      const x = object(e, a);
-      return { path: string(x.path, key(a, "path")), old: dataVersion(x.old, key(a, "old")), new: dataVersion(x.new, key(a, "new")) };
+    added: list2(entry)(o.added, key(at, "added")),
+    deleted: list2(entry)(o.deleted, key(at, "deleted")),
+    modified: list2((e, a) => {
+      const x = object2(e, a);
+      return { path: string2(x.path, key(a, "path")), old: dataVersion(x.old, key(a, "old")), new: dataVersion(x.new, key(a, "new")) };
     })(o.modified, key(at, "modified")),
-    renamed: list((e, a) => {
-      const x = object(e, a);
-      const path = object(x.path, key(a, "path"));
-      return { path: { old: string(path.old, key(a, "path.old")), new: string(path.new, key(a, "path.new")) }, ...dataVersion(e, a) };
+    renamed: list2((e, a) => {
+      const x = object2(e, a);
+      const path = object2(x.path, key(a, "path"));
+      return { path: { old: string2(path.old, key(a, "path.old")), new: string2(path.new, key(a, "path.new")) }, ...dataVersion(e, a) };
     })(o.renamed, key(at, "renamed")),
-    notInCache: list((e, a) => {
-      const x = object(e, a);
-      return { path: string(x.path, key(a, "path")), reason: string(x.reason, key(a, "reason")) };
+    notInCache: list2((e, a) => {
+      const x = object2(e, a);
+      return { path: string2(x.path, key(a, "path")), reason: string2(x.reason, key(a, "reason")) };
     })(o.notInCache, key(at, "notInCache")),
-    tables: list((e, a) => {
-      const x = object(e, a);
+    tables: list2((e, a) => {
+      const x = object2(e, a);
       const t = {
-        path: string(x.path, key(a, "path")),
+        path: string2(x.path, key(a, "path")),
         base: nullable(tableShape)(x.base, key(a, "base")),
         head: nullable(tableShape)(x.head, key(a, "head"))
       };
-      const note2 = optional(string)(x.note, key(a, "note"));
+      const note2 = optional(string2)(x.note, key(a, "note"));
       if (note2 !== void 0) t.note = note2;
       return t;
     })(o.tables, key(at, "tables")),
-    notes: list(string)(o.notes, key(at, "notes"))
+    notes: list2(string2)(o.notes, key(at, "notes"))
   };
 };
-function object(v, at) {
+function object2(v, at) {
   if (typeof v !== "object" || v === null || Array.isArray(v)) fail(at, "an object", v);
   return v;
 }
-function string(v, at) {
+function string2(v, at) {
   return typeof v === "string" ? v : fail(at, "a string", v);
 }
-function number3(v, at) {
+function number4(v, at) {
   return typeof v === "number" && Number.isFinite(v) ? v : fail(at, "a finite number", v);
 }
 function boolean(v, at) {
@@ -19529,7 +21818,7 @@ function boolean(v, at) {
 function oneOf(values) {
   return (v, at) => values.includes(v) ? v : fail(at, `one of ${values.map((x) => `"${x}"`).join(", ")}`, v);
 }
-function list(item) {
+function list2(item) {
   return (v, at) => Array.isArray(v) ? v.map((x, i) => item(x, `${at}[${i}]`)) : fail(at, "a list", v);
 }
 function nullable(read) {
@@ -19551,15 +21840,15 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat11 = await lstat4(dir).catch(() => null);
+    const stat11 = await lstat5(dir).catch(() => null);
     if (!stat11?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
-    if (await lstat4(join21(dir, "report.json")).catch(() => null)) {
+    if (await lstat5(join23(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
     }
     const children = (await readdir7(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && isJobFolder(e.name)).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
-    for (const child of children.sort()) runs.push(await readRun(join21(dir, child)));
+    for (const child of children.sort()) runs.push(await readRun(join23(dir, child)));
   }
   const seen = /* @__PURE__ */ new Map();
   for (const run3 of runs) {
@@ -19571,13 +21860,13 @@ async function readRuns(dirs) {
 }
 async function readRun(dir) {
   const name = runName(dir);
-  const path = join21(dir, "report.json");
-  const stat11 = await lstat4(path).catch(() => null);
+  const path = join23(dir, "report.json");
+  const stat11 = await lstat5(path).catch(() => null);
   if (!stat11) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
   const unread = (why) => ({ name, report: null, failed: `${basename5(dir)}/report.json ${why}` });
   if (!stat11.isFile()) return unread("is not a regular file (a symlink or a folder), so it was not read");
   if (stat11.size > MAX_REPORT_BYTES) return unread(`is ${stat11.size} bytes, more than a report may be (${MAX_REPORT_BYTES})`);
-  const text2 = await readFile7(path, "utf8");
+  const text2 = await readFile9(path, "utf8");
   let json;
   try {
     json = JSON.parse(text2);
@@ -19632,65 +21921,10 @@ function gateMetrics(gate, metrics, hasBase, history2, unreadAtHead = /* @__PURE
   return gate.baseUnread ? { ...summary3, baseUnread: gate.baseUnread } : summary3;
 }
 
-// src/report/gates-section.ts
-function gatesSection(gates2) {
-  const lines2 = [`### Gates: ${gatesHeadline2(gates2)}`];
-  if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
-  for (const r of gates2.rules) {
-    const cells = [statusIcon(r), escapeCell(r.level === "warn" ? `warn: ${r.rule}` : r.rule), value(r.base), value(r.head), value(r.threshold), note(r)];
-    lines2.push(`| ${cells.join(" | ")} |`);
-  }
-  if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
-  return lines2.join("\n");
-}
-function proposedRules(proposed) {
-  return [
-    `**Proposed rules**: this pull request changes the rules in ${htmlCode(proposed.file)}. The gate above uses the base revision's rules; these changes apply after merge.`,
-    "",
-    ...proposed.added.map((r) => `- added: ${htmlCode(r)}`),
-    ...proposed.removed.map((r) => `- removed: ${htmlCode(r)}`)
-  ];
-}
-function gatesHeadline2(gates2) {
-  const total = gates2.rules.length;
-  const { failures, warnings } = brokenRules(gates2);
-  const skipped = gates2.rules.filter((r) => r.status === "skipped").length;
-  const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
-  const tail = extras.length ? ` (${extras.join(", ")})` : "";
-  if (failures) return `\u274C ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
-  if (gates2.baseUnread) return `\u274C nothing checked (the base revision could not be read: ${gates2.baseUnread})`;
-  if (!gates2.checked) {
-    return `\u274C nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
-  }
-  if (warnings) return `\u26A0\uFE0F no failing rule broke${tail}`;
-  if (skipped) return `\u2705 no rule broke (${total - skipped} passed, ${skipped} skipped)`;
-  return `\u2705 ${total === 1 ? "the rule" : `all ${total} rules`} passed`;
-}
-function statusIcon(r) {
-  switch (r.status) {
-    case "passed":
-      return "\u2705";
-    case "skipped":
-      return "\u23ED\uFE0F";
-    case "error":
-      return "\u274C";
-    case "failed":
-      return r.level === "warn" ? "\u26A0\uFE0F" : "\u274C";
-  }
-}
-function note(r) {
-  const why = r.status === "passed" ? "" : escapeCellKeepingCode(r.detail);
-  const noise2 = r.noise?.band ? `noise band ${escapeCell(r.noise.text)}` : "";
-  return [why, noise2].filter(Boolean).join(" \xB7 ");
-}
-function value(v) {
-  return v === null ? "-" : formatNumber(v);
-}
-
 // src/gate/log.ts
 function logGates(gates2, gate, log) {
   const lines2 = [
-    `Gates: ${gatesHeadline2(gates2)}.`,
+    `Gates: ${gatesHeadline(gates2)}.`,
     ...gates2.rules.map((r) => `  [${r.status}${r.level === "warn" ? ", warning only" : ""}] ${r.rule}: ${r.detail}`)
   ].join("\n");
   if (gates2.passed) {
@@ -21194,533 +23428,6 @@ function count2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
-// src/report/data-section.ts
-var OPEN_ROWS = 15;
-var MAX_ROWS = 200;
-var UNKNOWN_SIZE = "`?`: a file inside a directory output whose object is not in this run's DVC cache (DVC's `.dir` listings record no sizes, and the data is not downloaded to measure it).";
-function dataChangesSection(data) {
-  const lines2 = [];
-  const rows = [];
-  let unknownSize = false;
-  const row3 = (change3, path, base, head) => {
-    if (rows.length < MAX_ROWS && (base?.size === null || head?.size === null)) unknownSize = true;
-    rows.push(`| ${change3} | ${path} | ${size(base)} | ${size(head)} |`);
-  };
-  for (const e of data.added) row3("added", code(e.path), null, e);
-  for (const e of data.deleted) row3("deleted", code(e.path), e, null);
-  for (const e of data.renamed) row3("renamed", `${code(e.path.old)} \u2192 ${code(e.path.new)}`, e, e);
-  for (const e of data.modified) row3("modified", code(e.path), e.old, e.new);
-  lines2.push(headline(data));
-  if (rows.length) {
-    const table2 = ["| Change | Path | Base | Head |", "|---|---|---|---|"];
-    for (const r of rows.slice(0, MAX_ROWS)) table2.push(r);
-    if (rows.length > MAX_ROWS) table2.push(`| \u2026 | ${(rows.length - MAX_ROWS).toLocaleString("en-US")} more in report.json | | |`);
-    if (rows.length > OPEN_ROWS) lines2.push("", `<details><summary>${rows.length.toLocaleString("en-US")} changed paths</summary>`, "");
-    else lines2.push("");
-    for (const line of table2) lines2.push(line);
-    if (unknownSize) lines2.push("", UNKNOWN_SIZE);
-    if (rows.length > OPEN_ROWS) lines2.push("", "</details>");
-  }
-  if (data.tables.length) {
-    lines2.push("", "| Table | Base rows \xD7 columns | Head rows \xD7 columns |", "|---|---|---|");
-    for (const t of data.tables) lines2.push(`| ${code(t.path)} | ${shape(t.base)} | ${shape(t.head)} |`);
-    const unread = data.tables.filter((t) => t.note);
-    if (unread.length) lines2.push("");
-    for (const t of unread) lines2.push(`- ${code(t.path)} not counted: ${escapeCell(t.note)}`);
-  }
-  if (data.notInCache.length) {
-    lines2.push("", `Not compared (DVC's "not in cache": the files inside are unknown on one side):`, "");
-    for (const m of data.notInCache) lines2.push(`- ${code(m.path)}: ${escapeCell(m.reason)}`);
-  }
-  if (data.notes.length) {
-    lines2.push("");
-    for (const n of data.notes) lines2.push(`- ${escapeCell(n)}`);
-  }
-  return lines2.join("\n");
-}
-function headline(data) {
-  const counts2 = summary2(data);
-  const unlisted = new Set(data.notInCache.map((m) => m.path));
-  const dirs = [];
-  const changed = (verb, path, other = path) => {
-    if (unlisted.has(path) || unlisted.has(other)) dirs.push(`${code(path)} ${verb}`);
-  };
-  for (const e of data.added) changed("was added", e.path);
-  for (const e of data.deleted) changed("was deleted", e.path);
-  for (const e of data.renamed) changed(`was renamed to ${code(e.path.new)}`, e.path.old, e.path.new);
-  for (const e of data.modified) changed("changed (its md5 differs)", e.path);
-  const files = counts2 ? `${counts2} (DVC-tracked files; directories listed too).` : "";
-  if (dirs.length) {
-    const its = dirs.length === 1 ? "its" : "their";
-    const unknown = `${joinAnd(dirs)}, but which of ${its} files changed is not known: they could not be listed (why below, under "Not compared").`;
-    return files ? `${files} Also, ${unknown}` : unknown;
-  }
-  if (files) return files;
-  return data.notInCache.length ? "No DVC-tracked file changed among those compared (the directories below could not be)." : "No DVC-tracked file changed.";
-}
-function joinAnd(items) {
-  return items.length < 2 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-function summary2(data) {
-  const files = (paths) => paths.filter((p) => !p.endsWith("/")).length;
-  const parts = [
-    [files(data.added.map((e) => e.path)), "added"],
-    [files(data.deleted.map((e) => e.path)), "deleted"],
-    [files(data.renamed.map((e) => e.path.new)), "renamed"],
-    [files(data.modified.map((e) => e.path)), "modified"]
-  ];
-  return parts.filter(([n]) => n > 0).map(([n, s]) => `${n} ${s}`).join(", ");
-}
-function size(v) {
-  if (!v) return "\u2013";
-  if (v.size === null) return "?";
-  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
-  let n = v.size;
-  let u = 0;
-  while (n >= 1024 && u < units.length - 1) {
-    n /= 1024;
-    u++;
-  }
-  return u === 0 ? `${n} B` : `${n.toFixed(1)} ${units[u]}`;
-}
-function shape(s) {
-  return s ? `${s.rows.toLocaleString("en-US")} \xD7 ${s.columns}` : "\u2013";
-}
-
-// src/report/images.ts
-var RELATIVE_IMAGES = {
-  // encodeURIComponent leaves ( and ), which would end the link.
-  url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
-  where: "the report folder",
-  charts: true
-};
-function hostedImages(hosted, where2, charts = true) {
-  return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
-}
-function plotImages(plots) {
-  const paths = plots.flatMap((p) => [p.image, p.baseImage]).filter((p) => typeof p === "string" && p !== "");
-  return [...new Set(paths)];
-}
-function reportImages(report2) {
-  return [.../* @__PURE__ */ new Set([...plotImages(report2.plots), ...(report2.trends ?? []).flatMap((t) => t.image ? [t.image] : [])])];
-}
-function imagesNotShown(plots, images) {
-  return plotImages(plots).filter((path) => images.url(path) === null).length;
-}
-
-// src/report/plots-markdown.ts
-function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
-  const parts = [];
-  for (const plot2 of plots) {
-    const title2 = escapeCell(plot2.title);
-    const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
-    parts.push(`**${title2}**${id}`, "");
-    if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
-    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
-      const url = images.url(plot2.baseImage);
-      parts.push(url ? `At the base: [${title2}](${url})` : `At the base: ${title2} (${fileIn(plot2.baseImage, images)})`, "");
-    }
-    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
-    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join("\n"), "");
-  }
-  return parts.join("\n").trimEnd();
-}
-function plotImage(plot2, image, images) {
-  const title2 = escapeCell(plot2.title);
-  const url = images.url(image);
-  if (url) return `![${title2}](${url})`;
-  const chart = images.charts ? mermaidChart(plot2) : null;
-  return chart ?? `_${title2 || escapeCell(image)}: ${fileIn(image, images)}._`;
-}
-function fileIn(path, images) {
-  const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
-  return `${kind} ${code(path)} in ${images.where}`;
-}
-
-// src/report/pipeline-section.ts
-var STATUS_TEXT = {
-  ran: "ran",
-  skipped: "skipped (unchanged)",
-  failed: "**failed**",
-  "not-run": "not run"
-};
-function pipelineSection(pipeline2) {
-  if (!pipeline2.stages.length) return "_No stages._";
-  const lines2 = ["| Stage | Result | Time | Why |", "|---|---|---|---|"];
-  for (const s of pipeline2.stages) {
-    const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
-    const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
-    const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "\u2013";
-    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
-  }
-  for (const s of pipeline2.stages) {
-    if (s.status !== "failed" || !s.log) continue;
-    const fence = "`".repeat(Math.max(3, longestBacktickRun(s.log) + 1));
-    lines2.push("", `<details><summary>${escapeCell(s.name)}: last lines of output</summary>`, "", fence, s.log, fence, "", "</details>");
-  }
-  return lines2.join("\n");
-}
-function formatSeconds(seconds) {
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  const m = Math.floor(seconds / 60);
-  return `${m} min ${Math.round(seconds - m * 60)} s`;
-}
-function longestBacktickRun(text2) {
-  return (text2.match(/`+/g) ?? []).reduce((m, r) => Math.max(m, r.length), 0);
-}
-
-// src/report/trends-section.ts
-var SUMMARY_TEXT = {
-  beyond: "beyond noise",
-  within: "within noise",
-  "not-enough": "without enough history",
-  "no-value": "without a value at the head"
-};
-var OPEN_TRENDS = 4;
-var SHOWN_NOTES = 5;
-function trendsSection(report2, images) {
-  const history2 = report2.history;
-  if (!history2 || !report2.trends.length) return null;
-  const direction = metricDirections(report2);
-  const rows = [];
-  const charts = [];
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const trend2 of report2.trends) {
-    const metric = history2.metrics.find((m) => m.file === trend2.file && m.key === trend2.key);
-    if (!metric) continue;
-    counts2.set(trend2.standing, (counts2.get(trend2.standing) ?? 0) + 1);
-    const latest = metric.points.at(-1);
-    const range = trendBand(metric.stats, trend2.k);
-    const stats3 = metric.stats;
-    rows.push(
-      `| ${[
-        escapeCell(trend2.file),
-        escapeCell(trend2.key),
-        latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
-        stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
-        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (\xB1${formatNumber(trend2.k)}\xB7std${trend2.rule ? ", the rule\u2019s" : ""})` : "-",
-        metric.head === null ? "-" : formatNumber(metric.head),
-        trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
-      ].join(" | ")} |`
-    );
-    const title2 = `${escapeCell(trend2.key)} (${escapeCell(trend2.file)})`;
-    const url = trend2.image ? images.url(trend2.image) : null;
-    const chart = url ? `![Trend of ${title2}](${url})` : images.charts ? trendChart(trend2, metric, report2.head.label) : null;
-    if (chart) charts.push(chart);
-    else if (trend2.image) charts.push(`_Trend of ${title2}: PNG ${code(trend2.image)} in ${images.where}._`);
-    if (trend2.error) charts.push(`_${escapeCell(trend2.error)}_`);
-  }
-  if (!rows.length) return null;
-  const order = ["beyond", "within", "not-enough", "no-value"];
-  const summary3 = order.flatMap((s) => counts2.get(s) ? [{ n: counts2.get(s), text: SUMMARY_TEXT[s] }] : []).map(({ n, text: text2 }, i) => `${groupDigits(n)} ${i ? "" : n === 1 ? "metric " : "metrics "}${text2}`).join(", ");
-  const lines2 = [
-    "### Trends",
-    "",
-    `Against the values of ${commitsRead(history2)}: ${summary3}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2.`,
-    "",
-    `| Path | Metric | Latest base | Mean \xB1 std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
-    "|---|---|---|---|---|---|---|",
-    ...rows
-  ];
-  if (history2.notes.length) {
-    const more2 = history2.notes.length - SHOWN_NOTES;
-    lines2.push("");
-    for (const note2 of history2.notes.slice(0, SHOWN_NOTES)) lines2.push(`- ${escapeCellKeepingCode(note2)}`);
-    if (more2 > 0) lines2.push(`- _\u2026 and ${groupDigits(more2)} more notes: report.json has them all._`);
-  }
-  if (charts.length && rows.length > OPEN_TRENDS)
-    lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
-  else if (charts.length) lines2.push("", charts.join("\n\n"));
-  return lines2.join("\n");
-}
-function commitsRead(history2) {
-  const branch = code(history2.branch);
-  const commits = (n) => `${groupDigits(n)} first-parent commit${n === 1 ? "" : "s"}`;
-  const { depth, read } = history2;
-  if (read === void 0) return `up to the last ${commits(depth)} of ${branch}`;
-  if (read >= depth) return `the last ${commits(depth)} of ${branch}`;
-  const why = history2.wholeBranch ? `all it has; ${groupDigits(depth)} asked` : `${groupDigits(depth)} asked; see the notes below`;
-  return `the last ${commits(read)} of ${branch} (${why})`;
-}
-function trendVerdict(trend2, metric, range, better) {
-  const head = metric.head;
-  if (trend2.standing === "within") return `\u2705 ${standingText("within")}`;
-  if (trend2.standing === "not-enough") return `${standingText("not-enough")} (${metric.points.length} of 3 values)`;
-  if (trend2.standing !== "beyond" || head === null || !range) return standingText(trend2.standing);
-  const above2 = head > range.high;
-  const effect2 = better ? better === "higher" === above2 ? ", better" : ", worse" : "";
-  return `\u2757 **${standingText("beyond")}** (${above2 ? "above" : "below"} the band${effect2})`;
-}
-
-// src/report/values-section.ts
-var MAX_CELL = 120;
-var EFFECT_TEXT = { better: "\u2705 better", worse: "\u274C worse" };
-function valueTable(kind, labels, direction) {
-  const metrics = kind === "metrics";
-  const withBase = labels.base !== null;
-  const header = ["Path", metrics ? "Metric" : "Param"];
-  if (withBase) header.push(cell2(labels.base));
-  header.push(cell2(labels.head));
-  if (metrics && withBase) header.push("Change");
-  if (direction) header.push(withBase ? "Better or worse" : "Direction");
-  let lastPath;
-  let pathCell = "";
-  return {
-    header: [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`],
-    row(path, row3) {
-      if (path !== lastPath) {
-        lastPath = path;
-        pathCell = cell2(path);
-      }
-      const values = formatRowValues(row3, !metrics);
-      let line = `| ${pathCell} | ${cell2(row3.key)}`;
-      if (withBase) line += ` | ${cell2(values[0])}`;
-      line += ` | ${cell2(values[1])}`;
-      if (metrics && withBase) line += ` | ${cell2(formatChange(row3))}`;
-      if (direction) {
-        const dir = direction(path, row3.key);
-        const mark = withBase ? effect(row3.diff, dir) : null;
-        line += ` | ${mark ? EFFECT_TEXT[mark] : !withBase && dir ? `${dir} is better` : ""}`;
-      }
-      return `${line} |`;
-    }
-  };
-}
-function valuesSection(kind, files, labels, options = {}) {
-  let rows = 0;
-  let changed = 0;
-  const noted = /* @__PURE__ */ new Map();
-  for (let i = 0; i < files.length; i++) {
-    const f = files[i];
-    const list4 = f.rows;
-    rows += list4.length;
-    for (let k = 0; k < list4.length; k++) if (list4[k].changed) changed++;
-    for (const n of f.notes) {
-      const paths = noted.get(n);
-      if (paths) paths.push(f.path);
-      else noted.set(n, [f.path]);
-    }
-  }
-  const notes = noteLines(noted);
-  if (!rows) return [`_No ${kind} found._`, ...notes ? ["", notes] : []].join("\n");
-  const direction = kind === "metrics" ? options.direction ?? ((_path, key2) => guessDirection(key2)) : void 0;
-  const known = direction && files.some((f) => f.rows.some((row3) => direction(f.path, row3.key))) ? direction : null;
-  const withBase = labels.base !== null;
-  const table2 = valueTable(kind, labels, known);
-  const draw2 = (pick2) => {
-    let text2 = table2.header.join("\n");
-    for (let i = 0; i < files.length; i++) {
-      const { path, rows: list4 } = files[i];
-      for (let k = 0; k < list4.length; k++) {
-        const r = list4[k];
-        if (pick2 === null || Boolean(r.changed) === pick2) text2 += `
-${table2.row(path, r)}`;
-      }
-    }
-    return text2;
-  };
-  const unchanged = withBase ? rows - changed : 0;
-  const parts = [];
-  parts.push(!withBase ? draw2(null) : changed ? draw2(true) : `_No ${kind} changed._`);
-  if (unchanged) {
-    parts.push("", `<details><summary>${unchanged} unchanged ${unchanged === 1 ? kind.slice(0, -1) : kind}</summary>`, "", draw2(false), "", "</details>");
-  }
-  if (notes) parts.push("", notes);
-  return parts.join("\n");
-}
-var NAMED_FILES = 3;
-function noteLines(noted) {
-  const lines2 = [];
-  for (const [note2, paths] of noted) {
-    if (paths.length <= NAMED_FILES) for (const path of paths) lines2.push(`- ${code(path)}: ${escapeCell(note2)}`);
-    else {
-      const more2 = paths.length - NAMED_FILES;
-      lines2.push(
-        `- ${paths.slice(0, NAMED_FILES).map((p) => code(p)).join(", ")} and ${groupDigits(more2)} other files: ${escapeCell(note2)}`
-      );
-    }
-  }
-  return lines2.join("\n");
-}
-function cell2(text2) {
-  const cut = text2.length > MAX_CELL ? `${text2.slice(0, MAX_CELL)}\u2026 (${groupDigits(text2.length)} characters)` : text2;
-  return escapeCell(cut);
-}
-
-// src/report/causes-section.ts
-var MAX_CAUSE_ITEMS = 8;
-var MAX_LINE_METRICS = 5;
-var OPEN_CAUSE_LINES = 10;
-var MAX_CAUSE_LINES = 100;
-var MAX_CAUSE_VALUE = 40;
-var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
-var FILE_ITSELF = "only the file itself changed";
-var BY_HAND = "likely a values file renamed or edited by hand";
-function causesSection(metrics, baseLabel) {
-  const groups = /* @__PURE__ */ new Map();
-  let rows = 0;
-  let firstPath;
-  let manyFiles = false;
-  for (let i = 0; i < metrics.length; i++) {
-    const f = metrics[i];
-    const list4 = f.rows;
-    const unread = baseLabel !== void 0 && unreadAtBase(f, baseLabel);
-    for (let k = 0; k < list4.length; k++) {
-      const row3 = list4[k];
-      if (!row3.causes) continue;
-      rows++;
-      firstPath ??= f.path;
-      if (f.path !== firstPath) manyFiles = true;
-      let group2 = groups.get(row3.causes);
-      if (!group2) groups.set(row3.causes, group2 = { count: 0, named: [], moved: false });
-      if (row3.old !== void 0 && row3.new !== void 0) group2.moved = true;
-      if (group2.count++ < MAX_LINE_METRICS) group2.named.push({ path: f.path, row: row3, unread });
-    }
-  }
-  if (!rows) return null;
-  const lines2 = [];
-  for (const [causes, group2] of groups) {
-    if (lines2.length === MAX_CAUSE_LINES) break;
-    const named3 = group2.named.map(({ path, row: row3, unread }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3, unread)}`);
-    const more2 = group2.count > MAX_LINE_METRICS ? `, and ${groupDigits(group2.count - MAX_LINE_METRICS)} more` : "";
-    lines2.push(`- ${named3.join(", ")}${more2} \u2190 ${causeText(causes, group2.moved ? NON_DETERMINISM : BY_HAND)}`);
-  }
-  if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _\u2026 ${groupDigits(groups.size - MAX_CAUSE_LINES)} more causes: report.json has every changed metric's._`);
-  const title2 = "#### Why it changed";
-  if (lines2.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
-  return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
-}
-function causeMove(row3, unread = false) {
-  if (row3.old === void 0) return unread ? `${causeValue(row3.new)} (not known at the base)` : `added (${causeValue(row3.new)})`;
-  if (row3.new === void 0) return `removed (was ${causeValue(row3.old)})`;
-  return row3.diff === void 0 ? `${causeValue(row3.old)}\u2192${causeValue(row3.new)}` : formatChange(row3);
-}
-function causeText(causes, unexplained) {
-  const parts = [];
-  let items = 0;
-  let more2 = causes.omitted;
-  const take = (list4) => {
-    const room = Math.max(0, MAX_CAUSE_ITEMS - items);
-    items += Math.min(room, list4.length);
-    more2 += Math.max(0, list4.length - room);
-    return list4.slice(0, room);
-  };
-  if (causes.basis === "pipeline") {
-    for (const stage of causes.stages) {
-      const own = (list4) => list4.filter((x) => x.stages[0] === stage.name);
-      const definition = stage.definition ? [CAUSE_DEFINITION[stage.definition]] : [];
-      const shown4 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
-      if (shown4.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}: ${shown4.join(", ")}`);
-    }
-    if (!parts.length)
-      parts.push(
-        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? "")} changed: ${unexplained}` : "no upstream param, file or data change found"
-      );
-  } else {
-    const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);
-    const basis = causes.basis === "no-pipeline" ? "no pipeline" : "no stage writes this file";
-    parts.push(
-      listed.length ? `${basis}: all changed params and files listed: ${listed.join(", ")}` : `${basis}, and no param, file or data changed: ${FILE_ITSELF}`
-    );
-  }
-  if (more2) parts[parts.length - 1] += `, and ${groupDigits(more2)} more`;
-  return [...parts, ...causes.unknown.map(escapeCell)].join("; ");
-}
-var CAUSE_VERB = {
-  ran: " re-ran",
-  updated: " re-ran",
-  "out-of-date": " would re-run",
-  failed: " failed",
-  "not-run": " did not run",
-  new: " is new",
-  unchanged: "",
-  unknown: ""
-};
-var CAUSE_DEFINITION = {
-  command: "command changed",
-  definition: "definition in dvc.yaml changed",
-  new: "new stage"
-};
-function paramText(p) {
-  const name = code(p.file === "params.yaml" ? p.key : `${p.file}:${p.key}`);
-  if (p.old === void 0) return `${name} added (${causeValue(p.new)})`;
-  if (p.new === void 0) return `${name} removed (was ${causeValue(p.old)})`;
-  return `${name} ${causeValue(p.old)}\u2192${causeValue(p.new)}`;
-}
-function causeValue(leaf2) {
-  const text2 = displayValue(leaf2, null);
-  return escapeCell(text2.length > MAX_CAUSE_VALUE ? `${text2.slice(0, MAX_CAUSE_VALUE)}\u2026` : text2);
-}
-function fileText(f) {
-  return `${code(f.path)} ${f.binary ? "binary" : `+${f.added}/${MINUS}${f.deleted}`}`;
-}
-function dataText(d) {
-  if (!d.old) return `${code(d.path)} added${d.new ? ` (${extentText(d.new)})` : ""}`;
-  if (!d.new) return `${code(d.path)} removed`;
-  if (d.old.size === null || d.new.size === null) return `${code(d.path)} modified (size unknown: ${d.source} records none)`;
-  const files = d.old.nfiles !== null && d.new.nfiles !== null && d.old.nfiles !== d.new.nfiles ? `, ${d.old.nfiles}\u2192${d.new.nfiles} files` : "";
-  const [a, b] = byteText(d.old.size) === byteText(d.new.size) ? [`${d.old.size} B`, `${d.new.size} B`] : [byteText(d.old.size), byteText(d.new.size)];
-  return `${code(d.path)} ${a}\u2192${b}${files}`;
-}
-function extentText(m) {
-  const size2 = m.size === null ? "size unknown" : byteText(m.size);
-  return m.nfiles === null ? size2 : `${size2}, ${m.nfiles} files`;
-}
-function byteText(n) {
-  if (n < 1024) return `${n} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let v = n / 1024;
-  let i = 0;
-  for (; v >= 1024 && i < units.length - 1; i++) v /= 1024;
-  return `${v < 10 ? v.toFixed(1) : Math.round(v)} ${units[i]}`;
-}
-
-// src/report/markdown.ts
-var REPORT_MARKER = "<!-- mlreport -->";
-var REPORT_FILE = { images: RELATIVE_IMAGES };
-function composeMarkdown(report2, options = REPORT_FILE) {
-  const parts = [...top(report2, options), ""];
-  if (report2.gates) parts.push(gatesSection(report2.gates), "");
-  if (report2.pipeline) parts.push("### Pipeline", "", pipelineSection(report2.pipeline), "");
-  const labels = { base: report2.base?.label ?? null, head: report2.head.label };
-  const direction = metricDirections(report2);
-  parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
-  const causes = causesSection(report2.metrics, report2.base?.label);
-  if (causes) parts.push(causes, "");
-  const trends = trendsSection(report2, options.images);
-  if (trends) parts.push(trends, "");
-  parts.push("### Params", "", valuesSection("params", report2.params, labels), "");
-  if (report2.data) parts.push("### Data changes", "", dataChangesSection(report2.data), "");
-  if (report2.plots.length) parts.push("### Plots", "", plotsMarkdown(report2.plots, options.images), "");
-  if (report2.warnings.length) {
-    parts.push("### Notes", "");
-    for (const w of report2.warnings) parts.push(`- ${escapeCellKeepingCode(w)}`);
-    parts.push("");
-  }
-  if (options.footer) parts.push(options.footer, "");
-  return parts.join("\n");
-}
-function top(report2, options) {
-  const base = report2.base ? `${code(report2.base.label)}${report2.base.sha && report2.base.sha.slice(0, 7) !== report2.base.label ? ` (${report2.base.sha.slice(0, 7)})` : ""}` : "no base";
-  const lines2 = [...options.header ? [options.header] : [], REPORT_MARKER, `## ${escapeCell(report2.verdict.line)}`, ""];
-  const sha2 = options.headSha?.slice(0, 7);
-  const head = `${code(report2.head.label)}${sha2 && sha2 !== report2.head.label ? ` (${sha2})` : ""}`;
-  lines2.push(`**mlreport** \xB7 ${head} vs ${base} \xB7 ${report2.verdict.counts}`);
-  if (report2.projectErrors?.length) {
-    lines2.push("", "### \u274C Project files that do not parse", "");
-    for (const e of report2.projectErrors) lines2.push(`- ${escapeCell(e)}`);
-  }
-  if (report2.stale.length) {
-    lines2.push(
-      "",
-      "> [!WARNING]",
-      `> ${report2.stale.length === 1 ? "A stage is" : `${report2.stale.length} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`
-    );
-    for (const s of report2.stale) lines2.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join("; "))}`);
-  }
-  return lines2;
-}
-
 // src/report/to-json.ts
 function reportJson(report2) {
   const causes = [];
@@ -21761,7 +23468,7 @@ function asValue(n) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix13 } from "node:path";
+import { posix as posix15 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -21822,39 +23529,9 @@ function lttbIndices(xs, ys, threshold) {
 }
 
 // src/plots/data.ts
-import { posix as posix10 } from "node:path";
-
-// src/plots/image.ts
-import { posix as posix9 } from "node:path";
-var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
-var IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
-var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
-function imageProblem(path, bytes) {
-  const expected2 = KIND_OF_EXTENSION[posix9.extname(path).toLowerCase()];
-  if (!expected2) return null;
-  if (!bytes.length) return `${path} is empty (0 bytes)`;
-  const actual = sniff(bytes);
-  if (actual === expected2) return null;
-  const what = actual ? `it is a ${actual}: name it ${EXTENSION_OF_KIND[actual]}` : `it starts with ${startText(bytes)}`;
-  return `${path} is not a${expected2 === "SVG" ? "n" : ""} ${expected2} image (${what})`;
-}
-function sniff(b) {
-  if (b[0] === 137 && b[1] === 80 && b[2] === 78 && b[3] === 71) return "PNG";
-  if (b[0] === 255 && b[1] === 216 && b[2] === 255) return "JPEG";
-  if (b[0] === 71 && b[1] === 73 && b[2] === 70 && b[3] === 56) return "GIF";
-  const head = Buffer.from(b.subarray(0, 4096)).toString("utf8").replace(/^\ufeff/, "");
-  const rest = head.replace(/^(\s*(<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>))*\s*/i, "");
-  return /^<svg[\s>/]/i.test(rest) ? "SVG" : null;
-}
-function startText(b) {
-  const line = Buffer.from(b.subarray(0, 200)).toString("utf8").split(/\r?\n/)[0];
-  const shown4 = line.length > 40 ? `${line.slice(0, 40)}\u2026` : line;
-  return /^[\x20-\x7e\u00a0-\uffff]*$/.test(shown4) && shown4.trim() ? JSON.stringify(shown4) : `the bytes ${[...b.subarray(0, 4)].map((x) => x.toString(16).padStart(2, "0")).join(" ")}`;
-}
-
-// src/plots/data.ts
+import { posix as posix12 } from "node:path";
 function parsePlotData(path, text2, header = true) {
-  const ext = posix10.extname(path).toLowerCase();
+  const ext = posix12.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
     const dagshub = header && isExactLoggerHeader(table2.names);
@@ -21994,7 +23671,7 @@ function resolveSources(def, files) {
     if (data.dagshub) {
       const names = dagshubNames(data);
       const ys2 = source.y.length ? source.y : names;
-      for (const y of ys2) if (!names.includes(y)) throw new PlotDataError(`${source.file} has no series named '${y}' (Name column has: ${list2(names)})`);
+      for (const y of ys2) if (!names.includes(y)) throw new PlotDataError(`${source.file} has no series named '${y}' (Name column has: ${list3(names)})`);
       return { file: source.file, x: null, ys: ys2, dagshub: true };
     }
     const keys = fieldNames(data);
@@ -22002,7 +23679,7 @@ function resolveSources(def, files) {
     for (const field of [...ys, ...source.x && !source.xFile ? [source.x] : []]) {
       if (!hasField(data, field)) {
         const which2 = field === source.x ? "x" : "y";
-        throw new PlotDataError(`${source.file} has no ${which2} field '${field}' (fields: ${list2(keys)})`);
+        throw new PlotDataError(`${source.file} has no ${which2} field '${field}' (fields: ${list3(keys)})`);
       }
     }
     return { file: source.file, x: source.x, ...source.xFile ? { xFile: source.xFile } : {}, ys, dagshub: false };
@@ -22016,7 +23693,7 @@ function joinProblems(sources, files) {
     const xData = files.get(source.xFile);
     const what = `x '${source.x}' from ${source.xFile} cannot be joined to ${source.file}'s rows`;
     if (!xData) problems.push(`${source.xFile} does not exist, so ${what}`);
-    else if (!hasField(xData, source.x)) problems.push(`${source.xFile} has no x field '${source.x}' (fields: ${list2(fieldNames(xData))})`);
+    else if (!hasField(xData, source.x)) problems.push(`${source.xFile} has no x field '${source.x}' (fields: ${list3(fieldNames(xData))})`);
     else if (rowCount(xData) !== rowCount(data)) {
       const [xRows, yRows] = [rowCount(xData), rowCount(data)];
       problems.push(
@@ -22174,7 +23851,7 @@ function shortNames(files) {
 function distinct(values) {
   return [...new Set(values)];
 }
-function list2(values) {
+function list3(values) {
   return values.length > 12 ? `${values.slice(0, 12).join(", ")}, \u2026` : values.join(", ");
 }
 function scalarText(value2) {
@@ -22628,7 +24305,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/find-template.ts
-import { posix as posix11 } from "node:path";
+import { posix as posix13 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -22674,10 +24351,10 @@ function inTemplateDir(name) {
   return path;
 }
 function normalName(name) {
-  return posix11.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+  return posix13.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 function withJsonSuffix(name) {
-  const ext = posix11.extname(name);
+  const ext = posix13.extname(name);
   return `${ext ? name.slice(0, -ext.length) : name}.json`;
 }
 
@@ -22701,7 +24378,7 @@ function inUnits(label2, power) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix12 } from "node:path";
+import { posix as posix14 } from "node:path";
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   const out = { definitions: [], errors: [] };
@@ -22754,7 +24431,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix12.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix14.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -22776,7 +24453,7 @@ function fromYDict(id, p, origin) {
   return { id, sources: withX(ys, p.x, id, origin), ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix12.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix14.extname(path).toLowerCase());
   const sources = withX([{ file: path, fields: fieldList(p.y, path, origin, "y") }], p.x, path, origin);
   return { id: path, sources, ...common(path, p, origin), image };
 }
@@ -22840,7 +24517,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix12.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix14.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -23293,14 +24970,14 @@ async function expandDirectory(def, tree, baseTree) {
   if (all.includes(def.id)) return [def];
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f) => f.startsWith(`${def.id}/`);
-  const inside = (f) => under(f) && extensions.includes(posix13.extname(f).toLowerCase());
+  const inside = (f) => under(f) && extensions.includes(posix15.extname(f).toLowerCase());
   const files = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
   if (!files.length && (all.some(under) || await isFolder(tree, def.id))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
   }
   if (!files.length) return [def];
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix13.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix15.extname(file).toLowerCase()) };
   });
 }
 async function isFolder(tree, path) {
@@ -23369,7 +25046,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   if (headProblem && (!base || baseProblem)) throw new PlotDataError(headProblem);
   if (headProblem) {
     const notes2 = [`head (${request.headLabel}): ${headProblem}: showing ${request.base.label}'s`];
-    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix13.extname(file).toLowerCase(), notes: notes2 };
+    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix15.extname(file).toLowerCase(), notes: notes2 };
   }
   const notes = [];
   if (baseProblem) {
@@ -23377,7 +25054,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
     notes.push(`base (${request.base.label}): ${baseProblem}`);
   } else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix13.extname(file).toLowerCase(), notes };
+  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix15.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -23527,7 +25204,7 @@ function plotError(def, error2) {
 }
 
 // src/plots/write.ts
-import { join as join22 } from "node:path";
+import { join as join24 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -23546,11 +25223,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join22(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join24(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join22(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join24(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -23559,7 +25236,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join22(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join24(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -23593,7 +25270,7 @@ async function renderPlots(git, request, getRenderer, log) {
 }
 
 // src/history/draw-trends.ts
-import { join as join23 } from "node:path";
+import { join as join25 } from "node:path";
 
 // src/history/trend-spec.ts
 var BASE_COLOR = "#1f6feb";
@@ -23693,7 +25370,7 @@ async function drawTrends(plans, request, getRenderer) {
       renderer ??= await getRenderer();
       const image = await renderer.render(trendSpec(entry, metric, request.headLabel));
       const name = uniqueName(`${metric.file}-${metric.key}`, names);
-      await writeFileAtomic(join23(request.dir, `${name}.png`), image.png);
+      await writeFileAtomic(join25(request.dir, `${name}.png`), image.png);
       entry.image = `${request.linkPrefix}${name}.png`;
     } catch (error2) {
       entry.error = `${what}: could not render: ${describeError(error2)}`;
@@ -23702,834 +25379,8 @@ async function drawTrends(plans, request, getRenderer) {
   return entries;
 }
 
-// src/publish/github/checks.ts
-import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix14, relative as relative7, sep as sep8 } from "node:path";
-
-// src/report/fit.ts
-var COMMENT_LIMIT = 65536;
-function fitReport(report2, render, options) {
-  const limit = options.limit ?? COMMENT_LIMIT;
-  const measure = options.measure ?? ((text2) => text2.length);
-  const whole = composeMarkdown(report2, render);
-  if (measure(whole) <= limit) return { body: whole, folded: false };
-  const where2 = options.fullReport ?? fullReportIn(options.fullReportUrl, "the workflow artifact");
-  const unit = options.measure ? "bytes" : "characters";
-  const note2 = `> [!NOTE]
-> This report is longer than ${options.what ?? "a comment"} may be (${limit.toLocaleString("en-US")} ${unit}). The full report is in ${where2}.`;
-  return { body: compact(report2, render, note2, limit, measure), folded: true };
-}
-function jobSummaryLink(runUrl) {
-  return runUrl ? `[the job summary](${runUrl})` : "the job summary";
-}
-function fullReportIn(runUrl, where2) {
-  return `${jobSummaryLink(runUrl)} and in report.md in ${where2}`;
-}
-var MAX_NAMED_PLOTS = 20;
-function compact(data, render, note2, limit, measure) {
-  const gates2 = data.gates ? { text: gatesSection(data.gates), keep: true } : null;
-  const head = [{ text: cutLines(top(data, render).join("\n"), Math.floor(limit / 8)), keep: true }, ...gates2 ? [gates2] : []];
-  head.push({ text: note2, keep: true });
-  const tail = [];
-  const trends = trendsSection(data, render.images);
-  if (trends) tail.push({ text: trends });
-  const shown4 = [];
-  const left = [];
-  let used = 0;
-  for (const p of data.plots) {
-    const url = p.image ? render.images.url(p.image) : null;
-    const chart = !url && render.images.charts ? mermaidChart(p) : null;
-    const text2 = url ? `![${escapeCell(p.title)}](${url})` : chart;
-    if (!text2) continue;
-    const size2 = measure(text2) + 2;
-    if (used + size2 > limit / 2) {
-      left.push(escapeCell(p.title));
-      continue;
-    }
-    shown4.push(text2);
-    used += size2;
-  }
-  if (left.length) {
-    const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(", ")}, \u2026` : left.join(", ");
-    shown4.push(`_${left.length} more plot${left.length === 1 ? "" : "s"} in the full report: ${names}._`);
-  }
-  if (shown4.length) tail.push({ text: ["### Plots", ...shown4].join("\n\n") });
-  if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join31 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
-`;
-  const budget = () => limit - measure(join31([...head, ...tail])) - 200;
-  const changed = (kind, room) => {
-    const rows = tableRows(data, kind, (r) => r.changed);
-    if (!rows.body.length) return null;
-    const title2 = kind === "metrics" ? "Changed metrics" : "Changed params";
-    return { text: [`### ${title2}`, "", ...boundedTable(rows, room, ["changed row", "changed rows"], measure)].join("\n") };
-  };
-  const params = changed("params", Math.floor(budget() / 4));
-  const whyText = causesSection(data.metrics, data.base?.label);
-  const why = whyText && measure(whyText) < budget() / 4 ? { text: whyText } : null;
-  const reserved = (params ? measure(params.text) + 2 : 0) + (why ? measure(why.text) + 2 : 0);
-  const metrics = changed("metrics", budget() - reserved);
-  if (metrics) head.push(metrics);
-  if (params) head.push(params);
-  if (data.data) {
-    const section = ["### Data changes", "", dataChangesSection(data.data)].join("\n");
-    if (measure(section) < budget() - (why ? measure(why.text) + 2 : 0)) head.push({ text: section });
-  }
-  if (why) head.push(why);
-  for (const kind of ["metrics", "params"]) {
-    const rows = tableRows(data, kind, (r) => !r.changed);
-    if (!rows.body.length) continue;
-    const shown5 = boundedTable(rows, budget() - 100, [`unchanged ${kind.slice(0, -1)}`, `unchanged ${kind}`], measure);
-    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown5, "", "</details>"].join("\n") });
-  }
-  const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join31(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join31(blocks)) - limit;
-  if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join31(blocks);
-}
-function tableRows(data, kind, keep) {
-  const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
-  const body = data[kind].flatMap((f) => f.rows.filter(keep).map((r) => table2.row(f.path, r)));
-  return { header: table2.header, body };
-}
-function boundedTable(table2, budget, noun, measure) {
-  const what = (n) => `${n} ${n === 1 ? noun[0] : noun[1]}: see the full report`;
-  const out = [...table2.header];
-  let size2 = measure(out.join("\n"));
-  let shown4 = 0;
-  for (const row3 of table2.body) {
-    const length = measure(row3) + 1;
-    if (size2 + length > budget - 80) break;
-    out.push(row3);
-    size2 += length;
-    shown4++;
-  }
-  if (shown4 < table2.body.length) out.push("", `_\u2026 ${what(table2.body.length - shown4).replace(/^(\d+)/, "$1 more")}._`);
-  return shown4 ? out : [`_${what(table2.body.length)}._`];
-}
-function cutLines(text2, max) {
-  if (text2.length <= max) return text2;
-  const slice = text2.slice(0, max);
-  const nl = slice.lastIndexOf("\n");
-  return nl > 0 ? slice.slice(0, nl) : slice;
-}
-
-// src/publish/github/client.ts
-import { performance as performance5 } from "node:perf_hooks";
-
-// src/util/fetch.ts
-import { performance as performance4 } from "node:perf_hooks";
-
-// src/util/unanswered-hosts.ts
-var unanswered = /* @__PURE__ */ new Map();
-function rememberUnanswered(origin, failure2) {
-  unanswered.set(origin, failure2);
-}
-function unansweredBefore(origin) {
-  const earlier = unanswered.get(origin);
-  return earlier === void 0 ? void 0 : `${origin} did not answer an earlier request (${earlier})`;
-}
-
-// src/util/fetch.ts
-var DEFAULT_TIMEOUT_MS = 3e4;
-var proxies = /* @__PURE__ */ new Map();
-function proxyFor(url, Agent) {
-  const proxy = getProxyUrl(url);
-  if (!proxy?.hostname) return void 0;
-  let agent = proxies.get(proxy.href);
-  if (!agent) {
-    const auth = proxy.username || proxy.password ? { token: `Basic ${Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64")}` } : {};
-    agent = new Agent({ uri: `${proxy.protocol}//${proxy.host}`, ...auth });
-    proxies.set(proxy.href, agent);
-  }
-  return agent;
-}
-var RequestTimeoutError = class extends Error {
-  constructor(timeoutMs, limit) {
-    super(limit ? `no answer before ${limit} was spent` : `no answer within ${timeoutMs / 1e3} s`);
-    this.timeoutMs = timeoutMs;
-    this.limit = limit;
-    this.name = "RequestTimeoutError";
-  }
-  timeoutMs;
-  limit;
-};
-var PortRefused = class extends Error {
-  constructor(url) {
-    super(`Node's fetch refuses port ${url.port} (${url.host}), one the Fetch standard blocks; no request to it is sent, so the service needs another port`);
-    this.name = "PortRefused";
-  }
-};
-function isBadPort(error2) {
-  return error2 instanceof TypeError && error2.cause instanceof Error && error2.cause.message === "bad port";
-}
-async function httpFetch(input, init = {}, timeoutMs = DEFAULT_TIMEOUT_MS) {
-  const url = new URL(input);
-  const net = await import("./net.js");
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = init.signal ? AbortSignal.any([init.signal, timeout]) : timeout;
-  try {
-    const options = { ...init, signal, dispatcher: proxyFor(url, net.ProxyAgent) };
-    return await net.fetch(url, options);
-  } catch (error2) {
-    if (timeout.aborted) throw new RequestTimeoutError(timeoutMs);
-    if (isBadPort(error2)) throw new PortRefused(url);
-    throw error2;
-  }
-}
-function fetchWithTimeout(timeoutMs, limit) {
-  return async (input, init) => {
-    const url = input instanceof Request ? input.url : input;
-    const left = limit ? Math.max(0, Math.ceil(limit.endsAt - performance4.now())) : Infinity;
-    if (left >= timeoutMs) return httpFetch(url, init, timeoutMs);
-    try {
-      return await httpFetch(url, init, left);
-    } catch (error2) {
-      throw error2 instanceof RequestTimeoutError ? new RequestTimeoutError(left, limit.describe()) : error2;
-    }
-  };
-}
-function whyNotSent(origin, limit) {
-  if (limit && performance4.now() >= limit.endsAt) return `${limit.describe()} is spent`;
-  return unansweredBefore(origin);
-}
-function whyNotRetried(waitMs, limit) {
-  const now = performance4.now();
-  if (!limit || now + waitMs < limit.endsAt) return void 0;
-  return now >= limit.endsAt ? `${limit.describe()} is spent` : `a retry in ${(waitMs / 1e3).toFixed(1)} s would start past ${limit.describe()}`;
-}
-
-// src/publish/github/answers.ts
-var string2 = (v, at) => typeof v === "string" ? null : wrong(v, at, "a string");
-var number4 = (v, at) => typeof v === "number" || typeof v === "bigint" ? null : wrong(v, at, "a number");
-var orNull = (check) => (v, at) => v === null || v === void 0 ? null : check(v, at);
-function object2(fields) {
-  return (v, at) => {
-    if (typeof v !== "object" || v === null || Array.isArray(v)) return wrong(v, at, "an object");
-    for (const [key2, check] of Object.entries(fields)) {
-      const problem = check(v[key2], at ? `${at}.${key2}` : `'${key2}'`);
-      if (problem) return problem;
-    }
-    return null;
-  };
-}
-function list3(item) {
-  return (v, at) => {
-    if (!Array.isArray(v)) return wrong(v, at, "a list");
-    for (let i = 0; i < v.length; i++) {
-      const problem = item(v[i], `item ${i + 1}`);
-      if (problem) return problem;
-    }
-    return null;
-  };
-}
-function wrong(value2, at, expected2) {
-  const what = at || "the answer";
-  if (value2 === void 0) return `${what} is missing (expected ${expected2})`;
-  const got = value2 === null ? "null" : Array.isArray(value2) ? "a list" : `${typeof value2 === "object" ? "an" : "a"} ${typeof value2}`;
-  return `${what} is ${got}, not ${expected2}`;
-}
-var comment2 = object2({ id: number4, html_url: string2, body: orNull(string2), user: orNull(object2({ login: string2, type: string2 })) });
-var sha = object2({ sha: string2 });
-var release = object2({ id: number4, upload_url: string2 });
-var EXPECTED = {
-  "GET /user": object2({ login: string2 }),
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments": list3(comment2),
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments": list3(comment2),
-  "POST /repos/{owner}/{repo}/issues/{issue_number}/comments": comment2,
-  "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments": comment2,
-  "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}": comment2,
-  "PATCH /repos/{owner}/{repo}/comments/{comment_id}": comment2,
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls": list3(object2({ number: number4, state: string2, head: sha })),
-  "GET /repos/{owner}/{repo}/pulls": list3(object2({ number: number4, head: object2({ sha: string2, repo: orNull(object2({ full_name: string2 })) }) })),
-  "POST /repos/{owner}/{repo}/check-runs": object2({ id: number4, html_url: orNull(string2) }),
-  "POST /repos/{owner}/{repo}/git/blobs": sha,
-  "POST /repos/{owner}/{repo}/git/trees": sha,
-  "POST /repos/{owner}/{repo}/git/commits": sha,
-  "GET /repos/{owner}/{repo}/git/ref/{ref}": object2({ object: sha }),
-  "GET /repos/{owner}/{repo}/releases/tags/{tag}": release,
-  "POST /repos/{owner}/{repo}/releases": release,
-  "GET /repos/{owner}/{repo}/releases/{release_id}/assets": list3(object2({ id: number4, name: string2, created_at: string2 })),
-  "POST /repos/{owner}/{repo}/releases/{release_id}/assets": object2({ browser_download_url: string2 })
-};
-var BY_PATH = Object.entries(EXPECTED).map(([route, check]) => {
-  const [method, template] = route.split(" ");
-  return { method, pattern: new RegExp(`${template.replace(/\{[^}]+\}/g, "[^/]+")}$`), check };
-});
-function expected(method, url) {
-  if (url.startsWith("/")) return EXPECTED[`${method} ${url}`];
-  let path;
-  try {
-    path = new URL(url.replace(/\{[^}]*\}/g, "")).pathname;
-  } catch {
-    return void 0;
-  }
-  return BY_PATH.find((r) => r.method === method && r.pattern.test(path))?.check;
-}
-var ApiAnswerError = class extends Error {
-  constructor(message) {
-    super(message);
-    this.name = "ApiAnswerError";
-  }
-};
-function checkAnswer(method, url, data, shown4) {
-  const check = expected(method, url);
-  if (!check) return;
-  const text2 = typeof data === "string" || data instanceof ArrayBuffer || data === void 0;
-  const excerpt = bodyExcerpt(data);
-  const empty = data === void 0 || (data instanceof ArrayBuffer ? !data.byteLength : !excerpt);
-  const problem = !text2 ? check(data, "") : empty ? "the body is empty" : `the body is not JSON${excerpt ? `: it starts ${excerpt}` : ""}`;
-  if (problem) throw new ApiAnswerError(`GitHub's answer to ${shown4} was not the JSON expected: ${problem}`);
-}
-function bodyExcerpt(data) {
-  if (typeof data !== "string" || !data.trim()) return null;
-  const text2 = data.trim().replace(/\s+/g, " ");
-  return JSON.stringify(text2.length > 60 ? `${text2.slice(0, 60)}\u2026` : text2);
-}
-
-// src/publish/github/client.ts
-var oneWriteAtATime;
-var DO_NOT_RETRY = [400, 401, 403, 404, 410, 422, 429, 451];
-async function createGitHubClient(token, apiUrl, options = {}) {
-  const baseUrl = githubApiRoot(apiUrl);
-  const { getOctokit, retry, throttling, Bottleneck } = await import("./net.js");
-  oneWriteAtATime ??= new Bottleneck.Group({ maxConcurrent: 1 });
-  const retries = options.retries ?? 4;
-  const maxWaitMs = options.maxWaitMs ?? 6e4;
-  const scale = options.waitScale ?? 1;
-  const say = options.onRetry ?? (() => void 0);
-  const limit = options.limit;
-  const onLimit = (reason) => (retryAfter, request, _octokit, retryCount) => {
-    const what = `${reason} on ${request.method} ${request.url}`;
-    if (retryCount >= retries) return false;
-    if (retryAfter * 1e3 > maxWaitMs) {
-      say(`${what}; GitHub asks to wait ${retryAfter} s, longer than mlreport waits (${Math.round(maxWaitMs / 1e3)} s).`);
-      return false;
-    }
-    if (limit && performance5.now() + retryAfter * 1e3 * scale >= limit.endsAt) {
-      say(`${what}; GitHub asks to wait ${retryAfter} s, past ${limit.describe()}.`);
-      return false;
-    }
-    say(`${what}; retry ${retryCount + 1} of ${retries} in ${(retryAfter * 1e3 * scale / 1e3).toFixed(1)} s.`);
-    return true;
-  };
-  return getOctokit(
-    token,
-    {
-      baseUrl,
-      request: { fetch: fetchWithTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, limit) },
-      retry: { retries, doNotRetry: DO_NOT_RETRY, retryAfterBaseValue: 1e3 * scale },
-      throttle: {
-        retryAfterBaseValue: 1e3 * scale,
-        write: oneWriteAtATime,
-        notifications: oneWriteAtATime,
-        onRateLimit: onLimit("Rate limit exhausted"),
-        onSecondaryRateLimit: onLimit("Secondary rate limit")
-      }
-    },
-    checkAnswers(baseUrl),
-    logRetries(retries, scale, say, limit),
-    retry,
-    throttling,
-    notPastLimits(baseUrl, limit)
-  );
-}
-function shown2(octokit, baseUrl, options) {
-  const url = new URL(octokit.request.endpoint.parse(options).url);
-  const base = new URL(baseUrl);
-  const path = url.origin === base.origin && url.pathname.startsWith(`${base.pathname.replace(/\/$/, "")}/`) ? url.pathname.slice(base.pathname.replace(/\/$/, "").length) : url.pathname;
-  return { origin: url.origin, route: `${options.method} ${path}` };
-}
-function checkAnswers(baseUrl) {
-  return (octokit) => {
-    octokit.hook.after("request", (response, options) => {
-      checkAnswer(options.method, options.url, response.data, shown2(octokit, baseUrl, options).route);
-    });
-  };
-}
-function logRetries(retries, scale, say, limit) {
-  return (octokit) => {
-    octokit.hook.error("request", (error2, options) => {
-      const status = apiStatus(error2);
-      const request = options.request;
-      const attempt = (request.retryCount ?? 0) + 1;
-      if (causeOf(error2) instanceof PortRefused) {
-        request.retries = 0;
-      } else if (status !== void 0 && status >= 400 && !DO_NOT_RETRY.includes(status) && attempt <= retries) {
-        const reason = error2.response ? `GitHub answered ${status}` : `Network error (${apiMessage(error2)})`;
-        const waitMs = attempt ** 2 * 1e3 * scale;
-        if (limit && performance5.now() + waitMs >= limit.endsAt) {
-          request.retries = 0;
-          const why = reason.includes(limit.describe()) ? "" : `: ${limit.describe()} is spent`;
-          say(`${reason} on ${options.method} ${options.url}; not retried${why}.`);
-        } else {
-          say(`${reason} on ${options.method} ${options.url}; retry ${attempt} of ${retries} in ${(waitMs / 1e3).toFixed(1)} s.`);
-        }
-      }
-      throw error2;
-    });
-  };
-}
-var RequestNotSent = class extends UserError {
-};
-function notPastLimits(baseUrl, limit) {
-  return (octokit) => {
-    octokit.hook.wrap("request", async (request, options) => {
-      const { origin, route } = shown2(octokit, baseUrl, options);
-      const notSent = whyNotSent(origin, limit);
-      if (notSent) throw new RequestNotSent(`${route} was not sent: ${notSent}`);
-      try {
-        return await request(options);
-      } catch (error2) {
-        if (causeOf(error2) instanceof RequestTimeoutError) rememberUnanswered(origin, `GitHub: ${route}: ${apiMessage(error2)}`);
-        throw error2;
-      }
-    });
-  };
-}
-function causeOf(error2) {
-  return error2?.cause;
-}
-function apiMessage(error2) {
-  const e = error2 ?? {};
-  if (e.response && (typeof e.response.data === "string" || e.response.data instanceof ArrayBuffer)) {
-    return bodyExcerpt(e.response.data) ?? "an answer without a message";
-  }
-  const data = e.response?.data;
-  const details = (data?.errors ?? []).map((x) => x.message).filter((m) => typeof m === "string");
-  const main = typeof data?.message === "string" ? data.message : e.message ?? String(error2);
-  return details.length ? `${main}: ${details.join("; ")}` : main;
-}
-function apiStatus(error2) {
-  const status = error2?.status;
-  return typeof status === "number" ? status : void 0;
-}
-function isRateLimited(error2) {
-  const status = apiStatus(error2);
-  return status === 429 || status === 403 && /rate limit/i.test(apiMessage(error2));
-}
-function isPermissionError(error2) {
-  const status = apiStatus(error2);
-  return status === 404 || status === 403 && !isRateLimited(error2);
-}
-
-// src/publish/github/comments.ts
-function commentMarker(reportId) {
-  return `<!-- mlreport:comment id=${reportId} -->`;
-}
-async function tokenIdentity(client, token) {
-  const app = { describe: "a GitHub App bot (installation token)", owns: (u) => u?.type === "Bot" };
-  if (token.startsWith("ghs_")) return app;
-  try {
-    const { data } = await client.request("GET /user");
-    return { describe: data.login, owns: (u) => u?.login === data.login };
-  } catch (error2) {
-    const status = apiStatus(error2);
-    if (status === 403 || status === 404) return app;
-    throw error2;
-  }
-}
-async function upsertComment(client, repo, thread, body, marker, mode, identity, replaced = () => Promise.resolve(null)) {
-  if (mode === "update") {
-    const marked = (await listComments(client, repo, thread)).filter((c) => c.body?.includes(marker));
-    if (marked.length) {
-      const who = await identity();
-      const mine = marked.filter((c) => who.owns(c.user)).sort((a, b) => Number(b.id) - Number(a.id));
-      const [newest, ...older] = mine;
-      const keptBecause = newest && newest.body !== body ? await replaced() : null;
-      if (newest && keptBecause) return { url: newest.html_url, action: "kept", deleted: 0, keptBecause };
-      if (newest) {
-        const url = newest.body === body ? newest.html_url : (await updateComment(client, repo, thread, Number(newest.id), body)).html_url;
-        for (const old of older) await deleteComment(client, repo, thread, Number(old.id));
-        return { url, action: newest.body === body ? "unchanged" : "updated", deleted: older.length };
-      }
-    }
-  }
-  const created = await createComment(client, repo, thread, body);
-  return { url: created.html_url, action: "created", deleted: 0 };
-}
-async function listComments(client, { owner, repo }, thread) {
-  if (thread.kind === "pr") {
-    return client.paginate("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: thread.number, per_page: 100 });
-  }
-  return client.paginate("GET /repos/{owner}/{repo}/commits/{commit_sha}/comments", { owner, repo, commit_sha: thread.sha, per_page: 100 });
-}
-async function createComment(client, { owner, repo }, thread, body) {
-  if (thread.kind === "pr") {
-    return (await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner, repo, issue_number: thread.number, body })).data;
-  }
-  return (await client.request("POST /repos/{owner}/{repo}/commits/{commit_sha}/comments", { owner, repo, commit_sha: thread.sha, body })).data;
-}
-async function updateComment(client, { owner, repo }, thread, id, body) {
-  if (thread.kind === "pr") {
-    return (await client.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: id, body })).data;
-  }
-  return (await client.request("PATCH /repos/{owner}/{repo}/comments/{comment_id}", { owner, repo, comment_id: id, body })).data;
-}
-async function deleteComment(client, { owner, repo }, thread, id) {
-  try {
-    if (thread.kind === "pr") await client.request("DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner, repo, comment_id: id });
-    else await client.request("DELETE /repos/{owner}/{repo}/comments/{comment_id}", { owner, repo, comment_id: id });
-  } catch (error2) {
-    if (apiStatus(error2) !== 404) throw error2;
-  }
-}
-
-// src/publish/github/body.ts
-function folderWhere(folder) {
-  return folder.artifact ? "the workflow artifact" : `the out-dir (\`${folder.outDir}\`)`;
-}
-function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, options = {}) {
-  const marker = commentMarker(reportId);
-  const folder = options.folder ?? { artifact: true };
-  const where2 = folderWhere(folder);
-  const images = hostedImages(hosted, where2);
-  const footer = imagesNotShown(report2.plots, images) ? `_Plot images are not shown inline${notHostedReason ? ` (${notHostedReason})` : ""}: the image files are in ${where2}._` : void 0;
-  const fitted = fitReport(
-    report2,
-    {
-      images,
-      footer,
-      ...options.header !== void 0 ? { header: options.header } : {},
-      ...options.headSha !== void 0 ? { headSha: options.headSha } : {}
-    },
-    { limit: (options.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: fullReportIn(fullReportUrl, where2) }
-  );
-  return {
-    body: `${marker}
-${stripMarkers(fitted.body)}`,
-    folded: fitted.folded,
-    pointsToArtifact: folder.artifact && (footer !== void 0 || fitted.folded)
-  };
-}
-function localImages(report2) {
-  return reportImages(report2).filter((path) => /\.(?:png|jpe?g|gif|svg)$/i.test(path) && insideFolder(path));
-}
-var MARKER = /<!--\s*mlreport:comment[^>]*-->/g;
-function stripMarkers(text2) {
-  for (let out = text2; ; ) {
-    const next = out.replace(MARKER, "");
-    if (next === out) return out;
-    out = next;
-  }
-}
-function insideFolder(path) {
-  const parts = path.split("/");
-  return !path.startsWith("/") && !/^[a-z]:/i.test(path) && !path.includes("\\") && parts.every((p) => p !== "" && p !== "." && p !== "..");
-}
-
-// src/publish/github/failure.ts
-function answeredStatus(error2) {
-  return error2?.response ? apiStatus(error2) : void 0;
-}
-function failureHeadline(error2) {
-  if (error2 instanceof ApiAnswerError || error2 instanceof RequestNotSent) return error2.message;
-  if (causeOf(error2) instanceof PortRefused) return apiMessage(error2);
-  const status = answeredStatus(error2);
-  const message = apiMessage(error2);
-  return status !== void 0 ? `${status}: ${message}` : message.startsWith("no answer") ? message : `no answer: ${message}`;
-}
-function describeApiFailure(error2, permission) {
-  if (error2 instanceof ApiAnswerError) return `${error2.message}; check that GITHUB_API_URL is GitHub's REST API`;
-  if (error2 instanceof RequestNotSent) return error2.message;
-  if (causeOf(error2) instanceof PortRefused) return `${apiMessage(error2)}: check GITHUB_API_URL`;
-  const status = answeredStatus(error2);
-  const message = apiMessage(error2);
-  if (status === void 0) {
-    const reach = "check that GITHUB_API_URL is GitHub's REST API and that the runner reaches it (HTTPS_PROXY, NO_PROXY)";
-    return message.startsWith("no answer") ? `${message}: ${reach}, or re-run the job when GitHub answers` : `no answer (${message}): ${reach}`;
-  }
-  return `${message} (HTTP ${status})${meaning(status, error2, permission)}`;
-}
-function meaning(status, error2, permission) {
-  if (isRateLimited(error2)) return ": GitHub's rate limit for this token is spent; re-run the job after it resets";
-  if (status === 401) return ": GitHub did not accept 'github-token' (expired, revoked, or for another GitHub host); give it a current token";
-  if (status === 403) {
-    return `: the token may not do this; it needs ${permission} (the job's \`permissions:\`), and a pull request from a fork gets a read-only token (README: 'Fork pull requests')`;
-  }
-  if (status === 404)
-    return ": the token cannot see this repository or what the request names (GitHub answers 404 for both); check its access and GITHUB_API_URL";
-  if (status === 422) return ": GitHub refused what the request asked";
-  if (status >= 500) return ": GitHub failed to answer; re-run the job later";
-  return "";
-}
-
-// src/publish/github/key-line.ts
-function keyLine(text2, key2) {
-  let from = 0;
-  let at = -1;
-  for (const segment of key2.split(".")) {
-    const escaped = segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const re = new RegExp(`(?:["']${escaped}["']|(?:^|[\\s{,])${escaped})\\s*[:=]`, "gm");
-    re.lastIndex = from;
-    const m = re.exec(text2);
-    if (!m) return at < 0 ? 1 : lineAt(text2, at);
-    at = m.index + (/^\s/.test(m[0]) ? m[0].length - m[0].trimStart().length : 0);
-    from = m.index + m[0].length;
-  }
-  return at < 0 ? 1 : lineAt(text2, at);
-}
-function lineAt(text2, offset) {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text2.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-// src/publish/github/targets.ts
-async function resolveTargets(client, ctx, cfg, log) {
-  const run3 = cfg.mode === "publish" ? ctx.workflowRun : null;
-  if (run3) {
-    if (cfg.commentOn === "commit") return { threads: [{ kind: "commit", sha: run3.headSha }], headSha: run3.headSha };
-    const prs2 = run3.pullRequests.length ? run3.pullRequests : await prsForFork(client, ctx, run3.headRepository, run3.headBranch, run3.headSha);
-    if (prs2.length) return { threads: prs2.map((n) => ({ kind: "pr", number: n })), headSha: run3.headSha };
-    if (cfg.commentOn === "auto" && run3.event === "push") return { threads: [{ kind: "commit", sha: run3.headSha }], headSha: run3.headSha };
-    log.warning(`No open pull request has ${run3.headRepository}:${run3.headBranch} at ${run3.headSha.slice(0, 7)} as its head; the report is not posted.`);
-    return { threads: [], headSha: run3.headSha };
-  }
-  if (ctx.prNumber !== null) {
-    const headSha = ctx.headSha ?? ctx.sha;
-    return cfg.commentOn === "commit" ? { threads: [{ kind: "commit", sha: headSha }], headSha } : { threads: [{ kind: "pr", number: ctx.prNumber }], headSha };
-  }
-  const sha2 = ctx.sha;
-  if (cfg.commentOn === "commit") return { threads: [{ kind: "commit", sha: sha2 }], headSha: sha2 };
-  const prs = await openPullRequestsAt(client, ctx, sha2);
-  if (prs.length && ctx.eventName === "push") {
-    log.info(`${pullRequestHeadNote(sha2, prs)}; the push run ${cfg.commentOn === "auto" ? "comments on the commit" : "posts no comment"}.`);
-    return { threads: cfg.commentOn === "auto" ? [{ kind: "commit", sha: sha2 }] : [], headSha: sha2 };
-  }
-  if (prs.length) return { threads: prs.map((n) => ({ kind: "pr", number: n })), headSha: sha2 };
-  if (cfg.commentOn === "auto") return { threads: [{ kind: "commit", sha: sha2 }], headSha: sha2 };
-  log.info(`No open pull request has ${sha2.slice(0, 7)} as its head ('comment-on: pr'); no comment posted.`);
-  return { threads: [], headSha: sha2 };
-}
-async function openPullRequestsAt(client, ctx, sha2) {
-  const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
-    owner: ctx.owner,
-    repo: ctx.repo,
-    commit_sha: sha2,
-    per_page: 100
-  });
-  return data.filter((pr) => pr.state === "open" && pr.head.sha === sha2).map((pr) => pr.number);
-}
-function pullRequestHeadNote(sha2, prs) {
-  const which2 = prs.map((n) => `#${n}`).join(", ");
-  return `${sha2.slice(0, 7)} is the head of pull request ${which2}: its comment and the gate's check run there are the pull_request run's, gated by the rules at its base branch`;
-}
-async function prsForFork(client, ctx, headRepository, branch, sha2) {
-  const headOwner = headRepository.split("/")[0];
-  if (!headOwner || !branch) return [];
-  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls", {
-    owner: ctx.owner,
-    repo: ctx.repo,
-    state: "open",
-    head: `${headOwner}:${branch}`,
-    per_page: 100
-  });
-  return data.filter((pr) => pr.head.sha === sha2 && pr.head.repo?.full_name === headRepository).map((pr) => pr.number);
-}
-
-// src/publish/github/checks.ts
-var CHECK_TEXT_LIMIT = 65535;
-var ANNOTATIONS_PER_REQUEST = 50;
-var STATUS_DESCRIPTION_LIMIT = 140;
-var CheckRunTarget = class {
-  constructor(options, log) {
-    this.options = options;
-    this.log = log;
-  }
-  options;
-  log;
-  name = "check run";
-  async publish(report2, context) {
-    const drawn = await this.outcome(report2, context);
-    if (!drawn) return { skipped: true };
-    const outcome2 = { headSha: this.options.github.headSha ?? this.options.github.sha, ...drawn };
-    const { token, apiUrl } = this.options.github;
-    const client = await createGitHubClient(token, apiUrl, { onRetry: (m) => this.log.info(m), ...this.options.clientOptions });
-    let status;
-    try {
-      if (this.options.github.eventName === "push") {
-        const prs = await openPullRequestsAt(client, this.options.github, outcome2.headSha);
-        if (prs.length) {
-          this.log.info(`${pullRequestHeadNote(outcome2.headSha, prs)}; the push run posts no check run '${this.options.checkName}'.`);
-          return { skipped: true };
-        }
-      }
-      const checkRun = await this.createCheckRun(client, outcome2);
-      if (!("refused" in checkRun)) return { ...checkRun, ...outcome2.pointsToArtifact ? { pointsToArtifact: true } : {} };
-      this.log.warning(`Cannot create the check run '${this.options.checkName}'${checkRun.refused}; setting a commit status instead.`);
-      status = await this.setStatus(client, outcome2);
-    } catch (error2) {
-      throw new UserError(
-        `Could not post the check run '${this.options.checkName}' (${apiUrl}): ${describeApiFailure(error2, "`checks: write`")}. The gate's outcome is in this log only.`
-      );
-    }
-    if (status) return status;
-    this.log.warning(
-      `Cannot set a commit status either (403: the token needs \`statuses: write\`; fork pull requests get a read-only token). The gate's outcome is in this log only.`
-    );
-    for (const a of outcome2.annotations) {
-      const where2 = { file: a.path, line: a.start_line };
-      if (a.annotation_level === "failure") this.log.error(`${a.title}: ${a.message}`, where2);
-      else this.log.warning(`${a.title}: ${a.message}`, where2);
-    }
-    return {};
-  }
-  /** The check run, annotations beyond the first 50 appended by updates; why not, when the token may not create it. */
-  async createCheckRun(client, o) {
-    const { owner, repo } = this.options.github;
-    const output = (annotations) => ({ title: o.title, summary: o.summary, annotations });
-    let created;
-    try {
-      created = await client.request("POST /repos/{owner}/{repo}/check-runs", {
-        owner,
-        repo,
-        name: this.options.checkName,
-        head_sha: o.headSha,
-        conclusion: o.failed ? "failure" : "success",
-        completed_at: (/* @__PURE__ */ new Date()).toISOString(),
-        ...this.runUrl() ? { details_url: this.runUrl() } : {},
-        output: output(o.annotations.slice(0, ANNOTATIONS_PER_REQUEST))
-      });
-    } catch (error2) {
-      if (!isNotPermitted(error2)) throw error2;
-      if (/authenticate via a GitHub App/i.test(apiMessage(error2))) {
-        return {
-          refused: `: only a GitHub App token (such as the workflow's GITHUB_TOKEN) may create check runs, and 'github-token' is a personal access or OAuth token`
-        };
-      }
-      return { refused: " (403: the token needs `checks: write`)" };
-    }
-    for (let i = ANNOTATIONS_PER_REQUEST; i < o.annotations.length; i += ANNOTATIONS_PER_REQUEST) {
-      await client.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-        owner,
-        repo,
-        check_run_id: created.data.id,
-        output: output(o.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST))
-      });
-    }
-    return { location: created.data.html_url ?? void 0 };
-  }
-  /** A commit status named like the check; null when the token may not set it. */
-  async setStatus(client, o) {
-    const { owner, repo } = this.options.github;
-    try {
-      await client.request("POST /repos/{owner}/{repo}/statuses/{sha}", {
-        owner,
-        repo,
-        sha: o.headSha,
-        state: o.failed ? "failure" : "success",
-        context: this.options.checkName,
-        description: truncate2(o.title, STATUS_DESCRIPTION_LIMIT, "\u2026"),
-        target_url: this.runUrl()
-      });
-    } catch (error2) {
-      if (isNotPermitted(error2)) return null;
-      throw error2;
-    }
-    return { location: `commit status '${this.options.checkName}' on ${o.headSha}` };
-  }
-  runUrl() {
-    const { serverUrl, owner, repo, runId } = this.options.github;
-    return runId ? `${serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/actions/runs/${runId}` : null;
-  }
-};
-var GateCheckPublisher = class extends CheckRunTarget {
-  constructor(gateOptions, log) {
-    super(gateOptions, log);
-    this.gateOptions = gateOptions;
-  }
-  gateOptions;
-  async outcome(report2, context) {
-    const gates2 = report2.gates;
-    if (!gates2) return null;
-    const folder = this.gateOptions.folder ?? { artifact: true };
-    const where2 = folderWhere(folder);
-    const images = hostedImages(context.hosted, where2);
-    const summary3 = fitReport(
-      report2,
-      { images },
-      {
-        limit: CHECK_TEXT_LIMIT,
-        what: "a check run summary",
-        fullReportUrl: this.runUrl(),
-        fullReport: fullReportIn(this.runUrl(), where2)
-      }
-    );
-    return {
-      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check),
-      // and so does one whose pipeline failed or whose project files do not load: it compared what was left, not this change.
-      failed: !gates2.passed || report2.verdict.outcome === "failed",
-      // The report's verdict, as the comment's and the job summary's first line says it.
-      title: stripEmoji(report2.verdict.line),
-      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
-      summary: summary3.body,
-      annotations: await this.annotations(gates2),
-      pointsToArtifact: folder.artifact && (summary3.folded || imagesNotShown(report2.plots, images) > 0)
-    };
-  }
-  /** One annotation per broken rule: on the metrics file at the key's line, else on the rule's own line. */
-  async annotations(gates2) {
-    const out = [];
-    const prefix = await this.workspaceInRepo();
-    const texts = /* @__PURE__ */ new Map();
-    const tree = workspaceTree(this.gateOptions.workspace);
-    const read = async (path) => {
-      if (!texts.has(path))
-        texts.set(
-          path,
-          await tree.read(path).then(
-            (bytes) => bytes?.toString("utf8") ?? null,
-            () => null
-          )
-        );
-      return texts.get(path);
-    };
-    for (const r of gates2.rules) {
-      if (r.status !== "failed" && r.status !== "error") continue;
-      const level = r.status === "error" || r.level === "fail" ? "failure" : "warning";
-      const title2 = `${r.level === "warn" ? "Warning" : "Gate"}: ${r.rule}`.slice(0, 255);
-      let path = null;
-      let line = 1;
-      if (r.metric) {
-        path = r.metric.file;
-        const text2 = await read(r.metric.file);
-        if (text2 !== null) line = keyLine(text2, r.metric.key);
-      } else if (r.source.file) {
-        path = r.source.file;
-        line = r.source.line;
-      }
-      if (!path) continue;
-      out.push({ path: prefix ? posix14.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
-    }
-    return out;
-  }
-  /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
-  async workspaceInRepo() {
-    const real = async (p) => realpath3(p).catch(() => p);
-    const prefix = relative7(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep8).join("/");
-    return prefix.startsWith("..") ? "" : prefix;
-  }
-};
-function ruleMessage(r) {
-  return `${r.detail} (rule from ${r.source.origin} line ${r.source.line})`;
-}
-function isNotPermitted(error2) {
-  return apiStatus(error2) === 403 && !isRateLimited(error2);
-}
-function truncate2(text2, limit, tail) {
-  if (text2.length <= limit) return text2;
-  let cut = text2.slice(0, limit - tail.length);
-  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
-  return cut + tail;
-}
-function stripEmoji(text2) {
-  return text2.replace(/^[^\p{L}\p{N}]+/u, "");
-}
-
 // src/publish/local.ts
-import { join as join24, resolve as resolve7 } from "node:path";
+import { join as join26, resolve as resolve7 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -24621,137 +25472,17 @@ var LocalFilesPublisher = class {
   async publish(report2) {
     await writeFilesAtomic([
       {
-        path: join24(this.dir, "report.json"),
+        path: join26(this.dir, "report.json"),
         produce: (write) => {
           writeJson(this.json(report2), write);
           write("\n");
         }
       },
-      { path: join24(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
+      { path: join26(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
     ]);
     return { location: this.markdownPath };
   }
 };
-
-// src/util/http.ts
-var HttpError = class extends UserError {
-  constructor(message, status, body) {
-    super(message);
-    this.status = status;
-    this.body = body;
-    this.name = "HttpError";
-  }
-  status;
-  body;
-};
-var RETRY_STATUSES = /* @__PURE__ */ new Set([408, 429, 500, 502, 503, 504]);
-var JsonHttp = class {
-  constructor(settings) {
-    this.settings = settings;
-    this.attempts = settings.attempts ?? 4;
-    this.backoffMs = settings.backoffMs ?? 500;
-    this.maxRetryAfterMs = settings.maxRetryAfterMs ?? 3e4;
-    this.timeoutMs = settings.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.fetch = fetchWithTimeout(this.timeoutMs, settings.limit);
-  }
-  settings;
-  attempts;
-  backoffMs;
-  maxRetryAfterMs;
-  timeoutMs;
-  fetch;
-  get service() {
-    return this.settings.service;
-  }
-  /** Returns the response for any status below 400; throws HttpError otherwise (after retries). */
-  async request(method, path, options = {}) {
-    const url = new URL(this.settings.baseUrl.replace(/\/+$/, "") + path);
-    for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, String(v));
-    const headers = { accept: "application/json", "user-agent": `mlreport/${VERSION2}`, ...this.settings.headers };
-    let body;
-    if (options.body !== void 0) {
-      headers["content-type"] = "application/json";
-      body = JSON.stringify(options.body);
-    }
-    const what = `${method} ${url.pathname}`;
-    const notSent = whyNotSent(url.origin, this.settings.limit);
-    if (notSent) throw new HttpError(this.scrub(`${this.service}: ${what} was not sent: ${notSent}`), null, null);
-    let lastError = null;
-    let timedOut = false;
-    let notRetried;
-    for (let attempt = 1; attempt <= this.attempts; attempt++) {
-      let wait;
-      timedOut = false;
-      try {
-        const response = await this.fetch(url, { method, headers, body });
-        const text2 = await response.text().catch(() => "");
-        const data = parseJson2(text2);
-        if (response.status < 400) return { status: response.status, data, headers: response.headers };
-        lastError = new HttpError(this.scrub(`${this.service}: ${what} returned ${response.status}${serverMessage(data, text2)}`), response.status, data);
-        if (!RETRY_STATUSES.has(response.status)) break;
-        wait = this.retryAfter(response.headers.get("retry-after")) ?? this.backoff(attempt);
-      } catch (error2) {
-        lastError = new HttpError(this.scrub(`${this.service}: ${what} failed: ${networkReason(error2, this.timeoutMs)}`), null, null);
-        timedOut = error2 instanceof RequestTimeoutError;
-        if (error2 instanceof PortRefused || error2 instanceof RequestTimeoutError && error2.limit) break;
-        wait = this.backoff(attempt);
-      }
-      if (attempt === this.attempts) break;
-      notRetried = whyNotRetried(wait, this.settings.limit);
-      if (notRetried) break;
-      await sleep2(wait);
-    }
-    if (!lastError) throw new HttpError(`${this.service}: ${what} failed`, null, null);
-    if (timedOut) rememberUnanswered(url.origin, lastError.message);
-    throw notRetried ? new HttpError(`${lastError.message}; not retried: ${notRetried}`, lastError.status, lastError.body) : lastError;
-  }
-  /** Removes every secret from a message, whatever the server echoed back. */
-  scrub(message) {
-    let out = message;
-    for (const secret of this.settings.secrets) if (secret) out = out.split(secret).join("***");
-    return out;
-  }
-  backoff(attempt) {
-    return this.backoffMs * 2 ** (attempt - 1);
-  }
-  retryAfter(header) {
-    if (!header) return null;
-    const seconds = Number(header);
-    const ms = Number.isFinite(seconds) ? seconds * 1e3 : Date.parse(header) - Date.now();
-    if (!Number.isFinite(ms)) return null;
-    return Math.min(Math.max(ms, 0), this.maxRetryAfterMs);
-  }
-};
-function parseJson2(text2) {
-  if (!text2) return null;
-  try {
-    return JSON.parse(text2);
-  } catch {
-    return text2;
-  }
-}
-function serverMessage(data, text2) {
-  if (data && typeof data === "object") {
-    const d = data;
-    const parts = [typeof d.error_code === "string" ? d.error_code : "", typeof d.message === "string" ? d.message : ""].filter(Boolean);
-    if (parts.length) return `: ${parts.join(": ").slice(0, 500)}`;
-  }
-  const clean2 = text2.replace(/\s+/g, " ").trim();
-  return clean2 ? `: ${clean2.slice(0, 200)}` : "";
-}
-function networkReason(error2, timeoutMs) {
-  if (error2 instanceof RequestTimeoutError || error2 instanceof PortRefused) return error2.message;
-  if (error2 instanceof Error && error2.name === "AbortError") return `no answer within ${timeoutMs / 1e3} s`;
-  const cause = error2 instanceof Error ? error2.cause : void 0;
-  if (cause?.code) return `${cause.code}${cause.message ? ` (${cause.message})` : ""}`;
-  return error2 instanceof Error ? error2.message : String(error2);
-}
-function sleep2(ms) {
-  return new Promise((resolve8) => setTimeout(resolve8, ms));
-}
-function basicAuth(user, password) {
-  return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
-}
 
 // src/publish/hub/gitea.ts
 var PAGE_SIZE = 50;
@@ -25337,621 +26068,6 @@ var JobSummaryPublisher = class {
 
 // src/publish/aggregate.ts
 import { appendFile as appendFile4 } from "node:fs/promises";
-
-// src/publish/github/publisher.ts
-import { lstat as lstat5, readFile as readFile9 } from "node:fs/promises";
-import { join as join26, posix as posix15 } from "node:path";
-
-// src/publish/github/branch-commit.ts
-var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
-async function commitOnBranch(client, repoRef, commit) {
-  const { owner, repo } = repoRef;
-  const retry = commit.retry ?? DEFAULT_REF_RETRY;
-  const deadline = Date.now() + retry.deadlineMs;
-  for (let attempt = 0; ; attempt++) {
-    const tip = await commit.tip();
-    const tree = await commit.tree(tip);
-    const created = await client.request("POST /repos/{owner}/{repo}/git/commits", {
-      owner,
-      repo,
-      message: commit.message,
-      tree,
-      parents: tip ? [tip.commit] : []
-    });
-    try {
-      if (tip) {
-        await client.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner, repo, ref: `heads/${commit.branch}`, sha: created.data.sha, force: false });
-      } else {
-        await client.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${commit.branch}`, sha: created.data.sha });
-      }
-      return created.data.sha;
-    } catch (error2) {
-      if (apiStatus(error2) !== 422 || isRulesetRefusal(error2)) throw error2;
-      const waitMs = Math.random() * Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** attempt);
-      if (Date.now() + waitMs > deadline) throw error2;
-      await new Promise((resolve8) => setTimeout(resolve8, waitMs));
-    }
-  }
-}
-async function tipByRest(client, { owner, repo }, branch) {
-  try {
-    return { commit: (await client.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner, repo, ref: `heads/${branch}` })).data.object.sha, tree: null };
-  } catch (error2) {
-    if (apiStatus(error2) === 404) return null;
-    throw error2;
-  }
-}
-function isRulesetRefusal(error2) {
-  return apiStatus(error2) === 422 && /repository rule violations/i.test(apiMessage(error2));
-}
-
-// src/publish/github/images.ts
-var MAX_RELEASE_ASSETS = 1e3;
-var PRUNE_HEADROOM = 100;
-var BranchImageStore = class {
-  constructor(client, repo, branch, serverUrl, message, refRetry = DEFAULT_REF_RETRY) {
-    this.client = client;
-    this.repo = repo;
-    this.branch = branch;
-    this.serverUrl = serverUrl;
-    this.message = message;
-    this.refRetry = refRetry;
-  }
-  client;
-  repo;
-  branch;
-  serverUrl;
-  message;
-  refRetry;
-  name = "branch";
-  async upload(files, folder) {
-    const { owner, repo } = this.repo;
-    const tree = [];
-    for (const file of files) {
-      const blob = await this.client.request("POST /repos/{owner}/{repo}/git/blobs", {
-        owner,
-        repo,
-        content: file.bytes.toString("base64"),
-        encoding: "base64"
-      });
-      tree.push({ path: `${folder}/${file.name}`, mode: "100644", type: "blob", sha: blob.data.sha });
-    }
-    const treeSha = (await this.client.request("POST /repos/{owner}/{repo}/git/trees", { owner, repo, tree })).data.sha;
-    const branch = this.branch;
-    const commitSha = await commitOnBranch(this.client, this.repo, {
-      branch,
-      message: this.message,
-      tip: () => tipByRest(this.client, this.repo, branch),
-      // Each run's commit holds its own files only: the parent keeps earlier runs' images reachable.
-      tree: () => Promise.resolve(treeSha),
-      retry: this.refRetry
-    });
-    const base = `${this.serverUrl.replace(/\/+$/, "")}/${owner}/${repo}/blob/${commitSha}`;
-    return new Map(files.map((f, i) => [f.rel, `${base}/${tree[i].path.split("/").map(encodeURIComponent).join("/")}?raw=true`]));
-  }
-};
-var ReleaseImageStore = class {
-  constructor(client, repo, tag, note2 = () => {
-  }) {
-    this.client = client;
-    this.repo = repo;
-    this.tag = tag;
-    this.note = note2;
-  }
-  client;
-  repo;
-  tag;
-  note;
-  name = "release";
-  async upload(files, folder) {
-    const { owner, repo } = this.repo;
-    const release2 = await this.release();
-    const named3 = files.map((file) => ({ file, name: `${folder}/${file.name}`.replace(/[^\w.-]+/g, "-") }));
-    const names = new Set(named3.map((n) => n.name));
-    const assets = await this.client.paginate("GET /repos/{owner}/{repo}/releases/{release_id}/assets", { owner, repo, release_id: release2.id, per_page: 100 });
-    const others = assets.filter((a) => !names.has(a.name));
-    const pruned = others.length + files.length > MAX_RELEASE_ASSETS ? oldestFirst(others).slice(0, others.length + files.length - (MAX_RELEASE_ASSETS - PRUNE_HEADROOM)) : [];
-    for (const asset of [...assets.filter((a) => names.has(a.name)), ...pruned]) {
-      try {
-        await this.client.request("DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}", { owner, repo, asset_id: asset.id });
-      } catch (error2) {
-        if (apiStatus(error2) !== 404) throw error2;
-      }
-    }
-    if (pruned.length) {
-      this.note(
-        `The release '${this.tag}' is near GitHub's limit of ${MAX_RELEASE_ASSETS} assets: deleted the ${pruned.length} oldest images (older comments no longer show them).`
-      );
-    }
-    const urls = /* @__PURE__ */ new Map();
-    for (const { file, name } of named3) {
-      const uploaded = await this.client.request({
-        method: "POST",
-        url: release2.upload_url,
-        name,
-        data: file.bytes,
-        // fetch sets Content-Length from the bytes itself; Node 24's fetch rejects a hand-set one.
-        headers: { "content-type": contentType(file.name) }
-      });
-      urls.set(file.rel, uploaded.data.browser_download_url);
-    }
-    return urls;
-  }
-  async release() {
-    const { owner, repo } = this.repo;
-    try {
-      return (await this.client.request("GET /repos/{owner}/{repo}/releases/tags/{tag}", { owner, repo, tag: this.tag })).data;
-    } catch (error2) {
-      if (apiStatus(error2) !== 404) throw error2;
-    }
-    const created = await this.client.request("POST /repos/{owner}/{repo}/releases", {
-      owner,
-      repo,
-      tag_name: this.tag,
-      name: "mlreport plot images",
-      body: "Images shown in mlreport comments. Deleting this release breaks the images in those comments.",
-      prerelease: true
-    });
-    return created.data;
-  }
-};
-function contentType(name) {
-  const ext = name.slice(name.lastIndexOf(".") + 1).toLowerCase();
-  return ext === "jpg" || ext === "jpeg" ? "image/jpeg" : ext === "gif" ? "image/gif" : ext === "svg" ? "image/svg+xml" : "image/png";
-}
-function oldestFirst(assets) {
-  return [...assets].sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
-}
-
-// src/publish/artifact/report.ts
-import { readFile as readFile8 } from "node:fs/promises";
-import { join as join25 } from "node:path";
-
-// src/util/zip.ts
-import { crc32, deflateRawSync } from "node:zlib";
-function zipFiles(entries, modified = /* @__PURE__ */ new Date()) {
-  if (entries.length > 65535) throw new Error(`A ZIP without ZIP64 holds at most 65,535 files (got ${entries.length}).`);
-  const { time, date } = dosDateTime(modified);
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name, "utf8");
-    const deflated = deflateRawSync(entry.bytes);
-    const stored = deflated.length >= entry.bytes.length;
-    const data = stored ? entry.bytes : deflated;
-    const crc = crc32(entry.bytes);
-    if (entry.bytes.length > 4294967294 || offset > 4294967294) throw new Error(`${entry.name} does not fit a ZIP without ZIP64.`);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(67324752, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(2048, 6);
-    local.writeUInt16LE(stored ? 0 : 8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(entry.bytes.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, data);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(33639248, 0);
-    central.writeUInt16LE(3 << 8 | 20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(2048, 8);
-    central.writeUInt16LE(stored ? 0 : 8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(entry.bytes.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(33188 << 16 >>> 0, 38);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(101010256, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-function dosDateTime(d) {
-  const year = Math.max(d.getFullYear(), 1980);
-  return {
-    time: d.getHours() << 11 | d.getMinutes() << 5 | Math.floor(d.getSeconds() / 2),
-    date: year - 1980 << 9 | d.getMonth() + 1 << 5 | d.getDate()
-  };
-}
-
-// src/publish/artifact/service.ts
-var TWIRP_SERVICE = "/twirp/github.actions.results.api.v1.ArtifactService";
-var MAX_SINGLE_PUT_BYTES = 256 * 2 ** 20;
-function isGhes(serverUrl) {
-  let host;
-  try {
-    host = new URL(serverUrl || "https://github.com").hostname.toUpperCase();
-  } catch {
-    return false;
-  }
-  return host !== "GITHUB.COM" && !host.endsWith(".GHE.COM") && !host.endsWith(".LOCALHOST");
-}
-function backendIds(token) {
-  const invalid = new UserError("ACTIONS_RUNTIME_TOKEN is not a JWT with an `Actions.Results:<run>:<job>` scope.");
-  const payload = token.split(".")[1];
-  if (!payload) throw invalid;
-  let scp;
-  try {
-    scp = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")).scp;
-  } catch {
-    throw invalid;
-  }
-  if (typeof scp !== "string") throw invalid;
-  for (const scope of scp.split(" ")) {
-    const parts = scope.split(":");
-    if (parts[0] !== "Actions.Results") continue;
-    if (parts.length !== 3 || !parts[1] || !parts[2]) throw invalid;
-    return { workflowRunBackendId: parts[1], workflowJobRunBackendId: parts[2] };
-  }
-  throw invalid;
-}
-async function uploadArtifact(runtime, name, zip, options = {}) {
-  const maxBytes = options.maxBytes ?? MAX_SINGLE_PUT_BYTES;
-  if (zip.length > maxBytes) {
-    throw new UserError(
-      `the report folder zips to ${(zip.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxBytes / 2 ** 20).toFixed(0)} MiB mlreport uploads in one request`
-    );
-  }
-  const ids = backendIds(runtime.token);
-  const twirp = new JsonHttp({
-    service: "The artifact service",
-    baseUrl: new URL(runtime.resultsUrl).origin + TWIRP_SERVICE,
-    headers: { authorization: `Bearer ${runtime.token}` },
-    secrets: [runtime.token],
-    backoffMs: options.backoffMs,
-    limit: options.limit
-  });
-  const created = await twirp.request("POST", "/CreateArtifact", {
-    body: {
-      workflow_run_backend_id: ids.workflowRunBackendId,
-      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
-      name,
-      version: 7,
-      mime_type: "application/zip"
-    }
-  });
-  const uploadUrl = created.data?.signed_upload_url;
-  if (!created.data?.ok || !uploadUrl)
-    throw new UserError(`The artifact service did not create the artifact '${name}' (CreateArtifact answered without ok and an upload URL).`);
-  await putBlob(uploadUrl, zip, options);
-  const digest = `sha256:${nodeCrypto().createHash("sha256").update(zip).digest("hex")}`;
-  const finalized = await twirp.request("POST", "/FinalizeArtifact", {
-    body: {
-      workflow_run_backend_id: ids.workflowRunBackendId,
-      workflow_job_run_backend_id: ids.workflowJobRunBackendId,
-      name,
-      size: String(zip.length),
-      hash: digest
-    }
-  });
-  if (!finalized.data?.ok) throw new UserError(`The artifact service did not finalize the artifact '${name}' (FinalizeArtifact answered without ok).`);
-  return { id: String(finalized.data.artifact_id ?? ""), size: zip.length, digest };
-}
-async function putBlob(url, body, options) {
-  const { origin, host } = new URL(url);
-  const what = `Uploading the zip to the artifact storage (${host})`;
-  const notSent = whyNotSent(origin, options.limit);
-  if (notSent) throw new HttpError(`${what} was not started: ${notSent}`, null, null);
-  const timeoutMs = options.blobTimeoutMs ?? 12e4;
-  const send = fetchWithTimeout(timeoutMs, options.limit);
-  const backoffMs = options.backoffMs ?? 500;
-  let last = "";
-  let timedOut = false;
-  let notRetried;
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    timedOut = false;
-    try {
-      const response = await send(url, {
-        method: "PUT",
-        headers: {
-          "x-ms-blob-type": "BlockBlob",
-          "x-ms-version": "2020-10-02",
-          "x-ms-blob-content-type": "application/zip",
-          "user-agent": `mlreport/${VERSION2}`
-        },
-        body
-      });
-      const text2 = await response.text().catch(() => "");
-      if (response.status === 201 || response.status === 200) return;
-      const code2 = /<Code>([^<]{1,100})<\/Code>/.exec(text2)?.[1];
-      last = `${response.status}${code2 ? ` ${code2}` : ""}`;
-      if (response.status < 500 && response.status !== 408 && response.status !== 429) break;
-    } catch (error2) {
-      last = networkReason(error2, timeoutMs);
-      timedOut = error2 instanceof RequestTimeoutError;
-      if (error2 instanceof PortRefused || error2 instanceof RequestTimeoutError && error2.limit) break;
-    }
-    if (attempt === 3) break;
-    const wait = backoffMs * 2 ** (attempt - 1);
-    notRetried = whyNotRetried(wait, options.limit);
-    if (notRetried) break;
-    await new Promise((r) => setTimeout(r, wait));
-  }
-  if (timedOut) rememberUnanswered(origin, `${what}: ${last}`);
-  throw new HttpError(`${what} failed: ${last}${notRetried ? `; not retried: ${notRetried}` : ""}`, null, null);
-}
-
-// src/publish/artifact/report.ts
-function artifactName(reportId) {
-  return `mlreport-${reportId}`;
-}
-function wantsArtifact(mode, comment3, results = /* @__PURE__ */ new Map()) {
-  if (mode !== "auto") return mode === "always";
-  if (comment3?.status === "not-posted" || comment3?.status === "failed") return true;
-  return [...results.values()].some((r) => r.status === "published" && r.pointsToArtifact === true);
-}
-var ReportArtifact = class {
-  constructor(cfg, outDir, github, log, options = {}) {
-    this.cfg = cfg;
-    this.outDir = outDir;
-    this.github = github;
-    this.log = log;
-    this.options = options;
-  }
-  cfg;
-  outDir;
-  github;
-  log;
-  options;
-  name = "workflow artifact";
-  async publish(report2) {
-    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report2, this.github, this.log, this.options);
-    return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: "see the warning above" };
-  }
-};
-async function uploadReportArtifact(cfg, outDir, report2, github, log, options = {}) {
-  const runtime = github.artifactRuntime ?? null;
-  const name = artifactName(cfg.reportId);
-  const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
-  if (isGhes(github.serverUrl)) {
-    log.warning(
-      `Could not upload the report as the artifact '${name}': GitHub Enterprise Server (${new URL(github.serverUrl).host}) has no service for these artifacts (v4, as @actions/artifact 2+ and actions/upload-artifact@v4 make). Upload ${outDir} with the artifact action your server supports (actions/upload-artifact@v3) instead, or set 'artifact: off'.`
-    );
-    return null;
-  }
-  if (!runtime) {
-    log.warning(
-      `Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`
-    );
-    return null;
-  }
-  try {
-    const entries = await reportFiles(outDir, report2, log);
-    const uploaded = await uploadArtifact(runtime, name, zipFiles(entries), options);
-    log.info(
-      `Uploaded the report (${entries.map((e) => e.name).join(", ")}; ${uploaded.size} bytes) as the workflow artifact '${name}'${uploaded.id ? ` (ID ${uploaded.id})` : ""}. To post it, a workflow_run workflow downloads it (actions/download-artifact with name: ${name}, run-id: the triggering run) and runs mlreport with 'mode: publish' (README: 'Fork pull requests').`
-    );
-    return uploaded;
-  } catch (error2) {
-    if (error2 instanceof HttpError && error2.status === 409) {
-      log.warning(
-        `Could not upload the report as the artifact '${name}': another job of this workflow run already uploaded one with that name. Jobs of one run (a matrix) must each set their own 'report-id' (now '${cfg.reportId}'): give each job its own 'report-id', e.g. from the matrix values.`
-      );
-      return null;
-    }
-    log.warning(`Could not upload the report as the artifact '${name}': ${describeError(error2).replace(/\.?$/, ".")} ${instead}`);
-    return null;
-  }
-}
-async function reportFiles(outDir, report2, log) {
-  const names = ["report.md", "report.json"];
-  for (const image of reportImages(report2)) if (!image.split("/").includes("..") && !names.includes(image)) names.push(image);
-  const entries = [];
-  for (const name of names) {
-    try {
-      entries.push({ name, bytes: await readFile8(join25(outDir, ...name.split("/"))) });
-    } catch {
-      log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
-    }
-  }
-  return entries;
-}
-
-// src/publish/github/publisher.ts
-var MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-var MAX_HOSTED_IMAGES = 50;
-var COMMENT_PERMISSION = "'pull-requests: write' (commit comments: 'contents: write')";
-var CommentTarget = class {
-  constructor(ctx, cfg, log, options) {
-    this.ctx = ctx;
-    this.cfg = cfg;
-    this.log = log;
-    this.options = options;
-  }
-  ctx;
-  cfg;
-  log;
-  options;
-  name = "GitHub comment";
-  async publish(report2) {
-    const { ctx, cfg, log } = this;
-    if (cfg.comment === "off") return { skipped: true };
-    if (!ctx.token) {
-      log.warning("No 'github-token': the report is in the job summary and the out-dir only.");
-      return { notPosted: "no 'github-token'" };
-    }
-    if (ctx.forkPr && ctx.eventName === "pull_request") {
-      log.warning(`This pull request comes from a fork, so the workflow's token is read-only and cannot comment. ${this.howToPublish(true)}`);
-      return { notPosted: "a pull request from a fork" };
-    }
-    const client = await createGitHubClient(ctx.token, ctx.apiUrl, { onRetry: (m) => log.info(m), ...this.options.clientOptions });
-    try {
-      return await this.post(client, report2);
-    } catch (error2) {
-      if (isPermissionError(error2)) {
-        log.warning(`The token may not write here (${failureHeadline(error2)}). ${this.howToPublish(false)} Comments need ${COMMENT_PERMISSION}.`);
-        return { notPosted: "a read-only token" };
-      }
-      throw new UserError(`Could not post the report to GitHub (${ctx.apiUrl}): ${describeApiFailure(error2, COMMENT_PERMISSION)}. ${this.whereInstead()}`);
-    }
-  }
-  async post(client, report2) {
-    const { ctx, cfg, log } = this;
-    const targets = await resolveTargets(client, ctx, cfg, log);
-    if (!targets.threads.length) return { skipped: true };
-    const rels = this.images(report2);
-    const images = cfg.imageStore === "none" ? [] : await readImages(this.options.baseDir, rels.slice(0, MAX_HOSTED_IMAGES), log);
-    const first = targets.threads[0];
-    const folder = `${first.kind === "pr" ? `pr-${first.number}` : "commit"}/${targets.headSha}/${cfg.reportId}`;
-    let hosted = /* @__PURE__ */ new Map();
-    let reason = cfg.imageStore === "none" ? "'image-store: none'" : null;
-    const leftOut = cfg.imageStore === "none" ? [] : rels.slice(MAX_HOSTED_IMAGES);
-    if (leftOut.length) {
-      reason = `a run uploads at most ${MAX_HOSTED_IMAGES} images`;
-      log.warning(
-        `The report has ${rels.length} plot images; a run uploads at most ${MAX_HOSTED_IMAGES} (GitHub throttles content creation), so these are not shown inline: ${leftOut.join(", ")}. The comment draws them as Mermaid charts where it can and says where the files are.`
-      );
-    }
-    if (images.length) {
-      try {
-        hosted = await this.store(client).upload(images, folder);
-        log.info(`Uploaded ${images.length} plot image${images.length === 1 ? "" : "s"} (image-store: ${cfg.imageStore}).`);
-      } catch (error2) {
-        reason = imageFailureReason(error2, cfg.imageStore, cfg.assetsBranch);
-        log.warning(
-          `Could not upload plot images (${failureHeadline(error2)}): ${reason}. Drawing Mermaid charts instead; set 'image-store: none' to skip the upload.`
-        );
-      }
-    }
-    const fitted = this.body(report2, hosted, reason, this.runUrl(), targets.headSha);
-    if (fitted.folded) log.info(this.foldedNote);
-    let identity = null;
-    const who = () => identity ??= tokenIdentity(client, ctx.token);
-    const urls = [];
-    for (const thread of targets.threads) {
-      const stale = thread.kind === "pr" ? () => olderThanHead(client, ctx, thread.number, targets.headSha) : void 0;
-      const mode = cfg.comment === "new" ? "new" : "update";
-      const result = await upsertComment(client, ctx, thread, fitted.body, commentMarker(cfg.reportId), mode, who, stale);
-      const where2 = thread.kind === "pr" ? `pull request #${thread.number}` : `commit ${thread.sha.slice(0, 7)}`;
-      if (result.action === "kept") {
-        log.info(`Not updating the report comment on ${where2}: ${result.keptBecause}.`);
-        continue;
-      }
-      log.info(
-        `Report comment ${result.action} on ${where2}: ${result.url}${result.deleted ? ` (${result.deleted} duplicate${result.deleted === 1 ? "" : "s"} deleted)` : ""}`
-      );
-      urls.push(result.url);
-    }
-    if (!urls.length && targets.threads.length) return { skipped: true };
-    return { location: urls[0], hostedImages: hosted, ...fitted.pointsToArtifact ? { pointsToArtifact: true } : {} };
-  }
-  store(client) {
-    const { ctx, cfg } = this;
-    const repo = { owner: ctx.owner, repo: ctx.repo };
-    if (cfg.imageStore === "release") return new ReleaseImageStore(client, repo, cfg.assetsBranch, (m) => this.log.info(m));
-    return new BranchImageStore(
-      client,
-      repo,
-      cfg.assetsBranch,
-      ctx.serverUrl,
-      `mlreport plots for ${ctx.owner}/${ctx.repo}${ctx.runId ? ` (run ${ctx.runId})` : ""}`
-    );
-  }
-  runUrl() {
-    const { ctx } = this;
-    return ctx.runId ? `${ctx.serverUrl.replace(/\/+$/, "")}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.runId}` : null;
-  }
-  /**
-   * Where the report is when the comment failed: the job summary and the folder, which goes up as the artifact unless
-   * that is off. `mode: publish` writes no job summary and uploads no artifact: its report is the artifact it downloaded.
-   */
-  whereInstead() {
-    const { cfg } = this;
-    const dir = this.options.baseDir;
-    if (cfg.mode === "publish") return `The report is in ${dir}, the artifact this workflow downloaded.`;
-    const where2 = `The ${cfg.mode === "aggregate" ? "comparison" : "report"} is in the job summary and in ${dir}`;
-    if (cfg.artifact === "off") return `${where2}.`;
-    return `${where2}; mlreport uploads that folder as the workflow artifact '${artifactName(cfg.reportId)}' (see the artifact's line below).`;
-  }
-  /**
-   * What to do when the token may not write (`fork`: a fork's pull request, whose token is read-only), in each mode:
-   * a run's report goes up as the artifact that `mode: publish` posts from a workflow_run workflow; `mode: publish`
-   * has nothing to upload, it needs a token that may write; a sweep's comparison is no report `mode: publish` posts.
-   */
-  howToPublish(fork) {
-    const { cfg } = this;
-    const dir = this.options.baseDir;
-    const uploaded = `mlreport uploads them as the workflow artifact '${artifactName(cfg.reportId)}'`;
-    const guide = "(README: 'Fork pull requests')";
-    if (cfg.mode === "publish") {
-      const where3 = `The report is in ${dir}, the artifact this workflow downloaded ('mode: publish' uploads none).`;
-      return fork ? `${where3} To post it, run this 'mode: publish' step from a workflow_run workflow, whose token may write ${guide}.` : `${where3} To post it, give this workflow's token write access and re-run it.`;
-    }
-    if (cfg.mode === "aggregate") {
-      const where3 = `The comparison is in the job summary, and report.md and report.json are in ${dir}`;
-      const files = cfg.artifact === "off" ? `${where3}.` : `${where3}; ${uploaded}.`;
-      return fork ? `${files} A sweep's comparison cannot be posted on a pull request from a fork: 'mode: publish' posts one run's report, not a comparison.` : `${files} To post it, give the aggregate job's token write access.`;
-    }
-    const where2 = `The report is in the job summary, and report.md, report.json and plots/ are in ${dir}.`;
-    if (cfg.artifact === "off") {
-      return `${where2} To post it, upload that folder with actions/upload-artifact and run mlreport with 'mode: publish' from a workflow_run workflow ${guide}.`;
-    }
-    return `${where2} ${uploaded}; to post it, run mlreport with 'mode: publish' from a workflow_run workflow ${guide}.`;
-  }
-};
-var GitHubPublisher = class extends CommentTarget {
-  foldedNote = "The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.";
-  images(report2) {
-    return localImages(report2);
-  }
-  body(report2, hosted, notHostedReason, fullReportUrl, headSha) {
-    const folder = this.cfg.artifact === "off" && this.cfg.mode !== "publish" ? { artifact: false, outDir: this.options.baseDir } : { artifact: true };
-    return commentBody(this.cfg.reportId, report2, hosted, notHostedReason, fullReportUrl, { folder, headSha, header: this.options.caution });
-  }
-};
-function imageFailureReason(error2, store, assetsBranch) {
-  const where2 = store === "release" ? `the release '${assetsBranch}'` : `the branch '${assetsBranch}'`;
-  if (isRulesetRefusal(error2)) return `a repository ruleset refuses writes to ${where2}; exempt it from the ruleset or use another 'assets-branch'`;
-  if (isPermissionError(error2)) return `the token cannot write to ${where2}: it needs 'contents: write'`;
-  if (/file_count/i.test(apiMessage(error2))) return `${where2} holds GitHub's maximum of ${MAX_RELEASE_ASSETS} assets`;
-  return answeredStatus(error2) !== void 0 ? `GitHub refused the upload to ${where2}` : `the upload to ${where2} did not complete`;
-}
-async function readImages(baseDir, rels, log) {
-  const files = [];
-  const names = /* @__PURE__ */ new Set();
-  for (const rel of rels) {
-    let bytes;
-    try {
-      const path = join26(baseDir, ...rel.split("/"));
-      if (!(await lstat5(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile9(path);
-    } catch {
-      log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
-      continue;
-    }
-    const problem = imageProblem(rel, bytes) ?? (bytes.length > MAX_IMAGE_BYTES ? `${rel} is larger than 10 MB` : null);
-    if (problem) {
-      log.warning(`${problem}; not uploaded.`);
-      continue;
-    }
-    let name = posix15.basename(rel).replace(/[^\w.-]+/g, "-");
-    while (names.has(name)) name = `x-${name}`;
-    names.add(name);
-    files.push({ rel, name, bytes });
-  }
-  return files;
-}
-async function olderThanHead(client, ctx, pr, runHead) {
-  const { data } = await client.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { owner: ctx.owner, repo: ctx.repo, pull_number: pr });
-  if (data.head.sha === runHead) return null;
-  return `its head is now ${data.head.sha.slice(0, 7)}, and this run is for ${runHead.slice(0, 7)}, an older push; the run for the newer head reports there`;
-}
-
-// src/publish/aggregate.ts
 var AggregateCommentPublisher = class extends CommentTarget {
   foldedNote = "The comparison is longer than a comment may be; the comment keeps the verdict, the best configurations and the ranked and gated metrics, and links the job summary.";
   images() {
@@ -25991,7 +26107,7 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
     if (!report2.gates) return Promise.resolve(null);
     return Promise.resolve({
       failed: !report2.gates.passed,
-      title: stripEmoji(gatesHeadline(report2)),
+      title: stripEmoji(gatesHeadline2(report2)),
       summary: aggregateMarkdown(report2, { limit: CHECK_TEXT_LIMIT, fullReport: "the job summary" }).body,
       // A sweep's means have no line in any file: the summary carries the broken rules.
       annotations: []
@@ -26022,37 +26138,6 @@ async function readArtifact(dir) {
     if (error2 instanceof ReportJsonError) throw new UserError(`${path} is not a report mlreport wrote: ${error2.message}.`);
     throw error2;
   }
-}
-
-// src/publish/runner.ts
-async function publishAll(report2, table2, log) {
-  const results = /* @__PURE__ */ new Map();
-  const hosted = /* @__PURE__ */ new Map();
-  let failed2 = false;
-  for (const row3 of table2) {
-    if (!row3 || row3.when && !row3.when(results)) continue;
-    const { target, policy } = row3;
-    try {
-      const outcome2 = await target.publish(report2, { hosted });
-      for (const [path, url] of outcome2.hostedImages ?? []) hosted.set(path, url);
-      results.set(
-        target,
-        outcome2.notPosted ? { status: "not-posted", reason: outcome2.notPosted } : outcome2.skipped ? { status: "skipped" } : { status: "published", location: outcome2.location ?? null, ...outcome2.pointsToArtifact ? { pointsToArtifact: true } : {} }
-      );
-    } catch (error2) {
-      const message = describeError(error2);
-      results.set(target, { status: "failed", error: message });
-      if (policy === "required") {
-        failed2 = true;
-        log.error(`${target.name}: ${message}`);
-      } else if (policy === "optional") {
-        log.warning(`${target.name}: ${message} (This does not fail the step${row3.requiredBy ? `; set '${row3.requiredBy}' to make it` : ""}.)`);
-      } else {
-        log.warning(`${target.name}: ${message}`);
-      }
-    }
-  }
-  return { results, failed: failed2 };
 }
 
 // src/pipeline/trusted-remotes.ts
@@ -27006,7 +27091,7 @@ var HistoryRecorder = class {
 };
 
 // src/data-diff/collect.ts
-import { createReadStream as createReadStream4, existsSync as existsSync8 } from "node:fs";
+import { createReadStream as createReadStream4, existsSync as existsSync9 } from "node:fs";
 import { join as join29 } from "node:path";
 import { stat as stat10 } from "node:fs/promises";
 
@@ -27854,7 +27939,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync8(join29(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync9(join29(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const headTree = workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing });
@@ -28151,8 +28236,8 @@ async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLIN
     log
   );
   const gatesBroke = report2.gates !== null && !report2.gates.passed;
-  if (report2.gates && gatesBroke) log.error(`Gates: ${gatesHeadline(report2)}.`);
-  else if (report2.gates) log.info(`Gates: ${gatesHeadline(report2)}.`);
+  if (report2.gates && gatesBroke) log.error(`Gates: ${gatesHeadline2(report2)}.`);
+  else if (report2.gates) log.info(`Gates: ${gatesHeadline2(report2)}.`);
   const passed = !published.failed && !report2.failedRuns.length;
   return {
     report: report2,
@@ -28198,7 +28283,7 @@ function locationOf(target, results) {
 async function staleStages(workspace, tree, projects, data, metricsFiles, log) {
   const staleAtHead = /* @__PURE__ */ new Map();
   const project = await projects.at(WORKSPACE, tree);
-  const root = existsSync9(join30(workspace, "dvc.yaml"));
+  const root = existsSync10(join30(workspace, "dvc.yaml"));
   if (!root && !project.dvcYamls.length && !project.errors.some((e) => isDvcYaml(e.file))) return { stale: [], unknown: null, staleAtHead };
   try {
     const pipelines = [...root ? [{ ...await loadedPipeline(workspace, project), file: "dvc.yaml" }] : [], ...await nestedPipelines(workspace, project)];
@@ -28263,6 +28348,7 @@ var actionLogger = {
 
 // src/main.ts
 async function run2() {
+  let reported = false;
   try {
     const fileCommands = await FileCommandsGuard.record(process.env);
     secretsFromEnvironment(process.env).forEach(addSecret);
@@ -28272,6 +28358,7 @@ async function run2() {
       addSecret(secret);
     }
     const result = await run(config, actionLogger);
+    reported = true;
     await fileCommands.cut(["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE"]);
     setOutput("report", result.reportPath ?? "");
     setOutput("report-json", result.reportJsonPath ?? "");
@@ -28279,7 +28366,10 @@ async function run2() {
     setOutput("comment-url", result.commentUrl ?? "");
     if (result.failStep) setFailed("mlreport: see the errors above.");
   } catch (error2) {
-    setFailed(redact(`mlreport: ${describeError(error2)}`));
+    const message = redact(describeError(error2));
+    setFailed(`mlreport: ${message}`);
+    const stopped = reported ? null : await stoppedRunSettings(process.env);
+    if (stopped) await publishStopped(stopped, message, actionLogger, new Deadline(0).publishing().first);
   }
 }
 

@@ -1,15 +1,18 @@
 import * as core from '@actions/core';
-import { configFromAction } from './config/action';
+import { configFromAction, stoppedRunSettings } from './config/action';
 import { hubSecrets } from './config/hub';
 import { secretsFromEnvironment } from './config/secrets';
 import { FileCommandsGuard } from './pipeline/file-commands';
+import { publishStopped } from './publish/github/stopped';
 import { run as runReport } from './run';
 import { actionLogger } from './util/action-logger';
+import { Deadline } from './util/deadline';
 import { describeError } from './util/errors';
 import { addSecret, redact } from './util/redact';
 
 /** The action: runner environment → Config → run() → outputs and exit code. */
 export async function run(): Promise<void> {
+  let reported = false;
   try {
     // The file commands as the step found them: a stage's process still running cannot set outputs or variables.
     const fileCommands = await FileCommandsGuard.record(process.env);
@@ -22,6 +25,7 @@ export async function run(): Promise<void> {
       addSecret(secret);
     }
     const result = await runReport(config, actionLogger);
+    reported = true;
     await fileCommands.cut(['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_STATE']);
     core.setOutput('report', result.reportPath ?? '');
     core.setOutput('report-json', result.reportJsonPath ?? '');
@@ -29,6 +33,11 @@ export async function run(): Promise<void> {
     core.setOutput('comment-url', result.commentUrl ?? '');
     if (result.failStep) core.setFailed('mlreport: see the errors above.');
   } catch (error) {
-    core.setFailed(redact(`mlreport: ${describeError(error)}`));
+    const message = redact(describeError(error));
+    core.setFailed(`mlreport: ${message}`);
+    // People read the pull request, not the log: a run that stopped before its report says so there, so an earlier
+    // push's verdict does not stand as this one's.
+    const stopped = reported ? null : await stoppedRunSettings(process.env);
+    if (stopped) await publishStopped(stopped, message, actionLogger, new Deadline(0).publishing().first);
   }
 }

@@ -1,8 +1,9 @@
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { baseFromEvent, explicitBase, headLabelFromEvent } from '../git/revisions';
 import { REPRO_MODES } from '../pipeline/engine';
-import { DEFAULT_CHECK_NAME, loadGateConfig, type GateSettings } from '../gate/config';
+import { DEFAULT_CHECK_NAME, loadGateConfig, PROJECT_FILE, type GateSettings } from '../gate/config';
 import { ruleLinesFromText } from '../gate/parse';
 import { parseHistoryDepth } from '../history/config';
 import { parseDeadlineMinutes } from '../util/deadline';
@@ -15,7 +16,7 @@ import { historyStoreSettings } from './history-store';
 import { findProjectRoot } from './project-root';
 import { publishConfigFromInputs } from './publish-inputs';
 import { expectedRuns, repeatParams } from './sweep';
-import type { Config, GitHubContext } from './types';
+import type { Config, GitHubContext, GitHubPublishConfig } from './types';
 
 /** Every input action.yml declares (test/action-yml.test.ts keeps the two in step). */
 export const ACTION_INPUTS = [
@@ -206,4 +207,58 @@ function reproInput(env: NodeJS.ProcessEnv): Config['repro'] {
     throw new UserError(`Input 'repro' must be one of ${REPRO_MODES.join(', ')} (got '${value}').`);
   }
   return value as Config['repro'];
+}
+
+/** What a run that stopped on an error still needs to say so on the pull request (src/publish/github/stopped.ts). */
+export interface StoppedRunSettings {
+  github: GitHubContext;
+  publish: GitHubPublishConfig;
+  /** The gate's check name when the run was to gate (rules in the input or an .mlreport.yml); null: no gate. */
+  checkName: string | null;
+}
+
+/**
+ * Where a run that stopped before its report (an input, a rule or .mlreport.yml that does not parse) tells the pull
+ * request so, read from the environment as configFromAction reads it, from the inputs that are not at fault: a
+ * publishing input that is gives the defaults for the others, unless `report-id`, `comment`, `comment-on` or `mode`
+ * is at fault too (the sticky comment then cannot be found). Null, never an error, when there is nowhere to post: not
+ * a pull request event, no repository, or a mode that posts no run's report.
+ */
+export async function stoppedRunSettings(env: NodeJS.ProcessEnv): Promise<StoppedRunSettings | null> {
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  if (!PULL_REQUEST_EVENTS.includes(eventName)) return null;
+  const attempt = async <T>(make: () => T | Promise<T>): Promise<T | null> => {
+    try {
+      return await make();
+    } catch {
+      return null;
+    }
+  };
+  const event = await attempt(() => readEvent(env.GITHUB_EVENT_PATH, eventName));
+  const repository = await attempt(() => githubRepository(env, () => undefined));
+  if (!event?.pullRequest || !repository) return null;
+  const workspaceRoot = env.GITHUB_WORKSPACE || process.cwd();
+  const get = (name: ActionInput) => getInput(env, name);
+  const needed = ['report-id', 'comment', 'comment-on', 'mode'];
+  const publish =
+    (await attempt(() => publishConfigFromInputs(get, workspaceRoot))) ??
+    (await attempt(() => publishConfigFromInputs((name) => (needed.includes(name) ? get(name) : ''), workspaceRoot)));
+  if (publish?.mode !== 'run') return null;
+  const gated =
+    !!getInput(env, 'thresholds') ||
+    !!getInput(env, 'check-name') ||
+    hasProjectFile(resolve(workspaceRoot, getInput(env, 'working-directory') || '.'), workspaceRoot);
+  return {
+    github: githubContext(env, eventName, event, repository),
+    publish,
+    checkName: gated ? getInput(env, 'check-name') || DEFAULT_CHECK_NAME : null,
+  };
+}
+
+/** Whether .mlreport.yml is in `start` or a folder above it, up to the checkout's root. */
+function hasProjectFile(start: string, top: string): boolean {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, PROJECT_FILE))) return true;
+    if (dir === resolve(top) || dirname(dir) === dir) return false;
+  }
 }

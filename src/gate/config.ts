@@ -6,7 +6,7 @@ import { parseRules, ruleLinesFromText, type RuleLine } from './parse';
 import type { GateConfig, GateRule, MissingBasePolicy } from './types';
 
 /** The optional project file at the workspace root; its `thresholds:` list holds rules like the input. */
-const PROJECT_FILE = '.mlreport.yml';
+export const PROJECT_FILE = '.mlreport.yml';
 
 export const DEFAULT_CHECK_NAME = 'mlreport';
 

@@ -149,7 +149,7 @@ describe('the action gates a pull request', () => {
     }
   });
 
-  test('a rule that does not parse: the step fails before anything runs, naming line and column', async () => {
+  test('a rule that does not parse: the step fails before anything runs, naming line and column; the check run fails', async () => {
     const result = await runGate({ thresholds: 'accuracy >= 0.9\nloss <== base' });
     assert.equal(result.code, 1);
     assert.match(
@@ -157,7 +157,11 @@ describe('the action gates a pull request', () => {
       /::error::mlreport: input 'thresholds' line 2, column 8: expected a number, `base`, `\(` or `-` after the comparison, but found `=`/,
     );
     assert.doesNotMatch(result.stdout + result.stderr, /at .*\.js:\d+/, 'no stack trace');
-    assert.equal(checkRuns(fake).length, 0);
+    // No verdict was reached: the check run fails with the error (test/e2e/gate-stopped.test.ts), never a pass.
+    const [check, ...others] = checkRuns(fake);
+    assert.equal(others.length, 0);
+    assert.equal(check!.conclusion, 'failure');
+    assert.match(check!.output.title!, /^no verdict: the run stopped on an error: input 'thresholds' line 2, column 8/);
   });
 
   test('an unknown metric: an error naming the closest known metrics', async () => {

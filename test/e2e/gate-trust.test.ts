@@ -200,7 +200,7 @@ describe("on pull requests the gate's rules come from the base revision", () => 
     }
   });
 
-  test('a typo in .mlreport.yml fails the step at either revision: no check run, never a gate quietly off', async () => {
+  test('a typo in .mlreport.yml fails the step at either revision: a failed check run, never a gate quietly off', async () => {
     const typo = new TempRepo();
     const TYPO = 'threshold:\n  - accuracy >= base - 0.01\n';
     const pr = (base: string, head: string): Promise<ActionRun> => {
@@ -230,7 +230,14 @@ describe("on pull requests the gate's rules come from the base revision", () => 
         atBase.stdout,
         new RegExp(`::error::mlreport: \\.mlreport\\.yml at the base revision \\(main, ${broken.slice(0, 7)}\\) line 1: unknown key 'threshold'`),
       );
-      assert.equal(checkRuns(fake).length, 0);
+      // Neither run reached a verdict: each head's check run fails with the error (test/e2e/gate-stopped.test.ts).
+      assert.deepEqual(
+        checkRuns(fake).map((r) => [r.head_sha, r.conclusion, r.output.title?.replace(/: \.mlreport\.yml.*/, '')]),
+        [
+          [broken, 'failure', 'no verdict: the run stopped on an error'],
+          [fixed, 'failure', 'no verdict: the run stopped on an error'],
+        ],
+      );
     } finally {
       typo.remove();
     }

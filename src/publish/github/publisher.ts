@@ -158,7 +158,7 @@ export abstract class CommentTarget<R> implements Target<R> {
    * Where the report is when the comment failed: the job summary and the folder, which goes up as the artifact unless
    * that is off. `mode: publish` writes no job summary and uploads no artifact: its report is the artifact it downloaded.
    */
-  private whereInstead(): string {
+  protected whereInstead(): string {
     const { cfg } = this;
     const dir = this.options.baseDir;
     if (cfg.mode === 'publish') return `The report is in ${dir}, the artifact this workflow downloaded.`;
@@ -172,7 +172,7 @@ export abstract class CommentTarget<R> implements Target<R> {
    * a run's report goes up as the artifact that `mode: publish` posts from a workflow_run workflow; `mode: publish`
    * has nothing to upload, it needs a token that may write; a sweep's comparison is no report `mode: publish` posts.
    */
-  private howToPublish(fork: boolean): string {
+  protected howToPublish(fork: boolean): string {
     const { cfg } = this;
     const dir = this.options.baseDir;
     const uploaded = `mlreport uploads them as the workflow artifact '${artifactName(cfg.reportId)}'`;

@@ -1,0 +1,89 @@
+import type { GitHubContext, GitHubPublishConfig } from '../../config/types';
+import type { TimeLimit } from '../../util/deadline';
+import type { Logger } from '../../util/log';
+import { publishAll } from '../runner';
+import { stripMarkers } from './body';
+import { CheckRunTarget, stripEmoji, truncate, type GateOutcome } from './checks';
+import { commentMarker } from './comments';
+import { CommentTarget } from './publisher';
+
+/** Where a run that stopped before its report still speaks: the pull request's sticky comment, and the gate's check. */
+export interface StoppedRun {
+  github: GitHubContext;
+  publish: GitHubPublishConfig;
+  /** The gate's check name, when the run was to gate; null: no check run, as a run without rules makes none. */
+  checkName: string | null;
+}
+
+/** Check run titles longer than this are cut (the title shows on one line of the checks list). */
+const TITLE_LIMIT = 255;
+
+/**
+ * Says on the pull request that the run stopped on `error` (an input, a rule or .mlreport.yml that does not parse)
+ * and reached no verdict: people read the comment, not the log, and an earlier push's "✅ gate passed" must not stand
+ * as this head's verdict; the gate's check run fails, so a required check cannot stay green. Best effort: the step has
+ * failed already, so what cannot be posted (a fork's read-only token) is a warning.
+ */
+export async function publishStopped(stop: StoppedRun, error: string, log: Logger, limit?: TimeLimit): Promise<void> {
+  if (!stop.github.token) return;
+  const clientOptions = limit ? { limit } : {};
+  const comment = new StoppedCommentPublisher(stop.github, stop.publish, log, { baseDir: '', clientOptions });
+  const check = stop.checkName ? new StoppedCheckPublisher({ github: stop.github, checkName: stop.checkName, clientOptions }, log) : null;
+  await publishAll(error, [{ target: comment, policy: 'never-fails' }, check && { target: check, policy: 'never-fails' }], log);
+}
+
+/** The headline of a stopped run, in the comment and (without its emoji) as the check run's title. */
+const HEADLINE = '❌ no verdict: the run stopped on an error';
+
+/** The comment (or the check run's summary) for a stopped run: what stopped it, in a block quoted as it was said. Pure. */
+function stoppedText(error: string, headSha: string, runUrl: string | null): string {
+  // Well inside a comment's and a check summary's 65,536 characters.
+  const text = truncate(stripMarkers(error), 60_000, '…');
+  let longest = 0;
+  for (const m of text.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  // A fence longer than any run of backticks in the text, so the text cannot close it.
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  const log = runUrl ? `[the run's log](${runUrl})` : "the run's log";
+  return [
+    `## ${HEADLINE}`,
+    '',
+    `The run for ${headSha.slice(0, 7)} stopped before it compared any values, so this commit has no gate verdict and no report; a report posted here for an earlier commit no longer applies.`,
+    '',
+    `${fence}text`,
+    text,
+    fence,
+    '',
+    `Fix what the error names and push again; ${log} has the same error.`,
+  ].join('\n');
+}
+
+/** The sticky comment, replaced by the stopped run's error. */
+class StoppedCommentPublisher extends CommentTarget<string> {
+  protected readonly foldedNote = '';
+  protected images(): string[] {
+    return [];
+  }
+  protected body(error: string, _hosted: ReadonlyMap<string, string>, _reason: string | null, runUrl: string | null, headSha: string) {
+    return { body: `${commentMarker(this.cfg.reportId)}\n${stoppedText(error, headSha, runUrl)}`, folded: false };
+  }
+  protected override howToPublish(): string {
+    return 'The error is in this log only.';
+  }
+  protected override whereInstead(): string {
+    return 'The error is in this log only.';
+  }
+}
+
+/** The gate's check run, failed: a gate that could not run is no pass. */
+class StoppedCheckPublisher extends CheckRunTarget<string> {
+  protected outcome(error: string): Promise<Omit<GateOutcome, 'headSha'>> {
+    const headSha = this.options.github.headSha ?? this.options.github.sha;
+    const first = error.split('\n', 1)[0]!;
+    return Promise.resolve({
+      failed: true,
+      title: truncate(`${stripEmoji(HEADLINE)}: ${first}`, TITLE_LIMIT, '…'),
+      summary: stoppedText(error, headSha, this.runUrl()),
+      annotations: [],
+    });
+  }
+}
