@@ -20616,6 +20616,14 @@ function evaluateRule(rule2, metrics, options) {
     if (m.base === null) {
       return outcome2("failed", `\`${metricName(m)}\` is not a number at the base, so there is nothing to compare with.`, withHead);
     }
+    const unreadBase = base === null ? options.unreadAtBase?.get(m.file) : void 0;
+    if (unreadBase !== void 0) {
+      return outcome2(
+        "error",
+        `Not checked: \`${m.file}\` cannot be read at the base (${unreadBase}), so the rule has no \`base\` value to compare with.`,
+        withHead
+      );
+    }
     if (base === null) {
       const why = !options.hasBase ? "there is no base revision" : `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join("; ")})` : ""}`;
       if (options.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
@@ -21914,10 +21922,10 @@ function runName(dir) {
 }
 
 // src/gate/index.ts
-function gateMetrics(gate, metrics, hasBase, history2, unreadAtHead = /* @__PURE__ */ new Map(), staleAtHead = /* @__PURE__ */ new Map()) {
+function gateMetrics(gate, metrics, hasBase, history2, files = {}) {
   if (!gate.rules.length && !gate.proposed && !gate.baseUnread) return null;
-  const lookups = metricLookupFromDiffs(metrics, history2, unreadAtHead);
-  const summary3 = gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, unreadAtHead, staleAtHead }), gate.proposed ?? null);
+  const lookups = metricLookupFromDiffs(metrics, history2, files.unreadAtHead);
+  const summary3 = gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, ...files }), gate.proposed ?? null);
   return gate.baseUnread ? { ...summary3, baseUnread: gate.baseUnread } : summary3;
 }
 
@@ -28053,7 +28061,9 @@ async function runIn(git, config, log, deadline) {
     historyStore,
     log
   ) : null;
-  const unreadAtHead = new Map(comparison.errors.filter((e) => e.side === "head" && e.kind === "metrics").map((e) => [e.path, e.message]));
+  const unread = (side) => comparison.errors.filter((e) => e.side === side && e.kind === "metrics");
+  const unreadAtHead = new Map(unread("head").map((e) => [e.path, e.message]));
+  const unreadAtBase2 = new Map(unread("base").map((e) => [e.path, `${e.rev}: ${e.message}`]));
   const { stale, unknown, staleAtHead } = pipeline2 ? { stale: [], unknown: null, staleAtHead: /* @__PURE__ */ new Map() } : await staleStages(
     config.workspace,
     headTree,
@@ -28062,7 +28072,7 @@ async function runIn(git, config, log, deadline) {
     comparison.metrics.map((f) => f.path),
     log
   );
-  const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, unreadAtHead, staleAtHead) : null;
+  const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, { unreadAtHead, unreadAtBase: unreadAtBase2, staleAtHead }) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
     { dir: join30(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },

@@ -195,7 +195,9 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
           log,
         )
       : null;
-  const unreadAtHead = new Map(comparison.errors.filter((e) => e.side === 'head' && e.kind === 'metrics').map((e) => [e.path, e.message]));
+  const unread = (side: 'head' | 'base') => comparison.errors.filter((e) => e.side === side && e.kind === 'metrics');
+  const unreadAtHead = new Map(unread('head').map((e) => [e.path, e.message]));
+  const unreadAtBase = new Map(unread('base').map((e) => [e.path, `${e.rev}: ${e.message}`]));
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
   const { stale, unknown, staleAtHead } = pipeline
     ? { stale: [], unknown: null, staleAtHead: new Map<string, string[]>() }
@@ -207,7 +209,9 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         comparison.metrics.map((f) => f.path),
         log,
       );
-  const gates = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined, unreadAtHead, staleAtHead) : null;
+  const gates = gate
+    ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined, { unreadAtHead, unreadAtBase, staleAtHead })
+    : null;
   const trends = await drawTrends(
     planTrends(history, gates, comparison.metrics),
     { dir: join(config.outDir, 'trends'), linkPrefix: 'trends/', headLabel: config.headLabel, deadline },

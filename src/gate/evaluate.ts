@@ -22,6 +22,11 @@ export interface EvaluateOptions {
   /** Metrics files there at the head that could not be read (path → why): a metric they may hold is not missing. */
   unreadAtHead?: ReadonlyMap<string, string>;
   /**
+   * Metrics files there at the base that could not be read (path → why, naming the revision): a metric they may hold
+   * is no metric new at the head, so a rule comparing with `base` is not checked rather than skipped.
+   */
+  unreadAtBase?: ReadonlyMap<string, string>;
+  /**
    * Metrics files written by out-of-date stages the run did not reproduce, or by stages downstream of them (path →
    * those stages): their values are the last run's, so a rule that compared them checked nothing of this change.
    */
@@ -35,6 +40,7 @@ export interface EvaluateOptions {
  *   on it, `if present` too: a crashed evaluation is not an absent metric;
  * - in an aggregate, a metric some of a configuration's runs lack (or hold as a non-number) breaks its rule;
  * - a rule that uses `base` when the base has no value is skipped with a note, or breaks with `missing-base: fail`;
+ *   but a metrics file there at the base that cannot be read is no missing value: such a rule is an error;
  *   so is a rule that uses `history.*` when the base branch's history has fewer than 3 values of the metric;
  * - a rule that uses `history.*` where no history was read (history off, or an aggregate of jobs that read none) is an error;
  * - NaN and ±Infinity (at head, at base, or as the computed threshold) and non-numbers break the rule;
@@ -104,6 +110,14 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
     // A value the base has that is not a number (text, a boolean) is no missing base: like NaN, it breaks the rule.
     if (m.base === null) {
       return outcome('failed', `\`${metricName(m)}\` is not a number at the base, so there is nothing to compare with.`, withHead);
+    }
+    const unreadBase = base === null ? options.unreadAtBase?.get(m.file) : undefined;
+    if (unreadBase !== undefined) {
+      return outcome(
+        'error',
+        `Not checked: \`${m.file}\` cannot be read at the base (${unreadBase}), so the rule has no \`base\` value to compare with.`,
+        withHead,
+      );
     }
     if (base === null) {
       const why = !options.hasBase

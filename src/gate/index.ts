@@ -1,7 +1,7 @@
 import type { HistorySection } from '../history/types';
 import type { GateSummary } from '../report/types';
 import type { FileDiff } from '../values/types';
-import { evaluateRules } from './evaluate';
+import { evaluateRules, type EvaluateOptions } from './evaluate';
 import { metricLookupFromDiffs } from './lookup';
 import { gateSummary } from './summary';
 import type { GateConfig } from './types';
@@ -9,20 +9,20 @@ import type { GateConfig } from './types';
 /**
  * The gate step: the rules evaluated against the metrics diff; null when no rules are written anywhere. A PR that
  * proposes rules its base lacks gets a gate that checked nothing (it fails), never no gate. `history`: the base
- * branch's (null when there was none to read; undefined when history is off). `unreadAtHead`: metrics files there at
- * the head that could not be read, by path, with why: every rule on them is an error, `if present` or not.
- * `staleAtHead`: metrics files out-of-date stages write (not reproduced), with those stages: rules on them are errors. Pure.
+ * branch's (null when there was none to read; undefined when history is off). `files.unreadAtHead`: metrics files
+ * there at the head that could not be read, by path, with why: every rule on them is an error, `if present` or not;
+ * `files.unreadAtBase`: the same at the base, where a rule comparing with `base` is an error; `files.staleAtHead`:
+ * metrics files out-of-date stages write (not reproduced), with those stages: rules on them are errors. Pure.
  */
 export function gateMetrics(
   gate: GateConfig,
   metrics: FileDiff[],
   hasBase: boolean,
   history?: HistorySection | null,
-  unreadAtHead: ReadonlyMap<string, string> = new Map(),
-  staleAtHead: ReadonlyMap<string, string[]> = new Map(),
+  files: Pick<EvaluateOptions, 'unreadAtHead' | 'unreadAtBase' | 'staleAtHead'> = {},
 ): GateSummary | null {
   if (!gate.rules.length && !gate.proposed && !gate.baseUnread) return null;
-  const lookups = metricLookupFromDiffs(metrics, history, unreadAtHead);
-  const summary = gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, unreadAtHead, staleAtHead }), gate.proposed ?? null);
+  const lookups = metricLookupFromDiffs(metrics, history, files.unreadAtHead);
+  const summary = gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, ...files }), gate.proposed ?? null);
   return gate.baseUnread ? { ...summary, baseUnread: gate.baseUnread } : summary;
 }

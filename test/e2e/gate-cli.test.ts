@@ -84,3 +84,51 @@ test('a metrics file that does not parse at the head breaks every rule on it, `i
     broken.remove();
   }
 });
+
+test('a metrics file that does not parse at the base: a rule comparing with `base` is not checked (an error), never skipped into a pass', async () => {
+  const broken = new TempRepo();
+  try {
+    broken.commit('base', { 'metrics.json': '{"accuracy": 0.9, "loss": 0.5,}\n' });
+    broken.commit('head', { 'metrics.json': '{"accuracy": 0.85, "loss": 0.6}\n' });
+    const result = await runCli(
+      ['report', '--base', 'HEAD~1', '--metrics', 'metrics.json', '--threshold', 'accuracy >= base - 0.01', '--threshold', 'loss <= 1'],
+      broken.dir,
+    );
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    const json = JSON.parse(readFileSync(join(broken.dir, '.mlreport', 'report.json'), 'utf8')) as {
+      gates: { passed: boolean; checked: number; rules: { rule: string; status: string; detail: string }[] };
+    };
+    assert.equal(json.gates.passed, false);
+    assert.deepEqual(
+      json.gates.rules.map((r) => [r.rule, r.status]),
+      [
+        ['accuracy >= base - 0.01', 'error'],
+        ['loss <= 1', 'passed'],
+      ],
+      'a rule on the head value alone is still checked',
+    );
+    assert.match(
+      json.gates.rules[0]!.detail,
+      /^Not checked: `metrics\.json` cannot be read at the base \(HEAD~1: metrics\.json:1:\d+: invalid JSON[^)]*\), so the rule has no `base` value to compare with\.$/,
+    );
+    assert.match(result.stdout, /^## ❌ gate failed: accuracy: Not checked: metrics\.json cannot be read at the base/m);
+  } finally {
+    broken.remove();
+  }
+});
+
+test('a metric new at the head (its base file parses) still skips a rule comparing with `base`, as documented', async () => {
+  const added = new TempRepo();
+  try {
+    added.commit('base', { 'metrics.json': '{"loss": 0.5}\n' });
+    added.commit('head', { 'metrics.json': '{"accuracy": 0.85, "loss": 0.6}\n' });
+    const result = await runCli(
+      ['report', '--base', 'HEAD~1', '--metrics', 'metrics.json', '--threshold', 'accuracy >= base - 0.01', '--threshold', 'loss <= 1'],
+      added.dir,
+    );
+    assert.equal(result.code, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /^## ✅ gate passed: the rule held, 1 rule skipped/m);
+  } finally {
+    added.remove();
+  }
+});

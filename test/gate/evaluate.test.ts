@@ -94,6 +94,22 @@ describe('gate evaluation', () => {
     assert.equal(f1!.message, 'Skipped: the rule compares with `base`, but `n.json:f1` is not present at the base.');
   });
 
+  test('a metrics file there at the base that cannot be read: a rule comparing with `base` is an error, `warn:` and missing-base: skip too', () => {
+    const metrics: MetricLookup[] = [{ file: 'metrics.json', key: 'accuracy', base: undefined, head: 0.85 }];
+    const unreadAtBase = new Map([['metrics.json', 'main: metrics.json:1:31: invalid JSON: expected a "quoted" key']]);
+    const [relative, warned, absolute] = run('accuracy >= base - 0.01\nwarn: accuracy >= base\naccuracy >= 0.8', metrics, { ...withBase, unreadAtBase });
+    assert.equal(relative!.status, 'error');
+    assert.equal(
+      relative!.message,
+      'Not checked: `metrics.json` cannot be read at the base (main: metrics.json:1:31: invalid JSON: expected a "quoted" key), so the rule has no `base` value to compare with.',
+    );
+    assert.equal(relative!.head, 0.85);
+    assert.equal(warned!.status, 'error', 'an error fails the gate at any level');
+    assert.equal(absolute!.status, 'passed', 'the head value alone is still checked');
+    const evaluation = evaluateRules(parseRules(ruleLinesFromText('accuracy >= base', 'x')), metrics, { ...withBase, unreadAtBase });
+    assert.deepEqual([evaluation.passed, evaluation.checked], [false, 0]);
+  });
+
   test('a rule that needs `base` without a base value: skipped with a note, or broken with missing-base: fail', () => {
     const skipped = one('new_metric >= base');
     assert.equal(skipped.status, 'skipped');
