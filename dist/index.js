@@ -18798,11 +18798,9 @@ function top(report2, options) {
     for (const e of report2.projectErrors) lines2.push(`- ${escapeCell(e)}`);
   }
   if (report2.stale.length) {
-    lines2.push(
-      "",
-      "> [!WARNING]",
-      `> ${report2.stale.length === 1 ? "A stage is" : `${report2.stale.length} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`
-    );
+    const n = report2.stale.length;
+    const what = report2.pipeline ? `${n === 1 ? "A stage" : `${n} stages`} of the pipeline did not complete in this run, so the values below from ${n === 1 ? "its outputs" : "their outputs"} are from the last run, not from this change.` : `${n === 1 ? "A stage is" : `${n} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`;
+    lines2.push("", "> [!WARNING]", `> ${what}`);
     for (const s of report2.stale) lines2.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join("; "))}`);
   }
   return lines2;
@@ -20561,7 +20559,7 @@ function notEnoughHistory(n) {
 
 // src/gate/evaluate.ts
 function evaluateRules(rules, metrics, options) {
-  const outcomes = rules.map((rule2) => notOfThisChange(evaluateRule(rule2, metrics, options), options.staleAtHead));
+  const outcomes = rules.map((rule2) => notOfThisChange(evaluateRule(rule2, metrics, options), options.staleAtHead, options.staleWhy));
   const checked = outcomes.filter((o) => o.status === "passed" || o.status === "failed").length;
   const passed = checked > 0 && outcomes.every((o) => o.status === "passed" || o.status === "skipped" || o.status === "failed" && o.rule.level === "warn");
   return { passed, checked, outcomes, directions: directionsOf(outcomes) };
@@ -20654,11 +20652,12 @@ function evaluateRule(rule2, metrics, options) {
   if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h} ${rule2.comparator} ${t}${baseNote}`, full);
   return outcome2("failed", `${h} is not ${rule2.comparator} ${t}${baseNote}.`, full);
 }
-function notOfThisChange(outcome2, staleAtHead) {
+function notOfThisChange(outcome2, staleAtHead, staleWhy) {
   const stale = outcome2.metric && staleAtHead?.get(outcome2.metric.file);
   if (!stale?.length || outcome2.status !== "passed" && outcome2.status !== "failed") return outcome2;
   const stages = stale.map((s) => `'${s}'`).join(", ");
-  const message = `Not checked: \`${metricName(outcome2.metric)}\` comes from out-of-date stage${stale.length === 1 ? "" : "s"} ${stages} (not reproduced), so the rule compared the last run's values, not this change's (${outcome2.message.replace(/\.$/, "")}).`;
+  const from = staleWhy ? `stage ${stale.map((s) => `'${s}', ${staleWhy.get(s) ?? "which did not run"}`).join("; stage ")}` : `out-of-date stage${stale.length === 1 ? "" : "s"} ${stages} (not reproduced)`;
+  const message = `Not checked: \`${metricName(outcome2.metric)}\` comes from ${from}, so the rule compared the last run's values, not this change's (${outcome2.message.replace(/\.$/, "")}).`;
   return { ...outcome2, status: "error", message, stale };
 }
 function evaluateExpr(expr, base, history2 = null) {
@@ -21285,7 +21284,8 @@ function outcome(report2, directionOf) {
   if (stopped) return { outcome: "failed", line: `\u274C pipeline failed: ${short(stopped.error ?? stopped.name, 160)}` };
   if (failedStages.length) {
     const names = failedStages.map((s) => short(s.name));
-    const gate = report2.gates ? "; the gate compared what the pipeline left" : "";
+    const notChecked = report2.gates?.rules.filter((r) => r.stale?.length).length ?? 0;
+    const gate = !report2.gates ? "" : notChecked ? `; ${notChecked === 1 ? "a rule" : `${notChecked} rules`} could not check this change (values of stages that did not run)` : "; the gate compared what the pipeline left";
     return { outcome: "failed", line: `\u274C pipeline failed: stage ${names.slice(0, NAMED).join(", ")}${more(names.length - NAMED)} failed${gate}` };
   }
   const gates2 = report2.gates;
@@ -21299,7 +21299,7 @@ function outcome(report2, directionOf) {
       const n2 = failing.length;
       return {
         outcome: "failed",
-        line: `\u274C gate could not check this change: stage${stages.length === 1 ? "" : "s"} ${named(stages.map((s) => `'${short(s)}'`))} out of date (not reproduced); ${n2 === 1 ? "the rule" : `${n2} rules`} compared the last run's values`
+        line: `\u274C gate could not check this change: stage${stages.length === 1 ? "" : "s"} ${named(stages.map((s) => `'${short(s)}'`))} ${report2.pipeline ? "did not run" : "out of date (not reproduced)"}; ${n2 === 1 ? "the rule" : `${n2} rules`} compared the last run's values`
       };
     }
     if (failures) {
@@ -28064,7 +28064,13 @@ async function runIn(git, config, log, deadline) {
   const unread = (side) => comparison.errors.filter((e) => e.side === side && e.kind === "metrics");
   const unreadAtHead = new Map(unread("head").map((e) => [e.path, e.message]));
   const unreadAtBase2 = new Map(unread("base").map((e) => [e.path, `${e.rev}: ${e.message}`]));
-  const { stale, unknown, staleAtHead } = pipeline2 ? { stale: [], unknown: null, staleAtHead: /* @__PURE__ */ new Map() } : await staleStages(
+  const { stale, unknown, staleAtHead, staleWhy } = pipeline2 ? await stagesNotRun(
+    pipeline2,
+    config.workspace,
+    headTree,
+    projects,
+    comparison.metrics.map((f) => f.path)
+  ) : await staleStages(
     config.workspace,
     headTree,
     projects,
@@ -28072,7 +28078,12 @@ async function runIn(git, config, log, deadline) {
     comparison.metrics.map((f) => f.path),
     log
   );
-  const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, { unreadAtHead, unreadAtBase: unreadAtBase2, staleAtHead }) : null;
+  const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, {
+    unreadAtHead,
+    unreadAtBase: unreadAtBase2,
+    staleAtHead,
+    staleWhy
+  }) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
     { dir: join30(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
@@ -28088,7 +28099,7 @@ async function runIn(git, config, log, deadline) {
   }
   if (history2 && gates2?.rules.some((r) => r.noise)) for (const note2 of history2.notes) warnings.push(`History of ${history2.branch}: ${note2}`);
   if (unknown && !comparison.headErrors.includes(unknown)) warnings.push(`Could not tell whether the pipeline is up to date: ${unknown}`);
-  if (stale.length) {
+  if (stale.length && !pipeline2) {
     for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join("; ")}): the report shows the values of its last run.`);
     warnings.push(
       cli ? "Out-of-date stages: run mlreport repro first, or pass --repro auto, so the values match this change." : "Out-of-date stages: set the action's repro input to auto (or builtin, or dvc) so the values match this change."
@@ -28316,6 +28327,36 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log) {
     if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
     return { stale: [], unknown: message, staleAtHead };
   }
+}
+async function stagesNotRun(pipeline2, workspace, tree, projects, metricsFiles) {
+  const none = { stale: [], unknown: null, staleAtHead: /* @__PURE__ */ new Map(), staleWhy: /* @__PURE__ */ new Map() };
+  if (pipeline2.passed || !existsSync10(join30(workspace, "dvc.yaml"))) return none;
+  let dag;
+  try {
+    dag = (await loadedPipeline(workspace, await projects.at(WORKSPACE, tree))).dag;
+  } catch {
+    return none;
+  }
+  const results = new Map(pipeline2.stages.map((s) => [s.name, s]));
+  const firstFailure = pipeline2.stages.find((s) => s.status === "failed");
+  const whyNot = (stage) => {
+    const result = results.get(stage);
+    if (result?.status === "ran" || result?.status === "skipped") return null;
+    if (result?.status === "failed") return `which failed${result.error ? ` (${result.error})` : ""}`;
+    if (result) return `which did not run (${result.reasons[0] ?? "not run"})`;
+    return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : "the pipeline stopped before it"})`;
+  };
+  const staleAtHead = /* @__PURE__ */ new Map();
+  const staleWhy = /* @__PURE__ */ new Map();
+  for (const file of metricsFiles) {
+    const producer = dag.producerOf(file);
+    const why = producer === void 0 ? null : whyNot(producer);
+    if (producer === void 0 || why === null) continue;
+    staleAtHead.set(file, [producer]);
+    staleWhy.set(producer, why);
+  }
+  const stale = dag.order.filter((s) => staleWhy.has(s)).map((s) => ({ stage: s, reasons: [staleWhy.get(s).replace(/^which /, "")] }));
+  return { stale, unknown: null, staleAtHead, staleWhy };
 }
 function upstreamOf(upstream, stage) {
   const seen = /* @__PURE__ */ new Set([stage]);

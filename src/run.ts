@@ -35,7 +35,7 @@ import { GitHubPublisher } from './publish/github/publisher';
 import type { ReportFolder } from './publish/github/body';
 import { publishAll, type PublishResults } from './publish/runner';
 import type { Target } from './publish/types';
-import { dvcPushStep, reproduceStep } from './pipeline/engine';
+import { dvcPushStep, reproduceStep, type ReproduceSummary } from './pipeline/engine';
 import { FileCommandsGuard } from './pipeline/file-commands';
 import { isDvcYaml, LoadedProjects, WORKSPACE } from './dvc/project';
 import { loadedPipeline, nestedPipelines, pipelineStatus, stageAddress } from './pipeline/repro';
@@ -199,8 +199,15 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const unreadAtHead = new Map(unread('head').map((e) => [e.path, e.message]));
   const unreadAtBase = new Map(unread('base').map((e) => [e.path, `${e.rev}: ${e.message}`]));
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
-  const { stale, unknown, staleAtHead } = pipeline
-    ? { stale: [], unknown: null, staleAtHead: new Map<string, string[]>() }
+  // After a failed pipeline, the stages it did not run left the last run's values, as an out-of-date stage does.
+  const { stale, unknown, staleAtHead, staleWhy } = pipeline
+    ? await stagesNotRun(
+        pipeline,
+        config.workspace,
+        headTree,
+        projects,
+        comparison.metrics.map((f) => f.path),
+      )
     : await staleStages(
         config.workspace,
         headTree,
@@ -210,7 +217,12 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         log,
       );
   const gates = gate
-    ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined, { unreadAtHead, unreadAtBase, staleAtHead })
+    ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined, {
+        unreadAtHead,
+        unreadAtBase,
+        staleAtHead,
+        staleWhy,
+      })
     : null;
   const trends = await drawTrends(
     planTrends(history, gates, comparison.metrics),
@@ -232,7 +244,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   if (history && gates?.rules.some((r) => r.noise)) for (const note of history.notes) warnings.push(`History of ${history.branch}: ${note}`);
   // A check that could not be made is no "up to date": the report says so, unless it shows the broken file as an error.
   if (unknown && !comparison.headErrors.includes(unknown)) warnings.push(`Could not tell whether the pipeline is up to date: ${unknown}`);
-  if (stale.length) {
+  // After a failed pipeline the stages that did not complete are said on the log as they failed; the report says so.
+  if (stale.length && !pipeline) {
     for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join('; ')}): the report shows the values of its last run.`);
     warnings.push(
       cli
@@ -497,7 +510,7 @@ async function staleStages(
   data: DataOptions,
   metricsFiles: string[],
   log: Logger,
-): Promise<{ stale: ReportData['stale']; unknown: string | null; staleAtHead: Map<string, string[]> }> {
+): Promise<{ stale: ReportData['stale']; unknown: string | null; staleAtHead: Map<string, string[]>; staleWhy?: undefined }> {
   const staleAtHead = new Map<string, string[]>();
   const project = await projects.at(WORKSPACE, tree);
   const root = existsSync(join(workspace, 'dvc.yaml'));
@@ -530,6 +543,53 @@ async function staleStages(
     if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
     return { stale: [], unknown: message, staleAtHead };
   }
+}
+
+/**
+ * After a pipeline that did not pass, the stages of dvc.yaml this run did not make the outputs of: a stage that failed,
+ * those it kept from running (or the deadline did), and, when the pipeline stopped before the runner reached them (a
+ * `run` command failed, `dvc repro` did not start), every stage with no result. Their outputs in the workspace, or read
+ * by dvc.lock's hashes from the cache or the remote, are the last run's (often the base's own), not this change's:
+ * as staleStages says of out-of-date stages, `stale` names them with why, `staleAtHead` maps the metrics files they
+ * write to them, and `staleWhy` says, by stage, why it made no values of this change. A pipeline that passed left none.
+ */
+async function stagesNotRun(
+  pipeline: ReproduceSummary,
+  workspace: string,
+  tree: Tree,
+  projects: LoadedProjects,
+  metricsFiles: string[],
+): Promise<{ stale: ReportData['stale']; unknown: null; staleAtHead: Map<string, string[]>; staleWhy: Map<string, string> }> {
+  const none = { stale: [], unknown: null, staleAtHead: new Map<string, string[]>(), staleWhy: new Map<string, string>() };
+  if (pipeline.passed || !existsSync(join(workspace, 'dvc.yaml'))) return none;
+  let dag;
+  try {
+    dag = (await loadedPipeline(workspace, await projects.at(WORKSPACE, tree))).dag;
+  } catch {
+    // A pipeline that does not load failed the run as a project error, said where it was met.
+    return none;
+  }
+  const results = new Map(pipeline.stages.map((s) => [s.name, s]));
+  const firstFailure = pipeline.stages.find((s) => s.status === 'failed');
+  const whyNot = (stage: string): string | null => {
+    const result = results.get(stage);
+    if (result?.status === 'ran' || result?.status === 'skipped') return null;
+    if (result?.status === 'failed') return `which failed${result.error ? ` (${result.error})` : ''}`;
+    if (result) return `which did not run (${result.reasons[0] ?? 'not run'})`;
+    return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : 'the pipeline stopped before it'})`;
+  };
+  const staleAtHead = new Map<string, string[]>();
+  const staleWhy = new Map<string, string>();
+  for (const file of metricsFiles) {
+    const producer = dag.producerOf(file);
+    const why = producer === undefined ? null : whyNot(producer);
+    if (producer === undefined || why === null) continue;
+    staleAtHead.set(file, [producer]);
+    staleWhy.set(producer, why);
+  }
+  // In pipeline order, as the report lists stages.
+  const stale = dag.order.filter((s) => staleWhy.has(s)).map((s) => ({ stage: s, reasons: [staleWhy.get(s)!.replace(/^which /, '')] }));
+  return { stale, unknown: null, staleAtHead, staleWhy };
 }
 
 /** `stage` and every stage it reads outputs of, directly or not. */

@@ -31,6 +31,11 @@ export interface EvaluateOptions {
    * those stages): their values are the last run's, so a rule that compared them checked nothing of this change.
    */
   staleAtHead?: ReadonlyMap<string, string[]>;
+  /**
+   * Why each stage of `staleAtHead` made no values of this change, when the pipeline ran and it did not (`which failed
+   * (…)`, `which did not run (upstream stage 'train' failed)`); absent: the stages are out of date, not reproduced.
+   */
+  staleWhy?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -49,7 +54,7 @@ export interface EvaluateOptions {
  * - a gate in which every rule was skipped (or that has none) checked nothing, and fails.
  */
 export function evaluateRules(rules: GateRule[], metrics: MetricLookup[], options: EvaluateOptions): GateEvaluation {
-  const outcomes = rules.map((rule) => notOfThisChange(evaluateRule(rule, metrics, options), options.staleAtHead));
+  const outcomes = rules.map((rule) => notOfThisChange(evaluateRule(rule, metrics, options), options.staleAtHead, options.staleWhy));
   const checked = outcomes.filter((o) => o.status === 'passed' || o.status === 'failed').length;
   const passed = checked > 0 && outcomes.every((o) => o.status === 'passed' || o.status === 'skipped' || (o.status === 'failed' && o.rule.level === 'warn'));
   return { passed, checked, outcomes, directions: directionsOf(outcomes) };
@@ -157,14 +162,20 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
 /**
  * A rule that compared values of a file out-of-date stages write (`staleAtHead`) compared their last run's values, not
  * this change's: an error (it can neither pass nor be counted as checked), its numbers kept to show what was compared.
+ * So is one on a file a stage writes that failed or did not run in this run (`staleWhy` says which and why).
  */
-function notOfThisChange(outcome: RuleOutcome, staleAtHead: ReadonlyMap<string, string[]> | undefined): RuleOutcome {
+function notOfThisChange(
+  outcome: RuleOutcome,
+  staleAtHead: ReadonlyMap<string, string[]> | undefined,
+  staleWhy: ReadonlyMap<string, string> | undefined,
+): RuleOutcome {
   const stale = outcome.metric && staleAtHead?.get(outcome.metric.file);
   if (!stale?.length || (outcome.status !== 'passed' && outcome.status !== 'failed')) return outcome;
   const stages = stale.map((s) => `'${s}'`).join(', ');
-  const message =
-    `Not checked: \`${metricName(outcome.metric!)}\` comes from out-of-date stage${stale.length === 1 ? '' : 's'} ${stages} (not reproduced), ` +
-    `so the rule compared the last run's values, not this change's (${outcome.message.replace(/\.$/, '')}).`;
+  const from = staleWhy
+    ? `stage ${stale.map((s) => `'${s}', ${staleWhy.get(s) ?? 'which did not run'}`).join('; stage ')}`
+    : `out-of-date stage${stale.length === 1 ? '' : 's'} ${stages} (not reproduced)`;
+  const message = `Not checked: \`${metricName(outcome.metric!)}\` comes from ${from}, so the rule compared the last run's values, not this change's (${outcome.message.replace(/\.$/, '')}).`;
   return { ...outcome, status: 'error', message, stale };
 }
 

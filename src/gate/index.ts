@@ -12,14 +12,15 @@ import type { GateConfig } from './types';
  * branch's (null when there was none to read; undefined when history is off). `files.unreadAtHead`: metrics files
  * there at the head that could not be read, by path, with why: every rule on them is an error, `if present` or not;
  * `files.unreadAtBase`: the same at the base, where a rule comparing with `base` is an error; `files.staleAtHead`:
- * metrics files out-of-date stages write (not reproduced), with those stages: rules on them are errors. Pure.
+ * metrics files out-of-date stages write (not reproduced), or stages that failed or did not run (`files.staleWhy` says
+ * why), with those stages: rules on them are errors. Pure.
  */
 export function gateMetrics(
   gate: GateConfig,
   metrics: FileDiff[],
   hasBase: boolean,
   history?: HistorySection | null,
-  files: Pick<EvaluateOptions, 'unreadAtHead' | 'unreadAtBase' | 'staleAtHead'> = {},
+  files: Pick<EvaluateOptions, 'unreadAtHead' | 'unreadAtBase' | 'staleAtHead' | 'staleWhy'> = {},
 ): GateSummary | null {
   if (!gate.rules.length && !gate.proposed && !gate.baseUnread) return null;
   const lookups = metricLookupFromDiffs(metrics, history, files.unreadAtHead);

@@ -123,7 +123,10 @@ export interface RuleOutcome {
   message: string;
   /** For rules that use `history.*`: the band of noise they used and where the head's value is. */
   noise?: NoiseBand;
-  /** Out-of-date stages (not reproduced) the metric's file comes from: its values are their last run's, not this change's. */
+  /**
+   * Out-of-date stages (not reproduced) the metric's file comes from, or the stage that wrote it and failed or did not
+   * run in this run: its values are their last run's, not this change's.
+   */
   stale?: string[];
 }
 

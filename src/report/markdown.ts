@@ -73,11 +73,12 @@ export function top(report: ReportData, options: RenderOptions): string[] {
     for (const e of report.projectErrors) lines.push(`- ${escapeCell(e)}`);
   }
   if (report.stale.length) {
-    lines.push(
-      '',
-      '> [!WARNING]',
-      `> ${report.stale.length === 1 ? 'A stage is' : `${report.stale.length} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`,
-    );
+    const n = report.stale.length;
+    // Stale after a reproduction: stages that failed or did not run (src/run.ts stagesNotRun); without one, out of date.
+    const what = report.pipeline
+      ? `${n === 1 ? 'A stage' : `${n} stages`} of the pipeline did not complete in this run, so the values below from ${n === 1 ? 'its outputs' : 'their outputs'} are from the last run, not from this change.`
+      : `${n === 1 ? 'A stage is' : `${n} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`;
+    lines.push('', '> [!WARNING]', `> ${what}`);
     for (const s of report.stale) lines.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join('; '))}`);
   }
   return lines;

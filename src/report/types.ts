@@ -26,8 +26,9 @@ export interface ReportData {
   /** Which way is better for metrics, from `.mlreport.yml`'s `directions:` (names not listed: rules, then the name). */
   directions: { metric: string; better: 'higher' | 'lower' }[];
   /**
-   * Stages whose dependencies changed since dvc.lock while the run did not reproduce (repro off): the metrics
-   * below are from their last run. Empty when the pipeline was reproduced or is up to date.
+   * Stages whose dependencies changed since dvc.lock while the run did not reproduce (repro off), or, when it did and
+   * the pipeline failed, the stages writing metrics that failed or did not run: the metrics below from them are their
+   * last run's. Empty when the pipeline ran to the end or is up to date.
    */
   stale: { stage: string; reasons: string[] }[];
   /**
@@ -140,8 +141,8 @@ export interface GateRuleResult {
   /** Rules using `history.*` only: the band of noise used and whether the head's value is beyond it, within it, or there is not enough history. */
   noise?: NoiseBand;
   /**
-   * The out-of-date stages (not reproduced) the rule's metric comes from: the rule compared their last run's values,
-   * so it is an `error`, not a pass. Absent otherwise.
+   * The out-of-date stages (not reproduced) the rule's metric comes from, or the stage that wrote it and failed or did
+   * not run in this run: the rule compared their last run's values, so it is an `error`, not a pass. Absent otherwise.
    */
   stale?: string[];
 }

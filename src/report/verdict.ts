@@ -30,7 +30,13 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
   if (stopped) return { outcome: 'failed', line: `❌ pipeline failed: ${short(stopped.error ?? stopped.name, 160)}` };
   if (failedStages.length) {
     const names = failedStages.map((s) => short(s.name));
-    const gate = report.gates ? '; the gate compared what the pipeline left' : '';
+    // A rule on a stage's output that did not run compared the last run's values: it checked nothing of this change.
+    const notChecked = report.gates?.rules.filter((r) => r.stale?.length).length ?? 0;
+    const gate = !report.gates
+      ? ''
+      : notChecked
+        ? `; ${notChecked === 1 ? 'a rule' : `${notChecked} rules`} could not check this change (values of stages that did not run)`
+        : '; the gate compared what the pipeline left';
     return { outcome: 'failed', line: `❌ pipeline failed: stage ${names.slice(0, NAMED).join(', ')}${more(names.length - NAMED)} failed${gate}` };
   }
   const gates = report.gates;
@@ -46,7 +52,7 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
       return {
         outcome: 'failed',
         line:
-          `❌ gate could not check this change: stage${stages.length === 1 ? '' : 's'} ${named(stages.map((s) => `'${short(s)}'`))} out of date (not reproduced); ` +
+          `❌ gate could not check this change: stage${stages.length === 1 ? '' : 's'} ${named(stages.map((s) => `'${short(s)}'`))} ${report.pipeline ? 'did not run' : 'out of date (not reproduced)'}; ` +
           `${n === 1 ? 'the rule' : `${n} rules`} compared the last run's values`,
       };
     }

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { TempRepo, tempDir } from '../helpers/repo';
@@ -115,6 +115,111 @@ describe('mlreport report says what it compared, and what it could not', () => {
       assert.match(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).verdict.line, /^✅ gate passed/);
     } finally {
       repo.remove();
+    }
+  });
+
+  test('a failed stage: rules on what it and the stages it kept from running write are not checked, and the report says whose values they are', async () => {
+    const repo = new TempRepo();
+    try {
+      repo.commit('pipeline', {
+        'params.yaml': 'lr: 0.1\n',
+        'w.js': WRITER,
+        'other.json': '{"rows": 5}\n',
+        'dvc.yaml':
+          'stages:\n  train:\n    cmd: node w.js model.json w 1\n    params: [lr]\n    outs:\n      - model.json: {cache: false}\n' +
+          '  evaluate:\n    cmd: node w.js metrics.json acc 0.9\n    deps: [model.json]\n    metrics:\n      - metrics.json: {cache: false}\n' +
+          'metrics:\n  - other.json\n',
+      });
+      assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+      repo.commit('ran', {
+        'metrics.json': readFileSync(join(repo.dir, 'metrics.json'), 'utf8'),
+        'model.json': readFileSync(join(repo.dir, 'model.json'), 'utf8'),
+        'dvc.lock': readFileSync(join(repo.dir, 'dvc.lock'), 'utf8'),
+      });
+      // The change: a new learning rate, with which training crashes; evaluate never runs, metrics.json is the base's.
+      repo.commit('train crashes', {
+        'params.yaml': 'lr: 0.2\n',
+        'dvc.yaml': readFileSync(join(repo.dir, 'dvc.yaml'), 'utf8').replace('node w.js model.json w 1', 'node w.js model.json w 1 && exit 3'),
+      });
+      const out = tempDir();
+      const r = await runCli(
+        ['report', '--base', 'HEAD~1', '--repro', 'auto', '--out', out, '--quiet', '--threshold', 'acc >= base - 0.01', '--threshold', 'rows >= 1'],
+        repo.dir,
+      );
+      assert.equal(r.code, 1, r.stderr);
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      assert.deepEqual(
+        json.pipeline.stages.map((s: { name: string; status: string }) => [s.name, s.status]),
+        [
+          ['train', 'failed'],
+          ['evaluate', 'not-run'],
+        ],
+      );
+      assert.deepEqual(
+        json.gates.rules.map((g: { status: string; stale?: string[] }) => [g.status, g.stale]),
+        [
+          ['error', ['evaluate']],
+          ['passed', undefined],
+        ],
+        'a rule on a file no failed stage leads to is checked as usual',
+      );
+      assert.equal(json.gates.passed, false);
+      assert.equal(
+        json.gates.rules[0].detail,
+        "Not checked: `metrics.json:acc` comes from stage 'evaluate', which did not run (upstream stage 'train' failed), so the rule compared the last run's values, not this change's (0.9 >= 0.89 (base 0.9)).",
+      );
+      assert.deepEqual(json.stale, [{ stage: 'evaluate', reasons: ["did not run (upstream stage 'train' failed)"] }]);
+      assert.equal(json.verdict.line, '❌ pipeline failed: stage train failed; a rule could not check this change (values of stages that did not run)');
+      const md = readFileSync(join(out, 'report.md'), 'utf8');
+      assert.match(
+        md,
+        /> \[!WARNING\]\n> A stage of the pipeline did not complete in this run, so the values below from its outputs are from the last run, not from this change\.\n> - `evaluate`: did not run \(upstream stage 'train' failed\)/,
+      );
+      assert.doesNotMatch(md, /not reproduced|Out-of-date stages/);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test("a fresh clone whose training crashes: evaluate's metrics read from the remote by the old dvc.lock are not this change's values", async () => {
+    const repo = new TempRepo();
+    const remote = tempDir();
+    const clone = tempDir();
+    try {
+      repo.commit('pipeline', {
+        '.dvc/config': `[core]\n    remote = storage\n['remote "storage"']\n    url = ${remote}\n`,
+        '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+        '.gitignore': '/model.json\n/metrics.json\n',
+        'params.yaml': 'lr: 0.1\n',
+        'w.js': WRITER,
+        'dvc.yaml':
+          'stages:\n  train:\n    cmd: node w.js model.json w 1\n    params: [lr]\n    outs: [model.json]\n' +
+          '  evaluate:\n    cmd: node w.js metrics.json acc 0.9\n    deps: [model.json]\n    metrics: [metrics.json]\n',
+      });
+      assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+      assert.equal((await runCli(['push'], repo.dir)).code, 0);
+      repo.commit('ran', { 'dvc.lock': readFileSync(join(repo.dir, 'dvc.lock'), 'utf8') });
+      execFileSync('git', ['clone', '-q', repo.dir, clone]);
+      execFileSync('git', ['-C', clone, 'checkout', '-q', '-b', 'crash']);
+      const dvcYaml = readFileSync(join(clone, 'dvc.yaml'), 'utf8');
+      writeFileSync(join(clone, 'dvc.yaml'), dvcYaml.replace('node w.js model.json w 1', 'node w.js model.json w 1 && exit 3'));
+      writeFileSync(join(clone, 'params.yaml'), 'lr: 0.2\n');
+      const out = tempDir();
+      const r = await runCli(['report', '--base', 'HEAD', '--repro', 'auto', '--out', out, '--quiet', '--threshold', 'acc >= base'], clone);
+      assert.equal(r.code, 1, r.stderr);
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      assert.equal(json.metrics[0].rows[0].new, 0.9, "the head's value is the base's, read from the remote by dvc.lock");
+      assert.deepEqual(
+        json.gates.rules.map((g: { status: string; stale?: string[] }) => [g.status, g.stale]),
+        [['error', ['evaluate']]],
+      );
+      assert.equal(json.gates.passed, false);
+      assert.deepEqual(json.stale, [{ stage: 'evaluate', reasons: ["did not run (upstream stage 'train' failed)"] }]);
+      assert.match(readFileSync(join(out, 'report.md'), 'utf8'), /values below from its outputs are from the last run, not from this change/);
+    } finally {
+      repo.remove();
+      rmSync(remote, { recursive: true, force: true });
+      rmSync(clone, { recursive: true, force: true });
     }
   });
 

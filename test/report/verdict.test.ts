@@ -173,6 +173,29 @@ describe('the verdict: the first line of every target', () => {
     assert.equal(gated.verdict.line, '❌ gate failed: eval/metrics.json: acc 0.1 (rule: eval/metrics.json:acc <= 0.09), auc 0.6 (rule: auc <= 0.55)');
   });
 
+  test('a rule on the output of a stage that did not run (the deadline cut the pipeline): the change was not checked, said as such', () => {
+    const lookups = metricLookupFromDiffs(METRICS);
+    const file = lookups.find((m) => m.key === 'accuracy')!.file;
+    const gates = gateSummary(
+      evaluateRules(parseRules(ruleLinesFromText('accuracy >= 0.5', "input 'thresholds'")), lookups, {
+        missingBase: 'skip',
+        hasBase: true,
+        staleAtHead: new Map([[file, ['evaluate']]]),
+        staleWhy: new Map([['evaluate', 'which did not run (the deadline passed)']]),
+      }),
+    );
+    const pipeline = { engine: 'builtin' as const, stages: [{ name: 'evaluate', status: 'not-run' as const, seconds: 0, reasons: ['the deadline passed'] }] };
+    const cut = report({ gates, pipeline, stale: [{ stage: 'evaluate', reasons: ['did not run (the deadline passed)'] }] });
+    assert.equal(cut.verdict.line, "❌ gate could not check this change: stage 'evaluate' did not run; the rule compared the last run's values");
+    assert.match(composeMarkdown(cut), /> A stage of the pipeline did not complete in this run, so the values below from its outputs are from the last run/);
+    // Without a reproduction the same stage is out of date, and the words say that.
+    const notReproduced = report({ gates, stale: [{ stage: 'evaluate', reasons: ['param params.yaml:lr: modified'] }] });
+    assert.equal(
+      notReproduced.verdict.line,
+      "❌ gate could not check this change: stage 'evaluate' out of date (not reproduced); the rule compared the last run's values",
+    );
+  });
+
   test("a failed stage comes first, before the gate: the metrics are not this change's", () => {
     const r = report(
       {
