@@ -24596,13 +24596,14 @@ function builtinSpec(given) {
         return barSpec(input, input.template === "bar_horizontal_sorted");
     }
   })();
+  const { legendConfig, ...rest } = body;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: { text: lines(input.title), ...input.subtitle.length ? { subtitle: input.subtitle } : {} },
     background: "white",
     padding: 16,
-    config: BASE_CONFIG,
-    ...body
+    config: legendConfig ? { ...BASE_CONFIG, legend: { ...BASE_CONFIG.legend, ...legendConfig } } : BASE_CONFIG,
+    ...rest
   };
 }
 var BASE_CONFIG = {
@@ -24625,19 +24626,60 @@ var BASE_CONFIG = {
   title: { fontSize: 16, subtitleFontSize: 12, subtitleColor: "#8a5a00", anchor: "start", offset: 12, subtitlePadding: 6 },
   header: { labelFontSize: 13, labelFontWeight: "bold", titleFontSize: 13 }
 };
-function colorEncoding(input, symbol = "circle") {
+var SERIES_LABEL_CHARS = 36;
+var REVISION_LABEL_CHARS = 56;
+var AXIS_LABEL_CHARS = 26;
+var LEGEND_COLUMN_PADDING = 16;
+var SYMBOL_WIDTH = { stroke: Math.sqrt(500), circle: Math.sqrt(140), square: Math.sqrt(140) };
+function legendLayout(labels, max, symbol, budget) {
+  const short2 = shortLabels(labels, max);
+  let longest = 0;
+  for (const label2 of short2.values()) longest = Math.max(longest, estimatedWidth(label2));
+  const entry = SYMBOL_WIDTH[symbol] + 6 + longest;
+  const columns = Math.max(1, Math.min(labels.length, Math.floor((budget + LEGEND_COLUMN_PADDING) / (entry + LEGEND_COLUMN_PADDING))));
+  return {
+    columns,
+    width: columns * entry + (columns - 1) * LEGEND_COLUMN_PADDING,
+    ...labels.some((l) => short2.get(l) !== l) ? { labelExpr: labelExpr([...short2].filter(([l, s]) => l !== s)) } : {}
+  };
+}
+function estimatedWidth(text2, fontSize = 12) {
+  return Math.floor(0.8 * text2.length * fontSize);
+}
+function legends(input, width, symbol, seriesSymbol) {
+  const budget = 1.25 * width;
+  const revs = legendLayout(
+    input.revs.map((r) => r.label),
+    REVISION_LABEL_CHARS,
+    symbol,
+    budget
+  );
+  const color = colorEncoding(input, symbol, revs);
+  if (!seriesSymbol || !input.series.length) return { color, series: null };
+  const series2 = legendLayout(input.series, SERIES_LABEL_CHARS, seriesSymbol, budget);
+  const stacked = revs.width + 2 * LEGEND_COLUMN_PADDING + series2.width > budget;
+  return {
+    color,
+    series: seriesLegend("series", series2, seriesSymbol === "stroke"),
+    ...stacked ? { legendConfig: { layout: { top: { direction: "vertical", anchor: "start" } } } } : {}
+  };
+}
+function colorEncoding(input, symbol, layout) {
   const lineSymbol = symbol === "stroke" ? { symbolSize: 500, symbolStrokeWidth: 3 } : {};
   return {
     field: "rev",
     type: "nominal",
     // An explicit domain keeps base first and head second; a nominal scale would sort them alphabetically.
     scale: { domain: input.revs.map((r) => r.label), range: input.revs.map((r) => r.color) },
-    legend: { title: "revision", orient: "top", direction: "horizontal", symbolType: symbol, symbolOpacity: 1, labelLimit: 520, ...lineSymbol }
+    legend: { title: "revision", symbolType: symbol, symbolOpacity: 1, ...legendPlacement(layout), ...lineSymbol }
   };
 }
-function seriesLegend(channelTitle, line = false) {
+function seriesLegend(channelTitle, layout, line) {
   const lineSymbol = line ? { symbolType: "stroke", symbolSize: 500, symbolStrokeWidth: 2.5 } : {};
-  return { title: channelTitle, orient: "top", direction: "horizontal", symbolStrokeColor: "#555555", symbolFillColor: "transparent", ...lineSymbol };
+  return { title: channelTitle, symbolStrokeColor: "#555555", symbolFillColor: "transparent", ...legendPlacement(layout), ...lineSymbol };
+}
+function legendPlacement(layout) {
+  return { orient: "top", direction: "horizontal", columns: layout.columns, labelLimit: 0, ...layout.labelExpr ? { labelExpr: layout.labelExpr } : {} };
 }
 function lineSpec(input, opts) {
   const whole = input.points.every((p) => Number.isInteger(p[input.x]));
@@ -24649,13 +24691,15 @@ function lineSpec(input, opts) {
     axis: { tickCount: 8, ...whole ? { tickMinStep: 1 } : {} }
   };
   const y = { field: input.y, type: "quantitative", title: lines(input.yLabel), scale: { zero: false } };
-  const encoding = { x, y, color: colorEncoding(input, "stroke") };
-  if (input.series.length) {
+  const width = 640;
+  const { color, series: series2, legendConfig } = legends(input, width, "stroke", "stroke");
+  const encoding = { x, y, color };
+  if (series2) {
     encoding.strokeDash = {
       field: "series",
       type: "nominal",
       scale: { domain: input.series, range: cycle(DASHES, input.series.length) },
-      legend: seriesLegend("series", true)
+      legend: series2
     };
   }
   const layers = [];
@@ -24679,25 +24723,28 @@ function lineSpec(input, opts) {
       }
     });
   }
-  return { width: 640, height: 320, data: { values: input.points }, encoding, layer: layers };
+  return { width, height: 320, data: { values: input.points }, encoding, layer: layers, ...legendConfig ? { legendConfig } : {} };
 }
 function scatterSpec(input) {
+  const width = 520;
+  const { color, series: series2, legendConfig } = legends(input, width, "circle", "circle");
   const encoding = {
     x: { field: input.x, type: "quantitative", title: lines(input.xLabel), scale: { zero: false } },
     y: { field: input.y, type: "quantitative", title: lines(input.yLabel), scale: { zero: false } },
-    color: colorEncoding(input)
+    color
   };
-  if (input.series.length) encoding.shape = seriesShapes(input.series);
+  if (series2) encoding.shape = seriesShapes(input.series, series2);
   return {
-    width: 520,
+    ...legendConfig ? { legendConfig } : {},
+    width,
     height: 360,
     data: { values: input.points },
     mark: { type: "point", filled: true, size: 40, fillOpacity: 0.7, strokeOpacity: 0 },
     encoding
   };
 }
-function seriesShapes(series2) {
-  return { field: "series", type: "nominal", scale: { domain: series2, range: cycle(SHAPES, series2.length) }, legend: seriesLegend("series") };
+function seriesShapes(series2, legend) {
+  return { field: "series", type: "nominal", scale: { domain: series2, range: cycle(SHAPES, series2.length) }, legend };
 }
 function jitterSpec(input) {
   const xCats = categories(input.points, input.x);
@@ -24710,15 +24757,17 @@ function jitterSpec(input) {
     jitter_y: jitter(i * 2 + 1)
   }));
   const step = Math.max(36, Math.min(90, Math.floor(480 / Math.max(xCats.length, yCats.length))));
+  const { color, series: series2, legendConfig } = legends(input, Math.max(step * xCats.length, 320), "circle", "circle");
   const encoding = {
     x: { field: input.x, type: "nominal", title: lines(input.xLabel), sort: xCats, axis: { labelAngle: 0, grid: true, bandPosition: 0, ticks: false } },
     y: { field: input.y, type: "nominal", title: lines(input.yLabel), sort: yCats, axis: { grid: true, bandPosition: 0, ticks: false } },
     xOffset: { field: "jitter_x", type: "quantitative", scale: { domain: [-0.5, 0.5] } },
     yOffset: { field: "jitter_y", type: "quantitative", scale: { domain: [-0.5, 0.5] } },
-    color: colorEncoding(input)
+    color
   };
-  if (input.series.length) encoding.shape = seriesShapes(input.series);
+  if (series2) encoding.shape = seriesShapes(input.series, series2);
   return {
+    ...legendConfig ? { legendConfig } : {},
     width: { step },
     height: { step },
     data: { values: points },
@@ -24804,12 +24853,40 @@ function revisionHeader(width, labels) {
     labelPadding: 8,
     // vega estimates text widths generously (no canvas); the lines are already cut to fit.
     labelLimit: 0,
-    // datum.value is the field's raw value; vega-lite splices datum.label in as an unparenthesised expression.
-    labelExpr: Object.entries(wrapped).reduceRight(
-      (rest, [label2, lines2]) => `(datum.value === ${JSON.stringify(label2)}) ? ${JSON.stringify(lines2)} : (${rest})`,
-      "(datum.label)"
-    )
+    labelExpr: labelExpr(Object.entries(wrapped))
   };
+}
+function labelExpr(labels) {
+  return labels.reduceRight((rest, [value2, label2]) => `(datum.value === ${JSON.stringify(value2)}) ? ${JSON.stringify(label2)} : (${rest})`, "(datum.label)");
+}
+function shortLabels(values, max) {
+  const out = /* @__PURE__ */ new Map();
+  const keep = max - 1;
+  const middle = Math.ceil(keep / 2);
+  for (const value2 of values) {
+    if (value2.length <= max) {
+      out.set(value2, value2);
+      continue;
+    }
+    const shared = values.filter((o) => o !== value2).map((o) => [commonLength(value2, o, 1), commonLength(value2, o, -1)]);
+    let front = 0;
+    let back = 0;
+    for (const [f, b] of shared) [front, back] = [Math.max(front, f), Math.max(back, b)];
+    const apart = (a2) => a2 >= 0 && a2 <= keep && shared.every(([f, b]) => a2 > f || keep - a2 > b);
+    let a = front < keep ? Math.max(middle, front + 1) : back < keep ? Math.min(middle, keep - back - 1) : null;
+    for (let d = 0; a === null && d <= keep; d++) a = [middle + d, middle - d].find(apart) ?? null;
+    out.set(value2, a === null ? value2 : `${value2.slice(0, a)}\u2026${value2.slice(value2.length - (keep - a))}`);
+  }
+  const uses2 = /* @__PURE__ */ new Map();
+  for (const label2 of out.values()) uses2.set(label2, (uses2.get(label2) ?? 0) + 1);
+  for (const [value2, label2] of out) if (uses2.get(label2) > 1) out.set(value2, value2);
+  return out;
+}
+function commonLength(a, b, dir) {
+  let n = 0;
+  const at = (s, i) => dir === 1 ? s[i] : s[s.length - 1 - i];
+  while (n < a.length && n < b.length && at(a, n) === at(b, n)) n++;
+  return n;
 }
 function confusionCells(input, xCats, yCats, normalized) {
   const cells = [];
@@ -24862,18 +24939,26 @@ function confusionCells(input, xCats, yCats, normalized) {
 }
 function barSpec(input, sorted) {
   const cats = categories(input.points, input.y);
+  const width = 560;
+  const short2 = [...shortLabels(cats, AXIS_LABEL_CHARS)].filter(([c, l]) => c !== l);
   const encoding = {
     x: { field: input.x, type: "quantitative", title: lines(input.xLabel) },
-    y: { field: input.y, type: "nominal", title: lines(input.yLabel), sort: sorted ? "-x" : cats },
+    y: {
+      field: input.y,
+      type: "nominal",
+      title: lines(input.yLabel),
+      sort: sorted ? "-x" : cats,
+      axis: { labelLimit: 0, ...short2.length ? { labelExpr: labelExpr(short2) } : {} }
+    },
     yOffset: { field: "rev", type: "nominal", sort: input.revs.map((r) => r.label) },
-    color: colorEncoding(input)
+    color: legends(input, width, "square", null).color
   };
   const bandStep = input.revs.length > 1 ? 40 : 26;
   const spec = {
-    width: 560,
+    width,
     height: { step: bandStep, for: "position" },
     mark: { type: "bar", cornerRadiusEnd: 2 },
-    encoding: { ...encoding, color: colorEncoding(input, "square") }
+    encoding
   };
   const values = input.points.map((p) => ({ ...p, [input.y]: String(p[input.y]) }));
   if (!input.series.length) return { data: { values }, ...spec };

@@ -69,7 +69,7 @@ export function builtinSpec(given: SpecInput): VegaLiteSpec {
       );
     }
   }
-  const body = (() => {
+  const body: SpecBody = (() => {
     switch (input.template) {
       case 'linear':
         return lineSpec(input, { endPoint: true, smooth: false });
@@ -89,13 +89,14 @@ export function builtinSpec(given: SpecInput): VegaLiteSpec {
         return barSpec(input, input.template === 'bar_horizontal_sorted');
     }
   })();
+  const { legendConfig, ...rest } = body;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: lines(input.title), ...(input.subtitle.length ? { subtitle: input.subtitle } : {}) },
     background: 'white',
     padding: 16,
-    config: BASE_CONFIG,
-    ...body,
+    config: legendConfig ? { ...BASE_CONFIG, legend: { ...BASE_CONFIG.legend, ...legendConfig } } : BASE_CONFIG,
+    ...rest,
   };
 }
 
@@ -124,23 +125,95 @@ const BASE_CONFIG = {
   header: { labelFontSize: 13, labelFontWeight: 'bold', titleFontSize: 13 },
 };
 
-function colorEncoding(input: SpecInput, symbol: 'stroke' | 'circle' | 'square' = 'circle'): Record<string, unknown> {
+/** A template's body, and the legend settings its legends need beyond the house style. */
+type SpecBody = VegaLiteSpec & { legendConfig?: Record<string, unknown> };
+
+/** Series names longer than this are shortened in the middle (vega estimates 9.6 px a character at 12 px)… */
+const SERIES_LABEL_CHARS = 36;
+/** …and revisions' (branch names) past this: there are only two, so each can take more room. */
+const REVISION_LABEL_CHARS = 56;
+/** Category labels on a bar chart's axis: kept short so the bars keep the width. */
+const AXIS_LABEL_CHARS = 26;
+const LEGEND_COLUMN_PADDING = 16;
+
+type LegendSymbol = 'stroke' | 'circle' | 'square';
+
+/** vega's width of a legend symbol of each kind, in px: a stroke is as wide as √size, a shape as its diameter. */
+const SYMBOL_WIDTH: Record<LegendSymbol, number> = { stroke: Math.sqrt(500), circle: Math.sqrt(140), square: Math.sqrt(140) };
+
+/**
+ * How one legend lays out its entries: as many columns as fit in `budget`, so several long names stack into rows
+ * instead of one row that widens the image far past the chart. Labels are the shortened ones.
+ */
+function legendLayout(labels: string[], max: number, symbol: LegendSymbol, budget: number): { columns: number; width: number; labelExpr?: string } {
+  const short = shortLabels(labels, max);
+  let longest = 0;
+  for (const label of short.values()) longest = Math.max(longest, estimatedWidth(label));
+  const entry = SYMBOL_WIDTH[symbol] + 6 + longest;
+  const columns = Math.max(1, Math.min(labels.length, Math.floor((budget + LEGEND_COLUMN_PADDING) / (entry + LEGEND_COLUMN_PADDING))));
+  return {
+    columns,
+    width: columns * entry + (columns - 1) * LEGEND_COLUMN_PADDING,
+    ...(labels.some((l) => short.get(l) !== l) ? { labelExpr: labelExpr([...short].filter(([l, s]) => l !== s)) } : {}),
+  };
+}
+
+/** vega's own estimate of a text's width when it has no canvas to measure with (vega-scenegraph: 0.8 em a character). */
+function estimatedWidth(text: string, fontSize = 12): number {
+  return Math.floor(0.8 * text.length * fontSize);
+}
+
+/**
+ * The revision (colour) legend and, when the plot draws several files or fields, the series legend, each fitted to the
+ * plot's width; the two share a row above the chart when they fit in it, and stack when they do not.
+ */
+function legends(
+  input: SpecInput,
+  width: number,
+  symbol: LegendSymbol,
+  seriesSymbol: LegendSymbol | null,
+): { color: Record<string, unknown>; series: Record<string, unknown> | null; legendConfig?: Record<string, unknown> } {
+  // vega's width estimate is a quarter above what DejaVu draws: legends a quarter wider than the plot look as wide.
+  const budget = 1.25 * width;
+  const revs = legendLayout(
+    input.revs.map((r) => r.label),
+    REVISION_LABEL_CHARS,
+    symbol,
+    budget,
+  );
+  const color = colorEncoding(input, symbol, revs);
+  if (!seriesSymbol || !input.series.length) return { color, series: null };
+  const series = legendLayout(input.series, SERIES_LABEL_CHARS, seriesSymbol, budget);
+  const stacked = revs.width + 2 * LEGEND_COLUMN_PADDING + series.width > budget;
+  return {
+    color,
+    series: seriesLegend('series', series, seriesSymbol === 'stroke'),
+    ...(stacked ? { legendConfig: { layout: { top: { direction: 'vertical', anchor: 'start' } } } } : {}),
+  };
+}
+
+function colorEncoding(input: SpecInput, symbol: LegendSymbol, layout: { columns: number; labelExpr?: string }): Record<string, unknown> {
   const lineSymbol = symbol === 'stroke' ? { symbolSize: 500, symbolStrokeWidth: 3 } : {};
   return {
     field: 'rev',
     type: 'nominal',
     // An explicit domain keeps base first and head second; a nominal scale would sort them alphabetically.
     scale: { domain: input.revs.map((r) => r.label), range: input.revs.map((r) => r.color) },
-    legend: { title: 'revision', orient: 'top', direction: 'horizontal', symbolType: symbol, symbolOpacity: 1, labelLimit: 520, ...lineSymbol },
+    legend: { title: 'revision', symbolType: symbol, symbolOpacity: 1, ...legendPlacement(layout), ...lineSymbol },
   };
 }
 
-function seriesLegend(channelTitle: string, line = false): Record<string, unknown> {
+function seriesLegend(channelTitle: string, layout: { columns: number; labelExpr?: string }, line: boolean): Record<string, unknown> {
   const lineSymbol = line ? { symbolType: 'stroke', symbolSize: 500, symbolStrokeWidth: 2.5 } : {};
-  return { title: channelTitle, orient: 'top', direction: 'horizontal', symbolStrokeColor: '#555555', symbolFillColor: 'transparent', ...lineSymbol };
+  return { title: channelTitle, symbolStrokeColor: '#555555', symbolFillColor: 'transparent', ...legendPlacement(layout), ...lineSymbol };
 }
 
-function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }): VegaLiteSpec {
+/** Above the chart, in the columns that fit; labels already shortened to fit, so vega cuts none of its own. */
+function legendPlacement(layout: { columns: number; labelExpr?: string }): Record<string, unknown> {
+  return { orient: 'top', direction: 'horizontal', columns: layout.columns, labelLimit: 0, ...(layout.labelExpr ? { labelExpr: layout.labelExpr } : {}) };
+}
+
+function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }): SpecBody {
   // Steps and epochs are whole numbers: no ticks at 1.5 when a run has only a few.
   const whole = input.points.every((p) => Number.isInteger(p[input.x]));
   const x = {
@@ -151,13 +224,15 @@ function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }
     axis: { tickCount: 8, ...(whole ? { tickMinStep: 1 } : {}) },
   };
   const y = { field: input.y, type: 'quantitative', title: lines(input.yLabel), scale: { zero: false } };
-  const encoding: Record<string, unknown> = { x, y, color: colorEncoding(input, 'stroke') };
-  if (input.series.length) {
+  const width = 640;
+  const { color, series, legendConfig } = legends(input, width, 'stroke', 'stroke');
+  const encoding: Record<string, unknown> = { x, y, color };
+  if (series) {
     encoding.strokeDash = {
       field: 'series',
       type: 'nominal',
       scale: { domain: input.series, range: cycle(DASHES, input.series.length) },
-      legend: seriesLegend('series', true),
+      legend: series,
     };
   }
   // No `clip` and no `opacity` (stroke/fill opacities instead): the scales already span the data, and resvg
@@ -184,18 +259,21 @@ function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }
       },
     });
   }
-  return { width: 640, height: 320, data: { values: input.points }, encoding, layer: layers };
+  return { width, height: 320, data: { values: input.points }, encoding, layer: layers, ...(legendConfig ? { legendConfig } : {}) };
 }
 
-function scatterSpec(input: SpecInput): VegaLiteSpec {
+function scatterSpec(input: SpecInput): SpecBody {
+  const width = 520;
+  const { color, series, legendConfig } = legends(input, width, 'circle', 'circle');
   const encoding: Record<string, unknown> = {
     x: { field: input.x, type: 'quantitative', title: lines(input.xLabel), scale: { zero: false } },
     y: { field: input.y, type: 'quantitative', title: lines(input.yLabel), scale: { zero: false } },
-    color: colorEncoding(input),
+    color,
   };
-  if (input.series.length) encoding.shape = seriesShapes(input.series);
+  if (series) encoding.shape = seriesShapes(input.series, series);
   return {
-    width: 520,
+    ...(legendConfig ? { legendConfig } : {}),
+    width,
     height: 360,
     data: { values: input.points },
     mark: { type: 'point', filled: true, size: 40, fillOpacity: 0.7, strokeOpacity: 0 },
@@ -204,15 +282,15 @@ function scatterSpec(input: SpecInput): VegaLiteSpec {
 }
 
 /** One point shape per series (points of a scatter plot tell series apart by shape, revisions by colour). */
-function seriesShapes(series: string[]): Record<string, unknown> {
-  return { field: 'series', type: 'nominal', scale: { domain: series, range: cycle(SHAPES, series.length) }, legend: seriesLegend('series') };
+function seriesShapes(series: string[], legend: Record<string, unknown>): Record<string, unknown> {
+  return { field: 'series', type: 'nominal', scale: { domain: series, range: cycle(SHAPES, series.length) }, legend };
 }
 
 /**
  * DVC's scatter_jitter spreads points inside each category with random offsets; here the offsets are
  * computed from the point's position so the image is the same on every run.
  */
-function jitterSpec(input: SpecInput): VegaLiteSpec {
+function jitterSpec(input: SpecInput): SpecBody {
   const xCats = categories(input.points, input.x);
   const yCats = categories(input.points, input.y);
   const points = input.points.map((p, i) => ({
@@ -223,15 +301,17 @@ function jitterSpec(input: SpecInput): VegaLiteSpec {
     jitter_y: jitter(i * 2 + 1),
   }));
   const step = Math.max(36, Math.min(90, Math.floor(480 / Math.max(xCats.length, yCats.length))));
+  const { color, series, legendConfig } = legends(input, Math.max(step * xCats.length, 320), 'circle', 'circle');
   const encoding: Record<string, unknown> = {
     x: { field: input.x, type: 'nominal', title: lines(input.xLabel), sort: xCats, axis: { labelAngle: 0, grid: true, bandPosition: 0, ticks: false } },
     y: { field: input.y, type: 'nominal', title: lines(input.yLabel), sort: yCats, axis: { grid: true, bandPosition: 0, ticks: false } },
     xOffset: { field: 'jitter_x', type: 'quantitative', scale: { domain: [-0.5, 0.5] } },
     yOffset: { field: 'jitter_y', type: 'quantitative', scale: { domain: [-0.5, 0.5] } },
-    color: colorEncoding(input),
+    color,
   };
-  if (input.series.length) encoding.shape = seriesShapes(input.series);
+  if (series) encoding.shape = seriesShapes(input.series, series);
   return {
+    ...(legendConfig ? { legendConfig } : {}),
     width: { step },
     height: { step },
     data: { values: points },
@@ -330,12 +410,54 @@ function revisionHeader(width: number, labels: string[]): Record<string, unknown
     labelPadding: 8,
     // vega estimates text widths generously (no canvas); the lines are already cut to fit.
     labelLimit: 0,
-    // datum.value is the field's raw value; vega-lite splices datum.label in as an unparenthesised expression.
-    labelExpr: Object.entries(wrapped).reduceRight(
-      (rest, [label, lines]) => `(datum.value === ${JSON.stringify(label)}) ? ${JSON.stringify(lines)} : (${rest})`,
-      '(datum.label)',
-    ),
+    labelExpr: labelExpr(Object.entries(wrapped)),
   };
+}
+
+/** A vega expression showing each listed value as its own label (a text, or lines), and any other value as it is. */
+function labelExpr(labels: [value: string, label: string | string[]][]): string {
+  // datum.value is the field's raw value; vega-lite splices datum.label in as an unparenthesised expression.
+  return labels.reduceRight((rest, [value, label]) => `(datum.value === ${JSON.stringify(value)}) ? ${JSON.stringify(label)} : (${rest})`, '(datum.label)');
+}
+
+/**
+ * Labels of at most `max` characters, each long one cut in its middle with the part that tells it from the others
+ * kept: where names part ways near the start (`tfidf_feature_token_2…xxx` beside `tfidf_feature_token_20…xxx`) the
+ * front is kept up to there, where they part near the end (`eval/validati…percentile_95`) the back. A label no cut
+ * keeps apart stays whole: a longer label is better than two alike. Pure.
+ */
+export function shortLabels(values: string[], max: number): Map<string, string> {
+  const out = new Map<string, string>();
+  const keep = max - 1;
+  const middle = Math.ceil(keep / 2);
+  for (const value of values) {
+    if (value.length <= max) {
+      out.set(value, value);
+      continue;
+    }
+    // [shared start, shared end] with each other label: a front of a or a back of b tells them apart past these.
+    const shared = values.filter((o) => o !== value).map((o) => [commonLength(value, o, 1), commonLength(value, o, -1)] as const);
+    let front = 0;
+    let back = 0;
+    for (const [f, b] of shared) [front, back] = [Math.max(front, f), Math.max(back, b)];
+    const apart = (a: number) => a >= 0 && a <= keep && shared.every(([f, b]) => a > f || keep - a > b);
+    // The front alone, else the back alone, else the split nearest the middle that keeps both halves apart.
+    let a: number | null = front < keep ? Math.max(middle, front + 1) : back < keep ? Math.min(middle, keep - back - 1) : null;
+    for (let d = 0; a === null && d <= keep; d++) a = [middle + d, middle - d].find(apart) ?? null;
+    out.set(value, a === null ? value : `${value.slice(0, a)}…${value.slice(value.length - (keep - a))}`);
+  }
+  const uses = new Map<string, number>();
+  for (const label of out.values()) uses.set(label, (uses.get(label) ?? 0) + 1);
+  for (const [value, label] of out) if (uses.get(label)! > 1) out.set(value, value);
+  return out;
+}
+
+/** How many characters two texts share at their start (`dir` 1) or their end (-1). */
+function commonLength(a: string, b: string, dir: 1 | -1): number {
+  let n = 0;
+  const at = (s: string, i: number) => (dir === 1 ? s[i] : s[s.length - 1 - i]);
+  while (n < a.length && n < b.length && at(a, n) === at(b, n)) n++;
+  return n;
 }
 
 function confusionCells(input: SpecInput, xCats: string[], yCats: string[], normalized: boolean): Datapoint[] {
@@ -393,18 +515,27 @@ function confusionCells(input: SpecInput, xCats: string[], yCats: string[], norm
 
 function barSpec(input: SpecInput, sorted: boolean): VegaLiteSpec {
   const cats = categories(input.points, input.y);
+  const width = 560;
+  // A static image has no tooltip to name a bar whose label vega cut: the part that tells two names apart is kept.
+  const short = [...shortLabels(cats, AXIS_LABEL_CHARS)].filter(([c, l]) => c !== l);
   const encoding: Record<string, unknown> = {
     x: { field: input.x, type: 'quantitative', title: lines(input.xLabel) },
-    y: { field: input.y, type: 'nominal', title: lines(input.yLabel), sort: sorted ? '-x' : cats },
+    y: {
+      field: input.y,
+      type: 'nominal',
+      title: lines(input.yLabel),
+      sort: sorted ? '-x' : cats,
+      axis: { labelLimit: 0, ...(short.length ? { labelExpr: labelExpr(short) } : {}) },
+    },
     yOffset: { field: 'rev', type: 'nominal', sort: input.revs.map((r) => r.label) },
-    color: colorEncoding(input),
+    color: legends(input, width, 'square', null).color,
   };
   const bandStep = input.revs.length > 1 ? 40 : 26;
   const spec: VegaLiteSpec = {
-    width: 560,
+    width,
     height: { step: bandStep, for: 'position' },
     mark: { type: 'bar', cornerRadiusEnd: 2 },
-    encoding: { ...encoding, color: colorEncoding(input, 'square') },
+    encoding,
   };
   const values = input.points.map((p) => ({ ...p, [input.y]: String(p[input.y]) }));
   if (!input.series.length) return { data: { values }, ...spec };

@@ -291,3 +291,80 @@ plots:
     }
   });
 });
+
+describe('long series and revision names', () => {
+  test('legends of long names stack into rows and columns, so the image stays about as wide as the chart', async () => {
+    const repo = new TempRepo();
+    try {
+      const fields = Array.from({ length: 9 }, (_, i) => `val_metric_number_${i}_with_long_name`);
+      const rows = (k: number) =>
+        `epoch,${fields.join(',')}\n${Array.from({ length: 30 }, (_, e) => [e, ...fields.map((_, i) => Math.exp(-e / (5 + i + k)))].join(',')).join('\n')}\n`;
+      const baseSha = repo.commit('base', {
+        'dvc.yaml': `plots:\n  - Many: {x: epoch, y: {many.csv: [${fields.join(', ')}]}}\n  - Dots: {template: scatter, x: epoch, y: {many.csv: [${fields.slice(0, 4).join(', ')}]}}\n`,
+        'many.csv': rows(0),
+      });
+      repo.commit('head', { 'many.csv': rows(1) });
+      const git = await GitRepo.open(repo.dir);
+      const { definitions } = await findPlotDefinitions(repo.dir, null);
+      const headLabel = 'experiments/very-long-branch-name-for-lr-0.001_and_batch_size_256_with_augmentation';
+      const prepared = await preparePlots(git, { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel, plotsPaths: null }, definitions);
+      await git.close();
+      const renderer = await PlotRenderer.create(rendererAssets());
+      for (const plot of prepared) {
+        assert.ok(plot.kind === 'vega', JSON.stringify(plot));
+        const { png, svg } = await renderer.render(plot.spec);
+        // The plot is 640 (scatter 520) px wide, drawn at 2×: one row of nine legend entries made it 7,136 px.
+        const { width } = pngSize(png);
+        assert.ok(width <= 1700, `${plot.id}: ${width} px wide`);
+        const texts = [...svg.matchAll(/<text[^>]*>([^<]*)</g)].map((m) => m[1]!);
+        for (const field of plot.id === 'Many' ? fields : fields.slice(0, 4)) assert.ok(texts.includes(field), `${plot.id}: no legend entry ${field}`);
+        assert.ok(texts.includes('experiments/very-long-branch…_size_256_with_augmentation'), texts.join(' | '));
+      }
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test('names cut to fit stay apart: the part that differs is kept, in the legend and on a bar chart axis', async () => {
+    const repo = new TempRepo();
+    try {
+      const series = ['eval/validation_loss_per_token_percentile_50', 'eval/validation_loss_per_token_percentile_95'];
+      const features = Array.from({ length: 30 }, (_, i) => `tfidf_feature_token_${i}_${'x'.repeat(8 + ((i * 7) % 20))}`);
+      repo.commit('base', {
+        'dvc.yaml': `plots:\n  - Trunc: {x: epoch, y: {trunc.csv: [${series.join(', ')}]}}\n  - imp.json: {template: bar_horizontal_sorted, x: importance, y: feature}\n`,
+        'trunc.csv': `epoch,${series.join(',')}\n0,1,1\n1,0.5,0.7\n2,0.2,0.4\n`,
+        'imp.json': JSON.stringify(features.map((feature, i) => ({ feature, importance: ((i * 37) % 30) / 30 }))),
+      });
+      const git = await GitRepo.open(repo.dir);
+      const { definitions } = await findPlotDefinitions(repo.dir, null);
+      const prepared = await preparePlots(
+        git,
+        { workspace: repo.dir, base: { sha: 'HEAD', label: 'main' }, headLabel: 'feature', plotsPaths: null },
+        definitions,
+      );
+      await git.close();
+      const renderer = await PlotRenderer.create(rendererAssets());
+      const texts = new Map<string, string[]>();
+      for (const plot of prepared) {
+        assert.ok(plot.kind === 'vega', JSON.stringify(plot));
+        const { svg } = await renderer.render(plot.spec);
+        texts.set(
+          plot.id,
+          [...svg.matchAll(/<text[^>]*>([^<]*)</g)].map((m) => m[1]!),
+        );
+      }
+      const trunc = texts.get('Trunc')!;
+      assert.ok(trunc.includes('eval/validation_lo…ken_percentile_50') && trunc.includes('eval/validation_lo…ken_percentile_95'), trunc.join(' | '));
+      // Every feature's axis label names its own token, and no two labels are alike.
+      const bars = texts.get('imp.json')!.filter((t) => t.startsWith('tfidf_feature_token_'));
+      assert.equal(new Set(bars).size, features.length, bars.join(' | '));
+      for (let i = 0; i < features.length; i++)
+        assert.ok(
+          bars.some((t) => t.startsWith(`tfidf_feature_token_${i}_`) || t.startsWith(`tfidf_feature_token_${i}…`)),
+          `token ${i}: ${bars.join(' | ')}`,
+        );
+    } finally {
+      repo.remove();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtinSpec, wrap, type SpecInput } from '../../src/plots/spec';
+import { builtinSpec, shortLabels, wrap, type SpecInput } from '../../src/plots/spec';
 import { plotsMarkdown } from '../../src/report/plots-markdown';
 
 const input = (over: Partial<SpecInput>): SpecInput => ({
@@ -109,4 +109,18 @@ test('confusion: a file one revision lacks keeps its place in the grid as a cell
   const cells = spec.data.values.filter((c) => c.rev === 'alpha-pr' && c.series === 'test.json');
   assert.deepEqual(cells, [{ rev: 'alpha-pr', series: 'test.json', actual: 'a', predicted: 'a', xy_count: null, percent_of_max: null }]);
   assert.equal(spec.data.values.filter((c) => c.xy_count === null).length, 1);
+});
+
+test('labels cut to fit keep what tells them apart, and stay whole when no cut can', () => {
+  const short = shortLabels(['eval/loss_percentile_50', 'eval/loss_percentile_95', 'token_2_xxxxxxxxxxxx', 'token_20_xxxxxxxxxxx', 'loss'], 12);
+  assert.deepEqual(Object.fromEntries(short), {
+    'eval/loss_percentile_50': 'eval/l…le_50',
+    'eval/loss_percentile_95': 'eval/l…le_95',
+    token_2_xxxxxxxxxxxx: 'token_2_…xxx',
+    token_20_xxxxxxxxxxx: 'token_20…xxx',
+    loss: 'loss',
+  });
+  // They differ only in the middle, further from either end than 12 characters reach.
+  const middle = ['abcdefghij_1_klmnopqrst', 'abcdefghij_2_klmnopqrst'];
+  assert.deepEqual([...shortLabels(middle, 12).values()], middle);
 });
