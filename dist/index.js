@@ -18545,7 +18545,9 @@ function plotImage(plot2, image, images) {
   const url = images.url(image);
   if (url) return `![${title2}](${url})`;
   const chart = images.charts ? mermaidChart(plot2) : null;
-  return chart ?? `_${title2 || escapeCell(image)}: ${fileIn(image, images)}._`;
+  if (chart) return chart;
+  const why = images.charts && plot2.noChart ? `${escapeCell(plot2.noChart)}; ` : "";
+  return `_${title2 || escapeCell(image)}: ${why}${fileIn(image, images)}._`;
 }
 function fileIn(path, images) {
   const kind = path.slice(path.lastIndexOf(".") + 1).toUpperCase().replace("JPG", "JPEG");
@@ -21599,9 +21601,11 @@ var plot = (v, at) => {
   const baseImage = optional(nullable(imagePath))(o.baseImage, key(at, "baseImage"));
   const error2 = optional(string2)(o.error, key(at, "error"));
   const s = optional(series)(o.series, key(at, "series"));
+  const noChart = optional(string2)(o.noChart, key(at, "noChart"));
   if (baseImage !== void 0) entry.baseImage = baseImage;
   if (error2 !== void 0) entry.error = error2;
   if (s !== void 0) entry.series = s;
+  if (noChart !== void 0) entry.noChart = noChart;
   return entry;
 };
 var trend = (v, at) => {
@@ -24029,6 +24033,24 @@ function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
     ...leftOut ? { linesLeftOut: leftOut } : {}
   };
 }
+function followsX(points, x) {
+  const lines2 = /* @__PURE__ */ new Map();
+  for (const p of points) {
+    const value2 = toNumber2(p[x]);
+    if (value2 === void 0 || Number.isNaN(value2)) continue;
+    const key2 = `${String(p.rev)}\0${String(p.series)}`;
+    const line = lines2.get(key2);
+    if (!line) {
+      lines2.set(key2, { last: value2, rises: false, falls: false });
+      continue;
+    }
+    if (value2 > line.last) line.rises = true;
+    if (value2 < line.last) line.falls = true;
+    if (line.rises && line.falls) return false;
+    line.last = value2;
+  }
+  return true;
+}
 function numericLine(xs, ys, name) {
   const px = [];
   const py = [];
@@ -24991,7 +25013,8 @@ function cycle(values, n) {
 }
 
 // src/plots/collect.ts
-var LINE_LIKE = ["linear", "simple", "smooth", "scatter", "scatter_jitter"];
+var SCATTER_CLOUD = "its points are a cloud, not a curve along x, and a Mermaid chart draws lines, not points";
+var LINE_LIKE = ["linear", "simple", "smooth", "scatter"];
 async function findPlotDefinitions(workspace, plotsPaths, budget, listing, projects, baseTree) {
   const tree = workspaceTree(workspace, { ...budget ? { budget } : {}, listing });
   let result;
@@ -25270,8 +25293,18 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   }
   const input = { template, title: title2, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series: series2, points };
   const spec = builtinSpec(input);
-  const chart = LINE_LIKE.includes(template) ? chartSeries({ points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
-  return { kind: "vega", id: def.id, title: title2, origin: def.origin, spec, notes, ...chart ? { series: chart } : {} };
+  const cloud2 = template === "scatter" && !followsX(points, fields.x);
+  const chart = LINE_LIKE.includes(template) && !cloud2 ? chartSeries({ points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
+  return {
+    kind: "vega",
+    id: def.id,
+    title: title2,
+    origin: def.origin,
+    spec,
+    notes,
+    ...chart ? { series: chart } : {},
+    ...cloud2 ? { noChart: SCATTER_CLOUD } : {}
+  };
 }
 function checkedAtBase(def, sources, baseFiles) {
   return sources.filter((s) => {
@@ -25309,7 +25342,8 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       title: plot2.title,
       image: null,
       notes: plot2.notes,
-      ...plot2.kind === "vega" && plot2.series ? { series: plot2.series } : {}
+      ...plot2.kind === "vega" && plot2.series ? { series: plot2.series } : {},
+      ...plot2.kind === "vega" && plot2.noChart ? { noChart: plot2.noChart } : {}
     };
     try {
       if (plot2.kind === "error") {

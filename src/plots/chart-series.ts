@@ -68,6 +68,30 @@ export function chartSeries(input: ChartSeriesInput, maxPoints = MERMAID_MAX_POI
   };
 }
 
+/**
+ * Whether a scatter plot's points make curves along x: in each line (revision × field), x only rises or only falls in
+ * the file's order, as on an ROC or precision-recall curve. A cloud of points is no function of x: a line through it
+ * shows a curve that is not there, and Mermaid's xychart has lines and bars only, no points. Pure.
+ */
+export function followsX(points: Datapoint[], x: string): boolean {
+  const lines = new Map<string, { last: number; rises: boolean; falls: boolean }>();
+  for (const p of points) {
+    const value = toNumber(p[x]);
+    if (value === undefined || Number.isNaN(value)) continue;
+    const key = `${String(p.rev)}\0${String(p.series)}`;
+    const line = lines.get(key);
+    if (!line) {
+      lines.set(key, { last: value, rises: false, falls: false });
+      continue;
+    }
+    if (value > line.last) line.rises = true;
+    if (value < line.last) line.falls = true;
+    if (line.rises && line.falls) return false;
+    line.last = value;
+  }
+  return true;
+}
+
 /** The line's points sorted by x, blanks skipped, repeated x averaged; undefined when a value is not a number. */
 function numericLine(xs: unknown[], ys: unknown[], name: string): Line | undefined {
   const px: number[] = [];

@@ -12,7 +12,7 @@ import { globToRegExp, isGlob } from '../workspace/glob';
 import { commitTree, NotAFile, workspaceTree, type ReadBudget, type Tree, type WorkspaceListing } from '../workspace/tree';
 import { PipelineData, type DataOptions } from '../pipeline/restore';
 import { withCachedOutputs } from '../values/cached-outputs';
-import { chartSeries } from './chart-series';
+import { chartSeries, followsX } from './chart-series';
 import { fillCustomTemplate } from './custom';
 import { findTemplate } from './find-template';
 import { parsePlotData, type PlotData } from './data';
@@ -53,7 +53,9 @@ export interface PlotsRequest {
   data?: DataOptions;
 }
 
-const LINE_LIKE: BuiltinTemplate[] = ['linear', 'simple', 'smooth', 'scatter', 'scatter_jitter'];
+/** Why a scatter plot whose points do not follow x gets no Mermaid chart where its image cannot be shown. */
+const SCATTER_CLOUD = 'its points are a cloud, not a curve along x, and a Mermaid chart draws lines, not points';
+const LINE_LIKE: BuiltinTemplate[] = ['linear', 'simple', 'smooth', 'scatter'];
 
 /** The plots to draw: the `plots` input's files, else dvc.yaml's definitions; directories expanded. */
 export async function findPlotDefinitions(
@@ -437,9 +439,20 @@ async function prepareOne(
   }
   const input: SpecInput = { template, title, subtitle: notes, x: fields.x, y: fields.y, xLabel, yLabel, revs, series, points };
   const spec = builtinSpec(input);
-  // Confusion matrices and bars have no line to draw; the others' lines let a comment without images show a chart.
-  const chart = LINE_LIKE.includes(template) ? chartSeries({ points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
-  return { kind: 'vega', id: def.id, title, origin: def.origin, spec, notes, ...(chart ? { series: chart } : {}) };
+  // Confusion matrices, bars and jittered categories have no line to draw, nor has a cloud of scatter points; the
+  // others' lines let a comment without images show a chart.
+  const cloud = template === 'scatter' && !followsX(points, fields.x);
+  const chart = LINE_LIKE.includes(template) && !cloud ? chartSeries({ points, x: fields.x, y: fields.y, multi: fields.multi, xLabel, yLabel }) : null;
+  return {
+    kind: 'vega',
+    id: def.id,
+    title,
+    origin: def.origin,
+    spec,
+    notes,
+    ...(chart ? { series: chart } : {}),
+    ...(cloud ? { noChart: SCATTER_CLOUD } : {}),
+  };
 }
 
 /** At the base a file or field may not exist yet (a metric the PR adds): that side is left out, with a note. */

@@ -52,6 +52,6 @@ export type Datapoint = Record<string, unknown>;
 
 /** A plot ready to draw: a Vega-Lite spec whose data is inline (and its lines for a Mermaid chart), or an image to copy. */
 export type PreparedPlot =
-  | { kind: 'vega'; id: string; title: string; origin: string; spec: Record<string, unknown>; notes: string[]; series?: PlotSeries }
+  | { kind: 'vega'; id: string; title: string; origin: string; spec: Record<string, unknown>; notes: string[]; series?: PlotSeries; noChart?: string }
   | { kind: 'image'; id: string; title: string; origin: string; head: Uint8Array | null; base: Uint8Array | null; ext: string; notes: string[] }
   | { kind: 'error'; id: string; title: string; error: string; notes: string[] };

@@ -29,6 +29,7 @@ export async function writePlots(
       image: null,
       notes: plot.notes,
       ...(plot.kind === 'vega' && plot.series ? { series: plot.series } : {}),
+      ...(plot.kind === 'vega' && plot.noChart ? { noChart: plot.noChart } : {}),
     };
     try {
       if (plot.kind === 'error') {

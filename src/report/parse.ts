@@ -194,9 +194,11 @@ const plot: Reader<PlotEntry> = (v, at) => {
   const baseImage = optional(nullable(imagePath))(o.baseImage, key(at, 'baseImage'));
   const error = optional(string)(o.error, key(at, 'error'));
   const s = optional(series)(o.series, key(at, 'series'));
+  const noChart = optional(string)(o.noChart, key(at, 'noChart'));
   if (baseImage !== undefined) entry.baseImage = baseImage;
   if (error !== undefined) entry.error = error;
   if (s !== undefined) entry.series = s;
+  if (noChart !== undefined) entry.noChart = noChart;
   return entry;
 };
 

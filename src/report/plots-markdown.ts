@@ -30,7 +30,9 @@ function plotImage(plot: PlotEntry, image: string, images: ImageResolver): strin
   const url = images.url(image);
   if (url) return `![${title}](${url})`;
   const chart = images.charts ? mermaidChart(plot) : null;
-  return chart ?? `_${title || escapeCell(image)}: ${fileIn(image, images)}._`;
+  if (chart) return chart;
+  const why = images.charts && plot.noChart ? `${escapeCell(plot.noChart)}; ` : '';
+  return `_${title || escapeCell(image)}: ${why}${fileIn(image, images)}._`;
 }
 
 /** `PNG \`plots/x.png\` in the workflow artifact`. */

@@ -97,6 +97,8 @@ export interface PlotEntry {
   error?: string;
   /** The plot's key series, downsampled; lets a comment draw it as a Mermaid chart where no PNG can be hosted. */
   series?: PlotSeries;
+  /** Why a plot that could have had a Mermaid chart has none (a scatter cloud), for where its PNG cannot be shown. */
+  noChart?: string;
 }
 
 /** Lines sharing one x-axis (e.g. loss per epoch for base and head). */

@@ -4,9 +4,14 @@ import { GitRepo } from '../../src/git/repo';
 import { chartSeries } from '../../src/plots/chart-series';
 import { findPlotDefinitions, preparePlots } from '../../src/plots/collect';
 import type { Datapoint, PreparedPlot } from '../../src/plots/types';
+import { hostedImages } from '../../src/report/images';
 import { mermaidChart } from '../../src/report/mermaid';
+import { parseReportJson } from '../../src/report/parse';
+import { plotsMarkdown } from '../../src/report/plots-markdown';
+import { reportJson } from '../../src/report/to-json';
 import type { PlotSeries } from '../../src/report/types';
 import { TempRepo } from '../helpers/repo';
+import { reportOf } from '../helpers/report';
 
 const DVC_YAML = `
 plots:
@@ -17,6 +22,8 @@ plots:
   - Jitter: {template: scatter_jitter, x: actual, y: {eval/cm.json: predicted}}
   - Confusion: {template: confusion, x: actual, y: {eval/cm.json: predicted}}
   - Importance: {template: bar_horizontal, x: importance, y: {eval/importance.csv: feature}}
+  - Cloud: {template: scatter, x: x, y: {eval/cloud.json: y}}
+  - Bins: {template: scatter_jitter, x: bin, y: {eval/cloud.json: y}}
 `;
 
 /** A long, noisy log with one spike: LTTB must keep the spike and both ends. */
@@ -40,6 +47,8 @@ function files(k: number, epochs: number): Record<string, string> {
       { actual: 'b', predicted: 'b' },
     ]),
     'eval/importance.csv': 'feature,importance\nwidth,0.5\nlength,0.3\n',
+    // Points in no order along x, as a scatter of predictions against targets is: a cloud, not a curve.
+    'eval/cloud.json': JSON.stringify([0.3, -1.2, 2.1, 0.4, -0.5, 1.7].map((x, i) => ({ x: x + k / 10, y: ((i * 37) % 11) / 10, bin: i % 3 }))),
   };
 }
 
@@ -138,6 +147,21 @@ describe('plot series for the Mermaid fallback, from a real two-revision reposit
     assert.equal(series('Importance'), undefined);
   });
 
+  test('a scatter cloud and numeric jittered categories: no series, since no line runs through them; the comment says why', () => {
+    assert.equal(series('Cloud'), undefined);
+    assert.equal(series('Bins'), undefined);
+    const cloud = prepared.find((p) => p.id === 'Cloud');
+    assert.ok(cloud && cloud.kind === 'vega');
+    const md = plotsMarkdown(
+      [{ id: 'Cloud', title: 'Cloud', image: 'plots/Cloud.png', notes: [], ...(cloud.noChart ? { noChart: cloud.noChart } : {}) }],
+      hostedImages(new Map(), 'the workflow artifact'),
+    );
+    assert.equal(
+      md,
+      '**Cloud**\n\n_Cloud: its points are a cloud, not a curve along x, and a Mermaid chart draws lines, not points; PNG `plots/Cloud.png` in the workflow artifact._',
+    );
+  });
+
   test('the series draws as a Mermaid chart with those values', () => {
     const chart = mermaidChart({ id: 'Loss', title: 'Training loss', image: null, notes: [], series: series('Loss')! })!;
     assert.match(
@@ -196,4 +220,20 @@ test('a plot with more lines than a chart draws says how many it shows: the imag
   assert.equal(series.linesLeftOut, 10);
   const chart = mermaidChart({ id: 'Many', title: 'Many', image: null, notes: [], series })!;
   assert.match(chart, /Showing 8 of 18 lines: the plot's image has every line\./);
+});
+
+test("a plot's reason for having no chart reads back from report.json (mode: publish draws from it)", () => {
+  const report = reportOf({
+    schemaVersion: 2,
+    tool: { name: 'mlreport', version: '0.1.0' },
+    base: { sha: '3'.repeat(40), label: 'main' },
+    head: { sha: null, label: 'feature' },
+    params: [],
+    metrics: [],
+    plots: [{ id: 'Cloud', title: 'Cloud', image: 'plots/Cloud.png', notes: [], noChart: 'its points are a cloud' }],
+    gates: null,
+    pipeline: null,
+    warnings: [],
+  });
+  assert.deepEqual(parseReportJson(JSON.stringify(reportJson(report))).plots, report.plots);
 });
