@@ -25015,7 +25015,7 @@ function cycle(values, n) {
 // src/plots/collect.ts
 var SCATTER_CLOUD = "its points are a cloud, not a curve along x, and a Mermaid chart draws lines, not points";
 var LINE_LIKE = ["linear", "simple", "smooth", "scatter"];
-async function findPlotDefinitions(workspace, plotsPaths, budget, listing, projects, baseTree) {
+async function findPlotDefinitions(workspace, plotsPaths, budget, listing, projects, base) {
   const tree = workspaceTree(workspace, { ...budget ? { budget } : {}, listing });
   let result;
   if (plotsPaths) {
@@ -25035,6 +25035,7 @@ async function findPlotDefinitions(workspace, plotsPaths, budget, listing, proje
       }
       result = combine(dvcYamls.map((dvc) => ({ file: dvc.file, ...plotsFromDvcDoc(resolvedDoc(dvc), dvc.file) })));
       result.errors = [...errors2.map((e) => ({ id: e.file, error: e.error })), ...result.errors];
+      if (base && !result.errors.length) result.definitions = matchRevisions(result.definitions, await definitionsAt(base, projects));
     } catch (error2) {
       return { definitions: [], errors: [{ id: "dvc.yaml", error: describeError(error2) }] };
     }
@@ -25042,11 +25043,26 @@ async function findPlotDefinitions(workspace, plotsPaths, budget, listing, proje
   const expanded = [];
   const errors = [...result.errors];
   for (const def of result.definitions) {
-    const one = await expandDirectory(def, tree, baseTree);
+    const one = await expandDirectory(def, def.only === "base" ? base.tree : tree, def.only ? void 0 : base?.tree);
     if (typeof one === "string") errors.push({ id: def.id, error: `plot '${def.id}' (${def.origin}): ${one}` });
     else for (const d of one) expanded.push(d);
   }
   return { definitions: expanded, errors };
+}
+async function definitionsAt(base, projects) {
+  const { dvcYamls, errors } = projects ? dvcYamlsOf(await projects.at(base.sha, base.tree)) : await loadDvcYamls(base.tree);
+  if (errors.length) return null;
+  const result = combine(dvcYamls.map((dvc) => ({ file: dvc.file, ...plotsFromDvcDoc(resolvedDoc(dvc), dvc.file) })));
+  return result.errors.length ? null : result.definitions;
+}
+function matchRevisions(head, base) {
+  if (!base) return head;
+  const atBase = new Set(base.map((d) => d.id));
+  const atHead = new Set(head.map((d) => d.id));
+  return [
+    ...head.map((d) => atBase.has(d.id) ? d : { ...d, only: "head" }),
+    ...base.filter((d) => !atHead.has(d.id)).map((d) => ({ ...d, only: "base" }))
+  ];
 }
 function dvcYamlsOf(project) {
   return { dvcYamls: project.dvcYamls, errors: project.errors.filter((e) => isDvcYaml(e.file)) };
@@ -25113,8 +25129,9 @@ async function preparedWith(git, request, definitions, data) {
   const headTree = workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing });
   const head = at(headTree, WORKSPACE);
   const base = request.base ? at(commitTree(git, request.base.sha, request.base.label, budget), request.base.sha) : null;
-  const readHead = (path) => head.read(path);
-  const readBase = (path) => base ? base.read(path) : Promise.resolve(null);
+  const readHeadFile = (path) => head.read(path);
+  const readBaseFile = (path) => base ? base.read(path) : Promise.resolve(null);
+  const noFile = () => Promise.resolve(null);
   const notThere = (path) => {
     const why = head.whyMissing(path) ?? base?.whyMissing(path);
     if (why) return `${path} is not in the workspace${base ? " or in git at the base" : ""} (DVC-cached) and cannot be read: ${why}`;
@@ -25135,6 +25152,8 @@ async function preparedWith(git, request, definitions, data) {
       out.push({ kind: "error", id: def.id, title: title2, error: `plot '${def.id}': ${request.deadline.skipped(`plot '${def.id}'`)}`, notes: [] });
       continue;
     }
+    const readHead = def.only === "base" ? noFile : readHeadFile;
+    const readBase = def.only === "head" ? noFile : readBaseFile;
     try {
       if (def.image) {
         const file = def.sources[0].file;
@@ -25142,9 +25161,9 @@ async function preparedWith(git, request, definitions, data) {
         out.push(preparedImage(def, title2, head2, base2, request, notThere));
         continue;
       }
-      const headFiles = await readFiles2(def, readHead, headCache);
+      const headFiles = def.only === "base" ? /* @__PURE__ */ new Map() : await readFiles2(def, readHead, headCache);
       const baseNotes = [];
-      const baseFiles = request.base ? await readFiles2(def, readBase, baseCache, (error2) => baseNotes.push(`base (${request.base.label}): ${describeError(error2)}`)) : /* @__PURE__ */ new Map();
+      const baseFiles = request.base && def.only !== "head" ? await readFiles2(def, readBase, baseCache, (error2) => baseNotes.push(`base (${request.base.label}): ${describeError(error2)}`)) : /* @__PURE__ */ new Map();
       for (const expanded of splitDagshub(def, headFiles)) {
         out.push(await prepareOne(expanded, headFiles, baseFiles, request, lookup2, baseNotes, notThere));
       }
@@ -25168,7 +25187,9 @@ function preparedImage(def, title2, head, base, request, notThere) {
   if (baseProblem) {
     if (!head) throw new PlotDataError(`${baseProblem} at the base, and ${file} does not exist at the head`);
     notes.push(`base (${request.base.label}): ${baseProblem}`);
-  } else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
+  } else if (def.only === "base") notes.push(`not in dvc.yaml at the head (${request.headLabel}): showing ${request.base.label}'s`);
+  else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
+  else if (def.only === "head" && request.base) notes.push(`not in dvc.yaml at the base (${request.base.label})`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
   return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix15.extname(file).toLowerCase(), notes };
 }
@@ -25228,7 +25249,9 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   const problems = [...baseProblems, ...headProblems];
   if (problems.length && !hasData(headSeries) && !hasData(baseSeries)) throw new PlotDataError(problems.join("; "));
   for (const problem of problems) notes.push(problem);
-  if (!hasData(headSeries)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
+  if (def.only === "base") notes.push(`not in dvc.yaml at the head (${request.headLabel}): showing ${baseLabel} only`);
+  else if (def.only === "head" && request.base) notes.push(`not in dvc.yaml at the base (${baseLabel}): showing ${request.headLabel} only`);
+  else if (!hasData(headSeries)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
   else if (request.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
   else {
     for (const s of sources) {
@@ -25385,7 +25408,8 @@ function uniqueName(id, taken) {
 // src/plots/render-plots.ts
 async function renderPlots(git, request, getRenderer, log) {
   const baseTree = request.base ? commitTree(git, request.base.sha, request.base.label, request.budget ? { budget: request.budget } : {}) : void 0;
-  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget, request.listing, request.projects, baseTree);
+  const base = request.base && baseTree ? { sha: request.base.sha, tree: baseTree } : void 0;
+  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget, request.listing, request.projects, base);
   const entries = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request, found.definitions);

@@ -57,14 +57,24 @@ export interface PlotsRequest {
 const SCATTER_CLOUD = 'its points are a cloud, not a curve along x, and a Mermaid chart draws lines, not points';
 const LINE_LIKE: BuiltinTemplate[] = ['linear', 'simple', 'smooth', 'scatter'];
 
-/** The plots to draw: the `plots` input's files, else dvc.yaml's definitions; directories expanded. */
+/** The base commit plots are compared with, and its tree. */
+export interface PlotsBase {
+  sha: string;
+  tree: Tree;
+}
+
+/**
+ * The plots to draw: the `plots` input's files, else dvc.yaml's definitions at the head and at the base, matched by
+ * id as `dvc plots diff` matches them (a revision's data is drawn under the ids its own dvc.yaml defines);
+ * directories expanded.
+ */
 export async function findPlotDefinitions(
   workspace: string,
   plotsPaths: string[] | null,
   budget?: ReadBudget,
   listing?: WorkspaceListing,
   projects?: LoadedProjects,
-  baseTree?: Tree,
+  base?: PlotsBase,
 ): Promise<DefinitionsResult> {
   const tree = workspaceTree(workspace, { ...(budget ? { budget } : {}), listing });
   let result: DefinitionsResult;
@@ -89,6 +99,8 @@ export async function findPlotDefinitions(
       }
       result = combine(dvcYamls.map((dvc) => ({ file: dvc.file, ...plotsFromDvcDoc(resolvedDoc(dvc), dvc.file) })));
       result.errors = [...errors.map((e) => ({ id: e.file, error: e.error })), ...result.errors];
+      // What each revision defines is known only when both revisions' dvc.yaml files load.
+      if (base && !result.errors.length) result.definitions = matchRevisions(result.definitions, await definitionsAt(base, projects));
     } catch (error) {
       return { definitions: [], errors: [{ id: 'dvc.yaml', error: describeError(error) }] };
     }
@@ -96,11 +108,39 @@ export async function findPlotDefinitions(
   const expanded: PlotDefinition[] = [];
   const errors = [...result.errors];
   for (const def of result.definitions) {
-    const one = await expandDirectory(def, tree, baseTree);
+    // A directory is the files in it at each revision that defines it.
+    const one = await expandDirectory(def, def.only === 'base' ? base!.tree : tree, def.only ? undefined : base?.tree);
     if (typeof one === 'string') errors.push({ id: def.id, error: `plot '${def.id}' (${def.origin}): ${one}` });
     else for (const d of one) expanded.push(d);
   }
   return { definitions: expanded, errors };
+}
+
+/**
+ * The plots the base's dvc.yaml files define; null when one of them does not load, or a plot in them does not read:
+ * what the base defines is not known, and its data is then drawn under the head's definitions.
+ */
+async function definitionsAt(base: PlotsBase, projects: LoadedProjects | undefined): Promise<PlotDefinition[] | null> {
+  const { dvcYamls, errors } = projects ? dvcYamlsOf(await projects.at(base.sha, base.tree)) : await loadDvcYamls(base.tree);
+  if (errors.length) return null;
+  const result = combine(dvcYamls.map((dvc) => ({ file: dvc.file, ...plotsFromDvcDoc(resolvedDoc(dvc), dvc.file) })));
+  return result.errors.length ? null : result.definitions;
+}
+
+/**
+ * The head's definitions matched with the base's by id, as `dvc plots diff` groups each revision's own definitions
+ * (dvc/render/match.py): an id both define is drawn from the head's definition at both; one the head alone defines
+ * (a plot added or renamed) shows the head only, and one the base alone defines (removed or renamed) is drawn from
+ * the base's definition with the base's data, after the head's plots.
+ */
+function matchRevisions(head: PlotDefinition[], base: PlotDefinition[] | null): PlotDefinition[] {
+  if (!base) return head;
+  const atBase = new Set(base.map((d) => d.id));
+  const atHead = new Set(head.map((d) => d.id));
+  return [
+    ...head.map((d): PlotDefinition => (atBase.has(d.id) ? d : { ...d, only: 'head' })),
+    ...base.filter((d) => !atHead.has(d.id)).map((d): PlotDefinition => ({ ...d, only: 'base' })),
+  ];
 }
 
 /** A loaded project's dvc.yaml files and their errors, as `loadDvcYamls` gives them. */
@@ -201,8 +241,9 @@ async function preparedWith(git: GitRepo, request: PlotsRequest, definitions: Pl
   const headTree = workspaceTree(request.workspace, { name: request.headLabel, ...budget, listing: request.listing });
   const head = at(headTree, WORKSPACE);
   const base = request.base ? at(commitTree(git, request.base.sha, request.base.label, budget), request.base.sha) : null;
-  const readHead = (path: string) => head.read(path);
-  const readBase = (path: string) => (base ? base.read(path) : Promise.resolve(null));
+  const readHeadFile = (path: string) => head.read(path);
+  const readBaseFile = (path: string) => (base ? base.read(path) : Promise.resolve(null));
+  const noFile = () => Promise.resolve(null);
   // A file at neither revision; when it is a DVC output whose object could not be read, why (a remote that does not
   // answer, credentials), as the values step says it: "does not exist" would send the reader looking for a bug.
   const notThere = (path: string): string => {
@@ -228,6 +269,9 @@ async function preparedWith(git: GitRepo, request: PlotsRequest, definitions: Pl
       out.push({ kind: 'error', id: def.id, title, error: `plot '${def.id}': ${request.deadline.skipped(`plot '${def.id}'`)}`, notes: [] });
       continue;
     }
+    // A revision whose dvc.yaml does not define the plot has no data for it, as in DVC.
+    const readHead = def.only === 'base' ? noFile : readHeadFile;
+    const readBase = def.only === 'head' ? noFile : readBaseFile;
     try {
       if (def.image) {
         const file = def.sources[0]!.file;
@@ -235,12 +279,13 @@ async function preparedWith(git: GitRepo, request: PlotsRequest, definitions: Pl
         out.push(preparedImage(def, title, head, base, request, notThere));
         continue;
       }
-      const headFiles = await readFiles(def, readHead, headCache);
+      const headFiles = def.only === 'base' ? (new Map() as RevisionFiles) : await readFiles(def, readHead, headCache);
       // A base file that cannot be parsed leaves the base out of this plot, with a note; the head still shows.
       const baseNotes: string[] = [];
-      const baseFiles = request.base
-        ? await readFiles(def, readBase, baseCache, (error) => baseNotes.push(`base (${request.base!.label}): ${describeError(error)}`))
-        : (new Map() as RevisionFiles);
+      const baseFiles =
+        request.base && def.only !== 'head'
+          ? await readFiles(def, readBase, baseCache, (error) => baseNotes.push(`base (${request.base!.label}): ${describeError(error)}`))
+          : (new Map() as RevisionFiles);
       for (const expanded of splitDagshub(def, headFiles)) {
         out.push(await prepareOne(expanded, headFiles, baseFiles, request, lookup, baseNotes, notThere));
       }
@@ -277,7 +322,9 @@ function preparedImage(
   if (baseProblem) {
     if (!head) throw new PlotDataError(`${baseProblem} at the base, and ${file} does not exist at the head`);
     notes.push(`base (${request.base!.label}): ${baseProblem}`);
-  } else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base!.label}'s`);
+  } else if (def.only === 'base') notes.push(`not in dvc.yaml at the head (${request.headLabel}): showing ${request.base!.label}'s`);
+  else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base!.label}'s`);
+  else if (def.only === 'head' && request.base) notes.push(`not in dvc.yaml at the base (${request.base.label})`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
   return { kind: 'image', id: def.id, title, origin: def.origin, head, base: baseProblem ? null : base, ext: posix.extname(file).toLowerCase(), notes };
 }
@@ -369,7 +416,9 @@ async function prepareOne(
   const problems = [...baseProblems, ...headProblems];
   if (problems.length && !hasData(headSeries) && !hasData(baseSeries)) throw new PlotDataError(problems.join('; '));
   for (const problem of problems) notes.push(problem);
-  if (!hasData(headSeries)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
+  if (def.only === 'base') notes.push(`not in dvc.yaml at the head (${request.headLabel}): showing ${baseLabel} only`);
+  else if (def.only === 'head' && request.base) notes.push(`not in dvc.yaml at the base (${baseLabel}): showing ${request.headLabel} only`);
+  else if (!hasData(headSeries)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
   else if (request.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
   else {
     // Both revisions drawn, one of them without some of the plot's files.

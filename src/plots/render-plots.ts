@@ -22,7 +22,8 @@ export interface RenderPlotsRequest extends PlotsRequest {
  */
 export async function renderPlots(git: GitRepo, request: RenderPlotsRequest, getRenderer: () => Promise<PlotRenderer>, log: Logger): Promise<PlotEntry[]> {
   const baseTree = request.base ? commitTree(git, request.base.sha, request.base.label, request.budget ? { budget: request.budget } : {}) : undefined;
-  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget, request.listing, request.projects, baseTree);
+  const base = request.base && baseTree ? { sha: request.base.sha, tree: baseTree } : undefined;
+  const found = await findPlotDefinitions(request.workspace, request.plotsPaths, request.budget, request.listing, request.projects, base);
   const entries: PlotEntry[] = found.errors.map((e) => ({ id: e.id, title: e.id, image: null, notes: [], error: e.error }));
   if (found.definitions.length) {
     const prepared = await preparePlots(git, request, found.definitions);

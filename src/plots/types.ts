@@ -45,6 +45,8 @@ export interface PlotDefinition {
   image: boolean;
   /** Where it was defined, for messages: `dvc.yaml plots[2]`, `stage train plots`, `plots input`. */
   origin: string;
+  /** Defined in dvc.yaml at one revision only: drawn with that revision's data alone, as `dvc plots diff` draws it. */
+  only?: 'base' | 'head';
 }
 
 /** One data row as DVC hands it to a template: the file's fields plus `rev`, `filename`, `field` (and `step`). */

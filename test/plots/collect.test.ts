@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { GitRepo } from '../../src/git/repo';
 import { findPlotDefinitions, preparePlots } from '../../src/plots/collect';
 import { PlotRenderer } from '../../src/plots/render';
+import { commitTree } from '../../src/workspace/tree';
 import { TempRepo } from '../helpers/repo';
 import { rendererAssets } from './assets';
 
@@ -421,6 +422,84 @@ test("an empty image at the head (a killed run) says it is empty, and the base's
     assert.equal(sample.head, null);
     assert.deepEqual(sample.base, png);
     assert.deepEqual(sample.notes, ["head (pr): images/sample.png is empty (0 bytes): showing main's"]);
+  } finally {
+    repo.remove();
+  }
+});
+
+test("each revision's data is drawn under the plots its own dvc.yaml defines, as `dvc plots diff` groups them by id", async () => {
+  const repo = new TempRepo();
+  try {
+    const rows = (k: number) => `step,loss\n0,${1 / k}\n1,${0.5 / k}\n`;
+    // The pull request renames the base's plots/x.csv to NewLoss, keeps Acc, drops the Old folder and adds Fresh.
+    const baseSha = repo.commit('base', {
+      'dvc.yaml':
+        'plots:\n  - plots/x.csv: {x: step, y: loss, title: Old title}\n  - Acc: {x: step, y: {plots/acc.csv: loss}}\n  - old\n  - plots/fresh.csv: {x: step, y: loss}\n',
+      'plots/x.csv': rows(1),
+      'plots/acc.csv': rows(1),
+      'old/a.csv': rows(1),
+      'plots/fresh.csv': rows(1),
+    });
+    repo.git('rm', '-q', '-r', 'old');
+    repo.commit('head', {
+      'dvc.yaml':
+        'plots:\n  - NewLoss: {x: step, y: {plots/x.csv: loss}}\n  - Acc: {x: step, y: {plots/acc.csv: loss}}\n  - Fresh: {x: step, y: {plots/fresh.csv: loss}}\n',
+      'plots/x.csv': rows(2),
+      'plots/acc.csv': rows(2),
+      'plots/fresh.csv': rows(2),
+    });
+    const git = await GitRepo.open(repo.dir);
+    const { definitions, errors } = await findPlotDefinitions(repo.dir, null, undefined, undefined, undefined, {
+      sha: baseSha,
+      tree: commitTree(git, baseSha, 'main'),
+    });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      definitions.map((d) => [d.id, d.only ?? 'both']),
+      [
+        ['NewLoss', 'head'],
+        ['Acc', 'both'],
+        ['Fresh', 'head'],
+        ['plots/x.csv', 'base'],
+        ['old/a.csv', 'base'],
+        ['plots/fresh.csv', 'base'],
+      ],
+    );
+    const prepared = await preparePlots(git, { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel: 'pr', plotsPaths: null }, definitions);
+    await git.close();
+    const shown = prepared.map((p) => {
+      assert.ok(p.kind === 'vega', JSON.stringify(p));
+      const revs = new Set((p.spec.data as { values: Record<string, unknown>[] }).values.map((v) => v.rev));
+      return [p.id, p.title, [...revs].join(' '), p.notes.join('; ')];
+    });
+    assert.deepEqual(shown, [
+      ['NewLoss', 'NewLoss', 'pr', 'not in dvc.yaml at the base (main): showing pr only'],
+      ['Acc', 'Acc', 'main pr', ''],
+      ['Fresh', 'Fresh', 'pr', 'not in dvc.yaml at the base (main): showing pr only'],
+      ['plots/x.csv', 'Old title', 'main', 'not in dvc.yaml at the head (pr): showing main only'],
+      ['old/a.csv', 'old/a.csv', 'main', 'not in dvc.yaml at the head (pr): showing main only'],
+      ['plots/fresh.csv', 'plots/fresh.csv', 'main', 'not in dvc.yaml at the head (pr): showing main only'],
+    ]);
+  } finally {
+    repo.remove();
+  }
+});
+
+test("a base dvc.yaml that does not load leaves the head's definitions to draw both revisions", async () => {
+  const repo = new TempRepo();
+  try {
+    const baseSha = repo.commit('base', { 'dvc.yaml': 'plots: [\n', 'x.csv': 'step,loss\n0,1\n' });
+    repo.commit('head', { 'dvc.yaml': 'plots:\n  - x.csv: {x: step, y: loss}\n', 'x.csv': 'step,loss\n0,2\n' });
+    const git = await GitRepo.open(repo.dir);
+    const { definitions } = await findPlotDefinitions(repo.dir, null, undefined, undefined, undefined, {
+      sha: baseSha,
+      tree: commitTree(git, baseSha, 'main'),
+    });
+    await git.close();
+    assert.deepEqual(
+      definitions.map((d) => [d.id, d.only ?? 'both']),
+      [['x.csv', 'both']],
+    );
   } finally {
     repo.remove();
   }

@@ -127,13 +127,8 @@ describe('renderPlots writes images and entries', () => {
   test('head-only data, a custom template, an image passthrough, bad input and remote data: each plot on its own', async () => {
     const repo = new TempRepo();
     try {
+      // Both revisions define the plots: `dvc plots diff` draws a revision's data under its own definitions.
       const baseSha = repo.commit('base', {
-        'dvc.yaml': 'plots: []\n',
-        'plots/loss.csv': 'epoch,loss\n0,1\n1,0.5\n',
-        'plots/fixed.json': '[{"score": 1},',
-        'img/cm.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 1]),
-      });
-      repo.commit('head', {
         'dvc.yaml': `
 plots:
   - plots/new.json: {y: score}
@@ -146,6 +141,11 @@ plots:
   - Broken: {template: tpl/broken.json, y: {plots/loss.csv: loss}}
   - plots/fixed.json
 `,
+        'plots/loss.csv': 'epoch,loss\n0,1\n1,0.5\n',
+        'plots/fixed.json': '[{"score": 1},',
+        'img/cm.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 1]),
+      });
+      repo.commit('head', {
         'plots/fixed.json': '[{"score": 1}, {"score": 2}]',
         'plots/new.json': JSON.stringify([{ score: 1 }, { score: 2 }, { score: 4 }]),
         'plots/loss.csv': 'epoch,loss\n0,0.9\n1,0.4\n2,0.2\n',
