@@ -9682,7 +9682,7 @@ function usable(series2) {
     const known = [...Array(n).keys()].filter((i) => has(l, i));
     if (!known.length) return [];
     const [first, last] = [at(known[0]), at(known.at(-1))];
-    if (first > grid[0]) notes.push(`${clean(l.name)} has no values before ${clean(String(series2.x[known[0]]))}: its line is flat there.`);
+    if (first > grid[0]) notes.push(`${clean(l.name)} has no values before ${xText(series2.x[known[0]])}: its line is flat there.`);
     const y = grid.filter((g) => g <= last).map(
       (g) => readAt(
         known.map(at),
@@ -9724,6 +9724,9 @@ function readAt(xs, ys, x) {
 function label(x) {
   const text2 = typeof x === "number" ? number(x) : clean(x);
   return /^[\w.-]+$/.test(text2) ? text2 : `"${text2}"`;
+}
+function xText(x) {
+  return typeof x === "number" ? formatNumber(x) : clean(x);
 }
 function number(v) {
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));

@@ -1,5 +1,6 @@
 import type { HistorySection } from '../history/types';
 import { axisLabels, trendBand, headAxisLabel } from '../history/trends';
+import { formatNumber } from '../util/numbers';
 import type { PlotEntry, PlotSeries, TrendEntry } from './types';
 
 /** GitHub's renderer gets slow and unreadable with many points; a PR comment needs the shape, not every epoch. */
@@ -126,7 +127,7 @@ function usable(series: PlotSeries): { series: PlotSeries; notes: string[] } | n
     const known = [...Array(n).keys()].filter((i) => has(l, i));
     if (!known.length) return [];
     const [first, last] = [at(known[0]!), at(known.at(-1)!)];
-    if (first > grid[0]!) notes.push(`${clean(l.name)} has no values before ${clean(String(series.x[known[0]!]))}: its line is flat there.`);
+    if (first > grid[0]!) notes.push(`${clean(l.name)} has no values before ${xText(series.x[known[0]!]!)}: its line is flat there.`);
     // Up to its last point; past it the line simply ends.
     const y = grid
       .filter((g) => g <= last)
@@ -181,6 +182,11 @@ function readAt(xs: number[], ys: number[], x: number): number {
 function label(x: number | string): string {
   const text = typeof x === 'number' ? number(x) : clean(x);
   return /^[\w.-]+$/.test(text) ? text : `"${text}"`;
+}
+
+/** An x value in a note, numbers in the report's one format (`−2.861`, not the double's 17 digits). */
+function xText(x: number | string): string {
+  return typeof x === 'number' ? formatNumber(x) : clean(x);
 }
 
 function number(v: number): string {

@@ -237,3 +237,16 @@ test("a plot's reason for having no chart reads back from report.json (mode: pub
   });
   assert.deepEqual(parseReportJson(JSON.stringify(reportJson(report))).plots, report.plots);
 });
+
+test("a line that starts after the others says where, in the report's number format", () => {
+  const x = [-2.89625, -2.8605259885869323, -1, 0, 1, 2.95479];
+  const series: PlotSeries = {
+    x,
+    lines: [
+      { name: 'main', y: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6] },
+      { name: 'feat', y: [null, 0.25, 0.35, 0.45, 0.55, 0.65] },
+    ],
+  };
+  const chart = mermaidChart({ id: 'p', title: 'p', image: null, notes: [], series })!;
+  assert.match(chart, /\n_feat has no values before −2\.861: its line is flat there\._/);
+});
