@@ -16554,7 +16554,7 @@ function projectFileFromText(text2, origin) {
   }
   if (doc.contents === null) return { thresholds: null, directions: [] };
   if (!(0, import_yaml3.isMap)(doc.contents)) throw new UserError(`${origin}: expected a mapping with keys such as \`thresholds:\` at the top.`);
-  const lineOf = (n) => {
+  const lineOf2 = (n) => {
     const offset = n?.range?.[0];
     return offset === void 0 ? 1 : lineCounter.linePos(offset).line;
   };
@@ -16563,26 +16563,26 @@ function projectFileFromText(text2, origin) {
     if (PROJECT_KEYS.includes(key2)) continue;
     const near = nearMiss(key2, PROJECT_KEYS);
     throw new UserError(
-      `${origin} line ${lineOf(pair.key)}: unknown key '${key2}'${near ? `; did you mean '${near}'?` : "."} Expected one of: ${PROJECT_KEYS.join(", ")} (any other key is an error, so that a typo cannot turn the gate off).`
+      `${origin} line ${lineOf2(pair.key)}: unknown key '${key2}'${near ? `; did you mean '${near}'?` : "."} Expected one of: ${PROJECT_KEYS.join(", ")} (any other key is an error, so that a typo cannot turn the gate off).`
     );
   }
   return {
-    thresholds: thresholdsFrom(doc.contents.get("thresholds", true), origin, lineOf),
-    directions: directionsFrom(doc.contents.get("directions", true), origin, lineOf)
+    thresholds: thresholdsFrom(doc.contents.get("thresholds", true), origin, lineOf2),
+    directions: directionsFrom(doc.contents.get("directions", true), origin, lineOf2)
   };
 }
-function thresholdsFrom(node, origin, lineOf) {
+function thresholdsFrom(node, origin, lineOf2) {
   if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return null;
   const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
   if ((0, import_yaml3.isScalar)(node) && typeof node.value === "string") {
-    const first = lineOf(node) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
+    const first = lineOf2(node) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
     return ruleLinesFromText(node.value, origin, file.file).map((l) => ({ ...l, source: { ...l.source, line: first + l.source.line - 1 } }));
   }
   if (!(0, import_yaml3.isSeq)(node)) {
-    throw new UserError(`${origin} line ${lineOf(node)}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
+    throw new UserError(`${origin} line ${lineOf2(node)}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
   }
   return node.items.map((item, i) => {
-    const line = lineOf(item);
+    const line = lineOf2(item);
     const text2 = itemText(item, `${origin} line ${line}: thresholds item ${i + 1}`);
     if (text2 === null) {
       throw new UserError(
@@ -16628,16 +16628,16 @@ async function directionsAtBase(atHead, base, readAtBase) {
   for (const d of directions) if (!kept.has(d.metric)) changed.push(`${d.metric}: not set (at the base: ${d.better})`);
   return { directions, changed };
 }
-function directionsFrom(node, origin, lineOf) {
+function directionsFrom(node, origin, lineOf2) {
   if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return [];
   const example = "(e.g. `avg_prec: higher` or `drift: lower`)";
-  if (!(0, import_yaml3.isMap)(node)) throw new UserError(`${origin} line ${lineOf(node)}: \`directions\` must map metric names to higher or lower ${example}.`);
+  if (!(0, import_yaml3.isMap)(node)) throw new UserError(`${origin} line ${lineOf2(node)}: \`directions\` must map metric names to higher or lower ${example}.`);
   return node.items.map((pair) => {
     const metric = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : "";
     const value2 = (0, import_yaml3.isScalar)(pair.value) ? pair.value.value : null;
     const better = typeof value2 === "string" ? value2.trim().toLowerCase() : "";
     if (!metric || better !== "higher" && better !== "lower") {
-      throw new UserError(`${origin} line ${lineOf(pair.key)}: directions of ${JSON.stringify(metric)} must be higher or lower ${example}.`);
+      throw new UserError(`${origin} line ${lineOf2(pair.key)}: directions of ${JSON.stringify(metric)} must be higher or lower ${example}.`);
     }
     return { metric, better };
   });
@@ -20817,41 +20817,77 @@ var TOP_CONFIGURATIONS = 5;
 var MAX_PLOTS = 10;
 function overlaidPlots(configurations, rankedBy) {
   const top2 = configurations.slice(0, TOP_CONFIGURATIONS);
-  const ids = [...new Set(top2.flatMap((c) => c.reports.flatMap((r) => r.plots.filter((p) => p.series).map((p) => p.id))))].slice(0, MAX_PLOTS);
-  const plots = [];
-  for (const id of ids) {
-    let x = null;
-    let base = null;
-    let title2 = id;
-    let labels = {};
-    let skipped = 0;
-    const lines2 = [];
-    for (const c of top2) {
-      const ys = [];
-      for (const report2 of c.reports) {
-        const plot2 = report2.plots.find((p) => p.id === id);
-        const head = plot2?.series?.lines.filter((l) => l.name === report2.head.label) ?? [];
-        if (!plot2?.series || head.length !== 1) continue;
-        x ??= plot2.series.x;
-        if (JSON.stringify(plot2.series.x) !== JSON.stringify(x)) {
-          skipped++;
-          continue;
-        }
-        title2 = plot2.title;
-        labels = { ...plot2.series.xLabel ? { xLabel: plot2.series.xLabel } : {}, ...plot2.series.yLabel ? { yLabel: plot2.series.yLabel } : {} };
-        base ??= report2.base && plot2.series.lines.find((l) => l.name === report2.base.label) || null;
-        ys.push(head[0].y);
-      }
-      if (ys.length) lines2.push({ name: c.id, y: x.map((_, i) => mean(ys.map((y) => y[i] ?? null))) });
+  const reports = top2.flatMap((c) => c.reports);
+  const charts = /* @__PURE__ */ new Map();
+  const unlined = /* @__PURE__ */ new Set();
+  for (const report2 of reports) {
+    for (const plot2 of report2.plots) {
+      if (!plot2.series) unlined.add(plot2.id);
+      for (const series2 of headSeries(plot2.series, report2.head.label)) charts.set(JSON.stringify([plot2.id, series2]), { plot: plot2.id, series: series2 });
     }
-    if (!x || !lines2.length) continue;
-    const notes = [
-      `${lines2.length === 1 ? "The" : `The top ${lines2.length}`} configuration${lines2.length === 1 ? "" : "s"}${rankedBy ? ` by ${rankedBy}` : ""}, each the mean of its runs.`,
-      ...skipped ? [`${skipped} run${skipped === 1 ? "" : "s"} with other x values left out.`] : []
-    ];
-    plots.push({ id, title: title2, image: null, notes, series: { x, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines2], ...labels } });
   }
-  return plots;
+  for (const chart of charts.values()) unlined.delete(chart.plot);
+  const plots = [];
+  for (const chart of charts.values()) {
+    const plot2 = overlaid(chart, top2, rankedBy);
+    if (plot2) plots.push(plot2);
+  }
+  const warnings = [];
+  if (unlined.size) {
+    warnings.push(
+      `Not overlaid: ${[...unlined].map((id) => `\`${id}\``).join(", ")}, which the jobs drew without a line to average (an image, bars or a confusion matrix); each job's own report shows it.`
+    );
+  }
+  if (plots.length > MAX_PLOTS) {
+    const rest = plots.slice(MAX_PLOTS).map((p) => `\`${p.title}\``);
+    warnings.push(`Charts past the first ${MAX_PLOTS} are left out: ${rest.join(", ")}; each job's own report shows them.`);
+  }
+  return { plots: plots.slice(0, MAX_PLOTS), warnings };
+}
+function headSeries(series2, head) {
+  return (series2?.lines ?? []).flatMap((l) => l.name === head ? [""] : l.name.startsWith(`${head}: `) ? [l.name.slice(head.length + 2)] : []);
+}
+function lineOf(series2, revision2, of) {
+  return series2.lines.find((l) => l.name === (of ? `${revision2}: ${of}` : revision2));
+}
+function overlaid(chart, top2, rankedBy) {
+  let x = null;
+  let base = null;
+  let title2 = chart.plot;
+  let labels = {};
+  let skipped = 0;
+  let lacking = 0;
+  const lines2 = [];
+  for (const c of top2) {
+    const ys = [];
+    for (const report2 of c.reports) {
+      const plot2 = report2.plots.find((p) => p.id === chart.plot);
+      const head = plot2?.series && lineOf(plot2.series, report2.head.label, chart.series);
+      if (!plot2?.series || !head) {
+        lacking++;
+        continue;
+      }
+      x ??= plot2.series.x;
+      if (JSON.stringify(plot2.series.x) !== JSON.stringify(x)) {
+        skipped++;
+        continue;
+      }
+      title2 = chart.series ? `${plot2.title}: ${chart.series}` : plot2.title;
+      labels = { ...plot2.series.xLabel ? { xLabel: plot2.series.xLabel } : {}, ...plot2.series.yLabel ? { yLabel: plot2.series.yLabel } : {} };
+      base ??= report2.base && lineOf(plot2.series, report2.base.label, chart.series) || null;
+      ys.push(head.y);
+    }
+    if (ys.length) lines2.push({ name: c.id, y: x.map((_, i) => mean(ys.map((y) => y[i] ?? null))) });
+  }
+  if (!x || !lines2.length) return null;
+  const runs = (n) => `${n} run${n === 1 ? "" : "s"}`;
+  const notes = [
+    `${lines2.length === 1 ? "The" : `The top ${lines2.length}`} configuration${lines2.length === 1 ? "" : "s"}${rankedBy ? ` by ${rankedBy}` : ""}, each the mean of its runs.`,
+    ...skipped ? [`${runs(skipped)} with other x values left out.`] : [],
+    ...lacking ? [`${runs(lacking)} without this line left out.`] : []
+  ];
+  const id = chart.series ? `${chart.plot}: ${chart.series}` : chart.plot;
+  return { id, title: title2, image: null, notes, series: { x, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines2], ...labels } };
 }
 function mean(values) {
   const xs = values.filter((v) => v !== null && Number.isFinite(v));
@@ -20945,6 +20981,11 @@ function aggregateRuns(runs, options) {
       params: null
     });
   }
+  const plots = overlaidPlots(
+    configurations.map((c) => ({ id: c.id, reports: c.runs.map((name) => ok.find((r) => r.name === name).report) })),
+    rankBy?.key ?? null
+  );
+  for (const w of plots.warnings) warnings.push(w);
   const gated = configurations.filter((c) => c.gates);
   const unrun = withoutRuns(configurations, failedRuns);
   const failedConfigurations = [...gated.filter((c) => !c.gates.passed).map((c) => c.id), ...unrun];
@@ -20967,10 +21008,7 @@ function aggregateRuns(runs, options) {
       configurations: gated.length + unrun.length,
       failedConfigurations
     } : null,
-    plots: overlaidPlots(
-      configurations.map((c) => ({ id: c.id, reports: c.runs.map((name) => ok.find((r) => r.name === name).report) })),
-      rankBy?.key ?? null
-    ),
+    plots: plots.plots,
     warnings
   };
 }
@@ -25238,7 +25276,7 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   const headSources = sources.filter((s) => headFiles.has(s.file));
   const headProblems = joinProblems(headSources, headFiles).map((p) => `head (${request.headLabel}): ${p}`);
   const headUsable = headSources.length > 0 && !headProblems.length;
-  const headSeries = headUsable ? revisionSeries(sources, request.headLabel, headFiles, headSources) : [];
+  const headSeries2 = headUsable ? revisionSeries(sources, request.headLabel, headFiles, headSources) : [];
   let baseSeries = [];
   let baseSources = [];
   let baseProblems = [];
@@ -25250,11 +25288,11 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   }
   const hasData = (series3) => series3.some((s) => s.y.length > 0);
   const problems = [...baseProblems, ...headProblems];
-  if (problems.length && !hasData(headSeries) && !hasData(baseSeries)) throw new PlotDataError(problems.join("; "));
+  if (problems.length && !hasData(headSeries2) && !hasData(baseSeries)) throw new PlotDataError(problems.join("; "));
   for (const problem of problems) notes.push(problem);
   if (def.only === "base") notes.push(`not in dvc.yaml at the head (${request.headLabel}): showing ${baseLabel} only`);
   else if (def.only === "head" && request.base) notes.push(`not in dvc.yaml at the base (${baseLabel}): showing ${request.headLabel} only`);
-  else if (!hasData(headSeries)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
+  else if (!hasData(headSeries2)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
   else if (request.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
   else {
     for (const s of sources) {
@@ -25267,9 +25305,9 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   }
   const revs = [
     ...hasData(baseSeries) ? [{ label: baseLabel, color: REVISION_COLORS[0] }] : [],
-    ...hasData(headSeries) ? [{ label: request.headLabel, color: REVISION_COLORS[1] }] : []
+    ...hasData(headSeries2) ? [{ label: request.headLabel, color: REVISION_COLORS[1] }] : []
   ];
-  const series2 = fields.multi ? [...new Set([...baseSeries, ...headSeries].map((s) => s.series))] : [];
+  const series2 = fields.multi ? [...new Set([...baseSeries, ...headSeries2].map((s) => s.series))] : [];
   const labels = { x: def.xLabel ?? fields.defaultXLabel, y: def.yLabel ?? fields.defaultYLabel };
   const found = await lookup2(def.template);
   if (found.kind === "custom") {
@@ -25294,7 +25332,7 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   const lines2 = ["linear", "simple", "smooth"].includes(template);
   const numericX = lines2 || ["scatter", "bar_horizontal", "bar_horizontal_sorted"].includes(template);
   const numericY = lines2 || template === "scatter";
-  const reduced = reduceSeries([...baseSeries, ...headSeries], {
+  const reduced = reduceSeries([...baseSeries, ...headSeries2], {
     x: fields.x,
     y: fields.y,
     numericX,

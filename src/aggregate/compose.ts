@@ -131,6 +131,12 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
     });
   }
 
+  const plots = overlaidPlots(
+    configurations.map((c) => ({ id: c.id, reports: c.runs.map((name) => ok.find((r) => r.name === name)!.report) })),
+    rankBy?.key ?? null,
+  );
+  for (const w of plots.warnings) warnings.push(w);
+
   const gated = configurations.filter((c) => c.gates);
   // A configuration every run of which failed was not checked: it counts, and it failed.
   const unrun = withoutRuns(configurations, failedRuns);
@@ -156,10 +162,7 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
           failedConfigurations,
         }
       : null,
-    plots: overlaidPlots(
-      configurations.map((c) => ({ id: c.id, reports: c.runs.map((name) => ok.find((r) => r.name === name)!.report) })),
-      rankBy?.key ?? null,
-    ),
+    plots: plots.plots,
     warnings,
   };
 }

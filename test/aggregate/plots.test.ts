@@ -88,3 +88,88 @@ describe('plots overlaid per configuration', () => {
     assert.match(withOdd.plots[0]!.notes.join(' '), /1 run with other x values left out/);
   });
 });
+
+/**
+ * example-get-started's ROC: `y: {eval/plots/sklearn/roc/train.json: tpr, eval/plots/sklearn/roc/test.json: tpr}`.
+ * A run's report names its lines by revision and file (`main: train.json`, `feat/tune: test.json`), as
+ * `mlreport report` draws a plot of several files.
+ */
+function rocJob(nEst: number, seed: number, auc: number, train: number[], test: number[]): RunInput {
+  const run = job(nEst, seed, auc, [1, 0.5, 0.4]);
+  run.name = `n${nEst}-seed${seed}`;
+  run.report!.plots = [
+    {
+      id: 'ROC',
+      title: 'ROC',
+      image: 'plots/roc.png',
+      notes: [],
+      series: {
+        x: [0, 0.5, 1],
+        lines: [
+          { name: 'main: train.json', y: [0, 0.8, 1] },
+          { name: 'sweep: train.json', y: train },
+          { name: 'main: test.json', y: [0, 0.6, 1] },
+          { name: 'sweep: test.json', y: test },
+        ],
+        xLabel: 'fpr',
+        yLabel: 'tpr',
+      },
+    },
+    { id: 'confusion', title: 'Confusion matrix', image: 'plots/confusion.png', notes: [] },
+  ];
+  return run;
+}
+
+describe('a plot of several files (example-get-started ROC)', () => {
+  const runs = [
+    rocJob(0.01, 1, 0.8, [0, 0.9, 1], [0, 0.7, 1]),
+    rocJob(0.01, 2, 0.82, [0, 0.7, 1], [0, 0.5, 1]),
+    rocJob(0.1, 1, 0.9, [0, 0.875, 1], [0, 0.8, 1]),
+  ];
+  const report = aggregateRuns(runs, { repeatParams: ['seed'], rankBy: 'accuracy', rules: null, missingBase: 'skip', expectedRuns: null });
+
+  test('one chart per file, each with the base line of that file and the configurations overlaid', () => {
+    assert.deepEqual(
+      report.plots.map((p) => [p.id, p.title, p.series!.lines.map((l) => [l.name, l.y])]),
+      [
+        [
+          'ROC: train.json',
+          'ROC: train.json',
+          [
+            ['base: main: train.json', [0, 0.8, 1]],
+            ['lr=0.1', [0, 0.875, 1]],
+            ['lr=0.01', [0, 0.8, 1]],
+          ],
+        ],
+        [
+          'ROC: test.json',
+          'ROC: test.json',
+          [
+            ['base: main: test.json', [0, 0.6, 1]],
+            ['lr=0.1', [0, 0.8, 1]],
+            ['lr=0.01', [0, 0.6, 1]],
+          ],
+        ],
+      ],
+    );
+    assert.equal(aggregateMarkdown(report).body.match(/```mermaid/g)?.length, 2);
+  });
+
+  test('a plot no chart can overlay (no line series) is named in the notes, not dropped without a word', () => {
+    assert.deepEqual(report.warnings, [
+      "Not overlaid: `confusion`, which the jobs drew without a line to average (an image, bars or a confusion matrix); each job's own report shows it.",
+    ]);
+    assert.match(aggregateMarkdown(report).body, /### Notes\n\n- Not overlaid: <code>confusion<\/code>, which the jobs drew/);
+  });
+
+  test("a run lacking one file's line is left out of that chart only, and the chart says so", () => {
+    const partial = rocJob(0.1, 2, 0.91, [0, 0.625, 1], [0, 0.9, 1]);
+    partial.report!.plots[0]!.series!.lines = partial.report!.plots[0]!.series!.lines.filter((l) => l.name !== 'sweep: test.json');
+    const withPartial = aggregateRuns([...runs, partial], { repeatParams: ['seed'], rankBy: 'accuracy', rules: null, missingBase: 'skip', expectedRuns: null });
+    const [train, test] = withPartial.plots;
+    assert.deepEqual(train!.series!.lines[1], { name: 'lr=0.1', y: [0, 0.75, 1] });
+    assert.deepEqual(test!.series!.lines[1], { name: 'lr=0.1', y: [0, 0.8, 1] });
+    assert.deepEqual(test!.notes.slice(1), ['1 run without this line left out.']);
+    assert.deepEqual(train!.notes.slice(1), []);
+  });
+});
