@@ -162,6 +162,16 @@ describe('a plot of several files (example-get-started ROC)', () => {
     assert.match(aggregateMarkdown(report).body, /### Notes\n\n- Not overlaid: <code>confusion<\/code>, which the jobs drew/);
   });
 
+  test('past 10 charts the rest are named under Notes, not dropped without a word', () => {
+    const wide = [job(0.01, 1, 0.91, [1, 0.8, 0.7]), job(0.1, 1, 0.95, [0.9, 0.4, 0.2])].map((run) => {
+      run.report!.plots = Array.from({ length: 12 }, (_, i) => ({ ...run.report!.plots[0]!, id: `loss${i}.json`, title: `Loss ${i}` }));
+      return run;
+    });
+    const many = aggregateRuns(wide, { repeatParams: ['seed'], rankBy: 'accuracy', rules: null, missingBase: 'skip', expectedRuns: null });
+    assert.equal(many.plots.length, 10);
+    assert.deepEqual(many.warnings, ["Charts past the first 10 are left out: `Loss 10`, `Loss 11`; each job's own report shows them."]);
+  });
+
   test("a run lacking one file's line is left out of that chart only, and the chart says so", () => {
     const partial = rocJob(0.1, 2, 0.91, [0, 0.625, 1], [0, 0.9, 1]);
     partial.report!.plots[0]!.series!.lines = partial.report!.plots[0]!.series!.lines.filter((l) => l.name !== 'sweep: test.json');
