@@ -9219,6 +9219,7 @@ function firstDifference(a, b) {
 // src/aggregate/plots.ts
 var TOP_CONFIGURATIONS = 5;
 var MAX_PLOTS = 10;
+var SHARED_POINTS = 40;
 function overlaidPlots(configurations, rankedBy) {
   const top2 = configurations.slice(0, TOP_CONFIGURATIONS);
   const reports = top2.flatMap((c) => c.reports);
@@ -9255,15 +9256,13 @@ function lineOf(series2, revision2, of) {
   return series2.lines.find((l) => l.name === (of ? `${revision2}: ${of}` : revision2));
 }
 function overlaid(chart, top2, rankedBy) {
-  let x = null;
   let base = null;
   let title2 = chart.plot;
   let labels = {};
-  let skipped = 0;
   let lacking = 0;
-  const lines2 = [];
+  const gathered = [];
   for (const c of top2) {
-    const ys = [];
+    const runs2 = [];
     for (const report2 of c.reports) {
       const plot2 = report2.plots.find((p) => p.id === chart.plot);
       const head = plot2?.series && lineOf(plot2.series, report2.head.label, chart.series);
@@ -9271,27 +9270,67 @@ function overlaid(chart, top2, rankedBy) {
         lacking++;
         continue;
       }
-      x ??= plot2.series.x;
-      if (JSON.stringify(plot2.series.x) !== JSON.stringify(x)) {
-        skipped++;
-        continue;
-      }
       title2 = chart.series ? `${plot2.title}: ${chart.series}` : plot2.title;
       labels = { ...plot2.series.xLabel ? { xLabel: plot2.series.xLabel } : {}, ...plot2.series.yLabel ? { yLabel: plot2.series.yLabel } : {} };
-      base ??= report2.base && lineOf(plot2.series, report2.base.label, chart.series) || null;
-      ys.push(head.y);
+      const line = report2.base && lineOf(plot2.series, report2.base.label, chart.series);
+      if (line) base ??= { name: line.name, x: plot2.series.x, y: line.y };
+      runs2.push({ x: plot2.series.x, y: head.y });
     }
-    if (ys.length) lines2.push({ name: c.id, y: x.map((_, i) => mean(ys.map((y) => y[i] ?? null))) });
+    if (runs2.length) gathered.push({ id: c.id, runs: runs2 });
   }
-  if (!x || !lines2.length) return null;
+  const all = gathered.flatMap((g) => g.runs);
+  if (!all.length) return null;
+  const x = sharedX(all);
+  let skipped = 0;
+  const onX = (line) => {
+    if (sameX(line.x, x)) return line.y;
+    if (numbers(x) && numbers(line.x)) return readOn(line, x);
+    skipped++;
+    return null;
+  };
+  const lines2 = gathered.flatMap((g) => {
+    const ys = g.runs.map(onX).filter((y) => y !== null);
+    return ys.length ? [{ name: g.id, y: x.map((_, i) => mean(ys.map((y) => y[i] ?? null))) }] : [];
+  });
+  if (!lines2.length) return null;
+  const baseY = base && (sameX(base.x, x) ? base.y : numbers(x) && numbers(base.x) ? readOn(base, x) : null);
   const runs = (n) => `${n} run${n === 1 ? "" : "s"}`;
   const notes = [
     `${lines2.length === 1 ? "The" : `The top ${lines2.length}`} configuration${lines2.length === 1 ? "" : "s"}${rankedBy ? ` by ${rankedBy}` : ""}, each the mean of its runs.`,
+    ...all.some((r) => !sameX(r.x, x)) && numbers(x) ? [
+      "The runs have different x values (a ROC curve\u2019s thresholds, a log every few steps): each line is read between its own points on a shared x, and averaged where its runs cover it."
+    ] : [],
     ...skipped ? [`${runs(skipped)} with other x values left out.`] : [],
     ...lacking ? [`${runs(lacking)} without this line left out.`] : []
   ];
   const id = chart.series ? `${chart.plot}: ${chart.series}` : chart.plot;
-  return { id, title: title2, image: null, notes, series: { x, lines: [...base ? [{ name: `base: ${base.name}`, y: base.y }] : [], ...lines2], ...labels } };
+  return { id, title: title2, image: null, notes, series: { x, lines: [...base && baseY ? [{ name: `base: ${base.name}`, y: baseY }] : [], ...lines2], ...labels } };
+}
+function sharedX(lines2) {
+  const first = lines2[0].x;
+  if (lines2.every((l) => sameX(l.x, first)) || !lines2.every((l) => numbers(l.x))) return first;
+  const union = [...new Set(lines2.flatMap((l) => l.x))].sort((a, b) => a - b);
+  if (union.length <= SHARED_POINTS) return union;
+  const [lo, hi] = [union[0], union.at(-1)];
+  return Array.from({ length: SHARED_POINTS }, (_, i) => Number((lo + (hi - lo) * i / (SHARED_POINTS - 1)).toPrecision(12)));
+}
+function sameX(a, b) {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+function numbers(x) {
+  return x.every((v) => typeof v === "number");
+}
+function readOn(line, xs) {
+  const points = line.x.map((x, i) => [x, line.y[i]]).filter((p) => typeof p[1] === "number" && Number.isFinite(p[1])).sort((a, b) => a[0] - b[0]);
+  if (!points.length) return xs.map(() => null);
+  return xs.map((x) => {
+    const after = points.findIndex((p) => p[0] >= x);
+    if (after === -1 || after === 0 && points[0][0] > x) return null;
+    const [x1, y1] = points[after];
+    if (x1 === x || after === 0) return y1;
+    const [x0, y0] = points[after - 1];
+    return y0 + (y1 - y0) * (x - x0) / (x1 - x0);
+  });
 }
 function mean(values) {
   const xs = values.filter((v) => v !== null && Number.isFinite(v));

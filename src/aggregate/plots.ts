@@ -4,6 +4,8 @@ import type { PlotEntry, PlotSeries, ReportData } from '../report/types';
 const TOP_CONFIGURATIONS = 5;
 /** Charts in one comparison: a sweep's plots repeat per job, a reviewer reads the first few. */
 const MAX_PLOTS = 10;
+/** x values a chart of runs with different x is read on: a comment's chart draws no more than 40. */
+const SHARED_POINTS = 40;
 
 interface ConfigurationRuns {
   id: string;
@@ -20,8 +22,9 @@ interface Chart {
  * One chart per plot and per file or field it draws (example-get-started's ROC has y in train.json and test.json:
  * a chart for each, as a configuration's line per file would not fit beside the others), with the top configurations
  * (best first, as given) overlaid: each configuration's line is the pointwise mean of its runs' head lines, drawn
- * against the base's line. Only runs that share the x values can be overlaid; a run whose plot has other x values is
- * left out of that chart, and the chart's notes say so. Plots no chart draws (no line series: images, bars,
+ * against the base's line. Runs with different numeric x (each ROC curve has its own thresholds) are read between
+ * their points on one shared x; runs whose categorical x differs from the first are left out of that chart, and the
+ * chart's notes say so. Plots no chart draws (no line series: images, bars,
  * confusion matrices) and charts past MAX_PLOTS are named in `warnings`. Drawn as Mermaid charts by the targets (no
  * image is rendered). Pure.
  */
@@ -66,16 +69,20 @@ function lineOf(series: PlotSeries, revision: string, of: string): PlotSeries['l
   return series.lines.find((l) => l.name === (of ? `${revision}: ${of}` : revision));
 }
 
+/** A line as a run's report has it: y over that report's own x. */
+interface RunLine {
+  x: PlotSeries['x'];
+  y: (number | null)[];
+}
+
 function overlaid(chart: Chart, top: ConfigurationRuns[], rankedBy: string | null): PlotEntry | null {
-  let x: PlotSeries['x'] | null = null;
-  let base: PlotSeries['lines'][number] | null = null;
+  let base: (RunLine & { name: string }) | null = null;
   let title = chart.plot;
   let labels: Pick<PlotSeries, 'xLabel' | 'yLabel'> = {};
-  let skipped = 0;
   let lacking = 0;
-  const lines: PlotSeries['lines'] = [];
+  const gathered: { id: string; runs: RunLine[] }[] = [];
   for (const c of top) {
-    const ys: (number | null)[][] = [];
+    const runs: RunLine[] = [];
     for (const report of c.reports) {
       const plot = report.plots.find((p) => p.id === chart.plot);
       const head = plot?.series && lineOf(plot.series, report.head.label, chart.series);
@@ -83,27 +90,81 @@ function overlaid(chart: Chart, top: ConfigurationRuns[], rankedBy: string | nul
         lacking++;
         continue;
       }
-      x ??= plot.series.x;
-      if (JSON.stringify(plot.series.x) !== JSON.stringify(x)) {
-        skipped++;
-        continue;
-      }
       title = chart.series ? `${plot.title}: ${chart.series}` : plot.title;
       labels = { ...(plot.series.xLabel ? { xLabel: plot.series.xLabel } : {}), ...(plot.series.yLabel ? { yLabel: plot.series.yLabel } : {}) };
-      base ??= (report.base && lineOf(plot.series, report.base.label, chart.series)) || null;
-      ys.push(head.y);
+      const line = report.base && lineOf(plot.series, report.base.label, chart.series);
+      if (line) base ??= { name: line.name, x: plot.series.x, y: line.y };
+      runs.push({ x: plot.series.x, y: head.y });
     }
-    if (ys.length) lines.push({ name: c.id, y: x!.map((_, i) => mean(ys.map((y) => y[i] ?? null))) });
+    if (runs.length) gathered.push({ id: c.id, runs });
   }
-  if (!x || !lines.length) return null;
+  const all = gathered.flatMap((g) => g.runs);
+  if (!all.length) return null;
+  const x = sharedX(all);
+  let skipped = 0;
+  const onX = (line: RunLine): (number | null)[] | null => {
+    if (sameX(line.x, x)) return line.y;
+    if (numbers(x) && numbers(line.x)) return readOn(line, x);
+    skipped++;
+    return null;
+  };
+  const lines = gathered.flatMap((g) => {
+    const ys = g.runs.map(onX).filter((y): y is (number | null)[] => y !== null);
+    return ys.length ? [{ name: g.id, y: x.map((_, i) => mean(ys.map((y) => y[i] ?? null))) }] : [];
+  });
+  if (!lines.length) return null;
+  const baseY = base && (sameX(base.x, x) ? base.y : numbers(x) && numbers(base.x) ? readOn(base, x) : null);
   const runs = (n: number) => `${n} run${n === 1 ? '' : 's'}`;
   const notes = [
     `${lines.length === 1 ? 'The' : `The top ${lines.length}`} configuration${lines.length === 1 ? '' : 's'}${rankedBy ? ` by ${rankedBy}` : ''}, each the mean of its runs.`,
+    ...(all.some((r) => !sameX(r.x, x)) && numbers(x)
+      ? [
+          'The runs have different x values (a ROC curve’s thresholds, a log every few steps): each line is read between its own points on a shared x, and averaged where its runs cover it.',
+        ]
+      : []),
     ...(skipped ? [`${runs(skipped)} with other x values left out.`] : []),
     ...(lacking ? [`${runs(lacking)} without this line left out.`] : []),
   ];
   const id = chart.series ? `${chart.plot}: ${chart.series}` : chart.plot;
-  return { id, title, image: null, notes, series: { x, lines: [...(base ? [{ name: `base: ${base.name}`, y: base.y }] : []), ...lines], ...labels } };
+  return { id, title, image: null, notes, series: { x, lines: [...(base && baseY ? [{ name: `base: ${base.name}`, y: baseY }] : []), ...lines], ...labels } };
+}
+
+/**
+ * The x every line is drawn on: the runs' own when they share it; when they differ and are numbers, their union (at
+ * most SHARED_POINTS values, evenly spaced over it past that); else the first run's, the others being left out.
+ */
+function sharedX(lines: RunLine[]): PlotSeries['x'] {
+  const first = lines[0]!.x;
+  if (lines.every((l) => sameX(l.x, first)) || !lines.every((l) => numbers(l.x))) return first;
+  const union = [...new Set(lines.flatMap((l) => l.x as number[]))].sort((a, b) => a - b);
+  if (union.length <= SHARED_POINTS) return union;
+  const [lo, hi] = [union[0]!, union.at(-1)!];
+  return Array.from({ length: SHARED_POINTS }, (_, i) => Number((lo + ((hi - lo) * i) / (SHARED_POINTS - 1)).toPrecision(12)));
+}
+
+function sameX(a: PlotSeries['x'], b: PlotSeries['x']): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+function numbers(x: PlotSeries['x']): x is number[] {
+  return x.every((v) => typeof v === 'number');
+}
+
+/** The line at each of `xs`: its own value, or linear between its neighbouring points; null outside its range. */
+function readOn(line: RunLine, xs: number[]): (number | null)[] {
+  const points = (line.x as number[])
+    .map((x, i) => [x, line.y[i]] as const)
+    .filter((p): p is readonly [number, number] => typeof p[1] === 'number' && Number.isFinite(p[1]))
+    .sort((a, b) => a[0] - b[0]);
+  if (!points.length) return xs.map(() => null);
+  return xs.map((x) => {
+    const after = points.findIndex((p) => p[0] >= x);
+    if (after === -1 || (after === 0 && points[0]![0] > x)) return null;
+    const [x1, y1] = points[after]!;
+    if (x1 === x || after === 0) return y1;
+    const [x0, y0] = points[after - 1]!;
+    return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+  });
 }
 
 function mean(values: (number | null)[]): number | null {

@@ -79,11 +79,48 @@ describe('plots overlaid per configuration', () => {
     assert.match(md, /^🟦 `base: main` · 🟧 `lr=0\.1` · 🟩 `lr=0\.01`$/m);
   });
 
-  test('a run whose plot has other x values is left out of the chart, and the chart says so', () => {
-    const odd = job(0.1, 3, 0.95, [0.5, 0.4]);
-    odd.report!.plots[0]!.series!.x = [0, 1];
-    odd.report!.plots[0]!.series!.lines = [{ name: 'sweep', y: [0.5, 0.4] }];
+  test('a run whose plot has other numeric x values (logged at other steps) is read between its points on the shared x', () => {
+    const odd = job(0.1, 3, 0.95, [0.5, 0.1]);
+    odd.report!.plots[0]!.series!.x = [0, 2];
+    odd.report!.plots[0]!.series!.lines = [{ name: 'sweep', y: [0.5, 0.1] }];
     const withOdd = aggregateRuns([...runs, odd], { repeatParams: ['seed'], rankBy: 'accuracy', rules: null, missingBase: 'skip', expectedRuns: null });
+    const [plot] = withOdd.plots;
+    assert.deepEqual(plot!.series!.x, [0, 1, 2]);
+    // lr=0.1 at x=1: 0.4 and 0.2 from its runs, 0.3 read between the odd run's points at 0 and 2.
+    const close = (a: (number | null)[], b: number[]) => a.length === b.length && a.every((v, i) => Math.abs(v! - b[i]!) < 1e-12);
+    assert.ok(close(plot!.series!.lines[1]!.y, [2.3 / 3, 0.3, 0.4 / 3]), String(plot!.series!.lines[1]!.y));
+    assert.match(plot!.notes.join(' '), /The runs have different x values .*: each line is read between its own points on a shared x/);
+    assert.doesNotMatch(plot!.notes.join(' '), /left out/);
+    // Curves of many points each (ROC thresholds): at most 40 x values, evenly spaced over their union.
+    const curve = (seed: number, offset: number) => {
+      const run = job(0.1, seed, 0.95, []);
+      run.report!.plots[0]!.series!.x = Array.from({ length: 30 }, (_, i) => (i + offset) / 30);
+      run.report!.plots[0]!.series!.lines = [{ name: 'sweep', y: Array.from({ length: 30 }, (_, i) => (i + offset) / 30) }];
+      return run;
+    };
+    const dense = aggregateRuns([curve(1, 0), curve(2, 0.5)], {
+      repeatParams: ['seed'],
+      rankBy: 'accuracy',
+      rules: null,
+      missingBase: 'skip',
+      expectedRuns: null,
+    });
+    const x = dense.plots[0]!.series!.x as number[];
+    assert.equal(x.length, 40);
+    assert.ok(x[0] === 0 && Math.abs(x.at(-1)! - 29.5 / 30) < 1e-9, String(x));
+    assert.ok(close(dense.plots[0]!.series!.lines[0]!.y.slice(1, -1), x.slice(1, -1)), 'y = x read on the shared x');
+  });
+
+  test('a run whose plot has other categories on x is left out of the chart, and the chart says so', () => {
+    const categorical = runs.map((r) => {
+      const copy = job(Number(r.name.slice(2, r.name.indexOf('-'))), Number(r.name.slice(-1)), 0.9, r.report!.plots[0]!.series!.lines[1]!.y as number[]);
+      copy.report!.plots[0]!.series!.x = ['a', 'b', 'c'];
+      return copy;
+    });
+    const odd = job(0.1, 3, 0.95, [0.5, 0.4]);
+    odd.report!.plots[0]!.series!.x = ['a', 'b'];
+    odd.report!.plots[0]!.series!.lines = [{ name: 'sweep', y: [0.5, 0.4] }];
+    const withOdd = aggregateRuns([...categorical, odd], { repeatParams: ['seed'], rankBy: 'accuracy', rules: null, missingBase: 'skip', expectedRuns: null });
     assert.equal(withOdd.plots[0]!.series!.lines.length, 3);
     assert.match(withOdd.plots[0]!.notes.join(' '), /1 run with other x values left out/);
   });
