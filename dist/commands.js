@@ -9818,26 +9818,41 @@ function clean(text2, max = 80) {
 
 // src/aggregate/markdown.ts
 var FOLDED_METRICS = 8;
+var FIRST_CONFIGURATIONS = 5;
+var NAMED_PER_ROW = 3;
 function aggregateMarkdown(report2, options2 = {}) {
   const measure = options2.measure ?? ((text2) => text2.length);
+  const eachJob = report2.failedRuns.map((f) => ({ runs: [f.run], reason: f.reason, params: f.params }));
   const whole = draw(
     report2,
     options2,
     report2.metrics.map((_, j) => j),
     report2.configurations.length,
     null,
-    report2.failedRuns.length
+    eachJob
   );
   if (options2.limit === void 0 || measure(whole) <= options2.limit) return { body: whole, folded: false };
   const kept = foldedColumns(report2);
   const unit = options2.measure ? "bytes" : "characters";
   const note2 = (rows2) => `> [!NOTE]
 > This comparison is longer than ${options2.limit.toLocaleString("en-US")} ${unit}: it shows ${rows2} of ${report2.configurations.length} configurations (best first) and ${kept.length} of ${report2.metrics.length} metrics (ranked and gated). The full table is in ${options2.fullReport ?? "the job summary and in report.md in the workflow artifact"}.`;
-  const failed2 = report2.failedRuns.length;
-  const fits = (rows2, failedRows2) => measure(draw(report2, options2, kept, rows2, note2(rows2), failedRows2)) <= options2.limit;
-  const rows = largest(report2.configurations.length, (n) => fits(n, failed2));
-  const failedRows = rows > 0 || fits(0, failed2) ? failed2 : largest(failed2, (n) => fits(0, n));
-  return { body: draw(report2, options2, kept, rows, note2(rows), failedRows), folded: true };
+  const failed2 = groupedFailures(report2.failedRuns);
+  const fits = (rows2, failedRows2) => measure(draw(report2, options2, kept, rows2, note2(rows2), failed2.slice(0, failedRows2))) <= options2.limit;
+  const total = report2.configurations.length;
+  const first = largest(Math.min(total, FIRST_CONFIGURATIONS), (n) => fits(n, 0));
+  const failedRows = largest(failed2.length, (n) => fits(first, n));
+  const rows = first + largest(total - first, (n) => fits(first + n, failedRows));
+  return { body: draw(report2, options2, kept, rows, note2(rows), failed2.slice(0, failedRows)), folded: true };
+}
+function groupedFailures(failedRuns) {
+  const rows = /* @__PURE__ */ new Map();
+  for (const f of failedRuns) {
+    const key2 = JSON.stringify([f.params, f.reason]);
+    const row3 = rows.get(key2);
+    if (row3) row3.runs.push(f.run);
+    else rows.set(key2, { runs: [f.run], reason: f.reason, params: f.params });
+  }
+  return [...rows.values()];
 }
 function largest(max, ok) {
   let low = 0;
@@ -9849,7 +9864,7 @@ function largest(max, ok) {
   }
   return low;
 }
-function draw(report2, options2, columns, rows, note2, failedRows) {
+function draw(report2, options2, columns, rows, note2, failed2) {
   const parts = [...options2.header ? [options2.header] : [], `## ${title(report2)}`, ""];
   if (report2.gates) parts.push(`### Gates: ${gatesHeadline(report2)}`, "");
   const best = report2.configurations.find((c) => c.best);
@@ -9861,8 +9876,9 @@ function draw(report2, options2, columns, rows, note2, failedRows) {
     );
   }
   if (note2) parts.push(note2, "");
-  parts.push(table(report2, columns, report2.configurations.slice(0, rows), failedRows), "");
-  if (failedRows < report2.failedRuns.length) parts.push(`\u2026and ${report2.failedRuns.length - failedRows} more failed jobs, in the full table.`, "");
+  parts.push(table(report2, columns, report2.configurations.slice(0, rows), failed2), "");
+  const unshown = report2.failedRuns.length - failed2.reduce((n, f) => n + f.runs.length, 0);
+  if (unshown) parts.push(`\u2026and ${unshown} more failed job${unshown === 1 ? "" : "s"}, in the full table.`, "");
   const repeats = report2.repeatParams.map(code).join(", ") || "no param";
   parts.push(
     `Values are the mean \xB1 the sample standard deviation (divides by n \u2212 1) over each configuration's runs; runs that differ only by ${repeats} are repeats of one configuration. n: the runs in the row (a cell that has fewer says so).`,
@@ -9920,7 +9936,7 @@ function gatesHeadline(report2) {
   if (!gates2.configurations) return "\u274C nothing checked (no run succeeded)";
   return `\u2705 every configuration passed (${gates2.configurations})`;
 }
-function table(report2, columns, configurations, failedRows) {
+function table(report2, columns, configurations, failed2) {
   const metrics = columns.map((j) => report2.metrics[j]);
   const header = [
     "",
@@ -9946,10 +9962,12 @@ function table(report2, columns, configurations, failedRows) {
     ];
     lines2.push(`| ${cells.join(" | ")} |`);
   }
-  for (const f of report2.failedRuns.slice(0, failedRows)) {
+  for (const f of failed2) {
     const params = f.params?.map((v) => v === null ? "-" : escapeCell(displayValue(v, null))) ?? blanks;
     const cells = ["\u274C failed", ...params, "0", ...metrics.map(() => ""), ...gateBlank];
-    cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${code(f.run)}: ${escapeCell(f.reason)}`;
+    const named3 = f.runs.slice(0, NAMED_PER_ROW).map(code).join(", ");
+    const runs = f.runs.length > NAMED_PER_ROW ? `${named3} and ${f.runs.length - NAMED_PER_ROW} more (${f.runs.length} jobs)` : named3;
+    cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${runs}: ${escapeCell(f.reason)}`;
     lines2.push(`| ${cells.join(" | ")} |`);
   }
   return lines2.join("\n");

@@ -2,7 +2,7 @@ import { brokenRules } from '../gate/summary';
 import { code, escapeCell, escapeCellKeepingCode } from '../report/escape';
 import { mermaidChart } from '../report/mermaid';
 import { displayValue } from '../values/pyformat';
-import type { AggregateReport, Configuration, MetricColumn, MetricStats } from './types';
+import type { AggregateReport, Configuration, FailedRun, MetricColumn, MetricStats } from './types';
 import { configurationCount, withoutRuns } from './unrun';
 
 /** What a target needs besides the data: its marker line, its size limit, and where the full table is. */
@@ -18,34 +18,61 @@ export interface AggregateRenderOptions {
 
 /** Metric columns a folded table keeps beside the ranking metric: the ones the rules gate on, up to this many. */
 const FOLDED_METRICS = 8;
+/** Configurations a folded table keeps before any failed job: the best ones, which the verdict and Best line name. */
+const FIRST_CONFIGURATIONS = 5;
+/** Jobs a folded table names in one row of jobs that failed alike; the row counts the others. */
+const NAMED_PER_ROW = 3;
+
+/** A failed row: one job, or (folded) the jobs of one configuration that failed for the same reason. */
+interface FailedRow {
+  runs: string[];
+  reason: string;
+  params: FailedRun['params'];
+}
 
 /**
  * The sweep's comparison as markdown: the gates' verdict, the best configuration, one table row per configuration
  * (mean ± sample std, n) under the base's values, failed jobs as failed rows, then the constant params. Within
- * `limit`, drawn whole; beyond it, folded: the ranking and gated metrics only, the best configurations first as
- * many as fit, every failed job, and a note saying where the full table is. Pure.
+ * `limit`, drawn whole; beyond it, folded: the ranking and gated metrics only, the best configurations first (up to
+ * FIRST_CONFIGURATIONS), then the failed jobs, those of one configuration that failed for the same reason in one row,
+ * then more configurations as many as fit, and a note saying where the full table is. Pure.
  */
 export function aggregateMarkdown(report: AggregateReport, options: AggregateRenderOptions = {}): { body: string; folded: boolean } {
   const measure = options.measure ?? ((text: string) => text.length);
+  const eachJob = report.failedRuns.map((f) => ({ runs: [f.run], reason: f.reason, params: f.params }));
   const whole = draw(
     report,
     options,
     report.metrics.map((_, j) => j),
     report.configurations.length,
     null,
-    report.failedRuns.length,
+    eachJob,
   );
   if (options.limit === undefined || measure(whole) <= options.limit) return { body: whole, folded: false };
   const kept = foldedColumns(report);
   const unit = options.measure ? 'bytes' : 'characters';
   const note = (rows: number) =>
     `> [!NOTE]\n> This comparison is longer than ${options.limit!.toLocaleString('en-US')} ${unit}: it shows ${rows} of ${report.configurations.length} configurations (best first) and ${kept.length} of ${report.metrics.length} metrics (ranked and gated). The full table is in ${options.fullReport ?? 'the job summary and in report.md in the workflow artifact'}.`;
-  // Fewer configurations until it fits, failed jobs kept; only when not even that fits, fewer failed jobs too.
-  const failed = report.failedRuns.length;
-  const fits = (rows: number, failedRows: number) => measure(draw(report, options, kept, rows, note(rows), failedRows)) <= options.limit!;
-  const rows = largest(report.configurations.length, (n) => fits(n, failed));
-  const failedRows = rows > 0 || fits(0, failed) ? failed : largest(failed, (n) => fits(0, n));
-  return { body: draw(report, options, kept, rows, note(rows), failedRows), folded: true };
+  // Hundreds of jobs failing alike (a quota, a broken runner) must not take the room of every configuration.
+  const failed = groupedFailures(report.failedRuns);
+  const fits = (rows: number, failedRows: number) => measure(draw(report, options, kept, rows, note(rows), failed.slice(0, failedRows))) <= options.limit!;
+  const total = report.configurations.length;
+  const first = largest(Math.min(total, FIRST_CONFIGURATIONS), (n) => fits(n, 0));
+  const failedRows = largest(failed.length, (n) => fits(first, n));
+  const rows = first + largest(total - first, (n) => fits(first + n, failedRows));
+  return { body: draw(report, options, kept, rows, note(rows), failed.slice(0, failedRows)), folded: true };
+}
+
+/** Failed jobs of one configuration (or of none known) with the same reason as one row, in the order they came. */
+function groupedFailures(failedRuns: FailedRun[]): FailedRow[] {
+  const rows = new Map<string, FailedRow>();
+  for (const f of failedRuns) {
+    const key = JSON.stringify([f.params, f.reason]);
+    const row = rows.get(key);
+    if (row) row.runs.push(f.run);
+    else rows.set(key, { runs: [f.run], reason: f.reason, params: f.params });
+  }
+  return [...rows.values()];
 }
 
 /** The largest n in 0..max for which `ok(n)` holds (it holds for every smaller n too); 0 when none does. */
@@ -60,7 +87,7 @@ function largest(max: number, ok: (n: number) => boolean): number {
   return low;
 }
 
-function draw(report: AggregateReport, options: AggregateRenderOptions, columns: number[], rows: number, note: string | null, failedRows: number): string {
+function draw(report: AggregateReport, options: AggregateRenderOptions, columns: number[], rows: number, note: string | null, failed: FailedRow[]): string {
   const parts: string[] = [...(options.header ? [options.header] : []), `## ${title(report)}`, ''];
   if (report.gates) parts.push(`### Gates: ${gatesHeadline(report)}`, '');
   const best = report.configurations.find((c) => c.best);
@@ -72,8 +99,9 @@ function draw(report: AggregateReport, options: AggregateRenderOptions, columns:
     );
   }
   if (note) parts.push(note, '');
-  parts.push(table(report, columns, report.configurations.slice(0, rows), failedRows), '');
-  if (failedRows < report.failedRuns.length) parts.push(`…and ${report.failedRuns.length - failedRows} more failed jobs, in the full table.`, '');
+  parts.push(table(report, columns, report.configurations.slice(0, rows), failed), '');
+  const unshown = report.failedRuns.length - failed.reduce((n, f) => n + f.runs.length, 0);
+  if (unshown) parts.push(`…and ${unshown} more failed job${unshown === 1 ? '' : 's'}, in the full table.`, '');
   const repeats = report.repeatParams.map(code).join(', ') || 'no param';
   parts.push(
     `Values are the mean ± the sample standard deviation (divides by n − 1) over each configuration's runs; runs that differ only by ${repeats} are repeats of one configuration. n: the runs in the row (a cell that has fewer says so).`,
@@ -135,7 +163,7 @@ export function gatesHeadline(report: AggregateReport): string {
   return `✅ every configuration passed (${gates.configurations})`;
 }
 
-function table(report: AggregateReport, columns: number[], configurations: Configuration[], failedRows: number): string {
+function table(report: AggregateReport, columns: number[], configurations: Configuration[], failed: FailedRow[]): string {
   const metrics = columns.map((j) => report.metrics[j]!);
   const header = [
     '',
@@ -161,11 +189,13 @@ function table(report: AggregateReport, columns: number[], configurations: Confi
     ];
     lines.push(`| ${cells.join(' | ')} |`);
   }
-  for (const f of report.failedRuns.slice(0, failedRows)) {
+  for (const f of failed) {
     const params = f.params?.map((v) => (v === null ? '-' : escapeCell(displayValue(v, null)))) ?? blanks;
     const cells = ['❌ failed', ...params, '0', ...metrics.map(() => ''), ...gateBlank];
+    const named = f.runs.slice(0, NAMED_PER_ROW).map(code).join(', ');
+    const runs = f.runs.length > NAMED_PER_ROW ? `${named} and ${f.runs.length - NAMED_PER_ROW} more (${f.runs.length} jobs)` : named;
     // The reason goes in the first metric cell (or the n cell): a table row has no cell spanning the others.
-    cells[report.varying.length + (metrics.length ? 2 : 1)] = `${code(f.run)}: ${escapeCell(f.reason)}`;
+    cells[report.varying.length + (metrics.length ? 2 : 1)] = `${runs}: ${escapeCell(f.reason)}`;
     lines.push(`| ${cells.join(' | ')} |`);
   }
   return lines.join('\n');

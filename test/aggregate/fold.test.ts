@@ -71,11 +71,46 @@ describe('the comparison folded to a comment', () => {
     assert.match(body, /it shows \d+ of 100 configurations/);
   });
 
-  test('500 failed jobs: the comment keeps as many failed rows as fit and counts the rest', () => {
+  test('400 jobs that failed alike: one row names the first of them and counts them, below the configurations', () => {
+    const good = bigSweep()
+      .filter((r) => r.name === 'c7-s1' || r.name === 'c7-s2')
+      .map((r) => ({ ...r, report: jobReport({ lr: 0.07, seed: Number(r.name.slice(-1)), epochs: 10 }, { accuracy: 0.9 }) }));
+    const failed: RunInput[] = Array.from({ length: 400 }, (_, i) => ({
+      name: `sweep-gpu-a100-${'x'.repeat(120)}-${i}`,
+      report: null,
+      failed: 'no report.json: the job failed before it wrote or uploaded its report',
+    }));
+    const other: RunInput = { name: 'c5-s3', report: null, failed: 'no report.json' };
+    const sweep = aggregateRuns([...good, ...failed, other], {
+      repeatParams: ['seed'],
+      rankBy: 'accuracy',
+      rules: null,
+      missingBase: 'skip',
+      expectedRuns: null,
+    });
+    const whole = aggregateMarkdown(sweep).body;
+    assert.ok(whole.length > 65_536, `the test needs a table over the limit (${whole.length})`);
+    const { body, folded } = aggregateMarkdown(sweep, { limit: 65_536 });
+    assert.equal(folded, true);
+    const rows = body.split('\n').filter((l) => l.startsWith('| '));
+    assert.equal(rows.length, 5, rows.join('\n'));
+    assert.match(rows[2]!, /^\| 🏆 best \| 2 \| 0\.9 ± 0 \|$/);
+    const x = 'x'.repeat(120);
+    assert.equal(
+      rows[3],
+      `| ❌ failed | 0 | \`sweep-gpu-a100-${x}-0\`, \`sweep-gpu-a100-${x}-1\`, \`sweep-gpu-a100-${x}-2\` and 397 more (400 jobs): no report.json: the job failed before it wrote or uploaded its report |`,
+    );
+    assert.match(rows[4]!, /^\| ❌ failed \| 0 \| `c5-s3`: no report\.json \|$/, 'another reason: another row');
+    assert.match(body, /it shows 1 of 1 configurations/);
+    assert.doesNotMatch(body, /more failed job/, 'every failed job is in a row');
+    assert.equal(whole.split('\n').filter((l) => l.startsWith('| ❌ failed')).length, 401, 'the full table keeps a row per job');
+  });
+
+  test('500 jobs that failed each their own way: the best configurations first, then as many failed rows as fit, the rest counted', () => {
     const failed: RunInput[] = Array.from({ length: 500 }, (_, i) => ({
       name: `job-${i}`,
       report: null,
-      failed: 'no report.json: the job failed before it wrote or uploaded its report',
+      failed: `job-${i}/report.json is not JSON (Unexpected end of JSON input, line 1 column ${i})`,
     }));
     const many = aggregateRuns([...bigSweep(), ...failed], {
       repeatParams: ['seed'],
@@ -87,7 +122,13 @@ describe('the comparison folded to a comment', () => {
     const { body, folded } = aggregateMarkdown(many, { limit: 20_000 });
     assert.equal(folded, true);
     assert.ok(body.length <= 20_000, String(body.length));
-    const shown = body.split('\n').filter((l) => l.startsWith('| ❌ failed')).length;
+    const rows = body.split('\n').filter((l) => l.startsWith('| '));
+    assert.deepEqual(
+      rows.slice(2, 7).map((r) => r.split(' | ')[1]),
+      ['0.99', '0.98', '0.97', '0.96', '0.95'],
+      'the five best configurations before any failed job',
+    );
+    const shown = rows.filter((l) => l.startsWith('| ❌ failed')).length;
     assert.ok(shown > 10 && shown < 501, String(shown));
     assert.match(body, new RegExp(`…and ${501 - shown} more failed jobs, in the full table\\.`));
   });
