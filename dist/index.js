@@ -20952,14 +20952,15 @@ function aggregateRuns(runs, options) {
   const ok = reported.filter((r) => r.failed === null);
   const base = commonBase(reported);
   const warnings = [];
-  const values = reported.map((r) => paramValues(r.report));
+  const values = reported.map((r) => ({ params: paramValues(r.report), failed: r.failed !== null }));
   const isRepeat = (p) => options.repeatParams.some((name) => p.key === name || p.key.endsWith(`.${name}`));
   const varying = [];
   const constant = [];
   for (const ref of unionRefs(reported.map((r) => r.report.params))) {
     const id = refId(ref);
-    const seen = new Set(values.map((v) => v.has(id) ? JSON.stringify(v.get(id)) : "absent"));
-    if (seen.size === 1 && !seen.has("absent")) constant.push({ ...ref, value: values[0].get(id) });
+    const known = values.filter((v) => v.params.has(id) || !v.failed);
+    const seen = new Set(known.map((v) => v.params.has(id) ? JSON.stringify(v.params.get(id)) : "absent"));
+    if (seen.size === 1 && !seen.has("absent")) constant.push({ ...ref, value: known[0].params.get(id) });
     else if (!isRepeat(ref)) varying.push(ref);
   }
   const label2 = paramLabel(varying);

@@ -43,15 +43,18 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
   const base = commonBase(reported);
   const warnings: string[] = [];
 
-  const values = reported.map((r) => paramValues(r.report));
+  // A failed job's params count where it has them (a configuration every job of which failed is still one); a
+  // param it lacks is unknown, not absent: its params.yaml may not have parsed, which says nothing of the sweep.
+  const values = reported.map((r) => ({ params: paramValues(r.report), failed: r.failed !== null }));
   const isRepeat = (p: ParamRef) => options.repeatParams.some((name) => p.key === name || p.key.endsWith(`.${name}`));
   const varying: ParamRef[] = [];
   const constant: (ParamRef & { value: Leaf })[] = [];
   for (const ref of unionRefs(reported.map((r) => r.report.params))) {
     const id = refId(ref);
-    const seen = new Set(values.map((v) => (v.has(id) ? JSON.stringify(v.get(id)) : 'absent')));
+    const known = values.filter((v) => v.params.has(id) || !v.failed);
+    const seen = new Set(known.map((v) => (v.params.has(id) ? JSON.stringify(v.params.get(id)) : 'absent')));
     // A repeat param the same in every run (a data split's seed) is a constant like any other, shown with them.
-    if (seen.size === 1 && !seen.has('absent')) constant.push({ ...ref, value: values[0]!.get(id)! });
+    if (seen.size === 1 && !seen.has('absent')) constant.push({ ...ref, value: known[0]!.params.get(id)! });
     else if (!isRepeat(ref)) varying.push(ref);
   }
   const label = paramLabel(varying);

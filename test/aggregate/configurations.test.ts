@@ -81,4 +81,29 @@ describe('configurations every job of which failed', () => {
     );
     assert.match(aggregateMarkdown(withIt).body, /in 2 configurations/);
   });
+  test('a failed job whose params did not parse leaves the constant params constant, and the configurations as they were', () => {
+    const withSplit = (run: RunInput): RunInput => {
+      run.report!.params[0]!.rows.push({ key: 'prepare.split', old: 0.2, new: 0.2, changed: false });
+      return run;
+    };
+    const unparsed = job(50, 3, null, 'project files do not parse: params.yaml:7:1: invalid YAML');
+    unparsed.report!.params = [{ path: 'params.yaml', rows: [], notes: ['params.yaml does not parse at the head'] }];
+    const runs = [job(50, 1, 0.81), job(50, 2, 0.82), job(200, 1, 0.83), job(200, 2, 0.825)].map(withSplit);
+    const withIt = aggregateRuns([...runs, unparsed], options);
+    const without = aggregateRuns(runs, options);
+    assert.deepEqual(withIt.varying, [{ file: 'params.yaml', key: 'train.n_est' }]);
+    assert.deepEqual(withIt.constant, without.constant);
+    assert.deepEqual(withIt.constant, [
+      { file: 'params.yaml', key: 'prepare.seed', value: 20170428 },
+      { file: 'params.yaml', key: 'prepare.split', value: 0.2 },
+    ]);
+    assert.deepEqual(
+      withIt.configurations.map((c) => c.id),
+      ['train.n_est=200', 'train.n_est=50'],
+    );
+    const { body } = aggregateMarkdown(withIt);
+    assert.match(body, /^\*\*Best by `roc_auc\.test` \(higher is better\):\*\* train\.n\\_est=200: 0\.8275 ± 0\.00354$/m);
+    assert.match(body, /Params the same in every run: `prepare\.seed` = `20170428`, `prepare\.split` = `0\.2`\./);
+    assert.match(body, /^\| ❌ failed \|  \| 0 \| `n50-seed3`: project files do not parse/m);
+  });
 });
