@@ -9640,18 +9640,21 @@ function headlineMetrics(files) {
 function bandOf(gates2, metric) {
   for (const rule2 of gates2?.rules ?? []) {
     if (!rule2.metric || trendId(rule2.metric) !== trendId(metric)) continue;
-    const k = rule2.noise?.band?.k;
-    if (k) return { k, rule: rule2.rule };
+    const band = rule2.noise?.band;
+    if (band?.k) return { k: band.k, rule: rule2.rule };
+    if (band && band.k === null) return { k: null, rule: rule2.rule };
   }
   return { k: DEFAULT_K2, rule: null };
 }
 function standingOf(metric, k) {
   if (metric.head === null) return "no-value";
-  if (!metric.stats) return "not-enough";
-  return Math.abs(metric.head - metric.stats.mean) > k * metric.stats.std ? "beyond" : "within";
+  const band = trendBand(metric.stats, k);
+  if (!band) return "not-enough";
+  return metric.head < band.low || metric.head > band.high ? "beyond" : "within";
 }
 function trendBand(stats3, k) {
-  return stats3 ? { low: stats3.mean - k * stats3.std, high: stats3.mean + k * stats3.std } : null;
+  if (!stats3) return null;
+  return k === null ? { low: stats3.min, high: stats3.max } : { low: stats3.mean - k * stats3.std, high: stats3.mean + k * stats3.std };
 }
 function standingText(standing) {
   return { beyond: "beyond noise", within: "within noise", "not-enough": "not enough history", "no-value": "no value at the head" }[standing];
@@ -9739,7 +9742,7 @@ function trendChart(entry, metric, headLabel) {
   ];
   const legend = [`${blue.square} base values, oldest first${head === null ? "" : `, then ${clean(headLabel || "head")}`}`];
   if (head !== null) legend.unshift(`${orange.square} ${clean(headLabel || "head")}`);
-  if (range) legend.push(`${green.square} band mean \xB1 ${number(entry.k)}\xB7std`, `${grey.square} mean`);
+  if (range) legend.push(`${green.square} band ${entry.k === null ? "min\u2013max" : `mean \xB1 ${number(entry.k)}\xB7std`}`, `${grey.square} mean`);
   lines2.push(legend.join(" \xB7 "));
   if (metric.points.length > points.length) lines2.push("", `_The newest ${points.length} of ${metric.points.length} base values are drawn._`);
   return lines2.join("\n");
@@ -10749,7 +10752,7 @@ var trend = (v, at) => {
   const entry = {
     file: string(o.file, key(at, "file")),
     key: string(o.key, key(at, "key")),
-    k: number2(o.k, key(at, "k")),
+    k: nullable(number2)(o.k, key(at, "k")),
     rule: nullable(string)(o.rule, key(at, "rule")),
     standing: oneOf(["beyond", "within", "not-enough", "no-value"])(o.standing, key(at, "standing")),
     image: nullable(imagePath)(o.image, key(at, "image"))
@@ -18350,7 +18353,7 @@ function trendsSection(report2, images) {
         escapeCell(trend2.key),
         latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
         stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
-        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (\xB1${formatNumber(trend2.k)}\xB7std${trend2.rule ? ", the rule\u2019s" : ""})` : "-",
+        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend2.k === null ? "min\u2013max" : `\xB1${formatNumber(trend2.k)}\xB7std`}${trend2.rule ? ", the rule\u2019s" : ""})` : "-",
         metric.head === null ? "-" : formatNumber(metric.head),
         trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
       ].join(" | ")} |`
@@ -18368,7 +18371,7 @@ function trendsSection(report2, images) {
   const lines2 = [
     "### Trends",
     "",
-    `Against the values of ${commitsRead(history2)}: ${summary2}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2.`,
+    `Against the values of ${commitsRead(history2)}: ${summary2}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2${report2.trends.some((t) => t.k === null) ? "; where the rule is on `history.min`/`history.max` alone, their min\u2013max range, as the gate judged" : ""}.`,
     "",
     `| Path | Metric | Latest base | Mean \xB1 std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
     "|---|---|---|---|---|---|---|",
@@ -20834,7 +20837,7 @@ function trendSpec(entry, metric, headLabel) {
   }
   const subtitle = [
     `${metric.points.length} base commit${metric.points.length === 1 ? "" : "s"}, oldest first${head ? `; \u25C6 ${head}` : ""}`,
-    range ? `band: mean \xB1 ${entry.k}\xB7std (${entry.rule ? "the rule\u2019s" : "default"})` : "no band: fewer than 3 base values"
+    range ? `band: ${entry.k === null ? "min\u2013max" : `mean \xB1 ${entry.k}\xB7std`} (${entry.rule ? "the rule\u2019s" : "default"})` : "no band: fewer than 3 base values"
   ];
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",

@@ -61,7 +61,7 @@ export function trendSpec(entry: TrendEntry, metric: HistorySection['metrics'][n
   }
   const subtitle = [
     `${metric.points.length} base commit${metric.points.length === 1 ? '' : 's'}, oldest first${head ? `; ◆ ${head}` : ''}`,
-    range ? `band: mean ± ${entry.k}·std (${entry.rule ? 'the rule’s' : 'default'})` : 'no band: fewer than 3 base values',
+    range ? `band: ${entry.k === null ? 'min–max' : `mean ± ${entry.k}·std`} (${entry.rule ? 'the rule’s' : 'default'})` : 'no band: fewer than 3 base values',
   ];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

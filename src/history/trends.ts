@@ -55,30 +55,35 @@ function headlineMetrics(files: FileDiff[]): { file: string; key: string }[] {
 }
 
 /**
- * The band's k: the gate's own, from the first rule on the metric whose noise band has one (the multiplier of
- * `history.std` as the rule's parsed expression gives it, 3 in `accuracy >= history.mean - 3 * history.std`, and 3
- * for `history.mean` alone), so the chart shows the band the gate judged by; DEFAULT_K when no rule on the metric
- * has such a band (no history rule, `history.min`/`max` only, or not enough history).
+ * The band the gate judged by, from the first rule on the metric whose noise band has one: mean ± k·std with the
+ * rule's k (the multiplier of `history.std` as the rule's parsed expression gives it, 3 in
+ * `accuracy >= history.mean - 3 * history.std`, and 3 for `history.mean` alone), or the history's min–max range
+ * (k null) for a rule on `history.min`/`history.max` alone, so the trend shows the band the gate judged by and never
+ * calls a value within noise that the gate called beyond it; DEFAULT_K when no rule on the metric has a band (no
+ * history rule, or not enough history).
  */
-function bandOf(gates: GateSummary | null, metric: { file: string; key: string }): { k: number; rule: string | null } {
+function bandOf(gates: GateSummary | null, metric: { file: string; key: string }): { k: number | null; rule: string | null } {
   for (const rule of gates?.rules ?? []) {
     if (!rule.metric || trendId(rule.metric) !== trendId(metric)) continue;
-    const k = rule.noise?.band?.k;
-    if (k) return { k, rule: rule.rule };
+    const band = rule.noise?.band;
+    if (band?.k) return { k: band.k, rule: rule.rule };
+    if (band && band.k === null) return { k: null, rule: rule.rule };
   }
   return { k: DEFAULT_K, rule: null };
 }
 
-/** Where the head's value is against mean ± k·std. */
-function standingOf(metric: HistorySection['metrics'][number], k: number): TrendEntry['standing'] {
+/** Where the head's value is against the band (its edges inside, as the gate has them). */
+function standingOf(metric: HistorySection['metrics'][number], k: number | null): TrendEntry['standing'] {
   if (metric.head === null) return 'no-value';
-  if (!metric.stats) return 'not-enough';
-  return Math.abs(metric.head - metric.stats.mean) > k * metric.stats.std ? 'beyond' : 'within';
+  const band = trendBand(metric.stats, k);
+  if (!band) return 'not-enough';
+  return metric.head < band.low || metric.head > band.high ? 'beyond' : 'within';
 }
 
-/** The band mean ± k·std, null when there are too few values for one. */
-export function trendBand(stats: HistoryStats | null, k: number): { low: number; high: number } | null {
-  return stats ? { low: stats.mean - k * stats.std, high: stats.mean + k * stats.std } : null;
+/** The band mean ± k·std, or the history's [min, max] when k is null; null when there are too few values for one. */
+export function trendBand(stats: HistoryStats | null, k: number | null): { low: number; high: number } | null {
+  if (!stats) return null;
+  return k === null ? { low: stats.min, high: stats.max } : { low: stats.mean - k * stats.std, high: stats.mean + k * stats.std };
 }
 
 /** The verdict in words, as the report, the MLflow tags and the hub comment say it. */

@@ -97,7 +97,7 @@ export function trendChart(entry: TrendEntry, metric: HistorySection['metrics'][
   ];
   const legend = [`${blue.square} base values, oldest first${head === null ? '' : `, then ${clean(headLabel || 'head')}`}`];
   if (head !== null) legend.unshift(`${orange.square} ${clean(headLabel || 'head')}`);
-  if (range) legend.push(`${green.square} band mean ± ${number(entry.k)}·std`, `${grey.square} mean`);
+  if (range) legend.push(`${green.square} band ${entry.k === null ? 'min–max' : `mean ± ${number(entry.k)}·std`}`, `${grey.square} mean`);
   lines.push(legend.join(' · '));
   if (metric.points.length > points.length) lines.push('', `_The newest ${points.length} of ${metric.points.length} base values are drawn._`);
   return lines.join('\n');

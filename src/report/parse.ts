@@ -207,7 +207,7 @@ const trend: Reader<TrendEntry> = (v, at) => {
   const entry: TrendEntry = {
     file: string(o.file, key(at, 'file')),
     key: string(o.key, key(at, 'key')),
-    k: number(o.k, key(at, 'k')),
+    k: nullable(number)(o.k, key(at, 'k')),
     rule: nullable(string)(o.rule, key(at, 'rule')),
     standing: oneOf(['beyond', 'within', 'not-enough', 'no-value'] as const)(o.standing, key(at, 'standing')),
     image: nullable(imagePath)(o.image, key(at, 'image')),

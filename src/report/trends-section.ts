@@ -47,7 +47,9 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
         escapeCell(trend.key),
         latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : '-',
         stats ? `${formatNumber(stats.mean)} ± ${formatNumber(stats.std)} (${stats.n})` : `- (${metric.points.length})`,
-        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (±${formatNumber(trend.k)}·std${trend.rule ? ', the rule’s' : ''})` : '-',
+        range
+          ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend.k === null ? 'min–max' : `±${formatNumber(trend.k)}·std`}${trend.rule ? ', the rule’s' : ''})`
+          : '-',
         metric.head === null ? '-' : formatNumber(metric.head),
         trendVerdict(trend, metric, range, direction(trend.file, trend.key)),
       ].join(' | ')} |`,
@@ -69,7 +71,7 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
   const lines = [
     '### Trends',
     '',
-    `Against the values of ${commitsRead(history)}: ${summary}. The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2.`,
+    `Against the values of ${commitsRead(history)}: ${summary}. The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2${report.trends.some((t) => t.k === null) ? '; where the rule is on `history.min`/`history.max` alone, their min–max range, as the gate judged' : ''}.`,
     '',
     `| Path | Metric | Latest base | Mean ± std (n) | Band | ${escapeCell(report.head.label)} | Against the noise |`,
     '|---|---|---|---|---|---|---|',

@@ -48,15 +48,19 @@ export interface ReportData {
 }
 
 /**
- * One metric's trend: its base values from `history`, the band mean ± k·std around them and the head's value as the
- * last point. `standing` is where the head's value is against that band (the same verdict the MLflow run carries).
+ * One metric's trend: its base values from `history`, the band around them (mean ± k·std, or the min–max a rule on
+ * `history.min`/`history.max` judged by) and the head's value as the last point. `standing` is where the head's value
+ * is against that band (the same verdict the MLflow run carries).
  */
 export interface TrendEntry {
   file: string;
   key: string;
-  /** The band's half-width in standard deviations: the gate rule's multiplier of `history.std`, else 2. */
-  k: number;
-  /** The rule k was read from; null when k is the default 2. */
+  /**
+   * The band's half-width in standard deviations: the gate rule's multiplier of `history.std`, else 2; null when the
+   * band is the history's min–max range, as a rule on `history.min`/`history.max` judged by.
+   */
+  k: number | null;
+  /** The rule the band was read from; null when k is the default 2. */
   rule: string | null;
   /** `not-enough`: fewer than 3 base values; `no-value`: the head has none. */
   standing: 'beyond' | 'within' | 'not-enough' | 'no-value';

@@ -174,11 +174,45 @@ describe('trends: which metrics, which band, where the head stands', () => {
     assert.equal(k('acc >= history.mean - history.std * 2.5').k, 2.5);
     assert.equal(k('acc <= history.mean + (1.5 * history.std)').k, 1.5);
     // The gate measures k as how far the threshold moves per unit of std: 1 up to rounding.
-    assert.ok(Math.abs(k('acc <= history.mean + history.std').k - 1) < 1e-12);
+    assert.ok(Math.abs(k('acc <= history.mean + history.std').k! - 1) < 1e-12);
     // The gate's band for a rule on the mean alone is ± 3·std; the chart draws the same one.
     assert.equal(k('acc >= history.mean').k, 3);
-    assert.deepEqual(k('acc <= history.max'), { file: 'm.json', key: 'acc', k: 2, rule: null, standing: 'within' });
+    // A rule on history.min/max alone judged by the range: the trend's band is that range (k null), not ± 2·std.
+    assert.deepEqual(k('acc <= history.max'), { file: 'm.json', key: 'acc', k: null, rule: 'acc <= history.max', standing: 'within' });
     assert.deepEqual(k('acc >= base - 0.01'), { file: 'm.json', key: 'acc', k: 2, rule: null, standing: 'within' });
+  });
+
+  // A value under the history's min but inside mean ± 2·std: the gate said "beyond noise", and the trend said
+  // "✅ within noise" for the same number in the same report.
+  test('a rule on history.min: the trend stands where the gate does, against the same min–max band', () => {
+    const head = 0.856; // min 0.857; mean ± 2·std ≈ [0.8554, 0.8676]
+    const gate = rule('accuracy >= history.min', 'metrics.json', 'accuracy', 'failed', ACCURACY);
+    assert.equal(gate.noise?.verdict, 'beyond');
+    const report = reportWith(
+      history([metric('metrics.json', 'accuracy', ACCURACY, head)]),
+      gatesOf([gate]),
+      [diff('metrics.json', { accuracy: [0.865, head] })],
+      png,
+    );
+    assert.deepEqual(report.trends[0], {
+      file: 'metrics.json',
+      key: 'accuracy',
+      k: null,
+      rule: 'accuracy >= history.min',
+      standing: 'beyond',
+      image: 'trends/metrics-json-accuracy.png',
+    });
+    const md = composeMarkdown(report);
+    assert.ok(
+      md.includes(
+        `| metrics.json | accuracy | 0.865 (\`${sha(9).slice(0, 7)}\`) | 0.8615 ± 0.003028 (10) | 0.857 to 0.866 (min–max, the rule’s) | 0.856 | ❗ **beyond noise** (below the band, worse) |`,
+      ),
+      md,
+    );
+    assert.match(md, /where the rule is on `history\.min`\/`history\.max` alone, their min–max range, as the gate judged\./);
+    assert.deepEqual(parseReportJson(JSON.stringify(reportJson(report))).trends, report.trends, 'report.json reads back with k null');
+    const { body } = commentBody('default', report, new Map(), 'a pull request from a fork', null);
+    assert.match(body, /🟩 band min–max · ⬛ mean/);
   });
 });
 
