@@ -9197,10 +9197,17 @@ function sharedHistory(runs, hasBase) {
     notes: [...new Set(read.flatMap((r) => r.report.history.notes))]
   };
 }
+var HistoriesDiffer = class extends UserError {
+  constructor(what) {
+    super(
+      `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same \`history\` setting, or give the aggregate rules without history.* (input 'thresholds' or --threshold).`
+    );
+    this.what = what;
+  }
+  what;
+};
 function disagree(what) {
-  return new UserError(
-    `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same \`history\` setting, or give the aggregate rules without history.* (input 'thresholds' or --threshold).`
-  );
+  return new HistoriesDiffer(what);
 }
 function count(points) {
   return `${points.length} value${points.length === 1 ? "" : "s"}`;
@@ -9337,6 +9344,94 @@ function mean(values) {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 }
 
+// src/history/trends.ts
+var HEADLINE_TRENDS = 4;
+var DEFAULT_K2 = 2;
+function planTrends(history2, gates2, metrics) {
+  if (!history2) return [];
+  const byName = new Map(history2.metrics.map((m) => [trendId(m), m]));
+  const chosen = gates2 ? gatedMetrics(gates2) : headlineMetrics(metrics);
+  const plans = [];
+  for (const name of chosen) {
+    const metric = byName.get(trendId(name));
+    if (!metric || !gates2 && !metric.stats) continue;
+    const band = bandOf(gates2, name);
+    plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
+    if (!gates2 && plans.length === HEADLINE_TRENDS) break;
+  }
+  return plans;
+}
+function trendId(m) {
+  return `${m.file}\0${m.key}`;
+}
+function gatedMetrics(gates2) {
+  const seen = /* @__PURE__ */ new Set();
+  return gates2.rules.flatMap((r) => r.metric && !seen.has(trendId(r.metric)) && seen.add(trendId(r.metric)) ? [r.metric] : []);
+}
+function headlineMetrics(files) {
+  const rows = files.flatMap(
+    (f) => f.rows.filter((r) => typeof r.new !== "boolean" && numericValue(r.new ?? void 0) !== void 0).map((r) => ({ file: f.path, key: r.key, changed: r.changed }))
+  );
+  return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
+}
+function bandOf(gates2, metric) {
+  for (const rule2 of gates2?.rules ?? []) {
+    if (!rule2.metric || trendId(rule2.metric) !== trendId(metric)) continue;
+    const band = rule2.noise?.band;
+    if (band?.k) return { k: band.k, rule: rule2.rule };
+    if (band && band.k === null) return { k: null, rule: rule2.rule };
+  }
+  return { k: DEFAULT_K2, rule: null };
+}
+function standingOf(metric, k) {
+  if (metric.head === null) return "no-value";
+  const band = trendBand(metric.stats, k);
+  if (!band) return "not-enough";
+  return metric.head < band.low || metric.head > band.high ? "beyond" : "within";
+}
+function trendBand(stats3, k) {
+  if (!stats3) return null;
+  return k === null ? { low: stats3.min, high: stats3.max } : { low: stats3.mean - k * stats3.std, high: stats3.mean + k * stats3.std };
+}
+function standingText(standing) {
+  return { beyond: "beyond noise", within: "within noise", "not-enough": "not enough history", "no-value": "no value at the head" }[standing];
+}
+function axisLabels(commits) {
+  for (let length = 7; length < 40; length++) {
+    const labels = commits.map((c) => c.slice(0, length));
+    if (new Set(labels).size === labels.length) return labels;
+  }
+  return commits.map((c, i) => `${i + 1}:${c.slice(0, 7)}`);
+}
+function headAxisLabel(label2, taken) {
+  let out = label2.length > 16 ? `${label2.slice(0, 15)}\u2026` : label2 || "head";
+  while (taken.includes(out)) out = `${out}\u2032`;
+  return out;
+}
+
+// src/aggregate/trends.ts
+var TOP_CONFIGURATIONS2 = 5;
+function sweepTrends(history2, configurations, columns, asDiff) {
+  const top2 = configurations.slice(0, TOP_CONFIGURATIONS2);
+  const first = top2[0];
+  if (!first) return [];
+  const chosen = asDiff(first);
+  const gates2 = top2.find((c) => c.gates?.rules.some((r) => r.noise?.band))?.gates ?? first.gates;
+  const trends = /* @__PURE__ */ new Map();
+  for (const c of top2) {
+    const heads = history2.metrics.map((m) => {
+      const j = columns.findIndex((col) => col.file === m.file && col.key === m.key);
+      return { ...m, head: c.metrics[j]?.mean ?? null };
+    });
+    for (const plan2 of planTrends({ ...history2, metrics: heads }, gates2, chosen)) {
+      const id = `${plan2.entry.file}\0${plan2.entry.key}`;
+      if (!trends.has(id)) trends.set(id, { file: plan2.entry.file, key: plan2.entry.key, k: plan2.entry.k, rule: plan2.entry.rule, standings: [] });
+      trends.get(id).standings.push({ configuration: c.id, mean: plan2.metric.head, standing: plan2.entry.standing });
+    }
+  }
+  return [...trends.values()];
+}
+
 // src/aggregate/unrun.ts
 function withoutRuns(configurations, failedRuns) {
   const ran = new Set(configurations.map((c) => c.id));
@@ -9385,7 +9480,14 @@ function aggregateRuns(runs, options2) {
   );
   const rules = options2.rules ?? jobRules(reported);
   const gate = rules.length ? { rules, missingBase: options2.missingBase, failOnThreshold: true, checkName: "", notes: [], rulesFrom: "input", trustBase: false } : null;
-  const history2 = rules.some((r) => historyStatsUsed(r.threshold).length) ? sharedHistory(ok, base !== null) : void 0;
+  const historyRules = rules.some((r) => historyStatsUsed(r.threshold).length);
+  let history2;
+  try {
+    history2 = sharedHistory(ok, base !== null);
+  } catch (error) {
+    if (historyRules || !(error instanceof HistoriesDiffer)) throw error;
+    warnings.push(`No Trends: the jobs' reports carry different histories of the base branch (${error.what}); run the jobs with the same \`history\` setting.`);
+  }
   let configurations = [...groups.values()].map((g) => {
     const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
     return {
@@ -9453,6 +9555,8 @@ function aggregateRuns(runs, options2) {
       failedConfigurations
     } : null,
     plots: plots.plots,
+    history: history2 ?? null,
+    trends: history2 ? sweepTrends(history2, configurations, columns, (c) => meansAsDiff(columns, c.metrics)) : [],
     warnings
   };
 }
@@ -9607,71 +9711,6 @@ function htmlCode(text2) {
   return `<code>${escapeCell(text2)}</code>`;
 }
 
-// src/history/trends.ts
-var HEADLINE_TRENDS = 4;
-var DEFAULT_K2 = 2;
-function planTrends(history2, gates2, metrics) {
-  if (!history2) return [];
-  const byName = new Map(history2.metrics.map((m) => [trendId(m), m]));
-  const chosen = gates2 ? gatedMetrics(gates2) : headlineMetrics(metrics);
-  const plans = [];
-  for (const name of chosen) {
-    const metric = byName.get(trendId(name));
-    if (!metric || !gates2 && !metric.stats) continue;
-    const band = bandOf(gates2, name);
-    plans.push({ entry: { file: metric.file, key: metric.key, ...band, standing: standingOf(metric, band.k) }, metric });
-    if (!gates2 && plans.length === HEADLINE_TRENDS) break;
-  }
-  return plans;
-}
-function trendId(m) {
-  return `${m.file}\0${m.key}`;
-}
-function gatedMetrics(gates2) {
-  const seen = /* @__PURE__ */ new Set();
-  return gates2.rules.flatMap((r) => r.metric && !seen.has(trendId(r.metric)) && seen.add(trendId(r.metric)) ? [r.metric] : []);
-}
-function headlineMetrics(files) {
-  const rows = files.flatMap(
-    (f) => f.rows.filter((r) => typeof r.new !== "boolean" && numericValue(r.new ?? void 0) !== void 0).map((r) => ({ file: f.path, key: r.key, changed: r.changed }))
-  );
-  return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
-}
-function bandOf(gates2, metric) {
-  for (const rule2 of gates2?.rules ?? []) {
-    if (!rule2.metric || trendId(rule2.metric) !== trendId(metric)) continue;
-    const band = rule2.noise?.band;
-    if (band?.k) return { k: band.k, rule: rule2.rule };
-    if (band && band.k === null) return { k: null, rule: rule2.rule };
-  }
-  return { k: DEFAULT_K2, rule: null };
-}
-function standingOf(metric, k) {
-  if (metric.head === null) return "no-value";
-  const band = trendBand(metric.stats, k);
-  if (!band) return "not-enough";
-  return metric.head < band.low || metric.head > band.high ? "beyond" : "within";
-}
-function trendBand(stats3, k) {
-  if (!stats3) return null;
-  return k === null ? { low: stats3.min, high: stats3.max } : { low: stats3.mean - k * stats3.std, high: stats3.mean + k * stats3.std };
-}
-function standingText(standing) {
-  return { beyond: "beyond noise", within: "within noise", "not-enough": "not enough history", "no-value": "no value at the head" }[standing];
-}
-function axisLabels(commits) {
-  for (let length = 7; length < 40; length++) {
-    const labels = commits.map((c) => c.slice(0, length));
-    if (new Set(labels).size === labels.length) return labels;
-  }
-  return commits.map((c, i) => `${i + 1}:${c.slice(0, 7)}`);
-}
-function headAxisLabel(label2, taken) {
-  let out = label2.length > 16 ? `${label2.slice(0, 15)}\u2026` : label2 || "head";
-  while (taken.includes(out)) out = `${out}\u2032`;
-  return out;
-}
-
 // src/report/mermaid.ts
 var MERMAID_MAX_POINTS = 40;
 var GRID_LABELS = 22;
@@ -9820,6 +9859,97 @@ function clean(text2, max = 80) {
   return `${space > max / 2 ? cut.slice(0, space) : cut}\u2026`;
 }
 
+// src/report/trends-section.ts
+var SUMMARY_TEXT = {
+  beyond: "beyond noise",
+  within: "within noise",
+  "not-enough": "without enough history",
+  "no-value": "without a value at the head"
+};
+var OPEN_TRENDS = 4;
+var SHOWN_NOTES = 5;
+function trendsSection(report2, images) {
+  const history2 = report2.history;
+  if (!history2 || !report2.trends.length) return null;
+  const direction = metricDirections(report2);
+  const rows = [];
+  const charts = [];
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const trend2 of report2.trends) {
+    const metric = history2.metrics.find((m) => m.file === trend2.file && m.key === trend2.key);
+    if (!metric) continue;
+    counts2.set(trend2.standing, (counts2.get(trend2.standing) ?? 0) + 1);
+    const latest = metric.points.at(-1);
+    const range = trendBand(metric.stats, trend2.k);
+    const stats3 = metric.stats;
+    rows.push(
+      `| ${[
+        escapeCell(trend2.file),
+        escapeCell(trend2.key),
+        latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
+        stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
+        bandCell(trend2, range),
+        metric.head === null ? "-" : formatNumber(metric.head),
+        trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
+      ].join(" | ")} |`
+    );
+    const title2 = `${escapeCell(trend2.key)} (${escapeCell(trend2.file)})`;
+    const url = trend2.image ? images.url(trend2.image) : null;
+    const chart = url ? `![Trend of ${title2}](${url})` : images.charts ? trendChart(trend2, metric, report2.head.label) : null;
+    if (chart) charts.push(chart);
+    else if (trend2.image) charts.push(`_Trend of ${title2}: PNG ${code(trend2.image)} in ${images.where}._`);
+    if (trend2.error) charts.push(`_${escapeCell(trend2.error)}_`);
+  }
+  if (!rows.length) return null;
+  const order = ["beyond", "within", "not-enough", "no-value"];
+  const summary2 = order.flatMap((s) => counts2.get(s) ? [{ n: counts2.get(s), text: SUMMARY_TEXT[s] }] : []).map(({ n, text: text2 }, i) => `${groupDigits(n)} ${i ? "" : n === 1 ? "metric " : "metrics "}${text2}`).join(", ");
+  const lines2 = [
+    "### Trends",
+    "",
+    `Against the values of ${commitsRead(history2)}: ${summary2}. ${bandSentence(report2.trends)}`,
+    "",
+    `| Path | Metric | Latest base | Mean \xB1 std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
+    "|---|---|---|---|---|---|---|",
+    ...rows
+  ];
+  if (history2.notes.length) {
+    const more2 = history2.notes.length - SHOWN_NOTES;
+    lines2.push("");
+    for (const note2 of history2.notes.slice(0, SHOWN_NOTES)) lines2.push(`- ${escapeCellKeepingCode(note2)}`);
+    if (more2 > 0) lines2.push(`- _\u2026 and ${groupDigits(more2)} more notes: report.json has them all._`);
+  }
+  if (charts.length && rows.length > OPEN_TRENDS)
+    lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
+  else if (charts.length) lines2.push("", charts.join("\n\n"));
+  return lines2.join("\n");
+}
+function bandSentence(trends) {
+  const range = trends.some((t) => t.k === null) ? "; where the rule is on `history.min`/`history.max` alone, their min\u2013max range, as the gate judged" : "";
+  return `The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2${range}.`;
+}
+function bandCell(trend2, range) {
+  if (!range) return "-";
+  return `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend2.k === null ? "min\u2013max" : `\xB1${formatNumber(trend2.k)}\xB7std`}${trend2.rule ? ", the rule\u2019s" : ""})`;
+}
+function commitsRead(history2) {
+  const branch = code(history2.branch);
+  const commits = (n) => `${groupDigits(n)} first-parent commit${n === 1 ? "" : "s"}`;
+  const { depth, read } = history2;
+  if (read === void 0) return `up to the last ${commits(depth)} of ${branch}`;
+  if (read >= depth) return `the last ${commits(depth)} of ${branch}`;
+  const why = history2.wholeBranch ? `all it has; ${groupDigits(depth)} asked` : `${groupDigits(depth)} asked; see the notes below`;
+  return `the last ${commits(read)} of ${branch} (${why})`;
+}
+function trendVerdict(trend2, metric, range, better) {
+  const head = metric.head;
+  if (trend2.standing === "within") return `\u2705 ${standingText("within")}`;
+  if (trend2.standing === "not-enough") return `${standingText("not-enough")} (${metric.points.length} of 3 values)`;
+  if (trend2.standing !== "beyond" || head === null || !range) return standingText(trend2.standing);
+  const above2 = head > range.high;
+  const effect2 = better ? better === "higher" === above2 ? ", better" : ", worse" : "";
+  return `\u2757 **${standingText("beyond")}** (${above2 ? "above" : "below"} the band${effect2})`;
+}
+
 // src/aggregate/markdown.ts
 var FOLDED_METRICS = 8;
 var FIRST_CONFIGURATIONS = 5;
@@ -9894,6 +10024,10 @@ function draw(report2, options2, columns, rows, note2, failed2) {
       ""
     );
   }
+  if (!note2) {
+    const trends = trendsTable(report2);
+    if (trends) parts.push(trends, "");
+  }
   const broken = report2.configurations.slice(0, rows).filter((c) => c.gates && brokenRules(c.gates).failures + brokenRules(c.gates).warnings > 0);
   if (broken.length) {
     parts.push("### Broken rules", "");
@@ -9915,6 +10049,44 @@ function draw(report2, options2, columns, rows, note2, failed2) {
     parts.push("");
   }
   return parts.join("\n");
+}
+function trendsTable(report2) {
+  const history2 = report2.history;
+  if (!history2 || !report2.trends.length) return null;
+  const rows = [];
+  for (const trend2 of report2.trends) {
+    const metric = history2.metrics.find((m) => m.file === trend2.file && m.key === trend2.key);
+    if (!metric) continue;
+    const range = trendBand(metric.stats, trend2.k);
+    const stats3 = metric.stats;
+    const better = report2.metrics.find((m) => m.file === trend2.file && m.key === trend2.key)?.better ?? void 0;
+    trend2.standings.forEach((s, i) => {
+      const best = report2.configurations.find((c) => c.id === s.configuration)?.best;
+      const cells = [
+        ...i ? ["", "", "", ""] : [
+          escapeCell(trend2.file),
+          escapeCell(trend2.key),
+          stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
+          bandCell(trend2, range)
+        ],
+        `${best ? "\u{1F3C6} " : ""}${escapeCell(s.configuration)}`,
+        s.mean === null ? "-" : num(s.mean),
+        trendVerdict(s, { ...metric, head: s.mean }, range, better)
+      ];
+      rows.push(`| ${cells.join(" | ")} |`);
+    });
+  }
+  if (!rows.length) return null;
+  const shown3 = report2.trends.reduce((n, t) => Math.max(n, t.standings.length), 0);
+  return [
+    "### Trends",
+    "",
+    `Against the values of ${commitsRead(history2)}, which every job read: where the ${shown3 === 1 ? "configuration\u2019s mean stands" : `top ${shown3} configurations\u2019 means stand`}. ${bandSentence(report2.trends)}`,
+    "",
+    "| Path | Metric | Mean \xB1 std (n) | Band | Configuration | Mean | Against the noise |",
+    "|---|---|---|---|---|---|---|",
+    ...rows
+  ].join("\n");
 }
 function title(report2) {
   const runs = report2.configurations.reduce((n, c) => n + c.runs.length, 0) + report2.failedRuns.length;
@@ -18322,89 +18494,6 @@ function formatSeconds(seconds) {
 }
 function longestBacktickRun(text2) {
   return (text2.match(/`+/g) ?? []).reduce((m, r) => Math.max(m, r.length), 0);
-}
-
-// src/report/trends-section.ts
-var SUMMARY_TEXT = {
-  beyond: "beyond noise",
-  within: "within noise",
-  "not-enough": "without enough history",
-  "no-value": "without a value at the head"
-};
-var OPEN_TRENDS = 4;
-var SHOWN_NOTES = 5;
-function trendsSection(report2, images) {
-  const history2 = report2.history;
-  if (!history2 || !report2.trends.length) return null;
-  const direction = metricDirections(report2);
-  const rows = [];
-  const charts = [];
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const trend2 of report2.trends) {
-    const metric = history2.metrics.find((m) => m.file === trend2.file && m.key === trend2.key);
-    if (!metric) continue;
-    counts2.set(trend2.standing, (counts2.get(trend2.standing) ?? 0) + 1);
-    const latest = metric.points.at(-1);
-    const range = trendBand(metric.stats, trend2.k);
-    const stats3 = metric.stats;
-    rows.push(
-      `| ${[
-        escapeCell(trend2.file),
-        escapeCell(trend2.key),
-        latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
-        stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
-        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend2.k === null ? "min\u2013max" : `\xB1${formatNumber(trend2.k)}\xB7std`}${trend2.rule ? ", the rule\u2019s" : ""})` : "-",
-        metric.head === null ? "-" : formatNumber(metric.head),
-        trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
-      ].join(" | ")} |`
-    );
-    const title2 = `${escapeCell(trend2.key)} (${escapeCell(trend2.file)})`;
-    const url = trend2.image ? images.url(trend2.image) : null;
-    const chart = url ? `![Trend of ${title2}](${url})` : images.charts ? trendChart(trend2, metric, report2.head.label) : null;
-    if (chart) charts.push(chart);
-    else if (trend2.image) charts.push(`_Trend of ${title2}: PNG ${code(trend2.image)} in ${images.where}._`);
-    if (trend2.error) charts.push(`_${escapeCell(trend2.error)}_`);
-  }
-  if (!rows.length) return null;
-  const order = ["beyond", "within", "not-enough", "no-value"];
-  const summary2 = order.flatMap((s) => counts2.get(s) ? [{ n: counts2.get(s), text: SUMMARY_TEXT[s] }] : []).map(({ n, text: text2 }, i) => `${groupDigits(n)} ${i ? "" : n === 1 ? "metric " : "metrics "}${text2}`).join(", ");
-  const lines2 = [
-    "### Trends",
-    "",
-    `Against the values of ${commitsRead(history2)}: ${summary2}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2${report2.trends.some((t) => t.k === null) ? "; where the rule is on `history.min`/`history.max` alone, their min\u2013max range, as the gate judged" : ""}.`,
-    "",
-    `| Path | Metric | Latest base | Mean \xB1 std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
-    "|---|---|---|---|---|---|---|",
-    ...rows
-  ];
-  if (history2.notes.length) {
-    const more2 = history2.notes.length - SHOWN_NOTES;
-    lines2.push("");
-    for (const note2 of history2.notes.slice(0, SHOWN_NOTES)) lines2.push(`- ${escapeCellKeepingCode(note2)}`);
-    if (more2 > 0) lines2.push(`- _\u2026 and ${groupDigits(more2)} more notes: report.json has them all._`);
-  }
-  if (charts.length && rows.length > OPEN_TRENDS)
-    lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
-  else if (charts.length) lines2.push("", charts.join("\n\n"));
-  return lines2.join("\n");
-}
-function commitsRead(history2) {
-  const branch = code(history2.branch);
-  const commits = (n) => `${groupDigits(n)} first-parent commit${n === 1 ? "" : "s"}`;
-  const { depth, read } = history2;
-  if (read === void 0) return `up to the last ${commits(depth)} of ${branch}`;
-  if (read >= depth) return `the last ${commits(depth)} of ${branch}`;
-  const why = history2.wholeBranch ? `all it has; ${groupDigits(depth)} asked` : `${groupDigits(depth)} asked; see the notes below`;
-  return `the last ${commits(read)} of ${branch} (${why})`;
-}
-function trendVerdict(trend2, metric, range, better) {
-  const head = metric.head;
-  if (trend2.standing === "within") return `\u2705 ${standingText("within")}`;
-  if (trend2.standing === "not-enough") return `${standingText("not-enough")} (${metric.points.length} of 3 values)`;
-  if (trend2.standing !== "beyond" || head === null || !range) return standingText(trend2.standing);
-  const above2 = head > range.high;
-  const effect2 = better ? better === "higher" === above2 ? ", better" : ", worse" : "";
-  return `\u2757 **${standingText("beyond")}** (${above2 ? "above" : "below"} the band${effect2})`;
 }
 
 // src/report/values-section.ts

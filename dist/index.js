@@ -18621,7 +18621,7 @@ function trendsSection(report2, images) {
         escapeCell(trend2.key),
         latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
         stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
-        range ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend2.k === null ? "min\u2013max" : `\xB1${formatNumber(trend2.k)}\xB7std`}${trend2.rule ? ", the rule\u2019s" : ""})` : "-",
+        bandCell(trend2, range),
         metric.head === null ? "-" : formatNumber(metric.head),
         trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
       ].join(" | ")} |`
@@ -18639,7 +18639,7 @@ function trendsSection(report2, images) {
   const lines2 = [
     "### Trends",
     "",
-    `Against the values of ${commitsRead(history2)}: ${summary3}. The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2${report2.trends.some((t) => t.k === null) ? "; where the rule is on `history.min`/`history.max` alone, their min\u2013max range, as the gate judged" : ""}.`,
+    `Against the values of ${commitsRead(history2)}: ${summary3}. ${bandSentence(report2.trends)}`,
     "",
     `| Path | Metric | Latest base | Mean \xB1 std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
     "|---|---|---|---|---|---|---|",
@@ -18655,6 +18655,14 @@ function trendsSection(report2, images) {
     lines2.push("", `<details><summary>Trend charts of ${rows.length} metrics</summary>`, "", charts.join("\n\n"), "", "</details>");
   else if (charts.length) lines2.push("", charts.join("\n\n"));
   return lines2.join("\n");
+}
+function bandSentence(trends) {
+  const range = trends.some((t) => t.k === null) ? "; where the rule is on `history.min`/`history.max` alone, their min\u2013max range, as the gate judged" : "";
+  return `The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2${range}.`;
+}
+function bandCell(trend2, range) {
+  if (!range) return "-";
+  return `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend2.k === null ? "min\u2013max" : `\xB1${formatNumber(trend2.k)}\xB7std`}${trend2.rule ? ", the rule\u2019s" : ""})`;
 }
 function commitsRead(history2) {
   const branch = code(history2.branch);
@@ -20796,10 +20804,17 @@ function sharedHistory(runs, hasBase) {
     notes: [...new Set(read.flatMap((r) => r.report.history.notes))]
   };
 }
+var HistoriesDiffer = class extends UserError {
+  constructor(what) {
+    super(
+      `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same \`history\` setting, or give the aggregate rules without history.* (input 'thresholds' or --threshold).`
+    );
+    this.what = what;
+  }
+  what;
+};
 function disagree(what) {
-  return new UserError(
-    `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same \`history\` setting, or give the aggregate rules without history.* (input 'thresholds' or --threshold).`
-  );
+  return new HistoriesDiffer(what);
 }
 function count(points) {
   return `${points.length} value${points.length === 1 ? "" : "s"}`;
@@ -20936,6 +20951,29 @@ function mean(values) {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 }
 
+// src/aggregate/trends.ts
+var TOP_CONFIGURATIONS2 = 5;
+function sweepTrends(history2, configurations, columns, asDiff) {
+  const top2 = configurations.slice(0, TOP_CONFIGURATIONS2);
+  const first = top2[0];
+  if (!first) return [];
+  const chosen = asDiff(first);
+  const gates2 = top2.find((c) => c.gates?.rules.some((r) => r.noise?.band))?.gates ?? first.gates;
+  const trends = /* @__PURE__ */ new Map();
+  for (const c of top2) {
+    const heads = history2.metrics.map((m) => {
+      const j = columns.findIndex((col) => col.file === m.file && col.key === m.key);
+      return { ...m, head: c.metrics[j]?.mean ?? null };
+    });
+    for (const plan of planTrends({ ...history2, metrics: heads }, gates2, chosen)) {
+      const id = `${plan.entry.file}\0${plan.entry.key}`;
+      if (!trends.has(id)) trends.set(id, { file: plan.entry.file, key: plan.entry.key, k: plan.entry.k, rule: plan.entry.rule, standings: [] });
+      trends.get(id).standings.push({ configuration: c.id, mean: plan.metric.head, standing: plan.entry.standing });
+    }
+  }
+  return [...trends.values()];
+}
+
 // src/aggregate/unrun.ts
 function withoutRuns(configurations, failedRuns) {
   const ran = new Set(configurations.map((c) => c.id));
@@ -20984,7 +21022,14 @@ function aggregateRuns(runs, options) {
   );
   const rules = options.rules ?? jobRules(reported);
   const gate = rules.length ? { rules, missingBase: options.missingBase, failOnThreshold: true, checkName: "", notes: [], rulesFrom: "input", trustBase: false } : null;
-  const history2 = rules.some((r) => historyStatsUsed(r.threshold).length) ? sharedHistory(ok, base !== null) : void 0;
+  const historyRules = rules.some((r) => historyStatsUsed(r.threshold).length);
+  let history2;
+  try {
+    history2 = sharedHistory(ok, base !== null);
+  } catch (error2) {
+    if (historyRules || !(error2 instanceof HistoriesDiffer)) throw error2;
+    warnings.push(`No Trends: the jobs' reports carry different histories of the base branch (${error2.what}); run the jobs with the same \`history\` setting.`);
+  }
   let configurations = [...groups.values()].map((g) => {
     const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
     return {
@@ -21052,6 +21097,8 @@ function aggregateRuns(runs, options) {
       failedConfigurations
     } : null,
     plots: plots.plots,
+    history: history2 ?? null,
+    trends: history2 ? sweepTrends(history2, configurations, columns, (c) => meansAsDiff(columns, c.metrics)) : [],
     warnings
   };
 }
@@ -21258,6 +21305,10 @@ function draw(report2, options, columns, rows, note2, failed2) {
       ""
     );
   }
+  if (!note2) {
+    const trends = trendsTable(report2);
+    if (trends) parts.push(trends, "");
+  }
   const broken = report2.configurations.slice(0, rows).filter((c) => c.gates && brokenRules(c.gates).failures + brokenRules(c.gates).warnings > 0);
   if (broken.length) {
     parts.push("### Broken rules", "");
@@ -21279,6 +21330,44 @@ function draw(report2, options, columns, rows, note2, failed2) {
     parts.push("");
   }
   return parts.join("\n");
+}
+function trendsTable(report2) {
+  const history2 = report2.history;
+  if (!history2 || !report2.trends.length) return null;
+  const rows = [];
+  for (const trend2 of report2.trends) {
+    const metric = history2.metrics.find((m) => m.file === trend2.file && m.key === trend2.key);
+    if (!metric) continue;
+    const range = trendBand(metric.stats, trend2.k);
+    const stats3 = metric.stats;
+    const better = report2.metrics.find((m) => m.file === trend2.file && m.key === trend2.key)?.better ?? void 0;
+    trend2.standings.forEach((s, i) => {
+      const best = report2.configurations.find((c) => c.id === s.configuration)?.best;
+      const cells = [
+        ...i ? ["", "", "", ""] : [
+          escapeCell(trend2.file),
+          escapeCell(trend2.key),
+          stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
+          bandCell(trend2, range)
+        ],
+        `${best ? "\u{1F3C6} " : ""}${escapeCell(s.configuration)}`,
+        s.mean === null ? "-" : num(s.mean),
+        trendVerdict(s, { ...metric, head: s.mean }, range, better)
+      ];
+      rows.push(`| ${cells.join(" | ")} |`);
+    });
+  }
+  if (!rows.length) return null;
+  const shown4 = report2.trends.reduce((n, t) => Math.max(n, t.standings.length), 0);
+  return [
+    "### Trends",
+    "",
+    `Against the values of ${commitsRead(history2)}, which every job read: where the ${shown4 === 1 ? "configuration\u2019s mean stands" : `top ${shown4} configurations\u2019 means stand`}. ${bandSentence(report2.trends)}`,
+    "",
+    "| Path | Metric | Mean \xB1 std (n) | Band | Configuration | Mean | Against the noise |",
+    "|---|---|---|---|---|---|---|",
+    ...rows
+  ].join("\n");
 }
 function title(report2) {
   const runs = report2.configurations.reduce((n, c) => n + c.runs.length, 0) + report2.failedRuns.length;

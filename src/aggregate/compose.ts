@@ -6,11 +6,13 @@ import type { GateSummary, ReportData, RevisionInfo } from '../report/types';
 import { metricDirections } from '../report/directions';
 import { displayValue } from '../values/pyformat';
 import type { FileDiff, Leaf } from '../values/types';
+import type { HistorySection } from '../history/types';
 import { UserError } from '../util/errors';
 import { VERSION } from '../version';
 import { configurationGate, runValue } from './gate';
-import { sharedHistory } from './history';
+import { HistoriesDiffer, sharedHistory } from './history';
 import { overlaidPlots } from './plots';
+import { sweepTrends } from './trends';
 import type { RunInput } from './read';
 import type { AggregateReport, Configuration, FailedRun, MetricColumn, MetricStats, ParamRef } from './types';
 import { withoutRuns } from './unrun';
@@ -79,8 +81,15 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
   const gate: GateConfig | null = rules.length
     ? { rules, missingBase: options.missingBase, failOnThreshold: true, checkName: '', notes: [], rulesFrom: 'input', trustBase: false }
     : null;
-  // Only rules on history.* need the jobs to agree on it.
-  const history = rules.some((r) => historyStatsUsed(r.threshold).length) ? sharedHistory(ok, base !== null) : undefined;
+  // Rules on history.* need the jobs to agree on it; the Trends only show it when they do.
+  const historyRules = rules.some((r) => historyStatsUsed(r.threshold).length);
+  let history: HistorySection | null | undefined;
+  try {
+    history = sharedHistory(ok, base !== null);
+  } catch (error) {
+    if (historyRules || !(error instanceof HistoriesDiffer)) throw error;
+    warnings.push(`No Trends: the jobs' reports carry different histories of the base branch (${error.what}); run the jobs with the same \`history\` setting.`);
+  }
 
   let configurations: Configuration[] = [...groups.values()].map((g) => {
     const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
@@ -166,6 +175,8 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
         }
       : null,
     plots: plots.plots,
+    history: history ?? null,
+    trends: history ? sweepTrends(history, configurations, columns, (c) => meansAsDiff(columns, c.metrics)) : [],
     warnings,
   };
 }

@@ -42,10 +42,17 @@ export function sharedHistory(runs: { name: string; report: ReportData }[], hasB
   };
 }
 
-function disagree(what: string): UserError {
-  return new UserError(
-    `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same \`history\` setting, or give the aggregate rules without history.* (input 'thresholds' or --threshold).`,
-  );
+/** The jobs read different histories; `what` says where (two jobs, and the commit where they part). */
+export class HistoriesDiffer extends UserError {
+  constructor(readonly what: string) {
+    super(
+      `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same \`history\` setting, or give the aggregate rules without history.* (input 'thresholds' or --threshold).`,
+    );
+  }
+}
+
+function disagree(what: string): HistoriesDiffer {
+  return new HistoriesDiffer(what);
 }
 
 function count(points: unknown[]): string {

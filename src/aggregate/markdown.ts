@@ -1,6 +1,9 @@
 import { brokenRules } from '../gate/summary';
 import { code, escapeCell, escapeCellKeepingCode } from '../report/escape';
 import { mermaidChart } from '../report/mermaid';
+import { bandCell, bandSentence, commitsRead, trendVerdict } from '../report/trends-section';
+import { trendBand } from '../history/trends';
+import { formatNumber } from '../util/numbers';
 import { displayValue } from '../values/pyformat';
 import type { AggregateReport, Configuration, FailedRun, MetricColumn, MetricStats } from './types';
 import { configurationCount, withoutRuns } from './unrun';
@@ -113,6 +116,11 @@ function draw(report: AggregateReport, options: AggregateRenderOptions, columns:
       '',
     );
   }
+  // A folded comment keeps the table; the Trends are in the full report it links.
+  if (!note) {
+    const trends = trendsTable(report);
+    if (trends) parts.push(trends, '');
+  }
   const broken = report.configurations.slice(0, rows).filter((c) => c.gates && brokenRules(c.gates).failures + brokenRules(c.gates).warnings > 0);
   if (broken.length) {
     parts.push('### Broken rules', '');
@@ -134,6 +142,52 @@ function draw(report: AggregateReport, options: AggregateRenderOptions, columns:
     parts.push('');
   }
   return parts.join('\n');
+}
+
+/**
+ * The base branch's noise, as a run's Trends section has it, with a row per top configuration under each metric:
+ * its mean against the band the gate judged by (or mean ± 2·std). Null without trends. No chart: a run's chart has
+ * one head, a sweep's would have one per configuration.
+ */
+function trendsTable(report: AggregateReport): string | null {
+  const history = report.history;
+  if (!history || !report.trends.length) return null;
+  const rows: string[] = [];
+  for (const trend of report.trends) {
+    const metric = history.metrics.find((m) => m.file === trend.file && m.key === trend.key);
+    if (!metric) continue;
+    const range = trendBand(metric.stats, trend.k);
+    const stats = metric.stats;
+    const better = report.metrics.find((m) => m.file === trend.file && m.key === trend.key)?.better ?? undefined;
+    trend.standings.forEach((s, i) => {
+      const best = report.configurations.find((c) => c.id === s.configuration)?.best;
+      const cells = [
+        ...(i
+          ? ['', '', '', '']
+          : [
+              escapeCell(trend.file),
+              escapeCell(trend.key),
+              stats ? `${formatNumber(stats.mean)} ± ${formatNumber(stats.std)} (${stats.n})` : `- (${metric.points.length})`,
+              bandCell(trend, range),
+            ]),
+        `${best ? '🏆 ' : ''}${escapeCell(s.configuration)}`,
+        s.mean === null ? '-' : num(s.mean),
+        trendVerdict(s, { ...metric, head: s.mean }, range, better),
+      ];
+      rows.push(`| ${cells.join(' | ')} |`);
+    });
+  }
+  if (!rows.length) return null;
+  const shown = report.trends.reduce((n, t) => Math.max(n, t.standings.length), 0);
+  return [
+    '### Trends',
+    '',
+    `Against the values of ${commitsRead(history)}, which every job read: where the ${shown === 1 ? 'configuration’s mean stands' : `top ${shown} configurations’ means stand`}. ${bandSentence(report.trends)}`,
+    '',
+    '| Path | Metric | Mean ± std (n) | Band | Configuration | Mean | Against the noise |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 function title(report: AggregateReport): string {

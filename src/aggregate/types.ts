@@ -1,4 +1,5 @@
-import type { GateSummary, PlotEntry, RevisionInfo } from '../report/types';
+import type { HistorySection } from '../history/types';
+import type { GateSummary, PlotEntry, RevisionInfo, TrendEntry } from '../report/types';
 import type { Leaf } from '../values/types';
 
 /**
@@ -33,7 +34,24 @@ export interface AggregateReport {
    */
   gates: { passed: boolean; configurations: number; failedConfigurations: string[] } | null;
   plots: PlotEntry[];
+  /**
+   * The base branch's history every job read (one copy; `head` null in each metric: the configurations' means stand
+   * in `trends`); null when the jobs read none, or histories that differ (then `warnings` says so).
+   */
+  history: HistorySection | null;
+  trends: AggregateTrend[];
   warnings: string[];
+}
+
+/** One metric's trend in a sweep: the band of the base's history, and where each top configuration's mean stands. */
+export interface AggregateTrend {
+  file: string;
+  key: string;
+  /** As a run's trend: mean ± k·std, or (null) the history's min–max a rule on `history.min`/`history.max` judged by. */
+  k: number | null;
+  rule: string | null;
+  /** Best first: the top configurations' means against the band. */
+  standings: { configuration: string; mean: number | null; standing: TrendEntry['standing'] }[];
 }
 
 export interface ParamRef {

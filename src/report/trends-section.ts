@@ -47,9 +47,7 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
         escapeCell(trend.key),
         latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : '-',
         stats ? `${formatNumber(stats.mean)} ± ${formatNumber(stats.std)} (${stats.n})` : `- (${metric.points.length})`,
-        range
-          ? `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend.k === null ? 'min–max' : `±${formatNumber(trend.k)}·std`}${trend.rule ? ', the rule’s' : ''})`
-          : '-',
+        bandCell(trend, range),
         metric.head === null ? '-' : formatNumber(metric.head),
         trendVerdict(trend, metric, range, direction(trend.file, trend.key)),
       ].join(' | ')} |`,
@@ -71,7 +69,7 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
   const lines = [
     '### Trends',
     '',
-    `Against the values of ${commitsRead(history)}: ${summary}. The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2${report.trends.some((t) => t.k === null) ? '; where the rule is on `history.min`/`history.max` alone, their min–max range, as the gate judged' : ''}.`,
+    `Against the values of ${commitsRead(history)}: ${summary}. ${bandSentence(report.trends)}`,
     '',
     `| Path | Metric | Latest base | Mean ± std (n) | Band | ${escapeCell(report.head.label)} | Against the noise |`,
     '|---|---|---|---|---|---|---|',
@@ -90,12 +88,24 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
   return lines.join('\n');
 }
 
+/** How the bands were chosen, for the line above a trends table. */
+export function bandSentence(trends: Pick<TrendEntry, 'k'>[]): string {
+  const range = trends.some((t) => t.k === null) ? '; where the rule is on `history.min`/`history.max` alone, their min–max range, as the gate judged' : '';
+  return `The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2${range}.`;
+}
+
+/** `0.8524 to 0.8706 (±3·std, the rule’s)`; `-` without a band. */
+export function bandCell(trend: Pick<TrendEntry, 'k' | 'rule'>, range: { low: number; high: number } | null): string {
+  if (!range) return '-';
+  return `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend.k === null ? 'min–max' : `±${formatNumber(trend.k)}·std`}${trend.rule ? ', the rule’s' : ''})`;
+}
+
 /**
  * The commits the values come from: `the last 20 first-parent commits of \`main\``; fewer than asked, how many were
  * read and why (`the last 6 … (all it has; 20 asked)`, or a history cut short that the notes explain). A report.json
  * from a version that did not record how many were read says `up to` the number asked.
  */
-function commitsRead(history: HistorySection): string {
+export function commitsRead(history: HistorySection): string {
   const branch = code(history.branch);
   const commits = (n: number): string => `${groupDigits(n)} first-parent commit${n === 1 ? '' : 's'}`;
   const { depth, read } = history;
@@ -106,7 +116,12 @@ function commitsRead(history: HistorySection): string {
 }
 
 /** `❗ beyond noise (above the band, better)`, `✅ within noise`, `not enough history (2 of 3 values)`. */
-function trendVerdict(trend: TrendEntry, metric: HistoryMetric, range: { low: number; high: number } | null, better: 'higher' | 'lower' | undefined): string {
+export function trendVerdict(
+  trend: Pick<TrendEntry, 'standing'>,
+  metric: HistoryMetric,
+  range: { low: number; high: number } | null,
+  better: 'higher' | 'lower' | undefined,
+): string {
   const head = metric.head;
   if (trend.standing === 'within') return `✅ ${standingText('within')}`;
   if (trend.standing === 'not-enough') return `${standingText('not-enough')} (${metric.points.length} of 3 values)`;

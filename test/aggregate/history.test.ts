@@ -58,6 +58,51 @@ describe('history.* rules in a sweep', () => {
     assert.doesNotMatch(md, /no history of the base branch was read/);
   });
 
+  test('the Trends: the history every job read, its band, and where each configuration’s mean stands', async () => {
+    const out = tempDir();
+    const r = await runCli(['aggregate', artifacts, '--out', out, '--quiet'], repo.dir);
+    assert.equal(r.code, 1, r.stderr);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    assert.deepEqual(
+      json.history.metrics.map((m: { key: string; points: { value: number }[]; head: number | null }) => [m.key, m.points.map((p) => p.value), m.head]),
+      [['accuracy', [0.9, 0.91, 0.92, 0.905], null]],
+    );
+    assert.equal(json.trends.length, 1);
+    const [trend] = json.trends;
+    assert.deepEqual([trend.key, trend.k, trend.rule], ['accuracy', 3, RULE]);
+    assert.deepEqual(
+      trend.standings.map((s: { configuration: string; mean: number; standing: string }) => [s.configuration, Number(s.mean.toFixed(4)), s.standing]),
+      [
+        ['lr=0.1', 0.925, 'within'],
+        ['lr=1', 0.865, 'beyond'],
+      ],
+    );
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    assert.match(
+      md,
+      /^Against the values of the last 4 first-parent commits of `HEAD` \(all it has; 20 asked\), which every job read: where the top 2 configurations’ means stand\./m,
+    );
+    assert.ok(
+      md.includes('| metrics.json | accuracy | 0.9087 ± 0.008539 (4) | 0.8831 to 0.9344 (±3·std, the rule’s) | 🏆 lr=0.1 | 0.925 | ✅ within noise |'),
+      md,
+    );
+    assert.ok(md.includes('|  |  |  |  | lr=1 | 0.865 | ❗ **beyond noise** (below the band, worse) |'), md);
+    // Without a history rule the jobs' history still shows the noise, with the default band mean ± 2·std.
+    const plain = await runCli(['aggregate', artifacts, '--out', out, '--threshold', 'accuracy >= 0.8', '--quiet'], repo.dir);
+    assert.equal(plain.code, 0, plain.stderr);
+    const trends = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).trends;
+    assert.deepEqual(
+      trends.map((t: { key: string; k: number; rule: string | null; standings: { standing: string }[] }) => [
+        t.key,
+        t.k,
+        t.rule,
+        t.standings.map((s) => s.standing),
+      ]),
+      [['accuracy', 2, null, ['within', 'beyond']]],
+    );
+    rmSync(out, { recursive: true, force: true });
+  });
+
   test('jobs whose histories differ are refused, naming the jobs and where the histories part', async () => {
     const dir = tempDir('mlreport-history-differ-');
     cpSync(artifacts, dir, { recursive: true });
@@ -79,6 +124,11 @@ describe('history.* rules in a sweep', () => {
     // Rules without history.* do not need the jobs to agree on it.
     const own = await runCli(['aggregate', dir, '--out', out, '--threshold', 'accuracy >= 0.8', '--quiet'], repo.dir);
     assert.equal(own.code, 0, own.stderr);
+    // Then there is no shared history to show: no Trends, and the notes say why.
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    assert.deepEqual([json.history, json.trends], [null, []]);
+    assert.match(json.warnings.join('\n'), /^No Trends: the jobs' reports carry different histories of the base branch \(for `metrics\.json:accuracy`/m);
+    assert.doesNotMatch(readFileSync(join(out, 'report.md'), 'utf8'), /### Trends/);
     rmSync(dir, { recursive: true, force: true });
     rmSync(out, { recursive: true, force: true });
   });
