@@ -21011,27 +21011,15 @@ function compact(data, render, note2, limit, measure) {
   const tail = [];
   const trends = trendsSection(data, render.images);
   if (trends) tail.push({ text: trends });
-  const shown3 = [];
-  const left = [];
-  let used = 0;
-  for (const p of data.plots) {
-    const url = p.image ? render.images.url(p.image) : null;
-    const chart = !url && render.images.charts ? mermaidChart(p) : null;
-    const text2 = url ? `![${escapeCell(p.title)}](${url})` : chart;
-    if (!text2) continue;
-    const size2 = measure(text2) + 2;
-    if (used + size2 > limit / 2) {
-      left.push(escapeCell(p.title));
-      continue;
-    }
-    shown3.push(text2);
-    used += size2;
-  }
-  if (left.length) {
-    const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(", ")}, \u2026` : left.join(", ");
-    shown3.push(`_${left.length} more plot${left.length === 1 ? "" : "s"} in the full report: ${names}._`);
-  }
-  if (shown3.length) tail.push({ text: ["### Plots", ...shown3].join("\n\n") });
+  const plotTexts = data.plots.map((p) => ({ title: escapeCell(p.title), text: plotInFold(p, render.images) }));
+  const plots = { text: "" };
+  const drawPlots = (room) => {
+    const section = plotsSection(plotTexts, room, measure);
+    plots.text = section.text;
+    return section;
+  };
+  const plotsLeft = drawPlots(limit / 2).left;
+  if (plots.text) tail.push(plots);
   if (render.footer) tail.push({ text: render.footer, keep: true });
   const join33 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
@@ -21054,17 +21042,50 @@ function compact(data, render, note2, limit, measure) {
     if (measure(section) < budget() - (why ? measure(why.text) + 2 : 0)) head.push({ text: section });
   }
   if (why) head.push(why);
+  if (plotsLeft && budget() > 0) {
+    const before = plots.text;
+    let room = measure(before) + budget();
+    for (let i = 0; i < 4; i++) {
+      const { used } = drawPlots(room);
+      if (budget() >= 0) break;
+      room = used + budget();
+    }
+    if (budget() < 0) plots.text = before;
+  }
   for (const kind of ["metrics", "params"]) {
     const rows = tableRows(data, kind, (r) => !r.changed);
     if (!rows.body.length) continue;
-    const shown4 = boundedTable(rows, budget() - 100, [`unchanged ${kind.slice(0, -1)}`, `unchanged ${kind}`], measure);
-    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown4, "", "</details>"].join("\n") });
+    const shown3 = boundedTable(rows, budget() - 100, [`unchanged ${kind.slice(0, -1)}`, `unchanged ${kind}`], measure);
+    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown3, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
   for (let i = blocks.length - 1; i >= 0 && measure(join33(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
   const excess = () => measure(join33(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
   return join33(blocks);
+}
+function plotInFold(plot2, images) {
+  if (plot2.image) return plotImage(plot2, plot2.image, images);
+  return `_${escapeCell(plot2.title)}: could not be drawn${plot2.error ? `: ${escapeCell(plot2.error)}` : ""}._`;
+}
+function plotsSection(plots, room, measure) {
+  const shown3 = [];
+  const left = [];
+  let used = 0;
+  for (const p of plots) {
+    const size2 = measure(p.text) + 2;
+    if (used + size2 > room) {
+      left.push(p.title);
+      continue;
+    }
+    shown3.push(p.text);
+    used += size2;
+  }
+  if (left.length) {
+    const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(", ")}, \u2026` : left.join(", ");
+    shown3.push(`_${left.length} more plot${left.length === 1 ? "" : "s"} in the full report: ${names}._`);
+  }
+  return { text: shown3.length ? ["### Plots", ...shown3].join("\n\n") : "", left: left.length, used };
 }
 function tableRows(data, kind, keep) {
   const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);

@@ -5,9 +5,10 @@ import { dataChangesSection } from './data-section';
 import { escapeCell } from './escape';
 import { gatesSection } from './gates-section';
 import { composeMarkdown, top, type RenderOptions } from './markdown';
-import { mermaidChart } from './mermaid';
+import type { ImageResolver } from './images';
+import { plotImage } from './plots-markdown';
 import { trendsSection } from './trends-section';
-import type { ReportData } from './types';
+import type { PlotEntry, ReportData } from './types';
 import { valueTable } from './values-section';
 
 /** GitHub rejects issue, PR and commit comment bodies longer than this (422 "Body is too long"). */
@@ -68,28 +69,17 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
   const trends = trendsSection(data, render.images);
   if (trends) tail.push({ text: trends });
   // The plots the target can show (hosted images, or Mermaid charts where none could be hosted) stay, as many as fit
-  // in half the room (a chart is a few thousand characters): the others are named, not all lost with the block.
-  const shown: string[] = [];
-  const left: string[] = [];
-  let used = 0;
-  for (const p of data.plots) {
-    const url = p.image ? render.images.url(p.image) : null;
-    const chart = !url && render.images.charts ? mermaidChart(p) : null;
-    const text = url ? `![${escapeCell(p.title)}](${url})` : chart;
-    if (!text) continue;
-    const size = measure(text) + 2;
-    if (used + size > limit / 2) {
-      left.push(escapeCell(p.title));
-      continue;
-    }
-    shown.push(text);
-    used += size;
-  }
-  if (left.length) {
-    const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(', ')}, …` : left.join(', ');
-    shown.push(`_${left.length} more plot${left.length === 1 ? '' : 's'} in the full report: ${names}._`);
-  }
-  if (shown.length) tail.push({ text: ['### Plots', ...shown].join('\n\n') });
+  // in half the room at first (a chart is a few thousand characters), then in whatever room the changed values leave;
+  // the others are named, not all lost with the block. A plot shown neither way is named with the reason.
+  const plotTexts = data.plots.map((p) => ({ title: escapeCell(p.title), text: plotInFold(p, render.images) }));
+  const plots: Block = { text: '' };
+  const drawPlots = (room: number): { left: number; used: number } => {
+    const section = plotsSection(plotTexts, room, measure);
+    plots.text = section.text;
+    return section;
+  };
+  const plotsLeft = drawPlots(limit / 2).left;
+  if (plots.text) tail.push(plots);
   if (render.footer) tail.push({ text: render.footer, keep: true });
   const join = (blocks: Block[]): string => `${blocks.map((b) => b.text).join('\n\n')}\n`;
   const budget = (): number => limit - measure(join([...head, ...tail])) - 200;
@@ -117,6 +107,18 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
   }
   // Why the metrics changed comes before the unchanged rows, and is dropped before the changed ones.
   if (why) head.push(why);
+  // What the changed values did not need goes to the plots left out, before the unchanged rows get any.
+  if (plotsLeft && budget() > 0) {
+    const before = plots.text;
+    // The names of the plots left out change with them: take the room back by what it overshot, a few times at most.
+    let room = measure(before) + budget();
+    for (let i = 0; i < 4; i++) {
+      const { used } = drawPlots(room);
+      if (budget() >= 0) break;
+      room = used + budget();
+    }
+    if (budget() < 0) plots.text = before;
+  }
   for (const kind of ['metrics', 'params'] as const) {
     const rows = tableRows(data, kind, (r) => !r.changed);
     if (!rows.body.length) continue;
@@ -130,6 +132,33 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
   const excess = (): number => measure(join(blocks)) - limit;
   if (gates) while (excess() > 0 && gates.text.includes('\n')) gates.text = cutLines(gates.text, gates.text.length - Math.max(1, excess()));
   return join(blocks);
+}
+
+/** A plot as a folded text shows it: its image or chart, else its name with why neither is shown. */
+function plotInFold(plot: PlotEntry, images: ImageResolver): string {
+  if (plot.image) return plotImage(plot, plot.image, images);
+  return `_${escapeCell(plot.title)}: could not be drawn${plot.error ? `: ${escapeCell(plot.error)}` : ''}._`;
+}
+
+/** The plots' section: each plot's text while they fit in `room` (`used` of it), then the names of those left out (`left`: how many). */
+function plotsSection(plots: { title: string; text: string }[], room: number, measure: (text: string) => number): { text: string; left: number; used: number } {
+  const shown: string[] = [];
+  const left: string[] = [];
+  let used = 0;
+  for (const p of plots) {
+    const size = measure(p.text) + 2;
+    if (used + size > room) {
+      left.push(p.title);
+      continue;
+    }
+    shown.push(p.text);
+    used += size;
+  }
+  if (left.length) {
+    const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(', ')}, …` : left.join(', ');
+    shown.push(`_${left.length} more plot${left.length === 1 ? '' : 's'} in the full report: ${names}._`);
+  }
+  return { text: shown.length ? ['### Plots', ...shown].join('\n\n') : '', left: left.length, used };
 }
 
 interface Table {

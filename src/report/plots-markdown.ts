@@ -24,8 +24,8 @@ export function plotsMarkdown(plots: PlotEntry[], images: ImageResolver = RELATI
   return parts.join('\n').trimEnd();
 }
 
-/** A plot's head image as the target can show it: the image, else its Mermaid chart, else where the file is. */
-function plotImage(plot: PlotEntry, image: string, images: ImageResolver): string {
+/** A plot's head image as the target can show it: the image, else its Mermaid chart, else where the file is (and why no chart). */
+export function plotImage(plot: PlotEntry, image: string, images: ImageResolver): string {
   const title = escapeCell(plot.title);
   const url = images.url(image);
   if (url) return `![${title}](${url})`;

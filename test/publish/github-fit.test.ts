@@ -156,6 +156,44 @@ describe('Mermaid fallback in a folded comment', () => {
     assert.ok(charts > 10 && charts < 90, `${charts} charts`);
     assert.match(body, new RegExp(`_${90 - charts} more plots in the full report: training\\\\_curve`));
   });
+
+  test('charts use the room the values leave: a report of plots alone is not cut at half the comment', () => {
+    const x = [...Array(100).keys()];
+    const plots = [...Array(120).keys()].map((i) =>
+      plotEntry({
+        id: `curve_${i}`,
+        title: `training_curve_for_model_variant_${String(i).padStart(3, '0')}`,
+        image: `plots/curve_${i}.png`,
+        series: { x, lines: ['train_loss', 'val_loss'].map((name, k) => ({ name, y: x.map((j) => 1 / (j + 1 + k) + i / 1000) })) },
+      }),
+    );
+    const { body, folded } = commentBody('default', reportData(plots, 3, 1), new Map(), "'image-store: none'", null);
+    assert.ok(folded && body.length <= COMMENT_LIMIT, `${body.length}`);
+    const chart = mermaidChart(plots[0]!)!.length;
+    assert.ok(body.length > COMMENT_LIMIT - 2 * chart, `${body.length} characters: room left for two more charts of ${chart}`);
+    const charts = (body.match(/```mermaid/g) ?? []).length;
+    assert.match(
+      body,
+      new RegExp(`_${120 - charts} more plots in the full report: training\\\\_curve\\\\_for\\\\_model\\\\_variant\\\\_${String(charts).padStart(3, '0')}`),
+    );
+  });
+
+  test('a plot shown neither as an image nor as a chart is named in a folded comment, with the reason', () => {
+    const data = bigReport();
+    const x = [...Array(10).keys()];
+    data.plots = [
+      plotEntry({ id: 'loss', title: 'Loss', image: 'plots/loss.png', series: { x, lines: [{ name: 'main', y: x }] } }),
+      plotEntry({ id: 'cloud', title: 'Cloud', image: 'plots/cloud.png', noChart: 'its points are a cloud, with no line through them' }),
+      plotEntry({ id: 'cm', title: 'Confusion', image: 'plots/cm.png' }),
+      plotEntry({ id: 'broken', title: 'Broken', image: null, error: "plots/b.csv has no field 'loss'" }),
+    ];
+    const { body, folded } = commentBody('default', data, new Map(), "'image-store: none'", null);
+    assert.ok(folded && body.length <= COMMENT_LIMIT, `${body.length}`);
+    assert.equal((body.match(/^```mermaid$/gm) ?? []).length, 1);
+    assert.match(body, /\n_Cloud: its points are a cloud, with no line through them; PNG `plots\/cloud\.png` in the workflow artifact\._\n/);
+    assert.match(body, /\n_Confusion: PNG `plots\/cm\.png` in the workflow artifact\._\n/);
+    assert.match(body, /\n_Broken: could not be drawn: plots\/b\.csv has no field 'loss'\._\n/);
+  });
 });
 
 describe('Mermaid fallback', () => {
