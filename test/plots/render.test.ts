@@ -367,4 +367,43 @@ describe('long series and revision names', () => {
       repo.remove();
     }
   });
+
+  test('an 80-bar feature-importance chart of long names, base and head, stays under 300 KB, the pixels resvg draws', async () => {
+    const repo = new TempRepo();
+    try {
+      const features = Array.from({ length: 80 }, (_, i) => `tfidf_feature_token_${i}_${'x'.repeat(4 + ((i * 7) % 30))}`);
+      const importance = (k: number) => JSON.stringify(features.map((feature, i) => ({ feature, importance: ((i * 37 + k) % 80) / 80 })));
+      const baseSha = repo.commit('base', {
+        'dvc.yaml': 'plots:\n  - imp.json: {template: bar_horizontal_sorted, x: importance, y: feature}\n',
+        'imp.json': importance(0),
+      });
+      repo.commit('head', { 'imp.json': importance(3) });
+      const git = await GitRepo.open(repo.dir);
+      const { definitions } = await findPlotDefinitions(repo.dir, null);
+      const [plot] = await preparePlots(
+        git,
+        { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel: 'feature', plotsPaths: null },
+        definitions,
+      );
+      await git.close();
+      assert.ok(plot?.kind === 'vega', JSON.stringify(plot));
+      const renderer = await PlotRenderer.create(rendererAssets());
+      const { png, svg } = await renderer.render(plot.spec);
+      assert.equal(countMarks(svg).rect, 160);
+      assert.ok(png.length < 300_000, `${png.length} bytes`);
+      const resvg = new Resvg(svg, {
+        font: { fontBuffers: rendererAssets().fonts, defaultFontFamily: FONT, sansSerifFamily: FONT, loadSystemFonts: false } as never,
+        background: 'white',
+      });
+      const image = resvg.render();
+      const theirs = pngPixels(image.asPng());
+      image.free();
+      resvg.free();
+      const ours = pngPixels(png);
+      assert.deepEqual([ours.width, ours.height], [theirs.width, theirs.height]);
+      assert.ok(Buffer.compare(ours.rgba, theirs.rgba) === 0, 'pixels differ');
+    } finally {
+      repo.remove();
+    }
+  });
 });

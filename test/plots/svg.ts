@@ -24,20 +24,24 @@ export function pngSize(png: Uint8Array): { width: number; height: number } {
 }
 
 /**
- * A PNG's pixels as straight RGBA, from 8-bit RGB or RGBA scanlines under any of the five filters (PNG spec
+ * A PNG's pixels as straight RGBA, from 8-bit RGB, RGBA or palette scanlines under any of the five filters (PNG spec
  * §9.2), whichever encoder wrote them: for checking two encodings hold the same image.
  */
 export function pngPixels(png: Uint8Array): { width: number; height: number; rgba: Uint8Array } {
   const { width, height } = pngSize(png);
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  const channels = { 2: 3, 6: 4 }[png[25]!];
+  const channels = { 2: 3, 3: 1, 6: 4 }[png[25]!];
   if (png[24] !== 8 || !channels || png[28] !== 0) throw new Error(`unsupported PNG: depth ${png[24]}, colour type ${png[25]}, interlace ${png[28]}`);
   const idat: Uint8Array[] = [];
+  let palette: Uint8Array | null = null;
   for (let at = 8; at < png.length;) {
     const length = view.getUint32(at);
-    if (String.fromCharCode(...png.subarray(at + 4, at + 8)) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+    if (type === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length));
+    if (type === 'PLTE') palette = png.subarray(at + 8, at + 8 + length);
     at += 12 + length;
   }
+  if (channels === 1 && !palette) throw new Error('palette PNG without a PLTE chunk');
   const raw = inflateSync(Buffer.concat(idat));
   const stride = width * channels;
   const rows = new Uint8Array(stride * height);
@@ -64,10 +68,13 @@ export function pngPixels(png: Uint8Array): { width: number; height: number; rgb
   }
   if (channels === 4) return { width, height, rgba: rows };
   const rgba = new Uint8Array(width * height * 4);
-  for (let i = 0, j = 0; i < rows.length; i += 3, j += 4) {
-    rgba[j] = rows[i]!;
-    rgba[j + 1] = rows[i + 1]!;
-    rgba[j + 2] = rows[i + 2]!;
+  for (let i = 0, j = 0; i < rows.length; i += channels, j += 4) {
+    // A palette index names three bytes of the PLTE chunk; an index past its end is a broken file.
+    const [from, at] = channels === 1 ? [palette!, rows[i]! * 3] : [rows, i];
+    if (at + 3 > from.length) throw new Error(`palette index ${rows[i]} past the palette's ${from.length / 3} colours`);
+    rgba[j] = from[at]!;
+    rgba[j + 1] = from[at + 1]!;
+    rgba[j + 2] = from[at + 2]!;
     rgba[j + 3] = 255;
   }
   return { width, height, rgba };
