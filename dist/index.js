@@ -24993,8 +24993,14 @@ function jitterSpec(input) {
   const step = Math.max(36, Math.min(90, Math.floor(480 / Math.max(xCats.length, yCats.length))));
   const { color, series: series2, legendConfig } = legends(input, Math.max(step * xCats.length, 320), "circle", "circle");
   const encoding = {
-    x: { field: input.x, type: "nominal", title: lines(input.xLabel), sort: xCats, axis: { labelAngle: 0, grid: true, bandPosition: 0, ticks: false } },
-    y: { field: input.y, type: "nominal", title: lines(input.yLabel), sort: yCats, axis: { grid: true, bandPosition: 0, ticks: false } },
+    x: {
+      field: input.x,
+      type: "nominal",
+      title: lines(input.xLabel),
+      sort: xCats,
+      axis: categoryAxis(xCats, { labelAngle: xCats.some((c) => c.length > 12) ? -40 : 0, grid: true, bandPosition: 0, ticks: false })
+    },
+    y: { field: input.y, type: "nominal", title: lines(input.yLabel), sort: yCats, axis: categoryAxis(yCats, { grid: true, bandPosition: 0, ticks: false }) },
     xOffset: { field: "jitter_x", type: "quantitative", scale: { domain: [-0.5, 0.5] } },
     yOffset: { field: "jitter_y", type: "quantitative", scale: { domain: [-0.5, 0.5] } },
     color
@@ -25071,13 +25077,17 @@ function confusionSpec(input, normalized) {
       width: { step },
       height: { step },
       encoding: {
-        x: { field: input.x, type: "nominal", sort: xCats, title: lines(input.xLabel), axis: { labelAngle: longestX > 3 ? -40 : 0 } },
-        y: { field: input.y, type: "nominal", sort: yCats, title: lines(input.yLabel) }
+        x: { field: input.x, type: "nominal", sort: xCats, title: lines(input.xLabel), axis: categoryAxis(xCats, { labelAngle: longestX > 3 ? -40 : 0 }) },
+        y: { field: input.y, type: "nominal", sort: yCats, title: lines(input.yLabel), axis: categoryAxis(yCats) }
       },
       layer: layers
     },
     resolve: { scale: { color: "shared" } }
   };
+}
+function categoryAxis(cats, axis = {}) {
+  const short2 = [...shortLabels(cats, AXIS_LABEL_CHARS)].filter(([c, l]) => c !== l);
+  return { ...axis, labelLimit: 0, ...short2.length ? { labelExpr: labelExpr(short2) } : {} };
 }
 function revisionHeader(width, labels) {
   const k = Math.max(8, Math.floor(width / 9.5));
@@ -25174,7 +25184,6 @@ function confusionCells(input, xCats, yCats, normalized) {
 function barSpec(input, sorted) {
   const cats = categories(input.points, input.y);
   const width = 560;
-  const short2 = [...shortLabels(cats, AXIS_LABEL_CHARS)].filter(([c, l]) => c !== l);
   const encoding = {
     x: { field: input.x, type: "quantitative", title: lines(input.xLabel) },
     y: {
@@ -25182,7 +25191,7 @@ function barSpec(input, sorted) {
       type: "nominal",
       title: lines(input.yLabel),
       sort: sorted ? "-x" : cats,
-      axis: { labelLimit: 0, ...short2.length ? { labelExpr: labelExpr(short2) } : {} }
+      axis: categoryAxis(cats)
     },
     yOffset: { field: "rev", type: "nominal", sort: input.revs.map((r) => r.label) },
     color: legends(input, width, "square", null).color

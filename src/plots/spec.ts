@@ -132,7 +132,7 @@ type SpecBody = VegaLiteSpec & { legendConfig?: Record<string, unknown> };
 const SERIES_LABEL_CHARS = 36;
 /** …and revisions' (branch names) past this: there are only two, so each can take more room. */
 const REVISION_LABEL_CHARS = 56;
-/** Category labels on a bar chart's axis: kept short so the bars keep the width. */
+/** Category labels on a bar chart's, a confusion matrix's or a jitter plot's axis: kept short so the chart keeps the width. */
 const AXIS_LABEL_CHARS = 26;
 const LEGEND_COLUMN_PADDING = 16;
 
@@ -303,8 +303,14 @@ function jitterSpec(input: SpecInput): SpecBody {
   const step = Math.max(36, Math.min(90, Math.floor(480 / Math.max(xCats.length, yCats.length))));
   const { color, series, legendConfig } = legends(input, Math.max(step * xCats.length, 320), 'circle', 'circle');
   const encoding: Record<string, unknown> = {
-    x: { field: input.x, type: 'nominal', title: lines(input.xLabel), sort: xCats, axis: { labelAngle: 0, grid: true, bandPosition: 0, ticks: false } },
-    y: { field: input.y, type: 'nominal', title: lines(input.yLabel), sort: yCats, axis: { grid: true, bandPosition: 0, ticks: false } },
+    x: {
+      field: input.x,
+      type: 'nominal',
+      title: lines(input.xLabel),
+      sort: xCats,
+      axis: categoryAxis(xCats, { labelAngle: xCats.some((c) => c.length > 12) ? -40 : 0, grid: true, bandPosition: 0, ticks: false }),
+    },
+    y: { field: input.y, type: 'nominal', title: lines(input.yLabel), sort: yCats, axis: categoryAxis(yCats, { grid: true, bandPosition: 0, ticks: false }) },
     xOffset: { field: 'jitter_x', type: 'quantitative', scale: { domain: [-0.5, 0.5] } },
     yOffset: { field: 'jitter_y', type: 'quantitative', scale: { domain: [-0.5, 0.5] } },
     color,
@@ -389,13 +395,23 @@ function confusionSpec(input: SpecInput, normalized: boolean): VegaLiteSpec {
       width: { step },
       height: { step },
       encoding: {
-        x: { field: input.x, type: 'nominal', sort: xCats, title: lines(input.xLabel), axis: { labelAngle: longestX > 3 ? -40 : 0 } },
-        y: { field: input.y, type: 'nominal', sort: yCats, title: lines(input.yLabel) },
+        x: { field: input.x, type: 'nominal', sort: xCats, title: lines(input.xLabel), axis: categoryAxis(xCats, { labelAngle: longestX > 3 ? -40 : 0 }) },
+        y: { field: input.y, type: 'nominal', sort: yCats, title: lines(input.yLabel), axis: categoryAxis(yCats) },
       },
       layer: layers,
     },
     resolve: { scale: { color: 'shared' } },
   };
+}
+
+/**
+ * An axis of category names (bars, confusion matrices, jitter): a static image has no tooltip to name a category
+ * whose label vega cut at its end (two classes `category_home_kitchen_…` alike), so long names are cut by
+ * shortLabels, keeping the part that tells them apart, and vega's own limit is off.
+ */
+function categoryAxis(cats: string[], axis: Record<string, unknown> = {}): Record<string, unknown> {
+  const short = [...shortLabels(cats, AXIS_LABEL_CHARS)].filter(([c, l]) => c !== l);
+  return { ...axis, labelLimit: 0, ...(short.length ? { labelExpr: labelExpr(short) } : {}) };
 }
 
 /**
@@ -516,8 +532,6 @@ function confusionCells(input: SpecInput, xCats: string[], yCats: string[], norm
 function barSpec(input: SpecInput, sorted: boolean): VegaLiteSpec {
   const cats = categories(input.points, input.y);
   const width = 560;
-  // A static image has no tooltip to name a bar whose label vega cut: the part that tells two names apart is kept.
-  const short = [...shortLabels(cats, AXIS_LABEL_CHARS)].filter(([c, l]) => c !== l);
   const encoding: Record<string, unknown> = {
     x: { field: input.x, type: 'quantitative', title: lines(input.xLabel) },
     y: {
@@ -525,7 +539,7 @@ function barSpec(input: SpecInput, sorted: boolean): VegaLiteSpec {
       type: 'nominal',
       title: lines(input.yLabel),
       sort: sorted ? '-x' : cats,
-      axis: { labelLimit: 0, ...(short.length ? { labelExpr: labelExpr(short) } : {}) },
+      axis: categoryAxis(cats),
     },
     yOffset: { field: 'rev', type: 'nominal', sort: input.revs.map((r) => r.label) },
     color: legends(input, width, 'square', null).color,

@@ -368,6 +368,43 @@ describe('long series and revision names', () => {
     }
   });
 
+  test('long class names on a confusion matrix and a jitter plot stay apart on both axes, cut where they are alike', async () => {
+    const repo = new TempRepo();
+    try {
+      const classes = [
+        'category_electronics_accessories_headphones',
+        'category_electronics_accessories_speakers',
+        'category_home_kitchen_small_appliances_blenders',
+        'category_home_kitchen_small_appliances_toasters',
+        'short',
+      ];
+      const rows = classes.flatMap((actual, i) => classes.map((predicted, j) => ({ actual, predicted, n: i + j })));
+      repo.commit('base', {
+        'dvc.yaml':
+          'plots:\n  - Confusion: {template: confusion, x: actual, y: {cm.json: predicted}}\n  - Jitter: {template: scatter_jitter, x: actual, y: {cm.json: predicted}}\n',
+        'cm.json': JSON.stringify(rows),
+      });
+      const git = await GitRepo.open(repo.dir);
+      const { definitions } = await findPlotDefinitions(repo.dir, null);
+      const prepared = await preparePlots(git, { workspace: repo.dir, base: null, headLabel: 'feature', plotsPaths: null }, definitions);
+      await git.close();
+      const renderer = await PlotRenderer.create(rendererAssets());
+      for (const plot of prepared) {
+        assert.ok(plot.kind === 'vega', JSON.stringify(plot));
+        const { svg } = await renderer.render(plot.spec);
+        const texts = [...svg.matchAll(/<text[^>]*>([^<]*)</g)].map((m) => m[1]!);
+        // Each axis draws a label a class: five distinct labels twice, each long one ending as its class does.
+        const labels = texts.filter((t) => t.startsWith('category_') || t === 'short');
+        assert.equal(labels.length, 10, `${plot.id}: ${labels.join(' | ')}`);
+        assert.equal(new Set(labels).size, 5, `${plot.id}: ${labels.join(' | ')}`);
+        for (const end of ['headphones', 'speakers', 'blenders', 'toasters'])
+          assert.equal(labels.filter((l) => l.endsWith(end)).length, 2, `${plot.id} ${end}: ${labels.join(' | ')}`);
+      }
+    } finally {
+      repo.remove();
+    }
+  });
+
   test('an 80-bar feature-importance chart of long names, base and head, stays under 300 KB, the pixels resvg draws', async () => {
     const repo = new TempRepo();
     try {
