@@ -18427,7 +18427,7 @@ function plotImages(plots) {
   return [...new Set(paths)];
 }
 function reportImages(report2) {
-  return [.../* @__PURE__ */ new Set([...plotImages(report2.plots), ...(report2.trends ?? []).flatMap((t) => t.image ? [t.image] : [])])];
+  return [.../* @__PURE__ */ new Set([...(report2.trends ?? []).flatMap((t) => t.image ? [t.image] : []), ...plotImages(report2.plots)])];
 }
 function imagesNotShown(plots, images) {
   return plotImages(plots).filter((path) => images.url(path) === null).length;

@@ -37,9 +37,12 @@ function plotImages(plots: PlotEntry[]): string[] {
   return [...new Set(paths)];
 }
 
-/** Every image file the report names: its plots' (plotImages), then its trend charts (a sweep's report has none). */
+/**
+ * Every image file the report names, in the order the report shows them: its trend charts (a sweep's report has
+ * none), then its plots' (plotImages) — a comment hosting only the first so many keeps the gated metrics' trends.
+ */
 export function reportImages(report: Pick<ReportData, 'plots'> & Partial<Pick<ReportData, 'trends'>>): string[] {
-  return [...new Set([...plotImages(report.plots), ...(report.trends ?? []).flatMap((t) => (t.image ? [t.image] : []))])];
+  return [...new Set([...(report.trends ?? []).flatMap((t) => (t.image ? [t.image] : [])), ...plotImages(report.plots)])];
 }
 
 /** How many of the report's images this target cannot show inline. */

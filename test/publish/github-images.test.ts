@@ -5,7 +5,7 @@ import { comments } from '../fakes/github/routes/comments';
 import { addRuleset } from '../fakes/github/routes/git-data';
 import { MAX_ASSETS_PER_RELEASE, releases, seedRelease } from '../fakes/github/routes/releases';
 import { serverError } from '../fakes/github/faults';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HEAD, REPO, noted, plotEntry, plotsDir, publisher, reportData, dropFixture, pullRequestFixture } from './github-fixtures';
 
@@ -149,5 +149,27 @@ describe('image stores against what GitHub enforces', () => {
     assert.match(log.lines.join('\n'), /warning: The report has 52 plot images; a run uploads at most 50 .*: plots\/p50\.png, plots\/p51\.png\./);
     assert.match(onPr()[0]!, /_Plot images are not shown inline \(a run uploads at most 50 images\): the image files are in the workflow artifact\._/);
     assert.equal(outcome.pointsToArtifact, true, 'so the artifact goes up');
+  });
+
+  test('past the 50 images a run uploads, the trend charts (gated metrics, shown first) are among those hosted', async () => {
+    const plots = plotsDir(
+      dir,
+      Array.from({ length: 52 }, (_, i) => `p${i}`),
+    );
+    writeFileSync(join(dir, 'plots', 'trend-acc.png'), readFileSync(join(dir, 'plots', 'p0.png')));
+    const report = {
+      ...reportData(plots),
+      trends: [{ file: 'metrics.json', key: 'acc', k: 2, rule: null, standing: 'within' as const, image: 'plots/trend-acc.png' }],
+    };
+    const { pub, log } = publisher(fake, dir);
+    assert.ok((await pub.publish(report)).location);
+    const [tree] = fake.requestsTo('POST /repos/{owner}/{repo}/git/trees');
+    const paths = (tree!.body as { tree: { path: string }[] }).tree.map((t) => t.path.replace(/^.*\//, ''));
+    assert.equal(paths.length, 50);
+    assert.equal(paths[0], 'trend-acc.png');
+    assert.match(
+      log.lines.join('\n'),
+      /warning: The report has 53 plot images; a run uploads at most 50 .*: plots\/p49\.png, plots\/p50\.png, plots\/p51\.png\./,
+    );
   });
 });
