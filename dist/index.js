@@ -20659,6 +20659,14 @@ function evaluateRule(rule2, metrics, options) {
         withHead
       );
     }
+    const notKnown = base === null ? options.notKnownAtBase?.get(m.file) : void 0;
+    if (notKnown !== void 0) {
+      return outcome2(
+        "error",
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${notKnown}, so the rule has no \`base\` value to compare with.`,
+        withHead
+      );
+    }
     if (base === null) {
       const why = !options.hasBase ? "there is no base revision" : `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join("; ")})` : ""}`;
       if (options.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
@@ -26623,6 +26631,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const errors = [];
   const headErrors = [];
   const parsedAtBase2 = /* @__PURE__ */ new Set();
+  const notKnownAtBase = /* @__PURE__ */ new Map();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
   if (a && sideA) for (const { file, error: error2 } of sideA.unloaded) errors.push({ rev: a.name, path: file, message: error2, warned: true });
@@ -26661,7 +26670,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const readB = await readAll(b, "pathsB");
   const compare2 = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named: named3, said }) => {
     const diffs = [];
-    const sides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, said, kind, errors, headErrors, log };
+    const sides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, said, kind, errors, headErrors, notKnownAtBase, log };
     for (const path of paths) {
       let fileA = sideFile(sides, path, "a", pathsA.get(path) ?? named3);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -26673,7 +26682,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
     }
     return diffs;
   };
-  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase: parsedAtBase2 };
+  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase: parsedAtBase2, notKnownAtBase };
   for (const plan of plans) comparison[plan.kind] = await compare2(plan);
   return comparison;
 }
@@ -26688,6 +26697,7 @@ function sideFile(sides, path, which2, keys, table2) {
   const noted = (file) => {
     const tracker = (which2 === "a" ? sides.sideB : sides.sideA)?.dvcFileOf.get(path);
     if (file.status === "missing" && tracker !== void 0 && side.unloadedDvcFiles.has(tracker)) {
+      noteNotKnownAtBase(sides, which2, path, `${tracker}, which tracks it, does not load at the base (${tree.name}): ${loadErrorOf(side, tracker)}`);
       return { status: "missing", note: notKnownNote(tree.name, `${tracker}, which tracks it, does not load there`) };
     }
     if (file.status === "missing" && (which2 === "a" ? sides.pathsA : sides.pathsB).has(path) && !sides.said.has(path)) {
@@ -26741,8 +26751,17 @@ function unnamedNote(sides, which2, path, name) {
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
   const unloaded = side.unloadedDvcYamls.find((file2) => posix16.dirname(file2) === "." || path.startsWith(`${posix16.dirname(file2)}/`));
-  if (unloaded) return notKnownNote(name, `${unloaded} does not load there`);
+  if (unloaded) {
+    noteNotKnownAtBase(sides, which2, path, `${unloaded} at the base (${name}) does not load: ${loadErrorOf(side, unloaded)}`);
+    return notKnownNote(name, `${unloaded} does not load there`);
+  }
   return `not named in dvc.yaml at ${name}`;
+}
+function noteNotKnownAtBase(sides, which2, path, why) {
+  if (which2 === "a" && sides.kind === "metrics") sides.notKnownAtBase.set(path, why);
+}
+function loadErrorOf(side, file) {
+  return side.unloaded.find((u) => u.file === file)?.error ?? "it does not load";
 }
 function ancestorIn(path, paths) {
   if (!paths.size) return null;
@@ -28445,6 +28464,7 @@ async function runIn(git, config, log, deadline) {
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, {
     unreadAtHead,
     unreadAtBase: unreadAtBase2,
+    notKnownAtBase: comparison.notKnownAtBase,
     staleAtHead,
     staleWhy
   }) : null;

@@ -14908,6 +14908,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const errors = [];
   const headErrors = [];
   const parsedAtBase = /* @__PURE__ */ new Set();
+  const notKnownAtBase = /* @__PURE__ */ new Map();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
   if (a && sideA) for (const { file, error } of sideA.unloaded) errors.push({ rev: a.name, path: file, message: error, warned: true });
@@ -14946,7 +14947,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const readB = await readAll(b, "pathsB");
   const compare = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named, said }) => {
     const diffs = [];
-    const sides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, said, kind, errors, headErrors, log };
+    const sides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, said, kind, errors, headErrors, notKnownAtBase, log };
     for (const path of paths) {
       let fileA = sideFile(sides, path, "a", pathsA.get(path) ?? named);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -14958,7 +14959,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
     }
     return diffs;
   };
-  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase };
+  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase, notKnownAtBase };
   for (const plan of plans) comparison[plan.kind] = await compare(plan);
   return comparison;
 }
@@ -14973,6 +14974,7 @@ function sideFile(sides, path, which, keys, table) {
   const noted = (file) => {
     const tracker = (which === "a" ? sides.sideB : sides.sideA)?.dvcFileOf.get(path);
     if (file.status === "missing" && tracker !== void 0 && side.unloadedDvcFiles.has(tracker)) {
+      noteNotKnownAtBase(sides, which, path, `${tracker}, which tracks it, does not load at the base (${tree.name}): ${loadErrorOf(side, tracker)}`);
       return { status: "missing", note: notKnownNote(tree.name, `${tracker}, which tracks it, does not load there`) };
     }
     if (file.status === "missing" && (which === "a" ? sides.pathsA : sides.pathsB).has(path) && !sides.said.has(path)) {
@@ -15026,8 +15028,17 @@ function unnamedNote(sides, which, path, name) {
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
   const unloaded = side.unloadedDvcYamls.find((file2) => posix5.dirname(file2) === "." || path.startsWith(`${posix5.dirname(file2)}/`));
-  if (unloaded) return notKnownNote(name, `${unloaded} does not load there`);
+  if (unloaded) {
+    noteNotKnownAtBase(sides, which, path, `${unloaded} at the base (${name}) does not load: ${loadErrorOf(side, unloaded)}`);
+    return notKnownNote(name, `${unloaded} does not load there`);
+  }
   return `not named in dvc.yaml at ${name}`;
+}
+function noteNotKnownAtBase(sides, which, path, why) {
+  if (which === "a" && sides.kind === "metrics") sides.notKnownAtBase.set(path, why);
+}
+function loadErrorOf(side, file) {
+  return side.unloaded.find((u) => u.file === file)?.error ?? "it does not load";
 }
 function ancestorIn(path, paths) {
   if (!paths.size) return null;
@@ -15403,7 +15414,7 @@ async function runValuesDiff(kind, args, workspace, here) {
 async function valuesDiffIn(git, kind, args, workspace, here) {
   const log = consoleLogger(true);
   const empty = !await git.resolveCommit("HEAD");
-  let comparison = { metrics: [], params: [], errors: [], headErrors: [], parsedAtBase: /* @__PURE__ */ new Set() };
+  let comparison = { metrics: [], params: [], errors: [], headErrors: [], parsedAtBase: /* @__PURE__ */ new Set(), notKnownAtBase: /* @__PURE__ */ new Map() };
   if (empty)
     writeError(
       `mlreport: unknown revision '${args.aRev}': this repository has no commit yet, so there is nothing to compare the workspace's ${kind} with (DVC shows nothing too); commit, then diff

@@ -220,6 +220,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined, {
         unreadAtHead,
         unreadAtBase,
+        notKnownAtBase: comparison.notKnownAtBase,
         staleAtHead,
         staleWhy,
       })

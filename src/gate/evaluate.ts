@@ -27,6 +27,12 @@ export interface EvaluateOptions {
    */
   unreadAtBase?: ReadonlyMap<string, string>;
   /**
+   * Metrics files whose values at the base are not known (path → why, naming the file that does not load there and
+   * the revision): their dvc.yaml or `.dvc` file does not load at the base. A metric the base lacks there may well
+   * have been there: a rule comparing with `base` is not checked, rather than skipped as if the metric were new.
+   */
+  notKnownAtBase?: ReadonlyMap<string, string>;
+  /**
    * Metrics files written by out-of-date stages the run did not reproduce, or by stages downstream of them (path →
    * those stages): their values are the last run's, so a rule that compared them checked nothing of this change.
    */
@@ -45,7 +51,8 @@ export interface EvaluateOptions {
  *   on it, `if present` too: a crashed evaluation is not an absent metric;
  * - in an aggregate, a metric some of a configuration's runs lack (or hold as a non-number) breaks its rule;
  * - a rule that uses `base` when the base has no value is skipped with a note, or breaks with `missing-base: fail`;
- *   but a metrics file there at the base that cannot be read is no missing value: such a rule is an error;
+ *   but a metrics file there at the base that cannot be read, or whose dvc.yaml or `.dvc` file does not load there, is
+ *   no missing value: such a rule is an error;
  *   so is a rule that uses `history.*` when the base branch's history has fewer than 3 values of the metric;
  * - a rule that uses `history.*` where no history was read (history off, or an aggregate of jobs that read none) is an error;
  * - NaN and ±Infinity (at head, at base, or as the computed threshold) and non-numbers break the rule;
@@ -121,6 +128,14 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
       return outcome(
         'error',
         `Not checked: \`${m.file}\` cannot be read at the base (${unreadBase}), so the rule has no \`base\` value to compare with.`,
+        withHead,
+      );
+    }
+    const notKnown = base === null ? options.notKnownAtBase?.get(m.file) : undefined;
+    if (notKnown !== undefined) {
+      return outcome(
+        'error',
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${notKnown}, so the rule has no \`base\` value to compare with.`,
         withHead,
       );
     }

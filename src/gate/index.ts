@@ -11,8 +11,9 @@ import type { GateConfig } from './types';
  * proposes rules its base lacks gets a gate that checked nothing (it fails), never no gate. `history`: the base
  * branch's (null when there was none to read; undefined when history is off). `files.unreadAtHead`: metrics files
  * there at the head that could not be read, by path, with why: every rule on them is an error, `if present` or not;
- * `files.unreadAtBase`: the same at the base, where a rule comparing with `base` is an error; `files.staleAtHead`:
- * metrics files out-of-date stages write (not reproduced), or stages that failed or did not run (`files.staleWhy` says
+ * `files.unreadAtBase`: the same at the base, where a rule comparing with `base` is an error, as it is on a file whose
+ * values at the base are not known (`files.notKnownAtBase`: its dvc.yaml or `.dvc` file does not load there);
+ * `files.staleAtHead`: metrics files out-of-date stages write (not reproduced), or stages that failed or did not run (`files.staleWhy` says
  * why), with those stages: rules on them are errors. Pure.
  */
 export function gateMetrics(
@@ -20,7 +21,7 @@ export function gateMetrics(
   metrics: FileDiff[],
   hasBase: boolean,
   history?: HistorySection | null,
-  files: Pick<EvaluateOptions, 'unreadAtHead' | 'unreadAtBase' | 'staleAtHead' | 'staleWhy'> = {},
+  files: Pick<EvaluateOptions, 'unreadAtHead' | 'unreadAtBase' | 'notKnownAtBase' | 'staleAtHead' | 'staleWhy'> = {},
 ): GateSummary | null {
   if (!gate.rules.length && !gate.proposed && !gate.baseUnread) return null;
   const lookups = metricLookupFromDiffs(metrics, history, files.unreadAtHead);

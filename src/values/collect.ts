@@ -86,6 +86,12 @@ export interface Comparison {
   headErrors: string[];
   /** Metrics files whose base side was read and parsed, with values: the base branch's history takes them from here. */
   parsedAtBase: Set<string>;
+  /**
+   * Metrics files whose values at the base are not known, with why (naming the file and the revision): a dvc.yaml
+   * over them or the `.dvc` file tracking them does not load there.
+   * A metric of theirs the base lacks is not new at the head: a rule comparing with `base` has nothing to compare with.
+   */
+  notKnownAtBase: Map<string, string>;
 }
 
 /** The files to compare: paths or globs chosen by the user (null: what dvc.yaml names, as DVC does). */
@@ -132,6 +138,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
   const errors: LoadError[] = [];
   const headErrors: string[] = [];
   const parsedAtBase = new Set<string>();
+  const notKnownAtBase = new Map<string, string>();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
   // DVC loads a revision's whole project before any of its values: one file that does not load fails the revision.
@@ -177,7 +184,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
   const readB = await readAll(b, 'pathsB');
   const compare = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named, said }: (typeof plans)[number]): Promise<FileDiff[]> => {
     const diffs: FileDiff[] = [];
-    const sides: ComparedSides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, said, kind, errors, headErrors, log };
+    const sides: ComparedSides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, said, kind, errors, headErrors, notKnownAtBase, log };
     for (const path of paths) {
       let fileA = sideFile(sides, path, 'a', pathsA.get(path) ?? named);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -191,7 +198,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
     }
     return diffs;
   };
-  const comparison: Comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase };
+  const comparison: Comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase, notKnownAtBase };
   for (const plan of plans) comparison[plan.kind] = await compare(plan);
   return comparison;
 }
@@ -220,6 +227,8 @@ interface ComparedSides {
   kind: ValueKind;
   errors: LoadError[];
   headErrors: string[];
+  /** Comparison.notKnownAtBase, filled as the base's files are read. */
+  notKnownAtBase: Map<string, string>;
   log: Logger;
 }
 
@@ -237,6 +246,7 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
     // Missing here, tracked at the other side by a `.dvc` file that does not load here: what it held is not known.
     const tracker = (which === 'a' ? sides.sideB : sides.sideA)?.dvcFileOf.get(path);
     if (file.status === 'missing' && tracker !== undefined && side.unloadedDvcFiles.has(tracker)) {
+      noteNotKnownAtBase(sides, which, path, `${tracker}, which tracks it, does not load at the base (${tree.name}): ${loadErrorOf(side, tracker)}`);
       return { status: 'missing', note: notKnownNote(tree.name, `${tracker}, which tracks it, does not load there`) };
     }
     // Named at this side and not there: DVC read it and failed to (a FileNotFoundError, an object no remote gave).
@@ -311,8 +321,21 @@ function unnamedNote(sides: ComparedSides, which: 'a' | 'b', path: string, name:
   if (named.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
   // A dvc.yaml over this path that does not load there may well name it: not known, rather than not named.
   const unloaded = side.unloadedDvcYamls.find((file) => posix.dirname(file) === '.' || path.startsWith(`${posix.dirname(file)}/`));
-  if (unloaded) return notKnownNote(name, `${unloaded} does not load there`);
+  if (unloaded) {
+    noteNotKnownAtBase(sides, which, path, `${unloaded} at the base (${name}) does not load: ${loadErrorOf(side, unloaded)}`);
+    return notKnownNote(name, `${unloaded} does not load there`);
+  }
   return `not named in dvc.yaml at ${name}`;
+}
+
+/** Notes, at the base side of a metrics comparison, why `path`'s values there are not known. */
+function noteNotKnownAtBase(sides: ComparedSides, which: 'a' | 'b', path: string, why: string): void {
+  if (which === 'a' && sides.kind === 'metrics') sides.notKnownAtBase.set(path, why);
+}
+
+/** The error of a side's project file (dvc.yaml, `.dvc`) that does not load. */
+function loadErrorOf(side: SelectedFiles, file: string): string {
+  return side.unloaded.find((u) => u.file === file)?.error ?? 'it does not load';
 }
 
 /** The nearest folder of `path` that `paths` holds (a folder a side names or lacks, a file it has), or null. */

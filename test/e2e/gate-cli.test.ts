@@ -132,3 +132,34 @@ test('a metric new at the head (its base file parses) still skips a rule compari
     added.remove();
   }
 });
+
+test("the base's dvc.yaml does not load: a rule comparing with `base` is not checked (an error), never skipped as a new metric", async () => {
+  const broken = new TempRepo();
+  try {
+    broken.commit('base', { 'dvc.yaml': 'metrics:\n  - metrics.json\n  bad: [\n', 'metrics.json': '{"accuracy": 0.9, "loss": 0.5}\n' });
+    broken.commit('head', { 'dvc.yaml': 'metrics:\n  - metrics.json\n', 'metrics.json': '{"accuracy": 0.85, "loss": 0.6}\n' });
+    const result = await runCli(['report', '--base', 'HEAD~1', '--threshold', 'accuracy >= base - 0.01', '--threshold', 'loss <= 1'], broken.dir);
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    const json = JSON.parse(readFileSync(join(broken.dir, '.mlreport', 'report.json'), 'utf8')) as {
+      gates: { passed: boolean; checked: number; rules: { rule: string; status: string; detail: string }[] };
+    };
+    assert.deepEqual(
+      [json.gates.passed, json.gates.checked, json.gates.rules.map((r) => [r.rule, r.status])],
+      [
+        false,
+        1,
+        [
+          ['accuracy >= base - 0.01', 'error'],
+          ['loss <= 1', 'passed'],
+        ],
+      ],
+    );
+    assert.match(
+      json.gates.rules[0]!.detail,
+      /^Not checked: `metrics\.json:accuracy` is not known at the base: dvc\.yaml at the base \(HEAD~1\) does not load: dvc\.yaml:\d+:\d+: invalid YAML: [^,]*, so the rule has no `base` value to compare with\.$/,
+    );
+    assert.match(result.stdout, /^## ❌ gate failed: accuracy: Not checked: metrics\.json:accuracy is not known at the base: dvc\.yaml at the base/m);
+  } finally {
+    broken.remove();
+  }
+});

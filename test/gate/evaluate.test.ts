@@ -80,18 +80,39 @@ describe('gate evaluation', () => {
   });
 
   test('a rule skipped for want of a base value says why its file is not there, where the report knows more than absence', () => {
+    const files = [{ path: 'n.json', notes: ['not in git at main (DVC-tracked)'], rows: [{ key: 'f1', old: undefined, new: 0.5, changed: true }] }];
+    const f1 = one('f1 >= base', metricLookupFromDiffs(files));
+    assert.equal(f1.status, 'skipped');
+    assert.equal(f1.message, 'Skipped: the rule compares with `base`, but `n.json:f1` is not present at the base (n.json: not in git at main (DVC-tracked)).');
+    // A plain absence says nothing more than the message does.
+    const plain = [{ path: 'n.json', notes: ['not present at main'], rows: [{ key: 'f1', old: undefined, new: 0.5, changed: true }] }];
+    assert.equal(
+      one('f1 >= base', metricLookupFromDiffs(plain)).message,
+      'Skipped: the rule compares with `base`, but `n.json:f1` is not present at the base.',
+    );
+  });
+
+  test('a metrics file whose dvc.yaml (or .dvc file) does not load at the base: a rule comparing with `base` is an error, not skipped as new', () => {
+    // Before, such a rule was skipped ("not present at the base"), and the gate passed on the other rules.
     const files = [
       { path: 'm.json', notes: ['not known at main: dvc.yaml does not load there'], rows: [{ key: 'acc', old: undefined, new: 0.7, changed: true }] },
-      { path: 'n.json', notes: ['not present at main'], rows: [{ key: 'f1', old: undefined, new: 0.5, changed: true }] },
     ];
-    const [acc, f1] = run('acc >= base\nf1 >= base', metricLookupFromDiffs(files));
-    assert.equal(acc!.status, 'skipped');
-    assert.equal(
-      acc!.message,
-      'Skipped: the rule compares with `base`, but `m.json:acc` is not present at the base (m.json: not known at main: dvc.yaml does not load there).',
-    );
-    // A plain absence says nothing more than the message does.
-    assert.equal(f1!.message, 'Skipped: the rule compares with `base`, but `n.json:f1` is not present at the base.');
+    const notKnownAtBase = new Map([['m.json', 'dvc.yaml at the base (main) does not load: dvc.yaml:5:12: invalid YAML: unexpected end of the stream']]);
+    for (const missingBase of ['skip', 'fail'] as const) {
+      const [relative, absolute] = run('warn: acc >= base - 0.01\nacc >= 0.5', metricLookupFromDiffs(files), { missingBase, hasBase: true, notKnownAtBase });
+      assert.equal(relative!.status, 'error', missingBase);
+      assert.equal(
+        relative!.message,
+        'Not checked: `m.json:acc` is not known at the base: dvc.yaml at the base (main) does not load: dvc.yaml:5:12: invalid YAML: unexpected end of the stream, so the rule has no `base` value to compare with.',
+      );
+      assert.equal(relative!.head, 0.7);
+      assert.equal(absolute!.status, 'passed', 'the head value alone is still checked');
+    }
+    const evaluation = evaluateRules(parseRules(ruleLinesFromText('acc >= base\nacc >= 0.5', 'x')), metricLookupFromDiffs(files), {
+      ...withBase,
+      notKnownAtBase,
+    });
+    assert.deepEqual([evaluation.passed, evaluation.checked], [false, 1]);
   });
 
   test('a metrics file there at the base that cannot be read: a rule comparing with `base` is an error, `warn:` and missing-base: skip too', () => {

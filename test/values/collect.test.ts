@@ -65,6 +65,16 @@ describe('collectAndCompare (run.ts entry point)', () => {
     const git = await GitRepo.open(r.dir);
     const result = await collectAndCompare(git, { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null }, log);
     assert.deepEqual(result.metrics[0]!.notes, ['not known at main: eval/scores.json.dvc, which tracks it, does not load there']);
+    // The gate is told why, with the file's error: a rule comparing with `base` has no base value, and the metric is not new.
+    assert.deepEqual(
+      result.notKnownAtBase,
+      new Map([
+        [
+          'eval/scores.json',
+          `eval/scores.json.dvc, which tracks it, does not load at the base (main): eval/scores.json.dvc: outs[0]: unknown key 'sise' (expected one of path, md5, checksum, etag, size, nfiles, isexec, version_id, persist, cloud, hash, desc, type, labels, meta, cache, remote, push, files, fs_config).`,
+        ],
+      ]),
+    );
     assert.deepEqual(log.lines, [
       "warning: main: eval/scores.json.dvc: outs[0]: unknown key 'sise' (expected one of path, md5, checksum, etag, size, nfiles, isexec, version_id, persist, " +
         'cloud, hash, desc, type, labels, meta, cache, remote, push, files, fs_config). (the data it tracks is not known there)',
@@ -219,6 +229,8 @@ describe('collectAndCompare (run.ts entry point)', () => {
         ['sub/t.json', ['not known at main: dvc.yaml does not load there']],
       ],
     );
+    assert.deepEqual([...result.notKnownAtBase.keys()], ['m.json', 'other.json', 'sub/t.json'], 'what sub/dvc.yaml names at the base is known');
+    assert.match(result.notKnownAtBase.get('m.json')!, /^dvc\.yaml at the base \(main\) does not load: dvc\.yaml:\d+:\d+: /);
 
     // A nested dvc.yaml that does not load leaves its own folder's files unknown, and only those.
     const nested = r.commit('nested', { 'dvc.yaml': 'metrics:\n  - m.json\n', 'sub/dvc.yaml': 'metrics: [s.json\n' });
@@ -235,6 +247,8 @@ describe('collectAndCompare (run.ts entry point)', () => {
         ['sub/t.json', ['not known at main: sub/dvc.yaml does not load there']],
       ],
     );
+    assert.deepEqual([...second.notKnownAtBase.keys()], ['sub/s.json', 'sub/t.json']);
+    assert.match(second.notKnownAtBase.get('sub/s.json')!, /^sub\/dvc\.yaml at the base \(main\) does not load: sub\/dvc\.yaml:\d+:\d+: /);
   });
 
   test('mlreport report renders the same facts, and report.json keeps full precision', async () => {
