@@ -18662,7 +18662,8 @@ function causeText(causes, unexplained) {
       const own = (list4) => list4.filter((x) => x.stages[0] === stage2.name);
       const definition = stage2.definition ? [CAUSE_DEFINITION[stage2.definition]] : [];
       const shown3 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
-      if (shown3.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}: ${shown3.join(", ")}`);
+      const why = stage2.status === "not-run" && stage2.reasons.length ? ` (${escapeCell(stage2.reasons.join("; "))})` : "";
+      if (shown3.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}${why}: ${shown3.join(", ")}`);
     }
     if (!parts.length)
       parts.push(
@@ -26038,6 +26039,7 @@ function causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline) {
   const ran = inputs.ran?.find((s) => s.name === name);
   if (ran && ran.status !== "skipped") return { status: ran.status, reasons: ran.reasons ?? [] };
   const stale = inputs.stale.find((s) => s.stage === name);
+  if (stale && inputs.ran) return { status: "not-run", reasons: stale.reasons.map((r) => /^did not run \((.*)\)$/.exec(r)?.[1] ?? r) };
   if (stale) return { status: "out-of-date", reasons: stale.reasons };
   if (!baseLock.file) return { status: baseHasPipeline ? "unknown" : "new", reasons: [] };
   if (!baseLock.stage) return { status: "new", reasons: [] };

@@ -17939,7 +17939,8 @@ function causeText(causes, unexplained) {
       const own = (list4) => list4.filter((x) => x.stages[0] === stage.name);
       const definition = stage.definition ? [CAUSE_DEFINITION[stage.definition]] : [];
       const shown4 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
-      if (shown4.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}: ${shown4.join(", ")}`);
+      const why = stage.status === "not-run" && stage.reasons.length ? ` (${escapeCell(stage.reasons.join("; "))})` : "";
+      if (shown4.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}${why}: ${shown4.join(", ")}`);
     }
     if (!parts.length)
       parts.push(
@@ -27092,6 +27093,7 @@ function causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline) {
   const ran = inputs.ran?.find((s) => s.name === name);
   if (ran && ran.status !== "skipped") return { status: ran.status, reasons: ran.reasons ?? [] };
   const stale = inputs.stale.find((s) => s.stage === name);
+  if (stale && inputs.ran) return { status: "not-run", reasons: stale.reasons.map((r) => /^did not run \((.*)\)$/.exec(r)?.[1] ?? r) };
   if (stale) return { status: "out-of-date", reasons: stale.reasons };
   if (!baseLock.file) return { status: baseHasPipeline ? "unknown" : "new", reasons: [] };
   if (!baseLock.stage) return { status: "new", reasons: [] };

@@ -24,7 +24,10 @@ export interface CauseInputs {
   tracked: Set<string>;
   /** The stages this run reproduced (the pipeline section), or null when it did not. */
   ran: { name: string; status: 'ran' | 'skipped' | 'failed' | 'not-run'; reasons?: string[] }[] | null;
-  /** Stages out of date when the run did not reproduce. */
+  /**
+   * Stages out of date when the run did not reproduce; after a reproduction that failed, the stages it did not
+   * complete (`did not run (the pipeline stopped before it: train failed)`).
+   */
   stale: { stage: string; reasons: string[] }[];
   /** What could not be read (a dvc.yaml at the base that does not load), said on every metric's causes. */
   unknown: string[];
@@ -215,6 +218,9 @@ function causeStageStatus(
   const ran = inputs.ran?.find((s) => s.name === name);
   if (ran && ran.status !== 'skipped') return { status: ran.status, reasons: ran.reasons ?? [] };
   const stale = inputs.stale.find((s) => s.stage === name);
+  // After a reproduction the stale stages are those it did not complete (src/run.ts stagesNotRun): one with no result
+  // is one the pipeline stopped before, not one out of date that a reproduction would have run.
+  if (stale && inputs.ran) return { status: 'not-run', reasons: stale.reasons.map((r) => /^did not run \((.*)\)$/.exec(r)?.[1] ?? r) };
   if (stale) return { status: 'out-of-date', reasons: stale.reasons };
   if (!baseLock.file) return { status: baseHasPipeline ? 'unknown' : 'new', reasons: [] };
   if (!baseLock.stage) return { status: 'new', reasons: [] };

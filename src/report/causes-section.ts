@@ -94,7 +94,9 @@ function causeText(causes: MetricCauses, unexplained: string): string {
       const own = <T extends { stages: string[] }>(list: T[]): T[] => list.filter((x) => x.stages[0] === stage.name);
       const definition = stage.definition ? [CAUSE_DEFINITION[stage.definition]] : [];
       const shown = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
-      if (shown.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}: ${shown.join(', ')}`);
+      // Why a stage did not run (`upstream stage 'train' failed`) says its values are not this change's.
+      const why = stage.status === 'not-run' && stage.reasons.length ? ` (${escapeCell(stage.reasons.join('; '))})` : '';
+      if (shown.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}${why}: ${shown.join(', ')}`);
     }
     if (!parts.length)
       parts.push(

@@ -69,4 +69,32 @@ describe('explainer (the pure core, on project models read from folders)', () =>
     assert.deepEqual(extra.unknown, ["stage 'extra' not in dvc.lock at base: changes to its data unknown"]);
     assert.equal(extra.nothingUpstream, false);
   });
+
+  test('after a failed pipeline, a stage it did not run is said to have not run, and why, never to be out of date', async () => {
+    const side = {
+      'dvc.yaml':
+        'stages:\n  prepare:\n    cmd: prep\n    outs: [prepared.csv]\n' +
+        '  train:\n    cmd: train\n    deps: [prepared.csv, train.py]\n    metrics:\n      - metrics.json: {cache: false}\n',
+    };
+    const base = await project(side);
+    const head = await project(side);
+    const files = new Map([['train.py', { added: 3, deleted: 1 }]]);
+    const inputs = { base, head, params: [], metricsFiles: ['metrics.json'], files, tracked: new Set(['train.py']), unknown: [] };
+    // `dvc repro` stopped at prepare: train has no result; the run lists it as a stage it did not complete.
+    const stale = [{ stage: 'train', reasons: ['did not run (the pipeline stopped before it: prepare failed)'] }];
+    const ran = [{ name: 'prepare', status: 'failed' as const, reasons: [] }];
+    const train = explainer({ ...inputs, ran, stale })('metrics.json').stages.find((s) => s.name === 'train')!;
+    assert.deepEqual([train.status, train.reasons], ['not-run', ['the pipeline stopped before it: prepare failed']]);
+    // The builtin runner's own result for it says the same.
+    const notRun = [...ran, { name: 'train', status: 'not-run' as const, reasons: ["upstream stage 'prepare' failed"] }];
+    const own = explainer({ ...inputs, ran: notRun, stale: [{ stage: 'train', reasons: ["did not run (upstream stage 'prepare' failed)"] }] })(
+      'metrics.json',
+    ).stages.find((s) => s.name === 'train')!;
+    assert.deepEqual([own.status, own.reasons], ['not-run', ["upstream stage 'prepare' failed"]]);
+    // Without a reproduction, a stale stage is out of date: a run would re-run it.
+    const outOfDate = explainer({ ...inputs, ran: null, stale: [{ stage: 'train', reasons: ['dep train.py: modified'] }] })('metrics.json').stages.find(
+      (s) => s.name === 'train',
+    )!;
+    assert.equal(outOfDate.status, 'out-of-date');
+  });
 });

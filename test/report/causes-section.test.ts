@@ -46,6 +46,21 @@ describe('the "Why it changed" lines', () => {
     assert.match(causesSection(unread)!, /^- `acc` added \(0\.7\) ← /m);
   });
 
+  test('a stage that did not run says so, and why; one out of date would re-run', () => {
+    const stages = (status: 'not-run' | 'out-of-date', reasons: string[]): MetricCauses => ({
+      ...CAUSES,
+      stages: [{ name: 'train', status, reasons, definition: null }],
+      params: [],
+      data: [],
+      unknown: [],
+    });
+    assert.match(
+      causesSection(metrics(1, stages('not-run', ["upstream stage 'prepare' failed"])))!,
+      /^- `m0` −0\.1 \(−20%\) ← `train` did not run \(upstream stage 'prepare' failed\): `src\/train\.py` \+12\/−3$/m,
+    );
+    assert.match(causesSection(metrics(1, stages('out-of-date', ['dep src/train.py: modified'])))!, /← `train` would re-run: `src\/train\.py` \+12\/−3$/m);
+  });
+
   test('grouped by the stage that depends on each cause, upstream first; a cause shared by two stages is named once; unknowns last', () => {
     const section = causesSection(metrics(1))!;
     assert.equal(
