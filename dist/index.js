@@ -12938,12 +12938,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options) {
-  const posix17 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options, detached: posix17 });
+  const posix18 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options, detached: posix18 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix17 && !forwarding) {
+  if (posix18 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -20490,7 +20490,7 @@ var StoppedCheckPublisher = class extends CheckRunTarget {
 
 // src/run.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join30 } from "node:path";
+import { join as join30, posix as posix17 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -28449,20 +28449,8 @@ async function runIn(git, config, log, deadline) {
   const unread = (side) => comparison.errors.filter((e) => e.side === side && e.kind === "metrics");
   const unreadAtHead = new Map(unread("head").map((e) => [e.path, e.message]));
   const unreadAtBase2 = new Map(unread("base").map((e) => [e.path, `${e.rev}: ${e.message}`]));
-  const { stale, unknown, staleAtHead, staleWhy } = pipeline2 ? await stagesNotRun(
-    pipeline2,
-    config.workspace,
-    headTree,
-    projects,
-    comparison.metrics.map((f) => f.path)
-  ) : await staleStages(
-    config.workspace,
-    headTree,
-    projects,
-    data,
-    comparison.metrics.map((f) => f.path),
-    log
-  );
+  const metricsFiles = comparison.metrics.map((f) => f.path);
+  const { stale, unknown, staleAtHead, staleWhy } = pipeline2 ? await stagesNotRun(pipeline2, config.workspace, headTree, projects, data, metricsFiles, log) : await staleStages(config.workspace, headTree, projects, data, metricsFiles, log);
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, {
     unreadAtHead,
     unreadAtBase: unreadAtBase2,
@@ -28687,21 +28675,28 @@ function locationOf(target, results) {
   const result = target && results.get(target);
   return result?.status === "published" ? result.location : null;
 }
-async function staleStages(workspace, tree, projects, data, metricsFiles, log) {
+async function staleStages(workspace, tree, projects, data, metricsFiles, log, reproduced) {
   const staleAtHead = /* @__PURE__ */ new Map();
   const project = await projects.at(WORKSPACE, tree);
-  const root = existsSync10(join30(workspace, "dvc.yaml"));
-  if (!root && !project.dvcYamls.length && !project.errors.some((e) => isDvcYaml(e.file))) return { stale: [], unknown: null, staleAtHead };
+  const nestedOnly = reproduced !== void 0;
+  const root = !nestedOnly && existsSync10(join30(workspace, "dvc.yaml"));
+  const nested = (file) => isDvcYaml(file) && file !== "dvc.yaml";
+  if (!root && !project.dvcYamls.some((d) => nested(d.file)) && !project.errors.some((e) => nestedOnly ? nested(e.file) : isDvcYaml(e.file))) {
+    return { stale: [], unknown: null, staleAtHead };
+  }
   try {
     const pipelines = [...root ? [{ ...await loadedPipeline(workspace, project), file: "dvc.yaml" }] : [], ...await nestedPipelines(workspace, project)];
     const stages = [];
-    for (const p of pipelines) for (const s of await pipelineStatus(p, [], { data })) stages.push({ ...s, name: stageAddress(p.file, s.name) });
+    for (const p of pipelines) {
+      for (const s of await pipelineStatus(p, [], { data }))
+        if (!reproduced?.has(stageAddress(p.file, s.name))) stages.push({ ...s, name: stageAddress(p.file, s.name) });
+    }
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
     const stale = stages.filter((s) => s.changed && !s.restoreFrom).map((s) => ({ stage: s.name, reasons: s.reasons }));
     const outOfDate = new Set(stale.map((s) => s.stage));
     for (const file of outOfDate.size ? metricsFiles : []) {
       for (const p of pipelines) {
-        const producer = p.dag.producerOf(file);
+        const producer = producerIn(p, file);
         const feeding = producer ? upstreamOf(p.dag.upstream, producer) : null;
         const behind = feeding ? p.dag.order.filter((s) => feeding.has(s)).map((name) => stageAddress(p.file, name)).filter((s) => outOfDate.has(s)) : [];
         if (behind.length) staleAtHead.set(file, behind);
@@ -28714,35 +28709,46 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log) {
     return { stale: [], unknown: message, staleAtHead };
   }
 }
-async function stagesNotRun(pipeline2, workspace, tree, projects, metricsFiles) {
-  const none = { stale: [], unknown: null, staleAtHead: /* @__PURE__ */ new Map(), staleWhy: /* @__PURE__ */ new Map() };
-  if (pipeline2.passed || !existsSync10(join30(workspace, "dvc.yaml"))) return none;
-  let dag;
-  try {
-    dag = (await loadedPipeline(workspace, await projects.at(WORKSPACE, tree))).dag;
-  } catch {
-    return none;
-  }
+async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsFiles, log) {
+  const project = await projects.at(WORKSPACE, tree);
+  const loaded = async (load) => load().catch(() => []);
+  const root = existsSync10(join30(workspace, "dvc.yaml")) ? await loaded(async () => [{ file: "dvc.yaml", dag: (await loadedPipeline(workspace, project)).dag }]) : [];
+  const pipelines = [...root, ...await loaded(() => nestedPipelines(workspace, project))];
   const results = new Map(pipeline2.stages.map((s) => [s.name, s]));
   const firstFailure = pipeline2.stages.find((s) => s.status === "failed");
-  const whyNot = (stage) => {
+  const whyNot = (stage, inRoot) => {
     const result = results.get(stage);
     if (result?.status === "ran" || result?.status === "skipped") return null;
     if (result?.status === "failed") return `which failed${result.error ? ` (${result.error})` : ""}`;
     if (result) return `which did not run (${result.reasons[0] ?? "not run"})`;
+    if (!inRoot || pipeline2.passed) return null;
     return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : "the pipeline stopped before it"})`;
   };
   const staleAtHead = /* @__PURE__ */ new Map();
   const staleWhy = /* @__PURE__ */ new Map();
-  for (const file of metricsFiles) {
-    const producer = dag.producerOf(file);
-    const why = producer === void 0 ? null : whyNot(producer);
-    if (producer === void 0 || why === null) continue;
-    staleAtHead.set(file, [producer]);
-    staleWhy.set(producer, why);
+  const order = [];
+  for (const p of pipelines) {
+    for (const name of p.dag.order) order.push(stageAddress(p.file, name));
+    for (const file of metricsFiles) {
+      const producer = producerIn(p, file);
+      const address = producer === void 0 ? null : stageAddress(p.file, producer);
+      const why = address === null ? null : whyNot(address, p.file === "dvc.yaml");
+      if (address === null || why === null) continue;
+      staleAtHead.set(file, [address]);
+      staleWhy.set(address, why);
+    }
   }
-  const stale = dag.order.filter((s) => staleWhy.has(s)).map((s) => ({ stage: s, reasons: [staleWhy.get(s).replace(/^which /, "")] }));
-  return { stale, unknown: null, staleAtHead, staleWhy };
+  const outOfDate = await staleStages(workspace, tree, projects, data, metricsFiles, log, new Set(results.keys()));
+  for (const s of outOfDate.stale) {
+    log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join("; ")}) and was not reproduced: the report shows the values of its last run.`);
+    staleWhy.set(s.stage, `which did not run (out of date: ${s.reasons.join("; ")}; the run reproduces the root dvc.yaml's stages only)`);
+  }
+  for (const [file, stages] of outOfDate.staleAtHead) staleAtHead.set(file, [.../* @__PURE__ */ new Set([...staleAtHead.get(file) ?? [], ...stages])]);
+  const stale = order.filter((s) => staleWhy.has(s)).map((s) => ({ stage: s, reasons: [staleWhy.get(s).replace(/^which /, "")] }));
+  return { stale, unknown: outOfDate.unknown, staleAtHead, staleWhy };
+}
+function producerIn(pipeline2, file) {
+  return pipeline2.dag.producerOf(posix17.relative(posix17.dirname(pipeline2.file), file));
 }
 function upstreamOf(upstream, stage) {
   const seen = /* @__PURE__ */ new Set([stage]);

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { guardReproduction, mayReproduce } from './config/repro-guard';
 import { aggregateRuns } from './aggregate/compose';
 import { aggregateMarkdown, gatesHeadline } from './aggregate/markdown';
@@ -200,22 +200,10 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const unreadAtBase = new Map(unread('base').map((e) => [e.path, `${e.rev}: ${e.message}`]));
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
   // After a failed pipeline, the stages it did not run left the last run's values, as an out-of-date stage does.
+  const metricsFiles = comparison.metrics.map((f) => f.path);
   const { stale, unknown, staleAtHead, staleWhy } = pipeline
-    ? await stagesNotRun(
-        pipeline,
-        config.workspace,
-        headTree,
-        projects,
-        comparison.metrics.map((f) => f.path),
-      )
-    : await staleStages(
-        config.workspace,
-        headTree,
-        projects,
-        data,
-        comparison.metrics.map((f) => f.path),
-        log,
-      );
+    ? await stagesNotRun(pipeline, config.workspace, headTree, projects, data, metricsFiles, log)
+    : await staleStages(config.workspace, headTree, projects, data, metricsFiles, log);
   const gates = gate
     ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined, {
         unreadAtHead,
@@ -503,6 +491,8 @@ function locationOf(target: Target<never> | null, results: PublishResults): stri
  * remote — a fresh clone that has not pulled — is not out of date: its values are read by dvc.lock's hashes, the
  * values of this commit's run, as `repro` would restore them. `staleAtHead`: of `metricsFiles`, those an out-of-date
  * stage writes, or a stage downstream of one (its inputs are that stage's last outputs), with the out-of-date stages.
+ * `reproduced`: after a reproduction, the stages it has a result for; the other dvc.yaml files' stages but those are
+ * checked (stagesNotRun says why).
  */
 async function staleStages(
   workspace: string,
@@ -511,22 +501,30 @@ async function staleStages(
   data: DataOptions,
   metricsFiles: string[],
   log: Logger,
+  reproduced?: ReadonlySet<string>,
 ): Promise<{ stale: ReportData['stale']; unknown: string | null; staleAtHead: Map<string, string[]>; staleWhy?: undefined }> {
   const staleAtHead = new Map<string, string[]>();
   const project = await projects.at(WORKSPACE, tree);
-  const root = existsSync(join(workspace, 'dvc.yaml'));
-  if (!root && !project.dvcYamls.length && !project.errors.some((e) => isDvcYaml(e.file))) return { stale: [], unknown: null, staleAtHead };
+  const nestedOnly = reproduced !== undefined;
+  const root = !nestedOnly && existsSync(join(workspace, 'dvc.yaml'));
+  const nested = (file: string) => isDvcYaml(file) && file !== 'dvc.yaml';
+  if (!root && !project.dvcYamls.some((d) => nested(d.file)) && !project.errors.some((e) => (nestedOnly ? nested(e.file) : isDvcYaml(e.file)))) {
+    return { stale: [], unknown: null, staleAtHead };
+  }
   try {
     // Every dvc.yaml's stages, as `dvc status` checks them: a stage of `sub/dvc.yaml` is named `sub/dvc.yaml:name`.
     const pipelines = [...(root ? [{ ...(await loadedPipeline(workspace, project)), file: 'dvc.yaml' }] : []), ...(await nestedPipelines(workspace, project))];
     const stages = [];
-    for (const p of pipelines) for (const s of await pipelineStatus(p, [], { data })) stages.push({ ...s, name: stageAddress(p.file, s.name) });
+    for (const p of pipelines) {
+      for (const s of await pipelineStatus(p, [], { data }))
+        if (!reproduced?.has(stageAddress(p.file, s.name))) stages.push({ ...s, name: stageAddress(p.file, s.name) });
+    }
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
     const stale = stages.filter((s) => s.changed && !s.restoreFrom).map((s) => ({ stage: s.name, reasons: s.reasons }));
     const outOfDate = new Set(stale.map((s) => s.stage));
     for (const file of outOfDate.size ? metricsFiles : []) {
       for (const p of pipelines) {
-        const producer = p.dag.producerOf(file);
+        const producer = producerIn(p, file);
         const feeding = producer ? upstreamOf(p.dag.upstream, producer) : null;
         // In pipeline order, as the verdict names them.
         const behind = feeding
@@ -547,50 +545,72 @@ async function staleStages(
 }
 
 /**
- * After a pipeline that did not pass, the stages of dvc.yaml this run did not make the outputs of: a stage that failed,
- * those it kept from running (or the deadline did), and, when the pipeline stopped before the runner reached them (a
- * `run` command failed, `dvc repro` did not start), every stage with no result. Their outputs in the workspace, or read
- * by dvc.lock's hashes from the cache or the remote, are the last run's (often the base's own), not this change's:
- * as staleStages says of out-of-date stages, `stale` names them with why, `staleAtHead` maps the metrics files they
- * write to them, and `staleWhy` says, by stage, why it made no values of this change. A pipeline that passed left none.
+ * After a reproduction, the stages whose outputs are not this run's. When the pipeline did not pass: a stage that
+ * failed, those it kept from running (or the deadline did), and, when the pipeline stopped before the runner reached
+ * them (a `run` command failed, `dvc repro` did not start), every stage of the root dvc.yaml with no result. Their
+ * outputs in the workspace, or read by dvc.lock's hashes from the cache or the remote, are the last run's (often the
+ * base's own), not this change's. And, passed or not, the stages of the other dvc.yaml files (`sub/dvc.yaml`) the run
+ * did not run: the pipeline reproduced is the root dvc.yaml's, as `dvc repro` reproduces by default (with `dvc repro`,
+ * the other files' stages upstream of it too), so theirs are checked as staleStages checks them without a
+ * reproduction, and the out-of-date ones are not this change's either. As staleStages says of out-of-date stages,
+ * `stale` names them with why, `staleAtHead` maps the metrics files they write to them, and `staleWhy` says, by stage,
+ * why it made no values of this change.
  */
 async function stagesNotRun(
   pipeline: ReproduceSummary,
   workspace: string,
   tree: Tree,
   projects: LoadedProjects,
+  data: DataOptions,
   metricsFiles: string[],
-): Promise<{ stale: ReportData['stale']; unknown: null; staleAtHead: Map<string, string[]>; staleWhy: Map<string, string> }> {
-  const none = { stale: [], unknown: null, staleAtHead: new Map<string, string[]>(), staleWhy: new Map<string, string>() };
-  if (pipeline.passed || !existsSync(join(workspace, 'dvc.yaml'))) return none;
-  let dag;
-  try {
-    dag = (await loadedPipeline(workspace, await projects.at(WORKSPACE, tree))).dag;
-  } catch {
-    // A pipeline that does not load failed the run as a project error, said where it was met.
-    return none;
-  }
+  log: Logger,
+): Promise<{ stale: ReportData['stale']; unknown: string | null; staleAtHead: Map<string, string[]>; staleWhy: Map<string, string> }> {
+  const project = await projects.at(WORKSPACE, tree);
+  // A pipeline that does not load failed the run as a project error, said where it was met.
+  const loaded = async <T>(load: () => Promise<T[]>): Promise<T[]> => load().catch(() => []);
+  const root = existsSync(join(workspace, 'dvc.yaml'))
+    ? await loaded(async () => [{ file: 'dvc.yaml', dag: (await loadedPipeline(workspace, project)).dag }])
+    : [];
+  const pipelines = [...root, ...(await loaded(() => nestedPipelines(workspace, project)))];
   const results = new Map(pipeline.stages.map((s) => [s.name, s]));
   const firstFailure = pipeline.stages.find((s) => s.status === 'failed');
-  const whyNot = (stage: string): string | null => {
+  const whyNot = (stage: string, inRoot: boolean): string | null => {
     const result = results.get(stage);
     if (result?.status === 'ran' || result?.status === 'skipped') return null;
     if (result?.status === 'failed') return `which failed${result.error ? ` (${result.error})` : ''}`;
     if (result) return `which did not run (${result.reasons[0] ?? 'not run'})`;
+    // Another dvc.yaml's stage with no result is no stage the pipeline meant to run: whether it is up to date is below.
+    if (!inRoot || pipeline.passed) return null;
     return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : 'the pipeline stopped before it'})`;
   };
   const staleAtHead = new Map<string, string[]>();
   const staleWhy = new Map<string, string>();
-  for (const file of metricsFiles) {
-    const producer = dag.producerOf(file);
-    const why = producer === undefined ? null : whyNot(producer);
-    if (producer === undefined || why === null) continue;
-    staleAtHead.set(file, [producer]);
-    staleWhy.set(producer, why);
+  const order: string[] = [];
+  for (const p of pipelines) {
+    for (const name of p.dag.order) order.push(stageAddress(p.file, name));
+    for (const file of metricsFiles) {
+      const producer = producerIn(p, file);
+      const address = producer === undefined ? null : stageAddress(p.file, producer);
+      const why = address === null ? null : whyNot(address, p.file === 'dvc.yaml');
+      if (address === null || why === null) continue;
+      staleAtHead.set(file, [address]);
+      staleWhy.set(address, why);
+    }
   }
+  const outOfDate = await staleStages(workspace, tree, projects, data, metricsFiles, log, new Set(results.keys()));
+  for (const s of outOfDate.stale) {
+    log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join('; ')}) and was not reproduced: the report shows the values of its last run.`);
+    staleWhy.set(s.stage, `which did not run (out of date: ${s.reasons.join('; ')}; the run reproduces the root dvc.yaml's stages only)`);
+  }
+  for (const [file, stages] of outOfDate.staleAtHead) staleAtHead.set(file, [...new Set([...(staleAtHead.get(file) ?? []), ...stages])]);
   // In pipeline order, as the report lists stages.
-  const stale = dag.order.filter((s) => staleWhy.has(s)).map((s) => ({ stage: s, reasons: [staleWhy.get(s)!.replace(/^which /, '')] }));
-  return { stale, unknown: null, staleAtHead, staleWhy };
+  const stale = order.filter((s) => staleWhy.has(s)).map((s) => ({ stage: s, reasons: [staleWhy.get(s)!.replace(/^which /, '')] }));
+  return { stale, unknown: outOfDate.unknown, staleAtHead, staleWhy };
+}
+
+/** The stage of a dvc.yaml that writes a project file: its DAG holds paths from the dvc.yaml's own folder. */
+function producerIn(pipeline: { file: string; dag: { producerOf(path: string): string | undefined } }, file: string): string | undefined {
+  return pipeline.dag.producerOf(posix.relative(posix.dirname(pipeline.file), file));
 }
 
 /** `stage` and every stage it reads outputs of, directly or not. */

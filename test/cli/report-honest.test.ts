@@ -315,3 +315,113 @@ describe('mlreport report says what it compared, and what it could not', () => {
     }
   });
 });
+
+describe("a nested dvc.yaml: its stages are no more trusted than the root's", () => {
+  /** A root pipeline and a sub/dvc.yaml one, each run and committed; then the head changes sub/'s param only. */
+  async function nestedRepo(): Promise<TempRepo> {
+    const repo = new TempRepo();
+    repo.commit('pipelines', {
+      'w.js': WRITER,
+      'sub/w.js': WRITER,
+      'params.yaml': 'lr: 0.1\n',
+      'sub/params.yaml': 'lr: 0.1\n',
+      'dvc.yaml': 'stages:\n  train:\n    cmd: node w.js metrics.json acc 0.9\n    params: [lr]\n    metrics:\n      - metrics.json: {cache: false}\n',
+      'sub/dvc.yaml': 'stages:\n  tune:\n    cmd: node w.js m.json f1 0.5\n    params: [lr]\n    metrics:\n      - m.json: {cache: false}\n',
+    });
+    assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+    assert.equal((await runCli(['repro', '--cwd', 'sub'], repo.dir)).code, 0);
+    const read = (p: string) => readFileSync(join(repo.dir, p), 'utf8');
+    repo.commit('ran', {
+      'dvc.lock': read('dvc.lock'),
+      'metrics.json': read('metrics.json'),
+      'sub/dvc.lock': read('sub/dvc.lock'),
+      'sub/m.json': read('sub/m.json'),
+    });
+    repo.commit('tune with another lr', { 'sub/params.yaml': 'lr: 0.2\n' });
+    return repo;
+  }
+  const RULES = ['--threshold', 'f1 >= base', '--threshold', 'acc >= base'];
+  type Gates = { passed: boolean; rules: { status: string; detail: string; stale?: string[] }[] };
+
+  test('repro off: a rule on what an out-of-date stage of sub/dvc.yaml writes is not checked, as one of the root would be', async () => {
+    const repo = await nestedRepo();
+    try {
+      const out = tempDir();
+      const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'off', '--out', out, '--quiet', ...RULES], repo.dir);
+      assert.equal(r.code, 1, r.stderr);
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { gates: Gates };
+      assert.deepEqual(
+        json.gates.rules.map((g) => [g.status, g.stale]),
+        [
+          ['error', ['sub/dvc.yaml:tune']],
+          ['passed', undefined],
+        ],
+      );
+      assert.match(json.gates.rules[0]!.detail, /^Not checked: `sub\/m\.json:f1` comes from out-of-date stage 'sub\/dvc\.yaml:tune' \(not reproduced\)/);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test('the root pipeline reproduced: sub/dvc.yaml is not part of it, so its out-of-date stage did not run and a rule on its metrics is not checked', async () => {
+    const repo = await nestedRepo();
+    try {
+      const out = tempDir();
+      const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'auto', '--out', out, '--quiet', ...RULES], repo.dir);
+      assert.equal(r.code, 1, r.stderr);
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+        gates: Gates;
+        pipeline: { stages: { name: string; status: string }[] };
+        stale: { stage: string; reasons: string[] }[];
+      };
+      assert.deepEqual(
+        json.pipeline.stages.map((s) => [s.name, s.status]),
+        [['train', 'skipped']],
+      );
+      const why = "did not run (out of date: param params.yaml:lr: modified; the run reproduces the root dvc.yaml's stages only)";
+      assert.deepEqual(json.stale, [{ stage: 'sub/dvc.yaml:tune', reasons: [why] }]);
+      assert.deepEqual(
+        json.gates.rules.map((g) => [g.status, g.stale]),
+        [
+          ['error', ['sub/dvc.yaml:tune']],
+          ['passed', undefined],
+        ],
+      );
+      assert.match(json.gates.rules[0]!.detail, /^Not checked: `sub\/m\.json:f1` comes from stage 'sub\/dvc\.yaml:tune', which did not run \(out of date: /);
+      assert.match(r.stderr, /warning: Stage 'sub\/dvc\.yaml:tune' is out of date \(param params\.yaml:lr: modified\) and was not reproduced/);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test(
+    '`dvc repro` runs a stage of sub/dvc.yaml upstream of the root and it fails: a rule on what it writes is not checked',
+    { skip: process.platform === 'win32' },
+    async () => {
+      const repo = await nestedRepo();
+      const bin = tempDir('mlreport-fake-dvc-');
+      try {
+        // DVC itself is not installed here: a stand-in prints what `dvc repro` prints for a stage of another dvc.yaml.
+        writeFileSync(join(bin, 'dvc'), "#!/bin/sh\necho \"Running stage 'sub/dvc.yaml:tune':\"\necho '> node w.js m.json f1 0.5'\nexit 1\n", { mode: 0o755 });
+        const out = tempDir();
+        const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+        const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'dvc', '--out', out, '--quiet', ...RULES], repo.dir, env);
+        assert.equal(r.code, 1, r.stderr);
+        const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { gates: Gates };
+        assert.equal(json.gates.rules[0]!.status, 'error');
+        assert.match(
+          json.gates.rules[0]!.detail,
+          /^Not checked: `sub\/m\.json:f1` comes from stage 'sub\/dvc\.yaml:tune', which failed \(dvc repro exited with code 1\)/,
+        );
+        // The root's stage has no result: the pipeline stopped before it.
+        assert.match(
+          json.gates.rules[1]!.detail,
+          /^Not checked: `metrics\.json:acc` comes from stage 'train', which did not run \(the pipeline stopped before it: sub\/dvc\.yaml:tune failed\)/,
+        );
+      } finally {
+        repo.remove();
+        rmSync(bin, { recursive: true, force: true });
+      }
+    },
+  );
+});
