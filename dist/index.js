@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep9, value: value2 } = collItem;
+        const { start, key: key2, sep: sep10, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep9?.[0],
+          next: key2 ?? sep10?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep9) {
+          if (!keyProps.anchor && !keyProps.tag && !sep10) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep9 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep9, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep9 = "";
+        let sep10 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment3)
                 comment3 = cb;
               else
-                comment3 += sep9 + cb;
-              sep9 = "";
+                comment3 += sep10 + cb;
+              sep10 = "";
               break;
             }
             case "newline":
               if (comment3)
-                sep9 += source;
+                sep10 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep9, value: value2 } = collItem;
+        const { start, key: key2, sep: sep10, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep9?.[0],
+          next: key2 ?? sep10?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep9 && !value2) {
+          if (!props.anchor && !props.tag && !sep10 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep9 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep9, null, props, onError);
+        if (!isMap3 && !sep10 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep9 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep9)
-                for (const st of sep9) {
+              if (sep10)
+                for (const st of sep10) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep9, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep9 = "";
+      let sep10 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep9 + indent.slice(trimIndent) + content;
-          sep9 = "\n";
+          value2 += sep10 + indent.slice(trimIndent) + content;
+          sep10 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep9 === " ")
-            sep9 = "\n";
-          else if (!prevMoreIndented && sep9 === "\n")
-            sep9 = "\n\n";
-          value2 += sep9 + indent.slice(trimIndent) + content;
-          sep9 = "\n";
+          if (sep10 === " ")
+            sep10 = "\n";
+          else if (!prevMoreIndented && sep10 === "\n")
+            sep10 = "\n\n";
+          value2 += sep10 + indent.slice(trimIndent) + content;
+          sep10 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep9 === "\n")
+          if (sep10 === "\n")
             value2 += "\n";
           else
-            sep9 = "\n";
+            sep10 = "\n";
         } else {
-          value2 += sep9 + content;
-          sep9 = " ";
+          value2 += sep10 + content;
+          sep10 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep9 = " ";
+      let sep10 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep9 === "\n")
-            res += sep9;
+          if (sep10 === "\n")
+            res += sep10;
           else
-            sep9 = "\n";
+            sep10 = "\n";
         } else {
-          res += sep9 + lm;
-          sep9 = " ";
+          res += sep10 + lm;
+          sep10 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep9 + (match?.[1] ?? "");
+      return res + sep10 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep9, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep10, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep9)
-        for (const st of sep9)
+      if (sep10)
+        for (const st of sep10)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep9;
+          let sep10;
           if (scalar2.end) {
-            sep9 = scalar2.end;
-            sep9.push(this.sourceToken);
+            sep10 = scalar2.end;
+            sep10.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep9 = [this.sourceToken];
+            sep10 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep9 }]
+            items: [{ start, key: scalar2, sep: sep10 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep9 = it.sep;
-                  sep9.push(this.sourceToken);
+                  const sep10 = it.sep;
+                  sep10.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep9 }]
+                    items: [{ start: start2, key: key2, sep: sep10 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep9 = fc.end.splice(1, fc.end.length);
-            sep9.push(this.sourceToken);
+            const sep10 = fc.end.splice(1, fc.end.length);
+            sep10.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep9 }]
+              items: [{ start, key: fc, sep: sep10 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7974,7 +7974,7 @@ function group(name, fn) {
 
 // src/config/action.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname9, join as join20, resolve as resolve6 } from "node:path";
+import { dirname as dirname9, join as join20, relative as relative7, resolve as resolve6, sep as sep8 } from "node:path";
 import { tmpdir as tmpdir2 } from "node:os";
 
 // src/util/crash-site.ts
@@ -17286,17 +17286,19 @@ async function stoppedRunSettings(env) {
   const needed = ["report-id", "comment", "comment-on", "mode"];
   const publish = await attempt(() => publishConfigFromInputs(get, workspaceRoot)) ?? await attempt(() => publishConfigFromInputs((name) => needed.includes(name) ? get(name) : "", workspaceRoot));
   if (publish?.mode !== "run") return null;
-  const gated = !!getInput(env, "thresholds") || !!getInput(env, "check-name") || hasProjectFile(resolve6(workspaceRoot, getInput(env, "working-directory") || "."), workspaceRoot);
+  const projectFile = projectFileIn(resolve6(workspaceRoot, getInput(env, "working-directory") || "."), workspaceRoot);
+  const gated = !!getInput(env, "thresholds") || !!getInput(env, "check-name") || projectFile !== null;
   return {
     github: githubContext(env, eventName, event, repository),
     publish,
-    checkName: gated ? getInput(env, "check-name") || DEFAULT_CHECK_NAME : null
+    checkName: gated ? getInput(env, "check-name") || DEFAULT_CHECK_NAME : null,
+    projectFile
   };
 }
-function hasProjectFile(start, top2) {
+function projectFileIn(start, top2) {
   for (let dir = start; ; dir = dirname9(dir)) {
-    if (existsSync8(join20(dir, PROJECT_FILE))) return true;
-    if (dir === resolve6(top2) || dirname9(dir) === dir) return false;
+    if (existsSync8(join20(dir, PROJECT_FILE))) return relative7(resolve6(top2), join20(dir, PROJECT_FILE)).split(sep8).join("/");
+    if (dir === resolve6(top2) || dirname9(dir) === dir) return null;
   }
 }
 
@@ -17848,9 +17850,9 @@ function signed(value2, float = false) {
   const text2 = formatNumber(value2, void 0, float);
   return value2 > 0 ? `+${text2}` : text2;
 }
-function percent(relative8) {
-  if (relative8 === void 0 || !Number.isFinite(relative8) || relative8 === 0) return null;
-  const pct = relative8 * 100;
+function percent(relative9) {
+  if (relative9 === void 0 || !Number.isFinite(relative9) || relative9 === 0) return null;
+  const pct = relative9 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : Number(abs.toFixed(1)) < 10 ? abs.toFixed(1) : abs.toFixed(0);
   return `${pct > 0 ? "+" : MINUS}${text2}%`;
@@ -19359,7 +19361,7 @@ function insideFolder(path) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix9, relative as relative7, sep as sep8 } from "node:path";
+import { posix as posix9, relative as relative8, sep as sep9 } from "node:path";
 
 // src/publish/github/failure.ts
 function answeredStatus(error2) {
@@ -19650,7 +19652,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p) => realpath3(p).catch(() => p);
-    const prefix = relative7(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep8).join("/");
+    const prefix = relative8(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep9).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -20437,7 +20439,7 @@ async function publishStopped(stop, error2, log, limit) {
   if (!stop.github.token) return;
   const clientOptions = limit ? { limit } : {};
   const comment3 = new StoppedCommentPublisher(stop.github, stop.publish, log, { baseDir: "", clientOptions });
-  const check = stop.checkName ? new StoppedCheckPublisher({ github: stop.github, checkName: stop.checkName, clientOptions }, log) : null;
+  const check = stop.checkName ? new StoppedCheckPublisher({ github: stop.github, checkName: stop.checkName, clientOptions }, log, stop.projectFile ?? null) : null;
   await publishAll(error2, [{ target: comment3, policy: "never-fails" }, check && { target: check, policy: "never-fails" }], log);
 }
 var HEADLINE = "\u274C no verdict: the run stopped on an error";
@@ -20476,6 +20478,11 @@ ${stoppedText(error2, headSha, runUrl)}`, folded: false };
   }
 };
 var StoppedCheckPublisher = class extends CheckRunTarget {
+  constructor(options, log, projectFile) {
+    super(options, log);
+    this.projectFile = projectFile;
+  }
+  projectFile;
   outcome(error2) {
     const headSha = this.options.github.headSha ?? this.options.github.sha;
     const first = error2.split("\n", 1)[0];
@@ -20483,10 +20490,19 @@ var StoppedCheckPublisher = class extends CheckRunTarget {
       failed: true,
       title: truncate2(`${stripEmoji(HEADLINE)}: ${first}`, TITLE_LIMIT, "\u2026"),
       summary: stoppedText(error2, headSha, this.runUrl()),
-      annotations: []
+      annotations: projectFileAnnotation(error2, this.projectFile)
     });
   }
 };
+function projectFileAnnotation(error2, projectFile) {
+  const named3 = `${PROJECT_FILE} line `;
+  const line = error2.startsWith(named3) ? /^\d+/.exec(error2.slice(named3.length))?.[0] : void 0;
+  if (!projectFile || projectFile.startsWith("../") || line === void 0) return [];
+  const n = Number(line);
+  const message = truncate2(stripMarkers(error2), ANNOTATION_MESSAGE_LIMIT, "\u2026");
+  return [{ path: projectFile, start_line: n, end_line: n, annotation_level: "failure", title: stripEmoji(HEADLINE), message }];
+}
+var ANNOTATION_MESSAGE_LIMIT = 6e4;
 
 // src/run.ts
 import { existsSync as existsSync10 } from "node:fs";
@@ -21584,8 +21600,8 @@ function ruleItem(r, metrics, name) {
   if (r.status === "error") return `${short(name(r.metric.file, r.metric.key))}: ${short(r.detail.replace(/`/g, ""), 120)}`;
   const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
   const metric = name(r.metric.file, r.metric.key);
-  const relative8 = r.detail.includes("(base ");
-  if (relative8 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
+  const relative9 = r.detail.includes("(base ");
+  if (relative9 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
   if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
   return `${short(metric)}: ${short(r.detail.replace(/`/g, ""), 120)}`;
 }
@@ -21723,9 +21739,9 @@ function row2(causes) {
       changed: boolean(o.changed, key(at, "changed"))
     };
     const diff = optional(change2)(o.diff, key(at, "diff"));
-    const relative8 = optional(change2)(o.relative, key(at, "relative"));
+    const relative9 = optional(change2)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
-    if (relative8 !== void 0) out.relative = relative8;
+    if (relative9 !== void 0) out.relative = relative9;
     if (causes && o.causes !== void 0) {
       const where2 = key(at, "causes");
       const index = o.causes;
@@ -23688,11 +23704,11 @@ function hasFiniteChanges(row3) {
 }
 function finiteChanges(row3) {
   if (hasFiniteChanges(row3)) return row3;
-  const { diff, relative: relative8, causes: _causes, ...rest } = row3;
+  const { diff, relative: relative9, causes: _causes, ...rest } = row3;
   return {
     ...rest,
     ...diff === void 0 ? {} : { diff: asValue(diff) },
-    ...relative8 === void 0 ? {} : { relative: asValue(relative8) }
+    ...relative9 === void 0 ? {} : { relative: asValue(relative9) }
   };
 }
 function asValue(n) {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { tmpdir } from 'node:os';
 import { baseFromEvent, explicitBase, headLabelFromEvent } from '../git/revisions';
 import { REPRO_MODES } from '../pipeline/engine';
@@ -215,6 +215,8 @@ export interface StoppedRunSettings {
   publish: GitHubPublishConfig;
   /** The gate's check name when the run was to gate (rules in the input or an .mlreport.yml); null: no gate. */
   checkName: string | null;
+  /** The project's .mlreport.yml from the checkout's root (`sub/.mlreport.yml`), where an error in it is annotated; null: none. */
+  projectFile: string | null;
 }
 
 /**
@@ -244,21 +246,20 @@ export async function stoppedRunSettings(env: NodeJS.ProcessEnv): Promise<Stoppe
     (await attempt(() => publishConfigFromInputs(get, workspaceRoot))) ??
     (await attempt(() => publishConfigFromInputs((name) => (needed.includes(name) ? get(name) : ''), workspaceRoot)));
   if (publish?.mode !== 'run') return null;
-  const gated =
-    !!getInput(env, 'thresholds') ||
-    !!getInput(env, 'check-name') ||
-    hasProjectFile(resolve(workspaceRoot, getInput(env, 'working-directory') || '.'), workspaceRoot);
+  const projectFile = projectFileIn(resolve(workspaceRoot, getInput(env, 'working-directory') || '.'), workspaceRoot);
+  const gated = !!getInput(env, 'thresholds') || !!getInput(env, 'check-name') || projectFile !== null;
   return {
     github: githubContext(env, eventName, event, repository),
     publish,
     checkName: gated ? getInput(env, 'check-name') || DEFAULT_CHECK_NAME : null,
+    projectFile,
   };
 }
 
-/** Whether .mlreport.yml is in `start` or a folder above it, up to the checkout's root. */
-function hasProjectFile(start: string, top: string): boolean {
+/** .mlreport.yml in `start` or the nearest folder above it with one, up to the checkout's root, from that root; or null. */
+function projectFileIn(start: string, top: string): string | null {
   for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, PROJECT_FILE))) return true;
-    if (dir === resolve(top) || dirname(dir) === dir) return false;
+    if (existsSync(join(dir, PROJECT_FILE))) return relative(resolve(top), join(dir, PROJECT_FILE)).split(sep).join('/');
+    if (dir === resolve(top) || dirname(dir) === dir) return null;
   }
 }

@@ -101,6 +101,12 @@ describe('a run that stops on an error says so on the pull request', () => {
     assert.equal(check!.conclusion, 'failure');
     assert.match(check!.output.title!, /^no verdict: the run stopped on an error: \.mlreport\.yml line 3: unknown key 'threshold'/);
     assert.match(check!.output.summary!, /```text\n\.mlreport\.yml line 3/);
+    // On the pull request's diff too: the line the error names.
+    assert.deepEqual(
+      check!.annotations.map((a) => [a.path, a.start_line, a.end_line, a.annotation_level]),
+      [['.mlreport.yml', 3, 3, 'failure']],
+    );
+    assert.match(check!.annotations[0]!.message, /^\.mlreport\.yml line 3: unknown key 'threshold'; did you mean 'thresholds'\?/);
   });
 
   test("a rule in the 'thresholds' input that does not parse: the error, with its caret, under its own check name", async () => {
@@ -115,6 +121,23 @@ describe('a run that stops on an error says so on the pull request', () => {
     const [check] = checkRuns(fake);
     assert.equal(check!.name, 'ml gate');
     assert.equal(check!.conclusion, 'failure');
+    assert.deepEqual(check!.annotations, [], 'an input is no file of the pull request to annotate');
+  });
+
+  test("a rule that does not parse in a sub-folder project's .mlreport.yml: the check run annotates that file at the rule's line", async () => {
+    const head = await passedFirst({
+      'ml/metrics.json': '{"accuracy": 0.3}\n',
+      'ml/.mlreport.yml': '# the gate\nthresholds:\n  - accuracy >= 0.88\n  - loss <== base\n',
+    });
+    const result = await runOn(head, { 'working-directory': 'ml' });
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /::error::mlreport: \.mlreport\.yml line 4, column 8: /);
+    const [check] = checkRuns(fake);
+    assert.equal(check!.conclusion, 'failure');
+    assert.deepEqual(
+      check!.annotations.map((a) => [a.path, a.start_line, a.annotation_level]),
+      [['ml/.mlreport.yml', 4, 'failure']],
+    );
   });
 
   test('a bad publishing input: the comment still goes where it always does, with the input named', async () => {

@@ -3,7 +3,8 @@ import type { TimeLimit } from '../../util/deadline';
 import type { Logger } from '../../util/log';
 import { publishAll } from '../runner';
 import { stripMarkers } from './body';
-import { CheckRunTarget, stripEmoji, truncate, type GateOutcome } from './checks';
+import { PROJECT_FILE } from '../../gate/config';
+import { CheckRunTarget, stripEmoji, truncate, type Annotation, type CheckRunOptions, type GateOutcome } from './checks';
 import { commentMarker } from './comments';
 import { CommentTarget } from './publisher';
 
@@ -13,6 +14,8 @@ export interface StoppedRun {
   publish: GitHubPublishConfig;
   /** The gate's check name, when the run was to gate; null: no check run, as a run without rules makes none. */
   checkName: string | null;
+  /** The head's .mlreport.yml from the checkout's root, which an error naming a line of it is annotated on; null: none. */
+  projectFile?: string | null;
 }
 
 /** Check run titles longer than this are cut (the title shows on one line of the checks list). */
@@ -28,7 +31,9 @@ export async function publishStopped(stop: StoppedRun, error: string, log: Logge
   if (!stop.github.token) return;
   const clientOptions = limit ? { limit } : {};
   const comment = new StoppedCommentPublisher(stop.github, stop.publish, log, { baseDir: '', clientOptions });
-  const check = stop.checkName ? new StoppedCheckPublisher({ github: stop.github, checkName: stop.checkName, clientOptions }, log) : null;
+  const check = stop.checkName
+    ? new StoppedCheckPublisher({ github: stop.github, checkName: stop.checkName, clientOptions }, log, stop.projectFile ?? null)
+    : null;
   await publishAll(error, [{ target: comment, policy: 'never-fails' }, check && { target: check, policy: 'never-fails' }], log);
 }
 
@@ -76,6 +81,14 @@ class StoppedCommentPublisher extends CommentTarget<string> {
 
 /** The gate's check run, failed: a gate that could not run is no pass. */
 class StoppedCheckPublisher extends CheckRunTarget<string> {
+  constructor(
+    options: CheckRunOptions,
+    log: Logger,
+    private readonly projectFile: string | null,
+  ) {
+    super(options, log);
+  }
+
   protected outcome(error: string): Promise<Omit<GateOutcome, 'headSha'>> {
     const headSha = this.options.github.headSha ?? this.options.github.sha;
     const first = error.split('\n', 1)[0]!;
@@ -83,7 +96,24 @@ class StoppedCheckPublisher extends CheckRunTarget<string> {
       failed: true,
       title: truncate(`${stripEmoji(HEADLINE)}: ${first}`, TITLE_LIMIT, '…'),
       summary: stoppedText(error, headSha, this.runUrl()),
-      annotations: [],
+      annotations: projectFileAnnotation(error, this.projectFile),
     });
   }
 }
+
+/**
+ * An error in the head's .mlreport.yml names its line first (`.mlreport.yml line 3: unknown key…`, `.mlreport.yml
+ * line 4, column 9: …`), as errors about a file do: annotated there, on the pull request's diff. The base's file
+ * (`.mlreport.yml at main line 3`) is not the head's, and a rule from an input has no file: neither is annotated. Pure.
+ */
+function projectFileAnnotation(error: string, projectFile: string | null): Annotation[] {
+  const named = `${PROJECT_FILE} line `;
+  const line = error.startsWith(named) ? /^\d+/.exec(error.slice(named.length))?.[0] : undefined;
+  if (!projectFile || projectFile.startsWith('../') || line === undefined) return [];
+  const n = Number(line);
+  const message = truncate(stripMarkers(error), ANNOTATION_MESSAGE_LIMIT, '…');
+  return [{ path: projectFile, start_line: n, end_line: n, annotation_level: 'failure', title: stripEmoji(HEADLINE), message }];
+}
+
+/** Checks API: an annotation's message is at most 64 KB. */
+const ANNOTATION_MESSAGE_LIMIT = 60_000;
