@@ -28754,7 +28754,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
       staleWhy.set(address, why);
     }
   }
-  const outOfDate = await staleStages(workspace, tree, projects, data, metricsFiles, log, new Set(results.keys()));
+  const outOfDate = pipeline2.engine === "run" ? { stale: [], unknown: null, staleAtHead: /* @__PURE__ */ new Map() } : await staleStages(workspace, tree, projects, data, metricsFiles, log, new Set(results.keys()));
   for (const s of outOfDate.stale) {
     log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join("; ")}) and was not reproduced: the report shows the values of its last run.`);
     staleWhy.set(s.stage, `which did not run (out of date: ${s.reasons.join("; ")}; the run reproduces the root dvc.yaml's stages only)`);

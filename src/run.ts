@@ -549,10 +549,11 @@ async function staleStages(
  * failed, those it kept from running (or the deadline did), and, when the pipeline stopped before the runner reached
  * them (a `run` command failed, `dvc repro` did not start), every stage of the root dvc.yaml with no result. Their
  * outputs in the workspace, or read by dvc.lock's hashes from the cache or the remote, are the last run's (often the
- * base's own), not this change's. And, passed or not, the stages of the other dvc.yaml files (`sub/dvc.yaml`) the run
- * did not run: the pipeline reproduced is the root dvc.yaml's, as `dvc repro` reproduces by default (with `dvc repro`,
- * the other files' stages upstream of it too), so theirs are checked as staleStages checks them without a
- * reproduction, and the out-of-date ones are not this change's either. As staleStages says of out-of-date stages,
+ * base's own), not this change's. And, passed or not, the stages of the other dvc.yaml files (`sub/dvc.yaml`) the
+ * pipeline did not run: the one reproduced is the root dvc.yaml's, as `dvc repro` reproduces by default (with `dvc
+ * repro`, the other files' stages upstream of it too), so theirs are checked as staleStages checks them without a
+ * reproduction, and the out-of-date ones are not this change's either (after `run` commands alone, which are the
+ * user's own reproduction, no stage is checked, at the root or not). As staleStages says of out-of-date stages,
  * `stale` names them with why, `staleAtHead` maps the metrics files they write to them, and `staleWhy` says, by stage,
  * why it made no values of this change.
  */
@@ -597,7 +598,11 @@ async function stagesNotRun(
       staleWhy.set(address, why);
     }
   }
-  const outOfDate = await staleStages(workspace, tree, projects, data, metricsFiles, log, new Set(results.keys()));
+  // The `run` commands alone are the user's own reproduction, which mlreport does not second-guess, here as at the root.
+  const outOfDate =
+    pipeline.engine === 'run'
+      ? { stale: [], unknown: null, staleAtHead: new Map<string, string[]>() }
+      : await staleStages(workspace, tree, projects, data, metricsFiles, log, new Set(results.keys()));
   for (const s of outOfDate.stale) {
     log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join('; ')}) and was not reproduced: the report shows the values of its last run.`);
     staleWhy.set(s.stage, `which did not run (out of date: ${s.reasons.join('; ')}; the run reproduces the root dvc.yaml's stages only)`);

@@ -171,3 +171,31 @@ describe('the action gates a pull request', () => {
     assert.equal(checkRuns(fake)[0]!.conclusion, 'failure');
   });
 });
+
+test("`run` commands alone are the user's reproduction: a stage of sub/dvc.yaml they re-made is not called out of date", async () => {
+  const own = new TempRepo();
+  try {
+    const writer = "const [f, k, v] = process.argv.slice(2); require('fs').writeFileSync(f, JSON.stringify({ [k]: Number(v) }));\n";
+    own.commit('base', {
+      'sub/w.js': writer,
+      'sub/dvc.yaml': 'stages:\n  tune:\n    cmd: node w.js m.json f1 0.5\n    metrics:\n      - m.json: {cache: false}\n',
+      // The last `dvc repro` wrote f1 0.5: dvc.lock records that file, which the run command below rewrites.
+      'sub/m.json': '{"f1":0.5}',
+      'sub/dvc.lock':
+        "schema: '2.0'\nstages:\n  tune:\n    cmd: node w.js m.json f1 0.5\n    outs:\n    - path: m.json\n      hash: md5\n      md5: 7ed7692ea737795ce6aa4b4f04e57c02\n      size: 10\n",
+    });
+    const result = await runAction({
+      workspace: own.dir,
+      eventName: 'push',
+      event: {},
+      sha: own.git('rev-parse', 'HEAD').trim(),
+      apiUrl: fake.url,
+      inputs: { repro: 'off', run: 'cd sub && node w.js m.json f1 0.6', base: 'HEAD', thresholds: 'f1 >= 0.55', comment: 'off' },
+    });
+    assert.equal(result.code, 0, result.stdout);
+    assert.equal(result.outputs.passed, 'true');
+    assert.doesNotMatch(result.stdout, /out of date|Not checked/);
+  } finally {
+    own.remove();
+  }
+});
