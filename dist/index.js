@@ -8794,28 +8794,28 @@ async function resolveCandidate(git, candidate, log, misses) {
   }
 }
 async function resolveCommitCandidate(git, candidate, log, misses) {
-  const short2 = shortSha(candidate.sha);
+  const short3 = shortSha(candidate.sha);
   if (candidate.pushed?.forced) {
-    log.info(`The push was forced: ${short2}, the branch's head before it, is not in the branch's history now, so it is not the base.`);
+    log.info(`The push was forced: ${short3}, the branch's head before it, is not in the branch's history now, so it is not the base.`);
     return null;
   }
   let sha2 = await git.resolveCommit(candidate.sha);
   if (sha2) return { sha: sha2, label: candidate.label };
   const shallow = await git.isShallow();
   if (!shallow && candidate.pushed) {
-    log.info(`${short2}, the branch's head before this push, is not in this full clone: the push rewrote the branch (a force push), so it is not the base.`);
+    log.info(`${short3}, the branch's head before this push, is not in this full clone: the push rewrote the branch (a force push), so it is not the base.`);
     return null;
   }
-  log.info(`Base commit ${short2} is not in this clone${shallow ? " (shallow checkout)" : ""}; fetching that one commit (depth 1).`);
+  log.info(`Base commit ${short3} is not in this clone${shallow ? " (shallow checkout)" : ""}; fetching that one commit (depth 1).`);
   try {
     await git.fetchCommit(candidate.sha);
     sha2 = await git.resolveCommit(candidate.sha);
   } catch (error2) {
-    log.warning(`Could not fetch base commit ${short2}: ${firstLine(error2)}`);
-    misses.push(`base commit ${short2} could not be fetched: ${firstLine(error2)}`);
+    log.warning(`Could not fetch base commit ${short3}: ${firstLine(error2)}`);
+    misses.push(`base commit ${short3} could not be fetched: ${firstLine(error2)}`);
     return null;
   }
-  if (!sha2) misses.push(`base commit ${short2} is not in this clone, and fetching it did not bring it`);
+  if (!sha2) misses.push(`base commit ${short3} is not in this clone, and fetching it did not bring it`);
   return sha2 ? { sha: sha2, label: candidate.label } : null;
 }
 async function fetchHeadAncestor(git, rev, log) {
@@ -12320,11 +12320,11 @@ var ObjectError = class extends DataError {
 };
 var TransferError = class extends DataError {
   constructor(direction, remote, failures) {
-    const shown4 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
-    if (failures.length > shown4.length) shown4.push(`  \u2026 and ${failures.length - shown4.length} more`);
+    const shown5 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
+    if (failures.length > shown5.length) shown5.push(`  \u2026 and ${failures.length - shown5.length} more`);
     const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
     super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown4.join("\n")}`);
+${shown5.join("\n")}`);
     this.direction = direction;
     this.remote = remote;
     this.failures = failures;
@@ -14740,12 +14740,12 @@ function parseRemoteUrl(url) {
     hostPath = hostPath.slice(at + 1);
     shownUserinfo = `${MASK}@`;
   }
-  const shown4 = start + shownUserinfo + hostPath + maskTail(tail < 0 ? "" : rest.slice(tail), secrets);
+  const shown5 = start + shownUserinfo + hostPath + maskTail(tail < 0 ? "" : rest.slice(tail), secrets);
   const type = remoteType(scheme[1], url.slice(start.length));
   return {
     type,
     bare,
-    shown: shown4,
+    shown: shown5,
     user,
     password,
     secrets,
@@ -14778,8 +14778,8 @@ function localPath(path) {
   const scp = SCP_USERINFO.exec(path);
   const secrets = [];
   if (scp) splitUserinfo(scp[2], secrets, false);
-  const shown4 = scp ? path.replace(SCP_USERINFO, `$1${MASK}@$3`) : path;
-  return { type: "local", bare: path, shown: shown4, secrets, sshLike: !!scp };
+  const shown5 = scp ? path.replace(SCP_USERINFO, `$1${MASK}@$3`) : path;
+  return { type: "local", bare: path, shown: shown5, secrets, sshLike: !!scp };
 }
 function remoteType(scheme, afterScheme) {
   if (afterScheme === "" || afterScheme.startsWith("/")) return "local";
@@ -16705,9 +16705,9 @@ var Deadline = class {
   /** The report's note: what was cut; none when nothing was. */
   notes() {
     if (!this.cuts.length) return [];
-    const shown4 = this.cuts.slice(0, 20);
-    const more2 = this.cuts.length > shown4.length ? `; and ${this.cuts.length - shown4.length} more` : "";
-    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown4.join("; ")}${more2}.`];
+    const shown5 = this.cuts.slice(0, 20);
+    const more2 = this.cuts.length > shown5.length ? `; and ${this.cuts.length - shown5.length} more` : "";
+    return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown5.join("; ")}${more2}.`];
   }
   describe(more2 = "") {
     return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`${more2})`;
@@ -17940,9 +17940,9 @@ function causeText(causes, unexplained) {
     for (const stage of causes.stages) {
       const own = (list4) => list4.filter((x) => x.stages[0] === stage.name);
       const definition = stage.definition ? [CAUSE_DEFINITION[stage.definition]] : [];
-      const shown4 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
+      const shown5 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
       const why = stage.status === "not-run" && stage.reasons.length ? ` (${escapeCell(stage.reasons.join("; "))})` : "";
-      if (shown4.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}${why}: ${shown4.join(", ")}`);
+      if (shown5.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}${why}: ${shown5.join(", ")}`);
     }
     if (!parts.length)
       parts.push(
@@ -18896,8 +18896,8 @@ function compact(data, render, note2, limit, measure) {
   for (const kind of ["metrics", "params"]) {
     const rows = tableRows(data, kind, (r) => !r.changed);
     if (!rows.body.length) continue;
-    const shown4 = boundedTable(rows, budget() - 100, [`unchanged ${kind.slice(0, -1)}`, `unchanged ${kind}`], measure);
-    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown4, "", "</details>"].join("\n") });
+    const shown5 = boundedTable(rows, budget() - 100, [`unchanged ${kind.slice(0, -1)}`, `unchanged ${kind}`], measure);
+    head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown5, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
   for (let i = blocks.length - 1; i >= 0 && measure(join31(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
@@ -18910,7 +18910,7 @@ function plotInFold(plot2, images) {
   return `_${escapeCell(plot2.title)}: could not be drawn${plot2.error ? `: ${escapeCell(plot2.error)}` : ""}._`;
 }
 function plotsSection(plots, room, measure) {
-  const shown4 = [];
+  const shown5 = [];
   const left = [];
   let used = 0;
   for (const p of plots) {
@@ -18919,14 +18919,14 @@ function plotsSection(plots, room, measure) {
       left.push(p.title);
       continue;
     }
-    shown4.push(p.text);
+    shown5.push(p.text);
     used += size2;
   }
   if (left.length) {
     const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(", ")}, \u2026` : left.join(", ");
-    shown4.push(`_${left.length} more plot${left.length === 1 ? "" : "s"} in the full report: ${names}._`);
+    shown5.push(`_${left.length} more plot${left.length === 1 ? "" : "s"} in the full report: ${names}._`);
   }
-  return { text: shown4.length ? ["### Plots", ...shown4].join("\n\n") : "", left: left.length, used };
+  return { text: shown5.length ? ["### Plots", ...shown5].join("\n\n") : "", left: left.length, used };
 }
 function tableRows(data, kind, keep) {
   const table2 = valueTable(kind, { base: data.base?.label ?? null, head: data.head.label }, kind === "metrics" ? metricDirections(data) : null);
@@ -18937,16 +18937,16 @@ function boundedTable(table2, budget, noun, measure) {
   const what = (n) => `${n} ${n === 1 ? noun[0] : noun[1]}: see the full report`;
   const out = [...table2.header];
   let size2 = measure(out.join("\n"));
-  let shown4 = 0;
+  let shown5 = 0;
   for (const row3 of table2.body) {
     const length = measure(row3) + 1;
     if (size2 + length > budget - 80) break;
     out.push(row3);
     size2 += length;
-    shown4++;
+    shown5++;
   }
-  if (shown4 < table2.body.length) out.push("", `_\u2026 ${what(table2.body.length - shown4).replace(/^(\d+)/, "$1 more")}._`);
-  return shown4 ? out : [`_${what(table2.body.length)}._`];
+  if (shown5 < table2.body.length) out.push("", `_\u2026 ${what(table2.body.length - shown5).replace(/^(\d+)/, "$1 more")}._`);
+  return shown5 ? out : [`_${what(table2.body.length)}._`];
 }
 function cutLines(text2, max) {
   if (text2.length <= max) return text2;
@@ -19113,14 +19113,14 @@ var ApiAnswerError = class extends Error {
     this.name = "ApiAnswerError";
   }
 };
-function checkAnswer(method, url, data, shown4) {
+function checkAnswer(method, url, data, shown5) {
   const check = expected(method, url);
   if (!check) return;
   const text2 = typeof data === "string" || data instanceof ArrayBuffer || data === void 0;
   const excerpt = bodyExcerpt(data);
   const empty = data === void 0 || (data instanceof ArrayBuffer ? !data.byteLength : !excerpt);
   const problem = !text2 ? check(data, "") : empty ? "the body is empty" : `the body is not JSON${excerpt ? `: it starts ${excerpt}` : ""}`;
-  if (problem) throw new ApiAnswerError(`GitHub's answer to ${shown4} was not the JSON expected: ${problem}`);
+  if (problem) throw new ApiAnswerError(`GitHub's answer to ${shown5} was not the JSON expected: ${problem}`);
 }
 function bodyExcerpt(data) {
   if (typeof data !== "string" || !data.trim()) return null;
@@ -20239,8 +20239,8 @@ function sniff(b) {
 }
 function startText(b) {
   const line = Buffer.from(b.subarray(0, 200)).toString("utf8").split(/\r?\n/)[0];
-  const shown4 = line.length > 40 ? `${line.slice(0, 40)}\u2026` : line;
-  return /^[\x20-\x7e\u00a0-\uffff]*$/.test(shown4) && shown4.trim() ? JSON.stringify(shown4) : `the bytes ${[...b.subarray(0, 4)].map((x) => x.toString(16).padStart(2, "0")).join(" ")}`;
+  const shown5 = line.length > 40 ? `${line.slice(0, 40)}\u2026` : line;
+  return /^[\x20-\x7e\u00a0-\uffff]*$/.test(shown5) && shown5.trim() ? JSON.stringify(shown5) : `the bytes ${[...b.subarray(0, 4)].map((x) => x.toString(16).padStart(2, "0")).join(" ")}`;
 }
 
 // src/publish/github/publisher.ts
@@ -21404,11 +21404,11 @@ function trendsTable(report2) {
     });
   }
   if (!rows.length) return null;
-  const shown4 = report2.trends.reduce((n, t) => Math.max(n, t.standings.length), 0);
+  const shown5 = report2.trends.reduce((n, t) => Math.max(n, t.standings.length), 0);
   return [
     "### Trends",
     "",
-    `Against the values of ${commitsRead(history2)}, which every job read: where the ${shown4 === 1 ? "configuration\u2019s mean stands" : `top ${shown4} configurations\u2019 means stand`}. ${bandSentence(report2.trends)}`,
+    `Against the values of ${commitsRead(history2)}, which every job read: where the ${shown5 === 1 ? "configuration\u2019s mean stands" : `top ${shown5} configurations\u2019 means stand`}. ${bandSentence(report2.trends)}`,
     "",
     "| Path | Metric | Mean \xB1 std (n) | Band | Configuration | Mean | Against the noise |",
     "|---|---|---|---|---|---|---|",
@@ -22080,8 +22080,8 @@ function key(at, name) {
   return at ? `${at}.${name}` : name;
 }
 function fail(at, expected2, got) {
-  const shown4 = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
-  throw new ReportJsonError(`'${at || "(top level)"}' must be ${expected2}, not ${shown4}`);
+  const shown5 = got === void 0 ? "missing" : JSON.stringify(got).slice(0, 40);
+  throw new ReportJsonError(`'${at || "(top level)"}' must be ${expected2}, not ${shown5}`);
 }
 
 // src/aggregate/read.ts
@@ -22182,6 +22182,126 @@ function logGates(gates2, gate, log) {
   }
   log.error(lines2);
   if (!gate.failOnThreshold) log.info("fail-on-threshold is false: the step does not fail; the output `passed` is false.");
+}
+
+// src/gate/recheck.ts
+var NAMED2 = 3;
+function withGateRechecked(report2) {
+  if (!report2.gates) return report2;
+  const { rows, totals } = recheckGate(report2.gates, report2);
+  if (!totals.length && rows.every((why) => why === null)) return report2;
+  const rules = report2.gates.rules.map((r, i) => {
+    const why = rows[i];
+    return why ? { ...r, status: "error", passed: false, detail: `The artifact marks this rule ${r.status}, but ${why}.` } : r;
+  });
+  const items = [
+    ...report2.gates.rules.flatMap((r, i) => rows[i] ? [`${short2(ruleText(r))} (marked ${r.status}, but ${short2(rows[i], 120)})`] : []),
+    ...totals
+  ];
+  return {
+    ...report2,
+    gates: { ...report2.gates, rules, ...totalsOf(rules, report2.gates.baseUnread) },
+    verdict: {
+      outcome: "failed",
+      line: `\u274C the artifact's gate verdict does not match its own numbers: ${items.slice(0, NAMED2).join(", ")}${items.length > NAMED2 ? ` and ${items.length - NAMED2} more` : ""}`,
+      counts: report2.verdict.counts
+    }
+  };
+}
+function recheckGate(gates2, report2) {
+  const lookups = metricLookupFromDiffs(report2.metrics, report2.history);
+  const rows = gates2.rules.map((r) => rowMismatch(r, lookups));
+  const totals = [];
+  const { checked, passed } = totalsOf(gates2.rules, gates2.baseUnread);
+  if (gates2.checked !== checked) totals.push(`gates.checked is ${gates2.checked}, but ${checked} of its rules compared values`);
+  if (gates2.passed !== passed) totals.push(`gates.passed is ${gates2.passed}, but its rules ${passed ? "pass" : "fail"} the gate`);
+  return { rows, totals };
+}
+function totalsOf(rules, baseUnread) {
+  const checked = rules.filter((r) => r.status === "passed" || r.status === "failed").length;
+  const failure2 = rules.some((r) => r.status === "error" || r.status === "failed" && r.level === "fail");
+  return { checked, passed: checked > 0 && !failure2 && !baseUnread };
+}
+function rowMismatch(r, lookups) {
+  if (r.passed !== (r.status === "passed" || r.status === "skipped")) return `its passed field is ${r.passed}`;
+  if (r.status === "error") return null;
+  let rule2;
+  try {
+    rule2 = parseRule(r.rule, { origin: "report.json", line: 1 });
+  } catch (error2) {
+    if (error2 instanceof RuleSyntaxError) return `its rule does not parse here (${error2.problem})`;
+    throw error2;
+  }
+  if (r.status === "passed") return passedMismatch(r, rule2, lookups);
+  if (r.status === "skipped") return skippedMismatch(r, rule2, lookups);
+  if (r.head === null || r.threshold === null || !compare(r.head, rule2.comparator, r.threshold)) return null;
+  const [h, t] = formatPair(r.head, r.threshold);
+  return `${h} ${rule2.comparator} ${t} holds`;
+}
+function passedMismatch(r, rule2, lookups) {
+  if (r.stale?.length) return `its values are the last run's of stage ${r.stale.map((s) => `'${s}'`).join(", ")}, not this change's`;
+  const stats3 = historyStatsUsed(rule2.threshold);
+  const needed = [
+    ["metric", r.metric],
+    ["value at the head", r.head],
+    ["threshold", r.threshold],
+    ...usesBase(rule2.threshold) ? [["value at the base", r.base]] : [],
+    ...stats3.length ? [["history stats", r.noise?.stats ?? null]] : []
+  ];
+  const missing = needed.filter(([, v]) => v === null).map(([what]) => what);
+  if (missing.length) return `it records no ${missing.join(", no ")}`;
+  const head = r.head;
+  const threshold = r.threshold;
+  const found = resolveMetric(rule2.metric, lookups);
+  if (found.kind !== "found") return `the report's metrics have no one metric ${rule2.metric.text}`;
+  const m = found.metric;
+  if (m.file !== r.metric.file || m.key !== r.metric.key) return `its rule names ${metricName(m)}, not ${metricName(r.metric)}`;
+  if (m.head !== head) return `the report's metrics have ${shown3(m.head)} at the head, not ${formatNumber(head)}`;
+  if (usesBase(rule2.threshold) && m.base !== r.base) return `the report's metrics have ${shown3(m.base)} at the base, not ${formatNumber(r.base)}`;
+  const history2 = stats3.length ? r.noise.stats : null;
+  if (history2 && !sameStats(history2, m.history?.stats ?? null)) return `the report's history of ${metricName(m)} has other stats than the rule's`;
+  const worked = evaluateExpr(rule2.threshold, r.base ?? Number.NaN, history2);
+  if (!(Math.abs(worked - threshold) <= 1e-9 * Math.max(1, Math.abs(threshold)))) {
+    return `its threshold works out to ${formatNumber(worked)} from the rule, not ${formatNumber(threshold)}`;
+  }
+  const [h, t] = formatPair(head, threshold);
+  if (!compare(head, rule2.comparator, threshold)) return `${h} is not ${rule2.comparator} ${t}`;
+  const band = r.noise?.band;
+  if (band && r.noise.verdict !== "not-enough-history") {
+    const within = head >= band.low && head <= band.high;
+    if (within !== (r.noise.verdict === "within")) {
+      return `its noise band [${formatNumber(band.low)}, ${formatNumber(band.high)}] has ${h} ${within ? "within" : "beyond"} it, not ${r.noise.verdict}`;
+    }
+  }
+  return null;
+}
+function skippedMismatch(r, rule2, lookups) {
+  if (r.threshold !== null) return `it records a threshold (${formatNumber(r.threshold)}), so nothing it needed was missing`;
+  const found = resolveMetric(rule2.metric, lookups);
+  if (found.kind === "ambiguous") return `${rule2.metric.text} names several of the report's metrics, which is an error, not a skip`;
+  const m = found.kind === "found" ? found.metric : null;
+  if (r.metric && m && (m.file !== r.metric.file || m.key !== r.metric.key)) return `its rule names ${metricName(m)}, not ${metricName(r.metric)}`;
+  if (rule2.ifPresent && r.head === null && m?.head === void 0) return null;
+  if (m?.head === void 0) return `its metric ${rule2.metric.text} is missing at the head, which breaks a rule without if present`;
+  if (m.head === null || r.head !== m.head)
+    return `the report's metrics have ${shown3(m.head)} at the head, not ${r.head === null ? "none" : formatNumber(r.head)}`;
+  if (usesBase(rule2.threshold) && r.base === null && m.base === void 0) return null;
+  const stats3 = historyStatsUsed(rule2.threshold);
+  if (stats3.length && r.noise?.verdict === "not-enough-history" && !m.history?.stats) return null;
+  return `the report's numbers have what it needs (${metricName(m)} at the head${usesBase(rule2.threshold) ? " and the base" : ""}${stats3.length ? ", and its history" : ""})`;
+}
+function sameStats(a, b) {
+  return b !== null && ["n", "mean", "std", "min", "max"].every((k) => a[k] === b[k]);
+}
+function shown3(v) {
+  return v === void 0 ? "no value" : v === null ? "no number" : formatNumber(v);
+}
+function ruleText(r) {
+  return r.level === "warn" ? `warn: ${r.rule}` : r.rule;
+}
+function short2(text2, max = 60) {
+  const flat = text2.replace(/\s+/g, " ");
+  return flat.length > max ? `${flat.slice(0, max - 1)}\u2026` : flat;
 }
 
 // src/values/flatten.ts
@@ -23463,7 +23583,7 @@ function historyStats(values) {
 
 // src/history/read.ts
 var UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-var NAMED2 = 3;
+var NAMED3 = 3;
 async function readHistory(git, request, store, log) {
   try {
     return await readFromCommits(git, request, store, log);
@@ -23539,8 +23659,8 @@ async function readFromCommits(git, request, store, log) {
       return r.status === "error" ? [`${shortSha(c.sha)}: ${r.message}`] : [];
     });
     if (errors.length) {
-      const more2 = errors.length > NAMED2 ? `; and ${errors.length - NAMED2} more` : "";
-      notes.push(`\`${file}\` could not be read at ${count2(errors.length, "commit")}, skipped there (${errors.slice(0, NAMED2).join("; ")}${more2}).`);
+      const more2 = errors.length > NAMED3 ? `; and ${errors.length - NAMED3} more` : "";
+      notes.push(`\`${file}\` could not be read at ${count2(errors.length, "commit")}, skipped there (${errors.slice(0, NAMED3).join("; ")}${more2}).`);
     }
   }
   const oldestFirst2 = chain.map((commit, i) => ({ commit, i })).reverse();
@@ -23670,8 +23790,8 @@ function finite(leaf2) {
   return value2 !== void 0 && Number.isFinite(value2) ? value2 : null;
 }
 function named2(commits) {
-  const shown4 = commits.slice(0, NAMED2).map(shortSha).join(", ");
-  return commits.length > NAMED2 ? `${shown4}, and ${commits.length - NAMED2} more` : shown4;
+  const shown5 = commits.slice(0, NAMED3).map(shortSha).join(", ");
+  return commits.length > NAMED3 ? `${shown5}, and ${commits.length - NAMED3} more` : shown5;
 }
 function count2(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -24891,15 +25011,15 @@ var AXIS_LABEL_CHARS = 26;
 var LEGEND_COLUMN_PADDING = 16;
 var SYMBOL_WIDTH = { stroke: Math.sqrt(500), circle: Math.sqrt(140), square: Math.sqrt(140) };
 function legendLayout(labels, max, symbol, budget) {
-  const short2 = shortLabels(labels, max);
+  const short3 = shortLabels(labels, max);
   let longest = 0;
-  for (const label2 of short2.values()) longest = Math.max(longest, estimatedWidth(label2));
+  for (const label2 of short3.values()) longest = Math.max(longest, estimatedWidth(label2));
   const entry = SYMBOL_WIDTH[symbol] + 6 + longest;
   const columns = Math.max(1, Math.min(labels.length, Math.floor((budget + LEGEND_COLUMN_PADDING) / (entry + LEGEND_COLUMN_PADDING))));
   return {
     columns,
     width: columns * entry + (columns - 1) * LEGEND_COLUMN_PADDING,
-    ...labels.some((l) => short2.get(l) !== l) ? { labelExpr: labelExpr([...short2].filter(([l, s]) => l !== s)) } : {}
+    ...labels.some((l) => short3.get(l) !== l) ? { labelExpr: labelExpr([...short3].filter(([l, s]) => l !== s)) } : {}
   };
 }
 function estimatedWidth(text2, fontSize = 12) {
@@ -25111,8 +25231,8 @@ function confusionSpec(input, normalized) {
   };
 }
 function categoryAxis(cats, axis = {}) {
-  const short2 = [...shortLabels(cats, AXIS_LABEL_CHARS)].filter(([c, l]) => c !== l);
-  return { ...axis, labelLimit: 0, ...short2.length ? { labelExpr: labelExpr(short2) } : {} };
+  const short3 = [...shortLabels(cats, AXIS_LABEL_CHARS)].filter(([c, l]) => c !== l);
+  return { ...axis, labelLimit: 0, ...short3.length ? { labelExpr: labelExpr(short3) } : {} };
 }
 function revisionHeader(width, labels) {
   const k = Math.max(8, Math.floor(width / 9.5));
@@ -27173,11 +27293,11 @@ function trackerUnloaded(side, other, out) {
 function causeEntryOf(entries, path) {
   return entries.find((e) => e.path === path);
 }
-function dataCause(path, before, after, source, shown4 = path) {
+function dataCause(path, before, after, source, shown5 = path) {
   if (!before && !after) return null;
   if (before && after && before.md5 === after.md5) return null;
   const meta = (e) => e ? { size: e.size ?? null, nfiles: e.nfiles ?? null } : null;
-  return { path: shown4, source, old: meta(before), new: meta(after), stages: [] };
+  return { path: shown5, source, old: meta(before), new: meta(after), stages: [] };
 }
 var CauseEntries = class {
   constructor(id) {
@@ -27531,7 +27651,7 @@ function diffData(old, head) {
     const b = head.entries.get(path);
     if (a && b) {
       if (a.md5 !== b.md5 || a.isdir !== b.isdir) {
-        out.modified.push({ path: shown3(path, a.isdir || b.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b.md5, size: b.size } });
+        out.modified.push({ path: shown4(path, a.isdir || b.isdir), old: { md5: a.md5, size: a.size }, new: { md5: b.md5, size: b.size } });
       }
     } else if (b) added.push([path, b]);
     else if (a) deleted.push([path, a]);
@@ -27546,12 +27666,12 @@ function diffData(old, head) {
     const match = entry.md5 ? gone.get(entry.md5)?.shift() : void 0;
     if (match) {
       renamedFrom.add(match[0]);
-      out.renamed.push({ path: { old: shown3(match[0], match[1].isdir), new: shown3(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
-    } else out.added.push({ path: shown3(path, entry.isdir), md5: entry.md5, size: entry.size });
+      out.renamed.push({ path: { old: shown4(match[0], match[1].isdir), new: shown4(path, entry.isdir) }, md5: entry.md5, size: entry.size ?? match[1].size });
+    } else out.added.push({ path: shown4(path, entry.isdir), md5: entry.md5, size: entry.size });
   }
-  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown3(path, entry.isdir), md5: entry.md5, size: entry.size });
+  for (const [path, entry] of deleted) if (!renamedFrom.has(path)) out.deleted.push({ path: shown4(path, entry.isdir), md5: entry.md5, size: entry.size });
   for (const [dir, why] of unknown) {
-    out.notInCache.push({ path: shown3(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
+    out.notInCache.push({ path: shown4(dir, !!(old.entries.get(dir)?.isdir || head.entries.get(dir)?.isdir)), reason: why.join("; ") });
   }
   const byPath = (x, y) => compareCodePoints(x.path, y.path);
   out.added.sort(byPath);
@@ -27561,7 +27681,7 @@ function diffData(old, head) {
   out.renamed.sort((x, y) => compareCodePoints(x.path.old, y.path.old));
   return out;
 }
-function shown3(path, isdir) {
+function shown4(path, isdir) {
   return isdir ? `${path}/` : path;
 }
 function compareKeys(a, b) {
@@ -28589,7 +28709,7 @@ async function runIn(git, config, log, deadline) {
 async function publishArtifact(config, log, deadline) {
   const publish = config.githubPublish;
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
-  const report2 = await readArtifact(publish.artifactDir);
+  const report2 = withGateRechecked(await readArtifact(publish.artifactDir));
   redactDeep(report2);
   const comment3 = new GitHubPublisher(config.github, publish, log, {
     baseDir: publish.artifactDir,
@@ -28609,7 +28729,7 @@ async function publishArtifact(config, log, deadline) {
     commentUrl: locationOf(comment3, published.results)
   };
 }
-var UNVERIFIED = "> [!CAUTION]\n> Made by the pull request's own workflow run and posted as it was written: its numbers and its gate's outcome are not checked by this repository's workflow, and no check run is made from them.\n";
+var UNVERIFIED = "> [!CAUTION]\n> Made by the pull request's own workflow run: its numbers and the rules its gate checked are posted as that run wrote them, not checked by this repository's workflow. Its gate's outcome is checked only against those numbers, and no check run is made from it.\n";
 async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLINE_MINUTES)) {
   await makeOutFolder(config.outDir, outSetting(config));
   const runs = await readRuns(config.dirs);

@@ -11,6 +11,7 @@ import { gateMetrics } from './gate';
 import { DEFAULT_CHECK_NAME, directionsAtBase, readProjectDirections, rulesAtBase, type BaseRulesFile } from './gate/config';
 import { fromTop, projectRootAt } from './config/project-root';
 import { logGates } from './gate/log';
+import { withGateRechecked } from './gate/recheck';
 import { GitRepo } from './git/repo';
 import { resolveBase } from './git/revisions';
 import { checkHistoryRules, DEFAULT_HISTORY } from './history/config';
@@ -351,11 +352,12 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   };
 }
 
-/** `mode: publish` (the fork pattern's second workflow): post the report another run made; nothing is computed. */
+/** `mode: publish` (the fork pattern's second workflow): post the report another run made; nothing is computed, only its gate re-checked. */
 async function publishArtifact(config: Config, log: Logger, deadline: Deadline): Promise<RunResult> {
   const publish = config.githubPublish!;
   if (!config.github || !publish.artifactDir) throw new UserError("'mode: publish' runs only as a GitHub Action, with 'artifact-dir' set.");
-  const report = await readArtifact(publish.artifactDir);
+  // Its numbers are the pull request's run's word; its gate's outcome is held to them.
+  const report = withGateRechecked(await readArtifact(publish.artifactDir));
   redactDeep(report); // This workflow holds secrets the run that made the report never had; none may be posted.
   const comment = new GitHubPublisher(config.github, publish, log, {
     baseDir: publish.artifactDir,
@@ -378,10 +380,11 @@ async function publishArtifact(config: Config, log: Logger, deadline: Deadline):
 
 /**
  * Above a report `mode: publish` posts: the pull request's run made it, and that run's workflow is the PR's to edit
- * (docs/security.md, the fork pattern), so its numbers and its gate's ✅ are what the PR chose to say.
+ * (docs/security.md, the fork pattern), so its numbers are what the PR chose to say; its gate's outcome is held only
+ * to them (withGateRechecked), and which rules it checked is the PR's word too.
  */
 const UNVERIFIED =
-  "> [!CAUTION]\n> Made by the pull request's own workflow run and posted as it was written: its numbers and its gate's outcome are not checked by this repository's workflow, and no check run is made from them.\n";
+  "> [!CAUTION]\n> Made by the pull request's own workflow run: its numbers and the rules its gate checked are posted as that run wrote them, not checked by this repository's workflow. Its gate's outcome is checked only against those numbers, and no check run is made from it.\n";
 
 /**
  * `mlreport aggregate` and `mode: aggregate`: the matrix jobs' reports → one comparison of their configurations,

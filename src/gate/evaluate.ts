@@ -235,7 +235,8 @@ function stdWeight(expr: Expr, base: number, history: HistoryStats, used: Histor
   return Number(k.toPrecision(12));
 }
 
-function compare(value: number, comparator: Comparator, threshold: number): boolean {
+/** Whether `value comparator threshold` holds. */
+export function compare(value: number, comparator: Comparator, threshold: number): boolean {
   switch (comparator) {
     case '>=':
       return value >= threshold;

@@ -255,10 +255,10 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.deepEqual(fileAtCommit(fake, REPO, tip, `pr-6/${head}/default/loss.png`), png(5, 5));
     assert.match(body!, /Fake: PNG `plots\/fake\.png` in the workflow artifact/);
     assert.ok(body!.includes(`**mlreport** · \`fix\` (${head.slice(0, 7)}) vs \`main\``), body);
-    // Above the verdict: whose word this is. The pull request's run wrote it, and nothing here checked it.
+    // Above the verdict: whose word this is. The pull request's run wrote the numbers; only its gate is held to them.
     assert.ok(
       body!.startsWith(
-        "<!-- mlreport:comment id=default -->\n> [!CAUTION]\n> Made by the pull request's own workflow run and posted as it was written: its numbers and its gate's outcome are not checked by this repository's workflow, and no check run is made from them.\n\n<!-- mlreport -->\n## ",
+        "<!-- mlreport:comment id=default -->\n> [!CAUTION]\n> Made by the pull request's own workflow run: its numbers and the rules its gate checked are posted as that run wrote them, not checked by this repository's workflow. Its gate's outcome is checked only against those numbers, and no check run is made from it.\n\n<!-- mlreport -->\n## ",
       ),
       body,
     );

@@ -1,0 +1,125 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { gateMetrics } from '../../src/gate';
+import { parseRules, ruleLinesFromText } from '../../src/gate/parse';
+import { recheckGate } from '../../src/gate/recheck';
+import type { GateConfig } from '../../src/gate/types';
+import type { HistorySection } from '../../src/history/types';
+import type { GateRuleResult, GateSummary } from '../../src/report/types';
+import type { FileDiff } from '../../src/values/types';
+
+/**
+ * The re-check `mode: publish` makes of an artifact's gate, on gates the evaluator made: as made, every kind of row
+ * re-checks; edited, the row that no longer agrees with its numbers is named, and why.
+ */
+const METRICS: FileDiff[] = [
+  {
+    path: 'metrics.json',
+    notes: [],
+    rows: [
+      { key: 'accuracy', old: 0.9, new: 0.85, diff: -0.05, changed: true },
+      { key: 'loss', old: 0.35, new: 0.3, diff: -0.05, changed: true },
+      { key: 'f1', old: undefined, new: 0.7, changed: true },
+      { key: 'recall', old: 0.6, new: 0.61, diff: 0.01, changed: true },
+    ],
+  },
+  { path: 'eval/train.json', notes: [], rows: [{ key: 'epochs', old: 10, new: 10, changed: false }] },
+];
+const STATS = { n: 5, mean: 0.846, std: 0.0114, min: 0.83, max: 0.86 };
+const HISTORY: HistorySection = {
+  branch: 'main',
+  depth: 20,
+  metrics: [
+    {
+      file: 'metrics.json',
+      key: 'accuracy',
+      points: [0.84, 0.85, 0.83, 0.86, 0.85].map((value, i) => ({ commit: `c${i}`, date: null, value })),
+      stats: STATS,
+      head: 0.85,
+    },
+    { file: 'metrics.json', key: 'recall', points: [{ commit: 'c4', date: null, value: 0.6 }], stats: null, head: 0.61 },
+  ],
+  notes: [],
+};
+
+function gate(rules: string, staleAtHead?: Map<string, string[]>): GateSummary {
+  const config: GateConfig = {
+    rules: parseRules(ruleLinesFromText(rules, "input 'thresholds'")),
+    missingBase: 'skip',
+    failOnThreshold: true,
+    checkName: 'mlreport',
+    notes: [],
+    rulesFrom: 'input',
+    trustBase: false,
+  };
+  return JSON.parse(JSON.stringify(gateMetrics(config, METRICS, true, HISTORY, staleAtHead ? { staleAtHead } : {})));
+}
+
+const recheck = (g: GateSummary) => recheckGate(g, { metrics: METRICS, history: HISTORY });
+const edited = (g: GateSummary, i: number, edit: Partial<GateRuleResult>): GateSummary => ({
+  ...g,
+  rules: g.rules.map((r, k) => (k === i ? { ...r, ...edit } : r)),
+});
+
+describe("the artifact's gate re-checked against its own numbers", () => {
+  test('every kind of row a run makes re-checks as it was made', () => {
+    const made = gate(
+      [
+        'accuracy >= base - 10%',
+        'loss <= 0.5',
+        'accuracy >= history.mean - 3 * history.std',
+        'warn: accuracy >= 0.99',
+        'accuracy >= 0.99',
+        'precision >= 0.5 if present',
+        'f1 >= base',
+        'recall >= history.mean',
+        'unknown_metric >= 1',
+        'epochs == 10',
+        'loss <= base / 0',
+      ].join('\n'),
+      new Map([['eval/train.json', ['train']]]),
+    );
+    assert.deepEqual(
+      made.rules.map((r) => r.status),
+      ['passed', 'passed', 'passed', 'failed', 'failed', 'skipped', 'skipped', 'skipped', 'error', 'error', 'failed'],
+    );
+    assert.deepEqual(recheck(made), { rows: made.rules.map(() => null), totals: [] });
+  });
+
+  test('a row edited to pass is named with what contradicts it', () => {
+    const made = gate('accuracy >= 0.99\naccuracy >= 0.2\naccuracy >= history.mean - 3 * history.std');
+    const passed = { status: 'passed', passed: true } as const;
+    const cases: [Partial<GateRuleResult>, string][] = [
+      [passed, '0.85 is not >= 0.99'],
+      [{ ...passed, threshold: 0.8 }, 'its threshold works out to 0.99 from the rule, not 0.8'],
+      [{ ...passed, head: 0.995 }, "the report's metrics have 0.85 at the head, not 0.995"],
+      [{ ...passed, head: null }, 'it records no value at the head'],
+      [{ ...passed, rule: 'loss <= 0.99' }, 'its rule names metrics.json:loss, not metrics.json:accuracy'],
+      [{ ...passed, rule: 'accuracy >=' }, 'its rule does not parse here (expected a number, `base`, `(` or `-`, but found the end of the rule)'],
+      [{ ...passed, stale: ['train'] }, "its values are the last run's of stage 'train', not this change's"],
+      [{ passed: true }, 'its passed field is true'],
+      [{ status: 'skipped', passed: true }, 'it records a threshold (0.99), so nothing it needed was missing'],
+      [{ status: 'skipped', passed: true, threshold: null }, "the report's numbers have what it needs (metrics.json:accuracy at the head)"],
+    ];
+    for (const [edit, why] of cases) assert.deepEqual(recheck(edited(made, 0, edit)).rows, [why, null, null], why);
+    // A rule marked broken whose numbers hold contradicts them too (it errs the safe way, and is named all the same).
+    assert.deepEqual(recheck(edited(made, 1, { status: 'failed', passed: false })).rows, [null, '0.85 >= 0.2 holds', null]);
+    const noise = made.rules[2]!.noise!;
+    assert.deepEqual(recheck(edited(made, 2, { noise: { ...noise, verdict: 'beyond' } })).rows, [
+      null,
+      null,
+      'its noise band [0.8118, 0.8802] has 0.85 within it, not beyond',
+    ]);
+    assert.deepEqual(recheck(edited(made, 2, { noise: { ...noise, stats: { ...STATS, std: 0.1 } } })).rows, [
+      null,
+      null,
+      "the report's history of metrics.json:accuracy has other stats than the rule's",
+    ]);
+  });
+
+  test("the gate's totals are held to its rows", () => {
+    const made = gate('accuracy >= 0.99\nprecision >= 0.5 if present');
+    assert.deepEqual(recheck({ ...made, passed: true }).totals, ['gates.passed is true, but its rules fail the gate']);
+    assert.deepEqual(recheck({ ...made, checked: 2 }).totals, ['gates.checked is 2, but 1 of its rules compared values']);
+  });
+});
