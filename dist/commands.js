@@ -16678,7 +16678,7 @@ function parseRemoteUrl(url) {
     ...type === "local" && scheme[1].toLowerCase() !== "file" ? { hostless: scheme[1] } : {}
   };
 }
-function readRemoteUrl(remote) {
+function readRemoteUrl(remote, viaDvc = "'repro: dvc'") {
   const url = parseRemoteUrl(remote.url);
   const where2 = `remote '${remote.name}' (${remote.urlFile ?? remote.files.join(", ")}): url '${url.shown}'`;
   if (url.type === "http" && !URL.canParse(url.bare)) {
@@ -16689,7 +16689,7 @@ function readRemoteUrl(remote) {
   }
   if (url.sshLike) {
     throw new DataError(
-      `${where2} is a local folder to DVC, which reads an address in scp's form (user@host:path) without ssh:// as a path under the config file's directory; an SSH remote is written ssh://user@host/path, and ssh remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are): use 'repro: dvc' to let DVC itself pull and push them`
+      `${where2} is a local folder to DVC, which reads an address in scp's form (user@host:path) without ssh:// as a path under the config file's directory; an SSH remote is written ssh://user@host/path, and ssh remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are): they need DVC itself: ${viaDvc}`
     );
   }
   if (url.hostless) {
@@ -16823,6 +16823,14 @@ function base64Cores(secret) {
 }
 
 // src/dvc/data/remotes/open.ts
+function cliRemoteInputs(env = process.env) {
+  return {
+    user: env.MLREPORT_REMOTE_USER || void 0,
+    password: env.MLREPORT_REMOTE_PASSWORD || void 0,
+    viaDvc: "dvc pull, dvc push, dvc repro",
+    credentials: "MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD"
+  };
+}
 var COMMON = ["jobs", "checksum_jobs", "no_traverse", "verify", "version_aware", "worktree"];
 var KNOWN = {
   local: ["type", "protected", "shared", "slow_link_warning"],
@@ -16852,10 +16860,10 @@ var SECRET_OPTIONS = [
 ];
 function openRemote(remote, inputs = {}) {
   for (const secret of remoteSecrets(remote, inputs)) addSecret(secret);
-  const url = readRemoteUrl(remote);
+  const dvc = inputs.viaDvc ?? "'repro: dvc'";
+  const url = readRemoteUrl(remote, dvc);
   const { type } = url;
   const where2 = `remote '${remote.name}' (${remote.files.join(", ")})`;
-  const dvc = inputs.viaDvc ?? "'repro: dvc'";
   const known = KNOWN[type];
   if (!known) {
     throw new DataError(
@@ -16878,9 +16886,9 @@ function openRemote(remote, inputs = {}) {
     case "http":
       return openHttp(remote, url, o, inputs, jobs, where2);
     case "s3":
-      return openS3(remote, url, o, env, jobs, where2);
+      return openS3(remote, url, o, env, jobs, where2, dvc);
     default:
-      return openAzure(remote, o, env, jobs, where2);
+      return openAzure(remote, o, env, jobs, where2, dvc);
   }
 }
 function remoteSecrets(remote, inputs = {}) {
@@ -16903,7 +16911,8 @@ function openHttp(remote, remoteUrl, o, inputs, jobs, where2) {
     authHeaders[header.toLowerCase()] = password;
   } else if (auth === "basic" || inputs.user || inputs.password || fromUrl.user) {
     if (!user || password === void 0) {
-      throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
+      const elsewhere = inputs.credentials ?? "the hub-user/hub-token inputs, for a remote under hub-url";
+      throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (in .dvc/config.local, or ${elsewhere})`);
     }
     authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
   } else if (auth !== void 0) {
@@ -16929,11 +16938,11 @@ function openHttp(remote, remoteUrl, o, inputs, jobs, where2) {
     } : {}
   });
 }
-function openS3(remote, url, o, env, jobs, where2) {
+function openS3(remote, url, o, env, jobs, where2, dvc) {
   const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url);
   const bucket = m[1];
   const prefix = m[2].replace(/\/+$/, "");
-  if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
+  if (bucket.includes("?") || prefix.includes("?")) throw new DataError(`${where2}: versioned S3 URLs (?versionId=) need DVC itself: ${dvc}`);
   const credentialpath = o.str("credentialpath");
   const configpath = o.str("configpath");
   if (credentialpath) env.AWS_SHARED_CREDENTIALS_FILE ??= credentialpath;
@@ -16976,7 +16985,7 @@ function openS3(remote, url, o, env, jobs, where2) {
   };
   return new S3Remote(remote.name, bucket, prefix, settings, jobs, `${url.shown}${endpoint ? ` at ${parseRemoteUrl(endpoint).shown}` : ""}`);
 }
-function openAzure(remote, o, env, jobs, where2) {
+function openAzure(remote, o, env, jobs, where2, dvc) {
   const m = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url);
   const container = m[1] || env.AZURE_STORAGE_CONTAINER_NAME;
   if (!container) throw new DataError(`${where2}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
@@ -16990,14 +16999,14 @@ function openAzure(remote, o, env, jobs, where2) {
   else if (!accountName) throw new DataError(`${where2}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
   else if (o.str("tenant_id") || o.str("client_id") || o.str("client_secret")) {
     throw new DataError(
-      `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`
+      `${where2}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or DVC itself: ${dvc}`
     );
   } else if (accountKey) auth = { kind: "account-key", accountName, accountKey };
   else if (sasToken) auth = { kind: "sas", accountName, sasToken };
   else if (o.bool("allow_anonymous_login")) auth = { kind: "anonymous", accountName };
   else {
     throw new DataError(
-      `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`
+      `${where2}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs DVC itself: ${dvc}`
     );
   }
   return new AzureRemote(remote.name, container, prefix, auth, jobs);
@@ -25420,7 +25429,7 @@ async function reproduceStep(step, log) {
     }
   } else if (passed && mode === "dvc") {
     engine = "dvc";
-    const result = await dvcRepro(step.workspace, log, step.deadline);
+    const result = await dvcRepro(step.workspace, log, step.deadline, step.noDvcHint ?? "install DVC in an earlier step or use repro: builtin");
     for (const stage2 of result.stages) stages.push(stage2);
     passed = result.passed;
   }
@@ -25455,7 +25464,7 @@ async function runCommand(name, cmd, cwd, log, deadline) {
     return { name, status: "failed", seconds: (performance4.now() - started) / 1e3, reasons: [], error: describeError(error), log: tail.text() };
   }
 }
-async function dvcRepro(cwd, log, deadline) {
+async function dvcRepro(cwd, log, deadline, noDvcHint) {
   const stages = [];
   let current = null;
   const close = () => {
@@ -25488,10 +25497,7 @@ async function dvcRepro(cwd, log, deadline) {
     };
     child.stdout.setEncoding("utf8").on("data", take);
     child.stderr.setEncoding("utf8").on("data", take);
-    child.on(
-      "error",
-      (error2) => resolve16({ code: null, error: `could not start 'dvc' (${error2.message}); install DVC in an earlier step or use repro: builtin` })
-    );
+    child.on("error", (error2) => resolve16({ code: null, error: `could not start 'dvc' (${error2.message}); ${noDvcHint}` }));
     child.on("close", (code2) => {
       for (const line of whole.flush()) onLine(line);
       resolve16({ code: code2 });
@@ -27448,11 +27454,20 @@ async function runIn(git, config, log, deadline) {
   const remotes = mayReproduce(eventName, allowRepro).allowed ? null : await trustedRemotes(git, config.workspace, headSha, base, config.baseCandidates, eventName);
   for (const note2 of remotes?.notes ?? []) log.warning(note2);
   const data = {
+    // On the CLI its own credentials and hints (its commands, not the action's inputs).
+    ...config.github === null && cliRemoteInputs(),
     ...config.hub?.token && { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } },
     ...remotes && { trusted: remotes.trusted }
   };
   const reproduction = guardReproduction(
-    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data, deadline },
+    {
+      workspace: config.workspace,
+      repro: config.repro,
+      runCommands: config.runCommands,
+      data,
+      deadline,
+      ...config.github === null && { noDvcHint: "install DVC, or pass --repro builtin" }
+    },
     eventName,
     allowRepro
   );
@@ -28208,7 +28223,7 @@ async function dataDiffIn(git, args, root) {
     return 0;
   }
   const budget = new ReadBudget();
-  const data = await openProjectData(root, log);
+  const data = await openProjectData(root, log, cliRemoteInputs());
   try {
     const tree = async (rev) => {
       if (rev === null) return workspaceTree(root, { budget });
@@ -28280,7 +28295,7 @@ async function valuesDiffIn(git, kind, args, workspace, here) {
     );
   else {
     const budget = new ReadBudget();
-    const data = await openProjectData(workspace, log);
+    const data = await openProjectData(workspace, log, cliRemoteInputs());
     const tree = async (rev) => {
       if (rev === "workspace") return withCachedOutputs(workspaceTree(workspace, { budget }), data);
       const sha2 = await git.resolveCommit(rev);
@@ -28383,7 +28398,7 @@ async function readBranchHistory(git, workspace, rev, depth, metricsPaths, store
   if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
   const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : void 0;
   const request = { base: { sha: sha2, label: rev }, depth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase };
-  return readProjectHistory(git, request, { workspace, data: {} }, store, log);
+  return readProjectHistory(git, request, { workspace, data: cliRemoteInputs() }, store, log);
 }
 function historyTable(history2, markdown) {
   const headers = ["Path", "Metric", "n", "mean", "std", "min", "max", "workspace", "\u03C3 from mean"];
@@ -28580,14 +28595,7 @@ function options(args, extra = {}) {
   };
 }
 function remoteOptions(remote) {
-  return {
-    remote,
-    user: process.env.MLREPORT_REMOTE_USER || void 0,
-    password: process.env.MLREPORT_REMOTE_PASSWORD || void 0,
-    // Hints name the CLI's way, not the action's inputs.
-    pickRemote: "pass -r <name>",
-    viaDvc: "dvc pull, dvc push, dvc repro"
-  };
+  return { remote, ...cliRemoteInputs(), pickRemote: "pass -r <name>" };
 }
 var pullCommand = {
   async run(args) {

@@ -47,6 +47,7 @@ import { makeOutFolder } from './util/files';
 import type { Logger } from './util/log';
 import { redactDeep } from './util/redact';
 import type { DataOptions } from './pipeline/restore';
+import { cliRemoteInputs } from './dvc/data/remotes/open';
 import { collectAndCompare } from './values/collect';
 import { explainChanges } from './causes/gather';
 import { HistoryStore, storeReader } from './history/store';
@@ -101,11 +102,20 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     : await trustedRemotes(git, config.workspace, headSha, base, config.baseCandidates, eventName);
   for (const note of remotes?.notes ?? []) log.warning(note);
   const data: DataOptions = {
+    // On the CLI its own credentials and hints (its commands, not the action's inputs).
+    ...(config.github === null && cliRemoteInputs()),
     ...(config.hub?.token && { hub: { url: config.hub.url, user: config.hub.user ?? config.hub.token, password: config.hub.token } }),
     ...(remotes && { trusted: remotes.trusted }),
   };
   const reproduction = guardReproduction(
-    { workspace: config.workspace, repro: config.repro, runCommands: config.runCommands, data, deadline },
+    {
+      workspace: config.workspace,
+      repro: config.repro,
+      runCommands: config.runCommands,
+      data,
+      deadline,
+      ...(config.github === null && { noDvcHint: 'install DVC, or pass --repro builtin' }),
+    },
     eventName,
     allowRepro,
   );

@@ -12,6 +12,7 @@ import { openProjectData } from '../values/collect';
 import { commitTree, ReadBudget, workspaceTree, type Tree } from '../workspace/tree';
 import { parseDvcStyleArgs } from './dvc-args';
 import type { CommandRunner } from './types';
+import { cliRemoteInputs } from '../dvc/data/remotes/open';
 
 interface DataDiffArgs {
   aRev: string;
@@ -58,7 +59,7 @@ async function dataDiffIn(git: GitRepo, args: DataDiffArgs, root: string): Promi
     return 0;
   }
   const budget = new ReadBudget();
-  const data = await openProjectData(root, log);
+  const data = await openProjectData(root, log, cliRemoteInputs());
   try {
     const tree = async (rev: string | null): Promise<Tree> => {
       if (rev === null) return workspaceTree(root, { budget });

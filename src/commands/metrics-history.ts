@@ -15,6 +15,7 @@ import { collectAndCompare } from '../values/collect';
 import { githubTable } from '../values/dvc-output';
 import { escapeCell } from '../report/escape';
 import { ReadBudget } from '../workspace/tree';
+import { cliRemoteInputs } from '../dvc/data/remotes/open';
 
 export const metricsHistoryCommand: CommandRunner = {
   async run(args) {
@@ -68,7 +69,7 @@ async function readBranchHistory(
   if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
   const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : undefined;
   const request = { base: { sha, label: rev }, depth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase };
-  return readProjectHistory(git, request, { workspace, data: {} }, store, log);
+  return readProjectHistory(git, request, { workspace, data: cliRemoteInputs() }, store, log);
 }
 
 /** One row a metric: its stats over the history and where the workspace's value stands against them. */

@@ -5,6 +5,7 @@ import { PartialPullError, pullTracked, pushTracked, type PullReport, type Track
 import type { CommandRunner } from './types';
 import { stageOutputs } from '../pipeline/restore';
 import { findProjectRoot } from '../config/project-root';
+import { cliRemoteInputs, type RemoteInputs } from '../dvc/data/remotes/open';
 
 function options(args: string[], extra: { force?: boolean } = {}): { root: string; options: TrackedOptions } {
   const { values, positionals } = parseArgs({
@@ -31,16 +32,9 @@ function options(args: string[], extra: { force?: boolean } = {}): { root: strin
   };
 }
 
-/** `-r` and the HTTP/DagsHub basic-auth user and password from the environment, for every command that pulls. */
-export function remoteOptions(remote: string | undefined): { remote?: string; user?: string; password?: string; pickRemote: string; viaDvc: string } {
-  return {
-    remote,
-    user: process.env.MLREPORT_REMOTE_USER || undefined,
-    password: process.env.MLREPORT_REMOTE_PASSWORD || undefined,
-    // Hints name the CLI's way, not the action's inputs.
-    pickRemote: 'pass -r <name>',
-    viaDvc: 'dvc pull, dvc push, dvc repro',
-  };
+/** `-r` and the CLI's remote inputs (the basic-auth user and password from the environment, its hints), for the commands that take `-r`. */
+export function remoteOptions(remote: string | undefined): RemoteInputs & { remote?: string } {
+  return { remote, ...cliRemoteInputs(), pickRemote: 'pass -r <name>' };
 }
 
 export const pullCommand: CommandRunner = {

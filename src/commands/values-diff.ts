@@ -11,6 +11,7 @@ import { withCachedOutputs } from '../values/cached-outputs';
 import { DEFAULT_PRECISION, writeDvcDiffJson, writeDvcDiffTable } from '../values/dvc-output';
 import type { ValueKind } from '../values/parse';
 import { commitTree, ReadBudget, workspaceTree, type Tree } from '../workspace/tree';
+import { cliRemoteInputs } from '../dvc/data/remotes/open';
 
 export interface ValuesDiffArgs {
   aRev: string;
@@ -78,7 +79,7 @@ async function valuesDiffIn(git: GitRepo, kind: ValueKind, args: ValuesDiffArgs,
     );
   else {
     const budget = new ReadBudget();
-    const data = await openProjectData(workspace, log);
+    const data = await openProjectData(workspace, log, cliRemoteInputs());
     const tree = async (rev: string): Promise<Tree> => {
       if (rev === 'workspace') return withCachedOutputs(workspaceTree(workspace, { budget }), data);
       const sha = await git.resolveCommit(rev);

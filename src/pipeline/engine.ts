@@ -23,6 +23,8 @@ export interface ReproduceStep {
   data?: DataOptions;
   /** The run's deadline: what runs when it passes is ended, what has not started is not run. */
   deadline?: Deadline;
+  /** What to do when `dvc` cannot start, in the words of the interface in use: the action's by default. */
+  noDvcHint?: string;
 }
 
 export interface ReproduceSummary {
@@ -92,7 +94,7 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
     }
   } else if (passed && mode === 'dvc') {
     engine = 'dvc';
-    const result = await dvcRepro(step.workspace, log, step.deadline);
+    const result = await dvcRepro(step.workspace, log, step.deadline, step.noDvcHint ?? 'install DVC in an earlier step or use repro: builtin');
     for (const stage of result.stages) stages.push(stage);
     passed = result.passed;
   }
@@ -138,7 +140,7 @@ async function runCommand(name: string, cmd: string, cwd: string, log: Logger, d
  * `dvc repro` for users who need DVC itself (remote pulls, run cache). Per-stage results come from its
  * own log lines ("Running stage 'x':", "Stage 'x' didn't change, skipping").
  */
-async function dvcRepro(cwd: string, log: Logger, deadline?: Deadline): Promise<{ stages: StageResult[]; passed: boolean }> {
+async function dvcRepro(cwd: string, log: Logger, deadline: Deadline | undefined, noDvcHint: string): Promise<{ stages: StageResult[]; passed: boolean }> {
   const stages: StageResult[] = [];
   let current: { result: StageResult; started: number; tail: TailBuffer } | null = null;
   const close = (): void => {
@@ -173,9 +175,7 @@ async function dvcRepro(cwd: string, log: Logger, deadline?: Deadline): Promise<
     // Decoding per stream keeps a UTF-8 character split across two chunks whole.
     child.stdout!.setEncoding('utf8').on('data', take);
     child.stderr!.setEncoding('utf8').on('data', take);
-    child.on('error', (error) =>
-      resolve({ code: null, error: `could not start 'dvc' (${error.message}); install DVC in an earlier step or use repro: builtin` }),
-    );
+    child.on('error', (error) => resolve({ code: null, error: `could not start 'dvc' (${error.message}); ${noDvcHint}` }));
     child.on('close', (code) => {
       for (const line of whole.flush()) onLine(line);
       resolve({ code });

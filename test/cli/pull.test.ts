@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { TempRepo } from '../helpers/repo';
@@ -145,6 +146,33 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     assert.equal(r.code, 2);
     assert.match(r.stderr, /version_aware\/worktree remotes store files by path, not by md5; they need DVC itself: dvc pull, dvc push, dvc repro/);
     assert.doesNotMatch(r.stderr, /repro: dvc/);
+    repo.remove();
+  });
+
+  test("mlreport report's hints name the CLI too: a remote only DVC reads names dvc pull, a missing dvc names --repro builtin", async () => {
+    const repo = new TempRepo();
+    const none = temp();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    repo.write({
+      '.dvc/config': `[core]\n    remote = s\n['remote "s"']\n    url = ${temp()}\n    version_aware = true\n`,
+      'dvc.yaml': 'metrics:\n- m.json\nstages:\n  make:\n    cmd: echo {} > m.json\n    outs:\n    - m.json\n',
+    });
+    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+    repo.commit('ran');
+    // Neither the output nor its object is here: repro looks for it on the remote.
+    rmSync(join(repo.dir, 'm.json'));
+    rmSync(join(repo.dir, '.dvc', 'cache'), { recursive: true });
+    const auto = await runCli(['report', '--repro', 'auto', '--base', 'HEAD'], repo.dir, env);
+    assert.match(
+      auto.stdout,
+      /\| make \| ran \| .* \| cannot restore: remote 's' .*they need DVC itself: dvc pull, dvc push, dvc repro; out m\.json: missing \|/,
+    );
+    // A PATH with git and no dvc.
+    const bin = temp();
+    symlinkSync(execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim(), join(bin, 'git'));
+    const noDvc = await runCli(['report', '--repro', 'dvc', '--base', 'HEAD'], repo.dir, { ...env, PATH: bin });
+    assert.match(noDvc.stdout, /could not start 'dvc' \(spawn dvc ENOENT\); install DVC, or pass --repro builtin/);
+    for (const r of [auto, noDvc]) assert.doesNotMatch(r.stdout + r.stderr, /repro: |earlier step|input/);
     repo.remove();
   });
 

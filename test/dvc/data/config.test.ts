@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError, loadDvcConfig, openRemote, selectRemote } from '../../../src/dvc/data/index';
 import { remoteChanges } from '../../../src/dvc/data/config';
+import { cliRemoteInputs, type RemoteInputs } from '../../../src/dvc/data/remotes/open';
 import { temp } from './helpers';
 import { redact } from '../../../src/util/redact';
 
@@ -109,6 +110,38 @@ describe('DVC config as DVC reads it', () => {
     assert.throws(() => openRemote(selectRemote(config, 'gd')), /gdrive remotes .*'repro: dvc'/);
     assert.throws(() => openRemote(selectRemote(config, 's3')), /remote 's3' \(.*config\): unknown option 'method' for a s3 remote/);
     assert.throws(() => openRemote(selectRemote(config, 'web')), /digest was removed/);
+  });
+
+  test("what only DVC itself reads, and basic auth without credentials, is said in the interface's words: the action's inputs, or the CLI's commands and variables", async () => {
+    const { root, env } = project(
+      [
+        `['remote "ssh"']\nurl = ssh://host/path\n`,
+        `['remote "scp"']\nurl = user@host:/srv/store\n`,
+        `['remote "va"']\nurl = /srv/store\nversion_aware = true\n`,
+        `['remote "vs3"']\nurl = s3://b/p?versionId=1\n`,
+        `['remote "sp"']\nurl = azure://c/p\naccount_name = a\ntenant_id = t\n`,
+        `['remote "ad"']\nurl = azure://c/p\naccount_name = a\n`,
+        `['remote "web"']\nurl = https://h/p\nauth = basic\n`,
+      ].join(''),
+    );
+    const config = await loadDvcConfig(root, { env });
+    const cloud = { env: {} };
+    const messages = (inputs: RemoteInputs): string[] =>
+      ['ssh', 'scp', 'va', 'vs3', 'sp', 'ad', 'web'].map((name) => {
+        try {
+          openRemote(selectRemote(config, name), { ...cloud, ...inputs });
+        } catch (error) {
+          return (error as Error).message;
+        }
+        return assert.fail(`remote '${name}' opened`);
+      });
+    const action = messages({});
+    for (const m of action.slice(0, 6)) assert.match(m, /DVC itself: 'repro: dvc'$/);
+    assert.match(action[6]!, /requires both 'user' and 'password' \(in \.dvc\/config\.local, or the hub-user\/hub-token inputs, for a remote under hub-url\)$/);
+    const cli = messages(cliRemoteInputs({}));
+    for (const m of cli.slice(0, 6)) assert.match(m, /DVC itself: dvc pull, dvc push, dvc repro$/);
+    assert.match(cli[6]!, /requires both 'user' and 'password' \(in \.dvc\/config\.local, or MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD\)$/);
+    for (const m of cli) assert.doesNotMatch(m, /repro: dvc|inputs/);
   });
 
   test('syntax errors name the file and line; a broken %(interpolation)s is an error, as in ConfigObj', async () => {

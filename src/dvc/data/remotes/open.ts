@@ -26,6 +26,22 @@ export interface RemoteInputs {
   pickRemote?: string;
   /** How the interface in use hands data to DVC itself, for what this layer cannot read: `'repro: dvc'` by default (the action). */
   viaDvc?: string;
+  /** Where the interface in use takes an HTTP remote's user and password from besides the DVC config: the action's hub inputs by default. */
+  credentials?: string;
+}
+
+/**
+ * The CLI's remote inputs: its hints name its own commands and variables, never the action's inputs, and
+ * MLREPORT_REMOTE_USER / MLREPORT_REMOTE_PASSWORD give an HTTP (DagsHub) remote's basic-auth user and password.
+ * (`-r`, and so `pickRemote`, belongs to the commands that take it.)
+ */
+export function cliRemoteInputs(env: NodeJS.ProcessEnv = process.env): RemoteInputs {
+  return {
+    user: env.MLREPORT_REMOTE_USER || undefined,
+    password: env.MLREPORT_REMOTE_PASSWORD || undefined,
+    viaDvc: 'dvc pull, dvc push, dvc repro',
+    credentials: 'MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD',
+  };
 }
 
 const COMMON = ['jobs', 'checksum_jobs', 'no_traverse', 'verify', 'version_aware', 'worktree'];
@@ -59,15 +75,16 @@ const SECRET_OPTIONS = [
 
 /**
  * Opens the remote a RemoteConfig describes. Types the builtin layer does not speak (ssh, gdrive, gs, webdav, …)
- * and options it cannot honour are errors that name `repro: dvc` — DVC itself — as the way to use them.
+ * and options it cannot honour are errors that name DVC itself as the way to use them, as the interface in use
+ * reaches it (`inputs.viaDvc`: the action's `repro: dvc` by default; `dvc pull`, `dvc push`, `dvc repro` on the CLI).
  */
 export function openRemote(remote: RemoteConfig, inputs: RemoteInputs = {}): Remote {
   // Whatever opens a remote (repro, pull, push, cached values), its credentials are never printed or reported.
   for (const secret of remoteSecrets(remote, inputs)) addSecret(secret);
-  const url = readRemoteUrl(remote);
+  const dvc = inputs.viaDvc ?? "'repro: dvc'";
+  const url = readRemoteUrl(remote, dvc);
   const { type } = url;
   const where = `remote '${remote.name}' (${remote.files.join(', ')})`;
-  const dvc = inputs.viaDvc ?? "'repro: dvc'";
   const known = KNOWN[type];
   if (!known) {
     throw new DataError(
@@ -90,9 +107,9 @@ export function openRemote(remote: RemoteConfig, inputs: RemoteInputs = {}): Rem
     case 'http':
       return openHttp(remote, url, o, inputs, jobs, where);
     case 's3':
-      return openS3(remote, url, o, env, jobs, where);
+      return openS3(remote, url, o, env, jobs, where, dvc);
     default:
-      return openAzure(remote, o, env, jobs, where);
+      return openAzure(remote, o, env, jobs, where, dvc);
   }
 }
 
@@ -120,7 +137,8 @@ function openHttp(remote: RemoteConfig, remoteUrl: RemoteUrl, o: Options, inputs
     // DVC sends basic auth when `auth = basic`; the URL's userinfo and the action's inputs imply it, as
     // aiohttp does for the URL and DagsHub's recipe does with `auth basic` in config.local.
     if (!user || password === undefined) {
-      throw new DataError(`${where}: HTTP 'basic' authentication requires both 'user' and 'password' (config.local, or the remote user/password inputs)`);
+      const elsewhere = inputs.credentials ?? 'the hub-user/hub-token inputs, for a remote under hub-url';
+      throw new DataError(`${where}: HTTP 'basic' authentication requires both 'user' and 'password' (in .dvc/config.local, or ${elsewhere})`);
     }
     authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
   } else if (auth !== undefined) {
@@ -149,11 +167,11 @@ function openHttp(remote: RemoteConfig, remoteUrl: RemoteUrl, o: Options, inputs
   });
 }
 
-function openS3(remote: RemoteConfig, url: RemoteUrl, o: Options, env: NodeJS.ProcessEnv, jobs: number, where: string): Remote {
+function openS3(remote: RemoteConfig, url: RemoteUrl, o: Options, env: NodeJS.ProcessEnv, jobs: number, where: string, dvc: string): Remote {
   const m = /^s3:\/\/([^/]+)\/?(.*)$/.exec(remote.url)!;
   const bucket = m[1]!;
   const prefix = m[2]!.replace(/\/+$/, '');
-  if (bucket.includes('?') || prefix.includes('?')) throw new DataError(`${where}: versioned S3 URLs (?versionId=) need 'repro: dvc'`);
+  if (bucket.includes('?') || prefix.includes('?')) throw new DataError(`${where}: versioned S3 URLs (?versionId=) need DVC itself: ${dvc}`);
   // dvc-s3 points boto at these files with os.environ.setdefault; the SDK reads the same variables.
   const credentialpath = o.str('credentialpath');
   const configpath = o.str('configpath');
@@ -198,7 +216,7 @@ function openS3(remote: RemoteConfig, url: RemoteUrl, o: Options, env: NodeJS.Pr
   return new S3Remote(remote.name, bucket, prefix, settings, jobs, `${url.shown}${endpoint ? ` at ${parseRemoteUrl(endpoint).shown}` : ''}`);
 }
 
-function openAzure(remote: RemoteConfig, o: Options, env: NodeJS.ProcessEnv, jobs: number, where: string): Remote {
+function openAzure(remote: RemoteConfig, o: Options, env: NodeJS.ProcessEnv, jobs: number, where: string, dvc: string): Remote {
   const m = /^azure:\/\/([^/]*)\/?(.*)$/.exec(remote.url)!;
   const container = m[1] || env.AZURE_STORAGE_CONTAINER_NAME;
   if (!container) throw new DataError(`${where}: no container in the URL (azure://<container>/<path>) and AZURE_STORAGE_CONTAINER_NAME is not set`);
@@ -213,14 +231,14 @@ function openAzure(remote: RemoteConfig, o: Options, env: NodeJS.ProcessEnv, job
   else if (!accountName) throw new DataError(`${where}: Authentication to Azure Blob Storage requires either account_name or connection_string`);
   else if (o.str('tenant_id') || o.str('client_id') || o.str('client_secret')) {
     throw new DataError(
-      `${where}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or 'repro: dvc'`,
+      `${where}: Azure service-principal login is not supported by the builtin data layer; use account_key, sas_token or connection_string, or DVC itself: ${dvc}`,
     );
   } else if (accountKey) auth = { kind: 'account-key', accountName, accountKey };
   else if (sasToken) auth = { kind: 'sas', accountName, sasToken };
   else if (o.bool('allow_anonymous_login')) auth = { kind: 'anonymous', accountName };
   else {
     throw new DataError(
-      `${where}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs 'repro: dvc'`,
+      `${where}: no Azure credential: set account_key, sas_token or connection_string (in .dvc/config.local or AZURE_STORAGE_KEY / AZURE_STORAGE_SAS_TOKEN / AZURE_STORAGE_CONNECTION_STRING); Azure AD login needs DVC itself: ${dvc}`,
     );
   }
   return new AzureRemote(remote.name, container, prefix, auth, jobs);

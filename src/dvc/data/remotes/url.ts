@@ -69,9 +69,10 @@ export function parseRemoteUrl(url: string): RemoteUrl {
 
 /**
  * The url of a remote about to be opened, or an error naming the remote, the file that set `url` and what was
- * expected, with the URL shown as `shown` (no userinfo, no query values).
+ * expected, with the URL shown as `shown` (no userinfo, no query values). `viaDvc` is how the interface in use hands
+ * a remote this layer cannot read to DVC itself.
  */
-export function readRemoteUrl(remote: RemoteConfig): RemoteUrl {
+export function readRemoteUrl(remote: RemoteConfig, viaDvc = "'repro: dvc'"): RemoteUrl {
   const url = parseRemoteUrl(remote.url);
   const where = `remote '${remote.name}' (${remote.urlFile ?? remote.files.join(', ')}): url '${url.shown}'`;
   if (url.type === 'http' && !URL.canParse(url.bare)) {
@@ -82,7 +83,7 @@ export function readRemoteUrl(remote: RemoteConfig): RemoteUrl {
   }
   if (url.sshLike) {
     throw new DataError(
-      `${where} is a local folder to DVC, which reads an address in scp's form (user@host:path) without ssh:// as a path under the config file's directory; an SSH remote is written ssh://user@host/path, and ssh remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are): use 'repro: dvc' to let DVC itself pull and push them`,
+      `${where} is a local folder to DVC, which reads an address in scp's form (user@host:path) without ssh:// as a path under the config file's directory; an SSH remote is written ssh://user@host/path, and ssh remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are): they need DVC itself: ${viaDvc}`,
     );
   }
   if (url.hostless) {
