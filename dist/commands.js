@@ -11929,11 +11929,11 @@ function short2(text2, max = 60) {
 }
 
 // src/git/revisions.ts
-function explicitBase(rev, origin) {
+function explicitBase(rev, origin, fetchAdvice) {
   if (!isUsableRev(rev)) {
     throw new UserError(`${origin} is ${JSON.stringify(rev)}: expected a branch, tag or commit (one that does not start with '-', on one line).`);
   }
-  return { kind: "explicit", rev, origin, label: rev };
+  return { kind: "explicit", rev, origin, label: rev, fetchAdvice };
 }
 async function resolveBase(git, candidates, log, misses = []) {
   for (const candidate of candidates) {
@@ -12010,7 +12010,7 @@ async function fetchHeadAncestor(git, rev, log) {
 }
 async function resolveExplicit(git, candidate, log) {
   const { rev, origin } = candidate;
-  const local = await git.resolveCommit(rev);
+  const local = await git.resolveCommit(rev) ?? await fetchHeadAncestor(git, rev, log);
   if (local) return { sha: local, label: candidate.label };
   const tried = [`\`${rev}\``];
   if (!(await git.remotes()).includes("origin")) {
@@ -12028,8 +12028,20 @@ async function resolveExplicit(git, candidate, log) {
     }
   }
   throw new UserError(
-    `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join("; ")}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (actions/checkout with \`fetch-depth: 0\`).`
+    `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join("; ")}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (${candidate.fetchAdvice}).`
   );
+}
+async function requireCommit(git, rev) {
+  const sha2 = await git.resolveCommit(rev);
+  if (sha2) return sha2;
+  throw new UserError(`unknown revision '${rev}' (${await unknownWhy(git, rev)})`);
+}
+async function unknownWhy(git, rev) {
+  if (!await git.isShallow().catch(() => false)) return "not a commit git knows here";
+  const back = /^HEAD((?:~\d*|\^)+)$/.exec(rev);
+  const generations = back ? [...back[1].matchAll(/~(\d*)|\^/g)].reduce((n, m) => n + (m[0] === "^" ? 1 : Number(m[1] || 1)), 0) : 0;
+  const fetch = generations ? `'git fetch --deepen=${generations}'` : `'git fetch origin <branch>' for a branch, or 'git fetch --unshallow' for the whole history`;
+  return `this clone is shallow, so its history stops before it: fetch it with ${fetch}`;
 }
 function describe(candidate) {
   return candidate.kind === "commit" ? shortSha(candidate.sha) : candidate.kind === "merge-base" ? `merge-base with ${candidate.ref}` : candidate.rev;
@@ -27924,7 +27936,7 @@ var PROJECT_OPTIONS = {
 };
 function cliBaseCandidates(base) {
   if (base === "") throw new UserError("--base is empty: expected a commit, branch or tag (without --base: the merge-base with origin/HEAD, else HEAD~1).");
-  if (base) return [explicitBase(base, "--base")];
+  if (base) return [explicitBase(base, "--base", "'git fetch origin <branch>', or 'git fetch --unshallow' in a shallow clone")];
   return [
     { kind: "merge-base", ref: "refs/remotes/origin/HEAD", label: "origin/HEAD" },
     { kind: "rev", rev: "HEAD~1", label: "HEAD~1" }
@@ -28227,8 +28239,7 @@ async function dataDiffIn(git, args, root) {
   try {
     const tree = async (rev) => {
       if (rev === null) return workspaceTree(root, { budget });
-      const sha2 = await git.resolveCommit(rev);
-      if (!sha2) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+      const sha2 = await requireCommit(git, rev);
       return commitTree(git, sha2, rev, { budget });
     };
     const a = await readRevisionData(await tree(args.aRev), data);
@@ -28298,8 +28309,7 @@ async function valuesDiffIn(git, kind, args, workspace, here) {
     const data = await openProjectData(workspace, log, cliRemoteInputs());
     const tree = async (rev) => {
       if (rev === "workspace") return withCachedOutputs(workspaceTree(workspace, { budget }), data);
-      const sha2 = await git.resolveCommit(rev);
-      if (!sha2) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+      const sha2 = await requireCommit(git, rev);
       return withCachedOutputs(commitTree(git, sha2, rev, { budget }), data);
     };
     try {
@@ -28389,8 +28399,7 @@ var metricsHistoryCommand = {
   }
 };
 async function readBranchHistory(git, workspace, rev, depth, metricsPaths, storeBranch) {
-  const sha2 = await git.resolveCommit(rev);
-  if (!sha2) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+  const sha2 = await requireCommit(git, rev);
   const log = consoleLogger(true);
   const budget = new ReadBudget();
   const comparison = await collectAndCompare(git, { workspace, base: { sha: sha2, label: rev }, metricsPaths, paramsPaths: [], headLabel: "workspace", budget }, log);

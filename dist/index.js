@@ -8756,11 +8756,11 @@ function headLabelFromEvent(eventName, event, sha2) {
 function pushedBranch(eventName, event) {
   return eventName === "push" && event.ref?.startsWith("refs/heads/") ? event.ref.slice("refs/heads/".length) : null;
 }
-function explicitBase(rev, origin) {
+function explicitBase(rev, origin, fetchAdvice) {
   if (!isUsableRev(rev)) {
     throw new UserError(`${origin} is ${JSON.stringify(rev)}: expected a branch, tag or commit (one that does not start with '-', on one line).`);
   }
-  return { kind: "explicit", rev, origin, label: rev };
+  return { kind: "explicit", rev, origin, label: rev, fetchAdvice };
 }
 async function resolveBase(git, candidates, log, misses = []) {
   for (const candidate of candidates) {
@@ -8837,7 +8837,7 @@ async function fetchHeadAncestor(git, rev, log) {
 }
 async function resolveExplicit(git, candidate, log) {
   const { rev, origin } = candidate;
-  const local = await git.resolveCommit(rev);
+  const local = await git.resolveCommit(rev) ?? await fetchHeadAncestor(git, rev, log);
   if (local) return { sha: local, label: candidate.label };
   const tried = [`\`${rev}\``];
   if (!(await git.remotes()).includes("origin")) {
@@ -8855,7 +8855,7 @@ async function resolveExplicit(git, candidate, log) {
     }
   }
   throw new UserError(
-    `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join("; ")}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (actions/checkout with \`fetch-depth: 0\`).`
+    `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join("; ")}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (${candidate.fetchAdvice}).`
   );
 }
 function describe(candidate) {
@@ -17193,7 +17193,7 @@ async function configFromAction({ env, warn }) {
   return {
     workspace,
     workingDirectory: start,
-    baseCandidates: baseInput ? [explicitBase(baseInput, "Input 'base'")] : baseFromEvent(eventName, event),
+    baseCandidates: baseInput ? [explicitBase(baseInput, "Input 'base'", "actions/checkout with `fetch-depth: 0`")] : baseFromEvent(eventName, event),
     headLabel: headLabelFromEvent(eventName, event, sha2 || "HEAD"),
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),

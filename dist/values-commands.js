@@ -15390,6 +15390,20 @@ function pyJsonLeaf(leaf) {
   return "null";
 }
 
+// src/git/revisions.ts
+async function requireCommit(git, rev) {
+  const sha = await git.resolveCommit(rev);
+  if (sha) return sha;
+  throw new UserError(`unknown revision '${rev}' (${await unknownWhy(git, rev)})`);
+}
+async function unknownWhy(git, rev) {
+  if (!await git.isShallow().catch(() => false)) return "not a commit git knows here";
+  const back = /^HEAD((?:~\d*|\^)+)$/.exec(rev);
+  const generations = back ? [...back[1].matchAll(/~(\d*)|\^/g)].reduce((n, m) => n + (m[0] === "^" ? 1 : Number(m[1] || 1)), 0) : 0;
+  const fetch = generations ? `'git fetch --deepen=${generations}'` : `'git fetch origin <branch>' for a branch, or 'git fetch --unshallow' for the whole history`;
+  return `this clone is shallow, so its history stops before it: fetch it with ${fetch}`;
+}
+
 // src/commands/values-diff.ts
 function parseValuesDiffArgs(args, kind) {
   const parsed = parseDvcStyleArgs(args, {
@@ -15434,8 +15448,7 @@ async function valuesDiffIn(git, kind, args, workspace, here) {
     const data = await openProjectData(workspace, log, cliRemoteInputs());
     const tree = async (rev) => {
       if (rev === "workspace") return withCachedOutputs(workspaceTree(workspace, { budget }), data);
-      const sha = await git.resolveCommit(rev);
-      if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+      const sha = await requireCommit(git, rev);
       return withCachedOutputs(commitTree(git, sha, rev, { budget }), data);
     };
     try {

@@ -13,6 +13,7 @@ import { commitTree, ReadBudget, workspaceTree, type Tree } from '../workspace/t
 import { parseDvcStyleArgs } from './dvc-args';
 import type { CommandRunner } from './types';
 import { cliRemoteInputs } from '../dvc/data/remotes/open';
+import { requireCommit } from '../git/revisions';
 
 interface DataDiffArgs {
   aRev: string;
@@ -63,8 +64,7 @@ async function dataDiffIn(git: GitRepo, args: DataDiffArgs, root: string): Promi
   try {
     const tree = async (rev: string | null): Promise<Tree> => {
       if (rev === null) return workspaceTree(root, { budget });
-      const sha = await git.resolveCommit(rev);
-      if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+      const sha = await requireCommit(git, rev);
       return commitTree(git, sha, rev, { budget });
     };
     const a = await readRevisionData(await tree(args.aRev), data);

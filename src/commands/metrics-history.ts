@@ -16,6 +16,7 @@ import { githubTable } from '../values/dvc-output';
 import { escapeCell } from '../report/escape';
 import { ReadBudget } from '../workspace/tree';
 import { cliRemoteInputs } from '../dvc/data/remotes/open';
+import { requireCommit } from '../git/revisions';
 
 export const metricsHistoryCommand: CommandRunner = {
   async run(args) {
@@ -60,8 +61,7 @@ async function readBranchHistory(
   metricsPaths: string[] | null,
   storeBranch: string | undefined,
 ): Promise<HistorySection> {
-  const sha = await git.resolveCommit(rev);
-  if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+  const sha = await requireCommit(git, rev);
   const log = consoleLogger(true);
   const budget = new ReadBudget();
   const comparison = await collectAndCompare(git, { workspace, base: { sha, label: rev }, metricsPaths, paramsPaths: [], headLabel: 'workspace', budget }, log);

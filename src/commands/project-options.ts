@@ -17,7 +17,7 @@ export const PROJECT_OPTIONS = {
 /** `--base REV`, else the merge-base with origin/HEAD, else HEAD~1: what `report` and `plots render` compare with. */
 export function cliBaseCandidates(base: string | undefined): BaseCandidate[] {
   if (base === '') throw new UserError('--base is empty: expected a commit, branch or tag (without --base: the merge-base with origin/HEAD, else HEAD~1).');
-  if (base) return [explicitBase(base, '--base')];
+  if (base) return [explicitBase(base, '--base', "'git fetch origin <branch>', or 'git fetch --unshallow' in a shallow clone")];
   return [
     { kind: 'merge-base', ref: 'refs/remotes/origin/HEAD', label: 'origin/HEAD' },
     { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' },

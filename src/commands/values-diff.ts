@@ -12,6 +12,7 @@ import { DEFAULT_PRECISION, writeDvcDiffJson, writeDvcDiffTable } from '../value
 import type { ValueKind } from '../values/parse';
 import { commitTree, ReadBudget, workspaceTree, type Tree } from '../workspace/tree';
 import { cliRemoteInputs } from '../dvc/data/remotes/open';
+import { requireCommit } from '../git/revisions';
 
 export interface ValuesDiffArgs {
   aRev: string;
@@ -82,8 +83,7 @@ async function valuesDiffIn(git: GitRepo, kind: ValueKind, args: ValuesDiffArgs,
     const data = await openProjectData(workspace, log, cliRemoteInputs());
     const tree = async (rev: string): Promise<Tree> => {
       if (rev === 'workspace') return withCachedOutputs(workspaceTree(workspace, { budget }), data);
-      const sha = await git.resolveCommit(rev);
-      if (!sha) throw new UserError(`unknown revision '${rev}' (not a commit git knows here)`);
+      const sha = await requireCommit(git, rev);
       return withCachedOutputs(commitTree(git, sha, rev, { budget }), data);
     };
     try {

@@ -111,7 +111,7 @@ export async function configFromAction({ env, warn }: ActionEnvironment): Promis
   return {
     workspace,
     workingDirectory: start,
-    baseCandidates: baseInput ? [explicitBase(baseInput, "Input 'base'")] : baseFromEvent(eventName, event),
+    baseCandidates: baseInput ? [explicitBase(baseInput, "Input 'base'", 'actions/checkout with `fetch-depth: 0`')] : baseFromEvent(eventName, event),
     headLabel: headLabelFromEvent(eventName, event, sha || 'HEAD'),
     metricsPaths: getListInput(env, 'metrics'),
     paramsPaths: getListInput(env, 'params'),

@@ -162,9 +162,10 @@ export type BaseCandidate =
   | { kind: 'rev'; rev: string; label: string }
   /**
    * The revision the user named (`origin` says where: `Input 'base'`, `--base`): fetched from origin when it is
-   * a branch a shallow clone lacks; when it still does not resolve, the run fails (a typo must not turn the gate off).
+   * a branch a shallow clone lacks; when it still does not resolve, the run fails (a typo must not turn the gate off),
+   * saying how to fetch it first (`fetchAdvice`, in the words of the interface in use).
    */
-  | { kind: 'explicit'; rev: string; origin: string; label: string };
+  | { kind: 'explicit'; rev: string; origin: string; label: string; fetchAdvice: string };
 
 /** The change being reported, as GitHub describes it: matches the hub's PR and tags the MLflow run. */
 export interface ChangeInfo {

@@ -45,12 +45,15 @@ export function pushedBranch(eventName: string, event: GitHubEvent): string | nu
   return eventName === 'push' && event.ref?.startsWith('refs/heads/') ? event.ref.slice('refs/heads/'.length) : null;
 }
 
-/** The base the user named (`origin`: `Input 'base'`, `--base`), checked before git is asked about it. */
-export function explicitBase(rev: string, origin: string): BaseCandidate {
+/**
+ * The base the user named (`origin`: `Input 'base'`, `--base`), checked before git is asked about it. `fetchAdvice`: how
+ * to fetch a revision the clone lacks before mlreport runs, as the interface in use does it.
+ */
+export function explicitBase(rev: string, origin: string, fetchAdvice: string): BaseCandidate {
   if (!isUsableRev(rev)) {
     throw new UserError(`${origin} is ${JSON.stringify(rev)}: expected a branch, tag or commit (one that does not start with '-', on one line).`);
   }
-  return { kind: 'explicit', rev, origin, label: rev };
+  return { kind: 'explicit', rev, origin, label: rev, fetchAdvice };
 }
 
 /**
@@ -153,7 +156,8 @@ async function fetchHeadAncestor(git: GitRepo, rev: string, log: Logger): Promis
 /** The base the user named: as git reads it, else the branch of that name fetched from origin; else an error. */
 async function resolveExplicit(git: GitRepo, candidate: Extract<BaseCandidate, { kind: 'explicit' }>, log: Logger): Promise<Revision> {
   const { rev, origin } = candidate;
-  const local = await git.resolveCommit(rev);
+  // `HEAD~1` in a shallow clone is fetched as the default base is, not looked for as a branch.
+  const local = (await git.resolveCommit(rev)) ?? (await fetchHeadAncestor(git, rev, log));
   if (local) return { sha: local, label: candidate.label };
   const tried = [`\`${rev}\``];
   if (!(await git.remotes()).includes('origin')) {
@@ -172,8 +176,30 @@ async function resolveExplicit(git: GitRepo, candidate: Extract<BaseCandidate, {
     }
   }
   throw new UserError(
-    `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join('; ')}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (actions/checkout with \`fetch-depth: 0\`).`,
+    `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join('; ')}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (${candidate.fetchAdvice}).`,
   );
+}
+
+/**
+ * The commit a revision a command was given names, or an error that says why git does not know it: in a shallow clone
+ * (`git clone --depth 1`, a CI checkout) the history stops before most revisions, and the error says how to fetch it.
+ */
+export async function requireCommit(git: GitRepo, rev: string): Promise<string> {
+  const sha = await git.resolveCommit(rev);
+  if (sha) return sha;
+  throw new UserError(`unknown revision '${rev}' (${await unknownWhy(git, rev)})`);
+}
+
+/** Why `rev` is not a commit here, with the command that fetches it when the clone is shallow. */
+async function unknownWhy(git: GitRepo, rev: string): Promise<string> {
+  if (!(await git.isShallow().catch(() => false))) return 'not a commit git knows here';
+  // `HEAD~3`, `HEAD^`, `HEAD^^`: that many commits before the head, which deepening the clone by as many brings.
+  const back = /^HEAD((?:~\d*|\^)+)$/.exec(rev);
+  const generations = back ? [...back[1]!.matchAll(/~(\d*)|\^/g)].reduce((n, m) => n + (m[0] === '^' ? 1 : Number(m[1] || 1)), 0) : 0;
+  const fetch = generations
+    ? `'git fetch --deepen=${generations}'`
+    : `'git fetch origin <branch>' for a branch, or 'git fetch --unshallow' for the whole history`;
+  return `this clone is shallow, so its history stops before it: fetch it with ${fetch}`;
 }
 
 function describe(candidate: BaseCandidate): string {

@@ -88,7 +88,9 @@ describe('configFromAction', () => {
 
   test('the base input overrides the event', async () => {
     const config = await configFromAction({ warn: assert.fail, env: env({ INPUT_BASE: 'v1.0' }) });
-    assert.deepEqual(config.baseCandidates, [{ kind: 'explicit', rev: 'v1.0', origin: "Input 'base'", label: 'v1.0' }]);
+    assert.deepEqual(config.baseCandidates, [
+      { kind: 'explicit', rev: 'v1.0', origin: "Input 'base'", label: 'v1.0', fetchAdvice: 'actions/checkout with `fetch-depth: 0`' },
+    ]);
   });
 
   test("GITHUB_REPOSITORY not 'owner/name' is an error; unset on a runner too, so a gate's check run is never silently missing", async () => {

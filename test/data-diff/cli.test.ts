@@ -1,5 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/repo';
@@ -149,6 +150,34 @@ describe('mlreport data diff (dist/cli.js), as `dvc diff` prints it', () => {
     assert.equal(far.code, 0, far.stderr);
     assert.match(far.stderr, /HEAD~3: data\/prepared: object [0-9a-f]{32}\.dir could not be read from remote 'store'/);
     assert.deepEqual(JSON.parse(far.stdout)['not in cache'], [{ path: 'data/prepared/' }]);
+    repo.remove();
+  });
+  test('a revision a shallow clone lacks: data, metrics and params diff say the clone is shallow and how to fetch it, exit 2', async () => {
+    const repo = twoCommitProject();
+    repo.git('commit', '-q', '--allow-empty', '-m', 'third');
+    const clone = join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth=1', `file://${repo.dir}`, clone]);
+    for (const [args, deepen] of [
+      [['data', 'diff', 'HEAD~1'], 1],
+      [['metrics', 'diff', 'HEAD~2'], 2],
+      [['params', 'diff', 'HEAD^^'], 2],
+    ] as const) {
+      const r = await runCli([...args], clone, env());
+      assert.equal(r.code, 2, r.stderr);
+      const rev = args[2];
+      assert.equal(
+        r.stderr,
+        `mlreport: unknown revision '${rev}' (this clone is shallow, so its history stops before it: fetch it with 'git fetch --deepen=${deepen}')\n`,
+      );
+    }
+    const branch = await runCli(['data', 'diff', 'nope'], clone, env());
+    assert.match(
+      branch.stderr,
+      /unknown revision 'nope' \(this clone is shallow, .*'git fetch origin <branch>' for a branch, or 'git fetch --unshallow' for the whole history\)/,
+    );
+    // In a full clone the revision is simply unknown.
+    const full = await runCli(['data', 'diff', 'nope'], repo.dir, env());
+    assert.equal(full.stderr, "mlreport: unknown revision 'nope' (not a commit git knows here)\n");
     repo.remove();
   });
 });

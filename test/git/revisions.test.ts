@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseEvent } from '../../src/config/event';
 import { GitRepo } from '../../src/git/repo';
-import { baseFromEvent, headLabelFromEvent, resolveBase } from '../../src/git/revisions';
+import { baseFromEvent, explicitBase, headLabelFromEvent, resolveBase } from '../../src/git/revisions';
 import { UserError } from '../../src/util/errors';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { commitTree } from '../../src/workspace/tree';
@@ -167,18 +167,33 @@ describe('resolveBase against real repositories', () => {
     const git = await GitRepo.open(cloneDir);
     assert.equal(await git.resolveCommit('release'), null, 'precondition: the clone has only its own branch');
     const log = new MemoryLogger();
-    const base = await resolveBase(git, [{ kind: 'explicit', rev: 'release', origin: "Input 'base'", label: 'release' }], log);
+    const base = await resolveBase(git, [explicitBase('release', "Input 'base'", 'actions/checkout with `fetch-depth: 0`')], log);
     assert.deepEqual(base, { sha: first, label: 'release' });
     origin.git('branch', 'stable', first);
-    const remote = await resolveBase(git, [{ kind: 'explicit', rev: 'origin/stable', origin: '--base', label: 'origin/stable' }], log);
+    const remote = await resolveBase(git, [explicitBase('origin/stable', '--base', "'git fetch origin <branch>'")], log);
     assert.deepEqual(remote, { sha: first, label: 'origin/stable' }, 'origin/<branch> fetches <branch>');
     await assert.rejects(
-      resolveBase(git, [{ kind: 'explicit', rev: 'relaese', origin: "Input 'base'", label: 'relaese' }], log),
+      resolveBase(git, [explicitBase('relaese', "Input 'base'", 'actions/checkout with `fetch-depth: 0`')], log),
       (error: Error) =>
         error instanceof UserError &&
         /^Input 'base': 'relaese' is not a commit in this repository \(tried `relaese`; fetching the branch 'relaese' from origin \(.*couldn't find remote ref/.test(
           error.message,
-        ),
+        ) &&
+        error.message.endsWith('or fetch it before mlreport runs (actions/checkout with `fetch-depth: 0`).'),
+    );
+  });
+
+  test("an explicit HEAD~1 a shallow clone lacks is fetched as the default base is; a CLI's --base error gives the CLI's advice", async () => {
+    const clone = join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin.dir}`, clone]);
+    const git = await GitRepo.open(clone);
+    const log = new MemoryLogger();
+    const advice = "'git fetch origin <branch>', or 'git fetch --unshallow' in a shallow clone";
+    const base = await resolveBase(git, [explicitBase('HEAD~1', '--base', advice)], log);
+    assert.equal(base?.sha, origin.git('rev-parse', 'HEAD~1').trim());
+    assert.match(log.lines.join('\n'), /HEAD~1 is not in this clone \(shallow checkout\); fetching/);
+    await assert.rejects(resolveBase(git, [explicitBase('nope', '--base', advice)], log), (error: Error) =>
+      error.message.endsWith(`fetch it before mlreport runs (${advice}).`),
     );
   });
 
