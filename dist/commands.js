@@ -17418,6 +17418,8 @@ function shlexQuote(s) {
 var TOP_KEYS2 = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
 var STAGE_KEYS2 = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
 var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
+var BOOL_FLAGS = ["cache", "persist", "checkpoint", "push"];
+var STRING_FLAGS = ["remote", "desc", "type"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
 function joinPath(dir, path) {
   const slashed = path.replace(/\\/g, "/");
@@ -17731,7 +17733,10 @@ function outList(value2, kind, where2) {
       const props = flags ?? /* @__PURE__ */ new Map();
       for (const [k, v] of props) {
         if (!allowed.includes(k)) throw new UserError(`${where2}[${i}]: unknown flag '${k}' on '${path}' (expected one of ${allowed.join(", ")}).`);
-        if ((k === "cache" || k === "persist") && typeof v !== "boolean") throw new UserError(`${where2}[${i}]: '${k}' on '${path}' must be true or false.`);
+        const wrong2 = (expected2) => new UserError(`${where2}[${i}]: '${k}' on '${path}' must be ${expected2}, not ${describeValue(v)}.`);
+        if (BOOL_FLAGS.includes(k) && typeof v !== "boolean") throw wrong2("true or false");
+        if (STRING_FLAGS.includes(k) && typeof v !== "string") throw wrong2("a string");
+        if (k === "labels" && !(Array.isArray(v) && v.every((l) => typeof l === "string"))) throw wrong2("a list of strings");
       }
       return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
     }

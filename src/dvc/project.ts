@@ -12,6 +12,9 @@ import type { DvcYaml, Out, ParamsDep, Stage, TopPlot } from './types';
 const TOP_KEYS = ['stages', 'vars', 'params', 'metrics', 'plots', 'artifacts', 'datasets'];
 const STAGE_KEYS = ['cmd', 'wdir', 'deps', 'params', 'outs', 'metrics', 'plots', 'frozen', 'always_changed', 'desc', 'meta', 'vars'];
 const OUT_FLAGS = ['cache', 'persist', 'checkpoint', 'remote', 'push', 'desc', 'type', 'labels', 'meta'];
+/** The types DVC's schema gives an out's flags in dvc.yaml (dvc/schema.py OUT_PSTAGE_DETAILED_SCHEMA); `meta` is anything. */
+const BOOL_FLAGS = ['cache', 'persist', 'checkpoint', 'push'];
+const STRING_FLAGS = ['remote', 'desc', 'type'];
 const PLOT_FLAGS = [...OUT_FLAGS, 'template', 'x', 'y', 'x_label', 'y_label', 'title', 'header'];
 
 /**
@@ -414,7 +417,10 @@ function outList(value: Raw | undefined, kind: Out['kind'], where: string): Out[
       const props: RawMap = flags ?? new Map<string, Raw>();
       for (const [k, v] of props) {
         if (!allowed.includes(k)) throw new UserError(`${where}[${i}]: unknown flag '${k}' on '${path}' (expected one of ${allowed.join(', ')}).`);
-        if ((k === 'cache' || k === 'persist') && typeof v !== 'boolean') throw new UserError(`${where}[${i}]: '${k}' on '${path}' must be true or false.`);
+        const wrong = (expected: string): UserError => new UserError(`${where}[${i}]: '${k}' on '${path}' must be ${expected}, not ${describeValue(v)}.`);
+        if (BOOL_FLAGS.includes(k) && typeof v !== 'boolean') throw wrong('true or false');
+        if (STRING_FLAGS.includes(k) && typeof v !== 'string') throw wrong('a string');
+        if (k === 'labels' && !(Array.isArray(v) && v.every((l) => typeof l === 'string'))) throw wrong('a list of strings');
       }
       return { path, kind, cache: props.get('cache') !== false, persist: props.get('persist') === true, props };
     }

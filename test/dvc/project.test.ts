@@ -214,6 +214,25 @@ describe('dvc.yaml errors name the stage and the key', () => {
     ['foreach with extra keys', 'stages:\n  s:\n    foreach: [1]\n    do: {cmd: x}\n    cmd: y\n', /stage 's': a foreach group takes only 'foreach' and 'do'/],
     ['deps not a list', 'stages:\n  s:\n    cmd: x\n    deps: a\n', /stage 's': 'deps' must be a list/],
     ['frozen not a bool', 'stages:\n  s:\n    cmd: x\n    frozen: yes\n', /stage 's': 'frozen' must be true or false/],
+    // DVC's schema types every out flag (dvc/schema.py OUT_PSTAGE_DETAILED_SCHEMA): a YAML 1.2 `no` is a string to it.
+    [
+      'push not a bool',
+      'stages:\n  s:\n    cmd: x\n    outs:\n    - o:\n        push: no\n',
+      /^dvc\.yaml: stage 's': 'outs'\[0\]: 'push' on 'o' must be true or false, not the string 'no'\.$/,
+    ],
+    [
+      'cache not a bool',
+      "stages:\n  s:\n    cmd: x\n    metrics: [m.json: {cache: 'false'}]\n",
+      /'metrics'\[0\]: 'cache' on 'm\.json' must be true or false, not the string 'false'/,
+    ],
+    [
+      'persist not a bool',
+      'stages:\n  s:\n    cmd: x\n    plots: [p.csv: {persist: 1}]\n',
+      /'plots'\[0\]: 'persist' on 'p\.csv' must be true or false, not the number 1/,
+    ],
+    ['checkpoint not a bool', 'stages:\n  s:\n    cmd: x\n    outs: [o: {checkpoint: null}]\n', /'outs'\[0\]: 'checkpoint' on 'o' must be true or false/],
+    ['remote not a string', 'stages:\n  s:\n    cmd: x\n    outs: [a, o: {remote: 5}]\n', /'outs'\[1\]: 'remote' on 'o' must be a string, not the number 5/],
+    ['labels not strings', 'stages:\n  s:\n    cmd: x\n    outs: [o: {labels: [1]}]\n', /'outs'\[0\]: 'labels' on 'o' must be a list of strings/],
     ['invalid YAML', 'stages:\n  s: [\n', /dvc.yaml:\d+:\d+: invalid YAML/],
     // DVC's schema takes string stage names only (`{str: …}`): YAML makes these a number and a boolean.
     ['a stage named by a number', 'stages:\n  1:\n    cmd: x\n', /^dvc\.yaml: a stage name is the number 1, not a string: quote it/],
@@ -225,6 +244,14 @@ describe('dvc.yaml errors name the stage and the key', () => {
       await assert.rejects(parseDvcYaml(tempDir(), yaml), { name: 'UserError', message: expected });
     });
   }
+
+  test("every out flag DVC's schema takes, with its type, is taken", async () => {
+    const yaml =
+      'stages:\n  s:\n    cmd: x\n    outs:\n    - o:\n        cache: true\n        persist: false\n        checkpoint: false\n        push: false\n' +
+      '        remote: store\n        desc: the model\n        type: model\n        labels: [a, b]\n        meta: {owner: me}\n';
+    const out = (await parseDvcYaml(tempDir(), yaml))!.stages[0]!.outs[0]!;
+    assert.deepEqual([out.cache, out.persist, out.props.get('push'), out.props.get('remote')], [true, false, false, 'store']);
+  });
 
   test('a quoted number is a stage name, as in DVC', async () => {
     const dvc = await parseDvcYaml(tempDir(), "stages:\n  '1':\n    cmd: x\n");
