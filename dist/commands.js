@@ -17959,6 +17959,21 @@ var PipelineData = class _PipelineData {
     }
     return { ok: true, from };
   }
+  /**
+   * Whether the cache holds all of an object, as DVC's `Output.changed_cache` asks: a file's object, or a directory's
+   * `.dir` and every file it lists.
+   */
+  async cached(o) {
+    if (!await this.cache.has(o.oid, o.legacy)) return false;
+    if (!isDirOid(o.oid)) return true;
+    const entries = await this.cache.manifest(o.oid, o.legacy).catch(() => null);
+    if (!entries) return false;
+    const held = await this.cache.holding(
+      entries.map((e) => e.md5),
+      o.legacy
+    );
+    return entries.every((e) => held.has(e.md5));
+  }
   /** Pulls what the cache lacks and checks every object out; a DataError says which object and remote failed. */
   async restore(objects, force = false) {
     let from = "the cache";
@@ -18145,6 +18160,17 @@ function arrivingDeps(stage2, lock, expected2, ws, project) {
     if (md52 && expected2.get(ws.rootPath(project(dep))) === md52) arriving.add(`dep ${dep}: missing`);
   }
   return arriving;
+}
+async function notInCache(stage2, lock, status, data) {
+  if (!lock) return [];
+  const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
+  const reasons = [];
+  for (const out of stage2.outs) {
+    const entry = lockOuts.get(out.path);
+    if (!out.cache || !entry?.md5 || status.reasons.some((r) => r.startsWith(`out ${out.path}: `))) continue;
+    if (!await data.cached({ oid: entry.md5, legacy: entry.hashName !== "md5" })) reasons.push(`out ${out.path}: not in cache`);
+  }
+  return reasons;
 }
 function restorableOuts(stage2, lock, status, expected2, ws, project) {
   if (!lock || !status.changed || stage2.frozen || !stage2.outs.length) return null;
@@ -25054,6 +25080,7 @@ function gitIgnores(cwd, path) {
 }
 
 // src/pipeline/repro.ts
+var SAVE_TO_CACHE = "save to the cache";
 var TAIL_LINES = 50;
 async function loadPipeline(given) {
   const dir = await physicalRoot(given);
@@ -25108,7 +25135,7 @@ async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
     for (const name of selected) {
       const stage2 = dag.nodes.get(name).stage;
       const project = (p) => projectPath2(stage2, p);
-      const status = afterRestores(
+      let status = afterRestores(
         stage2,
         pipeline2.lock.stages.get(name),
         await stageStatus(stage2, pipeline2.lock.stages.get(name), ws, project),
@@ -25119,8 +25146,12 @@ async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
       const depError = depErrorOf(stage2, ws, depErrors);
       let action;
       let restoreFrom;
+      const uncached = data && !status.changed && !depError ? await notInCache(stage2, pipeline2.lock.stages.get(name), status, data) : [];
       if (depError) action = `cannot restore: ${depError}`;
-      else if (data && status.changed) {
+      else if (uncached.length) {
+        status = { changed: true, reasons: uncached };
+        action = SAVE_TO_CACHE;
+      } else if (data && status.changed) {
         const objects = restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected2, ws, project);
         const available = objects ? await data.available(objects) : null;
         if (objects && available?.ok) {
@@ -25129,7 +25160,7 @@ async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
           action = `restore from ${available.from}`;
         } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
       }
-      out.push({ name, ...status, ...action ? { action } : {}, ...restoreFrom ? { restoreFrom } : {} });
+      out.push({ name, ...status, ...action ? { action } : {}, ...restoreFrom ? { restoreFrom } : {}, ...uncached.length ? { uncachedOnly: true } : {} });
     }
     return out;
   } finally {
@@ -25146,8 +25177,14 @@ async function trackedDataStatus(ws, options2 = {}) {
     for (const file of files) {
       const outs = await readDvcFile2(ws.dir, file);
       const reasons = await trackedStatus(outs, ws);
+      const uncached = [];
+      for (const o of data ? outs : []) {
+        if (reasons.some((r) => r.startsWith(`out ${o.path}: `)) || await data.cached(trackedObject(o))) continue;
+        uncached.push(o);
+        reasons.push(`out ${o.path}: not in cache`);
+      }
       if (!reasons.length) continue;
-      const missing = outs.filter((o) => !ws.exists(o.path));
+      const missing = [...outs.filter((o) => !ws.exists(o.path)), ...uncached];
       const available = data && missing.length ? await data.available(missing.map(trackedObject)) : null;
       const action = available ? available.ok ? `pull from ${available.from}` : `cannot pull: ${available.why}` : void 0;
       out.push({ name: file, reasons, ...action ? { action } : {} });
@@ -25191,7 +25228,7 @@ function depErrorOf(stage2, ws, depErrors) {
   return void 0;
 }
 async function reproduce(pipeline2, log, options2 = {}) {
-  const data = options2.pull === false ? null : await PipelineData.open(pipeline2.ws.root, options2.data);
+  const data = options2.pull === false ? await PipelineData.open(pipeline2.ws.root, options2.data).catch(() => null) : await PipelineData.open(pipeline2.ws.root, options2.data);
   try {
     return await reproduceWith(pipeline2, log, options2, data);
   } finally {
@@ -25233,7 +25270,8 @@ async function reproduceWith(pipeline2, log, options2, data) {
   };
   let passed = true;
   const selected = selectStages(dag, options2.targets ?? []);
-  const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, data, options2.dry ?? false, log);
+  const pulling = options2.pull === false ? null : data;
+  const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, pulling, options2.dry ?? false, log);
   for (const name of selected) {
     const stage2 = dag.nodes.get(name).stage;
     const project = (p) => projectPath2(stage2, p);
@@ -25294,11 +25332,11 @@ async function reproduceWith(pipeline2, log, options2, data) {
       }
       continue;
     }
-    const objects = data && !options2.force && !upstreamWouldRun ? restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected2, ws, project) : null;
+    const objects = pulling && !options2.force && !upstreamWouldRun ? restorableOuts(stage2, pipeline2.lock.stages.get(name), status, expected2, ws, project) : null;
     let cannot;
-    if (data && objects) {
+    if (pulling && objects) {
       if (options2.dry) {
-        const available = await data.available(objects);
+        const available = await pulling.available(objects);
         if (available.ok) {
           for (const o of objects) expected2.set(o.path, o.oid);
           note2(`Would restore stage '${name}' from ${available.from}.`);
@@ -25308,7 +25346,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
         cannot = `cannot restore: ${available.why}`;
       } else {
         try {
-          const from = await data.restore(objects);
+          const from = await pulling.restore(objects);
           ws.invalidate();
           note2(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
           record({ name, status: "skipped", seconds: (performance3.now() - started) / 1e3, reasons: [`restored from ${from}`] });
@@ -25327,11 +25365,24 @@ async function reproduceWith(pipeline2, log, options2, data) {
         note2(`Would run stage '${name}': ${reasons2.join("; ")}`);
         record({ name, status: "not-run", seconds: 0, reasons: reasons2 });
       } else {
-        record({ name, status: "skipped", seconds: 0, reasons: [] });
+        const uncached = data ? await notInCache(stage2, pipeline2.lock.stages.get(name), status, data) : [];
+        record({ name, status: "skipped", seconds: 0, reasons: uncached.length ? [SAVE_TO_CACHE, ...uncached] : [] });
       }
       continue;
     }
     if (!options2.force && !status.changed) {
+      const uncached = data ? await notInCache(stage2, pipeline2.lock.stages.get(name), status, data) : [];
+      if (uncached.length) {
+        try {
+          await data.save(stage2, ws, project);
+          note2(`Stage '${name}' didn't change; its outputs were saved to the cache (${uncached.join("; ")}).`);
+          record({ name, status: "skipped", seconds: (performance3.now() - started) / 1e3, reasons: ["saved to the cache", ...uncached] });
+        } catch (error2) {
+          log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error2)}`);
+          record({ name, status: "skipped", seconds: 0, reasons: uncached });
+        }
+        continue;
+      }
       note2(`Stage '${name}' didn't change, skipping.`);
       record({ name, status: "skipped", seconds: 0, reasons: [] });
       continue;
@@ -27802,7 +27853,7 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
         if (!reproduced?.has(stageAddress(p.file, s.name))) stages.push({ ...s, name: stageAddress(p.file, s.name) });
     }
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
-    const stale = stages.filter((s) => s.changed && !s.restoreFrom).map((s) => ({ stage: s.name, reasons: s.reasons }));
+    const stale = stages.filter((s) => s.changed && !s.restoreFrom && !s.uncachedOnly).map((s) => ({ stage: s.name, reasons: s.reasons }));
     const outOfDate = new Set(stale.map((s) => s.stage));
     for (const file of outOfDate.size ? metricsFiles : []) {
       for (const p of pipelines) {

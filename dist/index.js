@@ -15462,6 +15462,21 @@ var PipelineData = class _PipelineData {
     }
     return { ok: true, from };
   }
+  /**
+   * Whether the cache holds all of an object, as DVC's `Output.changed_cache` asks: a file's object, or a directory's
+   * `.dir` and every file it lists.
+   */
+  async cached(o) {
+    if (!await this.cache.has(o.oid, o.legacy)) return false;
+    if (!isDirOid(o.oid)) return true;
+    const entries = await this.cache.manifest(o.oid, o.legacy).catch(() => null);
+    if (!entries) return false;
+    const held = await this.cache.holding(
+      entries.map((e) => e.md5),
+      o.legacy
+    );
+    return entries.every((e) => held.has(e.md5));
+  }
   /** Pulls what the cache lacks and checks every object out; a DataError says which object and remote failed. */
   async restore(objects, force = false) {
     let from = "the cache";
@@ -15635,6 +15650,17 @@ function arrivingDeps(stage, lock, expected2, ws, project) {
   }
   return arriving;
 }
+async function notInCache(stage, lock, status, data) {
+  if (!lock) return [];
+  const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
+  const reasons = [];
+  for (const out of stage.outs) {
+    const entry = lockOuts.get(out.path);
+    if (!out.cache || !entry?.md5 || status.reasons.some((r) => r.startsWith(`out ${out.path}: `))) continue;
+    if (!await data.cached({ oid: entry.md5, legacy: entry.hashName !== "md5" })) reasons.push(`out ${out.path}: not in cache`);
+  }
+  return reasons;
+}
 function restorableOuts(stage, lock, status, expected2, ws, project) {
   if (!lock || !status.changed || stage.frozen || !stage.outs.length) return null;
   const allowed = arrivingDeps(stage, lock, expected2, ws, project);
@@ -15698,6 +15724,7 @@ function gitIgnores(cwd, path) {
 }
 
 // src/pipeline/repro.ts
+var SAVE_TO_CACHE = "save to the cache";
 var TAIL_LINES = 50;
 async function loadPipeline(given) {
   const dir = await physicalRoot(given);
@@ -15752,7 +15779,7 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
     for (const name of selected) {
       const stage = dag.nodes.get(name).stage;
       const project = (p) => projectPath2(stage, p);
-      const status = afterRestores(
+      let status = afterRestores(
         stage,
         pipeline2.lock.stages.get(name),
         await stageStatus(stage, pipeline2.lock.stages.get(name), ws, project),
@@ -15763,8 +15790,12 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
       const depError = depErrorOf(stage, ws, depErrors);
       let action;
       let restoreFrom;
+      const uncached = data && !status.changed && !depError ? await notInCache(stage, pipeline2.lock.stages.get(name), status, data) : [];
       if (depError) action = `cannot restore: ${depError}`;
-      else if (data && status.changed) {
+      else if (uncached.length) {
+        status = { changed: true, reasons: uncached };
+        action = SAVE_TO_CACHE;
+      } else if (data && status.changed) {
         const objects = restorableOuts(stage, pipeline2.lock.stages.get(name), status, expected2, ws, project);
         const available = objects ? await data.available(objects) : null;
         if (objects && available?.ok) {
@@ -15773,7 +15804,7 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
           action = `restore from ${available.from}`;
         } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
       }
-      out.push({ name, ...status, ...action ? { action } : {}, ...restoreFrom ? { restoreFrom } : {} });
+      out.push({ name, ...status, ...action ? { action } : {}, ...restoreFrom ? { restoreFrom } : {}, ...uncached.length ? { uncachedOnly: true } : {} });
     }
     return out;
   } finally {
@@ -15814,7 +15845,7 @@ function depErrorOf(stage, ws, depErrors) {
   return void 0;
 }
 async function reproduce(pipeline2, log, options = {}) {
-  const data = options.pull === false ? null : await PipelineData.open(pipeline2.ws.root, options.data);
+  const data = options.pull === false ? await PipelineData.open(pipeline2.ws.root, options.data).catch(() => null) : await PipelineData.open(pipeline2.ws.root, options.data);
   try {
     return await reproduceWith(pipeline2, log, options, data);
   } finally {
@@ -15856,7 +15887,8 @@ async function reproduceWith(pipeline2, log, options, data) {
   };
   let passed = true;
   const selected = selectStages(dag, options.targets ?? []);
-  const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, data, options.dry ?? false, log);
+  const pulling = options.pull === false ? null : data;
+  const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, pulling, options.dry ?? false, log);
   for (const name of selected) {
     const stage = dag.nodes.get(name).stage;
     const project = (p) => projectPath2(stage, p);
@@ -15917,11 +15949,11 @@ async function reproduceWith(pipeline2, log, options, data) {
       }
       continue;
     }
-    const objects = data && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline2.lock.stages.get(name), status, expected2, ws, project) : null;
+    const objects = pulling && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline2.lock.stages.get(name), status, expected2, ws, project) : null;
     let cannot;
-    if (data && objects) {
+    if (pulling && objects) {
       if (options.dry) {
-        const available = await data.available(objects);
+        const available = await pulling.available(objects);
         if (available.ok) {
           for (const o of objects) expected2.set(o.path, o.oid);
           note2(`Would restore stage '${name}' from ${available.from}.`);
@@ -15931,7 +15963,7 @@ async function reproduceWith(pipeline2, log, options, data) {
         cannot = `cannot restore: ${available.why}`;
       } else {
         try {
-          const from = await data.restore(objects);
+          const from = await pulling.restore(objects);
           ws.invalidate();
           note2(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
           record({ name, status: "skipped", seconds: (performance.now() - started) / 1e3, reasons: [`restored from ${from}`] });
@@ -15950,11 +15982,24 @@ async function reproduceWith(pipeline2, log, options, data) {
         note2(`Would run stage '${name}': ${reasons2.join("; ")}`);
         record({ name, status: "not-run", seconds: 0, reasons: reasons2 });
       } else {
-        record({ name, status: "skipped", seconds: 0, reasons: [] });
+        const uncached = data ? await notInCache(stage, pipeline2.lock.stages.get(name), status, data) : [];
+        record({ name, status: "skipped", seconds: 0, reasons: uncached.length ? [SAVE_TO_CACHE, ...uncached] : [] });
       }
       continue;
     }
     if (!options.force && !status.changed) {
+      const uncached = data ? await notInCache(stage, pipeline2.lock.stages.get(name), status, data) : [];
+      if (uncached.length) {
+        try {
+          await data.save(stage, ws, project);
+          note2(`Stage '${name}' didn't change; its outputs were saved to the cache (${uncached.join("; ")}).`);
+          record({ name, status: "skipped", seconds: (performance.now() - started) / 1e3, reasons: ["saved to the cache", ...uncached] });
+        } catch (error3) {
+          log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error3)}`);
+          record({ name, status: "skipped", seconds: 0, reasons: uncached });
+        }
+        continue;
+      }
       note2(`Stage '${name}' didn't change, skipping.`);
       record({ name, status: "skipped", seconds: 0, reasons: [] });
       continue;
@@ -28848,7 +28893,7 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
         if (!reproduced?.has(stageAddress(p.file, s.name))) stages.push({ ...s, name: stageAddress(p.file, s.name) });
     }
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
-    const stale = stages.filter((s) => s.changed && !s.restoreFrom).map((s) => ({ stage: s.name, reasons: s.reasons }));
+    const stale = stages.filter((s) => s.changed && !s.restoreFrom && !s.uncachedOnly).map((s) => ({ stage: s.name, reasons: s.reasons }));
     const outOfDate = new Set(stale.map((s) => s.stage));
     for (const file of outOfDate.size ? metricsFiles : []) {
       for (const p of pipelines) {

@@ -13141,6 +13141,21 @@ var PipelineData = class _PipelineData {
     }
     return { ok: true, from };
   }
+  /**
+   * Whether the cache holds all of an object, as DVC's `Output.changed_cache` asks: a file's object, or a directory's
+   * `.dir` and every file it lists.
+   */
+  async cached(o) {
+    if (!await this.cache.has(o.oid, o.legacy)) return false;
+    if (!isDirOid(o.oid)) return true;
+    const entries = await this.cache.manifest(o.oid, o.legacy).catch(() => null);
+    if (!entries) return false;
+    const held = await this.cache.holding(
+      entries.map((e) => e.md5),
+      o.legacy
+    );
+    return entries.every((e) => held.has(e.md5));
+  }
   /** Pulls what the cache lacks and checks every object out; a DataError says which object and remote failed. */
   async restore(objects, force = false) {
     let from = "the cache";

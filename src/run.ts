@@ -533,7 +533,7 @@ async function staleStages(
         if (!reproduced?.has(stageAddress(p.file, s.name))) stages.push({ ...s, name: stageAddress(p.file, s.name) });
     }
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
-    const stale = stages.filter((s) => s.changed && !s.restoreFrom).map((s) => ({ stage: s.name, reasons: s.reasons }));
+    const stale = stages.filter((s) => s.changed && !s.restoreFrom && !s.uncachedOnly).map((s) => ({ stage: s.name, reasons: s.reasons }));
     const outOfDate = new Set(stale.map((s) => s.stage));
     for (const file of outOfDate.size ? metricsFiles : []) {
       for (const p of pipelines) {

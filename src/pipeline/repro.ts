@@ -15,7 +15,7 @@ import { runShell, stageCommands, TailBuffer } from './shell';
 import { currentParams, stageStatus, trackedStatus, Workspace } from './status';
 import { findDvcFiles, readDvcFile } from '../dvc/data/dvcfile';
 import type { StageResult } from './types';
-import { afterRestores, PipelineData, restorableOuts, trackedObject, type DataOptions } from './restore';
+import { afterRestores, notInCache, PipelineData, restorableOuts, trackedObject, type DataOptions } from './restore';
 import { ignoreOutput } from './gitignore';
 
 export interface ReproOptions {
@@ -30,7 +30,8 @@ export interface ReproOptions {
   force?: boolean;
   /**
    * `dvc repro --pull` (the default): pull missing `.dvc`-tracked deps and restore the outs of stages whose
-   * dvc.lock entry still matches from the cache or the remote instead of running them. False: `--no-pull`.
+   * dvc.lock entry still matches from the cache or the remote instead of running them. False: `--no-pull` (outputs
+   * still go to the cache).
    */
   pull?: boolean;
   /** Remote choice and credentials for those pulls. */
@@ -49,6 +50,9 @@ export interface ReproResult {
   /** False when a stage failed. */
   passed: boolean;
 }
+
+/** What `status` and `repro --dry` say repro does with a stage whose only change is outs the cache lacks. */
+const SAVE_TO_CACHE = 'save to the cache';
 
 /** Lines of a failed stage's output kept for the report. */
 export const TAIL_LINES = 50;
@@ -130,12 +134,14 @@ function physicalRoot(given: string): Promise<string> {
 /**
  * What `mlreport status` prints: each selected stage, why it would run, and with a DVC cache or remote what
  * `repro` would do about it: "restore from remote 'x'", "run" or "cannot restore: <object> missing from remote 'x'".
+ * A stage whose outs are as dvc.lock records them but not in the cache is `out X: not in cache`, as `dvc status` says,
+ * and "save to the cache" (`uncachedOnly`: it is not out of date).
  */
 export async function pipelineStatus(
   pipeline: PipelineState,
   targets: string[] = [],
   options: Pick<ReproOptions, 'pull' | 'data'> = {},
-): Promise<{ name: string; changed: boolean; reasons: string[]; action?: string; restoreFrom?: string }[]> {
+): Promise<{ name: string; changed: boolean; reasons: string[]; action?: string; restoreFrom?: string; uncachedOnly?: boolean }[]> {
   const { dag, ws } = pipeline;
   const selected = selectStages(dag, targets);
   const data = options.pull === false ? null : await PipelineData.open(ws.root, options.data);
@@ -145,7 +151,7 @@ export async function pipelineStatus(
     for (const name of selected) {
       const stage = dag.nodes.get(name)!.stage;
       const project = (p: string): string => projectPath(stage, p);
-      const status = afterRestores(
+      let status = afterRestores(
         stage,
         pipeline.lock.stages.get(name),
         await stageStatus(stage, pipeline.lock.stages.get(name), ws, project),
@@ -156,8 +162,12 @@ export async function pipelineStatus(
       const depError = depErrorOf(stage, ws, depErrors);
       let action: string | undefined;
       let restoreFrom: string | undefined;
+      const uncached = data && !status.changed && !depError ? await notInCache(stage, pipeline.lock.stages.get(name), status, data) : [];
       if (depError) action = `cannot restore: ${depError}`;
-      else if (data && status.changed) {
+      else if (uncached.length) {
+        status = { changed: true, reasons: uncached };
+        action = SAVE_TO_CACHE;
+      } else if (data && status.changed) {
         const objects = restorableOuts(stage, pipeline.lock.stages.get(name), status, expected, ws, project);
         const available = objects ? await data.available(objects) : null;
         if (objects && available?.ok) {
@@ -166,7 +176,7 @@ export async function pipelineStatus(
           action = `restore from ${available.from}`;
         } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : 'run';
       }
-      out.push({ name, ...status, ...(action ? { action } : {}), ...(restoreFrom ? { restoreFrom } : {}) });
+      out.push({ name, ...status, ...(action ? { action } : {}), ...(restoreFrom ? { restoreFrom } : {}), ...(uncached.length ? { uncachedOnly: true } : {}) });
     }
     return out;
   } finally {
@@ -176,9 +186,10 @@ export async function pipelineStatus(
 }
 
 /**
- * `dvc status` of the project's `.dvc` files: each one whose data is not in the workspace or not what it records, in
- * `dvc status` words, and for data not in the workspace where `mlreport pull` (and `repro`, for a stage's dep) gets
- * it: "pull from remote 'x'", or "cannot pull: <object> missing from remote 'x'". Null when it has no `.dvc` file.
+ * `dvc status` of the project's `.dvc` files: each one whose data is not in the workspace, not what it records, or not
+ * in the cache, in `dvc status` words, and for data not in the workspace or the cache where `mlreport pull` (and
+ * `repro`, for a stage's dep) gets it: "pull from remote 'x'", or "cannot pull: <object> missing from remote 'x'".
+ * Null when it has no `.dvc` file.
  */
 export async function trackedDataStatus(
   ws: Workspace,
@@ -192,8 +203,15 @@ export async function trackedDataStatus(
     for (const file of files) {
       const outs = await readDvcFile(ws.dir, file);
       const reasons = await trackedStatus(outs, ws);
+      // Data in the workspace as the file records it, whose object the cache lacks: `dvc status` says so, and pull fetches it.
+      const uncached = [];
+      for (const o of data ? outs : []) {
+        if (reasons.some((r) => r.startsWith(`out ${o.path}: `)) || (await data!.cached(trackedObject(o)))) continue;
+        uncached.push(o);
+        reasons.push(`out ${o.path}: not in cache`);
+      }
       if (!reasons.length) continue;
-      const missing = outs.filter((o) => !ws.exists(o.path));
+      const missing = [...outs.filter((o) => !ws.exists(o.path)), ...uncached];
       const available = data && missing.length ? await data.available(missing.map(trackedObject)) : null;
       const action = available ? (available.ok ? `pull from ${available.from}` : `cannot pull: ${available.why}`) : undefined;
       out.push({ name: file, reasons, ...(action ? { action } : {}) });
@@ -256,7 +274,12 @@ function depErrorOf(stage: Stage, ws: Workspace, depErrors: Map<string, string>)
  * stage stops the stages that depend on it; independent ones still run.
  */
 export async function reproduce(pipeline: Pipeline, log: Logger, options: ReproOptions = {}): Promise<ReproResult> {
-  const data = options.pull === false ? null : await PipelineData.open(pipeline.ws.root, options.data);
+  // Outputs go to the cache with `--no-pull` too, as `dvc repro` commits them: only pulls and restores are off. A
+  // config that does not load then leaves the cache alone rather than stopping a run that needs no remote.
+  const data =
+    options.pull === false
+      ? await PipelineData.open(pipeline.ws.root, options.data).catch(() => null)
+      : await PipelineData.open(pipeline.ws.root, options.data);
   try {
     return await reproduceWith(pipeline, log, options, data);
   } finally {
@@ -300,7 +323,8 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
   };
   let passed = true;
   const selected = selectStages(dag, options.targets ?? []);
-  const { expected, depErrors } = await prepareDeps(pipeline, selected, data, options.dry ?? false, log);
+  const pulling = options.pull === false ? null : data;
+  const { expected, depErrors } = await prepareDeps(pipeline, selected, pulling, options.dry ?? false, log);
 
   for (const name of selected) {
     const stage = dag.nodes.get(name)!.stage;
@@ -368,11 +392,12 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
       continue;
     }
     // `dvc repro --pull`: a stage that would run only for missing outs gets them from the cache or the remote.
-    const objects = data && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline.lock.stages.get(name), status, expected, ws, project) : null;
+    const objects =
+      pulling && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline.lock.stages.get(name), status, expected, ws, project) : null;
     let cannot: string | undefined;
-    if (data && objects) {
+    if (pulling && objects) {
       if (options.dry) {
-        const available = await data.available(objects);
+        const available = await pulling.available(objects);
         if (available.ok) {
           for (const o of objects) expected.set(o.path, o.oid);
           note(`Would restore stage '${name}' from ${available.from}.`);
@@ -382,7 +407,7 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
         cannot = `cannot restore: ${available.why}`;
       } else {
         try {
-          const from = await data.restore(objects);
+          const from = await pulling.restore(objects);
           ws.invalidate();
           note(`Stage '${name}' didn't change; its outputs were restored from ${from}.`);
           record({ name, status: 'skipped', seconds: (performance.now() - started) / 1000, reasons: [`restored from ${from}`] });
@@ -401,11 +426,25 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
         note(`Would run stage '${name}': ${reasons.join('; ')}`);
         record({ name, status: 'not-run', seconds: 0, reasons });
       } else {
-        record({ name, status: 'skipped', seconds: 0, reasons: [] });
+        const uncached = data ? await notInCache(stage, pipeline.lock.stages.get(name), status, data) : [];
+        record({ name, status: 'skipped', seconds: 0, reasons: uncached.length ? [SAVE_TO_CACHE, ...uncached] : [] });
       }
       continue;
     }
     if (!options.force && !status.changed) {
+      // Its outs are here as dvc.lock records them; one the cache lacks goes in from the workspace, for push to send.
+      const uncached = data ? await notInCache(stage, pipeline.lock.stages.get(name), status, data) : [];
+      if (uncached.length) {
+        try {
+          await data!.save(stage, ws, project);
+          note(`Stage '${name}' didn't change; its outputs were saved to the cache (${uncached.join('; ')}).`);
+          record({ name, status: 'skipped', seconds: (performance.now() - started) / 1000, reasons: ['saved to the cache', ...uncached] });
+        } catch (error) {
+          log.warning(`Stage '${name}': its outputs could not be saved to the DVC cache: ${describeError(error)}`);
+          record({ name, status: 'skipped', seconds: 0, reasons: uncached });
+        }
+        continue;
+      }
       note(`Stage '${name}' didn't change, skipping.`);
       record({ name, status: 'skipped', seconds: 0, reasons: [] });
       continue;

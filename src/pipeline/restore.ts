@@ -152,6 +152,22 @@ export class PipelineData {
     return { ok: true, from };
   }
 
+  /**
+   * Whether the cache holds all of an object, as DVC's `Output.changed_cache` asks: a file's object, or a directory's
+   * `.dir` and every file it lists.
+   */
+  async cached(o: Pick<Wanted, 'oid' | 'legacy'>): Promise<boolean> {
+    if (!(await this.cache.has(o.oid, o.legacy))) return false;
+    if (!isDirOid(o.oid)) return true;
+    const entries = await this.cache.manifest(o.oid, o.legacy).catch(() => null);
+    if (!entries) return false;
+    const held = await this.cache.holding(
+      entries.map((e) => e.md5),
+      o.legacy,
+    );
+    return entries.every((e) => held.has(e.md5));
+  }
+
   /** Pulls what the cache lacks and checks every object out; a DataError says which object and remote failed. */
   async restore(objects: Wanted[], force = false): Promise<string> {
     let from = 'the cache';
@@ -391,6 +407,24 @@ function arrivingDeps(stage: Stage, lock: LockStage, expected: Map<string, strin
     if (md5 && expected.get(ws.rootPath(project(dep))) === md5) arriving.add(`dep ${dep}: missing`);
   }
   return arriving;
+}
+
+/**
+ * `out X: not in cache` for each cached out of a stage that is in the workspace as dvc.lock records it while the cache
+ * lacks its object: what `dvc status` says of it (DVC's `Output.status`). `mlreport push` cannot send such an out, so
+ * `repro` saves it to the cache from the workspace, as `dvc commit` would.
+ */
+export async function notInCache(stage: Stage, lock: LockStage | undefined, status: StageStatus, data: PipelineData): Promise<string[]> {
+  if (!lock) return [];
+  const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
+  const reasons: string[] = [];
+  for (const out of stage.outs) {
+    const entry = lockOuts.get(out.path);
+    // An out already named (missing, modified) is restored or made again, and saved then.
+    if (!out.cache || !entry?.md5 || status.reasons.some((r) => r.startsWith(`out ${out.path}: `))) continue;
+    if (!(await data.cached({ oid: entry.md5, legacy: entry.hashName !== 'md5' }))) reasons.push(`out ${out.path}: not in cache`);
+  }
+  return reasons;
 }
 
 /**

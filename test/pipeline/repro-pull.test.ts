@@ -218,7 +218,52 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     }
   });
 
-  test('--no-pull runs what is missing as before', async () => {
+  test("outs in the workspace whose objects the cache lacks: status says 'not in cache' as dvc status does; repro saves them from the workspace, running nothing", async () => {
+    const dir = clone(repo);
+    cleanup.push(dir);
+    assert.equal((await runCli(['repro'], dir, env)).code, 0);
+    rmSync(log, { force: true });
+    const object = (md5: string): string => join(dir, '.dvc', 'cache', 'files', 'md5', md5.slice(0, 2), md5.slice(2));
+    // model.pkl's object, one file of the directory out eval/, and data.xml's (tracked by data/data.xml.dvc).
+    for (const file of ['model.pkl', 'eval/metrics.json', 'data/data.xml']) rmSync(object(md5sum(join(dir, file))));
+    const status = await runCli(['status'], dir, env);
+    assert.equal(status.code, 0, status.stderr);
+    // DVC (dvc/output.py Output.status): "not in cache" when the cache lacks the object (for a directory, its .dir or a file of it).
+    assert.equal(
+      status.stdout,
+      [
+        // data/prepared/train.tsv is a copy of data.xml: one object, gone from both.
+        'prepare: save to the cache',
+        '\tout data/prepared: not in cache',
+        'train: save to the cache',
+        '\tout model.pkl: not in cache',
+        'evaluate: save to the cache',
+        '\tout eval: not in cache',
+        "data/data.xml.dvc: pull from remote 'storage'",
+        '\tout data/data.xml: not in cache',
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse((await runCli(['status', '--json'], dir, env)).stdout) as Record<string, string[]>;
+    assert.deepEqual(json.train, ['out model.pkl: not in cache']);
+    const dry = await runCli(['repro', '--dry'], dir, env);
+    assert.match(dry.stdout, /^train: skipped \(save to the cache; out model\.pkl: not in cache\)$/m);
+    const r = await runCli(['repro'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.match(r.stdout, /^train: skipped \(saved to the cache; out model\.pkl: not in cache\)$/m);
+    assert.match(r.stdout, /^evaluate: skipped \(saved to the cache; out eval: not in cache\)$/m);
+    assert.deepEqual(ran(log), [], 'nothing ran');
+    assert.ok(existsSync(object(md5sum(join(dir, 'model.pkl')))) && existsSync(object(md5sum(join(dir, 'eval', 'metrics.json')))));
+    // data.xml's object came back with data/prepared's copy of it.
+    assert.equal((await runCli(['status'], dir, env)).stdout, 'Data and pipelines are up to date.\n');
+    // An output as dvc.lock records it is the run's, cached or not: the report does not call its stage out of date.
+    rmSync(object(md5sum(join(dir, 'model.pkl'))));
+    const report = await runCli(['report', '--base', 'HEAD', '--out', temp()], dir, env);
+    assert.equal(report.code, 0, report.stderr);
+    assert.doesNotMatch(report.stdout, /out of date/);
+  });
+
+  test('--no-pull runs what is missing as before, and saves the outputs to the cache', async () => {
     const dir = clone(repo);
     cleanup.push(dir);
     mkdirSync(join(dir, 'data'), { recursive: true });
@@ -227,6 +272,10 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     assert.equal(r.code, 0, r.stderr + r.stdout);
     assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate']);
     rmSync(log);
+    // Pulls and restores are off, not the cache: the outputs are saved there as dvc repro commits them.
+    const model = md5sum(join(dir, 'model.pkl'));
+    assert.ok(existsSync(join(dir, '.dvc', 'cache', 'files', 'md5', model.slice(0, 2), model.slice(2))));
+    assert.equal((await runCli(['status'], dir, env)).stdout, 'Data and pipelines are up to date.\n');
   });
 
   test('data missing from the remote: the error names the .dvc file, the object and the remote; an out missing means "cannot restore" and the stage runs', async () => {
