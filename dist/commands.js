@@ -7443,17 +7443,24 @@ import { join } from "node:path";
 // src/git/run.ts
 import { spawn } from "node:child_process";
 var STDERR_BYTES = 64 * 1024;
-function runGit(cwd, args, input) {
+async function runGit(cwd, args, input) {
+  const ended = await spawnGit(cwd, args, input);
+  if (ended.code === 0) return ended.stdout;
+  throw new Error(ended.why);
+}
+async function gitYesNo(cwd, args) {
+  const ended = await spawnGit(cwd, args);
+  if (ended.code === 0 || ended.code === 1) return ended.code === 0;
+  throw new Error(ended.why);
+}
+function spawnGit(cwd, args, input) {
   return new Promise((resolve16, reject) => {
     const child = spawn("git", args, { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
     const out = [];
     const stderr = gitStderr(child, `git ${args[0]}`);
     child.stdout.on("data", (chunk) => out.push(chunk));
     child.on("error", (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
-    child.on("close", (code2, signal) => {
-      if (code2 === 0) return resolve16(Buffer.concat(out).toString("utf8"));
-      reject(new Error(stderr.why(code2, signal)));
-    });
+    child.on("close", (code2, signal) => resolve16({ code: code2, stdout: Buffer.concat(out).toString("utf8"), why: stderr.why(code2, signal) }));
     if (input !== void 0) child.stdin.end(input);
   });
 }
@@ -25041,7 +25048,6 @@ async function stageStatus(stage2, lock, ws, project) {
 }
 
 // src/pipeline/gitignore.ts
-import { spawn as spawn5 } from "node:child_process";
 import { appendFile as appendFile3, readFile as readFile9 } from "node:fs/promises";
 import { join as join24, posix as posix15 } from "node:path";
 async function ignoreOutput(cwd, path) {
@@ -25069,14 +25075,7 @@ async function insideWorkTree(cwd) {
   }
 }
 function gitIgnores(cwd, path) {
-  return new Promise((resolve16, reject) => {
-    const child = spawn5("git", ["check-ignore", "-q", "--no-index", "--", path], { cwd, stdio: "ignore", windowsHide: true });
-    child.on("error", reject);
-    child.on(
-      "close",
-      (code2) => code2 === 0 || code2 === 1 ? resolve16(code2 === 0) : reject(new Error(`git check-ignore exited with code ${code2} for '${path}'`))
-    );
-  });
+  return gitYesNo(cwd, ["check-ignore", "-q", "--no-index", "--", path]);
 }
 
 // src/pipeline/repro.ts

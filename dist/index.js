@@ -8037,17 +8037,24 @@ import { join } from "node:path";
 // src/git/run.ts
 import { spawn } from "node:child_process";
 var STDERR_BYTES = 64 * 1024;
-function runGit(cwd, args, input) {
+async function runGit(cwd, args, input) {
+  const ended = await spawnGit(cwd, args, input);
+  if (ended.code === 0) return ended.stdout;
+  throw new Error(ended.why);
+}
+async function gitYesNo(cwd, args) {
+  const ended = await spawnGit(cwd, args);
+  if (ended.code === 0 || ended.code === 1) return ended.code === 0;
+  throw new Error(ended.why);
+}
+function spawnGit(cwd, args, input) {
   return new Promise((resolve8, reject) => {
     const child = spawn("git", args, { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
     const out = [];
     const stderr = gitStderr(child, `git ${args[0]}`);
     child.stdout.on("data", (chunk) => out.push(chunk));
     child.on("error", (error2) => reject(new Error(`git ${args[0]} could not start: ${error2.message}`)));
-    child.on("close", (code2, signal) => {
-      if (code2 === 0) return resolve8(Buffer.concat(out).toString("utf8"));
-      reject(new Error(stderr.why(code2, signal)));
-    });
+    child.on("close", (code2, signal) => resolve8({ code: code2, stdout: Buffer.concat(out).toString("utf8"), why: stderr.why(code2, signal) }));
     if (input !== void 0) child.stdin.end(input);
   });
 }
@@ -15685,7 +15692,6 @@ function restorableOuts(stage, lock, status, expected2, ws, project) {
 }
 
 // src/pipeline/gitignore.ts
-import { spawn as spawn5 } from "node:child_process";
 import { appendFile as appendFile2, readFile as readFile5 } from "node:fs/promises";
 import { join as join16, posix as posix7 } from "node:path";
 async function ignoreOutput(cwd, path) {
@@ -15713,14 +15719,7 @@ async function insideWorkTree(cwd) {
   }
 }
 function gitIgnores(cwd, path) {
-  return new Promise((resolve8, reject) => {
-    const child = spawn5("git", ["check-ignore", "-q", "--no-index", "--", path], { cwd, stdio: "ignore", windowsHide: true });
-    child.on("error", reject);
-    child.on(
-      "close",
-      (code2) => code2 === 0 || code2 === 1 ? resolve8(code2 === 0) : reject(new Error(`git check-ignore exited with code ${code2} for '${path}'`))
-    );
-  });
+  return gitYesNo(cwd, ["check-ignore", "-q", "--no-index", "--", path]);
 }
 
 // src/pipeline/repro.ts

@@ -7432,17 +7432,19 @@ import { join } from "node:path";
 // src/git/run.ts
 import { spawn } from "node:child_process";
 var STDERR_BYTES = 64 * 1024;
-function runGit(cwd, args, input) {
+async function runGit(cwd, args, input) {
+  const ended = await spawnGit(cwd, args, input);
+  if (ended.code === 0) return ended.stdout;
+  throw new Error(ended.why);
+}
+function spawnGit(cwd, args, input) {
   return new Promise((resolve4, reject) => {
     const child = spawn("git", args, { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
     const out = [];
     const stderr = gitStderr(child, `git ${args[0]}`);
     child.stdout.on("data", (chunk) => out.push(chunk));
     child.on("error", (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
-    child.on("close", (code, signal) => {
-      if (code === 0) return resolve4(Buffer.concat(out).toString("utf8"));
-      reject(new Error(stderr.why(code, signal)));
-    });
+    child.on("close", (code, signal) => resolve4({ code, stdout: Buffer.concat(out).toString("utf8"), why: stderr.why(code, signal) }));
     if (input !== void 0) child.stdin.end(input);
   });
 }

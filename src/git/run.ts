@@ -9,17 +9,30 @@ const STDERR_BYTES = 64 * 1024;
  * from stderr. The environment is the process's, as for the object reader's git: the repository and config that `git`
  * typed in `cwd` would use.
  */
-export function runGit(cwd: string, args: readonly string[], input?: string): Promise<string> {
+export async function runGit(cwd: string, args: readonly string[], input?: string): Promise<string> {
+  const ended = await spawnGit(cwd, args, input);
+  if (ended.code === 0) return ended.stdout;
+  throw new Error(ended.why);
+}
+
+/**
+ * Runs a git command that answers yes or no by its exit code (`check-ignore -q`): true for 0, false for 1. Any other
+ * end rejects with git's own words, as runGit does.
+ */
+export async function gitYesNo(cwd: string, args: readonly string[]): Promise<boolean> {
+  const ended = await spawnGit(cwd, args);
+  if (ended.code === 0 || ended.code === 1) return ended.code === 0;
+  throw new Error(ended.why);
+}
+
+function spawnGit(cwd: string, args: readonly string[], input?: string): Promise<{ code: number | null; stdout: string; why: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true });
     const out: Buffer[] = [];
     const stderr = gitStderr(child, `git ${args[0]}`);
     child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
     child.on('error', (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
-    child.on('close', (code, signal) => {
-      if (code === 0) return resolve(Buffer.concat(out).toString('utf8'));
-      reject(new Error(stderr.why(code, signal)));
-    });
+    child.on('close', (code, signal) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), why: stderr.why(code, signal) }));
     if (input !== undefined) child.stdin!.end(input);
   });
 }

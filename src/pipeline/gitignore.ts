@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { appendFile, readFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { runGit } from '../git/run';
+import { gitYesNo, runGit } from '../git/run';
 import { UserError } from '../util/errors';
 
 /**
@@ -39,11 +38,5 @@ async function insideWorkTree(cwd: string): Promise<boolean> {
 
 /** `git check-ignore --no-index`: whether the ignore rules cover `path` (exit 0) or not (exit 1). */
 function gitIgnores(cwd: string, path: string): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['check-ignore', '-q', '--no-index', '--', path], { cwd, stdio: 'ignore', windowsHide: true });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 || code === 1 ? resolve(code === 0) : reject(new Error(`git check-ignore exited with code ${code} for '${path}'`)),
-    );
-  });
+  return gitYesNo(cwd, ['check-ignore', '-q', '--no-index', '--', path]);
 }

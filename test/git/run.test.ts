@@ -1,7 +1,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { runGit } from '../../src/git/run';
+import { gitYesNo, runGit } from '../../src/git/run';
 import { TempRepo } from '../helpers/repo';
 
 const repos: TempRepo[] = [];
@@ -23,5 +23,14 @@ describe('runGit', () => {
     } finally {
       for (const key of ['GIT_CONFIG_COUNT', 'GIT_CONFIG_KEY_0', 'GIT_CONFIG_VALUE_0']) if (saved[key] === undefined) delete process.env[key];
     }
+  });
+
+  test("gitYesNo: exit 0 is yes, 1 is no, anything else git's own words (check-ignore, as the .gitignore of a cached output asks it)", async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    r.commit('ignore', { '.gitignore': '/model.pkl\n' });
+    assert.equal(await gitYesNo(r.dir, ['check-ignore', '-q', '--no-index', '--', 'model.pkl']), true);
+    assert.equal(await gitYesNo(r.dir, ['check-ignore', '-q', '--no-index', '--', 'eval']), false);
+    await assert.rejects(gitYesNo(r.dir, ['check-ignore', '-q', '--no-index', '--', '../elsewhere']), /^Error: fatal: .*outside repository/);
   });
 });
