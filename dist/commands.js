@@ -21887,7 +21887,19 @@ async function resolveTargets(client, ctx, cfg, log) {
   log.info(`No open pull request has ${sha2.slice(0, 7)} as its head ('comment-on: pr'); no comment posted.`);
   return { threads: [], headSha: sha2 };
 }
-async function openPullRequestsAt(client, ctx, sha2) {
+var askedPulls = /* @__PURE__ */ new WeakMap();
+function openPullRequestsAt(client, ctx, sha2) {
+  let asked = askedPulls.get(ctx);
+  if (!asked) askedPulls.set(ctx, asked = /* @__PURE__ */ new Map());
+  let answer = asked.get(sha2);
+  if (!answer) {
+    answer = requestOpenPullRequests(client, ctx, sha2);
+    asked.set(sha2, answer);
+    answer.catch(() => asked.delete(sha2));
+  }
+  return answer;
+}
+async function requestOpenPullRequests(client, ctx, sha2) {
   const { data } = await client.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
     owner: ctx.owner,
     repo: ctx.repo,

@@ -143,6 +143,7 @@ describe("on pull requests the gate's rules come from the base revision", () => 
       const verdict = onPr()[0]!.body;
       assert.match(verdict, /❌/);
       // The push run of the same commit gates with the branch's own (loosened) rules; its outcome stays its own.
+      const asked = fake.requests.length;
       const push = await runAction({
         workspace: repo.dir,
         eventName: 'push',
@@ -161,6 +162,8 @@ describe("on pull requests the gate's rules come from the base revision", () => 
       assert.equal(onPr()[0]!.body, verdict, "the pull_request run's comment is not replaced");
       assert.equal(comments(fake, where).filter((c) => c.on === `commit:${headSha}`).length, 1, 'the push run reports on the commit');
       assert.match(push.stdout, new RegExp(`${headSha.slice(0, 7)} is the head of pull request #3: .*the push run posts no check run 'mlreport'`));
+      // The comment and the check run both need to know; GitHub is asked once.
+      assert.equal(fake.requests.slice(asked).filter((r) => r.path.includes(`/commits/${headSha}/pulls`)).length, 1);
     } finally {
       pulls(fake, where).length = 0;
     }

@@ -44,8 +44,23 @@ export async function resolveTargets(client: GitHubClient, ctx: GitHubContext, c
   return { threads: [], headSha: sha };
 }
 
-/** The open pull requests whose head is `sha` (`GET /commits/{sha}/pulls`). */
-export async function openPullRequestsAt(client: GitHubClient, ctx: Pick<GitHubContext, 'owner' | 'repo'>, sha: string): Promise<number[]> {
+/** Each run's answers by its GitHub context: a push run's comment and its check run ask the same question. */
+const askedPulls = new WeakMap<object, Map<string, Promise<number[]>>>();
+
+/** The open pull requests whose head is `sha` (`GET /commits/{sha}/pulls`), asked once a run (a failure is asked again). */
+export function openPullRequestsAt(client: GitHubClient, ctx: Pick<GitHubContext, 'owner' | 'repo'>, sha: string): Promise<number[]> {
+  let asked = askedPulls.get(ctx);
+  if (!asked) askedPulls.set(ctx, (asked = new Map<string, Promise<number[]>>()));
+  let answer = asked.get(sha);
+  if (!answer) {
+    answer = requestOpenPullRequests(client, ctx, sha);
+    asked.set(sha, answer);
+    answer.catch(() => asked.delete(sha));
+  }
+  return answer;
+}
+
+async function requestOpenPullRequests(client: GitHubClient, ctx: Pick<GitHubContext, 'owner' | 'repo'>, sha: string): Promise<number[]> {
   const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls', {
     owner: ctx.owner,
     repo: ctx.repo,
