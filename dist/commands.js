@@ -25640,12 +25640,14 @@ var MAX_DEADLINE_MINUTES = 35e3;
 var PUBLISH_GRACE_MS = 3e4;
 var FALLBACK_SHARE_MS = 1e4;
 var Deadline = class {
-  constructor(minutes) {
+  constructor(minutes, setting = "deadline-minutes") {
     this.minutes = minutes;
+    this.setting = setting;
     this.end = performance5.now() + minutes * 6e4;
     setTimeout(() => this.controller.abort(), minutes * 6e4).unref();
   }
   minutes;
+  setting;
   end;
   controller = new AbortController();
   cuts = [];
@@ -25674,7 +25676,7 @@ var Deadline = class {
     return [`${capitalize(this.describe())} was spent, so the report is incomplete: ${shown4.join("; ")}${more2}.`];
   }
   describe(more2 = "") {
-    return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`${more2})`;
+    return `the run's time budget (${formatMinutes(this.minutes)}, \`${this.setting}\`${more2})`;
   }
   /**
    * Publishing's limits, taken when publishing starts. `last` is the budget's end, or PUBLISH_GRACE_MS from now
@@ -27514,7 +27516,7 @@ async function collectDataChanges(git, request, log) {
 
 // src/run.ts
 async function run(config, log) {
-  const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
+  const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES, config.github === null ? "--deadline-minutes" : "deadline-minutes");
   await makeOutFolder(config.outDir, outSetting(config));
   if (config.githubPublish?.mode === "publish") return publishArtifact(config, log, deadline);
   if (config.githubPublish?.mode === "aggregate") return runAggregate(aggregateConfig(config), log, deadline);

@@ -77,7 +77,7 @@ export interface RunResult {
 /** One run, top to bottom: revisions → reproduce → collect → compare → gate → compose → publish. */
 export async function run(config: Config, log: Logger): Promise<RunResult> {
   // The clock starts before anything else: the budget is for the whole run, from the action's start, in every mode.
-  const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES);
+  const deadline = new Deadline(config.deadlineMinutes ?? DEFAULT_DEADLINE_MINUTES, config.github === null ? '--deadline-minutes' : 'deadline-minutes');
   await makeOutFolder(config.outDir, outSetting(config));
   if (config.githubPublish?.mode === 'publish') return publishArtifact(config, log, deadline);
   if (config.githubPublish?.mode === 'aggregate') return runAggregate(aggregateConfig(config), log, deadline);

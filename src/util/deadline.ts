@@ -47,7 +47,11 @@ export class Deadline {
   private readonly controller = new AbortController();
   private readonly cuts: string[] = [];
 
-  constructor(readonly minutes: number) {
+  constructor(
+    readonly minutes: number,
+    /** How the interface in use sets it, as messages name it: the action's input by default, `--deadline-minutes` on the CLI. */
+    private readonly setting = 'deadline-minutes',
+  ) {
     this.end = performance.now() + minutes * 60_000;
     // unref: a deadline never keeps a finished run alive.
     setTimeout(() => this.controller.abort(), minutes * 60_000).unref();
@@ -83,7 +87,7 @@ export class Deadline {
   }
 
   describe(more = ''): string {
-    return `the run's time budget (${formatMinutes(this.minutes)}, \`deadline-minutes\`${more})`;
+    return `the run's time budget (${formatMinutes(this.minutes)}, \`${this.setting}\`${more})`;
   }
 
   /**

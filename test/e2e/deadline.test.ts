@@ -75,14 +75,15 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
       const [train, evaluate] = report.pipeline.stages;
       assert.equal(report.pipeline.stages.length, 2);
       assert.equal(train.status, 'failed');
-      assert.match(train.error, /stopped: the run's time budget \(3 s, `deadline-minutes`\) was spent/);
+      // The CLI's own option, not the action's input.
+      assert.match(train.error, /stopped: the run's time budget \(3 s, `--deadline-minutes`\) was spent/);
       assert.equal(evaluate.status, 'not-run');
       // What was gathered before the deadline is reported; what came after it is a note where it would have been.
       assert.equal(report.metrics[0].rows[0].new, 0.7);
       assert.match(report.plots[0].error, /logs\/train\.csv.*not done: the run's time budget/);
       assert.match(
         report.warnings[0],
-        /^The run's time budget \(3 s, `deadline-minutes`\) was spent, so the report is incomplete: stage 'train' stopped while running; stage 'evaluate' skipped; plot 'logs\/train\.csv' skipped\.$/,
+        /^The run's time budget \(3 s, `--deadline-minutes`\) was spent, so the report is incomplete: stage 'train' stopped while running; stage 'evaluate' skipped; plot 'logs\/train\.csv' skipped\.$/,
       );
       const md = readFileSync(join(out, 'report.md'), 'utf8');
       assert.match(md, /### Notes\n\n- The run's time budget/);
