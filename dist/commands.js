@@ -8643,11 +8643,25 @@ function closestNames(ref, metrics, limit = 3) {
 function isFloatLeaf(value2) {
   return value2 !== null && typeof value2 === "object" && "float" in value2;
 }
+function isIntLeaf(value2) {
+  return value2 !== null && typeof value2 === "object" && "int" in value2;
+}
+function intLeaf(value2) {
+  const n = Number(value2);
+  return Number.isSafeInteger(n) ? n : { int: value2.toString() };
+}
 function numericValue(leaf2) {
   if (typeof leaf2 === "number") return leaf2;
   if (typeof leaf2 === "boolean") return leaf2 ? 1 : 0;
   if (isFloatLeaf(leaf2)) return typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float);
+  if (isIntLeaf(leaf2)) return Number(leaf2.int);
   return void 0;
+}
+function exactInt(leaf2) {
+  if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? BigInt(leaf2) : null;
+  if (typeof leaf2 === "boolean") return leaf2 ? 1n : 0n;
+  if (isIntLeaf(leaf2)) return BigInt(leaf2.int);
+  return null;
 }
 function isFloat(leaf2) {
   return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
@@ -8870,6 +8884,7 @@ function pyStr(leaf2) {
   if (typeof leaf2 === "boolean") return leaf2 ? "True" : "False";
   if (typeof leaf2 === "string") return leaf2;
   if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
+  if (isIntLeaf(leaf2)) return leaf2.int;
   return pyFloatRepr(typeof leaf2.float === "number" ? leaf2.float : Number(leaf2.float));
 }
 function displayValue(leaf2, precision = 5) {
@@ -10532,6 +10547,7 @@ function* diffRows(file) {
   for (let n = 0; n < columns.length; n++) yield columns.row(n);
 }
 function diffRow(key2, o, n) {
+  if (isIntLeaf(o) || isIntLeaf(n)) return bigIntRow(key2, o, n);
   const changed = !pyEqual(o ?? null, n ?? null);
   const a = numericValue(o);
   const b = numericValue(n);
@@ -10540,11 +10556,44 @@ function diffRow(key2, o, n) {
   if (a !== 0 && Number.isFinite(a)) return { key: key2, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
   return { key: key2, old: o, new: n, changed, diff };
 }
+function bigIntRow(key2, o, n) {
+  const changed = !pyEqual(o ?? null, n ?? null);
+  const a = numericValue(o);
+  const b = numericValue(n);
+  if (a === void 0 || b === void 0) return { key: key2, old: o, new: n, changed };
+  const x = exactInt(o);
+  const y = exactInt(n);
+  const diff = x !== null && y !== null ? Number(y - x) : b - a;
+  if (a !== 0 && Number.isFinite(a)) return { key: key2, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
+  return { key: key2, old: o, new: n, changed, diff };
+}
+function exactDiff(row3) {
+  if (row3.diff === void 0 || !(isIntLeaf(row3.old) || isIntLeaf(row3.new))) return null;
+  const x = exactInt(row3.old);
+  const y = exactInt(row3.new);
+  return x !== null && y !== null ? y - x : null;
+}
+function rowDiffLeaf(row3) {
+  if (row3.diff === void 0) return void 0;
+  const exact = exactDiff(row3);
+  return exact === null ? diffLeaf(row3.diff, diffIsFloat(row3)) : intLeaf(exact);
+}
 function pyEqual(a, b) {
+  if (isIntLeaf(a) || isIntLeaf(b)) return exactEqual(a, b);
   const x = numericValue(a);
   const y = numericValue(b);
   if (x !== void 0 || y !== void 0) return x !== void 0 && y !== void 0 && x === y;
   return a === b;
+}
+function exactEqual(a, b) {
+  const exact = (leaf2) => {
+    const int = exactInt(leaf2);
+    if (int !== null) return int;
+    const n = numericValue(leaf2);
+    return n !== void 0 && Number.isInteger(n) ? BigInt(n) : null;
+  };
+  const x = exact(a);
+  return x !== null && x === exact(b);
 }
 function diffIsFloat(row3) {
   return isFloat(row3.old) || isFloat(row3.new);
@@ -10553,13 +10602,14 @@ function diffIsFloat(row3) {
 // src/report/format.ts
 function formatLeaf(value2, exact = false) {
   const n = numericValue(value2);
-  if (exact || n === void 0 || typeof value2 === "boolean" || isFloatLeaf(value2) && !Number.isFinite(n)) return displayValue(value2, null);
+  if (exact || n === void 0 || isIntLeaf(value2) || typeof value2 === "boolean" || isFloatLeaf(value2) && !Number.isFinite(n))
+    return displayValue(value2, null);
   return formatNumber(n, void 0, isFloatLeaf(value2));
 }
 function formatRowValues(row3, exact = false) {
   const a = numericValue(row3.old);
   const b = numericValue(row3.new);
-  if (exact || a === void 0 || b === void 0 || typeof row3.old === "boolean" || typeof row3.new === "boolean") {
+  if (exact || a === void 0 || b === void 0 || typeof row3.old === "boolean" || typeof row3.new === "boolean" || isIntLeaf(row3.old) || isIntLeaf(row3.new)) {
     return [formatLeaf(row3.old, exact), formatLeaf(row3.new, exact)];
   }
   const [x, y] = formatPair(a, b, [isFloat(row3.old), isFloat(row3.new)]);
@@ -10568,6 +10618,9 @@ function formatRowValues(row3, exact = false) {
 function signed(value2, float = false) {
   const text2 = formatNumber(value2, void 0, float);
   return value2 > 0 ? `+${text2}` : text2;
+}
+function signedInt(value2) {
+  return value2 > 0n ? `+${value2}` : value2 < 0n ? `${MINUS}${-value2}` : "0";
 }
 function percent(relative11) {
   if (relative11 === void 0 || !Number.isFinite(relative11) || relative11 === 0) return null;
@@ -10580,8 +10633,12 @@ function formatChange(row3) {
   if (row3.diff === void 0) return "-";
   if (Number.isNaN(row3.diff)) return "NaN";
   const pct = percent(row3.relative);
-  const diff = signed(row3.diff, diffIsFloat(row3));
+  const diff = signedDiff(row3);
   return pct && row3.diff !== 0 ? `${diff} (${pct})` : diff;
+}
+function signedDiff(row3) {
+  const exact = exactDiff(row3);
+  return exact !== null ? signedInt(exact) : signed(row3.diff, diffIsFloat(row3));
 }
 
 // src/values/unread-notes.ts
@@ -10718,8 +10775,8 @@ function topChanges(metrics, directionOf) {
   return top2.map((x) => ({ text: change(name(x.file, x.row.key), x.row, x.effect), effect: x.effect }));
 }
 function change(key2, row3, mark) {
-  const [a, b] = formatPair(numericValue(row3.old), numericValue(row3.new), [isFloat(row3.old), isFloat(row3.new)]);
-  const by = percent(row3.relative) ?? signed(row3.diff, diffIsFloat(row3));
+  const [a, b] = isIntLeaf(row3.old) || isIntLeaf(row3.new) ? formatRowValues(row3) : formatPair(numericValue(row3.old), numericValue(row3.new), [isFloat(row3.old), isFloat(row3.new)]);
+  const by = percent(row3.relative) ?? signedDiff(row3);
   return `${short(key2)} ${by} (${a} \u2192 ${b}${mark ? `, ${mark}` : ""})`;
 }
 function short(text2, max = 60) {
@@ -10899,13 +10956,16 @@ var causesReader = (v, at) => {
     nothingUpstream: boolean(o.nothingUpstream, key(at, "nothingUpstream"))
   };
 };
+var INT_TEXT = /^-?[0-9]+$/;
 var change2 = (v, at) => {
   if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && "int" in v && typeof v.int === "string" && INT_TEXT.test(v.int))
+    return Number(v.int);
   if (typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && "float" in v) {
     const f = v.float;
     if (f === "NaN" || f === "Infinity" || f === "-Infinity") return Number(f);
   }
-  return fail(at, 'a finite number or {"float": "NaN" | "Infinity" | "-Infinity"}', v);
+  return fail(at, 'a finite number, {"float": "NaN" | "Infinity" | "-Infinity"} or {"int": "<digits>"}', v);
 };
 var leaf = (v, at) => {
   if (v === null || typeof v === "string" || typeof v === "boolean") return v;
@@ -10914,7 +10974,9 @@ var leaf = (v, at) => {
     const f = v.float;
     if (typeof f === "number" && Number.isFinite(f) || f === "NaN" || f === "Infinity" || f === "-Infinity") return { float: f };
   }
-  return fail(at, 'a number, string, boolean, null or {"float": \u2026}', v);
+  if (typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 1 && "int" in v && typeof v.int === "string" && INT_TEXT.test(v.int))
+    return { int: v.int };
+  return fail(at, 'a number, string, boolean, null, {"float": \u2026} or {"int": "<digits>"}', v);
 };
 var plot = (v, at) => {
   const o = object(v, at);
@@ -14098,7 +14160,7 @@ function leafOf(v) {
 }
 function scalarLeaf(v) {
   if (v === null || typeof v === "boolean" || typeof v === "string" || typeof v === "number") return v;
-  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "bigint") return intLeaf(v);
   if (v instanceof PyFloat) return floatLeaf(v.value);
   if (v instanceof PyDate) return v.iso;
   if (v instanceof PyDateTime) return v.text;
@@ -14264,9 +14326,12 @@ var MetricsScanner = class {
       return this.values.setNew(index, Kind.Float, -Infinity);
     }
     const isFloat2 = this.number();
+    if (this.bigInt !== null) return this.values.setBoxed(index, { int: this.bigInt });
     return this.values.setNew(index, isFloat2 ? Kind.Float : Kind.Int, this.numberValue);
   }
   numberValue = 0;
+  /** The digits of the int `number` last read when a double cannot hold it exactly (beyond \u00B12^53), else null. */
+  bigInt = null;
   /**
    * A number as JSON writes it, its value in `numberValue`; true when written as a float (`.` or exponent).
    * Up to 2^53 in its digits and 10^\u00B122 it is computed exactly (one correctly rounded operation on exact
@@ -14317,6 +14382,7 @@ var MetricsScanner = class {
       e10 += sign * exponent;
     }
     this.i = i;
+    this.bigInt = null;
     let v;
     if (w < TWO_53 && e10 >= -22 && e10 <= 22) v = e10 === 0 ? w : e10 > 0 ? w * POW102[e10] : w / POW102[-e10];
     else return this.slowNumber(start, isFloat2);
@@ -14324,7 +14390,9 @@ var MetricsScanner = class {
     return isFloat2;
   }
   slowNumber(start, isFloat2) {
-    this.numberValue = Number(this.b.toString("latin1", start, this.i));
+    const text2 = this.b.toString("latin1", start, this.i);
+    this.numberValue = Number(text2);
+    if (!isFloat2 && !Number.isSafeInteger(this.numberValue)) this.bigInt = BigInt(text2).toString();
     return isFloat2;
   }
   literal(word) {
@@ -14690,8 +14758,11 @@ function grown2(a, length) {
 var POWERS = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
 function csvNumber(cell3) {
   const { value: value2, isFloat: isFloat2 } = csvNumberValue(cell3);
-  if (!isFloat2) return Number.isNaN(value2) ? void 0 : value2;
+  if (!isFloat2) return Number.isNaN(value2) ? void 0 : csvBigInt(cell3, value2, isFloat2) ?? value2;
   return pyNumber(value2, true);
+}
+function csvBigInt(cell3, value2, isFloat2) {
+  return isFloat2 || Number.isNaN(value2) || Number.isSafeInteger(value2) ? null : BigInt(cell3.trim());
 }
 function csvNumberValue(cell3) {
   const t = cell3.trim();
@@ -14758,7 +14829,7 @@ function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
     const unreadable = skipRow ? NaN : null;
     const point = {
       step: optionalNumber(record.fields[step], unreadable),
-      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : Number(parsed),
       timestamp: optionalNumber(record.fields[timestamp], unreadable)
     };
     if (skipRow && !(key2 && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
@@ -14777,7 +14848,7 @@ function optionalNumber(cell3, unreadable) {
   if (cell3 === void 0 || cell3.trim() === "") return null;
   const n = csvNumber(cell3);
   if (n === void 0) return unreadable;
-  return n instanceof PyFloat ? n.value : n;
+  return n instanceof PyFloat ? n.value : Number(n);
 }
 function loggerLastValues(text2) {
   const reader = new LoggerReader();
@@ -14789,6 +14860,8 @@ var LoggerReader = class {
   names = /* @__PURE__ */ new Map();
   values = [];
   floats = [];
+  /** The exact value of each name whose last value is an int a double cannot hold (rare: at most a few). */
+  bigInts = /* @__PURE__ */ new Map();
   header = null;
   nameCol = 0;
   valueCol = 0;
@@ -14869,10 +14942,11 @@ var LoggerReader = class {
     const bytes = this.bytes;
     if (bytes) {
       for (let i = 0; i < bytes.count; i++) {
-        const read = csvNumberValue(bytes.value(i));
-        last.set(bytes.name(i), read.isFloat ? pyNumber(read.value, true) : read.value);
+        const cell3 = bytes.value(i);
+        const read = csvNumberValue(cell3);
+        last.set(bytes.name(i), read.isFloat ? pyNumber(read.value, true) : csvBigInt(cell3, read.value, false) ?? read.value);
       }
-    } else for (const [name, i] of this.names) last.set(name, this.floats[i] ? pyNumber(this.values[i], true) : this.values[i]);
+    } else for (const [name, i] of this.names) last.set(name, this.floats[i] ? pyNumber(this.values[i], true) : this.bigInts.get(i) ?? this.values[i]);
     return last;
   }
   /** Memory goes by names, not by bytes; one endless line (or an unclosed quote) must not undo that. */
@@ -14887,10 +14961,12 @@ var LoggerReader = class {
     this.bytes = null;
     this.tail = Buffer.alloc(0);
     for (let i = 0; i < bytes.count; i++) {
-      const read = csvNumberValue(bytes.value(i));
+      const cell3 = bytes.value(i);
+      const read = csvNumberValue(cell3);
       this.names.set(bytes.name(i), i);
       this.values[i] = read.value;
       this.floats[i] = read.isFloat;
+      this.keepExact(i, cell3, read);
     }
     this.partial = partial;
   }
@@ -15065,6 +15141,13 @@ var LoggerReader = class {
     }
     this.values[i] = read.value;
     this.floats[i] = read.isFloat;
+    this.keepExact(i, cell3, read);
+  }
+  /** Keeps name `i`'s int when a double cannot hold it (beyond \u00B12^53); forgets an earlier one. */
+  keepExact(i, cell3, read) {
+    const big = csvBigInt(cell3, read.value, read.isFloat);
+    if (big !== null) this.bigInts.set(i, big);
+    else if (this.bigInts.size) this.bigInts.delete(i);
   }
   /** The cell read as a number; an error naming the line when it is none. */
   check(name, cell3, line) {
@@ -18974,19 +19057,23 @@ function reportJson(report2) {
   return { ...report2, params, metrics, causes };
 }
 function hasFiniteChanges(row3) {
-  return (row3.diff === void 0 || Number.isFinite(row3.diff)) && (row3.relative === void 0 || Number.isFinite(row3.relative));
+  return (row3.diff === void 0 || Number.isSafeInteger(row3.diff) || Number.isFinite(row3.diff) && exactDiff(row3) === null) && (row3.relative === void 0 || Number.isFinite(row3.relative));
 }
 function finiteChanges(row3) {
   if (hasFiniteChanges(row3)) return row3;
   const { diff, relative: relative11, causes: _causes, ...rest } = row3;
   return {
     ...rest,
-    ...diff === void 0 ? {} : { diff: asValue(diff) },
+    ...diff === void 0 ? {} : { diff: exactDiffValue(row3) ?? asValue(diff) },
     ...relative11 === void 0 ? {} : { relative: asValue(relative11) }
   };
 }
 function asValue(n) {
   return Number.isFinite(n) ? n : floatLeaf(n);
+}
+function exactDiffValue(row3) {
+  const exact = exactDiff(row3);
+  return exact === null ? null : intLeaf(exact);
 }
 
 // src/plots/collect.ts
@@ -28125,7 +28212,7 @@ function writeDvcDiffJson(files, all, write) {
       firstRow = false;
       firstFile = false;
       out.add(`${pyJsonString(r.key)}: {"old": ${pyJsonLeaf(r.old)}, "new": ${pyJsonLeaf(r.new)}`);
-      if (r.diff !== void 0) out.add(`, "diff": ${pyJsonLeaf(diffLeaf(r.diff, diffIsFloat(r)))}`);
+      if (r.diff !== void 0) out.add(`, "diff": ${pyJsonLeaf(rowDiffLeaf(r))}`);
       out.add("}");
       out.rowEnd();
     }
@@ -28141,7 +28228,7 @@ function writeDvcDiffTable(files, options2, write) {
   if (escape2) headers.forEach((h, i) => headers[i] = escape2(h));
   const cells = (file, r) => {
     const row3 = [file.path, r.key, displayValue(r.old, options2.precision), displayValue(r.new, options2.precision)];
-    if (options2.showChange) row3.push(r.diff === void 0 ? "-" : displayValue(diffLeaf(r.diff, diffIsFloat(r)), options2.precision));
+    if (options2.showChange) row3.push(r.diff === void 0 ? "-" : displayValue(rowDiffLeaf(r), options2.precision));
     return escape2 ? row3.map(escape2) : row3;
   };
   const w = headers.map((h) => h.length + 2);
@@ -28177,6 +28264,7 @@ function pyJsonLeaf(leaf2) {
   if (typeof leaf2 === "boolean") return leaf2 ? "true" : "false";
   if (typeof leaf2 === "string") return pyJsonString(leaf2);
   if (typeof leaf2 === "number") return Number.isInteger(leaf2) ? String(leaf2) : pyFloatRepr(leaf2);
+  if (isIntLeaf(leaf2)) return leaf2.int;
   if (isFloatLeaf(leaf2)) {
     if (typeof leaf2.float === "string") return leaf2.float;
     return pyFloatRepr(leaf2.float);

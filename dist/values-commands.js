@@ -13368,11 +13368,25 @@ function cachedUnreadableNote(revision, isCommit, why) {
 function isFloatLeaf(value) {
   return value !== null && typeof value === "object" && "float" in value;
 }
+function isIntLeaf(value) {
+  return value !== null && typeof value === "object" && "int" in value;
+}
+function intLeaf(value) {
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : { int: value.toString() };
+}
 function numericValue(leaf) {
   if (typeof leaf === "number") return leaf;
   if (typeof leaf === "boolean") return leaf ? 1 : 0;
   if (isFloatLeaf(leaf)) return typeof leaf.float === "number" ? leaf.float : Number(leaf.float);
+  if (isIntLeaf(leaf)) return Number(leaf.int);
   return void 0;
+}
+function exactInt(leaf) {
+  if (typeof leaf === "number") return Number.isInteger(leaf) ? BigInt(leaf) : null;
+  if (typeof leaf === "boolean") return leaf ? 1n : 0n;
+  if (isIntLeaf(leaf)) return BigInt(leaf.int);
+  return null;
 }
 function isFloat(leaf) {
   return isFloatLeaf(leaf) || typeof leaf === "number" && !Number.isInteger(leaf);
@@ -13619,6 +13633,62 @@ function decodeWtf8(bytes, start, end) {
   return out;
 }
 
+// src/values/pyformat.ts
+function pyRound(x, ndigits) {
+  if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1e21 || ndigits > 100) return x;
+  const fixed = x.toFixed(ndigits);
+  const scaled = Math.abs(x) * 10 ** ndigits;
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 4 * Number.EPSILON * Math.max(1, scaled)) return Number(fixed);
+  const exact = x.toFixed(100);
+  const dot = exact.indexOf(".");
+  const tail = exact.slice(dot + 1 + ndigits);
+  if (/^50*$/.test(tail)) {
+    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
+    if (lastDigit % 2 === 1) {
+      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
+      return Number(truncated);
+    }
+  }
+  return Number(fixed);
+}
+var POW10 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
+function roundedRepr(x, ndigits) {
+  const abs = Math.abs(x);
+  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x, ndigits));
+  const scaled = abs * POW10[ndigits];
+  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x, ndigits));
+  const fixed = x.toFixed(ndigits);
+  const sign = fixed.charCodeAt(0) === 45 ? 1 : 0;
+  const dot = fixed.length - ndigits - 1;
+  const whole = fixed.charCodeAt(sign) === 48 ? 0 : dot - sign;
+  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x, ndigits));
+  let end = fixed.length;
+  while (fixed.charCodeAt(end - 1) === 48) end--;
+  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x, ndigits));
+  if (!whole && end - dot - 1 > 4 && fixed.charCodeAt(dot + 4) === 48 && fixed.charCodeAt(dot + 1) === 48 && fixed.charCodeAt(dot + 2) === 48 && fixed.charCodeAt(dot + 3) === 48)
+    return pyFloatRepr(pyRound(x, ndigits));
+  return end === fixed.length ? fixed : fixed.slice(0, end);
+}
+function pyStr2(leaf) {
+  if (leaf === null) return "None";
+  if (typeof leaf === "boolean") return leaf ? "True" : "False";
+  if (typeof leaf === "string") return leaf;
+  if (typeof leaf === "number") return Number.isInteger(leaf) ? String(leaf) : pyFloatRepr(leaf);
+  if (isIntLeaf(leaf)) return leaf.int;
+  return pyFloatRepr(typeof leaf.float === "number" ? leaf.float : Number(leaf.float));
+}
+function displayValue(leaf, precision = 5) {
+  if (leaf === void 0 || leaf === null) return "-";
+  if (precision !== null && precision > 0) {
+    if (typeof leaf === "number" && !Number.isInteger(leaf)) return roundedRepr(leaf, precision);
+    if (isFloatLeaf(leaf) && typeof leaf.float === "number") return pyFloatRepr(leaf.float);
+  }
+  return pyStr2(leaf);
+}
+function diffLeaf(diff, float) {
+  return float ? floatLeaf(diff) : diff;
+}
+
 // src/values/diff.ts
 var EAGER_ROWS = 64;
 var columnsOf = /* @__PURE__ */ new WeakMap();
@@ -13720,6 +13790,7 @@ function* diffRows(file) {
   for (let n = 0; n < columns.length; n++) yield columns.row(n);
 }
 function diffRow(key, o, n) {
+  if (isIntLeaf(o) || isIntLeaf(n)) return bigIntRow(key, o, n);
   const changed = !pyEqual(o ?? null, n ?? null);
   const a = numericValue(o);
   const b = numericValue(n);
@@ -13728,11 +13799,44 @@ function diffRow(key, o, n) {
   if (a !== 0 && Number.isFinite(a)) return { key, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
   return { key, old: o, new: n, changed, diff };
 }
+function bigIntRow(key, o, n) {
+  const changed = !pyEqual(o ?? null, n ?? null);
+  const a = numericValue(o);
+  const b = numericValue(n);
+  if (a === void 0 || b === void 0) return { key, old: o, new: n, changed };
+  const x = exactInt(o);
+  const y = exactInt(n);
+  const diff = x !== null && y !== null ? Number(y - x) : b - a;
+  if (a !== 0 && Number.isFinite(a)) return { key, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
+  return { key, old: o, new: n, changed, diff };
+}
+function exactDiff(row2) {
+  if (row2.diff === void 0 || !(isIntLeaf(row2.old) || isIntLeaf(row2.new))) return null;
+  const x = exactInt(row2.old);
+  const y = exactInt(row2.new);
+  return x !== null && y !== null ? y - x : null;
+}
+function rowDiffLeaf(row2) {
+  if (row2.diff === void 0) return void 0;
+  const exact = exactDiff(row2);
+  return exact === null ? diffLeaf(row2.diff, diffIsFloat(row2)) : intLeaf(exact);
+}
 function pyEqual(a, b) {
+  if (isIntLeaf(a) || isIntLeaf(b)) return exactEqual(a, b);
   const x = numericValue(a);
   const y = numericValue(b);
   if (x !== void 0 || y !== void 0) return x !== void 0 && y !== void 0 && x === y;
   return a === b;
+}
+function exactEqual(a, b) {
+  const exact = (leaf) => {
+    const int = exactInt(leaf);
+    if (int !== null) return int;
+    const n = numericValue(leaf);
+    return n !== void 0 && Number.isInteger(n) ? BigInt(n) : null;
+  };
+  const x = exact(a);
+  return x !== null && x === exact(b);
 }
 function diffIsFloat(row2) {
   return isFloat(row2.old) || isFloat(row2.new);
@@ -13801,7 +13905,7 @@ function leafOf(v) {
 }
 function scalarLeaf(v) {
   if (v === null || typeof v === "boolean" || typeof v === "string" || typeof v === "number") return v;
-  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "bigint") return intLeaf(v);
   if (v instanceof PyFloat) return floatLeaf(v.value);
   if (v instanceof PyDate) return v.iso;
   if (v instanceof PyDateTime) return v.text;
@@ -13844,7 +13948,7 @@ var GENERAL = new NeedsGeneralReader("left to the general reader");
 var bail = () => {
   throw GENERAL;
 };
-var POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+var POW102 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 var TWO_53 = 2 ** 53;
 function flattenJsonMetrics(bytes, table) {
   if (!isUtf8(bytes)) return null;
@@ -13966,9 +14070,12 @@ var MetricsScanner = class {
       return this.values.setNew(index, Kind.Float, -Infinity);
     }
     const isFloat2 = this.number();
+    if (this.bigInt !== null) return this.values.setBoxed(index, { int: this.bigInt });
     return this.values.setNew(index, isFloat2 ? Kind.Float : Kind.Int, this.numberValue);
   }
   numberValue = 0;
+  /** The digits of the int `number` last read when a double cannot hold it exactly (beyond \u00B12^53), else null. */
+  bigInt = null;
   /**
    * A number as JSON writes it, its value in `numberValue`; true when written as a float (`.` or exponent).
    * Up to 2^53 in its digits and 10^\u00B122 it is computed exactly (one correctly rounded operation on exact
@@ -14019,14 +14126,17 @@ var MetricsScanner = class {
       e10 += sign * exponent;
     }
     this.i = i;
+    this.bigInt = null;
     let v;
-    if (w < TWO_53 && e10 >= -22 && e10 <= 22) v = e10 === 0 ? w : e10 > 0 ? w * POW10[e10] : w / POW10[-e10];
+    if (w < TWO_53 && e10 >= -22 && e10 <= 22) v = e10 === 0 ? w : e10 > 0 ? w * POW102[e10] : w / POW102[-e10];
     else return this.slowNumber(start, isFloat2);
     this.numberValue = negative ? -v : v;
     return isFloat2;
   }
   slowNumber(start, isFloat2) {
-    this.numberValue = Number(this.b.toString("latin1", start, this.i));
+    const text2 = this.b.toString("latin1", start, this.i);
+    this.numberValue = Number(text2);
+    if (!isFloat2 && !Number.isSafeInteger(this.numberValue)) this.bigInt = BigInt(text2).toString();
     return isFloat2;
   }
   literal(word) {
@@ -14392,8 +14502,11 @@ function grown2(a, length) {
 var POWERS = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
 function csvNumber(cell) {
   const { value, isFloat: isFloat2 } = csvNumberValue(cell);
-  if (!isFloat2) return Number.isNaN(value) ? void 0 : value;
+  if (!isFloat2) return Number.isNaN(value) ? void 0 : csvBigInt(cell, value, isFloat2) ?? value;
   return pyNumber(value, true);
+}
+function csvBigInt(cell, value, isFloat2) {
+  return isFloat2 || Number.isNaN(value) || Number.isSafeInteger(value) ? null : BigInt(cell.trim());
 }
 function csvNumberValue(cell) {
   const t = cell.trim();
@@ -14457,7 +14570,7 @@ function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
     const unreadable = skipRow ? NaN : null;
     const point = {
       step: optionalNumber(record.fields[step], unreadable),
-      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      value: parsed === void 0 ? NaN : parsed instanceof PyFloat ? parsed.value : Number(parsed),
       timestamp: optionalNumber(record.fields[timestamp], unreadable)
     };
     if (skipRow && !(key && Number.isFinite(point.value) && (point.step === null || Number.isInteger(point.step)) && (point.timestamp === null || Number.isFinite(point.timestamp)))) {
@@ -14476,7 +14589,7 @@ function optionalNumber(cell, unreadable) {
   if (cell === void 0 || cell.trim() === "") return null;
   const n = csvNumber(cell);
   if (n === void 0) return unreadable;
-  return n instanceof PyFloat ? n.value : n;
+  return n instanceof PyFloat ? n.value : Number(n);
 }
 function loggerLastValues(text2) {
   const reader = new LoggerReader();
@@ -14488,6 +14601,8 @@ var LoggerReader = class {
   names = /* @__PURE__ */ new Map();
   values = [];
   floats = [];
+  /** The exact value of each name whose last value is an int a double cannot hold (rare: at most a few). */
+  bigInts = /* @__PURE__ */ new Map();
   header = null;
   nameCol = 0;
   valueCol = 0;
@@ -14568,10 +14683,11 @@ var LoggerReader = class {
     const bytes = this.bytes;
     if (bytes) {
       for (let i = 0; i < bytes.count; i++) {
-        const read = csvNumberValue(bytes.value(i));
-        last.set(bytes.name(i), read.isFloat ? pyNumber(read.value, true) : read.value);
+        const cell = bytes.value(i);
+        const read = csvNumberValue(cell);
+        last.set(bytes.name(i), read.isFloat ? pyNumber(read.value, true) : csvBigInt(cell, read.value, false) ?? read.value);
       }
-    } else for (const [name, i] of this.names) last.set(name, this.floats[i] ? pyNumber(this.values[i], true) : this.values[i]);
+    } else for (const [name, i] of this.names) last.set(name, this.floats[i] ? pyNumber(this.values[i], true) : this.bigInts.get(i) ?? this.values[i]);
     return last;
   }
   /** Memory goes by names, not by bytes; one endless line (or an unclosed quote) must not undo that. */
@@ -14586,10 +14702,12 @@ var LoggerReader = class {
     this.bytes = null;
     this.tail = Buffer.alloc(0);
     for (let i = 0; i < bytes.count; i++) {
-      const read = csvNumberValue(bytes.value(i));
+      const cell = bytes.value(i);
+      const read = csvNumberValue(cell);
       this.names.set(bytes.name(i), i);
       this.values[i] = read.value;
       this.floats[i] = read.isFloat;
+      this.keepExact(i, cell, read);
     }
     this.partial = partial;
   }
@@ -14764,6 +14882,13 @@ var LoggerReader = class {
     }
     this.values[i] = read.value;
     this.floats[i] = read.isFloat;
+    this.keepExact(i, cell, read);
+  }
+  /** Keeps name `i`'s int when a double cannot hold it (beyond \u00B12^53); forgets an earlier one. */
+  keepExact(i, cell, read) {
+    const big = csvBigInt(cell, read.value, read.isFloat);
+    if (big !== null) this.bigInts.set(i, big);
+    else if (this.bigInts.size) this.bigInts.delete(i);
   }
   /** The cell read as a number; an error naming the line when it is none. */
   check(name, cell, line) {
@@ -15261,61 +15386,6 @@ function projectOf(tree) {
   return "project" in tree ? tree.project() : loadProject(tree);
 }
 
-// src/values/pyformat.ts
-function pyRound(x, ndigits) {
-  if (!Number.isFinite(x) || x === 0 || Math.abs(x) >= 1e21 || ndigits > 100) return x;
-  const fixed = x.toFixed(ndigits);
-  const scaled = Math.abs(x) * 10 ** ndigits;
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) > 4 * Number.EPSILON * Math.max(1, scaled)) return Number(fixed);
-  const exact = x.toFixed(100);
-  const dot = exact.indexOf(".");
-  const tail = exact.slice(dot + 1 + ndigits);
-  if (/^50*$/.test(tail)) {
-    const lastDigit = Number(fixed.replace(/[^0-9]/g, "").slice(-1));
-    if (lastDigit % 2 === 1) {
-      const truncated = exact.slice(0, dot + 1 + ndigits).replace(/\.$/, "");
-      return Number(truncated);
-    }
-  }
-  return Number(fixed);
-}
-var POW102 = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
-function roundedRepr(x, ndigits) {
-  const abs = Math.abs(x);
-  if (ndigits > 15 || !(abs < 1e15)) return pyFloatRepr(pyRound(x, ndigits));
-  const scaled = abs * POW102[ndigits];
-  if (Math.abs(scaled - Math.floor(scaled) - 0.5) <= 4 * Number.EPSILON * Math.max(1, scaled)) return pyFloatRepr(pyRound(x, ndigits));
-  const fixed = x.toFixed(ndigits);
-  const sign = fixed.charCodeAt(0) === 45 ? 1 : 0;
-  const dot = fixed.length - ndigits - 1;
-  const whole = fixed.charCodeAt(sign) === 48 ? 0 : dot - sign;
-  if (whole + ndigits > 15) return pyFloatRepr(pyRound(x, ndigits));
-  let end = fixed.length;
-  while (fixed.charCodeAt(end - 1) === 48) end--;
-  if (end === dot + 1) return whole ? `${fixed.slice(0, end)}0` : pyFloatRepr(pyRound(x, ndigits));
-  if (!whole && end - dot - 1 > 4 && fixed.charCodeAt(dot + 4) === 48 && fixed.charCodeAt(dot + 1) === 48 && fixed.charCodeAt(dot + 2) === 48 && fixed.charCodeAt(dot + 3) === 48)
-    return pyFloatRepr(pyRound(x, ndigits));
-  return end === fixed.length ? fixed : fixed.slice(0, end);
-}
-function pyStr2(leaf) {
-  if (leaf === null) return "None";
-  if (typeof leaf === "boolean") return leaf ? "True" : "False";
-  if (typeof leaf === "string") return leaf;
-  if (typeof leaf === "number") return Number.isInteger(leaf) ? String(leaf) : pyFloatRepr(leaf);
-  return pyFloatRepr(typeof leaf.float === "number" ? leaf.float : Number(leaf.float));
-}
-function displayValue(leaf, precision = 5) {
-  if (leaf === void 0 || leaf === null) return "-";
-  if (precision !== null && precision > 0) {
-    if (typeof leaf === "number" && !Number.isInteger(leaf)) return roundedRepr(leaf, precision);
-    if (isFloatLeaf(leaf) && typeof leaf.float === "number") return pyFloatRepr(leaf.float);
-  }
-  return pyStr2(leaf);
-}
-function diffLeaf(diff, float) {
-  return float ? floatLeaf(diff) : diff;
-}
-
 // src/values/dvc-output.ts
 var DEFAULT_PRECISION = 5;
 var CHUNK2 = 1 << 16;
@@ -15353,7 +15423,7 @@ function writeDvcDiffJson(files, all, write) {
       firstRow = false;
       firstFile = false;
       out.add(`${pyJsonString(r.key)}: {"old": ${pyJsonLeaf(r.old)}, "new": ${pyJsonLeaf(r.new)}`);
-      if (r.diff !== void 0) out.add(`, "diff": ${pyJsonLeaf(diffLeaf(r.diff, diffIsFloat(r)))}`);
+      if (r.diff !== void 0) out.add(`, "diff": ${pyJsonLeaf(rowDiffLeaf(r))}`);
       out.add("}");
       out.rowEnd();
     }
@@ -15369,7 +15439,7 @@ function writeDvcDiffTable(files, options, write) {
   if (escape) headers.forEach((h, i) => headers[i] = escape(h));
   const cells = (file, r) => {
     const row2 = [file.path, r.key, displayValue(r.old, options.precision), displayValue(r.new, options.precision)];
-    if (options.showChange) row2.push(r.diff === void 0 ? "-" : displayValue(diffLeaf(r.diff, diffIsFloat(r)), options.precision));
+    if (options.showChange) row2.push(r.diff === void 0 ? "-" : displayValue(rowDiffLeaf(r), options.precision));
     return escape ? row2.map(escape) : row2;
   };
   const w = headers.map((h) => h.length + 2);
@@ -15405,6 +15475,7 @@ function pyJsonLeaf(leaf) {
   if (typeof leaf === "boolean") return leaf ? "true" : "false";
   if (typeof leaf === "string") return pyJsonString(leaf);
   if (typeof leaf === "number") return Number.isInteger(leaf) ? String(leaf) : pyFloatRepr(leaf);
+  if (isIntLeaf(leaf)) return leaf.int;
   if (isFloatLeaf(leaf)) {
     if (typeof leaf.float === "string") return leaf.float;
     return pyFloatRepr(leaf.float);

@@ -1,7 +1,7 @@
 import { displayValue } from '../values/pyformat';
 import { formatNumber, formatPair, MINUS } from '../util/numbers';
-import { diffIsFloat } from '../values/diff';
-import { isFloat, isFloatLeaf, numericValue, type Leaf, type ValueRow } from '../values/types';
+import { diffIsFloat, exactDiff } from '../values/diff';
+import { isFloat, isFloatLeaf, isIntLeaf, numericValue, type Leaf, type ValueRow } from '../values/types';
 
 /**
  * A value as a table shows it: `-` when absent; numbers in the report's one format (report.json keeps them whole);
@@ -9,7 +9,9 @@ import { isFloat, isFloatLeaf, numericValue, type Leaf, type ValueRow } from '..
  */
 function formatLeaf(value: Leaf | undefined, exact = false): string {
   const n = numericValue(value);
-  if (exact || n === undefined || typeof value === 'boolean' || (isFloatLeaf(value) && !Number.isFinite(n))) return displayValue(value, null);
+  // An int beyond ±2^53 whole, digit for digit: its nearest double may read as its neighbour's.
+  if (exact || n === undefined || isIntLeaf(value) || typeof value === 'boolean' || (isFloatLeaf(value) && !Number.isFinite(n)))
+    return displayValue(value, null);
   return formatNumber(n, undefined, isFloatLeaf(value));
 }
 
@@ -17,7 +19,7 @@ function formatLeaf(value: Leaf | undefined, exact = false): string {
 export function formatRowValues(row: ValueRow, exact = false): [string, string] {
   const a = numericValue(row.old);
   const b = numericValue(row.new);
-  if (exact || a === undefined || b === undefined || typeof row.old === 'boolean' || typeof row.new === 'boolean') {
+  if (exact || a === undefined || b === undefined || typeof row.old === 'boolean' || typeof row.new === 'boolean' || isIntLeaf(row.old) || isIntLeaf(row.new)) {
     return [formatLeaf(row.old, exact), formatLeaf(row.new, exact)];
   }
   const [x, y] = formatPair(a, b, [isFloat(row.old), isFloat(row.new)]);
@@ -25,9 +27,13 @@ export function formatRowValues(row: ValueRow, exact = false): [string, string] 
 }
 
 /** A signed number: `+0.05`, `−0.1333`, `0`; `float` as formatNumber's. */
-export function signed(value: number, float = false): string {
+function signed(value: number, float = false): string {
   const text = formatNumber(value, undefined, float);
   return value > 0 ? `+${text}` : text;
+}
+
+function signedInt(value: bigint): string {
+  return value > 0n ? `+${value}` : value < 0n ? `${MINUS}${-value}` : '0';
 }
 
 /** A relative change as a percentage: `+2.5%`, `−15%`; null when there is none to give. */
@@ -46,7 +52,12 @@ export function formatChange(row: ValueRow): string {
   if (row.diff === undefined) return '-';
   if (Number.isNaN(row.diff)) return 'NaN';
   const pct = percent(row.relative);
-  // Python's difference is a float when either side is one.
-  const diff = signed(row.diff, diffIsFloat(row));
+  const diff = signedDiff(row as ValueRow & { diff: number });
   return pct && row.diff !== 0 ? `${diff} (${pct})` : diff;
+}
+
+/** A row's difference with its sign: Python's is a float when either side is one, between ints exact however many digits. */
+export function signedDiff(row: ValueRow & { diff: number }): string {
+  const exact = exactDiff(row);
+  return exact !== null ? signedInt(exact) : signed(row.diff, diffIsFloat(row));
 }

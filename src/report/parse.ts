@@ -163,14 +163,30 @@ const causesReader: Reader<MetricCauses> = (v, at) => {
   };
 };
 
-/** A row's `diff` or `relative`: a finite number, or `{"float": "NaN"}` / `"Infinity"` / `"-Infinity"` (to-json.ts). */
+/** An int's digits, as `{"int": "…"}` holds them (to-json.ts). */
+const INT_TEXT = /^-?[0-9]+$/;
+
+/**
+ * A row's `diff` or `relative`: a finite number, `{"float": "NaN"}` / `"Infinity"` / `"-Infinity"`, or an int's
+ * digits `{"int": "…"}` (to-json.ts; read as its nearest double, the row's values giving it exactly).
+ */
 const change: Reader<number> = (v, at) => {
   if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.keys(v).length === 1 &&
+    'int' in v &&
+    typeof v.int === 'string' &&
+    INT_TEXT.test(v.int)
+  )
+    return Number(v.int);
   if (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && 'float' in v) {
     const f = v.float;
     if (f === 'NaN' || f === 'Infinity' || f === '-Infinity') return Number(f);
   }
-  return fail(at, 'a finite number or {"float": "NaN" | "Infinity" | "-Infinity"}', v);
+  return fail(at, 'a finite number, {"float": "NaN" | "Infinity" | "-Infinity"} or {"int": "<digits>"}', v);
 };
 
 const leaf: Reader<Leaf> = (v, at) => {
@@ -180,7 +196,9 @@ const leaf: Reader<Leaf> = (v, at) => {
     const f = v.float;
     if ((typeof f === 'number' && Number.isFinite(f)) || f === 'NaN' || f === 'Infinity' || f === '-Infinity') return { float: f };
   }
-  return fail(at, 'a number, string, boolean, null or {"float": …}', v);
+  if (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && 'int' in v && typeof v.int === 'string' && INT_TEXT.test(v.int))
+    return { int: v.int };
+  return fail(at, 'a number, string, boolean, null, {"float": …} or {"int": "<digits>"}', v);
 };
 
 const plot: Reader<PlotEntry> = (v, at) => {

@@ -1,11 +1,17 @@
-import { floatLeaf, type FileDiff, type FloatLeaf, type MetricCauses, type ValueRow } from '../values/types';
+import { exactDiff } from '../values/diff';
+import { floatLeaf, intLeaf, type FileDiff, type FloatLeaf, type IntLeaf, type MetricCauses, type ValueRow } from '../values/types';
 import type { ReportData } from './types';
 
 /**
  * A values row as report.json holds it: its causes are an index into the report's `causes`, and a `diff` or `relative`
- * that is not finite (a metric that went NaN or inf) is written as a value is, `{"float": "NaN"}`: JSON has no NaN.
+ * that is not finite (a metric that went NaN or inf) is written as a value is, `{"float": "NaN"}`: JSON has no NaN. A
+ * `diff` between ints that a double cannot hold exactly is its digits, `{"int": "…"}`, as such a value is.
  */
-type ValueRowJson = Omit<ValueRow, 'causes' | 'diff' | 'relative'> & { causes?: number; diff?: number | FloatLeaf; relative?: number | FloatLeaf };
+type ValueRowJson = Omit<ValueRow, 'causes' | 'diff' | 'relative'> & {
+  causes?: number;
+  diff?: number | FloatLeaf | IntLeaf;
+  relative?: number | FloatLeaf;
+};
 
 /**
  * report.json's shape (docs/report-schema.md): ReportData, with each distinct causes object named once in `causes`
@@ -46,7 +52,10 @@ export function reportJson(report: ReportData): ReportJson {
 }
 
 function hasFiniteChanges(row: ValueRow): boolean {
-  return (row.diff === undefined || Number.isFinite(row.diff)) && (row.relative === undefined || Number.isFinite(row.relative));
+  return (
+    (row.diff === undefined || Number.isSafeInteger(row.diff) || (Number.isFinite(row.diff) && exactDiff(row) === null)) &&
+    (row.relative === undefined || Number.isFinite(row.relative))
+  );
 }
 
 /**
@@ -58,11 +67,17 @@ function finiteChanges(row: ValueRow): ValueRowJson {
   const { diff, relative, causes: _causes, ...rest } = row;
   return {
     ...rest,
-    ...(diff === undefined ? {} : { diff: asValue(diff) }),
+    ...(diff === undefined ? {} : { diff: exactDiffValue(row) ?? asValue(diff) }),
     ...(relative === undefined ? {} : { relative: asValue(relative) }),
   };
 }
 
 function asValue(n: number): number | FloatLeaf {
   return Number.isFinite(n) ? n : (floatLeaf(n) as FloatLeaf);
+}
+
+/** The exact difference of two ints, its digits when a double cannot hold it; null when the row has no such diff. */
+function exactDiffValue(row: ValueRow): number | IntLeaf | null {
+  const exact = exactDiff(row);
+  return exact === null ? null : intLeaf(exact);
 }

@@ -1,9 +1,8 @@
 import { brokenRules } from '../gate/summary';
 import { formatNumber, formatPair, groupDigits } from '../util/numbers';
-import { diffIsFloat } from '../values/diff';
-import { isFloat, numericValue, type FileDiff, type ValueRow } from '../values/types';
+import { isFloat, isIntLeaf, numericValue, type FileDiff, type ValueRow } from '../values/types';
 import { effect, metricDirections, type DirectionOf } from './directions';
-import { percent, signed } from './format';
+import { formatRowValues, percent, signedDiff } from './format';
 import { unreadAtBase } from '../values/unread-notes';
 import type { GateRuleResult, ReportData, Verdict } from './types';
 
@@ -178,8 +177,12 @@ function topChanges(metrics: FileDiff[], directionOf: DirectionOf): { text: stri
 }
 
 function change(key: string, row: ValueRow, mark?: 'better' | 'worse' | null): string {
-  const [a, b] = formatPair(numericValue(row.old)!, numericValue(row.new)!, [isFloat(row.old), isFloat(row.new)]);
-  const by = percent(row.relative) ?? signed(row.diff!, diffIsFloat(row));
+  // An int beyond ±2^53 digit for digit, as the table has it.
+  const [a, b] =
+    isIntLeaf(row.old) || isIntLeaf(row.new)
+      ? formatRowValues(row)
+      : formatPair(numericValue(row.old)!, numericValue(row.new)!, [isFloat(row.old), isFloat(row.new)]);
+  const by = percent(row.relative) ?? signedDiff(row as ValueRow & { diff: number });
   return `${short(key)} ${by} (${a} → ${b}${mark ? `, ${mark}` : ''})`;
 }
 

@@ -1,4 +1,4 @@
-import { csvNumber, csvNumberValue, parseCsvRecords, type CsvRecord } from '../dvc/formats/csv';
+import { csvBigInt, csvNumber, csvNumberValue, parseCsvRecords, type CsvRecord } from '../dvc/formats/csv';
 import { SyntaxProblem } from '../dvc/formats/json';
 import { PyFloat, pyNumber } from '../dvc/python/value';
 
@@ -10,11 +10,13 @@ interface LoggerPoint {
 }
 
 export interface LoggerMetrics {
-  /** Each metric's last logged value (file order: the logger appends), as a number or Python float. */
-  last: Map<string, number | PyFloat>;
+  /** Each metric's last logged value (file order: the logger appends), as a number or Python float (a bigint: an int beyond ±2^53). */
+  last: Map<string, LoggedValue>;
   /** Every logged value per metric, in file order, for step series (the MLflow mirror). */
   series: Map<string, LoggerPoint[]>;
 }
+
+type LoggedValue = number | bigint | PyFloat;
 
 const COLUMNS = ['Name', 'Value', 'Timestamp', 'Step'];
 /** A logger record (one line, or a quoted name's lines) longer than this is not a logger's. */
@@ -55,7 +57,7 @@ export function loggerMetricsFromRecords(records: CsvRecord[], withSeries = true
   }
   const col = (name: string): number => header.fields.findIndex((f) => f.trim().toLowerCase() === name.toLowerCase());
   const [name, value, timestamp, step] = COLUMNS.map(col) as [number, number, number, number];
-  const last = new Map<string, number | PyFloat>();
+  const last = new Map<string, LoggedValue>();
   const series = new Map<string, LoggerPoint[]>();
   for (const record of records.slice(1)) {
     if (skipRow && record.fields.every((f) => !f.trim())) continue;
@@ -72,7 +74,7 @@ export function loggerMetricsFromRecords(records: CsvRecord[], withSeries = true
     const unreadable = skipRow ? NaN : null;
     const point: LoggerPoint = {
       step: optionalNumber(record.fields[step], unreadable),
-      value: parsed === undefined ? NaN : parsed instanceof PyFloat ? parsed.value : parsed,
+      value: parsed === undefined ? NaN : parsed instanceof PyFloat ? parsed.value : Number(parsed),
       timestamp: optionalNumber(record.fields[timestamp], unreadable),
     };
     if (
@@ -100,14 +102,14 @@ function optionalNumber(cell: string | undefined, unreadable: number | null): nu
   if (cell === undefined || cell.trim() === '') return null;
   const n = csvNumber(cell);
   if (n === undefined) return unreadable;
-  return n instanceof PyFloat ? n.value : n;
+  return n instanceof PyFloat ? n.value : Number(n);
 }
 
 /**
  * Just each name's last value, for the metrics diff, from the whole text: a logger file can have millions of
  * rows, so no record is built per row.
  */
-export function loggerLastValues(text: string): Map<string, number | PyFloat> {
+export function loggerLastValues(text: string): Map<string, LoggedValue> {
   const reader = new LoggerReader();
   reader.write(text);
   return reader.end();
@@ -124,6 +126,8 @@ export class LoggerReader {
   private readonly names = new Map<string, number>();
   private readonly values: number[] = [];
   private readonly floats: boolean[] = [];
+  /** The exact value of each name whose last value is an int a double cannot hold (rare: at most a few). */
+  private readonly bigInts = new Map<number, bigint>();
   private header: string[] | null = null;
   private nameCol = 0;
   private valueCol = 0;
@@ -197,7 +201,7 @@ export class LoggerReader {
     this.checkTail();
   }
 
-  end(): Map<string, number | PyFloat> {
+  end(): Map<string, LoggedValue> {
     if (this.bytes && this.tail.length) {
       // The last line, without its line break: read as if it had one (a quote in it goes to the text reader).
       const line = Buffer.concat([this.tail, NEWLINE]);
@@ -208,14 +212,15 @@ export class LoggerReader {
     if (this.partial) this.record(this.partial);
     this.partial = '';
     if (!this.header) throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(', ')}`, 1, 1);
-    const last = new Map<string, number | PyFloat>();
+    const last = new Map<string, LoggedValue>();
     const bytes = this.bytes;
     if (bytes) {
       for (let i = 0; i < bytes.count; i++) {
-        const read = csvNumberValue(bytes.value(i));
-        last.set(bytes.name(i), read.isFloat ? pyNumber(read.value, true) : read.value);
+        const cell = bytes.value(i);
+        const read = csvNumberValue(cell);
+        last.set(bytes.name(i), read.isFloat ? pyNumber(read.value, true) : (csvBigInt(cell, read.value, false) ?? read.value));
       }
-    } else for (const [name, i] of this.names) last.set(name, this.floats[i] ? pyNumber(this.values[i]!, true) : this.values[i]!);
+    } else for (const [name, i] of this.names) last.set(name, this.floats[i] ? pyNumber(this.values[i]!, true) : (this.bigInts.get(i) ?? this.values[i]!));
     return last;
   }
 
@@ -232,10 +237,12 @@ export class LoggerReader {
     this.bytes = null;
     this.tail = Buffer.alloc(0);
     for (let i = 0; i < bytes.count; i++) {
-      const read = csvNumberValue(bytes.value(i));
+      const cell = bytes.value(i);
+      const read = csvNumberValue(cell);
       this.names.set(bytes.name(i), i);
       this.values[i] = read.value;
       this.floats[i] = read.isFloat;
+      this.keepExact(i, cell, read);
     }
     this.partial = partial;
   }
@@ -422,6 +429,14 @@ export class LoggerReader {
     }
     this.values[i] = read.value;
     this.floats[i] = read.isFloat;
+    this.keepExact(i, cell, read);
+  }
+
+  /** Keeps name `i`'s int when a double cannot hold it (beyond ±2^53); forgets an earlier one. */
+  private keepExact(i: number, cell: string, read: { value: number; isFloat: boolean }): void {
+    const big = csvBigInt(cell, read.value, read.isFloat);
+    if (big !== null) this.bigInts.set(i, big);
+    else if (this.bigInts.size) this.bigInts.delete(i);
   }
 
   /** The cell read as a number; an error naming the line when it is none. */

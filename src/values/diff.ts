@@ -1,5 +1,6 @@
 import { FlatValues, KeyTable, valueCount } from './flat';
-import { isFloat, numericValue, type FileDiff, type Leaf, type ValueFile, type ValueRow } from './types';
+import { diffLeaf } from './pyformat';
+import { exactInt, intLeaf, isFloat, isIntLeaf, numericValue, type FileDiff, type Leaf, type ValueFile, type ValueRow } from './types';
 
 /** Files with at most this many keys (a side) get their rows when diffed (`smallRows`). */
 const EAGER_ROWS = 64;
@@ -141,6 +142,7 @@ export function* diffRows(file: FileDiff): Generator<ValueRow> {
 }
 
 export function diffRow(key: string, o: Leaf | undefined, n: Leaf | undefined): ValueRow {
+  if (isIntLeaf(o) || isIntLeaf(n)) return bigIntRow(key, o, n);
   const changed = !pyEqual(o ?? null, n ?? null);
   const a = numericValue(o);
   const b = numericValue(n);
@@ -152,12 +154,60 @@ export function diffRow(key: string, o: Leaf | undefined, n: Leaf | undefined): 
   return { key, old: o, new: n, changed, diff };
 }
 
+/**
+ * A row with an int beyond ±2^53 on a side: compared and subtracted exactly, as Python does with its ints (an int
+ * and a float: the float's exact value compared, the int made a float to subtract). Apart from the common path, which
+ * never meets one.
+ */
+function bigIntRow(key: string, o: Leaf | undefined, n: Leaf | undefined): ValueRow {
+  const changed = !pyEqual(o ?? null, n ?? null);
+  const a = numericValue(o);
+  const b = numericValue(n);
+  if (a === undefined || b === undefined) return { key, old: o, new: n, changed };
+  const x = exactInt(o);
+  const y = exactInt(n);
+  const diff = x !== null && y !== null ? Number(y - x) : b - a;
+  if (a !== 0 && Number.isFinite(a)) return { key, old: o, new: n, changed, diff, relative: diff / Math.abs(a) };
+  return { key, old: o, new: n, changed, diff };
+}
+
+/** new − old exactly, when both sides are ints and one is beyond ±2^53 (`diff` is then the nearest double); else null. */
+export function exactDiff(row: ValueRow): bigint | null {
+  if (row.diff === undefined || !(isIntLeaf(row.old) || isIntLeaf(row.new))) return null;
+  const x = exactInt(row.old);
+  const y = exactInt(row.new);
+  return x !== null && y !== null ? y - x : null;
+}
+
+/**
+ * A row's diff (new − old) as a leaf, as Python computes it: a float when a side is one, an exact int otherwise;
+ * undefined when the row has none.
+ */
+export function rowDiffLeaf(row: ValueRow): Leaf | undefined {
+  if (row.diff === undefined) return undefined;
+  const exact = exactDiff(row);
+  return exact === null ? diffLeaf(row.diff, diffIsFloat(row)) : intLeaf(exact);
+}
+
 /** Python's `==` between two leaves. */
 export function pyEqual(a: Leaf, b: Leaf): boolean {
+  if (isIntLeaf(a) || isIntLeaf(b)) return exactEqual(a, b);
   const x = numericValue(a);
   const y = numericValue(b);
   if (x !== undefined || y !== undefined) return x !== undefined && y !== undefined && x === y;
   return a === b;
+}
+
+/** Python's `==` where a side is an int beyond ±2^53: exact, a float equal only when it is that very integer. */
+function exactEqual(a: Leaf, b: Leaf): boolean {
+  const exact = (leaf: Leaf): bigint | null => {
+    const int = exactInt(leaf);
+    if (int !== null) return int;
+    const n = numericValue(leaf);
+    return n !== undefined && Number.isInteger(n) ? BigInt(n) : null;
+  };
+  const x = exact(a);
+  return x !== null && x === exact(b);
 }
 
 /** True when Python would compute the diff as a float (either side a float). */

@@ -1,7 +1,7 @@
-import { diffIsFloat, diffRows } from './diff';
+import { diffRows, rowDiffLeaf } from './diff';
 import { pyFloatRepr, pyJsonString } from '../util/python-text';
-import { diffLeaf, displayValue } from './pyformat';
-import { isFloatLeaf, type FileDiff, type Leaf, type ValueRow } from './types';
+import { displayValue } from './pyformat';
+import { isFloatLeaf, isIntLeaf, type FileDiff, type Leaf, type ValueRow } from './types';
 
 /** DVC's default `--precision` for `metrics diff` (dvc/commands/metrics.py DEFAULT_PRECISION). */
 export const DEFAULT_PRECISION = 5;
@@ -76,7 +76,7 @@ export function writeDvcDiffJson(files: FileDiff[], all: boolean, write: (chunk:
       firstRow = false;
       firstFile = false;
       out.add(`${pyJsonString(r.key)}: {"old": ${pyJsonLeaf(r.old)}, "new": ${pyJsonLeaf(r.new)}`);
-      if (r.diff !== undefined) out.add(`, "diff": ${pyJsonLeaf(diffLeaf(r.diff, diffIsFloat(r)))}`);
+      if (r.diff !== undefined) out.add(`, "diff": ${pyJsonLeaf(rowDiffLeaf(r))}`);
       out.add('}');
       out.rowEnd();
     }
@@ -105,7 +105,7 @@ export function writeDvcDiffTable(files: FileDiff[], options: DvcTableOptions, w
   if (escape) headers.forEach((h, i) => (headers[i] = escape(h)));
   const cells = (file: FileDiff, r: ValueRow): string[] => {
     const row = [file.path, r.key, displayValue(r.old, options.precision), displayValue(r.new, options.precision)];
-    if (options.showChange) row.push(r.diff === undefined ? '-' : displayValue(diffLeaf(r.diff, diffIsFloat(r)), options.precision));
+    if (options.showChange) row.push(r.diff === undefined ? '-' : displayValue(rowDiffLeaf(r), options.precision));
     return escape ? row.map(escape) : row;
   };
   const w = headers.map((h) => h.length + 2);
@@ -165,6 +165,7 @@ function pyJsonLeaf(leaf: Leaf | undefined): string {
   if (typeof leaf === 'boolean') return leaf ? 'true' : 'false';
   if (typeof leaf === 'string') return pyJsonString(leaf);
   if (typeof leaf === 'number') return Number.isInteger(leaf) ? String(leaf) : pyFloatRepr(leaf);
+  if (isIntLeaf(leaf)) return leaf.int;
   if (isFloatLeaf(leaf)) {
     if (typeof leaf.float === 'string') return leaf.float;
     return pyFloatRepr(leaf.float);

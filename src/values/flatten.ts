@@ -1,7 +1,7 @@
 import { UserError } from '../util/errors';
 import { pyRepr } from '../dvc/python/format';
 import { fromPlain, isPyFalsy, isRawMap, PyCollection, PyDate, PyDateTime, PyFloat, type Raw, type RawMap } from '../dvc/python/value';
-import { floatLeaf, type Leaf } from './types';
+import { floatLeaf, intLeaf, type Leaf } from './types';
 
 /** Plain JavaScript data (already parsed) flattened as metrics or params; JS numbers are ints when integral. */
 export function flattenValues(data: unknown, kind: 'metrics' | 'params'): Map<string, Leaf> {
@@ -92,7 +92,7 @@ function leafOf(v: Raw): Leaf {
 /** A scalar as a Leaf; undefined for lists, tuples, sets and mappings. */
 function scalarLeaf(v: Raw): Leaf | undefined {
   if (v === null || typeof v === 'boolean' || typeof v === 'string' || typeof v === 'number') return v;
-  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'bigint') return intLeaf(v);
   if (v instanceof PyFloat) return floatLeaf(v.value);
   // Python's str() of a date or date-time, as DVC's tables print it.
   if (v instanceof PyDate) return v.iso;

@@ -149,10 +149,13 @@ class MetricsScanner {
       return this.values.setNew(index, Kind.Float, -Infinity);
     }
     const isFloat = this.number();
+    if (this.bigInt !== null) return this.values.setBoxed(index, { int: this.bigInt });
     return this.values.setNew(index, isFloat ? Kind.Float : Kind.Int, this.numberValue);
   }
 
   private numberValue = 0;
+  /** The digits of the int `number` last read when a double cannot hold it exactly (beyond ±2^53), else null. */
+  private bigInt: string | null = null;
 
   /**
    * A number as JSON writes it, its value in `numberValue`; true when written as a float (`.` or exponent).
@@ -204,6 +207,7 @@ class MetricsScanner {
       e10 += sign * exponent;
     }
     this.i = i;
+    this.bigInt = null;
     let v: number;
     if (w < TWO_53 && e10 >= -22 && e10 <= 22) v = e10 === 0 ? w : e10 > 0 ? w * POW10[e10]! : w / POW10[-e10]!;
     else return this.slowNumber(start, isFloat);
@@ -212,7 +216,10 @@ class MetricsScanner {
   }
 
   private slowNumber(start: number, isFloat: boolean): boolean {
-    this.numberValue = Number(this.b.toString('latin1', start, this.i));
+    const text = this.b.toString('latin1', start, this.i);
+    this.numberValue = Number(text);
+    // Python's json keeps every int exact; `-0` is 0 and a safe int a number, as the general reader has them.
+    if (!isFloat && !Number.isSafeInteger(this.numberValue)) this.bigInt = BigInt(text).toString();
     return isFloat;
   }
 

@@ -1,5 +1,5 @@
 import { pyFloatRepr } from '../util/python-text';
-import { floatLeaf, isFloatLeaf, type Leaf } from './types';
+import { floatLeaf, isFloatLeaf, isIntLeaf, type Leaf } from './types';
 
 /** Python's `round(x, ndigits)` for floats: correctly rounded, ties to even (JS `toFixed` ties away). */
 export function pyRound(x: number, ndigits: number): number {
@@ -65,6 +65,7 @@ function pyStr(leaf: Leaf): string {
   if (typeof leaf === 'boolean') return leaf ? 'True' : 'False';
   if (typeof leaf === 'string') return leaf;
   if (typeof leaf === 'number') return Number.isInteger(leaf) ? String(leaf) : pyFloatRepr(leaf);
+  if (isIntLeaf(leaf)) return leaf.int;
   return pyFloatRepr(typeof leaf.float === 'number' ? leaf.float : Number(leaf.float));
 }
 

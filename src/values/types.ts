@@ -10,12 +10,20 @@ export interface FloatLeaf {
 }
 
 /**
- * A flattened value as read from a file. Plain JS numbers are ints when integral and floats otherwise;
- * integral floats and non-finite floats are a `FloatLeaf`. Params lists/tuples/dicts in lists are kept
- * as the text Python would print (`['a', 'b']`), as DVC does. Use `numericValue`/`displayValue` rather
- * than inspecting the representation.
+ * An int a double cannot hold exactly (beyond ±2^53, `1700000000123456789`): its decimal digits. Python keeps
+ * ints exact, so DVC shows these digits and their exact difference. A string, not a bigint, so report.json stays JSON.
  */
-export type Leaf = number | string | boolean | null | FloatLeaf;
+export interface IntLeaf {
+  int: string;
+}
+
+/**
+ * A flattened value as read from a file. Plain JS numbers are ints when integral and floats otherwise;
+ * integral floats and non-finite floats are a `FloatLeaf`, ints beyond ±2^53 an `IntLeaf`. Params
+ * lists/tuples/dicts in lists are kept as the text Python would print (`['a', 'b']`), as DVC does. Use
+ * `numericValue`/`displayValue` rather than inspecting the representation.
+ */
+export type Leaf = number | string | boolean | null | FloatLeaf | IntLeaf;
 
 /** A metrics or params file read at one revision: its values as a map, or as columns (a big JSON metrics file). */
 export type ValueFile =
@@ -26,7 +34,10 @@ export interface ValueRow {
   /** undefined: the key does not exist on that side (DVC shows `-`, its JSON `null`). */
   old: Leaf | undefined;
   new: Leaf | undefined;
-  /** new − old, only when both sides are numbers (Python's rule, so booleans count as 0/1). */
+  /**
+   * new − old, only when both sides are numbers (Python's rule, so booleans count as 0/1): the double nearest the
+   * exact difference when a side is an `IntLeaf` (`exactDiff` gives its digits).
+   */
   diff?: number;
   /** diff / |old|, when diff exists and old is not 0. */
   relative?: number;
@@ -115,12 +126,34 @@ export function isFloatLeaf(value: unknown): value is FloatLeaf {
   return value !== null && typeof value === 'object' && 'float' in value;
 }
 
-/** The number a leaf holds (booleans are 0/1, as in Python), or undefined for strings, null and absent. */
+export function isIntLeaf(value: unknown): value is IntLeaf {
+  return value !== null && typeof value === 'object' && 'int' in value;
+}
+
+/** An int as a leaf: a number when a double holds it exactly, else its digits. */
+export function intLeaf(value: bigint): number | IntLeaf {
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : { int: value.toString() };
+}
+
+/**
+ * The number a leaf holds (booleans are 0/1, as in Python), or undefined for strings, null and absent. An `IntLeaf`
+ * gives the nearest double: use `exactInt` where its last digits matter.
+ */
 export function numericValue(leaf: Leaf | undefined): number | undefined {
   if (typeof leaf === 'number') return leaf;
   if (typeof leaf === 'boolean') return leaf ? 1 : 0;
   if (isFloatLeaf(leaf)) return typeof leaf.float === 'number' ? leaf.float : Number(leaf.float);
+  if (isIntLeaf(leaf)) return Number(leaf.int);
   return undefined;
+}
+
+/** The exact value of a leaf that is a Python int (booleans as 0/1); null for floats and anything else. */
+export function exactInt(leaf: Leaf | undefined): bigint | null {
+  if (typeof leaf === 'number') return Number.isInteger(leaf) ? BigInt(leaf) : null;
+  if (typeof leaf === 'boolean') return leaf ? 1n : 0n;
+  if (isIntLeaf(leaf)) return BigInt(leaf.int);
+  return null;
 }
 
 /** True when the leaf is a Python float (as opposed to an int or bool). */

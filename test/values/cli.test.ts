@@ -595,3 +595,77 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     });
   });
 });
+
+describe('ints beyond 2^53 stay exact, as Python keeps them (dvc/utils/diff.py `_diff_vals`: new - old on ints)', () => {
+  test('metrics diff: JSON values, Change and --json digit for digit; a change a double cannot see is shown', async () => {
+    const r = repo();
+    r.commit('i', {
+      'dvc.yaml': 'metrics:\n- m.json\n',
+      'm.json': '{"num_tokens": 9007199254740993, "ts_ns": 1700000000123456789, "edge": 9007199254740993, "same": 12345678901234567890}',
+    });
+    r.write({ 'm.json': '{"num_tokens": 9007199254740995, "ts_ns": 1700000000123456800, "edge": 9007199254740992, "same": 12345678901234567890}' });
+    const table = await runCli(['metrics', 'diff'], r.dir);
+    assert.equal(table.code, 0, table.stderr);
+    assert.equal(
+      table.stdout,
+      [
+        'Path    Metric      HEAD                 workspace            Change',
+        'm.json  edge        9007199254740993     9007199254740992     -1',
+        'm.json  num_tokens  9007199254740993     9007199254740995     2',
+        'm.json  ts_ns       1700000000123456789  1700000000123456800  11',
+        '',
+      ].join('\n'),
+    );
+    const out = await runCli(['metrics', 'diff', '--json'], r.dir);
+    assert.equal(
+      out.stdout.trim(),
+      '{"m.json": {"edge": {"old": 9007199254740993, "new": 9007199254740992, "diff": -1}, ' +
+        '"num_tokens": {"old": 9007199254740993, "new": 9007199254740995, "diff": 2}, ' +
+        '"ts_ns": {"old": 1700000000123456789, "new": 1700000000123456800, "diff": 11}}}',
+    );
+  });
+
+  test('metrics diff: YAML, TOML and CSV ints; an exact difference beyond 2^53; an int against a float', async () => {
+    const r = repo();
+    r.commit('i', {
+      'dvc.yaml': 'metrics:\n- m.yaml\n- m.toml\n- m.csv\n- logger.csv\n',
+      'm.yaml': 'a: 1700000000123456789\nbig: -99999999999999999999\nf: 9007199254740993\n',
+      'm.toml': 'a = 1700000000123456789\n',
+      'm.csv': 'step,a\n1,1700000000123456789\n',
+      'logger.csv': 'Name,Value,Timestamp,Step\na,1700000000123456789,1,0\n',
+    });
+    r.write({
+      'm.yaml': 'a: 1700000000123456790\nbig: 99999999999999999999\nf: 9007199254740992.0\n',
+      'm.toml': 'a = 1700000000123456790\n',
+      'm.csv': 'step,a\n1,1700000000123456790\n',
+      'logger.csv': 'Name,Value,Timestamp,Step\na,1700000000123456790,1,0\n',
+    });
+    const out = await runCli(['metrics', 'diff', '--json'], r.dir);
+    assert.equal(out.code, 0, out.stderr);
+    // Python: 9007199254740992.0 - 9007199254740993 is a float subtraction, the int rounded first: 0.0; the two are not equal.
+    assert.equal(
+      out.stdout.trim(),
+      '{"logger.csv": {"a": {"old": 1700000000123456789, "new": 1700000000123456790, "diff": 1}}, ' +
+        '"m.csv": {"a": {"old": 1700000000123456789, "new": 1700000000123456790, "diff": 1}}, ' +
+        '"m.toml": {"a": {"old": 1700000000123456789, "new": 1700000000123456790, "diff": 1}}, ' +
+        '"m.yaml": {"a": {"old": 1700000000123456789, "new": 1700000000123456790, "diff": 1}, ' +
+        '"big": {"old": -99999999999999999999, "new": 99999999999999999999, "diff": 199999999999999999998}, ' +
+        '"f": {"old": 9007199254740993, "new": 9007199254740992.0, "diff": 0.0}}}',
+    );
+  });
+
+  test('params diff: a changed big int is listed (as status says it is modified), an unchanged one is not', async () => {
+    const r = repo();
+    r.commit('p', { 'params.yaml': 'ts: 1700000000123456789\nseed: 12345678901234567890\n', 'dvc.yaml': paramsStage('    - ts\n    - seed\n') });
+    r.write({ 'params.yaml': 'ts: 1700000000123456790\nseed: 12345678901234567890\n' });
+    const table = await runCli(['params', 'diff'], r.dir);
+    assert.equal(table.code, 0, table.stderr);
+    assert.equal(table.stdout, 'Path         Param    HEAD                 workspace\nparams.yaml  ts       1700000000123456789  1700000000123456790\n');
+    const out = await runCli(['params', 'diff', '--json', '--all'], r.dir);
+    assert.equal(
+      out.stdout.trim(),
+      '{"params.yaml": {"seed": {"old": 12345678901234567890, "new": 12345678901234567890, "diff": 0}, ' +
+        '"ts": {"old": 1700000000123456789, "new": 1700000000123456790, "diff": 1}}}',
+    );
+  });
+});

@@ -116,7 +116,7 @@ describe('JSON metrics flattened as they are scanned', () => {
         ['a', 1e-7],
         ['b', -0],
         ['c', { float: -0 }],
-        ['d', 12345678901234567890],
+        ['d', { int: '12345678901234567890' }],
         ['e', { float: 1 }],
         ['f', { float: 'Infinity' }],
         ['g', { float: 25 }],
@@ -205,7 +205,15 @@ describe('JSON metrics flattened as they are scanned', () => {
           const old = base.get(key);
           const now = head.get(key);
           const number = (leaf: Leaf | undefined) =>
-            typeof leaf === 'boolean' ? Number(leaf) : typeof leaf === 'number' ? leaf : leaf && typeof leaf === 'object' ? leaf.float : leaf;
+            typeof leaf === 'boolean'
+              ? Number(leaf)
+              : typeof leaf === 'number'
+                ? leaf
+                : leaf && typeof leaf === 'object'
+                  ? 'float' in leaf
+                    ? leaf.float
+                    : leaf.int
+                  : leaf;
           return [key, old, now, number(old) !== number(now) || (old === undefined) !== (now === undefined)];
         }),
         `seed ${seed}`,

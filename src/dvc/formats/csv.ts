@@ -271,13 +271,21 @@ function grown(a: Int32Array<ArrayBuffer>, length: number): Int32Array<ArrayBuff
 const POWERS = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
 
 /**
- * A CSV cell as a number when Python's `int()`/`float()` would read it (`1` int, `1.0` float, `nan`, `1e-3`),
- * else undefined. A character scan rather than regexes: logger files have hundreds of thousands of cells.
+ * A CSV cell as a number when Python's `int()`/`float()` would read it (`1` int, `1.0` float, `nan`, `1e-3`; an int
+ * beyond ±2^53 a bigint), else undefined. A character scan rather than regexes: logger files have hundreds of thousands of cells.
  */
-export function csvNumber(cell: string): number | PyFloat | undefined {
+export function csvNumber(cell: string): number | bigint | PyFloat | undefined {
   const { value, isFloat } = csvNumberValue(cell);
-  if (!isFloat) return Number.isNaN(value) ? undefined : value;
+  if (!isFloat) return Number.isNaN(value) ? undefined : (csvBigInt(cell, value, isFloat) ?? value);
   return pyNumber(value, true);
+}
+
+/**
+ * The exact value of a cell `csvNumberValue` read as an int a double cannot hold (beyond ±2^53), as Python's `int()`
+ * keeps it; null for any other cell.
+ */
+export function csvBigInt(cell: string, value: number, isFloat: boolean): bigint | null {
+  return isFloat || Number.isNaN(value) || Number.isSafeInteger(value) ? null : BigInt(cell.trim());
 }
 
 /**
