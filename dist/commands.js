@@ -12189,6 +12189,13 @@ var PyDateTime = class {
     return at.getTime();
   }
 };
+var PyTime = class {
+  /** Python's `str()`: `HH:MM:SS[.ffffff]`. */
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+};
 var PyCollection = class {
   constructor(kind, items) {
     this.kind = kind;
@@ -12247,6 +12254,7 @@ function pyEqual2(a, b) {
   }
   if (a instanceof PyDate || b instanceof PyDate) return a instanceof PyDate && b instanceof PyDate && a.iso === b.iso;
   if (a instanceof PyDateTime || b instanceof PyDateTime) return a instanceof PyDateTime && b instanceof PyDateTime && dateTimesEqual(a, b);
+  if (a instanceof PyTime || b instanceof PyTime) return a instanceof PyTime && b instanceof PyTime && a.text === b.text;
   if (isRawMap(a) || isRawMap(b)) {
     if (!isRawMap(a) || !isRawMap(b) || a.size !== b.size) return false;
     return [...a].every(([k, v]) => b.has(k) && pyEqual2(v, b.get(k)));
@@ -12272,7 +12280,7 @@ function pyNumber(value2, isFloat2) {
 function toPlain(value2) {
   if (value2 instanceof PyFloat) return value2.value;
   if (value2 instanceof PyDate) return value2.iso;
-  if (value2 instanceof PyDateTime) return value2.text;
+  if (value2 instanceof PyDateTime || value2 instanceof PyTime) return value2.text;
   if (typeof value2 === "bigint") return Number(value2);
   if (value2 instanceof PyCollection) return value2.items.map(toPlain);
   if (Array.isArray(value2)) return value2.map(toPlain);
@@ -12477,6 +12485,7 @@ function pyRepr(value2) {
   if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
   if (value2 instanceof PyDate) return `datetime.date(${value2.iso.split("-").map(Number).join(", ")})`;
   if (value2 instanceof PyDateTime) return dateTimeRepr(value2);
+  if (value2 instanceof PyTime) return timeRepr(value2);
   if (value2 instanceof PyCollection) {
     if (value2.kind === "set") return value2.items.length ? `{${value2.items.map(pyRepr).join(", ")}}` : "set()";
     return value2.items.length === 1 ? `(${pyRepr(value2.items[0])},)` : `(${value2.items.map(pyRepr).join(", ")})`;
@@ -12486,7 +12495,7 @@ function pyRepr(value2) {
 }
 function pyStr2(value2) {
   if (value2 instanceof PyDate) return value2.iso;
-  if (value2 instanceof PyDateTime) return value2.text;
+  if (value2 instanceof PyDateTime || value2 instanceof PyTime) return value2.text;
   return typeof value2 === "string" ? value2 : pyRepr(value2);
 }
 function dateTimeRepr(value2) {
@@ -12495,6 +12504,13 @@ function dateTimeRepr(value2) {
   if (fields.at(-1) === 0) fields.pop();
   const zone = value2.zone ? `, tzinfo=${zoneRepr(value2.zone)}` : "";
   return `datetime.datetime(${fields.join(", ")}${zone})`;
+}
+function timeRepr(value2) {
+  const [hms, fraction] = value2.text.split(".");
+  const fields = [...hms.split(":").map(Number), fraction ? Number(fraction) : 0];
+  if (fields.at(-1) === 0) fields.pop();
+  if (fields.at(-1) === 0) fields.pop();
+  return `datetime.time(${fields.join(", ")})`;
 }
 function zoneRepr(zone) {
   const seconds = zone.minutes * 60;
@@ -12509,6 +12525,7 @@ function describeValue(value2) {
   if (typeof value2 === "string") return `the string ${pyStrRepr(value2.length > 40 ? `${value2.slice(0, 40)}\u2026` : value2)}`;
   if (value2 instanceof PyDate) return `the date ${value2.iso}`;
   if (value2 instanceof PyDateTime) return `the date-time ${pyStr2(value2)}`;
+  if (value2 instanceof PyTime) return `the time ${value2.text}`;
   if (Array.isArray(value2) || value2 instanceof PyCollection) return "a list";
   return "a mapping";
 }
@@ -13718,10 +13735,25 @@ function convert(value2) {
   if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;
   if (typeof value2 === "number") return Number.isInteger(value2) || !Number.isFinite(value2) ? new PyFloat(value2) : value2;
   if (typeof value2 === "string" || typeof value2 === "boolean") return value2;
-  if (value2 instanceof TomlDate) return value2.toISOString();
+  if (value2 instanceof TomlDate) return tomlDate(value2);
   if (Array.isArray(value2)) return value2.map(convert);
   if (value2 && typeof value2 === "object") return new Map(Object.entries(value2).map(([k, v]) => [k, convert(v)]));
   return null;
+}
+function tomlDate(value2) {
+  const iso = value2.toISOString();
+  if (value2.isDate()) return new PyDate(iso);
+  const m = /^(?:(\d{4}-\d{2}-\d{2})T)?(\d{2}):(\d{2}):(\d{2})\.(\d{3})(Z|[+-]\d{2}:\d{2})?$/i.exec(iso);
+  if (!m) return iso;
+  const [, date, hh, mm, ss, ms, offset] = m;
+  const microsecond = Number(ms) * 1e3;
+  if (date === void 0) return new PyTime(`${hh}:${mm}:${ss}${microsecond ? `.${String(microsecond).padStart(6, "0")}` : ""}`);
+  let zone = null;
+  if (offset) {
+    const minutes = /^z$/i.test(offset) ? 0 : (offset.startsWith("-") ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+    zone = { minutes, name: offset };
+  }
+  return new PyDateTime(date, Number(hh), Number(mm), Number(ss), microsecond, zone);
 }
 
 // src/dvc/formats/yaml.ts
@@ -14163,12 +14195,12 @@ function scalarLeaf(v) {
   if (typeof v === "bigint") return intLeaf(v);
   if (v instanceof PyFloat) return floatLeaf(v.value);
   if (v instanceof PyDate) return v.iso;
-  if (v instanceof PyDateTime) return v.text;
+  if (v instanceof PyDateTime || v instanceof PyTime) return v.text;
   if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
   return void 0;
 }
 function metricLeaf(v) {
-  return v instanceof PyDate || v instanceof PyDateTime ? void 0 : scalarLeaf(v);
+  return v instanceof PyDate || v instanceof PyDateTime || v instanceof PyTime ? void 0 : scalarLeaf(v);
 }
 function isZeroFloat(v) {
   return v instanceof PyFloat && v.value === 0;
@@ -17469,6 +17501,7 @@ function toStr(value2, key2, inCmd) {
   if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
   if (value2 instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key2}')`);
   if (value2 instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key2}')`);
+  if (value2 instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key2}')`);
   if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
   return unpackDict(value2, key2);
 }
@@ -24188,6 +24221,7 @@ function scalarEvent(value2) {
   if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
   if (value2 instanceof PyDate) return plain(value2.iso, "!!timestamp");
   if (value2 instanceof PyDateTime) return plain(value2.text, "!!timestamp");
+  if (value2 instanceof PyTime) throw new Error(`cannot represent a time (${value2.text}) in YAML`);
   if (typeof value2 === "bigint") return plain(String(value2), "!!int");
   if (typeof value2 === "number") {
     if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");
@@ -25070,6 +25104,24 @@ async function currentParams(stage2, ws, project) {
   }
   return out;
 }
+function checkLockable(stageName, params) {
+  const find = (value2, key2) => {
+    if (value2 instanceof PyTime) return `${key2} = ${value2.text}`;
+    const items = isRawMap(value2) ? [...value2] : Array.isArray(value2) ? value2.map((v, i) => [String(i), v]) : [];
+    for (const [k, v] of items) {
+      const found = find(v, key2 ? `${key2}.${k}` : k);
+      if (found) return found;
+    }
+    return null;
+  };
+  for (const [file, values] of params) {
+    const found = find(values, "");
+    if (found)
+      throw new UserError(
+        `stage '${stageName}': ${file}: ${found} is a time of day, which dvc.lock cannot hold (DVC cannot write it either: its YAML writer has no form for a Python time); quote it in the file to make it a string.`
+      );
+  }
+}
 function missingParams(keys, file) {
   return `params ${keys.map((k) => `'${k}'`).join(", ")} missing from '${file}'`;
 }
@@ -25513,7 +25565,7 @@ async function runStage(stage2, pipeline2, log, reasons, deadline) {
         producer ? `dependency '${project(dep)}' is missing: stage '${producer}' should have written it.` : `dependency '${project(dep)}' does not exist and no stage writes it.`
       );
     }
-    await currentParams(stage2, ws, project);
+    checkLockable(stage2.name, await currentParams(stage2, ws, project));
     for (const out of stage2.outs) if (!out.persist) await rm6(ws.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws.abs(stage2.wdir);
     const env = { ...process.env, DVC_ROOT: process.env.DVC_ROOT ?? ws.root, DVC_STAGE: stage2.name };

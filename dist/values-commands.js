@@ -8385,6 +8385,13 @@ var PyDateTime = class {
     return at.getTime();
   }
 };
+var PyTime = class {
+  /** Python's `str()`: `HH:MM:SS[.ffffff]`. */
+  constructor(text2) {
+    this.text = text2;
+  }
+  text;
+};
 var PyCollection = class {
   constructor(kind, items) {
     this.kind = kind;
@@ -8621,6 +8628,7 @@ function pyRepr(value) {
   if (value instanceof PyFloat) return pyFloatRepr(value.value);
   if (value instanceof PyDate) return `datetime.date(${value.iso.split("-").map(Number).join(", ")})`;
   if (value instanceof PyDateTime) return dateTimeRepr(value);
+  if (value instanceof PyTime) return timeRepr(value);
   if (value instanceof PyCollection) {
     if (value.kind === "set") return value.items.length ? `{${value.items.map(pyRepr).join(", ")}}` : "set()";
     return value.items.length === 1 ? `(${pyRepr(value.items[0])},)` : `(${value.items.map(pyRepr).join(", ")})`;
@@ -8630,7 +8638,7 @@ function pyRepr(value) {
 }
 function pyStr(value) {
   if (value instanceof PyDate) return value.iso;
-  if (value instanceof PyDateTime) return value.text;
+  if (value instanceof PyDateTime || value instanceof PyTime) return value.text;
   return typeof value === "string" ? value : pyRepr(value);
 }
 function dateTimeRepr(value) {
@@ -8639,6 +8647,13 @@ function dateTimeRepr(value) {
   if (fields.at(-1) === 0) fields.pop();
   const zone = value.zone ? `, tzinfo=${zoneRepr(value.zone)}` : "";
   return `datetime.datetime(${fields.join(", ")}${zone})`;
+}
+function timeRepr(value) {
+  const [hms, fraction] = value.text.split(".");
+  const fields = [...hms.split(":").map(Number), fraction ? Number(fraction) : 0];
+  if (fields.at(-1) === 0) fields.pop();
+  if (fields.at(-1) === 0) fields.pop();
+  return `datetime.time(${fields.join(", ")})`;
 }
 function zoneRepr(zone) {
   const seconds = zone.minutes * 60;
@@ -8653,6 +8668,7 @@ function describeValue(value) {
   if (typeof value === "string") return `the string ${pyStrRepr(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value)}`;
   if (value instanceof PyDate) return `the date ${value.iso}`;
   if (value instanceof PyDateTime) return `the date-time ${pyStr(value)}`;
+  if (value instanceof PyTime) return `the time ${value.text}`;
   if (Array.isArray(value) || value instanceof PyCollection) return "a list";
   return "a mapping";
 }
@@ -9862,10 +9878,25 @@ function convert(value) {
   if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value;
   if (typeof value === "number") return Number.isInteger(value) || !Number.isFinite(value) ? new PyFloat(value) : value;
   if (typeof value === "string" || typeof value === "boolean") return value;
-  if (value instanceof TomlDate) return value.toISOString();
+  if (value instanceof TomlDate) return tomlDate(value);
   if (Array.isArray(value)) return value.map(convert);
   if (value && typeof value === "object") return new Map(Object.entries(value).map(([k, v]) => [k, convert(v)]));
   return null;
+}
+function tomlDate(value) {
+  const iso = value.toISOString();
+  if (value.isDate()) return new PyDate(iso);
+  const m = /^(?:(\d{4}-\d{2}-\d{2})T)?(\d{2}):(\d{2}):(\d{2})\.(\d{3})(Z|[+-]\d{2}:\d{2})?$/i.exec(iso);
+  if (!m) return iso;
+  const [, date, hh, mm, ss, ms, offset] = m;
+  const microsecond = Number(ms) * 1e3;
+  if (date === void 0) return new PyTime(`${hh}:${mm}:${ss}${microsecond ? `.${String(microsecond).padStart(6, "0")}` : ""}`);
+  let zone = null;
+  if (offset) {
+    const minutes = /^z$/i.test(offset) ? 0 : (offset.startsWith("-") ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+    zone = { minutes, name: offset };
+  }
+  return new PyDateTime(date, Number(hh), Number(mm), Number(ss), microsecond, zone);
 }
 
 // src/dvc/formats/yaml.ts
@@ -10569,6 +10600,7 @@ function toStr(value, key, inCmd) {
   if (value instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value.kind}' ('${key}')`);
   if (value instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key}')`);
   if (value instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key}')`);
+  if (value instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key}')`);
   if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): dictionaries unpack only in 'cmd'`);
   return unpackDict(value, key);
 }
@@ -13908,12 +13940,12 @@ function scalarLeaf(v) {
   if (typeof v === "bigint") return intLeaf(v);
   if (v instanceof PyFloat) return floatLeaf(v.value);
   if (v instanceof PyDate) return v.iso;
-  if (v instanceof PyDateTime) return v.text;
+  if (v instanceof PyDateTime || v instanceof PyTime) return v.text;
   if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return void 0;
   return void 0;
 }
 function metricLeaf(v) {
-  return v instanceof PyDate || v instanceof PyDateTime ? void 0 : scalarLeaf(v);
+  return v instanceof PyDate || v instanceof PyDateTime || v instanceof PyTime ? void 0 : scalarLeaf(v);
 }
 function isZeroFloat(v) {
   return v instanceof PyFloat && v.value === 0;

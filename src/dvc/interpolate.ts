@@ -1,5 +1,5 @@
 import { pyStr } from './python/format';
-import { isRawMap, PyCollection, PyDate, PyDateTime, PyFloat, type Raw, type RawMap } from './python/value';
+import { isRawMap, PyCollection, PyDate, PyDateTime, PyFloat, PyTime, type Raw, type RawMap } from './python/value';
 import { pyFloatRepr } from '../util/python-text';
 
 /** DVC's `KEYCRE` (dvc/parsing/interpolate.py): `${…}` not preceded by a backslash, non-greedy. */
@@ -92,6 +92,7 @@ export function toStr(value: Raw, key: string, inCmd: boolean): string {
   if (value instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value.kind}' ('${key}')`);
   if (value instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key}')`);
   if (value instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key}')`);
+  if (value instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key}')`);
   if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): dictionaries unpack only in 'cmd'`);
   return unpackDict(value, key);
 }

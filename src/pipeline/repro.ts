@@ -12,7 +12,7 @@ import { buildDag, downstreamOf, projectPath, selectStages, type Dag } from './d
 import type { LockDocument, LockEntry, LockStage } from '../dvc/lock';
 import { lockEntryFromHash, readLock, writeLock, type LockFile } from './lock';
 import { runShell, stageCommands, TailBuffer } from './shell';
-import { currentParams, stageStatus, trackedStatus, Workspace } from './status';
+import { checkLockable, currentParams, stageStatus, trackedStatus, Workspace } from './status';
 import { findDvcFiles, readDvcFile } from '../dvc/data/dvcfile';
 import type { StageResult } from './types';
 import { afterRestores, notInCache, PipelineData, restorableOuts, trackedObject, type DataOptions } from './restore';
@@ -486,7 +486,7 @@ async function runStage(stage: Stage, pipeline: Pipeline, log: Logger, reasons: 
           : `dependency '${project(dep)}' does not exist and no stage writes it.`,
       );
     }
-    await currentParams(stage, ws, project);
+    checkLockable(stage.name, await currentParams(stage, ws, project));
     // DVC deletes non-persistent outs before running the command, so a stale out cannot pass for a new one.
     for (const out of stage.outs) if (!out.persist) await rm(ws.abs(project(out.path)), { recursive: true, force: true });
     const cwd = ws.abs(stage.wdir);

@@ -8,7 +8,7 @@ import { DvcIgnore } from './dvcignore';
 import { hashPath, type HashMeta } from './hash';
 import { HashState } from './hash-state';
 import type { HashName, LockEntry, LockStage } from '../dvc/lock';
-import { isRawMap, mapFrom, PyCollection, pyEqual, type Raw, type RawMap } from '../dvc/python/value';
+import { isRawMap, mapFrom, PyCollection, pyEqual, PyTime, type Raw, type RawMap } from '../dvc/python/value';
 
 /** Why a stage would run, in `dvc status` words. */
 export interface StageStatus {
@@ -147,6 +147,29 @@ export async function currentParams(stage: Stage, ws: Workspace, project: (p: st
     out.set(dep.file, values);
   }
   return out;
+}
+
+/**
+ * Refuses params dvc.lock cannot hold, naming the file and key: a TOML time, for which DVC's YAML writer (ruamel) has no
+ * form, so `dvc repro` fails on it after running the stage. Checked before the stage runs.
+ */
+export function checkLockable(stageName: string, params: Map<string, RawMap>): void {
+  const find = (value: Raw, key: string): string | null => {
+    if (value instanceof PyTime) return `${key} = ${value.text}`;
+    const items = isRawMap(value) ? [...value] : Array.isArray(value) ? value.map((v, i): [string, Raw] => [String(i), v]) : [];
+    for (const [k, v] of items) {
+      const found = find(v, key ? `${key}.${k}` : k);
+      if (found) return found;
+    }
+    return null;
+  };
+  for (const [file, values] of params) {
+    const found = find(values, '');
+    if (found)
+      throw new UserError(
+        `stage '${stageName}': ${file}: ${found} is a time of day, which dvc.lock cannot hold (DVC cannot write it either: its YAML writer has no form for a Python time); quote it in the file to make it a string.`,
+      );
+  }
 }
 
 function missingParams(keys: string[], file: string): string {

@@ -1,4 +1,4 @@
-import { keyValue, PyCollection, PyDate, PyDateTime, PyFloat, type Raw, type RawMap } from '../dvc/python/value';
+import { keyValue, PyCollection, PyDate, PyDateTime, PyFloat, PyTime, type Raw, type RawMap } from '../dvc/python/value';
 import { pyFloatRepr } from '../util/python-text';
 
 /**
@@ -367,6 +367,8 @@ function scalarEvent(value: Scalar): ScalarEvent {
   if (value instanceof PyDate) return plain(value.iso, '!!timestamp');
   // SafeRepresenter.represent_datetime: `isoformat(' ')`, its str(), plain (the zone as an offset).
   if (value instanceof PyDateTime) return plain(value.text, '!!timestamp');
+  // ruamel has no representer for a time (`cannot represent an object`); the pipeline refuses one first (lockable).
+  if (value instanceof PyTime) throw new Error(`cannot represent a time (${value.text}) in YAML`);
   if (typeof value === 'bigint') return plain(String(value), '!!int');
   if (typeof value === 'number') {
     if (!Number.isInteger(value)) return plain(floatText(value), '!!float');

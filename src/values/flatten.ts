@@ -1,6 +1,6 @@
 import { UserError } from '../util/errors';
 import { pyRepr } from '../dvc/python/format';
-import { fromPlain, isPyFalsy, isRawMap, PyCollection, PyDate, PyDateTime, PyFloat, type Raw, type RawMap } from '../dvc/python/value';
+import { fromPlain, isPyFalsy, isRawMap, PyCollection, PyDate, PyDateTime, PyFloat, PyTime, type Raw, type RawMap } from '../dvc/python/value';
 import { floatLeaf, intLeaf, type Leaf } from './types';
 
 /** Plain JavaScript data (already parsed) flattened as metrics or params; JS numbers are ints when integral. */
@@ -96,14 +96,14 @@ function scalarLeaf(v: Raw): Leaf | undefined {
   if (v instanceof PyFloat) return floatLeaf(v.value);
   // Python's str() of a date or date-time, as DVC's tables print it.
   if (v instanceof PyDate) return v.iso;
-  if (v instanceof PyDateTime) return v.text;
+  if (v instanceof PyDateTime || v instanceof PyTime) return v.text;
   if (v instanceof PyCollection || Array.isArray(v) || isRawMap(v)) return undefined;
   return undefined;
 }
 
-/** A metric: DVC's `_extract_metrics` keeps ints, floats (booleans among them) and strings, not dates. */
+/** A metric: DVC's `_extract_metrics` keeps ints, floats (booleans among them) and strings, not dates or times. */
 function metricLeaf(v: Raw): Leaf | undefined {
-  return v instanceof PyDate || v instanceof PyDateTime ? undefined : scalarLeaf(v);
+  return v instanceof PyDate || v instanceof PyDateTime || v instanceof PyTime ? undefined : scalarLeaf(v);
 }
 
 function isZeroFloat(v: Raw): boolean {

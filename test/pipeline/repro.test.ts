@@ -481,6 +481,33 @@ describe('reproduce (builtin runner)', () => {
     }
   });
 
+  test('TOML dates and date-times are what tomlkit unwraps them to: dvc.lock holds them as DVC writes them, equal on the next run; a time is refused', async () => {
+    // DVC: tomlkit `loads(text).unwrap()` gives date/datetime objects, which ruamel dumps as plain timestamps.
+    const lock = (name: string, out: string): string =>
+      `  ${name}:\n    cmd: node tool.js count ${out}\n    params:\n      q.toml:\n        d: 2024-01-01\n        dt: 1979-05-27 07:32:00+00:00\n` +
+      `        ldt: 1979-05-27 07:32:00\n        off: 1979-05-27 00:32:00.999000-07:00\n    outs:\n    - path: ${out}\n      hash: md5\n      md5: ${md5('1')}\n      size: 1\n`;
+    const stage = (name: string, out: string): string => `  ${name}:\n    cmd: node tool.js count ${out}\n    params:\n    - q.toml:\n    outs: [${out}]\n`;
+    const p = project({
+      'dvc.yaml': `stages:\n${stage('a', 'a.txt')}${stage('b', 'b.txt')}`,
+      'q.toml': 'd = 2024-01-01\ndt = 1979-05-27T07:32:00Z\nldt = 1979-05-27T07:32:00\noff = 1979-05-27T00:32:00.999-07:00\n',
+      // Stage a as DVC wrote it.
+      'dvc.lock': `schema: '2.0'\nstages:\n${lock('a', 'a.txt')}`,
+      'a.txt': '1',
+    });
+    try {
+      assert.deepEqual(p.statuses(await p.repro()), { a: 'skipped', b: 'ran' });
+      assert.equal(p.read('dvc.lock'), `schema: '2.0'\nstages:\n${lock('a', 'a.txt')}${lock('b', 'b.txt')}`);
+      assert.deepEqual(p.statuses(await p.repro()), { a: 'skipped', b: 'skipped' });
+      // ruamel cannot represent a datetime.time: DVC's repro fails on it; here before the command runs, naming it.
+      p.write({ 'q.toml': 'd = 2024-01-01\ndt = 1979-05-27T07:32:00Z\nldt = 1979-05-27T07:32:00\noff = 1979-05-27T00:32:00.999-07:00\nt = 07:32:00\n' });
+      const refused = await p.repro();
+      assert.match(refused.stages.find((s) => s.name === 'a')?.error ?? '', /stage 'a': q\.toml: t = 07:32:00 is a time of day, which dvc\.lock cannot hold/);
+      assert.equal(p.read('a.txt'), '1', 'the command did not run');
+    } finally {
+      p.remove();
+    }
+  });
+
   test('through a symlinked path (macOS temp dirs: /var → /private/var) DVC_ROOT is the physical root, the cwd', async () => {
     const yaml = 'stages:\n  s:\n    cmd: node tool.js env env.txt\n    outs: [env.txt]\n';
     const p = project({ 'dvc.yaml': yaml });

@@ -459,6 +459,26 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     });
   }
 
+  test("TOML dates, date-times and times are Python's (tomlkit unwrap): str() in params, no metric at all (dvc/repo/metrics/show.py _extract_metrics)", async () => {
+    const r = repo();
+    const toml = (minute: string, day: string): string =>
+      `d = 2024-01-${day}\ndt = 1979-05-27T07:${minute}:00Z\nldt = 1979-05-27T07:${minute}:00.5\nt = 07:${minute}:00\nn = 1\n`;
+    r.commit('1', { 'dvc.yaml': 'params:\n- p.toml\nmetrics:\n- m.toml\n', 'p.toml': toml('32', '01'), 'm.toml': toml('32', '01') });
+    r.write({ 'p.toml': toml('33', '02'), 'm.toml': toml('33', '02').replace('n = 1', 'n = 2') });
+    assert.equal(
+      (await runCli(['params', 'diff'], r.dir)).stdout,
+      [
+        'Path    Param    HEAD                        workspace',
+        'p.toml  d        2024-01-01                  2024-01-02',
+        'p.toml  dt       1979-05-27 07:32:00+00:00   1979-05-27 07:33:00+00:00',
+        'p.toml  ldt      1979-05-27 07:32:00.500000  1979-05-27 07:33:00.500000',
+        'p.toml  t        07:32:00                    07:33:00',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(await json(r, ['metrics', 'diff', '--json']), { 'm.toml': { n: { old: 1, new: 2, diff: 1 } } });
+  });
+
   test("date-times print as Python's str() (repr() in a list), as ruamel reads them", async () => {
     const r = repo();
     const yaml = (start: string, t: string, l: string): string => `start: ${start}\nt: ${t}\nl: [${l}]\n`;

@@ -1,5 +1,5 @@
 import { pyFloatRepr } from '../../util/python-text';
-import { PyCollection, PyDate, PyDateTime, PyFloat, type PyZone, type Raw } from './value';
+import { PyCollection, PyDate, PyDateTime, PyFloat, PyTime, type PyZone, type Raw } from './value';
 
 /** Python's `repr` of a string: single quotes unless the text has `'` and no `"`. */
 function pyStrRepr(s: string): string {
@@ -28,6 +28,7 @@ export function pyRepr(value: Raw): string {
   if (value instanceof PyFloat) return pyFloatRepr(value.value);
   if (value instanceof PyDate) return `datetime.date(${value.iso.split('-').map(Number).join(', ')})`;
   if (value instanceof PyDateTime) return dateTimeRepr(value);
+  if (value instanceof PyTime) return timeRepr(value);
   if (value instanceof PyCollection) {
     if (value.kind === 'set') return value.items.length ? `{${value.items.map(pyRepr).join(', ')}}` : 'set()';
     return value.items.length === 1 ? `(${pyRepr(value.items[0]!)},)` : `(${value.items.map(pyRepr).join(', ')})`;
@@ -39,7 +40,7 @@ export function pyRepr(value: Raw): string {
 /** Python's `str()`: the text itself for a string, `repr` for everything else (as DVC puts values into messages and keys). */
 export function pyStr(value: Raw): string {
   if (value instanceof PyDate) return value.iso;
-  if (value instanceof PyDateTime) return value.text;
+  if (value instanceof PyDateTime || value instanceof PyTime) return value.text;
   return typeof value === 'string' ? value : pyRepr(value);
 }
 
@@ -50,6 +51,15 @@ function dateTimeRepr(value: PyDateTime): string {
   if (fields.at(-1) === 0) fields.pop();
   const zone = value.zone ? `, tzinfo=${zoneRepr(value.zone)}` : '';
   return `datetime.datetime(${fields.join(', ')}${zone})`;
+}
+
+/** `datetime.time(7, 32[, 5[, 500000]])`: as for a date-time, a zero microsecond and then a zero second dropped. */
+function timeRepr(value: PyTime): string {
+  const [hms, fraction] = value.text.split('.');
+  const fields = [...hms!.split(':').map(Number), fraction ? Number(fraction) : 0];
+  if (fields.at(-1) === 0) fields.pop();
+  if (fields.at(-1) === 0) fields.pop();
+  return `datetime.time(${fields.join(', ')})`;
 }
 
 /** `datetime.timezone(datetime.timedelta(days=-1, seconds=68400), '-5')`: a timedelta keeps days and seconds apart, both whole. */
@@ -68,6 +78,7 @@ export function describeValue(value: Raw): string {
   if (typeof value === 'string') return `the string ${pyStrRepr(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (value instanceof PyDate) return `the date ${value.iso}`;
   if (value instanceof PyDateTime) return `the date-time ${pyStr(value)}`;
+  if (value instanceof PyTime) return `the time ${value.text}`;
   if (Array.isArray(value) || value instanceof PyCollection) return 'a list';
   return 'a mapping';
 }

@@ -6,10 +6,10 @@ import { pyFloatRepr } from '../../util/python-text';
  * surprises with keys like `__proto__`); numbers keep Python's int/float distinction: a JS number is an int
  * when integral and a float otherwise, `PyFloat` marks floats JS would lose (`1.0`, NaN, inf), `bigint` is
  * an int too large for a double (kept exact into dvc.lock, as DVC keeps it). Python tuples and sets stay
- * apart because Python prints them differently; `PyDate` and `PyDateTime` are YAML timestamps, which are not
- * strings to DVC.
+ * apart because Python prints them differently; `PyDate` and `PyDateTime` are YAML timestamps (and TOML dates),
+ * `PyTime` a TOML time: none of them is a string to DVC.
  */
-export type Raw = null | boolean | number | bigint | string | PyFloat | PyDate | PyDateTime | PyCollection | Raw[] | RawMap;
+export type Raw = null | boolean | number | bigint | string | PyFloat | PyDate | PyDateTime | PyTime | PyCollection | Raw[] | RawMap;
 export type RawMap = Map<string, Raw>;
 
 export class PyFloat {
@@ -73,6 +73,15 @@ export class PyDateTime {
     at.setUTCHours(this.hour, this.minute - (this.zone?.minutes ?? 0), this.second);
     return at.getTime();
   }
+}
+
+/**
+ * A `datetime.time`, which tomlkit makes of a TOML local time (`07:32:00`). DVC shows it as its `str()`, keeps it out
+ * of metrics, and cannot write it into dvc.lock (ruamel has no representer for it).
+ */
+export class PyTime {
+  /** Python's `str()`: `HH:MM:SS[.ffffff]`. */
+  constructor(readonly text: string) {}
 }
 
 export class PyCollection {
@@ -150,6 +159,7 @@ export function pyEqual(a: Raw | undefined, b: Raw | undefined): boolean {
   }
   if (a instanceof PyDate || b instanceof PyDate) return a instanceof PyDate && b instanceof PyDate && a.iso === b.iso;
   if (a instanceof PyDateTime || b instanceof PyDateTime) return a instanceof PyDateTime && b instanceof PyDateTime && dateTimesEqual(a, b);
+  if (a instanceof PyTime || b instanceof PyTime) return a instanceof PyTime && b instanceof PyTime && a.text === b.text;
   if (isRawMap(a) || isRawMap(b)) {
     if (!isRawMap(a) || !isRawMap(b) || a.size !== b.size) return false;
     return [...a].every(([k, v]) => b.has(k) && pyEqual(v, b.get(k)));
@@ -186,7 +196,7 @@ export function pyNumber(value: number, isFloat: boolean): number | PyFloat {
 export function toPlain(value: Raw): unknown {
   if (value instanceof PyFloat) return value.value;
   if (value instanceof PyDate) return value.iso;
-  if (value instanceof PyDateTime) return value.text;
+  if (value instanceof PyDateTime || value instanceof PyTime) return value.text;
   if (typeof value === 'bigint') return Number(value);
   if (value instanceof PyCollection) return value.items.map(toPlain);
   if (Array.isArray(value)) return value.map(toPlain);
