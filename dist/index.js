@@ -11467,7 +11467,9 @@ function expandEntry(file, name, definition, context) {
       items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
       for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
     } else if (isRawMap(items)) {
-      for (const [key2, item] of items) {
+      for (const [written, item] of items) {
+        const value2 = keyValue(items, written);
+        const key2 = typeof value2 === "boolean" ? toStr(value2, "key", false) : written;
         out.push({
           name: `${name}@${key2}`,
           definition: body,

@@ -10785,7 +10785,9 @@ function expandEntry(file, name, definition, context) {
       items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
       for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: body, context: withLoop([["item", item]]), written: definition });
     } else if (isRawMap(items)) {
-      for (const [key, item] of items) {
+      for (const [written, item] of items) {
+        const value = keyValue(items, written);
+        const key = typeof value === "boolean" ? toStr(value, "key", false) : written;
         out.push({
           name: `${name}@${key}`,
           definition: body,

@@ -271,7 +271,11 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
       items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, 'item', false), item));
       for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: body, context: withLoop([['item', item]]), written: definition });
     } else if (isRawMap(items)) {
-      for (const [key, item] of items) {
+      for (const [written, item] of items) {
+        // DVC names the stage and sets `${key}` with `to_str(key)` (normalized_iterable): a YAML boolean key is
+        // `true`/`false` there, not Python's `True`; other keys print as Python's str() does, as they are kept.
+        const value = keyValue(items, written);
+        const key = typeof value === 'boolean' ? toStr(value, 'key', false) : written;
         out.push({
           name: `${name}@${key}`,
           definition: body,

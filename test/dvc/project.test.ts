@@ -172,6 +172,22 @@ stages:
     });
   });
 
+  test('foreach over a mapping with boolean keys: to_str(key) names the stage and is ${key}, `true`/`false` (dvc/parsing normalized_iterable)', async () => {
+    const yaml =
+      'stages:\n  d:\n    foreach:\n      true: {x: 2}\n      false: {x: 3}\n      null: {x: 4}\n      1.5: {x: 5}\n    do:\n      cmd: echo ${key} ${item.x}\n';
+    await withProject({ 'dvc.yaml': yaml }, async (dir) => {
+      assert.deepEqual(
+        (await loadDvcYaml(dir))!.stages.map((s) => [s.name, s.cmd]),
+        [
+          ['d@true', 'echo true 2'],
+          ['d@false', 'echo false 3'],
+          ['d@None', 'echo None 4'],
+          ['d@1.5', 'echo 1.5 5'],
+        ],
+      );
+    });
+  });
+
   test('matrix: the example of dvc tests/func/parsing/test_matrix.py', async () => {
     const yaml = `
 stages:
