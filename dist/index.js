@@ -22511,13 +22511,13 @@ function flattenMetrics(data) {
   visit(data, "");
   return out;
 }
-function flattenParams(data, keyPaths = []) {
+function flattenParams(data, keyPaths = [], flatKeys = false) {
   const out = /* @__PURE__ */ new Map();
   if (!isRawMap(data)) {
     if (!isPyFalsy(data)) out.set("", leafOf(data));
     return out;
   }
-  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
+  const root = !keyPaths.length ? data : flatKeys ? pickPaths(data, keyPaths) : selectPaths(data, keyPaths);
   const visit = (map, prefix) => {
     for (const [k, v] of map) {
       const key2 = ownKey(prefix, k);
@@ -22559,25 +22559,58 @@ function isZeroFloat(v) {
 }
 function selectPaths(data, keyPaths) {
   const result = /* @__PURE__ */ new Map();
-  const entries = (node) => isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v, i) => [String(i), v]) : null;
-  for (const path of keyPaths) {
-    const walk2 = (node, parts, target) => {
-      const [head, ...rest] = parts;
-      if (head === void 0) return;
-      for (const [k, v] of entries(node) ?? []) {
-        if (head !== "*" && head !== k) continue;
-        if (!rest.length) target.set(k, v);
-        else if (entries(v)) {
-          const existing = target.get(k);
-          const sub = existing instanceof Map ? existing : /* @__PURE__ */ new Map();
-          walk2(v, rest, sub);
-          if (sub.size) target.set(k, sub);
-        }
-      }
-    };
-    walk2(data, path.split("."), result);
+  for (const path of new Set(keyPaths)) {
+    const found = searchPath(data, path.split("."));
+    if (isRawMap(found)) mergeAdditive(result, found);
   }
   return result;
+}
+function searchPath(node, parts) {
+  const [head, ...rest] = parts;
+  if (head === void 0) return void 0;
+  const list4 = Array.isArray(node) ? node : null;
+  if (!list4 && !isRawMap(node)) return void 0;
+  const children = list4 ? list4.map((v, i) => [String(i), v]) : [...node];
+  let map;
+  let items;
+  for (const [k, v] of children) {
+    if (head !== "*" && head !== k) continue;
+    const found = rest.length ? searchPath(v, rest) : deepCopy(v);
+    if (found === void 0) continue;
+    if (!list4) (map ??= /* @__PURE__ */ new Map()).set(k, found);
+    else {
+      items ??= [];
+      while (items.length < Number(k)) items.push(null);
+      items[Number(k)] = found;
+    }
+  }
+  return list4 ? items : map;
+}
+function pickPaths(data, keyPaths) {
+  const result = /* @__PURE__ */ new Map();
+  for (const path of keyPaths) {
+    let node = data;
+    for (const part of path.split(".")) node = isRawMap(node) ? node.get(part) : Array.isArray(node) && /^\d+$/.test(part) ? node[Number(part)] : void 0;
+    if (node !== void 0) result.set(path, node);
+  }
+  return result;
+}
+function mergeAdditive(dst, src) {
+  for (const [k, found] of src) {
+    const target = dst.get(k);
+    if (isRawMap(target) && isRawMap(found)) mergeAdditive(target, found);
+    else if (Array.isArray(target) && Array.isArray(found)) for (const item of found) target.push(item);
+    else dst.set(k, found);
+  }
+}
+function deepCopy(v) {
+  if (Array.isArray(v)) return v.map(deepCopy);
+  if (isRawMap(v))
+    return mapFrom(
+      [...v].map(([k, x]) => [k, deepCopy(x)]),
+      v
+    );
+  return v;
 }
 
 // src/values/json-metrics.ts
@@ -27110,6 +27143,7 @@ function ancestorIn(path, paths) {
   for (let cut = path.lastIndexOf("/"); cut > 0; cut = path.lastIndexOf("/", cut - 1)) if (paths.has(path.slice(0, cut))) return path.slice(0, cut);
   return paths.has("") ? "" : null;
 }
+var trackedVarKeys = /* @__PURE__ */ new WeakSet();
 function filesOf(side, kind) {
   return kind === "params" ? side.params : new Map(side.metrics.map((p) => [p, []]));
 }
@@ -27147,7 +27181,7 @@ function valueFileFrom(tree, path, kind, keys, dvcTracked, read, table2) {
       return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
     }
     const parsed = parseValueFile(path, text2, kind);
-    const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
+    const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys, trackedVarKeys.has(keys));
     return { status: "ok", values, warnings: parsed.warnings };
   } catch (error2) {
     return failed(path, error2);
@@ -27284,7 +27318,11 @@ async function selectFiles(tree, targets, log, fatal) {
       for (const p of files.topParams) files.params.set(p, []);
       if (all.includes("params.yaml")) files.params.set("params.yaml", []);
     }
-    for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== "params.yaml" && all.includes(file)) files.params.set(file, keys);
+    for (const [file, keys] of files.vars) {
+      if (files.params.has(file) || file === "params.yaml" || !all.includes(file)) continue;
+      files.params.set(file, keys);
+      trackedVarKeys.add(keys);
+    }
     const expanded = /* @__PURE__ */ new Map();
     for (const [p, keys] of files.params) for (const f of expand([p], named3.params)) expanded.set(f, keys);
     files.params = expanded;

@@ -346,6 +346,12 @@ function ancestorIn(path: string, paths: ReadonlySet<string> | ReadonlyMap<strin
   return paths.has('') ? '' : null;
 }
 
+/**
+ * The key lists of tracked vars: DVC shows each key a stage interpolates as it is (`sizes.0`), where a stage's params
+ * keys are re-nested (`read_param_file`).
+ */
+const trackedVarKeys = new WeakSet<string[]>();
+
 function filesOf(side: SelectedFiles, kind: ValueKind): Map<string, string[]> {
   return kind === 'params' ? side.params : new Map(side.metrics.map((p) => [p, []]));
 }
@@ -391,7 +397,7 @@ function valueFileFrom(tree: Tree, path: string, kind: ValueKind, keys: string[]
       return { status: 'error', message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
     }
     const parsed = parseValueFile(path, text, kind);
-    const values = kind === 'metrics' ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys);
+    const values = kind === 'metrics' ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys, trackedVarKeys.has(keys));
     return { status: 'ok', values, warnings: parsed.warnings };
   } catch (error) {
     return failed(path, error);
@@ -572,7 +578,11 @@ async function selectFiles(tree: Tree, targets: Targets, log: Logger, fatal?: st
       if (all.includes('params.yaml')) files.params.set('params.yaml', []);
     }
     // Tracked vars come last: a file already shown as params is shown whole (DVC's _collect_vars skips it).
-    for (const [file, keys] of files.vars) if (!files.params.has(file) && file !== 'params.yaml' && all.includes(file)) files.params.set(file, keys);
+    for (const [file, keys] of files.vars) {
+      if (files.params.has(file) || file === 'params.yaml' || !all.includes(file)) continue;
+      files.params.set(file, keys);
+      trackedVarKeys.add(keys);
+    }
     const expanded = new Map<string, string[]>();
     for (const [p, keys] of files.params) for (const f of expand([p], named.params)) expanded.set(f, keys);
     files.params = expanded;

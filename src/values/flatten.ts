@@ -1,6 +1,6 @@
 import { UserError } from '../util/errors';
 import { pyRepr } from '../dvc/python/format';
-import { fromPlain, isPyFalsy, isRawMap, PyCollection, PyDate, PyDateTime, PyFloat, PyTime, type Raw, type RawMap } from '../dvc/python/value';
+import { fromPlain, isPyFalsy, isRawMap, mapFrom, PyCollection, PyDate, PyDateTime, PyFloat, PyTime, type Raw, type RawMap } from '../dvc/python/value';
 import { floatLeaf, intLeaf, type Leaf } from './types';
 
 /** Plain JavaScript data (already parsed) flattened as metrics or params; JS numbers are ints when integral. */
@@ -46,16 +46,18 @@ export function flattenMetrics(data: Raw): Map<string, Leaf> {
 /**
  * Params as DVC shows them: everything kept; nested keys join with `.`; empty mappings vanish; lists
  * (and tuples, sets) become the text Python prints (`['a', 'b']`); null stays null. `keyPaths` limits the
- * result to those dotted paths (a stage's `params: [{file: [keys]}]`), `*` matching one level.
+ * result to those dotted paths (a stage's `params: [{file: [keys]}]`), `*` matching one level, re-nested as
+ * DVC's `read_param_file` re-nests them; with `flatKeys` (tracked vars: DVC records each key used with its
+ * value) each path is a key of its own (`sizes.0`).
  */
-export function flattenParams(data: Raw, keyPaths: string[] = []): Map<string, Leaf> {
+export function flattenParams(data: Raw, keyPaths: string[] = [], flatKeys = false): Map<string, Leaf> {
   const out = new Map<string, Leaf>();
   if (!isRawMap(data)) {
     // DVC's loaders return `data or {}`: an empty or falsy document is no params.
     if (!isPyFalsy(data)) out.set('', leafOf(data));
     return out;
   }
-  const root = keyPaths.length ? selectPaths(data, keyPaths) : data;
+  const root = !keyPaths.length ? data : flatKeys ? pickPaths(data, keyPaths) : selectPaths(data, keyPaths);
   const visit = (map: RawMap, prefix: string): void => {
     for (const [k, v] of map) {
       const key = ownKey(prefix, k);
@@ -110,26 +112,71 @@ function isZeroFloat(v: Raw): boolean {
   return v instanceof PyFloat && v.value === 0;
 }
 
-/** dpath.search + merge for dotted key paths: the sub-tree holding just those keys (`*` any one level, list indexes too). */
+/**
+ * `read_param_file` for dotted key paths (dvc/dependency/param.py): each path's `dpath.search` — a fresh structure
+ * holding just what it matches, `*` any one level; through a list the list is kept, padded with None up to the index
+ * (`layers.0.units` → `{layers: [{units: 64}]}`, shown as the list's text as DVC shows it) — merged as `dpath.merge`
+ * does by default: mappings merged key by key, two lists joined, anything else replaced.
+ */
 function selectPaths(data: RawMap, keyPaths: string[]): RawMap {
   const result: RawMap = new Map();
-  const entries = (node: Raw): [string, Raw][] | null => (isRawMap(node) ? [...node] : Array.isArray(node) ? node.map((v, i) => [String(i), v]) : null);
-  for (const path of keyPaths) {
-    const walk = (node: Raw, parts: string[], target: RawMap): void => {
-      const [head, ...rest] = parts;
-      if (head === undefined) return;
-      for (const [k, v] of entries(node) ?? []) {
-        if (head !== '*' && head !== k) continue;
-        if (!rest.length) target.set(k, v);
-        else if (entries(v)) {
-          const existing = target.get(k);
-          const sub: RawMap = existing instanceof Map ? existing : new Map<string, Raw>();
-          walk(v, rest, sub);
-          if (sub.size) target.set(k, sub);
-        }
-      }
-    };
-    walk(data, path.split('.'), result);
+  for (const path of new Set(keyPaths)) {
+    const found = searchPath(data, path.split('.'));
+    if (isRawMap(found)) mergeAdditive(result, found);
   }
   return result;
+}
+
+function searchPath(node: Raw, parts: string[]): Raw | undefined {
+  const [head, ...rest] = parts;
+  if (head === undefined) return undefined;
+  const list = Array.isArray(node) ? node : null;
+  if (!list && !isRawMap(node)) return undefined;
+  const children: [string, Raw][] = list ? list.map((v, i) => [String(i), v]) : [...(node as RawMap)];
+  let map: RawMap | undefined;
+  let items: Raw[] | undefined;
+  for (const [k, v] of children) {
+    if (head !== '*' && head !== k) continue;
+    const found = rest.length ? searchPath(v, rest) : deepCopy(v);
+    if (found === undefined) continue;
+    if (!list) (map ??= new Map()).set(k, found);
+    else {
+      items ??= [];
+      while (items.length < Number(k)) items.push(null);
+      items[Number(k)] = found;
+    }
+  }
+  return list ? items : map;
+}
+
+/** Each dotted path's value under the path itself, as DVC's tracked vars hold them (`{'sizes.0': 1}`). */
+function pickPaths(data: RawMap, keyPaths: string[]): RawMap {
+  const result: RawMap = new Map();
+  for (const path of keyPaths) {
+    let node: Raw | undefined = data;
+    for (const part of path.split('.')) node = isRawMap(node) ? node.get(part) : Array.isArray(node) && /^\d+$/.test(part) ? node[Number(part)] : undefined;
+    if (node !== undefined) result.set(path, node);
+  }
+  return result;
+}
+
+/** `dpath.merge(dst, src)` with its default, `MergeType.ADDITIVE`. */
+function mergeAdditive(dst: RawMap, src: RawMap): void {
+  for (const [k, found] of src) {
+    const target = dst.get(k);
+    if (isRawMap(target) && isRawMap(found)) mergeAdditive(target, found);
+    else if (Array.isArray(target) && Array.isArray(found)) for (const item of found) target.push(item);
+    else dst.set(k, found);
+  }
+}
+
+/** `copy.deepcopy` of mappings and lists, so that merging never changes the file's own values. */
+function deepCopy(v: Raw): Raw {
+  if (Array.isArray(v)) return v.map(deepCopy);
+  if (isRawMap(v))
+    return mapFrom(
+      [...v].map(([k, x]) => [k, deepCopy(x)] as const),
+      v,
+    );
+  return v;
 }

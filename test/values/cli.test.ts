@@ -459,6 +459,31 @@ describe('mlreport params diff (DVC tests/func/params/test_diff.py)', () => {
     });
   }
 
+  test('keys through a list are re-nested as dpath.search + merge re-nest them: the list shown whole (dvc/dependency/param.py read_param_file)', async () => {
+    const r = repo();
+    const cfg = (units: number): string => `layers:\n- {units: ${units}, act: relu}\n- {units: 32, act: tanh}\nopt: {lr: 1}\n`;
+    r.commit('1', {
+      'cfg.yaml': cfg(64),
+      'dvc.yaml':
+        'stages:\n  s:\n    cmd: echo\n    params:\n    - cfg.yaml: [layers.0.units, opt.lr]\n  t:\n    cmd: echo\n    params:\n    - other.yaml: [l.1.u, l.0.u]\n',
+      'other.yaml': 'l: [{u: 1, v: 0}, {u: 2}]\n',
+    });
+    r.write({ 'cfg.yaml': cfg(128), 'other.yaml': 'l: [{u: 1, v: 0}, {u: 3}]\n' });
+    assert.equal(
+      (await runCli(['params', 'diff'], r.dir)).stdout,
+      [
+        'Path        Param    HEAD                        workspace',
+        "cfg.yaml    layers   [{'units': 64}]             [{'units': 128}]",
+        "other.yaml  l        [None, {'u': 2}, {'u': 1}]  [None, {'u': 3}, {'u': 1}]",
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(await json(r, ['params', 'diff', '--json']), {
+      'cfg.yaml': { layers: { old: "[{'units': 64}]", new: "[{'units': 128}]" } },
+      'other.yaml': { l: { old: "[None, {'u': 2}, {'u': 1}]", new: "[None, {'u': 3}, {'u': 1}]" } },
+    });
+  });
+
   test("TOML dates, date-times and times are Python's (tomlkit unwrap): str() in params, no metric at all (dvc/repo/metrics/show.py _extract_metrics)", async () => {
     const r = repo();
     const toml = (minute: string, day: string): string =>
