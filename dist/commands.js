@@ -14029,18 +14029,27 @@ function parseYamlDocument(text2) {
       const map = /* @__PURE__ */ new Map();
       seen.set(node, map);
       const merged = [];
+      const own = [];
       for (const pair of node.items) {
         if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
           const value2 = convert2(pair.value, depth + 1);
-          for (const m of Array.isArray(value2) ? value2 : [value2]) if (m instanceof Map) merged.push(m);
+          for (const m of Array.isArray(value2) ? [...value2].reverse() : [value2]) if (m instanceof Map) merged.push(m);
           continue;
         }
         const key2 = convert2(pair.key, depth + 1);
-        const name = pyStr2(key2);
-        if (typeof key2 !== "string") setKeyValue(map, name, key2);
-        map.set(name, convert2(pair.value, depth + 1));
+        own.push([pyStr2(key2), key2, convert2(pair.value, depth + 1)]);
       }
-      for (const m of merged) for (const [k, v] of m) if (!map.has(k)) map.set(k, v);
+      for (const m of merged) {
+        for (const [k, v] of m) {
+          const written = keyValue(m, k);
+          if (written !== k) setKeyValue(map, k, written);
+          map.set(k, v);
+        }
+      }
+      for (const [name, key2, value2] of own) {
+        if (typeof key2 !== "string") setKeyValue(map, name, key2);
+        map.set(name, value2);
+      }
       return map;
     }
     if ((0, import_yaml2.isSeq)(node)) {

@@ -10172,18 +10172,27 @@ function parseYamlDocument(text2) {
       const map = /* @__PURE__ */ new Map();
       seen.set(node, map);
       const merged = [];
+      const own = [];
       for (const pair of node.items) {
         if ((0, import_yaml.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
           const value = convert2(pair.value, depth + 1);
-          for (const m of Array.isArray(value) ? value : [value]) if (m instanceof Map) merged.push(m);
+          for (const m of Array.isArray(value) ? [...value].reverse() : [value]) if (m instanceof Map) merged.push(m);
           continue;
         }
         const key = convert2(pair.key, depth + 1);
-        const name = pyStr(key);
-        if (typeof key !== "string") setKeyValue(map, name, key);
-        map.set(name, convert2(pair.value, depth + 1));
+        own.push([pyStr(key), key, convert2(pair.value, depth + 1)]);
       }
-      for (const m of merged) for (const [k, v] of m) if (!map.has(k)) map.set(k, v);
+      for (const m of merged) {
+        for (const [k, v] of m) {
+          const written = keyValue(m, k);
+          if (written !== k) setKeyValue(map, k, written);
+          map.set(k, v);
+        }
+      }
+      for (const [name, key, value] of own) {
+        if (typeof key !== "string") setKeyValue(map, name, key);
+        map.set(name, value);
+      }
       return map;
     }
     if ((0, import_yaml.isSeq)(node)) {

@@ -481,6 +481,22 @@ describe('reproduce (builtin runner)', () => {
     }
   });
 
+  test("params with YAML merge keys: dvc.lock lists the merged keys first, as ruamel's safe loader orders them for DVC", async () => {
+    const p = project({
+      'dvc.yaml': 'stages:\n  s:\n    cmd: node tool.js count s.txt\n    params: [train]\n    outs: [s.txt]\n',
+      'params.yaml': 'base: &base\n  lr: 0.1\n  momentum: 0.9\ntrain:\n  <<: *base\n  epochs: 5\n  lr: 0.2\n',
+    });
+    try {
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'ran' });
+      assert.ok(
+        p.read('dvc.lock').includes('      params.yaml:\n        train:\n          lr: 0.2\n          momentum: 0.9\n          epochs: 5\n'),
+        p.read('dvc.lock'),
+      );
+    } finally {
+      p.remove();
+    }
+  });
+
   test('TOML dates and date-times are what tomlkit unwraps them to: dvc.lock holds them as DVC writes them, equal on the next run; a time is refused', async () => {
     // DVC: tomlkit `loads(text).unwrap()` gives date/datetime objects, which ruamel dumps as plain timestamps.
     const lock = (name: string, out: string): string =>

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { parseLoggerMetricsCsv } from '../../src/values/dagshub';
 import { flattenMetrics, flattenParams } from '../../src/values/flatten';
 import { parseValueFile, parseValuesText } from '../../src/values/parse';
+import { parseDataFile } from '../../src/dvc/formats';
 import { UserError } from '../../src/util/errors';
 import { pyRepr } from '../../src/dvc/python/format';
 import type { Raw } from '../../src/dvc/python/value';
@@ -180,6 +181,14 @@ describe('YAML (DVC: ruamel, YAML 1.2)', () => {
   test('merge keys fill in what a mapping lacks (ruamel applies `<<`)', () => {
     const text = 'defaults: &d\n  lr: 0.1\n  epochs: 10\ntrain:\n  <<: *d\n  lr: 0.01\n';
     assert.deepEqual(params('params.yaml', text), { 'defaults.lr': 0.1, 'defaults.epochs': 10, 'train.lr': 0.01, 'train.epochs': 10 });
+  });
+
+  test("merged keys come first, in the order ruamel's safe loader gives them (flatten_mapping: a list's mappings last first)", () => {
+    // Checked with ruamel 0.17.21: YAML(typ='safe').load(text)['train'] == {'z': 1, 'lr': 0.3, 'layers': [1, 2], 'epochs': 5}.
+    const text = 'base: &base\n  lr: 0.1\n  layers: [1, 2]\nother: &o {z: 1, lr: 9}\ntrain:\n  epochs: 5\n  <<: [*base, *o]\n  lr: 0.3\n';
+    const data = parseDataFile('params.yaml', text).data as Map<string, Map<string, unknown>>;
+    assert.deepEqual([...data.get('train')!.keys()], ['z', 'lr', 'layers', 'epochs']);
+    assert.deepEqual(params('params.yaml', text)['train.lr'], 0.3);
   });
 
   test('a document that is null or empty JSON is no params (DVC `data or {}`)', () => {

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, Schema, type Node, type ScalarTag } from 'yaml';
 import { lineColumn, MAX_DEPTH, SyntaxProblem } from './json';
-import { PyDate, PyDateTime, PyFloat, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
+import { keyValue, PyDate, PyDateTime, PyFloat, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
 import { pyStr } from '../python/format';
 import { plainYaml } from './yaml-plain';
 
@@ -183,20 +183,32 @@ export function parseYamlDocument(text: string): ParsedFile {
       const map: RawMap = new Map();
       seen.set(node, map);
       const merged: RawMap[] = [];
+      const own: [string, Raw, Raw][] = [];
       for (const pair of node.items) {
         if (isScalar(pair.key) && pair.key.value === '<<' && pair.key.type === 'PLAIN') {
           // A merge key (`<<: *defaults`), which ruamel applies: its keys fill in what the mapping lacks.
           const value = convert(pair.value, depth + 1);
-          for (const m of Array.isArray(value) ? value : [value]) if (m instanceof Map) merged.push(m);
+          // ruamel's flatten_mapping: a list's mappings taken last first, so the first one's values win.
+          for (const m of Array.isArray(value) ? [...value].reverse() : [value]) if (m instanceof Map) merged.push(m);
           continue;
         }
         const key = convert(pair.key, depth + 1);
         // A key that is not a string is named as Python's `str` prints it (`True`, `1`, `None`, `2021-01-01`).
-        const name = pyStr(key);
-        if (typeof key !== 'string') setKeyValue(map, name, key);
-        map.set(name, convert(pair.value, depth + 1));
+        own.push([pyStr(key), key, convert(pair.value, depth + 1)]);
       }
-      for (const m of merged) for (const [k, v] of m) if (!map.has(k)) map.set(k, v);
+      // Merged keys come first, then the mapping's own (ruamel: `node.value = merge + node.value`); a later value
+      // replaces an earlier one where the key first stood, as a Python dict keeps it.
+      for (const m of merged) {
+        for (const [k, v] of m) {
+          const written = keyValue(m, k);
+          if (written !== k) setKeyValue(map, k, written);
+          map.set(k, v);
+        }
+      }
+      for (const [name, key, value] of own) {
+        if (typeof key !== 'string') setKeyValue(map, name, key);
+        map.set(name, value);
+      }
       return map;
     }
     if (isSeq(node)) {
