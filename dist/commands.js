@@ -25516,7 +25516,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
         const missing = stage2.outs.map((o) => project(o.path)).filter((p) => !ws.exists(p));
         if (missing.length)
           throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
-        await commit(name, stage2, project, await lockStage(stage2, ws, project));
+        await commit(name, stage2, project, await lockStage(stage2, ws, project, pipeline2.lock.stages.get(name)));
         record({ name, status: "skipped", seconds: 0, reasons: [...reasons2, "dvc.lock updated from the workspace"] });
       } catch (error2) {
         passed = false;
@@ -25582,7 +25582,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
       continue;
     }
     const reasons = options2.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage2, pipeline2, log, own ? reasons : [], options2.deadline));
+    const outcome2 = await log.group(`Stage ${name}`, () => runStage(name, stage2, pipeline2, log, own ? reasons : [], options2.deadline));
     const seconds = (performance3.now() - started) / 1e3;
     const error = outcome2.lock ? await commit(name, stage2, project, outcome2.lock).then(() => void 0, describeError) : outcome2.error;
     if (error === void 0) {
@@ -25596,7 +25596,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
   }
   return { stages: results, passed };
 }
-async function runStage(stage2, pipeline2, log, reasons, deadline) {
+async function runStage(name, stage2, pipeline2, log, reasons, deadline) {
   const { ws, dag } = pipeline2;
   const project = (p) => projectPath2(stage2, p);
   const tail = new TailBuffer(TAIL_LINES);
@@ -25623,15 +25623,21 @@ async function runStage(stage2, pipeline2, log, reasons, deadline) {
     ws.invalidate();
     const missing = stage2.outs.filter((o) => !ws.exists(project(o.path))).map((o) => project(o.path));
     if (missing.length) throw new UserError(`the command did not write ${missing.map((m) => `'${m}'`).join(", ")} (declared in outs).`);
-    return { lock: await lockStage(stage2, ws, project) };
+    return { lock: await lockStage(stage2, ws, project, pipeline2.lock.stages.get(name)) };
   } catch (error) {
     return { error: describeError(error), tail: tail.text() };
   }
 }
-async function lockStage(stage2, ws, project) {
-  const entries = async (paths) => {
+async function lockStage(stage2, ws, project, previous) {
+  const entries = async (paths, before = []) => {
     const out = [];
     for (const p of paths) {
+      const legacy = before.find((e) => e.path === p && e.hashName !== "md5" && e.md5 !== null);
+      const kept = legacy ? await ws.hash(project(p), legacy.hashName) : null;
+      if (legacy && kept?.md5 === legacy.md5) {
+        out.push({ ...lockEntryFromHash(p, kept), hashName: legacy.hashName });
+        continue;
+      }
       const meta = await ws.hash(project(p));
       if (!meta) throw new UserError(`'${project(p)}' does not exist.`);
       out.push(lockEntryFromHash(p, meta));
@@ -25640,9 +25646,12 @@ async function lockStage(stage2, ws, project) {
   };
   return {
     cmd: stage2.cmd,
-    deps: await entries(stage2.deps),
+    deps: await entries(stage2.deps, previous?.deps),
     params: await currentParams(stage2, ws, project),
-    outs: await entries(stage2.outs.map((o) => o.path))
+    outs: await entries(
+      stage2.outs.map((o) => o.path),
+      previous?.outs
+    )
   };
 }
 

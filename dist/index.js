@@ -16001,7 +16001,7 @@ async function reproduceWith(pipeline2, log, options, data) {
         const missing = stage.outs.map((o) => project(o.path)).filter((p) => !ws.exists(p));
         if (missing.length)
           throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(", ")} (it never runs; unfreeze it or restore them).`);
-        await commit(name, stage, project, await lockStage(stage, ws, project));
+        await commit(name, stage, project, await lockStage(stage, ws, project, pipeline2.lock.stages.get(name)));
         record({ name, status: "skipped", seconds: 0, reasons: [...reasons2, "dvc.lock updated from the workspace"] });
       } catch (error3) {
         passed = false;
@@ -16067,7 +16067,7 @@ async function reproduceWith(pipeline2, log, options, data) {
       continue;
     }
     const reasons = options.force ? ["forced", ...status.reasons] : status.reasons;
-    const outcome2 = await log.group(`Stage ${name}`, () => runStage(stage, pipeline2, log, own ? reasons : [], options.deadline));
+    const outcome2 = await log.group(`Stage ${name}`, () => runStage(name, stage, pipeline2, log, own ? reasons : [], options.deadline));
     const seconds = (performance.now() - started) / 1e3;
     const error2 = outcome2.lock ? await commit(name, stage, project, outcome2.lock).then(() => void 0, describeError) : outcome2.error;
     if (error2 === void 0) {
@@ -16081,7 +16081,7 @@ async function reproduceWith(pipeline2, log, options, data) {
   }
   return { stages: results, passed };
 }
-async function runStage(stage, pipeline2, log, reasons, deadline) {
+async function runStage(name, stage, pipeline2, log, reasons, deadline) {
   const { ws, dag } = pipeline2;
   const project = (p) => projectPath2(stage, p);
   const tail = new TailBuffer(TAIL_LINES);
@@ -16108,15 +16108,21 @@ async function runStage(stage, pipeline2, log, reasons, deadline) {
     ws.invalidate();
     const missing = stage.outs.filter((o) => !ws.exists(project(o.path))).map((o) => project(o.path));
     if (missing.length) throw new UserError(`the command did not write ${missing.map((m) => `'${m}'`).join(", ")} (declared in outs).`);
-    return { lock: await lockStage(stage, ws, project) };
+    return { lock: await lockStage(stage, ws, project, pipeline2.lock.stages.get(name)) };
   } catch (error2) {
     return { error: describeError(error2), tail: tail.text() };
   }
 }
-async function lockStage(stage, ws, project) {
-  const entries = async (paths) => {
+async function lockStage(stage, ws, project, previous) {
+  const entries = async (paths, before = []) => {
     const out = [];
     for (const p of paths) {
+      const legacy = before.find((e) => e.path === p && e.hashName !== "md5" && e.md5 !== null);
+      const kept = legacy ? await ws.hash(project(p), legacy.hashName) : null;
+      if (legacy && kept?.md5 === legacy.md5) {
+        out.push({ ...lockEntryFromHash(p, kept), hashName: legacy.hashName });
+        continue;
+      }
       const meta = await ws.hash(project(p));
       if (!meta) throw new UserError(`'${project(p)}' does not exist.`);
       out.push(lockEntryFromHash(p, meta));
@@ -16125,9 +16131,12 @@ async function lockStage(stage, ws, project) {
   };
   return {
     cmd: stage.cmd,
-    deps: await entries(stage.deps),
+    deps: await entries(stage.deps, previous?.deps),
     params: await currentParams(stage, ws, project),
-    outs: await entries(stage.outs.map((o) => o.path))
+    outs: await entries(
+      stage.outs.map((o) => o.path),
+      previous?.outs
+    )
   };
 }
 

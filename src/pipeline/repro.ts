@@ -381,7 +381,7 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
         const missing = stage.outs.map((o) => project(o.path)).filter((p) => !ws.exists(p));
         if (missing.length)
           throw new UserError(`frozen stage is missing outputs ${missing.map((m) => `'${m}'`).join(', ')} (it never runs; unfreeze it or restore them).`);
-        await commit(name, stage, project, await lockStage(stage, ws, project));
+        await commit(name, stage, project, await lockStage(stage, ws, project, pipeline.lock.stages.get(name)));
         record({ name, status: 'skipped', seconds: 0, reasons: [...reasons, 'dvc.lock updated from the workspace'] });
       } catch (error) {
         passed = false;
@@ -450,7 +450,7 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
       continue;
     }
     const reasons = options.force ? ['forced', ...status.reasons] : status.reasons;
-    const outcome = await log.group(`Stage ${name}`, () => runStage(stage, pipeline, log, own ? reasons : [], options.deadline));
+    const outcome = await log.group(`Stage ${name}`, () => runStage(name, stage, pipeline, log, own ? reasons : [], options.deadline));
     const seconds = (performance.now() - started) / 1000;
     const error = outcome.lock ? await commit(name, stage, project, outcome.lock).then(() => undefined, describeError) : outcome.error;
     if (error === undefined) {
@@ -471,7 +471,7 @@ interface StageOutcome {
   tail?: string;
 }
 
-async function runStage(stage: Stage, pipeline: Pipeline, log: Logger, reasons: string[], deadline?: Deadline): Promise<StageOutcome> {
+async function runStage(name: string, stage: Stage, pipeline: Pipeline, log: Logger, reasons: string[], deadline?: Deadline): Promise<StageOutcome> {
   const { ws, dag } = pipeline;
   const project = (p: string): string => projectPath(stage, p);
   const tail = new TailBuffer(TAIL_LINES);
@@ -502,17 +502,27 @@ async function runStage(stage: Stage, pipeline: Pipeline, log: Logger, reasons: 
     ws.invalidate();
     const missing = stage.outs.filter((o) => !ws.exists(project(o.path))).map((o) => project(o.path));
     if (missing.length) throw new UserError(`the command did not write ${missing.map((m) => `'${m}'`).join(', ')} (declared in outs).`);
-    return { lock: await lockStage(stage, ws, project) };
+    return { lock: await lockStage(stage, ws, project, pipeline.lock.stages.get(name)) };
   } catch (error) {
     return { error: describeError(error), tail: tail.text() };
   }
 }
 
-/** The dvc.lock record of a stage from the workspace as it is now. */
-async function lockStage(stage: Stage, ws: Workspace, project: (p: string) => string): Promise<LockStage> {
-  const entries = async (paths: string[]): Promise<LockEntry[]> => {
+/**
+ * The dvc.lock record of a stage from the workspace as it is now. A DVC 2 entry (no `hash:`, md5-dos2unix) whose data
+ * has that same hash stays as it was: DVC switches an entry to `hash: md5` only when its data changed
+ * (`Output.update_legacy_hash_name`, called by `save()`), so an unchanged file keeps its line in a DVC 2 project.
+ */
+async function lockStage(stage: Stage, ws: Workspace, project: (p: string) => string, previous: LockStage | undefined): Promise<LockStage> {
+  const entries = async (paths: string[], before: LockEntry[] = []): Promise<LockEntry[]> => {
     const out: LockEntry[] = [];
     for (const p of paths) {
+      const legacy = before.find((e) => e.path === p && e.hashName !== 'md5' && e.md5 !== null);
+      const kept = legacy ? await ws.hash(project(p), legacy.hashName) : null;
+      if (legacy && kept?.md5 === legacy.md5) {
+        out.push({ ...lockEntryFromHash(p, kept), hashName: legacy.hashName });
+        continue;
+      }
       const meta = await ws.hash(project(p));
       if (!meta) throw new UserError(`'${project(p)}' does not exist.`);
       out.push(lockEntryFromHash(p, meta));
@@ -521,8 +531,11 @@ async function lockStage(stage: Stage, ws: Workspace, project: (p: string) => st
   };
   return {
     cmd: stage.cmd,
-    deps: await entries(stage.deps),
+    deps: await entries(stage.deps, previous?.deps),
     params: await currentParams(stage, ws, project),
-    outs: await entries(stage.outs.map((o) => o.path)),
+    outs: await entries(
+      stage.outs.map((o) => o.path),
+      previous?.outs,
+    ),
   };
 }

@@ -561,6 +561,29 @@ describe('reproduce (builtin runner)', () => {
     }
   });
 
+  test('DVC 2 (legacy) lock entries of unchanged data stay as they are; a changed file becomes hash: md5 (Output.update_legacy_hash_name)', async () => {
+    const crlf = 'line 1\r\nline 2\r\n';
+    const lf = crlf.replace(/\r\n/g, '\n');
+    const ev = '// ev\n';
+    const yaml = 'stages:\n  s:\n    cmd: node tool.js concat o.txt data.txt\n    deps: [data.txt, ev.js]\n    outs: [o.txt]\n';
+    // As DVC 2 wrote it: no `hash:`, md5 of the text with CRLF read as LF, size of the bytes.
+    const legacy = (path: string, text: string, bytes: string): string => `    - path: ${path}\n      md5: ${md5(text)}\n      size: ${bytes.length}\n`;
+    const lock = (evEntry: string): string =>
+      `schema: '2.0'\nstages:\n  s:\n    cmd: node tool.js concat o.txt data.txt\n    deps:\n${legacy('data.txt', lf, crlf)}${evEntry}    outs:\n${legacy('o.txt', lf, crlf)}`;
+    const p = project({ 'dvc.yaml': yaml, 'data.txt': crlf, 'ev.js': ev, 'o.txt': crlf, 'dvc.lock': lock(legacy('ev.js', ev, ev)) });
+    try {
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'skipped' });
+      p.write({ 'ev.js': `${ev}// y\n` });
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'ran' });
+      // data.txt and the re-made, byte-identical o.txt keep their DVC 2 lines; only ev.js, which changed, is DVC 3's.
+      const changed = `${ev}// y\n`;
+      assert.equal(p.read('dvc.lock'), lock(`    - path: ev.js\n      hash: md5\n      md5: ${md5(changed)}\n      size: ${changed.length}\n`));
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'skipped' }, 'the lock it wrote reads back');
+    } finally {
+      p.remove();
+    }
+  });
+
   test('a dep listed twice is two entries in dvc.lock, as DVC writes it (only `dvc stage add` refuses one), and one reason when it changes', async () => {
     const yaml = 'stages:\n  s:\n    cmd: node tool.js concat out.txt data.txt\n    deps: [data.txt, data.txt]\n    outs: [out.txt]\n';
     const p = project({ 'dvc.yaml': yaml, 'data.txt': 'a\n' });
