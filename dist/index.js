@@ -12442,10 +12442,26 @@ function parseManifest(bytes, where2) {
 
 // src/pipeline/yaml-emit.ts
 function emitYaml(value2, folding = "current") {
-  const emitter = new Emitter(folding);
+  const emitter = new Emitter(folding, anchorsOf(value2));
   emitter.node(value2, {});
   emitter.writeIndent();
   return emitter.out.join("");
+}
+function anchorsOf(root) {
+  const anchors = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  const walk2 = (value2) => {
+    if (!(Array.isArray(value2) || value2 instanceof Map || value2 instanceof PyCollection)) return;
+    if (seen.has(value2)) {
+      if (!anchors.has(value2)) anchors.set(value2, `id${String(anchors.size + 1).padStart(3, "0")}`);
+      return;
+    }
+    seen.add(value2);
+    if (value2 instanceof Map) for (const v of value2.values()) walk2(v);
+    else for (const v of value2 instanceof PyCollection ? value2.items : value2) walk2(v);
+  };
+  walk2(root);
+  return anchors;
 }
 var BEST_WIDTH = 80;
 var INDENT = 2;
@@ -12453,10 +12469,12 @@ var MAX_SIMPLE_KEY_LENGTH = 128;
 var BREAKS = "\n\x85\u2028\u2029";
 var SPACE_OR_BREAK = "\0 	\r\n\x85\u2028\u2029";
 var Emitter = class {
-  constructor(folding) {
+  constructor(folding, anchors = /* @__PURE__ */ new Map()) {
     this.folding = folding;
+    this.anchors = anchors;
   }
   folding;
+  anchors;
   out = [];
   column = 0;
   whitespace = true;
@@ -12466,9 +12484,21 @@ var Emitter = class {
   indents = [];
   sequenceContext = false;
   simpleKeyContext = false;
+  /** Anchored collections already written once: the next time, an alias. */
+  anchored = /* @__PURE__ */ new Set();
+  /** An anchor was written just before this collection (ruamel's `process_anchor`), so it starts on a new line. */
+  afterAnchor = false;
   node(value2, context) {
     this.sequenceContext = context.sequence ?? false;
     this.simpleKeyContext = context.simpleKey ?? false;
+    this.afterAnchor = false;
+    const anchor = typeof value2 === "object" && value2 !== null ? this.anchors.get(value2) : void 0;
+    if (anchor !== void 0) {
+      if (this.anchored.has(value2)) return this.writeIndicator(`*${anchor}`, true);
+      this.anchored.add(value2);
+      this.writeIndicator(`&${anchor}`, true);
+      this.afterAnchor = true;
+    }
     const items = value2 instanceof PyCollection ? value2.items : value2;
     if (Array.isArray(items)) {
       if (!items.length) return this.emptyFlow("[", "]");
@@ -12482,7 +12512,7 @@ var Emitter = class {
   }
   blockSequence(items, mappingContext) {
     this.increaseIndent(true, mappingContext && !this.indention);
-    if (this.indents.at(-2)?.[1]) this.indention = true;
+    if (this.indents.at(-2)?.[1] && !this.afterAnchor) this.indention = true;
     for (const item of items) {
       this.writeIndent();
       this.writeIndicator("-", true, false, true);
@@ -13694,8 +13724,9 @@ async function currentParams(stage, ws, project) {
     const path = project(dep.file);
     const data = await ws.params(path);
     if (data === null) throw new UserError(`stage '${stage.name}': params file '${path}' does not exist.`);
+    const memo = /* @__PURE__ */ new Map();
     if (dep.keys === null) {
-      out.set(dep.file, mapFrom(data, data));
+      out.set(dep.file, copyShared(mapFrom(data, data), memo));
       continue;
     }
     const values = /* @__PURE__ */ new Map();
@@ -13703,7 +13734,7 @@ async function currentParams(stage, ws, project) {
     for (const key2 of dep.keys) {
       const v = getParam(data, key2);
       if (v === void 0) missing.push(key2);
-      else values.set(key2, v);
+      else values.set(key2, copyShared(v, memo));
     }
     if (missing.length) throw new UserError(`stage '${stage.name}': ${missingParams(missing, path)}.`);
     out.set(dep.file, values);
@@ -13727,6 +13758,25 @@ function checkLockable(stageName, params) {
         `stage '${stageName}': ${file}: ${found} is a time of day, which dvc.lock cannot hold (DVC cannot write it either: its YAML writer has no form for a Python time); quote it in the file to make it a string.`
       );
   }
+}
+function copyShared(value2, memo) {
+  if (!Array.isArray(value2) && !isRawMap(value2)) return value2;
+  const done = memo.get(value2);
+  if (done !== void 0) return done;
+  if (Array.isArray(value2)) {
+    const list4 = [];
+    memo.set(value2, list4);
+    for (const item of value2) list4.push(copyShared(item, memo));
+    return list4;
+  }
+  const map = /* @__PURE__ */ new Map();
+  memo.set(value2, map);
+  for (const [k, v] of value2) {
+    map.set(k, copyShared(v, memo));
+    const written = keyValue(value2, k);
+    if (written !== k) setKeyValue(map, k, written);
+  }
+  return map;
 }
 function missingParams(keys, file) {
   return `params ${keys.map((k) => `'${k}'`).join(", ")} missing from '${file}'`;

@@ -8,7 +8,7 @@ import { DvcIgnore } from './dvcignore';
 import { hashPath, type HashMeta } from './hash';
 import { HashState } from './hash-state';
 import type { HashName, LockEntry, LockStage } from '../dvc/lock';
-import { isRawMap, mapFrom, PyCollection, pyEqual, PyTime, type Raw, type RawMap } from '../dvc/python/value';
+import { isRawMap, keyValue, mapFrom, PyCollection, pyEqual, PyTime, setKeyValue, type Raw, type RawMap } from '../dvc/python/value';
 
 /** Why a stage would run, in `dvc status` words. */
 export interface StageStatus {
@@ -132,8 +132,11 @@ export async function currentParams(stage: Stage, ws: Workspace, project: (p: st
     const path = project(dep.file);
     const data = await ws.params(path);
     if (data === null) throw new UserError(`stage '${stage.name}': params file '${path}' does not exist.`);
+    // DVC reads the file for this stage: its values are shared within the stage only (a YAML alias), never with
+    // another stage's, or dvc.lock would hold an anchor across stages where DVC's has none.
+    const memo = new Map<object, Raw>();
     if (dep.keys === null) {
-      out.set(dep.file, mapFrom(data, data));
+      out.set(dep.file, copyShared(mapFrom(data, data), memo) as RawMap);
       continue;
     }
     const values: RawMap = new Map();
@@ -141,7 +144,7 @@ export async function currentParams(stage: Stage, ws: Workspace, project: (p: st
     for (const key of dep.keys) {
       const v = getParam(data, key);
       if (v === undefined) missing.push(key);
-      else values.set(key, v);
+      else values.set(key, copyShared(v, memo));
     }
     if (missing.length) throw new UserError(`stage '${stage.name}': ${missingParams(missing, path)}.`);
     out.set(dep.file, values);
@@ -170,6 +173,28 @@ export function checkLockable(stageName: string, params: Map<string, RawMap>): v
         `stage '${stageName}': ${file}: ${found} is a time of day, which dvc.lock cannot hold (DVC cannot write it either: its YAML writer has no form for a Python time); quote it in the file to make it a string.`,
       );
   }
+}
+
+/** A deep copy of lists and mappings in which what was one object stays one object (Python's `deepcopy` memo). */
+function copyShared(value: Raw, memo: Map<object, Raw>): Raw {
+  if (!Array.isArray(value) && !isRawMap(value)) return value;
+  const done = memo.get(value);
+  if (done !== undefined) return done;
+  if (Array.isArray(value)) {
+    const list: Raw[] = [];
+    memo.set(value, list);
+    for (const item of value) list.push(copyShared(item, memo));
+    return list;
+  }
+  const map: RawMap = new Map();
+  memo.set(value, map);
+  for (const [k, v] of value) {
+    map.set(k, copyShared(v, memo));
+    // A key that was not a string in the file (`1: a`) stays so.
+    const written = keyValue(value, k);
+    if (written !== k) setKeyValue(map, k, written);
+  }
+  return map;
 }
 
 function missingParams(keys: string[], file: string): string {

@@ -10,7 +10,7 @@ import { pyFloatRepr } from '../util/python-text';
  * test/pipeline/lock-emit-ruamel.test.ts compares it with ruamel itself on fuzzed documents.
  */
 export function emitYaml(value: RawMap, folding: Folding = 'current'): string {
-  const emitter = new Emitter(folding);
+  const emitter = new Emitter(folding, anchorsOf(value));
   emitter.node(value, {});
   emitter.writeIndent();
   return emitter.out.join('');
@@ -24,6 +24,29 @@ export function emitYaml(value: RawMap, folding: Folding = 'current'): string {
  * column 80.
  */
 export type Folding = 'current' | 'legacy';
+
+/**
+ * The anchors ruamel's serializer gives a document (`Serializer.anchor_node`): a list or mapping met a second time
+ * (one Python object in two places, as DVC's params values are when a YAML alias shares them) is named `id001`,
+ * `id002`, … in the order the depth-first walk meets it again; it is written `&id001` where it first stands and
+ * `*id001` after. Strings, numbers and other scalars are never aliased (`ignore_aliases`).
+ */
+function anchorsOf(root: RawMap): Map<object, string> {
+  const anchors = new Map<object, string>();
+  const seen = new Set<object>();
+  const walk = (value: Raw): void => {
+    if (!(Array.isArray(value) || value instanceof Map || value instanceof PyCollection)) return;
+    if (seen.has(value)) {
+      if (!anchors.has(value)) anchors.set(value, `id${String(anchors.size + 1).padStart(3, '0')}`);
+      return;
+    }
+    seen.add(value);
+    if (value instanceof Map) for (const v of value.values()) walk(v);
+    else for (const v of value instanceof PyCollection ? value.items : value) walk(v);
+  };
+  walk(root);
+  return anchors;
+}
 
 /** Big ints are bigints (ruamel writes Python's `str(int)`). */
 type Scalar = Exclude<Raw, Raw[] | RawMap | PyCollection>;
@@ -69,12 +92,27 @@ class Emitter {
   private readonly indents: [number | null, boolean][] = [];
   private sequenceContext = false;
   private simpleKeyContext = false;
+  /** Anchored collections already written once: the next time, an alias. */
+  private readonly anchored = new Set<object>();
+  /** An anchor was written just before this collection (ruamel's `process_anchor`), so it starts on a new line. */
+  private afterAnchor = false;
 
-  constructor(private readonly folding: Folding) {}
+  constructor(
+    private readonly folding: Folding,
+    private readonly anchors: Map<object, string> = new Map(),
+  ) {}
 
   node(value: Raw, context: Context): void {
     this.sequenceContext = context.sequence ?? false;
     this.simpleKeyContext = context.simpleKey ?? false;
+    this.afterAnchor = false;
+    const anchor = typeof value === 'object' && value !== null ? this.anchors.get(value) : undefined;
+    if (anchor !== undefined) {
+      if (this.anchored.has(value as object)) return this.writeIndicator(`*${anchor}`, true);
+      this.anchored.add(value as object);
+      this.writeIndicator(`&${anchor}`, true);
+      this.afterAnchor = true;
+    }
     // Tuples and sets (from a Python params file) are written as lists, as YAML has no others.
     const items = value instanceof PyCollection ? value.items : value;
     if (Array.isArray(items)) {
@@ -90,8 +128,8 @@ class Emitter {
 
   private blockSequence(items: Raw[], mappingContext: boolean): void {
     this.increaseIndent(true, mappingContext && !this.indention);
-    // A sequence that is an item of a sequence starts on its parent's `- ` line.
-    if (this.indents.at(-2)?.[1]) this.indention = true;
+    // A sequence that is an item of a sequence starts on its parent's `- ` line (after an anchor, on the next).
+    if (this.indents.at(-2)?.[1] && !this.afterAnchor) this.indention = true;
     for (const item of items) {
       this.writeIndent();
       this.writeIndicator('-', true, false, true);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { isRawMap, keyValue, PyFloat, setKeyValue, type Raw, type RawMap } from '../../src/dvc/python/value';
+import { parseDataFile } from '../../src/dvc/formats';
 import { emitYaml, type Folding } from '../../src/pipeline/yaml-emit';
 import { pyFloatRepr } from '../../src/util/python-text';
 
@@ -509,3 +510,34 @@ test(
     );
   },
 );
+
+// DVC's params values are the objects ruamel's safe loader made: a YAML alias makes one object of two values, and the
+// round-trip dumper writes it with an anchor (&id001) and aliases (*id001), as DVC's dvc.lock then holds it.
+test('shared values (YAML aliases in params) are written with anchors and aliases, as ruamel writes them', { skip }, () => {
+  const texts = [
+    'stages:\n  s:\n    cmd: echo\n    params:\n      params.yaml:\n        eval.layers: &l [1, 2]\n        train: {lr: 0.1, layers: *l, epochs: 5}\n',
+    'a: &m {x: 1, y: [1]}\nb: [*m, *m]\nc: {d: *m}\n',
+    'a: &e []\nb: *e\nc: &f {}\nd: [*f]\n',
+    'a: [&s [1, 2], *s, [3]]\nb: &t [[1], 2]\nc: [*t]\n',
+    'a: &x [1]\nb: &y [2]\nc: [*y, *x]\n',
+  ];
+  const script = [
+    'import sys, json, io',
+    'from ruamel.yaml import YAML',
+    'out = []',
+    'for text in json.load(sys.stdin):',
+    '    y = YAML()',
+    '    y.default_flow_style = False',
+    '    buf = io.StringIO()',
+    "    y.dump(YAML(typ='safe').load(text), buf)",
+    '    out.append(buf.getvalue())',
+    'print(json.dumps(out))',
+  ].join('\n');
+  const run = spawnSync(PYTHON, ['-c', script], { input: JSON.stringify(texts), encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const expected = JSON.parse(run.stdout) as string[];
+  texts.forEach((text, i) => {
+    const data = parseDataFile('params.yaml', text).data as RawMap;
+    assert.equal(emitYaml(data, foldingOf(ruamelVersion!)), expected[i], text);
+  });
+});

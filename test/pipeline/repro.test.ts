@@ -497,6 +497,29 @@ describe('reproduce (builtin runner)', () => {
     }
   });
 
+  test('params shared by a YAML alias: dvc.lock holds them as DVC writes them, an anchor within the stage and none across stages', async () => {
+    // The repro of the finding; the expected text is ruamel's (DVC's Lockfile.dump_stages) for DVC's values.
+    const params = 'base: &base\n  lr: 0.1\n  layers: &l [1, 2]\ntrain:\n  <<: *base\n  epochs: 5\neval:\n  layers: *l\n';
+    const stage = (name: string): string => `  ${name}:\n    cmd: node tool.js count ${name}.txt\n    params: [train, eval.layers]\n    outs: [${name}.txt]\n`;
+    const p = project({ 'dvc.yaml': `stages:\n${stage('s')}${stage('t')}`, 'params.yaml': params });
+    try {
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'ran', t: 'ran' });
+      const section = (id: string): string =>
+        `      params.yaml:\n        eval.layers: &${id}\n        - 1\n        - 2\n        train:\n          lr: 0.1\n          layers: *${id}\n          epochs: 5\n`;
+      const lock = p.read('dvc.lock');
+      assert.ok(lock.includes(`    params:\n${section('id001')}    outs:\n    - path: s.txt\n`), lock);
+      assert.ok(lock.includes(`    params:\n${section('id002')}    outs:\n    - path: t.txt\n`), lock);
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'skipped', t: 'skipped' }, 'the lock it wrote reads back');
+      // Frozen stages are recorded from the workspace without running, one after the other: still no anchor across them.
+      p.write({ 'dvc.yaml': `stages:\n${stage('s')}    frozen: true\n${stage('t')}    frozen: true\n`.replace(/count/g, 'count  ') });
+      await p.repro();
+      const frozen = p.read('dvc.lock');
+      assert.ok(frozen.includes(`    params:\n${section('id001')}    outs:\n    - path: s.txt\n`) && frozen.includes(section('id002')), frozen);
+    } finally {
+      p.remove();
+    }
+  });
+
   test('TOML dates and date-times are what tomlkit unwraps them to: dvc.lock holds them as DVC writes them, equal on the next run; a time is refused', async () => {
     // DVC: tomlkit `loads(text).unwrap()` gives date/datetime objects, which ruamel dumps as plain timestamps.
     const lock = (name: string, out: string): string =>
