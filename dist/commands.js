@@ -25694,10 +25694,12 @@ async function lockStage(stage2, ws, project, previous) {
     }
     return out;
   };
+  const params = await currentParams(stage2, ws, project);
+  checkLockable(stage2.name, params);
   return {
     cmd: stage2.cmd,
     deps: await entries(stage2.deps, previous?.deps),
-    params: await currentParams(stage2, ws, project),
+    params,
     outs: await entries(
       stage2.outs.map((o) => o.path),
       previous?.outs

@@ -16179,10 +16179,12 @@ async function lockStage(stage, ws, project, previous) {
     }
     return out;
   };
+  const params = await currentParams(stage, ws, project);
+  checkLockable(stage.name, params);
   return {
     cmd: stage.cmd,
     deps: await entries(stage.deps, previous?.deps),
-    params: await currentParams(stage, ws, project),
+    params,
     outs: await entries(
       stage.outs.map((o) => o.path),
       previous?.outs

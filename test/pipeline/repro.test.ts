@@ -542,6 +542,10 @@ describe('reproduce (builtin runner)', () => {
       const refused = await p.repro();
       assert.match(refused.stages.find((s) => s.name === 'a')?.error ?? '', /stage 'a': q\.toml: t = 07:32:00 is a time of day, which dvc\.lock cannot hold/);
       assert.equal(p.read('a.txt'), '1', 'the command did not run');
+      // A frozen stage recorded from the workspace (its cmd changed) is refused the same way.
+      p.write({ 'dvc.yaml': `stages:\n${stage('a', 'a.txt')}    frozen: true\n`.replace('count', 'count ') });
+      const frozen = await p.repro();
+      assert.match(frozen.stages[0]?.error ?? '', /stage 'a': q\.toml: t = 07:32:00 is a time of day, which dvc\.lock cannot hold/);
     } finally {
       p.remove();
     }
