@@ -9017,6 +9017,15 @@ function evaluateRule(rule2, metrics, options2) {
         withHead
       );
     }
+    const cached = base === null ? options2.cachedAtBase?.get(m.file) : void 0;
+    if (cached !== void 0) {
+      const remedy = options2.cachedRemedy ? ` ${options2.cachedRemedy}` : "";
+      return outcome2(
+        "error",
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${m.file} is DVC-cached and could not be read from the cache or the remote (${cached}), so the rule has no \`base\` value to compare with.${remedy}`,
+        withHead
+      );
+    }
     const notKnown = base === null ? options2.notKnownAtBase?.get(m.file) : void 0;
     if (notKnown !== void 0) {
       return outcome2(
@@ -11317,8 +11326,20 @@ function runName(dir) {
 function gateMetrics(gate, metrics, hasBase, history2, files = {}) {
   if (!gate.rules.length && !gate.proposed && !gate.baseUnread) return null;
   const lookups = metricLookupFromDiffs(metrics, history2, files.unreadAtHead);
-  const summary2 = gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, ...files }), gate.proposed ?? null);
+  const cachedAtBase = files.cachedAtBase && new Map([...files.cachedAtBase].filter(([path]) => !metrics.some((f) => f.path === path && hasBaseValues(f))));
+  const options2 = { missingBase: gate.missingBase, hasBase, ...files, ...cachedAtBase && { cachedAtBase } };
+  const summary2 = gateSummary(evaluateRules(gate.rules, lookups, options2), gate.proposed ?? null);
   return gate.baseUnread ? { ...summary2, baseUnread: gate.baseUnread } : summary2;
+}
+function hasBaseValues(file) {
+  return file.rows.some((r) => r.old !== void 0);
+}
+
+// src/gate/cached-remedy.ts
+function cachedBaseRemedy(cli, store) {
+  const credentials = cli ? "give this shell the DVC remote's credentials (`.dvc/config.local`, or the cloud's variables: AWS_*, AZURE_STORAGE_*) and see that the base's outputs were pushed there (`mlreport push` or `dvc push` at the base)" : "give the workflow the DVC remote's credentials (the cloud's variables from secrets in the step's `env:`, AWS_* or AZURE_STORAGE_*; `.dvc/config.local` written by an earlier step; `hub-user`/`hub-token` for a remote under `hub-url`; a fork's pull request gets no secrets) and see that the base branch's runs push its outputs there (input `dvc-push: true`)";
+  const history2 = cli ? store ? `have the action's runs on pushes to the default branch record it in the history store ('${store}', \`--history-store\`), which has no record of it at the base commit` : "read the history store the action's runs on pushes to the default branch record (`--history-store BRANCH`)" : store ? `have the runs on pushes to the default branch record it in the history store ('${store}', input \`history-branch\`; they need \`contents: write\`), which has no record of it at the base commit` : "turn the history store on (input `history-branch`, now `off`) so the runs on pushes to the default branch record the base's metrics";
+  return `To check it: ${credentials}; or commit the file to git (\`cache: false\` on it in dvc.yaml); or ${history2}.`;
 }
 
 // src/config/project-root.ts
@@ -26030,6 +26051,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const headErrors = [];
   const parsedAtBase2 = /* @__PURE__ */ new Set();
   const notKnownAtBase = /* @__PURE__ */ new Map();
+  const cachedAtBase = /* @__PURE__ */ new Map();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
   if (a && sideA) for (const { file, error } of sideA.unloaded) errors.push({ rev: a.name, path: file, message: error, warned: true });
@@ -26068,7 +26090,25 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const readB = await readAll(b, "pathsB");
   const compare2 = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named: named3, said }) => {
     const diffs = [];
-    const sides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, said, kind, errors, headErrors, notKnownAtBase, log };
+    const sides = {
+      a,
+      b,
+      sideA,
+      sideB,
+      pathsA,
+      pathsB,
+      readA,
+      readB,
+      goneA,
+      goneB,
+      said,
+      kind,
+      errors,
+      headErrors,
+      notKnownAtBase,
+      cachedAtBase,
+      log
+    };
     for (const path of paths) {
       let fileA = sideFile(sides, path, "a", pathsA.get(path) ?? named3);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -26080,7 +26120,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
     }
     return diffs;
   };
-  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase: parsedAtBase2, notKnownAtBase };
+  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase: parsedAtBase2, notKnownAtBase, cachedAtBase };
   for (const plan2 of plans) comparison[plan2.kind] = await compare2(plan2);
   return comparison;
 }
@@ -26101,6 +26141,8 @@ function sideFile(sides, path, which, keys, table2) {
     if (file.status === "missing" && (which === "a" ? sides.pathsA : sides.pathsB).has(path) && !sides.said.has(path)) {
       sides.errors.push(file.note ? { rev: tree.name, path, message: `${path}: ${file.note}`, warned: false } : notPresent(tree, path));
     }
+    const unreadable = file.status === "missing" && which === "a" && sides.kind === "metrics" ? whyUnreadable(tree, path) : void 0;
+    if (unreadable) sides.cachedAtBase.set(path, `${tree.name}: ${unreadable}`);
     if (file.status === "error") {
       sides.errors.push({ rev: tree.name, side: which === "a" ? "base" : "head", kind: sides.kind, path, message: file.message, warned: true });
       if (sides.kind !== "params" || which !== "b") sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
@@ -26114,6 +26156,9 @@ function sideFile(sides, path, which, keys, table2) {
   const read = batch.get(path);
   batch.delete(path);
   return noted(valueFileFrom(tree, path, sides.kind, keys, dvcTracked, read, table2));
+}
+function whyUnreadable(tree, path) {
+  return "whyMissing" in tree ? tree.whyMissing(path) : void 0;
 }
 function absentFolders(paths, other, listed) {
   const gone = /* @__PURE__ */ new Set();
@@ -26187,7 +26232,7 @@ async function readValueFile(tree, path, kind, keys, dvcTracked, table2) {
 function valueFileFrom(tree, path, kind, keys, dvcTracked, read, table2) {
   if (read instanceof Error) return failed(path, read);
   if (!read) {
-    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
+    const why = whyUnreadable(tree, path);
     if (why) return { status: "missing", note: cachedUnreadableNote(tree.name, tree.isCommit, why) };
     if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: "missing", note: `not present at ${tree.name}` };
@@ -27878,6 +27923,8 @@ async function runIn(git, config, log, deadline) {
     unreadAtHead,
     unreadAtBase: unreadAtBase2,
     notKnownAtBase: comparison.notKnownAtBase,
+    cachedAtBase: comparison.cachedAtBase,
+    cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
     staleAtHead,
     staleWhy
   }) : null;
@@ -28617,7 +28664,15 @@ async function runValuesDiff(kind, args, workspace, here) {
 async function valuesDiffIn(git, kind, args, workspace, here) {
   const log = consoleLogger(true);
   const empty = !await git.resolveCommit("HEAD");
-  let comparison = { metrics: [], params: [], errors: [], headErrors: [], parsedAtBase: /* @__PURE__ */ new Set(), notKnownAtBase: /* @__PURE__ */ new Map() };
+  let comparison = {
+    metrics: [],
+    params: [],
+    errors: [],
+    headErrors: [],
+    parsedAtBase: /* @__PURE__ */ new Set(),
+    notKnownAtBase: /* @__PURE__ */ new Map(),
+    cachedAtBase: /* @__PURE__ */ new Map()
+  };
   if (empty)
     writeError(
       `mlreport: unknown revision '${args.aRev}': this repository has no commit yet, so there is nothing to compare the workspace's ${kind} with (DVC shows nothing too); commit, then diff

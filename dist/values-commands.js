@@ -15141,6 +15141,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const headErrors = [];
   const parsedAtBase = /* @__PURE__ */ new Set();
   const notKnownAtBase = /* @__PURE__ */ new Map();
+  const cachedAtBase = /* @__PURE__ */ new Map();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
   if (a && sideA) for (const { file, error } of sideA.unloaded) errors.push({ rev: a.name, path: file, message: error, warned: true });
@@ -15179,7 +15180,25 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const readB = await readAll(b, "pathsB");
   const compare = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named, said }) => {
     const diffs = [];
-    const sides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, said, kind, errors, headErrors, notKnownAtBase, log };
+    const sides = {
+      a,
+      b,
+      sideA,
+      sideB,
+      pathsA,
+      pathsB,
+      readA,
+      readB,
+      goneA,
+      goneB,
+      said,
+      kind,
+      errors,
+      headErrors,
+      notKnownAtBase,
+      cachedAtBase,
+      log
+    };
     for (const path of paths) {
       let fileA = sideFile(sides, path, "a", pathsA.get(path) ?? named);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -15191,7 +15210,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
     }
     return diffs;
   };
-  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase, notKnownAtBase };
+  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase, notKnownAtBase, cachedAtBase };
   for (const plan of plans) comparison[plan.kind] = await compare(plan);
   return comparison;
 }
@@ -15212,6 +15231,8 @@ function sideFile(sides, path, which, keys, table) {
     if (file.status === "missing" && (which === "a" ? sides.pathsA : sides.pathsB).has(path) && !sides.said.has(path)) {
       sides.errors.push(file.note ? { rev: tree.name, path, message: `${path}: ${file.note}`, warned: false } : notPresent(tree, path));
     }
+    const unreadable = file.status === "missing" && which === "a" && sides.kind === "metrics" ? whyUnreadable(tree, path) : void 0;
+    if (unreadable) sides.cachedAtBase.set(path, `${tree.name}: ${unreadable}`);
     if (file.status === "error") {
       sides.errors.push({ rev: tree.name, side: which === "a" ? "base" : "head", kind: sides.kind, path, message: file.message, warned: true });
       if (sides.kind !== "params" || which !== "b") sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
@@ -15225,6 +15246,9 @@ function sideFile(sides, path, which, keys, table) {
   const read = batch.get(path);
   batch.delete(path);
   return noted(valueFileFrom(tree, path, sides.kind, keys, dvcTracked, read, table));
+}
+function whyUnreadable(tree, path) {
+  return "whyMissing" in tree ? tree.whyMissing(path) : void 0;
 }
 function absentFolders(paths, other, listed) {
   const gone = /* @__PURE__ */ new Set();
@@ -15298,7 +15322,7 @@ async function readValueFile(tree, path, kind, keys, dvcTracked, table) {
 function valueFileFrom(tree, path, kind, keys, dvcTracked, read, table) {
   if (read instanceof Error) return failed(path, read);
   if (!read) {
-    const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
+    const why = whyUnreadable(tree, path);
     if (why) return { status: "missing", note: cachedUnreadableNote(tree.name, tree.isCommit, why) };
     if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: "missing", note: `not present at ${tree.name}` };
@@ -15611,7 +15635,15 @@ async function runValuesDiff(kind, args, workspace, here) {
 async function valuesDiffIn(git, kind, args, workspace, here) {
   const log = consoleLogger(true);
   const empty = !await git.resolveCommit("HEAD");
-  let comparison = { metrics: [], params: [], errors: [], headErrors: [], parsedAtBase: /* @__PURE__ */ new Set(), notKnownAtBase: /* @__PURE__ */ new Map() };
+  let comparison = {
+    metrics: [],
+    params: [],
+    errors: [],
+    headErrors: [],
+    parsedAtBase: /* @__PURE__ */ new Set(),
+    notKnownAtBase: /* @__PURE__ */ new Map(),
+    cachedAtBase: /* @__PURE__ */ new Map()
+  };
   if (empty)
     writeError(
       `mlreport: unknown revision '${args.aRev}': this repository has no commit yet, so there is nothing to compare the workspace's ${kind} with (DVC shows nothing too); commit, then diff

@@ -8,6 +8,7 @@ import { readRuns } from './aggregate/read';
 import type { AggregateReport } from './aggregate/types';
 import type { AggregateConfig, Config, GitHubPublishConfig } from './config/types';
 import { gateMetrics } from './gate';
+import { cachedBaseRemedy } from './gate/cached-remedy';
 import { DEFAULT_CHECK_NAME, directionsAtBase, readProjectDirections, rulesAtBase, type BaseRulesFile } from './gate/config';
 import { fromTop, projectRootAt } from './config/project-root';
 import { logGates } from './gate/log';
@@ -220,6 +221,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         unreadAtHead,
         unreadAtBase,
         notKnownAtBase: comparison.notKnownAtBase,
+        cachedAtBase: comparison.cachedAtBase,
+        cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
         staleAtHead,
         staleWhy,
       })

@@ -71,7 +71,15 @@ async function runValuesDiff(kind: ValueKind, args: ValuesDiffArgs, workspace: s
 async function valuesDiffIn(git: GitRepo, kind: ValueKind, args: ValuesDiffArgs, workspace: string, here: string): Promise<number> {
   const log = consoleLogger(true);
   const empty = !(await git.resolveCommit('HEAD'));
-  let comparison: Comparison = { metrics: [], params: [], errors: [], headErrors: [], parsedAtBase: new Set(), notKnownAtBase: new Map() };
+  let comparison: Comparison = {
+    metrics: [],
+    params: [],
+    errors: [],
+    headErrors: [],
+    parsedAtBase: new Set(),
+    notKnownAtBase: new Map(),
+    cachedAtBase: new Map(),
+  };
   // DVC's diff is empty in a repository without commits (`if repo.scm.no_commits: return {}`): so is ours, but
   // an empty table alone reads as "nothing changed".
   if (empty)

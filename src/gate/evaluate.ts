@@ -33,6 +33,14 @@ export interface EvaluateOptions {
    */
   notKnownAtBase?: ReadonlyMap<string, string>;
   /**
+   * Metrics files the base has as DVC outputs whose object no cache or remote gave (path → why, naming the revision,
+   * the object and the remote). The base had the file, so a metric it lacks there is not known, not new: a rule
+   * comparing with `base` is not checked, whatever missing-base says, and `cachedRemedy` says what would let it be.
+   */
+  cachedAtBase?: ReadonlyMap<string, string>;
+  /** What would let a run read such a file at the base, in the words of the interface in use (inputs or flags). */
+  cachedRemedy?: string;
+  /**
    * Metrics files written by out-of-date stages the run did not reproduce, or by stages downstream of them (path →
    * those stages): their values are the last run's, so a rule that compared them checked nothing of this change.
    */
@@ -51,8 +59,8 @@ export interface EvaluateOptions {
  *   on it, `if present` too: a crashed evaluation is not an absent metric;
  * - in an aggregate, a metric some of a configuration's runs lack (or hold as a non-number) breaks its rule;
  * - a rule that uses `base` when the base has no value is skipped with a note, or breaks with `missing-base: fail`;
- *   but a metrics file there at the base that cannot be read, or whose dvc.yaml or `.dvc` file does not load there, is
- *   no missing value: such a rule is an error;
+ *   but a metrics file there at the base that cannot be read, whose dvc.yaml or `.dvc` file does not load there, or
+ *   that is a DVC output whose object no cache or remote gave, is no missing value: such a rule is an error;
  *   so is a rule that uses `history.*` when the base branch's history has fewer than 3 values of the metric;
  * - a rule that uses `history.*` where no history was read (history off, or an aggregate of jobs that read none) is an error;
  * - NaN and ±Infinity (at head, at base, or as the computed threshold) and non-numbers break the rule;
@@ -128,6 +136,15 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
       return outcome(
         'error',
         `Not checked: \`${m.file}\` cannot be read at the base (${unreadBase}), so the rule has no \`base\` value to compare with.`,
+        withHead,
+      );
+    }
+    const cached = base === null ? options.cachedAtBase?.get(m.file) : undefined;
+    if (cached !== undefined) {
+      const remedy = options.cachedRemedy ? ` ${options.cachedRemedy}` : '';
+      return outcome(
+        'error',
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${m.file} is DVC-cached and could not be read from the cache or the remote (${cached}), so the rule has no \`base\` value to compare with.${remedy}`,
         withHead,
       );
     }

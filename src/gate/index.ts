@@ -12,7 +12,8 @@ import type { GateConfig } from './types';
  * branch's (null when there was none to read; undefined when history is off). `files.unreadAtHead`: metrics files
  * there at the head that could not be read, by path, with why: every rule on them is an error, `if present` or not;
  * `files.unreadAtBase`: the same at the base, where a rule comparing with `base` is an error, as it is on a file whose
- * values at the base are not known (`files.notKnownAtBase`: its dvc.yaml or `.dvc` file does not load there);
+ * values at the base are not known (`files.notKnownAtBase`: its dvc.yaml or `.dvc` file does not load there; or
+ * `files.cachedAtBase`: a DVC output whose object could not be read there, unless the history store gave its values);
  * `files.staleAtHead`: metrics files out-of-date stages write (not reproduced), or stages that failed or did not run (`files.staleWhy` says
  * why), with those stages: rules on them are errors. Pure.
  */
@@ -21,10 +22,18 @@ export function gateMetrics(
   metrics: FileDiff[],
   hasBase: boolean,
   history?: HistorySection | null,
-  files: Pick<EvaluateOptions, 'unreadAtHead' | 'unreadAtBase' | 'notKnownAtBase' | 'staleAtHead' | 'staleWhy'> = {},
+  files: Pick<EvaluateOptions, 'unreadAtHead' | 'unreadAtBase' | 'notKnownAtBase' | 'cachedAtBase' | 'cachedRemedy' | 'staleAtHead' | 'staleWhy'> = {},
 ): GateSummary | null {
   if (!gate.rules.length && !gate.proposed && !gate.baseUnread) return null;
   const lookups = metricLookupFromDiffs(metrics, history, files.unreadAtHead);
-  const summary = gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, ...files }), gate.proposed ?? null);
+  // A file the history store gave base values for is known there: a metric its record lacks is new.
+  const cachedAtBase = files.cachedAtBase && new Map([...files.cachedAtBase].filter(([path]) => !metrics.some((f) => f.path === path && hasBaseValues(f))));
+  const options = { missingBase: gate.missingBase, hasBase, ...files, ...(cachedAtBase && { cachedAtBase }) };
+  const summary = gateSummary(evaluateRules(gate.rules, lookups, options), gate.proposed ?? null);
   return gate.baseUnread ? { ...summary, baseUnread: gate.baseUnread } : summary;
+}
+
+/** Whether a file's base side has any value (from git, the cache, or the history store). */
+function hasBaseValues(file: FileDiff): boolean {
+  return file.rows.some((r) => r.old !== undefined);
 }

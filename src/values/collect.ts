@@ -92,6 +92,12 @@ export interface Comparison {
    * A metric of theirs the base lacks is not new at the head: a rule comparing with `base` has nothing to compare with.
    */
   notKnownAtBase: Map<string, string>;
+  /**
+   * Metrics files the base has as DVC outputs (hashed in its dvc.lock or `.dvc` file, not in git) whose object neither
+   * the cache nor a remote gave (path → why: the revision, the object, the remote). The base had the file: its metrics
+   * the base lacks are not known there, not new.
+   */
+  cachedAtBase: Map<string, string>;
 }
 
 /** The files to compare: paths or globs chosen by the user (null: what dvc.yaml names, as DVC does). */
@@ -139,6 +145,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
   const headErrors: string[] = [];
   const parsedAtBase = new Set<string>();
   const notKnownAtBase = new Map<string, string>();
+  const cachedAtBase = new Map<string, string>();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
   // DVC loads a revision's whole project before any of its values: one file that does not load fails the revision.
@@ -184,7 +191,25 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
   const readB = await readAll(b, 'pathsB');
   const compare = async ({ kind, pathsA, pathsB, goneA, goneB, paths, named, said }: (typeof plans)[number]): Promise<FileDiff[]> => {
     const diffs: FileDiff[] = [];
-    const sides: ComparedSides = { a, b, sideA, sideB, pathsA, pathsB, readA, readB, goneA, goneB, said, kind, errors, headErrors, notKnownAtBase, log };
+    const sides: ComparedSides = {
+      a,
+      b,
+      sideA,
+      sideB,
+      pathsA,
+      pathsB,
+      readA,
+      readB,
+      goneA,
+      goneB,
+      said,
+      kind,
+      errors,
+      headErrors,
+      notKnownAtBase,
+      cachedAtBase,
+      log,
+    };
     for (const path of paths) {
       let fileA = sideFile(sides, path, 'a', pathsA.get(path) ?? named);
       if (fileA instanceof Promise) fileA = await fileA;
@@ -198,7 +223,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
     }
     return diffs;
   };
-  const comparison: Comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase, notKnownAtBase };
+  const comparison: Comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase, notKnownAtBase, cachedAtBase };
   for (const plan of plans) comparison[plan.kind] = await compare(plan);
   return comparison;
 }
@@ -229,6 +254,8 @@ interface ComparedSides {
   headErrors: string[];
   /** Comparison.notKnownAtBase, filled as the base's files are read. */
   notKnownAtBase: Map<string, string>;
+  /** Comparison.cachedAtBase, filled as the base's files are read. */
+  cachedAtBase: Map<string, string>;
   log: Logger;
 }
 
@@ -253,6 +280,9 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
     if (file.status === 'missing' && (which === 'a' ? sides.pathsA : sides.pathsB).has(path) && !sides.said.has(path)) {
       sides.errors.push(file.note ? { rev: tree.name, path, message: `${path}: ${file.note}`, warned: false } : notPresent(tree, path));
     }
+    // A DVC output the base had, whose object could not be read there: its values are not known, not absent.
+    const unreadable = file.status === 'missing' && which === 'a' && sides.kind === 'metrics' ? whyUnreadable(tree, path) : undefined;
+    if (unreadable) sides.cachedAtBase.set(path, `${tree.name}: ${unreadable}`);
     if (file.status === 'error') {
       sides.errors.push({ rev: tree.name, side: which === 'a' ? 'base' : 'head', kind: sides.kind, path, message: file.message, warned: true });
       // A params file at the head fails the run, reported once as that error. Its dvc.yaml, whose `${…}` read it
@@ -269,6 +299,11 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
   const read = batch.get(path)!;
   batch.delete(path);
   return noted(valueFileFrom(tree, path, sides.kind, keys, dvcTracked, read, table));
+}
+
+/** Why a DVC output of a tree that reads them from the cache or the remote could not be read, if it could not. */
+function whyUnreadable(tree: Tree, path: string): string | undefined {
+  return 'whyMissing' in tree ? (tree as CachedOutputsTree).whyMissing(path) : undefined;
 }
 
 /**
@@ -380,7 +415,7 @@ async function readValueFile(tree: Tree, path: string, kind: ValueKind, keys: st
 function valueFileFrom(tree: Tree, path: string, kind: ValueKind, keys: string[], dvcTracked: boolean, read: ReadResult, table?: KeyTable): ValueFile {
   if (read instanceof Error) return failed(path, read);
   if (!read) {
-    const why = 'whyMissing' in tree ? (tree as CachedOutputsTree).whyMissing(path) : undefined;
+    const why = whyUnreadable(tree, path);
     if (why) return { status: 'missing', note: cachedUnreadableNote(tree.name, tree.isCommit, why) };
     if (tree.isCommit && dvcTracked) return { status: 'missing', note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: 'missing', note: `not present at ${tree.name}` };

@@ -1,9 +1,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
-import { TempRepo } from '../helpers/repo';
+import { md5sum } from '../helpers/md5sum';
+import { TempRepo, tempDir } from '../helpers/repo';
 
 let repo: TempRepo;
 before(() => {
@@ -161,5 +162,78 @@ test("the base's dvc.yaml does not load: a rule comparing with `base` is not che
     assert.match(result.stdout, /^## ❌ gate failed: accuracy: Not checked: metrics\.json:accuracy is not known at the base: dvc\.yaml at the base/m);
   } finally {
     broken.remove();
+  }
+});
+
+/**
+ * example-get-started's layout: eval/metrics.json is a stage's DVC-cached output (git ignores it), its hash in each
+ * commit's dvc.lock. The base's object was never pushed: `remote` (a local DVC remote, or none with null) lacks it, and
+ * the clone's cache is empty. The head's file is in the workspace, as the stage wrote it (its dvc.lock agrees).
+ */
+function cachedAtBase(remote: string | null): TempRepo {
+  const r = new TempRepo();
+  const lock = (bytes: string): string => {
+    const file = join(r.dir, 'eval', 'metrics.json');
+    mkdirSync(join(r.dir, 'eval'), { recursive: true });
+    writeFileSync(file, bytes);
+    const entry = `      md5: ${md5sum(file)}\n      size: ${statSync(file).size}\n`;
+    return `schema: '2.0'\nstages:\n  evaluate:\n    cmd: node evaluate.js\n    outs:\n    - path: eval/metrics.json\n      hash: md5\n${entry}`;
+  };
+  r.commit('base', {
+    '.dvc/config': remote === null ? '' : `[core]\n    remote = storage\n['remote "storage"']\n    url = ${remote}\n`,
+    '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+    'dvc.yaml': 'stages:\n  evaluate:\n    cmd: node evaluate.js\n    outs:\n    - eval/metrics.json\nmetrics:\n- eval/metrics.json\n',
+    'eval/.gitignore': '/metrics.json\n',
+    'dvc.lock': lock('{"roc_auc": 0.81, "loss": 0.4}'),
+  });
+  r.commit('head', { 'dvc.lock': lock('{"roc_auc": 0.85, "loss": 0.38}') });
+  return r;
+}
+
+test('a DVC-cached metrics file no cache or remote gives at the base: a rule comparing with `base` is not checked (an error), never skipped into a pass', async () => {
+  const remote = tempDir('mlreport-remote-');
+  const repos = [cachedAtBase(remote), cachedAtBase(null)];
+  try {
+    type Json = { gates: { passed: boolean; checked: number; rules: { rule: string; status: string; detail: string }[] } };
+    const RULES = ['--threshold', 'roc_auc >= base - 0.01', '--threshold', 'loss <= 1'];
+    for (const [r, why] of [
+      [repos[0]!, /^eval\/metrics\.json: object [0-9a-f]{32} missing from remote 'storage'$/],
+      [repos[1]!, /^no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>'/],
+    ] as const) {
+      for (const missingBase of ['skip', 'fail']) {
+        // Before: the rule was skipped as if roc_auc were new at the head, and `loss <= 1` made the gate pass (exit 0).
+        const result = await runCli(['report', '--base', 'HEAD~1', '--missing-base', missingBase, ...RULES], r.dir);
+        assert.equal(result.code, 1, result.stdout + result.stderr);
+        const json = JSON.parse(readFileSync(join(r.dir, '.mlreport', 'report.json'), 'utf8')) as Json;
+        assert.deepEqual(
+          [json.gates.passed, json.gates.checked, json.gates.rules.map((g) => [g.rule, g.status])],
+          [
+            false,
+            1,
+            [
+              ['roc_auc >= base - 0.01', 'error'],
+              ['loss <= 1', 'passed'],
+            ],
+          ],
+          missingBase,
+        );
+        const detail = json.gates.rules[0]!.detail;
+        const [, reason] = /is DVC-cached and could not be read from the cache or the remote \(HEAD~1: (.*)\), so the rule/.exec(detail) ?? [];
+        assert.match(detail, /^Not checked: `eval\/metrics\.json:roc_auc` is not known at the base: eval\/metrics\.json is DVC-cached and could not be read /);
+        assert.match(reason ?? detail, why);
+        // The remedy in the CLI's words: the shell's credentials, git, or the history store the action records.
+        assert.match(
+          detail,
+          /, so the rule has no `base` value to compare with\. To check it: give this shell the DVC remote's credentials \(`\.dvc\/config\.local`, .*; or commit the file to git \(`cache: false` on it in dvc\.yaml\); or read the history store .*\(`--history-store BRANCH`\)\.$/,
+        );
+        assert.match(
+          result.stdout,
+          /^## ❌ gate failed: roc\\_auc: Not checked: eval\/metrics\.json:roc\\_auc is not known at the base: eval\/metrics\.json is DVC-cached/m,
+        );
+      }
+    }
+  } finally {
+    repos.forEach((r) => r.remove());
+    rmSync(remote, { recursive: true, force: true });
   }
 });

@@ -1,10 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { gateMetrics } from '../../src/gate';
+import { cachedBaseRemedy } from '../../src/gate/cached-remedy';
 import { evaluateRules, type EvaluateOptions } from '../../src/gate/evaluate';
 import { metricLookupFromDiffs } from '../../src/gate/lookup';
 import { parseRules, ruleLinesFromText } from '../../src/gate/parse';
 import { resolveMetric } from '../../src/gate/resolve';
-import type { MetricLookup, RuleOutcome } from '../../src/gate/types';
+import type { GateConfig, MetricLookup, RuleOutcome } from '../../src/gate/types';
 import { diffValueFile } from '../../src/values/diff';
 import { flattenValues } from '../../src/values/flatten';
 
@@ -89,6 +91,42 @@ describe('gate evaluation', () => {
     assert.equal(
       one('f1 >= base', metricLookupFromDiffs(plain)).message,
       'Skipped: the rule compares with `base`, but `n.json:f1` is not present at the base.',
+    );
+  });
+
+  test('a DVC-cached metrics file no cache or remote gave at the base: a rule comparing with `base` is an error with the remedy, missing-base or not', () => {
+    // Before, the rule was skipped as if the metric were new ("not present at the base"), and the gate passed on the others.
+    const file = {
+      path: 'eval/metrics.json',
+      notes: ["not in git at main (DVC-cached) and cannot be read: eval/metrics.json: object 0a1b missing from remote 'storage'"],
+      rows: [{ key: 'auc', old: undefined, new: 0.7, changed: true }],
+    };
+    const cachedAtBase = new Map([['eval/metrics.json', "main: eval/metrics.json: object 0a1b missing from remote 'storage'"]]);
+    const gate = (missingBase: 'skip' | 'fail'): GateConfig => ({
+      rules: parseRules(ruleLinesFromText('warn: auc >= base - 0.01\nauc >= 0.5', "input 'thresholds'")),
+      missingBase,
+      failOnThreshold: true,
+      checkName: 'mlreport',
+      notes: [],
+      rulesFrom: 'input',
+      trustBase: false,
+    });
+    for (const missingBase of ['skip', 'fail'] as const) {
+      const summary = gateMetrics(gate(missingBase), [file], true, undefined, { cachedAtBase, cachedRemedy: cachedBaseRemedy(false, 'mlreport-history') })!;
+      assert.deepEqual([summary.passed, summary.checked, summary.rules.map((r) => r.status)], [false, 1, ['error', 'passed']], missingBase);
+      assert.equal(
+        summary.rules[0]!.detail,
+        "Not checked: `eval/metrics.json:auc` is not known at the base: eval/metrics.json is DVC-cached and could not be read from the cache or the remote (main: eval/metrics.json: object 0a1b missing from remote 'storage'), so the rule has no `base` value to compare with. " +
+          "To check it: give the workflow the DVC remote's credentials (the cloud's variables from secrets in the step's `env:`, AWS_* or AZURE_STORAGE_*; `.dvc/config.local` written by an earlier step; `hub-user`/`hub-token` for a remote under `hub-url`; a fork's pull request gets no secrets) and see that the base branch's runs push its outputs there (input `dvc-push: true`); " +
+          "or commit the file to git (`cache: false` on it in dvc.yaml); or have the runs on pushes to the default branch record it in the history store ('mlreport-history', input `history-branch`; they need `contents: write`), which has no record of it at the base commit.",
+      );
+    }
+    // The history store gave the file's base values: it is known there, and a metric its record lacks is new (skipped).
+    const filled = { ...file, rows: [...file.rows, { key: 'loss', old: 0.3, new: 0.2, diff: -0.1, changed: true }] };
+    const fromStore = gateMetrics(gate('skip'), [filled], true, undefined, { cachedAtBase })!;
+    assert.deepEqual(
+      fromStore.rules.map((r) => r.status),
+      ['skipped', 'passed'],
     );
   });
 

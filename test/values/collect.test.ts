@@ -47,7 +47,34 @@ describe('collectAndCompare (run.ts entry point)', () => {
     );
     // Named at the base and not there: DVC fails to load it there (`metrics diff` says so), the report notes it once.
     assert.deepEqual(result.errors, [{ rev: 'main', path: 'eval/scores.json', message: 'eval/scores.json: not in git at main (DVC-tracked)', warned: false }]);
+    // No dvc.lock at the base hashes it: the base never had its values, so it is no unreadable DVC-cached file there.
+    assert.deepEqual(result.cachedAtBase, new Map());
     assert.ok(!log.lines.some((l) => l.startsWith('warning')), log.lines.join('\n'));
+  });
+
+  test('a DVC-cached metrics file whose object no cache or remote gives at the base: its values there are not known, with why', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const lock = (md5: string) =>
+      `schema: '2.0'\nstages:\n  evaluate:\n    cmd: node e.js\n    outs:\n    - path: eval/m.json\n      hash: md5\n      md5: ${md5}\n      size: 10\n`;
+    const base = r.commit('base', {
+      '.dvc/config': '',
+      'dvc.yaml': 'stages:\n  evaluate:\n    cmd: node e.js\n    outs:\n    - eval/m.json\nmetrics:\n- eval/m.json\n',
+      'eval/.gitignore': '/m.json\n',
+      'dvc.lock': lock('0cc175b9c0f1b6a831c399e269772661'),
+    });
+    r.write({ 'eval/m.json': '{"auc": 1}' });
+    const git = await GitRepo.open(r.dir);
+    const result = await collectAndCompare(
+      git,
+      { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null },
+      new MemoryLogger(),
+    );
+    assert.match(result.metrics[0]!.notes[0]!, /^not in git at main \(DVC-cached\) and cannot be read: no DVC remote specified/);
+    // The gate is told: the base had the file, so a metric missing from what was read there is not new.
+    assert.deepEqual([...result.cachedAtBase.keys()], ['eval/m.json']);
+    assert.match(result.cachedAtBase.get('eval/m.json')!, /^main: no DVC remote specified and none is defined/);
+    assert.deepEqual(result.notKnownAtBase, new Map());
   });
 
   test('a .dvc file that does not load at the base: the metrics file it tracks is not known there, not called absent', async () => {

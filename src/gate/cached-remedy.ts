@@ -1,0 +1,18 @@
+/**
+ * What lets a run read a metrics file the base has as a DVC output whose object no cache or remote gave, in the words of
+ * the interface in use: the action's inputs and the workflow, or the CLI's flags and the shell. `store`: the history
+ * store's branch, null when it is off (not given, on the CLI). Pure.
+ */
+export function cachedBaseRemedy(cli: boolean, store: string | null): string {
+  const credentials = cli
+    ? "give this shell the DVC remote's credentials (`.dvc/config.local`, or the cloud's variables: AWS_*, AZURE_STORAGE_*) and see that the base's outputs were pushed there (`mlreport push` or `dvc push` at the base)"
+    : "give the workflow the DVC remote's credentials (the cloud's variables from secrets in the step's `env:`, AWS_* or AZURE_STORAGE_*; `.dvc/config.local` written by an earlier step; `hub-user`/`hub-token` for a remote under `hub-url`; a fork's pull request gets no secrets) and see that the base branch's runs push its outputs there (input `dvc-push: true`)";
+  const history = cli
+    ? store
+      ? `have the action's runs on pushes to the default branch record it in the history store ('${store}', \`--history-store\`), which has no record of it at the base commit`
+      : "read the history store the action's runs on pushes to the default branch record (`--history-store BRANCH`)"
+    : store
+      ? `have the runs on pushes to the default branch record it in the history store ('${store}', input \`history-branch\`; they need \`contents: write\`), which has no record of it at the base commit`
+      : "turn the history store on (input `history-branch`, now `off`) so the runs on pushes to the default branch record the base's metrics";
+  return `To check it: ${credentials}; or commit the file to git (\`cache: false\` on it in dvc.yaml); or ${history}.`;
+}
