@@ -8271,7 +8271,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
   try {
     const file = await open2(join(dir, "batch"), "w+");
     try {
-      let stopped = false;
+      let stopped2 = false;
       await new Promise((resolve8, reject) => {
         const child = spawn2("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
         const stderr = gitStderr(child, "git cat-file");
@@ -8279,7 +8279,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
           void file.stat().then(
             ({ size: size2 }) => {
               if (size2 > maxTotal && child.exitCode === null) {
-                stopped = true;
+                stopped2 = true;
                 child.kill();
               }
             },
@@ -8289,7 +8289,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
         child.on("error", (error2) => reject(new Error(`git cat-file could not start: ${error2.message}`)));
         child.on("close", (code2, signal) => {
           if (watch) clearInterval(watch);
-          if (code2 === 0 || stopped) resolve8();
+          if (code2 === 0 || stopped2) resolve8();
           else reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`));
         });
         child.stdin.end(requests.map((r) => `${r.oid}
@@ -8302,7 +8302,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
       for (let position = 0; answers.pending.length; ) {
         const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
         if (!bytesRead) {
-          if (!stopped) throw new Error(`git cat-file ended after ${found.length} of ${requests.length} answers`);
+          if (!stopped2) throw new Error(`git cat-file ended after ${found.length} of ${requests.length} answers`);
           for (let i = found.length; i < requests.length; i++) found.push(new NotRead(requests[i].oid));
           break;
         }
@@ -16203,7 +16203,7 @@ async function reproduceStep(step, log) {
   const stages = [];
   let passed = true;
   let engine = null;
-  let stopped;
+  let stopped2;
   if (step.runCommands.length) {
     engine = "run";
     for (const [i, cmd] of step.runCommands.entries()) {
@@ -16230,9 +16230,9 @@ async function reproduceStep(step, log) {
       for (const stage of result.stages) stages.push(stage);
       passed = result.passed;
     } catch (error2) {
-      stopped = describeError(error2);
-      log.error(stopped);
-      stages.push({ name: stoppedAt(stopped, step.workspace), status: "failed", seconds: 0, reasons: [], error: stopped, project: true });
+      stopped2 = describeError(error2);
+      log.error(stopped2);
+      stages.push({ name: stoppedAt(stopped2, step.workspace), status: "failed", seconds: 0, reasons: [], error: stopped2, project: true });
       passed = false;
     }
   } else if (passed && mode === "dvc") {
@@ -16241,7 +16241,7 @@ async function reproduceStep(step, log) {
     for (const stage of result.stages) stages.push(stage);
     passed = result.passed;
   }
-  return engine ? { engine, stages, passed, ...stopped === void 0 ? {} : { stopped } } : null;
+  return engine ? { engine, stages, passed, ...stopped2 === void 0 ? {} : { stopped: stopped2 } } : null;
 }
 async function dvcPushStep(workspace, log, data = {}, project) {
   const started = performance2.now();
@@ -16264,8 +16264,8 @@ async function runCommand(name, cmd, cwd, log, deadline) {
     const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, process.env, deadline?.signal);
     const seconds = (performance2.now() - started) / 1e3;
     if (code2 === 0) return { name, status: "ran", seconds, reasons: [] };
-    const stopped = deadline?.signal.aborted ? deadline.stopped(name) : null;
-    const error2 = stopped ?? (signal ? `killed by ${signal}` : `exited with code ${code2}`);
+    const stopped2 = deadline?.signal.aborted ? deadline.stopped(name) : null;
+    const error2 = stopped2 ?? (signal ? `killed by ${signal}` : `exited with code ${code2}`);
     log.error(`${name} ${error2}`);
     return { name, status: "failed", seconds, reasons: [], error: error2, log: tail.text() };
   } catch (error2) {
@@ -16313,8 +16313,8 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
   });
   close();
   if (outcome2.code === 0) return { stages, passed: true };
-  const stopped = deadline?.signal.aborted ? deadline.stopped("dvc repro") : null;
-  const error2 = outcome2.error ?? stopped ?? `dvc repro exited with code ${outcome2.code}`;
+  const stopped2 = deadline?.signal.aborted ? deadline.stopped("dvc repro") : null;
+  const error2 = outcome2.error ?? stopped2 ?? `dvc repro exited with code ${outcome2.code}`;
   log.error(error2);
   const last = current;
   if (last && last.result.status === "ran") {
@@ -21773,8 +21773,8 @@ function outcome(report2, directionOf) {
   const errors = report2.projectErrors ?? [];
   if (errors.length) return { outcome: "failed", line: `\u274C project files do not parse: ${short(errors[0], 160)}${more(errors.length - 1)}` };
   const failedStages = report2.pipeline?.stages.filter((s) => s.status === "failed") ?? [];
-  const stopped = failedStages.find((s) => s.project);
-  if (stopped) return { outcome: "failed", line: `\u274C pipeline failed: ${short(stopped.error ?? stopped.name, 160)}` };
+  const stopped2 = failedStages.find((s) => s.project);
+  if (stopped2) return { outcome: "failed", line: `\u274C pipeline failed: ${short(stopped2.error ?? stopped2.name, 160)}` };
   if (failedStages.length) {
     const names = failedStages.map((s) => short(s.name));
     const notChecked = report2.gates?.rules.filter((r) => r.stale?.length).length ?? 0;
@@ -29221,13 +29221,18 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
   const pipelines = [...root, ...await loaded(() => nestedPipelines(workspace, project))];
   const results = new Map(pipeline2.stages.map((s) => [s.name, s]));
   const firstFailure = pipeline2.stages.find((s) => s.status === "failed");
-  const whyNot = (stage, inRoot) => {
+  const whyNot = (p, name) => {
+    const stage = stageAddress(p.file, name);
     const result = results.get(stage);
     if (result?.status === "ran" || result?.status === "skipped") return null;
     if (result?.status === "failed") return `which failed${result.error ? ` (${result.error})` : ""}`;
     if (result) return `which did not run (${result.reasons[0] ?? "not run"})`;
-    if (!inRoot || pipeline2.passed) return null;
-    return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : "the pipeline stopped before it"})`;
+    if (pipeline2.passed) return null;
+    if (p.file === "dvc.yaml") {
+      return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : "the pipeline stopped before it"})`;
+    }
+    const blocker = p.dag.order.find((u) => u !== name && upstreamOf(p.dag.upstream, name).has(u) && stopped(results.get(stageAddress(p.file, u))));
+    return blocker === void 0 ? null : `which did not run (upstream stage '${stageAddress(p.file, blocker)}' ${results.get(stageAddress(p.file, blocker)).status === "failed" ? "failed" : "did not run"})`;
   };
   const staleAtHead = /* @__PURE__ */ new Map();
   const staleWhy = /* @__PURE__ */ new Map();
@@ -29237,7 +29242,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
     for (const file of metricsFiles) {
       const producer = producerIn(p, file);
       const address = producer === void 0 ? null : stageAddress(p.file, producer);
-      const why = address === null ? null : whyNot(address, p.file === "dvc.yaml");
+      const why = producer === void 0 ? null : whyNot(p, producer);
       if (address === null || why === null) continue;
       staleAtHead.set(file, [address]);
       staleWhy.set(address, why);
@@ -29246,7 +29251,8 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
   const outOfDate = pipeline2.engine === "run" ? { stale: [], unknown: null, staleAtHead: /* @__PURE__ */ new Map() } : await staleStages(workspace, tree, projects, data, metricsFiles, log, new Set(results.keys()));
   for (const s of outOfDate.stale) {
     log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join("; ")}) and was not reproduced: the report shows the values of its last run.`);
-    staleWhy.set(s.stage, `which did not run (out of date: ${s.reasons.join("; ")}; the run reproduces the root dvc.yaml's stages only)`);
+    if (!staleWhy.has(s.stage))
+      staleWhy.set(s.stage, `which did not run (out of date: ${s.reasons.join("; ")}; the run reproduces the root dvc.yaml's stages only)`);
   }
   for (const [file, stages] of outOfDate.staleAtHead) staleAtHead.set(file, [.../* @__PURE__ */ new Set([...staleAtHead.get(file) ?? [], ...stages])]);
   const stale = order.filter((s) => staleWhy.has(s)).map((s) => ({ stage: s, reasons: [staleWhy.get(s).replace(/^which /, "")] }));
@@ -29254,6 +29260,9 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
 }
 function producerIn(pipeline2, file) {
   return pipeline2.dag.producerOf(posix17.relative(posix17.dirname(pipeline2.file), file));
+}
+function stopped(result) {
+  return result?.status === "failed" || result?.status === "not-run";
 }
 function upstreamOf(upstream, stage) {
   const seen = /* @__PURE__ */ new Set([stage]);
@@ -29316,8 +29325,8 @@ async function run2() {
   } catch (error2) {
     const message = redact(describeError(error2));
     setFailed(`mlreport: ${message}`);
-    const stopped = reported ? null : await stoppedRunSettings(process.env);
-    if (stopped) await publishStopped(stopped, message, actionLogger, new Deadline(0).publishing().first);
+    const stopped2 = reported ? null : await stoppedRunSettings(process.env);
+    if (stopped2) await publishStopped(stopped2, message, actionLogger, new Deadline(0).publishing().first);
   }
 }
 

@@ -568,7 +568,8 @@ async function staleStages(
  * base's own), not this change's. And, passed or not, the stages of the other dvc.yaml files (`sub/dvc.yaml`) the
  * pipeline did not run: the one reproduced is the root dvc.yaml's, as `dvc repro` reproduces by default (with `dvc
  * repro`, the other files' stages upstream of it too), so theirs are checked as staleStages checks them without a
- * reproduction, and the out-of-date ones are not this change's either (after `run` commands alone, which are the
+ * reproduction, and the out-of-date ones are not this change's either, nor are those downstream, in their own file,
+ * of one of theirs that failed or did not run (after `run` commands alone, which are the
  * user's own reproduction, no stage is checked, at the root or not). As staleStages says of out-of-date stages,
  * `stale` names them with why, `staleAtHead` maps the metrics files they write to them, and `staleWhy` says, by stage,
  * why it made no values of this change.
@@ -591,14 +592,23 @@ async function stagesNotRun(
   const pipelines = [...root, ...(await loaded(() => nestedPipelines(workspace, project)))];
   const results = new Map(pipeline.stages.map((s) => [s.name, s]));
   const firstFailure = pipeline.stages.find((s) => s.status === 'failed');
-  const whyNot = (stage: string, inRoot: boolean): string | null => {
+  const whyNot = (p: (typeof pipelines)[number], name: string): string | null => {
+    const stage = stageAddress(p.file, name);
     const result = results.get(stage);
     if (result?.status === 'ran' || result?.status === 'skipped') return null;
     if (result?.status === 'failed') return `which failed${result.error ? ` (${result.error})` : ''}`;
     if (result) return `which did not run (${result.reasons[0] ?? 'not run'})`;
-    // Another dvc.yaml's stage with no result is no stage the pipeline meant to run: whether it is up to date is below.
-    if (!inRoot || pipeline.passed) return null;
-    return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : 'the pipeline stopped before it'})`;
+    if (pipeline.passed) return null;
+    if (p.file === 'dvc.yaml') {
+      return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : 'the pipeline stopped before it'})`;
+    }
+    // Another dvc.yaml's stage with no result is no stage the pipeline meant to run (whether it is up to date is
+    // below), unless a stage of its own file upstream of it failed or did not run here (`dvc repro` ran that one for
+    // the root's sake): its inputs are then that stage's last outputs, not this change's.
+    const blocker = p.dag.order.find((u) => u !== name && upstreamOf(p.dag.upstream, name).has(u) && stopped(results.get(stageAddress(p.file, u))));
+    return blocker === undefined
+      ? null
+      : `which did not run (upstream stage '${stageAddress(p.file, blocker)}' ${results.get(stageAddress(p.file, blocker))!.status === 'failed' ? 'failed' : 'did not run'})`;
   };
   const staleAtHead = new Map<string, string[]>();
   const staleWhy = new Map<string, string>();
@@ -608,7 +618,7 @@ async function stagesNotRun(
     for (const file of metricsFiles) {
       const producer = producerIn(p, file);
       const address = producer === undefined ? null : stageAddress(p.file, producer);
-      const why = address === null ? null : whyNot(address, p.file === 'dvc.yaml');
+      const why = producer === undefined ? null : whyNot(p, producer);
       if (address === null || why === null) continue;
       staleAtHead.set(file, [address]);
       staleWhy.set(address, why);
@@ -621,7 +631,9 @@ async function stagesNotRun(
       : await staleStages(workspace, tree, projects, data, metricsFiles, log, new Set(results.keys()));
   for (const s of outOfDate.stale) {
     log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join('; ')}) and was not reproduced: the report shows the values of its last run.`);
-    staleWhy.set(s.stage, `which did not run (out of date: ${s.reasons.join('; ')}; the run reproduces the root dvc.yaml's stages only)`);
+    // An upstream stage that failed says more of why it did not run.
+    if (!staleWhy.has(s.stage))
+      staleWhy.set(s.stage, `which did not run (out of date: ${s.reasons.join('; ')}; the run reproduces the root dvc.yaml's stages only)`);
   }
   for (const [file, stages] of outOfDate.staleAtHead) staleAtHead.set(file, [...new Set([...(staleAtHead.get(file) ?? []), ...stages])]);
   // In pipeline order, as the report lists stages.
@@ -632,6 +644,11 @@ async function stagesNotRun(
 /** The stage of a dvc.yaml that writes a project file: its DAG holds paths from the dvc.yaml's own folder. */
 function producerIn(pipeline: { file: string; dag: { producerOf(path: string): string | undefined } }, file: string): string | undefined {
   return pipeline.dag.producerOf(posix.relative(posix.dirname(pipeline.file), file));
+}
+
+/** Whether a stage's result says it made no outputs in this run (it failed, or did not run). */
+function stopped(result: { status: string } | undefined): boolean {
+  return result?.status === 'failed' || result?.status === 'not-run';
 }
 
 /** `stage` and every stage it reads outputs of, directly or not. */

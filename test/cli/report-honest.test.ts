@@ -424,4 +424,60 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
       }
     },
   );
+
+  test(
+    '`dvc repro` fails at a stage of sub/dvc.yaml: a later stage of that file with no result is downstream of it, and not checked either',
+    { skip: process.platform === 'win32' },
+    async () => {
+      const repo = new TempRepo();
+      const bin = tempDir('mlreport-fake-dvc-');
+      try {
+        repo.commit('pipelines', {
+          'w.js': WRITER,
+          'sub/w.js': WRITER,
+          'params.yaml': 'lr: 0.1\n',
+          'sub/params.yaml': 'lr: 0.1\n',
+          'dvc.yaml': 'stages:\n  train:\n    cmd: node w.js metrics.json acc 0.9\n    params: [lr]\n    metrics:\n      - metrics.json: {cache: false}\n',
+          'sub/dvc.yaml':
+            'stages:\n  prep:\n    cmd: node w.js p.json n 1\n    params: [lr]\n    outs:\n      - p.json: {cache: false}\n' +
+            '  tune:\n    cmd: node w.js m.json f1 0.5\n    deps: [p.json]\n    metrics:\n      - m.json: {cache: false}\n',
+        });
+        assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+        assert.equal((await runCli(['repro', '--cwd', 'sub'], repo.dir)).code, 0);
+        const read = (p: string) => readFileSync(join(repo.dir, p), 'utf8');
+        repo.commit('ran', {
+          'dvc.lock': read('dvc.lock'),
+          'metrics.json': read('metrics.json'),
+          'sub/dvc.lock': read('sub/dvc.lock'),
+          'sub/p.json': read('sub/p.json'),
+          'sub/m.json': read('sub/m.json'),
+        });
+        // prep is out of date; tune, whose input prep did not rewrite, looks up to date.
+        repo.commit('prep with another lr', { 'sub/params.yaml': 'lr: 0.2\n' });
+        // DVC itself is not installed here: a stand-in prints what `dvc repro` prints when a stage of another dvc.yaml fails.
+        writeFileSync(join(bin, 'dvc'), "#!/bin/sh\necho \"Running stage 'sub/dvc.yaml:prep':\"\necho '> node w.js p.json n 1'\nexit 1\n", { mode: 0o755 });
+        const out = tempDir();
+        const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+        const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'dvc', '--out', out, '--quiet', '--threshold', 'f1 >= base'], repo.dir, env);
+        assert.equal(r.code, 1, r.stderr);
+        const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as { gates: Gates; stale: { stage: string; reasons: string[] }[] };
+        // Before, tune had no result and was not out of date: the rule passed on its last run's f1.
+        assert.deepEqual(
+          json.gates.rules.map((g) => [g.status, g.stale]),
+          [['error', ['sub/dvc.yaml:tune']]],
+        );
+        assert.match(
+          json.gates.rules[0]!.detail,
+          /^Not checked: `sub\/m\.json:f1` comes from stage 'sub\/dvc\.yaml:tune', which did not run \(upstream stage 'sub\/dvc\.yaml:prep' failed\)/,
+        );
+        assert.deepEqual(
+          json.stale.find((s) => s.stage === 'sub/dvc.yaml:tune'),
+          { stage: 'sub/dvc.yaml:tune', reasons: ["did not run (upstream stage 'sub/dvc.yaml:prep' failed)"] },
+        );
+      } finally {
+        repo.remove();
+        rmSync(bin, { recursive: true, force: true });
+      }
+    },
+  );
 });
