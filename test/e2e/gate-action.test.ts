@@ -1,12 +1,13 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
 import { checkRuns } from '../fakes/github/routes/checks';
 import { commitStatuses } from '../fakes/github/routes/statuses';
 import { runAction, type ActionRun } from '../helpers/action';
-import { TempRepo } from '../helpers/repo';
+import { md5sum } from '../helpers/md5sum';
+import { TempRepo, tempDir } from '../helpers/repo';
 
 let fake: FakeGitHub;
 let repo: TempRepo;
@@ -197,5 +198,55 @@ test("`run` commands alone are the user's reproduction: a stage of sub/dvc.yaml 
     assert.doesNotMatch(result.stdout, /out of date|Not checked/);
   } finally {
     own.remove();
+  }
+});
+
+test("a pull request whose base's DVC-cached metrics no remote gives (as a fork's without secrets): a rule comparing with base is an error, the gate red", async () => {
+  const own = new TempRepo();
+  const remote = tempDir('mlreport-remote-');
+  try {
+    // eval/metrics.json is a stage's DVC-cached output; the base's object is on no remote this run can read.
+    const lock = (bytes: string): string => {
+      mkdirSync(join(own.dir, 'eval'), { recursive: true });
+      writeFileSync(join(own.dir, 'eval', 'metrics.json'), bytes);
+      const file = join(own.dir, 'eval', 'metrics.json');
+      return `schema: '2.0'\nstages:\n  evaluate:\n    cmd: node evaluate.js\n    outs:\n    - path: eval/metrics.json\n      hash: md5\n      md5: ${md5sum(file)}\n      size: ${statSync(file).size}\n`;
+    };
+    const base = own.commit('base', {
+      '.dvc/config': `[core]\n    remote = storage\n['remote "storage"']\n    url = ${remote}\n`,
+      '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+      'dvc.yaml': 'stages:\n  evaluate:\n    cmd: node evaluate.js\n    outs:\n    - eval/metrics.json\nmetrics:\n- eval/metrics.json\n',
+      'eval/.gitignore': '/metrics.json\n',
+      'dvc.lock': lock('{"auc": 0.81}'),
+    });
+    own.git('checkout', '-q', '-b', 'feature');
+    const head = own.commit('head', { 'dvc.lock': lock('{"auc": 0.85}') });
+    const result = await runAction({
+      workspace: own.dir,
+      eventName: 'pull_request',
+      event: { pull_request: { number: 8, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'feature' } } },
+      sha: mergeSha,
+      repository: 'octo/ml',
+      apiUrl: fake.url,
+      inputs: { thresholds: 'auc >= base - 0.01\nauc >= 0.5', comment: 'off' },
+    });
+    // Before: the first rule was skipped as if auc were new, the second passed, and the gate was green (exit 0).
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.equal(result.outputs.passed, 'false');
+    const run = checkRuns(fake).find((r) => r.head_sha === head)!;
+    assert.equal(run.conclusion, 'failure');
+    const json = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8')) as { gates: { rules: { status: string; detail: string }[] } };
+    assert.deepEqual(
+      json.gates.rules.map((r) => r.status),
+      ['error', 'passed'],
+    );
+    // The reason, and the remedy in the action's words: the workflow's secrets, cache: false, the history store's input.
+    assert.match(
+      json.gates.rules[0]!.detail,
+      /^Not checked: `eval\/metrics\.json:auc` is not known at the base: eval\/metrics\.json is DVC-cached and could not be read from the cache or the remote \(main: eval\/metrics\.json: object [0-9a-f]{32} missing from remote 'storage'\), so the rule has no `base` value to compare with\. To check it: give the workflow the DVC remote's credentials .*`hub-user`\/`hub-token`.*input `dvc-push: true`.*`cache: false` on it in dvc\.yaml.*\('mlreport-history', input `history-branch`/,
+    );
+  } finally {
+    own.remove();
+    rmSync(remote, { recursive: true, force: true });
   }
 });
