@@ -18106,9 +18106,12 @@ function cachedUnreadableNote(revision2, isCommit, why) {
   return `${isCommit ? `not in git at ${revision2}` : `not present at ${revision2}`} (DVC-cached) and cannot be read: ${why}`;
 }
 function unreadAtBase(file, baseLabel) {
+  return unreadAtBaseNote(file, baseLabel) !== void 0;
+}
+function unreadAtBaseNote(file, baseLabel) {
   const notKnown = notKnownNote(baseLabel, "");
   const unreadable = cachedUnreadableNote(baseLabel, true, "");
-  return file.notes.some((n) => n.startsWith(notKnown) || n.startsWith(unreadable));
+  return file.notes.find((n) => n.startsWith(notKnown) || n.startsWith(unreadable));
 }
 
 // src/report/causes-section.ts
@@ -21044,7 +21047,7 @@ function directionsOf(outcomes) {
 }
 
 // src/aggregate/gate.ts
-function configurationGate(gate, metrics, runs, columns, hasBase, history2) {
+function configurationGate(gate, metrics, runs, columns, hasBase, history2, notKnownAtBase = /* @__PURE__ */ new Map()) {
   const gaps = new Map(
     columns.flatMap((c) => {
       const lacking = runs.flatMap((r) => {
@@ -21060,7 +21063,37 @@ function configurationGate(gate, metrics, runs, columns, hasBase, history2) {
     const gap = gaps.get(metricName(m));
     return gap ? { ...m, headGap: gap } : m;
   });
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }));
+  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, notKnownAtBase }));
+}
+var NAMED_JOBS = 3;
+function jobsNotKnownAtBase(runs) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const run3 of runs) {
+    for (const { file, why } of notKnownIn(run3.report)) {
+      const reasons = byFile.get(file) ?? /* @__PURE__ */ new Map();
+      byFile.set(file, reasons);
+      reasons.set(why, [...reasons.get(why) ?? [], run3.name]);
+    }
+  }
+  return new Map(
+    [...byFile].map(([file, reasons]) => [
+      file,
+      [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? "job" : "jobs"} ${namedJobs(jobs)})`).join("; ")
+    ])
+  );
+}
+function notKnownIn(report2) {
+  if (report2.notKnownAtBase) return report2.notKnownAtBase;
+  const base = report2.base;
+  if (!base) return [];
+  return report2.metrics.flatMap((f) => {
+    const note2 = unreadAtBaseNote(f, base.label);
+    return note2 && f.rows.every((r) => r.old === void 0) ? [{ file: f.path, why: `${f.path} is ${note2}` }] : [];
+  });
+}
+function namedJobs(jobs) {
+  const named3 = jobs.slice(0, NAMED_JOBS).map((j) => `\`${j}\``);
+  return jobs.length > NAMED_JOBS ? `${named3.join(", ")} and ${jobs.length - NAMED_JOBS} more` : named3.join(", ");
 }
 function runValue(report2, column) {
   return report2.metrics.find((f) => f.path === column.file)?.rows.find((r) => r.key === column.key)?.new;
@@ -21330,6 +21363,7 @@ function aggregateRuns(runs, options) {
     if (historyRules || !(error2 instanceof HistoriesDiffer)) throw error2;
     warnings.push(`No Trends: the jobs' reports carry different histories of the base branch (${error2.what}); run the jobs with the same \`history\` setting.`);
   }
+  const notKnownAtBase = jobsNotKnownAtBase(reported);
   let configurations = [...groups.values()].map((g) => {
     const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
     return {
@@ -21338,7 +21372,7 @@ function aggregateRuns(runs, options) {
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics), g.runs, columns, base !== null, history2) : null
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics), g.runs, columns, base !== null, history2, notKnownAtBase) : null
     };
   });
   const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
@@ -21967,6 +22001,13 @@ var report = (v, at) => {
       })
     )(o.stale, key(at, "stale")) ?? [],
     ...o.data === void 0 ? {} : { data: nullable(dataSection)(o.data, key(at, "data")) },
+    // Reports from before it was written have none: the aggregate then reads their metrics files' notes.
+    ...o.notKnownAtBase === void 0 ? {} : {
+      notKnownAtBase: list2((d, a) => {
+        const x = object2(d, a);
+        return { file: string2(x.file, key(a, "file")), why: string2(x.why, key(a, "why")) };
+      })(o.notKnownAtBase, key(at, "notKnownAtBase"))
+    },
     // Reports from before history existed have none.
     history: optional(nullable(history))(o.history, key(at, "history")) ?? null,
     trends: optional(list2(trend))(o.trends, key(at, "trends")) ?? []
@@ -22425,10 +22466,22 @@ function runName(dir) {
 function gateMetrics(gate, metrics, hasBase, history2, files = {}) {
   if (!gate.rules.length && !gate.proposed && !gate.baseUnread) return null;
   const lookups = metricLookupFromDiffs(metrics, history2, files.unreadAtHead);
-  const cachedAtBase = files.cachedAtBase && new Map([...files.cachedAtBase].filter(([path]) => !metrics.some((f) => f.path === path && hasBaseValues(f))));
+  const cachedAtBase = files.cachedAtBase && cachedNotKnown(metrics, files.cachedAtBase);
   const options = { missingBase: gate.missingBase, hasBase, ...files, ...cachedAtBase && { cachedAtBase } };
   const summary3 = gateSummary(evaluateRules(gate.rules, lookups, options), gate.proposed ?? null);
   return gate.baseUnread ? { ...summary3, baseUnread: gate.baseUnread } : summary3;
+}
+function baseNotKnown(metrics, files) {
+  const why = /* @__PURE__ */ new Map();
+  for (const [file, error2] of files.unreadAtBase ?? []) why.set(file, `${file} cannot be read at the base (${error2})`);
+  for (const [file, because] of files.notKnownAtBase ?? []) if (!why.has(file)) why.set(file, because);
+  for (const [file, error2] of cachedNotKnown(metrics, files.cachedAtBase ?? /* @__PURE__ */ new Map())) {
+    if (!why.has(file)) why.set(file, `${file} is DVC-cached and could not be read from the cache or the remote (${error2})`);
+  }
+  return [...why].map(([file, because]) => ({ file, why: because }));
+}
+function cachedNotKnown(metrics, cachedAtBase) {
+  return new Map([...cachedAtBase].filter(([path]) => !metrics.some((f) => f.path === path && hasBaseValues(f))));
 }
 function hasBaseValues(file) {
   return file.rows.some((r) => r.old !== void 0);
@@ -29011,6 +29064,7 @@ async function runIn(git, config, log, deadline) {
     stale,
     history: history2,
     projectErrors: comparison.headErrors,
+    notKnownAtBase: baseNotKnown(comparison.metrics, { unreadAtBase: unreadAtBase2, notKnownAtBase: comparison.notKnownAtBase, cachedAtBase: comparison.cachedAtBase }),
     data: dataChanges,
     trends
   };

@@ -7,7 +7,7 @@ import { configurationCount } from './aggregate/unrun';
 import { readRuns } from './aggregate/read';
 import type { AggregateReport } from './aggregate/types';
 import type { AggregateConfig, Config, GitHubPublishConfig } from './config/types';
-import { gateMetrics } from './gate';
+import { baseNotKnown, gateMetrics } from './gate';
 import { cachedBaseRemedy } from './gate/cached-remedy';
 import { DEFAULT_CHECK_NAME, directionsAtBase, readProjectDirections, rulesAtBase, type BaseRulesFile } from './gate/config';
 import { fromTop, projectRootAt } from './config/project-root';
@@ -285,6 +285,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     stale,
     history,
     projectErrors: comparison.headErrors,
+    notKnownAtBase: baseNotKnown(comparison.metrics, { unreadAtBase, notKnownAtBase: comparison.notKnownAtBase, cachedAtBase: comparison.cachedAtBase }),
     data: dataChanges,
     trends,
   };

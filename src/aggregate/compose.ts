@@ -9,7 +9,7 @@ import type { FileDiff, Leaf } from '../values/types';
 import type { HistorySection } from '../history/types';
 import { UserError } from '../util/errors';
 import { VERSION } from '../version';
-import { configurationGate, runValue } from './gate';
+import { configurationGate, jobsNotKnownAtBase, runValue } from './gate';
 import { HistoriesDiffer, sharedHistory } from './history';
 import { overlaidPlots } from './plots';
 import { sweepTrends } from './trends';
@@ -91,6 +91,7 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
     warnings.push(`No Trends: the jobs' reports carry different histories of the base branch (${error.what}); run the jobs with the same \`history\` setting.`);
   }
 
+  const notKnownAtBase = jobsNotKnownAtBase(reported);
   let configurations: Configuration[] = [...groups.values()].map((g) => {
     const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
     return {
@@ -99,7 +100,7 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics), g.runs, columns, base !== null, history) : null,
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics), g.runs, columns, base !== null, history, notKnownAtBase) : null,
     };
   });
 

@@ -6,6 +6,7 @@ import { gateSummary } from '../gate/summary';
 import type { HistorySection } from '../history/types';
 import type { GateSummary, ReportData } from '../report/types';
 import type { FileDiff, Leaf } from '../values/types';
+import { unreadAtBaseNote } from '../values/unread-notes';
 import type { MetricColumn } from './types';
 
 /**
@@ -21,6 +22,7 @@ export function configurationGate(
   columns: MetricColumn[],
   hasBase: boolean,
   history: HistorySection | null | undefined,
+  notKnownAtBase: ReadonlyMap<string, string> = new Map(),
 ): GateSummary {
   const gaps = new Map(
     columns.flatMap((c) => {
@@ -37,7 +39,51 @@ export function configurationGate(
     const gap = gaps.get(metricName(m));
     return gap ? { ...m, headGap: gap } : m;
   });
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase }));
+  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, notKnownAtBase }));
+}
+
+/** How many jobs a reason names before "and N more". */
+const NAMED_JOBS = 3;
+
+/**
+ * The metrics files whose values at the base some job could not know (path → why, naming those jobs): each job's
+ * report.json says so (`notKnownAtBase`; a report of an older version, by the note on the file). The jobs share one
+ * base commit, so where another job read the base's value the aggregate compares with that one (the rule never asks
+ * for this); where none did, a rule comparing with `base` is an error, as it is in each job's own gate, not skipped
+ * as if the metric were new.
+ */
+export function jobsNotKnownAtBase(runs: { name: string; report: ReportData }[]): Map<string, string> {
+  const byFile = new Map<string, Map<string, string[]>>();
+  for (const run of runs) {
+    for (const { file, why } of notKnownIn(run.report)) {
+      const reasons = byFile.get(file) ?? new Map<string, string[]>();
+      byFile.set(file, reasons);
+      reasons.set(why, [...(reasons.get(why) ?? []), run.name]);
+    }
+  }
+  return new Map(
+    [...byFile].map(([file, reasons]) => [
+      file,
+      [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? 'job' : 'jobs'} ${namedJobs(jobs)})`).join('; '),
+    ]),
+  );
+}
+
+/** A report's metrics files not known at its base: as it records them, else as its files' notes say. */
+function notKnownIn(report: ReportData): { file: string; why: string }[] {
+  if (report.notKnownAtBase) return report.notKnownAtBase;
+  const base = report.base;
+  if (!base) return [];
+  // A file the history store gave base values for is known there, whatever its note says about git.
+  return report.metrics.flatMap((f) => {
+    const note = unreadAtBaseNote(f, base.label);
+    return note && f.rows.every((r) => r.old === undefined) ? [{ file: f.path, why: `${f.path} is ${note}` }] : [];
+  });
+}
+
+function namedJobs(jobs: string[]): string {
+  const named = jobs.slice(0, NAMED_JOBS).map((j) => `\`${j}\``);
+  return jobs.length > NAMED_JOBS ? `${named.join(', ')} and ${jobs.length - NAMED_JOBS} more` : named.join(', ');
 }
 
 /** A run's value of the column's metric at its head; undefined when it has none. */

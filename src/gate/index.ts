@@ -26,11 +26,33 @@ export function gateMetrics(
 ): GateSummary | null {
   if (!gate.rules.length && !gate.proposed && !gate.baseUnread) return null;
   const lookups = metricLookupFromDiffs(metrics, history, files.unreadAtHead);
-  // A file the history store gave base values for is known there: a metric its record lacks is new.
-  const cachedAtBase = files.cachedAtBase && new Map([...files.cachedAtBase].filter(([path]) => !metrics.some((f) => f.path === path && hasBaseValues(f))));
+  const cachedAtBase = files.cachedAtBase && cachedNotKnown(metrics, files.cachedAtBase);
   const options = { missingBase: gate.missingBase, hasBase, ...files, ...(cachedAtBase && { cachedAtBase }) };
   const summary = gateSummary(evaluateRules(gate.rules, lookups, options), gate.proposed ?? null);
   return gate.baseUnread ? { ...summary, baseUnread: gate.baseUnread } : summary;
+}
+
+/**
+ * The metrics files whose values at the base are not known, with why, as the gate judged them (report.json's
+ * `notKnownAtBase`, which the aggregate's gate reads): they cannot be read there, their dvc.yaml or `.dvc` file does
+ * not load there, or they are DVC-cached and no cache, remote or history store record gave them. Pure.
+ */
+export function baseNotKnown(
+  metrics: FileDiff[],
+  files: Pick<EvaluateOptions, 'unreadAtBase' | 'notKnownAtBase' | 'cachedAtBase'>,
+): { file: string; why: string }[] {
+  const why = new Map<string, string>();
+  for (const [file, error] of files.unreadAtBase ?? []) why.set(file, `${file} cannot be read at the base (${error})`);
+  for (const [file, because] of files.notKnownAtBase ?? []) if (!why.has(file)) why.set(file, because);
+  for (const [file, error] of cachedNotKnown(metrics, files.cachedAtBase ?? new Map())) {
+    if (!why.has(file)) why.set(file, `${file} is DVC-cached and could not be read from the cache or the remote (${error})`);
+  }
+  return [...why].map(([file, because]) => ({ file, why: because }));
+}
+
+/** A file the history store gave base values for is known there: a metric its record lacks is new. */
+function cachedNotKnown(metrics: FileDiff[], cachedAtBase: ReadonlyMap<string, string>): Map<string, string> {
+  return new Map([...cachedAtBase].filter(([path]) => !metrics.some((f) => f.path === path && hasBaseValues(f))));
 }
 
 /** Whether a file's base side has any value (from git, the cache, or the history store). */

@@ -59,6 +59,15 @@ const report: Reader<ReportData> = (v, at) => {
         }),
       )(o.stale, key(at, 'stale')) ?? [],
     ...(o.data === undefined ? {} : { data: nullable(dataSection)(o.data, key(at, 'data')) }),
+    // Reports from before it was written have none: the aggregate then reads their metrics files' notes.
+    ...(o.notKnownAtBase === undefined
+      ? {}
+      : {
+          notKnownAtBase: list((d, a) => {
+            const x = object(d, a);
+            return { file: string(x.file, key(a, 'file')), why: string(x.why, key(a, 'why')) };
+          })(o.notKnownAtBase, key(at, 'notKnownAtBase')),
+        }),
     // Reports from before history existed have none.
     history: optional(nullable(history))(o.history, key(at, 'history')) ?? null,
     trends: optional(list(trend))(o.trends, key(at, 'trends')) ?? [],

@@ -41,6 +41,14 @@ export interface ReportData {
    * DVC refuses such a project, so the report says it first and the run fails. Always written by runs.
    */
   projectErrors?: string[];
+  /**
+   * Metrics files whose values at the base are not known, each with why (naming the file and the revision): they do not
+   * parse there, the dvc.yaml or `.dvc` file that names or tracks them does not load there, or they are DVC-cached and
+   * neither the cache, a remote nor the history store gave them. A metric of theirs the base lacks is not new, so a rule
+   * comparing with `base` is an error; the aggregate reads this to judge its rules the same way. Written by runs;
+   * absent in files from older versions.
+   */
+  notKnownAtBase?: { file: string; why: string }[];
   /** `dvc diff` base → head of the DVC-tracked data, with CSV/TSV shapes; null when there is no base or no DVC-tracked path. */
   data?: DataSection | null;
   /** A trend chart per gated metric (per headline metric without gates), drawn from `history`; empty without it. */

@@ -19,7 +19,12 @@ export function cachedUnreadableNote(revision: string, isCommit: boolean, why: s
  * missing at the base are then not known there, not new.
  */
 export function unreadAtBase(file: FileDiff, baseLabel: string): boolean {
+  return unreadAtBaseNote(file, baseLabel) !== undefined;
+}
+
+/** The note of unreadAtBase that says why (`not known at main: dvc.yaml does not load there`); undefined without one. */
+export function unreadAtBaseNote(file: FileDiff, baseLabel: string): string | undefined {
   const notKnown = notKnownNote(baseLabel, '');
   const unreadable = cachedUnreadableNote(baseLabel, true, '');
-  return file.notes.some((n) => n.startsWith(notKnown) || n.startsWith(unreadable));
+  return file.notes.find((n) => n.startsWith(notKnown) || n.startsWith(unreadable));
 }
