@@ -1,8 +1,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
+import { md5sum } from '../helpers/md5sum';
 import { TempRepo, tempDir } from '../helpers/repo';
 
 /**
@@ -42,6 +43,38 @@ async function aggregate(artifacts: string) {
 
 let unparsed: string;
 let unloaded: string;
+let cached: string;
+
+/**
+ * example-get-started's layout: eval/metrics.json a stage's DVC-cached output (git ignores it), its hash in dvc.lock.
+ * The base's object is in no cache and there is no remote; each job's stage wrote its own file, as its dvc.lock says.
+ */
+async function cachedSweep(): Promise<string> {
+  const repo = new TempRepo();
+  repos.push(repo);
+  const lock = (bytes: string): string => {
+    const file = join(repo.dir, 'eval', 'metrics.json');
+    mkdirSync(join(repo.dir, 'eval'), { recursive: true });
+    writeFileSync(file, bytes);
+    const entry = `      md5: ${md5sum(file)}\n      size: ${statSync(file).size}\n`;
+    return `schema: '2.0'\nstages:\n  evaluate:\n    cmd: node evaluate.js\n    outs:\n    - path: eval/metrics.json\n      hash: md5\n${entry}`;
+  };
+  repo.commit('base', {
+    '.dvc/config': '',
+    '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+    'dvc.yaml': 'stages:\n  evaluate:\n    cmd: node evaluate.js\n    outs:\n    - eval/metrics.json\nmetrics:\n- eval/metrics.json\n',
+    'eval/.gitignore': '/metrics.json\n',
+    'params.yaml': 'lr: 0.1\nseed: 0\n',
+    'dvc.lock': lock(JSON.stringify({ acc: 0.9 })),
+  });
+  const artifacts = tempDir('mlreport-base-unknown-cached-');
+  for (const job of JOBS) {
+    repo.write({ 'params.yaml': `lr: ${job.lr}\nseed: ${job.seed}\n`, 'dvc.lock': lock(JSON.stringify({ acc: job.acc })) });
+    const r = await runCli(['report', '--base', 'HEAD', ...thresholds, '--out', join(artifacts, `mlreport-${job.name}`), '--quiet'], repo.dir);
+    assert.equal(r.code, 1, `each job's own gate fails: ${r.stderr}`);
+  }
+  return artifacts;
+}
 
 before(async () => {
   unparsed = await sweep({ 'params.yaml': 'lr: 0.1\nseed: 0\n', 'metrics.json': '{"acc": 0.9,' }, {}, ['--metrics', 'metrics.json']);
@@ -51,11 +84,12 @@ before(async () => {
     { 'dvc.yaml': dvcYaml },
     [],
   );
+  cached = await cachedSweep();
 });
 after(() => {
   for (const repo of repos) repo.remove();
   repos = [];
-  for (const dir of [unparsed, unloaded]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [unparsed, unloaded, cached]) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("the sweep's gate on a base its jobs could not read", () => {
@@ -91,6 +125,21 @@ describe("the sweep's gate on a base its jobs could not read", () => {
         rule.detail,
         /is not known at the base: dvc\.yaml at the base \(HEAD\) does not load: .* \(jobs `lr0\.1-seed1`, `lr0\.1-seed2`, `lr1-seed1`\), so the rule/,
       );
+    }
+  });
+
+  test('a DVC-cached base file no cache or remote gives: an error naming the jobs and the object', async () => {
+    const { code, json } = await aggregate(cached);
+    assert.equal(code, 1);
+    assert.equal(json.gates.passed, false);
+    for (const configuration of json.configurations) {
+      const [onBase, plain] = configuration.gates.rules;
+      assert.equal(onBase.status, 'error', configuration.id);
+      assert.match(
+        onBase.detail,
+        /^Not checked: `eval\/metrics\.json:acc` is not known at the base: eval\/metrics\.json is DVC-cached and could not be read from the cache or the remote \(HEAD: no DVC remote specified .*\) \(jobs `lr0\.1-seed1`, `lr0\.1-seed2`, `lr1-seed1`\), so the rule has no `base` value to compare with\.$/,
+      );
+      assert.equal(plain.status, 'passed');
     }
   });
 
