@@ -21364,6 +21364,7 @@ function aggregateRuns(runs, options) {
     warnings.push(`No Trends: the jobs' reports carry different histories of the base branch (${error2.what}); run the jobs with the same \`history\` setting.`);
   }
   const notKnownAtBase = jobsNotKnownAtBase(reported);
+  const atBase = baseLeaves(reported.map((r) => r.report));
   let configurations = [...groups.values()].map((g) => {
     const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
     return {
@@ -21372,7 +21373,7 @@ function aggregateRuns(runs, options) {
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics), g.runs, columns, base !== null, history2, notKnownAtBase) : null
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase), g.runs, columns, base !== null, history2, notKnownAtBase) : null
     };
   });
   const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
@@ -21505,14 +21506,27 @@ function stats(xs) {
   const std = n > 1 ? Math.sqrt(values.reduce((a, x) => a + (x - mean2) ** 2, 0) / (n - 1)) : null;
   return { mean: mean2, std, n };
 }
-function meansAsDiff(columns, metrics) {
+function meansAsDiff(columns, metrics, atBase) {
   const files = /* @__PURE__ */ new Map();
   columns.forEach((c, j) => {
     if (!files.has(c.file)) files.set(c.file, { path: c.file, rows: [], notes: [] });
     const mean2 = metrics[j]?.mean;
-    files.get(c.file).rows.push({ key: c.key, old: c.base ?? void 0, new: mean2, changed: mean2 !== c.base });
+    const old = atBase ? atBase.get(refId(c)) : c.base ?? void 0;
+    files.get(c.file).rows.push({ key: c.key, old, new: mean2, changed: mean2 !== c.base });
   });
   return [...files.values()];
+}
+function baseLeaves(reports) {
+  const out = /* @__PURE__ */ new Map();
+  for (const report2 of reports) {
+    for (const f of report2.metrics) {
+      for (const row3 of f.rows) {
+        const id = refId({ file: f.path, key: row3.key });
+        if (row3.old !== void 0 && (!out.has(id) || toNumber(out.get(id)) === null && toNumber(row3.old) !== null)) out.set(id, row3.old);
+      }
+    }
+  }
+  return out;
 }
 function jobRules(runs) {
   const lists = runs.filter((r) => r.report.gates).map((r) => ({ name: r.name, rules: r.report.gates.rules.map((g) => g.level === "warn" ? `warn: ${g.rule}` : g.rule) }));

@@ -92,6 +92,7 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
   }
 
   const notKnownAtBase = jobsNotKnownAtBase(reported);
+  const atBase = baseLeaves(reported.map((r) => r.report));
   let configurations: Configuration[] = [...groups.values()].map((g) => {
     const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
     return {
@@ -100,7 +101,7 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics), g.runs, columns, base !== null, history, notKnownAtBase) : null,
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase), g.runs, columns, base !== null, history, notKnownAtBase) : null,
     };
   });
 
@@ -266,15 +267,34 @@ function stats(xs: (number | null)[]): MetricStats | null {
   return { mean, std, n };
 }
 
-/** A configuration's means as a metrics diff against the base, the shape the gate evaluates. */
-function meansAsDiff(columns: MetricColumn[], metrics: (MetricStats | null)[]): FileDiff[] {
+/**
+ * A configuration's means as a metrics diff against the base, the shape the gate evaluates. `atBase`: the base's
+ * values as the jobs read them (baseLeaves), so that text, NaN or ±Infinity there break a rule on `base`, as in a
+ * run's gate, rather than read as a base without the metric; without it, the columns' numbers.
+ */
+function meansAsDiff(columns: MetricColumn[], metrics: (MetricStats | null)[], atBase?: ReadonlyMap<string, Leaf>): FileDiff[] {
   const files = new Map<string, FileDiff>();
   columns.forEach((c, j) => {
     if (!files.has(c.file)) files.set(c.file, { path: c.file, rows: [], notes: [] });
     const mean = metrics[j]?.mean;
-    files.get(c.file)!.rows.push({ key: c.key, old: c.base ?? undefined, new: mean, changed: mean !== c.base });
+    const old = atBase ? atBase.get(refId(c)) : (c.base ?? undefined);
+    files.get(c.file)!.rows.push({ key: c.key, old, new: mean, changed: mean !== c.base });
   });
   return [...files.values()];
+}
+
+/** Each metric's value at the base, from the jobs' reports (they share the base commit): a number where one has it. */
+function baseLeaves(reports: ReportData[]): Map<string, Leaf> {
+  const out = new Map<string, Leaf>();
+  for (const report of reports) {
+    for (const f of report.metrics) {
+      for (const row of f.rows) {
+        const id = refId({ file: f.path, key: row.key });
+        if (row.old !== undefined && (!out.has(id) || (toNumber(out.get(id)) === null && toNumber(row.old) !== null))) out.set(id, row.old);
+      }
+    }
+  }
+  return out;
 }
 
 /**
