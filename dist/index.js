@@ -21046,6 +21046,17 @@ function directionsOf(outcomes) {
   return [...byMetric.values()].filter((d) => d !== null);
 }
 
+// src/report/not-known-at-base.ts
+function notKnownAtBaseOf(report2) {
+  if (report2.notKnownAtBase) return report2.notKnownAtBase;
+  const base = report2.base;
+  if (!base) return [];
+  return report2.metrics.flatMap((f) => {
+    const note2 = unreadAtBaseNote(f, base.label);
+    return note2 && f.rows.every((r) => r.old === void 0) ? [{ file: f.path, why: `${f.path} is ${note2}` }] : [];
+  });
+}
+
 // src/aggregate/gate.ts
 function configurationGate(gate, metrics, runs, columns, hasBase, history2, notKnownAtBase = /* @__PURE__ */ new Map()) {
   const gaps = new Map(
@@ -21069,7 +21080,7 @@ var NAMED_JOBS = 3;
 function jobsNotKnownAtBase(runs) {
   const byFile = /* @__PURE__ */ new Map();
   for (const run3 of runs) {
-    for (const { file, why } of notKnownIn(run3.report)) {
+    for (const { file, why } of notKnownAtBaseOf(run3.report)) {
       const reasons = byFile.get(file) ?? /* @__PURE__ */ new Map();
       byFile.set(file, reasons);
       reasons.set(why, [...reasons.get(why) ?? [], run3.name]);
@@ -21081,15 +21092,6 @@ function jobsNotKnownAtBase(runs) {
       [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? "job" : "jobs"} ${namedJobs(jobs)})`).join("; ")
     ])
   );
-}
-function notKnownIn(report2) {
-  if (report2.notKnownAtBase) return report2.notKnownAtBase;
-  const base = report2.base;
-  if (!base) return [];
-  return report2.metrics.flatMap((f) => {
-    const note2 = unreadAtBaseNote(f, base.label);
-    return note2 && f.rows.every((r) => r.old === void 0) ? [{ file: f.path, why: `${f.path} is ${note2}` }] : [];
-  });
 }
 function namedJobs(jobs) {
   const named3 = jobs.slice(0, NAMED_JOBS).map((j) => `\`${j}\``);
@@ -22548,7 +22550,10 @@ function withGateRechecked(report2) {
 }
 function recheckGate(gates2, report2) {
   const lookups = metricLookupFromDiffs(report2.metrics, report2.history);
-  const rows = gates2.rules.map((r) => rowMismatch(r, lookups));
+  const notKnown = new Map(
+    notKnownAtBaseOf({ base: report2.base ?? null, metrics: report2.metrics, notKnownAtBase: report2.notKnownAtBase }).map((n) => [n.file, n.why])
+  );
+  const rows = gates2.rules.map((r) => rowMismatch(r, lookups, notKnown));
   const totals = [];
   const { checked, passed } = totalsOf(gates2.rules, gates2.baseUnread);
   if (gates2.checked !== checked) totals.push(`gates.checked is ${gates2.checked}, but ${checked} of its rules compared values`);
@@ -22560,7 +22565,7 @@ function totalsOf(rules, baseUnread) {
   const failure2 = rules.some((r) => r.status === "error" || r.status === "failed" && r.level === "fail");
   return { checked, passed: checked > 0 && !failure2 && !baseUnread };
 }
-function rowMismatch(r, lookups) {
+function rowMismatch(r, lookups, notKnown) {
   if (r.passed !== (r.status === "passed" || r.status === "skipped")) return `its passed field is ${r.passed}`;
   if (r.status === "error") return null;
   let rule2;
@@ -22571,7 +22576,7 @@ function rowMismatch(r, lookups) {
     throw error2;
   }
   if (r.status === "passed") return passedMismatch(r, rule2, lookups);
-  if (r.status === "skipped") return skippedMismatch(r, rule2, lookups);
+  if (r.status === "skipped") return skippedMismatch(r, rule2, lookups, notKnown);
   if (r.head === null || r.threshold === null || !compare(r.head, rule2.comparator, r.threshold)) return null;
   const [h, t] = formatPair(r.head, r.threshold);
   return `${h} ${rule2.comparator} ${t} holds`;
@@ -22613,7 +22618,7 @@ function passedMismatch(r, rule2, lookups) {
   }
   return null;
 }
-function skippedMismatch(r, rule2, lookups) {
+function skippedMismatch(r, rule2, lookups, notKnown) {
   if (r.threshold !== null) return `it records a threshold (${formatNumber(r.threshold)}), so nothing it needed was missing`;
   const found = resolveMetric(rule2.metric, lookups);
   if (found.kind === "ambiguous") return `${rule2.metric.text} names several of the report's metrics, which is an error, not a skip`;
@@ -22623,7 +22628,10 @@ function skippedMismatch(r, rule2, lookups) {
   if (m?.head === void 0) return `its metric ${rule2.metric.text} is missing at the head, which breaks a rule without if present`;
   if (m.head === null || r.head !== m.head)
     return `the report's metrics have ${shown3(m.head)} at the head, not ${r.head === null ? "none" : formatNumber(r.head)}`;
-  if (usesBase(rule2.threshold) && r.base === null && m.base === void 0) return null;
+  if (usesBase(rule2.threshold) && r.base === null && m.base === void 0) {
+    const unknown = notKnown.get(m.file);
+    return unknown === void 0 ? null : `the report says ${m.file} is not known at the base (${unknown}), which makes a rule on base an error, not a skip`;
+  }
   const stats3 = historyStatsUsed(rule2.threshold);
   if (stats3.length && r.noise?.verdict === "not-enough-history" && !m.history?.stats) return null;
   return `the report's numbers have what it needs (${metricName(m)} at the head${usesBase(rule2.threshold) ? " and the base" : ""}${stats3.length ? ", and its history" : ""})`;

@@ -4,9 +4,9 @@ import { metricName } from '../gate/resolve';
 import type { GateConfig } from '../gate/types';
 import { gateSummary } from '../gate/summary';
 import type { HistorySection } from '../history/types';
+import { notKnownAtBaseOf } from '../report/not-known-at-base';
 import type { GateSummary, ReportData } from '../report/types';
 import type { FileDiff, Leaf } from '../values/types';
-import { unreadAtBaseNote } from '../values/unread-notes';
 import type { MetricColumn } from './types';
 
 /**
@@ -55,7 +55,7 @@ const NAMED_JOBS = 3;
 export function jobsNotKnownAtBase(runs: { name: string; report: ReportData }[]): Map<string, string> {
   const byFile = new Map<string, Map<string, string[]>>();
   for (const run of runs) {
-    for (const { file, why } of notKnownIn(run.report)) {
+    for (const { file, why } of notKnownAtBaseOf(run.report)) {
       const reasons = byFile.get(file) ?? new Map<string, string[]>();
       byFile.set(file, reasons);
       reasons.set(why, [...(reasons.get(why) ?? []), run.name]);
@@ -67,18 +67,6 @@ export function jobsNotKnownAtBase(runs: { name: string; report: ReportData }[])
       [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? 'job' : 'jobs'} ${namedJobs(jobs)})`).join('; '),
     ]),
   );
-}
-
-/** A report's metrics files not known at its base: as it records them, else as its files' notes say. */
-function notKnownIn(report: ReportData): { file: string; why: string }[] {
-  if (report.notKnownAtBase) return report.notKnownAtBase;
-  const base = report.base;
-  if (!base) return [];
-  // A file the history store gave base values for is known there, whatever its note says about git.
-  return report.metrics.flatMap((f) => {
-    const note = unreadAtBaseNote(f, base.label);
-    return note && f.rows.every((r) => r.old === undefined) ? [{ file: f.path, why: `${f.path} is ${note}` }] : [];
-  });
 }
 
 function namedJobs(jobs: string[]): string {

@@ -1,4 +1,5 @@
 import type { HistoryStats } from '../history/types';
+import { notKnownAtBaseOf } from '../report/not-known-at-base';
 import type { GateRuleResult, GateSummary, ReportData } from '../report/types';
 import { formatNumber, formatPair } from '../util/numbers';
 import { compare, evaluateExpr } from './evaluate';
@@ -42,10 +43,16 @@ export function withGateRechecked(report: ReportData): ReportData {
 }
 
 /** Per row, why its numbers contradict its status (null: they do not); and where the gate's totals contradict its rows. */
-export function recheckGate(gates: GateSummary, report: Pick<ReportData, 'metrics' | 'history'>): { rows: (string | null)[]; totals: string[] } {
+export function recheckGate(
+  gates: GateSummary,
+  report: Pick<ReportData, 'metrics' | 'history'> & Partial<Pick<ReportData, 'base' | 'notKnownAtBase'>>,
+): { rows: (string | null)[]; totals: string[] } {
   // The metrics as the run's gate saw them: the one adapter from the metrics table and the history it drew.
   const lookups = metricLookupFromDiffs(report.metrics, report.history);
-  const rows = gates.rules.map((r) => rowMismatch(r, lookups));
+  const notKnown = new Map(
+    notKnownAtBaseOf({ base: report.base ?? null, metrics: report.metrics, notKnownAtBase: report.notKnownAtBase }).map((n) => [n.file, n.why]),
+  );
+  const rows = gates.rules.map((r) => rowMismatch(r, lookups, notKnown));
   const totals: string[] = [];
   const { checked, passed } = totalsOf(gates.rules, gates.baseUnread);
   if (gates.checked !== checked) totals.push(`gates.checked is ${gates.checked}, but ${checked} of its rules compared values`);
@@ -60,7 +67,7 @@ function totalsOf(rules: GateRuleResult[], baseUnread: string | undefined): Pick
   return { checked, passed: checked > 0 && !failure && !baseUnread };
 }
 
-function rowMismatch(r: GateRuleResult, lookups: MetricLookup[]): string | null {
+function rowMismatch(r: GateRuleResult, lookups: MetricLookup[], notKnown: ReadonlyMap<string, string>): string | null {
   if (r.passed !== (r.status === 'passed' || r.status === 'skipped')) return `its passed field is ${r.passed}`;
   // An error fails the gate whatever its numbers say.
   if (r.status === 'error') return null;
@@ -72,7 +79,7 @@ function rowMismatch(r: GateRuleResult, lookups: MetricLookup[]): string | null 
     throw error;
   }
   if (r.status === 'passed') return passedMismatch(r, rule, lookups);
-  if (r.status === 'skipped') return skippedMismatch(r, rule, lookups);
+  if (r.status === 'skipped') return skippedMismatch(r, rule, lookups, notKnown);
   // A broken rule with no head or threshold broke for want of a value (missing, not a number, no base): nothing to compare.
   if (r.head === null || r.threshold === null || !compare(r.head, rule.comparator, r.threshold)) return null;
   const [h, t] = formatPair(r.head, r.threshold);
@@ -121,9 +128,10 @@ function passedMismatch(r: GateRuleResult, rule: GateRule, lookups: MetricLookup
 
 /**
  * A skipped rule computed no threshold, and lacked what it needed in the report's own numbers: its metric at the head
- * (`if present`), its base value (a rule on `base`), or 3 values of history (a rule on `history.*`).
+ * (`if present`), its base value (a rule on `base`, on a file the report does not say is not known at the base), or 3
+ * values of history (a rule on `history.*`).
  */
-function skippedMismatch(r: GateRuleResult, rule: GateRule, lookups: MetricLookup[]): string | null {
+function skippedMismatch(r: GateRuleResult, rule: GateRule, lookups: MetricLookup[], notKnown: ReadonlyMap<string, string>): string | null {
   if (r.threshold !== null) return `it records a threshold (${formatNumber(r.threshold)}), so nothing it needed was missing`;
   const found = resolveMetric(rule.metric, lookups);
   if (found.kind === 'ambiguous') return `${rule.metric.text} names several of the report's metrics, which is an error, not a skip`;
@@ -133,7 +141,10 @@ function skippedMismatch(r: GateRuleResult, rule: GateRule, lookups: MetricLooku
   if (m?.head === undefined) return `its metric ${rule.metric.text} is missing at the head, which breaks a rule without if present`;
   if (m.head === null || r.head !== m.head)
     return `the report's metrics have ${shown(m.head)} at the head, not ${r.head === null ? 'none' : formatNumber(r.head)}`;
-  if (usesBase(rule.threshold) && r.base === null && m.base === undefined) return null;
+  if (usesBase(rule.threshold) && r.base === null && m.base === undefined) {
+    const unknown = notKnown.get(m.file);
+    return unknown === undefined ? null : `the report says ${m.file} is not known at the base (${unknown}), which makes a rule on base an error, not a skip`;
+  }
   const stats = historyStatsUsed(rule.threshold);
   if (stats.length && r.noise?.verdict === 'not-enough-history' && !m.history?.stats) return null;
   return `the report's numbers have what it needs (${metricName(m)} at the head${usesBase(rule.threshold) ? ' and the base' : ''}${stats.length ? ', and its history' : ''})`;

@@ -117,6 +117,26 @@ describe("the artifact's gate re-checked against its own numbers", () => {
     ]);
   });
 
+  test('a rule on base skipped on a file the report says is not known at the base is named: that is an error, not a skip', () => {
+    const made = gate('f1 >= base\nloss <= 0.5');
+    assert.equal(made.rules[0]!.status, 'skipped');
+    const why = 'metrics.json cannot be read at the base (main: metrics.json:1:13: invalid JSON)';
+    const base = { sha: 'a'.repeat(40), label: 'main' };
+    assert.deepEqual(recheckGate(made, { metrics: METRICS, history: HISTORY, base, notKnownAtBase: [{ file: 'metrics.json', why }] }).rows, [
+      `the report says metrics.json is not known at the base (${why}), which makes a rule on base an error, not a skip`,
+      null,
+    ]);
+    // A report of an older version says so in the file's notes (and has no value of the file at the base).
+    const noted = METRICS.map((f, i) =>
+      i === 0 ? { ...f, rows: f.rows.map((r) => ({ ...r, old: undefined })), notes: ['not known at main: dvc.yaml does not load there'] } : f,
+    );
+    assert.deepEqual(recheckGate(made, { metrics: noted, history: HISTORY, base }).rows, [
+      'the report says metrics.json is not known at the base (metrics.json is not known at main: dvc.yaml does not load there), which makes a rule on base an error, not a skip',
+      null,
+    ]);
+    assert.deepEqual(recheckGate(made, { metrics: METRICS, history: HISTORY, base, notKnownAtBase: [] }).rows, [null, null]);
+  });
+
   test("the gate's totals are held to its rows", () => {
     const made = gate('accuracy >= 0.99\nprecision >= 0.5 if present');
     assert.deepEqual(recheck({ ...made, passed: true }).totals, ['gates.passed is true, but its rules fail the gate']);
