@@ -21587,7 +21587,7 @@ var FIRST_CONFIGURATIONS = 5;
 var NAMED_PER_ROW = 3;
 function aggregateMarkdown(report2, options = {}) {
   const measure = options.measure ?? ((text2) => text2.length);
-  const eachJob = report2.failedRuns.map((f) => ({ runs: [f.run], reason: f.reason, params: f.params }));
+  const eachJob = report2.failedRuns.map((f) => ({ runs: [f.run], reason: f.reason, params: f.params?.map(paramCell) ?? null }));
   const whole = draw(
     report2,
     options,
@@ -21599,9 +21599,11 @@ function aggregateMarkdown(report2, options = {}) {
   if (options.limit === void 0 || measure(whole) <= options.limit) return { body: whole, folded: false };
   const kept = foldedColumns(report2);
   const unit = options.measure ? "bytes" : "characters";
+  const unrun = withoutRuns(report2.configurations, report2.failedRuns).length;
+  const unrunNote = unrun ? `; ${unrun} had no successful run and show as failed jobs` : "";
   const note2 = (rows2) => `> [!NOTE]
-> This comparison is longer than ${options.limit.toLocaleString("en-US")} ${unit}: it shows ${rows2} of ${report2.configurations.length} configurations (best first) and ${kept.length} of ${report2.metrics.length} metrics (ranked and gated). The full table is in ${options.fullReport ?? "the job summary and in report.md in the workflow artifact"}.`;
-  const failed2 = groupedFailures(report2.failedRuns);
+> This comparison is longer than ${options.limit.toLocaleString("en-US")} ${unit}: it shows ${rows2} of ${configurationCount(report2)} configurations (best first${unrunNote}) and ${kept.length} of ${report2.metrics.length} metrics (ranked and gated). The full table is in ${options.fullReport ?? "the job summary and in report.md in the workflow artifact"}.`;
+  const failed2 = groupedFailures(report2.failedRuns, report2.varying.length);
   const fits = (rows2, failedRows2) => measure(draw(report2, options, kept, rows2, note2(rows2), failed2.slice(0, failedRows2))) <= options.limit;
   const total = report2.configurations.length;
   const first = largest(Math.min(total, FIRST_CONFIGURATIONS), (n) => fits(n, 0));
@@ -21609,15 +21611,21 @@ function aggregateMarkdown(report2, options = {}) {
   const rows = first + largest(total - first, (n) => fits(first + n, failedRows));
   return { body: draw(report2, options, kept, rows, note2(rows), failed2.slice(0, failedRows)), folded: true };
 }
-function groupedFailures(failedRuns) {
-  const rows = /* @__PURE__ */ new Map();
-  for (const f of failedRuns) {
-    const key2 = JSON.stringify([f.params, f.reason]);
-    const row3 = rows.get(key2);
-    if (row3) row3.runs.push(f.run);
-    else rows.set(key2, { runs: [f.run], reason: f.reason, params: f.params });
-  }
-  return [...rows.values()];
+function groupedFailures(failedRuns, varying) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of failedRuns) groups.set(f.reason, [...groups.get(f.reason) ?? [], f]);
+  return [...groups.values()].map((jobs) => {
+    const known = jobs.flatMap((f) => f.params ? [f.params] : []);
+    const params = known.length ? Array.from({ length: varying }, (_, i) => {
+      const cells = new Set(known.map((p) => paramCell(p[i] ?? null)));
+      if (cells.size > 1) return `${cells.size} values`;
+      return known.length === jobs.length ? [...cells][0] : "";
+    }) : null;
+    return { runs: jobs.map((f) => f.run), reason: jobs[0].reason, params };
+  });
+}
+function paramCell(v) {
+  return v === null ? "-" : escapeCell(displayValue(v, null));
 }
 function largest(max, ok) {
   let low = 0;
@@ -21762,7 +21770,7 @@ function table(report2, columns, configurations, failed2) {
   for (const c of configurations) {
     const cells = [
       c.best ? "\u{1F3C6} best" : "",
-      ...c.params.map((v) => v === null ? "-" : escapeCell(displayValue(v, null))),
+      ...c.params.map(paramCell),
       String(c.runs.length),
       ...columns.map((j) => cell2(c.metrics[j] ?? null, c.runs.length)),
       ...report2.gates ? [gateCell(c)] : []
@@ -21770,8 +21778,7 @@ function table(report2, columns, configurations, failed2) {
     lines2.push(`| ${cells.join(" | ")} |`);
   }
   for (const f of failed2) {
-    const params = f.params?.map((v) => v === null ? "-" : escapeCell(displayValue(v, null))) ?? blanks;
-    const cells = ["\u274C failed", ...params, "0", ...metrics.map(() => ""), ...gateBlank];
+    const cells = ["\u274C failed", ...f.params ?? blanks, "0", ...metrics.map(() => ""), ...gateBlank];
     const named3 = f.runs.slice(0, NAMED_PER_ROW).map(code).join(", ");
     const runs = f.runs.length > NAMED_PER_ROW ? `${named3} and ${f.runs.length - NAMED_PER_ROW} more (${f.runs.length} jobs)` : named3;
     cells[report2.varying.length + (metrics.length ? 2 : 1)] = `${runs}: ${escapeCell(f.reason)}`;

@@ -5,6 +5,7 @@ import { bandCell, bandSentence, commitsRead, trendVerdict } from '../report/tre
 import { trendBand } from '../history/trends';
 import { formatNumber } from '../util/numbers';
 import { displayValue } from '../values/pyformat';
+import type { Leaf } from '../values/types';
 import type { AggregateReport, Configuration, FailedRun, MetricColumn, MetricStats } from './types';
 import { configurationCount, withoutRuns } from './unrun';
 
@@ -26,23 +27,26 @@ const FIRST_CONFIGURATIONS = 5;
 /** Jobs a folded table names in one row of jobs that failed alike; the row counts the others. */
 const NAMED_PER_ROW = 3;
 
-/** A failed row: one job, or (folded) the jobs of one configuration that failed for the same reason. */
+/**
+ * A failed row: one job, or (folded) the jobs that failed for the same reason, of one configuration or of many.
+ * `params` holds the row's cells under the varying params; null when no job of the row said its params.
+ */
 interface FailedRow {
   runs: string[];
   reason: string;
-  params: FailedRun['params'];
+  params: string[] | null;
 }
 
 /**
  * The sweep's comparison as markdown: the gates' verdict, the best configuration, one table row per configuration
  * (mean ± sample std, n) under the base's values, failed jobs as failed rows, then the constant params. Within
  * `limit`, drawn whole; beyond it, folded: the ranking and gated metrics only, the best configurations first (up to
- * FIRST_CONFIGURATIONS), then the failed jobs, those of one configuration that failed for the same reason in one row,
- * then more configurations as many as fit, and a note saying where the full table is. Pure.
+ * FIRST_CONFIGURATIONS), then the failed jobs, those that failed for the same reason in one row, then more
+ * configurations as many as fit, and a note saying where the full table is. Pure.
  */
 export function aggregateMarkdown(report: AggregateReport, options: AggregateRenderOptions = {}): { body: string; folded: boolean } {
   const measure = options.measure ?? ((text: string) => text.length);
-  const eachJob = report.failedRuns.map((f) => ({ runs: [f.run], reason: f.reason, params: f.params }));
+  const eachJob = report.failedRuns.map((f) => ({ runs: [f.run], reason: f.reason, params: f.params?.map(paramCell) ?? null }));
   const whole = draw(
     report,
     options,
@@ -54,10 +58,14 @@ export function aggregateMarkdown(report: AggregateReport, options: AggregateRen
   if (options.limit === undefined || measure(whole) <= options.limit) return { body: whole, folded: false };
   const kept = foldedColumns(report);
   const unit = options.measure ? 'bytes' : 'characters';
+  // Counted as the headline counts them: a configuration whose every job failed is one, shown by its failed jobs.
+  const unrun = withoutRuns(report.configurations, report.failedRuns).length;
+  const unrunNote = unrun ? `; ${unrun} had no successful run and show as failed jobs` : '';
   const note = (rows: number) =>
-    `> [!NOTE]\n> This comparison is longer than ${options.limit!.toLocaleString('en-US')} ${unit}: it shows ${rows} of ${report.configurations.length} configurations (best first) and ${kept.length} of ${report.metrics.length} metrics (ranked and gated). The full table is in ${options.fullReport ?? 'the job summary and in report.md in the workflow artifact'}.`;
-  // Hundreds of jobs failing alike (a quota, a broken runner) must not take the room of every configuration.
-  const failed = groupedFailures(report.failedRuns);
+    `> [!NOTE]\n> This comparison is longer than ${options.limit!.toLocaleString('en-US')} ${unit}: it shows ${rows} of ${configurationCount(report)} configurations (best first${unrunNote}) and ${kept.length} of ${report.metrics.length} metrics (ranked and gated). The full table is in ${options.fullReport ?? 'the job summary and in report.md in the workflow artifact'}.`;
+  // Hundreds of jobs failing alike (a quota, a broken runner) must not take the room of every configuration: in a
+  // matrix each job is a configuration of its own (seeds aside), so the jobs group by their reason alone.
+  const failed = groupedFailures(report.failedRuns, report.varying.length);
   const fits = (rows: number, failedRows: number) => measure(draw(report, options, kept, rows, note(rows), failed.slice(0, failedRows))) <= options.limit!;
   const total = report.configurations.length;
   const first = largest(Math.min(total, FIRST_CONFIGURATIONS), (n) => fits(n, 0));
@@ -66,16 +74,28 @@ export function aggregateMarkdown(report: AggregateReport, options: AggregateRen
   return { body: draw(report, options, kept, rows, note(rows), failed.slice(0, failedRows)), folded: true };
 }
 
-/** Failed jobs of one configuration (or of none known) with the same reason as one row, in the order they came. */
-function groupedFailures(failedRuns: FailedRun[]): FailedRow[] {
-  const rows = new Map<string, FailedRow>();
-  for (const f of failedRuns) {
-    const key = JSON.stringify([f.params, f.reason]);
-    const row = rows.get(key);
-    if (row) row.runs.push(f.run);
-    else rows.set(key, { runs: [f.run], reason: f.reason, params: f.params });
-  }
-  return [...rows.values()];
+/**
+ * Failed jobs with the same reason as one row, in the order they came, whatever their configurations. A param cell
+ * shows the value its jobs share, or how many values they had (`400 values`); blank where no job said it.
+ */
+function groupedFailures(failedRuns: FailedRun[], varying: number): FailedRow[] {
+  const groups = new Map<string, FailedRun[]>();
+  for (const f of failedRuns) groups.set(f.reason, [...(groups.get(f.reason) ?? []), f]);
+  return [...groups.values()].map((jobs) => {
+    const known = jobs.flatMap((f) => (f.params ? [f.params] : []));
+    const params = known.length
+      ? Array.from({ length: varying }, (_, i) => {
+          const cells = new Set(known.map((p) => paramCell(p[i] ?? null)));
+          if (cells.size > 1) return `${cells.size} values`;
+          return known.length === jobs.length ? [...cells][0]! : '';
+        })
+      : null;
+    return { runs: jobs.map((f) => f.run), reason: jobs[0]!.reason, params };
+  });
+}
+
+function paramCell(v: Leaf | null): string {
+  return v === null ? '-' : escapeCell(displayValue(v, null));
 }
 
 /** The largest n in 0..max for which `ok(n)` holds (it holds for every smaller n too); 0 when none does. */
@@ -236,7 +256,7 @@ function table(report: AggregateReport, columns: number[], configurations: Confi
   for (const c of configurations) {
     const cells = [
       c.best ? '🏆 best' : '',
-      ...c.params.map((v) => (v === null ? '-' : escapeCell(displayValue(v, null)))),
+      ...c.params.map(paramCell),
       String(c.runs.length),
       ...columns.map((j) => cell(c.metrics[j] ?? null, c.runs.length)),
       ...(report.gates ? [gateCell(c)] : []),
@@ -244,8 +264,7 @@ function table(report: AggregateReport, columns: number[], configurations: Confi
     lines.push(`| ${cells.join(' | ')} |`);
   }
   for (const f of failed) {
-    const params = f.params?.map((v) => (v === null ? '-' : escapeCell(displayValue(v, null)))) ?? blanks;
-    const cells = ['❌ failed', ...params, '0', ...metrics.map(() => ''), ...gateBlank];
+    const cells = ['❌ failed', ...(f.params ?? blanks), '0', ...metrics.map(() => ''), ...gateBlank];
     const named = f.runs.slice(0, NAMED_PER_ROW).map(code).join(', ');
     const runs = f.runs.length > NAMED_PER_ROW ? `${named} and ${f.runs.length - NAMED_PER_ROW} more (${f.runs.length} jobs)` : named;
     // The reason goes in the first metric cell (or the n cell): a table row has no cell spanning the others.

@@ -106,6 +106,41 @@ describe('the comparison folded to a comment', () => {
     assert.equal(whole.split('\n').filter((l) => l.startsWith('| ❌ failed')).length, 401, 'the full table keeps a row per job');
   });
 
+  test('400 jobs of 400 configurations that failed alike: one row, whose param cells say how many values they had', () => {
+    // A matrix over n_est: each failed job is a configuration of its own, as in a real sweep hitting one quota.
+    const runs: RunInput[] = bigSweep()
+      .filter((r) => r.report)
+      .map((r) => {
+        const c = Number(r.name.slice(1, r.name.indexOf('-')));
+        const seed = Number(r.name.slice(-1));
+        return {
+          ...r,
+          report: jobReport({ lr: c / 100, batch: c % 2 ? 32 : 64, seed }, { accuracy: 0.5 + c / 1000 + seed / 10_000, loss: 0.3, f1: 0.6, recall: 0.7 }),
+        };
+      });
+    const reason = "stage 'train' failed: command exited with code 3: python src/train.py data/features model.pkl";
+    for (let i = 0; i < 400; i++) {
+      runs.push({ name: `n${101 + i}-s1`, report: jobReport({ lr: 1.01 + i / 100, batch: 64, seed: 1 }, {}), failed: reason });
+    }
+    const sweep = aggregateRuns(runs, { repeatParams: ['seed'], rankBy: 'accuracy', rules: null, missingBase: 'skip', expectedRuns: null });
+    const whole = aggregateMarkdown(sweep).body;
+    assert.ok(whole.length > 65_536, `the test needs a table over the limit (${whole.length})`);
+    assert.match(whole, /^## mlreport sweep: 600 runs of `sweep` in 500 configurations vs `main`$/m);
+    const { body, folded } = aggregateMarkdown(sweep, { limit: 65_536 });
+    assert.equal(folded, true);
+    const rows = body.split('\n').filter((l) => l.startsWith('| '));
+    const failedRows = rows.filter((l) => l.startsWith('| ❌ failed'));
+    assert.deepEqual(failedRows, [
+      `| ❌ failed | 400 values | 64 | 0 | \`n101-s1\`, \`n102-s1\`, \`n103-s1\` and 397 more (400 jobs): ${reason.replaceAll('_', '\\_')} |`,
+    ]);
+    assert.equal(rows.length - 3, 100, 'one row for the failed jobs leaves room for every configuration that ran');
+    assert.match(
+      body,
+      /it shows 100 of 500 configurations \(best first; 400 had no successful run and show as failed jobs\) and 1 of 4 metrics/,
+      'counted as the headline counts them',
+    );
+  });
+
   test('500 jobs that failed each their own way: the best configurations first, then as many failed rows as fit, the rest counted', () => {
     const failed: RunInput[] = Array.from({ length: 500 }, (_, i) => ({
       name: `job-${i}`,
