@@ -17916,6 +17916,34 @@ function decodeWtf8(bytes, start, end) {
   return out;
 }
 
+// src/values/unread-notes.ts
+function notKnownNote(revision2, why) {
+  return `not known at ${revision2}: ${why}`;
+}
+function cachedUnreadableNote(revision2, isCommit, why) {
+  return `${isCommit ? `not in git at ${revision2}` : `not present at ${revision2}`} (DVC-cached) and cannot be read: ${why}`;
+}
+function unparsedNote(revision2, message) {
+  return `${revision2}: ${message}`;
+}
+function unreadAtBase(file, baseLabel) {
+  return unreadAtBaseNote(file, baseLabel) !== void 0;
+}
+function unreadAtBaseNote(file, baseLabel) {
+  const notKnown = notKnownNote(baseLabel, "");
+  const unreadable = cachedUnreadableNote(baseLabel, true, "");
+  return file.notes.find((n) => n.startsWith(notKnown) || n.startsWith(unreadable));
+}
+function unreadAtHead(file, headLabel) {
+  const prefixes = [
+    notKnownNote(headLabel, ""),
+    cachedUnreadableNote(headLabel, false, ""),
+    cachedUnreadableNote(headLabel, true, ""),
+    unparsedNote(headLabel, `${file.path}:`)
+  ];
+  return file.notes.find((n) => prefixes.some((p) => n.startsWith(p))) ?? null;
+}
+
 // src/values/diff.ts
 var EAGER_ROWS = 64;
 var columnsOf = /* @__PURE__ */ new WeakMap();
@@ -17944,7 +17972,7 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
       for (const w of file.warnings ?? []) notes.push(`${name}: ${w}`);
       return file.values;
     }
-    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
+    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : unparsedNote(name, file.message));
     return /* @__PURE__ */ new Map();
   };
   const a = side(base, names.base);
@@ -18098,22 +18126,6 @@ function signedDiff(row3) {
   return exact !== null ? signedInt(exact) : signed(row3.diff, diffIsFloat(row3));
 }
 
-// src/values/unread-notes.ts
-function notKnownNote(revision2, why) {
-  return `not known at ${revision2}: ${why}`;
-}
-function cachedUnreadableNote(revision2, isCommit, why) {
-  return `${isCommit ? `not in git at ${revision2}` : `not present at ${revision2}`} (DVC-cached) and cannot be read: ${why}`;
-}
-function unreadAtBase(file, baseLabel) {
-  return unreadAtBaseNote(file, baseLabel) !== void 0;
-}
-function unreadAtBaseNote(file, baseLabel) {
-  const notKnown = notKnownNote(baseLabel, "");
-  const unreadable = cachedUnreadableNote(baseLabel, true, "");
-  return file.notes.find((n) => n.startsWith(notKnown) || n.startsWith(unreadable));
-}
-
 // src/report/causes-section.ts
 var MAX_CAUSE_ITEMS = 8;
 var MAX_LINE_METRICS = 5;
@@ -18123,7 +18135,8 @@ var MAX_CAUSE_VALUE = 40;
 var NON_DETERMINISM = "likely non-determinism (seed, data order, hardware)";
 var FILE_ITSELF = "only the file itself changed";
 var BY_HAND = "likely a values file renamed or edited by hand";
-function causesSection(metrics, baseLabel) {
+var MAX_UNREAD_FILES = 3;
+function causesSection(metrics, labels = {}) {
   const groups = /* @__PURE__ */ new Map();
   let rows = 0;
   let firstPath;
@@ -18131,7 +18144,8 @@ function causesSection(metrics, baseLabel) {
   for (let i = 0; i < metrics.length; i++) {
     const f = metrics[i];
     const list4 = f.rows;
-    const unread = baseLabel !== void 0 && unreadAtBase(f, baseLabel);
+    const atHead = labels.head === void 0 ? null : unreadAtHead(f, labels.head);
+    const atBase = labels.base === void 0 ? null : unreadAtBaseNote(f, labels.base) ?? null;
     for (let k = 0; k < list4.length; k++) {
       const row3 = list4[k];
       if (!row3.causes) continue;
@@ -18139,7 +18153,9 @@ function causesSection(metrics, baseLabel) {
       firstPath ??= f.path;
       if (f.path !== firstPath) manyFiles = true;
       let group2 = groups.get(row3.causes);
-      if (!group2) groups.set(row3.causes, group2 = { count: 0, named: [], moved: false });
+      if (!group2) groups.set(row3.causes, group2 = { count: 0, named: [], moved: false, unread: /* @__PURE__ */ new Map() });
+      const unread = row3.new === void 0 && atHead !== null ? { side: "head", note: atHead } : row3.old === void 0 && atBase !== null ? { side: "base", note: atBase } : null;
+      if (unread) group2.unread.set(f.path, unread.note);
       if (row3.old !== void 0 && row3.new !== void 0) group2.moved = true;
       if (group2.count++ < MAX_LINE_METRICS) group2.named.push({ path: f.path, row: row3, unread });
     }
@@ -18148,18 +18164,21 @@ function causesSection(metrics, baseLabel) {
   const lines2 = [];
   for (const [causes, group2] of groups) {
     if (lines2.length === MAX_CAUSE_LINES) break;
-    const named3 = group2.named.map(({ path, row: row3, unread }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3, unread)}`);
+    const named3 = group2.named.map(({ path, row: row3, unread: unread2 }) => `${code(manyFiles ? `${path}: ${row3.key}` : row3.key)} ${causeMove(row3, unread2?.side)}`);
     const more2 = group2.count > MAX_LINE_METRICS ? `, and ${groupDigits(group2.count - MAX_LINE_METRICS)} more` : "";
-    lines2.push(`- ${named3.join(", ")}${more2} \u2190 ${causeText(causes, group2.moved ? NON_DETERMINISM : BY_HAND)}`);
+    const unread = [...group2.unread].slice(0, MAX_UNREAD_FILES).map(([path, note2]) => `${code(path)} ${escapeCell(note2)}`);
+    if (group2.unread.size > MAX_UNREAD_FILES) unread.push(`and ${groupDigits(group2.unread.size - MAX_UNREAD_FILES)} more files not read`);
+    const unexplained = unread.length ? null : group2.moved ? NON_DETERMINISM : BY_HAND;
+    lines2.push(`- ${named3.join(", ")}${more2} \u2190 ${[causeText(causes, unexplained), ...unread].join("; ")}`);
   }
   if (groups.size > MAX_CAUSE_LINES) lines2.push(`- _\u2026 ${groupDigits(groups.size - MAX_CAUSE_LINES)} more causes: report.json has every changed metric's._`);
   const title2 = "#### Why it changed";
   if (lines2.length <= OPEN_CAUSE_LINES) return [title2, "", ...lines2].join("\n");
   return [title2, "", `<details><summary>${groupDigits(rows)} changed metrics</summary>`, "", ...lines2, "", "</details>"].join("\n");
 }
-function causeMove(row3, unread = false) {
-  if (row3.old === void 0) return unread ? `${causeValue(row3.new)} (not known at the base)` : `added (${causeValue(row3.new)})`;
-  if (row3.new === void 0) return `removed (was ${causeValue(row3.old)})`;
+function causeMove(row3, unread) {
+  if (row3.old === void 0) return unread === "base" ? `${causeValue(row3.new)} (not known at the base)` : `added (${causeValue(row3.new)})`;
+  if (row3.new === void 0) return unread === "head" ? `was ${causeValue(row3.old)} (not known at the head)` : `removed (was ${causeValue(row3.old)})`;
   return row3.diff === void 0 ? `${causeValue(row3.old)}\u2192${causeValue(row3.new)}` : formatChange(row3);
 }
 function causeText(causes, unexplained) {
@@ -18182,7 +18201,7 @@ function causeText(causes, unexplained) {
     }
     if (!parts.length)
       parts.push(
-        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? "")} changed: ${unexplained}` : "no upstream param, file or data change found"
+        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? "")} changed${unexplained ? `: ${unexplained}` : ""}` : "no upstream param, file or data change found"
       );
   } else {
     const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);
@@ -19027,7 +19046,7 @@ function composeMarkdown(report2, options = REPORT_FILE) {
   const labels = { base: report2.base?.label ?? null, head: report2.head.label };
   const direction = metricDirections(report2);
   parts.push("### Metrics", "", valuesSection("metrics", report2.metrics, labels, { direction }), "");
-  const causes = causesSection(report2.metrics, report2.base?.label);
+  const causes = causesSection(report2.metrics, { base: report2.base?.label, head: report2.head.label });
   if (causes) parts.push(causes, "");
   const trends = trendsSection(report2, options.images);
   if (trends) parts.push(trends, "");
@@ -19108,7 +19127,7 @@ function compact(data, render, note2, limit, measure) {
     return { text: [`### ${title2}`, "", ...boundedTable(rows, room, ["changed row", "changed rows"], measure)].join("\n") };
   };
   const params = changed("params", Math.floor(budget() / 4));
-  const whyText = causesSection(data.metrics, data.base?.label);
+  const whyText = causesSection(data.metrics, { base: data.base?.label, head: data.head.label });
   const why = whyText && measure(whyText) < budget() / 4 ? { text: whyText } : null;
   const reserved = (params ? measure(params.text) + 2 : 0) + (why ? measure(why.text) + 2 : 0);
   const metrics = changed("metrics", budget() - reserved);
@@ -20814,11 +20833,11 @@ function closestNames(ref, metrics, limit = 3) {
 }
 
 // src/gate/lookup.ts
-function metricLookupFromDiffs(files, history2, unreadAtHead = /* @__PURE__ */ new Map()) {
+function metricLookupFromDiffs(files, history2, unreadAtHead2 = /* @__PURE__ */ new Map()) {
   const series2 = new Map(history2?.metrics.map((m) => [`${m.file}\0${m.key}`, m]));
   return files.flatMap((f) => {
     const why = f.notes.filter((n) => !n.startsWith("not present at "));
-    const headError = unreadAtHead.get(f.path);
+    const headError = unreadAtHead2.get(f.path);
     return f.rows.map((r) => {
       const lookup2 = { file: f.path, key: r.key, base: ruleNumber(r.old), head: ruleNumber(r.new), ...why.length ? { fileNotes: why } : {} };
       if (headError !== void 0) lookup2.headError = headError;
@@ -29032,12 +29051,12 @@ async function runIn(git, config, log, deadline) {
     log
   ) : null;
   const unread = (side) => comparison.errors.filter((e) => e.side === side && e.kind === "metrics");
-  const unreadAtHead = new Map(unread("head").map((e) => [e.path, e.message]));
+  const unreadAtHead2 = new Map(unread("head").map((e) => [e.path, e.message]));
   const unreadAtBase2 = new Map(unread("base").map((e) => [e.path, `${e.rev}: ${e.message}`]));
   const metricsFiles = comparison.metrics.map((f) => f.path);
   const { stale, unknown, staleAtHead, staleWhy } = pipeline2 ? await stagesNotRun(pipeline2, config.workspace, headTree, projects, data, metricsFiles, log) : await staleStages(config.workspace, headTree, projects, data, metricsFiles, log);
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, {
-    unreadAtHead,
+    unreadAtHead: unreadAtHead2,
     unreadAtBase: unreadAtBase2,
     notKnownAtBase: comparison.notKnownAtBase,
     cachedAtBase: comparison.cachedAtBase,

@@ -13406,6 +13406,9 @@ function notKnownNote(revision, why) {
 function cachedUnreadableNote(revision, isCommit, why) {
   return `${isCommit ? `not in git at ${revision}` : `not present at ${revision}`} (DVC-cached) and cannot be read: ${why}`;
 }
+function unparsedNote(revision, message) {
+  return `${revision}: ${message}`;
+}
 
 // src/values/types.ts
 function isFloatLeaf(value) {
@@ -13760,7 +13763,7 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
       for (const w of file.warnings ?? []) notes.push(`${name}: ${w}`);
       return file.values;
     }
-    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : `${name}: ${file.message}`);
+    notes.push(file.status === "missing" ? file.note ?? `not present at ${name}` : unparsedNote(name, file.message));
     return /* @__PURE__ */ new Map();
   };
   const a = side(base, names.base);

@@ -2,7 +2,7 @@ import { displayValue } from '../values/pyformat';
 import type { DataCause, FileCause, FileDiff, Leaf, MetricCauses, ParamCause, StageCause, ValueRow } from '../values/types';
 import { code, escapeCell } from './escape';
 import { formatChange } from './format';
-import { unreadAtBase } from '../values/unread-notes';
+import { unreadAtBaseNote, unreadAtHead } from '../values/unread-notes';
 import { groupDigits, MINUS } from '../util/numbers';
 
 /** Items one line names; report.json has them all. */
@@ -24,16 +24,29 @@ const NON_DETERMINISM = 'likely non-determinism (seed, data order, hardware)';
 const FILE_ITSELF = 'only the file itself changed';
 /** Nothing upstream changed and no value moved, yet metrics came or went: no run makes that by chance. */
 const BY_HAND = 'likely a values file renamed or edited by hand';
+/** Files a line names as not read at a side; the rest are counted. */
+const MAX_UNREAD_FILES = 3;
+
+/** Which side of a metrics file could not be read, and the file's note saying why. */
+interface Unread {
+  side: 'base' | 'head';
+  note: string;
+}
 
 /**
  * "Why it changed": a line per cause, naming the changed metrics it explains, e.g.
  * `` `accuracy` −0.1333 (−15%), `loss` +0.25 (+125%) ← `train` re-ran: `train.epochs` 100→15, `src/train.py` +12/−3 ``.
  * Metrics share a line when they share their causes (every changed metric of the files one stage writes: report.json
- * names such an entry once). Null when no row has causes. Pure.
+ * names such an entry once). A metric whose file could not be read at a side (`labels`: the report's base and head)
+ * is not known there, not added or removed: the line says which file and why, and guesses nothing. Null when no row
+ * has causes. Pure.
  */
-export function causesSection(metrics: FileDiff[], baseLabel?: string): string | null {
+export function causesSection(metrics: FileDiff[], labels: { base?: string | undefined; head?: string | undefined } = {}): string | null {
   // One pass: each distinct causes object with how many rows it explains and the first few of them.
-  const groups = new Map<MetricCauses, { count: number; named: { path: string; row: ValueRow; unread: boolean }[]; moved: boolean }>();
+  const groups = new Map<
+    MetricCauses,
+    { count: number; named: { path: string; row: ValueRow; unread: Unread | null }[]; moved: boolean; unread: Map<string, string> }
+  >();
   let rows = 0;
   // Whether rows of more than one path have causes: a line then names each metric with its file.
   let firstPath: string | undefined;
@@ -41,7 +54,8 @@ export function causesSection(metrics: FileDiff[], baseLabel?: string): string |
   for (let i = 0; i < metrics.length; i++) {
     const f = metrics[i]!;
     const list = f.rows;
-    const unread = baseLabel !== undefined && unreadAtBase(f, baseLabel);
+    const atHead = labels.head === undefined ? null : unreadAtHead(f, labels.head);
+    const atBase = labels.base === undefined ? null : (unreadAtBaseNote(f, labels.base) ?? null);
     for (let k = 0; k < list.length; k++) {
       const row = list[k]!;
       if (!row.causes) continue;
@@ -49,7 +63,14 @@ export function causesSection(metrics: FileDiff[], baseLabel?: string): string |
       firstPath ??= f.path;
       if (f.path !== firstPath) manyFiles = true;
       let group = groups.get(row.causes);
-      if (!group) groups.set(row.causes, (group = { count: 0, named: [], moved: false }));
+      if (!group) groups.set(row.causes, (group = { count: 0, named: [], moved: false, unread: new Map() }));
+      const unread: Unread | null =
+        row.new === undefined && atHead !== null
+          ? { side: 'head', note: atHead }
+          : row.old === undefined && atBase !== null
+            ? { side: 'base', note: atBase }
+            : null;
+      if (unread) group.unread.set(f.path, unread.note);
       if (row.old !== undefined && row.new !== undefined) group.moved = true;
       if (group.count++ < MAX_LINE_METRICS) group.named.push({ path: f.path, row, unread });
     }
@@ -58,9 +79,13 @@ export function causesSection(metrics: FileDiff[], baseLabel?: string): string |
   const lines: string[] = [];
   for (const [causes, group] of groups) {
     if (lines.length === MAX_CAUSE_LINES) break;
-    const named = group.named.map(({ path, row, unread }) => `${code(manyFiles ? `${path}: ${row.key}` : row.key)} ${causeMove(row, unread)}`);
+    const named = group.named.map(({ path, row, unread }) => `${code(manyFiles ? `${path}: ${row.key}` : row.key)} ${causeMove(row, unread?.side)}`);
     const more = group.count > MAX_LINE_METRICS ? `, and ${groupDigits(group.count - MAX_LINE_METRICS)} more` : '';
-    lines.push(`- ${named.join(', ')}${more} ← ${causeText(causes, group.moved ? NON_DETERMINISM : BY_HAND)}`);
+    // What a side could not read is said, and then nothing is guessed: not chance, not a hand at work.
+    const unread = [...group.unread].slice(0, MAX_UNREAD_FILES).map(([path, note]) => `${code(path)} ${escapeCell(note)}`);
+    if (group.unread.size > MAX_UNREAD_FILES) unread.push(`and ${groupDigits(group.unread.size - MAX_UNREAD_FILES)} more files not read`);
+    const unexplained = unread.length ? null : group.moved ? NON_DETERMINISM : BY_HAND;
+    lines.push(`- ${named.join(', ')}${more} ← ${[causeText(causes, unexplained), ...unread].join('; ')}`);
   }
   if (groups.size > MAX_CAUSE_LINES) lines.push(`- _… ${groupDigits(groups.size - MAX_CAUSE_LINES)} more causes: report.json has every changed metric's._`);
   const title = '#### Why it changed';
@@ -68,18 +93,18 @@ export function causesSection(metrics: FileDiff[], baseLabel?: string): string |
   return [title, '', `<details><summary>${groupDigits(rows)} changed metrics</summary>`, '', ...lines, '', '</details>'].join('\n');
 }
 
-/** How a metric moved; `unread`: its file could not be read at the base, so a value only at the head is not "added". */
-function causeMove(row: ValueRow, unread = false): string {
-  if (row.old === undefined) return unread ? `${causeValue(row.new)} (not known at the base)` : `added (${causeValue(row.new)})`;
-  if (row.new === undefined) return `removed (was ${causeValue(row.old)})`;
+/** How a metric moved; `unread`: the side its file could not be read at, where its value is not known, not absent. */
+function causeMove(row: ValueRow, unread?: Unread['side']): string {
+  if (row.old === undefined) return unread === 'base' ? `${causeValue(row.new)} (not known at the base)` : `added (${causeValue(row.new)})`;
+  if (row.new === undefined) return unread === 'head' ? `was ${causeValue(row.old)} (not known at the head)` : `removed (was ${causeValue(row.old)})`;
   return row.diff === undefined ? `${causeValue(row.old)}→${causeValue(row.new)}` : formatChange(row);
 }
 
 /**
  * What changed upstream, grouped by the stage that depends on it, then what is unknown; `unexplained` when nothing
- * did (non-determinism where a value moved, a hand's work where metrics only came or went).
+ * did (non-determinism where a value moved, a hand's work where metrics only came or went; null: no guess).
  */
-function causeText(causes: MetricCauses, unexplained: string): string {
+function causeText(causes: MetricCauses, unexplained: string | null): string {
   const parts: string[] = [];
   let items = 0;
   let more = causes.omitted;
@@ -100,7 +125,9 @@ function causeText(causes: MetricCauses, unexplained: string): string {
     }
     if (!parts.length)
       parts.push(
-        causes.nothingUpstream ? `nothing upstream of ${code(causes.stage ?? '')} changed: ${unexplained}` : 'no upstream param, file or data change found',
+        causes.nothingUpstream
+          ? `nothing upstream of ${code(causes.stage ?? '')} changed${unexplained ? `: ${unexplained}` : ''}`
+          : 'no upstream param, file or data change found',
       );
   } else {
     const listed = take([...causes.params.map(paramText), ...causes.files.map(fileText), ...causes.data.map(dataText)]);

@@ -94,7 +94,7 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
     return { text: [`### ${title}`, '', ...boundedTable(rows, room, ['changed row', 'changed rows'], measure)].join('\n') };
   };
   const params = changed('params', Math.floor(budget() / 4));
-  const whyText = causesSection(data.metrics, data.base?.label);
+  const whyText = causesSection(data.metrics, { base: data.base?.label, head: data.head.label });
   const why: Block | null = whyText && measure(whyText) < budget() / 4 ? { text: whyText } : null;
   const reserved = (params ? measure(params.text) + 2 : 0) + (why ? measure(why.text) + 2 : 0);
   const metrics = changed('metrics', budget() - reserved);

@@ -38,7 +38,7 @@ export function composeMarkdown(report: ReportData, options: RenderOptions = REP
   const labels = { base: report.base?.label ?? null, head: report.head.label };
   const direction = metricDirections(report);
   parts.push('### Metrics', '', valuesSection('metrics', report.metrics, labels, { direction }), '');
-  const causes = causesSection(report.metrics, report.base?.label);
+  const causes = causesSection(report.metrics, { base: report.base?.label, head: report.head.label });
   if (causes) parts.push(causes, '');
   const trends = trendsSection(report, options.images);
   if (trends) parts.push(trends, '');

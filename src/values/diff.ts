@@ -1,5 +1,6 @@
 import { FlatValues, KeyTable, valueCount } from './flat';
 import { diffLeaf } from './pyformat';
+import { unparsedNote } from './unread-notes';
 import { exactInt, intLeaf, isFloat, isIntLeaf, numericValue, type FileDiff, type Leaf, type ValueFile, type ValueRow } from './types';
 
 /** Files with at most this many keys (a side) get their rows when diffed (`smallRows`). */
@@ -40,7 +41,7 @@ export function diffValueFile(path: string, base: ValueFile | null, head: ValueF
       for (const w of file.warnings ?? []) notes.push(`${name}: ${w}`);
       return file.values;
     }
-    notes.push(file.status === 'missing' ? (file.note ?? `not present at ${name}`) : `${name}: ${file.message}`);
+    notes.push(file.status === 'missing' ? (file.note ?? `not present at ${name}`) : unparsedNote(name, file.message));
     return new Map();
   };
   const a = side(base, names.base);

@@ -13,6 +13,11 @@ export function cachedUnreadableNote(revision: string, isCommit: boolean, why: s
   return `${isCommit ? `not in git at ${revision}` : `not present at ${revision}`} (DVC-cached) and cannot be read: ${why}`;
 }
 
+/** A values file there at `revision` that could not be read or parsed; `message` names the file (`m.json: …`). */
+export function unparsedNote(revision: string, message: string): string {
+  return `${revision}: ${message}`;
+}
+
 /**
  * Whether a file's notes say its base side could not be read — its dvc.yaml or `.dvc` file does not load there, or it
  * is a DVC output whose object no reachable remote holds — rather than that the file was not there: its metrics
@@ -27,4 +32,19 @@ export function unreadAtBaseNote(file: FileDiff, baseLabel: string): string | un
   const notKnown = notKnownNote(baseLabel, '');
   const unreadable = cachedUnreadableNote(baseLabel, true, '');
   return file.notes.find((n) => n.startsWith(notKnown) || n.startsWith(unreadable));
+}
+
+/**
+ * The note saying a file's head side could not be read — a DVC output whose object no cache or reachable remote
+ * holds, a project file over it that does not load there, or it does not parse — rather than that the file was not
+ * there; null when it was read or is absent. Its metrics missing at the head are not known there, not removed.
+ */
+export function unreadAtHead(file: FileDiff, headLabel: string): string | null {
+  const prefixes = [
+    notKnownNote(headLabel, ''),
+    cachedUnreadableNote(headLabel, false, ''),
+    cachedUnreadableNote(headLabel, true, ''),
+    unparsedNote(headLabel, `${file.path}:`),
+  ];
+  return file.notes.find((n) => prefixes.some((p) => n.startsWith(p))) ?? null;
 }

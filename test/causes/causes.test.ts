@@ -1,8 +1,9 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
+import { md5sum } from '../helpers/md5sum';
 import { TempRepo, tempDir } from '../helpers/repo';
 import { pipelineRepo, TRAIN } from './fixture';
 
@@ -267,5 +268,45 @@ stages:
     const r = await report(repo);
     assert.match(r.md, /- `auc` \+0\.05 \(\+7\.1%\) ← `evaluate` re-ran: `src\/evaluate\.js` \+1\/−1\n/);
     assert.equal(causesOf(r, 'auc', 'eval/metrics.json').stage, 'evaluate');
+  });
+
+  test('a DVC-cached metrics file the head cannot read (never pushed): its metrics are not known at the head, not removed, and nothing is guessed', async () => {
+    const repo = new TempRepo('mlreport-causes-');
+    repos.push(repo);
+    const remote = tempDir('mlreport-remote-');
+    try {
+      // example-get-started's layout: eval/metrics.json is the evaluate stage's DVC-cached output, its hash in dvc.lock.
+      // `push` puts its bytes where a DVC 3 remote keeps them, as `dvc push` does.
+      const lock = (bytes: string, push: boolean): string => {
+        const file = join(remote, 'object');
+        writeFileSync(file, bytes);
+        const md5 = md5sum(file);
+        rmSync(file);
+        if (push) {
+          mkdirSync(join(remote, 'files', 'md5', md5.slice(0, 2)), { recursive: true });
+          writeFileSync(join(remote, 'files', 'md5', md5.slice(0, 2), md5.slice(2)), bytes);
+        }
+        return `schema: '2.0'\nstages:\n  evaluate:\n    cmd: python evaluate.py\n    outs:\n    - path: eval/metrics.json\n      hash: md5\n      md5: ${md5}\n      size: ${bytes.length}\n`;
+      };
+      repo.commit('base', {
+        '.dvc/config': `[core]\n    remote = storage\n['remote "storage"']\n    url = ${remote}\n`,
+        '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+        'dvc.yaml': 'stages:\n  evaluate:\n    cmd: python evaluate.py\n    outs:\n    - eval/metrics.json\nmetrics:\n- eval/metrics.json\n',
+        'eval/.gitignore': '/metrics.json\n',
+        'dvc.lock': lock(JSON.stringify({ roc_auc: 0.7778 }), true),
+      });
+      // The head's metrics, in its dvc.lock and never pushed: neither the (empty) cache nor the remote has them.
+      repo.commit('evaluate again', { 'dvc.lock': lock(JSON.stringify({ roc_auc: 0.8 }), false) });
+      const r = await report(repo);
+      assert.match(r.md, /- `eval\/metrics\.json`: not present at \S+ \(DVC-cached\) and cannot be read: [^\n]*missing from remote 'storage'/);
+      const line = r.md.split('\n').find((l) => l.startsWith('- `roc_auc`'));
+      assert.match(
+        line!,
+        /^- `roc_auc` was 0\.7778 \(not known at the head\) ← nothing upstream of `evaluate` changed; `eval\/metrics\.json` not present at \S+ \(DVC-cached\) and cannot be read: [^←]*missing from remote 'storage'$/,
+      );
+      assert.doesNotMatch(r.md, /removed \(was|edited by hand/);
+    } finally {
+      rmSync(remote, { recursive: true, force: true });
+    }
   });
 });

@@ -40,10 +40,63 @@ describe('the "Why it changed" lines', () => {
   test("a metric whose file could not be read at the base is not 'added': its value, not known at the base", () => {
     const row = { ...diffRow('acc', undefined, 0.7), causes: CAUSES };
     const unread: FileDiff[] = [{ path: 'm.json', rows: [row], notes: ['not known at main: dvc.yaml does not load there'] }];
-    assert.match(causesSection(unread, 'main')!, /^- `acc` 0\.7 \(not known at the base\) ← /m);
+    assert.match(causesSection(unread, { base: 'main' })!, /^- `acc` 0\.7 \(not known at the base\) ← /m);
     // Not there at the base (a plain absence), or no base label given: added, as before.
-    assert.match(causesSection([{ ...unread[0]!, notes: ['not present at main'] }], 'main')!, /^- `acc` added \(0\.7\) ← /m);
+    assert.match(causesSection([{ ...unread[0]!, notes: ['not present at main'] }], { base: 'main' })!, /^- `acc` added \(0\.7\) ← /m);
     assert.match(causesSection(unread)!, /^- `acc` added \(0\.7\) ← /m);
+  });
+
+  test("a metric whose file could not be read at the head is not 'removed': its base value, not known at the head, and why", () => {
+    const nothing: MetricCauses = { ...CAUSES, stages: [], params: [], files: [], data: [], unknown: [], nothingUpstream: true };
+    const why = "not present at feat (DVC-cached) and cannot be read: eval: object e7c2.dir missing from remote 'storage'";
+    const gone = (notes: string[], causes = nothing): FileDiff[] => [
+      { path: 'eval/metrics.json', rows: [{ ...diffRow('test.roc_auc', 0.7778, undefined), causes }], notes },
+    ];
+    // Nothing upstream changed: the file could not be read, and that is all the line says; no guess at a hand at work.
+    assert.equal(
+      causesSection(gone([why]), { base: 'main', head: 'feat' }),
+      '#### Why it changed\n\n' +
+        "- `test.roc_auc` was 0.7778 (not known at the head) ← nothing upstream of `evaluate` changed; `eval/metrics.json` not present at feat (DVC-cached) and cannot be read: eval: object e7c2.dir missing from remote 'storage'",
+    );
+    // With causes upstream (a stage that did not run), the file that could not be read comes after them.
+    const notRun: MetricCauses = {
+      ...CAUSES,
+      stages: [{ name: 'featurize', status: 'not-run', reasons: ["upstream stage 'prepare' failed"], definition: null }],
+      unknown: [],
+    };
+    assert.match(
+      causesSection(gone([why], { ...notRun, params: [{ file: 'params.yaml', key: 'lr', old: 1, new: 2, stages: ['featurize'] }], files: [], data: [] }), {
+        head: 'feat',
+      })!,
+      /^- `test\.roc_auc` was 0\.7778 \(not known at the head\) ← `featurize` did not run \(upstream stage 'prepare' failed\): `lr` 1→2; `eval\/metrics\.json` not present at feat \(DVC-cached\)/m,
+    );
+    // A file that does not parse at the head, or whose `.dvc` file does not load there: not read either.
+    for (const note of ['feat: eval/metrics.json:3:1: invalid JSON', 'not known at feat: eval.dvc, which tracks it, does not load there']) {
+      assert.match(
+        causesSection(gone([note]), { head: 'feat' })!,
+        new RegExp(`was 0\\.7778 \\(not known at the head\\) ← nothing upstream of \`evaluate\` changed; `),
+      );
+    }
+    // Not there at the head (deleted), or a warning only: removed, as before.
+    for (const notes of [['not present at feat'], ['feat: line 3: key "a" repeats; the last value counts (as in DVC)'], []]) {
+      assert.match(
+        causesSection(gone(notes), { base: 'main', head: 'feat' })!,
+        /^- `test\.roc_auc` removed \(was 0\.7778\) ← nothing upstream of `evaluate` changed: likely a values file renamed or edited by hand$/m,
+      );
+    }
+  });
+
+  test('a metric not known at the base: the line says which file could not be read there, and guesses nothing', () => {
+    const nothing: MetricCauses = { ...CAUSES, stages: [], params: [], files: [], data: [], unknown: [], nothingUpstream: true };
+    const note = "not in git at main (DVC-cached) and cannot be read: object 0a1b missing from remote 'storage'";
+    const line = causesSection([{ path: 'm.json', rows: [{ ...diffRow('acc', undefined, 0.7), causes: nothing }], notes: [note] }], {
+      base: 'main',
+      head: 'feat',
+    })!;
+    assert.match(
+      line,
+      /^- `acc` 0\.7 \(not known at the base\) ← nothing upstream of `evaluate` changed; `m\.json` not in git at main \(DVC-cached\) and cannot be read: object 0a1b missing from remote 'storage'$/m,
+    );
   });
 
   test('a stage that did not run says so, and why; one out of date would re-run', () => {
