@@ -9415,7 +9415,13 @@ function overlaid(chart, top2, rankedBy) {
 function sharedX(lines2) {
   const first = lines2[0].x;
   if (lines2.every((l) => sameX(l.x, first)) || !lines2.every((l) => numbers(l.x))) return first;
-  const union = [...new Set(lines2.flatMap((l) => l.x))].sort((a, b) => a - b);
+  const times = /* @__PURE__ */ new Map();
+  for (const l of lines2) {
+    const own = /* @__PURE__ */ new Map();
+    for (const x of l.x) own.set(x, (own.get(x) ?? 0) + 1);
+    for (const [x, n] of own) times.set(x, Math.max(n, times.get(x) ?? 0));
+  }
+  const union = [...times.keys()].sort((a, b) => a - b).flatMap((x) => Array(times.get(x)).fill(x));
   if (union.length <= SHARED_POINTS) return union;
   const [lo, hi] = [union[0], union.at(-1)];
   return Array.from({ length: SHARED_POINTS }, (_, i) => Number((lo + (hi - lo) * i / (SHARED_POINTS - 1)).toPrecision(12)));
@@ -9429,11 +9435,17 @@ function numbers(x) {
 function readOn(line, xs) {
   const points = line.x.map((x, i) => [x, line.y[i]]).filter((p) => typeof p[1] === "number" && Number.isFinite(p[1])).sort((a, b) => a[0] - b[0]);
   if (!points.length) return xs.map(() => null);
-  return xs.map((x) => {
+  return xs.map((x, i) => {
     const after = points.findIndex((p) => p[0] >= x);
     if (after === -1 || after === 0 && points[0][0] > x) return null;
     const [x1, y1] = points[after];
-    if (x1 === x || after === 0) return y1;
+    if (x1 === x) {
+      if (xs[i - 1] !== x) return y1;
+      let end = after;
+      while (points[end + 1]?.[0] === x) end++;
+      return points[end][1];
+    }
+    if (after === 0) return y1;
     const [x0, y0] = points[after - 1];
     return y0 + (y1 - y0) * (x - x0) / (x1 - x0);
   });
@@ -9950,6 +9962,7 @@ function pick(indices) {
   return [...Array(MERMAID_MAX_POINTS).keys()].map((k) => indices[Math.round(k * step)]);
 }
 function readAt(xs, ys, x) {
+  if (x === xs.at(-1)) return ys.at(-1);
   const after = xs.findIndex((v) => v >= x);
   if (after <= 0) return ys[after === -1 ? ys.length - 1 : 0];
   const [x0, x1] = [xs[after - 1], xs[after]];
@@ -19850,7 +19863,7 @@ function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
   }
   if (!lines2.length) return null;
   const aligned = align(lines2);
-  if (aligned.x.length < 2) return null;
+  if (aligned.x[0] === aligned.x.at(-1)) return null;
   const keep = downsample(aligned.x, aligned.ys, maxPoints);
   return {
     x: keep.map((i) => aligned.x[i]),
@@ -19881,25 +19894,32 @@ function followsX(points, x) {
 function numericLine(xs, ys, name) {
   const px = [];
   const py = [];
-  let sorted = true;
+  let rises = false;
+  let falls = false;
   for (let i = 0; i < xs.length; i++) {
     const x = toNumber2(xs[i]);
     const y = toNumber2(ys[i]);
     if (x === void 0 || y === void 0) return void 0;
     if (Number.isNaN(x) || Number.isNaN(y)) continue;
-    if (px.length && x < px[px.length - 1]) sorted = false;
+    if (px.length && x < px[px.length - 1]) falls = true;
+    if (px.length && x > px[px.length - 1]) rises = true;
     px.push(x);
     py.push(y);
   }
-  const order = sorted ? null : px.map((_, i) => i).sort((a, b) => px[a] - px[b]);
+  const order = !falls ? null : !rises ? px.map((_, i) => px.length - 1 - i) : px.map((_, i) => i).sort((a, b) => px[a] - px[b]);
+  const at = (k) => order ? order[k] : k;
   const line = { name, xs: [], ys: [] };
   for (let k = 0; k < px.length; ) {
-    const x = px[order ? order[k] : k];
-    let sum = 0;
-    let count3 = 0;
-    for (; k < px.length && px[order ? order[k] : k] === x; k++, count3++) sum += py[order ? order[k] : k];
+    const x = px[at(k)];
+    const first = py[at(k)];
+    for (k++; k < px.length && px[at(k)] === x; k++) ;
+    const last = py[at(k - 1)];
     line.xs.push(x);
-    line.ys.push(count3 === 1 ? sum : round(sum / count3));
+    line.ys.push(first);
+    if (last !== first) {
+      line.xs.push(x);
+      line.ys.push(last);
+    }
   }
   return line;
 }
@@ -19928,19 +19948,24 @@ function readAt2(line, xs) {
   const hi = line.xs[line.xs.length - 1];
   const out = [];
   let j = 0;
-  for (const x of xs) {
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i];
     if (!(x >= lo && x <= hi)) {
       out.push(null);
       continue;
     }
     while (j + 1 < line.xs.length && line.xs[j + 1] <= x) j++;
     const x0 = line.xs[j];
-    const y0 = line.ys[j];
-    if (x0 === x || j + 1 === line.xs.length) {
-      out.push(y0);
+    if (x0 === x) {
+      out.push(xs[i - 1] === x ? line.ys[j] : line.ys[line.xs.indexOf(x, Math.max(0, j - 1))]);
+      continue;
+    }
+    if (j + 1 === line.xs.length) {
+      out.push(line.ys[j]);
       continue;
     }
     const x1 = line.xs[j + 1];
+    const y0 = line.ys[j];
     const y1 = line.ys[j + 1];
     out.push(round(y0 + (y1 - y0) * (x - x0) / (x1 - x0)));
   }

@@ -131,12 +131,19 @@ function overlaid(chart: Chart, top: ConfigurationRuns[], rankedBy: string | nul
 
 /**
  * The x every line is drawn on: the runs' own when they share it; when they differ and are numbers, their union (at
- * most SHARED_POINTS values, evenly spaced over it past that); else the first run's, the others being left out.
+ * most SHARED_POINTS values, evenly spaced over it past that), an x where a run steps (an ROC curve's vertical step:
+ * the x twice) twice; else the first run's, the others being left out.
  */
 function sharedX(lines: RunLine[]): PlotSeries['x'] {
   const first = lines[0]!.x;
   if (lines.every((l) => sameX(l.x, first)) || !lines.every((l) => numbers(l.x))) return first;
-  const union = [...new Set(lines.flatMap((l) => l.x as number[]))].sort((a, b) => a - b);
+  const times = new Map<number, number>();
+  for (const l of lines) {
+    const own = new Map<number, number>();
+    for (const x of l.x as number[]) own.set(x, (own.get(x) ?? 0) + 1);
+    for (const [x, n] of own) times.set(x, Math.max(n, times.get(x) ?? 0));
+  }
+  const union = [...times.keys()].sort((a, b) => a - b).flatMap((x) => Array<number>(times.get(x)!).fill(x));
   if (union.length <= SHARED_POINTS) return union;
   const [lo, hi] = [union[0]!, union.at(-1)!];
   return Array.from({ length: SHARED_POINTS }, (_, i) => Number((lo + ((hi - lo) * i) / (SHARED_POINTS - 1)).toPrecision(12)));
@@ -150,18 +157,28 @@ function numbers(x: PlotSeries['x']): x is number[] {
   return x.every((v) => typeof v === 'number');
 }
 
-/** The line at each of `xs`: its own value, or linear between its neighbouring points; null outside its range. */
+/**
+ * The line at each of `xs`: its own value, or linear between its neighbouring points; null outside its range. Where
+ * it steps at an x (two points there, in the order it runs), the first of equal xs reads the step's start, a second
+ * its end.
+ */
 function readOn(line: RunLine, xs: number[]): (number | null)[] {
   const points = (line.x as number[])
     .map((x, i) => [x, line.y[i]] as const)
     .filter((p): p is readonly [number, number] => typeof p[1] === 'number' && Number.isFinite(p[1]))
     .sort((a, b) => a[0] - b[0]);
   if (!points.length) return xs.map(() => null);
-  return xs.map((x) => {
+  return xs.map((x, i) => {
     const after = points.findIndex((p) => p[0] >= x);
     if (after === -1 || (after === 0 && points[0]![0] > x)) return null;
     const [x1, y1] = points[after]!;
-    if (x1 === x || after === 0) return y1;
+    if (x1 === x) {
+      if (xs[i - 1] !== x) return y1;
+      let end = after;
+      while (points[end + 1]?.[0] === x) end++;
+      return points[end]![1];
+    }
+    if (after === 0) return y1;
     const [x0, y0] = points[after - 1]!;
     return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
   });

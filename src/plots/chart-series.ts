@@ -57,7 +57,8 @@ export function chartSeries(input: ChartSeriesInput, maxPoints = MERMAID_MAX_POI
   }
   if (!lines.length) return null;
   const aligned = align(lines);
-  if (aligned.x.length < 2) return null;
+  // One x (a line of one point, or one step): nothing to draw along x.
+  if (aligned.x[0] === aligned.x.at(-1)) return null;
   const keep = downsample(aligned.x, aligned.ys, maxPoints);
   return {
     x: keep.map((i) => aligned.x[i]!),
@@ -92,37 +93,49 @@ export function followsX(points: Datapoint[], x: string): boolean {
   return true;
 }
 
-/** The line's points sorted by x, blanks skipped, repeated x averaged; undefined when a value is not a number. */
+/**
+ * The line's points along x, blanks skipped; undefined when a value is not a number. A repeated x keeps its first and
+ * last y, in the order the line runs through them: a vertical step of an ROC or precision-recall curve (sklearn's
+ * `roc_curve` is made of them) stays a step, from (0, 0), not the mean of its ends. A line whose x only falls (a
+ * precision-recall curve by falling recall) is turned around whole; any other is sorted, repeated x in file order.
+ */
 function numericLine(xs: unknown[], ys: unknown[], name: string): Line | undefined {
   const px: number[] = [];
   const py: number[] = [];
-  let sorted = true;
+  let rises = false;
+  let falls = false;
   for (let i = 0; i < xs.length; i++) {
     const x = toNumber(xs[i]);
     const y = toNumber(ys[i]);
     if (x === undefined || y === undefined) return undefined;
     if (Number.isNaN(x) || Number.isNaN(y)) continue;
-    if (px.length && x < px[px.length - 1]!) sorted = false;
+    if (px.length && x < px[px.length - 1]!) falls = true;
+    if (px.length && x > px[px.length - 1]!) rises = true;
     px.push(x);
     py.push(y);
   }
-  // A stable sort: repeated x keep their order, so their average is summed as written.
-  const order = sorted ? null : px.map((_, i) => i).sort((a, b) => px[a]! - px[b]!);
+  const order = !falls ? null : !rises ? px.map((_, i) => px.length - 1 - i) : px.map((_, i) => i).sort((a, b) => px[a]! - px[b]!);
+  const at = (k: number): number => (order ? order[k]! : k);
   const line: Line = { name, xs: [], ys: [] };
   for (let k = 0; k < px.length;) {
-    const x = px[order ? order[k]! : k]!;
-    let sum = 0;
-    let count = 0;
-    for (; k < px.length && px[order ? order[k]! : k] === x; k++, count++) sum += py[order ? order[k]! : k]!;
+    const x = px[at(k)]!;
+    const first = py[at(k)]!;
+    for (k++; k < px.length && px[at(k)] === x; k++);
+    const last = py[at(k - 1)]!;
     line.xs.push(x);
-    line.ys.push(count === 1 ? sum : round(sum / count));
+    line.ys.push(first);
+    if (last !== first) {
+      line.xs.push(x);
+      line.ys.push(last);
+    }
   }
   return line;
 }
 
 /**
  * Every line's values on one x array: their own when all share the same x, else read on the union of their x, each
- * line only inside its own range (null outside it: the base's 100 epochs stay whole beside the PR's 15).
+ * line only inside its own range (null outside it: the base's 100 epochs stay whole beside the PR's 15). An x where a
+ * line steps is in the union twice, so the step stays one.
  */
 function align(lines: Line[]): { x: number[]; ys: (number | null)[][] } {
   const first = lines[0]!.xs;
@@ -131,7 +144,7 @@ function align(lines: Line[]): { x: number[]; ys: (number | null)[][] } {
   return { x, ys: lines.map((l) => readAt(l, x)) };
 }
 
-/** The union of two ascending arrays of distinct numbers, ascending. */
+/** The union of two ascending arrays, ascending; a value either has twice (a step) is there twice. */
 function mergeSorted(a: number[], b: number[]): number[] {
   const out: number[] = [];
   let i = 0;
@@ -149,26 +162,32 @@ function mergeSorted(a: number[], b: number[]): number[] {
 
 /**
  * The line's value at each of `xs` (ascending): its own point, or linear between its neighbours; null outside its
- * range.
+ * range. Where the line steps at an x, the first of two equal xs reads the step's start and the second its end.
  */
 function readAt(line: Line, xs: number[]): (number | null)[] {
   const lo = line.xs[0]!;
   const hi = line.xs[line.xs.length - 1]!;
   const out: (number | null)[] = [];
   let j = 0;
-  for (const x of xs) {
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
     if (!(x >= lo && x <= hi)) {
       out.push(null);
       continue;
     }
     while (j + 1 < line.xs.length && line.xs[j + 1]! <= x) j++;
     const x0 = line.xs[j]!;
-    const y0 = line.ys[j]!;
-    if (x0 === x || j + 1 === line.xs.length) {
-      out.push(y0);
+    if (x0 === x) {
+      // j is the line's last point at x; the first of the union's equal xs takes its first.
+      out.push(xs[i - 1] === x ? line.ys[j]! : line.ys[line.xs.indexOf(x, Math.max(0, j - 1))]!);
+      continue;
+    }
+    if (j + 1 === line.xs.length) {
+      out.push(line.ys[j]!);
       continue;
     }
     const x1 = line.xs[j + 1]!;
+    const y0 = line.ys[j]!;
     const y1 = line.ys[j + 1]!;
     out.push(round(y0 + ((y1 - y0) * (x - x0)) / (x1 - x0)));
   }
@@ -218,7 +237,7 @@ function downsample(x: number[], ys: (number | null)[][], max: number): number[]
   return keep;
 }
 
-/** Computed values (averages, readings between points) to 6 significant digits: the chart prints no more. */
+/** Computed values (readings between points) to 6 significant digits: the chart prints no more. */
 function round(v: number): number {
   return Number(v.toPrecision(6));
 }

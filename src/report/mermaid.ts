@@ -171,8 +171,13 @@ function pick(indices: number[]): number[] {
   return [...Array(MERMAID_MAX_POINTS).keys()].map((k) => indices[Math.round(k * step)]!);
 }
 
-/** The line (points xs to ys, xs ascending) at x: linear between its neighbours, its first value before it starts. */
+/**
+ * The line (points xs to ys, xs ascending) at x: linear between its neighbours, its first value before it starts. At
+ * an x where it steps (two points), the step's start, but at its last x its last value: an ROC curve runs from (0, 0)
+ * to (1, 1) whatever steps it takes at either end.
+ */
 function readAt(xs: number[], ys: number[], x: number): number {
+  if (x === xs.at(-1)) return ys.at(-1)!;
   const after = xs.findIndex((v) => v >= x);
   if (after <= 0) return ys[after === -1 ? ys.length - 1 : 0]!;
   const [x0, x1] = [xs[after - 1]!, xs[after]!];

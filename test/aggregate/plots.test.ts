@@ -111,6 +111,29 @@ describe('plots overlaid per configuration', () => {
     assert.ok(close(dense.plots[0]!.series!.lines[0]!.y.slice(1, -1), x.slice(1, -1)), 'y = x read on the shared x');
   });
 
+  test('ROC curves that step at different x: each step stays a step on the shared x, the mean starting at (0, 0)', () => {
+    // As a run's report holds sklearn's roc_curve: a vertical step is its x twice, the step's start and end.
+    const roc = (seed: number, x: number[], y: number[]) => {
+      const run = job(0.1, seed, 0.95, []);
+      run.report!.plots[0]!.series!.x = x;
+      run.report!.plots[0]!.series!.lines = [{ name: 'sweep', y }];
+      return run;
+    };
+    const sweep = aggregateRuns([roc(1, [0, 0, 0.5, 0.5, 1], [0, 0.4, 0.4, 0.8, 1]), roc(2, [0, 0, 0.25, 0.25, 1], [0, 0.6, 0.6, 0.9, 1])], {
+      repeatParams: ['seed'],
+      rankBy: 'accuracy',
+      rules: null,
+      missingBase: 'skip',
+      expectedRuns: null,
+    });
+    const series = sweep.plots[0]!.series!;
+    assert.deepEqual(series.x, [0, 0, 0.25, 0.25, 0.5, 0.5, 1]);
+    // Seed 1 at 0.25: 0.4 (flat there); seed 2 at 0.5: 0.9 + 0.1 × 0.25 / 0.75, read between its points.
+    const expected = [0, 0.5, 0.5, 0.65, (0.4 + 0.9 + 0.1 / 3) / 2, (0.8 + 0.9 + 0.1 / 3) / 2, 1];
+    const y = series.lines[0]!.y;
+    assert.ok(y.length === expected.length && y.every((v, i) => Math.abs(v! - expected[i]!) < 1e-12), String(y));
+  });
+
   test('a run whose plot has other categories on x is left out of the chart, and the chart says so', () => {
     const categorical = runs.map((r) => {
       const copy = job(Number(r.name.slice(2, r.name.indexOf('-'))), Number(r.name.slice(-1)), 0.9, r.report!.plots[0]!.series!.lines[1]!.y as number[]);

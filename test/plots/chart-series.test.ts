@@ -129,12 +129,12 @@ describe('plot series for the Mermaid fallback, from a real two-revision reposit
     }
   });
 
-  test('scatter: points sorted by x, a repeated x averaged', () => {
+  test('scatter: points sorted by x, a repeated x kept as a step (its first and last y), not averaged', () => {
     assert.deepEqual(series('ROC'), {
-      x: [0, 0.2, 1],
+      x: [0, 0.2, 0.2, 1],
       lines: [
-        { name: 'main', y: [-0.01, 0.64, 0.99] },
-        { name: 'feature', y: [-0.02, 0.63, 0.98] },
+        { name: 'main', y: [-0.01, 0.59, 0.69, 0.99] },
+        { name: 'feature', y: [-0.02, 0.6 - 2 / 100, 0.7 - 2 / 100, 0.98] },
       ],
       xLabel: 'fpr',
       yLabel: 'tpr',
@@ -198,6 +198,56 @@ describe('chartSeries on points', () => {
       { name: 'pr', y: [null, null, 1, 2] },
     ]);
     assert.equal(chart([col('pr', [0, 1], ['cat', 'dog'])]), null);
+  });
+
+  // sklearn's roc_curve: vertical steps (fpr repeated) and horizontal ones (tpr repeated), from (0, 0) to (1, 1).
+  const FPR = [0, 0, 0, 0.02, 0.02, 0.05, 0.05, 0.1, 0.1, 0.2, 0.3, 0.3, 0.5, 0.7, 1];
+  const TPR = [0, 0.1, 0.3, 0.3, 0.5, 0.5, 0.65, 0.65, 0.8, 0.85, 0.85, 0.9, 0.95, 0.98, 1];
+
+  test("an ROC curve of vertical steps keeps them, each from its first y to its last, from (0, 0): no step's mean", () => {
+    const s = chart([col('main', FPR, TPR)], false, 'fpr')!;
+    assert.deepEqual(s.x, [0, 0, 0.02, 0.02, 0.05, 0.05, 0.1, 0.1, 0.2, 0.3, 0.3, 0.5, 0.7, 1]);
+    assert.deepEqual(s.lines[0]!.y, [0, 0.3, 0.3, 0.5, 0.5, 0.65, 0.65, 0.8, 0.85, 0.85, 0.9, 0.95, 0.98, 1]);
+    // Drawn on Mermaid's grid of its x: from (0, 0) to (1, 1), each step's start where it steps.
+    const drawn = mermaidChart({ id: 'ROC', title: 'ROC', image: null, notes: [], series: s })!;
+    assert.match(
+      drawn,
+      /x-axis "fpr" \[0, 0\.02, 0\.05, 0\.1, 0\.2, 0\.3, 0\.5, 0\.7, 1\]\n {4}line \[0, 0\.3, 0\.5, 0\.65, 0\.85, 0\.85, 0\.95, 0\.98, 1\]\n/,
+    );
+    // A curve that reaches fpr 1 before tpr 1 ends with a step: the chart still ends at (1, 1).
+    const late = chart([col('main', [0, 0, 0.5, 1, 1], [0, 0.5, 0.7, 0.9, 1])], false, 'fpr')!;
+    assert.match(mermaidChart({ id: 'ROC', title: 'ROC', image: null, notes: [], series: late })!, /x-axis "fpr" \[0, 0\.5, 1\]\n {4}line \[0, 0\.7, 1\]\n/);
+    // A precision-recall curve by falling recall steps the same way, read in the order it runs.
+    const pr = chart([col('main', [1, 0.5, 0.5, 0], [0.5, 0.6, 0.8, 1])])!;
+    assert.deepEqual(
+      [pr.x, pr.lines[0]!.y],
+      [
+        [0, 0.5, 0.5, 1],
+        [1, 0.8, 0.6, 0.5],
+      ],
+    );
+  });
+
+  test('a step of one line is a step on the shared x; the other line reads its own value there twice', () => {
+    const s = chart([col('main', [0, 0.5, 1], [0, 0.6, 1]), col('pr', FPR, TPR)])!;
+    assert.deepEqual(s.x, [0, 0, 0.02, 0.02, 0.05, 0.05, 0.1, 0.1, 0.2, 0.3, 0.3, 0.5, 0.7, 1]);
+    assert.deepEqual(s.lines[0]!.y.slice(0, 4), [0, 0, 0.024, 0.024]);
+    assert.deepEqual(s.lines[0]!.y.slice(9, 12), [0.36, 0.36, 0.6]);
+    assert.deepEqual(s.lines[1]!.y.slice(0, 4), [0, 0.3, 0.3, 0.5]);
+    assert.deepEqual(s.lines[1]!.y.slice(9, 12), [0.85, 0.9, 0.95]);
+  });
+
+  test('a long stepped curve is downsampled with LTTB to the chart’s points, its ends and steps kept as points of the curve', () => {
+    // 200 steps up, each a vertical then a horizontal run: 400 points.
+    const fpr = Array.from({ length: 200 }, (_, i) => [i / 200, i / 200]).flat();
+    const tpr = Array.from({ length: 200 }, (_, i) => [Math.sqrt(i / 200), Math.sqrt((i + 1) / 200)]).flat();
+    const s = chart([col('main', [...fpr, 1], [...tpr, 1])])!;
+    assert.ok(s.x.length <= 40, String(s.x.length));
+    assert.deepEqual([s.x[0], s.lines[0]!.y[0], s.x.at(-1), s.lines[0]!.y.at(-1)], [0, 0, 1, 1]);
+    // Every point kept is one of the curve's corners: no mean of a step.
+    const corners = new Set(fpr.map((x, i) => `${x},${tpr[i]}`));
+    corners.add('1,1');
+    for (let i = 0; i < s.x.length; i++) assert.ok(corners.has(`${s.x[i]},${s.lines[0]!.y[i]}`), `${s.x[i]},${s.lines[0]!.y[i]}`);
   });
 
   test('at most 8 lines, fields kept whole (base and head together)', () => {
