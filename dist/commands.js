@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep12, value: value2 } = collItem;
+        const { start, key: key2, sep: sep13, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep12?.[0],
+          next: key2 ?? sep13?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep12) {
+          if (!keyProps.anchor && !keyProps.tag && !sep13) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep12 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep13 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep12, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep13, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep12 = "";
+        let sep13 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment3)
                 comment3 = cb;
               else
-                comment3 += sep12 + cb;
-              sep12 = "";
+                comment3 += sep13 + cb;
+              sep13 = "";
               break;
             }
             case "newline":
               if (comment3)
-                sep12 += source;
+                sep13 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep12, value: value2 } = collItem;
+        const { start, key: key2, sep: sep13, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep12?.[0],
+          next: key2 ?? sep13?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep12 && !value2) {
+          if (!props.anchor && !props.tag && !sep13 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep12 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep12, null, props, onError);
+        if (!isMap3 && !sep13 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep13, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep12 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep13 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep12)
-                for (const st of sep12) {
+              if (sep13)
+                for (const st of sep13) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep12, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep13, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep12 = "";
+      let sep13 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep12 + indent.slice(trimIndent) + content;
-          sep12 = "\n";
+          value2 += sep13 + indent.slice(trimIndent) + content;
+          sep13 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep12 === " ")
-            sep12 = "\n";
-          else if (!prevMoreIndented && sep12 === "\n")
-            sep12 = "\n\n";
-          value2 += sep12 + indent.slice(trimIndent) + content;
-          sep12 = "\n";
+          if (sep13 === " ")
+            sep13 = "\n";
+          else if (!prevMoreIndented && sep13 === "\n")
+            sep13 = "\n\n";
+          value2 += sep13 + indent.slice(trimIndent) + content;
+          sep13 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep12 === "\n")
+          if (sep13 === "\n")
             value2 += "\n";
           else
-            sep12 = "\n";
+            sep13 = "\n";
         } else {
-          value2 += sep12 + content;
-          sep12 = " ";
+          value2 += sep13 + content;
+          sep13 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep12 = " ";
+      let sep13 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep12 === "\n")
-            res += sep12;
+          if (sep13 === "\n")
+            res += sep13;
           else
-            sep12 = "\n";
+            sep13 = "\n";
         } else {
-          res += sep12 + lm;
-          sep12 = " ";
+          res += sep13 + lm;
+          sep13 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep12 + (match?.[1] ?? "");
+      return res + sep13 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep12, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep13, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep12)
-        for (const st of sep12)
+      if (sep13)
+        for (const st of sep13)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep12;
+          let sep13;
           if (scalar2.end) {
-            sep12 = scalar2.end;
-            sep12.push(this.sourceToken);
+            sep13 = scalar2.end;
+            sep13.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep12 = [this.sourceToken];
+            sep13 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep12 }]
+            items: [{ start, key: scalar2, sep: sep13 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep12 = it.sep;
-                  sep12.push(this.sourceToken);
+                  const sep13 = it.sep;
+                  sep13.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep12 }]
+                    items: [{ start: start2, key: key2, sep: sep13 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep12 = fc.end.splice(1, fc.end.length);
-            sep12.push(this.sourceToken);
+            const sep13 = fc.end.splice(1, fc.end.length);
+            sep13.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep12 }]
+              items: [{ start, key: fc, sep: sep13 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7366,7 +7366,7 @@ var require_dist = __commonJS({
 });
 
 // src/commands/aggregate.ts
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/util/crash-site.ts
@@ -7454,13 +7454,13 @@ async function gitYesNo(cwd, args) {
   throw new Error(ended.why);
 }
 function spawnGit(cwd, args, input) {
-  return new Promise((resolve16, reject) => {
+  return new Promise((resolve17, reject) => {
     const child = spawn("git", args, { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
     const out = [];
     const stderr = gitStderr(child, `git ${args[0]}`);
     child.stdout.on("data", (chunk) => out.push(chunk));
     child.on("error", (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
-    child.on("close", (code2, signal) => resolve16({ code: code2, stdout: Buffer.concat(out).toString("utf8"), why: stderr.why(code2, signal) }));
+    child.on("close", (code2, signal) => resolve17({ code: code2, stdout: Buffer.concat(out).toString("utf8"), why: stderr.why(code2, signal) }));
     if (input !== void 0) child.stdin.end(input);
   });
 }
@@ -7600,7 +7600,7 @@ var CatFileBatch = class {
     const child = this.start();
     const idle = !this.answers.pending.length;
     const answers = requests.map(
-      ({ maxBytes, admit }) => new Promise((resolve16, reject) => this.answers.pending.push({ maxBytes, admit, resolve: resolve16, reject }))
+      ({ maxBytes, admit }) => new Promise((resolve17, reject) => this.answers.pending.push({ maxBytes, admit, resolve: resolve17, reject }))
     );
     if (idle) this.hold(true);
     child.stdin.write(requests.map((r) => `${r.oid}
@@ -7618,8 +7618,8 @@ var CatFileBatch = class {
   request(name, maxBytes) {
     if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
     const child = this.start();
-    return new Promise((resolve16, reject) => {
-      this.answers.pending.push({ maxBytes, resolve: resolve16, reject });
+    return new Promise((resolve17, reject) => {
+      this.answers.pending.push({ maxBytes, resolve: resolve17, reject });
       if (this.answers.pending.length === 1) this.hold(true);
       child.stdin.write(`${name}
 `);
@@ -7627,10 +7627,10 @@ var CatFileBatch = class {
   }
   /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
   close() {
-    this.closing ??= new Promise((resolve16) => {
+    this.closing ??= new Promise((resolve17) => {
       const child = this.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve16();
-      child.once("close", () => resolve16());
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve17();
+      child.once("close", () => resolve17());
       this.hold(true);
       child.stdin.end();
       const timer = setTimeout(() => child.kill(), 5e3);
@@ -7678,7 +7678,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
     const file = await open(join(dir, "batch"), "w+");
     try {
       let stopped2 = false;
-      await new Promise((resolve16, reject) => {
+      await new Promise((resolve17, reject) => {
         const child = spawn2("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
         const stderr = gitStderr(child, "git cat-file");
         const watch = Number.isFinite(maxTotal) ? setInterval(() => {
@@ -7695,7 +7695,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
         child.on("error", (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
         child.on("close", (code2, signal) => {
           if (watch) clearInterval(watch);
-          if (code2 === 0 || stopped2) resolve16();
+          if (code2 === 0 || stopped2) resolve17();
           else reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`));
         });
         child.stdin.end(requests.map((r) => `${r.oid}
@@ -7929,7 +7929,7 @@ function workspaceTree(root, options2 = {}) {
   }
 }
 function later(fn) {
-  return new Promise((resolve16) => resolve16(fn()));
+  return new Promise((resolve17) => resolve17(fn()));
 }
 function namedAsOnDisk(root, rel) {
   let dir = root;
@@ -7954,7 +7954,7 @@ function commitTree(git, sha2, name, options2 = {}) {
     name,
     isCommit: true,
     async read(path) {
-      const entry = await resolve16(path);
+      const entry = await resolve17(path);
       return entry && readUnsized(git, path, entry, budget);
     },
     async readMany(paths) {
@@ -7965,7 +7965,7 @@ function commitTree(git, sha2, name, options2 = {}) {
         const path = paths[at];
         try {
           const listed = all?.get(projectPath(path));
-          const entry = listed?.mode.startsWith("100") ? listed : await resolve16(path);
+          const entry = listed?.mode.startsWith("100") ? listed : await resolve17(path);
           if (entry) wanted.push({ at, path, entry });
         } catch (error) {
           out[at] = asError(error);
@@ -7985,7 +7985,7 @@ function commitTree(git, sha2, name, options2 = {}) {
       return out;
     },
     async chunks(path) {
-      const entry = await resolve16(path);
+      const entry = await resolve17(path);
       return entry && budgeted(path, git.streamObject(entry.oid), budget);
     },
     async dvcConfig() {
@@ -8003,7 +8003,7 @@ function commitTree(git, sha2, name, options2 = {}) {
       return files;
     }
   };
-  async function resolve16(path) {
+  async function resolve17(path) {
     let rel = projectPath(path);
     for (let hops = 0; ; hops++) {
       const entry = await entryOf(rel);
@@ -10726,9 +10726,9 @@ function signed(value2, float = false) {
 function signedInt(value2) {
   return value2 > 0n ? `+${value2}` : value2 < 0n ? `${MINUS}${-value2}` : "0";
 }
-function percent(relative11) {
-  if (relative11 === void 0 || !Number.isFinite(relative11) || relative11 === 0) return null;
-  const pct = relative11 * 100;
+function percent(relative12) {
+  if (relative12 === void 0 || !Number.isFinite(relative12) || relative12 === 0) return null;
+  const pct = relative12 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : Number(abs.toFixed(1)) < 10 ? abs.toFixed(1) : abs.toFixed(0);
   return `${pct > 0 ? "+" : MINUS}${text2}%`;
@@ -10837,8 +10837,8 @@ function ruleItem(r, metrics, name) {
   if (r.status === "error") return `${short(name(r.metric.file, r.metric.key))}: ${short(r.detail.replace(/`/g, ""), 120)}`;
   const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
   const metric = name(r.metric.file, r.metric.key);
-  const relative11 = r.detail.includes("(base ");
-  if (relative11 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
+  const relative12 = r.detail.includes("(base ");
+  if (relative12 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
   if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
   return `${short(metric)}: ${short(r.detail.replace(/`/g, ""), 120)}`;
 }
@@ -10983,9 +10983,9 @@ function row2(causes) {
       changed: boolean(o.changed, key(at, "changed"))
     };
     const diff = optional(change2)(o.diff, key(at, "diff"));
-    const relative11 = optional(change2)(o.relative, key(at, "relative"));
+    const relative12 = optional(change2)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
-    if (relative11 !== void 0) out.relative = relative11;
+    if (relative12 !== void 0) out.relative = relative12;
     if (causes && o.causes !== void 0) {
       const where2 = key(at, "causes");
       const index = o.causes;
@@ -11729,9 +11729,9 @@ var GitRepo = class _GitRepo {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     const child = spawn3("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     const stderr = gitStderr(child, "git cat-file");
-    const closed = new Promise((resolve16, reject) => {
+    const closed = new Promise((resolve17, reject) => {
       child.on("error", reject);
-      child.on("close", (code2, signal) => resolve16([code2, signal]));
+      child.on("close", (code2, signal) => resolve17([code2, signal]));
     });
     try {
       for await (const chunk of child.stdout) yield chunk;
@@ -16101,8 +16101,8 @@ function parseIni(text2, file) {
   }
   for (const [name, section] of sections) {
     for (const [key2, value2] of section) {
-      const resolve16 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve16) : resolve16(value2));
+      const resolve17 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve17) : resolve17(value2));
     }
   }
   return sections;
@@ -16761,10 +16761,10 @@ var HttpRemote = class {
       headers["content-type"] = "application/octet-stream";
       headers["content-length"] = String(size2);
     }
-    return new Promise((resolve16, reject) => {
+    return new Promise((resolve17, reject) => {
       const req = request(url, { method, headers, agent, timeout: this.options.connectTimeoutMs }, (res) => {
         res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve16(res);
+        resolve17(res);
       });
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error) => {
@@ -16795,7 +16795,7 @@ async function text(response) {
   return out;
 }
 function sleep(ms) {
-  return new Promise((resolve16) => setTimeout(resolve16, ms));
+  return new Promise((resolve17) => setTimeout(resolve17, ms));
 }
 
 // src/dvc/data/remotes/local.ts
@@ -18507,7 +18507,7 @@ function withCachedOutputs(tree, data, project) {
     }
     return found;
   };
-  const resolve16 = async (path) => {
+  const resolve17 = async (path) => {
     const out = (await (outs ??= index())).find((o) => path === o.path || path.startsWith(`${o.path}/`));
     if (!out || !data) return null;
     const from = await source(data);
@@ -18525,7 +18525,7 @@ function withCachedOutputs(tree, data, project) {
   const orCached = async (path, bytes) => {
     if (bytes || !data) return bytes;
     try {
-      return await resolve16(path);
+      return await resolve17(path);
     } catch (error) {
       reasons.set(path, describeError(error));
       return null;
@@ -18888,12 +18888,17 @@ function shape(s) {
 }
 
 // src/report/images.ts
+import { relative as relative6, resolve as resolve3, sep as sep7 } from "node:path";
 var RELATIVE_IMAGES = {
   // encodeURIComponent leaves ( and ), which would end the link.
   url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
   where: "the report folder",
   charts: true
 };
+function imagesIn(imageDir, reportDir) {
+  const prefix = relative6(resolve3(reportDir), resolve3(imageDir)).split(sep7).filter(Boolean);
+  return { ...RELATIVE_IMAGES, url: (path) => RELATIVE_IMAGES.url([...prefix, path].join("/")), where: "the artifact folder" };
+}
 function hostedImages(hosted, where2, charts = true) {
   return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
 }
@@ -19273,11 +19278,11 @@ function hasFiniteChanges(row3) {
 }
 function finiteChanges(row3) {
   if (hasFiniteChanges(row3)) return row3;
-  const { diff, relative: relative11, causes: _causes, ...rest } = row3;
+  const { diff, relative: relative12, causes: _causes, ...rest } = row3;
   return {
     ...rest,
     ...diff === void 0 ? {} : { diff: exactDiffValue(row3) ?? asValue(diff) },
-    ...relative11 === void 0 ? {} : { relative: asValue(relative11) }
+    ...relative12 === void 0 ? {} : { relative: asValue(relative12) }
   };
 }
 function asValue(n) {
@@ -21219,7 +21224,7 @@ import { join as join13 } from "node:path";
 // src/util/files.ts
 import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
 import { lstat as lstat3, mkdir as mkdir4, rename as rename4, rm as rm5, stat as stat6 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname7, join as join12, resolve as resolve3 } from "node:path";
+import { basename as basename4, dirname as dirname7, join as join12, resolve as resolve4 } from "node:path";
 async function writeFileAtomic(path, data) {
   await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
 }
@@ -21298,7 +21303,7 @@ async function makeOutFolder(dir, setting) {
 }
 async function makeFolders2(dir) {
   const missing = [];
-  for (let at = resolve3(dir); !await exists(at); at = dirname7(at)) {
+  for (let at = resolve4(dir); !await exists(at); at = dirname7(at)) {
     if (dirname7(at) === at) break;
     missing.unshift(at);
   }
@@ -21490,7 +21495,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath2 } from "node:fs/promises";
-import { posix as posix10, relative as relative6, sep as sep7 } from "node:path";
+import { posix as posix10, relative as relative7, sep as sep8 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -22415,7 +22420,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p) => realpath2(p).catch(() => p);
-    const prefix = relative6(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep7).join("/");
+    const prefix = relative7(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep8).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -22436,7 +22441,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join15, resolve as resolve4 } from "node:path";
+import { join as join15, resolve as resolve5 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -22520,10 +22525,10 @@ var LocalFilesPublisher = class {
   json;
   name = "local files";
   get markdownPath() {
-    return resolve4(this.dir, "report.md");
+    return resolve5(this.dir, "report.md");
   }
   get jsonPath() {
-    return resolve4(this.dir, "report.json");
+    return resolve5(this.dir, "report.json");
   }
   async publish(report2) {
     await writeFilesAtomic([
@@ -22654,7 +22659,7 @@ function networkReason(error, timeoutMs) {
   return error instanceof Error ? error.message : String(error);
 }
 function sleep2(ms) {
-  return new Promise((resolve16) => setTimeout(resolve16, ms));
+  return new Promise((resolve17) => setTimeout(resolve17, ms));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -23276,7 +23281,7 @@ async function commitOnBranch(client, repoRef, commit) {
       if (apiStatus(error) !== 422 || isRulesetRefusal(error)) throw error;
       const waitMs = Math.random() * Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** attempt);
       if (Date.now() + waitMs > deadline) throw error;
-      await new Promise((resolve16) => setTimeout(resolve16, waitMs));
+      await new Promise((resolve17) => setTimeout(resolve17, waitMs));
     }
   }
 }
@@ -24678,7 +24683,7 @@ var TailBuffer = class {
   }
 };
 function runShell(command, cwd, onLine, tail, env = process.env, stop) {
-  return new Promise((resolve16, reject) => {
+  return new Promise((resolve17, reject) => {
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
     const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
     if (stop) endOnAbort(child, stop);
@@ -24690,7 +24695,7 @@ function runShell(command, cwd, onLine, tail, env = process.env, stop) {
     child.on("error", reject);
     child.on("close", (code2, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve16({ code: code2, signal });
+      resolve17({ code: code2, signal });
     });
   });
 }
@@ -24772,7 +24777,7 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join23, posix as posix14, relative as relative7, resolve as resolve5, dirname as dirname8 } from "node:path";
+import { join as join23, posix as posix14, relative as relative8, resolve as resolve6, dirname as dirname8 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
@@ -24922,7 +24927,7 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open4, stat as stat8 } from "node:fs/promises";
-import { join as join21, posix as posix13, sep as sep8 } from "node:path";
+import { join as join21, posix as posix13, sep as sep9 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -25007,7 +25012,7 @@ async function hashDir(root, rel, ignore, name, state) {
         continue;
       }
       if (d.isFile() && ignored(d.name, false)) continue;
-      const abs = absDir + sep8 + d.name;
+      const abs = absDir + sep9 + d.name;
       const key2 = keyPrefix + childInside;
       let stats3;
       let md52 = null;
@@ -25220,7 +25225,7 @@ var Workspace = class {
     this.treeDir = treeDir;
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative7(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+    this.prefix = relative8(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
   dir;
   tree;
@@ -25287,9 +25292,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d = resolve5(dir); ; d = dirname8(d)) {
+  for (let d = resolve6(dir); ; d = dirname8(d)) {
     if (existsSync4(join23(d, ".dvc"))) return d;
-    if (dirname8(d) === d) return resolve5(dir);
+    if (dirname8(d) === d) return resolve6(dir);
   }
 }
 function getParam(data, key2) {
@@ -25956,7 +25961,7 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome2 = await new Promise((resolve16) => {
+  const outcome2 = await new Promise((resolve17) => {
     const env = stageEnvironment(process.env);
     const dvc = resolveCommand("dvc", env);
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
@@ -25967,10 +25972,10 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
     };
     child.stdout.setEncoding("utf8").on("data", take);
     child.stderr.setEncoding("utf8").on("data", take);
-    child.on("error", (error2) => resolve16({ code: null, error: `could not start 'dvc' (${error2.message}); ${noDvcHint}` }));
+    child.on("error", (error2) => resolve17({ code: null, error: `could not start 'dvc' (${error2.message}); ${noDvcHint}` }));
     child.on("close", (code2) => {
       for (const line of whole.flush()) onLine(line);
-      resolve16({ code: code2 });
+      resolve17({ code: code2 });
     });
   });
   close();
@@ -28177,12 +28182,23 @@ async function publishArtifact(config, log, deadline) {
     clientOptions: { limit: deadline.publishing().first },
     caution: UNVERIFIED
   });
-  const published = await publishAll(report2, [{ target: comment3, policy: "required" }], log);
+  const local = new LocalFilesPublisher(
+    config.outDir,
+    (r) => composeMarkdown(r, { images: imagesIn(publish.artifactDir, config.outDir), header: UNVERIFIED }),
+    reportJson
+  );
+  const published = await publishAll(
+    report2,
+    [
+      { target: local, policy: "required" },
+      { target: comment3, policy: "required" }
+    ],
+    log
+  );
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join29(publish.artifactDir, "report.md"),
-    reportJsonPath: join29(publish.artifactDir, "report.json"),
+    ...reportPaths(local, published.results),
     // The artifact's numbers and its gate's outcome are what the pull request's own run wrote: a later step that
     // tests `passed` must not be told a gate held on their word.
     passed: null,
@@ -28418,7 +28434,7 @@ function safeText(text2) {
 
 // src/commands/project-options.ts
 import { mkdir as mkdir6, writeFile as writeFile2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join30, relative as relative8, resolve as resolve6, sep as sep9 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join30, relative as relative9, resolve as resolve7, sep as sep10 } from "node:path";
 
 // src/config/history-store.ts
 function checkStoreBranch(branch, origin, orElse = "") {
@@ -28445,10 +28461,10 @@ function cliBaseCandidates(base) {
 }
 function outOption(out, cwd, byDefault = ".mlreport/ at the project root") {
   if (out === "") throw new UserError(`--out is empty: expected a folder (without --out: ${byDefault}).`);
-  return out === void 0 ? void 0 : resolve6(cwd, out);
+  return out === void 0 ? void 0 : resolve7(cwd, out);
 }
 async function cliHead(git, outDir) {
-  const out = outDir === void 0 ? "" : relative8(git.cwd, outDir).split(sep9).join("/");
+  const out = outDir === void 0 ? "" : relative9(git.cwd, outDir).split(sep10).join("/");
   const exclude = out && !out.startsWith("..") && !isAbsolute3(out) ? [out] : [];
   const { head, branch, changed } = await git.workingState(exclude);
   if (!head || changed) return { label: "workspace", sha: head };
@@ -28493,9 +28509,9 @@ var aggregateCommand = {
     const log = consoleLogger(values.quiet);
     const result = await runAggregate(
       {
-        dirs: positionals.map((dir) => resolve7(dir)),
+        dirs: positionals.map((dir) => resolve8(dir)),
         // The default folder ignores itself in git, as report's does: the comparison is never a change to commit.
-        outDir: outOption(values.out, ".", ".mlreport-aggregate/ here") ?? await selfIgnoringDir(resolve7(".mlreport-aggregate")),
+        outDir: outOption(values.out, ".", ".mlreport-aggregate/ here") ?? await selfIgnoringDir(resolve8(".mlreport-aggregate")),
         summaryPath: null,
         repeatParams: values["repeat-params"] ?? ["seed"],
         rankBy: values["rank-by"] ?? null,
@@ -28518,7 +28534,7 @@ var aggregateCommand = {
 };
 
 // src/commands/data-diff.ts
-import { relative as relative9, resolve as resolve8, sep as sep10 } from "node:path";
+import { relative as relative10, resolve as resolve9, sep as sep11 } from "node:path";
 
 // src/values/dvc-output.ts
 var DEFAULT_PRECISION = 5;
@@ -28725,7 +28741,7 @@ function parseDataDiffArgs(args) {
 async function runDataDiffHere(args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative9(root, resolve8(cwd, t)).split(sep10).join("/").replace(/\/+$/, "")) ?? null;
+  const targets = args.targets?.map((t) => relative10(root, resolve9(cwd, t)).split(sep11).join("/").replace(/\/+$/, "")) ?? null;
   return GitRepo.using(root, (git) => dataDiffIn(git, { ...args, targets }, root));
 }
 async function dataDiffIn(git, args, root) {
@@ -28767,7 +28783,7 @@ async function dataDiffIn(git, args, root) {
 }
 
 // src/commands/values-diff.ts
-import { posix as posix18, relative as relative10, resolve as resolve9, sep as sep11 } from "node:path";
+import { posix as posix18, relative as relative11, resolve as resolve10, sep as sep12 } from "node:path";
 function parseValuesDiffArgs(args, kind) {
   const parsed = parseDvcStyleArgs(args, {
     flags: ["--json", "--md", "--all", "--no-path", ...kind === "params" ? ["--deps"] : []],
@@ -28791,8 +28807,8 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative10(root, resolve9(cwd, t)).split(sep11).join("/")) ?? null;
-  return runValuesDiff(kind, { ...args, targets }, root, relative10(root, cwd).split(sep11).join("/"));
+  const targets = args.targets?.map((t) => relative11(root, resolve10(cwd, t)).split(sep12).join("/")) ?? null;
+  return runValuesDiff(kind, { ...args, targets }, root, relative11(root, cwd).split(sep12).join("/"));
 }
 async function runValuesDiff(kind, args, workspace, here) {
   return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace, here));
@@ -28871,7 +28887,7 @@ var metricsDiffCommand = {
 };
 
 // src/commands/metrics-history.ts
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve11 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 var metricsHistoryCommand = {
   async run(args) {
@@ -28892,7 +28908,7 @@ var metricsHistoryCommand = {
     const depth = parseHistoryDepth(values.depth, "--depth");
     if (depth === 0) throw new UserError("--depth must be at least 1 (a history of no commits has nothing to show).");
     const rev = positionals[0] ?? "HEAD";
-    const workspace = await findProjectRoot(resolve10(values.cwd), "--cwd", values.cwd);
+    const workspace = await findProjectRoot(resolve11(values.cwd), "--cwd", values.cwd);
     const history2 = await GitRepo.using(
       workspace,
       (git) => readBranchHistory(git, workspace, rev, depth, values.metrics ?? null, storeOption(values["history-store"]))
@@ -28942,7 +28958,7 @@ var paramsDiffCommand = {
 };
 
 // src/commands/plots-render.ts
-import { join as join31, resolve as resolve11 } from "node:path";
+import { join as join31, resolve as resolve12 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var plotsRenderCommand = {
   async run(args) {
@@ -28951,7 +28967,7 @@ var plotsRenderCommand = {
       strict: true,
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
-    const workspace = await findProjectRoot(resolve11(values.cwd), "--cwd", values.cwd);
+    const workspace = await findProjectRoot(resolve12(values.cwd), "--cwd", values.cwd);
     const out = outOption(values.out, values.cwd) ?? join31(await defaultOutDir(workspace), "plots");
     await makeOutFolder(out, "--out");
     const log = consoleLogger(values.quiet);
@@ -28983,19 +28999,19 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
     const json = `${JSON.stringify({ base, head: { label: headLabel, sha: headSha }, plots }, null, 2)}
 `;
     await writeFilesAtomic([
-      { path: resolve11(out, "index.json"), produce: (write) => write(json) },
-      { path: resolve11(out, "index.md"), produce: (write) => write(index) }
+      { path: resolve12(out, "index.json"), produce: (write) => write(json) },
+      { path: resolve12(out, "index.md"), produce: (write) => write(index) }
     ]);
-    if (!values.quiet) for (const p of plots) writeResult(`${p.image ? `${resolve11(out, p.image)}  ${p.title}` : `FAILED  ${p.error ?? p.title}`}
+    if (!values.quiet) for (const p of plots) writeResult(`${p.image ? `${resolve12(out, p.image)}  ${p.title}` : `FAILED  ${p.error ?? p.title}`}
 `);
-    process.stdout.write(`index: ${resolve11(out, "index.md")}
+    process.stdout.write(`index: ${resolve12(out, "index.md")}
 `);
     return plots.some((p) => p.error) ? 1 : 0;
   }
 };
 
 // src/commands/pull.ts
-import { resolve as resolve12 } from "node:path";
+import { resolve as resolve13 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
 // src/dvc/data/tracked.ts
@@ -29104,7 +29120,7 @@ function options(args, extra = {}) {
   });
   const jobs = values.jobs === void 0 ? void 0 : parseDecimal(values.jobs, "--jobs", "a whole number of at least 1", { fractions: false, accepts: (n) => n >= 1 });
   return {
-    root: resolve12(values.cwd),
+    root: resolve13(values.cwd),
     options: {
       targets: positionals,
       jobs,
@@ -29152,7 +29168,7 @@ function mib2(bytes) {
 }
 
 // src/commands/report.ts
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
 var reportCommand = {
   async run(args) {
@@ -29172,7 +29188,7 @@ var reportCommand = {
         "deadline-minutes": { type: "string", default: "" }
       }
     });
-    const workspace = await findProjectRoot(resolve13(values.cwd), "--cwd", values.cwd);
+    const workspace = await findProjectRoot(resolve14(values.cwd), "--cwd", values.cwd);
     const storeBranch = storeOption(values["history-store"]);
     const log = consoleLogger(values.quiet);
     const outDir = outOption(values.out, values.cwd) ?? await defaultOutDir(workspace);
@@ -29220,7 +29236,7 @@ function missingBasePolicy(value2) {
 }
 
 // src/commands/repro.ts
-import { resolve as resolve14 } from "node:path";
+import { resolve as resolve15 } from "node:path";
 import { parseArgs as parseArgs6 } from "node:util";
 var reproCommand = {
   async run(args) {
@@ -29237,7 +29253,7 @@ var reproCommand = {
       }
     });
     const log = consoleLogger();
-    const pipeline2 = await loadPipeline(resolve14(values.cwd));
+    const pipeline2 = await loadPipeline(resolve15(values.cwd));
     const result = await reproduce(pipeline2, log, {
       targets: positionals,
       dry: values.dry,
@@ -29525,7 +29541,7 @@ function currentFolderExists() {
 
 // src/commands/status.ts
 import { existsSync as existsSync9 } from "node:fs";
-import { join as join32, resolve as resolve15 } from "node:path";
+import { join as join32, resolve as resolve16 } from "node:path";
 import { parseArgs as parseArgs7 } from "node:util";
 var statusCommand = {
   async run(args) {
@@ -29540,7 +29556,7 @@ var statusCommand = {
         cwd: { type: "string", default: "." }
       }
     });
-    const dir = resolve15(values.cwd);
+    const dir = resolve16(values.cwd);
     const options2 = { pull: !values["no-pull"], data: remoteOptions(values.remote) };
     const tree = workspaceTree(dir);
     const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), options2);

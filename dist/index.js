@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep10, value: value2 } = collItem;
+        const { start, key: key2, sep: sep11, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep10?.[0],
+          next: key2 ?? sep11?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep10) {
+          if (!keyProps.anchor && !keyProps.tag && !sep11) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep10 = "";
+        let sep11 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment3)
                 comment3 = cb;
               else
-                comment3 += sep10 + cb;
-              sep10 = "";
+                comment3 += sep11 + cb;
+              sep11 = "";
               break;
             }
             case "newline":
               if (comment3)
-                sep10 += source;
+                sep11 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep10, value: value2 } = collItem;
+        const { start, key: key2, sep: sep11, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep10?.[0],
+          next: key2 ?? sep11?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep10 && !value2) {
+          if (!props.anchor && !props.tag && !sep11 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep10 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
+        if (!isMap3 && !sep11 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep10)
-                for (const st of sep10) {
+              if (sep11)
+                for (const st of sep11) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep10 = "";
+      let sep11 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep10 + indent.slice(trimIndent) + content;
-          sep10 = "\n";
+          value2 += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep10 === " ")
-            sep10 = "\n";
-          else if (!prevMoreIndented && sep10 === "\n")
-            sep10 = "\n\n";
-          value2 += sep10 + indent.slice(trimIndent) + content;
-          sep10 = "\n";
+          if (sep11 === " ")
+            sep11 = "\n";
+          else if (!prevMoreIndented && sep11 === "\n")
+            sep11 = "\n\n";
+          value2 += sep11 + indent.slice(trimIndent) + content;
+          sep11 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep10 === "\n")
+          if (sep11 === "\n")
             value2 += "\n";
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          value2 += sep10 + content;
-          sep10 = " ";
+          value2 += sep11 + content;
+          sep11 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep10 = " ";
+      let sep11 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep10 === "\n")
-            res += sep10;
+          if (sep11 === "\n")
+            res += sep11;
           else
-            sep10 = "\n";
+            sep11 = "\n";
         } else {
-          res += sep10 + lm;
-          sep10 = " ";
+          res += sep11 + lm;
+          sep11 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep10 + (match?.[1] ?? "");
+      return res + sep11 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep10, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep11, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep10)
-        for (const st of sep10)
+      if (sep11)
+        for (const st of sep11)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep10;
+          let sep11;
           if (scalar2.end) {
-            sep10 = scalar2.end;
-            sep10.push(this.sourceToken);
+            sep11 = scalar2.end;
+            sep11.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep10 = [this.sourceToken];
+            sep11 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep10 }]
+            items: [{ start, key: scalar2, sep: sep11 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep10 = it.sep;
-                  sep10.push(this.sourceToken);
+                  const sep11 = it.sep;
+                  sep11.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep10 }]
+                    items: [{ start: start2, key: key2, sep: sep11 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep10 = fc.end.splice(1, fc.end.length);
-            sep10.push(this.sourceToken);
+            const sep11 = fc.end.splice(1, fc.end.length);
+            sep11.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep10 }]
+              items: [{ start, key: fc, sep: sep11 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7601,11 +7601,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve8) {
-      resolve8(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve9) {
+      resolve9(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -7621,7 +7621,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -7899,11 +7899,11 @@ var arch = os3.arch();
 // node_modules/@actions/core/lib/core.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value2) {
-    return value2 instanceof P ? value2 : new P(function(resolve8) {
-      resolve8(value2);
+    return value2 instanceof P ? value2 : new P(function(resolve9) {
+      resolve9(value2);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value2) {
       try {
         step(generator.next(value2));
@@ -7919,7 +7919,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -8048,13 +8048,13 @@ async function gitYesNo(cwd, args) {
   throw new Error(ended.why);
 }
 function spawnGit(cwd, args, input) {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve9, reject) => {
     const child = spawn("git", args, { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
     const out = [];
     const stderr = gitStderr(child, `git ${args[0]}`);
     child.stdout.on("data", (chunk) => out.push(chunk));
     child.on("error", (error2) => reject(new Error(`git ${args[0]} could not start: ${error2.message}`)));
-    child.on("close", (code2, signal) => resolve8({ code: code2, stdout: Buffer.concat(out).toString("utf8"), why: stderr.why(code2, signal) }));
+    child.on("close", (code2, signal) => resolve9({ code: code2, stdout: Buffer.concat(out).toString("utf8"), why: stderr.why(code2, signal) }));
     if (input !== void 0) child.stdin.end(input);
   });
 }
@@ -8194,7 +8194,7 @@ var CatFileBatch = class {
     const child = this.start();
     const idle = !this.answers.pending.length;
     const answers = requests.map(
-      ({ maxBytes, admit }) => new Promise((resolve8, reject) => this.answers.pending.push({ maxBytes, admit, resolve: resolve8, reject }))
+      ({ maxBytes, admit }) => new Promise((resolve9, reject) => this.answers.pending.push({ maxBytes, admit, resolve: resolve9, reject }))
     );
     if (idle) this.hold(true);
     child.stdin.write(requests.map((r) => `${r.oid}
@@ -8212,8 +8212,8 @@ var CatFileBatch = class {
   request(name, maxBytes) {
     if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
     const child = this.start();
-    return new Promise((resolve8, reject) => {
-      this.answers.pending.push({ maxBytes, resolve: resolve8, reject });
+    return new Promise((resolve9, reject) => {
+      this.answers.pending.push({ maxBytes, resolve: resolve9, reject });
       if (this.answers.pending.length === 1) this.hold(true);
       child.stdin.write(`${name}
 `);
@@ -8221,10 +8221,10 @@ var CatFileBatch = class {
   }
   /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
   close() {
-    this.closing ??= new Promise((resolve8) => {
+    this.closing ??= new Promise((resolve9) => {
       const child = this.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve8();
-      child.once("close", () => resolve8());
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve9();
+      child.once("close", () => resolve9());
       this.hold(true);
       child.stdin.end();
       const timer = setTimeout(() => child.kill(), 5e3);
@@ -8272,7 +8272,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
     const file = await open2(join(dir, "batch"), "w+");
     try {
       let stopped2 = false;
-      await new Promise((resolve8, reject) => {
+      await new Promise((resolve9, reject) => {
         const child = spawn2("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
         const stderr = gitStderr(child, "git cat-file");
         const watch = Number.isFinite(maxTotal) ? setInterval(() => {
@@ -8289,7 +8289,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
         child.on("error", (error2) => reject(new Error(`git cat-file could not start: ${error2.message}`)));
         child.on("close", (code2, signal) => {
           if (watch) clearInterval(watch);
-          if (code2 === 0 || stopped2) resolve8();
+          if (code2 === 0 || stopped2) resolve9();
           else reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`));
         });
         child.stdin.end(requests.map((r) => `${r.oid}
@@ -8597,9 +8597,9 @@ var GitRepo = class _GitRepo {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     const child = spawn3("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     const stderr = gitStderr(child, "git cat-file");
-    const closed = new Promise((resolve8, reject) => {
+    const closed = new Promise((resolve9, reject) => {
       child.on("error", reject);
-      child.on("close", (code2, signal) => resolve8([code2, signal]));
+      child.on("close", (code2, signal) => resolve9([code2, signal]));
     });
     try {
       for await (const chunk of child.stdout) yield chunk;
@@ -11957,7 +11957,7 @@ function workspaceTree(root, options = {}) {
   }
 }
 function later(fn) {
-  return new Promise((resolve8) => resolve8(fn()));
+  return new Promise((resolve9) => resolve9(fn()));
 }
 function namedAsOnDisk(root, rel) {
   let dir = root;
@@ -11982,7 +11982,7 @@ function commitTree(git, sha2, name, options = {}) {
     name,
     isCommit: true,
     async read(path) {
-      const entry = await resolve8(path);
+      const entry = await resolve9(path);
       return entry && readUnsized(git, path, entry, budget);
     },
     async readMany(paths) {
@@ -11993,7 +11993,7 @@ function commitTree(git, sha2, name, options = {}) {
         const path = paths[at];
         try {
           const listed = all?.get(projectPath(path));
-          const entry = listed?.mode.startsWith("100") ? listed : await resolve8(path);
+          const entry = listed?.mode.startsWith("100") ? listed : await resolve9(path);
           if (entry) wanted.push({ at, path, entry });
         } catch (error2) {
           out[at] = asError(error2);
@@ -12013,7 +12013,7 @@ function commitTree(git, sha2, name, options = {}) {
       return out;
     },
     async chunks(path) {
-      const entry = await resolve8(path);
+      const entry = await resolve9(path);
       return entry && budgeted(path, git.streamObject(entry.oid), budget);
     },
     async dvcConfig() {
@@ -12031,7 +12031,7 @@ function commitTree(git, sha2, name, options = {}) {
       return files;
     }
   };
-  async function resolve8(path) {
+  async function resolve9(path) {
     let rel = projectPath(path);
     for (let hops = 0; ; hops++) {
       const entry = await entryOf(rel);
@@ -12997,7 +12997,7 @@ var TailBuffer = class {
   }
 };
 function runShell(command, cwd, onLine, tail, env = process.env, stop) {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve9, reject) => {
     const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
     const child = process.platform === "win32" ? spawnStage(command, [], { ...options, shell: true }) : spawnStage(...posixShell(command, env), options);
     if (stop) endOnAbort(child, stop);
@@ -13009,7 +13009,7 @@ function runShell(command, cwd, onLine, tail, env = process.env, stop) {
     child.on("error", reject);
     child.on("close", (code2, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve8({ code: code2, signal });
+      resolve9({ code: code2, signal });
     });
   });
 }
@@ -14269,8 +14269,8 @@ function parseIni(text2, file) {
   }
   for (const [name, section] of sections) {
     for (const [key2, value2] of section) {
-      const resolve8 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve8) : resolve8(value2));
+      const resolve9 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve9) : resolve9(value2));
     }
   }
   return sections;
@@ -14657,10 +14657,10 @@ var HttpRemote = class {
       headers["content-type"] = "application/octet-stream";
       headers["content-length"] = String(size2);
     }
-    return new Promise((resolve8, reject) => {
+    return new Promise((resolve9, reject) => {
       const req = request(url, { method, headers, agent, timeout: this.options.connectTimeoutMs }, (res) => {
         res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve8(res);
+        resolve9(res);
       });
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error2) => {
@@ -14691,7 +14691,7 @@ async function text(response) {
   return out;
 }
 function sleep(ms) {
-  return new Promise((resolve8) => setTimeout(resolve8, ms));
+  return new Promise((resolve9) => setTimeout(resolve9, ms));
 }
 
 // src/dvc/data/remotes/local.ts
@@ -16294,7 +16294,7 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome2 = await new Promise((resolve8) => {
+  const outcome2 = await new Promise((resolve9) => {
     const env = stageEnvironment(process.env);
     const dvc = resolveCommand("dvc", env);
     const options = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
@@ -16305,10 +16305,10 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
     };
     child.stdout.setEncoding("utf8").on("data", take);
     child.stderr.setEncoding("utf8").on("data", take);
-    child.on("error", (error3) => resolve8({ code: null, error: `could not start 'dvc' (${error3.message}); ${noDvcHint}` }));
+    child.on("error", (error3) => resolve9({ code: null, error: `could not start 'dvc' (${error3.message}); ${noDvcHint}` }));
     child.on("close", (code2) => {
       for (const line of whole.flush()) onLine(line);
-      resolve8({ code: code2 });
+      resolve9({ code: code2 });
     });
   });
   close();
@@ -18107,9 +18107,9 @@ function signed(value2, float = false) {
 function signedInt(value2) {
   return value2 > 0n ? `+${value2}` : value2 < 0n ? `${MINUS}${-value2}` : "0";
 }
-function percent(relative9) {
-  if (relative9 === void 0 || !Number.isFinite(relative9) || relative9 === 0) return null;
-  const pct = relative9 * 100;
+function percent(relative10) {
+  if (relative10 === void 0 || !Number.isFinite(relative10) || relative10 === 0) return null;
+  const pct = relative10 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : Number(abs.toFixed(1)) < 10 ? abs.toFixed(1) : abs.toFixed(0);
   return `${pct > 0 ? "+" : MINUS}${text2}%`;
@@ -18554,12 +18554,17 @@ function value(v) {
 }
 
 // src/report/images.ts
+import { relative as relative8, resolve as resolve7, sep as sep9 } from "node:path";
 var RELATIVE_IMAGES = {
   // encodeURIComponent leaves ( and ), which would end the link.
   url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
   where: "the report folder",
   charts: true
 };
+function imagesIn(imageDir, reportDir) {
+  const prefix = relative8(resolve7(reportDir), resolve7(imageDir)).split(sep9).filter(Boolean);
+  return { ...RELATIVE_IMAGES, url: (path) => RELATIVE_IMAGES.url([...prefix, path].join("/")), where: "the artifact folder" };
+}
 function hostedImages(hosted, where2, charts = true) {
   return { url: (path) => hosted.get(path) ?? null, where: where2, charts };
 }
@@ -19617,7 +19622,7 @@ function insideFolder(path) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix9, relative as relative8, sep as sep9 } from "node:path";
+import { posix as posix9, relative as relative9, sep as sep10 } from "node:path";
 
 // src/publish/github/failure.ts
 function answeredStatus(error2) {
@@ -19920,7 +19925,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p) => realpath3(p).catch(() => p);
-    const prefix = relative8(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep9).join("/");
+    const prefix = relative9(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep10).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -19971,7 +19976,7 @@ async function commitOnBranch(client, repoRef, commit) {
       if (apiStatus(error2) !== 422 || isRulesetRefusal(error2)) throw error2;
       const waitMs = Math.random() * Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** attempt);
       if (Date.now() + waitMs > deadline) throw error2;
-      await new Promise((resolve8) => setTimeout(resolve8, waitMs));
+      await new Promise((resolve9) => setTimeout(resolve9, waitMs));
     }
   }
 }
@@ -20223,7 +20228,7 @@ function networkReason(error2, timeoutMs) {
   return error2 instanceof Error ? error2.message : String(error2);
 }
 function sleep2(ms) {
-  return new Promise((resolve8) => setTimeout(resolve8, ms));
+  return new Promise((resolve9) => setTimeout(resolve9, ms));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -21943,8 +21948,8 @@ function ruleItem(r, metrics, name) {
   if (r.status === "error") return `${short(name(r.metric.file, r.metric.key))}: ${short(r.detail.replace(/`/g, ""), 120)}`;
   const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
   const metric = name(r.metric.file, r.metric.key);
-  const relative9 = r.detail.includes("(base ");
-  if (relative9 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
+  const relative10 = r.detail.includes("(base ");
+  if (relative10 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
   if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
   return `${short(metric)}: ${short(r.detail.replace(/`/g, ""), 120)}`;
 }
@@ -22089,9 +22094,9 @@ function row2(causes) {
       changed: boolean(o.changed, key(at, "changed"))
     };
     const diff = optional(change2)(o.diff, key(at, "diff"));
-    const relative9 = optional(change2)(o.relative, key(at, "relative"));
+    const relative10 = optional(change2)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
-    if (relative9 !== void 0) out.relative = relative9;
+    if (relative10 !== void 0) out.relative = relative10;
     if (causes && o.causes !== void 0) {
       const where2 = key(at, "causes");
       const index = o.causes;
@@ -23949,7 +23954,7 @@ function withCachedOutputs(tree, data, project) {
     }
     return found;
   };
-  const resolve8 = async (path) => {
+  const resolve9 = async (path) => {
     const out = (await (outs ??= index())).find((o) => path === o.path || path.startsWith(`${o.path}/`));
     if (!out || !data) return null;
     const from = await source(data);
@@ -23967,7 +23972,7 @@ function withCachedOutputs(tree, data, project) {
   const orCached = async (path, bytes) => {
     if (bytes || !data) return bytes;
     try {
-      return await resolve8(path);
+      return await resolve9(path);
     } catch (error2) {
       reasons.set(path, describeError(error2));
       return null;
@@ -24263,11 +24268,11 @@ function hasFiniteChanges(row3) {
 }
 function finiteChanges(row3) {
   if (hasFiniteChanges(row3)) return row3;
-  const { diff, relative: relative9, causes: _causes, ...rest } = row3;
+  const { diff, relative: relative10, causes: _causes, ...rest } = row3;
   return {
     ...rest,
     ...diff === void 0 ? {} : { diff: exactDiffValue(row3) ?? asValue(diff) },
-    ...relative9 === void 0 ? {} : { relative: asValue(relative9) }
+    ...relative10 === void 0 ? {} : { relative: asValue(relative10) }
   };
 }
 function asValue(n) {
@@ -26352,7 +26357,7 @@ async function drawTrends(plans, request, getRenderer) {
 }
 
 // src/publish/local.ts
-import { join as join26, resolve as resolve7 } from "node:path";
+import { join as join26, resolve as resolve8 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -26436,10 +26441,10 @@ var LocalFilesPublisher = class {
   json;
   name = "local files";
   get markdownPath() {
-    return resolve7(this.dir, "report.md");
+    return resolve8(this.dir, "report.md");
   }
   get jsonPath() {
-    return resolve7(this.dir, "report.json");
+    return resolve8(this.dir, "report.json");
   }
   async publish(report2) {
     await writeFilesAtomic([
@@ -29212,12 +29217,23 @@ async function publishArtifact(config, log, deadline) {
     clientOptions: { limit: deadline.publishing().first },
     caution: UNVERIFIED
   });
-  const published = await publishAll(report2, [{ target: comment3, policy: "required" }], log);
+  const local = new LocalFilesPublisher(
+    config.outDir,
+    (r) => composeMarkdown(r, { images: imagesIn(publish.artifactDir, config.outDir), header: UNVERIFIED }),
+    reportJson
+  );
+  const published = await publishAll(
+    report2,
+    [
+      { target: local, policy: "required" },
+      { target: comment3, policy: "required" }
+    ],
+    log
+  );
   return {
     report: report2,
     markdown: composeMarkdown(report2),
-    reportPath: join30(publish.artifactDir, "report.md"),
-    reportJsonPath: join30(publish.artifactDir, "report.json"),
+    ...reportPaths(local, published.results),
     // The artifact's numbers and its gate's outcome are what the pull request's own run wrote: a later step that
     // tests `passed` must not be told a gate held on their word.
     passed: null,

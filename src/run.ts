@@ -19,6 +19,7 @@ import { checkHistoryRules, DEFAULT_HISTORY } from './history/config';
 import { readProjectHistory } from './history/read';
 import type { StoreReader } from './history/types';
 import { composeMarkdown } from './report/markdown';
+import { imagesIn } from './report/images';
 import { reportJson } from './report/to-json';
 import type { ReportData } from './report/types';
 import { verdictOf } from './report/verdict';
@@ -378,12 +379,25 @@ async function publishArtifact(config: Config, log: Logger, deadline: Deadline):
     clientOptions: { limit: deadline.publishing().first },
     caution: UNVERIFIED,
   });
-  const published = await publishAll(report, [{ target: comment, policy: 'required' }], log);
+  // report.md and report.json (the `report` outputs) are drawn from the re-checked data, as the comment is, never
+  // the artifact's own files: its report.md and the verdict in its report.json are the pull request's word.
+  const local = new LocalFilesPublisher(
+    config.outDir,
+    (r: ReportData) => composeMarkdown(r, { images: imagesIn(publish.artifactDir!, config.outDir), header: UNVERIFIED }),
+    reportJson,
+  );
+  const published = await publishAll(
+    report,
+    [
+      { target: local, policy: 'required' },
+      { target: comment, policy: 'required' },
+    ],
+    log,
+  );
   return {
     report,
     markdown: composeMarkdown(report),
-    reportPath: join(publish.artifactDir, 'report.md'),
-    reportJsonPath: join(publish.artifactDir, 'report.json'),
+    ...reportPaths(local, published.results),
     // The artifact's numbers and its gate's outcome are what the pull request's own run wrote: a later step that
     // tests `passed` must not be told a gate held on their word.
     passed: null,

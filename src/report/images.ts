@@ -1,3 +1,4 @@
+import { relative, resolve, sep } from 'node:path';
 import type { PlotEntry, ReportData } from './types';
 
 /**
@@ -25,6 +26,15 @@ export const RELATIVE_IMAGES: ImageResolver = {
   where: 'the report folder',
   charts: true,
 };
+
+/**
+ * report.md written in `reportDir` for a report whose plots/ folder is in another folder (`mode: publish` writes its
+ * report beside none: the images stay in the artifact it downloaded): links relative to the report, into that folder.
+ */
+export function imagesIn(imageDir: string, reportDir: string): ImageResolver {
+  const prefix = relative(resolve(reportDir), resolve(imageDir)).split(sep).filter(Boolean);
+  return { ...RELATIVE_IMAGES, url: (path) => RELATIVE_IMAGES.url([...prefix, path].join('/')), where: 'the artifact folder' };
+}
 
 /** Images shown by the URLs an earlier target hosted them at; the others drawn or named. */
 export function hostedImages(hosted: ReadonlyMap<string, string>, where: string, charts = true): ImageResolver {

@@ -78,7 +78,7 @@ function tampered(artifact: string, edit: (json: ReportJson) => void): string {
 }
 
 /** The second workflow (workflow_run, write token) posting the artifact: the comment's body and the run. */
-async function publish(artifact: string): Promise<{ body: string; code: number | null; out: string }> {
+async function publish(artifact: string): Promise<{ body: string; code: number | null; out: string; outputs: Record<string, string> }> {
   const event = {
     workflow_run: { id: 99, event: 'pull_request', head_sha: head, head_branch: 'fix', head_repository: { full_name: 'someone/iris' }, pull_requests: [] },
     repository: { full_name: REPO, default_branch: 'main' },
@@ -99,7 +99,7 @@ async function publish(artifact: string): Promise<{ body: string; code: number |
     .filter((c) => c.on === 'pr:6')
     .map((c) => c.body);
   assert.equal(bodies.length, 1, 'one sticky comment');
-  return { body: bodies[0]!, code: r.code, out: r.stdout };
+  return { body: bodies[0]!, code: r.code, out: r.stdout, outputs: r.outputs };
 }
 
 /** The comment's verdict: the heading under the marker. */
@@ -130,6 +130,28 @@ describe("mode publish re-checks the artifact's gate against the artifact's own 
     assert.doesNotMatch(body, /✅ gate|\| ✅ \| accuracy/);
     assert.match(body, /### Gates: ❌ 1 of 1 rule broke/);
     assert.match(body, /\| ❌ \| accuracy &gt;= 0\.99 \| 0\.85 \| 0\.85 \| 0\.99 \| The artifact marks this rule passed, but 0\.85 is not &gt;= 0\.99\. \|/);
+  });
+
+  test("the 'report' outputs name files drawn from the re-checked data, never the artifact's own report.md and report.json", async () => {
+    const artifact = tampered(await artifactOf(['accuracy >= 0.99']), (json) => {
+      json.gates.passed = true;
+      Object.assign(json.gates.rules[0]!, { status: 'passed', passed: true });
+      json.verdict = { ...json.verdict, outcome: 'passed', line: '✅ gate passed: all good' };
+    });
+    // The PR's workflow may edit report.md too: workflow B ignores it.
+    const forgedMd = readFileSync(join(artifact, 'report.md'), 'utf8').replace(/^## .*$/m, '## ✅ gate passed: all good');
+    writeFileSync(join(artifact, 'report.md'), forgedMd);
+    const { outputs } = await publish(artifact);
+    assert.ok(outputs.report && outputs['report-json'], JSON.stringify(outputs));
+    assert.ok(!outputs.report.startsWith(artifact) && !outputs['report-json']!.startsWith(artifact), JSON.stringify(outputs));
+    const md = readFileSync(outputs.report, 'utf8');
+    assert.match(md, new RegExp(`^## ❌ ${MISMATCH}: accuracy &gt;= 0\\.99`, 'm'));
+    assert.doesNotMatch(md, /all good/);
+    assert.match(md, /\[!CAUTION\]/);
+    const json = JSON.parse(readFileSync(outputs['report-json']!, 'utf8')) as ReportJson;
+    assert.equal(json.gates.passed, false);
+    assert.match(json.verdict.line, new RegExp(MISMATCH));
+    assert.equal(readFileSync(join(artifact, 'report.md'), 'utf8'), forgedMd, 'the artifact is left as it was');
   });
 
   test('a threshold, a head value or history stats edited to make a rule hold: each contradicts the rest of the report', async () => {
