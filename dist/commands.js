@@ -23625,22 +23625,23 @@ var ReportArtifact = class {
     return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: "see the warning above" };
   }
 };
+function artifactServiceMissing(github) {
+  if (isGhes(github.serverUrl)) {
+    return `GitHub Enterprise Server (${new URL(github.serverUrl).host}) has no service for these artifacts (v4, as @actions/artifact 2+ and actions/upload-artifact@v4 make)`;
+  }
+  if (!github.artifactRuntime) return "ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner)";
+  return null;
+}
 async function uploadReportArtifact(cfg, outDir, report2, github, log, options2 = {}) {
-  const runtime = github.artifactRuntime ?? null;
   const name = artifactName(cfg.reportId);
   const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
-  if (isGhes(github.serverUrl)) {
-    log.warning(
-      `Could not upload the report as the artifact '${name}': GitHub Enterprise Server (${new URL(github.serverUrl).host}) has no service for these artifacts (v4, as @actions/artifact 2+ and actions/upload-artifact@v4 make). Upload ${outDir} with the artifact action your server supports (actions/upload-artifact@v3) instead, or set 'artifact: off'.`
-    );
+  const missing = artifactServiceMissing(github);
+  if (missing) {
+    const ghesInstead = `Upload ${outDir} with the artifact action your server supports (actions/upload-artifact@v3) instead, or set 'artifact: off'.`;
+    log.warning(`Could not upload the report as the artifact '${name}': ${missing}. ${isGhes(github.serverUrl) ? ghesInstead : instead}`);
     return null;
   }
-  if (!runtime) {
-    log.warning(
-      `Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`
-    );
-    return null;
-  }
+  const runtime = github.artifactRuntime;
   try {
     const entries = await reportFiles(outDir, report2, log);
     const uploaded = await uploadArtifact(runtime, name, zipFiles(entries), options2);
@@ -28114,10 +28115,10 @@ async function runIn(git, config, log, deadline) {
   const report2 = { ...facts, verdict: verdictOf(facts) };
   redactDeep(report2);
   const local = new LocalFilesPublisher(config.outDir, composeMarkdown, reportJson);
-  const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  const limits = deadline.publishing(artifactFallback(gh?.cfg));
+  const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish, texts: textsConfig(config.githubPublish, config.github) } : null;
+  const limits = deadline.publishing(artifactFallback(gh?.texts));
   const clientOptions = { limit: limits.first };
-  const comment3 = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
+  const comment3 = gh ? new GitHubPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report2,
     [
@@ -28131,7 +28132,7 @@ async function runIn(git, config, log, deadline) {
             checkName: gate.checkName,
             workspace: config.workspace,
             repoRoot: git.root,
-            folder: reportFolder(gh.cfg, config.outDir),
+            folder: reportFolder(gh.texts, config.outDir),
             clientOptions
           },
           log
@@ -28224,10 +28225,10 @@ async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLIN
   log.info(`Aggregated ${runs.length} job${runs.length === 1 ? "" : "s"} into ${configurations} configuration${configurations === 1 ? "" : "s"}.`);
   const markdown = (r) => aggregateMarkdown(r).body;
   const local = new LocalFilesPublisher(config.outDir, markdown, (r) => r);
-  const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
-  const limits = deadline.publishing(artifactFallback(gh?.cfg));
+  const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish, texts: textsConfig(config.githubPublish, config.github) } : null;
+  const limits = deadline.publishing(artifactFallback(gh?.texts));
   const clientOptions = { limit: limits.first };
-  const comment3 = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
+  const comment3 = gh ? new AggregateCommentPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report2,
     [
@@ -28273,6 +28274,9 @@ function aggregateConfig(config) {
     github: config.github,
     githubPublish: publish
   };
+}
+function textsConfig(cfg, ctx) {
+  return cfg.artifact !== "off" && artifactServiceMissing(ctx) ? { ...cfg, artifact: "off" } : cfg;
 }
 function reportFolder(cfg, outDir) {
   return cfg.artifact === "off" ? { artifact: false, outDir } : { artifact: true };

@@ -6,7 +6,7 @@ import { aggregateMarkdown, gatesHeadline } from './aggregate/markdown';
 import { configurationCount } from './aggregate/unrun';
 import { readRuns } from './aggregate/read';
 import type { AggregateReport } from './aggregate/types';
-import type { AggregateConfig, Config, GitHubPublishConfig } from './config/types';
+import type { AggregateConfig, Config, GitHubContext, GitHubPublishConfig } from './config/types';
 import { baseNotKnown, gateMetrics } from './gate';
 import { cachedBaseRemedy } from './gate/cached-remedy';
 import { DEFAULT_CHECK_NAME, directionsAtBase, readProjectDirections, rulesAtBase, type BaseRulesFile } from './gate/config';
@@ -33,7 +33,7 @@ import { MlflowTarget } from './publish/hub/mirrors';
 import { JobSummaryPublisher } from './publish/summary';
 import { AggregateCheckPublisher, AggregateCommentPublisher, AggregateSummaryPublisher } from './publish/aggregate';
 import { readArtifact } from './publish/github/artifact';
-import { ReportArtifact, wantsArtifact } from './publish/artifact/report';
+import { artifactServiceMissing, ReportArtifact, wantsArtifact } from './publish/artifact/report';
 import { GitHubPublisher } from './publish/github/publisher';
 import type { ReportFolder } from './publish/github/body';
 import { publishAll, type PublishResults } from './publish/runner';
@@ -297,12 +297,13 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // the run. The order matters twice: the comment hosts the plot images the summary and the check run then show,
   // and the artifact goes up when the comment was not posted, whatever the reason.
   const local = new LocalFilesPublisher(config.outDir, composeMarkdown, reportJson);
-  const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
+  const gh =
+    config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish, texts: textsConfig(config.githubPublish, config.github) } : null;
   // Requests (GitHub, the hub, MLflow, the artifact) neither start nor wait past the budget, or a short grace when
   // it is (nearly) spent; the targets before the artifact leave it the end of that, so a hung API cannot spend it.
-  const limits = deadline.publishing(artifactFallback(gh?.cfg));
+  const limits = deadline.publishing(artifactFallback(gh?.texts));
   const clientOptions = { limit: limits.first };
-  const comment = gh ? new GitHubPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
+  const comment = gh ? new GitHubPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report,
     [
@@ -317,7 +318,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
                 checkName: gate.checkName,
                 workspace: config.workspace,
                 repoRoot: git.root,
-                folder: reportFolder(gh.cfg, config.outDir),
+                folder: reportFolder(gh.texts, config.outDir),
                 clientOptions,
               },
               log,
@@ -437,12 +438,13 @@ export async function runAggregate(config: AggregateConfig, log: Logger, deadlin
 
   const markdown = (r: AggregateReport) => aggregateMarkdown(r).body;
   const local = new LocalFilesPublisher(config.outDir, markdown, (r) => r);
-  const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish } : null;
+  const gh =
+    config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish, texts: textsConfig(config.githubPublish, config.github) } : null;
   // Requests neither start nor wait past the budget, as a run's (or a short grace when it is spent), and the
   // targets before the artifact leave it its share.
-  const limits = deadline.publishing(artifactFallback(gh?.cfg));
+  const limits = deadline.publishing(artifactFallback(gh?.texts));
   const clientOptions = { limit: limits.first };
-  const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.cfg, log, { baseDir: config.outDir, clientOptions }) : null;
+  const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions }) : null;
   const published = await publishAll(
     report,
     [
@@ -492,6 +494,15 @@ function aggregateConfig(config: Config): AggregateConfig {
     github: config.github,
     githubPublish: publish,
   };
+}
+
+/**
+ * The publishing settings the posted texts are drawn with: where no artifact can go up (GitHub Enterprise Server, no
+ * runner), known before anything is posted, they name the out-dir as with `artifact: off` — every pointer in a posted
+ * text names something that exists. The artifact target keeps the user's setting, and says why it uploads none.
+ */
+function textsConfig(cfg: GitHubPublishConfig, ctx: GitHubContext): GitHubPublishConfig {
+  return cfg.artifact !== 'off' && artifactServiceMissing(ctx) ? { ...cfg, artifact: 'off' } : cfg;
 }
 
 /** Where a posted text finds the report folder: the workflow artifact, unless mlreport uploads none. */

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FakeGitHub, startFakeGitHub } from '../fakes/github';
+import { checkRuns } from '../fakes/github/routes/checks';
 import { comments } from '../fakes/github/routes/comments';
 import { addPullRequest } from '../fakes/github/routes/pulls';
 import { notJson, serverError } from '../fakes/github/faults';
@@ -107,7 +108,8 @@ describe('action on GitHub (dist/index.js against the fake API)', () => {
     assert.equal(fake.requests.length, 0);
     assert.match(r.summary, /accuracy/);
     assert.ok(existsSync(join(r.outDir, 'report.md')) && existsSync(join(r.outDir, 'report.json')));
-    assert.match(r.stdout, /comes from a fork.*workflow artifact 'mlreport-default'.*mode: publish/s);
+    // No runner artifact service here: the log promises no artifact, it says to upload the folder.
+    assert.match(r.stdout, /comes from a fork.*are in [^\n]*out-0\. To post it, upload that folder with actions\/upload-artifact.*mode: publish/s);
     // Run without the runner's artifact service (as here) the upload is only a warning saying what to do.
     assert.match(
       r.stdout,
@@ -455,5 +457,27 @@ describe('the report artifact (dist/index.js against the fake artifact service)'
     assert.doesNotMatch(offComment, /workflow artifact/);
     assert.ok(offComment.includes(`the image files are in the out-dir (\`${off.outDir}\`)`), offComment);
     noSecrets(auto);
+  });
+
+  test('an upload known not to happen (GitHub Enterprise Server, no runner token): the comment and check run name the out-dir, not an artifact', async () => {
+    withPlots();
+    addPullRequest(fake, REPO, { number: 5, headSha: head });
+    const inputs = { plots: 'loss.json\ncm.png', 'image-store': 'none', thresholds: 'accuracy >= 0.5' };
+    const cases = [
+      { id: 'ghes', env: { ...runnerEnv(), GITHUB_SERVER_URL: 'https://ghe.example.com' }, why: /GitHub Enterprise Server \(ghe\.example\.com\)/ },
+      { id: 'local', env: { GITHUB_SERVER_URL: 'https://github.com' }, why: /ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set/ },
+    ];
+    for (const { id, env, why } of cases) {
+      const r = await runAction('pull_request', prEvent(5), { ...inputs, 'report-id': id, 'check-name': `gate ${id}` }, TOKEN, env);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      const comment = prComments(5).find((c) => c.includes(`mlreport:comment id=${id}`))!;
+      assert.doesNotMatch(comment, /workflow artifact/);
+      assert.ok(comment.includes(`the image files are in the out-dir (\`${r.outDir}\`)`), comment);
+      const check = checkRuns(fake).find((c) => c.name === `gate ${id}`)!;
+      assert.ok(check, `a check run named 'gate ${id}'`);
+      assert.doesNotMatch(`${check.output.summary}\n${check.output.text ?? ''}`, /workflow artifact/);
+      assert.doesNotMatch(r.stdout, why, 'no upload is wanted: the texts point at none');
+    }
+    assert.equal(service.requests.length, 0);
   });
 });

@@ -108,7 +108,8 @@ describe('plots on GitHub (dist/index.js against the fake API)', () => {
     });
     const body = prComment();
     assert.ok(body.includes(CHART), body);
-    assert.match(body, /the image files are in the workflow artifact/);
+    // No artifact can go up here (no runner's artifact service): the comment names the out-dir, where the files are.
+    assert.ok(body.includes(`the image files are in the out-dir (\`${out}\`)`), body);
     assert.doesNotMatch(body, /\]\(plots\//);
     assert.equal(fake.requestsTo('POST /repos/{owner}/{repo}/git/blobs').length, 0);
     assert.ok(r.summary.includes(CHART), r.summary);

@@ -46,6 +46,18 @@ export class ReportArtifact<R extends Pick<ReportData, 'plots'> = ReportData> im
 }
 
 /**
+ * Why this run can upload no artifact, known before anything is posted: GitHub Enterprise Server has no service for
+ * them, and off a runner there is none. Null when the runner's artifact service is there (it may still refuse).
+ */
+export function artifactServiceMissing(github: Pick<GitHubContext, 'serverUrl' | 'artifactRuntime'>): string | null {
+  if (isGhes(github.serverUrl)) {
+    return `GitHub Enterprise Server (${new URL(github.serverUrl).host}) has no service for these artifacts (v4, as @actions/artifact 2+ and actions/upload-artifact@v4 make)`;
+  }
+  if (!github.artifactRuntime) return 'ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner)';
+  return null;
+}
+
+/**
  * Uploads report.md, report.json and the plot images the report links to as the workflow artifact
  * `mlreport-<report-id>`. Never fails the run: without the runner's artifact service (off a runner, or on GitHub
  * Enterprise Server, which has none), or when it refuses, it warns and says how to upload the folder instead.
@@ -58,21 +70,15 @@ export async function uploadReportArtifact(
   log: Logger,
   options: ArtifactUploadOptions = {},
 ): Promise<UploadedArtifact | null> {
-  const runtime = github.artifactRuntime ?? null;
   const name = artifactName(cfg.reportId);
   const instead = `Upload ${outDir} with an actions/upload-artifact step named '${name}' instead, or set 'artifact: off'.`;
-  if (isGhes(github.serverUrl)) {
-    log.warning(
-      `Could not upload the report as the artifact '${name}': GitHub Enterprise Server (${new URL(github.serverUrl).host}) has no service for these artifacts (v4, as @actions/artifact 2+ and actions/upload-artifact@v4 make). Upload ${outDir} with the artifact action your server supports (actions/upload-artifact@v3) instead, or set 'artifact: off'.`,
-    );
+  const missing = artifactServiceMissing(github);
+  if (missing) {
+    const ghesInstead = `Upload ${outDir} with the artifact action your server supports (actions/upload-artifact@v3) instead, or set 'artifact: off'.`;
+    log.warning(`Could not upload the report as the artifact '${name}': ${missing}. ${isGhes(github.serverUrl) ? ghesInstead : instead}`);
     return null;
   }
-  if (!runtime) {
-    log.warning(
-      `Could not upload the report as the artifact '${name}': ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set (they are on a GitHub-hosted or self-hosted runner). ${instead}`,
-    );
-    return null;
-  }
+  const runtime = github.artifactRuntime!;
   try {
     const entries = await reportFiles(outDir, report, log);
     const uploaded = await uploadArtifact(runtime, name, zipFiles(entries), options);
