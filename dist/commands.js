@@ -11529,6 +11529,13 @@ var GitRepo = class _GitRepo {
     if (!Number.isInteger(depth) || depth < 1) throw new UserError(`not a fetch depth: ${depth}`);
     await this.raw(["fetch", "--no-tags", "--no-write-fetch-head", `--depth=${depth}`, "--end-of-options", remote, sha2]);
   }
+  /** Whether `name` may be a branch's name (`git check-ref-format --branch`). */
+  async isBranchName(name) {
+    return this.raw(["check-ref-format", "--branch", name]).then(
+      () => true,
+      () => false
+    );
+  }
   /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
   async fetchBranch(branch, depth, remote = "origin") {
     await this.raw(["check-ref-format", "--branch", branch]).catch(() => {
@@ -12156,7 +12163,7 @@ async function resolveCandidate(git, candidate, log, misses) {
       return sha2 ? { sha: sha2, label: candidate.label } : null;
     }
     case "rev": {
-      const sha2 = await git.resolveCommit(candidate.rev) ?? await fetchHeadAncestor(git, candidate.rev, log);
+      const sha2 = await git.resolveCommit(candidate.rev) ?? await fetchAncestor(git, candidate.rev, log);
       return sha2 ? { sha: sha2, label: candidate.label } : null;
     }
     case "explicit":
@@ -12188,17 +12195,24 @@ async function resolveCommitCandidate(git, candidate, log, misses) {
   if (!sha2) misses.push(`base commit ${short3} is not in this clone, and fetching it did not bring it`);
   return sha2 ? { sha: sha2, label: candidate.label } : null;
 }
-async function fetchHeadAncestor(git, rev, log) {
-  const back = /^HEAD~([1-9]\d{0,2})$/.exec(rev);
-  if (!back || !await git.isShallow()) return null;
-  const head = await git.resolveCommit("HEAD");
-  if (!head) return null;
-  const generations = Number(back[1]);
+function ancestryOf(rev) {
+  const m = /^(.+?)((?:~\d*|\^\d?)+)$/.exec(rev);
+  if (!m) return null;
+  const generations = [...m[2].matchAll(/~(\d*)|\^(\d?)/g)].reduce((n, x) => n + (x[0].startsWith("~") ? Number(x[1] || 1) : x[2] === "0" ? 0 : 1), 0);
+  return { name: m[1], suffix: m[2], generations };
+}
+var MAX_GENERATIONS = 999;
+async function fetchAncestor(git, rev, log) {
+  const back = ancestryOf(rev);
+  if (!back || back.generations < 1 || back.generations > MAX_GENERATIONS || !await git.isShallow()) return null;
+  const from = await git.resolveCommit(back.name);
+  if (!from) return null;
+  const { generations } = back;
   log.info(
-    `${rev} is not in this clone (shallow checkout); fetching ${shortSha(head)} with ${generations === 1 ? "its parent" : `${generations} generations of its history`}.`
+    `${rev} is not in this clone (shallow checkout); fetching ${shortSha(from)} with ${generations === 1 ? "its parent" : `${generations} generations of its history`}.`
   );
   try {
-    await git.fetchCommit(head, "origin", generations + 1);
+    await git.fetchCommit(from, "origin", generations + 1);
   } catch (error) {
     log.warning(`Could not fetch ${rev}: ${firstLine(error)}`);
     return null;
@@ -12207,17 +12221,19 @@ async function fetchHeadAncestor(git, rev, log) {
 }
 async function resolveExplicit(git, candidate, log) {
   const { rev, origin } = candidate;
-  const local = await git.resolveCommit(rev) ?? await fetchHeadAncestor(git, rev, log);
+  const local = await git.resolveCommit(rev) ?? await fetchAncestor(git, rev, log);
   if (local) return { sha: local, label: candidate.label };
   const tried = [`\`${rev}\``];
+  const back = ancestryOf(rev);
   if (!(await git.remotes()).includes("origin")) {
     tried.push("no remote 'origin' to fetch it from");
-  } else {
-    const branch = rev.replace(/^origin\//, "");
+  } else if (!back || back.generations <= MAX_GENERATIONS && !await git.resolveCommit(back.name)) {
+    const branch = (back?.name ?? rev).replace(/^origin\//, "");
+    const depth = Math.max(200, (back?.generations ?? 0) + 1);
     log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${branch}' from origin.`);
     try {
-      await git.fetchBranch(branch, 200);
-      const fetched = await git.resolveCommit(`refs/remotes/origin/${branch}`);
+      await git.fetchBranch(branch, depth);
+      const fetched = await git.resolveCommitAfterFetch(`refs/remotes/origin/${branch}${back?.suffix ?? ""}`);
       if (fetched) return { sha: fetched, label: candidate.label };
       tried.push(`fetching the branch '${branch}' from origin`);
     } catch (error) {
@@ -12235,10 +12251,18 @@ async function requireCommit(git, rev) {
 }
 async function unknownWhy(git, rev) {
   if (!await git.isShallow().catch(() => false)) return "not a commit git knows here";
-  const back = /^HEAD((?:~\d*|\^)+)$/.exec(rev);
-  const generations = back ? [...back[1].matchAll(/~(\d*)|\^/g)].reduce((n, m) => n + (m[0] === "^" ? 1 : Number(m[1] || 1)), 0) : 0;
-  const fetch = generations ? `'git fetch --deepen=${generations}'` : `'git fetch origin <branch>' for a branch, or 'git fetch --unshallow' for the whole history`;
-  return `this clone is shallow, so its history stops before it: fetch it with ${fetch}`;
+  return `this clone is shallow, so its history stops before it: fetch it with ${await shallowFetchHint(git, rev)}`;
+}
+async function shallowFetchHint(git, rev) {
+  const back = ancestryOf(rev);
+  const name = back?.name ?? rev;
+  const generations = back?.generations ?? 0;
+  if (back && generations > 0 && await git.resolveCommit(name).catch(() => null)) return `'git fetch --deepen=${generations}'`;
+  const whole = "'git fetch --unshallow' for the whole history";
+  const branch = name.replace(/^origin\//, "");
+  if (branch === "HEAD" || !await git.isBranchName(branch)) return whole;
+  const refspec = name.startsWith("origin/") ? `+refs/heads/${branch}:refs/remotes/origin/${branch}` : `${branch}:${branch}`;
+  return `'git fetch --depth=${generations + 1} origin ${refspec}' if '${branch}' is a branch on origin, or ${whole}`;
 }
 function describe(candidate) {
   return candidate.kind === "commit" ? shortSha(candidate.sha) : candidate.kind === "merge-base" ? `merge-base with ${candidate.ref}` : candidate.rev;

@@ -8397,6 +8397,13 @@ var GitRepo = class _GitRepo {
     if (!Number.isInteger(depth) || depth < 1) throw new UserError(`not a fetch depth: ${depth}`);
     await this.raw(["fetch", "--no-tags", "--no-write-fetch-head", `--depth=${depth}`, "--end-of-options", remote, sha2]);
   }
+  /** Whether `name` may be a branch's name (`git check-ref-format --branch`). */
+  async isBranchName(name) {
+    return this.raw(["check-ref-format", "--branch", name]).then(
+      () => true,
+      () => false
+    );
+  }
   /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
   async fetchBranch(branch, depth, remote = "origin") {
     await this.raw(["check-ref-format", "--branch", branch]).catch(() => {
@@ -8793,7 +8800,7 @@ async function resolveCandidate(git, candidate, log, misses) {
       return sha2 ? { sha: sha2, label: candidate.label } : null;
     }
     case "rev": {
-      const sha2 = await git.resolveCommit(candidate.rev) ?? await fetchHeadAncestor(git, candidate.rev, log);
+      const sha2 = await git.resolveCommit(candidate.rev) ?? await fetchAncestor(git, candidate.rev, log);
       return sha2 ? { sha: sha2, label: candidate.label } : null;
     }
     case "explicit":
@@ -8825,17 +8832,24 @@ async function resolveCommitCandidate(git, candidate, log, misses) {
   if (!sha2) misses.push(`base commit ${short3} is not in this clone, and fetching it did not bring it`);
   return sha2 ? { sha: sha2, label: candidate.label } : null;
 }
-async function fetchHeadAncestor(git, rev, log) {
-  const back = /^HEAD~([1-9]\d{0,2})$/.exec(rev);
-  if (!back || !await git.isShallow()) return null;
-  const head = await git.resolveCommit("HEAD");
-  if (!head) return null;
-  const generations = Number(back[1]);
+function ancestryOf(rev) {
+  const m = /^(.+?)((?:~\d*|\^\d?)+)$/.exec(rev);
+  if (!m) return null;
+  const generations = [...m[2].matchAll(/~(\d*)|\^(\d?)/g)].reduce((n, x) => n + (x[0].startsWith("~") ? Number(x[1] || 1) : x[2] === "0" ? 0 : 1), 0);
+  return { name: m[1], suffix: m[2], generations };
+}
+var MAX_GENERATIONS = 999;
+async function fetchAncestor(git, rev, log) {
+  const back = ancestryOf(rev);
+  if (!back || back.generations < 1 || back.generations > MAX_GENERATIONS || !await git.isShallow()) return null;
+  const from = await git.resolveCommit(back.name);
+  if (!from) return null;
+  const { generations } = back;
   log.info(
-    `${rev} is not in this clone (shallow checkout); fetching ${shortSha(head)} with ${generations === 1 ? "its parent" : `${generations} generations of its history`}.`
+    `${rev} is not in this clone (shallow checkout); fetching ${shortSha(from)} with ${generations === 1 ? "its parent" : `${generations} generations of its history`}.`
   );
   try {
-    await git.fetchCommit(head, "origin", generations + 1);
+    await git.fetchCommit(from, "origin", generations + 1);
   } catch (error2) {
     log.warning(`Could not fetch ${rev}: ${firstLine(error2)}`);
     return null;
@@ -8844,17 +8858,19 @@ async function fetchHeadAncestor(git, rev, log) {
 }
 async function resolveExplicit(git, candidate, log) {
   const { rev, origin } = candidate;
-  const local = await git.resolveCommit(rev) ?? await fetchHeadAncestor(git, rev, log);
+  const local = await git.resolveCommit(rev) ?? await fetchAncestor(git, rev, log);
   if (local) return { sha: local, label: candidate.label };
   const tried = [`\`${rev}\``];
+  const back = ancestryOf(rev);
   if (!(await git.remotes()).includes("origin")) {
     tried.push("no remote 'origin' to fetch it from");
-  } else {
-    const branch = rev.replace(/^origin\//, "");
+  } else if (!back || back.generations <= MAX_GENERATIONS && !await git.resolveCommit(back.name)) {
+    const branch = (back?.name ?? rev).replace(/^origin\//, "");
+    const depth = Math.max(200, (back?.generations ?? 0) + 1);
     log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${branch}' from origin.`);
     try {
-      await git.fetchBranch(branch, 200);
-      const fetched = await git.resolveCommit(`refs/remotes/origin/${branch}`);
+      await git.fetchBranch(branch, depth);
+      const fetched = await git.resolveCommitAfterFetch(`refs/remotes/origin/${branch}${back?.suffix ?? ""}`);
       if (fetched) return { sha: fetched, label: candidate.label };
       tried.push(`fetching the branch '${branch}' from origin`);
     } catch (error2) {

@@ -7787,6 +7787,13 @@ var GitRepo = class _GitRepo {
     if (!Number.isInteger(depth) || depth < 1) throw new UserError(`not a fetch depth: ${depth}`);
     await this.raw(["fetch", "--no-tags", "--no-write-fetch-head", `--depth=${depth}`, "--end-of-options", remote, sha]);
   }
+  /** Whether `name` may be a branch's name (`git check-ref-format --branch`). */
+  async isBranchName(name) {
+    return this.raw(["check-ref-format", "--branch", name]).then(
+      () => true,
+      () => false
+    );
+  }
   /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
   async fetchBranch(branch, depth, remote = "origin") {
     await this.raw(["check-ref-format", "--branch", branch]).catch(() => {
@@ -15592,6 +15599,12 @@ function pyJsonLeaf(leaf) {
 }
 
 // src/git/revisions.ts
+function ancestryOf(rev) {
+  const m = /^(.+?)((?:~\d*|\^\d?)+)$/.exec(rev);
+  if (!m) return null;
+  const generations = [...m[2].matchAll(/~(\d*)|\^(\d?)/g)].reduce((n, x) => n + (x[0].startsWith("~") ? Number(x[1] || 1) : x[2] === "0" ? 0 : 1), 0);
+  return { name: m[1], suffix: m[2], generations };
+}
 async function requireCommit(git, rev) {
   const sha = await git.resolveCommit(rev);
   if (sha) return sha;
@@ -15599,10 +15612,18 @@ async function requireCommit(git, rev) {
 }
 async function unknownWhy(git, rev) {
   if (!await git.isShallow().catch(() => false)) return "not a commit git knows here";
-  const back = /^HEAD((?:~\d*|\^)+)$/.exec(rev);
-  const generations = back ? [...back[1].matchAll(/~(\d*)|\^/g)].reduce((n, m) => n + (m[0] === "^" ? 1 : Number(m[1] || 1)), 0) : 0;
-  const fetch = generations ? `'git fetch --deepen=${generations}'` : `'git fetch origin <branch>' for a branch, or 'git fetch --unshallow' for the whole history`;
-  return `this clone is shallow, so its history stops before it: fetch it with ${fetch}`;
+  return `this clone is shallow, so its history stops before it: fetch it with ${await shallowFetchHint(git, rev)}`;
+}
+async function shallowFetchHint(git, rev) {
+  const back = ancestryOf(rev);
+  const name = back?.name ?? rev;
+  const generations = back?.generations ?? 0;
+  if (back && generations > 0 && await git.resolveCommit(name).catch(() => null)) return `'git fetch --deepen=${generations}'`;
+  const whole = "'git fetch --unshallow' for the whole history";
+  const branch = name.replace(/^origin\//, "");
+  if (branch === "HEAD" || !await git.isBranchName(branch)) return whole;
+  const refspec = name.startsWith("origin/") ? `+refs/heads/${branch}:refs/remotes/origin/${branch}` : `${branch}:${branch}`;
+  return `'git fetch --depth=${generations + 1} origin ${refspec}' if '${branch}' is a branch on origin, or ${whole}`;
 }
 
 // src/commands/values-diff.ts

@@ -127,6 +127,14 @@ export class GitRepo {
     await this.raw(['fetch', '--no-tags', '--no-write-fetch-head', `--depth=${depth}`, '--end-of-options', remote, sha]);
   }
 
+  /** Whether `name` may be a branch's name (`git check-ref-format --branch`). */
+  async isBranchName(name: string): Promise<boolean> {
+    return this.raw(['check-ref-format', '--branch', name]).then(
+      () => true,
+      () => false,
+    );
+  }
+
   /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
   async fetchBranch(branch: string, depth: number, remote = 'origin'): Promise<void> {
     await this.raw(['check-ref-format', '--branch', branch]).catch(() => {

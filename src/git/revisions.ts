@@ -87,7 +87,7 @@ async function resolveCandidate(git: GitRepo, candidate: BaseCandidate, log: Log
       return sha ? { sha, label: candidate.label } : null;
     }
     case 'rev': {
-      const sha = (await git.resolveCommit(candidate.rev)) ?? (await fetchHeadAncestor(git, candidate.rev, log));
+      const sha = (await git.resolveCommit(candidate.rev)) ?? (await fetchAncestor(git, candidate.rev, log));
       return sha ? { sha, label: candidate.label } : null;
     }
     case 'explicit':
@@ -132,20 +132,35 @@ async function resolveCommitCandidate(
 }
 
 /**
- * `HEAD~n` in a shallow clone that stops above it (actions/checkout's depth 1 has no HEAD~1): the head's commit is
- * fetched again with n commits of its history. Without it a force push, a schedule or a manual run had no base.
+ * `HEAD~2`, `main^`, `origin/main~1^`: the revision a git ancestry suffix starts from, and how many generations back
+ * it goes (`^2`, a merge's second parent, is one generation too; `^0` none). Null for a revision with no such suffix.
  */
-async function fetchHeadAncestor(git: GitRepo, rev: string, log: Logger): Promise<string | null> {
-  const back = /^HEAD~([1-9]\d{0,2})$/.exec(rev);
-  if (!back || !(await git.isShallow())) return null;
-  const head = await git.resolveCommit('HEAD');
-  if (!head) return null;
-  const generations = Number(back[1]);
+export function ancestryOf(rev: string): { name: string; suffix: string; generations: number } | null {
+  const m = /^(.+?)((?:~\d*|\^\d?)+)$/.exec(rev);
+  if (!m) return null;
+  const generations = [...m[2]!.matchAll(/~(\d*)|\^(\d?)/g)].reduce((n, x) => n + (x[0].startsWith('~') ? Number(x[1] || 1) : x[2] === '0' ? 0 : 1), 0);
+  return { name: m[1]!, suffix: m[2]!, generations };
+}
+
+/** More generations than this are no shallow clone's few missing commits: the whole history is the way. */
+const MAX_GENERATIONS = 999;
+
+/**
+ * `HEAD~n`, `main~n` in a shallow clone that stops above it (actions/checkout's depth 1 has no HEAD~1): the commit the
+ * revision starts from, which the clone has, is fetched again with n commits of its history. Without it a force push,
+ * a schedule or a manual run had no base.
+ */
+async function fetchAncestor(git: GitRepo, rev: string, log: Logger): Promise<string | null> {
+  const back = ancestryOf(rev);
+  if (!back || back.generations < 1 || back.generations > MAX_GENERATIONS || !(await git.isShallow())) return null;
+  const from = await git.resolveCommit(back.name);
+  if (!from) return null;
+  const { generations } = back;
   log.info(
-    `${rev} is not in this clone (shallow checkout); fetching ${shortSha(head)} with ${generations === 1 ? 'its parent' : `${generations} generations of its history`}.`,
+    `${rev} is not in this clone (shallow checkout); fetching ${shortSha(from)} with ${generations === 1 ? 'its parent' : `${generations} generations of its history`}.`,
   );
   try {
-    await git.fetchCommit(head, 'origin', generations + 1);
+    await git.fetchCommit(from, 'origin', generations + 1);
   } catch (error) {
     log.warning(`Could not fetch ${rev}: ${firstLine(error)}`);
     return null;
@@ -156,19 +171,23 @@ async function fetchHeadAncestor(git: GitRepo, rev: string, log: Logger): Promis
 /** The base the user named: as git reads it, else the branch of that name fetched from origin; else an error. */
 async function resolveExplicit(git: GitRepo, candidate: Extract<BaseCandidate, { kind: 'explicit' }>, log: Logger): Promise<Revision> {
   const { rev, origin } = candidate;
-  // `HEAD~1` in a shallow clone is fetched as the default base is, not looked for as a branch.
-  const local = (await git.resolveCommit(rev)) ?? (await fetchHeadAncestor(git, rev, log));
+  // `HEAD~1` (or `main~1` of a branch the clone has) in a shallow clone is fetched as the default base is, not looked
+  // for as a branch.
+  const local = (await git.resolveCommit(rev)) ?? (await fetchAncestor(git, rev, log));
   if (local) return { sha: local, label: candidate.label };
   const tried = [`\`${rev}\``];
+  const back = ancestryOf(rev);
   if (!(await git.remotes()).includes('origin')) {
     tried.push("no remote 'origin' to fetch it from");
-  } else {
-    // actions/checkout clones one commit deep: a branch named as the base (`main` or `origin/main`) is only on the remote.
-    const branch = rev.replace(/^origin\//, '');
+  } else if (!back || (back.generations <= MAX_GENERATIONS && !(await git.resolveCommit(back.name)))) {
+    // actions/checkout clones one commit deep: a branch named as the base (`main` or `origin/main`, or `main~2`, two
+    // commits before its tip) is only on the remote; it is fetched deep enough to hold that commit.
+    const branch = (back?.name ?? rev).replace(/^origin\//, '');
+    const depth = Math.max(200, (back?.generations ?? 0) + 1);
     log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${branch}' from origin.`);
     try {
-      await git.fetchBranch(branch, 200);
-      const fetched = await git.resolveCommit(`refs/remotes/origin/${branch}`);
+      await git.fetchBranch(branch, depth);
+      const fetched = await git.resolveCommitAfterFetch(`refs/remotes/origin/${branch}${back?.suffix ?? ''}`);
       if (fetched) return { sha: fetched, label: candidate.label };
       tried.push(`fetching the branch '${branch}' from origin`);
     } catch (error) {
@@ -193,13 +212,24 @@ export async function requireCommit(git: GitRepo, rev: string): Promise<string> 
 /** Why `rev` is not a commit here, with the command that fetches it when the clone is shallow. */
 async function unknownWhy(git: GitRepo, rev: string): Promise<string> {
   if (!(await git.isShallow().catch(() => false))) return 'not a commit git knows here';
-  // `HEAD~3`, `HEAD^`, `HEAD^^`: that many commits before the head, which deepening the clone by as many brings.
-  const back = /^HEAD((?:~\d*|\^)+)$/.exec(rev);
-  const generations = back ? [...back[1]!.matchAll(/~(\d*)|\^/g)].reduce((n, m) => n + (m[0] === '^' ? 1 : Number(m[1] || 1)), 0) : 0;
-  const fetch = generations
-    ? `'git fetch --deepen=${generations}'`
-    : `'git fetch origin <branch>' for a branch, or 'git fetch --unshallow' for the whole history`;
-  return `this clone is shallow, so its history stops before it: fetch it with ${fetch}`;
+  return `this clone is shallow, so its history stops before it: fetch it with ${await shallowFetchHint(git, rev)}`;
+}
+
+/**
+ * The git command that brings `rev` into a shallow clone. `HEAD~3`, `main^^` of a commit the clone has: that many
+ * commits before it, which deepening the clone by as many brings. A branch it lacks (`main`, `origin/main~1`): that
+ * branch, as deep as the revision goes, into the ref the revision is read from.
+ */
+async function shallowFetchHint(git: GitRepo, rev: string): Promise<string> {
+  const back = ancestryOf(rev);
+  const name = back?.name ?? rev;
+  const generations = back?.generations ?? 0;
+  if (back && generations > 0 && (await git.resolveCommit(name).catch(() => null))) return `'git fetch --deepen=${generations}'`;
+  const whole = "'git fetch --unshallow' for the whole history";
+  const branch = name.replace(/^origin\//, '');
+  if (branch === 'HEAD' || !(await git.isBranchName(branch))) return whole;
+  const refspec = name.startsWith('origin/') ? `+refs/heads/${branch}:refs/remotes/origin/${branch}` : `${branch}:${branch}`;
+  return `'git fetch --depth=${generations + 1} origin ${refspec}' if '${branch}' is a branch on origin, or ${whole}`;
 }
 
 function describe(candidate: BaseCandidate): string {

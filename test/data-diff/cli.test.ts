@@ -154,6 +154,7 @@ describe('mlreport data diff (dist/cli.js), as `dvc diff` prints it', () => {
   });
   test('a revision a shallow clone lacks: data, metrics and params diff say the clone is shallow and how to fetch it, exit 2', async () => {
     const repo = twoCommitProject();
+    repo.git('branch', 'release');
     repo.git('commit', '-q', '--allow-empty', '-m', 'third');
     const clone = join(tempDir(), 'clone');
     execFileSync('git', ['clone', '-q', '--depth=1', `file://${repo.dir}`, clone]);
@@ -173,8 +174,29 @@ describe('mlreport data diff (dist/cli.js), as `dvc diff` prints it', () => {
     const branch = await runCli(['data', 'diff', 'nope'], clone, env());
     assert.match(
       branch.stderr,
-      /unknown revision 'nope' \(this clone is shallow, .*'git fetch origin <branch>' for a branch, or 'git fetch --unshallow' for the whole history\)/,
+      /unknown revision 'nope' \(this clone is shallow, .*'git fetch --depth=1 origin nope:nope' if 'nope' is a branch on origin, or 'git fetch --unshallow' for the whole history\)/,
     );
+    // A branch's ancestor: deepening the clone brings it when the clone has the branch; else that branch, as deep as
+    // the revision goes. Each hint, followed, makes the revision known.
+    const main = repo.git('branch', '--show-current').trim();
+    for (const rev of [`${main}~1`, `origin/${main}^`]) {
+      const r = await runCli(['metrics', 'diff', rev], clone, env());
+      assert.equal(
+        r.stderr,
+        `mlreport: unknown revision '${rev}' (this clone is shallow, so its history stops before it: fetch it with 'git fetch --deepen=1')\n`,
+      );
+    }
+    const release = await runCli(['metrics', 'diff', 'release~1'], clone, env());
+    const hint = "'git fetch --depth=2 origin release:release' if 'release' is a branch on origin";
+    assert.ok(
+      release.stderr.includes(`unknown revision 'release~1' (this clone is shallow, so its history stops before it: fetch it with ${hint}`),
+      release.stderr,
+    );
+    execFileSync('git', ['fetch', '-q', '--depth=2', 'origin', 'release:release'], { cwd: clone });
+    const followed = await runCli(['metrics', 'diff', 'release~1'], clone, env());
+    assert.equal(followed.code, 0, followed.stderr);
+    execFileSync('git', ['fetch', '-q', '--deepen=1'], { cwd: clone });
+    assert.equal((await runCli(['metrics', 'diff', `${main}~1`], clone, env())).code, 0, 'the hint, followed, fetches main~1');
     // In a full clone the revision is simply unknown.
     const full = await runCli(['data', 'diff', 'nope'], repo.dir, env());
     assert.equal(full.stderr, "mlreport: unknown revision 'nope' (not a commit git knows here)\n");

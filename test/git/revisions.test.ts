@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parseEvent } from '../../src/config/event';
 import { GitRepo } from '../../src/git/repo';
-import { baseFromEvent, explicitBase, headLabelFromEvent, resolveBase } from '../../src/git/revisions';
+import { ancestryOf, baseFromEvent, explicitBase, headLabelFromEvent, resolveBase } from '../../src/git/revisions';
 import { UserError } from '../../src/util/errors';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { commitTree } from '../../src/workspace/tree';
@@ -52,6 +52,15 @@ describe('baseFromEvent', () => {
     assert.equal(headLabelFromEvent('push', event({ ref: 'refs/heads/dev' }), 'c'.repeat(40)), 'dev');
     assert.equal(headLabelFromEvent('schedule', event({}), 'c'.repeat(40)), 'ccccccc');
   });
+});
+
+test('ancestryOf: the revision a ~N / ^ suffix starts from, and how many generations back it goes', () => {
+  assert.deepEqual(ancestryOf('main~2'), { name: 'main', suffix: '~2', generations: 2 });
+  assert.deepEqual(ancestryOf('origin/main^'), { name: 'origin/main', suffix: '^', generations: 1 });
+  assert.deepEqual(ancestryOf('HEAD~^2~'), { name: 'HEAD', suffix: '~^2~', generations: 3 });
+  assert.deepEqual(ancestryOf('v1.0^0'), { name: 'v1.0', suffix: '^0', generations: 0 });
+  assert.equal(ancestryOf('main'), null);
+  assert.equal(ancestryOf('feature~x'), null);
 });
 
 describe('resolveBase against real repositories', () => {
@@ -195,6 +204,29 @@ describe('resolveBase against real repositories', () => {
     await assert.rejects(resolveBase(git, [explicitBase('nope', '--base', advice)], log), (error: Error) =>
       error.message.endsWith(`fetch it before mlreport runs (${advice}).`),
     );
+  });
+
+  test("an explicit <branch>~N a shallow clone lacks is fetched N generations deep, never looked for as a branch named 'main~1'", async () => {
+    const shallowClone = (): string => {
+      const dir = join(tempDir(), 'clone');
+      execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin.dir}`, dir]);
+      return dir;
+    };
+    const main = origin.git('branch', '--show-current').trim();
+    const second = origin.git('rev-parse', 'HEAD~1').trim();
+    // The clone has the branch (its local branch, or origin/<branch>): that commit is fetched again with N generations.
+    for (const rev of [`${main}~1`, `origin/${main}^`]) {
+      const git = await GitRepo.open(shallowClone());
+      const log = new MemoryLogger();
+      assert.deepEqual(await resolveBase(git, [explicitBase(rev, '--base', 'advice')], log), { sha: second, label: rev });
+      assert.deepEqual(log.lines, [`info: ${rev} is not in this clone (shallow checkout); fetching ${third.slice(0, 7)} with its parent.`]);
+    }
+    // A branch only on origin: fetched into origin/<branch>, deep enough for its ~N.
+    origin.git('branch', 'stable-2', 'HEAD~1');
+    const git = await GitRepo.open(shallowClone());
+    const log = new MemoryLogger();
+    assert.deepEqual(await resolveBase(git, [explicitBase('stable-2~1', '--base', 'advice')], log), { sha: first, label: 'stable-2~1' });
+    assert.deepEqual(log.lines, ["info: --base: 'stable-2~1' is not in this clone; fetching the branch 'stable-2' from origin."]);
   });
 
   test('a commit is read binary-safe, null for a missing path, relative to a sub-folder', async () => {
