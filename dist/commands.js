@@ -9034,6 +9034,7 @@ function evaluateRule(rule2, metrics, options2) {
         withHead
       );
     }
+    if (base === null && !options2.hasBase && options2.baseUnread !== void 0) return baseNotRead(outcome2, options2, withHead);
     if (base === null) {
       const why = !options2.hasBase ? "there is no base revision" : `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join("; ")})` : ""}`;
       if (options2.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
@@ -9046,6 +9047,7 @@ function evaluateRule(rule2, metrics, options2) {
   if (stats3.length) {
     const used = `\`history.${stats3[0]}\``;
     if (!m.history) return outcome2("error", `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
+    if (!m.history.stats && !options2.hasBase && options2.baseUnread !== void 0) return baseNotRead(outcome2, options2, withHead);
     if (!m.history.stats) {
       const noise3 = notEnoughHistory(m.history.n);
       const why = `${noise3.text}${options2.hasBase ? "" : ": there is no base revision"}`;
@@ -9063,6 +9065,14 @@ function evaluateRule(rule2, metrics, options2) {
   const baseNote = notes.length ? ` (${notes.join(", ")})` : "";
   if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h} ${rule2.comparator} ${t}${baseNote}`, full);
   return outcome2("failed", `${h} is not ${rule2.comparator} ${t}${baseNote}.`, full);
+}
+function baseNotRead(outcome2, options2, withHead) {
+  const remedy = options2.baseRemedy ? ` ${options2.baseRemedy}` : "";
+  return outcome2(
+    "error",
+    `Not checked: the base revision could not be read (${options2.baseUnread}), so the rule has nothing at the base to compare with; it exists, so this is no missing base.${remedy}`,
+    withHead
+  );
 }
 function notOfThisChange(outcome2, staleAtHead, staleWhy) {
   const stale = outcome2.metric && staleAtHead?.get(outcome2.metric.file);
@@ -9215,7 +9225,7 @@ function notKnownAtBaseOf(report2) {
 }
 
 // src/aggregate/gate.ts
-function configurationGate(gate, metrics, runs, columns, hasBase, history2, notKnownAtBase = /* @__PURE__ */ new Map()) {
+function configurationGate(gate, metrics, runs, columns, hasBase, history2, notKnownAtBase = /* @__PURE__ */ new Map(), baseUnread) {
   const gaps = new Map(
     columns.flatMap((c) => {
       const lacking = runs.flatMap((r) => {
@@ -9231,8 +9241,25 @@ function configurationGate(gate, metrics, runs, columns, hasBase, history2, notK
     const gap = gaps.get(metricName(m));
     return gap ? { ...m, headGap: gap } : m;
   });
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, notKnownAtBase }));
+  return gateSummary(
+    evaluateRules(gate.rules, lookups, {
+      missingBase: gate.missingBase,
+      hasBase,
+      notKnownAtBase,
+      ...baseUnread !== void 0 && { baseUnread, baseRemedy: JOBS_BASE_REMEDY }
+    })
+  );
 }
+function jobsBaseUnread(runs) {
+  const reasons = /* @__PURE__ */ new Map();
+  for (const run2 of runs) {
+    const why = run2.report.base ? void 0 : run2.report.baseUnread;
+    if (why !== void 0) reasons.set(why, [...reasons.get(why) ?? [], run2.name]);
+  }
+  if (!reasons.size) return void 0;
+  return [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? "job" : "jobs"} ${namedJobs(jobs)})`).join("; ");
+}
+var JOBS_BASE_REMEDY = "To check it: let each job fetch the base (actions/checkout with `fetch-depth: 0` from an `origin` the job can reach; on the CLI, 'git fetch origin <commit>' before mlreport runs).";
 var NAMED_JOBS = 3;
 function jobsNotKnownAtBase(runs) {
   const byFile = /* @__PURE__ */ new Map();
@@ -9600,6 +9627,7 @@ function aggregateRuns(runs, options2) {
     warnings.push(`No Trends: the jobs' reports carry different histories of the base branch (${error.what}); run the jobs with the same \`history\` setting.`);
   }
   const notKnownAtBase = jobsNotKnownAtBase(reported);
+  const baseUnread = base ? void 0 : jobsBaseUnread(reported);
   const atBase = baseLeaves(reported.map((r) => r.report));
   let configurations = [...groups.values()].map((g) => {
     const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
@@ -9609,7 +9637,7 @@ function aggregateRuns(runs, options2) {
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase), g.runs, columns, base !== null, history2, notKnownAtBase) : null
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase), g.runs, columns, base !== null, history2, notKnownAtBase, baseUnread) : null
     };
   });
   const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
@@ -10794,6 +10822,9 @@ function outcome(report2, directionOf) {
     const held = n === 1 ? "the rule held" : n === 2 ? "both rules held" : `all ${n} rules held`;
     return { outcome: "passed", line: `\u2705 gate passed: ${held}${skipped}${top3.length ? `; ${top3.map((t) => t.text).join(", ")}` : ""}` };
   }
+  if (!report2.base && report2.baseUnread) {
+    return { outcome: "warning", line: `\u26A0\uFE0F the base revision could not be read (${short(report2.baseUnread, 160)}): the head's values alone` };
+  }
   if (!report2.base) return { outcome: "info", line: "\u2139\uFE0F no base revision to compare with: the head's values alone" };
   if (!report2.metrics.some((f) => f.rows.length)) return { outcome: "warning", line: "\u26A0\uFE0F no metrics found" };
   const top2 = topChanges(report2.metrics, directionOf);
@@ -10930,6 +10961,8 @@ var report = (v, at) => {
     schemaVersion: 2,
     tool: { name: "mlreport", version: string(tool.version, key(at, "tool.version")) },
     base: nullable(revision)(o.base, key(at, "base")),
+    // Reports from before it was written have none: without a base they read as having none to compare with.
+    ...o.baseUnread === void 0 ? {} : { baseUnread: string(o.baseUnread, key(at, "baseUnread")) },
     head: revision(o.head, key(at, "head")),
     params: list(fileDiff(row2(null)))(o.params, key(at, "params")),
     metrics: list(fileDiff(row2(causes)))(o.metrics, key(at, "metrics")),
@@ -11441,6 +11474,9 @@ function cachedBaseRemedy(cli, store) {
   const credentials = cli ? "give this shell the DVC remote's credentials (`.dvc/config.local`, or the cloud's variables: AWS_*, AZURE_STORAGE_*) and see that the base's outputs were pushed there (`mlreport push` or `dvc push` at the base)" : "give the workflow the DVC remote's credentials (the cloud's variables from secrets in the step's `env:`, AWS_* or AZURE_STORAGE_*; `.dvc/config.local` written by an earlier step; `hub-user`/`hub-token` for a remote under `hub-url`; a fork's pull request gets no secrets) and see that the base branch's runs push its outputs there (input `dvc-push: true`)";
   const history2 = cli ? store ? `have the action's runs on pushes to the default branch record it in the history store ('${store}', \`--history-store\`), which has no record of it at the base commit` : "read the history store the action's runs on pushes to the default branch record (`--history-store BRANCH`)" : store ? `have the runs on pushes to the default branch record it in the history store ('${store}', input \`history-branch\`; they need \`contents: write\`), which has no record of it at the base commit` : "turn the history store on (input `history-branch`, now `off`) so the runs on pushes to the default branch record the base's metrics";
   return `To check it: ${credentials}; or commit the file to git (\`cache: false\` on it in dvc.yaml); or ${history2}.`;
+}
+function unreadBaseRemedy(cli) {
+  return cli ? "To check it: fetch the base first ('git fetch origin <commit>', or 'git fetch --unshallow' in a shallow clone), or name a revision this clone has with --base." : "To check it: check out enough history for the base (actions/checkout with `fetch-depth: 0`) from an `origin` the job can reach.";
 }
 
 // src/config/project-root.ts
@@ -12035,7 +12071,8 @@ function recheckGate(gates2, report2) {
   const notKnown = new Map(
     notKnownAtBaseOf({ base: report2.base ?? null, metrics: report2.metrics, notKnownAtBase: report2.notKnownAtBase }).map((n) => [n.file, n.why])
   );
-  const rows = gates2.rules.map((r) => rowMismatch(r, lookups, notKnown));
+  const baseUnread = report2.base ? void 0 : report2.baseUnread;
+  const rows = gates2.rules.map((r) => rowMismatch(r, lookups, notKnown, baseUnread));
   const totals = [];
   const { checked, passed } = totalsOf(gates2.rules, gates2.baseUnread);
   if (gates2.checked !== checked) totals.push(`gates.checked is ${gates2.checked}, but ${checked} of its rules compared values`);
@@ -12047,7 +12084,7 @@ function totalsOf(rules, baseUnread) {
   const failure2 = rules.some((r) => r.status === "error" || r.status === "failed" && r.level === "fail");
   return { checked, passed: checked > 0 && !failure2 && !baseUnread };
 }
-function rowMismatch(r, lookups, notKnown) {
+function rowMismatch(r, lookups, notKnown, baseUnread) {
   if (r.passed !== (r.status === "passed" || r.status === "skipped")) return `its passed field is ${r.passed}`;
   if (r.status === "error") return null;
   let rule2;
@@ -12058,7 +12095,7 @@ function rowMismatch(r, lookups, notKnown) {
     throw error;
   }
   if (r.status === "passed") return passedMismatch(r, rule2, lookups);
-  if (r.status === "skipped") return skippedMismatch(r, rule2, lookups, notKnown);
+  if (r.status === "skipped") return skippedMismatch(r, rule2, lookups, notKnown, baseUnread);
   if (r.head === null || r.threshold === null || !compare(r.head, rule2.comparator, r.threshold)) return null;
   const [h, t] = formatPair(r.head, r.threshold);
   return `${h} ${rule2.comparator} ${t} holds`;
@@ -12100,7 +12137,7 @@ function passedMismatch(r, rule2, lookups) {
   }
   return null;
 }
-function skippedMismatch(r, rule2, lookups, notKnown) {
+function skippedMismatch(r, rule2, lookups, notKnown, baseUnread) {
   if (r.threshold !== null) return `it records a threshold (${formatNumber(r.threshold)}), so nothing it needed was missing`;
   const found = resolveMetric(rule2.metric, lookups);
   if (found.kind === "ambiguous") return `${rule2.metric.text} names several of the report's metrics, which is an error, not a skip`;
@@ -12110,11 +12147,14 @@ function skippedMismatch(r, rule2, lookups, notKnown) {
   if (m?.head === void 0) return `its metric ${rule2.metric.text} is missing at the head, which breaks a rule without if present`;
   if (m.head === null || r.head !== m.head)
     return `the report's metrics have ${shown(m.head)} at the head, not ${r.head === null ? "none" : formatNumber(r.head)}`;
+  const stats3 = historyStatsUsed(rule2.threshold);
+  if (baseUnread !== void 0 && (usesBase(rule2.threshold) || stats3.length)) {
+    return `the report says the base revision could not be read (${baseUnread}), which makes a rule that needs the base an error, not a skip`;
+  }
   if (usesBase(rule2.threshold) && r.base === null && m.base === void 0) {
     const unknown = notKnown.get(m.file);
     return unknown === void 0 ? null : `the report says ${m.file} is not known at the base (${unknown}), which makes a rule on base an error, not a skip`;
   }
-  const stats3 = historyStatsUsed(rule2.threshold);
   if (stats3.length && r.noise?.verdict === "not-enough-history" && !m.history?.stats) return null;
   return `the report's numbers have what it needs (${metricName(m)} at the head${usesBase(rule2.threshold) ? " and the base" : ""}${stats3.length ? ", and its history" : ""})`;
 }
@@ -12156,14 +12196,17 @@ async function resolveCandidate(git, candidate, log, misses) {
     case "merge-base": {
       if (candidate.fetchBranch) {
         log.info(`Fetching ${candidate.fetchBranch} to find where this branch started.`);
-        await git.fetchBranch(candidate.fetchBranch, 200).catch((error) => log.info(`Fetch failed: ${firstLine(error)}`));
+        await git.fetchBranch(candidate.fetchBranch, 200).catch((error) => {
+          log.info(`Fetch failed: ${firstLine(error)}`);
+          misses.push(`${candidate.fetchBranch} could not be fetched to find where this branch started: ${firstLine(error)}`);
+        });
       }
       const ref = await git.resolveCommit(candidate.ref);
       const sha2 = ref && await git.mergeBase("HEAD", ref);
       return sha2 ? { sha: sha2, label: candidate.label } : null;
     }
     case "rev": {
-      const sha2 = await git.resolveCommit(candidate.rev) ?? await fetchAncestor(git, candidate.rev, log);
+      const sha2 = await git.resolveCommit(candidate.rev) ?? await fetchAncestor(git, candidate.rev, log, misses);
       return sha2 ? { sha: sha2, label: candidate.label } : null;
     }
     case "explicit":
@@ -12202,7 +12245,7 @@ function ancestryOf(rev) {
   return { name: m[1], suffix: m[2], generations };
 }
 var MAX_GENERATIONS = 999;
-async function fetchAncestor(git, rev, log) {
+async function fetchAncestor(git, rev, log, misses = []) {
   const back = ancestryOf(rev);
   if (!back || back.generations < 1 || back.generations > MAX_GENERATIONS || !await git.isShallow()) return null;
   const from = await git.resolveCommit(back.name);
@@ -12215,6 +12258,7 @@ async function fetchAncestor(git, rev, log) {
     await git.fetchCommit(from, "origin", generations + 1);
   } catch (error) {
     log.warning(`Could not fetch ${rev}: ${firstLine(error)}`);
+    misses.push(`${rev} could not be fetched: ${firstLine(error)}`);
     return null;
   }
   return git.resolveCommitAfterFetch(rev);
@@ -28059,7 +28103,8 @@ async function runIn(git, config, log, deadline) {
   );
   let atBase;
   const baseFile = (at) => atBase ??= baseRulesFile(git, at, config.workingDirectory ?? config.workspace);
-  const gate = config.gate ? await rulesAtBase(config.gate, base, baseFile, missedBase.join("; ") || null) : null;
+  const baseUnread = base ? null : missedBase.join("; ") || null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, baseFile, baseUnread) : null;
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = store ? storeReader(store) : void 0;
@@ -28082,7 +28127,8 @@ async function runIn(git, config, log, deadline) {
     cachedAtBase: comparison.cachedAtBase,
     cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
     staleAtHead,
-    staleWhy
+    staleWhy,
+    ...baseUnread && { baseUnread, baseRemedy: unreadBaseRemedy(config.github === null) }
   }) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
@@ -28121,6 +28167,7 @@ async function runIn(git, config, log, deadline) {
     schemaVersion: 2,
     tool: { name: "mlreport", version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
+    ...baseUnread && { baseUnread },
     head: { sha: headSha, label: config.headLabel },
     params: comparison.params,
     metrics,

@@ -8793,14 +8793,17 @@ async function resolveCandidate(git, candidate, log, misses) {
     case "merge-base": {
       if (candidate.fetchBranch) {
         log.info(`Fetching ${candidate.fetchBranch} to find where this branch started.`);
-        await git.fetchBranch(candidate.fetchBranch, 200).catch((error2) => log.info(`Fetch failed: ${firstLine(error2)}`));
+        await git.fetchBranch(candidate.fetchBranch, 200).catch((error2) => {
+          log.info(`Fetch failed: ${firstLine(error2)}`);
+          misses.push(`${candidate.fetchBranch} could not be fetched to find where this branch started: ${firstLine(error2)}`);
+        });
       }
       const ref = await git.resolveCommit(candidate.ref);
       const sha2 = ref && await git.mergeBase("HEAD", ref);
       return sha2 ? { sha: sha2, label: candidate.label } : null;
     }
     case "rev": {
-      const sha2 = await git.resolveCommit(candidate.rev) ?? await fetchAncestor(git, candidate.rev, log);
+      const sha2 = await git.resolveCommit(candidate.rev) ?? await fetchAncestor(git, candidate.rev, log, misses);
       return sha2 ? { sha: sha2, label: candidate.label } : null;
     }
     case "explicit":
@@ -8839,7 +8842,7 @@ function ancestryOf(rev) {
   return { name: m[1], suffix: m[2], generations };
 }
 var MAX_GENERATIONS = 999;
-async function fetchAncestor(git, rev, log) {
+async function fetchAncestor(git, rev, log, misses = []) {
   const back = ancestryOf(rev);
   if (!back || back.generations < 1 || back.generations > MAX_GENERATIONS || !await git.isShallow()) return null;
   const from = await git.resolveCommit(back.name);
@@ -8852,6 +8855,7 @@ async function fetchAncestor(git, rev, log) {
     await git.fetchCommit(from, "origin", generations + 1);
   } catch (error2) {
     log.warning(`Could not fetch ${rev}: ${firstLine(error2)}`);
+    misses.push(`${rev} could not be fetched: ${firstLine(error2)}`);
     return null;
   }
   return git.resolveCommitAfterFetch(rev);
@@ -20983,6 +20987,7 @@ function evaluateRule(rule2, metrics, options) {
         withHead
       );
     }
+    if (base === null && !options.hasBase && options.baseUnread !== void 0) return baseNotRead(outcome2, options, withHead);
     if (base === null) {
       const why = !options.hasBase ? "there is no base revision" : `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join("; ")})` : ""}`;
       if (options.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
@@ -20995,6 +21000,7 @@ function evaluateRule(rule2, metrics, options) {
   if (stats3.length) {
     const used = `\`history.${stats3[0]}\``;
     if (!m.history) return outcome2("error", `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
+    if (!m.history.stats && !options.hasBase && options.baseUnread !== void 0) return baseNotRead(outcome2, options, withHead);
     if (!m.history.stats) {
       const noise3 = notEnoughHistory(m.history.n);
       const why = `${noise3.text}${options.hasBase ? "" : ": there is no base revision"}`;
@@ -21012,6 +21018,14 @@ function evaluateRule(rule2, metrics, options) {
   const baseNote = notes.length ? ` (${notes.join(", ")})` : "";
   if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h} ${rule2.comparator} ${t}${baseNote}`, full);
   return outcome2("failed", `${h} is not ${rule2.comparator} ${t}${baseNote}.`, full);
+}
+function baseNotRead(outcome2, options, withHead) {
+  const remedy = options.baseRemedy ? ` ${options.baseRemedy}` : "";
+  return outcome2(
+    "error",
+    `Not checked: the base revision could not be read (${options.baseUnread}), so the rule has nothing at the base to compare with; it exists, so this is no missing base.${remedy}`,
+    withHead
+  );
 }
 function notOfThisChange(outcome2, staleAtHead, staleWhy) {
   const stale = outcome2.metric && staleAtHead?.get(outcome2.metric.file);
@@ -21100,7 +21114,7 @@ function notKnownAtBaseOf(report2) {
 }
 
 // src/aggregate/gate.ts
-function configurationGate(gate, metrics, runs, columns, hasBase, history2, notKnownAtBase = /* @__PURE__ */ new Map()) {
+function configurationGate(gate, metrics, runs, columns, hasBase, history2, notKnownAtBase = /* @__PURE__ */ new Map(), baseUnread) {
   const gaps = new Map(
     columns.flatMap((c) => {
       const lacking = runs.flatMap((r) => {
@@ -21116,8 +21130,25 @@ function configurationGate(gate, metrics, runs, columns, hasBase, history2, notK
     const gap = gaps.get(metricName(m));
     return gap ? { ...m, headGap: gap } : m;
   });
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, notKnownAtBase }));
+  return gateSummary(
+    evaluateRules(gate.rules, lookups, {
+      missingBase: gate.missingBase,
+      hasBase,
+      notKnownAtBase,
+      ...baseUnread !== void 0 && { baseUnread, baseRemedy: JOBS_BASE_REMEDY }
+    })
+  );
 }
+function jobsBaseUnread(runs) {
+  const reasons = /* @__PURE__ */ new Map();
+  for (const run3 of runs) {
+    const why = run3.report.base ? void 0 : run3.report.baseUnread;
+    if (why !== void 0) reasons.set(why, [...reasons.get(why) ?? [], run3.name]);
+  }
+  if (!reasons.size) return void 0;
+  return [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? "job" : "jobs"} ${namedJobs(jobs)})`).join("; ");
+}
+var JOBS_BASE_REMEDY = "To check it: let each job fetch the base (actions/checkout with `fetch-depth: 0` from an `origin` the job can reach; on the CLI, 'git fetch origin <commit>' before mlreport runs).";
 var NAMED_JOBS = 3;
 function jobsNotKnownAtBase(runs) {
   const byFile = /* @__PURE__ */ new Map();
@@ -21420,6 +21451,7 @@ function aggregateRuns(runs, options) {
     warnings.push(`No Trends: the jobs' reports carry different histories of the base branch (${error2.what}); run the jobs with the same \`history\` setting.`);
   }
   const notKnownAtBase = jobsNotKnownAtBase(reported);
+  const baseUnread = base ? void 0 : jobsBaseUnread(reported);
   const atBase = baseLeaves(reported.map((r) => r.report));
   let configurations = [...groups.values()].map((g) => {
     const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
@@ -21429,7 +21461,7 @@ function aggregateRuns(runs, options) {
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase), g.runs, columns, base !== null, history2, notKnownAtBase) : null
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase), g.runs, columns, base !== null, history2, notKnownAtBase, baseUnread) : null
     };
   });
   const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
@@ -21922,6 +21954,9 @@ function outcome(report2, directionOf) {
     const held = n === 1 ? "the rule held" : n === 2 ? "both rules held" : `all ${n} rules held`;
     return { outcome: "passed", line: `\u2705 gate passed: ${held}${skipped}${top3.length ? `; ${top3.map((t) => t.text).join(", ")}` : ""}` };
   }
+  if (!report2.base && report2.baseUnread) {
+    return { outcome: "warning", line: `\u26A0\uFE0F the base revision could not be read (${short(report2.baseUnread, 160)}): the head's values alone` };
+  }
   if (!report2.base) return { outcome: "info", line: "\u2139\uFE0F no base revision to compare with: the head's values alone" };
   if (!report2.metrics.some((f) => f.rows.length)) return { outcome: "warning", line: "\u26A0\uFE0F no metrics found" };
   const top2 = topChanges(report2.metrics, directionOf);
@@ -22058,6 +22093,8 @@ var report = (v, at) => {
     schemaVersion: 2,
     tool: { name: "mlreport", version: string2(tool.version, key(at, "tool.version")) },
     base: nullable(revision)(o.base, key(at, "base")),
+    // Reports from before it was written have none: without a base they read as having none to compare with.
+    ...o.baseUnread === void 0 ? {} : { baseUnread: string2(o.baseUnread, key(at, "baseUnread")) },
     head: revision(o.head, key(at, "head")),
     params: list2(fileDiff(row2(null)))(o.params, key(at, "params")),
     metrics: list2(fileDiff(row2(causes)))(o.metrics, key(at, "metrics")),
@@ -22570,6 +22607,9 @@ function cachedBaseRemedy(cli, store) {
   const history2 = cli ? store ? `have the action's runs on pushes to the default branch record it in the history store ('${store}', \`--history-store\`), which has no record of it at the base commit` : "read the history store the action's runs on pushes to the default branch record (`--history-store BRANCH`)" : store ? `have the runs on pushes to the default branch record it in the history store ('${store}', input \`history-branch\`; they need \`contents: write\`), which has no record of it at the base commit` : "turn the history store on (input `history-branch`, now `off`) so the runs on pushes to the default branch record the base's metrics";
   return `To check it: ${credentials}; or commit the file to git (\`cache: false\` on it in dvc.yaml); or ${history2}.`;
 }
+function unreadBaseRemedy(cli) {
+  return cli ? "To check it: fetch the base first ('git fetch origin <commit>', or 'git fetch --unshallow' in a shallow clone), or name a revision this clone has with --base." : "To check it: check out enough history for the base (actions/checkout with `fetch-depth: 0`) from an `origin` the job can reach.";
+}
 
 // src/gate/log.ts
 function logGates(gates2, gate, log) {
@@ -22614,7 +22654,8 @@ function recheckGate(gates2, report2) {
   const notKnown = new Map(
     notKnownAtBaseOf({ base: report2.base ?? null, metrics: report2.metrics, notKnownAtBase: report2.notKnownAtBase }).map((n) => [n.file, n.why])
   );
-  const rows = gates2.rules.map((r) => rowMismatch(r, lookups, notKnown));
+  const baseUnread = report2.base ? void 0 : report2.baseUnread;
+  const rows = gates2.rules.map((r) => rowMismatch(r, lookups, notKnown, baseUnread));
   const totals = [];
   const { checked, passed } = totalsOf(gates2.rules, gates2.baseUnread);
   if (gates2.checked !== checked) totals.push(`gates.checked is ${gates2.checked}, but ${checked} of its rules compared values`);
@@ -22626,7 +22667,7 @@ function totalsOf(rules, baseUnread) {
   const failure2 = rules.some((r) => r.status === "error" || r.status === "failed" && r.level === "fail");
   return { checked, passed: checked > 0 && !failure2 && !baseUnread };
 }
-function rowMismatch(r, lookups, notKnown) {
+function rowMismatch(r, lookups, notKnown, baseUnread) {
   if (r.passed !== (r.status === "passed" || r.status === "skipped")) return `its passed field is ${r.passed}`;
   if (r.status === "error") return null;
   let rule2;
@@ -22637,7 +22678,7 @@ function rowMismatch(r, lookups, notKnown) {
     throw error2;
   }
   if (r.status === "passed") return passedMismatch(r, rule2, lookups);
-  if (r.status === "skipped") return skippedMismatch(r, rule2, lookups, notKnown);
+  if (r.status === "skipped") return skippedMismatch(r, rule2, lookups, notKnown, baseUnread);
   if (r.head === null || r.threshold === null || !compare(r.head, rule2.comparator, r.threshold)) return null;
   const [h, t] = formatPair(r.head, r.threshold);
   return `${h} ${rule2.comparator} ${t} holds`;
@@ -22679,7 +22720,7 @@ function passedMismatch(r, rule2, lookups) {
   }
   return null;
 }
-function skippedMismatch(r, rule2, lookups, notKnown) {
+function skippedMismatch(r, rule2, lookups, notKnown, baseUnread) {
   if (r.threshold !== null) return `it records a threshold (${formatNumber(r.threshold)}), so nothing it needed was missing`;
   const found = resolveMetric(rule2.metric, lookups);
   if (found.kind === "ambiguous") return `${rule2.metric.text} names several of the report's metrics, which is an error, not a skip`;
@@ -22689,11 +22730,14 @@ function skippedMismatch(r, rule2, lookups, notKnown) {
   if (m?.head === void 0) return `its metric ${rule2.metric.text} is missing at the head, which breaks a rule without if present`;
   if (m.head === null || r.head !== m.head)
     return `the report's metrics have ${shown3(m.head)} at the head, not ${r.head === null ? "none" : formatNumber(r.head)}`;
+  const stats3 = historyStatsUsed(rule2.threshold);
+  if (baseUnread !== void 0 && (usesBase(rule2.threshold) || stats3.length)) {
+    return `the report says the base revision could not be read (${baseUnread}), which makes a rule that needs the base an error, not a skip`;
+  }
   if (usesBase(rule2.threshold) && r.base === null && m.base === void 0) {
     const unknown = notKnown.get(m.file);
     return unknown === void 0 ? null : `the report says ${m.file} is not known at the base (${unknown}), which makes a rule on base an error, not a skip`;
   }
-  const stats3 = historyStatsUsed(rule2.threshold);
   if (stats3.length && r.noise?.verdict === "not-enough-history" && !m.history?.stats) return null;
   return `the report's numbers have what it needs (${metricName(m)} at the head${usesBase(rule2.threshold) ? " and the base" : ""}${stats3.length ? ", and its history" : ""})`;
 }
@@ -29086,7 +29130,8 @@ async function runIn(git, config, log, deadline) {
   );
   let atBase;
   const baseFile = (at) => atBase ??= baseRulesFile(git, at, config.workingDirectory ?? config.workspace);
-  const gate = config.gate ? await rulesAtBase(config.gate, base, baseFile, missedBase.join("; ") || null) : null;
+  const baseUnread = base ? null : missedBase.join("; ") || null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, baseFile, baseUnread) : null;
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = store ? storeReader(store) : void 0;
@@ -29109,7 +29154,8 @@ async function runIn(git, config, log, deadline) {
     cachedAtBase: comparison.cachedAtBase,
     cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
     staleAtHead,
-    staleWhy
+    staleWhy,
+    ...baseUnread && { baseUnread, baseRemedy: unreadBaseRemedy(config.github === null) }
   }) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
@@ -29148,6 +29194,7 @@ async function runIn(git, config, log, deadline) {
     schemaVersion: 2,
     tool: { name: "mlreport", version: VERSION2 },
     base: base ? { sha: base.sha, label: base.label } : null,
+    ...baseUnread && { baseUnread },
     head: { sha: headSha, label: config.headLabel },
     params: comparison.params,
     metrics,

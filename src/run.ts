@@ -8,7 +8,7 @@ import { readRuns } from './aggregate/read';
 import type { AggregateReport } from './aggregate/types';
 import type { AggregateConfig, Config, GitHubContext, GitHubPublishConfig } from './config/types';
 import { baseNotKnown, gateMetrics } from './gate';
-import { cachedBaseRemedy } from './gate/cached-remedy';
+import { cachedBaseRemedy, unreadBaseRemedy } from './gate/cached-remedy';
 import { DEFAULT_CHECK_NAME, directionsAtBase, readProjectDirections, rulesAtBase, type BaseRulesFile } from './gate/config';
 import { fromTop, projectRootAt } from './config/project-root';
 import { logGates } from './gate/log';
@@ -191,7 +191,9 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // .mlreport.yml at the base, read once for its rules and its directions.
   let atBase: Promise<BaseRulesFile> | undefined;
   const baseFile = (at: { sha: string; label: string }) => (atBase ??= baseRulesFile(git, at, config.workingDirectory ?? config.workspace));
-  const gate = config.gate ? await rulesAtBase(config.gate, base, baseFile, missedBase.join('; ') || null) : null;
+  // A base that exists but could not be fetched is not known, which is no "no base": the gate and the report say why.
+  const baseUnread = base ? null : missedBase.join('; ') || null;
+  const gate = config.gate ? await rulesAtBase(config.gate, base, baseFile, baseUnread) : null;
   for (const note of gate?.notes ?? []) log.info(note);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
 
@@ -226,6 +228,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
         staleAtHead,
         staleWhy,
+        ...(baseUnread && { baseUnread, baseRemedy: unreadBaseRemedy(config.github === null) }),
       })
     : null;
   const trends = await drawTrends(
@@ -275,6 +278,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     schemaVersion: 2,
     tool: { name: 'mlreport', version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
+    ...(baseUnread && { baseUnread }),
     head: { sha: headSha, label: config.headLabel },
     params: comparison.params,
     metrics,

@@ -9,7 +9,7 @@ import type { FileDiff, Leaf } from '../values/types';
 import type { HistorySection } from '../history/types';
 import { UserError } from '../util/errors';
 import { VERSION } from '../version';
-import { configurationGate, jobsNotKnownAtBase, runValue } from './gate';
+import { configurationGate, jobsBaseUnread, jobsNotKnownAtBase, runValue } from './gate';
 import { HistoriesDiffer, sharedHistory } from './history';
 import { overlaidPlots } from './plots';
 import { sweepTrends } from './trends';
@@ -92,6 +92,7 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
   }
 
   const notKnownAtBase = jobsNotKnownAtBase(reported);
+  const baseUnread = base ? undefined : jobsBaseUnread(reported);
   const atBase = baseLeaves(reported.map((r) => r.report));
   let configurations: Configuration[] = [...groups.values()].map((g) => {
     const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
@@ -101,7 +102,7 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase), g.runs, columns, base !== null, history, notKnownAtBase) : null,
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase), g.runs, columns, base !== null, history, notKnownAtBase, baseUnread) : null,
     };
   });
 

@@ -23,6 +23,7 @@ export function configurationGate(
   hasBase: boolean,
   history: HistorySection | null | undefined,
   notKnownAtBase: ReadonlyMap<string, string> = new Map(),
+  baseUnread?: string,
 ): GateSummary {
   const gaps = new Map(
     columns.flatMap((c) => {
@@ -39,8 +40,34 @@ export function configurationGate(
     const gap = gaps.get(metricName(m));
     return gap ? { ...m, headGap: gap } : m;
   });
-  return gateSummary(evaluateRules(gate.rules, lookups, { missingBase: gate.missingBase, hasBase, notKnownAtBase }));
+  return gateSummary(
+    evaluateRules(gate.rules, lookups, {
+      missingBase: gate.missingBase,
+      hasBase,
+      notKnownAtBase,
+      ...(baseUnread !== undefined && { baseUnread, baseRemedy: JOBS_BASE_REMEDY }),
+    }),
+  );
 }
+
+/**
+ * Why the jobs had no base revision when one exists (`baseUnread` in their report.json: a fetch that failed), naming
+ * those jobs; undefined when none says so (no base at all, or reports of an older version). A rule comparing with
+ * `base` is then an error, as it is in each job's own gate, not a skip under missing-base.
+ */
+export function jobsBaseUnread(runs: { name: string; report: ReportData }[]): string | undefined {
+  const reasons = new Map<string, string[]>();
+  for (const run of runs) {
+    const why = run.report.base ? undefined : run.report.baseUnread;
+    if (why !== undefined) reasons.set(why, [...(reasons.get(why) ?? []), run.name]);
+  }
+  if (!reasons.size) return undefined;
+  return [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? 'job' : 'jobs'} ${namedJobs(jobs)})`).join('; ');
+}
+
+/** What lets the jobs have a base they could not fetch: each ran the action or the CLI, so both ways are said. */
+const JOBS_BASE_REMEDY =
+  "To check it: let each job fetch the base (actions/checkout with `fetch-depth: 0` from an `origin` the job can reach; on the CLI, 'git fetch origin <commit>' before mlreport runs).";
 
 /** How many jobs a reason names before "and N more". */
 const NAMED_JOBS = 3;

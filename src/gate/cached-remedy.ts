@@ -16,3 +16,13 @@ export function cachedBaseRemedy(cli: boolean, store: string | null): string {
       : "turn the history store on (input `history-branch`, now `off`) so the runs on pushes to the default branch record the base's metrics";
   return `To check it: ${credentials}; or commit the file to git (\`cache: false\` on it in dvc.yaml); or ${history}.`;
 }
+
+/**
+ * What would let a run read a base revision git could not fetch (its commit, the branch to fork from, the head's
+ * parent in a shallow clone), in the words of the interface in use: `cli`, the mlreport command; else the action.
+ */
+export function unreadBaseRemedy(cli: boolean): string {
+  return cli
+    ? "To check it: fetch the base first ('git fetch origin <commit>', or 'git fetch --unshallow' in a shallow clone), or name a revision this clone has with --base."
+    : 'To check it: check out enough history for the base (actions/checkout with `fetch-depth: 0`) from an `origin` the job can reach.';
+}

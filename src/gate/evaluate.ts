@@ -19,6 +19,14 @@ export interface EvaluateOptions {
   missingBase: MissingBasePolicy;
   /** Whether there is a base revision at all (changes the message of a rule that needs one). */
   hasBase: boolean;
+  /**
+   * Without a base revision: why it could not be had (a fetch that failed, with git's words), when it exists but is
+   * not known here. Such a base is not missing: a rule comparing with `base` (or `history.*`) is an error, not a skip,
+   * whatever missing-base says, and `baseRemedy` says how to fetch it. Absent: there is no base (the first commit).
+   */
+  baseUnread?: string;
+  /** What would let a run have the base `baseUnread` says it lacked, in the words of the interface in use. */
+  baseRemedy?: string;
   /** Metrics files there at the head that could not be read (path → why): a metric they may hold is not missing. */
   unreadAtHead?: ReadonlyMap<string, string>;
   /**
@@ -59,6 +67,7 @@ export interface EvaluateOptions {
  *   on it, `if present` too: a crashed evaluation is not an absent metric;
  * - in an aggregate, a metric some of a configuration's runs lack (or hold as a non-number) breaks its rule;
  * - a rule that uses `base` when the base has no value is skipped with a note, or breaks with `missing-base: fail`;
+ *   but a base revision that could not be fetched (`baseUnread`) is not known, not missing: such a rule is an error;
  *   but a metrics file there at the base that cannot be read, whose dvc.yaml or `.dvc` file does not load there, or
  *   that is a DVC output whose object no cache or remote gave, is no missing value: such a rule is an error;
  *   so is a rule that uses `history.*` when the base branch's history has fewer than 3 values of the metric;
@@ -156,6 +165,7 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
         withHead,
       );
     }
+    if (base === null && !options.hasBase && options.baseUnread !== undefined) return baseNotRead(outcome, options, withHead);
     if (base === null) {
       const why = !options.hasBase
         ? 'there is no base revision'
@@ -170,6 +180,7 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   if (stats.length) {
     const used = `\`history.${stats[0]}\``;
     if (!m.history) return outcome('error', `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
+    if (!m.history.stats && !options.hasBase && options.baseUnread !== undefined) return baseNotRead(outcome, options, withHead);
     if (!m.history.stats) {
       const noise = notEnoughHistory(m.history.n);
       const why = `${noise.text}${options.hasBase ? '' : ': there is no base revision'}`;
@@ -189,6 +200,20 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   const baseNote = notes.length ? ` (${notes.join(', ')})` : '';
   if (compare(head, rule.comparator, threshold)) return outcome('passed', `${h} ${rule.comparator} ${t}${baseNote}`, full);
   return outcome('failed', `${h} is not ${rule.comparator} ${t}${baseNote}.`, full);
+}
+
+/** A rule that needs the base (its value, or its branch's history) when the base revision could not be fetched. */
+function baseNotRead(
+  outcome: (status: RuleOutcome['status'], message: string, extra?: Partial<RuleOutcome>) => RuleOutcome,
+  options: EvaluateOptions,
+  withHead: Partial<RuleOutcome>,
+): RuleOutcome {
+  const remedy = options.baseRemedy ? ` ${options.baseRemedy}` : '';
+  return outcome(
+    'error',
+    `Not checked: the base revision could not be read (${options.baseUnread}), so the rule has nothing at the base to compare with; it exists, so this is no missing base.${remedy}`,
+    withHead,
+  );
 }
 
 /**

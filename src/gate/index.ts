@@ -15,14 +15,18 @@ import type { GateConfig } from './types';
  * values at the base are not known (`files.notKnownAtBase`: its dvc.yaml or `.dvc` file does not load there; or
  * `files.cachedAtBase`: a DVC output whose object could not be read there, unless the history store gave its values);
  * `files.staleAtHead`: metrics files out-of-date stages write (not reproduced), or stages that failed or did not run (`files.staleWhy` says
- * why), with those stages: rules on them are errors. Pure.
+ * why), with those stages: rules on them are errors; `files.baseUnread`: why a base revision there is could not be
+ * fetched (`hasBase` false), which makes a rule comparing with `base` an error rather than a missing base. Pure.
  */
 export function gateMetrics(
   gate: GateConfig,
   metrics: FileDiff[],
   hasBase: boolean,
   history?: HistorySection | null,
-  files: Pick<EvaluateOptions, 'unreadAtHead' | 'unreadAtBase' | 'notKnownAtBase' | 'cachedAtBase' | 'cachedRemedy' | 'staleAtHead' | 'staleWhy'> = {},
+  files: Pick<
+    EvaluateOptions,
+    'unreadAtHead' | 'unreadAtBase' | 'notKnownAtBase' | 'cachedAtBase' | 'cachedRemedy' | 'staleAtHead' | 'staleWhy' | 'baseUnread' | 'baseRemedy'
+  > = {},
 ): GateSummary | null {
   if (!gate.rules.length && !gate.proposed && !gate.baseUnread) return null;
   const lookups = metricLookupFromDiffs(metrics, history, files.unreadAtHead);

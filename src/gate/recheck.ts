@@ -45,14 +45,16 @@ export function withGateRechecked(report: ReportData): ReportData {
 /** Per row, why its numbers contradict its status (null: they do not); and where the gate's totals contradict its rows. */
 export function recheckGate(
   gates: GateSummary,
-  report: Pick<ReportData, 'metrics' | 'history'> & Partial<Pick<ReportData, 'base' | 'notKnownAtBase'>>,
+  report: Pick<ReportData, 'metrics' | 'history'> & Partial<Pick<ReportData, 'base' | 'notKnownAtBase' | 'baseUnread'>>,
 ): { rows: (string | null)[]; totals: string[] } {
   // The metrics as the run's gate saw them: the one adapter from the metrics table and the history it drew.
   const lookups = metricLookupFromDiffs(report.metrics, report.history);
   const notKnown = new Map(
     notKnownAtBaseOf({ base: report.base ?? null, metrics: report.metrics, notKnownAtBase: report.notKnownAtBase }).map((n) => [n.file, n.why]),
   );
-  const rows = gates.rules.map((r) => rowMismatch(r, lookups, notKnown));
+  // A base revision there is that could not be fetched is not known: a rule that needs it cannot have been skipped.
+  const baseUnread = report.base ? undefined : report.baseUnread;
+  const rows = gates.rules.map((r) => rowMismatch(r, lookups, notKnown, baseUnread));
   const totals: string[] = [];
   const { checked, passed } = totalsOf(gates.rules, gates.baseUnread);
   if (gates.checked !== checked) totals.push(`gates.checked is ${gates.checked}, but ${checked} of its rules compared values`);
@@ -67,7 +69,7 @@ function totalsOf(rules: GateRuleResult[], baseUnread: string | undefined): Pick
   return { checked, passed: checked > 0 && !failure && !baseUnread };
 }
 
-function rowMismatch(r: GateRuleResult, lookups: MetricLookup[], notKnown: ReadonlyMap<string, string>): string | null {
+function rowMismatch(r: GateRuleResult, lookups: MetricLookup[], notKnown: ReadonlyMap<string, string>, baseUnread: string | undefined): string | null {
   if (r.passed !== (r.status === 'passed' || r.status === 'skipped')) return `its passed field is ${r.passed}`;
   // An error fails the gate whatever its numbers say.
   if (r.status === 'error') return null;
@@ -79,7 +81,7 @@ function rowMismatch(r: GateRuleResult, lookups: MetricLookup[], notKnown: Reado
     throw error;
   }
   if (r.status === 'passed') return passedMismatch(r, rule, lookups);
-  if (r.status === 'skipped') return skippedMismatch(r, rule, lookups, notKnown);
+  if (r.status === 'skipped') return skippedMismatch(r, rule, lookups, notKnown, baseUnread);
   // A broken rule with no head or threshold broke for want of a value (missing, not a number, no base): nothing to compare.
   if (r.head === null || r.threshold === null || !compare(r.head, rule.comparator, r.threshold)) return null;
   const [h, t] = formatPair(r.head, r.threshold);
@@ -131,7 +133,13 @@ function passedMismatch(r: GateRuleResult, rule: GateRule, lookups: MetricLookup
  * (`if present`), its base value (a rule on `base`, on a file the report does not say is not known at the base), or 3
  * values of history (a rule on `history.*`).
  */
-function skippedMismatch(r: GateRuleResult, rule: GateRule, lookups: MetricLookup[], notKnown: ReadonlyMap<string, string>): string | null {
+function skippedMismatch(
+  r: GateRuleResult,
+  rule: GateRule,
+  lookups: MetricLookup[],
+  notKnown: ReadonlyMap<string, string>,
+  baseUnread: string | undefined,
+): string | null {
   if (r.threshold !== null) return `it records a threshold (${formatNumber(r.threshold)}), so nothing it needed was missing`;
   const found = resolveMetric(rule.metric, lookups);
   if (found.kind === 'ambiguous') return `${rule.metric.text} names several of the report's metrics, which is an error, not a skip`;
@@ -141,11 +149,14 @@ function skippedMismatch(r: GateRuleResult, rule: GateRule, lookups: MetricLooku
   if (m?.head === undefined) return `its metric ${rule.metric.text} is missing at the head, which breaks a rule without if present`;
   if (m.head === null || r.head !== m.head)
     return `the report's metrics have ${shown(m.head)} at the head, not ${r.head === null ? 'none' : formatNumber(r.head)}`;
+  const stats = historyStatsUsed(rule.threshold);
+  if (baseUnread !== undefined && (usesBase(rule.threshold) || stats.length)) {
+    return `the report says the base revision could not be read (${baseUnread}), which makes a rule that needs the base an error, not a skip`;
+  }
   if (usesBase(rule.threshold) && r.base === null && m.base === undefined) {
     const unknown = notKnown.get(m.file);
     return unknown === undefined ? null : `the report says ${m.file} is not known at the base (${unknown}), which makes a rule on base an error, not a skip`;
   }
-  const stats = historyStatsUsed(rule.threshold);
   if (stats.length && r.noise?.verdict === 'not-enough-history' && !m.history?.stats) return null;
   return `the report's numbers have what it needs (${metricName(m)} at the head${usesBase(rule.threshold) ? ' and the base' : ''}${stats.length ? ', and its history' : ''})`;
 }

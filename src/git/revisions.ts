@@ -58,8 +58,10 @@ export function explicitBase(rev: string, origin: string, fetchAdvice: string): 
 
 /**
  * Finds the base commit, fetching what a shallow clone lacks; null (with a warning) when there is none.
- * A base the user named explicitly that does not resolve is a UserError naming what was tried. `misses` gets why an
- * exact commit could not be had (a fetch that failed, with git's words), for what depends on the base (the gate's rules).
+ * A base the user named explicitly that does not resolve is a UserError naming what was tried. `misses` gets why a
+ * candidate could not be had (a fetch that failed, with git's words): with no base found, a non-empty `misses` means
+ * the base is not known rather than absent (the first commit, a new branch with nothing to fork from), which a rule
+ * comparing with `base` must not take for "no base".
  */
 export async function resolveBase(git: GitRepo, candidates: BaseCandidate[], log: Logger, misses: string[] = []): Promise<Revision | null> {
   for (const candidate of candidates) {
@@ -80,14 +82,17 @@ async function resolveCandidate(git: GitRepo, candidate: BaseCandidate, log: Log
       if (candidate.fetchBranch) {
         log.info(`Fetching ${candidate.fetchBranch} to find where this branch started.`);
         // Deep enough for most branches; a shallow clone then still finds the fork point.
-        await git.fetchBranch(candidate.fetchBranch, 200).catch((error) => log.info(`Fetch failed: ${firstLine(error)}`));
+        await git.fetchBranch(candidate.fetchBranch, 200).catch((error) => {
+          log.info(`Fetch failed: ${firstLine(error)}`);
+          misses.push(`${candidate.fetchBranch} could not be fetched to find where this branch started: ${firstLine(error)}`);
+        });
       }
       const ref = await git.resolveCommit(candidate.ref);
       const sha = ref && (await git.mergeBase('HEAD', ref));
       return sha ? { sha, label: candidate.label } : null;
     }
     case 'rev': {
-      const sha = (await git.resolveCommit(candidate.rev)) ?? (await fetchAncestor(git, candidate.rev, log));
+      const sha = (await git.resolveCommit(candidate.rev)) ?? (await fetchAncestor(git, candidate.rev, log, misses));
       return sha ? { sha, label: candidate.label } : null;
     }
     case 'explicit':
@@ -150,7 +155,7 @@ const MAX_GENERATIONS = 999;
  * revision starts from, which the clone has, is fetched again with n commits of its history. Without it a force push,
  * a schedule or a manual run had no base.
  */
-async function fetchAncestor(git: GitRepo, rev: string, log: Logger): Promise<string | null> {
+async function fetchAncestor(git: GitRepo, rev: string, log: Logger, misses: string[] = []): Promise<string | null> {
   const back = ancestryOf(rev);
   if (!back || back.generations < 1 || back.generations > MAX_GENERATIONS || !(await git.isShallow())) return null;
   const from = await git.resolveCommit(back.name);
@@ -163,6 +168,7 @@ async function fetchAncestor(git: GitRepo, rev: string, log: Logger): Promise<st
     await git.fetchCommit(from, 'origin', generations + 1);
   } catch (error) {
     log.warning(`Could not fetch ${rev}: ${firstLine(error)}`);
+    misses.push(`${rev} could not be fetched: ${firstLine(error)}`);
     return null;
   }
   return git.resolveCommitAfterFetch(rev);

@@ -37,6 +37,8 @@ const report: Reader<ReportData> = (v, at) => {
     schemaVersion: 2,
     tool: { name: 'mlreport', version: string(tool.version, key(at, 'tool.version')) },
     base: nullable(revision)(o.base, key(at, 'base')),
+    // Reports from before it was written have none: without a base they read as having none to compare with.
+    ...(o.baseUnread === undefined ? {} : { baseUnread: string(o.baseUnread, key(at, 'baseUnread')) }),
     head: revision(o.head, key(at, 'head')),
     params: list(fileDiff(row(null)))(o.params, key(at, 'params')),
     metrics: list(fileDiff(row(causes)))(o.metrics, key(at, 'metrics')),

@@ -11,6 +11,12 @@ export interface ReportData {
   schemaVersion: 2;
   tool: { name: 'mlreport'; version: string };
   base: RevisionInfo | null;
+  /**
+   * With `base` null: why a base revision there is could not be had (a fetch that failed, with git's words), so the
+   * base is not known rather than absent (a first commit has none): a rule comparing with `base` is an error, not
+   * skipped under missing-base, here and in the aggregate. Absent when there is no base at all, and in older files.
+   */
+  baseUnread?: string;
   head: RevisionInfo;
   params: FileDiff[];
   metrics: FileDiff[];

@@ -76,6 +76,9 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
     const held = n === 1 ? 'the rule held' : n === 2 ? 'both rules held' : `all ${n} rules held`;
     return { outcome: 'passed', line: `✅ gate passed: ${held}${skipped}${top.length ? `; ${top.map((t) => t.text).join(', ')}` : ''}` };
   }
+  if (!report.base && report.baseUnread) {
+    return { outcome: 'warning', line: `⚠️ the base revision could not be read (${short(report.baseUnread, 160)}): the head's values alone` };
+  }
   if (!report.base) return { outcome: 'info', line: "ℹ️ no base revision to compare with: the head's values alone" };
   if (!report.metrics.some((f) => f.rows.length)) return { outcome: 'warning', line: '⚠️ no metrics found' };
   const top = topChanges(report.metrics, directionOf);

@@ -1,12 +1,13 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
 import { checkRuns } from '../fakes/github/routes/checks';
 import { runAction } from '../helpers/action';
 import { runCli } from '../helpers/cli';
-import { TempRepo } from '../helpers/repo';
+import { TempRepo, tempDir } from '../helpers/repo';
 
 /** Accuracy fell 15% between the two commits: any gate that compares with the base must see it. */
 let repo: TempRepo;
@@ -117,6 +118,100 @@ describe('a gate in which no rule was checked never shows ✅', () => {
       assert.equal(JSON.parse(readFileSync(join(single.dir, '.mlreport', 'report.json'), 'utf8')).gates.checked, 1);
     } finally {
       single.remove();
+    }
+  });
+});
+
+describe("a base revision that exists but could not be fetched is not 'no base': a rule on base is an error, whatever missing-base says", () => {
+  type Json = {
+    base: unknown;
+    baseUnread?: string;
+    gates: { passed: boolean; checked: number; rules: { rule: string; status: string; detail: string }[] };
+    verdict: { line: string };
+  };
+  const json = (path: string): Json => JSON.parse(readFileSync(path, 'utf8'));
+
+  /** A one-commit-deep clone of `repo` at its head, whose origin is `origin` (a folder that is no repository: out of reach). */
+  function shallowClone(origin?: string): string {
+    const clone = tempDir();
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.dir}`, clone]);
+    execFileSync('git', ['-C', clone, 'remote', 'set-url', 'origin', `file://${origin ?? join(clone, 'no-such-remote')}`]);
+    return clone;
+  }
+
+  for (const missingBase of ['skip', 'fail']) {
+    test(`action, pull request, origin out of reach, missing-base: ${missingBase}: the rule on base is not checked, naming git's error and fetch-depth`, async () => {
+      const clone = shallowClone();
+      try {
+        const base = repo.git('rev-parse', 'HEAD~1').trim();
+        const result = await runAction({
+          workspace: clone,
+          eventName: 'pull_request',
+          event: { pull_request: { number: 4, base: { sha: base, ref: 'main' }, head: { sha: headSha, ref: 'feat' } } },
+          sha: headSha,
+          apiUrl: fake.url,
+          inputs: { metrics: 'metrics.json', thresholds: 'accuracy >= 0.5\nloss <= base * 1.05', 'missing-base': missingBase, repro: 'off' },
+        });
+        assert.equal(result.code, 1, result.stdout);
+        assert.equal(result.outputs.passed, 'false');
+        const report = json(result.outputs['report-json']!);
+        assert.equal(report.base, null);
+        assert.match(report.baseUnread!, new RegExp(`^base commit ${base.slice(0, 7)} could not be fetched: `));
+        assert.deepEqual(
+          report.gates.rules.map((r) => [r.rule, r.status]),
+          [
+            ['accuracy >= 0.5', 'passed'],
+            ['loss <= base * 1.05', 'error'],
+          ],
+        );
+        const detail = report.gates.rules[1]!.detail;
+        assert.match(detail, new RegExp(`^Not checked: the base revision could not be read \\(base commit ${base.slice(0, 7)} could not be fetched: `));
+        assert.match(detail, /actions\/checkout with `fetch-depth: 0`/);
+        assert.equal(report.gates.passed, false);
+        assert.match(report.verdict.line, /^❌ gate failed: loss: Not checked: the base revision could not be read/);
+        assert.equal(checkRuns(fake).at(-1)!.conclusion, 'failure');
+      } finally {
+        rmSync(clone, { recursive: true, force: true });
+      }
+    });
+  }
+
+  test('action, pull request whose base commit the reachable origin does not have: an error, not a skip', async () => {
+    const clone = shallowClone(repo.dir);
+    try {
+      const base = 'deadbeef'.repeat(5);
+      const result = await runAction({
+        workspace: clone,
+        eventName: 'pull_request',
+        event: { pull_request: { number: 5, base: { sha: base, ref: 'main' }, head: { sha: headSha, ref: 'feat' } } },
+        sha: headSha,
+        apiUrl: fake.url,
+        inputs: { metrics: 'metrics.json', thresholds: 'accuracy >= 0.5\nloss <= base * 1.05', repro: 'off' },
+      });
+      assert.equal(result.code, 1, result.stdout);
+      const report = json(result.outputs['report-json']!);
+      assert.match(report.baseUnread!, /^base commit deadbee could not be fetched: /);
+      assert.equal(report.gates.rules[1]!.status, 'error');
+      assert.equal(report.gates.passed, false);
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  });
+
+  test("CLI, shallow clone whose origin is out of reach: HEAD~1 could not be fetched, so a rule on base exits 1, naming the CLI's fetch", async () => {
+    const clone = shallowClone();
+    try {
+      // No origin/HEAD to fork from (a clone that fetched only its commit): HEAD~1 is the base, which the clone lacks.
+      execFileSync('git', ['-C', clone, 'update-ref', '-d', 'refs/remotes/origin/HEAD']);
+      execFileSync('git', ['-C', clone, 'update-ref', '-d', 'refs/remotes/origin/main']);
+      const result = await runCli(['report', '--metrics', 'metrics.json', '--threshold', 'loss <= base * 1.05', '--threshold', 'accuracy >= 0.5'], clone);
+      assert.equal(result.code, 1, result.stdout + result.stderr);
+      const report = json(join(clone, '.mlreport', 'report.json'));
+      assert.match(report.baseUnread!, /^HEAD~1 could not be fetched: /);
+      assert.equal(report.gates.rules[0]!.status, 'error');
+      assert.match(report.gates.rules[0]!.detail, /git fetch origin <commit>/);
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
     }
   });
 });

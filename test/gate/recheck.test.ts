@@ -137,6 +137,18 @@ describe("the artifact's gate re-checked against its own numbers", () => {
     assert.deepEqual(recheckGate(made, { metrics: METRICS, history: HISTORY, base, notKnownAtBase: [] }).rows, [null, null]);
   });
 
+  test('a rule on base skipped where the report says the base revision could not be fetched is named: that is an error, not a skip', () => {
+    const made = gate('f1 >= base\nloss <= 0.5');
+    assert.equal(made.rules[0]!.status, 'skipped');
+    const baseUnread = 'base commit 0ea1bb6 could not be fetched: fatal: unable to access origin';
+    assert.deepEqual(recheckGate(made, { metrics: METRICS, history: HISTORY, base: null, baseUnread }).rows, [
+      `the report says the base revision could not be read (${baseUnread}), which makes a rule that needs the base an error, not a skip`,
+      null,
+    ]);
+    // No base at all (a first commit): the skip is what missing-base: skip says.
+    assert.deepEqual(recheckGate(made, { metrics: METRICS, history: HISTORY, base: null }).rows, [null, null]);
+  });
+
   test("the gate's totals are held to its rows", () => {
     const made = gate('accuracy >= 0.99\nprecision >= 0.5 if present');
     assert.deepEqual(recheck({ ...made, passed: true }).totals, ['gates.passed is true, but its rules fail the gate']);

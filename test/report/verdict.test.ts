@@ -142,6 +142,21 @@ describe('the verdict: the first line of every target', () => {
     assert.equal(headOnly.verdict.counts, '3 metrics and 1 param at the head');
   });
 
+  test('a base revision that could not be fetched is said, not "no base revision", and reads back from report.json', () => {
+    const baseUnread = 'base commit 0ea1bb6 could not be fetched: fatal: unable to access origin';
+    const unfetched = report({ base: null, baseUnread });
+    assert.deepEqual(unfetched.verdict, {
+      outcome: 'warning',
+      line: `⚠️ the base revision could not be read (${baseUnread}): the head's values alone`,
+      counts: '3 metrics and 1 param at the head',
+    });
+    const back = parseReportJson(JSON.stringify(reportJson(unfetched)));
+    assert.equal(back.baseUnread, baseUnread);
+    assert.equal(back.verdict.line, unfetched.verdict.line);
+    // A report of an older version has no such field: no base, as it said then.
+    assert.equal(parseReportJson(JSON.stringify(reportJson(report({ base: null })))).baseUnread, undefined);
+  });
+
   test('the two that matter most of many: heavier first, equal ones in the order of the rows', () => {
     const rows: [string, Leaf | undefined, Leaf | undefined][] = Array.from({ length: 50 }, (_, i) => [`m${String(i).padStart(2, '0')}`, 1, 1.1]);
     rows.push(['m50', 1, 1.5], ['m51', 1, 1.5], ['m52', 1, 1.2]);
