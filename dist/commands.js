@@ -9195,9 +9195,6 @@ function cachedUnreadableNote(revision2, isCommit, why) {
 function unparsedNote(revision2, message) {
   return `${revision2}: ${message}`;
 }
-function unreadAtBase(file, baseLabel) {
-  return unreadAtBaseNote(file, baseLabel) !== void 0;
-}
 function unreadAtBaseNote(file, baseLabel) {
   const notKnown = notKnownNote(baseLabel, "");
   const unreadable = cachedUnreadableNote(baseLabel, true, "");
@@ -10828,7 +10825,7 @@ function outcome(report2, directionOf) {
   if (!report2.base) return { outcome: "info", line: "\u2139\uFE0F no base revision to compare with: the head's values alone" };
   if (!report2.metrics.some((f) => f.rows.length)) return { outcome: "warning", line: "\u26A0\uFE0F no metrics found" };
   const top2 = topChanges(report2.metrics, directionOf);
-  const { gone, added, unknown, otherwise } = presence(report2.metrics, report2.base.label);
+  const { gone, added, unknown, otherwise } = presence(report2.metrics, new Set(notKnownAtBaseOf(report2).map((n) => n.file)));
   if (!top2.length && !gone && !added && !unknown && !otherwise) return { outcome: "info", line: "\u2139\uFE0F no metric changed" };
   const worse = gone > 0 || unknown > 0 || top2.some((t) => t.effect === "worse");
   const metricCount = (n) => `${groupDigits(n)} metric${n === 1 ? "" : "s"}`;
@@ -10841,14 +10838,14 @@ function outcome(report2, directionOf) {
   ];
   return { outcome: worse ? "warning" : "info", line: `${worse ? "\u26A0\uFE0F" : "\u2139\uFE0F"} ${items.filter(Boolean).join(", ")}` };
 }
-function presence(metrics, baseLabel) {
+function presence(metrics, notKnown) {
   let gone = 0;
   let added = 0;
   let unknown = 0;
   let otherwise = 0;
   for (let i = 0; i < metrics.length; i++) {
     const rows = metrics[i].rows;
-    const unreadBase = unreadAtBase(metrics[i], baseLabel);
+    const unreadBase = notKnown.has(metrics[i].path);
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k];
       if (r.old !== void 0 && r.new === void 0) gone++;
@@ -28117,12 +28114,12 @@ async function runIn(git, config, log, deadline) {
   ) : null;
   const unread = (side) => comparison.errors.filter((e) => e.side === side && e.kind === "metrics");
   const unreadAtHead2 = new Map(unread("head").map((e) => [e.path, e.message]));
-  const unreadAtBase2 = new Map(unread("base").map((e) => [e.path, `${e.rev}: ${e.message}`]));
+  const unreadAtBase = new Map(unread("base").map((e) => [e.path, `${e.rev}: ${e.message}`]));
   const metricsFiles = comparison.metrics.map((f) => f.path);
   const { stale, unknown, staleAtHead, staleWhy } = pipeline2 ? await stagesNotRun(pipeline2, config.workspace, headTree, projects, data, metricsFiles, log) : await staleStages(config.workspace, headTree, projects, data, metricsFiles, log);
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, {
     unreadAtHead: unreadAtHead2,
-    unreadAtBase: unreadAtBase2,
+    unreadAtBase,
     notKnownAtBase: comparison.notKnownAtBase,
     cachedAtBase: comparison.cachedAtBase,
     cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
@@ -28179,7 +28176,7 @@ async function runIn(git, config, log, deadline) {
     stale,
     history: history2,
     projectErrors: comparison.headErrors,
-    notKnownAtBase: baseNotKnown(comparison.metrics, { unreadAtBase: unreadAtBase2, notKnownAtBase: comparison.notKnownAtBase, cachedAtBase: comparison.cachedAtBase }),
+    notKnownAtBase: baseNotKnown(comparison.metrics, { unreadAtBase, notKnownAtBase: comparison.notKnownAtBase, cachedAtBase: comparison.cachedAtBase }),
     data: dataChanges,
     trends
   };

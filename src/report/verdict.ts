@@ -3,7 +3,7 @@ import { formatNumber, formatPair, groupDigits } from '../util/numbers';
 import { isFloat, isIntLeaf, numericValue, type FileDiff, type ValueRow } from '../values/types';
 import { effect, metricDirections, type DirectionOf } from './directions';
 import { formatRowValues, percent, signedDiff } from './format';
-import { unreadAtBase } from '../values/unread-notes';
+import { notKnownAtBaseOf } from './not-known-at-base';
 import type { GateRuleResult, ReportData, Verdict } from './types';
 
 /** How many broken rules a verdict names before "and N more": a line, not a table. */
@@ -83,7 +83,7 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
   if (!report.metrics.some((f) => f.rows.length)) return { outcome: 'warning', line: '⚠️ no metrics found' };
   const top = topChanges(report.metrics, directionOf);
   // A metric the base had and the head lacks (its file deleted, or no longer written) is never "no change".
-  const { gone, added, unknown, otherwise } = presence(report.metrics, report.base.label);
+  const { gone, added, unknown, otherwise } = presence(report.metrics, new Set(notKnownAtBaseOf(report).map((n) => n.file)));
   // A change the top list cannot show (a metric new at the head, a value that is not a number) is named, never
   // "no metric changed" above a table that lists it.
   if (!top.length && !gone && !added && !unknown && !otherwise) return { outcome: 'info', line: 'ℹ️ no metric changed' };
@@ -103,17 +103,18 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
 
 /** Metrics the base had and the head lacks, the head has and the base lacked, and others changed but not by a number. */
 /**
- * Metrics the head lacks, the base lacks (new, or `unknown`: the file's note says the base's could not be read, not
- * that it was not there), and changes that are not numbers.
+ * Metrics the head lacks, the base lacks (new, or `unknown`: the report says the file's values at the base are not
+ * known — it does not parse there, its dvc.yaml or `.dvc` file does not load, no remote gave it — not that it was not
+ * there), and changes that are not numbers.
  */
-function presence(metrics: FileDiff[], baseLabel: string): { gone: number; added: number; unknown: number; otherwise: number } {
+function presence(metrics: FileDiff[], notKnown: ReadonlySet<string>): { gone: number; added: number; unknown: number; otherwise: number } {
   let gone = 0;
   let added = 0;
   let unknown = 0;
   let otherwise = 0;
   for (let i = 0; i < metrics.length; i++) {
     const rows = metrics[i]!.rows;
-    const unreadBase = unreadAtBase(metrics[i]!, baseLabel);
+    const unreadBase = notKnown.has(metrics[i]!.path);
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k]!;
       if (r.old !== undefined && r.new === undefined) gone++;

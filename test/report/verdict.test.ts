@@ -142,6 +142,18 @@ describe('the verdict: the first line of every target', () => {
     assert.equal(headOnly.verdict.counts, '3 metrics and 1 param at the head');
   });
 
+  test("metrics of a base file that does not parse are not known at the base, as report.json's notKnownAtBase says, not new", () => {
+    // The file's notes say only that it could not be read: the report's data says what the gate judged.
+    const why = 'm.json cannot be read at the base (main: m.json:1:9: invalid JSON)';
+    const unparsed = { ...file('m.json', [['acc', undefined, 0.7]]), notes: ['cannot be read at main: m.json:1:9: invalid JSON'] };
+    assert.deepEqual(report({ metrics: [unparsed], notKnownAtBase: [{ file: 'm.json', why }] }).verdict, {
+      outcome: 'warning',
+      line: '⚠️ 1 metric not known at the base',
+      counts: '1 metric and 1 param changed',
+    });
+    assert.equal(report({ metrics: [unparsed], notKnownAtBase: [] }).verdict.line, 'ℹ️ 1 metric new at the head');
+  });
+
   test('a base revision that could not be fetched is said, not "no base revision", and reads back from report.json', () => {
     const baseUnread = 'base commit 0ea1bb6 could not be fetched: fatal: unable to access origin';
     const unfetched = report({ base: null, baseUnread });
