@@ -204,12 +204,19 @@ describe("a base revision that exists but could not be fetched is not 'no base':
       // No origin/HEAD to fork from (a clone that fetched only its commit): HEAD~1 is the base, which the clone lacks.
       execFileSync('git', ['-C', clone, 'update-ref', '-d', 'refs/remotes/origin/HEAD']);
       execFileSync('git', ['-C', clone, 'update-ref', '-d', 'refs/remotes/origin/main']);
-      const result = await runCli(['report', '--metrics', 'metrics.json', '--threshold', 'loss <= base * 1.05', '--threshold', 'accuracy >= 0.5'], clone);
+      const rules = ['loss <= base * 1.05', 'accuracy >= 0.5', 'accuracy >= history.mean - 3 * history.std'].flatMap((r) => ['--threshold', r]);
+      const result = await runCli(['report', '--metrics', 'metrics.json', ...rules], clone);
       assert.equal(result.code, 1, result.stdout + result.stderr);
       const report = json(join(clone, '.mlreport', 'report.json'));
       assert.match(report.baseUnread!, /^HEAD~1 could not be fetched: /);
       assert.equal(report.gates.rules[0]!.status, 'error');
       assert.match(report.gates.rules[0]!.detail, /git fetch origin <commit>/);
+      // The base branch's history is the base's too: fewer than 3 values of it is no "not enough history" here.
+      assert.deepEqual(
+        report.gates.rules.map((r) => r.status),
+        ['error', 'passed', 'error'],
+      );
+      assert.match(report.gates.rules[2]!.detail, /^Not checked: the base revision could not be read \(HEAD~1 could not be fetched: /);
     } finally {
       rmSync(clone, { recursive: true, force: true });
     }
