@@ -12330,6 +12330,9 @@ but history is off (${setting}). Set it to how many base-branch commits to read 
   );
 }
 
+// src/dvc/dvcfile.ts
+import { posix as posix2 } from "node:path";
+
 // src/dvc/python/value.ts
 var PyFloat = class {
   constructor(value2) {
@@ -14334,6 +14337,256 @@ function extension(path) {
   return dot > 0 ? base.slice(dot).toLowerCase() : "";
 }
 
+// src/dvc/schema-fields.ts
+function onlyKeys(item, keys, at) {
+  for (const key2 of item.keys()) {
+    if (!keys.includes(key2)) throw new UserError(`${at}: unknown key '${key2}' (expected one of ${keys.join(", ")}).`);
+  }
+}
+function boolField(item, key2, named3) {
+  const v = item.get(key2);
+  if (v !== void 0 && typeof v !== "boolean") throw new UserError(`${named3} must be true or false, not ${describeValue(v)}.`);
+  return v;
+}
+function stringField(item, key2, named3) {
+  const v = item.get(key2);
+  if (v !== void 0 && typeof v !== "string") throw new UserError(`${named3} must be a string, not ${describeValue(v)}.`);
+  return v;
+}
+function mapField(item, key2, named3) {
+  const v = item.get(key2);
+  if (v !== void 0 && !isRawMap(v)) throw new UserError(`${named3} must be a mapping, not ${describeValue(v)}.`);
+  return v;
+}
+
+// src/dvc/lock.ts
+async function readLockFile(tree, path) {
+  const bytes = await tree.read(path);
+  return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
+}
+var TOP_KEYS = ["schema", "datasets", "stages"];
+var STAGE_KEYS = ["cmd", "deps", "params", "outs"];
+var ENTRY_KEYS = ["path", "hash", "md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id", "cloud", "files", "dataset"];
+function parseLockText(text2, displayPath = "dvc.lock") {
+  const doc = parseDataFile(displayPath, text2).data;
+  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
+  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level, not ${describeValue(doc)}.`);
+  const legacy = !doc.has("schema");
+  if (!legacy) {
+    const schema = doc.get("schema") ?? null;
+    if (typeof schema !== "string") throw new UserError(`${displayPath}: 'schema' must be the string '2.0' (quoted), not ${describeValue(schema)}.`);
+    if (schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${schema}' (expected '2.0').`);
+    for (const key2 of doc.keys()) {
+      if (!TOP_KEYS.includes(key2)) throw new UserError(`${displayPath}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
+    }
+  }
+  const stagesRaw = legacy ? doc : doc.has("stages") ? doc.get("stages") : /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping of stage names to their records, not ${describeValue(stagesRaw)}.`);
+  const stages = /* @__PURE__ */ new Map();
+  for (const [name, entry] of stagesRaw) {
+    const key2 = keyValue(stagesRaw, name);
+    if (typeof key2 !== "string") throw new UserError(`${displayPath}: a stage name is ${describeValue(key2)}, not a string, as DVC writes them.`);
+    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
+  }
+  const raw = legacy ? /* @__PURE__ */ new Map([
+    ["schema", "2.0"],
+    ["stages", stagesRaw]
+  ]) : doc;
+  return { stages, raw };
+}
+function parseStage(entry, where2) {
+  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping with 'cmd', 'deps', 'params' and 'outs', not ${describeValue(entry)}.`);
+  onlyKeys(entry, STAGE_KEYS, where2);
+  if (!entry.has("cmd")) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmd = entry.get("cmd");
+  if (typeof cmd !== "string" && !Array.isArray(cmd)) throw new UserError(`${where2}: 'cmd' must be a string or a list of commands, not ${describeValue(cmd)}.`);
+  const cmdValue = typeof cmd === "string" ? cmd : cmd.every((c) => typeof c === "string") ? cmd : "";
+  const params = /* @__PURE__ */ new Map();
+  if (entry.has("params")) {
+    const paramsRaw = entry.get("params");
+    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of params files to their values, not ${describeValue(paramsRaw)}.`);
+    for (const [file, values] of paramsRaw) {
+      const fileKey = keyValue(paramsRaw, file);
+      if (typeof fileKey !== "string") throw new UserError(`${where2}: a params file name is ${describeValue(fileKey)}, not a string.`);
+      if (!isRawMap(values)) throw new UserError(`${where2}: 'params.${file}' must be a mapping of param names to values, not ${describeValue(values)}.`);
+      for (const param of values.keys()) {
+        const paramKey = keyValue(values, param);
+        if (typeof paramKey !== "string") throw new UserError(`${where2}: a param name in 'params.${file}' is ${describeValue(paramKey)}, not a string.`);
+      }
+      params.set(file, values);
+    }
+  }
+  const entries = (key2) => {
+    if (!entry.has(key2)) return [];
+    const value2 = entry.get(key2);
+    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of entries with a 'path', not ${describeValue(value2)}.`);
+    return parseLockEntries(value2, `${where2}: ${key2}`, ENTRY_KEYS);
+  };
+  return { cmd: cmdValue, deps: entries("deps"), params, outs: entries("outs") };
+}
+function parseLockEntries(value2, where2, keys) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list, not ${describeValue(value2)}.`);
+  return value2.map((item, i) => {
+    const at = `${where2}[${i}]`;
+    const path = isRawMap(item) ? item.get("path") : void 0;
+    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${at}: expected an entry with a 'path'.`);
+    return { path, ...checkEntry(item, at, keys) };
+  });
+}
+function checkEntry(item, at, keys) {
+  onlyKeys(item, keys, at);
+  const { md5: md52, size: size2, nfiles, isexec } = hashAndMeta(item, at);
+  const hash2 = stringField(item, "hash", `${at}.hash`);
+  mapField(item, "dataset", `${at}.dataset`);
+  cloud(item, at);
+  const files = item.get("files");
+  if (files !== void 0) {
+    if (!Array.isArray(files)) throw new UserError(`${at}.files must be a list of entries with a 'relpath', not ${describeValue(files)}.`);
+    files.forEach((f, j) => {
+      if (!isRawMap(f) || typeof f.get("relpath") !== "string") throw new UserError(`${at}.files[${j}]: expected an entry with a 'relpath'.`);
+      onlyKeys(f, FILE_KEYS, `${at}.files[${j}]`);
+      hashAndMeta(f, `${at}.files[${j}]`);
+      cloud(f, `${at}.files[${j}]`);
+    });
+  }
+  const entry = { hashName: hash2 === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
+  if (size2 !== void 0) entry.size = size2;
+  if (nfiles !== void 0) entry.nfiles = nfiles;
+  if (isexec === true) entry.isexec = true;
+  return entry;
+}
+var HASH_META_KEYS = ["md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id"];
+var FILE_KEYS = ["relpath", ...HASH_META_KEYS, "cloud"];
+function hashAndMeta(item, at) {
+  const md52 = checksum(item, "md5", `${at}.md5`, true);
+  checksum(item, "checksum", `${at}.checksum`, true);
+  checksum(item, "etag", `${at}.etag`, false);
+  stringField(item, "version_id", `${at}.version_id`);
+  const size2 = wholeNumber(item, "size", at);
+  const nfiles = wholeNumber(item, "nfiles", at);
+  const isexec = boolField(item, "isexec", `${at}.isexec`);
+  return { md5: md52, size: size2, nfiles, isexec };
+}
+function cloud(item, at) {
+  const value2 = item.get("cloud");
+  if (value2 === void 0) return;
+  if (!isRawMap(value2)) throw new UserError(`${at}.cloud must be a mapping of a remote's name to its fields, not ${describeValue(value2)}.`);
+  if (value2.size > 1) throw new UserError(`${at}.cloud must name at most one remote, not ${value2.size}.`);
+  for (const [name, fields] of value2) {
+    const key2 = keyValue(value2, name);
+    if (typeof key2 !== "string") throw new UserError(`${at}.cloud: a remote's name is ${describeValue(key2)}, not a string.`);
+    const where2 = `${at}.cloud.${name}`;
+    if (!isRawMap(fields)) throw new UserError(`${where2} must be a mapping of hash and meta fields, not ${describeValue(fields)}.`);
+    onlyKeys(fields, HASH_META_KEYS, where2);
+    hashAndMeta(fields, where2);
+  }
+}
+function checksum(item, key2, named3, lower) {
+  const v = item.get(key2);
+  if (v === void 0 || v === null || v === "") return null;
+  const text2 = typeof v === "string" ? v : isInt(v) ? typeof v === "boolean" ? v ? "True" : "False" : String(v) : null;
+  if (text2 === null) throw new UserError(`${named3} must be a hash (a string), not ${describeValue(v)}.`);
+  if (text2.length < 3) throw new UserError(`${named3} must be a hash of at least 3 characters, not ${describeValue(v)}.`);
+  return lower ? text2.toLowerCase() : text2;
+}
+function wholeNumber(item, key2, at) {
+  const v = item.get(key2);
+  if (v === void 0) return void 0;
+  if (!isInt(v)) throw new UserError(`${at}.${key2} must be a whole number, not ${describeValue(v)}.`);
+  return Number(v);
+}
+function isInt(v) {
+  return typeof v === "number" && Number.isInteger(v) || typeof v === "bigint" || typeof v === "boolean";
+}
+
+// src/dvc/dvcfile.ts
+var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
+var ARTIFACT_KEYS = ["path", "md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id", "persist", "cloud", "hash"];
+var OUT_KEYS = [...ARTIFACT_KEYS, "desc", "type", "labels", "meta", "cache", "remote", "push", "files", "fs_config"];
+var DEP_KEYS = [...ARTIFACT_KEYS, "repo", "db", "files", "fs_config"];
+var REPO_KEYS = ["url", "rev", "rev_lock", "config", "remote"];
+var DB_KEYS = ["query", "connection", "file_format", "table"];
+async function readDvcFile(tree, file) {
+  const bytes = await tree.read(file);
+  return bytes ? parseDvcFile(file, bytes.toString("utf8")) : null;
+}
+function parseDvcFile(file, text2) {
+  const doc = parseDataFile(file, text2).data;
+  if (isPyFalsy(doc)) return { file, outs: [] };
+  if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`, not ${describeValue(doc)}.`);
+  onlyKeys(doc, KEYS, file);
+  checksum(doc, "md5", `${file}: 'md5'`, true);
+  for (const key2 of ["frozen", "locked", "always_changed"]) boolField(doc, key2, `${file}: '${key2}'`);
+  stringField(doc, "desc", `${file}: 'desc'`);
+  const wdir = doc.get("wdir") ?? ".";
+  if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
+  const base = posix2.join(posix2.dirname(file), wdir);
+  checkDeps(doc.get("deps"), `${file}: deps`);
+  const written = doc.get("outs");
+  if (Array.isArray(written)) {
+    written.forEach((item, i) => {
+      const old = isRawMap(item) ? ["metric", "plot"].find((k) => item.has(k)) : void 0;
+      if (old)
+        throw new UserError(
+          `${file}: outs[${i}]: '${old}' is not a key DVC 3 takes in a .dvc file (metrics and plots are declared in dvc.yaml now); remove it.`
+        );
+    });
+  }
+  const outs = parseLockEntries(written, `${file}: outs`, OUT_KEYS).map((entry, i) => {
+    const item = written[i];
+    const where2 = `${file}: outs[${i}]`;
+    const path = posix2.normalize(posix2.join(base, entry.path));
+    if (path === ".." || path.startsWith("../") || posix2.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
+    const hash2 = item.get("hash");
+    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash2)}' is not one DVC writes (md5).`);
+    boolField(item, "persist", `${where2}.persist`);
+    const push2 = boolField(item, "push", `${where2}.push`) ?? true;
+    for (const key2 of ["desc", "type"]) stringField(item, key2, `${where2}.${key2}`);
+    const labels = item.get("labels");
+    if (labels !== void 0 && !(Array.isArray(labels) && labels.every((l) => typeof l === "string"))) {
+      throw new UserError(`${where2}.labels must be a list of strings, not ${describeValue(labels)}.`);
+    }
+    mapField(item, "fs_config", `${where2}.fs_config`);
+    const cache = boolField(item, "cache", `${where2}.cache`) ?? true;
+    const remote = stringField(item, "remote", `${where2}.remote`);
+    const out = { ...entry, path, cache, push: push2 };
+    if (remote !== void 0) out.remote = remote;
+    return out;
+  });
+  return { file, outs };
+}
+function checkDeps(value2, where2) {
+  if (value2 === void 0 || value2 === null) return;
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list, not ${describeValue(value2)}.`);
+  value2.forEach((item, i) => {
+    const at = `${where2}[${i}]`;
+    if (!isRawMap(item)) throw new UserError(`${at}: expected a mapping with a 'path', not ${describeValue(item)}.`);
+    stringField(item, "path", `${at}.path`);
+    checkEntry(item, at, DEP_KEYS);
+    checkDep(item, at);
+  });
+}
+function checkDep(item, where2) {
+  mapField(item, "fs_config", `${where2}.fs_config`);
+  const repo = mapField(item, "repo", `${where2}.repo`);
+  if (repo) {
+    onlyKeys(repo, REPO_KEYS, `${where2}.repo`);
+    if (!repo.has("url")) throw new UserError(`${where2}.repo: 'url' is required.`);
+    for (const key2 of ["url", "rev", "rev_lock"]) stringField(repo, key2, `${where2}.repo.${key2}`);
+    for (const key2 of ["config", "remote"]) {
+      const v = repo.get(key2);
+      if (v !== void 0 && typeof v !== "string" && !isRawMap(v))
+        throw new UserError(`${where2}.repo.${key2} must be a string or a mapping, not ${describeValue(v)}.`);
+    }
+  }
+  const db = mapField(item, "db", `${where2}.db`);
+  if (db) {
+    onlyKeys(db, DB_KEYS, `${where2}.db`);
+    for (const key2 of DB_KEYS) stringField(db, key2, `${where2}.db.${key2}`);
+  }
+}
+
 // src/values/flatten.ts
 var MAX_VALUES = 1e6;
 function flattenMetrics(data) {
@@ -15577,6 +15830,574 @@ function parseMetricsTable(text2, delimiter) {
   return { data, warnings };
 }
 
+// src/dvc/project.ts
+import { posix as posix3 } from "node:path";
+
+// src/dvc/interpolate.ts
+var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
+var InterpolationError = class extends Error {
+};
+function interpolateString(src, context, inCmd) {
+  const matches = [...src.matchAll(KEYCRE)];
+  if (!matches.length) return unescape2(src);
+  if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
+  let out = "";
+  let last = 0;
+  for (const m of matches) {
+    out += src.slice(last, m.index);
+    out += toStr(lookup(context, m[1]), m[1], inCmd);
+    last = m.index + m[0].length;
+  }
+  out += src.slice(last);
+  return unescape2(out);
+}
+function interpolateValue(value2, context, inCmd) {
+  if (typeof value2 === "string") return interpolateString(value2, context, inCmd);
+  if (Array.isArray(value2)) return value2.map((v) => interpolateValue(v, context, inCmd));
+  if (isRawMap(value2)) {
+    return new Map(
+      [...value2].map(([k, v]) => {
+        const key2 = interpolateString(k, context, false);
+        return [pyStr2(key2), interpolateValue(v, context, inCmd)];
+      })
+    );
+  }
+  return value2;
+}
+function hasInterpolation(value2) {
+  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
+  if (Array.isArray(value2)) return value2.some(hasInterpolation);
+  if (isRawMap(value2)) return [...value2.values()].some(hasInterpolation);
+  return false;
+}
+function unescape2(s) {
+  return s.replace(/\\\$\{/g, "${");
+}
+function lookup(context, inner) {
+  const parts = [];
+  const re = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let m;
+  while (m = re.exec(inner)) {
+    if (m[1] !== void 0) parts.push(m[1]);
+    else if (m[2] !== void 0) parts.push(m[2]);
+  }
+  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
+  let cur = context;
+  for (const part of parts) {
+    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
+      const i = Number(part);
+      const item = cur[i < 0 ? cur.length + i : i];
+      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
+      cur = item;
+    } else if (isRawMap(cur) && cur.has(part)) {
+      cur = cur.get(part);
+    } else {
+      throw new InterpolationError(`Could not find '${inner}'`);
+    }
+  }
+  return cur;
+}
+function toStr(value2, key2, inCmd) {
+  if (value2 === true) return "true";
+  if (value2 === false) return "false";
+  if (value2 === null) return "None";
+  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
+  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
+  if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
+  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
+  if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
+  if (value2 instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key2}')`);
+  if (value2 instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key2}')`);
+  if (value2 instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key2}')`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
+  return unpackDict(value2, key2);
+}
+function unpackDict(dict, key2) {
+  const parts = [];
+  for (const [k, v] of flatten(dict)) {
+    if (v === true) parts.push(`--${k}`);
+    else if (v === false) continue;
+    else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
+    else if (Array.isArray(v)) {
+      const items = v.map((item) => {
+        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
+          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k}'`);
+        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
+      });
+      parts.push(`--${k} ${items.join(" ")}`);
+    } else parts.push(`--${k} ${toStr(v, key2, false)}`);
+  }
+  return parts.join(" ").trimEnd();
+}
+function flatten(dict, prefix = "") {
+  const out = [];
+  for (const [k, v] of dict) {
+    const name = prefix ? `${prefix}.${k}` : k;
+    if (isRawMap(v) && v.size) for (const entry of flatten(v, name)) out.push(entry);
+    else out.push([name, v]);
+  }
+  return out;
+}
+function shlexQuote(s) {
+  if (!s) return "''";
+  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
+  return `'${s.replace(/'/g, `'"'"'`)}'`;
+}
+
+// src/dvc/project.ts
+var TOP_KEYS2 = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
+var STAGE_KEYS2 = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
+var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
+var BOOL_FLAGS = ["cache", "persist", "checkpoint", "push"];
+var STRING_FLAGS = ["remote", "desc", "type"];
+var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
+function joinPath(dir, path) {
+  const slashed = path.replace(/\\/g, "/");
+  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
+  const joined = posix3.normalize(posix3.join(dir || ".", slashed));
+  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
+}
+async function loadDvcYaml(tree, dir = "") {
+  const file = joinPath(dir, "dvc.yaml");
+  const doc = await readDataFile(tree, file);
+  if (doc === void 0) return null;
+  const where2 = file;
+  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
+  if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
+  for (const key2 of doc.keys()) {
+    if (!TOP_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS2.join(", ")}).`);
+  }
+  const vars = new VarsLoader(tree, dir, where2);
+  await vars.loadDefaultParams();
+  await vars.load(doc.get("vars"), "", "vars");
+  const context = vars.context;
+  const stages = [];
+  const trackedVars = /* @__PURE__ */ new Map();
+  const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
+  if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
+  for (const [name, definition] of stagesDoc) {
+    const key2 = keyValue(stagesDoc, name);
+    if (typeof key2 !== "string")
+      throw new UserError(`${where2}: a stage name is ${describeValue(key2)}, not a string: quote it, as DVC takes only string names.`);
+    for (const generated of expandEntry(where2, name, definition, context)) {
+      stages.push(await resolveStage(where2, generated, vars, trackedVars));
+    }
+  }
+  const seen = /* @__PURE__ */ new Set();
+  for (const s of stages) {
+    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
+    seen.add(s.name);
+  }
+  const topStrings = (key2) => {
+    const value2 = doc.get(key2);
+    if (value2 === void 0 || value2 === null) return [];
+    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
+    return value2.map((v, i) => {
+      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v, context, false));
+      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
+      return resolved;
+    });
+  };
+  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context), trackedVars };
+}
+async function loadProject(tree) {
+  const files = await tree.list();
+  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
+  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
+  const attempt = async (file, load) => {
+    try {
+      await load();
+    } catch (error) {
+      project.errors.push({ file, error: describeError(error) });
+    }
+  };
+  for (const dir of dvcYamlDirs(files)) {
+    const file = joinPath(dir, "dvc.lock");
+    await attempt(file, async () => {
+      const lock = await readLockFile(tree, file);
+      if (lock) project.locks.set(dir, lock);
+    });
+  }
+  for (const file of files.filter((f) => f.endsWith(".dvc"))) {
+    await attempt(file, async () => {
+      const dvcFile = await readDvcFile(tree, file);
+      if (dvcFile) project.dvcFiles.push(dvcFile);
+    });
+  }
+  return project;
+}
+var WORKSPACE = "workspace";
+var LoadedProjects = class {
+  loaded = /* @__PURE__ */ new Map();
+  said = /* @__PURE__ */ new Set();
+  /**
+   * The project at `revision` (`WORKSPACE`, or a commit's sha), loaded through `tree` by the first step that asks.
+   * Every step of a run reads a revision through an equal tree (the run's budget, and its listing of the workspace),
+   * so which one comes first makes no difference.
+   */
+  at(revision2, tree) {
+    let project = this.loaded.get(revision2);
+    if (!project) {
+      project = loadProject(tree);
+      this.loaded.set(revision2, project);
+    }
+    return project;
+  }
+  /**
+   * True the first time a step of the run is to say `message` about the project at `revision`, false after: a
+   * broken file is said on the log by the first step that meets it, and the others show it in their part of the
+   * report only.
+   */
+  sayOnce(revision2, message) {
+    const key2 = `${revision2}\0${message}`;
+    if (this.said.has(key2)) return false;
+    this.said.add(key2);
+    return true;
+  }
+};
+function projectAt(tree, revision2, projects) {
+  return projects ? projects.at(revision2, tree) : loadProject(tree);
+}
+async function loadDvcYamls(tree, files) {
+  const out = { dvcYamls: [], errors: [] };
+  const dirs = dvcYamlDirs(files ?? await tree.list());
+  if (dirs[0] !== "") dirs.unshift("");
+  for (const dir of dirs) {
+    try {
+      const dvc = await loadDvcYaml(tree, dir);
+      if (dvc) out.dvcYamls.push(dvc);
+    } catch (error) {
+      out.errors.push({ file: joinPath(dir, "dvc.yaml"), error: describeError(error) });
+    }
+  }
+  return out;
+}
+function isDvcYaml(path) {
+  return path === "dvc.yaml" || path.endsWith("/dvc.yaml");
+}
+function dvcYamlDirs(files) {
+  return files.filter(isDvcYaml).map((p) => p === "dvc.yaml" ? "" : p.slice(0, -"/dvc.yaml".length)).sort();
+}
+async function readDataFile(tree, path) {
+  const bytes = await tree.read(path);
+  if (!bytes) return void 0;
+  return parseDataFile(path, bytes.toString("utf8")).data;
+}
+function topPlots(file, value2, context) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
+  return value2.map((entry, i) => {
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
+    if (typeof resolved === "string") return { id: resolved, props: null };
+    if (isRawMap(resolved) && resolved.size === 1) {
+      const [id, props] = [...resolved][0];
+      if (props === null || isRawMap(props)) return { id, props };
+    }
+    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
+  });
+}
+function withField(file, field, fn, stage2) {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof InterpolationError) {
+      const where2 = stage2 ? `stages.${stage2}.${field}` : field;
+      throw new UserError(`${file}: failed to parse '${where2}': ${error.message}.`);
+    }
+    throw error;
+  }
+}
+function expandEntry(file, name, definition, context) {
+  if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
+  const withLoop = (entries) => mapFrom([...context, ...entries], context);
+  if (definition.has("foreach") || definition.has("do")) {
+    const extra = [...definition.keys()].filter((k) => k !== "foreach" && k !== "do");
+    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
+    if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
+    if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
+    let items = definition.get("foreach") ?? null;
+    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context, false), name);
+    const body = definition.get("do") ?? null;
+    const out = [];
+    if (Array.isArray(items)) {
+      const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
+      const keyed = /* @__PURE__ */ new Map();
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
+      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
+    } else if (isRawMap(items)) {
+      for (const [written, item] of items) {
+        const value2 = keyValue(items, written);
+        const key2 = typeof value2 === "boolean" ? toStr(value2, "key", false) : written;
+        out.push({
+          name: `${name}@${key2}`,
+          definition: body,
+          context: withLoop([
+            ["key", key2],
+            ["item", item]
+          ]),
+          written: definition
+        });
+      }
+    } else {
+      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${\u2026} reference to one.`);
+    }
+    return out;
+  }
+  if (definition.has("matrix")) {
+    const matrix = definition.get("matrix");
+    if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
+    const axes = [];
+    for (const [axis, raw] of matrix) {
+      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
+      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
+      axes.push([axis, values]);
+    }
+    const rest = mapFrom(definition, definition);
+    rest.delete("matrix");
+    let combos = [{ item: [], key: [] }];
+    for (const [axis, values] of axes) {
+      combos = combos.flatMap(
+        (c) => values.map((v, i) => ({
+          item: [...c.item, [axis, v]],
+          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis, false)]
+        }))
+      );
+    }
+    return combos.map((c) => {
+      const key2 = c.key.join("-");
+      return {
+        name: `${name}@${key2}`,
+        definition: rest,
+        context: withLoop([
+          ["item", new Map(c.item)],
+          ["key", key2]
+        ]),
+        written: definition
+      };
+    });
+  }
+  return [{ name, definition, context, written: definition }];
+}
+async function resolveStage(file, entry, vars, trackedVars) {
+  const { name, definition, context } = entry;
+  const where2 = `${file}: stage '${name}'`;
+  if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
+  for (const key2 of definition.keys()) {
+    if (!STAGE_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS2.join(", ")}).`);
+  }
+  const wdirWritten = definition.get("wdir");
+  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
+  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
+  const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  let stageContext = context;
+  let scope = vars;
+  if (definition.has("vars")) {
+    scope = vars.fork();
+    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
+    stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
+  }
+  scope.track(entry.written, trackedVars);
+  const field = (key2, inCmd = false) => {
+    const written = definition.get(key2);
+    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, inCmd), name);
+  };
+  const cmd = field("cmd", true);
+  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
+  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : null;
+  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
+  const deps = stringList(field("deps"), `${where2}: 'deps'`);
+  const params = paramsDeps(field("params"), where2);
+  const outs = [
+    ...outList(field("outs"), "out", `${where2}: 'outs'`),
+    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
+    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
+  ];
+  const flag = (key2) => {
+    const v = field(key2);
+    if (v === void 0 || v === null) return false;
+    if (typeof v !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
+    return v;
+  };
+  const desc = field("desc");
+  const stage2 = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
+  if (typeof desc === "string") stage2.desc = desc;
+  return stage2;
+}
+function stringList(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
+  return value2.map((v, i) => {
+    if (typeof v !== "string" || !v) throw new UserError(`${where2}[${i}] must be a path (a string).`);
+    return v;
+  });
+}
+function paramsDeps(value2, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
+  const byFile = /* @__PURE__ */ new Map();
+  const add3 = (file, keys) => {
+    const current = byFile.get(file);
+    if (current === null) return;
+    if (keys === null) byFile.set(file, null);
+    else byFile.set(file, [...current ?? [], ...keys.filter((k) => !current?.includes(k))]);
+  };
+  value2.forEach((item, i) => {
+    if (typeof item === "string") add3("params.yaml", [item]);
+    else if (isRawMap(item)) {
+      for (const [file, keys] of item) {
+        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
+        else if (Array.isArray(keys) && keys.every((k) => typeof k === "string")) add3(file, keys);
+        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
+      }
+    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
+  });
+  return [...byFile].map(([file, keys]) => ({ file, keys }));
+}
+function outList(value2, kind, where2) {
+  if (value2 === void 0 || value2 === null) return [];
+  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
+  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
+  return value2.map((item, i) => {
+    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: /* @__PURE__ */ new Map() };
+    if (isRawMap(item) && item.size === 1) {
+      const [path, flags] = [...item][0];
+      if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
+      const props = flags ?? /* @__PURE__ */ new Map();
+      for (const [k, v] of props) {
+        if (!allowed.includes(k)) throw new UserError(`${where2}[${i}]: unknown flag '${k}' on '${path}' (expected one of ${allowed.join(", ")}).`);
+        const wrong2 = (expected2) => new UserError(`${where2}[${i}]: '${k}' on '${path}' must be ${expected2}, not ${describeValue(v)}.`);
+        if (BOOL_FLAGS.includes(k) && typeof v !== "boolean") throw wrong2("true or false");
+        if (STRING_FLAGS.includes(k) && typeof v !== "string") throw wrong2("a string");
+        if (k === "labels" && !(Array.isArray(v) && v.every((l) => typeof l === "string"))) throw wrong2("a list of strings");
+      }
+      return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
+    }
+    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: \u2026, persist: \u2026}}.`);
+  });
+}
+var VarsLoader = class _VarsLoader {
+  constructor(tree, dir, file) {
+    this.tree = tree;
+    this.dir = dir;
+    this.file = file;
+  }
+  tree;
+  dir;
+  file;
+  context = /* @__PURE__ */ new Map();
+  sources = /* @__PURE__ */ new Map();
+  loadedFiles = /* @__PURE__ */ new Set();
+  /** Every file values came from (whole or some keys), for tracked vars. */
+  files = /* @__PURE__ */ new Set();
+  fork() {
+    const copy = new _VarsLoader(this.tree, this.dir, this.file);
+    copy.context = cloneMap(this.context);
+    for (const [k, v] of this.sources) copy.sources.set(k, v);
+    for (const f of this.loadedFiles) copy.loadedFiles.add(f);
+    for (const f of this.files) copy.files.add(f);
+    return copy;
+  }
+  async loadDefaultParams() {
+    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
+    if (data === void 0) return;
+    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
+    this.loadedFiles.add("params.yaml");
+    this.files.add("params.yaml");
+  }
+  async load(vars, wdir, where2) {
+    if (vars === void 0 || vars === null) return;
+    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
+    for (const [i, entry] of vars.entries()) {
+      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${\u2026} interpolation.`);
+      if (isRawMap(entry)) {
+        this.merge(entry, `${where2}[${i}]`);
+        continue;
+      }
+      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
+      const [file, keyList] = splitVarsEntry(entry);
+      const rel = joinPath(wdir, file);
+      if (!keyList && this.loadedFiles.has(rel)) continue;
+      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
+      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
+      const mapping = asMapping(data, joinPath(this.dir, rel));
+      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
+      this.merge(picked, rel);
+      this.files.add(rel);
+      if (!keyList) this.loadedFiles.add(rel);
+    }
+  }
+  /**
+   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
+   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
+   */
+  track(written, into) {
+    const visit = (value2) => {
+      if (typeof value2 === "string") {
+        for (const m of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+          const key2 = m[1].replace(/\[([^\]]*)\]/g, ".$1");
+          const head = key2.split(".")[0];
+          if (head === "item" || head === "key") continue;
+          const source = this.sourceOf(key2);
+          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
+        }
+      } else if (Array.isArray(value2)) value2.forEach(visit);
+      else if (isRawMap(value2)) {
+        for (const [k, v] of value2) {
+          if (k === "vars") continue;
+          visit(k);
+          visit(v);
+        }
+      }
+    };
+    visit(written);
+  }
+  merge(data, source, into = this.context, prefix = "") {
+    for (const [k, v] of data) {
+      const path = prefix ? `${prefix}.${k}` : k;
+      const existing = into.get(k);
+      if (existing !== void 0 && isRawMap(existing) && isRawMap(v)) {
+        this.merge(v, source, existing, path);
+      } else if (existing !== void 0) {
+        throw new UserError(
+          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
+        );
+      } else {
+        into.set(k, isRawMap(v) ? cloneMap(v) : v);
+        this.sources.set(path, source);
+      }
+    }
+  }
+  sourceOf(path) {
+    for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
+      const s = this.sources.get(p);
+      if (s) return s;
+    }
+    return "vars";
+  }
+};
+function splitVarsEntry(entry) {
+  const colon = entry.lastIndexOf(":");
+  if (colon > 1)
+    return [
+      entry.slice(0, colon),
+      entry.slice(colon + 1).split(",").map((k) => k.trim()).filter(Boolean)
+    ];
+  return [entry, null];
+}
+function pickKeys(dvcYaml, data, keys, file) {
+  const out = /* @__PURE__ */ new Map();
+  for (const key2 of keys) {
+    if (!data.has(key2)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
+    out.set(key2, data.get(key2));
+  }
+  return out;
+}
+function asMapping(value2, file) {
+  if (value2 === null) return /* @__PURE__ */ new Map();
+  if (!isRawMap(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
+  return value2;
+}
+
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
 import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
@@ -16380,261 +17201,6 @@ function resolveRef(config, name, where2, seen) {
 // src/dvc/data/dvcfile.ts
 import { readdir as readdir5 } from "node:fs/promises";
 import { join as join9, relative as relative5, sep as sep6 } from "node:path";
-
-// src/dvc/dvcfile.ts
-import { posix as posix2 } from "node:path";
-
-// src/dvc/schema-fields.ts
-function onlyKeys(item, keys, at) {
-  for (const key2 of item.keys()) {
-    if (!keys.includes(key2)) throw new UserError(`${at}: unknown key '${key2}' (expected one of ${keys.join(", ")}).`);
-  }
-}
-function boolField(item, key2, named3) {
-  const v = item.get(key2);
-  if (v !== void 0 && typeof v !== "boolean") throw new UserError(`${named3} must be true or false, not ${describeValue(v)}.`);
-  return v;
-}
-function stringField(item, key2, named3) {
-  const v = item.get(key2);
-  if (v !== void 0 && typeof v !== "string") throw new UserError(`${named3} must be a string, not ${describeValue(v)}.`);
-  return v;
-}
-function mapField(item, key2, named3) {
-  const v = item.get(key2);
-  if (v !== void 0 && !isRawMap(v)) throw new UserError(`${named3} must be a mapping, not ${describeValue(v)}.`);
-  return v;
-}
-
-// src/dvc/lock.ts
-async function readLockFile(tree, path) {
-  const bytes = await tree.read(path);
-  return bytes ? parseLockText(bytes.toString("utf8"), path) : null;
-}
-var TOP_KEYS = ["schema", "datasets", "stages"];
-var STAGE_KEYS = ["cmd", "deps", "params", "outs"];
-var ENTRY_KEYS = ["path", "hash", "md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id", "cloud", "files", "dataset"];
-function parseLockText(text2, displayPath = "dvc.lock") {
-  const doc = parseDataFile(displayPath, text2).data;
-  if (doc === null) return { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
-  if (!isRawMap(doc)) throw new UserError(`${displayPath}: expected a mapping at the top level, not ${describeValue(doc)}.`);
-  const legacy = !doc.has("schema");
-  if (!legacy) {
-    const schema = doc.get("schema") ?? null;
-    if (typeof schema !== "string") throw new UserError(`${displayPath}: 'schema' must be the string '2.0' (quoted), not ${describeValue(schema)}.`);
-    if (schema !== "2.0") throw new UserError(`${displayPath}: unsupported schema '${schema}' (expected '2.0').`);
-    for (const key2 of doc.keys()) {
-      if (!TOP_KEYS.includes(key2)) throw new UserError(`${displayPath}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS.join(", ")}).`);
-    }
-  }
-  const stagesRaw = legacy ? doc : doc.has("stages") ? doc.get("stages") : /* @__PURE__ */ new Map();
-  if (!isRawMap(stagesRaw)) throw new UserError(`${displayPath}: 'stages' must be a mapping of stage names to their records, not ${describeValue(stagesRaw)}.`);
-  const stages = /* @__PURE__ */ new Map();
-  for (const [name, entry] of stagesRaw) {
-    const key2 = keyValue(stagesRaw, name);
-    if (typeof key2 !== "string") throw new UserError(`${displayPath}: a stage name is ${describeValue(key2)}, not a string, as DVC writes them.`);
-    stages.set(name, parseStage(entry, `${displayPath}: stage '${name}'`));
-  }
-  const raw = legacy ? /* @__PURE__ */ new Map([
-    ["schema", "2.0"],
-    ["stages", stagesRaw]
-  ]) : doc;
-  return { stages, raw };
-}
-function parseStage(entry, where2) {
-  if (!isRawMap(entry)) throw new UserError(`${where2}: expected a mapping with 'cmd', 'deps', 'params' and 'outs', not ${describeValue(entry)}.`);
-  onlyKeys(entry, STAGE_KEYS, where2);
-  if (!entry.has("cmd")) throw new UserError(`${where2}: 'cmd' is required.`);
-  const cmd = entry.get("cmd");
-  if (typeof cmd !== "string" && !Array.isArray(cmd)) throw new UserError(`${where2}: 'cmd' must be a string or a list of commands, not ${describeValue(cmd)}.`);
-  const cmdValue = typeof cmd === "string" ? cmd : cmd.every((c) => typeof c === "string") ? cmd : "";
-  const params = /* @__PURE__ */ new Map();
-  if (entry.has("params")) {
-    const paramsRaw = entry.get("params");
-    if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of params files to their values, not ${describeValue(paramsRaw)}.`);
-    for (const [file, values] of paramsRaw) {
-      const fileKey = keyValue(paramsRaw, file);
-      if (typeof fileKey !== "string") throw new UserError(`${where2}: a params file name is ${describeValue(fileKey)}, not a string.`);
-      if (!isRawMap(values)) throw new UserError(`${where2}: 'params.${file}' must be a mapping of param names to values, not ${describeValue(values)}.`);
-      for (const param of values.keys()) {
-        const paramKey = keyValue(values, param);
-        if (typeof paramKey !== "string") throw new UserError(`${where2}: a param name in 'params.${file}' is ${describeValue(paramKey)}, not a string.`);
-      }
-      params.set(file, values);
-    }
-  }
-  const entries = (key2) => {
-    if (!entry.has(key2)) return [];
-    const value2 = entry.get(key2);
-    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of entries with a 'path', not ${describeValue(value2)}.`);
-    return parseLockEntries(value2, `${where2}: ${key2}`, ENTRY_KEYS);
-  };
-  return { cmd: cmdValue, deps: entries("deps"), params, outs: entries("outs") };
-}
-function parseLockEntries(value2, where2, keys) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list, not ${describeValue(value2)}.`);
-  return value2.map((item, i) => {
-    const at = `${where2}[${i}]`;
-    const path = isRawMap(item) ? item.get("path") : void 0;
-    if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${at}: expected an entry with a 'path'.`);
-    return { path, ...checkEntry(item, at, keys) };
-  });
-}
-function checkEntry(item, at, keys) {
-  onlyKeys(item, keys, at);
-  const { md5: md52, size: size2, nfiles, isexec } = hashAndMeta(item, at);
-  const hash2 = stringField(item, "hash", `${at}.hash`);
-  mapField(item, "dataset", `${at}.dataset`);
-  cloud(item, at);
-  const files = item.get("files");
-  if (files !== void 0) {
-    if (!Array.isArray(files)) throw new UserError(`${at}.files must be a list of entries with a 'relpath', not ${describeValue(files)}.`);
-    files.forEach((f, j) => {
-      if (!isRawMap(f) || typeof f.get("relpath") !== "string") throw new UserError(`${at}.files[${j}]: expected an entry with a 'relpath'.`);
-      onlyKeys(f, FILE_KEYS, `${at}.files[${j}]`);
-      hashAndMeta(f, `${at}.files[${j}]`);
-      cloud(f, `${at}.files[${j}]`);
-    });
-  }
-  const entry = { hashName: hash2 === "md5" ? "md5" : "md5-dos2unix", md5: md52 };
-  if (size2 !== void 0) entry.size = size2;
-  if (nfiles !== void 0) entry.nfiles = nfiles;
-  if (isexec === true) entry.isexec = true;
-  return entry;
-}
-var HASH_META_KEYS = ["md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id"];
-var FILE_KEYS = ["relpath", ...HASH_META_KEYS, "cloud"];
-function hashAndMeta(item, at) {
-  const md52 = checksum(item, "md5", `${at}.md5`, true);
-  checksum(item, "checksum", `${at}.checksum`, true);
-  checksum(item, "etag", `${at}.etag`, false);
-  stringField(item, "version_id", `${at}.version_id`);
-  const size2 = wholeNumber(item, "size", at);
-  const nfiles = wholeNumber(item, "nfiles", at);
-  const isexec = boolField(item, "isexec", `${at}.isexec`);
-  return { md5: md52, size: size2, nfiles, isexec };
-}
-function cloud(item, at) {
-  const value2 = item.get("cloud");
-  if (value2 === void 0) return;
-  if (!isRawMap(value2)) throw new UserError(`${at}.cloud must be a mapping of a remote's name to its fields, not ${describeValue(value2)}.`);
-  if (value2.size > 1) throw new UserError(`${at}.cloud must name at most one remote, not ${value2.size}.`);
-  for (const [name, fields] of value2) {
-    const key2 = keyValue(value2, name);
-    if (typeof key2 !== "string") throw new UserError(`${at}.cloud: a remote's name is ${describeValue(key2)}, not a string.`);
-    const where2 = `${at}.cloud.${name}`;
-    if (!isRawMap(fields)) throw new UserError(`${where2} must be a mapping of hash and meta fields, not ${describeValue(fields)}.`);
-    onlyKeys(fields, HASH_META_KEYS, where2);
-    hashAndMeta(fields, where2);
-  }
-}
-function checksum(item, key2, named3, lower) {
-  const v = item.get(key2);
-  if (v === void 0 || v === null || v === "") return null;
-  const text2 = typeof v === "string" ? v : isInt(v) ? typeof v === "boolean" ? v ? "True" : "False" : String(v) : null;
-  if (text2 === null) throw new UserError(`${named3} must be a hash (a string), not ${describeValue(v)}.`);
-  if (text2.length < 3) throw new UserError(`${named3} must be a hash of at least 3 characters, not ${describeValue(v)}.`);
-  return lower ? text2.toLowerCase() : text2;
-}
-function wholeNumber(item, key2, at) {
-  const v = item.get(key2);
-  if (v === void 0) return void 0;
-  if (!isInt(v)) throw new UserError(`${at}.${key2} must be a whole number, not ${describeValue(v)}.`);
-  return Number(v);
-}
-function isInt(v) {
-  return typeof v === "number" && Number.isInteger(v) || typeof v === "bigint" || typeof v === "boolean";
-}
-
-// src/dvc/dvcfile.ts
-var KEYS = ["md5", "wdir", "deps", "outs", "frozen", "locked", "meta", "always_changed", "desc"];
-var ARTIFACT_KEYS = ["path", "md5", "checksum", "etag", "size", "nfiles", "isexec", "version_id", "persist", "cloud", "hash"];
-var OUT_KEYS = [...ARTIFACT_KEYS, "desc", "type", "labels", "meta", "cache", "remote", "push", "files", "fs_config"];
-var DEP_KEYS = [...ARTIFACT_KEYS, "repo", "db", "files", "fs_config"];
-var REPO_KEYS = ["url", "rev", "rev_lock", "config", "remote"];
-var DB_KEYS = ["query", "connection", "file_format", "table"];
-async function readDvcFile(tree, file) {
-  const bytes = await tree.read(file);
-  return bytes ? parseDvcFile(file, bytes.toString("utf8")) : null;
-}
-function parseDvcFile(file, text2) {
-  const doc = parseDataFile(file, text2).data;
-  if (isPyFalsy(doc)) return { file, outs: [] };
-  if (!isRawMap(doc)) throw new UserError(`${file}: expected a mapping with \`outs:\`, not ${describeValue(doc)}.`);
-  onlyKeys(doc, KEYS, file);
-  checksum(doc, "md5", `${file}: 'md5'`, true);
-  for (const key2 of ["frozen", "locked", "always_changed"]) boolField(doc, key2, `${file}: '${key2}'`);
-  stringField(doc, "desc", `${file}: 'desc'`);
-  const wdir = doc.get("wdir") ?? ".";
-  if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
-  const base = posix2.join(posix2.dirname(file), wdir);
-  checkDeps(doc.get("deps"), `${file}: deps`);
-  const written = doc.get("outs");
-  if (Array.isArray(written)) {
-    written.forEach((item, i) => {
-      const old = isRawMap(item) ? ["metric", "plot"].find((k) => item.has(k)) : void 0;
-      if (old)
-        throw new UserError(
-          `${file}: outs[${i}]: '${old}' is not a key DVC 3 takes in a .dvc file (metrics and plots are declared in dvc.yaml now); remove it.`
-        );
-    });
-  }
-  const outs = parseLockEntries(written, `${file}: outs`, OUT_KEYS).map((entry, i) => {
-    const item = written[i];
-    const where2 = `${file}: outs[${i}]`;
-    const path = posix2.normalize(posix2.join(base, entry.path));
-    if (path === ".." || path.startsWith("../") || posix2.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
-    const hash2 = item.get("hash");
-    if (hash2 !== void 0 && hash2 !== "md5") throw new UserError(`${where2}.hash '${pyStr2(hash2)}' is not one DVC writes (md5).`);
-    boolField(item, "persist", `${where2}.persist`);
-    const push2 = boolField(item, "push", `${where2}.push`) ?? true;
-    for (const key2 of ["desc", "type"]) stringField(item, key2, `${where2}.${key2}`);
-    const labels = item.get("labels");
-    if (labels !== void 0 && !(Array.isArray(labels) && labels.every((l) => typeof l === "string"))) {
-      throw new UserError(`${where2}.labels must be a list of strings, not ${describeValue(labels)}.`);
-    }
-    mapField(item, "fs_config", `${where2}.fs_config`);
-    const cache = boolField(item, "cache", `${where2}.cache`) ?? true;
-    const remote = stringField(item, "remote", `${where2}.remote`);
-    const out = { ...entry, path, cache, push: push2 };
-    if (remote !== void 0) out.remote = remote;
-    return out;
-  });
-  return { file, outs };
-}
-function checkDeps(value2, where2) {
-  if (value2 === void 0 || value2 === null) return;
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list, not ${describeValue(value2)}.`);
-  value2.forEach((item, i) => {
-    const at = `${where2}[${i}]`;
-    if (!isRawMap(item)) throw new UserError(`${at}: expected a mapping with a 'path', not ${describeValue(item)}.`);
-    stringField(item, "path", `${at}.path`);
-    checkEntry(item, at, DEP_KEYS);
-    checkDep(item, at);
-  });
-}
-function checkDep(item, where2) {
-  mapField(item, "fs_config", `${where2}.fs_config`);
-  const repo = mapField(item, "repo", `${where2}.repo`);
-  if (repo) {
-    onlyKeys(repo, REPO_KEYS, `${where2}.repo`);
-    if (!repo.has("url")) throw new UserError(`${where2}.repo: 'url' is required.`);
-    for (const key2 of ["url", "rev", "rev_lock"]) stringField(repo, key2, `${where2}.repo.${key2}`);
-    for (const key2 of ["config", "remote"]) {
-      const v = repo.get(key2);
-      if (v !== void 0 && typeof v !== "string" && !isRawMap(v))
-        throw new UserError(`${where2}.repo.${key2} must be a string or a mapping, not ${describeValue(v)}.`);
-    }
-  }
-  const db = mapField(item, "db", `${where2}.db`);
-  if (db) {
-    onlyKeys(db, DB_KEYS, `${where2}.db`);
-    for (const key2 of DB_KEYS) stringField(db, key2, `${where2}.db.${key2}`);
-  }
-}
-
-// src/dvc/data/dvcfile.ts
 async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir5(dir, { withFileTypes: true })) {
@@ -17658,574 +18224,6 @@ async function remotePresence(remote, keys) {
   return present;
 }
 
-// src/dvc/project.ts
-import { posix as posix3 } from "node:path";
-
-// src/dvc/interpolate.ts
-var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
-var InterpolationError = class extends Error {
-};
-function interpolateString(src, context, inCmd) {
-  const matches = [...src.matchAll(KEYCRE)];
-  if (!matches.length) return unescape2(src);
-  if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
-  let out = "";
-  let last = 0;
-  for (const m of matches) {
-    out += src.slice(last, m.index);
-    out += toStr(lookup(context, m[1]), m[1], inCmd);
-    last = m.index + m[0].length;
-  }
-  out += src.slice(last);
-  return unescape2(out);
-}
-function interpolateValue(value2, context, inCmd) {
-  if (typeof value2 === "string") return interpolateString(value2, context, inCmd);
-  if (Array.isArray(value2)) return value2.map((v) => interpolateValue(v, context, inCmd));
-  if (isRawMap(value2)) {
-    return new Map(
-      [...value2].map(([k, v]) => {
-        const key2 = interpolateString(k, context, false);
-        return [pyStr2(key2), interpolateValue(v, context, inCmd)];
-      })
-    );
-  }
-  return value2;
-}
-function hasInterpolation(value2) {
-  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
-  if (Array.isArray(value2)) return value2.some(hasInterpolation);
-  if (isRawMap(value2)) return [...value2.values()].some(hasInterpolation);
-  return false;
-}
-function unescape2(s) {
-  return s.replace(/\\\$\{/g, "${");
-}
-function lookup(context, inner) {
-  const parts = [];
-  const re = /([^.[\]]+)|\[([^\]]*)\]|\./g;
-  let m;
-  while (m = re.exec(inner)) {
-    if (m[1] !== void 0) parts.push(m[1]);
-    else if (m[2] !== void 0) parts.push(m[2]);
-  }
-  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
-  let cur = context;
-  for (const part of parts) {
-    if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
-      const i = Number(part);
-      const item = cur[i < 0 ? cur.length + i : i];
-      if (item === void 0) throw new InterpolationError(`Could not find '${inner}'`);
-      cur = item;
-    } else if (isRawMap(cur) && cur.has(part)) {
-      cur = cur.get(part);
-    } else {
-      throw new InterpolationError(`Could not find '${inner}'`);
-    }
-  }
-  return cur;
-}
-function toStr(value2, key2, inCmd) {
-  if (value2 === true) return "true";
-  if (value2 === false) return "false";
-  if (value2 === null) return "None";
-  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
-  if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
-  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
-  if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
-  if (value2 instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key2}')`);
-  if (value2 instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key2}')`);
-  if (value2 instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key2}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
-  return unpackDict(value2, key2);
-}
-function unpackDict(dict, key2) {
-  const parts = [];
-  for (const [k, v] of flatten(dict)) {
-    if (v === true) parts.push(`--${k}`);
-    else if (v === false) continue;
-    else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
-    else if (Array.isArray(v)) {
-      const items = v.map((item) => {
-        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
-          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k}'`);
-        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
-      });
-      parts.push(`--${k} ${items.join(" ")}`);
-    } else parts.push(`--${k} ${toStr(v, key2, false)}`);
-  }
-  return parts.join(" ").trimEnd();
-}
-function flatten(dict, prefix = "") {
-  const out = [];
-  for (const [k, v] of dict) {
-    const name = prefix ? `${prefix}.${k}` : k;
-    if (isRawMap(v) && v.size) for (const entry of flatten(v, name)) out.push(entry);
-    else out.push([name, v]);
-  }
-  return out;
-}
-function shlexQuote(s) {
-  if (!s) return "''";
-  if (/^[\w@%+=:,./-]+$/.test(s)) return s;
-  return `'${s.replace(/'/g, `'"'"'`)}'`;
-}
-
-// src/dvc/project.ts
-var TOP_KEYS2 = ["stages", "vars", "params", "metrics", "plots", "artifacts", "datasets"];
-var STAGE_KEYS2 = ["cmd", "wdir", "deps", "params", "outs", "metrics", "plots", "frozen", "always_changed", "desc", "meta", "vars"];
-var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "type", "labels", "meta"];
-var BOOL_FLAGS = ["cache", "persist", "checkpoint", "push"];
-var STRING_FLAGS = ["remote", "desc", "type"];
-var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
-function joinPath(dir, path) {
-  const slashed = path.replace(/\\/g, "/");
-  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
-  const joined = posix3.normalize(posix3.join(dir || ".", slashed));
-  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
-}
-async function loadDvcYaml(tree, dir = "") {
-  const file = joinPath(dir, "dvc.yaml");
-  const doc = await readDataFile(tree, file);
-  if (doc === void 0) return null;
-  const where2 = file;
-  if (doc === null) return { dir, file, stages: [], metrics: [], params: [], plots: [], trackedVars: /* @__PURE__ */ new Map() };
-  if (!isRawMap(doc)) throw new UserError(`${where2}: expected a mapping with \`stages:\` at the top level.`);
-  for (const key2 of doc.keys()) {
-    if (!TOP_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown top-level key '${key2}' (expected one of ${TOP_KEYS2.join(", ")}).`);
-  }
-  const vars = new VarsLoader(tree, dir, where2);
-  await vars.loadDefaultParams();
-  await vars.load(doc.get("vars"), "", "vars");
-  const context = vars.context;
-  const stages = [];
-  const trackedVars = /* @__PURE__ */ new Map();
-  const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
-  if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
-  for (const [name, definition] of stagesDoc) {
-    const key2 = keyValue(stagesDoc, name);
-    if (typeof key2 !== "string")
-      throw new UserError(`${where2}: a stage name is ${describeValue(key2)}, not a string: quote it, as DVC takes only string names.`);
-    for (const generated of expandEntry(where2, name, definition, context)) {
-      stages.push(await resolveStage(where2, generated, vars, trackedVars));
-    }
-  }
-  const seen = /* @__PURE__ */ new Set();
-  for (const s of stages) {
-    if (seen.has(s.name)) throw new UserError(`${where2}: stage '${s.name}' is defined twice.`);
-    seen.add(s.name);
-  }
-  const topStrings = (key2) => {
-    const value2 = doc.get(key2);
-    if (value2 === void 0 || value2 === null) return [];
-    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
-    return value2.map((v, i) => {
-      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v, context, false));
-      if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
-      return resolved;
-    });
-  };
-  return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context), trackedVars };
-}
-async function loadProject(tree) {
-  const files = await tree.list();
-  const { dvcYamls, errors } = await loadDvcYamls(tree, files);
-  const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
-  const attempt = async (file, load) => {
-    try {
-      await load();
-    } catch (error) {
-      project.errors.push({ file, error: describeError(error) });
-    }
-  };
-  for (const dir of dvcYamlDirs(files)) {
-    const file = joinPath(dir, "dvc.lock");
-    await attempt(file, async () => {
-      const lock = await readLockFile(tree, file);
-      if (lock) project.locks.set(dir, lock);
-    });
-  }
-  for (const file of files.filter((f) => f.endsWith(".dvc"))) {
-    await attempt(file, async () => {
-      const dvcFile = await readDvcFile(tree, file);
-      if (dvcFile) project.dvcFiles.push(dvcFile);
-    });
-  }
-  return project;
-}
-var WORKSPACE = "workspace";
-var LoadedProjects = class {
-  loaded = /* @__PURE__ */ new Map();
-  said = /* @__PURE__ */ new Set();
-  /**
-   * The project at `revision` (`WORKSPACE`, or a commit's sha), loaded through `tree` by the first step that asks.
-   * Every step of a run reads a revision through an equal tree (the run's budget, and its listing of the workspace),
-   * so which one comes first makes no difference.
-   */
-  at(revision2, tree) {
-    let project = this.loaded.get(revision2);
-    if (!project) {
-      project = loadProject(tree);
-      this.loaded.set(revision2, project);
-    }
-    return project;
-  }
-  /**
-   * True the first time a step of the run is to say `message` about the project at `revision`, false after: a
-   * broken file is said on the log by the first step that meets it, and the others show it in their part of the
-   * report only.
-   */
-  sayOnce(revision2, message) {
-    const key2 = `${revision2}\0${message}`;
-    if (this.said.has(key2)) return false;
-    this.said.add(key2);
-    return true;
-  }
-};
-function projectAt(tree, revision2, projects) {
-  return projects ? projects.at(revision2, tree) : loadProject(tree);
-}
-async function loadDvcYamls(tree, files) {
-  const out = { dvcYamls: [], errors: [] };
-  const dirs = dvcYamlDirs(files ?? await tree.list());
-  if (dirs[0] !== "") dirs.unshift("");
-  for (const dir of dirs) {
-    try {
-      const dvc = await loadDvcYaml(tree, dir);
-      if (dvc) out.dvcYamls.push(dvc);
-    } catch (error) {
-      out.errors.push({ file: joinPath(dir, "dvc.yaml"), error: describeError(error) });
-    }
-  }
-  return out;
-}
-function isDvcYaml(path) {
-  return path === "dvc.yaml" || path.endsWith("/dvc.yaml");
-}
-function dvcYamlDirs(files) {
-  return files.filter(isDvcYaml).map((p) => p === "dvc.yaml" ? "" : p.slice(0, -"/dvc.yaml".length)).sort();
-}
-async function readDataFile(tree, path) {
-  const bytes = await tree.read(path);
-  if (!bytes) return void 0;
-  return parseDataFile(path, bytes.toString("utf8")).data;
-}
-function topPlots(file, value2, context) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
-  return value2.map((entry, i) => {
-    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
-    if (typeof resolved === "string") return { id: resolved, props: null };
-    if (isRawMap(resolved) && resolved.size === 1) {
-      const [id, props] = [...resolved][0];
-      if (props === null || isRawMap(props)) return { id, props };
-    }
-    throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
-  });
-}
-function withField(file, field, fn, stage2) {
-  try {
-    return fn();
-  } catch (error) {
-    if (error instanceof InterpolationError) {
-      const where2 = stage2 ? `stages.${stage2}.${field}` : field;
-      throw new UserError(`${file}: failed to parse '${where2}': ${error.message}.`);
-    }
-    throw error;
-  }
-}
-function expandEntry(file, name, definition, context) {
-  if (!isRawMap(definition)) throw new UserError(`${file}: stage '${name}': expected a mapping with 'cmd'.`);
-  const withLoop = (entries) => mapFrom([...context, ...entries], context);
-  if (definition.has("foreach") || definition.has("do")) {
-    const extra = [...definition.keys()].filter((k) => k !== "foreach" && k !== "do");
-    if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
-    if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
-    if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
-    let items = definition.get("foreach") ?? null;
-    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context, false), name);
-    const body = definition.get("do") ?? null;
-    const out = [];
-    if (Array.isArray(items)) {
-      const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
-      const keyed = /* @__PURE__ */ new Map();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
-      for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
-    } else if (isRawMap(items)) {
-      for (const [written, item] of items) {
-        const value2 = keyValue(items, written);
-        const key2 = typeof value2 === "boolean" ? toStr(value2, "key", false) : written;
-        out.push({
-          name: `${name}@${key2}`,
-          definition: body,
-          context: withLoop([
-            ["key", key2],
-            ["item", item]
-          ]),
-          written: definition
-        });
-      }
-    } else {
-      throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${\u2026} reference to one.`);
-    }
-    return out;
-  }
-  if (definition.has("matrix")) {
-    const matrix = definition.get("matrix");
-    if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
-    const axes = [];
-    for (const [axis, raw] of matrix) {
-      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
-      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
-      axes.push([axis, values]);
-    }
-    const rest = mapFrom(definition, definition);
-    rest.delete("matrix");
-    let combos = [{ item: [], key: [] }];
-    for (const [axis, values] of axes) {
-      combos = combos.flatMap(
-        (c) => values.map((v, i) => ({
-          item: [...c.item, [axis, v]],
-          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis, false)]
-        }))
-      );
-    }
-    return combos.map((c) => {
-      const key2 = c.key.join("-");
-      return {
-        name: `${name}@${key2}`,
-        definition: rest,
-        context: withLoop([
-          ["item", new Map(c.item)],
-          ["key", key2]
-        ]),
-        written: definition
-      };
-    });
-  }
-  return [{ name, definition, context, written: definition }];
-}
-async function resolveStage(file, entry, vars, trackedVars) {
-  const { name, definition, context } = entry;
-  const where2 = `${file}: stage '${name}'`;
-  if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
-  for (const key2 of definition.keys()) {
-    if (!STAGE_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS2.join(", ")}).`);
-  }
-  const wdirWritten = definition.get("wdir");
-  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
-  if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
-  let stageContext = context;
-  let scope = vars;
-  if (definition.has("vars")) {
-    scope = vars.fork();
-    await scope.load(definition.get("vars"), wdir === "." ? "" : wdir, `stages.${name}.vars`);
-    stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
-  }
-  scope.track(entry.written, trackedVars);
-  const field = (key2, inCmd = false) => {
-    const written = definition.get(key2);
-    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, inCmd), name);
-  };
-  const cmd = field("cmd", true);
-  if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
-  const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : null;
-  if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
-  const deps = stringList(field("deps"), `${where2}: 'deps'`);
-  const params = paramsDeps(field("params"), where2);
-  const outs = [
-    ...outList(field("outs"), "out", `${where2}: 'outs'`),
-    ...outList(field("metrics"), "metric", `${where2}: 'metrics'`),
-    ...outList(field("plots"), "plot", `${where2}: 'plots'`)
-  ];
-  const flag = (key2) => {
-    const v = field(key2);
-    if (v === void 0 || v === null) return false;
-    if (typeof v !== "boolean") throw new UserError(`${where2}: '${key2}' must be true or false.`);
-    return v;
-  };
-  const desc = field("desc");
-  const stage2 = { name, wdir, cmd: cmdValue, deps, params, outs, frozen: flag("frozen"), alwaysChanged: flag("always_changed") };
-  if (typeof desc === "string") stage2.desc = desc;
-  return stage2;
-}
-function stringList(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
-  return value2.map((v, i) => {
-    if (typeof v !== "string" || !v) throw new UserError(`${where2}[${i}] must be a path (a string).`);
-    return v;
-  });
-}
-function paramsDeps(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
-  const byFile = /* @__PURE__ */ new Map();
-  const add3 = (file, keys) => {
-    const current = byFile.get(file);
-    if (current === null) return;
-    if (keys === null) byFile.set(file, null);
-    else byFile.set(file, [...current ?? [], ...keys.filter((k) => !current?.includes(k))]);
-  };
-  value2.forEach((item, i) => {
-    if (typeof item === "string") add3("params.yaml", [item]);
-    else if (isRawMap(item)) {
-      for (const [file, keys] of item) {
-        if (keys === null || Array.isArray(keys) && !keys.length) add3(file, null);
-        else if (Array.isArray(keys) && keys.every((k) => typeof k === "string")) add3(file, keys);
-        else throw new UserError(`${where2}: 'params[${i}].${file}' must be a list of keys (or empty for the whole file).`);
-      }
-    } else throw new UserError(`${where2}: 'params[${i}]' must be a key or {file: [keys]}.`);
-  });
-  return [...byFile].map(([file, keys]) => ({ file, keys }));
-}
-function outList(value2, kind, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
-  const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
-  return value2.map((item, i) => {
-    if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: /* @__PURE__ */ new Map() };
-    if (isRawMap(item) && item.size === 1) {
-      const [path, flags] = [...item][0];
-      if (flags !== null && !isRawMap(flags)) throw new UserError(`${where2}[${i}]: '${path}' must map to flags such as {cache: false}.`);
-      const props = flags ?? /* @__PURE__ */ new Map();
-      for (const [k, v] of props) {
-        if (!allowed.includes(k)) throw new UserError(`${where2}[${i}]: unknown flag '${k}' on '${path}' (expected one of ${allowed.join(", ")}).`);
-        const wrong2 = (expected2) => new UserError(`${where2}[${i}]: '${k}' on '${path}' must be ${expected2}, not ${describeValue(v)}.`);
-        if (BOOL_FLAGS.includes(k) && typeof v !== "boolean") throw wrong2("true or false");
-        if (STRING_FLAGS.includes(k) && typeof v !== "string") throw wrong2("a string");
-        if (k === "labels" && !(Array.isArray(v) && v.every((l) => typeof l === "string"))) throw wrong2("a list of strings");
-      }
-      return { path, kind, cache: props.get("cache") !== false, persist: props.get("persist") === true, props };
-    }
-    throw new UserError(`${where2}[${i}] must be a path or {path: {cache: \u2026, persist: \u2026}}.`);
-  });
-}
-var VarsLoader = class _VarsLoader {
-  constructor(tree, dir, file) {
-    this.tree = tree;
-    this.dir = dir;
-    this.file = file;
-  }
-  tree;
-  dir;
-  file;
-  context = /* @__PURE__ */ new Map();
-  sources = /* @__PURE__ */ new Map();
-  loadedFiles = /* @__PURE__ */ new Set();
-  /** Every file values came from (whole or some keys), for tracked vars. */
-  files = /* @__PURE__ */ new Set();
-  fork() {
-    const copy = new _VarsLoader(this.tree, this.dir, this.file);
-    copy.context = cloneMap(this.context);
-    for (const [k, v] of this.sources) copy.sources.set(k, v);
-    for (const f of this.loadedFiles) copy.loadedFiles.add(f);
-    for (const f of this.files) copy.files.add(f);
-    return copy;
-  }
-  async loadDefaultParams() {
-    const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
-    if (data === void 0) return;
-    this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
-    this.loadedFiles.add("params.yaml");
-    this.files.add("params.yaml");
-  }
-  async load(vars, wdir, where2) {
-    if (vars === void 0 || vars === null) return;
-    if (!Array.isArray(vars)) throw new UserError(`${this.file}: '${where2}' must be a list of files or mappings.`);
-    for (const [i, entry] of vars.entries()) {
-      if (hasInterpolation(entry)) throw new UserError(`${this.file}: '${where2}[${i}]' cannot use \${\u2026} interpolation.`);
-      if (isRawMap(entry)) {
-        this.merge(entry, `${where2}[${i}]`);
-        continue;
-      }
-      if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
-      const [file, keyList] = splitVarsEntry(entry);
-      const rel = joinPath(wdir, file);
-      if (!keyList && this.loadedFiles.has(rel)) continue;
-      const data = await readDataFile(this.tree, joinPath(this.dir, rel));
-      if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
-      const mapping = asMapping(data, joinPath(this.dir, rel));
-      const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
-      this.merge(picked, rel);
-      this.files.add(rel);
-      if (!keyList) this.loadedFiles.add(rel);
-    }
-  }
-  /**
-   * DVC's tracked vars (dvc/parsing/context.py `_track_data`): every `${key}` an entry interpolates, except the
-   * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
-   */
-  track(written, into) {
-    const visit = (value2) => {
-      if (typeof value2 === "string") {
-        for (const m of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-          const key2 = m[1].replace(/\[([^\]]*)\]/g, ".$1");
-          const head = key2.split(".")[0];
-          if (head === "item" || head === "key") continue;
-          const source = this.sourceOf(key2);
-          if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
-        }
-      } else if (Array.isArray(value2)) value2.forEach(visit);
-      else if (isRawMap(value2)) {
-        for (const [k, v] of value2) {
-          if (k === "vars") continue;
-          visit(k);
-          visit(v);
-        }
-      }
-    };
-    visit(written);
-  }
-  merge(data, source, into = this.context, prefix = "") {
-    for (const [k, v] of data) {
-      const path = prefix ? `${prefix}.${k}` : k;
-      const existing = into.get(k);
-      if (existing !== void 0 && isRawMap(existing) && isRawMap(v)) {
-        this.merge(v, source, existing, path);
-      } else if (existing !== void 0) {
-        throw new UserError(
-          `${this.file}: cannot redefine '${path}' from '${source}' as it already exists in '${this.sources.get(path) ?? this.sourceOf(path)}'.`
-        );
-      } else {
-        into.set(k, isRawMap(v) ? cloneMap(v) : v);
-        this.sources.set(path, source);
-      }
-    }
-  }
-  sourceOf(path) {
-    for (let p = path; p; p = p.includes(".") ? p.slice(0, p.lastIndexOf(".")) : "") {
-      const s = this.sources.get(p);
-      if (s) return s;
-    }
-    return "vars";
-  }
-};
-function splitVarsEntry(entry) {
-  const colon = entry.lastIndexOf(":");
-  if (colon > 1)
-    return [
-      entry.slice(0, colon),
-      entry.slice(colon + 1).split(",").map((k) => k.trim()).filter(Boolean)
-    ];
-  return [entry, null];
-}
-function pickKeys(dvcYaml, data, keys, file) {
-  const out = /* @__PURE__ */ new Map();
-  for (const key2 of keys) {
-    if (!data.has(key2)) throw new UserError(`${dvcYaml}: vars: '${key2}' not found in '${file}'.`);
-    out.set(key2, data.get(key2));
-  }
-  return out;
-}
-function asMapping(value2, file) {
-  if (value2 === null) return /* @__PURE__ */ new Map();
-  if (!isRawMap(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
-  return value2;
-}
-
 // src/pipeline/restore.ts
 var PipelineData = class _PipelineData {
   constructor(config, cache, options2) {
@@ -18675,10 +18673,11 @@ async function readFromCommits(git, request, store, log) {
       const known = commit.sha === request.base.sha ? atBase : void 0;
       const files = /* @__PURE__ */ new Map();
       const reads = [];
+      const loads = /* @__PURE__ */ new Map();
       for (const file of paths) {
         const got = known?.get(file);
         if (got) files.set(file, got);
-        else reads.push(readMetricsAt(tree, file).then((read2) => void files.set(file, read2)));
+        else reads.push(readMetricsAt(tree, file, loads).then((read2) => void files.set(file, read2)));
       }
       await Promise.all(reads);
       return files;
@@ -18819,13 +18818,15 @@ async function deepen(git, request, have, notes, log) {
     return false;
   }
 }
-async function readMetricsAt(tree, path) {
+async function readMetricsAt(tree, path, loads) {
   try {
     const bytes = await tree.read(path);
     if (!bytes) {
       const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
       return why ? { status: "missing", why } : { status: "missing" };
     }
+    const unloaded = await unloadedOver(tree, path, loads);
+    if (unloaded) return { status: "error", message: unloaded };
     let leaves = extension(path) === ".json" ? flattenJsonMetrics(bytes, new KeyTable())?.toMap() : void 0;
     if (!leaves) {
       let text2;
@@ -18846,6 +18847,32 @@ async function readMetricsAt(tree, path) {
     const message = describeError(error);
     return { status: "error", message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
   }
+}
+async function unloadedOver(tree, path, loads) {
+  const parts = path.split("/");
+  const dirs = parts.slice(0, -1).map((_, i) => parts.slice(0, i).join("/"));
+  dirs.push(parts.slice(0, -1).join("/"));
+  const tried = (file, load) => {
+    let why = loads.get(file);
+    if (!why) {
+      why = load().then(
+        () => null,
+        (error) => `${file} does not load there: ${describeError(error)}`
+      );
+      loads.set(file, why);
+    }
+    return why;
+  };
+  for (const dir of new Set(dirs)) {
+    const why = await tried(joinPath(dir, "dvc.yaml"), () => loadDvcYaml(tree, dir));
+    if (why) return why;
+  }
+  for (let i = 1; i <= parts.length; i++) {
+    const tracker = `${parts.slice(0, i).join("/")}.dvc`;
+    const why = await tried(tracker, () => readDvcFile(tree, tracker));
+    if (why) return why;
+  }
+  return null;
 }
 function finite(leaf2) {
   const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);

@@ -24115,10 +24115,11 @@ async function readFromCommits(git, request, store, log) {
       const known = commit.sha === request.base.sha ? atBase : void 0;
       const files = /* @__PURE__ */ new Map();
       const reads = [];
+      const loads = /* @__PURE__ */ new Map();
       for (const file of paths) {
         const got = known?.get(file);
         if (got) files.set(file, got);
-        else reads.push(readMetricsAt(tree, file).then((read2) => void files.set(file, read2)));
+        else reads.push(readMetricsAt(tree, file, loads).then((read2) => void files.set(file, read2)));
       }
       await Promise.all(reads);
       return files;
@@ -24259,13 +24260,15 @@ async function deepen(git, request, have, notes, log) {
     return false;
   }
 }
-async function readMetricsAt(tree, path) {
+async function readMetricsAt(tree, path, loads) {
   try {
     const bytes = await tree.read(path);
     if (!bytes) {
       const why = "whyMissing" in tree ? tree.whyMissing(path) : void 0;
       return why ? { status: "missing", why } : { status: "missing" };
     }
+    const unloaded = await unloadedOver(tree, path, loads);
+    if (unloaded) return { status: "error", message: unloaded };
     let leaves = extension(path) === ".json" ? flattenJsonMetrics(bytes, new KeyTable())?.toMap() : void 0;
     if (!leaves) {
       let text2;
@@ -24286,6 +24289,32 @@ async function readMetricsAt(tree, path) {
     const message = describeError(error2);
     return { status: "error", message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
   }
+}
+async function unloadedOver(tree, path, loads) {
+  const parts = path.split("/");
+  const dirs = parts.slice(0, -1).map((_, i) => parts.slice(0, i).join("/"));
+  dirs.push(parts.slice(0, -1).join("/"));
+  const tried = (file, load) => {
+    let why = loads.get(file);
+    if (!why) {
+      why = load().then(
+        () => null,
+        (error2) => `${file} does not load there: ${describeError(error2)}`
+      );
+      loads.set(file, why);
+    }
+    return why;
+  };
+  for (const dir of new Set(dirs)) {
+    const why = await tried(joinPath(dir, "dvc.yaml"), () => loadDvcYaml(tree, dir));
+    if (why) return why;
+  }
+  for (let i = 1; i <= parts.length; i++) {
+    const tracker = `${parts.slice(0, i).join("/")}.dvc`;
+    const why = await tried(tracker, () => readDvcFile(tree, tracker));
+    if (why) return why;
+  }
+  return null;
 }
 function finite(leaf2) {
   const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);

@@ -2,13 +2,14 @@ import { shortSha, type GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import { describeError } from '../util/errors';
 import type { Logger } from '../util/log';
+import { readDvcFile } from '../dvc/dvcfile';
 import { extension } from '../dvc/formats';
 import { KeyTable } from '../values/flat';
 import { flattenMetrics } from '../values/flatten';
 import { flattenJsonMetrics } from '../values/json-metrics';
 import { parseValueFile } from '../values/parse';
 import { numericValue, type FileDiff, type Leaf } from '../values/types';
-import type { LoadedProjects } from '../dvc/project';
+import { joinPath, loadDvcYaml, type LoadedProjects } from '../dvc/project';
 import { PipelineData, type DataOptions } from '../pipeline/restore';
 import { withCachedOutputs, type CachedOutputsTree } from '../values/cached-outputs';
 import { commitTree, type ReadBudget, type Tree } from '../workspace/tree';
@@ -100,10 +101,11 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
       const known = commit.sha === request.base.sha ? atBase : undefined;
       const files = new Map<string, FileAtCommit>();
       const reads: Promise<void>[] = [];
+      const loads = new Map<string, Promise<string | null>>();
       for (const file of paths) {
         const got = known?.get(file);
         if (got) files.set(file, got);
-        else reads.push(readMetricsAt(tree, file).then((read) => void files.set(file, read)));
+        else reads.push(readMetricsAt(tree, file, loads).then((read) => void files.set(file, read)));
       }
       await Promise.all(reads);
       return files;
@@ -273,14 +275,20 @@ async function deepen(git: GitRepo, request: HistoryRequest, have: number, notes
   }
 }
 
-/** One metrics file at one commit, parsed as the metrics diff parses it; never throws for the file's own problems. */
-async function readMetricsAt(tree: Tree | CachedOutputsTree, path: string): Promise<FileAtCommit> {
+/**
+ * One metrics file at one commit, parsed as the metrics diff parses it; never throws for the file's own problems.
+ * `loads` holds the commit's project files already tried (path → why it does not load, or null).
+ */
+async function readMetricsAt(tree: Tree | CachedOutputsTree, path: string, loads: Map<string, Promise<string | null>>): Promise<FileAtCommit> {
   try {
     const bytes = await tree.read(path);
     if (!bytes) {
       const why = 'whyMissing' in tree ? tree.whyMissing(path) : undefined;
       return why ? { status: 'missing', why } : { status: 'missing' };
     }
+    // As the comparison says at the base: what a project file that does not load there names is not known there.
+    const unloaded = await unloadedOver(tree, path, loads);
+    if (unloaded) return { status: 'error', message: unloaded };
     // The metrics diff's scanner first (a base's history reads a thousand files at each commit); what it leaves to
     // the general reader goes there, for the same errors and warnings.
     let leaves = extension(path) === '.json' ? flattenJsonMetrics(bytes, new KeyTable())?.toMap() : undefined;
@@ -303,6 +311,37 @@ async function readMetricsAt(tree: Tree | CachedOutputsTree, path: string): Prom
     const message = describeError(error);
     return { status: 'error', message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
   }
+}
+
+/**
+ * Why `path`'s values are not known at a commit, or null: a dvc.yaml over it (at the root or in a folder above it),
+ * or the `.dvc` file that tracks it or a folder above it, does not load there — DVC has no values at such a revision.
+ */
+async function unloadedOver(tree: Tree, path: string, loads: Map<string, Promise<string | null>>): Promise<string | null> {
+  const parts = path.split('/');
+  const dirs = parts.slice(0, -1).map((_, i) => parts.slice(0, i).join('/'));
+  dirs.push(parts.slice(0, -1).join('/'));
+  const tried = (file: string, load: () => Promise<unknown>): Promise<string | null> => {
+    let why = loads.get(file);
+    if (!why) {
+      why = load().then(
+        () => null,
+        (error: unknown) => `${file} does not load there: ${describeError(error)}`,
+      );
+      loads.set(file, why);
+    }
+    return why;
+  };
+  for (const dir of new Set(dirs)) {
+    const why = await tried(joinPath(dir, 'dvc.yaml'), () => loadDvcYaml(tree, dir));
+    if (why) return why;
+  }
+  for (let i = 1; i <= parts.length; i++) {
+    const tracker = `${parts.slice(0, i).join('/')}.dvc`;
+    const why = await tried(tracker, () => readDvcFile(tree, tracker));
+    if (why) return why;
+  }
+  return null;
 }
 
 function finite(leaf: Leaf | undefined): number | null {

@@ -111,6 +111,37 @@ test('bad records are skipped with one note each: a file that does not parse, a 
   assert.ok(log.lines.some((l) => l.startsWith('info: History: ')));
 });
 
+test('a commit whose dvc.yaml over the metrics file, or the .dvc file tracking it, does not load is skipped, as the base rule calls it not known', async () => {
+  const r = repo();
+  const dvcYaml = 'metrics:\n  - metrics.json\n  - sub/scores.json\n';
+  r.commit('a', { 'dvc.yaml': dvcYaml, 'metrics.json': '{"acc": 0.9}', 'sub/scores.json': '{"f1": 0.7}' });
+  r.commit('b', { 'metrics.json': '{"acc": 0.91}', 'sub/scores.json': '{"f1": 0.71}' });
+  // The value 0.5 at a commit whose dvc.yaml does not load: DVC shows no metrics there.
+  const broken = r.commit('broken', { 'dvc.yaml': 'metrics:\n  - metrics.json\n   bad: [\n', 'metrics.json': '{"acc": 0.5}' });
+  r.commit('fixed', { 'dvc.yaml': dvcYaml, 'metrics.json': '{"acc": 0.92}' });
+  // A `.dvc` file that does not load, over sub/: only the files under it are not known there.
+  const badDvc = r.commit('bad dvc', { 'sub.dvc': 'outs:\n- path: sub\n  bogus: 1\n', 'metrics.json': '{"acc": 0.93}', 'sub/scores.json': '{"f1": 0.1}' });
+
+  const metrics = [...shown('metrics.json', { acc: 0.8 }), ...shown('sub/scores.json', { f1: 0.7 })];
+  const { section } = await history(r.dir, 10, metrics);
+  assert.deepEqual(
+    section.metrics.find((m) => m.key === 'acc')!.points.map((p) => p.value),
+    [0.9, 0.91, 0.92, 0.93],
+  );
+  assert.deepEqual(
+    section.metrics.find((m) => m.key === 'f1')!.points.map((p) => p.value),
+    [0.7, 0.71, 0.71],
+  );
+  const notes = section.notes.join('\n');
+  assert.match(notes, new RegExp(`\`metrics\\.json\` could not be read at 1 commit, skipped there \\(${broken.slice(0, 7)}: dvc\\.yaml does not load there: `));
+  assert.match(
+    notes,
+    new RegExp(
+      `\`sub/scores\\.json\` could not be read at 2 commits, skipped there \\(${badDvc.slice(0, 7)}: sub\\.dvc does not load there: .*; ${broken.slice(0, 7)}: dvc\\.yaml does not load there`,
+    ),
+  );
+});
+
 test('a shallow clone fetches N commits of the base from origin, never the whole history', async () => {
   const r = repo();
   for (let i = 0; i < 30; i++) r.commit(`run ${i}`, { 'metrics.json': JSON.stringify({ accuracy: 0.8 + i / 1000 }) });
