@@ -18508,11 +18508,13 @@ function finiteOrNull(value2) {
 function brokenRules(summary3) {
   let failures = 0;
   let warnings = 0;
+  let notChecked = 0;
   for (const r of summary3.rules) {
+    if (r.status === "error") notChecked++;
     if (r.status === "error" || r.status === "failed" && r.level === "fail") failures++;
     else if (r.status === "failed") warnings++;
   }
-  return { failures, warnings };
+  return { failures, warnings, notChecked };
 }
 
 // src/report/gates-section.ts
@@ -18536,11 +18538,17 @@ function proposedRules(proposed) {
 }
 function gatesHeadline(gates2) {
   const total = gates2.rules.length;
-  const { failures, warnings } = brokenRules(gates2);
+  const { failures, warnings, notChecked } = brokenRules(gates2);
   const skipped = gates2.rules.filter((r) => r.status === "skipped").length;
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "", skipped ? `${skipped} skipped` : ""].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(", ")})` : "";
-  if (failures) return `\u274C ${failures} of ${total} rule${total === 1 ? "" : "s"} broke${tail}`;
+  if (failures) {
+    const broke = failures - notChecked;
+    const rules = `of ${total} rule${total === 1 ? "" : "s"}`;
+    const unchecked = `could not be checked`;
+    if (!broke) return `\u274C ${notChecked} ${rules} ${unchecked}${tail}`;
+    return `\u274C ${broke} ${rules} broke${notChecked ? `, ${notChecked} ${unchecked}` : ""}${tail}`;
+  }
   if (gates2.baseUnread) return `\u274C nothing checked (the base revision could not be read: ${gates2.baseUnread})`;
   if (!gates2.checked) {
     return `\u274C nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;

@@ -31,13 +31,19 @@ function finiteOrNull(value: number | null): number | null {
   return value !== null && Number.isFinite(value) ? value : null;
 }
 
-/** Rules that broke, by level: what the check's conclusion and the step's exit depend on. */
-export function brokenRules(summary: GateSummary): { failures: number; warnings: number } {
+/**
+ * Rules that broke, by level: what the check's conclusion and the step's exit depend on. `failures` counts the rules
+ * that could not be checked too (`notChecked` of them: an unknown metric, no base value, a stage's last values), as
+ * they fail the gate at any level, though they broke nothing.
+ */
+export function brokenRules(summary: GateSummary): { failures: number; warnings: number; notChecked: number } {
   let failures = 0;
   let warnings = 0;
+  let notChecked = 0;
   for (const r of summary.rules) {
+    if (r.status === 'error') notChecked++;
     if (r.status === 'error' || (r.status === 'failed' && r.level === 'fail')) failures++;
     else if (r.status === 'failed') warnings++;
   }
-  return { failures, warnings };
+  return { failures, warnings, notChecked };
 }

@@ -25,14 +25,21 @@ function proposedRules(proposed: NonNullable<GateSummary['proposed']>): string[]
   ];
 }
 
-/** `✅ all 3 rules passed`, `❌ 1 of 4 rules broke`…: the title of the section and of the check run. */
+/** `✅ all 3 rules passed`, `❌ 1 of 4 rules broke`, `❌ 2 of 2 rules could not be checked`…: the title of the section and of the check run. */
 export function gatesHeadline(gates: GateSummary): string {
   const total = gates.rules.length;
-  const { failures, warnings } = brokenRules(gates);
+  const { failures, warnings, notChecked } = brokenRules(gates);
   const skipped = gates.rules.filter((r) => r.status === 'skipped').length;
   const extras = [warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : '', skipped ? `${skipped} skipped` : ''].filter(Boolean);
   const tail = extras.length ? ` (${extras.join(', ')})` : '';
-  if (failures) return `❌ ${failures} of ${total} rule${total === 1 ? '' : 's'} broke${tail}`;
+  if (failures) {
+    // A rule that compared nothing (no value to compare, or a stage's last values) broke nothing: it was not checked.
+    const broke = failures - notChecked;
+    const rules = `of ${total} rule${total === 1 ? '' : 's'}`;
+    const unchecked = `could not be checked`;
+    if (!broke) return `❌ ${notChecked} ${rules} ${unchecked}${tail}`;
+    return `❌ ${broke} ${rules} broke${notChecked ? `, ${notChecked} ${unchecked}` : ''}${tail}`;
+  }
   if (gates.baseUnread) return `❌ nothing checked (the base revision could not be read: ${gates.baseUnread})`;
   if (!gates.checked) {
     return `❌ nothing checked (${!total ? 'no rules at the base revision' : total === 1 ? 'the rule was skipped' : `${total} rules skipped`})`;

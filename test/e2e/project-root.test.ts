@@ -50,7 +50,7 @@ describe('the project root is found as DVC finds it, so a sub-folder gives the s
     assert.equal(fromRoot.code, 1, fromRoot.stdout);
     assert.equal(fromSrc.code, 1, fromSrc.stdout);
     assert.equal(fromSrc.outputs.passed, 'false');
-    assert.match(fromSrc.summary, /### Gates: ❌ 1 of 1 rule broke/);
+    assert.match(fromSrc.summary, /### Gates: ❌ 1 of 1 rule could not be checked/);
     assert.match(fromSrc.summary, /accuracy/);
     assert.equal(readFileSync(fromSrc.outputs.report!, 'utf8'), readFileSync(fromRoot.outputs.report!, 'utf8'));
   });
@@ -62,7 +62,7 @@ describe('the project root is found as DVC finds it, so a sub-folder gives the s
     const fromSrc = await runCli(['report', '--base', 'HEAD~1', '--out', join(outside, 'src')], join(repo.dir, 'src'));
     assert.equal(fromRoot.code, 1, fromRoot.stderr);
     assert.equal(fromSrc.code, 1, fromSrc.stderr);
-    assert.match(fromSrc.stdout, /### Gates: ❌ 1 of 1 rule broke/);
+    assert.match(fromSrc.stdout, /### Gates: ❌ 1 of 1 rule could not be checked/);
     assert.equal(reportBody(fromSrc.stdout), reportBody(fromRoot.stdout));
   });
 

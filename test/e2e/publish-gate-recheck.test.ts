@@ -128,7 +128,7 @@ describe("mode publish re-checks the artifact's gate against the artifact's own 
     const { body } = await publish(artifact);
     assert.equal(verdictOf(body), `❌ ${MISMATCH}: accuracy &gt;= 0.99 (marked passed, but 0.85 is not &gt;= 0.99)`);
     assert.doesNotMatch(body, /✅ gate|\| ✅ \| accuracy/);
-    assert.match(body, /### Gates: ❌ 1 of 1 rule broke/);
+    assert.match(body, /### Gates: ❌ 1 of 1 rule could not be checked/);
     assert.match(body, /\| ❌ \| accuracy &gt;= 0\.99 \| 0\.85 \| 0\.85 \| 0\.99 \| The artifact marks this rule passed, but 0\.85 is not &gt;= 0\.99\. \|/);
   });
 
@@ -166,7 +166,7 @@ describe("mode publish re-checks the artifact's gate against the artifact's own 
     assert.equal(verdictOf(lowered.body), `❌ ${MISMATCH}: accuracy &gt;= 0.99 (marked passed, but its threshold works out to 0.99 from the rule, not 0.8)`);
     const raised = await publish(passedAs((row) => (row.head = 0.995)));
     assert.equal(verdictOf(raised.body), `❌ ${MISMATCH}: accuracy &gt;= 0.99 (marked passed, but the report's metrics have 0.85 at the head, not 0.995)`);
-    assert.match(raised.body, /### Gates: ❌ 1 of 2 rules broke/);
+    assert.match(raised.body, /### Gates: ❌ 1 of 2 rules could not be checked/);
 
     // accuracy 0.85 is below mean + 3·std of main's five runs (0.8802): stats edited so that the threshold works out lower.
     const history = await artifactOf(['accuracy >= history.mean + 3 * history.std']);

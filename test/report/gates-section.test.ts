@@ -50,7 +50,16 @@ describe('Gates section', () => {
     assert.equal(gatesHeadline(gates('accuracy >= 0.9\nloss > base')), '✅ all 2 rules passed');
     assert.equal(gatesHeadline(gates('warn: loss <= base')), '⚠️ no failing rule broke (1 warning)');
     assert.equal(gatesHeadline(gates('fresh >= base\nloss > 0')), '✅ no rule broke (1 passed, 1 skipped)');
-    assert.equal(gatesHeadline(gates('acc >= 1')), '❌ 1 of 1 rule broke');
+    assert.equal(gatesHeadline(gates('loss <= base')), '❌ 1 of 1 rule broke');
+  });
+
+  test('a rule that could not be checked (no value to compare) is counted and worded as not checked, at any level, not as broke', () => {
+    assert.equal(gatesHeadline(gates('acc >= 1')), '❌ 1 of 1 rule could not be checked');
+    assert.equal(gatesHeadline(gates('acc >= 1\nwarn: auc >= base')), '❌ 2 of 2 rules could not be checked');
+    assert.equal(
+      gatesHeadline(gates('loss <= base\nacc >= 1\nwarn: auc >= base\nwarn: loss <= base')),
+      '❌ 1 of 4 rules broke, 2 could not be checked (1 warning)',
+    );
   });
 
   test('the section opens the report: after the verdict and counts, before the tables', () => {
