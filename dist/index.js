@@ -15990,6 +15990,7 @@ async function reproduceWith(pipeline2, log, options, data) {
   const lockPath = join17(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
+  const cutStages = /* @__PURE__ */ new Set();
   const wouldRun = /* @__PURE__ */ new Set();
   const results = [];
   const record = (result) => {
@@ -16026,7 +16027,7 @@ async function reproduceWith(pipeline2, log, options, data) {
     const project = (p) => projectPath2(stage, p);
     const blocker = blocked.get(name);
     if (blocker) {
-      record({ name, status: "not-run", seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
+      record({ name, status: "not-run", seconds: 0, reasons: [cutStages.has(blocker) ? cutBefore(blocker) : `upstream stage '${blocker}' failed`] });
       continue;
     }
     if (options.deadline?.passed()) {
@@ -16145,11 +16146,15 @@ async function reproduceWith(pipeline2, log, options, data) {
     } else {
       passed = false;
       stageError(`Stage '${name}' failed: ${error2}`);
-      record({ name, status: "failed", seconds, reasons, error: error2, log: outcome2.tail });
+      if (outcome2.stopped) cutStages.add(name);
+      record({ name, status: "failed", seconds, reasons, error: error2, log: outcome2.tail, ...outcome2.stopped && { stopped: true } });
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
     }
   }
   return { stages: results, passed };
+}
+function cutBefore(stage) {
+  return `the pipeline stopped before it: the run's time budget was spent while stage '${stage}' ran`;
 }
 async function runStage(name, stage, pipeline2, log, reasons, deadline) {
   const { ws, dag } = pipeline2;
@@ -16172,7 +16177,7 @@ async function runStage(name, stage, pipeline2, log, reasons, deadline) {
       log.info(`> ${cmd}`);
       tail.addLine(`> ${cmd}`);
       const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env, deadline?.signal);
-      if (deadline?.signal.aborted && code2 !== 0) throw new UserError(deadline.stopped(`stage '${stage.name}'`));
+      if (deadline?.signal.aborted && code2 !== 0) return { error: deadline.stopped(`stage '${stage.name}'`), tail: tail.text(), stopped: true };
       if (code2 !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code2}: ${cmd}`);
     }
     ws.invalidate();
@@ -16287,7 +16292,7 @@ async function runCommand(name, cmd, cwd, log, deadline) {
     const stopped2 = deadline?.signal.aborted ? deadline.stopped(name) : null;
     const error2 = stopped2 ?? (signal ? `killed by ${signal}` : `exited with code ${code2}`);
     log.error(`${name} ${error2}`);
-    return { name, status: "failed", seconds, reasons: [], error: error2, log: tail.text() };
+    return { name, status: "failed", seconds, reasons: [], error: error2, log: tail.text(), ...stopped2 && { stopped: true } };
   } catch (error2) {
     return { name, status: "failed", seconds: (performance2.now() - started) / 1e3, reasons: [], error: describeError(error2), log: tail.text() };
   }
@@ -16341,8 +16346,17 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
     last.result.status = "failed";
     last.result.error = error2;
     last.result.log = last.tail.text();
+    if (stopped2 && !outcome2.error) last.result.stopped = true;
   } else {
-    stages.push({ name: "dvc repro", status: "failed", seconds: 0, reasons: [], error: error2, log: whole.text() });
+    stages.push({
+      name: "dvc repro",
+      status: "failed",
+      seconds: 0,
+      reasons: [],
+      error: error2,
+      log: whole.text(),
+      ...stopped2 && !outcome2.error && { stopped: true }
+    });
   }
   return { stages, passed: false };
 }
@@ -18863,7 +18877,7 @@ function pipelineSection(pipeline2) {
     const status = s.status === "skipped" && s.reasons?.includes("frozen") ? "skipped (frozen)" : STATUS_TEXT[s.status];
     const why = s.status === "failed" ? s.error ?? "" : (s.reasons ?? []).join("; ");
     const time = s.status === "ran" || s.status === "failed" ? formatSeconds(s.seconds) : "\u2013";
-    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
+    lines2.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCellKeepingCode(why)} |`);
   }
   for (const s of pipeline2.stages) {
     if (s.status !== "failed" || !s.log) continue;
@@ -21927,6 +21941,12 @@ function outcome(report2, directionOf) {
     const names = failedStages.map((s) => short(s.name));
     const notChecked = report2.gates?.rules.filter((r) => r.stale?.length).length ?? 0;
     const gate = !report2.gates ? "" : notChecked ? `; ${notChecked === 1 ? "a rule" : `${notChecked} rules`} could not check this change (values of stages that did not run)` : "; the gate compared what the pipeline left";
+    const cut = failedStages.filter((s) => s.stopped).map((s) => short(s.name));
+    const broke = failedStages.filter((s) => !s.stopped).map((s) => short(s.name));
+    if (cut.length) {
+      const also = broke.length ? `; stage ${broke.slice(0, NAMED).join(", ")}${more(broke.length - NAMED)} failed` : "";
+      return { outcome: "failed", line: `\u274C pipeline stopped: the run's time budget was spent while stage ${cut.join(", ")} ran${also}${gate}` };
+    }
     return { outcome: "failed", line: `\u274C pipeline failed: stage ${names.slice(0, NAMED).join(", ")}${more(names.length - NAMED)} failed${gate}` };
   }
   const gates2 = report2.gates;
@@ -22421,7 +22441,9 @@ var pipeline = (v, at) => {
       const error2 = optional(string2)(stage.error, key(a, "error"));
       const log = optional(string2)(stage.log, key(a, "log"));
       const project = optional(boolean)(stage.project, key(a, "project"));
+      const stopped2 = optional(boolean)(stage.stopped, key(a, "stopped"));
       if (project) out.project = true;
+      if (stopped2) out.stopped = true;
       if (reasons !== void 0) out.reasons = reasons;
       if (error2 !== void 0) out.error = error2;
       if (log !== void 0) out.log = log;
@@ -29473,6 +29495,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
     if (result) return `which did not run (${result.reasons[0] ?? "not run"})`;
     if (pipeline2.passed) return null;
     if (p.file === "dvc.yaml") {
+      if (firstFailure?.stopped) return `which did not run (${cutBefore(firstFailure.name)})`;
       return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : "the pipeline stopped before it"})`;
     }
     const blocker = p.dag.order.find((u) => u !== name && upstreamOf(p.dag.upstream, name).has(u) && stopped(results.get(stageAddress(p.file, u))));

@@ -41,7 +41,7 @@ import type { Target } from './publish/types';
 import { dvcPushStep, reproduceStep, type ReproduceSummary } from './pipeline/engine';
 import { FileCommandsGuard } from './pipeline/file-commands';
 import { isDvcYaml, LoadedProjects, WORKSPACE } from './dvc/project';
-import { loadedPipeline, nestedPipelines, pipelineStatus, stageAddress } from './pipeline/repro';
+import { cutBefore, loadedPipeline, nestedPipelines, pipelineStatus, stageAddress } from './pipeline/repro';
 import { trustedRemotes } from './pipeline/trusted-remotes';
 import { Deadline, DEFAULT_DEADLINE_MINUTES } from './util/deadline';
 import { describeError, UserError } from './util/errors';
@@ -630,6 +630,7 @@ async function stagesNotRun(
     if (result) return `which did not run (${result.reasons[0] ?? 'not run'})`;
     if (pipeline.passed) return null;
     if (p.file === 'dvc.yaml') {
+      if (firstFailure?.stopped) return `which did not run (${cutBefore(firstFailure.name)})`;
       return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : 'the pipeline stopped before it'})`;
     }
     // Another dvc.yaml's stage with no result is no stage the pipeline meant to run (whether it is up to date is

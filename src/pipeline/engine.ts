@@ -130,7 +130,7 @@ async function runCommand(name: string, cmd: string, cwd: string, log: Logger, d
     const stopped = deadline?.signal.aborted ? deadline.stopped(name) : null;
     const error = stopped ?? (signal ? `killed by ${signal}` : `exited with code ${code}`);
     log.error(`${name} ${error}`);
-    return { name, status: 'failed', seconds, reasons: [], error, log: tail.text() };
+    return { name, status: 'failed', seconds, reasons: [], error, log: tail.text(), ...(stopped && { stopped: true as const }) };
   } catch (error) {
     return { name, status: 'failed', seconds: (performance.now() - started) / 1000, reasons: [], error: describeError(error), log: tail.text() };
   }
@@ -191,8 +191,17 @@ async function dvcRepro(cwd: string, log: Logger, deadline: Deadline | undefined
     last.result.status = 'failed';
     last.result.error = error;
     last.result.log = last.tail.text();
+    if (stopped && !outcome.error) last.result.stopped = true;
   } else {
-    stages.push({ name: 'dvc repro', status: 'failed', seconds: 0, reasons: [], error, log: whole.text() });
+    stages.push({
+      name: 'dvc repro',
+      status: 'failed',
+      seconds: 0,
+      reasons: [],
+      error,
+      log: whole.text(),
+      ...(stopped && !outcome.error && { stopped: true as const }),
+    });
   }
   return { stages, passed: false };
 }

@@ -293,6 +293,8 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
   const lockPath = join(pipeline.dir, 'dvc.lock');
   const updates = new Map<string, LockStage>();
   const blocked = new Map<string, string>();
+  /** Stages the run's time budget ended while they ran: what they block did not run for want of time, not a failure. */
+  const cutStages = new Set<string>();
   const wouldRun = new Set<string>();
   const results: StageResult[] = [];
   const record = (result: StageResult): void => {
@@ -331,7 +333,7 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
     const project = (p: string): string => projectPath(stage, p);
     const blocker = blocked.get(name);
     if (blocker) {
-      record({ name, status: 'not-run', seconds: 0, reasons: [`upstream stage '${blocker}' failed`] });
+      record({ name, status: 'not-run', seconds: 0, reasons: [cutStages.has(blocker) ? cutBefore(blocker) : `upstream stage '${blocker}' failed`] });
       continue;
     }
     if (options.deadline?.passed()) {
@@ -458,7 +460,8 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
     } else {
       passed = false;
       stageError(`Stage '${name}' failed: ${error}`);
-      record({ name, status: 'failed', seconds, reasons, error, log: outcome.tail });
+      if (outcome.stopped) cutStages.add(name);
+      record({ name, status: 'failed', seconds, reasons, error, log: outcome.tail, ...(outcome.stopped && { stopped: true as const }) });
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
     }
   }
@@ -469,6 +472,13 @@ interface StageOutcome {
   lock?: LockStage;
   error?: string;
   tail?: string;
+  /** The run's time budget ended the command. */
+  stopped?: true;
+}
+
+/** Why a stage downstream of one the time budget ended did not run (the words the run's other notes use). */
+export function cutBefore(stage: string): string {
+  return `the pipeline stopped before it: the run's time budget was spent while stage '${stage}' ran`;
 }
 
 async function runStage(name: string, stage: Stage, pipeline: Pipeline, log: Logger, reasons: string[], deadline?: Deadline): Promise<StageOutcome> {
@@ -496,7 +506,7 @@ async function runStage(name: string, stage: Stage, pipeline: Pipeline, log: Log
       log.info(`> ${cmd}`);
       tail.addLine(`> ${cmd}`);
       const { code, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, env, deadline?.signal);
-      if (deadline?.signal.aborted && code !== 0) throw new UserError(deadline.stopped(`stage '${stage.name}'`));
+      if (deadline?.signal.aborted && code !== 0) return { error: deadline.stopped(`stage '${stage.name}'`), tail: tail.text(), stopped: true };
       if (code !== 0) throw new UserError(signal ? `command was killed by ${signal}: ${cmd}` : `command exited with code ${code}: ${cmd}`);
     }
     ws.invalidate();

@@ -8,6 +8,8 @@ export interface StageResult {
   reasons: string[];
   /** What went wrong, for a failed stage. */
   error?: string;
+  /** The run's time budget ended this stage while it ran (`error` says so): it was cut, not broken. */
+  stopped?: true;
   /** The last lines of a failed stage's output. */
   log?: string;
   /** This row stands for the project files the builtin runner could not load (a cycle, a dvc.lock that does not load), not a stage. */

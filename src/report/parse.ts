@@ -404,7 +404,9 @@ const pipeline: Reader<PipelineSummary> = (v, at) => {
       const error = optional(string)(stage.error, key(a, 'error'));
       const log = optional(string)(stage.log, key(a, 'log'));
       const project = optional(boolean)(stage.project, key(a, 'project'));
+      const stopped = optional(boolean)(stage.stopped, key(a, 'stopped'));
       if (project) out.project = true;
+      if (stopped) out.stopped = true;
       if (reasons !== undefined) out.reasons = reasons;
       if (error !== undefined) out.error = error;
       if (log !== undefined) out.log = log;

@@ -1,4 +1,4 @@
-import { escapeCell } from './escape';
+import { escapeCell, escapeCellKeepingCode } from './escape';
 import type { PipelineSummary } from './types';
 
 const STATUS_TEXT: Record<PipelineSummary['stages'][number]['status'], string> = {
@@ -16,7 +16,8 @@ export function pipelineSection(pipeline: PipelineSummary): string {
     const status = s.status === 'skipped' && s.reasons?.includes('frozen') ? 'skipped (frozen)' : STATUS_TEXT[s.status];
     const why = s.status === 'failed' ? (s.error ?? '') : (s.reasons ?? []).join('; ');
     const time = s.status === 'ran' || s.status === 'failed' ? formatSeconds(s.seconds) : '–';
-    lines.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCell(why)} |`);
+    // A setting named in a reason (`deadline-minutes`) shows as code, as in the notes.
+    lines.push(`| ${escapeCell(s.name)} | ${status} | ${time} | ${escapeCellKeepingCode(why)} |`);
   }
   for (const s of pipeline.stages) {
     if (s.status !== 'failed' || !s.log) continue;

@@ -177,6 +177,8 @@ export interface PipelineSummary {
     /** Why it ran, in `dvc status` words. */
     reasons?: string[];
     error?: string;
+    /** The run's time budget ended it while it ran (`error` says so): cut, not broken. */
+    stopped?: true;
     /** The last 50 lines of a failed stage's output. */
     log?: string;
     /** The project files the builtin runner could not load, not a stage (its `error` says why). */

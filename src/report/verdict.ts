@@ -36,6 +36,13 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
       : notChecked
         ? `; ${notChecked === 1 ? 'a rule' : `${notChecked} rules`} could not check this change (values of stages that did not run)`
         : '; the gate compared what the pipeline left';
+    // A stage the run's time budget ended was cut, not broken: the first line says the run ran out of time.
+    const cut = failedStages.filter((s) => s.stopped).map((s) => short(s.name));
+    const broke = failedStages.filter((s) => !s.stopped).map((s) => short(s.name));
+    if (cut.length) {
+      const also = broke.length ? `; stage ${broke.slice(0, NAMED).join(', ')}${more(broke.length - NAMED)} failed` : '';
+      return { outcome: 'failed', line: `❌ pipeline stopped: the run's time budget was spent while stage ${cut.join(', ')} ran${also}${gate}` };
+    }
     return { outcome: 'failed', line: `❌ pipeline failed: stage ${names.slice(0, NAMED).join(', ')}${more(names.length - NAMED)} failed${gate}` };
   }
   const gates = report.gates;

@@ -94,6 +94,38 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
     }
   });
 
+  test('a stage the budget ended reads as cut, not failed: verdict, the stages after it, the rules on them, the Pipeline cell', async () => {
+    const repo = new TempRepo();
+    const out = tempDir();
+    try {
+      repo.commit('base', {
+        'metrics.json': '{"acc": 0.5}',
+        'better.json': '{"acc": 0.9}',
+        'dvc.yaml': `stages:\n  train:\n    cmd: ${SLOW}\n    outs: [model.txt]\n  evaluate:\n    cmd: cp better.json metrics.json\n    deps: [model.txt, better.json]\n    outs:\n      - metrics.json:\n          cache: false\nmetrics: [metrics.json]\n`,
+      });
+      const r = await runCli(
+        ['report', '--base', 'HEAD', '--repro', 'builtin', '--deadline-minutes', '0.05', '--threshold', 'acc >= 0.5', '--out', out, '--quiet'],
+        repo.dir,
+      );
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      for (const pid of pids(repo.dir)) assert.ok(await gone(pid), `process ${pid} of the stage still runs`);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      const [train, evaluate] = report.pipeline.stages;
+      assert.equal(train.stopped, true);
+      const cut = "the pipeline stopped before it: the run's time budget was spent while stage 'train' ran";
+      assert.deepEqual(evaluate.reasons, [cut]);
+      assert.match(report.verdict.line, /^❌ pipeline stopped: the run's time budget was spent while stage train ran; a rule could not check this change/);
+      assert.deepEqual(report.stale, [{ stage: 'evaluate', reasons: [`did not run (${cut})`] }]);
+      assert.ok(report.gates.rules[0].detail.includes(`which did not run (${cut})`), report.gates.rules[0].detail);
+      const md = readFileSync(join(out, 'report.md'), 'utf8');
+      assert.match(md, /\| train \| \*\*failed\*\* \| [\d.]+ s \| stopped: the run's time budget \(3 s, <code>--deadline-minutes<\/code>\) was spent \|/);
+      assert.doesNotMatch(md, /upstream stage 'train' failed/);
+    } finally {
+      repo.remove();
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   test('the action: a slow `run` command is ended; the comment and the job summary still go out with the note', async () => {
     const fake = await startFakeGitHub();
     const repo = new TempRepo();
