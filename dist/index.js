@@ -18176,7 +18176,7 @@ function causesSection(metrics, labels = {}) {
     const f = metrics[i];
     const list4 = f.rows;
     const atHead = labels.head === void 0 ? null : unreadAtHead(f, labels.head);
-    const atBase = labels.base === void 0 ? null : unreadAtBaseNote(f, labels.base) ?? null;
+    const atBase2 = labels.base === void 0 ? null : unreadAtBaseNote(f, labels.base) ?? null;
     for (let k = 0; k < list4.length; k++) {
       const row3 = list4[k];
       if (!row3.causes) continue;
@@ -18185,7 +18185,7 @@ function causesSection(metrics, labels = {}) {
       if (f.path !== firstPath) manyFiles = true;
       let group2 = groups.get(row3.causes);
       if (!group2) groups.set(row3.causes, group2 = { count: 0, named: [], moved: false, unread: /* @__PURE__ */ new Map() });
-      const unread = row3.new === void 0 && atHead !== null ? { side: "head", note: atHead } : row3.old === void 0 && atBase !== null ? { side: "base", note: atBase } : null;
+      const unread = row3.new === void 0 && atHead !== null ? { side: "head", note: atHead } : row3.old === void 0 && atBase2 !== null ? { side: "base", note: atBase2 } : null;
       if (unread) group2.unread.set(f.path, unread.note);
       if (row3.old !== void 0 && row3.new !== void 0) group2.moved = true;
       if (group2.count++ < MAX_LINE_METRICS) group2.named.push({ path: f.path, row: row3, unread });
@@ -20771,8 +20771,13 @@ function stoppedText(error2, headSha, runUrl) {
     text2,
     fence,
     "",
-    `Fix what the error names and push again; ${log} has the same error.`
+    `${atBase(text2) ? BASE_ADVICE : "Fix what the error names and push again"}; ${log} has the same error.`
   ].join("\n");
+}
+var BASE_ADVICE = "The error is in the base branch's rules, which gate this pull request, so a push here cannot fix it: fix it on the base branch (until then, the `thresholds` input gates in its place)";
+function atBase(error2) {
+  const first = error2.split("\n", 1)[0];
+  return new RegExp(`^(?:[^\\s]*/)?${PROJECT_FILE.replace(/\./g, "\\.")} at the base revision \\(`).test(first);
 }
 var StoppedCommentPublisher = class extends CommentTarget {
   foldedNote = "";
@@ -21471,7 +21476,7 @@ function aggregateRuns(runs, options) {
   }
   const notKnownAtBase = jobsNotKnownAtBase(reported);
   const baseUnread = base ? void 0 : jobsBaseUnread(reported);
-  const atBase = baseLeaves(reported.map((r) => r.report));
+  const atBase2 = baseLeaves(reported.map((r) => r.report));
   let configurations = [...groups.values()].map((g) => {
     const metrics = columns.map((c) => stats(g.runs.map((r) => metricNumber(r.report, c))));
     return {
@@ -21480,7 +21485,7 @@ function aggregateRuns(runs, options) {
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase), g.runs, columns, base !== null, history2, notKnownAtBase, baseUnread) : null
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase2), g.runs, columns, base !== null, history2, notKnownAtBase, baseUnread) : null
     };
   });
   const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
@@ -21613,12 +21618,12 @@ function stats(xs) {
   const std = n > 1 ? Math.sqrt(values.reduce((a, x) => a + (x - mean2) ** 2, 0) / (n - 1)) : null;
   return { mean: mean2, std, n };
 }
-function meansAsDiff(columns, metrics, atBase) {
+function meansAsDiff(columns, metrics, atBase2) {
   const files = /* @__PURE__ */ new Map();
   columns.forEach((c, j) => {
     if (!files.has(c.file)) files.set(c.file, { path: c.file, rows: [], notes: [] });
     const mean2 = metrics[j]?.mean;
-    const old = atBase ? atBase.get(refId(c)) : c.base ?? void 0;
+    const old = atBase2 ? atBase2.get(refId(c)) : c.base ?? void 0;
     files.get(c.file).rows.push({ key: c.key, old, new: mean2, changed: mean2 !== c.base });
   });
   return [...files.values()];
@@ -24136,13 +24141,13 @@ async function readFromCommits(git, request, store, log) {
   const notes = [];
   const { chain, wholeBranch } = await firstParents(git, request, notes, log);
   const paths = request.metrics.map((f) => f.path);
-  const atBase = await parsedAtBase(git, request);
+  const atBase2 = await parsedAtBase(git, request);
   const atCommits = await Promise.all(
     chain.map(async (commit) => {
       const byPath = !git.hasListing(commit.sha);
       const gitTree = commitTree(git, commit.sha, shortSha(commit.sha), { byPath, ...request.budget ? { budget: request.budget } : {} });
       const tree = request.withDvcOutputs?.(gitTree, commit.sha) ?? gitTree;
-      const known = commit.sha === request.base.sha ? atBase : void 0;
+      const known = commit.sha === request.base.sha ? atBase2 : void 0;
       const files = /* @__PURE__ */ new Map();
       const reads = [];
       const loads = /* @__PURE__ */ new Map();
@@ -26000,10 +26005,10 @@ async function definitionsAt(base, projects) {
 }
 function matchRevisions(head, base) {
   if (!base) return head;
-  const atBase = new Set(base.map((d) => d.id));
+  const atBase2 = new Set(base.map((d) => d.id));
   const atHead = new Set(head.map((d) => d.id));
   return [
-    ...head.map((d) => atBase.has(d.id) ? d : { ...d, only: "head" }),
+    ...head.map((d) => atBase2.has(d.id) ? d : { ...d, only: "head" }),
     ...base.filter((d) => !atHead.has(d.id)).map((d) => ({ ...d, only: "base" }))
   ];
 }
@@ -27256,8 +27261,8 @@ async function trustedRemotes(git, workspace, head, base, candidates, eventName)
     );
   }
   const committed = head ? await git.entryAt(head, ".dvc/config.local") : null;
-  const atBase = committed && fromBase ? await git.entryAt(base.sha, ".dvc/config.local") : null;
-  const local = !committed || committed.oid === atBase?.oid;
+  const atBase2 = committed && fromBase ? await git.entryAt(base.sha, ".dvc/config.local") : null;
+  const local = !committed || committed.oid === atBase2?.oid;
   if (!local) notes.push(`.dvc/config.local is not used: the checked-out commit has it in git, so it is the pull request's, not the workflow's; ${why}.`);
   return { trusted: { repo, local }, notes };
 }
@@ -27931,7 +27936,7 @@ async function explainChanges(git, request, log) {
   const { base, budget } = request;
   if (!base || !request.metrics.some((f) => f.rows.some((r) => r.changed))) return request.metrics;
   try {
-    const atBase = await projectAt(commitTree(git, base.sha, base.label, budget ? { budget } : {}), base.sha, request.projects);
+    const atBase2 = await projectAt(commitTree(git, base.sha, base.label, budget ? { budget } : {}), base.sha, request.projects);
     const atHead = await projectAt(
       workspaceTree(request.workspace, { name: "head", ...budget ? { budget } : {}, listing: request.listing }),
       WORKSPACE,
@@ -27940,7 +27945,7 @@ async function explainChanges(git, request, log) {
     const files = new Map((await git.diffPaths(base.sha)).map((path) => [path, { added: 0, deleted: 0 }]));
     const tracked = atHead.dvcYamls.some((d) => d.stages.length) ? await trackedPaths(git, base.sha, files) : /* @__PURE__ */ new Set();
     const explain = explainer({
-      base: atBase,
+      base: atBase2,
       head: atHead,
       params: request.params,
       metricsFiles: request.metrics.map((f) => f.path),
@@ -27948,7 +27953,7 @@ async function explainChanges(git, request, log) {
       tracked,
       ran: request.pipeline?.stages ?? null,
       stale: request.stale,
-      unknown: [...atBase.errors.map((e) => `at ${base.label}: ${e.error}`), ...atHead.errors.map((e) => `at head: ${e.error}`)]
+      unknown: [...atBase2.errors.map((e) => `at ${base.label}: ${e.error}`), ...atHead.errors.map((e) => `at head: ${e.error}`)]
     });
     const metrics = withCauses(request.metrics, explain);
     await countLines(git, base.sha, metrics);
@@ -29184,8 +29189,8 @@ async function runIn(git, config, log, deadline) {
     loadPlotRenderer,
     log
   );
-  let atBase;
-  const baseFile = (at) => atBase ??= baseRulesFile(git, at, config.workingDirectory ?? config.workspace);
+  let atBase2;
+  const baseFile = (at) => atBase2 ??= baseRulesFile(git, at, config.workingDirectory ?? config.workspace);
   const baseUnread = base ? null : missedBase.join("; ") || null;
   const gate = config.gate ? await rulesAtBase(config.gate, base, baseFile, baseUnread) : null;
   for (const note2 of gate?.notes ?? []) log.info(note2);

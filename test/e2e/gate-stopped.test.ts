@@ -39,7 +39,7 @@ beforeEach(() => {
   repo.git('checkout', '-q', passingSha);
 });
 
-function runOn(head: string, inputs: Record<string, string> = {}, options: { token?: string; headRepo?: string } = {}): Promise<ActionRun> {
+function runOn(head: string, inputs: Record<string, string> = {}, options: { token?: string; headRepo?: string; base?: string } = {}): Promise<ActionRun> {
   repo.git('checkout', '-q', head);
   pr.headSha = head;
   return runAction({
@@ -48,7 +48,7 @@ function runOn(head: string, inputs: Record<string, string> = {}, options: { tok
     event: {
       pull_request: {
         number: pr.number,
-        base: { sha: baseSha, ref: 'main', repo: { full_name: REPO } },
+        base: { sha: options.base ?? baseSha, ref: 'main', repo: { full_name: REPO } },
         head: { sha: head, ref: 'feature', repo: { full_name: options.headRepo ?? REPO } },
       },
     },
@@ -107,6 +107,23 @@ describe('a run that stops on an error says so on the pull request', () => {
       [['.mlreport.yml', 3, 3, 'failure']],
     );
     assert.match(check!.annotations[0]!.message, /^\.mlreport\.yml line 3: unknown key 'threshold'; did you mean 'thresholds'\?/);
+  });
+
+  test("an error in the base branch's .mlreport.yml: the comment and the check say to fix it on the base branch, not to push again", async () => {
+    repo.git('checkout', '-q', '-B', `bad-base-${number}`, baseSha);
+    const badBase = repo.commit('typo on main', { '.mlreport.yml': 'threshold:\n  - accuracy >= 0.5\n' });
+    // The pull request already has the fix: pushing to it again cannot change the rules in force.
+    const head = repo.commit('fixed here', { '.mlreport.yml': 'thresholds:\n  - accuracy >= 0.5\n' });
+    pr = addPullRequest(fake, REPO, { number, headSha: head });
+    const result = await runOn(head, {}, { base: badBase });
+    assert.equal(result.code, 1);
+    const [body] = prComments();
+    assert.match(body!, new RegExp(`\\.mlreport\\.yml at the base revision \\(main, ${badBase.slice(0, 7)}\\) line 1: unknown key 'threshold'`));
+    const advice =
+      /The error is in the base branch's rules, which gate this pull request, so a push here cannot fix it: fix it on the base branch \(until then, the `thresholds` input gates in its place\); \[the run's log\]/;
+    assert.match(body!, advice);
+    assert.doesNotMatch(body!, /push again/);
+    assert.match(checkRuns(fake)[0]!.output.summary!, advice);
   });
 
   test("a rule in the 'thresholds' input that does not parse: the error, with its caret, under its own check name", async () => {

@@ -58,8 +58,21 @@ function stoppedText(error: string, headSha: string, runUrl: string | null): str
     text,
     fence,
     '',
-    `Fix what the error names and push again; ${log} has the same error.`,
+    `${atBase(text) ? BASE_ADVICE : 'Fix what the error names and push again'}; ${log} has the same error.`,
   ].join('\n');
+}
+
+/**
+ * The base's .mlreport.yml gates a pull request (rulesAtBase): an error in it is fixed on the base branch, and a push
+ * to the pull request, which may well have fixed it already, cannot fix it.
+ */
+const BASE_ADVICE =
+  "The error is in the base branch's rules, which gate this pull request, so a push here cannot fix it: fix it on the base branch (until then, the `thresholds` input gates in its place)";
+
+/** Whether an error names the base revision's .mlreport.yml (`.mlreport.yml at the base revision (main, 7f2183f) line 1: …`). */
+function atBase(error: string): boolean {
+  const first = error.split('\n', 1)[0]!;
+  return new RegExp(`^(?:[^\\s]*/)?${PROJECT_FILE.replace(/\./g, '\\.')} at the base revision \\(`).test(first);
 }
 
 /** The sticky comment, replaced by the stopped run's error. */
