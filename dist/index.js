@@ -7365,6 +7365,9 @@ var require_dist = __commonJS({
   }
 });
 
+// src/main.ts
+import { appendFile as appendFile5 } from "node:fs/promises";
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -29598,7 +29601,18 @@ async function run2() {
     const message = redact(describeError(error2));
     setFailed(`mlreport: ${message}`);
     const stopped2 = reported ? null : await stoppedRunSettings(process.env);
+    if (!reported) await summarizeStopped(message, stopped2?.github.headSha ?? process.env.GITHUB_SHA ?? "");
     if (stopped2) await publishStopped(stopped2, message, actionLogger, new Deadline(0).publishing().first);
+  }
+}
+async function summarizeStopped(message, headSha) {
+  const path = process.env.GITHUB_STEP_SUMMARY;
+  if (!path) return;
+  try {
+    await appendFile5(path, `${stoppedText(message, headSha, null)}
+`);
+  } catch (error2) {
+    actionLogger.warning(`The job summary could not be written: ${describeError(error2)}`);
   }
 }
 

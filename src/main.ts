@@ -1,9 +1,10 @@
+import { appendFile } from 'node:fs/promises';
 import * as core from '@actions/core';
 import { configFromAction, stoppedRunSettings } from './config/action';
 import { hubSecrets } from './config/hub';
 import { secretsFromEnvironment } from './config/secrets';
 import { FileCommandsGuard } from './pipeline/file-commands';
-import { publishStopped } from './publish/github/stopped';
+import { publishStopped, stoppedText } from './publish/github/stopped';
 import { run as runReport } from './run';
 import { actionLogger } from './util/action-logger';
 import { Deadline } from './util/deadline';
@@ -38,6 +39,21 @@ export async function run(): Promise<void> {
     // People read the pull request, not the log: a run that stopped before its report says so there, so an earlier
     // push's verdict does not stand as this one's.
     const stopped = reported ? null : await stoppedRunSettings(process.env);
+    if (!reported) await summarizeStopped(message, stopped?.github.headSha ?? process.env.GITHUB_SHA ?? '');
     if (stopped) await publishStopped(stopped, message, actionLogger, new Deadline(0).publishing().first);
+  }
+}
+
+/**
+ * The job summary of a run that stopped before its report: the same "no verdict" text as the pull request's, for a
+ * push run (no comment) or `comment: off`, where the summary is what people read. Best effort: the step has failed.
+ */
+async function summarizeStopped(message: string, headSha: string): Promise<void> {
+  const path = process.env.GITHUB_STEP_SUMMARY;
+  if (!path) return;
+  try {
+    await appendFile(path, `${stoppedText(message, headSha, null)}\n`);
+  } catch (error) {
+    actionLogger.warning(`The job summary could not be written: ${describeError(error)}`);
   }
 }

@@ -157,6 +157,36 @@ describe('a run that stops on an error says so on the pull request', () => {
     );
   });
 
+  test('the job summary carries the same "no verdict" text: on a push run (no comment) and on a pull request', async () => {
+    repo.git('checkout', '-q', '-B', `push-run-${number}`, passingSha);
+    const head = repo.commit('typo', { '.mlreport.yml': 'thresholds:\n  - accuracy >== 0.5\n' });
+    const push = await runAction({
+      workspace: repo.dir,
+      eventName: 'push',
+      event: { after: head, ref: 'refs/heads/main', repository: { full_name: REPO, default_branch: 'main' } },
+      sha: head,
+      repository: REPO,
+      apiUrl: fake.url,
+      inputs: { metrics: 'metrics.json', repro: 'off', 'github-token': 'test-token' },
+    });
+    assert.equal(push.code, 1, push.stdout + push.stderr);
+    assert.match(push.summary, /^## ❌ no verdict: the run stopped on an error\n/);
+    assert.match(push.summary, new RegExp(`The run for ${head.slice(0, 7)} stopped before it compared any values`));
+    assert.match(push.summary, /```text\n\.mlreport\.yml line 2, column \d+: /);
+
+    pr = addPullRequest(fake, REPO, { number, headSha: head });
+    const pull = await runOn(head);
+    assert.equal(pull.code, 1);
+    assert.match(pull.summary, /^## ❌ no verdict: the run stopped on an error\n/);
+    assert.equal(
+      pull.summary.trim(),
+      prComments()[0]!
+        .replace(/^<!-- mlreport:comment id=default -->\n/, '')
+        .replace(/\[the run's log\]\([^)]*\)/, "the run's log")
+        .trim(),
+    );
+  });
+
   test('a bad publishing input: the comment still goes where it always does, with the input named', async () => {
     const head = await passedFirst({ 'metrics.json': '{"accuracy": 0.3}\n' });
     const result = await runOn(head, { 'image-store': 'gist' });

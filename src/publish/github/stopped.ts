@@ -40,8 +40,11 @@ export async function publishStopped(stop: StoppedRun, error: string, log: Logge
 /** The headline of a stopped run, in the comment and (without its emoji) as the check run's title. */
 const HEADLINE = '❌ no verdict: the run stopped on an error';
 
-/** The comment (or the check run's summary) for a stopped run: what stopped it, in a block quoted as it was said. Pure. */
-function stoppedText(error: string, headSha: string, runUrl: string | null): string {
+/**
+ * The comment, the check run's summary or the job summary for a stopped run: what stopped it, in a block quoted as it
+ * was said. Pure.
+ */
+export function stoppedText(error: string, headSha: string, runUrl: string | null): string {
   // Well inside a comment's and a check summary's 65,536 characters.
   const text = truncate(stripMarkers(error), 60_000, '…');
   let longest = 0;
