@@ -16404,7 +16404,8 @@ function nearMiss(typed, known) {
 // src/gate/parse.ts
 var RuleSyntaxError = class extends UserError {
   constructor(source, column, problem, lineText) {
-    super(`${source.origin} line ${source.line}, column ${column}: ${problem}
+    const at = source.column === null ? `column ${column} of the rule` : `column ${(source.column ?? 1) + column - 1}`;
+    super(`${source.origin} line ${source.line}, ${at}: ${problem}
     ${lineText}
     ${" ".repeat(Math.max(column - 1, 0))}^`);
     this.source = source;
@@ -16684,7 +16685,7 @@ function ruleLinesFromText(text2, origin, file) {
   text2.split(/\r?\n/).forEach((raw, i) => {
     const trimmed = raw.trim();
     if (!trimmed || trimmed.startsWith("#")) return;
-    out.push({ text: trimmed, source: { origin, line: i + 1, ...file ? { file } : {} } });
+    out.push({ text: trimmed, source: { origin, line: i + 1, column: raw.indexOf(trimmed) + 1, ...file ? { file } : {} } });
   });
   return out;
 }
@@ -16783,9 +16784,16 @@ function projectFileFromText(text2, origin) {
     );
   }
   return {
-    thresholds: thresholdsFrom(doc.contents.get("thresholds", true), origin, lineOf2),
+    thresholds: withFileColumns(thresholdsFrom(doc.contents.get("thresholds", true), origin, lineOf2), text2.split(/\r?\n/)),
     directions: directionsFrom(doc.contents.get("directions", true), origin, lineOf2)
   };
+}
+function withFileColumns(rules, lines2) {
+  return rules?.map(({ text: text2, source }) => {
+    const { column: _inText, ...rest } = source;
+    const at = lines2[source.line - 1]?.indexOf(text2) ?? -1;
+    return { text: text2, source: { ...rest, column: at < 0 ? null : at + 1 } };
+  }) ?? null;
 }
 function thresholdsFrom(node, origin, lineOf2) {
   if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return null;

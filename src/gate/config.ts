@@ -161,9 +161,23 @@ function projectFileFromText(text: string, origin: string): ProjectFile {
     );
   }
   return {
-    thresholds: thresholdsFrom(doc.contents.get('thresholds', true), origin, lineOf),
+    thresholds: withFileColumns(thresholdsFrom(doc.contents.get('thresholds', true), origin, lineOf), text.split(/\r?\n/)),
     directions: directionsFrom(doc.contents.get('directions', true), origin, lineOf),
   };
+}
+
+/**
+ * Each rule's column in the file: where its text stands on its line, found as written there (a quoted, a block or a
+ * flow item alike). A rule whose text is not there as written (YAML escapes, `- warn: …` rebuilt) keeps none.
+ */
+function withFileColumns(rules: RuleLine[] | null, lines: string[]): RuleLine[] | null {
+  return (
+    rules?.map(({ text, source }) => {
+      const { column: _inText, ...rest } = source;
+      const at = lines[source.line - 1]?.indexOf(text) ?? -1;
+      return { text, source: { ...rest, column: at < 0 ? null : at + 1 } };
+    }) ?? null
+  );
 }
 
 function thresholdsFrom(node: unknown, origin: string, lineOf: (n: unknown) => number): RuleLine[] | null {

@@ -21,7 +21,9 @@ export class RuleSyntaxError extends UserError {
     readonly problem: string,
     lineText: string,
   ) {
-    super(`${source.origin} line ${source.line}, column ${column}: ${problem}\n    ${lineText}\n    ${' '.repeat(Math.max(column - 1, 0))}^`);
+    // The column an editor shows: the line's where the rule's place in it is known, else the rule's own, said so.
+    const at = source.column === null ? `column ${column} of the rule` : `column ${(source.column ?? 1) + column - 1}`;
+    super(`${source.origin} line ${source.line}, ${at}: ${problem}\n    ${lineText}\n    ${' '.repeat(Math.max(column - 1, 0))}^`);
     this.name = 'RuleSyntaxError';
   }
 }
@@ -335,7 +337,7 @@ export function ruleLinesFromText(text: string, origin: string, file?: string): 
   text.split(/\r?\n/).forEach((raw, i) => {
     const trimmed = raw.trim();
     if (!trimmed || trimmed.startsWith('#')) return;
-    out.push({ text: trimmed, source: { origin, line: i + 1, ...(file ? { file } : {}) } });
+    out.push({ text: trimmed, source: { origin, line: i + 1, column: raw.indexOf(trimmed) + 1, ...(file ? { file } : {}) } });
   });
   return out;
 }

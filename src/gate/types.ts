@@ -30,6 +30,12 @@ export interface RuleSource {
   origin: string;
   /** 1-based line in the input or the file. */
   line: number;
+  /**
+   * 1-based column of that line where the rule's text starts, so that a syntax error's column is the line's; null
+   * when the text does not stand there as written (a rule YAML unescaped, or rebuilt from `- warn: …`): the error
+   * then says its column is the rule's. Absent: the rule is the whole line.
+   */
+  column?: number | null;
   /** The file the rule lives in (for annotations), when it is a file in the repository. */
   file?: string;
 }

@@ -148,7 +148,7 @@ describe('a run that stops on an error says so on the pull request', () => {
     });
     const result = await runOn(head, { 'working-directory': 'ml' });
     assert.equal(result.code, 1);
-    assert.match(result.stdout, /::error::mlreport: \.mlreport\.yml line 4, column 8: /);
+    assert.match(result.stdout, /::error::mlreport: \.mlreport\.yml line 4, column 12: /);
     const [check] = checkRuns(fake);
     assert.equal(check!.conclusion, 'failure');
     assert.deepEqual(

@@ -6,6 +6,7 @@ import { loadGateConfig, projectDirectionsFromText, projectRulesFromText, rulesA
 import { configFromAction, gateSettings } from '../../src/config/action';
 import { TempRepo, tempDir } from '../helpers/repo';
 import { UserError } from '../../src/util/errors';
+import { parseRules } from '../../src/gate/parse';
 
 const defaults: GateSettings = { thresholds: null, missingBase: 'skip', failOnThreshold: true, checkName: 'mlreport', trustBase: false };
 
@@ -13,10 +14,10 @@ describe('.mlreport.yml thresholds', () => {
   test('a list of rules, each with its line in the file', () => {
     const lines = projectRulesFromText('# project settings\nthresholds:\n  - accuracy >= 0.9\n  - "loss <= base * 1.02"\n  - warn: latency_ms < base + 5%\n');
     assert.deepEqual(lines, [
-      { text: 'accuracy >= 0.9', source: { origin: '.mlreport.yml', line: 3, file: '.mlreport.yml' } },
-      { text: 'loss <= base * 1.02', source: { origin: '.mlreport.yml', line: 4, file: '.mlreport.yml' } },
+      { text: 'accuracy >= 0.9', source: { origin: '.mlreport.yml', line: 3, column: 5, file: '.mlreport.yml' } },
+      { text: 'loss <= base * 1.02', source: { origin: '.mlreport.yml', line: 4, column: 6, file: '.mlreport.yml' } },
       // YAML reads `- warn: x` as a one-key mapping; it is taken as the rule the user meant.
-      { text: 'warn: latency_ms < base + 5%', source: { origin: '.mlreport.yml', line: 5, file: '.mlreport.yml' } },
+      { text: 'warn: latency_ms < base + 5%', source: { origin: '.mlreport.yml', line: 5, column: 5, file: '.mlreport.yml' } },
     ]);
   });
 
@@ -47,13 +48,29 @@ describe('.mlreport.yml thresholds', () => {
     );
   });
 
+  test("a rule's syntax error names the file's column, wherever YAML puts the rule on its line", () => {
+    const columnOf = (text: string): string => {
+      try {
+        parseRules(projectRulesFromText(text)!);
+      } catch (error) {
+        return /line \d+, (column \d+(?: of the rule)?)/.exec((error as Error).message)![1]!;
+      }
+      throw new Error('parsed');
+    };
+    // The `=` that breaks `>==` is column 27 of the file's line 2, column 17 of the rule.
+    assert.equal(columnOf('thresholds:\n        - test.avg_prec >== 0.5\n'), 'column 27');
+    assert.equal(columnOf('thresholds: [ "test.avg_prec >== 0.5" ]\n'), 'column 32');
+    assert.equal(columnOf('thresholds: |\n    acc >= 0.5\n      test.avg_prec >== 0.5\n'), 'column 23');
+    assert.equal(columnOf("thresholds:\n  - 'it''s >== 0.5'\n"), 'column 8 of the rule');
+  });
+
   test('a rule that does not parse names .mlreport.yml and its line', async () => {
     const dir = tempDir();
     try {
       writeFileSync(join(dir, '.mlreport.yml'), 'thresholds:\n  - accuracy >= 0.9\n  - loss <= bse\n');
       await assert.rejects(loadGateConfig(dir, defaults), (error: Error) => {
         assert.ok(error instanceof UserError);
-        assert.match(error.message, /^\.mlreport\.yml line 3, column 9: unknown name `bse`/);
+        assert.match(error.message, /^\.mlreport\.yml line 3, column 13: unknown name `bse`/);
         return true;
       });
     } finally {
@@ -209,7 +226,7 @@ describe("pull requests: the base revision's rules are in force", () => {
       const head = await loadGateConfig(dir, { ...defaults, trustBase: true });
       await assert.rejects(
         rulesAtBase(head, base, atBase('thresholds:\n  - accuracy >= 0.9\n  - loss <=\n')),
-        /^RuleSyntaxError: \.mlreport\.yml at the base revision \(main, abcdef1\) line 3, column 8: expected a number/,
+        /^RuleSyntaxError: \.mlreport\.yml at the base revision \(main, abcdef1\) line 3, column 12: expected a number/,
       );
       // A file the base has but that cannot be read is no base without rules: the run stops.
       await assert.rejects(
