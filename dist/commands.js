@@ -8961,6 +8961,9 @@ function notEnoughHistory(n) {
 }
 
 // src/gate/evaluate.ts
+function failPolicy(options2) {
+  return options2.cli ? "`--missing-base fail`" : "missing-base: fail";
+}
 function evaluateRules(rules, metrics, options2) {
   const outcomes = rules.map((rule2) => notOfThisChange(evaluateRule(rule2, metrics, options2), options2.staleAtHead, options2.staleWhy));
   const checked = outcomes.filter((o) => o.status === "passed" || o.status === "failed").length;
@@ -9045,7 +9048,7 @@ function evaluateRule(rule2, metrics, options2) {
     if (base === null && !options2.hasBase && options2.baseUnread !== void 0) return baseNotRead(outcome2, options2, withHead);
     if (base === null) {
       const why = !options2.hasBase ? "there is no base revision" : `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join("; ")})` : ""}`;
-      if (options2.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
+      if (options2.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (${failPolicy(options2)}).`, withHead);
       return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
     if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
@@ -9059,7 +9062,8 @@ function evaluateRule(rule2, metrics, options2) {
     if (!m.history.stats) {
       const noise3 = notEnoughHistory(m.history.n);
       const why = `${noise3.text}${options2.hasBase ? "" : ": there is no base revision"}`;
-      if (options2.missingBase === "fail") return outcome2("failed", `The rule uses ${used}, but there is ${why} (missing-base: fail).`, { ...withHead, noise: noise3 });
+      if (options2.missingBase === "fail")
+        return outcome2("failed", `The rule uses ${used}, but there is ${why} (${failPolicy(options2)}).`, { ...withHead, noise: noise3 });
       return outcome2("skipped", `Skipped: ${why}; the rule uses ${used}, which needs at least 3 values.`, { ...withHead, noise: noise3 });
     }
     history2 = m.history.stats;
@@ -28190,7 +28194,8 @@ async function runIn(git, config, log, deadline) {
     cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
     staleAtHead,
     staleWhy,
-    ...baseUnread && { baseUnread, baseRemedy: unreadBaseRemedy(config.github === null) }
+    ...baseUnread && { baseUnread, baseRemedy: unreadBaseRemedy(config.github === null) },
+    cli: config.github === null
   }) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),

@@ -20941,6 +20941,9 @@ function notEnoughHistory(n) {
 }
 
 // src/gate/evaluate.ts
+function failPolicy(options) {
+  return options.cli ? "`--missing-base fail`" : "missing-base: fail";
+}
 function evaluateRules(rules, metrics, options) {
   const outcomes = rules.map((rule2) => notOfThisChange(evaluateRule(rule2, metrics, options), options.staleAtHead, options.staleWhy));
   const checked = outcomes.filter((o) => o.status === "passed" || o.status === "failed").length;
@@ -21025,7 +21028,7 @@ function evaluateRule(rule2, metrics, options) {
     if (base === null && !options.hasBase && options.baseUnread !== void 0) return baseNotRead(outcome2, options, withHead);
     if (base === null) {
       const why = !options.hasBase ? "there is no base revision" : `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join("; ")})` : ""}`;
-      if (options.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
+      if (options.missingBase === "fail") return outcome2("failed", `The rule compares with \`base\`, but ${why} (${failPolicy(options)}).`, withHead);
       return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
     if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
@@ -21039,7 +21042,8 @@ function evaluateRule(rule2, metrics, options) {
     if (!m.history.stats) {
       const noise3 = notEnoughHistory(m.history.n);
       const why = `${noise3.text}${options.hasBase ? "" : ": there is no base revision"}`;
-      if (options.missingBase === "fail") return outcome2("failed", `The rule uses ${used}, but there is ${why} (missing-base: fail).`, { ...withHead, noise: noise3 });
+      if (options.missingBase === "fail")
+        return outcome2("failed", `The rule uses ${used}, but there is ${why} (${failPolicy(options)}).`, { ...withHead, noise: noise3 });
       return outcome2("skipped", `Skipped: ${why}; the rule uses ${used}, which needs at least 3 values.`, { ...withHead, noise: noise3 });
     }
     history2 = m.history.stats;
@@ -29227,7 +29231,8 @@ async function runIn(git, config, log, deadline) {
     cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
     staleAtHead,
     staleWhy,
-    ...baseUnread && { baseUnread, baseRemedy: unreadBaseRemedy(config.github === null) }
+    ...baseUnread && { baseUnread, baseRemedy: unreadBaseRemedy(config.github === null) },
+    cli: config.github === null
   }) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),

@@ -229,6 +229,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         staleAtHead,
         staleWhy,
         ...(baseUnread && { baseUnread, baseRemedy: unreadBaseRemedy(config.github === null) }),
+        cli: config.github === null,
       })
     : null;
   const trends = await drawTrends(

@@ -58,6 +58,13 @@ export interface EvaluateOptions {
    * (…)`, `which did not run (upstream stage 'train' failed)`); absent: the stages are out of date, not reproduced.
    */
   staleWhy?: ReadonlyMap<string, string>;
+  /** A CLI run: messages name the policy by its flag (`--missing-base fail`), not by the action's input. */
+  cli?: boolean;
+}
+
+/** The `missing-base: fail` policy as the interface in use sets it. */
+function failPolicy(options: EvaluateOptions): string {
+  return options.cli ? '`--missing-base fail`' : 'missing-base: fail';
 }
 
 /**
@@ -170,7 +177,7 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
       const why = !options.hasBase
         ? 'there is no base revision'
         : `\`${metricName(m)}\` is not present at the base${m.fileNotes ? ` (${m.file}: ${m.fileNotes.join('; ')})` : ''}`;
-      if (options.missingBase === 'fail') return outcome('failed', `The rule compares with \`base\`, but ${why} (missing-base: fail).`, withHead);
+      if (options.missingBase === 'fail') return outcome('failed', `The rule compares with \`base\`, but ${why} (${failPolicy(options)}).`, withHead);
       return outcome('skipped', `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
     if (!Number.isFinite(base)) return outcome('failed', `\`${metricName(m)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
@@ -184,7 +191,8 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
     if (!m.history.stats) {
       const noise = notEnoughHistory(m.history.n);
       const why = `${noise.text}${options.hasBase ? '' : ': there is no base revision'}`;
-      if (options.missingBase === 'fail') return outcome('failed', `The rule uses ${used}, but there is ${why} (missing-base: fail).`, { ...withHead, noise });
+      if (options.missingBase === 'fail')
+        return outcome('failed', `The rule uses ${used}, but there is ${why} (${failPolicy(options)}).`, { ...withHead, noise });
       return outcome('skipped', `Skipped: ${why}; the rule uses ${used}, which needs at least 3 values.`, { ...withHead, noise });
     }
     history = m.history.stats;

@@ -25,7 +25,7 @@ export function gateMetrics(
   history?: HistorySection | null,
   files: Pick<
     EvaluateOptions,
-    'unreadAtHead' | 'unreadAtBase' | 'notKnownAtBase' | 'cachedAtBase' | 'cachedRemedy' | 'staleAtHead' | 'staleWhy' | 'baseUnread' | 'baseRemedy'
+    'unreadAtHead' | 'unreadAtBase' | 'notKnownAtBase' | 'cachedAtBase' | 'cachedRemedy' | 'staleAtHead' | 'staleWhy' | 'baseUnread' | 'baseRemedy' | 'cli'
   > = {},
 ): GateSummary | null {
   if (!gate.rules.length && !gate.proposed && !gate.baseUnread) return null;

@@ -32,6 +32,18 @@ test('the CLI gates with .mlreport.yml by default and --threshold when given; a 
   assert.match(bad.stderr, /--threshold #1 line 1, column 15: expected a number, `base`, `\(` or `-`, but found the end of the rule/);
 });
 
+test('--missing-base fail: a rule with no base value breaks, and its message names the flag, not the action input', async () => {
+  writeFileSync(join(repo.dir, 'metrics.json'), '{"accuracy": 0.93, "loss": 0.6, "f1": 0.7}\n');
+  try {
+    const r = await runCli(['report', '--base', 'HEAD~1', '--metrics', 'metrics.json', '--threshold', 'f1 >= base', '--missing-base', 'fail'], repo.dir);
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /f1 >= base: The rule compares with `base`, but `metrics\.json:f1` is not present at the base \(`--missing-base fail`\)\./);
+    assert.doesNotMatch(r.stdout + r.stderr, /missing-base: fail/);
+  } finally {
+    repo.git('checkout', '--', 'metrics.json');
+  }
+});
+
 test('a misspelled key in .mlreport.yml stops the CLI, naming the file, line and key; before, it gated nothing and exited 0', async () => {
   writeFileSync(join(repo.dir, '.mlreport.yml'), 'threshold:\n  - accuracy >= 0.99\n');
   try {
