@@ -8988,7 +8988,7 @@ function evaluateRule(rule2, metrics, options2) {
   }
   if (resolved.kind === "unknown") {
     const known2 = resolved.closest.length ? `closest known: ${resolved.closest.join(", ")}` : "no metrics were found at all";
-    const unread = [...options2.unreadAtHead ?? /* @__PURE__ */ new Map()].filter(
+    const unread = [...options2.unreadAtHead ?? /* @__PURE__ */ new Map(), ...cachedAtHeadWhy(options2.cachedAtHead)].filter(
       ([path]) => rule2.metric.file === null || path === rule2.metric.file || path.endsWith(`/${rule2.metric.file}`)
     );
     if (unread.length) {
@@ -9006,6 +9006,10 @@ function evaluateRule(rule2, metrics, options2) {
   const base = m.base ?? null;
   const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
   if (m.headGap) return outcome2("failed", m.headGap, known);
+  const cachedHead = head === void 0 ? options2.cachedAtHead?.get(m.file) : void 0;
+  if (cachedHead !== void 0) {
+    return outcome2("error", `Not checked: \`${metricName(m)}\` is not known at the head: ${cachedHeadWhy(m.file, cachedHead)}.`, known);
+  }
   if (head === void 0 && m.headError !== void 0) {
     return outcome2("error", `\`${metricName(m)}\` cannot be read at the head: ${m.headError}`, known);
   }
@@ -9085,6 +9089,12 @@ function baseNotRead(outcome2, options2, withHead) {
     `Not checked: the base revision could not be read (${options2.baseUnread}), so the rule has nothing at the base to compare with; it exists, so this is no missing base.${remedy}`,
     withHead
   );
+}
+function cachedHeadWhy(file, why) {
+  return `${file} is DVC-cached and could not be read from the cache or the remote (${why})`;
+}
+function cachedAtHeadWhy(cachedAtHead) {
+  return [...cachedAtHead ?? /* @__PURE__ */ new Map()].map(([path, why]) => [path, cachedHeadWhy(path, why)]);
 }
 function notOfThisChange(outcome2, staleAtHead, staleWhy) {
   const stale = outcome2.metric && staleAtHead?.get(outcome2.metric.file);
@@ -26318,6 +26328,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const parsedAtBase2 = /* @__PURE__ */ new Set();
   const notKnownAtBase = /* @__PURE__ */ new Map();
   const cachedAtBase = /* @__PURE__ */ new Map();
+  const cachedAtHead = /* @__PURE__ */ new Map();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
   if (a && sideA) for (const { file, error } of sideA.unloaded) errors.push({ rev: a.name, path: file, message: error, warned: true });
@@ -26373,6 +26384,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
       headErrors,
       notKnownAtBase,
       cachedAtBase,
+      cachedAtHead,
       log
     };
     for (const path of paths) {
@@ -26386,7 +26398,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
     }
     return diffs;
   };
-  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase: parsedAtBase2, notKnownAtBase, cachedAtBase };
+  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase: parsedAtBase2, notKnownAtBase, cachedAtBase, cachedAtHead };
   for (const plan2 of plans) comparison[plan2.kind] = await compare2(plan2);
   return comparison;
 }
@@ -26407,8 +26419,8 @@ function sideFile(sides, path, which, keys, table2) {
     if (file.status === "missing" && (which === "a" ? sides.pathsA : sides.pathsB).has(path) && !sides.said.has(path)) {
       sides.errors.push(file.note ? { rev: tree.name, path, message: `${path}: ${file.note}`, warned: false } : notPresent(tree, path));
     }
-    const unreadable = file.status === "missing" && which === "a" && sides.kind === "metrics" ? whyUnreadable(tree, path) : void 0;
-    if (unreadable) sides.cachedAtBase.set(path, `${tree.name}: ${unreadable}`);
+    const unreadable = file.status === "missing" && sides.kind === "metrics" ? whyUnreadable(tree, path) : void 0;
+    if (unreadable) (which === "a" ? sides.cachedAtBase : sides.cachedAtHead).set(path, `${tree.name}: ${unreadable}`);
     if (file.status === "error") {
       sides.errors.push({ rev: tree.name, side: which === "a" ? "base" : "head", kind: sides.kind, path, message: file.message, warned: true });
       if (sides.kind !== "params" || which !== "b") sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
@@ -28191,6 +28203,7 @@ async function runIn(git, config, log, deadline) {
     unreadAtBase,
     notKnownAtBase: comparison.notKnownAtBase,
     cachedAtBase: comparison.cachedAtBase,
+    cachedAtHead: comparison.cachedAtHead,
     cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
     staleAtHead,
     staleWhy,
@@ -28966,7 +28979,8 @@ async function valuesDiffIn(git, kind, args, workspace, here) {
     headErrors: [],
     parsedAtBase: /* @__PURE__ */ new Set(),
     notKnownAtBase: /* @__PURE__ */ new Map(),
-    cachedAtBase: /* @__PURE__ */ new Map()
+    cachedAtBase: /* @__PURE__ */ new Map(),
+    cachedAtHead: /* @__PURE__ */ new Map()
   };
   if (empty)
     writeError(

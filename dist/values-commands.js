@@ -15152,6 +15152,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const parsedAtBase = /* @__PURE__ */ new Set();
   const notKnownAtBase = /* @__PURE__ */ new Map();
   const cachedAtBase = /* @__PURE__ */ new Map();
+  const cachedAtHead = /* @__PURE__ */ new Map();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
   if (a && sideA) for (const { file, error } of sideA.unloaded) errors.push({ rev: a.name, path: file, message: error, warned: true });
@@ -15207,6 +15208,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
       headErrors,
       notKnownAtBase,
       cachedAtBase,
+      cachedAtHead,
       log
     };
     for (const path of paths) {
@@ -15220,7 +15222,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
     }
     return diffs;
   };
-  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase, notKnownAtBase, cachedAtBase };
+  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase, notKnownAtBase, cachedAtBase, cachedAtHead };
   for (const plan of plans) comparison[plan.kind] = await compare(plan);
   return comparison;
 }
@@ -15241,8 +15243,8 @@ function sideFile(sides, path, which, keys, table) {
     if (file.status === "missing" && (which === "a" ? sides.pathsA : sides.pathsB).has(path) && !sides.said.has(path)) {
       sides.errors.push(file.note ? { rev: tree.name, path, message: `${path}: ${file.note}`, warned: false } : notPresent(tree, path));
     }
-    const unreadable = file.status === "missing" && which === "a" && sides.kind === "metrics" ? whyUnreadable(tree, path) : void 0;
-    if (unreadable) sides.cachedAtBase.set(path, `${tree.name}: ${unreadable}`);
+    const unreadable = file.status === "missing" && sides.kind === "metrics" ? whyUnreadable(tree, path) : void 0;
+    if (unreadable) (which === "a" ? sides.cachedAtBase : sides.cachedAtHead).set(path, `${tree.name}: ${unreadable}`);
     if (file.status === "error") {
       sides.errors.push({ rev: tree.name, side: which === "a" ? "base" : "head", kind: sides.kind, path, message: file.message, warned: true });
       if (sides.kind !== "params" || which !== "b") sides.log.warning(`${tree.name}: ${file.message}`, { file: path });
@@ -15666,7 +15668,8 @@ async function valuesDiffIn(git, kind, args, workspace, here) {
     headErrors: [],
     parsedAtBase: /* @__PURE__ */ new Set(),
     notKnownAtBase: /* @__PURE__ */ new Map(),
-    cachedAtBase: /* @__PURE__ */ new Map()
+    cachedAtBase: /* @__PURE__ */ new Map(),
+    cachedAtHead: /* @__PURE__ */ new Map()
   };
   if (empty)
     writeError(

@@ -225,6 +225,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         unreadAtBase,
         notKnownAtBase: comparison.notKnownAtBase,
         cachedAtBase: comparison.cachedAtBase,
+        cachedAtHead: comparison.cachedAtHead,
         cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
         staleAtHead,
         staleWhy,

@@ -79,6 +79,7 @@ async function valuesDiffIn(git: GitRepo, kind: ValueKind, args: ValuesDiffArgs,
     parsedAtBase: new Set(),
     notKnownAtBase: new Map(),
     cachedAtBase: new Map(),
+    cachedAtHead: new Map(),
   };
   // DVC's diff is empty in a repository without commits (`if repo.scm.no_commits: return {}`): so is ours, but
   // an empty table alone reads as "nothing changed".

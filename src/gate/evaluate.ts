@@ -46,6 +46,11 @@ export interface EvaluateOptions {
    * comparing with `base` is not checked, whatever missing-base says, and `cachedRemedy` says what would let it be.
    */
   cachedAtBase?: ReadonlyMap<string, string>;
+  /**
+   * The same at the head (path → why): dvc.lock names the file there, so a metric it lacks there is not known, not
+   * missing, and every rule on it is not checked, `if present` too.
+   */
+  cachedAtHead?: ReadonlyMap<string, string>;
   /** What would let a run read such a file at the base, in the words of the interface in use (inputs or flags). */
   cachedRemedy?: string;
   /**
@@ -110,7 +115,7 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   if (resolved.kind === 'unknown') {
     const known = resolved.closest.length ? `closest known: ${resolved.closest.join(', ')}` : 'no metrics were found at all';
     // A file the head has but that could not be read may hold the metric: not knowing is no absence, `if present` or not.
-    const unread = [...(options.unreadAtHead ?? new Map<string, string>())].filter(
+    const unread = [...(options.unreadAtHead ?? new Map<string, string>()), ...cachedAtHeadWhy(options.cachedAtHead)].filter(
       ([path]) => rule.metric.file === null || path === rule.metric.file || path.endsWith(`/${rule.metric.file}`),
     );
     if (unread.length) {
@@ -130,6 +135,10 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   const known = { metric, base: base !== null && Number.isFinite(base) ? base : null };
   // Some of an aggregate's runs lack it: `if present` does not skip it, the others have it.
   if (m.headGap) return outcome('failed', m.headGap, known);
+  const cachedHead = head === undefined ? options.cachedAtHead?.get(m.file) : undefined;
+  if (cachedHead !== undefined) {
+    return outcome('error', `Not checked: \`${metricName(m)}\` is not known at the head: ${cachedHeadWhy(m.file, cachedHead)}.`, known);
+  }
   if (head === undefined && m.headError !== undefined) {
     return outcome('error', `\`${metricName(m)}\` cannot be read at the head: ${m.headError}`, known);
   }
@@ -229,6 +238,15 @@ function baseNotRead(
  * this change's: an error (it can neither pass nor be counted as checked), its numbers kept to show what was compared.
  * So is one on a file a stage writes that failed or did not run in this run (`staleWhy` says which and why).
  */
+/** Why a DVC output the head names has no values there, for a rule's message. */
+function cachedHeadWhy(file: string, why: string): string {
+  return `${file} is DVC-cached and could not be read from the cache or the remote (${why})`;
+}
+
+function cachedAtHeadWhy(cachedAtHead: ReadonlyMap<string, string> | undefined): [string, string][] {
+  return [...(cachedAtHead ?? new Map<string, string>())].map(([path, why]) => [path, cachedHeadWhy(path, why)]);
+}
+
 function notOfThisChange(
   outcome: RuleOutcome,
   staleAtHead: ReadonlyMap<string, string[]> | undefined,

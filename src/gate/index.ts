@@ -10,7 +10,8 @@ import type { GateConfig } from './types';
  * The gate step: the rules evaluated against the metrics diff; null when no rules are written anywhere. A PR that
  * proposes rules its base lacks gets a gate that checked nothing (it fails), never no gate. `history`: the base
  * branch's (null when there was none to read; undefined when history is off). `files.unreadAtHead`: metrics files
- * there at the head that could not be read, by path, with why: every rule on them is an error, `if present` or not;
+ * there at the head that could not be read, by path, with why: every rule on them is an error, `if present` or not,
+ * as on a DVC output whose object could not be read there (`files.cachedAtHead`);
  * `files.unreadAtBase`: the same at the base, where a rule comparing with `base` is an error, as it is on a file whose
  * values at the base are not known (`files.notKnownAtBase`: its dvc.yaml or `.dvc` file does not load there; or
  * `files.cachedAtBase`: a DVC output whose object could not be read there, unless the history store gave its values);
@@ -25,7 +26,17 @@ export function gateMetrics(
   history?: HistorySection | null,
   files: Pick<
     EvaluateOptions,
-    'unreadAtHead' | 'unreadAtBase' | 'notKnownAtBase' | 'cachedAtBase' | 'cachedRemedy' | 'staleAtHead' | 'staleWhy' | 'baseUnread' | 'baseRemedy' | 'cli'
+    | 'unreadAtHead'
+    | 'unreadAtBase'
+    | 'notKnownAtBase'
+    | 'cachedAtBase'
+    | 'cachedAtHead'
+    | 'cachedRemedy'
+    | 'staleAtHead'
+    | 'staleWhy'
+    | 'baseUnread'
+    | 'baseRemedy'
+    | 'cli'
   > = {},
 ): GateSummary | null {
   if (!gate.rules.length && !gate.proposed && !gate.baseUnread) return null;

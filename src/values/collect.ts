@@ -98,6 +98,11 @@ export interface Comparison {
    * the base lacks are not known there, not new.
    */
   cachedAtBase: Map<string, string>;
+  /**
+   * The same at the head (path → why): dvc.lock names the file there, so its metrics are not known, not absent, and a
+   * rule on them, `if present` too, is not checked.
+   */
+  cachedAtHead: Map<string, string>;
 }
 
 /** The files to compare: paths or globs chosen by the user (null: what dvc.yaml names, as DVC does). */
@@ -146,6 +151,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
   const parsedAtBase = new Set<string>();
   const notKnownAtBase = new Map<string, string>();
   const cachedAtBase = new Map<string, string>();
+  const cachedAtHead = new Map<string, string>();
   const sideA = a ? await selectFiles(a, targets, log) : null;
   const sideB = await selectFiles(b, targets, log, headErrors);
   // DVC loads a revision's whole project before any of its values: one file that does not load fails the revision.
@@ -208,6 +214,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
       headErrors,
       notKnownAtBase,
       cachedAtBase,
+      cachedAtHead,
       log,
     };
     for (const path of paths) {
@@ -223,7 +230,7 @@ export async function compareTrees(a: Tree | null, b: Tree, targets: Targets, lo
     }
     return diffs;
   };
-  const comparison: Comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase, notKnownAtBase, cachedAtBase };
+  const comparison: Comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase, notKnownAtBase, cachedAtBase, cachedAtHead };
   for (const plan of plans) comparison[plan.kind] = await compare(plan);
   return comparison;
 }
@@ -256,6 +263,8 @@ interface ComparedSides {
   notKnownAtBase: Map<string, string>;
   /** Comparison.cachedAtBase, filled as the base's files are read. */
   cachedAtBase: Map<string, string>;
+  /** Comparison.cachedAtHead, filled as the head's files are read. */
+  cachedAtHead: Map<string, string>;
   log: Logger;
 }
 
@@ -280,9 +289,9 @@ function sideFile(sides: ComparedSides, path: string, which: 'a' | 'b', keys: st
     if (file.status === 'missing' && (which === 'a' ? sides.pathsA : sides.pathsB).has(path) && !sides.said.has(path)) {
       sides.errors.push(file.note ? { rev: tree.name, path, message: `${path}: ${file.note}`, warned: false } : notPresent(tree, path));
     }
-    // A DVC output the base had, whose object could not be read there: its values are not known, not absent.
-    const unreadable = file.status === 'missing' && which === 'a' && sides.kind === 'metrics' ? whyUnreadable(tree, path) : undefined;
-    if (unreadable) sides.cachedAtBase.set(path, `${tree.name}: ${unreadable}`);
+    // A DVC output a side had, whose object could not be read there: its values are not known, not absent.
+    const unreadable = file.status === 'missing' && sides.kind === 'metrics' ? whyUnreadable(tree, path) : undefined;
+    if (unreadable) (which === 'a' ? sides.cachedAtBase : sides.cachedAtHead).set(path, `${tree.name}: ${unreadable}`);
     if (file.status === 'error') {
       sides.errors.push({ rev: tree.name, side: which === 'a' ? 'base' : 'head', kind: sides.kind, path, message: file.message, warned: true });
       // A params file at the head fails the run, reported once as that error. Its dvc.yaml, whose `${…}` read it

@@ -130,6 +130,31 @@ describe('gate evaluation', () => {
     );
   });
 
+  test('a DVC-cached metrics file whose object no cache or remote gives at the head: every rule on it is not checked, `if present` too', () => {
+    // Before, the `if present` rule was skipped as if the metric were absent: dvc.lock names the file, its values are unknown.
+    const file = {
+      path: 'eval/metrics.json',
+      notes: ["not present at main (DVC-cached) and cannot be read: eval: object 0a1b missing from remote 'storage'"],
+      rows: [{ key: 'auc', old: 0.7, new: undefined, changed: true }],
+    };
+    const cachedAtHead = new Map([['eval/metrics.json', "main: eval: object 0a1b missing from remote 'storage'"]]);
+    const gate: GateConfig = {
+      rules: parseRules(ruleLinesFromText('auc >= 0.5 if present\nauc >= 0.5\nf1 >= 0.5 if present', "input 'thresholds'")),
+      missingBase: 'skip',
+      failOnThreshold: true,
+      checkName: 'mlreport',
+      notes: [],
+      rulesFrom: 'input',
+      trustBase: false,
+    };
+    const summary = gateMetrics(gate, [file], true, undefined, { cachedAtHead })!;
+    assert.deepEqual([summary.passed, summary.rules.map((r) => r.status)], [false, ['error', 'error', 'error']]);
+    const why = "eval/metrics.json is DVC-cached and could not be read from the cache or the remote (main: eval: object 0a1b missing from remote 'storage')";
+    assert.equal(summary.rules[0]!.detail, `Not checked: \`eval/metrics.json:auc\` is not known at the head: ${why}.`);
+    assert.equal(summary.rules[1]!.detail, summary.rules[0]!.detail);
+    assert.equal(summary.rules[2]!.detail, `\`f1\` is in no metrics file read at the head, and one that could not be read may hold it: ${why}`);
+  });
+
   test('a metrics file whose dvc.yaml (or .dvc file) does not load at the base: a rule comparing with `base` is an error, not skipped as new', () => {
     // Before, such a rule was skipped ("not present at the base"), and the gate passed on the other rules.
     const files = [

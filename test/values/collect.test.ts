@@ -77,6 +77,34 @@ describe('collectAndCompare (run.ts entry point)', () => {
     assert.deepEqual(result.notKnownAtBase, new Map());
   });
 
+  test('a DVC-cached metrics file whose object no cache or remote gives at the head: its values there are not known, with why', async () => {
+    const r = new TempRepo();
+    repos.push(r);
+    const base = r.commit('base', {
+      'dvc.yaml': 'stages:\n  evaluate:\n    cmd: node e.js\n    metrics:\n    - eval/m.json:\n        cache: false\n',
+      'eval/m.json': '{"auc": 0.7}',
+    });
+    // The head's dvc.lock hashes the output, but the workspace lacks it and no cache or remote holds its object.
+    r.git('rm', '-q', 'eval/m.json');
+    r.commit('head', {
+      '.dvc/config': '',
+      'dvc.yaml': 'stages:\n  evaluate:\n    cmd: node e.js\n    outs:\n    - eval/m.json\nmetrics:\n- eval/m.json\n',
+      'eval/.gitignore': '/m.json\n',
+      'dvc.lock':
+        "schema: '2.0'\nstages:\n  evaluate:\n    cmd: node e.js\n    outs:\n    - path: eval/m.json\n      hash: md5\n      md5: 0cc175b9c0f1b6a831c399e269772661\n      size: 10\n",
+    });
+    const git = await GitRepo.open(r.dir);
+    const result = await collectAndCompare(
+      git,
+      { workspace: r.dir, base: { sha: base, label: 'main' }, metricsPaths: null, paramsPaths: null },
+      new MemoryLogger(),
+    );
+    // The gate is told: the head names the file, so its metrics are not known there, not missing.
+    assert.deepEqual([...result.cachedAtHead.keys()], ['eval/m.json']);
+    assert.match(result.cachedAtHead.get('eval/m.json')!, /no DVC remote specified and none is defined/);
+    assert.deepEqual(result.cachedAtBase, new Map());
+  });
+
   test('a .dvc file that does not load at the base: the metrics file it tracks is not known there, not called absent', async () => {
     const r = new TempRepo();
     repos.push(r);
