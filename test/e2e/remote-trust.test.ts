@@ -103,10 +103,13 @@ describe("the DVC remote's settings where the pull request's code is not trusted
     const target = await runOn('pull_request_target', head);
     assert.deepEqual(server.requests, [], 'no request (and so no credential) reaches the server the pull request named');
     assert.ok(trusted.requests.length > 0, 'the base revision’s remote is asked');
-    // The head's value is not on the repository's remote: its stage is out of date and the metric missing, so the rule
-    // could not check this change and breaks; never the forged 0.99.
+    // The head's value is not on the repository's remote: the head's dvc.lock names it, so it is not known, and the
+    // rule could not check this change and breaks; never the forged 0.99.
     assert.equal(target.code, 1, target.stdout);
-    assert.match(target.stdout, /\[error\] acc >= 0\.5: Not checked: `metrics\.json:acc` comes from out-of-date stage 'train'.*is missing at the head/);
+    assert.match(
+      target.stdout,
+      /\[error\] acc >= 0\.5: Not checked: `metrics\.json:acc` is not known at the head: metrics\.json is DVC-cached and could not be read/,
+    );
     assert.doesNotMatch(JSON.stringify(target.report.metrics), /0\.99/);
     const note = `Not used from the checked-out .dvc/config: remote 'storage' (changed). DVC remotes are read as .dvc/config at the base revision (main, ${baseSha.slice(0, 7)}) defines them`;
     assert.ok(target.stdout.includes(`::warning::${note}`), target.stdout);
