@@ -10855,12 +10855,13 @@ function outcome(report2, directionOf) {
   if (!report2.base) return { outcome: "info", line: "\u2139\uFE0F no base revision to compare with: the head's values alone" };
   if (!report2.metrics.some((f) => f.rows.length)) return { outcome: "warning", line: "\u26A0\uFE0F no metrics found" };
   const top2 = topChanges(report2.metrics, directionOf);
-  const { gone, added, unknown, otherwise } = presence(report2.metrics, new Set(notKnownAtBaseOf(report2).map((n) => n.file)));
-  if (!top2.length && !gone && !added && !unknown && !otherwise) return { outcome: "info", line: "\u2139\uFE0F no metric changed" };
-  const worse = gone > 0 || unknown > 0 || top2.some((t) => t.effect === "worse");
+  const { gone, added, unknown, unknownHead, otherwise } = presence(report2.metrics, new Set(notKnownAtBaseOf(report2).map((n) => n.file)), report2.head.label);
+  if (!top2.length && !gone && !added && !unknown && !unknownHead && !otherwise) return { outcome: "info", line: "\u2139\uFE0F no metric changed" };
+  const worse = gone > 0 || unknown > 0 || unknownHead !== null || top2.some((t) => t.effect === "worse");
   const metricCount = (n) => `${groupDigits(n)} metric${n === 1 ? "" : "s"}`;
   const items = [
     gone ? `${metricCount(gone)} missing at the head` : "",
+    unknownHead ? `${metricCount(unknownHead.count)} not known at the head (${short(unknownHead.why, 120)})` : "",
     ...top2.map((t) => t.text),
     unknown ? `${metricCount(unknown)} not known at the base` : "",
     added ? `${metricCount(added)} new at the head` : "",
@@ -10868,7 +10869,8 @@ function outcome(report2, directionOf) {
   ];
   return { outcome: worse ? "warning" : "info", line: `${worse ? "\u26A0\uFE0F" : "\u2139\uFE0F"} ${items.filter(Boolean).join(", ")}` };
 }
-function presence(metrics, notKnown) {
+function presence(metrics, notKnown, headLabel) {
+  let unknownHead = null;
   let gone = 0;
   let added = 0;
   let unknown = 0;
@@ -10876,16 +10878,23 @@ function presence(metrics, notKnown) {
   for (let i = 0; i < metrics.length; i++) {
     const rows = metrics[i].rows;
     const unreadBase = notKnown.has(metrics[i].path);
+    const unreadHead = unreadAtHead(metrics[i], headLabel);
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k];
-      if (r.old !== void 0 && r.new === void 0) gone++;
-      else if (r.old === void 0 && r.new !== void 0) {
+      if (r.old !== void 0 && r.new === void 0) {
+        if (unreadHead === null) gone++;
+        else if (unknownHead) unknownHead.count++;
+        else unknownHead = { count: 1, why: headWhy(metrics[i].path, unreadHead, headLabel) };
+      } else if (r.old === void 0 && r.new !== void 0) {
         if (unreadBase) unknown++;
         else added++;
       } else if (r.changed && (r.diff === void 0 || Number.isNaN(r.diff))) otherwise++;
     }
   }
-  return { gone, added, unknown, otherwise };
+  return { gone, added, unknown, unknownHead, otherwise };
+}
+function headWhy(path, note2, headLabel) {
+  return note2.startsWith(`${headLabel}: `) ? note2.slice(headLabel.length + 2) : `${path} ${note2}`;
 }
 function isFailure(r) {
   return r.status === "error" || r.status === "failed" && r.level === "fail";

@@ -4,6 +4,7 @@ import { isFloat, isIntLeaf, numericValue, type FileDiff, type ValueRow } from '
 import { effect, metricDirections, type DirectionOf } from './directions';
 import { formatRowValues, percent, signedDiff } from './format';
 import { notKnownAtBaseOf } from './not-known-at-base';
+import { unreadAtHead } from '../values/unread-notes';
 import type { GateRuleResult, ReportData, Verdict } from './types';
 
 /** How many broken rules a verdict names before "and N more": a line, not a table. */
@@ -90,16 +91,17 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
   if (!report.metrics.some((f) => f.rows.length)) return { outcome: 'warning', line: '⚠️ no metrics found' };
   const top = topChanges(report.metrics, directionOf);
   // A metric the base had and the head lacks (its file deleted, or no longer written) is never "no change".
-  const { gone, added, unknown, otherwise } = presence(report.metrics, new Set(notKnownAtBaseOf(report).map((n) => n.file)));
+  const { gone, added, unknown, unknownHead, otherwise } = presence(report.metrics, new Set(notKnownAtBaseOf(report).map((n) => n.file)), report.head.label);
   // A change the top list cannot show (a metric new at the head, a value that is not a number) is named, never
   // "no metric changed" above a table that lists it.
-  if (!top.length && !gone && !added && !unknown && !otherwise) return { outcome: 'info', line: 'ℹ️ no metric changed' };
+  if (!top.length && !gone && !added && !unknown && !unknownHead && !otherwise) return { outcome: 'info', line: 'ℹ️ no metric changed' };
   // A base whose values could not be read (its dvc.yaml or a .dvc file does not load, a DVC output's object is on no
   // reachable remote) is no comparison: said, and never an all-clear.
-  const worse = gone > 0 || unknown > 0 || top.some((t) => t.effect === 'worse');
+  const worse = gone > 0 || unknown > 0 || unknownHead !== null || top.some((t) => t.effect === 'worse');
   const metricCount = (n: number): string => `${groupDigits(n)} metric${n === 1 ? '' : 's'}`;
   const items = [
     gone ? `${metricCount(gone)} missing at the head` : '',
+    unknownHead ? `${metricCount(unknownHead.count)} not known at the head (${short(unknownHead.why, 120)})` : '',
     ...top.map((t) => t.text),
     unknown ? `${metricCount(unknown)} not known at the base` : '',
     added ? `${metricCount(added)} new at the head` : '',
@@ -108,13 +110,18 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
   return { outcome: worse ? 'warning' : 'info', line: `${worse ? '⚠️' : 'ℹ️'} ${items.filter(Boolean).join(', ')}` };
 }
 
-/** Metrics the base had and the head lacks, the head has and the base lacked, and others changed but not by a number. */
 /**
- * Metrics the head lacks, the base lacks (new, or `unknown`: the report says the file's values at the base are not
- * known — it does not parse there, its dvc.yaml or `.dvc` file does not load, no remote gave it — not that it was not
- * there), and changes that are not numbers.
+ * Metrics the head lacks (gone, or `unknownHead`: the file's note says the head's could not be read, with the first
+ * such file and why), the base lacks (new, or `unknown`: the report says the file's values at the base are not known —
+ * it does not parse there, its dvc.yaml or `.dvc` file does not load, no remote gave it — not that it was not there),
+ * and changes that are not numbers.
  */
-function presence(metrics: FileDiff[], notKnown: ReadonlySet<string>): { gone: number; added: number; unknown: number; otherwise: number } {
+function presence(
+  metrics: FileDiff[],
+  notKnown: ReadonlySet<string>,
+  headLabel: string,
+): { gone: number; added: number; unknown: number; unknownHead: { count: number; why: string } | null; otherwise: number } {
+  let unknownHead: { count: number; why: string } | null = null;
   let gone = 0;
   let added = 0;
   let unknown = 0;
@@ -122,16 +129,25 @@ function presence(metrics: FileDiff[], notKnown: ReadonlySet<string>): { gone: n
   for (let i = 0; i < metrics.length; i++) {
     const rows = metrics[i]!.rows;
     const unreadBase = notKnown.has(metrics[i]!.path);
+    const unreadHead = unreadAtHead(metrics[i]!, headLabel);
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k]!;
-      if (r.old !== undefined && r.new === undefined) gone++;
-      else if (r.old === undefined && r.new !== undefined) {
+      if (r.old !== undefined && r.new === undefined) {
+        if (unreadHead === null) gone++;
+        else if (unknownHead) unknownHead.count++;
+        else unknownHead = { count: 1, why: headWhy(metrics[i]!.path, unreadHead, headLabel) };
+      } else if (r.old === undefined && r.new !== undefined) {
         if (unreadBase) unknown++;
         else added++;
       } else if (r.changed && (r.diff === undefined || Number.isNaN(r.diff))) otherwise++;
     }
   }
-  return { gone, added, unknown, otherwise };
+  return { gone, added, unknown, unknownHead, otherwise };
+}
+
+/** A head note, briefly, naming its file (a parse error's note names it already). */
+function headWhy(path: string, note: string, headLabel: string): string {
+  return note.startsWith(`${headLabel}: `) ? note.slice(headLabel.length + 2) : `${path} ${note}`;
 }
 
 function isFailure(r: GateRuleResult): boolean {

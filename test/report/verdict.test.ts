@@ -105,6 +105,28 @@ describe('the verdict: the first line of every target', () => {
     assert.equal(deleted.verdict.outcome, 'warning');
     assert.equal(deleted.verdict.line, '⚠️ 2 metrics missing at the head, auc +20% (0.5 → 0.6, better)');
     assert.equal(report({ metrics: [file('m.json', [['acc', 0.5, undefined]])] }).verdict.line, '⚠️ 1 metric missing at the head');
+    // A head file that could not be read (a DVC output on no reachable remote, a file that does not parse): its
+    // metrics are not known there, not missing, and the line says why.
+    const unreadHead = (note: string) =>
+      report({
+        metrics: [
+          {
+            ...file('eval/m.json', [
+              ['acc', 0.5, undefined],
+              ['f1', 0.4, undefined],
+            ]),
+            notes: [note],
+          },
+        ],
+      }).verdict.line;
+    assert.equal(
+      unreadHead("not present at feature (DVC-cached) and cannot be read: eval: object 0a1b missing from remote 'storage'"),
+      "⚠️ 2 metrics not known at the head (eval/m.json not present at feature (DVC-cached) and cannot be read: eval: object 0a1b missing from remote 'storage')",
+    );
+    assert.equal(
+      unreadHead('feature: eval/m.json:1:3: invalid JSON: unexpected end'),
+      '⚠️ 2 metrics not known at the head (eval/m.json:1:3: invalid JSON: unexpected end)',
+    );
     // New at the head, or changed but not as a number: named, never "no metric changed" above the table listing them.
     const added = report({ metrics: [file('a.json', [['acc', 1, 1]]), file('b.json', [['f1', undefined, 0.5]])] });
     assert.equal(added.verdict.line, 'ℹ️ 1 metric new at the head');
