@@ -8648,6 +8648,10 @@ function closestNames(ref, metrics, limit = 3) {
 }
 
 // src/values/types.ts
+function lastRunValues(stage2) {
+  if (stage2.status === "failed" || stage2.status === "not-run") return true;
+  return stage2.status === "out-of-date" && stage2.reasons.some((r) => !r.startsWith("out "));
+}
 function isFloatLeaf(value2) {
   return value2 !== null && typeof value2 === "object" && "float" in value2;
 }
@@ -19282,6 +19286,9 @@ function causeText(causes, unexplained) {
       const shown4 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
       const why = stage2.status === "not-run" && stage2.reasons.length ? ` (${escapeCell(stage2.reasons.join("; "))})` : "";
       if (shown4.length) parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}${why}: ${shown4.join(", ")}`);
+      else if (lastRunValues(stage2)) {
+        parts.push(`${code(stage2.name)}${CAUSE_VERB[stage2.status]}${stage2.reasons.length ? ` (${escapeCell(stage2.reasons.join("; "))})` : ""}`);
+      }
     }
     if (!parts.length)
       parts.push(
@@ -26724,7 +26731,8 @@ function explainer(inputs) {
   };
 }
 function settled(found) {
-  const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length;
+  const lastRun = found.stages.some(lastRunValues);
+  const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length && !lastRun;
   return { ...found, nothingUpstream: nothing };
 }
 function withCauses(metrics, explain) {

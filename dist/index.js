@@ -17592,6 +17592,10 @@ async function publishAll(report2, table2, log) {
 }
 
 // src/values/types.ts
+function lastRunValues(stage) {
+  if (stage.status === "failed" || stage.status === "not-run") return true;
+  return stage.status === "out-of-date" && stage.reasons.some((r) => !r.startsWith("out "));
+}
 function isFloatLeaf(value2) {
   return value2 !== null && typeof value2 === "object" && "float" in value2;
 }
@@ -18240,6 +18244,9 @@ function causeText(causes, unexplained) {
       const shown5 = take([...definition, ...own(causes.params).map(paramText), ...own(causes.files).map(fileText), ...own(causes.data).map(dataText)]);
       const why = stage.status === "not-run" && stage.reasons.length ? ` (${escapeCell(stage.reasons.join("; "))})` : "";
       if (shown5.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}${why}: ${shown5.join(", ")}`);
+      else if (lastRunValues(stage)) {
+        parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}${stage.reasons.length ? ` (${escapeCell(stage.reasons.join("; "))})` : ""}`);
+      }
     }
     if (!parts.length)
       parts.push(
@@ -27773,7 +27780,8 @@ function explainer(inputs) {
   };
 }
 function settled(found) {
-  const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length;
+  const lastRun = found.stages.some(lastRunValues);
+  const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length && !lastRun;
   return { ...found, nothingUpstream: nothing };
 }
 function withCauses(metrics, explain) {

@@ -4,7 +4,16 @@ import { pyEqual } from '../dvc/python/value';
 import type { Stage } from '../dvc/types';
 import { buildDag, selectStages, type Dag } from '../pipeline/dag';
 import { describeError } from '../util/errors';
-import type { DataCause, FileCause, FileDiff, MetricCauses, ParamCause, StageCause, ValueRow } from '../values/types';
+import {
+  lastRunValues,
+  type DataCause,
+  type FileCause,
+  type FileDiff,
+  type MetricCauses,
+  type ParamCause,
+  type StageCause,
+  type ValueRow,
+} from '../values/types';
 
 /** Entries of each kind a metric's causes list; the rest are counted in `omitted`. */
 const MAX_CAUSE_ENTRIES = 50;
@@ -88,9 +97,14 @@ export function explainer(inputs: CauseInputs): (file: string) => MetricCauses {
   };
 }
 
-/** Causes of a metric that moved, with `nothingUpstream`: nothing upstream changed and nothing is unknown. */
+/**
+ * Causes of a metric that moved, with `nothingUpstream`: nothing upstream changed, nothing is unknown, and every stage's
+ * outputs are this change's (lastRunValues).
+ */
 function settled(found: Omit<MetricCauses, 'nothingUpstream'>): MetricCauses {
-  const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length;
+  const lastRun = found.stages.some(lastRunValues);
+  const nothing =
+    !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length && !lastRun;
   return { ...found, nothingUpstream: nothing };
 }
 

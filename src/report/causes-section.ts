@@ -1,5 +1,15 @@
 import { displayValue } from '../values/pyformat';
-import type { DataCause, FileCause, FileDiff, Leaf, MetricCauses, ParamCause, StageCause, ValueRow } from '../values/types';
+import {
+  lastRunValues,
+  type DataCause,
+  type FileCause,
+  type FileDiff,
+  type Leaf,
+  type MetricCauses,
+  type ParamCause,
+  type StageCause,
+  type ValueRow,
+} from '../values/types';
 import { code, escapeCell } from './escape';
 import { formatChange } from './format';
 import { unreadAtBaseNote, unreadAtHead } from '../values/unread-notes';
@@ -122,6 +132,11 @@ function causeText(causes: MetricCauses, unexplained: string | null): string {
       // Why a stage did not run (`upstream stage 'train' failed`) says its values are not this change's.
       const why = stage.status === 'not-run' && stage.reasons.length ? ` (${escapeCell(stage.reasons.join('; '))})` : '';
       if (shown.length) parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}${why}: ${shown.join(', ')}`);
+      // A stage whose values are not this change's (out of date, not run, failed) is named even when nothing of its
+      // own changed since the base: its reasons say why, never "nothing upstream changed".
+      else if (lastRunValues(stage)) {
+        parts.push(`${code(stage.name)}${CAUSE_VERB[stage.status]}${stage.reasons.length ? ` (${escapeCell(stage.reasons.join('; '))})` : ''}`);
+      }
     }
     if (!parts.length)
       parts.push(

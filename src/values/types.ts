@@ -85,6 +85,16 @@ export interface StageCause {
   definition: 'command' | 'definition' | 'new' | null;
 }
 
+/**
+ * Whether a stage's outputs are its last run's, not this change's: it failed or did not run, or it is out of date for
+ * a reason of its deps, params or command. Out of date only because its outputs differ from dvc.lock (a metrics file
+ * rewritten, or not in the workspace) is the effect of the change, not a cause.
+ */
+export function lastRunValues(stage: StageCause): boolean {
+  if (stage.status === 'failed' || stage.status === 'not-run') return true;
+  return stage.status === 'out-of-date' && stage.reasons.some((r) => !r.startsWith('out '));
+}
+
 export interface ParamCause {
   file: string;
   key: string;

@@ -100,6 +100,19 @@ describe('why metrics changed (dist/cli.js report on real repositories)', () => 
     );
   });
 
+  test('a stage out of date already at the base (a param changed, not reproduced): named with its reasons, never "nothing upstream changed"', async () => {
+    const repo = await pipelineRepo();
+    repos.push(repo);
+    // The base changed a param without reproducing; the head changes nothing upstream: its metrics are the last run's.
+    repo.commit('more epochs, not reproduced', { 'params.yaml': 'train:\n  epochs: 120\n  lr: 0.1\n' });
+    const before = JSON.parse(readFileSync(join(repo.dir, 'metrics.json'), 'utf8')).accuracy as number;
+    repo.commit('metrics by hand', { 'metrics.json': JSON.stringify({ accuracy: before - 0.02 }), 'README.md': 'notes\n' });
+    const r = await report(repo);
+    assert.match(r.md, /- `accuracy` −0\.02 \(−3\.0%\) ← `train` would re-run \(param params\.yaml:train\.epochs: modified; out metrics\.json: modified\)\n/);
+    assert.doesNotMatch(r.md, /nothing upstream|non-determinism/);
+    assert.equal(causesOf(r).nothingUpstream, false);
+  });
+
   test('data deps: a `.dvc`-tracked folder and a dvc.lock-only file with new sizes and file counts', async () => {
     const repo = new TempRepo('mlreport-causes-');
     repos.push(repo);
@@ -179,7 +192,11 @@ stages:
       'metrics.json': '{"accuracy": 0.7}',
     });
     const r = await report(repo);
-    assert.match(r.md, /- `accuracy` −0\.1 \(−13%\) ← no upstream param, file or data change found; dvc\.lock missing at base: data changes unknown\n/);
+    // Its stage is out of date for its deps (not only its output): named with why, not "no change found".
+    assert.match(
+      r.md,
+      /- `accuracy` −0\.1 \(−13%\) ← `train` would re-run \(dep src\/train\.js: new; dep data\/raw\.csv: missing; out metrics\.json: new\); dvc\.lock missing at base: data changes unknown\n/,
+    );
     const causes = causesOf(r);
     assert.equal(causes.nothingUpstream, false);
     assert.deepEqual(causes.unknown, ['dvc.lock missing at base: data changes unknown']);
