@@ -12120,7 +12120,12 @@ function recheckGate(gates2, report2) {
     notKnownAtBaseOf({ base: report2.base ?? null, metrics: report2.metrics, notKnownAtBase: report2.notKnownAtBase }).map((n) => [n.file, n.why])
   );
   const baseUnread = report2.base ? void 0 : report2.baseUnread;
-  const rows = gates2.rules.map((r) => rowMismatch(r, lookups, notKnown, baseUnread));
+  const unreadHead = /* @__PURE__ */ new Map();
+  for (const f of report2.metrics) {
+    const note2 = report2.head ? unreadAtHead(f, report2.head.label) : null;
+    if (note2 !== null) unreadHead.set(f.path, note2);
+  }
+  const rows = gates2.rules.map((r) => rowMismatch(r, lookups, notKnown, unreadHead, baseUnread));
   const totals = [];
   const { checked, passed } = totalsOf(gates2.rules, gates2.baseUnread);
   if (gates2.checked !== checked) totals.push(`gates.checked is ${gates2.checked}, but ${checked} of its rules compared values`);
@@ -12132,7 +12137,7 @@ function totalsOf(rules, baseUnread) {
   const failure2 = rules.some((r) => r.status === "error" || r.status === "failed" && r.level === "fail");
   return { checked, passed: checked > 0 && !failure2 && !baseUnread };
 }
-function rowMismatch(r, lookups, notKnown, baseUnread) {
+function rowMismatch(r, lookups, notKnown, unreadHead, baseUnread) {
   if (r.passed !== (r.status === "passed" || r.status === "skipped")) return `its passed field is ${r.passed}`;
   if (r.status === "error") return null;
   let rule2;
@@ -12143,7 +12148,7 @@ function rowMismatch(r, lookups, notKnown, baseUnread) {
     throw error;
   }
   if (r.status === "passed") return passedMismatch(r, rule2, lookups);
-  if (r.status === "skipped") return skippedMismatch(r, rule2, lookups, notKnown, baseUnread);
+  if (r.status === "skipped") return skippedMismatch(r, rule2, lookups, notKnown, unreadHead, baseUnread);
   if (r.head === null || r.threshold === null || !compare(r.head, rule2.comparator, r.threshold)) return null;
   const [h, t] = formatPair(r.head, r.threshold);
   return `${h} ${rule2.comparator} ${t} holds`;
@@ -12185,13 +12190,16 @@ function passedMismatch(r, rule2, lookups) {
   }
   return null;
 }
-function skippedMismatch(r, rule2, lookups, notKnown, baseUnread) {
+function skippedMismatch(r, rule2, lookups, notKnown, unreadHead, baseUnread) {
   if (r.threshold !== null) return `it records a threshold (${formatNumber(r.threshold)}), so nothing it needed was missing`;
   const found = resolveMetric(rule2.metric, lookups);
   if (found.kind === "ambiguous") return `${rule2.metric.text} names several of the report's metrics, which is an error, not a skip`;
   const m = found.kind === "found" ? found.metric : null;
   if (r.metric && m && (m.file !== r.metric.file || m.key !== r.metric.key)) return `its rule names ${metricName(m)}, not ${metricName(r.metric)}`;
-  if (rule2.ifPresent && r.head === null && m?.head === void 0) return null;
+  if (rule2.ifPresent && r.head === null && m?.head === void 0) {
+    const unread = m ? unreadHead.get(m.file) : void 0;
+    return unread === void 0 ? null : `the report says ${m.file} could not be read at the head (${unread}), which makes a rule on it an error, not a skip`;
+  }
   if (m?.head === void 0) return `its metric ${rule2.metric.text} is missing at the head, which breaks a rule without if present`;
   if (m.head === null || r.head !== m.head)
     return `the report's metrics have ${shown(m.head)} at the head, not ${r.head === null ? "none" : formatNumber(r.head)}`;

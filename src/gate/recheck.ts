@@ -1,5 +1,6 @@
 import type { HistoryStats } from '../history/types';
 import { notKnownAtBaseOf } from '../report/not-known-at-base';
+import { unreadAtHead } from '../values/unread-notes';
 import type { GateRuleResult, GateSummary, ReportData } from '../report/types';
 import { formatNumber, formatPair } from '../util/numbers';
 import { compare, evaluateExpr } from './evaluate';
@@ -45,7 +46,7 @@ export function withGateRechecked(report: ReportData): ReportData {
 /** Per row, why its numbers contradict its status (null: they do not); and where the gate's totals contradict its rows. */
 export function recheckGate(
   gates: GateSummary,
-  report: Pick<ReportData, 'metrics' | 'history'> & Partial<Pick<ReportData, 'base' | 'notKnownAtBase' | 'baseUnread'>>,
+  report: Pick<ReportData, 'metrics' | 'history'> & Partial<Pick<ReportData, 'base' | 'head' | 'notKnownAtBase' | 'baseUnread'>>,
 ): { rows: (string | null)[]; totals: string[] } {
   // The metrics as the run's gate saw them: the one adapter from the metrics table and the history it drew.
   const lookups = metricLookupFromDiffs(report.metrics, report.history);
@@ -54,7 +55,13 @@ export function recheckGate(
   );
   // A base revision there is that could not be fetched is not known: a rule that needs it cannot have been skipped.
   const baseUnread = report.base ? undefined : report.baseUnread;
-  const rows = gates.rules.map((r) => rowMismatch(r, lookups, notKnown, baseUnread));
+  // Files the head could not read (their notes say why): their metrics are not known there, not missing.
+  const unreadHead = new Map<string, string>();
+  for (const f of report.metrics) {
+    const note = report.head ? unreadAtHead(f, report.head.label) : null;
+    if (note !== null) unreadHead.set(f.path, note);
+  }
+  const rows = gates.rules.map((r) => rowMismatch(r, lookups, notKnown, unreadHead, baseUnread));
   const totals: string[] = [];
   const { checked, passed } = totalsOf(gates.rules, gates.baseUnread);
   if (gates.checked !== checked) totals.push(`gates.checked is ${gates.checked}, but ${checked} of its rules compared values`);
@@ -69,7 +76,13 @@ function totalsOf(rules: GateRuleResult[], baseUnread: string | undefined): Pick
   return { checked, passed: checked > 0 && !failure && !baseUnread };
 }
 
-function rowMismatch(r: GateRuleResult, lookups: MetricLookup[], notKnown: ReadonlyMap<string, string>, baseUnread: string | undefined): string | null {
+function rowMismatch(
+  r: GateRuleResult,
+  lookups: MetricLookup[],
+  notKnown: ReadonlyMap<string, string>,
+  unreadHead: ReadonlyMap<string, string>,
+  baseUnread: string | undefined,
+): string | null {
   if (r.passed !== (r.status === 'passed' || r.status === 'skipped')) return `its passed field is ${r.passed}`;
   // An error fails the gate whatever its numbers say.
   if (r.status === 'error') return null;
@@ -81,7 +94,7 @@ function rowMismatch(r: GateRuleResult, lookups: MetricLookup[], notKnown: Reado
     throw error;
   }
   if (r.status === 'passed') return passedMismatch(r, rule, lookups);
-  if (r.status === 'skipped') return skippedMismatch(r, rule, lookups, notKnown, baseUnread);
+  if (r.status === 'skipped') return skippedMismatch(r, rule, lookups, notKnown, unreadHead, baseUnread);
   // A broken rule with no head or threshold broke for want of a value (missing, not a number, no base): nothing to compare.
   if (r.head === null || r.threshold === null || !compare(r.head, rule.comparator, r.threshold)) return null;
   const [h, t] = formatPair(r.head, r.threshold);
@@ -138,6 +151,7 @@ function skippedMismatch(
   rule: GateRule,
   lookups: MetricLookup[],
   notKnown: ReadonlyMap<string, string>,
+  unreadHead: ReadonlyMap<string, string>,
   baseUnread: string | undefined,
 ): string | null {
   if (r.threshold !== null) return `it records a threshold (${formatNumber(r.threshold)}), so nothing it needed was missing`;
@@ -145,7 +159,10 @@ function skippedMismatch(
   if (found.kind === 'ambiguous') return `${rule.metric.text} names several of the report's metrics, which is an error, not a skip`;
   const m = found.kind === 'found' ? found.metric : null;
   if (r.metric && m && (m.file !== r.metric.file || m.key !== r.metric.key)) return `its rule names ${metricName(m)}, not ${metricName(r.metric)}`;
-  if (rule.ifPresent && r.head === null && m?.head === undefined) return null;
+  if (rule.ifPresent && r.head === null && m?.head === undefined) {
+    const unread = m ? unreadHead.get(m.file) : undefined;
+    return unread === undefined ? null : `the report says ${m!.file} could not be read at the head (${unread}), which makes a rule on it an error, not a skip`;
+  }
   if (m?.head === undefined) return `its metric ${rule.metric.text} is missing at the head, which breaks a rule without if present`;
   if (m.head === null || r.head !== m.head)
     return `the report's metrics have ${shown(m.head)} at the head, not ${r.head === null ? 'none' : formatNumber(r.head)}`;

@@ -149,6 +149,32 @@ describe("the artifact's gate re-checked against its own numbers", () => {
     assert.deepEqual(recheckGate(made, { metrics: METRICS, history: HISTORY, base: null }).rows, [null, null]);
   });
 
+  test('an if-present rule skipped on a file the report says the head could not read is named: that is an error, not a skip', () => {
+    // An artifact's gate made before the head's unreadable DVC-cached files were errors, or edited by the pull request.
+    const unread = "not present at feature (DVC-cached) and cannot be read: eval: object 0a1b missing from remote 'storage'";
+    const metrics: FileDiff[] = [{ path: 'eval/m.json', notes: [unread], rows: [{ key: 'auc', old: 0.7, new: undefined, changed: true }] }];
+    const skipped: GateSummary = {
+      ...gate('loss <= 0.5'),
+      rules: [
+        {
+          ...gate('loss <= 0.5').rules[0]!,
+          rule: 'auc >= 0.5 if present',
+          status: 'skipped',
+          passed: true,
+          head: null,
+          threshold: null,
+          metric: { file: 'eval/m.json', key: 'auc' },
+        },
+      ],
+    };
+    const head = { sha: 'b'.repeat(40), label: 'feature' };
+    assert.deepEqual(recheckGate(skipped, { metrics, history: null, head }).rows, [
+      `the report says eval/m.json could not be read at the head (${unread}), which makes a rule on it an error, not a skip`,
+    ]);
+    // A file plainly absent at the head: the skip holds.
+    assert.deepEqual(recheckGate(skipped, { metrics: [{ ...metrics[0]!, notes: [] }], history: null, head }).rows, [null]);
+  });
+
   test("the gate's totals are held to its rows", () => {
     const made = gate('accuracy >= 0.99\nprecision >= 0.5 if present');
     assert.deepEqual(recheck({ ...made, passed: true }).totals, ['gates.passed is true, but its rules fail the gate']);
