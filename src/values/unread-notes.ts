@@ -19,15 +19,10 @@ export function unparsedNote(revision: string, message: string): string {
 }
 
 /**
- * Whether a file's notes say its base side could not be read — its dvc.yaml or `.dvc` file does not load there, or it
- * is a DVC output whose object no reachable remote holds — rather than that the file was not there: its metrics
- * missing at the base are then not known there, not new.
+ * The note saying a file's base side could not be read — its dvc.yaml or `.dvc` file does not load there, or it is a
+ * DVC output whose object no reachable remote holds — rather than that the file was not there (its metrics missing at
+ * the base are then not known there, not new): `not known at main: dvc.yaml does not load there`; undefined without one.
  */
-export function unreadAtBase(file: FileDiff, baseLabel: string): boolean {
-  return unreadAtBaseNote(file, baseLabel) !== undefined;
-}
-
-/** The note of unreadAtBase that says why (`not known at main: dvc.yaml does not load there`); undefined without one. */
 export function unreadAtBaseNote(file: FileDiff, baseLabel: string): string | undefined {
   const notKnown = notKnownNote(baseLabel, '');
   const unreadable = cachedUnreadableNote(baseLabel, true, '');
