@@ -23372,13 +23372,18 @@ async function trainingLogFiles(workspace, report2) {
 import { appendFile } from "node:fs/promises";
 var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
 var JobSummaryPublisher = class {
-  /** `reportDir`: the folder holding report.md and plots/ (the out-dir), named where an image is not shown. */
-  constructor(path, reportDir) {
+  /**
+   * `reportDir`: the folder holding report.md and plots/ (the out-dir, or in `mode: publish` the downloaded artifact),
+   * named where an image is not shown. `header`: said above the report (`mode: publish`'s caution, as its comment says).
+   */
+  constructor(path, reportDir, header) {
     this.path = path;
     this.reportDir = reportDir;
+    this.header = header;
   }
   path;
   reportDir;
+  header;
   name = "job summary";
   async publish(report2, context) {
     const where2 = `the out-dir (\`${this.reportDir}\`)`;
@@ -23386,7 +23391,7 @@ var JobSummaryPublisher = class {
     const footer = imagesNotShown(report2.plots, images) ? `_Plot images are not shown inline: the image files are in ${where2}._` : void 0;
     const { body } = fitReport(
       report2,
-      { images, footer },
+      { images, footer, ...this.header !== void 0 ? { header: this.header } : {} },
       {
         limit: SUMMARY_LIMIT_BYTES,
         measure: (text2) => Buffer.byteLength(text2),
@@ -23934,7 +23939,7 @@ var CommentTarget = class {
   }
   /**
    * Where the report is when the comment failed: the job summary and the folder, which goes up as the artifact unless
-   * that is off. `mode: publish` writes no job summary and uploads no artifact: its report is the artifact it downloaded.
+   * that is off. `mode: publish` uploads no artifact: its report is the artifact it downloaded.
    */
   whereInstead() {
     const { cfg } = this;
@@ -28368,7 +28373,9 @@ async function publishArtifact(config, log, deadline) {
     report2,
     [
       { target: local, policy: "required" },
-      { target: comment3, policy: "required" }
+      { target: comment3, policy: "required" },
+      // The same re-checked report as the comment, with its caution, showing the images the comment hosted.
+      config.summaryPath ? { target: new JobSummaryPublisher(config.summaryPath, publish.artifactDir, UNVERIFIED), policy: "required" } : null
     ],
     log
   );

@@ -398,6 +398,8 @@ async function publishArtifact(config: Config, log: Logger, deadline: Deadline):
     [
       { target: local, policy: 'required' },
       { target: comment, policy: 'required' },
+      // The same re-checked report as the comment, with its caution, showing the images the comment hosted.
+      config.summaryPath ? { target: new JobSummaryPublisher(config.summaryPath, publish.artifactDir, UNVERIFIED), policy: 'required' } : null,
     ],
     log,
   );

@@ -14,10 +14,14 @@ export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
  */
 export class JobSummaryPublisher implements Target {
   readonly name = 'job summary';
-  /** `reportDir`: the folder holding report.md and plots/ (the out-dir), named where an image is not shown. */
+  /**
+   * `reportDir`: the folder holding report.md and plots/ (the out-dir, or in `mode: publish` the downloaded artifact),
+   * named where an image is not shown. `header`: said above the report (`mode: publish`'s caution, as its comment says).
+   */
   constructor(
     private readonly path: string,
     private readonly reportDir: string,
+    private readonly header?: string,
   ) {}
 
   async publish(report: ReportData, context: PublishContext): Promise<TargetOutcome> {
@@ -26,7 +30,7 @@ export class JobSummaryPublisher implements Target {
     const footer = imagesNotShown(report.plots, images) ? `_Plot images are not shown inline: the image files are in ${where}._` : undefined;
     const { body } = fitReport(
       report,
-      { images, footer },
+      { images, footer, ...(this.header !== undefined ? { header: this.header } : {}) },
       {
         limit: SUMMARY_LIMIT_BYTES,
         measure: (text) => Buffer.byteLength(text),

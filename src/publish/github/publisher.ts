@@ -156,7 +156,7 @@ export abstract class CommentTarget<R> implements Target<R> {
 
   /**
    * Where the report is when the comment failed: the job summary and the folder, which goes up as the artifact unless
-   * that is off. `mode: publish` writes no job summary and uploads no artifact: its report is the artifact it downloaded.
+   * that is off. `mode: publish` uploads no artifact: its report is the artifact it downloaded.
    */
   protected whereInstead(): string {
     const { cfg } = this;
