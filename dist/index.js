@@ -19918,7 +19918,25 @@ var GateCheckPublisher = class extends CheckRunTarget {
   async outcome(report2, context) {
     const gates2 = report2.gates;
     if (!gates2) return null;
-    const folder = this.gateOptions.folder ?? { artifact: true };
+    let drawn = this.summary(report2, context, this.gateOptions.folder ?? { artifact: true });
+    const first = this.gateOptions.artifactFirst;
+    if (drawn.pointsToArtifact && first && !await first.upload()) {
+      drawn = this.summary(report2, context, { artifact: false, outDir: first.outDir });
+    }
+    return {
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check),
+      // and so does one whose pipeline failed or whose project files do not load: it compared what was left, not this change.
+      failed: !gates2.passed || report2.verdict.outcome === "failed",
+      // The report's verdict, as the comment's and the job summary's first line says it.
+      title: stripEmoji(report2.verdict.line),
+      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
+      summary: drawn.body,
+      annotations: await this.annotations(gates2),
+      pointsToArtifact: drawn.pointsToArtifact
+    };
+  }
+  /** The report as the check's summary, sending the reader to `folder` for images not shown and the full report. */
+  summary(report2, context, folder) {
     const where2 = folderWhere(folder);
     const images = hostedImages(context.hosted, where2);
     const summary3 = fitReport(
@@ -19931,17 +19949,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         fullReport: fullReportIn(this.runUrl(), where2)
       }
     );
-    return {
-      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check),
-      // and so does one whose pipeline failed or whose project files do not load: it compared what was left, not this change.
-      failed: !gates2.passed || report2.verdict.outcome === "failed",
-      // The report's verdict, as the comment's and the job summary's first line says it.
-      title: stripEmoji(report2.verdict.line),
-      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
-      summary: summary3.body,
-      annotations: await this.annotations(gates2),
-      pointsToArtifact: folder.artifact && (summary3.folded || imagesNotShown(report2.plots, images) > 0)
-    };
+    return { body: summary3.body, pointsToArtifact: folder.artifact && (summary3.folded || imagesNotShown(report2.plots, images) > 0) };
   }
   /** One annotation per broken rule: on the metrics file at the key's line, else on the rule's own line. */
   async annotations(gates2) {
@@ -20478,7 +20486,7 @@ function wantsArtifact(mode, comment3, results = /* @__PURE__ */ new Map()) {
   if (comment3?.status === "not-posted" || comment3?.status === "failed") return true;
   return [...results.values()].some((r) => r.status === "published" && r.pointsToArtifact === true);
 }
-var ReportArtifact = class {
+var ArtifactUpload = class {
   constructor(cfg, outDir, github, log, options = {}) {
     this.cfg = cfg;
     this.outDir = outDir;
@@ -20491,10 +20499,24 @@ var ReportArtifact = class {
   github;
   log;
   options;
+  attempt = null;
+  get name() {
+    return artifactName(this.cfg.reportId);
+  }
+  /** Uploads the report unless this run tried already: what it uploaded, or null (a warning said why). */
+  upload(report2) {
+    return this.attempt ??= uploadReportArtifact(this.cfg, this.outDir, report2, this.github, this.log, this.options);
+  }
+};
+var ReportArtifact = class {
+  constructor(artifact) {
+    this.artifact = artifact;
+  }
+  artifact;
   name = "workflow artifact";
   async publish(report2) {
-    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report2, this.github, this.log, this.options);
-    return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: "see the warning above" };
+    const uploaded = await this.artifact.upload(report2);
+    return uploaded ? { location: this.artifact.name } : { notPosted: "see the warning above" };
   }
 };
 function artifactServiceMissing(github) {
@@ -20640,7 +20662,10 @@ var CommentTarget = class {
         );
       }
     }
-    const fitted = this.body(report2, hosted, reason, this.runUrl(), targets.headSha);
+    let fitted = this.body(report2, hosted, reason, this.runUrl(), targets.headSha, false);
+    if (fitted.pointsToArtifact && this.options.artifactFirst && !await this.options.artifactFirst()) {
+      fitted = this.body(report2, hosted, reason, this.runUrl(), targets.headSha, true);
+    }
     if (fitted.folded) log.info(this.foldedNote);
     let identity = null;
     const who = () => identity ??= tokenIdentity(client, ctx.token);
@@ -20721,8 +20746,8 @@ var GitHubPublisher = class extends CommentTarget {
   images(report2) {
     return localImages(report2);
   }
-  body(report2, hosted, notHostedReason, fullReportUrl, headSha) {
-    const folder = this.cfg.artifact === "off" && this.cfg.mode !== "publish" ? { artifact: false, outDir: this.options.baseDir } : { artifact: true };
+  body(report2, hosted, notHostedReason, fullReportUrl, headSha, artifactMissing) {
+    const folder = (this.cfg.artifact === "off" || artifactMissing) && this.cfg.mode !== "publish" ? { artifact: false, outDir: this.options.baseDir } : { artifact: true };
     return commentBody(this.cfg.reportId, report2, hosted, notHostedReason, fullReportUrl, { folder, headSha, header: this.options.caution });
   }
 };
@@ -29336,7 +29361,9 @@ async function runIn(git, config, log, deadline) {
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish, texts: textsConfig(config.githubPublish, config.github) } : null;
   const limits = deadline.publishing(artifactFallback(gh?.texts));
   const clientOptions = { limit: limits.first };
-  const comment3 = gh ? new GitHubPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions }) : null;
+  const artifact = gh && new ArtifactUpload(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last });
+  const artifactFirst = artifact && gh.texts.artifact !== "off" ? async () => await artifact.upload(report2) !== null : void 0;
+  const comment3 = gh ? new GitHubPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions, artifactFirst }) : null;
   const published = await publishAll(
     report2,
     [
@@ -29351,6 +29378,7 @@ async function runIn(git, config, log, deadline) {
             workspace: config.workspace,
             repoRoot: git.root,
             folder: reportFolder(gh.texts, config.outDir),
+            ...artifactFirst ? { artifactFirst: { upload: artifactFirst, outDir: config.outDir } } : {},
             clientOptions
           },
           log
@@ -29367,8 +29395,8 @@ async function runIn(git, config, log, deadline) {
         policy: config.mlflow.required ? "required" : "optional",
         requiredBy: "hub-required: true"
       } : null,
-      gh && {
-        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last }),
+      artifact && {
+        target: new ReportArtifact(artifact),
         policy: "never-fails",
         when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0, results)
       },
@@ -29457,7 +29485,7 @@ async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLIN
       config.summaryPath ? { target: new AggregateSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
       report2.gates && gh?.ctx.token ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName, clientOptions }, log), policy: "required" } : null,
       gh && {
-        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last }),
+        target: new ReportArtifact(new ArtifactUpload(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last })),
         policy: "never-fails",
         when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0, results)
       }

@@ -33,7 +33,7 @@ import { MlflowTarget } from './publish/hub/mirrors';
 import { JobSummaryPublisher } from './publish/summary';
 import { AggregateCheckPublisher, AggregateCommentPublisher, AggregateSummaryPublisher } from './publish/aggregate';
 import { readArtifact } from './publish/github/artifact';
-import { artifactServiceMissing, ReportArtifact, wantsArtifact } from './publish/artifact/report';
+import { ArtifactUpload, artifactServiceMissing, ReportArtifact, wantsArtifact } from './publish/artifact/report';
 import { GitHubPublisher } from './publish/github/publisher';
 import type { ReportFolder } from './publish/github/body';
 import { publishAll, type PublishResults } from './publish/runner';
@@ -301,7 +301,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
 
   // Publish. Each target draws the report from its data in its own way; its policy says what its failure does to
   // the run. The order matters twice: the comment hosts the plot images the summary and the check run then show,
-  // and the artifact goes up when the comment was not posted, whatever the reason.
+  // and the artifact goes up when the comment was not posted, whatever the reason (or earlier, before a posted text
+  // that sends the reader to it).
   const local = new LocalFilesPublisher(config.outDir, composeMarkdown, reportJson);
   const gh =
     config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish, texts: textsConfig(config.githubPublish, config.github) } : null;
@@ -309,7 +310,10 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // it is (nearly) spent; the targets before the artifact leave it the end of that, so a hung API cannot spend it.
   const limits = deadline.publishing(artifactFallback(gh?.texts));
   const clientOptions = { limit: limits.first };
-  const comment = gh ? new GitHubPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions }) : null;
+  const artifact = gh && new ArtifactUpload(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last });
+  // A posted text that sends the reader to the artifact uploads it first, and names the out-dir if it did not go up.
+  const artifactFirst = artifact && gh.texts.artifact !== 'off' ? async () => (await artifact.upload(report)) !== null : undefined;
+  const comment = gh ? new GitHubPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions, artifactFirst }) : null;
   const published = await publishAll(
     report,
     [
@@ -325,6 +329,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
                 workspace: config.workspace,
                 repoRoot: git.root,
                 folder: reportFolder(gh.texts, config.outDir),
+                ...(artifactFirst ? { artifactFirst: { upload: artifactFirst, outDir: config.outDir } } : {}),
                 clientOptions,
               },
               log,
@@ -346,8 +351,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
             requiredBy: 'hub-required: true',
           }
         : null,
-      gh && {
-        target: new ReportArtifact(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last }),
+      artifact && {
+        target: new ReportArtifact(artifact),
         policy: 'never-fails',
         when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined, results),
       },
@@ -463,7 +468,7 @@ export async function runAggregate(config: AggregateConfig, log: Logger, deadlin
         ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName, clientOptions }, log), policy: 'required' }
         : null,
       gh && {
-        target: new ReportArtifact<AggregateReport>(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last }),
+        target: new ReportArtifact(new ArtifactUpload<AggregateReport>(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last })),
         policy: 'never-fails',
         when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined, results),
       },

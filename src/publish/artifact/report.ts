@@ -28,20 +28,39 @@ export function wantsArtifact(mode: GitHubPublishConfig['artifact'], comment: Ta
   return [...results.values()].some((r) => r.status === 'published' && r.pointsToArtifact === true);
 }
 
-/** The report folder (written by the local-files target) as the workflow artifact `mlreport-<report-id>`. */
-export class ReportArtifact<R extends Pick<ReportData, 'plots'> = ReportData> implements Target<R> {
-  readonly name = 'workflow artifact';
+/**
+ * The report folder (written by the local-files target) as the workflow artifact `mlreport-<report-id>`, uploaded at
+ * most once a run: by the first posted text that sends the reader to it, before that text goes up (so a text names
+ * the artifact only once it is there), else by the artifact target after the other targets.
+ */
+export class ArtifactUpload<R extends Pick<ReportData, 'plots'> = ReportData> {
+  private attempt: Promise<UploadedArtifact | null> | null = null;
   constructor(
     private readonly cfg: GitHubPublishConfig,
-    private readonly outDir: string,
+    readonly outDir: string,
     private readonly github: Pick<GitHubContext, 'serverUrl' | 'artifactRuntime'>,
     private readonly log: Logger,
     private readonly options: ArtifactUploadOptions = {},
   ) {}
 
+  get name(): string {
+    return artifactName(this.cfg.reportId);
+  }
+
+  /** Uploads the report unless this run tried already: what it uploaded, or null (a warning said why). */
+  upload(report: R): Promise<UploadedArtifact | null> {
+    return (this.attempt ??= uploadReportArtifact(this.cfg, this.outDir, report, this.github, this.log, this.options));
+  }
+}
+
+/** The artifact as a publishing target: its upload, unless a posted text already made it. */
+export class ReportArtifact<R extends Pick<ReportData, 'plots'> = ReportData> implements Target<R> {
+  readonly name = 'workflow artifact';
+  constructor(private readonly artifact: ArtifactUpload<R>) {}
+
   async publish(report: R): Promise<TargetOutcome> {
-    const uploaded = await uploadReportArtifact(this.cfg, this.outDir, report, this.github, this.log, this.options);
-    return uploaded ? { location: artifactName(this.cfg.reportId) } : { notPosted: 'see the warning above' };
+    const uploaded = await this.artifact.upload(report);
+    return uploaded ? { location: this.artifact.name } : { notPosted: 'see the warning above' };
   }
 }
 

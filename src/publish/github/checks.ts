@@ -53,6 +53,11 @@ export interface GateCheckOptions extends CheckRunOptions {
   repoRoot: string;
   /** Where images not shown and the full report are (default: the workflow artifact). */
   folder?: ReportFolder;
+  /**
+   * Uploads the workflow artifact (once a run), before a check run that sends the reader to it is posted: whether it
+   * is there. When it is not, the check run names `outDir` instead.
+   */
+  artifactFirst?: { upload: () => Promise<boolean>; outDir: string };
 }
 
 /**
@@ -183,7 +188,27 @@ export class GateCheckPublisher extends CheckRunTarget<ReportData> {
   protected async outcome(report: ReportData, context: PublishContext): Promise<Omit<GateOutcome, 'headSha'> | null> {
     const gates = report.gates;
     if (!gates) return null;
-    const folder = this.gateOptions.folder ?? { artifact: true };
+    let drawn = this.summary(report, context, this.gateOptions.folder ?? { artifact: true });
+    const first = this.gateOptions.artifactFirst;
+    if (drawn.pointsToArtifact && first && !(await first.upload())) {
+      // The artifact could not go up (the warning says why): the summary sends the reader to the out-dir instead.
+      drawn = this.summary(report, context, { artifact: false, outDir: first.outDir });
+    }
+    return {
+      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check),
+      // and so does one whose pipeline failed or whose project files do not load: it compared what was left, not this change.
+      failed: !gates.passed || report.verdict.outcome === 'failed',
+      // The report's verdict, as the comment's and the job summary's first line says it.
+      title: stripEmoji(report.verdict.line),
+      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
+      summary: drawn.body,
+      annotations: await this.annotations(gates),
+      pointsToArtifact: drawn.pointsToArtifact,
+    };
+  }
+
+  /** The report as the check's summary, sending the reader to `folder` for images not shown and the full report. */
+  private summary(report: ReportData, context: PublishContext, folder: ReportFolder): { body: string; pointsToArtifact: boolean } {
     const where = folderWhere(folder);
     const images = hostedImages(context.hosted, where);
     const summary = fitReport(
@@ -196,17 +221,7 @@ export class GateCheckPublisher extends CheckRunTarget<ReportData> {
         fullReport: fullReportIn(this.runUrl(), where),
       },
     );
-    return {
-      // Not only broken rules: a gate that checked nothing fails too (GitHub counts `neutral` as passing a required check),
-      // and so does one whose pipeline failed or whose project files do not load: it compared what was left, not this change.
-      failed: !gates.passed || report.verdict.outcome === 'failed',
-      // The report's verdict, as the comment's and the job summary's first line says it.
-      title: stripEmoji(report.verdict.line),
-      // The check page cannot show images relative to report.md: the hosted ones, else the Mermaid charts.
-      summary: summary.body,
-      annotations: await this.annotations(gates),
-      pointsToArtifact: folder.artifact && (summary.folded || imagesNotShown(report.plots, images) > 0),
-    };
+    return { body: summary.body, pointsToArtifact: folder.artifact && (summary.folded || imagesNotShown(report.plots, images) > 0) };
   }
 
   /** One annotation per broken rule: on the metrics file at the key's line, else on the rule's own line. */

@@ -29,6 +29,11 @@ export interface GitHubPublisherOptions {
   clientOptions?: GitHubClientOptions;
   /** Said above the report: `mode: publish` posts what the pull request's own run wrote, unchecked. */
   caution?: string;
+  /**
+   * Uploads the workflow artifact (once a run), before a comment that sends the reader to it is posted: whether it is
+   * there. When it is not, the comment names the out-dir instead.
+   */
+  artifactFirst?: () => Promise<boolean>;
 }
 
 /**
@@ -49,6 +54,7 @@ export abstract class CommentTarget<R> implements Target<R> {
     notHostedReason: string | null,
     fullReportUrl: string | null,
     headSha: string,
+    artifactMissing: boolean,
   ): { body: string; folded: boolean; pointsToArtifact?: boolean };
   /** Said in the log when the comment had to be folded. */
   protected abstract readonly foldedNote: string;
@@ -112,7 +118,11 @@ export abstract class CommentTarget<R> implements Target<R> {
         );
       }
     }
-    const fitted = this.body(report, hosted, reason, this.runUrl(), targets.headSha);
+    let fitted = this.body(report, hosted, reason, this.runUrl(), targets.headSha, false);
+    if (fitted.pointsToArtifact && this.options.artifactFirst && !(await this.options.artifactFirst())) {
+      // The artifact could not go up (the warning says why): the comment sends the reader to the out-dir instead.
+      fitted = this.body(report, hosted, reason, this.runUrl(), targets.headSha, true);
+    }
     if (fitted.folded) log.info(this.foldedNote);
     let identity: Promise<Identity> | null = null;
     const who = (): Promise<Identity> => (identity ??= tokenIdentity(client, ctx.token));
@@ -205,10 +215,20 @@ export class GitHubPublisher extends CommentTarget<ReportData> {
   protected images(report: ReportData): string[] {
     return localImages(report);
   }
-  protected body(report: ReportData, hosted: ReadonlyMap<string, string>, notHostedReason: string | null, fullReportUrl: string | null, headSha: string) {
-    // `mode: publish` posts from the artifact it downloaded, which is there; otherwise the folder goes up unless it is off.
+  protected body(
+    report: ReportData,
+    hosted: ReadonlyMap<string, string>,
+    notHostedReason: string | null,
+    fullReportUrl: string | null,
+    headSha: string,
+    artifactMissing: boolean,
+  ) {
+    // `mode: publish` posts from the artifact it downloaded, which is there; otherwise the folder goes up unless it is
+    // off or its upload failed.
     const folder =
-      this.cfg.artifact === 'off' && this.cfg.mode !== 'publish' ? { artifact: false as const, outDir: this.options.baseDir } : { artifact: true as const };
+      (this.cfg.artifact === 'off' || artifactMissing) && this.cfg.mode !== 'publish'
+        ? { artifact: false as const, outDir: this.options.baseDir }
+        : { artifact: true as const };
     return commentBody(this.cfg.reportId, report, hosted, notHostedReason, fullReportUrl, { folder, headSha, header: this.options.caution });
   }
 }
