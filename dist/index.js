@@ -21207,7 +21207,9 @@ function configurationGate(gate, metrics, runs, columns, hasBase, history2, notK
       return [[metricName(c), `\`${metricName(c)}\` is a number in ${have} of ${runs.length} runs: ${lacking.join(", ")}.`]];
     })
   );
-  const lookups = metricLookupFromDiffs(metrics, history2).map((m) => {
+  const notKnownAtHead = jobsNotKnownAtHead(runs);
+  const lookups = metricLookupFromDiffs(metrics, history2, notKnownAtHead).map((m) => {
+    if (m.headError !== void 0) return { ...m, head: void 0 };
     const gap = gaps.get(metricName(m));
     return gap ? { ...m, headGap: gap } : m;
   });
@@ -21215,6 +21217,7 @@ function configurationGate(gate, metrics, runs, columns, hasBase, history2, notK
     evaluateRules(gate.rules, lookups, {
       missingBase: gate.missingBase,
       hasBase,
+      unreadAtHead: notKnownAtHead,
       notKnownAtBase,
       ...baseUnread !== void 0 && { baseUnread, baseRemedy: JOBS_BASE_REMEDY }
     })
@@ -21237,6 +21240,24 @@ function jobsNotKnownAtBase(runs) {
     for (const { file, why } of notKnownAtBaseOf(run3.report)) {
       const reasons = byFile.get(file) ?? /* @__PURE__ */ new Map();
       byFile.set(file, reasons);
+      reasons.set(why, [...reasons.get(why) ?? [], run3.name]);
+    }
+  }
+  return new Map(
+    [...byFile].map(([file, reasons]) => [
+      file,
+      [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? "job" : "jobs"} ${namedJobs(jobs)})`).join("; ")
+    ])
+  );
+}
+function jobsNotKnownAtHead(runs) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const run3 of runs) {
+    for (const file of run3.report.metrics) {
+      const why = unreadAtHead(file, run3.report.head.label);
+      if (why === null) continue;
+      const reasons = byFile.get(file.path) ?? /* @__PURE__ */ new Map();
+      byFile.set(file.path, reasons);
       reasons.set(why, [...reasons.get(why) ?? [], run3.name]);
     }
   }

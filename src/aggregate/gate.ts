@@ -6,6 +6,7 @@ import { gateSummary } from '../gate/summary';
 import type { HistorySection } from '../history/types';
 import { notKnownAtBaseOf } from '../report/not-known-at-base';
 import type { GateSummary, ReportData } from '../report/types';
+import { unreadAtHead } from '../values/unread-notes';
 import type { FileDiff, Leaf } from '../values/types';
 import type { MetricColumn } from './types';
 
@@ -13,7 +14,9 @@ import type { MetricColumn } from './types';
  * One configuration's gate: the rules evaluated on its means (`metrics`, as a diff against the base). A metric that
  * some of its runs lack, or hold as text, NaN or ±Infinity, has no mean that stands for the configuration: the
  * others' mean would pass a crashed or diverged run, so a rule on it breaks, naming those runs (even with
- * `if present`: the metric is there, in the other runs).
+ * `if present`: the metric is there, in the other runs). A metrics file some of its runs could not read at the head
+ * (their report's note on it says why) is not known there: every rule on it is an error naming those runs, `if
+ * present` too, as in each job's own gate.
  */
 export function configurationGate(
   gate: GateConfig,
@@ -36,7 +39,10 @@ export function configurationGate(
       return [[metricName(c), `\`${metricName(c)}\` is a number in ${have} of ${runs.length} runs: ${lacking.join(', ')}.`] as const];
     }),
   );
-  const lookups = metricLookupFromDiffs(metrics, history).map((m) => {
+  const notKnownAtHead = jobsNotKnownAtHead(runs);
+  const lookups = metricLookupFromDiffs(metrics, history, notKnownAtHead).map((m) => {
+    // The other runs' mean stands for none of the runs that could not read it: the metric is not known at the head.
+    if (m.headError !== undefined) return { ...m, head: undefined };
     const gap = gaps.get(metricName(m));
     return gap ? { ...m, headGap: gap } : m;
   });
@@ -44,6 +50,7 @@ export function configurationGate(
     evaluateRules(gate.rules, lookups, {
       missingBase: gate.missingBase,
       hasBase,
+      unreadAtHead: notKnownAtHead,
       notKnownAtBase,
       ...(baseUnread !== undefined && { baseUnread, baseRemedy: JOBS_BASE_REMEDY }),
     }),
@@ -85,6 +92,30 @@ export function jobsNotKnownAtBase(runs: { name: string; report: ReportData }[])
     for (const { file, why } of notKnownAtBaseOf(run.report)) {
       const reasons = byFile.get(file) ?? new Map<string, string[]>();
       byFile.set(file, reasons);
+      reasons.set(why, [...(reasons.get(why) ?? []), run.name]);
+    }
+  }
+  return new Map(
+    [...byFile].map(([file, reasons]) => [
+      file,
+      [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? 'job' : 'jobs'} ${namedJobs(jobs)})`).join('; '),
+    ]),
+  );
+}
+
+/**
+ * The metrics files some of the runs could not read at the head (path → why, naming those runs): their report's note
+ * on the file says so (it does not parse there, a project file over it does not load, or it is a DVC output no cache
+ * or remote gave). Their metrics are not known there, not missing.
+ */
+function jobsNotKnownAtHead(runs: { name: string; report: ReportData }[]): Map<string, string> {
+  const byFile = new Map<string, Map<string, string[]>>();
+  for (const run of runs) {
+    for (const file of run.report.metrics) {
+      const why = unreadAtHead(file, run.report.head.label);
+      if (why === null) continue;
+      const reasons = byFile.get(file.path) ?? new Map<string, string[]>();
+      byFile.set(file.path, reasons);
       reasons.set(why, [...(reasons.get(why) ?? []), run.name]);
     }
   }
