@@ -10308,14 +10308,16 @@ function title(report2) {
 function gatesHeadline(report2) {
   const gates2 = report2.gates;
   const failedJobs = report2.failedRuns.length ? `${report2.failedRuns.length} job${report2.failedRuns.length === 1 ? "" : "s"} failed` : "";
-  const unrun = withoutRuns(report2.configurations, report2.failedRuns).length;
-  const broke = gates2.failedConfigurations.length - unrun;
+  const unrun = withoutRuns(report2.configurations, report2.failedRuns);
+  const failed2 = report2.configurations.filter((c) => c.gates && gates2.failedConfigurations.includes(c.id));
+  const broke = failed2.filter((c) => brokeCount(c.gates) > 0).length;
   if (gates2.failedConfigurations.length) {
     const what = [
-      broke ? `${broke} of ${gates2.configurations} configurations broke a rule` : "",
-      unrun ? `${unrun} ${broke ? `configuration${unrun === 1 ? "" : "s"}` : `of ${gates2.configurations} configurations`} had no successful run` : ""
-    ];
-    return `\u274C ${what.filter(Boolean).join(", ")}${failedJobs ? `; ${failedJobs}` : ""}`;
+      [broke, "broke a rule"],
+      [failed2.length - broke, "could not be checked"],
+      [unrun.length, "had no successful run"]
+    ].filter(([n]) => n > 0).map(([n, verb], i) => i === 0 ? `${n} of ${gates2.configurations} configurations ${verb}` : `${n} configuration${n === 1 ? "" : "s"} ${verb}`);
+    return `\u274C ${what.join(", ")}${failedJobs ? `; ${failedJobs}` : ""}`;
   }
   if (failedJobs) return `\u274C ${failedJobs}, so not every configuration was checked`;
   if (!gates2.configurations) return "\u274C nothing checked (no run succeeded)";
@@ -10369,10 +10371,18 @@ function cell(s, runs) {
 }
 function gateCell(c) {
   if (!c.gates) return "";
-  const { failures, warnings } = brokenRules(c.gates);
-  if (failures) return `\u274C ${failures} broke`;
+  const { failures, warnings, notChecked } = brokenRules(c.gates);
+  if (failures) {
+    const broke = failures - notChecked;
+    const unchecked = notChecked ? `${notChecked} could not be checked` : "";
+    return `\u274C ${[broke ? `${broke} broke` : "", unchecked].filter(Boolean).join(", ")}`;
+  }
   if (!c.gates.checked) return "\u274C nothing checked";
   return warnings ? `\u26A0\uFE0F ${warnings} warning${warnings === 1 ? "" : "s"}` : "\u2705";
+}
+function brokeCount(gates2) {
+  const { failures, notChecked } = brokenRules(gates2);
+  return failures - notChecked;
 }
 function num(x) {
   return displayValue(x, 5);

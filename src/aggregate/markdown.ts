@@ -5,6 +5,7 @@ import { bandCell, bandSentence, commitsRead, trendVerdict } from '../report/tre
 import { trendBand } from '../history/trends';
 import { formatNumber } from '../util/numbers';
 import { displayValue } from '../values/pyformat';
+import type { GateSummary } from '../report/types';
 import type { Leaf } from '../values/types';
 import type { AggregateReport, Configuration, FailedRun, MetricColumn, MetricStats } from './types';
 import { configurationCount, withoutRuns } from './unrun';
@@ -219,18 +220,28 @@ function title(report: AggregateReport): string {
   return `mlreport sweep: ${runs} run${runs === 1 ? '' : 's'}${head} in ${configurations}${against}`;
 }
 
-/** `✅ every configuration passed (3)`, `❌ 1 of 3 configurations broke a rule; 1 job failed`. */
+/**
+ * `✅ every configuration passed (3)`, `❌ 1 of 3 configurations broke a rule; 1 job failed`. A configuration whose
+ * gate failed with no rule broken (its rules were errors, or all skipped) could not be checked, as a single report
+ * words it: it broke nothing.
+ */
 export function gatesHeadline(report: AggregateReport): string {
   const gates = report.gates!;
   const failedJobs = report.failedRuns.length ? `${report.failedRuns.length} job${report.failedRuns.length === 1 ? '' : 's'} failed` : '';
-  const unrun = withoutRuns(report.configurations, report.failedRuns).length;
-  const broke = gates.failedConfigurations.length - unrun;
+  const unrun = withoutRuns(report.configurations, report.failedRuns);
+  const failed = report.configurations.filter((c) => c.gates && gates.failedConfigurations.includes(c.id));
+  const broke = failed.filter((c) => brokeCount(c.gates!) > 0).length;
   if (gates.failedConfigurations.length) {
-    const what = [
-      broke ? `${broke} of ${gates.configurations} configurations broke a rule` : '',
-      unrun ? `${unrun} ${broke ? `configuration${unrun === 1 ? '' : 's'}` : `of ${gates.configurations} configurations`} had no successful run` : '',
-    ];
-    return `❌ ${what.filter(Boolean).join(', ')}${failedJobs ? `; ${failedJobs}` : ''}`;
+    const what = (
+      [
+        [broke, 'broke a rule'],
+        [failed.length - broke, 'could not be checked'],
+        [unrun.length, 'had no successful run'],
+      ] as const
+    )
+      .filter(([n]) => n > 0)
+      .map(([n, verb], i) => (i === 0 ? `${n} of ${gates.configurations} configurations ${verb}` : `${n} configuration${n === 1 ? '' : 's'} ${verb}`));
+    return `❌ ${what.join(', ')}${failedJobs ? `; ${failedJobs}` : ''}`;
   }
   if (failedJobs) return `❌ ${failedJobs}, so not every configuration was checked`;
   if (!gates.configurations) return '❌ nothing checked (no run succeeded)';
@@ -291,10 +302,21 @@ function cell(s: MetricStats | null, runs: number): string {
 
 function gateCell(c: Configuration): string {
   if (!c.gates) return '';
-  const { failures, warnings } = brokenRules(c.gates);
-  if (failures) return `❌ ${failures} broke`;
+  const { failures, warnings, notChecked } = brokenRules(c.gates);
+  if (failures) {
+    // A rule that compared nothing broke nothing: it was not checked, as a single report says.
+    const broke = failures - notChecked;
+    const unchecked = notChecked ? `${notChecked} could not be checked` : '';
+    return `❌ ${[broke ? `${broke} broke` : '', unchecked].filter(Boolean).join(', ')}`;
+  }
   if (!c.gates.checked) return '❌ nothing checked';
   return warnings ? `⚠️ ${warnings} warning${warnings === 1 ? '' : 's'}` : '✅';
+}
+
+/** How many fail-level rules broke: errors are rules that could not be checked. */
+function brokeCount(gates: GateSummary): number {
+  const { failures, notChecked } = brokenRules(gates);
+  return failures - notChecked;
 }
 
 function num(x: number): string {

@@ -45,3 +45,50 @@ test("the sweep's gate on a metrics file its jobs could not read at the head: an
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+/**
+ * The same sweep with a job whose evaluation did run and whose accuracy broke its rule. Each crashed configuration's
+ * rule on eval.json is an error even though another run has f1 (its mean stands for none of theirs); the headline and
+ * the gates cell word those as the single report does: could not be checked, not broke.
+ */
+test('the sweep report words rules that could not be checked as such, apart from the rules that broke', async () => {
+  const repo = new TempRepo();
+  const artifacts = tempDir('mlreport-head-unread-');
+  const out = tempDir();
+  try {
+    repo.commit('base', { 'params.yaml': 'lr: 0.1\n', 'metrics.json': '{"acc": 0.9}\n' });
+    for (const job of [
+      { name: 'lr0.01', lr: 0.01, acc: 0.4, evaluation: '{"f1": 0.8}\n' },
+      { name: 'lr0.1', lr: 0.1, acc: 0.9, evaluation: '{"f1": \n' },
+      { name: 'lr1', lr: 1, acc: 0.9, evaluation: '{"f1": \n' },
+    ]) {
+      writeFileSync(join(repo.dir, 'params.yaml'), `lr: ${job.lr}\n`);
+      writeFileSync(join(repo.dir, 'metrics.json'), `{"acc": ${job.acc}}\n`);
+      writeFileSync(join(repo.dir, 'eval.json'), job.evaluation);
+      const args = ['report', '--metrics', 'metrics.json', '--metrics', 'eval.json', '--params', 'params.yaml'];
+      const rules = ['--threshold', 'acc >= 0.5', '--threshold', 'eval.json:f1 >= 0.5 if present'];
+      const r = await runCli([...args, ...rules, '--out', join(artifacts, `mlreport-${job.name}`), '--quiet'], repo.dir);
+      assert.equal(r.code, 1, `each job's own gate fails: ${r.stderr}`);
+    }
+    const r = await runCli(['aggregate', artifacts, '--out', out, '--quiet'], repo.dir);
+    assert.equal(r.code, 1, r.stderr);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    const byId = new Map(json.configurations.map((c: { id: string; gates: { rules: { status: string; detail: string }[] } }) => [c.id, c.gates.rules]));
+    assert.deepEqual(
+      (byId.get('lr=1') as { status: string }[]).map((rule) => rule.status),
+      ['passed', 'error'],
+    );
+    assert.match((byId.get('lr=1') as { detail: string }[])[1]!.detail, /eval\.json.*\(job `lr1`\)/);
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    assert.match(md, /### Gates: ❌ 1 of 3 configurations broke a rule, 2 configurations could not be checked$/m);
+    const cells = md
+      .split('\n')
+      .filter((l) => /^\| [^|]* \| (0\.01|0\.1|1) \| 1 \|/.test(l))
+      .map((l) => l.split(' | ').at(-1));
+    assert.deepEqual(cells.sort(), ['❌ 1 broke |', '❌ 1 could not be checked |', '❌ 1 could not be checked |']);
+  } finally {
+    repo.remove();
+    rmSync(artifacts, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+});
