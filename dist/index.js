@@ -21195,7 +21195,7 @@ function notKnownAtBaseOf(report2) {
 }
 
 // src/aggregate/gate.ts
-function configurationGate(gate, metrics, runs, columns, hasBase, history2, notKnownAtBase = /* @__PURE__ */ new Map(), baseUnread) {
+function configurationGate(gate, metrics, runs, columns, hasBase, history2, notKnownAtBase = /* @__PURE__ */ new Map(), baseUnread, cli = false) {
   const gaps = new Map(
     columns.flatMap((c) => {
       const lacking = runs.flatMap((r) => {
@@ -21219,7 +21219,8 @@ function configurationGate(gate, metrics, runs, columns, hasBase, history2, notK
       hasBase,
       unreadAtHead: notKnownAtHead,
       notKnownAtBase,
-      ...baseUnread !== void 0 && { baseUnread, baseRemedy: JOBS_BASE_REMEDY }
+      ...baseUnread !== void 0 && { baseUnread, baseRemedy: JOBS_BASE_REMEDY },
+      cli
     })
   );
 }
@@ -21563,7 +21564,7 @@ function aggregateRuns(runs, options) {
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase2), g.runs, columns, base !== null, history2, notKnownAtBase, baseUnread) : null
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase2), g.runs, columns, base !== null, history2, notKnownAtBase, baseUnread, options.cli) : null
     };
   });
   const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
@@ -29496,6 +29497,7 @@ async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLIN
     rankBy: config.rankBy,
     rules: config.rules,
     missingBase: config.missingBase,
+    cli: config.github === null,
     expectedRuns: config.expectedRuns
   });
   for (const missing of report2.failedRuns.filter((f) => f.run.startsWith("missing "))) log.error(`${missing.run}: ${missing.reason}.`);

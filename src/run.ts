@@ -442,6 +442,7 @@ export async function runAggregate(config: AggregateConfig, log: Logger, deadlin
     rankBy: config.rankBy,
     rules: config.rules,
     missingBase: config.missingBase,
+    cli: config.github === null,
     expectedRuns: config.expectedRuns,
   });
   for (const missing of report.failedRuns.filter((f) => f.run.startsWith('missing '))) log.error(`${missing.run}: ${missing.reason}.`);

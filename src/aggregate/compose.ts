@@ -25,6 +25,8 @@ export interface AggregateOptions {
   /** Rules given to the aggregate itself (input `thresholds`, `--threshold`); null: the rules the jobs were gated with. */
   rules: GateRule[] | null;
   missingBase: MissingBasePolicy;
+  /** `mlreport aggregate`: notes name the policy by its flag (`--missing-base fail`), not by the action's input. */
+  cli?: boolean;
   /** How many jobs the matrix has; fewer folders than this are jobs whose artifact never arrived. null: not known. */
   expectedRuns: number | null;
 }
@@ -102,7 +104,9 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase), g.runs, columns, base !== null, history, notKnownAtBase, baseUnread) : null,
+      gates: gate
+        ? configurationGate(gate, meansAsDiff(columns, metrics, atBase), g.runs, columns, base !== null, history, notKnownAtBase, baseUnread, options.cli)
+        : null,
     };
   });
 

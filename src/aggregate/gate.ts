@@ -14,7 +14,7 @@ import type { MetricColumn } from './types';
  * One configuration's gate: the rules evaluated on its means (`metrics`, as a diff against the base). A metric that
  * some of its runs lack, or hold as text, NaN or ±Infinity, has no mean that stands for the configuration: the
  * others' mean would pass a crashed or diverged run, so a rule on it breaks, naming those runs (even with
- * `if present`: the metric is there, in the other runs). A metrics file some of its runs could not read at the head
+ * `if present`: the metric is there, in the other runs). `cli`: `mlreport aggregate`, whose notes name its flags. A metrics file some of its runs could not read at the head
  * (their report's note on it says why) is not known there: every rule on it is an error naming those runs, `if
  * present` too, as in each job's own gate.
  */
@@ -27,6 +27,7 @@ export function configurationGate(
   history: HistorySection | null | undefined,
   notKnownAtBase: ReadonlyMap<string, string> = new Map(),
   baseUnread?: string,
+  cli = false,
 ): GateSummary {
   const gaps = new Map(
     columns.flatMap((c) => {
@@ -53,6 +54,7 @@ export function configurationGate(
       unreadAtHead: notKnownAtHead,
       notKnownAtBase,
       ...(baseUnread !== undefined && { baseUnread, baseRemedy: JOBS_BASE_REMEDY }),
+      cli,
     }),
   );
 }
