@@ -10240,7 +10240,10 @@ function draw(report2, options2, columns, rows, note2, failed2) {
   }
   const broken = report2.configurations.slice(0, rows).filter((c) => c.gates && brokenRules(c.gates).failures + brokenRules(c.gates).warnings > 0);
   if (broken.length) {
-    parts.push("### Broken rules", "");
+    const listed = broken.flatMap((c) => c.gates.rules);
+    const unchecked = listed.some((r) => r.status === "error");
+    const broke = listed.some((r) => r.status === "failed");
+    parts.push(`### ${!unchecked ? "Broken rules" : broke ? "Rules that broke or could not be checked" : "Rules that could not be checked"}`, "");
     for (const c of broken) {
       for (const r of c.gates.rules.filter((r2) => r2.status === "failed" || r2.status === "error")) {
         parts.push(`- ${escapeCell(c.id)}: ${r.level === "warn" ? "\u26A0\uFE0F" : "\u274C"} ${code(r.rule)}: ${escapeCellKeepingCode(r.detail)}`);

@@ -144,7 +144,11 @@ function draw(report: AggregateReport, options: AggregateRenderOptions, columns:
   }
   const broken = report.configurations.slice(0, rows).filter((c) => c.gates && brokenRules(c.gates).failures + brokenRules(c.gates).warnings > 0);
   if (broken.length) {
-    parts.push('### Broken rules', '');
+    // An error broke nothing: the rule could not be checked, and the heading says so where there are such.
+    const listed = broken.flatMap((c) => c.gates!.rules);
+    const unchecked = listed.some((r) => r.status === 'error');
+    const broke = listed.some((r) => r.status === 'failed');
+    parts.push(`### ${!unchecked ? 'Broken rules' : broke ? 'Rules that broke or could not be checked' : 'Rules that could not be checked'}`, '');
     for (const c of broken) {
       for (const r of c.gates!.rules.filter((r) => r.status === 'failed' || r.status === 'error')) {
         parts.push(`- ${escapeCell(c.id)}: ${r.level === 'warn' ? '⚠️' : '❌'} ${code(r.rule)}: ${escapeCellKeepingCode(r.detail)}`);

@@ -81,6 +81,7 @@ test('the sweep report words rules that could not be checked as such, apart from
     assert.match((byId.get('lr=1') as { detail: string }[])[1]!.detail, /eval\.json.*\(job `lr1`\)/);
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     assert.match(md, /### Gates: ❌ 1 of 3 configurations broke a rule, 2 configurations could not be checked$/m);
+    assert.match(md, /^### Rules that broke or could not be checked$/m);
     const cells = md
       .split('\n')
       .filter((l) => /^\| [^|]* \| (0\.01|0\.1|1) \| 1 \|/.test(l))
