@@ -9012,7 +9012,7 @@ function evaluateRule(rule2, metrics, options2) {
   if (m.headGap) return outcome2("failed", m.headGap, known);
   const cachedHead = head === void 0 ? options2.cachedAtHead?.get(m.file) : void 0;
   if (cachedHead !== void 0) {
-    return outcome2("error", `Not checked: \`${metricName(m)}\` is not known at the head: ${cachedHeadWhy(m.file, cachedHead)}.`, known);
+    return outcome2("error", `Not checked: \`${metricName(m)}\` is not known at the head: ${cachedUnreadWhy(m.file, cachedHead)}.`, known);
   }
   if (head === void 0 && m.headError !== void 0) {
     return outcome2("error", `\`${metricName(m)}\` cannot be read at the head: ${m.headError}`, known);
@@ -9041,7 +9041,7 @@ function evaluateRule(rule2, metrics, options2) {
       const remedy = options2.cachedRemedy ? ` ${options2.cachedRemedy}` : "";
       return outcome2(
         "error",
-        `Not checked: \`${metricName(m)}\` is not known at the base: ${m.file} is DVC-cached and could not be read from the cache or the remote (${cached}), so the rule has no \`base\` value to compare with.${remedy}`,
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${cachedUnreadWhy(m.file, cached)}, so the rule has no \`base\` value to compare with.${remedy}`,
         withHead
       );
     }
@@ -9094,11 +9094,11 @@ function baseNotRead(outcome2, options2, withHead) {
     withHead
   );
 }
-function cachedHeadWhy(file, why) {
+function cachedUnreadWhy(file, why) {
   return `${file} is DVC-cached and could not be read from the cache or the remote (${why})`;
 }
 function cachedAtHeadWhy(cachedAtHead) {
-  return [...cachedAtHead ?? /* @__PURE__ */ new Map()].map(([path, why]) => [path, cachedHeadWhy(path, why)]);
+  return [...cachedAtHead ?? /* @__PURE__ */ new Map()].map(([path, why]) => [path, cachedUnreadWhy(path, why)]);
 }
 function notOfThisChange(outcome2, staleAtHead, staleWhy) {
   const stale = outcome2.metric && staleAtHead?.get(outcome2.metric.file);
@@ -11535,7 +11535,7 @@ function baseNotKnown(metrics, files) {
   for (const [file, error] of files.unreadAtBase ?? []) why.set(file, `${file} cannot be read at the base (${error})`);
   for (const [file, because] of files.notKnownAtBase ?? []) if (!why.has(file)) why.set(file, because);
   for (const [file, error] of cachedNotKnown(metrics, files.cachedAtBase ?? /* @__PURE__ */ new Map())) {
-    if (!why.has(file)) why.set(file, `${file} is DVC-cached and could not be read from the cache or the remote (${error})`);
+    if (!why.has(file)) why.set(file, cachedUnreadWhy(file, error));
   }
   return [...why].map(([file, because]) => ({ file, why: because }));
 }

@@ -21020,7 +21020,7 @@ function evaluateRule(rule2, metrics, options) {
   if (m.headGap) return outcome2("failed", m.headGap, known);
   const cachedHead = head === void 0 ? options.cachedAtHead?.get(m.file) : void 0;
   if (cachedHead !== void 0) {
-    return outcome2("error", `Not checked: \`${metricName(m)}\` is not known at the head: ${cachedHeadWhy(m.file, cachedHead)}.`, known);
+    return outcome2("error", `Not checked: \`${metricName(m)}\` is not known at the head: ${cachedUnreadWhy(m.file, cachedHead)}.`, known);
   }
   if (head === void 0 && m.headError !== void 0) {
     return outcome2("error", `\`${metricName(m)}\` cannot be read at the head: ${m.headError}`, known);
@@ -21049,7 +21049,7 @@ function evaluateRule(rule2, metrics, options) {
       const remedy = options.cachedRemedy ? ` ${options.cachedRemedy}` : "";
       return outcome2(
         "error",
-        `Not checked: \`${metricName(m)}\` is not known at the base: ${m.file} is DVC-cached and could not be read from the cache or the remote (${cached}), so the rule has no \`base\` value to compare with.${remedy}`,
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${cachedUnreadWhy(m.file, cached)}, so the rule has no \`base\` value to compare with.${remedy}`,
         withHead
       );
     }
@@ -21102,11 +21102,11 @@ function baseNotRead(outcome2, options, withHead) {
     withHead
   );
 }
-function cachedHeadWhy(file, why) {
+function cachedUnreadWhy(file, why) {
   return `${file} is DVC-cached and could not be read from the cache or the remote (${why})`;
 }
 function cachedAtHeadWhy(cachedAtHead) {
-  return [...cachedAtHead ?? /* @__PURE__ */ new Map()].map(([path, why]) => [path, cachedHeadWhy(path, why)]);
+  return [...cachedAtHead ?? /* @__PURE__ */ new Map()].map(([path, why]) => [path, cachedUnreadWhy(path, why)]);
 }
 function notOfThisChange(outcome2, staleAtHead, staleWhy) {
   const stale = outcome2.metric && staleAtHead?.get(outcome2.metric.file);
@@ -22723,7 +22723,7 @@ function baseNotKnown(metrics, files) {
   for (const [file, error2] of files.unreadAtBase ?? []) why.set(file, `${file} cannot be read at the base (${error2})`);
   for (const [file, because] of files.notKnownAtBase ?? []) if (!why.has(file)) why.set(file, because);
   for (const [file, error2] of cachedNotKnown(metrics, files.cachedAtBase ?? /* @__PURE__ */ new Map())) {
-    if (!why.has(file)) why.set(file, `${file} is DVC-cached and could not be read from the cache or the remote (${error2})`);
+    if (!why.has(file)) why.set(file, cachedUnreadWhy(file, error2));
   }
   return [...why].map(([file, because]) => ({ file, why: because }));
 }

@@ -137,7 +137,7 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   if (m.headGap) return outcome('failed', m.headGap, known);
   const cachedHead = head === undefined ? options.cachedAtHead?.get(m.file) : undefined;
   if (cachedHead !== undefined) {
-    return outcome('error', `Not checked: \`${metricName(m)}\` is not known at the head: ${cachedHeadWhy(m.file, cachedHead)}.`, known);
+    return outcome('error', `Not checked: \`${metricName(m)}\` is not known at the head: ${cachedUnreadWhy(m.file, cachedHead)}.`, known);
   }
   if (head === undefined && m.headError !== undefined) {
     return outcome('error', `\`${metricName(m)}\` cannot be read at the head: ${m.headError}`, known);
@@ -169,7 +169,7 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
       const remedy = options.cachedRemedy ? ` ${options.cachedRemedy}` : '';
       return outcome(
         'error',
-        `Not checked: \`${metricName(m)}\` is not known at the base: ${m.file} is DVC-cached and could not be read from the cache or the remote (${cached}), so the rule has no \`base\` value to compare with.${remedy}`,
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${cachedUnreadWhy(m.file, cached)}, so the rule has no \`base\` value to compare with.${remedy}`,
         withHead,
       );
     }
@@ -233,20 +233,20 @@ function baseNotRead(
   );
 }
 
+/** Why a DVC output a revision names has no values there (`why`: the cache's or the remote's words), for a message. */
+export function cachedUnreadWhy(file: string, why: string): string {
+  return `${file} is DVC-cached and could not be read from the cache or the remote (${why})`;
+}
+
+function cachedAtHeadWhy(cachedAtHead: ReadonlyMap<string, string> | undefined): [string, string][] {
+  return [...(cachedAtHead ?? new Map<string, string>())].map(([path, why]) => [path, cachedUnreadWhy(path, why)]);
+}
+
 /**
  * A rule that compared values of a file out-of-date stages write (`staleAtHead`) compared their last run's values, not
  * this change's: an error (it can neither pass nor be counted as checked), its numbers kept to show what was compared.
  * So is one on a file a stage writes that failed or did not run in this run (`staleWhy` says which and why).
  */
-/** Why a DVC output the head names has no values there, for a rule's message. */
-function cachedHeadWhy(file: string, why: string): string {
-  return `${file} is DVC-cached and could not be read from the cache or the remote (${why})`;
-}
-
-function cachedAtHeadWhy(cachedAtHead: ReadonlyMap<string, string> | undefined): [string, string][] {
-  return [...(cachedAtHead ?? new Map<string, string>())].map(([path, why]) => [path, cachedHeadWhy(path, why)]);
-}
-
 function notOfThisChange(
   outcome: RuleOutcome,
   staleAtHead: ReadonlyMap<string, string[]> | undefined,

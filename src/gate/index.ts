@@ -1,7 +1,7 @@
 import type { HistorySection } from '../history/types';
 import type { GateSummary } from '../report/types';
 import type { FileDiff } from '../values/types';
-import { evaluateRules, type EvaluateOptions } from './evaluate';
+import { cachedUnreadWhy, evaluateRules, type EvaluateOptions } from './evaluate';
 import { metricLookupFromDiffs } from './lookup';
 import { gateSummary } from './summary';
 import type { GateConfig } from './types';
@@ -60,7 +60,7 @@ export function baseNotKnown(
   for (const [file, error] of files.unreadAtBase ?? []) why.set(file, `${file} cannot be read at the base (${error})`);
   for (const [file, because] of files.notKnownAtBase ?? []) if (!why.has(file)) why.set(file, because);
   for (const [file, error] of cachedNotKnown(metrics, files.cachedAtBase ?? new Map())) {
-    if (!why.has(file)) why.set(file, `${file} is DVC-cached and could not be read from the cache or the remote (${error})`);
+    if (!why.has(file)) why.set(file, cachedUnreadWhy(file, error));
   }
   return [...why].map(([file, because]) => ({ file, why: because }));
 }
