@@ -10814,17 +10814,29 @@ function signed(value2, float = false) {
 function signedInt(value2) {
   return value2 > 0n ? `+${value2}` : value2 < 0n ? `${MINUS}${-value2}` : "0";
 }
-function percent(relative12) {
+var FACTOR_FROM_PERCENT = 1e3;
+function percent(row3) {
+  const { relative: relative12 } = row3;
   if (relative12 === void 0 || !Number.isFinite(relative12) || relative12 === 0) return null;
   const pct = relative12 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : Number(abs.toFixed(1)) < 10 ? abs.toFixed(1) : abs.toFixed(0);
+  const factor = (numericValue(row3.new) ?? Number.NaN) / (numericValue(row3.old) ?? Number.NaN);
+  const shrunk = factor > 0 && factor < 1 && text2 === "100";
+  if (Number.isFinite(factor) && (Number(text2) >= FACTOR_FROM_PERCENT || shrunk)) {
+    return shrunk ? `\xF7${formatFactor(1 / factor)}` : `\xD7${formatFactor(factor)}`;
+  }
   return `${pct > 0 ? "+" : MINUS}${text2}%`;
+}
+function formatFactor(value2) {
+  const abs = Math.abs(value2);
+  const text2 = abs < 1e6 ? groupDigits(Number(abs.toPrecision(3))) : abs.toExponential(2).replace(/\.?0+e/, "e").replace("e+", "e");
+  return value2 < 0 ? `${MINUS}${text2}` : text2;
 }
 function formatChange(row3) {
   if (row3.diff === void 0) return "-";
   if (Number.isNaN(row3.diff)) return "NaN";
-  const pct = percent(row3.relative);
+  const pct = percent(row3);
   const diff = signedDiff(row3);
   return pct && row3.diff !== 0 ? `${diff} (${pct})` : diff;
 }
@@ -10973,7 +10985,7 @@ function topChanges(metrics, directionOf) {
 }
 function change(key2, row3, mark) {
   const [a, b] = isIntLeaf(row3.old) || isIntLeaf(row3.new) ? formatRowValues(row3) : formatPair(numericValue(row3.old), numericValue(row3.new), [isFloat(row3.old), isFloat(row3.new)]);
-  const by = percent(row3.relative) ?? signedDiff(row3);
+  const by = percent(row3) ?? signedDiff(row3);
   return `${short(key2)} ${by} (${a} \u2192 ${b}${mark ? `, ${mark}` : ""})`;
 }
 function short(text2, max = 60) {

@@ -209,7 +209,7 @@ function change(key: string, row: ValueRow, mark?: 'better' | 'worse' | null): s
     isIntLeaf(row.old) || isIntLeaf(row.new)
       ? formatRowValues(row)
       : formatPair(numericValue(row.old)!, numericValue(row.new)!, [isFloat(row.old), isFloat(row.new)]);
-  const by = percent(row.relative) ?? signedDiff(row as ValueRow & { diff: number });
+  const by = percent(row) ?? signedDiff(row as ValueRow & { diff: number });
   return `${short(key)} ${by} (${a} → ${b}${mark ? `, ${mark}` : ''})`;
 }
 

@@ -140,12 +140,57 @@ describe('report values sections', () => {
 
   test('a relative change has one format per magnitude: an exact 10 % drop reads as a 10 % rise does', () => {
     // 0.45 / 0.5 - 1 is -0.09999999999999998 in doubles, 2.2 / 2 - 1 is 0.10000000000000009.
-    assert.equal(percent(0.45 / 0.5 - 1), `${MINUS}10%`);
-    assert.equal(percent(2.2 / 2 - 1), '+10%');
-    assert.equal(percent(-0.0996), `${MINUS}10%`);
-    assert.equal(percent(-0.0994), `${MINUS}9.9%`);
-    assert.equal(percent(0.025), '+2.5%');
-    assert.equal(percent(0.0004), '+0.04%');
+    const pct = (old: number, now: number): string | null => percent(diffRow('m', old, now));
+    assert.equal(pct(0.5, 0.45), `${MINUS}10%`);
+    assert.equal(pct(2, 2.2), '+10%');
+    assert.equal(pct(1, 1 - 0.0996), `${MINUS}10%`);
+    assert.equal(pct(1, 1 - 0.0994), `${MINUS}9.9%`);
+    assert.equal(pct(1, 1.025), '+2.5%');
+    assert.equal(pct(1, 1.0004), '+0.04%');
+  });
+
+  test('a change of 1,000 % or more reads as the factor the value was multiplied by, never in e-notation percents', () => {
+    const pct = (old: number, now: number): string | null => percent(diffRow('m', old, now));
+    // 1e-20 → 100 was `+1e+22%`; 1 → 12345 was `+1234400%`.
+    assert.equal(pct(1e-20, 100), '×1e22');
+    assert.equal(pct(1, 12345), '×12,300');
+    assert.equal(pct(1, 2e6), '×2e6');
+    assert.equal(pct(2, 25), '×12.5');
+    assert.equal(pct(1, 10.99), '+999%');
+    assert.equal(pct(1, 11), '×11');
+    // A negative base: the change is relative to its size; the factor keeps new = factor × old.
+    assert.equal(pct(-0.5, -0.1), '+80%');
+    assert.equal(pct(-1, -20), '×20');
+    assert.equal(pct(-2, 0), '+100%');
+    // Across zero: a factor below 0.
+    assert.equal(pct(0.001, -5), `×${MINUS}5,000`);
+    assert.equal(pct(-0.001, 5), `×${MINUS}5,000`);
+    assert.equal(pct(1, -0.5), `${MINUS}150%`);
+    // A drop a whole percent would print as −100% though the value is not 0: what it was divided by.
+    assert.equal(pct(1, 0.004), '÷250');
+    assert.equal(pct(100, 1e-20), '÷1e22');
+    assert.equal(pct(1, 0.006), `${MINUS}99%`);
+    assert.equal(pct(1, 0), `${MINUS}100%`);
+    // From 0 there is no relative change (DVC gives none either): the difference alone.
+    assert.equal(pct(0, 5), null);
+  });
+
+  test('a huge relative change reads as a factor in the table, and a change from 0 as its difference alone', () => {
+    const md = valuesSection(
+      'metrics',
+      [
+        file('m.json', [
+          ['grad_norm', 1e-20, 100],
+          ['drift', 0, 0.5],
+          ['val_loss', 2, 0.0004],
+        ]),
+      ],
+      labels,
+    );
+    assert.match(md, /\| m\.json \| grad\\_norm \| 1e-20 \| 100 \| \+100 \(×1e22\) \|/);
+    assert.match(md, /\| m\.json \| drift \| 0 \| 0\.5 \| \+0\.5 \|/);
+    assert.match(md, /\| m\.json \| val\\_loss \| 2 \| 0\.0004 \| −2 \(÷5,000\) \| ✅ better \|/);
+    assert.doesNotMatch(md, /e\+|\d{5}%/);
   });
 
   test('nothing found / nothing changed', () => {

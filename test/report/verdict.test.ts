@@ -86,6 +86,18 @@ describe('the verdict: the first line of every target', () => {
     assert.equal(warned.verdict.line, '⚠️ gate passed with warnings: loss +125% (0.2 → 0.45), 2 rules skipped');
   });
 
+  test('a huge change reads as its factor in the verdict line, a change from 0 as its difference', () => {
+    const r = report({
+      metrics: [
+        file('metrics.json', [
+          ['loss', 1e-20, 100],
+          ['drift', 0, 0.5],
+        ]),
+      ],
+    });
+    assert.equal(r.verdict.line, '⚠️ loss ×1e22 (1e-20 → 100, worse), drift +0.5 (0 → 0.5)');
+  });
+
   test('without gates: the most important changes, worse first, marked; nothing changed or no base said plainly', () => {
     const r = report();
     assert.equal(r.verdict.outcome, 'warning');
