@@ -18870,14 +18870,21 @@ function plotsMarkdown(plots, images = RELATIVE_IMAGES) {
     const id = plot2.id !== plot2.title ? ` (${code(plot2.id)})` : "";
     parts.push(`**${title2}**${id}`, "");
     if (plot2.image) parts.push(plotImage(plot2, plot2.image, images), "");
-    if (plot2.baseImage && plot2.baseImage !== plot2.image) {
-      const url = images.url(plot2.baseImage);
-      parts.push(url ? `At the base: [${title2}](${url})` : `At the base: ${title2} (${fileIn(plot2.baseImage, images)})`, "");
-    }
-    const notes = [...plot2.notes, ...plot2.error ? [`could not be drawn: ${plot2.error}`] : []];
-    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join("\n"), "");
+    const base = baseImageLine(plot2, images);
+    if (base) parts.push(base, "");
+    const notes = plotNotes(plot2.error ? [...plot2.notes, `could not be drawn: ${plot2.error}`] : plot2.notes);
+    if (notes) parts.push(notes, "");
   }
   return parts.join("\n").trimEnd();
+}
+function baseImageLine(plot2, images) {
+  if (!plot2.baseImage || plot2.baseImage === plot2.image) return null;
+  const title2 = escapeCell(plot2.title);
+  const url = images.url(plot2.baseImage);
+  return url ? `At the base: [${title2}](${url})` : `At the base: ${title2} (${fileIn(plot2.baseImage, images)})`;
+}
+function plotNotes(notes) {
+  return notes.map((n) => `_${escapeCell(n)}_`).join("\n");
 }
 function plotImage(plot2, image, images) {
   const title2 = escapeCell(plot2.title);
@@ -19182,7 +19189,7 @@ function compact(data, render, note2, limit, measure) {
   const tail = [];
   const trends = trendsSection(data, render.images);
   if (trends) tail.push({ text: trends });
-  const plotTexts = data.plots.map((p) => ({ title: escapeCell(p.title), text: plotInFold(p, render.images) }));
+  const plotTexts = data.plots.map((p) => ({ title: escapeCell(p.title || p.id), text: plotInFold(p, render.images) }));
   const plots = { text: "" };
   const drawPlots = (room) => {
     const section = plotsSection(plotTexts, room, measure);
@@ -19236,8 +19243,8 @@ function compact(data, render, note2, limit, measure) {
   return join31(blocks);
 }
 function plotInFold(plot2, images) {
-  if (plot2.image) return plotImage(plot2, plot2.image, images);
-  return `_${escapeCell(plot2.title)}: could not be drawn${plot2.error ? `: ${escapeCell(plot2.error)}` : ""}._`;
+  const head = plot2.image ? plotImage(plot2, plot2.image, images) : `_${escapeCell(plot2.title)}: could not be drawn${plot2.error ? `: ${escapeCell(plot2.error)}` : ""}._`;
+  return [head, baseImageLine(plot2, images), plotNotes(plot2.notes)].filter(Boolean).join("\n\n");
 }
 function plotsSection(plots, room, measure) {
   const shown5 = [];
@@ -19253,7 +19260,7 @@ function plotsSection(plots, room, measure) {
     used += size2;
   }
   if (left.length) {
-    const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(", ")}, \u2026` : left.join(", ");
+    const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(", ")} and ${left.length - MAX_NAMED_PLOTS} others` : left.join(", ");
     shown5.push(`_${left.length} more plot${left.length === 1 ? "" : "s"} in the full report: ${names}._`);
   }
   return { text: shown5.length ? ["### Plots", ...shown5].join("\n\n") : "", left: left.length, used };

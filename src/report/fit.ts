@@ -6,7 +6,7 @@ import { escapeCell } from './escape';
 import { gatesSection } from './gates-section';
 import { composeMarkdown, top, type RenderOptions } from './markdown';
 import type { ImageResolver } from './images';
-import { plotImage } from './plots-markdown';
+import { baseImageLine, plotImage, plotNotes } from './plots-markdown';
 import { trendsSection } from './trends-section';
 import type { PlotEntry, ReportData } from './types';
 import { valueTable } from './values-section';
@@ -71,7 +71,7 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
   // The plots the target can show (hosted images, or Mermaid charts where none could be hosted) stay, as many as fit
   // in half the room at first (a chart is a few thousand characters), then in whatever room the changed values leave;
   // the others are named, not all lost with the block. A plot shown neither way is named with the reason.
-  const plotTexts = data.plots.map((p) => ({ title: escapeCell(p.title), text: plotInFold(p, render.images) }));
+  const plotTexts = data.plots.map((p) => ({ title: escapeCell(p.title || p.id), text: plotInFold(p, render.images) }));
   const plots: Block = { text: '' };
   const drawPlots = (room: number): { left: number; used: number } => {
     const section = plotsSection(plotTexts, room, measure);
@@ -134,10 +134,16 @@ function compact(data: ReportData, render: RenderOptions, note: string, limit: n
   return join(blocks);
 }
 
-/** A plot as a folded text shows it: its image or chart, else its name with why neither is shown. */
+/**
+ * A plot as a folded text shows it: its image or chart, else its name with why neither is shown; then, as the full
+ * report has them, its base image (an image plot's, which is not overlaid) and its notes (`no image at the head:
+ * showing main's` says whose image that is).
+ */
 function plotInFold(plot: PlotEntry, images: ImageResolver): string {
-  if (plot.image) return plotImage(plot, plot.image, images);
-  return `_${escapeCell(plot.title)}: could not be drawn${plot.error ? `: ${escapeCell(plot.error)}` : ''}._`;
+  const head = plot.image
+    ? plotImage(plot, plot.image, images)
+    : `_${escapeCell(plot.title)}: could not be drawn${plot.error ? `: ${escapeCell(plot.error)}` : ''}._`;
+  return [head, baseImageLine(plot, images), plotNotes(plot.notes)].filter(Boolean).join('\n\n');
 }
 
 /** The plots' section: each plot's text while they fit in `room` (`used` of it), then the names of those left out (`left`: how many). */
@@ -155,7 +161,7 @@ function plotsSection(plots: { title: string; text: string }[], room: number, me
     used += size;
   }
   if (left.length) {
-    const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(', ')}, …` : left.join(', ');
+    const names = left.length > MAX_NAMED_PLOTS ? `${left.slice(0, MAX_NAMED_PLOTS).join(', ')} and ${left.length - MAX_NAMED_PLOTS} others` : left.join(', ');
     shown.push(`_${left.length} more plot${left.length === 1 ? '' : 's'} in the full report: ${names}._`);
   }
   return { text: shown.length ? ['### Plots', ...shown].join('\n\n') : '', left: left.length, used };

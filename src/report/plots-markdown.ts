@@ -14,14 +14,25 @@ export function plotsMarkdown(plots: PlotEntry[], images: ImageResolver = RELATI
     const id = plot.id !== plot.title ? ` (${code(plot.id)})` : '';
     parts.push(`**${title}**${id}`, '');
     if (plot.image) parts.push(plotImage(plot, plot.image, images), '');
-    if (plot.baseImage && plot.baseImage !== plot.image) {
-      const url = images.url(plot.baseImage);
-      parts.push(url ? `At the base: [${title}](${url})` : `At the base: ${title} (${fileIn(plot.baseImage, images)})`, '');
-    }
-    const notes = [...plot.notes, ...(plot.error ? [`could not be drawn: ${plot.error}`] : [])];
-    if (notes.length) parts.push(notes.map((n) => `_${escapeCell(n)}_`).join('\n'), '');
+    const base = baseImageLine(plot, images);
+    if (base) parts.push(base, '');
+    const notes = plotNotes(plot.error ? [...plot.notes, `could not be drawn: ${plot.error}`] : plot.notes);
+    if (notes) parts.push(notes, '');
   }
   return parts.join('\n').trimEnd();
+}
+
+/** An image plot's base image, where it is not the one shown (`At the base: [Confusion](…)`); null when there is none. */
+export function baseImageLine(plot: PlotEntry, images: ImageResolver): string | null {
+  if (!plot.baseImage || plot.baseImage === plot.image) return null;
+  const title = escapeCell(plot.title);
+  const url = images.url(plot.baseImage);
+  return url ? `At the base: [${title}](${url})` : `At the base: ${title} (${fileIn(plot.baseImage, images)})`;
+}
+
+/** A plot's notes, one italic line each; '' when it has none. */
+export function plotNotes(notes: string[]): string {
+  return notes.map((n) => `_${escapeCell(n)}_`).join('\n');
 }
 
 /** A plot's head image as the target can show it: the image, else its Mermaid chart, else where the file is (and why no chart). */

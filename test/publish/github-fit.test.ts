@@ -1,4 +1,7 @@
 import { describe, test } from 'node:test';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { hostedImages } from '../../src/report/images';
 import assert from 'node:assert/strict';
 import { COMMENT_LIMIT, fitReport } from '../../src/report/fit';
 import { composeMarkdown, REPORT_FILE } from '../../src/report/markdown';
@@ -7,6 +10,9 @@ import { commentBody, localImages } from '../../src/publish/github/body';
 import { commentMarker } from '../../src/publish/github/comments';
 import { verdictOf } from '../../src/report/verdict';
 import { plotEntry, reportData } from './github-fixtures';
+import { parseReportJson } from '../../src/report/parse';
+import { runCli } from '../helpers/cli';
+import { TempRepo, tempDir } from '../helpers/repo';
 
 /** ~70,000 characters: 1,400 metrics, 3 of them changed. */
 function bigReport(): ReturnType<typeof reportData> {
@@ -157,6 +163,25 @@ describe('Mermaid fallback in a folded comment', () => {
     assert.match(body, new RegExp(`_${90 - charts} more plots in the full report: training\\\\_curve`));
   });
 
+  test('past 20 names of plots left out, the line says how many others, and ends as a sentence does (not in `…._`)', () => {
+    const x = [...Array(100).keys()];
+    const plots = [...Array(150).keys()].map((i) =>
+      plotEntry({
+        id: `curve_${i}`,
+        title: `curve_${String(i).padStart(3, '0')}`,
+        image: `plots/curve_${i}.png`,
+        series: { x, lines: ['train_loss', 'val_loss'].map((name, k) => ({ name, y: x.map((j) => 1 / (j + 1 + k) + i / 1000) })) },
+      }),
+    );
+    const { body, folded } = commentBody('default', reportData(plots), new Map(), "'image-store: none'", null);
+    assert.ok(folded && body.length <= COMMENT_LIMIT, `${body.length}`);
+    const charts = (body.match(/```mermaid/g) ?? []).length;
+    assert.ok(150 - charts > 20, `${charts} charts`);
+    const named = [...Array(20).keys()].map((k) => `curve\\_${String(charts + k).padStart(3, '0')}`);
+    const line = body.split('\n').find((l) => l.includes('more plots in the full report'));
+    assert.equal(line, `_${150 - charts} more plots in the full report: ${named.join(', ')} and ${150 - charts - 20} others._`);
+  });
+
   test('charts use the room the values leave: a report of plots alone is not cut at half the comment', () => {
     const x = [...Array(100).keys()];
     const plots = [...Array(120).keys()].map((i) =>
@@ -176,6 +201,46 @@ describe('Mermaid fallback in a folded comment', () => {
       body,
       new RegExp(`_${120 - charts} more plots in the full report: training\\\\_curve\\\\_for\\\\_model\\\\_variant\\\\_${String(charts).padStart(3, '0')}`),
     );
+  });
+
+  test("a folded comment keeps each image plot's base image and its notes, as the full report has them", async () => {
+    // A project with 30 image plots, changed at the head, one of them gone there, and 2,500 metrics: too long for a comment.
+    const repo = new TempRepo();
+    const out = tempDir();
+    try {
+      const png = (text: string): Buffer => Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from(text)]);
+      const images = (at: string, n: number): Record<string, Buffer> =>
+        Object.fromEntries([...Array(n).keys()].map((i) => [`plots/sample_${i}.png`, png(`${at} ${i}`)]));
+      const metrics = (v: number): string =>
+        JSON.stringify(Object.fromEntries([...Array(2500).keys()].map((i) => [`per_class/class_${i}/f1_score_macro`, i < 3 ? v : 0.5])));
+      const dvcYaml = `plots:\n${[...Array(30).keys()].map((i) => `  - plots/sample_${i}.png`).join('\n')}\n`;
+      repo.commit('base', { 'dvc.yaml': dvcYaml, 'metrics.json': metrics(0.5), ...images('base', 30) });
+      repo.write({ 'metrics.json': metrics(0.75), ...images('head', 29) });
+      repo.git('rm', '-q', '--cached', 'plots/sample_29.png');
+      rmSync(join(repo.dir, 'plots/sample_29.png'));
+      const run = await runCli(['report', '--base', 'HEAD', '--metrics', 'metrics.json', '--out', out, '--quiet'], repo.dir);
+      assert.equal(run.code, 0, run.stderr);
+      const data = parseReportJson(readFileSync(join(out, 'report.json'), 'utf8'));
+      const hosted = new Map(data.plots.flatMap((p) => [p.image, p.baseImage].filter((x) => typeof x === 'string').map((x) => [x, `https://h/${x}`] as const)));
+      const full = composeMarkdown(data, { images: hostedImages(hosted, 'the workflow artifact') });
+      const { body, folded } = commentBody('default', data, hosted, null, null);
+      assert.ok(folded && body.length <= COMMENT_LIMIT, `${body.length}`);
+      const baseLinks = (text: string): string[] => text.match(/^At the base: \[.*\]\(https:\/\/h\/.*\)$/gm) ?? [];
+      assert.equal(baseLinks(full).length, 29, 'precondition: the full report links 29 base images');
+      assert.deepEqual(baseLinks(body), baseLinks(full));
+      assert.match(
+        body,
+        /!\[plots\/sample\\_0\.png\]\(https:\/\/h\/plots\/plots-sample_0-png\.png\)\n\nAt the base: \[plots\/sample\\_0\.png\]\(https:\/\/h\/plots\/plots-sample_0-png\.base\.png\)\n/,
+      );
+      // The plot gone at the head shows the base's image: its note says whose it is.
+      assert.match(
+        body,
+        /!\[plots\/sample\\_29\.png\]\(https:\/\/h\/plots\/plots-sample_29-png\.base\.png\)\n\n_no image at the head \(workspace\): showing HEAD's_\n/,
+      );
+    } finally {
+      repo.remove();
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   test('a plot shown neither as an image nor as a chart is named in a folded comment, with the reason', () => {
