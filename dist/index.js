@@ -16784,23 +16784,31 @@ function projectFileFromText(text2, origin) {
     );
   }
   return {
-    thresholds: withFileColumns(thresholdsFrom(doc.contents.get("thresholds", true), origin, lineOf2), text2.split(/\r?\n/)),
+    thresholds: thresholdsFrom(doc.contents.get("thresholds", true), origin, lineOf2, placeIn(text2, lineCounter)),
     directions: directionsFrom(doc.contents.get("directions", true), origin, lineOf2)
   };
 }
-function withFileColumns(rules, lines2) {
-  return rules?.map(({ text: text2, source }) => {
-    const { column: _inText, ...rest } = source;
-    const at = lines2[source.line - 1]?.indexOf(text2) ?? -1;
-    return { text: text2, source: { ...rest, column: at < 0 ? null : at + 1 } };
-  }) ?? null;
+function placeIn(text2, lineCounter) {
+  return (rule2, from, to) => {
+    const at = text2.indexOf(rule2, from);
+    if (at < 0 || at + rule2.length > to) return null;
+    const { line, col } = lineCounter.linePos(at);
+    return { line, column: col, end: at + rule2.length };
+  };
 }
-function thresholdsFrom(node, origin, lineOf2) {
+function thresholdsFrom(node, origin, lineOf2, placeOf) {
   if (node === void 0 || node === null || (0, import_yaml3.isScalar)(node) && node.value === null) return null;
   const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
   if ((0, import_yaml3.isScalar)(node) && typeof node.value === "string") {
     const first = lineOf2(node) + (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED" ? 1 : 0);
-    return ruleLinesFromText(node.value, origin, file.file).map((l) => ({ ...l, source: { ...l.source, line: first + l.source.line - 1 } }));
+    const to = node.range?.[1] ?? 0;
+    let from = node.range?.[0] ?? 0;
+    return ruleLinesFromText(node.value, origin, file.file).map(({ text: text2, source }) => {
+      const place2 = placeOf(text2, from, to);
+      if (!place2) return { text: text2, source: { ...source, line: first + source.line - 1, column: null } };
+      from = place2.end;
+      return { text: text2, source: { ...source, line: place2.line, column: place2.column } };
+    });
   }
   if (!(0, import_yaml3.isSeq)(node)) {
     throw new UserError(`${origin} line ${lineOf2(node)}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
@@ -16813,7 +16821,9 @@ function thresholdsFrom(node, origin, lineOf2) {
         `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`
       );
     }
-    return { text: text2, source: { origin, line, ...file } };
+    const [from, to] = item?.range ?? [0, 0];
+    const place2 = placeOf(text2, from, to);
+    return { text: text2, source: { origin, line: place2?.line ?? line, column: place2?.column ?? null, ...file } };
   });
 }
 var LEVELS = ["warn", "warning", "fail"];

@@ -161,33 +161,45 @@ function projectFileFromText(text: string, origin: string): ProjectFile {
     );
   }
   return {
-    thresholds: withFileColumns(thresholdsFrom(doc.contents.get('thresholds', true), origin, lineOf), text.split(/\r?\n/)),
+    thresholds: thresholdsFrom(doc.contents.get('thresholds', true), origin, lineOf, placeIn(text, lineCounter)),
     directions: directionsFrom(doc.contents.get('directions', true), origin, lineOf),
   };
 }
 
-/**
- * Each rule's column in the file: where its text stands on its line, found as written there (a quoted, a block or a
- * flow item alike). A rule whose text is not there as written (YAML escapes, `- warn: …` rebuilt) keeps none.
- */
-function withFileColumns(rules: RuleLine[] | null, lines: string[]): RuleLine[] | null {
-  return (
-    rules?.map(({ text, source }) => {
-      const { column: _inText, ...rest } = source;
-      const at = lines[source.line - 1]?.indexOf(text) ?? -1;
-      return { text, source: { ...rest, column: at < 0 ? null : at + 1 } };
-    }) ?? null
-  );
+/** Where a rule's text first stands as written between two offsets of the file: its line, column and end; null if nowhere. */
+type PlaceOf = (rule: string, from: number, to: number) => { line: number; column: number; end: number } | null;
+
+function placeIn(text: string, lineCounter: LineCounter): PlaceOf {
+  return (rule, from, to) => {
+    const at = text.indexOf(rule, from);
+    if (at < 0 || at + rule.length > to) return null;
+    const { line, col } = lineCounter.linePos(at);
+    return { line, column: col, end: at + rule.length };
+  };
 }
 
-function thresholdsFrom(node: unknown, origin: string, lineOf: (n: unknown) => number): RuleLine[] | null {
+/**
+ * The rules of `thresholds:`, each with its line and column in the file: where its text stands as written, searched
+ * within its own YAML node (a rule whose text also stands earlier on the line gets its own place) and, in a block
+ * string, after the rule before it (a folded block's blank lines, which YAML drops, are counted). A rule whose text is
+ * not there as written (YAML escapes, `- warn: …` rebuilt, lines YAML joined) keeps no column: an error then gives
+ * the column in the rule, and says so.
+ */
+function thresholdsFrom(node: unknown, origin: string, lineOf: (n: unknown) => number, placeOf: PlaceOf): RuleLine[] | null {
   if (node === undefined || node === null || (isScalar(node) && node.value === null)) return null;
   // Rules read at another revision keep no `file`: their lines are not the lines of the checked-out file.
   const file = origin === PROJECT_FILE ? { file: PROJECT_FILE } : {};
   if (isScalar(node) && typeof node.value === 'string') {
     // A block string (`thresholds: |`) holds one rule per line, like the input; its text starts a line below.
     const first = lineOf(node) + (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED' ? 1 : 0);
-    return ruleLinesFromText(node.value, origin, file.file).map((l) => ({ ...l, source: { ...l.source, line: first + l.source.line - 1 } }));
+    const to = node.range?.[1] ?? 0;
+    let from = node.range?.[0] ?? 0;
+    return ruleLinesFromText(node.value, origin, file.file).map(({ text, source }) => {
+      const place = placeOf(text, from, to);
+      if (!place) return { text, source: { ...source, line: first + source.line - 1, column: null } };
+      from = place.end;
+      return { text, source: { ...source, line: place.line, column: place.column } };
+    });
   }
   if (!isSeq(node)) {
     throw new UserError(`${origin} line ${lineOf(node)}: \`thresholds\` must be a list of rules, one per item (e.g. \`- accuracy >= 0.9\`).`);
@@ -200,7 +212,9 @@ function thresholdsFrom(node: unknown, origin: string, lineOf: (n: unknown) => n
         `${origin} line ${line}: thresholds item ${i + 1} must be a rule written as text (e.g. \`- accuracy >= 0.9\`); quote it if YAML reads it as something else.`,
       );
     }
-    return { text, source: { origin, line, ...file } };
+    const [from, to] = (item as { range?: [number, number, number] } | null)?.range ?? [0, 0];
+    const place = placeOf(text, from, to);
+    return { text, source: { origin, line: place?.line ?? line, column: place?.column ?? null, ...file } };
   });
 }
 

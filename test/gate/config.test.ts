@@ -64,6 +64,24 @@ describe('.mlreport.yml thresholds', () => {
     assert.equal(columnOf("thresholds:\n  - 'it''s >== 0.5'\n"), 'column 8 of the rule');
   });
 
+  test("a rule's syntax error names its own place, not that of the same text before it or of lines YAML dropped", () => {
+    const placeOf = (text: string): string => {
+      try {
+        parseRules(projectRulesFromText(text)!);
+      } catch (error) {
+        return /^\.mlreport\.yml (line \d+, column \d+(?: of the rule)?)/.exec((error as Error).message)![1]!;
+      }
+      throw new Error('parsed');
+    };
+    // The second rule starts with the first one's text: its own `+` at the end, column 38 (the first's place gave 24).
+    assert.equal(placeOf('thresholds: [acc >= 1 + 2, acc >= 1 +]\n'), 'line 1, column 38');
+    // A folded block drops its blank lines: the broken rule is on the file's line 4, not 3.
+    assert.equal(placeOf('thresholds: >\n  accuracy >= 0.9\n\n  loss <= 0.5 $\n'), 'line 4, column 15');
+    assert.equal(placeOf('thresholds: |\n  accuracy >= 0.9\n\n  loss <= 0.5 $\n'), 'line 4, column 15');
+    // Lines YAML joined into one rule are nowhere in the file as read: the rule's own column, said so.
+    assert.equal(placeOf('thresholds: >\n  a >= 1\n  b >= 2\n'), 'line 2, column 10 of the rule');
+  });
+
   test('a rule that does not parse names .mlreport.yml and its line', async () => {
     const dir = tempDir();
     try {
