@@ -27315,13 +27315,14 @@ var AggregateCommentPublisher = class extends CommentTarget {
   images() {
     return [];
   }
-  body(report2, _hosted, _reason, fullReportUrl) {
+  body(report2, _hosted, _reason, fullReportUrl, _headSha, artifactMissing) {
     const marker = commentMarker(this.cfg.reportId);
     const summary3 = jobSummaryLink(fullReportUrl);
-    const artifact = this.cfg.artifact === "always" ? " and in report.md in the workflow artifact" : "";
+    const named3 = this.cfg.artifact === "always" && !artifactMissing;
+    const artifact = named3 ? " and in report.md in the workflow artifact" : "";
     const fitted = aggregateMarkdown(report2, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary3}${artifact}` });
     return { body: `${marker}
-${stripMarkers(fitted.body)}`, folded: fitted.folded };
+${stripMarkers(fitted.body)}`, folded: fitted.folded, pointsToArtifact: named3 && fitted.folded };
   }
 };
 var AggregateSummaryPublisher = class {
@@ -29541,7 +29542,9 @@ async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLIN
   const gh = config.github && config.githubPublish ? { ctx: config.github, cfg: config.githubPublish, texts: textsConfig(config.githubPublish, config.github) } : null;
   const limits = deadline.publishing(artifactFallback(gh?.texts));
   const clientOptions = { limit: limits.first };
-  const comment3 = gh ? new AggregateCommentPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions }) : null;
+  const artifact = gh && new ArtifactUpload(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last });
+  const artifactFirst = artifact && gh.texts.artifact !== "off" ? async () => await artifact.upload(report2) !== null : void 0;
+  const comment3 = gh ? new AggregateCommentPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions, artifactFirst }) : null;
   const published = await publishAll(
     report2,
     [
@@ -29549,8 +29552,8 @@ async function runAggregate(config, log, deadline = new Deadline(DEFAULT_DEADLIN
       comment3 && { target: comment3, policy: "required" },
       config.summaryPath ? { target: new AggregateSummaryPublisher(config.summaryPath, config.outDir), policy: "required" } : null,
       report2.gates && gh?.ctx.token ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName, clientOptions }, log), policy: "required" } : null,
-      gh && {
-        target: new ReportArtifact(new ArtifactUpload(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last })),
+      artifact && {
+        target: new ReportArtifact(artifact),
         policy: "never-fails",
         when: (results) => wantsArtifact(gh.cfg.artifact, comment3 ? results.get(comment3) : void 0, results)
       }

@@ -458,7 +458,10 @@ export async function runAggregate(config: AggregateConfig, log: Logger, deadlin
   // targets before the artifact leave it its share.
   const limits = deadline.publishing(artifactFallback(gh?.texts));
   const clientOptions = { limit: limits.first };
-  const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions }) : null;
+  const artifact = gh && new ArtifactUpload<AggregateReport>(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last });
+  // As a run's: a comment that sends the reader to the artifact uploads it first, and names the summary alone if it did not go up.
+  const artifactFirst = artifact && gh.texts.artifact !== 'off' ? async () => (await artifact.upload(report)) !== null : undefined;
+  const comment = gh ? new AggregateCommentPublisher(gh.ctx, gh.texts, log, { baseDir: config.outDir, clientOptions, artifactFirst }) : null;
   const published = await publishAll(
     report,
     [
@@ -468,8 +471,8 @@ export async function runAggregate(config: AggregateConfig, log: Logger, deadlin
       report.gates && gh?.ctx.token
         ? { target: new AggregateCheckPublisher({ github: gh.ctx, checkName: config.checkName, clientOptions }, log), policy: 'required' }
         : null,
-      gh && {
-        target: new ReportArtifact(new ArtifactUpload<AggregateReport>(gh.cfg, config.outDir, gh.ctx, log, { limit: limits.last })),
+      artifact && {
+        target: new ReportArtifact(artifact),
         policy: 'never-fails',
         when: (results) => wantsArtifact(gh.cfg.artifact, comment ? results.get(comment) : undefined, results),
       },

@@ -16,13 +16,22 @@ export class AggregateCommentPublisher extends CommentTarget<AggregateReport> {
   protected images(): string[] {
     return [];
   }
-  protected body(report: AggregateReport, _hosted: ReadonlyMap<string, string>, _reason: string | null, fullReportUrl: string | null) {
+  protected body(
+    report: AggregateReport,
+    _hosted: ReadonlyMap<string, string>,
+    _reason: string | null,
+    fullReportUrl: string | null,
+    _headSha: string,
+    artifactMissing: boolean,
+  ) {
     const marker = commentMarker(this.cfg.reportId);
     const summary = jobSummaryLink(fullReportUrl);
-    // With `artifact: auto` the artifact goes up only when the comment does not: a posted comment names the summary alone.
-    const artifact = this.cfg.artifact === 'always' ? ' and in report.md in the workflow artifact' : '';
+    // With `artifact: auto` the artifact goes up only when the comment does not: a posted comment names the summary
+    // alone; with `always` a folded comment names it too, unless its upload failed.
+    const named = this.cfg.artifact === 'always' && !artifactMissing;
+    const artifact = named ? ' and in report.md in the workflow artifact' : '';
     const fitted = aggregateMarkdown(report, { limit: COMMENT_LIMIT - marker.length - 1, fullReport: `${summary}${artifact}` });
-    return { body: `${marker}\n${stripMarkers(fitted.body)}`, folded: fitted.folded };
+    return { body: `${marker}\n${stripMarkers(fitted.body)}`, folded: fitted.folded, pointsToArtifact: named && fitted.folded };
   }
 }
 
