@@ -20739,10 +20739,21 @@ var CommentTarget = class {
   whereInstead() {
     const { cfg } = this;
     const dir = this.options.baseDir;
-    if (cfg.mode === "publish") return `The report is in ${dir}, the artifact this workflow downloaded.`;
+    if (cfg.mode === "publish") return `${this.recheckedWhere()}.`;
     const where2 = `The ${cfg.mode === "aggregate" ? "comparison" : "report"} is in the job summary and in ${dir}`;
     if (cfg.artifact === "off") return `${where2}.`;
     return `${where2}; mlreport uploads that folder as the workflow artifact '${artifactName(cfg.reportId)}' (see the artifact's line below).`;
+  }
+  /**
+   * `mode: publish`: where the report is without the comment. The re-checked report is written after the comment (it
+   * shows the images the comment hosted): report.md in the out-dir, and the job summary when the step has one.
+   */
+  recheckedWhere() {
+    const downloaded = `${this.options.baseDir}, the artifact this workflow downloaded`;
+    const rechecked = this.options.recheckedIn;
+    if (!rechecked) return `The report is in ${downloaded}`;
+    const where2 = `${rechecked.jobSummary ? "the job summary and in " : ""}${join22(rechecked.outDir, "report.md")}`;
+    return `The re-checked report is in ${where2}; its plot images are in ${downloaded}`;
   }
   /**
    * What to do when the token may not write (`fork`: a fork's pull request, whose token is read-only), in each mode:
@@ -20755,7 +20766,7 @@ var CommentTarget = class {
     const uploaded = `mlreport uploads them as the workflow artifact '${artifactName(cfg.reportId)}'`;
     const guide = "(README: 'Fork pull requests')";
     if (cfg.mode === "publish") {
-      const where3 = `The report is in ${dir}, the artifact this workflow downloaded ('mode: publish' uploads none).`;
+      const where3 = `${this.recheckedWhere()} ('mode: publish' uploads none).`;
       return fork ? `${where3} To post it, run this 'mode: publish' step from a workflow_run workflow, whose token may write ${guide}.` : `${where3} To post it, give this workflow's token write access and re-run it.`;
     }
     if (cfg.mode === "aggregate") {
@@ -29492,7 +29503,8 @@ async function publishArtifact(config, log, deadline) {
   const comment3 = new GitHubPublisher(config.github, publish, log, {
     baseDir: publish.artifactDir,
     clientOptions: { limit: deadline.publishing().first },
-    caution: UNVERIFIED
+    caution: UNVERIFIED,
+    recheckedIn: { outDir: config.outDir, jobSummary: config.summaryPath !== null }
   });
   const local = new LocalFilesPublisher(
     config.outDir,

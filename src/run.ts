@@ -390,6 +390,7 @@ async function publishArtifact(config: Config, log: Logger, deadline: Deadline):
     baseDir: publish.artifactDir,
     clientOptions: { limit: deadline.publishing().first },
     caution: UNVERIFIED,
+    recheckedIn: { outDir: config.outDir, jobSummary: config.summaryPath !== null },
   });
   // report.md and report.json (the `report` outputs) are drawn from the re-checked data, as the comment is, never
   // the artifact's own files: its report.md and the verdict in its report.json are the pull request's word.

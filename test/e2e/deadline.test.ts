@@ -212,10 +212,12 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
           /::error::GitHub comment: .*no answer before the run's time budget \(0\.6 s, `deadline-minutes`, with at least 30 s to publish\) was spent/,
         );
         assert.doesNotMatch(r.stdout, /retry 2 of 4/);
-        // `artifact: off` (and `mode: publish`, which uploads none): the failure names no artifact to look for; nor, in
-        // `mode: publish`, a job summary it does not write.
+        // `artifact: off` (and `mode: publish`, which uploads none): the failure names no artifact to look for; `mode:
+        // publish` names the job summary and report.md it writes from the re-checked report.
         const where =
-          r === published ? /The report is in [^\n]*, the artifact this workflow downloaded\.\n/ : /The comparison is in the job summary and in [^\n]*\.\n/;
+          r === published
+            ? /The re-checked report is in the job summary and in [^\n]*report\.md; its plot images are in [^\n]*, the artifact this workflow downloaded\.\n/
+            : /The comparison is in the job summary and in [^\n]*\.\n/;
         assert.match(r.stdout, where);
         assert.doesNotMatch(r.stdout, /uploads that folder as the workflow artifact/);
       }

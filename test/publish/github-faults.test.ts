@@ -1,5 +1,6 @@
 import { describe, test, afterEach, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import type { FakeGitHub } from '../fakes/github';
 import { primaryRateLimit, secondaryRateLimit, serverError } from '../fakes/github/faults';
 import { comments } from '../fakes/github/routes/comments';
@@ -133,29 +134,42 @@ describe('API faults', () => {
     assert.match(off.log.lines.join('\n'), /comes from a fork.*upload that folder with actions\/upload-artifact.*mode: publish/s);
   });
 
-  // `mode: publish` posts an artifact another run uploaded: it writes no job summary and uploads no artifact, so it
-  // must not say it does; its way out is a token that may write (a workflow_run workflow's, on a fork's PR).
-  test('mode: publish says the report is the downloaded artifact and that it uploads none', async () => {
-    const readOnly = publisher(fake, dir, { token: 'read-only-token' }, { mode: 'publish', artifactDir: dir });
+  // `mode: publish` posts an artifact another run uploaded: it uploads no artifact, so it must not say it does. It
+  // writes the re-checked report (report.md in the out-dir, the job summary) after the comment, and says so; its way
+  // out is a token that may write (a workflow_run workflow's, on a fork's PR).
+  test('mode: publish says where the re-checked report is, that the downloaded artifact holds its images, and that it uploads none', async () => {
+    const outDir = join(dir, 'out');
+    const publishing = (ctx: Parameters<typeof context>[1], jobSummary = true) => {
+      const log = new MemoryLogger();
+      const cfg = publishConfig({ mode: 'publish', artifactDir: dir });
+      const options = { baseDir: dir, clientOptions: { waitScale: 0.001 }, recheckedIn: { outDir, jobSummary } };
+      return { pub: new GitHubPublisher(context(fake, ctx), cfg, log, options), log };
+    };
+    const readOnly = publishing({ token: 'read-only-token' });
     assert.equal((await readOnly.pub.publish(reportData())).notPosted, 'a read-only token');
-    const fork = publisher(fake, dir, { forkPr: true }, { mode: 'publish', artifactDir: dir });
+    const fork = publishing({ forkPr: true });
     assert.equal((await fork.pub.publish(reportData())).notPosted, 'a pull request from a fork');
     const said = { readOnly: readOnly.log.lines.join('\n'), fork: fork.log.lines.join('\n') };
+    const where = `The re-checked report is in the job summary and in ${join(outDir, 'report.md')}; its plot images are in ${dir}, the artifact this workflow downloaded`;
     for (const text of Object.values(said)) {
-      assert.match(
-        text,
-        new RegExp(
-          `The report is in ${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, the artifact this workflow downloaded \\('mode: publish' uploads none\\)\\.`,
-        ),
-      );
-      assert.doesNotMatch(text, /uploads them as the workflow artifact|job summary/);
+      assert.ok(text.includes(`${where} ('mode: publish' uploads none).`), text);
+      assert.doesNotMatch(text, /uploads them as the workflow artifact/);
     }
     assert.match(said.readOnly, /To post it, give this workflow's token write access and re-run it\. Comments need 'pull-requests: write'/);
     assert.match(said.fork, /To post it, run this 'mode: publish' step from a workflow_run workflow, whose token may write/);
     fake.injectFault({ match: COMMENTS, times: 100, response: serverError(502) });
-    const failing = publisher(fake, dir, {}, { mode: 'publish', artifactDir: dir });
-    await assert.rejects(failing.pub.publish(reportData()), (error: Error) => {
-      assert.ok(error.message.endsWith(`re-run the job later. The report is in ${dir}, the artifact this workflow downloaded.`), error.message);
+    await assert.rejects(publishing({}).pub.publish(reportData()), (error: Error) => {
+      assert.ok(error.message.endsWith(`re-run the job later. ${where}.`), error.message);
+      return true;
+    });
+    // A step with no job summary (GITHUB_STEP_SUMMARY unset) names report.md alone.
+    await assert.rejects(publishing({}, false).pub.publish(reportData()), (error: Error) => {
+      assert.ok(
+        error.message.endsWith(
+          `The re-checked report is in ${join(outDir, 'report.md')}; its plot images are in ${dir}, the artifact this workflow downloaded.`,
+        ),
+        error.message,
+      );
       return true;
     });
   });

@@ -34,7 +34,8 @@ after(async () => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
-test("mode publish writes the re-checked report to the job summary, with the comment's caution, as mode run does", async () => {
+/** The report the pull request's run made (its report.md says anything), and the env of workflow_run's `mode: publish` step. */
+async function publishStep(extra: NodeJS.ProcessEnv = {}) {
   const artifact = tempDir('mlreport-artifact-');
   const runner = tempDir('mlreport-runner-');
   dirs.push(artifact, runner);
@@ -66,21 +67,53 @@ test("mode publish writes the re-checked report to the job summary, with the com
     INPUT_MODE: 'publish',
     'INPUT_ARTIFACT-DIR': artifact,
     'INPUT_IMAGE-STORE': 'none',
+    ...extra,
   };
   const config = await configFromAction({ env, warn: () => {} });
-  const result = await run(config, new MemoryLogger());
+  const log = new MemoryLogger();
+  const result = await run(config, log);
+  const summary = readFileSync(summaryPath, 'utf8');
+  assert.ok(summary.startsWith('an earlier step wrote this\n'), 'appended, as a job summary is');
+  return { result, log: log.lines.join('\n'), artifact, outDir: config.outDir, written: summary.slice('an earlier step wrote this\n'.length) };
+}
+
+test("mode publish writes the re-checked report to the job summary, with the comment's caution, as mode run does", async () => {
+  const { result, written } = await publishStep();
   assert.equal(result.failStep, false);
   const [body] = comments(fake, { params: { owner: 'octo', repo: 'iris' } } as never)
     .filter((c) => c.on === 'pr:6')
     .map((c) => c.body);
   assert.ok(body, 'the comment was posted');
-  const summary = readFileSync(summaryPath, 'utf8');
-  assert.ok(summary.startsWith('an earlier step wrote this\n'), 'appended, as a job summary is');
-  const written = summary.slice('an earlier step wrote this\n'.length);
   assert.match(written, /^> \[!CAUTION\]\n> Made by the pull request's own workflow run/);
   assert.match(written, /## ❌ gate failed: accuracy 0\.85/);
   assert.doesNotMatch(written, /trust me/);
   // The same text as the comment, without the comment's marker (and the head's commit, which a comment names as mode run's does).
   const commentText = body.slice(body.indexOf('\n') + 1).replace(` (${head.slice(0, 7)})`, '');
   assert.equal(written.trimEnd(), commentText.trimEnd());
+});
+
+test('mode publish whose comment GitHub refuses says where the re-checked report is: the job summary and report.md in the out-dir', async () => {
+  // What GitHub answers a comment on a repository whose issues are turned off; not retried.
+  fake.injectFault({
+    match: /^POST \/repos\/octo\/iris\/issues\/6\/comments$/,
+    response: { status: 410, body: { message: 'Issues are disabled for this repo', documentation_url: 'https://docs.github.com/rest/issues/comments' } },
+  });
+  const { result, log, artifact, outDir, written } = await publishStep({ 'INPUT_OUT-DIR': tempDir('mlreport-out-'), 'INPUT_REPORT-ID': 'refused' });
+  dirs.push(outDir);
+  assert.equal(result.failStep, true, log);
+  const error = log.split('\n').find((l) => l.startsWith('error: GitHub comment: '));
+  assert.ok(error, log);
+  assert.ok(
+    error.endsWith(
+      `The re-checked report is in the job summary and in ${join(outDir, 'report.md')}; its plot images are in ${artifact}, the artifact this workflow downloaded.`,
+    ),
+    error,
+  );
+  // And it is there: the job summary and report.md were written after the comment failed, from the re-checked data.
+  assert.match(written, /^> \[!CAUTION\]\n> Made by the pull request's own workflow run/);
+  assert.match(written, /## ❌ gate failed: accuracy 0\.85/);
+  const reportMd = readFileSync(join(outDir, 'report.md'), 'utf8');
+  assert.match(reportMd, /## ❌ gate failed: accuracy 0\.85/);
+  assert.doesNotMatch(reportMd, /trust me/);
+  assert.equal(result.reportPath, join(outDir, 'report.md'));
 });

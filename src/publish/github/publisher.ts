@@ -34,6 +34,11 @@ export interface GitHubPublisherOptions {
    * there. When it is not, the comment names the out-dir instead.
    */
   artifactFirst?: () => Promise<boolean>;
+  /**
+   * `mode: publish`: where the run writes the re-checked report besides the comment — report.md in `outDir`, and the
+   * job summary when the step has one — named when the comment is not posted.
+   */
+  recheckedIn?: { outDir: string; jobSummary: boolean };
 }
 
 /**
@@ -171,10 +176,22 @@ export abstract class CommentTarget<R> implements Target<R> {
   protected whereInstead(): string {
     const { cfg } = this;
     const dir = this.options.baseDir;
-    if (cfg.mode === 'publish') return `The report is in ${dir}, the artifact this workflow downloaded.`;
+    if (cfg.mode === 'publish') return `${this.recheckedWhere()}.`;
     const where = `The ${cfg.mode === 'aggregate' ? 'comparison' : 'report'} is in the job summary and in ${dir}`;
     if (cfg.artifact === 'off') return `${where}.`;
     return `${where}; mlreport uploads that folder as the workflow artifact '${artifactName(cfg.reportId)}' (see the artifact's line below).`;
+  }
+
+  /**
+   * `mode: publish`: where the report is without the comment. The re-checked report is written after the comment (it
+   * shows the images the comment hosted): report.md in the out-dir, and the job summary when the step has one.
+   */
+  private recheckedWhere(): string {
+    const downloaded = `${this.options.baseDir}, the artifact this workflow downloaded`;
+    const rechecked = this.options.recheckedIn;
+    if (!rechecked) return `The report is in ${downloaded}`;
+    const where = `${rechecked.jobSummary ? 'the job summary and in ' : ''}${join(rechecked.outDir, 'report.md')}`;
+    return `The re-checked report is in ${where}; its plot images are in ${downloaded}`;
   }
 
   /**
@@ -188,7 +205,7 @@ export abstract class CommentTarget<R> implements Target<R> {
     const uploaded = `mlreport uploads them as the workflow artifact '${artifactName(cfg.reportId)}'`;
     const guide = "(README: 'Fork pull requests')";
     if (cfg.mode === 'publish') {
-      const where = `The report is in ${dir}, the artifact this workflow downloaded ('mode: publish' uploads none).`;
+      const where = `${this.recheckedWhere()} ('mode: publish' uploads none).`;
       return fork
         ? `${where} To post it, run this 'mode: publish' step from a workflow_run workflow, whose token may write ${guide}.`
         : `${where} To post it, give this workflow's token write access and re-run it.`;
