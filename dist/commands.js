@@ -11060,6 +11060,7 @@ var report = (v, at) => {
     base: nullable(revision)(o.base, key(at, "base")),
     // Reports from before it was written have none: without a base they read as having none to compare with.
     ...o.baseUnread === void 0 ? {} : { baseUnread: string(o.baseUnread, key(at, "baseUnread")) },
+    ...o.baseFallback === void 0 ? {} : { baseFallback: string(o.baseFallback, key(at, "baseFallback")) },
     head: revision(o.head, key(at, "head")),
     params: list(fileDiff(row2(null)))(o.params, key(at, "params")),
     metrics: list(fileDiff(row2(causes)))(o.metrics, key(at, "metrics")),
@@ -12294,8 +12295,12 @@ function explicitBase(rev, origin, fetchAdvice) {
 }
 async function resolveBase(git, candidates, log, misses = []) {
   for (const candidate of candidates) {
+    const before = misses.length;
     const found = await resolveCandidate(git, candidate, log, misses);
-    if (found) return found;
+    if (found) {
+      misses.length = before;
+      return found;
+    }
   }
   if (candidates.length) {
     log.warning(`No base revision found (tried ${candidates.map(describe).join(", ")}); the report shows the head's values alone.`);
@@ -12328,6 +12333,7 @@ async function resolveCandidate(git, candidate, log, misses) {
 }
 async function resolveCommitCandidate(git, candidate, log, misses) {
   const short3 = shortSha(candidate.sha);
+  const what = candidate.pushed ? `${short3}, the branch's head before this push,` : `base commit ${short3}`;
   if (candidate.pushed?.forced) {
     log.info(`The push was forced: ${short3}, the branch's head before it, is not in the branch's history now, so it is not the base.`);
     return null;
@@ -12345,10 +12351,10 @@ async function resolveCommitCandidate(git, candidate, log, misses) {
     sha2 = await git.resolveCommit(candidate.sha);
   } catch (error) {
     log.warning(`Could not fetch base commit ${short3}: ${firstLine(error)}`);
-    misses.push(`base commit ${short3} could not be fetched: ${firstLine(error)}`);
+    misses.push(`${what} could not be fetched: ${firstLine(error)}`);
     return null;
   }
-  if (!sha2) misses.push(`base commit ${short3} is not in this clone, and fetching it did not bring it`);
+  if (!sha2) misses.push(`${what} is not in this clone, and fetching it did not bring it`);
   return sha2 ? { sha: sha2, label: candidate.label } : null;
 }
 function ancestryOf(rev) {
@@ -19456,6 +19462,8 @@ function top(report2, options2) {
   const sha2 = options2.headSha?.slice(0, 7);
   const head = `${code(report2.head.label)}${sha2 && sha2 !== report2.head.label ? ` (${sha2})` : ""}`;
   lines2.push(`**mlreport** \xB7 ${head} vs ${base} \xB7 ${report2.verdict.counts}`);
+  if (report2.base && report2.baseFallback)
+    lines2.push("", "> [!NOTE]", `> Compared with ${base} because ${escapeCell(report2.baseFallback).replace(/\.?$/, ".")}`);
   if (report2.projectErrors?.length) {
     lines2.push("", "### \u274C Project files that do not parse", "");
     for (const e of report2.projectErrors) lines2.push(`- ${escapeCell(e)}`);
@@ -28313,6 +28321,7 @@ async function runIn(git, config, log, deadline) {
   let atBase;
   const baseFile = (at) => atBase ??= baseRulesFile(git, at, config.workingDirectory ?? config.workspace);
   const baseUnread = base ? null : missedBase.join("; ") || null;
+  const baseFallback = base && missedBase.length ? missedBase.join("; ") : null;
   const gate = config.gate ? await rulesAtBase(config.gate, base, baseFile, baseUnread) : null;
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
@@ -28379,6 +28388,7 @@ async function runIn(git, config, log, deadline) {
     tool: { name: "mlreport", version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
     ...baseUnread && { baseUnread },
+    ...baseFallback && { baseFallback },
     head: { sha: headSha, label: config.headLabel },
     params: comparison.params,
     metrics,

@@ -193,6 +193,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const baseFile = (at: { sha: string; label: string }) => (atBase ??= baseRulesFile(git, at, config.workingDirectory ?? config.workspace));
   // A base that exists but could not be fetched is not known, which is no "no base": the gate and the report say why.
   const baseUnread = base ? null : missedBase.join('; ') || null;
+  // A base found after candidates that could not be fetched (a push's `before`) is a fallback: the report says why.
+  const baseFallback = base && missedBase.length ? missedBase.join('; ') : null;
   const gate = config.gate ? await rulesAtBase(config.gate, base, baseFile, baseUnread) : null;
   for (const note of gate?.notes ?? []) log.info(note);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
@@ -281,6 +283,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     tool: { name: 'mlreport', version: VERSION },
     base: base ? { sha: base.sha, label: base.label } : null,
     ...(baseUnread && { baseUnread }),
+    ...(baseFallback && { baseFallback }),
     head: { sha: headSha, label: config.headLabel },
     params: comparison.params,
     metrics,

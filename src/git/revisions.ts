@@ -61,12 +61,19 @@ export function explicitBase(rev: string, origin: string, fetchAdvice: string): 
  * A base the user named explicitly that does not resolve is a UserError naming what was tried. `misses` gets why a
  * candidate could not be had (a fetch that failed, with git's words): with no base found, a non-empty `misses` means
  * the base is not known rather than absent (the first commit, a new branch with nothing to fork from), which a rule
- * comparing with `base` must not take for "no base".
+ * comparing with `base` must not take for "no base". With a base found, `misses` keeps why the candidates before it
+ * could not be had (a push's `before` that could not be fetched): the base is then a fallback, which the report names.
  */
 export async function resolveBase(git: GitRepo, candidates: BaseCandidate[], log: Logger, misses: string[] = []): Promise<Revision | null> {
   for (const candidate of candidates) {
+    const before = misses.length;
     const found = await resolveCandidate(git, candidate, log, misses);
-    if (found) return found;
+    if (found) {
+      // What the candidate found met on its way (a branch that could not be fetched, read as the clone has it) is no
+      // reason it is a fallback.
+      misses.length = before;
+      return found;
+    }
   }
   if (candidates.length) {
     log.warning(`No base revision found (tried ${candidates.map(describe).join(', ')}); the report shows the head's values alone.`);
@@ -112,6 +119,8 @@ async function resolveCommitCandidate(
   misses: string[],
 ): Promise<Revision | null> {
   const short = shortSha(candidate.sha);
+  // As a reader knows it: a push's `before` is the branch's previous head, not a base the event named.
+  const what = candidate.pushed ? `${short}, the branch's head before this push,` : `base commit ${short}`;
   if (candidate.pushed?.forced) {
     log.info(`The push was forced: ${short}, the branch's head before it, is not in the branch's history now, so it is not the base.`);
     return null;
@@ -129,10 +138,10 @@ async function resolveCommitCandidate(
     sha = await git.resolveCommit(candidate.sha);
   } catch (error) {
     log.warning(`Could not fetch base commit ${short}: ${firstLine(error)}`);
-    misses.push(`base commit ${short} could not be fetched: ${firstLine(error)}`);
+    misses.push(`${what} could not be fetched: ${firstLine(error)}`);
     return null;
   }
-  if (!sha) misses.push(`base commit ${short} is not in this clone, and fetching it did not bring it`);
+  if (!sha) misses.push(`${what} is not in this clone, and fetching it did not bring it`);
   return sha ? { sha, label: candidate.label } : null;
 }
 

@@ -57,8 +57,8 @@ export function composeMarkdown(report: ReportData, options: RenderOptions = REP
 
 /**
  * What every rendering starts with (fit.ts keeps it whole): the target's header and our marker, the verdict as the
- * title, the counts and revisions under it, then what makes the numbers below suspect — project files that do not
- * parse, stages left out of date.
+ * title, the counts and revisions under it (and why the base is a fallback, if it is), then what makes the numbers
+ * below suspect — project files that do not parse, stages left out of date.
  */
 export function top(report: ReportData, options: RenderOptions): string[] {
   const base = report.base
@@ -68,6 +68,9 @@ export function top(report: ReportData, options: RenderOptions): string[] {
   const sha = options.headSha?.slice(0, 7);
   const head = `${code(report.head.label)}${sha && sha !== report.head.label ? ` (${sha})` : ''}`;
   lines.push(`**mlreport** · ${head} vs ${base} · ${report.verdict.counts}`);
+  // A base other than the one the event named changes what the numbers below are compared with: said beside it.
+  if (report.base && report.baseFallback)
+    lines.push('', '> [!NOTE]', `> Compared with ${base} because ${escapeCell(report.baseFallback).replace(/\.?$/, '.')}`);
   if (report.projectErrors?.length) {
     lines.push('', '### ❌ Project files that do not parse', '');
     for (const e of report.projectErrors) lines.push(`- ${escapeCell(e)}`);

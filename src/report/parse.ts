@@ -39,6 +39,7 @@ const report: Reader<ReportData> = (v, at) => {
     base: nullable(revision)(o.base, key(at, 'base')),
     // Reports from before it was written have none: without a base they read as having none to compare with.
     ...(o.baseUnread === undefined ? {} : { baseUnread: string(o.baseUnread, key(at, 'baseUnread')) }),
+    ...(o.baseFallback === undefined ? {} : { baseFallback: string(o.baseFallback, key(at, 'baseFallback')) }),
     head: revision(o.head, key(at, 'head')),
     params: list(fileDiff(row(null)))(o.params, key(at, 'params')),
     metrics: list(fileDiff(row(causes)))(o.metrics, key(at, 'metrics')),

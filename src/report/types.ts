@@ -17,6 +17,11 @@ export interface ReportData {
    * skipped under missing-base, here and in the aggregate. Absent when there is no base at all, and in older files.
    */
   baseUnread?: string;
+  /**
+   * With `base` set: why the base is a fallback, not the revision the event named first (a push's `before` that could
+   * not be fetched, with git's words); the report says it under the revisions. Absent otherwise, and in older files.
+   */
+  baseFallback?: string;
   head: RevisionInfo;
   params: FileDiff[];
   metrics: FileDiff[];

@@ -147,6 +147,42 @@ describe('resolveBase against real repositories', () => {
     assert.match(log.lines.join('\n'), /is not in this clone \(shallow checkout\); fetching that one commit \(depth 1\)/);
   });
 
+  test("a push's `before` the origin does not hold: the next candidate is the base, and `misses` says why it is a fallback", async () => {
+    const clone = join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin.dir}`, clone]);
+    const git = await GitRepo.open(clone);
+    const log = new MemoryLogger();
+    const misses: string[] = [];
+    const gone = 'deadbeef'.repeat(5);
+    const base = await resolveBase(
+      git,
+      [
+        { kind: 'commit', sha: gone, label: 'deadbee', pushed: { forced: false } },
+        { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' },
+      ],
+      log,
+      misses,
+    );
+    assert.deepEqual(base, { sha: origin.git('rev-parse', 'HEAD~1').trim(), label: 'HEAD~1' });
+    assert.equal(misses.length, 1, misses.join('\n'));
+    assert.match(misses[0]!, /^deadbee, the branch's head before this push, could not be fetched: \S/);
+  });
+
+  test('a base found though its own fetch failed (the branch read as the clone has it) is no fallback: `misses` stays empty', async () => {
+    const clone = join(tempDir(), 'clone');
+    execFileSync('git', ['clone', '-q', `file://${origin.dir}`, clone]);
+    execFileSync('git', ['remote', 'set-url', 'origin', join(tempDir(), 'gone')], { cwd: clone });
+    const git = await GitRepo.open(clone);
+    const log = new MemoryLogger();
+    const misses: string[] = [];
+    const branch = origin.git('rev-parse', '--abbrev-ref', 'HEAD').trim();
+    const fork = { kind: 'merge-base', ref: `refs/remotes/origin/${branch}`, fetchBranch: branch, label: branch } as const;
+    const base = await resolveBase(git, [fork], log, misses);
+    assert.deepEqual(base, { sha: third, label: branch });
+    assert.match(log.lines.join('\n'), /Fetch failed: /, 'precondition: the fetch failed');
+    assert.deepEqual(misses, []);
+  });
+
   test('HEAD~1 a depth-1 clone lacks (a force push, a schedule, a manual run) is fetched with the head, one generation deeper', async () => {
     const clone = join(tempDir(), 'clone');
     execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin.dir}`, clone]);

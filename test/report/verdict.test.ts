@@ -203,6 +203,20 @@ describe('the verdict: the first line of every target', () => {
     assert.equal(parseReportJson(JSON.stringify(reportJson(report({ base: null })))).baseUnread, undefined);
   });
 
+  test('a base that is a fallback is said under the revisions, and reads back from report.json (mode: publish posts it too)', () => {
+    const baseFallback = "deadbee, the branch's head before this push, could not be fetched: fatal: remote error: upload-pack: not our ref";
+    const fallback = report({ base: { sha: 'c'.repeat(40), label: 'HEAD~1' }, baseFallback });
+    const note = `> [!NOTE]\n> Compared with \`HEAD~1\` (ccccccc) because ${baseFallback}.\n`;
+    assert.ok(composeMarkdown(fallback).includes(`vs \`HEAD~1\` (ccccccc) · ${fallback.verdict.counts}\n\n${note}`), composeMarkdown(fallback));
+    const back = parseReportJson(JSON.stringify(reportJson(fallback)));
+    assert.equal(back.baseFallback, baseFallback);
+    assert.ok(composeMarkdown(back).includes(note));
+    // A report of an older version has no such field, and says nothing of it.
+    const older = parseReportJson(JSON.stringify(reportJson(report({ base: { sha: 'c'.repeat(40), label: 'HEAD~1' } }))));
+    assert.equal(older.baseFallback, undefined);
+    assert.doesNotMatch(composeMarkdown(older), /Compared with/);
+  });
+
   test('the two that matter most of many: heavier first, equal ones in the order of the rows', () => {
     const rows: [string, Leaf | undefined, Leaf | undefined][] = Array.from({ length: 50 }, (_, i) => [`m${String(i).padStart(2, '0')}`, 1, 1.1]);
     rows.push(['m50', 1, 1.5], ['m51', 1, 1.5], ['m52', 1, 1.2]);
