@@ -7677,7 +7677,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
   try {
     const file = await open(join(dir, "batch"), "w+");
     try {
-      let stopped2 = false;
+      let stopped = false;
       await new Promise((resolve17, reject) => {
         const child = spawn2("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
         const stderr = gitStderr(child, "git cat-file");
@@ -7685,7 +7685,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
           void file.stat().then(
             ({ size: size2 }) => {
               if (size2 > maxTotal && child.exitCode === null) {
-                stopped2 = true;
+                stopped = true;
                 child.kill();
               }
             },
@@ -7695,7 +7695,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
         child.on("error", (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
         child.on("close", (code2, signal) => {
           if (watch) clearInterval(watch);
-          if (code2 === 0 || stopped2) resolve17();
+          if (code2 === 0 || stopped) resolve17();
           else reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`));
         });
         child.stdin.end(requests.map((r) => `${r.oid}
@@ -7708,7 +7708,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
       for (let position = 0; answers.pending.length; ) {
         const { bytesRead } = await file.read(chunk, 0, chunk.length, position);
         if (!bytesRead) {
-          if (!stopped2) throw new Error(`git cat-file ended after ${found.length} of ${requests.length} answers`);
+          if (!stopped) throw new Error(`git cat-file ended after ${found.length} of ${requests.length} answers`);
           for (let i = found.length; i < requests.length; i++) found.push(new NotRead(requests[i].oid));
           break;
         }
@@ -10866,8 +10866,8 @@ function outcome(report2, directionOf) {
   const errors = report2.projectErrors ?? [];
   if (errors.length) return { outcome: "failed", line: `\u274C project files do not parse: ${short(errors[0], 160)}${more(errors.length - 1)}` };
   const failedStages = report2.pipeline?.stages.filter((s) => s.status === "failed") ?? [];
-  const stopped2 = failedStages.find((s) => s.project);
-  if (stopped2) return { outcome: "failed", line: `\u274C pipeline failed: ${short(stopped2.error ?? stopped2.name, 160)}` };
+  const stopped = failedStages.find((s) => s.project);
+  if (stopped) return { outcome: "failed", line: `\u274C pipeline failed: ${short(stopped.error ?? stopped.name, 160)}` };
   if (failedStages.length) {
     const names = failedStages.map((s) => short(s.name));
     const notChecked = report2.gates?.rules.filter((r) => r.stale?.length).length ?? 0;
@@ -11382,9 +11382,9 @@ var pipeline = (v, at) => {
       const error = optional(string)(stage2.error, key(a, "error"));
       const log = optional(string)(stage2.log, key(a, "log"));
       const project = optional(boolean)(stage2.project, key(a, "project"));
-      const stopped2 = optional(boolean)(stage2.stopped, key(a, "stopped"));
+      const stopped = optional(boolean)(stage2.stopped, key(a, "stopped"));
       if (project) out.project = true;
-      if (stopped2) out.stopped = true;
+      if (stopped) out.stopped = true;
       if (reasons !== void 0) out.reasons = reasons;
       if (error !== void 0) out.error = error;
       if (log !== void 0) out.log = log;
@@ -24358,6 +24358,17 @@ function buildDag(stages) {
   for (const name of nodes.keys()) visit(name, []);
   return { nodes, upstream, order, producerOf };
 }
+function stageAddress(file, name) {
+  return file === "dvc.yaml" ? name : `${file}:${name}`;
+}
+function projectDag(pipelines) {
+  const stages = [];
+  for (const p of pipelines) {
+    const dir = posix12.dirname(p.file);
+    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix12.join(dir, node.stage.wdir) });
+  }
+  return buildDag(stages);
+}
 function selectStages(dag, targets) {
   if (!targets.length) return dag.order;
   const wanted = /* @__PURE__ */ new Set();
@@ -25784,9 +25795,6 @@ async function nestedPipelines(given, project) {
   }
   return out;
 }
-function stageAddress(file, name) {
-  return file === "dvc.yaml" ? name : `${file}:${name}`;
-}
 function physicalRoot(given) {
   return realpath3(given).catch(() => given);
 }
@@ -26144,7 +26152,7 @@ async function reproduceStep(step, log) {
   const stages = [];
   let passed = true;
   let engine = null;
-  let stopped2;
+  let stopped;
   if (step.runCommands.length) {
     engine = "run";
     for (const [i, cmd] of step.runCommands.entries()) {
@@ -26171,9 +26179,9 @@ async function reproduceStep(step, log) {
       for (const stage2 of result.stages) stages.push(stage2);
       passed = result.passed;
     } catch (error) {
-      stopped2 = describeError(error);
-      log.error(stopped2);
-      stages.push({ name: stoppedAt(stopped2, step.workspace), status: "failed", seconds: 0, reasons: [], error: stopped2, project: true });
+      stopped = describeError(error);
+      log.error(stopped);
+      stages.push({ name: stoppedAt(stopped, step.workspace), status: "failed", seconds: 0, reasons: [], error: stopped, project: true });
       passed = false;
     }
   } else if (passed && mode === "dvc") {
@@ -26182,7 +26190,7 @@ async function reproduceStep(step, log) {
     for (const stage2 of result.stages) stages.push(stage2);
     passed = result.passed;
   }
-  return engine ? { engine, stages, passed, ...stopped2 === void 0 ? {} : { stopped: stopped2 } } : null;
+  return engine ? { engine, stages, passed, ...stopped === void 0 ? {} : { stopped } } : null;
 }
 async function dvcPushStep(workspace, log, data = {}, project) {
   const started = performance4.now();
@@ -26205,10 +26213,10 @@ async function runCommand(name, cmd, cwd, log, deadline) {
     const { code: code2, signal } = await runShell(cmd, cwd, (line) => log.info(line), tail, process.env, deadline?.signal);
     const seconds = (performance4.now() - started) / 1e3;
     if (code2 === 0) return { name, status: "ran", seconds, reasons: [] };
-    const stopped2 = deadline?.signal.aborted ? deadline.stopped(name) : null;
-    const error = stopped2 ?? (signal ? `killed by ${signal}` : `exited with code ${code2}`);
+    const stopped = deadline?.signal.aborted ? deadline.stopped(name) : null;
+    const error = stopped ?? (signal ? `killed by ${signal}` : `exited with code ${code2}`);
     log.error(`${name} ${error}`);
-    return { name, status: "failed", seconds, reasons: [], error, log: tail.text(), ...stopped2 && { stopped: true } };
+    return { name, status: "failed", seconds, reasons: [], error, log: tail.text(), ...stopped && { stopped: true } };
   } catch (error) {
     return { name, status: "failed", seconds: (performance4.now() - started) / 1e3, reasons: [], error: describeError(error), log: tail.text() };
   }
@@ -26254,15 +26262,15 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
   });
   close();
   if (outcome2.code === 0) return { stages, passed: true };
-  const stopped2 = deadline?.signal.aborted ? deadline.stopped("dvc repro") : null;
-  const error = outcome2.error ?? stopped2 ?? `dvc repro exited with code ${outcome2.code}`;
+  const stopped = deadline?.signal.aborted ? deadline.stopped("dvc repro") : null;
+  const error = outcome2.error ?? stopped ?? `dvc repro exited with code ${outcome2.code}`;
   log.error(error);
   const last = current;
   if (last && last.result.status === "ran") {
     last.result.status = "failed";
     last.result.error = error;
     last.result.log = last.tail.text();
-    if (stopped2 && !outcome2.error) last.result.stopped = true;
+    if (stopped && !outcome2.error) last.result.stopped = true;
   } else {
     stages.push({
       name: "dvc repro",
@@ -26271,7 +26279,7 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
       reasons: [],
       error,
       log: whole.text(),
-      ...stopped2 && !outcome2.error && { stopped: true }
+      ...stopped && !outcome2.error && { stopped: true }
     });
   }
   return { stages, passed: false };
@@ -28612,13 +28620,12 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
     const stale = stages.filter((s) => s.changed && !s.restoreFrom && !s.uncachedOnly).map((s) => ({ stage: s.name, reasons: s.reasons }));
     const outOfDate = new Set(stale.map((s) => s.stage));
-    for (const file of outOfDate.size ? metricsFiles : []) {
-      for (const p of pipelines) {
-        const producer = producerIn(p, file);
-        const feeding = producer ? upstreamOf(p.dag.upstream, producer) : null;
-        const behind = feeding ? p.dag.order.filter((s) => feeding.has(s)).map((name) => stageAddress(p.file, name)).filter((s) => outOfDate.has(s)) : [];
-        if (behind.length) staleAtHead.set(file, behind);
-      }
+    const graph = outOfDate.size ? projectGraph(pipelines) : null;
+    for (const file of graph ? metricsFiles : []) {
+      const producer = graph.producerOf(file);
+      const feeding = producer === void 0 ? null : upstreamOf(graph.upstream, producer);
+      const behind = feeding ? graph.order.filter((s) => feeding.has(s) && outOfDate.has(s)) : [];
+      if (behind.length) staleAtHead.set(file, behind);
     }
     return { stale, unknown: null, staleAtHead };
   } catch (error) {
@@ -28634,6 +28641,13 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
   const pipelines = [...root, ...await loaded(() => nestedPipelines(workspace, project))];
   const results = new Map(pipeline2.stages.map((s) => [s.name, s]));
   const firstFailure = pipeline2.stages.find((s) => s.status === "failed");
+  const graph = projectGraph(pipelines);
+  const atRoot = new Set(root.flatMap((p) => p.dag.order));
+  const madeNothing = (stage2) => {
+    const result = results.get(stage2);
+    if (result) return result.status === "failed" ? "failed" : result.status === "not-run" ? "did not run" : null;
+    return !pipeline2.passed && atRoot.has(stage2) ? "did not run" : null;
+  };
   const whyNot = (p, name) => {
     const stage2 = stageAddress(p.file, name);
     const result = results.get(stage2);
@@ -28645,8 +28659,9 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
       if (firstFailure?.stopped) return `which did not run (${cutBefore(firstFailure.name)})`;
       return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : "the pipeline stopped before it"})`;
     }
-    const blocker = p.dag.order.find((u) => u !== name && upstreamOf(p.dag.upstream, name).has(u) && stopped(results.get(stageAddress(p.file, u))));
-    return blocker === void 0 ? null : `which did not run (upstream stage '${stageAddress(p.file, blocker)}' ${results.get(stageAddress(p.file, blocker)).status === "failed" ? "failed" : "did not run"})`;
+    const upstream = upstreamOf(graph.upstream, stage2);
+    const blocker = graph.order.find((u) => u !== stage2 && upstream.has(u) && madeNothing(u) !== null);
+    return blocker === void 0 ? null : `which did not run (upstream stage '${blocker}' ${madeNothing(blocker)})`;
   };
   const staleAtHead = /* @__PURE__ */ new Map();
   const staleWhy = /* @__PURE__ */ new Map();
@@ -28675,8 +28690,29 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
 function producerIn(pipeline2, file) {
   return pipeline2.dag.producerOf(posix17.relative(posix17.dirname(pipeline2.file), file));
 }
-function stopped(result) {
-  return result?.status === "failed" || result?.status === "not-run";
+function projectGraph(pipelines) {
+  try {
+    return projectDag(pipelines);
+  } catch {
+    const upstream = /* @__PURE__ */ new Map();
+    for (const p of pipelines)
+      for (const [name, ups] of p.dag.upstream)
+        upstream.set(
+          stageAddress(p.file, name),
+          ups.map((u) => stageAddress(p.file, u))
+        );
+    return {
+      order: pipelines.flatMap((p) => p.dag.order.map((name) => stageAddress(p.file, name))),
+      upstream,
+      producerOf: (file) => {
+        for (const p of pipelines) {
+          const producer = producerIn(p, file);
+          if (producer !== void 0) return stageAddress(p.file, producer);
+        }
+        return void 0;
+      }
+    };
+  }
 }
 function upstreamOf(upstream, stage2) {
   const seen = /* @__PURE__ */ new Set([stage2]);

@@ -41,7 +41,8 @@ import type { Target } from './publish/types';
 import { dvcPushStep, reproduceStep, type ReproduceSummary } from './pipeline/engine';
 import { FileCommandsGuard } from './pipeline/file-commands';
 import { isDvcYaml, LoadedProjects, WORKSPACE } from './dvc/project';
-import { cutBefore, loadedPipeline, nestedPipelines, pipelineStatus, stageAddress } from './pipeline/repro';
+import { projectDag, stageAddress, type Dag } from './pipeline/dag';
+import { cutBefore, loadedPipeline, nestedPipelines, pipelineStatus } from './pipeline/repro';
 import { trustedRemotes } from './pipeline/trusted-remotes';
 import { Deadline, DEFAULT_DEADLINE_MINUTES } from './util/deadline';
 import { describeError, UserError } from './util/errors';
@@ -553,7 +554,8 @@ function locationOf(target: Target<never> | null, results: PublishResults): stri
  * it before. A stage whose only change is outputs (and `.dvc` data) not in the workspace, all in the cache or on the
  * remote — a fresh clone that has not pulled — is not out of date: its values are read by dvc.lock's hashes, the
  * values of this commit's run, as `repro` would restore them. `staleAtHead`: of `metricsFiles`, those an out-of-date
- * stage writes, or a stage downstream of one (its inputs are that stage's last outputs), with the out-of-date stages.
+ * stage writes, or a stage downstream of one in the project's whole DAG (its inputs are that stage's last outputs),
+ * with the out-of-date stages.
  * `reproduced`: after a reproduction, the stages it has a result for; the other dvc.yaml files' stages but those are
  * checked (stagesNotRun says why).
  */
@@ -585,19 +587,13 @@ async function staleStages(
     for (const s of stages) if (s.restoreFrom) log.info(`Stage '${s.name}': its outputs are not in the workspace; read from ${s.restoreFrom} by dvc.lock.`);
     const stale = stages.filter((s) => s.changed && !s.restoreFrom && !s.uncachedOnly).map((s) => ({ stage: s.name, reasons: s.reasons }));
     const outOfDate = new Set(stale.map((s) => s.stage));
-    for (const file of outOfDate.size ? metricsFiles : []) {
-      for (const p of pipelines) {
-        const producer = producerIn(p, file);
-        const feeding = producer ? upstreamOf(p.dag.upstream, producer) : null;
-        // In pipeline order, as the verdict names them.
-        const behind = feeding
-          ? p.dag.order
-              .filter((s) => feeding.has(s))
-              .map((name) => stageAddress(p.file, name))
-              .filter((s) => outOfDate.has(s))
-          : [];
-        if (behind.length) staleAtHead.set(file, behind);
-      }
+    const graph = outOfDate.size ? projectGraph(pipelines) : null;
+    for (const file of graph ? metricsFiles : []) {
+      const producer = graph!.producerOf(file);
+      const feeding = producer === undefined ? null : upstreamOf(graph!.upstream, producer);
+      // In pipeline order, as the verdict names them.
+      const behind = feeding ? graph!.order.filter((s) => feeding.has(s) && outOfDate.has(s)) : [];
+      if (behind.length) staleAtHead.set(file, behind);
     }
     return { stale, unknown: null, staleAtHead };
   } catch (error) {
@@ -615,8 +611,8 @@ async function staleStages(
  * base's own), not this change's. And, passed or not, the stages of the other dvc.yaml files (`sub/dvc.yaml`) the
  * pipeline did not run: the one reproduced is the root dvc.yaml's, as `dvc repro` reproduces by default (with `dvc
  * repro`, the other files' stages upstream of it too), so theirs are checked as staleStages checks them without a
- * reproduction, and the out-of-date ones are not this change's either, nor are those downstream, in their own file,
- * of one of theirs that failed or did not run (after `run` commands alone, which are the
+ * reproduction, and the out-of-date ones are not this change's either, nor are those downstream, in the project's whole
+ * DAG (across its dvc.yaml files), of a stage that failed or did not run (after `run` commands alone, which are the
  * user's own reproduction, no stage is checked, at the root or not). As staleStages says of out-of-date stages,
  * `stale` names them with why, `staleAtHead` maps the metrics files they write to them, and `staleWhy` says, by stage,
  * why it made no values of this change.
@@ -639,6 +635,15 @@ async function stagesNotRun(
   const pipelines = [...root, ...(await loaded(() => nestedPipelines(workspace, project)))];
   const results = new Map(pipeline.stages.map((s) => [s.name, s]));
   const firstFailure = pipeline.stages.find((s) => s.status === 'failed');
+  const graph = projectGraph(pipelines);
+  const atRoot = new Set(root.flatMap((p) => p.dag.order));
+  // How a stage made no outputs in this run: it failed, or did not run (a root stage with no result did not, when the
+  // pipeline stopped before the runner reached it); null when it made them, or is no stage the pipeline meant to run.
+  const madeNothing = (stage: string): 'failed' | 'did not run' | null => {
+    const result = results.get(stage);
+    if (result) return result.status === 'failed' ? 'failed' : result.status === 'not-run' ? 'did not run' : null;
+    return !pipeline.passed && atRoot.has(stage) ? 'did not run' : null;
+  };
   const whyNot = (p: (typeof pipelines)[number], name: string): string | null => {
     const stage = stageAddress(p.file, name);
     const result = results.get(stage);
@@ -651,12 +656,12 @@ async function stagesNotRun(
       return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : 'the pipeline stopped before it'})`;
     }
     // Another dvc.yaml's stage with no result is no stage the pipeline meant to run (whether it is up to date is
-    // below), unless a stage of its own file upstream of it failed or did not run here (`dvc repro` ran that one for
-    // the root's sake): its inputs are then that stage's last outputs, not this change's.
-    const blocker = p.dag.order.find((u) => u !== name && upstreamOf(p.dag.upstream, name).has(u) && stopped(results.get(stageAddress(p.file, u))));
-    return blocker === undefined
-      ? null
-      : `which did not run (upstream stage '${stageAddress(p.file, blocker)}' ${results.get(stageAddress(p.file, blocker))!.status === 'failed' ? 'failed' : 'did not run'})`;
+    // below), unless a stage upstream of it in the project's whole DAG failed or did not run here — one of the root's,
+    // or of any dvc.yaml `dvc repro` ran for the root's sake: its inputs are then that stage's last outputs, not this
+    // change's, however up to date they look.
+    const upstream = upstreamOf(graph.upstream, stage);
+    const blocker = graph.order.find((u) => u !== stage && upstream.has(u) && madeNothing(u) !== null);
+    return blocker === undefined ? null : `which did not run (upstream stage '${blocker}' ${madeNothing(blocker)})`;
   };
   const staleAtHead = new Map<string, string[]>();
   const staleWhy = new Map<string, string>();
@@ -690,13 +695,38 @@ async function stagesNotRun(
 }
 
 /** The stage of a dvc.yaml that writes a project file: its DAG holds paths from the dvc.yaml's own folder. */
-function producerIn(pipeline: { file: string; dag: { producerOf(path: string): string | undefined } }, file: string): string | undefined {
+function producerIn(pipeline: { file: string; dag: Pick<Dag, 'producerOf'> }, file: string): string | undefined {
   return pipeline.dag.producerOf(posix.relative(posix.dirname(pipeline.file), file));
 }
 
-/** Whether a stage's result says it made no outputs in this run (it failed, or did not run). */
-function stopped(result: { status: string } | undefined): boolean {
-  return result?.status === 'failed' || result?.status === 'not-run';
+/**
+ * The project's stages, named by stageAddress, as one DAG across its dvc.yaml files (projectDag): what a stage of
+ * one file reads of another file's stage puts it downstream of that stage. Where the files' stages make no one DAG
+ * (an output two files' stages write, a cycle through two files: DVC refuses such a project), each file's own.
+ */
+function projectGraph(pipelines: { file: string; dag: Dag }[]): Pick<Dag, 'order' | 'upstream' | 'producerOf'> {
+  try {
+    return projectDag(pipelines);
+  } catch {
+    const upstream = new Map<string, string[]>();
+    for (const p of pipelines)
+      for (const [name, ups] of p.dag.upstream)
+        upstream.set(
+          stageAddress(p.file, name),
+          ups.map((u) => stageAddress(p.file, u)),
+        );
+    return {
+      order: pipelines.flatMap((p) => p.dag.order.map((name) => stageAddress(p.file, name))),
+      upstream,
+      producerOf: (file) => {
+        for (const p of pipelines) {
+          const producer = producerIn(p, file);
+          if (producer !== undefined) return stageAddress(p.file, producer);
+        }
+        return undefined;
+      },
+    };
+  }
 }
 
 /** `stage` and every stage it reads outputs of, directly or not. */

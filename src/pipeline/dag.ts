@@ -168,6 +168,26 @@ export function buildDag(stages: Stage[]): Dag {
   return { nodes, upstream, order, producerOf };
 }
 
+/** A stage as `dvc status` names it: by its name in the root dvc.yaml, `sub/dvc.yaml:name` in another. */
+export function stageAddress(file: string, name: string): string {
+  return file === 'dvc.yaml' ? name : `${file}:${name}`;
+}
+
+/**
+ * The stages of every dvc.yaml of a project (each file's own DAG, built already) as one DAG, as DVC's index graphs
+ * them: a stage of `sub/dvc.yaml` reads what one of the root's writes (`deps: [../data/features.csv]`) and is
+ * downstream of it. Stages are named by stageAddress, their paths are from the project root. Throws what buildDag
+ * throws across files: an output two files' stages write, a cycle through two files.
+ */
+export function projectDag(pipelines: { file: string; dag: Dag }[]): Dag {
+  const stages: Stage[] = [];
+  for (const p of pipelines) {
+    const dir = posix.dirname(p.file);
+    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix.join(dir, node.stage.wdir) });
+  }
+  return buildDag(stages);
+}
+
 /**
  * The stages `dvc repro TARGET…` considers: the targets and everything upstream of them, not walking
  * past frozen stages (DVC's active graph drops a frozen stage's edges to its upstream).

@@ -118,11 +118,6 @@ export async function nestedPipelines(given: string, project: DvcProject): Promi
   return out;
 }
 
-/** A stage as `dvc status` names it: by its name in the root dvc.yaml, `sub/dvc.yaml:name` in another. */
-export function stageAddress(file: string, name: string): string {
-  return file === 'dvc.yaml' ? name : `${file}:${name}`;
-}
-
 /**
  * DVC works from the physical project root (Repo.find_root's realpath): a stage's cwd and DVC_ROOT agree even
  * where the path it was given crosses a symlink (macOS's /var → /private/var temp dirs).

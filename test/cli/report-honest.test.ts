@@ -481,3 +481,133 @@ describe("a nested dvc.yaml: its stages are no more trusted than the root's", ()
     },
   );
 });
+
+describe("a nested dvc.yaml's stage downstream of another file's stage: the project's whole DAG says whose values it has", () => {
+  // prepare → features in the root dvc.yaml; sub/dvc.yaml's evaluate reads ../features.json. `.dvc/` makes the top the
+  // DVC project of both files, as `dvc init` does, so sub/dvc.lock records ../features.json as DVC records it.
+  const FAILING_WRITER =
+    "const fs = require('fs'); const [f, k, v] = process.argv.slice(2);\n" +
+    "if (f === 'prepared.json' && fs.readFileSync('params.yaml', 'utf8').includes('broken: true')) process.exit(1);\n" +
+    'fs.writeFileSync(f, JSON.stringify({ [k]: Number(v) }));\n';
+  async function crossFileRepo(): Promise<TempRepo> {
+    const repo = new TempRepo();
+    repo.commit('pipelines', {
+      '.dvc/config': '',
+      'w.js': FAILING_WRITER,
+      'sub/w.js': WRITER,
+      'params.yaml': 'lr: 0.1\nbroken: false\n',
+      'dvc.yaml':
+        'stages:\n  prepare:\n    cmd: node w.js prepared.json n 1\n    params: [lr, broken]\n    outs:\n      - prepared.json: {cache: false}\n' +
+        '  features:\n    cmd: node w.js features.json n 2\n    deps: [prepared.json]\n    outs:\n      - features.json: {cache: false}\n',
+      'sub/dvc.yaml': 'stages:\n  evaluate:\n    cmd: node w.js m.json f1 0.5\n    deps: [../features.json]\n    metrics:\n      - m.json: {cache: false}\n',
+    });
+    assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+    const sub = await runCli(['repro', '--cwd', 'sub'], repo.dir);
+    assert.equal(sub.code, 0, sub.stdout + sub.stderr);
+    assert.match(readFileSync(join(repo.dir, 'sub', 'dvc.lock'), 'utf8'), /path: \.\.\/features\.json/);
+    repo.commit('ran', {});
+    return repo;
+  }
+  type Json = {
+    gates: { passed: boolean; rules: { status: string; detail: string; stale?: string[] }[] };
+    stale: { stage: string; reasons: string[] }[];
+    verdict: { line: string };
+  };
+  const report = async (repo: TempRepo, repro: string): Promise<{ code: number | null; json: Json; md: string }> => {
+    const out = tempDir();
+    const r = await runCli(['report', '--base', 'HEAD~1', '--repro', repro, '--out', out, '--quiet', '--threshold', 'f1 >= base'], repo.dir);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Json;
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    rmSync(out, { recursive: true, force: true });
+    return { code: r.code, json, md };
+  };
+
+  test('a root stage fails: the nested stage reading what the stage it kept from running writes did not run, and a rule on it is not checked', async () => {
+    const repo = await crossFileRepo();
+    try {
+      repo.commit('break prepare', { 'params.yaml': 'lr: 0.2\nbroken: true\n' });
+      const { code, json, md } = await report(repo, 'auto');
+      assert.equal(code, 1);
+      // features did not run, so features.json is the last run's and sub/dvc.yaml:evaluate looks up to date: before,
+      // the rule passed on its last run's f1.
+      assert.deepEqual(
+        json.gates.rules.map((g) => [g.status, g.stale]),
+        [['error', ['sub/dvc.yaml:evaluate']]],
+      );
+      assert.match(
+        json.gates.rules[0]!.detail,
+        /^Not checked: `sub\/m\.json:f1` comes from stage 'sub\/dvc\.yaml:evaluate', which did not run \(upstream stage 'prepare' failed\)/,
+      );
+      assert.deepEqual(json.stale, [{ stage: 'sub/dvc.yaml:evaluate', reasons: ["did not run (upstream stage 'prepare' failed)"] }]);
+      assert.match(json.verdict.line, /^❌ pipeline failed: stage prepare failed; a rule could not check this change/);
+      assert.match(
+        md,
+        /> \[!WARNING\]\n> A stage of the pipeline did not complete in this run.*\n> - `sub\/dvc\.yaml:evaluate`: did not run \(upstream stage 'prepare' failed\)/,
+      );
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test('repro off: a root stage out of date leaves the nested stage reading its outputs with the last run’s values', async () => {
+    const repo = await crossFileRepo();
+    try {
+      repo.commit('another lr, not reproduced', { 'params.yaml': 'lr: 0.2\nbroken: false\n' });
+      const { code, json } = await report(repo, 'off');
+      assert.equal(code, 1);
+      assert.deepEqual(
+        json.gates.rules.map((g) => [g.status, g.stale]),
+        [['error', ['prepare']]],
+      );
+      assert.match(json.gates.rules[0]!.detail, /^Not checked: `sub\/m\.json:f1` comes from out-of-date stage 'prepare' \(not reproduced\)/);
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test(
+    '`dvc repro` fails at a stage of sub/dvc.yaml: a stage of a third dvc.yaml reading its output did not run either',
+    { skip: process.platform === 'win32' },
+    async () => {
+      const repo = new TempRepo();
+      const bin = tempDir('mlreport-fake-dvc-');
+      try {
+        repo.commit('pipelines', {
+          '.dvc/config': '',
+          'w.js': WRITER,
+          'sub/params.yaml': 'lr: 0.1\n',
+          'dvc.yaml':
+            'stages:\n  train:\n    cmd: node w.js metrics.json acc 0.9\n    deps: [sub/p.json]\n    metrics:\n      - metrics.json: {cache: false}\n',
+          'sub/dvc.yaml': 'stages:\n  prep:\n    cmd: node ../w.js p.json n 1\n    params: [lr]\n    outs:\n      - p.json: {cache: false}\n',
+          'eval/dvc.yaml': 'stages:\n  score:\n    cmd: node ../w.js m.json f1 0.5\n    deps: [../sub/p.json]\n    metrics:\n      - m.json: {cache: false}\n',
+        });
+        for (const cwd of ['sub', '.', 'eval']) {
+          const r = await runCli(['repro', '--cwd', cwd], repo.dir);
+          assert.equal(r.code, 0, r.stdout + r.stderr);
+        }
+        repo.commit('ran', {});
+        repo.commit('prep with another lr', { 'sub/params.yaml': 'lr: 0.2\n' });
+        // DVC itself is not installed here: a stand-in prints what `dvc repro` prints when the root's upstream stage in sub/dvc.yaml fails.
+        writeFileSync(join(bin, 'dvc'), "#!/bin/sh\necho \"Running stage 'sub/dvc.yaml:prep':\"\necho '> node ../w.js p.json n 1'\nexit 1\n", { mode: 0o755 });
+        const out = tempDir();
+        const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
+        const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'dvc', '--out', out, '--quiet', '--threshold', 'f1 >= base'], repo.dir, env);
+        assert.equal(r.code, 1, r.stderr);
+        const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as Json;
+        // eval/dvc.yaml:score is no stage `dvc repro` meant to run, and p.json, which prep did not rewrite, looks as dvc.lock has it.
+        assert.deepEqual(
+          json.gates.rules.map((g) => [g.status, g.stale]),
+          [['error', ['eval/dvc.yaml:score']]],
+        );
+        assert.deepEqual(
+          json.stale.find((s) => s.stage === 'eval/dvc.yaml:score'),
+          { stage: 'eval/dvc.yaml:score', reasons: ["did not run (upstream stage 'sub/dvc.yaml:prep' failed)"] },
+        );
+        rmSync(out, { recursive: true, force: true });
+      } finally {
+        repo.remove();
+        rmSync(bin, { recursive: true, force: true });
+      }
+    },
+  );
+});

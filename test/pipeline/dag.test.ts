@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Stage } from '../../src/dvc/types';
-import { buildDag, selectStages } from '../../src/pipeline/dag';
+import { buildDag, projectDag, selectStages } from '../../src/pipeline/dag';
 
 function stage(name: string, deps: string[], outs: string[], wdir = '.'): Stage {
   return {
@@ -64,4 +64,31 @@ test('targets as DVC takes them: a stage, a foreach group, `dvc.yaml:stage`, `dv
   assert.deepEqual(selectStages(dag, ['./dvc.yaml:other']), ['other']);
   assert.deepEqual(selectStages(dag, ['dvc.yaml']), ['prepare', 'train@a', 'train@b', 'other']);
   assert.throws(() => selectStages(dag, ['dvc.yaml:nope']), /No stage 'nope' in dvc\.yaml \(stages: prepare, train@a, train@b, other\)/);
+});
+
+test("the project's DAG joins its dvc.yaml files: a nested file's stage reading another file's output is downstream of it", () => {
+  const root = buildDag([stage('prepare', [], ['data/clean.csv']), stage('features', ['data/clean.csv'], ['data/features.csv'])]);
+  // sub/dvc.yaml reads the root's features; eval/dvc.yaml (a `wdir` of `..` from its own folder) reads sub's model.
+  const sub = buildDag([stage('train', ['../data/features.csv'], ['model.pkl']), stage('score', ['model.pkl'], ['scores.json'])]);
+  const evaluate = buildDag([stage('report', ['sub/model.pkl'], ['eval/metrics.json'], '..')]);
+  const dag = projectDag([
+    { file: 'dvc.yaml', dag: root },
+    { file: 'sub/dvc.yaml', dag: sub },
+    { file: 'eval/dvc.yaml', dag: evaluate },
+  ]);
+  assert.deepEqual(dag.upstream.get('sub/dvc.yaml:train'), ['features'], "sub's stage reads the root's output");
+  assert.deepEqual(dag.upstream.get('eval/dvc.yaml:report'), ['sub/dvc.yaml:train'], 'and a third file reads the second one');
+  assert.deepEqual(dag.order, ['prepare', 'features', 'sub/dvc.yaml:train', 'sub/dvc.yaml:score', 'eval/dvc.yaml:report']);
+  assert.equal(dag.producerOf('sub/scores.json'), 'sub/dvc.yaml:score', 'outputs by their path from the project root');
+  assert.equal(dag.producerOf('eval/metrics.json'), 'eval/dvc.yaml:report');
+  assert.equal(dag.producerOf('scores.json'), undefined);
+  // An output two files' stages write is no one project, as DVC says.
+  assert.throws(
+    () =>
+      projectDag([
+        { file: 'dvc.yaml', dag: root },
+        { file: 'sub/dvc.yaml', dag: buildDag([stage('again', [], ['../data/clean.csv'])]) },
+      ]),
+    /output 'data\/clean\.csv' is written by two stages: 'prepare' and 'sub\/dvc\.yaml:again'/,
+  );
 });
