@@ -16048,7 +16048,7 @@ async function reproduceWith(pipeline2, log, options, data) {
     }
     if (options.deadline?.passed()) {
       passed = false;
-      record({ name, status: "not-run", seconds: 0, reasons: [options.deadline.skipped(`stage '${name}'`)] });
+      record({ name, status: "not-run", seconds: 0, reasons: [options.deadline.skipped(`stage '${name}'`)], stopped: true });
       continue;
     }
     const started = performance.now();
@@ -16250,7 +16250,7 @@ async function reproduceStep(step, log) {
     for (const [i, cmd] of step.runCommands.entries()) {
       const name = `run[${i + 1}]: ${cmd}`;
       if (step.deadline?.passed()) {
-        stages.push({ name, status: "not-run", seconds: 0, reasons: [step.deadline.skipped(name)] });
+        stages.push({ name, status: "not-run", seconds: 0, reasons: [step.deadline.skipped(name)], stopped: true });
         passed = false;
         continue;
       }
@@ -22089,15 +22089,20 @@ function outcome(report2, directionOf) {
   const failedStages = report2.pipeline?.stages.filter((s) => s.status === "failed") ?? [];
   const stopped = failedStages.find((s) => s.project);
   if (stopped) return { outcome: "failed", line: `\u274C pipeline failed: ${short(stopped.error ?? stopped.name, 160)}` };
-  if (failedStages.length) {
+  const unstarted = report2.pipeline?.stages.filter((s) => s.status === "not-run" && s.stopped) ?? [];
+  if (failedStages.length || unstarted.length) {
     const names = failedStages.map((s) => short(s.name));
     const notChecked = report2.gates?.rules.filter((r) => r.stale?.length).length ?? 0;
     const gate = !report2.gates ? "" : notChecked ? `; ${notChecked === 1 ? "a rule" : `${notChecked} rules`} could not check this change (values of stages that did not run)` : "; the gate compared what the pipeline left";
     const cut = failedStages.filter((s) => s.stopped).map((s) => short(s.name));
     const broke = failedStages.filter((s) => !s.stopped).map((s) => short(s.name));
-    if (cut.length) {
-      const also = broke.length ? `; stage ${broke.slice(0, NAMED).join(", ")}${more(broke.length - NAMED)} failed` : "";
-      return { outcome: "failed", line: `\u274C pipeline stopped: the run's time budget was spent while stage ${cut.join(", ")} ran${also}${gate}` };
+    const also = broke.length ? `; stage ${broke.slice(0, NAMED).join(", ")}${more(broke.length - NAMED)} failed` : "";
+    if (cut.length) return { outcome: "failed", line: `\u274C pipeline stopped: the run's time budget was spent while stage ${cut.join(", ")} ran${also}${gate}` };
+    if (unstarted.length) {
+      return {
+        outcome: "failed",
+        line: `\u274C pipeline stopped: the run's time budget was spent before stage ${short(unstarted[0].name)} started${also}${gate}`
+      };
     }
     return { outcome: "failed", line: `\u274C pipeline failed: stage ${names.slice(0, NAMED).join(", ")}${more(names.length - NAMED)} failed${gate}` };
   }
@@ -29678,6 +29683,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
   const pipelines = [...root, ...await loaded(() => nestedPipelines(workspace, project))];
   const results = new Map(pipeline2.stages.map((s) => [s.name, s]));
   const firstFailure = pipeline2.stages.find((s) => s.status === "failed");
+  const unstarted = pipeline2.stages.find((s) => s.status === "not-run" && s.stopped);
   const graph = projectGraph(pipelines);
   const atRoot = new Set(root.flatMap((p) => p.dag.order));
   const madeNothing = (stage) => {
@@ -29694,6 +29700,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
     if (pipeline2.passed) return null;
     if (p.file === "dvc.yaml") {
       if (firstFailure?.stopped) return `which did not run (${cutBefore(firstFailure.name)})`;
+      if (!firstFailure && unstarted?.reasons[0]) return `which did not run (${unstarted.reasons[0]})`;
       return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : "the pipeline stopped before it"})`;
     }
     const upstream = upstreamOf(graph.upstream, stage);

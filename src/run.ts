@@ -635,6 +635,7 @@ async function stagesNotRun(
   const pipelines = [...root, ...(await loaded(() => nestedPipelines(workspace, project)))];
   const results = new Map(pipeline.stages.map((s) => [s.name, s]));
   const firstFailure = pipeline.stages.find((s) => s.status === 'failed');
+  const unstarted = pipeline.stages.find((s) => s.status === 'not-run' && s.stopped);
   const graph = projectGraph(pipelines);
   const atRoot = new Set(root.flatMap((p) => p.dag.order));
   // How a stage made no outputs in this run: it failed, or did not run (a root stage with no result did not, when the
@@ -653,6 +654,8 @@ async function stagesNotRun(
     if (pipeline.passed) return null;
     if (p.file === 'dvc.yaml') {
       if (firstFailure?.stopped) return `which did not run (${cutBefore(firstFailure.name)})`;
+      // A `run` command the budget left no time for: the pipeline after it did not start, for the same reason.
+      if (!firstFailure && unstarted?.reasons[0]) return `which did not run (${unstarted.reasons[0]})`;
       return `which did not run (${firstFailure ? `the pipeline stopped before it: ${firstFailure.name} failed` : 'the pipeline stopped before it'})`;
     }
     // Another dvc.yaml's stage with no result is no stage the pipeline meant to run (whether it is up to date is

@@ -66,7 +66,7 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
     for (const [i, cmd] of step.runCommands.entries()) {
       const name = `run[${i + 1}]: ${cmd}`;
       if (step.deadline?.passed()) {
-        stages.push({ name, status: 'not-run', seconds: 0, reasons: [step.deadline.skipped(name)] });
+        stages.push({ name, status: 'not-run', seconds: 0, reasons: [step.deadline.skipped(name)], stopped: true });
         passed = false;
         continue;
       }

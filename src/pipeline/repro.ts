@@ -333,7 +333,7 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
     }
     if (options.deadline?.passed()) {
       passed = false;
-      record({ name, status: 'not-run', seconds: 0, reasons: [options.deadline.skipped(`stage '${name}'`)] });
+      record({ name, status: 'not-run', seconds: 0, reasons: [options.deadline.skipped(`stage '${name}'`)], stopped: true });
       continue;
     }
     const started = performance.now();

@@ -8,7 +8,10 @@ export interface StageResult {
   reasons: string[];
   /** What went wrong, for a failed stage. */
   error?: string;
-  /** The run's time budget ended this stage while it ran (`error` says so): it was cut, not broken. */
+  /**
+   * The run's time budget stopped this stage: `failed`, it ended it while it ran (`error` says so); `not-run`, it was
+   * spent before the stage started (`reasons` say so). Either way it was cut, not broken.
+   */
   stopped?: true;
   /** The last lines of a failed stage's output. */
   log?: string;

@@ -182,7 +182,7 @@ export interface PipelineSummary {
     /** Why it ran, in `dvc status` words. */
     reasons?: string[];
     error?: string;
-    /** The run's time budget ended it while it ran (`error` says so): cut, not broken. */
+    /** The run's time budget ended it while it ran (`failed`, `error` says so) or was spent before it started (`not-run`): cut, not broken. */
     stopped?: true;
     /** The last 50 lines of a failed stage's output. */
     log?: string;

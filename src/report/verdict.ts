@@ -28,7 +28,9 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
   // The project files the runner could not load (a cycle, a dvc.lock that does not load): what is wrong, not a stage name.
   const stopped = failedStages.find((s) => s.project);
   if (stopped) return { outcome: 'failed', line: `❌ pipeline failed: ${short(stopped.error ?? stopped.name, 160)}` };
-  if (failedStages.length) {
+  // Stages the run's time budget was spent before: cut as a stage it ended while running is, though none failed.
+  const unstarted = report.pipeline?.stages.filter((s) => s.status === 'not-run' && s.stopped) ?? [];
+  if (failedStages.length || unstarted.length) {
     const names = failedStages.map((s) => short(s.name));
     // A rule on a stage's output that did not run compared the last run's values: it checked nothing of this change.
     const notChecked = report.gates?.rules.filter((r) => r.stale?.length).length ?? 0;
@@ -40,9 +42,13 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
     // A stage the run's time budget ended was cut, not broken: the first line says the run ran out of time.
     const cut = failedStages.filter((s) => s.stopped).map((s) => short(s.name));
     const broke = failedStages.filter((s) => !s.stopped).map((s) => short(s.name));
-    if (cut.length) {
-      const also = broke.length ? `; stage ${broke.slice(0, NAMED).join(', ')}${more(broke.length - NAMED)} failed` : '';
-      return { outcome: 'failed', line: `❌ pipeline stopped: the run's time budget was spent while stage ${cut.join(', ')} ran${also}${gate}` };
+    const also = broke.length ? `; stage ${broke.slice(0, NAMED).join(', ')}${more(broke.length - NAMED)} failed` : '';
+    if (cut.length) return { outcome: 'failed', line: `❌ pipeline stopped: the run's time budget was spent while stage ${cut.join(', ')} ran${also}${gate}` };
+    if (unstarted.length) {
+      return {
+        outcome: 'failed',
+        line: `❌ pipeline stopped: the run's time budget was spent before stage ${short(unstarted[0]!.name)} started${also}${gate}`,
+      };
     }
     return { outcome: 'failed', line: `❌ pipeline failed: stage ${names.slice(0, NAMED).join(', ')}${more(names.length - NAMED)} failed${gate}` };
   }

@@ -41,6 +41,9 @@ function pullRequestEvent(base: string, head: string): unknown {
 }
 
 const SLOW = 'sleep 300 & echo $! > worker.pid; echo $$ > shell.pid; wait';
+// A step that, ended by the budget, finishes cleanly (as training that checkpoints on SIGTERM does): the budget is then
+// spent before the next one starts, with nothing running.
+const ENDS_ON_TERM = "echo trained > model.txt; trap 'exit 0' TERM; sleep 300 & wait";
 const DVC_YAML = `stages:
   train:
     cmd: ${SLOW}
@@ -123,6 +126,123 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
     } finally {
       repo.remove();
       rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test('the budget spent between two stages: the verdict says the run was stopped by it, as when it ends a running stage', async () => {
+    const repo = new TempRepo();
+    const out = tempDir();
+    try {
+      repo.commit('base', {
+        'metrics.json': '{"acc": 0.5}',
+        'better.json': '{"acc": 0.9}',
+        'dvc.yaml':
+          `stages:\n  train:\n    cmd: ${ENDS_ON_TERM}\n    outs: [model.txt]\n` +
+          '  evaluate:\n    cmd: cp better.json metrics.json\n    deps: [model.txt, better.json]\n    outs:\n      - metrics.json:\n          cache: false\nmetrics: [metrics.json]\n',
+      });
+      const report = async (...rules: string[]) => {
+        const r = await runCli(
+          [
+            'report',
+            '--base',
+            'HEAD',
+            '--repro',
+            'builtin',
+            '--deadline-minutes',
+            '0.05',
+            '--out',
+            out,
+            '--quiet',
+            ...rules.flatMap((x) => ['--threshold', x]),
+          ],
+          repo.dir,
+        );
+        return { code: r.code, json: JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')), md: readFileSync(join(out, 'report.md'), 'utf8') };
+      };
+      const gated = await report('acc >= 0.5');
+      assert.equal(gated.code, 1);
+      // train ended as asked and completed; the budget was spent before evaluate started.
+      assert.deepEqual(
+        gated.json.pipeline.stages.map((s: { name: string; status: string; stopped?: true }) => [s.name, s.status, s.stopped]),
+        [
+          ['train', 'ran', undefined],
+          ['evaluate', 'not-run', true],
+        ],
+      );
+      // Before, the line was the gate's ("stage 'evaluate' did not run"), or without a rule "no metric changed".
+      assert.equal(
+        gated.json.verdict.line,
+        "❌ pipeline stopped: the run's time budget was spent before stage evaluate started; a rule could not check this change (values of stages that did not run)",
+      );
+      assert.match(gated.md, /^## ❌ pipeline stopped: the run's time budget was spent before stage evaluate started;/m);
+      assert.equal(gated.json.gates.rules[0].status, 'error');
+      assert.deepEqual(gated.json.stale, [
+        { stage: 'evaluate', reasons: ["did not run (not done: the run's time budget (3 s, `--deadline-minutes`) was spent)"] },
+      ]);
+      // Again from the commit, without a rule.
+      repo.git('checkout', '--', '.');
+      repo.git('clean', '-fdxq');
+      const plain = await report();
+      assert.equal(plain.code, 1);
+      assert.equal(plain.json.verdict.line, "❌ pipeline stopped: the run's time budget was spent before stage evaluate started");
+    } finally {
+      repo.remove();
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  test('the action: the budget spent before a `run` command starts stops the run the same way, and the pipeline after it', async () => {
+    const fake = await startFakeGitHub();
+    const repo = new TempRepo();
+    const out = tempDir();
+    after(() => rmSync(out, { recursive: true, force: true }));
+    try {
+      fake.tokens.set('ghs_deadlineToken', FakeGitHub.ACTIONS_BOT);
+      const { base } = pullRequestCommits(repo);
+      const head = repo.commit('pipeline', {
+        'better.json': '{"acc": 0.9}',
+        'dvc.yaml':
+          'stages:\n  evaluate:\n    cmd: cp better.json metrics.json\n    deps: [better.json]\n    outs:\n      - metrics.json:\n          cache: false\n',
+      });
+      addPullRequest(fake, 'octo/iris', { number: 5, headSha: head });
+      const r = await runAction({
+        workspace: repo.dir,
+        eventName: 'pull_request',
+        event: pullRequestEvent(base, head),
+        sha: head,
+        apiUrl: fake.url,
+        inputs: {
+          'github-token': 'ghs_deadlineToken',
+          metrics: 'metrics.json',
+          'out-dir': out,
+          repro: 'builtin',
+          run: `${ENDS_ON_TERM}\necho second > second.txt`,
+          thresholds: 'acc >= 0.5',
+          'deadline-minutes': '0.05',
+          'image-store': 'none',
+        },
+      });
+      rmSync(r.runnerTemp, { recursive: true, force: true });
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.ok(!existsSync(join(repo.dir, 'second.txt')), 'the second run command did not start');
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      assert.deepEqual(
+        report.pipeline.stages.map((s: { name: string; status: string; stopped?: true }) => [s.name, s.status, s.stopped]),
+        [
+          [`run[1]: ${ENDS_ON_TERM}`, 'ran', undefined],
+          ['run[2]: echo second > second.txt', 'not-run', true],
+        ],
+      );
+      assert.equal(
+        report.verdict.line,
+        "❌ pipeline stopped: the run's time budget was spent before stage run[2]: echo second > second.txt started; a rule could not check this change (values of stages that did not run)",
+      );
+      // The pipeline after the commands did not start either, for the same reason.
+      assert.deepEqual(report.stale, [{ stage: 'evaluate', reasons: ["did not run (not done: the run's time budget (3 s, `deadline-minutes`) was spent)"] }]);
+      assert.match(r.summary, /^## ❌ pipeline stopped: the run's time budget was spent before stage run\\\[2\\\]: echo second &gt; second\.txt started;/m);
+    } finally {
+      await fake.stop();
+      repo.remove();
     }
   });
 

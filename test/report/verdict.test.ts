@@ -304,6 +304,75 @@ describe('the verdict: the first line of every target', () => {
     );
   });
 
+  test('the time budget cut the pipeline: said the same way whether it ended a running stage or was spent before one started', () => {
+    const budget = "not done: the run's time budget (3 s, `deadline-minutes`) was spent";
+    const whileRunning = report(
+      {
+        pipeline: {
+          engine: 'builtin',
+          stages: [
+            { name: 'train', status: 'failed', seconds: 3, error: "stopped: the run's time budget (3 s, `deadline-minutes`) was spent", stopped: true },
+            {
+              name: 'evaluate',
+              status: 'not-run',
+              seconds: 0,
+              reasons: ["the pipeline stopped before it: the run's time budget was spent while stage 'train' ran"],
+            },
+          ],
+        },
+      },
+      'epochs >= 5',
+    );
+    assert.equal(
+      whileRunning.verdict.line,
+      "❌ pipeline stopped: the run's time budget was spent while stage train ran; the gate compared what the pipeline left",
+    );
+    // No stage failed: the budget was spent between two stages. Before, the line was the gate's, or "no metric changed".
+    const stages = (...rest: NonNullable<ReportData['pipeline']>['stages']): Partial<ReportData> => ({
+      pipeline: { engine: 'builtin', stages: [{ name: 'prepare', status: 'ran', seconds: 1 }, ...rest] },
+    });
+    const beforeStart = report(
+      stages(
+        { name: 'train', status: 'not-run', seconds: 0, reasons: [budget], stopped: true },
+        { name: 'evaluate', status: 'not-run', seconds: 0, reasons: [budget], stopped: true },
+      ),
+      'epochs >= 5',
+    );
+    assert.equal(beforeStart.verdict.outcome, 'failed');
+    assert.equal(
+      beforeStart.verdict.line,
+      "❌ pipeline stopped: the run's time budget was spent before stage train started; the gate compared what the pipeline left",
+    );
+    assert.equal(
+      report(stages({ name: 'train', status: 'not-run', seconds: 0, reasons: [budget], stopped: true })).verdict.line,
+      "❌ pipeline stopped: the run's time budget was spent before stage train started",
+    );
+    // A stage that failed on its own before the budget was spent is named too, as beside a stage the budget ended.
+    assert.equal(
+      report(
+        stages(
+          { name: 'train', status: 'failed', seconds: 1, error: 'exit code 1' },
+          { name: 'report', status: 'not-run', seconds: 0, reasons: [budget], stopped: true },
+        ),
+      ).verdict.line,
+      "❌ pipeline stopped: the run's time budget was spent before stage report started; stage train failed",
+    );
+    // A stage not run because one upstream of it failed is no cut: the pipeline failed.
+    assert.match(
+      report(
+        stages(
+          { name: 'train', status: 'failed', seconds: 1, error: 'exit code 1' },
+          { name: 'evaluate', status: 'not-run', seconds: 0, reasons: ["upstream stage 'train' failed"] },
+        ),
+      ).verdict.line,
+      /^❌ pipeline failed: stage train failed$/,
+    );
+    // report.json keeps the mark on a stage that did not start, and a report read back (mode: publish) says the same.
+    const back = parseReportJson(JSON.stringify(reportJson(beforeStart)));
+    assert.equal(back.pipeline?.stages[1]?.stopped, true);
+    assert.equal(back.verdict.line, beforeStart.verdict.line);
+  });
+
   test('a gate that checked nothing fails, and says why', () => {
     const r = report({}, 'auc >= 0.8 if present');
     assert.equal(r.verdict.line, '❌ gate checked nothing: every rule was skipped');
