@@ -11539,6 +11539,8 @@ function failure(report2, projectErrors) {
   const stage2 = report2.pipeline?.stages.find((s) => s.status === "failed");
   if (stage2?.project) return `pipeline failed: ${stage2.error ?? stage2.name}`;
   if (stage2) return `stage '${stage2.name}' failed${stage2.error ? `: ${stage2.error}` : ""}`;
+  const unstarted = report2.pipeline?.stages.find((s) => s.status === "not-run" && s.stopped);
+  if (unstarted) return `stage '${unstarted.name}' did not run${unstarted.reasons?.[0] ? `: ${unstarted.reasons[0]}` : ""}`;
   if (Array.isArray(projectErrors) && projectErrors.length) {
     return `project files do not parse: ${String(projectErrors[0])}`;
   }

@@ -22760,6 +22760,8 @@ function failure(report2, projectErrors) {
   const stage = report2.pipeline?.stages.find((s) => s.status === "failed");
   if (stage?.project) return `pipeline failed: ${stage.error ?? stage.name}`;
   if (stage) return `stage '${stage.name}' failed${stage.error ? `: ${stage.error}` : ""}`;
+  const unstarted = report2.pipeline?.stages.find((s) => s.status === "not-run" && s.stopped);
+  if (unstarted) return `stage '${unstarted.name}' did not run${unstarted.reasons?.[0] ? `: ${unstarted.reasons[0]}` : ""}`;
   if (Array.isArray(projectErrors) && projectErrors.length) {
     return `project files do not parse: ${String(projectErrors[0])}`;
   }

@@ -92,12 +92,17 @@ function isJobFolder(name: string): boolean {
   return !name.startsWith('.') && name !== 'node_modules';
 }
 
-/** Why a run that wrote its report failed: a stage failed, or project files did not parse; null when it did not. */
+/**
+ * Why a run that wrote its report failed: a stage failed, the time budget was spent before one started (its values are
+ * the last run's, as those of a stage it ended while running are), or project files did not parse; null when none did.
+ */
 function failure(report: ReportData, projectErrors: unknown): string | null {
   const stage = report.pipeline?.stages.find((s) => s.status === 'failed');
   // The row that stands for project files the runner could not load says what is wrong, not a stage's name.
   if (stage?.project) return `pipeline failed: ${stage.error ?? stage.name}`;
   if (stage) return `stage '${stage.name}' failed${stage.error ? `: ${stage.error}` : ''}`;
+  const unstarted = report.pipeline?.stages.find((s) => s.status === 'not-run' && s.stopped);
+  if (unstarted) return `stage '${unstarted.name}' did not run${unstarted.reasons?.[0] ? `: ${unstarted.reasons[0]}` : ''}`;
   if (Array.isArray(projectErrors) && projectErrors.length) {
     return `project files do not parse: ${String(projectErrors[0])}`;
   }

@@ -472,3 +472,25 @@ test("a sweep's job whose runner could not load the project is failed for that r
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a sweep's job the time budget stopped before a stage started is failed, as one it stopped while a stage ran: its values are the last run's", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mlreport-job-'));
+  try {
+    const budget = "not done: the run's time budget (3 s, `deadline-minutes`) was spent";
+    const job = report({
+      pipeline: {
+        engine: 'builtin',
+        stages: [
+          { name: 'train', status: 'ran', seconds: 3 },
+          { name: 'evaluate', status: 'not-run', seconds: 0, reasons: [budget], stopped: true },
+        ],
+      },
+    });
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(reportJson(job)));
+    const [run] = await readRuns([dir]);
+    // Before, no stage had failed: the job's last-run metrics were averaged into its configuration as this change's.
+    assert.equal(run!.failed, `stage 'evaluate' did not run: ${budget}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
