@@ -8717,6 +8717,44 @@ function ruleNumber(leaf2) {
   return typeof leaf2 === "boolean" ? null : numericValue(leaf2) ?? null;
 }
 
+// src/gate/summary.ts
+function gateSummary(evaluation, proposed = null) {
+  return {
+    passed: evaluation.passed,
+    checked: evaluation.checked,
+    rules: evaluation.outcomes.map((o) => ({
+      rule: o.rule.text,
+      level: o.rule.level,
+      passed: o.status === "passed" || o.status === "skipped",
+      status: o.status,
+      detail: o.message,
+      metric: o.metric,
+      base: finiteOrNull(o.base),
+      head: finiteOrNull(o.head),
+      threshold: finiteOrNull(o.threshold),
+      source: { origin: o.rule.source.origin, line: o.rule.source.line, ...o.rule.source.file ? { file: o.rule.source.file } : {} },
+      ...o.noise ? { noise: o.noise } : {},
+      ...o.stale ? { stale: o.stale } : {}
+    })),
+    directions: evaluation.directions,
+    proposed
+  };
+}
+function finiteOrNull(value2) {
+  return value2 !== null && Number.isFinite(value2) ? value2 : null;
+}
+function brokenRules(summary2) {
+  let failures = 0;
+  let warnings = 0;
+  let notChecked = 0;
+  for (const r of summary2.rules) {
+    if (r.status === "error") notChecked++;
+    if (r.status === "error" || r.status === "failed" && r.level === "fail") failures++;
+    else if (r.status === "failed") warnings++;
+  }
+  return { failures, warnings, notChecked };
+}
+
 // src/values/direction.ts
 var LOWER_BETTER = /* @__PURE__ */ new Set([
   "loss",
@@ -9183,44 +9221,6 @@ function directionsOf(outcomes) {
     else if (seen && seen.better !== better) byMetric.set(name, null);
   }
   return [...byMetric.values()].filter((d) => d !== null);
-}
-
-// src/gate/summary.ts
-function gateSummary(evaluation, proposed = null) {
-  return {
-    passed: evaluation.passed,
-    checked: evaluation.checked,
-    rules: evaluation.outcomes.map((o) => ({
-      rule: o.rule.text,
-      level: o.rule.level,
-      passed: o.status === "passed" || o.status === "skipped",
-      status: o.status,
-      detail: o.message,
-      metric: o.metric,
-      base: finiteOrNull(o.base),
-      head: finiteOrNull(o.head),
-      threshold: finiteOrNull(o.threshold),
-      source: { origin: o.rule.source.origin, line: o.rule.source.line, ...o.rule.source.file ? { file: o.rule.source.file } : {} },
-      ...o.noise ? { noise: o.noise } : {},
-      ...o.stale ? { stale: o.stale } : {}
-    })),
-    directions: evaluation.directions,
-    proposed
-  };
-}
-function finiteOrNull(value2) {
-  return value2 !== null && Number.isFinite(value2) ? value2 : null;
-}
-function brokenRules(summary2) {
-  let failures = 0;
-  let warnings = 0;
-  let notChecked = 0;
-  for (const r of summary2.rules) {
-    if (r.status === "error") notChecked++;
-    if (r.status === "error" || r.status === "failed" && r.level === "fail") failures++;
-    else if (r.status === "failed") warnings++;
-  }
-  return { failures, warnings, notChecked };
 }
 
 // src/values/unread-notes.ts
@@ -9708,7 +9708,13 @@ function aggregateRuns(runs, options2) {
       return mean2 === void 0 ? Number.NEGATIVE_INFINITY : rankBy.better === "higher" ? mean2 : -mean2;
     };
     configurations = configurations.map((c, i) => ({ c, i })).sort((a, b) => score(b.c) - score(a.c) || a.i - b.i).map((x) => x.c);
-    if (configurations[0]?.metrics[j]) configurations[0].best = true;
+    const picked = bestOf(
+      configurations.filter((c) => c.metrics[j]),
+      gate !== null,
+      metricName(rankBy)
+    );
+    if (picked.best) picked.best.best = true;
+    if (picked.note) warnings.push(picked.note);
   } else if (configurations.length > 1) {
     warnings.push("No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.");
   }
@@ -9860,6 +9866,18 @@ function jobRules(runs) {
     );
   }
   return parseRules(first.rules.map((text2, i) => ({ text: text2, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
+}
+function bestOf(ranked, gated, metric) {
+  if (!gated) return { best: ranked[0], note: null };
+  const at = ranked.findIndex((c) => c.gates.passed);
+  const passedOver = at < 0 ? ranked : ranked.slice(0, at);
+  if (!passedOver.length) return { best: ranked[at], note: null };
+  const why = (c) => {
+    const { failures, notChecked } = brokenRules(c.gates);
+    return `${c.id} ${failures > notChecked ? "broke a rule" : "could not be checked"}`;
+  };
+  const shown4 = passedOver.slice(0, 3).map(why).join(", ") + (passedOver.length > 3 ? ` and ${passedOver.length - 3} more` : "");
+  return at < 0 ? { best: void 0, note: `No configuration is marked best: none passed its gate (${shown4}).` } : { best: ranked[at], note: `Best by \`${metric}\` among the configurations whose gate passed: ${ranked[at].id}; ranked above it, ${shown4}.` };
 }
 function rankMetric(written, columns, rules, configurations) {
   const lookup2 = columns.map((c) => ({ file: c.file, key: c.key, base: c.base, head: null }));

@@ -21633,7 +21633,13 @@ function aggregateRuns(runs, options) {
       return mean2 === void 0 ? Number.NEGATIVE_INFINITY : rankBy.better === "higher" ? mean2 : -mean2;
     };
     configurations = configurations.map((c, i) => ({ c, i })).sort((a, b) => score(b.c) - score(a.c) || a.i - b.i).map((x) => x.c);
-    if (configurations[0]?.metrics[j]) configurations[0].best = true;
+    const picked = bestOf(
+      configurations.filter((c) => c.metrics[j]),
+      gate !== null,
+      metricName(rankBy)
+    );
+    if (picked.best) picked.best.best = true;
+    if (picked.note) warnings.push(picked.note);
   } else if (configurations.length > 1) {
     warnings.push("No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.");
   }
@@ -21785,6 +21791,18 @@ function jobRules(runs) {
     );
   }
   return parseRules(first.rules.map((text2, i) => ({ text: text2, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
+}
+function bestOf(ranked, gated, metric) {
+  if (!gated) return { best: ranked[0], note: null };
+  const at = ranked.findIndex((c) => c.gates.passed);
+  const passedOver = at < 0 ? ranked : ranked.slice(0, at);
+  if (!passedOver.length) return { best: ranked[at], note: null };
+  const why = (c) => {
+    const { failures, notChecked } = brokenRules(c.gates);
+    return `${c.id} ${failures > notChecked ? "broke a rule" : "could not be checked"}`;
+  };
+  const shown5 = passedOver.slice(0, 3).map(why).join(", ") + (passedOver.length > 3 ? ` and ${passedOver.length - 3} more` : "");
+  return at < 0 ? { best: void 0, note: `No configuration is marked best: none passed its gate (${shown5}).` } : { best: ranked[at], note: `Best by \`${metric}\` among the configurations whose gate passed: ${ranked[at].id}; ranked above it, ${shown5}.` };
 }
 function rankMetric(written, columns, rules, configurations) {
   const lookup2 = columns.map((c) => ({ file: c.file, key: c.key, base: c.base, head: null }));

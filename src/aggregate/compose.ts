@@ -1,6 +1,7 @@
 import { historyStatsUsed, parseRules } from '../gate/parse';
 import { metricName, resolveMetric } from '../gate/resolve';
 import { ruleNumber } from '../gate/lookup';
+import { brokenRules } from '../gate/summary';
 import type { GateConfig, GateRule, MetricLookup, MissingBasePolicy } from '../gate/types';
 import type { GateSummary, ReportData, RevisionInfo } from '../report/types';
 import { metricDirections } from '../report/directions';
@@ -127,7 +128,13 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
       .map((c, i) => ({ c, i }))
       .sort((a, b) => score(b.c) - score(a.c) || a.i - b.i)
       .map((x) => x.c);
-    if (configurations[0]?.metrics[j]) configurations[0].best = true;
+    const picked = bestOf(
+      configurations.filter((c) => c.metrics[j]),
+      gate !== null,
+      metricName(rankBy),
+    );
+    if (picked.best) picked.best.best = true;
+    if (picked.note) warnings.push(picked.note);
   } else if (configurations.length > 1) {
     warnings.push('No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.');
   }
@@ -319,6 +326,28 @@ function jobRules(runs: { name: string; report: ReportData }[]): GateRule[] {
     );
   }
   return parseRules(first.rules.map((text, i) => ({ text, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
+}
+
+/**
+ * The configuration the 🏆 goes to, of those with a mean of the ranking metric (`ranked`, best first): the first, and
+ * with rules the first whose gate checked them and passed. One that broke a rule, or whose rules could not be checked
+ * (errors, values not known), is no best configuration whatever its mean: the mark would send readers to a
+ * configuration the gate does not vouch for. `note` says which ranked higher and why they were passed over, or why
+ * none is marked.
+ */
+function bestOf(ranked: Configuration[], gated: boolean, metric: string): { best: Configuration | undefined; note: string | null } {
+  if (!gated) return { best: ranked[0], note: null };
+  const at = ranked.findIndex((c) => c.gates!.passed);
+  const passedOver = at < 0 ? ranked : ranked.slice(0, at);
+  if (!passedOver.length) return { best: ranked[at], note: null };
+  const why = (c: Configuration): string => {
+    const { failures, notChecked } = brokenRules(c.gates!);
+    return `${c.id} ${failures > notChecked ? 'broke a rule' : 'could not be checked'}`;
+  };
+  const shown = passedOver.slice(0, 3).map(why).join(', ') + (passedOver.length > 3 ? ` and ${passedOver.length - 3} more` : '');
+  return at < 0
+    ? { best: undefined, note: `No configuration is marked best: none passed its gate (${shown}).` }
+    : { best: ranked[at], note: `Best by \`${metric}\` among the configurations whose gate passed: ${ranked[at]!.id}; ranked above it, ${shown}.` };
 }
 
 /** The metric that ranks configurations and which way is better; null when none is named and no rule names one. */

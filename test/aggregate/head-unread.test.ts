@@ -87,6 +87,58 @@ test('the sweep report words rules that could not be checked as such, apart from
       .filter((l) => /^\| [^|]* \| (0\.01|0\.1|1) \| 1 \|/.test(l))
       .map((l) => l.split(' | ').at(-1));
     assert.deepEqual(cells.sort(), ['❌ 1 broke |', '❌ 1 could not be checked |', '❌ 1 could not be checked |']);
+    // The best accuracy is lr=0.1's and lr=1's, whose rules could not be checked: no configuration passed, none is the best.
+    assert.deepEqual(
+      json.configurations.map((c: { best: boolean }) => c.best),
+      [false, false, false],
+    );
+    assert.doesNotMatch(md, /🏆|\*\*Best by/);
+    assert.match(
+      md,
+      /^- No configuration is marked best: none passed its gate \(lr=0\.1 could not be checked, lr=1 could not be checked, lr=0\.01 broke a rule\)\.$/m,
+    );
+  } finally {
+    repo.remove();
+    rmSync(artifacts, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('the 🏆 passes over a configuration with the best mean whose rules could not be checked, for the best one the gate passed', async () => {
+  const repo = new TempRepo();
+  const artifacts = tempDir('mlreport-head-unread-');
+  const out = tempDir();
+  try {
+    repo.commit('base', { 'params.yaml': 'lr: 0.1\n', 'metrics.json': '{"acc": 0.9}\n' });
+    for (const job of [
+      { name: 'lr1', lr: 1, acc: 0.99, evaluation: '{"f1": \n' },
+      { name: 'lr0.1', lr: 0.1, acc: 0.9, evaluation: '{"f1": 0.8}\n' },
+    ]) {
+      writeFileSync(join(repo.dir, 'params.yaml'), `lr: ${job.lr}\n`);
+      writeFileSync(join(repo.dir, 'metrics.json'), `{"acc": ${job.acc}}\n`);
+      writeFileSync(join(repo.dir, 'eval.json'), job.evaluation);
+      const args = ['report', '--metrics', 'metrics.json', '--metrics', 'eval.json', '--params', 'params.yaml'];
+      const rules = ['--threshold', 'acc >= 0.5', '--threshold', 'eval.json:f1 >= 0.5 if present'];
+      await runCli([...args, ...rules, '--out', join(artifacts, `mlreport-${job.name}`), '--quiet'], repo.dir);
+    }
+    const r = await runCli(['aggregate', artifacts, '--out', out, '--quiet'], repo.dir);
+    assert.equal(r.code, 1, r.stderr);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    // Ranked by accuracy, lr=1 first; its f1 is not known, so its gate could not vouch for it. Before, it was marked best.
+    assert.deepEqual(
+      json.configurations.map((c: { id: string; best: boolean; gates: { passed: boolean } }) => [c.id, c.gates.passed, c.best]),
+      [
+        ['lr=1', false, false],
+        ['lr=0.1', true, true],
+      ],
+    );
+    const md = readFileSync(join(out, 'report.md'), 'utf8');
+    assert.match(md, /^\*\*Best by `acc` \(higher is better\):\*\* lr=0\.1: 0\.9$/m);
+    assert.match(md, /^\| 🏆 best \| 0\.1 \| 1 \|/m);
+    assert.match(
+      md,
+      /^- Best by <code>metrics\.json:acc<\/code> among the configurations whose gate passed: lr=0\.1; ranked above it, lr=1 could not be checked\.$/m,
+    );
   } finally {
     repo.remove();
     rmSync(artifacts, { recursive: true, force: true });
