@@ -29758,23 +29758,20 @@ function projectGraph(pipelines) {
   try {
     return projectDag(pipelines);
   } catch {
-    const upstream = /* @__PURE__ */ new Map();
-    for (const p of pipelines)
-      for (const [name, ups] of p.dag.upstream)
-        upstream.set(
-          stageAddress(p.file, name),
-          ups.map((u) => stageAddress(p.file, u))
-        );
+    const stages = pipelines.flatMap(
+      (p) => [...p.dag.nodes].map(([name, node]) => {
+        const fromRoot = (path) => posix17.normalize(posix17.join(posix17.dirname(p.file), path));
+        return { address: stageAddress(p.file, name), deps: node.deps.map(fromRoot), outs: node.outs.map(fromRoot) };
+      })
+    );
+    const overlap = (a, b) => a === b || a === "." || b === "." || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+    const upstream = new Map(
+      stages.map((s) => [s.address, stages.filter((o) => o !== s && s.deps.some((d) => o.outs.some((out) => overlap(d, out)))).map((o) => o.address)])
+    );
     return {
-      order: pipelines.flatMap((p) => p.dag.order.map((name) => stageAddress(p.file, name))),
+      order: stages.map((s) => s.address),
       upstream,
-      producerOf: (file) => {
-        for (const p of pipelines) {
-          const producer = producerIn(p, file);
-          if (producer !== void 0) return stageAddress(p.file, producer);
-        }
-        return void 0;
-      }
+      producerOf: (file) => stages.find((s) => s.outs.some((out) => file === out || file.startsWith(`${out}/`)))?.address
     };
   }
 }

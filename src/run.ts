@@ -705,29 +705,28 @@ function producerIn(pipeline: { file: string; dag: Pick<Dag, 'producerOf'> }, fi
 /**
  * The project's stages, named by stageAddress, as one DAG across its dvc.yaml files (projectDag): what a stage of
  * one file reads of another file's stage puts it downstream of that stage. Where the files' stages make no one DAG
- * (an output two files' stages write, a cycle through two files: DVC refuses such a project), each file's own.
+ * (an output two files' stages write, a cycle through two files: DVC refuses such a project), a stage is still
+ * downstream of every stage whose outputs its inputs overlap, in whichever file: what is downstream of a failure is
+ * not this change's in a project DVC would refuse either.
  */
 function projectGraph(pipelines: { file: string; dag: Dag }[]): Pick<Dag, 'order' | 'upstream' | 'producerOf'> {
   try {
     return projectDag(pipelines);
   } catch {
-    const upstream = new Map<string, string[]>();
-    for (const p of pipelines)
-      for (const [name, ups] of p.dag.upstream)
-        upstream.set(
-          stageAddress(p.file, name),
-          ups.map((u) => stageAddress(p.file, u)),
-        );
+    const stages = pipelines.flatMap((p) =>
+      [...p.dag.nodes].map(([name, node]) => {
+        const fromRoot = (path: string) => posix.normalize(posix.join(posix.dirname(p.file), path));
+        return { address: stageAddress(p.file, name), deps: node.deps.map(fromRoot), outs: node.outs.map(fromRoot) };
+      }),
+    );
+    const overlap = (a: string, b: string) => a === b || a === '.' || b === '.' || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+    const upstream = new Map(
+      stages.map((s) => [s.address, stages.filter((o) => o !== s && s.deps.some((d) => o.outs.some((out) => overlap(d, out)))).map((o) => o.address)]),
+    );
     return {
-      order: pipelines.flatMap((p) => p.dag.order.map((name) => stageAddress(p.file, name))),
+      order: stages.map((s) => s.address),
       upstream,
-      producerOf: (file) => {
-        for (const p of pipelines) {
-          const producer = producerIn(p, file);
-          if (producer !== undefined) return stageAddress(p.file, producer);
-        }
-        return undefined;
-      },
+      producerOf: (file) => stages.find((s) => s.outs.some((out) => file === out || file.startsWith(`${out}/`)))?.address,
     };
   }
 }

@@ -565,6 +565,31 @@ describe("a nested dvc.yaml's stage downstream of another file's stage: the proj
     }
   });
 
+  test('two files whose stages write one output make no one DAG (DVC refuses it): what reads a failure’s outputs is still not checked', async () => {
+    const repo = await crossFileRepo();
+    try {
+      // sub/dvc.yaml now claims ../prepared.json too, which the root's prepare writes.
+      repo.commit('claim prepared.json twice, and break prepare', {
+        'sub/dvc.yaml':
+          'stages:\n  evaluate:\n    cmd: node w.js m.json f1 0.5\n    deps: [../features.json]\n    metrics:\n      - m.json: {cache: false}\n' +
+          '  again:\n    cmd: node w.js ../prepared.json n 1\n    outs:\n      - ../prepared.json: {cache: false}\n',
+        'params.yaml': 'lr: 0.2\nbroken: true\n',
+      });
+      const { code, json } = await report(repo, 'auto');
+      assert.equal(code, 1);
+      assert.deepEqual(
+        json.gates.rules.map((g) => [g.status, g.stale]),
+        [['error', ['sub/dvc.yaml:evaluate']]],
+      );
+      assert.deepEqual(
+        json.stale.find((s) => s.stage === 'sub/dvc.yaml:evaluate'),
+        { stage: 'sub/dvc.yaml:evaluate', reasons: ["did not run (upstream stage 'prepare' failed)"] },
+      );
+    } finally {
+      repo.remove();
+    }
+  });
+
   test(
     '`dvc repro` fails at a stage of sub/dvc.yaml: a stage of a third dvc.yaml reading its output did not run either',
     { skip: process.platform === 'win32' },
