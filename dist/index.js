@@ -21263,6 +21263,7 @@ function configurationGate(gate, metrics, runs, columns, hasBase, history2, notK
     })
   );
   const notKnownAtHead = jobsNotKnownAtHead(runs);
+  const { staleAtHead, staleWhy } = jobsStaleAtHead(runs);
   const lookups = metricLookupFromDiffs(metrics, history2, notKnownAtHead).map((m) => {
     if (m.headError !== void 0) return { ...m, head: void 0 };
     const gap = gaps.get(metricName(m));
@@ -21274,6 +21275,8 @@ function configurationGate(gate, metrics, runs, columns, hasBase, history2, notK
       hasBase,
       unreadAtHead: notKnownAtHead,
       notKnownAtBase,
+      staleAtHead,
+      staleWhy,
       ...baseUnread !== void 0 && { baseUnread, baseRemedy: JOBS_BASE_REMEDY },
       cli
     })
@@ -21323,6 +21326,29 @@ function jobsNotKnownAtHead(runs) {
       [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? "job" : "jobs"} ${namedJobs(jobs)})`).join("; ")
     ])
   );
+}
+function jobsStaleAtHead(runs) {
+  const staleAtHead = /* @__PURE__ */ new Map();
+  const reasons = /* @__PURE__ */ new Map();
+  for (const run3 of runs) {
+    for (const rule2 of run3.report.gates?.rules ?? []) {
+      if (!rule2.metric || !rule2.stale?.length) continue;
+      staleAtHead.set(rule2.metric.file, [.../* @__PURE__ */ new Set([...staleAtHead.get(rule2.metric.file) ?? [], ...rule2.stale])]);
+      for (const stage of rule2.stale) {
+        const why = run3.report.stale.find((s) => s.stage === stage)?.reasons.join("; ") || "its values are the last run's";
+        const byWhy = reasons.get(stage) ?? /* @__PURE__ */ new Map();
+        reasons.set(stage, byWhy);
+        byWhy.set(why, (byWhy.get(why) ?? /* @__PURE__ */ new Set()).add(run3.name));
+      }
+    }
+  }
+  const staleWhy = new Map(
+    [...reasons].map(([stage, byWhy]) => [
+      stage,
+      `which made no values of this change: ${[...byWhy].map(([why, jobs]) => `${why} (${jobs.size === 1 ? "job" : "jobs"} ${namedJobs([...jobs])})`).join("; ")}`
+    ])
+  );
+  return { staleAtHead, staleWhy };
 }
 function namedJobs(jobs) {
   const named3 = jobs.slice(0, NAMED_JOBS).map((j) => `\`${j}\``);

@@ -41,6 +41,7 @@ export function configurationGate(
     }),
   );
   const notKnownAtHead = jobsNotKnownAtHead(runs);
+  const { staleAtHead, staleWhy } = jobsStaleAtHead(runs);
   const lookups = metricLookupFromDiffs(metrics, history, notKnownAtHead).map((m) => {
     // The other runs' mean stands for none of the runs that could not read it: the metric is not known at the head.
     if (m.headError !== undefined) return { ...m, head: undefined };
@@ -53,6 +54,8 @@ export function configurationGate(
       hasBase,
       unreadAtHead: notKnownAtHead,
       notKnownAtBase,
+      staleAtHead,
+      staleWhy,
       ...(baseUnread !== undefined && { baseUnread, baseRemedy: JOBS_BASE_REMEDY }),
       cli,
     }),
@@ -127,6 +130,37 @@ function jobsNotKnownAtHead(runs: { name: string; report: ReportData }[]): Map<s
       [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? 'job' : 'jobs'} ${namedJobs(jobs)})`).join('; '),
     ]),
   );
+}
+
+/**
+ * The metrics files some of the runs hold from a stage's last run, not from this change (file → those stages), and
+ * why, naming those runs (stage → why): each job's own gate found a rule on the file compared such values (an
+ * out-of-date stage not reproduced, a stage of another dvc.yaml the run did not reproduce) and marked it `stale`, and
+ * its report lists the stage with its reasons. A mean over them is no more this change's than each run's value is. A
+ * file no rule of the jobs' was on is not known so.
+ */
+function jobsStaleAtHead(runs: { name: string; report: ReportData }[]): { staleAtHead: Map<string, string[]>; staleWhy: Map<string, string> } {
+  const staleAtHead = new Map<string, string[]>();
+  const reasons = new Map<string, Map<string, Set<string>>>();
+  for (const run of runs) {
+    for (const rule of run.report.gates?.rules ?? []) {
+      if (!rule.metric || !rule.stale?.length) continue;
+      staleAtHead.set(rule.metric.file, [...new Set([...(staleAtHead.get(rule.metric.file) ?? []), ...rule.stale])]);
+      for (const stage of rule.stale) {
+        const why = run.report.stale.find((s) => s.stage === stage)?.reasons.join('; ') || "its values are the last run's";
+        const byWhy = reasons.get(stage) ?? new Map<string, Set<string>>();
+        reasons.set(stage, byWhy);
+        byWhy.set(why, (byWhy.get(why) ?? new Set()).add(run.name));
+      }
+    }
+  }
+  const staleWhy = new Map(
+    [...reasons].map(([stage, byWhy]) => [
+      stage,
+      `which made no values of this change: ${[...byWhy].map(([why, jobs]) => `${why} (${jobs.size === 1 ? 'job' : 'jobs'} ${namedJobs([...jobs])})`).join('; ')}`,
+    ]),
+  );
+  return { staleAtHead, staleWhy };
 }
 
 function namedJobs(jobs: string[]): string {

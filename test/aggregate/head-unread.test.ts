@@ -145,3 +145,52 @@ test('the 🏆 passes over a configuration with the best mean whose rules could 
     rmSync(out, { recursive: true, force: true });
   }
 });
+
+/**
+ * A sweep whose jobs did not reproduce the pipeline (repro off): each job changed `lr`, but metrics.json is the last
+ * run's, which the committed dvc.lock records. Each job's own gate makes its rule on it an error; the sweep's gate,
+ * on the means of those same values, must not pass it.
+ */
+test("the sweep's gate on a metric its jobs hold from an out-of-date stage: the rule is not checked, naming the stage and the jobs", async () => {
+  const repo = new TempRepo();
+  const artifacts = tempDir('mlreport-stale-jobs-');
+  const out = tempDir();
+  try {
+    repo.commit('pipeline', {
+      'params.yaml': 'lr: 0.1\n',
+      'w.js': "const [f, k, v] = process.argv.slice(2); require('fs').writeFileSync(f, JSON.stringify({ [k]: Number(v) }));\n",
+      'dvc.yaml': 'stages:\n  train:\n    cmd: node w.js metrics.json acc 0.9\n    params: [lr]\n    metrics:\n      - metrics.json: {cache: false}\n',
+    });
+    assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+    repo.commit('ran', {});
+    for (const lr of [0.3, 1]) {
+      writeFileSync(join(repo.dir, 'params.yaml'), `lr: ${lr}\n`);
+      const r = await runCli(
+        ['report', '--base', 'HEAD', '--repro', 'off', '--threshold', 'acc >= 0.5', '--out', join(artifacts, `mlreport-lr${lr}`), '--quiet'],
+        repo.dir,
+      );
+      assert.equal(r.code, 1, `each job's own gate does not pass: ${r.stderr}`);
+      const own = JSON.parse(readFileSync(join(artifacts, `mlreport-lr${lr}`, 'report.json'), 'utf8'));
+      assert.deepEqual(own.gates.rules[0].stale, ['train']);
+    }
+    const r = await runCli(['aggregate', artifacts, '--out', out, '--quiet'], repo.dir);
+    assert.equal(r.code, 1, r.stderr);
+    const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    // Before, each configuration passed on the mean of its jobs' last-run values.
+    assert.equal(json.gates.passed, false);
+    for (const configuration of json.configurations) {
+      const [rule] = configuration.gates.rules;
+      assert.equal(rule.status, 'error', configuration.id);
+      assert.deepEqual(rule.stale, ['train']);
+      assert.match(
+        rule.detail,
+        /^Not checked: `metrics\.json:acc` comes from stage 'train', which made no values of this change: param params\.yaml:lr: modified \(job `lr(0\.3|1)`\), so the rule compared the last run's values/,
+      );
+      assert.equal(configuration.best, false, 'a configuration whose rule could not be checked is not the best');
+    }
+  } finally {
+    repo.remove();
+    rmSync(artifacts, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+});
