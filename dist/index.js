@@ -8761,9 +8761,17 @@ function baseFromEvent(eventName, event) {
     if (sha2) return [{ kind: "commit", sha: sha2, label: event.pullRequest?.baseRef || shortSha(sha2) }];
   }
   if (eventName === "push" && event.before) {
-    const forkPoint = defaultBranch && pushedBranch(eventName, event) !== defaultBranch ? [{ kind: "merge-base", ref: `refs/remotes/origin/${defaultBranch}`, fetchBranch: defaultBranch, label: defaultBranch }] : [];
-    if (ZERO_SHA.test(event.before)) return [...forkPoint, previous];
-    return [{ kind: "commit", sha: event.before, label: shortSha(event.before), pushed: { forced: event.forced } }, ...forkPoint, previous];
+    const forkPoint2 = defaultBranch && pushedBranch(eventName, event) !== defaultBranch ? [
+      {
+        kind: "merge-base",
+        ref: `refs/remotes/origin/${defaultBranch}`,
+        fetchBranch: defaultBranch,
+        label: defaultBranch,
+        wholeHistoryAdvice: "actions/checkout with `fetch-depth: 0`"
+      }
+    ] : [];
+    if (ZERO_SHA.test(event.before)) return [...forkPoint2, previous];
+    return [{ kind: "commit", sha: event.before, label: shortSha(event.before), pushed: { forced: event.forced } }, ...forkPoint2, previous];
   }
   return [previous];
 }
@@ -8780,35 +8788,81 @@ function explicitBase(rev, origin, fetchAdvice) {
   return { kind: "explicit", rev, origin, label: rev, fetchAdvice };
 }
 async function resolveBase(git, candidates, log, misses = []) {
+  let forkPointMissed = null;
   for (const candidate of candidates) {
     const before = misses.length;
-    const found = await resolveCandidate(git, candidate, log, misses);
-    if (found) {
-      misses.length = before;
-      return found;
+    if (candidate.kind === "merge-base") {
+      const fork = await forkPoint(git, candidate, log, misses);
+      if ("sha" in fork) {
+        misses.length = before;
+        return fork;
+      }
+      forkPointMissed ??= fork.why === null ? null : { label: candidate.label, why: fork.why, advice: fork.advice, misses: before };
+      continue;
     }
+    const found = await resolveCandidate(git, candidate, log, misses);
+    if (!found) continue;
+    misses.length = forkPointMissed?.misses ?? before;
+    if (!forkPointMissed) return found;
+    const { label: label2, why, advice } = forkPointMissed;
+    const instead = `The base is ${found.label} (${shortSha(found.sha)}), not the point where this branch left ${label2}: ${why}. The changes shown are those since ${found.label}, not the whole branch's${advice ? `; to compare with the fork point, fetch the whole history (${advice})` : ""}.`;
+    log.warning(instead);
+    return { ...found, instead };
   }
   if (candidates.length) {
     log.warning(`No base revision found (tried ${candidates.map(describe).join(", ")}); the report shows the head's values alone.`);
   }
   return null;
 }
+var FORK_POINT_DEPTHS = [200, 1e3];
+async function forkPoint(git, candidate, log, misses) {
+  const { fetchBranch: branch, label: label2 } = candidate;
+  const advice = candidate.wholeHistoryAdvice ?? null;
+  const found = async () => {
+    const sha2 = await git.mergeBase("HEAD", candidate.ref);
+    return sha2 ? { sha: sha2, label: label2 } : null;
+  };
+  if (!branch) {
+    if (!await git.resolveCommit(candidate.ref)) return { why: null, advice };
+    const sha2 = await found();
+    if (sha2) return sha2;
+    return await git.isShallow() ? { why: `this clone is shallow, and its history does not reach where HEAD and ${label2} meet`, advice } : { why: `HEAD shares no history with ${label2}`, advice: null };
+  }
+  for (const [round2, depth] of FORK_POINT_DEPTHS.entries()) {
+    log.info(
+      round2 === 0 ? `Fetching ${branch} to find where this branch started.` : `Where this branch left ${branch} is not in the last ${FORK_POINT_DEPTHS[round2 - 1]} commits of each; fetching ${depth} of each.`
+    );
+    try {
+      await git.fetchBranch(branch, depth);
+    } catch (error2) {
+      log.info(`Fetch failed: ${firstLine(error2)}`);
+      const why2 = `${branch} could not be fetched to find where this branch started: ${firstLine(error2)}`;
+      misses.push(why2);
+      return { why: why2, advice: null };
+    }
+    const afterBranch = await found();
+    if (afterBranch) return afterBranch;
+    if (!await git.isShallow()) return { why: `HEAD shares no history with ${branch}`, advice: null };
+    const head = await git.resolveCommit("HEAD");
+    try {
+      if (head) await git.fetchCommit(head, "origin", depth);
+    } catch (error2) {
+      const why2 = `this clone is shallow, and HEAD's history could not be fetched deeper to meet ${branch}'s: ${firstLine(error2)}`;
+      misses.push(why2);
+      return { why: why2, advice };
+    }
+    const afterHead = await found();
+    if (afterHead) return afterHead;
+  }
+  if (!await git.isShallow()) return { why: `HEAD shares no history with ${branch}`, advice: null };
+  const why = `it is not in the last ${FORK_POINT_DEPTHS.at(-1)} commits of either (this clone is shallow, and mlreport reads no deeper)`;
+  misses.push(why);
+  return { why, advice };
+}
 async function resolveCandidate(git, candidate, log, misses) {
   switch (candidate.kind) {
     case "commit":
       return resolveCommitCandidate(git, candidate, log, misses);
-    case "merge-base": {
-      if (candidate.fetchBranch) {
-        log.info(`Fetching ${candidate.fetchBranch} to find where this branch started.`);
-        await git.fetchBranch(candidate.fetchBranch, 200).catch((error2) => {
-          log.info(`Fetch failed: ${firstLine(error2)}`);
-          misses.push(`${candidate.fetchBranch} could not be fetched to find where this branch started: ${firstLine(error2)}`);
-        });
-      }
-      const ref = await git.resolveCommit(candidate.ref);
-      const sha2 = ref && await git.mergeBase("HEAD", ref);
-      return sha2 ? { sha: sha2, label: candidate.label } : null;
-    }
     case "rev": {
       const sha2 = await git.resolveCommit(candidate.rev) ?? await fetchAncestor(git, candidate.rev, log, misses);
       return sha2 ? { sha: sha2, label: candidate.label } : null;
@@ -29453,7 +29507,7 @@ async function runIn(git, config, log, deadline) {
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
   const cli = config.github === null;
-  const warnings = [...remotes?.notes ?? []];
+  const warnings = [...base?.instead ? [base.instead] : [], ...remotes?.notes ?? []];
   if (!comparison.metrics.length && !comparison.params.length) {
     warnings.push(
       cli ? "No metrics or params files found: name them in dvc.yaml, or pass --metrics and --params (a DagsHub logger project has metrics.csv and params.yml at the root)." : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root)."

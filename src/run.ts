@@ -244,7 +244,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   for (const trend of trends) if (trend.error) log.warning(trend.error);
 
   const cli = config.github === null;
-  const warnings: string[] = [...(remotes?.notes ?? [])];
+  // A base other than the fork point asked for (a shallow clone that does not reach it) is said where the changes are.
+  const warnings: string[] = [...(base?.instead ? [base.instead] : []), ...(remotes?.notes ?? [])];
   if (!comparison.metrics.length && !comparison.params.length) {
     warnings.push(
       cli

@@ -19,7 +19,7 @@ export function cliBaseCandidates(base: string | undefined): BaseCandidate[] {
   if (base === '') throw new UserError('--base is empty: expected a commit, branch or tag (without --base: the merge-base with origin/HEAD, else HEAD~1).');
   if (base) return [explicitBase(base, '--base', "'git fetch origin <branch>', or 'git fetch --unshallow' in a shallow clone")];
   return [
-    { kind: 'merge-base', ref: 'refs/remotes/origin/HEAD', label: 'origin/HEAD' },
+    { kind: 'merge-base', ref: 'refs/remotes/origin/HEAD', label: 'origin/HEAD', wholeHistoryAdvice: "'git fetch --unshallow'" },
     { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' },
   ];
 }

@@ -156,8 +156,12 @@ export type BaseCandidate =
    * it is a push's `before`, and `forced` says the push rewrote the branch (the payload's `forced`).
    */
   | { kind: 'commit'; sha: string; label: string; pushed?: { forced: boolean } }
-  /** The merge-base of HEAD with a branch; `fetchBranch` is fetched first when set (shallow clones). */
-  | { kind: 'merge-base'; ref: string; fetchBranch?: string; label: string }
+  /**
+   * The merge-base of HEAD with a branch; with `fetchBranch` set, that branch and HEAD's own history are fetched as
+   * deep as needed (within a bound) for a shallow clone to find it. `wholeHistoryAdvice`: how a clone that still does
+   * not reach it gets the whole history, in the words of the interface in use.
+   */
+  | { kind: 'merge-base'; ref: string; fetchBranch?: string; label: string; wholeHistoryAdvice?: string }
   /** Any revision git understands (`HEAD~1`, `origin/HEAD`); skipped when it does not resolve. */
   | { kind: 'rev'; rev: string; label: string }
   /**

@@ -8,6 +8,12 @@ export interface Revision {
   sha: string;
   /** What people see in tables and legends: a branch name, or a short SHA. */
   label: string;
+  /**
+   * Why this base stands in for the fork point the run asked for (not found: a shallow clone cut off within the
+   * bound, a fetch that failed, no shared history): the report says it, or its changes would be credited to the
+   * wrong commits.
+   */
+  instead?: string;
 }
 
 const ZERO_SHA = /^0+$/;
@@ -27,7 +33,15 @@ export function baseFromEvent(eventName: string, event: GitHubEvent): BaseCandid
   if (eventName === 'push' && event.before) {
     const forkPoint: BaseCandidate[] =
       defaultBranch && pushedBranch(eventName, event) !== defaultBranch
-        ? [{ kind: 'merge-base', ref: `refs/remotes/origin/${defaultBranch}`, fetchBranch: defaultBranch, label: defaultBranch }]
+        ? [
+            {
+              kind: 'merge-base',
+              ref: `refs/remotes/origin/${defaultBranch}`,
+              fetchBranch: defaultBranch,
+              label: defaultBranch,
+              wholeHistoryAdvice: 'actions/checkout with `fetch-depth: 0`',
+            },
+          ]
         : [];
     if (ZERO_SHA.test(event.before)) return [...forkPoint, previous];
     return [{ kind: 'commit', sha: event.before, label: shortSha(event.before), pushed: { forced: event.forced } }, ...forkPoint, previous];
@@ -62,18 +76,35 @@ export function explicitBase(rev: string, origin: string, fetchAdvice: string): 
  * candidate could not be had (a fetch that failed, with git's words): with no base found, a non-empty `misses` means
  * the base is not known rather than absent (the first commit, a new branch with nothing to fork from), which a rule
  * comparing with `base` must not take for "no base". With a base found, `misses` keeps why the candidates before it
- * could not be had (a push's `before` that could not be fetched): the base is then a fallback, which the report names.
+ * could not be had (a push's `before` that could not be fetched): the base is then a fallback, which the report names;
+ * a fork point not found is said by the base's `instead`.
  */
 export async function resolveBase(git: GitRepo, candidates: BaseCandidate[], log: Logger, misses: string[] = []): Promise<Revision | null> {
+  /** Why the fork point asked for was not found, when it was asked for and a later candidate stands in. */
+  let forkPointMissed: { label: string; why: string; advice: string | null; misses: number } | null = null;
   for (const candidate of candidates) {
     const before = misses.length;
-    const found = await resolveCandidate(git, candidate, log, misses);
-    if (found) {
-      // What the candidate found met on its way (a branch that could not be fetched, read as the clone has it) is no
-      // reason it is a fallback.
-      misses.length = before;
-      return found;
+    if (candidate.kind === 'merge-base') {
+      const fork = await forkPoint(git, candidate, log, misses);
+      if ('sha' in fork) {
+        misses.length = before;
+        return fork;
+      }
+      forkPointMissed ??= fork.why === null ? null : { label: candidate.label, why: fork.why, advice: fork.advice, misses: before };
+      continue;
     }
+    const found = await resolveCandidate(git, candidate, log, misses);
+    if (!found) continue;
+    // What the candidate found met on its way (a branch that could not be fetched, read as the clone has it) is no
+    // reason it is a fallback; nor is the fork point's miss, which `instead` says.
+    misses.length = forkPointMissed?.misses ?? before;
+    if (!forkPointMissed) return found;
+    const { label, why, advice } = forkPointMissed;
+    const instead =
+      `The base is ${found.label} (${shortSha(found.sha)}), not the point where this branch left ${label}: ${why}. ` +
+      `The changes shown are those since ${found.label}, not the whole branch's${advice ? `; to compare with the fork point, fetch the whole history (${advice})` : ''}.`;
+    log.warning(instead);
+    return { ...found, instead };
   }
   if (candidates.length) {
     log.warning(`No base revision found (tried ${candidates.map(describe).join(', ')}); the report shows the head's values alone.`);
@@ -81,23 +112,79 @@ export async function resolveBase(git: GitRepo, candidates: BaseCandidate[], log
   return null;
 }
 
-async function resolveCandidate(git: GitRepo, candidate: BaseCandidate, log: Logger, misses: string[]): Promise<Revision | null> {
+/** How deep each side's history is read, round by round, to find a fork point a shallow clone cuts off: the bound. */
+const FORK_POINT_DEPTHS = [200, 1000];
+
+/**
+ * The merge-base of HEAD with a branch, or why there is none: `why` null when the branch is not there to ask (a clone
+ * without `origin/HEAD`), which the candidates after it are for. With `fetchBranch` (a push's new branch, from
+ * actions/checkout's depth-1 clone) both sides are deepened until their histories meet, within FORK_POINT_DEPTHS: the
+ * branch's fetch alone leaves HEAD a shallow root, and git finds no merge-base between histories that do not meet.
+ */
+async function forkPoint(
+  git: GitRepo,
+  candidate: Extract<BaseCandidate, { kind: 'merge-base' }>,
+  log: Logger,
+  misses: string[],
+): Promise<Revision | { why: string | null; advice: string | null }> {
+  const { fetchBranch: branch, label } = candidate;
+  const advice = candidate.wholeHistoryAdvice ?? null;
+  const found = async (): Promise<Revision | null> => {
+    const sha = await git.mergeBase('HEAD', candidate.ref);
+    return sha ? { sha, label } : null;
+  };
+  if (!branch) {
+    if (!(await git.resolveCommit(candidate.ref))) return { why: null, advice };
+    const sha = await found();
+    if (sha) return sha;
+    return (await git.isShallow())
+      ? { why: `this clone is shallow, and its history does not reach where HEAD and ${label} meet`, advice }
+      : { why: `HEAD shares no history with ${label}`, advice: null };
+  }
+  for (const [round, depth] of FORK_POINT_DEPTHS.entries()) {
+    log.info(
+      round === 0
+        ? `Fetching ${branch} to find where this branch started.`
+        : `Where this branch left ${branch} is not in the last ${FORK_POINT_DEPTHS[round - 1]} commits of each; fetching ${depth} of each.`,
+    );
+    try {
+      await git.fetchBranch(branch, depth);
+    } catch (error) {
+      log.info(`Fetch failed: ${firstLine(error)}`);
+      const why = `${branch} could not be fetched to find where this branch started: ${firstLine(error)}`;
+      misses.push(why);
+      return { why, advice: null };
+    }
+    const afterBranch = await found();
+    if (afterBranch) return afterBranch;
+    // The checkout's own history stops at its shallow boundary (depth 1: HEAD alone): it is deepened as far.
+    if (!(await git.isShallow())) return { why: `HEAD shares no history with ${branch}`, advice: null };
+    const head = await git.resolveCommit('HEAD');
+    try {
+      if (head) await git.fetchCommit(head, 'origin', depth);
+    } catch (error) {
+      const why = `this clone is shallow, and HEAD's history could not be fetched deeper to meet ${branch}'s: ${firstLine(error)}`;
+      misses.push(why);
+      return { why, advice };
+    }
+    const afterHead = await found();
+    if (afterHead) return afterHead;
+  }
+  if (!(await git.isShallow())) return { why: `HEAD shares no history with ${branch}`, advice: null };
+  const why = `it is not in the last ${FORK_POINT_DEPTHS.at(-1)} commits of either (this clone is shallow, and mlreport reads no deeper)`;
+  misses.push(why);
+  return { why, advice };
+}
+
+async function resolveCandidate(
+  git: GitRepo,
+  candidate: Exclude<BaseCandidate, { kind: 'merge-base' }>,
+  log: Logger,
+  misses: string[],
+): Promise<Revision | null> {
   switch (candidate.kind) {
     case 'commit':
       return resolveCommitCandidate(git, candidate, log, misses);
-    case 'merge-base': {
-      if (candidate.fetchBranch) {
-        log.info(`Fetching ${candidate.fetchBranch} to find where this branch started.`);
-        // Deep enough for most branches; a shallow clone then still finds the fork point.
-        await git.fetchBranch(candidate.fetchBranch, 200).catch((error) => {
-          log.info(`Fetch failed: ${firstLine(error)}`);
-          misses.push(`${candidate.fetchBranch} could not be fetched to find where this branch started: ${firstLine(error)}`);
-        });
-      }
-      const ref = await git.resolveCommit(candidate.ref);
-      const sha = ref && (await git.mergeBase('HEAD', ref));
-      return sha ? { sha, label: candidate.label } : null;
-    }
     case 'rev': {
       const sha = (await git.resolveCommit(candidate.rev)) ?? (await fetchAncestor(git, candidate.rev, log, misses));
       return sha ? { sha, label: candidate.label } : null;

@@ -9,6 +9,7 @@ import { UserError } from '../../src/util/errors';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { commitTree } from '../../src/workspace/tree';
 import { TempRepo, tempDir } from '../helpers/repo';
+import { cliBaseCandidates } from '../../src/commands/project-options';
 
 const event = (payload: object) => parseEvent(payload, 'test event');
 
@@ -22,7 +23,13 @@ describe('baseFromEvent', () => {
   test('push: the `before` commit; should it be gone (a force push), the fork point with the default branch, then HEAD~1', () => {
     const before = 'b'.repeat(40);
     const previous = { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' };
-    const forkPoint = { kind: 'merge-base', ref: 'refs/remotes/origin/main', fetchBranch: 'main', label: 'main' };
+    const forkPoint = {
+      kind: 'merge-base',
+      ref: 'refs/remotes/origin/main',
+      fetchBranch: 'main',
+      label: 'main',
+      wholeHistoryAdvice: 'actions/checkout with `fetch-depth: 0`',
+    };
     assert.deepEqual(baseFromEvent('push', event({ before })), [{ kind: 'commit', sha: before, label: 'bbbbbbb', pushed: { forced: false } }, previous]);
     assert.deepEqual(baseFromEvent('push', event({ before, forced: true, ref: 'refs/heads/dev', repository: { default_branch: 'main' } })), [
       { kind: 'commit', sha: before, label: 'bbbbbbb', pushed: { forced: true } },
@@ -39,7 +46,13 @@ describe('baseFromEvent', () => {
   test('push of a new branch (before is all zeros): merge-base with the default branch, then HEAD~1', () => {
     const candidates = baseFromEvent('push', event({ before: '0'.repeat(40), repository: { default_branch: 'main' } }));
     assert.equal(candidates[0]!.kind, 'merge-base');
-    assert.deepEqual(candidates[0], { kind: 'merge-base', ref: 'refs/remotes/origin/main', fetchBranch: 'main', label: 'main' });
+    assert.deepEqual(candidates[0], {
+      kind: 'merge-base',
+      ref: 'refs/remotes/origin/main',
+      fetchBranch: 'main',
+      label: 'main',
+      wholeHistoryAdvice: 'actions/checkout with `fetch-depth: 0`',
+    });
     assert.deepEqual(candidates[1], { kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' });
   });
 
@@ -51,6 +64,96 @@ describe('baseFromEvent', () => {
     assert.equal(headLabelFromEvent('pull_request', event({ pull_request: { head: { ref: 'feature/x' } } }), 'c'.repeat(40)), 'feature/x');
     assert.equal(headLabelFromEvent('push', event({ ref: 'refs/heads/dev' }), 'c'.repeat(40)), 'dev');
     assert.equal(headLabelFromEvent('schedule', event({}), 'c'.repeat(40)), 'ccccccc');
+  });
+});
+
+describe('the fork point of a pushed new branch, from a depth-1 clone as actions/checkout makes it', () => {
+  // main: fork → m1 → m2; feature: fork → f1 (the change) → f2 (a comment). A push creating `feature`.
+  const origin = new TempRepo('mlreport-origin-');
+  const fork = origin.commit('fork', { 'params.yaml': 'max_features: 200\n', 'train.py': 'train\n' });
+  origin.commit('m1', { 'other.txt': '1\n' });
+  origin.commit('m2', { 'other.txt': '2\n' });
+  origin.git('checkout', '-q', '-b', 'feature', fork);
+  origin.commit('f1', { 'params.yaml': 'max_features: 100\n' });
+  const f2 = origin.commit('f2', { 'train.py': 'train\n# c\n' });
+  origin.git('checkout', '-q', 'main');
+  const created = event({ ref: 'refs/heads/feature', before: '0'.repeat(40), after: f2, created: true, repository: { default_branch: 'main' } });
+  const checkout = (from = origin.dir): string => {
+    const dir = join(tempDir(), 'ws');
+    execFileSync('git', ['clone', '-q', '--depth=1', '--branch', 'feature', `file://${from}`, dir]);
+    return dir;
+  };
+  after(() => origin.remove());
+
+  test('both sides are deepened until they meet: the base is the fork point, not HEAD~1, and nothing is said in the report', async () => {
+    const git = await GitRepo.open(checkout());
+    const log = new MemoryLogger();
+    const base = await resolveBase(git, baseFromEvent('push', created), log);
+    assert.deepEqual(base, { sha: fork, label: 'main' }, log.lines.join('\n'));
+    assert.ok(!log.lines.some((l) => l.startsWith('warning:')), log.lines.join('\n'));
+  });
+
+  test('a fork point that cannot be had is said, naming the base used instead and why, never silently', async () => {
+    // The checkout's own commit is on no remote (made in the job): its history cannot be fetched deeper.
+    const ws = checkout();
+    execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@e', 'commit', '-q', '--allow-empty', '-m', 'local'], { cwd: ws });
+    const git = await GitRepo.open(ws);
+    const log = new MemoryLogger();
+    const base = await resolveBase(git, baseFromEvent('push', created), log);
+    assert.equal(base?.sha, f2);
+    assert.equal(base?.label, 'HEAD~1');
+    assert.match(
+      base?.instead ?? '',
+      /^The base is HEAD~1 \(\w{7}\), not the point where this branch left main: this clone is shallow, and HEAD's history could not be fetched deeper to meet main's: .+\. The changes shown are those since HEAD~1, not the whole branch's; to compare with the fork point, fetch the whole history \(actions\/checkout with `fetch-depth: 0`\)\.$/,
+    );
+    assert.ok(log.lines.includes(`warning: ${base!.instead}`), log.lines.join('\n'));
+
+    // Histories that share nothing (a full clone): said too, without advice to fetch more.
+    const orphan = new TempRepo();
+    try {
+      orphan.commit('a');
+      orphan.commit('b');
+      orphan.git('remote', 'add', 'origin', origin.dir);
+      const alone = await resolveBase(await GitRepo.open(orphan.dir), baseFromEvent('push', created), new MemoryLogger());
+      assert.equal(alone?.label, 'HEAD~1');
+      assert.match(alone?.instead ?? '', /: HEAD shares no history with main\. The changes shown are those since HEAD~1, not the whole branch's\.$/);
+    } finally {
+      orphan.remove();
+    }
+  });
+
+  test(`a fork point deeper than the bound (${1000} commits of each side) is not fetched for: the base used instead is said`, async () => {
+    // main moved on 1,001 commits since the fork, written at once by fast-import.
+    const deep = new TempRepo('mlreport-origin-');
+    try {
+      const base = deep.commit('fork', { 'a.txt': 'fork\n' });
+      deep.git('checkout', '-q', '-b', 'feature');
+      deep.commit('f1', { 'a.txt': 'f1\n' });
+      deep.commit('f2', { 'a.txt': 'f2\n' });
+      const stream = Array.from(
+        { length: 1001 },
+        (_, i) => `commit refs/heads/main\ncommitter T <t@e> ${1700000000 + i} +0000\ndata 2\nm\n${i === 0 ? `from ${base}\n` : ''}\n`,
+      ).join('');
+      execFileSync('git', ['fast-import', '--quiet'], { cwd: deep.dir, input: stream });
+      const git = await GitRepo.open(checkout(deep.dir));
+      const log = new MemoryLogger();
+      const found = await resolveBase(git, baseFromEvent('push', created), log);
+      assert.equal(found?.label, 'HEAD~1');
+      assert.match(found?.instead ?? '', /left main: it is not in the last 1000 commits of either \(this clone is shallow, and mlreport reads no deeper\)\./);
+      assert.match(log.lines.join('\n'), /not in the last 200 commits of each; fetching 1000 of each\./);
+    } finally {
+      deep.remove();
+    }
+  });
+
+  test("the CLI's default in a shallow clone that does not reach the fork point with origin/HEAD: said, with the CLI's remedy", async () => {
+    const ws = checkout();
+    execFileSync('git', ['fetch', '-q', '--depth=1', 'origin', '+refs/heads/main:refs/remotes/origin/main'], { cwd: ws });
+    execFileSync('git', ['remote', 'set-head', 'origin', 'main'], { cwd: ws });
+    const git = await GitRepo.open(ws);
+    const base = await resolveBase(git, cliBaseCandidates(undefined), new MemoryLogger());
+    assert.equal(base?.label, 'HEAD~1');
+    assert.match(base?.instead ?? '', /left origin\/HEAD: this clone is shallow, .*fetch the whole history \('git fetch --unshallow'\)\.$/);
   });
 });
 
