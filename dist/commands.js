@@ -12464,7 +12464,7 @@ var MAX_GENERATIONS = 999;
 async function fetchAncestor(git, rev, log, misses = []) {
   const back = ancestryOf(rev);
   if (!back || back.generations < 1 || back.generations > MAX_GENERATIONS || !await git.isShallow()) return null;
-  const from = await git.resolveCommit(back.name);
+  const from = await resolveRevision(git, back.name);
   if (!from) return null;
   const { generations } = back;
   log.info(
@@ -12477,17 +12477,17 @@ async function fetchAncestor(git, rev, log, misses = []) {
     misses.push(`${rev} could not be fetched: ${firstLine(error)}`);
     return null;
   }
-  return git.resolveCommitAfterFetch(rev);
+  return git.resolveCommitAfterFetch(`${from}${back.suffix}`);
 }
 async function resolveExplicit(git, candidate, log) {
   const { rev, origin } = candidate;
-  const local = await git.resolveCommit(rev) ?? await fetchAncestor(git, rev, log);
+  const local = await resolveRevision(git, rev) ?? await fetchAncestor(git, rev, log);
   if (local) return { sha: local, label: candidate.label };
   const tried = [`\`${rev}\``];
   const back = ancestryOf(rev);
   if (!(await git.remotes()).includes("origin")) {
     tried.push("no remote 'origin' to fetch it from");
-  } else if (!back || back.generations <= MAX_GENERATIONS && !await git.resolveCommit(back.name)) {
+  } else if (!back || back.generations <= MAX_GENERATIONS && !await resolveRevision(git, back.name)) {
     const branch = (back?.name ?? rev).replace(/^origin\//, "");
     const depth = Math.max(200, (back?.generations ?? 0) + 1);
     log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${branch}' from origin.`);
@@ -12505,19 +12505,38 @@ async function resolveExplicit(git, candidate, log) {
   );
 }
 async function requireCommit(git, rev) {
-  const sha2 = await git.resolveCommit(rev);
+  const sha2 = await resolveRevision(git, rev);
   if (sha2) return sha2;
   throw new UserError(`unknown revision '${rev}' (${await unknownWhy(git, rev)})`);
 }
+async function resolveRevision(git, rev) {
+  const sha2 = await git.resolveCommit(rev);
+  if (sha2) return sha2;
+  const back = ancestryOf(rev);
+  const name = back?.name ?? rev;
+  const found = /* @__PURE__ */ new Map();
+  for (const remote of await git.remotes()) {
+    const at = await git.resolveCommit(`refs/remotes/${remote}/${name}${back?.suffix ?? ""}`);
+    if (at && !found.has(at)) found.set(at, `${remote}/${name}`);
+  }
+  if (found.size > 1) {
+    throw new UserError(`ambiguous revision '${rev}': ${[...found.values()].join(" and ")} are different commits; name the one to use`);
+  }
+  return [...found.keys()][0] ?? null;
+}
 async function unknownWhy(git, rev) {
-  if (!await git.isShallow().catch(() => false)) return "not a commit git knows here";
-  return `this clone is shallow, so its history stops before it: fetch it with ${await shallowFetchHint(git, rev)}`;
+  if (await git.isShallow().catch(() => false)) {
+    return `this clone is shallow, so its history stops before it: fetch it with ${await shallowFetchHint(git, rev)}`;
+  }
+  const branch = (ancestryOf(rev)?.name ?? rev).replace(/^origin\//, "");
+  if (branch === "HEAD" || !(await git.remotes()).includes("origin") || !await git.isBranchName(branch)) return "not a commit git knows here";
+  return `not a commit git knows here, nor a branch of a remote this clone has fetched: if '${branch}' is a branch on origin, 'git fetch origin ${branch}' brings it`;
 }
 async function shallowFetchHint(git, rev) {
   const back = ancestryOf(rev);
   const name = back?.name ?? rev;
   const generations = back?.generations ?? 0;
-  if (back && generations > 0 && await git.resolveCommit(name).catch(() => null)) return `'git fetch --deepen=${generations}'`;
+  if (back && generations > 0 && await resolveRevision(git, name).catch(() => null)) return `'git fetch --deepen=${generations}'`;
   const whole = "'git fetch --unshallow' for the whole history";
   const branch = name.replace(/^origin\//, "");
   if (branch === "HEAD" || !await git.isBranchName(branch)) return whole;

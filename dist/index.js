@@ -8907,7 +8907,7 @@ var MAX_GENERATIONS = 999;
 async function fetchAncestor(git, rev, log, misses = []) {
   const back = ancestryOf(rev);
   if (!back || back.generations < 1 || back.generations > MAX_GENERATIONS || !await git.isShallow()) return null;
-  const from = await git.resolveCommit(back.name);
+  const from = await resolveRevision(git, back.name);
   if (!from) return null;
   const { generations } = back;
   log.info(
@@ -8920,17 +8920,17 @@ async function fetchAncestor(git, rev, log, misses = []) {
     misses.push(`${rev} could not be fetched: ${firstLine(error2)}`);
     return null;
   }
-  return git.resolveCommitAfterFetch(rev);
+  return git.resolveCommitAfterFetch(`${from}${back.suffix}`);
 }
 async function resolveExplicit(git, candidate, log) {
   const { rev, origin } = candidate;
-  const local = await git.resolveCommit(rev) ?? await fetchAncestor(git, rev, log);
+  const local = await resolveRevision(git, rev) ?? await fetchAncestor(git, rev, log);
   if (local) return { sha: local, label: candidate.label };
   const tried = [`\`${rev}\``];
   const back = ancestryOf(rev);
   if (!(await git.remotes()).includes("origin")) {
     tried.push("no remote 'origin' to fetch it from");
-  } else if (!back || back.generations <= MAX_GENERATIONS && !await git.resolveCommit(back.name)) {
+  } else if (!back || back.generations <= MAX_GENERATIONS && !await resolveRevision(git, back.name)) {
     const branch = (back?.name ?? rev).replace(/^origin\//, "");
     const depth = Math.max(200, (back?.generations ?? 0) + 1);
     log.info(`${origin}: '${rev}' is not in this clone; fetching the branch '${branch}' from origin.`);
@@ -8946,6 +8946,21 @@ async function resolveExplicit(git, candidate, log) {
   throw new UserError(
     `${origin}: '${rev}' is not a commit in this repository (tried ${tried.join("; ")}). Name a branch, tag or commit that exists, or fetch it before mlreport runs (${candidate.fetchAdvice}).`
   );
+}
+async function resolveRevision(git, rev) {
+  const sha2 = await git.resolveCommit(rev);
+  if (sha2) return sha2;
+  const back = ancestryOf(rev);
+  const name = back?.name ?? rev;
+  const found = /* @__PURE__ */ new Map();
+  for (const remote of await git.remotes()) {
+    const at = await git.resolveCommit(`refs/remotes/${remote}/${name}${back?.suffix ?? ""}`);
+    if (at && !found.has(at)) found.set(at, `${remote}/${name}`);
+  }
+  if (found.size > 1) {
+    throw new UserError(`ambiguous revision '${rev}': ${[...found.values()].join(" and ")} are different commits; name the one to use`);
+  }
+  return [...found.keys()][0] ?? null;
 }
 function describe(candidate) {
   return candidate.kind === "commit" ? shortSha(candidate.sha) : candidate.kind === "merge-base" ? `merge-base with ${candidate.ref}` : candidate.rev;

@@ -15608,19 +15608,38 @@ function ancestryOf(rev) {
   return { name: m[1], suffix: m[2], generations };
 }
 async function requireCommit(git, rev) {
-  const sha = await git.resolveCommit(rev);
+  const sha = await resolveRevision(git, rev);
   if (sha) return sha;
   throw new UserError(`unknown revision '${rev}' (${await unknownWhy(git, rev)})`);
 }
+async function resolveRevision(git, rev) {
+  const sha = await git.resolveCommit(rev);
+  if (sha) return sha;
+  const back = ancestryOf(rev);
+  const name = back?.name ?? rev;
+  const found = /* @__PURE__ */ new Map();
+  for (const remote of await git.remotes()) {
+    const at = await git.resolveCommit(`refs/remotes/${remote}/${name}${back?.suffix ?? ""}`);
+    if (at && !found.has(at)) found.set(at, `${remote}/${name}`);
+  }
+  if (found.size > 1) {
+    throw new UserError(`ambiguous revision '${rev}': ${[...found.values()].join(" and ")} are different commits; name the one to use`);
+  }
+  return [...found.keys()][0] ?? null;
+}
 async function unknownWhy(git, rev) {
-  if (!await git.isShallow().catch(() => false)) return "not a commit git knows here";
-  return `this clone is shallow, so its history stops before it: fetch it with ${await shallowFetchHint(git, rev)}`;
+  if (await git.isShallow().catch(() => false)) {
+    return `this clone is shallow, so its history stops before it: fetch it with ${await shallowFetchHint(git, rev)}`;
+  }
+  const branch = (ancestryOf(rev)?.name ?? rev).replace(/^origin\//, "");
+  if (branch === "HEAD" || !(await git.remotes()).includes("origin") || !await git.isBranchName(branch)) return "not a commit git knows here";
+  return `not a commit git knows here, nor a branch of a remote this clone has fetched: if '${branch}' is a branch on origin, 'git fetch origin ${branch}' brings it`;
 }
 async function shallowFetchHint(git, rev) {
   const back = ancestryOf(rev);
   const name = back?.name ?? rev;
   const generations = back?.generations ?? 0;
-  if (back && generations > 0 && await git.resolveCommit(name).catch(() => null)) return `'git fetch --deepen=${generations}'`;
+  if (back && generations > 0 && await resolveRevision(git, name).catch(() => null)) return `'git fetch --deepen=${generations}'`;
   const whole = "'git fetch --unshallow' for the whole history";
   const branch = name.replace(/^origin\//, "");
   if (branch === "HEAD" || !await git.isBranchName(branch)) return whole;

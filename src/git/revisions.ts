@@ -254,7 +254,7 @@ const MAX_GENERATIONS = 999;
 async function fetchAncestor(git: GitRepo, rev: string, log: Logger, misses: string[] = []): Promise<string | null> {
   const back = ancestryOf(rev);
   if (!back || back.generations < 1 || back.generations > MAX_GENERATIONS || !(await git.isShallow())) return null;
-  const from = await git.resolveCommit(back.name);
+  const from = await resolveRevision(git, back.name);
   if (!from) return null;
   const { generations } = back;
   log.info(
@@ -267,7 +267,8 @@ async function fetchAncestor(git: GitRepo, rev: string, log: Logger, misses: str
     misses.push(`${rev} could not be fetched: ${firstLine(error)}`);
     return null;
   }
-  return git.resolveCommitAfterFetch(rev);
+  // From the commit, not the name: a branch only on a remote (`main` as `origin/main`) is no name git reads.
+  return git.resolveCommitAfterFetch(`${from}${back.suffix}`);
 }
 
 /** The base the user named: as git reads it, else the branch of that name fetched from origin; else an error. */
@@ -275,13 +276,13 @@ async function resolveExplicit(git: GitRepo, candidate: Extract<BaseCandidate, {
   const { rev, origin } = candidate;
   // `HEAD~1` (or `main~1` of a branch the clone has) in a shallow clone is fetched as the default base is, not looked
   // for as a branch.
-  const local = (await git.resolveCommit(rev)) ?? (await fetchAncestor(git, rev, log));
+  const local = (await resolveRevision(git, rev)) ?? (await fetchAncestor(git, rev, log));
   if (local) return { sha: local, label: candidate.label };
   const tried = [`\`${rev}\``];
   const back = ancestryOf(rev);
   if (!(await git.remotes()).includes('origin')) {
     tried.push("no remote 'origin' to fetch it from");
-  } else if (!back || (back.generations <= MAX_GENERATIONS && !(await git.resolveCommit(back.name)))) {
+  } else if (!back || (back.generations <= MAX_GENERATIONS && !(await resolveRevision(git, back.name)))) {
     // actions/checkout clones one commit deep: a branch named as the base (`main` or `origin/main`, or `main~2`, two
     // commits before its tip) is only on the remote; it is fetched deep enough to hold that commit.
     const branch = (back?.name ?? rev).replace(/^origin\//, '');
@@ -306,15 +307,42 @@ async function resolveExplicit(git: GitRepo, candidate: Extract<BaseCandidate, {
  * (`git clone --depth 1`, a CI checkout) the history stops before most revisions, and the error says how to fetch it.
  */
 export async function requireCommit(git: GitRepo, rev: string): Promise<string> {
-  const sha = await git.resolveCommit(rev);
+  const sha = await resolveRevision(git, rev);
   if (sha) return sha;
   throw new UserError(`unknown revision '${rev}' (${await unknownWhy(git, rev)})`);
 }
 
-/** Why `rev` is not a commit here, with the command that fetches it when the clone is shallow. */
+/**
+ * The commit a revision the user named is, as DVC resolves it (scmrepo's `resolve_rev`): what git reads it as, else the
+ * one remote branch of that name — `main` in a clone of another branch, where git knows only `origin/main` — with
+ * its `~N`/`^` suffix taken from there. Every command and the base resolve names here. Null when neither knows it;
+ * remotes whose branches of that name are different commits are an error, as in DVC ("ambiguous Git revision").
+ */
+async function resolveRevision(git: GitRepo, rev: string): Promise<string | null> {
+  const sha = await git.resolveCommit(rev);
+  if (sha) return sha;
+  const back = ancestryOf(rev);
+  const name = back?.name ?? rev;
+  /** Commit → the remote branch it was found as. */
+  const found = new Map<string, string>();
+  for (const remote of await git.remotes()) {
+    const at = await git.resolveCommit(`refs/remotes/${remote}/${name}${back?.suffix ?? ''}`);
+    if (at && !found.has(at)) found.set(at, `${remote}/${name}`);
+  }
+  if (found.size > 1) {
+    throw new UserError(`ambiguous revision '${rev}': ${[...found.values()].join(' and ')} are different commits; name the one to use`);
+  }
+  return [...found.keys()][0] ?? null;
+}
+
+/** Why `rev` is not a commit here, with the command that fetches it. */
 async function unknownWhy(git: GitRepo, rev: string): Promise<string> {
-  if (!(await git.isShallow().catch(() => false))) return 'not a commit git knows here';
-  return `this clone is shallow, so its history stops before it: fetch it with ${await shallowFetchHint(git, rev)}`;
+  if (await git.isShallow().catch(() => false)) {
+    return `this clone is shallow, so its history stops before it: fetch it with ${await shallowFetchHint(git, rev)}`;
+  }
+  const branch = (ancestryOf(rev)?.name ?? rev).replace(/^origin\//, '');
+  if (branch === 'HEAD' || !(await git.remotes()).includes('origin') || !(await git.isBranchName(branch))) return 'not a commit git knows here';
+  return `not a commit git knows here, nor a branch of a remote this clone has fetched: if '${branch}' is a branch on origin, 'git fetch origin ${branch}' brings it`;
 }
 
 /**
@@ -326,7 +354,7 @@ async function shallowFetchHint(git: GitRepo, rev: string): Promise<string> {
   const back = ancestryOf(rev);
   const name = back?.name ?? rev;
   const generations = back?.generations ?? 0;
-  if (back && generations > 0 && (await git.resolveCommit(name).catch(() => null))) return `'git fetch --deepen=${generations}'`;
+  if (back && generations > 0 && (await resolveRevision(git, name).catch(() => null))) return `'git fetch --deepen=${generations}'`;
   const whole = "'git fetch --unshallow' for the whole history";
   const branch = name.replace(/^origin\//, '');
   if (branch === 'HEAD' || !(await git.isBranchName(branch))) return whole;
