@@ -29390,7 +29390,7 @@ async function readBranchHistory(git, workspace, rev, depth, metricsPaths, store
   for (const error of comparison.headErrors) log.warning(error);
   if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
   const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : void 0;
-  const request = { base: { sha: sha2, label: rev }, depth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase };
+  const request = { base: { sha: sha2, label: rev }, depth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase, cli: true };
   return readProjectHistory(git, request, { workspace, data: cliRemoteInputs() }, store, log);
 }
 function historyTable(history2, markdown) {

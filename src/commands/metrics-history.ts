@@ -68,7 +68,8 @@ async function readBranchHistory(
   for (const error of comparison.headErrors) log.warning(error);
   if (!comparison.metrics.length) throw new UserError(`no metrics files at ${rev} or in the workspace: name them in dvc.yaml, or pass --metrics PATH.`);
   const store = storeBranch ? storeReader(new HistoryStore(git, storeBranch)) : undefined;
-  const request = { base: { sha, label: rev }, depth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase };
+  // Its hints name the CLI's flags (`--history-store`), never the action's inputs.
+  const request = { base: { sha, label: rev }, depth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase, cli: true };
   return readProjectHistory(git, request, { workspace, data: cliRemoteInputs() }, store, log);
 }
 

@@ -55,6 +55,24 @@ test('metrics history shows the n, mean, std, min and max a history.* rule gets,
   assert.match(md.stdout, /\| metrics\.json \| accuracy +\| 1 +\| - +\| - +\| - +\| - +\| 0\.83 +\| - +\|/);
 });
 
+test("a metrics file not in git at any commit read: the note names the CLI's --history-store, not the action's input", async () => {
+  const ci = new TempRepo();
+  try {
+    ci.commit('one', { 'metrics.json': '{"accuracy": 0.8}', '.gitignore': '/extra.json\n' });
+    ci.commit('two', { 'metrics.json': '{"accuracy": 0.81}' });
+    ci.write({ 'extra.json': '{"f1": 0.7}' });
+    const result = await runCli(['metrics', 'history', 'main', '--metrics', 'metrics.json', '--metrics', 'extra.json'], ci.dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stderr,
+      /note: `extra\.json` is not in git at any of the 2 commits read .*: its metrics have no history; the history store \(`--history-store BRANCH`\) would keep them\./,
+    );
+    assert.doesNotMatch(result.stderr, /history-branch/);
+  } finally {
+    ci.remove();
+  }
+});
+
 test('metrics history: bad input is a clear error, exit code 2', async () => {
   const cases: [string[], RegExp][] = [
     [['--depth', '0'], /--depth must be at least 1/],
