@@ -7780,12 +7780,24 @@ var GitRepo = class _GitRepo {
   }
   /**
    * Fetches one commit at depth 1 (what a shallow `actions/checkout` clone lacks), or with `depth` that many
-   * commits of its history: never more than asked for.
+   * commits of its history: never more than asked for. A full clone gets it whole (`depthArgs`).
    */
   async fetchCommit(sha, remote = "origin", depth = 1) {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+    await this.raw(["fetch", "--no-tags", "--no-write-fetch-head", ...await this.depthArgs(depth), "--end-of-options", remote, sha]);
+  }
+  /**
+   * `--depth=N` for a shallow clone; nothing for a full one, where git would write the fetched history's cut into
+   * `.git/shallow` and so cut the history the clone had (a checkout with `fetch-depth: 0` turned shallow).
+   */
+  async depthArgs(depth) {
     if (!Number.isInteger(depth) || depth < 1) throw new UserError(`not a fetch depth: ${depth}`);
-    await this.raw(["fetch", "--no-tags", "--no-write-fetch-head", `--depth=${depth}`, "--end-of-options", remote, sha]);
+    return await this.isShallow() ? [`--depth=${depth}`] : [];
+  }
+  /** How many commits `rev`'s history holds here, counted up to `max` (a shallow clone's ends at its boundary). */
+  async historyLength(rev, max) {
+    assertSafeRev(rev);
+    return Number((await this.raw(["rev-list", "--count", `--max-count=${max}`, "--end-of-options", rev])).trim());
   }
   /** Whether `name` may be a branch's name (`git check-ref-format --branch`). */
   async isBranchName(name) {
@@ -7794,13 +7806,20 @@ var GitRepo = class _GitRepo {
       () => false
     );
   }
-  /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
+  /** Fetches a branch into refs/remotes/<remote>/<branch>, `depth` commits deep (a full clone: whole, `depthArgs`). */
   async fetchBranch(branch, depth, remote = "origin") {
     await this.raw(["check-ref-format", "--branch", branch]).catch(() => {
       throw new UserError(`not a valid branch name: ${JSON.stringify(branch)}`);
     });
     assertSafeRev(branch);
-    await this.raw(["fetch", "--no-tags", `--depth=${depth}`, "--end-of-options", remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
+    await this.raw([
+      "fetch",
+      "--no-tags",
+      ...await this.depthArgs(depth),
+      "--end-of-options",
+      remote,
+      `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`
+    ]);
   }
   /**
    * Fetches a branch's tip alone (depth 1, no tags) into the ref `into`, outside refs/heads and refs/remotes, and

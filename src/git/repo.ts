@@ -119,12 +119,26 @@ export class GitRepo {
 
   /**
    * Fetches one commit at depth 1 (what a shallow `actions/checkout` clone lacks), or with `depth` that many
-   * commits of its history: never more than asked for.
+   * commits of its history: never more than asked for. A full clone gets it whole (`depthArgs`).
    */
   async fetchCommit(sha: string, remote = 'origin', depth = 1): Promise<void> {
     if (!FULL_SHA.test(sha)) throw new UserError(`not a full commit SHA: ${JSON.stringify(sha)}`);
+    await this.raw(['fetch', '--no-tags', '--no-write-fetch-head', ...(await this.depthArgs(depth)), '--end-of-options', remote, sha]);
+  }
+
+  /**
+   * `--depth=N` for a shallow clone; nothing for a full one, where git would write the fetched history's cut into
+   * `.git/shallow` and so cut the history the clone had (a checkout with `fetch-depth: 0` turned shallow).
+   */
+  private async depthArgs(depth: number): Promise<string[]> {
     if (!Number.isInteger(depth) || depth < 1) throw new UserError(`not a fetch depth: ${depth}`);
-    await this.raw(['fetch', '--no-tags', '--no-write-fetch-head', `--depth=${depth}`, '--end-of-options', remote, sha]);
+    return (await this.isShallow()) ? [`--depth=${depth}`] : [];
+  }
+
+  /** How many commits `rev`'s history holds here, counted up to `max` (a shallow clone's ends at its boundary). */
+  async historyLength(rev: string, max: number): Promise<number> {
+    assertSafeRev(rev);
+    return Number((await this.raw(['rev-list', '--count', `--max-count=${max}`, '--end-of-options', rev])).trim());
   }
 
   /** Whether `name` may be a branch's name (`git check-ref-format --branch`). */
@@ -135,13 +149,20 @@ export class GitRepo {
     );
   }
 
-  /** Fetches a branch into refs/remotes/<remote>/<branch>, deepened by `depth` commits. */
+  /** Fetches a branch into refs/remotes/<remote>/<branch>, `depth` commits deep (a full clone: whole, `depthArgs`). */
   async fetchBranch(branch: string, depth: number, remote = 'origin'): Promise<void> {
     await this.raw(['check-ref-format', '--branch', branch]).catch(() => {
       throw new UserError(`not a valid branch name: ${JSON.stringify(branch)}`);
     });
     assertSafeRev(branch);
-    await this.raw(['fetch', '--no-tags', `--depth=${depth}`, '--end-of-options', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
+    await this.raw([
+      'fetch',
+      '--no-tags',
+      ...(await this.depthArgs(depth)),
+      '--end-of-options',
+      remote,
+      `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`,
+    ]);
   }
 
   /**

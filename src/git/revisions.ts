@@ -161,7 +161,8 @@ async function forkPoint(
     if (!(await git.isShallow())) return { why: `HEAD shares no history with ${branch}`, advice: null };
     const head = await git.resolveCommit('HEAD');
     try {
-      if (head) await git.fetchCommit(head, 'origin', depth);
+      // Only to deepen: a fetch at a depth the clone already holds would cut HEAD's history there.
+      if (head && (await git.historyLength(head, depth)) < depth) await git.fetchCommit(head, 'origin', depth);
     } catch (error) {
       const why = `this clone is shallow, and HEAD's history could not be fetched deeper to meet ${branch}'s: ${firstLine(error)}`;
       misses.push(why);

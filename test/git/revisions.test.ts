@@ -67,6 +67,16 @@ describe('baseFromEvent', () => {
   });
 });
 
+/** `count` empty commits on `branch` from `from` (each message names the branch, so no two branches share one), written at once by fast-import (thousands in a blink). */
+function commitsOn(repo: TempRepo, branch: string, from: string, count: number): string {
+  const stream = Array.from(
+    { length: count },
+    (_, i) => `commit refs/heads/${branch}\ncommitter T <t@e> ${1700000000 + i} +0000\ndata <<END\n${branch} ${i}\nEND\n${i === 0 ? `from ${from}\n` : ''}\n`,
+  ).join('');
+  execFileSync('git', ['fast-import', '--quiet', '--force'], { cwd: repo.dir, input: stream });
+  return repo.git('rev-parse', branch);
+}
+
 describe('the fork point of a pushed new branch, from a depth-1 clone as actions/checkout makes it', () => {
   // main: fork → m1 → m2; feature: fork → f1 (the change) → f2 (a comment). A push creating `feature`.
   const origin = new TempRepo('mlreport-origin-');
@@ -130,11 +140,7 @@ describe('the fork point of a pushed new branch, from a depth-1 clone as actions
       deep.git('checkout', '-q', '-b', 'feature');
       deep.commit('f1', { 'a.txt': 'f1\n' });
       deep.commit('f2', { 'a.txt': 'f2\n' });
-      const stream = Array.from(
-        { length: 1001 },
-        (_, i) => `commit refs/heads/main\ncommitter T <t@e> ${1700000000 + i} +0000\ndata 2\nm\n${i === 0 ? `from ${base}\n` : ''}\n`,
-      ).join('');
-      execFileSync('git', ['fast-import', '--quiet'], { cwd: deep.dir, input: stream });
+      commitsOn(deep, 'main', base, 1001);
       const git = await GitRepo.open(checkout(deep.dir));
       const log = new MemoryLogger();
       const found = await resolveBase(git, baseFromEvent('push', created), log);
@@ -143,6 +149,36 @@ describe('the fork point of a pushed new branch, from a depth-1 clone as actions
       assert.match(log.lines.join('\n'), /not in the last 200 commits of each; fetching 1000 of each\./);
     } finally {
       deep.remove();
+    }
+  });
+
+  test('the history a clone has is never cut: a full clone stays full and finds the fork point; a deep one keeps its depth', async () => {
+    // 1,200 commits up to the fork; main 1,001 on from it (past the bound), the branch 5.
+    const long = new TempRepo('mlreport-origin-');
+    try {
+      const forkAt = commitsOn(long, 'main', long.commit('root'), 1199);
+      commitsOn(long, 'feature', forkAt, 5);
+      commitsOn(long, 'main', forkAt, 1001);
+      const count = (dir: string): number => Number(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: dir, encoding: 'utf8' }));
+
+      // actions/checkout with `fetch-depth: 0`: a fetch with --depth there would make it shallow, main cut 200 deep.
+      const full = join(tempDir(), 'full');
+      execFileSync('git', ['clone', '-q', '--branch', 'feature', `file://${long.dir}`, full]);
+      const inFull = await resolveBase(await GitRepo.open(full), baseFromEvent('push', created), new MemoryLogger());
+      assert.deepEqual(inFull, { sha: forkAt, label: 'main' });
+      assert.equal(execFileSync('git', ['rev-parse', '--is-shallow-repository'], { cwd: full, encoding: 'utf8' }).trim(), 'false');
+      assert.equal(count(full), 1205);
+
+      // `fetch-depth: 1100`: HEAD's history is deeper than any round's depth, so it is not fetched again (at 200, then
+      // 1,000 deep, which would cut it there); main, fetched 1,000 deep, does not reach the fork point: said.
+      const deep = join(tempDir(), 'deep');
+      execFileSync('git', ['clone', '-q', '--depth=1100', '--branch', 'feature', `file://${long.dir}`, deep]);
+      const inDeep = await resolveBase(await GitRepo.open(deep), baseFromEvent('push', created), new MemoryLogger());
+      assert.equal(inDeep?.label, 'HEAD~1');
+      assert.match(inDeep?.instead ?? '', /it is not in the last 1000 commits of either/);
+      assert.equal(count(deep), 1100);
+    } finally {
+      long.remove();
     }
   });
 
