@@ -12408,16 +12408,18 @@ async function forkPoint(git, candidate, log, misses) {
     log.info(
       round2 === 0 ? `Fetching ${branch} to find where this branch started.` : `Where this branch left ${branch} is not in the last ${FORK_POINT_DEPTHS[round2 - 1]} commits of each; fetching ${depth} of each.`
     );
-    try {
-      await git.fetchBranch(branch, depth);
-    } catch (error) {
-      log.info(`Fetch failed: ${firstLine(error)}`);
-      const why2 = `${branch} could not be fetched to find where this branch started: ${firstLine(error)}`;
+    const fetchFailed = await git.fetchBranch(branch, depth).then(
+      () => null,
+      (error) => firstLine(error)
+    );
+    if (fetchFailed) log.info(`Fetch failed: ${fetchFailed}`);
+    const afterBranch = await found();
+    if (afterBranch) return afterBranch;
+    if (fetchFailed) {
+      const why2 = `${branch} could not be fetched to find where this branch started: ${fetchFailed}`;
       misses.push(why2);
       return { why: why2, advice: null };
     }
-    const afterBranch = await found();
-    if (afterBranch) return afterBranch;
     if (!await git.isShallow()) return { why: `HEAD shares no history with ${branch}`, advice: null };
     const head = await git.resolveCommit("HEAD");
     try {

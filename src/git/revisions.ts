@@ -147,16 +147,19 @@ async function forkPoint(
         ? `Fetching ${branch} to find where this branch started.`
         : `Where this branch left ${branch} is not in the last ${FORK_POINT_DEPTHS[round - 1]} commits of each; fetching ${depth} of each.`,
     );
-    try {
-      await git.fetchBranch(branch, depth);
-    } catch (error) {
-      log.info(`Fetch failed: ${firstLine(error)}`);
-      const why = `${branch} could not be fetched to find where this branch started: ${firstLine(error)}`;
+    const fetchFailed = await git.fetchBranch(branch, depth).then(
+      () => null,
+      (error: unknown) => firstLine(error),
+    );
+    if (fetchFailed) log.info(`Fetch failed: ${fetchFailed}`);
+    // A clone that has the branch already (a full checkout) may find the fork point without the fetch.
+    const afterBranch = await found();
+    if (afterBranch) return afterBranch;
+    if (fetchFailed) {
+      const why = `${branch} could not be fetched to find where this branch started: ${fetchFailed}`;
       misses.push(why);
       return { why, advice: null };
     }
-    const afterBranch = await found();
-    if (afterBranch) return afterBranch;
     // The checkout's own history stops at its shallow boundary (depth 1: HEAD alone): it is deepened as far.
     if (!(await git.isShallow())) return { why: `HEAD shares no history with ${branch}`, advice: null };
     const head = await git.resolveCommit('HEAD');

@@ -103,6 +103,23 @@ describe('the fork point of a pushed new branch, from a depth-1 clone as actions
     assert.ok(!log.lines.some((l) => l.startsWith('warning:')), log.lines.join('\n'));
   });
 
+  test('a fetch that fails: a full clone finds the fork point with the branch it has; one without the branch says so', async () => {
+    const full = join(tempDir(), 'full');
+    execFileSync('git', ['clone', '-q', '--branch', 'feature', `file://${origin.dir}`, full]);
+    execFileSync('git', ['remote', 'set-url', 'origin', join(tempDir(), 'gone')], { cwd: full });
+    const log = new MemoryLogger();
+    assert.deepEqual(await resolveBase(await GitRepo.open(full), baseFromEvent('push', created), log), { sha: fork, label: 'main' });
+    assert.match(log.lines.join('\n'), /info: Fetch failed: /);
+
+    const ws = checkout();
+    execFileSync('git', ['remote', 'set-url', 'origin', join(tempDir(), 'gone')], { cwd: ws });
+    const misses: string[] = [];
+    const base = await resolveBase(await GitRepo.open(ws), baseFromEvent('push', created), new MemoryLogger(), misses);
+    // HEAD~1 cannot be fetched either: no base, and why is kept (the base is not known, not absent).
+    assert.equal(base, null);
+    assert.match(misses[0] ?? '', /^main could not be fetched to find where this branch started: /);
+  });
+
   test('a fork point that cannot be had is said, naming the base used instead and why, never silently', async () => {
     // The checkout's own commit is on no remote (made in the job): its history cannot be fetched deeper.
     const ws = checkout();
