@@ -13154,12 +13154,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options) {
-  const posix18 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options, detached: posix18 });
+  const posix19 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options, detached: posix19 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix18 && !forwarding) {
+  if (posix19 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -13926,6 +13926,19 @@ async function onlyLineEndsDiffer(path, entry, size2, ws) {
   if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
   return (await ws.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
 }
+function paramReasons(dep, data, locked) {
+  const reasons = [];
+  const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...data.keys(), ...locked.keys()])];
+  for (const key2 of keys) {
+    const actual = dep.keys ? getParam(data, key2) : data.get(key2);
+    const before = locked.get(key2);
+    if (actual === void 0 && before === void 0) continue;
+    if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
+    else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
+    else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
+  }
+  return reasons;
+}
 async function stageStatus(stage, lock, ws, project) {
   const reasons = [];
   if (stage.alwaysChanged) reasons.push("always changed");
@@ -13952,15 +13965,7 @@ async function stageStatus(stage, lock, ws, project) {
       else if (lock) reasons.push(`params ${dep.file}: new`);
       continue;
     }
-    const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...data.keys(), ...locked.keys()])];
-    for (const key2 of keys) {
-      const actual = dep.keys ? getParam(data, key2) : data.get(key2);
-      const before = locked.get(key2);
-      if (actual === void 0 && before === void 0) continue;
-      if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
-      else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
-      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
-    }
+    for (const reason of paramReasons(dep, data, locked)) reasons.push(reason);
   }
   const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
   for (const out of stage.outs) {
@@ -18385,7 +18390,10 @@ function causeText(causes, unexplained) {
     );
   }
   if (more2) parts[parts.length - 1] += `, and ${groupDigits(more2)} more`;
-  return [...parts, ...causes.unknown.map(escapeCell)].join("; ");
+  const staleAtBase = causes.stages.flatMap(
+    (stage) => stage.staleAtBase?.length ? [`${code(stage.name)} was out of date at the base (${escapeCell(stage.staleAtBase.join("; "))}): its values there are its last run's`] : []
+  );
+  return [...parts, ...staleAtBase, ...causes.unknown.map(escapeCell)].join("; ");
 }
 var CAUSE_VERB = {
   ran: " re-ran",
@@ -18406,7 +18414,8 @@ function paramText(p) {
   const name = code(p.file === "params.yaml" ? p.key : `${p.file}:${p.key}`);
   if (p.old === void 0) return `${name} added (${causeValue(p.new)})`;
   if (p.new === void 0) return `${name} removed (was ${causeValue(p.old)})`;
-  return `${name} ${causeValue(p.old)}\u2192${causeValue(p.new)}`;
+  const from = p.oldFrom === "dvc.lock" ? " (the base's dvc.lock)" : "";
+  return `${name} ${causeValue(p.old)}\u2192${causeValue(p.new)}${from}`;
 }
 function causeValue(leaf2) {
   const text2 = displayValue(leaf2, null);
@@ -21012,7 +21021,7 @@ var ANNOTATION_MESSAGE_LIMIT = 6e4;
 
 // src/run.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join30, posix as posix17 } from "node:path";
+import { join as join30, posix as posix18 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -21213,6 +21222,14 @@ function evaluateRule(rule2, metrics, options) {
       return outcome2("skipped", `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
     if (!Number.isFinite(base)) return outcome2("failed", `\`${metricName(m)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
+    const staleBase = options.staleAtBase?.get(m.file);
+    if (staleBase !== void 0) {
+      return outcome2(
+        "error",
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${staleBase}, so its value there (${formatNumber(base)}) is not of the base's own params and code, and the rule has no \`base\` value to compare with.`,
+        withHead
+      );
+    }
   }
   const stats3 = historyStatsUsed(rule2.threshold);
   let history2 = null;
@@ -22504,7 +22521,8 @@ var causesReader = (v, at) => {
         name: string2(x.name, key(a, "name")),
         status: oneOf(["ran", "failed", "not-run", "out-of-date", "updated", "new", "unchanged", "unknown"])(x.status, key(a, "status")),
         reasons: list2(string2)(x.reasons, key(a, "reasons")),
-        definition: nullable(oneOf(["command", "definition", "new"]))(x.definition, key(a, "definition"))
+        definition: nullable(oneOf(["command", "definition", "new"]))(x.definition, key(a, "definition")),
+        ...x.staleAtBase !== void 0 && { staleAtBase: list2(string2)(x.staleAtBase, key(a, "staleAtBase")) }
       };
     })(o.stages, key(at, "stages")),
     params: list2((p, a) => {
@@ -22518,6 +22536,7 @@ var causesReader = (v, at) => {
       const now = optional(leaf)(x.new, key(a, "new"));
       if (old !== void 0) param.old = old;
       if (now !== void 0) param.new = now;
+      if (x.oldFrom !== void 0) param.oldFrom = oneOf(["dvc.lock"])(x.oldFrom, key(a, "oldFrom"));
       return param;
     })(o.params, key(at, "params")),
     files: list2((f, a) => {
@@ -28052,7 +28071,8 @@ function explainer(inputs) {
 }
 function settled(found) {
   const lastRun = found.stages.some(lastRunValues);
-  const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length && !lastRun;
+  const staleBase = found.stages.some((s) => s.staleAtBase?.length);
+  const nothing = !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length && !lastRun && !staleBase;
   return { ...found, nothingUpstream: nothing };
 }
 function withCauses(metrics, explain) {
@@ -28089,7 +28109,10 @@ function upstreamCauses(inputs, dag, head, base, writer) {
     const headLock = causeLockOf(head, at);
     const baseLock = causeLockOf(base, at);
     const baseHasPipeline = base.project.dvcYamls.some((d) => d.dir === at.dir);
-    stages.push({ name, ...causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline), definition: causeDefinition(stage, before) });
+    const atBase2 = inputs.staleAtBase?.get(name);
+    const state = causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline);
+    stages.push({ name, ...state, definition: causeDefinition(stage, before), ...atBase2 && { staleAtBase: atBase2 } });
+    const headRan = state.status !== "out-of-date" && state.status !== "not-run" && state.status !== "failed";
     for (const dep of stage.params) {
       const file = joinPath(stage.wdir, dep.file);
       const diff = inputs.params.find((f) => f.path === file);
@@ -28097,8 +28120,18 @@ function upstreamCauses(inputs, dag, head, base, writer) {
         unknown.add(`${file} is not in the params diff: changes to its params unknown`);
         continue;
       }
+      const locked = headRan && atBase2?.some((r) => r.startsWith(`param ${dep.file}:`)) ? baseLock.stage?.params.get(dep.file) : void 0;
+      const ranWith = locked ? flattenParams(locked) : null;
       for (const row3 of diff.rows) {
-        if (row3.changed && (dep.keys === null || dep.keys.some((k) => paramKeyUnder(row3.key, k)))) params.add(paramCause(file, row3), name);
+        if (dep.keys !== null && !dep.keys.some((k) => paramKeyUnder(row3.key, k))) continue;
+        if (!ranWith) {
+          if (row3.changed) params.add(paramCause(file, row3), name);
+          continue;
+        }
+        const fromLock = diffRow(row3.key, ranWith.get(row3.key), row3.new);
+        if (!fromLock.changed) continue;
+        const notTheFiles = diffRow(row3.key, row3.old, ranWith.get(row3.key)).changed;
+        params.add({ ...paramCause(file, fromLock), ...notTheFiles && { oldFrom: "dvc.lock" } }, name);
       }
     }
     for (const dep of stage.deps) {
@@ -28268,6 +28301,7 @@ async function explainChanges(git, request, log) {
       tracked,
       ran: request.pipeline?.stages ?? null,
       stale: request.stale,
+      ...request.staleAtBase && { staleAtBase: request.staleAtBase },
       unknown: [...atBase2.errors.map((e) => `at ${base.label}: ${e.error}`), ...atHead.errors.map((e) => `at head: ${e.error}`)]
     });
     const metrics = withCauses(request.metrics, explain);
@@ -28308,6 +28342,90 @@ async function countLines(git, base, metrics) {
         count3 === null ? { added: null, deleted: null, binary: true } : { added: count3?.added ?? 0, deleted: count3?.deleted ?? 0, binary: false }
       );
   }
+}
+
+// src/causes/base-status.ts
+import { posix as posix17 } from "node:path";
+async function baseStaleness(git, base, options, metricsFiles) {
+  if (!base) return { stages: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map() };
+  const tree = commitTree(git, base.sha, base.label, options.budget ? { budget: options.budget } : {});
+  const project = await projectAt(tree, base.sha, options.projects);
+  const stages = await outOfDateAtBase(tree, project);
+  return { stages, files: filesOfStaleStages(project, stages, metricsFiles) };
+}
+async function outOfDateAtBase(tree, project) {
+  const stale = /* @__PURE__ */ new Map();
+  for (const dvc of project.dvcYamls) {
+    const lock = project.locks.get(dvc.dir);
+    if (!lock) continue;
+    let dag;
+    try {
+      dag = buildDag(dvc.stages);
+    } catch {
+      continue;
+    }
+    for (const stage of dvc.stages) {
+      const locked = lock.stages.get(stage.name);
+      if (!locked) continue;
+      const reasons = await reasonsAtBase(tree, project, { dvc, dag, lock: lock.stages }, stage, locked);
+      if (reasons.length) stale.set(stageAddress(dvc.file, stage.name), reasons);
+    }
+  }
+  return stale;
+}
+async function reasonsAtBase(tree, project, pipeline2, stage, locked) {
+  const reasons = [];
+  if (JSON.stringify(locked.cmd) !== JSON.stringify(stage.cmd)) reasons.push("changed command");
+  if (stage.frozen) return reasons;
+  const wdir = joinPath(pipeline2.dvc.dir, stage.wdir);
+  const lockDeps = new Map(locked.deps.map((e) => [e.path, e]));
+  for (const dep of new Set(stage.deps)) {
+    const entry = lockDeps.get(dep);
+    if (!entry?.md5) continue;
+    const now = await hashAtBase(tree, project, pipeline2, joinPath(wdir, dep), entry);
+    if (now !== null && now !== entry.md5) reasons.push(`dep ${dep}: modified`);
+  }
+  for (const dep of stage.params) {
+    const lockedValues = locked.params.get(dep.file);
+    if (!lockedValues) continue;
+    const data = await readDataFile(tree, joinPath(wdir, dep.file)).catch(() => void 0);
+    if (data === void 0) continue;
+    for (const reason of paramReasons(dep, isRawMap(data) ? data : /* @__PURE__ */ new Map(), lockedValues)) reasons.push(reason);
+  }
+  return reasons;
+}
+async function hashAtBase(tree, project, pipeline2, path, entry) {
+  const local = posix17.relative(pipeline2.dvc.dir || ".", path);
+  const producer = pipeline2.dag.producerOf(local);
+  if (producer !== void 0) return pipeline2.lock.get(producer)?.outs.find((o) => o.path === local)?.md5 ?? null;
+  for (const file of project.dvcFiles) for (const out of file.outs) if (out.path === path) return out.md5;
+  try {
+    const bytes = await tree.read(path);
+    return bytes ? objectMd5(bytes, entry.hashName === "md5-dos2unix") : null;
+  } catch {
+    return null;
+  }
+}
+function filesOfStaleStages(project, stale, metricsFiles) {
+  const files = /* @__PURE__ */ new Map();
+  if (!stale.size) return files;
+  for (const dvc of project.dvcYamls) {
+    let dag;
+    try {
+      dag = buildDag(dvc.stages);
+    } catch {
+      continue;
+    }
+    for (const file of metricsFiles) {
+      const producer = dag.producerOf(posix17.relative(dvc.dir || ".", file));
+      if (producer === void 0) continue;
+      const feeding = /* @__PURE__ */ new Set([producer]);
+      for (const s of feeding) for (const u of dag.upstream.get(s) ?? []) feeding.add(u);
+      const behind = dag.order.filter((s) => feeding.has(s)).map((s) => stageAddress(dvc.file, s)).filter((s) => stale.has(s));
+      if (behind.length) files.set(file, behind);
+    }
+  }
+  return files;
 }
 
 // src/history/store.ts
@@ -29524,10 +29642,21 @@ async function runIn(git, config, log, deadline) {
   const unreadAtBase = new Map(unread("base").map((e) => [e.path, `${e.rev}: ${e.message}`]));
   const metricsFiles = comparison.metrics.map((f) => f.path);
   const { stale, unknown, staleAtHead, staleWhy } = pipeline2 ? await stagesNotRun(pipeline2, config.workspace, headTree, projects, data, metricsFiles, log) : await staleStages(config.workspace, headTree, projects, data, metricsFiles, log);
+  const baseStale = await baseStaleness(git, base, { budget, projects }, metricsFiles).catch((error2) => {
+    log.warning(`Could not tell whether the base's pipeline was up to date there: ${describeError(error2)}`);
+    return null;
+  });
+  const staleAtBase = new Map(
+    [...baseStale?.files ?? []].map(([file, stages]) => [
+      file,
+      stages.map((s) => `stage '${s}' was out of date at ${base.label} (${baseStale.stages.get(s).join("; ")}), as \`dvc status\` there says`).join("; ")
+    ])
+  );
   const gates2 = gate ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history2 : void 0, {
     unreadAtHead: unreadAtHead2,
     unreadAtBase,
     notKnownAtBase: comparison.notKnownAtBase,
+    staleAtBase,
     cachedAtBase: comparison.cachedAtBase,
     cachedAtHead: comparison.cachedAtHead,
     cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
@@ -29557,6 +29686,13 @@ async function runIn(git, config, log, deadline) {
       cli ? "Out-of-date stages: run mlreport repro first, or pass --repro auto, so the values match this change." : "Out-of-date stages: set the action's repro input to auto (or builtin, or dvc) so the values match this change."
     );
   }
+  for (const [file, stages] of baseStale?.files ?? []) {
+    const stale2 = stages.map((s) => `\`${s}\` (${baseStale.stages.get(s).join("; ")})`).join(", ");
+    const one = stages.length === 1;
+    warnings.push(
+      `At the base ${base.label}, stage${one ? "" : "s"} ${stale2} ${one ? "was" : "were"} out of date, as \`dvc status\` there says: it was committed without reproducing ${one ? "it" : "them"}, so its values of \`${file}\` are ${one ? "its" : "their"} last run's, not of its own params and code, and changes are measured from that run.`
+    );
+  }
   const headDirections = await readProjectDirections(config.workspace);
   const inForce = gate?.trustBase ? await directionsAtBase(headDirections, base, async () => (await baseFile(base)).bytes) : null;
   if (inForce?.changed.length) {
@@ -29566,7 +29702,18 @@ async function runIn(git, config, log, deadline) {
   }
   const metrics = await explainChanges(
     git,
-    { workspace: config.workspace, base, budget, listing, projects, pipeline: pipeline2, stale, params: comparison.params, metrics: comparison.metrics },
+    {
+      workspace: config.workspace,
+      base,
+      budget,
+      listing,
+      projects,
+      pipeline: pipeline2,
+      stale,
+      params: comparison.params,
+      metrics: comparison.metrics,
+      ...baseStale && { staleAtBase: baseStale.stages }
+    },
     log
   );
   const facts = {
@@ -29868,7 +30015,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
   return { stale, unknown: outOfDate.unknown, staleAtHead, staleWhy };
 }
 function producerIn(pipeline2, file) {
-  return pipeline2.dag.producerOf(posix17.relative(posix17.dirname(pipeline2.file), file));
+  return pipeline2.dag.producerOf(posix18.relative(posix18.dirname(pipeline2.file), file));
 }
 function projectGraph(pipelines) {
   try {
@@ -29876,7 +30023,7 @@ function projectGraph(pipelines) {
   } catch {
     const stages = pipelines.flatMap(
       (p) => [...p.dag.nodes].map(([name, node]) => {
-        const fromRoot = (path) => posix17.normalize(posix17.join(posix17.dirname(p.file), path));
+        const fromRoot = (path) => posix18.normalize(posix18.join(posix18.dirname(p.file), path));
         return { address: stageAddress(p.file, name), deps: node.deps.map(fromRoot), outs: node.outs.map(fromRoot) };
       })
     );

@@ -53,6 +53,7 @@ import type { DataOptions } from './pipeline/restore';
 import { cliRemoteInputs } from './dvc/data/remotes/open';
 import { collectAndCompare } from './values/collect';
 import { explainChanges } from './causes/gather';
+import { baseStaleness } from './causes/base-status';
 import { HistoryStore, storeReader } from './history/store';
 import { withStoreBase } from './history/store-base';
 import { HistoryRecorder } from './history/store-write';
@@ -222,11 +223,23 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const { stale, unknown, staleAtHead, staleWhy } = pipeline
     ? await stagesNotRun(pipeline, config.workspace, headTree, projects, data, metricsFiles, log)
     : await staleStages(config.workspace, headTree, projects, data, metricsFiles, log);
+  // A base committed without reproducing (a param changed and merged, say): its values are its stages' last run's.
+  const baseStale = await baseStaleness(git, base, { budget, projects }, metricsFiles).catch((error: unknown) => {
+    log.warning(`Could not tell whether the base's pipeline was up to date there: ${describeError(error)}`);
+    return null;
+  });
+  const staleAtBase = new Map(
+    [...(baseStale?.files ?? [])].map(([file, stages]) => [
+      file,
+      stages.map((s) => `stage '${s}' was out of date at ${base!.label} (${baseStale!.stages.get(s)!.join('; ')}), as \`dvc status\` there says`).join('; '),
+    ]),
+  );
   const gates = gate
     ? gateMetrics(gate, comparison.metrics, base !== null, historyDepth > 0 ? history : undefined, {
         unreadAtHead,
         unreadAtBase,
         notKnownAtBase: comparison.notKnownAtBase,
+        staleAtBase,
         cachedAtBase: comparison.cachedAtBase,
         cachedAtHead: comparison.cachedAtHead,
         cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
@@ -266,6 +279,13 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         : "Out-of-date stages: set the action's repro input to auto (or builtin, or dvc) so the values match this change.",
     );
   }
+  for (const [file, stages] of baseStale?.files ?? []) {
+    const stale = stages.map((s) => `\`${s}\` (${baseStale!.stages.get(s)!.join('; ')})`).join(', ');
+    const one = stages.length === 1;
+    warnings.push(
+      `At the base ${base!.label}, stage${one ? '' : 's'} ${stale} ${one ? 'was' : 'were'} out of date, as \`dvc status\` there says: it was committed without reproducing ${one ? 'it' : 'them'}, so its values of \`${file}\` are ${one ? 'its' : 'their'} last run's, not of its own params and code, and changes are measured from that run.`,
+    );
+  }
   // Which way is better says whether the verdict line calls a change better: on a pull request, the base's say so.
   const headDirections = await readProjectDirections(config.workspace);
   // The same file the rules came from: where the base revision's project has it.
@@ -277,7 +297,18 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   }
   const metrics = await explainChanges(
     git,
-    { workspace: config.workspace, base, budget, listing, projects, pipeline, stale, params: comparison.params, metrics: comparison.metrics },
+    {
+      workspace: config.workspace,
+      base,
+      budget,
+      listing,
+      projects,
+      pipeline,
+      stale,
+      params: comparison.params,
+      metrics: comparison.metrics,
+      ...(baseStale && { staleAtBase: baseStale.stages }),
+    },
     log,
   );
   const facts: Omit<ReportData, 'verdict'> = {

@@ -4,6 +4,8 @@ import { pyEqual } from '../dvc/python/value';
 import type { Stage } from '../dvc/types';
 import { buildDag, selectStages, type Dag } from '../pipeline/dag';
 import { describeError } from '../util/errors';
+import { diffRow } from '../values/diff';
+import { flattenParams } from '../values/flatten';
 import {
   lastRunValues,
   type DataCause,
@@ -40,6 +42,8 @@ export interface CauseInputs {
   stale: { stage: string; reasons: string[] }[];
   /** What could not be read (a dvc.yaml at the base that does not load), said on every metric's causes. */
   unknown: string[];
+  /** Stages out of date at the base commit itself (by name, as `stale`), with their `dvc status` reasons there. */
+  staleAtBase?: ReadonlyMap<string, string[]>;
 }
 
 /** A stage of any dvc.yaml, named and placed as one project: `wdir` from the project root, `dir/dvc.yaml:name` outside the root. */
@@ -103,8 +107,16 @@ export function explainer(inputs: CauseInputs): (file: string) => MetricCauses {
  */
 function settled(found: Omit<MetricCauses, 'nothingUpstream'>): MetricCauses {
   const lastRun = found.stages.some(lastRunValues);
+  // A stage out of date at the base: the base's values are not of its own params and code, whatever changed since.
+  const staleBase = found.stages.some((s) => s.staleAtBase?.length);
   const nothing =
-    !found.params.length && !found.files.length && !found.data.length && !found.stages.some((s) => s.definition) && !found.unknown.length && !lastRun;
+    !found.params.length &&
+    !found.files.length &&
+    !found.data.length &&
+    !found.stages.some((s) => s.definition) &&
+    !found.unknown.length &&
+    !lastRun &&
+    !staleBase;
   return { ...found, nothingUpstream: nothing };
 }
 
@@ -149,7 +161,11 @@ function upstreamCauses(inputs: CauseInputs, dag: Dag, head: CauseSide, base: Ca
     const headLock = causeLockOf(head, at);
     const baseLock = causeLockOf(base, at);
     const baseHasPipeline = base.project.dvcYamls.some((d) => d.dir === at.dir);
-    stages.push({ name, ...causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline), definition: causeDefinition(stage, before) });
+    const atBase = inputs.staleAtBase?.get(name);
+    const state = causeStageStatus(inputs, name, headLock, baseLock, baseHasPipeline);
+    stages.push({ name, ...state, definition: causeDefinition(stage, before), ...(atBase && { staleAtBase: atBase }) });
+    // Where the head's values are of a run with the head's params (not out of date, failed or left unrun there).
+    const headRan = state.status !== 'out-of-date' && state.status !== 'not-run' && state.status !== 'failed';
 
     for (const dep of stage.params) {
       const file = joinPath(stage.wdir, dep.file);
@@ -158,8 +174,21 @@ function upstreamCauses(inputs: CauseInputs, dag: Dag, head: CauseSide, base: Ca
         unknown.add(`${file} is not in the params diff: changes to its params unknown`);
         continue;
       }
+      // Out of date at the base for these params: the base's values are of the run dvc.lock records, with its
+      // params, so what changed for the metric is dvc.lock's value → the head's, not the base's file's (where the
+      // head's values are of the head's params: a stage left out of date there is said so instead).
+      const locked = headRan && atBase?.some((r) => r.startsWith(`param ${dep.file}:`)) ? baseLock.stage?.params.get(dep.file) : undefined;
+      const ranWith = locked ? flattenParams(locked) : null;
       for (const row of diff.rows) {
-        if (row.changed && (dep.keys === null || dep.keys.some((k) => paramKeyUnder(row.key, k)))) params.add(paramCause(file, row), name);
+        if (dep.keys !== null && !dep.keys.some((k) => paramKeyUnder(row.key, k))) continue;
+        if (!ranWith) {
+          if (row.changed) params.add(paramCause(file, row), name);
+          continue;
+        }
+        const fromLock = diffRow(row.key, ranWith.get(row.key), row.new);
+        if (!fromLock.changed) continue;
+        const notTheFiles = diffRow(row.key, row.old, ranWith.get(row.key)).changed;
+        params.add({ ...paramCause(file, fromLock), ...(notTheFiles && { oldFrom: 'dvc.lock' as const }) }, name);
       }
     }
 

@@ -21,6 +21,8 @@ export interface CausesRequest {
   stale: { stage: string; reasons: string[] }[];
   params: FileDiff[];
   metrics: FileDiff[];
+  /** Stages out of date at the base commit itself, with their `dvc status` reasons there (base-status.ts). */
+  staleAtBase?: ReadonlyMap<string, string[]>;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function explainChanges(git: GitRepo, request: CausesRequest, log: 
       tracked,
       ran: request.pipeline?.stages ?? null,
       stale: request.stale,
+      ...(request.staleAtBase && { staleAtBase: request.staleAtBase }),
       unknown: [...atBase.errors.map((e) => `at ${base.label}: ${e.error}`), ...atHead.errors.map((e) => `at head: ${e.error}`)],
     });
     const metrics = withCauses(request.metrics, explain);

@@ -63,6 +63,13 @@ export interface EvaluateOptions {
    * (…)`, `which did not run (upstream stage 'train' failed)`); absent: the stages are out of date, not reproduced.
    */
   staleWhy?: ReadonlyMap<string, string>;
+  /**
+   * Metrics files whose values at the base are those of a stage out of date at the base commit itself (path → why,
+   * naming the stage, the revision and `dvc status`'s reasons there): the base was committed without reproducing, so
+   * its values are not of its own params and code, and a rule comparing with `base` is not checked, as where the
+   * base's values are not known.
+   */
+  staleAtBase?: ReadonlyMap<string, string>;
   /** A CLI run: messages name the policy by its flag (`--missing-base fail`), not by the action's input. */
   cli?: boolean;
 }
@@ -190,6 +197,14 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
       return outcome('skipped', `Skipped: the rule compares with \`base\`, but ${why}.`, withHead);
     }
     if (!Number.isFinite(base)) return outcome('failed', `\`${metricName(m)}\` is ${base} at the base, so there is nothing to compare with.`, withHead);
+    const staleBase = options.staleAtBase?.get(m.file);
+    if (staleBase !== undefined) {
+      return outcome(
+        'error',
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${staleBase}, so its value there (${formatNumber(base)}) is not of the base's own params and code, and the rule has no \`base\` value to compare with.`,
+        withHead,
+      );
+    }
   }
   const stats = historyStatsUsed(rule.threshold);
   let history: HistoryStats | null = null;

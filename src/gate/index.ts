@@ -15,7 +15,8 @@ import type { GateConfig } from './types';
  * `files.unreadAtBase`: the same at the base, where a rule comparing with `base` is an error, as it is on a file whose
  * values at the base are not known (`files.notKnownAtBase`: its dvc.yaml or `.dvc` file does not load there; or
  * `files.cachedAtBase`: a DVC output whose object could not be read there, unless the history store gave its values);
- * `files.staleAtHead`: metrics files out-of-date stages write (not reproduced), or stages that failed or did not run (`files.staleWhy` says
+ * `files.staleAtBase`: metrics files whose base values a stage out of date at the base commit made, where a rule
+ * comparing with `base` is an error too; `files.staleAtHead`: metrics files out-of-date stages write (not reproduced), or stages that failed or did not run (`files.staleWhy` says
  * why), with those stages: rules on them are errors; `files.baseUnread`: why a base revision there is could not be
  * fetched (`hasBase` false), which makes a rule comparing with `base` an error rather than a missing base. Pure.
  */
@@ -29,6 +30,7 @@ export function gateMetrics(
     | 'unreadAtHead'
     | 'unreadAtBase'
     | 'notKnownAtBase'
+    | 'staleAtBase'
     | 'cachedAtBase'
     | 'cachedAtHead'
     | 'cachedRemedy'

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, posix, relative, resolve, dirname } from 'node:path';
 import { joinPath, readDataFile } from '../dvc/project';
-import type { Stage } from '../dvc/types';
+import type { ParamsDep, Stage } from '../dvc/types';
 import { UserError } from '../util/errors';
 import type { Tree } from '../workspace/tree';
 import { DvcIgnore } from './dvcignore';
@@ -245,6 +245,24 @@ async function onlyLineEndsDiffer(path: string, entry: LockEntry, size: number, 
 }
 
 /**
+ * How a params file's values differ from what dvc.lock records for a stage's params dep (`param params.yaml:lr:
+ * modified`), in `dvc status` words; `data` is the file as read, `locked` dvc.lock's entry for it.
+ */
+export function paramReasons(dep: ParamsDep, data: RawMap, locked: RawMap): string[] {
+  const reasons: string[] = [];
+  const keys = dep.keys ?? [...new Set([...data.keys(), ...locked.keys()])];
+  for (const key of keys) {
+    const actual = dep.keys ? getParam(data, key) : data.get(key);
+    const before = locked.get(key);
+    if (actual === undefined && before === undefined) continue;
+    if (actual === undefined) reasons.push(`param ${dep.file}:${key}: deleted`);
+    else if (before === undefined) reasons.push(`param ${dep.file}:${key}: new`);
+    else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key}: modified`);
+  }
+  return reasons;
+}
+
+/**
  * DVC's `Stage.changed()` with all reasons collected: a changed cmd, a dep or params value that differs
  * from dvc.lock, an out that is missing or modified, `always_changed`, or a stage with neither deps nor
  * outs. For a frozen stage only the cmd and the outs count (DVC's `changed_deps` returns False for it).
@@ -279,15 +297,7 @@ export async function stageStatus(stage: Stage, lock: LockStage | undefined, ws:
       else if (lock) reasons.push(`params ${dep.file}: new`);
       continue;
     }
-    const keys = dep.keys ?? [...new Set([...data.keys(), ...locked.keys()])];
-    for (const key of keys) {
-      const actual = dep.keys ? getParam(data, key) : data.get(key);
-      const before = locked.get(key);
-      if (actual === undefined && before === undefined) continue;
-      if (actual === undefined) reasons.push(`param ${dep.file}:${key}: deleted`);
-      else if (before === undefined) reasons.push(`param ${dep.file}:${key}: new`);
-      else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key}: modified`);
-    }
+    for (const reason of paramReasons(dep, data, locked)) reasons.push(reason);
   }
   const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
   for (const out of stage.outs) {

@@ -152,7 +152,13 @@ function causeText(causes: MetricCauses, unexplained: string | null): string {
     );
   }
   if (more) parts[parts.length - 1] += `, and ${groupDigits(more)} more`;
-  return [...parts, ...causes.unknown.map(escapeCell)].join('; ');
+  // A stage out of date at the base: the base's values are its last run's there, not of the base's params or code.
+  const staleAtBase = causes.stages.flatMap((stage) =>
+    stage.staleAtBase?.length
+      ? [`${code(stage.name)} was out of date at the base (${escapeCell(stage.staleAtBase.join('; '))}): its values there are its last run's`]
+      : [],
+  );
+  return [...parts, ...staleAtBase, ...causes.unknown.map(escapeCell)].join('; ');
 }
 
 const CAUSE_VERB: Record<StageCause['status'], string> = {
@@ -176,7 +182,8 @@ function paramText(p: ParamCause): string {
   const name = code(p.file === 'params.yaml' ? p.key : `${p.file}:${p.key}`);
   if (p.old === undefined) return `${name} added (${causeValue(p.new)})`;
   if (p.new === undefined) return `${name} removed (was ${causeValue(p.old)})`;
-  return `${name} ${causeValue(p.old)}→${causeValue(p.new)}`;
+  const from = p.oldFrom === 'dvc.lock' ? " (the base's dvc.lock)" : '';
+  return `${name} ${causeValue(p.old)}→${causeValue(p.new)}${from}`;
 }
 
 function causeValue(leaf: Leaf | undefined): string {

@@ -134,6 +134,7 @@ const causesReader: Reader<MetricCauses> = (v, at) => {
         status: oneOf(['ran', 'failed', 'not-run', 'out-of-date', 'updated', 'new', 'unchanged', 'unknown'] as const)(x.status, key(a, 'status')),
         reasons: list(string)(x.reasons, key(a, 'reasons')),
         definition: nullable(oneOf(['command', 'definition', 'new'] as const))(x.definition, key(a, 'definition')),
+        ...(x.staleAtBase !== undefined && { staleAtBase: list(string)(x.staleAtBase, key(a, 'staleAtBase')) }),
       };
     })(o.stages, key(at, 'stages')),
     params: list((p, a) => {
@@ -147,6 +148,7 @@ const causesReader: Reader<MetricCauses> = (v, at) => {
       const now = optional(leaf)(x.new, key(a, 'new'));
       if (old !== undefined) param.old = old;
       if (now !== undefined) param.new = now;
+      if (x.oldFrom !== undefined) param.oldFrom = oneOf(['dvc.lock'] as const)(x.oldFrom, key(a, 'oldFrom'));
       return param;
     })(o.params, key(at, 'params')),
     files: list((f, a) => {

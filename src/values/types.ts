@@ -83,6 +83,11 @@ export interface StageCause {
   reasons: string[];
   /** How its dvc.yaml definition differs from the base's: `command`, `definition` (deps, params or outs), `new`; null when it does not. */
   definition: 'command' | 'definition' | 'new' | null;
+  /**
+   * Why it was out of date at the base commit itself, in `dvc status` words (committed without reproducing): the base's
+   * values of its outputs are of a run of other params or code than the base's. Absent when it was up to date there.
+   */
+  staleAtBase?: string[];
 }
 
 /**
@@ -101,6 +106,11 @@ export interface ParamCause {
   /** As in the params diff: absent when the key does not exist on that side. */
   old?: Leaf;
   new?: Leaf;
+  /**
+   * `dvc.lock`: `old` is the value the base's dvc.lock records, which its stage last ran with, not its params file's
+   * (the stage was out of date at the base).
+   */
+  oldFrom?: 'dvc.lock';
   /** The stages that depend on it (empty without a pipeline). */
   stages: string[];
 }

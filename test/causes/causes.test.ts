@@ -108,9 +108,46 @@ describe('why metrics changed (dist/cli.js report on real repositories)', () => 
     const before = JSON.parse(readFileSync(join(repo.dir, 'metrics.json'), 'utf8')).accuracy as number;
     repo.commit('metrics by hand', { 'metrics.json': JSON.stringify({ accuracy: before - 0.02 }), 'README.md': 'notes\n' });
     const r = await report(repo);
-    assert.match(r.md, /- `accuracy` −0\.02 \(−3\.0%\) ← `train` would re-run \(param params\.yaml:train\.epochs: modified; out metrics\.json: modified\)\n/);
+    assert.match(
+      r.md,
+      /- `accuracy` −0\.02 \(−3\.0%\) ← `train` would re-run \(param params\.yaml:train\.epochs: modified; out metrics\.json: modified\); `train` was out of date at the base \(param params\.yaml:train\.epochs: modified\): its values there are its last run's\n/,
+    );
     assert.doesNotMatch(r.md, /nothing upstream|non-determinism/);
     assert.equal(causesOf(r).nothingUpstream, false);
+  });
+
+  test("a base committed without reproducing (a param merged, dvc.lock of the old one): the PR's harmless change takes no blame, and a base rule is not checked", async () => {
+    const repo = await pipelineRepo();
+    repos.push(repo);
+    // The base: epochs 100→15 merged without `repro`, so its dvc.lock and metrics.json are still of epochs 100.
+    repo.commit('fewer epochs, not reproduced', { 'params.yaml': 'train:\n  epochs: 15\n  lr: 0.1\n' });
+    // The PR: a comment in the training script, reproduced by the run (which now trains with the base's 15 epochs).
+    repo.commit('comment', { 'src/train.js': `${TRAIN}// a comment\n` });
+    const out = tempDir();
+    try {
+      const run = await runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet', '--repro', 'auto', '--threshold', 'accuracy >= base - 0.01'], repo.dir);
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      const md = readFileSync(join(out, 'report.md'), 'utf8');
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      // The move is from the run dvc.lock records at the base (epochs 100) to this one (15): that change is named,
+      // marked as the base's dvc.lock's value, beside the PR's comment line, with the base's stage said out of date.
+      assert.match(
+        md,
+        /- `accuracy` −0\.5667 \(−85%\) ← `train` re-ran: `train\.epochs` 100→15 \(the base's dvc\.lock\), `src\/train\.js` \+1\/−0; `train` was out of date at the base \(param params\.yaml:train\.epochs: modified\): its values there are its last run's\n/,
+      );
+      const causes = json.causes[json.metrics[0].rows[0].causes];
+      assert.deepEqual(causes.params, [{ file: 'params.yaml', key: 'train.epochs', old: 100, new: 15, oldFrom: 'dvc.lock', stages: ['train'] }]);
+      assert.deepEqual(causes.stages[1].staleAtBase, ['param params.yaml:train.epochs: modified']);
+      // The report says it where a reviewer reads the whole report, as `dvc status` at the base would.
+      assert.match(md, /At the base HEAD\\?~1, stage <code>train<\/code> \(param params\.yaml:train\.epochs: modified\) was out of date/);
+      // The gate stays closed: the base's value is not of its own params, so the rule has no base to compare with.
+      const rule = json.gates.rules[0];
+      assert.equal(rule.status, 'error');
+      assert.match(rule.detail, /is not known at the base: stage 'train' was out of date at HEAD~1 \(param params\.yaml:train\.epochs: modified\)/);
+      assert.equal(json.gates.passed, false);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   test('data deps: a `.dvc`-tracked folder and a dvc.lock-only file with new sizes and file counts', async () => {
