@@ -14792,6 +14792,7 @@ function parseDvcFile(file, text2) {
   if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
   const base = posix2.join(posix2.dirname(file), wdir);
   checkDeps(doc.get("deps"), `${file}: deps`);
+  const importedFrom = repoOf(doc.get("deps"));
   const written = doc.get("outs");
   if (Array.isArray(written)) {
     written.forEach((item, i) => {
@@ -14823,7 +14824,15 @@ function parseDvcFile(file, text2) {
     if (remote !== void 0) out.remote = remote;
     return out;
   });
-  return { file, outs };
+  return importedFrom === void 0 ? { file, outs } : { file, outs, importedFrom };
+}
+function repoOf(deps) {
+  for (const dep of Array.isArray(deps) ? deps : []) {
+    const repo = isRawMap(dep) ? dep.get("repo") : void 0;
+    const url = isRawMap(repo) ? repo.get("url") : void 0;
+    if (typeof url === "string") return url;
+  }
+  return void 0;
 }
 function checkDeps(value2, where2) {
   if (value2 === void 0 || value2 === null) return;
@@ -17470,6 +17479,9 @@ function resolveRef(config, name, where2, seen) {
 // src/dvc/data/dvcfile.ts
 import { readdir as readdir5 } from "node:fs/promises";
 import { join as join9, relative as relative5, sep as sep6 } from "node:path";
+function importNotFetched(out) {
+  return `${out.path} is imported by ${out.dvcfile} from ${out.importedFrom} (\`dvc import\`): DVC fetches an import from its source repository, never from this project's remotes, and mlreport cannot; run \`dvc pull ${out.dvcfile}\` (or \`dvc update ${out.dvcfile}\`) with DVC first, or reproduce with DVC's runner (\`repro: dvc\` in the action, \`--repro dvc\` on the CLI)`;
+}
 async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir5(dir, { withFileTypes: true })) {
@@ -17485,7 +17497,18 @@ async function readDvcFile2(root, file) {
   const parsed = await readDvcFile(workspaceTree(root), file);
   if (!parsed) throw new DataError(`${file}: no such file`);
   return parsed.outs.flatMap(
-    (out) => out.cache && out.md5 !== null ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== "md5", isexec: out.isexec === true, remote: out.remote, push: out.push }] : []
+    (out) => out.cache && out.md5 !== null ? [
+      {
+        oid: out.md5,
+        path: out.path,
+        dvcfile: file,
+        legacy: out.hashName !== "md5",
+        isexec: out.isexec === true,
+        remote: out.remote,
+        push: out.push,
+        ...parsed.importedFrom !== void 0 && { importedFrom: parsed.importedFrom }
+      }
+    ] : []
   );
 }
 
@@ -18569,6 +18592,7 @@ var PipelineData = class _PipelineData {
     let from = "the cache";
     for (const o of objects) {
       if (await this.cache.has(o.oid, o.legacy)) continue;
+      if (o.imported) return { ok: false, why: o.imported };
       let remote;
       try {
         remote = this.remoteFor(o.remote);
@@ -18606,6 +18630,8 @@ var PipelineData = class _PipelineData {
     let from = "the cache";
     const missing = [];
     for (const o of objects) if (!await this.cache.has(o.oid, o.legacy)) missing.push(o);
+    const imported = missing.find((o) => o.imported);
+    if (imported) throw new DataError(imported.imported);
     const groups = /* @__PURE__ */ new Map();
     for (const o of missing) groups.set(o.remote, [...groups.get(o.remote) ?? [], o]);
     for (const [name, refs] of groups) {
@@ -18771,7 +18797,7 @@ async function pushProjectOutputs(root, options2 = {}, project) {
   }
 }
 function trackedObject(t) {
-  return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote };
+  return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote, ...t.importedFrom && { imported: importNotFetched(t) } };
 }
 function afterRestores(stage2, lock, status, expected2, ws, project) {
   if (!lock || !status.changed) return status;
@@ -29653,10 +29679,16 @@ async function pullTracked(root, options2 = {}) {
   const { config, cache, groups } = await plan(root, options2);
   const report2 = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
   const failures = [];
+  const imports = [];
   const ready = [];
   const staging = /* @__PURE__ */ new Map();
   try {
-    for (const [name, outs] of groups) {
+    for (const [name, all] of groups) {
+      const outs = [];
+      for (const out of all) {
+        if (out.importedFrom === void 0 || await cache.has(out.oid, out.legacy)) outs.push(out);
+        else imports.push(importNotFetched(out));
+      }
       for (const out of outs) {
         const staged = await stage(root, out);
         if (staged) staging.set(out.path, staged);
@@ -29670,8 +29702,8 @@ async function pullTracked(root, options2 = {}) {
   } finally {
     for (const staged of staging.values()) await rm7(staged, { recursive: true, force: true });
   }
-  if (failures.length) {
-    throw new PartialPullError(failures.map((f) => new TransferError("pull", f.remote, f.failures).message).join("\n"), report2);
+  if (failures.length || imports.length) {
+    throw new PartialPullError([...imports, ...failures.map((f) => new TransferError("pull", f.remote, f.failures).message)].join("\n"), report2);
   }
   return report2;
   async function pullGroup(name, outs) {
@@ -29698,7 +29730,9 @@ async function pushTracked(root, options2 = {}) {
   const named3 = Boolean(options2.targets?.length);
   for (const [name, all] of groups) {
     const outs = [];
-    for (const out of all) if (out.push && (named3 || out.stage === void 0 || await cache.has(out.oid, out.legacy))) outs.push(out);
+    for (const out of all) {
+      if (out.push && out.importedFrom === void 0 && (named3 || out.stage === void 0 || await cache.has(out.oid, out.legacy))) outs.push(out);
+    }
     if (!outs.length) continue;
     const remote = openRemote(selectRemote(config, name, options2.pickRemote), options2);
     try {

@@ -11238,6 +11238,7 @@ function parseDvcFile(file, text2) {
   if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
   const base = posix.join(posix.dirname(file), wdir);
   checkDeps(doc.get("deps"), `${file}: deps`);
+  const importedFrom = repoOf(doc.get("deps"));
   const written = doc.get("outs");
   if (Array.isArray(written)) {
     written.forEach((item, i) => {
@@ -11269,7 +11270,15 @@ function parseDvcFile(file, text2) {
     if (remote !== void 0) out.remote = remote;
     return out;
   });
-  return { file, outs };
+  return importedFrom === void 0 ? { file, outs } : { file, outs, importedFrom };
+}
+function repoOf(deps) {
+  for (const dep of Array.isArray(deps) ? deps : []) {
+    const repo = isRawMap(dep) ? dep.get("repo") : void 0;
+    const url = isRawMap(repo) ? repo.get("url") : void 0;
+    if (typeof url === "string") return url;
+  }
+  return void 0;
 }
 function checkDeps(value2, where2) {
   if (value2 === void 0 || value2 === null) return;
@@ -13983,6 +13992,9 @@ async function stageStatus(stage, lock, ws, project) {
 // src/dvc/data/dvcfile.ts
 import { readdir as readdir3 } from "node:fs/promises";
 import { join as join10, relative as relative3, sep as sep4 } from "node:path";
+function importNotFetched(out) {
+  return `${out.path} is imported by ${out.dvcfile} from ${out.importedFrom} (\`dvc import\`): DVC fetches an import from its source repository, never from this project's remotes, and mlreport cannot; run \`dvc pull ${out.dvcfile}\` (or \`dvc update ${out.dvcfile}\`) with DVC first, or reproduce with DVC's runner (\`repro: dvc\` in the action, \`--repro dvc\` on the CLI)`;
+}
 async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
@@ -13998,7 +14010,18 @@ async function readDvcFile2(root, file) {
   const parsed = await readDvcFile(workspaceTree(root), file);
   if (!parsed) throw new DataError(`${file}: no such file`);
   return parsed.outs.flatMap(
-    (out) => out.cache && out.md5 !== null ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== "md5", isexec: out.isexec === true, remote: out.remote, push: out.push }] : []
+    (out) => out.cache && out.md5 !== null ? [
+      {
+        oid: out.md5,
+        path: out.path,
+        dvcfile: file,
+        legacy: out.hashName !== "md5",
+        isexec: out.isexec === true,
+        remote: out.remote,
+        push: out.push,
+        ...parsed.importedFrom !== void 0 && { importedFrom: parsed.importedFrom }
+      }
+    ] : []
   );
 }
 
@@ -15699,6 +15722,7 @@ var PipelineData = class _PipelineData {
     let from = "the cache";
     for (const o of objects) {
       if (await this.cache.has(o.oid, o.legacy)) continue;
+      if (o.imported) return { ok: false, why: o.imported };
       let remote;
       try {
         remote = this.remoteFor(o.remote);
@@ -15736,6 +15760,8 @@ var PipelineData = class _PipelineData {
     let from = "the cache";
     const missing = [];
     for (const o of objects) if (!await this.cache.has(o.oid, o.legacy)) missing.push(o);
+    const imported = missing.find((o) => o.imported);
+    if (imported) throw new DataError(imported.imported);
     const groups = /* @__PURE__ */ new Map();
     for (const o of missing) groups.set(o.remote, [...groups.get(o.remote) ?? [], o]);
     for (const [name, refs] of groups) {
@@ -15887,7 +15913,7 @@ async function pushProjectOutputs(root, options = {}, project) {
   }
 }
 function trackedObject(t) {
-  return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote };
+  return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote, ...t.importedFrom && { imported: importNotFetched(t) } };
 }
 function afterRestores(stage, lock, status, expected2, ws, project) {
   if (!lock || !status.changed) return status;

@@ -10496,6 +10496,7 @@ function parseDvcFile(file, text2) {
   if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
   const base = posix2.join(posix2.dirname(file), wdir);
   checkDeps(doc.get("deps"), `${file}: deps`);
+  const importedFrom = repoOf(doc.get("deps"));
   const written = doc.get("outs");
   if (Array.isArray(written)) {
     written.forEach((item, i) => {
@@ -10527,7 +10528,15 @@ function parseDvcFile(file, text2) {
     if (remote !== void 0) out.remote = remote;
     return out;
   });
-  return { file, outs };
+  return importedFrom === void 0 ? { file, outs } : { file, outs, importedFrom };
+}
+function repoOf(deps) {
+  for (const dep of Array.isArray(deps) ? deps : []) {
+    const repo = isRawMap(dep) ? dep.get("repo") : void 0;
+    const url = isRawMap(repo) ? repo.get("url") : void 0;
+    if (typeof url === "string") return url;
+  }
+  return void 0;
 }
 function checkDeps(value, where2) {
   if (value === void 0 || value === null) return;
@@ -12287,7 +12296,18 @@ async function readDvcFile2(root, file) {
   const parsed = await readDvcFile(workspaceTree(root), file);
   if (!parsed) throw new DataError(`${file}: no such file`);
   return parsed.outs.flatMap(
-    (out) => out.cache && out.md5 !== null ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== "md5", isexec: out.isexec === true, remote: out.remote, push: out.push }] : []
+    (out) => out.cache && out.md5 !== null ? [
+      {
+        oid: out.md5,
+        path: out.path,
+        dvcfile: file,
+        legacy: out.hashName !== "md5",
+        isexec: out.isexec === true,
+        remote: out.remote,
+        push: out.push,
+        ...parsed.importedFrom !== void 0 && { importedFrom: parsed.importedFrom }
+      }
+    ] : []
   );
 }
 
@@ -13195,6 +13215,7 @@ var PipelineData = class _PipelineData {
     let from = "the cache";
     for (const o of objects) {
       if (await this.cache.has(o.oid, o.legacy)) continue;
+      if (o.imported) return { ok: false, why: o.imported };
       let remote;
       try {
         remote = this.remoteFor(o.remote);
@@ -13232,6 +13253,8 @@ var PipelineData = class _PipelineData {
     let from = "the cache";
     const missing = [];
     for (const o of objects) if (!await this.cache.has(o.oid, o.legacy)) missing.push(o);
+    const imported = missing.find((o) => o.imported);
+    if (imported) throw new DataError(imported.imported);
     const groups = /* @__PURE__ */ new Map();
     for (const o of missing) groups.set(o.remote, [...groups.get(o.remote) ?? [], o]);
     for (const [name, refs] of groups) {

@@ -21,6 +21,8 @@ interface DvcOut extends LockEntry {
 export interface DvcFile {
   file: string;
   outs: DvcOut[];
+  /** `dvc import`: the repository its data comes from (a dep's `repo.url`), whence DVC fetches it, never a remote. */
+  importedFrom?: string;
 }
 
 /** `SINGLE_STAGE_SCHEMA` keys (dvc/schema.py); anything else is an error, as in DVC. */
@@ -61,6 +63,7 @@ function parseDvcFile(file: string, text: string): DvcFile {
   if (typeof wdir !== 'string') throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
   const base = posix.join(posix.dirname(file), wdir);
   checkDeps(doc.get('deps'), `${file}: deps`);
+  const importedFrom = repoOf(doc.get('deps'));
   const written = doc.get('outs');
   // DVC 0.x wrote `metric:` (and 2.x took `plot:`) on a .dvc out; DVC 3 dropped both (#9552) and refuses the file.
   if (Array.isArray(written)) {
@@ -93,7 +96,17 @@ function parseDvcFile(file: string, text: string): DvcFile {
     if (remote !== undefined) out.remote = remote;
     return out;
   });
-  return { file, outs };
+  return importedFrom === undefined ? { file, outs } : { file, outs, importedFrom };
+}
+
+/** The `repo.url` of a (checked) `deps:` list's `dvc import` dep, if it has one. */
+function repoOf(deps: Raw | undefined): string | undefined {
+  for (const dep of Array.isArray(deps) ? deps : []) {
+    const repo = isRawMap(dep) ? dep.get('repo') : undefined;
+    const url = isRawMap(repo) ? repo.get('url') : undefined;
+    if (typeof url === 'string') return url;
+  }
+  return undefined;
 }
 
 /**

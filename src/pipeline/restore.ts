@@ -4,7 +4,7 @@ import { join, posix } from 'node:path';
 import { Cache } from '../dvc/data/cache';
 import { checkout } from '../dvc/data/checkout';
 import { loadDvcConfig, selectRemote, type DvcConfig, type RevisionConfig } from '../dvc/data/config';
-import { findDvcFiles, readDvcFile, type TrackedOut } from '../dvc/data/dvcfile';
+import { findDvcFiles, importNotFetched, readDvcFile, type TrackedOut } from '../dvc/data/dvcfile';
 import { DataError, ObjectError, TransferError } from '../dvc/data/errors';
 import { objectMd5 } from '../dvc/data/hash';
 import { isDirOid, objectKey } from '../dvc/data/oid';
@@ -43,6 +43,8 @@ interface Wanted {
   legacy: boolean;
   isexec?: boolean;
   remote?: string;
+  /** A `dvc import`'s data: why it cannot be had but from the cache (importNotFetched), as no remote holds it. */
+  imported?: string;
 }
 
 /** Where a set of objects can come from: the cache, a remote, or nowhere (and why). */
@@ -134,6 +136,7 @@ export class PipelineData {
     let from = 'the cache';
     for (const o of objects) {
       if (await this.cache.has(o.oid, o.legacy)) continue;
+      if (o.imported) return { ok: false, why: o.imported };
       let remote: Remote;
       try {
         remote = this.remoteFor(o.remote);
@@ -173,6 +176,8 @@ export class PipelineData {
     let from = 'the cache';
     const missing: Wanted[] = [];
     for (const o of objects) if (!(await this.cache.has(o.oid, o.legacy))) missing.push(o);
+    const imported = missing.find((o) => o.imported);
+    if (imported) throw new DataError(imported.imported!);
     const groups = new Map<string | undefined, Wanted[]>();
     for (const o of missing) groups.set(o.remote, [...(groups.get(o.remote) ?? []), o]);
     for (const [name, refs] of groups) {
@@ -376,7 +381,7 @@ export async function pushProjectOutputs(root: string, options: DataOptions = {}
 
 /** The objects of a tracked out as `PipelineData` moves them. */
 export function trackedObject(t: TrackedOut): Wanted {
-  return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote };
+  return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote, ...(t.importedFrom && { imported: importNotFetched(t) }) };
 }
 
 /**

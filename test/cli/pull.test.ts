@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runCli } from '../helpers/cli';
+import { md5sum } from '../helpers/md5sum';
 import { TempRepo } from '../helpers/repo';
 import { EXAMPLE_DIR, exampleDirInStore, placeByMd5sum, temp } from '../dvc/data/helpers';
 import { aws, awsCli, S3RVER_KEYS, startS3rver } from '../dvc/data/servers';
@@ -272,5 +273,45 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
       repo.remove();
       clone.remove();
     });
+  });
+  test('a `dvc import` (a .dvc file whose dep names a repo): pull, status and repro name the file and its source, not a missing remote object; push leaves it out', async () => {
+    const store = temp();
+    const none = temp();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const repo = new TempRepo();
+    // As example-get-started's data/data.xml.dvc: `dvc import` of a file of another repository.
+    repo.write({ 'data.xml': '<rows/>\n' });
+    const md5 = md5sum(join(repo.dir, 'data.xml'));
+    rmSync(join(repo.dir, 'data.xml'));
+    repo.write({
+      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${store}\n`,
+      'data.xml.dvc': `md5: 0123456789abcdef0123456789abcdef\nfrozen: true\ndeps:\n- path: get-started/data.xml\n  repo:\n    url: https://example.com/dataset-registry\n    rev_lock: cf6481baf56f156aa0876709cc231aaf3f3a3c29\nouts:\n- md5: ${md5}\n  size: 8\n  hash: md5\n  path: data.xml\n`,
+      'dvc.yaml': 'stages:\n  prepare:\n    cmd: tr a-z A-Z < data.xml > prepared.xml\n    deps: [data.xml]\n    outs: [prepared.xml]\n',
+    });
+    const why =
+      /data\.xml is imported by data\.xml\.dvc from https:\/\/example\.com\/dataset-registry \(`dvc import`\): DVC fetches an import from its source repository, never from this project's remotes, and mlreport cannot; run `dvc pull data\.xml\.dvc` \(or `dvc update data\.xml\.dvc`\) with DVC first, or reproduce with DVC's runner \(`repro: dvc` in the action, `--repro dvc` on the CLI\)/;
+    const pull = await runCli(['pull'], repo.dir, env);
+    assert.notEqual(pull.code, 0);
+    assert.match(pull.stderr, why);
+    assert.doesNotMatch(pull.stderr + pull.stdout, /missing from remote|not in remote/);
+    const status = await runCli(['status'], repo.dir, env);
+    assert.match(status.stdout, /^data\.xml\.dvc: cannot pull: data\.xml is imported by data\.xml\.dvc from https:\/\/example\.com\/dataset-registry/m);
+    const repro = await runCli(['repro'], repo.dir, env);
+    assert.notEqual(repro.code, 0);
+    assert.match(repro.stdout + repro.stderr, /prepare: failed .*'data\.xml' is tracked by data\.xml\.dvc but cannot be pulled: data\.xml is imported by/);
+    assert.match(repro.stdout + repro.stderr, why);
+    // With the data in the cache (`dvc pull` ran here), the import checks out and the stage runs; push never sends
+    // an import to the project's remote (dvc/repo/push.py), whose source repository holds it.
+    const cached = join(repo.dir, '.dvc', 'cache', 'files', 'md5', md5.slice(0, 2));
+    mkdirSync(cached, { recursive: true });
+    writeFileSync(join(cached, md5.slice(2)), '<rows/>\n');
+    assert.equal((await runCli(['pull'], repo.dir, env)).code, 0);
+    assert.equal(readFileSync(join(repo.dir, 'data.xml'), 'utf8'), '<rows/>\n');
+    const ran = await runCli(['repro'], repo.dir, env);
+    assert.equal(ran.code, 0, ran.stdout + ran.stderr);
+    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
+    assert.equal(existsSync(join(store, 'files', 'md5', md5.slice(0, 2), md5.slice(2))), false);
+    assert.ok(existsSync(join(store, 'files', 'md5')), 'the stage output was pushed');
+    repo.remove();
   });
 });

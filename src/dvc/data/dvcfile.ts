@@ -18,6 +18,19 @@ export interface TrackedOut extends ObjectRef {
   remote?: string;
   /** `push: false`: left out of pushes, as `dvc push` leaves it (dvc/output.py `can_push`). */
   push: boolean;
+  /**
+   * A `dvc import`'s out: the repository its data comes from. DVC fetches it from there, never from a remote of this
+   * project, and never pushes it (dvc/repo/fetch.py, push.py); the builtin data layer cannot fetch it.
+   */
+  importedFrom?: string;
+}
+
+/**
+ * Why an import's data the cache lacks cannot be had here: named with its `.dvc` file and source repository, and
+ * what fetches it (DVC), rather than sought on a remote that never holds it.
+ */
+export function importNotFetched(out: Pick<TrackedOut, 'path' | 'dvcfile' | 'importedFrom'>): string {
+  return `${out.path} is imported by ${out.dvcfile} from ${out.importedFrom} (\`dvc import\`): DVC fetches an import from its source repository, never from this project's remotes, and mlreport cannot; run \`dvc pull ${out.dvcfile}\` (or \`dvc update ${out.dvcfile}\`) with DVC first, or reproduce with DVC's runner (\`repro: dvc\` in the action, \`--repro dvc\` on the CLI)`;
 }
 
 /** `.dvc` files under `root`, skipping `.git`, `.dvc` and other dot-directories. */
@@ -43,7 +56,18 @@ export async function readDvcFile(root: string, file: string): Promise<TrackedOu
   if (!parsed) throw new DataError(`${file}: no such file`);
   return parsed.outs.flatMap((out) =>
     out.cache && out.md5 !== null
-      ? [{ oid: out.md5, path: out.path, dvcfile: file, legacy: out.hashName !== 'md5', isexec: out.isexec === true, remote: out.remote, push: out.push }]
+      ? [
+          {
+            oid: out.md5,
+            path: out.path,
+            dvcfile: file,
+            legacy: out.hashName !== 'md5',
+            isexec: out.isexec === true,
+            remote: out.remote,
+            push: out.push,
+            ...(parsed.importedFrom !== undefined && { importedFrom: parsed.importedFrom }),
+          },
+        ]
       : [],
   );
 }

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { checkout, stage, type CheckoutOutcome } from './checkout';
 import { loadDvcConfig, selectRemote, type ConfigEnvironment } from './config';
 import { DataError, TransferError, type ObjectFailure } from './errors';
-import { findDvcFiles, readDvcFile, type TrackedOut } from './dvcfile';
+import { findDvcFiles, importNotFetched, readDvcFile, type TrackedOut } from './dvcfile';
 import { openRemote, type RemoteInputs } from './remotes/open';
 import { pull, push, type PullResult, type PushResult } from './transfer';
 
@@ -39,11 +39,19 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
   const { config, cache, groups } = await plan(root, options);
   const report: PullReport = { downloaded: 0, cached: 0, bytes: 0, outputs: [] };
   const failures: { remote: string; failures: ObjectFailure[] }[] = [];
+  const imports: string[] = [];
   const ready: TrackedOut[] = [];
   // Directory outputs the workspace lacks are built in staged folders, which the remote may fill as objects arrive.
   const staging = new Map<string, string>();
   try {
-    for (const [name, outs] of groups) {
+    for (const [name, all] of groups) {
+      // An import's data comes from its source repository, which DVC fetches and no remote of this project holds:
+      // from the cache, or not at all here.
+      const outs: TrackedOut[] = [];
+      for (const out of all) {
+        if (out.importedFrom === undefined || (await cache.has(out.oid, out.legacy))) outs.push(out);
+        else imports.push(importNotFetched(out));
+      }
       for (const out of outs) {
         const staged = await stage(root, out);
         if (staged) staging.set(out.path, staged);
@@ -57,8 +65,8 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
   } finally {
     for (const staged of staging.values()) await rm(staged, { recursive: true, force: true });
   }
-  if (failures.length) {
-    throw new PartialPullError(failures.map((f) => new TransferError('pull', f.remote, f.failures).message).join('\n'), report);
+  if (failures.length || imports.length) {
+    throw new PartialPullError([...imports, ...failures.map((f) => new TransferError('pull', f.remote, f.failures).message)].join('\n'), report);
   }
   return report;
 
@@ -92,7 +100,10 @@ export async function pushTracked(root: string, options: TrackedOptions = {}): P
   const named = Boolean(options.targets?.length);
   for (const [name, all] of groups) {
     const outs: TrackedOut[] = [];
-    for (const out of all) if (out.push && (named || out.stage === undefined || (await cache.has(out.oid, out.legacy)))) outs.push(out);
+    // An import is never pushed (dvc/repo/push.py): its source repository holds it.
+    for (const out of all) {
+      if (out.push && out.importedFrom === undefined && (named || out.stage === undefined || (await cache.has(out.oid, out.legacy)))) outs.push(out);
+    }
     if (!outs.length) continue;
     const remote = openRemote(selectRemote(config, name, options.pickRemote), options);
     try {
