@@ -18423,7 +18423,9 @@ function causeText(causes, unexplained) {
 }
 var CAUSE_VERB = {
   ran: " re-ran",
-  updated: " re-ran",
+  // Run before this one and committed: this run found it up to date (the Pipeline section's "skipped"), but its
+  // dvc.lock entry is not the base's.
+  updated: " re-ran in this change (dvc.lock)",
   "out-of-date": " would re-run",
   failed: " failed",
   "not-run": " did not run",
@@ -19051,7 +19053,8 @@ function fileIn(path, images) {
 // src/report/pipeline-section.ts
 var STATUS_TEXT = {
   ran: "ran",
-  skipped: "skipped (unchanged)",
+  // Measured against the head's dvc.lock, not the base: the causes say what changed since the base.
+  skipped: "skipped (up to date with dvc.lock)",
   failed: "**failed**",
   "not-run": "not run"
 };

@@ -163,7 +163,9 @@ function causeText(causes: MetricCauses, unexplained: string | null): string {
 
 const CAUSE_VERB: Record<StageCause['status'], string> = {
   ran: ' re-ran',
-  updated: ' re-ran',
+  // Run before this one and committed: this run found it up to date (the Pipeline section's "skipped"), but its
+  // dvc.lock entry is not the base's.
+  updated: ' re-ran in this change (dvc.lock)',
   'out-of-date': ' would re-run',
   failed: ' failed',
   'not-run': ' did not run',

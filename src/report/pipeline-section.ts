@@ -3,7 +3,8 @@ import type { PipelineSummary } from './types';
 
 const STATUS_TEXT: Record<PipelineSummary['stages'][number]['status'], string> = {
   ran: 'ran',
-  skipped: 'skipped (unchanged)',
+  // Measured against the head's dvc.lock, not the base: the causes say what changed since the base.
+  skipped: 'skipped (up to date with dvc.lock)',
   failed: '**failed**',
   'not-run': 'not run',
 };

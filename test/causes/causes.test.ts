@@ -69,7 +69,12 @@ describe('why metrics changed (dist/cli.js report on real repositories)', () => 
     assert.equal((await runCli(['repro'], repo.dir)).code, 0);
     repo.commit('tune and reproduce');
     const r = await report(repo);
-    assert.match(r.md, /- `accuracy` −0\.5567 \(−83%\) ← `train` re-ran: `train\.epochs` 100→15, `src\/train\.js` \+1\/−1\n/);
+    assert.match(r.md, /- `accuracy` −0\.5567 \(−83%\) ← `train` re-ran in this change \(dvc\.lock\): `train\.epochs` 100→15, `src\/train\.js` \+1\/−1\n/);
+    // Reproduced by the run too: the Pipeline section finds it up to date with the committed dvc.lock, and says
+    // against what, beside the causes' word that it re-ran in this change.
+    const again = await report(repo, ['--repro', 'auto']);
+    assert.match(again.md, /^\| train \| skipped \(up to date with dvc\.lock\) \| – \|/m);
+    assert.match(again.md, /← `train` re-ran in this change \(dvc\.lock\): `train\.epochs` 100→15/);
     assert.deepEqual(
       causesOf(r).stages.map((s: any) => [s.name, s.status]),
       [
@@ -320,7 +325,7 @@ stages:
     assert.equal((await runCli(['repro'], repo.dir)).code, 0);
     repo.commit('better evaluation');
     const r = await report(repo);
-    assert.match(r.md, /- `auc` \+0\.05 \(\+7\.1%\) ← `evaluate` re-ran: `src\/evaluate\.js` \+1\/−1\n/);
+    assert.match(r.md, /- `auc` \+0\.05 \(\+7\.1%\) ← `evaluate` re-ran in this change \(dvc\.lock\): `src\/evaluate\.js` \+1\/−1\n/);
     assert.equal(causesOf(r, 'auc', 'eval/metrics.json').stage, 'evaluate');
   });
 

@@ -119,7 +119,7 @@ describe('the "Why it changed" lines', () => {
     assert.equal(
       section,
       '#### Why it changed\n\n' +
-        '- `m0` −0.1 (−20%) ← `prepare` re-ran: `data/raw` 1000 B→1010 B, 3→4 files, `data/extra.csv` added (2.4 MiB); ' +
+        '- `m0` −0.1 (−20%) ← `prepare` re-ran in this change (dvc.lock): `data/raw` 1000 B→1010 B, 3→4 files, `data/extra.csv` added (2.4 MiB); ' +
         '`train` re-ran: command changed, `train.epochs` 100→15, `config/model.yaml:dropout` added (0.1), `src/train.py` +12/−3; ' +
         "stage 'evaluate' not in dvc.lock at head: changes to its data unknown",
     );
@@ -132,7 +132,10 @@ describe('the "Why it changed" lines', () => {
       omitted: 3,
     };
     const shared = causesSection(metrics(11, many))!;
-    assert.match(shared, /^#### Why it changed\n\n- `m0` −0\.1 \(−20%\), `m1` −0\.1 \(−20%\), `m2` [^←]*, `m4` −0\.1 \(−20%\), and 6 more ← `prepare` re-ran/);
+    assert.match(
+      shared,
+      /^#### Why it changed\n\n- `m0` −0\.1 \(−20%\), `m1` −0\.1 \(−20%\), `m2` [^←]*, `m4` −0\.1 \(−20%\), and 6 more ← `prepare` re-ran in this change \(dvc\.lock\)/,
+    );
     assert.match(shared, /`src\/f2\.py` \+1\/−0, and 12 more; stage 'evaluate'/);
     assert.equal(shared.split('\n').length, 3, 'one line for the eleven');
     // Thousands are grouped as every other count of the report is.
@@ -216,7 +219,7 @@ describe('the "Why it changed" lines', () => {
     });
     const text = JSON.stringify(reportJson(report));
     assert.deepEqual(parseReportJson(text).metrics[0]!.rows[0]!.causes, CAUSES);
-    assert.match(composeMarkdown(parseReportJson(text)), /← `prepare` re-ran/);
+    assert.match(composeMarkdown(parseReportJson(text)), /← `prepare` re-ran in this change \(dvc\.lock\)/);
     const bad = text.replace('"basis":"pipeline"', '"basis":"guess"');
     assert.throws(() => parseReportJson(bad), /'causes\[0\]\.basis' must be one of "pipeline", "no-pipeline", "no-stage", not "guess"/);
     // A row pointing past the list, or at a list that is empty, is refused by name.
@@ -248,6 +251,9 @@ describe('the "Why it changed" lines', () => {
     const { body, folded } = fitReport(report, REPORT_FILE, { fullReportUrl: null, limit: 20_000 });
     assert.equal(folded, true);
     assert.ok(body.length <= 20_000);
-    assert.match(body, /### Changed metrics[\s\S]*#### Why it changed\n\n- `m0` −0\.1 \(−20%\) ← `prepare` re-ran[\s\S]*Unchanged metrics/);
+    assert.match(
+      body,
+      /### Changed metrics[\s\S]*#### Why it changed\n\n- `m0` −0\.1 \(−20%\) ← `prepare` re-ran in this change \(dvc\.lock\)[\s\S]*Unchanged metrics/,
+    );
   });
 });
