@@ -28558,6 +28558,7 @@ async function runIn(git, config, log, deadline) {
   if (reproduction.refused) log.warning(reproduction.refused);
   const fileCommands = config.github ? await FileCommandsGuard.record(process.env) : null;
   const pipeline2 = await reproduceStep(reproduction.step, log);
+  const headLabel = pipeline2 && config.relabelHead ? await config.relabelHead() : config.headLabel;
   const written = await fileCommands?.cut() ?? [];
   if (written.length)
     log.warning(
@@ -28580,7 +28581,7 @@ async function runIn(git, config, log, deadline) {
       base,
       metricsPaths: config.metricsPaths,
       paramsPaths: config.paramsPaths,
-      headLabel: config.headLabel,
+      headLabel,
       budget,
       data,
       listing,
@@ -28589,7 +28590,7 @@ async function runIn(git, config, log, deadline) {
     log
   );
   for (const error of comparison.headErrors) if (projects.sayOnce(WORKSPACE, error)) log.error(error);
-  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data, listing, projects }, log);
+  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel, budget, data, listing, projects }, log);
   const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
   if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
   const plots = await renderPlots(
@@ -28597,7 +28598,7 @@ async function runIn(git, config, log, deadline) {
     {
       workspace: config.workspace,
       base,
-      headLabel: config.headLabel,
+      headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
       listing,
@@ -28655,7 +28656,7 @@ async function runIn(git, config, log, deadline) {
   }) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join29(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    { dir: join29(config.outDir, "trends"), linkPrefix: "trends/", headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -28710,7 +28711,7 @@ async function runIn(git, config, log, deadline) {
     base: base ? { sha: base.sha, label: base.label } : null,
     ...baseUnread && { baseUnread },
     ...baseFallback && { baseFallback },
-    head: { sha: headSha, label: config.headLabel },
+    head: { sha: headSha, label: headLabel },
     params: comparison.params,
     metrics,
     plots,
@@ -29855,10 +29856,12 @@ var reportCommand = {
     const storeBranch = storeOption(values["history-store"]);
     const log = consoleLogger(values.quiet);
     const outDir = outOption(values.out, values.cwd) ?? await defaultOutDir(workspace);
+    const headLabel = () => GitRepo.using(workspace, async (git) => (await cliHead(git, outDir)).label);
     const config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
-      headLabel: (await GitRepo.using(workspace, (git) => cliHead(git, outDir))).label,
+      headLabel: await headLabel(),
+      relabelHead: headLabel,
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,

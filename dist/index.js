@@ -29599,6 +29599,7 @@ async function runIn(git, config, log, deadline) {
   if (reproduction.refused) log.warning(reproduction.refused);
   const fileCommands = config.github ? await FileCommandsGuard.record(process.env) : null;
   const pipeline2 = await reproduceStep(reproduction.step, log);
+  const headLabel = pipeline2 && config.relabelHead ? await config.relabelHead() : config.headLabel;
   const written = await fileCommands?.cut() ?? [];
   if (written.length)
     log.warning(
@@ -29621,7 +29622,7 @@ async function runIn(git, config, log, deadline) {
       base,
       metricsPaths: config.metricsPaths,
       paramsPaths: config.paramsPaths,
-      headLabel: config.headLabel,
+      headLabel,
       budget,
       data,
       listing,
@@ -29630,7 +29631,7 @@ async function runIn(git, config, log, deadline) {
     log
   );
   for (const error2 of comparison.headErrors) if (projects.sayOnce(WORKSPACE, error2)) log.error(error2);
-  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data, listing, projects }, log);
+  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel, budget, data, listing, projects }, log);
   const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
   if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
   const plots = await renderPlots(
@@ -29638,7 +29639,7 @@ async function runIn(git, config, log, deadline) {
     {
       workspace: config.workspace,
       base,
-      headLabel: config.headLabel,
+      headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
       listing,
@@ -29696,7 +29697,7 @@ async function runIn(git, config, log, deadline) {
   }) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join30(config.outDir, "trends"), linkPrefix: "trends/", headLabel: config.headLabel, deadline },
+    { dir: join30(config.outDir, "trends"), linkPrefix: "trends/", headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -29751,7 +29752,7 @@ async function runIn(git, config, log, deadline) {
     base: base ? { sha: base.sha, label: base.label } : null,
     ...baseUnread && { baseUnread },
     ...baseFallback && { baseFallback },
-    head: { sha: headSha, label: config.headLabel },
+    head: { sha: headSha, label: headLabel },
     params: comparison.params,
     metrics,
     plots,

@@ -127,6 +127,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // In a workflow, what the stages appended to the step's file commands (found in the runner's temporary folder) goes.
   const fileCommands = config.github ? await FileCommandsGuard.record(process.env) : null;
   const pipeline = await reproduceStep(reproduction.step, log);
+  // A reproduction that rewrote dvc.lock or outputs git tracks left values no commit holds: the head is named again.
+  const headLabel = pipeline && config.relabelHead ? await config.relabelHead() : config.headLabel;
   const written = (await fileCommands?.cut()) ?? [];
   if (written.length)
     log.warning(
@@ -157,7 +159,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
       base,
       metricsPaths: config.metricsPaths,
       paramsPaths: config.paramsPaths,
-      headLabel: config.headLabel,
+      headLabel,
       budget,
       data,
       listing,
@@ -166,7 +168,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     log,
   );
   for (const error of comparison.headErrors) if (projects.sayOnce(WORKSPACE, error)) log.error(error);
-  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel: config.headLabel, budget, data, listing, projects }, log);
+  const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel, budget, data, listing, projects }, log);
   // Metrics produced in CI are not in git at the base: the store's record of the base commit stands in for them.
   const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
   if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
@@ -176,7 +178,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     {
       workspace: config.workspace,
       base,
-      headLabel: config.headLabel,
+      headLabel,
       plotsPaths: config.plotsPaths ?? null,
       budget,
       listing,
@@ -251,7 +253,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     : null;
   const trends = await drawTrends(
     planTrends(history, gates, comparison.metrics),
-    { dir: join(config.outDir, 'trends'), linkPrefix: 'trends/', headLabel: config.headLabel, deadline },
+    { dir: join(config.outDir, 'trends'), linkPrefix: 'trends/', headLabel, deadline },
     loadPlotRenderer,
   );
   for (const trend of trends) if (trend.error) log.warning(trend.error);
@@ -317,7 +319,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     base: base ? { sha: base.sha, label: base.label } : null,
     ...(baseUnread && { baseUnread }),
     ...(baseFallback && { baseFallback }),
-    head: { sha: headSha, label: config.headLabel },
+    head: { sha: headSha, label: headLabel },
     params: comparison.params,
     metrics,
     plots,

@@ -37,10 +37,12 @@ export const reportCommand: CommandRunner = {
     const log = consoleLogger(values.quiet);
     // Before the head is named: an old .mlreport/ without its .gitignore would make the workspace look modified.
     const outDir = outOption(values.out, values.cwd) ?? (await defaultOutDir(workspace));
+    const headLabel = (): Promise<string> => GitRepo.using(workspace, async (git) => (await cliHead(git, outDir)).label);
     const config: Config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
-      headLabel: (await GitRepo.using(workspace, (git) => cliHead(git, outDir))).label,
+      headLabel: await headLabel(),
+      relabelHead: headLabel,
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
       plotsPaths: values.plots ?? null,

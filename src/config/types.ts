@@ -13,6 +13,11 @@ export interface Config {
   baseCandidates: BaseCandidate[];
   /** What the report calls the head (the files in the workspace). */
   headLabel: string;
+  /**
+   * The CLI's: what to call the head after a reproduction, which may leave the work tree changed (dvc.lock and
+   * outputs rewritten): `workspace` then, as before a run with uncommitted changes. Absent: `headLabel` stands.
+   */
+  relabelHead?: () => Promise<string>;
   /** Metrics/params files or globs chosen by the user; null: the defaults from dvc.yaml. */
   metricsPaths: string[] | null;
   paramsPaths: string[] | null;

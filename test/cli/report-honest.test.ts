@@ -35,6 +35,39 @@ describe('mlreport report says what it compared, and what it could not', () => {
     }
   });
 
+  test("--repro auto that rewrites dvc.lock and the metrics of a committed change names the head 'workspace', not the branch; one with nothing to run keeps the branch", async () => {
+    const repo = new TempRepo();
+    try {
+      repo.commit('pipeline', {
+        'params.yaml': 'acc: 0.9\n',
+        'w.js':
+          "const v = /acc: *([\\d.]+)/.exec(require('fs').readFileSync('params.yaml', 'utf8'))[1];\nrequire('fs').writeFileSync('metrics.json', JSON.stringify({ acc: Number(v) }));\n",
+        'dvc.yaml': 'stages:\n  train:\n    cmd: node w.js\n    params: [acc]\n    metrics:\n      - metrics.json: {cache: false}\n',
+      });
+      assert.equal((await runCli(['repro'], repo.dir)).code, 0);
+      repo.commit('ran', {
+        'metrics.json': readFileSync(join(repo.dir, 'metrics.json'), 'utf8'),
+        'dvc.lock': readFileSync(join(repo.dir, 'dvc.lock'), 'utf8'),
+      });
+      // A committed param change whose dvc.lock was not updated: the run reproduces it, and the tree then differs.
+      repo.commit('tune, not reproduced', { 'params.yaml': 'acc: 0.8\n' });
+      assert.equal(repo.git('status', '--porcelain'), '');
+      const r = await runCli(['report', '--base', 'HEAD~1', '--repro', 'auto', '--quiet'], repo.dir);
+      assert.equal(r.code, 0, r.stderr);
+      const json = JSON.parse(readFileSync(join(repo.dir, '.mlreport', 'report.json'), 'utf8'));
+      assert.match(repo.git('status', '--porcelain'), /dvc\.lock/);
+      assert.equal(json.head.label, 'workspace', 'values no commit holds are not named by the branch');
+      assert.match(readFileSync(join(repo.dir, '.mlreport', 'report.md'), 'utf8'), /^\*\*mlreport\*\* · `workspace` vs `HEAD~1`/m);
+      // Committed: a reproduction with nothing to run leaves the tree as it was, and the branch names it.
+      repo.git('commit', '-qam', 'reproduced');
+      const again = await runCli(['report', '--base', 'HEAD~1', '--repro', 'auto', '--quiet'], repo.dir);
+      assert.equal(again.code, 0, again.stderr);
+      assert.notEqual(JSON.parse(readFileSync(join(repo.dir, '.mlreport', 'report.json'), 'utf8')).head.label, 'workspace');
+    } finally {
+      repo.remove();
+    }
+  });
+
   test('repro off and a params edit since dvc.lock: the out-of-date stage is named on stderr and in the report', async () => {
     const repo = new TempRepo();
     try {
