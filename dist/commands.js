@@ -26077,6 +26077,23 @@ async function prepareDeps(pipeline2, selected, data, dry, log) {
   ws.invalidate();
   return { expected: expected2, depErrors };
 }
+async function changedDataSources(pipeline2, selected) {
+  const { dag, ws } = pipeline2;
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => projectPath2(dag.nodes.get(name).stage, d))));
+  const warnings = [];
+  for (const file of await findDvcFiles(ws.dir)) {
+    const outs = (await readDvcFile2(ws.dir, file)).filter(
+      (t) => [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`)) && ws.exists(t.path)
+    );
+    const modified = (await trackedStatus(outs, ws)).filter((r) => r.endsWith(": modified")).map((r) => r.slice("out ".length, -": modified".length));
+    if (!modified.length) continue;
+    const paths = modified.join(", ");
+    warnings.push(
+      `${paths} ${modified.length === 1 ? "is" : "are"} not what ${file} records: the stages that read ${modified.length === 1 ? "it" : "them"} run on the changed data, but ${file} is left as it is (\`dvc repro\` would re-save it; mlreport has no command that does). Record the change with DVC (\`dvc commit ${file}\`, or \`dvc add ${paths}\`) and commit ${file}: otherwise it and dvc.lock disagree, and a fresh clone pulls the old data by it.`
+    );
+  }
+  return warnings;
+}
 function depErrorOf(stage2, ws, depErrors) {
   for (const dep of stage2.deps) {
     if (ws.exists(projectPath2(stage2, dep))) continue;
@@ -26131,6 +26148,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
   const selected = selectStages(dag, options2.targets ?? []);
   const pulling = options2.pull === false ? null : data;
   const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, pulling, options2.dry ?? false, log);
+  for (const changed of await changedDataSources(pipeline2, selected)) log.warning(changed);
   for (const name of selected) {
     const stage2 = dag.nodes.get(name).stage;
     const project = (p) => projectPath2(stage2, p);

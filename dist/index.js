@@ -13930,6 +13930,14 @@ async function entryStatus(path, entry, ws) {
   if (current.md5 === entry.md5) return null;
   return await onlyLineEndsDiffer(path, entry, current.size, ws) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
 }
+async function trackedStatus(outs, ws) {
+  const reasons = [];
+  for (const out of outs) {
+    const s = await entryStatus(out.path, { path: out.path, hashName: out.legacy ? "md5-dos2unix" : "md5", md5: out.oid }, ws);
+    if (s) reasons.push(`out ${out.path}: ${s}`);
+  }
+  return reasons;
+}
 var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
 async function onlyLineEndsDiffer(path, entry, size2, ws) {
   if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
@@ -16105,6 +16113,23 @@ async function prepareDeps(pipeline2, selected, data, dry, log) {
   ws.invalidate();
   return { expected: expected2, depErrors };
 }
+async function changedDataSources(pipeline2, selected) {
+  const { dag, ws } = pipeline2;
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => projectPath2(dag.nodes.get(name).stage, d))));
+  const warnings = [];
+  for (const file of await findDvcFiles(ws.dir)) {
+    const outs = (await readDvcFile2(ws.dir, file)).filter(
+      (t) => [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`)) && ws.exists(t.path)
+    );
+    const modified = (await trackedStatus(outs, ws)).filter((r) => r.endsWith(": modified")).map((r) => r.slice("out ".length, -": modified".length));
+    if (!modified.length) continue;
+    const paths = modified.join(", ");
+    warnings.push(
+      `${paths} ${modified.length === 1 ? "is" : "are"} not what ${file} records: the stages that read ${modified.length === 1 ? "it" : "them"} run on the changed data, but ${file} is left as it is (\`dvc repro\` would re-save it; mlreport has no command that does). Record the change with DVC (\`dvc commit ${file}\`, or \`dvc add ${paths}\`) and commit ${file}: otherwise it and dvc.lock disagree, and a fresh clone pulls the old data by it.`
+    );
+  }
+  return warnings;
+}
 function depErrorOf(stage, ws, depErrors) {
   for (const dep of stage.deps) {
     if (ws.exists(projectPath2(stage, dep))) continue;
@@ -16159,6 +16184,7 @@ async function reproduceWith(pipeline2, log, options, data) {
   const selected = selectStages(dag, options.targets ?? []);
   const pulling = options.pull === false ? null : data;
   const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, pulling, options.dry ?? false, log);
+  for (const changed of await changedDataSources(pipeline2, selected)) log.warning(changed);
   for (const name of selected) {
     const stage = dag.nodes.get(name).stage;
     const project = (p) => projectPath2(stage, p);

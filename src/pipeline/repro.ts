@@ -254,6 +254,31 @@ async function prepareDeps(
   return { expected, depErrors };
 }
 
+/**
+ * `.dvc`-tracked data the selected stages read that is in the workspace but not what its `.dvc` file records: the
+ * user's change, which the stages run on. `dvc repro` re-saves such a data source (Stage.run's "Verifying data
+ * sources", then save and commit: the new md5 into the `.dvc` file, the data into the cache); mlreport does not, and
+ * has no command that would, so it says so, naming the file: committed as it is, the `.dvc` file and dvc.lock
+ * disagree, and a fresh clone pulls the old data by the `.dvc` file.
+ */
+async function changedDataSources(pipeline: Pick<Pipeline, 'dag' | 'ws'>, selected: string[]): Promise<string[]> {
+  const { dag, ws } = pipeline;
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name)!.stage.deps.map((d) => projectPath(dag.nodes.get(name)!.stage, d))));
+  const warnings: string[] = [];
+  for (const file of await findDvcFiles(ws.dir)) {
+    const outs = (await readDvcFile(ws.dir, file)).filter(
+      (t) => [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`)) && ws.exists(t.path),
+    );
+    const modified = (await trackedStatus(outs, ws)).filter((r) => r.endsWith(': modified')).map((r) => r.slice('out '.length, -': modified'.length));
+    if (!modified.length) continue;
+    const paths = modified.join(', ');
+    warnings.push(
+      `${paths} ${modified.length === 1 ? 'is' : 'are'} not what ${file} records: the stages that read ${modified.length === 1 ? 'it' : 'them'} run on the changed data, but ${file} is left as it is (\`dvc repro\` would re-save it; mlreport has no command that does). Record the change with DVC (\`dvc commit ${file}\`, or \`dvc add ${paths}\`) and commit ${file}: otherwise it and dvc.lock disagree, and a fresh clone pulls the old data by it.`,
+    );
+  }
+  return warnings;
+}
+
 /** Why a stage's missing dep cannot be pulled, if one of its deps is `.dvc`-tracked data that failed to arrive. */
 function depErrorOf(stage: Stage, ws: Workspace, depErrors: Map<string, string>): string | undefined {
   for (const dep of stage.deps) {
@@ -322,6 +347,7 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
   const selected = selectStages(dag, options.targets ?? []);
   const pulling = options.pull === false ? null : data;
   const { expected, depErrors } = await prepareDeps(pipeline, selected, pulling, options.dry ?? false, log);
+  for (const changed of await changedDataSources(pipeline, selected)) log.warning(changed);
 
   for (const name of selected) {
     const stage = dag.nodes.get(name)!.stage;

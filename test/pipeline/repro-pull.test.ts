@@ -193,7 +193,19 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     assert.equal(readFileSync(join(dir, 'data', 'data.xml'), 'utf8'), mine);
     assert.equal(readFileSync(join(dir, 'data', 'prepared', 'train.tsv'), 'utf8'), mine);
     assert.equal(readFileSync(join(dir, 'data', 'data.xml.dvc'), 'utf8'), dvcFile);
+    // Not silently: the stale .dvc file is named, with what would record the change (DVC; mlreport has no command).
+    assert.match(
+      r.stderr,
+      /warning: data\/data\.xml is not what data\/data\.xml\.dvc records: the stages that read it run on the changed data, but data\/data\.xml\.dvc is left as it is \(`dvc repro` would re-save it; mlreport has no command that does\)\. Record the change with DVC \(`dvc commit data\/data\.xml\.dvc`, or `dvc add data\/data\.xml`\) and commit data\/data\.xml\.dvc/,
+    );
     rmSync(log);
+    // Data as its .dvc file records it: nothing to say.
+    const clean = clone(repo);
+    cleanup.push(clean);
+    const quiet = await runCli(['repro'], clean, env);
+    assert.equal(quiet.code, 0, quiet.stderr + quiet.stdout);
+    assert.doesNotMatch(quiet.stderr, /not what .* records/);
+    rmSync(log, { force: true });
   });
 
   test('a corrupt object in .dvc/cache (not read-only) is not checked out: it is hashed, dropped and restored from the remote', async () => {
