@@ -86,8 +86,8 @@ describe("the run's limits on GitHub requests", () => {
   test('a retry that would start after the limit is not made', { timeout: 10_000 }, async () => {
     fake.injectFault({ match: /^GET \/repos\/octo\/iris\/issues\/5\/comments$/, times: 10, response: { status: 502, body: { message: 'Server Error' } } });
     const log = new MemoryLogger();
-    // The first retry would wait 1 s; the limit is 0.5 s away.
-    const comment = new GitHubPublisher(context(fake), publishConfig(), log, { baseDir: dir, clientOptions: { limit: limitIn(500) } });
+    // The first retry would wait 20 s; the limit is 3 s away (room for the first answer on a busy machine).
+    const comment = new GitHubPublisher(context(fake), publishConfig(), log, { baseDir: dir, clientOptions: { limit: limitIn(3000), waitScale: 20 } });
     await assert.rejects(comment.publish(reportData()), { message: /Server Error \(HTTP 502\)/ });
     assert.equal(fake.requests.length, 1);
     assert.match(log.lines.join('\n'), /GitHub answered 502 on GET .*; not retried: the test's budget is spent\./);
