@@ -9017,7 +9017,9 @@ function failPolicy(options2) {
   return options2.cli ? "`--missing-base fail`" : "missing-base: fail";
 }
 function evaluateRules(rules, metrics, options2) {
-  const outcomes = rules.map((rule2) => notOfThisChange(evaluateRule(rule2, metrics, options2), options2.staleAtHead, options2.staleWhy));
+  const outcomes = rules.map(
+    (rule2) => freshnessNotKnown(notOfThisChange(evaluateRule(rule2, metrics, options2), options2.staleAtHead, options2.staleWhy), options2.freshnessUnknown)
+  );
   const checked = outcomes.filter((o) => o.status === "passed" || o.status === "failed").length;
   const passed = checked > 0 && outcomes.every((o) => o.status === "passed" || o.status === "skipped" || o.status === "failed" && o.rule.level === "warn");
   return { passed, checked, outcomes, directions: directionsOf(outcomes) };
@@ -9163,6 +9165,12 @@ function notOfThisChange(outcome2, staleAtHead, staleWhy) {
   const from = staleWhy ? `stage ${stale.map((s) => `'${s}', ${staleWhy.get(s) ?? "which did not run"}`).join("; stage ")}` : `out-of-date stage${stale.length === 1 ? "" : "s"} ${stages} (not reproduced)`;
   const message = `Not checked: \`${metricName(outcome2.metric)}\` comes from ${from}, so the rule compared the last run's values, not this change's (${outcome2.message.replace(/\.$/, "")}).`;
   return { ...outcome2, status: "error", message, stale };
+}
+function freshnessNotKnown(outcome2, freshnessUnknown) {
+  const why = outcome2.metric && freshnessUnknown?.get(outcome2.metric.file);
+  if (!why || outcome2.status !== "passed" && outcome2.status !== "failed") return outcome2;
+  const message = `Not checked: could not tell whether the stage that writes \`${outcome2.metric.file}\` is up to date: ${why.replace(/\.$/, "")}; the rule may have compared the last run's values (${outcome2.message.replace(/\.$/, "")}).`;
+  return { ...outcome2, status: "error", message };
 }
 function evaluateExpr(expr, base, history2 = null) {
   switch (expr.kind) {
@@ -24436,15 +24444,15 @@ function isAbsolute2(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
 }
 var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
-function refuseAbsolute(stage2) {
+function refuseAbsolute(stage2, file) {
   const outs = stage2.outs.map((o) => o.path).filter(isAbsolute2);
   if (outs.length) {
-    throw new UserError(`dvc.yaml: stage '${stage2.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
+    throw new UserError(`${file}: stage '${stage2.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
   }
   const deps = [...stage2.deps, ...stage2.params.map((p) => p.file)].filter(isAbsolute2);
   if (deps.length) {
     throw new UserError(
-      `dvc.yaml: stage '${stage2.name}': dependency ${deps.map((d) => `'${d}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
+      `${file}: stage '${stage2.name}': dependency ${deps.map((d) => `'${d}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
     );
   }
 }
@@ -24486,11 +24494,11 @@ function foldersAbove(path) {
   for (let slash = path.indexOf("/"); slash >= 0; slash = path.indexOf("/", slash + 1)) folders.push(path.slice(0, slash));
   return folders;
 }
-function buildDag(stages) {
+function buildDag(stages, file = "dvc.yaml") {
   const nodes = /* @__PURE__ */ new Map();
   const outputs = new Outputs();
   for (const stage2 of stages) {
-    refuseAbsolute(stage2);
+    refuseAbsolute(stage2, file);
     const node = {
       stage: stage2,
       deps: [...stage2.deps.map((d) => projectPath2(stage2, d)), ...stage2.params.map((p) => projectPath2(stage2, p.file))],
@@ -24501,11 +24509,11 @@ function buildDag(stages) {
       const other = outputs.get(out)?.owner;
       if (other !== void 0) {
         throw new UserError(
-          other === stage2.name ? `dvc.yaml: stage '${stage2.name}' lists the output '${out}' twice.` : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage2.name}'. Each output must belong to one stage.`
+          other === stage2.name ? `${file}: stage '${stage2.name}' lists the output '${out}' twice.` : `${file}: output '${out}' is written by two stages: '${other}' and '${stage2.name}'. Each output must belong to one stage.`
         );
       }
       const nested = outputs.overlapping(out).find((o) => o.owner !== stage2.name);
-      if (nested) throw new UserError(`dvc.yaml: output '${out}' of stage '${stage2.name}' overlaps output '${nested.path}' of stage '${nested.owner}'.`);
+      if (nested) throw new UserError(`${file}: output '${out}' of stage '${stage2.name}' overlaps output '${nested.path}' of stage '${nested.owner}'.`);
       outputs.add(out, stage2.name);
     }
   }
@@ -24516,7 +24524,7 @@ function buildDag(stages) {
     for (const dep of node.deps) {
       const held = outputs.holding(dep);
       const own = held.find((o) => o.owner === name);
-      if (own) throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${own.path}' (a cycle).`);
+      if (own) throw new UserError(`${file}: stage '${name}' depends on its own output '${own.path}' (a cycle).`);
       for (const o of outputs.overlapping(dep, held)) if (o.owner !== name) ups.add(o.owner);
     }
     upstream.set(name, [...ups]);
@@ -24528,7 +24536,7 @@ function buildDag(stages) {
     if (s === "done") return;
     if (s === "visiting") {
       const cycle2 = [...path.slice(path.indexOf(name)), name];
-      throw new UserError(`dvc.yaml: the pipeline has a cycle: ${cycle2.join(" \u2192 ")}.`);
+      throw new UserError(`${file}: the pipeline has a cycle: ${cycle2.join(" \u2192 ")}.`);
     }
     state.set(name, "visiting");
     for (const up of upstream.get(name) ?? []) visit(up, [...path, name]);
@@ -25976,7 +25984,7 @@ async function nestedPipelines(given, project) {
     const error = project.errors.find((e) => e.file === joinPath(dvc.dir, "dvc.lock"));
     if (error) throw new UserError(error.error);
     const lock = project.locks.get(dvc.dir) ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
-    out.push({ file: dvc.file, dag: buildDag(dvc.stages), lock, ws: new Workspace(join25(dir, ...dvc.dir.split("/")), tree, dvc.dir) });
+    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join25(dir, ...dvc.dir.split("/")), tree, dvc.dir) });
   }
   return out;
 }
@@ -28648,7 +28656,7 @@ async function runIn(git, config, log, deadline) {
   const unreadAtHead2 = new Map(unread("head").map((e) => [e.path, e.message]));
   const unreadAtBase = new Map(unread("base").map((e) => [e.path, `${e.rev}: ${e.message}`]));
   const metricsFiles = comparison.metrics.map((f) => f.path);
-  const { stale, unknown, staleAtHead, staleWhy } = pipeline2 ? await stagesNotRun(pipeline2, config.workspace, headTree, projects, data, metricsFiles, log) : await staleStages(config.workspace, headTree, projects, data, metricsFiles, log);
+  const { stale, unknown, staleAtHead, staleWhy, freshnessUnknown } = pipeline2 ? await stagesNotRun(pipeline2, config.workspace, headTree, projects, data, metricsFiles, log) : await staleStages(config.workspace, headTree, projects, data, metricsFiles, log);
   const baseStale = await baseStaleness(git, base, { budget, projects }, metricsFiles).catch((error) => {
     log.warning(`Could not tell whether the base's pipeline was up to date there: ${describeError(error)}`);
     return null;
@@ -28669,6 +28677,7 @@ async function runIn(git, config, log, deadline) {
     cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
     staleAtHead,
     staleWhy,
+    freshnessUnknown,
     ...baseUnread && { baseUnread, baseRemedy: unreadBaseRemedy(config.github === null) },
     cli: config.github === null
   }) : null;
@@ -28686,7 +28695,10 @@ async function runIn(git, config, log, deadline) {
     );
   }
   if (history2 && gates2?.rules.some((r) => r.noise)) for (const note2 of history2.notes) warnings.push(`History of ${history2.branch}: ${note2}`);
-  if (unknown && !comparison.headErrors.includes(unknown)) warnings.push(`Could not tell whether the pipeline is up to date: ${unknown}`);
+  if (unknown && !comparison.headErrors.includes(unknown)) {
+    const files = freshnessUnknown.size ? `; rules on the metrics files its stages write (${[...freshnessUnknown.keys()].join(", ")}) are not checked` : "";
+    warnings.push(`Could not tell whether the pipeline is up to date: ${unknown.replace(/\.$/, "")}${files}.`);
+  }
   if (stale.length && !pipeline2) {
     for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join("; ")}): the report shows the values of its last run.`);
     warnings.push(
@@ -28935,12 +28947,13 @@ function locationOf(target, results) {
 }
 async function staleStages(workspace, tree, projects, data, metricsFiles, log, reproduced) {
   const staleAtHead = /* @__PURE__ */ new Map();
+  const freshnessUnknown = /* @__PURE__ */ new Map();
   const project = await projects.at(WORKSPACE, tree);
   const nestedOnly = reproduced !== void 0;
   const root = !nestedOnly && existsSync8(join29(workspace, "dvc.yaml"));
   const nested = (file) => isDvcYaml(file) && file !== "dvc.yaml";
   if (!root && !project.dvcYamls.some((d) => nested(d.file)) && !project.errors.some((e) => nestedOnly ? nested(e.file) : isDvcYaml(e.file))) {
-    return { stale: [], unknown: null, staleAtHead };
+    return { stale: [], unknown: null, staleAtHead, freshnessUnknown };
   }
   try {
     const pipelines = [...root ? [{ ...await loadedPipeline(workspace, project), file: "dvc.yaml" }] : [], ...await nestedPipelines(workspace, project)];
@@ -28959,16 +28972,25 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
       const behind = feeding ? graph.order.filter((s) => feeding.has(s) && outOfDate.has(s)) : [];
       if (behind.length) staleAtHead.set(file, behind);
     }
-    return { stale, unknown: null, staleAtHead };
+    return { stale, unknown: null, staleAtHead, freshnessUnknown };
   } catch (error) {
     const message = describeError(error);
     if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
-    return { stale: [], unknown: message, staleAtHead };
+    return { stale: [], unknown: message, staleAtHead, freshnessUnknown: writtenByStages(project, metricsFiles, message) };
   }
+}
+function writtenByStages(project, metricsFiles, why) {
+  const outs = project.dvcYamls.flatMap((d) => d.stages.flatMap((stage2) => stage2.outs.map((o) => joinPath(d.dir, projectPath2(stage2, o.path)))));
+  const written = metricsFiles.filter((file) => outs.some((out) => file === out || file.startsWith(`${out}/`)));
+  return new Map(written.map((file) => [file, why]));
 }
 async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsFiles, log) {
   const project = await projects.at(WORKSPACE, tree);
-  const loaded = async (load) => load().catch(() => []);
+  const unloaded = [];
+  const loaded = async (load) => load().catch((error) => {
+    unloaded.push(describeError(error));
+    return [];
+  });
   const root = existsSync8(join29(workspace, "dvc.yaml")) ? await loaded(async () => [{ file: "dvc.yaml", dag: (await loadedPipeline(workspace, project)).dag }]) : [];
   const pipelines = [...root, ...await loaded(() => nestedPipelines(workspace, project))];
   const results = new Map(pipeline2.stages.map((s) => [s.name, s]));
@@ -29011,7 +29033,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
       staleWhy.set(address, why);
     }
   }
-  const outOfDate = pipeline2.engine === "run" ? { stale: [], unknown: null, staleAtHead: /* @__PURE__ */ new Map() } : await staleStages(workspace, tree, projects, data, metricsFiles, log, new Set(results.keys()));
+  const outOfDate = pipeline2.engine === "run" ? { stale: [], unknown: null, staleAtHead: /* @__PURE__ */ new Map(), freshnessUnknown: /* @__PURE__ */ new Map() } : await staleStages(workspace, tree, projects, data, metricsFiles, log, new Set(results.keys()));
   for (const s of outOfDate.stale) {
     log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join("; ")}) and was not reproduced: the report shows the values of its last run.`);
     if (!staleWhy.has(s.stage))
@@ -29019,7 +29041,9 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
   }
   for (const [file, stages] of outOfDate.staleAtHead) staleAtHead.set(file, [.../* @__PURE__ */ new Set([...staleAtHead.get(file) ?? [], ...stages])]);
   const stale = order.filter((s) => staleWhy.has(s)).map((s) => ({ stage: s, reasons: [staleWhy.get(s).replace(/^which /, "")] }));
-  return { stale, unknown: outOfDate.unknown, staleAtHead, staleWhy };
+  const unknown = unloaded[0] ?? outOfDate.unknown;
+  const freshnessUnknown = unloaded.length && pipeline2.engine !== "run" ? writtenByStages(project, metricsFiles, unknown) : outOfDate.freshnessUnknown;
+  return { stale, unknown, staleAtHead, staleWhy, freshnessUnknown };
 }
 function producerIn(pipeline2, file) {
   return pipeline2.dag.producerOf(posix18.relative(posix18.dirname(pipeline2.file), file));

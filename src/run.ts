@@ -40,8 +40,8 @@ import { publishAll, type PublishResults } from './publish/runner';
 import type { Target } from './publish/types';
 import { dvcPushStep, reproduceStep, type ReproduceSummary } from './pipeline/engine';
 import { FileCommandsGuard } from './pipeline/file-commands';
-import { isDvcYaml, LoadedProjects, WORKSPACE } from './dvc/project';
-import { projectDag, stageAddress, type Dag } from './pipeline/dag';
+import { isDvcYaml, joinPath, LoadedProjects, WORKSPACE, type DvcProject } from './dvc/project';
+import { projectDag, projectPath, stageAddress, type Dag } from './pipeline/dag';
 import { cutBefore, loadedPipeline, nestedPipelines, pipelineStatus } from './pipeline/repro';
 import { trustedRemotes } from './pipeline/trusted-remotes';
 import { Deadline, DEFAULT_DEADLINE_MINUTES } from './util/deadline';
@@ -222,7 +222,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // Without reproduction the metrics are whatever the last run left: say which stages that run no longer matches.
   // After a failed pipeline, the stages it did not run left the last run's values, as an out-of-date stage does.
   const metricsFiles = comparison.metrics.map((f) => f.path);
-  const { stale, unknown, staleAtHead, staleWhy } = pipeline
+  const { stale, unknown, staleAtHead, staleWhy, freshnessUnknown } = pipeline
     ? await stagesNotRun(pipeline, config.workspace, headTree, projects, data, metricsFiles, log)
     : await staleStages(config.workspace, headTree, projects, data, metricsFiles, log);
   // A base committed without reproducing (a param changed and merged, say): its values are its stages' last run's.
@@ -247,6 +247,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
         staleAtHead,
         staleWhy,
+        freshnessUnknown,
         ...(baseUnread && { baseUnread, baseRemedy: unreadBaseRemedy(config.github === null) }),
         cli: config.github === null,
       })
@@ -271,7 +272,10 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // Why a rule on history.* had fewer values than asked for (a clone that could not fetch, files missing) goes beside it.
   if (history && gates?.rules.some((r) => r.noise)) for (const note of history.notes) warnings.push(`History of ${history.branch}: ${note}`);
   // A check that could not be made is no "up to date": the report says so, unless it shows the broken file as an error.
-  if (unknown && !comparison.headErrors.includes(unknown)) warnings.push(`Could not tell whether the pipeline is up to date: ${unknown}`);
+  if (unknown && !comparison.headErrors.includes(unknown)) {
+    const files = freshnessUnknown.size ? `; rules on the metrics files its stages write (${[...freshnessUnknown.keys()].join(', ')}) are not checked` : '';
+    warnings.push(`Could not tell whether the pipeline is up to date: ${unknown.replace(/\.$/, '')}${files}.`);
+  }
   // After a failed pipeline the stages that did not complete are said on the log as they failed; the report says so.
   if (stale.length && !pipeline) {
     for (const s of stale) log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join('; ')}): the report shows the values of its last run.`);
@@ -601,14 +605,15 @@ async function staleStages(
   metricsFiles: string[],
   log: Logger,
   reproduced?: ReadonlySet<string>,
-): Promise<{ stale: ReportData['stale']; unknown: string | null; staleAtHead: Map<string, string[]>; staleWhy?: undefined }> {
+): Promise<Staleness & { staleWhy?: undefined }> {
   const staleAtHead = new Map<string, string[]>();
+  const freshnessUnknown = new Map<string, string>();
   const project = await projects.at(WORKSPACE, tree);
   const nestedOnly = reproduced !== undefined;
   const root = !nestedOnly && existsSync(join(workspace, 'dvc.yaml'));
   const nested = (file: string) => isDvcYaml(file) && file !== 'dvc.yaml';
   if (!root && !project.dvcYamls.some((d) => nested(d.file)) && !project.errors.some((e) => (nestedOnly ? nested(e.file) : isDvcYaml(e.file)))) {
-    return { stale: [], unknown: null, staleAtHead };
+    return { stale: [], unknown: null, staleAtHead, freshnessUnknown };
   }
   try {
     // Every dvc.yaml's stages, as `dvc status` checks them: a stage of `sub/dvc.yaml` is named `sub/dvc.yaml:name`.
@@ -629,12 +634,32 @@ async function staleStages(
       const behind = feeding ? graph!.order.filter((s) => feeding.has(s) && outOfDate.has(s)) : [];
       if (behind.length) staleAtHead.set(file, behind);
     }
-    return { stale, unknown: null, staleAtHead };
+    return { stale, unknown: null, staleAtHead, freshnessUnknown };
   } catch (error) {
+    // As `dvc status` refuses the whole project, whether any stage is up to date is not known: not "none is stale".
     const message = describeError(error);
     if (projects.sayOnce(WORKSPACE, message)) log.warning(`Could not tell whether the pipeline is up to date: ${message}`);
-    return { stale: [], unknown: message, staleAtHead };
+    return { stale: [], unknown: message, staleAtHead, freshnessUnknown: writtenByStages(project, metricsFiles, message) };
   }
+}
+
+/**
+ * Whether the stages' values are this change's: `stale` names the stages that are not, with why; `staleAtHead` maps
+ * the metrics files they write to them; `unknown` says why that could not be told, and `freshnessUnknown` maps the
+ * metrics files a stage writes to it then.
+ */
+interface Staleness {
+  stale: ReportData['stale'];
+  unknown: string | null;
+  staleAtHead: Map<string, string[]>;
+  freshnessUnknown: Map<string, string>;
+}
+
+/** Of `metricsFiles`, those a stage of any of the project's dvc.yaml files writes (or a folder it writes holds), each with `why`. */
+function writtenByStages(project: DvcProject, metricsFiles: string[], why: string): Map<string, string> {
+  const outs = project.dvcYamls.flatMap((d) => d.stages.flatMap((stage) => stage.outs.map((o) => joinPath(d.dir, projectPath(stage, o.path)))));
+  const written = metricsFiles.filter((file) => outs.some((out) => file === out || file.startsWith(`${out}/`)));
+  return new Map(written.map((file) => [file, why]));
 }
 
 /**
@@ -659,10 +684,16 @@ async function stagesNotRun(
   data: DataOptions,
   metricsFiles: string[],
   log: Logger,
-): Promise<{ stale: ReportData['stale']; unknown: string | null; staleAtHead: Map<string, string[]>; staleWhy: Map<string, string> }> {
+): Promise<Staleness & { staleWhy: Map<string, string> }> {
   const project = await projects.at(WORKSPACE, tree);
-  // A pipeline that does not load failed the run as a project error, said where it was met.
-  const loaded = async <T>(load: () => Promise<T[]>): Promise<T[]> => load().catch(() => []);
+  // A pipeline that does not load failed the run as a project error, said where it was met; which of its stages
+  // ran is then not known here, so the files they write are of unknown freshness, as staleStages says.
+  const unloaded: string[] = [];
+  const loaded = async <T>(load: () => Promise<T[]>): Promise<T[]> =>
+    load().catch((error: unknown) => {
+      unloaded.push(describeError(error));
+      return [];
+    });
   const root = existsSync(join(workspace, 'dvc.yaml'))
     ? await loaded(async () => [{ file: 'dvc.yaml', dag: (await loadedPipeline(workspace, project)).dag }])
     : [];
@@ -715,9 +746,9 @@ async function stagesNotRun(
     }
   }
   // The `run` commands alone are the user's own reproduction, which mlreport does not second-guess, here as at the root.
-  const outOfDate =
+  const outOfDate: Staleness =
     pipeline.engine === 'run'
-      ? { stale: [], unknown: null, staleAtHead: new Map<string, string[]>() }
+      ? { stale: [], unknown: null, staleAtHead: new Map<string, string[]>(), freshnessUnknown: new Map<string, string>() }
       : await staleStages(workspace, tree, projects, data, metricsFiles, log, new Set(results.keys()));
   for (const s of outOfDate.stale) {
     log.warning(`Stage '${s.stage}' is out of date (${s.reasons.join('; ')}) and was not reproduced: the report shows the values of its last run.`);
@@ -728,7 +759,9 @@ async function stagesNotRun(
   for (const [file, stages] of outOfDate.staleAtHead) staleAtHead.set(file, [...new Set([...(staleAtHead.get(file) ?? []), ...stages])]);
   // In pipeline order, as the report lists stages.
   const stale = order.filter((s) => staleWhy.has(s)).map((s) => ({ stage: s, reasons: [staleWhy.get(s)!.replace(/^which /, '')] }));
-  return { stale, unknown: outOfDate.unknown, staleAtHead, staleWhy };
+  const unknown = unloaded[0] ?? outOfDate.unknown;
+  const freshnessUnknown = unloaded.length && pipeline.engine !== 'run' ? writtenByStages(project, metricsFiles, unknown!) : outOfDate.freshnessUnknown;
+  return { stale, unknown, staleAtHead, staleWhy, freshnessUnknown };
 }
 
 /** The stage of a dvc.yaml that writes a project file: its DAG holds paths from the dvc.yaml's own folder. */

@@ -132,7 +132,9 @@ describe('a run loads the project once at each revision, and says what is wrong 
       const said =
         "Could not tell whether the pipeline is up to date: dvc.lock: stage 'train': outs[0].md5 must be a hash of at least 3 characters, not the number 5.";
       assert.deepEqual(json.stale, []);
-      assert.ok(json.warnings.includes(said), JSON.stringify(json.warnings));
+      // Whether the stage writing metrics.json is up to date is not known: the report says rules on it are not checked.
+      const reported = `${said.replace(/\.$/, '')}; rules on the metrics files its stages write (metrics.json) are not checked.`;
+      assert.ok(json.warnings.includes(reported), JSON.stringify(json.warnings));
       assert.ok(r.stderr.includes(`warning: ${said}`), r.stderr);
     } finally {
       repo.remove();

@@ -70,6 +70,11 @@ export interface EvaluateOptions {
    * base's values are not known.
    */
   staleAtBase?: ReadonlyMap<string, string>;
+  /**
+   * Metrics files a stage writes when whether the stages are up to date could not be told (path → why, naming the
+   * project file that does not load): their values may be the last run's, so a rule on them checked nothing known.
+   */
+  freshnessUnknown?: ReadonlyMap<string, string>;
   /** A CLI run: messages name the policy by its flag (`--missing-base fail`), not by the action's input. */
   cli?: boolean;
 }
@@ -97,7 +102,9 @@ function failPolicy(options: EvaluateOptions): string {
  * - a gate in which every rule was skipped (or that has none) checked nothing, and fails.
  */
 export function evaluateRules(rules: GateRule[], metrics: MetricLookup[], options: EvaluateOptions): GateEvaluation {
-  const outcomes = rules.map((rule) => notOfThisChange(evaluateRule(rule, metrics, options), options.staleAtHead, options.staleWhy));
+  const outcomes = rules.map((rule) =>
+    freshnessNotKnown(notOfThisChange(evaluateRule(rule, metrics, options), options.staleAtHead, options.staleWhy), options.freshnessUnknown),
+  );
   const checked = outcomes.filter((o) => o.status === 'passed' || o.status === 'failed').length;
   const passed = checked > 0 && outcomes.every((o) => o.status === 'passed' || o.status === 'skipped' || (o.status === 'failed' && o.rule.level === 'warn'));
   return { passed, checked, outcomes, directions: directionsOf(outcomes) };
@@ -275,6 +282,18 @@ function notOfThisChange(
     : `out-of-date stage${stale.length === 1 ? '' : 's'} ${stages} (not reproduced)`;
   const message = `Not checked: \`${metricName(outcome.metric!)}\` comes from ${from}, so the rule compared the last run's values, not this change's (${outcome.message.replace(/\.$/, '')}).`;
   return { ...outcome, status: 'error', message, stale };
+}
+
+/**
+ * A rule that compared values of a file a stage writes, when whether that stage is up to date could not be told (a
+ * dvc.yaml whose pipeline does not load: `dvc status` refuses the whole project), may have compared the last run's
+ * values: an error, as for an out-of-date stage, its numbers kept to show what was compared.
+ */
+function freshnessNotKnown(outcome: RuleOutcome, freshnessUnknown: ReadonlyMap<string, string> | undefined): RuleOutcome {
+  const why = outcome.metric && freshnessUnknown?.get(outcome.metric.file);
+  if (!why || (outcome.status !== 'passed' && outcome.status !== 'failed')) return outcome;
+  const message = `Not checked: could not tell whether the stage that writes \`${outcome.metric!.file}\` is up to date: ${why.replace(/\.$/, '')}; the rule may have compared the last run's values (${outcome.message.replace(/\.$/, '')}).`;
+  return { ...outcome, status: 'error', message };
 }
 
 /** The threshold's value; `history.*` is NaN without history (callers check that a rule needing it has it). */

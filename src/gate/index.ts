@@ -17,7 +17,8 @@ import type { GateConfig } from './types';
  * `files.cachedAtBase`: a DVC output whose object could not be read there, unless the history store gave its values);
  * `files.staleAtBase`: metrics files whose base values a stage out of date at the base commit made, where a rule
  * comparing with `base` is an error too; `files.staleAtHead`: metrics files out-of-date stages write (not reproduced), or stages that failed or did not run (`files.staleWhy` says
- * why), with those stages: rules on them are errors; `files.baseUnread`: why a base revision there is could not be
+ * why), with those stages: rules on them are errors, as on those of `files.freshnessUnknown` (metrics files a stage
+ * writes when whether it is up to date could not be told); `files.baseUnread`: why a base revision there is could not be
  * fetched (`hasBase` false), which makes a rule comparing with `base` an error rather than a missing base. Pure.
  */
 export function gateMetrics(
@@ -36,6 +37,7 @@ export function gateMetrics(
     | 'cachedRemedy'
     | 'staleAtHead'
     | 'staleWhy'
+    | 'freshnessUnknown'
     | 'baseUnread'
     | 'baseRemedy'
     | 'cli'

@@ -37,15 +37,15 @@ const EXTERNAL_LINK = '<https://dvc.org/doc/user-guide/pipelines/external-depend
  * (dvc/stage/utils.py `check_no_externals`). mlreport reads only the project's own files: both are refused, the
  * out with DVC's words, before anything runs.
  */
-function refuseAbsolute(stage: Stage): void {
+function refuseAbsolute(stage: Stage, file: string): void {
   const outs = stage.outs.map((o) => o.path).filter(isAbsolute);
   if (outs.length) {
-    throw new UserError(`dvc.yaml: stage '${stage.name}': Cached output(s) outside of DVC project: ${outs.join(', ')}. See ${EXTERNAL_LINK} for more info.`);
+    throw new UserError(`${file}: stage '${stage.name}': Cached output(s) outside of DVC project: ${outs.join(', ')}. See ${EXTERNAL_LINK} for more info.`);
   }
   const deps = [...stage.deps, ...stage.params.map((p) => p.file)].filter(isAbsolute);
   if (deps.length) {
     throw new UserError(
-      `dvc.yaml: stage '${stage.name}': dependency ${deps.map((d) => `'${d}'`).join(', ')} is an absolute path, outside of DVC project: ` +
+      `${file}: stage '${stage.name}': dependency ${deps.map((d) => `'${d}'`).join(', ')} is an absolute path, outside of DVC project: ` +
         `DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`,
     );
   }
@@ -110,13 +110,13 @@ function foldersAbove(path: string): string[] {
 
 /**
  * Builds the DAG; errors as DVC's: an out declared by two stages, outs nested in one another across
- * stages, a cycle. Each names the stages and the path.
+ * stages, a cycle. Each names the dvc.yaml (`file`, from the project root), the stages and the path.
  */
-export function buildDag(stages: Stage[]): Dag {
+export function buildDag(stages: Stage[], file = 'dvc.yaml'): Dag {
   const nodes = new Map<string, StageNode>();
   const outputs = new Outputs();
   for (const stage of stages) {
-    refuseAbsolute(stage);
+    refuseAbsolute(stage, file);
     const node: StageNode = {
       stage,
       deps: [...stage.deps.map((d) => projectPath(stage, d)), ...stage.params.map((p) => projectPath(stage, p.file))],
@@ -128,12 +128,12 @@ export function buildDag(stages: Stage[]): Dag {
       if (other !== undefined) {
         throw new UserError(
           other === stage.name
-            ? `dvc.yaml: stage '${stage.name}' lists the output '${out}' twice.`
-            : `dvc.yaml: output '${out}' is written by two stages: '${other}' and '${stage.name}'. Each output must belong to one stage.`,
+            ? `${file}: stage '${stage.name}' lists the output '${out}' twice.`
+            : `${file}: output '${out}' is written by two stages: '${other}' and '${stage.name}'. Each output must belong to one stage.`,
         );
       }
       const nested = outputs.overlapping(out).find((o) => o.owner !== stage.name);
-      if (nested) throw new UserError(`dvc.yaml: output '${out}' of stage '${stage.name}' overlaps output '${nested.path}' of stage '${nested.owner}'.`);
+      if (nested) throw new UserError(`${file}: output '${out}' of stage '${stage.name}' overlaps output '${nested.path}' of stage '${nested.owner}'.`);
       outputs.add(out, stage.name);
     }
   }
@@ -144,7 +144,7 @@ export function buildDag(stages: Stage[]): Dag {
     for (const dep of node.deps) {
       const held = outputs.holding(dep);
       const own = held.find((o) => o.owner === name);
-      if (own) throw new UserError(`dvc.yaml: stage '${name}' depends on its own output '${own.path}' (a cycle).`);
+      if (own) throw new UserError(`${file}: stage '${name}' depends on its own output '${own.path}' (a cycle).`);
       for (const o of outputs.overlapping(dep, held)) if (o.owner !== name) ups.add(o.owner);
     }
     upstream.set(name, [...ups]);
@@ -157,7 +157,7 @@ export function buildDag(stages: Stage[]): Dag {
     if (s === 'done') return;
     if (s === 'visiting') {
       const cycle = [...path.slice(path.indexOf(name)), name];
-      throw new UserError(`dvc.yaml: the pipeline has a cycle: ${cycle.join(' → ')}.`);
+      throw new UserError(`${file}: the pipeline has a cycle: ${cycle.join(' → ')}.`);
     }
     state.set(name, 'visiting');
     for (const up of upstream.get(name) ?? []) visit(up, [...path, name]);
