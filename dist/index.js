@@ -7976,8 +7976,8 @@ function group(name, fn) {
 }
 
 // src/config/action.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { dirname as dirname9, join as join20, relative as relative7, resolve as resolve6, sep as sep8 } from "node:path";
+import { existsSync as existsSync8, realpathSync as realpathSync3 } from "node:fs";
+import { dirname as dirname9, isAbsolute as isAbsolute3, join as join20, relative as relative7, resolve as resolve6, sep as sep8 } from "node:path";
 import { tmpdir as tmpdir2 } from "node:os";
 
 // src/util/crash-site.ts
@@ -17578,7 +17578,7 @@ async function configFromAction({ env, warn }) {
   const baseInput = getInput(env, "base");
   const sha2 = env.GITHUB_SHA ?? "";
   const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event, repository?.fullName ?? null));
-  const start = resolve6(workspaceRoot, workingDirectory);
+  const start = workingDirectoryIn(workspaceRoot, workingDirectory);
   const workspace = await findProjectRoot(start, "Input 'working-directory'", workingDirectory);
   return {
     workspace,
@@ -17682,7 +17682,8 @@ async function stoppedRunSettings(env) {
   const needed = ["report-id", "comment", "comment-on", "mode"];
   const publish = await attempt(() => publishConfigFromInputs(get, workspaceRoot)) ?? await attempt(() => publishConfigFromInputs((name) => needed.includes(name) ? get(name) : "", workspaceRoot));
   if (publish?.mode !== "run") return null;
-  const projectFile = projectFileIn(resolve6(workspaceRoot, getInput(env, "working-directory") || "."), workspaceRoot);
+  const start = await attempt(() => workingDirectoryIn(workspaceRoot, getInput(env, "working-directory") || "."));
+  const projectFile = start === null ? null : projectFileIn(start, workspaceRoot);
   const gated = !!getInput(env, "thresholds") || !!getInput(env, "check-name") || projectFile !== null;
   return {
     github: githubContext(env, eventName, event, repository),
@@ -17690,6 +17691,24 @@ async function stoppedRunSettings(env) {
     checkName: gated ? getInput(env, "check-name") || DEFAULT_CHECK_NAME : null,
     projectFile
   };
+}
+function workingDirectoryIn(workspaceRoot, written) {
+  const start = resolve6(workspaceRoot, written);
+  const real = (path) => {
+    try {
+      return realpathSync3(path);
+    } catch {
+      return null;
+    }
+  };
+  const [realRoot, realStart] = [real(resolve6(workspaceRoot)), real(start)];
+  const rel = realRoot && realStart ? relative7(realRoot, realStart) : relative7(resolve6(workspaceRoot), start);
+  if (rel === ".." || rel.startsWith(`..${sep8}`) || isAbsolute3(rel)) {
+    throw new UserError(
+      `Input 'working-directory': '${written}' is outside the workspace (${resolve6(workspaceRoot)}): expected a folder of the checked-out repository, as a path relative to the workspace (such as \`ml\`, or \`.\` for its root).`
+    );
+  }
+  return start;
 }
 function projectFileIn(start, top2) {
   for (let dir = start; ; dir = dirname9(dir)) {

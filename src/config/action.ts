@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { tmpdir } from 'node:os';
 import { baseFromEvent, explicitBase, headLabelFromEvent } from '../git/revisions';
 import { REPRO_MODES } from '../pipeline/engine';
@@ -106,7 +106,7 @@ export async function configFromAction({ env, warn }: ActionEnvironment): Promis
   const baseInput = getInput(env, 'base');
   const sha = env.GITHUB_SHA ?? '';
   const { hub, mlflow } = hubFromInputs((name) => getInput(env, name), env, changeFromEvent(env, eventName, event, repository?.fullName ?? null));
-  const start = resolve(workspaceRoot, workingDirectory);
+  const start = workingDirectoryIn(workspaceRoot, workingDirectory);
   const workspace = await findProjectRoot(start, "Input 'working-directory'", workingDirectory);
   return {
     workspace,
@@ -246,7 +246,8 @@ export async function stoppedRunSettings(env: NodeJS.ProcessEnv): Promise<Stoppe
     (await attempt(() => publishConfigFromInputs(get, workspaceRoot))) ??
     (await attempt(() => publishConfigFromInputs((name) => (needed.includes(name) ? get(name) : ''), workspaceRoot)));
   if (publish?.mode !== 'run') return null;
-  const projectFile = projectFileIn(resolve(workspaceRoot, getInput(env, 'working-directory') || '.'), workspaceRoot);
+  const start = await attempt(() => workingDirectoryIn(workspaceRoot, getInput(env, 'working-directory') || '.'));
+  const projectFile = start === null ? null : projectFileIn(start, workspaceRoot);
   const gated = !!getInput(env, 'thresholds') || !!getInput(env, 'check-name') || projectFile !== null;
   return {
     github: githubContext(env, eventName, event, repository),
@@ -254,6 +255,32 @@ export async function stoppedRunSettings(env: NodeJS.ProcessEnv): Promise<Stoppe
     checkName: gated ? getInput(env, 'check-name') || DEFAULT_CHECK_NAME : null,
     projectFile,
   };
+}
+
+/**
+ * The `working-directory` input as a folder of the workspace (the checkout): a path that leaves it — `../..`, an
+ * absolute path elsewhere (`/etc`), a symbolic link out of it — is refused naming the input, as DVC would otherwise be
+ * looked for (and a parent repository used) outside the repository the workflow checked out. An absolute path inside
+ * it (`${{ github.workspace }}/ml`) is that folder.
+ */
+function workingDirectoryIn(workspaceRoot: string, written: string): string {
+  const start = resolve(workspaceRoot, written);
+  const real = (path: string): string | null => {
+    try {
+      return realpathSync(path);
+    } catch {
+      return null;
+    }
+  };
+  // A folder that does not exist is said by findProjectRoot; whether its name leaves the workspace is told here.
+  const [realRoot, realStart] = [real(resolve(workspaceRoot)), real(start)];
+  const rel = realRoot && realStart ? relative(realRoot, realStart) : relative(resolve(workspaceRoot), start);
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    throw new UserError(
+      `Input 'working-directory': '${written}' is outside the workspace (${resolve(workspaceRoot)}): expected a folder of the checked-out repository, as a path relative to the workspace (such as \`ml\`, or \`.\` for its root).`,
+    );
+  }
+  return start;
 }
 
 /** .mlreport.yml in `start` or the nearest folder above it with one, up to the checkout's root, from that root; or null. */

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, realpathSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { findProjectRoot } from '../../src/config/project-root';
 import { UserError } from '../../src/util/errors';
@@ -71,6 +72,44 @@ describe('the project root is found as DVC finds it, so a sub-folder gives the s
     assert.equal(result.code, 1);
     assert.match(result.stdout, /::error::mlreport: Input 'working-directory': 'scr' is not a directory \(.*scr does not exist\)/);
     assert.doesNotMatch(result.stdout + result.stderr, /could not start|spawn git|ENOENT|at .*\.js:\d+/);
+  });
+
+  test('action: a working-directory outside the workspace (`../..`, `/etc`, a link out of it) is refused naming the input', async () => {
+    // The workspace is a folder inside a parent git repository: `..` would find that one, and report on it.
+    const parent = new TempRepo();
+    try {
+      parent.commit('parent', { 'dvc.yaml': 'metrics:\n  - metrics.json\n', 'metrics.json': '{"accuracy": 0.1}\n' });
+      const workspace = join(parent.dir, 'ws');
+      mkdirSync(workspace);
+      execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: workspace });
+      symlinkSync(parent.dir, join(workspace, 'up'));
+      for (const workingDirectory of ['..', '../..', '/etc', 'up']) {
+        const result = await runAction({
+          workspace,
+          eventName: 'workflow_dispatch',
+          event: {},
+          sha: headSha,
+          inputs: { 'working-directory': workingDirectory },
+        });
+        assert.equal(result.code, 1, workingDirectory);
+        const error = `::error::mlreport: Input 'working-directory': '${workingDirectory}' is outside the workspace (${workspace}): expected a folder of the checked-out repository, as a path relative to the workspace (such as \`ml\`, or \`.\` for its root).`;
+        assert.ok(result.stdout.includes(error), `${workingDirectory}: ${result.stdout}`);
+        assert.doesNotMatch(result.stdout, /not inside a git repository|Comparing/);
+      }
+      // An absolute path to a folder of the workspace is that folder.
+      const inside = await runAction({
+        workspace: repo.dir,
+        eventName: 'workflow_dispatch',
+        event: {},
+        sha: headSha,
+        apiUrl: fake.url,
+        inputs: { 'working-directory': join(repo.dir, 'src'), repro: 'off' },
+      });
+      assert.doesNotMatch(inside.stdout, /outside the workspace/);
+      assert.match(inside.summary, /### Gates: ❌ 1 of 1 rule could not be checked/);
+    } finally {
+      parent.remove();
+    }
   });
 
   test('CLI: --cwd to a directory that does not exist exits 2 with the same message', async () => {
