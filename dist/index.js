@@ -19397,9 +19397,9 @@ function compact(data, render, note2, limit, measure) {
   const plotsLeft = drawPlots(limit / 2).left;
   if (plots.text) tail.push(plots);
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join31 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+  const join32 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join31([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join32([...head, ...tail])) - 200;
   const changed = (kind, room) => {
     const rows = tableRows(data, kind, (r) => r.changed);
     if (!rows.body.length) return null;
@@ -19435,10 +19435,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown5, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join31(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join31(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join32(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join32(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join31(blocks);
+  return join32(blocks);
 }
 function plotInFold(plot2, images) {
   const head = plot2.image ? plotImage(plot2, plot2.image, images) : `_${escapeCell(plot2.title)}: could not be drawn${plot2.error ? `: ${escapeCell(plot2.error)}` : ""}._`;
@@ -21095,7 +21095,7 @@ var ANNOTATION_MESSAGE_LIMIT = 6e4;
 
 // src/run.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join30, posix as posix18 } from "node:path";
+import { join as join31, posix as posix18 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -27732,6 +27732,34 @@ function projectFiles(dvcYamls, dvcFiles = []) {
   return { metrics: sorted(metrics), params, topParams: sorted(topParams), vars, dvcOuts, plots: sorted(plots) };
 }
 
+// src/values/moved-root.ts
+import { join as join29 } from "node:path";
+function movedRootFrame(roots) {
+  if (roots.head === roots.base) return null;
+  const holds = (outer2, inner) => outer2 === "" || inner.startsWith(`${outer2}/`);
+  const outer = holds(roots.base, roots.head) ? roots.base : holds(roots.head, roots.base) ? roots.head : null;
+  if (outer === null) return null;
+  const within = (root) => root === outer ? "" : root.slice(outer ? outer.length + 1 : 0);
+  return { outer, headPrefix: within(roots.head), basePrefix: within(roots.base) };
+}
+function folderOnDisk(top2, folder) {
+  return folder ? join29(top2, ...folder.split("/")) : top2;
+}
+function reframedProject(project, prefix) {
+  if (!prefix) return project;
+  const at = (path) => joinPath(prefix, path);
+  return {
+    dvcYamls: project.dvcYamls.map((d) => ({ ...d, dir: at(d.dir), file: at(d.file) })),
+    locks: new Map([...project.locks].map(([dir, lock]) => [at(dir), lock])),
+    dvcFiles: project.dvcFiles.map((f) => ({ ...f, file: at(f.file), outs: f.outs.map((o) => ({ ...o, path: at(o.path) })) })),
+    errors: project.errors.map((e) => ({ ...e, file: at(e.file) }))
+  };
+}
+function inHeadFrame(path, prefix) {
+  if (!prefix) return path;
+  return path.startsWith(`${prefix}/`) ? path.slice(prefix.length + 1) : null;
+}
+
 // src/values/collect.ts
 var LOGGER_METRICS = "metrics.csv";
 var LOGGER_PARAMS = "params.yml";
@@ -27740,6 +27768,8 @@ async function collectAndCompare(git, request, log) {
   const budget = request.budget;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
+    const frame = request.base && request.roots ? movedRootFrame(request.roots) : null;
+    if (request.base && request.roots && frame) return await compareMovedRoot(git, { ...request, base: request.base, roots: request.roots }, frame, data, log);
     const at = (tree, revision2) => withCachedOutputs(tree, data, () => projectAt(tree, revision2, request.projects));
     const head = at(
       workspaceTree(request.workspace, { name: request.headLabel ?? "head", ...budget ? { budget } : {}, listing: request.listing }),
@@ -27750,6 +27780,74 @@ async function collectAndCompare(git, request, log) {
   } finally {
     await data?.close();
   }
+}
+async function compareMovedRoot(git, request, frame, data, log) {
+  const { base, budget } = request;
+  const top2 = folderOnDisk(git.root, "");
+  const name = (root) => root ? `${root}/` : "the top of the repository";
+  log.info(
+    `The project root is ${name(request.roots.head)} at ${request.headLabel ?? "the head"} and ${name(request.roots.base)} at the base (${base.label}): each side's values are read where its own project names them, and compared file by file.`
+  );
+  const opened = [];
+  const open7 = async (folder) => {
+    const repo = await GitRepo.open(folderOnDisk(top2, folder));
+    opened.push(repo);
+    return repo;
+  };
+  try {
+    const [baseGit, outerGit] = [await open7(request.roots.base), await open7(frame.outer)];
+    const headProject = projectAt(
+      workspaceTree(request.workspace, { name: request.headLabel ?? "head", ...budget ? { budget } : {}, listing: request.listing }),
+      WORKSPACE,
+      request.projects
+    );
+    const baseProject = loadProject(commitTree(baseGit, base.sha, base.label, budget ? { budget } : {}));
+    const head = withCachedOutputs(
+      workspaceTree(folderOnDisk(top2, frame.outer), { name: request.headLabel ?? "head", ...budget ? { budget } : {} }),
+      data,
+      async () => reframedProject(await headProject, frame.headPrefix)
+    );
+    const baseTree = withCachedOutputs(
+      commitTree(outerGit, base.sha, base.label, budget ? { budget } : {}),
+      data,
+      async () => reframedProject(await baseProject, frame.basePrefix)
+    );
+    const targets = (paths) => paths && paths.map((p) => joinPath(frame.headPrefix, p));
+    const compared = await compareTrees(baseTree, head, { metrics: targets(request.metricsPaths), params: targets(request.paramsPaths) }, log);
+    return headFramed(compared, frame.headPrefix, log);
+  } finally {
+    for (const repo of opened) await repo.close();
+  }
+}
+function headFramed(comparison, prefix, log) {
+  if (!prefix) return comparison;
+  const left = [];
+  const files = (diffs) => diffs.flatMap((d) => {
+    const path = inHeadFrame(d.path, prefix);
+    if (path === null) left.push(d.path);
+    return path === null ? [] : [{ ...d, path }];
+  });
+  const keyed = (map) => new Map(
+    [...map].flatMap(([k, v]) => {
+      const path = inHeadFrame(k, prefix);
+      return path === null ? [] : [[path, v]];
+    })
+  );
+  const framed = {
+    ...comparison,
+    metrics: files(comparison.metrics),
+    params: files(comparison.params),
+    errors: comparison.errors.flatMap((e) => {
+      const path = inHeadFrame(e.path, prefix);
+      return path === null ? [] : [{ ...e, path }];
+    }),
+    parsedAtBase: new Set([...comparison.parsedAtBase].flatMap((p) => inHeadFrame(p, prefix) ?? [])),
+    notKnownAtBase: keyed(comparison.notKnownAtBase),
+    cachedAtBase: keyed(comparison.cachedAtBase),
+    cachedAtHead: keyed(comparison.cachedAtHead)
+  };
+  if (left.length) log.info(`Outside the head's project (${prefix}/), not compared: ${left.join(", ")} (named by the base's project).`);
+  return framed;
 }
 async function openProjectData(workspace, log, options = {}) {
   try {
@@ -28747,7 +28845,7 @@ var HistoryRecorder = class {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync9 } from "node:fs";
-import { join as join29 } from "node:path";
+import { join as join30 } from "node:path";
 import { stat as stat10 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -29594,7 +29692,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync9(join29(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync9(join30(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const headTree = workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing });
@@ -29668,11 +29766,13 @@ async function runIn(git, config, log, deadline) {
     pipeline2.stages.push(pushed);
     if (pushed.status === "failed") pipeline2.passed = false;
   }
+  const roots = base ? await projectRoots(git, base.sha, config.workingDirectory ?? config.workspace, config.workspace) : void 0;
   const comparison = await collectAndCompare(
     git,
     {
       workspace: config.workspace,
       base,
+      ...roots && { roots },
       metricsPaths: config.metricsPaths,
       paramsPaths: config.paramsPaths,
       headLabel,
@@ -29699,7 +29799,7 @@ async function runIn(git, config, log, deadline) {
       projects,
       data,
       deadline,
-      dir: join30(config.outDir, "plots"),
+      dir: join31(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -29751,7 +29851,7 @@ async function runIn(git, config, log, deadline) {
   }) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join30(config.outDir, "trends"), linkPrefix: "trends/", headLabel, deadline },
+    { dir: join31(config.outDir, "trends"), linkPrefix: "trends/", headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -30018,7 +30118,7 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
   const freshnessUnknown = /* @__PURE__ */ new Map();
   const project = await projects.at(WORKSPACE, tree);
   const nestedOnly = reproduced !== void 0;
-  const root = !nestedOnly && existsSync10(join30(workspace, "dvc.yaml"));
+  const root = !nestedOnly && existsSync10(join31(workspace, "dvc.yaml"));
   const nested = (file) => isDvcYaml(file) && file !== "dvc.yaml";
   if (!root && !project.dvcYamls.some((d) => nested(d.file)) && !project.errors.some((e) => nestedOnly ? nested(e.file) : isDvcYaml(e.file))) {
     return { stale: [], unknown: null, staleAtHead, freshnessUnknown };
@@ -30059,7 +30159,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
     unloaded.push(describeError(error2));
     return [];
   });
-  const root = existsSync10(join30(workspace, "dvc.yaml")) ? await loaded(async () => [{ file: "dvc.yaml", dag: (await loadedPipeline(workspace, project)).dag }]) : [];
+  const root = existsSync10(join31(workspace, "dvc.yaml")) ? await loaded(async () => [{ file: "dvc.yaml", dag: (await loadedPipeline(workspace, project)).dag }]) : [];
   const pipelines = [...root, ...await loaded(() => nestedPipelines(workspace, project))];
   const results = new Map(pipeline2.stages.map((s) => [s.name, s]));
   const firstFailure = pipeline2.stages.find((s) => s.status === "failed");
@@ -30141,6 +30241,11 @@ function upstreamOf(upstream, stage) {
   const seen = /* @__PURE__ */ new Set([stage]);
   for (const s of seen) for (const u of upstream.get(s) ?? []) seen.add(u);
   return seen;
+}
+async function projectRoots(git, baseSha, start, workspace) {
+  const [head, from] = await Promise.all([fromTop(git.root, workspace), fromTop(git.root, start)]);
+  if (head === null) return void 0;
+  return { head, base: await projectRootAt(git, baseSha, from ?? "") };
 }
 async function baseRulesFile(git, base, start) {
   const from = await fromTop(git.root, start) ?? "";

@@ -52,6 +52,7 @@ import { redactDeep } from './util/redact';
 import type { DataOptions } from './pipeline/restore';
 import { cliRemoteInputs } from './dvc/data/remotes/open';
 import { collectAndCompare } from './values/collect';
+import type { ProjectRoots } from './values/moved-root';
 import { explainChanges } from './causes/gather';
 import { baseStaleness } from './causes/base-status';
 import { HistoryStore, storeReader } from './history/store';
@@ -152,11 +153,14 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     if (pushed.status === 'failed') pipeline.passed = false;
   }
 
+  // The base's project is where the base revision has it: a pull request that adds or deletes a `.dvc/` moves its own root.
+  const roots = base ? await projectRoots(git, base.sha, config.workingDirectory ?? config.workspace, config.workspace) : undefined;
   const comparison = await collectAndCompare(
     git,
     {
       workspace: config.workspace,
       base,
+      ...(roots && { roots }),
       metricsPaths: config.metricsPaths,
       paramsPaths: config.paramsPaths,
       headLabel,
@@ -803,6 +807,16 @@ function upstreamOf(upstream: Map<string, string[]>, stage: string): Set<string>
   const seen = new Set([stage]);
   for (const s of seen) for (const u of upstream.get(s) ?? []) seen.add(u);
   return seen;
+}
+
+/**
+ * The project root at the head (the workspace) and at the base (found there from the working directory, by the rule
+ * that found the head's), from the top of the work tree; undefined when the workspace is not inside it.
+ */
+async function projectRoots(git: GitRepo, baseSha: string, start: string, workspace: string): Promise<ProjectRoots | undefined> {
+  const [head, from] = await Promise.all([fromTop(git.root, workspace), fromTop(git.root, start)]);
+  if (head === null) return undefined;
+  return { head, base: await projectRootAt(git, baseSha, from ?? '') };
 }
 
 /**

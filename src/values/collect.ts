@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import { isAscii } from 'node:buffer';
 import { projectFiles, type ProjectFiles } from '../dvc/files';
-import { isDvcYaml, loadProject, projectAt, WORKSPACE, type DvcProject, type LoadedProjects } from '../dvc/project';
-import type { GitRepo } from '../git/repo';
+import { isDvcYaml, joinPath, loadProject, projectAt, WORKSPACE, type DvcProject, type LoadedProjects } from '../dvc/project';
+import { GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import { describeError, UserError } from '../util/errors';
 import type { Logger } from '../util/log';
@@ -23,6 +23,7 @@ import { extension, withPosition } from '../dvc/formats';
 import type { ParsedFile } from '../dvc/python/value';
 import { PipelineData, type DataOptions } from '../pipeline/restore';
 import { withCachedOutputs, type CachedOutputsTree } from './cached-outputs';
+import { folderOnDisk, inHeadFrame, movedRootFrame, reframedProject, type ProjectRoots } from './moved-root';
 import { cachedUnreadableNote, notKnownNote } from './unread-notes';
 import { diffValueFile } from './diff';
 import { FlatValues, KeyTable, valueCount } from './flat';
@@ -53,6 +54,11 @@ export interface CollectRequest {
   listing?: WorkspaceListing;
   /** The run's projects at the head and the base, shared with its other steps. */
   projects?: LoadedProjects;
+  /**
+   * Where the project root is at the head and at the base, from the top of the work tree, when known: a pull request
+   * that adds or deletes a `.dvc/` on the way up from the working directory moves its root, not the base's.
+   */
+  roots?: ProjectRoots;
 }
 
 /**
@@ -118,6 +124,8 @@ export async function collectAndCompare(git: GitRepo, request: CollectRequest, l
   const budget = request.budget;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
+    const frame = request.base && request.roots ? movedRootFrame(request.roots) : null;
+    if (request.base && request.roots && frame) return await compareMovedRoot(git, { ...request, base: request.base, roots: request.roots }, frame, data, log);
     const at = (tree: Tree, revision: string) => withCachedOutputs(tree, data, () => projectAt(tree, revision, request.projects));
     const head = at(
       workspaceTree(request.workspace, { name: request.headLabel ?? 'head', ...(budget ? { budget } : {}), listing: request.listing }),
@@ -128,6 +136,89 @@ export async function collectAndCompare(git: GitRepo, request: CollectRequest, l
   } finally {
     await data?.close();
   }
+}
+
+/**
+ * `collectAndCompare` for a pull request that moved its project root: each side's values are found where its own
+ * project puts them (the base's dvc.yaml, read at the base's root), and a file is the same file on both sides when it
+ * is the same file of the work tree — compared in the frame of the outer root, then named from the head's root as the
+ * rest of the report names them. A base file outside the head's project has no path there: it is left out, and said.
+ */
+async function compareMovedRoot(
+  git: GitRepo,
+  request: CollectRequest & { base: Revision; roots: ProjectRoots },
+  frame: NonNullable<ReturnType<typeof movedRootFrame>>,
+  data: PipelineData | null,
+  log: Logger,
+): Promise<Comparison> {
+  const { base, budget } = request;
+  const top = folderOnDisk(git.root, '');
+  const name = (root: string): string => (root ? `${root}/` : 'the top of the repository');
+  log.info(
+    `The project root is ${name(request.roots.head)} at ${request.headLabel ?? 'the head'} and ${name(request.roots.base)} at the base (${base.label}): each side's values are read where its own project names them, and compared file by file.`,
+  );
+  const opened: GitRepo[] = [];
+  const open = async (folder: string): Promise<GitRepo> => {
+    const repo = await GitRepo.open(folderOnDisk(top, folder));
+    opened.push(repo);
+    return repo;
+  };
+  try {
+    const [baseGit, outerGit] = [await open(request.roots.base), await open(frame.outer)];
+    const headProject = projectAt(
+      workspaceTree(request.workspace, { name: request.headLabel ?? 'head', ...(budget ? { budget } : {}), listing: request.listing }),
+      WORKSPACE,
+      request.projects,
+    );
+    const baseProject = loadProject(commitTree(baseGit, base.sha, base.label, budget ? { budget } : {}));
+    const head = withCachedOutputs(
+      workspaceTree(folderOnDisk(top, frame.outer), { name: request.headLabel ?? 'head', ...(budget ? { budget } : {}) }),
+      data,
+      async () => reframedProject(await headProject, frame.headPrefix),
+    );
+    const baseTree = withCachedOutputs(commitTree(outerGit, base.sha, base.label, budget ? { budget } : {}), data, async () =>
+      reframedProject(await baseProject, frame.basePrefix),
+    );
+    const targets = (paths: string[] | null) => paths && paths.map((p) => joinPath(frame.headPrefix, p));
+    const compared = await compareTrees(baseTree, head, { metrics: targets(request.metricsPaths), params: targets(request.paramsPaths) }, log);
+    return headFramed(compared, frame.headPrefix, log);
+  } finally {
+    for (const repo of opened) await repo.close();
+  }
+}
+
+/** A comparison made in the outer root's frame, with its paths named from the head's root (`prefix` from the outer one). */
+function headFramed(comparison: Comparison, prefix: string, log: Logger): Comparison {
+  if (!prefix) return comparison;
+  const left: string[] = [];
+  const files = (diffs: FileDiff[]): FileDiff[] =>
+    diffs.flatMap((d) => {
+      const path = inHeadFrame(d.path, prefix);
+      if (path === null) left.push(d.path);
+      return path === null ? [] : [{ ...d, path }];
+    });
+  const keyed = <V>(map: Map<string, V>): Map<string, V> =>
+    new Map(
+      [...map].flatMap(([k, v]) => {
+        const path = inHeadFrame(k, prefix);
+        return path === null ? [] : [[path, v] as [string, V]];
+      }),
+    );
+  const framed: Comparison = {
+    ...comparison,
+    metrics: files(comparison.metrics),
+    params: files(comparison.params),
+    errors: comparison.errors.flatMap((e) => {
+      const path = inHeadFrame(e.path, prefix);
+      return path === null ? [] : [{ ...e, path }];
+    }),
+    parsedAtBase: new Set([...comparison.parsedAtBase].flatMap((p) => inHeadFrame(p, prefix) ?? [])),
+    notKnownAtBase: keyed(comparison.notKnownAtBase),
+    cachedAtBase: keyed(comparison.cachedAtBase),
+    cachedAtHead: keyed(comparison.cachedAtHead),
+  };
+  if (left.length) log.info(`Outside the head's project (${prefix}/), not compared: ${left.join(', ')} (named by the base's project).`);
+  return framed;
 }
 
 /** The project's DVC cache and remotes for reading cached outputs; a config that does not load is a warning. */

@@ -147,3 +147,85 @@ describe('findProjectRoot', () => {
     }
   });
 });
+
+describe('a pull request that moves its project root is compared with the base where the base has its project', () => {
+  let server: FakeGitHub;
+  before(async () => {
+    server = await startFakeGitHub();
+  });
+  after(async () => server.stop());
+
+  /** A pull request from `ml`: its base's and its head's files, and the run's report.json. */
+  async function pullRequest(baseFiles: Record<string, string>, headFiles: Record<string, string>, deleted: string[] = []) {
+    const moved = new TempRepo();
+    try {
+      const base = moved.commit('base', baseFiles);
+      moved.write(headFiles);
+      for (const path of deleted) moved.git('rm', '-rq', path);
+      const head = moved.commit('move the root');
+      const result = await runAction({
+        workspace: moved.dir,
+        eventName: 'pull_request',
+        event: { pull_request: { number: 5, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'move' } } },
+        sha: head,
+        apiUrl: server.url,
+        inputs: { 'working-directory': 'ml', repro: 'off', history: '0' },
+      });
+      const json = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8')) as {
+        gates: { passed: boolean; rules: { rule: string; status: string; base: number | null; detail: string }[] };
+        metrics: { path: string; rows: { key: string; old: unknown; new: unknown }[] }[];
+      };
+      return { result, json };
+    } finally {
+      moved.remove();
+    }
+  }
+  const RULES = 'thresholds:\n  - accuracy >= base - 0.01\n  - accuracy >= 0.3\n';
+
+  test('the PR adds ml/.dvc/: the base value of ml/metrics.json is found by the base root dvc.yaml, and its `base` rule breaks', async () => {
+    const { result, json } = await pullRequest(
+      { '.dvc/config': '[core]\n', 'dvc.yaml': 'metrics:\n- ml/metrics.json\n', '.mlreport.yml': RULES, 'ml/metrics.json': '{"accuracy": 0.8}\n' },
+      { 'ml/.dvc/config': '[core]\n', 'ml/dvc.yaml': 'metrics:\n- metrics.json\n', 'ml/metrics.json': '{"accuracy": 0.5}\n' },
+    );
+    assert.equal(result.code, 1, result.stdout);
+    assert.equal(json.gates.passed, false);
+    assert.deepEqual(
+      json.gates.rules.map((r) => [r.rule, r.status, r.base]),
+      [
+        ['accuracy >= base - 0.01', 'failed', 0.8],
+        ['accuracy >= 0.3', 'passed', 0.8],
+      ],
+    );
+    assert.deepEqual(
+      json.metrics.map((f) => [f.path, f.rows.map((r) => [r.key, r.old, r.new])]),
+      [['metrics.json', [['accuracy', 0.8, 0.5]]]],
+    );
+    assert.match(result.stdout, /The project root is ml\/ at .* and the top of the repository at the base \(main\)/);
+  });
+
+  test('the PR deletes ml/.dvc/ (the root moves up to the top): the base value is found by ml/dvc.yaml at the base', async () => {
+    const { result, json } = await pullRequest(
+      {
+        '.dvc/config': '[core]\n',
+        'ml/.dvc/config': '[core]\n',
+        'ml/dvc.yaml': 'metrics:\n- metrics.json\n',
+        'ml/.mlreport.yml': RULES,
+        'ml/metrics.json': '{"accuracy": 0.8}\n',
+      },
+      { 'dvc.yaml': 'metrics:\n- ml/metrics.json\n', 'ml/metrics.json': '{"accuracy": 0.5}\n' },
+      ['ml/.dvc', 'ml/dvc.yaml'],
+    );
+    assert.equal(result.code, 1, result.stdout);
+    assert.deepEqual(
+      json.gates.rules.map((r) => [r.rule, r.status, r.base]),
+      [
+        ['accuracy >= base - 0.01', 'failed', 0.8],
+        ['accuracy >= 0.3', 'passed', 0.8],
+      ],
+    );
+    assert.deepEqual(
+      json.metrics.map((f) => [f.path, f.rows.map((r) => [r.key, r.old, r.new])]),
+      [['ml/metrics.json', [['accuracy', 0.8, 0.5]]]],
+    );
+  });
+});
