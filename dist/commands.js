@@ -29081,7 +29081,11 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
 }
 function writtenByStages(project, metricsFiles, why) {
   const outs = project.dvcYamls.flatMap((d) => d.stages.flatMap((stage2) => stage2.outs.map((o) => joinPath(d.dir, projectPath2(stage2, o.path)))));
-  const written = metricsFiles.filter((file) => outs.some((out) => file === out || file.startsWith(`${out}/`)));
+  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix18.dirname(e.file));
+  const under = (file, folder) => folder === "." || folder === "" || file === folder || file.startsWith(`${folder}/`);
+  const written = metricsFiles.filter(
+    (file) => outs.some((out) => file === out || file.startsWith(`${out}/`)) || unloaded.some((folder) => under(file, folder))
+  );
   return new Map(written.map((file) => [file, why]));
 }
 async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsFiles, log) {

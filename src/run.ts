@@ -659,10 +659,17 @@ interface Staleness {
   freshnessUnknown: Map<string, string>;
 }
 
-/** Of `metricsFiles`, those a stage of any of the project's dvc.yaml files writes (or a folder it writes holds), each with `why`. */
+/**
+ * Of `metricsFiles`, those a stage of any of the project's dvc.yaml files writes (or a folder it writes holds), and
+ * those in the folder of a dvc.yaml that does not load (its stages are not known), each with `why`.
+ */
 function writtenByStages(project: DvcProject, metricsFiles: string[], why: string): Map<string, string> {
   const outs = project.dvcYamls.flatMap((d) => d.stages.flatMap((stage) => stage.outs.map((o) => joinPath(d.dir, projectPath(stage, o.path)))));
-  const written = metricsFiles.filter((file) => outs.some((out) => file === out || file.startsWith(`${out}/`)));
+  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix.dirname(e.file));
+  const under = (file: string, folder: string): boolean => folder === '.' || folder === '' || file === folder || file.startsWith(`${folder}/`);
+  const written = metricsFiles.filter(
+    (file) => outs.some((out) => file === out || file.startsWith(`${out}/`)) || unloaded.some((folder) => under(file, folder)),
+  );
   return new Map(written.map((file) => [file, why]));
 }
 

@@ -89,6 +89,16 @@ describe('a pipeline whose status cannot be told gates nothing on the values its
     );
   });
 
+  test('metrics named with --metrics under a dvc.yaml that does not parse: its stages are not known, so neither is their freshness', async () => {
+    const result = await report(project({ 'dvc.yaml': 'stages:\n  train:\n    cmd: [\n' }), '--metrics', 'metrics.json');
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.equal(result.json.gates.rules[0]!.status, 'error');
+    assert.match(
+      result.json.gates.rules[0]!.detail,
+      /^Not checked: could not tell whether the stage that writes `metrics\.json` is up to date: dvc\.yaml:4:1: invalid YAML/,
+    );
+  });
+
   test('a cycle in the root dvc.yaml with --repro builtin: the pipeline stops, and the gate does not pass on the values it left', async () => {
     const root =
       'stages:\n  a: {cmd: cat y > x, deps: [y], outs: [x]}\n  b: {cmd: cat x > y, deps: [x], outs: [y]}\n  train:\n    cmd: python3 train.py\n    deps: [train.py, x]\n    params: [train.acc]\n    metrics:\n    - metrics.json:\n        cache: false\n';
