@@ -27847,6 +27847,13 @@ function headFramed(comparison, prefix, log) {
     cachedAtHead: keyed(comparison.cachedAtHead)
   };
   if (left.length) log.info(`Outside the head's project (${prefix}/), not compared: ${left.join(", ")} (named by the base's project).`);
+  const leftMetrics = comparison.metrics.map((d) => d.path).filter((p) => inHeadFrame(p, prefix) === null);
+  if (leftMetrics.length) {
+    const why = `the base's project names its metrics in ${leftMetrics.join(", ")}, outside ${prefix}/ (this project's root, which the change moved)`;
+    for (const d of framed.metrics) {
+      if (!framed.parsedAtBase.has(d.path) && !framed.notKnownAtBase.has(d.path) && !framed.cachedAtBase.has(d.path)) framed.notKnownAtBase.set(d.path, why);
+    }
+  }
   return framed;
 }
 async function openProjectData(workspace, log, options = {}) {

@@ -218,6 +218,15 @@ function headFramed(comparison: Comparison, prefix: string, log: Logger): Compar
     cachedAtHead: keyed(comparison.cachedAtHead),
   };
   if (left.length) log.info(`Outside the head's project (${prefix}/), not compared: ${left.join(', ')} (named by the base's project).`);
+  // The base's metrics outside the head's project may be what a head file, absent at the base, stands for now: which
+  // one cannot be told, so its base values are not known rather than absent (a `base` rule is an error, not skipped).
+  const leftMetrics = comparison.metrics.map((d) => d.path).filter((p) => inHeadFrame(p, prefix) === null);
+  if (leftMetrics.length) {
+    const why = `the base's project names its metrics in ${leftMetrics.join(', ')}, outside ${prefix}/ (this project's root, which the change moved)`;
+    for (const d of framed.metrics) {
+      if (!framed.parsedAtBase.has(d.path) && !framed.notKnownAtBase.has(d.path) && !framed.cachedAtBase.has(d.path)) framed.notKnownAtBase.set(d.path, why);
+    }
+  }
   return framed;
 }
 

@@ -203,6 +203,27 @@ describe('a pull request that moves its project root is compared with the base w
     assert.match(result.stdout, /The project root is ml\/ at .* and the top of the repository at the base \(main\)/);
   });
 
+  test('the base names its metrics outside the moved root: they cannot be matched, so a `base` rule is an error, never skipped', async () => {
+    const { result, json } = await pullRequest(
+      { '.dvc/config': '[core]\n', 'dvc.yaml': 'metrics:\n- metrics.json\n', '.mlreport.yml': RULES, 'metrics.json': '{"accuracy": 0.8}\n', 'ml/train.py': '' },
+      { 'ml/.dvc/config': '[core]\n', 'ml/dvc.yaml': 'metrics:\n- metrics.json\n', 'ml/metrics.json': '{"accuracy": 0.5}\n' },
+    );
+    assert.equal(result.code, 1, result.stdout);
+    assert.equal(json.gates.passed, false);
+    assert.deepEqual(
+      json.gates.rules.map((r) => [r.rule, r.status]),
+      [
+        ['accuracy >= base - 0.01', 'error'],
+        ['accuracy >= 0.3', 'passed'],
+      ],
+    );
+    assert.match(
+      json.gates.rules[0]!.detail,
+      /the base's project names its metrics in metrics\.json, outside ml\/ \(this project's root, which the change moved\)/,
+    );
+    assert.match(result.stdout, /Outside the head's project \(ml\/\), not compared: metrics\.json \(named by the base's project\)/);
+  });
+
   test('the PR deletes ml/.dvc/ (the root moves up to the top): the base value is found by ml/dvc.yaml at the base', async () => {
     const { result, json } = await pullRequest(
       {
