@@ -29869,6 +29869,12 @@ async function runIn(git, config, log, deadline) {
       cli ? "No metrics or params files found: name them in dvc.yaml, or pass --metrics and --params (a DagsHub logger project has metrics.csv and params.yml at the root)." : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root)."
     );
   }
+  if (roots && roots.head !== roots.base) {
+    const root = (folder) => folder ? `${folder}/` : "the top of the repository";
+    warnings.push(
+      `This change moves the project root (${root(roots.head)} here, ${root(roots.base)} at the base): metrics and params are compared with the files the base's own project names; plots, data changes and their causes are read from ${root(roots.head)} on both sides.`
+    );
+  }
   if (history2 && gates2?.rules.some((r) => r.noise)) for (const note2 of history2.notes) warnings.push(`History of ${history2.branch}: ${note2}`);
   if (unknown && !comparison.headErrors.includes(unknown)) {
     const files = freshnessUnknown.size ? `; rules on the metrics files its stages write (${[...freshnessUnknown.keys()].join(", ")}) are not checked` : "";

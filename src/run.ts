@@ -273,6 +273,13 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         : "No metrics or params files found: name them in dvc.yaml, or set the action's metrics and params inputs (a DagsHub logger project has metrics.csv and params.yml at the root).",
     );
   }
+  // A change that moves the project root is compared with the base's own project: the report says so, and what is not.
+  if (roots && roots.head !== roots.base) {
+    const root = (folder: string) => (folder ? `${folder}/` : 'the top of the repository');
+    warnings.push(
+      `This change moves the project root (${root(roots.head)} here, ${root(roots.base)} at the base): metrics and params are compared with the files the base's own project names; plots, data changes and their causes are read from ${root(roots.head)} on both sides.`,
+    );
+  }
   // Why a rule on history.* had fewer values than asked for (a clone that could not fetch, files missing) goes beside it.
   if (history && gates?.rules.some((r) => r.noise)) for (const note of history.notes) warnings.push(`History of ${history.branch}: ${note}`);
   // A check that could not be made is no "up to date": the report says so, unless it shows the broken file as an error.

@@ -201,6 +201,7 @@ describe('a pull request that moves its project root is compared with the base w
       [['metrics.json', [['accuracy', 0.8, 0.5]]]],
     );
     assert.match(result.stdout, /The project root is ml\/ at .* and the top of the repository at the base \(main\)/);
+    assert.match(result.summary, /This change moves the project root \(ml\/ here, the top of the repository at the base\): metrics and params are compared/);
   });
 
   test('the base names its metrics outside the moved root: they cannot be matched, so a `base` rule is an error, never skipped', async () => {
