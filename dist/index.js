@@ -21165,7 +21165,8 @@ function metricLookupFromDiffs(files, history2, unreadAtHead2 = /* @__PURE__ */ 
       if (headError !== void 0) lookup2.headError = headError;
       if (history2 !== void 0) {
         const m = series2.get(`${f.path}\0${r.key}`);
-        lookup2.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null };
+        const notKnown = history2?.notKnown !== void 0 ? { why: history2.notKnown, cause: "fetch" } : m?.notKnown;
+        lookup2.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null, ...notKnown && { notKnown } };
       }
       return lookup2;
     });
@@ -21313,6 +21314,16 @@ function evaluateRule(rule2, metrics, options) {
     const used = `\`history.${stats3[0]}\``;
     if (!m.history) return outcome2("error", `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
     if (!m.history.stats && !options.hasBase && options.baseUnread !== void 0) return baseNotRead(outcome2, options, withHead);
+    if (!m.history.stats && m.history.notKnown) {
+      const { why, cause } = m.history.notKnown;
+      const fix = cause === "store" ? options.storeRemedy : options.historyRemedy?.[cause];
+      const remedy = fix ? ` ${fix}` : "";
+      return outcome2(
+        "error",
+        `Not checked: the rule uses ${used}, and \`${metricName(m)}\` has ${m.history.n} known value${m.history.n === 1 ? "" : "s"} of history where it needs 3: ${why.replace(/\.$/, "")}. Values there that could not be read are not known, which is no short history.${remedy}`,
+        { ...withHead, noise: notEnoughHistory(m.history.n) }
+      );
+    }
     if (!m.history.stats) {
       const noise3 = notEnoughHistory(m.history.n);
       const why = `${noise3.text}${options.hasBase ? "" : ": there is no base revision"}`;
@@ -21467,6 +21478,8 @@ function configurationGate(gate, metrics, runs, columns, hasBase, history2, notK
       staleAtHead,
       staleWhy,
       ...baseUnread !== void 0 && { baseUnread, baseRemedy: JOBS_BASE_REMEDY },
+      // A history the jobs could not fetch is not known there, as in each job's own gate.
+      historyRemedy: { fetch: JOBS_BASE_REMEDY },
       cli
     })
   );
@@ -22799,17 +22812,24 @@ var noise = (v, at) => {
     text: string2(o.text, key(at, "text"))
   };
 };
+var historyNotKnown = (v, at) => {
+  const o = object2(v, at);
+  return { why: string2(o.why, key(at, "why")), cause: oneOf(["dvc-cache", "store"])(o.cause, key(at, "cause")) };
+};
 var history = (v, at) => {
   const o = object2(v, at);
   const read = optional(number4)(o.read, key(at, "read"));
   const wholeBranch = optional(boolean)(o.wholeBranch, key(at, "wholeBranch"));
+  const notKnown = optional(string2)(o.notKnown, key(at, "notKnown"));
   return {
     branch: string2(o.branch, key(at, "branch")),
     depth: number4(o.depth, key(at, "depth")),
     ...read === void 0 ? {} : { read },
     ...wholeBranch === void 0 ? {} : { wholeBranch },
+    ...notKnown === void 0 ? {} : { notKnown },
     metrics: list2((m, a) => {
       const metric = object2(m, a);
+      const unknown = optional(historyNotKnown)(metric.notKnown, key(a, "notKnown"));
       return {
         file: string2(metric.file, key(a, "file")),
         key: string2(metric.key, key(a, "key")),
@@ -22822,7 +22842,8 @@ var history = (v, at) => {
           };
         })(metric.points, key(a, "points")),
         stats: nullable(stats2)(metric.stats, key(a, "stats")),
-        head: nullable(number4)(metric.head, key(a, "head"))
+        head: nullable(number4)(metric.head, key(a, "head")),
+        ...unknown === void 0 ? {} : { notKnown: unknown }
       };
     })(o.metrics, key(at, "metrics")),
     notes: list2(string2)(o.notes, key(at, "notes"))
@@ -23033,13 +23054,16 @@ function hasBaseValues(file) {
 }
 
 // src/gate/cached-remedy.ts
-function cachedBaseRemedy(cli, store) {
+function cachedBaseRemedy(cli, store, at = "the base commit") {
   const credentials = cli ? "give this shell the DVC remote's credentials (`.dvc/config.local`, or the cloud's variables: AWS_*, AZURE_STORAGE_*) and see that the base's outputs were pushed there (`mlreport push` or `dvc push` at the base)" : "give the workflow the DVC remote's credentials (the cloud's variables from secrets in the step's `env:`, AWS_* or AZURE_STORAGE_*; `.dvc/config.local` written by an earlier step; `hub-user`/`hub-token` for a remote under `hub-url`; a fork's pull request gets no secrets) and see that the base branch's runs push its outputs there (input `dvc-push: true`)";
-  const history2 = cli ? store ? `have the action's runs on pushes to the default branch record it in the history store ('${store}', \`--history-store\`), which has no record of it at the base commit` : "read the history store the action's runs on pushes to the default branch record (`--history-store BRANCH`)" : store ? `have the runs on pushes to the default branch record it in the history store ('${store}', input \`history-branch\`; they need \`contents: write\`), which has no record of it at the base commit` : "turn the history store on (input `history-branch`, now `off`) so the runs on pushes to the default branch record the base's metrics";
+  const history2 = cli ? store ? `have the action's runs on pushes to the default branch record it in the history store ('${store}', \`--history-store\`), which has no record of it at ${at}` : "read the history store the action's runs on pushes to the default branch record (`--history-store BRANCH`)" : store ? `have the runs on pushes to the default branch record it in the history store ('${store}', input \`history-branch\`; they need \`contents: write\`), which has no record of it at ${at}` : "turn the history store on (input `history-branch`, now `off`) so the runs on pushes to the default branch record the base's metrics";
   return `To check it: ${credentials}; or commit the file to git (\`cache: false\` on it in dvc.yaml); or ${history2}.`;
 }
 function unreadBaseRemedy(cli) {
   return cli ? "To check it: fetch the base first ('git fetch origin <commit>', or 'git fetch --unshallow' in a shallow clone), or name a revision this clone has with --base." : "To check it: check out enough history for the base (actions/checkout with `fetch-depth: 0`) from an `origin` the job can reach.";
+}
+function unreadStoreRemedy(cli, store) {
+  return cli ? `To check it: let this clone fetch the branch '${store}' from \`origin\` ('git fetch origin ${store}' must work here), or commit the metrics files to git.` : `To check it: let the job fetch the branch '${store}' from \`origin\` (actions/checkout's credentials, \`persist-credentials\` left on, reach it), or commit the metrics files to git.`;
 }
 
 // src/gate/log.ts
@@ -23174,8 +23198,12 @@ function skippedMismatch(r, rule2, lookups, notKnown, unreadHead, baseUnread) {
     return `the report says the base revision could not be read (${baseUnread}), which makes a rule that needs the base an error, not a skip`;
   }
   if (usesBase(rule2.threshold) && r.base === null && m.base === void 0) {
-    const unknown = notKnown.get(m.file);
-    return unknown === void 0 ? null : `the report says ${m.file} is not known at the base (${unknown}), which makes a rule on base an error, not a skip`;
+    const unknown2 = notKnown.get(m.file);
+    return unknown2 === void 0 ? null : `the report says ${m.file} is not known at the base (${unknown2}), which makes a rule on base an error, not a skip`;
+  }
+  const unknown = stats3.length && !m.history?.stats ? m.history?.notKnown : void 0;
+  if (unknown) {
+    return `the report says the values of ${metricName(m)}'s history at some commits are not known (${unknown.why}), which makes a rule on history.* an error, not a skip`;
   }
   if (stats3.length && r.noise?.verdict === "not-enough-history" && !m.history?.stats) return null;
   return `the report's numbers have what it needs (${metricName(m)} at the head${usesBase(rule2.threshold) ? " and the base" : ""}${stats3.length ? ", and its history" : ""})`;
@@ -24534,7 +24562,7 @@ async function readHistory(git, request, store, log) {
   } catch (error2) {
     const note2 = `The base branch's history could not be read: ${describeError(error2)}`;
     log.warning(note2);
-    return { branch: request.base.label, depth: request.depth, read: 0, wholeBranch: false, metrics: [], notes: [note2] };
+    return { branch: request.base.label, depth: request.depth, read: 0, wholeBranch: false, notKnown: note2, metrics: [], notes: [note2] };
   }
 }
 function readProjectHistory(git, request, project, store, log) {
@@ -24546,7 +24574,7 @@ function readProjectHistory(git, request, project, store, log) {
 }
 async function readFromCommits(git, request, store, log) {
   const notes = [];
-  const { chain, wholeBranch } = await firstParents(git, request, notes, log);
+  const { chain, wholeBranch, cutShort } = await firstParents(git, request, notes, log);
   const paths = request.metrics.map((f) => f.path);
   const atBase2 = await parsedAtBase(git, request);
   const atCommits = await Promise.all(
@@ -24570,25 +24598,39 @@ async function readFromCommits(git, request, store, log) {
   const withFiles = new Set(chain.filter((_, i) => [...atCommits[i].values()].some((r) => r.status !== "missing")).map((c) => c.sha));
   const stored = /* @__PURE__ */ new Map();
   const withoutFiles = chain.filter((c) => !withFiles.has(c.sha)).map((c) => c.sha);
+  let storeUnread;
   if (store && withoutFiles.length) {
     try {
       const found = await store(withoutFiles);
       for (const note2 of found.notes) notes.push(note2);
+      storeUnread = found.unread;
       for (const sha2 of withoutFiles) {
         const record = found.records.get(sha2);
         if (record) stored.set(sha2, byFileAndKey(record));
       }
     } catch (error2) {
       notes.push(`The history store could not be read (${describeError(error2)}): commits whose metrics are not in git are left out.`);
+      storeUnread = `the history store could not be read (${describeError(error2)})`;
     }
   }
+  const askedOfStore = new Set(withoutFiles);
+  const notKnown = /* @__PURE__ */ new Map();
   const read = (i, file) => atCommits[i].get(file);
   const fromStore = (sha2, file) => stored.get(sha2)?.has(file) ?? false;
   for (const file of paths) {
-    const missing = chain.filter((c, i) => read(i, file).status === "missing" && !fromStore(c.sha, file)).map((c) => c.sha);
-    const why = chain.map((_, i) => read(i, file)).find((r) => r.status === "missing" && !!r.why)?.why;
+    const missingAt = chain.flatMap((c, i) => {
+      const r = read(i, file);
+      return r.status === "missing" && !fromStore(c.sha, file) ? [{ sha: c.sha, why: r.why }] : [];
+    });
+    const missing = missingAt.map((m) => m.sha);
+    const why = missingAt.find((m) => m.why)?.why;
     const cached = request.withDvcOutputs ? " nor a DVC output in the cache or on the remote" : "";
     const because = why ? ` (${why})` : "";
+    const unreadOutputs = missingAt.filter((m) => m.why).length;
+    const unreadRecords = storeUnread ? missingAt.filter((m) => !m.why && askedOfStore.has(m.sha)).length : 0;
+    const at = (n) => `at ${n} of the ${count2(chain.length, "commit")} of ${request.base.label} read`;
+    if (unreadOutputs) notKnown.set(file, { why: `${at(unreadOutputs)}, ${cachedUnreadWhy(file, why)}`, cause: "dvc-cache" });
+    else if (unreadRecords) notKnown.set(file, { why: `${at(unreadRecords)}, ${file} is not in git and ${storeUnread}`, cause: "store" });
     if (missing.length === chain.length && chain.length) {
       const hint = why ? "" : " (a DVC-cached or CI-made file?)";
       notes.push(
@@ -24633,11 +24675,12 @@ async function readFromCommits(git, request, store, log) {
       if (lacking.length)
         notes.push(`${name} is missing at ${count2(lacking.length, "commit")} of the ${chain.length} read (${named2(lacking)}): left out there.`);
       if (notNumbers.length) notes.push(`${name} is not a finite number at ${count2(notNumbers.length, "commit")} (${named2(notNumbers)}): left out there.`);
-      metrics.push({ file: diff.path, key: row3.key, points, stats: historyStats(points.map((p) => p.value)), head });
+      const unknown = notKnown.get(diff.path);
+      metrics.push({ file: diff.path, key: row3.key, points, stats: historyStats(points.map((p) => p.value)), head, ...unknown && { notKnown: unknown } });
     }
   }
   for (const note2 of notes) log.info(`History: ${note2}`);
-  return { branch: request.base.label, depth: request.depth, read: chain.length, wholeBranch, metrics, notes };
+  return { branch: request.base.label, depth: request.depth, read: chain.length, wholeBranch, ...cutShort && { notKnown: cutShort }, metrics, notes };
 }
 function byFileAndKey(record) {
   const files = /* @__PURE__ */ new Map();
@@ -24673,13 +24716,12 @@ async function firstParents(git, request, notes, log) {
     if (!commit && !fetched) {
       fetched = true;
       if (await deepen(git, request, chain.length, notes, log)) commit = await git.readCommit(next);
-      else break;
+      else return { chain, wholeBranch: false, cutShort: notes.at(-1) };
     }
     if (!commit) {
-      notes.push(
-        `Only ${chain.length} of the ${depth} commits asked for: git does not have ${shortSha(next)}, the parent of ${shortSha(chain.at(-1).sha)}, even after fetching.`
-      );
-      break;
+      const note2 = `Only ${chain.length} of the ${depth} commits asked for: git does not have ${shortSha(next)}, the parent of ${shortSha(chain.at(-1).sha)}, even after fetching.`;
+      notes.push(note2);
+      return { chain, wholeBranch: false, cutShort: note2 };
     }
     chain.push({ sha: next, date: commit.date });
     next = commit.parents[0];
@@ -28645,7 +28687,11 @@ var HistoryStore = class {
     try {
       commit = await this.git.fetchTip(this.branch, LOCAL_REF, this.remote);
     } catch (error2) {
-      return { state: "unusable", reason: `the branch '${this.branch}' could not be fetched (${redact(firstLine2(describeError(error2)))})` };
+      return {
+        state: "unusable",
+        reason: `the branch '${this.branch}' could not be fetched (${redact(firstLine2(describeError(error2)))})`,
+        unfetched: true
+      };
     }
     if (!commit) return { state: "absent", why: `no branch '${this.branch}' yet (pushes to the default branch write it)`, remote: true };
     const tree = await this.git.treeOf(commit);
@@ -28662,12 +28708,18 @@ var HistoryStore = class {
   dateOf(commit) {
     return this.git.committerDate(commit);
   }
-  /** The records of `commits` the store holds; a record that is not one (bad JSON, wrong shape, another commit's) is a note. */
+  /**
+   * The records of `commits` the store holds; a record that is not one (bad JSON, wrong shape, another commit's) is a
+   * note. `unread`: the branch could not be fetched, so whether it holds their records is not known.
+   */
   async records(commits) {
     const records = /* @__PURE__ */ new Map();
     const notes = [];
     const tip = await this.tip();
-    if (tip.state === "unusable") return { records, notes: [`History store: ${tip.reason}; not read.`] };
+    if (tip.state === "unusable") {
+      const note2 = `History store: ${tip.reason}; not read.`;
+      return tip.unfetched ? { records, notes: [note2], unread: `the history store's ${tip.reason.replace(/^the /, "")}` } : { records, notes: [note2] };
+    }
     if (tip.state === "absent") return { records, notes: [`History store: ${tip.why}.`] };
     for (const commit of new Set(commits)) {
       const path = recordPath(commit);
@@ -29850,6 +29902,11 @@ async function runIn(git, config, log, deadline) {
     cachedAtBase: comparison.cachedAtBase,
     cachedAtHead: comparison.cachedAtHead,
     cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
+    ...store && { storeRemedy: unreadStoreRemedy(config.github === null, store.branch) },
+    historyRemedy: {
+      fetch: unreadBaseRemedy(config.github === null),
+      "dvc-cache": cachedBaseRemedy(config.github === null, store?.branch ?? null, "those commits")
+    },
     staleAtHead,
     staleWhy,
     freshnessUnknown,

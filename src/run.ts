@@ -8,7 +8,7 @@ import { readRuns } from './aggregate/read';
 import type { AggregateReport } from './aggregate/types';
 import type { AggregateConfig, Config, GitHubContext, GitHubPublishConfig } from './config/types';
 import { baseNotKnown, gateMetrics } from './gate';
-import { cachedBaseRemedy, unreadBaseRemedy } from './gate/cached-remedy';
+import { cachedBaseRemedy, unreadBaseRemedy, unreadStoreRemedy } from './gate/cached-remedy';
 import { DEFAULT_CHECK_NAME, directionsAtBase, readProjectDirections, rulesAtBase, type BaseRulesFile } from './gate/config';
 import { fromTop, projectRootAt } from './config/project-root';
 import { logGates } from './gate/log';
@@ -249,6 +249,11 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         cachedAtBase: comparison.cachedAtBase,
         cachedAtHead: comparison.cachedAtHead,
         cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
+        ...(store && { storeRemedy: unreadStoreRemedy(config.github === null, store.branch) }),
+        historyRemedy: {
+          fetch: unreadBaseRemedy(config.github === null),
+          'dvc-cache': cachedBaseRemedy(config.github === null, store?.branch ?? null, 'those commits'),
+        },
         staleAtHead,
         staleWhy,
         freshnessUnknown,

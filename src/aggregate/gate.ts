@@ -57,6 +57,8 @@ export function configurationGate(
       staleAtHead,
       staleWhy,
       ...(baseUnread !== undefined && { baseUnread, baseRemedy: JOBS_BASE_REMEDY }),
+      // A history the jobs could not fetch is not known there, as in each job's own gate.
+      historyRemedy: { fetch: JOBS_BASE_REMEDY },
       cli,
     }),
   );

@@ -53,6 +53,13 @@ export interface EvaluateOptions {
   cachedAtHead?: ReadonlyMap<string, string>;
   /** What would let a run read such a file at the base, in the words of the interface in use (inputs or flags). */
   cachedRemedy?: string;
+  /** What would let a run read the history store's branch, in the words of the interface in use. */
+  storeRemedy?: string;
+  /**
+   * What would let a run know a history's values it could not (`MetricLookup.history.notKnown`), by why it could not:
+   * the clone's history could not be fetched, or a DVC output no cache or remote gave (a store: `storeRemedy`).
+   */
+  historyRemedy?: { fetch?: string; 'dvc-cache'?: string };
   /**
    * Metrics files written by out-of-date stages the run did not reproduce, or by stages downstream of them (path →
    * those stages): their values are the last run's, so a rule that compared them checked nothing of this change.
@@ -94,7 +101,10 @@ function failPolicy(options: EvaluateOptions): string {
  *   but a base revision that could not be fetched (`baseUnread`) is not known, not missing: such a rule is an error;
  *   but a metrics file there at the base that cannot be read, whose dvc.yaml or `.dvc` file does not load there, or
  *   that is a DVC output whose object no cache or remote gave, is no missing value: such a rule is an error;
- *   so is a rule that uses `history.*` when the base branch's history has fewer than 3 values of the metric;
+ * - a rule that uses `history.*` when the base branch's history has fewer than 3 values of the metric follows
+ *   missing-base as `base` does; but fewer for want of values that are there and could not be read (a clone whose
+ *   history could not be fetched, DVC outputs no cache or remote gave, a history store that could not be read) is no
+ *   short history: such a rule is an error;
  * - a rule that uses `history.*` where no history was read (history off, or an aggregate of jobs that read none) is an error;
  * - NaN and ±Infinity (at head, at base, or as the computed threshold) and non-numbers break the rule;
  * - a metric no file has, or a name that matches several, is an error: it fails the gate at any level,
@@ -219,6 +229,17 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
     const used = `\`history.${stats[0]}\``;
     if (!m.history) return outcome('error', `The rule uses ${used}, but no history of the base branch was read here.`, withHead);
     if (!m.history.stats && !options.hasBase && options.baseUnread !== undefined) return baseNotRead(outcome, options, withHead);
+    if (!m.history.stats && m.history.notKnown) {
+      // Values there but not read are not known: too few of them is no short history, whatever missing-base says.
+      const { why, cause } = m.history.notKnown;
+      const fix = cause === 'store' ? options.storeRemedy : options.historyRemedy?.[cause];
+      const remedy = fix ? ` ${fix}` : '';
+      return outcome(
+        'error',
+        `Not checked: the rule uses ${used}, and \`${metricName(m)}\` has ${m.history.n} known value${m.history.n === 1 ? '' : 's'} of history where it needs 3: ${why.replace(/\.$/, '')}. Values there that could not be read are not known, which is no short history.${remedy}`,
+        { ...withHead, noise: notEnoughHistory(m.history.n) },
+      );
+    }
     if (!m.history.stats) {
       const noise = notEnoughHistory(m.history.n);
       const why = `${noise.text}${options.hasBase ? '' : ': there is no base revision'}`;

@@ -35,6 +35,8 @@ export function gateMetrics(
     | 'cachedAtBase'
     | 'cachedAtHead'
     | 'cachedRemedy'
+    | 'storeRemedy'
+    | 'historyRemedy'
     | 'staleAtHead'
     | 'staleWhy'
     | 'freshnessUnknown'

@@ -23,7 +23,9 @@ export function metricLookupFromDiffs(
       if (headError !== undefined) lookup.headError = headError;
       if (history !== undefined) {
         const m = series.get(`${f.path}\0${r.key}`);
-        lookup.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null };
+        // Commits the history could not be had for leave every metric's values there unknown; else the metric's own.
+        const notKnown = history?.notKnown !== undefined ? { why: history.notKnown, cause: 'fetch' as const } : m?.notKnown;
+        lookup.history = { n: m?.points.length ?? 0, stats: m?.stats ?? null, ...(notKnown && { notKnown }) };
       }
       return lookup;
     });

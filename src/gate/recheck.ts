@@ -144,7 +144,7 @@ function passedMismatch(r: GateRuleResult, rule: GateRule, lookups: MetricLookup
 /**
  * A skipped rule computed no threshold, and lacked what it needed in the report's own numbers: its metric at the head
  * (`if present`), its base value (a rule on `base`, on a file the report does not say is not known at the base), or 3
- * values of history (a rule on `history.*`).
+ * values of history (a rule on `history.*`, whose history the report does not say has values not known).
  */
 function skippedMismatch(
   r: GateRuleResult,
@@ -173,6 +173,10 @@ function skippedMismatch(
   if (usesBase(rule.threshold) && r.base === null && m.base === undefined) {
     const unknown = notKnown.get(m.file);
     return unknown === undefined ? null : `the report says ${m.file} is not known at the base (${unknown}), which makes a rule on base an error, not a skip`;
+  }
+  const unknown = stats.length && !m.history?.stats ? m.history?.notKnown : undefined;
+  if (unknown) {
+    return `the report says the values of ${metricName(m)}'s history at some commits are not known (${unknown.why}), which makes a rule on history.* an error, not a skip`;
   }
   if (stats.length && r.noise?.verdict === 'not-enough-history' && !m.history?.stats) return null;
   return `the report's numbers have what it needs (${metricName(m)} at the head${usesBase(rule.threshold) ? ' and the base' : ''}${stats.length ? ', and its history' : ''})`;

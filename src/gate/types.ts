@@ -1,4 +1,4 @@
-import type { HistoryStats } from '../history/types';
+import type { HistoryNotKnown, HistoryStats } from '../history/types';
 
 /** A comparison operator, as written in a rule. */
 export type Comparator = '>=' | '<=' | '>' | '<' | '==' | '!=';
@@ -102,7 +102,15 @@ export interface MetricLookup {
    * Its values on the base branch's history: how many, and their stats (null under MIN_HISTORY values); absent when
    * history is off (or an aggregate's jobs read none).
    */
-  history?: { n: number; stats: HistoryStats | null };
+  history?: {
+    n: number;
+    stats: HistoryStats | null;
+    /**
+     * Why some of its values there are not known, rather than absent: commits the clone's history could not be had
+     * for (`cause` 'fetch'), a DVC output no cache or remote gave ('dvc-cache'), or a store that could not be read ('store').
+     */
+    notKnown?: { why: string; cause: HistoryNotKnown['cause'] | 'fetch' };
+  };
   /**
    * Why the head has no one value that stands for it: an aggregate's configuration whose runs do not all hold a
    * number (`` `metrics.json:acc` is a number in 2 of 3 runs: `seed3` has "diverged". ``). The rule breaks.

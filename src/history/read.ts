@@ -1,3 +1,4 @@
+import { cachedUnreadWhy } from '../gate/evaluate';
 import { shortSha, type GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
 import { describeError } from '../util/errors';
@@ -14,7 +15,7 @@ import { PipelineData, type DataOptions } from '../pipeline/restore';
 import { withCachedOutputs, type CachedOutputsTree } from '../values/cached-outputs';
 import { commitTree, type ReadBudget, type Tree } from '../workspace/tree';
 import { historyStats } from './stats';
-import type { HistoryRecord, HistorySection, StoreReader } from './types';
+import type { HistoryNotKnown, HistoryRecord, HistorySection, StoreReader } from './types';
 
 export interface HistoryRequest {
   /** The newest commit of the history: the base revision (for a pull request, its base branch's tip); its label names the branch. */
@@ -63,7 +64,7 @@ export async function readHistory(git: GitRepo, request: HistoryRequest, store: 
     // A damaged object or a git that died: the report goes on without history, and rules on it say there is none.
     const note = `The base branch's history could not be read: ${describeError(error)}`;
     log.warning(note);
-    return { branch: request.base.label, depth: request.depth, read: 0, wholeBranch: false, metrics: [], notes: [note] };
+    return { branch: request.base.label, depth: request.depth, read: 0, wholeBranch: false, notKnown: note, metrics: [], notes: [note] };
   }
 }
 
@@ -87,7 +88,7 @@ export function readProjectHistory(
 
 async function readFromCommits(git: GitRepo, request: HistoryRequest, store: StoreReader | undefined, log: Logger): Promise<HistorySection> {
   const notes: string[] = [];
-  const { chain, wholeBranch } = await firstParents(git, request, notes, log);
+  const { chain, wholeBranch, cutShort } = await firstParents(git, request, notes, log);
   const paths = request.metrics.map((f) => f.path);
   const atBase = await parsedAtBase(git, request);
 
@@ -116,28 +117,44 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
   const withFiles = new Set(chain.filter((_, i) => [...atCommits[i]!.values()].some((r) => r.status !== 'missing')).map((c) => c.sha));
   const stored = new Map<string, Map<string, Map<string, number>>>();
   const withoutFiles = chain.filter((c) => !withFiles.has(c.sha)).map((c) => c.sha);
+  // Why a store there is could not be read: the commits asked of it may well have records, so their values are not known.
+  let storeUnread: string | undefined;
   if (store && withoutFiles.length) {
     try {
       const found = await store(withoutFiles);
       for (const note of found.notes) notes.push(note);
+      storeUnread = found.unread;
       for (const sha of withoutFiles) {
         const record = found.records.get(sha);
         if (record) stored.set(sha, byFileAndKey(record));
       }
     } catch (error) {
       notes.push(`The history store could not be read (${describeError(error)}): commits whose metrics are not in git are left out.`);
+      storeUnread = `the history store could not be read (${describeError(error)})`;
     }
   }
+  const askedOfStore = new Set(withoutFiles);
+  const notKnown = new Map<string, HistoryNotKnown>();
 
   // Notes for each file: where it was not there to read, where it did not parse.
   const read = (i: number, file: string): FileAtCommit => atCommits[i]!.get(file)!;
   const fromStore = (sha: string, file: string): boolean => stored.get(sha)?.has(file) ?? false;
   for (const file of paths) {
-    const missing = chain.filter((c, i) => read(i, file).status === 'missing' && !fromStore(c.sha, file)).map((c) => c.sha);
+    const missingAt = chain.flatMap((c, i) => {
+      const r = read(i, file);
+      return r.status === 'missing' && !fromStore(c.sha, file) ? [{ sha: c.sha, why: r.why }] : [];
+    });
+    const missing = missingAt.map((m) => m.sha);
     // Why DVC's cache and remote did not stand in, at the newest commit where they were asked (its output's object).
-    const why = chain.map((_, i) => read(i, file)).find((r): r is { status: 'missing'; why: string } => r.status === 'missing' && !!r.why)?.why;
+    const why = missingAt.find((m) => m.why)?.why;
     const cached = request.withDvcOutputs ? ' nor a DVC output in the cache or on the remote' : '';
     const because = why ? ` (${why})` : '';
+    // No file there is no value; a DVC output that could not be read, or a store that could not be, is not known.
+    const unreadOutputs = missingAt.filter((m) => m.why).length;
+    const unreadRecords = storeUnread ? missingAt.filter((m) => !m.why && askedOfStore.has(m.sha)).length : 0;
+    const at = (n: number) => `at ${n} of the ${count(chain.length, 'commit')} of ${request.base.label} read`;
+    if (unreadOutputs) notKnown.set(file, { why: `${at(unreadOutputs)}, ${cachedUnreadWhy(file, why!)}`, cause: 'dvc-cache' });
+    else if (unreadRecords) notKnown.set(file, { why: `${at(unreadRecords)}, ${file} is not in git and ${storeUnread}`, cause: 'store' });
     if (missing.length === chain.length && chain.length) {
       const hint = why ? '' : ' (a DVC-cached or CI-made file?)';
       notes.push(
@@ -184,11 +201,12 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
       if (lacking.length)
         notes.push(`${name} is missing at ${count(lacking.length, 'commit')} of the ${chain.length} read (${named(lacking)}): left out there.`);
       if (notNumbers.length) notes.push(`${name} is not a finite number at ${count(notNumbers.length, 'commit')} (${named(notNumbers)}): left out there.`);
-      metrics.push({ file: diff.path, key: row.key, points, stats: historyStats(points.map((p) => p.value)), head });
+      const unknown = notKnown.get(diff.path);
+      metrics.push({ file: diff.path, key: row.key, points, stats: historyStats(points.map((p) => p.value)), head, ...(unknown && { notKnown: unknown }) });
     }
   }
   for (const note of notes) log.info(`History: ${note}`);
-  return { branch: request.base.label, depth: request.depth, read: chain.length, wholeBranch, metrics, notes };
+  return { branch: request.base.label, depth: request.depth, read: chain.length, wholeBranch, ...(cutShort && { notKnown: cutShort }), metrics, notes };
 }
 
 /** A stored record's values, file → key → value. */
@@ -225,14 +243,15 @@ async function parsedAtBase(git: GitRepo, request: HistoryRequest): Promise<Map<
 
 /**
  * The base and its first parents, newest first, at most `depth`, and whether they are all the branch has (the first
- * commit reached); a shallow clone is deepened once, never unshallowed.
+ * commit reached); a shallow clone is deepened once, never unshallowed. `cutShort`: why the walk stopped at a parent
+ * git does not have (the branch goes on there), as its note says.
  */
 async function firstParents(
   git: GitRepo,
   request: HistoryRequest,
   notes: string[],
   log: Logger,
-): Promise<{ chain: { sha: string; date: string | null }[]; wholeBranch: boolean }> {
+): Promise<{ chain: { sha: string; date: string | null }[]; wholeBranch: boolean; cutShort?: string }> {
   const { base, depth } = request;
   const chain: { sha: string; date: string | null }[] = [];
   let fetched = false;
@@ -242,18 +261,18 @@ async function firstParents(
     if (!commit && !fetched) {
       fetched = true;
       if (await deepen(git, request, chain.length, notes, log)) commit = await git.readCommit(next);
-      else break;
+      // deepen's note says why the clone's history ends here, while the branch's goes on.
+      else return { chain, wholeBranch: false, cutShort: notes.at(-1)! };
     }
     if (!commit) {
-      notes.push(
-        `Only ${chain.length} of the ${depth} commits asked for: git does not have ${shortSha(next)}, the parent of ${shortSha(chain.at(-1)!.sha)}, even after fetching.`,
-      );
-      break;
+      const note = `Only ${chain.length} of the ${depth} commits asked for: git does not have ${shortSha(next)}, the parent of ${shortSha(chain.at(-1)!.sha)}, even after fetching.`;
+      notes.push(note);
+      return { chain, wholeBranch: false, cutShort: note };
     }
     chain.push({ sha: next, date: commit.date });
     next = commit.parents[0];
   }
-  // No parent to go on to: the branch's first commit was read (a break above leaves `next` at the one git lacks).
+  // No parent to go on to: the branch's first commit was read.
   return { chain, wholeBranch: next === undefined };
 }
 

@@ -26,8 +26,11 @@ export type StoreTip =
   /** No store to read: `why` says so (no such branch yet; no remote, and so nowhere to write one either). */
   | { state: 'absent'; why: string; remote: boolean }
   | { state: 'ok'; commit: string; tree: string }
-  /** Why the branch cannot be used (it is not a store, or it could not be fetched). */
-  | { state: 'unusable'; reason: string };
+  /**
+   * Why the branch cannot be used: it is not a store, or it could not be fetched (`unfetched`: what it holds is then
+   * not known, rather than absent).
+   */
+  | { state: 'unusable'; reason: string; unfetched?: true };
 
 /**
  * The history store: an orphan branch of the same repository holding `records/<commit>.json`, one per push to the
@@ -57,7 +60,11 @@ export class HistoryStore {
       commit = await this.git.fetchTip(this.branch, LOCAL_REF, this.remote);
     } catch (error) {
       // git's message may quote the remote's URL, and a URL may carry a token.
-      return { state: 'unusable', reason: `the branch '${this.branch}' could not be fetched (${redact(firstLine(describeError(error)))})` };
+      return {
+        state: 'unusable',
+        reason: `the branch '${this.branch}' could not be fetched (${redact(firstLine(describeError(error)))})`,
+        unfetched: true,
+      };
     }
     if (!commit) return { state: 'absent', why: `no branch '${this.branch}' yet (pushes to the default branch write it)`, remote: true };
     const tree = await this.git.treeOf(commit);
@@ -76,12 +83,18 @@ export class HistoryStore {
     return this.git.committerDate(commit);
   }
 
-  /** The records of `commits` the store holds; a record that is not one (bad JSON, wrong shape, another commit's) is a note. */
-  async records(commits: readonly string[]): Promise<{ records: Map<string, HistoryRecord>; notes: string[] }> {
+  /**
+   * The records of `commits` the store holds; a record that is not one (bad JSON, wrong shape, another commit's) is a
+   * note. `unread`: the branch could not be fetched, so whether it holds their records is not known.
+   */
+  async records(commits: readonly string[]): Promise<{ records: Map<string, HistoryRecord>; notes: string[]; unread?: string }> {
     const records = new Map<string, HistoryRecord>();
     const notes: string[] = [];
     const tip = await this.tip();
-    if (tip.state === 'unusable') return { records, notes: [`History store: ${tip.reason}; not read.`] };
+    if (tip.state === 'unusable') {
+      const note = `History store: ${tip.reason}; not read.`;
+      return tip.unfetched ? { records, notes: [note], unread: `the history store's ${tip.reason.replace(/^the /, '')}` } : { records, notes: [note] };
+    }
     if (tip.state === 'absent') return { records, notes: [`History store: ${tip.why}.`] };
     for (const commit of new Set(commits)) {
       const path = recordPath(commit);

@@ -30,6 +30,13 @@ export interface HistorySection {
   read?: number;
   /** The commits read are the whole first-parent history of the branch: its first commit is among them. Absent with `read`. */
   wholeBranch?: boolean;
+  /**
+   * Why the history stops short of `depth` at a commit whose parent git does not have (a shallow clone whose fetch of
+   * the rest failed, or that has no `origin`), or could not be read at all: the branch has more commits, whose values
+   * are not known. A `history.*` rule with too few values is then an error, not a short history. Absent otherwise, and
+   * in report.json from older versions.
+   */
+  notKnown?: string;
   metrics: {
     file: string;
     key: string;
@@ -39,10 +46,25 @@ export interface HistorySection {
     stats: HistoryStats | null;
     /** The head's (PR's) value: the trend's last point; null when missing at the head. */
     head: number | null;
+    /**
+     * Why its values at some commits read are not known (they are there, but could not be read): its file is a DVC
+     * output no cache or remote gave there (`cause` 'dvc-cache'), or its commits were asked of a history store that
+     * could not be read ('store'). Absent when every commit's value was read or genuinely missing, and in older files.
+     */
+    notKnown?: HistoryNotKnown;
   }[];
   /** Records skipped, values missing in some commits, a store branch rewritten: each said once. */
   notes: string[];
 }
 
-/** The store's side, as history-core consumes it: records for the given commits (those it holds). */
-export type StoreReader = (commits: readonly string[]) => Promise<{ records: Map<string, HistoryRecord>; notes: string[] }>;
+/** Why some values of a metric's history are not known, and what would let a run read them (`cause`). */
+export interface HistoryNotKnown {
+  why: string;
+  cause: 'dvc-cache' | 'store';
+}
+
+/**
+ * The store's side, as history-core consumes it: records for the given commits (those it holds); `unread`, why the
+ * store there is could not be read (its branch could not be fetched): the commits' values are then not known.
+ */
+export type StoreReader = (commits: readonly string[]) => Promise<{ records: Map<string, HistoryRecord>; notes: string[]; unread?: string }>;

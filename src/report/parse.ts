@@ -1,6 +1,6 @@
 import type { DataSection, DataVersion, TableShape } from '../data-diff/types';
 import type { NoiseBand } from '../gate/types';
-import type { HistorySection, HistoryStats } from '../history/types';
+import type { HistoryNotKnown, HistorySection, HistoryStats } from '../history/types';
 import type { DataCause, FileDiff, Leaf, MetricCauses, ValueRow } from '../values/types';
 import { verdictOf } from './verdict';
 import type { GateRuleResult, GateSummary, PipelineSummary, PlotEntry, PlotSeries, ReportData, RevisionInfo, TrendEntry } from './types';
@@ -361,18 +361,27 @@ const noise: Reader<NoiseBand> = (v, at) => {
   };
 };
 
+const historyNotKnown: Reader<HistoryNotKnown> = (v, at) => {
+  const o = object(v, at);
+  return { why: string(o.why, key(at, 'why')), cause: oneOf(['dvc-cache', 'store'] as const)(o.cause, key(at, 'cause')) };
+};
+
 const history: Reader<HistorySection> = (v, at) => {
   const o = object(v, at);
   // Absent in report.json from versions that did not say how many commits were read.
   const read = optional(number)(o.read, key(at, 'read'));
   const wholeBranch = optional(boolean)(o.wholeBranch, key(at, 'wholeBranch'));
+  // Absent in report.json from versions that took values not known for values not there.
+  const notKnown = optional(string)(o.notKnown, key(at, 'notKnown'));
   return {
     branch: string(o.branch, key(at, 'branch')),
     depth: number(o.depth, key(at, 'depth')),
     ...(read === undefined ? {} : { read }),
     ...(wholeBranch === undefined ? {} : { wholeBranch }),
+    ...(notKnown === undefined ? {} : { notKnown }),
     metrics: list((m, a) => {
       const metric = object(m, a);
+      const unknown = optional(historyNotKnown)(metric.notKnown, key(a, 'notKnown'));
       return {
         file: string(metric.file, key(a, 'file')),
         key: string(metric.key, key(a, 'key')),
@@ -386,6 +395,7 @@ const history: Reader<HistorySection> = (v, at) => {
         })(metric.points, key(a, 'points')),
         stats: nullable(stats)(metric.stats, key(a, 'stats')),
         head: nullable(number)(metric.head, key(a, 'head')),
+        ...(unknown === undefined ? {} : { notKnown: unknown }),
       };
     })(o.metrics, key(at, 'metrics')),
     notes: list(string)(o.notes, key(at, 'notes')),

@@ -59,3 +59,56 @@ test("the sweep's gate on a base its jobs could not fetch: the rule on base is a
     rmSync(artifacts, { recursive: true, force: true });
   }
 });
+
+/**
+ * The same sweep in a clone that holds the base (HEAD~1) but not the base branch's history before it, with origin out
+ * of reach: each job's report.json says its history is cut short (`history.notKnown`); the sweep's history rule must
+ * not be skipped as "not enough history" and pass on its other rule.
+ */
+test("the sweep's gate on a history its jobs could not fetch: the history rule is an error, not a skip", async () => {
+  const repo = new TempRepo();
+  const clone = tempDir();
+  const artifacts = tempDir('mlreport-history-unread-');
+  try {
+    for (const acc of [0.9, 0.91, 0.92]) repo.commit(`base ${acc}`, { 'params.yaml': 'lr: 0.1\n', 'metrics.json': `{"acc": ${acc}}\n` });
+    repo.commit('head', { 'metrics.json': '{"acc": 0.6}\n' });
+    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${repo.dir}`, clone]);
+    execFileSync('git', ['-C', clone, 'remote', 'set-url', 'origin', `file://${join(clone, 'no-such-remote')}`]);
+    for (const ref of ['refs/remotes/origin/HEAD', 'refs/remotes/origin/main']) execFileSync('git', ['-C', clone, 'update-ref', '-d', ref]);
+    const rules = ['--threshold', 'acc >= history.mean - 2 * history.std', '--threshold', 'acc >= 0.5'];
+    for (const job of [
+      { name: 'lr0.1', lr: 0.1, acc: 0.6 },
+      { name: 'lr1', lr: 1, acc: 0.61 },
+    ]) {
+      writeFileSync(join(clone, 'params.yaml'), `lr: ${job.lr}\n`);
+      writeFileSync(join(clone, 'metrics.json'), `{"acc": ${job.acc}}\n`);
+      const args = ['report', '--metrics', 'metrics.json', '--params', 'params.yaml', ...rules];
+      const r = await runCli([...args, '--out', join(artifacts, `mlreport-${job.name}`), '--quiet'], clone);
+      assert.equal(r.code, 1, `each job's own gate fails: ${r.stderr}`);
+      const own = JSON.parse(readFileSync(join(artifacts, `mlreport-${job.name}`, 'report.json'), 'utf8'));
+      assert.match(own.history.notKnown, /^Only 1 of the 20 commits asked for: /);
+    }
+    const out = tempDir();
+    try {
+      const r = await runCli(['aggregate', artifacts, '--out', out, '--quiet'], clone);
+      assert.equal(r.code, 1, r.stderr);
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      assert.equal(json.gates.passed, false);
+      for (const configuration of json.configurations) {
+        const [onHistory, plain] = configuration.gates.rules;
+        assert.equal(onHistory.status, 'error', configuration.id);
+        assert.match(
+          onHistory.detail,
+          /^Not checked: the rule uses `history\.mean`, .* has 1 known value of history where it needs 3: Only 1 of the 20 commits .*fetch-depth: 0/,
+        );
+        assert.equal(plain.status, 'passed');
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  } finally {
+    repo.remove();
+    rmSync(clone, { recursive: true, force: true });
+    rmSync(artifacts, { recursive: true, force: true });
+  }
+});

@@ -131,15 +131,65 @@ test('the action on a pull request in a one-commit-deep clone fetches the base b
   }
 });
 
-test("the report's notes say why a history rule had fewer values: a shallow clone with no remote to fetch from", async () => {
+test("the action in a clone whose fetch of the base branch's history fails: the history rule is an error and the gate fails, never a skip that passes", async () => {
+  pr('offline', 0.7);
+  const headSha = repo.git('rev-parse', 'HEAD');
+  const baseSha = repo.git('rev-parse', 'main');
+  const bare = tempDir('mlreport-origin-');
+  const clone = join(tempDir('mlreport-clone-'), 'work');
+  cleanup.push(bare, join(clone, '..'));
+  execFileSync('git', ['clone', '-q', '--bare', repo.dir, bare]);
+  // The base commit is here (the head's parent); the rest of main's history is not, and origin is out of reach.
+  execFileSync('git', ['clone', '-q', '--depth', '2', '--branch', 'offline', `file://${bare}`, clone]);
+  execFileSync('git', ['remote', 'set-url', 'origin', `file://${bare}-gone`], { cwd: clone });
+  const fake: FakeGitHub = await startFakeGitHub();
+  try {
+    const result = await runAction({
+      workspace: clone,
+      eventName: 'pull_request',
+      event: { pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { sha: headSha, ref: 'offline' } } },
+      sha: headSha,
+      repository: 'octo/ml',
+      apiUrl: fake.url,
+      inputs: { metrics: 'metrics.json', thresholds: `${NOISE_RULE}\nloss <= 1`, comment: 'off' },
+    });
+    assert.equal(result.code, 1, result.stdout + result.stderr);
+    assert.equal(result.outputs.passed, 'false');
+    const json = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8'));
+    assert.match(json.history.notKnown, /^Only 1 of the 20 commits asked for: fetching main's history from origin failed/);
+    const rule = json.gates.rules[0];
+    assert.equal(rule.status, 'error');
+    assert.match(
+      rule.detail,
+      /has 1 known value of history where it needs 3: Only 1 of the 20 .*\. To check it: check out enough history for the base \(actions\/checkout with `fetch-depth: 0`\) from an `origin` the job can reach\.$/,
+    );
+    assert.equal(json.gates.rules[1].status, 'passed');
+    assert.equal(checkRuns(fake)[0]!.conclusion, 'failure');
+  } finally {
+    await fake.stop();
+  }
+});
+
+test('a shallow clone with no remote to fetch the rest from: the history is not known, so a history rule is an error, not a skip; the notes say why', async () => {
   pr('cut', 0.83);
   const clone = join(tempDir('mlreport-clone-'), 'work');
   cleanup.push(join(clone, '..'));
   execFileSync('git', ['clone', '-q', '--depth', '3', '--branch', 'cut', `file://${repo.dir}`, clone]);
   execFileSync('git', ['remote', 'remove', 'origin'], { cwd: clone });
-  const result = await runCli(['report', '--base', 'HEAD~1', '--metrics', 'metrics.json', '--out', join(clone, '..', 'out'), '--threshold', NOISE_RULE], clone);
-  assert.equal(result.code, 1, 'the only rule was skipped: nothing checked');
-  assert.match(result.stdout, /Skipped: not enough history \(n=2\)/);
+  const out = join(clone, '..', 'out');
+  const result = await runCli(
+    ['report', '--base', 'HEAD~1', '--metrics', 'metrics.json', '--out', out, '--threshold', NOISE_RULE, '--threshold', 'loss <= 1'],
+    clone,
+  );
+  assert.equal(result.code, 1, 'main has 10 commits, 2 of them here: too few values for want of the others is no short history');
+  assert.doesNotMatch(result.stdout, /Skipped: not enough history/);
+  assert.match(
+    result.stderr,
+    /\[error\] accuracy >= history\.mean - 3 \* history\.std: Not checked: the rule uses `history\.mean`, and `metrics\.json:accuracy` has 2 known values of history where it needs 3: Only 2 of the 20 commits asked for: .*no remote 'origin'.*\. Values there that could not be read are not known, which is no short history\. To check it: fetch the base first/,
+  );
+  const json = reportJson(out);
+  assert.equal(json.gates.passed, false);
+  assert.match(json.history.notKnown, /^Only 2 of the 20 commits asked for/);
   assert.match(
     result.stdout,
     /### Notes\n\n- History of HEAD\\~1: Only 2 of the 20 commits asked for: this clone's history of HEAD\\~1 ends there \(a shallow clone\?\) and there is no remote 'origin' to fetch the rest from\./,

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { evaluateRules, type EvaluateOptions } from '../../src/gate/evaluate';
 import { gateMetrics } from '../../src/gate';
+import { metricLookupFromDiffs } from '../../src/gate/lookup';
 import { parseRule, parseRules, ruleLinesFromText, RuleSyntaxError } from '../../src/gate/parse';
 import type { GateConfig, MetricLookup, RuleOutcome } from '../../src/gate/types';
 import { checkHistoryRules } from '../../src/history/config';
@@ -72,6 +73,42 @@ test('under 3 values a history rule follows missing-base and says "not enough hi
   assert.equal(noBase.message, 'The rule uses `history.min`, but there is not enough history (n=0): there is no base revision (missing-base: fail).');
 });
 
+test('under 3 values for want of values there that could not be read, a history rule is an error whatever missing-base says, with the fix for why', () => {
+  const remedies = { historyRemedy: { fetch: 'To check it: fetch.', 'dvc-cache': 'To check it: push.' }, storeRemedy: 'To check it: reach the store.' };
+  const cases = [
+    ['fetch', 'Only 1 of the 20 commits asked for: fetching main’s history from origin failed (fatal: …).', 'To check it: fetch.'],
+    [
+      'dvc-cache',
+      'at 4 of the 4 commits of main read, metrics.json is DVC-cached and could not be read from the cache or the remote (no remote)',
+      'To check it: push.',
+    ],
+    [
+      'store',
+      "at 2 of the 2 commits of main read, metrics.json is not in git and the history store's branch 'h' could not be fetched (fatal: …)",
+      'To check it: reach the store.',
+    ],
+  ] as const;
+  for (const [cause, why, remedy] of cases) {
+    for (const missingBase of ['skip', 'fail'] as const) {
+      const outcome = one(
+        'accuracy >= history.mean - 3 * history.std',
+        { history: { n: 1, stats: null, notKnown: { why, cause } } },
+        { missingBase, hasBase: true, ...remedies },
+      );
+      assert.equal(outcome.status, 'error', `${cause}, missing-base: ${missingBase}`);
+      assert.equal(
+        outcome.message,
+        `Not checked: the rule uses \`history.mean\`, and \`metrics.json:accuracy\` has 1 known value of history where it needs 3: ${why.replace(/\.$/, '')}. Values there that could not be read are not known, which is no short history. ${remedy}`,
+      );
+      assert.equal(outcome.noise?.verdict, 'not-enough-history');
+    }
+  }
+  // Enough values known: the band is theirs, and the rule is checked.
+  const stats = { n: 3, mean: 0.8, std: 0.01, min: 0.79, max: 0.81 };
+  const held = one('accuracy >= history.mean - 3 * history.std', { history: { n: 3, stats, notKnown: { why: 'x', cause: 'dvc-cache' } } });
+  assert.notEqual(held.status, 'error');
+});
+
 test('a history rule where no history was read is an error, never a pass', () => {
   const outcome = one('accuracy >= history.mean', { history: undefined });
   assert.equal(outcome.status, 'error');
@@ -123,6 +160,44 @@ test('the gate takes each metric history from the section; a metric without one 
   );
   assert.equal(summary.rules[1]!.detail, 'Skipped: not enough history (n=0); the rule uses `history.max`, which needs at least 3 values.');
   assert.equal(gateMetrics(gate, metrics, true, undefined)!.rules[0]!.status, 'error');
+});
+
+test("the gate takes what is not known of a history from the section: a history cut short is every metric's, a file's unread values its metrics'", () => {
+  const metric = (key: string, notKnown?: HistorySection['metrics'][number]['notKnown']): HistorySection['metrics'][number] => ({
+    file: 'metrics.json',
+    key,
+    points: [],
+    stats: null,
+    head: 0.8,
+    ...(notKnown && { notKnown }),
+  });
+  const cached = { why: 'at 2 of the 2 commits of main read, metrics.json is DVC-cached and …', cause: 'dvc-cache' } as const;
+  const diff = [
+    {
+      path: 'metrics.json',
+      notes: [],
+      rows: [
+        { key: 'accuracy', old: 0.8, new: 0.8, changed: false },
+        { key: 'loss', old: 0.2, new: 0.2, changed: false },
+      ],
+    },
+  ];
+  const section: HistorySection = { branch: 'main', depth: 20, metrics: [metric('accuracy', cached), metric('loss')], notes: [] };
+  assert.deepEqual(
+    metricLookupFromDiffs(diff, section).map((m) => m.history),
+    [
+      { n: 0, stats: null, notKnown: cached },
+      { n: 0, stats: null },
+    ],
+  );
+  const cut = { ...section, notKnown: 'Only 2 of the 20 commits asked for: …' };
+  assert.deepEqual(
+    metricLookupFromDiffs(diff, cut).map((m) => m.history?.notKnown),
+    [
+      { why: 'Only 2 of the 20 commits asked for: …', cause: 'fetch' },
+      { why: 'Only 2 of the 20 commits asked for: …', cause: 'fetch' },
+    ],
+  );
 });
 
 test('with history off, a rule on history.* is a configuration error naming each such rule and its line', () => {

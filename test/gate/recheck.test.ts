@@ -149,6 +149,28 @@ describe("the artifact's gate re-checked against its own numbers", () => {
     assert.deepEqual(recheckGate(made, { metrics: METRICS, history: HISTORY, base: null }).rows, [null, null]);
   });
 
+  test('a history rule skipped where the report says values of the history are not known is named: that is an error, not a skip', () => {
+    // A run of an older version (or one edited) skipped it: recall has 1 value of history.
+    const made = gate('recall >= history.mean\nloss <= 0.5');
+    assert.equal(made.rules[0]!.status, 'skipped');
+    const why = 'at 4 of the 5 commits of main read, metrics.json is DVC-cached and could not be read from the cache or the remote (no remote)';
+    const unread: HistorySection = {
+      ...HISTORY,
+      metrics: HISTORY.metrics.map((m) => (m.key === 'recall' ? { ...m, notKnown: { why, cause: 'dvc-cache' } } : m)),
+    };
+    assert.deepEqual(recheckGate(made, { metrics: METRICS, history: unread }).rows, [
+      `the report says the values of metrics.json:recall's history at some commits are not known (${why}), which makes a rule on history.* an error, not a skip`,
+      null,
+    ]);
+    const cut: HistorySection = { ...HISTORY, notKnown: "Only 5 of the 20 commits asked for: fetching main's history from origin failed (fatal: …)." };
+    assert.match(
+      recheckGate(made, { metrics: METRICS, history: cut }).rows[0]!,
+      /^the report says the values of metrics\.json:recall's history at some commits are not known \(Only 5 of the 20/,
+    );
+    // A report.json of an older version says neither: the skip stands.
+    assert.deepEqual(recheck(made).rows, [null, null]);
+  });
+
   test('an if-present rule skipped on a file the report says the head could not read is named: that is an error, not a skip', () => {
     // An artifact's gate made before the head's unreadable DVC-cached files were errors, or edited by the pull request.
     const unread = "not present at feature (DVC-cached) and cannot be read: eval: object 0a1b missing from remote 'storage'";

@@ -120,3 +120,33 @@ test('without a remote that holds them, the note says why DVC could not stand in
     /^`eval\/metrics\.json` is not in git nor a DVC output in the cache or on the remote at any of the 2 commits read \(eval\/metrics\.json: object [0-9a-f]{32} missing from remote 'storage'\): its metrics have no history; the history store .* would keep them\.$/,
   );
 });
+
+test('a history rule on a DVC-cached metric whose values no cache or remote gives at any commit is an error, not a skip: the gate fails', async () => {
+  const { clone, remote } = project([0.81, 0.83, 0.82], -1);
+  // A fresh clone without the remote's objects: a fork's pull request, a CI job without the remote's credentials.
+  rmSync(join(remote, 'files'), { recursive: true });
+  const bytes = JSON.stringify({ roc_auc: 0.6, epochs: 20 });
+  mkdirSync(join(clone, 'eval'), { recursive: true });
+  writeFileSync(join(clone, 'eval/metrics.json'), bytes);
+  const object = md5sum(join(clone, 'eval/metrics.json'));
+  writeFileSync(join(clone, 'dvc.lock'), lock(object, Buffer.byteLength(bytes)));
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: clone });
+  git('checkout', '-q', '-b', 'pr');
+  git('commit', '-q', '-am', 'evaluate the PR');
+
+  const out = join(clone, '.out');
+  const rules = ['--threshold', 'roc_auc >= history.mean - 2 * history.std', '--threshold', 'roc_auc >= 0.5'];
+  const report = await runCli(['report', '--base', 'main', '--out', out, '--quiet', ...rules], clone);
+  assert.equal(report.code, 1, 'the history was there, not read: nothing says roc_auc 0.6 is within its noise');
+  assert.match(
+    report.stderr,
+    /\[error\] roc_auc >= history\.mean - 2 \* history\.std: Not checked: the rule uses `history\.mean`, and `eval\/metrics\.json:roc_auc` has 0 known values of history where it needs 3: at 3 of the 3 commits of main read, eval\/metrics\.json is DVC-cached and could not be read from the cache or the remote \(.*missing from remote 'storage'\)\. Values there that could not be read are not known, which is no short history\. To check it: give this shell the DVC remote's credentials/,
+  );
+  assert.match(report.stderr, /\[passed\] roc_auc >= 0\.5/);
+  const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+    gates: { passed: boolean };
+    history: { metrics: { key: string; notKnown?: { cause: string } }[] };
+  };
+  assert.equal(json.gates.passed, false);
+  assert.equal(json.history.metrics.find((m) => m.key === 'roc_auc')!.notKnown?.cause, 'dvc-cache');
+});

@@ -67,6 +67,9 @@ test('the last N first-parent commits of the base, oldest first, with their comm
   assert.equal(section.depth, 20);
   // 20 asked, 11 there: the section says how many were read, and that the branch has no more (the Trends line's words).
   assert.deepEqual({ read: section.read, wholeBranch: section.wholeBranch }, { read: 11, wholeBranch: true });
+  // A young branch, all of it read: a short history, with nothing not known.
+  assert.equal(section.notKnown, undefined);
+  assert.ok(section.metrics.every((m) => m.notKnown === undefined));
 
   const { section: five } = await history(r.dir, 5, shown('metrics.json', { accuracy: 0.83 }));
   assert.deepEqual(
@@ -181,6 +184,8 @@ test('a shallow clone that cannot fetch says so and goes on with what it has', a
     [0.83, 0.84],
   );
   assert.match(offline.section.notes.join('\n'), /^Only 2 of the 20 commits asked for: fetching HEAD's history from origin failed \(.+\)\.$/);
+  // The branch goes on past what the clone has: its values there are not known, and the section says why.
+  assert.equal(offline.section.notKnown, offline.section.notes[0]);
 
   execFileSync('git', ['remote', 'remove', 'origin'], { cwd: clone });
   const noRemote = await history(clone, 20, shown('metrics.json', { accuracy: 0.9 }), undefined, 'HEAD');
@@ -190,6 +195,7 @@ test('a shallow clone that cannot fetch says so and goes on with what it has', a
   assert.deepEqual(noRemote.section.notes, [
     "Only 2 of the 20 commits asked for: this clone's history of HEAD ends there (a shallow clone?) and there is no remote 'origin' to fetch the rest from.",
   ]);
+  assert.equal(noRemote.section.notKnown, noRemote.section.notes[0]);
 });
 
 test('commits whose metrics are not in git are asked of the store, and only those', async () => {
@@ -231,6 +237,24 @@ test('commits whose metrics are not in git are asked of the store, and only thos
     withoutStore.notes[0]!,
     /^The history store could not be read \(Error: store branch unreadable.*\): commits whose metrics are not in git are left out\.$/,
   );
+  // Commits asked of a store that could not be read may well have records: their values are not known, not absent.
+  assert.equal(withoutStore.metrics[0]!.notKnown?.cause, 'store');
+  assert.match(
+    withoutStore.metrics[0]!.notKnown!.why,
+    /^at 3 of the 5 commits of main read, metrics\.json is not in git and the history store could not be read \(Error: store branch unreadable.*\)$/,
+  );
+  const unfetched: StoreReader = async () => ({
+    records: new Map(),
+    notes: ['History store: …; not read.'],
+    unread: "the history store's branch 'h' could not be fetched (fatal: …)",
+  });
+  const { section: unreached } = await history(r.dir, 10, shown('metrics.json', { accuracy: 0.95 }), unfetched);
+  assert.equal(
+    unreached.metrics[0]!.notKnown?.why,
+    "at 3 of the 5 commits of main read, metrics.json is not in git and the history store's branch 'h' could not be fetched (fatal: …)",
+  );
+  // A store that was read, without records of some commits, leaves them without values: not there, nothing not known.
+  assert.equal(section.metrics[0]!.notKnown, undefined);
 });
 
 test('a metrics file that is a link is read through the guarded reader: inside the commit only', async () => {

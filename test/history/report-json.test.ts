@@ -74,6 +74,28 @@ test("report.json's history and the rules' noise bands read back as written (mod
   assert.deepEqual(parseReportJson(JSON.stringify(unsaid)).history, withoutCount);
 });
 
+test("report.json's history says what of it is not known, and reads it back; older files without it read as before", () => {
+  const unknown = {
+    ...report,
+    history: {
+      ...history,
+      notKnown: "Only 4 of the 20 commits asked for: fetching main's history from origin failed (fatal: …).",
+      metrics: history.metrics.map((m) => ({
+        ...m,
+        notKnown: { why: 'at 1 of the 4 commits of main read, metrics.json is DVC-cached and …', cause: 'dvc-cache' as const },
+      })),
+    },
+  };
+  assert.deepEqual(parseReportJson(JSON.stringify(reportJson(unknown))), unknown);
+  assert.equal(parseReportJson(JSON.stringify(reportJson(report))).history!.notKnown, undefined);
+  const bad = JSON.parse(JSON.stringify(reportJson(unknown)));
+  bad.history.metrics[0].notKnown.cause = 'network';
+  assert.throws(
+    () => parseReportJson(JSON.stringify(bad)),
+    new ReportJsonError(`'history.metrics[0].notKnown.cause' must be one of "dvc-cache", "store", not "network"`),
+  );
+});
+
 test('a history that is not what the schema says is refused, naming the key', () => {
   const bad = JSON.parse(JSON.stringify(reportJson(report)));
   bad.history.metrics[0].points[1].value = 'NaN';
