@@ -21284,6 +21284,15 @@ function evaluateRule(rule2, metrics, options) {
         withHead
       );
     }
+    const storeUnread = base === null ? options.storeUnreadAtBase?.get(m.file) : void 0;
+    if (storeUnread !== void 0) {
+      const remedy = options.storeRemedy ? ` ${options.storeRemedy}` : "";
+      return outcome2(
+        "error",
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${storeUnread}, so the rule has no \`base\` value to compare with.${remedy}`,
+        withHead
+      );
+    }
     const notKnown = base === null ? options.notKnownAtBase?.get(m.file) : void 0;
     if (notKnown !== void 0) {
       return outcome2(
@@ -23044,6 +23053,7 @@ function baseNotKnown(metrics, files) {
   for (const [file, error2] of cachedNotKnown(metrics, files.cachedAtBase ?? /* @__PURE__ */ new Map())) {
     if (!why.has(file)) why.set(file, cachedUnreadWhy(file, error2));
   }
+  for (const [file, because] of files.storeUnreadAtBase ?? []) if (!why.has(file)) why.set(file, because);
   return [...why].map(([file, because]) => ({ file, why: because }));
 }
 function cachedNotKnown(metrics, cachedAtBase) {
@@ -28794,19 +28804,23 @@ function firstLine2(text2) {
 
 // src/history/store-base.ts
 async function withStoreBase(metrics, base, store, log) {
-  if (!base || !metrics.some(lacksBase)) return metrics;
-  const { records, notes } = await store.records([base.sha]);
+  const storeUnread = /* @__PURE__ */ new Map();
+  if (!base || !metrics.some(lacksBase)) return { metrics, storeUnread };
+  const { records, notes, unread } = await store.records([base.sha]);
   const record = records.get(base.sha);
   if (!record) {
     const said = notes.length && (await store.tip()).state !== "absent";
     log.info(notes.join(" ") || `History store: no record of ${shortSha(base.sha)} on '${store.branch}'.`);
-    return said ? metrics.map((f) => lacksBase(f) ? { ...f, notes: [...f.notes, ...notes] } : f) : metrics;
+    for (const f of unread ? metrics.filter(lacksBase) : []) {
+      storeUnread.set(f.path, `${f.path} is not in git at ${base.label}, and ${unread}`);
+    }
+    return { metrics: said ? metrics.map((f) => lacksBase(f) ? { ...f, notes: [...f.notes, ...notes] } : f) : metrics, storeUnread };
   }
   const filled = fillBase(metrics, record, store.branch);
   const used = filled.filter((f, i) => f !== metrics[i]).length;
   if (used)
     log.info(`History store: base values of ${used} metrics file${used === 1 ? "" : "s"} from the record of ${shortSha(base.sha)} on '${store.branch}'.`);
-  return filled;
+  return { metrics: filled, storeUnread };
 }
 function lacksBase(file) {
   return file.rows.length > 0 && file.rows.every((r) => r.old === void 0);
@@ -29845,7 +29859,9 @@ async function runIn(git, config, log, deadline) {
   for (const error2 of comparison.headErrors) if (projects.sayOnce(WORKSPACE, error2)) log.error(error2);
   const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel, budget, data, listing, projects }, log);
   const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
-  if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
+  const fromStore = store ? await withStoreBase(comparison.metrics, base, store, log) : null;
+  if (fromStore) comparison.metrics = fromStore.metrics;
+  const storeUnreadAtBase = fromStore?.storeUnread ?? /* @__PURE__ */ new Map();
   const plots = await renderPlots(
     git,
     {
@@ -29902,6 +29918,7 @@ async function runIn(git, config, log, deadline) {
     cachedAtBase: comparison.cachedAtBase,
     cachedAtHead: comparison.cachedAtHead,
     cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
+    storeUnreadAtBase,
     ...store && { storeRemedy: unreadStoreRemedy(config.github === null, store.branch) },
     historyRemedy: {
       fetch: unreadBaseRemedy(config.github === null),
@@ -29990,7 +30007,12 @@ async function runIn(git, config, log, deadline) {
     stale,
     history: history2,
     projectErrors: comparison.headErrors,
-    notKnownAtBase: baseNotKnown(comparison.metrics, { unreadAtBase, notKnownAtBase: comparison.notKnownAtBase, cachedAtBase: comparison.cachedAtBase }),
+    notKnownAtBase: baseNotKnown(comparison.metrics, {
+      unreadAtBase,
+      notKnownAtBase: comparison.notKnownAtBase,
+      cachedAtBase: comparison.cachedAtBase,
+      storeUnreadAtBase
+    }),
     data: dataChanges,
     trends
   };

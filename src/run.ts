@@ -175,7 +175,10 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const dataChanges = await collectDataChanges(git, { workspace: config.workspace, base, headLabel, budget, data, listing, projects }, log);
   // Metrics produced in CI are not in git at the base: the store's record of the base commit stands in for them.
   const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
-  if (store) comparison.metrics = await withStoreBase(comparison.metrics, base, store, log);
+  const fromStore = store ? await withStoreBase(comparison.metrics, base, store, log) : null;
+  if (fromStore) comparison.metrics = fromStore.metrics;
+  // Files whose base values only a store that could not be fetched holds: not known at the base, not new.
+  const storeUnreadAtBase = fromStore?.storeUnread ?? new Map<string, string>();
 
   const plots = await renderPlots(
     git,
@@ -249,6 +252,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         cachedAtBase: comparison.cachedAtBase,
         cachedAtHead: comparison.cachedAtHead,
         cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
+        storeUnreadAtBase,
         ...(store && { storeRemedy: unreadStoreRemedy(config.github === null, store.branch) }),
         historyRemedy: {
           fetch: unreadBaseRemedy(config.github === null),
@@ -350,7 +354,12 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     stale,
     history,
     projectErrors: comparison.headErrors,
-    notKnownAtBase: baseNotKnown(comparison.metrics, { unreadAtBase, notKnownAtBase: comparison.notKnownAtBase, cachedAtBase: comparison.cachedAtBase }),
+    notKnownAtBase: baseNotKnown(comparison.metrics, {
+      unreadAtBase,
+      notKnownAtBase: comparison.notKnownAtBase,
+      cachedAtBase: comparison.cachedAtBase,
+      storeUnreadAtBase,
+    }),
     data: dataChanges,
     trends,
   };

@@ -53,6 +53,12 @@ export interface EvaluateOptions {
   cachedAtHead?: ReadonlyMap<string, string>;
   /** What would let a run read such a file at the base, in the words of the interface in use (inputs or flags). */
   cachedRemedy?: string;
+  /**
+   * Metrics files the base does not have in git whose base values the history store would hold, when its branch could
+   * not be fetched (path → why): whether it has them is not known, so a rule comparing with `base` is not checked
+   * rather than skipped as if the metric were new, and `storeRemedy` says what would let it be.
+   */
+  storeUnreadAtBase?: ReadonlyMap<string, string>;
   /** What would let a run read the history store's branch, in the words of the interface in use. */
   storeRemedy?: string;
   /**
@@ -100,7 +106,8 @@ function failPolicy(options: EvaluateOptions): string {
  * - a rule that uses `base` when the base has no value is skipped with a note, or breaks with `missing-base: fail`;
  *   but a base revision that could not be fetched (`baseUnread`) is not known, not missing: such a rule is an error;
  *   but a metrics file there at the base that cannot be read, whose dvc.yaml or `.dvc` file does not load there, or
- *   that is a DVC output whose object no cache or remote gave, is no missing value: such a rule is an error;
+ *   that is a DVC output whose object no cache or remote gave, or that is not in git there while the history store
+ *   that would hold its values could not be fetched, is no missing value: such a rule is an error;
  * - a rule that uses `history.*` when the base branch's history has fewer than 3 values of the metric follows
  *   missing-base as `base` does; but fewer for want of values that are there and could not be read (a clone whose
  *   history could not be fetched, DVC outputs no cache or remote gave, a history store that could not be read) is no
@@ -194,6 +201,15 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
       return outcome(
         'error',
         `Not checked: \`${metricName(m)}\` is not known at the base: ${cachedUnreadWhy(m.file, cached)}, so the rule has no \`base\` value to compare with.${remedy}`,
+        withHead,
+      );
+    }
+    const storeUnread = base === null ? options.storeUnreadAtBase?.get(m.file) : undefined;
+    if (storeUnread !== undefined) {
+      const remedy = options.storeRemedy ? ` ${options.storeRemedy}` : '';
+      return outcome(
+        'error',
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${storeUnread}, so the rule has no \`base\` value to compare with.${remedy}`,
         withHead,
       );
     }

@@ -15,6 +15,8 @@ import type { GateConfig } from './types';
  * `files.unreadAtBase`: the same at the base, where a rule comparing with `base` is an error, as it is on a file whose
  * values at the base are not known (`files.notKnownAtBase`: its dvc.yaml or `.dvc` file does not load there; or
  * `files.cachedAtBase`: a DVC output whose object could not be read there, unless the history store gave its values);
+ * `files.storeUnreadAtBase`: metrics files not in git at the base whose values the history store would hold, when it
+ * could not be fetched: a rule comparing with `base` is an error there too;
  * `files.staleAtBase`: metrics files whose base values a stage out of date at the base commit made, where a rule
  * comparing with `base` is an error too; `files.staleAtHead`: metrics files out-of-date stages write (not reproduced), or stages that failed or did not run (`files.staleWhy` says
  * why), with those stages: rules on them are errors, as on those of `files.freshnessUnknown` (metrics files a stage
@@ -35,6 +37,7 @@ export function gateMetrics(
     | 'cachedAtBase'
     | 'cachedAtHead'
     | 'cachedRemedy'
+    | 'storeUnreadAtBase'
     | 'storeRemedy'
     | 'historyRemedy'
     | 'staleAtHead'
@@ -56,11 +59,12 @@ export function gateMetrics(
 /**
  * The metrics files whose values at the base are not known, with why, as the gate judged them (report.json's
  * `notKnownAtBase`, which the aggregate's gate reads): they cannot be read there, their dvc.yaml or `.dvc` file does
- * not load there, or they are DVC-cached and no cache, remote or history store record gave them. Pure.
+ * not load there, they are DVC-cached and no cache, remote or history store record gave them, or they are not in git
+ * there and the history store that would hold them could not be fetched. Pure.
  */
 export function baseNotKnown(
   metrics: FileDiff[],
-  files: Pick<EvaluateOptions, 'unreadAtBase' | 'notKnownAtBase' | 'cachedAtBase'>,
+  files: Pick<EvaluateOptions, 'unreadAtBase' | 'notKnownAtBase' | 'cachedAtBase' | 'storeUnreadAtBase'>,
 ): { file: string; why: string }[] {
   const why = new Map<string, string>();
   for (const [file, error] of files.unreadAtBase ?? []) why.set(file, `${file} cannot be read at the base (${error})`);
@@ -68,6 +72,7 @@ export function baseNotKnown(
   for (const [file, error] of cachedNotKnown(metrics, files.cachedAtBase ?? new Map())) {
     if (!why.has(file)) why.set(file, cachedUnreadWhy(file, error));
   }
+  for (const [file, because] of files.storeUnreadAtBase ?? []) if (!why.has(file)) why.set(file, because);
   return [...why].map(([file, because]) => ({ file, why: because }));
 }
 

@@ -158,6 +158,29 @@ describe('the history store', () => {
     assert.equal(run.report.gates.rules[0].status, 'skipped');
   });
 
+  test('a store that cannot be fetched is not known, not empty: the `base` rule on a metric made in CI is an error and the gate fails', async () => {
+    repo.git('remote', 'set-url', 'origin', `${origin}-gone`);
+    try {
+      const run = await pullRequest('0.6', { thresholds: 'acc >= base - 0.01\nacc >= 0.5' });
+      assert.equal(run.code, 1, run.stdout);
+      const [onBase, fixed] = run.report.gates.rules;
+      assert.equal(onBase.status, 'error');
+      assert.match(
+        onBase.detail,
+        /^Not checked: `metrics\.json:acc` is not known at the base: metrics\.json is not in git at main, and the history store's branch 'mlreport-history' could not be fetched \(.+\), so the rule has no `base` value to compare with\. To check it: let the job fetch the branch 'mlreport-history' from `origin`/,
+      );
+      assert.equal(fixed.status, 'passed');
+      assert.equal(run.report.gates.passed, false);
+      // report.json says so, for the aggregate's gate and `mode: publish`'s re-check.
+      assert.deepEqual(
+        run.report.notKnownAtBase.map((n: { file: string }) => n.file),
+        ['metrics.json'],
+      );
+    } finally {
+      repo.git('remote', 'set-url', 'origin', origin);
+    }
+  });
+
   test("a fork's pull request reads the store and never writes to it", async () => {
     const from = fake.requests.length;
     const run = await pullRequest('0.95', { thresholds: 'acc >= base - 0.01' }, { fork: true, token: 'read-only-token' });
