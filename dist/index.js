@@ -8806,7 +8806,7 @@ function explicitBase(rev, origin, fetchAdvice) {
   }
   return { kind: "explicit", rev, origin, label: rev, fetchAdvice };
 }
-async function resolveBase(git, candidates, log, misses = []) {
+async function resolveBase(git, candidates, log, misses = [], unreadRemedy) {
   let forkPointMissed = null;
   for (const candidate of candidates) {
     const before = misses.length;
@@ -8828,7 +8828,11 @@ async function resolveBase(git, candidates, log, misses = []) {
     log.warning(instead);
     return { ...found, instead };
   }
-  if (candidates.length) {
+  if (misses.length) {
+    log.warning(
+      `The base revision could not be read (${misses.join("; ")}): it exists, so this is no missing base, but its values are not known here: the report shows the head's values alone, and a rule that needs the base is not checked.${unreadRemedy ? ` ${unreadRemedy}` : ""}`
+    );
+  } else if (candidates.length) {
     log.warning(`No base revision found (tried ${candidates.map(describe).join(", ")}); the report shows the head's values alone.`);
   }
   return null;
@@ -18788,7 +18792,9 @@ function gatesHeadline(gates2) {
     if (!broke) return `\u274C ${notChecked} ${rules} ${unchecked}${tail}`;
     return `\u274C ${broke} ${rules} broke${notChecked ? `, ${notChecked} ${unchecked}` : ""}${tail}`;
   }
-  if (gates2.baseUnread) return `\u274C nothing checked (the base revision could not be read: ${gates2.baseUnread})`;
+  if (gates2.baseUnread) {
+    return `\u274C nothing checked (the base revision could not be read: ${gates2.baseUnread})${gates2.baseRemedy ? `. ${gates2.baseRemedy.replace(/\.$/, "")}` : ""}`;
+  }
   if (!gates2.checked) {
     return `\u274C nothing checked (${!total ? "no rules at the base revision" : total === 1 ? "the rule was skipped" : `${total} rules skipped`})`;
   }
@@ -19340,7 +19346,7 @@ function composeMarkdown(report2, options = REPORT_FILE) {
   return parts.join("\n");
 }
 function top(report2, options) {
-  const base = report2.base ? `${code(report2.base.label)}${report2.base.sha && report2.base.sha.slice(0, 7) !== report2.base.label ? ` (${report2.base.sha.slice(0, 7)})` : ""}` : "no base";
+  const base = report2.base ? `${code(report2.base.label)}${report2.base.sha && report2.base.sha.slice(0, 7) !== report2.base.label ? ` (${report2.base.sha.slice(0, 7)})` : ""}` : report2.baseUnread ? "a base that could not be read" : "no base";
   const lines2 = [...options.header ? [options.header] : [], REPORT_MARKER, `## ${escapeCell(report2.verdict.line)}`, ""];
   const sha2 = options.headSha?.slice(0, 7);
   const head = `${code(report2.head.label)}${sha2 && sha2 !== report2.head.label ? ` (${sha2})` : ""}`;
@@ -22380,7 +22386,7 @@ function outcome(report2, directionOf) {
       return { outcome: "failed", line: `\u274C gate failed: ${named(failed2)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
     }
     if (!gates2.checked) {
-      const why = gates2.baseUnread ? `the base revision could not be read (${short(gates2.baseUnread, 160)})` : !gates2.rules.length ? "no rules at the base revision" : "every rule was skipped";
+      const why = gates2.baseUnread ? `the base revision could not be read (${short(gates2.baseUnread, 160)})${gates2.baseRemedy ? `. ${gates2.baseRemedy}` : ""}` : !gates2.rules.length ? "no rules at the base revision" : "every rule was skipped";
       return { outcome: "failed", line: `\u274C gate checked nothing: ${why}` };
     }
     const skips = gates2.rules.filter((r) => r.status === "skipped").length;
@@ -22769,7 +22775,8 @@ var gates = (v, at) => {
         removed: list2(string2)(proposed.removed, key(a, "removed"))
       };
     })(o.proposed, key(at, "proposed")),
-    ...o.baseUnread !== void 0 ? { baseUnread: string2(o.baseUnread, key(at, "baseUnread")) } : {}
+    ...o.baseUnread !== void 0 ? { baseUnread: string2(o.baseUnread, key(at, "baseUnread")) } : {},
+    ...o.baseRemedy !== void 0 ? { baseRemedy: string2(o.baseRemedy, key(at, "baseRemedy")) } : {}
   };
 };
 var rule = (v, at) => {
@@ -23044,7 +23051,8 @@ function gateMetrics(gate, metrics, hasBase, history2, files = {}) {
   const cachedAtBase = files.cachedAtBase && cachedNotKnown(metrics, files.cachedAtBase);
   const options = { missingBase: gate.missingBase, hasBase, ...files, ...cachedAtBase && { cachedAtBase } };
   const summary3 = gateSummary(evaluateRules(gate.rules, lookups, options), gate.proposed ?? null);
-  return gate.baseUnread ? { ...summary3, baseUnread: gate.baseUnread } : summary3;
+  if (!gate.baseUnread) return summary3;
+  return { ...summary3, baseUnread: gate.baseUnread, ...files.baseRemedy && { baseRemedy: files.baseRemedy } };
 }
 function baseNotKnown(metrics, files) {
   const why = /* @__PURE__ */ new Map();
@@ -29795,9 +29803,11 @@ async function runIn(git, config, log, deadline) {
   const historySetting = config.github === null ? `--history ${historyDepth}` : `input 'history' is ${historyDepth}`;
   checkHistoryRules(config.gate?.rules ?? [], historyDepth, historySetting);
   const missedBase = [];
-  const base = await resolveBase(git, config.baseCandidates, log, missedBase);
+  const base = await resolveBase(git, config.baseCandidates, log, missedBase, unreadBaseRemedy(config.github === null));
   const headSha = await git.resolveCommit("HEAD");
-  log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : "no base"}.`);
+  log.info(
+    `Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : missedBase.length ? "a base revision that could not be read" : "no base"}.`
+  );
   const eventName = config.github?.eventName ?? "";
   const allowRepro = config.githubPublish?.allowPullRequestTargetRepro ?? false;
   const remotes = mayReproduce(eventName, allowRepro).allowed ? null : await trustedRemotes(git, config.workspace, headSha, base, config.baseCandidates, eventName);

@@ -94,9 +94,11 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const historySetting = config.github === null ? `--history ${historyDepth}` : `input 'history' is ${historyDepth}`;
   checkHistoryRules(config.gate?.rules ?? [], historyDepth, historySetting);
   const missedBase: string[] = [];
-  const base = await resolveBase(git, config.baseCandidates, log, missedBase);
+  const base = await resolveBase(git, config.baseCandidates, log, missedBase, unreadBaseRemedy(config.github === null));
   const headSha = await git.resolveCommit('HEAD');
-  log.info(`Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : 'no base'}.`);
+  log.info(
+    `Comparing ${config.headLabel} with ${base ? `${base.label} (${base.sha})` : missedBase.length ? 'a base revision that could not be read' : 'no base'}.`,
+  );
 
   // The hub's token serves a DagsHub DVC remote of the same hub (and no other host). Where the PR's code is not
   // trusted, neither is its .dvc/config: the remotes' settings come from the base revision.

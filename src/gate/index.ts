@@ -53,7 +53,8 @@ export function gateMetrics(
   const cachedAtBase = files.cachedAtBase && cachedNotKnown(metrics, files.cachedAtBase);
   const options = { missingBase: gate.missingBase, hasBase, ...files, ...(cachedAtBase && { cachedAtBase }) };
   const summary = gateSummary(evaluateRules(gate.rules, lookups, options), gate.proposed ?? null);
-  return gate.baseUnread ? { ...summary, baseUnread: gate.baseUnread } : summary;
+  if (!gate.baseUnread) return summary;
+  return { ...summary, baseUnread: gate.baseUnread, ...(files.baseRemedy && { baseRemedy: files.baseRemedy }) };
 }
 
 /**

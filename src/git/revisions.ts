@@ -77,9 +77,16 @@ export function explicitBase(rev: string, origin: string, fetchAdvice: string): 
  * the base is not known rather than absent (the first commit, a new branch with nothing to fork from), which a rule
  * comparing with `base` must not take for "no base". With a base found, `misses` keeps why the candidates before it
  * could not be had (a push's `before` that could not be fetched): the base is then a fallback, which the report names;
- * a fork point not found is said by the base's `instead`.
+ * a fork point not found is said by the base's `instead`. `unreadRemedy`: what would let a run fetch a base it could
+ * not, for the warning, in the words of the interface in use.
  */
-export async function resolveBase(git: GitRepo, candidates: BaseCandidate[], log: Logger, misses: string[] = []): Promise<Revision | null> {
+export async function resolveBase(
+  git: GitRepo,
+  candidates: BaseCandidate[],
+  log: Logger,
+  misses: string[] = [],
+  unreadRemedy?: string,
+): Promise<Revision | null> {
   /** Why the fork point asked for was not found, when it was asked for and a later candidate stands in. */
   let forkPointMissed: { label: string; why: string; advice: string | null; misses: number } | null = null;
   for (const candidate of candidates) {
@@ -106,7 +113,12 @@ export async function resolveBase(git: GitRepo, candidates: BaseCandidate[], log
     log.warning(instead);
     return { ...found, instead };
   }
-  if (candidates.length) {
+  if (misses.length) {
+    // It exists: not known, which is no "no base", as the gate and the report say.
+    log.warning(
+      `The base revision could not be read (${misses.join('; ')}): it exists, so this is no missing base, but its values are not known here: the report shows the head's values alone, and a rule that needs the base is not checked.${unreadRemedy ? ` ${unreadRemedy}` : ''}`,
+    );
+  } else if (candidates.length) {
     log.warning(`No base revision found (tried ${candidates.map(describe).join(', ')}); the report shows the head's values alone.`);
   }
   return null;

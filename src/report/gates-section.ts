@@ -40,7 +40,9 @@ export function gatesHeadline(gates: GateSummary): string {
     if (!broke) return `❌ ${notChecked} ${rules} ${unchecked}${tail}`;
     return `❌ ${broke} ${rules} broke${notChecked ? `, ${notChecked} ${unchecked}` : ''}${tail}`;
   }
-  if (gates.baseUnread) return `❌ nothing checked (the base revision could not be read: ${gates.baseUnread})`;
+  if (gates.baseUnread) {
+    return `❌ nothing checked (the base revision could not be read: ${gates.baseUnread})${gates.baseRemedy ? `. ${gates.baseRemedy.replace(/\.$/, '')}` : ''}`;
+  }
   if (!gates.checked) {
     return `❌ nothing checked (${!total ? 'no rules at the base revision' : total === 1 ? 'the rule was skipped' : `${total} rules skipped`})`;
   }

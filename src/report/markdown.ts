@@ -63,7 +63,9 @@ export function composeMarkdown(report: ReportData, options: RenderOptions = REP
 export function top(report: ReportData, options: RenderOptions): string[] {
   const base = report.base
     ? `${code(report.base.label)}${report.base.sha && report.base.sha.slice(0, 7) !== report.base.label ? ` (${report.base.sha.slice(0, 7)})` : ''}`
-    : 'no base';
+    : report.baseUnread
+      ? 'a base that could not be read'
+      : 'no base';
   const lines = [...(options.header ? [options.header] : []), REPORT_MARKER, `## ${escapeCell(report.verdict.line)}`, ''];
   const sha = options.headSha?.slice(0, 7);
   const head = `${code(report.head.label)}${sha && sha !== report.head.label ? ` (${sha})` : ''}`;

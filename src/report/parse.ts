@@ -300,6 +300,7 @@ const gates: Reader<GateSummary> = (v, at) => {
       };
     })(o.proposed, key(at, 'proposed')),
     ...(o.baseUnread !== undefined ? { baseUnread: string(o.baseUnread, key(at, 'baseUnread')) } : {}),
+    ...(o.baseRemedy !== undefined ? { baseRemedy: string(o.baseRemedy, key(at, 'baseRemedy')) } : {}),
   };
 };
 

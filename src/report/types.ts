@@ -146,6 +146,8 @@ export interface GateSummary {
   proposed: { file: string; added: string[]; removed: string[] } | null;
   /** On pull requests: why the base revision, whose rules are in force, could not be read (then no rule is checked). */
   baseUnread?: string;
+  /** With `baseUnread`: what would let a run read it, in the words of the interface in use. Absent in older files. */
+  baseRemedy?: string;
 }
 
 export interface GateRuleResult {

@@ -75,7 +75,7 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
     }
     if (!gates.checked) {
       const why = gates.baseUnread
-        ? `the base revision could not be read (${short(gates.baseUnread, 160)})`
+        ? `the base revision could not be read (${short(gates.baseUnread, 160)})${gates.baseRemedy ? `. ${gates.baseRemedy}` : ''}`
         : !gates.rules.length
           ? 'no rules at the base revision'
           : 'every rule was skipped';

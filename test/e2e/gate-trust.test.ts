@@ -345,6 +345,22 @@ test("a base commit that cannot be fetched is said as such: no 'no rules at the 
     assert.doesNotMatch(result.summary, /Proposed rules|no rules at the base revision/);
     assert.equal(checkRuns(fake).at(-1)!.conclusion, 'failure');
     assert.match(checkRuns(fake).at(-1)!.output.title ?? '', /gate checked nothing: the base revision could not be read/);
+    // The fix, as a rule on base from the input gives it, in the headline, the Gates section and the log; and the log
+    // says what the gate says: the base exists and could not be read, never that there is none.
+    const fix = 'To check it: check out enough history for the base (actions/checkout with `fetch-depth: 0`) from an `origin` the job can reach.';
+    assert.ok(json.verdict.line.endsWith(`). ${fix}`), json.verdict.line);
+    assert.match(
+      result.summary,
+      /### Gates: ❌ nothing checked \(the base revision could not be read: base commit .+\)\. To check it: check out enough history/,
+    );
+    assert.match(result.summary, /\*\*mlreport\*\* · .* vs a base that could not be read ·/);
+    const log = result.stdout + result.stderr;
+    assert.doesNotMatch(log, /No base revision found|with no base\./);
+    assert.match(
+      log,
+      new RegExp(`The base revision could not be read \\(base commit ${base.slice(0, 7)} could not be fetched: .*\\): it exists, so this is no missing base`),
+    );
+    assert.ok(log.includes(fix), log);
   } finally {
     r.remove();
     rmSync(clone, { recursive: true, force: true });

@@ -259,7 +259,11 @@ describe('resolveBase against real repositories', () => {
     assert.deepEqual(base, { sha: first, label: 'HEAD~2' });
     const none = await resolveBase(git, [{ kind: 'commit', sha: missing, label: 'gone' }], log);
     assert.equal(none, null);
-    assert.ok(log.lines.some((l) => l.startsWith('warning: No base revision found')));
+    // A commit the event names that could not be had is not known, not absent: the gate's words, not "No base revision found".
+    assert.ok(
+      log.lines.some((l) => l.startsWith('warning: The base revision could not be read (')),
+      log.lines.join('\n'),
+    );
   });
 
   test("a push's `before` that a full clone lacks is a force push: said so, nothing fetched, and the next candidate is the base", async () => {
@@ -353,14 +357,21 @@ describe('resolveBase against real repositories', () => {
     assert.equal(execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: clone, encoding: 'utf8' }).trim(), '2', 'one generation fetched, not the history');
   });
 
-  test('HEAD~1 a shallow clone lacks and cannot fetch: a warning, then no base', async () => {
+  test('HEAD~1 a shallow clone lacks and cannot fetch: a warning that the base exists but could not be read, with the fix; no base', async () => {
     const clone = join(tempDir(), 'clone');
     execFileSync('git', ['clone', '-q', '--depth=1', `file://${origin.dir}`, clone]);
     execFileSync('git', ['remote', 'set-url', 'origin', join(tempDir(), 'gone')], { cwd: clone });
     const git = await GitRepo.open(clone);
     const log = new MemoryLogger();
-    assert.equal(await resolveBase(git, [{ kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' }], log), null);
-    assert.match(log.lines.join('\n'), /^warning: Could not fetch HEAD~1: .+\n(?:.*\n)*warning: No base revision found \(tried HEAD~1\)/m);
+    const misses: string[] = [];
+    assert.equal(await resolveBase(git, [{ kind: 'rev', rev: 'HEAD~1', label: 'HEAD~1' }], log, misses, 'To check it: fetch it.'), null);
+    assert.equal(misses.length, 1);
+    // The same statement as the gate's ("it exists, so this is no missing base"), never "No base revision found".
+    assert.match(
+      log.lines.join('\n'),
+      /^warning: Could not fetch HEAD~1: .+\n(?:.*\n)*warning: The base revision could not be read \(HEAD~1 could not be fetched: .+\): it exists, so this is no missing base, .+ To check it: fetch it\.$/m,
+    );
+    assert.doesNotMatch(log.lines.join('\n'), /No base revision found/);
   });
 
   test('an explicit base a shallow clone lacks is fetched from origin; one that does not exist is an error naming what was tried', async () => {

@@ -96,6 +96,24 @@ test("report.json's history says what of it is not known, and reads it back; old
   );
 });
 
+test('a gate whose base could not be read keeps why and the fix in report.json (mode: publish posts the headline from it)', () => {
+  const unread = {
+    ...report,
+    base: null,
+    baseUnread: 'base commit 0ea1bb6 could not be fetched: fatal: …',
+    gates: {
+      ...report.gates!,
+      rules: [],
+      checked: 0,
+      baseUnread: 'base commit 0ea1bb6 could not be fetched: fatal: …',
+      baseRemedy: 'To check it: check out enough history for the base (actions/checkout with `fetch-depth: 0`).',
+    },
+  };
+  const back = parseReportJson(JSON.stringify(reportJson(unread)));
+  assert.deepEqual(back.gates, unread.gates);
+  assert.match(back.verdict.line, /^❌ gate checked nothing: the base revision could not be read \(.*\)\. To check it: check out enough history/);
+});
+
 test('a history that is not what the schema says is refused, naming the key', () => {
   const bad = JSON.parse(JSON.stringify(reportJson(report)));
   bad.history.metrics[0].points[1].value = 'NaN';
