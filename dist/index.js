@@ -16399,13 +16399,13 @@ async function reproduceStep(step, log) {
   if (step.runCommands.length) {
     engine = "run";
     for (const [i, cmd] of step.runCommands.entries()) {
-      const name = `run[${i + 1}]: ${cmd}`;
+      const name = `run[${i + 1}]`;
       if (step.deadline?.passed()) {
         stages.push({ name, status: "not-run", seconds: 0, reasons: [step.deadline.skipped(name)], stopped: true });
         passed = false;
         continue;
       }
-      const result = await log.group(`run: ${cmd}`, () => runCommand(name, cmd, step.workspace, log, step.deadline));
+      const result = await log.group(`${name}: ${cmd}`, () => runCommand(name, cmd, step.workspace, log, step.deadline));
       stages.push(result);
       if (result.status === "failed") {
         passed = false;

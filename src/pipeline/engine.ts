@@ -64,13 +64,16 @@ export async function reproduceStep(step: ReproduceStep, log: Logger): Promise<R
   if (step.runCommands.length) {
     engine = 'run';
     for (const [i, cmd] of step.runCommands.entries()) {
-      const name = `run[${i + 1}]: ${cmd}`;
+      // The command's text stays in the job log, where the runner masks the secrets it knows: a secret written into a
+      // `run` line reaches the action as plain text, and the report goes where no runner masks it (comment, check
+      // run, summary, report.json). The report names the command by its line of the input.
+      const name = `run[${i + 1}]`;
       if (step.deadline?.passed()) {
         stages.push({ name, status: 'not-run', seconds: 0, reasons: [step.deadline.skipped(name)], stopped: true });
         passed = false;
         continue;
       }
-      const result = await log.group(`run: ${cmd}`, () => runCommand(name, cmd, step.workspace, log, step.deadline));
+      const result = await log.group(`${name}: ${cmd}`, () => runCommand(name, cmd, step.workspace, log, step.deadline));
       stages.push(result);
       if (result.status === 'failed') {
         passed = false;
