@@ -17128,6 +17128,9 @@ var Deadline = class {
     return { first: { endsAt: endsAt - FALLBACK_SHARE_MS, describe: () => this.describe(kept) }, last };
   }
 };
+function stoppedRunLimit() {
+  return { endsAt: performance3.now() + PUBLISH_GRACE_MS, describe: () => `the ${PUBLISH_GRACE_MS / 1e3} s a run stopped by an error has to say so` };
+}
 function parseDeadlineMinutes(text2, origin) {
   if (text2.trim() === "") return DEFAULT_DEADLINE_MINUTES;
   return parseDecimal(text2, origin, `a number of minutes in decimal (such as 30 or 7.5), greater than 0 and at most ${MAX_DEADLINE_MINUTES}`, {
@@ -30411,7 +30414,7 @@ async function run2() {
     setFailed(`mlreport: ${message}`);
     const stopped = reported ? null : await stoppedRunSettings(process.env);
     if (!reported) await summarizeStopped(message, stopped?.github.headSha ?? process.env.GITHUB_SHA ?? "");
-    if (stopped) await publishStopped(stopped, message, actionLogger, new Deadline(0).publishing().first);
+    if (stopped) await publishStopped(stopped, message, actionLogger, stoppedRunLimit());
   }
 }
 async function summarizeStopped(message, headSha) {

@@ -7,7 +7,7 @@ import { FileCommandsGuard } from './pipeline/file-commands';
 import { publishStopped, stoppedText } from './publish/github/stopped';
 import { run as runReport } from './run';
 import { actionLogger } from './util/action-logger';
-import { Deadline } from './util/deadline';
+import { stoppedRunLimit } from './util/deadline';
 import { describeError } from './util/errors';
 import { addSecret, redact } from './util/redact';
 
@@ -40,7 +40,7 @@ export async function run(): Promise<void> {
     // push's verdict does not stand as this one's.
     const stopped = reported ? null : await stoppedRunSettings(process.env);
     if (!reported) await summarizeStopped(message, stopped?.github.headSha ?? process.env.GITHUB_SHA ?? '');
-    if (stopped) await publishStopped(stopped, message, actionLogger, new Deadline(0).publishing().first);
+    if (stopped) await publishStopped(stopped, message, actionLogger, stoppedRunLimit());
   }
 }
 

@@ -107,6 +107,14 @@ export class Deadline {
   }
 }
 
+/**
+ * Publishing's limit for a run that stopped on an error before it had a time budget (a bad input, a rule that does not
+ * parse): PUBLISH_GRACE_MS from now, named as what it is, not as a `deadline-minutes` the user never set.
+ */
+export function stoppedRunLimit(): TimeLimit {
+  return { endsAt: performance.now() + PUBLISH_GRACE_MS, describe: () => `the ${PUBLISH_GRACE_MS / 1000} s a run stopped by an error has to say so` };
+}
+
 /** A `deadline-minutes` value (input or `--deadline-minutes`): minutes, fractions allowed, greater than 0. */
 export function parseDeadlineMinutes(text: string, origin: string): number {
   if (text.trim() === '') return DEFAULT_DEADLINE_MINUTES;

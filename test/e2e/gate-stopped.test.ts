@@ -1,6 +1,7 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeGitHub, type FakeGitHub } from '../fakes/github';
+import { secondaryRateLimit } from '../fakes/github/faults';
 import { checkRuns } from '../fakes/github/routes/checks';
 import { comments } from '../fakes/github/routes/comments';
 import { commitStatuses } from '../fakes/github/routes/statuses';
@@ -205,6 +206,16 @@ describe('a run that stops on an error says so on the pull request', () => {
     assert.notEqual(head, bare);
     assert.match(prComments()[0]!, /Input 'repro' must be one of/);
     assert.equal(checkRuns(fake).length, 0);
+  });
+
+  test("GitHub slow to answer a stopped run: the log names the stopped run's own 30 s to publish, not a `deadline-minutes` budget", async () => {
+    const head = await passedFirst({ 'metrics.json': '{"accuracy": 0.3}\n' });
+    fake.injectFault({ match: new RegExp(`^GET /repos/octo/ml/issues/${pr.number}/comments$`), response: secondaryRateLimit(45, 429) });
+    const result = await runOn(head, { history: '-1', 'deadline-minutes': '330' });
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /::error::mlreport: Input 'history' must be a whole number/);
+    assert.match(result.stdout, /GitHub asks to wait 45 s, past the 30 s a run stopped by an error has to say so\./);
+    assert.doesNotMatch(result.stdout, /time budget|`deadline-minutes`/);
   });
 
   test("a fork's read-only token: nothing is written, the step fails with the error, no crash", async () => {
