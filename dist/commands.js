@@ -21978,7 +21978,7 @@ function fitReport(report2, render, options2) {
   const measure = options2.measure ?? ((text2) => text2.length);
   const whole = composeMarkdown(report2, render);
   if (measure(whole) <= limit) return { body: whole, folded: false };
-  const where2 = options2.fullReport ?? fullReportIn(options2.fullReportUrl, "the workflow artifact");
+  const where2 = typeof options2.fullReport === "function" ? options2.fullReport(whole) : options2.fullReport ?? fullReportIn(options2.fullReportUrl, "the workflow artifact", true);
   const unit = options2.measure ? "bytes" : "characters";
   const note2 = `> [!NOTE]
 > This report is longer than ${options2.what ?? "a comment"} may be (${limit.toLocaleString("en-US")} ${unit}). The full report is in ${where2}.`;
@@ -21987,8 +21987,8 @@ function fitReport(report2, render, options2) {
 function jobSummaryLink(runUrl) {
   return runUrl ? `[the job summary](${runUrl})` : "the job summary";
 }
-function fullReportIn(runUrl, where2) {
-  return `${jobSummaryLink(runUrl)} and in report.md in ${where2}`;
+function fullReportIn(runUrl, where2, summaryWhole) {
+  return summaryWhole ? `${jobSummaryLink(runUrl)} and in report.md in ${where2}` : `report.md in ${where2} (the job summary is cut too)`;
 }
 var MAX_NAMED_PLOTS = 20;
 function compact(data, render, note2, limit, measure) {
@@ -22100,6 +22100,48 @@ function cutLines(text2, max) {
   const nl = slice.lastIndexOf("\n");
   return nl > 0 ? slice.slice(0, nl) : slice;
 }
+
+// src/publish/summary.ts
+import { appendFile } from "node:fs/promises";
+var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
+function summaryHoldsWhole(whole) {
+  return Buffer.byteLength(whole) + SUMMARY_MARGIN_BYTES <= SUMMARY_LIMIT_BYTES;
+}
+var SUMMARY_MARGIN_BYTES = 16 * 1024;
+var JobSummaryPublisher = class {
+  /**
+   * `reportDir`: the folder holding report.md and plots/ (the out-dir, or in `mode: publish` the downloaded artifact),
+   * named where an image is not shown. `header`: said above the report (`mode: publish`'s caution, as its comment says).
+   */
+  constructor(path, reportDir, header) {
+    this.path = path;
+    this.reportDir = reportDir;
+    this.header = header;
+  }
+  path;
+  reportDir;
+  header;
+  name = "job summary";
+  async publish(report2, context) {
+    const where2 = `the out-dir (\`${this.reportDir}\`)`;
+    const images = hostedImages(context.hosted, where2);
+    const footer = imagesNotShown(report2.plots, images) ? `_Plot images are not shown inline: the image files are in ${where2}._` : void 0;
+    const { body } = fitReport(
+      report2,
+      { images, footer, ...this.header !== void 0 ? { header: this.header } : {} },
+      {
+        limit: SUMMARY_LIMIT_BYTES,
+        measure: (text2) => Buffer.byteLength(text2),
+        what: "a job summary",
+        fullReport: `report.md in ${where2}`,
+        fullReportUrl: null
+      }
+    );
+    await appendFile(this.path, `${body}
+`);
+    return { location: this.path };
+  }
+};
 
 // src/publish/github/client.ts
 import { performance as performance2 } from "node:perf_hooks";
@@ -22568,7 +22610,11 @@ function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, 
       ...options2.header !== void 0 ? { header: options2.header } : {},
       ...options2.headSha !== void 0 ? { headSha: options2.headSha } : {}
     },
-    { limit: (options2.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: fullReportIn(fullReportUrl, where2) }
+    {
+      limit: (options2.limit ?? COMMENT_LIMIT) - marker.length - 1,
+      fullReportUrl,
+      fullReport: (whole) => fullReportIn(fullReportUrl, where2, summaryHoldsWhole(whole))
+    }
   );
   return {
     body: `${marker}
@@ -22858,7 +22904,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         limit: CHECK_TEXT_LIMIT,
         what: "a check run summary",
         fullReportUrl: this.runUrl(),
-        fullReport: fullReportIn(this.runUrl(), where2)
+        fullReport: (whole) => fullReportIn(this.runUrl(), where2, summaryHoldsWhole(whole))
       }
     );
     return { body: summary2.body, pointsToArtifact: folder.artifact && (summary2.folded || imagesNotShown(report2.plots, images) > 0) };
@@ -23696,44 +23742,6 @@ async function trainingLogFiles(workspace, report2) {
   return [.../* @__PURE__ */ new Set([...metricsCsv, ...await plotCsvFiles(workspace), DEFAULT_LOGGER_CSV])];
 }
 
-// src/publish/summary.ts
-import { appendFile } from "node:fs/promises";
-var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
-var JobSummaryPublisher = class {
-  /**
-   * `reportDir`: the folder holding report.md and plots/ (the out-dir, or in `mode: publish` the downloaded artifact),
-   * named where an image is not shown. `header`: said above the report (`mode: publish`'s caution, as its comment says).
-   */
-  constructor(path, reportDir, header) {
-    this.path = path;
-    this.reportDir = reportDir;
-    this.header = header;
-  }
-  path;
-  reportDir;
-  header;
-  name = "job summary";
-  async publish(report2, context) {
-    const where2 = `the out-dir (\`${this.reportDir}\`)`;
-    const images = hostedImages(context.hosted, where2);
-    const footer = imagesNotShown(report2.plots, images) ? `_Plot images are not shown inline: the image files are in ${where2}._` : void 0;
-    const { body } = fitReport(
-      report2,
-      { images, footer, ...this.header !== void 0 ? { header: this.header } : {} },
-      {
-        limit: SUMMARY_LIMIT_BYTES,
-        measure: (text2) => Buffer.byteLength(text2),
-        what: "a job summary",
-        fullReport: `report.md in ${where2}`,
-        fullReportUrl: null
-      }
-    );
-    await appendFile(this.path, `${body}
-`);
-    return { location: this.path };
-  }
-};
-
 // src/publish/aggregate.ts
 import { appendFile as appendFile2 } from "node:fs/promises";
 
@@ -24332,7 +24340,7 @@ var CommentTarget = class {
   }
 };
 var GitHubPublisher = class extends CommentTarget {
-  foldedNote = "The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.";
+  foldedNote = "The report is longer than a comment may be; the comment keeps the headline, gates and changed values and says where the full report is.";
   images(report2) {
     return localImages(report2);
   }

@@ -19376,7 +19376,7 @@ function fitReport(report2, render, options) {
   const measure = options.measure ?? ((text2) => text2.length);
   const whole = composeMarkdown(report2, render);
   if (measure(whole) <= limit) return { body: whole, folded: false };
-  const where2 = options.fullReport ?? fullReportIn(options.fullReportUrl, "the workflow artifact");
+  const where2 = typeof options.fullReport === "function" ? options.fullReport(whole) : options.fullReport ?? fullReportIn(options.fullReportUrl, "the workflow artifact", true);
   const unit = options.measure ? "bytes" : "characters";
   const note2 = `> [!NOTE]
 > This report is longer than ${options.what ?? "a comment"} may be (${limit.toLocaleString("en-US")} ${unit}). The full report is in ${where2}.`;
@@ -19385,8 +19385,8 @@ function fitReport(report2, render, options) {
 function jobSummaryLink(runUrl) {
   return runUrl ? `[the job summary](${runUrl})` : "the job summary";
 }
-function fullReportIn(runUrl, where2) {
-  return `${jobSummaryLink(runUrl)} and in report.md in ${where2}`;
+function fullReportIn(runUrl, where2, summaryWhole) {
+  return summaryWhole ? `${jobSummaryLink(runUrl)} and in report.md in ${where2}` : `report.md in ${where2} (the job summary is cut too)`;
 }
 var MAX_NAMED_PLOTS = 20;
 function compact(data, render, note2, limit, measure) {
@@ -19498,6 +19498,48 @@ function cutLines(text2, max) {
   const nl = slice.lastIndexOf("\n");
   return nl > 0 ? slice.slice(0, nl) : slice;
 }
+
+// src/publish/summary.ts
+import { appendFile as appendFile3 } from "node:fs/promises";
+var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
+function summaryHoldsWhole(whole) {
+  return Buffer.byteLength(whole) + SUMMARY_MARGIN_BYTES <= SUMMARY_LIMIT_BYTES;
+}
+var SUMMARY_MARGIN_BYTES = 16 * 1024;
+var JobSummaryPublisher = class {
+  /**
+   * `reportDir`: the folder holding report.md and plots/ (the out-dir, or in `mode: publish` the downloaded artifact),
+   * named where an image is not shown. `header`: said above the report (`mode: publish`'s caution, as its comment says).
+   */
+  constructor(path, reportDir, header) {
+    this.path = path;
+    this.reportDir = reportDir;
+    this.header = header;
+  }
+  path;
+  reportDir;
+  header;
+  name = "job summary";
+  async publish(report2, context) {
+    const where2 = `the out-dir (\`${this.reportDir}\`)`;
+    const images = hostedImages(context.hosted, where2);
+    const footer = imagesNotShown(report2.plots, images) ? `_Plot images are not shown inline: the image files are in ${where2}._` : void 0;
+    const { body } = fitReport(
+      report2,
+      { images, footer, ...this.header !== void 0 ? { header: this.header } : {} },
+      {
+        limit: SUMMARY_LIMIT_BYTES,
+        measure: (text2) => Buffer.byteLength(text2),
+        what: "a job summary",
+        fullReport: `report.md in ${where2}`,
+        fullReportUrl: null
+      }
+    );
+    await appendFile3(this.path, `${body}
+`);
+    return { location: this.path };
+  }
+};
 
 // src/publish/github/client.ts
 import { performance as performance5 } from "node:perf_hooks";
@@ -19878,7 +19920,11 @@ function commentBody(reportId, report2, hosted, notHostedReason, fullReportUrl, 
       ...options.header !== void 0 ? { header: options.header } : {},
       ...options.headSha !== void 0 ? { headSha: options.headSha } : {}
     },
-    { limit: (options.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: fullReportIn(fullReportUrl, where2) }
+    {
+      limit: (options.limit ?? COMMENT_LIMIT) - marker.length - 1,
+      fullReportUrl,
+      fullReport: (whole) => fullReportIn(fullReportUrl, where2, summaryHoldsWhole(whole))
+    }
   );
   return {
     body: `${marker}
@@ -20172,7 +20218,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         limit: CHECK_TEXT_LIMIT,
         what: "a check run summary",
         fullReportUrl: this.runUrl(),
-        fullReport: fullReportIn(this.runUrl(), where2)
+        fullReport: (whole) => fullReportIn(this.runUrl(), where2, summaryHoldsWhole(whole))
       }
     );
     return { body: summary3.body, pointsToArtifact: folder.artifact && (summary3.folded || imagesNotShown(report2.plots, images) > 0) };
@@ -20979,7 +21025,7 @@ var CommentTarget = class {
   }
 };
 var GitHubPublisher = class extends CommentTarget {
-  foldedNote = "The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.";
+  foldedNote = "The report is longer than a comment may be; the comment keeps the headline, gates and changed values and says where the full report is.";
   images(report2) {
     return localImages(report2);
   }
@@ -27601,44 +27647,6 @@ async function trainingLogFiles(workspace, report2) {
   const metricsCsv = report2.metrics.map((f) => f.path).filter((p) => p.toLowerCase().endsWith(".csv"));
   return [.../* @__PURE__ */ new Set([...metricsCsv, ...await plotCsvFiles(workspace), DEFAULT_LOGGER_CSV])];
 }
-
-// src/publish/summary.ts
-import { appendFile as appendFile3 } from "node:fs/promises";
-var SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
-var JobSummaryPublisher = class {
-  /**
-   * `reportDir`: the folder holding report.md and plots/ (the out-dir, or in `mode: publish` the downloaded artifact),
-   * named where an image is not shown. `header`: said above the report (`mode: publish`'s caution, as its comment says).
-   */
-  constructor(path, reportDir, header) {
-    this.path = path;
-    this.reportDir = reportDir;
-    this.header = header;
-  }
-  path;
-  reportDir;
-  header;
-  name = "job summary";
-  async publish(report2, context) {
-    const where2 = `the out-dir (\`${this.reportDir}\`)`;
-    const images = hostedImages(context.hosted, where2);
-    const footer = imagesNotShown(report2.plots, images) ? `_Plot images are not shown inline: the image files are in ${where2}._` : void 0;
-    const { body } = fitReport(
-      report2,
-      { images, footer, ...this.header !== void 0 ? { header: this.header } : {} },
-      {
-        limit: SUMMARY_LIMIT_BYTES,
-        measure: (text2) => Buffer.byteLength(text2),
-        what: "a job summary",
-        fullReport: `report.md in ${where2}`,
-        fullReportUrl: null
-      }
-    );
-    await appendFile3(this.path, `${body}
-`);
-    return { location: this.path };
-  }
-};
 
 // src/publish/aggregate.ts
 import { appendFile as appendFile4 } from "node:fs/promises";

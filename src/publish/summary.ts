@@ -8,6 +8,17 @@ import type { PublishContext, Target, TargetOutcome } from './types';
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 1024;
 
 /**
+ * Whether the job summary holds the whole report, judged from the report as another target drew it whole: the summary
+ * draws the same sections, its image lines and footer differing by a few hundred bytes at most, which the margin covers
+ * (a report near the limit is then said to be cut, which report.md does not make untrue).
+ */
+export function summaryHoldsWhole(whole: string): boolean {
+  return Buffer.byteLength(whole) + SUMMARY_MARGIN_BYTES <= SUMMARY_LIMIT_BYTES;
+}
+
+const SUMMARY_MARGIN_BYTES = 16 * 1024;
+
+/**
  * Appends the report to the job summary ($GITHUB_STEP_SUMMARY). A job summary cannot show images relative to
  * report.md: each plot shows the image hosted earlier in the run, else its Mermaid chart, else a line saying where
  * the file is. A report over 1 MiB is folded as a comment is.

@@ -22,7 +22,8 @@ export interface FitOptions {
   fullReportUrl: string | null;
   /** What the limit is of, and where else the full report is, for the note (a comment's by default). */
   what?: string;
-  fullReport?: string;
+  /** Where the full report is, or how to say it from the whole report's text (what is whole elsewhere depends on its size). */
+  fullReport?: string | ((whole: string) => string);
 }
 
 /**
@@ -36,7 +37,10 @@ export function fitReport(report: ReportData, render: RenderOptions, options: Fi
   const measure = options.measure ?? ((text: string) => text.length);
   const whole = composeMarkdown(report, render);
   if (measure(whole) <= limit) return { body: whole, folded: false };
-  const where = options.fullReport ?? fullReportIn(options.fullReportUrl, 'the workflow artifact');
+  const where =
+    typeof options.fullReport === 'function'
+      ? options.fullReport(whole)
+      : (options.fullReport ?? fullReportIn(options.fullReportUrl, 'the workflow artifact', true));
   const unit = options.measure ? 'bytes' : 'characters';
   const note = `> [!NOTE]\n> This report is longer than ${options.what ?? 'a comment'} may be (${limit.toLocaleString('en-US')} ${unit}). The full report is in ${where}.`;
   return { body: compact(report, render, note, limit, measure), folded: true };
@@ -47,9 +51,12 @@ export function jobSummaryLink(runUrl: string | null): string {
   return runUrl ? `[the job summary](${runUrl})` : 'the job summary';
 }
 
-/** Where a folded text sends the reader for the whole report: the job summary and report.md in `where`. */
-export function fullReportIn(runUrl: string | null, where: string): string {
-  return `${jobSummaryLink(runUrl)} and in report.md in ${where}`;
+/**
+ * Where a folded text sends the reader for the whole report: the job summary and report.md in `where`; report.md alone
+ * when the report is too long for the job summary too (`summaryWhole` false), which then holds a folded report.
+ */
+export function fullReportIn(runUrl: string | null, where: string, summaryWhole: boolean): string {
+  return summaryWhole ? `${jobSummaryLink(runUrl)} and in report.md in ${where}` : `report.md in ${where} (the job summary is cut too)`;
 }
 
 /** Plots a folded report names when their charts do not fit. */

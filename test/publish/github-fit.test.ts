@@ -8,6 +8,7 @@ import { composeMarkdown, REPORT_FILE } from '../../src/report/markdown';
 import { mermaidChart } from '../../src/report/mermaid';
 import { commentBody, localImages } from '../../src/publish/github/body';
 import { commentMarker } from '../../src/publish/github/comments';
+import { JobSummaryPublisher, SUMMARY_LIMIT_BYTES } from '../../src/publish/summary';
 import { verdictOf } from '../../src/report/verdict';
 import { plotEntry, reportData } from './github-fixtures';
 import { parseReportJson } from '../../src/report/parse';
@@ -63,6 +64,37 @@ describe('fitting a report into one comment', () => {
     assert.match(body, /### Changed params[\s\S]*\| params\.yaml \| lr \| 0\.1 \| 0\.2 \|/);
     assert.match(body, /<details><summary>Unchanged metrics<\/summary>[\s\S]*_… \d+ more unchanged metrics: see the full report\._[\s\S]*<\/details>/);
     assert.match(body, /\[the job summary\]\(https:\/\/github\.example\/octo\/iris\/actions\/runs\/7\)/);
+  });
+
+  test('a report too long for the job summary too: the comment sends the reader to report.md, not to the cut job summary', async () => {
+    const data = bigReport();
+    const rows = [...Array(12_000).keys()].map((i) => ({
+      key: `class_${String(i).padStart(5, '0')}_${'x'.repeat(60)}.f1`,
+      old: 0.5,
+      new: 0.75,
+      diff: 0.25,
+      changed: true,
+    }));
+    data.metrics[0]!.rows = rows;
+    assert.ok(Buffer.byteLength(composeMarkdown(data)) > SUMMARY_LIMIT_BYTES, 'precondition: longer than a job summary may be');
+    const dir = tempDir('mlreport-fit-summary-');
+    try {
+      await new JobSummaryPublisher(join(dir, 'summary.md'), '/runner/out').publish(data, { hosted: new Map() });
+      assert.match(readFileSync(join(dir, 'summary.md'), 'utf8'), /This report is longer than a job summary may be/, 'the job summary is cut');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const { body, folded } = commentBody('default', data, new Map(), null, 'https://github.example/octo/iris/actions/runs/7');
+    assert.equal(folded, true);
+    assert.match(body, /The full report is in report\.md in the workflow artifact \(the job summary is cut too\)\./);
+    assert.doesNotMatch(body, /\[the job summary\]/);
+
+    // Within a job summary's limit, the comment links it as the place of the full report.
+    const { body: shorter } = commentBody('default', bigReport(), new Map(), null, 'https://github.example/octo/iris/actions/runs/7');
+    assert.match(
+      shorter,
+      /The full report is in \[the job summary\]\(https:\/\/github\.example\/octo\/iris\/actions\/runs\/7\) and in report\.md in the workflow artifact\./,
+    );
   });
 
   test('plots drawn as Mermaid charts (no image hosted) are kept when the report is folded', () => {

@@ -2,6 +2,7 @@ import { COMMENT_LIMIT, fitReport, fullReportIn } from '../../report/fit';
 import { hostedImages, imagesNotShown, reportImages } from '../../report/images';
 import type { RenderOptions } from '../../report/markdown';
 import type { ReportData } from '../../report/types';
+import { summaryHoldsWhole } from '../summary';
 import { commentMarker } from './comments';
 
 /**
@@ -50,7 +51,11 @@ export function commentBody(
       ...(options.header !== undefined ? { header: options.header } : {}),
       ...(options.headSha !== undefined ? { headSha: options.headSha } : {}),
     },
-    { limit: (options.limit ?? COMMENT_LIMIT) - marker.length - 1, fullReportUrl, fullReport: fullReportIn(fullReportUrl, where) },
+    {
+      limit: (options.limit ?? COMMENT_LIMIT) - marker.length - 1,
+      fullReportUrl,
+      fullReport: (whole) => fullReportIn(fullReportUrl, where, summaryHoldsWhole(whole)),
+    },
   );
   return {
     body: `${marker}\n${stripMarkers(fitted.body)}`,

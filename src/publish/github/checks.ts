@@ -11,6 +11,7 @@ import { UserError } from '../../util/errors';
 import { apiMessage, apiStatus, createGitHubClient, isRateLimited, type GitHubClient, type GitHubClientOptions } from './client';
 import { describeApiFailure } from './failure';
 import { workspaceTree } from '../../workspace/tree';
+import { summaryHoldsWhole } from '../summary';
 import { keyLine } from './key-line';
 import { openPullRequestsAt, pullRequestHeadNote } from './targets';
 
@@ -218,7 +219,7 @@ export class GateCheckPublisher extends CheckRunTarget<ReportData> {
         limit: CHECK_TEXT_LIMIT,
         what: 'a check run summary',
         fullReportUrl: this.runUrl(),
-        fullReport: fullReportIn(this.runUrl(), where),
+        fullReport: (whole) => fullReportIn(this.runUrl(), where, summaryHoldsWhole(whole)),
       },
     );
     return { body: summary.body, pointsToArtifact: folder.artifact && (summary.folded || imagesNotShown(report.plots, images) > 0) };

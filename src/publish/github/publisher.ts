@@ -228,7 +228,7 @@ export abstract class CommentTarget<R> implements Target<R> {
 /** A run's report as the PR comment. */
 export class GitHubPublisher extends CommentTarget<ReportData> {
   protected readonly foldedNote =
-    'The report is longer than a comment may be; the comment keeps the headline, gates and changed values and links the job summary.';
+    'The report is longer than a comment may be; the comment keeps the headline, gates and changed values and says where the full report is.';
   protected images(report: ReportData): string[] {
     return localImages(report);
   }
