@@ -29509,12 +29509,15 @@ function writeDvcDiffTable(files, options2, write) {
     return escape2 ? row3.map(escape2) : row3;
   };
   const w = headers.map((h) => h.length + 2);
+  let rows = 0;
   for (const file of files) {
     for (const r of diffRows(file)) {
       if (!options2.all && !r.changed) continue;
+      rows += 1;
       cells(file, r).forEach((c, i) => w[i] = Math.max(w[i], c.length));
     }
   }
+  if (!rows && !options2.markdown) return;
   const from = options2.noPath ? 1 : 0;
   const line = options2.markdown ? (row3) => `| ${row3.slice(from).map((c, i) => c.padEnd(w[i + from])).join(" | ")} |
 ` : (row3) => `${row3.slice(from).map((c, i) => c.padEnd(w[i + from])).join("  ").trimEnd()}

@@ -15602,12 +15602,15 @@ function writeDvcDiffTable(files, options, write) {
     return escape ? row2.map(escape) : row2;
   };
   const w = headers.map((h) => h.length + 2);
+  let rows = 0;
   for (const file of files) {
     for (const r of diffRows(file)) {
       if (!options.all && !r.changed) continue;
+      rows += 1;
       cells(file, r).forEach((c, i) => w[i] = Math.max(w[i], c.length));
     }
   }
+  if (!rows && !options.markdown) return;
   const from = options.noPath ? 1 : 0;
   const line = options.markdown ? (row2) => `| ${row2.slice(from).map((c, i) => c.padEnd(w[i + from])).join(" | ")} |
 ` : (row2) => `${row2.slice(from).map((c, i) => c.padEnd(w[i + from])).join("  ").trimEnd()}

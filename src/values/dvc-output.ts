@@ -109,12 +109,17 @@ export function writeDvcDiffTable(files: FileDiff[], options: DvcTableOptions, w
     return escape ? row.map(escape) : row;
   };
   const w = headers.map((h) => h.length + 2);
+  let rows = 0;
   for (const file of files) {
     for (const r of diffRows(file)) {
       if (!options.all && !r.changed) continue;
+      rows += 1;
       cells(file, r).forEach((c, i) => (w[i] = Math.max(w[i]!, c.length)));
     }
   }
+  // DVC's ui.table prints nothing for a table without rows (`if not data and not markdown: return`), so "no output"
+  // means "nothing changed" to a script; a markdown table keeps its header.
+  if (!rows && !options.markdown) return;
   const from = options.noPath ? 1 : 0;
   const line = options.markdown
     ? (row: string[]): string =>

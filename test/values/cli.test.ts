@@ -60,6 +60,23 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     assert.deepEqual(await json(r, ['metrics', 'diff', 'HEAD~2', '--json']), {});
   });
 
+  test('nothing changed: the table prints nothing, as ui.table does without rows; --md still prints the header (test_empty_markdown)', async () => {
+    const r = repo();
+    for (const v of [1, 2, 1]) r.commit(String(v), { 'm.json': JSON.stringify({ acc: v }), 'params.yaml': 'lr: 0.1\n', 'dvc.yaml': stageYaml(['m.json']) });
+    for (const args of [
+      ['metrics', 'diff', 'HEAD~2'],
+      ['metrics', 'diff'],
+      ['params', 'diff', 'HEAD~1'],
+    ]) {
+      const res = await runCli(args, r.dir);
+      assert.deepEqual({ code: res.code, stdout: res.stdout, stderr: res.stderr }, { code: 0, stdout: '', stderr: '' }, args.join(' '));
+    }
+    const md = await runCli(['metrics', 'diff', '--md'], r.dir);
+    assert.equal(md.stdout, '| Path   | Metric   | HEAD   | workspace   | Change   |\n|--------|----------|--------|-------------|----------|\n\n');
+    const all = await runCli(['metrics', 'diff', 'HEAD~2', '--all'], r.dir);
+    assert.equal(all.stdout, 'Path    Metric    HEAD~2    workspace    Change\nm.json  acc       1         1            0\n');
+  });
+
   test('test_metrics_diff_broken_json: the broken side counts as missing, a warning names it, exit 0', async () => {
     const r = repo();
     const metrics = JSON.stringify({ a: { b: { c: 1, d: 1, e: '3' } } });
