@@ -29349,6 +29349,7 @@ function safeText(text2) {
 }
 
 // src/commands/project-options.ts
+import { existsSync as existsSync9 } from "node:fs";
 import { mkdir as mkdir6, writeFile as writeFile2 } from "node:fs/promises";
 import { isAbsolute as isAbsolute3, join as join31, relative as relative9, resolve as resolve7, sep as sep10 } from "node:path";
 
@@ -29388,6 +29389,12 @@ async function cliHead(git, outDir) {
 }
 function defaultOutDir(workspace) {
   return selfIgnoringDir(join31(workspace, ".mlreport"));
+}
+async function ignoredIfNew(dir, workspace) {
+  const inProject = relative9(workspace, dir);
+  if (!inProject || inProject.startsWith("..") || isAbsolute3(inProject) || existsSync9(dir)) return;
+  await makeOutFolder(dir, "--out");
+  await selfIgnoringDir(dir);
 }
 async function selfIgnoringDir(dir) {
   await mkdir6(dir, { recursive: true });
@@ -29889,6 +29896,7 @@ var plotsRenderCommand = {
     });
     const workspace = await findProjectRoot(resolve12(values.cwd), "--cwd", values.cwd);
     const out = outOption(values.out, values.cwd) ?? join32(await defaultOutDir(workspace), "plots");
+    if (values.out !== void 0) await ignoredIfNew(out, workspace);
     await makeOutFolder(out, "--out");
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
@@ -30121,10 +30129,12 @@ var reportCommand = {
     const log = consoleLogger(values.quiet);
     const outDir = outOption(values.out, values.cwd) ?? await defaultOutDir(workspace);
     const headLabel = () => GitRepo.using(workspace, async (git) => (await cliHead(git, outDir)).label);
+    const label2 = await headLabel();
+    if (values.out !== void 0) await ignoredIfNew(outDir, workspace);
     const config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
-      headLabel: await headLabel(),
+      headLabel: label2,
       relabelHead: headLabel,
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,
@@ -30470,7 +30480,7 @@ function currentFolderExists() {
 }
 
 // src/commands/status.ts
-import { existsSync as existsSync9 } from "node:fs";
+import { existsSync as existsSync10 } from "node:fs";
 import { join as join33, resolve as resolve16 } from "node:path";
 import { parseArgs as parseArgs7 } from "node:util";
 var statusCommand = {
@@ -30491,7 +30501,7 @@ var statusCommand = {
     const tree = workspaceTree(dir);
     const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), options2);
     const nested = positionals.length ? [] : await nestedPipelines(dir, await loadProject(tree));
-    const pipeline2 = (tracked || nested.length) && !existsSync9(join33(dir, "dvc.yaml")) ? null : await loadPipeline(dir);
+    const pipeline2 = (tracked || nested.length) && !existsSync10(join33(dir, "dvc.yaml")) ? null : await loadPipeline(dir);
     const stages = pipeline2 ? (await pipelineStatus(pipeline2, positionals, options2)).filter((s) => s.changed) : [];
     for (const sub of nested) {
       for (const s of await pipelineStatus(sub, [], options2)) if (s.changed) stages.push({ ...s, name: stageAddress(sub.file, s.name) });

@@ -8,7 +8,7 @@ import { WorkspaceListing } from '../workspace/tree';
 import { plotsMarkdown } from '../report/plots-markdown';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import { makeOutFolder, writeFilesAtomic } from '../util/files';
-import { cliBaseCandidates, cliHead, defaultOutDir, outOption, PROJECT_OPTIONS } from './project-options';
+import { cliBaseCandidates, cliHead, defaultOutDir, ignoredIfNew, outOption, PROJECT_OPTIONS } from './project-options';
 import type { CommandRunner } from './types';
 
 export const plotsRenderCommand: CommandRunner = {
@@ -20,6 +20,7 @@ export const plotsRenderCommand: CommandRunner = {
     });
     const workspace = await findProjectRoot(resolve(values.cwd), '--cwd', values.cwd);
     const out = outOption(values.out, values.cwd) ?? join(await defaultOutDir(workspace), 'plots');
+    if (values.out !== undefined) await ignoredIfNew(out, workspace);
     await makeOutFolder(out, '--out');
     const log = consoleLogger(values.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkStoreBranch } from '../config/history-store';
@@ -5,6 +6,7 @@ import type { BaseCandidate } from '../config/types';
 import { shortSha, type GitRepo } from '../git/repo';
 import { explicitBase } from '../git/revisions';
 import { UserError } from '../util/errors';
+import { makeOutFolder } from '../util/files';
 
 /** The options `report` and `plots render` share, for node:util's parseArgs (each adds its own `--out`). */
 export const PROJECT_OPTIONS = {
@@ -50,6 +52,18 @@ export async function cliHead(git: GitRepo, outDir?: string): Promise<{ label: s
  */
 export function defaultOutDir(workspace: string): Promise<string> {
   return selfIgnoringDir(join(workspace, '.mlreport'));
+}
+
+/**
+ * Makes an `--out` folder inside the project that is not there yet ignore itself, as the default does: `--out
+ * .mlreport` must not leave an untracked folder that makes the next report's workspace look modified. A folder that is
+ * already there is the user's, left as it is (its files may be meant to be committed), and so is one outside the project.
+ */
+export async function ignoredIfNew(dir: string, workspace: string): Promise<void> {
+  const inProject = relative(workspace, dir);
+  if (!inProject || inProject.startsWith('..') || isAbsolute(inProject) || existsSync(dir)) return;
+  await makeOutFolder(dir, '--out');
+  await selfIgnoringDir(dir);
 }
 
 /** A default output folder of the CLI, made (when missing) with a `.gitignore` of `*` in it. */

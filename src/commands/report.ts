@@ -11,7 +11,7 @@ import { consoleLogger, writeResult } from '../util/console-logger';
 import { parseDeadlineMinutes } from '../util/deadline';
 import { parseHistoryDepth } from '../history/config';
 import { UserError } from '../util/errors';
-import { cliBaseCandidates, cliHead, defaultOutDir, outOption, PROJECT_OPTIONS, storeOption } from './project-options';
+import { cliBaseCandidates, cliHead, defaultOutDir, ignoredIfNew, outOption, PROJECT_OPTIONS, storeOption } from './project-options';
 import type { CommandRunner } from './types';
 
 export const reportCommand: CommandRunner = {
@@ -38,10 +38,13 @@ export const reportCommand: CommandRunner = {
     // Before the head is named: an old .mlreport/ without its .gitignore would make the workspace look modified.
     const outDir = outOption(values.out, values.cwd) ?? (await defaultOutDir(workspace));
     const headLabel = (): Promise<string> => GitRepo.using(workspace, async (git) => (await cliHead(git, outDir)).label);
+    const label = await headLabel();
+    // Once the project is known to be in git (a report outside one writes nothing); the head's label leaves it out.
+    if (values.out !== undefined) await ignoredIfNew(outDir, workspace);
     const config: Config = {
       workspace,
       baseCandidates: cliBaseCandidates(values.base),
-      headLabel: await headLabel(),
+      headLabel: label,
       relabelHead: headLabel,
       metricsPaths: values.metrics ?? null,
       paramsPaths: values.params ?? null,

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli';
 import { TempRepo, tempDir } from '../helpers/repo';
@@ -63,6 +63,30 @@ describe('mlreport report says what it compared, and what it could not', () => {
       const again = await runCli(['report', '--base', 'HEAD~1', '--repro', 'auto', '--quiet'], repo.dir);
       assert.equal(again.code, 0, again.stderr);
       assert.notEqual(JSON.parse(readFileSync(join(repo.dir, '.mlreport', 'report.json'), 'utf8')).head.label, 'workspace');
+    } finally {
+      repo.remove();
+    }
+  });
+
+  test("--out folders mlreport makes inside the project ignore themselves too: the next report's head is the branch, not 'workspace'", async () => {
+    const repo = new TempRepo();
+    try {
+      repo.commit('base', { 'metrics.json': '{"accuracy": 0.9}', 'dvc.yaml': 'metrics:\n  - metrics.json\n' });
+      repo.commit('head', { 'metrics.json': '{"accuracy": 0.8}' });
+      const first = await runCli(['report', '--base', 'HEAD~1', '--out', '.mlreport', '--quiet'], repo.dir);
+      assert.equal(first.code, 0, first.stderr);
+      const plots = await runCli(['plots', 'render', '--base', 'HEAD~1', '--out', 'out/plots', '--quiet'], repo.dir);
+      assert.equal(plots.code, 0, plots.stderr);
+      assert.equal(repo.git('status', '--porcelain', '--untracked-files=all'), '', 'no report folder is a change to commit');
+      const second = await runCli(['report', '--base', 'HEAD~1', '--out', 'stricter', '--quiet'], repo.dir);
+      assert.equal(second.code, 0, second.stderr);
+      assert.notEqual(JSON.parse(readFileSync(join(repo.dir, 'stricter', 'report.json'), 'utf8')).head.label, 'workspace');
+
+      // A folder that is already there is the user's: left as it is, no .gitignore added.
+      repo.commit('reports', { 'reports/README.md': 'Reports kept in git.\n' });
+      const kept = await runCli(['report', '--base', 'HEAD~1', '--out', 'reports', '--quiet'], repo.dir);
+      assert.equal(kept.code, 0, kept.stderr);
+      assert.equal(existsSync(join(repo.dir, 'reports', '.gitignore')), false);
     } finally {
       repo.remove();
     }
