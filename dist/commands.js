@@ -12822,6 +12822,10 @@ var SyntaxProblem = class extends Error {
   line;
   column;
 };
+function jsonBomProblem(bytes) {
+  if (bytes[0] !== 239 || bytes[1] !== 187 || bytes[2] !== 191) return null;
+  return "line 1 column 1: Unexpected UTF-8 BOM, which DVC does not read in a JSON file either: save it as UTF-8 without a BOM";
+}
 function parseJson(text2) {
   const warnings = [];
   let i = 0;
@@ -19190,6 +19194,8 @@ async function readMetricsAt(tree, path, loads) {
     }
     const unloaded = await unloadedOver(tree, path, loads);
     if (unloaded) return { status: "error", message: unloaded };
+    const bom = extension(path) === ".json" ? jsonBomProblem(bytes) : null;
+    if (bom) return { status: "error", message: bom };
     let leaves = extension(path) === ".json" ? flattenJsonMetrics(bytes, new KeyTable())?.toMap() : void 0;
     if (!leaves) {
       let text2;
@@ -27045,6 +27051,8 @@ function valueFileFrom(tree, path, kind, keys, dvcTracked, read, table2) {
     if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: "missing", note: `not present at ${tree.name}` };
   }
+  const bom = extension(path) === ".json" ? jsonBomProblem(read) : null;
+  if (bom) return { status: "error", message: `${path}: ${bom}` };
   if (kind === "metrics" && extension(path) === ".json") {
     const values = flattenJsonMetrics(read, table2 ?? new KeyTable());
     if (values) return { status: "ok", values, warnings: [] };

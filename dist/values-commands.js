@@ -8472,6 +8472,10 @@ var SyntaxProblem = class extends Error {
   line;
   column;
 };
+function jsonBomProblem(bytes) {
+  if (bytes[0] !== 239 || bytes[1] !== 187 || bytes[2] !== 191) return null;
+  return "line 1 column 1: Unexpected UTF-8 BOM, which DVC does not read in a JSON file either: save it as UTF-8 without a BOM";
+}
 function parseJson(text2) {
   const warnings = [];
   let i = 0;
@@ -15381,6 +15385,8 @@ function valueFileFrom(tree, path, kind, keys, dvcTracked, read, table) {
     if (tree.isCommit && dvcTracked) return { status: "missing", note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: "missing", note: `not present at ${tree.name}` };
   }
+  const bom = extension(path) === ".json" ? jsonBomProblem(read) : null;
+  if (bom) return { status: "error", message: `${path}: ${bom}` };
   if (kind === "metrics" && extension(path) === ".json") {
     const values = flattenJsonMetrics(read, table ?? new KeyTable());
     if (values) return { status: "ok", values, warnings: [] };

@@ -5,6 +5,7 @@ import { describeError } from '../util/errors';
 import type { Logger } from '../util/log';
 import { readDvcFile } from '../dvc/dvcfile';
 import { extension } from '../dvc/formats';
+import { jsonBomProblem } from '../dvc/formats/json';
 import { KeyTable } from '../values/flat';
 import { flattenMetrics } from '../values/flatten';
 import { flattenJsonMetrics } from '../values/json-metrics';
@@ -310,6 +311,8 @@ async function readMetricsAt(tree: Tree | CachedOutputsTree, path: string, loads
     if (unloaded) return { status: 'error', message: unloaded };
     // The metrics diff's scanner first (a base's history reads a thousand files at each commit); what it leaves to
     // the general reader goes there, for the same errors and warnings.
+    const bom = extension(path) === '.json' ? jsonBomProblem(bytes) : null;
+    if (bom) return { status: 'error', message: bom };
     let leaves = extension(path) === '.json' ? flattenJsonMetrics(bytes, new KeyTable())?.toMap() : undefined;
     if (!leaves) {
       let text: string;

@@ -20,6 +20,7 @@ import {
   type WorkspaceListing,
 } from '../workspace/tree';
 import { extension, withPosition } from '../dvc/formats';
+import { jsonBomProblem } from '../dvc/formats/json';
 import type { ParsedFile } from '../dvc/python/value';
 import { PipelineData, type DataOptions } from '../pipeline/restore';
 import { withCachedOutputs, type CachedOutputsTree } from './cached-outputs';
@@ -529,6 +530,8 @@ function valueFileFrom(tree: Tree, path: string, kind: ValueKind, keys: string[]
     if (tree.isCommit && dvcTracked) return { status: 'missing', note: `not in git at ${tree.name} (DVC-tracked)` };
     return { status: 'missing', note: `not present at ${tree.name}` };
   }
+  const bom = extension(path) === '.json' ? jsonBomProblem(read) : null;
+  if (bom) return { status: 'error', message: `${path}: ${bom}` };
   if (kind === 'metrics' && extension(path) === '.json') {
     const values = flattenJsonMetrics(read, table ?? new KeyTable());
     if (values) return { status: 'ok', values, warnings: [] };

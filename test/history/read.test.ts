@@ -276,6 +276,22 @@ test('a metrics file that is a link is read through the guarded reader: inside t
   );
 });
 
+test('a JSON file with a UTF-8 BOM at a commit is skipped there with a note, as DVC fails to load it', async () => {
+  const r = repo();
+  r.commit('a', { 'metrics.json': JSON.stringify({ accuracy: 0.84 }) });
+  const bom = r.commit('bom', { 'metrics.json': '\ufeff{"accuracy": 0.85}' });
+  r.commit('c', { 'metrics.json': JSON.stringify({ accuracy: 0.86 }) });
+  const { section } = await history(r.dir, 10, shown('metrics.json', { accuracy: 0.8 }));
+  assert.deepEqual(
+    section.metrics[0]!.points.map((p) => p.value),
+    [0.84, 0.86],
+  );
+  assert.match(
+    section.notes.join('\n'),
+    new RegExp(`could not be read at 1 commit, skipped there \\(${bom.slice(0, 7)}: line 1 column 1: Unexpected UTF-8 BOM`),
+  );
+});
+
 test('a project in a sub-folder of the repository reads its own files at each commit', async () => {
   const r = repo();
   for (const v of [0.7, 0.71, 0.72]) r.commit(`run ${v}`, { 'proj/metrics.json': JSON.stringify({ accuracy: v }), 'metrics.json': '{"accuracy": 0}' });

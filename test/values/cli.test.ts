@@ -77,6 +77,25 @@ describe('mlreport metrics diff (DVC tests/func/metrics/test_diff.py)', () => {
     assert.equal(all.stdout, 'Path    Metric    HEAD~2    workspace    Change\nm.json  acc       1         1            0\n');
   });
 
+  test("a JSON file with a UTF-8 BOM does not load, as Python's json.loads refuses it on text DVC read as utf-8", async () => {
+    const r = repo();
+    r.commit('1', {
+      'm.json': '{"acc": 0.8}',
+      'params.json': '{"lr": 0.1}',
+      'dvc.yaml': stageYaml(['m.json']) + '    params:\n    - params.json:\n      - lr\n',
+    });
+    r.write({ 'm.json': '\ufeff{"acc": 0.9}', 'params.json': '\ufeff{"lr": 0.2}' });
+    const metrics = await runCli(['metrics', 'diff', '--json'], r.dir);
+    assert.equal(metrics.code, 0, metrics.stderr);
+    assert.match(metrics.stderr, /failed to load some metrics for following revisions: 'workspace'/);
+    assert.match(metrics.stderr, /m\.json: line 1 column 1: Unexpected UTF-8 BOM/);
+    assert.deepEqual(JSON.parse(metrics.stdout), { 'm.json': { acc: { old: 0.8, new: null } } });
+    // A stage's params file that does not load fails the diff, as any params file that does not parse does.
+    const params = await runCli(['params', 'diff', '--json'], r.dir);
+    assert.equal(params.code, 1);
+    assert.match(params.stderr, /^mlreport: ERROR: params\.json: line 1 column 1: Unexpected UTF-8 BOM/);
+  });
+
   test('test_metrics_diff_broken_json: the broken side counts as missing, a warning names it, exit 0', async () => {
     const r = repo();
     const metrics = JSON.stringify({ a: { b: { c: 1, d: 1, e: '3' } } });

@@ -14,6 +14,16 @@ export class SyntaxProblem extends Error {
 }
 
 /**
+ * Why a JSON file that opens with a UTF-8 byte order mark does not load, as DVC says it: DVC decodes values files as
+ * `utf-8`, not `utf-8-sig`, so the mark stays in the text and `json.loads` refuses it; null without one. Text decoders
+ * drop the mark, so this looks at the bytes.
+ */
+export function jsonBomProblem(bytes: Uint8Array): string | null {
+  if (bytes[0] !== 0xef || bytes[1] !== 0xbb || bytes[2] !== 0xbf) return null;
+  return 'line 1 column 1: Unexpected UTF-8 BOM, which DVC does not read in a JSON file either: save it as UTF-8 without a BOM';
+}
+
+/**
  * JSON as Python's `json.loads` reads it (what DVC uses): `NaN`/`Infinity` accepted, a repeated key keeps
  * its last value, `1.0` stays a float. Written by hand because `JSON.parse` loses int vs float and
  * positions; errors carry line and column.
