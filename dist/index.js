@@ -19180,7 +19180,7 @@ function trendsSection(report2, images) {
     const chart = url ? `![Trend of ${title2}](${url})` : images.charts ? trendChart(trend2, metric, report2.head.label) : null;
     if (chart) charts.push(chart);
     else if (trend2.image) charts.push(`_Trend of ${title2}: PNG ${code(trend2.image)} in ${images.where}._`);
-    if (trend2.error) charts.push(`_${escapeCell(trend2.error)}_`);
+    if (trend2.error) charts.push(`_${escapeCellKeepingCode(trend2.error)}_`);
   }
   if (!rows.length) return null;
   const order = ["beyond", "within", "not-enough", "no-value"];
@@ -19368,7 +19368,7 @@ function top(report2, options) {
     const n = report2.stale.length;
     const what = report2.pipeline ? `${n === 1 ? "A stage" : `${n} stages`} of the pipeline did not complete in this run, so the values below from ${n === 1 ? "its outputs" : "their outputs"} are from the last run, not from this change.` : `${n === 1 ? "A stage is" : `${n} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`;
     lines2.push("", "> [!WARNING]", `> ${what}`);
-    for (const s of report2.stale) lines2.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join("; "))}`);
+    for (const s of report2.stale) lines2.push(`> - ${code(s.stage)}: ${escapeCellKeepingCode(s.reasons.join("; "))}`);
   }
   return lines2;
 }
@@ -21430,7 +21430,8 @@ function notOfThisChange(outcome2, staleAtHead, staleWhy) {
   if (!stale?.length || outcome2.status !== "passed" && outcome2.status !== "failed") return outcome2;
   const stages = stale.map((s) => `'${s}'`).join(", ");
   const from = staleWhy ? `stage ${stale.map((s) => `'${s}', ${staleWhy.get(s) ?? "which did not run"}`).join("; stage ")}` : `out-of-date stage${stale.length === 1 ? "" : "s"} ${stages} (not reproduced)`;
-  const message = `Not checked: \`${metricName(outcome2.metric)}\` comes from ${from}, so the rule compared the last run's values, not this change's (${outcome2.message.replace(/\.$/, "")}).`;
+  const compared = outcome2.head === null ? "so the head has no value of it from this change" : "so the rule compared the last run's values, not this change's";
+  const message = `Not checked: \`${metricName(outcome2.metric)}\` comes from ${from}, ${compared} (${outcome2.message.replace(/\.$/, "")}).`;
   return { ...outcome2, status: "error", message, stale };
 }
 function freshnessNotKnown(outcome2, freshnessUnknown) {

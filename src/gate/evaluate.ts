@@ -317,7 +317,9 @@ function notOfThisChange(
   const from = staleWhy
     ? `stage ${stale.map((s) => `'${s}', ${staleWhy.get(s) ?? 'which did not run'}`).join('; stage ')}`
     : `out-of-date stage${stale.length === 1 ? '' : 's'} ${stages} (not reproduced)`;
-  const message = `Not checked: \`${metricName(outcome.metric!)}\` comes from ${from}, so the rule compared the last run's values, not this change's (${outcome.message.replace(/\.$/, '')}).`;
+  // A head without the value (the stage deleted its non-persistent out before it was stopped) compared nothing.
+  const compared = outcome.head === null ? 'so the head has no value of it from this change' : "so the rule compared the last run's values, not this change's";
+  const message = `Not checked: \`${metricName(outcome.metric!)}\` comes from ${from}, ${compared} (${outcome.message.replace(/\.$/, '')}).`;
   return { ...outcome, status: 'error', message, stale };
 }
 

@@ -84,7 +84,8 @@ export function top(report: ReportData, options: RenderOptions): string[] {
       ? `${n === 1 ? 'A stage' : `${n} stages`} of the pipeline did not complete in this run, so the values below from ${n === 1 ? 'its outputs' : 'their outputs'} are from the last run, not from this change.`
       : `${n === 1 ? 'A stage is' : `${n} stages are`} out of date: the pipeline was not reproduced, so the values below are from the last run, not from this change.`;
     lines.push('', '> [!WARNING]', `> ${what}`);
-    for (const s of report.stale) lines.push(`> - ${code(s.stage)}: ${escapeCell(s.reasons.join('; '))}`);
+    // Reasons are mlreport's own words, quoting names in backticks (`deadline-minutes`), as the Pipeline table shows them.
+    for (const s of report.stale) lines.push(`> - ${code(s.stage)}: ${escapeCellKeepingCode(s.reasons.join('; '))}`);
   }
   return lines;
 }

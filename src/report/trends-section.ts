@@ -57,7 +57,7 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
     const chart = url ? `![Trend of ${title}](${url})` : images.charts ? trendChart(trend, metric, report.head.label) : null;
     if (chart) charts.push(chart);
     else if (trend.image) charts.push(`_Trend of ${title}: PNG ${code(trend.image)} in ${images.where}._`);
-    if (trend.error) charts.push(`_${escapeCell(trend.error)}_`);
+    if (trend.error) charts.push(`_${escapeCellKeepingCode(trend.error)}_`);
   }
   if (!rows.length) return null;
   const order: TrendEntry['standing'][] = ['beyond', 'within', 'not-enough', 'no-value'];

@@ -129,6 +129,53 @@ describe('the run deadline (deadline-minutes)', { skip: process.platform === 'wi
     }
   });
 
+  test('a cut stage whose non-persistent out was deleted: the notes show `deadline-minutes` as code, and the rule says the head has no value', async () => {
+    const repo = new TempRepo();
+    const out = tempDir();
+    try {
+      repo.commit('base', {
+        'm.json': '{"acc": 0.8}',
+        'dvc.yaml': `stages:\n  train:\n    cmd: ${SLOW}\n    outs:\n      - m.json:\n          cache: false\nmetrics: [m.json]\n`,
+      });
+      const r = await runCli(
+        [
+          'report',
+          '--base',
+          'HEAD',
+          '--repro',
+          'builtin',
+          '--deadline-minutes',
+          '0.05',
+          '--threshold',
+          'acc >= base - 0.1',
+          '--history',
+          '5',
+          '--out',
+          out,
+          '--quiet',
+        ],
+        repo.dir,
+      );
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      for (const pid of pids(repo.dir)) assert.ok(await gone(pid), `process ${pid} of the stage still runs`);
+      const md = readFileSync(join(out, 'report.md'), 'utf8');
+      const spent = "the run's time budget \\(3 s, <code>--deadline-minutes</code>\\) was spent";
+      assert.match(md, new RegExp(`^> - \`train\`: failed \\(stopped: ${spent}\\)$`, 'm'));
+      assert.match(md, new RegExp(`^_trend of 'acc' in m\\.json: not done: ${spent}_$`, 'm'));
+      assert.doesNotMatch(md, /\\`/, 'no backslash-escaped backtick is left to show');
+      const rule = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).gates.rules[0];
+      assert.equal(rule.head, null);
+      assert.match(
+        rule.detail,
+        /^Not checked: `m\.json:acc` comes from stage 'train', which failed \(stopped: .*\), so the head has no value of it from this change \(/,
+      );
+      assert.doesNotMatch(rule.detail, /compared the last run's values/);
+    } finally {
+      repo.remove();
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   test('the budget spent between two stages: the verdict says the run was stopped by it, as when it ends a running stage', async () => {
     const repo = new TempRepo();
     const out = tempDir();
