@@ -16866,9 +16866,8 @@ async function loadGateConfig(workspace, settings) {
   const notes = [];
   let lines2 = settings.thresholds ?? [];
   if (settings.thresholds && fromFile?.length) {
-    notes.push(
-      `The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? "" : "s"} in ${PROJECT_FILE}.`
-    );
+    const given = settings.thresholds[0]?.source.origin.startsWith("--threshold") ? "`--threshold`" : "the `thresholds` input";
+    notes.push(`The rules given with ${given} replace the ${fromFile.length} rule${fromFile.length === 1 ? "" : "s"} in ${PROJECT_FILE}.`);
   } else if (!settings.thresholds && fromFile) {
     lines2 = fromFile;
   }

@@ -30,9 +30,9 @@ export async function loadGateConfig(workspace: string, settings: GateSettings):
   const notes: string[] = [];
   let lines = settings.thresholds ?? [];
   if (settings.thresholds && fromFile?.length) {
-    notes.push(
-      `The rules given with the \`thresholds\` input (or \`--threshold\`) replace the ${fromFile.length} rule${fromFile.length === 1 ? '' : 's'} in ${PROJECT_FILE}.`,
-    );
+    // Named as the interface in use calls them: the CLI's rules come from `--threshold #N`.
+    const given = settings.thresholds[0]?.source.origin.startsWith('--threshold') ? '`--threshold`' : 'the `thresholds` input';
+    notes.push(`The rules given with ${given} replace the ${fromFile.length} rule${fromFile.length === 1 ? '' : 's'} in ${PROJECT_FILE}.`);
   } else if (!settings.thresholds && fromFile) {
     lines = fromFile;
   }

@@ -25,7 +25,7 @@ test('the CLI gates with .mlreport.yml by default and --threshold when given; a 
   );
   assert.equal(broken.code, 1);
   assert.match(broken.stdout, /### Gates: ❌ 1 of 2 rules broke/);
-  assert.match(broken.stderr, /The rules given with the `thresholds` input \(or `--threshold`\) replace the 1 rule in \.mlreport\.yml\./);
+  assert.match(broken.stderr, /The rules given with `--threshold` replace the 1 rule in \.mlreport\.yml\./);
 
   const bad = await runCli(['report', '--base', 'HEAD~1', '--threshold', 'loss <= base +'], repo.dir);
   assert.notEqual(bad.code, 0);

@@ -111,7 +111,9 @@ describe('.mlreport.yml thresholds', () => {
         fromInput.rules.map((r) => r.text),
         ['f1 > 0'],
       );
-      assert.deepEqual(fromInput.notes, ['The rules given with the `thresholds` input (or `--threshold`) replace the 2 rules in .mlreport.yml.']);
+      assert.deepEqual(fromInput.notes, ['The rules given with the `thresholds` input replace the 2 rules in .mlreport.yml.']);
+      const fromFlags = await loadGateConfig(dir, { ...defaults, thresholds: [{ text: 'f1 > 0', source: { origin: '--threshold #1', line: 1 } }] });
+      assert.deepEqual(fromFlags.notes, ['The rules given with `--threshold` replace the 2 rules in .mlreport.yml.']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
