@@ -29627,6 +29627,7 @@ async function parquetShape(file, path) {
 var QUOTE2 = 34;
 var LF = 10;
 var CR = 13;
+var SNIFF_BYTES = 64 * 1024;
 async function tableShape2(chunks, delimiter) {
   const delim = delimiter.charCodeAt(0);
   let state = 0 /* FieldStart */;
@@ -29635,6 +29636,8 @@ async function tableShape2(chunks, delimiter) {
   let records = 0;
   let columns = 0;
   let afterCr = false;
+  const start = [];
+  let startBytes = 0;
   const endRecord = () => {
     if (!empty) {
       if (records === 0) columns = fields + 1;
@@ -29645,6 +29648,10 @@ async function tableShape2(chunks, delimiter) {
     empty = true;
   };
   for await (const chunk of chunks) {
+    if (records < 2 && startBytes < SNIFF_BYTES) {
+      start.push(chunk);
+      startBytes += chunk.length;
+    }
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i];
       if (afterCr) {
@@ -29670,7 +29677,25 @@ async function tableShape2(chunks, delimiter) {
     }
   }
   endRecord();
-  return { rows: Math.max(0, records - 1), columns };
+  const header = hasHeader(Buffer.concat(start).subarray(0, SNIFF_BYTES).toString("utf8"), delimiter);
+  return { rows: Math.max(0, header ? records - 1 : records), columns };
+}
+function hasHeader(start, delimiter) {
+  let records;
+  try {
+    records = parseCsvRecords(start, delimiter);
+  } catch {
+    return true;
+  }
+  const [first, second] = records;
+  if (!first || !second) return true;
+  let votes = 0;
+  second.fields.forEach((cell3, i) => {
+    const name = first.fields[i];
+    if (name === void 0 || csvNumber(cell3) === void 0) return;
+    votes += csvNumber(name) === void 0 ? 1 : -1;
+  });
+  return votes >= 0;
 }
 
 // src/data-diff/collect.ts

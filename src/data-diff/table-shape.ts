@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import { parquetMetadata } from 'hyparquet';
 import { DataError } from '../dvc/data/errors';
+import { csvNumber, parseCsvRecords } from '../dvc/formats/csv';
 import type { TableShape } from './types';
 
 /** How a file is read as a table, by its extension (any letter case); null for other files. */
@@ -53,11 +54,14 @@ const enum At {
   QuoteInQuoted,
 }
 
+/** The first records are kept up to this many bytes to tell a header line from a data line. */
+const SNIFF_BYTES = 64 * 1024;
+
 /**
  * Rows and columns of a CSV or TSV file read in one pass, a chunk at a time (memory does not grow with the file):
  * records split as Python's csv reader splits them — a quoted field may hold delimiters and line breaks, `""` is
- * a quote — with blank lines skipped, as pandas skips them. Columns are the header's fields; rows the records
- * after it.
+ * a quote — with blank lines skipped, as pandas skips them. Columns are the first record's fields; rows the records
+ * after the header, or every record when the first one is data (`hasHeader`).
  */
 export async function tableShape(chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, delimiter: ',' | '\t'): Promise<TableShape> {
   const delim = delimiter.charCodeAt(0);
@@ -67,6 +71,8 @@ export async function tableShape(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
   let records = 0;
   let columns = 0;
   let afterCr = false;
+  const start: Uint8Array[] = [];
+  let startBytes = 0;
   const endRecord = (): void => {
     if (!empty) {
       if (records === 0) columns = fields + 1;
@@ -77,6 +83,10 @@ export async function tableShape(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
     empty = true;
   };
   for await (const chunk of chunks) {
+    if (records < 2 && startBytes < SNIFF_BYTES) {
+      start.push(chunk);
+      startBytes += chunk.length;
+    }
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk[i]!;
       if (afterCr) {
@@ -102,5 +112,31 @@ export async function tableShape(chunks: AsyncIterable<Uint8Array> | Iterable<Ui
     }
   }
   endRecord();
-  return { rows: Math.max(0, records - 1), columns };
+  const header = hasHeader(Buffer.concat(start).subarray(0, SNIFF_BYTES).toString('utf8'), delimiter);
+  return { rows: Math.max(0, header ? records - 1 : records), columns };
+}
+
+/**
+ * Whether a table's first record is a header, as Python's `csv.Sniffer.has_header` votes on its numeric columns: for
+ * each column whose second record holds a number, a first record holding text there is a header's name, a number
+ * there is data. Without such a column (all text), a header, as most tables have one. Headerless TSVs are common in
+ * ML projects (DVC's example-get-started writes its prepared data so).
+ */
+function hasHeader(start: string, delimiter: ',' | '\t'): boolean {
+  let records;
+  try {
+    // The text may end inside a record (it is the file's start): only the first two records are looked at.
+    records = parseCsvRecords(start, delimiter);
+  } catch {
+    return true;
+  }
+  const [first, second] = records;
+  if (!first || !second) return true;
+  let votes = 0;
+  second.fields.forEach((cell, i) => {
+    const name = first.fields[i];
+    if (name === undefined || csvNumber(cell) === undefined) return;
+    votes += csvNumber(name) === undefined ? 1 : -1;
+  });
+  return votes >= 0;
 }

@@ -40,9 +40,9 @@ export interface DataDiff {
 
 /** Rows and columns of a CSV/TSV file at one revision. */
 export interface TableShape {
-  /** Records after the header line. */
+  /** Records after the header line, or every record when the first one is data. */
   rows: number;
-  /** Fields of the header line. */
+  /** Fields of the first record. */
   columns: number;
 }
 

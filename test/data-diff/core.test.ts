@@ -163,6 +163,15 @@ describe('tableShape: rows and columns of a CSV/TSV, streamed', () => {
     assert.deepEqual(await shape(''), { rows: 0, columns: 0 });
   });
 
+  test("a headerless table (example-get-started's prepared TSVs: id, label, text) counts every record as a row", async () => {
+    const tsv = '47\t0\tHow do I parse XML?\n52\t1\t"a ""quoted"" title"\n61\t0\tWhy is this slow?\n';
+    assert.deepEqual(await shape(tsv, '\t'), { rows: 3, columns: 3 });
+    // The same with a header line: its names stand where the data has numbers.
+    assert.deepEqual(await shape(`id\tlabel\ttext\n${tsv}`, '\t'), { rows: 3, columns: 3 });
+    // All text: a header, as most tables have one.
+    assert.deepEqual(await shape('name,city\nann,paris\nbob,rome\n'), { rows: 2, columns: 2 });
+  });
+
   test('records split across chunks, a CRLF split between two chunks', async () => {
     assert.deepEqual(await shape(['a,"b', '\n",c\r', '\n1,2,3\r', '\n4,5,6']), { rows: 2, columns: 3 });
   });
