@@ -9017,9 +9017,13 @@ function failPolicy(options2) {
   return options2.cli ? "`--missing-base fail`" : "missing-base: fail";
 }
 function evaluateRules(rules, metrics, options2) {
-  const outcomes = rules.map(
-    (rule2) => freshnessNotKnown(notOfThisChange(evaluateRule(rule2, metrics, options2), options2.staleAtHead, options2.staleWhy), options2.freshnessUnknown)
+  return evaluationOf(
+    rules.map(
+      (rule2) => freshnessNotKnown(notOfThisChange(evaluateRule(rule2, metrics, options2), options2.staleAtHead, options2.staleWhy), options2.freshnessUnknown)
+    )
   );
+}
+function evaluationOf(outcomes) {
   const checked = outcomes.filter((o) => o.status === "passed" || o.status === "failed").length;
   const passed = checked > 0 && outcomes.every((o) => o.status === "passed" || o.status === "skipped" || o.status === "failed" && o.rule.level === "warn");
   return { passed, checked, outcomes, directions: directionsOf(outcomes) };
@@ -9315,20 +9319,31 @@ function configurationGate(gate, metrics, runs, columns, hasBase, history2, notK
     const gap = gaps.get(metricName(m));
     return gap ? { ...m, headGap: gap } : m;
   });
-  return gateSummary(
-    evaluateRules(gate.rules, lookups, {
-      missingBase: gate.missingBase,
-      hasBase,
-      unreadAtHead: notKnownAtHead,
-      notKnownAtBase,
-      staleAtHead,
-      staleWhy,
-      ...baseUnread !== void 0 && { baseUnread, baseRemedy: JOBS_BASE_REMEDY },
-      // A history the jobs could not fetch is not known there, as in each job's own gate.
-      historyRemedy: { fetch: JOBS_BASE_REMEDY },
-      cli
-    })
-  );
+  const evaluation = evaluateRules(gate.rules, lookups, {
+    missingBase: gate.missingBase,
+    hasBase,
+    unreadAtHead: notKnownAtHead,
+    notKnownAtBase,
+    staleAtHead,
+    staleWhy,
+    ...baseUnread !== void 0 && { baseUnread, baseRemedy: JOBS_BASE_REMEDY },
+    // A history the jobs could not fetch is not known there, as in each job's own gate.
+    historyRemedy: { fetch: JOBS_BASE_REMEDY },
+    cli
+  });
+  return gateSummary(notCheckedByAnyJob(evaluation, runs));
+}
+function notCheckedByAnyJob(evaluation, runs) {
+  if (!runs.length) return evaluation;
+  const outcomes = evaluation.outcomes.map((o) => {
+    if (o.status !== "passed" && o.status !== "failed") return o;
+    const theirs = runs.map((r) => r.report.gates?.rules.find((j) => j.rule === o.rule.text));
+    if (!theirs.every((j) => j?.status === "error")) return o;
+    const why = theirs[0].detail.replace(/^Not checked: /, "");
+    const jobs = `${runs.length === 1 ? "job" : "jobs"} ${namedJobs(runs.map((r) => r.name))}`;
+    return { ...o, status: "error", message: `Not checked: no job's own gate could check it (${jobs}): ${why}` };
+  });
+  return evaluationOf(outcomes);
 }
 function jobsBaseUnread(runs) {
   const reasons = /* @__PURE__ */ new Map();

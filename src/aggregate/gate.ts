@@ -1,4 +1,4 @@
-import { evaluateRules } from '../gate/evaluate';
+import { evaluateRules, evaluationOf, type GateEvaluation } from '../gate/evaluate';
 import { metricLookupFromDiffs, ruleNumber } from '../gate/lookup';
 import { metricName } from '../gate/resolve';
 import type { GateConfig } from '../gate/types';
@@ -48,20 +48,38 @@ export function configurationGate(
     const gap = gaps.get(metricName(m));
     return gap ? { ...m, headGap: gap } : m;
   });
-  return gateSummary(
-    evaluateRules(gate.rules, lookups, {
-      missingBase: gate.missingBase,
-      hasBase,
-      unreadAtHead: notKnownAtHead,
-      notKnownAtBase,
-      staleAtHead,
-      staleWhy,
-      ...(baseUnread !== undefined && { baseUnread, baseRemedy: JOBS_BASE_REMEDY }),
-      // A history the jobs could not fetch is not known there, as in each job's own gate.
-      historyRemedy: { fetch: JOBS_BASE_REMEDY },
-      cli,
-    }),
-  );
+  const evaluation = evaluateRules(gate.rules, lookups, {
+    missingBase: gate.missingBase,
+    hasBase,
+    unreadAtHead: notKnownAtHead,
+    notKnownAtBase,
+    staleAtHead,
+    staleWhy,
+    ...(baseUnread !== undefined && { baseUnread, baseRemedy: JOBS_BASE_REMEDY }),
+    // A history the jobs could not fetch is not known there, as in each job's own gate.
+    historyRemedy: { fetch: JOBS_BASE_REMEDY },
+    cli,
+  });
+  return gateSummary(notCheckedByAnyJob(evaluation, runs));
+}
+
+/**
+ * A rule that compared the configuration's means although no job's own gate could check it (an error in every job:
+ * a base out of date at its own commit, a pipeline whose freshness could not be told, …): the mean of values none of
+ * them could check checks nothing either, so it is an error too, quoting the jobs' reason. Where some job did check it
+ * (another job read the base they share, say), the aggregate's comparison stands.
+ */
+function notCheckedByAnyJob(evaluation: GateEvaluation, runs: { name: string; report: ReportData }[]): GateEvaluation {
+  if (!runs.length) return evaluation;
+  const outcomes = evaluation.outcomes.map((o) => {
+    if (o.status !== 'passed' && o.status !== 'failed') return o;
+    const theirs = runs.map((r) => r.report.gates?.rules.find((j) => j.rule === o.rule.text));
+    if (!theirs.every((j) => j?.status === 'error')) return o;
+    const why = theirs[0]!.detail.replace(/^Not checked: /, '');
+    const jobs = `${runs.length === 1 ? 'job' : 'jobs'} ${namedJobs(runs.map((r) => r.name))}`;
+    return { ...o, status: 'error' as const, message: `Not checked: no job's own gate could check it (${jobs}): ${why}` };
+  });
+  return evaluationOf(outcomes);
 }
 
 /**

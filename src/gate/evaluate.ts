@@ -119,9 +119,15 @@ function failPolicy(options: EvaluateOptions): string {
  * - a gate in which every rule was skipped (or that has none) checked nothing, and fails.
  */
 export function evaluateRules(rules: GateRule[], metrics: MetricLookup[], options: EvaluateOptions): GateEvaluation {
-  const outcomes = rules.map((rule) =>
-    freshnessNotKnown(notOfThisChange(evaluateRule(rule, metrics, options), options.staleAtHead, options.staleWhy), options.freshnessUnknown),
+  return evaluationOf(
+    rules.map((rule) =>
+      freshnessNotKnown(notOfThisChange(evaluateRule(rule, metrics, options), options.staleAtHead, options.staleWhy), options.freshnessUnknown),
+    ),
   );
+}
+
+/** A gate's verdict from its rules' outcomes: it passes when it checked something and nothing failing-level broke. */
+export function evaluationOf(outcomes: RuleOutcome[]): GateEvaluation {
   const checked = outcomes.filter((o) => o.status === 'passed' || o.status === 'failed').length;
   const passed = checked > 0 && outcomes.every((o) => o.status === 'passed' || o.status === 'skipped' || (o.status === 'failed' && o.rule.level === 'warn'));
   return { passed, checked, outcomes, directions: directionsOf(outcomes) };
