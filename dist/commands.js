@@ -10997,8 +10997,13 @@ function outcome(report2, directionOf) {
       };
     }
     if (failures) {
+      const warning = warned.length ? `; warning: ${named(warned)}` : "";
+      if (failing.every((r) => r.status === "error")) {
+        const unchecked = failing.map((r) => ruleItem({ ...r, detail: r.detail.replace(/^Not checked: /, "") }, report2.metrics, name));
+        return { outcome: "failed", line: `\u274C gate could not check this change: ${named(unchecked)}${warning}` };
+      }
       const failed2 = failing.map((r) => ruleItem(r, report2.metrics, name));
-      return { outcome: "failed", line: `\u274C gate failed: ${named(failed2)}${warned.length ? `; warning: ${named(warned)}` : ""}` };
+      return { outcome: "failed", line: `\u274C gate failed: ${named(failed2)}${warning}` };
     }
     if (!gates2.checked) {
       const why = gates2.baseUnread ? `the base revision could not be read (${short(gates2.baseUnread, 160)})${gates2.baseRemedy ? `. ${gates2.baseRemedy}` : ""}` : !gates2.rules.length ? "no rules at the base revision" : "every rule was skipped";

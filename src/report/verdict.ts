@@ -70,8 +70,14 @@ function outcome(report: Omit<ReportData, 'verdict'>, directionOf: DirectionOf):
       };
     }
     if (failures) {
+      const warning = warned.length ? `; warning: ${named(warned)}` : '';
+      // Rules that could not be checked, and none that broke: the change was not judged, which is no breaking.
+      if (failing.every((r) => r.status === 'error')) {
+        const unchecked = failing.map((r) => ruleItem({ ...r, detail: r.detail.replace(/^Not checked: /, '') }, report.metrics, name));
+        return { outcome: 'failed', line: `❌ gate could not check this change: ${named(unchecked)}${warning}` };
+      }
       const failed = failing.map((r) => ruleItem(r, report.metrics, name));
-      return { outcome: 'failed', line: `❌ gate failed: ${named(failed)}${warned.length ? `; warning: ${named(warned)}` : ''}` };
+      return { outcome: 'failed', line: `❌ gate failed: ${named(failed)}${warning}` };
     }
     if (!gates.checked) {
       const why = gates.baseUnread

@@ -168,7 +168,7 @@ describe("a base revision that exists but could not be fetched is not 'no base':
         assert.match(detail, new RegExp(`^Not checked: the base revision could not be read \\(base commit ${base.slice(0, 7)} could not be fetched: `));
         assert.match(detail, /actions\/checkout with `fetch-depth: 0`/);
         assert.equal(report.gates.passed, false);
-        assert.match(report.verdict.line, /^❌ gate failed: loss: Not checked: the base revision could not be read/);
+        assert.match(report.verdict.line, /^❌ gate could not check this change: loss: the base revision could not be read/);
         assert.equal(checkRuns(fake).at(-1)!.conclusion, 'failure');
       } finally {
         rmSync(clone, { recursive: true, force: true });

@@ -124,7 +124,7 @@ test('a metrics file that does not parse at the base: a rule comparing with `bas
       json.gates.rules[0]!.detail,
       /^Not checked: `metrics\.json` cannot be read at the base \(HEAD~1: metrics\.json:1:\d+: invalid JSON[^)]*\), so the rule has no `base` value to compare with\.$/,
     );
-    assert.match(result.stdout, /^## ❌ gate failed: accuracy: Not checked: metrics\.json cannot be read at the base/m);
+    assert.match(result.stdout, /^## ❌ gate could not check this change: accuracy: metrics\.json cannot be read at the base/m);
   } finally {
     broken.remove();
   }
@@ -171,7 +171,7 @@ test("the base's dvc.yaml does not load: a rule comparing with `base` is not che
       json.gates.rules[0]!.detail,
       /^Not checked: `metrics\.json:accuracy` is not known at the base: dvc\.yaml at the base \(HEAD~1\) does not load: dvc\.yaml:\d+:\d+: invalid YAML: [^,]*, so the rule has no `base` value to compare with\.$/,
     );
-    assert.match(result.stdout, /^## ❌ gate failed: accuracy: Not checked: metrics\.json:accuracy is not known at the base: dvc\.yaml at the base/m);
+    assert.match(result.stdout, /^## ❌ gate could not check this change: accuracy: metrics\.json:accuracy is not known at the base: dvc\.yaml at the base/m);
   } finally {
     broken.remove();
   }
@@ -240,7 +240,7 @@ test('a DVC-cached metrics file no cache or remote gives at the base: a rule com
         );
         assert.match(
           result.stdout,
-          /^## ❌ gate failed: roc\\_auc: Not checked: eval\/metrics\.json:roc\\_auc is not known at the base: eval\/metrics\.json is DVC-cached/m,
+          /^## ❌ gate could not check this change: roc\\_auc: eval\/metrics\.json:roc\\_auc is not known at the base: eval\/metrics\.json is DVC-cached/m,
         );
       }
     }
