@@ -9374,13 +9374,18 @@ function jobsNotKnownAtBase(runs) {
 }
 function jobsNotKnownAtHead(runs) {
   const byFile = /* @__PURE__ */ new Map();
+  const add3 = (run2, path, why) => {
+    const reasons = byFile.get(path) ?? /* @__PURE__ */ new Map();
+    byFile.set(path, reasons);
+    reasons.set(why, [...reasons.get(why) ?? [], run2.name]);
+  };
   for (const run2 of runs) {
     for (const file of run2.report.metrics) {
       const why = unreadAtHead(file, run2.report.head.label);
-      if (why === null) continue;
-      const reasons = byFile.get(file.path) ?? /* @__PURE__ */ new Map();
-      byFile.set(file.path, reasons);
-      reasons.set(why, [...reasons.get(why) ?? [], run2.name]);
+      if (why !== null) add3(run2, file.path, why);
+    }
+    for (const { file, why } of run2.report.freshnessUnknown ?? []) {
+      add3(run2, file, `could not tell whether the stage that writes it is up to date: ${why.replace(/\.$/, "")}`);
     }
   }
   return new Map(
@@ -11194,6 +11199,12 @@ var report = (v, at) => {
         const x = object(d, a);
         return { file: string(x.file, key(a, "file")), why: string(x.why, key(a, "why")) };
       })(o.notKnownAtBase, key(at, "notKnownAtBase"))
+    },
+    ...o.freshnessUnknown === void 0 ? {} : {
+      freshnessUnknown: list((d, a) => {
+        const x = object(d, a);
+        return { file: string(x.file, key(a, "file")), why: string(x.why, key(a, "why")) };
+      })(o.freshnessUnknown, key(at, "freshnessUnknown"))
     },
     // Reports from before history existed have none.
     history: optional(nullable(history))(o.history, key(at, "history")) ?? null,
@@ -29016,6 +29027,7 @@ async function runIn(git, config, log, deadline) {
       cachedAtBase: comparison.cachedAtBase,
       storeUnreadAtBase
     }),
+    ...freshnessUnknown.size && { freshnessUnknown: [...freshnessUnknown].map(([file, why]) => ({ file, why })) },
     data: dataChanges,
     trends
   };

@@ -21596,13 +21596,18 @@ function jobsNotKnownAtBase(runs) {
 }
 function jobsNotKnownAtHead(runs) {
   const byFile = /* @__PURE__ */ new Map();
+  const add3 = (run3, path, why) => {
+    const reasons = byFile.get(path) ?? /* @__PURE__ */ new Map();
+    byFile.set(path, reasons);
+    reasons.set(why, [...reasons.get(why) ?? [], run3.name]);
+  };
   for (const run3 of runs) {
     for (const file of run3.report.metrics) {
       const why = unreadAtHead(file, run3.report.head.label);
-      if (why === null) continue;
-      const reasons = byFile.get(file.path) ?? /* @__PURE__ */ new Map();
-      byFile.set(file.path, reasons);
-      reasons.set(why, [...reasons.get(why) ?? [], run3.name]);
+      if (why !== null) add3(run3, file.path, why);
+    }
+    for (const { file, why } of run3.report.freshnessUnknown ?? []) {
+      add3(run3, file, `could not tell whether the stage that writes it is up to date: ${why.replace(/\.$/, "")}`);
     }
   }
   return new Map(
@@ -22647,6 +22652,12 @@ var report = (v, at) => {
         const x = object2(d, a);
         return { file: string2(x.file, key(a, "file")), why: string2(x.why, key(a, "why")) };
       })(o.notKnownAtBase, key(at, "notKnownAtBase"))
+    },
+    ...o.freshnessUnknown === void 0 ? {} : {
+      freshnessUnknown: list2((d, a) => {
+        const x = object2(d, a);
+        return { file: string2(x.file, key(a, "file")), why: string2(x.why, key(a, "why")) };
+      })(o.freshnessUnknown, key(at, "freshnessUnknown"))
     },
     // Reports from before history existed have none.
     history: optional(nullable(history))(o.history, key(at, "history")) ?? null,
@@ -30087,6 +30098,7 @@ async function runIn(git, config, log, deadline) {
       cachedAtBase: comparison.cachedAtBase,
       storeUnreadAtBase
     }),
+    ...freshnessUnknown.size && { freshnessUnknown: [...freshnessUnknown].map(([file, why]) => ({ file, why })) },
     data: dataChanges,
     trends
   };

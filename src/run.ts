@@ -362,6 +362,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
       cachedAtBase: comparison.cachedAtBase,
       storeUnreadAtBase,
     }),
+    ...(freshnessUnknown.size && { freshnessUnknown: [...freshnessUnknown].map(([file, why]) => ({ file, why })) }),
     data: dataChanges,
     trends,
   };

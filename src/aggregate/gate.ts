@@ -131,17 +131,24 @@ export function jobsNotKnownAtBase(runs: { name: string; report: ReportData }[])
 /**
  * The metrics files some of the runs could not read at the head (path → why, naming those runs): their report's note
  * on the file says so (it does not parse there, a project file over it does not load, or it is a DVC output no cache
- * or remote gave). Their metrics are not known there, not missing.
+ * or remote gave), or its `freshnessUnknown` does (a stage writes it, and whether that stage was up to date could not
+ * be told). Their metrics are not known there, not missing.
  */
 function jobsNotKnownAtHead(runs: { name: string; report: ReportData }[]): Map<string, string> {
   const byFile = new Map<string, Map<string, string[]>>();
+  const add = (run: { name: string }, path: string, why: string): void => {
+    const reasons = byFile.get(path) ?? new Map<string, string[]>();
+    byFile.set(path, reasons);
+    reasons.set(why, [...(reasons.get(why) ?? []), run.name]);
+  };
   for (const run of runs) {
     for (const file of run.report.metrics) {
       const why = unreadAtHead(file, run.report.head.label);
-      if (why === null) continue;
-      const reasons = byFile.get(file.path) ?? new Map<string, string[]>();
-      byFile.set(file.path, reasons);
-      reasons.set(why, [...(reasons.get(why) ?? []), run.name]);
+      if (why !== null) add(run, file.path, why);
+    }
+    // Values a stage may have left from its last run (whether it was up to date could not be told) are no more known.
+    for (const { file, why } of run.report.freshnessUnknown ?? []) {
+      add(run, file, `could not tell whether the stage that writes it is up to date: ${why.replace(/\.$/, '')}`);
     }
   }
   return new Map(

@@ -71,6 +71,14 @@ const report: Reader<ReportData> = (v, at) => {
             return { file: string(x.file, key(a, 'file')), why: string(x.why, key(a, 'why')) };
           })(o.notKnownAtBase, key(at, 'notKnownAtBase')),
         }),
+    ...(o.freshnessUnknown === undefined
+      ? {}
+      : {
+          freshnessUnknown: list((d, a) => {
+            const x = object(d, a);
+            return { file: string(x.file, key(a, 'file')), why: string(x.why, key(a, 'why')) };
+          })(o.freshnessUnknown, key(at, 'freshnessUnknown')),
+        }),
     // Reports from before history existed have none.
     history: optional(nullable(history))(o.history, key(at, 'history')) ?? null,
     trends: optional(list(trend))(o.trends, key(at, 'trends')) ?? [],

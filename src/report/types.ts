@@ -60,6 +60,13 @@ export interface ReportData {
    * absent in files from older versions.
    */
   notKnownAtBase?: { file: string; why: string }[];
+  /**
+   * Metrics files a stage writes when whether the stages were up to date at the head could not be told (a dvc.yaml
+   * whose pipeline does not load), each with why: their values may be the last run's, so a rule on them is an error;
+   * the aggregate reads this so that one job's such values are not averaged into a configuration's. Absent when none
+   * (and in files from older versions).
+   */
+  freshnessUnknown?: { file: string; why: string }[];
   /** `dvc diff` base → head of the DVC-tracked data, with CSV/TSV shapes; null when there is no base or no DVC-tracked path. */
   data?: DataSection | null;
   /** A trend chart per gated metric (per headline metric without gates), drawn from `history`; empty without it. */

@@ -107,3 +107,17 @@ describe('configurations every job of which failed', () => {
     assert.match(body, /^\| ❌ failed \|  \| 0 \| `n50-seed3`: project files do not parse/m);
   });
 });
+
+describe('a repeat whose own gate could not tell whether its values were fresh', () => {
+  test("its values are not averaged into the configuration's: a rule on them is an error naming the job", () => {
+    const unsure = job(100, 1, 0.95);
+    // As the job wrote it: a dvc.yaml whose pipeline does not load, so the stage writing the file may not have run.
+    unsure.report!.freshnessUnknown = [{ file: 'eval/metrics.json', why: 'junk/dvc.yaml: the pipeline has a cycle: a → b → a' }];
+    const report = aggregateRuns([unsure, job(100, 2, 0.7)], options);
+    // The mean 0.825 is above 0.8 − 0.01: compared, the rule would hold on the other repeat's bad value.
+    const [rule] = report.configurations[0]!.gates!.rules;
+    assert.equal(rule!.status, 'error', rule!.detail);
+    assert.match(rule!.detail, /could not tell whether the stage that writes it is up to date: junk\/dvc\.yaml: the pipeline has a cycle.*job `n100-seed1`/);
+    assert.equal(report.gates?.passed, false);
+  });
+});
