@@ -11194,24 +11194,18 @@ var report = (v, at) => {
     )(o.stale, key(at, "stale")) ?? [],
     ...o.data === void 0 ? {} : { data: nullable(dataSection)(o.data, key(at, "data")) },
     // Reports from before it was written have none: the aggregate then reads their metrics files' notes.
-    ...o.notKnownAtBase === void 0 ? {} : {
-      notKnownAtBase: list((d, a) => {
-        const x = object(d, a);
-        return { file: string(x.file, key(a, "file")), why: string(x.why, key(a, "why")) };
-      })(o.notKnownAtBase, key(at, "notKnownAtBase"))
-    },
-    ...o.freshnessUnknown === void 0 ? {} : {
-      freshnessUnknown: list((d, a) => {
-        const x = object(d, a);
-        return { file: string(x.file, key(a, "file")), why: string(x.why, key(a, "why")) };
-      })(o.freshnessUnknown, key(at, "freshnessUnknown"))
-    },
+    ...o.notKnownAtBase === void 0 ? {} : { notKnownAtBase: filesWithWhy(o.notKnownAtBase, key(at, "notKnownAtBase")) },
+    ...o.freshnessUnknown === void 0 ? {} : { freshnessUnknown: filesWithWhy(o.freshnessUnknown, key(at, "freshnessUnknown")) },
     // Reports from before history existed have none.
     history: optional(nullable(history))(o.history, key(at, "history")) ?? null,
     trends: optional(list(trend))(o.trends, key(at, "trends")) ?? []
   };
   return { ...data, verdict: verdictOf(data) };
 };
+var filesWithWhy = list((d, a) => {
+  const x = object(d, a);
+  return { file: string(x.file, key(a, "file")), why: string(x.why, key(a, "why")) };
+});
 var revision = (v, at) => {
   const o = object(v, at);
   return { sha: nullable(string)(o.sha, key(at, "sha")), label: string(o.label, key(at, "label")) };

@@ -63,22 +63,8 @@ const report: Reader<ReportData> = (v, at) => {
       )(o.stale, key(at, 'stale')) ?? [],
     ...(o.data === undefined ? {} : { data: nullable(dataSection)(o.data, key(at, 'data')) }),
     // Reports from before it was written have none: the aggregate then reads their metrics files' notes.
-    ...(o.notKnownAtBase === undefined
-      ? {}
-      : {
-          notKnownAtBase: list((d, a) => {
-            const x = object(d, a);
-            return { file: string(x.file, key(a, 'file')), why: string(x.why, key(a, 'why')) };
-          })(o.notKnownAtBase, key(at, 'notKnownAtBase')),
-        }),
-    ...(o.freshnessUnknown === undefined
-      ? {}
-      : {
-          freshnessUnknown: list((d, a) => {
-            const x = object(d, a);
-            return { file: string(x.file, key(a, 'file')), why: string(x.why, key(a, 'why')) };
-          })(o.freshnessUnknown, key(at, 'freshnessUnknown')),
-        }),
+    ...(o.notKnownAtBase === undefined ? {} : { notKnownAtBase: filesWithWhy(o.notKnownAtBase, key(at, 'notKnownAtBase')) }),
+    ...(o.freshnessUnknown === undefined ? {} : { freshnessUnknown: filesWithWhy(o.freshnessUnknown, key(at, 'freshnessUnknown')) }),
     // Reports from before history existed have none.
     history: optional(nullable(history))(o.history, key(at, 'history')) ?? null,
     trends: optional(list(trend))(o.trends, key(at, 'trends')) ?? [],
@@ -86,6 +72,12 @@ const report: Reader<ReportData> = (v, at) => {
   // The verdict is derived: recomputed from the fields just checked, so the first line cannot disagree with them.
   return { ...data, verdict: verdictOf(data) };
 };
+
+/** A list of metrics files, each with why (`notKnownAtBase`, `freshnessUnknown`). */
+const filesWithWhy: Reader<{ file: string; why: string }[]> = list((d, a) => {
+  const x = object(d, a);
+  return { file: string(x.file, key(a, 'file')), why: string(x.why, key(a, 'why')) };
+});
 
 const revision: Reader<RevisionInfo> = (v, at) => {
   const o = object(v, at);
