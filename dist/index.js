@@ -8366,6 +8366,14 @@ var GitRepo = class _GitRepo {
     }
     return new _GitRepo(dir, lines2[0], lines2[1] ?? "");
   }
+  /**
+   * The repository opened at `dir`, reading commits from `folder` below it (`/`-separated), a folder the work tree need
+   * not have: the project root a change moved away is read at the base, where it still is.
+   */
+  static async openBelow(dir, folder) {
+    const repo = await _GitRepo.open(dir);
+    return folder ? new _GitRepo(dir, repo.root, `${repo.prefix}${folder}/`) : repo;
+  }
   /** Opens the repository for `fn` and closes it after, however `fn` ends. */
   static async using(dir, fn) {
     const git = await _GitRepo.open(dir);
@@ -17433,7 +17441,20 @@ async function projectRootAt(git, sha2, start) {
     isFile: async (path) => await git.kindAtTop(sha2, path) === "file",
     join: (dir, name) => dir ? `${dir}/${name}` : name
   };
-  return await nearestProject(chain, atCommit, true) ?? "";
+  return await nearestProject(chain, atCommit, true) ?? await movedAwayRoot(git, sha2, chain[0]) ?? "";
+}
+async function movedAwayRoot(git, sha2, start) {
+  const listing = await GitRepo.using(git.root, (top2) => top2.listEntries(sha2));
+  const below = start ? `${start}/` : "";
+  const folders = /* @__PURE__ */ new Set();
+  for (const path of listing.keys()) {
+    if (!path.startsWith(below)) continue;
+    const at = `/${path}`.indexOf("/.dvc/");
+    if (at > below.length) folders.add(path.slice(0, at - 1));
+  }
+  const gone = [];
+  for (const folder of folders) if (!await isDirectory2(join19(git.root, ...folder.split("/"), ".dvc"))) gone.push(folder);
+  return gone.length === 1 ? gone[0] : null;
 }
 async function fromTop(top2, dir) {
   const [realTop, realDir] = await Promise.all([realpath2(top2).catch(() => top2), realpath2(dir).catch(() => dir)]);
@@ -27892,7 +27913,7 @@ async function compareMovedRoot(git, request, frame, data, log) {
   );
   const opened = [];
   const open7 = async (folder) => {
-    const repo = await GitRepo.open(folderOnDisk(top2, folder));
+    const repo = await GitRepo.openBelow(top2, folder);
     opened.push(repo);
     return repo;
   };
@@ -27916,10 +27937,22 @@ async function compareMovedRoot(git, request, frame, data, log) {
     );
     const targets = (paths) => paths && paths.map((p) => joinPath(frame.headPrefix, p));
     const compared = await compareTrees(baseTree, head, { metrics: targets(request.metricsPaths), params: targets(request.paramsPaths) }, log);
-    return headFramed(compared, frame.headPrefix, log);
+    return headFramed(movedUp(compared, frame.basePrefix), frame.headPrefix, log);
   } finally {
     for (const repo of opened) await repo.close();
   }
+}
+function movedUp(comparison, prefix) {
+  if (!prefix) return comparison;
+  const gone = comparison.metrics.filter((d) => d.rows.length && d.rows.every((r) => r.new === void 0)).map((d) => d.path);
+  if (!gone.length) return comparison;
+  const why = `the base's project names its metrics in ${gone.join(", ")}, which this project does not read (its root was ${prefix}/ at the base; the change moved it up)`;
+  const notKnownAtBase = new Map(comparison.notKnownAtBase);
+  for (const d of comparison.metrics) {
+    if (gone.includes(d.path) || comparison.parsedAtBase.has(d.path) || notKnownAtBase.has(d.path) || comparison.cachedAtBase.has(d.path)) continue;
+    notKnownAtBase.set(d.path, why);
+  }
+  return { ...comparison, notKnownAtBase };
 }
 function headFramed(comparison, prefix, log) {
   if (!prefix) return comparison;

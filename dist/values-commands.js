@@ -7753,6 +7753,14 @@ var GitRepo = class _GitRepo {
     }
     return new _GitRepo(dir, lines[0], lines[1] ?? "");
   }
+  /**
+   * The repository opened at `dir`, reading commits from `folder` below it (`/`-separated), a folder the work tree need
+   * not have: the project root a change moved away is read at the base, where it still is.
+   */
+  static async openBelow(dir, folder) {
+    const repo = await _GitRepo.open(dir);
+    return folder ? new _GitRepo(dir, repo.root, `${repo.prefix}${folder}/`) : repo;
+  }
   /** Opens the repository for `fn` and closes it after, however `fn` ends. */
   static async using(dir, fn) {
     const git = await _GitRepo.open(dir);

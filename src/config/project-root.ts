@@ -52,7 +52,26 @@ export async function projectRootAt(git: GitRepo, sha: string, start: string): P
     isFile: async (path) => (await git.kindAtTop(sha, path)) === 'file',
     join: (dir, name) => (dir ? `${dir}/${name}` : name),
   };
-  return (await nearestProject(chain, atCommit, true)) ?? '';
+  return (await nearestProject(chain, atCommit, true)) ?? (await movedAwayRoot(git, sha, chain[0]!)) ?? '';
+}
+
+/**
+ * A project a change moved up past `start`: the one folder below it with a `.dvc/` at the commit that the work tree no
+ * longer has (`git mv proj/.dvc .dvc`), so the commit's project is that folder's; null when there is none, or more than
+ * one (which of them the work tree's project was cannot be told). From the top of the work tree, as `start`.
+ */
+async function movedAwayRoot(git: GitRepo, sha: string, start: string): Promise<string | null> {
+  const listing = await GitRepo.using(git.root, (top) => top.listEntries(sha));
+  const below = start ? `${start}/` : '';
+  const folders = new Set<string>();
+  for (const path of listing.keys()) {
+    if (!path.startsWith(below)) continue;
+    const at = `/${path}`.indexOf('/.dvc/');
+    if (at > below.length) folders.add(path.slice(0, at - 1));
+  }
+  const gone: string[] = [];
+  for (const folder of folders) if (!(await isDirectory(join(git.root, ...folder.split('/'), '.dvc')))) gone.push(folder);
+  return gone.length === 1 ? gone[0]! : null;
 }
 
 /** A folder of the work tree as a path from its top ('' for the top itself), `/`-separated; null when outside it. */

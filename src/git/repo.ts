@@ -87,6 +87,15 @@ export class GitRepo {
     return new GitRepo(dir, lines[0]!, lines[1] ?? '');
   }
 
+  /**
+   * The repository opened at `dir`, reading commits from `folder` below it (`/`-separated), a folder the work tree need
+   * not have: the project root a change moved away is read at the base, where it still is.
+   */
+  static async openBelow(dir: string, folder: string): Promise<GitRepo> {
+    const repo = await GitRepo.open(dir);
+    return folder ? new GitRepo(dir, repo.root, `${repo.prefix}${folder}/`) : repo;
+  }
+
   /** Opens the repository for `fn` and closes it after, however `fn` ends. */
   static async using<T>(dir: string, fn: (git: GitRepo) => Promise<T>): Promise<T> {
     const git = await GitRepo.open(dir);

@@ -160,7 +160,7 @@ async function compareMovedRoot(
   );
   const opened: GitRepo[] = [];
   const open = async (folder: string): Promise<GitRepo> => {
-    const repo = await GitRepo.open(folderOnDisk(top, folder));
+    const repo = await GitRepo.openBelow(top, folder);
     opened.push(repo);
     return repo;
   };
@@ -182,10 +182,28 @@ async function compareMovedRoot(
     );
     const targets = (paths: string[] | null) => paths && paths.map((p) => joinPath(frame.headPrefix, p));
     const compared = await compareTrees(baseTree, head, { metrics: targets(request.metricsPaths), params: targets(request.paramsPaths) }, log);
-    return headFramed(compared, frame.headPrefix, log);
+    return headFramed(movedUp(compared, frame.basePrefix), frame.headPrefix, log);
   } finally {
     for (const repo of opened) await repo.close();
   }
+}
+
+/**
+ * A comparison whose base root (`prefix` from the head's) lay below the head's: the base's metrics files the head's
+ * project no longer reads may be what a head file, absent at the base, stands for now (`git mv proj/metrics.json .`).
+ * Which one cannot be told, so that file's base values are not known rather than absent, as for a root moved down.
+ */
+function movedUp(comparison: Comparison, prefix: string): Comparison {
+  if (!prefix) return comparison;
+  const gone = comparison.metrics.filter((d) => d.rows.length && d.rows.every((r) => r.new === undefined)).map((d) => d.path);
+  if (!gone.length) return comparison;
+  const why = `the base's project names its metrics in ${gone.join(', ')}, which this project does not read (its root was ${prefix}/ at the base; the change moved it up)`;
+  const notKnownAtBase = new Map(comparison.notKnownAtBase);
+  for (const d of comparison.metrics) {
+    if (gone.includes(d.path) || comparison.parsedAtBase.has(d.path) || notKnownAtBase.has(d.path) || comparison.cachedAtBase.has(d.path)) continue;
+    notKnownAtBase.set(d.path, why);
+  }
+  return { ...comparison, notKnownAtBase };
 }
 
 /** A comparison made in the outer root's frame, with its paths named from the head's root (`prefix` from the outer one). */

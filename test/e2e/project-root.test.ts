@@ -156,7 +156,12 @@ describe('a pull request that moves its project root is compared with the base w
   after(async () => server.stop());
 
   /** A pull request from `ml`: its base's and its head's files, and the run's report.json. */
-  async function pullRequest(baseFiles: Record<string, string>, headFiles: Record<string, string>, deleted: string[] = []) {
+  async function pullRequest(
+    baseFiles: Record<string, string>,
+    headFiles: Record<string, string>,
+    deleted: string[] = [],
+    inputs: Record<string, string> = { 'working-directory': 'ml', history: '0' },
+  ) {
     const moved = new TempRepo();
     try {
       const base = moved.commit('base', baseFiles);
@@ -169,7 +174,7 @@ describe('a pull request that moves its project root is compared with the base w
         event: { pull_request: { number: 5, base: { sha: base, ref: 'main' }, head: { sha: head, ref: 'move' } } },
         sha: head,
         apiUrl: server.url,
-        inputs: { 'working-directory': 'ml', repro: 'off', history: '0' },
+        inputs: { repro: 'off', ...inputs },
       });
       const json = JSON.parse(readFileSync(result.outputs['report-json']!, 'utf8')) as {
         gates: { passed: boolean; rules: { rule: string; status: string; base: number | null; detail: string }[] };
@@ -249,5 +254,38 @@ describe('a pull request that moves its project root is compared with the base w
       json.metrics.map((f) => [f.path, f.rows.map((r) => [r.key, r.old, r.new])]),
       [['ml/metrics.json', [['accuracy', 0.8, 0.5]]]],
     );
+  });
+
+  test('the PR moves proj/ up to the top (git mv proj/.dvc .dvc): the base project is found in proj/, and a `base` rule is an error, never skipped', async () => {
+    const { result, json } = await pullRequest(
+      {
+        'proj/.dvc/config': '[core]\n',
+        'proj/dvc.yaml': 'metrics:\n- metrics.json\n',
+        'proj/.mlreport.yml': 'thresholds:\n  - metrics.json:accuracy >= base - 0.01\n  - metrics.json:accuracy >= 0.3\n',
+        'proj/metrics.json': '{"accuracy": 0.9}\n',
+      },
+      {
+        '.dvc/config': '[core]\n',
+        'dvc.yaml': 'metrics:\n- metrics.json\n',
+        '.mlreport.yml': 'thresholds:\n  - metrics.json:accuracy >= base - 0.01\n  - metrics.json:accuracy >= 0.3\n',
+        'metrics.json': '{"accuracy": 0.5}\n',
+      },
+      ['proj'],
+      { 'working-directory': '.', history: '0' },
+    );
+    assert.equal(result.code, 1, result.stdout);
+    assert.equal(json.gates.passed, false);
+    assert.deepEqual(
+      json.gates.rules.map((r) => [r.rule, r.status]),
+      [
+        ['metrics.json:accuracy >= base - 0.01', 'error'],
+        ['metrics.json:accuracy >= 0.3', 'passed'],
+      ],
+    );
+    assert.match(
+      json.gates.rules[0]!.detail,
+      /the base's project names its metrics in proj\/metrics\.json, which this project does not read \(its root was proj\/ at the base/,
+    );
+    assert.match(result.summary, /This change moves the project root \(the top of the repository here, proj\/ at the base\)/);
   });
 });
