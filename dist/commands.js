@@ -9140,7 +9140,7 @@ function evaluateRule(rule2, metrics, options2) {
     if (!m.history.stats && !options2.hasBase && options2.baseUnread !== void 0) return baseNotRead(outcome2, options2, withHead);
     if (!m.history.stats && m.history.notKnown) {
       const { why, cause } = m.history.notKnown;
-      const fix = cause === "store" ? options2.storeRemedy : options2.historyRemedy?.[cause];
+      const fix = cause === "store" ? options2.storeRemedy : cause === "moved-root" ? void 0 : options2.historyRemedy?.[cause];
       const remedy = fix ? ` ${fix}` : "";
       return outcome2(
         "error",
@@ -11455,7 +11455,7 @@ var noise = (v, at) => {
 };
 var historyNotKnown = (v, at) => {
   const o = object(v, at);
-  return { why: string(o.why, key(at, "why")), cause: oneOf(["dvc-cache", "store"])(o.cause, key(at, "cause")) };
+  return { why: string(o.why, key(at, "why")), cause: oneOf(["dvc-cache", "store", "moved-root"])(o.cause, key(at, "cause")) };
 };
 var history = (v, at) => {
   const o = object(v, at);
@@ -19062,7 +19062,8 @@ function readProjectHistory(git, request, project, store, log) {
 async function readFromCommits(git, request, store, log) {
   const notes = [];
   const { chain, wholeBranch, cutShort } = await firstParents(git, request, notes, log);
-  const paths = request.metrics.map((f) => f.path);
+  const otherLayout = request.otherLayout ?? /* @__PURE__ */ new Map();
+  const paths = request.metrics.map((f) => f.path).filter((p) => !otherLayout.has(p));
   const atBase = await parsedAtBase(git, request);
   const atCommits = await Promise.all(
     chain.map(async (commit) => {
@@ -19101,6 +19102,7 @@ async function readFromCommits(git, request, store, log) {
     }
   }
   const askedOfStore = new Set(withoutFiles);
+  for (const [file, why] of otherLayout) notes.push(`\`${file}\` has no known history: ${why.replace(/\.$/, "")}.`);
   const notKnown = /* @__PURE__ */ new Map();
   const read = (i, file) => atCommits[i].get(file);
   const fromStore = (sha2, file) => stored.get(sha2)?.has(file) ?? false;
@@ -19140,9 +19142,14 @@ async function readFromCommits(git, request, store, log) {
   const oldestFirst2 = chain.map((commit, i) => ({ commit, i })).reverse();
   const metrics = [];
   for (const diff of request.metrics) {
+    const layout = otherLayout.get(diff.path);
     for (const row3 of diff.rows) {
       const head = finite(row3.new);
       if (head === null && finite(row3.old) === null) continue;
+      if (layout !== void 0) {
+        metrics.push({ file: diff.path, key: row3.key, points: [], stats: null, head, notKnown: { why: layout, cause: "moved-root" } });
+        continue;
+      }
       const points = [];
       const lacking = [];
       const notNumbers = [];
@@ -28929,9 +28936,18 @@ async function runIn(git, config, log, deadline) {
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = store ? storeReader(store) : void 0;
+  const otherLayout = roots && roots.head !== roots.base ? movedRootHistory(roots, comparison) : void 0;
   const history2 = base && historyDepth > 0 ? await readProjectHistory(
     git,
-    { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase, cli: config.github === null },
+    {
+      base,
+      depth: historyDepth,
+      metrics: comparison.metrics,
+      budget,
+      parsedAtBase: comparison.parsedAtBase,
+      cli: config.github === null,
+      ...otherLayout && { otherLayout }
+    },
     { workspace: config.workspace, data, projects },
     historyStore,
     log
@@ -29384,6 +29400,15 @@ async function projectRoots(git, baseSha, start, workspace) {
   const [head, from] = await Promise.all([fromTop(git.root, workspace), fromTop(git.root, start)]);
   if (head === null) return void 0;
   return { head, base: await projectRootAt(git, baseSha, from ?? "") };
+}
+function movedRootHistory(roots, comparison) {
+  const root = (folder) => folder ? `${folder}/` : "the top of the repository";
+  return new Map(
+    comparison.metrics.filter((f) => !comparison.parsedAtBase.has(f.path)).map((f) => [
+      f.path,
+      `this change moves the project root (${root(roots.head)} here, ${root(roots.base)} at the base), and ${f.path} from ${root(roots.head)} is no metrics file the base branch's own project names`
+    ])
+  );
 }
 async function baseRulesFile(git, base, start) {
   const from = await fromTop(git.root, start) ?? "";

@@ -21408,7 +21408,7 @@ function evaluateRule(rule2, metrics, options) {
     if (!m.history.stats && !options.hasBase && options.baseUnread !== void 0) return baseNotRead(outcome2, options, withHead);
     if (!m.history.stats && m.history.notKnown) {
       const { why, cause } = m.history.notKnown;
-      const fix = cause === "store" ? options.storeRemedy : options.historyRemedy?.[cause];
+      const fix = cause === "store" ? options.storeRemedy : cause === "moved-root" ? void 0 : options.historyRemedy?.[cause];
       const remedy = fix ? ` ${fix}` : "";
       return outcome2(
         "error",
@@ -22929,7 +22929,7 @@ var noise = (v, at) => {
 };
 var historyNotKnown = (v, at) => {
   const o = object2(v, at);
-  return { why: string2(o.why, key(at, "why")), cause: oneOf(["dvc-cache", "store"])(o.cause, key(at, "cause")) };
+  return { why: string2(o.why, key(at, "why")), cause: oneOf(["dvc-cache", "store", "moved-root"])(o.cause, key(at, "cause")) };
 };
 var history = (v, at) => {
   const o = object2(v, at);
@@ -24692,7 +24692,8 @@ function readProjectHistory(git, request, project, store, log) {
 async function readFromCommits(git, request, store, log) {
   const notes = [];
   const { chain, wholeBranch, cutShort } = await firstParents(git, request, notes, log);
-  const paths = request.metrics.map((f) => f.path);
+  const otherLayout = request.otherLayout ?? /* @__PURE__ */ new Map();
+  const paths = request.metrics.map((f) => f.path).filter((p) => !otherLayout.has(p));
   const atBase2 = await parsedAtBase(git, request);
   const atCommits = await Promise.all(
     chain.map(async (commit) => {
@@ -24731,6 +24732,7 @@ async function readFromCommits(git, request, store, log) {
     }
   }
   const askedOfStore = new Set(withoutFiles);
+  for (const [file, why] of otherLayout) notes.push(`\`${file}\` has no known history: ${why.replace(/\.$/, "")}.`);
   const notKnown = /* @__PURE__ */ new Map();
   const read = (i, file) => atCommits[i].get(file);
   const fromStore = (sha2, file) => stored.get(sha2)?.has(file) ?? false;
@@ -24770,9 +24772,14 @@ async function readFromCommits(git, request, store, log) {
   const oldestFirst2 = chain.map((commit, i) => ({ commit, i })).reverse();
   const metrics = [];
   for (const diff of request.metrics) {
+    const layout = otherLayout.get(diff.path);
     for (const row3 of diff.rows) {
       const head = finite(row3.new);
       if (head === null && finite(row3.old) === null) continue;
+      if (layout !== void 0) {
+        metrics.push({ file: diff.path, key: row3.key, points: [], stats: null, head, notKnown: { why: layout, cause: "moved-root" } });
+        continue;
+      }
       const points = [];
       const lacking = [];
       const notNumbers = [];
@@ -30000,9 +30007,18 @@ async function runIn(git, config, log, deadline) {
   for (const note2 of gate?.notes ?? []) log.info(note2);
   checkHistoryRules(gate?.rules ?? [], historyDepth, historySetting);
   const historyStore = store ? storeReader(store) : void 0;
+  const otherLayout = roots && roots.head !== roots.base ? movedRootHistory(roots, comparison) : void 0;
   const history2 = base && historyDepth > 0 ? await readProjectHistory(
     git,
-    { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase, cli: config.github === null },
+    {
+      base,
+      depth: historyDepth,
+      metrics: comparison.metrics,
+      budget,
+      parsedAtBase: comparison.parsedAtBase,
+      cli: config.github === null,
+      ...otherLayout && { otherLayout }
+    },
     { workspace: config.workspace, data, projects },
     historyStore,
     log
@@ -30455,6 +30471,15 @@ async function projectRoots(git, baseSha, start, workspace) {
   const [head, from] = await Promise.all([fromTop(git.root, workspace), fromTop(git.root, start)]);
   if (head === null) return void 0;
   return { head, base: await projectRootAt(git, baseSha, from ?? "") };
+}
+function movedRootHistory(roots, comparison) {
+  const root = (folder) => folder ? `${folder}/` : "the top of the repository";
+  return new Map(
+    comparison.metrics.filter((f) => !comparison.parsedAtBase.has(f.path)).map((f) => [
+      f.path,
+      `this change moves the project root (${root(roots.head)} here, ${root(roots.base)} at the base), and ${f.path} from ${root(roots.head)} is no metrics file the base branch's own project names`
+    ])
+  );
 }
 async function baseRulesFile(git, base, start) {
   const from = await fromTop(git.root, start) ?? "";

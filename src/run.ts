@@ -53,6 +53,7 @@ import type { DataOptions } from './pipeline/restore';
 import { cliRemoteInputs } from './dvc/data/remotes/open';
 import { collectAndCompare } from './values/collect';
 import type { ProjectRoots } from './values/moved-root';
+import type { Comparison } from './values/collect';
 import { explainChanges } from './causes/gather';
 import { baseStaleness } from './causes/base-status';
 import { HistoryStore, storeReader } from './history/store';
@@ -215,11 +216,20 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   // The base branch's history of each metric, from its commits in git. The history store's reader is passed here,
   // for commits whose metrics are not in git (DVC-cached, or made in CI).
   const historyStore: StoreReader | undefined = store ? storeReader(store) : undefined;
+  const otherLayout = roots && roots.head !== roots.base ? movedRootHistory(roots, comparison) : undefined;
   const history =
     base && historyDepth > 0
       ? await readProjectHistory(
           git,
-          { base, depth: historyDepth, metrics: comparison.metrics, budget, parsedAtBase: comparison.parsedAtBase, cli: config.github === null },
+          {
+            base,
+            depth: historyDepth,
+            metrics: comparison.metrics,
+            budget,
+            parsedAtBase: comparison.parsedAtBase,
+            cli: config.github === null,
+            ...(otherLayout && { otherLayout }),
+          },
           { workspace: config.workspace, data, projects },
           historyStore,
           log,
@@ -848,6 +858,23 @@ async function projectRoots(git: GitRepo, baseSha: string, start: string, worksp
   const [head, from] = await Promise.all([fromTop(git.root, workspace), fromTop(git.root, start)]);
   if (head === null) return undefined;
   return { head, base: await projectRootAt(git, baseSha, from ?? '') };
+}
+
+/**
+ * The metrics files whose history a change that moves the project root cannot read, with why: the head's path read
+ * at the base branch's commits is not what their project named, unless the base's side of the comparison was read
+ * there (the same file of the repository at both roots).
+ */
+function movedRootHistory(roots: ProjectRoots, comparison: Comparison): Map<string, string> {
+  const root = (folder: string) => (folder ? `${folder}/` : 'the top of the repository');
+  return new Map(
+    comparison.metrics
+      .filter((f) => !comparison.parsedAtBase.has(f.path))
+      .map((f) => [
+        f.path,
+        `this change moves the project root (${root(roots.head)} here, ${root(roots.base)} at the base), and ${f.path} from ${root(roots.head)} is no metrics file the base branch's own project names`,
+      ]),
+  );
 }
 
 /**

@@ -254,7 +254,7 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
     if (!m.history.stats && m.history.notKnown) {
       // Values there but not read are not known: too few of them is no short history, whatever missing-base says.
       const { why, cause } = m.history.notKnown;
-      const fix = cause === 'store' ? options.storeRemedy : options.historyRemedy?.[cause];
+      const fix = cause === 'store' ? options.storeRemedy : cause === 'moved-root' ? undefined : options.historyRemedy?.[cause];
       const remedy = fix ? ` ${fix}` : '';
       return outcome(
         'error',

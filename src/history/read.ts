@@ -39,6 +39,12 @@ export interface HistoryRequest {
   withDvcOutputs?: (tree: Tree, sha: string) => CachedOutputsTree;
   /** A CLI run (hints name its flags) rather than the action's (hints name its inputs). */
   cli?: boolean;
+  /**
+   * Metrics files the base branch's commits name in another project layout (the change moved the project root), with
+   * why: the head's path read there is not the file those commits' project named, so their values are not known,
+   * neither read nor said to be missing.
+   */
+  otherLayout?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -90,7 +96,8 @@ export function readProjectHistory(
 async function readFromCommits(git: GitRepo, request: HistoryRequest, store: StoreReader | undefined, log: Logger): Promise<HistorySection> {
   const notes: string[] = [];
   const { chain, wholeBranch, cutShort } = await firstParents(git, request, notes, log);
-  const paths = request.metrics.map((f) => f.path);
+  const otherLayout = request.otherLayout ?? new Map<string, string>();
+  const paths = request.metrics.map((f) => f.path).filter((p) => !otherLayout.has(p));
   const atBase = await parsedAtBase(git, request);
 
   const atCommits = await Promise.all(
@@ -135,6 +142,7 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
     }
   }
   const askedOfStore = new Set(withoutFiles);
+  for (const [file, why] of otherLayout) notes.push(`\`${file}\` has no known history: ${why.replace(/\.$/, '')}.`);
   const notKnown = new Map<string, HistoryNotKnown>();
 
   // Notes for each file: where it was not there to read, where it did not parse.
@@ -179,9 +187,14 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
   const oldestFirst = chain.map((commit, i) => ({ commit, i })).reverse();
   const metrics: HistorySection['metrics'] = [];
   for (const diff of request.metrics) {
+    const layout = otherLayout.get(diff.path);
     for (const row of diff.rows) {
       const head = finite(row.new);
       if (head === null && finite(row.old) === null) continue;
+      if (layout !== undefined) {
+        metrics.push({ file: diff.path, key: row.key, points: [], stats: null, head, notKnown: { why: layout, cause: 'moved-root' } });
+        continue;
+      }
       const points: HistorySection['metrics'][number]['points'] = [];
       const lacking: string[] = [];
       const notNumbers: string[] = [];

@@ -60,7 +60,7 @@ export interface HistorySection {
 /** Why some values of a metric's history are not known, and what would let a run read them (`cause`). */
 export interface HistoryNotKnown {
   why: string;
-  cause: 'dvc-cache' | 'store';
+  cause: 'dvc-cache' | 'store' | 'moved-root';
 }
 
 /**

@@ -364,7 +364,7 @@ const noise: Reader<NoiseBand> = (v, at) => {
 
 const historyNotKnown: Reader<HistoryNotKnown> = (v, at) => {
   const o = object(v, at);
-  return { why: string(o.why, key(at, 'why')), cause: oneOf(['dvc-cache', 'store'] as const)(o.cause, key(at, 'cause')) };
+  return { why: string(o.why, key(at, 'why')), cause: oneOf(['dvc-cache', 'store', 'moved-root'] as const)(o.cause, key(at, 'cause')) };
 };
 
 const history: Reader<HistorySection> = (v, at) => {

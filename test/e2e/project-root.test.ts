@@ -288,4 +288,26 @@ describe('a pull request that moves its project root is compared with the base w
     );
     assert.match(result.summary, /This change moves the project root \(the top of the repository here, proj\/ at the base\)/);
   });
+
+  test('a history.* rule on a file the base branch names elsewhere is an error, not "not enough history", and no note says it is not in git', async () => {
+    const { result, json } = await pullRequest(
+      {
+        '.dvc/config': '[core]\n',
+        'dvc.yaml': 'metrics:\n- metrics.json\n',
+        '.mlreport.yml': 'thresholds:\n  - accuracy >= history.mean - 2 * history.std\n',
+        'metrics.json': '{"accuracy": 0.9}\n',
+        'ml/train.py': '',
+      },
+      { 'ml/.dvc/config': '[core]\n', 'ml/dvc.yaml': 'metrics:\n- metrics.json\n', 'ml/metrics.json': '{"accuracy": 0.5}\n' },
+      ['dvc.yaml', 'metrics.json'],
+      { 'working-directory': 'ml', history: '5' },
+    );
+    assert.equal(result.code, 1, result.stdout);
+    assert.deepEqual(
+      json.gates.rules.map((r) => [r.rule, r.status]),
+      [['accuracy >= history.mean - 2 * history.std', 'error']],
+    );
+    assert.match(json.gates.rules[0]!.detail, /this change moves the project root \(ml\/ here, the top of the repository at the base\)/);
+    assert.doesNotMatch(result.summary, /is not in git/);
+  });
 });

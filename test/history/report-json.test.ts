@@ -92,7 +92,7 @@ test("report.json's history says what of it is not known, and reads it back; old
   bad.history.metrics[0].notKnown.cause = 'network';
   assert.throws(
     () => parseReportJson(JSON.stringify(bad)),
-    new ReportJsonError(`'history.metrics[0].notKnown.cause' must be one of "dvc-cache", "store", not "network"`),
+    new ReportJsonError(`'history.metrics[0].notKnown.cause' must be one of "dvc-cache", "store", "moved-root", not "network"`),
   );
 });
 
