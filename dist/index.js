@@ -21399,6 +21399,14 @@ function evaluateRule(rule2, metrics, options) {
         withHead
       );
     }
+    const freshBase = options.baseFreshnessUnknown?.get(m.file);
+    if (freshBase !== void 0) {
+      return outcome2(
+        "error",
+        `Not checked: \`${metricName(m)}\` is not known at the base: whether the base's stages were up to date there could not be told: ${freshBase.replace(/\.$/, "")}; its value there (${formatNumber(base)}) may be a stage's last run's, not of the base's own params and code, so the rule has no \`base\` value to compare with.`,
+        withHead
+      );
+    }
   }
   const stats3 = historyStatsUsed(rule2.threshold);
   let history2 = null;
@@ -28633,7 +28641,11 @@ async function explainChanges(git, request, log) {
       ran: request.pipeline?.stages ?? null,
       stale: request.stale,
       ...request.staleAtBase && { staleAtBase: request.staleAtBase },
-      unknown: [...atBase2.errors.map((e) => `at ${base.label}: ${e.error}`), ...atHead.errors.map((e) => `at head: ${e.error}`)]
+      unknown: [
+        ...atBase2.errors.map((e) => `at ${base.label}: ${e.error}`),
+        ...request.unknownAtBase ?? [],
+        ...atHead.errors.map((e) => `at head: ${e.error}`)
+      ]
     });
     const metrics = withCauses(request.metrics, explain);
     await countLines(git, base.sha, metrics);
@@ -28678,21 +28690,35 @@ async function countLines(git, base, metrics) {
 // src/causes/base-status.ts
 import { posix as posix17 } from "node:path";
 async function baseStaleness(git, base, options, metricsFiles) {
-  if (!base) return { stages: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map() };
+  if (!base) return { stages: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map() };
   const tree = commitTree(git, base.sha, base.label, options.budget ? { budget: options.budget } : {});
   const project = await projectAt(tree, base.sha, options.projects);
-  const stages = await outOfDateAtBase(tree, project);
-  return { stages, files: filesOfStaleStages(project, stages, metricsFiles) };
+  const { stale: stages, unloaded } = await outOfDateAtBase(tree, project);
+  return { stages, files: filesOfStaleStages(project, stages, metricsFiles), unknown: filesOfUnloaded(unloaded, metricsFiles, base.label) };
+}
+function filesOfUnloaded(unloaded, metricsFiles, label2) {
+  const unknown = /* @__PURE__ */ new Map();
+  const under = (file, folder) => folder === "" || folder === "." || file === folder || file.startsWith(`${folder}/`);
+  for (const { dvc, error: error2 } of unloaded) {
+    const outs = dvc.stages.flatMap((stage) => stage.outs.map((o) => joinPath(dvc.dir, projectPath2(stage, o.path))));
+    for (const file of metricsFiles) {
+      if (unknown.has(file)) continue;
+      if (under(file, dvc.dir) || outs.some((out) => under(file, out))) unknown.set(file, `at ${label2}, ${error2.replace(/\.$/, "")}`);
+    }
+  }
+  return unknown;
 }
 async function outOfDateAtBase(tree, project) {
   const stale = /* @__PURE__ */ new Map();
+  const unloaded = [];
   for (const dvc of project.dvcYamls) {
     const lock = project.locks.get(dvc.dir);
     if (!lock) continue;
     let dag;
     try {
-      dag = buildDag(dvc.stages);
-    } catch {
+      dag = buildDag(dvc.stages, dvc.file);
+    } catch (error2) {
+      unloaded.push({ dvc, error: describeError(error2) });
       continue;
     }
     for (const stage of dvc.stages) {
@@ -28702,7 +28728,7 @@ async function outOfDateAtBase(tree, project) {
       if (reasons.length) stale.set(stageAddress(dvc.file, stage.name), reasons);
     }
   }
-  return stale;
+  return { stale, unloaded };
 }
 async function reasonsAtBase(tree, project, pipeline2, stage, locked) {
   const reasons = [];
@@ -30029,11 +30055,11 @@ async function runIn(git, config, log, deadline) {
   const metricsFiles = comparison.metrics.map((f) => f.path);
   const { stale, unknown, staleAtHead, staleWhy, freshnessUnknown } = pipeline2 ? await stagesNotRun(pipeline2, config.workspace, headTree, projects, data, metricsFiles, log) : await staleStages(config.workspace, headTree, projects, data, metricsFiles, log);
   const baseStale = await baseStaleness(git, base, { budget, projects }, metricsFiles).catch((error2) => {
-    log.warning(`Could not tell whether the base's pipeline was up to date there: ${describeError(error2)}`);
-    return null;
+    const why = `at ${base.label}, ${describeError(error2).replace(/\.$/, "")}`;
+    return { stages: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), unknown: new Map(metricsFiles.map((f) => [f, why])) };
   });
   const staleAtBase = new Map(
-    [...baseStale?.files ?? []].map(([file, stages]) => [
+    [...baseStale.files].map(([file, stages]) => [
       file,
       stages.map((s) => `stage '${s}' was out of date at ${base.label} (${baseStale.stages.get(s).join("; ")}), as \`dvc status\` there says`).join("; ")
     ])
@@ -30043,6 +30069,7 @@ async function runIn(git, config, log, deadline) {
     unreadAtBase,
     notKnownAtBase: comparison.notKnownAtBase,
     staleAtBase,
+    baseFreshnessUnknown: baseStale.unknown,
     cachedAtBase: comparison.cachedAtBase,
     cachedAtHead: comparison.cachedAtHead,
     cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
@@ -30088,7 +30115,14 @@ async function runIn(git, config, log, deadline) {
       cli ? "Out-of-date stages: run mlreport repro first, or pass --repro auto, so the values match this change." : "Out-of-date stages: set the action's repro input to auto (or builtin, or dvc) so the values match this change."
     );
   }
-  for (const [file, stages] of baseStale?.files ?? []) {
+  const unknownAtBase = /* @__PURE__ */ new Map();
+  for (const [file, why] of baseStale.unknown) unknownAtBase.set(why, [...unknownAtBase.get(why) ?? [], file]);
+  for (const [why, files] of unknownAtBase) {
+    warnings.push(
+      `At the base ${base.label}, whether the stages were up to date could not be told (${why}): its values of ${files.map((f) => `\`${f}\``).join(", ")} may be a stage's last run's, so rules comparing them with \`base\` are not checked.`
+    );
+  }
+  for (const [file, stages] of baseStale.files) {
     const stale2 = stages.map((s) => `\`${s}\` (${baseStale.stages.get(s).join("; ")})`).join(", ");
     const one = stages.length === 1;
     warnings.push(
@@ -30114,7 +30148,8 @@ async function runIn(git, config, log, deadline) {
       stale,
       params: comparison.params,
       metrics: comparison.metrics,
-      ...baseStale && { staleAtBase: baseStale.stages }
+      staleAtBase: baseStale.stages,
+      unknownAtBase: [...unknownAtBase.keys()].map((why) => `whether the base's stages were up to date could not be told (${why})`)
     },
     log
   );

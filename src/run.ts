@@ -245,14 +245,15 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     ? await stagesNotRun(pipeline, config.workspace, headTree, projects, data, metricsFiles, log)
     : await staleStages(config.workspace, headTree, projects, data, metricsFiles, log);
   // A base committed without reproducing (a param changed and merged, say): its values are its stages' last run's.
+  // One that could not be told (a pipeline that does not load there) is no up-to-date base: rules on `base` are errors.
   const baseStale = await baseStaleness(git, base, { budget, projects }, metricsFiles).catch((error: unknown) => {
-    log.warning(`Could not tell whether the base's pipeline was up to date there: ${describeError(error)}`);
-    return null;
+    const why = `at ${base!.label}, ${describeError(error).replace(/\.$/, '')}`;
+    return { stages: new Map<string, string[]>(), files: new Map<string, string[]>(), unknown: new Map(metricsFiles.map((f) => [f, why])) };
   });
   const staleAtBase = new Map(
-    [...(baseStale?.files ?? [])].map(([file, stages]) => [
+    [...baseStale.files].map(([file, stages]) => [
       file,
-      stages.map((s) => `stage '${s}' was out of date at ${base!.label} (${baseStale!.stages.get(s)!.join('; ')}), as \`dvc status\` there says`).join('; '),
+      stages.map((s) => `stage '${s}' was out of date at ${base!.label} (${baseStale.stages.get(s)!.join('; ')}), as \`dvc status\` there says`).join('; '),
     ]),
   );
   const gates = gate
@@ -261,6 +262,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         unreadAtBase,
         notKnownAtBase: comparison.notKnownAtBase,
         staleAtBase,
+        baseFreshnessUnknown: baseStale.unknown,
         cachedAtBase: comparison.cachedAtBase,
         cachedAtHead: comparison.cachedAtHead,
         cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
@@ -317,8 +319,15 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         : "Out-of-date stages: set the action's repro input to auto (or builtin, or dvc) so the values match this change.",
     );
   }
-  for (const [file, stages] of baseStale?.files ?? []) {
-    const stale = stages.map((s) => `\`${s}\` (${baseStale!.stages.get(s)!.join('; ')})`).join(', ');
+  const unknownAtBase = new Map<string, string[]>();
+  for (const [file, why] of baseStale.unknown) unknownAtBase.set(why, [...(unknownAtBase.get(why) ?? []), file]);
+  for (const [why, files] of unknownAtBase) {
+    warnings.push(
+      `At the base ${base!.label}, whether the stages were up to date could not be told (${why}): its values of ${files.map((f) => `\`${f}\``).join(', ')} may be a stage's last run's, so rules comparing them with \`base\` are not checked.`,
+    );
+  }
+  for (const [file, stages] of baseStale.files) {
+    const stale = stages.map((s) => `\`${s}\` (${baseStale.stages.get(s)!.join('; ')})`).join(', ');
     const one = stages.length === 1;
     warnings.push(
       `At the base ${base!.label}, stage${one ? '' : 's'} ${stale} ${one ? 'was' : 'were'} out of date, as \`dvc status\` there says: it was committed without reproducing ${one ? 'it' : 'them'}, so its values of \`${file}\` are ${one ? 'its' : 'their'} last run's, not of its own params and code, and changes are measured from that run.`,
@@ -345,7 +354,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
       stale,
       params: comparison.params,
       metrics: comparison.metrics,
-      ...(baseStale && { staleAtBase: baseStale.stages }),
+      staleAtBase: baseStale.stages,
+      unknownAtBase: [...unknownAtBase.keys()].map((why) => `whether the base's stages were up to date could not be told (${why})`),
     },
     log,
   );

@@ -6,20 +6,28 @@ import type { Revision } from '../git/revisions';
 import { isRawMap, type Raw } from '../dvc/python/value';
 import type { DvcYaml, Stage } from '../dvc/types';
 import { objectMd5 } from '../dvc/data/hash';
-import { buildDag, stageAddress, type Dag } from '../pipeline/dag';
+import { buildDag, projectPath, stageAddress, type Dag } from '../pipeline/dag';
+import { describeError } from '../util/errors';
 import { paramReasons } from '../pipeline/status';
 import { commitTree, type ReadBudget, type Tree } from '../workspace/tree';
 
-/** What was out of date at the base: stages with their reasons, and the metrics files they (or stages downstream) write. */
+/**
+ * What was out of date at the base: stages with their reasons, and the metrics files they (or stages downstream) write;
+ * `unknown`: the metrics files a stage of a dvc.yaml whose pipeline does not load at the base writes (or in its
+ * folder), with why, naming the file: whether their stages were up to date there cannot be told, as `dvc status`
+ * there refuses the whole pipeline.
+ */
 export interface BaseStaleness {
   stages: Map<string, string[]>;
   files: Map<string, string[]>;
+  unknown: Map<string, string>;
 }
 
 /**
  * The base's out-of-date stages (outOfDateAtBase) and the metrics files behind them, read through the run's project at
- * the base; none where there is no base. What cannot be read is no staleness found: the steps that read the base's
- * project say what did not load.
+ * the base; none where there is no base. A dvc.yaml that does not parse there is said by the steps that read the
+ * base's project; one that parses but whose pipeline does not load (an output two stages write, a cycle) is
+ * `unknown`, never up to date.
  */
 export async function baseStaleness(
   git: GitRepo,
@@ -27,11 +35,28 @@ export async function baseStaleness(
   options: { budget?: ReadBudget; projects?: LoadedProjects },
   metricsFiles: string[],
 ): Promise<BaseStaleness> {
-  if (!base) return { stages: new Map(), files: new Map() };
+  if (!base) return { stages: new Map(), files: new Map(), unknown: new Map() };
   const tree = commitTree(git, base.sha, base.label, options.budget ? { budget: options.budget } : {});
   const project = await projectAt(tree, base.sha, options.projects);
-  const stages = await outOfDateAtBase(tree, project);
-  return { stages, files: filesOfStaleStages(project, stages, metricsFiles) };
+  const { stale: stages, unloaded } = await outOfDateAtBase(tree, project);
+  return { stages, files: filesOfStaleStages(project, stages, metricsFiles), unknown: filesOfUnloaded(unloaded, metricsFiles, base.label) };
+}
+
+/**
+ * Of `metricsFiles`, those a stage of a dvc.yaml whose pipeline did not load writes (or a folder it writes holds), or
+ * in that dvc.yaml's folder, each with why, naming the file and the revision.
+ */
+function filesOfUnloaded(unloaded: { dvc: DvcYaml; error: string }[], metricsFiles: string[], label: string): Map<string, string> {
+  const unknown = new Map<string, string>();
+  const under = (file: string, folder: string): boolean => folder === '' || folder === '.' || file === folder || file.startsWith(`${folder}/`);
+  for (const { dvc, error } of unloaded) {
+    const outs = dvc.stages.flatMap((stage) => stage.outs.map((o) => joinPath(dvc.dir, projectPath(stage, o.path))));
+    for (const file of metricsFiles) {
+      if (unknown.has(file)) continue;
+      if (under(file, dvc.dir) || outs.some((out) => under(file, out))) unknown.set(file, `at ${label}, ${error.replace(/\.$/, '')}`);
+    }
+  }
+  return unknown;
 }
 
 /** One dvc.yaml at the base: its stages' graph and its dvc.lock's stages. */
@@ -47,17 +72,21 @@ interface BasePipeline {
  * dep whose hash is not dvc.lock's, or an upstream stage's output whose recorded hash is not the one this stage read.
  * Such a base was committed without reproducing (a param changed and merged, say): its dvc.lock, and the values
  * read by it, are of a run of other params or code than the base's own. Outputs are not looked at (a commit does not
- * hold them). By stage address (`sub/dvc.yaml:name` outside the root dvc.yaml), with the reasons in `dvc status` words.
+ * hold them). By stage address (`sub/dvc.yaml:name` outside the root dvc.yaml), with the reasons in `dvc status` words;
+ * `unloaded`: the dvc.yaml files whose pipeline does not load there, with the error.
  */
-async function outOfDateAtBase(tree: Tree, project: DvcProject): Promise<Map<string, string[]>> {
+async function outOfDateAtBase(tree: Tree, project: DvcProject): Promise<{ stale: Map<string, string[]>; unloaded: { dvc: DvcYaml; error: string }[] }> {
   const stale = new Map<string, string[]>();
+  const unloaded: { dvc: DvcYaml; error: string }[] = [];
   for (const dvc of project.dvcYamls) {
     const lock = project.locks.get(dvc.dir);
     if (!lock) continue;
     let dag: Dag;
     try {
-      dag = buildDag(dvc.stages);
-    } catch {
+      dag = buildDag(dvc.stages, dvc.file);
+    } catch (error) {
+      // `dvc status` there refuses the whole pipeline: whether its stages were up to date is not known, not "they were".
+      unloaded.push({ dvc, error: describeError(error) });
       continue;
     }
     for (const stage of dvc.stages) {
@@ -67,7 +96,7 @@ async function outOfDateAtBase(tree: Tree, project: DvcProject): Promise<Map<str
       if (reasons.length) stale.set(stageAddress(dvc.file, stage.name), reasons);
     }
   }
-  return stale;
+  return { stale, unloaded };
 }
 
 async function reasonsAtBase(tree: Tree, project: DvcProject, pipeline: BasePipeline, stage: Stage, locked: LockStage): Promise<string[]> {

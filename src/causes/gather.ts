@@ -23,6 +23,8 @@ export interface CausesRequest {
   metrics: FileDiff[];
   /** Stages out of date at the base commit itself, with their `dvc status` reasons there (base-status.ts). */
   staleAtBase?: ReadonlyMap<string, string[]>;
+  /** What could not be told at the base (whether its stages were up to date), said on every metric's causes. */
+  unknownAtBase?: string[];
 }
 
 /**
@@ -54,7 +56,11 @@ export async function explainChanges(git: GitRepo, request: CausesRequest, log: 
       ran: request.pipeline?.stages ?? null,
       stale: request.stale,
       ...(request.staleAtBase && { staleAtBase: request.staleAtBase }),
-      unknown: [...atBase.errors.map((e) => `at ${base.label}: ${e.error}`), ...atHead.errors.map((e) => `at head: ${e.error}`)],
+      unknown: [
+        ...atBase.errors.map((e) => `at ${base.label}: ${e.error}`),
+        ...(request.unknownAtBase ?? []),
+        ...atHead.errors.map((e) => `at head: ${e.error}`),
+      ],
     });
     const metrics = withCauses(request.metrics, explain);
     await countLines(git, base.sha, metrics);

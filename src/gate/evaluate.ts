@@ -84,6 +84,12 @@ export interface EvaluateOptions {
    */
   staleAtBase?: ReadonlyMap<string, string>;
   /**
+   * Metrics files a stage of the base writes when whether the base's stages were up to date there could not be told
+   * (path → why, naming the dvc.yaml whose pipeline does not load there and the revision): the base's value may be a
+   * stale stage's last run's, so a rule comparing with `base` is not checked, as on `staleAtBase`.
+   */
+  baseFreshnessUnknown?: ReadonlyMap<string, string>;
+  /**
    * Metrics files a stage writes when whether the stages are up to date could not be told (path → why, naming the
    * project file that does not load): their values may be the last run's, so a rule on them checked nothing known.
    */
@@ -241,6 +247,14 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
       return outcome(
         'error',
         `Not checked: \`${metricName(m)}\` is not known at the base: ${staleBase}, so its value there (${formatNumber(base)}) is not of the base's own params and code, and the rule has no \`base\` value to compare with.`,
+        withHead,
+      );
+    }
+    const freshBase = options.baseFreshnessUnknown?.get(m.file);
+    if (freshBase !== undefined) {
+      return outcome(
+        'error',
+        `Not checked: \`${metricName(m)}\` is not known at the base: whether the base's stages were up to date there could not be told: ${freshBase.replace(/\.$/, '')}; its value there (${formatNumber(base)}) may be a stage's last run's, not of the base's own params and code, so the rule has no \`base\` value to compare with.`,
         withHead,
       );
     }

@@ -18,7 +18,8 @@ import type { GateConfig } from './types';
  * `files.storeUnreadAtBase`: metrics files not in git at the base whose values the history store would hold, when it
  * could not be fetched: a rule comparing with `base` is an error there too;
  * `files.staleAtBase`: metrics files whose base values a stage out of date at the base commit made, where a rule
- * comparing with `base` is an error too; `files.staleAtHead`: metrics files out-of-date stages write (not reproduced), or stages that failed or did not run (`files.staleWhy` says
+ * comparing with `base` is an error too, as on those of `files.baseFreshnessUnknown` (metrics files a base stage writes
+ * when whether the base's stages were up to date could not be told); `files.staleAtHead`: metrics files out-of-date stages write (not reproduced), or stages that failed or did not run (`files.staleWhy` says
  * why), with those stages: rules on them are errors, as on those of `files.freshnessUnknown` (metrics files a stage
  * writes when whether it is up to date could not be told); `files.baseUnread`: why a base revision there is could not be
  * fetched (`hasBase` false), which makes a rule comparing with `base` an error rather than a missing base. Pure.
@@ -34,6 +35,7 @@ export function gateMetrics(
     | 'unreadAtBase'
     | 'notKnownAtBase'
     | 'staleAtBase'
+    | 'baseFreshnessUnknown'
     | 'cachedAtBase'
     | 'cachedAtHead'
     | 'cachedRemedy'

@@ -155,6 +155,56 @@ describe('why metrics changed (dist/cli.js report on real repositories)', () => 
     }
   });
 
+  for (const [broken, stages, error] of [
+    [
+      'an output two stages write',
+      '  copy:\n    cmd: node src/prepare.js\n    outs: [data/prepared.csv]\n',
+      /dvc\.yaml: output 'data\/prepared\.csv' is written by two stages: 'prepare' and 'copy'/,
+    ],
+    [
+      'a cycle',
+      '  a:\n    cmd: echo a\n    deps: [b.txt]\n    outs: [a.txt]\n  b:\n    cmd: echo b\n    deps: [a.txt]\n    outs: [b.txt]\n',
+      /dvc\.yaml: the pipeline has a cycle/,
+    ],
+  ] as const) {
+    test(`a base whose pipeline does not load (${broken}), committed without reproducing: a base rule is not checked, and no "non-determinism"`, async () => {
+      const repo = await pipelineRepo();
+      repos.push(repo);
+      const pipeline = readFileSync(join(repo.dir, 'dvc.yaml'), 'utf8');
+      // The base: epochs 100→15 merged without `repro` in a dvc.yaml `dvc status` refuses, so whether `train` was up
+      // to date there cannot be told (it was not: its dvc.lock and metrics.json are still of epochs 100).
+      repo.commit('fewer epochs, not reproduced', { 'params.yaml': 'train:\n  epochs: 15\n  lr: 0.1\n', 'dvc.yaml': pipeline + stages });
+      // The PR fixes dvc.yaml and is reproduced by the run.
+      repo.commit('fix dvc.yaml', { 'dvc.yaml': pipeline });
+      const out = tempDir();
+      try {
+        const run = await runCli(
+          ['report', '--base', 'HEAD~1', '--out', out, '--quiet', '--repro', 'auto', '--threshold', 'accuracy >= base - 0.01'],
+          repo.dir,
+        );
+        assert.equal(run.code, 1, run.stdout + run.stderr);
+        const md = readFileSync(join(out, 'report.md'), 'utf8');
+        const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+        const rule = json.gates.rules[0];
+        assert.equal(rule.status, 'error');
+        assert.match(rule.detail, /is not known at the base: whether the base's stages were up to date there could not be told: at HEAD~1, /);
+        assert.match(rule.detail, error);
+        assert.equal(json.gates.passed, false);
+        // The report says why beside the changes, and the causes do not call the move noise.
+        assert.match(md, /At the base HEAD\\?~1, whether the stages were up to date could not be told \(at HEAD\\?~1, dvc\.yaml: /);
+        assert.doesNotMatch(md, /non-determinism/);
+        const causes = json.causes[json.metrics[0].rows[0].causes];
+        assert.equal(causes.nothingUpstream, false);
+        assert.ok(
+          causes.unknown.some((u: string) => u.startsWith("whether the base's stages were up to date could not be told")),
+          causes.unknown.join('\n'),
+        );
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    });
+  }
+
   test('data deps: a `.dvc`-tracked folder and a dvc.lock-only file with new sizes and file counts', async () => {
     const repo = new TempRepo('mlreport-causes-');
     repos.push(repo);
