@@ -28809,8 +28809,11 @@ var HistoryStore = class {
     return this.fetched;
   }
   async fetchTip() {
-    if (!(await this.git.remotes()).includes(this.remote))
+    if (!(await this.git.remotes()).includes(this.remote)) {
+      const local = await this.git.resolveCommit(`refs/heads/${this.branch}`);
+      if (local) return this.usable(local);
       return { state: "absent", why: `no remote '${this.remote}' to fetch the branch '${this.branch}' from`, remote: false };
+    }
     let commit;
     try {
       commit = await this.git.fetchTip(this.branch, LOCAL_REF, this.remote);
@@ -28822,6 +28825,10 @@ var HistoryStore = class {
       };
     }
     if (!commit) return { state: "absent", why: `no branch '${this.branch}' yet (pushes to the default branch write it)`, remote: true };
+    return this.usable(commit);
+  }
+  /** The tip `commit`, when it is an mlreport store. */
+  async usable(commit) {
     const tree = await this.git.treeOf(commit);
     const marker = await this.git.readAt(commit, STORE_MARKER, 64 * 1024);
     if (!tree || !marker || !isMarker(marker)) {
@@ -28838,7 +28845,8 @@ var HistoryStore = class {
   }
   /**
    * The records of `commits` the store holds; a record that is not one (bad JSON, wrong shape, another commit's) is a
-   * note. `unread`: the branch could not be fetched, so whether it holds their records is not known.
+   * note. `unread`: the branch could not be fetched (or there is no remote to fetch it from, and no local branch of
+   * that name), so whether it holds their records is not known.
    */
   async records(commits) {
     const records = /* @__PURE__ */ new Map();
@@ -28848,6 +28856,12 @@ var HistoryStore = class {
       const note2 = `History store: ${tip.reason}; not read.`;
       return tip.unfetched ? { records, notes: [note2], unread: `the history store's ${tip.reason.replace(/^the /, "")}` } : { records, notes: [note2] };
     }
+    if (tip.state === "absent" && !tip.remote)
+      return {
+        records,
+        notes: [`History store: ${tip.why}; not read.`],
+        unread: `the history store's branch '${this.branch}' could not be fetched (${tip.why})`
+      };
     if (tip.state === "absent") return { records, notes: [`History store: ${tip.why}.`] };
     for (const commit of new Set(commits)) {
       const path = recordPath(commit);
@@ -30104,7 +30118,8 @@ async function runIn(git, config, log, deadline) {
       `This change moves the project root (${root(roots.head)} here, ${root(roots.base)} at the base): metrics and params are compared with the files the base's own project names; plots, data changes and their causes are read from ${root(roots.head)} on both sides.`
     );
   }
-  if (history2 && gates2?.rules.some((r) => r.noise)) for (const note2 of history2.notes) warnings.push(`History of ${history2.branch}: ${note2}`);
+  if (history2 && gates2?.rules.some((r) => r.noise))
+    for (const note2 of history2.notes) warnings.push(note2.startsWith("History store: ") ? note2 : `History of ${history2.branch}: ${note2}`);
   if (unknown && !comparison.headErrors.includes(unknown)) {
     const files = freshnessUnknown.size ? `; rules on the metrics files its stages write (${[...freshnessUnknown.keys()].join(", ")}) are not checked` : "";
     warnings.push(`Could not tell whether the pipeline is up to date: ${unknown.replace(/\.$/, "")}${files}.`);

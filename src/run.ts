@@ -304,7 +304,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     );
   }
   // Why a rule on history.* had fewer values than asked for (a clone that could not fetch, files missing) goes beside it.
-  if (history && gates?.rules.some((r) => r.noise)) for (const note of history.notes) warnings.push(`History of ${history.branch}: ${note}`);
+  if (history && gates?.rules.some((r) => r.noise))
+    for (const note of history.notes) warnings.push(note.startsWith('History store: ') ? note : `History of ${history.branch}: ${note}`);
   // A check that could not be made is no "up to date": the report says so, unless it shows the broken file as an error.
   if (unknown && !comparison.headErrors.includes(unknown)) {
     const files = freshnessUnknown.size ? `; rules on the metrics files its stages write (${[...freshnessUnknown.keys()].join(', ')}) are not checked` : '';

@@ -53,8 +53,12 @@ export class HistoryStore {
   }
 
   private async fetchTip(): Promise<StoreTip> {
-    if (!(await this.git.remotes()).includes(this.remote))
+    if (!(await this.git.remotes()).includes(this.remote)) {
+      // A clone without the remote may still hold the branch itself (a local copy of the store): read that.
+      const local = await this.git.resolveCommit(`refs/heads/${this.branch}`);
+      if (local) return this.usable(local);
       return { state: 'absent', why: `no remote '${this.remote}' to fetch the branch '${this.branch}' from`, remote: false };
+    }
     let commit: string | null;
     try {
       commit = await this.git.fetchTip(this.branch, LOCAL_REF, this.remote);
@@ -67,6 +71,11 @@ export class HistoryStore {
       };
     }
     if (!commit) return { state: 'absent', why: `no branch '${this.branch}' yet (pushes to the default branch write it)`, remote: true };
+    return this.usable(commit);
+  }
+
+  /** The tip `commit`, when it is an mlreport store. */
+  private async usable(commit: string): Promise<StoreTip> {
     const tree = await this.git.treeOf(commit);
     const marker = await this.git.readAt(commit, STORE_MARKER, 64 * 1024);
     if (!tree || !marker || !isMarker(marker)) {
@@ -85,7 +94,8 @@ export class HistoryStore {
 
   /**
    * The records of `commits` the store holds; a record that is not one (bad JSON, wrong shape, another commit's) is a
-   * note. `unread`: the branch could not be fetched, so whether it holds their records is not known.
+   * note. `unread`: the branch could not be fetched (or there is no remote to fetch it from, and no local branch of
+   * that name), so whether it holds their records is not known.
    */
   async records(commits: readonly string[]): Promise<{ records: Map<string, HistoryRecord>; notes: string[]; unread?: string }> {
     const records = new Map<string, HistoryRecord>();
@@ -95,6 +105,13 @@ export class HistoryStore {
       const note = `History store: ${tip.reason}; not read.`;
       return tip.unfetched ? { records, notes: [note], unread: `the history store's ${tip.reason.replace(/^the /, '')}` } : { records, notes: [note] };
     }
+    // No remote to fetch the branch from is a store not read, not one that holds nothing: as a fetch that failed.
+    if (tip.state === 'absent' && !tip.remote)
+      return {
+        records,
+        notes: [`History store: ${tip.why}; not read.`],
+        unread: `the history store's branch '${this.branch}' could not be fetched (${tip.why})`,
+      };
     if (tip.state === 'absent') return { records, notes: [`History store: ${tip.why}.`] };
     for (const commit of new Set(commits)) {
       const path = recordPath(commit);

@@ -181,6 +181,44 @@ describe('the history store', () => {
     }
   });
 
+  test('a clone with no `origin` remote cannot fetch the store either: the `base` and `history.*` rules are errors, unless the store branch is there locally', async () => {
+    repo.git('remote', 'remove', 'origin');
+    try {
+      const run = await pullRequest('0.6', { thresholds: 'acc >= base - 0.01\nacc >= history.mean - 2 * history.std\nacc >= 0.5' });
+      assert.equal(run.code, 1, run.stdout);
+      const [onBase, onHistory, fixed] = run.report.gates.rules;
+      assert.equal(onBase.status, 'error', onBase.detail);
+      assert.match(
+        onBase.detail,
+        /^Not checked: `metrics\.json:acc` is not known at the base: metrics\.json is not in git at main, and the history store's branch 'mlreport-history' could not be fetched \(no remote 'origin' to fetch the branch 'mlreport-history' from\)/,
+      );
+      assert.equal(onHistory.status, 'error', onHistory.detail);
+      assert.match(
+        onHistory.detail,
+        /^Not checked: the rule uses `history\.mean`.*Values there that could not be read are not known, which is no short history/,
+      );
+      assert.equal(fixed.status, 'passed');
+      assert.equal(run.report.gates.passed, false);
+      assert.deepEqual(
+        run.report.notKnownAtBase.map((n: { file: string }) => n.file),
+        ['metrics.json'],
+      );
+      // The store's own note is not prefixed twice.
+      const md = readFileSync(join(run.runnerTemp, 'mlreport', 'report.md'), 'utf8');
+      assert.match(md, /History store: no remote 'origin' to fetch the branch 'mlreport-history' from; not read\./);
+      assert.doesNotMatch(md, /History of main: History store:/);
+
+      // The same clone with the store branch itself (fetched earlier): read from there, the rule is checked.
+      repo.git('fetch', '-q', origin, `+refs/heads/${STORE}:refs/heads/${STORE}`);
+      const local = await pullRequest('0.6', { thresholds: 'acc >= base - 0.01' });
+      assert.equal(local.report.gates.rules[0].status, 'failed', local.report.gates.rules[0].detail);
+      assert.equal(local.report.gates.rules[0].base, 0.91);
+    } finally {
+      repo.git('remote', 'add', 'origin', origin);
+      repo.git('update-ref', '-d', `refs/heads/${STORE}`);
+    }
+  });
+
   test("a fork's pull request reads the store and never writes to it", async () => {
     const from = fake.requests.length;
     const run = await pullRequest('0.95', { thresholds: 'acc >= base - 0.01' }, { fork: true, token: 'read-only-token' });

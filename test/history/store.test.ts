@@ -182,7 +182,7 @@ describe('reading the history store', () => {
     assert.deepEqual([...after.records.keys()], [sha(2), sha(3)]);
   });
 
-  test('a store that cannot be fetched is a note without the credentials in the remote’s URL; no remote at all is no store, and nothing is written', async () => {
+  test('a store that cannot be fetched is a note without the credentials in the remote’s URL; no remote at all is a store not read, and nothing is written', async () => {
     const secret = 'ghs_abcdefghij0123456789';
     addSecret(secret);
     const opened = await checkout();
@@ -192,9 +192,13 @@ describe('reading the history store', () => {
     assert.match(notes[0]!, /^History store: the branch 'mlreport-history' could not be fetched \(.+\); not read\.$/);
     assert.doesNotMatch(notes[0]!, new RegExp(secret));
     repo.git('remote', 'remove', 'origin');
-    assert.deepEqual((await new HistoryStore(opened, BRANCH).records([sha(1)])).notes, [
-      "History store: no remote 'origin' to fetch the branch 'mlreport-history' from.",
-    ]);
+    // No remote to fetch it from is a store not read, whose records are not known: not an empty store.
+    const none = await new HistoryStore(opened, BRANCH).records([sha(1)]);
+    assert.deepEqual(none.notes, ["History store: no remote 'origin' to fetch the branch 'mlreport-history' from; not read."]);
+    assert.equal(
+      none.unread,
+      "the history store's branch 'mlreport-history' could not be fetched (no remote 'origin' to fetch the branch 'mlreport-history' from)",
+    );
     // Nor is it written blind: without its tip, an existing branch would look like a new one.
     await assert.rejects(
       writeRecord(await client(), { owner: 'octo', repo: 'iris' }, new HistoryStore(opened, BRANCH), record(1), fast),
