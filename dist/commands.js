@@ -9127,7 +9127,7 @@ function evaluateRule(rule2, metrics, options2) {
     if (staleBase !== void 0) {
       return outcome2(
         "error",
-        `Not checked: \`${metricName(m)}\` is not known at the base: ${staleBase}, so its value there (${formatNumber(base)}) is not of the base's own params and code, and the rule has no \`base\` value to compare with.`,
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${staleBase}, so its value there (${formatNumber(base)}) is not of the base's own params, code and data, and the rule has no \`base\` value to compare with.`,
         withHead
       );
     }
@@ -11299,6 +11299,7 @@ var causesReader = (v, at) => {
         source: oneOf([".dvc", "dvc.lock"])(x.source, key(a, "source")),
         old: extent(x.old, key(a, "old")),
         new: extent(x.new, key(a, "new")),
+        ...x.oldFrom !== void 0 && { oldFrom: oneOf(["dvc.lock"])(x.oldFrom, key(a, "oldFrom")) },
         stages: stages(x.stages, key(a, "stages"))
       };
     })(o.data, key(at, "data")),
@@ -19726,6 +19727,10 @@ function fileText(f) {
   return `${code(f.path)} ${f.binary ? "binary" : `+${f.added}/${MINUS}${f.deleted}`}`;
 }
 function dataText(d) {
+  const from = d.oldFrom === "dvc.lock" ? " (the base's dvc.lock)" : "";
+  return `${dataChange(d)}${from}`;
+}
+function dataChange(d) {
   if (!d.old) return `${code(d.path)} added${d.new ? ` (${extentText(d.new)})` : ""}`;
   if (!d.new) return `${code(d.path)} removed`;
   if (d.old.size === null || d.new.size === null) return `${code(d.path)} modified (size unknown: ${d.source} records none)`;
@@ -27396,7 +27401,10 @@ function upstreamCauses(inputs, dag, head, base, writer) {
       const under = (p) => path === "" || p === path || p.startsWith(`${path}/`);
       for (const [p, count3] of inputs.files) if (under(p) && dag.producerOf(p) === void 0) files.add(fileCause(p, count3), name);
       const dvcOuts = causeTrackedOuts(inputs, path);
-      for (const out of dvcOuts) {
+      const lockedDep = headRan && atBase?.includes(`dep ${dep}: modified`) ? causeEntryOf(baseLock.stage?.deps ?? [], dep) : void 0;
+      const sinceLock = lockedDep && dvcOuts.includes(path) ? dataCause(path, lockedDep, headDataOf(inputs, headLock.stage, dep, path), ".dvc") : null;
+      if (sinceLock) data.add({ ...sinceLock, oldFrom: "dvc.lock" }, name);
+      for (const out of sinceLock ? [] : dvcOuts) {
         const change3 = dvcDataCause(inputs, out);
         if (change3) data.add(change3, name);
       }
@@ -27504,6 +27512,9 @@ function dvcDataCause(inputs, out) {
 function trackerUnloaded(side, other, out) {
   const file = other.dvcFiles.find((f) => f.outs.some((o) => o.path === out))?.file;
   return file !== void 0 && side.errors.some((e) => e.file === file);
+}
+function headDataOf(inputs, locked, dep, path) {
+  return causeEntryOf(locked?.deps ?? [], dep) ?? causeFindOut(inputs.head, path);
 }
 function causeEntryOf(entries, path) {
   return entries.find((e) => e.path === path);
@@ -29070,7 +29081,7 @@ async function runIn(git, config, log, deadline) {
     const stale2 = stages.map((s) => `\`${s}\` (${baseStale.stages.get(s).join("; ")})`).join(", ");
     const one = stages.length === 1;
     warnings.push(
-      `At the base ${base.label}, stage${one ? "" : "s"} ${stale2} ${one ? "was" : "were"} out of date, as \`dvc status\` there says: it was committed without reproducing ${one ? "it" : "them"}, so its values of \`${file}\` are ${one ? "its" : "their"} last run's, not of its own params and code, and changes are measured from that run.`
+      `At the base ${base.label}, stage${one ? "" : "s"} ${stale2} ${one ? "was" : "were"} out of date, as \`dvc status\` there says: it was committed without reproducing ${one ? "it" : "them"}, so its values of \`${file}\` are ${one ? "its" : "their"} last run's, not of its own params, code and data, and changes are measured from that run.`
     );
   }
   const headDirections = await readProjectDirections(config.workspace);

@@ -331,7 +331,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
     const stale = stages.map((s) => `\`${s}\` (${baseStale.stages.get(s)!.join('; ')})`).join(', ');
     const one = stages.length === 1;
     warnings.push(
-      `At the base ${base!.label}, stage${one ? '' : 's'} ${stale} ${one ? 'was' : 'were'} out of date, as \`dvc status\` there says: it was committed without reproducing ${one ? 'it' : 'them'}, so its values of \`${file}\` are ${one ? 'its' : 'their'} last run's, not of its own params and code, and changes are measured from that run.`,
+      `At the base ${base!.label}, stage${one ? '' : 's'} ${stale} ${one ? 'was' : 'were'} out of date, as \`dvc status\` there says: it was committed without reproducing ${one ? 'it' : 'them'}, so its values of \`${file}\` are ${one ? 'its' : 'their'} last run's, not of its own params, code and data, and changes are measured from that run.`,
     );
   }
   // Which way is better says whether the verdict line calls a change better: on a pull request, the base's say so.

@@ -107,7 +107,7 @@ export function explainer(inputs: CauseInputs): (file: string) => MetricCauses {
  */
 function settled(found: Omit<MetricCauses, 'nothingUpstream'>): MetricCauses {
   const lastRun = found.stages.some(lastRunValues);
-  // A stage out of date at the base: the base's values are not of its own params and code, whatever changed since.
+  // A stage out of date at the base: the base's values are not of its own params, code and data, whatever changed since.
   const staleBase = found.stages.some((s) => s.staleAtBase?.length);
   const nothing =
     !found.params.length &&
@@ -198,7 +198,12 @@ function upstreamCauses(inputs: CauseInputs, dag: Dag, head: CauseSide, base: Ca
       const under = (p: string): boolean => path === '' || p === path || p.startsWith(`${path}/`);
       for (const [p, count] of inputs.files) if (under(p) && dag.producerOf(p) === undefined) files.add(fileCause(p, count), name);
       const dvcOuts = causeTrackedOuts(inputs, path);
-      for (const out of dvcOuts) {
+      // Out of date at the base for this dep (its data changed there, not reproduced): the base's values are of the
+      // data its dvc.lock records, so what changed for the metric is that → the head's, as for a param.
+      const lockedDep = headRan && atBase?.includes(`dep ${dep}: modified`) ? causeEntryOf(baseLock.stage?.deps ?? [], dep) : undefined;
+      const sinceLock = lockedDep && dvcOuts.includes(path) ? dataCause(path, lockedDep, headDataOf(inputs, headLock.stage, dep, path), '.dvc') : null;
+      if (sinceLock) data.add({ ...sinceLock, oldFrom: 'dvc.lock' }, name);
+      for (const out of sinceLock ? [] : dvcOuts) {
         const change = dvcDataCause(inputs, out);
         if (change) data.add(change, name);
       }
@@ -343,6 +348,11 @@ function dvcDataCause(inputs: CauseInputs, out: string): DataCause | null {
 function trackerUnloaded(side: DvcProject, other: DvcProject, out: string): boolean {
   const file = other.dvcFiles.find((f) => f.outs.some((o) => o.path === out))?.file;
   return file !== undefined && side.errors.some((e) => e.file === file);
+}
+
+/** A dep's data at the head: what its dvc.lock records the stage read, else its `.dvc` file. */
+function headDataOf(inputs: CauseInputs, locked: LockStage | undefined, dep: string, path: string): LockEntry | undefined {
+  return causeEntryOf(locked?.deps ?? [], dep) ?? causeFindOut(inputs.head, path);
 }
 
 function causeEntryOf(entries: LockEntry[], path: string): LockEntry | undefined {

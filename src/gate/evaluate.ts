@@ -79,7 +79,7 @@ export interface EvaluateOptions {
   /**
    * Metrics files whose values at the base are those of a stage out of date at the base commit itself (path → why,
    * naming the stage, the revision and `dvc status`'s reasons there): the base was committed without reproducing, so
-   * its values are not of its own params and code, and a rule comparing with `base` is not checked, as where the
+   * its values are not of its own params, code and data, and a rule comparing with `base` is not checked, as where the
    * base's values are not known.
    */
   staleAtBase?: ReadonlyMap<string, string>;
@@ -246,7 +246,7 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
     if (staleBase !== undefined) {
       return outcome(
         'error',
-        `Not checked: \`${metricName(m)}\` is not known at the base: ${staleBase}, so its value there (${formatNumber(base)}) is not of the base's own params and code, and the rule has no \`base\` value to compare with.`,
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${staleBase}, so its value there (${formatNumber(base)}) is not of the base's own params, code and data, and the rule has no \`base\` value to compare with.`,
         withHead,
       );
     }

@@ -198,6 +198,11 @@ function fileText(f: FileCause): string {
 }
 
 function dataText(d: DataCause): string {
+  const from = d.oldFrom === 'dvc.lock' ? " (the base's dvc.lock)" : '';
+  return `${dataChange(d)}${from}`;
+}
+
+function dataChange(d: DataCause): string {
   if (!d.old) return `${code(d.path)} added${d.new ? ` (${extentText(d.new)})` : ''}`;
   if (!d.new) return `${code(d.path)} removed`;
   if (d.old.size === null || d.new.size === null) return `${code(d.path)} modified (size unknown: ${d.source} records none)`;

@@ -168,6 +168,7 @@ const causesReader: Reader<MetricCauses> = (v, at) => {
         source: oneOf(['.dvc', 'dvc.lock'] as const)(x.source, key(a, 'source')),
         old: extent(x.old, key(a, 'old')),
         new: extent(x.new, key(a, 'new')),
+        ...(x.oldFrom !== undefined && { oldFrom: oneOf(['dvc.lock'] as const)(x.oldFrom, key(a, 'oldFrom')) }),
         stages: stages(x.stages, key(a, 'stages')),
       };
     })(o.data, key(at, 'data')),

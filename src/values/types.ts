@@ -132,6 +132,11 @@ export interface DataCause {
   /** Size in bytes and number of files (directories) at base and head; null where the entry records none or there is no entry. */
   old: { size: number | null; nfiles: number | null } | null;
   new: { size: number | null; nfiles: number | null } | null;
+  /**
+   * `dvc.lock`: `old` is what the base's dvc.lock records the stage read, not the base's `.dvc` file (the data changed
+   * at the base without reproducing the stage).
+   */
+  oldFrom?: 'dvc.lock';
   stages: string[];
 }
 

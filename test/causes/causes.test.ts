@@ -205,6 +205,69 @@ describe('why metrics changed (dist/cli.js report on real repositories)', () => 
     });
   }
 
+  test("a base committed without reproducing after a `.dvc` data update: the data change since the base's dvc.lock is named, as a param's is", async () => {
+    const repo = new TempRepo('mlreport-causes-');
+    repos.push(repo);
+    const md5 = (path: string, text: string): string => {
+      writeFileSync(join(repo.dir, path), text);
+      return md5sum(join(repo.dir, path));
+    };
+    mkdirSync(join(repo.dir, 'data'), { recursive: true });
+    const oldData = md5('data/data.csv', 'a,b\n1,2\n');
+    const newData = md5('data/data.csv', 'a,b\n1,2\n3,4\n5,6\n');
+    const tracked = (hash: string, size: number) => `outs:\n- md5: ${hash}\n  size: ${size}\n  hash: md5\n  path: data.csv\n`;
+    const lock = (hash: string, size: number, metrics: string) => `schema: '2.0'
+stages:
+  train:
+    cmd: node train.js
+    deps:
+    - path: data/data.csv
+      hash: md5
+      md5: ${hash}
+      size: ${size}
+    outs:
+    - path: metrics.json
+      hash: md5
+      md5: ${metrics}
+      size: 13
+`;
+    const before = md5('metrics.json', '{"acc": 0.9}\n');
+    repo.commit('base', {
+      'data/.gitignore': '/data.csv\n',
+      'dvc.yaml': 'stages:\n  train:\n    cmd: node train.js\n    deps: [data/data.csv]\n    metrics:\n      - metrics.json: {cache: false}\n',
+      'data/data.csv.dvc': tracked(oldData, 8),
+      'dvc.lock': lock(oldData, 8, before),
+      'metrics.json': '{"acc": 0.9}\n',
+    });
+    // The base: the data updated (`dvc add`) and committed without reproducing: dvc.lock still records the old data.
+    repo.commit('more data, not reproduced', { 'data/data.csv.dvc': tracked(newData, 16) });
+    // The PR reproduces it: dvc.lock and the metrics are of the new data, which is in the workspace.
+    const after = md5('metrics.json', '{"acc": 0.92}');
+    repo.commit('reproduce', { 'dvc.lock': lock(newData, 16, after), 'metrics.json': '{"acc": 0.92}' });
+    const out = tempDir();
+    try {
+      const run = await runCli(['report', '--base', 'HEAD~1', '--out', out, '--quiet', '--threshold', 'acc >= base - 0.01'], repo.dir);
+      assert.equal(run.code, 1, run.stdout + run.stderr);
+      const md = readFileSync(join(out, 'report.md'), 'utf8');
+      const json = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      assert.match(
+        md,
+        /- `acc` \+0\.02 \(\+2\.2%\) ← `train`[^;\n]*: `data\/data\.csv` 8 B→16 B \(the base's dvc\.lock\); `train` was out of date at the base \(dep data\/data\.csv: modified\)/,
+      );
+      assert.doesNotMatch(md, /no upstream param, file or data change found/);
+      const causes = json.causes[json.metrics[0].rows[0].causes];
+      assert.deepEqual(causes.data, [
+        { path: 'data/data.csv', source: '.dvc', old: { size: 8, nfiles: null }, new: { size: 16, nfiles: null }, oldFrom: 'dvc.lock', stages: ['train'] },
+      ]);
+      // The gate's note names the data among what the base's value is not of.
+      const rule = json.gates.rules[0];
+      assert.equal(rule.status, 'error');
+      assert.match(rule.detail, /\(dep data\/data\.csv: modified\).*is not of the base's own params, code and data/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   test('data deps: a `.dvc`-tracked folder and a dvc.lock-only file with new sizes and file counts', async () => {
     const repo = new TempRepo('mlreport-causes-');
     repos.push(repo);
