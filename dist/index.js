@@ -21407,7 +21407,7 @@ function evaluateRule(rule2, metrics, options) {
     if (freshBase !== void 0) {
       return outcome2(
         "error",
-        `Not checked: \`${metricName(m)}\` is not known at the base: whether the base's stages were up to date there could not be told: ${freshBase.replace(/\.$/, "")}; its value there (${formatNumber(base)}) may be a stage's last run's, not of the base's own params and code, so the rule has no \`base\` value to compare with.`,
+        `Not checked: \`${metricName(m)}\` is not known at the base: whether the base's stages were up to date there could not be told: ${freshBase.replace(/\.$/, "")}; its value there (${formatNumber(base)}) may be a stage's last run's, not of the base's own params, code and data, so the rule has no \`base\` value to compare with.`,
         withHead
       );
     }
@@ -28464,7 +28464,8 @@ function upstreamCauses(inputs, dag, head, base, writer) {
         unknown.add(`${file} is not in the params diff: changes to its params unknown`);
         continue;
       }
-      const locked = headRan && atBase2?.some((r) => r.startsWith(`param ${dep.file}:`)) ? baseLock.stage?.params.get(dep.file) : void 0;
+      const lockRan = inputs.baseFreshnessUnknown || atBase2?.some((r) => r.startsWith(`param ${dep.file}:`));
+      const locked = headRan && lockRan ? baseLock.stage?.params.get(dep.file) : void 0;
       const ranWith = locked ? flattenParams(locked) : null;
       for (const row3 of diff.rows) {
         if (dep.keys !== null && !dep.keys.some((k) => paramKeyUnder(row3.key, k))) continue;
@@ -28652,6 +28653,7 @@ async function explainChanges(git, request, log) {
       ran: request.pipeline?.stages ?? null,
       stale: request.stale,
       ...request.staleAtBase && { staleAtBase: request.staleAtBase },
+      ...request.unknownAtBase?.length && { baseFreshnessUnknown: true },
       unknown: [
         ...atBase2.errors.map((e) => `at ${base.label}: ${e.error}`),
         ...request.unknownAtBase ?? [],

@@ -44,6 +44,11 @@ export interface CauseInputs {
   unknown: string[];
   /** Stages out of date at the base commit itself (by name, as `stale`), with their `dvc status` reasons there. */
   staleAtBase?: ReadonlyMap<string, string[]>;
+  /**
+   * Whether the base's stages were up to date could not be told (its pipeline does not load there): its values are
+   * of the run its dvc.lock records, so a param's old value is dvc.lock's where it differs from the base's file.
+   */
+  baseFreshnessUnknown?: boolean;
 }
 
 /** A stage of any dvc.yaml, named and placed as one project: `wdir` from the project root, `dir/dvc.yaml:name` outside the root. */
@@ -177,7 +182,8 @@ function upstreamCauses(inputs: CauseInputs, dag: Dag, head: CauseSide, base: Ca
       // Out of date at the base for these params: the base's values are of the run dvc.lock records, with its
       // params, so what changed for the metric is dvc.lock's value → the head's, not the base's file's (where the
       // head's values are of the head's params: a stage left out of date there is said so instead).
-      const locked = headRan && atBase?.some((r) => r.startsWith(`param ${dep.file}:`)) ? baseLock.stage?.params.get(dep.file) : undefined;
+      const lockRan = inputs.baseFreshnessUnknown || atBase?.some((r) => r.startsWith(`param ${dep.file}:`));
+      const locked = headRan && lockRan ? baseLock.stage?.params.get(dep.file) : undefined;
       const ranWith = locked ? flattenParams(locked) : null;
       for (const row of diff.rows) {
         if (dep.keys !== null && !dep.keys.some((k) => paramKeyUnder(row.key, k))) continue;

@@ -56,6 +56,7 @@ export async function explainChanges(git: GitRepo, request: CausesRequest, log: 
       ran: request.pipeline?.stages ?? null,
       stale: request.stale,
       ...(request.staleAtBase && { staleAtBase: request.staleAtBase }),
+      ...(request.unknownAtBase?.length && { baseFreshnessUnknown: true }),
       unknown: [
         ...atBase.errors.map((e) => `at ${base.label}: ${e.error}`),
         ...(request.unknownAtBase ?? []),

@@ -254,7 +254,7 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
     if (freshBase !== undefined) {
       return outcome(
         'error',
-        `Not checked: \`${metricName(m)}\` is not known at the base: whether the base's stages were up to date there could not be told: ${freshBase.replace(/\.$/, '')}; its value there (${formatNumber(base)}) may be a stage's last run's, not of the base's own params and code, so the rule has no \`base\` value to compare with.`,
+        `Not checked: \`${metricName(m)}\` is not known at the base: whether the base's stages were up to date there could not be told: ${freshBase.replace(/\.$/, '')}; its value there (${formatNumber(base)}) may be a stage's last run's, not of the base's own params, code and data, so the rule has no \`base\` value to compare with.`,
         withHead,
       );
     }
