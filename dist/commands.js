@@ -9099,20 +9099,20 @@ function evaluateRule(rule2, metrics, options2) {
         withHead
       );
     }
+    const notKnown = base === null ? options2.notKnownAtBase?.get(m.file) : void 0;
+    if (notKnown !== void 0) {
+      return outcome2(
+        "error",
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${notKnown}, so the rule has no \`base\` value to compare with.`,
+        withHead
+      );
+    }
     const storeUnread = base === null ? options2.storeUnreadAtBase?.get(m.file) : void 0;
     if (storeUnread !== void 0) {
       const remedy = options2.storeRemedy ? ` ${options2.storeRemedy}` : "";
       return outcome2(
         "error",
         `Not checked: \`${metricName(m)}\` is not known at the base: ${storeUnread}, so the rule has no \`base\` value to compare with.${remedy}`,
-        withHead
-      );
-    }
-    const notKnown = base === null ? options2.notKnownAtBase?.get(m.file) : void 0;
-    if (notKnown !== void 0) {
-      return outcome2(
-        "error",
-        `Not checked: \`${metricName(m)}\` is not known at the base: ${notKnown}, so the rule has no \`base\` value to compare with.`,
         withHead
       );
     }

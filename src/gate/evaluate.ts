@@ -216,20 +216,22 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
         withHead,
       );
     }
+    // Why the base's own project does not give the file (it does not load there, the change moved the root) comes
+    // before the store's: the store would hold only values of a file the base's project gives.
+    const notKnown = base === null ? options.notKnownAtBase?.get(m.file) : undefined;
+    if (notKnown !== undefined) {
+      return outcome(
+        'error',
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${notKnown}, so the rule has no \`base\` value to compare with.`,
+        withHead,
+      );
+    }
     const storeUnread = base === null ? options.storeUnreadAtBase?.get(m.file) : undefined;
     if (storeUnread !== undefined) {
       const remedy = options.storeRemedy ? ` ${options.storeRemedy}` : '';
       return outcome(
         'error',
         `Not checked: \`${metricName(m)}\` is not known at the base: ${storeUnread}, so the rule has no \`base\` value to compare with.${remedy}`,
-        withHead,
-      );
-    }
-    const notKnown = base === null ? options.notKnownAtBase?.get(m.file) : undefined;
-    if (notKnown !== undefined) {
-      return outcome(
-        'error',
-        `Not checked: \`${metricName(m)}\` is not known at the base: ${notKnown}, so the rule has no \`base\` value to compare with.`,
         withHead,
       );
     }
