@@ -167,7 +167,7 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
     if (missing.length === chain.length && chain.length) {
       const hint = why ? '' : ' (a DVC-cached or CI-made file?)';
       notes.push(
-        `\`${file}\` is not in git${cached} at any of the ${chain.length} commits read${store ? ' nor in the history store' : ''}${because || hint}: its metrics have no history${store ? '' : `; the history store (${request.cli ? '`--history-store BRANCH`' : 'input `history-branch`'}) would keep them`}.`,
+        `\`${file}\` is not in git${cached} at any of the ${chain.length} commits read${store ? (storeUnread ? ', and the history store could not be read' : ' nor in the history store') : ''}${because || hint}: its metrics have no history${store ? '' : `; the history store (${request.cli ? '`--history-store BRANCH`' : 'input `history-branch`'}) would keep them`}.`,
       );
     } else if (missing.length) {
       notes.push(

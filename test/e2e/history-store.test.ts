@@ -207,6 +207,9 @@ describe('the history store', () => {
       const md = readFileSync(join(run.runnerTemp, 'mlreport', 'report.md'), 'utf8');
       assert.match(md, /History store: no remote 'origin' to fetch the branch 'mlreport-history' from; not read\./);
       assert.doesNotMatch(md, /History of main: History store:/);
+      // Its note on the file does not claim the store was read.
+      assert.match(md, /metrics\.json<\/code> is not in git at any of the \d+ commits read, and the history store could not be read/);
+      assert.doesNotMatch(md, /nor in the history store/);
 
       // The same clone with the store branch itself (fetched earlier): read from there, the rule is checked.
       repo.git('fetch', '-q', origin, `+refs/heads/${STORE}:refs/heads/${STORE}`);
