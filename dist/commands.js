@@ -9090,29 +9090,12 @@ function evaluateRule(rule2, metrics, options2) {
         withHead
       );
     }
-    const cached = base === null ? options2.cachedAtBase?.get(m.file) : void 0;
-    if (cached !== void 0) {
-      const remedy = options2.cachedRemedy ? ` ${options2.cachedRemedy}` : "";
+    const notKnown = base === null ? notKnownAtBase(m.file, options2) : null;
+    if (notKnown) {
+      const remedy = notKnown.remedy ? ` ${notKnown.remedy}` : "";
       return outcome2(
         "error",
-        `Not checked: \`${metricName(m)}\` is not known at the base: ${cachedUnreadWhy(m.file, cached)}, so the rule has no \`base\` value to compare with.${remedy}`,
-        withHead
-      );
-    }
-    const notKnown = base === null ? options2.notKnownAtBase?.get(m.file) : void 0;
-    if (notKnown !== void 0) {
-      return outcome2(
-        "error",
-        `Not checked: \`${metricName(m)}\` is not known at the base: ${notKnown}, so the rule has no \`base\` value to compare with.`,
-        withHead
-      );
-    }
-    const storeUnread = base === null ? options2.storeUnreadAtBase?.get(m.file) : void 0;
-    if (storeUnread !== void 0) {
-      const remedy = options2.storeRemedy ? ` ${options2.storeRemedy}` : "";
-      return outcome2(
-        "error",
-        `Not checked: \`${metricName(m)}\` is not known at the base: ${storeUnread}, so the rule has no \`base\` value to compare with.${remedy}`,
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${notKnown.why}, so the rule has no \`base\` value to compare with.${remedy}`,
         withHead
       );
     }
@@ -9174,6 +9157,15 @@ function evaluateRule(rule2, metrics, options2) {
   const baseNote = notes.length ? ` (${notes.join(", ")})` : "";
   if (compare(head, rule2.comparator, threshold)) return outcome2("passed", `${h} ${rule2.comparator} ${t}${baseNote}`, full);
   return outcome2("failed", `${h} is not ${rule2.comparator} ${t}${baseNote}.`, full);
+}
+function notKnownAtBase(file, options2) {
+  const cached = options2.cachedAtBase?.get(file);
+  if (cached !== void 0) return { why: cachedUnreadWhy(file, cached), remedy: options2.cachedRemedy };
+  const notKnown = options2.notKnownAtBase?.get(file);
+  if (notKnown !== void 0) return { why: notKnown };
+  const storeUnread = options2.storeUnreadAtBase?.get(file);
+  if (storeUnread !== void 0) return { why: storeUnread, remedy: options2.storeRemedy };
+  return null;
 }
 function baseNotRead(outcome2, options2, withHead) {
   const remedy = options2.baseRemedy ? ` ${options2.baseRemedy}` : "";
@@ -9308,7 +9300,7 @@ function notKnownAtBaseOf(report2) {
 }
 
 // src/aggregate/gate.ts
-function configurationGate(gate, metrics, runs, columns, hasBase, history2, notKnownAtBase = /* @__PURE__ */ new Map(), baseUnread, cli = false) {
+function configurationGate(gate, metrics, runs, columns, hasBase, history2, notKnownAtBase2 = /* @__PURE__ */ new Map(), baseUnread, cli = false) {
   const gaps = new Map(
     columns.flatMap((c) => {
       const lacking = runs.flatMap((r) => {
@@ -9331,7 +9323,7 @@ function configurationGate(gate, metrics, runs, columns, hasBase, history2, notK
     missingBase: gate.missingBase,
     hasBase,
     unreadAtHead: notKnownAtHead,
-    notKnownAtBase,
+    notKnownAtBase: notKnownAtBase2,
     staleAtHead,
     staleWhy,
     ...baseUnread !== void 0 && { baseUnread, baseRemedy: JOBS_BASE_REMEDY },
@@ -9775,7 +9767,7 @@ function aggregateRuns(runs, options2) {
     if (historyRules || !(error instanceof HistoriesDiffer)) throw error;
     warnings.push(`No Trends: the jobs' reports carry different histories of the base branch (${error.what}); run the jobs with the same \`history\` setting.`);
   }
-  const notKnownAtBase = jobsNotKnownAtBase(reported);
+  const notKnownAtBase2 = jobsNotKnownAtBase(reported);
   const baseUnread = base ? void 0 : jobsBaseUnread(reported);
   const atBase = baseLeaves(reported.map((r) => r.report));
   let configurations = [...groups.values()].map((g) => {
@@ -9786,7 +9778,7 @@ function aggregateRuns(runs, options2) {
       runs: g.runs.map((r) => r.name),
       metrics,
       best: false,
-      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase), g.runs, columns, base !== null, history2, notKnownAtBase, baseUnread, options2.cli) : null
+      gates: gate ? configurationGate(gate, meansAsDiff(columns, metrics, atBase), g.runs, columns, base !== null, history2, notKnownAtBase2, baseUnread, options2.cli) : null
     };
   });
   const ruled = new Map(configurations.flatMap((c) => c.gates?.directions ?? []).map((d) => [metricName(d), d.better]));
@@ -26884,12 +26876,12 @@ function movedUp(comparison, prefix) {
   const gone = comparison.metrics.filter((d) => d.rows.length && d.rows.every((r) => r.new === void 0)).map((d) => d.path);
   if (!gone.length) return comparison;
   const why = `the base's project names its metrics in ${gone.join(", ")}, which this project does not read (its root was ${prefix}/ at the base; the change moved it up)`;
-  const notKnownAtBase = new Map(comparison.notKnownAtBase);
+  const notKnownAtBase2 = new Map(comparison.notKnownAtBase);
   for (const d of comparison.metrics) {
-    if (gone.includes(d.path) || comparison.parsedAtBase.has(d.path) || notKnownAtBase.has(d.path) || comparison.cachedAtBase.has(d.path)) continue;
-    notKnownAtBase.set(d.path, why);
+    if (gone.includes(d.path) || comparison.parsedAtBase.has(d.path) || notKnownAtBase2.has(d.path) || comparison.cachedAtBase.has(d.path)) continue;
+    notKnownAtBase2.set(d.path, why);
   }
-  return { ...comparison, notKnownAtBase };
+  return { ...comparison, notKnownAtBase: notKnownAtBase2 };
 }
 function headFramed(comparison, prefix, log) {
   if (!prefix) return comparison;
@@ -26940,7 +26932,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
   const errors = [];
   const headErrors = [];
   const parsedAtBase2 = /* @__PURE__ */ new Set();
-  const notKnownAtBase = /* @__PURE__ */ new Map();
+  const notKnownAtBase2 = /* @__PURE__ */ new Map();
   const cachedAtBase = /* @__PURE__ */ new Map();
   const cachedAtHead = /* @__PURE__ */ new Map();
   const sideA = a ? await selectFiles(a, targets, log) : null;
@@ -26996,7 +26988,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
       kind,
       errors,
       headErrors,
-      notKnownAtBase,
+      notKnownAtBase: notKnownAtBase2,
       cachedAtBase,
       cachedAtHead,
       log
@@ -27012,7 +27004,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
     }
     return diffs;
   };
-  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase: parsedAtBase2, notKnownAtBase, cachedAtBase, cachedAtHead };
+  const comparison = { metrics: [], params: [], errors, headErrors, parsedAtBase: parsedAtBase2, notKnownAtBase: notKnownAtBase2, cachedAtBase, cachedAtHead };
   for (const plan2 of plans) comparison[plan2.kind] = await compare2(plan2);
   return comparison;
 }

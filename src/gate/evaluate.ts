@@ -207,31 +207,12 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
         withHead,
       );
     }
-    const cached = base === null ? options.cachedAtBase?.get(m.file) : undefined;
-    if (cached !== undefined) {
-      const remedy = options.cachedRemedy ? ` ${options.cachedRemedy}` : '';
+    const notKnown = base === null ? notKnownAtBase(m.file, options) : null;
+    if (notKnown) {
+      const remedy = notKnown.remedy ? ` ${notKnown.remedy}` : '';
       return outcome(
         'error',
-        `Not checked: \`${metricName(m)}\` is not known at the base: ${cachedUnreadWhy(m.file, cached)}, so the rule has no \`base\` value to compare with.${remedy}`,
-        withHead,
-      );
-    }
-    // Why the base's own project does not give the file (it does not load there, the change moved the root) comes
-    // before the store's: the store would hold only values of a file the base's project gives.
-    const notKnown = base === null ? options.notKnownAtBase?.get(m.file) : undefined;
-    if (notKnown !== undefined) {
-      return outcome(
-        'error',
-        `Not checked: \`${metricName(m)}\` is not known at the base: ${notKnown}, so the rule has no \`base\` value to compare with.`,
-        withHead,
-      );
-    }
-    const storeUnread = base === null ? options.storeUnreadAtBase?.get(m.file) : undefined;
-    if (storeUnread !== undefined) {
-      const remedy = options.storeRemedy ? ` ${options.storeRemedy}` : '';
-      return outcome(
-        'error',
-        `Not checked: \`${metricName(m)}\` is not known at the base: ${storeUnread}, so the rule has no \`base\` value to compare with.${remedy}`,
+        `Not checked: \`${metricName(m)}\` is not known at the base: ${notKnown.why}, so the rule has no \`base\` value to compare with.${remedy}`,
         withHead,
       );
     }
@@ -298,6 +279,22 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   const baseNote = notes.length ? ` (${notes.join(', ')})` : '';
   if (compare(head, rule.comparator, threshold)) return outcome('passed', `${h} ${rule.comparator} ${t}${baseNote}`, full);
   return outcome('failed', `${h} is not ${rule.comparator} ${t}${baseNote}.`, full);
+}
+
+/**
+ * Why a file the base has no value of is not known there rather than without the metric, and what would let a run
+ * know it; null when nothing says so. In order: a DVC output no cache or remote gave; the base's own project does not
+ * give the file (it does not load there, the change moved the root), which comes before the store's reason, as the
+ * store would hold only values of a file that project gives; a history store that could not be read.
+ */
+function notKnownAtBase(file: string, options: EvaluateOptions): { why: string; remedy?: string | undefined } | null {
+  const cached = options.cachedAtBase?.get(file);
+  if (cached !== undefined) return { why: cachedUnreadWhy(file, cached), remedy: options.cachedRemedy };
+  const notKnown = options.notKnownAtBase?.get(file);
+  if (notKnown !== undefined) return { why: notKnown };
+  const storeUnread = options.storeUnreadAtBase?.get(file);
+  if (storeUnread !== undefined) return { why: storeUnread, remedy: options.storeRemedy };
+  return null;
 }
 
 /** A rule that needs the base (its value, or its branch's history) when the base revision could not be fetched. */
