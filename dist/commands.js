@@ -9340,8 +9340,7 @@ function notCheckedByAnyJob(evaluation, runs) {
     const theirs = runs.map((r) => r.report.gates?.rules.find((j) => j.rule === o.rule.text));
     if (!theirs.every((j) => j?.status === "error")) return o;
     const why = theirs[0].detail.replace(/^Not checked: /, "");
-    const jobs = `${runs.length === 1 ? "job" : "jobs"} ${namedJobs(runs.map((r) => r.name))}`;
-    return { ...o, status: "error", message: `Not checked: no job's own gate could check it (${jobs}): ${why}` };
+    return { ...o, status: "error", message: `Not checked: no job's own gate could check it (${jobsNamed(runs.map((r) => r.name))}): ${why}` };
   });
   return evaluationOf(outcomes);
 }
@@ -9349,78 +9348,63 @@ function jobsBaseUnread(runs) {
   const reasons = /* @__PURE__ */ new Map();
   for (const run2 of runs) {
     const why = run2.report.base ? void 0 : run2.report.baseUnread;
-    if (why !== void 0) reasons.set(why, [...reasons.get(why) ?? [], run2.name]);
+    if (why !== void 0) addJob(reasons, why, run2.name);
   }
-  if (!reasons.size) return void 0;
-  return [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? "job" : "jobs"} ${namedJobs(jobs)})`).join("; ");
+  return reasons.size ? reasonsText(reasons) : void 0;
 }
 var JOBS_BASE_REMEDY = "To check it: let each job fetch the base (actions/checkout with `fetch-depth: 0` from an `origin` the job can reach; on the CLI, 'git fetch origin <commit>' before mlreport runs).";
 var NAMED_JOBS = 3;
 function jobsNotKnownAtBase(runs) {
   const byFile = /* @__PURE__ */ new Map();
-  for (const run2 of runs) {
-    for (const { file, why } of notKnownAtBaseOf(run2.report)) {
-      const reasons = byFile.get(file) ?? /* @__PURE__ */ new Map();
-      byFile.set(file, reasons);
-      reasons.set(why, [...reasons.get(why) ?? [], run2.name]);
-    }
-  }
-  return new Map(
-    [...byFile].map(([file, reasons]) => [
-      file,
-      [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? "job" : "jobs"} ${namedJobs(jobs)})`).join("; ")
-    ])
-  );
+  for (const run2 of runs) for (const { file, why } of notKnownAtBaseOf(run2.report)) addReason(byFile, file, why, run2.name);
+  return new Map([...byFile].map(([file, reasons]) => [file, reasonsText(reasons)]));
 }
 function jobsNotKnownAtHead(runs) {
   const byFile = /* @__PURE__ */ new Map();
-  const add3 = (run2, path, why) => {
-    const reasons = byFile.get(path) ?? /* @__PURE__ */ new Map();
-    byFile.set(path, reasons);
-    reasons.set(why, [...reasons.get(why) ?? [], run2.name]);
-  };
   for (const run2 of runs) {
     for (const file of run2.report.metrics) {
       const why = unreadAtHead(file, run2.report.head.label);
-      if (why !== null) add3(run2, file.path, why);
+      if (why !== null) addReason(byFile, file.path, why, run2.name);
     }
     for (const { file, why } of run2.report.freshnessUnknown ?? []) {
-      add3(run2, file, `could not tell whether the stage that writes it is up to date: ${why.replace(/\.$/, "")}`);
+      addReason(byFile, file, `could not tell whether the stage that writes it is up to date: ${why.replace(/\.$/, "")}`, run2.name);
     }
   }
-  return new Map(
-    [...byFile].map(([file, reasons]) => [
-      file,
-      [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? "job" : "jobs"} ${namedJobs(jobs)})`).join("; ")
-    ])
-  );
+  return new Map([...byFile].map(([file, reasons]) => [file, reasonsText(reasons)]));
 }
 function jobsStaleAtHead(runs) {
   const staleAtHead = /* @__PURE__ */ new Map();
-  const reasons = /* @__PURE__ */ new Map();
+  const byStage = /* @__PURE__ */ new Map();
   for (const run2 of runs) {
     for (const rule2 of run2.report.gates?.rules ?? []) {
       if (!rule2.metric || !rule2.stale?.length) continue;
       staleAtHead.set(rule2.metric.file, [.../* @__PURE__ */ new Set([...staleAtHead.get(rule2.metric.file) ?? [], ...rule2.stale])]);
       for (const stage2 of rule2.stale) {
         const why = run2.report.stale.find((s) => s.stage === stage2)?.reasons.join("; ") || "its values are the last run's";
-        const byWhy = reasons.get(stage2) ?? /* @__PURE__ */ new Map();
-        reasons.set(stage2, byWhy);
-        byWhy.set(why, (byWhy.get(why) ?? /* @__PURE__ */ new Set()).add(run2.name));
+        addReason(byStage, stage2, why, run2.name);
       }
     }
   }
-  const staleWhy = new Map(
-    [...reasons].map(([stage2, byWhy]) => [
-      stage2,
-      `which made no values of this change: ${[...byWhy].map(([why, jobs]) => `${why} (${jobs.size === 1 ? "job" : "jobs"} ${namedJobs([...jobs])})`).join("; ")}`
-    ])
-  );
+  const staleWhy = new Map([...byStage].map(([stage2, reasons]) => [stage2, `which made no values of this change: ${reasonsText(reasons)}`]));
   return { staleAtHead, staleWhy };
 }
-function namedJobs(jobs) {
+function addReason(byKey, key2, why, job) {
+  const reasons = byKey.get(key2) ?? /* @__PURE__ */ new Map();
+  byKey.set(key2, reasons);
+  addJob(reasons, why, job);
+}
+function addJob(reasons, why, job) {
+  const jobs = reasons.get(why);
+  if (!jobs) reasons.set(why, [job]);
+  else if (!jobs.includes(job)) jobs.push(job);
+}
+function reasonsText(reasons) {
+  return [...reasons].map(([why, jobs]) => `${why} (${jobsNamed(jobs)})`).join("; ");
+}
+function jobsNamed(jobs) {
   const named3 = jobs.slice(0, NAMED_JOBS).map((j) => `\`${j}\``);
-  return jobs.length > NAMED_JOBS ? `${named3.join(", ")} and ${jobs.length - NAMED_JOBS} more` : named3.join(", ");
+  const list4 = jobs.length > NAMED_JOBS ? `${named3.join(", ")} and ${jobs.length - NAMED_JOBS} more` : named3.join(", ");
+  return `${jobs.length === 1 ? "job" : "jobs"} ${list4}`;
 }
 function runValue(report2, column) {
   return report2.metrics.find((f) => f.path === column.file)?.rows.find((r) => r.key === column.key)?.new;

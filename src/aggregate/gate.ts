@@ -76,8 +76,7 @@ function notCheckedByAnyJob(evaluation: GateEvaluation, runs: { name: string; re
     const theirs = runs.map((r) => r.report.gates?.rules.find((j) => j.rule === o.rule.text));
     if (!theirs.every((j) => j?.status === 'error')) return o;
     const why = theirs[0]!.detail.replace(/^Not checked: /, '');
-    const jobs = `${runs.length === 1 ? 'job' : 'jobs'} ${namedJobs(runs.map((r) => r.name))}`;
-    return { ...o, status: 'error' as const, message: `Not checked: no job's own gate could check it (${jobs}): ${why}` };
+    return { ...o, status: 'error' as const, message: `Not checked: no job's own gate could check it (${jobsNamed(runs.map((r) => r.name))}): ${why}` };
   });
   return evaluationOf(outcomes);
 }
@@ -91,10 +90,9 @@ export function jobsBaseUnread(runs: { name: string; report: ReportData }[]): st
   const reasons = new Map<string, string[]>();
   for (const run of runs) {
     const why = run.report.base ? undefined : run.report.baseUnread;
-    if (why !== undefined) reasons.set(why, [...(reasons.get(why) ?? []), run.name]);
+    if (why !== undefined) addJob(reasons, why, run.name);
   }
-  if (!reasons.size) return undefined;
-  return [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? 'job' : 'jobs'} ${namedJobs(jobs)})`).join('; ');
+  return reasons.size ? reasonsText(reasons) : undefined;
 }
 
 /** What lets the jobs have a base they could not fetch: each ran the action or the CLI, so both ways are said. */
@@ -112,20 +110,9 @@ const NAMED_JOBS = 3;
  * as if the metric were new.
  */
 export function jobsNotKnownAtBase(runs: { name: string; report: ReportData }[]): Map<string, string> {
-  const byFile = new Map<string, Map<string, string[]>>();
-  for (const run of runs) {
-    for (const { file, why } of notKnownAtBaseOf(run.report)) {
-      const reasons = byFile.get(file) ?? new Map<string, string[]>();
-      byFile.set(file, reasons);
-      reasons.set(why, [...(reasons.get(why) ?? []), run.name]);
-    }
-  }
-  return new Map(
-    [...byFile].map(([file, reasons]) => [
-      file,
-      [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? 'job' : 'jobs'} ${namedJobs(jobs)})`).join('; '),
-    ]),
-  );
+  const byFile: ReasonsByKey = new Map();
+  for (const run of runs) for (const { file, why } of notKnownAtBaseOf(run.report)) addReason(byFile, file, why, run.name);
+  return new Map([...byFile].map(([file, reasons]) => [file, reasonsText(reasons)]));
 }
 
 /**
@@ -135,28 +122,18 @@ export function jobsNotKnownAtBase(runs: { name: string; report: ReportData }[])
  * be told). Their metrics are not known there, not missing.
  */
 function jobsNotKnownAtHead(runs: { name: string; report: ReportData }[]): Map<string, string> {
-  const byFile = new Map<string, Map<string, string[]>>();
-  const add = (run: { name: string }, path: string, why: string): void => {
-    const reasons = byFile.get(path) ?? new Map<string, string[]>();
-    byFile.set(path, reasons);
-    reasons.set(why, [...(reasons.get(why) ?? []), run.name]);
-  };
+  const byFile: ReasonsByKey = new Map();
   for (const run of runs) {
     for (const file of run.report.metrics) {
       const why = unreadAtHead(file, run.report.head.label);
-      if (why !== null) add(run, file.path, why);
+      if (why !== null) addReason(byFile, file.path, why, run.name);
     }
     // Values a stage may have left from its last run (whether it was up to date could not be told) are no more known.
     for (const { file, why } of run.report.freshnessUnknown ?? []) {
-      add(run, file, `could not tell whether the stage that writes it is up to date: ${why.replace(/\.$/, '')}`);
+      addReason(byFile, file, `could not tell whether the stage that writes it is up to date: ${why.replace(/\.$/, '')}`, run.name);
     }
   }
-  return new Map(
-    [...byFile].map(([file, reasons]) => [
-      file,
-      [...reasons].map(([why, jobs]) => `${why} (${jobs.length === 1 ? 'job' : 'jobs'} ${namedJobs(jobs)})`).join('; '),
-    ]),
-  );
+  return new Map([...byFile].map(([file, reasons]) => [file, reasonsText(reasons)]));
 }
 
 /**
@@ -168,31 +145,46 @@ function jobsNotKnownAtHead(runs: { name: string; report: ReportData }[]): Map<s
  */
 function jobsStaleAtHead(runs: { name: string; report: ReportData }[]): { staleAtHead: Map<string, string[]>; staleWhy: Map<string, string> } {
   const staleAtHead = new Map<string, string[]>();
-  const reasons = new Map<string, Map<string, Set<string>>>();
+  const byStage: ReasonsByKey = new Map();
   for (const run of runs) {
     for (const rule of run.report.gates?.rules ?? []) {
       if (!rule.metric || !rule.stale?.length) continue;
       staleAtHead.set(rule.metric.file, [...new Set([...(staleAtHead.get(rule.metric.file) ?? []), ...rule.stale])]);
       for (const stage of rule.stale) {
         const why = run.report.stale.find((s) => s.stage === stage)?.reasons.join('; ') || "its values are the last run's";
-        const byWhy = reasons.get(stage) ?? new Map<string, Set<string>>();
-        reasons.set(stage, byWhy);
-        byWhy.set(why, (byWhy.get(why) ?? new Set()).add(run.name));
+        addReason(byStage, stage, why, run.name);
       }
     }
   }
-  const staleWhy = new Map(
-    [...reasons].map(([stage, byWhy]) => [
-      stage,
-      `which made no values of this change: ${[...byWhy].map(([why, jobs]) => `${why} (${jobs.size === 1 ? 'job' : 'jobs'} ${namedJobs([...jobs])})`).join('; ')}`,
-    ]),
-  );
+  const staleWhy = new Map([...byStage].map(([stage, reasons]) => [stage, `which made no values of this change: ${reasonsText(reasons)}`]));
   return { staleAtHead, staleWhy };
 }
 
-function namedJobs(jobs: string[]): string {
+/** Why each of some keys (files, stages) is so, and which jobs say so: key → why → the jobs' names, each once. */
+type ReasonsByKey = Map<string, Map<string, string[]>>;
+
+function addReason(byKey: ReasonsByKey, key: string, why: string, job: string): void {
+  const reasons = byKey.get(key) ?? new Map<string, string[]>();
+  byKey.set(key, reasons);
+  addJob(reasons, why, job);
+}
+
+function addJob(reasons: Map<string, string[]>, why: string, job: string): void {
+  const jobs = reasons.get(why);
+  if (!jobs) reasons.set(why, [job]);
+  else if (!jobs.includes(job)) jobs.push(job);
+}
+
+/** Each reason with the jobs that give it: `why (jobs \`a\`, \`b\`); other why (job \`c\`)`. */
+function reasonsText(reasons: Map<string, string[]>): string {
+  return [...reasons].map(([why, jobs]) => `${why} (${jobsNamed(jobs)})`).join('; ');
+}
+
+/** `job \`a\``, `jobs \`a\`, \`b\``, `jobs \`a\`, \`b\`, \`c\` and 4 more`. */
+function jobsNamed(jobs: string[]): string {
   const named = jobs.slice(0, NAMED_JOBS).map((j) => `\`${j}\``);
-  return jobs.length > NAMED_JOBS ? `${named.join(', ')} and ${jobs.length - NAMED_JOBS} more` : named.join(', ');
+  const list = jobs.length > NAMED_JOBS ? `${named.join(', ')} and ${jobs.length - NAMED_JOBS} more` : named.join(', ');
+  return `${jobs.length === 1 ? 'job' : 'jobs'} ${list}`;
 }
 
 /** A run's value of the column's metric at its head; undefined when it has none. */
