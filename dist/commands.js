@@ -8959,9 +8959,6 @@ function diffLeaf(diff, float) {
   return float ? floatLeaf(diff) : diff;
 }
 
-// src/version.ts
-var VERSION = true ? "0.1.0" : "0.0.0-dev";
-
 // src/util/numbers.ts
 var DIGITS = 4;
 var MINUS = "\u2212";
@@ -8987,6 +8984,9 @@ function formatPair(a, b, floats = [false, false]) {
 function groupDigits(n) {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 }
+
+// src/version.ts
+var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/gate/noise.ts
 var DEFAULT_K = 3;
@@ -9417,17 +9417,22 @@ function lacks(report2, column) {
   return Number.isFinite(n) ? null : `has ${n}`;
 }
 
+// src/aggregate/hints.ts
+function rulesHint(cli) {
+  return cli ? "`--threshold`" : "input `thresholds`";
+}
+
 // src/aggregate/history.ts
-function sharedHistory(runs, hasBase) {
+function sharedHistory(runs, hasBase, cli) {
   if (!hasBase) return null;
   const read = runs.filter((r) => r.report.history);
   const first = read[0];
   if (!first) return void 0;
   const branch = first.report.history.branch;
   const none = runs.find((r) => !r.report.history);
-  if (none) throw disagree(`${first.name} read the history of ${branch}, ${none.name} read none (history off in that job?)`);
+  if (none) throw disagree(cli, `${first.name} read the history of ${branch}, ${none.name} read none (history off in that job?)`);
   const other = read.find((r) => r.report.history.branch !== branch);
-  if (other) throw disagree(`${first.name} read the history of ${branch}, ${other.name} that of ${other.report.history.branch}`);
+  if (other) throw disagree(cli, `${first.name} read the history of ${branch}, ${other.name} that of ${other.report.history.branch}`);
   const metrics = /* @__PURE__ */ new Map();
   for (const run2 of read) {
     for (const m of run2.report.history.metrics) {
@@ -9437,6 +9442,7 @@ function sharedHistory(runs, hasBase) {
       if (!seen) metrics.set(id, { metric: { ...m, head: null }, run: run2.name, points });
       else if (seen.points !== points) {
         throw disagree(
+          cli,
           `for \`${m.file}:${m.key}\`, ${seen.run} read ${count(seen.metric.points)} and ${run2.name} ${count(m.points)}${firstDifference(seen.metric.points, m.points)}`
         );
       }
@@ -9449,16 +9455,16 @@ function sharedHistory(runs, hasBase) {
   };
 }
 var HistoriesDiffer = class extends UserError {
-  constructor(what) {
+  constructor(what, cli) {
     super(
-      `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same \`history\` setting, or give the aggregate rules without history.* (input 'thresholds' or --threshold).`
+      `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same history depth (${cli ? "`--history`" : "input `history`"}), or give the aggregate rules without history.* (${rulesHint(cli)}).`
     );
     this.what = what;
   }
   what;
 };
-function disagree(what) {
-  return new HistoriesDiffer(what);
+function disagree(cli, what) {
+  return new HistoriesDiffer(what, cli);
 }
 function count(points) {
   return `${points.length} value${points.length === 1 ? "" : "s"}`;
@@ -9741,12 +9747,12 @@ function aggregateRuns(runs, options2) {
     ok.map((r) => r.report),
     reported.map((r) => r.report)
   );
-  const rules = options2.rules ?? jobRules(reported);
+  const rules = options2.rules ?? jobRules(reported, options2.cli);
   const gate = rules.length ? { rules, missingBase: options2.missingBase, failOnThreshold: true, checkName: "", notes: [], rulesFrom: "input", trustBase: false } : null;
   const historyRules = rules.some((r) => historyStatsUsed(r.threshold).length);
   let history2;
   try {
-    history2 = sharedHistory(ok, base !== null);
+    history2 = sharedHistory(ok, base !== null, options2.cli);
   } catch (error) {
     if (historyRules || !(error instanceof HistoriesDiffer)) throw error;
     warnings.push(`No Trends: the jobs' reports carry different histories of the base branch (${error.what}); run the jobs with the same \`history\` setting.`);
@@ -9783,8 +9789,14 @@ function aggregateRuns(runs, options2) {
     );
     if (picked.best) picked.best.best = true;
     if (picked.note) warnings.push(picked.note);
+    const tied = picked.best ? tiedWith(picked.best, configurations, j, gate !== null) : [];
+    if (tied.length) {
+      warnings.push(
+        `${tied.length === 1 ? "One other configuration ties" : `${tied.length} other configurations tie`} with the best by \`${metricName(rankBy)}\` (the same mean, ${formatNumber(picked.best.metrics[j].mean)}): ${tied.map((c) => c.id).join(", ")}; the \u{1F3C6} goes to ${picked.best.id}, the first in the jobs' order.`
+      );
+    }
   } else if (configurations.length > 1) {
-    warnings.push("No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.");
+    warnings.push(`No metric to rank by (${options2.cli ? "`--rank-by`" : "input `rank-by`"}, or a gate rule naming one): no configuration is marked best.`);
   }
   const failedRuns = runs.filter((r) => r.failed !== null).map((r) => {
     const params = r.report && paramValues(r.report).size ? configKey(r.report) : null;
@@ -9793,7 +9805,7 @@ function aggregateRuns(runs, options2) {
   const absent = options2.expectedRuns === null ? 0 : options2.expectedRuns - runs.length;
   for (let i = 1; i <= absent; i++) {
     failedRuns.push({
-      run: `missing ${i} of ${absent}`,
+      run: absent === 1 ? "missing job" : `missing job ${i} of ${absent}`,
       reason: `no artifact: ${options2.expectedRuns} jobs expected, ${runs.length} uploaded a report`,
       configuration: null,
       params: null
@@ -9923,14 +9935,14 @@ function baseLeaves(reports) {
   }
   return out;
 }
-function jobRules(runs) {
+function jobRules(runs, cli) {
   const lists = runs.filter((r) => r.report.gates).map((r) => ({ name: r.name, rules: r.report.gates.rules.map((g) => g.level === "warn" ? `warn: ${g.rule}` : g.rule) }));
   if (!lists.length) return [];
   const first = lists[0];
   const other = lists.find((l) => JSON.stringify(l.rules) !== JSON.stringify(first.rules));
   if (other) {
     throw new UserError(
-      `The jobs were gated with different rules (${first.name}: ${first.rules.join("; ") || "none"}; ${other.name}: ${other.rules.join("; ") || "none"}). Give the aggregate its own rules (input 'thresholds' or --threshold).`
+      `The jobs were gated with different rules (${first.name}: ${first.rules.join("; ") || "none"}; ${other.name}: ${other.rules.join("; ") || "none"}). Give the aggregate its own rules (${rulesHint(cli)}).`
     );
   }
   return parseRules(first.rules.map((text2, i) => ({ text: text2, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
@@ -9946,6 +9958,10 @@ function bestOf(ranked, gated, metric) {
   };
   const shown4 = passedOver.slice(0, 3).map(why).join(", ") + (passedOver.length > 3 ? ` and ${passedOver.length - 3} more` : "");
   return at < 0 ? { best: void 0, note: `No configuration is marked best: none passed its gate (${shown4}).` } : { best: ranked[at], note: `Best by \`${metric}\` among the configurations whose gate passed: ${ranked[at].id}; ranked above it, ${shown4}.` };
+}
+function tiedWith(best, configurations, column, gated) {
+  const mean2 = best.metrics[column]?.mean;
+  return configurations.filter((c) => c !== best && (!gated || c.gates.passed) && mean2 !== void 0 && c.metrics[column]?.mean === mean2);
 }
 function rankMetric(written, columns, rules, configurations) {
   const lookup2 = columns.map((c) => ({ file: c.file, key: c.key, base: c.base, head: null }));

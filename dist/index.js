@@ -21664,17 +21664,22 @@ function lacks(report2, column) {
   return Number.isFinite(n) ? null : `has ${n}`;
 }
 
+// src/aggregate/hints.ts
+function rulesHint(cli) {
+  return cli ? "`--threshold`" : "input `thresholds`";
+}
+
 // src/aggregate/history.ts
-function sharedHistory(runs, hasBase) {
+function sharedHistory(runs, hasBase, cli) {
   if (!hasBase) return null;
   const read = runs.filter((r) => r.report.history);
   const first = read[0];
   if (!first) return void 0;
   const branch = first.report.history.branch;
   const none = runs.find((r) => !r.report.history);
-  if (none) throw disagree(`${first.name} read the history of ${branch}, ${none.name} read none (history off in that job?)`);
+  if (none) throw disagree(cli, `${first.name} read the history of ${branch}, ${none.name} read none (history off in that job?)`);
   const other = read.find((r) => r.report.history.branch !== branch);
-  if (other) throw disagree(`${first.name} read the history of ${branch}, ${other.name} that of ${other.report.history.branch}`);
+  if (other) throw disagree(cli, `${first.name} read the history of ${branch}, ${other.name} that of ${other.report.history.branch}`);
   const metrics = /* @__PURE__ */ new Map();
   for (const run3 of read) {
     for (const m of run3.report.history.metrics) {
@@ -21684,6 +21689,7 @@ function sharedHistory(runs, hasBase) {
       if (!seen) metrics.set(id, { metric: { ...m, head: null }, run: run3.name, points });
       else if (seen.points !== points) {
         throw disagree(
+          cli,
           `for \`${m.file}:${m.key}\`, ${seen.run} read ${count(seen.metric.points)} and ${run3.name} ${count(m.points)}${firstDifference(seen.metric.points, m.points)}`
         );
       }
@@ -21696,16 +21702,16 @@ function sharedHistory(runs, hasBase) {
   };
 }
 var HistoriesDiffer = class extends UserError {
-  constructor(what) {
+  constructor(what, cli) {
     super(
-      `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same \`history\` setting, or give the aggregate rules without history.* (input 'thresholds' or --threshold).`
+      `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same history depth (${cli ? "`--history`" : "input `history`"}), or give the aggregate rules without history.* (${rulesHint(cli)}).`
     );
     this.what = what;
   }
   what;
 };
-function disagree(what) {
-  return new HistoriesDiffer(what);
+function disagree(cli, what) {
+  return new HistoriesDiffer(what, cli);
 }
 function count(points) {
   return `${points.length} value${points.length === 1 ? "" : "s"}`;
@@ -21923,12 +21929,12 @@ function aggregateRuns(runs, options) {
     ok.map((r) => r.report),
     reported.map((r) => r.report)
   );
-  const rules = options.rules ?? jobRules(reported);
+  const rules = options.rules ?? jobRules(reported, options.cli);
   const gate = rules.length ? { rules, missingBase: options.missingBase, failOnThreshold: true, checkName: "", notes: [], rulesFrom: "input", trustBase: false } : null;
   const historyRules = rules.some((r) => historyStatsUsed(r.threshold).length);
   let history2;
   try {
-    history2 = sharedHistory(ok, base !== null);
+    history2 = sharedHistory(ok, base !== null, options.cli);
   } catch (error2) {
     if (historyRules || !(error2 instanceof HistoriesDiffer)) throw error2;
     warnings.push(`No Trends: the jobs' reports carry different histories of the base branch (${error2.what}); run the jobs with the same \`history\` setting.`);
@@ -21965,8 +21971,14 @@ function aggregateRuns(runs, options) {
     );
     if (picked.best) picked.best.best = true;
     if (picked.note) warnings.push(picked.note);
+    const tied = picked.best ? tiedWith(picked.best, configurations, j, gate !== null) : [];
+    if (tied.length) {
+      warnings.push(
+        `${tied.length === 1 ? "One other configuration ties" : `${tied.length} other configurations tie`} with the best by \`${metricName(rankBy)}\` (the same mean, ${formatNumber(picked.best.metrics[j].mean)}): ${tied.map((c) => c.id).join(", ")}; the \u{1F3C6} goes to ${picked.best.id}, the first in the jobs' order.`
+      );
+    }
   } else if (configurations.length > 1) {
-    warnings.push("No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.");
+    warnings.push(`No metric to rank by (${options.cli ? "`--rank-by`" : "input `rank-by`"}, or a gate rule naming one): no configuration is marked best.`);
   }
   const failedRuns = runs.filter((r) => r.failed !== null).map((r) => {
     const params = r.report && paramValues(r.report).size ? configKey(r.report) : null;
@@ -21975,7 +21987,7 @@ function aggregateRuns(runs, options) {
   const absent = options.expectedRuns === null ? 0 : options.expectedRuns - runs.length;
   for (let i = 1; i <= absent; i++) {
     failedRuns.push({
-      run: `missing ${i} of ${absent}`,
+      run: absent === 1 ? "missing job" : `missing job ${i} of ${absent}`,
       reason: `no artifact: ${options.expectedRuns} jobs expected, ${runs.length} uploaded a report`,
       configuration: null,
       params: null
@@ -22105,14 +22117,14 @@ function baseLeaves(reports) {
   }
   return out;
 }
-function jobRules(runs) {
+function jobRules(runs, cli) {
   const lists = runs.filter((r) => r.report.gates).map((r) => ({ name: r.name, rules: r.report.gates.rules.map((g) => g.level === "warn" ? `warn: ${g.rule}` : g.rule) }));
   if (!lists.length) return [];
   const first = lists[0];
   const other = lists.find((l) => JSON.stringify(l.rules) !== JSON.stringify(first.rules));
   if (other) {
     throw new UserError(
-      `The jobs were gated with different rules (${first.name}: ${first.rules.join("; ") || "none"}; ${other.name}: ${other.rules.join("; ") || "none"}). Give the aggregate its own rules (input 'thresholds' or --threshold).`
+      `The jobs were gated with different rules (${first.name}: ${first.rules.join("; ") || "none"}; ${other.name}: ${other.rules.join("; ") || "none"}). Give the aggregate its own rules (${rulesHint(cli)}).`
     );
   }
   return parseRules(first.rules.map((text2, i) => ({ text: text2, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
@@ -22128,6 +22140,10 @@ function bestOf(ranked, gated, metric) {
   };
   const shown5 = passedOver.slice(0, 3).map(why).join(", ") + (passedOver.length > 3 ? ` and ${passedOver.length - 3} more` : "");
   return at < 0 ? { best: void 0, note: `No configuration is marked best: none passed its gate (${shown5}).` } : { best: ranked[at], note: `Best by \`${metric}\` among the configurations whose gate passed: ${ranked[at].id}; ranked above it, ${shown5}.` };
+}
+function tiedWith(best, configurations, column, gated) {
+  const mean2 = best.metrics[column]?.mean;
+  return configurations.filter((c) => c !== best && (!gated || c.gates.passed) && mean2 !== void 0 && c.metrics[column]?.mean === mean2);
 }
 function rankMetric(written, columns, rules, configurations) {
   const lookup2 = columns.map((c) => ({ file: c.file, key: c.key, base: c.base, head: null }));

@@ -9,8 +9,10 @@ import { displayValue } from '../values/pyformat';
 import type { FileDiff, Leaf } from '../values/types';
 import type { HistorySection } from '../history/types';
 import { UserError } from '../util/errors';
+import { formatNumber } from '../util/numbers';
 import { VERSION } from '../version';
 import { configurationGate, jobsBaseUnread, jobsNotKnownAtBase, runValue } from './gate';
+import { rulesHint } from './hints';
 import { HistoriesDiffer, sharedHistory } from './history';
 import { overlaidPlots } from './plots';
 import { sweepTrends } from './trends';
@@ -80,7 +82,7 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
     ok.map((r) => r.report),
     reported.map((r) => r.report),
   );
-  const rules = options.rules ?? jobRules(reported);
+  const rules = options.rules ?? jobRules(reported, options.cli);
   const gate: GateConfig | null = rules.length
     ? { rules, missingBase: options.missingBase, failOnThreshold: true, checkName: '', notes: [], rulesFrom: 'input', trustBase: false }
     : null;
@@ -88,7 +90,7 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
   const historyRules = rules.some((r) => historyStatsUsed(r.threshold).length);
   let history: HistorySection | null | undefined;
   try {
-    history = sharedHistory(ok, base !== null);
+    history = sharedHistory(ok, base !== null, options.cli);
   } catch (error) {
     if (historyRules || !(error instanceof HistoriesDiffer)) throw error;
     warnings.push(`No Trends: the jobs' reports carry different histories of the base branch (${error.what}); run the jobs with the same \`history\` setting.`);
@@ -135,8 +137,14 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
     );
     if (picked.best) picked.best.best = true;
     if (picked.note) warnings.push(picked.note);
+    const tied = picked.best ? tiedWith(picked.best, configurations, j, gate !== null) : [];
+    if (tied.length) {
+      warnings.push(
+        `${tied.length === 1 ? 'One other configuration ties' : `${tied.length} other configurations tie`} with the best by \`${metricName(rankBy)}\` (the same mean, ${formatNumber(picked.best!.metrics[j]!.mean)}): ${tied.map((c) => c.id).join(', ')}; the 🏆 goes to ${picked.best!.id}, the first in the jobs' order.`,
+      );
+    }
   } else if (configurations.length > 1) {
-    warnings.push('No metric to rank by (input `rank-by`, or a gate rule naming one): no configuration is marked best.');
+    warnings.push(`No metric to rank by (${options.cli ? '`--rank-by`' : 'input `rank-by`'}, or a gate rule naming one): no configuration is marked best.`);
   }
 
   const failedRuns: FailedRun[] = runs
@@ -150,7 +158,7 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
   const absent = options.expectedRuns === null ? 0 : options.expectedRuns - runs.length;
   for (let i = 1; i <= absent; i++) {
     failedRuns.push({
-      run: `missing ${i} of ${absent}`,
+      run: absent === 1 ? 'missing job' : `missing job ${i} of ${absent}`,
       reason: `no artifact: ${options.expectedRuns} jobs expected, ${runs.length} uploaded a report`,
       configuration: null,
       params: null,
@@ -313,7 +321,7 @@ function baseLeaves(reports: ReportData[]): Map<string, Leaf> {
  * The rules the jobs were gated with (their reports carry them, as written): the same in every report, or the
  * aggregate could not say which apply.
  */
-function jobRules(runs: { name: string; report: ReportData }[]): GateRule[] {
+function jobRules(runs: { name: string; report: ReportData }[], cli: boolean | undefined): GateRule[] {
   const lists = runs
     .filter((r) => r.report.gates)
     .map((r) => ({ name: r.name, rules: r.report.gates!.rules.map((g) => (g.level === 'warn' ? `warn: ${g.rule}` : g.rule)) }));
@@ -322,7 +330,7 @@ function jobRules(runs: { name: string; report: ReportData }[]): GateRule[] {
   const other = lists.find((l) => JSON.stringify(l.rules) !== JSON.stringify(first.rules));
   if (other) {
     throw new UserError(
-      `The jobs were gated with different rules (${first.name}: ${first.rules.join('; ') || 'none'}; ${other.name}: ${other.rules.join('; ') || 'none'}). Give the aggregate its own rules (input 'thresholds' or --threshold).`,
+      `The jobs were gated with different rules (${first.name}: ${first.rules.join('; ') || 'none'}; ${other.name}: ${other.rules.join('; ') || 'none'}). Give the aggregate its own rules (${rulesHint(cli)}).`,
     );
   }
   return parseRules(first.rules.map((text, i) => ({ text, source: { origin: `the rules in ${first.name}'s report.json`, line: i + 1 } })));
@@ -348,6 +356,12 @@ function bestOf(ranked: Configuration[], gated: boolean, metric: string): { best
   return at < 0
     ? { best: undefined, note: `No configuration is marked best: none passed its gate (${shown}).` }
     : { best: ranked[at], note: `Best by \`${metric}\` among the configurations whose gate passed: ${ranked[at]!.id}; ranked above it, ${shown}.` };
+}
+
+/** The configurations other than `best` that could have had the 🏆 (their gate passed, where there is one) with the same mean. */
+function tiedWith(best: Configuration, configurations: Configuration[], column: number, gated: boolean): Configuration[] {
+  const mean = best.metrics[column]?.mean;
+  return configurations.filter((c) => c !== best && (!gated || c.gates!.passed) && mean !== undefined && c.metrics[column]?.mean === mean);
 }
 
 /** The metric that ranks configurations and which way is better; null when none is named and no rule names one. */

@@ -1,6 +1,7 @@
 import type { HistorySection } from '../history/types';
 import type { ReportData } from '../report/types';
 import { UserError } from '../util/errors';
+import { rulesHint } from './hints';
 
 /**
  * The base branch's history that `history.*` rules are judged by in a sweep: the one the jobs' reports carry. Every
@@ -9,16 +10,16 @@ import { UserError } from '../util/errors';
  * would otherwise judge every configuration by one job's noise while the others saw another. null: there is no base
  * (the rules follow `missing-base`); undefined: no job read a history (history off), which the rule reports itself.
  */
-export function sharedHistory(runs: { name: string; report: ReportData }[], hasBase: boolean): HistorySection | null | undefined {
+export function sharedHistory(runs: { name: string; report: ReportData }[], hasBase: boolean, cli?: boolean): HistorySection | null | undefined {
   if (!hasBase) return null;
   const read = runs.filter((r) => r.report.history);
   const first = read[0];
   if (!first) return undefined;
   const branch = first.report.history!.branch;
   const none = runs.find((r) => !r.report.history);
-  if (none) throw disagree(`${first.name} read the history of ${branch}, ${none.name} read none (history off in that job?)`);
+  if (none) throw disagree(cli, `${first.name} read the history of ${branch}, ${none.name} read none (history off in that job?)`);
   const other = read.find((r) => r.report.history!.branch !== branch);
-  if (other) throw disagree(`${first.name} read the history of ${branch}, ${other.name} that of ${other.report.history!.branch}`);
+  if (other) throw disagree(cli, `${first.name} read the history of ${branch}, ${other.name} that of ${other.report.history!.branch}`);
 
   const metrics = new Map<string, { metric: HistorySection['metrics'][number]; run: string; points: string }>();
   for (const run of read) {
@@ -30,6 +31,7 @@ export function sharedHistory(runs: { name: string; report: ReportData }[], hasB
       if (!seen) metrics.set(id, { metric: { ...m, head: null }, run: run.name, points });
       else if (seen.points !== points) {
         throw disagree(
+          cli,
           `for \`${m.file}:${m.key}\`, ${seen.run} read ${count(seen.metric.points)} and ${run.name} ${count(m.points)}${firstDifference(seen.metric.points, m.points)}`,
         );
       }
@@ -44,15 +46,18 @@ export function sharedHistory(runs: { name: string; report: ReportData }[], hasB
 
 /** The jobs read different histories; `what` says where (two jobs, and the commit where they part). */
 export class HistoriesDiffer extends UserError {
-  constructor(readonly what: string) {
+  constructor(
+    readonly what: string,
+    cli?: boolean,
+  ) {
     super(
-      `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same \`history\` setting, or give the aggregate rules without history.* (input 'thresholds' or --threshold).`,
+      `The jobs' reports carry different histories of the base branch (${what}). A history.* rule in a sweep is judged by the history every job read; run the jobs with the same history depth (${cli ? '`--history`' : 'input `history`'}), or give the aggregate rules without history.* (${rulesHint(cli)}).`,
     );
   }
 }
 
-function disagree(what: string): HistoriesDiffer {
-  return new HistoriesDiffer(what);
+function disagree(cli: boolean | undefined, what: string): HistoriesDiffer {
+  return new HistoriesDiffer(what, cli);
 }
 
 function count(points: unknown[]): string {

@@ -121,6 +121,9 @@ describe('history.* rules in a sweep', () => {
       ),
     );
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+    // The CLI's fix names its flags, never the action's inputs.
+    assert.match(r.stderr, /the same history depth \(`--history`\), or give the aggregate rules without history\.\* \(`--threshold`\)/);
+    assert.doesNotMatch(r.stderr, /input/);
     // Rules without history.* do not need the jobs to agree on it.
     const own = await runCli(['aggregate', dir, '--out', out, '--threshold', 'accuracy >= 0.8', '--quiet'], repo.dir);
     assert.equal(own.code, 0, own.stderr);

@@ -57,6 +57,33 @@ describe('ranking follows the jobs’ directions', () => {
   });
 });
 
+describe('a tie for best', () => {
+  const lower = [{ metric: 'spread', better: 'lower' as const }];
+
+  test('is said, naming the configurations that tie and the one the 🏆 went to', () => {
+    const report = aggregateRuns([job(0.01, 0.2, lower), job(0.1, 0.4, lower), job(1, 0.2, lower)], options);
+    assert.deepEqual(
+      report.configurations.map((c) => [c.id, c.best]),
+      [
+        ['lr=0.01', true],
+        ['lr=1', false],
+        ['lr=0.1', false],
+      ],
+    );
+    assert.ok(
+      report.warnings.includes(
+        "One other configuration ties with the best by `metrics.json:spread` (the same mean, 0.2): lr=1; the 🏆 goes to lr=0.01, the first in the jobs' order.",
+      ),
+      report.warnings.join('\n'),
+    );
+  });
+
+  test('is not said when the means differ', () => {
+    const report = aggregateRuns([job(0.01, 0.2, lower), job(0.1, 0.4, lower), job(1, 0.21, lower)], options);
+    assert.equal(report.warnings.filter((w) => w.includes('ties')).length, 0, report.warnings.join('\n'));
+  });
+});
+
 /** A job of lr `lr` with its accuracy and, unless null, its f1 (a job whose evaluation wrote none has no f1). */
 function gatedJob(lr: number, acc: number, f1: number | null): RunInput {
   const rows = [{ key: 'acc', old: 0.9, new: acc, changed: true }, ...(f1 === null ? [] : [{ key: 'f1', old: 0.5, new: f1, changed: true }])];

@@ -275,7 +275,7 @@ describe('mode: aggregate (dist/index.js against the fake GitHub API)', () => {
       .map((c) => c.body);
     assert.equal(bodies.length, 1, 'the second run updated the sticky comment');
     assert.match(bodies[0]!, /^<!-- mlreport:comment id=sweep -->\n## mlreport sweep: 9 runs/);
-    assert.match(bodies[0]!, /\| ❌ failed \|  \| 0 \| `missing 1 of 1`: no artifact: 9 jobs expected, 8 uploaded a report \|/);
+    assert.match(bodies[0]!, /\| ❌ failed \|  \| 0 \| `missing job`: no artifact: 9 jobs expected, 8 uploaded a report \|/);
     assert.match(bodies[0]!, /\| ❌ failed \|  \| 0 \| `lr0\.1-seed3`: no report\.json/);
     const checks = checkRuns(fake).filter((c) => c.name === 'mlreport');
     assert.equal(checks.length, 2);
