@@ -13965,7 +13965,6 @@ function paramReasons(dep, data, locked) {
   for (const key2 of keys) {
     const actual = dep.keys ? getParam(data, key2) : data.get(key2);
     const before = locked.get(key2);
-    if (actual === void 0 && before === void 0) continue;
     if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
     else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
     else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);

@@ -254,7 +254,8 @@ export function paramReasons(dep: ParamsDep, data: RawMap, locked: RawMap): stri
   for (const key of keys) {
     const actual = dep.keys ? getParam(data, key) : data.get(key);
     const before = locked.get(key);
-    if (actual === undefined && before === undefined) continue;
+    // A listed key the file lacks is `deleted` even when dvc.lock never held it (a key added with a typo): DVC's
+    // `ParamsDependency.workspace_status` checks the file first, so the stage runs and fails on the missing key.
     if (actual === undefined) reasons.push(`param ${dep.file}:${key}: deleted`);
     else if (before === undefined) reasons.push(`param ${dep.file}:${key}: new`);
     else if (!pyEqual(actual, before)) reasons.push(`param ${dep.file}:${key}: modified`);

@@ -650,4 +650,25 @@ describe('reproduce (builtin runner)', () => {
       p.remove();
     }
   });
+
+  test('a params key added to a stage that ran, in neither the file nor dvc.lock (a typo): deleted, and repro fails on it, as DVC', async () => {
+    const yaml = 'stages:\n  s:\n    cmd: node tool.js param out.txt lr\n    params: [train.lr]\n    outs: [out.txt]\n';
+    const p = project({ 'dvc.yaml': yaml, 'params.yaml': 'train:\n  lr: 0.1\n  epochs: 5\n' });
+    try {
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'ran' });
+      p.write({ 'dvc.yaml': yaml.replace('[train.lr]', '[train.lr, train.nope]') });
+      // DVC's ParamsDependency.workspace_status: a listed key not in the file is `deleted`, whatever dvc.lock holds;
+      // `dvc repro` then runs the stage and get_hash refuses the key (MissingParamsError).
+      const [status] = await pipelineStatus(await loadPipeline(p.dir), [], { pull: false });
+      assert.deepEqual(status?.reasons, ['param params.yaml:train.nope: deleted']);
+      const lockBefore = p.read('dvc.lock');
+      const r = await p.repro();
+      assert.equal(r.passed, false);
+      assert.equal(r.stages[0]?.status, 'failed');
+      assert.equal(r.stages[0]?.error, "stage 's': params 'train.nope' missing from 'params.yaml'.");
+      assert.equal(p.read('dvc.lock'), lockBefore, 'dvc.lock is not rewritten');
+    } finally {
+      p.remove();
+    }
+  });
 });
