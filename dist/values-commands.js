@@ -10699,6 +10699,7 @@ var OUT_FLAGS = ["cache", "persist", "checkpoint", "remote", "push", "desc", "ty
 var BOOL_FLAGS = ["cache", "persist", "checkpoint", "push"];
 var STRING_FLAGS = ["remote", "desc", "type"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
+var TOP_PLOT_KEYS = ["x", "y", "template", "title", "x_label", "y_label"];
 function joinPath(dir, path) {
   const slashed = path.replace(/\\/g, "/");
   if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
@@ -10807,7 +10808,11 @@ function topPlots(file, value, context) {
     if (typeof resolved === "string") return { id: resolved, props: null };
     if (isRawMap(resolved) && resolved.size === 1) {
       const [id, props] = [...resolved][0];
-      if (props === null || isRawMap(props)) return { id, props };
+      if (props === null) return { id, props };
+      if (isRawMap(props)) {
+        onlyKeys(props, TOP_PLOT_KEYS, `${file}: plot '${id}' (plots[${i}])`);
+        return { id, props };
+      }
     }
     throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, \u2026}}.`);
   });

@@ -7,6 +7,7 @@ import { readLockFile, type LockDocument } from './lock';
 import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, toStr } from './interpolate';
 import { describeValue } from './python/format';
 import { cloneMap, isRawMap, keyValue, mapFrom, type Raw, type RawMap } from './python/value';
+import { onlyKeys } from './schema-fields';
 import type { DvcYaml, Out, ParamsDep, Stage, TopPlot } from './types';
 
 const TOP_KEYS = ['stages', 'vars', 'params', 'metrics', 'plots', 'artifacts', 'datasets'];
@@ -16,6 +17,8 @@ const OUT_FLAGS = ['cache', 'persist', 'checkpoint', 'remote', 'push', 'desc', '
 const BOOL_FLAGS = ['cache', 'persist', 'checkpoint', 'push'];
 const STRING_FLAGS = ['remote', 'desc', 'type'];
 const PLOT_FLAGS = [...OUT_FLAGS, 'template', 'x', 'y', 'x_label', 'y_label', 'title', 'header'];
+/** A top-level plot's properties (dvc/schema.py PLOT_DEFINITION): no `header`, and no other key. */
+const TOP_PLOT_KEYS = ['x', 'y', 'template', 'title', 'x_label', 'y_label'];
 
 /**
  * `dir` + `path` as a project path (`/`-separated, no `./`). An absolute `path` stays absolute, for the reader to
@@ -225,7 +228,11 @@ function topPlots(file: string, value: Raw | undefined, context: RawMap): TopPlo
     if (typeof resolved === 'string') return { id: resolved, props: null };
     if (isRawMap(resolved) && resolved.size === 1) {
       const [id, props] = [...resolved][0]!;
-      if (props === null || isRawMap(props)) return { id, props };
+      if (props === null) return { id, props };
+      if (isRawMap(props)) {
+        onlyKeys(props, TOP_PLOT_KEYS, `${file}: plot '${id}' (plots[${i}])`);
+        return { id, props };
+      }
     }
     throw new UserError(`${file}: 'plots[${i}]' must be a path or a single-key mapping {id: {x, y, template, …}}.`);
   });

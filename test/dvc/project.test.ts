@@ -227,6 +227,19 @@ describe('dvc.yaml errors name the stage and the key', () => {
     ['unknown stage key', 'stages:\n  s:\n    cmd: x\n    dep: [a]\n', /stage 's': unknown key 'dep'/],
     ['unknown top-level key', 'stage:\n  s: {cmd: x}\n', /unknown top-level key 'stage'/],
     ['bad out flag', 'stages:\n  s:\n    cmd: x\n    outs: [{o: {cach: false}}]\n', /stage 's': 'outs'\[0\]: unknown flag 'cach' on 'o'/],
+    // DVC's schema (dvc/schema.py PLOT_DEFINITION) allows no extra key in a top-level plot: a typo is refused, not drawn
+    // with the default template (and `header`, a stage plot flag, is not one of a top-level plot's keys).
+    [
+      'a top-level plot with a misspelt template',
+      'plots:\n  - Confusion: {tempalte: confusion, x: actual, y: {cm.json: predicted}}\n',
+      /^dvc\.yaml: plot 'Confusion' \(plots\[0\]\): unknown key 'tempalte' \(expected one of x, y, template, title, x_label, y_label\)\.$/,
+    ],
+    [
+      'a top-level plot with a misspelt title',
+      'plots:\n  - log.csv\n  - train.csv: {x: epoch, titel: Loss}\n',
+      /^dvc\.yaml: plot 'train\.csv' \(plots\[1\]\): unknown key 'titel'/,
+    ],
+    ['a top-level plot with header', 'plots:\n  - roc.tsv: {header: false}\n', /^dvc\.yaml: plot 'roc\.tsv' \(plots\[0\]\): unknown key 'header'/],
     ['foreach with extra keys', 'stages:\n  s:\n    foreach: [1]\n    do: {cmd: x}\n    cmd: y\n', /stage 's': a foreach group takes only 'foreach' and 'do'/],
     ['deps not a list', 'stages:\n  s:\n    cmd: x\n    deps: a\n', /stage 's': 'deps' must be a list/],
     ['frozen not a bool', 'stages:\n  s:\n    cmd: x\n    frozen: yes\n', /stage 's': 'frozen' must be true or false/],
