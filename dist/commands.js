@@ -50,7 +50,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -72,7 +72,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar4(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -87,7 +87,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.isSeq = isSeq3;
   }
 });
@@ -5632,7 +5632,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -5716,7 +5716,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar3;
+    exports.isScalar = isScalar4;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -13249,7 +13249,10 @@ function literal(tokens) {
         if (peek() === ",") i++;
         else if (peek() !== "}") return FAIL;
         const more2 = items("}");
-        return more2 === FAIL ? FAIL : new PyCollection("set", [first2, ...more2]);
+        if (more2 === FAIL) return FAIL;
+        const set = [];
+        for (const item of [first2, ...more2]) if (!set.some((x) => pyEqual2(x, item))) set.push(item);
+        return new PyCollection("set", set);
       }
       const map = /* @__PURE__ */ new Map();
       let key2 = first2;
@@ -13258,7 +13261,13 @@ function literal(tokens) {
         i++;
         const v = expr();
         if (v === FAIL) return FAIL;
-        map.set(typeof key2 === "string" ? key2 : pyRepr(key2), v);
+        if (typeof key2 === "string") map.set(key2, v);
+        else {
+          const same = [...map.keys()].find((k2) => pyEqual2(keyValue(map, k2), key2));
+          const name = same ?? pyRepr(key2);
+          map.set(name, v);
+          if (same === void 0 && isScalarKey(key2)) setKeyValue(map, name, key2);
+        }
         if (peek() === ",") i++;
         if (peek() === "}") {
           i++;
@@ -13284,6 +13293,9 @@ function literal(tokens) {
     rest.push(v);
   }
   return i === tokens.length ? new PyCollection("tuple", rest) : FAIL;
+}
+function isScalarKey(key2) {
+  return key2 === null || typeof key2 === "number" || typeof key2 === "bigint" || typeof key2 === "boolean" || key2 instanceof PyFloat;
 }
 function number3(text2) {
   const t = text2.replace(/_/g, "").toLowerCase();
@@ -14468,6 +14480,7 @@ function plainScalar(text2) {
 var MAX_ALIAS_NODES = 1e6;
 var INT2 = "tag:yaml.org,2002:int";
 var FLOAT2 = "tag:yaml.org,2002:float";
+var SET = "tag:yaml.org,2002:set";
 var RUAMEL_FLOAT = {
   tag: FLOAT2,
   default: true,
@@ -14595,6 +14608,15 @@ function parseYamlDocument(text2) {
       return convert2(target, depth + 1);
     }
     if (seen.has(node)) return seen.get(node);
+    if ((0, import_yaml2.isMap)(node) && node.tag === SET) {
+      const set = new PyCollection("set", []);
+      seen.set(node, set);
+      for (const pair of node.items) {
+        const item = convert2(pair.key, depth + 1);
+        if (!set.items.some((x) => pyEqual2(x, item))) set.items.push(item);
+      }
+      return set;
+    }
     if ((0, import_yaml2.isMap)(node)) {
       const map = /* @__PURE__ */ new Map();
       seen.set(node, map);
@@ -24754,6 +24776,9 @@ function anchorsOf(root) {
   walk2(root);
   return anchors;
 }
+function isScalar3(value2) {
+  return !(Array.isArray(value2) || value2 instanceof Map || value2 instanceof PyCollection);
+}
 var BEST_WIDTH = 80;
 var INDENT = 2;
 var MAX_SIMPLE_KEY_LENGTH = 128;
@@ -24789,6 +24814,11 @@ var Emitter = class {
       this.anchored.add(value2);
       this.writeIndicator(`&${anchor}`, true);
       this.afterAnchor = true;
+    }
+    if (value2 instanceof PyCollection && value2.kind === "set" && value2.items.every(isScalar3)) {
+      this.writeIndicator("!!set", true);
+      if (!value2.items.length) return this.emptyFlow("{", "}");
+      return this.blockMapping(value2.items.map((item) => [item, null]));
     }
     const items = value2 instanceof PyCollection ? value2.items : value2;
     if (Array.isArray(items)) {

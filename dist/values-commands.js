@@ -8464,6 +8464,45 @@ function cloneMap(map) {
     map
   );
 }
+function pyEqual(a, b) {
+  const na = numeric(a);
+  const nb = numeric(b);
+  if (na !== null || nb !== null) {
+    if (na === null || nb === null) return false;
+    if (typeof na === "bigint" || typeof nb === "bigint") {
+      const exact = (n) => typeof n === "bigint" ? n : Number.isInteger(n) ? BigInt(n) : null;
+      return exact(na) !== null && exact(na) === exact(nb);
+    }
+    return na === nb;
+  }
+  const la = listItems(a);
+  const lb = listItems(b);
+  if (la || lb) return !!la && !!lb && la.length === lb.length && la.every((x, i) => pyEqual(x, lb[i]));
+  if (a instanceof PyCollection || b instanceof PyCollection) {
+    if (!(a instanceof PyCollection) || !(b instanceof PyCollection) || a.items.length !== b.items.length) return false;
+    return a.items.every((x) => b.items.some((y) => pyEqual(x, y)));
+  }
+  if (a instanceof PyDate || b instanceof PyDate) return a instanceof PyDate && b instanceof PyDate && a.iso === b.iso;
+  if (a instanceof PyDateTime || b instanceof PyDateTime) return a instanceof PyDateTime && b instanceof PyDateTime && dateTimesEqual(a, b);
+  if (a instanceof PyTime || b instanceof PyTime) return a instanceof PyTime && b instanceof PyTime && a.text === b.text;
+  if (isRawMap(a) || isRawMap(b)) {
+    if (!isRawMap(a) || !isRawMap(b) || a.size !== b.size) return false;
+    return [...a].every(([k, v]) => b.has(k) && pyEqual(v, b.get(k)));
+  }
+  return a === b;
+}
+function dateTimesEqual(a, b) {
+  if (!a.zone !== !b.zone) return false;
+  return a.epochMs === b.epochMs && a.microsecond === b.microsecond;
+}
+function numeric(v) {
+  if (typeof v === "number" || typeof v === "bigint") return v;
+  if (typeof v === "boolean") return Number(v);
+  return v instanceof PyFloat ? v.value : null;
+}
+function listItems(v) {
+  return Array.isArray(v) ? v : v instanceof PyCollection && v.kind === "tuple" ? v.items : null;
+}
 function pyNumber(value, isFloat2) {
   if (isFloat2 && (Number.isInteger(value) || !Number.isFinite(value))) return new PyFloat(value);
   return value;
@@ -8860,7 +8899,10 @@ function literal(tokens) {
         if (peek() === ",") i++;
         else if (peek() !== "}") return FAIL;
         const more = items("}");
-        return more === FAIL ? FAIL : new PyCollection("set", [first2, ...more]);
+        if (more === FAIL) return FAIL;
+        const set = [];
+        for (const item of [first2, ...more]) if (!set.some((x) => pyEqual(x, item))) set.push(item);
+        return new PyCollection("set", set);
       }
       const map = /* @__PURE__ */ new Map();
       let key = first2;
@@ -8869,7 +8911,13 @@ function literal(tokens) {
         i++;
         const v = expr();
         if (v === FAIL) return FAIL;
-        map.set(typeof key === "string" ? key : pyRepr(key), v);
+        if (typeof key === "string") map.set(key, v);
+        else {
+          const same = [...map.keys()].find((k2) => pyEqual(keyValue(map, k2), key));
+          const name = same ?? pyRepr(key);
+          map.set(name, v);
+          if (same === void 0 && isScalarKey(key)) setKeyValue(map, name, key);
+        }
         if (peek() === ",") i++;
         if (peek() === "}") {
           i++;
@@ -8895,6 +8943,9 @@ function literal(tokens) {
     rest.push(v);
   }
   return i === tokens.length ? new PyCollection("tuple", rest) : FAIL;
+}
+function isScalarKey(key) {
+  return key === null || typeof key === "number" || typeof key === "bigint" || typeof key === "boolean" || key instanceof PyFloat;
 }
 function number(text2) {
   const t = text2.replace(/_/g, "").toLowerCase();
@@ -10079,6 +10130,7 @@ function plainScalar(text2) {
 var MAX_ALIAS_NODES = 1e6;
 var INT2 = "tag:yaml.org,2002:int";
 var FLOAT2 = "tag:yaml.org,2002:float";
+var SET = "tag:yaml.org,2002:set";
 var RUAMEL_FLOAT = {
   tag: FLOAT2,
   default: true,
@@ -10206,6 +10258,15 @@ function parseYamlDocument(text2) {
       return convert2(target, depth + 1);
     }
     if (seen.has(node)) return seen.get(node);
+    if ((0, import_yaml.isMap)(node) && node.tag === SET) {
+      const set = new PyCollection("set", []);
+      seen.set(node, set);
+      for (const pair of node.items) {
+        const item = convert2(pair.key, depth + 1);
+        if (!set.items.some((x) => pyEqual(x, item))) set.items.push(item);
+      }
+      return set;
+    }
     if ((0, import_yaml.isMap)(node)) {
       const map = /* @__PURE__ */ new Map();
       seen.set(node, map);
@@ -13903,7 +13964,7 @@ function* diffRows(file) {
 }
 function diffRow(key, o, n) {
   if (isIntLeaf(o) || isIntLeaf(n)) return bigIntRow(key, o, n);
-  const changed = !pyEqual(o ?? null, n ?? null);
+  const changed = !pyEqual2(o ?? null, n ?? null);
   const a = numericValue(o);
   const b = numericValue(n);
   if (a === void 0 || b === void 0) return { key, old: o, new: n, changed };
@@ -13912,7 +13973,7 @@ function diffRow(key, o, n) {
   return { key, old: o, new: n, changed, diff };
 }
 function bigIntRow(key, o, n) {
-  const changed = !pyEqual(o ?? null, n ?? null);
+  const changed = !pyEqual2(o ?? null, n ?? null);
   const a = numericValue(o);
   const b = numericValue(n);
   if (a === void 0 || b === void 0) return { key, old: o, new: n, changed };
@@ -13933,7 +13994,7 @@ function rowDiffLeaf(row2) {
   const exact = exactDiff(row2);
   return exact === null ? diffLeaf(row2.diff, diffIsFloat(row2)) : intLeaf(exact);
 }
-function pyEqual(a, b) {
+function pyEqual2(a, b) {
   if (isIntLeaf(a) || isIntLeaf(b)) return exactEqual(a, b);
   const x = numericValue(a);
   const y = numericValue(b);

@@ -51,6 +51,10 @@ function anchorsOf(root: RawMap): Map<object, string> {
 /** Big ints are bigints (ruamel writes Python's `str(int)`). */
 type Scalar = Exclude<Raw, Raw[] | RawMap | PyCollection>;
 
+function isScalar(value: Raw): value is Scalar {
+  return !(Array.isArray(value) || value instanceof Map || value instanceof PyCollection);
+}
+
 interface Context {
   sequence?: boolean;
   mapping?: boolean;
@@ -113,7 +117,14 @@ class Emitter {
       this.writeIndicator(`&${anchor}`, true);
       this.afterAnchor = true;
     }
-    // Tuples and sets (from a Python params file) are written as lists, as YAML has no others.
+    if (value instanceof PyCollection && value.kind === 'set' && value.items.every(isScalar)) {
+      // ruamel's `represent_set`: a mapping of the items to nothing, tagged, which DVC's loader reads back as a set.
+      this.writeIndicator('!!set', true);
+      if (!value.items.length) return this.emptyFlow('{', '}');
+      return this.blockMapping(value.items.map((item) => [item, null]));
+    }
+    // Tuples (from a Python params file) are written as lists, as ruamel writes them; so is a set holding a tuple,
+    // which ruamel would write with complex keys.
     const items = value instanceof PyCollection ? value.items : value;
     if (Array.isArray(items)) {
       if (!items.length) return this.emptyFlow('[', ']');

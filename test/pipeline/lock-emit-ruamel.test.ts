@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { isRawMap, keyValue, PyFloat, setKeyValue, type Raw, type RawMap } from '../../src/dvc/python/value';
+import { isRawMap, keyValue, PyFloat, pyEqual, setKeyValue, type Raw, type RawMap } from '../../src/dvc/python/value';
 import { parseDataFile } from '../../src/dvc/formats';
 import { emitYaml, type Folding } from '../../src/pipeline/yaml-emit';
 import { pyFloatRepr } from '../../src/util/python-text';
@@ -540,4 +540,35 @@ test('shared values (YAML aliases in params) are written with anchors and aliase
     const data = parseDataFile('params.yaml', text).data as RawMap;
     assert.equal(emitYaml(data, foldingOf(ruamelVersion!)), expected[i], text);
   });
+});
+
+// A `.py` params file's values are what Python's literal_eval makes (dvc/utils/serialize/_py.py): a set stays a set,
+// which ruamel writes `!!set` and DVC's loader reads back as a set, and a dict's int, float, bool or None key stays
+// that key. Sets here iterate in the order written (small ints, one item), so ruamel's text has one order to compare.
+test('.py params (sets, keys that are not strings) are written as ruamel writes them and read back equal', { skip }, () => {
+  const py = [
+    'TAGS = {"a"}',
+    'EMPTY = set()',
+    'NUMS = {1, 2, 3}',
+    'SAME = {1, 1.0, True}',
+    'K = {1: "one", 2: "two"}',
+    'MIXED = {1: "a", "b": 2, None: 3, 1.5: 4, True: 5, -7: 6}',
+    'NESTED = {"x": {"a"}, "y": [{7}, set()], "z": {0: {None}}}',
+  ].join('\n');
+  const script = [
+    'import ast, sys, io',
+    'from ruamel.yaml import YAML',
+    'tree = ast.parse(sys.stdin.read())',
+    'data = {n.targets[0].id: ast.literal_eval(n.value) for n in tree.body}',
+    'y = YAML()',
+    'y.default_flow_style = False',
+    "y.dump({'params': {'conf.py': data}}, sys.stdout)",
+  ].join('\n');
+  const run = spawnSync(PYTHON, ['-c', script], { input: py, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  const values = parseDataFile('conf.py', py).data as RawMap;
+  const text = emitYaml(new Map([['params', new Map([['conf.py', values]])]]), foldingOf(ruamelVersion!));
+  assert.equal(text, run.stdout);
+  const back = (parseDataFile('dvc.lock', text).data as RawMap).get('params') as RawMap;
+  assert.ok(pyEqual(back.get('conf.py'), values), 'dvc.lock reads back equal to the file');
 });

@@ -671,4 +671,28 @@ describe('reproduce (builtin runner)', () => {
       p.remove();
     }
   });
+
+  test('a .py params file with a set and an int key: dvc.lock holds them as DVC writes them, and the stage is then up to date', async () => {
+    const yaml = 'stages:\n  s:\n    cmd: node tool.js count n.txt\n    params: [conf.py:]\n    outs: [n.txt]\n';
+    const p = project({ 'dvc.yaml': yaml, 'conf.py': 'TAGS = {"a"}\nK = {1: "one"}\n' });
+    try {
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'ran' });
+      // ruamel's represent_set and its int key (DVC's lock, whose safe loader reads a set and the int back).
+      const params = '    params:\n      conf.py:\n        K:\n          1: one\n        TAGS: !!set\n          a:\n';
+      assert.ok(p.read('dvc.lock').includes(params), p.read('dvc.lock'));
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'skipped' }, 'the set and the key read back equal');
+      // A set DVC wrote in another order (Python's hash order) is the same set.
+      p.write({ 'conf.py': 'TAGS = {"a", "b"}\nK = {1: "one"}\n' });
+      assert.deepEqual(p.statuses(await p.repro()), { s: 'ran' });
+      p.write({ 'dvc.lock': p.read('dvc.lock').replace('TAGS: !!set\n          a:\n          b:\n', 'TAGS: !!set\n          b:\n          a:\n') });
+      assert.ok(p.read('dvc.lock').includes('          b:\n          a:\n'));
+      const [status] = await pipelineStatus(await loadPipeline(p.dir), [], { pull: false });
+      assert.deepEqual(status?.reasons, []);
+      p.write({ 'conf.py': 'TAGS = {"a", "c"}\nK = {1: "one"}\n' });
+      const [changed] = await pipelineStatus(await loadPipeline(p.dir), [], { pull: false });
+      assert.deepEqual(changed?.reasons, ['param conf.py:TAGS: modified']);
+    } finally {
+      p.remove();
+    }
+  });
 });

@@ -1,5 +1,5 @@
 import { SyntaxProblem } from './json';
-import { PyCollection, PyFloat, type ParsedFile, type Raw, type RawMap } from '../python/value';
+import { keyValue, PyCollection, PyFloat, pyEqual, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
 import { pyFloatRepr } from '../../util/python-text';
 import { pyRepr } from '../python/format';
 
@@ -182,7 +182,11 @@ function literal(tokens: Token[]): Parsed {
         if (peek() === ',') i++;
         else if (peek() !== '}') return FAIL;
         const more = items('}');
-        return more === FAIL ? FAIL : new PyCollection('set', [first, ...more]);
+        if (more === FAIL) return FAIL;
+        // A set holds one of equal items (1, 1.0 and True are one), the first written.
+        const set: Raw[] = [];
+        for (const item of [first, ...more]) if (!set.some((x) => pyEqual(x, item))) set.push(item);
+        return new PyCollection('set', set);
       }
       const map: RawMap = new Map();
       let key: Raw = first;
@@ -191,7 +195,15 @@ function literal(tokens: Token[]): Parsed {
         i++;
         const v = expr();
         if (v === FAIL) return FAIL;
-        map.set(typeof key === 'string' ? key : pyRepr(key), v);
+        if (typeof key === 'string') map.set(key, v);
+        else {
+          // A key that is not a string stays one (`{1: 'one'}` is written `1: one` in dvc.lock, as ruamel writes the
+          // int); an equal key already there (1, 1.0, True) keeps its place and first form and takes the new value.
+          const same = [...map.keys()].find((k) => pyEqual(keyValue(map, k), key));
+          const name = same ?? pyRepr(key);
+          map.set(name, v);
+          if (same === undefined && isScalarKey(key)) setKeyValue(map, name, key);
+        }
         if (peek() === ',') i++;
         if (peek() === '}') {
           i++;
@@ -217,6 +229,11 @@ function literal(tokens: Token[]): Parsed {
     rest.push(v);
   }
   return i === tokens.length ? new PyCollection('tuple', rest) : FAIL;
+}
+
+/** A key dvc.lock can hold as itself: a number, a boolean or None (a tuple key stays its text). */
+function isScalarKey(key: Raw): boolean {
+  return key === null || typeof key === 'number' || typeof key === 'bigint' || typeof key === 'boolean' || key instanceof PyFloat;
 }
 
 function number(text: string): Parsed {

@@ -1,6 +1,6 @@
 import { isAlias, isMap, isScalar, isSeq, parseDocument, Schema, type Node, type ScalarTag } from 'yaml';
 import { lineColumn, MAX_DEPTH, SyntaxProblem } from './json';
-import { keyValue, PyDate, PyDateTime, PyFloat, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
+import { keyValue, PyCollection, PyDate, PyDateTime, PyFloat, pyEqual, setKeyValue, type ParsedFile, type Raw, type RawMap } from '../python/value';
 import { pyStr } from '../python/format';
 import { plainYaml } from './yaml-plain';
 
@@ -9,6 +9,7 @@ const MAX_ALIAS_NODES = 1_000_000;
 
 const INT = 'tag:yaml.org,2002:int';
 const FLOAT = 'tag:yaml.org,2002:float';
+const SET = 'tag:yaml.org,2002:set';
 
 /**
  * Plain scalars that ruamel's YAML 1.2 resolver (ruamel/yaml/resolver.py) reads as floats: wider than the core
@@ -179,6 +180,16 @@ export function parseYamlDocument(text: string): ParsedFile {
       return convert(target, depth + 1);
     }
     if (seen.has(node as Node)) return seen.get(node as Node)!;
+    if (isMap(node) && node.tag === SET) {
+      // `!!set` (ruamel writes a Python set so, a `.py` params file's in dvc.lock): the safe loader's set of the keys.
+      const set = new PyCollection('set', []);
+      seen.set(node, set);
+      for (const pair of node.items) {
+        const item = convert(pair.key, depth + 1);
+        if (!set.items.some((x) => pyEqual(x, item))) set.items.push(item);
+      }
+      return set;
+    }
     if (isMap(node)) {
       const map: RawMap = new Map();
       seen.set(node, map);
