@@ -21670,8 +21670,9 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   let baseSeries = [];
   let baseSources = [];
   let baseProblems = [];
+  let baseMisfits = /* @__PURE__ */ new Map();
   if (request.base && baseFiles.size) {
-    baseSources = checkedAtBase(def, sources, baseFiles);
+    ({ usable: baseSources, misfits: baseMisfits } = checkedAtBase(def, sources, baseFiles));
     baseProblems = joinProblems(baseSources, baseFiles).map((p) => `base (${baseLabel}): ${p}`);
     if (baseProblems.length) baseSources = [];
     baseSeries = revisionSeries(sources, baseLabel, baseFiles, baseSources);
@@ -21683,12 +21684,15 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   if (def.only === "base") notes.push(`not in dvc.yaml at the head (${request.headLabel}): showing ${baseLabel} only`);
   else if (def.only === "head" && request.base) notes.push(`not in dvc.yaml at the base (${baseLabel}): showing ${request.headLabel} only`);
   else if (!hasData(headSeries2)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
-  else if (request.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
-  else {
+  else if (request.base && !hasData(baseSeries)) {
+    for (const misfit of baseMisfits.values()) notes.push(`base (${baseLabel}): ${misfit}`);
+    notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
+  } else {
     for (const s of sources) {
       if (!headSources.includes(s)) notes.push(`no ${s.file} at the head (${request.headLabel}): it shows ${baseLabel} only`);
       else if (request.base && !baseSources.includes(s)) {
-        const why = baseFiles.has(s.file) ? `${s.file} at the base (${baseLabel}) lacks the plot's fields` : `no ${s.file} at the base (${baseLabel})`;
+        const misfit = baseMisfits.get(s);
+        const why = misfit ? `base (${baseLabel}): ${misfit}` : `no ${s.file} at the base (${baseLabel})`;
         notes.push(`${why}: it shows ${request.headLabel} only`);
       }
     }
@@ -21761,16 +21765,18 @@ async function prepareOne(def, headFiles, baseFiles, request, lookup2, baseNotes
   };
 }
 function checkedAtBase(def, sources, baseFiles) {
-  return sources.filter((s) => {
-    const data = baseFiles.get(s.file);
-    if (!data) return false;
+  const misfits = /* @__PURE__ */ new Map();
+  const usable2 = sources.filter((s) => {
+    if (!baseFiles.has(s.file)) return false;
     try {
       resolveSources({ ...def, sources: [{ file: s.file, x: s.x, y: s.ys, ...s.xFile ? { xFile: s.xFile } : {} }] }, baseFiles);
       return true;
-    } catch {
+    } catch (error) {
+      misfits.set(s, describeError(error));
       return false;
     }
   });
+  return { usable: usable2, misfits };
 }
 function tryNumeric(points, field) {
   try {

@@ -406,8 +406,10 @@ async function prepareOne(
   let baseSeries: SeriesColumns[] = [];
   let baseSources: ResolvedSource[] = [];
   let baseProblems: string[] = [];
+  // A base file that lacks a field the plot draws (a metric the pull request adds): why that file is not drawn there.
+  let baseMisfits = new Map<ResolvedSource, string>();
   if (request.base && baseFiles.size) {
-    baseSources = checkedAtBase(def, sources, baseFiles);
+    ({ usable: baseSources, misfits: baseMisfits } = checkedAtBase(def, sources, baseFiles));
     baseProblems = joinProblems(baseSources, baseFiles).map((p) => `base (${baseLabel}): ${p}`);
     if (baseProblems.length) baseSources = [];
     baseSeries = revisionSeries(sources, baseLabel, baseFiles, baseSources);
@@ -419,13 +421,16 @@ async function prepareOne(
   if (def.only === 'base') notes.push(`not in dvc.yaml at the head (${request.headLabel}): showing ${baseLabel} only`);
   else if (def.only === 'head' && request.base) notes.push(`not in dvc.yaml at the base (${baseLabel}): showing ${request.headLabel} only`);
   else if (!hasData(headSeries)) notes.push(`no data at the head (${request.headLabel}): showing ${baseLabel} only`);
-  else if (request.base && !hasData(baseSeries)) notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
-  else {
+  else if (request.base && !hasData(baseSeries)) {
+    for (const misfit of baseMisfits.values()) notes.push(`base (${baseLabel}): ${misfit}`);
+    notes.push(`no data at the base (${baseLabel}): showing ${request.headLabel} only`);
+  } else {
     // Both revisions drawn, one of them without some of the plot's files.
     for (const s of sources) {
       if (!headSources.includes(s)) notes.push(`no ${s.file} at the head (${request.headLabel}): it shows ${baseLabel} only`);
       else if (request.base && !baseSources.includes(s)) {
-        const why = baseFiles.has(s.file) ? `${s.file} at the base (${baseLabel}) lacks the plot's fields` : `no ${s.file} at the base (${baseLabel})`;
+        const misfit = baseMisfits.get(s);
+        const why = misfit ? `base (${baseLabel}): ${misfit}` : `no ${s.file} at the base (${baseLabel})`;
         notes.push(`${why}: it shows ${request.headLabel} only`);
       }
     }
@@ -504,18 +509,27 @@ async function prepareOne(
   };
 }
 
-/** At the base a file or field may not exist yet (a metric the PR adds): that side is left out, with a note. */
-function checkedAtBase(def: PlotDefinition, sources: ResolvedSource[], baseFiles: RevisionFiles): ResolvedSource[] {
-  return sources.filter((s) => {
-    const data = baseFiles.get(s.file);
-    if (!data) return false;
+/**
+ * At the base a file or field may not exist yet (a metric the PR adds): that side is left out, with a note naming
+ * the field, as DVC's `_verify_field` names it (FieldNotFoundError) when it leaves that revision out.
+ */
+function checkedAtBase(
+  def: PlotDefinition,
+  sources: ResolvedSource[],
+  baseFiles: RevisionFiles,
+): { usable: ResolvedSource[]; misfits: Map<ResolvedSource, string> } {
+  const misfits = new Map<ResolvedSource, string>();
+  const usable = sources.filter((s) => {
+    if (!baseFiles.has(s.file)) return false;
     try {
       resolveSources({ ...def, sources: [{ file: s.file, x: s.x, y: s.ys, ...(s.xFile ? { xFile: s.xFile } : {}) }] }, baseFiles);
       return true;
-    } catch {
+    } catch (error) {
+      misfits.set(s, describeError(error));
       return false;
     }
   });
+  return { usable, misfits };
 }
 
 function tryNumeric(points: Datapoint[], field: string): Datapoint[] {

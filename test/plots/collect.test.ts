@@ -407,6 +407,28 @@ test('a plot over several files draws each file at every revision that has it, n
   }
 });
 
+test('a field the base file lacks (a metric the pull request adds) is named in the note, not said to be no data', async () => {
+  const repo = new TempRepo();
+  try {
+    const baseSha = repo.commit('base', {
+      'dvc.yaml': 'plots:\n  - log.csv: {x: epoch, y: [loss, val_loss]}\n  - Both:\n      x: epoch\n      y: {log.csv: val_loss, other.csv: loss}\n',
+      'log.csv': 'epoch,loss\n1,0.9\n2,0.5\n3,0.3\n',
+      'other.csv': 'epoch,loss\n1,0.8\n2,0.6\n',
+    });
+    repo.write({ 'log.csv': 'epoch,loss,val_loss\n1,0.9,1.0\n2,0.5,0.7\n3,0.3,0.6\n' });
+    const git = await GitRepo.open(repo.dir);
+    const { definitions } = await findPlotDefinitions(repo.dir, null);
+    const [log, both] = await preparePlots(git, { workspace: repo.dir, base: { sha: baseSha, label: 'main' }, headLabel: 'pr', plotsPaths: null }, definitions);
+    await git.close();
+    // DVC leaves that revision out naming the field (FieldNotFoundError: "Could not find provided field ('val_loss')").
+    assert.deepEqual(log!.notes, ["base (main): log.csv has no y field 'val_loss' (fields: epoch, loss)", 'no data at the base (main): showing pr only']);
+    // The base's other file is still drawn; the one without the field is said to show the head alone, and why.
+    assert.deepEqual(both!.notes, ["base (main): log.csv has no y field 'val_loss' (fields: epoch, loss): it shows pr only"]);
+  } finally {
+    repo.remove();
+  }
+});
+
 test("an empty image at the head (a killed run) says it is empty, and the base's image is still shown", async () => {
   const repo = new TempRepo();
   try {
