@@ -25970,6 +25970,9 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
     out.errors.push({ id: "plots", error: `${file}: \`plots\` must be a list of paths or {id: properties} entries.` });
   }
   asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
+  out.definitions = oncePerId(out.definitions);
+  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix14.join(posix14.dirname(file), d.id)));
+  for (const d of out.definitions) d.topLevelIds = ids;
   const drawn = new Set(out.definitions.flatMap((d) => d.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
   for (const [name, stage] of Object.entries(stages)) {
@@ -25981,6 +25984,16 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
       const added = out.definitions[before];
       if (added && drawn.has(added.id) && !hasPlotProps(entry)) out.definitions.pop();
     });
+  }
+  return out;
+}
+function oncePerId(definitions) {
+  const at = /* @__PURE__ */ new Map();
+  const out = [];
+  for (const d of definitions) {
+    const i = at.get(d.id);
+    if (i === void 0) at.set(d.id, out.push(d) - 1);
+    else out[i] = d;
   }
   return out;
 }
@@ -26665,14 +26678,26 @@ async function expandDirectory(def, tree, baseTree) {
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f) => f.startsWith(`${def.id}/`);
   const inside = (f) => under(f) && extensions.includes(posix15.extname(f).toLowerCase());
-  const files = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
-  if (!files.length && (all.some(under) || await isFolder(tree, def.id))) {
+  const found = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
+  if (!found.length && (all.some(under) || await isFolder(tree, def.id))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
   }
-  if (!files.length) return [def];
+  if (!found.length) return [def];
+  const files = found.filter((file) => closestParent(file, def.topLevelIds ?? [def.id]) === def.id);
   return files.map((file) => {
     return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix15.extname(file).toLowerCase()) };
   });
+}
+function closestParent(path, parents) {
+  const parts = path.split("/");
+  let best = [];
+  for (const parent of parents) {
+    const other = parent.split("/");
+    let n = 0;
+    while (n < parts.length && n < other.length && parts[n] === other[n]) n++;
+    if (n > best.length) best = parts.slice(0, n);
+  }
+  return best.join("/");
 }
 async function isFolder(tree, path) {
   try {

@@ -200,15 +200,33 @@ async function expandDirectory(def: PlotDefinition, tree: Tree, baseTree: Tree |
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f: string) => f.startsWith(`${def.id}/`);
   const inside = (f: string) => under(f) && extensions.includes(posix.extname(f).toLowerCase());
-  const files = [...new Set([...all.filter(inside), ...(baseTree ? (await baseTree.list()).filter(inside) : [])])].sort();
+  const found = [...new Set([...all.filter(inside), ...(baseTree ? (await baseTree.list()).filter(inside) : [])])].sort();
   // A folder of other files (notes, a model), or of none, is not a plot file either: say what a plot folder holds.
-  if (!files.length && (all.some(under) || (await isFolder(tree, def.id)))) {
+  if (!found.length && (all.some(under) || (await isFolder(tree, def.id)))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(', ')} files)`;
   }
-  if (!files.length) return [def];
+  if (!found.length) return [def];
+  // A file another top-level plot names more closely (itself, or a folder deeper down) is drawn by that plot alone.
+  const files = found.filter((file) => closestParent(file, def.topLevelIds ?? [def.id]) === def.id);
   return files.map((file) => {
     return { ...def, id: file, sources: [{ ...def.sources[0]!, file }], image: IMAGE_EXTENSIONS.includes(posix.extname(file).toLowerCase()) };
   });
+}
+
+/**
+ * DVC's `_closest_parent`: the longest path `path` has in common with one of `parents`. A directory plot keeps a file
+ * only when that is the directory itself.
+ */
+function closestParent(path: string, parents: string[]): string {
+  const parts = path.split('/');
+  let best: string[] = [];
+  for (const parent of parents) {
+    const other = parent.split('/');
+    let n = 0;
+    while (n < parts.length && n < other.length && parts[n] === other[n]) n++;
+    if (n > best.length) best = parts.slice(0, n);
+  }
+  return best.join('/');
 }
 
 /** An empty folder is in no listing (git keeps none, the walk lists files): only reading the path tells it from a missing file. */

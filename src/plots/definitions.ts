@@ -24,6 +24,9 @@ export function plotsFromDvcDoc(doc: unknown, file = 'dvc.yaml'): DefinitionsRes
     out.errors.push({ id: 'plots', error: `${file}: \`plots\` must be a list of paths or {id: properties} entries.` });
   }
   asList(doc.plots).forEach((entry, i) => add(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
+  out.definitions = oncePerId(out.definitions);
+  const ids = out.definitions.map((d) => (d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix.join(posix.dirname(file), d.id))));
+  for (const d of out.definitions) d.topLevelIds = ids;
   // A stage output with no plot properties whose file a top-level plot already draws (the usual way to give
   // it a template) would only repeat that plot with default properties: it is left out.
   const drawn = new Set(out.definitions.flatMap((d) => d.sources.map((s) => s.file)));
@@ -37,6 +40,21 @@ export function plotsFromDvcDoc(doc: unknown, file = 'dvc.yaml'): DefinitionsRes
       const added = out.definitions[before];
       if (added && drawn.has(added.id) && !hasPlotProps(entry)) out.definitions.pop();
     });
+  }
+  return out;
+}
+
+/**
+ * The top-level plots with the same id listed twice as one, where the id first stands, with the later definition:
+ * DVC reads the list into a dict (dvc/repo/plots `_collect_pipeline_files`).
+ */
+function oncePerId(definitions: PlotDefinition[]): PlotDefinition[] {
+  const at = new Map<string, number>();
+  const out: PlotDefinition[] = [];
+  for (const d of definitions) {
+    const i = at.get(d.id);
+    if (i === undefined) at.set(d.id, out.push(d) - 1);
+    else out[i] = d;
   }
   return out;
 }

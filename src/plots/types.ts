@@ -47,6 +47,11 @@ export interface PlotDefinition {
   origin: string;
   /** Defined in dvc.yaml at one revision only: drawn with that revision's data alone, as `dvc plots diff` draws it. */
   only?: 'base' | 'head';
+  /**
+   * A top-level plot: the ids of its dvc.yaml's top-level plots, as paths from the project root. A directory plot
+   * draws only the files no more specific one of them names (DVC's `_closest_parent`).
+   */
+  topLevelIds?: string[];
 }
 
 /** One data row as DVC hands it to a template: the file's fields plus `rev`, `filename`, `field` (and `step`). */

@@ -63,10 +63,10 @@ describe('mlreport CLI with plots (bundled dist)', () => {
     const repo = new TempRepo();
     try {
       irisLike(repo, 1);
-      repo.write({ 'dvc.yaml': `${readFileSync(join(repo.dir, 'dvc.yaml'), 'utf8')}  - plots/loss.csv: {x: epoch, y: lr}\n` });
+      repo.write({ 'dvc.yaml': `${readFileSync(join(repo.dir, 'dvc.yaml'), 'utf8')}  - LR: {x: epoch, y: {plots/loss.csv: lr}}\n` });
       const r = await runCli(['plots', 'render', '--base', 'HEAD', '--out', 'pl'], repo.dir);
       assert.equal(r.code, 1);
-      const said = "plot 'plots/loss.csv' (dvc.yaml plots[2]): plots/loss.csv has no y field 'lr' (fields: epoch, loss, val_loss, accuracy)";
+      const said = "plot 'LR' (dvc.yaml plots[2]): plots/loss.csv has no y field 'lr' (fields: epoch, loss, val_loss, accuracy)";
       // Said once: on its result line, not again as a warning.
       assert.ok(r.stdout.split('\n').includes(`FAILED  ${said}`), r.stdout);
       assert.ok(!r.stderr.includes(said), r.stderr);
@@ -79,7 +79,7 @@ describe('mlreport CLI with plots (bundled dist)', () => {
       assert.equal(index.plots.length, 4);
       assert.equal(index.plots.filter((p: { image: string | null }) => p.image).length, 3);
       assert.ok(existsSync(join(repo.dir, 'pl/Loss.png')));
-      assert.match(readFileSync(join(repo.dir, 'pl/index.md'), 'utf8'), /could not be drawn: plot 'plots\/loss\.csv'/);
+      assert.match(readFileSync(join(repo.dir, 'pl/index.md'), 'utf8'), /could not be drawn: plot 'LR'/);
     } finally {
       repo.remove();
     }

@@ -34,6 +34,32 @@ test('a plot id that is a directory stands for each data file and image in it; p
   }
 });
 
+test('a file under a directory plot that a more specific top-level plot names is drawn once, by that plot (DVC `_closest_parent`)', async () => {
+  const repo = new TempRepo();
+  try {
+    repo.write({
+      'dvc.yaml':
+        'plots:\n  - dvclive/plots/metrics: {x: step, y_label: metric}\n  - dvclive/plots/metrics/train/acc.tsv: {title: Train accuracy}\n' +
+        '  - dvclive/plots/metrics/deep: {title: Deep}\n',
+      'dvclive/plots/metrics/train/acc.tsv': 'step\tacc\n0\t0.5\n',
+      'dvclive/plots/metrics/eval/acc.tsv': 'step\tacc\n0\t0.4\n',
+      'dvclive/plots/metrics/deep/loss.tsv': 'step\tloss\n0\t1\n',
+    });
+    const { definitions, errors } = await findPlotDefinitions(repo.dir, null);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      definitions.map((d) => [d.id, d.title, d.yLabel]),
+      [
+        ['dvclive/plots/metrics/eval/acc.tsv', null, 'metric'],
+        ['dvclive/plots/metrics/train/acc.tsv', 'Train accuracy', null],
+        ['dvclive/plots/metrics/deep/loss.tsv', 'Deep', null],
+      ],
+    );
+  } finally {
+    repo.remove();
+  }
+});
+
 test('the plots input takes files and globs instead of dvc.yaml; invalid dvc.yaml YAML is an error entry', async () => {
   const repo = new TempRepo();
   try {

@@ -29,6 +29,25 @@ plots:
     assert.equal(img!.id, 'eval/plots/images/importance.png');
   });
 
+  test('the same id listed twice is one plot, where it first stands, with the later definition (DVC reads the list into a dict)', () => {
+    const { definitions, errors } = plotsFromDvcYaml(`
+plots:
+  - plots/loss.csv
+  - Accuracy: {y: {plots/acc.csv: acc}}
+  - plots/loss.csv: {x: epoch, y: loss, title: Loss}
+  - Accuracy: {y: {plots/acc.csv: val_acc}, title: Validation}
+`);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(
+      definitions.map((d) => [d.id, d.title, d.sources.map((s) => s.y)]),
+      [
+        ['plots/loss.csv', 'Loss', [['loss']]],
+        ['Accuracy', 'Validation', [['val_acc']]],
+      ],
+    );
+    assert.equal(definitions[0]!.origin, 'dvc.yaml plots[2]');
+  });
+
   test('a path id with props; template defaults to linear; labels and title kept', () => {
     const { definitions } = plotsFromDvcYaml(`
 plots:
@@ -50,6 +69,7 @@ plots:
       header: true,
       image: false,
       origin: 'dvc.yaml plots[0]',
+      topLevelIds: ['plots/loss.csv', 'plots/acc.json'],
     });
     assert.deepEqual(definitions[1]!.sources, [{ file: 'plots/acc.json', y: [], x: null }]);
   });

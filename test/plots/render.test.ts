@@ -134,7 +134,7 @@ plots:
   - plots/new.json: {y: score}
   - plots/loss.csv: {x: epoch, y: loss, template: tpl/custom.json}
   - img/cm.png
-  - plots/loss.csv: {x: epoch, y: val_loss}
+  - ValLoss: {x: epoch, y: {plots/loss.csv: val_loss}}
   - plots/bad.csv: {x: epoch, y: loss}
   - plots/empty.json
   - Remote: {template: tpl/remote.json, y: {plots/loss.csv: loss}}
@@ -183,13 +183,11 @@ plots:
       assert.deepEqual(fresh!.notes, ['no data at the base (main): showing feature only']);
       pngSize(readFileSync(join(out, 'plots-new-json.png')));
 
-      const [custom, missingField] = byId('plots/loss.csv');
+      const [custom] = byId('plots/loss.csv');
+      const [missingField] = byId('ValLoss');
       assert.equal(custom!.error, undefined);
       pngSize(readFileSync(join(out, 'plots-loss-csv.png')));
-      assert.match(
-        missingField!.error!,
-        /plot 'plots\/loss\.csv' \(dvc\.yaml plots\[3\]\): plots\/loss\.csv has no y field 'val_loss' \(fields: epoch, loss\)/,
-      );
+      assert.match(missingField!.error!, /plot 'ValLoss' \(dvc\.yaml plots\[3\]\): plots\/loss\.csv has no y field 'val_loss' \(fields: epoch, loss\)/);
       assert.equal(missingField!.image, null);
 
       const [image] = byId('img/cm.png');
