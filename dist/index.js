@@ -26269,6 +26269,7 @@ function seriesLegend(channelTitle, layout, line) {
 function legendPlacement(layout) {
   return { orient: "top", direction: "horizontal", columns: layout.columns, labelLimit: 0, ...layout.labelExpr ? { labelExpr: layout.labelExpr } : {} };
 }
+var SMOOTH_BANDWIDTH = 1e-3;
 function lineSpec(input, opts) {
   const whole = input.points.every((p) => Number.isInteger(p[input.x]));
   const x = {
@@ -26294,7 +26295,7 @@ function lineSpec(input, opts) {
   if (opts.smooth) {
     layers.push({ mark: { type: "line", strokeWidth: 1.5, strokeOpacity: 0.25 } });
     layers.push({
-      transform: [{ loess: input.y, on: input.x, groupby: ["rev", "series"], bandwidth: 0.15 }],
+      transform: [{ loess: input.y, on: input.x, groupby: ["rev", "series"], bandwidth: SMOOTH_BANDWIDTH }],
       mark: { type: "line", strokeWidth: 2.5 }
     });
   } else {

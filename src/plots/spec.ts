@@ -213,6 +213,13 @@ function legendPlacement(layout: { columns: number; labelExpr?: string }): Recor
   return { orient: 'top', direction: 'horizontal', columns: layout.columns, labelLimit: 0, ...(layout.labelExpr ? { labelExpr: layout.labelExpr } : {}) };
 }
 
+/**
+ * dvc-render's `smooth` template opens its smoothing slider at 0.001 (SmoothLinearTemplate's `smooth` param), where
+ * vega's LOESS fits each point from its two nearest, so the curve DVC first shows is the data itself. An image has no
+ * slider: it is drawn at DVC's opening value, so it looks as `dvc plots diff` and Studio first show it.
+ */
+const SMOOTH_BANDWIDTH = 0.001;
+
 function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }): SpecBody {
   // Steps and epochs are whole numbers: no ticks at 1.5 when a run has only a few.
   const whole = input.points.every((p) => Number.isInteger(p[input.x]));
@@ -241,7 +248,7 @@ function lineSpec(input: SpecInput, opts: { endPoint: boolean; smooth: boolean }
   if (opts.smooth) {
     layers.push({ mark: { type: 'line', strokeWidth: 1.5, strokeOpacity: 0.25 } });
     layers.push({
-      transform: [{ loess: input.y, on: input.x, groupby: ['rev', 'series'], bandwidth: 0.15 }],
+      transform: [{ loess: input.y, on: input.x, groupby: ['rev', 'series'], bandwidth: SMOOTH_BANDWIDTH }],
       mark: { type: 'line', strokeWidth: 2.5 },
     });
   } else {

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as vega from 'vega';
+import { compile } from 'vega-lite';
 import { builtinSpec, shortLabels, wrap, type SpecInput } from '../../src/plots/spec';
 import { plotsMarkdown } from '../../src/report/plots-markdown';
 
@@ -123,4 +125,22 @@ test('labels cut to fit keep what tells them apart, and stay whole when no cut c
   // They differ only in the middle, further from either end than 12 characters reach.
   const middle = ['abcdefghij_1_klmnopqrst', 'abcdefghij_2_klmnopqrst'];
   assert.deepEqual([...shortLabels(middle, 12).values()], middle);
+});
+
+test('smooth: the curve is drawn at the smoothing DVC opens its template at (0.001), which is the data itself', async () => {
+  // dvc-render's SmoothLinearTemplate: params [{name: smooth, value: 0.001}], loess bandwidth {signal: smooth}.
+  const points = Array.from({ length: 50 }, (_, i) => ({ rev: 'alpha-pr', series: 'loss', step: i, loss: Math.sin(i) + i / 50 }));
+  points[49]!.loss = 1;
+  const spec = builtinSpec(input({ template: 'smooth', revs: [{ label: 'alpha-pr', color: '#13adc7' }], points }));
+  const compiled = compile(spec as never).spec as { data: { name: string; transform?: { type: string }[] }[] };
+  const view = new vega.View(vega.parse(compiled as never), { renderer: 'none' });
+  await view.runAsync();
+  const loess = compiled.data.find((d) => d.transform?.some((t) => t.type === 'loess'));
+  assert.ok(loess, 'a LOESS transform');
+  const curve = (view.data(loess.name) as { step: number; loss: number }[]).map((p) => [p.step, p.loss]);
+  assert.equal(curve.length, points.length);
+  curve.forEach(([step, loss], i) => {
+    assert.equal(step, points[i]!.step);
+    assert.ok(Math.abs(loss! - points[i]!.loss) < 1e-9, `step ${step}: ${loss} on the curve, ${points[i]!.loss} in the data`);
+  });
 });
