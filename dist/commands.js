@@ -7853,8 +7853,8 @@ function workspaceTree(root, options2 = {}) {
     if (!found) return null;
     const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
-    const inside = realRoot ??= realpathSync.native(root);
-    if (target !== join2(inside, ".dvc", "plots", ...name.split("/"))) {
+    const inside2 = realRoot ??= realpathSync.native(root);
+    if (target !== join2(inside2, ".dvc", "plots", ...name.split("/"))) {
       throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
     }
     if (info.isDirectory()) throw new NotAFile(rel);
@@ -7900,9 +7900,9 @@ function workspaceTree(root, options2 = {}) {
     const found = located(full, true);
     if (!found) return null;
     const { info, target } = found;
-    const inside = realRoot ??= realpathSync.native(root);
-    if (target !== inside && !target.startsWith(inside + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-    const targetParts = target.slice(inside.length + 1).split(sep);
+    const inside2 = realRoot ??= realpathSync.native(root);
+    if (target !== inside2 && !target.startsWith(inside2 + sep)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside2.length + 1).split(sep);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
     const asOnDisk = targetParts.join("/");
     if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
@@ -8597,7 +8597,7 @@ function directionsFrom(node, origin, lineOf2) {
 
 // src/run.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { join as join30, posix as posix18 } from "node:path";
+import { join as join30, posix as posix19 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -16236,7 +16236,76 @@ function parseMetricsTable(text2, delimiter) {
 }
 
 // src/dvc/project.ts
+import { posix as posix4 } from "node:path";
+
+// src/dvc/overlaps.ts
 import { posix as posix3 } from "node:path";
+function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
+  const outputs = /* @__PURE__ */ new Map();
+  const stageFiles = /* @__PURE__ */ new Map();
+  for (const dvc of dvcYamls) {
+    stageFiles.set(dvc.file, { name: dvc.file, file: dvc.file });
+    for (const stage2 of dvc.stages) {
+      for (const out of stage2.outs) {
+        const path = projectPath2(posix3.join(dvc.dir || ".", stage2.wdir), out.path);
+        if (path !== void 0 && !outputs.has(path)) outputs.set(path, { name: `stage '${stage2.name}' of ${dvc.file}`, file: dvc.file });
+      }
+    }
+  }
+  const accepted = [];
+  const errors = [];
+  for (const dvcFile of dvcFiles) {
+    const own = { name: dvcFile.file, file: dvcFile.file };
+    const error = conflict(dvcFile, outputs, stageFiles);
+    if (error) {
+      errors.push({ file: dvcFile.file, error: `${dvcFile.file}: ${error}` });
+      continue;
+    }
+    accepted.push(dvcFile);
+    stageFiles.set(dvcFile.file, own);
+    for (const out of dvcFile.outs) outputs.set(out.path, own);
+  }
+  return { dvcFiles: accepted, errors };
+}
+var REFUSED = "DVC refuses such a project, and so do pull and push here";
+function conflict(dvcFile, outputs, stageFiles) {
+  const holder = holding(dvcFile.file, outputs);
+  if (holder) return `the .dvc file is inside the output '${holder.path}' of ${holder.owner.name} (${REFUSED}); move it out of that directory.`;
+  const mine = /* @__PURE__ */ new Map();
+  for (const out of dvcFile.outs) {
+    const same = mine.get(out.path) ?? outputs.get(out.path);
+    if (same) {
+      const where2 = same.file === dvcFile.file ? "this file" : same.name;
+      return `output '${out.path}' is already specified in ${where2} (${REFUSED}); an output belongs to one stage or .dvc file: remove it from one of them.`;
+    }
+    const other = holding(out.path, outputs) ?? holding(out.path, mine) ?? inside(out.path, outputs) ?? inside(out.path, mine);
+    if (other) {
+      return `output '${out.path}' and the output '${other.path}' of ${other.owner.file === dvcFile.file ? "this file" : other.owner.name} overlap, so they are in the same tracked directory (${REFUSED}); track them in separate directories or individually.`;
+    }
+    const file = inside(out.path, stageFiles);
+    if (file) return `output '${out.path}' holds ${file.path}, which is not allowed inside an output (${REFUSED}); move it out of that directory.`;
+    mine.set(out.path, { name: dvcFile.file, file: dvcFile.file });
+  }
+  return void 0;
+}
+function holding(path, paths) {
+  for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
+    const folder = path.slice(0, slash);
+    const owner = paths.get(folder);
+    if (owner) return { path: folder, owner };
+  }
+  return void 0;
+}
+function inside(path, paths) {
+  for (const [p, owner] of paths) if (p.startsWith(`${path}/`)) return { path: p, owner };
+  return void 0;
+}
+function projectPath2(dir, path) {
+  const slashed = path.replace(/\\/g, "/");
+  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return void 0;
+  const joined = posix3.normalize(posix3.join(dir || ".", slashed)).replace(/\/$/, "");
+  return joined === "." || joined === ".." || joined.startsWith("../") ? void 0 : joined;
+}
 
 // src/dvc/interpolate.ts
 var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
@@ -16360,7 +16429,7 @@ var TOP_PLOT_KEYS = ["x", "y", "template", "title", "x_label", "y_label"];
 function joinPath(dir, path) {
   const slashed = path.replace(/\\/g, "/");
   if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
-  const joined = posix3.normalize(posix3.join(dir || ".", slashed));
+  const joined = posix4.normalize(posix4.join(dir || ".", slashed));
   return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
 }
 async function loadDvcYaml(tree, dir = "") {
@@ -16424,12 +16493,16 @@ async function loadProject(tree) {
       if (lock) project.locks.set(dir, lock);
     });
   }
+  const dvcFiles = [];
   for (const file of files.filter((f) => f.endsWith(".dvc"))) {
     await attempt(file, async () => {
       const dvcFile = await readDvcFile(tree, file);
-      if (dvcFile) project.dvcFiles.push(dvcFile);
+      if (dvcFile) dvcFiles.push(dvcFile);
     });
   }
+  const checked = refuseOverlappingOutputs(dvcYamls, dvcFiles);
+  project.dvcFiles = checked.dvcFiles;
+  for (const error of checked.errors) project.errors.push(error);
   return project;
 }
 var WORKSPACE = "workspace";
@@ -16598,7 +16671,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   const wdirWritten = definition.get("wdir");
   const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  const wdir = posix4.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context;
   let scope = vars;
   if (definition.has("vars")) {
@@ -16811,7 +16884,7 @@ function asMapping(value2, file) {
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
 import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
-import { join as join11, posix as posix4 } from "node:path";
+import { join as join11, posix as posix5 } from "node:path";
 
 // src/util/node-crypto.ts
 function nodeCrypto() {
@@ -18846,7 +18919,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix4.join(rel, p), false));
+      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix5.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -19860,7 +19933,7 @@ function exactDiffValue(row3) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix9 } from "node:path";
+import { posix as posix10 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -19921,15 +19994,15 @@ function lttbIndices(xs, ys, threshold) {
 }
 
 // src/plots/data.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 
 // src/plots/image.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
 var IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
 var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
 function imageProblem(path, bytes) {
-  const expected2 = KIND_OF_EXTENSION[posix5.extname(path).toLowerCase()];
+  const expected2 = KIND_OF_EXTENSION[posix6.extname(path).toLowerCase()];
   if (!expected2) return null;
   if (!bytes.length) return `${path} is empty (0 bytes)`;
   const actual = sniff(bytes);
@@ -19953,7 +20026,7 @@ function startText(b) {
 
 // src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
-  const ext = posix6.extname(path).toLowerCase();
+  const ext = posix7.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
     const dagshub = header && isExactLoggerHeader(table2.names);
@@ -20757,7 +20830,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/find-template.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix8 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -20803,10 +20876,10 @@ function inTemplateDir(name) {
   return path;
 }
 function normalName(name) {
-  return posix7.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+  return posix8.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 function withJsonSuffix(name) {
-  const ext = posix7.extname(name);
+  const ext = posix8.extname(name);
   return `${ext ? name.slice(0, -ext.length) : name}.json`;
 }
 
@@ -20830,7 +20903,7 @@ function inUnits(label2, power) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   const out = { definitions: [], errors: [] };
@@ -20840,7 +20913,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   }
   asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   out.definitions = oncePerId(out.definitions);
-  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix8.join(posix8.dirname(file), d.id)));
+  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix9.join(posix9.dirname(file), d.id)));
   for (const d of out.definitions) d.topLevelIds = ids;
   const drawn = new Set(out.definitions.flatMap((d) => d.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
@@ -20896,7 +20969,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix8.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix9.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -20918,7 +20991,7 @@ function fromYDict(id, p, origin) {
   return { id, sources: withX(ys, p.x, id, origin), ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix8.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix9.extname(path).toLowerCase());
   const sources = withX([{ file: path, fields: fieldList(p.y, path, origin, "y") }], p.x, path, origin);
   return { id: path, sources, ...common(path, p, origin), image };
 }
@@ -20982,7 +21055,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix8.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix9.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -21547,15 +21620,15 @@ async function expandDirectory(def, tree, baseTree) {
   if (all.includes(def.id)) return [def];
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f) => f.startsWith(`${def.id}/`);
-  const inside = (f) => under(f) && extensions.includes(posix9.extname(f).toLowerCase());
-  const found = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
+  const inside2 = (f) => under(f) && extensions.includes(posix10.extname(f).toLowerCase());
+  const found = [.../* @__PURE__ */ new Set([...all.filter(inside2), ...baseTree ? (await baseTree.list()).filter(inside2) : []])].sort();
   if (!found.length && (all.some(under) || await isFolder(tree, def.id))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
   }
   if (!found.length) return [def];
   const files = found.filter((file) => closestParent(file, def.topLevelIds ?? [def.id]) === def.id);
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix9.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix10.extname(file).toLowerCase()) };
   });
 }
 function closestParent(path, parents) {
@@ -21638,7 +21711,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   if (headProblem && (!base || baseProblem)) throw new PlotDataError(headProblem);
   if (headProblem) {
     const notes2 = [`head (${request.headLabel}): ${headProblem}: showing ${request.base.label}'s`];
-    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix9.extname(file).toLowerCase(), notes: notes2 };
+    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix10.extname(file).toLowerCase(), notes: notes2 };
   }
   const notes = [];
   if (baseProblem) {
@@ -21648,7 +21721,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
   else if (def.only === "head" && request.base) notes.push(`not in dvc.yaml at the base (${request.base.label})`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix9.extname(file).toLowerCase(), notes };
+  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix10.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -22092,7 +22165,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath2 } from "node:fs/promises";
-import { posix as posix10, relative as relative7, sep as sep8 } from "node:path";
+import { posix as posix11, relative as relative7, sep as sep8 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -23064,7 +23137,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix11.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
@@ -23870,7 +23943,7 @@ import { appendFile as appendFile2 } from "node:fs/promises";
 
 // src/publish/github/publisher.ts
 import { lstat as lstat4, readFile as readFile6 } from "node:fs/promises";
-import { join as join17, posix as posix11 } from "node:path";
+import { join as join17, posix as posix12 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -24497,7 +24570,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${problem}; not uploaded.`);
       continue;
     }
-    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix12.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -24627,9 +24700,9 @@ import { join as join25 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
-import { posix as posix12 } from "node:path";
-function projectPath2(stage2, p) {
-  return posix12.normalize(posix12.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
+import { posix as posix13 } from "node:path";
+function projectPath3(stage2, p) {
+  return posix13.normalize(posix13.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isAbsolute2(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
@@ -24672,8 +24745,8 @@ var Outputs = class {
     return found.sort(inOrder);
   }
   /** The outputs `path` is or is inside of (`holding`, when the caller has them already), and those inside it: first in dvc.yaml order. */
-  overlapping(path, holding = this.holding(path)) {
-    return [...holding, ...this.below.get(path) ?? []].sort(inOrder);
+  overlapping(path, holding2 = this.holding(path)) {
+    return [...holding2, ...this.below.get(path) ?? []].sort(inOrder);
   }
 };
 function inOrder(a, b) {
@@ -24692,8 +24765,8 @@ function buildDag(stages, file = "dvc.yaml") {
     refuseAbsolute(stage2, file);
     const node = {
       stage: stage2,
-      deps: [...stage2.deps.map((d) => projectPath2(stage2, d)), ...stage2.params.map((p) => projectPath2(stage2, p.file))],
-      outs: stage2.outs.map((o) => projectPath2(stage2, o.path))
+      deps: [...stage2.deps.map((d) => projectPath3(stage2, d)), ...stage2.params.map((p) => projectPath3(stage2, p.file))],
+      outs: stage2.outs.map((o) => projectPath3(stage2, o.path))
     };
     nodes.set(stage2.name, node);
     for (const out of node.outs) {
@@ -24743,8 +24816,8 @@ function stageAddress(file, name) {
 function projectDag(pipelines) {
   const stages = [];
   for (const p of pipelines) {
-    const dir = posix12.dirname(p.file);
-    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix12.join(dir, node.stage.wdir) });
+    const dir = posix13.dirname(p.file);
+    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix13.join(dir, node.stage.wdir) });
   }
   return buildDag(stages);
 }
@@ -25378,12 +25451,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix20 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options2, detached: posix20 });
+  const posix21 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options2, detached: posix21 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix20 && !forwarding) {
+  if (posix21 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -25444,7 +25517,7 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join23, posix as posix14, relative as relative8, resolve as resolve6, dirname as dirname8 } from "node:path";
+import { join as join23, posix as posix15, relative as relative8, resolve as resolve6, dirname as dirname8 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
@@ -25594,7 +25667,7 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open4, stat as stat8 } from "node:fs/promises";
-import { join as join21, posix as posix13, sep as sep9 } from "node:path";
+import { join as join21, posix as posix14, sep as sep9 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -25664,16 +25737,16 @@ async function hashDir(root, rel, ignore, name, state) {
   let size2 = 0;
   let untilYield = YIELD_EVERY;
   const keyPrefix = `${name}\0${rel}/`;
-  const walk2 = async (relDir, inside) => {
+  const walk2 = async (relDir, inside2) => {
     const absDir = join21(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
-      throw new UserError(`'${posix13.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix14.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     const ignored = ignore.childMatcher(relDir);
     const below = (child) => relDir ? `${relDir}/${child}` : child;
     for (const d of names) {
-      const childInside = inside ? `${inside}/${d.name}` : d.name;
+      const childInside = inside2 ? `${inside2}/${d.name}` : d.name;
       if (d.isDirectory()) {
         if (!ignored(d.name, true)) await walk2(below(d.name), childInside);
         continue;
@@ -25914,7 +25987,7 @@ var Workspace = class {
     const key2 = `${name}\0${path}`;
     let p = this.hashes.get(key2);
     if (!p) {
-      const rel = posix14.normalize(posix14.join(this.prefix || ".", path));
+      const rel = posix15.normalize(posix15.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       this.state ??= HashState.open(this.root);
       p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
@@ -25936,7 +26009,7 @@ var Workspace = class {
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
-    return posix14.normalize(posix14.join(this.prefix || ".", path));
+    return posix15.normalize(posix15.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
     return existsSync4(join23(this.root, ...rootPath.split("/")));
@@ -26117,7 +26190,7 @@ async function stageStatus(stage2, lock, ws, project) {
 
 // src/pipeline/gitignore.ts
 import { appendFile as appendFile3, readFile as readFile9 } from "node:fs/promises";
-import { join as join24, posix as posix15 } from "node:path";
+import { join as join24, posix as posix16 } from "node:path";
 async function ignoreOutput(cwd, path) {
   if (!await insideWorkTree(cwd)) return;
   if ((await runGit(cwd, ["ls-files", "-z", "--", path])).length) {
@@ -26126,10 +26199,10 @@ async function ignoreOutput(cwd, path) {
     );
   }
   if (await gitIgnores(cwd, path)) return;
-  const gitignore = posix15.join(posix15.dirname(path), ".gitignore");
+  const gitignore = posix16.join(posix16.dirname(path), ".gitignore");
   const file = join24(cwd, ...gitignore.split("/"));
   const before = await readFile9(file, "utf8").catch(() => "");
-  await appendFile3(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix15.basename(path))}
+  await appendFile3(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix16.basename(path))}
 `);
 }
 function escapePattern(name) {
@@ -26198,7 +26271,7 @@ async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
     const out = [];
     for (const name of selected) {
       const stage2 = dag.nodes.get(name).stage;
-      const project = (p) => projectPath2(stage2, p);
+      const project = (p) => projectPath3(stage2, p);
       let status = afterRestores(
         stage2,
         pipeline2.lock.stages.get(name),
@@ -26264,7 +26337,7 @@ async function prepareDeps(pipeline2, selected, data, dry, log) {
   const depErrors = /* @__PURE__ */ new Map();
   if (!data) return { expected: expected2, depErrors };
   const { dag, ws } = pipeline2;
-  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => ws.rootPath(projectPath2(dag.nodes.get(name).stage, d)))));
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => ws.rootPath(projectPath3(dag.nodes.get(name).stage, d)))));
   for (const t of await data.trackedDeps(deps, ws)) {
     try {
       if (dry) {
@@ -26285,7 +26358,7 @@ async function prepareDeps(pipeline2, selected, data, dry, log) {
 }
 async function changedDataSources(pipeline2, selected) {
   const { dag, ws } = pipeline2;
-  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => projectPath2(dag.nodes.get(name).stage, d))));
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => projectPath3(dag.nodes.get(name).stage, d))));
   const warnings = [];
   for (const file of await findDvcFiles(ws.dir)) {
     const outs = (await readDvcFile2(ws.dir, file)).filter(
@@ -26302,8 +26375,8 @@ async function changedDataSources(pipeline2, selected) {
 }
 function depErrorOf(stage2, ws, depErrors) {
   for (const dep of stage2.deps) {
-    if (ws.exists(projectPath2(stage2, dep))) continue;
-    const rp = ws.rootPath(projectPath2(stage2, dep));
+    if (ws.exists(projectPath3(stage2, dep))) continue;
+    const rp = ws.rootPath(projectPath3(stage2, dep));
     for (const [path, error] of depErrors) if (rp === path || rp.startsWith(`${path}/`) || path.startsWith(`${rp}/`)) return error;
   }
   return void 0;
@@ -26357,7 +26430,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
   for (const changed of await changedDataSources(pipeline2, selected)) log.warning(changed);
   for (const name of selected) {
     const stage2 = dag.nodes.get(name).stage;
-    const project = (p) => projectPath2(stage2, p);
+    const project = (p) => projectPath3(stage2, p);
     const blocker = blocked.get(name);
     if (blocker) {
       record({ name, status: "not-run", seconds: 0, reasons: [cutStages.has(blocker) ? cutBefore(blocker) : `upstream stage '${blocker}' failed`] });
@@ -26491,7 +26564,7 @@ function cutBefore(stage2) {
 }
 async function runStage(name, stage2, pipeline2, log, reasons, deadline) {
   const { ws, dag } = pipeline2;
-  const project = (p) => projectPath2(stage2, p);
+  const project = (p) => projectPath3(stage2, p);
   const tail = new TailBuffer(TAIL_LINES);
   if (reasons.length) log.info(`Running stage '${stage2.name}' (${reasons.join("; ")}):`);
   try {
@@ -26806,7 +26879,7 @@ function capitalize(text2) {
 }
 
 // src/values/collect.ts
-import { posix as posix16 } from "node:path";
+import { posix as posix17 } from "node:path";
 import { isAscii as isAscii2 } from "node:buffer";
 
 // src/dvc/files.ts
@@ -27143,7 +27216,7 @@ function unnamedNote(sides, which, path, name) {
   const file = ancestorIn(path, which === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix16.dirname(file2) === "." || path.startsWith(`${posix16.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix17.dirname(file2) === "." || path.startsWith(`${posix17.dirname(file2)}/`));
   if (unloaded) {
     noteNotKnownAtBase(sides, which, path, `${unloaded} at the base (${name}) does not load: ${loadErrorOf(side, unloaded)}`);
     return notKnownNote(name, `${unloaded} does not load there`);
@@ -27676,7 +27749,7 @@ async function countLines(git, base, metrics) {
 }
 
 // src/causes/base-status.ts
-import { posix as posix17 } from "node:path";
+import { posix as posix18 } from "node:path";
 async function baseStaleness(git, base, options2, metricsFiles) {
   if (!base) return { stages: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map() };
   const tree = commitTree(git, base.sha, base.label, options2.budget ? { budget: options2.budget } : {});
@@ -27688,7 +27761,7 @@ function filesOfUnloaded(unloaded, metricsFiles, label2) {
   const unknown = /* @__PURE__ */ new Map();
   const under = (file, folder) => folder === "" || folder === "." || file === folder || file.startsWith(`${folder}/`);
   for (const { dvc, error } of unloaded) {
-    const outs = dvc.stages.flatMap((stage2) => stage2.outs.map((o) => joinPath(dvc.dir, projectPath2(stage2, o.path))));
+    const outs = dvc.stages.flatMap((stage2) => stage2.outs.map((o) => joinPath(dvc.dir, projectPath3(stage2, o.path))));
     for (const file of metricsFiles) {
       if (unknown.has(file)) continue;
       if (under(file, dvc.dir) || outs.some((out) => under(file, out))) unknown.set(file, `at ${label2}, ${error.replace(/\.$/, "")}`);
@@ -27740,7 +27813,7 @@ async function reasonsAtBase(tree, project, pipeline2, stage2, locked) {
   return reasons;
 }
 async function hashAtBase(tree, project, pipeline2, path, entry) {
-  const local = posix17.relative(pipeline2.dvc.dir || ".", path);
+  const local = posix18.relative(pipeline2.dvc.dir || ".", path);
   const producer = pipeline2.dag.producerOf(local);
   if (producer !== void 0) return pipeline2.lock.get(producer)?.outs.find((o) => o.path === local)?.md5 ?? null;
   for (const file of project.dvcFiles) for (const out of file.outs) if (out.path === path) return out.md5;
@@ -27762,7 +27835,7 @@ function filesOfStaleStages(project, stale, metricsFiles) {
       continue;
     }
     for (const file of metricsFiles) {
-      const producer = dag.producerOf(posix17.relative(dvc.dir || ".", file));
+      const producer = dag.producerOf(posix18.relative(dvc.dir || ".", file));
       if (producer === void 0) continue;
       const feeding = /* @__PURE__ */ new Set([producer]);
       for (const s of feeding) for (const u of dag.upstream.get(s) ?? []) feeding.add(u);
@@ -29419,8 +29492,8 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
   }
 }
 function writtenByStages(project, metricsFiles, why) {
-  const outs = project.dvcYamls.flatMap((d) => d.stages.flatMap((stage2) => stage2.outs.map((o) => joinPath(d.dir, projectPath2(stage2, o.path)))));
-  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix18.dirname(e.file));
+  const outs = project.dvcYamls.flatMap((d) => d.stages.flatMap((stage2) => stage2.outs.map((o) => joinPath(d.dir, projectPath3(stage2, o.path)))));
+  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix19.dirname(e.file));
   const under = (file, folder) => folder === "." || folder === "" || file === folder || file.startsWith(`${folder}/`);
   const written = metricsFiles.filter(
     (file) => outs.some((out) => file === out || file.startsWith(`${out}/`)) || unloaded.some((folder) => under(file, folder))
@@ -29489,7 +29562,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
   return { stale, unknown, staleAtHead, staleWhy, freshnessUnknown };
 }
 function producerIn(pipeline2, file) {
-  return pipeline2.dag.producerOf(posix18.relative(posix18.dirname(pipeline2.file), file));
+  return pipeline2.dag.producerOf(posix19.relative(posix19.dirname(pipeline2.file), file));
 }
 function projectGraph(pipelines) {
   try {
@@ -29497,7 +29570,7 @@ function projectGraph(pipelines) {
   } catch {
     const stages = pipelines.flatMap(
       (p) => [...p.dag.nodes].map(([name, node]) => {
-        const fromRoot = (path) => posix18.normalize(posix18.join(posix18.dirname(p.file), path));
+        const fromRoot = (path) => posix19.normalize(posix19.join(posix19.dirname(p.file), path));
         return { address: stageAddress(p.file, name), deps: node.deps.map(fromRoot), outs: node.outs.map(fromRoot) };
       })
     );
@@ -29947,7 +30020,7 @@ async function dataDiffIn(git, args, root) {
 }
 
 // src/commands/values-diff.ts
-import { posix as posix19, relative as relative11, resolve as resolve10, sep as sep12 } from "node:path";
+import { posix as posix20, relative as relative11, resolve as resolve10, sep as sep12 } from "node:path";
 function parseValuesDiffArgs(args, kind) {
   const parsed = parseDvcStyleArgs(args, {
     flags: ["--json", "--md", "--all", "--no-path", ...kind === "params" ? ["--deps"] : []],
@@ -30018,7 +30091,7 @@ async function valuesDiffIn(git, kind, args, workspace, here) {
     return 1;
   }
   const files = comparison[kind];
-  if (here) for (const file of files) file.path = posix19.relative(here, file.path);
+  if (here) for (const file of files) file.path = posix20.relative(here, file.path);
   const failed2 = new Set(comparison.errors.map((e) => e.rev));
   const revs = [.../* @__PURE__ */ new Set([args.aRev, args.bRev, ...failed2])].filter((rev) => failed2.has(rev));
   if (revs.length) writeError(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.

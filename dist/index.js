@@ -9014,7 +9014,7 @@ import { join as join17 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/dvc/project.ts
-import { posix as posix2 } from "node:path";
+import { posix as posix3 } from "node:path";
 
 // src/dvc/dvcfile.ts
 import { posix } from "node:path";
@@ -11349,6 +11349,75 @@ function checkDep(item, where2) {
   }
 }
 
+// src/dvc/overlaps.ts
+import { posix as posix2 } from "node:path";
+function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
+  const outputs = /* @__PURE__ */ new Map();
+  const stageFiles = /* @__PURE__ */ new Map();
+  for (const dvc of dvcYamls) {
+    stageFiles.set(dvc.file, { name: dvc.file, file: dvc.file });
+    for (const stage of dvc.stages) {
+      for (const out of stage.outs) {
+        const path = projectPath(posix2.join(dvc.dir || ".", stage.wdir), out.path);
+        if (path !== void 0 && !outputs.has(path)) outputs.set(path, { name: `stage '${stage.name}' of ${dvc.file}`, file: dvc.file });
+      }
+    }
+  }
+  const accepted = [];
+  const errors = [];
+  for (const dvcFile of dvcFiles) {
+    const own = { name: dvcFile.file, file: dvcFile.file };
+    const error2 = conflict(dvcFile, outputs, stageFiles);
+    if (error2) {
+      errors.push({ file: dvcFile.file, error: `${dvcFile.file}: ${error2}` });
+      continue;
+    }
+    accepted.push(dvcFile);
+    stageFiles.set(dvcFile.file, own);
+    for (const out of dvcFile.outs) outputs.set(out.path, own);
+  }
+  return { dvcFiles: accepted, errors };
+}
+var REFUSED = "DVC refuses such a project, and so do pull and push here";
+function conflict(dvcFile, outputs, stageFiles) {
+  const holder = holding(dvcFile.file, outputs);
+  if (holder) return `the .dvc file is inside the output '${holder.path}' of ${holder.owner.name} (${REFUSED}); move it out of that directory.`;
+  const mine = /* @__PURE__ */ new Map();
+  for (const out of dvcFile.outs) {
+    const same = mine.get(out.path) ?? outputs.get(out.path);
+    if (same) {
+      const where2 = same.file === dvcFile.file ? "this file" : same.name;
+      return `output '${out.path}' is already specified in ${where2} (${REFUSED}); an output belongs to one stage or .dvc file: remove it from one of them.`;
+    }
+    const other = holding(out.path, outputs) ?? holding(out.path, mine) ?? inside(out.path, outputs) ?? inside(out.path, mine);
+    if (other) {
+      return `output '${out.path}' and the output '${other.path}' of ${other.owner.file === dvcFile.file ? "this file" : other.owner.name} overlap, so they are in the same tracked directory (${REFUSED}); track them in separate directories or individually.`;
+    }
+    const file = inside(out.path, stageFiles);
+    if (file) return `output '${out.path}' holds ${file.path}, which is not allowed inside an output (${REFUSED}); move it out of that directory.`;
+    mine.set(out.path, { name: dvcFile.file, file: dvcFile.file });
+  }
+  return void 0;
+}
+function holding(path, paths) {
+  for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
+    const folder = path.slice(0, slash);
+    const owner = paths.get(folder);
+    if (owner) return { path: folder, owner };
+  }
+  return void 0;
+}
+function inside(path, paths) {
+  for (const [p, owner] of paths) if (p.startsWith(`${path}/`)) return { path: p, owner };
+  return void 0;
+}
+function projectPath(dir, path) {
+  const slashed = path.replace(/\\/g, "/");
+  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return void 0;
+  const joined = posix2.normalize(posix2.join(dir || ".", slashed)).replace(/\/$/, "");
+  return joined === "." || joined === ".." || joined.startsWith("../") ? void 0 : joined;
+}
+
 // src/dvc/interpolate.ts
 var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
 var InterpolationError = class extends Error {
@@ -11471,7 +11540,7 @@ var TOP_PLOT_KEYS = ["x", "y", "template", "title", "x_label", "y_label"];
 function joinPath(dir, path) {
   const slashed = path.replace(/\\/g, "/");
   if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
-  const joined = posix2.normalize(posix2.join(dir || ".", slashed));
+  const joined = posix3.normalize(posix3.join(dir || ".", slashed));
   return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
 }
 async function loadDvcYaml(tree, dir = "") {
@@ -11535,12 +11604,16 @@ async function loadProject(tree) {
       if (lock) project.locks.set(dir, lock);
     });
   }
+  const dvcFiles = [];
   for (const file of files.filter((f) => f.endsWith(".dvc"))) {
     await attempt(file, async () => {
       const dvcFile = await readDvcFile(tree, file);
-      if (dvcFile) project.dvcFiles.push(dvcFile);
+      if (dvcFile) dvcFiles.push(dvcFile);
     });
   }
+  const checked = refuseOverlappingOutputs(dvcYamls, dvcFiles);
+  project.dvcFiles = checked.dvcFiles;
+  for (const error2 of checked.errors) project.errors.push(error2);
   return project;
 }
 var WORKSPACE = "workspace";
@@ -11709,7 +11782,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   const wdirWritten = definition.get("wdir");
   const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix2.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context;
   let scope = vars;
   if (definition.has("vars")) {
@@ -11983,7 +12056,7 @@ var MAX_LINK_BYTES = 4096;
 function isPrivate(part) {
   return PRIVATE_DIRS.includes(part.toLowerCase());
 }
-function projectPath(path) {
+function projectPath2(path) {
   const parts = [];
   const clean2 = path.replace(/\\/g, "/");
   if (clean2.startsWith("/") || /^[A-Za-z]:/.test(clean2)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
@@ -12051,8 +12124,8 @@ function workspaceTree(root, options = {}) {
     if (!found) return null;
     const { info: info2, target } = found;
     if (info2.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
-    const inside = realRoot ??= realpathSync2.native(root);
-    if (target !== join3(inside, ".dvc", "plots", ...name.split("/"))) {
+    const inside2 = realRoot ??= realpathSync2.native(root);
+    if (target !== join3(inside2, ".dvc", "plots", ...name.split("/"))) {
       throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
     }
     if (info2.isDirectory()) throw new NotAFile(rel);
@@ -12093,14 +12166,14 @@ function workspaceTree(root, options = {}) {
     })();
   }
   function open7(path, streamed) {
-    const rel = projectPath(path);
+    const rel = projectPath2(path);
     const full = join3(root, ...rel.split("/"));
     const found = located(full, true);
     if (!found) return null;
     const { info: info2, target } = found;
-    const inside = realRoot ??= realpathSync2.native(root);
-    if (target !== inside && !target.startsWith(inside + sep2)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-    const targetParts = target.slice(inside.length + 1).split(sep2);
+    const inside2 = realRoot ??= realpathSync2.native(root);
+    if (target !== inside2 && !target.startsWith(inside2 + sep2)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside2.length + 1).split(sep2);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
     const asOnDisk = targetParts.join("/");
     if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
@@ -12162,7 +12235,7 @@ function commitTree(git, sha2, name, options = {}) {
       for (let at = 0; at < paths.length; at++) {
         const path = paths[at];
         try {
-          const listed = all?.get(projectPath(path));
+          const listed = all?.get(projectPath2(path));
           const entry = listed?.mode.startsWith("100") ? listed : await resolve9(path);
           if (entry) wanted.push({ at, path, entry });
         } catch (error2) {
@@ -12202,7 +12275,7 @@ function commitTree(git, sha2, name, options = {}) {
     }
   };
   async function resolve9(path) {
-    let rel = projectPath(path);
+    let rel = projectPath2(path);
     for (let hops = 0; ; hops++) {
       const entry = await entryOf(rel);
       if (!entry) return null;
@@ -12213,7 +12286,7 @@ function commitTree(git, sha2, name, options = {}) {
         })).toString("utf8");
         const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
         try {
-          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+          rel = projectPath2(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
         } catch {
           throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
         }
@@ -12282,9 +12355,9 @@ function oneChunk(bytes) {
 }
 
 // src/pipeline/dag.ts
-import { posix as posix3 } from "node:path";
-function projectPath2(stage, p) {
-  return posix3.normalize(posix3.join(stage.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
+import { posix as posix4 } from "node:path";
+function projectPath3(stage, p) {
+  return posix4.normalize(posix4.join(stage.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isAbsolute(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
@@ -12327,8 +12400,8 @@ var Outputs = class {
     return found.sort(inOrder);
   }
   /** The outputs `path` is or is inside of (`holding`, when the caller has them already), and those inside it: first in dvc.yaml order. */
-  overlapping(path, holding = this.holding(path)) {
-    return [...holding, ...this.below.get(path) ?? []].sort(inOrder);
+  overlapping(path, holding2 = this.holding(path)) {
+    return [...holding2, ...this.below.get(path) ?? []].sort(inOrder);
   }
 };
 function inOrder(a, b) {
@@ -12347,8 +12420,8 @@ function buildDag(stages, file = "dvc.yaml") {
     refuseAbsolute(stage, file);
     const node = {
       stage,
-      deps: [...stage.deps.map((d) => projectPath2(stage, d)), ...stage.params.map((p) => projectPath2(stage, p.file))],
-      outs: stage.outs.map((o) => projectPath2(stage, o.path))
+      deps: [...stage.deps.map((d) => projectPath3(stage, d)), ...stage.params.map((p) => projectPath3(stage, p.file))],
+      outs: stage.outs.map((o) => projectPath3(stage, o.path))
     };
     nodes.set(stage.name, node);
     for (const out of node.outs) {
@@ -12398,8 +12471,8 @@ function stageAddress(file, name) {
 function projectDag(pipelines) {
   const stages = [];
   for (const p of pipelines) {
-    const dir = posix3.dirname(p.file);
-    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix3.join(dir, node.stage.wdir) });
+    const dir = posix4.dirname(p.file);
+    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix4.join(dir, node.stage.wdir) });
   }
   return buildDag(stages);
 }
@@ -13214,12 +13287,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options) {
-  const posix19 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options, detached: posix19 });
+  const posix20 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options, detached: posix20 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix19 && !forwarding) {
+  if (posix20 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -13280,7 +13353,7 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join9, posix as posix5, relative as relative2, resolve as resolve2, dirname as dirname3 } from "node:path";
+import { join as join9, posix as posix6, relative as relative2, resolve as resolve2, dirname as dirname3 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
@@ -13430,7 +13503,7 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import { closeSync as closeSync3, constants as constants4, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open3, stat as stat4 } from "node:fs/promises";
-import { join as join7, posix as posix4, sep as sep3 } from "node:path";
+import { join as join7, posix as posix5, sep as sep3 } from "node:path";
 
 // src/dvc/data/hash.ts
 var DOS2UNIX_CHUNK = 1024 * 1024;
@@ -13596,16 +13669,16 @@ async function hashDir(root, rel, ignore, name, state) {
   let size2 = 0;
   let untilYield = YIELD_EVERY;
   const keyPrefix = `${name}\0${rel}/`;
-  const walk2 = async (relDir, inside) => {
+  const walk2 = async (relDir, inside2) => {
     const absDir = join7(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
-      throw new UserError(`'${posix4.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix5.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     const ignored = ignore.childMatcher(relDir);
     const below = (child) => relDir ? `${relDir}/${child}` : child;
     for (const d of names) {
-      const childInside = inside ? `${inside}/${d.name}` : d.name;
+      const childInside = inside2 ? `${inside2}/${d.name}` : d.name;
       if (d.isDirectory()) {
         if (!ignored(d.name, true)) await walk2(below(d.name), childInside);
         continue;
@@ -13846,7 +13919,7 @@ var Workspace = class {
     const key2 = `${name}\0${path}`;
     let p = this.hashes.get(key2);
     if (!p) {
-      const rel = posix5.normalize(posix5.join(this.prefix || ".", path));
+      const rel = posix6.normalize(posix6.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       this.state ??= HashState.open(this.root);
       p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
@@ -13868,7 +13941,7 @@ var Workspace = class {
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
-    return posix5.normalize(posix5.join(this.prefix || ".", path));
+    return posix6.normalize(posix6.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
     return existsSync4(join9(this.root, ...rootPath.split("/")));
@@ -14086,7 +14159,7 @@ async function readDvcFile2(root, file) {
 // src/pipeline/restore.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { readFile as readFile4, stat as stat8 } from "node:fs/promises";
-import { join as join15, posix as posix6 } from "node:path";
+import { join as join15, posix as posix7 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync4, createReadStream, fchmodSync, mkdirSync, openSync as openSync4, renameSync, rmSync, writevSync } from "node:fs";
@@ -15902,7 +15975,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat8(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix6.join(rel, p), false));
+      if ((await stat8(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix7.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -16024,7 +16097,7 @@ function restorableOuts(stage, lock, status, expected2, ws, project) {
 
 // src/pipeline/gitignore.ts
 import { appendFile as appendFile2, readFile as readFile5 } from "node:fs/promises";
-import { join as join16, posix as posix7 } from "node:path";
+import { join as join16, posix as posix8 } from "node:path";
 async function ignoreOutput(cwd, path) {
   if (!await insideWorkTree(cwd)) return;
   if ((await runGit(cwd, ["ls-files", "-z", "--", path])).length) {
@@ -16033,10 +16106,10 @@ async function ignoreOutput(cwd, path) {
     );
   }
   if (await gitIgnores(cwd, path)) return;
-  const gitignore = posix7.join(posix7.dirname(path), ".gitignore");
+  const gitignore = posix8.join(posix8.dirname(path), ".gitignore");
   const file = join16(cwd, ...gitignore.split("/"));
   const before = await readFile5(file, "utf8").catch(() => "");
-  await appendFile2(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix7.basename(path))}
+  await appendFile2(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix8.basename(path))}
 `);
 }
 function escapePattern(name) {
@@ -16105,7 +16178,7 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
     const out = [];
     for (const name of selected) {
       const stage = dag.nodes.get(name).stage;
-      const project = (p) => projectPath2(stage, p);
+      const project = (p) => projectPath3(stage, p);
       let status = afterRestores(
         stage,
         pipeline2.lock.stages.get(name),
@@ -16144,7 +16217,7 @@ async function prepareDeps(pipeline2, selected, data, dry, log) {
   const depErrors = /* @__PURE__ */ new Map();
   if (!data) return { expected: expected2, depErrors };
   const { dag, ws } = pipeline2;
-  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => ws.rootPath(projectPath2(dag.nodes.get(name).stage, d)))));
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => ws.rootPath(projectPath3(dag.nodes.get(name).stage, d)))));
   for (const t of await data.trackedDeps(deps, ws)) {
     try {
       if (dry) {
@@ -16165,7 +16238,7 @@ async function prepareDeps(pipeline2, selected, data, dry, log) {
 }
 async function changedDataSources(pipeline2, selected) {
   const { dag, ws } = pipeline2;
-  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => projectPath2(dag.nodes.get(name).stage, d))));
+  const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => projectPath3(dag.nodes.get(name).stage, d))));
   const warnings = [];
   for (const file of await findDvcFiles(ws.dir)) {
     const outs = (await readDvcFile2(ws.dir, file)).filter(
@@ -16182,8 +16255,8 @@ async function changedDataSources(pipeline2, selected) {
 }
 function depErrorOf(stage, ws, depErrors) {
   for (const dep of stage.deps) {
-    if (ws.exists(projectPath2(stage, dep))) continue;
-    const rp = ws.rootPath(projectPath2(stage, dep));
+    if (ws.exists(projectPath3(stage, dep))) continue;
+    const rp = ws.rootPath(projectPath3(stage, dep));
     for (const [path, error2] of depErrors) if (rp === path || rp.startsWith(`${path}/`) || path.startsWith(`${rp}/`)) return error2;
   }
   return void 0;
@@ -16237,7 +16310,7 @@ async function reproduceWith(pipeline2, log, options, data) {
   for (const changed of await changedDataSources(pipeline2, selected)) log.warning(changed);
   for (const name of selected) {
     const stage = dag.nodes.get(name).stage;
-    const project = (p) => projectPath2(stage, p);
+    const project = (p) => projectPath3(stage, p);
     const blocker = blocked.get(name);
     if (blocker) {
       record({ name, status: "not-run", seconds: 0, reasons: [cutStages.has(blocker) ? cutBefore(blocker) : `upstream stage '${blocker}' failed`] });
@@ -16371,7 +16444,7 @@ function cutBefore(stage) {
 }
 async function runStage(name, stage, pipeline2, log, reasons, deadline) {
   const { ws, dag } = pipeline2;
-  const project = (p) => projectPath2(stage, p);
+  const project = (p) => projectPath3(stage, p);
   const tail = new TailBuffer(TAIL_LINES);
   if (reasons.length) log.info(`Running stage '${stage.name}' (${reasons.join("; ")}):`);
   try {
@@ -17448,7 +17521,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 
 // src/config/project-root.ts
 import { realpath as realpath2, stat as stat9 } from "node:fs/promises";
-import { dirname as dirname8, join as join19, posix as posix8, relative as relative6, sep as sep7 } from "node:path";
+import { dirname as dirname8, join as join19, posix as posix9, relative as relative6, sep as sep7 } from "node:path";
 var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath2(start).catch(() => null);
@@ -17466,7 +17539,7 @@ async function findProjectRoot(start, what, written = start) {
 }
 async function projectRootAt(git, sha2, start) {
   const chain = [];
-  for (let dir = start.split("/").filter(Boolean).join("/"); ; dir = posix8.dirname(dir)) {
+  for (let dir = start.split("/").filter(Boolean).join("/"); ; dir = posix9.dirname(dir)) {
     chain.push(dir === "." ? "" : dir);
     if (dir === "." || dir === "") break;
   }
@@ -20013,7 +20086,7 @@ function insideFolder(path) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix9, relative as relative9, sep as sep10 } from "node:path";
+import { posix as posix10, relative as relative9, sep as sep10 } from "node:path";
 
 // src/publish/github/failure.ts
 function answeredStatus(error2) {
@@ -20317,7 +20390,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix9.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
@@ -20346,7 +20419,7 @@ function stripEmoji(text2) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
-import { join as join22, posix as posix11 } from "node:path";
+import { join as join22, posix as posix12 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -20903,12 +20976,12 @@ async function reportFiles(outDir, report2, log) {
 }
 
 // src/plots/image.ts
-import { posix as posix10 } from "node:path";
+import { posix as posix11 } from "node:path";
 var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
 var IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
 var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
 function imageProblem(path, bytes) {
-  const expected2 = KIND_OF_EXTENSION[posix10.extname(path).toLowerCase()];
+  const expected2 = KIND_OF_EXTENSION[posix11.extname(path).toLowerCase()];
   if (!expected2) return null;
   if (!bytes.length) return `${path} is empty (0 bytes)`;
   const actual = sniff(bytes);
@@ -21121,7 +21194,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${problem}; not uploaded.`);
       continue;
     }
-    let name = posix11.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix12.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -21212,7 +21285,7 @@ var ANNOTATION_MESSAGE_LIMIT = 6e4;
 
 // src/run.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join31, posix as posix18 } from "node:path";
+import { join as join31, posix as posix19 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -25021,7 +25094,7 @@ function exactDiffValue(row3) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix15 } from "node:path";
+import { posix as posix16 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -25082,9 +25155,9 @@ function lttbIndices(xs, ys, threshold) {
 }
 
 // src/plots/data.ts
-import { posix as posix12 } from "node:path";
+import { posix as posix13 } from "node:path";
 function parsePlotData(path, text2, header = true) {
-  const ext = posix12.extname(path).toLowerCase();
+  const ext = posix13.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
     const dagshub = header && isExactLoggerHeader(table2.names);
@@ -25888,7 +25961,7 @@ function isRecord2(value2) {
 }
 
 // src/plots/find-template.ts
-import { posix as posix13 } from "node:path";
+import { posix as posix14 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -25934,10 +26007,10 @@ function inTemplateDir(name) {
   return path;
 }
 function normalName(name) {
-  return posix13.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+  return posix14.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 function withJsonSuffix(name) {
-  const ext = posix13.extname(name);
+  const ext = posix14.extname(name);
   return `${ext ? name.slice(0, -ext.length) : name}.json`;
 }
 
@@ -25961,7 +26034,7 @@ function inUnits(label2, power) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix14 } from "node:path";
+import { posix as posix15 } from "node:path";
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   const out = { definitions: [], errors: [] };
@@ -25971,7 +26044,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   }
   asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   out.definitions = oncePerId(out.definitions);
-  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix14.join(posix14.dirname(file), d.id)));
+  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix15.join(posix15.dirname(file), d.id)));
   for (const d of out.definitions) d.topLevelIds = ids;
   const drawn = new Set(out.definitions.flatMap((d) => d.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
@@ -26027,7 +26100,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix14.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix15.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -26049,7 +26122,7 @@ function fromYDict(id, p, origin) {
   return { id, sources: withX(ys, p.x, id, origin), ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix14.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix15.extname(path).toLowerCase());
   const sources = withX([{ file: path, fields: fieldList(p.y, path, origin, "y") }], p.x, path, origin);
   return { id: path, sources, ...common(path, p, origin), image };
 }
@@ -26113,7 +26186,7 @@ function optionalString(value2, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix14.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix15.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value2) {
   return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
@@ -26678,15 +26751,15 @@ async function expandDirectory(def, tree, baseTree) {
   if (all.includes(def.id)) return [def];
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f) => f.startsWith(`${def.id}/`);
-  const inside = (f) => under(f) && extensions.includes(posix15.extname(f).toLowerCase());
-  const found = [.../* @__PURE__ */ new Set([...all.filter(inside), ...baseTree ? (await baseTree.list()).filter(inside) : []])].sort();
+  const inside2 = (f) => under(f) && extensions.includes(posix16.extname(f).toLowerCase());
+  const found = [.../* @__PURE__ */ new Set([...all.filter(inside2), ...baseTree ? (await baseTree.list()).filter(inside2) : []])].sort();
   if (!found.length && (all.some(under) || await isFolder(tree, def.id))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
   }
   if (!found.length) return [def];
   const files = found.filter((file) => closestParent(file, def.topLevelIds ?? [def.id]) === def.id);
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix15.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix16.extname(file).toLowerCase()) };
   });
 }
 function closestParent(path, parents) {
@@ -26769,7 +26842,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   if (headProblem && (!base || baseProblem)) throw new PlotDataError(headProblem);
   if (headProblem) {
     const notes2 = [`head (${request.headLabel}): ${headProblem}: showing ${request.base.label}'s`];
-    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix15.extname(file).toLowerCase(), notes: notes2 };
+    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix16.extname(file).toLowerCase(), notes: notes2 };
   }
   const notes = [];
   if (baseProblem) {
@@ -26779,7 +26852,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
   else if (def.only === "head" && request.base) notes.push(`not in dvc.yaml at the base (${request.base.label})`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix15.extname(file).toLowerCase(), notes };
+  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix16.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -27889,7 +27962,7 @@ async function checkedOut(file) {
 }
 
 // src/values/collect.ts
-import { posix as posix16 } from "node:path";
+import { posix as posix17 } from "node:path";
 import { isAscii as isAscii2 } from "node:buffer";
 
 // src/dvc/files.ts
@@ -28103,7 +28176,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
         const message = `${kind} target ${JSON.stringify(p)}: no such file${a ? ` at ${a.name} or` : " in"} ${b.name}`;
         log.warning(message);
         for (const tree of [a, b]) if (tree) errors.push({ rev: tree.name, path: p, message, warned: true });
-        said.add(projectPath(p));
+        said.add(projectPath2(p));
       }
       return { kind, pathsA, pathsB, goneA, goneB, paths, named: named3, said };
     })
@@ -28226,7 +28299,7 @@ function unnamedNote(sides, which2, path, name) {
   const file = ancestorIn(path, which2 === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix16.dirname(file2) === "." || path.startsWith(`${posix16.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix17.dirname(file2) === "." || path.startsWith(`${posix17.dirname(file2)}/`));
   if (unloaded) {
     noteNotKnownAtBase(sides, which2, path, `${unloaded} at the base (${name}) does not load: ${loadErrorOf(side, unloaded)}`);
     return notKnownNote(name, `${unloaded} does not load there`);
@@ -28395,7 +28468,7 @@ async function selectFiles(tree, targets, log, fatal) {
     for (const p of patterns) {
       let clean2;
       try {
-        clean2 = projectPath(p);
+        clean2 = projectPath2(p);
       } catch (error2) {
         log.warning(`${tree.name}: skipped ${JSON.stringify(p)}: ${describeError(error2)}`);
         continue;
@@ -28759,7 +28832,7 @@ async function countLines(git, base, metrics) {
 }
 
 // src/causes/base-status.ts
-import { posix as posix17 } from "node:path";
+import { posix as posix18 } from "node:path";
 async function baseStaleness(git, base, options, metricsFiles) {
   if (!base) return { stages: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map() };
   const tree = commitTree(git, base.sha, base.label, options.budget ? { budget: options.budget } : {});
@@ -28771,7 +28844,7 @@ function filesOfUnloaded(unloaded, metricsFiles, label2) {
   const unknown = /* @__PURE__ */ new Map();
   const under = (file, folder) => folder === "" || folder === "." || file === folder || file.startsWith(`${folder}/`);
   for (const { dvc, error: error2 } of unloaded) {
-    const outs = dvc.stages.flatMap((stage) => stage.outs.map((o) => joinPath(dvc.dir, projectPath2(stage, o.path))));
+    const outs = dvc.stages.flatMap((stage) => stage.outs.map((o) => joinPath(dvc.dir, projectPath3(stage, o.path))));
     for (const file of metricsFiles) {
       if (unknown.has(file)) continue;
       if (under(file, dvc.dir) || outs.some((out) => under(file, out))) unknown.set(file, `at ${label2}, ${error2.replace(/\.$/, "")}`);
@@ -28823,7 +28896,7 @@ async function reasonsAtBase(tree, project, pipeline2, stage, locked) {
   return reasons;
 }
 async function hashAtBase(tree, project, pipeline2, path, entry) {
-  const local = posix17.relative(pipeline2.dvc.dir || ".", path);
+  const local = posix18.relative(pipeline2.dvc.dir || ".", path);
   const producer = pipeline2.dag.producerOf(local);
   if (producer !== void 0) return pipeline2.lock.get(producer)?.outs.find((o) => o.path === local)?.md5 ?? null;
   for (const file of project.dvcFiles) for (const out of file.outs) if (out.path === path) return out.md5;
@@ -28845,7 +28918,7 @@ function filesOfStaleStages(project, stale, metricsFiles) {
       continue;
     }
     for (const file of metricsFiles) {
-      const producer = dag.producerOf(posix17.relative(dvc.dir || ".", file));
+      const producer = dag.producerOf(posix18.relative(dvc.dir || ".", file));
       if (producer === void 0) continue;
       const feeding = /* @__PURE__ */ new Set([producer]);
       for (const s of feeding) for (const u of dag.upstream.get(s) ?? []) feeding.add(u);
@@ -30490,8 +30563,8 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
   }
 }
 function writtenByStages(project, metricsFiles, why) {
-  const outs = project.dvcYamls.flatMap((d) => d.stages.flatMap((stage) => stage.outs.map((o) => joinPath(d.dir, projectPath2(stage, o.path)))));
-  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix18.dirname(e.file));
+  const outs = project.dvcYamls.flatMap((d) => d.stages.flatMap((stage) => stage.outs.map((o) => joinPath(d.dir, projectPath3(stage, o.path)))));
+  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix19.dirname(e.file));
   const under = (file, folder) => folder === "." || folder === "" || file === folder || file.startsWith(`${folder}/`);
   const written = metricsFiles.filter(
     (file) => outs.some((out) => file === out || file.startsWith(`${out}/`)) || unloaded.some((folder) => under(file, folder))
@@ -30560,7 +30633,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
   return { stale, unknown, staleAtHead, staleWhy, freshnessUnknown };
 }
 function producerIn(pipeline2, file) {
-  return pipeline2.dag.producerOf(posix18.relative(posix18.dirname(pipeline2.file), file));
+  return pipeline2.dag.producerOf(posix19.relative(posix19.dirname(pipeline2.file), file));
 }
 function projectGraph(pipelines) {
   try {
@@ -30568,7 +30641,7 @@ function projectGraph(pipelines) {
   } catch {
     const stages = pipelines.flatMap(
       (p) => [...p.dag.nodes].map(([name, node]) => {
-        const fromRoot = (path) => posix18.normalize(posix18.join(posix18.dirname(p.file), path));
+        const fromRoot = (path) => posix19.normalize(posix19.join(posix19.dirname(p.file), path));
         return { address: stageAddress(p.file, name), deps: node.deps.map(fromRoot), outs: node.outs.map(fromRoot) };
       })
     );

@@ -7366,7 +7366,7 @@ var require_dist = __commonJS({
 });
 
 // src/commands/values-diff.ts
-import { posix as posix6, relative as relative6, resolve as resolve3, sep as sep7 } from "node:path";
+import { posix as posix7, relative as relative6, resolve as resolve3, sep as sep7 } from "node:path";
 
 // src/config/project-root.ts
 import { realpath, stat } from "node:fs/promises";
@@ -8317,11 +8317,11 @@ function escapeCell(text2) {
 var NEEDS_ESCAPE = /[\\&<>|`*[\]~@#:\r\n]|gh-|www\./i;
 
 // src/values/collect.ts
-import { posix as posix5 } from "node:path";
+import { posix as posix6 } from "node:path";
 import { isAscii } from "node:buffer";
 
 // src/dvc/project.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // src/dvc/dvcfile.ts
 import { posix as posix2 } from "node:path";
@@ -10642,6 +10642,75 @@ function checkDep(item, where2) {
   }
 }
 
+// src/dvc/overlaps.ts
+import { posix as posix3 } from "node:path";
+function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
+  const outputs = /* @__PURE__ */ new Map();
+  const stageFiles = /* @__PURE__ */ new Map();
+  for (const dvc of dvcYamls) {
+    stageFiles.set(dvc.file, { name: dvc.file, file: dvc.file });
+    for (const stage of dvc.stages) {
+      for (const out of stage.outs) {
+        const path = projectPath(posix3.join(dvc.dir || ".", stage.wdir), out.path);
+        if (path !== void 0 && !outputs.has(path)) outputs.set(path, { name: `stage '${stage.name}' of ${dvc.file}`, file: dvc.file });
+      }
+    }
+  }
+  const accepted = [];
+  const errors = [];
+  for (const dvcFile of dvcFiles) {
+    const own = { name: dvcFile.file, file: dvcFile.file };
+    const error = conflict(dvcFile, outputs, stageFiles);
+    if (error) {
+      errors.push({ file: dvcFile.file, error: `${dvcFile.file}: ${error}` });
+      continue;
+    }
+    accepted.push(dvcFile);
+    stageFiles.set(dvcFile.file, own);
+    for (const out of dvcFile.outs) outputs.set(out.path, own);
+  }
+  return { dvcFiles: accepted, errors };
+}
+var REFUSED = "DVC refuses such a project, and so do pull and push here";
+function conflict(dvcFile, outputs, stageFiles) {
+  const holder = holding(dvcFile.file, outputs);
+  if (holder) return `the .dvc file is inside the output '${holder.path}' of ${holder.owner.name} (${REFUSED}); move it out of that directory.`;
+  const mine = /* @__PURE__ */ new Map();
+  for (const out of dvcFile.outs) {
+    const same = mine.get(out.path) ?? outputs.get(out.path);
+    if (same) {
+      const where2 = same.file === dvcFile.file ? "this file" : same.name;
+      return `output '${out.path}' is already specified in ${where2} (${REFUSED}); an output belongs to one stage or .dvc file: remove it from one of them.`;
+    }
+    const other = holding(out.path, outputs) ?? holding(out.path, mine) ?? inside(out.path, outputs) ?? inside(out.path, mine);
+    if (other) {
+      return `output '${out.path}' and the output '${other.path}' of ${other.owner.file === dvcFile.file ? "this file" : other.owner.name} overlap, so they are in the same tracked directory (${REFUSED}); track them in separate directories or individually.`;
+    }
+    const file = inside(out.path, stageFiles);
+    if (file) return `output '${out.path}' holds ${file.path}, which is not allowed inside an output (${REFUSED}); move it out of that directory.`;
+    mine.set(out.path, { name: dvcFile.file, file: dvcFile.file });
+  }
+  return void 0;
+}
+function holding(path, paths) {
+  for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
+    const folder = path.slice(0, slash);
+    const owner = paths.get(folder);
+    if (owner) return { path: folder, owner };
+  }
+  return void 0;
+}
+function inside(path, paths) {
+  for (const [p, owner] of paths) if (p.startsWith(`${path}/`)) return { path: p, owner };
+  return void 0;
+}
+function projectPath(dir, path) {
+  const slashed = path.replace(/\\/g, "/");
+  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return void 0;
+  const joined = posix3.normalize(posix3.join(dir || ".", slashed)).replace(/\/$/, "");
+  return joined === "." || joined === ".." || joined.startsWith("../") ? void 0 : joined;
+}
+
 // src/dvc/interpolate.ts
 var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
 var InterpolationError = class extends Error {
@@ -10764,7 +10833,7 @@ var TOP_PLOT_KEYS = ["x", "y", "template", "title", "x_label", "y_label"];
 function joinPath(dir, path) {
   const slashed = path.replace(/\\/g, "/");
   if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
-  const joined = posix3.normalize(posix3.join(dir || ".", slashed));
+  const joined = posix4.normalize(posix4.join(dir || ".", slashed));
   return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
 }
 async function loadDvcYaml(tree, dir = "") {
@@ -10828,12 +10897,16 @@ async function loadProject(tree) {
       if (lock) project.locks.set(dir, lock);
     });
   }
+  const dvcFiles = [];
   for (const file of files.filter((f) => f.endsWith(".dvc"))) {
     await attempt(file, async () => {
       const dvcFile = await readDvcFile(tree, file);
-      if (dvcFile) project.dvcFiles.push(dvcFile);
+      if (dvcFile) dvcFiles.push(dvcFile);
     });
   }
+  const checked = refuseOverlappingOutputs(dvcYamls, dvcFiles);
+  project.dvcFiles = checked.dvcFiles;
+  for (const error of checked.errors) project.errors.push(error);
   return project;
 }
 async function loadDvcYamls(tree, files) {
@@ -10970,7 +11043,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
   const wdirWritten = definition.get("wdir");
   const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  const wdir = posix4.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context;
   let scope = vars;
   if (definition.has("vars")) {
@@ -11304,7 +11377,7 @@ var MAX_LINK_BYTES = 4096;
 function isPrivate(part) {
   return PRIVATE_DIRS.includes(part.toLowerCase());
 }
-function projectPath(path) {
+function projectPath2(path) {
   const parts = [];
   const clean = path.replace(/\\/g, "/");
   if (clean.startsWith("/") || /^[A-Za-z]:/.test(clean)) throw new RefusedRead(`${path}: an absolute path; only files inside the project are read`);
@@ -11361,8 +11434,8 @@ function workspaceTree(root, options = {}) {
     if (!found) return null;
     const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
-    const inside = realRoot ??= realpathSync2.native(root);
-    if (target !== join4(inside, ".dvc", "plots", ...name.split("/"))) {
+    const inside2 = realRoot ??= realpathSync2.native(root);
+    if (target !== join4(inside2, ".dvc", "plots", ...name.split("/"))) {
       throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
     }
     if (info.isDirectory()) throw new NotAFile(rel);
@@ -11403,14 +11476,14 @@ function workspaceTree(root, options = {}) {
     })();
   }
   function open4(path, streamed) {
-    const rel = projectPath(path);
+    const rel = projectPath2(path);
     const full = join4(root, ...rel.split("/"));
     const found = located(full, true);
     if (!found) return null;
     const { info, target } = found;
-    const inside = realRoot ??= realpathSync2.native(root);
-    if (target !== inside && !target.startsWith(inside + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
-    const targetParts = target.slice(inside.length + 1).split(sep3);
+    const inside2 = realRoot ??= realpathSync2.native(root);
+    if (target !== inside2 && !target.startsWith(inside2 + sep3)) throw new RefusedRead(`${path}: a link to a file outside the project; not read`);
+    const targetParts = target.slice(inside2.length + 1).split(sep3);
     if (targetParts.some(isPrivate)) throw new RefusedRead(`${path}: a link into .git/ or .dvc/, which hold git's or DVC's own files; not read`);
     const asOnDisk = targetParts.join("/");
     if (asOnDisk !== rel && asOnDisk.toLowerCase() === rel.toLowerCase() && !namedAsOnDisk(root, rel)) {
@@ -11472,7 +11545,7 @@ function commitTree(git, sha, name, options = {}) {
       for (let at = 0; at < paths.length; at++) {
         const path = paths[at];
         try {
-          const listed = all?.get(projectPath(path));
+          const listed = all?.get(projectPath2(path));
           const entry = listed?.mode.startsWith("100") ? listed : await resolve4(path);
           if (entry) wanted.push({ at, path, entry });
         } catch (error) {
@@ -11512,7 +11585,7 @@ function commitTree(git, sha, name, options = {}) {
     }
   };
   async function resolve4(path) {
-    let rel = projectPath(path);
+    let rel = projectPath2(path);
     for (let hops = 0; ; hops++) {
       const entry = await entryOf(rel);
       if (!entry) return null;
@@ -11523,7 +11596,7 @@ function commitTree(git, sha, name, options = {}) {
         })).toString("utf8");
         const dir = rel.includes("/") ? rel.slice(0, rel.lastIndexOf("/")) : "";
         try {
-          rel = projectPath(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
+          rel = projectPath2(link.startsWith("/") || !dir ? link : `${dir}/${link}`);
         } catch {
           throw new RefusedRead(`${path}: a link to ${link}, outside the project or into .git/ or .dvc/; not read`);
         }
@@ -11594,7 +11667,7 @@ function oneChunk(bytes) {
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
 import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
-import { join as join10, posix as posix4 } from "node:path";
+import { join as join10, posix as posix5 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
@@ -13415,7 +13488,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat4(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix4.join(rel, p), false));
+      if ((await stat4(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix5.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -15292,7 +15365,7 @@ async function compareTrees(a, b, targets, log, kinds = ["metrics", "params"]) {
         const message = `${kind} target ${JSON.stringify(p)}: no such file${a ? ` at ${a.name} or` : " in"} ${b.name}`;
         log.warning(message);
         for (const tree of [a, b]) if (tree) errors.push({ rev: tree.name, path: p, message, warned: true });
-        said.add(projectPath(p));
+        said.add(projectPath2(p));
       }
       return { kind, pathsA, pathsB, goneA, goneB, paths, named, said };
     })
@@ -15415,7 +15488,7 @@ function unnamedNote(sides, which, path, name) {
   const file = ancestorIn(path, which === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix5.dirname(file2) === "." || path.startsWith(`${posix5.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix6.dirname(file2) === "." || path.startsWith(`${posix6.dirname(file2)}/`));
   if (unloaded) {
     noteNotKnownAtBase(sides, which, path, `${unloaded} at the base (${name}) does not load: ${loadErrorOf(side, unloaded)}`);
     return notKnownNote(name, `${unloaded} does not load there`);
@@ -15584,7 +15657,7 @@ async function selectFiles(tree, targets, log, fatal) {
     for (const p of patterns) {
       let clean;
       try {
-        clean = projectPath(p);
+        clean = projectPath2(p);
       } catch (error) {
         log.warning(`${tree.name}: skipped ${JSON.stringify(p)}: ${describeError(error)}`);
         continue;
@@ -15843,7 +15916,7 @@ async function valuesDiffIn(git, kind, args, workspace, here) {
     return 1;
   }
   const files = comparison[kind];
-  if (here) for (const file of files) file.path = posix6.relative(here, file.path);
+  if (here) for (const file of files) file.path = posix7.relative(here, file.path);
   const failed2 = new Set(comparison.errors.map((e) => e.rev));
   const revs = [.../* @__PURE__ */ new Set([args.aRev, args.bRev, ...failed2])].filter((rev) => failed2.has(rev));
   if (revs.length) writeError(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.

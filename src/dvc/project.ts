@@ -4,6 +4,7 @@ import type { Tree } from '../workspace/tree';
 import { readDvcFile, type DvcFile } from './dvcfile';
 import { parseDataFile } from './formats';
 import { readLockFile, type LockDocument } from './lock';
+import { refuseOverlappingOutputs } from './overlaps';
 import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, toStr } from './interpolate';
 import { describeValue } from './python/format';
 import { cloneMap, isRawMap, keyValue, mapFrom, type Raw, type RawMap } from './python/value';
@@ -101,7 +102,8 @@ export interface DvcProject {
 
 /**
  * Loads every dvc.yaml (with its dvc.lock) and `.dvc` file of a tree, as DVC collects its index; a broken file
- * is an error, the others still load.
+ * is an error, the others still load. So is a `.dvc` file whose outputs DVC's index refuses (one another stage or
+ * `.dvc` file declares too, or inside another's, or the file inside an output: ./overlaps.ts).
  */
 export async function loadProject(tree: Tree): Promise<DvcProject> {
   const files = await tree.list();
@@ -121,12 +123,17 @@ export async function loadProject(tree: Tree): Promise<DvcProject> {
       if (lock) project.locks.set(dir, lock);
     });
   }
+  const dvcFiles: DvcFile[] = [];
   for (const file of files.filter((f) => f.endsWith('.dvc'))) {
     await attempt(file, async () => {
       const dvcFile = await readDvcFile(tree, file);
-      if (dvcFile) project.dvcFiles.push(dvcFile);
+      if (dvcFile) dvcFiles.push(dvcFile);
     });
   }
+  // DVC refuses outputs that overlap before it touches anything; the `.dvc` file that collides is refused here.
+  const checked = refuseOverlappingOutputs(dvcYamls, dvcFiles);
+  project.dvcFiles = checked.dvcFiles;
+  for (const error of checked.errors) project.errors.push(error);
   return project;
 }
 

@@ -314,4 +314,39 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     assert.ok(existsSync(join(store, 'files', 'md5')), 'the stage output was pushed');
     repo.remove();
   });
+
+  test('outputs DVC refuses (a .dvc file and a stage both out one path; a .dvc file inside a tracked directory): pull and push refuse before touching anything, --force too', async () => {
+    const store = temp();
+    exampleDirInStore(store);
+    const none = temp();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const repo = new TempRepo();
+    repo.write({
+      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${store}\n`,
+      'data.dvc': DATA_DVC,
+      'dvc.yaml': 'stages:\n  prepare:\n    cmd: cp -r data prepared\n    deps:\n    - data\n    outs:\n    - prepared\n',
+      'dvc.lock': `schema: '2.0'\nstages:\n  prepare:\n    cmd: cp -r data prepared\n    outs:\n    - path: prepared\n      hash: md5\n      md5: ${EXAMPLE_DIR.oid}\n      nfiles: 2\n`,
+      'prepared.dvc': DATA_DVC.replace('path: data', 'path: prepared'),
+    });
+    repo.commit('duplicate');
+    for (const command of [['pull'], ['pull', '--force'], ['push']]) {
+      const r = await runCli(command, repo.dir, env);
+      assert.equal(r.code, 2, `${command.join(' ')}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, /^mlreport: prepared\.dvc: output 'prepared' is already specified in stage 'prepare' of dvc\.yaml \(DVC refuses such a project/m);
+      assert.equal(r.stdout, '');
+    }
+    assert.ok(!existsSync(join(repo.dir, 'data')) && !existsSync(join(repo.dir, 'prepared')), 'nothing is checked out');
+
+    rmSync(join(repo.dir, 'prepared.dvc'));
+    repo.write({ 'data/sub.dvc': 'outs:\n- md5: 60b725f10c9c85c70d97880dfe8191b3\n  size: 2\n  hash: md5\n  path: sub\n' });
+    repo.commit('a .dvc file inside a tracked directory');
+    for (const command of [['pull'], ['pull', '--force']]) {
+      const r = await runCli(command, repo.dir, env);
+      assert.equal(r.code, 2, `${command.join(' ')}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, /^mlreport: data\/sub\.dvc: the \.dvc file is inside the output 'data' of data\.dvc \(DVC refuses such a project/m);
+    }
+    assert.equal(readFileSync(join(repo.dir, 'data', 'sub.dvc'), 'utf8').includes('path: sub'), true, 'the committed .dvc file is kept');
+    assert.ok(!existsSync(join(repo.dir, 'prepared')));
+    repo.remove();
+  });
 });

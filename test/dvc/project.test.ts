@@ -360,6 +360,69 @@ describe('loadProject', () => {
   });
 });
 
+describe('outputs DVC refuses to load: duplicated, overlapping, a .dvc file inside an output (dvc/repo/trie.py, graph.py)', () => {
+  const out = (path: string) => `outs:\n- md5: 0cc175b9c0f1b6a831c399e269772661\n  size: 1\n  hash: md5\n  path: ${path}\n`;
+  const dvcYaml =
+    'stages:\n  prepare:\n    cmd: python prepare.py\n    outs:\n    - data/prepared\n    metrics:\n    - eval/metrics.json:\n        cache: false\n';
+
+  async function refused(files: Record<string, string>): Promise<{ loaded: string[]; errors: [string, string][] }> {
+    return withProject(files, async (dir) => {
+      const project = await loadProject(workspaceTree(dir));
+      return { loaded: project.dvcFiles.map((f) => f.file), errors: project.errors.map((e) => [e.file, e.error]) };
+    });
+  }
+
+  test('a .dvc file and a stage that both out data/prepared: the .dvc file is refused, naming the stage, its dvc.yaml and the path (OutputDuplicationError)', async () => {
+    const r = await refused({ 'dvc.yaml': dvcYaml, 'data/prepared.dvc': out('prepared'), 'data/raw.dvc': out('raw') });
+    assert.deepEqual(r.loaded, ['data/raw.dvc']);
+    assert.equal(r.errors.length, 1);
+    assert.equal(r.errors[0]![0], 'data/prepared.dvc');
+    assert.match(r.errors[0]![1], /^data\/prepared\.dvc: output 'data\/prepared' is already specified in stage 'prepare' of dvc\.yaml \(DVC refuses/);
+  });
+
+  test('two .dvc files tracking one path, or an uncached metric: the later is refused, naming the first', async () => {
+    const r = await refused({ 'dvc.yaml': dvcYaml, 'a.dvc': out('shared'), 'b.dvc': out('shared'), 'eval/metrics.json.dvc': out('metrics.json') });
+    assert.deepEqual(r.loaded, ['a.dvc']);
+    assert.deepEqual(
+      r.errors.map(([file, error]) => [file, error.slice(0, error.indexOf(' ('))]),
+      [
+        ['b.dvc', "b.dvc: output 'shared' is already specified in a.dvc"],
+        ['eval/metrics.json.dvc', "eval/metrics.json.dvc: output 'eval/metrics.json' is already specified in stage 'prepare' of dvc.yaml"],
+      ],
+    );
+  });
+
+  test('a .dvc file inside a tracked directory is refused (StagePathAsOutputError); an output inside another is refused (OverlappingOutputPathsError)', async () => {
+    const r = await refused({
+      'dvc.yaml': dvcYaml,
+      'data.dvc': out('data'),
+      'data/images.dvc': out('images'),
+      'data/images/sub.dvc': out('sub'),
+      'data/prepared/train.dvc': 'outs: []\n',
+      'nested.dvc': out('data/images/x.png'),
+      'pipe.dvc': out('pipe'),
+      'pipe/dvc.yaml': 'stages: {}\n',
+    });
+    assert.deepEqual(r.loaded, ['data/images.dvc']);
+    assert.deepEqual(
+      r.errors.map(([file, error]) => [file, error.slice(0, error.indexOf(' ('))]),
+      [
+        [
+          'data.dvc',
+          "data.dvc: output 'data' and the output 'data/prepared' of stage 'prepare' of dvc.yaml overlap, so they are in the same tracked directory",
+        ],
+        ['data/images/sub.dvc', "data/images/sub.dvc: the .dvc file is inside the output 'data/images' of data/images.dvc"],
+        ['data/prepared/train.dvc', "data/prepared/train.dvc: the .dvc file is inside the output 'data/prepared' of stage 'prepare' of dvc.yaml"],
+        [
+          'nested.dvc',
+          "nested.dvc: output 'data/images/x.png' and the output 'data/images' of data/images.dvc overlap, so they are in the same tracked directory",
+        ],
+        ['pipe.dvc', "pipe.dvc: output 'pipe' holds pipe/dvc.yaml, which is not allowed inside an output"],
+      ],
+    );
+  });
+});
+
 describe('.dvc files: one reader for the project model and the data layer', () => {
   const A = '0cc175b9c0f1b6a831c399e269772661';
   const B = '92eb5ffee6ae2fec3ad71c777531578f';
