@@ -5,10 +5,12 @@ import{createRequire as __mlreportCreateRequire}from'node:module';const require=
 import module from "node:module";
 
 // src/commands/index.ts
-var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
+var COMMON_USAGE = `  TARGET             relative to the current folder (or --cwd): a .dvc file, a tracked path or a folder holding
+                     some, a file or folder inside a tracked directory (that part only), a stage output's path, a
+                     stage (train, sub/dvc.yaml:train) or a dvc.yaml (default: every .dvc file and dvc.lock output)
   -r, --remote NAME  the remote for outputs that name none (default: core.remote)
   -j, --jobs N       transfers at once (default: the remote's jobs, else 4 \xD7 CPUs)
-  --cwd DIR          the project root (default: the current directory)
+  --cwd DIR          the folder to work from: the project is found from it upwards (default: the current directory)
 
 Credentials come from .dvc/config.local and each cloud's own variables (AWS_*, AZURE_STORAGE_*); for an
 HTTP or DagsHub remote, MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD give the basic-auth user and

@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep13, value: value2 } = collItem;
+        const { start, key: key2, sep: sep15, value: value2 } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep13?.[0],
+          next: key2 ?? sep15?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep13) {
+          if (!keyProps.anchor && !keyProps.tag && !sep15) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep13 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep15 ?? [], {
           indicator: "map-value-ind",
           next: value2,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep13, null, valueProps, onError);
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep15, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep13 = "";
+        let sep15 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment3)
                 comment3 = cb;
               else
-                comment3 += sep13 + cb;
-              sep13 = "";
+                comment3 += sep15 + cb;
+              sep15 = "";
               break;
             }
             case "newline":
               if (comment3)
-                sep13 += source;
+                sep15 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep13, value: value2 } = collItem;
+        const { start, key: key2, sep: sep15, value: value2 } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep13?.[0],
+          next: key2 ?? sep15?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep13 && !value2) {
+          if (!props.anchor && !props.tag && !sep15 && !value2) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep13 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep13, null, props, onError);
+        if (!isMap3 && !sep15 && !props.found) {
+          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep15, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value2))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep13 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep15 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value2,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep13)
-                for (const st of sep13) {
+              if (sep15)
+                for (const st of sep15) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep13, null, valueProps, onError) : null;
+          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep15, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value2))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value2 = "";
-      let sep13 = "";
+      let sep15 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value2 += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep13 + indent.slice(trimIndent) + content;
-          sep13 = "\n";
+          value2 += sep15 + indent.slice(trimIndent) + content;
+          sep15 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep13 === " ")
-            sep13 = "\n";
-          else if (!prevMoreIndented && sep13 === "\n")
-            sep13 = "\n\n";
-          value2 += sep13 + indent.slice(trimIndent) + content;
-          sep13 = "\n";
+          if (sep15 === " ")
+            sep15 = "\n";
+          else if (!prevMoreIndented && sep15 === "\n")
+            sep15 = "\n\n";
+          value2 += sep15 + indent.slice(trimIndent) + content;
+          sep15 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep13 === "\n")
+          if (sep15 === "\n")
             value2 += "\n";
           else
-            sep13 = "\n";
+            sep15 = "\n";
         } else {
-          value2 += sep13 + content;
-          sep13 = " ";
+          value2 += sep15 + content;
+          sep15 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep13 = " ";
+      let sep15 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep13 === "\n")
-            res += sep13;
+          if (sep15 === "\n")
+            res += sep15;
           else
-            sep13 = "\n";
+            sep15 = "\n";
         } else {
-          res += sep13 + lm;
-          sep13 = " ";
+          res += sep15 + lm;
+          sep15 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep13 + (match?.[1] ?? "");
+      return res + sep15 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep13, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep15, value: value2 }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep13)
-        for (const st of sep13)
+      if (sep15)
+        for (const st of sep15)
           res += st.source;
       if (value2)
         res += stringifyToken(value2);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep13;
+          let sep15;
           if (scalar2.end) {
-            sep13 = scalar2.end;
-            sep13.push(this.sourceToken);
+            sep15 = scalar2.end;
+            sep15.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep13 = [this.sourceToken];
+            sep15 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep13 }]
+            items: [{ start, key: scalar2, sep: sep15 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep13 = it.sep;
-                  sep13.push(this.sourceToken);
+                  const sep15 = it.sep;
+                  sep15.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep13 }]
+                    items: [{ start: start2, key: key2, sep: sep15 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep13 = fc.end.splice(1, fc.end.length);
-            sep13.push(this.sourceToken);
+            const sep15 = fc.end.splice(1, fc.end.length);
+            sep15.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep13 }]
+              items: [{ start, key: fc, sep: sep15 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7454,13 +7454,13 @@ async function gitYesNo(cwd, args) {
   throw new Error(ended.why);
 }
 function spawnGit(cwd, args, input) {
-  return new Promise((resolve17, reject) => {
+  return new Promise((resolve18, reject) => {
     const child = spawn("git", args, { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
     const out = [];
     const stderr = gitStderr(child, `git ${args[0]}`);
     child.stdout.on("data", (chunk) => out.push(chunk));
     child.on("error", (error) => reject(new Error(`git ${args[0]} could not start: ${error.message}`)));
-    child.on("close", (code2, signal) => resolve17({ code: code2, stdout: Buffer.concat(out).toString("utf8"), why: stderr.why(code2, signal) }));
+    child.on("close", (code2, signal) => resolve18({ code: code2, stdout: Buffer.concat(out).toString("utf8"), why: stderr.why(code2, signal) }));
     if (input !== void 0) child.stdin.end(input);
   });
 }
@@ -7600,7 +7600,7 @@ var CatFileBatch = class {
     const child = this.start();
     const idle = !this.answers.pending.length;
     const answers = requests.map(
-      ({ maxBytes, admit }) => new Promise((resolve17, reject) => this.answers.pending.push({ maxBytes, admit, resolve: resolve17, reject }))
+      ({ maxBytes, admit }) => new Promise((resolve18, reject) => this.answers.pending.push({ maxBytes, admit, resolve: resolve18, reject }))
     );
     if (idle) this.hold(true);
     child.stdin.write(requests.map((r) => `${r.oid}
@@ -7618,8 +7618,8 @@ var CatFileBatch = class {
   request(name, maxBytes) {
     if (this.closing) return Promise.reject(new Error("the git object reader is closed"));
     const child = this.start();
-    return new Promise((resolve17, reject) => {
-      this.answers.pending.push({ maxBytes, resolve: resolve17, reject });
+    return new Promise((resolve18, reject) => {
+      this.answers.pending.push({ maxBytes, resolve: resolve18, reject });
       if (this.answers.pending.length === 1) this.hold(true);
       child.stdin.write(`${name}
 `);
@@ -7627,10 +7627,10 @@ var CatFileBatch = class {
   }
   /** Ends the process (pending reads fail) and waits for it to exit. Safe to call more than once. */
   close() {
-    this.closing ??= new Promise((resolve17) => {
+    this.closing ??= new Promise((resolve18) => {
       const child = this.child;
-      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve17();
-      child.once("close", () => resolve17());
+      if (!child || child.exitCode !== null || child.signalCode !== null) return resolve18();
+      child.once("close", () => resolve18());
       this.hold(true);
       child.stdin.end();
       const timer = setTimeout(() => child.kill(), 5e3);
@@ -7678,7 +7678,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
     const file = await open(join(dir, "batch"), "w+");
     try {
       let stopped = false;
-      await new Promise((resolve17, reject) => {
+      await new Promise((resolve18, reject) => {
         const child = spawn2("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", file.fd, "pipe"], windowsHide: true });
         const stderr = gitStderr(child, "git cat-file");
         const watch = Number.isFinite(maxTotal) ? setInterval(() => {
@@ -7695,7 +7695,7 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
         child.on("error", (error) => reject(new Error(`git cat-file could not start: ${error.message}`)));
         child.on("close", (code2, signal) => {
           if (watch) clearInterval(watch);
-          if (code2 === 0 || stopped) resolve17();
+          if (code2 === 0 || stopped) resolve18();
           else reject(new Error(`git cat-file failed: ${stderr.why(code2, signal)}`));
         });
         child.stdin.end(requests.map((r) => `${r.oid}
@@ -7929,7 +7929,7 @@ function workspaceTree(root, options2 = {}) {
   }
 }
 function later(fn) {
-  return new Promise((resolve17) => resolve17(fn()));
+  return new Promise((resolve18) => resolve18(fn()));
 }
 function namedAsOnDisk(root, rel) {
   let dir = root;
@@ -7954,7 +7954,7 @@ function commitTree(git, sha2, name, options2 = {}) {
     name,
     isCommit: true,
     async read(path) {
-      const entry = await resolve17(path);
+      const entry = await resolve18(path);
       return entry && readUnsized(git, path, entry, budget);
     },
     async readMany(paths) {
@@ -7965,7 +7965,7 @@ function commitTree(git, sha2, name, options2 = {}) {
         const path = paths[at];
         try {
           const listed = all?.get(projectPath(path));
-          const entry = listed?.mode.startsWith("100") ? listed : await resolve17(path);
+          const entry = listed?.mode.startsWith("100") ? listed : await resolve18(path);
           if (entry) wanted.push({ at, path, entry });
         } catch (error) {
           out[at] = asError(error);
@@ -7985,7 +7985,7 @@ function commitTree(git, sha2, name, options2 = {}) {
       return out;
     },
     async chunks(path) {
-      const entry = await resolve17(path);
+      const entry = await resolve18(path);
       return entry && budgeted(path, git.streamObject(entry.oid), budget);
     },
     async dvcConfig() {
@@ -8003,7 +8003,7 @@ function commitTree(git, sha2, name, options2 = {}) {
       return files;
     }
   };
-  async function resolve17(path) {
+  async function resolve18(path) {
     let rel = projectPath(path);
     for (let hops = 0; ; hops++) {
       const entry = await entryOf(rel);
@@ -10928,9 +10928,9 @@ function signedInt(value2) {
 }
 var FACTOR_FROM_PERCENT = 1e3;
 function percent(row3) {
-  const { relative: relative12 } = row3;
-  if (relative12 === void 0 || !Number.isFinite(relative12) || relative12 === 0) return null;
-  const pct = relative12 * 100;
+  const { relative: relative14 } = row3;
+  if (relative14 === void 0 || !Number.isFinite(relative14) || relative14 === 0) return null;
+  const pct = relative14 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : Number(abs.toFixed(1)) < 10 ? abs.toFixed(1) : abs.toFixed(0);
   const factor = (numericValue(row3.new) ?? Number.NaN) / (numericValue(row3.old) ?? Number.NaN);
@@ -11077,8 +11077,8 @@ function ruleItem(r, metrics, name) {
   if (r.status === "error") return `${short(name(r.metric.file, r.metric.key))}: ${short(r.detail.replace(/`/g, ""), 120)}`;
   const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
   const metric = name(r.metric.file, r.metric.key);
-  const relative12 = r.detail.includes("(base ");
-  if (relative12 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
+  const relative14 = r.detail.includes("(base ");
+  if (relative14 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
   if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
   return `${short(metric)}: ${short(r.detail.replace(/`/g, ""), 120)}`;
 }
@@ -11226,9 +11226,9 @@ function row2(causes) {
       changed: boolean(o.changed, key(at, "changed"))
     };
     const diff = optional(change2)(o.diff, key(at, "diff"));
-    const relative12 = optional(change2)(o.relative, key(at, "relative"));
+    const relative14 = optional(change2)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
-    if (relative12 !== void 0) out.relative = relative12;
+    if (relative14 !== void 0) out.relative = relative14;
     if (causes && o.causes !== void 0) {
       const where2 = key(at, "causes");
       const index = o.causes;
@@ -12030,9 +12030,9 @@ var GitRepo = class _GitRepo {
     if (!FULL_SHA.test(oid)) throw new UserError(`not an object id: ${JSON.stringify(oid)}`);
     const child = spawn3("git", ["cat-file", "blob", oid], { cwd: this.cwd, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
     const stderr = gitStderr(child, "git cat-file");
-    const closed = new Promise((resolve17, reject) => {
+    const closed = new Promise((resolve18, reject) => {
       child.on("error", reject);
-      child.on("close", (code2, signal) => resolve17([code2, signal]));
+      child.on("close", (code2, signal) => resolve18([code2, signal]));
     });
     try {
       for await (const chunk of child.stdout) yield chunk;
@@ -17470,8 +17470,8 @@ function parseIni(text2, file) {
   }
   for (const [name, section] of sections) {
     for (const [key2, value2] of section) {
-      const resolve17 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve17) : resolve17(value2));
+      const resolve18 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve18) : resolve18(value2));
     }
   }
   return sections;
@@ -17889,10 +17889,10 @@ var HttpRemote = class {
       headers["content-type"] = "application/octet-stream";
       headers["content-length"] = String(size2);
     }
-    return new Promise((resolve17, reject) => {
+    return new Promise((resolve18, reject) => {
       const req = request(url, { method, headers, agent, timeout: this.options.connectTimeoutMs }, (res) => {
         res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
-        resolve17(res);
+        resolve18(res);
       });
       req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
       req.on("error", (error) => {
@@ -17923,7 +17923,7 @@ async function text(response) {
   return out;
 }
 function sleep(ms) {
-  return new Promise((resolve17) => setTimeout(resolve17, ms));
+  return new Promise((resolve18) => setTimeout(resolve18, ms));
 }
 
 // src/dvc/data/remotes/local.ts
@@ -18587,6 +18587,10 @@ async function pull(cache, remote, refs, options2 = {}) {
   if (failures.length) throw new TransferError("pull", remote.description, failures);
   return result;
 }
+async function manifestOf(cache, remote, oid, legacy) {
+  if (await cache.has(oid, legacy)) return cache.manifest(oid, legacy);
+  return parseManifest(await readVerified(remote, oid, legacy), `${oid} from ${remote.description}`);
+}
 async function readVerified(remote, oid, legacy) {
   const key2 = objectKey(oid, legacy);
   const chunks = [];
@@ -19070,7 +19074,7 @@ function withCachedOutputs(tree, data, project) {
     }
     return found;
   };
-  const resolve17 = async (path) => {
+  const resolve18 = async (path) => {
     const out = (await (outs ??= index())).find((o) => path === o.path || path.startsWith(`${o.path}/`));
     if (!out || !data) return null;
     const from = await source(data);
@@ -19088,7 +19092,7 @@ function withCachedOutputs(tree, data, project) {
   const orCached = async (path, bytes) => {
     if (bytes || !data) return bytes;
     try {
-      return await resolve17(path);
+      return await resolve18(path);
     } catch (error) {
       reasons.set(path, describeError(error));
       return null;
@@ -19916,11 +19920,11 @@ function hasFiniteChanges(row3) {
 }
 function finiteChanges(row3) {
   if (hasFiniteChanges(row3)) return row3;
-  const { diff, relative: relative12, causes: _causes, ...rest } = row3;
+  const { diff, relative: relative14, causes: _causes, ...rest } = row3;
   return {
     ...rest,
     ...diff === void 0 ? {} : { diff: exactDiffValue(row3) ?? asValue(diff) },
-    ...relative12 === void 0 ? {} : { relative: asValue(relative12) }
+    ...relative14 === void 0 ? {} : { relative: asValue(relative14) }
   };
 }
 function asValue(n) {
@@ -23383,7 +23387,7 @@ function networkReason(error, timeoutMs) {
   return error instanceof Error ? error.message : String(error);
 }
 function sleep2(ms) {
-  return new Promise((resolve17) => setTimeout(resolve17, ms));
+  return new Promise((resolve18) => setTimeout(resolve18, ms));
 }
 function basicAuth(user, password) {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
@@ -23972,7 +23976,7 @@ async function commitOnBranch(client, repoRef, commit) {
       if (apiStatus(error) !== 422 || isRulesetRefusal(error)) throw error;
       const waitMs = Math.random() * Math.min(retry.maxDelayMs, retry.firstDelayMs * 2 ** attempt);
       if (Date.now() + waitMs > deadline) throw error;
-      await new Promise((resolve17) => setTimeout(resolve17, waitMs));
+      await new Promise((resolve18) => setTimeout(resolve18, waitMs));
     }
   }
 }
@@ -25423,7 +25427,7 @@ var TailBuffer = class {
   }
 };
 function runShell(command, cwd, onLine, tail, env = process.env, stop) {
-  return new Promise((resolve17, reject) => {
+  return new Promise((resolve18, reject) => {
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env: stageEnvironment(env) };
     const child = process.platform === "win32" ? spawnStage(command, [], { ...options2, shell: true }) : spawnStage(...posixShell(command, env), options2);
     if (stop) endOnAbort(child, stop);
@@ -25435,7 +25439,7 @@ function runShell(command, cwd, onLine, tail, env = process.env, stop) {
     child.on("error", reject);
     child.on("close", (code2, signal) => {
       for (const line of tail.flush()) onLine(line);
-      resolve17({ code: code2, signal });
+      resolve18({ code: code2, signal });
     });
   });
 }
@@ -25451,12 +25455,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix21 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options2, detached: posix21 });
+  const posix22 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options2, detached: posix22 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix21 && !forwarding) {
+  if (posix22 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -26725,7 +26729,7 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
     }
   };
   const whole = new TailBuffer(TAIL_LINES);
-  const outcome2 = await new Promise((resolve17) => {
+  const outcome2 = await new Promise((resolve18) => {
     const env = stageEnvironment(process.env);
     const dvc = resolveCommand("dvc", env);
     const options2 = { cwd, stdio: ["ignore", "pipe", "pipe"], env };
@@ -26736,10 +26740,10 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
     };
     child.stdout.setEncoding("utf8").on("data", take);
     child.stderr.setEncoding("utf8").on("data", take);
-    child.on("error", (error2) => resolve17({ code: null, error: `could not start 'dvc' (${error2.message}); ${noDvcHint}` }));
+    child.on("error", (error2) => resolve18({ code: null, error: `could not start 'dvc' (${error2.message}); ${noDvcHint}` }));
     child.on("close", (code2) => {
       for (const line of whole.flush()) onLine(line);
-      resolve17({ code: code2 });
+      resolve18({ code: code2 });
     });
   });
   close();
@@ -30250,11 +30254,13 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
 };
 
 // src/commands/pull.ts
-import { resolve as resolve13 } from "node:path";
+import { realpath as realpath4 } from "node:fs/promises";
+import { relative as relative13, resolve as resolve14, sep as sep14 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
 // src/dvc/data/tracked.ts
 import { rm as rm7 } from "node:fs/promises";
+import { isAbsolute as isAbsolute4, posix as posix21, relative as relative12, resolve as resolve13, sep as sep13 } from "node:path";
 var PartialPullError = class extends DataError {
   constructor(message, report2) {
     super(message);
@@ -30272,15 +30278,12 @@ async function pullTracked(root, options2 = {}) {
   try {
     for (const [name, all] of groups) {
       const outs = [];
-      for (const out of all) {
-        if (out.importedFrom === void 0 || await cache.has(out.oid, out.legacy)) outs.push(out);
+      for (const planned of all) {
+        const out = planned.out;
+        if (out.importedFrom === void 0 || await cache.has(out.oid, out.legacy)) outs.push(planned);
         else imports.push(importNotFetched(out));
       }
-      for (const out of outs) {
-        const staged = await stage(root, out);
-        if (staged) staging.set(out.path, staged);
-      }
-      await pullGroup(name, outs);
+      if (outs.length) await pullGroup(name, outs);
     }
     for (const out of ready) {
       report2.outputs.push({ path: out.path, outcome: await checkout(cache, root, out, { force: options2.force, staged: staging.get(out.path) }) });
@@ -30293,8 +30296,31 @@ async function pullTracked(root, options2 = {}) {
     throw new PartialPullError([...imports, ...failures.map((f) => new TransferError("pull", f.remote, f.failures).message)].join("\n"), report2);
   }
   return report2;
-  async function pullGroup(name, outs) {
+  async function pullGroup(name, planned) {
     const remote = openRemote(selectRemote(config, name, options2.pickRemote), options2);
+    try {
+      const outs = [];
+      for (const p of planned) {
+        if (!p.parts) outs.push(p.out);
+        else {
+          try {
+            for (const file of filesUnder(p.out, p.parts, await manifestOf(cache, remote, p.out.oid, p.out.legacy ?? false))) outs.push(file);
+          } catch (error) {
+            if (!(error instanceof ObjectError)) throw error;
+            failures.push({ remote: remote.description, failures: [{ oid: p.out.oid, path: p.out.path, kind: error.kind, reason: error.message }] });
+          }
+        }
+      }
+      for (const out of outs) {
+        const staged = await stage(root, out);
+        if (staged) staging.set(out.path, staged);
+      }
+      await pullObjects(remote, outs);
+    } finally {
+      await remote.close();
+    }
+  }
+  async function pullObjects(remote, outs) {
     try {
       const r = await pull(cache, remote, outs, { staging });
       report2.downloaded += r.downloaded;
@@ -30306,8 +30332,6 @@ async function pullTracked(root, options2 = {}) {
       failures.push({ remote: error.remote, failures: error.failures });
       const broken = error.failures.map((f) => f.path ?? "");
       for (const out of outs) if (!broken.some((p) => p === out.path || p.startsWith(`${out.path}/`))) ready.push(out);
-    } finally {
-      await remote.close();
     }
   }
 }
@@ -30317,8 +30341,14 @@ async function pushTracked(root, options2 = {}) {
   const named3 = Boolean(options2.targets?.length);
   for (const [name, all] of groups) {
     const outs = [];
-    for (const out of all) {
-      if (out.push && out.importedFrom === void 0 && (named3 || out.stage === void 0 || await cache.has(out.oid, out.legacy))) outs.push(out);
+    for (const { out, parts } of all) {
+      if (!out.push || out.importedFrom !== void 0 || !(named3 || out.stage === void 0 || await cache.has(out.oid, out.legacy))) continue;
+      if (!parts) outs.push(out);
+      else {
+        if (!await cache.has(out.oid, out.legacy))
+          throw new DataError(`${out.path}: object ${out.oid} is not in the cache (${cache.dir}), so its files are not known`);
+        for (const file of filesUnder(out, parts, await cache.manifest(out.oid, out.legacy))) outs.push(file);
+      }
     }
     if (!outs.length) continue;
     const remote = openRemote(selectRemote(config, name, options2.pickRemote), options2);
@@ -30336,20 +30366,61 @@ async function pushTracked(root, options2 = {}) {
 async function plan(root, options2) {
   const config = await loadDvcConfig(root, options2);
   const cache = new Cache(config.cacheDir);
-  const all = await findDvcFiles(root);
-  const wanted = options2.targets?.length ? options2.targets.map((t) => t.replace(/\/+$/, "")) : void 0;
   const outs = [];
-  const matches = (out, t) => t === out.dvcfile || t === out.path || out.path.startsWith(`${t}/`) || out.stage !== void 0 && (t === out.stage || t === `${out.dvcfile}:${out.stage}`);
-  for (const file of all) for (const out of await readDvcFile2(root, file)) outs.push(out);
+  for (const file of await findDvcFiles(root)) for (const out of await readDvcFile2(root, file)) outs.push(out);
   for (const out of options2.stageOutputs ?? []) outs.push(out);
-  const picked = wanted ? outs.filter((out) => wanted.some((t) => matches(out, t))) : outs;
-  if (wanted && !picked.length) throw new DataError(`no .dvc-tracked output or dvc.lock stage output matches ${wanted.join(", ")}`);
+  let picked = outs.map((out) => ({ out }));
+  if (options2.targets?.length) {
+    const chosen = /* @__PURE__ */ new Map();
+    const unmatched = [];
+    for (const target of options2.targets) {
+      const found = select(outs, target, targetPath(root, options2.from ?? "", target), options2.from ?? "");
+      if (!found.length) unmatched.push(target);
+      for (const { out, part } of found) {
+        const before = chosen.get(out);
+        if (part === void 0 || before === "whole") chosen.set(out, "whole");
+        else chosen.set(out, /* @__PURE__ */ new Set([...before ?? [], part]));
+      }
+    }
+    if (unmatched.length) throw new DataError(`no .dvc-tracked output or dvc.lock stage output matches ${unmatched.join(", ")}`);
+    picked = [...chosen].map(([out, parts]) => parts === "whole" ? { out } : { out, parts: [...parts] });
+  }
   const groups = /* @__PURE__ */ new Map();
-  for (const out of picked) {
-    const name = out.remote ?? options2.remote;
-    groups.set(name, [...groups.get(name) ?? [], out]);
+  for (const planned of picked) {
+    const name = planned.out.remote ?? options2.remote;
+    groups.set(name, [...groups.get(name) ?? [], planned]);
   }
   return { config, cache, groups };
+}
+function targetPath(root, from, target) {
+  const absolute = resolve13(root, ...from.split("/"), target);
+  const path = relative12(root, absolute).split(sep13).join("/");
+  if (path === ".." || path.startsWith("../") || isAbsolute4(path)) return void 0;
+  return path;
+}
+function select(outs, target, path, from) {
+  const found = [];
+  if (path !== void 0) {
+    for (const out of outs) {
+      if (path === "" || path === out.dvcfile || path === out.path || out.path.startsWith(`${path}/`)) found.push({ out });
+      else if (path.startsWith(`${out.path}/`) && isDirOid(out.oid)) found.push({ out, part: path.slice(out.path.length + 1) });
+    }
+    if (found.length) return found;
+  }
+  const colon = target.lastIndexOf(":");
+  const name = colon > 0 ? target.slice(colon + 1) : target;
+  const file = colon > 0 ? posixFrom(from, target.slice(0, colon)) : posixFrom(from, "dvc.yaml");
+  return outs.filter((out) => out.stage !== void 0 && out.stage === name && out.dvcfile === file).map((out) => ({ out }));
+}
+function posixFrom(from, path) {
+  return posix21.normalize(posix21.join(from || ".", path.replace(/\\/g, "/")));
+}
+function filesUnder(out, parts, entries) {
+  const under = (e, part) => e.relpath === part || e.relpath.startsWith(`${part}/`);
+  for (const part of parts) {
+    if (!entries.some((e) => under(e, part))) throw new DataError(`${out.path}/${part}: no such file or folder in ${out.path}, which ${out.dvcfile} tracks`);
+  }
+  return entries.filter((e) => parts.some((part) => under(e, part))).map((e) => ({ ...out, oid: e.md5, path: `${out.path}/${e.relpath}`, isexec: false }));
 }
 
 // src/commands/pull.ts
@@ -30367,7 +30438,7 @@ function options(args, extra = {}) {
   });
   const jobs = values.jobs === void 0 ? void 0 : parseDecimal(values.jobs, "--jobs", "a whole number of at least 1", { fractions: false, accepts: (n) => n >= 1 });
   return {
-    root: resolve13(values.cwd),
+    root: resolve14(values.cwd),
     options: {
       targets: positionals,
       jobs,
@@ -30383,13 +30454,14 @@ var pullCommand = {
   async run(args) {
     const { root: cwd, options: o } = options(args, { force: false });
     const root = await findProjectRoot(cwd, "--cwd");
+    const from = await folderIn(root, cwd);
     const checkedOut2 = (report3) => {
       for (const out of report3.outputs) if (out.outcome !== "unchanged") process.stdout.write(`${out.outcome === "created" ? "A" : "M"}	${out.path}
 `);
     };
     let report2;
     try {
-      report2 = await pullTracked(root, { ...o, stageOutputs: await stageOutputs(root) });
+      report2 = await pullTracked(root, { ...o, from, stageOutputs: await stageOutputs(root) });
     } catch (error) {
       if (error instanceof PartialPullError) checkedOut2(error.report);
       throw error;
@@ -30404,18 +30476,21 @@ var pushCommand = {
   async run(args) {
     const { root: cwd, options: o } = options(args);
     const root = await findProjectRoot(cwd, "--cwd");
-    const report2 = await pushTracked(root, { ...o, stageOutputs: await stageOutputs(root) });
+    const report2 = await pushTracked(root, { ...o, from: await folderIn(root, cwd), stageOutputs: await stageOutputs(root) });
     process.stdout.write(`${report2.uploaded} object(s) uploaded (${mib2(report2.bytes)}), ${report2.present} already on the remote
 `);
     return 0;
   }
 };
+async function folderIn(root, cwd) {
+  return relative13(root, await realpath4(cwd)).split(sep14).join("/");
+}
 function mib2(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 // src/commands/report.ts
-import { resolve as resolve14 } from "node:path";
+import { resolve as resolve15 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
 var reportCommand = {
   async run(args) {
@@ -30435,7 +30510,7 @@ var reportCommand = {
         "deadline-minutes": { type: "string", default: "" }
       }
     });
-    const workspace = await findProjectRoot(resolve14(values.cwd), "--cwd", values.cwd);
+    const workspace = await findProjectRoot(resolve15(values.cwd), "--cwd", values.cwd);
     const storeBranch = storeOption(values["history-store"]);
     const log = consoleLogger(values.quiet);
     const outDir = outOption(values.out, values.cwd) ?? await defaultOutDir(workspace);
@@ -30487,7 +30562,7 @@ function missingBasePolicy(value2) {
 }
 
 // src/commands/repro.ts
-import { resolve as resolve15 } from "node:path";
+import { resolve as resolve16 } from "node:path";
 import { parseArgs as parseArgs6 } from "node:util";
 var reproCommand = {
   async run(args) {
@@ -30504,7 +30579,7 @@ var reproCommand = {
       }
     });
     const log = consoleLogger();
-    const pipeline2 = await loadPipeline(resolve15(values.cwd));
+    const pipeline2 = await loadPipeline(resolve16(values.cwd));
     const result = await reproduce(pipeline2, log, {
       targets: positionals,
       dry: values.dry,
@@ -30563,10 +30638,12 @@ function secretsFromEnvironment(env) {
 }
 
 // src/commands/index.ts
-var COMMON_USAGE = `  TARGET       .dvc files or the paths they track (default: every .dvc file)
+var COMMON_USAGE = `  TARGET             relative to the current folder (or --cwd): a .dvc file, a tracked path or a folder holding
+                     some, a file or folder inside a tracked directory (that part only), a stage output's path, a
+                     stage (train, sub/dvc.yaml:train) or a dvc.yaml (default: every .dvc file and dvc.lock output)
   -r, --remote NAME  the remote for outputs that name none (default: core.remote)
   -j, --jobs N       transfers at once (default: the remote's jobs, else 4 \xD7 CPUs)
-  --cwd DIR          the project root (default: the current directory)
+  --cwd DIR          the folder to work from: the project is found from it upwards (default: the current directory)
 
 Credentials come from .dvc/config.local and each cloud's own variables (AWS_*, AZURE_STORAGE_*); for an
 HTTP or DagsHub remote, MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD give the basic-auth user and
@@ -30792,7 +30869,7 @@ function currentFolderExists() {
 
 // src/commands/status.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join33, resolve as resolve16 } from "node:path";
+import { join as join33, resolve as resolve17 } from "node:path";
 import { parseArgs as parseArgs7 } from "node:util";
 var statusCommand = {
   async run(args) {
@@ -30807,7 +30884,7 @@ var statusCommand = {
         cwd: { type: "string", default: "." }
       }
     });
-    const dir = resolve16(values.cwd);
+    const dir = resolve17(values.cwd);
     const options2 = { pull: !values["no-pull"], data: remoteOptions(values.remote) };
     const tree = workspaceTree(dir);
     const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), options2);

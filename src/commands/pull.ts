@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDecimal } from '../util/decimal';
 import { PartialPullError, pullTracked, pushTracked, type PullReport, type TrackedOptions } from '../dvc/data/index';
@@ -41,12 +42,13 @@ export const pullCommand: CommandRunner = {
   async run(args) {
     const { root: cwd, options: o } = options(args, { force: false });
     const root = await findProjectRoot(cwd, '--cwd'); // from a subfolder too, as DVC finds its project
+    const from = await folderIn(root, cwd);
     const checkedOut = (report: PullReport): void => {
       for (const out of report.outputs) if (out.outcome !== 'unchanged') process.stdout.write(`${out.outcome === 'created' ? 'A' : 'M'}\t${out.path}\n`);
     };
     let report: PullReport;
     try {
-      report = await pullTracked(root, { ...o, stageOutputs: await stageOutputs(root) });
+      report = await pullTracked(root, { ...o, from, stageOutputs: await stageOutputs(root) });
     } catch (error) {
       // What did arrive is checked out: the log says so before the error, as dvc pull's does.
       if (error instanceof PartialPullError) checkedOut(error.report);
@@ -63,11 +65,18 @@ export const pushCommand: CommandRunner = {
     const { root: cwd, options: o } = options(args);
     const root = await findProjectRoot(cwd, '--cwd');
     // The stage outputs dvc.lock records go too, so the next `repro` restores them.
-    const report = await pushTracked(root, { ...o, stageOutputs: await stageOutputs(root) });
+    const report = await pushTracked(root, { ...o, from: await folderIn(root, cwd), stageOutputs: await stageOutputs(root) });
     process.stdout.write(`${report.uploaded} object(s) uploaded (${mib(report.bytes)}), ${report.present} already on the remote\n`);
     return 0;
   },
 };
+
+/** The folder targets are relative to, from the project root: the current one (or `--cwd`), as DVC takes them. */
+async function folderIn(root: string, cwd: string): Promise<string> {
+  return relative(root, await realpath(cwd))
+    .split(sep)
+    .join('/');
+}
 
 function mib(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

@@ -349,4 +349,60 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     assert.ok(!existsSync(join(repo.dir, 'prepared')));
     repo.remove();
   });
+
+  test('targets as dvc pull takes them: relative to the current folder, ./paths, a file or folder inside a tracked directory (that part only)', async () => {
+    const store = temp();
+    exampleDirInStore(store);
+    const none = temp();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    writeFileSync(join(none, 'model'), 'weights\n');
+    const model = placeByMd5sum(store, join(none, 'model'));
+    const repo = new TempRepo();
+    repo.write({
+      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${store}\n`,
+      'data/images.dvc': DATA_DVC.replace('path: data', 'path: images'),
+      'dvc.yaml': 'stages:\n  train:\n    cmd: make\n    outs:\n    - prepared\n    - model.pkl\n',
+      'dvc.lock': `schema: '2.0'\nstages:\n  train:\n    cmd: make\n    outs:\n    - path: model.pkl\n      hash: md5\n      md5: ${model}\n      size: 8\n    - path: prepared\n      hash: md5\n      md5: ${EXAMPLE_DIR.oid}\n      nfiles: 2\n`,
+    });
+    const cache = join(repo.dir, '.dvc', 'cache', 'files', 'md5');
+    const inside = await runCli(['pull', 'data/images/a.txt'], repo.dir, env);
+    assert.equal(inside.code, 0, inside.stderr);
+    assert.equal(inside.stdout, 'A\tdata/images/a.txt\n1 object(s) downloaded (0.0 MiB), 0 already in the cache\n');
+    assert.equal(readFileSync(join(repo.dir, 'data', 'images', 'a.txt'), 'utf8'), 'a\n');
+    assert.ok(!existsSync(join(repo.dir, 'data', 'images', 'sub')), 'only the file named');
+    assert.ok(!existsSync(join(cache, '84')), 'the .dir is not cached: the cache does not hold the whole directory');
+    const folder = await runCli(['pull', 'prepared/sub/'], repo.dir, env);
+    assert.equal(folder.code, 0, folder.stderr);
+    assert.equal(folder.stdout, 'A\tprepared/sub/b.txt\n1 object(s) downloaded (0.0 MiB), 0 already in the cache\n');
+    assert.ok(!existsSync(join(repo.dir, 'prepared', 'a.txt')));
+    const dotted = await runCli(['pull', './model.pkl'], repo.dir, env);
+    assert.equal(dotted.code, 0, dotted.stderr);
+    assert.equal(dotted.stdout, 'A\tmodel.pkl\n1 object(s) downloaded (0.0 MiB), 0 already in the cache\n');
+    const fromData = await runCli(['pull', 'images.dvc'], join(repo.dir, 'data'), env);
+    assert.equal(fromData.code, 0, fromData.stderr);
+    assert.equal(fromData.stdout, 'M\tdata/images\n1 object(s) downloaded (0.0 MiB), 2 already in the cache\n');
+    assert.equal(readFileSync(join(repo.dir, 'data', 'images', 'sub', 'b.txt'), 'utf8'), 'b\n');
+    const stage = await runCli(['pull', '../dvc.yaml:train', '--force'], join(repo.dir, 'data'), env);
+    assert.equal(stage.code, 0, stage.stderr);
+    assert.match(stage.stdout, /^M\tprepared$/m);
+
+    for (const [args, message] of [
+      [['pull', 'data/images/nope.txt'], 'mlreport: data/images/nope.txt: no such file or folder in data/images, which data/images.dvc tracks\n'],
+      [['pull', 'images.dvc'], 'mlreport: no .dvc-tracked output or dvc.lock stage output matches images.dvc\n'],
+      [['push', '../outside'], 'mlreport: no .dvc-tracked output or dvc.lock stage output matches ../outside\n'],
+    ] as const) {
+      const r = await runCli([...args], repo.dir, env);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.stderr, message);
+    }
+
+    // A push of a file inside a tracked directory sends that file's object alone.
+    const other = temp();
+    writeFileSync(join(repo.dir, '.dvc', 'config'), `[core]\n    remote = other\n['remote "other"']\n    url = ${other}\n`);
+    const pushed = await runCli(['push', 'a.txt'], join(repo.dir, 'data', 'images'), env);
+    assert.equal(pushed.code, 0, pushed.stderr);
+    assert.match(pushed.stdout, /^1 object\(s\) uploaded/m);
+    assert.ok(existsSync(join(other, 'files', 'md5', '60', 'b725f10c9c85c70d97880dfe8191b3')));
+    repo.remove();
+  });
 });

@@ -1,15 +1,25 @@
 import { Cache } from './cache';
 import { rm } from 'node:fs/promises';
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { checkout, stage, type CheckoutOutcome } from './checkout';
 import { loadDvcConfig, selectRemote, type ConfigEnvironment } from './config';
-import { DataError, TransferError, type ObjectFailure } from './errors';
+import { DataError, ObjectError, TransferError, type ObjectFailure } from './errors';
 import { findDvcFiles, importNotFetched, readDvcFile, type TrackedOut } from './dvcfile';
+import type { DirEntry } from './manifest';
+import { isDirOid } from './oid';
 import { openRemote, type RemoteInputs } from './remotes/open';
-import { pull, push, type PullResult, type PushResult } from './transfer';
+import type { Remote } from './remotes/types';
+import { manifestOf, pull, push, type PullResult, type PushResult } from './transfer';
 
 export interface TrackedOptions extends RemoteInputs, ConfigEnvironment {
-  /** `.dvc` files or the paths they track; all `.dvc` files of the project when empty. */
+  /**
+   * What to move, as `dvc pull`/`push` take targets: a `.dvc` file, a tracked path, a folder holding some, a file or
+   * folder inside a tracked directory (only those files), a stage's output, a stage (`train` in the current folder's
+   * dvc.yaml, `sub/dvc.yaml:train`) or a dvc.yaml; relative to `from`. Everything when empty.
+   */
   targets?: string[];
+  /** The folder targets are relative to, from the root (`data`; `''`, the default, for the root): DVC's current directory. */
+  from?: string;
   /** `-r`: the remote for outs that do not name their own. */
   remote?: string;
   force?: boolean;
@@ -47,16 +57,13 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
     for (const [name, all] of groups) {
       // An import's data comes from its source repository, which DVC fetches and no remote of this project holds:
       // from the cache, or not at all here.
-      const outs: TrackedOut[] = [];
-      for (const out of all) {
-        if (out.importedFrom === undefined || (await cache.has(out.oid, out.legacy))) outs.push(out);
+      const outs: Planned[] = [];
+      for (const planned of all) {
+        const out = planned.out;
+        if (out.importedFrom === undefined || (await cache.has(out.oid, out.legacy))) outs.push(planned);
         else imports.push(importNotFetched(out));
       }
-      for (const out of outs) {
-        const staged = await stage(root, out);
-        if (staged) staging.set(out.path, staged);
-      }
-      await pullGroup(name, outs);
+      if (outs.length) await pullGroup(name, outs);
     }
     for (const out of ready) {
       report.outputs.push({ path: out.path, outcome: await checkout(cache, root, out, { force: options.force, staged: staging.get(out.path) }) });
@@ -70,8 +77,32 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
   }
   return report;
 
-  async function pullGroup(name: string | undefined, outs: TrackedOut[]): Promise<void> {
+  async function pullGroup(name: string | undefined, planned: Planned[]): Promise<void> {
     const remote = openRemote(selectRemote(config, name, options.pickRemote), options);
+    try {
+      const outs: TrackedOut[] = [];
+      for (const p of planned) {
+        if (!p.parts) outs.push(p.out);
+        else {
+          try {
+            for (const file of filesUnder(p.out, p.parts, await manifestOf(cache, remote, p.out.oid, p.out.legacy ?? false))) outs.push(file);
+          } catch (error) {
+            if (!(error instanceof ObjectError)) throw error;
+            failures.push({ remote: remote.description, failures: [{ oid: p.out.oid, path: p.out.path, kind: error.kind, reason: error.message }] });
+          }
+        }
+      }
+      for (const out of outs) {
+        const staged = await stage(root, out);
+        if (staged) staging.set(out.path, staged);
+      }
+      await pullObjects(remote, outs);
+    } finally {
+      await remote.close();
+    }
+  }
+
+  async function pullObjects(remote: Remote, outs: TrackedOut[]): Promise<void> {
     try {
       const r = await pull(cache, remote, outs, { staging });
       report.downloaded += r.downloaded;
@@ -84,8 +115,6 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
       // Outs whose objects all arrived are still checked out, as `dvc pull` does.
       const broken = error.failures.map((f) => f.path ?? '');
       for (const out of outs) if (!broken.some((p) => p === out.path || p.startsWith(`${out.path}/`))) ready.push(out);
-    } finally {
-      await remote.close();
     }
   }
 }
@@ -101,8 +130,14 @@ export async function pushTracked(root: string, options: TrackedOptions = {}): P
   for (const [name, all] of groups) {
     const outs: TrackedOut[] = [];
     // An import is never pushed (dvc/repo/push.py): its source repository holds it.
-    for (const out of all) {
-      if (out.push && out.importedFrom === undefined && (named || out.stage === undefined || (await cache.has(out.oid, out.legacy)))) outs.push(out);
+    for (const { out, parts } of all) {
+      if (!out.push || out.importedFrom !== undefined || !(named || out.stage === undefined || (await cache.has(out.oid, out.legacy)))) continue;
+      if (!parts) outs.push(out);
+      else {
+        if (!(await cache.has(out.oid, out.legacy)))
+          throw new DataError(`${out.path}: object ${out.oid} is not in the cache (${cache.dir}), so its files are not known`);
+        for (const file of filesUnder(out, parts, await cache.manifest(out.oid, out.legacy))) outs.push(file);
+      }
     }
     if (!outs.length) continue;
     const remote = openRemote(selectRemote(config, name, options.pickRemote), options);
@@ -118,25 +153,84 @@ export async function pushTracked(root: string, options: TrackedOptions = {}): P
   return total;
 }
 
+/** An out to move: whole, or (targets inside a directory output) only its files under `parts`. */
+interface Planned {
+  out: TrackedOut;
+  /** Paths inside the directory (`a.txt`, `sub`); the whole output when absent. */
+  parts?: string[];
+}
+
 async function plan(root: string, options: TrackedOptions) {
   const config = await loadDvcConfig(root, options);
   const cache = new Cache(config.cacheDir);
-  const all = await findDvcFiles(root);
-  const wanted = options.targets?.length ? options.targets.map((t) => t.replace(/\/+$/, '')) : undefined;
   const outs: TrackedOut[] = [];
-  const matches = (out: TrackedOut, t: string): boolean =>
-    t === out.dvcfile ||
-    t === out.path ||
-    out.path.startsWith(`${t}/`) ||
-    (out.stage !== undefined && (t === out.stage || t === `${out.dvcfile}:${out.stage}`));
-  for (const file of all) for (const out of await readDvcFile(root, file)) outs.push(out);
+  for (const file of await findDvcFiles(root)) for (const out of await readDvcFile(root, file)) outs.push(out);
   for (const out of options.stageOutputs ?? []) outs.push(out);
-  const picked = wanted ? outs.filter((out) => wanted.some((t) => matches(out, t))) : outs;
-  if (wanted && !picked.length) throw new DataError(`no .dvc-tracked output or dvc.lock stage output matches ${wanted.join(', ')}`);
-  const groups = new Map<string | undefined, TrackedOut[]>();
-  for (const out of picked) {
-    const name = out.remote ?? options.remote;
-    groups.set(name, [...(groups.get(name) ?? []), out]);
+  let picked: Planned[] = outs.map((out) => ({ out }));
+  if (options.targets?.length) {
+    const chosen = new Map<TrackedOut, Set<string> | 'whole'>();
+    const unmatched: string[] = [];
+    for (const target of options.targets) {
+      const found = select(outs, target, targetPath(root, options.from ?? '', target), options.from ?? '');
+      if (!found.length) unmatched.push(target);
+      for (const { out, part } of found) {
+        const before = chosen.get(out);
+        if (part === undefined || before === 'whole') chosen.set(out, 'whole');
+        else chosen.set(out, new Set([...(before ?? []), part]));
+      }
+    }
+    if (unmatched.length) throw new DataError(`no .dvc-tracked output or dvc.lock stage output matches ${unmatched.join(', ')}`);
+    picked = [...chosen].map(([out, parts]) => (parts === 'whole' ? { out } : { out, parts: [...parts] }));
+  }
+  const groups = new Map<string | undefined, Planned[]>();
+  for (const planned of picked) {
+    const name = planned.out.remote ?? options.remote;
+    groups.set(name, [...(groups.get(name) ?? []), planned]);
   }
   return { config, cache, groups };
+}
+
+/**
+ * A target as a path from the root, resolved against `from` as DVC resolves it against the current directory
+ * (`./model.pkl`, `images.dvc` in `data/`, an absolute path inside the project); `''` for the root itself.
+ */
+function targetPath(root: string, from: string, target: string): string | undefined {
+  const absolute = resolve(root, ...from.split('/'), target);
+  const path = relative(root, absolute).split(sep).join('/');
+  if (path === '..' || path.startsWith('../') || isAbsolute(path)) return undefined;
+  return path;
+}
+
+/**
+ * The outs a target names: one it is (a `.dvc` file, an output, a dvc.yaml), one in a folder it is, or one it is
+ * inside of (`part`: DVC's granular target, a file or folder of a directory output); else a stage's outputs, by
+ * `name` in the dvc.yaml of `from` or `file:name`.
+ */
+function select(outs: TrackedOut[], target: string, path: string | undefined, from: string): { out: TrackedOut; part?: string }[] {
+  const found: { out: TrackedOut; part?: string }[] = [];
+  if (path !== undefined) {
+    for (const out of outs) {
+      if (path === '' || path === out.dvcfile || path === out.path || out.path.startsWith(`${path}/`)) found.push({ out });
+      else if (path.startsWith(`${out.path}/`) && isDirOid(out.oid)) found.push({ out, part: path.slice(out.path.length + 1) });
+    }
+    if (found.length) return found;
+  }
+  const colon = target.lastIndexOf(':');
+  const name = colon > 0 ? target.slice(colon + 1) : target;
+  const file = colon > 0 ? posixFrom(from, target.slice(0, colon)) : posixFrom(from, 'dvc.yaml');
+  return outs.filter((out) => out.stage !== undefined && out.stage === name && out.dvcfile === file).map((out) => ({ out }));
+}
+
+/** `path` (a dvc.yaml's, as a target writes it) from the root. */
+function posixFrom(from: string, path: string): string {
+  return posix.normalize(posix.join(from || '.', path.replace(/\\/g, '/')));
+}
+
+/** The files of a directory output under `parts` (paths inside it), as file outs: a granular target's. */
+function filesUnder(out: TrackedOut, parts: string[], entries: DirEntry[]): TrackedOut[] {
+  const under = (e: DirEntry, part: string): boolean => e.relpath === part || e.relpath.startsWith(`${part}/`);
+  for (const part of parts) {
+    if (!entries.some((e) => under(e, part))) throw new DataError(`${out.path}/${part}: no such file or folder in ${out.path}, which ${out.dvcfile} tracks`);
+  }
+  return entries.filter((e) => parts.some((part) => under(e, part))).map((e) => ({ ...out, oid: e.md5, path: `${out.path}/${e.relpath}`, isexec: false }));
 }

@@ -176,6 +176,15 @@ export async function pull(cache: Cache, remote: Remote, refs: ObjectRef[], opti
   return result;
 }
 
+/**
+ * A `.dir`'s entries, from the cache or else read (verified) from the remote without storing it: a pull of some of a
+ * directory's files (`dvc pull data/images/a.txt`) brings those alone, and a cached `.dir` means the whole directory.
+ */
+export async function manifestOf(cache: Cache, remote: Remote, oid: string, legacy: boolean): Promise<DirEntry[]> {
+  if (await cache.has(oid, legacy)) return cache.manifest(oid, legacy);
+  return parseManifest(await readVerified(remote, oid, legacy), `${oid} from ${remote.description}`);
+}
+
 async function readVerified(remote: Remote, oid: string, legacy: boolean): Promise<Uint8Array> {
   const key = objectKey(oid, legacy);
   const chunks: Buffer[] = [];
