@@ -30386,8 +30386,11 @@ async function plan(root, options2) {
     picked = [...chosen].map(([out, parts]) => parts === "whole" ? { out } : { out, parts: [...parts] });
   }
   const groups = /* @__PURE__ */ new Map();
+  const only = options2.remote?.toLowerCase();
   for (const planned of picked) {
-    const name = planned.out.remote ?? options2.remote;
+    const own = planned.out.remote;
+    if (only !== void 0 && own !== void 0 && own.toLowerCase() !== only) continue;
+    const name = own ?? options2.remote;
     groups.set(name, [...groups.get(name) ?? [], planned]);
   }
   return { config, cache, groups };
@@ -30641,7 +30644,8 @@ function secretsFromEnvironment(env) {
 var COMMON_USAGE = `  TARGET             relative to the current folder (or --cwd): a .dvc file, a tracked path or a folder holding
                      some, a file or folder inside a tracked directory (that part only), a stage output's path, a
                      stage (train, sub/dvc.yaml:train) or a dvc.yaml (default: every .dvc file and dvc.lock output)
-  -r, --remote NAME  the remote for outputs that name none (default: core.remote)
+  -r, --remote NAME  the remote for outputs that name none (default: core.remote); with -r, an output whose
+                     remote: names another remote is left out, as dvc does
   -j, --jobs N       transfers at once (default: the remote's jobs, else 4 \xD7 CPUs)
   --cwd DIR          the folder to work from: the project is found from it upwards (default: the current directory)
 

@@ -405,4 +405,43 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     assert.ok(existsSync(join(other, 'files', 'md5', '60', 'b725f10c9c85c70d97880dfe8191b3')));
     repo.remove();
   });
+
+  test("-r NAME moves only the outs without a remote: of their own or with remote: NAME; an out whose remote: names another is left out, as DVC's outs_filter leaves it", async () => {
+    const none = temp();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const [main, other, third] = [temp(), temp(), temp()];
+    const repo = new TempRepo();
+    const cache = join(repo.dir, '.dvc', 'cache');
+    writeFileSync(join(none, 'model'), 'weights\n');
+    const model = placeByMd5sum(cache, join(none, 'model'));
+    exampleDirInStore(cache);
+    repo.write({
+      '.dvc/config': `[core]\n    remote = main\n['remote "main"']\n    url = ${main}\n['remote "other"']\n    url = ${other}\n['remote "third"']\n    url = ${third}\n`,
+      'data.dvc': `${DATA_DVC}  remote: other\n`,
+      'model.pkl.dvc': `outs:\n- md5: ${model}\n  size: 8\n  hash: md5\n  path: model.pkl\n`,
+    });
+    const objects = (store: string): number =>
+      existsSync(join(store, 'files'))
+        ? execFileSync('find', [join(store, 'files'), '-type', 'f'], { encoding: 'utf8' })
+            .split('\n')
+            .filter(Boolean).length
+        : 0;
+    const toThird = await runCli(['push', '-r', 'third'], repo.dir, env);
+    assert.equal(toThird.code, 0, toThird.stderr);
+    assert.match(toThird.stdout, /^1 object\(s\) uploaded/m);
+    assert.deepEqual([objects(main), objects(other), objects(third)], [0, 0, 1], 'model.pkl alone goes to third; data (remote: other) is left out');
+    const toOther = await runCli(['push', '-r', 'OTHER'], repo.dir, env);
+    assert.equal(toOther.code, 0, toOther.stderr);
+    assert.deepEqual([objects(main), objects(other), objects(third)], [0, 4, 1], 'remote: other is the remote named (names are case-insensitive)');
+    // Without -r, each out goes to its own remote: data to other, model.pkl to core.remote.
+    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
+    assert.deepEqual([objects(main), objects(other), objects(third)], [1, 4, 1]);
+
+    rmSync(cache, { recursive: true });
+    const fromThird = await runCli(['pull', '-r', 'third'], repo.dir, env);
+    assert.equal(fromThird.code, 0, fromThird.stderr);
+    assert.equal(fromThird.stdout, 'A\tmodel.pkl\n1 object(s) downloaded (0.0 MiB), 0 already in the cache\n');
+    assert.ok(!existsSync(join(repo.dir, 'data')), 'data (remote: other) is not pulled from third');
+    repo.remove();
+  });
 });

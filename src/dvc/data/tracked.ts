@@ -20,7 +20,10 @@ export interface TrackedOptions extends RemoteInputs, ConfigEnvironment {
   targets?: string[];
   /** The folder targets are relative to, from the root (`data`; `''`, the default, for the root): DVC's current directory. */
   from?: string;
-  /** `-r`: the remote for outs that do not name their own. */
+  /**
+   * `-r`: the remote for outs that do not name their own. An out whose `remote:` names another is left out, as DVC
+   * leaves it (dvc/repo/fetch.py `outs_filter`): a push or pull with `-r` moves data to or from that remote alone.
+   */
   remote?: string;
   force?: boolean;
   /**
@@ -183,8 +186,12 @@ async function plan(root: string, options: TrackedOptions) {
     picked = [...chosen].map(([out, parts]) => (parts === 'whole' ? { out } : { out, parts: [...parts] }));
   }
   const groups = new Map<string | undefined, Planned[]>();
+  const only = options.remote?.toLowerCase();
   for (const planned of picked) {
-    const name = planned.out.remote ?? options.remote;
+    const own = planned.out.remote;
+    // Remote names are case-insensitive, as DVC's config reads them.
+    if (only !== undefined && own !== undefined && own.toLowerCase() !== only) continue;
+    const name = own ?? options.remote;
     groups.set(name, [...(groups.get(name) ?? []), planned]);
   }
   return { config, cache, groups };
