@@ -14917,6 +14917,7 @@ function parseDvcFile(file, text2) {
   stringField(doc, "desc", `${file}: 'desc'`);
   const wdir = doc.get("wdir") ?? ".";
   if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
+  if (isAbsolute(wdir)) throw new UserError(`${file}: 'wdir' '${wdir}' is absolute: ${EXTERNAL}; write it relative to the folder of ${file}.`);
   const base = posix2.join(posix2.dirname(file), wdir);
   checkDeps(doc.get("deps"), `${file}: deps`);
   const importedFrom = repoOf(doc.get("deps"));
@@ -14933,6 +14934,7 @@ function parseDvcFile(file, text2) {
   const outs = parseLockEntries(written, `${file}: outs`, OUT_KEYS).map((entry, i) => {
     const item = written[i];
     const where2 = `${file}: outs[${i}]`;
+    if (isAbsolute(entry.path)) throw new UserError(`${where2}.path '${entry.path}' is absolute: ${EXTERNAL}; write it relative to the folder of ${file}.`);
     const path = posix2.normalize(posix2.join(base, entry.path));
     if (path === ".." || path.startsWith("../") || posix2.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
     const hash2 = item.get("hash");
@@ -14952,6 +14954,11 @@ function parseDvcFile(file, text2) {
     return out;
   });
   return importedFrom === void 0 ? { file, outs } : { file, outs, importedFrom };
+}
+var EXTERNAL = "DVC reads an absolute path as an external output, outside the project, and DVC 3 no longer caches those";
+function isAbsolute(path) {
+  const slashed = path.replace(/\\/g, "/");
+  return slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed);
 }
 function repoOf(deps) {
   for (const dep of Array.isArray(deps) ? deps : []) {
@@ -17439,7 +17446,7 @@ async function listFiles2(dir, prefix = "") {
 // src/dvc/data/config.ts
 import { readFile as readFile3 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname5, isAbsolute, join as join8, resolve as resolve2 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute2, join as join8, resolve as resolve2 } from "node:path";
 
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
@@ -17615,7 +17622,7 @@ function resolvePath(key2, value2, section, dir) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
   if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
   if (value2 === "~" || value2.startsWith("~/")) return join8(homedir(), value2.slice(1));
-  if (isAbsolute(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
+  if (isAbsolute2(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
   return resolve2(dir, value2);
 }
 function buildConfig(root, files, merged) {
@@ -24708,16 +24715,16 @@ import { posix as posix13 } from "node:path";
 function projectPath3(stage2, p) {
   return posix13.normalize(posix13.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
-function isAbsolute2(p) {
+function isAbsolute3(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
 }
 var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
 function refuseAbsolute(stage2, file) {
-  const outs = stage2.outs.map((o) => o.path).filter(isAbsolute2);
+  const outs = stage2.outs.map((o) => o.path).filter(isAbsolute3);
   if (outs.length) {
     throw new UserError(`${file}: stage '${stage2.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
   }
-  const deps = [...stage2.deps, ...stage2.params.map((p) => p.file)].filter(isAbsolute2);
+  const deps = [...stage2.deps, ...stage2.params.map((p) => p.file)].filter(isAbsolute3);
   if (deps.length) {
     throw new UserError(
       `${file}: stage '${stage2.name}': dependency ${deps.map((d) => `'${d}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
@@ -29666,7 +29673,7 @@ function safeText(text2) {
 // src/commands/project-options.ts
 import { existsSync as existsSync9 } from "node:fs";
 import { mkdir as mkdir6, writeFile as writeFile2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute3, join as join31, relative as relative9, resolve as resolve7, sep as sep10 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join31, relative as relative9, resolve as resolve7, sep as sep10 } from "node:path";
 
 // src/config/history-store.ts
 function checkStoreBranch(branch, origin, orElse = "") {
@@ -29697,7 +29704,7 @@ function outOption(out, cwd, byDefault = ".mlreport/ at the project root") {
 }
 async function cliHead(git, outDir) {
   const out = outDir === void 0 ? "" : relative9(git.cwd, outDir).split(sep10).join("/");
-  const exclude = out && !out.startsWith("..") && !isAbsolute3(out) ? [out] : [];
+  const exclude = out && !out.startsWith("..") && !isAbsolute4(out) ? [out] : [];
   const { head, branch, changed } = await git.workingState(exclude);
   if (!head || changed) return { label: "workspace", sha: head };
   return { label: branch ?? shortSha(head), sha: head };
@@ -29707,7 +29714,7 @@ function defaultOutDir(workspace) {
 }
 async function ignoredIfNew(dir, workspace) {
   const inProject = relative9(workspace, dir);
-  if (!inProject || inProject.startsWith("..") || isAbsolute3(inProject) || existsSync9(dir)) return;
+  if (!inProject || inProject.startsWith("..") || isAbsolute4(inProject) || existsSync9(dir)) return;
   await makeOutFolder(dir, "--out");
   await selfIgnoringDir(dir);
 }
@@ -30260,7 +30267,7 @@ import { parseArgs as parseArgs4 } from "node:util";
 
 // src/dvc/data/tracked.ts
 import { rm as rm7 } from "node:fs/promises";
-import { isAbsolute as isAbsolute4, posix as posix21, relative as relative12, resolve as resolve13, sep as sep13 } from "node:path";
+import { isAbsolute as isAbsolute5, posix as posix21, relative as relative12, resolve as resolve13, sep as sep13 } from "node:path";
 var PartialPullError = class extends DataError {
   constructor(message, report2) {
     super(message);
@@ -30398,7 +30405,7 @@ async function plan(root, options2) {
 function targetPath(root, from, target) {
   const absolute = resolve13(root, ...from.split("/"), target);
   const path = relative12(root, absolute).split(sep13).join("/");
-  if (path === ".." || path.startsWith("../") || isAbsolute4(path)) return void 0;
+  if (path === ".." || path.startsWith("../") || isAbsolute5(path)) return void 0;
   return path;
 }
 function select(outs, target, path, from) {

@@ -7977,7 +7977,7 @@ function group(name, fn) {
 
 // src/config/action.ts
 import { existsSync as existsSync8, realpathSync as realpathSync3 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute3, join as join20, relative as relative7, resolve as resolve6, sep as sep8 } from "node:path";
+import { dirname as dirname9, isAbsolute as isAbsolute4, join as join20, relative as relative7, resolve as resolve6, sep as sep8 } from "node:path";
 import { tmpdir as tmpdir2 } from "node:os";
 
 // src/util/crash-site.ts
@@ -11274,6 +11274,7 @@ function parseDvcFile(file, text2) {
   stringField(doc, "desc", `${file}: 'desc'`);
   const wdir = doc.get("wdir") ?? ".";
   if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
+  if (isAbsolute(wdir)) throw new UserError(`${file}: 'wdir' '${wdir}' is absolute: ${EXTERNAL}; write it relative to the folder of ${file}.`);
   const base = posix.join(posix.dirname(file), wdir);
   checkDeps(doc.get("deps"), `${file}: deps`);
   const importedFrom = repoOf(doc.get("deps"));
@@ -11290,6 +11291,7 @@ function parseDvcFile(file, text2) {
   const outs = parseLockEntries(written, `${file}: outs`, OUT_KEYS).map((entry, i) => {
     const item = written[i];
     const where2 = `${file}: outs[${i}]`;
+    if (isAbsolute(entry.path)) throw new UserError(`${where2}.path '${entry.path}' is absolute: ${EXTERNAL}; write it relative to the folder of ${file}.`);
     const path = posix.normalize(posix.join(base, entry.path));
     if (path === ".." || path.startsWith("../") || posix.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
     const hash2 = item.get("hash");
@@ -11309,6 +11311,11 @@ function parseDvcFile(file, text2) {
     return out;
   });
   return importedFrom === void 0 ? { file, outs } : { file, outs, importedFrom };
+}
+var EXTERNAL = "DVC reads an absolute path as an external output, outside the project, and DVC 3 no longer caches those";
+function isAbsolute(path) {
+  const slashed = path.replace(/\\/g, "/");
+  return slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed);
 }
 function repoOf(deps) {
   for (const dep of Array.isArray(deps) ? deps : []) {
@@ -12359,16 +12366,16 @@ import { posix as posix4 } from "node:path";
 function projectPath3(stage, p) {
   return posix4.normalize(posix4.join(stage.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
-function isAbsolute(p) {
+function isAbsolute2(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
 }
 var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
 function refuseAbsolute(stage, file) {
-  const outs = stage.outs.map((o) => o.path).filter(isAbsolute);
+  const outs = stage.outs.map((o) => o.path).filter(isAbsolute2);
   if (outs.length) {
     throw new UserError(`${file}: stage '${stage.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
   }
-  const deps = [...stage.deps, ...stage.params.map((p) => p.file)].filter(isAbsolute);
+  const deps = [...stage.deps, ...stage.params.map((p) => p.file)].filter(isAbsolute2);
   if (deps.length) {
     throw new UserError(
       `${file}: stage '${stage.name}': dependency ${deps.map((d) => `'${d}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
@@ -14526,7 +14533,7 @@ async function listFiles2(dir, prefix = "") {
 // src/dvc/data/config.ts
 import { readFile as readFile3 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname6, isAbsolute as isAbsolute2, join as join13, resolve as resolve4 } from "node:path";
+import { dirname as dirname6, isAbsolute as isAbsolute3, join as join13, resolve as resolve4 } from "node:path";
 
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
@@ -14702,7 +14709,7 @@ function resolvePath(key2, value2, section, dir) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
   if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
   if (value2 === "~" || value2.startsWith("~/")) return join13(homedir(), value2.slice(1));
-  if (isAbsolute2(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
+  if (isAbsolute3(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
   return resolve4(dir, value2);
 }
 function buildConfig(root, files, merged) {
@@ -17841,7 +17848,7 @@ function workingDirectoryIn(workspaceRoot, written) {
   };
   const [realRoot, realStart] = [real(resolve6(workspaceRoot)), real(start)];
   const rel = realRoot && realStart ? relative7(realRoot, realStart) : relative7(resolve6(workspaceRoot), start);
-  if (rel === ".." || rel.startsWith(`..${sep8}`) || isAbsolute3(rel)) {
+  if (rel === ".." || rel.startsWith(`..${sep8}`) || isAbsolute4(rel)) {
     throw new UserError(
       `Input 'working-directory': '${written}' is outside the workspace (${resolve6(workspaceRoot)}): expected a folder of the checked-out repository, as a path relative to the workspace (such as \`ml\`, or \`.\` for its root).`
     );

@@ -10567,6 +10567,7 @@ function parseDvcFile(file, text2) {
   stringField(doc, "desc", `${file}: 'desc'`);
   const wdir = doc.get("wdir") ?? ".";
   if (typeof wdir !== "string") throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
+  if (isAbsolute(wdir)) throw new UserError(`${file}: 'wdir' '${wdir}' is absolute: ${EXTERNAL}; write it relative to the folder of ${file}.`);
   const base = posix2.join(posix2.dirname(file), wdir);
   checkDeps(doc.get("deps"), `${file}: deps`);
   const importedFrom = repoOf(doc.get("deps"));
@@ -10583,6 +10584,7 @@ function parseDvcFile(file, text2) {
   const outs = parseLockEntries(written, `${file}: outs`, OUT_KEYS).map((entry, i) => {
     const item = written[i];
     const where2 = `${file}: outs[${i}]`;
+    if (isAbsolute(entry.path)) throw new UserError(`${where2}.path '${entry.path}' is absolute: ${EXTERNAL}; write it relative to the folder of ${file}.`);
     const path = posix2.normalize(posix2.join(base, entry.path));
     if (path === ".." || path.startsWith("../") || posix2.isAbsolute(path)) throw new UserError(`${where2}.path '${entry.path}' leaves the project.`);
     const hash2 = item.get("hash");
@@ -10602,6 +10604,11 @@ function parseDvcFile(file, text2) {
     return out;
   });
   return importedFrom === void 0 ? { file, outs } : { file, outs, importedFrom };
+}
+var EXTERNAL = "DVC reads an absolute path as an external output, outside the project, and DVC 3 no longer caches those";
+function isAbsolute(path) {
+  const slashed = path.replace(/\\/g, "/");
+  return slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed);
 }
 function repoOf(deps) {
   for (const dep of Array.isArray(deps) ? deps : []) {
@@ -12209,7 +12216,7 @@ async function listFiles2(dir, prefix = "") {
 // src/dvc/data/config.ts
 import { readFile as readFile2 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname5, isAbsolute, join as join7, resolve as resolve2 } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute2, join as join7, resolve as resolve2 } from "node:path";
 
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
@@ -12363,7 +12370,7 @@ function resolvePath(key, value, section, dir) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key) || section === "cache" && key === "dir";
   if (!applies || typeof value !== "string" || !value || /^\w+:\/\//.test(value)) return value;
   if (value === "~" || value.startsWith("~/")) return join7(homedir(), value.slice(1));
-  if (isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) return value;
+  if (isAbsolute2(value) || /^[A-Za-z]:[\\/]/.test(value)) return value;
   return resolve2(dir, value);
 }
 function buildConfig(root, files, merged) {

@@ -61,6 +61,7 @@ function parseDvcFile(file: string, text: string): DvcFile {
   stringField(doc, 'desc', `${file}: 'desc'`);
   const wdir = doc.get('wdir') ?? '.';
   if (typeof wdir !== 'string') throw new UserError(`${file}: 'wdir' must be a path (a string), not ${describeValue(wdir)}.`);
+  if (isAbsolute(wdir)) throw new UserError(`${file}: 'wdir' '${wdir}' is absolute: ${EXTERNAL}; write it relative to the folder of ${file}.`);
   const base = posix.join(posix.dirname(file), wdir);
   checkDeps(doc.get('deps'), `${file}: deps`);
   const importedFrom = repoOf(doc.get('deps'));
@@ -78,6 +79,8 @@ function parseDvcFile(file: string, text: string): DvcFile {
   const outs = parseLockEntries(written, `${file}: outs`, OUT_KEYS).map((entry, i): DvcOut => {
     const item = (written as Raw[])[i] as RawMap;
     const where = `${file}: outs[${i}]`;
+    // posix.join would put an absolute path under the file's folder, a path DVC never meant.
+    if (isAbsolute(entry.path)) throw new UserError(`${where}.path '${entry.path}' is absolute: ${EXTERNAL}; write it relative to the folder of ${file}.`);
     const path = posix.normalize(posix.join(base, entry.path));
     if (path === '..' || path.startsWith('../') || posix.isAbsolute(path)) throw new UserError(`${where}.path '${entry.path}' leaves the project.`);
     const hash = item.get('hash');
@@ -97,6 +100,19 @@ function parseDvcFile(file: string, text: string): DvcFile {
     return out;
   });
   return importedFrom === undefined ? { file, outs } : { file, outs, importedFrom };
+}
+
+/**
+ * Why an absolute out path is refused: DVC keeps it absolute (dvc/output.py `_parse_path` joins only a relative one
+ * with the stage's folder), an external output outside the project, which DVC 3 refuses to cache
+ * (dvc/stage/utils.py `check_no_externals`). The tree reading the file cannot tell whether it points inside.
+ */
+const EXTERNAL = 'DVC reads an absolute path as an external output, outside the project, and DVC 3 no longer caches those';
+
+/** A path DVC would not join with a folder: `/…`, or a Windows drive (`C:…`) or `\\…`, which DVC reads on either system. */
+function isAbsolute(path: string): boolean {
+  const slashed = path.replace(/\\/g, '/');
+  return slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed);
 }
 
 /** The `repo.url` of a (checked) `deps:` list's `dvc import` dep, if it has one. */

@@ -457,6 +457,13 @@ describe('.dvc files: one reader for the project model and the data layer', () =
       /^x\.dvc: outs\[0\]\.md5 must be a hash of at least 3 characters, not the number 5/,
     ],
     ['a path out of the project', `outs:\n- path: ../../etc/passwd\n  md5: ${A}\n`, /^x\.dvc: outs\[0\]\.path '\.\.\/\.\.\/etc\/passwd' leaves the project/],
+    [
+      'an absolute path, which DVC reads as an external output (dvc/output.py _parse_path)',
+      `outs:\n- path: /tmp/abs.xml\n  md5: ${A}\n`,
+      /^x\.dvc: outs\[0\]\.path '\/tmp\/abs\.xml' is absolute: DVC reads an absolute path as an external output, outside the project, and DVC 3 no longer caches those; write it relative to the folder of x\.dvc\.$/,
+    ],
+    ['a Windows absolute path', `outs:\n- path: C:\\data\\abs.xml\n  md5: ${A}\n`, /^x\.dvc: outs\[0\]\.path 'C:\\data\\abs\.xml' is absolute: DVC reads/],
+    ['an absolute wdir', `wdir: /srv\nouts:\n- path: abs.xml\n  md5: ${A}\n`, /^x\.dvc: 'wdir' '\/srv' is absolute: DVC reads/],
     ['an out without a path', `outs:\n- md5: ${A}\n`, /^x\.dvc: outs\[0\]: expected an entry with a 'path'/],
     ['a repeated key', 'outs: []\nouts: []\n', /^x\.dvc:2:1: invalid YAML/],
     // DVC's schema for .dvc files (dvc/schema.py SINGLE_STAGE_SCHEMA, dvc/output.py SCHEMA) allows no extra key and
