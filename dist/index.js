@@ -16055,18 +16055,15 @@ function trackedObject(t) {
 }
 function afterRestores(stage, lock, status, expected2, ws, project) {
   if (!lock || !status.changed) return status;
-  const arriving = arrivingDeps(stage, lock, expected2, ws, project);
-  const reasons = status.reasons.filter((r) => !arriving.has(r));
-  return { changed: reasons.length > 0, reasons };
-}
-function arrivingDeps(stage, lock, expected2, ws, project) {
   const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
-  const arriving = /* @__PURE__ */ new Set();
-  for (const dep of stage.deps) {
-    const md52 = lockDeps.get(dep)?.md5;
-    if (md52 && expected2.get(ws.rootPath(project(dep))) === md52) arriving.add(`dep ${dep}: missing`);
+  const reasons = [];
+  for (const reason of status.reasons) {
+    const dep = stage.deps.find((d) => reason === `dep ${d}: missing`);
+    const source = dep === void 0 ? void 0 : expected2.get(ws.rootPath(project(dep)));
+    const md52 = dep === void 0 ? void 0 : lockDeps.get(dep)?.md5;
+    if (source === void 0 || !md52 || source !== md52) reasons.push(reason);
   }
-  return arriving;
+  return { changed: reasons.length > 0, reasons };
 }
 async function notInCache(stage, lock, status, data) {
   if (!lock) return [];
@@ -16079,9 +16076,9 @@ async function notInCache(stage, lock, status, data) {
   }
   return reasons;
 }
-function restorableOuts(stage, lock, status, expected2, ws, project) {
+function restorableOuts(stage, lock, status, ws, project) {
   if (!lock || !status.changed || stage.frozen || !stage.outs.length) return null;
-  const allowed = arrivingDeps(stage, lock, expected2, ws, project);
+  const allowed = /* @__PURE__ */ new Set();
   const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
   const objects = [];
   for (const out of stage.outs) {
@@ -16098,7 +16095,7 @@ function restorableOuts(stage, lock, status, expected2, ws, project) {
       remote: typeof remote === "string" ? remote : void 0
     });
   }
-  if (!status.reasons.every((r) => allowed.has(r)) || !status.reasons.some((r) => r.startsWith("out "))) return null;
+  if (!status.reasons.every((r) => allowed.has(r))) return null;
   return objects;
 }
 
@@ -16194,22 +16191,22 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
         ws,
         project
       );
-      const depError = depErrorOf(stage, ws, depErrors);
       let action;
       let restoreFrom;
-      const uncached = data && !status.changed && !depError ? await notInCache(stage, pipeline2.lock.stages.get(name), status, data) : [];
-      if (depError) action = `cannot restore: ${depError}`;
-      else if (uncached.length) {
+      const uncached = data && !status.changed ? await notInCache(stage, pipeline2.lock.stages.get(name), status, data) : [];
+      if (uncached.length) {
         status = { changed: true, reasons: uncached };
         action = SAVE_TO_CACHE;
       } else if (data && status.changed) {
-        const objects = restorableOuts(stage, pipeline2.lock.stages.get(name), status, expected2, ws, project);
+        const objects = restorableOuts(stage, pipeline2.lock.stages.get(name), status, ws, project);
         const available = objects ? await data.available(objects) : null;
+        const depError = depErrorOf(stage, ws, depErrors);
         if (objects && available?.ok) {
           for (const o of objects) expected2.set(o.path, o.oid);
           restoreFrom = available.from;
           action = `restore from ${available.from}`;
-        } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
+        } else if (depError) action = `cannot restore: ${depError}`;
+        else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
       }
       out.push({ name, ...status, ...action ? { action } : {}, ...restoreFrom ? { restoreFrom } : {}, ...uncached.length ? { uncachedOnly: true } : {} });
     }
@@ -16235,10 +16232,10 @@ async function prepareDeps(pipeline2, selected, data, dry, log) {
         const from = await data.restore([trackedObject(t)]);
         log?.info(`Pulled '${t.path}' (${t.dvcfile}) from ${from}.`);
       }
-      expected2.set(t.path, t.oid);
     } catch (error2) {
       depErrors.set(t.path, `'${t.path}' is tracked by ${t.dvcfile} but cannot be pulled: ${describeError(error2)}`);
     }
+    expected2.set(t.path, t.oid);
   }
   ws.invalidate();
   return { expected: expected2, depErrors };
@@ -16284,6 +16281,8 @@ async function reproduceWith(pipeline2, log, options, data) {
   const blocked = /* @__PURE__ */ new Map();
   const cutStages = /* @__PURE__ */ new Set();
   const wouldRun = /* @__PURE__ */ new Set();
+  const needed = /* @__PURE__ */ new Set();
+  const unneeded = /* @__PURE__ */ new Set();
   const results = [];
   const record = (result) => {
     results.push(result);
@@ -16329,23 +16328,16 @@ async function reproduceWith(pipeline2, log, options, data) {
       continue;
     }
     const started = performance.now();
-    const depError = stage.frozen ? void 0 : depErrorOf(stage, ws, depErrors);
-    if (depError) {
-      if (options.dry) {
-        wouldRun.add(name);
-        record({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
-        continue;
-      }
-      passed = false;
-      stageError(`Stage '${name}': ${depError}`);
-      record({ name, status: "failed", seconds: 0, reasons: [], error: depError });
-      for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
-      continue;
-    }
     let status;
     try {
-      status = await stageStatus(stage, pipeline2.lock.stages.get(name), ws, project);
-      if (options.dry) status = afterRestores(stage, pipeline2.lock.stages.get(name), status, expected2, ws, project);
+      status = afterRestores(
+        stage,
+        pipeline2.lock.stages.get(name),
+        await stageStatus(stage, pipeline2.lock.stages.get(name), ws, project),
+        expected2,
+        ws,
+        project
+      );
     } catch (error3) {
       passed = false;
       record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error3) });
@@ -16375,7 +16367,9 @@ async function reproduceWith(pipeline2, log, options, data) {
       }
       continue;
     }
-    const objects = pulling && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline2.lock.stages.get(name), status, expected2, ws, project) : null;
+    const depError = depErrorOf(stage, ws, depErrors);
+    if (depError) unneeded.add(depError);
+    const objects = pulling && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline2.lock.stages.get(name), status, ws, project) : null;
     let cannot;
     if (pulling && objects) {
       if (options.dry) {
@@ -16398,6 +16392,19 @@ async function reproduceWith(pipeline2, log, options, data) {
           cannot = `cannot restore: ${describeError(error3)}`;
         }
       }
+    }
+    if (depError && (options.force || status.changed || options.dry && upstreamWouldRun)) {
+      needed.add(depError);
+      if (options.dry) {
+        wouldRun.add(name);
+        record({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
+        continue;
+      }
+      passed = false;
+      stageError(`Stage '${name}': ${depError}`);
+      record({ name, status: "failed", seconds: 0, reasons: [], error: depError });
+      for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
+      continue;
     }
     if (cannot) status.reasons.unshift(cannot);
     if (options.dry) {
@@ -16444,6 +16451,8 @@ async function reproduceWith(pipeline2, log, options, data) {
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
     }
   }
+  for (const why of options.dry ? [] : unneeded)
+    if (!needed.has(why)) log.info(`${why}. No stage that reads it had to run: they were restored or skipped without it.`);
   return { stages: results, passed };
 }
 function cutBefore(stage) {

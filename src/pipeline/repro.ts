@@ -154,22 +154,23 @@ export async function pipelineStatus(
         ws,
         project,
       );
-      const depError = depErrorOf(stage, ws, depErrors);
       let action: string | undefined;
       let restoreFrom: string | undefined;
-      const uncached = data && !status.changed && !depError ? await notInCache(stage, pipeline.lock.stages.get(name), status, data) : [];
-      if (depError) action = `cannot restore: ${depError}`;
-      else if (uncached.length) {
+      const uncached = data && !status.changed ? await notInCache(stage, pipeline.lock.stages.get(name), status, data) : [];
+      if (uncached.length) {
         status = { changed: true, reasons: uncached };
         action = SAVE_TO_CACHE;
       } else if (data && status.changed) {
-        const objects = restorableOuts(stage, pipeline.lock.stages.get(name), status, expected, ws, project);
+        const objects = restorableOuts(stage, pipeline.lock.stages.get(name), status, ws, project);
         const available = objects ? await data.available(objects) : null;
+        // A dep that cannot be pulled matters only to a stage that has to run.
+        const depError = depErrorOf(stage, ws, depErrors);
         if (objects && available?.ok) {
           for (const o of objects) expected.set(o.path, o.oid);
           restoreFrom = available.from;
           action = `restore from ${available.from}`;
-        } else action = available && !available.ok ? `cannot restore: ${available.why}; run` : 'run';
+        } else if (depError) action = `cannot restore: ${depError}`;
+        else action = available && !available.ok ? `cannot restore: ${available.why}; run` : 'run';
       }
       out.push({ name, ...status, ...(action ? { action } : {}), ...(restoreFrom ? { restoreFrom } : {}), ...(uncached.length ? { uncachedOnly: true } : {}) });
     }
@@ -220,8 +221,10 @@ export async function trackedDataStatus(
 
 /**
  * `.dvc`-tracked deps of the selected stages that the workspace lacks: pulled and checked out (or, for a dry
- * run, checked on the cache and the remote). `expected` maps each to the md5 it will have; `depErrors` says
- * why one cannot be pulled, naming its `.dvc` file, the object and the remote.
+ * run, checked on the cache and the remote). `expected` maps each to the md5 its `.dvc` file records, which it has
+ * once pulled; `depErrors` says why one cannot be pulled, naming its `.dvc` file, the object and the remote. A stage
+ * that reads it needs it only to run: one whose dvc.lock records that md5 for it is restored without it, as `dvc repro
+ * --pull` restores a stage whose only missing dep's source has the hash dvc.lock records (`afterRestores`).
  */
 async function prepareDeps(
   pipeline: Pick<Pipeline, 'dag' | 'ws'>,
@@ -245,10 +248,10 @@ async function prepareDeps(
         const from = await data.restore([trackedObject(t)]);
         log?.info(`Pulled '${t.path}' (${t.dvcfile}) from ${from}.`);
       }
-      expected.set(t.path, t.oid);
     } catch (error) {
       depErrors.set(t.path, `'${t.path}' is tracked by ${t.dvcfile} but cannot be pulled: ${describeError(error)}`);
     }
+    expected.set(t.path, t.oid);
   }
   ws.invalidate();
   return { expected, depErrors };
@@ -316,6 +319,9 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
   /** Stages the run's time budget ended while they ran: what they block did not run for want of time, not a failure. */
   const cutStages = new Set<string>();
   const wouldRun = new Set<string>();
+  /** Why `.dvc`-tracked deps could not be pulled: for the stages that read them, and of those for stages that had to run. */
+  const needed = new Set<string>();
+  const unneeded = new Set<string>();
   const results: StageResult[] = [];
   const record = (result: StageResult): void => {
     results.push(result);
@@ -363,24 +369,18 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
       continue;
     }
     const started = performance.now();
-    const depError = stage.frozen ? undefined : depErrorOf(stage, ws, depErrors);
-    if (depError) {
-      if (options.dry) {
-        wouldRun.add(name);
-        record({ name, status: 'not-run', seconds: 0, reasons: [`cannot restore: ${depError}`] });
-        continue;
-      }
-      passed = false;
-      stageError(`Stage '${name}': ${depError}`);
-      record({ name, status: 'failed', seconds: 0, reasons: [], error: depError });
-      for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
-      continue;
-    }
     let status;
     try {
-      status = await stageStatus(stage, pipeline.lock.stages.get(name), ws, project);
-      // A dry run moved no data: what the pulls and the restores before this stage would bring back counts as there.
-      if (options.dry) status = afterRestores(stage, pipeline.lock.stages.get(name), status, expected, ws, project);
+      // A dry run moved no data: what the pulls and the restores before this stage would bring back counts as there;
+      // and a `.dvc`-tracked dep that could not be pulled is no reason to run when dvc.lock records its data.
+      status = afterRestores(
+        stage,
+        pipeline.lock.stages.get(name),
+        await stageStatus(stage, pipeline.lock.stages.get(name), ws, project),
+        expected,
+        ws,
+        project,
+      );
     } catch (error) {
       passed = false;
       record({ name, status: 'failed', seconds: 0, reasons: [], error: describeError(error) });
@@ -414,9 +414,10 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
       }
       continue;
     }
+    const depError = depErrorOf(stage, ws, depErrors);
+    if (depError) unneeded.add(depError);
     // `dvc repro --pull`: a stage that would run only for missing outs gets them from the cache or the remote.
-    const objects =
-      pulling && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline.lock.stages.get(name), status, expected, ws, project) : null;
+    const objects = pulling && !options.force && !upstreamWouldRun ? restorableOuts(stage, pipeline.lock.stages.get(name), status, ws, project) : null;
     let cannot: string | undefined;
     if (pulling && objects) {
       if (options.dry) {
@@ -439,6 +440,20 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
           cannot = `cannot restore: ${describeError(error)}`;
         }
       }
+    }
+    // Only a stage that has to run needs its deps: one that cannot be pulled fails it (its cmd would read nothing).
+    if (depError && (options.force || status.changed || (options.dry && upstreamWouldRun))) {
+      needed.add(depError);
+      if (options.dry) {
+        wouldRun.add(name);
+        record({ name, status: 'not-run', seconds: 0, reasons: [`cannot restore: ${depError}`] });
+        continue;
+      }
+      passed = false;
+      stageError(`Stage '${name}': ${depError}`);
+      record({ name, status: 'failed', seconds: 0, reasons: [], error: depError });
+      for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
+      continue;
     }
     if (cannot) status.reasons.unshift(cannot);
     if (options.dry) {
@@ -486,6 +501,8 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
     }
   }
+  for (const why of options.dry ? [] : unneeded)
+    if (!needed.has(why)) log.info(`${why}. No stage that reads it had to run: they were restored or skipped without it.`);
   return { stages: results, passed };
 }
 

@@ -385,9 +385,11 @@ export function trackedObject(t: TrackedOut): Wanted {
 }
 
 /**
- * A stage's status once the deps a pull or an earlier stage's restore brings back are there: a `dep X: missing`
- * whose data will arrive at the md5 dvc.lock records is no reason to run, as `repro` sees the stage after them (DVC's
- * `repro --pull`). What `status` and `repro --dry` predict from, without moving any data.
+ * A stage's status once the deps a pull or an earlier stage's restore brings back are there, as DVC's `repro --pull`
+ * sees it (`Stage._changed_deps(allow_missing=True, upstream)`): a `dep X: missing` whose source records the md5
+ * dvc.lock records for it is no reason to run, whether that data arrives or cannot be had (a `dvc import` DVC alone
+ * fetches, data missing from the remote): the stage's outs are restored without it.
+ * `expected` maps each path a pull or a restore brings, or would bring, to the md5 its `.dvc` file or dvc.lock records.
  */
 export function afterRestores(
   stage: Stage,
@@ -398,20 +400,15 @@ export function afterRestores(
   project: (p: string) => string,
 ): StageStatus {
   if (!lock || !status.changed) return status;
-  const arriving = arrivingDeps(stage, lock, expected, ws, project);
-  const reasons = status.reasons.filter((r) => !arriving.has(r));
-  return { changed: reasons.length > 0, reasons };
-}
-
-/** The `dep X: missing` reasons of the deps a pull or an earlier restore brings back at the md5 dvc.lock records. */
-function arrivingDeps(stage: Stage, lock: LockStage, expected: Map<string, string>, ws: Workspace, project: (p: string) => string): Set<string> {
   const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
-  const arriving = new Set<string>();
-  for (const dep of stage.deps) {
-    const md5 = lockDeps.get(dep)?.md5;
-    if (md5 && expected.get(ws.rootPath(project(dep))) === md5) arriving.add(`dep ${dep}: missing`);
+  const reasons: string[] = [];
+  for (const reason of status.reasons) {
+    const dep = stage.deps.find((d) => reason === `dep ${d}: missing`);
+    const source = dep === undefined ? undefined : expected.get(ws.rootPath(project(dep)));
+    const md5 = dep === undefined ? undefined : lockDeps.get(dep)?.md5;
+    if (source === undefined || !md5 || source !== md5) reasons.push(reason);
   }
-  return arriving;
+  return { changed: reasons.length > 0, reasons };
 }
 
 /**
@@ -433,19 +430,12 @@ export async function notInCache(stage: Stage, lock: LockStage | undefined, stat
 }
 
 /**
- * The outs to restore when a stage's only reasons to run are missing outs (and deps that an earlier restore
- * or pull will bring, at the md5 dvc.lock records); null when it has to run.
+ * The outs to restore when a stage's only reasons to run are missing outs (its status taken through `afterRestores`,
+ * so deps that arrive or whose source agrees with dvc.lock are no reason); null when it has to run.
  */
-export function restorableOuts(
-  stage: Stage,
-  lock: LockStage | undefined,
-  status: StageStatus,
-  expected: Map<string, string>,
-  ws: Workspace,
-  project: (p: string) => string,
-): Wanted[] | null {
+export function restorableOuts(stage: Stage, lock: LockStage | undefined, status: StageStatus, ws: Workspace, project: (p: string) => string): Wanted[] | null {
   if (!lock || !status.changed || stage.frozen || !stage.outs.length) return null;
-  const allowed = arrivingDeps(stage, lock, expected, ws, project);
+  const allowed = new Set<string>();
   const lockOuts = new Map(lock.outs.map((e) => [e.path, e]));
   const objects: Wanted[] = [];
   for (const out of stage.outs) {
@@ -464,6 +454,6 @@ export function restorableOuts(
       remote: typeof remote === 'string' ? remote : undefined,
     });
   }
-  if (!status.reasons.every((r) => allowed.has(r)) || !status.reasons.some((r) => r.startsWith('out '))) return null;
+  if (!status.reasons.every((r) => allowed.has(r))) return null;
   return objects;
 }

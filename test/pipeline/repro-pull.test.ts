@@ -179,6 +179,64 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     assert.deepEqual(ran(log), [], 'no stage command ran');
   });
 
+  test('data/data.xml a `dvc import` (example-get-started): a fresh clone restores every stage without it, as dvc repro --pull does; a stage that has to run still needs it', async () => {
+    // DVC's Stage._changed_deps(allow_missing=True): a deleted dep whose source records the hash dvc.lock records is
+    // no reason to run, so the stage is pulled from the remote instead (Stage.reproduce: `not self.changed(True, upstream) and pull`).
+    const importDvc = `md5: f5ea021eddd7b1df6de80b904cba1da6\nfrozen: true\ndeps:\n- path: get-started/data.xml\n  repo:\n    url: https://github.com/iterative/dataset-registry\n    rev_lock: f59388cd04276e75d70b2136597aaa27e7937cc3\nouts:\n- md5: ${dataOid}\n  size: 40\n  hash: md5\n  path: data.xml\n`;
+    const imported = (): string => {
+      const dir = clone(repo);
+      cleanup.push(dir);
+      writeFileSync(join(dir, 'data', 'data.xml.dvc'), importDvc);
+      return dir;
+    };
+    const dir = imported();
+    const status = await runCli(['status'], dir, env);
+    assert.match(status.stdout, /^prepare: restore from remote 'storage'\n\tout data\/prepared: missing$/m);
+    assert.match(status.stdout, /^data\/data\.xml\.dvc: cannot pull: data\/data\.xml is imported by data\/data\.xml\.dvc/m);
+    const dry = await runCli(['repro', '--dry'], dir, env);
+    assert.equal(dry.stdout, "prepare: restore from remote 'storage'\ntrain: restore from remote 'storage'\nevaluate: restore from remote 'storage'\n");
+    const r = await runCli(['repro'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.equal(r.stdout, "prepare: restored from remote 'storage'\ntrain: restored from remote 'storage'\nevaluate: restored from remote 'storage'\n");
+    assert.match(
+      r.stderr,
+      /'data\/data\.xml' is tracked by data\/data\.xml\.dvc but cannot be pulled: .*\. No stage that reads it had to run: they were restored or skipped without it\./,
+    );
+    assert.equal(readFileSync(join(dir, 'eval', 'metrics.json'), 'utf8'), readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8'));
+    assert.deepEqual(ran(log), [], 'no stage command ran');
+
+    // With its outs in the workspace and the import still missing (here: gone from the cache too), prepare is up to date.
+    rmSync(join(dir, '.dvc', 'cache'), { recursive: true });
+    rmSync(join(dir, 'data', 'data.xml'), { force: true });
+    const skipped = await runCli(['repro'], dir, env);
+    assert.equal(skipped.code, 0, skipped.stderr + skipped.stdout);
+    assert.match(skipped.stdout, /^prepare: skipped/m);
+    assert.ok(!existsSync(join(dir, 'data', 'data.xml')));
+    assert.deepEqual(ran(log), [], 'no stage command ran');
+
+    // train's params changed: prepare is restored without the import, train and evaluate run on its outs.
+    const trainChanged = imported();
+    writeFileSync(join(trainChanged, 'params.yaml'), 'prepare:\n  split: 0.2\ntrain:\n  n_est: 70\n');
+    const ranTrain = await runCli(['repro'], trainChanged, env);
+    assert.equal(ranTrain.code, 0, ranTrain.stderr + ranTrain.stdout);
+    assert.match(ranTrain.stdout, /^prepare: restored from remote 'storage'$/m);
+    assert.deepEqual(ran(log), ['train', 'evaluate']);
+    rmSync(log);
+
+    // prepare's own params changed: it has to run, and needs the import, which DVC alone can fetch: the error stays.
+    const prepareChanged = imported();
+    writeFileSync(join(prepareChanged, 'params.yaml'), 'prepare:\n  split: 0.3\ntrain:\n  n_est: 50\n');
+    const failed = await runCli(['repro'], prepareChanged, env);
+    assert.equal(failed.code, 1);
+    assert.match(
+      failed.stdout,
+      /^prepare: failed [0-9.]+s \('data\/data\.xml' is tracked by data\/data\.xml\.dvc but cannot be pulled: data\/data\.xml is imported by data\/data\.xml\.dvc/m,
+    );
+    assert.match(failed.stdout, /^train: not-run \(upstream stage 'prepare' failed\)$/m);
+    assert.doesNotMatch(failed.stderr, /No stage that reads it had to run/);
+    assert.deepEqual(ran(log), []);
+  });
+
   test(".dvc-tracked data present but different is the user's change: not pulled over; the stages using it run; the .dvc file stays", async () => {
     const dir = clone(repo);
     cleanup.push(dir);
