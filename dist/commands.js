@@ -19023,7 +19023,8 @@ function afterRestores(stage2, lock, status, expected2, ws, project) {
     const dep = stage2.deps.find((d) => reason === `dep ${d}: missing`);
     const source = dep === void 0 ? void 0 : expected2.get(ws.rootPath(project(dep)));
     const md52 = dep === void 0 ? void 0 : lockDeps.get(dep)?.md5;
-    if (source === void 0 || !md52 || source !== md52) reasons.push(reason);
+    if (source === void 0 || !md52) reasons.push(reason);
+    else if (source !== md52) reasons.push(`dep ${dep}: modified`);
   }
   return { changed: reasons.length > 0, reasons };
 }

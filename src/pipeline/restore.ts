@@ -388,7 +388,8 @@ export function trackedObject(t: TrackedOut): Wanted {
  * A stage's status once the deps a pull or an earlier stage's restore brings back are there, as DVC's `repro --pull`
  * sees it (`Stage._changed_deps(allow_missing=True, upstream)`): a `dep X: missing` whose source records the md5
  * dvc.lock records for it is no reason to run, whether that data arrives or cannot be had (a `dvc import` DVC alone
- * fetches, data missing from the remote): the stage's outs are restored without it.
+ * fetches, data missing from the remote): the stage's outs are restored without it. One whose source records other
+ * data is `dep X: modified`, as DVC turns a deleted dep whose upstream out has another hash into "modified".
  * `expected` maps each path a pull or a restore brings, or would bring, to the md5 its `.dvc` file or dvc.lock records.
  */
 export function afterRestores(
@@ -406,7 +407,8 @@ export function afterRestores(
     const dep = stage.deps.find((d) => reason === `dep ${d}: missing`);
     const source = dep === undefined ? undefined : expected.get(ws.rootPath(project(dep)));
     const md5 = dep === undefined ? undefined : lockDeps.get(dep)?.md5;
-    if (source === undefined || !md5 || source !== md5) reasons.push(reason);
+    if (source === undefined || !md5) reasons.push(reason);
+    else if (source !== md5) reasons.push(`dep ${dep}: modified`);
   }
   return { changed: reasons.length > 0, reasons };
 }

@@ -237,6 +237,27 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     assert.deepEqual(ran(log), []);
   });
 
+  test('a fresh clone whose .dvc file records other data than dvc.lock: the stage reading it is "dep modified", not "missing" (DVC: deleted dep, upstream out of another hash)', async () => {
+    const dir = clone(repo);
+    cleanup.push(dir);
+    const other = join(temp(), 'data.xml');
+    writeFileSync(other, '<posts>\n<row Id="7"/>\n</posts>\n');
+    const md5 = placeByMd5sum(store, other);
+    writeFileSync(join(dir, 'data', 'data.xml.dvc'), `outs:\n- md5: ${md5}\n  size: 29\n  hash: md5\n  path: data.xml\n`);
+    const status = await runCli(['status'], dir, env);
+    assert.match(status.stdout, /^prepare: run\n\tdep data\/data\.xml: modified\n\tout data\/prepared: missing$/m);
+    const dry = await runCli(['repro', '--dry'], dir, env);
+    assert.match(dry.stdout, /^prepare: would run \(dep data\/data\.xml: modified; out data\/prepared: missing\)$/m);
+    const report = await runCli(['report', '--base', 'HEAD', '--quiet'], dir, env);
+    assert.equal(report.code, 0, report.stderr);
+    assert.match(readFileSync(join(dir, '.mlreport', 'report.md'), 'utf8'), /dep data\/data\.xml: modified/);
+    const r = await runCli(['repro'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.match(r.stdout, /^prepare: ran [0-9.]+s \(dep data\/data\.xml: modified/m);
+    assert.deepEqual(ran(log), ['prepare', 'train', 'evaluate']);
+    rmSync(log);
+  });
+
   test(".dvc-tracked data present but different is the user's change: not pulled over; the stages using it run; the .dvc file stays", async () => {
     const dir = clone(repo);
     cleanup.push(dir);
