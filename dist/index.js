@@ -8469,6 +8469,12 @@ var GitRepo = class _GitRepo {
     if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
     return (await this.objects.resolve(`${commit}^{tree}`))?.oid ?? null;
   }
+  /** The entries of a folder (`path` from the top of the repository) at a commit, by name; null when it has no such folder. */
+  async folderAt(commit, path) {
+    if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
+    const found = await this.objects.resolve(`${commit}:${path}`);
+    return found?.type === "tree" ? this.readTree(found.oid) : null;
+  }
   /** A commit's committer date (ISO 8601), or null when git does not have the commit. */
   async committerDate(commit) {
     if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
@@ -21561,6 +21567,8 @@ function notKnownAtBase(file, options) {
   if (notKnown !== void 0) return { why: notKnown };
   const storeUnread = options.storeUnreadAtBase?.get(file);
   if (storeUnread !== void 0) return { why: storeUnread, remedy: options.storeRemedy };
+  const unrecorded = options.unrecordedAtBase?.get(file);
+  if (unrecorded !== void 0) return { why: unrecorded, remedy: options.unrecordedRemedy };
   return null;
 }
 function baseNotRead(outcome2, options, withHead) {
@@ -23290,6 +23298,7 @@ function baseNotKnown(metrics, files) {
     if (!why.has(file)) why.set(file, cachedUnreadWhy(file, error2));
   }
   for (const [file, because] of files.storeUnreadAtBase ?? []) if (!why.has(file)) why.set(file, because);
+  for (const [file, because] of files.unrecordedAtBase ?? []) if (!why.has(file)) why.set(file, because);
   return [...why].map(([file, because]) => ({ file, why: because }));
 }
 function cachedNotKnown(metrics, cachedAtBase) {
@@ -23310,6 +23319,9 @@ function unreadBaseRemedy(cli) {
 }
 function unreadStoreRemedy(cli, store) {
   return cli ? `To check it: let this clone fetch the branch '${store}' from \`origin\` ('git fetch origin ${store}' must work here), or commit the metrics files to git.` : `To check it: let the job fetch the branch '${store}' from \`origin\` (actions/checkout's credentials, \`persist-credentials\` left on, reach it), or commit the metrics files to git.`;
+}
+function unrecordedBaseRemedy(cli, store, sha2) {
+  return cli ? `To check it: let the action's run on the push of ${sha2} record it in '${store}' (wait for it to finish, or re-run it if it failed or was cancelled), then run mlreport again; or compare with a base the store has a record of (--base).` : `To check it: wait for the run on the push of ${sha2} to finish, or re-run it if it failed or was cancelled (it records the base's metrics in '${store}'), then re-run this job.`;
 }
 
 // src/gate/log.ts
@@ -24885,8 +24897,9 @@ async function readFromCommits(git, request, store, log) {
         `\`${file}\` is not in git${cached} at any of the ${chain.length} commits read${store ? storeUnread ? ", and the history store could not be read" : " nor in the history store" : ""}${because || hint}: its metrics have no history${store ? "" : `; the history store (${request.cli ? "`--history-store BRANCH`" : "input `history-branch`"}) would keep them`}.`
       );
     } else if (missing.length) {
+      const unrecorded = store && !storeUnread && missing.every((sha2) => askedOfStore.has(sha2)) ? " nor in the history store" : "";
       notes.push(
-        `\`${file}\` is not in git${cached} at ${count2(missing.length, "commit")} of the ${chain.length} read (${named2(missing)})${because}: left out there.`
+        `\`${file}\` is not in git${cached}${unrecorded} at ${count2(missing.length, "commit")} of the ${chain.length} read (${named2(missing)})${because}: left out there.`
       );
     }
     const errors = chain.flatMap((c, i) => {
@@ -28951,8 +28964,9 @@ var STORE_MARKER = "mlreport-history.json";
 var STORE_FORMAT = { format: "mlreport-history", version: 1 };
 var LOCAL_REF = "refs/mlreport/history";
 var MAX_RECORD_BYTES = 16 * 1024 * 1024;
+var RECORDS = "records";
 function recordPath(commit) {
-  return `records/${commit}.json`;
+  return `${RECORDS}/${commit}.json`;
 }
 var HistoryStore = class {
   constructor(git, branch, remote = "origin") {
@@ -29006,12 +29020,13 @@ var HistoryStore = class {
   }
   /**
    * The records of `commits` the store holds; a record that is not one (bad JSON, wrong shape, another commit's) is a
-   * note. `unread`: the branch could not be fetched (or there is no remote to fetch it from, and no local branch of
-   * that name), so whether it holds their records is not known.
+   * note, and in `skipped` (commit \u2192 why). `unread`: the branch could not be fetched (or there is no remote to fetch
+   * it from, and no local branch of that name), so whether it holds their records is not known.
    */
   async records(commits) {
     const records = /* @__PURE__ */ new Map();
     const notes = [];
+    const skipped = /* @__PURE__ */ new Map();
     const tip = await this.tip();
     if (tip.state === "unusable") {
       const note2 = `History store: ${tip.reason}; not read.`;
@@ -29035,10 +29050,36 @@ var HistoryStore = class {
       }
       if (!bytes) continue;
       const parsed = parseRecord(bytes, commit);
-      if (typeof parsed === "string") notes.push(`History store: ${path} on '${this.branch}' ${parsed}; skipped.`);
-      else records.set(commit, parsed);
+      if (typeof parsed === "string") {
+        notes.push(`History store: ${path} on '${this.branch}' ${parsed}; skipped.`);
+        skipped.set(commit, parsed);
+      } else records.set(commit, parsed);
     }
-    return { records, notes };
+    return { records, notes, ...skipped.size && { skipped } };
+  }
+  /**
+   * Of `files`, those some record of the fetched tip holds (a commit other than `except`), with how many records hold
+   * each: a file the push runs have recorded, rather than one no run ever made. Records that do not parse are passed
+   * over (reading them for a commit says why). Empty when there is no tip to read.
+   */
+  async recordedFiles(files, except) {
+    const counts2 = /* @__PURE__ */ new Map();
+    const tip = await this.tip();
+    if (tip.state !== "ok" || !files.length) return counts2;
+    const wanted = new Set(files);
+    const folder = await this.git.folderAt(tip.commit, RECORDS) ?? /* @__PURE__ */ new Map();
+    const entries = [...folder].flatMap(([name, entry]) => {
+      const commit = name.endsWith(".json") ? name.slice(0, -".json".length) : "";
+      return commit && commit !== except && entry.mode.startsWith("100") ? [{ commit, oid: entry.oid }] : [];
+    });
+    const bytes = await this.git.readObjects(entries.map((e) => ({ oid: e.oid, maxBytes: MAX_RECORD_BYTES })));
+    entries.forEach(({ commit }, i) => {
+      const got = bytes[i];
+      const record = got instanceof Buffer ? parseRecord(got, commit) : null;
+      if (!record || typeof record === "string") return;
+      for (const file of new Set(record.metrics.map((m) => m.file))) if (wanted.has(file)) counts2.set(file, (counts2.get(file) ?? 0) + 1);
+    });
+    return counts2;
   }
 };
 function storeReader(store) {
@@ -29098,22 +29139,39 @@ function firstLine2(text2) {
 // src/history/store-base.ts
 async function withStoreBase(metrics, base, store, log) {
   const storeUnread = /* @__PURE__ */ new Map();
-  if (!base || !metrics.some(lacksBase)) return { metrics, storeUnread };
-  const { records, notes, unread } = await store.records([base.sha]);
+  const unrecorded = /* @__PURE__ */ new Map();
+  if (!base || !metrics.some(lacksBase)) return { metrics, storeUnread, unrecorded };
+  const { records, notes, unread, skipped } = await store.records([base.sha]);
   const record = records.get(base.sha);
   if (!record) {
     const said = notes.length && (await store.tip()).state !== "absent";
-    log.info(notes.join(" ") || `History store: no record of ${shortSha(base.sha)} on '${store.branch}'.`);
-    for (const f of unread ? metrics.filter(lacksBase) : []) {
-      storeUnread.set(f.path, `${f.path} is not in git at ${base.label}, and ${unread}`);
+    const sha2 = shortSha(base.sha);
+    log.info(notes.join(" ") || `History store: no record of ${sha2} on '${store.branch}'.`);
+    const lacking = metrics.filter(lacksBase);
+    for (const f of unread ? lacking : []) storeUnread.set(f.path, `${f.path} is not in git at ${base.label}, and ${unread}`);
+    const recorded = unread ? /* @__PURE__ */ new Map() : await store.recordedFiles(
+      lacking.map((f) => f.path),
+      base.sha
+    );
+    const bad = skipped?.get(base.sha);
+    const none = bad ? `the history store's record of ${sha2} on '${store.branch}' ${bad}` : `the history store '${store.branch}' has no record of ${sha2} (the run on the push of ${sha2} failed, was cancelled or has not finished)`;
+    for (const [file, n] of recorded) {
+      unrecorded.set(file, `${file} is not in git at ${base.label}, and ${none}, though it holds ${file} for ${n} other commit${n === 1 ? "" : "s"}`);
     }
-    return { metrics: said ? metrics.map((f) => lacksBase(f) ? { ...f, notes: [...f.notes, ...notes] } : f) : metrics, storeUnread };
+    const missed = bad ? `its record of ${sha2} in the history store was skipped` : `the history store has no record of ${sha2}`;
+    const noteOn = (f) => {
+      if (!lacksBase(f) || !said && !unrecorded.has(f.path)) return f;
+      const own = unrecorded.has(f.path) ? [...f.notes.filter((n) => !n.startsWith("not present at ")), `values at ${base.label} not known: not in git there, and ${missed}`] : f.notes;
+      return { ...f, notes: said ? [...own, ...notes] : own };
+    };
+    const noted = metrics.map(noteOn);
+    return { metrics: noted, storeUnread, unrecorded };
   }
   const filled = fillBase(metrics, record, store.branch);
   const used = filled.filter((f, i) => f !== metrics[i]).length;
   if (used)
     log.info(`History store: base values of ${used} metrics file${used === 1 ? "" : "s"} from the record of ${shortSha(base.sha)} on '${store.branch}'.`);
-  return { metrics: filled, storeUnread };
+  return { metrics: filled, storeUnread, unrecorded };
 }
 function lacksBase(file) {
   return file.rows.length > 0 && file.rows.every((r) => r.old === void 0);
@@ -30182,6 +30240,7 @@ async function runIn(git, config, log, deadline) {
   const fromStore = store ? await withStoreBase(comparison.metrics, base, store, log) : null;
   if (fromStore) comparison.metrics = fromStore.metrics;
   const storeUnreadAtBase = fromStore?.storeUnread ?? /* @__PURE__ */ new Map();
+  const unrecordedAtBase = fromStore?.unrecorded ?? /* @__PURE__ */ new Map();
   const plots = await renderPlots(
     git,
     {
@@ -30250,6 +30309,8 @@ async function runIn(git, config, log, deadline) {
     cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
     storeUnreadAtBase,
     ...store && { storeRemedy: unreadStoreRemedy(config.github === null, store.branch) },
+    unrecordedAtBase,
+    ...store && base && { unrecordedRemedy: unrecordedBaseRemedy(config.github === null, store.branch, shortSha(base.sha)) },
     historyRemedy: {
       fetch: unreadBaseRemedy(config.github === null),
       "dvc-cache": cachedBaseRemedy(config.github === null, store?.branch ?? null, "those commits")
@@ -30350,7 +30411,8 @@ async function runIn(git, config, log, deadline) {
       unreadAtBase,
       notKnownAtBase: comparison.notKnownAtBase,
       cachedAtBase: comparison.cachedAtBase,
-      storeUnreadAtBase
+      storeUnreadAtBase,
+      unrecordedAtBase
     }),
     ...freshnessUnknown.size && { freshnessUnknown: [...freshnessUnknown].map(([file, why]) => ({ file, why })) },
     data: dataChanges,

@@ -7856,6 +7856,12 @@ var GitRepo = class _GitRepo {
     if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
     return (await this.objects.resolve(`${commit}^{tree}`))?.oid ?? null;
   }
+  /** The entries of a folder (`path` from the top of the repository) at a commit, by name; null when it has no such folder. */
+  async folderAt(commit, path) {
+    if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);
+    const found = await this.objects.resolve(`${commit}:${path}`);
+    return found?.type === "tree" ? this.readTree(found.oid) : null;
+  }
   /** A commit's committer date (ISO 8601), or null when git does not have the commit. */
   async committerDate(commit) {
     if (!FULL_SHA.test(commit)) throw new UserError(`not a full commit SHA: ${JSON.stringify(commit)}`);

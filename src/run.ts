@@ -8,12 +8,12 @@ import { readRuns } from './aggregate/read';
 import type { AggregateReport } from './aggregate/types';
 import type { AggregateConfig, Config, GitHubContext, GitHubPublishConfig } from './config/types';
 import { baseNotKnown, gateMetrics } from './gate';
-import { cachedBaseRemedy, unreadBaseRemedy, unreadStoreRemedy } from './gate/cached-remedy';
+import { cachedBaseRemedy, unreadBaseRemedy, unreadStoreRemedy, unrecordedBaseRemedy } from './gate/cached-remedy';
 import { DEFAULT_CHECK_NAME, directionsAtBase, readProjectDirections, rulesAtBase, type BaseRulesFile } from './gate/config';
 import { fromTop, projectRootAt } from './config/project-root';
 import { logGates } from './gate/log';
 import { withGateRechecked } from './gate/recheck';
-import { GitRepo } from './git/repo';
+import { GitRepo, shortSha } from './git/repo';
 import { resolveBase } from './git/revisions';
 import { checkHistoryRules, DEFAULT_HISTORY } from './history/config';
 import { readProjectHistory } from './history/read';
@@ -180,8 +180,10 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
   const store = config.historyStore ? new HistoryStore(git, config.historyStore.branch) : null;
   const fromStore = store ? await withStoreBase(comparison.metrics, base, store, log) : null;
   if (fromStore) comparison.metrics = fromStore.metrics;
-  // Files whose base values only a store that could not be fetched holds: not known at the base, not new.
+  // Files whose base values only a store that could not be fetched holds: not known at the base, not new. So are
+  // files the store holds at other commits when it has no record of the base (its push run has not recorded it).
   const storeUnreadAtBase = fromStore?.storeUnread ?? new Map<string, string>();
+  const unrecordedAtBase = fromStore?.unrecorded ?? new Map<string, string>();
 
   const plots = await renderPlots(
     git,
@@ -268,6 +270,8 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
         cachedRemedy: cachedBaseRemedy(config.github === null, store?.branch ?? null),
         storeUnreadAtBase,
         ...(store && { storeRemedy: unreadStoreRemedy(config.github === null, store.branch) }),
+        unrecordedAtBase,
+        ...(store && base && { unrecordedRemedy: unrecordedBaseRemedy(config.github === null, store.branch, shortSha(base.sha)) }),
         historyRemedy: {
           fetch: unreadBaseRemedy(config.github === null),
           'dvc-cache': cachedBaseRemedy(config.github === null, store?.branch ?? null, 'those commits'),
@@ -382,6 +386,7 @@ async function runIn(git: GitRepo, config: Config, log: Logger, deadline: Deadli
       notKnownAtBase: comparison.notKnownAtBase,
       cachedAtBase: comparison.cachedAtBase,
       storeUnreadAtBase,
+      unrecordedAtBase,
     }),
     ...(freshnessUnknown.size && { freshnessUnknown: [...freshnessUnknown].map(([file, why]) => ({ file, why })) }),
     data: dataChanges,

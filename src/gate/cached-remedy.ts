@@ -36,3 +36,13 @@ export function unreadStoreRemedy(cli: boolean, store: string): string {
     ? `To check it: let this clone fetch the branch '${store}' from \`origin\` ('git fetch origin ${store}' must work here), or commit the metrics files to git.`
     : `To check it: let the job fetch the branch '${store}' from \`origin\` (actions/checkout's credentials, \`persist-credentials\` left on, reach it), or commit the metrics files to git.`;
 }
+
+/**
+ * What would have the history store record the base `sha` it has no (usable) record of, in the words of the interface
+ * in use: the run on its push records it; this one then reads it. Pure.
+ */
+export function unrecordedBaseRemedy(cli: boolean, store: string, sha: string): string {
+  return cli
+    ? `To check it: let the action's run on the push of ${sha} record it in '${store}' (wait for it to finish, or re-run it if it failed or was cancelled), then run mlreport again; or compare with a base the store has a record of (--base).`
+    : `To check it: wait for the run on the push of ${sha} to finish, or re-run it if it failed or was cancelled (it records the base's metrics in '${store}'), then re-run this job.`;
+}

@@ -62,6 +62,15 @@ export interface EvaluateOptions {
   /** What would let a run read the history store's branch, in the words of the interface in use. */
   storeRemedy?: string;
   /**
+   * Metrics files the base does not have in git that the history store holds at other commits, when it has no
+   * usable record of the base (path → why): the base's push run has not recorded them (it failed, was cancelled or
+   * is still running), so they are not known at the base rather than new, and `unrecordedRemedy` says what would
+   * let a run know them.
+   */
+  unrecordedAtBase?: ReadonlyMap<string, string>;
+  /** What would have the store record the base, in the words of the interface in use. */
+  unrecordedRemedy?: string;
+  /**
    * What would let a run know a history's values it could not (`MetricLookup.history.notKnown`), by why it could not:
    * the clone's history could not be fetched, or a DVC output no cache or remote gave (a store: `storeRemedy`).
    */
@@ -284,8 +293,9 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
 /**
  * Why a file the base has no value of is not known there rather than without the metric, and what would let a run
  * know it; null when nothing says so. In order: a DVC output no cache or remote gave; the base's own project does not
- * give the file (it does not load there, the change moved the root), which comes before the store's reason, as the
- * store would hold only values of a file that project gives; a history store that could not be read.
+ * give the file (it does not load there, the change moved the root), which comes before the store's reasons, as the
+ * store would hold only values of a file that project gives; a history store that could not be read; one that holds
+ * the file at other commits but has no record of the base.
  */
 function notKnownAtBase(file: string, options: EvaluateOptions): { why: string; remedy?: string | undefined } | null {
   const cached = options.cachedAtBase?.get(file);
@@ -294,6 +304,8 @@ function notKnownAtBase(file: string, options: EvaluateOptions): { why: string; 
   if (notKnown !== undefined) return { why: notKnown };
   const storeUnread = options.storeUnreadAtBase?.get(file);
   if (storeUnread !== undefined) return { why: storeUnread, remedy: options.storeRemedy };
+  const unrecorded = options.unrecordedAtBase?.get(file);
+  if (unrecorded !== undefined) return { why: unrecorded, remedy: options.unrecordedRemedy };
   return null;
 }
 

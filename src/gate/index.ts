@@ -16,7 +16,8 @@ import type { GateConfig } from './types';
  * values at the base are not known (`files.notKnownAtBase`: its dvc.yaml or `.dvc` file does not load there; or
  * `files.cachedAtBase`: a DVC output whose object could not be read there, unless the history store gave its values);
  * `files.storeUnreadAtBase`: metrics files not in git at the base whose values the history store would hold, when it
- * could not be fetched: a rule comparing with `base` is an error there too;
+ * could not be fetched: a rule comparing with `base` is an error there too, as on `files.unrecordedAtBase` (files the
+ * store holds at other commits when it has no record of the base);
  * `files.staleAtBase`: metrics files whose base values a stage out of date at the base commit made, where a rule
  * comparing with `base` is an error too, as on those of `files.baseFreshnessUnknown` (metrics files a base stage writes
  * when whether the base's stages were up to date could not be told); `files.staleAtHead`: metrics files out-of-date stages write (not reproduced), or stages that failed or did not run (`files.staleWhy` says
@@ -41,6 +42,8 @@ export function gateMetrics(
     | 'cachedRemedy'
     | 'storeUnreadAtBase'
     | 'storeRemedy'
+    | 'unrecordedAtBase'
+    | 'unrecordedRemedy'
     | 'historyRemedy'
     | 'staleAtHead'
     | 'staleWhy'
@@ -63,11 +66,12 @@ export function gateMetrics(
  * The metrics files whose values at the base are not known, with why, as the gate judged them (report.json's
  * `notKnownAtBase`, which the aggregate's gate reads): they cannot be read there, their dvc.yaml or `.dvc` file does
  * not load there, they are DVC-cached and no cache, remote or history store record gave them, or they are not in git
- * there and the history store that would hold them could not be fetched. Pure.
+ * there and the history store that would hold them could not be fetched, or has no record of the base while it holds
+ * them at other commits. Pure.
  */
 export function baseNotKnown(
   metrics: FileDiff[],
-  files: Pick<EvaluateOptions, 'unreadAtBase' | 'notKnownAtBase' | 'cachedAtBase' | 'storeUnreadAtBase'>,
+  files: Pick<EvaluateOptions, 'unreadAtBase' | 'notKnownAtBase' | 'cachedAtBase' | 'storeUnreadAtBase' | 'unrecordedAtBase'>,
 ): { file: string; why: string }[] {
   const why = new Map<string, string>();
   for (const [file, error] of files.unreadAtBase ?? []) why.set(file, `${file} cannot be read at the base (${error})`);
@@ -76,6 +80,7 @@ export function baseNotKnown(
     if (!why.has(file)) why.set(file, cachedUnreadWhy(file, error));
   }
   for (const [file, because] of files.storeUnreadAtBase ?? []) if (!why.has(file)) why.set(file, because);
+  for (const [file, because] of files.unrecordedAtBase ?? []) if (!why.has(file)) why.set(file, because);
   return [...why].map(([file, because]) => ({ file, why: because }));
 }
 

@@ -170,8 +170,10 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
         `\`${file}\` is not in git${cached} at any of the ${chain.length} commits read${store ? (storeUnread ? ', and the history store could not be read' : ' nor in the history store') : ''}${because || hint}: its metrics have no history${store ? '' : `; the history store (${request.cli ? '`--history-store BRANCH`' : 'input `history-branch`'}) would keep them`}.`,
       );
     } else if (missing.length) {
+      // Commits the store was asked for and has no record of (their push runs did not record them): said so.
+      const unrecorded = store && !storeUnread && missing.every((sha) => askedOfStore.has(sha)) ? ' nor in the history store' : '';
       notes.push(
-        `\`${file}\` is not in git${cached} at ${count(missing.length, 'commit')} of the ${chain.length} read (${named(missing)})${because}: left out there.`,
+        `\`${file}\` is not in git${cached}${unrecorded} at ${count(missing.length, 'commit')} of the ${chain.length} read (${named(missing)})${because}: left out there.`,
       );
     }
     const errors = chain.flatMap((c, i) => {

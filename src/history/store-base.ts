@@ -9,35 +9,61 @@ import type { HistoryRecord } from './types';
 /**
  * The base's own values for metrics files the base commit does not have in git (produced in CI by `run:`, or
  * DVC-cached and not readable): from the store's record of the base commit, when it has one. Files with any base
- * value from git are left as they are; the store is fetched only when some file needs it. `storeUnread`: the files
- * that needed it when the store's branch could not be fetched (path → why): whether it holds their base values is
- * not known, so they are not known at the base, rather than new.
+ * value from git are left as they are; the store is fetched only when some file needs it. Files whose base values
+ * are not known, rather than new (path → why): `storeUnread`, those that needed it when the store's branch could not
+ * be fetched (whether it holds their base values is not known); `unrecorded`, those the store holds at other commits
+ * when it has no record of the base (its push run failed, was cancelled or has not finished), or one that does not
+ * parse. A file no record holds is new at the head.
  */
 export async function withStoreBase(
   metrics: FileDiff[],
   base: Revision | null,
   store: HistoryStore,
   log: Logger,
-): Promise<{ metrics: FileDiff[]; storeUnread: Map<string, string> }> {
+): Promise<{ metrics: FileDiff[]; storeUnread: Map<string, string>; unrecorded: Map<string, string> }> {
   const storeUnread = new Map<string, string>();
-  if (!base || !metrics.some(lacksBase)) return { metrics, storeUnread };
-  const { records, notes, unread } = await store.records([base.sha]);
+  const unrecorded = new Map<string, string>();
+  if (!base || !metrics.some(lacksBase)) return { metrics, storeUnread, unrecorded };
+  const { records, notes, unread, skipped } = await store.records([base.sha]);
   const record = records.get(base.sha);
   if (!record) {
     // No store, or no record of this commit, is the usual case of a metric new at the head: the log says it. A
     // store that cannot be read, or a bad record, is said beside the files that needed it.
     const said = notes.length && (await store.tip()).state !== 'absent';
-    log.info(notes.join(' ') || `History store: no record of ${shortSha(base.sha)} on '${store.branch}'.`);
-    for (const f of unread ? metrics.filter(lacksBase) : []) {
-      storeUnread.set(f.path, `${f.path} is not in git at ${base.label}, and ${unread}`);
+    const sha = shortSha(base.sha);
+    log.info(notes.join(' ') || `History store: no record of ${sha} on '${store.branch}'.`);
+    const lacking = metrics.filter(lacksBase);
+    for (const f of unread ? lacking : []) storeUnread.set(f.path, `${f.path} is not in git at ${base.label}, and ${unread}`);
+    const recorded = unread
+      ? new Map<string, number>()
+      : await store.recordedFiles(
+          lacking.map((f) => f.path),
+          base.sha,
+        );
+    const bad = skipped?.get(base.sha);
+    const none = bad
+      ? `the history store's record of ${sha} on '${store.branch}' ${bad}`
+      : `the history store '${store.branch}' has no record of ${sha} (the run on the push of ${sha} failed, was cancelled or has not finished)`;
+    for (const [file, n] of recorded) {
+      unrecorded.set(file, `${file} is not in git at ${base.label}, and ${none}, though it holds ${file} for ${n} other commit${n === 1 ? '' : 's'}`);
     }
-    return { metrics: said ? metrics.map((f) => (lacksBase(f) ? { ...f, notes: [...f.notes, ...notes] } : f)) : metrics, storeUnread };
+    // Beside such a file, what is true: not that it is not there, but that its values there are not known.
+    const missed = bad ? `its record of ${sha} in the history store was skipped` : `the history store has no record of ${sha}`;
+    const noteOn = (f: FileDiff): FileDiff => {
+      if (!lacksBase(f) || (!said && !unrecorded.has(f.path))) return f;
+      const own = unrecorded.has(f.path)
+        ? [...f.notes.filter((n) => !n.startsWith('not present at ')), `values at ${base.label} not known: not in git there, and ${missed}`]
+        : f.notes;
+      return { ...f, notes: said ? [...own, ...notes] : own };
+    };
+    const noted = metrics.map(noteOn);
+    return { metrics: noted, storeUnread, unrecorded };
   }
   const filled = fillBase(metrics, record, store.branch);
   const used = filled.filter((f, i) => f !== metrics[i]).length;
   if (used)
     log.info(`History store: base values of ${used} metrics file${used === 1 ? '' : 's'} from the record of ${shortSha(base.sha)} on '${store.branch}'.`);
-  return { metrics: filled, storeUnread };
+  return { metrics: filled, storeUnread, unrecorded };
 }
 
 /** A file whose head has values and whose base has none at all. */

@@ -16,9 +16,12 @@ const LOCAL_REF = 'refs/mlreport/history';
 /** A record holds one commit's metrics: 16 MiB is ~200,000 values, far past any report. */
 const MAX_RECORD_BYTES = 16 * 1024 * 1024;
 
+/** The folder of the records, one file per recorded commit. */
+const RECORDS = 'records';
+
 /** One file per recorded commit, so runs that record different commits never touch the same path. */
 export function recordPath(commit: string): string {
-  return `records/${commit}.json`;
+  return `${RECORDS}/${commit}.json`;
 }
 
 /** The store branch's tip as this checkout fetched it. */
@@ -94,12 +97,13 @@ export class HistoryStore {
 
   /**
    * The records of `commits` the store holds; a record that is not one (bad JSON, wrong shape, another commit's) is a
-   * note. `unread`: the branch could not be fetched (or there is no remote to fetch it from, and no local branch of
-   * that name), so whether it holds their records is not known.
+   * note, and in `skipped` (commit → why). `unread`: the branch could not be fetched (or there is no remote to fetch
+   * it from, and no local branch of that name), so whether it holds their records is not known.
    */
-  async records(commits: readonly string[]): Promise<{ records: Map<string, HistoryRecord>; notes: string[]; unread?: string }> {
+  async records(commits: readonly string[]): Promise<StoreRecords> {
     const records = new Map<string, HistoryRecord>();
     const notes: string[] = [];
+    const skipped = new Map<string, string>();
     const tip = await this.tip();
     if (tip.state === 'unusable') {
       const note = `History store: ${tip.reason}; not read.`;
@@ -124,11 +128,49 @@ export class HistoryStore {
       }
       if (!bytes) continue;
       const parsed = parseRecord(bytes, commit);
-      if (typeof parsed === 'string') notes.push(`History store: ${path} on '${this.branch}' ${parsed}; skipped.`);
-      else records.set(commit, parsed);
+      if (typeof parsed === 'string') {
+        notes.push(`History store: ${path} on '${this.branch}' ${parsed}; skipped.`);
+        skipped.set(commit, parsed);
+      } else records.set(commit, parsed);
     }
-    return { records, notes };
+    return { records, notes, ...(skipped.size && { skipped }) };
   }
+
+  /**
+   * Of `files`, those some record of the fetched tip holds (a commit other than `except`), with how many records hold
+   * each: a file the push runs have recorded, rather than one no run ever made. Records that do not parse are passed
+   * over (reading them for a commit says why). Empty when there is no tip to read.
+   */
+  async recordedFiles(files: readonly string[], except: string): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    const tip = await this.tip();
+    if (tip.state !== 'ok' || !files.length) return counts;
+    const wanted = new Set(files);
+    const folder = (await this.git.folderAt(tip.commit, RECORDS)) ?? new Map<string, { mode: string; oid: string }>();
+    const entries = [...folder].flatMap(([name, entry]) => {
+      const commit = name.endsWith('.json') ? name.slice(0, -'.json'.length) : '';
+      return commit && commit !== except && entry.mode.startsWith('100') ? [{ commit, oid: entry.oid }] : [];
+    });
+    // In one batch of object reads: a store holds a record per push to the default branch, a few hundred bytes each.
+    const bytes = await this.git.readObjects(entries.map((e) => ({ oid: e.oid, maxBytes: MAX_RECORD_BYTES })));
+    entries.forEach(({ commit }, i) => {
+      const got = bytes[i];
+      const record = got instanceof Buffer ? parseRecord(got, commit) : null;
+      if (!record || typeof record === 'string') return;
+      for (const file of new Set(record.metrics.map((m) => m.file))) if (wanted.has(file)) counts.set(file, (counts.get(file) ?? 0) + 1);
+    });
+    return counts;
+  }
+}
+
+/** What the store gave for some commits (`HistoryStore.records`). */
+export interface StoreRecords {
+  records: Map<string, HistoryRecord>;
+  notes: string[];
+  /** Records of those commits the store holds that are not records (commit → why). */
+  skipped?: Map<string, string>;
+  /** Why the store could not be read: whether it holds their records is not known. */
+  unread?: string;
 }
 
 /** What history-core's collection calls with the base branch's commits: the store's records of them. */

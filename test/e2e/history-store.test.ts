@@ -59,17 +59,18 @@ async function push(sha: string, before: string, inputs: Record<string, string> 
 async function pullRequest(
   acc: string,
   inputs: Record<string, string>,
-  options: { fork?: boolean; token?: string } = {},
+  options: { fork?: boolean; token?: string; base?: string; files?: Record<string, string> } = {},
 ): Promise<ActionRun & { report: any }> {
-  git(repo.dir, 'checkout', '-q', '-B', `feature-${acc}`, second);
-  const head = repo.commit(`acc ${acc}`, { 'params.yaml': `acc: ${acc}\n` });
+  const base = options.base ?? second;
+  git(repo.dir, 'checkout', '-q', '-B', `feature-${acc}`, base);
+  const head = repo.commit(`acc ${acc}`, { 'params.yaml': `acc: ${acc}\n`, ...options.files });
   const result = await runAction({
     workspace: repo.dir,
     eventName: 'pull_request',
     event: {
       pull_request: {
         number: 7,
-        base: { sha: second, ref: 'main' },
+        base: { sha: base, ref: 'main' },
         head: { sha: head, ref: `feature-${acc}`, repo: { full_name: options.fork ? 'someone/iris' : 'octo/iris' } },
       },
       repository: { default_branch: 'main', full_name: 'octo/iris' },
@@ -251,7 +252,45 @@ describe('the history store', () => {
     assert.equal(storeFile(`records/${other}.json`), null);
   });
 
-  test('a base record that does not parse is a note beside the file and the rule is skipped, as without a base', async () => {
+  test('a base its push run has not recorded (still running, failed, cancelled) is not known, not new: a `base` rule on a file the store holds is an error; a file no record holds stays new', async () => {
+    git(repo.dir, 'checkout', '-q', '-B', 'main', second);
+    const third = repo.commit('third', { 'params.yaml': 'acc: 0.92\n' });
+    const short = third.slice(0, 7);
+    // The head also makes extra.json, which no run on main ever recorded: a metric new at the head.
+    const extra = { 'extra.js': "require('fs').writeFileSync('extra.json', JSON.stringify({ x: 1 }));\n" };
+    const inputs = { run: 'node train.js && node extra.js', metrics: 'metrics.json\nextra.json', thresholds: 'acc >= base - 0.01\nx >= base' };
+    const run = await pullRequest('0.6', inputs, { base: third, files: extra });
+    assert.equal(run.code, 1, run.stdout);
+    const [onBase, onNew] = run.report.gates.rules;
+    assert.equal(onBase.status, 'error', onBase.detail);
+    assert.match(
+      onBase.detail,
+      new RegExp(
+        `^Not checked: \`metrics\\.json:acc\` is not known at the base: metrics\\.json is not in git at main, and the history store 'mlreport-history' has no record of ${short} \\(the run on the push of ${short} failed, was cancelled or has not finished\\), though it holds metrics\\.json for \\d+ other commits, so the rule has no \`base\` value to compare with\\. To check it: wait for the run on the push of ${short} to finish, or re-run it if it failed or was cancelled`,
+      ),
+    );
+    // Whatever missing-base says: the base's value is not known, not absent.
+    assert.equal(onNew.status, 'skipped', onNew.detail);
+    assert.equal(run.report.gates.passed, false);
+    // report.json says so, for the aggregate's gate and `mode: publish`'s re-check.
+    assert.deepEqual(
+      run.report.notKnownAtBase.map((n: { file: string }) => n.file),
+      ['metrics.json'],
+    );
+    const md = readFileSync(join(run.runnerTemp, 'mlreport', 'report.md'), 'utf8');
+    assert.match(md, new RegExp(`values at main not known: not in git there, and the history store has no record of ${short}`));
+    assert.doesNotMatch(md, /`metrics\.json`: not present at main/);
+
+    // Once the run on the push of the base has recorded it, the same pull request is checked against it.
+    const pushed = await push(third, second);
+    assert.equal(pushed.code, 0, pushed.stdout + pushed.stderr);
+    const after = await pullRequest('0.6', { ...inputs, thresholds: 'acc >= base - 0.01' }, { base: third, files: extra });
+    assert.equal(after.report.gates.rules[0].status, 'failed', after.report.gates.rules[0].detail);
+    assert.equal(after.report.gates.rules[0].base, 0.92);
+    git(repo.dir, 'checkout', '-q', '-B', 'main', second);
+  });
+
+  test('a base record that does not parse is a note beside the file, and a `base` rule on a file the store holds at other commits is an error', async () => {
     const bare = new GitBackedStore(origin);
     const ref = `refs/heads/${STORE}`;
     const tip = bare.ref(ref)!;
@@ -261,9 +300,8 @@ describe('the history store', () => {
     );
     bare.updateRef(ref, bare.createCommit('a hand edit', tree as string, [tip]) as string, false);
     const run = await pullRequest('0.85', { thresholds: 'acc >= base - 0.01' });
-    // The gate's own rule: nothing checked is no pass. No crash, no stack trace.
+    // Its values there are not known, not absent. No crash, no stack trace.
     assert.equal(run.code, 1, run.stdout);
-    assert.match(run.stdout, /::error::Gates: ❌ nothing checked/);
     assert.doesNotMatch(run.stdout + run.stderr, /\bat .*\.js:\d+|in src\//);
     const file = run.report.metrics.find((f: { path: string }) => f.path === 'metrics.json');
     assert.equal(file.rows.find((r: { key: string }) => r.key === 'acc').old, undefined);
@@ -273,6 +311,12 @@ describe('the history store', () => {
       ),
       file.notes,
     );
-    assert.equal(run.report.gates.rules[0].status, 'skipped');
+    assert.equal(run.report.gates.rules[0].status, 'error');
+    assert.match(
+      run.report.gates.rules[0].detail,
+      new RegExp(
+        `is not known at the base: metrics\\.json is not in git at main, and the history store's record of ${second.slice(0, 7)} on 'mlreport-history' is not JSON \\(`,
+      ),
+    );
   });
 });

@@ -227,7 +227,8 @@ test('commits whose metrics are not in git are asked of the store, and only thos
   );
   assert.deepEqual(section.notes, [
     '1 store record skipped (does not parse).',
-    `\`metrics.json\` is not in git at 1 commit of the 5 read (${notInGit[0]!.slice(0, 7)}): left out there.`,
+    // The store was read and has no record of it (its push run did not record it): said so.
+    `\`metrics.json\` is not in git nor in the history store at 1 commit of the 5 read (${notInGit[0]!.slice(0, 7)}): left out there.`,
   ]);
 
   const failing: StoreReader = () => Promise.reject(new Error('store branch unreadable'));

@@ -9,7 +9,8 @@ import { GitRepo } from '../../src/git/repo';
 import { createGitHubClient } from '../../src/publish/github/client';
 import { HistoryStore, storeReader } from '../../src/history/store';
 import { writeRecord } from '../../src/history/store-write';
-import { fillBase } from '../../src/history/store-base';
+import { fillBase, withStoreBase } from '../../src/history/store-base';
+import { MemoryLogger } from '../helpers/memory-logger';
 import { addSecret } from '../../src/util/redact';
 import type { FileDiff } from '../../src/values/types';
 
@@ -233,5 +234,50 @@ describe("the base's own values from a record", () => {
       'not present at main',
       `base values from the history store: the record of ${sha(7).slice(0, 7)} on the branch 'mlreport-history'`,
     ]);
+  });
+});
+
+describe('a base the store has no record of', () => {
+  const json = (r: ReturnType<typeof record>) => JSON.stringify({ format: 'mlreport-history', version: 1, ...r });
+  const lacking = (path: string): FileDiff => ({ path, rows: [{ key: 'acc', old: undefined, new: 0.8, changed: true }], notes: ['not present at main'] });
+  const main = { sha: sha(9), label: 'main' };
+
+  test('its value of a file the store holds at other commits is not known (its push run has not recorded it); a file no record holds is new', async () => {
+    storeCommit(
+      { 'mlreport-history.json': marker, [`records/${sha(1)}.json`]: json(record(1)), [`records/${sha(2)}.json`]: json(record(2)) },
+      { orphan: true },
+    );
+    const store = new HistoryStore(await checkout(), BRANCH);
+    const { metrics, unrecorded, storeUnread } = await withStoreBase([lacking('metrics.json'), lacking('new.json')], main, store, new MemoryLogger());
+    assert.deepEqual(storeUnread, new Map());
+    assert.deepEqual(
+      unrecorded,
+      new Map([
+        [
+          'metrics.json',
+          `metrics.json is not in git at main, and the history store 'mlreport-history' has no record of ${sha(9).slice(0, 7)} (the run on the push of ${sha(9).slice(0, 7)} failed, was cancelled or has not finished), though it holds metrics.json for 2 other commits`,
+        ],
+      ]),
+    );
+    // Beside the file, what is true: its values there are not known, not that it is not there.
+    assert.deepEqual(metrics[0]!.notes, [`values at main not known: not in git there, and the history store has no record of ${sha(9).slice(0, 7)}`]);
+    assert.deepEqual(metrics[1]!.notes, ['not present at main']);
+  });
+
+  test('a record of the base that does not parse leaves its values not known too, and says why', async () => {
+    storeCommit(
+      { 'mlreport-history.json': marker, [`records/${sha(1)}.json`]: json(record(1)), [`records/${sha(9)}.json`]: '{"format": "mlreport-history", "vers' },
+      { orphan: true },
+    );
+    const store = new HistoryStore(await checkout(), BRANCH);
+    const { metrics, unrecorded } = await withStoreBase([lacking('metrics.json')], main, store, new MemoryLogger());
+    assert.match(
+      unrecorded.get('metrics.json')!,
+      new RegExp(
+        `^metrics\\.json is not in git at main, and the history store's record of ${sha(9).slice(0, 7)} on 'mlreport-history' is not JSON \\(.+\\), though it holds metrics\\.json for 1 other commit$`,
+      ),
+    );
+    assert.equal(metrics[0]!.notes[0], `values at main not known: not in git there, and its record of ${sha(9).slice(0, 7)} in the history store was skipped`);
+    assert.match(metrics[0]!.notes[1]!, /^History store: records\/a+9\.json on 'mlreport-history' is not JSON/);
   });
 });
