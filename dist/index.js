@@ -29192,7 +29192,10 @@ function fillBase(metrics, record, branch) {
     const diff = diffValueFile(file.path, { status: "ok", values: old }, { status: "ok", values: head });
     return {
       ...diff,
-      notes: [...file.notes, `base values from the history store: the record of ${shortSha(record.commit)} on the branch '${branch}'`]
+      notes: [
+        ...file.notes.filter((n) => !n.startsWith("not present at ")),
+        `base values from the history store: the record of ${shortSha(record.commit)} on the branch '${branch}'`
+      ]
     };
   });
 }

@@ -87,9 +87,13 @@ export function fillBase(metrics: FileDiff[], record: HistoryRecord, branch: str
     // A record keeps numbers only: a value is a float at the base when it is one at the head (`1.0`, not `1`).
     const old = new Map<string, Leaf>([...stored].map(([key, value]) => [key, isFloat(head.get(key)) ? floatLeaf(value) : value]));
     const diff = diffValueFile(file.path, { status: 'ok', values: old }, { status: 'ok', values: head });
+    // The file is not in git at the base, but its values there are these: a note that it is not there would contradict them.
     return {
       ...diff,
-      notes: [...file.notes, `base values from the history store: the record of ${shortSha(record.commit)} on the branch '${branch}'`],
+      notes: [
+        ...file.notes.filter((n) => !n.startsWith('not present at ')),
+        `base values from the history store: the record of ${shortSha(record.commit)} on the branch '${branch}'`,
+      ],
     };
   });
 }
