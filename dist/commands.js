@@ -8959,6 +8959,85 @@ function diffLeaf(diff, float) {
   return float ? floatLeaf(diff) : diff;
 }
 
+// src/util/mean.ts
+function meanAndStd(values) {
+  const n = values.length;
+  if (!n) return { mean: Number.NaN, std: null };
+  if (!values.every(Number.isFinite)) {
+    const mean3 = values.reduce((a, b) => a + b, 0) / n;
+    return { mean: mean3, std: n > 1 ? Number.NaN : null };
+  }
+  const parts = values.map(binaryParts);
+  const low = parts.reduce((least, p) => Math.min(least, p.exponent), Infinity);
+  let sum = 0n;
+  let squares = 0n;
+  for (const { mantissa, exponent } of parts) {
+    const scaled = mantissa << BigInt(exponent - low);
+    sum += scaled;
+    squares += scaled * scaled;
+  }
+  const count3 = BigInt(n);
+  const mean2 = ratioToDouble(sum, count3, low);
+  if (n < 2) return { mean: mean2, std: null };
+  const spread = count3 * squares - sum * sum;
+  return { mean: mean2, std: sqrtRatioToDouble(spread, count3 * (count3 - 1n), low) };
+}
+function exactMean(values) {
+  return meanAndStd(values).mean;
+}
+var view = new DataView(new ArrayBuffer(8));
+function binaryParts(value2) {
+  view.setFloat64(0, value2);
+  const bits = view.getBigUint64(0);
+  const negative = bits >> 63n === 1n;
+  const biased = Number(bits >> 52n & 0x7ffn);
+  const fraction = bits & 0xfffffffffffffn;
+  const mantissa = biased === 0 ? fraction : fraction | 1n << 52n;
+  return { mantissa: negative ? -mantissa : mantissa, exponent: (biased === 0 ? 1 : biased) - 1075 };
+}
+function bitLength(x) {
+  return x === 0n ? 0 : x.toString(2).length;
+}
+function ratioToDouble(num2, den, exponent) {
+  if (num2 === 0n) return 0;
+  const negative = num2 < 0n;
+  const abs = negative ? -num2 : num2;
+  const shift = 56 + bitLength(den) - bitLength(abs);
+  const [top2, bottom] = shift >= 0 ? [abs << BigInt(shift), den] : [abs, den << BigInt(-shift)];
+  const quotient = top2 / bottom;
+  const sticky = quotient * bottom === top2 ? 0n : 1n;
+  const value2 = scaleByPowerOfTwo(Number(quotient << 1n | sticky), exponent - shift - 1);
+  return negative ? -value2 : value2;
+}
+function sqrtRatioToDouble(num2, den, exponent) {
+  if (num2 <= 0n) return 0;
+  const shift = Math.ceil((112 + bitLength(den) - bitLength(num2)) / 2);
+  const [top2, bottom] = shift >= 0 ? [num2 << BigInt(2 * shift), den] : [num2, den << BigInt(-2 * shift)];
+  const quotient = top2 / bottom;
+  const root = integerSqrt(quotient);
+  const sticky = quotient * bottom === top2 && root * root === quotient ? 0n : 1n;
+  return scaleByPowerOfTwo(Number(root << 1n | sticky), exponent - shift - 1);
+}
+function integerSqrt(x) {
+  if (x < 2n) return x;
+  let guess = 1n << BigInt(Math.ceil(bitLength(x) / 2));
+  for (; ; ) {
+    const next = guess + x / guess >> 1n;
+    if (next >= guess) return guess;
+    guess = next;
+  }
+}
+function scaleByPowerOfTwo(x, power) {
+  let out = x;
+  let left = power;
+  while (left !== 0) {
+    const step = Math.max(-1e3, Math.min(1e3, left));
+    out *= 2 ** step;
+    left -= step;
+  }
+  return out;
+}
+
 // src/util/numbers.ts
 var DIGITS = 4;
 var MINUS = "\u2212";
@@ -9612,7 +9691,7 @@ function readOn(line, xs) {
 }
 function mean(values) {
   const xs = values.filter((v) => v !== null && Number.isFinite(v));
-  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+  return xs.length ? exactMean(xs) : null;
 }
 
 // src/history/trends.ts
@@ -9909,11 +9988,8 @@ function toNumber(leaf2) {
 }
 function stats(xs) {
   const values = xs.filter((x) => x !== null);
-  const n = values.length;
-  if (!n) return null;
-  const mean2 = values.reduce((a, b) => a + b, 0) / n;
-  const std = n > 1 ? Math.sqrt(values.reduce((a, x) => a + (x - mean2) ** 2, 0) / (n - 1)) : null;
-  return { mean: mean2, std, n };
+  if (!values.length) return null;
+  return { ...meanAndStd(values), n: values.length };
 }
 function meansAsDiff(columns, metrics, atBase) {
   const files = /* @__PURE__ */ new Map();
@@ -19148,18 +19224,14 @@ var MIN_HISTORY = 3;
 function historyStats(values) {
   const n = values.length;
   if (n < MIN_HISTORY) return null;
-  let sum = 0;
   let min = Infinity;
   let max = -Infinity;
   for (const v of values) {
-    sum += v;
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const mean2 = sum / n;
-  let squares = 0;
-  for (const v of values) squares += (v - mean2) ** 2;
-  return { n, mean: mean2, std: Math.sqrt(squares / (n - 1)), min, max };
+  const { mean: mean2, std } = meanAndStd(values);
+  return { n, mean: mean2, std, min, max };
 }
 
 // src/history/read.ts
@@ -28399,15 +28471,15 @@ function wkbToGeojson(reader) {
   }
 }
 function getFlags(reader) {
-  const { view } = reader;
-  const littleEndian = view.getUint8(reader.offset++) === 1;
-  const rawType = view.getUint32(reader.offset, littleEndian);
+  const { view: view2 } = reader;
+  const littleEndian = view2.getUint8(reader.offset++) === 1;
+  const rawType = view2.getUint32(reader.offset, littleEndian);
   reader.offset += 4;
   const type = rawType % 1e3;
   const flags = Math.floor(rawType / 1e3);
   let count3 = 0;
   if (type > 1 && type <= 7) {
-    count3 = view.getUint32(reader.offset, littleEndian);
+    count3 = view2.getUint32(reader.offset, littleEndian);
     reader.offset += 4;
   }
   let dim = 2;
@@ -28432,10 +28504,10 @@ function readLine(reader, flags) {
   return points;
 }
 function readPolygon(reader, flags) {
-  const { view } = reader;
+  const { view: view2 } = reader;
   const rings = [];
   for (let r = 0; r < flags.count; r++) {
-    const count3 = view.getUint32(reader.offset, flags.littleEndian);
+    const count3 = view2.getUint32(reader.offset, flags.littleEndian);
     reader.offset += 4;
     rings.push(readLine(reader, { ...flags, count: count3 }));
   }
@@ -28635,28 +28707,28 @@ function decode2(value2) {
   return value2 && decoder2.decode(value2);
 }
 function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
-  let view;
+  let view2;
   if (arrayBuffer instanceof ArrayBuffer) {
-    view = new DataView(arrayBuffer);
+    view2 = new DataView(arrayBuffer);
   } else if (arrayBuffer instanceof Uint8Array) {
-    view = new DataView(arrayBuffer.buffer, arrayBuffer.byteOffset, arrayBuffer.byteLength);
+    view2 = new DataView(arrayBuffer.buffer, arrayBuffer.byteOffset, arrayBuffer.byteLength);
   } else {
     throw new Error("parquet expected ArrayBuffer or Uint8Array");
   }
   const allParsers = { ...DEFAULT_PARSERS, ...parsers };
-  if (view.byteLength < 8) {
+  if (view2.byteLength < 8) {
     throw new Error("parquet file is too short");
   }
-  if (view.getUint32(view.byteLength - 4, true) !== 827474256) {
+  if (view2.getUint32(view2.byteLength - 4, true) !== 827474256) {
     throw new Error("parquet file invalid (footer != PAR1)");
   }
-  const metadataLengthOffset = view.byteLength - 8;
-  const metadataLength = view.getUint32(metadataLengthOffset, true);
-  if (metadataLength > view.byteLength - 8) {
-    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${view.byteLength - 8}`);
+  const metadataLengthOffset = view2.byteLength - 8;
+  const metadataLength = view2.getUint32(metadataLengthOffset, true);
+  if (metadataLength > view2.byteLength - 8) {
+    throw new Error(`parquet metadata length ${metadataLength} exceeds available buffer ${view2.byteLength - 8}`);
   }
   const metadataOffset = metadataLengthOffset - metadataLength;
-  const reader = { view, offset: metadataOffset };
+  const reader = { view: view2, offset: metadataOffset };
   const metadata = deserializeTCompactProtocol(reader);
   const version = metadata.field_1;
   const schema = metadata.field_2.map((field) => ({
@@ -28825,26 +28897,26 @@ function convertMetadata(value2, schema, parsers) {
   if (value2 === void 0) return value2;
   if (type === "BOOLEAN") return value2[0] === 1;
   if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value2);
-  const view = new DataView(value2.buffer, value2.byteOffset, value2.byteLength);
-  if (type === "FLOAT" && view.byteLength === 4) return view.getFloat32(0, true);
-  if (type === "DOUBLE" && view.byteLength === 8) return view.getFloat64(0, true);
-  if (type === "INT32" && converted_type === "DECIMAL" && view.byteLength === 4) {
-    return view.getInt32(0, true) / 10 ** (schema.scale || 0);
+  const view2 = new DataView(value2.buffer, value2.byteOffset, value2.byteLength);
+  if (type === "FLOAT" && view2.byteLength === 4) return view2.getFloat32(0, true);
+  if (type === "DOUBLE" && view2.byteLength === 8) return view2.getFloat64(0, true);
+  if (type === "INT32" && converted_type === "DECIMAL" && view2.byteLength === 4) {
+    return view2.getInt32(0, true) / 10 ** (schema.scale || 0);
   }
-  if (type === "INT64" && converted_type === "DECIMAL" && view.byteLength === 8) {
-    return Number(view.getBigInt64(0, true)) / 10 ** (schema.scale || 0);
+  if (type === "INT64" && converted_type === "DECIMAL" && view2.byteLength === 8) {
+    return Number(view2.getBigInt64(0, true)) / 10 ** (schema.scale || 0);
   }
-  if (type === "INT32" && converted_type === "DATE") return parsers.dateFromDays(view.getInt32(0, true));
-  if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
-  if (type === "INT64" && converted_type === "TIMESTAMP_MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
-  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "NANOS") return parsers.timestampFromNanoseconds(view.getBigInt64(0, true));
-  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "MICROS") return parsers.timestampFromMicroseconds(view.getBigInt64(0, true));
-  if (type === "INT64" && logical_type?.type === "TIMESTAMP") return parsers.timestampFromMilliseconds(view.getBigInt64(0, true));
+  if (type === "INT32" && converted_type === "DATE") return parsers.dateFromDays(view2.getInt32(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MILLIS") return parsers.timestampFromMilliseconds(view2.getBigInt64(0, true));
+  if (type === "INT64" && converted_type === "TIMESTAMP_MICROS") return parsers.timestampFromMicroseconds(view2.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "NANOS") return parsers.timestampFromNanoseconds(view2.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP" && logical_type?.unit === "MICROS") return parsers.timestampFromMicroseconds(view2.getBigInt64(0, true));
+  if (type === "INT64" && logical_type?.type === "TIMESTAMP") return parsers.timestampFromMilliseconds(view2.getBigInt64(0, true));
   const unsigned = converted_type?.startsWith("UINT_") || logical_type?.type === "INTEGER" && !logical_type.isSigned;
-  if (type === "INT32" && unsigned && view.byteLength === 4) return view.getUint32(0, true);
-  if (type === "INT64" && unsigned && view.byteLength === 8) return view.getBigUint64(0, true);
-  if (type === "INT32" && view.byteLength === 4) return view.getInt32(0, true);
-  if (type === "INT64" && view.byteLength === 8) return view.getBigInt64(0, true);
+  if (type === "INT32" && unsigned && view2.byteLength === 4) return view2.getUint32(0, true);
+  if (type === "INT64" && unsigned && view2.byteLength === 8) return view2.getBigUint64(0, true);
+  if (type === "INT32" && view2.byteLength === 4) return view2.getInt32(0, true);
+  if (type === "INT64" && view2.byteLength === 8) return view2.getBigInt64(0, true);
   if (converted_type === "DECIMAL") {
     const scale = schema.scale || 0;
     return scale > 308 ? parseDecimal2(value2) * 10 ** -scale : parseDecimal2(value2) / 10 ** scale;

@@ -9,6 +9,7 @@ import { displayValue } from '../values/pyformat';
 import type { FileDiff, Leaf } from '../values/types';
 import type { HistorySection } from '../history/types';
 import { UserError } from '../util/errors';
+import { meanAndStd } from '../util/mean';
 import { formatNumber } from '../util/numbers';
 import { VERSION } from '../version';
 import { configurationGate, jobsBaseUnread, jobsNotKnownAtBase, runValue } from './gate';
@@ -277,14 +278,14 @@ function toNumber(leaf: Leaf | undefined): number | null {
   return typeof n === 'number' && Number.isFinite(n) ? n : null;
 }
 
-/** Mean and sample standard deviation (n − 1) of the numbers present; null when there is none. */
+/**
+ * Mean and sample standard deviation (n − 1) of the numbers present, exact and rounded once (meanAndStd), so runs that
+ * all give 0.1 average to 0.1, as each job's gate read it; null when there is none.
+ */
 function stats(xs: (number | null)[]): MetricStats | null {
   const values = xs.filter((x): x is number => x !== null);
-  const n = values.length;
-  if (!n) return null;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const std = n > 1 ? Math.sqrt(values.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1)) : null;
-  return { mean, std, n };
+  if (!values.length) return null;
+  return { ...meanAndStd(values), n: values.length };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { PlotEntry, PlotSeries, ReportData } from '../report/types';
+import { exactMean } from '../util/mean';
 
 /** Lines one overlaid chart draws besides the base: past a handful, lines of near colours cannot be told apart. */
 const TOP_CONFIGURATIONS = 5;
@@ -186,5 +187,5 @@ function readOn(line: RunLine, xs: number[]): (number | null)[] {
 
 function mean(values: (number | null)[]): number | null {
   const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+  return xs.length ? exactMean(xs) : null;
 }

@@ -121,3 +121,14 @@ describe('a repeat whose own gate could not tell whether its values were fresh',
     assert.equal(report.gates?.passed, false);
   });
 });
+
+describe('repeats that all give the same value', () => {
+  test('average to that value with a std of 0, so the sweep’s gate holds where each job’s did', () => {
+    // As floats, (0.1 + 0.1 + 0.1) / 3 is 0.10000000000000002, which is not <= 0.1 (Python's statistics.mean gives 0.1).
+    const same = parseRules([{ text: 'roc_auc.test <= 0.1', source: { origin: '--threshold #1', line: 1 } }]);
+    const report = aggregateRuns([job(50, 1, 0.1), job(50, 2, 0.1), job(50, 3, 0.1)], { ...options, rules: same });
+    assert.deepEqual(report.configurations[0]!.metrics, [{ mean: 0.1, std: 0, n: 3 }]);
+    assert.equal(report.configurations[0]!.gates!.rules[0]!.status, 'passed', report.configurations[0]!.gates!.rules[0]!.detail);
+    assert.equal(report.gates?.passed, true);
+  });
+});

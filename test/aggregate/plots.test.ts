@@ -180,6 +180,13 @@ function rocJob(nEst: number, seed: number, auc: number, train: number[], test: 
   return run;
 }
 
+test('runs of one configuration that logged the same values draw exactly those values as their mean line', () => {
+  // As floats, (0.1 + 0.1 + 0.1) / 3 is 0.10000000000000002: the mean line would sit off its runs' own.
+  const same = [1, 2, 3].map((seed) => job(0.01, seed, 0.91, [0.3, 0.1, 0.7]));
+  const report = aggregateRuns(same, { repeatParams: ['seed'], rankBy: 'accuracy', rules: null, missingBase: 'skip', expectedRuns: null });
+  assert.deepEqual(report.plots[0]!.series!.lines[1]!.y, [0.3, 0.1, 0.7]);
+});
+
 describe('a plot of several files (example-get-started ROC)', () => {
   const runs = [
     rocJob(0.01, 1, 0.8, [0, 0.9, 1], [0, 0.7, 1]),

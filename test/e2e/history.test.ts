@@ -195,3 +195,34 @@ test('a shallow clone with no remote to fetch the rest from: the history is not 
     /### Notes\n\n- History of HEAD\\~1: Only 2 of the 20 commits asked for: this clone's history of HEAD\\~1 ends there \(a shallow clone\?\) and there is no remote 'origin' to fetch the rest from\./,
   );
 });
+
+test('a metric that did not move over 20 commits has its own value as history.mean and 0 as history.std: a PR that changes nothing holds `<= history.mean`', async () => {
+  // Summed as floats, 20 × 0.3934 / 20 is 0.3933999999999999, and `0.3934 <= 0.3933999999999999` broke the gate.
+  const still = new TempRepo();
+  cleanup.push(still.dir);
+  for (let i = 0; i < 21; i++) still.commit(`docs ${i}`, { 'README.md': `edit ${i}\n`, 'metrics.json': JSON.stringify({ acc: 0.8033, loss: 0.3934 }) });
+  still.git('checkout', '-q', '-b', 'same');
+  still.commit('docs', { 'README.md': 'one more edit\n' });
+  const out = tempDir('mlreport-out-');
+  cleanup.push(out);
+  const args = ['report', '--base', 'main', '--metrics', 'metrics.json', '--out', out];
+  const result = await runCli([...args, '--threshold', 'loss <= history.mean', '--threshold', 'acc >= history.mean'], still.dir);
+  assert.equal(result.code, 0, result.stdout + result.stderr);
+  assert.match(result.stdout, /### Gates: ✅ all 2 rules passed/);
+  assert.match(result.stdout, /\| metrics\.json \| loss \| 0\.3934 \(`[0-9a-f]{7}`\) \| 0\.3934 ± 0 \(20\) \|/);
+  const json = reportJson(out);
+  assert.deepEqual(
+    json.history.metrics.map((m: { key: string; stats: object }) => [m.key, m.stats]),
+    [
+      ['acc', { n: 20, mean: 0.8033, std: 0, min: 0.8033, max: 0.8033 }],
+      ['loss', { n: 20, mean: 0.3934, std: 0, min: 0.3934, max: 0.3934 }],
+    ],
+  );
+  assert.deepEqual(
+    json.gates.rules.map((r: { threshold: number; noise: { text: string } }) => [r.threshold, r.noise.text]),
+    [
+      [0.3934, '0.3934 ± 3×0 = [0.3934, 0.3934]: within noise'],
+      [0.8033, '0.8033 ± 3×0 = [0.8033, 0.8033]: within noise'],
+    ],
+  );
+});
