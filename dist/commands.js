@@ -16478,7 +16478,7 @@ function toStr(value2, key2, inCmd) {
   if (value2 instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key2}')`);
   if (value2 instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key2}')`);
   if (value2 instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key2}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): dictionaries unpack only in 'cmd'`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
   return unpackDict(value2, key2);
 }
 function unpackDict(dict, key2) {
@@ -16489,20 +16489,23 @@ function unpackDict(dict, key2) {
     else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
     else if (Array.isArray(v)) {
       const items = v.map((item) => {
-        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
-          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key2}.${k}'`);
-        return typeof item === "string" ? shlexQuote(item) : toStr(item, key2, false);
+        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection) throw new InterpolationError(`Cannot interpolate nested iterable in '${k}'`);
+        return typeof item === "string" ? shlexQuote(item) : scalarText(item, `${key2}.${k}`);
       });
-      parts.push(`--${k} ${items.join(" ")}`);
-    } else parts.push(`--${k} ${toStr(v, key2, false)}`);
+      if (items.length) parts.push(`--${k} ${items.join(" ")}`);
+    } else parts.push(`--${k} ${scalarText(v, `${key2}.${k}`)}`);
   }
   return parts.join(" ").trimEnd();
+}
+function scalarText(value2, key2) {
+  if (value2 === null || typeof value2 === "boolean" || typeof value2 === "number" || typeof value2 === "bigint" || value2 instanceof PyFloat) return pyStr2(value2);
+  return toStr(value2, key2, false);
 }
 function flatten(dict, prefix = "") {
   const out = [];
   for (const [k, v] of dict) {
     const name = prefix ? `${prefix}.${k}` : k;
-    if (isRawMap(v) && v.size) for (const entry of flatten(v, name)) out.push(entry);
+    if (isRawMap(v)) for (const entry of flatten(v, name)) out.push(entry);
     else out.push([name, v]);
   }
   return out;
@@ -20303,7 +20306,7 @@ function rowCount(data) {
 }
 function dagshubNames(data) {
   const { table: table2 } = data;
-  const column = table2?.has("Name") ? table2.strings("Name") : table2?.has("name") ? table2.strings("name") : data.rows.map((r) => scalarText(r.Name ?? r.name));
+  const column = table2?.has("Name") ? table2.strings("Name") : table2?.has("name") ? table2.strings("name") : data.rows.map((r) => scalarText2(r.Name ?? r.name));
   return distinct(column);
 }
 function frameFields(sources) {
@@ -20443,7 +20446,7 @@ function distinct(values) {
 function list2(values) {
   return values.length > 12 ? `${values.slice(0, 12).join(", ")}, \u2026` : values.join(", ");
 }
-function scalarText(value2) {
+function scalarText2(value2) {
   return typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean" ? String(value2) : "";
 }
 

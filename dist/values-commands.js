@@ -10800,7 +10800,7 @@ function toStr(value, key, inCmd) {
   if (value instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key}')`);
   if (value instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key}')`);
   if (value instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): dictionaries unpack only in 'cmd'`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
   return unpackDict(value, key);
 }
 function unpackDict(dict, key) {
@@ -10811,20 +10811,23 @@ function unpackDict(dict, key) {
     else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
     else if (Array.isArray(v)) {
       const items = v.map((item) => {
-        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
-          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key}.${k}'`);
-        return typeof item === "string" ? shlexQuote(item) : toStr(item, key, false);
+        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection) throw new InterpolationError(`Cannot interpolate nested iterable in '${k}'`);
+        return typeof item === "string" ? shlexQuote(item) : scalarText(item, `${key}.${k}`);
       });
-      parts.push(`--${k} ${items.join(" ")}`);
-    } else parts.push(`--${k} ${toStr(v, key, false)}`);
+      if (items.length) parts.push(`--${k} ${items.join(" ")}`);
+    } else parts.push(`--${k} ${scalarText(v, `${key}.${k}`)}`);
   }
   return parts.join(" ").trimEnd();
+}
+function scalarText(value, key) {
+  if (value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "bigint" || value instanceof PyFloat) return pyStr(value);
+  return toStr(value, key, false);
 }
 function flatten(dict, prefix = "") {
   const out = [];
   for (const [k, v] of dict) {
     const name = prefix ? `${prefix}.${k}` : k;
-    if (isRawMap(v) && v.size) for (const entry of flatten(v, name)) out.push(entry);
+    if (isRawMap(v)) for (const entry of flatten(v, name)) out.push(entry);
     else out.push([name, v]);
   }
   return out;

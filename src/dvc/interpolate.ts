@@ -93,11 +93,15 @@ export function toStr(value: Raw, key: string, inCmd: boolean): string {
   if (value instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key}')`);
   if (value instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key}')`);
   if (value instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): dictionaries unpack only in 'cmd'`);
+  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
   return unpackDict(value, key);
 }
 
-/** `${dict}` in a cmd: `--k v` per flattened key (DVC defaults: bool store_true, list nargs). */
+/**
+ * `${dict}` in a cmd (`to_str(dict)`): `--k v` for each key of the dict flattened with dots, an empty dict inside it
+ * giving no key (flatten_dict drops it); `true` is `--k`, `false` nothing; a list is `--k a b`, an empty one nothing;
+ * strings shell-quoted, other values as Python's str(). (DVC's defaults: `store_true`, `nargs`.)
+ */
 function unpackDict(dict: RawMap, key: string): string {
   const parts: string[] = [];
   for (const [k, v] of flatten(dict)) {
@@ -106,21 +110,26 @@ function unpackDict(dict: RawMap, key: string): string {
     else if (typeof v === 'string') parts.push(`--${k} ${shlexQuote(v)}`);
     else if (Array.isArray(v)) {
       const items = v.map((item) => {
-        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection)
-          throw new InterpolationError(`Cannot interpolate nested lists or dicts in '${key}.${k}'`);
-        return typeof item === 'string' ? shlexQuote(item) : toStr(item, key, false);
+        if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection) throw new InterpolationError(`Cannot interpolate nested iterable in '${k}'`);
+        return typeof item === 'string' ? shlexQuote(item) : scalarText(item, `${key}.${k}`);
       });
-      parts.push(`--${k} ${items.join(' ')}`);
-    } else parts.push(`--${k} ${toStr(v, key, false)}`);
+      if (items.length) parts.push(`--${k} ${items.join(' ')}`);
+    } else parts.push(`--${k} ${scalarText(v, `${key}.${k}`)}`);
   }
   return parts.join(' ').trimEnd();
+}
+
+/** Python's str() of a number, a boolean (`True`) or None, as DVC's f-strings write a dict's values into a cmd. */
+function scalarText(value: Raw, key: string): string {
+  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint' || value instanceof PyFloat) return pyStr(value);
+  return toStr(value, key, false);
 }
 
 function flatten(dict: RawMap, prefix = ''): [string, Raw][] {
   const out: [string, Raw][] = [];
   for (const [k, v] of dict) {
     const name = prefix ? `${prefix}.${k}` : k;
-    if (isRawMap(v) && v.size) for (const entry of flatten(v, name)) out.push(entry);
+    if (isRawMap(v)) for (const entry of flatten(v, name)) out.push(entry);
     else out.push([name, v]);
   }
   return out;

@@ -139,6 +139,17 @@ stages:
     assert.equal(shlexQuote('a/b.c@d%e+f=g:h,i-j_k'), 'a/b.c@d%e+f=g:h,i-j_k');
   });
 
+  test('a dict in cmd: an empty dict inside gives no argument and an empty list none (dvc to_str: flatten_dict drops the one, the other has no item)', async () => {
+    const files = {
+      'dvc.yaml': 'stages:\n  s:\n    cmd: echo ${train}\n',
+      'params.yaml': 'train:\n  lr: 0.1\n  opts: {}\n  extra_layers: []\n  deep: {a: {}, b: 2}\n  flags: [true, null, 1.0]\n',
+    };
+    await withProject(files, async (dir) => {
+      // List items are written by Python's f-string, str(): `True`, `None`, unlike a bool or None of the dict itself.
+      assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'echo --lr 0.1 --deep.b 2 --flags True None 1.0');
+    });
+  });
+
   test('foreach over a list, a list of dicts and a mapping; names as DVC makes them', async () => {
     const yaml = `
 stages:
@@ -224,6 +235,12 @@ describe('dvc.yaml errors name the stage and the key', () => {
     ['unknown variable', 'stages:\n  train:\n    cmd: python t.py ${nope.lr}\n', /dvc.yaml: failed to parse 'stages.train.cmd': Could not find 'nope.lr'/],
     ['list embedded in a string', 'vars: [{l: [1, 2]}]\nstages:\n  s:\n    cmd: echo ${l}\n', /stages.s.cmd.*Cannot interpolate data of type 'list'/],
     ['missing cmd', 'stages:\n  s:\n    deps: [a]\n', /stage 's': 'cmd' is required/],
+    [
+      'a dict embedded outside a stage (a top-level metrics path)',
+      'vars: [{o: {p: x}}]\nmetrics: ["m${o}.json"]\n',
+      /^dvc\.yaml: failed to parse 'metrics\[0\]': Cannot interpolate data of type 'dict' \('o'\): a dict is unpacked into arguments only in a stage's 'cmd'\.$/,
+    ],
+
     ['unknown stage key', 'stages:\n  s:\n    cmd: x\n    dep: [a]\n', /stage 's': unknown key 'dep'/],
     ['unknown top-level key', 'stage:\n  s: {cmd: x}\n', /unknown top-level key 'stage'/],
     ['bad out flag', 'stages:\n  s:\n    cmd: x\n    outs: [{o: {cach: false}}]\n', /stage 's': 'outs'\[0\]: unknown flag 'cach' on 'o'/],
