@@ -7838,6 +7838,7 @@ function workspaceTree(root, options2 = {}) {
     read: (path) => later(() => readNow(path)),
     chunks: (path) => later(() => chunksNow(path)),
     dvcPlotsFile: (name) => later(() => dvcPlotsFileNow(name)),
+    dvcConfigSource: () => Promise.resolve({ root }),
     list() {
       files ??= listing ? listing.files() : walk(root);
       return files;
@@ -7988,9 +7989,9 @@ function commitTree(git, sha2, name, options2 = {}) {
       const entry = await resolve18(path);
       return entry && budgeted(path, git.streamObject(entry.oid), budget);
     },
-    async dvcConfig() {
-      const entry = (await listing()).get(".dvc/config");
-      return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
+    dvcConfig,
+    async dvcConfigSource() {
+      return { root: git.cwd, repo: { text: (await dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${name}` } };
     },
     async dvcPlotsFile(name2) {
       const rel = dvcPlotsPath(name2);
@@ -8003,6 +8004,10 @@ function commitTree(git, sha2, name, options2 = {}) {
       return files;
     }
   };
+  async function dvcConfig() {
+    const entry = await entryOf(".dvc/config");
+    return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
+  }
   async function resolve18(path) {
     let rel = projectPath(path);
     for (let hops = 0; ; hops++) {
@@ -16333,6 +16338,305 @@ function parseMetricsTable(text2, delimiter) {
 // src/dvc/project.ts
 import { posix as posix4 } from "node:path";
 
+// src/dvc/data/config.ts
+import { readFile as readFile2 } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join6, resolve } from "node:path";
+
+// src/dvc/data/errors.ts
+var DataError = class extends UserError {
+  constructor(message) {
+    super(message);
+    this.name = "DataError";
+  }
+};
+var ObjectError = class extends DataError {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+    this.name = "ObjectError";
+  }
+  kind;
+};
+var TransferError = class extends DataError {
+  constructor(direction, remote, failures) {
+    const shown4 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
+    if (failures.length > shown4.length) shown4.push(`  \u2026 and ${failures.length - shown4.length} more`);
+    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
+    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
+${shown4.join("\n")}`);
+    this.direction = direction;
+    this.remote = remote;
+    this.failures = failures;
+    this.name = "TransferError";
+  }
+  direction;
+  remote;
+  failures;
+};
+
+// src/dvc/data/ini.ts
+var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
+var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
+function parseIni(text2, file) {
+  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
+  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let current = sections.get("");
+  let sectionName = "";
+  const at = (n) => `${file}:${n + 1}`;
+  for (let n = 0; n < lines2.length; n++) {
+    const line = lines2[n].trim();
+    if (!line || line.startsWith("#")) continue;
+    const header = SECTION.exec(line);
+    if (header) {
+      if (header[1].length !== header[3].length) throw new DataError(`${at(n)}: unbalanced brackets in section header '${line}'`);
+      sectionName = unquote(header[2]).toLowerCase();
+      if (sections.has(sectionName)) throw new DataError(`${at(n)}: duplicate section '${sectionName}'`);
+      current = /* @__PURE__ */ new Map();
+      sections.set(sectionName, current);
+      continue;
+    }
+    const kv = KEY_VALUE.exec(line);
+    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    const key2 = unquote(kv[1].trim()).toLowerCase();
+    if (current.has(key2)) throw new DataError(`${at(n)}: duplicate key '${key2}' in section '${sectionName}'`);
+    current.set(key2, parseValue(kv[2], at(n), key2));
+  }
+  for (const [name, section] of sections) {
+    for (const [key2, value2] of section) {
+      const resolve18 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve18) : resolve18(value2));
+    }
+  }
+  return sections;
+}
+function unquote(s) {
+  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
+  return s;
+}
+function parseValue(raw, where2, key2) {
+  const items = [];
+  let i = 0;
+  let sawComma = false;
+  const s = raw;
+  while (i < s.length) {
+    while (s[i] === " " || s[i] === "	") i++;
+    if (i >= s.length || s[i] === "#") break;
+    let item;
+    if (s[i] === '"' || s[i] === "'") {
+      const end = s.indexOf(s[i], i + 1);
+      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
+      item = s.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      let j = i;
+      while (j < s.length && s[j] !== "," && s[j] !== "#") j++;
+      item = s.slice(i, j).trim();
+      i = j;
+    }
+    items.push(item);
+    while (s[i] === " " || s[i] === "	") i++;
+    if (s[i] === ",") {
+      sawComma = true;
+      i++;
+    } else if (i < s.length && s[i] !== "#") {
+      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
+    }
+  }
+  if (sawComma) return items.filter((x, k) => x !== "" || k < items.length - 1);
+  return items[0] ?? "";
+}
+function interpolate(value2, section, defaults, where2, depth = 0) {
+  if (!value2.includes("%(")) return value2;
+  if (depth > 10) throw new DataError(`${where2}: interpolation '%(\u2026)s' nests too deep`);
+  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
+    const found = section.get(name.toLowerCase()) ?? defaults?.get(name.toLowerCase());
+    if (found === void 0 || Array.isArray(found)) {
+      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
+    }
+    return interpolate(found, section, defaults, where2, depth + 1);
+  });
+}
+
+// src/dvc/data/config.ts
+var PATH_KEYS = /* @__PURE__ */ new Set([
+  "url",
+  "credentialpath",
+  "configpath",
+  "keyfile",
+  "cert_path",
+  "key_path",
+  "gdrive_service_account_json_file_path",
+  "gdrive_user_credentials_file"
+]);
+var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
+async function loadDvcConfig(root, environment = {}, revision2, local = true) {
+  const { read, merged } = await readLevels(root, environment, revision2, local);
+  return buildConfig(root, read, merged);
+}
+var DEFAULT_PARSING = { bool: "store_true", list: "nargs" };
+async function loadParsingConfig(root, environment = {}, revision2) {
+  const { merged } = await readLevels(root, environment, revision2, true);
+  const section = merged.get("parsing");
+  const choice = (key2, choices, fallback) => {
+    const set = section?.get(key2);
+    if (!set) return fallback;
+    const value2 = typeof set.value === "string" ? set.value.toLowerCase() : null;
+    const found = choices.find((c) => c === value2);
+    if (found) return found;
+    const written = typeof set.value === "string" ? `'${set.value}'` : `a list (${set.value.join(", ")})`;
+    throw new DataError(`${set.file}: parsing.${key2} is ${written}; expected ${choices.join(" or ")}`);
+  };
+  return {
+    bool: choice("bool", ["store_true", "boolean_optional"], DEFAULT_PARSING.bool),
+    list: choice("list", ["nargs", "append"], DEFAULT_PARSING.list)
+  };
+}
+async function readLevels(root, environment, revision2, local) {
+  const env = environment.env ?? process.env;
+  const repoFile = join6(root, ".dvc", "config");
+  const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
+  const levels = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join6(d, "config"))),
+    revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
+    ...local ? [onDisk(join6(root, ".dvc", "config.local"))] : []
+  ];
+  const read = [];
+  const merged = /* @__PURE__ */ new Map();
+  for (const level of levels) {
+    const text2 = await level.text();
+    if (text2 === null) continue;
+    read.push(level.file);
+    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
+  }
+  return { read, merged };
+}
+async function readConfigFile(file) {
+  try {
+    return await readFile2(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
+    throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
+  }
+}
+function configDirs(env, platform) {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  let system;
+  let global;
+  if (platform === "win32") {
+    system = join6(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join6(env.LOCALAPPDATA ?? join6(home, "AppData", "Local"), "iterative", "dvc");
+  } else if (platform === "darwin") {
+    system = "/Library/Application Support/dvc";
+    global = join6(home, "Library", "Application Support", "dvc");
+  } else {
+    system = join6((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join6(env.XDG_CONFIG_HOME || join6(home, ".config"), "dvc");
+  }
+  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
+}
+function remoteChanges(from, to) {
+  const sections = (config) => {
+    const merged = /* @__PURE__ */ new Map();
+    if (config.text !== null) mergeLevel(merged, parseIni(config.text, config.name), config.name, ".dvc");
+    const remotes = /* @__PURE__ */ new Map();
+    for (const [section, values] of merged) {
+      const named3 = NAMED_SECTION.exec(section);
+      if (named3?.[1] === "remote") remotes.set(named3[2], JSON.stringify([...values].map(([k, v]) => [k, v.value]).sort()));
+    }
+    const core = merged.get("core")?.get("remote")?.value;
+    return { remotes, defaultRemote: typeof core === "string" ? core.toLowerCase() : void 0 };
+  };
+  const a = sections(from);
+  const b = sections(to);
+  const changes = [];
+  for (const name of /* @__PURE__ */ new Set([...a.remotes.keys(), ...b.remotes.keys()])) {
+    const [x, y] = [a.remotes.get(name), b.remotes.get(name)];
+    if (x !== y) changes.push(`remote '${name}' (${x === void 0 ? "added" : y === void 0 ? "removed" : "changed"})`);
+  }
+  if (a.defaultRemote !== b.defaultRemote) changes.push(`core.remote (${b.defaultRemote ? `'${b.defaultRemote}'` : "unset"})`);
+  return changes;
+}
+function mergeLevel(merged, sections, file, dir) {
+  for (const [name, section] of sections) {
+    if (name === "" && section.size === 0) continue;
+    const named3 = NAMED_SECTION.exec(name);
+    const key2 = named3 ? `${named3[1]} "${named3[2]}"` : name;
+    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
+    merged.set(key2, target);
+    for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key2, dir), file });
+  }
+}
+function resolvePath(key2, value2, section, dir) {
+  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
+  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
+  if (value2 === "~" || value2.startsWith("~/")) return join6(homedir(), value2.slice(1));
+  if (isAbsolute2(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
+  return resolve(dir, value2);
+}
+function buildConfig(root, files, merged) {
+  const remotes = /* @__PURE__ */ new Map();
+  for (const [section, values] of merged) {
+    const named3 = NAMED_SECTION.exec(section);
+    if (!named3 || named3[1] !== "remote") continue;
+    const name = named3[2];
+    const url = values.get("url");
+    const defining = [...new Set([...values.values()].map((v) => v.file))];
+    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
+    const options2 = {};
+    for (const [k, v] of values) if (k !== "url") options2[k] = v.value;
+    remotes.set(name, { name, url: url.value, options: options2, files: defining, urlFile: url.file });
+  }
+  const core = {};
+  for (const [k, v] of merged.get("core") ?? []) core[k] = v.value;
+  const remote = core.remote;
+  delete core.remote;
+  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
+  const cacheDir = merged.get("cache")?.get("dir")?.value;
+  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
+  return {
+    root,
+    files,
+    defaultRemote: remote ? remote.toLowerCase() : void 0,
+    remotes,
+    cacheDir: cacheDir || join6(root, ".dvc", "cache"),
+    core
+  };
+}
+function selectRemote(config, name, pick2) {
+  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
+  const where2 = config.files.length ? config.files.join(", ") : `${join6(config.root, ".dvc", "config")} (missing)`;
+  if (!wanted) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(
+      known.length ? `no DVC remote specified, and ${known.length === 1 ? "one is" : `${known.length} are`} defined (${known.join(", ")}): set the default with 'dvc remote default <name>' (core.remote in .dvc/config)${pick2 ? `, or ${pick2}` : ""}; read ${where2}` : `no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`
+    );
+  }
+  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
+}
+function resolveRef(config, name, where2, seen) {
+  const remote = config.remotes.get(name);
+  if (!remote) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
+  }
+  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
+  if (!ref) return remote;
+  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
+  seen.add(name);
+  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
+  const sub = ref[2] ?? "";
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join6(base.url, sub);
+  const urlFiles = [.../* @__PURE__ */ new Set([remote.urlFile, base.urlFile])].filter((f) => f !== void 0);
+  return {
+    name: remote.name,
+    url,
+    options: { ...base.options, ...remote.options },
+    files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])],
+    urlFile: urlFiles.length ? urlFiles.join(", ") : void 0
+  };
+}
+
 // src/dvc/overlaps.ts
 import { posix as posix3 } from "node:path";
 function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
@@ -16406,7 +16710,7 @@ function projectPath2(dir, path) {
 var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
 var InterpolationError = class extends Error {
 };
-function interpolateString(src, context, inCmd) {
+function interpolateString(src, context, site = {}) {
   const matches = [...src.matchAll(KEYCRE)];
   if (!matches.length) return unescape2(src);
   if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
@@ -16414,20 +16718,21 @@ function interpolateString(src, context, inCmd) {
   let last = 0;
   for (const m of matches) {
     out += src.slice(last, m.index);
-    out += toStr(lookup(context, m[1]), m[1], inCmd);
+    const value2 = lookup(context, m[1]);
+    out += isRawMap(value2) && site.field === "cmd" ? unpackDict(value2, site.parsing ?? DEFAULT_PARSING) : toStr(value2, m[1]);
     last = m.index + m[0].length;
   }
   out += src.slice(last);
   return unescape2(out);
 }
-function interpolateValue(value2, context, inCmd) {
-  if (typeof value2 === "string") return interpolateString(value2, context, inCmd);
-  if (Array.isArray(value2)) return value2.map((v) => interpolateValue(v, context, inCmd));
+function interpolateValue(value2, context, site = {}) {
+  if (typeof value2 === "string") return interpolateString(value2, context, site);
+  if (Array.isArray(value2)) return value2.map((v) => interpolateValue(v, context, site));
   if (isRawMap(value2)) {
     return new Map(
       [...value2].map(([k, v]) => {
-        const key2 = interpolateString(k, context, false);
-        return [pyStr2(key2), interpolateValue(v, context, inCmd)];
+        const key2 = interpolateString(k, context, site);
+        return [pyStr2(key2), interpolateValue(v, context, site)];
       })
     );
   }
@@ -16466,7 +16771,7 @@ function lookup(context, inner) {
   }
   return cur;
 }
-function toStr(value2, key2, inCmd) {
+function toStr(value2, key2) {
   if (value2 === true) return "true";
   if (value2 === false) return "false";
   if (value2 === null) return "None";
@@ -16478,28 +16783,29 @@ function toStr(value2, key2, inCmd) {
   if (value2 instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key2}')`);
   if (value2 instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key2}')`);
   if (value2 instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key2}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
-  return unpackDict(value2, key2);
+  throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
 }
-function unpackDict(dict, key2) {
+function unpackDict(dict, parsing) {
   const parts = [];
   for (const [k, v] of flatten(dict)) {
     if (v === true) parts.push(`--${k}`);
-    else if (v === false) continue;
-    else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
+    else if (v === false) {
+      if (parsing.bool === "boolean_optional") parts.push(`--no-${k}`);
+    } else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
     else if (Array.isArray(v)) {
       const items = v.map((item) => {
         if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection) throw new InterpolationError(`Cannot interpolate nested iterable in '${k}'`);
-        return typeof item === "string" ? shlexQuote(item) : scalarText(item, `${key2}.${k}`);
+        return typeof item === "string" ? shlexQuote(item) : scalarText(item, k);
       });
-      if (items.length) parts.push(`--${k} ${items.join(" ")}`);
-    } else parts.push(`--${k} ${scalarText(v, `${key2}.${k}`)}`);
+      if (parsing.list === "append") for (const item of items) parts.push(`--${k} ${item}`);
+      else if (items.length) parts.push(`--${k} ${items.join(" ")}`);
+    } else parts.push(`--${k} ${scalarText(v, k)}`);
   }
   return parts.join(" ").trimEnd();
 }
 function scalarText(value2, key2) {
   if (value2 === null || typeof value2 === "boolean" || typeof value2 === "number" || typeof value2 === "bigint" || value2 instanceof PyFloat) return pyStr2(value2);
-  return toStr(value2, key2, false);
+  return toStr(value2, key2);
 }
 function flatten(dict, prefix = "") {
   const out = [];
@@ -16548,12 +16854,13 @@ async function loadDvcYaml(tree, dir = "") {
   const trackedVars = /* @__PURE__ */ new Map();
   const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
   if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
+  const parsing = unpacksInCmd(stagesDoc) ? await parsingConfigOf(tree, where2) : DEFAULT_PARSING;
   for (const [name, definition] of stagesDoc) {
     const key2 = keyValue(stagesDoc, name);
     if (typeof key2 !== "string")
       throw new UserError(`${where2}: a stage name is ${describeValue(key2)}, not a string: quote it, as DVC takes only string names.`);
     for (const generated of expandEntry(where2, name, definition, context)) {
-      stages.push(await resolveStage(where2, generated, vars, trackedVars));
+      stages.push(await resolveStage(where2, generated, vars, trackedVars, parsing));
     }
   }
   const seen = /* @__PURE__ */ new Set();
@@ -16566,12 +16873,33 @@ async function loadDvcYaml(tree, dir = "") {
     if (value2 === void 0 || value2 === null) return [];
     if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
     return value2.map((v, i) => {
-      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v, context, false));
+      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v, context));
       if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
       return resolved;
     });
   };
   return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context), trackedVars };
+}
+function unpacksInCmd(stages) {
+  return [...stages.values()].some((definition) => {
+    if (!isRawMap(definition)) return false;
+    const body = definition.get("do");
+    const cmd = isRawMap(body) ? body.get("cmd") : definition.get("cmd");
+    return cmd !== void 0 && hasInterpolation(cmd);
+  });
+}
+var parsingConfigs = /* @__PURE__ */ new WeakMap();
+async function parsingConfigOf(tree, file) {
+  let config = parsingConfigs.get(tree);
+  if (!config) {
+    config = tree.dvcConfigSource ? tree.dvcConfigSource().then(({ root, repo }) => loadParsingConfig(root, {}, repo)) : Promise.resolve(DEFAULT_PARSING);
+    parsingConfigs.set(tree, config);
+  }
+  try {
+    return await config;
+  } catch (error) {
+    throw new UserError(`${file}: DVC's config, whose 'parsing' settings say how a \${dict} in a cmd is written, does not load: ${describeError(error)}`);
+  }
 }
 async function loadProject(tree) {
   const files = await tree.list();
@@ -16664,7 +16992,7 @@ function topPlots(file, value2, context) {
   if (value2 === void 0 || value2 === null) return [];
   if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
   return value2.map((entry, i) => {
-    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context));
     if (typeof resolved === "string") return { id: resolved, props: null };
     if (isRawMap(resolved) && resolved.size === 1) {
       const [id, props] = [...resolved][0];
@@ -16697,18 +17025,18 @@ function expandEntry(file, name, definition, context) {
     if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
     if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
     let items = definition.get("foreach") ?? null;
-    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context, false), name);
+    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context), name);
     const body = definition.get("do") ?? null;
     const out = [];
     if (Array.isArray(items)) {
       const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
       const keyed = /* @__PURE__ */ new Map();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item"), item));
       for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
     } else if (isRawMap(items)) {
       for (const [written, item] of items) {
         const value2 = keyValue(items, written);
-        const key2 = typeof value2 === "boolean" ? toStr(value2, "key", false) : written;
+        const key2 = typeof value2 === "boolean" ? toStr(value2, "key") : written;
         out.push({
           name: `${name}@${key2}`,
           definition: body,
@@ -16729,7 +17057,7 @@ function expandEntry(file, name, definition, context) {
     if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
     const axes = [];
     for (const [axis, raw] of matrix) {
-      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
+      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context), name) : raw;
       if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
       axes.push([axis, values]);
     }
@@ -16740,7 +17068,7 @@ function expandEntry(file, name, definition, context) {
       combos = combos.flatMap(
         (c) => values.map((v, i) => ({
           item: [...c.item, [axis, v]],
-          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis, false)]
+          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis)]
         }))
       );
     }
@@ -16759,7 +17087,7 @@ function expandEntry(file, name, definition, context) {
   }
   return [{ name, definition, context, written: definition }];
 }
-async function resolveStage(file, entry, vars, trackedVars) {
+async function resolveStage(file, entry, vars, trackedVars, parsing) {
   const { name, definition, context } = entry;
   const where2 = `${file}: stage '${name}'`;
   if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
@@ -16767,7 +17095,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
     if (!STAGE_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS2.join(", ")}).`);
   }
   const wdirWritten = definition.get("wdir");
-  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
+  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
   const wdir = posix4.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context;
@@ -16778,11 +17106,11 @@ async function resolveStage(file, entry, vars, trackedVars) {
     stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
   }
   scope.track(entry.written, trackedVars);
-  const field = (key2, inCmd = false) => {
+  const field = (key2) => {
     const written = definition.get(key2);
-    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, inCmd), name);
+    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, { field: key2, parsing }), name);
   };
-  const cmd = field("cmd", true);
+  const cmd = field("cmd");
   if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
   const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : null;
   if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
@@ -16991,40 +17319,8 @@ function nodeCrypto() {
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
-import { chmod, copyFile, mkdir, open as open2, readFile as readFile2, readdir as readdir3, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join6, relative as relative3, sep as sep4 } from "node:path";
-
-// src/dvc/data/errors.ts
-var DataError = class extends UserError {
-  constructor(message) {
-    super(message);
-    this.name = "DataError";
-  }
-};
-var ObjectError = class extends DataError {
-  constructor(message, kind) {
-    super(message);
-    this.kind = kind;
-    this.name = "ObjectError";
-  }
-  kind;
-};
-var TransferError = class extends DataError {
-  constructor(direction, remote, failures) {
-    const shown4 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
-    if (failures.length > shown4.length) shown4.push(`  \u2026 and ${failures.length - shown4.length} more`);
-    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
-    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown4.join("\n")}`);
-    this.direction = direction;
-    this.remote = remote;
-    this.failures = failures;
-    this.name = "TransferError";
-  }
-  direction;
-  remote;
-  failures;
-};
+import { chmod, copyFile, mkdir, open as open2, readFile as readFile3, readdir as readdir3, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname4, join as join7, relative as relative3, sep as sep4 } from "node:path";
 
 // src/dvc/data/hash.ts
 var DOS2UNIX_CHUNK = 1024 * 1024;
@@ -17208,7 +17504,7 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join6(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join7(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   /**
    * Whether the cache holds object `oid`, as dvc-data's `LocalHashFileDB.check` decides: a read-only (0444) file is
@@ -17246,10 +17542,10 @@ var Cache = class {
     if (!oids.length) return held;
     const folders = /* @__PURE__ */ new Map();
     for (const oid of oids) {
-      const folder = dirname3(this.path(oid, legacy));
+      const folder = dirname4(this.path(oid, legacy));
       folders.set(folder, [...folders.get(folder) ?? [], oid]);
     }
-    const root = dirname3([...folders.keys()][0]);
+    const root = dirname4([...folders.keys()][0]);
     const present = new Set(await readdir3(root).catch(() => []));
     await eachLimit([...folders], 8, async ([folder, wanted]) => {
       if (!present.has(basename2(folder))) return;
@@ -17277,7 +17573,7 @@ var Cache = class {
     const path = this.path(oid, legacy);
     let bytes;
     try {
-      bytes = await readFile2(path);
+      bytes = await readFile3(path);
     } catch {
       throw new DataError(`${oid} is not in the cache (${this.dir})`);
     }
@@ -17294,8 +17590,8 @@ var Cache = class {
     const oid = hasher.digest();
     if (!await this.has(oid)) {
       const target = this.path(oid);
-      await mkdir(dirname3(target), { recursive: true });
-      const tmp = join6(dirname3(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+      await mkdir(dirname4(target), { recursive: true });
+      const tmp = join7(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile(file, tmp);
         await chmod(tmp, CACHE_MODE);
@@ -17328,13 +17624,13 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join6(dirname3(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join7(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size2 = 0;
   try {
     const file = await open2(tmp, "wx", 420).catch(async (error) => {
       if (error.code !== "ENOENT") throw error;
-      await mkdir(dirname3(target), { recursive: true });
+      await mkdir(dirname4(target), { recursive: true });
       return open2(tmp, "wx", 420);
     });
     try {
@@ -17374,7 +17670,7 @@ async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join6(dir, entry.name);
+    const path = join7(dir, entry.name);
     const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
     if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
@@ -17399,7 +17695,7 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm3 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join7, relative as relative4, resolve, sep as sep5 } from "node:path";
+import { basename as basename3, dirname as dirname5, join as join8, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options2 = {}) {
   try {
@@ -17412,19 +17708,19 @@ async function stage(root, target) {
   if (!isDirOid(target.oid)) return void 0;
   const dest = outputPath(root, target.path);
   if (await lstat2(dest).catch(() => void 0)) return void 0;
-  const staged = join7(dirname4(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+  const staged = join8(dirname5(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
   await mkdir2(staged, { recursive: true });
   return staged;
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname4(join7(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname5(join8(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join7(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join8(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
-  const dest = resolve(root, path);
-  const rel = relative4(resolve(root), dest);
+  const dest = resolve2(root, path);
+  const rel = relative4(resolve2(root), dest);
   if (!rel || rel.startsWith("..") || rel.split(sep5).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
   return dest;
 }
@@ -17440,8 +17736,8 @@ async function place(cache, root, target, options2) {
       return "unchanged";
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
-    await mkdir2(dirname4(dest), { recursive: true });
-    const tmp = join7(dirname4(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    await mkdir2(dirname5(dest), { recursive: true });
+    const tmp = join8(dirname5(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -17469,7 +17765,7 @@ async function place(cache, root, target, options2) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join7(dest, ...relpath.split("/"));
+      const file = join8(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -17480,10 +17776,10 @@ async function place(cache, root, target, options2) {
   } else if (current) {
     await guardUnsaved(cache, dest, target.path, legacy, options2);
   }
-  await mkdir2(dirname4(dest), { recursive: true });
+  await mkdir2(dirname5(dest), { recursive: true });
   const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options2.staged ?? join7(dirname4(dest), `.${basename3(dest)}.${token}.tmp`);
-  const old = join7(dirname4(dest), `.${basename3(dest)}.${token}.old`);
+  const fresh = options2.staged ?? join8(dirname5(dest), `.${basename3(dest)}.${token}.tmp`);
+  const old = join8(dirname5(dest), `.${basename3(dest)}.${token}.old`);
   try {
     await mkdir2(fresh, { recursive: true });
     await makeFolders(
@@ -17492,7 +17788,7 @@ async function place(cache, root, target, options2) {
     );
     const copied = new Set(options2.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join7(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join8(fresh, ...e.relpath.split("/")), false));
     if (current) await rename2(dest, old);
     await rename2(fresh, dest);
   } catch (error) {
@@ -17509,7 +17805,7 @@ async function materialise(from, to, exec) {
 async function guardUnsaved(cache, dest, path, legacy, options2) {
   if (options2.force) return;
   const stats3 = await lstat2(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join7(dest, ...f.split("/"))) : [dest];
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join8(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep5).join("/")}`);
   }
@@ -17528,255 +17824,10 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join7(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join8(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
-}
-
-// src/dvc/data/config.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { homedir } from "node:os";
-import { dirname as dirname5, isAbsolute as isAbsolute2, join as join8, resolve as resolve2 } from "node:path";
-
-// src/dvc/data/ini.ts
-var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
-var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
-function parseIni(text2, file) {
-  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
-  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
-  let current = sections.get("");
-  let sectionName = "";
-  const at = (n) => `${file}:${n + 1}`;
-  for (let n = 0; n < lines2.length; n++) {
-    const line = lines2[n].trim();
-    if (!line || line.startsWith("#")) continue;
-    const header = SECTION.exec(line);
-    if (header) {
-      if (header[1].length !== header[3].length) throw new DataError(`${at(n)}: unbalanced brackets in section header '${line}'`);
-      sectionName = unquote(header[2]).toLowerCase();
-      if (sections.has(sectionName)) throw new DataError(`${at(n)}: duplicate section '${sectionName}'`);
-      current = /* @__PURE__ */ new Map();
-      sections.set(sectionName, current);
-      continue;
-    }
-    const kv = KEY_VALUE.exec(line);
-    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header, found '${line}'`);
-    const key2 = unquote(kv[1].trim()).toLowerCase();
-    if (current.has(key2)) throw new DataError(`${at(n)}: duplicate key '${key2}' in section '${sectionName}'`);
-    current.set(key2, parseValue(kv[2], at(n), key2));
-  }
-  for (const [name, section] of sections) {
-    for (const [key2, value2] of section) {
-      const resolve18 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve18) : resolve18(value2));
-    }
-  }
-  return sections;
-}
-function unquote(s) {
-  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
-  return s;
-}
-function parseValue(raw, where2, key2) {
-  const items = [];
-  let i = 0;
-  let sawComma = false;
-  const s = raw;
-  while (i < s.length) {
-    while (s[i] === " " || s[i] === "	") i++;
-    if (i >= s.length || s[i] === "#") break;
-    let item;
-    if (s[i] === '"' || s[i] === "'") {
-      const end = s.indexOf(s[i], i + 1);
-      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
-      item = s.slice(i + 1, end);
-      i = end + 1;
-    } else {
-      let j = i;
-      while (j < s.length && s[j] !== "," && s[j] !== "#") j++;
-      item = s.slice(i, j).trim();
-      i = j;
-    }
-    items.push(item);
-    while (s[i] === " " || s[i] === "	") i++;
-    if (s[i] === ",") {
-      sawComma = true;
-      i++;
-    } else if (i < s.length && s[i] !== "#") {
-      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
-    }
-  }
-  if (sawComma) return items.filter((x, k) => x !== "" || k < items.length - 1);
-  return items[0] ?? "";
-}
-function interpolate(value2, section, defaults, where2, depth = 0) {
-  if (!value2.includes("%(")) return value2;
-  if (depth > 10) throw new DataError(`${where2}: interpolation '%(\u2026)s' nests too deep`);
-  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
-    const found = section.get(name.toLowerCase()) ?? defaults?.get(name.toLowerCase());
-    if (found === void 0 || Array.isArray(found)) {
-      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
-    }
-    return interpolate(found, section, defaults, where2, depth + 1);
-  });
-}
-
-// src/dvc/data/config.ts
-var PATH_KEYS = /* @__PURE__ */ new Set([
-  "url",
-  "credentialpath",
-  "configpath",
-  "keyfile",
-  "cert_path",
-  "key_path",
-  "gdrive_service_account_json_file_path",
-  "gdrive_user_credentials_file"
-]);
-var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
-async function loadDvcConfig(root, environment = {}, revision2, local = true) {
-  const env = environment.env ?? process.env;
-  const repoFile = join8(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname5(file), text: () => readConfigFile(file) });
-  const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join8(d, "config"))),
-    revision2 ? { file: revision2.name, dir: dirname5(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    ...local ? [onDisk(join8(root, ".dvc", "config.local"))] : []
-  ];
-  const read = [];
-  const merged = /* @__PURE__ */ new Map();
-  for (const level of levels) {
-    const text2 = await level.text();
-    if (text2 === null) continue;
-    read.push(level.file);
-    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
-  }
-  return buildConfig(root, read, merged);
-}
-async function readConfigFile(file) {
-  try {
-    return await readFile3(file, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
-    throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
-  }
-}
-function configDirs(env, platform) {
-  const home = env.HOME ?? env.USERPROFILE ?? homedir();
-  let system;
-  let global;
-  if (platform === "win32") {
-    system = join8(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global = join8(env.LOCALAPPDATA ?? join8(home, "AppData", "Local"), "iterative", "dvc");
-  } else if (platform === "darwin") {
-    system = "/Library/Application Support/dvc";
-    global = join8(home, "Library", "Application Support", "dvc");
-  } else {
-    system = join8((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global = join8(env.XDG_CONFIG_HOME || join8(home, ".config"), "dvc");
-  }
-  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
-}
-function remoteChanges(from, to) {
-  const sections = (config) => {
-    const merged = /* @__PURE__ */ new Map();
-    if (config.text !== null) mergeLevel(merged, parseIni(config.text, config.name), config.name, ".dvc");
-    const remotes = /* @__PURE__ */ new Map();
-    for (const [section, values] of merged) {
-      const named3 = NAMED_SECTION.exec(section);
-      if (named3?.[1] === "remote") remotes.set(named3[2], JSON.stringify([...values].map(([k, v]) => [k, v.value]).sort()));
-    }
-    const core = merged.get("core")?.get("remote")?.value;
-    return { remotes, defaultRemote: typeof core === "string" ? core.toLowerCase() : void 0 };
-  };
-  const a = sections(from);
-  const b = sections(to);
-  const changes = [];
-  for (const name of /* @__PURE__ */ new Set([...a.remotes.keys(), ...b.remotes.keys()])) {
-    const [x, y] = [a.remotes.get(name), b.remotes.get(name)];
-    if (x !== y) changes.push(`remote '${name}' (${x === void 0 ? "added" : y === void 0 ? "removed" : "changed"})`);
-  }
-  if (a.defaultRemote !== b.defaultRemote) changes.push(`core.remote (${b.defaultRemote ? `'${b.defaultRemote}'` : "unset"})`);
-  return changes;
-}
-function mergeLevel(merged, sections, file, dir) {
-  for (const [name, section] of sections) {
-    if (name === "" && section.size === 0) continue;
-    const named3 = NAMED_SECTION.exec(name);
-    const key2 = named3 ? `${named3[1]} "${named3[2]}"` : name;
-    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
-    merged.set(key2, target);
-    for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key2, dir), file });
-  }
-}
-function resolvePath(key2, value2, section, dir) {
-  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
-  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join8(homedir(), value2.slice(1));
-  if (isAbsolute2(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
-  return resolve2(dir, value2);
-}
-function buildConfig(root, files, merged) {
-  const remotes = /* @__PURE__ */ new Map();
-  for (const [section, values] of merged) {
-    const named3 = NAMED_SECTION.exec(section);
-    if (!named3 || named3[1] !== "remote") continue;
-    const name = named3[2];
-    const url = values.get("url");
-    const defining = [...new Set([...values.values()].map((v) => v.file))];
-    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
-    const options2 = {};
-    for (const [k, v] of values) if (k !== "url") options2[k] = v.value;
-    remotes.set(name, { name, url: url.value, options: options2, files: defining, urlFile: url.file });
-  }
-  const core = {};
-  for (const [k, v] of merged.get("core") ?? []) core[k] = v.value;
-  const remote = core.remote;
-  delete core.remote;
-  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
-  const cacheDir = merged.get("cache")?.get("dir")?.value;
-  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
-  return {
-    root,
-    files,
-    defaultRemote: remote ? remote.toLowerCase() : void 0,
-    remotes,
-    cacheDir: cacheDir || join8(root, ".dvc", "cache"),
-    core
-  };
-}
-function selectRemote(config, name, pick2) {
-  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join8(config.root, ".dvc", "config")} (missing)`;
-  if (!wanted) {
-    const known = [...config.remotes.keys()];
-    throw new DataError(
-      known.length ? `no DVC remote specified, and ${known.length === 1 ? "one is" : `${known.length} are`} defined (${known.join(", ")}): set the default with 'dvc remote default <name>' (core.remote in .dvc/config)${pick2 ? `, or ${pick2}` : ""}; read ${where2}` : `no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`
-    );
-  }
-  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
-}
-function resolveRef(config, name, where2, seen) {
-  const remote = config.remotes.get(name);
-  if (!remote) {
-    const known = [...config.remotes.keys()];
-    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
-  }
-  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
-  if (!ref) return remote;
-  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
-  seen.add(name);
-  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
-  const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join8(base.url, sub);
-  const urlFiles = [.../* @__PURE__ */ new Set([remote.urlFile, base.urlFile])].filter((f) => f !== void 0);
-  return {
-    name: remote.name,
-    url,
-    options: { ...base.options, ...remote.options },
-    files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])],
-    urlFile: urlFiles.length ? urlFiles.join(", ") : void 0
-  };
 }
 
 // src/dvc/data/dvcfile.ts
@@ -19199,6 +19250,7 @@ function withCachedOutputs(tree, data, project) {
     isCommit: tree.isCommit,
     list: () => tree.list(),
     dvcPlotsFile: (name) => tree.dvcPlotsFile(name),
+    ...tree.dvcConfigSource && { dvcConfigSource: () => tree.dvcConfigSource() },
     async read(path) {
       return orCached(path, await tree.read(path));
     },

@@ -11362,6 +11362,305 @@ function checkDep(item, where2) {
   }
 }
 
+// src/dvc/data/config.ts
+import { readFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, resolve } from "node:path";
+
+// src/dvc/data/errors.ts
+var DataError = class extends UserError {
+  constructor(message) {
+    super(message);
+    this.name = "DataError";
+  }
+};
+var ObjectError = class extends DataError {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+    this.name = "ObjectError";
+  }
+  kind;
+};
+var TransferError = class extends DataError {
+  constructor(direction, remote, failures) {
+    const shown5 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
+    if (failures.length > shown5.length) shown5.push(`  \u2026 and ${failures.length - shown5.length} more`);
+    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
+    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
+${shown5.join("\n")}`);
+    this.direction = direction;
+    this.remote = remote;
+    this.failures = failures;
+    this.name = "TransferError";
+  }
+  direction;
+  remote;
+  failures;
+};
+
+// src/dvc/data/ini.ts
+var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
+var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
+function parseIni(text2, file) {
+  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
+  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let current = sections.get("");
+  let sectionName = "";
+  const at = (n) => `${file}:${n + 1}`;
+  for (let n = 0; n < lines2.length; n++) {
+    const line = lines2[n].trim();
+    if (!line || line.startsWith("#")) continue;
+    const header = SECTION.exec(line);
+    if (header) {
+      if (header[1].length !== header[3].length) throw new DataError(`${at(n)}: unbalanced brackets in section header '${line}'`);
+      sectionName = unquote(header[2]).toLowerCase();
+      if (sections.has(sectionName)) throw new DataError(`${at(n)}: duplicate section '${sectionName}'`);
+      current = /* @__PURE__ */ new Map();
+      sections.set(sectionName, current);
+      continue;
+    }
+    const kv = KEY_VALUE.exec(line);
+    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    const key2 = unquote(kv[1].trim()).toLowerCase();
+    if (current.has(key2)) throw new DataError(`${at(n)}: duplicate key '${key2}' in section '${sectionName}'`);
+    current.set(key2, parseValue(kv[2], at(n), key2));
+  }
+  for (const [name, section] of sections) {
+    for (const [key2, value2] of section) {
+      const resolve9 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
+      section.set(key2, Array.isArray(value2) ? value2.map(resolve9) : resolve9(value2));
+    }
+  }
+  return sections;
+}
+function unquote(s) {
+  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
+  return s;
+}
+function parseValue(raw, where2, key2) {
+  const items = [];
+  let i = 0;
+  let sawComma = false;
+  const s = raw;
+  while (i < s.length) {
+    while (s[i] === " " || s[i] === "	") i++;
+    if (i >= s.length || s[i] === "#") break;
+    let item;
+    if (s[i] === '"' || s[i] === "'") {
+      const end = s.indexOf(s[i], i + 1);
+      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
+      item = s.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      let j = i;
+      while (j < s.length && s[j] !== "," && s[j] !== "#") j++;
+      item = s.slice(i, j).trim();
+      i = j;
+    }
+    items.push(item);
+    while (s[i] === " " || s[i] === "	") i++;
+    if (s[i] === ",") {
+      sawComma = true;
+      i++;
+    } else if (i < s.length && s[i] !== "#") {
+      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
+    }
+  }
+  if (sawComma) return items.filter((x, k) => x !== "" || k < items.length - 1);
+  return items[0] ?? "";
+}
+function interpolate(value2, section, defaults, where2, depth = 0) {
+  if (!value2.includes("%(")) return value2;
+  if (depth > 10) throw new DataError(`${where2}: interpolation '%(\u2026)s' nests too deep`);
+  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
+    const found = section.get(name.toLowerCase()) ?? defaults?.get(name.toLowerCase());
+    if (found === void 0 || Array.isArray(found)) {
+      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
+    }
+    return interpolate(found, section, defaults, where2, depth + 1);
+  });
+}
+
+// src/dvc/data/config.ts
+var PATH_KEYS = /* @__PURE__ */ new Set([
+  "url",
+  "credentialpath",
+  "configpath",
+  "keyfile",
+  "cert_path",
+  "key_path",
+  "gdrive_service_account_json_file_path",
+  "gdrive_user_credentials_file"
+]);
+var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
+async function loadDvcConfig(root, environment = {}, revision2, local = true) {
+  const { read, merged } = await readLevels(root, environment, revision2, local);
+  return buildConfig(root, read, merged);
+}
+var DEFAULT_PARSING = { bool: "store_true", list: "nargs" };
+async function loadParsingConfig(root, environment = {}, revision2) {
+  const { merged } = await readLevels(root, environment, revision2, true);
+  const section = merged.get("parsing");
+  const choice = (key2, choices, fallback) => {
+    const set = section?.get(key2);
+    if (!set) return fallback;
+    const value2 = typeof set.value === "string" ? set.value.toLowerCase() : null;
+    const found = choices.find((c) => c === value2);
+    if (found) return found;
+    const written = typeof set.value === "string" ? `'${set.value}'` : `a list (${set.value.join(", ")})`;
+    throw new DataError(`${set.file}: parsing.${key2} is ${written}; expected ${choices.join(" or ")}`);
+  };
+  return {
+    bool: choice("bool", ["store_true", "boolean_optional"], DEFAULT_PARSING.bool),
+    list: choice("list", ["nargs", "append"], DEFAULT_PARSING.list)
+  };
+}
+async function readLevels(root, environment, revision2, local) {
+  const env = environment.env ?? process.env;
+  const repoFile = join3(root, ".dvc", "config");
+  const onDisk = (file) => ({ file, dir: dirname2(file), text: () => readConfigFile(file) });
+  const levels = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join3(d, "config"))),
+    revision2 ? { file: revision2.name, dir: dirname2(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
+    ...local ? [onDisk(join3(root, ".dvc", "config.local"))] : []
+  ];
+  const read = [];
+  const merged = /* @__PURE__ */ new Map();
+  for (const level of levels) {
+    const text2 = await level.text();
+    if (text2 === null) continue;
+    read.push(level.file);
+    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
+  }
+  return { read, merged };
+}
+async function readConfigFile(file) {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error2) {
+    if (error2.code === "ENOENT" || error2.code === "ENOTDIR") return null;
+    throw new DataError(`cannot read the DVC config ${file}: ${error2.message}`);
+  }
+}
+function configDirs(env, platform2) {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  let system;
+  let global;
+  if (platform2 === "win32") {
+    system = join3(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join3(env.LOCALAPPDATA ?? join3(home, "AppData", "Local"), "iterative", "dvc");
+  } else if (platform2 === "darwin") {
+    system = "/Library/Application Support/dvc";
+    global = join3(home, "Library", "Application Support", "dvc");
+  } else {
+    system = join3((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join3(env.XDG_CONFIG_HOME || join3(home, ".config"), "dvc");
+  }
+  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
+}
+function remoteChanges(from, to) {
+  const sections = (config) => {
+    const merged = /* @__PURE__ */ new Map();
+    if (config.text !== null) mergeLevel(merged, parseIni(config.text, config.name), config.name, ".dvc");
+    const remotes = /* @__PURE__ */ new Map();
+    for (const [section, values] of merged) {
+      const named3 = NAMED_SECTION.exec(section);
+      if (named3?.[1] === "remote") remotes.set(named3[2], JSON.stringify([...values].map(([k, v]) => [k, v.value]).sort()));
+    }
+    const core = merged.get("core")?.get("remote")?.value;
+    return { remotes, defaultRemote: typeof core === "string" ? core.toLowerCase() : void 0 };
+  };
+  const a = sections(from);
+  const b = sections(to);
+  const changes = [];
+  for (const name of /* @__PURE__ */ new Set([...a.remotes.keys(), ...b.remotes.keys()])) {
+    const [x, y] = [a.remotes.get(name), b.remotes.get(name)];
+    if (x !== y) changes.push(`remote '${name}' (${x === void 0 ? "added" : y === void 0 ? "removed" : "changed"})`);
+  }
+  if (a.defaultRemote !== b.defaultRemote) changes.push(`core.remote (${b.defaultRemote ? `'${b.defaultRemote}'` : "unset"})`);
+  return changes;
+}
+function mergeLevel(merged, sections, file, dir) {
+  for (const [name, section] of sections) {
+    if (name === "" && section.size === 0) continue;
+    const named3 = NAMED_SECTION.exec(name);
+    const key2 = named3 ? `${named3[1]} "${named3[2]}"` : name;
+    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
+    merged.set(key2, target);
+    for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key2, dir), file });
+  }
+}
+function resolvePath(key2, value2, section, dir) {
+  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
+  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
+  if (value2 === "~" || value2.startsWith("~/")) return join3(homedir(), value2.slice(1));
+  if (isAbsolute2(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
+  return resolve(dir, value2);
+}
+function buildConfig(root, files, merged) {
+  const remotes = /* @__PURE__ */ new Map();
+  for (const [section, values] of merged) {
+    const named3 = NAMED_SECTION.exec(section);
+    if (!named3 || named3[1] !== "remote") continue;
+    const name = named3[2];
+    const url = values.get("url");
+    const defining = [...new Set([...values.values()].map((v) => v.file))];
+    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
+    const options = {};
+    for (const [k, v] of values) if (k !== "url") options[k] = v.value;
+    remotes.set(name, { name, url: url.value, options, files: defining, urlFile: url.file });
+  }
+  const core = {};
+  for (const [k, v] of merged.get("core") ?? []) core[k] = v.value;
+  const remote = core.remote;
+  delete core.remote;
+  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
+  const cacheDir = merged.get("cache")?.get("dir")?.value;
+  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
+  return {
+    root,
+    files,
+    defaultRemote: remote ? remote.toLowerCase() : void 0,
+    remotes,
+    cacheDir: cacheDir || join3(root, ".dvc", "cache"),
+    core
+  };
+}
+function selectRemote(config, name, pick2) {
+  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
+  const where2 = config.files.length ? config.files.join(", ") : `${join3(config.root, ".dvc", "config")} (missing)`;
+  if (!wanted) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(
+      known.length ? `no DVC remote specified, and ${known.length === 1 ? "one is" : `${known.length} are`} defined (${known.join(", ")}): set the default with 'dvc remote default <name>' (core.remote in .dvc/config)${pick2 ? `, or ${pick2}` : ""}; read ${where2}` : `no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`
+    );
+  }
+  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
+}
+function resolveRef(config, name, where2, seen) {
+  const remote = config.remotes.get(name);
+  if (!remote) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
+  }
+  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
+  if (!ref) return remote;
+  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
+  seen.add(name);
+  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
+  const sub = ref[2] ?? "";
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join3(base.url, sub);
+  const urlFiles = [.../* @__PURE__ */ new Set([remote.urlFile, base.urlFile])].filter((f) => f !== void 0);
+  return {
+    name: remote.name,
+    url,
+    options: { ...base.options, ...remote.options },
+    files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])],
+    urlFile: urlFiles.length ? urlFiles.join(", ") : void 0
+  };
+}
+
 // src/dvc/overlaps.ts
 import { posix as posix2 } from "node:path";
 function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
@@ -11435,7 +11734,7 @@ function projectPath(dir, path) {
 var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
 var InterpolationError = class extends Error {
 };
-function interpolateString(src, context, inCmd) {
+function interpolateString(src, context, site = {}) {
   const matches = [...src.matchAll(KEYCRE)];
   if (!matches.length) return unescape2(src);
   if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
@@ -11443,20 +11742,21 @@ function interpolateString(src, context, inCmd) {
   let last = 0;
   for (const m of matches) {
     out += src.slice(last, m.index);
-    out += toStr(lookup(context, m[1]), m[1], inCmd);
+    const value2 = lookup(context, m[1]);
+    out += isRawMap(value2) && site.field === "cmd" ? unpackDict(value2, site.parsing ?? DEFAULT_PARSING) : toStr(value2, m[1]);
     last = m.index + m[0].length;
   }
   out += src.slice(last);
   return unescape2(out);
 }
-function interpolateValue(value2, context, inCmd) {
-  if (typeof value2 === "string") return interpolateString(value2, context, inCmd);
-  if (Array.isArray(value2)) return value2.map((v) => interpolateValue(v, context, inCmd));
+function interpolateValue(value2, context, site = {}) {
+  if (typeof value2 === "string") return interpolateString(value2, context, site);
+  if (Array.isArray(value2)) return value2.map((v) => interpolateValue(v, context, site));
   if (isRawMap(value2)) {
     return new Map(
       [...value2].map(([k, v]) => {
-        const key2 = interpolateString(k, context, false);
-        return [pyStr(key2), interpolateValue(v, context, inCmd)];
+        const key2 = interpolateString(k, context, site);
+        return [pyStr(key2), interpolateValue(v, context, site)];
       })
     );
   }
@@ -11495,7 +11795,7 @@ function lookup(context, inner) {
   }
   return cur;
 }
-function toStr(value2, key2, inCmd) {
+function toStr(value2, key2) {
   if (value2 === true) return "true";
   if (value2 === false) return "false";
   if (value2 === null) return "None";
@@ -11507,28 +11807,29 @@ function toStr(value2, key2, inCmd) {
   if (value2 instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key2}')`);
   if (value2 instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key2}')`);
   if (value2 instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key2}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
-  return unpackDict(value2, key2);
+  throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
 }
-function unpackDict(dict, key2) {
+function unpackDict(dict, parsing) {
   const parts = [];
   for (const [k, v] of flatten(dict)) {
     if (v === true) parts.push(`--${k}`);
-    else if (v === false) continue;
-    else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
+    else if (v === false) {
+      if (parsing.bool === "boolean_optional") parts.push(`--no-${k}`);
+    } else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
     else if (Array.isArray(v)) {
       const items = v.map((item) => {
         if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection) throw new InterpolationError(`Cannot interpolate nested iterable in '${k}'`);
-        return typeof item === "string" ? shlexQuote(item) : scalarText(item, `${key2}.${k}`);
+        return typeof item === "string" ? shlexQuote(item) : scalarText(item, k);
       });
-      if (items.length) parts.push(`--${k} ${items.join(" ")}`);
-    } else parts.push(`--${k} ${scalarText(v, `${key2}.${k}`)}`);
+      if (parsing.list === "append") for (const item of items) parts.push(`--${k} ${item}`);
+      else if (items.length) parts.push(`--${k} ${items.join(" ")}`);
+    } else parts.push(`--${k} ${scalarText(v, k)}`);
   }
   return parts.join(" ").trimEnd();
 }
 function scalarText(value2, key2) {
   if (value2 === null || typeof value2 === "boolean" || typeof value2 === "number" || typeof value2 === "bigint" || value2 instanceof PyFloat) return pyStr(value2);
-  return toStr(value2, key2, false);
+  return toStr(value2, key2);
 }
 function flatten(dict, prefix = "") {
   const out = [];
@@ -11577,12 +11878,13 @@ async function loadDvcYaml(tree, dir = "") {
   const trackedVars = /* @__PURE__ */ new Map();
   const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
   if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
+  const parsing = unpacksInCmd(stagesDoc) ? await parsingConfigOf(tree, where2) : DEFAULT_PARSING;
   for (const [name, definition] of stagesDoc) {
     const key2 = keyValue(stagesDoc, name);
     if (typeof key2 !== "string")
       throw new UserError(`${where2}: a stage name is ${describeValue(key2)}, not a string: quote it, as DVC takes only string names.`);
     for (const generated of expandEntry(where2, name, definition, context)) {
-      stages.push(await resolveStage(where2, generated, vars, trackedVars));
+      stages.push(await resolveStage(where2, generated, vars, trackedVars, parsing));
     }
   }
   const seen = /* @__PURE__ */ new Set();
@@ -11595,12 +11897,33 @@ async function loadDvcYaml(tree, dir = "") {
     if (value2 === void 0 || value2 === null) return [];
     if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
     return value2.map((v, i) => {
-      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v, context, false));
+      const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v, context));
       if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
       return resolved;
     });
   };
   return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context), trackedVars };
+}
+function unpacksInCmd(stages) {
+  return [...stages.values()].some((definition) => {
+    if (!isRawMap(definition)) return false;
+    const body = definition.get("do");
+    const cmd = isRawMap(body) ? body.get("cmd") : definition.get("cmd");
+    return cmd !== void 0 && hasInterpolation(cmd);
+  });
+}
+var parsingConfigs = /* @__PURE__ */ new WeakMap();
+async function parsingConfigOf(tree, file) {
+  let config = parsingConfigs.get(tree);
+  if (!config) {
+    config = tree.dvcConfigSource ? tree.dvcConfigSource().then(({ root, repo }) => loadParsingConfig(root, {}, repo)) : Promise.resolve(DEFAULT_PARSING);
+    parsingConfigs.set(tree, config);
+  }
+  try {
+    return await config;
+  } catch (error2) {
+    throw new UserError(`${file}: DVC's config, whose 'parsing' settings say how a \${dict} in a cmd is written, does not load: ${describeError(error2)}`);
+  }
 }
 async function loadProject(tree) {
   const files = await tree.list();
@@ -11693,7 +12016,7 @@ function topPlots(file, value2, context) {
   if (value2 === void 0 || value2 === null) return [];
   if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
   return value2.map((entry, i) => {
-    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context));
     if (typeof resolved === "string") return { id: resolved, props: null };
     if (isRawMap(resolved) && resolved.size === 1) {
       const [id, props] = [...resolved][0];
@@ -11726,18 +12049,18 @@ function expandEntry(file, name, definition, context) {
     if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
     if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
     let items = definition.get("foreach") ?? null;
-    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context, false), name);
+    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context), name);
     const body = definition.get("do") ?? null;
     const out = [];
     if (Array.isArray(items)) {
       const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
       const keyed = /* @__PURE__ */ new Map();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item"), item));
       for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
     } else if (isRawMap(items)) {
       for (const [written, item] of items) {
         const value2 = keyValue(items, written);
-        const key2 = typeof value2 === "boolean" ? toStr(value2, "key", false) : written;
+        const key2 = typeof value2 === "boolean" ? toStr(value2, "key") : written;
         out.push({
           name: `${name}@${key2}`,
           definition: body,
@@ -11758,7 +12081,7 @@ function expandEntry(file, name, definition, context) {
     if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
     const axes = [];
     for (const [axis, raw] of matrix) {
-      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
+      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context), name) : raw;
       if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
       axes.push([axis, values]);
     }
@@ -11769,7 +12092,7 @@ function expandEntry(file, name, definition, context) {
       combos = combos.flatMap(
         (c) => values.map((v, i) => ({
           item: [...c.item, [axis, v]],
-          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis, false)]
+          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis)]
         }))
       );
     }
@@ -11788,7 +12111,7 @@ function expandEntry(file, name, definition, context) {
   }
   return [{ name, definition, context, written: definition }];
 }
-async function resolveStage(file, entry, vars, trackedVars) {
+async function resolveStage(file, entry, vars, trackedVars, parsing) {
   const { name, definition, context } = entry;
   const where2 = `${file}: stage '${name}'`;
   if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
@@ -11796,7 +12119,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
     if (!STAGE_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS2.join(", ")}).`);
   }
   const wdirWritten = definition.get("wdir");
-  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
+  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
   const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context;
@@ -11807,11 +12130,11 @@ async function resolveStage(file, entry, vars, trackedVars) {
     stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
   }
   scope.track(entry.written, trackedVars);
-  const field = (key2, inCmd = false) => {
+  const field = (key2) => {
     const written = definition.get(key2);
-    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, inCmd), name);
+    return written === void 0 ? void 0 : withField(file, key2, () => interpolateValue(written, stageContext, { field: key2, parsing }), name);
   };
-  const cmd = field("cmd", true);
+  const cmd = field("cmd");
   if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
   const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : null;
   if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
@@ -12011,7 +12334,7 @@ function asMapping(value2, file) {
 // src/workspace/tree.ts
 import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { readdir as readdir2 } from "node:fs/promises";
-import { join as join3, sep as sep2 } from "node:path";
+import { join as join4, sep as sep2 } from "node:path";
 async function readFiles(tree, paths) {
   if (tree.readMany) return tree.readMany(paths);
   const out = [];
@@ -12125,6 +12448,7 @@ function workspaceTree(root, options = {}) {
     read: (path) => later(() => readNow(path)),
     chunks: (path) => later(() => chunksNow(path)),
     dvcPlotsFile: (name) => later(() => dvcPlotsFileNow(name)),
+    dvcConfigSource: () => Promise.resolve({ root }),
     list() {
       files ??= listing ? listing.files() : walk(root);
       return files;
@@ -12135,13 +12459,13 @@ function workspaceTree(root, options = {}) {
   }
   function dvcPlotsFileNow(name) {
     const rel = dvcPlotsPath(name);
-    const full = join3(root, ...rel.split("/"));
+    const full = join4(root, ...rel.split("/"));
     const found = located(full, false);
     if (!found) return null;
     const { info: info2, target } = found;
     if (info2.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
     const inside2 = realRoot ??= realpathSync2.native(root);
-    if (target !== join3(inside2, ".dvc", "plots", ...name.split("/"))) {
+    if (target !== join4(inside2, ".dvc", "plots", ...name.split("/"))) {
       throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
     }
     if (info2.isDirectory()) throw new NotAFile(rel);
@@ -12183,7 +12507,7 @@ function workspaceTree(root, options = {}) {
   }
   function open7(path, streamed) {
     const rel = projectPath2(path);
-    const full = join3(root, ...rel.split("/"));
+    const full = join4(root, ...rel.split("/"));
     const found = located(full, true);
     if (!found) return null;
     const { info: info2, target } = found;
@@ -12222,7 +12546,7 @@ function namedAsOnDisk(root, rel) {
   let dir = root;
   for (const part of rel.split("/")) {
     if (!readdirSync(dir).includes(part)) return false;
-    dir = join3(dir, part);
+    dir = join4(dir, part);
   }
   return true;
 }
@@ -12275,9 +12599,9 @@ function commitTree(git, sha2, name, options = {}) {
       const entry = await resolve9(path);
       return entry && budgeted(path, git.streamObject(entry.oid), budget);
     },
-    async dvcConfig() {
-      const entry = (await listing()).get(".dvc/config");
-      return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
+    dvcConfig,
+    async dvcConfigSource() {
+      return { root: git.cwd, repo: { text: (await dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${name}` } };
     },
     async dvcPlotsFile(name2) {
       const rel = dvcPlotsPath(name2);
@@ -12290,6 +12614,10 @@ function commitTree(git, sha2, name, options = {}) {
       return files;
     }
   };
+  async function dvcConfig() {
+    const entry = await entryOf(".dvc/config");
+    return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
+  }
   async function resolve9(path) {
     let rel = projectPath2(path);
     for (let hops = 0; ; hops++) {
@@ -12360,7 +12688,7 @@ async function walk(root) {
       if (isPrivate(entry.name)) continue;
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join3(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join4(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -12375,16 +12703,16 @@ import { posix as posix4 } from "node:path";
 function projectPath3(stage, p) {
   return posix4.normalize(posix4.join(stage.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
-function isAbsolute2(p) {
+function isAbsolute3(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
 }
 var EXTERNAL_LINK = "<https://dvc.org/doc/user-guide/pipelines/external-dependencies-and-outputs>";
 function refuseAbsolute(stage, file) {
-  const outs = stage.outs.map((o) => o.path).filter(isAbsolute2);
+  const outs = stage.outs.map((o) => o.path).filter(isAbsolute3);
   if (outs.length) {
     throw new UserError(`${file}: stage '${stage.name}': Cached output(s) outside of DVC project: ${outs.join(", ")}. See ${EXTERNAL_LINK} for more info.`);
   }
-  const deps = [...stage.deps, ...stage.params.map((p) => p.file)].filter(isAbsolute2);
+  const deps = [...stage.deps, ...stage.params.map((p) => p.file)].filter(isAbsolute3);
   if (deps.length) {
     throw new UserError(
       `${file}: stage '${stage.name}': dependency ${deps.map((d) => `'${d}'`).join(", ")} is an absolute path, outside of DVC project: DVC's external dependencies are not read by mlreport; use a path relative to dvc.yaml. See ${EXTERNAL_LINK} for more info.`
@@ -12532,7 +12860,7 @@ function downstreamOf(dag, name) {
 // src/util/files.ts
 import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
 import { lstat as lstat2, mkdir as mkdir2, rename as rename2, rm as rm3, stat as stat2 } from "node:fs/promises";
-import { basename, dirname as dirname2, join as join4, resolve } from "node:path";
+import { basename, dirname as dirname3, join as join5, resolve as resolve2 } from "node:path";
 async function writeFileAtomic(path, data) {
   await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
 }
@@ -12593,11 +12921,11 @@ function cannotWrite(path, error2) {
 }
 async function tempBeside(path) {
   try {
-    await makeFolders(dirname2(path));
+    await makeFolders(dirname3(path));
   } catch (error2) {
     throw cannotWrite(path, error2);
   }
-  return join4(dirname2(path), `.${basename(path)}.${process.pid}.tmp`);
+  return join5(dirname3(path), `.${basename(path)}.${process.pid}.tmp`);
 }
 async function makeOutFolder(dir, setting) {
   try {
@@ -12611,8 +12939,8 @@ async function makeOutFolder(dir, setting) {
 }
 async function makeFolders(dir) {
   const missing = [];
-  for (let at = resolve(dir); !await exists2(at); at = dirname2(at)) {
-    if (dirname2(at) === at) break;
+  for (let at = resolve2(dir); !await exists2(at); at = dirname3(at)) {
+    if (dirname3(at) === at) break;
     missing.unshift(at);
   }
   for (const folder of missing)
@@ -12628,38 +12956,6 @@ async function exists2(path) {
 function nodeCrypto() {
   return process.getBuiltinModule("node:crypto");
 }
-
-// src/dvc/data/errors.ts
-var DataError = class extends UserError {
-  constructor(message) {
-    super(message);
-    this.name = "DataError";
-  }
-};
-var ObjectError = class extends DataError {
-  constructor(message, kind) {
-    super(message);
-    this.kind = kind;
-    this.name = "ObjectError";
-  }
-  kind;
-};
-var TransferError = class extends DataError {
-  constructor(direction, remote, failures) {
-    const shown5 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
-    if (failures.length > shown5.length) shown5.push(`  \u2026 and ${failures.length - shown5.length} more`);
-    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
-    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown5.join("\n")}`);
-    this.direction = direction;
-    this.remote = remote;
-    this.failures = failures;
-    this.name = "TransferError";
-  }
-  direction;
-  remote;
-  failures;
-};
 
 // src/dvc/data/manifest.ts
 function dirManifest(entries) {
@@ -13196,7 +13492,7 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn4 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename2, join as join5 } from "node:path";
+import { basename as basename2, join as join6 } from "node:path";
 
 // src/pipeline/file-commands.ts
 import { stat as stat3, truncate } from "node:fs/promises";
@@ -13320,7 +13616,7 @@ function resolveCommand(name, env, platform2 = process.platform) {
   const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
   for (const dir of get("PATH").split(";").filter(Boolean)) {
     for (const ext of exts) {
-      const file = join5(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      const file = join6(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
       if (!existsSync2(file)) continue;
       return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
     }
@@ -13369,11 +13665,11 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join9, posix as posix6, relative as relative2, resolve as resolve2, dirname as dirname3 } from "node:path";
+import { join as join10, posix as posix6, relative as relative2, resolve as resolve3, dirname as dirname4 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join7 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -13395,7 +13691,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync3(join6(this.root, relDir, ".dvcignore"));
+      readFileSync3(join7(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -13437,7 +13733,7 @@ var DvcIgnore = class {
   rulesIn(relDir) {
     let rules = this.cache.get(relDir);
     if (!rules) {
-      const file = join6(this.root, relDir, ".dvcignore");
+      const file = join7(this.root, relDir, ".dvcignore");
       let text2 = "";
       if (statSync3(file, { throwIfNoEntry: false })) {
         try {
@@ -13519,7 +13815,7 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import { closeSync as closeSync3, constants as constants4, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open3, stat as stat4 } from "node:fs/promises";
-import { join as join7, posix as posix5, sep as sep3 } from "node:path";
+import { join as join8, posix as posix5, sep as sep3 } from "node:path";
 
 // src/dvc/data/hash.ts
 var DOS2UNIX_CHUNK = 1024 * 1024;
@@ -13664,7 +13960,7 @@ function oneShotDigest() {
   return oneShotFound;
 }
 async function hashPath(root, rel, ignore, name = "md5", state) {
-  const abs = join7(root, ...rel.split("/"));
+  const abs = join8(root, ...rel.split("/"));
   let info2;
   try {
     info2 = await stat4(abs);
@@ -13686,7 +13982,7 @@ async function hashDir(root, rel, ignore, name, state) {
   let untilYield = YIELD_EVERY;
   const keyPrefix = `${name}\0${rel}/`;
   const walk2 = async (relDir, inside2) => {
-    const absDir = join7(root, ...relDir.split("/"));
+    const absDir = join8(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
       throw new UserError(`'${posix5.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -13766,8 +14062,8 @@ function isExecutable(mode, path, platform2 = process.platform) {
 
 // src/pipeline/hash-state.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir3, readFile, rename as rename3, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join8 } from "node:path";
+import { mkdir as mkdir3, readFile as readFile2, rename as rename3, writeFile as writeFile2 } from "node:fs/promises";
+import { join as join9 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
 var STATE_FILE = "hashes.state";
 var VERSION = 3;
@@ -13795,10 +14091,10 @@ var HashState = class _HashState {
    * the epoch) is when a file is taken to be hashed, for the racy check.
    */
   static async open(root, now = Date.now) {
-    if (!existsSync3(join8(root, ".dvc"))) return new _HashState(null, now);
-    const state = new _HashState(join8(root, ...STATE_DIR), now);
+    if (!existsSync3(join9(root, ".dvc"))) return new _HashState(null, now);
+    const state = new _HashState(join9(root, ...STATE_DIR), now);
     try {
-      state.load(await readFile(join8(root, ...STATE_DIR, STATE_FILE)));
+      state.load(await readFile2(join9(root, ...STATE_DIR, STATE_FILE)));
     } catch {
     }
     return state;
@@ -13893,12 +14189,12 @@ var HashState = class _HashState {
     }
     try {
       await mkdir3(this.dir, { recursive: true });
-      await writeFile2(join8(this.dir, ".gitignore"), "*\n");
-      const tmp = join8(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      await writeFile2(join9(this.dir, ".gitignore"), "*\n");
+      const tmp = join9(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
       const head = Buffer.from(`${JSON.stringify({ version: VERSION, keys, md5s })}
 `);
       await writeFile2(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
-      await rename3(tmp, join8(this.dir, STATE_FILE));
+      await rename3(tmp, join9(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {
     }
@@ -13929,7 +14225,7 @@ var Workspace = class {
   /** What files hashed to when last read, across runs: unchanged files are not read again. */
   state = null;
   abs(path) {
-    return join9(this.dir, ...path.split("/"));
+    return join10(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -13960,7 +14256,7 @@ var Workspace = class {
     return posix6.normalize(posix6.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync4(join9(this.root, ...rootPath.split("/")));
+    return existsSync4(join10(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents (shared: not to be changed), or null when the file does not exist. */
   params(path) {
@@ -13980,9 +14276,9 @@ var Workspace = class {
   }
 };
 function findDvcRoot(dir) {
-  for (let d = resolve2(dir); ; d = dirname3(d)) {
-    if (existsSync4(join9(d, ".dvc"))) return d;
-    if (dirname3(d) === d) return resolve2(dir);
+  for (let d = resolve3(dir); ; d = dirname4(d)) {
+    if (existsSync4(join10(d, ".dvc"))) return d;
+    if (dirname4(d) === d) return resolve3(dir);
   }
 }
 function getParam(data, key2) {
@@ -14138,7 +14434,7 @@ async function stageStatus(stage, lock, ws, project) {
 
 // src/dvc/data/dvcfile.ts
 import { readdir as readdir3 } from "node:fs/promises";
-import { join as join10, relative as relative3, sep as sep4 } from "node:path";
+import { join as join11, relative as relative3, sep as sep4 } from "node:path";
 function importNotFetched(out) {
   return `${out.path} is imported by ${out.dvcfile} from ${out.importedFrom} (\`dvc import\`): DVC fetches an import from its source repository, never from this project's remotes, and mlreport cannot; run \`dvc pull ${out.dvcfile}\` (or \`dvc update ${out.dvcfile}\`) with DVC first, or reproduce with DVC's runner (\`repro: dvc\` in the action, \`--repro dvc\` on the CLI)`;
 }
@@ -14146,9 +14442,9 @@ async function findDvcFiles(root, dir = root) {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join10(dir, entry.name))) out.push(file);
+      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join11(dir, entry.name))) out.push(file);
     } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative3(root, join10(dir, entry.name)).split(sep4).join("/"));
+      out.push(relative3(root, join11(dir, entry.name)).split(sep4).join("/"));
     }
   }
   return out.sort();
@@ -14179,8 +14475,8 @@ import { join as join15, posix as posix7 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync4, createReadStream, fchmodSync, mkdirSync, openSync as openSync4, renameSync, rmSync, writevSync } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir4, open as open4, readFile as readFile2, readdir as readdir4, rename as rename4, rm as rm4, stat as stat5 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join11, relative as relative4, sep as sep5 } from "node:path";
+import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir4, open as open4, readFile as readFile3, readdir as readdir4, rename as rename4, rm as rm4, stat as stat5 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname5, join as join12, relative as relative4, sep as sep5 } from "node:path";
 
 // src/dvc/data/oid.ts
 var OID = /^[0-9a-f]{32}(\.dir)?$/;
@@ -14221,7 +14517,7 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join11(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join12(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   /**
    * Whether the cache holds object `oid`, as dvc-data's `LocalHashFileDB.check` decides: a read-only (0444) file is
@@ -14259,10 +14555,10 @@ var Cache = class {
     if (!oids.length) return held;
     const folders = /* @__PURE__ */ new Map();
     for (const oid of oids) {
-      const folder = dirname4(this.path(oid, legacy));
+      const folder = dirname5(this.path(oid, legacy));
       folders.set(folder, [...folders.get(folder) ?? [], oid]);
     }
-    const root = dirname4([...folders.keys()][0]);
+    const root = dirname5([...folders.keys()][0]);
     const present = new Set(await readdir4(root).catch(() => []));
     await eachLimit([...folders], 8, async ([folder, wanted]) => {
       if (!present.has(basename3(folder))) return;
@@ -14290,7 +14586,7 @@ var Cache = class {
     const path = this.path(oid, legacy);
     let bytes;
     try {
-      bytes = await readFile2(path);
+      bytes = await readFile3(path);
     } catch {
       throw new DataError(`${oid} is not in the cache (${this.dir})`);
     }
@@ -14307,8 +14603,8 @@ var Cache = class {
     const oid = hasher.digest();
     if (!await this.has(oid)) {
       const target = this.path(oid);
-      await mkdir4(dirname4(target), { recursive: true });
-      const tmp = join11(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+      await mkdir4(dirname5(target), { recursive: true });
+      const tmp = join12(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile2(file, tmp);
         await chmod2(tmp, CACHE_MODE);
@@ -14341,13 +14637,13 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join11(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join12(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size2 = 0;
   try {
     const file = await open4(tmp, "wx", 420).catch(async (error2) => {
       if (error2.code !== "ENOENT") throw error2;
-      await mkdir4(dirname4(target), { recursive: true });
+      await mkdir4(dirname5(target), { recursive: true });
       return open4(tmp, "wx", 420);
     });
     try {
@@ -14387,7 +14683,7 @@ async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join11(dir, entry.name);
+    const path = join12(dir, entry.name);
     const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat5(path)).isDirectory();
     if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
@@ -14412,7 +14708,7 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants5, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod3, copyFile as copyFile3, lstat as lstat3, mkdir as mkdir5, readdir as readdir5, rename as rename5, rm as rm5 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname5, join as join12, relative as relative5, resolve as resolve3, sep as sep6 } from "node:path";
+import { basename as basename4, dirname as dirname6, join as join13, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options = {}) {
   try {
@@ -14422,14 +14718,14 @@ async function checkout(cache, root, target, options = {}) {
   }
 }
 async function makeFolders2(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname5(join12(dir, ...r.split("/")))))) await mkdir5(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname6(join13(dir, ...r.split("/")))))) await mkdir5(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join12(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join13(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
-  const dest = resolve3(root, path);
-  const rel = relative5(resolve3(root), dest);
+  const dest = resolve4(root, path);
+  const rel = relative5(resolve4(root), dest);
   if (!rel || rel.startsWith("..") || rel.split(sep6).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
   return dest;
 }
@@ -14445,8 +14741,8 @@ async function place(cache, root, target, options) {
       return "unchanged";
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
-    await mkdir5(dirname5(dest), { recursive: true });
-    const tmp = join12(dirname5(dest), `.${basename4(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    await mkdir5(dirname6(dest), { recursive: true });
+    const tmp = join13(dirname6(dest), `.${basename4(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm5(dest, { recursive: true, force: true });
@@ -14474,7 +14770,7 @@ async function place(cache, root, target, options) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join12(dest, ...relpath.split("/"));
+      const file = join13(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -14485,10 +14781,10 @@ async function place(cache, root, target, options) {
   } else if (current) {
     await guardUnsaved(cache, dest, target.path, legacy, options);
   }
-  await mkdir5(dirname5(dest), { recursive: true });
+  await mkdir5(dirname6(dest), { recursive: true });
   const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options.staged ?? join12(dirname5(dest), `.${basename4(dest)}.${token}.tmp`);
-  const old = join12(dirname5(dest), `.${basename4(dest)}.${token}.old`);
+  const fresh = options.staged ?? join13(dirname6(dest), `.${basename4(dest)}.${token}.tmp`);
+  const old = join13(dirname6(dest), `.${basename4(dest)}.${token}.old`);
   try {
     await mkdir5(fresh, { recursive: true });
     await makeFolders2(
@@ -14497,7 +14793,7 @@ async function place(cache, root, target, options) {
     );
     const copied = new Set(options.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join12(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join13(fresh, ...e.relpath.split("/")), false));
     if (current) await rename5(dest, old);
     await rename5(fresh, dest);
   } catch (error2) {
@@ -14514,7 +14810,7 @@ async function materialise(from, to, exec) {
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
   const stats3 = await lstat3(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join12(dest, ...f.split("/"))) : [dest];
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join13(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative5(dest, file).split(sep6).join("/")}`);
   }
@@ -14533,255 +14829,10 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir5(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join12(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join13(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
-}
-
-// src/dvc/data/config.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { homedir } from "node:os";
-import { dirname as dirname6, isAbsolute as isAbsolute3, join as join13, resolve as resolve4 } from "node:path";
-
-// src/dvc/data/ini.ts
-var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
-var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
-function parseIni(text2, file) {
-  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
-  const lines2 = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
-  let current = sections.get("");
-  let sectionName = "";
-  const at = (n) => `${file}:${n + 1}`;
-  for (let n = 0; n < lines2.length; n++) {
-    const line = lines2[n].trim();
-    if (!line || line.startsWith("#")) continue;
-    const header = SECTION.exec(line);
-    if (header) {
-      if (header[1].length !== header[3].length) throw new DataError(`${at(n)}: unbalanced brackets in section header '${line}'`);
-      sectionName = unquote(header[2]).toLowerCase();
-      if (sections.has(sectionName)) throw new DataError(`${at(n)}: duplicate section '${sectionName}'`);
-      current = /* @__PURE__ */ new Map();
-      sections.set(sectionName, current);
-      continue;
-    }
-    const kv = KEY_VALUE.exec(line);
-    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header, found '${line}'`);
-    const key2 = unquote(kv[1].trim()).toLowerCase();
-    if (current.has(key2)) throw new DataError(`${at(n)}: duplicate key '${key2}' in section '${sectionName}'`);
-    current.set(key2, parseValue(kv[2], at(n), key2));
-  }
-  for (const [name, section] of sections) {
-    for (const [key2, value2] of section) {
-      const resolve9 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve9) : resolve9(value2));
-    }
-  }
-  return sections;
-}
-function unquote(s) {
-  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
-  return s;
-}
-function parseValue(raw, where2, key2) {
-  const items = [];
-  let i = 0;
-  let sawComma = false;
-  const s = raw;
-  while (i < s.length) {
-    while (s[i] === " " || s[i] === "	") i++;
-    if (i >= s.length || s[i] === "#") break;
-    let item;
-    if (s[i] === '"' || s[i] === "'") {
-      const end = s.indexOf(s[i], i + 1);
-      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key2}'`);
-      item = s.slice(i + 1, end);
-      i = end + 1;
-    } else {
-      let j = i;
-      while (j < s.length && s[j] !== "," && s[j] !== "#") j++;
-      item = s.slice(i, j).trim();
-      i = j;
-    }
-    items.push(item);
-    while (s[i] === " " || s[i] === "	") i++;
-    if (s[i] === ",") {
-      sawComma = true;
-      i++;
-    } else if (i < s.length && s[i] !== "#") {
-      throw new DataError(`${where2}: unexpected text after the value of '${key2}'`);
-    }
-  }
-  if (sawComma) return items.filter((x, k) => x !== "" || k < items.length - 1);
-  return items[0] ?? "";
-}
-function interpolate(value2, section, defaults, where2, depth = 0) {
-  if (!value2.includes("%(")) return value2;
-  if (depth > 10) throw new DataError(`${where2}: interpolation '%(\u2026)s' nests too deep`);
-  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
-    const found = section.get(name.toLowerCase()) ?? defaults?.get(name.toLowerCase());
-    if (found === void 0 || Array.isArray(found)) {
-      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
-    }
-    return interpolate(found, section, defaults, where2, depth + 1);
-  });
-}
-
-// src/dvc/data/config.ts
-var PATH_KEYS = /* @__PURE__ */ new Set([
-  "url",
-  "credentialpath",
-  "configpath",
-  "keyfile",
-  "cert_path",
-  "key_path",
-  "gdrive_service_account_json_file_path",
-  "gdrive_user_credentials_file"
-]);
-var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
-async function loadDvcConfig(root, environment = {}, revision2, local = true) {
-  const env = environment.env ?? process.env;
-  const repoFile = join13(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname6(file), text: () => readConfigFile(file) });
-  const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join13(d, "config"))),
-    revision2 ? { file: revision2.name, dir: dirname6(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    ...local ? [onDisk(join13(root, ".dvc", "config.local"))] : []
-  ];
-  const read = [];
-  const merged = /* @__PURE__ */ new Map();
-  for (const level of levels) {
-    const text2 = await level.text();
-    if (text2 === null) continue;
-    read.push(level.file);
-    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
-  }
-  return buildConfig(root, read, merged);
-}
-async function readConfigFile(file) {
-  try {
-    return await readFile3(file, "utf8");
-  } catch (error2) {
-    if (error2.code === "ENOENT" || error2.code === "ENOTDIR") return null;
-    throw new DataError(`cannot read the DVC config ${file}: ${error2.message}`);
-  }
-}
-function configDirs(env, platform2) {
-  const home = env.HOME ?? env.USERPROFILE ?? homedir();
-  let system;
-  let global;
-  if (platform2 === "win32") {
-    system = join13(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global = join13(env.LOCALAPPDATA ?? join13(home, "AppData", "Local"), "iterative", "dvc");
-  } else if (platform2 === "darwin") {
-    system = "/Library/Application Support/dvc";
-    global = join13(home, "Library", "Application Support", "dvc");
-  } else {
-    system = join13((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global = join13(env.XDG_CONFIG_HOME || join13(home, ".config"), "dvc");
-  }
-  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
-}
-function remoteChanges(from, to) {
-  const sections = (config) => {
-    const merged = /* @__PURE__ */ new Map();
-    if (config.text !== null) mergeLevel(merged, parseIni(config.text, config.name), config.name, ".dvc");
-    const remotes = /* @__PURE__ */ new Map();
-    for (const [section, values] of merged) {
-      const named3 = NAMED_SECTION.exec(section);
-      if (named3?.[1] === "remote") remotes.set(named3[2], JSON.stringify([...values].map(([k, v]) => [k, v.value]).sort()));
-    }
-    const core = merged.get("core")?.get("remote")?.value;
-    return { remotes, defaultRemote: typeof core === "string" ? core.toLowerCase() : void 0 };
-  };
-  const a = sections(from);
-  const b = sections(to);
-  const changes = [];
-  for (const name of /* @__PURE__ */ new Set([...a.remotes.keys(), ...b.remotes.keys()])) {
-    const [x, y] = [a.remotes.get(name), b.remotes.get(name)];
-    if (x !== y) changes.push(`remote '${name}' (${x === void 0 ? "added" : y === void 0 ? "removed" : "changed"})`);
-  }
-  if (a.defaultRemote !== b.defaultRemote) changes.push(`core.remote (${b.defaultRemote ? `'${b.defaultRemote}'` : "unset"})`);
-  return changes;
-}
-function mergeLevel(merged, sections, file, dir) {
-  for (const [name, section] of sections) {
-    if (name === "" && section.size === 0) continue;
-    const named3 = NAMED_SECTION.exec(name);
-    const key2 = named3 ? `${named3[1]} "${named3[2]}"` : name;
-    const target = merged.get(key2) ?? /* @__PURE__ */ new Map();
-    merged.set(key2, target);
-    for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key2, dir), file });
-  }
-}
-function resolvePath(key2, value2, section, dir) {
-  const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
-  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join13(homedir(), value2.slice(1));
-  if (isAbsolute3(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
-  return resolve4(dir, value2);
-}
-function buildConfig(root, files, merged) {
-  const remotes = /* @__PURE__ */ new Map();
-  for (const [section, values] of merged) {
-    const named3 = NAMED_SECTION.exec(section);
-    if (!named3 || named3[1] !== "remote") continue;
-    const name = named3[2];
-    const url = values.get("url");
-    const defining = [...new Set([...values.values()].map((v) => v.file))];
-    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
-    const options = {};
-    for (const [k, v] of values) if (k !== "url") options[k] = v.value;
-    remotes.set(name, { name, url: url.value, options, files: defining, urlFile: url.file });
-  }
-  const core = {};
-  for (const [k, v] of merged.get("core") ?? []) core[k] = v.value;
-  const remote = core.remote;
-  delete core.remote;
-  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
-  const cacheDir = merged.get("cache")?.get("dir")?.value;
-  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
-  return {
-    root,
-    files,
-    defaultRemote: remote ? remote.toLowerCase() : void 0,
-    remotes,
-    cacheDir: cacheDir || join13(root, ".dvc", "cache"),
-    core
-  };
-}
-function selectRemote(config, name, pick2) {
-  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join13(config.root, ".dvc", "config")} (missing)`;
-  if (!wanted) {
-    const known = [...config.remotes.keys()];
-    throw new DataError(
-      known.length ? `no DVC remote specified, and ${known.length === 1 ? "one is" : `${known.length} are`} defined (${known.join(", ")}): set the default with 'dvc remote default <name>' (core.remote in .dvc/config)${pick2 ? `, or ${pick2}` : ""}; read ${where2}` : `no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`
-    );
-  }
-  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
-}
-function resolveRef(config, name, where2, seen) {
-  const remote = config.remotes.get(name);
-  if (!remote) {
-    const known = [...config.remotes.keys()];
-    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
-  }
-  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
-  if (!ref) return remote;
-  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
-  seen.add(name);
-  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
-  const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join13(base.url, sub);
-  const urlFiles = [.../* @__PURE__ */ new Set([remote.urlFile, base.urlFile])].filter((f) => f !== void 0);
-  return {
-    name: remote.name,
-    url,
-    options: { ...base.options, ...remote.options },
-    files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])],
-    urlFile: urlFiles.length ? urlFiles.join(", ") : void 0
-  };
 }
 
 // src/dvc/data/remotes/open.ts
@@ -24848,6 +24899,7 @@ function withCachedOutputs(tree, data, project) {
     isCommit: tree.isCommit,
     list: () => tree.list(),
     dvcPlotsFile: (name) => tree.dvcPlotsFile(name),
+    ...tree.dvcConfigSource && { dvcConfigSource: () => tree.dvcConfigSource() },
     async read(path) {
       return orCached(path, await tree.read(path));
     },

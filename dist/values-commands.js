@@ -10655,6 +10655,283 @@ function checkDep(item, where2) {
   }
 }
 
+// src/dvc/data/config.ts
+import { readFile } from "node:fs/promises";
+import { homedir } from "node:os";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve } from "node:path";
+
+// src/dvc/data/errors.ts
+var DataError = class extends UserError {
+  constructor(message) {
+    super(message);
+    this.name = "DataError";
+  }
+};
+var ObjectError = class extends DataError {
+  constructor(message, kind) {
+    super(message);
+    this.kind = kind;
+    this.name = "ObjectError";
+  }
+  kind;
+};
+var TransferError = class extends DataError {
+  constructor(direction, remote, failures) {
+    const shown = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
+    if (failures.length > shown.length) shown.push(`  \u2026 and ${failures.length - shown.length} more`);
+    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
+    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
+${shown.join("\n")}`);
+    this.direction = direction;
+    this.remote = remote;
+    this.failures = failures;
+    this.name = "TransferError";
+  }
+  direction;
+  remote;
+  failures;
+};
+
+// src/dvc/data/ini.ts
+var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
+var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
+function parseIni(text2, file) {
+  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
+  const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
+  let current = sections.get("");
+  let sectionName = "";
+  const at = (n) => `${file}:${n + 1}`;
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n].trim();
+    if (!line || line.startsWith("#")) continue;
+    const header = SECTION.exec(line);
+    if (header) {
+      if (header[1].length !== header[3].length) throw new DataError(`${at(n)}: unbalanced brackets in section header '${line}'`);
+      sectionName = unquote(header[2]).toLowerCase();
+      if (sections.has(sectionName)) throw new DataError(`${at(n)}: duplicate section '${sectionName}'`);
+      current = /* @__PURE__ */ new Map();
+      sections.set(sectionName, current);
+      continue;
+    }
+    const kv = KEY_VALUE.exec(line);
+    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header, found '${line}'`);
+    const key = unquote(kv[1].trim()).toLowerCase();
+    if (current.has(key)) throw new DataError(`${at(n)}: duplicate key '${key}' in section '${sectionName}'`);
+    current.set(key, parseValue(kv[2], at(n), key));
+  }
+  for (const [name, section] of sections) {
+    for (const [key, value] of section) {
+      const resolve4 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key}' in section '${name}'`);
+      section.set(key, Array.isArray(value) ? value.map(resolve4) : resolve4(value));
+    }
+  }
+  return sections;
+}
+function unquote(s) {
+  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
+  return s;
+}
+function parseValue(raw, where2, key) {
+  const items = [];
+  let i = 0;
+  let sawComma = false;
+  const s = raw;
+  while (i < s.length) {
+    while (s[i] === " " || s[i] === "	") i++;
+    if (i >= s.length || s[i] === "#") break;
+    let item;
+    if (s[i] === '"' || s[i] === "'") {
+      const end = s.indexOf(s[i], i + 1);
+      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key}'`);
+      item = s.slice(i + 1, end);
+      i = end + 1;
+    } else {
+      let j = i;
+      while (j < s.length && s[j] !== "," && s[j] !== "#") j++;
+      item = s.slice(i, j).trim();
+      i = j;
+    }
+    items.push(item);
+    while (s[i] === " " || s[i] === "	") i++;
+    if (s[i] === ",") {
+      sawComma = true;
+      i++;
+    } else if (i < s.length && s[i] !== "#") {
+      throw new DataError(`${where2}: unexpected text after the value of '${key}'`);
+    }
+  }
+  if (sawComma) return items.filter((x, k) => x !== "" || k < items.length - 1);
+  return items[0] ?? "";
+}
+function interpolate(value, section, defaults, where2, depth = 0) {
+  if (!value.includes("%(")) return value;
+  if (depth > 10) throw new DataError(`${where2}: interpolation '%(\u2026)s' nests too deep`);
+  return value.replace(/%\(([^)]*)\)s/g, (_m, name) => {
+    const found = section.get(name.toLowerCase()) ?? defaults?.get(name.toLowerCase());
+    if (found === void 0 || Array.isArray(found)) {
+      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
+    }
+    return interpolate(found, section, defaults, where2, depth + 1);
+  });
+}
+
+// src/dvc/data/config.ts
+var PATH_KEYS = /* @__PURE__ */ new Set([
+  "url",
+  "credentialpath",
+  "configpath",
+  "keyfile",
+  "cert_path",
+  "key_path",
+  "gdrive_service_account_json_file_path",
+  "gdrive_user_credentials_file"
+]);
+var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
+async function loadDvcConfig(root, environment = {}, revision, local = true) {
+  const { read, merged } = await readLevels(root, environment, revision, local);
+  return buildConfig(root, read, merged);
+}
+var DEFAULT_PARSING = { bool: "store_true", list: "nargs" };
+async function loadParsingConfig(root, environment = {}, revision) {
+  const { merged } = await readLevels(root, environment, revision, true);
+  const section = merged.get("parsing");
+  const choice = (key, choices, fallback) => {
+    const set = section?.get(key);
+    if (!set) return fallback;
+    const value = typeof set.value === "string" ? set.value.toLowerCase() : null;
+    const found = choices.find((c) => c === value);
+    if (found) return found;
+    const written = typeof set.value === "string" ? `'${set.value}'` : `a list (${set.value.join(", ")})`;
+    throw new DataError(`${set.file}: parsing.${key} is ${written}; expected ${choices.join(" or ")}`);
+  };
+  return {
+    bool: choice("bool", ["store_true", "boolean_optional"], DEFAULT_PARSING.bool),
+    list: choice("list", ["nargs", "append"], DEFAULT_PARSING.list)
+  };
+}
+async function readLevels(root, environment, revision, local) {
+  const env = environment.env ?? process.env;
+  const repoFile = join4(root, ".dvc", "config");
+  const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
+  const levels = [
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join4(d, "config"))),
+    revision ? { file: revision.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile),
+    ...local ? [onDisk(join4(root, ".dvc", "config.local"))] : []
+  ];
+  const read = [];
+  const merged = /* @__PURE__ */ new Map();
+  for (const level of levels) {
+    const text2 = await level.text();
+    if (text2 === null) continue;
+    read.push(level.file);
+    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
+  }
+  return { read, merged };
+}
+async function readConfigFile(file) {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
+    throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
+  }
+}
+function configDirs(env, platform) {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  let system;
+  let global;
+  if (platform === "win32") {
+    system = join4(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join4(env.LOCALAPPDATA ?? join4(home, "AppData", "Local"), "iterative", "dvc");
+  } else if (platform === "darwin") {
+    system = "/Library/Application Support/dvc";
+    global = join4(home, "Library", "Application Support", "dvc");
+  } else {
+    system = join4((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join4(env.XDG_CONFIG_HOME || join4(home, ".config"), "dvc");
+  }
+  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
+}
+function mergeLevel(merged, sections, file, dir) {
+  for (const [name, section] of sections) {
+    if (name === "" && section.size === 0) continue;
+    const named = NAMED_SECTION.exec(name);
+    const key = named ? `${named[1]} "${named[2]}"` : name;
+    const target = merged.get(key) ?? /* @__PURE__ */ new Map();
+    merged.set(key, target);
+    for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key, dir), file });
+  }
+}
+function resolvePath(key, value, section, dir) {
+  const applies = section.startsWith('remote "') && PATH_KEYS.has(key) || section === "cache" && key === "dir";
+  if (!applies || typeof value !== "string" || !value || /^\w+:\/\//.test(value)) return value;
+  if (value === "~" || value.startsWith("~/")) return join4(homedir(), value.slice(1));
+  if (isAbsolute2(value) || /^[A-Za-z]:[\\/]/.test(value)) return value;
+  return resolve(dir, value);
+}
+function buildConfig(root, files, merged) {
+  const remotes = /* @__PURE__ */ new Map();
+  for (const [section, values] of merged) {
+    const named = NAMED_SECTION.exec(section);
+    if (!named || named[1] !== "remote") continue;
+    const name = named[2];
+    const url = values.get("url");
+    const defining = [...new Set([...values.values()].map((v) => v.file))];
+    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
+    const options = {};
+    for (const [k, v] of values) if (k !== "url") options[k] = v.value;
+    remotes.set(name, { name, url: url.value, options, files: defining, urlFile: url.file });
+  }
+  const core = {};
+  for (const [k, v] of merged.get("core") ?? []) core[k] = v.value;
+  const remote = core.remote;
+  delete core.remote;
+  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
+  const cacheDir = merged.get("cache")?.get("dir")?.value;
+  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
+  return {
+    root,
+    files,
+    defaultRemote: remote ? remote.toLowerCase() : void 0,
+    remotes,
+    cacheDir: cacheDir || join4(root, ".dvc", "cache"),
+    core
+  };
+}
+function selectRemote(config, name, pick) {
+  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
+  const where2 = config.files.length ? config.files.join(", ") : `${join4(config.root, ".dvc", "config")} (missing)`;
+  if (!wanted) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(
+      known.length ? `no DVC remote specified, and ${known.length === 1 ? "one is" : `${known.length} are`} defined (${known.join(", ")}): set the default with 'dvc remote default <name>' (core.remote in .dvc/config)${pick ? `, or ${pick}` : ""}; read ${where2}` : `no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`
+    );
+  }
+  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
+}
+function resolveRef(config, name, where2, seen) {
+  const remote = config.remotes.get(name);
+  if (!remote) {
+    const known = [...config.remotes.keys()];
+    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
+  }
+  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
+  if (!ref) return remote;
+  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
+  seen.add(name);
+  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
+  const sub = ref[2] ?? "";
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join4(base.url, sub);
+  const urlFiles = [.../* @__PURE__ */ new Set([remote.urlFile, base.urlFile])].filter((f) => f !== void 0);
+  return {
+    name: remote.name,
+    url,
+    options: { ...base.options, ...remote.options },
+    files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])],
+    urlFile: urlFiles.length ? urlFiles.join(", ") : void 0
+  };
+}
+
 // src/dvc/overlaps.ts
 import { posix as posix3 } from "node:path";
 function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
@@ -10728,7 +11005,7 @@ function projectPath(dir, path) {
 var KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
 var InterpolationError = class extends Error {
 };
-function interpolateString(src, context, inCmd) {
+function interpolateString(src, context, site = {}) {
   const matches = [...src.matchAll(KEYCRE)];
   if (!matches.length) return unescape2(src);
   if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
@@ -10736,20 +11013,21 @@ function interpolateString(src, context, inCmd) {
   let last = 0;
   for (const m of matches) {
     out += src.slice(last, m.index);
-    out += toStr(lookup(context, m[1]), m[1], inCmd);
+    const value = lookup(context, m[1]);
+    out += isRawMap(value) && site.field === "cmd" ? unpackDict(value, site.parsing ?? DEFAULT_PARSING) : toStr(value, m[1]);
     last = m.index + m[0].length;
   }
   out += src.slice(last);
   return unescape2(out);
 }
-function interpolateValue(value, context, inCmd) {
-  if (typeof value === "string") return interpolateString(value, context, inCmd);
-  if (Array.isArray(value)) return value.map((v) => interpolateValue(v, context, inCmd));
+function interpolateValue(value, context, site = {}) {
+  if (typeof value === "string") return interpolateString(value, context, site);
+  if (Array.isArray(value)) return value.map((v) => interpolateValue(v, context, site));
   if (isRawMap(value)) {
     return new Map(
       [...value].map(([k, v]) => {
-        const key = interpolateString(k, context, false);
-        return [pyStr(key), interpolateValue(v, context, inCmd)];
+        const key = interpolateString(k, context, site);
+        return [pyStr(key), interpolateValue(v, context, site)];
       })
     );
   }
@@ -10788,7 +11066,7 @@ function lookup(context, inner) {
   }
   return cur;
 }
-function toStr(value, key, inCmd) {
+function toStr(value, key) {
   if (value === true) return "true";
   if (value === false) return "false";
   if (value === null) return "None";
@@ -10800,28 +11078,29 @@ function toStr(value, key, inCmd) {
   if (value instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key}')`);
   if (value instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key}')`);
   if (value instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
-  return unpackDict(value, key);
+  throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
 }
-function unpackDict(dict, key) {
+function unpackDict(dict, parsing) {
   const parts = [];
   for (const [k, v] of flatten(dict)) {
     if (v === true) parts.push(`--${k}`);
-    else if (v === false) continue;
-    else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
+    else if (v === false) {
+      if (parsing.bool === "boolean_optional") parts.push(`--no-${k}`);
+    } else if (typeof v === "string") parts.push(`--${k} ${shlexQuote(v)}`);
     else if (Array.isArray(v)) {
       const items = v.map((item) => {
         if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection) throw new InterpolationError(`Cannot interpolate nested iterable in '${k}'`);
-        return typeof item === "string" ? shlexQuote(item) : scalarText(item, `${key}.${k}`);
+        return typeof item === "string" ? shlexQuote(item) : scalarText(item, k);
       });
-      if (items.length) parts.push(`--${k} ${items.join(" ")}`);
-    } else parts.push(`--${k} ${scalarText(v, `${key}.${k}`)}`);
+      if (parsing.list === "append") for (const item of items) parts.push(`--${k} ${item}`);
+      else if (items.length) parts.push(`--${k} ${items.join(" ")}`);
+    } else parts.push(`--${k} ${scalarText(v, k)}`);
   }
   return parts.join(" ").trimEnd();
 }
 function scalarText(value, key) {
   if (value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "bigint" || value instanceof PyFloat) return pyStr(value);
-  return toStr(value, key, false);
+  return toStr(value, key);
 }
 function flatten(dict, prefix = "") {
   const out = [];
@@ -10870,12 +11149,13 @@ async function loadDvcYaml(tree, dir = "") {
   const trackedVars = /* @__PURE__ */ new Map();
   const stagesDoc = doc.get("stages") ?? /* @__PURE__ */ new Map();
   if (!isRawMap(stagesDoc)) throw new UserError(`${where2}: 'stages' must be a mapping of stage names to definitions.`);
+  const parsing = unpacksInCmd(stagesDoc) ? await parsingConfigOf(tree, where2) : DEFAULT_PARSING;
   for (const [name, definition] of stagesDoc) {
     const key = keyValue(stagesDoc, name);
     if (typeof key !== "string")
       throw new UserError(`${where2}: a stage name is ${describeValue(key)}, not a string: quote it, as DVC takes only string names.`);
     for (const generated of expandEntry(where2, name, definition, context)) {
-      stages.push(await resolveStage(where2, generated, vars, trackedVars));
+      stages.push(await resolveStage(where2, generated, vars, trackedVars, parsing));
     }
   }
   const seen = /* @__PURE__ */ new Set();
@@ -10888,12 +11168,33 @@ async function loadDvcYaml(tree, dir = "") {
     if (value === void 0 || value === null) return [];
     if (!Array.isArray(value)) throw new UserError(`${where2}: '${key}' must be a list of paths.`);
     return value.map((v, i) => {
-      const resolved = withField(where2, `${key}[${i}]`, () => interpolateValue(v, context, false));
+      const resolved = withField(where2, `${key}[${i}]`, () => interpolateValue(v, context));
       if (typeof resolved !== "string") throw new UserError(`${where2}: '${key}[${i}]' must be a path (a string).`);
       return resolved;
     });
   };
   return { dir, file, stages, metrics: topStrings("metrics"), params: topStrings("params"), plots: topPlots(where2, doc.get("plots"), context), trackedVars };
+}
+function unpacksInCmd(stages) {
+  return [...stages.values()].some((definition) => {
+    if (!isRawMap(definition)) return false;
+    const body = definition.get("do");
+    const cmd = isRawMap(body) ? body.get("cmd") : definition.get("cmd");
+    return cmd !== void 0 && hasInterpolation(cmd);
+  });
+}
+var parsingConfigs = /* @__PURE__ */ new WeakMap();
+async function parsingConfigOf(tree, file) {
+  let config = parsingConfigs.get(tree);
+  if (!config) {
+    config = tree.dvcConfigSource ? tree.dvcConfigSource().then(({ root, repo }) => loadParsingConfig(root, {}, repo)) : Promise.resolve(DEFAULT_PARSING);
+    parsingConfigs.set(tree, config);
+  }
+  try {
+    return await config;
+  } catch (error) {
+    throw new UserError(`${file}: DVC's config, whose 'parsing' settings say how a \${dict} in a cmd is written, does not load: ${describeError(error)}`);
+  }
 }
 async function loadProject(tree) {
   const files = await tree.list();
@@ -10954,7 +11255,7 @@ function topPlots(file, value, context) {
   if (value === void 0 || value === null) return [];
   if (!Array.isArray(value)) throw new UserError(`${file}: 'plots' must be a list.`);
   return value.map((entry, i) => {
-    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context));
     if (typeof resolved === "string") return { id: resolved, props: null };
     if (isRawMap(resolved) && resolved.size === 1) {
       const [id, props] = [...resolved][0];
@@ -10987,18 +11288,18 @@ function expandEntry(file, name, definition, context) {
     if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
     if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
     let items = definition.get("foreach") ?? null;
-    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context, false), name);
+    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context), name);
     const body = definition.get("do") ?? null;
     const out = [];
     if (Array.isArray(items)) {
       const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
       const keyed = /* @__PURE__ */ new Map();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item", false), item));
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item"), item));
       for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: body, context: withLoop([["item", item]]), written: definition });
     } else if (isRawMap(items)) {
       for (const [written, item] of items) {
         const value = keyValue(items, written);
-        const key = typeof value === "boolean" ? toStr(value, "key", false) : written;
+        const key = typeof value === "boolean" ? toStr(value, "key") : written;
         out.push({
           name: `${name}@${key}`,
           definition: body,
@@ -11019,7 +11320,7 @@ function expandEntry(file, name, definition, context) {
     if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
     const axes = [];
     for (const [axis, raw] of matrix) {
-      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
+      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context), name) : raw;
       if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
       axes.push([axis, values]);
     }
@@ -11030,7 +11331,7 @@ function expandEntry(file, name, definition, context) {
       combos = combos.flatMap(
         (c) => values.map((v, i) => ({
           item: [...c.item, [axis, v]],
-          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis, false)]
+          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis)]
         }))
       );
     }
@@ -11049,7 +11350,7 @@ function expandEntry(file, name, definition, context) {
   }
   return [{ name, definition, context, written: definition }];
 }
-async function resolveStage(file, entry, vars, trackedVars) {
+async function resolveStage(file, entry, vars, trackedVars, parsing) {
   const { name, definition, context } = entry;
   const where2 = `${file}: stage '${name}'`;
   if (!isRawMap(definition)) throw new UserError(`${where2}: expected a mapping with 'cmd'.`);
@@ -11057,7 +11358,7 @@ async function resolveStage(file, entry, vars, trackedVars) {
     if (!STAGE_KEYS2.includes(key)) throw new UserError(`${where2}: unknown key '${key}' (expected one of ${STAGE_KEYS2.join(", ")}).`);
   }
   const wdirWritten = definition.get("wdir");
-  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, false), name);
+  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
   const wdir = posix4.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context;
@@ -11068,11 +11369,11 @@ async function resolveStage(file, entry, vars, trackedVars) {
     stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === "item" || k === "key")], scope.context);
   }
   scope.track(entry.written, trackedVars);
-  const field = (key, inCmd = false) => {
+  const field = (key) => {
     const written = definition.get(key);
-    return written === void 0 ? void 0 : withField(file, key, () => interpolateValue(written, stageContext, inCmd), name);
+    return written === void 0 ? void 0 : withField(file, key, () => interpolateValue(written, stageContext, { field: key, parsing }), name);
   };
-  const cmd = field("cmd", true);
+  const cmd = field("cmd");
   if (cmd === void 0 || cmd === null) throw new UserError(`${where2}: 'cmd' is required.`);
   const cmdValue = typeof cmd === "string" ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === "string") ? cmd : null;
   if (cmdValue === null) throw new UserError(`${where2}: 'cmd' must be a string or a list of strings.`);
@@ -11332,7 +11633,7 @@ function isGlob(path) {
 // src/workspace/tree.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { join as join4, sep as sep3 } from "node:path";
+import { join as join5, sep as sep3 } from "node:path";
 async function readFiles(tree, paths) {
   if (tree.readMany) return tree.readMany(paths);
   const out = [];
@@ -11435,6 +11736,7 @@ function workspaceTree(root, options = {}) {
     read: (path) => later(() => readNow(path)),
     chunks: (path) => later(() => chunksNow(path)),
     dvcPlotsFile: (name) => later(() => dvcPlotsFileNow(name)),
+    dvcConfigSource: () => Promise.resolve({ root }),
     list() {
       files ??= listing ? listing.files() : walk(root);
       return files;
@@ -11445,13 +11747,13 @@ function workspaceTree(root, options = {}) {
   }
   function dvcPlotsFileNow(name) {
     const rel = dvcPlotsPath(name);
-    const full = join4(root, ...rel.split("/"));
+    const full = join5(root, ...rel.split("/"));
     const found = located(full, false);
     if (!found) return null;
     const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
     const inside2 = realRoot ??= realpathSync2.native(root);
-    if (target !== join4(inside2, ".dvc", "plots", ...name.split("/"))) {
+    if (target !== join5(inside2, ".dvc", "plots", ...name.split("/"))) {
       throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
     }
     if (info.isDirectory()) throw new NotAFile(rel);
@@ -11493,7 +11795,7 @@ function workspaceTree(root, options = {}) {
   }
   function open4(path, streamed) {
     const rel = projectPath2(path);
-    const full = join4(root, ...rel.split("/"));
+    const full = join5(root, ...rel.split("/"));
     const found = located(full, true);
     if (!found) return null;
     const { info, target } = found;
@@ -11532,7 +11834,7 @@ function namedAsOnDisk(root, rel) {
   let dir = root;
   for (const part of rel.split("/")) {
     if (!readdirSync(dir).includes(part)) return false;
-    dir = join4(dir, part);
+    dir = join5(dir, part);
   }
   return true;
 }
@@ -11585,9 +11887,9 @@ function commitTree(git, sha, name, options = {}) {
       const entry = await resolve4(path);
       return entry && budgeted(path, git.streamObject(entry.oid), budget);
     },
-    async dvcConfig() {
-      const entry = (await listing()).get(".dvc/config");
-      return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
+    dvcConfig,
+    async dvcConfigSource() {
+      return { root: git.cwd, repo: { text: (await dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${name}` } };
     },
     async dvcPlotsFile(name2) {
       const rel = dvcPlotsPath(name2);
@@ -11600,6 +11902,10 @@ function commitTree(git, sha, name, options = {}) {
       return files;
     }
   };
+  async function dvcConfig() {
+    const entry = await entryOf(".dvc/config");
+    return entry?.mode.startsWith("100") ? readUnsized(git, ".dvc/config", entry, budget) : null;
+  }
   async function resolve4(path) {
     let rel = projectPath2(path);
     for (let hops = 0; ; hops++) {
@@ -11670,7 +11976,7 @@ async function walk(root) {
       if (isPrivate(entry.name)) continue;
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join4(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join5(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -11687,40 +11993,8 @@ import { join as join10, posix as posix5 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
-import { chmod, copyFile, mkdir, open as open2, readFile, readdir as readdir2, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { basename, dirname as dirname3, join as join5, relative as relative3, sep as sep4 } from "node:path";
-
-// src/dvc/data/errors.ts
-var DataError = class extends UserError {
-  constructor(message) {
-    super(message);
-    this.name = "DataError";
-  }
-};
-var ObjectError = class extends DataError {
-  constructor(message, kind) {
-    super(message);
-    this.kind = kind;
-    this.name = "ObjectError";
-  }
-  kind;
-};
-var TransferError = class extends DataError {
-  constructor(direction, remote, failures) {
-    const shown = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
-    if (failures.length > shown.length) shown.push(`  \u2026 and ${failures.length - shown.length} more`);
-    const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
-    super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
-${shown.join("\n")}`);
-    this.direction = direction;
-    this.remote = remote;
-    this.failures = failures;
-    this.name = "TransferError";
-  }
-  direction;
-  remote;
-  failures;
-};
+import { chmod, copyFile, mkdir, open as open2, readFile as readFile2, readdir as readdir2, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
+import { basename, dirname as dirname4, join as join6, relative as relative3, sep as sep4 } from "node:path";
 
 // src/dvc/data/hash.ts
 var DOS2UNIX_CHUNK = 1024 * 1024;
@@ -11904,7 +12178,7 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join5(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join6(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   /**
    * Whether the cache holds object `oid`, as dvc-data's `LocalHashFileDB.check` decides: a read-only (0444) file is
@@ -11942,10 +12216,10 @@ var Cache = class {
     if (!oids.length) return held;
     const folders = /* @__PURE__ */ new Map();
     for (const oid of oids) {
-      const folder = dirname3(this.path(oid, legacy));
+      const folder = dirname4(this.path(oid, legacy));
       folders.set(folder, [...folders.get(folder) ?? [], oid]);
     }
-    const root = dirname3([...folders.keys()][0]);
+    const root = dirname4([...folders.keys()][0]);
     const present = new Set(await readdir2(root).catch(() => []));
     await eachLimit([...folders], 8, async ([folder, wanted]) => {
       if (!present.has(basename(folder))) return;
@@ -11973,7 +12247,7 @@ var Cache = class {
     const path = this.path(oid, legacy);
     let bytes;
     try {
-      bytes = await readFile(path);
+      bytes = await readFile2(path);
     } catch {
       throw new DataError(`${oid} is not in the cache (${this.dir})`);
     }
@@ -11990,8 +12264,8 @@ var Cache = class {
     const oid = hasher.digest();
     if (!await this.has(oid)) {
       const target = this.path(oid);
-      await mkdir(dirname3(target), { recursive: true });
-      const tmp = join5(dirname3(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+      await mkdir(dirname4(target), { recursive: true });
+      const tmp = join6(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile(file, tmp);
         await chmod(tmp, CACHE_MODE);
@@ -12024,13 +12298,13 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join5(dirname3(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join6(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size = 0;
   try {
     const file = await open2(tmp, "wx", 420).catch(async (error) => {
       if (error.code !== "ENOENT") throw error;
-      await mkdir(dirname3(target), { recursive: true });
+      await mkdir(dirname4(target), { recursive: true });
       return open2(tmp, "wx", 420);
     });
     try {
@@ -12070,7 +12344,7 @@ async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir2(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join5(dir, entry.name);
+    const path = join6(dir, entry.name);
     const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
     if (isDir) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
@@ -12095,7 +12369,7 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, lstat, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm as rm3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname4, join as join6, relative as relative4, resolve, sep as sep5 } from "node:path";
+import { basename as basename2, dirname as dirname5, join as join7, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options = {}) {
   try {
@@ -12105,14 +12379,14 @@ async function checkout(cache, root, target, options = {}) {
   }
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname4(join6(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname5(join7(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join6(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join7(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
-  const dest = resolve(root, path);
-  const rel = relative4(resolve(root), dest);
+  const dest = resolve2(root, path);
+  const rel = relative4(resolve2(root), dest);
   if (!rel || rel.startsWith("..") || rel.split(sep5).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
   return dest;
 }
@@ -12128,8 +12402,8 @@ async function place(cache, root, target, options) {
       return "unchanged";
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
-    await mkdir2(dirname4(dest), { recursive: true });
-    const tmp = join6(dirname4(dest), `.${basename2(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    await mkdir2(dirname5(dest), { recursive: true });
+    const tmp = join7(dirname5(dest), `.${basename2(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -12157,7 +12431,7 @@ async function place(cache, root, target, options) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join6(dest, ...relpath.split("/"));
+      const file = join7(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -12168,10 +12442,10 @@ async function place(cache, root, target, options) {
   } else if (current) {
     await guardUnsaved(cache, dest, target.path, legacy, options);
   }
-  await mkdir2(dirname4(dest), { recursive: true });
+  await mkdir2(dirname5(dest), { recursive: true });
   const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options.staged ?? join6(dirname4(dest), `.${basename2(dest)}.${token}.tmp`);
-  const old = join6(dirname4(dest), `.${basename2(dest)}.${token}.old`);
+  const fresh = options.staged ?? join7(dirname5(dest), `.${basename2(dest)}.${token}.tmp`);
+  const old = join7(dirname5(dest), `.${basename2(dest)}.${token}.old`);
   try {
     await mkdir2(fresh, { recursive: true });
     await makeFolders(
@@ -12180,7 +12454,7 @@ async function place(cache, root, target, options) {
     );
     const copied = new Set(options.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join6(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join7(fresh, ...e.relpath.split("/")), false));
     if (current) await rename2(dest, old);
     await rename2(fresh, dest);
   } catch (error) {
@@ -12197,7 +12471,7 @@ async function materialise(from, to, exec) {
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
   const stats = await lstat(dest);
-  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f) => join6(dest, ...f.split("/"))) : [dest];
+  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f) => join7(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep5).join("/")}`);
   }
@@ -12216,233 +12490,10 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join6(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join7(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
-}
-
-// src/dvc/data/config.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { homedir } from "node:os";
-import { dirname as dirname5, isAbsolute as isAbsolute2, join as join7, resolve as resolve2 } from "node:path";
-
-// src/dvc/data/ini.ts
-var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
-var KEY_VALUE = /^("[^"]*"|'[^']*'|[^=]+?)\s*=\s*(.*)$/;
-function parseIni(text2, file) {
-  const sections = /* @__PURE__ */ new Map([["", /* @__PURE__ */ new Map()]]);
-  const lines = text2.replace(/^\uFEFF/, "").split(/\r?\n/);
-  let current = sections.get("");
-  let sectionName = "";
-  const at = (n) => `${file}:${n + 1}`;
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n].trim();
-    if (!line || line.startsWith("#")) continue;
-    const header = SECTION.exec(line);
-    if (header) {
-      if (header[1].length !== header[3].length) throw new DataError(`${at(n)}: unbalanced brackets in section header '${line}'`);
-      sectionName = unquote(header[2]).toLowerCase();
-      if (sections.has(sectionName)) throw new DataError(`${at(n)}: duplicate section '${sectionName}'`);
-      current = /* @__PURE__ */ new Map();
-      sections.set(sectionName, current);
-      continue;
-    }
-    const kv = KEY_VALUE.exec(line);
-    if (!kv) throw new DataError(`${at(n)}: expected 'key = value' or a [section] header, found '${line}'`);
-    const key = unquote(kv[1].trim()).toLowerCase();
-    if (current.has(key)) throw new DataError(`${at(n)}: duplicate key '${key}' in section '${sectionName}'`);
-    current.set(key, parseValue(kv[2], at(n), key));
-  }
-  for (const [name, section] of sections) {
-    for (const [key, value] of section) {
-      const resolve4 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key}' in section '${name}'`);
-      section.set(key, Array.isArray(value) ? value.map(resolve4) : resolve4(value));
-    }
-  }
-  return sections;
-}
-function unquote(s) {
-  if (s.length >= 2 && (s[0] === '"' || s[0] === "'") && s.endsWith(s[0])) return s.slice(1, -1);
-  return s;
-}
-function parseValue(raw, where2, key) {
-  const items = [];
-  let i = 0;
-  let sawComma = false;
-  const s = raw;
-  while (i < s.length) {
-    while (s[i] === " " || s[i] === "	") i++;
-    if (i >= s.length || s[i] === "#") break;
-    let item;
-    if (s[i] === '"' || s[i] === "'") {
-      const end = s.indexOf(s[i], i + 1);
-      if (end < 0) throw new DataError(`${where2}: unterminated quote in the value of '${key}'`);
-      item = s.slice(i + 1, end);
-      i = end + 1;
-    } else {
-      let j = i;
-      while (j < s.length && s[j] !== "," && s[j] !== "#") j++;
-      item = s.slice(i, j).trim();
-      i = j;
-    }
-    items.push(item);
-    while (s[i] === " " || s[i] === "	") i++;
-    if (s[i] === ",") {
-      sawComma = true;
-      i++;
-    } else if (i < s.length && s[i] !== "#") {
-      throw new DataError(`${where2}: unexpected text after the value of '${key}'`);
-    }
-  }
-  if (sawComma) return items.filter((x, k) => x !== "" || k < items.length - 1);
-  return items[0] ?? "";
-}
-function interpolate(value, section, defaults, where2, depth = 0) {
-  if (!value.includes("%(")) return value;
-  if (depth > 10) throw new DataError(`${where2}: interpolation '%(\u2026)s' nests too deep`);
-  return value.replace(/%\(([^)]*)\)s/g, (_m, name) => {
-    const found = section.get(name.toLowerCase()) ?? defaults?.get(name.toLowerCase());
-    if (found === void 0 || Array.isArray(found)) {
-      throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
-    }
-    return interpolate(found, section, defaults, where2, depth + 1);
-  });
-}
-
-// src/dvc/data/config.ts
-var PATH_KEYS = /* @__PURE__ */ new Set([
-  "url",
-  "credentialpath",
-  "configpath",
-  "keyfile",
-  "cert_path",
-  "key_path",
-  "gdrive_service_account_json_file_path",
-  "gdrive_user_credentials_file"
-]);
-var NAMED_SECTION = /^\s*(remote|machine|db)\s*"(.*)"\s*$/;
-async function loadDvcConfig(root, environment = {}, revision, local = true) {
-  const env = environment.env ?? process.env;
-  const repoFile = join7(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname5(file), text: () => readConfigFile(file) });
-  const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join7(d, "config"))),
-    revision ? { file: revision.name, dir: dirname5(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile),
-    ...local ? [onDisk(join7(root, ".dvc", "config.local"))] : []
-  ];
-  const read = [];
-  const merged = /* @__PURE__ */ new Map();
-  for (const level of levels) {
-    const text2 = await level.text();
-    if (text2 === null) continue;
-    read.push(level.file);
-    mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
-  }
-  return buildConfig(root, read, merged);
-}
-async function readConfigFile(file) {
-  try {
-    return await readFile2(file, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT" || error.code === "ENOTDIR") return null;
-    throw new DataError(`cannot read the DVC config ${file}: ${error.message}`);
-  }
-}
-function configDirs(env, platform) {
-  const home = env.HOME ?? env.USERPROFILE ?? homedir();
-  let system;
-  let global;
-  if (platform === "win32") {
-    system = join7(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global = join7(env.LOCALAPPDATA ?? join7(home, "AppData", "Local"), "iterative", "dvc");
-  } else if (platform === "darwin") {
-    system = "/Library/Application Support/dvc";
-    global = join7(home, "Library", "Application Support", "dvc");
-  } else {
-    system = join7((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global = join7(env.XDG_CONFIG_HOME || join7(home, ".config"), "dvc");
-  }
-  return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
-}
-function mergeLevel(merged, sections, file, dir) {
-  for (const [name, section] of sections) {
-    if (name === "" && section.size === 0) continue;
-    const named = NAMED_SECTION.exec(name);
-    const key = named ? `${named[1]} "${named[2]}"` : name;
-    const target = merged.get(key) ?? /* @__PURE__ */ new Map();
-    merged.set(key, target);
-    for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key, dir), file });
-  }
-}
-function resolvePath(key, value, section, dir) {
-  const applies = section.startsWith('remote "') && PATH_KEYS.has(key) || section === "cache" && key === "dir";
-  if (!applies || typeof value !== "string" || !value || /^\w+:\/\//.test(value)) return value;
-  if (value === "~" || value.startsWith("~/")) return join7(homedir(), value.slice(1));
-  if (isAbsolute2(value) || /^[A-Za-z]:[\\/]/.test(value)) return value;
-  return resolve2(dir, value);
-}
-function buildConfig(root, files, merged) {
-  const remotes = /* @__PURE__ */ new Map();
-  for (const [section, values] of merged) {
-    const named = NAMED_SECTION.exec(section);
-    if (!named || named[1] !== "remote") continue;
-    const name = named[2];
-    const url = values.get("url");
-    const defining = [...new Set([...values.values()].map((v) => v.file))];
-    if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
-    const options = {};
-    for (const [k, v] of values) if (k !== "url") options[k] = v.value;
-    remotes.set(name, { name, url: url.value, options, files: defining, urlFile: url.file });
-  }
-  const core = {};
-  for (const [k, v] of merged.get("core") ?? []) core[k] = v.value;
-  const remote = core.remote;
-  delete core.remote;
-  if (Array.isArray(remote)) throw new DataError(`core.remote must name one remote, found a list (${merged.get("core").get("remote").file})`);
-  const cacheDir = merged.get("cache")?.get("dir")?.value;
-  if (Array.isArray(cacheDir)) throw new DataError(`cache.dir must be one path (${merged.get("cache").get("dir").file})`);
-  return {
-    root,
-    files,
-    defaultRemote: remote ? remote.toLowerCase() : void 0,
-    remotes,
-    cacheDir: cacheDir || join7(root, ".dvc", "cache"),
-    core
-  };
-}
-function selectRemote(config, name, pick) {
-  const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join7(config.root, ".dvc", "config")} (missing)`;
-  if (!wanted) {
-    const known = [...config.remotes.keys()];
-    throw new DataError(
-      known.length ? `no DVC remote specified, and ${known.length === 1 ? "one is" : `${known.length} are`} defined (${known.join(", ")}): set the default with 'dvc remote default <name>' (core.remote in .dvc/config)${pick ? `, or ${pick}` : ""}; read ${where2}` : `no DVC remote specified and none is defined: create a default remote with 'dvc remote add -d <name> <url>' (core.remote in .dvc/config); read ${where2}`
-    );
-  }
-  return resolveRef(config, wanted, where2, /* @__PURE__ */ new Set());
-}
-function resolveRef(config, name, where2, seen) {
-  const remote = config.remotes.get(name);
-  if (!remote) {
-    const known = [...config.remotes.keys()];
-    throw new DataError(`DVC remote '${name}' is not defined (${known.length ? `defined: ${known.join(", ")}` : "no remotes are defined"}); read ${where2}`);
-  }
-  const ref = /^remote:\/\/([^/]+)(?:\/(.*))?$/.exec(remote.url);
-  if (!ref) return remote;
-  if (seen.has(name)) throw new DataError(`DVC remote '${name}' refers to itself through remote:// URLs`);
-  seen.add(name);
-  const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
-  const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join7(base.url, sub);
-  const urlFiles = [.../* @__PURE__ */ new Set([remote.urlFile, base.urlFile])].filter((f) => f !== void 0);
-  return {
-    name: remote.name,
-    url,
-    options: { ...base.options, ...remote.options },
-    files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])],
-    urlFile: urlFiles.length ? urlFiles.join(", ") : void 0
-  };
 }
 
 // src/dvc/data/dvcfile.ts
@@ -13592,6 +13643,7 @@ function withCachedOutputs(tree, data, project) {
     isCommit: tree.isCommit,
     list: () => tree.list(),
     dvcPlotsFile: (name) => tree.dvcPlotsFile(name),
+    ...tree.dvcConfigSource && { dvcConfigSource: () => tree.dvcConfigSource() },
     async read(path) {
       return orCached(path, await tree.read(path));
     },

@@ -1,3 +1,4 @@
+import { DEFAULT_PARSING, type ParsingConfig } from './data/config';
 import { pyStr } from './python/format';
 import { isRawMap, PyCollection, PyDate, PyDateTime, PyFloat, PyTime, type Raw, type RawMap } from './python/value';
 import { pyFloatRepr } from '../util/python-text';
@@ -9,11 +10,19 @@ const KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
 export class InterpolationError extends Error {}
 
 /**
- * Resolves `${…}` in a string as DVC does: a string that is exactly one `${x}` takes x's value with its
- * type; otherwise each reference is converted with `to_str` (dicts only in `cmd`, as `--key value`
- * arguments). `\${` stays literal (as `${`).
+ * Where a value is resolved. `field`: the stage field it is in (`cmd`, `deps`, `outs`, …); a dict in `cmd` is
+ * unpacked into `--key value` arguments as the project's `parsing` settings say.
  */
-export function interpolateString(src: string, context: RawMap, inCmd: boolean): Raw {
+export interface Site {
+  field?: string;
+  parsing?: ParsingConfig;
+}
+
+/**
+ * Resolves `${…}` in a string as DVC does: a string that is exactly one `${x}` takes x's value with its
+ * type; otherwise each reference is converted with `to_str`. `\${` stays literal (as `${`).
+ */
+export function interpolateString(src: string, context: RawMap, site: Site = {}): Raw {
   const matches = [...src.matchAll(KEYCRE)];
   if (!matches.length) return unescape(src);
   if (matches.length === 1 && matches[0]![0] === src) return lookup(context, matches[0]![1]!);
@@ -21,7 +30,8 @@ export function interpolateString(src: string, context: RawMap, inCmd: boolean):
   let last = 0;
   for (const m of matches) {
     out += src.slice(last, m.index);
-    out += toStr(lookup(context, m[1]!), m[1]!, inCmd);
+    const value = lookup(context, m[1]!);
+    out += isRawMap(value) && site.field === 'cmd' ? unpackDict(value, site.parsing ?? DEFAULT_PARSING) : toStr(value, m[1]!);
     last = m.index + m[0].length;
   }
   out += src.slice(last);
@@ -29,14 +39,14 @@ export function interpolateString(src: string, context: RawMap, inCmd: boolean):
 }
 
 /** Resolves every string inside a value, mapping keys included (dvc/parsing/context.py `recurse`). */
-export function interpolateValue(value: Raw, context: RawMap, inCmd: boolean): Raw {
-  if (typeof value === 'string') return interpolateString(value, context, inCmd);
-  if (Array.isArray(value)) return value.map((v) => interpolateValue(v, context, inCmd));
+export function interpolateValue(value: Raw, context: RawMap, site: Site = {}): Raw {
+  if (typeof value === 'string') return interpolateString(value, context, site);
+  if (Array.isArray(value)) return value.map((v) => interpolateValue(v, context, site));
   if (isRawMap(value)) {
     return new Map(
       [...value].map(([k, v]) => {
-        const key = interpolateString(k, context, false);
-        return [pyStr(key), interpolateValue(v, context, inCmd)];
+        const key = interpolateString(k, context, site);
+        return [pyStr(key), interpolateValue(v, context, site)];
       }),
     );
   }
@@ -80,8 +90,8 @@ function lookup(context: RawMap, inner: string): Raw {
   return cur;
 }
 
-/** dvc/parsing/interpolate.py `to_str` for a value embedded in a longer string. */
-export function toStr(value: Raw, key: string, inCmd: boolean): string {
+/** dvc/parsing/interpolate.py `to_str` for a value embedded in a longer string (a dict only where unpacked, in `cmd`). */
+export function toStr(value: Raw, key: string): string {
   if (value === true) return 'true';
   if (value === false) return 'false';
   if (value === null) return 'None';
@@ -93,28 +103,29 @@ export function toStr(value: Raw, key: string, inCmd: boolean): string {
   if (value instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key}')`);
   if (value instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key}')`);
   if (value instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key}')`);
-  if (!inCmd) throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
-  return unpackDict(value, key);
+  throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
 }
 
 /**
  * `${dict}` in a cmd (`to_str(dict)`): `--k v` for each key of the dict flattened with dots, an empty dict inside it
- * giving no key (flatten_dict drops it); `true` is `--k`, `false` nothing; a list is `--k a b`, an empty one nothing;
- * strings shell-quoted, other values as Python's str(). (DVC's defaults: `store_true`, `nargs`.)
+ * giving no key (flatten_dict drops it); `true` is `--k`, `false` nothing or `--no-k` (`parsing.bool`); a list is
+ * `--k a b` or `--k a --k b` (`parsing.list`), an empty one nothing; strings shell-quoted, other values as Python's str().
  */
-function unpackDict(dict: RawMap, key: string): string {
+function unpackDict(dict: RawMap, parsing: ParsingConfig): string {
   const parts: string[] = [];
   for (const [k, v] of flatten(dict)) {
     if (v === true) parts.push(`--${k}`);
-    else if (v === false) continue;
-    else if (typeof v === 'string') parts.push(`--${k} ${shlexQuote(v)}`);
+    else if (v === false) {
+      if (parsing.bool === 'boolean_optional') parts.push(`--no-${k}`);
+    } else if (typeof v === 'string') parts.push(`--${k} ${shlexQuote(v)}`);
     else if (Array.isArray(v)) {
       const items = v.map((item) => {
         if (Array.isArray(item) || isRawMap(item) || item instanceof PyCollection) throw new InterpolationError(`Cannot interpolate nested iterable in '${k}'`);
-        return typeof item === 'string' ? shlexQuote(item) : scalarText(item, `${key}.${k}`);
+        return typeof item === 'string' ? shlexQuote(item) : scalarText(item, k);
       });
-      if (items.length) parts.push(`--${k} ${items.join(' ')}`);
-    } else parts.push(`--${k} ${scalarText(v, `${key}.${k}`)}`);
+      if (parsing.list === 'append') for (const item of items) parts.push(`--${k} ${item}`);
+      else if (items.length) parts.push(`--${k} ${items.join(' ')}`);
+    } else parts.push(`--${k} ${scalarText(v, k)}`);
   }
   return parts.join(' ').trimEnd();
 }
@@ -122,7 +133,7 @@ function unpackDict(dict: RawMap, key: string): string {
 /** Python's str() of a number, a boolean (`True`) or None, as DVC's f-strings write a dict's values into a cmd. */
 function scalarText(value: Raw, key: string): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint' || value instanceof PyFloat) return pyStr(value);
-  return toStr(value, key, false);
+  return toStr(value, key);
 }
 
 function flatten(dict: RawMap, prefix = ''): [string, Raw][] {

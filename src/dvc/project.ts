@@ -4,6 +4,7 @@ import type { Tree } from '../workspace/tree';
 import { readDvcFile, type DvcFile } from './dvcfile';
 import { parseDataFile } from './formats';
 import { readLockFile, type LockDocument } from './lock';
+import { DEFAULT_PARSING, loadParsingConfig, type ParsingConfig } from './data/config';
 import { refuseOverlappingOutputs } from './overlaps';
 import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, toStr } from './interpolate';
 import { describeValue } from './python/format';
@@ -56,13 +57,14 @@ export async function loadDvcYaml(tree: Tree, dir = ''): Promise<DvcYaml | null>
   const trackedVars = new Map<string, string[]>();
   const stagesDoc = doc.get('stages') ?? new Map();
   if (!isRawMap(stagesDoc)) throw new UserError(`${where}: 'stages' must be a mapping of stage names to definitions.`);
+  const parsing = unpacksInCmd(stagesDoc) ? await parsingConfigOf(tree, where) : DEFAULT_PARSING;
   for (const [name, definition] of stagesDoc) {
     // YAML makes `1:` or `true:` a number or a boolean, which DVC's schema refuses as a stage name (`{str: …}`).
     const key = keyValue(stagesDoc, name);
     if (typeof key !== 'string')
       throw new UserError(`${where}: a stage name is ${describeValue(key)}, not a string: quote it, as DVC takes only string names.`);
     for (const generated of expandEntry(where, name, definition, context)) {
-      stages.push(await resolveStage(where, generated, vars, trackedVars));
+      stages.push(await resolveStage(where, generated, vars, trackedVars, parsing));
     }
   }
   const seen = new Set<string>();
@@ -76,12 +78,45 @@ export async function loadDvcYaml(tree: Tree, dir = ''): Promise<DvcYaml | null>
     if (value === undefined || value === null) return [];
     if (!Array.isArray(value)) throw new UserError(`${where}: '${key}' must be a list of paths.`);
     return value.map((v, i) => {
-      const resolved = withField(where, `${key}[${i}]`, () => interpolateValue(v, context, false));
+      const resolved = withField(where, `${key}[${i}]`, () => interpolateValue(v, context));
       if (typeof resolved !== 'string') throw new UserError(`${where}: '${key}[${i}]' must be a path (a string).`);
       return resolved;
     });
   };
   return { dir, file, stages, metrics: topStrings('metrics'), params: topStrings('params'), plots: topPlots(where, doc.get('plots'), context), trackedVars };
+}
+
+/**
+ * Whether a stage's `cmd` (or a foreach group's `do.cmd`) has a `${…}`, which may be a dict unpacked there: only then
+ * is DVC's config read for its `parsing` settings (a history of many commits reads none for a pipeline without one).
+ */
+function unpacksInCmd(stages: RawMap): boolean {
+  return [...stages.values()].some((definition) => {
+    if (!isRawMap(definition)) return false;
+    const body = definition.get('do');
+    const cmd = isRawMap(body) ? body.get('cmd') : definition.get('cmd');
+    return cmd !== undefined && hasInterpolation(cmd);
+  });
+}
+
+const parsingConfigs = new WeakMap<Tree, Promise<ParsingConfig>>();
+
+/**
+ * DVC's `parsing` settings at the tree's revision (`DataResolver` reads `repo.config["parsing"]`): the project's DVC
+ * config as its one reader merges it — system, global, the revision's `.dvc/config`, `config.local` — read once a
+ * tree. A tree with no folder on disk (a test's) has DVC's defaults.
+ */
+async function parsingConfigOf(tree: Tree, file: string): Promise<ParsingConfig> {
+  let config = parsingConfigs.get(tree);
+  if (!config) {
+    config = tree.dvcConfigSource ? tree.dvcConfigSource().then(({ root, repo }) => loadParsingConfig(root, {}, repo)) : Promise.resolve(DEFAULT_PARSING);
+    parsingConfigs.set(tree, config);
+  }
+  try {
+    return await config;
+  } catch (error) {
+    throw new UserError(`${file}: DVC's config, whose 'parsing' settings say how a \${dict} in a cmd is written, does not load: ${describeError(error)}`);
+  }
 }
 
 /** A project file that could not be read, and why (its message names the file, with line and column where YAML says them). */
@@ -231,7 +266,7 @@ function topPlots(file: string, value: Raw | undefined, context: RawMap): TopPlo
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new UserError(`${file}: 'plots' must be a list.`);
   return value.map((entry, i): TopPlot => {
-    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context, false));
+    const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context));
     if (typeof resolved === 'string') return { id: resolved, props: null };
     if (isRawMap(resolved) && resolved.size === 1) {
       const [id, props] = [...resolved][0]!;
@@ -275,21 +310,21 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
     if (!definition.has('do')) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
     if (!definition.has('foreach')) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
     let items = definition.get('foreach') ?? null;
-    if (typeof items === 'string') items = withField(file, 'foreach', () => interpolateString(items as string, context, false), name);
+    if (typeof items === 'string') items = withField(file, 'foreach', () => interpolateString(items as string, context), name);
     const body = definition.get('do') ?? null;
     const out: GeneratedEntry[] = [];
     if (Array.isArray(items)) {
       // Composite items are keyed by index, scalars by their text (equal texts collapse into one stage).
       const byIndex = items.some((v) => Array.isArray(v) || isRawMap(v));
       const keyed = new Map<string, Raw>();
-      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, 'item', false), item));
+      items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, 'item'), item));
       for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: body, context: withLoop([['item', item]]), written: definition });
     } else if (isRawMap(items)) {
       for (const [written, item] of items) {
         // DVC names the stage and sets `${key}` with `to_str(key)` (normalized_iterable): a YAML boolean key is
         // `true`/`false` there, not Python's `True`; other keys print as Python's str() does, as they are kept.
         const value = keyValue(items, written);
-        const key = typeof value === 'boolean' ? toStr(value, 'key', false) : written;
+        const key = typeof value === 'boolean' ? toStr(value, 'key') : written;
         out.push({
           name: `${name}@${key}`,
           definition: body,
@@ -310,7 +345,7 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
     if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
     const axes: [string, Raw[]][] = [];
     for (const [axis, raw] of matrix) {
-      const values = typeof raw === 'string' ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context, false), name) : raw;
+      const values = typeof raw === 'string' ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context), name) : raw;
       if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
       axes.push([axis, values]);
     }
@@ -321,7 +356,7 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
       combos = combos.flatMap((c) =>
         values.map((v, i) => ({
           item: [...c.item, [axis, v] as [string, Raw]],
-          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis, false)],
+          key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis)],
         })),
       );
     }
@@ -341,7 +376,7 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
   return [{ name, definition, context, written: definition }];
 }
 
-async function resolveStage(file: string, entry: GeneratedEntry, vars: VarsLoader, trackedVars: Map<string, string[]>): Promise<Stage> {
+async function resolveStage(file: string, entry: GeneratedEntry, vars: VarsLoader, trackedVars: Map<string, string[]>, parsing: ParsingConfig): Promise<Stage> {
   const { name, definition, context } = entry;
   const where = `${file}: stage '${name}'`;
   if (!isRawMap(definition)) throw new UserError(`${where}: expected a mapping with 'cmd'.`);
@@ -350,7 +385,7 @@ async function resolveStage(file: string, entry: GeneratedEntry, vars: VarsLoade
   }
   // wdir sees only the global context (and foreach/matrix item), as in DVC.
   const wdirWritten = definition.get('wdir');
-  const wdirValue = wdirWritten === undefined ? '.' : withField(file, 'wdir', () => interpolateValue(wdirWritten, context, false), name);
+  const wdirValue = wdirWritten === undefined ? '.' : withField(file, 'wdir', () => interpolateValue(wdirWritten, context), name);
   if (typeof wdirValue !== 'string') throw new UserError(`${where}: 'wdir' must be a path.`);
   const wdir = posix.normalize(wdirValue.replace(/\\/g, '/')).replace(/\/$/, '') || '.';
   let stageContext = context;
@@ -361,12 +396,12 @@ async function resolveStage(file: string, entry: GeneratedEntry, vars: VarsLoade
     stageContext = mapFrom([...scope.context, ...[...context].filter(([k]) => k === 'item' || k === 'key')], scope.context);
   }
   scope.track(entry.written, trackedVars);
-  const field = (key: string, inCmd = false): Raw | undefined => {
+  const field = (key: string): Raw | undefined => {
     const written = definition.get(key);
-    return written === undefined ? undefined : withField(file, key, () => interpolateValue(written, stageContext, inCmd), name);
+    return written === undefined ? undefined : withField(file, key, () => interpolateValue(written, stageContext, { field: key, parsing }), name);
   };
 
-  const cmd = field('cmd', true);
+  const cmd = field('cmd');
   if (cmd === undefined || cmd === null) throw new UserError(`${where}: 'cmd' is required.`);
   const cmdValue = typeof cmd === 'string' ? cmd : Array.isArray(cmd) && cmd.every((c) => typeof c === 'string') ? cmd : null;
   if (cmdValue === null) throw new UserError(`${where}: 'cmd' must be a string or a list of strings.`);

@@ -74,6 +74,7 @@ export function withCachedOutputs(tree: Tree, data: PipelineData | null, project
     isCommit: tree.isCommit,
     list: () => tree.list(),
     dvcPlotsFile: (name) => tree.dvcPlotsFile(name),
+    ...(tree.dvcConfigSource && { dvcConfigSource: () => tree.dvcConfigSource!() }),
     async read(path: string): Promise<Buffer | null> {
       return orCached(path, await tree.read(path));
     },

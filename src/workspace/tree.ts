@@ -41,6 +41,12 @@ export interface Tree {
    */
   dvcConfig?(): Promise<Buffer | null>;
   /**
+   * Where DVC's config for this revision comes from, as DVC reads it there (its levels): `root`, the project's folder
+   * on disk, whose `.dvc/config.local` and the user's global and system files apply at any revision; and for a commit,
+   * `repo`, the commit's own `.dvc/config` (`text` null when it has none), which stands for the repo level.
+   */
+  dvcConfigSource?(): Promise<{ root: string; repo?: { text: string | null; name: string } }>;
+  /**
    * A file of `.dvc/plots/`, DVC's folder of plot templates, or of a folder below it (`sub/mine.json`; null when there
    * is none): the other part of `.dvc/` that is read, since DVC looks a plot's `template:` up there first. Only a
    * regular file, by its `/`-separated path from that folder (no `.` or `..` in it); no link on the way, in budget.
@@ -218,6 +224,7 @@ export function workspaceTree(root: string, options: WorkspaceTreeOptions = {}):
     read: (path) => later(() => readNow(path)),
     chunks: (path) => later(() => chunksNow(path)),
     dvcPlotsFile: (name) => later(() => dvcPlotsFileNow(name)),
+    dvcConfigSource: () => Promise.resolve({ root }),
     list() {
       files ??= listing ? listing.files() : walk(root);
       return files;
@@ -403,9 +410,9 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
       const entry = await resolve(path);
       return entry && budgeted(path, git.streamObject(entry.oid), budget);
     },
-    async dvcConfig() {
-      const entry = (await listing()).get('.dvc/config');
-      return entry?.mode.startsWith('100') ? readUnsized(git, '.dvc/config', entry, budget) : null;
+    dvcConfig,
+    async dvcConfigSource() {
+      return { root: git.cwd, repo: { text: (await dvcConfig())?.toString('utf8') ?? null, name: `.dvc/config at ${name}` } };
     },
     async dvcPlotsFile(name) {
       const rel = dvcPlotsPath(name);
@@ -419,6 +426,11 @@ export function commitTree(git: GitRepo, sha: string, name: string, options: { b
       return files;
     },
   };
+
+  async function dvcConfig(): Promise<Buffer | null> {
+    const entry = await entryOf('.dvc/config');
+    return entry?.mode.startsWith('100') ? readUnsized(git, '.dvc/config', entry, budget) : null;
+  }
 
   /** The blob a path names, links followed inside the commit; null when there is none. */
   async function resolve(path: string): Promise<TreeEntry | null> {

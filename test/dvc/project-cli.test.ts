@@ -6,6 +6,7 @@ import { basename, join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIST_CLI, type ProcessResult } from '../helpers/cli';
+import { md5sum } from '../helpers/md5sum';
 import { TempRepo, tempDir } from '../helpers/repo';
 
 const cleanup: string[] = [];
@@ -92,6 +93,32 @@ describe('a params.yaml with a repeated key is an error everywhere, as in DVC', 
     }
     assert.equal(existsSync(join(r.dir, 'dvc.lock')), false, 'nothing written to dvc.lock');
     assert.equal(existsSync(join(r.dir, 'm.json')), false, 'the stage did not run');
+  });
+});
+
+describe("a dict unpacked into a cmd follows .dvc/config's [parsing] settings, as DVC does", () => {
+  test('status finds the stage up to date against the dvc.lock DVC wrote; repro gives the script the arguments DVC gives it', async () => {
+    const r = repo();
+    const args = '--no-augment --layers 64 --layers 32';
+    r.write({
+      '.dvc/config': '[parsing]\n    bool = boolean_optional\n    list = append\n',
+      'params.yaml': 'train:\n  augment: false\n  layers: [64, 32]\n  opts: {}\n',
+      'w.js': "require('fs').writeFileSync('o.txt', process.argv.slice(2).join(' '))\n",
+      'dvc.yaml': 'stages:\n  train:\n    cmd: node w.js ${train}\n    outs: [o.txt: {cache: false}]\n',
+      'o.txt': args,
+    });
+    const md5 = md5sum(join(r.dir, 'o.txt'));
+    // As `dvc repro` writes it with these settings (tests/func/parsing/test_interpolated_entry.py::test_cmd_dict).
+    const lock = `schema: '2.0'\nstages:\n  train:\n    cmd: node w.js ${args}\n    outs:\n    - path: o.txt\n      hash: md5\n      md5: ${md5}\n      size: ${args.length}\n`;
+    r.commit('pipeline', { 'dvc.lock': lock });
+    const status = await cli(['status'], r.dir);
+    assert.equal(status.code, 0, status.stderr);
+    assert.match(status.stdout, /Data and pipelines are up to date/, status.stdout);
+    rmSync(join(r.dir, 'o.txt'));
+    const repro = await cli(['repro'], r.dir);
+    assert.equal(repro.code, 0, repro.stderr);
+    assert.equal(readFileSync(join(r.dir, 'o.txt'), 'utf8'), args);
+    assert.equal(readFileSync(join(r.dir, 'dvc.lock'), 'utf8'), lock);
   });
 });
 

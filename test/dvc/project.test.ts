@@ -6,8 +6,9 @@ import { readDvcFile as readTrackedOuts } from '../../src/dvc/data/dvcfile';
 import { projectFiles } from '../../src/dvc/files';
 import { shlexQuote } from '../../src/dvc/interpolate';
 import { loadDvcYaml as loadFromTree, loadProject } from '../../src/dvc/project';
-import { workspaceTree } from '../../src/workspace/tree';
-import { tempDir } from '../helpers/repo';
+import { GitRepo } from '../../src/git/repo';
+import { commitTree, workspaceTree } from '../../src/workspace/tree';
+import { TempRepo, tempDir } from '../helpers/repo';
 
 const loadDvcYaml = (dir: string) => loadFromTree(workspaceTree(dir));
 
@@ -147,6 +148,71 @@ stages:
     await withProject(files, async (dir) => {
       // List items are written by Python's f-string, str(): `True`, `None`, unlike a bool or None of the dict itself.
       assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'echo --lr 0.1 --deep.b 2 --flags True None 1.0');
+    });
+  });
+
+  describe("DVC's parsing settings (.dvc/config [parsing]) for a dict in cmd", () => {
+    const pipeline = {
+      'dvc.yaml': 'stages:\n  train:\n    cmd: python train.py ${train}\n',
+      'params.yaml': 'train:\n  augment: false\n  layers: [64, 32]\n  fast: true\n',
+    };
+
+    test('bool = boolean_optional writes --no-<key>, list = append repeats the flag (tests/func/parsing test_cmd_dict)', async () => {
+      await withProject({ ...pipeline, '.dvc/config': '[parsing]\n    bool = boolean_optional\n    list = append\n' }, async (dir) => {
+        assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'python train.py --no-augment --layers 64 --layers 32 --fast');
+      });
+      // DVC's schema lower-cases both values.
+      await withProject({ ...pipeline, '.dvc/config': '[parsing]\nlist = Append\n' }, async (dir) => {
+        assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'python train.py --layers 64 --layers 32 --fast');
+      });
+      await withProject(pipeline, async (dir) => {
+        assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'python train.py --layers 64 32 --fast');
+      });
+    });
+
+    test('config.local and the global config count, with DVC precedence (global < repo < local)', async () => {
+      const global = tempDir();
+      const saved = process.env.DVC_GLOBAL_CONFIG_DIR;
+      process.env.DVC_GLOBAL_CONFIG_DIR = global;
+      try {
+        writeFileSync(join(global, 'config'), '[parsing]\n    bool = boolean_optional\n    list = append\n');
+        await withProject({ ...pipeline, '.dvc/config': '[parsing]\n    list = nargs\n' }, async (dir) => {
+          assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'python train.py --no-augment --layers 64 32 --fast');
+          writeFileSync(join(dir, '.dvc', 'config.local'), '[parsing]\n    bool = store_true\n    list = append\n');
+          assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'python train.py --layers 64 --layers 32 --fast');
+        });
+      } finally {
+        if (saved === undefined) delete process.env.DVC_GLOBAL_CONFIG_DIR;
+        else process.env.DVC_GLOBAL_CONFIG_DIR = saved;
+        rmSync(global, { recursive: true, force: true });
+      }
+    });
+
+    test("at a commit, the commit's .dvc/config is the repo level", async () => {
+      const repo = new TempRepo();
+      try {
+        const sha = repo.commit('append', { ...pipeline, '.dvc/config': '[parsing]\n    list = append\n' });
+        repo.write({ '.dvc/config': '[parsing]\n    bool = boolean_optional\n' });
+        const git = await GitRepo.open(repo.dir);
+        try {
+          assert.equal((await loadFromTree(commitTree(git, sha, 'HEAD')))!.stages[0]!.cmd, 'python train.py --layers 64 --layers 32 --fast');
+          assert.equal((await loadFromTree(commitTree(git, sha, 'HEAD', { byPath: true })))!.stages[0]!.cmd, 'python train.py --layers 64 --layers 32 --fast');
+        } finally {
+          await git.close();
+        }
+        assert.equal((await loadDvcYaml(repo.dir))!.stages[0]!.cmd, 'python train.py --no-augment --layers 64 32 --fast');
+      } finally {
+        repo.remove();
+      }
+    });
+
+    test('a value DVC does not take is an error naming dvc.yaml, the config file, the key and the choices', async () => {
+      await withProject({ ...pipeline, '.dvc/config': '[parsing]\n    bool = yes\n' }, async (dir) => {
+        await assert.rejects(loadDvcYaml(dir), {
+          name: 'UserError',
+          message: `dvc.yaml: DVC's config, whose 'parsing' settings say how a \${dict} in a cmd is written, does not load: ${join(dir, '.dvc', 'config')}: parsing.bool is 'yes'; expected store_true or boolean_optional`,
+        });
+      });
     });
   });
 

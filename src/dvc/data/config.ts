@@ -70,6 +70,51 @@ export interface RevisionConfig {
  * file a pull request committed is not the workflow's).
  */
 export async function loadDvcConfig(root: string, environment: ConfigEnvironment = {}, revision?: RevisionConfig, local = true): Promise<DvcConfig> {
+  const { read, merged } = await readLevels(root, environment, revision, local);
+  return buildConfig(root, read, merged);
+}
+
+/** DVC's `parsing` section (dvc/config_schema.py): how `${dict}` in a stage's cmd writes booleans and lists. */
+export interface ParsingConfig {
+  /** `store_true` (default): a false value writes nothing; `boolean_optional`: `--no-<key>`. */
+  bool: 'store_true' | 'boolean_optional';
+  /** `nargs` (default): `--key a b`; `append`: `--key a --key b`. */
+  list: 'nargs' | 'append';
+}
+
+export const DEFAULT_PARSING: ParsingConfig = { bool: 'store_true', list: 'nargs' };
+
+/**
+ * The `parsing` settings of the project at `root`, from the same levels and with the same precedence as
+ * `loadDvcConfig` (`revision` standing for the repo level). Only this section is read, so a remote set up wrongly
+ * does not stop a dvc.yaml from loading; a value DVC's schema refuses (`Lower`, `Choices`) is an error naming the
+ * file, the key and the values it takes.
+ */
+export async function loadParsingConfig(root: string, environment: ConfigEnvironment = {}, revision?: RevisionConfig): Promise<ParsingConfig> {
+  const { merged } = await readLevels(root, environment, revision, true);
+  const section = merged.get('parsing');
+  const choice = <T extends string>(key: string, choices: readonly T[], fallback: T): T => {
+    const set = section?.get(key);
+    if (!set) return fallback;
+    const value = typeof set.value === 'string' ? set.value.toLowerCase() : null;
+    const found = choices.find((c) => c === value);
+    if (found) return found;
+    const written = typeof set.value === 'string' ? `'${set.value}'` : `a list (${set.value.join(', ')})`;
+    throw new DataError(`${set.file}: parsing.${key} is ${written}; expected ${choices.join(' or ')}`);
+  };
+  return {
+    bool: choice('bool', ['store_true', 'boolean_optional'] as const, DEFAULT_PARSING.bool),
+    list: choice('list', ['nargs', 'append'] as const, DEFAULT_PARSING.list),
+  };
+}
+
+/** Every level's file that exists, system first, and their sections merged key by key (later levels winning). */
+async function readLevels(
+  root: string,
+  environment: ConfigEnvironment,
+  revision: RevisionConfig | undefined,
+  local: boolean,
+): Promise<{ read: string[]; merged: Map<string, Map<string, { value: IniValue; file: string }>> }> {
   const env = environment.env ?? process.env;
   const repoFile = join(root, '.dvc', 'config');
   const onDisk = (file: string) => ({ file, dir: dirname(file), text: () => readConfigFile(file) });
@@ -86,7 +131,7 @@ export async function loadDvcConfig(root: string, environment: ConfigEnvironment
     read.push(level.file);
     mergeLevel(merged, parseIni(text, level.file), level.file, level.dir);
   }
-  return buildConfig(root, read, merged);
+  return { read, merged };
 }
 
 async function readConfigFile(file: string): Promise<string | null> {
