@@ -15247,6 +15247,12 @@ function readRemoteUrl(remote, viaDvc = "'repro: dvc'") {
       `${where2} is a local folder to DVC, which reads an address in scp's form (user@host:path) without ssh:// as a path under the config file's directory; an SSH remote is written ssh://user@host/path, and ssh remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are): they need DVC itself: ${viaDvc}`
     );
   }
+  const file = /^file:\/\/([^/]*)(.*)$/i.exec(url.bare);
+  if (file) {
+    const path = decode(file[2].replace(/[?#].*$/, "")).replace(/^\/(?=[A-Za-z]:)/, "");
+    const folder = !file[1] && path ? `: ${path}` : " (/srv/dvc-store, ../store)";
+    throw new DataError(`${where2} is a file:// URL, which DVC does not read as a folder: expected the folder written as a path${folder}`);
+  }
   if (url.hostless) {
     throw new DataError(
       `${where2} has no host after '${url.hostless}://', so DVC reads it as a local folder named after the scheme: expected ${url.hostless}://host/path, or a folder written as a path (/srv/dvc-store, ../store)`

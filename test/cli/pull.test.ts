@@ -207,6 +207,26 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     repo.remove();
   });
 
+  test('a file:///abs url is refused naming the folder to write, as DVC reads no folder from it: pull reads nothing, push writes no ./file: folder', async () => {
+    const repo = new TempRepo();
+    const none = temp();
+    const store = temp();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    exampleDirInStore(store);
+    exampleDirInStore(join(repo.dir, '.dvc', 'cache'));
+    repo.write({ '.dvc/config': `[core]\n    remote = r\n['remote "r"']\n    url = file://${store}\n`, 'data.dvc': DATA_DVC });
+    for (const command of ['pull', 'push']) {
+      const r = await runCli([command], repo.dir, env);
+      assert.equal(r.code, 2, `${command}: ${r.stdout}${r.stderr}`);
+      assert.ok(
+        r.stderr.includes(`url 'file://${store}' is a file:// URL, which DVC does not read as a folder: expected the folder written as a path: ${store}`),
+        `${command}: ${r.stderr}`,
+      );
+    }
+    assert.ok(!existsSync(join(repo.dir, 'file:')), 'nothing is written under ./file:');
+    repo.remove();
+  });
+
   test("push: false outs (a .dvc file's and a stage's) are not pushed, as dvc push skips them; the others are", async () => {
     const repo = new TempRepo();
     const none = temp();

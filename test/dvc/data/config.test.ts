@@ -219,6 +219,25 @@ describe('DVC config as DVC reads it', () => {
     assert.equal(redact(`echo ${secret}`), 'echo ***');
   });
 
+  test('a file:// url, which DVC neither reads nor writes as the folder (it opens file:/… under the current directory), is refused naming the path to write', async () => {
+    const store = temp();
+    const { root, env } = project(`['remote "r"']\n url = file://${store}\n['remote "h"']\n url = file://nas/share/dvc\n`);
+    const config = await loadDvcConfig(root, { env });
+    assert.equal(selectRemote(config, 'r').url, `file://${store}`, 'a URL: not resolved against .dvc/');
+    for (const [name, expected] of [
+      ['r', `: ${store}`],
+      ['h', ' (/srv/dvc-store, ../store)'],
+    ] as const) {
+      assert.throws(
+        () => openRemote(selectRemote(config, name)),
+        (e: unknown) =>
+          e instanceof DataError &&
+          e.message ===
+            `remote '${name}' (${join(root, '.dvc', 'config')}): url '${selectRemote(config, name).url}' is a file:// URL, which DVC does not read as a folder: expected the folder written as a path${expected}`,
+      );
+    }
+  });
+
   test("opening a remote registers its credentials with the redactor: config.local's password never prints", async () => {
     const secret = 'pw-from-config-local-7f3a';
     const { root, env } = project(

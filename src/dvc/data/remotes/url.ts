@@ -15,7 +15,7 @@ export interface RemoteUrl {
   secrets: string[];
   /** A path in scp's `user@host:path` form, which DVC reads as a local folder, not as SSH. */
   sshLike: boolean;
-  /** A scheme other than `file` with no host (`http://`, `s3:///x`), which DVC reads as a local folder too. */
+  /** A scheme other than `file` with no host (`http://`, `s3:///x`), which DVC reads as a local folder too (`file://` is refused on its own). */
   hostless?: string;
 }
 
@@ -85,6 +85,15 @@ export function readRemoteUrl(remote: RemoteConfig, viaDvc = "'repro: dvc'"): Re
     throw new DataError(
       `${where} is a local folder to DVC, which reads an address in scp's form (user@host:path) without ssh:// as a path under the config file's directory; an SSH remote is written ssh://user@host/path, and ssh remotes are not read by mlreport's builtin DVC data layer (local, http(s), s3 and azure are): they need DVC itself: ${viaDvc}`,
     );
+  }
+  const file = /^file:\/\/([^/]*)(.*)$/i.exec(url.bare);
+  if (file) {
+    // DVC hands `file://…` to its local filesystem unchanged: its existence checks (fsspec) strip the scheme, its
+    // copies and writes (os calls) do not, so it finds objects it then cannot read and pushes into `./file:/…` of
+    // the directory it runs in; `file://host/…` it rejects (Unsupported URL type file://).
+    const path = decode(file[2]!.replace(/[?#].*$/, '')).replace(/^\/(?=[A-Za-z]:)/, '');
+    const folder = !file[1] && path ? `: ${path}` : ' (/srv/dvc-store, ../store)';
+    throw new DataError(`${where} is a file:// URL, which DVC does not read as a folder: expected the folder written as a path${folder}`);
   }
   if (url.hostless) {
     throw new DataError(
