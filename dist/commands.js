@@ -12793,6 +12793,9 @@ but history is off (${setting}). Set it to how many base-branch commits to read 
   );
 }
 
+// src/history/read.ts
+import { createHash } from "node:crypto";
+
 // src/dvc/dvcfile.ts
 import { posix as posix2 } from "node:path";
 
@@ -19361,6 +19364,18 @@ async function readFromCommits(git, request, store, log) {
   const notKnown = /* @__PURE__ */ new Map();
   const read = (i, file) => atCommits[i].get(file);
   const fromStore = (sha2, file) => stored.get(sha2)?.has(file) ?? false;
+  const runAt = (i, file) => {
+    if (!withFiles.has(chain[i].sha)) return stored.get(chain[i].sha)?.get(file)?.run;
+    const r = read(i, file);
+    return r.status === "ok" ? r.run : void 0;
+  };
+  const repeating = new Map(
+    paths.map((file) => {
+      const runs = chain.map((_, i) => runAt(i, file));
+      return [file, runs.map((run2, i) => run2 !== void 0 && run2 === runs[i + 1])];
+    })
+  );
+  const repeats = (i, file) => repeating.get(file)?.[i] ?? false;
   for (const file of paths) {
     const missingAt = chain.flatMap((c, i) => {
       const r = read(i, file);
@@ -19384,6 +19399,13 @@ async function readFromCommits(git, request, store, log) {
       const unrecorded = store && !storeUnread && missing.every((sha2) => askedOfStore.has(sha2)) ? " nor in the history store" : "";
       notes.push(
         `\`${file}\` is not in git${cached}${unrecorded} at ${count2(missing.length, "commit")} of the ${chain.length} read (${named2(missing)})${because}: left out there.`
+      );
+    }
+    const repeated = chain.filter((_, i) => repeats(i, file)).length;
+    if (repeated) {
+      const runs = chain.filter((_, i) => runAt(i, file) !== void 0).length - repeated;
+      notes.push(
+        `\`${file}\` is the same as at the commit before at ${repeated} of the ${chain.length} commits read (its stage did not run again there): the ${chain.length} commits hold ${count2(runs, "run")}, and history.n counts runs, not commits.`
       );
     }
     const errors = chain.flatMap((c, i) => {
@@ -19410,15 +19432,17 @@ async function readFromCommits(git, request, store, log) {
       const lacking = [];
       const notNumbers = [];
       for (const { commit, i } of oldestFirst2) {
+        const repeat = repeats(i, diff.path);
         if (withFiles.has(commit.sha)) {
           const file = atCommits[i].get(diff.path);
           if (file.status !== "ok") continue;
           const value2 = file.values.get(row3.key);
-          if (value2 !== void 0 && Number.isFinite(value2)) points.push({ commit: commit.sha, date: commit.date, value: value2 });
-          else (value2 === void 0 ? lacking : notNumbers).push(commit.sha);
+          if (value2 !== void 0 && Number.isFinite(value2)) {
+            if (!repeat) points.push({ commit: commit.sha, date: commit.date, value: value2 });
+          } else (value2 === void 0 ? lacking : notNumbers).push(commit.sha);
         } else {
-          const value2 = stored.get(commit.sha)?.get(diff.path)?.get(row3.key);
-          if (value2 !== void 0) points.push({ commit: commit.sha, date: commit.date, value: value2 });
+          const value2 = stored.get(commit.sha)?.get(diff.path)?.values.get(row3.key);
+          if (value2 !== void 0 && !repeat) points.push({ commit: commit.sha, date: commit.date, value: value2 });
         }
       }
       const name = `\`${diff.path}:${row3.key}\``;
@@ -19435,24 +19459,29 @@ async function readFromCommits(git, request, store, log) {
 function byFileAndKey(record) {
   const files = /* @__PURE__ */ new Map();
   for (const { file, key: key2, value: value2 } of record.metrics) {
-    let keys = files.get(file);
-    if (!keys) files.set(file, keys = /* @__PURE__ */ new Map());
-    keys.set(key2, value2);
+    let stored = files.get(file);
+    if (!stored) files.set(file, stored = { values: /* @__PURE__ */ new Map(), run: "" });
+    stored.values.set(key2, value2);
   }
+  for (const stored of files.values()) stored.run = `store:${JSON.stringify([...stored.values].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))}`;
   return files;
+}
+function blobId(bytes) {
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }
 async function parsedAtBase(git, request) {
   const known = /* @__PURE__ */ new Map();
   if (!request.parsedAtBase?.size || !git.hasListing(request.base.sha)) return known;
   const listing = await git.listEntries(request.base.sha);
   for (const diff of request.metrics) {
-    if (!request.parsedAtBase.has(diff.path) || !listing.get(diff.path)?.mode.startsWith("100")) continue;
+    const entry = listing.get(diff.path);
+    if (!request.parsedAtBase.has(diff.path) || !entry?.mode.startsWith("100") || entry.oid.length !== 40) continue;
     const values = /* @__PURE__ */ new Map();
     for (const row3 of diff.rows) {
       const value2 = typeof row3.old === "boolean" ? void 0 : numericValue(row3.old);
       if (value2 !== void 0) values.set(row3.key, value2);
     }
-    known.set(diff.path, { status: "ok", values });
+    known.set(diff.path, { status: "ok", values, run: entry.oid });
   }
   return known;
 }
@@ -19520,7 +19549,7 @@ async function readMetricsAt(tree, path, loads) {
       const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
       if (value2 !== void 0) values.set(key2, value2);
     }
-    return { status: "ok", values };
+    return { status: "ok", values, run: blobId(bytes) };
   } catch (error) {
     const message = describeError(error);
     return { status: "error", message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };

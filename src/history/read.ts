@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cachedUnreadWhy } from '../gate/evaluate';
 import { shortSha, type GitRepo } from '../git/repo';
 import type { Revision } from '../git/revisions';
@@ -48,10 +49,11 @@ export interface HistoryRequest {
 }
 
 /**
- * What one commit's metrics file gave: its numbers (NaN kept, to be said), or why it gave none — `missing` with why
- * DVC's cache and remote could not stand in, when the file is a DVC output of that commit.
+ * What one commit's metrics file gave: its numbers (NaN kept, to be said) and the run that made them (`run`: the id
+ * of its bytes, as git names a blob — for a DVC output, the bytes its dvc.lock hash names), or why it gave none —
+ * `missing` with why DVC's cache and remote could not stand in, when the file is a DVC output of that commit.
  */
-type FileAtCommit = { status: 'ok'; values: Map<string, number> } | { status: 'missing'; why?: string } | { status: 'error'; message: string };
+type FileAtCommit = { status: 'ok'; values: Map<string, number>; run: string } | { status: 'missing'; why?: string } | { status: 'error'; message: string };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 /** Commits named in one note before "and N more". */
@@ -123,7 +125,7 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
   // Commits where some file was there (in git, or a DVC output in the cache or on the remote); the others are asked
   // of the store, file → key → value.
   const withFiles = new Set(chain.filter((_, i) => [...atCommits[i]!.values()].some((r) => r.status !== 'missing')).map((c) => c.sha));
-  const stored = new Map<string, Map<string, Map<string, number>>>();
+  const stored = new Map<string, Map<string, StoredFile>>();
   const withoutFiles = chain.filter((c) => !withFiles.has(c.sha)).map((c) => c.sha);
   // Why a store there is could not be read: the commits asked of it may well have records, so their values are not known.
   let storeUnread: string | undefined;
@@ -148,6 +150,21 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
   // Notes for each file: where it was not there to read, where it did not parse.
   const read = (i: number, file: string): FileAtCommit => atCommits[i]!.get(file)!;
   const fromStore = (sha: string, file: string): boolean => stored.get(sha)?.has(file) ?? false;
+  // The run that made a file's values at a commit: its bytes' id, or a store record's values.
+  const runAt = (i: number, file: string): string | undefined => {
+    if (!withFiles.has(chain[i]!.sha)) return stored.get(chain[i]!.sha)?.get(file)?.run;
+    const r = read(i, file);
+    return r.status === 'ok' ? r.run : undefined;
+  };
+  // Per file, the commits whose file is the same as at the commit before it (its first parent, next in the chain):
+  // the stage did not run again there (a docs-only commit), so their values are that run's, not another sample.
+  const repeating = new Map(
+    paths.map((file) => {
+      const runs = chain.map((_, i) => runAt(i, file));
+      return [file, runs.map((run, i) => run !== undefined && run === runs[i + 1])];
+    }),
+  );
+  const repeats = (i: number, file: string): boolean => repeating.get(file)?.[i] ?? false;
   for (const file of paths) {
     const missingAt = chain.flatMap((c, i) => {
       const r = read(i, file);
@@ -176,6 +193,13 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
         `\`${file}\` is not in git${cached}${unrecorded} at ${count(missing.length, 'commit')} of the ${chain.length} read (${named(missing)})${because}: left out there.`,
       );
     }
+    const repeated = chain.filter((_, i) => repeats(i, file)).length;
+    if (repeated) {
+      const runs = chain.filter((_, i) => runAt(i, file) !== undefined).length - repeated;
+      notes.push(
+        `\`${file}\` is the same as at the commit before at ${repeated} of the ${chain.length} commits read (its stage did not run again there): the ${chain.length} commits hold ${count(runs, 'run')}, and history.n counts runs, not commits.`,
+      );
+    }
     const errors = chain.flatMap((c, i) => {
       const r = read(i, file);
       return r.status === 'error' ? [`${shortSha(c.sha)}: ${r.message}`] : [];
@@ -201,16 +225,19 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
       const lacking: string[] = [];
       const notNumbers: string[] = [];
       for (const { commit, i } of oldestFirst) {
+        // One value a run: a commit that repeats the one before it adds no sample (said once above, for its file).
+        const repeat = repeats(i, diff.path);
         if (withFiles.has(commit.sha)) {
           const file = atCommits[i]!.get(diff.path)!;
           // A file that was not there, or did not parse, is said once above; here, the metric missing from a file that was.
           if (file.status !== 'ok') continue;
           const value = file.values.get(row.key);
-          if (value !== undefined && Number.isFinite(value)) points.push({ commit: commit.sha, date: commit.date, value });
-          else (value === undefined ? lacking : notNumbers).push(commit.sha);
+          if (value !== undefined && Number.isFinite(value)) {
+            if (!repeat) points.push({ commit: commit.sha, date: commit.date, value });
+          } else (value === undefined ? lacking : notNumbers).push(commit.sha);
         } else {
-          const value = stored.get(commit.sha)?.get(diff.path)?.get(row.key);
-          if (value !== undefined) points.push({ commit: commit.sha, date: commit.date, value });
+          const value = stored.get(commit.sha)?.get(diff.path)?.values.get(row.key);
+          if (value !== undefined && !repeat) points.push({ commit: commit.sha, date: commit.date, value });
         }
       }
       const name = `\`${diff.path}:${row.key}\``;
@@ -225,15 +252,27 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
   return { branch: request.base.label, depth: request.depth, read: chain.length, wholeBranch, ...(cutShort && { notKnown: cutShort }), metrics, notes };
 }
 
+/** A stored record's values of one file, and the run that made them: a record is known by its values. */
+interface StoredFile {
+  values: Map<string, number>;
+  run: string;
+}
+
 /** A stored record's values, file → key → value. */
-function byFileAndKey(record: HistoryRecord): Map<string, Map<string, number>> {
-  const files = new Map<string, Map<string, number>>();
+function byFileAndKey(record: HistoryRecord): Map<string, StoredFile> {
+  const files = new Map<string, StoredFile>();
   for (const { file, key, value } of record.metrics) {
-    let keys = files.get(file);
-    if (!keys) files.set(file, (keys = new Map<string, number>()));
-    keys.set(key, value);
+    let stored = files.get(file);
+    if (!stored) files.set(file, (stored = { values: new Map<string, number>(), run: '' }));
+    stored.values.set(key, value);
   }
+  for (const stored of files.values()) stored.run = `store:${JSON.stringify([...stored.values].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))}`;
   return files;
+}
+
+/** The id git gives a blob of these bytes (SHA-1): the same file at two commits is the same run's. */
+function blobId(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 
 /**
@@ -246,13 +285,15 @@ async function parsedAtBase(git: GitRepo, request: HistoryRequest): Promise<Map<
   if (!request.parsedAtBase?.size || !git.hasListing(request.base.sha)) return known;
   const listing = await git.listEntries(request.base.sha);
   for (const diff of request.metrics) {
-    if (!request.parsedAtBase.has(diff.path) || !listing.get(diff.path)?.mode.startsWith('100')) continue;
+    const entry = listing.get(diff.path);
+    // Its blob id is the run's id, as `blobId` makes it from the bytes read at the other commits (a SHA-1 repository's).
+    if (!request.parsedAtBase.has(diff.path) || !entry?.mode.startsWith('100') || entry.oid.length !== 40) continue;
     const values = new Map<string, number>();
     for (const row of diff.rows) {
       const value = typeof row.old === 'boolean' ? undefined : numericValue(row.old);
       if (value !== undefined) values.set(row.key, value);
     }
-    known.set(diff.path, { status: 'ok', values });
+    known.set(diff.path, { status: 'ok', values, run: entry.oid });
   }
   return known;
 }
@@ -343,7 +384,7 @@ async function readMetricsAt(tree: Tree | CachedOutputsTree, path: string, loads
       const value = typeof leaf === 'boolean' ? undefined : numericValue(leaf);
       if (value !== undefined) values.set(key, value);
     }
-    return { status: 'ok', values };
+    return { status: 'ok', values, run: blobId(bytes) };
   } catch (error) {
     const message = describeError(error);
     return { status: 'error', message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };

@@ -46,23 +46,25 @@ test('the last N first-parent commits of the base, oldest first, with their comm
   r.commit('side work', { 'metrics.json': JSON.stringify({ accuracy: 0.1, train: { loss: 0.9 } }) });
   r.git('checkout', '-q', 'main');
   r.git('merge', '-q', '--no-ff', '-s', 'ours', '-m', 'merge side', 'side');
-  const merge = r.git('rev-parse', 'HEAD');
 
   const { section } = await history(r.dir, 20, shown('metrics.json', { accuracy: 0.83, 'train.loss': 0.17 }));
   const accuracy = section.metrics.find((m) => m.key === 'accuracy')!;
+  // The merge kept main's metrics.json as it was: the same run as the commit before it, not another value.
   assert.deepEqual(
     accuracy.points.map((p) => p.commit),
-    [...shas, merge],
+    shas,
   );
   assert.deepEqual(
     accuracy.points.map((p) => p.value),
-    [...NOISY, 0.847],
+    NOISY,
   );
   assert.equal(accuracy.head, 0.83);
-  assert.deepEqual(accuracy.stats, historyStats([...NOISY, 0.847]));
+  assert.deepEqual(accuracy.stats, historyStats(NOISY));
   assert.equal(accuracy.points[0]!.date, r.git('log', '-1', '--format=%cI', shas[0]!));
-  assert.equal(section.metrics.find((m) => m.key === 'train.loss')!.points.length, 11);
-  assert.deepEqual(section.notes, []);
+  assert.equal(section.metrics.find((m) => m.key === 'train.loss')!.points.length, 10);
+  assert.deepEqual(section.notes, [
+    '`metrics.json` is the same as at the commit before at 1 of the 11 commits read (its stage did not run again there): the 11 commits hold 10 runs, and history.n counts runs, not commits.',
+  ]);
   assert.equal(section.branch, 'main');
   assert.equal(section.depth, 20);
   // 20 asked, 11 there: the section says how many were read, and that the branch has no more (the Trends line's words).
@@ -74,7 +76,7 @@ test('the last N first-parent commits of the base, oldest first, with their comm
   const { section: five } = await history(r.dir, 5, shown('metrics.json', { accuracy: 0.83 }));
   assert.deepEqual(
     five.metrics[0]!.points.map((p) => p.commit),
-    [...shas.slice(6), merge],
+    shas.slice(6),
   );
   assert.deepEqual({ read: five.read, wholeBranch: five.wholeBranch }, { read: 5, wholeBranch: false });
 });
@@ -266,9 +268,10 @@ test('a metrics file that is a link is read through the guarded reader: inside t
   symlinkSync('../../../etc/passwd', join(r.dir, 'outside.json'));
   r.commit('bad link');
   const { section } = await history(r.dir, 5, [...shown('metrics.json', { accuracy: 0.9 }), ...shown('outside.json', { x: 1 })]);
+  // The link and the commit after it read the same bytes: one run.
   assert.deepEqual(
     section.metrics[0]!.points.map((p) => p.value),
-    [0.8, 0.8],
+    [0.8],
   );
   assert.equal(section.metrics[1]!.points.length, 0);
   assert.match(
@@ -355,4 +358,85 @@ test("the diff's base values stand for the base commit only where git holds the 
     '`cached\\.json` is not in git at any of the 2 commits read \\(a DVC-cached or CI-made file\\?\\): its metrics have no history; the history store';
   assert.match(section[0].notes.join('\n'), new RegExp(`${missing} \\(input \`history-branch\`\\) would keep them\\.`));
   assert.match(section[1].notes.join('\n'), new RegExp(`${missing} \\(\`--history-store BRANCH\`\\) would keep them\\.`));
+});
+
+test('history counts runs, not commits: a commit whose metrics file is the same as at the commit before it did not run the stage again', async () => {
+  const r = repo();
+  const runs = [0.8, 0.806, 0.797, 0.803];
+  const made: string[] = [];
+  for (const [i, v] of runs.entries()) {
+    made.push(r.commit(`train ${i}`, { 'metrics.json': JSON.stringify({ accuracy: v }) }));
+    // Docs-only commits after each run: metrics.json byte for byte as that run left it.
+    for (let d = 0; d < 4; d++) r.commit(`docs ${i}.${d}`, { 'README.md': `docs ${i}.${d}\n` });
+  }
+  // The first run's file again, after another run: a new run (a revert that retrained), not the same as its parent.
+  const again = r.commit('retrain as at first', { 'metrics.json': JSON.stringify({ accuracy: 0.8 }) });
+  r.commit('docs last', { 'README.md': 'last\n' });
+
+  const { section } = await history(r.dir, 20, shown('metrics.json', { accuracy: 0.8 }));
+  const accuracy = section.metrics[0]!;
+  // 20 commits read, reaching into the first run's docs commits: the oldest read stands for that run, as its value.
+  assert.equal(section.read, 20);
+  assert.deepEqual(
+    accuracy.points.map((p) => [p.commit, p.value]),
+    [
+      [r.git('rev-parse', 'main~19'), 0.8],
+      [made[1], 0.806],
+      [made[2], 0.797],
+      [made[3], 0.803],
+      [again, 0.8],
+    ],
+  );
+  assert.deepEqual(accuracy.stats, historyStats([0.8, 0.806, 0.797, 0.803, 0.8]));
+  assert.deepEqual(section.notes, [
+    '`metrics.json` is the same as at the commit before at 15 of the 20 commits read (its stage did not run again there): the 20 commits hold 5 runs, and history.n counts runs, not commits.',
+  ]);
+});
+
+test('a store record with the same values as the record of the commit before it is the same run', async () => {
+  const r = repo();
+  r.commit('first', { 'a.txt': 'a\n' });
+  const commits = [1, 2, 3, 4, 5].map((i) => r.commit(`ci ${i}`, { 'a.txt': `${i}\n` }));
+  // Runs on pushes recorded 0.9, then the same again (no retraining), then 0.91, 0.91, 0.92.
+  const values = [0.9, 0.9, 0.91, 0.91, 0.92];
+  const store: StoreReader = async (asked) => {
+    const records = new Map<string, HistoryRecord>();
+    for (const commit of asked) {
+      const at = commits.indexOf(commit);
+      if (at >= 0) records.set(commit, { commit, date: null, source: 'store', metrics: [{ file: 'metrics.json', key: 'accuracy', value: values[at]! }] });
+    }
+    return { records, notes: [] };
+  };
+  const { section } = await history(r.dir, 5, shown('metrics.json', { accuracy: 0.95 }), store);
+  assert.deepEqual(
+    section.metrics[0]!.points.map((p) => [p.commit, p.value]),
+    [
+      [commits[0], 0.9],
+      [commits[2], 0.91],
+      [commits[4], 0.92],
+    ],
+  );
+  assert.match(
+    section.notes.join('\n'),
+    /`metrics\.json` is the same as at the commit before at 2 of the 5 commits read \(its stage did not run again there\): the 5 commits hold 3 runs/,
+  );
+});
+
+test("a base commit that repeats its parent's run is the same run, also where the history takes the diff's base values", async () => {
+  const r = repo();
+  for (const v of [0.8, 0.81, 0.82]) r.commit(`run ${v}`, { 'metrics.json': JSON.stringify({ accuracy: v }) });
+  r.commit('docs', { 'README.md': 'docs\n' });
+  r.write({ 'metrics.json': JSON.stringify({ accuracy: 0.9 }) });
+  const section = await GitRepo.using(r.dir, async (git) => {
+    const base = { sha: (await git.resolveCommit('main'))!, label: 'main' };
+    const log = new MemoryLogger();
+    const comparison = await collectAndCompare(git, { workspace: r.dir, base, metricsPaths: ['metrics.json'], paramsPaths: [] }, log);
+    assert.deepEqual([...comparison.parsedAtBase], ['metrics.json']);
+    return readHistory(git, { base, depth: 4, metrics: comparison.metrics, parsedAtBase: comparison.parsedAtBase }, undefined, log);
+  });
+  // The base's file as git names it is the file its parent's bytes make: one run, not two.
+  assert.deepEqual(
+    section.metrics[0]!.points.map((p) => p.value),
+    [0.8, 0.81, 0.82],
+  );
 });
