@@ -136,6 +136,20 @@ test('--history-store reads the store on origin for metrics that are not in git:
     const noStore = await runCli(args, clone.dir);
     assert.equal(noStore.code, 1, 'without the store the rule has no history to check against');
 
+    // A commit on main the store has no record of (its push run has not finished): its base value is not known, not absent.
+    const unrecorded = clone.commit('train run 5', { 'train.py': '# run 5\n' }).slice(0, 7);
+    const onBase = await runCli(
+      ['report', '--base', 'main', '--metrics', 'metrics.json', '--out', out, '--threshold', 'accuracy >= base - 0.01', '--history-store', 'mlreport-history'],
+      clone.dir,
+    );
+    assert.equal(onBase.code, 1, onBase.stdout + onBase.stderr);
+    assert.match(
+      onBase.stderr,
+      new RegExp(
+        `\\[error\\] accuracy >= base - 0\\.01: Not checked: \`metrics\\.json:accuracy\` is not known at the base: metrics\\.json is not in git at main, and the history store 'mlreport-history' has no record of ${unrecorded} .*, though it holds metrics\\.json for 5 other commits, so the rule has no \`base\` value to compare with\\. To check it: let the action's run on the push of ${unrecorded} record it in 'mlreport-history' .*; or compare with a base the store has a record of \\(--base\\)\\.`,
+      ),
+    );
+
     const bad = await runCli(['metrics', 'history', '--history-store', '../x'], clone.dir);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--history-store must be a branch name \(letters, digits, '\.', '_', '-', '\/'\), not '\.\.\/x'/);
