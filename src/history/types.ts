@@ -40,7 +40,10 @@ export interface HistorySection {
   metrics: {
     file: string;
     key: string;
-    /** Oldest first, at most `depth`; commits without a value are left out (and said in notes). */
+    /**
+     * One a run, oldest first, at most `depth`: a commit whose file is the same as at the commit before it (the stage
+     * did not run again) is left out, as are commits without a value (both said in notes).
+     */
     points: { commit: string; date: string | null; value: number }[];
     /** null when fewer than 3 points. */
     stats: HistoryStats | null;
