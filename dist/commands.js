@@ -19383,7 +19383,7 @@ async function readFromCommits(git, request, store, log) {
     });
     const missing = missingAt.map((m) => m.sha);
     const why = missingAt.find((m) => m.why)?.why;
-    const cached = request.withDvcOutputs ? " nor a DVC output in the cache or on the remote" : "";
+    const cached = request.withDvcOutputs ? why ? " nor a DVC output in the cache or on the remote" : " nor a DVC output there" : "";
     const because = why ? ` (${why})` : "";
     const unreadOutputs = missingAt.filter((m) => m.why).length;
     const unreadRecords = storeUnread ? missingAt.filter((m) => !m.why && askedOfStore.has(m.sha)).length : 0;

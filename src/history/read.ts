@@ -173,7 +173,8 @@ async function readFromCommits(git: GitRepo, request: HistoryRequest, store: Sto
     const missing = missingAt.map((m) => m.sha);
     // Why DVC's cache and remote did not stand in, at the newest commit where they were asked (its output's object).
     const why = missingAt.find((m) => m.why)?.why;
-    const cached = request.withDvcOutputs ? ' nor a DVC output in the cache or on the remote' : '';
+    // Without a why, no dvc.yaml or .dvc file there outputs the file: the cache and remote were never asked for it.
+    const cached = request.withDvcOutputs ? (why ? ' nor a DVC output in the cache or on the remote' : ' nor a DVC output there') : '';
     const because = why ? ` (${why})` : '';
     // No file there is no value; a DVC output that could not be read, or a store that could not be, is not known.
     const unreadOutputs = missingAt.filter((m) => m.why).length;

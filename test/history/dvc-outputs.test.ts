@@ -150,3 +150,19 @@ test('a history rule on a DVC-cached metric whose values no cache or remote give
   assert.equal(json.gates.passed, false);
   assert.equal(json.history.metrics.find((m) => m.key === 'roc_auc')!.notKnown?.cause, 'dvc-cache');
 });
+
+test('a metrics file no dvc.yaml named yet at a commit is said to be not there, not missing from the cache or remote', async () => {
+  const r = new TempRepo();
+  cleanup.push(() => rmSync(r.dir, { recursive: true, force: true }));
+  const dvcYaml = 'stages:\n  train:\n    cmd: python train.py\n    outs:\n    - model.pkl\n';
+  r.commit('project', { '.dvc/config': '', '.dvc/.gitignore': '/cache\n', 'dvc.yaml': dvcYaml, 'README.md': 'a\n' });
+  r.commit('docs', { 'README.md': 'b\n' });
+  const added = r.commit('bench', { 'dvc.yaml': `${dvcYaml}metrics:\n- bench.json\n`, 'bench.json': '{"latency": 3}' });
+  r.write({ 'bench.json': '{"latency": 4}' });
+  const cli = await runCli(['metrics', 'history', '--json', '--depth', '3'], r.dir);
+  assert.equal(cli.code, 0, cli.stderr);
+  const notes = (JSON.parse(cli.stdout) as { notes: string[] }).notes.join('\n');
+  assert.match(notes, /^`bench\.json` is not in git nor a DVC output there at 2 commits of the 3 read \([0-9a-f]{7}/m, notes);
+  assert.doesNotMatch(notes, /in the cache or on the remote/, notes);
+  assert.match(cli.stdout, new RegExp(added));
+});
