@@ -20225,7 +20225,9 @@ function parsePlotData(path, text2, header = true) {
     };
   }
   if (ext === ".json" || ext === ".yaml" || ext === ".yml") {
-    return { rows: findDatapoints(parseValuesText(path, text2)), dagshub: false };
+    const doc = parseValuesText(path, text2);
+    const inferredY = firstListField(doc);
+    return { rows: findDatapoints(doc), dagshub: false, ...inferredY !== void 0 ? { inferredY } : {} };
   }
   throw new UserError(`${path}: plot data must be .json, .yaml, .yml, .csv or .tsv (or an image: ${IMAGE_EXTENSIONS.join(", ")}).`);
 }
@@ -20243,6 +20245,16 @@ function findDatapoints(doc) {
   const rows = [];
   for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l) => l[i] ?? {})));
   return rows;
+}
+function firstListField(doc) {
+  if (Array.isArray(doc)) return doc.length && doc.every(isRecord) ? Object.keys(doc[0]).at(-1) : void 0;
+  if (!isRecord(doc)) return void 0;
+  for (const value2 of Object.values(doc)) {
+    if (!Array.isArray(value2) && !isRecord(value2)) continue;
+    const found = firstListField(value2);
+    if (found !== void 0) return found;
+  }
+  return void 0;
 }
 function scanDelimited(path, text2, delimiter) {
   try {
@@ -20354,7 +20366,7 @@ function resolveSources(def, files) {
       return { file: source.file, x: null, ys: ys2, dagshub: true };
     }
     const keys = fieldNames(data);
-    const ys = source.y.length ? source.y : keys.slice(-1);
+    const ys = source.y.length ? source.y : data.inferredY !== void 0 ? [data.inferredY] : keys.slice(-1);
     for (const field of [...ys, ...source.x && !source.xFile ? [source.x] : []]) {
       if (!hasField(data, field)) {
         const which = field === source.x ? "x" : "y";

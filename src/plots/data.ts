@@ -17,6 +17,11 @@ export interface PlotData {
   table?: PlotTable;
   /** Name,Value,Timestamp,Step: one series per Name, x = Step. */
   dagshub: boolean;
+  /**
+   * JSON/YAML: the y a plot without `y` draws, as DVC's `_infer_y_from_data` picks it: the last key of the first
+   * object of the first list of objects in the document (not of the merged rows, which later lists extend).
+   */
+  inferredY?: string;
 }
 
 /**
@@ -40,7 +45,9 @@ export function parsePlotData(path: string, text: string, header = true): PlotDa
     };
   }
   if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
-    return { rows: findDatapoints(parseValuesText(path, text)), dagshub: false };
+    const doc = parseValuesText(path, text);
+    const inferredY = firstListField(doc);
+    return { rows: findDatapoints(doc), dagshub: false, ...(inferredY !== undefined ? { inferredY } : {}) };
   }
   throw new UserError(`${path}: plot data must be .json, .yaml, .yml, .csv or .tsv (or an image: ${IMAGE_EXTENSIONS.join(', ')}).`);
 }
@@ -63,6 +70,18 @@ export function findDatapoints(doc: unknown): Row[] {
   const rows: Row[] = [];
   for (let i = 0; i < length; i++) rows.push(Object.assign({}, ...lists.map((l) => l[i] ?? {})) as Row);
   return rows;
+}
+
+/** The last key of the first object of the first non-empty list of objects, in document order (DVC `_lists`). */
+function firstListField(doc: unknown): string | undefined {
+  if (Array.isArray(doc)) return doc.length && doc.every(isRecord) ? Object.keys(doc[0]!).at(-1) : undefined;
+  if (!isRecord(doc)) return undefined;
+  for (const value of Object.values(doc)) {
+    if (!Array.isArray(value) && !isRecord(value)) continue;
+    const found = firstListField(value);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** RFC 4180 fields, found by the values engine's scanner; an unclosed quote names the file and line. */

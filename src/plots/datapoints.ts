@@ -30,8 +30,8 @@ export type RevisionFiles = Map<string, PlotData>;
 export class PlotDataError extends UserError {}
 
 /**
- * Fills in what the definition leaves out, as DVC does: no `y` → the last key of the first row (a DagsHub
- * metrics.csv: every Name); fields must exist in the file.
+ * Fills in what the definition leaves out, as DVC does: no `y` → the last column, or for JSON/YAML the last key of
+ * the first list's first object (a DagsHub metrics.csv: every Name); fields must exist in the file.
  */
 export function resolveSources(def: PlotDefinition, files: RevisionFiles): ResolvedSource[] {
   return def.sources.map((source: PlotSource) => {
@@ -45,7 +45,7 @@ export function resolveSources(def: PlotDefinition, files: RevisionFiles): Resol
       return { file: source.file, x: null, ys, dagshub: true };
     }
     const keys = fieldNames(data);
-    const ys = source.y.length ? source.y : keys.slice(-1);
+    const ys = source.y.length ? source.y : data.inferredY !== undefined ? [data.inferredY] : keys.slice(-1);
     // An x in another file is checked where it is joined (joinProblems), at each revision.
     for (const field of [...ys, ...(source.x && !source.xFile ? [source.x] : [])]) {
       if (!hasField(data, field)) {
