@@ -11042,15 +11042,21 @@ function hasInterpolation(value) {
 function unescape2(s) {
   return s.replace(/\\\$\{/g, "${");
 }
-function lookup(context, inner) {
+function referenceParts(inner) {
   const parts = [];
   const re = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let afterIndex = false;
   let m;
   while (m = re.exec(inner)) {
-    if (m[1] !== void 0) parts.push(m[1]);
-    else if (m[2] !== void 0) parts.push(m[2]);
+    if (m[1] !== void 0 && !(afterIndex && !m[1].trim())) parts.push(m[1].trim());
+    else if (m[2] !== void 0) parts.push(m[2].trim());
+    afterIndex = m[2] !== void 0;
   }
-  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
+  return parts;
+}
+function lookup(context, inner) {
+  const parts = referenceParts(inner);
+  if (!parts.length || parts.every((p) => !p)) throw new InterpolationError(`Could not find '${inner}'`);
   let cur = context;
   for (const part of parts) {
     if (Array.isArray(cur) && /^-?\d+$/.test(part)) {
@@ -11506,7 +11512,7 @@ var VarsLoader = class _VarsLoader {
     const visit = (value) => {
       if (typeof value === "string") {
         for (const m of value.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-          const key = m[1].replace(/\[([^\]]*)\]/g, ".$1");
+          const key = referenceParts(m[1]).join(".");
           const head = key.split(".")[0];
           if (head === "item" || head === "key") continue;
           const source = this.sourceOf(key);

@@ -64,16 +64,28 @@ function unescape(s: string): string {
   return s.replace(/\\\$\{/g, '${');
 }
 
-/** `a.b[0].c` → value; errors say "Could not find 'a.b[0].c'" as DVC does. */
-function lookup(context: RawMap, inner: string): Raw {
+/**
+ * The dotted path a `${…}` names, `a.b[0].c` → `['a', 'b', '0', 'c']`. Each part is stripped of the spaces around it,
+ * as DVC's `Container.select` strips them (`${ item }` is `item`), and spaces after a `]` are skipped as its parser
+ * skips them (`${ list[0] }`); spaces inside a key stay.
+ */
+export function referenceParts(inner: string): string[] {
   const parts: string[] = [];
   const re = /([^.[\]]+)|\[([^\]]*)\]|\./g;
+  let afterIndex = false;
   let m: RegExpExecArray | null;
   while ((m = re.exec(inner))) {
-    if (m[1] !== undefined) parts.push(m[1]);
-    else if (m[2] !== undefined) parts.push(m[2]);
+    if (m[1] !== undefined && !(afterIndex && !m[1].trim())) parts.push(m[1].trim());
+    else if (m[2] !== undefined) parts.push(m[2].trim());
+    afterIndex = m[2] !== undefined;
   }
-  if (!inner || !parts.length) throw new InterpolationError(`Could not find '${inner}'`);
+  return parts;
+}
+
+/** `a.b[0].c` → value; errors say "Could not find 'a.b[0].c'" as DVC does. */
+function lookup(context: RawMap, inner: string): Raw {
+  const parts = referenceParts(inner);
+  if (!parts.length || parts.every((p) => !p)) throw new InterpolationError(`Could not find '${inner}'`);
   let cur: Raw = context;
   for (const part of parts) {
     if (Array.isArray(cur) && /^-?\d+$/.test(part)) {

@@ -6,7 +6,7 @@ import { parseDataFile } from './formats';
 import { readLockFile, type LockDocument } from './lock';
 import { DEFAULT_PARSING, loadParsingConfig, type ParsingConfig } from './data/config';
 import { refuseOverlappingOutputs } from './overlaps';
-import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, toStr } from './interpolate';
+import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, referenceParts, toStr } from './interpolate';
 import { describeValue } from './python/format';
 import { cloneMap, isRawMap, keyValue, mapFrom, type Raw, type RawMap } from './python/value';
 import { onlyKeys } from './schema-fields';
@@ -547,7 +547,7 @@ class VarsLoader {
     const visit = (value: Raw): void => {
       if (typeof value === 'string') {
         for (const m of value.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
-          const key = m[1]!.replace(/\[([^\]]*)\]/g, '.$1');
+          const key = referenceParts(m[1]!).join('.');
           const head = key.split('.')[0];
           if (head === 'item' || head === 'key') continue;
           const source = this.sourceOf(key);

@@ -216,6 +216,32 @@ stages:
     });
   });
 
+  test("spaces inside ${ … } are stripped from each dotted part, as DVC's Container.select strips them (tests/unit/test_interpolate.py)", async () => {
+    const yaml = `
+stages:
+  s:
+    cmd: "echo \${ n } \${ train.lr} \${ layers[ 1 ] }\${train . name }"
+    deps: ["\${ data }/raw"]
+  g:
+    foreach: [a, b]
+    do: {cmd: "echo \${ item }"}
+`;
+    const params = 'n: 5\ntrain: {lr: 0.1, name: x}\nlayers: [8, 16]\ndata: d\n';
+    await withProject({ 'dvc.yaml': yaml, 'params.yaml': params }, async (dir) => {
+      const dvc = (await loadDvcYaml(dir))!;
+      assert.deepEqual(
+        dvc.stages.map((s) => [s.name, s.cmd, s.deps]),
+        [
+          ['s', 'echo 5 0.1 16x', ['d/raw']],
+          ['g@a', 'echo a', []],
+          ['g@b', 'echo b', []],
+        ],
+      );
+      // Tracked as the keys they name, for params diff (the loop's own item is no param).
+      assert.deepEqual([...dvc.trackedVars], [['params.yaml', ['n', 'train.lr', 'layers.1', 'train.name', 'data']]]);
+    });
+  });
+
   test('foreach over a list, a list of dicts and a mapping; names as DVC makes them', async () => {
     const yaml = `
 stages:
