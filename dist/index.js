@@ -11737,12 +11737,12 @@ var InterpolationError = class extends Error {
 function interpolateString(src, context, site = {}) {
   const matches = [...src.matchAll(KEYCRE)];
   if (!matches.length) return unescape2(src);
-  if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
+  if (matches.length === 1 && matches[0][0] === src) return validated(lookup(context, matches[0][1]), site, matches[0][1]);
   let out = "";
   let last = 0;
   for (const m of matches) {
     out += src.slice(last, m.index);
-    const value2 = lookup(context, m[1]);
+    const value2 = validated(lookup(context, m[1]), site, m[1]);
     out += isRawMap(value2) && site.field === "cmd" ? unpackDict(value2, site.parsing ?? DEFAULT_PARSING) : toStr(value2, m[1]);
     last = m.index + m[0].length;
   }
@@ -11761,6 +11761,27 @@ function interpolateValue(value2, context, site = {}) {
     );
   }
   return value2;
+}
+function validated(value2, site, key2) {
+  if (site.field === void 0 || value2 === null || isPrimitive(value2)) return value2;
+  if (isRawMap(value2) && site.field === "cmd") return value2;
+  throw new InterpolationError(`Cannot interpolate data of type '${typeName(value2)}' ('${key2}')`);
+}
+function isPrimitive(value2) {
+  return ["string", "number", "bigint", "boolean"].includes(typeof value2) || value2 instanceof PyFloat;
+}
+function typeName(value2) {
+  if (value2 === null) return "NoneType";
+  if (typeof value2 === "string") return "str";
+  if (typeof value2 === "boolean") return "bool";
+  if (typeof value2 === "bigint" || typeof value2 === "number" && Number.isInteger(value2)) return "int";
+  if (typeof value2 === "number" || value2 instanceof PyFloat) return "float";
+  if (Array.isArray(value2)) return "list";
+  if (value2 instanceof PyCollection) return value2.kind;
+  if (value2 instanceof PyDate) return "date";
+  if (value2 instanceof PyDateTime) return "datetime";
+  if (value2 instanceof PyTime) return "time";
+  return "dict";
 }
 function hasInterpolation(value2) {
   if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
@@ -11808,12 +11829,9 @@ function toStr(value2, key2) {
   if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
   if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
   if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
-  if (Array.isArray(value2)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key2}')`);
-  if (value2 instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value2.kind}' ('${key2}')`);
-  if (value2 instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key2}')`);
-  if (value2 instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key2}')`);
-  if (value2 instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key2}')`);
-  throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
+  if (isRawMap(value2))
+    throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
+  throw new InterpolationError(`Cannot interpolate data of type '${typeName(value2)}' ('${key2}')`);
 }
 function unpackDict(dict, parsing) {
   const parts = [];
@@ -12125,7 +12143,7 @@ async function resolveStage(file, entry, vars, trackedVars, parsing) {
     if (!STAGE_KEYS2.includes(key2)) throw new UserError(`${where2}: unknown key '${key2}' (expected one of ${STAGE_KEYS2.join(", ")}).`);
   }
   const wdirWritten = definition.get("wdir");
-  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context), name);
+  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, { field: "wdir" }), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
   const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context;

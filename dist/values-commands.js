@@ -11008,12 +11008,12 @@ var InterpolationError = class extends Error {
 function interpolateString(src, context, site = {}) {
   const matches = [...src.matchAll(KEYCRE)];
   if (!matches.length) return unescape2(src);
-  if (matches.length === 1 && matches[0][0] === src) return lookup(context, matches[0][1]);
+  if (matches.length === 1 && matches[0][0] === src) return validated(lookup(context, matches[0][1]), site, matches[0][1]);
   let out = "";
   let last = 0;
   for (const m of matches) {
     out += src.slice(last, m.index);
-    const value = lookup(context, m[1]);
+    const value = validated(lookup(context, m[1]), site, m[1]);
     out += isRawMap(value) && site.field === "cmd" ? unpackDict(value, site.parsing ?? DEFAULT_PARSING) : toStr(value, m[1]);
     last = m.index + m[0].length;
   }
@@ -11032,6 +11032,27 @@ function interpolateValue(value, context, site = {}) {
     );
   }
   return value;
+}
+function validated(value, site, key) {
+  if (site.field === void 0 || value === null || isPrimitive(value)) return value;
+  if (isRawMap(value) && site.field === "cmd") return value;
+  throw new InterpolationError(`Cannot interpolate data of type '${typeName(value)}' ('${key}')`);
+}
+function isPrimitive(value) {
+  return ["string", "number", "bigint", "boolean"].includes(typeof value) || value instanceof PyFloat;
+}
+function typeName(value) {
+  if (value === null) return "NoneType";
+  if (typeof value === "string") return "str";
+  if (typeof value === "boolean") return "bool";
+  if (typeof value === "bigint" || typeof value === "number" && Number.isInteger(value)) return "int";
+  if (typeof value === "number" || value instanceof PyFloat) return "float";
+  if (Array.isArray(value)) return "list";
+  if (value instanceof PyCollection) return value.kind;
+  if (value instanceof PyDate) return "date";
+  if (value instanceof PyDateTime) return "datetime";
+  if (value instanceof PyTime) return "time";
+  return "dict";
 }
 function hasInterpolation(value) {
   if (typeof value === "string") return new RegExp(KEYCRE.source).test(value);
@@ -11079,12 +11100,9 @@ function toStr(value, key) {
   if (value instanceof PyFloat) return pyFloatRepr(value.value);
   if (typeof value === "number") return Number.isInteger(value) ? String(value) : pyFloatRepr(value);
   if (typeof value === "bigint" || typeof value === "string") return String(value);
-  if (Array.isArray(value)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key}')`);
-  if (value instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value.kind}' ('${key}')`);
-  if (value instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key}')`);
-  if (value instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key}')`);
-  if (value instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key}')`);
-  throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
+  if (isRawMap(value))
+    throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
+  throw new InterpolationError(`Cannot interpolate data of type '${typeName(value)}' ('${key}')`);
 }
 function unpackDict(dict, parsing) {
   const parts = [];
@@ -11364,7 +11382,7 @@ async function resolveStage(file, entry, vars, trackedVars, parsing) {
     if (!STAGE_KEYS2.includes(key)) throw new UserError(`${where2}: unknown key '${key}' (expected one of ${STAGE_KEYS2.join(", ")}).`);
   }
   const wdirWritten = definition.get("wdir");
-  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context), name);
+  const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, { field: "wdir" }), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
   const wdir = posix4.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context;

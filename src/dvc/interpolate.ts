@@ -10,8 +10,9 @@ const KEYCRE = /(?<!\\)\$\{(.*?)\}/g;
 export class InterpolationError extends Error {}
 
 /**
- * Where a value is resolved. `field`: the stage field it is in (`cmd`, `deps`, `outs`, …); a dict in `cmd` is
- * unpacked into `--key value` arguments as the project's `parsing` settings say.
+ * Where a value is resolved. `field`: the stage field it is in (`cmd`, `deps`, `outs`, …), where DVC's
+ * `validate_value` refuses a list or a dict, but for a dict in `cmd`, unpacked into `--key value` arguments as the
+ * project's `parsing` settings say. Without a field (`foreach`, `matrix`, the top-level lists) no type is checked.
  */
 export interface Site {
   field?: string;
@@ -25,12 +26,12 @@ export interface Site {
 export function interpolateString(src: string, context: RawMap, site: Site = {}): Raw {
   const matches = [...src.matchAll(KEYCRE)];
   if (!matches.length) return unescape(src);
-  if (matches.length === 1 && matches[0]![0] === src) return lookup(context, matches[0]![1]!);
+  if (matches.length === 1 && matches[0]![0] === src) return validated(lookup(context, matches[0]![1]!), site, matches[0]![1]!);
   let out = '';
   let last = 0;
   for (const m of matches) {
     out += src.slice(last, m.index);
-    const value = lookup(context, m[1]!);
+    const value = validated(lookup(context, m[1]!), site, m[1]!);
     out += isRawMap(value) && site.field === 'cmd' ? unpackDict(value, site.parsing ?? DEFAULT_PARSING) : toStr(value, m[1]!);
     last = m.index + m[0].length;
   }
@@ -51,6 +52,35 @@ export function interpolateValue(value: Raw, context: RawMap, site: Site = {}): 
     );
   }
   return value;
+}
+
+/**
+ * dvc/parsing/interpolate.py `validate_value`: in a stage's field, a value that is not a primitive (nor None) is an
+ * error, whole or embedded, but for a dict in `cmd`.
+ */
+function validated(value: Raw, site: Site, key: string): Raw {
+  if (site.field === undefined || value === null || isPrimitive(value)) return value;
+  if (isRawMap(value) && site.field === 'cmd') return value;
+  throw new InterpolationError(`Cannot interpolate data of type '${typeName(value)}' ('${key}')`);
+}
+
+function isPrimitive(value: Raw): boolean {
+  return ['string', 'number', 'bigint', 'boolean'].includes(typeof value) || value instanceof PyFloat;
+}
+
+/** Python's name of a value's type, as DVC's messages say it. */
+function typeName(value: Raw): string {
+  if (value === null) return 'NoneType';
+  if (typeof value === 'string') return 'str';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'bigint' || (typeof value === 'number' && Number.isInteger(value))) return 'int';
+  if (typeof value === 'number' || value instanceof PyFloat) return 'float';
+  if (Array.isArray(value)) return 'list';
+  if (value instanceof PyCollection) return value.kind;
+  if (value instanceof PyDate) return 'date';
+  if (value instanceof PyDateTime) return 'datetime';
+  if (value instanceof PyTime) return 'time';
+  return 'dict';
 }
 
 export function hasInterpolation(value: Raw): boolean {
@@ -110,12 +140,9 @@ export function toStr(value: Raw, key: string): string {
   if (value instanceof PyFloat) return pyFloatRepr(value.value);
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : pyFloatRepr(value);
   if (typeof value === 'bigint' || typeof value === 'string') return String(value);
-  if (Array.isArray(value)) throw new InterpolationError(`Cannot interpolate data of type 'list' ('${key}')`);
-  if (value instanceof PyCollection) throw new InterpolationError(`Cannot interpolate data of type '${value.kind}' ('${key}')`);
-  if (value instanceof PyDate) throw new InterpolationError(`Cannot interpolate data of type 'date' ('${key}')`);
-  if (value instanceof PyDateTime) throw new InterpolationError(`Cannot interpolate data of type 'datetime' ('${key}')`);
-  if (value instanceof PyTime) throw new InterpolationError(`Cannot interpolate data of type 'time' ('${key}')`);
-  throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
+  if (isRawMap(value))
+    throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
+  throw new InterpolationError(`Cannot interpolate data of type '${typeName(value)}' ('${key}')`);
 }
 
 /**

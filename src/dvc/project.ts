@@ -385,7 +385,7 @@ async function resolveStage(file: string, entry: GeneratedEntry, vars: VarsLoade
   }
   // wdir sees only the global context (and foreach/matrix item), as in DVC.
   const wdirWritten = definition.get('wdir');
-  const wdirValue = wdirWritten === undefined ? '.' : withField(file, 'wdir', () => interpolateValue(wdirWritten, context), name);
+  const wdirValue = wdirWritten === undefined ? '.' : withField(file, 'wdir', () => interpolateValue(wdirWritten, context, { field: 'wdir' }), name);
   if (typeof wdirValue !== 'string') throw new UserError(`${where}: 'wdir' must be a path.`);
   const wdir = posix.normalize(wdirValue.replace(/\\/g, '/')).replace(/\/$/, '') || '.';
   let stageContext = context;

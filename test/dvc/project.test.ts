@@ -327,6 +327,32 @@ describe('dvc.yaml errors name the stage and the key', () => {
     ['unknown variable', 'stages:\n  train:\n    cmd: python t.py ${nope.lr}\n', /dvc.yaml: failed to parse 'stages.train.cmd': Could not find 'nope.lr'/],
     ['list embedded in a string', 'vars: [{l: [1, 2]}]\nstages:\n  s:\n    cmd: echo ${l}\n', /stages.s.cmd.*Cannot interpolate data of type 'list'/],
     ['missing cmd', 'stages:\n  s:\n    deps: [a]\n', /stage 's': 'cmd' is required/],
+    // dvc/parsing/interpolate.py validate_value: in a stage's field only a primitive (or None) interpolates, but a dict in cmd.
+    [
+      'a whole list as deps',
+      'vars: [{files: [a.txt, b.txt]}]\nstages:\n  s:\n    cmd: cat\n    deps: ${files}\n',
+      /^dvc\.yaml: failed to parse 'stages\.s\.deps': Cannot interpolate data of type 'list' \('files'\)\.$/,
+    ],
+    [
+      'a list as one dep',
+      'vars: [{files: [a.txt, b.txt]}]\nstages:\n  s:\n    cmd: cat\n    deps: ["${files}"]\n',
+      /^dvc\.yaml: failed to parse 'stages\.s\.deps': Cannot interpolate data of type 'list' \('files'\)\.$/,
+    ],
+    [
+      'a dict as an out',
+      'vars: [{o: {p: x}}]\nstages:\n  s:\n    cmd: cat\n    outs: ["${o}"]\n',
+      /^dvc\.yaml: failed to parse 'stages\.s\.outs': Cannot interpolate data of type 'dict' \('o'\)\.$/,
+    ],
+    [
+      'a dict in a params entry, embedded',
+      'vars: [{o: {p: x}}]\nstages:\n  s:\n    cmd: cat\n    params: ["x${o}"]\n',
+      /^dvc\.yaml: failed to parse 'stages\.s\.params': Cannot interpolate data of type 'dict' \('o'\)\.$/,
+    ],
+    [
+      'a list as wdir',
+      'vars: [{files: [a, b]}]\nstages:\n  s:\n    cmd: cat\n    wdir: ${files}\n',
+      /^dvc\.yaml: failed to parse 'stages\.s\.wdir': Cannot interpolate data of type 'list' \('files'\)\.$/,
+    ],
     [
       'a dict embedded outside a stage (a top-level metrics path)',
       'vars: [{o: {p: x}}]\nmetrics: ["m${o}.json"]\n',
