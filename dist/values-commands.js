@@ -11311,8 +11311,8 @@ function expandEntry(file, name, definition, context) {
     if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
     if (!definition.has("do")) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
     if (!definition.has("foreach")) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
-    let items = definition.get("foreach") ?? null;
-    if (typeof items === "string") items = withField(file, "foreach", () => interpolateString(items, context), name);
+    const written = definition.get("foreach") ?? null;
+    const items = typeof written === "string" ? withField(file, "foreach", () => interpolateString(written, context), name) : written;
     const body = definition.get("do") ?? null;
     const out = [];
     if (Array.isArray(items)) {
@@ -11321,9 +11321,9 @@ function expandEntry(file, name, definition, context) {
       items.forEach((item, i) => keyed.set(byIndex ? String(i) : toStr(item, "item"), item));
       for (const [key, item] of keyed) out.push({ name: `${name}@${key}`, definition: body, context: withLoop([["item", item]]), written: definition });
     } else if (isRawMap(items)) {
-      for (const [written, item] of items) {
-        const value = keyValue(items, written);
-        const key = typeof value === "boolean" ? toStr(value, "key") : written;
+      for (const [written2, item] of items) {
+        const value = keyValue(items, written2);
+        const key = typeof value === "boolean" ? toStr(value, "key") : written2;
         out.push({
           name: `${name}@${key}`,
           definition: body,
@@ -11334,6 +11334,8 @@ function expandEntry(file, name, definition, context) {
           written: definition
         });
       }
+    } else if (typeof written === "string") {
+      throw new UserError(`${file}: failed to resolve 'stages.${name}.foreach': expected list/dictionary, got ${typeName(items)}.`);
     } else {
       throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${\u2026} reference to one.`);
     }
@@ -11482,14 +11484,15 @@ var VarsLoader = class _VarsLoader {
   file;
   context = /* @__PURE__ */ new Map();
   sources = /* @__PURE__ */ new Map();
-  loadedFiles = /* @__PURE__ */ new Set();
+  /** Files loaded, with the keys loaded of each, or null for the whole file (DVC's `Context.imports`). */
+  imports = /* @__PURE__ */ new Map();
   /** Every file values came from (whole or some keys), for tracked vars. */
   files = /* @__PURE__ */ new Set();
   fork() {
     const copy = new _VarsLoader(this.tree, this.dir, this.file);
     copy.context = cloneMap(this.context);
     for (const [k, v] of this.sources) copy.sources.set(k, v);
-    for (const f of this.loadedFiles) copy.loadedFiles.add(f);
+    for (const [f, keys] of this.imports) copy.imports.set(f, keys && [...keys]);
     for (const f of this.files) copy.files.add(f);
     return copy;
   }
@@ -11497,7 +11500,7 @@ var VarsLoader = class _VarsLoader {
     const data = await readDataFile(this.tree, joinPath(this.dir, "params.yaml"));
     if (data === void 0) return;
     this.merge(asMapping(data, joinPath(this.dir, "params.yaml")), "params.yaml");
-    this.loadedFiles.add("params.yaml");
+    this.imports.set("params.yaml", null);
     this.files.add("params.yaml");
   }
   async load(vars, wdir, where2) {
@@ -11512,14 +11515,19 @@ var VarsLoader = class _VarsLoader {
       if (typeof entry !== "string") throw new UserError(`${this.file}: '${where2}[${i}]' must be a file path or a mapping.`);
       const [file, keyList] = splitVarsEntry(entry);
       const rel = joinPath(wdir, file);
-      if (!keyList && this.loadedFiles.has(rel)) continue;
+      const imported = this.imports.get(rel);
+      if (imported !== void 0) {
+        if (!keyList && imported === null) continue;
+        const why = imported === null ? `cannot partially load '${entry}' as it's already loaded` : !keyList || keyList.some((k) => imported.includes(k)) ? `cannot load '${entry}' as it's partially loaded already` : null;
+        if (why) throw new UserError(`${this.file}: failed to parse '${where2}': ${why}.`);
+      }
       const data = await readDataFile(this.tree, joinPath(this.dir, rel));
       if (data === void 0) throw new UserError(`${this.file}: '${where2}[${i}]': vars file '${rel}' does not exist.`);
       const mapping = asMapping(data, joinPath(this.dir, rel));
       const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
       this.merge(picked, rel);
       this.files.add(rel);
-      if (!keyList) this.loadedFiles.add(rel);
+      this.imports.set(rel, keyList ? [...imported ?? [], ...keyList] : null);
     }
   }
   /**

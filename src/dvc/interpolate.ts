@@ -69,7 +69,7 @@ function isPrimitive(value: Raw): boolean {
 }
 
 /** Python's name of a value's type, as DVC's messages say it. */
-function typeName(value: Raw): string {
+export function typeName(value: Raw): string {
   if (value === null) return 'NoneType';
   if (typeof value === 'string') return 'str';
   if (typeof value === 'boolean') return 'bool';

@@ -6,7 +6,7 @@ import { parseDataFile } from './formats';
 import { readLockFile, type LockDocument } from './lock';
 import { DEFAULT_PARSING, loadParsingConfig, type ParsingConfig } from './data/config';
 import { refuseOverlappingOutputs } from './overlaps';
-import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, referenceParts, toStr } from './interpolate';
+import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, referenceParts, toStr, typeName } from './interpolate';
 import { describeValue } from './python/format';
 import { cloneMap, isRawMap, keyValue, mapFrom, type Raw, type RawMap } from './python/value';
 import { onlyKeys } from './schema-fields';
@@ -309,8 +309,8 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
     if (extra.length) throw new UserError(`${file}: stage '${name}': a foreach group takes only 'foreach' and 'do' (found '${extra[0]}').`);
     if (!definition.has('do')) throw new UserError(`${file}: stage '${name}': 'foreach' needs a 'do' stage definition.`);
     if (!definition.has('foreach')) throw new UserError(`${file}: stage '${name}': 'do' needs a 'foreach' list or mapping.`);
-    let items = definition.get('foreach') ?? null;
-    if (typeof items === 'string') items = withField(file, 'foreach', () => interpolateString(items as string, context), name);
+    const written = definition.get('foreach') ?? null;
+    const items = typeof written === 'string' ? withField(file, 'foreach', () => interpolateString(written, context), name) : written;
     const body = definition.get('do') ?? null;
     const out: GeneratedEntry[] = [];
     if (Array.isArray(items)) {
@@ -335,6 +335,9 @@ function expandEntry(file: string, name: string, definition: Raw, context: RawMa
           written: definition,
         });
       }
+    } else if (typeof written === 'string') {
+      // DVC's ForeachDefinition._check_is_map_or_seq, on what the string resolved to.
+      throw new UserError(`${file}: failed to resolve 'stages.${name}.foreach': expected list/dictionary, got ${typeName(items)}.`);
     } else {
       throw new UserError(`${file}: stage '${name}': 'foreach' must be a list, a mapping or a \${…} reference to one.`);
     }
@@ -489,7 +492,8 @@ function outList(value: Raw | undefined, kind: Out['kind'], where: string): Out[
 class VarsLoader {
   context: RawMap = new Map();
   private readonly sources = new Map<string, string>();
-  private readonly loadedFiles = new Set<string>();
+  /** Files loaded, with the keys loaded of each, or null for the whole file (DVC's `Context.imports`). */
+  private readonly imports = new Map<string, string[] | null>();
   /** Every file values came from (whole or some keys), for tracked vars. */
   private readonly files = new Set<string>();
 
@@ -503,7 +507,7 @@ class VarsLoader {
     const copy = new VarsLoader(this.tree, this.dir, this.file);
     copy.context = cloneMap(this.context);
     for (const [k, v] of this.sources) copy.sources.set(k, v);
-    for (const f of this.loadedFiles) copy.loadedFiles.add(f);
+    for (const [f, keys] of this.imports) copy.imports.set(f, keys && [...keys]);
     for (const f of this.files) copy.files.add(f);
     return copy;
   }
@@ -512,7 +516,7 @@ class VarsLoader {
     const data = await readDataFile(this.tree, joinPath(this.dir, 'params.yaml'));
     if (data === undefined) return;
     this.merge(asMapping(data, joinPath(this.dir, 'params.yaml')), 'params.yaml');
-    this.loadedFiles.add('params.yaml');
+    this.imports.set('params.yaml', null);
     this.files.add('params.yaml');
   }
 
@@ -528,14 +532,25 @@ class VarsLoader {
       if (typeof entry !== 'string') throw new UserError(`${this.file}: '${where}[${i}]' must be a file path or a mapping.`);
       const [file, keyList] = splitVarsEntry(entry);
       const rel = joinPath(wdir, file);
-      if (!keyList && this.loadedFiles.has(rel)) continue;
+      const imported = this.imports.get(rel);
+      if (imported !== undefined) {
+        // A whole file twice is allowed; else DVC's `Context.check_loaded`, where merging would say a file redefines itself.
+        if (!keyList && imported === null) continue;
+        const why =
+          imported === null
+            ? `cannot partially load '${entry}' as it's already loaded`
+            : !keyList || keyList.some((k) => imported.includes(k))
+              ? `cannot load '${entry}' as it's partially loaded already`
+              : null;
+        if (why) throw new UserError(`${this.file}: failed to parse '${where}': ${why}.`);
+      }
       const data = await readDataFile(this.tree, joinPath(this.dir, rel));
       if (data === undefined) throw new UserError(`${this.file}: '${where}[${i}]': vars file '${rel}' does not exist.`);
       const mapping = asMapping(data, joinPath(this.dir, rel));
       const picked = keyList ? pickKeys(this.file, mapping, keyList, rel) : mapping;
       this.merge(picked, rel);
       this.files.add(rel);
-      if (!keyList) this.loadedFiles.add(rel);
+      this.imports.set(rel, keyList ? [...(imported ?? []), ...keyList] : null);
     }
   }
 

@@ -312,6 +312,13 @@ stages:
     });
   });
 
+  test('vars: a file in parts with other keys each time, or whole twice, loads (DVC Context.merge_from)', async () => {
+    const yaml = 'vars: [custom.yaml:model, custom.yaml:data, other.yaml, other.yaml]\nstages:\n  s:\n    cmd: echo ${model.depth} ${data.dir} ${o}\n';
+    await withProject({ 'dvc.yaml': yaml, 'custom.yaml': 'model: {depth: 2}\ndata: {dir: d}\n', 'other.yaml': 'o: 1\n' }, async (dir) => {
+      assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'echo 2 d 1');
+    });
+  });
+
   test('stage vars load relative to wdir and cannot redefine global keys', async () => {
     const ok = { 'dvc.yaml': 'stages:\n  s:\n    wdir: w\n    vars: [local.yaml]\n    cmd: echo ${v}\n', 'w/local.yaml': 'v: 7\n' };
     await withProject(ok, async (dir) => assert.equal((await loadDvcYaml(dir))!.stages[0]!.cmd, 'echo 7'));
@@ -357,6 +364,43 @@ describe('dvc.yaml errors name the stage and the key', () => {
       'a dict embedded outside a stage (a top-level metrics path)',
       'vars: [{o: {p: x}}]\nmetrics: ["m${o}.json"]\n',
       /^dvc\.yaml: failed to parse 'metrics\[0\]': Cannot interpolate data of type 'dict' \('o'\): a dict is unpacked into arguments only in a stage's 'cmd'\.$/,
+    ],
+    // dvc/parsing/context.py Context.check_loaded (VarsAlreadyLoaded).
+    [
+      'a vars file loaded whole after some of its keys',
+      'vars: [custom.yaml:model, custom.yaml]\nstages:\n  s:\n    cmd: echo\n',
+      /^dvc\.yaml: failed to parse 'vars': cannot load 'custom\.yaml' as it's partially loaded already\.$/,
+    ],
+    [
+      'some keys of a vars file loaded whole already',
+      'vars: [custom.yaml, custom.yaml:model]\nstages:\n  s:\n    cmd: echo\n',
+      /^dvc\.yaml: failed to parse 'vars': cannot partially load 'custom\.yaml:model' as it's already loaded\.$/,
+    ],
+    [
+      'a key of a vars file loaded twice',
+      'vars: [custom.yaml:model, "custom.yaml:data,model"]\nstages:\n  s:\n    cmd: echo\n',
+      /^dvc\.yaml: failed to parse 'vars': cannot load 'custom\.yaml:data,model' as it's partially loaded already\.$/,
+    ],
+    [
+      'a key of params.yaml, which is loaded whole by default',
+      'vars: [params.yaml:model]\nstages:\n  s:\n    cmd: echo\n',
+      /^dvc\.yaml: failed to parse 'vars': cannot partially load 'params\.yaml:model' as it's already loaded\.$/,
+    ],
+    [
+      "a stage's vars loading whole a file the top-level vars loaded some keys of",
+      'vars: [custom.yaml:model]\nstages:\n  s:\n    vars: [custom.yaml]\n    cmd: echo\n',
+      /^dvc\.yaml: failed to parse 'stages\.s\.vars': cannot load 'custom\.yaml' as it's partially loaded already\.$/,
+    ],
+    // ForeachDefinition._check_is_map_or_seq, on what the reference resolved to.
+    [
+      'foreach over a float',
+      'stages:\n  s:\n    foreach: ${lr}\n    do: {cmd: echo}\n',
+      /^dvc\.yaml: failed to resolve 'stages\.s\.foreach': expected list\/dictionary, got float\.$/,
+    ],
+    [
+      'foreach over a string',
+      'stages:\n  s:\n    foreach: ${name}\n    do: {cmd: echo}\n',
+      /^dvc\.yaml: failed to resolve 'stages\.s\.foreach': expected list\/dictionary, got str\.$/,
     ],
 
     ['unknown stage key', 'stages:\n  s:\n    cmd: x\n    dep: [a]\n', /stage 's': unknown key 'dep'/],
@@ -405,7 +449,10 @@ describe('dvc.yaml errors name the stage and the key', () => {
   ];
   for (const [name, yaml, expected] of cases) {
     test(name, async () => {
-      await assert.rejects(parseDvcYaml(tempDir(), yaml), { name: 'UserError', message: expected });
+      const dir = tempDir();
+      writeFileSync(join(dir, 'params.yaml'), 'lr: 0.1\nname: abc\n');
+      writeFileSync(join(dir, 'custom.yaml'), 'model: {depth: 2}\ndata: {dir: d}\n');
+      await assert.rejects(parseDvcYaml(dir, yaml), { name: 'UserError', message: expected });
     });
   }
 
