@@ -16342,9 +16342,9 @@ function parseMetricsTable(text2, delimiter) {
 import { posix as posix4 } from "node:path";
 
 // src/dvc/data/config.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { lstat as lstat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join6, resolve } from "node:path";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join6, resolve } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -16479,7 +16479,7 @@ async function loadDvcConfig(root, environment = {}, revision2, local = true) {
 }
 var DEFAULT_PARSING = { bool: "store_true", list: "nargs" };
 async function loadParsingConfig(root, environment = {}, revision2) {
-  const { merged } = await readLevels(root, environment, revision2, true);
+  const { merged } = await readLevels(root, environment, revision2, true, (file) => plainProjectFile(root, file));
   const section = merged.get("parsing");
   const choice = (key2, choices, fallback) => {
     const set = section?.get(key2);
@@ -16495,14 +16495,14 @@ async function loadParsingConfig(root, environment = {}, revision2) {
     list: choice("list", ["nargs", "append"], DEFAULT_PARSING.list)
   };
 }
-async function readLevels(root, environment, revision2, local) {
+async function readLevels(root, environment, revision2, local, readProjectFile = readConfigFile) {
   const env = environment.env ?? process.env;
   const repoFile = join6(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
+  const onDisk = (file, read2 = readConfigFile) => ({ file, dir: dirname3(file), text: () => read2(file) });
   const levels = [
     ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join6(d, "config"))),
-    revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    ...local ? [onDisk(join6(root, ".dvc", "config.local"))] : []
+    revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile, readProjectFile),
+    ...local ? [onDisk(join6(root, ".dvc", "config.local"), readProjectFile)] : []
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -16513,6 +16513,14 @@ async function readLevels(root, environment, revision2, local) {
     mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
   }
   return { read, merged };
+}
+async function plainProjectFile(root, file) {
+  const info = await lstat2(file).catch(() => null);
+  if (!info) return null;
+  const where2 = await realpath2(file).catch(() => null);
+  if (!info.isFile() || where2 !== join6(await realpath2(root), ".dvc", basename2(file)))
+    throw new DataError(`${file}: not a plain file of the project (a link is not followed); not read`);
+  return readConfigFile(file);
 }
 async function readConfigFile(file) {
   try {
@@ -17355,7 +17363,7 @@ function nodeCrypto() {
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod, copyFile, mkdir, open as open2, readFile as readFile3, readdir as readdir3, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname4, join as join7, relative as relative3, sep as sep4 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join7, relative as relative3, sep as sep4 } from "node:path";
 
 // src/dvc/data/hash.ts
 var DOS2UNIX_CHUNK = 1024 * 1024;
@@ -17583,10 +17591,10 @@ var Cache = class {
     const root = dirname4([...folders.keys()][0]);
     const present = new Set(await readdir3(root).catch(() => []));
     await eachLimit([...folders], 8, async ([folder, wanted]) => {
-      if (!present.has(basename2(folder))) return;
+      if (!present.has(basename3(folder))) return;
       const entries = new Map((await readdir3(folder, { withFileTypes: true })).map((e) => [e.name, e]));
       for (const oid of wanted) {
-        const e = entries.get(basename2(this.path(oid, legacy)));
+        const e = entries.get(basename3(this.path(oid, legacy)));
         if ((e?.isFile() || e?.isSymbolicLink()) && await this.has(oid, legacy)) held.add(oid);
       }
     });
@@ -17729,8 +17737,8 @@ function umask() {
 
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm3 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname5, join as join8, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
+import { chmod as chmod2, copyFile as copyFile2, lstat as lstat3, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm3 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname5, join as join8, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options2 = {}) {
   try {
@@ -17742,8 +17750,8 @@ async function checkout(cache, root, target, options2 = {}) {
 async function stage(root, target) {
   if (!isDirOid(target.oid)) return void 0;
   const dest = outputPath(root, target.path);
-  if (await lstat2(dest).catch(() => void 0)) return void 0;
-  const staged = join8(dirname5(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+  if (await lstat3(dest).catch(() => void 0)) return void 0;
+  const staged = join8(dirname5(dest), `.${basename4(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
   await mkdir2(staged, { recursive: true });
   return staged;
 }
@@ -17764,7 +17772,7 @@ async function place(cache, root, target, options2) {
   const dest = outputPath(root, target.path);
   const legacy = target.legacy ?? false;
   if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
-  const current = await lstat2(dest).catch(() => void 0);
+  const current = await lstat3(dest).catch(() => void 0);
   if (!isDirOid(target.oid)) {
     if (current?.isFile() && await md5(dest, legacy) === target.oid) {
       if (target.isexec) await chmod2(dest, 493 & ~umask());
@@ -17772,7 +17780,7 @@ async function place(cache, root, target, options2) {
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
     await mkdir2(dirname5(dest), { recursive: true });
-    const tmp = join8(dirname5(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    const tmp = join8(dirname5(dest), `.${basename4(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -17813,8 +17821,8 @@ async function place(cache, root, target, options2) {
   }
   await mkdir2(dirname5(dest), { recursive: true });
   const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options2.staged ?? join8(dirname5(dest), `.${basename3(dest)}.${token}.tmp`);
-  const old = join8(dirname5(dest), `.${basename3(dest)}.${token}.old`);
+  const fresh = options2.staged ?? join8(dirname5(dest), `.${basename4(dest)}.${token}.tmp`);
+  const old = join8(dirname5(dest), `.${basename4(dest)}.${token}.old`);
   try {
     await mkdir2(fresh, { recursive: true });
     await makeFolders(
@@ -17839,7 +17847,7 @@ async function materialise(from, to, exec) {
 }
 async function guardUnsaved(cache, dest, path, legacy, options2) {
   if (options2.force) return;
-  const stats3 = await lstat2(dest);
+  const stats3 = await lstat3(dest);
   const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join8(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep5).join("/")}`);
@@ -22121,8 +22129,8 @@ import { join as join13 } from "node:path";
 
 // src/util/files.ts
 import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
-import { lstat as lstat3, mkdir as mkdir4, rename as rename4, rm as rm5, stat as stat6 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname7, join as join12, resolve as resolve4 } from "node:path";
+import { lstat as lstat4, mkdir as mkdir4, rename as rename4, rm as rm5, stat as stat6 } from "node:fs/promises";
+import { basename as basename5, dirname as dirname7, join as join12, resolve as resolve4 } from "node:path";
 async function writeFileAtomic(path, data) {
   await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
 }
@@ -22187,7 +22195,7 @@ async function tempBeside(path) {
   } catch (error) {
     throw cannotWrite(path, error);
   }
-  return join12(dirname7(path), `.${basename4(path)}.${process.pid}.tmp`);
+  return join12(dirname7(path), `.${basename5(path)}.${process.pid}.tmp`);
 }
 async function makeOutFolder(dir, setting) {
   try {
@@ -22211,7 +22219,7 @@ async function makeFolders2(dir) {
     });
 }
 async function exists(path) {
-  return await lstat3(path).catch(() => null) !== null;
+  return await lstat4(path).catch(() => null) !== null;
 }
 
 // src/plots/write.ts
@@ -22392,7 +22400,7 @@ async function drawTrends(plans, request, getRenderer) {
 }
 
 // src/publish/github/checks.ts
-import { realpath as realpath2 } from "node:fs/promises";
+import { realpath as realpath3 } from "node:fs/promises";
 import { posix as posix11, relative as relative7, sep as sep8 } from "node:path";
 
 // src/report/fit.ts
@@ -23371,7 +23379,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p) => realpath2(p).catch(() => p);
+    const real = async (p) => realpath3(p).catch(() => p);
     const prefix = relative7(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep8).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
@@ -24170,7 +24178,7 @@ async function trainingLogFiles(workspace, report2) {
 import { appendFile as appendFile2 } from "node:fs/promises";
 
 // src/publish/github/publisher.ts
-import { lstat as lstat4, readFile as readFile6 } from "node:fs/promises";
+import { lstat as lstat5, readFile as readFile6 } from "node:fs/promises";
 import { join as join17, posix as posix12 } from "node:path";
 
 // src/publish/github/branch-commit.ts
@@ -24787,7 +24795,7 @@ async function readImages(baseDir, rels, log) {
     let bytes;
     try {
       const path = join17(baseDir, ...rel.split("/"));
-      if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
+      if (!(await lstat5(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile6(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
@@ -24861,7 +24869,7 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat5, readFile as readFile7 } from "node:fs/promises";
+import { lstat as lstat6, readFile as readFile7 } from "node:fs/promises";
 import { join as join18 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
@@ -24869,7 +24877,7 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat10 = await lstat5(path);
+    const stat10 = await lstat6(path);
     if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
     if (stat10.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile7(path, "utf8");
@@ -24923,7 +24931,7 @@ import { performance as performance4 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { realpath as realpath3, rm as rm6 } from "node:fs/promises";
+import { realpath as realpath4, rm as rm6 } from "node:fs/promises";
 import { join as join25 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
@@ -25572,7 +25580,7 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn4 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename5, join as join19 } from "node:path";
+import { basename as basename6, join as join19 } from "node:path";
 
 // src/pipeline/file-commands.ts
 import { stat as stat7, truncate as truncate2 } from "node:fs/promises";
@@ -25732,7 +25740,7 @@ function killGroup(child, signal) {
 }
 function posixShell(command, env) {
   const executable = env.SHELL || "/bin/sh";
-  const name = basename5(executable).toLowerCase();
+  const name = basename6(executable).toLowerCase();
   const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
   return [executable, [...opts, "-c", command]];
 }
@@ -26488,7 +26496,7 @@ async function nestedPipelines(given, project) {
   return out;
 }
 function physicalRoot(given) {
-  return realpath3(given).catch(() => given);
+  return realpath4(given).catch(() => given);
 }
 async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
   const { dag, ws } = pipeline2;
@@ -27008,7 +27016,7 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
 }
 
 // src/pipeline/trusted-remotes.ts
-import { lstat as lstat6, readFile as readFile10 } from "node:fs/promises";
+import { lstat as lstat7, readFile as readFile10 } from "node:fs/promises";
 import { join as join27 } from "node:path";
 async function trustedRemotes(git, workspace, head, base, candidates, eventName) {
   const fromBase = base !== null && candidates.some((c) => c.kind === "explicit" || c.kind === "commit" && c.sha === base.sha);
@@ -27036,7 +27044,7 @@ async function trustedRemotes(git, workspace, head, base, candidates, eventName)
 }
 var NOT_A_FILE = /* @__PURE__ */ Symbol("not a plain file");
 async function checkedOut(file) {
-  const info = await lstat6(file).catch(() => null);
+  const info = await lstat7(file).catch(() => null);
   if (!info) return null;
   if (!info.isFile()) return NOT_A_FILE;
   return readFile10(file, "utf8").catch(() => null);
@@ -30542,7 +30550,7 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
 };
 
 // src/commands/pull.ts
-import { realpath as realpath4 } from "node:fs/promises";
+import { realpath as realpath5 } from "node:fs/promises";
 import { relative as relative13, resolve as resolve14, sep as sep14 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
@@ -30774,7 +30782,7 @@ var pushCommand = {
   }
 };
 async function folderIn(root, cwd) {
-  return relative13(root, await realpath4(cwd)).split(sep14).join("/");
+  return relative13(root, await realpath5(cwd)).split(sep14).join("/");
 }
 function mib2(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;

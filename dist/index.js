@@ -9015,7 +9015,7 @@ import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { realpath, rm as rm7 } from "node:fs/promises";
+import { realpath as realpath2, rm as rm7 } from "node:fs/promises";
 import { join as join17 } from "node:path";
 import { performance } from "node:perf_hooks";
 
@@ -11363,9 +11363,9 @@ function checkDep(item, where2) {
 }
 
 // src/dvc/data/config.ts
-import { readFile } from "node:fs/promises";
+import { lstat as lstat2, readFile, realpath } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, resolve } from "node:path";
+import { basename, dirname as dirname2, isAbsolute as isAbsolute2, join as join3, resolve } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -11500,7 +11500,7 @@ async function loadDvcConfig(root, environment = {}, revision2, local = true) {
 }
 var DEFAULT_PARSING = { bool: "store_true", list: "nargs" };
 async function loadParsingConfig(root, environment = {}, revision2) {
-  const { merged } = await readLevels(root, environment, revision2, true);
+  const { merged } = await readLevels(root, environment, revision2, true, (file) => plainProjectFile(root, file));
   const section = merged.get("parsing");
   const choice = (key2, choices, fallback) => {
     const set = section?.get(key2);
@@ -11516,14 +11516,14 @@ async function loadParsingConfig(root, environment = {}, revision2) {
     list: choice("list", ["nargs", "append"], DEFAULT_PARSING.list)
   };
 }
-async function readLevels(root, environment, revision2, local) {
+async function readLevels(root, environment, revision2, local, readProjectFile = readConfigFile) {
   const env = environment.env ?? process.env;
   const repoFile = join3(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname2(file), text: () => readConfigFile(file) });
+  const onDisk = (file, read2 = readConfigFile) => ({ file, dir: dirname2(file), text: () => read2(file) });
   const levels = [
     ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join3(d, "config"))),
-    revision2 ? { file: revision2.name, dir: dirname2(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile),
-    ...local ? [onDisk(join3(root, ".dvc", "config.local"))] : []
+    revision2 ? { file: revision2.name, dir: dirname2(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile, readProjectFile),
+    ...local ? [onDisk(join3(root, ".dvc", "config.local"), readProjectFile)] : []
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -11534,6 +11534,14 @@ async function readLevels(root, environment, revision2, local) {
     mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
   }
   return { read, merged };
+}
+async function plainProjectFile(root, file) {
+  const info2 = await lstat2(file).catch(() => null);
+  if (!info2) return null;
+  const where2 = await realpath(file).catch(() => null);
+  if (!info2.isFile() || where2 !== join3(await realpath(root), ".dvc", basename(file)))
+    throw new DataError(`${file}: not a plain file of the project (a link is not followed); not read`);
+  return readConfigFile(file);
 }
 async function readConfigFile(file) {
   try {
@@ -12891,8 +12899,8 @@ function downstreamOf(dag, name) {
 
 // src/util/files.ts
 import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
-import { lstat as lstat2, mkdir as mkdir2, rename as rename2, rm as rm3, stat as stat2 } from "node:fs/promises";
-import { basename, dirname as dirname3, join as join5, resolve as resolve2 } from "node:path";
+import { lstat as lstat3, mkdir as mkdir2, rename as rename2, rm as rm3, stat as stat2 } from "node:fs/promises";
+import { basename as basename2, dirname as dirname3, join as join5, resolve as resolve2 } from "node:path";
 async function writeFileAtomic(path, data) {
   await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
 }
@@ -12957,7 +12965,7 @@ async function tempBeside(path) {
   } catch (error2) {
     throw cannotWrite(path, error2);
   }
-  return join5(dirname3(path), `.${basename(path)}.${process.pid}.tmp`);
+  return join5(dirname3(path), `.${basename2(path)}.${process.pid}.tmp`);
 }
 async function makeOutFolder(dir, setting) {
   try {
@@ -12981,7 +12989,7 @@ async function makeFolders(dir) {
     });
 }
 async function exists2(path) {
-  return await lstat2(path).catch(() => null) !== null;
+  return await lstat3(path).catch(() => null) !== null;
 }
 
 // src/util/node-crypto.ts
@@ -13524,7 +13532,7 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn4 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename2, join as join6 } from "node:path";
+import { basename as basename3, join as join6 } from "node:path";
 
 // src/pipeline/file-commands.ts
 import { stat as stat3, truncate } from "node:fs/promises";
@@ -13684,7 +13692,7 @@ function killGroup(child, signal) {
 }
 function posixShell(command, env) {
   const executable = env.SHELL || "/bin/sh";
-  const name = basename2(executable).toLowerCase();
+  const name = basename3(executable).toLowerCase();
   const opts = name === "bash" ? ["--noprofile", "--norc"] : name === "zsh" ? ["--no-rcs"] : [];
   return [executable, [...opts, "-c", command]];
 }
@@ -14508,7 +14516,7 @@ import { join as join15, posix as posix7 } from "node:path";
 // src/dvc/data/cache.ts
 import { closeSync as closeSync4, createReadStream, fchmodSync, mkdirSync, openSync as openSync4, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir4, open as open4, readFile as readFile3, readdir as readdir4, rename as rename4, rm as rm4, stat as stat5 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname5, join as join12, relative as relative4, sep as sep5 } from "node:path";
+import { basename as basename4, dirname as dirname5, join as join12, relative as relative4, sep as sep5 } from "node:path";
 
 // src/dvc/data/oid.ts
 var OID = /^[0-9a-f]{32}(\.dir)?$/;
@@ -14593,10 +14601,10 @@ var Cache = class {
     const root = dirname5([...folders.keys()][0]);
     const present = new Set(await readdir4(root).catch(() => []));
     await eachLimit([...folders], 8, async ([folder, wanted]) => {
-      if (!present.has(basename3(folder))) return;
+      if (!present.has(basename4(folder))) return;
       const entries = new Map((await readdir4(folder, { withFileTypes: true })).map((e) => [e.name, e]));
       for (const oid of wanted) {
-        const e = entries.get(basename3(this.path(oid, legacy)));
+        const e = entries.get(basename4(this.path(oid, legacy)));
         if ((e?.isFile() || e?.isSymbolicLink()) && await this.has(oid, legacy)) held.add(oid);
       }
     });
@@ -14739,8 +14747,8 @@ function umask() {
 
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants5, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
-import { chmod as chmod3, copyFile as copyFile3, lstat as lstat3, mkdir as mkdir5, readdir as readdir5, rename as rename5, rm as rm5 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname6, join as join13, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
+import { chmod as chmod3, copyFile as copyFile3, lstat as lstat4, mkdir as mkdir5, readdir as readdir5, rename as rename5, rm as rm5 } from "node:fs/promises";
+import { basename as basename5, dirname as dirname6, join as join13, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options = {}) {
   try {
@@ -14766,7 +14774,7 @@ async function place(cache, root, target, options) {
   const dest = outputPath(root, target.path);
   const legacy = target.legacy ?? false;
   if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
-  const current = await lstat3(dest).catch(() => void 0);
+  const current = await lstat4(dest).catch(() => void 0);
   if (!isDirOid(target.oid)) {
     if (current?.isFile() && await md5(dest, legacy) === target.oid) {
       if (target.isexec) await chmod3(dest, 493 & ~umask());
@@ -14774,7 +14782,7 @@ async function place(cache, root, target, options) {
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
     await mkdir5(dirname6(dest), { recursive: true });
-    const tmp = join13(dirname6(dest), `.${basename4(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    const tmp = join13(dirname6(dest), `.${basename5(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm5(dest, { recursive: true, force: true });
@@ -14815,8 +14823,8 @@ async function place(cache, root, target, options) {
   }
   await mkdir5(dirname6(dest), { recursive: true });
   const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options.staged ?? join13(dirname6(dest), `.${basename4(dest)}.${token}.tmp`);
-  const old = join13(dirname6(dest), `.${basename4(dest)}.${token}.old`);
+  const fresh = options.staged ?? join13(dirname6(dest), `.${basename5(dest)}.${token}.tmp`);
+  const old = join13(dirname6(dest), `.${basename5(dest)}.${token}.old`);
   try {
     await mkdir5(fresh, { recursive: true });
     await makeFolders2(
@@ -14841,7 +14849,7 @@ async function materialise(from, to, exec) {
 }
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
-  const stats3 = await lstat3(dest);
+  const stats3 = await lstat4(dest);
   const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join13(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative5(dest, file).split(sep6).join("/")}`);
@@ -16270,7 +16278,7 @@ async function nestedPipelines(given, project) {
   return out;
 }
 function physicalRoot(given) {
-  return realpath(given).catch(() => given);
+  return realpath2(given).catch(() => given);
 }
 async function pipelineStatus(pipeline2, targets = [], options = {}) {
   const { dag, ws } = pipeline2;
@@ -17635,11 +17643,11 @@ function checkStoreBranch(branch, origin, orElse = "") {
 }
 
 // src/config/project-root.ts
-import { realpath as realpath2, stat as stat9 } from "node:fs/promises";
+import { realpath as realpath3, stat as stat9 } from "node:fs/promises";
 import { dirname as dirname8, join as join19, posix as posix9, relative as relative6, sep as sep7 } from "node:path";
 var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
-  const real = await realpath2(start).catch(() => null);
+  const real = await realpath3(start).catch(() => null);
   if (!real || !await isDirectory2(real)) {
     throw new UserError(`${what}: '${written}' is not a directory (${start} ${real ? "is a file" : "does not exist"}).`);
   }
@@ -17679,7 +17687,7 @@ async function movedAwayRoot(git, sha2, start) {
   return gone.length === 1 ? gone[0] : null;
 }
 async function fromTop(top2, dir) {
-  const [realTop, realDir] = await Promise.all([realpath2(top2).catch(() => top2), realpath2(dir).catch(() => dir)]);
+  const [realTop, realDir] = await Promise.all([realpath3(top2).catch(() => top2), realpath3(dir).catch(() => dir)]);
   const rel = relative6(realTop, realDir);
   if (rel === ".." || rel.startsWith(`..${sep7}`)) return null;
   return rel.split(sep7).join("/");
@@ -17694,7 +17702,7 @@ async function nearestProject(chain, folders, inGit) {
 }
 async function gitRoot(dir) {
   try {
-    return await realpath2((await GitRepo.open(dir)).root);
+    return await realpath3((await GitRepo.open(dir)).root);
   } catch {
     return null;
   }
@@ -20200,7 +20208,7 @@ function insideFolder(path) {
 }
 
 // src/publish/github/checks.ts
-import { realpath as realpath3 } from "node:fs/promises";
+import { realpath as realpath4 } from "node:fs/promises";
 import { posix as posix10, relative as relative9, sep as sep10 } from "node:path";
 
 // src/publish/github/failure.ts
@@ -20511,7 +20519,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
-    const real = async (p) => realpath3(p).catch(() => p);
+    const real = async (p) => realpath4(p).catch(() => p);
     const prefix = relative9(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep10).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
@@ -20533,7 +20541,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/github/publisher.ts
-import { lstat as lstat4, readFile as readFile8 } from "node:fs/promises";
+import { lstat as lstat5, readFile as readFile8 } from "node:fs/promises";
 import { join as join22, posix as posix12 } from "node:path";
 
 // src/publish/github/branch-commit.ts
@@ -21298,7 +21306,7 @@ async function readImages(baseDir, rels, log) {
     let bytes;
     try {
       const path = join22(baseDir, ...rel.split("/"));
-      if (!(await lstat4(path)).isFile()) throw new Error("not a regular file");
+      if (!(await lstat5(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile8(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
@@ -22732,8 +22740,8 @@ function foldedColumns(report2) {
 }
 
 // src/aggregate/read.ts
-import { lstat as lstat5, readdir as readdir7, readFile as readFile9 } from "node:fs/promises";
-import { basename as basename5, join as join23 } from "node:path";
+import { lstat as lstat6, readdir as readdir7, readFile as readFile9 } from "node:fs/promises";
+import { basename as basename6, join as join23 } from "node:path";
 
 // src/report/verdict.ts
 var NAMED = 3;
@@ -23373,9 +23381,9 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat11 = await lstat5(dir).catch(() => null);
+    const stat11 = await lstat6(dir).catch(() => null);
     if (!stat11?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
-    if (await lstat5(join23(dir, "report.json")).catch(() => null)) {
+    if (await lstat6(join23(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
     }
@@ -23394,9 +23402,9 @@ async function readRuns(dirs) {
 async function readRun(dir) {
   const name = runName(dir);
   const path = join23(dir, "report.json");
-  const stat11 = await lstat5(path).catch(() => null);
+  const stat11 = await lstat6(path).catch(() => null);
   if (!stat11) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
-  const unread = (why) => ({ name, report: null, failed: `${basename5(dir)}/report.json ${why}` });
+  const unread = (why) => ({ name, report: null, failed: `${basename6(dir)}/report.json ${why}` });
   if (!stat11.isFile()) return unread("is not a regular file (a symlink or a folder), so it was not read");
   if (stat11.size > MAX_REPORT_BYTES) return unread(`is ${stat11.size} bytes, more than a report may be (${MAX_REPORT_BYTES})`);
   const text2 = await readFile9(path, "utf8");
@@ -23444,7 +23452,7 @@ function failure(report2, projectErrors) {
   return null;
 }
 function runName(dir) {
-  const name = basename5(dir);
+  const name = basename6(dir);
   return name.startsWith("mlreport-") && name.length > "mlreport-".length ? name.slice("mlreport-".length) : name;
 }
 
@@ -28138,7 +28146,7 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat6, readFile as readFile10 } from "node:fs/promises";
+import { lstat as lstat7, readFile as readFile10 } from "node:fs/promises";
 import { join as join27 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
@@ -28146,7 +28154,7 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat11 = await lstat6(path);
+    const stat11 = await lstat7(path);
     if (!stat11.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
     if (stat11.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat11.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile10(path, "utf8");
@@ -28163,7 +28171,7 @@ async function readArtifact(dir) {
 }
 
 // src/pipeline/trusted-remotes.ts
-import { lstat as lstat7, readFile as readFile11 } from "node:fs/promises";
+import { lstat as lstat8, readFile as readFile11 } from "node:fs/promises";
 import { join as join28 } from "node:path";
 async function trustedRemotes(git, workspace, head, base, candidates, eventName) {
   const fromBase = base !== null && candidates.some((c) => c.kind === "explicit" || c.kind === "commit" && c.sha === base.sha);
@@ -28191,7 +28199,7 @@ async function trustedRemotes(git, workspace, head, base, candidates, eventName)
 }
 var NOT_A_FILE = /* @__PURE__ */ Symbol("not a plain file");
 async function checkedOut(file) {
-  const info2 = await lstat7(file).catch(() => null);
+  const info2 = await lstat8(file).catch(() => null);
   if (!info2) return null;
   if (!info2.isFile()) return NOT_A_FILE;
   return readFile11(file, "utf8").catch(() => null);

@@ -10656,9 +10656,9 @@ function checkDep(item, where2) {
 }
 
 // src/dvc/data/config.ts
-import { readFile } from "node:fs/promises";
+import { lstat, readFile, realpath as realpath2 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve } from "node:path";
+import { basename, dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -10793,7 +10793,7 @@ async function loadDvcConfig(root, environment = {}, revision, local = true) {
 }
 var DEFAULT_PARSING = { bool: "store_true", list: "nargs" };
 async function loadParsingConfig(root, environment = {}, revision) {
-  const { merged } = await readLevels(root, environment, revision, true);
+  const { merged } = await readLevels(root, environment, revision, true, (file) => plainProjectFile(root, file));
   const section = merged.get("parsing");
   const choice = (key, choices, fallback) => {
     const set = section?.get(key);
@@ -10809,14 +10809,14 @@ async function loadParsingConfig(root, environment = {}, revision) {
     list: choice("list", ["nargs", "append"], DEFAULT_PARSING.list)
   };
 }
-async function readLevels(root, environment, revision, local) {
+async function readLevels(root, environment, revision, local, readProjectFile = readConfigFile) {
   const env = environment.env ?? process.env;
   const repoFile = join4(root, ".dvc", "config");
-  const onDisk = (file) => ({ file, dir: dirname3(file), text: () => readConfigFile(file) });
+  const onDisk = (file, read2 = readConfigFile) => ({ file, dir: dirname3(file), text: () => read2(file) });
   const levels = [
     ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join4(d, "config"))),
-    revision ? { file: revision.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile),
-    ...local ? [onDisk(join4(root, ".dvc", "config.local"))] : []
+    revision ? { file: revision.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile, readProjectFile),
+    ...local ? [onDisk(join4(root, ".dvc", "config.local"), readProjectFile)] : []
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -10827,6 +10827,14 @@ async function readLevels(root, environment, revision, local) {
     mergeLevel(merged, parseIni(text2, level.file), level.file, level.dir);
   }
   return { read, merged };
+}
+async function plainProjectFile(root, file) {
+  const info = await lstat(file).catch(() => null);
+  if (!info) return null;
+  const where2 = await realpath2(file).catch(() => null);
+  if (!info.isFile() || where2 !== join4(await realpath2(root), ".dvc", basename(file)))
+    throw new DataError(`${file}: not a plain file of the project (a link is not followed); not read`);
+  return readConfigFile(file);
 }
 async function readConfigFile(file) {
   try {
@@ -12026,7 +12034,7 @@ import { join as join10, posix as posix5 } from "node:path";
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod, copyFile, mkdir, open as open2, readFile as readFile2, readdir as readdir2, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { basename, dirname as dirname4, join as join6, relative as relative3, sep as sep4 } from "node:path";
+import { basename as basename2, dirname as dirname4, join as join6, relative as relative3, sep as sep4 } from "node:path";
 
 // src/dvc/data/hash.ts
 var DOS2UNIX_CHUNK = 1024 * 1024;
@@ -12254,10 +12262,10 @@ var Cache = class {
     const root = dirname4([...folders.keys()][0]);
     const present = new Set(await readdir2(root).catch(() => []));
     await eachLimit([...folders], 8, async ([folder, wanted]) => {
-      if (!present.has(basename(folder))) return;
+      if (!present.has(basename2(folder))) return;
       const entries = new Map((await readdir2(folder, { withFileTypes: true })).map((e) => [e.name, e]));
       for (const oid of wanted) {
-        const e = entries.get(basename(this.path(oid, legacy)));
+        const e = entries.get(basename2(this.path(oid, legacy)));
         if ((e?.isFile() || e?.isSymbolicLink()) && await this.has(oid, legacy)) held.add(oid);
       }
     });
@@ -12400,8 +12408,8 @@ function umask() {
 
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, lstat, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm as rm3 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname5, join as join7, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
+import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm as rm3 } from "node:fs/promises";
+import { basename as basename3, dirname as dirname5, join as join7, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
 var COPIES_AT_ONCE = 8;
 async function checkout(cache, root, target, options = {}) {
   try {
@@ -12427,7 +12435,7 @@ async function place(cache, root, target, options) {
   const dest = outputPath(root, target.path);
   const legacy = target.legacy ?? false;
   if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
-  const current = await lstat(dest).catch(() => void 0);
+  const current = await lstat2(dest).catch(() => void 0);
   if (!isDirOid(target.oid)) {
     if (current?.isFile() && await md5(dest, legacy) === target.oid) {
       if (target.isexec) await chmod2(dest, 493 & ~umask());
@@ -12435,7 +12443,7 @@ async function place(cache, root, target, options) {
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
     await mkdir2(dirname5(dest), { recursive: true });
-    const tmp = join7(dirname5(dest), `.${basename2(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    const tmp = join7(dirname5(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -12476,8 +12484,8 @@ async function place(cache, root, target, options) {
   }
   await mkdir2(dirname5(dest), { recursive: true });
   const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options.staged ?? join7(dirname5(dest), `.${basename2(dest)}.${token}.tmp`);
-  const old = join7(dirname5(dest), `.${basename2(dest)}.${token}.old`);
+  const fresh = options.staged ?? join7(dirname5(dest), `.${basename3(dest)}.${token}.tmp`);
+  const old = join7(dirname5(dest), `.${basename3(dest)}.${token}.old`);
   try {
     await mkdir2(fresh, { recursive: true });
     await makeFolders(
@@ -12502,7 +12510,7 @@ async function materialise(from, to, exec) {
 }
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
-  const stats = await lstat(dest);
+  const stats = await lstat2(dest);
   const files = stats.isDirectory() ? (await listFiles2(dest)).map((f) => join7(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep5).join("/")}`);

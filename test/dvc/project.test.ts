@@ -206,6 +206,36 @@ stages:
       }
     });
 
+    test(
+      "the project's config files are read only as plain files of the project: a link's target is never quoted",
+      { skip: process.platform === 'win32' && 'symlinks need extra rights on Windows' },
+      async () => {
+        const outside = tempDir();
+        try {
+          writeFileSync(join(outside, 'config'), 'password hunter2\n');
+          mkdirSync(join(outside, 'dvc'));
+          writeFileSync(join(outside, 'dvc', 'config'), 'password hunter2\n');
+          const links: [string, (dir: string) => void][] = [
+            ['.dvc/config', (dir) => (mkdirSync(join(dir, '.dvc')), symlinkSync(join(outside, 'config'), join(dir, '.dvc', 'config')))],
+            ['.dvc/config.local', (dir) => (mkdirSync(join(dir, '.dvc')), symlinkSync(join(outside, 'config'), join(dir, '.dvc', 'config.local')))],
+            ['.dvc/config', (dir) => symlinkSync(join(outside, 'dvc'), join(dir, '.dvc'))],
+          ];
+          for (const [file, link] of links) {
+            await withProject(pipeline, async (dir) => {
+              link(dir);
+              await assert.rejects(loadDvcYaml(dir), (error: Error) => {
+                assert.ok(error.message.includes(`${join(dir, ...file.split('/'))}: not a plain file of the project (a link is not followed)`), error.message);
+                assert.ok(!error.message.includes('hunter2'), error.message);
+                return true;
+              });
+            });
+          }
+        } finally {
+          rmSync(outside, { recursive: true, force: true });
+        }
+      },
+    );
+
     test('a value DVC does not take is an error naming dvc.yaml, the config file, the key and the choices', async () => {
       await withProject({ ...pipeline, '.dvc/config': '[parsing]\n    bool = yes\n' }, async (dir) => {
         await assert.rejects(loadDvcYaml(dir), {

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile, realpath } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { DataError } from './errors';
 import { parseIni, type IniSections, type IniValue } from './ini';
 
@@ -88,10 +88,12 @@ export const DEFAULT_PARSING: ParsingConfig = { bool: 'store_true', list: 'nargs
  * The `parsing` settings of the project at `root`, from the same levels and with the same precedence as
  * `loadDvcConfig` (`revision` standing for the repo level). Only this section is read, so a remote set up wrongly
  * does not stop a dvc.yaml from loading; a value DVC's schema refuses (`Lower`, `Choices`) is an error naming the
- * file, the key and the values it takes.
+ * file, the key and the values it takes. The project's own files (`.dvc/config`, `config.local`) are read only as
+ * plain files of the project: every report reads this, on any event, and a pull request's link could name any file
+ * of the runner, a line of which a parse error would quote.
  */
 export async function loadParsingConfig(root: string, environment: ConfigEnvironment = {}, revision?: RevisionConfig): Promise<ParsingConfig> {
-  const { merged } = await readLevels(root, environment, revision, true);
+  const { merged } = await readLevels(root, environment, revision, true, (file) => plainProjectFile(root, file));
   const section = merged.get('parsing');
   const choice = <T extends string>(key: string, choices: readonly T[], fallback: T): T => {
     const set = section?.get(key);
@@ -114,14 +116,15 @@ async function readLevels(
   environment: ConfigEnvironment,
   revision: RevisionConfig | undefined,
   local: boolean,
+  readProjectFile: (file: string) => Promise<string | null> = readConfigFile,
 ): Promise<{ read: string[]; merged: Map<string, Map<string, { value: IniValue; file: string }>> }> {
   const env = environment.env ?? process.env;
   const repoFile = join(root, '.dvc', 'config');
-  const onDisk = (file: string) => ({ file, dir: dirname(file), text: () => readConfigFile(file) });
+  const onDisk = (file: string, read = readConfigFile) => ({ file, dir: dirname(file), text: () => read(file) });
   const levels = [
     ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join(d, 'config'))),
-    revision ? { file: revision.name, dir: dirname(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile),
-    ...(local ? [onDisk(join(root, '.dvc', 'config.local'))] : []),
+    revision ? { file: revision.name, dir: dirname(repoFile), text: () => Promise.resolve(revision.text) } : onDisk(repoFile, readProjectFile),
+    ...(local ? [onDisk(join(root, '.dvc', 'config.local'), readProjectFile)] : []),
   ];
   const read: string[] = [];
   const merged: Map<string, Map<string, { value: IniValue; file: string }>> = new Map();
@@ -132,6 +135,17 @@ async function readLevels(
     mergeLevel(merged, parseIni(text, level.file), level.file, level.dir);
   }
   return { read, merged };
+}
+
+/** A config file of the project's `.dvc/` at `root`, null when there is none; an error for a link or anything not a plain file there. */
+async function plainProjectFile(root: string, file: string): Promise<string | null> {
+  const info = await lstat(file).catch(() => null);
+  if (!info) return null;
+  // `.dvc` itself a link would lead elsewhere too: the file must be where its name says.
+  const where = await realpath(file).catch(() => null);
+  if (!info.isFile() || where !== join(await realpath(root), '.dvc', basename(file)))
+    throw new DataError(`${file}: not a plain file of the project (a link is not followed); not read`);
+  return readConfigFile(file);
 }
 
 async function readConfigFile(file: string): Promise<string | null> {
