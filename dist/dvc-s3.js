@@ -39280,6 +39280,12 @@ var ObjectError = class extends DataError {
 };
 
 // src/dvc/data/remotes/s3-sdk.ts
+var SILENT = { trace() {
+}, debug() {
+}, info() {
+}, warn() {
+}, error() {
+} };
 function createS3(settings) {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const agent = { keepAlive: true, maxSockets: settings.maxSockets };
@@ -39292,6 +39298,7 @@ function createS3(settings) {
     cacheMiddleware: true,
     credentials: settings.anonymous ? { accessKeyId: "", secretAccessKey: "" } : settings.credentials,
     profile: settings.profile,
+    logger: SILENT,
     // Flexible checksums (aws-chunked trailers) are not understood by every S3-compatible server; DVC (boto3
     // through s3fs) sends none unless required, and verifies the md5 itself.
     requestChecksumCalculation: "WHEN_REQUIRED",

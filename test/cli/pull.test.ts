@@ -293,6 +293,37 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
       repo.remove();
       clone.remove();
     });
+    test("the SDK's own console lines stay out: a push to a missing bucket prints our error alone; DVC's profile with AWS_* keys set prints no credential warning", async () => {
+      const repo = new TempRepo();
+      const none = temp();
+      const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+      repo.write({
+        '.dvc/config': `[core]\n    remote = s3\n['remote "s3"']\n    url = s3://no-such-bucket/store\n    endpointurl = ${s3.endpoint}\n`,
+        'data.dvc': DATA_DVC,
+      });
+      exampleDirInStore(join(repo.dir, '.dvc', 'cache'));
+      const pushed = await runCli(['push'], repo.dir, { ...env, ...S3RVER_KEYS });
+      assert.equal(pushed.code, 2, pushed.stderr);
+      assert.match(
+        pushed.stderr,
+        /^mlreport: 2 objects could not be pushed to remote 's3' [^\n]*:\n  data\/a\.txt: .*bucket 'no-such-bucket' does not exist\n/,
+      );
+      assert.doesNotMatch(pushed.stderr, /non-retryable/);
+
+      // The keys in a profile of DVC's credentialpath; the environment's (a runner's defaults) are wrong.
+      const creds = join(none, 'creds');
+      writeFileSync(creds, `[good]\naws_access_key_id = ${S3RVER_KEYS.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${S3RVER_KEYS.AWS_SECRET_ACCESS_KEY}\n`);
+      repo.write({
+        '.dvc/config': `[core]\n    remote = s3\n['remote "s3"']\n    url = s3://dvc/profiled\n    endpointurl = ${s3.endpoint}\n`,
+        '.dvc/config.local': `['remote "s3"']\n    profile = good\n    credentialpath = ${creds}\n`,
+      });
+      const wrongKeys = { ...env, AWS_ACCESS_KEY_ID: 'AKIAWRONGWRONGWRONG1', AWS_SECRET_ACCESS_KEY: 'wrong-secret-key' };
+      const profiled = await runCli(['push'], repo.dir, wrongKeys);
+      assert.equal(profiled.code, 0, profiled.stderr);
+      assert.match(profiled.stdout, /^3 object\(s\) uploaded/m);
+      assert.equal(profiled.stderr, '');
+      repo.remove();
+    });
   });
   test('a `dvc import` (a .dvc file whose dep names a repo): pull, status and repro name the file and its source, not a missing remote object; push leaves it out', async () => {
     const store = temp();

@@ -50,6 +50,15 @@ export interface S3Api {
   destroy(): void;
 }
 
+/**
+ * The SDK's logger. Without one, the SDK writes some warnings to the console itself: "An error was encountered in a
+ * non-retryable streaming request." once per failed upload, before our error says which objects failed and why; and
+ * "Multiple credential sources detected" on every run whose DVC config sets `profile` while AWS_ACCESS_KEY_ID and
+ * AWS_SECRET_ACCESS_KEY are set (a CI runner's default keys), though the user set no AWS_PROFILE and the profile is
+ * used, as DVC uses it. The errors themselves still reach the caller.
+ */
+const SILENT = { trace() {}, debug() {}, info() {}, warn() {}, error() {} };
+
 export function createS3(settings: S3Settings): S3Api {
   // The bundled SDK is a fixed version; its notice that *future* versions will need Node 22 is not for our users.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -63,6 +72,7 @@ export function createS3(settings: S3Settings): S3Api {
     cacheMiddleware: true,
     credentials: settings.anonymous ? { accessKeyId: '', secretAccessKey: '' } : settings.credentials,
     profile: settings.profile,
+    logger: SILENT,
     // Flexible checksums (aws-chunked trailers) are not understood by every S3-compatible server; DVC (boto3
     // through s3fs) sends none unless required, and verifies the md5 itself.
     requestChecksumCalculation: 'WHEN_REQUIRED',
