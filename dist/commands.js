@@ -16966,6 +16966,10 @@ async function loadProject(tree) {
   for (const error of checked.errors) project.errors.push(error);
   return project;
 }
+function refuseBrokenDvcFiles(project) {
+  const broken = project.errors.find((e) => e.file.endsWith(".dvc"));
+  if (broken) throw new UserError(broken.error);
+}
 var WORKSPACE = "workspace";
 var LoadedProjects = class {
   loaded = /* @__PURE__ */ new Map();
@@ -30878,6 +30882,7 @@ var reproCommand = {
       }
     });
     const log = consoleLogger();
+    refuseBrokenDvcFiles(await loadProject(workspaceTree(resolve16(values.cwd))));
     const pipeline2 = await loadPipeline(resolve16(values.cwd));
     const result = await reproduce(pipeline2, log, {
       targets: positionals,
@@ -31187,8 +31192,10 @@ var statusCommand = {
     const dir = resolve17(values.cwd);
     const options2 = { pull: !values["no-pull"], data: remoteOptions(values.remote) };
     const tree = workspaceTree(dir);
+    const project = await loadProject(tree);
+    refuseBrokenDvcFiles(project);
     const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), options2);
-    const nested = positionals.length ? [] : await nestedPipelines(dir, await loadProject(tree));
+    const nested = positionals.length ? [] : await nestedPipelines(dir, project);
     const pipeline2 = (tracked || nested.length) && !existsSync10(join33(dir, "dvc.yaml")) ? null : await loadPipeline(dir);
     const stages = pipeline2 ? (await pipelineStatus(pipeline2, positionals, options2)).filter((s) => s.changed) : [];
     for (const sub of nested) {

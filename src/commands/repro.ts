@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadProject, refuseBrokenDvcFiles } from '../dvc/project';
 import { loadPipeline, reproduce } from '../pipeline/repro';
+import { workspaceTree } from '../workspace/tree';
 import { consoleLogger, writeResult } from '../util/console-logger';
 import type { CommandRunner } from './types';
 import { remoteOptions } from './pull';
@@ -20,6 +22,8 @@ export const reproCommand: CommandRunner = {
       },
     });
     const log = consoleLogger();
+    // DVC refuses a project whose `.dvc` files do not load or overlap other outputs before it runs anything.
+    refuseBrokenDvcFiles(await loadProject(workspaceTree(resolve(values.cwd))));
     const pipeline = await loadPipeline(resolve(values.cwd));
     // One line per stage, as soon as its outcome is known (a stage that runs shows its output above its line).
     const result = await reproduce(pipeline, log, {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadProject } from '../dvc/project';
+import { loadProject, refuseBrokenDvcFiles } from '../dvc/project';
 import { stageAddress } from '../pipeline/dag';
 import { loadPipeline, nestedPipelines, pipelineStatus, trackedDataStatus } from '../pipeline/repro';
 import { Workspace } from '../pipeline/status';
@@ -28,8 +28,10 @@ export const statusCommand: CommandRunner = {
     // As `dvc status` with no target: the stages of every dvc.yaml and every `.dvc` file; a project of `.dvc` files
     // (or of dvc.yaml files in folders) alone has no dvc.yaml at its root.
     const tree = workspaceTree(dir);
+    const project = await loadProject(tree);
+    refuseBrokenDvcFiles(project);
     const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), options);
-    const nested = positionals.length ? [] : await nestedPipelines(dir, await loadProject(tree));
+    const nested = positionals.length ? [] : await nestedPipelines(dir, project);
     const pipeline = (tracked || nested.length) && !existsSync(join(dir, 'dvc.yaml')) ? null : await loadPipeline(dir);
     const stages = pipeline ? (await pipelineStatus(pipeline, positionals, options)).filter((s) => s.changed) : [];
     for (const sub of nested) {

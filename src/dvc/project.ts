@@ -172,6 +172,15 @@ export async function loadProject(tree: Tree): Promise<DvcProject> {
   return project;
 }
 
+/**
+ * Throws the first `.dvc` file of `project` that does not load or that DVC's index refuses (./overlaps.ts), for the
+ * commands that act on the whole project as DVC does (`repro`, `status`): DVC refuses such a project before it runs.
+ */
+export function refuseBrokenDvcFiles(project: DvcProject): void {
+  const broken = project.errors.find((e) => e.file.endsWith('.dvc'));
+  if (broken) throw new UserError(broken.error);
+}
+
 /** How a run names the workspace among the revisions it loads the project at (a commit is named by its sha). */
 export const WORKSPACE = 'workspace';
 

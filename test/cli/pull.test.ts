@@ -366,7 +366,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     repo.remove();
   });
 
-  test('outputs DVC refuses (a .dvc file and a stage both out one path; a .dvc file inside a tracked directory): pull and push refuse before touching anything, --force too', async () => {
+  test('outputs DVC refuses (a .dvc file and a stage both out one path; a .dvc file inside a tracked directory): pull, push, repro and status refuse before touching anything, --force too', async () => {
     const store = temp();
     exampleDirInStore(store);
     const none = temp();
@@ -380,7 +380,7 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
       'prepared.dvc': DATA_DVC.replace('path: data', 'path: prepared'),
     });
     repo.commit('duplicate');
-    for (const command of [['pull'], ['pull', '--force'], ['push']]) {
+    for (const command of [['pull'], ['pull', '--force'], ['push'], ['repro'], ['status']]) {
       const r = await runCli(command, repo.dir, env);
       assert.equal(r.code, 2, `${command.join(' ')}: ${r.stdout}${r.stderr}`);
       assert.match(r.stderr, /^mlreport: prepared\.dvc: output 'prepared' is already specified in stage 'prepare' of dvc\.yaml \(DVC refuses such a project/m);
