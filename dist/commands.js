@@ -18085,12 +18085,26 @@ var HttpRemote = class {
       headers["content-type"] = "application/octet-stream";
       headers["content-length"] = String(size2);
     }
+    const { connectTimeoutMs, readTimeoutMs } = this.options;
     return new Promise((resolve18, reject) => {
-      const req = request(url, { method, headers, agent, timeout: this.options.connectTimeoutMs }, (res) => {
-        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1e3} s`)));
+      let connected = false;
+      let answered = false;
+      const req = request(url, { method, headers, agent, timeout: connectTimeoutMs }, (res) => {
+        answered = true;
+        res.socket.setTimeout(readTimeoutMs, () => res.destroy(new Error(`no data for ${readTimeoutMs / 1e3} s`)));
         resolve18(res);
       });
-      req.on("timeout", () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1e3} s`)));
+      req.on("socket", (socket) => {
+        const answer = () => {
+          connected = true;
+          socket.setTimeout(readTimeoutMs);
+        };
+        if (req.reusedSocket) answer();
+        else socket.once(this.options.url.protocol === "https:" ? "secureConnect" : "connect", answer);
+      });
+      req.on("timeout", () => {
+        if (!answered) req.destroy(new Error(connected ? `no answer within ${readTimeoutMs / 1e3} s` : `no connection within ${connectTimeoutMs / 1e3} s`));
+      });
       req.on("error", (error) => {
         const failed2 = `${method} ${key2} on ${this.description} failed: ${error.code ?? error.message}`;
         if (error.code === "ENOTFOUND") reject(new HostUnresolved(`${failed2} (the host name ${this.host} does not resolve)`));

@@ -3,11 +3,13 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { join } from 'node:path';
 import { Cache, checkout, openRemote, pull, push, TransferError, type RemoteConfig } from '../../../src/dvc/data/index';
 import { DvcHttpServer } from '../../fakes/dvc-http/server';
 import { EXAMPLE_DIR, exampleDirInStore, md5sum, temp } from './helpers';
+import { selfSignedCert } from './servers';
 import { redact } from '../../../src/util/redact';
 
 const TOKEN = 'dh_tok_5f3a9c0e1b';
@@ -134,6 +136,83 @@ describe('HTTP remote (DVC’s HTTP remote protocol, as DagsHub serves it)', () 
     });
     await down.close();
     assert.ok(!existsSync(join(root, 'cache', 'files')));
+  });
+
+  test(
+    'read_timeout bounds the wait for an answer on a connection made (new or kept alive), as dvc-http sets sock_read; it is said so',
+    { timeout: 30_000 },
+    async () => {
+      // Accepts every connection; answers the first request it gets with a 404 on a connection kept alive, and no other.
+      let connections = 0;
+      let requests = 0;
+      const silent = createNetServer((socket) => {
+        connections++;
+        socket.on('data', () => {
+          if (++requests === 1) socket.write('HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: keep-alive\r\n\r\n');
+        });
+      });
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const sockets = new Set<import('node:net').Socket>();
+      silent.on('connection', (socket) => sockets.add(socket));
+      try {
+        const base = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/x.dvc`;
+        // connect_timeout at DVC's 60 s default would hold each of the five tries for a minute: only read_timeout applies.
+        const r = openRemote({ name: 'slow', url: base, options: { read_timeout: '0.5' }, files: ['.dvc/config'] });
+        assert.equal(await r.exists('files/md5/ff/ffffffffffffffffffffffffffffff'), false);
+        const cache = new Cache(join(temp(), 'cache'));
+        await assert.rejects(pull(cache, r, [{ oid: 'e'.repeat(32), path: 'data.xml' }]), (e: unknown) => {
+          assert.ok(e instanceof TransferError);
+          assert.equal(e.failures[0]!.kind, 'unreachable');
+          assert.match(
+            e.message,
+            /data\.xml: object e{32}: GET files\/md5\/ee\/e{30} on remote 'slow' \(http:\/\/127\.0\.0\.1:\d+\/x\.dvc\) failed: no answer within 0\.5 s$/,
+          );
+          return true;
+        });
+        // The first of the five tries went over the connection kept alive, each retry over a new one.
+        assert.deepEqual([connections, requests], [5, 6]);
+        await assert.rejects(
+          r.exists('files/md5/dd/dddddddddddddddddddddddddddddd'),
+          /HEAD files\/md5\/dd\/d{30} on remote 'slow' .* failed: no answer within 0\.5 s$/,
+        );
+        await r.close();
+      } finally {
+        for (const socket of sockets) socket.destroy();
+        await new Promise<void>((resolve) => silent.close(() => resolve()));
+      }
+    },
+  );
+
+  test('https: the TLS handshake is part of connecting (connect_timeout), the wait after it is read_timeout', { timeout: 30_000 }, async (t) => {
+    const tls = selfSignedCert(temp());
+    if (!tls) return t.skip('openssl is not installed');
+    const sockets = new Set<import('node:net').Socket>();
+    // One completes handshakes and never answers; the other accepts connections and never starts a handshake.
+    const silent = createTlsServer(tls, () => undefined);
+    const mute = createNetServer(() => undefined);
+    const ports: number[] = [];
+    for (const server of [silent, mute]) {
+      server.on('connection', (socket: import('node:net').Socket) => sockets.add(socket));
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      ports.push((server.address() as AddressInfo).port);
+    }
+    try {
+      const options = { ssl_verify: 'false', read_timeout: '0.5', connect_timeout: '0.5' };
+      for (const [port, expected] of [
+        [ports[0], 'no answer within 0.5 s'],
+        [ports[1], 'no connection within 0.5 s'],
+      ] as const) {
+        const r = openRemote({ name: 'tls', url: `https://127.0.0.1:${port}/x.dvc`, options, files: ['.dvc/config'] });
+        await assert.rejects(
+          r.exists('files/md5/dd/dddddddddddddddddddddddddddddd'),
+          (e: unknown) => e instanceof Error && e.message.endsWith(`failed: ${expected}`),
+        );
+        await r.close();
+      }
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      for (const server of [silent, mute]) await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   test("a token in the URL's query is sent as DVC sends it, shown as ***, and scrubbed from a server's echo of the request", async () => {

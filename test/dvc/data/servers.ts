@@ -1,4 +1,5 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -49,6 +50,14 @@ export async function aws(endpoint: string, args: string[]): Promise<string> {
   } catch (error) {
     throw new Error(`aws ${args.join(' ')} failed: ${(error as { stderr?: string }).stderr ?? String(error)}`);
   }
+}
+
+/** A throwaway self-signed key and certificate for 127.0.0.1, made with openssl; null when openssl is not installed. */
+export function selfSignedCert(dir: string): { key: Buffer; cert: Buffer } | null {
+  const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
+  // Through sh: openssl is a tool of the machine (the test is skipped without it), not a package for knip to look for.
+  const made = spawnSync('sh', ['-c', 'openssl req -x509 -newkey rsa:2048 -nodes -keyout "$0" -out "$1" -subj /CN=127.0.0.1 -days 1', key, cert]);
+  return made.status === 0 ? { key: readFileSync(key), cert: readFileSync(cert) } : null;
 }
 
 /** Microsoft's Azure Storage emulator (azurite), its blob service only, on a free loopback port. */

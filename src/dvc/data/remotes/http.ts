@@ -118,13 +118,30 @@ export class HttpRemote implements Remote {
       headers['content-type'] = 'application/octet-stream';
       headers['content-length'] = String(size);
     }
+    const { connectTimeoutMs, readTimeoutMs } = this.options;
     return new Promise((resolve, reject) => {
-      const req = request(url, { method, headers, agent, timeout: this.options.connectTimeoutMs }, (res) => {
-        // After the answer starts, `read_timeout` is how long the socket may stay silent.
-        res.socket.setTimeout(this.options.readTimeoutMs, () => res.destroy(new Error(`no data for ${this.options.readTimeoutMs / 1000} s`)));
+      // As dvc-http sets aiohttp's timeouts: `connect_timeout` bounds making the connection (the socket's idle timeout
+      // from its creation, TLS handshake included), `read_timeout` every wait for data after it, the answer's headers
+      // included, then its body.
+      let connected = false;
+      let answered = false;
+      const req = request(url, { method, headers, agent, timeout: connectTimeoutMs }, (res) => {
+        answered = true;
+        res.socket.setTimeout(readTimeoutMs, () => res.destroy(new Error(`no data for ${readTimeoutMs / 1000} s`)));
         resolve(res);
       });
-      req.on('timeout', () => req.destroy(new Error(`no connection within ${this.options.connectTimeoutMs / 1000} s`)));
+      req.on('socket', (socket) => {
+        const answer = (): void => {
+          connected = true;
+          socket.setTimeout(readTimeoutMs);
+        };
+        // A kept-alive socket is connected already; a new one is once it connects (and, for https, is secured).
+        if (req.reusedSocket) answer();
+        else socket.once(this.options.url.protocol === 'https:' ? 'secureConnect' : 'connect', answer);
+      });
+      req.on('timeout', () => {
+        if (!answered) req.destroy(new Error(connected ? `no answer within ${readTimeoutMs / 1000} s` : `no connection within ${connectTimeoutMs / 1000} s`));
+      });
       req.on('error', (error: NodeJS.ErrnoException) => {
         const failed = `${method} ${key} on ${this.description} failed: ${error.code ?? error.message}`;
         if (error.code === 'ENOTFOUND') reject(new HostUnresolved(`${failed} (the host name ${this.host} does not resolve)`));
