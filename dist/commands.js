@@ -17916,21 +17916,43 @@ async function readDvcFile2(root, file) {
 // src/dvc/data/remotes/open.ts
 import { availableParallelism } from "node:os";
 
-// src/dvc/data/remotes/unresolved-hosts.ts
-var HostUnresolved = class extends ObjectError {
-  constructor(message) {
+// src/dvc/data/remotes/unreachable.ts
+function endpointOf(url) {
+  return { host: url.hostname, port: url.port || (url.protocol === "https:" ? "443" : "80") };
+}
+var EndpointUnreachable = class extends ObjectError {
+  constructor(message, code2) {
     super(message, "unreachable");
+    this.code = code2;
   }
+  code;
 };
 var unresolvedHosts = /* @__PURE__ */ new Set();
-function rememberUnresolved(host) {
-  unresolvedHosts.add(host);
+var refusingEndpoints = /* @__PURE__ */ new Set();
+function isUnreachableCode(code2) {
+  return code2 === "ENOTFOUND" || code2 === "ECONNREFUSED";
 }
-function refuseUnresolved(host, request) {
-  if (unresolvedHosts.has(host)) throw new HostUnresolved(`${request}: not asked, as ${host} did not resolve for an earlier request`);
+function rememberUnreachable(endpoint, code2) {
+  if (code2 === "ENOTFOUND") unresolvedHosts.add(endpoint.host);
+  else refusingEndpoints.add(address(endpoint));
 }
-function isUnresolved(host) {
-  return unresolvedHosts.has(host);
+function refuseUnreachable(endpoint, request) {
+  const why = unreachable(endpoint);
+  if (why) throw new EndpointUnreachable(`${request}: not asked, as ${why} for an earlier request`);
+}
+function isUnreachable(endpoint) {
+  return unreachable(endpoint) !== void 0;
+}
+function unreachableReason(endpoint, code2) {
+  return code2 === "ENOTFOUND" ? `the host name ${endpoint.host} does not resolve` : `${address(endpoint)} refuses connections`;
+}
+function unreachable(endpoint) {
+  if (unresolvedHosts.has(endpoint.host)) return `${endpoint.host} did not resolve`;
+  if (refusingEndpoints.has(address(endpoint))) return `${address(endpoint)} refused the connection`;
+  return void 0;
+}
+function address(endpoint) {
+  return `${endpoint.host}:${endpoint.port}`;
 }
 
 // src/dvc/data/remotes/azure.ts
@@ -17973,23 +17995,24 @@ var AzureRemote = class {
     this.api ??= import("./dvc-azure.js").then((m) => m.createAzure(this.auth, this.container));
     return this.api;
   }
-  /** One request through the SDK, which retries it; its failure described, a host that did not resolve remembered. */
+  /** One request through the SDK, which retries it; its failure described, an endpoint that did not resolve or refused connections remembered. */
   async call(method, key2, request) {
     const api = await this.sdk();
-    refuseUnresolved(api.host, `${method} ${key2} on ${this.description}`);
+    const endpoint = endpointOf(api.url);
+    refuseUnreachable(endpoint, `${method} ${key2} on ${this.description}`);
     return request(api).catch((error) => {
-      throw this.fail(method, key2, api.host, error);
+      throw this.fail(method, key2, endpoint, error);
     });
   }
-  fail(method, key2, host, error) {
+  fail(method, key2, endpoint, error) {
     const e = error;
     const status = e.statusCode;
     const code2 = e.code ?? e.name ?? "Error";
     let kind = "failed";
     let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
-    if (code2 === "ENOTFOUND") {
-      rememberUnresolved(host);
-      return new HostUnresolved(`${method} ${key2} on ${this.description}: ENOTFOUND (the host name ${host} does not resolve)`);
+    if (isUnreachableCode(code2)) {
+      rememberUnreachable(endpoint, code2);
+      return new EndpointUnreachable(`${method} ${key2} on ${this.description}: ${code2} (${unreachableReason(endpoint, code2)})`, code2);
     }
     if (code2 === "ContainerNotFound") {
       why = `container '${this.container}' does not exist`;
@@ -18015,7 +18038,7 @@ var HttpRemote = class {
     this.name = options2.name;
     this.jobs = options2.jobs;
     this.description = `remote '${options2.name}' (${options2.shownUrl})`;
-    this.host = options2.url.hostname;
+    this.endpoint = endpointOf(options2.url);
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options2.jobs, 1) };
     if (options2.url.protocol === "https:") {
       const tls = options2.sslVerify === false ? { rejectUnauthorized: false } : typeof options2.sslVerify === "string" ? { ca: readFileSync3(options2.sslVerify) } : {};
@@ -18026,8 +18049,8 @@ var HttpRemote = class {
   name;
   description;
   jobs;
-  /** The remote's host name, as a failure to resolve it is remembered (unresolved-hosts.ts). */
-  host;
+  /** The remote's host and port, as a failure to resolve or reach them is remembered (unreachable.ts). */
+  endpoint;
   agentOptions;
   /** node:http or node:https and the agent, from the first request: loading them is \u2248 10 ms of every start. */
   transport;
@@ -18043,8 +18066,8 @@ var HttpRemote = class {
         response.resume();
         throw this.statusError(key2, response.statusCode ?? 0, "GET");
       } catch (error) {
-        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) rememberUnresolved(this.host);
-        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || isUnresolved(this.host)) throw error;
+        if (error instanceof EndpointUnreachable && error.code && attempt >= READ_ATTEMPTS) rememberUnreachable(this.endpoint, error.code);
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || isUnreachable(this.endpoint)) throw error;
         await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
       }
     }
@@ -18076,7 +18099,7 @@ var HttpRemote = class {
     return url;
   }
   async send(method, key2, file, size2) {
-    refuseUnresolved(this.host, `${method} ${key2} on ${this.description}`);
+    refuseUnreachable(this.endpoint, `${method} ${key2} on ${this.description}`);
     const url = this.url(key2);
     const { request, agent } = await (this.transport ??= this.connect());
     const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
@@ -18107,7 +18130,7 @@ var HttpRemote = class {
       });
       req.on("error", (error) => {
         const failed2 = `${method} ${key2} on ${this.description} failed: ${error.code ?? error.message}`;
-        if (error.code === "ENOTFOUND") reject(new HostUnresolved(`${failed2} (the host name ${this.host} does not resolve)`));
+        if (isUnreachableCode(error.code)) reject(new EndpointUnreachable(`${failed2} (${unreachableReason(this.endpoint, error.code)})`, error.code));
         else reject(new ObjectError(failed2, "unreachable"));
       });
       if (file === void 0) req.end();
@@ -29860,11 +29883,11 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
     for (const name of p.dag.order) order.push(stageAddress(p.file, name));
     for (const file of metricsFiles) {
       const producer = producerIn(p, file);
-      const address = producer === void 0 ? null : stageAddress(p.file, producer);
+      const address2 = producer === void 0 ? null : stageAddress(p.file, producer);
       const why = producer === void 0 ? null : whyNot(p, producer);
-      if (address === null || why === null) continue;
-      staleAtHead.set(file, [address]);
-      staleWhy.set(address, why);
+      if (address2 === null || why === null) continue;
+      staleAtHead.set(file, [address2]);
+      staleWhy.set(address2, why);
     }
   }
   const outOfDate = pipeline2.engine === "run" ? { stale: [], unknown: null, staleAtHead: /* @__PURE__ */ new Map(), freshnessUnknown: /* @__PURE__ */ new Map() } : await staleStages(workspace, tree, projects, data, metricsFiles, log, new Set(results.keys()));

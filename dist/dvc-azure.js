@@ -56342,7 +56342,7 @@ var KnownEncryptionAlgorithmType2;
 function createAzure(auth, container) {
   const client = containerClient(auth, container);
   return {
-    host: new URL(client.url).hostname,
+    url: new URL(client.url),
     async get(key) {
       const response = await client.getBlobClient(key).download();
       return response.readableStreamBody;

@@ -14878,21 +14878,43 @@ async function listFiles2(dir, prefix = "") {
 // src/dvc/data/remotes/open.ts
 import { availableParallelism } from "node:os";
 
-// src/dvc/data/remotes/unresolved-hosts.ts
-var HostUnresolved = class extends ObjectError {
-  constructor(message) {
+// src/dvc/data/remotes/unreachable.ts
+function endpointOf(url) {
+  return { host: url.hostname, port: url.port || (url.protocol === "https:" ? "443" : "80") };
+}
+var EndpointUnreachable = class extends ObjectError {
+  constructor(message, code2) {
     super(message, "unreachable");
+    this.code = code2;
   }
+  code;
 };
 var unresolvedHosts = /* @__PURE__ */ new Set();
-function rememberUnresolved(host) {
-  unresolvedHosts.add(host);
+var refusingEndpoints = /* @__PURE__ */ new Set();
+function isUnreachableCode(code2) {
+  return code2 === "ENOTFOUND" || code2 === "ECONNREFUSED";
 }
-function refuseUnresolved(host, request) {
-  if (unresolvedHosts.has(host)) throw new HostUnresolved(`${request}: not asked, as ${host} did not resolve for an earlier request`);
+function rememberUnreachable(endpoint, code2) {
+  if (code2 === "ENOTFOUND") unresolvedHosts.add(endpoint.host);
+  else refusingEndpoints.add(address(endpoint));
 }
-function isUnresolved(host) {
-  return unresolvedHosts.has(host);
+function refuseUnreachable(endpoint, request) {
+  const why = unreachable(endpoint);
+  if (why) throw new EndpointUnreachable(`${request}: not asked, as ${why} for an earlier request`);
+}
+function isUnreachable(endpoint) {
+  return unreachable(endpoint) !== void 0;
+}
+function unreachableReason(endpoint, code2) {
+  return code2 === "ENOTFOUND" ? `the host name ${endpoint.host} does not resolve` : `${address(endpoint)} refuses connections`;
+}
+function unreachable(endpoint) {
+  if (unresolvedHosts.has(endpoint.host)) return `${endpoint.host} did not resolve`;
+  if (refusingEndpoints.has(address(endpoint))) return `${address(endpoint)} refused the connection`;
+  return void 0;
+}
+function address(endpoint) {
+  return `${endpoint.host}:${endpoint.port}`;
 }
 
 // src/dvc/data/remotes/azure.ts
@@ -14935,23 +14957,24 @@ var AzureRemote = class {
     this.api ??= import("./dvc-azure.js").then((m) => m.createAzure(this.auth, this.container));
     return this.api;
   }
-  /** One request through the SDK, which retries it; its failure described, a host that did not resolve remembered. */
+  /** One request through the SDK, which retries it; its failure described, an endpoint that did not resolve or refused connections remembered. */
   async call(method, key2, request) {
     const api = await this.sdk();
-    refuseUnresolved(api.host, `${method} ${key2} on ${this.description}`);
+    const endpoint = endpointOf(api.url);
+    refuseUnreachable(endpoint, `${method} ${key2} on ${this.description}`);
     return request(api).catch((error2) => {
-      throw this.fail(method, key2, api.host, error2);
+      throw this.fail(method, key2, endpoint, error2);
     });
   }
-  fail(method, key2, host, error2) {
+  fail(method, key2, endpoint, error2) {
     const e = error2;
     const status = e.statusCode;
     const code2 = e.code ?? e.name ?? "Error";
     let kind = "failed";
     let why = `${code2}${status ? ` (HTTP ${status})` : ""}`;
-    if (code2 === "ENOTFOUND") {
-      rememberUnresolved(host);
-      return new HostUnresolved(`${method} ${key2} on ${this.description}: ENOTFOUND (the host name ${host} does not resolve)`);
+    if (isUnreachableCode(code2)) {
+      rememberUnreachable(endpoint, code2);
+      return new EndpointUnreachable(`${method} ${key2} on ${this.description}: ${code2} (${unreachableReason(endpoint, code2)})`, code2);
     }
     if (code2 === "ContainerNotFound") {
       why = `container '${this.container}' does not exist`;
@@ -14982,7 +15005,7 @@ var HttpRemote = class {
     this.name = options.name;
     this.jobs = options.jobs;
     this.description = `remote '${options.name}' (${options.shownUrl})`;
-    this.host = options.url.hostname;
+    this.endpoint = endpointOf(options.url);
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
     if (options.url.protocol === "https:") {
       const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync4(options.sslVerify) } : {};
@@ -14993,8 +15016,8 @@ var HttpRemote = class {
   name;
   description;
   jobs;
-  /** The remote's host name, as a failure to resolve it is remembered (unresolved-hosts.ts). */
-  host;
+  /** The remote's host and port, as a failure to resolve or reach them is remembered (unreachable.ts). */
+  endpoint;
   agentOptions;
   /** node:http or node:https and the agent, from the first request: loading them is \u2248 10 ms of every start. */
   transport;
@@ -15010,8 +15033,8 @@ var HttpRemote = class {
         response.resume();
         throw this.statusError(key2, response.statusCode ?? 0, "GET");
       } catch (error2) {
-        if (error2 instanceof HostUnresolved && attempt >= READ_ATTEMPTS) rememberUnresolved(this.host);
-        if (!(error2 instanceof ObjectError) || !retryable(error2.kind) || attempt >= READ_ATTEMPTS || isUnresolved(this.host)) throw error2;
+        if (error2 instanceof EndpointUnreachable && error2.code && attempt >= READ_ATTEMPTS) rememberUnreachable(this.endpoint, error2.code);
+        if (!(error2 instanceof ObjectError) || !retryable(error2.kind) || attempt >= READ_ATTEMPTS || isUnreachable(this.endpoint)) throw error2;
         await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
       }
     }
@@ -15043,7 +15066,7 @@ var HttpRemote = class {
     return url;
   }
   async send(method, key2, file, size2) {
-    refuseUnresolved(this.host, `${method} ${key2} on ${this.description}`);
+    refuseUnreachable(this.endpoint, `${method} ${key2} on ${this.description}`);
     const url = this.url(key2);
     const { request, agent } = await (this.transport ??= this.connect());
     const headers = { "user-agent": `mlreport/${VERSION2}`, ...this.options.authHeaders };
@@ -15074,7 +15097,7 @@ var HttpRemote = class {
       });
       req.on("error", (error2) => {
         const failed2 = `${method} ${key2} on ${this.description} failed: ${error2.code ?? error2.message}`;
-        if (error2.code === "ENOTFOUND") reject(new HostUnresolved(`${failed2} (the host name ${this.host} does not resolve)`));
+        if (isUnreachableCode(error2.code)) reject(new EndpointUnreachable(`${failed2} (${unreachableReason(this.endpoint, error2.code)})`, error2.code));
         else reject(new ObjectError(failed2, "unreachable"));
       });
       if (file === void 0) req.end();
@@ -30923,11 +30946,11 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
     for (const name of p.dag.order) order.push(stageAddress(p.file, name));
     for (const file of metricsFiles) {
       const producer = producerIn(p, file);
-      const address = producer === void 0 ? null : stageAddress(p.file, producer);
+      const address2 = producer === void 0 ? null : stageAddress(p.file, producer);
       const why = producer === void 0 ? null : whyNot(p, producer);
-      if (address === null || why === null) continue;
-      staleAtHead.set(file, [address]);
-      staleWhy.set(address, why);
+      if (address2 === null || why === null) continue;
+      staleAtHead.set(file, [address2]);
+      staleWhy.set(address2, why);
     }
   }
   const outOfDate = pipeline2.engine === "run" ? { stale: [], unknown: null, staleAtHead: /* @__PURE__ */ new Map(), freshnessUnknown: /* @__PURE__ */ new Map() } : await staleStages(workspace, tree, projects, data, metricsFiles, log, new Set(results.keys()));

@@ -12572,21 +12572,43 @@ async function readDvcFile2(root, file) {
 // src/dvc/data/remotes/open.ts
 import { availableParallelism } from "node:os";
 
-// src/dvc/data/remotes/unresolved-hosts.ts
-var HostUnresolved = class extends ObjectError {
-  constructor(message) {
+// src/dvc/data/remotes/unreachable.ts
+function endpointOf(url) {
+  return { host: url.hostname, port: url.port || (url.protocol === "https:" ? "443" : "80") };
+}
+var EndpointUnreachable = class extends ObjectError {
+  constructor(message, code) {
     super(message, "unreachable");
+    this.code = code;
   }
+  code;
 };
 var unresolvedHosts = /* @__PURE__ */ new Set();
-function rememberUnresolved(host) {
-  unresolvedHosts.add(host);
+var refusingEndpoints = /* @__PURE__ */ new Set();
+function isUnreachableCode(code) {
+  return code === "ENOTFOUND" || code === "ECONNREFUSED";
 }
-function refuseUnresolved(host, request) {
-  if (unresolvedHosts.has(host)) throw new HostUnresolved(`${request}: not asked, as ${host} did not resolve for an earlier request`);
+function rememberUnreachable(endpoint, code) {
+  if (code === "ENOTFOUND") unresolvedHosts.add(endpoint.host);
+  else refusingEndpoints.add(address(endpoint));
 }
-function isUnresolved(host) {
-  return unresolvedHosts.has(host);
+function refuseUnreachable(endpoint, request) {
+  const why = unreachable(endpoint);
+  if (why) throw new EndpointUnreachable(`${request}: not asked, as ${why} for an earlier request`);
+}
+function isUnreachable(endpoint) {
+  return unreachable(endpoint) !== void 0;
+}
+function unreachableReason(endpoint, code) {
+  return code === "ENOTFOUND" ? `the host name ${endpoint.host} does not resolve` : `${address(endpoint)} refuses connections`;
+}
+function unreachable(endpoint) {
+  if (unresolvedHosts.has(endpoint.host)) return `${endpoint.host} did not resolve`;
+  if (refusingEndpoints.has(address(endpoint))) return `${address(endpoint)} refused the connection`;
+  return void 0;
+}
+function address(endpoint) {
+  return `${endpoint.host}:${endpoint.port}`;
 }
 
 // src/dvc/data/remotes/azure.ts
@@ -12629,23 +12651,24 @@ var AzureRemote = class {
     this.api ??= import("./dvc-azure.js").then((m) => m.createAzure(this.auth, this.container));
     return this.api;
   }
-  /** One request through the SDK, which retries it; its failure described, a host that did not resolve remembered. */
+  /** One request through the SDK, which retries it; its failure described, an endpoint that did not resolve or refused connections remembered. */
   async call(method, key, request) {
     const api = await this.sdk();
-    refuseUnresolved(api.host, `${method} ${key} on ${this.description}`);
+    const endpoint = endpointOf(api.url);
+    refuseUnreachable(endpoint, `${method} ${key} on ${this.description}`);
     return request(api).catch((error) => {
-      throw this.fail(method, key, api.host, error);
+      throw this.fail(method, key, endpoint, error);
     });
   }
-  fail(method, key, host, error) {
+  fail(method, key, endpoint, error) {
     const e = error;
     const status = e.statusCode;
     const code = e.code ?? e.name ?? "Error";
     let kind = "failed";
     let why = `${code}${status ? ` (HTTP ${status})` : ""}`;
-    if (code === "ENOTFOUND") {
-      rememberUnresolved(host);
-      return new HostUnresolved(`${method} ${key} on ${this.description}: ENOTFOUND (the host name ${host} does not resolve)`);
+    if (isUnreachableCode(code)) {
+      rememberUnreachable(endpoint, code);
+      return new EndpointUnreachable(`${method} ${key} on ${this.description}: ${code} (${unreachableReason(endpoint, code)})`, code);
     }
     if (code === "ContainerNotFound") {
       why = `container '${this.container}' does not exist`;
@@ -12676,7 +12699,7 @@ var HttpRemote = class {
     this.name = options.name;
     this.jobs = options.jobs;
     this.description = `remote '${options.name}' (${options.shownUrl})`;
-    this.host = options.url.hostname;
+    this.endpoint = endpointOf(options.url);
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
     if (options.url.protocol === "https:") {
       const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync3(options.sslVerify) } : {};
@@ -12687,8 +12710,8 @@ var HttpRemote = class {
   name;
   description;
   jobs;
-  /** The remote's host name, as a failure to resolve it is remembered (unresolved-hosts.ts). */
-  host;
+  /** The remote's host and port, as a failure to resolve or reach them is remembered (unreachable.ts). */
+  endpoint;
   agentOptions;
   /** node:http or node:https and the agent, from the first request: loading them is \u2248 10 ms of every start. */
   transport;
@@ -12704,8 +12727,8 @@ var HttpRemote = class {
         response.resume();
         throw this.statusError(key, response.statusCode ?? 0, "GET");
       } catch (error) {
-        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) rememberUnresolved(this.host);
-        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || isUnresolved(this.host)) throw error;
+        if (error instanceof EndpointUnreachable && error.code && attempt >= READ_ATTEMPTS) rememberUnreachable(this.endpoint, error.code);
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || isUnreachable(this.endpoint)) throw error;
         await sleep(Math.min(100 * 2 ** (attempt - 1), 6e4));
       }
     }
@@ -12737,7 +12760,7 @@ var HttpRemote = class {
     return url;
   }
   async send(method, key, file, size) {
-    refuseUnresolved(this.host, `${method} ${key} on ${this.description}`);
+    refuseUnreachable(this.endpoint, `${method} ${key} on ${this.description}`);
     const url = this.url(key);
     const { request, agent } = await (this.transport ??= this.connect());
     const headers = { "user-agent": `mlreport/${VERSION}`, ...this.options.authHeaders };
@@ -12768,7 +12791,7 @@ var HttpRemote = class {
       });
       req.on("error", (error) => {
         const failed2 = `${method} ${key} on ${this.description} failed: ${error.code ?? error.message}`;
-        if (error.code === "ENOTFOUND") reject(new HostUnresolved(`${failed2} (the host name ${this.host} does not resolve)`));
+        if (isUnreachableCode(error.code)) reject(new EndpointUnreachable(`${failed2} (${unreachableReason(this.endpoint, error.code)})`, error.code));
         else reject(new ObjectError(failed2, "unreachable"));
       });
       if (file === void 0) req.end();

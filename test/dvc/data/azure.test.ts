@@ -92,6 +92,32 @@ describe('Azure Blob remote against azurite', () => {
     assert.ok(second.ms < first.ms / 4, `first ${first.ms} ms, second ${second.ms} ms`);
   });
 
+  test('an endpoint that refuses connections is said so; after the SDK has retried one request, later ones are not sent', async () => {
+    const cache = new Cache(join(temp(), 'cache'));
+    // Nothing listens on the discard port.
+    const refusing = openRemote(remote({ connection_string: azurite.connectionString.replace(/127\.0\.0\.1:\d+/, '127.0.0.1:9') }));
+    const failure = async (oid: string): Promise<string> => {
+      const error = await pull(cache, refusing, [{ oid, path: 'model.pkl' }]).then(
+        () => assert.fail('pulled from an endpoint that refuses connections'),
+        (e: unknown) => e,
+      );
+      assert.ok(error instanceof TransferError);
+      assert.equal(error.failures[0]!.kind, 'unreachable');
+      return error.message;
+    };
+    assert.match(
+      await failure('f'.repeat(32)),
+      /GET files\/md5\/ff\/f{30} on remote 'blob' \(azure:\/\/dvc\/store\): ECONNREFUSED \(127\.0\.0\.1:9 refuses connections\)$/,
+    );
+    assert.match(
+      await failure('e'.repeat(32)),
+      /model\.pkl: object e{32}: GET files\/md5\/ee\/e{30} on remote 'blob' .*: not asked, as 127\.0\.0\.1:9 refused the connection for an earlier request$/,
+    );
+    // The account's own endpoint, another port of the same host, is still asked.
+    const r = openRemote(remote({ connection_string: azurite.connectionString }));
+    await assert.rejects(pull(cache, r, [{ oid: 'd'.repeat(32), path: 'model.pkl' }]), / not found$/);
+  });
+
   test('no credential at all: the message says where DVC looks', () => {
     assert.throws(() => openRemote(remote({}), { env: {} }), /requires either account_name or connection_string/);
     assert.throws(() => openRemote(remote({ account_name: 'acct' }), { env: {} }), /no Azure credential: set account_key, sas_token or connection_string/);

@@ -118,7 +118,7 @@ describe('HTTP remote (DVC’s HTTP remote protocol, as DagsHub serves it)', () 
     await r.close();
   });
 
-  test('a missing object is named; an unreachable server is reported as such, with nothing written', async () => {
+  test('a missing object is named; a server that refuses connections is said so, not asked again once a read has retried in full, nothing written', async () => {
     const root = temp();
     const cache = new Cache(join(root, 'cache'));
     const r = openRemote(remote(), { user: 'alice', password: TOKEN });
@@ -131,9 +131,21 @@ describe('HTTP remote (DVC’s HTTP remote protocol, as DagsHub serves it)', () 
     await assert.rejects(pull(cache, down, [{ oid: 'ffffffffffffffffffffffffffffffff', path: 'data.xml' }]), (e: unknown) => {
       assert.ok(e instanceof TransferError);
       assert.equal(e.failures[0]!.kind, 'unreachable');
-      assert.match(e.message, /remote 'down' \(http:\/\/127\.0\.0\.1:9\/x\.dvc\) failed: ECONNREFUSED/);
+      assert.match(e.message, /remote 'down' \(http:\/\/127\.0\.0\.1:9\/x\.dvc\) failed: ECONNREFUSED \(127\.0\.0\.1:9 refuses connections\)$/);
       return true;
     });
+    // Refused through a read's five tries: the rest of the run, any remote of that host and port, does not ask again.
+    const again = openRemote({ name: 'again', url: 'http://127.0.0.1:9/y.dvc', options: {}, files: [] });
+    await assert.rejects(pull(cache, again, [{ oid: 'e'.repeat(32), path: 'model.pkl' }]), (e: unknown) => {
+      assert.ok(e instanceof TransferError);
+      assert.equal(e.failures[0]!.kind, 'unreachable');
+      assert.match(
+        e.message,
+        /model\.pkl: object e{32}: GET files\/md5\/ee\/e{30} on remote 'again' .*: not asked, as 127\.0\.0\.1:9 refused the connection for an earlier request$/,
+      );
+      return true;
+    });
+    await again.close();
     await down.close();
     assert.ok(!existsSync(join(root, 'cache', 'files')));
   });

@@ -9,8 +9,8 @@ export type AzureAuth =
   | { kind: 'anonymous'; accountName: string };
 
 export interface AzureApi {
-  /** The host name requests go to (the account's endpoint). */
-  host: string;
+  /** The account's endpoint, which requests go to. */
+  url: URL;
   get(key: string): Promise<AsyncIterable<Uint8Array>>;
   exists(key: string): Promise<boolean>;
   list(prefix: string): Promise<string[]>;
@@ -20,7 +20,7 @@ export interface AzureApi {
 export function createAzure(auth: AzureAuth, container: string): AzureApi {
   const client = containerClient(auth, container);
   return {
-    host: new URL(client.url).hostname,
+    url: new URL(client.url),
     async get(key) {
       const response = await client.getBlobClient(key).download();
       return response.readableStreamBody as AsyncIterable<Uint8Array>;

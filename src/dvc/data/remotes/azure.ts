@@ -1,7 +1,7 @@
 import { ObjectError, type FailureKind } from '../errors';
 import type { AzureApi, AzureAuth } from './azure-sdk';
 import type { Remote } from './types';
-import { HostUnresolved, refuseUnresolved, rememberUnresolved } from './unresolved-hosts';
+import { EndpointUnreachable, endpointOf, isUnreachableCode, refuseUnreachable, rememberUnreachable, unreachableReason, type Endpoint } from './unreachable';
 
 /** DVC's Azure Blob remote (`azure://container/prefix`, dvc-azure). The Azure SDK is loaded on first use. */
 export class AzureRemote implements Remote {
@@ -47,25 +47,26 @@ export class AzureRemote implements Remote {
     return this.api;
   }
 
-  /** One request through the SDK, which retries it; its failure described, a host that did not resolve remembered. */
+  /** One request through the SDK, which retries it; its failure described, an endpoint that did not resolve or refused connections remembered. */
   private async call<T>(method: string, key: string, request: (api: AzureApi) => Promise<T>): Promise<T> {
     const api = await this.sdk();
-    refuseUnresolved(api.host, `${method} ${key} on ${this.description}`);
+    const endpoint = endpointOf(api.url);
+    refuseUnreachable(endpoint, `${method} ${key} on ${this.description}`);
     return request(api).catch((error: unknown) => {
-      throw this.fail(method, key, api.host, error);
+      throw this.fail(method, key, endpoint, error);
     });
   }
 
-  private fail(method: string, key: string, host: string, error: unknown): ObjectError {
+  private fail(method: string, key: string, endpoint: Endpoint, error: unknown): ObjectError {
     const e = error as { statusCode?: number; code?: string; name?: string };
     const status = e.statusCode;
     const code = e.code ?? e.name ?? 'Error';
     let kind: FailureKind = 'failed';
     let why = `${code}${status ? ` (HTTP ${status})` : ''}`;
-    if (code === 'ENOTFOUND') {
+    if (isUnreachableCode(code)) {
       // The SDK has retried it (4 tries over 16 s): the rest of the run does not ask again.
-      rememberUnresolved(host);
-      return new HostUnresolved(`${method} ${key} on ${this.description}: ENOTFOUND (the host name ${host} does not resolve)`);
+      rememberUnreachable(endpoint, code);
+      return new EndpointUnreachable(`${method} ${key} on ${this.description}: ${code} (${unreachableReason(endpoint, code)})`, code);
     }
     if (code === 'ContainerNotFound') {
       why = `container '${this.container}' does not exist`;

@@ -4,7 +4,16 @@ import type { AgentOptions } from 'node:https';
 import { VERSION } from '../../../version';
 import { ObjectError, type FailureKind } from '../errors';
 import type { Remote } from './types';
-import { HostUnresolved, isUnresolved, refuseUnresolved, rememberUnresolved } from './unresolved-hosts';
+import {
+  EndpointUnreachable,
+  endpointOf,
+  isUnreachable,
+  isUnreachableCode,
+  refuseUnreachable,
+  rememberUnreachable,
+  unreachableReason,
+  type Endpoint,
+} from './unreachable';
 
 export interface HttpRemoteOptions {
   name: string;
@@ -39,8 +48,8 @@ export class HttpRemote implements Remote {
   readonly name: string;
   readonly description: string;
   readonly jobs: number;
-  /** The remote's host name, as a failure to resolve it is remembered (unresolved-hosts.ts). */
-  private readonly host: string;
+  /** The remote's host and port, as a failure to resolve or reach them is remembered (unreachable.ts). */
+  private readonly endpoint: Endpoint;
   private readonly agentOptions: AgentOptions;
   /** node:http or node:https and the agent, from the first request: loading them is ≈ 10 ms of every start. */
   private transport: Promise<{ request: typeof httpRequest; agent: Agent }> | undefined;
@@ -49,7 +58,7 @@ export class HttpRemote implements Remote {
     this.name = options.name;
     this.jobs = options.jobs;
     this.description = `remote '${options.name}' (${options.shownUrl})`;
-    this.host = options.url.hostname;
+    this.endpoint = endpointOf(options.url);
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
     if (options.url.protocol === 'https:') {
       const tls =
@@ -71,8 +80,8 @@ export class HttpRemote implements Remote {
         response.resume();
         throw this.statusError(key, response.statusCode ?? 0, 'GET');
       } catch (error) {
-        if (error instanceof HostUnresolved && attempt >= READ_ATTEMPTS) rememberUnresolved(this.host);
-        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || isUnresolved(this.host)) throw error;
+        if (error instanceof EndpointUnreachable && error.code && attempt >= READ_ATTEMPTS) rememberUnreachable(this.endpoint, error.code);
+        if (!(error instanceof ObjectError) || !retryable(error.kind) || attempt >= READ_ATTEMPTS || isUnreachable(this.endpoint)) throw error;
         await sleep(Math.min(100 * 2 ** (attempt - 1), 60_000));
       }
     }
@@ -109,7 +118,7 @@ export class HttpRemote implements Remote {
   }
 
   private async send(method: string, key: string, file?: string, size?: number): Promise<IncomingMessage> {
-    refuseUnresolved(this.host, `${method} ${key} on ${this.description}`);
+    refuseUnreachable(this.endpoint, `${method} ${key} on ${this.description}`);
     const url = this.url(key);
     const { request, agent } = await (this.transport ??= this.connect());
     const headers: Record<string, string> = { 'user-agent': `mlreport/${VERSION}`, ...this.options.authHeaders };
@@ -144,7 +153,7 @@ export class HttpRemote implements Remote {
       });
       req.on('error', (error: NodeJS.ErrnoException) => {
         const failed = `${method} ${key} on ${this.description} failed: ${error.code ?? error.message}`;
-        if (error.code === 'ENOTFOUND') reject(new HostUnresolved(`${failed} (the host name ${this.host} does not resolve)`));
+        if (isUnreachableCode(error.code)) reject(new EndpointUnreachable(`${failed} (${unreachableReason(this.endpoint, error.code)})`, error.code));
         else reject(new ObjectError(failed, 'unreachable'));
       });
       if (file === undefined) req.end();
