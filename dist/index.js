@@ -11616,8 +11616,13 @@ function buildConfig(root, files, merged) {
     const defining = [...new Set([...values.values()].map((v) => v.file))];
     if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
     const options = {};
-    for (const [k, v] of values) if (k !== "url") options[k] = v.value;
-    remotes.set(name, { name, url: url.value, options, files: defining, urlFile: url.file });
+    const optionFiles = {};
+    for (const [k, v] of values) {
+      if (k === "url") continue;
+      options[k] = v.value;
+      optionFiles[k] = v.file;
+    }
+    remotes.set(name, { name, url: url.value, options, files: defining, urlFile: url.file, optionFiles });
   }
   const core = {};
   for (const [k, v] of merged.get("core") ?? []) core[k] = v.value;
@@ -11664,6 +11669,7 @@ function resolveRef(config, name, where2, seen) {
     name: remote.name,
     url,
     options: { ...base.options, ...remote.options },
+    optionFiles: { ...base.optionFiles, ...remote.optionFiles },
     files: [.../* @__PURE__ */ new Set([...base.files, ...remote.files])],
     urlFile: urlFiles.length ? urlFiles.join(", ") : void 0
   };
@@ -15107,7 +15113,7 @@ var HttpRemote = class {
   }
   statusError(key2, status, method, body = "") {
     const kind = status === 404 ? "missing" : status === 401 || status === 403 ? "denied" : status >= 500 || status === 429 || status === 408 ? "unreachable" : "failed";
-    const why = status === 404 ? "not found" : status === 401 ? `authentication required or refused (${this.options.authHint ?? "set the remote user/password, e.g. with DagsHub a token"})` : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
+    const why = status === 404 ? "not found" : status === 401 ? this.options.credentials ? `credentials refused: ${this.options.credentials} (with DagsHub, the password is a token)` : `authentication required: ${this.options.authHint}` : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
     const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
     let message = `${method} ${key2} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
     for (const secret of this.options.secrets) message = message.split(secret).join("***");
@@ -15540,22 +15546,32 @@ function openHttp(remote, remoteUrl, o, inputs, jobs, where2) {
   const fromUrl = { user: remoteUrl.user, password: remoteUrl.password };
   const auth = o.str("auth");
   const authHeaders = {};
+  const elsewhere = inputs.credentials ?? "the hub-user/hub-token inputs, for a remote under hub-url";
+  const inConfig = (key2) => `in ${remote.optionFiles?.[key2] ?? remote.files.join(", ")}`;
+  const fromInputs = `from ${inputs.credentials ?? "the hub-user/hub-token inputs"}`;
   const user = o.str("user") ?? inputs.user ?? fromUrl.user;
+  const userSource = o.str("user") !== void 0 ? inConfig("user") : inputs.user ? fromInputs : "in the url's userinfo";
   const password = o.str("password") ?? inputs.password ?? fromUrl.password;
+  const passwordSource = o.str("password") !== void 0 ? inConfig("password") : inputs.password ? fromInputs : "in the url's userinfo";
+  let credentials;
   if (auth === "digest") throw new DataError(`${where2}: auth = digest was removed from DVC in 2.7.1; use basic`);
   if (auth === "custom") {
     const header = o.str("custom_auth_header");
     if (!header || !password) throw new DataError(`${where2}: auth = custom needs 'custom_auth_header' and 'password'`);
     authHeaders[header.toLowerCase()] = password;
+    credentials = `the password ${passwordSource}, sent as the ${header} header (auth = custom)`;
   } else if (auth === "basic" || inputs.user || inputs.password || fromUrl.user) {
     if (!user || password === void 0) {
-      const elsewhere = inputs.credentials ?? "the hub-user/hub-token inputs, for a remote under hub-url";
       throw new DataError(`${where2}: HTTP 'basic' authentication requires both 'user' and 'password' (in .dvc/config.local, or ${elsewhere})`);
     }
     authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+    credentials = userSource === passwordSource ? `the user and password ${userSource}` : `the user ${userSource} and the password ${passwordSource}`;
   } else if (auth !== void 0) {
     throw new DataError(`${where2}: auth must be basic or custom, found '${auth}'`);
   }
+  const env = inputs.env ?? process.env;
+  const cliOnly = !inputs.credentials && (env.MLREPORT_REMOTE_USER || env.MLREPORT_REMOTE_PASSWORD) ? "; MLREPORT_REMOTE_USER/MLREPORT_REMOTE_PASSWORD are read by the CLI only" : "";
+  const howToGive = `give the remote a user and password (with DagsHub, a token) in .dvc/config.local${inputs.credentials ? "" : " written by an earlier step"} ('dvc remote modify --local ${remote.name} auth basic', then 'user' and 'password'), or with ${elsewhere}${cliOnly}`;
   const method = (o.str("method") ?? "POST").toUpperCase();
   if (method !== "POST" && method !== "PUT") throw new DataError(`${where2}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
   const sslVerify = o.raw("ssl_verify");
@@ -15570,10 +15586,9 @@ function openHttp(remote, remoteUrl, o, inputs, jobs, where2) {
     connectTimeoutMs: (o.num("connect_timeout") ?? 60) * 1e3,
     readTimeoutMs: (o.num("read_timeout") ?? 60) * 1e3,
     secrets: remoteSecrets(remote, inputs),
+    credentials,
     // The common slip: user/password in the config without `auth`, which DVC (dvc-http) then does not send.
-    ...!auth && (o.str("user") !== void 0 || o.str("password") !== void 0) ? {
-      authHint: `the remote's user/password are not sent without 'auth = basic', as in DVC: dvc remote modify --local ${remote.name} auth basic`
-    } : {}
+    authHint: !auth && (o.str("user") !== void 0 || o.str("password") !== void 0) ? `the remote's user/password are not sent without 'auth = basic', as in DVC: dvc remote modify --local ${remote.name} auth basic` : howToGive
   });
 }
 function openS3(remote, url, o, env, jobs, where2, dvc) {

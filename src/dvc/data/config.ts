@@ -16,6 +16,8 @@ export interface RemoteConfig {
   files: string[];
   /** The config file(s) that set `url`, for messages about it; `files` when not known. */
   urlFile?: string;
+  /** The config file that set each option (e.g. where a refused password is), for messages; `files` when not known. */
+  optionFiles?: Record<string, string>;
 }
 
 /** The DVC configuration of a project as DVC reads it: system, global, repo and local levels merged key by key. */
@@ -233,8 +235,13 @@ function buildConfig(root: string, files: string[], merged: Map<string, Map<stri
     const defining = [...new Set([...values.values()].map((v) => v.file))];
     if (typeof url?.value !== 'string' || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(', ')})`);
     const options: Record<string, IniValue> = {};
-    for (const [k, v] of values) if (k !== 'url') options[k] = v.value;
-    remotes.set(name, { name, url: url.value, options, files: defining, urlFile: url.file });
+    const optionFiles: Record<string, string> = {};
+    for (const [k, v] of values) {
+      if (k === 'url') continue;
+      options[k] = v.value;
+      optionFiles[k] = v.file;
+    }
+    remotes.set(name, { name, url: url.value, options, files: defining, urlFile: url.file, optionFiles });
   }
   const core: Record<string, IniValue> = {};
   for (const [k, v] of merged.get('core') ?? []) core[k] = v.value;
@@ -291,6 +298,7 @@ function resolveRef(config: DvcConfig, name: string, where: string, seen: Set<st
     name: remote.name,
     url,
     options: { ...base.options, ...remote.options },
+    optionFiles: { ...base.optionFiles, ...remote.optionFiles },
     files: [...new Set([...base.files, ...remote.files])],
     urlFile: urlFiles.length ? urlFiles.join(', ') : undefined,
   };

@@ -6,7 +6,9 @@ import { createServer } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { createServer as createTlsServer } from 'node:tls';
 import { join } from 'node:path';
-import { Cache, checkout, openRemote, pull, push, TransferError, type RemoteConfig } from '../../../src/dvc/data/index';
+import { Cache, checkout, loadDvcConfig, openRemote, pull, push, selectRemote, TransferError, type RemoteConfig } from '../../../src/dvc/data/index';
+import { ObjectError } from '../../../src/dvc/data/errors';
+import { cliRemoteInputs, type RemoteInputs } from '../../../src/dvc/data/remotes/open';
 import { DvcHttpServer } from '../../fakes/dvc-http/server';
 import { EXAMPLE_DIR, exampleDirInStore, md5sum, temp } from './helpers';
 import { selfSignedCert } from './servers';
@@ -110,12 +112,63 @@ describe('HTTP remote (DVC’s HTTP remote protocol, as DagsHub serves it)', () 
       assert.ok(e instanceof TransferError);
       assert.match(
         e.message,
-        /401 authentication required or refused \(the remote's user\/password are not sent without 'auth = basic', as in DVC: dvc remote modify --local origin auth basic\)/,
+        /401 authentication required: the remote's user\/password are not sent without 'auth = basic', as in DVC: dvc remote modify --local origin auth basic$/m,
       );
       assert.ok(!e.message.includes(TOKEN));
       return true;
     });
     await r.close();
+  });
+
+  test('401 to credentials sent says where they came from; with none sent, how the interface in use takes them; never a secret', async () => {
+    const secret = 'wrongP4ssw0rd_401';
+    // Answers 401 to every request whatever its credentials, as a server with basic auth does to wrong ones.
+    const refusing = createServer((req, res) => {
+      req.resume();
+      res.writeHead(401, { 'www-authenticate': 'Basic realm="dvc"' }).end();
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}/store`;
+      const root = temp();
+      mkdirSync(join(root, '.dvc'));
+      writeFileSync(join(root, '.dvc', 'config'), `['remote "web"']\n    url = ${base}\n`);
+      writeFileSync(join(root, '.dvc', 'config.local'), `['remote "web"']\n    auth = basic\n    user = alice\n    password = ${secret}\n`);
+      const none = temp();
+      const configured = selectRemote(await loadDvcConfig(root, { env: { DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none } }), 'web');
+      const bare: RemoteConfig = { name: 'web', url: base, options: {}, files: [join(root, '.dvc', 'config')] };
+      const cli = cliRemoteInputs({ MLREPORT_REMOTE_USER: 'alice', MLREPORT_REMOTE_PASSWORD: secret });
+      const cases: [RemoteConfig, RemoteInputs, string][] = [
+        [configured, {}, `credentials refused: the user and password in ${join(root, '.dvc', 'config.local')} (with DagsHub, the password is a token)`],
+        [{ ...bare, url: base.replace('//', `//alice:${secret}@`) }, {}, "credentials refused: the user and password in the url's userinfo"],
+        [bare, cli, 'credentials refused: the user and password from MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD'],
+        [bare, { user: 'alice', password: secret }, 'credentials refused: the user and password from the hub-user/hub-token inputs'],
+        [
+          bare,
+          { env: { MLREPORT_REMOTE_PASSWORD: secret } },
+          "authentication required: give the remote a user and password (with DagsHub, a token) in .dvc/config.local written by an earlier step ('dvc remote modify --local web auth basic', then 'user' and 'password'), or with the hub-user/hub-token inputs, for a remote under hub-url; MLREPORT_REMOTE_USER/MLREPORT_REMOTE_PASSWORD are read by the CLI only",
+        ],
+        [
+          bare,
+          cliRemoteInputs({}),
+          "authentication required: give the remote a user and password (with DagsHub, a token) in .dvc/config.local ('dvc remote modify --local web auth basic', then 'user' and 'password'), or with MLREPORT_REMOTE_USER and MLREPORT_REMOTE_PASSWORD",
+        ],
+      ];
+      for (const [config, inputs, expected] of cases) {
+        const r = openRemote(config, inputs);
+        await assert.rejects(r.exists('files/md5/b1/946ac92492d2347c6235b4d2611184'), (e: unknown) => {
+          assert.ok(e instanceof ObjectError);
+          assert.equal(e.kind, 'denied');
+          assert.ok(e.message.includes(`: 401 ${expected}`), e.message);
+          assert.ok(!e.message.includes(secret));
+          return true;
+        });
+        await r.close();
+      }
+    } finally {
+      refusing.closeAllConnections();
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
   });
 
   test('a missing object is named; a server that refuses connections is said so, not asked again once a read has retried in full, nothing written', async () => {

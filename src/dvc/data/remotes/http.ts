@@ -32,8 +32,10 @@ export interface HttpRemoteOptions {
   readTimeoutMs: number;
   /** Strings never to repeat in a message, whatever a server echoes back. */
   secrets: string[];
-  /** What to do about a 401, when it is not the usual "set the remote user/password". */
-  authHint?: string;
+  /** Where the credentials sent come from (`the user and password in …/.dvc/config.local`); unset when none are sent. */
+  credentials?: string;
+  /** What to do about a 401 when no credentials are sent. */
+  authHint: string;
 }
 
 /** Reads retry like dvc-http's ExponentialRetry(attempts=5, factor=0.1); uploads are tried once, as there. */
@@ -171,7 +173,9 @@ export class HttpRemote implements Remote {
       status === 404
         ? 'not found'
         : status === 401
-          ? `authentication required or refused (${this.options.authHint ?? 'set the remote user/password, e.g. with DagsHub a token'})`
+          ? this.options.credentials
+            ? `credentials refused: ${this.options.credentials} (with DagsHub, the password is a token)`
+            : `authentication required: ${this.options.authHint}`
           : status === 403
             ? 'access forbidden for these credentials'
             : `HTTP ${status}`;

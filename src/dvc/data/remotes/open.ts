@@ -126,24 +126,40 @@ function openHttp(remote: RemoteConfig, remoteUrl: RemoteUrl, o: Options, inputs
   const fromUrl = { user: remoteUrl.user, password: remoteUrl.password };
   const auth = o.str('auth');
   const authHeaders: Record<string, string> = {};
+  const elsewhere = inputs.credentials ?? 'the hub-user/hub-token inputs, for a remote under hub-url';
+  // Where each credential comes from, in the order it is looked for, for the message when the server refuses it.
+  const inConfig = (key: string): string => `in ${remote.optionFiles?.[key] ?? remote.files.join(', ')}`;
+  const fromInputs = `from ${inputs.credentials ?? 'the hub-user/hub-token inputs'}`;
   const user = o.str('user') ?? inputs.user ?? fromUrl.user;
+  const userSource = o.str('user') !== undefined ? inConfig('user') : inputs.user ? fromInputs : "in the url's userinfo";
   const password = o.str('password') ?? inputs.password ?? fromUrl.password;
+  const passwordSource = o.str('password') !== undefined ? inConfig('password') : inputs.password ? fromInputs : "in the url's userinfo";
+  let credentials: string | undefined;
   if (auth === 'digest') throw new DataError(`${where}: auth = digest was removed from DVC in 2.7.1; use basic`);
   if (auth === 'custom') {
     const header = o.str('custom_auth_header');
     if (!header || !password) throw new DataError(`${where}: auth = custom needs 'custom_auth_header' and 'password'`);
     authHeaders[header.toLowerCase()] = password;
+    credentials = `the password ${passwordSource}, sent as the ${header} header (auth = custom)`;
   } else if (auth === 'basic' || inputs.user || inputs.password || fromUrl.user) {
     // DVC sends basic auth when `auth = basic`; the URL's userinfo and the action's inputs imply it, as
     // aiohttp does for the URL and DagsHub's recipe does with `auth basic` in config.local.
     if (!user || password === undefined) {
-      const elsewhere = inputs.credentials ?? 'the hub-user/hub-token inputs, for a remote under hub-url';
       throw new DataError(`${where}: HTTP 'basic' authentication requires both 'user' and 'password' (in .dvc/config.local, or ${elsewhere})`);
     }
     authHeaders.authorization = `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+    credentials = userSource === passwordSource ? `the user and password ${userSource}` : `the user ${userSource} and the password ${passwordSource}`;
   } else if (auth !== undefined) {
     throw new DataError(`${where}: auth must be basic or custom, found '${auth}'`);
   }
+  // How to give credentials where none were sent, in the words of the interface in use (the action when no
+  // `credentials` are named): an action reads config.local as an earlier step of the job wrote it.
+  const env = inputs.env ?? process.env;
+  const cliOnly =
+    !inputs.credentials && (env.MLREPORT_REMOTE_USER || env.MLREPORT_REMOTE_PASSWORD)
+      ? '; MLREPORT_REMOTE_USER/MLREPORT_REMOTE_PASSWORD are read by the CLI only'
+      : '';
+  const howToGive = `give the remote a user and password (with DagsHub, a token) in .dvc/config.local${inputs.credentials ? '' : ' written by an earlier step'} ('dvc remote modify --local ${remote.name} auth basic', then 'user' and 'password'), or with ${elsewhere}${cliOnly}`;
   const method = (o.str('method') ?? 'POST').toUpperCase();
   if (method !== 'POST' && method !== 'PUT') throw new DataError(`${where}: method has to be either 'post' or 'put', found '${method.toLowerCase()}'`);
   const sslVerify = o.raw('ssl_verify');
@@ -158,12 +174,12 @@ function openHttp(remote: RemoteConfig, remoteUrl: RemoteUrl, o: Options, inputs
     connectTimeoutMs: (o.num('connect_timeout') ?? 60) * 1000,
     readTimeoutMs: (o.num('read_timeout') ?? 60) * 1000,
     secrets: remoteSecrets(remote, inputs),
+    credentials,
     // The common slip: user/password in the config without `auth`, which DVC (dvc-http) then does not send.
-    ...(!auth && (o.str('user') !== undefined || o.str('password') !== undefined)
-      ? {
-          authHint: `the remote's user/password are not sent without 'auth = basic', as in DVC: dvc remote modify --local ${remote.name} auth basic`,
-        }
-      : {}),
+    authHint:
+      !auth && (o.str('user') !== undefined || o.str('password') !== undefined)
+        ? `the remote's user/password are not sent without 'auth = basic', as in DVC: dvc remote modify --local ${remote.name} auth basic`
+        : howToGive,
   });
 }
 
