@@ -8501,9 +8501,9 @@ function projectFileFromText(text2, origin) {
   for (const pair of doc.contents.items) {
     const key2 = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key);
     if (PROJECT_KEYS.includes(key2)) continue;
-    const near = nearMiss(key2, PROJECT_KEYS);
+    const near2 = nearMiss(key2, PROJECT_KEYS);
     throw new UserError(
-      `${origin} line ${lineOf2(pair.key)}: unknown key '${key2}'${near ? `; did you mean '${near}'?` : "."} Expected one of: ${PROJECT_KEYS.join(", ")} (any other key is an error, so that a typo cannot turn the gate off).`
+      `${origin} line ${lineOf2(pair.key)}: unknown key '${key2}'${near2 ? `; did you mean '${near2}'?` : "."} Expected one of: ${PROJECT_KEYS.join(", ")} (any other key is an error, so that a typo cannot turn the gate off).`
     );
   }
   return {
@@ -8558,8 +8558,8 @@ function itemText(item, where2) {
     const value2 = (0, import_yaml.isScalar)(pair.value) ? pair.value.value : null;
     if (typeof key2 !== "string" || typeof value2 !== "string" && typeof value2 !== "number") return null;
     if (LEVELS.includes(key2.toLowerCase())) return `${key2}: ${String(value2).trim()}`;
-    const near = nearMiss(key2, LEVELS);
-    if (near) throw new UserError(`${where2}: unknown level '${key2}'; did you mean '${near}'? Expected one of: ${LEVELS.join(", ")}.`);
+    const near2 = nearMiss(key2, LEVELS);
+    if (near2) throw new UserError(`${where2}: unknown level '${key2}'; did you mean '${near2}'? Expected one of: ${LEVELS.join(", ")}.`);
   }
   return null;
 }
@@ -8657,8 +8657,8 @@ function closestNames(ref, metrics, limit = 3) {
       if (best.length > limit) best.pop();
     }
   }
-  const near = best.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
-  return (near.length ? near : best).map((s) => s.full);
+  const near2 = best.filter((s) => s.distance <= Math.max(2, Math.floor(ref.key.length / 3)));
+  return (near2.length ? near2 : best).map((s) => s.full);
 }
 
 // src/values/types.ts
@@ -9074,23 +9074,31 @@ var VERSION = true ? "0.1.0" : "0.0.0-dev";
 
 // src/gate/noise.ts
 var DEFAULT_K = 3;
-function noiseBand(used, stdWeight2, stats3, head) {
-  const k = stdWeight2;
-  let band;
-  let text2;
-  if (k !== null && Number.isFinite(k) && k > 0) {
-    band = { low: stats3.mean - k * stats3.std, high: stats3.mean + k * stats3.std, center: stats3.mean, k };
-    text2 = `${formatNumber(stats3.mean)} \xB1 ${formatNumber(k)}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
-  } else if (used.includes("min") || used.includes("max")) {
-    band = { low: stats3.min, high: stats3.max, center: null, k: null };
-    text2 = `min\u2013max of ${stats3.n} = [${formatNumber(stats3.min)}, ${formatNumber(stats3.max)}]`;
-  } else {
-    band = { low: stats3.mean - DEFAULT_K * stats3.std, high: stats3.mean + DEFAULT_K * stats3.std, center: stats3.mean, k: DEFAULT_K };
-    text2 = `${formatNumber(stats3.mean)} \xB1 ${DEFAULT_K}\xD7${formatNumber(stats3.std)} = [${formatNumber(band.low)}, ${formatNumber(band.high)}]`;
-  }
-  const within = head >= band.low && head <= band.high;
-  const where2 = within ? "within noise" : `beyond noise (${head > band.high ? "above" : "below"})`;
-  return { n: stats3.n, stats: stats3, band, verdict: within ? "within" : "beyond", text: `${text2}: ${where2}` };
+var PROBES = [
+  { mean: 0.5377, std: 0.0419, min: 0.4813, max: 0.6061 },
+  { mean: 13.1, std: 2.3, min: 9.7, max: 17.9 }
+];
+function noiseBand(used, stdWeight2, stats3, head, thresholdAt) {
+  const k = stdWeight2 !== null && Number.isFinite(stdWeight2) && stdWeight2 > 0 ? stdWeight2 : null;
+  const range = k === null && (used.includes("min") || used.includes("max"));
+  const width = k ?? DEFAULT_K;
+  const edges = (s) => range ? { low: s.min, high: s.max } : { low: s.mean - width * s.std, high: s.mean + width * s.std };
+  const { low, high } = edges(stats3);
+  const band = range ? { low, high, center: null, k: null } : { low, high, center: stats3.mean, k: width };
+  const text2 = range ? `min\u2013max of ${stats3.n} = [${formatNumber(low)}, ${formatNumber(high)}]` : `${formatNumber(stats3.mean)} \xB1 ${formatNumber(width)}\xD7${formatNumber(stats3.std)} = [${formatNumber(low)}, ${formatNumber(high)}]`;
+  const thresholdEdge = PROBES.every((probe) => {
+    const at = thresholdAt({ ...stats3, ...probe });
+    const e = edges(probe);
+    return near(at, e.low) || near(at, e.high);
+  });
+  const within = head >= low && head <= high;
+  const where2 = within ? "within noise" : `beyond noise (${head > high ? "above" : "below"})`;
+  const threshold = thresholdAt(stats3);
+  const apart = thresholdEdge ? "" : `; not the rule\u2019s band: its threshold ${formatNumber(threshold)} is ${threshold < low ? "below" : threshold > high ? "above" : "inside"} it`;
+  return { n: stats3.n, stats: stats3, band: { ...band, thresholdEdge }, verdict: within ? "within" : "beyond", text: `${text2}: ${where2}${apart}` };
+}
+function near(a, b) {
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 function notEnoughHistory(n) {
   return { n, stats: null, band: null, verdict: "not-enough-history", text: `not enough history (n=${n})` };
@@ -9234,7 +9242,8 @@ function evaluateRule(rule2, metrics, options2) {
   }
   const threshold = evaluateExpr(rule2.threshold, base ?? Number.NaN, history2);
   if (!Number.isFinite(threshold)) return outcome2("failed", `The threshold works out to ${threshold}.`, withHead);
-  const noise2 = history2 ? { noise: noiseBand(stats3, stdWeight(rule2.threshold, base ?? Number.NaN, history2, stats3), history2, head) } : {};
+  const thresholdAt = (s) => evaluateExpr(rule2.threshold, base ?? Number.NaN, s);
+  const noise2 = history2 ? { noise: noiseBand(stats3, stdWeight(rule2.threshold, base ?? Number.NaN, history2, stats3), history2, head, thresholdAt) } : {};
   const full = { ...withHead, threshold, ...noise2 };
   const [h, t] = formatPair(head, threshold);
   const notes = [usesBase(rule2.threshold) ? `base ${formatNumber(base)}` : "", history2 ? `history n=${history2.n}` : ""].filter(Boolean);
@@ -9730,13 +9739,11 @@ function headlineMetrics(files) {
   return [...rows.filter((r) => r.changed), ...rows.filter((r) => !r.changed)];
 }
 function bandOf(gates2, metric) {
-  for (const rule2 of gates2?.rules ?? []) {
-    if (!rule2.metric || trendId(rule2.metric) !== trendId(metric)) continue;
-    const band = rule2.noise?.band;
-    if (band?.k) return { k: band.k, rule: rule2.rule };
-    if (band && band.k === null) return { k: null, rule: rule2.rule };
-  }
-  return { k: DEFAULT_K2, rule: null };
+  const banded = (gates2?.rules ?? []).filter((r) => r.metric && trendId(r.metric) === trendId(metric) && r.noise?.band);
+  const rule2 = banded.find((r) => r.noise.band.thresholdEdge) ?? banded[0];
+  if (!rule2) return { k: DEFAULT_K2, rule: null };
+  const band = rule2.noise.band;
+  return { k: band.k, rule: rule2.rule, thresholdEdge: band.thresholdEdge === true };
 }
 function standingOf(metric, k) {
   if (metric.head === null) return "no-value";
@@ -9780,7 +9787,10 @@ function sweepTrends(history2, configurations, columns, asDiff) {
     });
     for (const plan2 of planTrends({ ...history2, metrics: heads }, gates2, chosen)) {
       const id = `${plan2.entry.file}\0${plan2.entry.key}`;
-      if (!trends.has(id)) trends.set(id, { file: plan2.entry.file, key: plan2.entry.key, k: plan2.entry.k, rule: plan2.entry.rule, standings: [] });
+      if (!trends.has(id)) {
+        const { file, key: key2, k, rule: rule2, thresholdEdge } = plan2.entry;
+        trends.set(id, { file, key: key2, k, rule: rule2, ...thresholdEdge !== void 0 && { thresholdEdge }, standings: [] });
+      }
       trends.get(id).standings.push({ configuration: c.id, mean: plan2.metric.head, standing: plan2.entry.standing });
     }
   }
@@ -10287,7 +10297,7 @@ function trendsSection(report2, images) {
         stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
         bandCell(trend2, range),
         metric.head === null ? "-" : formatNumber(metric.head),
-        trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key))
+        trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key), report2.gates)
       ].join(" | ")} |`
     );
     const title2 = `${escapeCell(trend2.key)} (${escapeCell(trend2.file)})`;
@@ -10322,11 +10332,11 @@ function trendsSection(report2, images) {
 }
 function bandSentence(trends) {
   const range = trends.some((t) => t.k === null) ? "; where the rule is on `history.min`/`history.max` alone, their min\u2013max range, as the gate judged" : "";
-  return `The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`), else 2${range}.`;
+  return `The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`, 3 for a rule without one; \u201Cthe rule\u2019s\u201D where the rule\u2019s threshold is an edge of the band), else 2${range}.`;
 }
 function bandCell(trend2, range) {
   if (!range) return "-";
-  return `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend2.k === null ? "min\u2013max" : `\xB1${formatNumber(trend2.k)}\xB7std`}${trend2.rule ? ", the rule\u2019s" : ""})`;
+  return `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend2.k === null ? "min\u2013max" : `\xB1${formatNumber(trend2.k)}\xB7std`}${trend2.thresholdEdge ? ", the rule\u2019s" : ""})`;
 }
 function commitsRead(history2) {
   const branch = code(history2.branch);
@@ -10337,14 +10347,20 @@ function commitsRead(history2) {
   const why = history2.wholeBranch ? `all it has; ${groupDigits(depth)} asked` : `${groupDigits(depth)} asked; see the notes below`;
   return `the last ${commits(read)} of ${branch} (${why})`;
 }
-function trendVerdict(trend2, metric, range, better) {
+function trendVerdict(trend2, metric, range, better, gates2 = null) {
   const head = metric.head;
-  if (trend2.standing === "within") return `\u2705 ${standingText("within")}`;
+  const rules = (gates2?.rules ?? []).filter((r) => r.metric?.file === trend2.file && r.metric.key === trend2.key);
+  if (trend2.standing === "within") {
+    const broke = rules.filter((r) => r.status === "failed").map((r) => htmlCode(r.level === "warn" ? `warn: ${r.rule}` : r.rule));
+    if (!broke.length) return `\u2705 ${standingText("within")}`;
+    return `${standingText("within")}, but ${broke.length === 1 ? "the rule" : "the rules"} ${broke.join(", ")} broke`;
+  }
   if (trend2.standing === "not-enough") return `${standingText("not-enough")} (${metric.points.length} of 3 values)`;
   if (trend2.standing !== "beyond" || head === null || !range) return standingText(trend2.standing);
   const above2 = head > range.high;
   const effect2 = better ? better === "higher" === above2 ? ", better" : ", worse" : "";
-  return `\u2757 **${standingText("beyond")}** (${above2 ? "above" : "below"} the band${effect2})`;
+  const held = trend2.rule && !trend2.thresholdEdge && rules.some((r) => r.rule === trend2.rule && r.status === "passed") ? `, but ${htmlCode(trend2.rule)} held` : "";
+  return `\u2757 **${standingText("beyond")}** (${above2 ? "above" : "below"} the band${effect2})${held}`;
 }
 
 // src/aggregate/markdown.ts
@@ -10479,7 +10495,13 @@ function trendsTable(report2) {
         ],
         `${best ? "\u{1F3C6} " : ""}${escapeCell(s.configuration)}`,
         s.mean === null ? "-" : num(s.mean),
-        trendVerdict(s, { ...metric, head: s.mean }, range, better)
+        trendVerdict(
+          { ...trend2, standing: s.standing },
+          { ...metric, head: s.mean },
+          range,
+          better,
+          report2.configurations.find((c) => c.id === s.configuration)?.gates ?? null
+        )
       ];
       rows.push(`| ${cells.join(" | ")} |`);
     });
@@ -11433,6 +11455,8 @@ var trend = (v, at) => {
     standing: oneOf(["beyond", "within", "not-enough", "no-value"])(o.standing, key(at, "standing")),
     image: nullable(imagePath)(o.image, key(at, "image"))
   };
+  const thresholdEdge = optional(boolean)(o.thresholdEdge, key(at, "thresholdEdge"));
+  if (thresholdEdge !== void 0) entry.thresholdEdge = thresholdEdge;
   const error = optional(string)(o.error, key(at, "error"));
   if (error !== void 0) entry.error = error;
   return entry;
@@ -11526,11 +11550,13 @@ var noise = (v, at) => {
     stats: nullable(stats2)(o.stats, key(at, "stats")),
     band: nullable((b, a) => {
       const band = object(b, a);
+      const thresholdEdge = optional(boolean)(band.thresholdEdge, key(a, "thresholdEdge"));
       return {
         low: number2(band.low, key(a, "low")),
         high: number2(band.high, key(a, "high")),
         center: nullable(number2)(band.center, key(a, "center")),
-        k: nullable(number2)(band.k, key(a, "k"))
+        k: nullable(number2)(band.k, key(a, "k")),
+        ...thresholdEdge !== void 0 && { thresholdEdge }
       };
     })(o.band, key(at, "band")),
     verdict: oneOf(["beyond", "within", "not-enough-history"])(o.verdict, key(at, "verdict")),
@@ -22401,7 +22427,7 @@ function trendSpec(entry, metric, headLabel) {
   }
   const subtitle = [
     `${metric.points.length} base commit${metric.points.length === 1 ? "" : "s"}, oldest first${head ? `; \u25C6 ${head}` : ""}`,
-    range ? `band: ${entry.k === null ? "min\u2013max" : `mean \xB1 ${entry.k}\xB7std`} (${entry.rule ? "the rule\u2019s" : "default"})` : "no band: fewer than 3 base values"
+    range ? `band: ${entry.k === null ? "min\u2013max" : `mean \xB1 ${entry.k}\xB7std`} (${bandWhose(entry)})` : "no band: fewer than 3 base values"
   ];
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
@@ -22426,6 +22452,10 @@ function trendSpec(entry, metric, headLabel) {
     },
     layer: layers
   };
+}
+function bandWhose(entry) {
+  if (!entry.rule) return "default";
+  return entry.thresholdEdge ? "the rule\u2019s" : "noise only: the rule\u2019s threshold is not on it";
 }
 
 // src/history/draw-trends.ts

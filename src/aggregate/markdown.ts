@@ -197,7 +197,13 @@ function trendsTable(report: AggregateReport): string | null {
             ]),
         `${best ? '🏆 ' : ''}${escapeCell(s.configuration)}`,
         s.mean === null ? '-' : num(s.mean),
-        trendVerdict(s, { ...metric, head: s.mean }, range, better),
+        trendVerdict(
+          { ...trend, standing: s.standing },
+          { ...metric, head: s.mean },
+          range,
+          better,
+          report.configurations.find((c) => c.id === s.configuration)?.gates ?? null,
+        ),
       ];
       rows.push(`| ${cells.join(' | ')} |`);
     });

@@ -33,7 +33,10 @@ export function sweepTrends(
     });
     for (const plan of planTrends({ ...history, metrics: heads }, gates, chosen)) {
       const id = `${plan.entry.file}\u0000${plan.entry.key}`;
-      if (!trends.has(id)) trends.set(id, { file: plan.entry.file, key: plan.entry.key, k: plan.entry.k, rule: plan.entry.rule, standings: [] });
+      if (!trends.has(id)) {
+        const { file, key, k, rule, thresholdEdge } = plan.entry;
+        trends.set(id, { file, key, k, rule, ...(thresholdEdge !== undefined && { thresholdEdge }), standings: [] });
+      }
       trends.get(id)!.standings.push({ configuration: c.id, mean: plan.metric.head, standing: plan.entry.standing });
     }
   }

@@ -50,6 +50,8 @@ export interface AggregateTrend {
   /** As a run's trend: mean ± k·std, or (null) the history's min–max a rule on `history.min`/`history.max` judged by. */
   k: number | null;
   rule: string | null;
+  /** As a run's trend: the rule's threshold is one of the band's edges. */
+  thresholdEdge?: boolean;
   /** Best first: the top configurations' means against the band. */
   standings: { configuration: string; mean: number | null; standing: TrendEntry['standing'] }[];
 }

@@ -280,7 +280,8 @@ function evaluateRule(rule: GateRule, metrics: MetricLookup[], options: Evaluate
   const threshold = evaluateExpr(rule.threshold, base ?? Number.NaN, history);
   // `base / 0` is Infinity, which every value is below: a rule that would hold whatever the metric is checks nothing.
   if (!Number.isFinite(threshold)) return outcome('failed', `The threshold works out to ${threshold}.`, withHead);
-  const noise = history ? { noise: noiseBand(stats, stdWeight(rule.threshold, base ?? Number.NaN, history, stats), history, head) } : {};
+  const thresholdAt = (s: HistoryStats): number => evaluateExpr(rule.threshold, base ?? Number.NaN, s);
+  const noise = history ? { noise: noiseBand(stats, stdWeight(rule.threshold, base ?? Number.NaN, history, stats), history, head, thresholdAt) } : {};
   const full = { ...withHead, threshold, ...noise };
   // The report's number format, with the digits it takes so a message never reads "0.9 is not >= 0.9".
   const [h, t] = formatPair(head, threshold);

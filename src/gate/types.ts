@@ -152,7 +152,18 @@ export interface NoiseBand {
   n: number;
   stats: HistoryStats | null;
   /** null when there is not enough history (n under 3). */
-  band: { low: number; high: number; center: number | null; k: number | null } | null;
+  band: {
+    low: number;
+    high: number;
+    center: number | null;
+    k: number | null;
+    /**
+     * The rule's threshold is one of the band's edges by the rule's form (`history.mean - 3 * history.std`,
+     * `history.min`): the band is the rule's own. False where it only shows the noise beside the threshold (a rule on
+     * the mean alone, on `base - 2 * history.std`, with an offset). Absent in report.json from older versions.
+     */
+    thresholdEdge?: boolean;
+  } | null;
   verdict: 'beyond' | 'within' | 'not-enough-history';
   /** `0.842 ± 3×0.006 = [0.824, 0.860]: within noise`, or `not enough history (n=2)`. */
   text: string;

@@ -61,7 +61,7 @@ export function trendSpec(entry: TrendEntry, metric: HistorySection['metrics'][n
   }
   const subtitle = [
     `${metric.points.length} base commit${metric.points.length === 1 ? '' : 's'}, oldest first${head ? `; ◆ ${head}` : ''}`,
-    range ? `band: ${entry.k === null ? 'min–max' : `mean ± ${entry.k}·std`} (${entry.rule ? 'the rule’s' : 'default'})` : 'no band: fewer than 3 base values',
+    range ? `band: ${entry.k === null ? 'min–max' : `mean ± ${entry.k}·std`} (${bandWhose(entry)})` : 'no band: fewer than 3 base values',
   ];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -86,4 +86,10 @@ export function trendSpec(entry: TrendEntry, metric: HistorySection['metrics'][n
     },
     layer: layers,
   };
+}
+
+/** Whose band the chart draws: the rule's (its threshold an edge of it), the noise beside a rule's threshold, or the default. */
+function bandWhose(entry: Pick<TrendEntry, 'rule' | 'thresholdEdge'>): string {
+  if (!entry.rule) return 'default';
+  return entry.thresholdEdge ? 'the rule’s' : 'noise only: the rule’s threshold is not on it';
 }

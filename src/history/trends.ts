@@ -55,21 +55,19 @@ function headlineMetrics(files: FileDiff[]): { file: string; key: string }[] {
 }
 
 /**
- * The band the gate judged by, from the first rule on the metric whose noise band has one: mean ± k·std with the
- * rule's k (the multiplier of `history.std` as the rule's parsed expression gives it, 3 in
- * `accuracy >= history.mean - 3 * history.std`, and 3 for `history.mean` alone), or the history's min–max range
- * (k null) for a rule on `history.min`/`history.max` alone, so the trend shows the band the gate judged by and never
- * calls a value within noise that the gate called beyond it; DEFAULT_K when no rule on the metric has a band (no
- * history rule, or not enough history).
+ * The band the gate judged by, from the rules on the metric whose noise band has one: the first whose threshold is
+ * one of its band's edges (the band is the rule's own), else the first: mean ± k·std with the rule's k (the multiplier
+ * of `history.std` as the rule's parsed expression gives it, 3 in `accuracy >= history.mean - 3 * history.std`, and 3
+ * for `history.mean` alone), or the history's min–max range (k null) for a rule on `history.min`/`history.max` alone,
+ * so the trend shows the band the gate judged by and never calls a value within noise that the gate called beyond it;
+ * DEFAULT_K when no rule on the metric has a band (no history rule, or not enough history).
  */
-function bandOf(gates: GateSummary | null, metric: { file: string; key: string }): { k: number | null; rule: string | null } {
-  for (const rule of gates?.rules ?? []) {
-    if (!rule.metric || trendId(rule.metric) !== trendId(metric)) continue;
-    const band = rule.noise?.band;
-    if (band?.k) return { k: band.k, rule: rule.rule };
-    if (band && band.k === null) return { k: null, rule: rule.rule };
-  }
-  return { k: DEFAULT_K, rule: null };
+function bandOf(gates: GateSummary | null, metric: { file: string; key: string }): { k: number | null; rule: string | null; thresholdEdge?: boolean } {
+  const banded = (gates?.rules ?? []).filter((r) => r.metric && trendId(r.metric) === trendId(metric) && r.noise?.band);
+  const rule = banded.find((r) => r.noise!.band!.thresholdEdge) ?? banded[0];
+  if (!rule) return { k: DEFAULT_K, rule: null };
+  const band = rule.noise!.band!;
+  return { k: band.k, rule: rule.rule, thresholdEdge: band.thresholdEdge === true };
 }
 
 /** Where the head's value is against the band (its edges inside, as the gate has them). */

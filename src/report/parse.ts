@@ -245,6 +245,8 @@ const trend: Reader<TrendEntry> = (v, at) => {
     standing: oneOf(['beyond', 'within', 'not-enough', 'no-value'] as const)(o.standing, key(at, 'standing')),
     image: nullable(imagePath)(o.image, key(at, 'image')),
   };
+  const thresholdEdge = optional(boolean)(o.thresholdEdge, key(at, 'thresholdEdge'));
+  if (thresholdEdge !== undefined) entry.thresholdEdge = thresholdEdge;
   const error = optional(string)(o.error, key(at, 'error'));
   if (error !== undefined) entry.error = error;
   return entry;
@@ -351,11 +353,13 @@ const noise: Reader<NoiseBand> = (v, at) => {
     stats: nullable(stats)(o.stats, key(at, 'stats')),
     band: nullable((b, a) => {
       const band = object(b, a);
+      const thresholdEdge = optional(boolean)(band.thresholdEdge, key(a, 'thresholdEdge'));
       return {
         low: number(band.low, key(a, 'low')),
         high: number(band.high, key(a, 'high')),
         center: nullable(number)(band.center, key(a, 'center')),
         k: nullable(number)(band.k, key(a, 'k')),
+        ...(thresholdEdge !== undefined && { thresholdEdge }),
       };
     })(o.band, key(at, 'band')),
     verdict: oneOf(['beyond', 'within', 'not-enough-history'] as const)(o.verdict, key(at, 'verdict')),

@@ -1,11 +1,11 @@
 import { trendBand, standingText } from '../history/trends';
 import { formatNumber, groupDigits } from '../util/numbers';
 import { metricDirections } from './directions';
-import { code, escapeCell, escapeCellKeepingCode } from './escape';
+import { code, escapeCell, escapeCellKeepingCode, htmlCode } from './escape';
 import type { ImageResolver } from './images';
 import { trendChart } from './mermaid';
 import type { HistorySection } from '../history/types';
-import type { ReportData, TrendEntry } from './types';
+import type { GateSummary, ReportData, TrendEntry } from './types';
 
 type HistoryMetric = HistorySection['metrics'][number];
 
@@ -49,7 +49,7 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
         stats ? `${formatNumber(stats.mean)} ± ${formatNumber(stats.std)} (${stats.n})` : `- (${metric.points.length})`,
         bandCell(trend, range),
         metric.head === null ? '-' : formatNumber(metric.head),
-        trendVerdict(trend, metric, range, direction(trend.file, trend.key)),
+        trendVerdict(trend, metric, range, direction(trend.file, trend.key), report.gates),
       ].join(' | ')} |`,
     );
     const title = `${escapeCell(trend.key)} (${escapeCell(trend.file)})`;
@@ -91,13 +91,13 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
 /** How the bands were chosen, for the line above a trends table. */
 export function bandSentence(trends: Pick<TrendEntry, 'k'>[]): string {
   const range = trends.some((t) => t.k === null) ? '; where the rule is on `history.min`/`history.max` alone, their min–max range, as the gate judged' : '';
-  return `The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`), else 2${range}.`;
+  return `The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`, 3 for a rule without one; “the rule’s” where the rule’s threshold is an edge of the band), else 2${range}.`;
 }
 
 /** `0.8524 to 0.8706 (±3·std, the rule’s)`; `-` without a band. */
-export function bandCell(trend: Pick<TrendEntry, 'k' | 'rule'>, range: { low: number; high: number } | null): string {
+export function bandCell(trend: Pick<TrendEntry, 'k' | 'thresholdEdge'>, range: { low: number; high: number } | null): string {
   if (!range) return '-';
-  return `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend.k === null ? 'min–max' : `±${formatNumber(trend.k)}·std`}${trend.rule ? ', the rule’s' : ''})`;
+  return `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend.k === null ? 'min–max' : `±${formatNumber(trend.k)}·std`}${trend.thresholdEdge ? ', the rule’s' : ''})`;
 }
 
 /**
@@ -115,18 +115,30 @@ export function commitsRead(history: HistorySection): string {
   return `the last ${commits(read)} of ${branch} (${why})`;
 }
 
-/** `❗ beyond noise (above the band, better)`, `✅ within noise`, `not enough history (2 of 3 values)`. */
+/**
+ * `❗ beyond noise (above the band, better)`, `✅ within noise`, `not enough history (2 of 3 values)`. Beside the gate
+ * (`gates`: the run's, or a configuration's): within noise where a rule on the metric broke says so and is not green;
+ * beyond noise where the band's rule, whose threshold is not on the band, held says that too.
+ */
 export function trendVerdict(
-  trend: Pick<TrendEntry, 'standing'>,
+  trend: Pick<TrendEntry, 'standing' | 'file' | 'key' | 'rule' | 'thresholdEdge'>,
   metric: HistoryMetric,
   range: { low: number; high: number } | null,
   better: 'higher' | 'lower' | undefined,
+  gates: GateSummary | null = null,
 ): string {
   const head = metric.head;
-  if (trend.standing === 'within') return `✅ ${standingText('within')}`;
+  const rules = (gates?.rules ?? []).filter((r) => r.metric?.file === trend.file && r.metric.key === trend.key);
+  if (trend.standing === 'within') {
+    const broke = rules.filter((r) => r.status === 'failed').map((r) => htmlCode(r.level === 'warn' ? `warn: ${r.rule}` : r.rule));
+    if (!broke.length) return `✅ ${standingText('within')}`;
+    return `${standingText('within')}, but ${broke.length === 1 ? 'the rule' : 'the rules'} ${broke.join(', ')} broke`;
+  }
   if (trend.standing === 'not-enough') return `${standingText('not-enough')} (${metric.points.length} of 3 values)`;
   if (trend.standing !== 'beyond' || head === null || !range) return standingText(trend.standing);
   const above = head > range.high;
   const effect = better ? ((better === 'higher') === above ? ', better' : ', worse') : '';
-  return `❗ **${standingText('beyond')}** (${above ? 'above' : 'below'} the band${effect})`;
+  const held =
+    trend.rule && !trend.thresholdEdge && rules.some((r) => r.rule === trend.rule && r.status === 'passed') ? `, but ${htmlCode(trend.rule)} held` : '';
+  return `❗ **${standingText('beyond')}** (${above ? 'above' : 'below'} the band${effect})${held}`;
 }

@@ -88,6 +88,12 @@ export interface TrendEntry {
   k: number | null;
   /** The rule the band was read from; null when k is the default 2. */
   rule: string | null;
+  /**
+   * That rule's threshold is one of the band's edges (`history.mean - 3 * history.std`, `history.min`): the band is
+   * the rule's own. False where the band only shows the noise beside it (`history.mean` alone, `base - 2 *
+   * history.std`). Absent without a rule, and in report.json from older versions.
+   */
+  thresholdEdge?: boolean;
   /** `not-enough`: fewer than 3 base values; `no-value`: the head has none. */
   standing: 'beyond' | 'within' | 'not-enough' | 'no-value';
   /** The chart (PNG), relative to the report's directory; null when there was nothing to draw or drawing failed. */

@@ -101,6 +101,17 @@ describe('history.* rules in a sweep', () => {
       ]),
       [['accuracy', 2, null, ['within', 'beyond']]],
     );
+    // A rule whose threshold is no edge of the band (mean + 0.02 = 0.92875) that lr=0.1's mean breaks inside it: its
+    // row says the rule broke, not a green within noise, and the band is not called the rule's.
+    const above = await runCli(['aggregate', artifacts, '--out', out, '--threshold', 'accuracy >= history.mean + 0.02', '--quiet'], repo.dir);
+    assert.equal(above.code, 1, above.stderr);
+    const aboveMd = readFileSync(join(out, 'report.md'), 'utf8');
+    assert.ok(
+      aboveMd.includes(
+        '| metrics.json | accuracy | 0.9088 ± 0.008539 (4) | 0.8831 to 0.9344 (±3·std) | lr=0.1 | 0.925 | within noise, but the rule <code>accuracy &gt;= history.mean + 0.02</code> broke |',
+      ),
+      aboveMd,
+    );
     rmSync(out, { recursive: true, force: true });
   });
 

@@ -221,8 +221,24 @@ test('a metric that did not move over 20 commits has its own value as history.me
   assert.deepEqual(
     json.gates.rules.map((r: { threshold: number; noise: { text: string } }) => [r.threshold, r.noise.text]),
     [
-      [0.3934, '0.3934 ± 3×0 = [0.3934, 0.3934]: within noise'],
-      [0.8033, '0.8033 ± 3×0 = [0.8033, 0.8033]: within noise'],
+      [0.3934, '0.3934 ± 3×0 = [0.3934, 0.3934]: within noise; not the rule’s band: its threshold 0.3934 is inside it'],
+      [0.8033, '0.8033 ± 3×0 = [0.8033, 0.8033]: within noise; not the rule’s band: its threshold 0.8033 is inside it'],
     ],
   );
+});
+
+test('a rule on the mean alone that breaks inside the noise band: neither the gate note nor the Trends row calls the band the rule’s or the value a green within noise', async () => {
+  pr('under-mean', 0.84); // mean 0.843, ±3·std [0.8285, 0.8575]
+  const out = tempDir('mlreport-out-');
+  cleanup.push(out);
+  const result = await runCli(['report', '--base', 'main', '--metrics', 'metrics.json', '--out', out, '--threshold', 'accuracy >= history.mean'], repo.dir);
+  assert.equal(result.code, 1, result.stdout + result.stderr);
+  assert.match(
+    result.stdout,
+    /\| ❌ \| accuracy &gt;= history\.mean \| 0\.847 \| 0\.84 \| 0\.843 \| 0\.84 is not &gt;= 0\.843 \(history n=10\)\. · noise band 0\.843 ± 3×0\.00483 = \\\[0\.8285, 0\.8575\\\]: within noise; not the rule’s band: its threshold 0\.843 is inside it \|/,
+  );
+  assert.match(result.stdout, /\| 0\.8285 to 0\.8575 \(±3·std\) \| 0\.84 \| within noise, but the rule <code>accuracy &gt;= history\.mean<\/code> broke \|/);
+  assert.doesNotMatch(result.stdout, /✅ within noise|the rule’s\)/);
+  const json = reportJson(out);
+  assert.deepEqual([json.trends[0].rule, json.trends[0].thresholdEdge], ['accuracy >= history.mean', false]);
 });

@@ -43,7 +43,7 @@ test('a value within the noise holds a rule a fixed margin breaks; beyond it, th
   assert.equal(within.message, '0.83 >= 0.824 (history n=10)');
   assert.equal(within.noise?.text, '0.842 ± 3×0.006 = [0.824, 0.86]: within noise');
   assert.equal(within.noise?.verdict, 'within');
-  assert.deepEqual(within.noise?.band, { low: 0.842 - 0.018, high: 0.842 + 0.018, center: 0.842, k: 3 });
+  assert.deepEqual(within.noise?.band, { low: 0.842 - 0.018, high: 0.842 + 0.018, center: 0.842, k: 3, thresholdEdge: true });
   assert.equal(one('accuracy >= base - 0.01', { head: 0.83 }).status, 'failed');
 
   const beyond = one('accuracy >= history.mean - 3 * history.std', { head: 0.81 });
@@ -56,8 +56,44 @@ test('a value within the noise holds a rule a fixed margin breaks; beyond it, th
   assert.equal(one('loss <= history.max', { key: 'loss', head: 0.86 }).noise?.text, 'min–max of 10 = [0.833, 0.851]: beyond noise (above)');
   // k is the rule's number, not the rounding left by taking one threshold from another (0.5000000000000001).
   assert.equal(one('accuracy >= history.mean + 0.5 * history.std', { head: 0.83 }).noise?.band?.k, 0.5);
-  assert.equal(one('accuracy >= history.mean', { head: 0.83 }).noise?.text, '0.842 ± 3×0.006 = [0.824, 0.86]: within noise');
+  assert.equal(
+    one('accuracy >= history.mean', { head: 0.83 }).noise?.text,
+    '0.842 ± 3×0.006 = [0.824, 0.86]: within noise; not the rule’s band: its threshold 0.842 is inside it',
+  );
   assert.equal(one('accuracy >= 0.8', { head: 0.83 }).noise, undefined);
+});
+
+test('the band is the rule’s own only where its threshold is an edge of it by the rule’s form; elsewhere the note says where the threshold is', () => {
+  const edge = (text: string, metric: Partial<MetricLookup> = {}) => one(text, { head: 0.83, ...metric }).noise?.band?.thresholdEdge;
+  for (const own of [
+    'accuracy >= history.mean - 3 * history.std',
+    'accuracy >= history.mean - history.std * 2',
+    'accuracy <= history.mean + 0.5 * history.std',
+    'accuracy >= history.min',
+    'accuracy <= history.max',
+  ])
+    assert.equal(edge(own), true, own);
+  // The mean alone (the usual ±3·std), a band around the mean beside a threshold on base, an offset: the band is the noise only.
+  for (const other of [
+    'accuracy >= history.mean',
+    'accuracy >= base - 2 * history.std',
+    'accuracy >= history.mean - 2 * history.std - 0.005',
+    'accuracy >= history.min - 0.01',
+  ])
+    assert.equal(edge(other), false, other);
+  // Values that never moved: the mean is on both edges of a band of width 0, which is still not the rule's k.
+  assert.equal(edge('accuracy >= history.mean', { history: { n: 20, stats: { n: 20, mean: 0.83, std: 0, min: 0.83, max: 0.83 } } }), false);
+
+  // A rule broken within the noise, and one held beyond it: the note says why both are true.
+  const broken = one('accuracy >= history.mean', { head: 0.84 });
+  assert.equal(broken.status, 'failed');
+  assert.equal(broken.noise?.text, '0.842 ± 3×0.006 = [0.824, 0.86]: within noise; not the rule’s band: its threshold 0.842 is inside it');
+  const onBase = one('accuracy >= base - 2 * history.std', { head: 0.837 });
+  assert.equal(onBase.status, 'failed');
+  assert.equal(onBase.noise?.text, '0.842 ± 2×0.006 = [0.83, 0.854]: within noise; not the rule’s band: its threshold 0.838 is inside it');
+  const held = one('accuracy >= history.mean - 2 * history.std - 0.01', { head: 0.825 });
+  assert.equal(held.status, 'passed');
+  assert.equal(held.noise?.text, '0.842 ± 2×0.006 = [0.83, 0.854]: beyond noise (below); not the rule’s band: its threshold 0.82 is below it');
 });
 
 test('under 3 values a history rule follows missing-base and says "not enough history (n=2)"', () => {

@@ -48,11 +48,18 @@ function history(metrics: HistorySection['metrics'], read: Partial<HistorySectio
  * A rule's result as a run has it. With `history` (the metric's base values) its noise band comes from the real gate:
  * the rule parsed and evaluated, so the k a trend takes is the one the gate judged by.
  */
-function rule(text: string, file: string, key: string, status: GateRuleResult['status'] = 'passed', history?: number[]): GateRuleResult {
+function rule(
+  text: string,
+  file: string,
+  key: string,
+  status: GateRuleResult['status'] = 'passed',
+  history?: number[],
+  base: number | null = null,
+): GateRuleResult {
   const noise = history
     ? evaluateRules(
         parseRules(ruleLinesFromText(text, '.mlreport.yml')),
-        [{ file, key, base: null, head: 0.5, history: { n: history.length, stats: stats(history) } }],
+        [{ file, key, base, head: 0.5, history: { n: history.length, stats: stats(history) } }],
         { missingBase: 'skip', hasBase: true },
       ).outcomes[0]!.noise
     : undefined;
@@ -118,7 +125,7 @@ describe('trends: which metrics, which band, where the head stands', () => {
     assert.deepEqual(
       plans.map((p) => p.entry),
       [
-        { file: 'metrics.json', key: 'accuracy', k: 3, rule: NOISE_RULE, standing: 'within' },
+        { file: 'metrics.json', key: 'accuracy', k: 3, rule: NOISE_RULE, thresholdEdge: true, standing: 'within' },
         { file: 'metrics.json', key: 'loss', k: 2, rule: null, standing: 'beyond' },
       ],
     );
@@ -169,6 +176,7 @@ describe('trends: which metrics, which band, where the head stands', () => {
       key: 'acc',
       k: 3,
       rule: 'acc >= history.mean - 3 * history.std',
+      thresholdEdge: true,
       standing: 'within',
     });
     assert.equal(k('acc >= history.mean - history.std * 2.5').k, 2.5);
@@ -178,7 +186,7 @@ describe('trends: which metrics, which band, where the head stands', () => {
     // The gate's band for a rule on the mean alone is ± 3·std; the chart draws the same one.
     assert.equal(k('acc >= history.mean').k, 3);
     // A rule on history.min/max alone judged by the range: the trend's band is that range (k null), not ± 2·std.
-    assert.deepEqual(k('acc <= history.max'), { file: 'm.json', key: 'acc', k: null, rule: 'acc <= history.max', standing: 'within' });
+    assert.deepEqual(k('acc <= history.max'), { file: 'm.json', key: 'acc', k: null, rule: 'acc <= history.max', thresholdEdge: true, standing: 'within' });
     assert.deepEqual(k('acc >= base - 0.01'), { file: 'm.json', key: 'acc', k: 2, rule: null, standing: 'within' });
   });
 
@@ -199,6 +207,7 @@ describe('trends: which metrics, which band, where the head stands', () => {
       key: 'accuracy',
       k: null,
       rule: 'accuracy >= history.min',
+      thresholdEdge: true,
       standing: 'beyond',
       image: 'trends/metrics-json-accuracy.png',
     });
@@ -213,6 +222,80 @@ describe('trends: which metrics, which band, where the head stands', () => {
     assert.deepEqual(parseReportJson(JSON.stringify(reportJson(report))).trends, report.trends, 'report.json reads back with k null');
     const { body } = commentBody('default', report, new Map(), 'a pull request from a fork', null);
     assert.match(body, /🟩 band min–max · ⬛ mean/);
+  });
+});
+
+// A rule on the mean alone broke at a value inside the ±3·std band the gate shows beside it: the Trends row said
+// "✅ within noise (±3·std, the rule’s)" next to the ❌, and the same for `base - 2 * history.std`.
+describe('a band that is not the rule’s own', () => {
+  const head = 0.861; // mean 0.8615: below it, well inside ±3·std
+  const section = history([metric('metrics.json', 'accuracy', ACCURACY, head)]);
+  const metrics = [diff('metrics.json', { accuracy: [0.865, head] })];
+  const row = (md: string) => md.split('\n').find((l) => l.startsWith('| metrics.json | accuracy | 0.865 (`'))!;
+
+  test('a rule on the mean alone that broke: the band is not called the rule’s, and within noise is not green but says the rule broke', () => {
+    const gate = rule('accuracy >= history.mean', 'metrics.json', 'accuracy', 'failed', ACCURACY);
+    assert.equal(gate.noise?.band?.thresholdEdge, false);
+    const report = reportWith(section, gatesOf([gate]), metrics, png);
+    assert.deepEqual(report.trends[0], {
+      file: 'metrics.json',
+      key: 'accuracy',
+      k: 3,
+      rule: 'accuracy >= history.mean',
+      thresholdEdge: false,
+      standing: 'within',
+      image: 'trends/metrics-json-accuracy.png',
+    });
+    const md = composeMarkdown(report);
+    assert.equal(
+      row(md),
+      `| metrics.json | accuracy | 0.865 (\`${sha(9).slice(0, 7)}\`) | 0.8615 ± 0.003028 (10) | 0.8524 to 0.8706 (±3·std) | 0.861 | within noise, but the rule <code>accuracy &gt;= history.mean</code> broke |`,
+    );
+    assert.match(md, /“the rule’s” where the rule’s threshold is an edge of the band\), else 2\./);
+    assert.deepEqual(parseReportJson(JSON.stringify(reportJson(report))).trends, report.trends, 'report.json reads back with thresholdEdge');
+  });
+
+  test('a rule on base with a std term: the same; where it held beyond the band, the row says it held', () => {
+    const onBase = (status: GateRuleResult['status']) =>
+      gatesOf([rule('accuracy >= base - 2 * history.std', 'metrics.json', 'accuracy', status, ACCURACY, 0.865)]);
+    const rule2 = '<code>accuracy &gt;= base - 2 \\* history.std</code>';
+    assert.equal(onBase('failed').rules[0]!.noise?.band?.thresholdEdge, false);
+    const brokeRow = row(composeMarkdown(reportWith(section, onBase('failed'), metrics)));
+    assert.ok(brokeRow.endsWith(`| 0.8554 to 0.8676 (±2·std) | 0.861 | within noise, but the rule ${rule2} broke |`), brokeRow);
+    const below = history([metric('metrics.json', 'accuracy', ACCURACY, 0.855)]);
+    const heldRow = row(composeMarkdown(reportWith(below, onBase('passed'), metrics)));
+    assert.ok(heldRow.endsWith(`| 0.855 | ❗ **beyond noise** (below the band, worse), but ${rule2} held |`), heldRow);
+    // Any rule on the metric that broke takes the green away, a rule without history too.
+    const twoRules = gatesOf([
+      rule(NOISE_RULE, 'metrics.json', 'accuracy', 'passed', ACCURACY),
+      rule('accuracy >= base - 0.001', 'metrics.json', 'accuracy', 'failed'),
+    ]);
+    assert.ok(
+      row(composeMarkdown(reportWith(section, twoRules, metrics))).endsWith(
+        '(±3·std, the rule’s) | 0.861 | within noise, but the rule <code>accuracy &gt;= base - 0.001</code> broke |',
+      ),
+    );
+  });
+
+  test('the rule whose threshold is on its band gives the band before one whose is not', () => {
+    const gates = gatesOf([
+      rule('accuracy >= history.mean', 'metrics.json', 'accuracy', 'failed', ACCURACY),
+      rule('accuracy >= history.mean - 2 * history.std', 'metrics.json', 'accuracy', 'passed', ACCURACY),
+    ]);
+    const [plan] = planTrends(section, gates, metrics);
+    assert.deepEqual([plan!.entry.k, plan!.entry.rule, plan!.entry.thresholdEdge], [2, 'accuracy >= history.mean - 2 * history.std', true]);
+  });
+
+  test('the chart’s caption says the band is the noise, not the rule’s', async () => {
+    const { trendSpec } = await import('../../src/history/trend-spec');
+    const m = metric('metrics.json', 'accuracy', ACCURACY, head);
+    const caption = (entry: Partial<TrendEntry>) =>
+      (
+        trendSpec({ file: m.file, key: m.key, k: 3, rule: null, standing: 'within', image: null, ...entry }, m, 'tune-lr').title as { subtitle: string[] }
+      ).subtitle.at(-1);
+    assert.equal(caption({ rule: 'accuracy >= history.mean', thresholdEdge: false }), 'band: mean ± 3·std (noise only: the rule’s threshold is not on it)');
+    assert.equal(caption({ rule: NOISE_RULE, thresholdEdge: true }), 'band: mean ± 3·std (the rule’s)');
+    assert.equal(caption({ k: 2 }), 'band: mean ± 2·std (default)');
   });
 });
 
@@ -405,7 +488,9 @@ describe('trend PNGs', () => {
     dir = mkdtempSync(join(tmpdir(), 'trends-'));
     const { trendSpec } = await import('../../src/history/trend-spec');
     const m = metric('metrics.json', 'accuracy', ACCURACY, 0.84);
-    const image = await renderer.render(trendSpec({ file: m.file, key: m.key, k: 3, rule: NOISE_RULE, standing: 'beyond', image: null }, m, 'tune-lr'));
+    const image = await renderer.render(
+      trendSpec({ file: m.file, key: m.key, k: 3, rule: NOISE_RULE, thresholdEdge: true, standing: 'beyond', image: null }, m, 'tune-lr'),
+    );
     assert.match(image.svg, /aria-roledescription="rect mark" d="[^"]*" fill="#2da44e" opacity="0\.14"/, 'the shaded band');
     assert.match(image.svg, /stroke-dasharray="6,4"/, 'the dashed mean');
     assert.equal((image.svg.match(/class="mark-symbol[^"]*"/g) ?? []).length, 2, 'the base points and the head’s, two symbol groups');
