@@ -546,26 +546,26 @@ var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function toJS(value2, arg, ctx) {
-      if (Array.isArray(value2))
-        return value2.map((v, i) => toJS(v, String(i), ctx));
-      if (value2 && typeof value2.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value2))
-          return value2.toJSON(arg, ctx);
+    function toJS(value, arg, ctx) {
+      if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+      if (value && typeof value.toJSON === "function") {
+        if (!ctx || !identity.hasAnchor(value))
+          return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
-        ctx.anchors.set(value2, data);
+        ctx.anchors.set(value, data);
         ctx.onCreate = (res2) => {
           data.res = res2;
           delete ctx.onCreate;
         };
-        const res = value2.toJSON(arg, ctx);
+        const res = value.toJSON(arg, ctx);
         if (ctx.onCreate)
           ctx.onCreate(res);
         return res;
       }
-      if (typeof value2 === "bigint" && !ctx?.keep)
-        return Number(value2);
-      return value2;
+      if (typeof value === "bigint" && !ctx?.keep)
+        return Number(value);
+      return value;
     }
     exports.toJS = toJS;
   }
@@ -737,11 +737,11 @@ var require_Scalar = __commonJS({
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
-    var isScalarValue = (value2) => !value2 || typeof value2 !== "function" && typeof value2 !== "object";
+    var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar = class extends Node.NodeBase {
-      constructor(value2) {
+      constructor(value) {
         super(identity.SCALAR);
-        this.value = value2;
+        this.value = value;
       }
       toJSON(arg, ctx) {
         return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
@@ -768,7 +768,7 @@ var require_createNode = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
-    function findTagObject(value2, tagName, tags) {
+    function findTagObject(value, tagName, tags) {
       if (tagName) {
         const match = tags.filter((t) => t.tag === tagName);
         const tagObj = match.find((t) => !t.format) ?? match[0];
@@ -776,53 +776,53 @@ var require_createNode = __commonJS({
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
       }
-      return tags.find((t) => t.identify?.(value2) && !t.format);
+      return tags.find((t) => t.identify?.(value) && !t.format);
     }
-    function createNode(value2, tagName, ctx) {
-      if (identity.isDocument(value2))
-        value2 = value2.contents;
-      if (identity.isNode(value2))
-        return value2;
-      if (identity.isPair(value2)) {
+    function createNode(value, tagName, ctx) {
+      if (identity.isDocument(value))
+        value = value.contents;
+      if (identity.isNode(value))
+        return value;
+      if (identity.isPair(value)) {
         const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-        map.items.push(value2);
+        map.items.push(value);
         return map;
       }
-      if (value2 instanceof String || value2 instanceof Number || value2 instanceof Boolean || typeof BigInt !== "undefined" && value2 instanceof BigInt) {
-        value2 = value2.valueOf();
+      if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
+        value = value.valueOf();
       }
       const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
       let ref = void 0;
-      if (aliasDuplicateObjects && value2 && typeof value2 === "object") {
-        ref = sourceObjects.get(value2);
+      if (aliasDuplicateObjects && value && typeof value === "object") {
+        ref = sourceObjects.get(value);
         if (ref) {
-          ref.anchor ?? (ref.anchor = onAnchor(value2));
+          ref.anchor ?? (ref.anchor = onAnchor(value));
           return new Alias.Alias(ref.anchor);
         } else {
           ref = { anchor: null, node: null };
-          sourceObjects.set(value2, ref);
+          sourceObjects.set(value, ref);
         }
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value2, tagName, schema.tags);
+      let tagObj = findTagObject(value, tagName, schema.tags);
       if (!tagObj) {
-        if (value2 && typeof value2.toJSON === "function") {
-          value2 = value2.toJSON();
+        if (value && typeof value.toJSON === "function") {
+          value = value.toJSON();
         }
-        if (!value2 || typeof value2 !== "object") {
-          const node2 = new Scalar.Scalar(value2);
+        if (!value || typeof value !== "object") {
+          const node2 = new Scalar.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
         }
-        tagObj = value2 instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value2) ? schema[identity.SEQ] : schema[identity.MAP];
+        tagObj = value instanceof Map ? schema[identity.MAP] : Symbol.iterator in Object(value) ? schema[identity.SEQ] : schema[identity.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value2, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value2, ctx) : new Scalar.Scalar(value2);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -842,8 +842,8 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value2) {
-      let v = value2;
+    function collectionFromPath(schema, path, value) {
+      let v = value;
       for (let i = path.length - 1; i >= 0; --i) {
         const k = path[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
@@ -894,16 +894,16 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value2) {
+      addIn(path, value) {
         if (isEmptyPath(path))
-          this.add(value2);
+          this.add(value);
         else {
           const [key2, ...rest] = path;
           const node = this.get(key2, true);
           if (identity.isCollection(node))
-            node.addIn(rest, value2);
+            node.addIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value2));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
             throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
@@ -957,16 +957,16 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value2) {
+      setIn(path, value) {
         const [key2, ...rest] = path;
         if (rest.length === 0) {
-          this.set(key2, value2);
+          this.set(key2, value);
         } else {
           const node = this.get(key2, true);
           if (identity.isCollection(node))
-            node.setIn(rest, value2);
+            node.setIn(rest, value);
           else if (node === void 0 && this.schema)
-            this.set(key2, collectionFromPath(this.schema, rest, value2));
+            this.set(key2, collectionFromPath(this.schema, rest, value));
           else
             throw new Error(`Expected YAML collection at ${key2}. Remaining path: ${rest}`);
         }
@@ -1161,13 +1161,13 @@ var require_stringifyString = __commonJS({
       }
       return true;
     }
-    function doubleQuotedString(value2, ctx) {
-      const json = JSON.stringify(value2);
+    function doubleQuotedString(value, ctx) {
+      const json = JSON.stringify(value);
       if (ctx.options.doubleQuotedAsJSON)
         return json;
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
       let str = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
@@ -1241,22 +1241,22 @@ var require_stringifyString = __commonJS({
       str = start ? str + json.slice(start) : json;
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
-    function singleQuotedString(value2, ctx) {
-      if (ctx.options.singleQuote === false || ctx.implicitKey && value2.includes("\n") || /[ \t]\n|\n[ \t]/.test(value2))
-        return doubleQuotedString(value2, ctx);
-      const indent = ctx.indent || (containsDocumentMarker(value2) ? "  " : "");
-      const res = "'" + value2.replace(/'/g, "''").replace(/\n+/g, `$&
+    function singleQuotedString(value, ctx) {
+      if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
+        return doubleQuotedString(value, ctx);
+      const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
+      const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&
 ${indent}`) + "'";
       return ctx.implicitKey ? res : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function quotedString(value2, ctx) {
+    function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
       let qs;
       if (singleQuote === false)
         qs = doubleQuotedString;
       else {
-        const hasDouble = value2.includes('"');
-        const hasSingle = value2.includes("'");
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
         if (hasDouble && !hasSingle)
           qs = singleQuotedString;
         else if (hasSingle && !hasDouble)
@@ -1264,7 +1264,7 @@ ${indent}`) + "'";
         else
           qs = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value2, ctx);
+      return qs(value, ctx);
     }
     var blockEndNewlines;
     try {
@@ -1272,27 +1272,27 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment: comment3, type, value: value2 }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment3, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
-      if (!blockQuote || /\n[\t ]+$/.test(value2)) {
-        return quotedString(value2, ctx);
+      if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
       }
-      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value2) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value2, lineWidth, indent.length);
-      if (!value2)
+      const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
-      for (endStart = value2.length; endStart > 0; --endStart) {
-        const ch = value2[endStart - 1];
+      for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value2.substring(endStart);
+      let end = value.substring(endStart);
       const endNlPos = end.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value2 === end || endNlPos !== end.length - 1) {
+      } else if (value === end || endNlPos !== end.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
@@ -1300,7 +1300,7 @@ ${indent}`) + "'";
         chomp = "";
       }
       if (end) {
-        value2 = value2.slice(0, -end.length);
+        value = value.slice(0, -end.length);
         if (end[end.length - 1] === "\n")
           end = end.slice(0, -1);
         end = end.replace(blockEndNewlines, `$&${indent}`);
@@ -1308,8 +1308,8 @@ ${indent}`) + "'";
       let startWithSpace = false;
       let startEnd;
       let startNlPos = -1;
-      for (startEnd = 0; startEnd < value2.length; ++startEnd) {
-        const ch = value2[startEnd];
+      for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
         if (ch === " ")
           startWithSpace = true;
         else if (ch === "\n")
@@ -1317,9 +1317,9 @@ ${indent}`) + "'";
         else
           break;
       }
-      let start = value2.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+      let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
       if (start) {
-        value2 = value2.substring(start.length);
+        value = value.substring(start.length);
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
@@ -1330,7 +1330,7 @@ ${indent}`) + "'";
           onComment();
       }
       if (!literal2) {
-        const foldedValue = value2.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
+        const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
         if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
@@ -1343,37 +1343,37 @@ ${indent}`) + "'";
           return `>${header}
 ${indent}${body}`;
       }
-      value2 = value2.replace(/\n+/g, `$&${indent}`);
+      value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header}
-${indent}${start}${value2}${end}`;
+${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
-      const { type, value: value2 } = item;
+      const { type, value } = item;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-      if (implicitKey && value2.includes("\n") || inFlow && /[[\]{},]/.test(value2)) {
-        return quotedString(value2, ctx);
+      if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
+        return quotedString(value, ctx);
       }
-      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value2)) {
-        return implicitKey || inFlow || !value2.includes("\n") ? quotedString(value2, ctx) : blockString(item, ctx, onComment, onChompKeep);
+      if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value2.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
-      if (containsDocumentMarker(value2)) {
+      if (containsDocumentMarker(value)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
-          return quotedString(value2, ctx);
+          return quotedString(value, ctx);
         }
       }
-      const str = value2.replace(/\n+/g, `$&
+      const str = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
         const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
-          return quotedString(value2, ctx);
+          return quotedString(value, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
@@ -1546,7 +1546,7 @@ var require_stringifyPair = __commonJS({
     var Scalar = require_Scalar();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyPair({ key: key2, value: value2 }, ctx, onComment, onChompKeep) {
+    function stringifyPair({ key: key2, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key2) && key2.comment || null;
       if (simpleKeys) {
@@ -1558,7 +1558,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key2 || keyComment && value2 == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
+      let explicitKey = !simpleKeys && (!key2 || keyComment && value == null && !ctx.inFlow || identity.isCollection(key2) || (identity.isScalar(key2) ? key2.type === Scalar.Scalar.BLOCK_FOLDED || key2.type === Scalar.Scalar.BLOCK_LITERAL : typeof key2 === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -1573,12 +1573,12 @@ var require_stringifyPair = __commonJS({
         explicitKey = true;
       }
       if (ctx.inFlow) {
-        if (allNullValues || value2 == null) {
+        if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
           return str === "" ? "?" : explicitKey ? `? ${str}` : str;
         }
-      } else if (allNullValues && !simpleKeys || value2 == null && explicitKey) {
+      } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
         str = `? ${str}`;
         if (keyComment && !keyCommentDone) {
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
@@ -1599,26 +1599,26 @@ ${indent}:`;
           str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value2)) {
-        vsb = !!value2.spaceBefore;
-        vcb = value2.commentBefore;
-        valueComment = value2.comment;
+      if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
       } else {
         vsb = false;
         vcb = null;
         valueComment = null;
-        if (value2 && typeof value2 === "object")
-          value2 = doc.createNode(value2);
+        if (value && typeof value === "object")
+          value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value2))
+      if (!explicitKey && !keyComment && identity.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value2) && !value2.flow && !value2.tag && !value2.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify2.stringify(value2, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify2.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -1634,11 +1634,11 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value2)) {
+      } else if (!explicitKey && identity.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
-        const flow = ctx.inFlow ?? value2.flow ?? value2.items.length === 0;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
         if (hasNewline || !flow) {
           let hasPropsLine = false;
           if (hasNewline && (vs0 === "&" || vs0 === "!")) {
@@ -1701,7 +1701,7 @@ var require_merge = __commonJS({
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
     var merge = {
-      identify: (value2) => value2 === MERGE_KEY || typeof value2 === "symbol" && value2.description === MERGE_KEY,
+      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
@@ -1711,8 +1711,8 @@ var require_merge = __commonJS({
       stringify: () => MERGE_KEY
     };
     var isMergeKey = (ctx, key2) => (merge.identify(key2) || identity.isScalar(key2) && (!key2.type || key2.type === Scalar.Scalar.PLAIN) && merge.identify(key2.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge.tag && tag.default);
-    function addMergeToJSMap(ctx, map, value2) {
-      const source = resolveAliasValue(ctx, value2);
+    function addMergeToJSMap(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map, it);
@@ -1722,20 +1722,20 @@ var require_merge = __commonJS({
       else
         mergeValue(ctx, map, source);
     }
-    function mergeValue(ctx, map, value2) {
-      const source = resolveAliasValue(ctx, value2);
+    function mergeValue(ctx, map, value) {
+      const source = resolveAliasValue(ctx, value);
       if (!identity.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
-      for (const [key2, value3] of srcMap) {
+      for (const [key2, value2] of srcMap) {
         if (map instanceof Map) {
           if (!map.has(key2))
-            map.set(key2, value3);
+            map.set(key2, value2);
         } else if (map instanceof Set) {
           map.add(key2);
         } else if (!Object.prototype.hasOwnProperty.call(map, key2)) {
           Object.defineProperty(map, key2, {
-            value: value3,
+            value: value2,
             writable: true,
             enumerable: true,
             configurable: true
@@ -1744,8 +1744,8 @@ var require_merge = __commonJS({
       }
       return map;
     }
-    function resolveAliasValue(ctx, value2) {
-      return ctx && identity.isAlias(value2) ? value2.resolve(ctx.doc, ctx) : value2;
+    function resolveAliasValue(ctx, value) {
+      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -1762,20 +1762,20 @@ var require_addPairToJSMap = __commonJS({
     var stringify2 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
-    function addPairToJSMap(ctx, map, { key: key2, value: value2 }) {
+    function addPairToJSMap(ctx, map, { key: key2, value }) {
       if (identity.isNode(key2) && key2.addToJSMap)
-        key2.addToJSMap(ctx, map, value2);
+        key2.addToJSMap(ctx, map, value);
       else if (merge.isMergeKey(ctx, key2))
-        merge.addMergeToJSMap(ctx, map, value2);
+        merge.addMergeToJSMap(ctx, map, value);
       else {
         const jsKey = toJS.toJS(key2, "", ctx);
         if (map instanceof Map) {
-          map.set(jsKey, toJS.toJS(value2, jsKey, ctx));
+          map.set(jsKey, toJS.toJS(value, jsKey, ctx));
         } else if (map instanceof Set) {
           map.add(jsKey);
         } else {
           const stringKey = stringifyKey(key2, jsKey, ctx);
-          const jsValue = toJS.toJS(value2, stringKey, ctx);
+          const jsValue = toJS.toJS(value, stringKey, ctx);
           if (stringKey in map)
             Object.defineProperty(map, stringKey, {
               value: jsValue,
@@ -1825,24 +1825,24 @@ var require_Pair = __commonJS({
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
-    function createPair(key2, value2, ctx) {
+    function createPair(key2, value, ctx) {
       const k = createNode.createNode(key2, void 0, ctx);
-      const v = createNode.createNode(value2, void 0, ctx);
+      const v = createNode.createNode(value, void 0, ctx);
       return new Pair(k, v);
     }
     var Pair = class _Pair {
-      constructor(key2, value2 = null) {
+      constructor(key2, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key2;
-        this.value = value2;
+        this.value = value;
       }
       clone(schema) {
-        let { key: key2, value: value2 } = this;
+        let { key: key2, value } = this;
         if (identity.isNode(key2))
           key2 = key2.clone(schema);
-        if (identity.isNode(value2))
-          value2 = value2.clone(schema);
-        return new _Pair(key2, value2);
+        if (identity.isNode(value))
+          value = value.clone(schema);
+        return new _Pair(key2, value);
       }
       toJSON(_, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
@@ -2045,17 +2045,17 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map = new this(schema);
-        const add3 = (key2, value2) => {
+        const add3 = (key2, value) => {
           if (typeof replacer === "function")
-            value2 = replacer.call(obj, key2, value2);
+            value = replacer.call(obj, key2, value);
           else if (Array.isArray(replacer) && !replacer.includes(key2))
             return;
-          if (value2 !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key2, value2, ctx));
+          if (value !== void 0 || keepUndefined)
+            map.items.push(Pair.createPair(key2, value, ctx));
         };
         if (obj instanceof Map) {
-          for (const [key2, value2] of obj)
-            add3(key2, value2);
+          for (const [key2, value] of obj)
+            add3(key2, value);
         } else if (obj && typeof obj === "object") {
           for (const key2 of Object.keys(obj))
             add3(key2, obj[key2]);
@@ -2113,8 +2113,8 @@ var require_YAMLMap = __commonJS({
       has(key2) {
         return !!findPair(this.items, key2);
       }
-      set(key2, value2) {
-        this.add(new Pair.Pair(key2, value2), true);
+      set(key2, value) {
+        this.add(new Pair.Pair(key2, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -2192,8 +2192,8 @@ var require_YAMLSeq = __commonJS({
         super(identity.SEQ, schema);
         this.items = [];
       }
-      add(value2) {
-        this.items.push(value2);
+      add(value) {
+        this.items.push(value);
       }
       /**
        * Removes a value from the collection.
@@ -2234,15 +2234,15 @@ var require_YAMLSeq = __commonJS({
        * If `key` does not contain a representation of an integer, this will throw.
        * It may be wrapped in a `Scalar`.
        */
-      set(key2, value2) {
+      set(key2, value) {
         const idx = asItemIndex(key2);
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key2}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value2))
-          prev.value = value2;
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+          prev.value = value;
         else
-          this.items[idx] = value2;
+          this.items[idx] = value;
       }
       toJSON(_, ctx) {
         const seq = [];
@@ -2318,7 +2318,7 @@ var require_string = __commonJS({
     "use strict";
     var stringifyString = require_stringifyString();
     var string3 = {
-      identify: (value2) => typeof value2 === "string",
+      identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str) => str,
@@ -2337,7 +2337,7 @@ var require_null = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
-      identify: (value2) => value2 == null,
+      identify: (value) => value == null,
       createNode: () => new Scalar.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
@@ -2355,18 +2355,18 @@ var require_bool = __commonJS({
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
-      identify: (value2) => typeof value2 === "boolean",
+      identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
       resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
-      stringify({ source, value: value2 }, ctx) {
+      stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
-          if (value2 === sv)
+          if (value === sv)
             return source;
         }
-        return value2 ? ctx.options.trueStr : ctx.options.falseStr;
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
       }
     };
     exports.boolTag = boolTag;
@@ -2377,13 +2377,13 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format, minFractionDigits, tag, value: value2 }) {
-      if (typeof value2 === "bigint")
-        return String(value2);
-      const num2 = typeof value2 === "number" ? value2 : Number(value2);
+    function stringifyNumber({ format, minFractionDigits, tag, value }) {
+      if (typeof value === "bigint")
+        return String(value);
+      const num2 = typeof value === "number" ? value : Number(value);
       if (!isFinite(num2))
         return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value2, -0) ? "-0" : JSON.stringify(value2);
+      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
@@ -2407,7 +2407,7 @@ var require_float = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -2415,7 +2415,7 @@ var require_float = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -2427,7 +2427,7 @@ var require_float = __commonJS({
       }
     };
     var float = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
@@ -2451,16 +2451,16 @@ var require_int = __commonJS({
   "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     var intResolve = (str, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix);
     function intStringify(node, radix, prefix) {
-      const { value: value2 } = node;
-      if (intIdentify(value2) && value2 >= 0)
-        return prefix + value2.toString(radix);
+      const { value } = node;
+      if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
       return stringifyNumber.stringifyNumber(node);
     }
     var intOct = {
-      identify: (value2) => intIdentify(value2) && value2 >= 0,
+      identify: (value) => intIdentify(value) && value >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
@@ -2477,7 +2477,7 @@ var require_int = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
-      identify: (value2) => intIdentify(value2) && value2 >= 0,
+      identify: (value) => intIdentify(value) && value >= 0,
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
@@ -2526,20 +2526,20 @@ var require_schema2 = __commonJS({
     var Scalar = require_Scalar();
     var map = require_map();
     var seq = require_seq();
-    function intIdentify(value2) {
-      return typeof value2 === "bigint" || Number.isInteger(value2);
+    function intIdentify(value) {
+      return typeof value === "bigint" || Number.isInteger(value);
     }
-    var stringifyJSON = ({ value: value2 }) => JSON.stringify(value2);
+    var stringifyJSON = ({ value }) => JSON.stringify(value);
     var jsonScalars = [
       {
-        identify: (value2) => typeof value2 === "string",
+        identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
         resolve: (str) => str,
         stringify: stringifyJSON
       },
       {
-        identify: (value2) => value2 == null,
+        identify: (value) => value == null,
         createNode: () => new Scalar.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
@@ -2548,7 +2548,7 @@ var require_schema2 = __commonJS({
         stringify: stringifyJSON
       },
       {
-        identify: (value2) => typeof value2 === "boolean",
+        identify: (value) => typeof value === "boolean",
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
@@ -2561,10 +2561,10 @@ var require_schema2 = __commonJS({
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
         resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-        stringify: ({ value: value2 }) => intIdentify(value2) ? value2.toString() : JSON.stringify(value2)
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
-        identify: (value2) => typeof value2 === "number",
+        identify: (value) => typeof value === "number",
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
@@ -2594,7 +2594,7 @@ var require_binary = __commonJS({
     var Scalar = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
-      identify: (value2) => value2 instanceof Uint8Array,
+      identify: (value) => value instanceof Uint8Array,
       // Buffer inherits from Uint8Array
       default: false,
       tag: "tag:yaml.org,2002:binary",
@@ -2620,10 +2620,10 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment: comment3, type, value: value2 }, ctx, onComment, onChompKeep) {
-        if (!value2)
+      stringify({ comment: comment3, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
           return "";
-        const buf = value2;
+        const buf = value;
         let str;
         if (typeof node_buffer.Buffer === "function") {
           str = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
@@ -2695,25 +2695,25 @@ ${cn.comment}` : item.comment;
         for (let it of iterable) {
           if (typeof replacer === "function")
             it = replacer.call(iterable, String(i++), it);
-          let key2, value2;
+          let key2, value;
           if (Array.isArray(it)) {
             if (it.length === 2) {
               key2 = it[0];
-              value2 = it[1];
+              value = it[1];
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it}`);
           } else if (it && it instanceof Object) {
             const keys = Object.keys(it);
             if (keys.length === 1) {
               key2 = keys[0];
-              value2 = it[key2];
+              value = it[key2];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
             }
           } else {
             key2 = it;
           }
-          pairs2.items.push(Pair.createPair(key2, value2, ctx));
+          pairs2.items.push(Pair.createPair(key2, value, ctx));
         }
       return pairs2;
     }
@@ -2760,16 +2760,16 @@ var require_omap = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(map);
         for (const pair of this.items) {
-          let key2, value2;
+          let key2, value;
           if (identity.isPair(pair)) {
             key2 = toJS.toJS(pair.key, "", ctx);
-            value2 = toJS.toJS(pair.value, key2, ctx);
+            value = toJS.toJS(pair.value, key2, ctx);
           } else {
             key2 = toJS.toJS(pair, "", ctx);
           }
           if (map.has(key2))
             throw new Error("Ordered maps must not include duplicate keys");
-          map.set(key2, value2);
+          map.set(key2, value);
         }
         return map;
       }
@@ -2783,7 +2783,7 @@ var require_omap = __commonJS({
     YAMLOMap.tag = "tag:yaml.org,2002:omap";
     var omap = {
       collection: "seq",
-      identify: (value2) => value2 instanceof Map,
+      identify: (value) => value instanceof Map,
       nodeClass: YAMLOMap,
       default: false,
       tag: "tag:yaml.org,2002:omap",
@@ -2813,14 +2813,14 @@ var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
-    function boolStringify({ value: value2, source }, ctx) {
-      const boolObj = value2 ? trueTag : falseTag;
+    function boolStringify({ value, source }, ctx) {
+      const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
         return source;
-      return value2 ? ctx.options.trueStr : ctx.options.falseStr;
+      return value ? ctx.options.trueStr : ctx.options.falseStr;
     }
     var trueTag = {
-      identify: (value2) => value2 === true,
+      identify: (value) => value === true,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
@@ -2828,7 +2828,7 @@ var require_bool2 = __commonJS({
       stringify: boolStringify
     };
     var falseTag = {
-      identify: (value2) => value2 === false,
+      identify: (value) => value === false,
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
@@ -2847,7 +2847,7 @@ var require_float2 = __commonJS({
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
@@ -2855,7 +2855,7 @@ var require_float2 = __commonJS({
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
@@ -2867,7 +2867,7 @@ var require_float2 = __commonJS({
       }
     };
     var float = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
@@ -2894,7 +2894,7 @@ var require_int2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    var intIdentify = (value2) => typeof value2 === "bigint" || Number.isInteger(value2);
+    var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
     function intResolve(str, offset, radix, { intAsBigInt }) {
       const sign = str[0];
       if (sign === "-" || sign === "+")
@@ -2919,10 +2919,10 @@ var require_int2 = __commonJS({
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
-      const { value: value2 } = node;
-      if (intIdentify(value2)) {
-        const str = value2.toString(radix);
-        return value2 < 0 ? "-" + prefix + str.substr(1) : prefix + str;
+      const { value } = node;
+      if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? "-" + prefix + str.substr(1) : prefix + str;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -3000,13 +3000,13 @@ var require_set = __commonJS({
         const pair = YAMLMap.findPair(this.items, key2);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
-      set(key2, value2) {
-        if (typeof value2 !== "boolean")
-          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value2}`);
+      set(key2, value) {
+        if (typeof value !== "boolean")
+          throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
         const prev = YAMLMap.findPair(this.items, key2);
-        if (prev && !value2) {
+        if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
-        } else if (!prev && value2) {
+        } else if (!prev && value) {
           this.items.push(new Pair.Pair(key2));
         }
       }
@@ -3025,10 +3025,10 @@ var require_set = __commonJS({
         const { replacer } = ctx;
         const set2 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
-          for (let value2 of iterable) {
+          for (let value of iterable) {
             if (typeof replacer === "function")
-              value2 = replacer.call(iterable, value2, value2);
-            set2.items.push(Pair.createPair(value2, null, ctx));
+              value = replacer.call(iterable, value, value);
+            set2.items.push(Pair.createPair(value, null, ctx));
           }
         return set2;
       }
@@ -3036,7 +3036,7 @@ var require_set = __commonJS({
     YAMLSet.tag = "tag:yaml.org,2002:set";
     var set = {
       collection: "map",
-      identify: (value2) => value2 instanceof Set,
+      identify: (value) => value instanceof Set,
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
@@ -3070,33 +3070,33 @@ var require_timestamp = __commonJS({
       return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node) {
-      let { value: value2 } = node;
+      let { value } = node;
       let num2 = (n) => n;
-      if (typeof value2 === "bigint")
+      if (typeof value === "bigint")
         num2 = (n) => BigInt(n);
-      else if (isNaN(value2) || !isFinite(value2))
+      else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node);
       let sign = "";
-      if (value2 < 0) {
+      if (value < 0) {
         sign = "-";
-        value2 *= num2(-1);
+        value *= num2(-1);
       }
       const _60 = num2(60);
-      const parts = [value2 % _60];
-      if (value2 < 60) {
+      const parts = [value % _60];
+      if (value < 60) {
         parts.unshift(0);
       } else {
-        value2 = (value2 - parts[0]) / _60;
-        parts.unshift(value2 % _60);
-        if (value2 >= 60) {
-          value2 = (value2 - parts[0]) / _60;
-          parts.unshift(value2);
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60);
+        if (value >= 60) {
+          value = (value - parts[0]) / _60;
+          parts.unshift(value);
         }
       }
       return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
-      identify: (value2) => typeof value2 === "bigint" || Number.isInteger(value2),
+      identify: (value) => typeof value === "bigint" || Number.isInteger(value),
       default: true,
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
@@ -3105,7 +3105,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var floatTime = {
-      identify: (value2) => typeof value2 === "number",
+      identify: (value) => typeof value === "number",
       default: true,
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
@@ -3114,7 +3114,7 @@ var require_timestamp = __commonJS({
       stringify: stringifySexagesimal
     };
     var timestamp = {
-      identify: (value2) => value2 instanceof Date,
+      identify: (value) => value instanceof Date,
       default: true,
       tag: "tag:yaml.org,2002:timestamp",
       // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
@@ -3137,7 +3137,7 @@ var require_timestamp = __commonJS({
         }
         return new Date(date);
       },
-      stringify: ({ value: value2 }) => value2?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
+      stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
     exports.floatTime = floatTime;
     exports.intTime = intTime;
@@ -3411,7 +3411,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value2, replacer, options2) {
+      constructor(value, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -3443,7 +3443,7 @@ var require_Document = __commonJS({
         } else
           this.directives = new directives.Directives({ version });
         this.setSchema(version, options2);
-        this.contents = value2 === void 0 ? null : this.createNode(value2, _replacer, options2);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -3468,14 +3468,14 @@ var require_Document = __commonJS({
         return copy;
       }
       /** Adds a value to the document. */
-      add(value2) {
+      add(value) {
         if (assertCollection(this.contents))
-          this.contents.add(value2);
+          this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value2) {
+      addIn(path, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value2);
+          this.contents.addIn(path, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3494,10 +3494,10 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value2, replacer, options2) {
+      createNode(value, replacer, options2) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
-          value2 = replacer.call({ "": value2 }, "", value2);
+          value = replacer.call({ "": value }, "", value);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
@@ -3524,7 +3524,7 @@ var require_Document = __commonJS({
           schema: this.schema,
           sourceObjects
         };
-        const node = createNode.createNode(value2, tag, ctx);
+        const node = createNode.createNode(value, tag, ctx);
         if (flow && identity.isCollection(node))
           node.flow = true;
         setAnchors();
@@ -3534,9 +3534,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key2, value2, options2 = {}) {
+      createPair(key2, value, options2 = {}) {
         const k = this.createNode(key2, null, options2);
-        const v = this.createNode(value2, null, options2);
+        const v = this.createNode(value, null, options2);
         return new Pair.Pair(k, v);
       }
       /**
@@ -3595,24 +3595,24 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      set(key2, value2) {
+      set(key2, value) {
         if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, [key2], value2);
+          this.contents = Collection.collectionFromPath(this.schema, [key2], value);
         } else if (assertCollection(this.contents)) {
-          this.contents.set(key2, value2);
+          this.contents.set(key2, value);
         }
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value2) {
+      setIn(path, value) {
         if (Collection.isEmptyPath(path)) {
-          this.contents = value2;
+          this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value2);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value2);
+          this.contents.setIn(path, value);
         }
       }
       /**
@@ -3998,7 +3998,7 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep15, value: value2 } = collItem;
+        const { start, key: key2, sep: sep15, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
           next: key2 ?? sep15?.[0],
@@ -4041,7 +4041,7 @@ var require_resolve_block_map = __commonJS({
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
         const valueProps = resolveProps.resolveProps(sep15 ?? [], {
           indicator: "map-value-ind",
-          next: value2,
+          next: value,
           offset: keyNode.range[2],
           onError,
           parentIndent: bm.indent,
@@ -4050,14 +4050,14 @@ var require_resolve_block_map = __commonJS({
         offset = valueProps.end;
         if (valueProps.found) {
           if (implicitKey) {
-            if (value2?.type === "block-map" && !valueProps.hasNewline)
+            if (value?.type === "block-map" && !valueProps.hasNewline)
               onError(offset, "BLOCK_AS_IMPLICIT_KEY", "Nested mappings are not allowed in compact mappings");
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : composeEmptyNode(ctx, offset, sep15, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep15, null, valueProps, onError);
           if (ctx.schema.compat)
-            utilFlowIndentCheck.flowIndentCheck(bm.indent, value2, onError);
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
@@ -4103,18 +4103,18 @@ var require_resolve_block_seq = __commonJS({
         ctx.atKey = false;
       let offset = bs.offset;
       let commentEnd = null;
-      for (const { start, value: value2 } of bs.items) {
+      for (const { start, value } of bs.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
-          next: value2,
+          next: value,
           offset,
           onError,
           parentIndent: bs.indent,
           startOnNewline: true
         });
         if (!props.found) {
-          if (props.anchor || props.tag || value2) {
-            if (value2?.type === "block-seq")
+          if (props.anchor || props.tag || value) {
+            if (value?.type === "block-seq")
               onError(props.end, "BAD_INDENT", "All sequence items must start at the same column");
             else
               onError(offset, "MISSING_CHAR", "Sequence item without - indicator");
@@ -4125,9 +4125,9 @@ var require_resolve_block_seq = __commonJS({
             continue;
           }
         }
-        const node = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        const node = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value2, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
         offset = node.range[2];
         seq.items.push(node);
       }
@@ -4209,7 +4209,7 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep15, value: value2 } = collItem;
+        const { start, key: key2, sep: sep15, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
@@ -4220,7 +4220,7 @@ var require_resolve_flow_collection = __commonJS({
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep15 && !value2) {
+          if (!props.anchor && !props.tag && !sep15 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4275,10 +4275,10 @@ var require_resolve_flow_collection = __commonJS({
           }
         }
         if (!isMap3 && !sep15 && !props.found) {
-          const valueNode = value2 ? composeNode(ctx, value2, props, onError) : composeEmptyNode(ctx, props.end, sep15, null, props, onError);
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep15, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
-          if (isBlock(value2))
+          if (isBlock(value))
             onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
         } else {
           ctx.atKey = true;
@@ -4290,7 +4290,7 @@ var require_resolve_flow_collection = __commonJS({
           const valueProps = resolveProps.resolveProps(sep15 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
-            next: value2,
+            next: value,
             offset: keyNode.range[2],
             onError,
             parentIndent: fc.indent,
@@ -4310,15 +4310,15 @@ var require_resolve_flow_collection = __commonJS({
               if (props.start < valueProps.found.offset - 1024)
                 onError(valueProps.found, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit flow sequence key");
             }
-          } else if (value2) {
-            if ("source" in value2 && value2.source?.[0] === ":")
-              onError(value2, "MISSING_CHAR", `Missing space after : in ${fcName}`);
+          } else if (value) {
+            if ("source" in value && value.source?.[0] === ":")
+              onError(value, "MISSING_CHAR", `Missing space after : in ${fcName}`);
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value2 ? composeNode(ctx, value2, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep15, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep15, null, valueProps, onError) : null;
           if (valueNode) {
-            if (isBlock(value2))
+            if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
           } else if (valueProps.comment) {
             if (keyNode.comment)
@@ -4461,11 +4461,11 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value3 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
+        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar2.source)
           end2 += scalar2.source.length;
-        return { value: value3, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
       let trimIndent = scalar2.indent + header.indent;
       let offset = scalar2.offset + header.length;
@@ -4495,11 +4495,11 @@ var require_resolve_block_scalar = __commonJS({
         if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
-      let value2 = "";
+      let value = "";
       let sep15 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value2 += lines2[i][0].slice(trimIndent) + "\n";
+        value += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
         let [indent, content] = lines2[i];
         offset += indent.length + content.length + 1;
@@ -4513,23 +4513,23 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value2 += sep15 + indent.slice(trimIndent) + content;
+          value += sep15 + indent.slice(trimIndent) + content;
           sep15 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
           if (sep15 === " ")
             sep15 = "\n";
           else if (!prevMoreIndented && sep15 === "\n")
             sep15 = "\n\n";
-          value2 += sep15 + indent.slice(trimIndent) + content;
+          value += sep15 + indent.slice(trimIndent) + content;
           sep15 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
           if (sep15 === "\n")
-            value2 += "\n";
+            value += "\n";
           else
             sep15 = "\n";
         } else {
-          value2 += sep15 + content;
+          value += sep15 + content;
           sep15 = " ";
           prevMoreIndented = false;
         }
@@ -4539,15 +4539,15 @@ var require_resolve_block_scalar = __commonJS({
           break;
         case "+":
           for (let i = chompStart; i < lines2.length; ++i)
-            value2 += "\n" + lines2[i][0].slice(trimIndent);
-          if (value2[value2.length - 1] !== "\n")
-            value2 += "\n";
+            value += "\n" + lines2[i][0].slice(trimIndent);
+          if (value[value.length - 1] !== "\n")
+            value += "\n";
           break;
         default:
-          value2 += "\n";
+          value += "\n";
       }
       const end = start + header.length + scalar2.source.length;
-      return { value: value2, type, comment: header.comment, range: [start, end, end] };
+      return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -4632,20 +4632,20 @@ var require_resolve_flow_scalar = __commonJS({
     function resolveFlowScalar(scalar2, strict, onError) {
       const { offset, type, source, end } = scalar2;
       let _type;
-      let value2;
+      let value;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
-          value2 = plainValue(source, _onError);
+          value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_SINGLE;
-          value2 = singleQuotedValue(source, _onError);
+          value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
           _type = Scalar.Scalar.QUOTE_DOUBLE;
-          value2 = doubleQuotedValue(source, _onError);
+          value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
@@ -4660,7 +4660,7 @@ var require_resolve_flow_scalar = __commonJS({
       const valueEnd = offset + source.length;
       const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
-        value: value2,
+        value,
         type: _type,
         comment: re.comment,
         range: [offset, valueEnd, re.offset]
@@ -4853,28 +4853,28 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value: value2, type, comment: comment3, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment3, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
         tag = ctx.schema[identity.SCALAR];
       } else if (tagName)
-        tag = findScalarTagByName(ctx.schema, value2, tagName, tagToken, onError);
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
-        tag = findScalarTagByTest(ctx, value2, token, onError);
+        tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
       let scalar2;
       try {
-        const res = tag.resolve(value2, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
+        const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
         scalar2 = identity.isScalar(res) ? res : new Scalar.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar.Scalar(value2);
+        scalar2 = new Scalar.Scalar(value);
       }
       scalar2.range = range;
-      scalar2.source = value2;
+      scalar2.source = value;
       if (type)
         scalar2.type = type;
       if (tagName)
@@ -4885,7 +4885,7 @@ var require_compose_scalar = __commonJS({
         scalar2.comment = comment3;
       return scalar2;
     }
-    function findScalarTagByName(schema, value2, tagName, tagToken, onError) {
+    function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
         return schema[identity.SCALAR];
       const matchWithTest = [];
@@ -4898,7 +4898,7 @@ var require_compose_scalar = __commonJS({
         }
       }
       for (const tag of matchWithTest)
-        if (tag.test?.test(value2))
+        if (tag.test?.test(value))
           return tag;
       const kt = schema.knownTags[tagName];
       if (kt && !kt.collection) {
@@ -4908,10 +4908,10 @@ var require_compose_scalar = __commonJS({
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema[identity.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema }, value2, token, onError) {
-      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value2)) || schema[identity.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+      const tag = schema.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema[identity.SCALAR];
       if (schema.compat) {
-        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value2)) ?? schema[identity.SCALAR];
+        const compat = schema.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema[identity.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -5069,7 +5069,7 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options2, directives, { offset, start, value: value2, end }, onError) {
+    function composeDoc(options2, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options2);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
@@ -5081,7 +5081,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value2 ?? end?.[0],
+        next: value ?? end?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -5089,10 +5089,10 @@ var require_compose_doc = __commonJS({
       });
       if (props.found) {
         doc.directives.docStart = true;
-        if (value2 && (value2.type === "block-map" || value2.type === "block-seq") && !props.hasNewline)
+        if (value && (value.type === "block-map" || value.type === "block-seq") && !props.hasNewline)
           onError(props.end, "MISSING_CHAR", "Block collection cannot start on same line with directives-end marker");
       }
-      doc.contents = value2 ? composeNode.composeNode(ctx, value2, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+      doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
       const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
       if (re.comment)
@@ -5340,9 +5340,9 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value2, context) {
+    function createScalarToken(value, context) {
       const { implicitKey = false, indent, inFlow = false, offset = -1, type = "PLAIN" } = context;
-      const source = stringifyString.stringifyString({ type, value: value2 }, {
+      const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -5372,7 +5372,7 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent, source, end };
       }
     }
-    function setScalarValue(token, value2, context = {}) {
+    function setScalarValue(token, value, context = {}) {
       let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
       let indent = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent === "number")
@@ -5395,7 +5395,7 @@ var require_cst_scalar = __commonJS({
           default:
             type = "PLAIN";
         }
-      const source = stringifyString.stringifyString({ type, value: value2 }, {
+      const source = stringifyString.stringifyString({ type, value }, {
         implicitKey: implicitKey || indent === null,
         indent: indent !== null && indent > 0 ? " ".repeat(indent) : "",
         inFlow,
@@ -5541,7 +5541,7 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep15, value: value2 }) {
+    function stringifyItem({ start, key: key2, sep: sep15, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
@@ -5550,8 +5550,8 @@ var require_cst_stringify = __commonJS({
       if (sep15)
         for (const st of sep15)
           res += st.source;
-      if (value2)
-        res += stringifyToken(value2);
+      if (value)
+        res += stringifyToken(value);
       return res;
     }
     exports.stringify = stringify2;
@@ -7284,7 +7284,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify2(value2, replacer, options2) {
+    function stringify2(value, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7297,14 +7297,14 @@ var require_public_api = __commonJS({
         const indent = Math.round(options2);
         options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
-      if (value2 === void 0) {
+      if (value === void 0) {
         const { keepUndefined } = options2 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value2) && !_replacer)
-        return value2.toString(options2);
-      return new Document.Document(value2, _replacer, options2).toString(options2);
+      if (identity.isDocument(value) && !_replacer)
+        return value.toString(options2);
+      return new Document.Document(value, _replacer, options2).toString(options2);
     }
     exports.parse = parse2;
     exports.parseAllDocuments = parseAllDocuments;
@@ -7417,10 +7417,10 @@ function describeError(error) {
 
 // src/util/decimal.ts
 function parseDecimal(text2, origin, expected2, options2) {
-  const value2 = text2.trim();
+  const value = text2.trim();
   const pattern = options2.fractions ? /^(\d+(\.\d*)?|\.\d+)$/ : /^\d+$/;
-  if (!pattern.test(value2) || !options2.accepts(Number(value2))) throw new UserError(`${origin} must be ${expected2}, not '${text2}'.`);
-  return Number(value2);
+  if (!pattern.test(value) || !options2.accepts(Number(value))) throw new UserError(`${origin} must be ${expected2}, not '${text2}'.`);
+  return Number(value);
 }
 
 // src/config/sweep.ts
@@ -8237,9 +8237,9 @@ function tokenize(text2, start, fail2) {
     const rest = text2.slice(pos);
     const number5 = /^(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
     if (number5) {
-      const value2 = Number(number5[0].replace(/_/g, ""));
-      if (!Number.isFinite(value2)) fail2(pos, `\`${number5[0]}\` is not a finite number`);
-      tokens.push({ kind: "number", value: value2, pos, end: pos + number5[0].length });
+      const value = Number(number5[0].replace(/_/g, ""));
+      if (!Number.isFinite(value)) fail2(pos, `\`${number5[0]}\` is not a finite number`);
+      tokens.push({ kind: "number", value, pos, end: pos + number5[0].length });
       pos += number5[0].length;
       continue;
     }
@@ -8277,9 +8277,9 @@ var ExprParser = class {
   peek(offset = 0) {
     return this.tokens[Math.min(this.i + offset, this.tokens.length - 1)];
   }
-  isPunct(value2, offset = 0) {
+  isPunct(value, offset = 0) {
     const t = this.peek(offset);
-    return t.kind === "punct" && t.value === value2;
+    return t.kind === "punct" && t.value === value;
   }
   found(t) {
     return t.kind === "end" ? "the end of the rule" : `\`${t.value}\``;
@@ -8555,9 +8555,9 @@ function itemText(item, where2) {
   if ((0, import_yaml.isMap)(item) && item.items.length === 1) {
     const pair = item.items[0];
     const key2 = (0, import_yaml.isScalar)(pair.key) ? pair.key.value : null;
-    const value2 = (0, import_yaml.isScalar)(pair.value) ? pair.value.value : null;
-    if (typeof key2 !== "string" || typeof value2 !== "string" && typeof value2 !== "number") return null;
-    if (LEVELS.includes(key2.toLowerCase())) return `${key2}: ${String(value2).trim()}`;
+    const value = (0, import_yaml.isScalar)(pair.value) ? pair.value.value : null;
+    if (typeof key2 !== "string" || typeof value !== "string" && typeof value !== "number") return null;
+    if (LEVELS.includes(key2.toLowerCase())) return `${key2}: ${String(value).trim()}`;
     const near2 = nearMiss(key2, LEVELS);
     if (near2) throw new UserError(`${where2}: unknown level '${key2}'; did you mean '${near2}'? Expected one of: ${LEVELS.join(", ")}.`);
   }
@@ -8591,8 +8591,8 @@ function directionsFrom(node, origin, lineOf2) {
   if (!(0, import_yaml.isMap)(node)) throw new UserError(`${origin} line ${lineOf2(node)}: \`directions\` must map metric names to higher or lower ${example}.`);
   return node.items.map((pair) => {
     const metric = (0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : "";
-    const value2 = (0, import_yaml.isScalar)(pair.value) ? pair.value.value : null;
-    const better = typeof value2 === "string" ? value2.trim().toLowerCase() : "";
+    const value = (0, import_yaml.isScalar)(pair.value) ? pair.value.value : null;
+    const better = typeof value === "string" ? value.trim().toLowerCase() : "";
     if (!metric || better !== "higher" && better !== "lower") {
       throw new UserError(`${origin} line ${lineOf2(pair.key)}: directions of ${JSON.stringify(metric)} must be higher or lower ${example}.`);
     }
@@ -8666,15 +8666,15 @@ function lastRunValues(stage2) {
   if (stage2.status === "failed" || stage2.status === "not-run") return true;
   return stage2.status === "out-of-date" && stage2.reasons.some((r) => !r.startsWith("out "));
 }
-function isFloatLeaf(value2) {
-  return value2 !== null && typeof value2 === "object" && "float" in value2;
+function isFloatLeaf(value) {
+  return value !== null && typeof value === "object" && "float" in value;
 }
-function isIntLeaf(value2) {
-  return value2 !== null && typeof value2 === "object" && "int" in value2;
+function isIntLeaf(value) {
+  return value !== null && typeof value === "object" && "int" in value;
 }
-function intLeaf(value2) {
-  const n = Number(value2);
-  return Number.isSafeInteger(n) ? n : { int: value2.toString() };
+function intLeaf(value) {
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : { int: value.toString() };
 }
 function numericValue(leaf2) {
   if (typeof leaf2 === "number") return leaf2;
@@ -8692,11 +8692,11 @@ function exactInt(leaf2) {
 function isFloat(leaf2) {
   return isFloatLeaf(leaf2) || typeof leaf2 === "number" && !Number.isInteger(leaf2);
 }
-function floatLeaf(value2) {
-  if (Number.isNaN(value2)) return { float: "NaN" };
-  if (value2 === Infinity) return { float: "Infinity" };
-  if (value2 === -Infinity) return { float: "-Infinity" };
-  return Number.isInteger(value2) ? { float: value2 } : value2;
+function floatLeaf(value) {
+  if (Number.isNaN(value)) return { float: "NaN" };
+  if (value === Infinity) return { float: "Infinity" };
+  if (value === -Infinity) return { float: "-Infinity" };
+  return Number.isInteger(value) ? { float: value } : value;
 }
 
 // src/gate/lookup.ts
@@ -8745,8 +8745,8 @@ function gateSummary(evaluation, proposed = null) {
     proposed
   };
 }
-function finiteOrNull(value2) {
-  return value2 !== null && Number.isFinite(value2) ? value2 : null;
+function finiteOrNull(value) {
+  return value !== null && Number.isFinite(value) ? value : null;
 }
 function brokenRules(summary2) {
   let failures = 0;
@@ -8965,14 +8965,14 @@ function diffLeaf(diff, float) {
 }
 
 // src/util/mean.ts
-function meanAndStd(values) {
-  const n = values.length;
+function meanAndStd(values2) {
+  const n = values2.length;
   if (!n) return { mean: Number.NaN, std: null };
-  if (!values.every(Number.isFinite)) {
-    const mean3 = values.reduce((a, b) => a + b, 0) / n;
+  if (!values2.every(Number.isFinite)) {
+    const mean3 = values2.reduce((a, b) => a + b, 0) / n;
     return { mean: mean3, std: n > 1 ? Number.NaN : null };
   }
-  const parts = values.map(binaryParts);
+  const parts = values2.map(binaryParts);
   const low = parts.reduce((least, p) => Math.min(least, p.exponent), Infinity);
   let sum = 0n;
   let squares = 0n;
@@ -8987,12 +8987,12 @@ function meanAndStd(values) {
   const spread = count3 * squares - sum * sum;
   return { mean: mean2, std: sqrtRatioToDouble(spread, count3 * (count3 - 1n), low) };
 }
-function exactMean(values) {
-  return meanAndStd(values).mean;
+function exactMean(values2) {
+  return meanAndStd(values2).mean;
 }
 var view = new DataView(new ArrayBuffer(8));
-function binaryParts(value2) {
-  view.setFloat64(0, value2);
+function binaryParts(value) {
+  view.setFloat64(0, value);
   const bits = view.getBigUint64(0);
   const negative = bits >> 63n === 1n;
   const biased = Number(bits >> 52n & 0x7ffn);
@@ -9011,8 +9011,8 @@ function ratioToDouble(num2, den, exponent) {
   const [top2, bottom] = shift >= 0 ? [abs << BigInt(shift), den] : [abs, den << BigInt(-shift)];
   const quotient = top2 / bottom;
   const sticky = quotient * bottom === top2 ? 0n : 1n;
-  const value2 = scaleByPowerOfTwo(Number(quotient << 1n | sticky), exponent - shift - 1);
-  return negative ? -value2 : value2;
+  const value = scaleByPowerOfTwo(Number(quotient << 1n | sticky), exponent - shift - 1);
+  return negative ? -value : value;
 }
 function sqrtRatioToDouble(num2, den, exponent) {
   if (num2 <= 0n) return 0;
@@ -9046,24 +9046,30 @@ function scaleByPowerOfTwo(x, power) {
 // src/util/numbers.ts
 var DIGITS = 4;
 var MINUS = "\u2212";
-function formatNumber(value2, digits = DIGITS, float = false) {
-  if (Number.isNaN(value2)) return "NaN";
-  if (!Number.isFinite(value2)) return value2 > 0 ? "Infinity" : `${MINUS}Infinity`;
-  const abs = Math.abs(value2);
+function formatNumber(value, digits = DIGITS, float = false) {
+  if (Number.isNaN(value)) return "NaN";
+  if (!Number.isFinite(value)) return value > 0 ? "Infinity" : `${MINUS}Infinity`;
+  const abs = Math.abs(value);
   let text2;
-  if (Number.isInteger(value2) && abs < (float ? 1e15 : 1e21)) text2 = String(value2);
+  if (Number.isInteger(value) && abs < (float ? 1e15 : 1e21)) text2 = String(value);
   else if (abs !== 0 && (abs < 1e-4 || abs >= 1e15))
-    text2 = value2.toExponential(digits - 1).replace(/\.?0+e/, "e").replace("e+", "e");
-  else if (abs >= 10 ** digits) text2 = value2.toFixed(0);
-  else text2 = String(Number(value2.toPrecision(digits)));
+    text2 = value.toExponential(digits - 1).replace(/\.?0+e/, "e").replace("e+", "e");
+  else if (abs >= 10 ** digits) text2 = value.toFixed(0);
+  else text2 = String(Number(value.toPrecision(digits)));
   return text2.charCodeAt(0) === 45 ? `${MINUS}${text2.slice(1)}` : text2;
 }
 function formatPair(a, b, floats = [false, false]) {
+  const [x, y] = formatApart([a, b], floats);
+  return [x, y];
+}
+function formatApart(values2, floats = []) {
+  const at = (digits) => values2.map((v, i) => formatNumber(v, digits, floats[i] ?? false));
   for (let digits = DIGITS; digits < 17; digits++) {
-    const pair = [formatNumber(a, digits, floats[0]), formatNumber(b, digits, floats[1])];
-    if (a === b || Number.isNaN(a) || Number.isNaN(b) || pair[0] !== pair[1]) return pair;
+    const texts = at(digits);
+    const clash = values2.some((v, i) => values2.some((w, j) => j > i && v !== w && !Number.isNaN(v) && !Number.isNaN(w) && texts[i] === texts[j]));
+    if (!clash) return texts;
   }
-  return [formatNumber(a, 17, floats[0]), formatNumber(b, 17, floats[1])];
+  return at(17);
 }
 function groupDigits(n) {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ",");
@@ -9085,7 +9091,9 @@ function noiseBand(used, stdWeight2, stats3, head, thresholdAt) {
   const edges = (s) => range ? { low: s.min, high: s.max } : { low: s.mean - width * s.std, high: s.mean + width * s.std };
   const { low, high } = edges(stats3);
   const band = range ? { low, high, center: null, k: null } : { low, high, center: stats3.mean, k: width };
-  const text2 = range ? `min\u2013max of ${stats3.n} = [${formatNumber(low)}, ${formatNumber(high)}]` : `${formatNumber(stats3.mean)} \xB1 ${formatNumber(width)}\xD7${formatNumber(stats3.std)} = [${formatNumber(low)}, ${formatNumber(high)}]`;
+  const threshold = thresholdAt(stats3);
+  const [lowText, highText, thresholdText] = formatApart([low, high, threshold, head]);
+  const text2 = range ? `min\u2013max of ${stats3.n} = [${lowText}, ${highText}]` : `${formatNumber(stats3.mean)} \xB1 ${formatNumber(width)}\xD7${formatNumber(stats3.std)} = [${lowText}, ${highText}]`;
   const thresholdEdge = PROBES.every((probe) => {
     const at = thresholdAt({ ...stats3, ...probe });
     const e = edges(probe);
@@ -9093,8 +9101,7 @@ function noiseBand(used, stdWeight2, stats3, head, thresholdAt) {
   });
   const within = head >= low && head <= high;
   const where2 = within ? "within noise" : `beyond noise (${head > high ? "above" : "below"})`;
-  const threshold = thresholdAt(stats3);
-  const apart = thresholdEdge ? "" : `; not the rule\u2019s band: its threshold ${formatNumber(threshold)} is ${threshold < low ? "below" : threshold > high ? "above" : "inside"} it`;
+  const apart = thresholdEdge ? "" : `; not the rule\u2019s band: its threshold ${thresholdText} is ${threshold < low ? "below" : threshold > high ? "above" : "inside"} it`;
   return { n: stats3.n, stats: stats3, band: { ...band, thresholdEdge }, verdict: within ? "within" : "beyond", text: `${text2}: ${where2}${apart}` };
 }
 function near(a, b) {
@@ -9327,20 +9334,20 @@ function stdWeight(expr, base, history2, used) {
   const k = Math.abs(evaluateExpr(expr, base, { ...history2, std: 1 }) - evaluateExpr(expr, base, { ...history2, std: 0 }));
   return Number(k.toPrecision(12));
 }
-function compare(value2, comparator, threshold) {
+function compare(value, comparator, threshold) {
   switch (comparator) {
     case ">=":
-      return value2 >= threshold;
+      return value >= threshold;
     case "<=":
-      return value2 <= threshold;
+      return value <= threshold;
     case ">":
-      return value2 > threshold;
+      return value > threshold;
     case "<":
-      return value2 < threshold;
+      return value < threshold;
     case "==":
-      return value2 === threshold;
+      return value === threshold;
     case "!=":
-      return value2 !== threshold;
+      return value !== threshold;
   }
 }
 function directionsOf(outcomes) {
@@ -9505,10 +9512,10 @@ function runValue(report2, column) {
   return report2.metrics.find((f) => f.path === column.file)?.rows.find((r) => r.key === column.key)?.new;
 }
 function lacks(report2, column) {
-  const value2 = runValue(report2, column);
-  const n = ruleNumber(value2);
+  const value = runValue(report2, column);
+  const n = ruleNumber(value);
   if (n === void 0) return "lacks it";
-  if (n === null) return `has ${JSON.stringify(value2)}`;
+  if (n === null) return `has ${JSON.stringify(value)}`;
   return Number.isFinite(n) ? null : `has ${n}`;
 }
 
@@ -9703,8 +9710,8 @@ function readOn(line, xs) {
     return y0 + (y1 - y0) * (x - x0) / (x1 - x0);
   });
 }
-function mean(values) {
-  const xs = values.filter((v) => v !== null && Number.isFinite(v));
+function mean(values2) {
+  const xs = values2.filter((v) => v !== null && Number.isFinite(v));
   return xs.length ? exactMean(xs) : null;
 }
 
@@ -9816,13 +9823,13 @@ function aggregateRuns(runs, options2) {
   const ok = reported.filter((r) => r.failed === null);
   const base = commonBase(reported);
   const warnings = [];
-  const values = reported.map((r) => ({ params: paramValues(r.report), failed: r.failed !== null }));
+  const values2 = reported.map((r) => ({ params: paramValues(r.report), failed: r.failed !== null }));
   const isRepeat = (p) => options2.repeatParams.some((name) => p.key === name || p.key.endsWith(`.${name}`));
   const varying = [];
   const constant = [];
   for (const ref of unionRefs(reported.map((r) => r.report.params))) {
     const id = refId(ref);
-    const known = values.filter((v) => v.params.has(id) || !v.failed);
+    const known = values2.filter((v) => v.params.has(id) || !v.failed);
     const seen = new Set(known.map((v) => v.params.has(id) ? JSON.stringify(v.params.get(id)) : "absent"));
     if (seen.size === 1 && !seen.has("absent")) constant.push({ ...ref, value: known[0].params.get(id) });
     else if (!isRepeat(ref)) varying.push(ref);
@@ -10002,9 +10009,9 @@ function toNumber(leaf2) {
   return typeof n === "number" && Number.isFinite(n) ? n : null;
 }
 function stats(xs) {
-  const values = xs.filter((x) => x !== null);
-  if (!values.length) return null;
-  return { ...meanAndStd(values), n: values.length };
+  const values2 = xs.filter((x) => x !== null);
+  if (!values2.length) return null;
+  return { ...meanAndStd(values2), n: values2.length };
 }
 function meansAsDiff(columns, metrics, atBase) {
   const files = /* @__PURE__ */ new Map();
@@ -10155,18 +10162,18 @@ function trendChart(entry, metric, headLabel) {
   if (!points.length) return null;
   const labels = axisLabels(points.map((p) => p.commit));
   const head = metric.head;
-  const values = [...points.map((p) => p.value), ...head === null ? [] : [head]];
+  const values2 = [...points.map((p) => p.value), ...head === null ? [] : [head]];
   const range = trendBand(metric.stats, entry.k);
-  const all = [...values, ...range ? [range.low, range.high] : []];
+  const all = [...values2, ...range ? [range.low, range.high] : []];
   const [min, max] = all.reduce(([lo, hi], v) => [Math.min(lo, v), Math.max(hi, v)], [Infinity, -Infinity]);
   const pad = (max - min) * 0.08 || Math.abs(max) * 0.01 || 1;
   const [bottom, top2] = [min - pad, max + pad];
-  const flat = (v) => `[${values.map(() => number(v)).join(", ")}]`;
+  const flat = (v) => `[${values2.map(() => number(v)).join(", ")}]`;
   const [orange, blue, green, grey] = [PALETTE[1], PALETTE[0], PALETTE[2], PALETTE[6]];
   const series2 = [];
   const hidden = bottom - (top2 - bottom);
   if (head !== null) series2.push({ color: orange, text: `bar [${[...points.map(() => hidden), head].map(number).join(", ")}]` });
-  series2.push({ color: blue, text: `line [${values.map(number).join(", ")}]` });
+  series2.push({ color: blue, text: `line [${values2.map(number).join(", ")}]` });
   if (range && metric.stats) {
     series2.push(
       { color: green, text: `line ${flat(range.high)}` },
@@ -10295,8 +10302,8 @@ function trendsSection(report2, images) {
         escapeCell(trend2.key),
         latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : "-",
         stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
-        bandCell(trend2, range),
-        metric.head === null ? "-" : formatNumber(metric.head),
+        bandCell(trend2, range, [metric.head]),
+        metric.head === null ? "-" : apartFromBand(range, [metric.head])[0],
         trendVerdict(trend2, metric, range, direction(trend2.file, trend2.key), report2.gates)
       ].join(" | ")} |`
     );
@@ -10334,9 +10341,13 @@ function bandSentence(trends) {
   const range = trends.some((t) => t.k === null) ? "; where the rule is on `history.min`/`history.max` alone, their min\u2013max range, as the gate judged" : "";
   return `The band is their mean \xB1 k\xB7std: k is the gate rule\u2019s (its multiplier of \`history.std\`, 3 for a rule without one; \u201Cthe rule\u2019s\u201D where the rule\u2019s threshold is an edge of the band), else 2${range}.`;
 }
-function bandCell(trend2, range) {
+function bandCell(trend2, range, heads = []) {
   if (!range) return "-";
-  return `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend2.k === null ? "min\u2013max" : `\xB1${formatNumber(trend2.k)}\xB7std`}${trend2.thresholdEdge ? ", the rule\u2019s" : ""})`;
+  const [low, high] = formatApart([range.low, range.high, ...heads.filter((h) => h !== null)]);
+  return `${low} to ${high} (${trend2.k === null ? "min\u2013max" : `\xB1${formatNumber(trend2.k)}\xB7std`}${trend2.thresholdEdge ? ", the rule\u2019s" : ""})`;
+}
+function apartFromBand(range, heads) {
+  return range ? formatApart([range.low, range.high, ...heads]).slice(2) : heads.map((h) => formatNumber(h));
 }
 function commitsRead(history2) {
   const branch = code(history2.branch);
@@ -10491,7 +10502,11 @@ function trendsTable(report2) {
           escapeCell(trend2.file),
           escapeCell(trend2.key),
           stats3 ? `${formatNumber(stats3.mean)} \xB1 ${formatNumber(stats3.std)} (${stats3.n})` : `- (${metric.points.length})`,
-          bandCell(trend2, range)
+          bandCell(
+            trend2,
+            range,
+            trend2.standings.map((t) => t.mean)
+          )
         ],
         `${best ? "\u{1F3C6} " : ""}${escapeCell(s.configuration)}`,
         s.mean === null ? "-" : num(s.mean),
@@ -10748,7 +10763,7 @@ var FlatValues = class _FlatValues {
   /** Keys with a value (not `Seen`). */
   count = 0;
   /** Sets key `i` to a value of `kind` unless it was already set; false when it was. */
-  setNew(i, kind, value2 = 0) {
+  setNew(i, kind, value = 0) {
     if (i >= this.kinds.length) {
       while (i >= this.kinds.length) {
         this.kinds = grown(this.kinds);
@@ -10756,7 +10771,7 @@ var FlatValues = class _FlatValues {
       }
     } else if (this.kinds[i] !== Kind.Absent) return false;
     this.kinds[i] = kind;
-    this.numbers[i] = value2;
+    this.numbers[i] = value;
     if (kind !== Kind.Seen) this.count++;
     return true;
   }
@@ -10794,9 +10809,9 @@ var FlatValues = class _FlatValues {
     return out;
   }
   /** Values read as a map (another reader, another format) put in `table`. */
-  static fromMap(values, table2) {
+  static fromMap(values2, table2) {
     const flat = new _FlatValues(table2);
-    for (const [key2, leaf2] of values) {
+    for (const [key2, leaf2] of values2) {
       const i = table2.internString(key2);
       if (typeof leaf2 === "number" && Number.isFinite(leaf2)) flat.setNew(i, Number.isInteger(leaf2) ? Kind.Int : Kind.Float, leaf2);
       else if (typeof leaf2 === "boolean") flat.setNew(i, leaf2 ? Kind.True : Kind.False);
@@ -10806,8 +10821,8 @@ var FlatValues = class _FlatValues {
     return flat;
   }
 };
-function valueCount(values) {
-  return values instanceof FlatValues ? values.count : values.size;
+function valueCount(values2) {
+  return values2 instanceof FlatValues ? values2.count : values2.size;
 }
 function encodeWtf8(s, out) {
   let n = 0;
@@ -10897,7 +10912,7 @@ function diffValueFile(path, base, head, names = { base: "base", head: "head" })
     return diff;
   }
   const table2 = a instanceof FlatValues ? a.table : b instanceof FlatValues ? b.table : new KeyTable();
-  const inTable = (values) => values instanceof FlatValues && values.table === table2 ? values : FlatValues.fromMap(values instanceof FlatValues ? values.toMap() : values, table2);
+  const inTable = (values2) => values2 instanceof FlatValues && values2.table === table2 ? values2 : FlatValues.fromMap(values2 instanceof FlatValues ? values2.toMap() : values2, table2);
   const old = inTable(a);
   const now = inTable(b);
   let count3 = 0;
@@ -11009,11 +11024,11 @@ function diffIsFloat(row3) {
 }
 
 // src/report/format.ts
-function formatLeaf(value2, exact = false) {
-  const n = numericValue(value2);
-  if (exact || n === void 0 || isIntLeaf(value2) || typeof value2 === "boolean" || isFloatLeaf(value2) && !Number.isFinite(n))
-    return displayValue(value2, null);
-  return formatNumber(n, void 0, isFloatLeaf(value2));
+function formatLeaf(value, exact = false) {
+  const n = numericValue(value);
+  if (exact || n === void 0 || isIntLeaf(value) || typeof value === "boolean" || isFloatLeaf(value) && !Number.isFinite(n))
+    return displayValue(value, null);
+  return formatNumber(n, void 0, isFloatLeaf(value));
 }
 function formatRowValues(row3, exact = false) {
   const a = numericValue(row3.old);
@@ -11024,12 +11039,12 @@ function formatRowValues(row3, exact = false) {
   const [x, y] = formatPair(a, b, [isFloat(row3.old), isFloat(row3.new)]);
   return [Number.isFinite(a) ? x : formatLeaf(row3.old), Number.isFinite(b) ? y : formatLeaf(row3.new)];
 }
-function signed(value2, float = false) {
-  const text2 = formatNumber(value2, void 0, float);
-  return value2 > 0 ? `+${text2}` : text2;
+function signed(value, float = false) {
+  const text2 = formatNumber(value, void 0, float);
+  return value > 0 ? `+${text2}` : text2;
 }
-function signedInt(value2) {
-  return value2 > 0n ? `+${value2}` : value2 < 0n ? `${MINUS}${-value2}` : "0";
+function signedInt(value) {
+  return value > 0n ? `+${value}` : value < 0n ? `${MINUS}${-value}` : "0";
 }
 var FACTOR_FROM_PERCENT = 1e3;
 function percent(row3) {
@@ -11045,10 +11060,10 @@ function percent(row3) {
   }
   return `${pct > 0 ? "+" : MINUS}${text2}%`;
 }
-function formatFactor(value2) {
-  const abs = Math.abs(value2);
+function formatFactor(value) {
+  const abs = Math.abs(value);
   const text2 = abs < 1e6 ? groupDigits(Number(abs.toPrecision(3))) : abs.toExponential(2).replace(/\.?0+e/, "e").replace("e+", "e");
-  return value2 < 0 ? `${MINUS}${text2}` : text2;
+  return value < 0 ? `${MINUS}${text2}` : text2;
 }
 function formatChange(row3) {
   if (row3.diff === void 0) return "-";
@@ -11679,8 +11694,8 @@ function number2(v, at) {
 function boolean(v, at) {
   return typeof v === "boolean" ? v : fail(at, "true or false", v);
 }
-function oneOf(values) {
-  return (v, at) => values.includes(v) ? v : fail(at, `one of ${values.map((x) => `"${x}"`).join(", ")}`, v);
+function oneOf(values2) {
+  return (v, at) => values2.includes(v) ? v : fail(at, `one of ${values2.map((x) => `"${x}"`).join(", ")}`, v);
 }
 function list(item) {
   return (v, at) => Array.isArray(v) ? v.map((x, i) => item(x, `${at}[${i}]`)) : fail(at, "a list", v);
@@ -12368,7 +12383,7 @@ function gatesSection(gates2) {
   const lines2 = [`### Gates: ${gatesHeadline2(gates2)}`];
   if (gates2.rules.length) lines2.push("", "| | Rule | Base | Head | Threshold | Note |", "|---|---|---|---|---|---|");
   for (const r of gates2.rules) {
-    const cells = [statusIcon(r), escapeCell(r.level === "warn" ? `warn: ${r.rule}` : r.rule), value(r.base), value(r.head), value(r.threshold), note(r)];
+    const cells = [statusIcon(r), escapeCell(r.level === "warn" ? `warn: ${r.rule}` : r.rule), ...values(r.base, r.head, r.threshold), note(r)];
     lines2.push(`| ${cells.join(" | ")} |`);
   }
   if (gates2.proposed) for (const line of ["", ...proposedRules(gates2.proposed)]) lines2.push(line);
@@ -12422,8 +12437,9 @@ function note(r) {
   const noise2 = r.noise?.band ? `noise band ${escapeCell(r.noise.text)}` : "";
   return [why, noise2].filter(Boolean).join(" \xB7 ");
 }
-function value(v) {
-  return v === null ? "-" : formatNumber(v);
+function values(...vs) {
+  const shown4 = formatApart(vs.filter((v) => v !== null));
+  return vs.map((v) => v === null ? "-" : shown4.shift());
 }
 
 // src/gate/log.ts
@@ -12827,8 +12843,8 @@ import { posix as posix2 } from "node:path";
 
 // src/dvc/python/value.ts
 var PyFloat = class {
-  constructor(value2) {
-    this.value = value2;
+  constructor(value) {
+    this.value = value;
   }
   value;
   toString() {
@@ -12893,26 +12909,26 @@ var PyCollection = class {
   items;
 };
 var keyValues = /* @__PURE__ */ new WeakMap();
-function setKeyValue(map, key2, value2) {
-  let values = keyValues.get(map);
-  if (!values) keyValues.set(map, values = /* @__PURE__ */ new Map());
-  values.set(key2, value2);
+function setKeyValue(map, key2, value) {
+  let values2 = keyValues.get(map);
+  if (!values2) keyValues.set(map, values2 = /* @__PURE__ */ new Map());
+  values2.set(key2, value);
 }
 function keyValue(map, key2) {
-  const values = keyValues.get(map);
-  return values?.has(key2) ? values.get(key2) : key2;
+  const values2 = keyValues.get(map);
+  return values2?.has(key2) ? values2.get(key2) : key2;
 }
-function isRawMap(value2) {
-  return value2 instanceof Map;
+function isRawMap(value) {
+  return value instanceof Map;
 }
 function isPyFalsy(v) {
   return v === null || v === false || v === 0 || v === "" || v instanceof PyFloat && v.value === 0 || Array.isArray(v) && !v.length;
 }
 function mapFrom(entries, source) {
   const map = new Map(entries);
-  const values = source && keyValues.get(source);
-  if (values) {
-    for (const [k, v] of values) if (map.has(k)) setKeyValue(map, k, v);
+  const values2 = source && keyValues.get(source);
+  if (values2) {
+    for (const [k, v] of values2) if (map.has(k)) setKeyValue(map, k, v);
   }
   return map;
 }
@@ -12961,23 +12977,23 @@ function numeric(v) {
 function listItems(v) {
   return Array.isArray(v) ? v : v instanceof PyCollection && v.kind === "tuple" ? v.items : null;
 }
-function pyNumber(value2, isFloat2) {
-  if (isFloat2 && (Number.isInteger(value2) || !Number.isFinite(value2))) return new PyFloat(value2);
-  return value2;
+function pyNumber(value, isFloat2) {
+  if (isFloat2 && (Number.isInteger(value) || !Number.isFinite(value))) return new PyFloat(value);
+  return value;
 }
-function toPlain(value2) {
-  if (value2 instanceof PyFloat) return value2.value;
-  if (value2 instanceof PyDate) return value2.iso;
-  if (value2 instanceof PyDateTime || value2 instanceof PyTime) return value2.text;
-  if (typeof value2 === "bigint") return Number(value2);
-  if (value2 instanceof PyCollection) return value2.items.map(toPlain);
-  if (Array.isArray(value2)) return value2.map(toPlain);
-  if (value2 instanceof Map) {
+function toPlain(value) {
+  if (value instanceof PyFloat) return value.value;
+  if (value instanceof PyDate) return value.iso;
+  if (value instanceof PyDateTime || value instanceof PyTime) return value.text;
+  if (typeof value === "bigint") return Number(value);
+  if (value instanceof PyCollection) return value.items.map(toPlain);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value instanceof Map) {
     const out = {};
-    for (const [k, v] of value2) Object.defineProperty(out, k, { value: toPlain(v), enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of value) Object.defineProperty(out, k, { value: toPlain(v), enumerable: true, writable: true, configurable: true });
     return out;
   }
-  return value2;
+  return value;
 }
 
 // src/dvc/formats/json.ts
@@ -13010,7 +13026,7 @@ function parseJson(text2) {
       else return;
     }
   };
-  const value2 = (depth) => {
+  const value = (depth) => {
     if (depth > MAX_DEPTH2) fail2(`nesting deeper than ${MAX_DEPTH2} levels`);
     ws();
     const c = text2[i];
@@ -13044,7 +13060,7 @@ function parseJson(text2) {
       ws();
       if (text2[i] !== ":") fail2("expected ':' after the key");
       i++;
-      const v = value2(depth + 1);
+      const v = value(depth + 1);
       if (out.has(key2)) {
         const { line } = lineColumn(text2, keyAt);
         warnings.push(`line ${line}: key ${JSON.stringify(key2)} repeats; the last value counts (as in DVC)`);
@@ -13069,7 +13085,7 @@ function parseJson(text2) {
       return out;
     }
     for (; ; ) {
-      out.push(value2(depth + 1));
+      out.push(value(depth + 1));
       ws();
       if (text2[i] === ",") i++;
       else if (text2[i] === "]") {
@@ -13124,7 +13140,7 @@ function parseJson(text2) {
     if (!isFloat2 && !Number.isSafeInteger(n)) return BigInt(m[0]);
     return pyNumber(n, isFloat2);
   };
-  const data = value2(0);
+  const data = value(0);
   ws();
   if (i < text2.length) fail2("extra data after the JSON value");
   return { data, warnings };
@@ -13168,37 +13184,37 @@ function pyStrRepr(s) {
   }
   return out + quote2;
 }
-function pyRepr(value2) {
-  if (value2 === null) return "None";
-  if (typeof value2 === "boolean") return value2 ? "True" : "False";
-  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
-  if (typeof value2 === "bigint") return value2.toString();
-  if (typeof value2 === "string") return pyStrRepr(value2);
-  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (value2 instanceof PyDate) return `datetime.date(${value2.iso.split("-").map(Number).join(", ")})`;
-  if (value2 instanceof PyDateTime) return dateTimeRepr(value2);
-  if (value2 instanceof PyTime) return timeRepr(value2);
-  if (value2 instanceof PyCollection) {
-    if (value2.kind === "set") return value2.items.length ? `{${value2.items.map(pyRepr).join(", ")}}` : "set()";
-    return value2.items.length === 1 ? `(${pyRepr(value2.items[0])},)` : `(${value2.items.map(pyRepr).join(", ")})`;
+function pyRepr(value) {
+  if (value === null) return "None";
+  if (typeof value === "boolean") return value ? "True" : "False";
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : pyFloatRepr(value);
+  if (typeof value === "bigint") return value.toString();
+  if (typeof value === "string") return pyStrRepr(value);
+  if (value instanceof PyFloat) return pyFloatRepr(value.value);
+  if (value instanceof PyDate) return `datetime.date(${value.iso.split("-").map(Number).join(", ")})`;
+  if (value instanceof PyDateTime) return dateTimeRepr(value);
+  if (value instanceof PyTime) return timeRepr(value);
+  if (value instanceof PyCollection) {
+    if (value.kind === "set") return value.items.length ? `{${value.items.map(pyRepr).join(", ")}}` : "set()";
+    return value.items.length === 1 ? `(${pyRepr(value.items[0])},)` : `(${value.items.map(pyRepr).join(", ")})`;
   }
-  if (Array.isArray(value2)) return `[${value2.map(pyRepr).join(", ")}]`;
-  return `{${[...value2].map(([k, v]) => `${pyStrRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
+  if (Array.isArray(value)) return `[${value.map(pyRepr).join(", ")}]`;
+  return `{${[...value].map(([k, v]) => `${pyStrRepr(k)}: ${pyRepr(v)}`).join(", ")}}`;
 }
-function pyStr2(value2) {
-  if (value2 instanceof PyDate) return value2.iso;
-  if (value2 instanceof PyDateTime || value2 instanceof PyTime) return value2.text;
-  return typeof value2 === "string" ? value2 : pyRepr(value2);
+function pyStr2(value) {
+  if (value instanceof PyDate) return value.iso;
+  if (value instanceof PyDateTime || value instanceof PyTime) return value.text;
+  return typeof value === "string" ? value : pyRepr(value);
 }
-function dateTimeRepr(value2) {
-  const fields = [...value2.date.split("-").map(Number), value2.hour, value2.minute, value2.second, value2.microsecond];
+function dateTimeRepr(value) {
+  const fields = [...value.date.split("-").map(Number), value.hour, value.minute, value.second, value.microsecond];
   if (fields.at(-1) === 0) fields.pop();
   if (fields.at(-1) === 0) fields.pop();
-  const zone = value2.zone ? `, tzinfo=${zoneRepr(value2.zone)}` : "";
+  const zone = value.zone ? `, tzinfo=${zoneRepr(value.zone)}` : "";
   return `datetime.datetime(${fields.join(", ")}${zone})`;
 }
-function timeRepr(value2) {
-  const [hms, fraction] = value2.text.split(".");
+function timeRepr(value) {
+  const [hms, fraction] = value.text.split(".");
   const fields = [...hms.split(":").map(Number), fraction ? Number(fraction) : 0];
   if (fields.at(-1) === 0) fields.pop();
   if (fields.at(-1) === 0) fields.pop();
@@ -13210,15 +13226,15 @@ function zoneRepr(zone) {
   const parts = [days ? `days=${days}` : "", seconds - days * 86400 ? `seconds=${seconds - days * 86400}` : ""].filter(Boolean);
   return `datetime.timezone(datetime.timedelta(${parts.join(", ") || "0"}), ${pyStrRepr(zone.name)})`;
 }
-function describeValue(value2) {
-  if (value2 === null) return "an empty value";
-  if (typeof value2 === "boolean") return `the boolean ${value2}`;
-  if (typeof value2 === "number" || typeof value2 === "bigint" || value2 instanceof PyFloat) return `the number ${pyStr2(value2)}`;
-  if (typeof value2 === "string") return `the string ${pyStrRepr(value2.length > 40 ? `${value2.slice(0, 40)}\u2026` : value2)}`;
-  if (value2 instanceof PyDate) return `the date ${value2.iso}`;
-  if (value2 instanceof PyDateTime) return `the date-time ${pyStr2(value2)}`;
-  if (value2 instanceof PyTime) return `the time ${value2.text}`;
-  if (Array.isArray(value2) || value2 instanceof PyCollection) return "a list";
+function describeValue(value) {
+  if (value === null) return "an empty value";
+  if (typeof value === "boolean") return `the boolean ${value}`;
+  if (typeof value === "number" || typeof value === "bigint" || value instanceof PyFloat) return `the number ${pyStr2(value)}`;
+  if (typeof value === "string") return `the string ${pyStrRepr(value.length > 40 ? `${value.slice(0, 40)}\u2026` : value)}`;
+  if (value instanceof PyDate) return `the date ${value.iso}`;
+  if (value instanceof PyDateTime) return `the date-time ${pyStr2(value)}`;
+  if (value instanceof PyTime) return `the time ${value.text}`;
+  if (Array.isArray(value) || value instanceof PyCollection) return "a list";
   return "a mapping";
 }
 
@@ -13283,8 +13299,8 @@ function assignment(tokens, onlySelf) {
   if (tokens[k]?.text !== "=") return null;
   const rest = tokens.slice(k + 1);
   if (rest.some((t, idx) => t.text === "=" && depthAt(rest, idx) === 0)) return null;
-  const value2 = literal(rest);
-  return value2 === FAIL ? null : [name, value2];
+  const value = literal(rest);
+  return value === FAIL ? null : [name, value];
 }
 function depthAt(tokens, idx) {
   let depth = 0;
@@ -13557,8 +13573,8 @@ function tokenize2(text2) {
         k++;
       }
       const body = text2.slice(open7 + delim.length, k);
-      const value2 = prefix.includes("f") ? null : prefix.includes("b") ? `b${q}${body}${q}` : prefix.includes("r") ? body : unescape(body);
-      tokens.push({ kind: "string", text: text2.slice(i, k + delim.length), value: value2, line: startLine, column });
+      const value = prefix.includes("f") ? null : prefix.includes("b") ? `b${q}${body}${q}` : prefix.includes("r") ? body : unescape(body);
+      tokens.push({ kind: "string", text: text2.slice(i, k + delim.length), value, line: startLine, column });
       i = k + delim.length;
       continue;
     }
@@ -13743,7 +13759,7 @@ function parseString(ctx) {
     } else if (state === 1) {
       if (c === 120 || c === 117 || c === 85) {
         let errPtr = ctx.p++ - 1;
-        let value2 = 0;
+        let value = 0;
         let len = c === 120 ? 2 : c === 117 ? 4 : 8;
         for (let j = 0; j < len; j++, ctx.p++) {
           let hex = ctx.s.charCodeAt(ctx.p);
@@ -13759,12 +13775,12 @@ function parseString(ctx) {
           );
           if (digit < 0)
             TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value2 = value2 << 4 | digit;
+          value = value << 4 | digit;
         }
-        if (value2 < 0 || value2 > 1114111 || value2 >= 55296 && value2 <= 57343) {
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
           TomlError.x("invalid unicode escape", ctx, errPtr);
         }
-        parsed += String.fromCodePoint(value2);
+        parsed += String.fromCodePoint(value);
         sliceStart = ctx.p--;
         state = 0;
       } else if (isMultiline && (c === 32 || c === 9)) {
@@ -13930,9 +13946,9 @@ function extractValue(ctx, end) {
   let c = ctx.s.charCodeAt(ctx.p);
   if (c === 91 || c === 123) {
     ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value2 = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
     ctx.d++;
-    return value2;
+    return value;
   }
   if (c === 34 || c === 39) {
     return parseString(ctx);
@@ -14227,13 +14243,13 @@ function parseInlineTable(ctx) {
       TomlError.x("trying to redefine an already defined value", ctx, errPtr);
     }
     skipVoid(ctx, true, true);
-    let value2 = extractValue(
+    let value = extractValue(
       ctx,
       125
       /* } */
     );
-    if (t && typeof (t[k] = value2) === "object")
-      seen.add(value2);
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
     skipVoid(ctx);
     if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
       return res;
@@ -14435,18 +14451,18 @@ function tomlReason(error, text2) {
   if (assignment2 && reason === "invalid value" && !assignment2[2].replace(/#.*/, "").trim()) return `a value missing after '=' for '${assignment2[1]}'`;
   return reason;
 }
-function convert(value2) {
-  if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;
-  if (typeof value2 === "number") return Number.isInteger(value2) || !Number.isFinite(value2) ? new PyFloat(value2) : value2;
-  if (typeof value2 === "string" || typeof value2 === "boolean") return value2;
-  if (value2 instanceof TomlDate) return tomlDate(value2);
-  if (Array.isArray(value2)) return value2.map(convert);
-  if (value2 && typeof value2 === "object") return new Map(Object.entries(value2).map(([k, v]) => [k, convert(v)]));
+function convert(value) {
+  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+  if (typeof value === "number") return Number.isInteger(value) || !Number.isFinite(value) ? new PyFloat(value) : value;
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (value instanceof TomlDate) return tomlDate(value);
+  if (Array.isArray(value)) return value.map(convert);
+  if (value && typeof value === "object") return new Map(Object.entries(value).map(([k, v]) => [k, convert(v)]));
   return null;
 }
-function tomlDate(value2) {
-  const iso = value2.toISOString();
-  if (value2.isDate()) return new PyDate(iso);
+function tomlDate(value) {
+  const iso = value.toISOString();
+  if (value.isDate()) return new PyDate(iso);
   const m = /^(?:(\d{4}-\d{2}-\d{2})T)?(\d{2}):(\d{2}):(\d{2})\.(\d{3})(Z|[+-]\d{2}:\d{2})?$/i.exec(iso);
   if (!m) return iso;
   const [, date, hh, mm, ss, ms, offset] = m;
@@ -14486,9 +14502,9 @@ function plainYaml(text2) {
       valueIndent = -1;
       return true;
     }
-    const value2 = plainScalar(rest);
-    if (value2 === void 0) return false;
-    map.set(key2, value2);
+    const value = plainScalar(rest);
+    if (value === void 0) return false;
+    map.set(key2, value);
     valueIndent = indent;
     return true;
   };
@@ -14525,9 +14541,9 @@ function plainYaml(text2) {
       const key3 = KEY.exec(item);
       if (!key3) {
         const rest = comment(item);
-        const value2 = rest === null ? void 0 : plainScalar(rest);
-        if (value2 === void 0) return null;
-        seq.list.push(value2);
+        const value = rest === null ? void 0 : plainScalar(rest);
+        if (value === void 0) return null;
+        seq.list.push(value);
         valueIndent = indent;
         continue;
       }
@@ -14565,9 +14581,9 @@ function spaces(line, from) {
 }
 function comment(rest) {
   const hash2 = rest.startsWith("#") ? 0 : rest.indexOf(" #");
-  const value2 = (hash2 < 0 ? rest : rest.slice(0, hash2)).trimEnd();
+  const value = (hash2 < 0 ? rest : rest.slice(0, hash2)).trimEnd();
   if (hash2 >= 0 && !/^[ -~]*$/.test(rest.slice(hash2))) return null;
-  return value2;
+  return value;
 }
 function plainScalar(text2) {
   if (!VALUE.test(text2)) return void 0;
@@ -14629,8 +14645,8 @@ var RUAMEL_INT = {
     const body = s.replace(/^[-+]/, "");
     const digits = /^0[box]/.test(body) ? body.slice(2) : body;
     if (!digits) return text2;
-    const value2 = BigInt(/^0[box]/.test(body) ? `0${body[1]}${digits}` : digits);
-    return negative ? -value2 : value2;
+    const value = BigInt(/^0[box]/.test(body) ? `0${body[1]}${digits}` : digits);
+    return negative ? -value : value;
   }
 };
 var TIMESTAMP = /^(?:([0-9]{4})-([0-9]{2})-([0-9]{2})|([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]*))?(?:[ \t]*(Z|([-+])([0-9]{1,2})(?::([0-9]{2}))?))?)$/;
@@ -14746,8 +14762,8 @@ function parseYamlDocument(text2) {
       const own = [];
       for (const pair of node.items) {
         if ((0, import_yaml2.isScalar)(pair.key) && pair.key.value === "<<" && pair.key.type === "PLAIN") {
-          const value2 = convert2(pair.value, depth + 1);
-          for (const m of Array.isArray(value2) ? [...value2].reverse() : [value2]) if (m instanceof Map) merged.push(m);
+          const value = convert2(pair.value, depth + 1);
+          for (const m of Array.isArray(value) ? [...value].reverse() : [value]) if (m instanceof Map) merged.push(m);
           continue;
         }
         const key2 = convert2(pair.key, depth + 1);
@@ -14760,9 +14776,9 @@ function parseYamlDocument(text2) {
           map.set(k, v);
         }
       }
-      for (const [name, key2, value2] of own) {
+      for (const [name, key2, value] of own) {
         if (typeof key2 !== "string") setKeyValue(map, name, key2);
-        map.set(name, value2);
+        map.set(name, value);
       }
       return map;
     }
@@ -14781,15 +14797,15 @@ function parseYamlDocument(text2) {
   };
   return { data: convert2(doc.contents, 0), warnings: [] };
 }
-function scalar(value2, source) {
-  if (typeof value2 === "number") {
-    const float = !Number.isFinite(value2) || source !== void 0 && !/^[-+]?0[xo]/i.test(source) && /[.eEnN]/.test(source);
-    if (float && (Number.isInteger(value2) || !Number.isFinite(value2))) return new PyFloat(value2);
-    return value2;
+function scalar(value, source) {
+  if (typeof value === "number") {
+    const float = !Number.isFinite(value) || source !== void 0 && !/^[-+]?0[xo]/i.test(source) && /[.eEnN]/.test(source);
+    if (float && (Number.isInteger(value) || !Number.isFinite(value))) return new PyFloat(value);
+    return value;
   }
-  if (typeof value2 === "bigint") return Number.isSafeInteger(Number(value2)) ? Number(value2) : value2;
-  if (value2 === null || typeof value2 === "boolean" || typeof value2 === "string" || value2 instanceof PyDate || value2 instanceof PyDateTime) return value2;
-  return JSON.stringify(value2) ?? "";
+  if (typeof value === "bigint") return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+  if (value === null || typeof value === "boolean" || typeof value === "string" || value instanceof PyDate || value instanceof PyDateTime) return value;
+  return JSON.stringify(value) ?? "";
 }
 var COERCED_TAGS = /tag:yaml\.org,2002:(float|bool)\b/;
 var BOOLS = /* @__PURE__ */ new Map([
@@ -14809,8 +14825,8 @@ function coerced(tag, text2, problem) {
   }
   const digits = plain.replace(/_/g, "");
   if (!/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/.test(digits)) throw problem(`tag !!float on '${plain}', which is not a number`);
-  const value2 = Number(digits);
-  return Number.isInteger(value2) ? new PyFloat(value2) : value2;
+  const value = Number(digits);
+  return Number.isInteger(value) ? new PyFloat(value) : value;
 }
 var SAFE_TAGS = /* @__PURE__ */ new Set(["null", "bool", "int", "float", "binary", "timestamp", "omap", "pairs", "set", "str", "seq", "map"]);
 function tagProblem(tag, message) {
@@ -14923,29 +14939,29 @@ function parseStage(entry, where2) {
   if (entry.has("params")) {
     const paramsRaw = entry.get("params");
     if (!isRawMap(paramsRaw)) throw new UserError(`${where2}: 'params' must be a mapping of params files to their values, not ${describeValue(paramsRaw)}.`);
-    for (const [file, values] of paramsRaw) {
+    for (const [file, values2] of paramsRaw) {
       const fileKey = keyValue(paramsRaw, file);
       if (typeof fileKey !== "string") throw new UserError(`${where2}: a params file name is ${describeValue(fileKey)}, not a string.`);
-      if (!isRawMap(values)) throw new UserError(`${where2}: 'params.${file}' must be a mapping of param names to values, not ${describeValue(values)}.`);
-      for (const param of values.keys()) {
-        const paramKey = keyValue(values, param);
+      if (!isRawMap(values2)) throw new UserError(`${where2}: 'params.${file}' must be a mapping of param names to values, not ${describeValue(values2)}.`);
+      for (const param of values2.keys()) {
+        const paramKey = keyValue(values2, param);
         if (typeof paramKey !== "string") throw new UserError(`${where2}: a param name in 'params.${file}' is ${describeValue(paramKey)}, not a string.`);
       }
-      params.set(file, values);
+      params.set(file, values2);
     }
   }
   const entries = (key2) => {
     if (!entry.has(key2)) return [];
-    const value2 = entry.get(key2);
-    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of entries with a 'path', not ${describeValue(value2)}.`);
-    return parseLockEntries(value2, `${where2}: ${key2}`, ENTRY_KEYS);
+    const value = entry.get(key2);
+    if (!Array.isArray(value)) throw new UserError(`${where2}: '${key2}' must be a list of entries with a 'path', not ${describeValue(value)}.`);
+    return parseLockEntries(value, `${where2}: ${key2}`, ENTRY_KEYS);
   };
   return { cmd: cmdValue, deps: entries("deps"), params, outs: entries("outs") };
 }
-function parseLockEntries(value2, where2, keys) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list, not ${describeValue(value2)}.`);
-  return value2.map((item, i) => {
+function parseLockEntries(value, where2, keys) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${where2}: expected a list, not ${describeValue(value)}.`);
+  return value.map((item, i) => {
     const at = `${where2}[${i}]`;
     const path = isRawMap(item) ? item.get("path") : void 0;
     if (!isRawMap(item) || typeof path !== "string") throw new UserError(`${at}: expected an entry with a 'path'.`);
@@ -14987,12 +15003,12 @@ function hashAndMeta(item, at) {
   return { md5: md52, size: size2, nfiles, isexec };
 }
 function cloud(item, at) {
-  const value2 = item.get("cloud");
-  if (value2 === void 0) return;
-  if (!isRawMap(value2)) throw new UserError(`${at}.cloud must be a mapping of a remote's name to its fields, not ${describeValue(value2)}.`);
-  if (value2.size > 1) throw new UserError(`${at}.cloud must name at most one remote, not ${value2.size}.`);
-  for (const [name, fields] of value2) {
-    const key2 = keyValue(value2, name);
+  const value = item.get("cloud");
+  if (value === void 0) return;
+  if (!isRawMap(value)) throw new UserError(`${at}.cloud must be a mapping of a remote's name to its fields, not ${describeValue(value)}.`);
+  if (value.size > 1) throw new UserError(`${at}.cloud must name at most one remote, not ${value.size}.`);
+  for (const [name, fields] of value) {
+    const key2 = keyValue(value, name);
     if (typeof key2 !== "string") throw new UserError(`${at}.cloud: a remote's name is ${describeValue(key2)}, not a string.`);
     const where2 = `${at}.cloud.${name}`;
     if (!isRawMap(fields)) throw new UserError(`${where2} must be a mapping of hash and meta fields, not ${describeValue(fields)}.`);
@@ -15090,10 +15106,10 @@ function repoOf(deps) {
   }
   return void 0;
 }
-function checkDeps(value2, where2) {
-  if (value2 === void 0 || value2 === null) return;
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: expected a list, not ${describeValue(value2)}.`);
-  value2.forEach((item, i) => {
+function checkDeps(value, where2) {
+  if (value === void 0 || value === null) return;
+  if (!Array.isArray(value)) throw new UserError(`${where2}: expected a list, not ${describeValue(value)}.`);
+  value.forEach((item, i) => {
     const at = `${where2}[${i}]`;
     if (!isRawMap(item)) throw new UserError(`${at}: expected a mapping with a 'path', not ${describeValue(item)}.`);
     stringField(item, "path", `${at}.path`);
@@ -15308,7 +15324,7 @@ var MetricsScanner = class {
   object(depth) {
     if (depth >= MAX_DEPTH2) bail();
     const b = this.b;
-    const values = this.values;
+    const values2 = this.values;
     const prefix = this.keyLength;
     this.i++;
     this.ws();
@@ -15328,18 +15344,18 @@ var MetricsScanner = class {
       const index = this.table.intern(this.key, 0, this.keyLength);
       const c = b[this.i];
       if (c === 123) {
-        if (!values.setNew(index, Kind.Seen)) bail();
+        if (!values2.setNew(index, Kind.Seen)) bail();
         this.append(46);
         this.object(depth + 1);
       } else if (c === 91) {
-        if (!values.setNew(index, Kind.Seen)) bail();
+        if (!values2.setNew(index, Kind.Seen)) bail();
         this.array(depth + 1);
       } else if (c === 34) {
         this.full();
-        if (!values.setBoxed(index, this.string())) bail();
+        if (!values2.setBoxed(index, this.string())) bail();
       } else if (c === 110) {
         this.literal("null");
-        if (!values.setNew(index, Kind.Seen)) bail();
+        if (!values2.setNew(index, Kind.Seen)) bail();
       } else {
         this.full();
         if (!this.scalar(index)) bail();
@@ -15654,16 +15670,16 @@ var CsvCells = class {
   numbers(col, from, to, slow) {
     const { text: text2, start, delimiter } = this;
     const n = text2.length;
-    const values = new Float64Array(to - from);
+    const values2 = new Float64Array(to - from);
     let nans = 0;
     let ascending2 = true;
     let last = -Infinity;
     for (let r = from; r < to; r++) {
-      let value2 = Number.NaN;
+      let value = Number.NaN;
       let k = start[r];
       if (k < 0) {
         const cell3 = this.split[-1 - k][col];
-        if (cell3 !== void 0) value2 = slow(cell3, r - from);
+        if (cell3 !== void 0) value = slow(cell3, r - from);
       } else {
         for (let c = 0; c < col && k >= 0; c++) {
           let ch = 0;
@@ -15693,18 +15709,18 @@ var CsvCells = class {
             else break;
           }
           if (k === n || ch === delimiter || ch === 10 || ch === 13) {
-            value2 = digits > 0 && digits <= 15 ? sign * mantissa / (scale < 0 ? 1 : POWERS[k - scale - 1]) : slow(text2.slice(s, k), r - from);
-          } else value2 = slow(text2.slice(s, this.fieldEnd(k)), r - from);
+            value = digits > 0 && digits <= 15 ? sign * mantissa / (scale < 0 ? 1 : POWERS[k - scale - 1]) : slow(text2.slice(s, k), r - from);
+          } else value = slow(text2.slice(s, this.fieldEnd(k)), r - from);
         }
       }
-      if (value2 !== value2) nans++;
+      if (value !== value) nans++;
       else {
-        if (value2 < last) ascending2 = false;
-        last = value2;
+        if (value < last) ascending2 = false;
+        last = value;
       }
-      values[r - from] = value2;
+      values2[r - from] = value;
     }
-    return { values, nans, ascending: ascending2 };
+    return { values: values2, nans, ascending: ascending2 };
   }
 };
 function scanCsv(text2, delimiter) {
@@ -15737,7 +15753,7 @@ function scanRecord(text2, i, d, out) {
     if (text2.charCodeAt(i) === 34) {
       const open6 = i;
       const openLine = out.line;
-      let value2 = "";
+      let value = "";
       i++;
       for (; ; ) {
         const q = text2.indexOf('"', i);
@@ -15747,9 +15763,9 @@ function scanRecord(text2, i, d, out) {
         }
         const part = text2.slice(i, q);
         for (let k = part.indexOf("\n"); k !== -1; k = part.indexOf("\n", k + 1)) out.line++;
-        value2 += part;
+        value += part;
         if (text2.charCodeAt(q + 1) === 34) {
-          value2 += '"';
+          value += '"';
           i = q + 2;
         } else {
           i = q + 1;
@@ -15758,7 +15774,7 @@ function scanRecord(text2, i, d, out) {
       }
       const rest = i;
       while (i < n && !ends(text2.charCodeAt(i), d)) i++;
-      fields.push(value2 + text2.slice(rest, i));
+      fields.push(value + text2.slice(rest, i));
     } else {
       const from = i;
       while (i < n && !ends(text2.charCodeAt(i), d)) i++;
@@ -15811,12 +15827,12 @@ function grown2(a, length) {
 }
 var POWERS = Array.from({ length: 16 }, (_, i) => Number(`1e${i}`));
 function csvNumber(cell3) {
-  const { value: value2, isFloat: isFloat2 } = csvNumberValue(cell3);
-  if (!isFloat2) return Number.isNaN(value2) ? void 0 : csvBigInt(cell3, value2, isFloat2) ?? value2;
-  return pyNumber(value2, true);
+  const { value, isFloat: isFloat2 } = csvNumberValue(cell3);
+  if (!isFloat2) return Number.isNaN(value) ? void 0 : csvBigInt(cell3, value, isFloat2) ?? value;
+  return pyNumber(value, true);
 }
-function csvBigInt(cell3, value2, isFloat2) {
-  return isFloat2 || Number.isNaN(value2) || Number.isSafeInteger(value2) ? null : BigInt(cell3.trim());
+function csvBigInt(cell3, value, isFloat2) {
+  return isFloat2 || Number.isNaN(value) || Number.isSafeInteger(value) ? null : BigInt(cell3.trim());
 }
 function csvNumberValue(cell3) {
   const t = cell3.trim();
@@ -15866,13 +15882,13 @@ function loggerMetricsFromRecords(records, withSeries = true, skipRow) {
     throw new SyntaxProblem(`expected a header with the columns ${COLUMNS.join(", ")}`, header?.line ?? 1, 1);
   }
   const col = (name2) => header.fields.findIndex((f) => f.trim().toLowerCase() === name2.toLowerCase());
-  const [name, value2, timestamp, step] = COLUMNS.map(col);
+  const [name, value, timestamp, step] = COLUMNS.map(col);
   const last = /* @__PURE__ */ new Map();
   const series2 = /* @__PURE__ */ new Map();
   for (const record of records.slice(1)) {
     if (skipRow && record.fields.every((f) => !f.trim())) continue;
     const key2 = skipRow ? (record.fields[name] ?? "").trim() : record.fields[name] ?? "";
-    const cell3 = record.fields[value2] ?? "";
+    const cell3 = record.fields[value] ?? "";
     const parsed = csvNumber(cell3);
     if (parsed === void 0 && !skipRow)
       throw new SyntaxProblem(`value ${JSON.stringify(cell3.slice(0, 40))} of ${JSON.stringify(key2.slice(0, 80))} is not a number`, record.line, 1);
@@ -16254,8 +16270,8 @@ var ByteNames = class {
       this.valueLength[i] = -1;
       return;
     }
-    const values = this.values;
-    for (let k = 0, at = i * VALUE_BYTES; k < length; k++) values[at + k] = buf[start + k];
+    const values2 = this.values;
+    for (let k = 0, at = i * VALUE_BYTES; k < length; k++) values2[at + k] = buf[start + k];
     this.valueLength[i] = length;
   }
   name(i) {
@@ -16277,9 +16293,9 @@ var ByteNames = class {
       this.nameStart = grown3(this.nameStart, 2 * i);
       this.nameLength = grown3(this.nameLength, 2 * i);
       this.valueLength = grown3(this.valueLength, 2 * i);
-      const values = Buffer.alloc(2 * i * VALUE_BYTES);
-      this.values.copy(values);
-      this.values = values;
+      const values2 = Buffer.alloc(2 * i * VALUE_BYTES);
+      this.values.copy(values2);
+      this.values = values2;
     }
     if (this.nameBytes + length > this.namePool.length) {
       const pool = Buffer.alloc(2 * (this.nameBytes + length));
@@ -16432,9 +16448,9 @@ function parseIni(text2, file) {
     current.set(key2, parseValue(kv[2], at(n), key2));
   }
   for (const [name, section] of sections) {
-    for (const [key2, value2] of section) {
+    for (const [key2, value] of section) {
       const resolve18 = (v) => interpolate(v, section, sections.get("default"), `${file}: key '${key2}' in section '${name}'`);
-      section.set(key2, Array.isArray(value2) ? value2.map(resolve18) : resolve18(value2));
+      section.set(key2, Array.isArray(value) ? value.map(resolve18) : resolve18(value));
     }
   }
   return sections;
@@ -16475,10 +16491,10 @@ function parseValue(raw, where2, key2) {
   if (sawComma) return items.filter((x, k) => x !== "" || k < items.length - 1);
   return items[0] ?? "";
 }
-function interpolate(value2, section, defaults, where2, depth = 0) {
-  if (!value2.includes("%(")) return value2;
+function interpolate(value, section, defaults, where2, depth = 0) {
+  if (!value.includes("%(")) return value;
   if (depth > 10) throw new DataError(`${where2}: interpolation '%(\u2026)s' nests too deep`);
-  return value2.replace(/%\(([^)]*)\)s/g, (_m, name) => {
+  return value.replace(/%\(([^)]*)\)s/g, (_m, name) => {
     const found = section.get(name.toLowerCase()) ?? defaults?.get(name.toLowerCase());
     if (found === void 0 || Array.isArray(found)) {
       throw new DataError(`${where2}: '%(${name})s' names no option of this section or [DEFAULT] (ConfigObj interpolates '%(name)s' in values)`);
@@ -16510,8 +16526,8 @@ async function loadParsingConfig(root, environment = {}, revision2) {
   const choice = (key2, choices, fallback) => {
     const set = section?.get(key2);
     if (!set) return fallback;
-    const value2 = typeof set.value === "string" ? set.value.toLowerCase() : null;
-    const found = choices.find((c) => c === value2);
+    const value = typeof set.value === "string" ? set.value.toLowerCase() : null;
+    const found = choices.find((c) => c === value);
     if (found) return found;
     const written = typeof set.value === "string" ? `'${set.value}'` : `a list (${set.value.join(", ")})`;
     throw new DataError(`${set.file}: parsing.${key2} is ${written}; expected ${choices.join(" or ")}`);
@@ -16577,9 +16593,9 @@ function remoteChanges(from, to) {
     const merged = /* @__PURE__ */ new Map();
     if (config.text !== null) mergeLevel(merged, parseIni(config.text, config.name), config.name, ".dvc");
     const remotes = /* @__PURE__ */ new Map();
-    for (const [section, values] of merged) {
+    for (const [section, values2] of merged) {
       const named3 = NAMED_SECTION.exec(section);
-      if (named3?.[1] === "remote") remotes.set(named3[2], JSON.stringify([...values].map(([k, v]) => [k, v.value]).sort()));
+      if (named3?.[1] === "remote") remotes.set(named3[2], JSON.stringify([...values2].map(([k, v]) => [k, v.value]).sort()));
     }
     const core = merged.get("core")?.get("remote")?.value;
     return { remotes, defaultRemote: typeof core === "string" ? core.toLowerCase() : void 0 };
@@ -16604,25 +16620,25 @@ function mergeLevel(merged, sections, file, dir) {
     for (const [k, v] of section) target.set(k, { value: resolvePath(k, v, key2, dir), file });
   }
 }
-function resolvePath(key2, value2, section, dir) {
+function resolvePath(key2, value, section, dir) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
-  if (!applies || typeof value2 !== "string" || !value2 || /^\w+:\/\//.test(value2)) return value2;
-  if (value2 === "~" || value2.startsWith("~/")) return join6(homedir(), value2.slice(1));
-  if (isAbsolute2(value2) || /^[A-Za-z]:[\\/]/.test(value2)) return value2;
-  return resolve(dir, value2);
+  if (!applies || typeof value !== "string" || !value || /^\w+:\/\//.test(value)) return value;
+  if (value === "~" || value.startsWith("~/")) return join6(homedir(), value.slice(1));
+  if (isAbsolute2(value) || /^[A-Za-z]:[\\/]/.test(value)) return value;
+  return resolve(dir, value);
 }
 function buildConfig(root, files, merged) {
   const remotes = /* @__PURE__ */ new Map();
-  for (const [section, values] of merged) {
+  for (const [section, values2] of merged) {
     const named3 = NAMED_SECTION.exec(section);
     if (!named3 || named3[1] !== "remote") continue;
     const name = named3[2];
-    const url = values.get("url");
-    const defining = [...new Set([...values.values()].map((v) => v.file))];
+    const url = values2.get("url");
+    const defining = [...new Set([...values2.values()].map((v) => v.file))];
     if (typeof url?.value !== "string" || !url.value) throw new DataError(`remote '${name}' has no 'url' (${defining.join(", ")})`);
     const options2 = {};
     const optionFiles = {};
-    for (const [k, v] of values) {
+    for (const [k, v] of values2) {
       if (k === "url") continue;
       options2[k] = v.value;
       optionFiles[k] = v.file;
@@ -16761,51 +16777,51 @@ function interpolateString(src, context, site = {}) {
   let last = 0;
   for (const m of matches) {
     out += src.slice(last, m.index);
-    const value2 = validated(lookup(context, m[1]), site, m[1]);
-    out += isRawMap(value2) && site.field === "cmd" ? unpackDict(value2, site.parsing ?? DEFAULT_PARSING) : toStr(value2, m[1]);
+    const value = validated(lookup(context, m[1]), site, m[1]);
+    out += isRawMap(value) && site.field === "cmd" ? unpackDict(value, site.parsing ?? DEFAULT_PARSING) : toStr(value, m[1]);
     last = m.index + m[0].length;
   }
   out += src.slice(last);
   return unescape2(out);
 }
-function interpolateValue(value2, context, site = {}) {
-  if (typeof value2 === "string") return interpolateString(value2, context, site);
-  if (Array.isArray(value2)) return value2.map((v) => interpolateValue(v, context, site));
-  if (isRawMap(value2)) {
+function interpolateValue(value, context, site = {}) {
+  if (typeof value === "string") return interpolateString(value, context, site);
+  if (Array.isArray(value)) return value.map((v) => interpolateValue(v, context, site));
+  if (isRawMap(value)) {
     return new Map(
-      [...value2].map(([k, v]) => {
+      [...value].map(([k, v]) => {
         const key2 = interpolateString(k, context, site);
         return [pyStr2(key2), interpolateValue(v, context, site)];
       })
     );
   }
-  return value2;
+  return value;
 }
-function validated(value2, site, key2) {
-  if (site.field === void 0 || value2 === null || isPrimitive(value2)) return value2;
-  if (isRawMap(value2) && site.field === "cmd") return value2;
-  throw new InterpolationError(`Cannot interpolate data of type '${typeName(value2)}' ('${key2}')`);
+function validated(value, site, key2) {
+  if (site.field === void 0 || value === null || isPrimitive(value)) return value;
+  if (isRawMap(value) && site.field === "cmd") return value;
+  throw new InterpolationError(`Cannot interpolate data of type '${typeName(value)}' ('${key2}')`);
 }
-function isPrimitive(value2) {
-  return ["string", "number", "bigint", "boolean"].includes(typeof value2) || value2 instanceof PyFloat;
+function isPrimitive(value) {
+  return ["string", "number", "bigint", "boolean"].includes(typeof value) || value instanceof PyFloat;
 }
-function typeName(value2) {
-  if (value2 === null) return "NoneType";
-  if (typeof value2 === "string") return "str";
-  if (typeof value2 === "boolean") return "bool";
-  if (typeof value2 === "bigint" || typeof value2 === "number" && Number.isInteger(value2)) return "int";
-  if (typeof value2 === "number" || value2 instanceof PyFloat) return "float";
-  if (Array.isArray(value2)) return "list";
-  if (value2 instanceof PyCollection) return value2.kind;
-  if (value2 instanceof PyDate) return "date";
-  if (value2 instanceof PyDateTime) return "datetime";
-  if (value2 instanceof PyTime) return "time";
+function typeName(value) {
+  if (value === null) return "NoneType";
+  if (typeof value === "string") return "str";
+  if (typeof value === "boolean") return "bool";
+  if (typeof value === "bigint" || typeof value === "number" && Number.isInteger(value)) return "int";
+  if (typeof value === "number" || value instanceof PyFloat) return "float";
+  if (Array.isArray(value)) return "list";
+  if (value instanceof PyCollection) return value.kind;
+  if (value instanceof PyDate) return "date";
+  if (value instanceof PyDateTime) return "datetime";
+  if (value instanceof PyTime) return "time";
   return "dict";
 }
-function hasInterpolation(value2) {
-  if (typeof value2 === "string") return new RegExp(KEYCRE.source).test(value2);
-  if (Array.isArray(value2)) return value2.some(hasInterpolation);
-  if (isRawMap(value2)) return [...value2.values()].some(hasInterpolation);
+function hasInterpolation(value) {
+  if (typeof value === "string") return new RegExp(KEYCRE.source).test(value);
+  if (Array.isArray(value)) return value.some(hasInterpolation);
+  if (isRawMap(value)) return [...value.values()].some(hasInterpolation);
   return false;
 }
 function unescape2(s) {
@@ -16841,16 +16857,16 @@ function lookup(context, inner) {
   }
   return cur;
 }
-function toStr(value2, key2) {
-  if (value2 === true) return "true";
-  if (value2 === false) return "false";
-  if (value2 === null) return "None";
-  if (value2 instanceof PyFloat) return pyFloatRepr(value2.value);
-  if (typeof value2 === "number") return Number.isInteger(value2) ? String(value2) : pyFloatRepr(value2);
-  if (typeof value2 === "bigint" || typeof value2 === "string") return String(value2);
-  if (isRawMap(value2))
+function toStr(value, key2) {
+  if (value === true) return "true";
+  if (value === false) return "false";
+  if (value === null) return "None";
+  if (value instanceof PyFloat) return pyFloatRepr(value.value);
+  if (typeof value === "number") return Number.isInteger(value) ? String(value) : pyFloatRepr(value);
+  if (typeof value === "bigint" || typeof value === "string") return String(value);
+  if (isRawMap(value))
     throw new InterpolationError(`Cannot interpolate data of type 'dict' ('${key2}'): a dict is unpacked into arguments only in a stage's 'cmd'`);
-  throw new InterpolationError(`Cannot interpolate data of type '${typeName(value2)}' ('${key2}')`);
+  throw new InterpolationError(`Cannot interpolate data of type '${typeName(value)}' ('${key2}')`);
 }
 function unpackDict(dict, parsing) {
   const parts = [];
@@ -16870,9 +16886,9 @@ function unpackDict(dict, parsing) {
   }
   return parts.join(" ").trimEnd();
 }
-function scalarText(value2, key2) {
-  if (value2 === null || typeof value2 === "boolean" || typeof value2 === "number" || typeof value2 === "bigint" || value2 instanceof PyFloat) return pyStr2(value2);
-  return toStr(value2, key2);
+function scalarText(value, key2) {
+  if (value === null || typeof value === "boolean" || typeof value === "number" || typeof value === "bigint" || value instanceof PyFloat) return pyStr2(value);
+  return toStr(value, key2);
 }
 function flatten(dict, prefix = "") {
   const out = [];
@@ -16936,10 +16952,10 @@ async function loadDvcYaml(tree, dir = "") {
     seen.add(s.name);
   }
   const topStrings = (key2) => {
-    const value2 = doc.get(key2);
-    if (value2 === void 0 || value2 === null) return [];
-    if (!Array.isArray(value2)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
-    return value2.map((v, i) => {
+    const value = doc.get(key2);
+    if (value === void 0 || value === null) return [];
+    if (!Array.isArray(value)) throw new UserError(`${where2}: '${key2}' must be a list of paths.`);
+    return value.map((v, i) => {
       const resolved = withField(where2, `${key2}[${i}]`, () => interpolateValue(v, context));
       if (typeof resolved !== "string") throw new UserError(`${where2}: '${key2}[${i}]' must be a path (a string).`);
       return resolved;
@@ -17059,10 +17075,10 @@ async function readDataFile(tree, path) {
   if (!bytes) return void 0;
   return parseDataFile(path, bytes.toString("utf8")).data;
 }
-function topPlots(file, value2, context) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${file}: 'plots' must be a list.`);
-  return value2.map((entry, i) => {
+function topPlots(file, value, context) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${file}: 'plots' must be a list.`);
+  return value.map((entry, i) => {
     const resolved = withField(file, `plots[${i}]`, () => interpolateValue(entry, context));
     if (typeof resolved === "string") return { id: resolved, props: null };
     if (isRawMap(resolved) && resolved.size === 1) {
@@ -17106,8 +17122,8 @@ function expandEntry(file, name, definition, context) {
       for (const [key2, item] of keyed) out.push({ name: `${name}@${key2}`, definition: body, context: withLoop([["item", item]]), written: definition });
     } else if (isRawMap(items)) {
       for (const [written2, item] of items) {
-        const value2 = keyValue(items, written2);
-        const key2 = typeof value2 === "boolean" ? toStr(value2, "key") : written2;
+        const value = keyValue(items, written2);
+        const key2 = typeof value === "boolean" ? toStr(value, "key") : written2;
         out.push({
           name: `${name}@${key2}`,
           definition: body,
@@ -17130,16 +17146,16 @@ function expandEntry(file, name, definition, context) {
     if (!isRawMap(matrix) || !matrix.size) throw new UserError(`${file}: stage '${name}': 'matrix' must be a mapping of names to lists.`);
     const axes = [];
     for (const [axis, raw] of matrix) {
-      const values = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context), name) : raw;
-      if (!Array.isArray(values)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
-      axes.push([axis, values]);
+      const values2 = typeof raw === "string" ? withField(file, `matrix.${axis}`, () => interpolateString(raw, context), name) : raw;
+      if (!Array.isArray(values2)) throw new UserError(`${file}: stage '${name}': 'matrix.${axis}' must be a list.`);
+      axes.push([axis, values2]);
     }
     const rest = mapFrom(definition, definition);
     rest.delete("matrix");
     let combos = [{ item: [], key: [] }];
-    for (const [axis, values] of axes) {
+    for (const [axis, values2] of axes) {
       combos = combos.flatMap(
-        (c) => values.map((v, i) => ({
+        (c) => values2.map((v, i) => ({
           item: [...c.item, [axis, v]],
           key: [...c.key, Array.isArray(v) || isRawMap(v) ? `${axis}${i}` : toStr(v, axis)]
         }))
@@ -17205,17 +17221,17 @@ async function resolveStage(file, entry, vars, trackedVars, parsing) {
   if (typeof desc === "string") stage2.desc = desc;
   return stage2;
 }
-function stringList(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list of paths.`);
-  return value2.map((v, i) => {
+function stringList(value, where2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${where2} must be a list of paths.`);
+  return value.map((v, i) => {
     if (typeof v !== "string" || !v) throw new UserError(`${where2}[${i}] must be a path (a string).`);
     return v;
   });
 }
-function paramsDeps(value2, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
+function paramsDeps(value, where2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${where2}: 'params' must be a list of keys or {file: [keys]}.`);
   const byFile = /* @__PURE__ */ new Map();
   const add3 = (file, keys) => {
     const current = byFile.get(file);
@@ -17223,7 +17239,7 @@ function paramsDeps(value2, where2) {
     if (keys === null) byFile.set(file, null);
     else byFile.set(file, [...current ?? [], ...keys.filter((k) => !current?.includes(k))]);
   };
-  value2.forEach((item, i) => {
+  value.forEach((item, i) => {
     if (typeof item === "string") add3("params.yaml", [item]);
     else if (isRawMap(item)) {
       for (const [file, keys] of item) {
@@ -17235,11 +17251,11 @@ function paramsDeps(value2, where2) {
   });
   return [...byFile].map(([file, keys]) => ({ file, keys }));
 }
-function outList(value2, kind, where2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (!Array.isArray(value2)) throw new UserError(`${where2} must be a list.`);
+function outList(value, kind, where2) {
+  if (value === void 0 || value === null) return [];
+  if (!Array.isArray(value)) throw new UserError(`${where2} must be a list.`);
   const allowed = kind === "plot" ? PLOT_FLAGS : OUT_FLAGS;
-  return value2.map((item, i) => {
+  return value.map((item, i) => {
     if (typeof item === "string" && item) return { path: item, kind, cache: true, persist: false, props: /* @__PURE__ */ new Map() };
     if (isRawMap(item) && item.size === 1) {
       const [path, flags] = [...item][0];
@@ -17319,18 +17335,18 @@ var VarsLoader = class _VarsLoader {
    * loop's own `item`/`key`, is a param of the vars file it comes from (inline `vars` track nothing).
    */
   track(written, into) {
-    const visit = (value2) => {
-      if (typeof value2 === "string") {
-        for (const m of value2.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
+    const visit = (value) => {
+      if (typeof value === "string") {
+        for (const m of value.matchAll(/(?<!\\)\$\{(.*?)\}/g)) {
           const key2 = referenceParts(m[1]).join(".");
           const head = key2.split(".")[0];
           if (head === "item" || head === "key") continue;
           const source = this.sourceOf(key2);
           if (this.files.has(source)) into.set(source, [.../* @__PURE__ */ new Set([...into.get(source) ?? [], key2])]);
         }
-      } else if (Array.isArray(value2)) value2.forEach(visit);
-      else if (isRawMap(value2)) {
-        for (const [k, v] of value2) {
+      } else if (Array.isArray(value)) value.forEach(visit);
+      else if (isRawMap(value)) {
+        for (const [k, v] of value) {
           if (k === "vars") continue;
           visit(k);
           visit(v);
@@ -17380,10 +17396,10 @@ function pickKeys(dvcYaml, data, keys, file) {
   }
   return out;
 }
-function asMapping(value2, file) {
-  if (value2 === null) return /* @__PURE__ */ new Map();
-  if (!isRawMap(value2)) throw new UserError(`${file}: expected a mapping at the top level.`);
-  return value2;
+function asMapping(value, file) {
+  if (value === null) return /* @__PURE__ */ new Map();
+  if (!isRawMap(value)) throw new UserError(`${file}: expected a mapping at the top level.`);
+  return value;
 }
 
 // src/pipeline/restore.ts
@@ -18431,12 +18447,12 @@ function maskTail(tail, secrets) {
   if (query) {
     const parts = query.slice(1).split("&").map((part) => {
       const eq = part.indexOf("=");
-      const value2 = eq < 0 ? part : part.slice(eq + 1);
-      if (CREDENTIAL_NAME.test(eq < 0 ? "" : part.slice(0, eq)) || value2.length >= TOKEN_LENGTH) {
-        addForms(secrets, value2);
-        addForms(secrets, value2.replace(/\+/g, " "));
+      const value = eq < 0 ? part : part.slice(eq + 1);
+      if (CREDENTIAL_NAME.test(eq < 0 ? "" : part.slice(0, eq)) || value.length >= TOKEN_LENGTH) {
+        addForms(secrets, value);
+        addForms(secrets, value.replace(/\+/g, " "));
       }
-      return !value2 ? part : eq < 0 ? MASK : `${part.slice(0, eq)}=${MASK}`;
+      return !value ? part : eq < 0 ? MASK : `${part.slice(0, eq)}=${MASK}`;
     });
     out += `?${parts.join("&")}`;
   }
@@ -18490,17 +18506,17 @@ function redact(text2) {
   if (out.length >= AUTH_HINT_LENGTH && out.includes(":") && AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK2}`);
   return out;
 }
-function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
-  if (Array.isArray(value2)) {
-    if (seen.has(value2)) return value2;
-    seen.add(value2);
-    for (let i = 0; i < value2.length; i++) {
-      const was = value2[i];
-      if (typeof was === "string") value2[i] = redact(was);
+function redactDeep(value, seen = /* @__PURE__ */ new Set()) {
+  if (Array.isArray(value)) {
+    if (seen.has(value)) return value;
+    seen.add(value);
+    for (let i = 0; i < value.length; i++) {
+      const was = value[i];
+      if (typeof was === "string") value[i] = redact(was);
       else if (was !== null && typeof was === "object") redactDeep(was, seen);
     }
-  } else if (value2 !== null && typeof value2 === "object" && !ArrayBuffer.isView(value2)) {
-    const record = value2;
+  } else if (value !== null && typeof value === "object" && !ArrayBuffer.isView(value)) {
+    const record = value;
     for (const key2 in record) {
       if (!Object.hasOwn(record, key2)) continue;
       const clean2 = redact(key2);
@@ -18512,7 +18528,7 @@ function redactDeep(value2, seen = /* @__PURE__ */ new Set()) {
       } else if (v !== was) record[key2] = v;
     }
   }
-  return value2;
+  return value;
 }
 function base64Cores(secret) {
   const bytes = Buffer.from(secret, "utf8");
@@ -19407,16 +19423,16 @@ function withCachedOutputs(tree, data, project) {
 
 // src/history/stats.ts
 var MIN_HISTORY = 3;
-function historyStats(values) {
-  const n = values.length;
+function historyStats(values2) {
+  const n = values2.length;
   if (n < MIN_HISTORY) return null;
   let min = Infinity;
   let max = -Infinity;
-  for (const v of values) {
+  for (const v of values2) {
     if (v < min) min = v;
     if (v > max) max = v;
   }
-  const { mean: mean2, std } = meanAndStd(values);
+  const { mean: mean2, std } = meanAndStd(values2);
   return { n, mean: mean2, std, min, max };
 }
 
@@ -19558,13 +19574,13 @@ async function readFromCommits(git, request, store, log) {
         if (withFiles.has(commit.sha)) {
           const file = atCommits[i].get(diff.path);
           if (file.status !== "ok") continue;
-          const value2 = file.values.get(row3.key);
-          if (value2 !== void 0 && Number.isFinite(value2)) {
-            if (!repeat) points.push({ commit: commit.sha, date: commit.date, value: value2 });
-          } else (value2 === void 0 ? lacking : notNumbers).push(commit.sha);
+          const value = file.values.get(row3.key);
+          if (value !== void 0 && Number.isFinite(value)) {
+            if (!repeat) points.push({ commit: commit.sha, date: commit.date, value });
+          } else (value === void 0 ? lacking : notNumbers).push(commit.sha);
         } else {
-          const value2 = stored.get(commit.sha)?.get(diff.path)?.values.get(row3.key);
-          if (value2 !== void 0 && !repeat) points.push({ commit: commit.sha, date: commit.date, value: value2 });
+          const value = stored.get(commit.sha)?.get(diff.path)?.values.get(row3.key);
+          if (value !== void 0 && !repeat) points.push({ commit: commit.sha, date: commit.date, value });
         }
       }
       const name = `\`${diff.path}:${row3.key}\``;
@@ -19580,10 +19596,10 @@ async function readFromCommits(git, request, store, log) {
 }
 function byFileAndKey(record) {
   const files = /* @__PURE__ */ new Map();
-  for (const { file, key: key2, value: value2 } of record.metrics) {
+  for (const { file, key: key2, value } of record.metrics) {
     let stored = files.get(file);
     if (!stored) files.set(file, stored = { values: /* @__PURE__ */ new Map(), run: "" });
-    stored.values.set(key2, value2);
+    stored.values.set(key2, value);
   }
   for (const stored of files.values()) stored.run = `store:${JSON.stringify([...stored.values].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0))}`;
   return files;
@@ -19598,12 +19614,12 @@ async function parsedAtBase(git, request) {
   for (const diff of request.metrics) {
     const entry = listing.get(diff.path);
     if (!request.parsedAtBase.has(diff.path) || !entry?.mode.startsWith("100") || entry.oid.length !== 40) continue;
-    const values = /* @__PURE__ */ new Map();
+    const values2 = /* @__PURE__ */ new Map();
     for (const row3 of diff.rows) {
-      const value2 = typeof row3.old === "boolean" ? void 0 : numericValue(row3.old);
-      if (value2 !== void 0) values.set(row3.key, value2);
+      const value = typeof row3.old === "boolean" ? void 0 : numericValue(row3.old);
+      if (value !== void 0) values2.set(row3.key, value);
     }
-    known.set(diff.path, { status: "ok", values, run: entry.oid });
+    known.set(diff.path, { status: "ok", values: values2, run: entry.oid });
   }
   return known;
 }
@@ -19666,12 +19682,12 @@ async function readMetricsAt(tree, path, loads) {
       }
       leaves = flattenMetrics(parseValueFile(path, text2, "metrics").data);
     }
-    const values = /* @__PURE__ */ new Map();
+    const values2 = /* @__PURE__ */ new Map();
     for (const [key2, leaf2] of leaves) {
-      const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
-      if (value2 !== void 0) values.set(key2, value2);
+      const value = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
+      if (value !== void 0) values2.set(key2, value);
     }
-    return { status: "ok", values, run: blobId(bytes) };
+    return { status: "ok", values: values2, run: blobId(bytes) };
   } catch (error) {
     const message = describeError(error);
     return { status: "error", message: message.startsWith(`${path}:`) ? message.slice(path.length + 1).trim() : message };
@@ -19704,8 +19720,8 @@ async function unloadedOver(tree, path, loads) {
   return null;
 }
 function finite(leaf2) {
-  const value2 = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
-  return value2 !== void 0 && Number.isFinite(value2) ? value2 : null;
+  const value = typeof leaf2 === "boolean" ? void 0 : numericValue(leaf2);
+  return value !== void 0 && Number.isFinite(value) ? value : null;
 }
 function named2(commits) {
   const shown4 = commits.slice(0, NAMED3).map(shortSha).join(", ");
@@ -19925,10 +19941,10 @@ function valueTable(kind, labels, direction) {
         lastPath = path;
         pathCell = cell2(path);
       }
-      const values = formatRowValues(row3, !metrics);
+      const values2 = formatRowValues(row3, !metrics);
       let line = `| ${pathCell} | ${cell2(row3.key)}`;
-      if (withBase) line += ` | ${cell2(values[0])}`;
-      line += ` | ${cell2(values[1])}`;
+      if (withBase) line += ` | ${cell2(values2[0])}`;
+      line += ` | ${cell2(values2[1])}`;
       if (metrics && withBase) line += ` | ${cell2(formatChange(row3))}`;
       if (direction) {
         const dir = direction(path, row3.key);
@@ -20355,12 +20371,12 @@ function parsePlotData(path, text2, header = true) {
 }
 function findDatapoints(doc) {
   const lists = [];
-  const visit = (value2) => {
-    if (Array.isArray(value2)) {
-      if (value2.length && value2.every(isRecord) && firstHasEveryKey(value2)) lists.push(value2);
+  const visit = (value) => {
+    if (Array.isArray(value)) {
+      if (value.length && value.every(isRecord) && firstHasEveryKey(value)) lists.push(value);
       return;
     }
-    if (isRecord(value2)) for (const v of Object.values(value2)) visit(v);
+    if (isRecord(value)) for (const v of Object.values(value)) visit(v);
   };
   visit(doc);
   const length = lists.reduce((m, l) => Math.max(m, l.length), 0);
@@ -20371,9 +20387,9 @@ function findDatapoints(doc) {
 function firstListField(doc) {
   if (Array.isArray(doc)) return doc.length && doc.every(isRecord) ? Object.keys(doc[0]).at(-1) : void 0;
   if (!isRecord(doc)) return void 0;
-  for (const value2 of Object.values(doc)) {
-    if (!Array.isArray(value2) && !isRecord(value2)) continue;
-    const found = firstListField(value2);
+  for (const value of Object.values(doc)) {
+    if (!Array.isArray(value) && !isRecord(value)) continue;
+    const found = firstListField(value);
     if (found !== void 0) return found;
   }
   return void 0;
@@ -20405,8 +20421,8 @@ var NumberTally = class {
     }
     return n;
   }
-  column(values) {
-    return { values, bad: this.bad, nans: this.nans, ascending: this.ascending };
+  column(values2) {
+    return { values: values2, bad: this.bad, nans: this.nans, ascending: this.ascending };
   }
 };
 var PlotTable = class {
@@ -20464,8 +20480,8 @@ function firstHasEveryKey(rows) {
   const first = rows[0];
   return rows.every((r) => Object.keys(r).every((k) => Object.hasOwn(first, k)));
 }
-function isRecord(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
+function isRecord(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 // src/plots/datapoints.ts
@@ -20638,13 +20654,13 @@ function joinedColumn(xData, field, length) {
 function indexColumn(length) {
   return { length, at: (i) => i, numbers: () => ({ values: Float64Array.from({ length }, (_, i) => i), bad: -1, nans: 0, ascending: true }) };
 }
-function arrayColumn(values) {
+function arrayColumn(values2) {
   return {
-    length: values.length,
-    at: (i) => values[i],
+    length: values2.length,
+    at: (i) => values2[i],
     numbers: () => {
       const tally = new NumberTally();
-      return tally.column(Float64Array.from(values, (v, i) => tally.add(toNumber2(v), i)));
+      return tally.column(Float64Array.from(values2, (v, i) => tally.add(toNumber2(v), i)));
     }
   };
 }
@@ -20661,14 +20677,14 @@ function shortNames(files) {
   while (parts.every((p) => common2 < p.length - 1 && p[common2] === parts[0][common2])) common2++;
   return parts.map((p) => p.slice(common2).join("/"));
 }
-function distinct(values) {
-  return [...new Set(values)];
+function distinct(values2) {
+  return [...new Set(values2)];
 }
-function list2(values) {
-  return values.length > 12 ? `${values.slice(0, 12).join(", ")}, \u2026` : values.join(", ");
+function list2(values2) {
+  return values2.length > 12 ? `${values2.slice(0, 12).join(", ")}, \u2026` : values2.join(", ");
 }
-function scalarText2(value2) {
-  return typeof value2 === "string" || typeof value2 === "number" || typeof value2 === "boolean" ? String(value2) : "";
+function scalarText2(value) {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : "";
 }
 
 // src/plots/series.ts
@@ -20679,17 +20695,17 @@ function coerceNumeric(points, field, axis) {
   let dropped = 0;
   for (let i = 0; i < points.length; i++) {
     const p = points[i];
-    const value2 = toNumber2(p[field]);
-    if (value2 === void 0) {
+    const value = toNumber2(p[field]);
+    if (value === void 0) {
       throw new PlotDataError(
         `${axis} field '${field}' in ${String(p.filename)} (${String(p.rev)}) is ${JSON.stringify(p[field])} at data row ${rowOf(points, i)}: expected a number`
       );
     }
-    if (Number.isNaN(value2)) {
+    if (Number.isNaN(value)) {
       dropped++;
       continue;
     }
-    p[field] = value2;
+    p[field] = value;
     kept.push(p);
   }
   return { points: kept, dropped };
@@ -20786,12 +20802,12 @@ function ascending(xs, n) {
   for (let i = 1; i < n; i++) if (xs[i] < xs[i - 1]) return false;
   return true;
 }
-function toNumber2(value2) {
-  if (typeof value2 === "number") return Number.isFinite(value2) ? value2 : Number.NaN;
-  if (value2 === null || value2 === void 0) return Number.NaN;
-  if (typeof value2 === "boolean") return value2 ? 1 : 0;
-  if (typeof value2 !== "string") return void 0;
-  const t = value2.trim();
+function toNumber2(value) {
+  if (typeof value === "number") return Number.isFinite(value) ? value : Number.NaN;
+  if (value === null || value === void 0) return Number.NaN;
+  if (typeof value === "boolean") return value ? 1 : 0;
+  if (typeof value !== "string") return void 0;
+  const t = value.trim();
   if (t === "") return Number.NaN;
   const n = Number(t);
   if (Number.isFinite(n)) return n;
@@ -20837,18 +20853,18 @@ function chartSeries(input, maxPoints = MERMAID_MAX_POINTS) {
 function followsX(points, x) {
   const lines2 = /* @__PURE__ */ new Map();
   for (const p of points) {
-    const value2 = toNumber2(p[x]);
-    if (value2 === void 0 || Number.isNaN(value2)) continue;
+    const value = toNumber2(p[x]);
+    if (value === void 0 || Number.isNaN(value)) continue;
     const key2 = `${String(p.rev)}\0${String(p.series)}`;
     const line = lines2.get(key2);
     if (!line) {
-      lines2.set(key2, { last: value2, rises: false, falls: false });
+      lines2.set(key2, { last: value, rises: false, falls: false });
       continue;
     }
-    if (value2 > line.last) line.rises = true;
-    if (value2 < line.last) line.falls = true;
+    if (value > line.last) line.rises = true;
+    if (value < line.last) line.falls = true;
     if (line.rises && line.falls) return false;
-    line.last = value2;
+    line.last = value;
   }
   return true;
 }
@@ -21001,7 +21017,7 @@ function jsonProblem(path, text2, message) {
   const { line, column } = lineColumn(text2, Number(at[1]));
   return `${path}:${line}:${column}: invalid JSON: ${message.replace(at[0], "")}`;
 }
-function fillCustomTemplate(path, text2, values) {
+function fillCustomTemplate(path, text2, values2) {
   let template;
   try {
     template = JSON.parse(text2);
@@ -21019,12 +21035,12 @@ function fillCustomTemplate(path, text2, values) {
   assertNoUrls(path, template, "");
   assertKnownMarks(path, template, "");
   assertBounded(path, template, "");
-  if (values.data.length > PLOT_BOUNDS.customPoints) {
+  if (values2.data.length > PLOT_BOUNDS.customPoints) {
     throw new PlotBoundError(
-      `${values.data.length.toLocaleString("en-US")} rows are more than the ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")} a custom template is given; not drawn`
+      `${values2.data.length.toLocaleString("en-US")} rows are more than the ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")} a custom template is given; not drawn`
     );
   }
-  const fills = anchorFills(values);
+  const fills = anchorFills(values2);
   return fill(template, fills);
 }
 function anchorFills(v) {
@@ -21048,26 +21064,26 @@ function anchorFills(v) {
     PIVOT_FIELD: v.multi ? "datum.rev + '::' + datum.series" : "datum.rev"
   };
 }
-function fill(value2, fills) {
-  if (typeof value2 === "string") {
-    const whole = /^<DVC_METRIC_([A-Z_]+)>$/.exec(value2);
+function fill(value, fills) {
+  if (typeof value === "string") {
+    const whole = /^<DVC_METRIC_([A-Z_]+)>$/.exec(value);
     if (whole) return whole[1] in fills ? fills[whole[1]] : {};
-    return value2.replace(ANCHOR, (m, name) => {
+    return value.replace(ANCHOR, (m, name) => {
       const f = fills[name];
       return typeof f === "string" || typeof f === "number" ? String(f) : m;
     });
   }
-  if (Array.isArray(value2)) return value2.map((v) => fill(v, fills));
-  if (isRecord2(value2)) return Object.fromEntries(Object.entries(value2).map(([k, v]) => [k, fill(v, fills)]));
-  return value2;
+  if (Array.isArray(value)) return value.map((v) => fill(v, fills));
+  if (isRecord2(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, fills)]));
+  return value;
 }
-function assertNoUrls(path, value2, at) {
-  if (Array.isArray(value2)) {
-    value2.forEach((v, i) => assertNoUrls(path, v, `${at}[${i}]`));
+function assertNoUrls(path, value, at) {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => assertNoUrls(path, v, `${at}[${i}]`));
     return;
   }
-  if (!isRecord2(value2)) return;
-  for (const [k, v] of Object.entries(value2)) {
+  if (!isRecord2(value)) return;
+  for (const [k, v] of Object.entries(value)) {
     const key2 = at ? `${at}.${k}` : k;
     if (k === "url" || k === "href") {
       const what = typeof v === "string" ? `asks for data from ${JSON.stringify(v)}` : "links marks to URLs or loads images from them";
@@ -21076,17 +21092,17 @@ function assertNoUrls(path, value2, at) {
     assertNoUrls(path, v, key2);
   }
 }
-function assertBounded(path, value2, at) {
-  if (Array.isArray(value2)) {
-    value2.forEach((v, i) => assertBounded(path, v, `${at}[${i}]`));
+function assertBounded(path, value, at) {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => assertBounded(path, v, `${at}[${i}]`));
     return;
   }
-  if (!isRecord2(value2)) return;
+  if (!isRecord2(value)) return;
   const over = (what) => {
     throw new PlotBoundError(`${path}: ${at ? `\`${at}\`` : "the template"} ${what}; not drawn`);
   };
   for (const range of ["sequence", "keyvals"]) {
-    const r = value2[range];
+    const r = value[range];
     if (!isRecord2(r)) continue;
     const { start = 0, stop, step = 1 } = r;
     const count3 = typeof start === "number" && typeof stop === "number" && typeof step === "number" && step !== 0 ? (stop - start) / step : Infinity;
@@ -21096,15 +21112,15 @@ function assertBounded(path, value2, at) {
       );
   }
   for (const steps of ["steps", "minsteps", "maxsteps"]) {
-    const n = value2[steps];
+    const n = value[steps];
     if (typeof n === "number" && !(n <= PLOT_BOUNDS.customPoints)) over(`asks for ${n} \`${steps}\`, over ${PLOT_BOUNDS.customPoints.toLocaleString("en-US")}`);
   }
   for (const side of ["width", "height"]) {
-    const n = value2[side];
+    const n = value[side];
     if (typeof n === "number" && !(n <= PLOT_BOUNDS.templateSide))
       over(`is ${n} px ${side === "width" ? "wide" : "high"}, over ${PLOT_BOUNDS.templateSide.toLocaleString("en-US")}`);
   }
-  for (const [k, v] of Object.entries(value2)) assertBounded(path, v, at ? `${at}.${k}` : k);
+  for (const [k, v] of Object.entries(value)) assertBounded(path, v, at ? `${at}.${k}` : k);
 }
 var MARKS = [
   "arc",
@@ -21125,13 +21141,13 @@ var MARKS = [
   "errorband",
   "errorbar"
 ];
-function assertKnownMarks(path, value2, at) {
-  if (Array.isArray(value2)) {
-    value2.forEach((v, i) => assertKnownMarks(path, v, `${at}[${i}]`));
+function assertKnownMarks(path, value, at) {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => assertKnownMarks(path, v, `${at}[${i}]`));
     return;
   }
-  if (!isRecord2(value2)) return;
-  for (const [k, v] of Object.entries(value2)) {
+  if (!isRecord2(value)) return;
+  for (const [k, v] of Object.entries(value)) {
     const key2 = at ? `${at}.${k}` : k;
     if (k === "mark") {
       const type = isRecord2(v) ? v.type : v;
@@ -21143,8 +21159,8 @@ function assertKnownMarks(path, value2, at) {
     assertKnownMarks(path, v, key2);
   }
 }
-function isRecord2(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
+function isRecord2(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 // src/plots/find-template.ts
@@ -21351,38 +21367,38 @@ function common(id, p, origin) {
     origin
   };
 }
-function templateName(value2, id, origin) {
-  if (value2 === void 0 || value2 === null) return "linear";
-  if (typeof value2 !== "string") throw new DefinitionError(id, `${origin} (${id}): \`template\` must be a string.`);
-  return value2;
+function templateName(value, id, origin) {
+  if (value === void 0 || value === null) return "linear";
+  if (typeof value !== "string") throw new DefinitionError(id, `${origin} (${id}): \`template\` must be a string.`);
+  return value;
 }
-function fieldList(value2, id, origin, key2) {
-  if (value2 === void 0 || value2 === null) return [];
-  if (typeof value2 === "string") return [value2];
-  if (Array.isArray(value2) && value2.every((v) => typeof v === "string")) return value2;
+function fieldList(value, id, origin, key2) {
+  if (value === void 0 || value === null) return [];
+  if (typeof value === "string") return [value];
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value;
   const expected2 = `\`${key2}\` must be a field name or a list of field names`;
-  if (Array.isArray(value2)) {
-    const i = value2.findIndex((v) => typeof v !== "string");
-    throw new DefinitionError(id, `${origin} (${id}): \`${key2}[${i}]\` is ${describe2(value2[i])}, not a field name: ${expected2}.`);
+  if (Array.isArray(value)) {
+    const i = value.findIndex((v) => typeof v !== "string");
+    throw new DefinitionError(id, `${origin} (${id}): \`${key2}[${i}]\` is ${describe2(value[i])}, not a field name: ${expected2}.`);
   }
-  throw new DefinitionError(id, `${origin} (${id}): ${expected2}, got ${describe2(value2)}.`);
+  throw new DefinitionError(id, `${origin} (${id}): ${expected2}, got ${describe2(value)}.`);
 }
-function optionalString(value2, id, origin, key2) {
-  if (value2 === void 0 || value2 === null) return null;
-  if (typeof value2 === "string" || typeof value2 === "number") return String(value2);
+function optionalString(value, id, origin, key2) {
+  if (value === void 0 || value === null) return null;
+  if (typeof value === "string" || typeof value === "number") return String(value);
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
   return posix9.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
-function describe2(value2) {
-  return value2 === null ? "null" : Array.isArray(value2) ? "a list" : typeof value2 === "object" ? "a mapping" : JSON.stringify(value2);
+function describe2(value) {
+  return value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : JSON.stringify(value);
 }
-function isRecord3(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
+function isRecord3(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
-function asList(value2) {
-  return Array.isArray(value2) ? value2 : [];
+function asList(value) {
+  return Array.isArray(value) ? value : [];
 }
 
 // src/plots/spec.ts
@@ -21644,14 +21660,14 @@ function confusionSpec(input, normalized) {
   const n = Math.max(xCats.length, yCats.length);
   const step = Math.max(22, Math.min(56, Math.floor(380 / n)));
   const showText = step >= 26;
-  const value2 = normalized ? "percent_of_y" : "xy_count";
+  const value = normalized ? "percent_of_y" : "xy_count";
   const longestX = xCats.reduce((m, c) => Math.max(m, c.length), -Infinity);
   const layers = [
     {
       mark: { type: "rect", stroke: "white", strokeWidth: 1 },
       encoding: {
         color: {
-          field: value2,
+          field: value,
           type: "quantitative",
           title: normalized ? "share" : "count",
           scale: { scheme: "blues", domainMin: 0, ...normalized ? { domainMax: 1 } : { nice: true } },
@@ -21663,11 +21679,11 @@ function confusionSpec(input, normalized) {
   if (showText) {
     layers.push({
       // The stand-in cell of a missing file has no number to write.
-      transform: [{ filter: `isValid(datum.${value2})` }],
+      transform: [{ filter: `isValid(datum.${value})` }],
       mark: { type: "text", fontSize: step >= 40 ? 13 : 11 },
       encoding: {
-        text: { field: value2, type: "quantitative", format: normalized ? ".0%" : "d" },
-        color: { condition: { test: `datum.${value2 === "xy_count" ? "percent_of_max" : "percent_of_y"} > 0.5`, value: "white" }, value: "#1a1a1a" }
+        text: { field: value, type: "quantitative", format: normalized ? ".0%" : "d" },
+        color: { condition: { test: `datum.${value === "xy_count" ? "percent_of_max" : "percent_of_y"} > 0.5`, value: "white" }, value: "#1a1a1a" }
       }
     });
   }
@@ -21716,29 +21732,29 @@ function revisionHeader(width, labels) {
   };
 }
 function labelExpr(labels) {
-  return labels.reduceRight((rest, [value2, label2]) => `(datum.value === ${JSON.stringify(value2)}) ? ${JSON.stringify(label2)} : (${rest})`, "(datum.label)");
+  return labels.reduceRight((rest, [value, label2]) => `(datum.value === ${JSON.stringify(value)}) ? ${JSON.stringify(label2)} : (${rest})`, "(datum.label)");
 }
-function shortLabels(values, max) {
+function shortLabels(values2, max) {
   const out = /* @__PURE__ */ new Map();
   const keep = max - 1;
   const middle = Math.ceil(keep / 2);
-  for (const value2 of values) {
-    if (value2.length <= max) {
-      out.set(value2, value2);
+  for (const value of values2) {
+    if (value.length <= max) {
+      out.set(value, value);
       continue;
     }
-    const shared = values.filter((o) => o !== value2).map((o) => [commonLength(value2, o, 1), commonLength(value2, o, -1)]);
+    const shared = values2.filter((o) => o !== value).map((o) => [commonLength(value, o, 1), commonLength(value, o, -1)]);
     let front = 0;
     let back = 0;
     for (const [f, b] of shared) [front, back] = [Math.max(front, f), Math.max(back, b)];
     const apart = (a2) => a2 >= 0 && a2 <= keep && shared.every(([f, b]) => a2 > f || keep - a2 > b);
     let a = front < keep ? Math.max(middle, front + 1) : back < keep ? Math.min(middle, keep - back - 1) : null;
     for (let d = 0; a === null && d <= keep; d++) a = [middle + d, middle - d].find(apart) ?? null;
-    out.set(value2, a === null ? value2 : `${value2.slice(0, a)}\u2026${value2.slice(value2.length - (keep - a))}`);
+    out.set(value, a === null ? value : `${value.slice(0, a)}\u2026${value.slice(value.length - (keep - a))}`);
   }
   const uses2 = /* @__PURE__ */ new Map();
   for (const label2 of out.values()) uses2.set(label2, (uses2.get(label2) ?? 0) + 1);
-  for (const [value2, label2] of out) if (uses2.get(label2) > 1) out.set(value2, value2);
+  for (const [value, label2] of out) if (uses2.get(label2) > 1) out.set(value, value);
   return out;
 }
 function commonLength(a, b, dir) {
@@ -21818,9 +21834,9 @@ function barSpec(input, sorted) {
     mark: { type: "bar", cornerRadiusEnd: 2 },
     encoding
   };
-  const values = input.points.map((p) => ({ ...p, [input.y]: String(p[input.y]) }));
-  if (!input.series.length) return { data: { values }, ...spec };
-  return { data: { values }, facet: { row: { field: "series", type: "nominal", sort: input.series, title: null } }, spec };
+  const values2 = input.points.map((p) => ({ ...p, [input.y]: String(p[input.y]) }));
+  if (!input.series.length) return { data: { values: values2 }, ...spec };
+  return { data: { values: values2 }, facet: { row: { field: "series", type: "nominal", sort: input.series, title: null } }, spec };
 }
 function wrap(text2, max) {
   const out = [];
@@ -21840,12 +21856,12 @@ function lines(text2) {
   return text2.includes("\n") ? text2.split("\n") : text2;
 }
 function categories(points, field) {
-  const values = [...new Set(points.map((p) => String(p[field])))];
-  const numeric2 = values.every((v) => v.trim() !== "" && Number.isFinite(Number(v)));
-  return numeric2 ? values.sort((a, b) => Number(a) - Number(b)) : values.sort();
+  const values2 = [...new Set(points.map((p) => String(p[field])))];
+  const numeric2 = values2.every((v) => v.trim() !== "" && Number.isFinite(Number(v)));
+  return numeric2 ? values2.sort((a, b) => Number(a) - Number(b)) : values2.sort();
 }
-function cycle(values, n) {
-  return Array.from({ length: n }, (_, i) => values[i % values.length]);
+function cycle(values2, n) {
+  return Array.from({ length: n }, (_, i) => values2[i % values2.length]);
 }
 
 // src/plots/collect.ts
@@ -21905,7 +21921,7 @@ function dvcYamlsOf(project) {
 }
 function resolvedDoc(dvc) {
   const at = (path) => dvc.dir ? joinPath(dvc.dir, path) : path;
-  const files = (value2) => mapFrom([...value2].map(([file, v]) => [at(file), v]));
+  const files = (value) => mapFrom([...value].map(([file, v]) => [at(file), v]));
   const topPlot = (id, props) => {
     if (props === null) return at(id);
     const y = props.get("y");
@@ -22858,10 +22874,10 @@ function list3(item) {
     return null;
   };
 }
-function wrong(value2, at, expected2) {
+function wrong(value, at, expected2) {
   const what = at || "the answer";
-  if (value2 === void 0) return `${what} is missing (expected ${expected2})`;
-  const got = value2 === null ? "null" : Array.isArray(value2) ? "a list" : `${typeof value2 === "object" ? "an" : "a"} ${typeof value2}`;
+  if (value === void 0) return `${what} is missing (expected ${expected2})`;
+  const got = value === null ? "null" : Array.isArray(value) ? "a list" : `${typeof value === "object" ? "an" : "a"} ${typeof value}`;
   return `${what} is ${got}, not ${expected2}`;
 }
 var comment2 = object2({ id: number4, html_url: string2, body: orNull(string2), user: orNull(object2({ login: string2, type: string2 })) });
@@ -23492,21 +23508,21 @@ import { join as join15, resolve as resolve5 } from "node:path";
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
 var ONE_LINE_INDENT = 2 * 3;
-function writeJson(value2, emit) {
+function writeJson(value, emit) {
   let text2 = "";
   const full = () => {
     if (text2.length < PIECE) return;
     emit(text2);
     text2 = "";
   };
-  const walk2 = (value3, indent) => {
-    if (typeof value3 !== "object" || value3 === null || indent.length >= ONE_LINE_INDENT + (Array.isArray(value3) ? 2 : 0) || value3 instanceof Number || value3 instanceof String || value3 instanceof Boolean) {
-      text2 += JSON.stringify(value3);
+  const walk2 = (value2, indent) => {
+    if (typeof value2 !== "object" || value2 === null || indent.length >= ONE_LINE_INDENT + (Array.isArray(value2) ? 2 : 0) || value2 instanceof Number || value2 instanceof String || value2 instanceof Boolean) {
+      text2 += JSON.stringify(value2);
       return;
     }
     const inner = `${indent}  `;
-    if (Array.isArray(value3)) {
-      if (!value3.length) {
+    if (Array.isArray(value2)) {
+      if (!value2.length) {
         text2 += "[]";
         return;
       }
@@ -23515,9 +23531,9 @@ ${inner}`;
       const lines2 = inner.length >= ONE_LINE_INDENT + 2;
       text2 += `[
 ${inner}`;
-      for (let i = 0; i < value3.length; i++) {
+      for (let i = 0; i < value2.length; i++) {
         if (i) text2 += between;
-        const item = jsonValue(value3[i], i);
+        const item = jsonValue(value2[i], i);
         if (omitted(item)) text2 += "null";
         else if (lines2) text2 += JSON.stringify(item);
         else walk2(item, inner);
@@ -23527,7 +23543,7 @@ ${inner}`;
 ${indent}]`;
       return;
     }
-    const record = value3;
+    const record = value2;
     const names = Object.keys(record);
     let first = true;
     for (let k = 0; k < names.length; k++) {
@@ -23543,20 +23559,20 @@ ${inner}${JSON.stringify(name)}: `;
     text2 += first ? "{}" : `
 ${indent}}`;
   };
-  const top2 = jsonValue(value2, "");
+  const top2 = jsonValue(value, "");
   if (omitted(top2)) return;
   walk2(top2, "");
   if (text2) emit(text2);
 }
-function jsonValue(value2, key2) {
-  if (value2 !== null && (typeof value2 === "object" || typeof value2 === "bigint")) {
-    const toJSON = value2.toJSON;
-    if (typeof toJSON === "function") return toJSON.call(value2, String(key2));
+function jsonValue(value, key2) {
+  if (value !== null && (typeof value === "object" || typeof value === "bigint")) {
+    const toJSON = value.toJSON;
+    if (typeof toJSON === "function") return toJSON.call(value, String(key2));
   }
-  return value2;
+  return value;
 }
-function omitted(value2) {
-  return value2 === void 0 || typeof value2 === "function" || typeof value2 === "symbol";
+function omitted(value) {
+  return value === void 0 || typeof value === "function" || typeof value === "symbol";
 }
 
 // src/publish/local.ts
@@ -23919,11 +23935,11 @@ function mlflowKey(name, notes) {
   }
   return key2;
 }
-function fitValue(key2, value2, limit, notes) {
-  if (value2.length <= limit) return value2;
+function fitValue(key2, value, limit, notes) {
+  if (value.length <= limit) return value;
   const marker = "\u2026(truncated)";
-  notes.push(`The value of '${key2}' is ${value2.length} characters; MLflow keeps ${limit}, so it was cut.`);
-  return value2.slice(0, limit - marker.length) + marker;
+  notes.push(`The value of '${key2}' is ${value.length} characters; MLflow keeps ${limit}, so it was cut.`);
+  return value.slice(0, limit - marker.length) + marker;
 }
 
 // src/publish/mlflow/client.ts
@@ -23959,8 +23975,8 @@ var MlflowClient = class {
     }
   }
   /** The first active run in the experiment with this tag value. */
-  async findRunByTag(experimentId, key2, value2) {
-    const filter = `tags.\`${key2}\` = '${value2.replace(/'/g, "\\'")}'`;
+  async findRunByTag(experimentId, key2, value) {
+    const filter = `tags.\`${key2}\` = '${value.replace(/'/g, "\\'")}'`;
     const { data } = await this.http.request("POST", "/api/2.0/mlflow/runs/search", {
       body: { experiment_ids: [experimentId], filter, run_view_type: "ACTIVE_ONLY", max_results: 1, order_by: ["attributes.start_time DESC"] }
     });
@@ -23978,8 +23994,8 @@ var MlflowClient = class {
   async logBatch(runId, batch) {
     await this.http.request("POST", "/api/2.0/mlflow/runs/log-batch", { body: { run_id: runId, ...batch } });
   }
-  async setTag(runId, key2, value2) {
-    await this.http.request("POST", "/api/2.0/mlflow/runs/set-tag", { body: { run_id: runId, key: key2, value: value2 } });
+  async setTag(runId, key2, value) {
+    await this.http.request("POST", "/api/2.0/mlflow/runs/set-tag", { body: { run_id: runId, key: key2, value } });
   }
 };
 function errorCode(error) {
@@ -24003,20 +24019,20 @@ function planRun(data, logs, context, notes) {
     for (const p of s.points) series2.push({ key: key2, value: p.value, timestamp: p.timestamp, step: p.step });
   }
   const finals = [];
-  for (const { file, key: name, value: value2 } of rowsOf2(data.metrics)) {
+  for (const { file, key: name, value } of rowsOf2(data.metrics)) {
     const key2 = metricKey(file, name);
     if (logged.has(key2)) continue;
-    const number5 = typeof value2 === "boolean" ? void 0 : numericValue(value2 ?? void 0);
+    const number5 = typeof value === "boolean" ? void 0 : numericValue(value ?? void 0);
     if (number5 === void 0 || !Number.isFinite(number5)) {
-      notes.push(`Metric '${name}' in ${file} is ${JSON.stringify(value2)}, not a number; MLflow metrics are numbers, so it was not logged.`);
+      notes.push(`Metric '${name}' in ${file} is ${JSON.stringify(value)}, not a number; MLflow metrics are numbers, so it was not logged.`);
       continue;
     }
     finals.push({ key: key2, value: number5, timestamp: context.now, step: 0 });
   }
   const params = [];
-  for (const { file, key: name, value: value2 } of rowsOf2(data.params)) {
+  for (const { file, key: name, value } of rowsOf2(data.params)) {
     const key2 = paramKey(file, name);
-    params.push({ key: key2, value: fitValue(key2, value2 === null ? "null" : displayValue(value2, null), LENGTH_LIMITS.paramValue, notes) });
+    params.push({ key: key2, value: fitValue(key2, value === null ? "null" : displayValue(value, null), LENGTH_LIMITS.paramValue, notes) });
   }
   const change3 = context.change;
   const runName2 = `${change3.branch ?? data.head.label} @ ${sha2.slice(0, 7)}`;
@@ -25181,30 +25197,30 @@ function downstreamOf(dag, name) {
 }
 
 // src/pipeline/yaml-emit.ts
-function emitYaml(value2, folding = "current") {
-  const emitter = new Emitter(folding, anchorsOf(value2));
-  emitter.node(value2, {});
+function emitYaml(value, folding = "current") {
+  const emitter = new Emitter(folding, anchorsOf(value));
+  emitter.node(value, {});
   emitter.writeIndent();
   return emitter.out.join("");
 }
 function anchorsOf(root) {
   const anchors = /* @__PURE__ */ new Map();
   const seen = /* @__PURE__ */ new Set();
-  const walk2 = (value2) => {
-    if (!(Array.isArray(value2) || value2 instanceof Map || value2 instanceof PyCollection)) return;
-    if (seen.has(value2)) {
-      if (!anchors.has(value2)) anchors.set(value2, `id${String(anchors.size + 1).padStart(3, "0")}`);
+  const walk2 = (value) => {
+    if (!(Array.isArray(value) || value instanceof Map || value instanceof PyCollection)) return;
+    if (seen.has(value)) {
+      if (!anchors.has(value)) anchors.set(value, `id${String(anchors.size + 1).padStart(3, "0")}`);
       return;
     }
-    seen.add(value2);
-    if (value2 instanceof Map) for (const v of value2.values()) walk2(v);
-    else for (const v of value2 instanceof PyCollection ? value2.items : value2) walk2(v);
+    seen.add(value);
+    if (value instanceof Map) for (const v of value.values()) walk2(v);
+    else for (const v of value instanceof PyCollection ? value.items : value) walk2(v);
   };
   walk2(root);
   return anchors;
 }
-function isScalar3(value2) {
-  return !(Array.isArray(value2) || value2 instanceof Map || value2 instanceof PyCollection);
+function isScalar3(value) {
+  return !(Array.isArray(value) || value instanceof Map || value instanceof PyCollection);
 }
 var BEST_WIDTH = 80;
 var INDENT = 2;
@@ -25231,23 +25247,23 @@ var Emitter = class {
   anchored = /* @__PURE__ */ new Set();
   /** An anchor was written just before this collection (ruamel's `process_anchor`), so it starts on a new line. */
   afterAnchor = false;
-  node(value2, context) {
+  node(value, context) {
     this.sequenceContext = context.sequence ?? false;
     this.simpleKeyContext = context.simpleKey ?? false;
     this.afterAnchor = false;
-    const anchor = typeof value2 === "object" && value2 !== null ? this.anchors.get(value2) : void 0;
+    const anchor = typeof value === "object" && value !== null ? this.anchors.get(value) : void 0;
     if (anchor !== void 0) {
-      if (this.anchored.has(value2)) return this.writeIndicator(`*${anchor}`, true);
-      this.anchored.add(value2);
+      if (this.anchored.has(value)) return this.writeIndicator(`*${anchor}`, true);
+      this.anchored.add(value);
       this.writeIndicator(`&${anchor}`, true);
       this.afterAnchor = true;
     }
-    if (value2 instanceof PyCollection && value2.kind === "set" && value2.items.every(isScalar3)) {
+    if (value instanceof PyCollection && value.kind === "set" && value.items.every(isScalar3)) {
       this.writeIndicator("!!set", true);
-      if (!value2.items.length) return this.emptyFlow("{", "}");
-      return this.blockMapping(value2.items.map((item) => [item, null]));
+      if (!value.items.length) return this.emptyFlow("{", "}");
+      return this.blockMapping(value.items.map((item) => [item, null]));
     }
-    const items = value2 instanceof PyCollection ? value2.items : value2;
+    const items = value instanceof PyCollection ? value.items : value;
     if (Array.isArray(items)) {
       if (!items.length) return this.emptyFlow("[", "]");
       this.blockSequence(items, context.mapping ?? false);
@@ -25270,7 +25286,7 @@ var Emitter = class {
   }
   blockMapping(entries) {
     this.increaseIndent(false, false);
-    for (const [key2, value2] of entries) {
+    for (const [key2, value] of entries) {
       this.writeIndent();
       const event = scalarEvent(key2);
       if (isSimpleKey(event)) {
@@ -25286,7 +25302,7 @@ var Emitter = class {
         this.writeIndent();
         this.writeIndicator(":", true, false, true);
       }
-      this.node(value2, { mapping: true });
+      this.node(value, { mapping: true });
     }
     this.indent = this.indents.pop()[0];
   }
@@ -25502,20 +25518,20 @@ function escape(ch) {
   if (c <= 65535) return `\\u${hex.padStart(4, "0")}`;
   return `\\U${hex.padStart(8, "0")}`;
 }
-function scalarEvent(value2) {
+function scalarEvent(value) {
   const plain = (text2, tag) => ({ text: [...text2], isNull: false, plainResolves: true, tag });
-  if (value2 === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
-  if (typeof value2 === "boolean") return plain(String(value2), "!!bool");
-  if (value2 instanceof PyFloat) return plain(floatText(value2.value), "!!float");
-  if (value2 instanceof PyDate) return plain(value2.iso, "!!timestamp");
-  if (value2 instanceof PyDateTime) return plain(value2.text, "!!timestamp");
-  if (value2 instanceof PyTime) throw new Error(`cannot represent a time (${value2.text}) in YAML`);
-  if (typeof value2 === "bigint") return plain(String(value2), "!!int");
-  if (typeof value2 === "number") {
-    if (!Number.isInteger(value2)) return plain(floatText(value2), "!!float");
-    return plain(Number.isSafeInteger(value2) ? String(value2) : BigInt(value2).toString(), "!!int");
+  if (value === null) return { text: [], isNull: true, plainResolves: true, tag: "!!null" };
+  if (typeof value === "boolean") return plain(String(value), "!!bool");
+  if (value instanceof PyFloat) return plain(floatText(value.value), "!!float");
+  if (value instanceof PyDate) return plain(value.iso, "!!timestamp");
+  if (value instanceof PyDateTime) return plain(value.text, "!!timestamp");
+  if (value instanceof PyTime) throw new Error(`cannot represent a time (${value.text}) in YAML`);
+  if (typeof value === "bigint") return plain(String(value), "!!int");
+  if (typeof value === "number") {
+    if (!Number.isInteger(value)) return plain(floatText(value), "!!float");
+    return plain(Number.isSafeInteger(value) ? String(value) : BigInt(value).toString(), "!!int");
   }
-  return { text: [...value2], isNull: false, plainResolves: !resolvesToNonString(value2), tag: "!!str" };
+  return { text: [...value], isNull: false, plainResolves: !resolvesToNonString(value), tag: "!!str" };
 }
 function floatText(x) {
   if (Number.isNaN(x)) return ".nan";
@@ -25637,12 +25653,12 @@ function serializeStage(stage2) {
     const ordered = [...files.filter((f) => f === "params.yaml"), ...files.filter((f) => f !== "params.yaml")];
     const params = /* @__PURE__ */ new Map();
     for (const file of ordered) {
-      const values = stage2.params.get(file);
+      const values2 = stage2.params.get(file);
       params.set(
         file,
         mapFrom(
-          [...values].sort(([a], [b]) => compareCodePoints(a, b)),
-          values
+          [...values2].sort(([a], [b]) => compareCodePoints(a, b)),
+          values2
         )
       );
     }
@@ -26381,51 +26397,51 @@ async function currentParams(stage2, ws, project) {
       out.set(dep.file, copyShared(mapFrom(data, data), memo));
       continue;
     }
-    const values = /* @__PURE__ */ new Map();
+    const values2 = /* @__PURE__ */ new Map();
     const missing = [];
     for (const key2 of dep.keys) {
       const v = getParam(data, key2);
       if (v === void 0) missing.push(key2);
-      else values.set(key2, copyShared(v, memo));
+      else values2.set(key2, copyShared(v, memo));
     }
     if (missing.length) throw new UserError(`stage '${stage2.name}': ${missingParams(missing, path)}.`);
-    out.set(dep.file, values);
+    out.set(dep.file, values2);
   }
   return out;
 }
 function checkLockable(stageName, params) {
-  const find = (value2, key2) => {
-    if (value2 instanceof PyTime) return `${key2} = ${value2.text}`;
-    const items = isRawMap(value2) ? [...value2] : Array.isArray(value2) ? value2.map((v, i) => [String(i), v]) : [];
+  const find = (value, key2) => {
+    if (value instanceof PyTime) return `${key2} = ${value.text}`;
+    const items = isRawMap(value) ? [...value] : Array.isArray(value) ? value.map((v, i) => [String(i), v]) : [];
     for (const [k, v] of items) {
       const found = find(v, key2 ? `${key2}.${k}` : k);
       if (found) return found;
     }
     return null;
   };
-  for (const [file, values] of params) {
-    const found = find(values, "");
+  for (const [file, values2] of params) {
+    const found = find(values2, "");
     if (found)
       throw new UserError(
         `stage '${stageName}': ${file}: ${found} is a time of day, which dvc.lock cannot hold (DVC cannot write it either: its YAML writer has no form for a Python time); quote it in the file to make it a string.`
       );
   }
 }
-function copyShared(value2, memo) {
-  if (!Array.isArray(value2) && !isRawMap(value2)) return value2;
-  const done = memo.get(value2);
+function copyShared(value, memo) {
+  if (!Array.isArray(value) && !isRawMap(value)) return value;
+  const done = memo.get(value);
   if (done !== void 0) return done;
-  if (Array.isArray(value2)) {
+  if (Array.isArray(value)) {
     const list4 = [];
-    memo.set(value2, list4);
-    for (const item of value2) list4.push(copyShared(item, memo));
+    memo.set(value, list4);
+    for (const item of value) list4.push(copyShared(item, memo));
     return list4;
   }
   const map = /* @__PURE__ */ new Map();
-  memo.set(value2, map);
-  for (const [k, v] of value2) {
+  memo.set(value, map);
+  for (const [k, v] of value) {
     map.set(k, copyShared(v, memo));
-    const written = keyValue(value2, k);
+    const written = keyValue(value, k);
     if (written !== k) setKeyValue(map, k, written);
   }
   return map;
@@ -27597,8 +27613,8 @@ function valueFileFrom(tree, path, kind, keys, dvcTracked, read, table2) {
   const bom = extension(path) === ".json" ? jsonBomProblem(read) : null;
   if (bom) return { status: "error", message: `${path}: ${bom}` };
   if (kind === "metrics" && extension(path) === ".json") {
-    const values = flattenJsonMetrics(read, table2 ?? new KeyTable());
-    if (values) return { status: "ok", values, warnings: [] };
+    const values2 = flattenJsonMetrics(read, table2 ?? new KeyTable());
+    if (values2) return { status: "ok", values: values2, warnings: [] };
   }
   try {
     let text2;
@@ -27608,8 +27624,8 @@ function valueFileFrom(tree, path, kind, keys, dvcTracked, read, table2) {
       return { status: "error", message: `${path}: not UTF-8 text (DVC reads values files as UTF-8)` };
     }
     const parsed = parseValueFile(path, text2, kind);
-    const values = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys, trackedVarKeys.has(keys));
-    return { status: "ok", values, warnings: parsed.warnings };
+    const values2 = kind === "metrics" ? flattenMetrics(parsed.data) : flattenParams(parsed.data, keys, trackedVarKeys.has(keys));
+    return { status: "ok", values: values2, warnings: parsed.warnings };
   } catch (error) {
     return failed(path, error);
   }
@@ -28314,8 +28330,8 @@ function headMetrics(metrics) {
   const out = [];
   for (const file of metrics) {
     for (const row3 of file.rows) {
-      const value2 = typeof row3.new === "number" ? row3.new : isFloatLeaf(row3.new) ? row3.new.float : void 0;
-      if (typeof value2 === "number" && Number.isFinite(value2)) out.push({ file: file.path, key: row3.key, value: value2 });
+      const value = typeof row3.new === "number" ? row3.new : isFloatLeaf(row3.new) ? row3.new.float : void 0;
+      if (typeof value === "number" && Number.isFinite(value)) out.push({ file: file.path, key: row3.key, value });
     }
   }
   return out;
@@ -28350,8 +28366,8 @@ function isMarker(bytes) {
     return false;
   }
 }
-function isObject(value2) {
-  return value2 !== null && typeof value2 === "object" && !Array.isArray(value2);
+function isObject(value) {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 function firstLine2(text2) {
   return text2.split("\n").find((l) => l.trim())?.trim() ?? text2;
@@ -28400,16 +28416,16 @@ function lacksBase(file) {
 function fillBase(metrics, record, branch) {
   const byFile = /* @__PURE__ */ new Map();
   for (const m of record.metrics) {
-    const values = byFile.get(m.file) ?? /* @__PURE__ */ new Map();
-    values.set(m.key, m.value);
-    byFile.set(m.file, values);
+    const values2 = byFile.get(m.file) ?? /* @__PURE__ */ new Map();
+    values2.set(m.key, m.value);
+    byFile.set(m.file, values2);
   }
   return metrics.map((file) => {
     const stored = byFile.get(file.path);
     if (!stored || !lacksBase(file)) return file;
     const head = /* @__PURE__ */ new Map();
     for (const row3 of file.rows) if (row3.new !== void 0) head.set(row3.key, row3.new);
-    const old = new Map([...stored].map(([key2, value2]) => [key2, isFloat(head.get(key2)) ? floatLeaf(value2) : value2]));
+    const old = new Map([...stored].map(([key2, value]) => [key2, isFloat(head.get(key2)) ? floatLeaf(value) : value]));
     const diff = diffValueFile(file.path, { status: "ok", values: old }, { status: "ok", values: head });
     return {
       ...diff,
@@ -28777,15 +28793,15 @@ var DEFAULT_PARSERS = {
 };
 function parseDecimal2(bytes) {
   if (!bytes.length) return 0;
-  let value2 = 0n;
+  let value = 0n;
   for (const byte of bytes) {
-    value2 = value2 * 256n + BigInt(byte);
+    value = value * 256n + BigInt(byte);
   }
   const bits = bytes.length * 8;
-  if (value2 >= 2n ** BigInt(bits - 1)) {
-    value2 -= 2n ** BigInt(bits);
+  if (value >= 2n ** BigInt(bits - 1)) {
+    value -= 2n ** BigInt(bits);
   }
-  return Number(value2);
+  return Number(value);
 }
 function parseFloat16(bytes) {
   if (!bytes) return void 0;
@@ -28811,7 +28827,7 @@ var BINARY = 8;
 var LIST = 9;
 var STRUCT = 12;
 function deserializeTCompactProtocol(reader) {
-  const value2 = {};
+  const value = {};
   let fid = 0;
   while (true) {
     if (reader.offset >= reader.view.byteLength) throw new Error("thrift struct ended without STOP");
@@ -28820,9 +28836,9 @@ function deserializeTCompactProtocol(reader) {
     if (type === STOP) break;
     const delta = byte >> 4;
     fid = delta ? fid + delta : readZigZag(reader);
-    value2[`field_${fid}`] = readElement(reader, type);
+    value[`field_${fid}`] = readElement(reader, type);
   }
-  return value2;
+  return value;
 }
 function readElement(reader, type) {
   switch (type) {
@@ -28838,9 +28854,9 @@ function readElement(reader, type) {
     case I64:
       return readZigZagBigInt(reader);
     case DOUBLE: {
-      const value2 = reader.view.getFloat64(reader.offset, true);
+      const value = reader.view.getFloat64(reader.offset, true);
       reader.offset += 8;
-      return value2;
+      return value;
     }
     case BINARY: {
       const stringLength = readVarInt(reader);
@@ -28859,11 +28875,11 @@ function readElement(reader, type) {
         listSize = readVarInt(reader);
       }
       const boolType = elemType === TRUE || elemType === FALSE;
-      const values = new Array(listSize);
+      const values2 = new Array(listSize);
       for (let i = 0; i < listSize; i++) {
-        values[i] = boolType ? readElement(reader, BYTE) === 1 : readElement(reader, elemType);
+        values2[i] = boolType ? readElement(reader, BYTE) === 1 : readElement(reader, elemType);
       }
-      return values;
+      return values2;
     }
     case STRUCT:
       return deserializeTCompactProtocol(reader);
@@ -28931,8 +28947,8 @@ function markGeoColumns(schema, key_value_metadata) {
 // node_modules/hyparquet/src/metadata.js
 var defaultInitialFetchSize = 1 << 19;
 var decoder2 = new TextDecoder();
-function decode2(value2) {
-  return value2 && decoder2.decode(value2);
+function decode2(value) {
+  return value && decoder2.decode(value);
 }
 function parquetMetadata(arrayBuffer, { parsers, geoparquet = true } = {}) {
   let view2;
@@ -29120,12 +29136,12 @@ function convertStats(stats3, schema, parsers) {
     is_min_value_exact: stats3.field_8
   };
 }
-function convertMetadata(value2, schema, parsers) {
+function convertMetadata(value, schema, parsers) {
   const { type, converted_type, logical_type } = schema;
-  if (value2 === void 0) return value2;
-  if (type === "BOOLEAN") return value2[0] === 1;
-  if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value2);
-  const view2 = new DataView(value2.buffer, value2.byteOffset, value2.byteLength);
+  if (value === void 0) return value;
+  if (type === "BOOLEAN") return value[0] === 1;
+  if (type === "BYTE_ARRAY") return parsers.stringFromBytes(value);
+  const view2 = new DataView(value.buffer, value.byteOffset, value.byteLength);
   if (type === "FLOAT" && view2.byteLength === 4) return view2.getFloat32(0, true);
   if (type === "DOUBLE" && view2.byteLength === 8) return view2.getFloat64(0, true);
   if (type === "INT32" && converted_type === "DECIMAL" && view2.byteLength === 4) {
@@ -29147,12 +29163,12 @@ function convertMetadata(value2, schema, parsers) {
   if (type === "INT64" && view2.byteLength === 8) return view2.getBigInt64(0, true);
   if (converted_type === "DECIMAL") {
     const scale = schema.scale || 0;
-    return scale > 308 ? parseDecimal2(value2) * 10 ** -scale : parseDecimal2(value2) / 10 ** scale;
+    return scale > 308 ? parseDecimal2(value) * 10 ** -scale : parseDecimal2(value) / 10 ** scale;
   }
-  if (logical_type?.type === "FLOAT16") return parseFloat16(value2);
-  if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value2);
-  if (type === "FIXED_LEN_BYTE_ARRAY") return value2;
-  return value2;
+  if (logical_type?.type === "FLOAT16") return parseFloat16(value);
+  if (logical_type?.type === "UUID") return parsers.uuidFromBytes(value);
+  if (type === "FIXED_LEN_BYTE_ARRAY") return value;
+  return value;
 }
 
 // src/data-diff/table-shape.ts
@@ -30102,14 +30118,14 @@ async function selfIgnoringDir(dir) {
   );
   return dir;
 }
-function storeOption(value2) {
-  return value2 === void 0 ? void 0 : checkStoreBranch(value2, "--history-store");
+function storeOption(value) {
+  return value === void 0 ? void 0 : checkStoreBranch(value, "--history-store");
 }
 
 // src/commands/aggregate.ts
 var aggregateCommand = {
   async run(args) {
-    const { values, positionals } = parseArgs({
+    const { values: values2, positionals } = parseArgs({
       args,
       strict: true,
       allowPositionals: true,
@@ -30124,19 +30140,19 @@ var aggregateCommand = {
       }
     });
     if (!positionals.length) throw new UserError("aggregate: name at least one folder of report folders (mlreport aggregate DIR...).");
-    const missingBase = values["missing-base"];
+    const missingBase = values2["missing-base"];
     if (missingBase !== "skip" && missingBase !== "fail") throw new UserError(`--missing-base must be \`skip\` or \`fail\`, not '${missingBase}'.`);
-    const log = consoleLogger(values.quiet);
+    const log = consoleLogger(values2.quiet);
     const result = await runAggregate(
       {
         dirs: positionals.map((dir) => resolve8(dir)),
         // The default folder ignores itself in git, as report's does: the comparison is never a change to commit.
-        outDir: outOption(values.out, ".", ".mlreport-aggregate/ here") ?? await selfIgnoringDir(resolve8(".mlreport-aggregate")),
+        outDir: outOption(values2.out, ".", ".mlreport-aggregate/ here") ?? await selfIgnoringDir(resolve8(".mlreport-aggregate")),
         summaryPath: null,
-        repeatParams: values["repeat-params"] ?? ["seed"],
-        rankBy: values["rank-by"] ?? null,
-        expectedRuns: expectedRuns(values["expected-runs"], "--expected-runs"),
-        rules: values.threshold ? parseRules(values.threshold.map((text2, i) => ({ text: text2, source: { origin: `--threshold #${i + 1}`, line: 1 } }))) : null,
+        repeatParams: values2["repeat-params"] ?? ["seed"],
+        rankBy: values2["rank-by"] ?? null,
+        expectedRuns: expectedRuns(values2["expected-runs"], "--expected-runs"),
+        rules: values2.threshold ? parseRules(values2.threshold.map((text2, i) => ({ text: text2, source: { origin: `--threshold #${i + 1}`, line: 1 } }))) : null,
         missingBase,
         failOnThreshold: true,
         checkName: DEFAULT_CHECK_NAME,
@@ -30145,7 +30161,7 @@ var aggregateCommand = {
       },
       log
     );
-    if (!values.quiet) writeResult(`${result.markdown}
+    if (!values2.quiet) writeResult(`${result.markdown}
 `);
     if (result.reportPath) process.stdout.write(`report: ${result.reportPath}
 `);
@@ -30515,7 +30531,7 @@ import { resolve as resolve11 } from "node:path";
 import { parseArgs as parseArgs2 } from "node:util";
 var metricsHistoryCommand = {
   async run(args) {
-    const { values, positionals } = parseArgs2({
+    const { values: values2, positionals } = parseArgs2({
       args,
       strict: true,
       allowPositionals: true,
@@ -30529,22 +30545,22 @@ var metricsHistoryCommand = {
       }
     });
     if (positionals.length > 1) throw new UserError(`expected at most one revision, got ${positionals.length}: ${positionals.join(" ")}`);
-    const depth = parseHistoryDepth(values.depth, "--depth");
+    const depth = parseHistoryDepth(values2.depth, "--depth");
     if (depth === 0) throw new UserError("--depth must be at least 1 (a history of no commits has nothing to show).");
     const rev = positionals[0] ?? "HEAD";
-    const workspace = await findProjectRoot(resolve11(values.cwd), "--cwd", values.cwd);
+    const workspace = await findProjectRoot(resolve11(values2.cwd), "--cwd", values2.cwd);
     const history2 = await GitRepo.using(
       workspace,
-      (git) => readBranchHistory(git, workspace, rev, depth, values.metrics ?? null, storeOption(values["history-store"]))
+      (git) => readBranchHistory(git, workspace, rev, depth, values2.metrics ?? null, storeOption(values2["history-store"]))
     );
     for (const note2 of history2.notes) writeError(`mlreport: note: ${note2}
 `);
-    if (values["history-store"] === void 0 && history2.metrics.length && history2.metrics.every((m) => !m.points.length)) {
+    if (values2["history-store"] === void 0 && history2.metrics.length && history2.metrics.every((m) => !m.points.length)) {
       writeError("mlreport: note: metrics that are not committed have history only in the history store: add --history-store mlreport-history.\n");
     }
-    if (values.json) writeResult(`${JSON.stringify(history2, null, 2)}
+    if (values2.json) writeResult(`${JSON.stringify(history2, null, 2)}
 `);
-    else writeResult(historyTable(history2, values.md));
+    else writeResult(historyTable(history2, values2.md));
     return 0;
   }
 };
@@ -30586,18 +30602,18 @@ import { join as join32, resolve as resolve12 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var plotsRenderCommand = {
   async run(args) {
-    const { values } = parseArgs3({
+    const { values: values2 } = parseArgs3({
       args,
       strict: true,
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
-    const workspace = await findProjectRoot(resolve12(values.cwd), "--cwd", values.cwd);
-    const out = outOption(values.out, values.cwd) ?? join32(await defaultOutDir(workspace), "plots");
-    if (values.out !== void 0) await ignoredIfNew(out, workspace);
+    const workspace = await findProjectRoot(resolve12(values2.cwd), "--cwd", values2.cwd);
+    const out = outOption(values2.out, values2.cwd) ?? join32(await defaultOutDir(workspace), "plots");
+    if (values2.out !== void 0) await ignoredIfNew(out, workspace);
     await makeOutFolder(out, "--out");
-    const log = consoleLogger(values.quiet);
+    const log = consoleLogger(values2.quiet);
     const { base, headLabel, headSha, plots } = await GitRepo.using(workspace, async (git) => {
-      const base2 = await resolveBase(git, cliBaseCandidates(values.base), log);
+      const base2 = await resolveBase(git, cliBaseCandidates(values2.base), log);
       const { label: headLabel2, sha: headSha2 } = await cliHead(git, out);
       const plots2 = await renderPlots(
         git,
@@ -30606,11 +30622,11 @@ var plotsRenderCommand = {
           workspace,
           base: base2,
           headLabel: headLabel2,
-          plotsPaths: values.plots ?? null,
+          plotsPaths: values2.plots ?? null,
           dir: out,
           linkPrefix: "",
           listing: new WorkspaceListing(workspace),
-          warnErrors: !!values.quiet
+          warnErrors: !!values2.quiet
         },
         async () => (await import("./render.js")).loadRenderer(),
         log
@@ -30627,7 +30643,7 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
       { path: resolve12(out, "index.json"), produce: (write) => write(json) },
       { path: resolve12(out, "index.md"), produce: (write) => write(index) }
     ]);
-    if (!values.quiet) for (const p of plots) writeResult(`${p.image ? `${resolve12(out, p.image)}  ${p.title}` : `FAILED  ${p.error ?? p.title}`}
+    if (!values2.quiet) for (const p of plots) writeResult(`${p.image ? `${resolve12(out, p.image)}  ${p.title}` : `FAILED  ${p.error ?? p.title}`}
 `);
     process.stdout.write(`index: ${resolve12(out, "index.md")}
 `);
@@ -30810,7 +30826,7 @@ function filesUnder(out, parts, entries) {
 
 // src/commands/pull.ts
 function options(args, extra = {}) {
-  const { values, positionals } = parseArgs4({
+  const { values: values2, positionals } = parseArgs4({
     args,
     strict: true,
     allowPositionals: true,
@@ -30821,14 +30837,14 @@ function options(args, extra = {}) {
       ...extra.force !== void 0 ? { force: { type: "boolean", short: "f", default: false } } : {}
     }
   });
-  const jobs = values.jobs === void 0 ? void 0 : parseDecimal(values.jobs, "--jobs", "a whole number of at least 1", { fractions: false, accepts: (n) => n >= 1 });
+  const jobs = values2.jobs === void 0 ? void 0 : parseDecimal(values2.jobs, "--jobs", "a whole number of at least 1", { fractions: false, accepts: (n) => n >= 1 });
   return {
-    root: resolve14(values.cwd),
+    root: resolve14(values2.cwd),
     options: {
       targets: positionals,
       jobs,
-      force: values.force === true,
-      ...remoteOptions(values.remote)
+      force: values2.force === true,
+      ...remoteOptions(values2.remote)
     }
   };
 }
@@ -30879,7 +30895,7 @@ import { resolve as resolve15 } from "node:path";
 import { parseArgs as parseArgs5 } from "node:util";
 var reportCommand = {
   async run(args) {
-    const { values } = parseArgs5({
+    const { values: values2 } = parseArgs5({
       args,
       strict: true,
       options: {
@@ -30895,55 +30911,55 @@ var reportCommand = {
         "deadline-minutes": { type: "string", default: "" }
       }
     });
-    const workspace = await findProjectRoot(resolve15(values.cwd), "--cwd", values.cwd);
-    const storeBranch = storeOption(values["history-store"]);
-    const log = consoleLogger(values.quiet);
-    const outDir = outOption(values.out, values.cwd) ?? await defaultOutDir(workspace);
+    const workspace = await findProjectRoot(resolve15(values2.cwd), "--cwd", values2.cwd);
+    const storeBranch = storeOption(values2["history-store"]);
+    const log = consoleLogger(values2.quiet);
+    const outDir = outOption(values2.out, values2.cwd) ?? await defaultOutDir(workspace);
     const headLabel = () => GitRepo.using(workspace, async (git) => (await cliHead(git, outDir)).label);
     const label2 = await headLabel();
-    if (values.out !== void 0) await ignoredIfNew(outDir, workspace);
+    if (values2.out !== void 0) await ignoredIfNew(outDir, workspace);
     const config = {
       workspace,
-      baseCandidates: cliBaseCandidates(values.base),
+      baseCandidates: cliBaseCandidates(values2.base),
       headLabel: label2,
       relabelHead: headLabel,
-      metricsPaths: values.metrics ?? null,
-      paramsPaths: values.params ?? null,
-      plotsPaths: values.plots ?? null,
+      metricsPaths: values2.metrics ?? null,
+      paramsPaths: values2.params ?? null,
+      plotsPaths: values2.plots ?? null,
       // --out is a path the user typed, so relative to where they are; the default sits at the project root.
       outDir,
       summaryPath: null,
-      repro: reproMode(values.repro),
-      deadlineMinutes: parseDeadlineMinutes(values["deadline-minutes"], "--deadline-minutes"),
+      repro: reproMode(values2.repro),
+      deadlineMinutes: parseDeadlineMinutes(values2["deadline-minutes"], "--deadline-minutes"),
       runCommands: [],
       github: null,
       hub: null,
       mlflow: null,
-      history: parseHistoryDepth(values.history, "--history"),
+      history: parseHistoryDepth(values2.history, "--history"),
       historyStore: storeBranch === void 0 ? null : { branch: storeBranch, record: false },
       gate: await loadGateConfig(workspace, {
-        thresholds: values.threshold ? values.threshold.map((text2, i) => ({ text: text2, source: { origin: `--threshold #${i + 1}`, line: 1 } })) : null,
-        missingBase: missingBasePolicy(values["missing-base"]),
+        thresholds: values2.threshold ? values2.threshold.map((text2, i) => ({ text: text2, source: { origin: `--threshold #${i + 1}`, line: 1 } })) : null,
+        missingBase: missingBasePolicy(values2["missing-base"]),
         failOnThreshold: true,
         checkName: DEFAULT_CHECK_NAME,
         trustBase: false
       })
     };
     const result = await run(config, log);
-    if (!values.quiet) writeResult(`${result.markdown}
+    if (!values2.quiet) writeResult(`${result.markdown}
 `);
     if (result.reportPath) process.stdout.write(`report: ${result.reportPath}
 `);
     return result.passed ? 0 : 1;
   }
 };
-function reproMode(value2) {
-  if (!REPRO_MODES.includes(value2)) throw new UserError(`--repro must be one of ${REPRO_MODES.join(", ")} (got '${value2}').`);
-  return value2;
+function reproMode(value) {
+  if (!REPRO_MODES.includes(value)) throw new UserError(`--repro must be one of ${REPRO_MODES.join(", ")} (got '${value}').`);
+  return value;
 }
-function missingBasePolicy(value2) {
-  if (value2 === "skip" || value2 === "fail") return value2;
-  throw new UserError(`--missing-base must be \`skip\` or \`fail\`, not '${value2}'.`);
+function missingBasePolicy(value) {
+  if (value === "skip" || value === "fail") return value;
+  throw new UserError(`--missing-base must be \`skip\` or \`fail\`, not '${value}'.`);
 }
 
 // src/commands/repro.ts
@@ -30951,7 +30967,7 @@ import { resolve as resolve16 } from "node:path";
 import { parseArgs as parseArgs6 } from "node:util";
 var reproCommand = {
   async run(args) {
-    const { values, positionals } = parseArgs6({
+    const { values: values2, positionals } = parseArgs6({
       args,
       strict: true,
       allowPositionals: true,
@@ -30964,18 +30980,18 @@ var reproCommand = {
       }
     });
     const log = consoleLogger();
-    refuseBrokenDvcFiles(await loadProject(workspaceTree(resolve16(values.cwd))));
-    const pipeline2 = await loadPipeline(resolve16(values.cwd));
+    refuseBrokenDvcFiles(await loadProject(workspaceTree(resolve16(values2.cwd))));
+    const pipeline2 = await loadPipeline(resolve16(values2.cwd));
     const result = await reproduce(pipeline2, log, {
       targets: positionals,
-      dry: values.dry,
-      force: values.force,
-      pull: !values["no-pull"],
-      data: remoteOptions(values.remote),
+      dry: values2.dry,
+      force: values2.force,
+      pull: !values2["no-pull"],
+      data: remoteOptions(values2.remote),
       onStage: (s) => {
         const restoring = s.status === "skipped" && /^restored? from /.test(s.reasons[0] ?? "");
         const reasons = restoring ? s.reasons.slice(1) : s.reasons;
-        const what = restoring ? s.reasons[0] : values.dry && s.status === "not-run" ? "would run" : s.status;
+        const what = restoring ? s.reasons[0] : values2.dry && s.status === "not-run" ? "would run" : s.status;
         const detail = s.error ?? reasons.join("; ");
         const time = s.status === "ran" || s.status === "failed" ? ` ${s.seconds.toFixed(1)}s` : "";
         writeResult(`${s.name}: ${what}${time}${detail ? ` (${detail})` : ""}
@@ -31260,7 +31276,7 @@ import { join as join33, resolve as resolve17 } from "node:path";
 import { parseArgs as parseArgs7 } from "node:util";
 var statusCommand = {
   async run(args) {
-    const { values, positionals } = parseArgs7({
+    const { values: values2, positionals } = parseArgs7({
       args,
       strict: true,
       allowPositionals: true,
@@ -31271,8 +31287,8 @@ var statusCommand = {
         cwd: { type: "string", default: "." }
       }
     });
-    const dir = resolve17(values.cwd);
-    const options2 = { pull: !values["no-pull"], data: remoteOptions(values.remote) };
+    const dir = resolve17(values2.cwd);
+    const options2 = { pull: !values2["no-pull"], data: remoteOptions(values2.remote) };
     const tree = workspaceTree(dir);
     const project = await loadProject(tree);
     refuseBrokenDvcFiles(project);
@@ -31284,7 +31300,7 @@ var statusCommand = {
       for (const s of await pipelineStatus(sub, [], options2)) if (s.changed) stages.push({ ...s, name: stageAddress(sub.file, s.name) });
     }
     for (const t of tracked ?? []) stages.push({ ...t, changed: true });
-    if (values.json) {
+    if (values2.json) {
       process.stdout.write(`${JSON.stringify(Object.fromEntries(stages.map((s) => [s.name, s.reasons])), null, 2)}
 `);
     } else if (!stages.length) {

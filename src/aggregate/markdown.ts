@@ -193,7 +193,11 @@ function trendsTable(report: AggregateReport): string | null {
               escapeCell(trend.file),
               escapeCell(trend.key),
               stats ? `${formatNumber(stats.mean)} ± ${formatNumber(stats.std)} (${stats.n})` : `- (${metric.points.length})`,
-              bandCell(trend, range),
+              bandCell(
+                trend,
+                range,
+                trend.standings.map((t) => t.mean),
+              ),
             ]),
         `${best ? '🏆 ' : ''}${escapeCell(s.configuration)}`,
         s.mean === null ? '-' : num(s.mean),

@@ -1,5 +1,5 @@
 import type { HistoryStats } from '../history/types';
-import { formatNumber } from '../util/numbers';
+import { formatApart, formatNumber } from '../util/numbers';
 import type { HistoryStat, NoiseBand } from './types';
 
 /** How many standard deviations the band spans when a rule names none (`accuracy >= history.mean`). */
@@ -39,9 +39,12 @@ export function noiseBand(
     range ? { low: s.min, high: s.max } : { low: s.mean - width * s.std, high: s.mean + width * s.std };
   const { low, high } = edges(stats);
   const band = range ? { low, high, center: null, k: null } : { low, high, center: stats.mean, k: width };
+  const threshold = thresholdAt(stats);
+  // The edges and the threshold with the digits that tell them from the head's value: never "0.7909 beyond [0.7909, …]".
+  const [lowText, highText, thresholdText] = formatApart([low, high, threshold, head]);
   const text = range
-    ? `min–max of ${stats.n} = [${formatNumber(low)}, ${formatNumber(high)}]`
-    : `${formatNumber(stats.mean)} ± ${formatNumber(width)}×${formatNumber(stats.std)} = [${formatNumber(low)}, ${formatNumber(high)}]`;
+    ? `min–max of ${stats.n} = [${lowText}, ${highText}]`
+    : `${formatNumber(stats.mean)} ± ${formatNumber(width)}×${formatNumber(stats.std)} = [${lowText}, ${highText}]`;
   const thresholdEdge = PROBES.every((probe) => {
     const at = thresholdAt({ ...stats, ...probe });
     const e = edges(probe);
@@ -49,10 +52,9 @@ export function noiseBand(
   });
   const within = head >= low && head <= high;
   const where = within ? 'within noise' : `beyond noise (${head > high ? 'above' : 'below'})`;
-  const threshold = thresholdAt(stats);
   const apart = thresholdEdge
     ? ''
-    : `; not the rule’s band: its threshold ${formatNumber(threshold)} is ${threshold < low ? 'below' : threshold > high ? 'above' : 'inside'} it`;
+    : `; not the rule’s band: its threshold ${thresholdText} is ${threshold < low ? 'below' : threshold > high ? 'above' : 'inside'} it`;
   return { n: stats.n, stats, band: { ...band, thresholdEdge }, verdict: within ? 'within' : 'beyond', text: `${text}: ${where}${apart}` };
 }
 

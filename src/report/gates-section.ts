@@ -1,5 +1,5 @@
 import { brokenRules } from '../gate/summary';
-import { formatNumber } from '../util/numbers';
+import { formatApart } from '../util/numbers';
 import { escapeCell, escapeCellKeepingCode, htmlCode } from './escape';
 import type { GateRuleResult, GateSummary } from './types';
 
@@ -8,7 +8,7 @@ export function gatesSection(gates: GateSummary): string {
   const lines = [`### Gates: ${gatesHeadline(gates)}`];
   if (gates.rules.length) lines.push('', '| | Rule | Base | Head | Threshold | Note |', '|---|---|---|---|---|---|');
   for (const r of gates.rules) {
-    const cells = [statusIcon(r), escapeCell(r.level === 'warn' ? `warn: ${r.rule}` : r.rule), value(r.base), value(r.head), value(r.threshold), note(r)];
+    const cells = [statusIcon(r), escapeCell(r.level === 'warn' ? `warn: ${r.rule}` : r.rule), ...values(r.base, r.head, r.threshold), note(r)];
     lines.push(`| ${cells.join(' | ')} |`);
   }
   if (gates.proposed) for (const line of ['', ...proposedRules(gates.proposed)]) lines.push(line);
@@ -71,6 +71,8 @@ function note(r: GateRuleResult): string {
   return [why, noise].filter(Boolean).join(' · ');
 }
 
-function value(v: number | null): string {
-  return v === null ? '-' : formatNumber(v);
+/** Base, head and threshold, with the digits that tell apart any two that differ (`0.7909` and `0.79095`); `-` for none. */
+function values(...vs: (number | null)[]): string[] {
+  const shown = formatApart(vs.filter((v): v is number => v !== null));
+  return vs.map((v) => (v === null ? '-' : shown.shift()!));
 }

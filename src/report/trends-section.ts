@@ -1,5 +1,5 @@
 import { trendBand, standingText } from '../history/trends';
-import { formatNumber, groupDigits } from '../util/numbers';
+import { formatApart, formatNumber, groupDigits } from '../util/numbers';
 import { metricDirections } from './directions';
 import { code, escapeCell, escapeCellKeepingCode, htmlCode } from './escape';
 import type { ImageResolver } from './images';
@@ -47,8 +47,8 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
         escapeCell(trend.key),
         latest ? `${formatNumber(latest.value)} (${code(latest.commit.slice(0, 7))})` : '-',
         stats ? `${formatNumber(stats.mean)} ± ${formatNumber(stats.std)} (${stats.n})` : `- (${metric.points.length})`,
-        bandCell(trend, range),
-        metric.head === null ? '-' : formatNumber(metric.head),
+        bandCell(trend, range, [metric.head]),
+        metric.head === null ? '-' : apartFromBand(range, [metric.head])[0]!,
         trendVerdict(trend, metric, range, direction(trend.file, trend.key), report.gates),
       ].join(' | ')} |`,
     );
@@ -94,10 +94,23 @@ export function bandSentence(trends: Pick<TrendEntry, 'k'>[]): string {
   return `The band is their mean ± k·std: k is the gate rule’s (its multiplier of \`history.std\`, 3 for a rule without one; “the rule’s” where the rule’s threshold is an edge of the band), else 2${range}.`;
 }
 
-/** `0.8524 to 0.8706 (±3·std, the rule’s)`; `-` without a band. */
-export function bandCell(trend: Pick<TrendEntry, 'k' | 'thresholdEdge'>, range: { low: number; high: number } | null): string {
+/**
+ * `0.8524 to 0.8706 (±3·std, the rule’s)`; `-` without a band. `heads`: the values shown beside it, from which its
+ * edges get the digits that tell them apart (`0.79095 to 0.8091` beside `0.7909`).
+ */
+export function bandCell(
+  trend: Pick<TrendEntry, 'k' | 'thresholdEdge'>,
+  range: { low: number; high: number } | null,
+  heads: readonly (number | null)[] = [],
+): string {
   if (!range) return '-';
-  return `${formatNumber(range.low)} to ${formatNumber(range.high)} (${trend.k === null ? 'min–max' : `±${formatNumber(trend.k)}·std`}${trend.thresholdEdge ? ', the rule’s' : ''})`;
+  const [low, high] = formatApart([range.low, range.high, ...heads.filter((h): h is number => h !== null)]);
+  return `${low} to ${high} (${trend.k === null ? 'min–max' : `±${formatNumber(trend.k)}·std`}${trend.thresholdEdge ? ', the rule’s' : ''})`;
+}
+
+/** The values beside a band (non-null), with the digits bandCell gives its edges, so that the two never print alike. */
+function apartFromBand(range: { low: number; high: number } | null, heads: readonly number[]): string[] {
+  return range ? formatApart([range.low, range.high, ...heads]).slice(2) : heads.map((h) => formatNumber(h));
 }
 
 /**

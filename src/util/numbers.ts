@@ -28,11 +28,23 @@ export function formatNumber(value: number, digits = DIGITS, float = false): str
 
 /** Two numbers (base and head) with as many digits as it takes to tell them apart when they differ; `floats` as formatNumber's. */
 export function formatPair(a: number, b: number, floats: readonly [boolean, boolean] = [false, false]): [string, string] {
+  const [x, y] = formatApart([a, b], floats);
+  return [x!, y!];
+}
+
+/**
+ * Numbers shown side by side (a gate's head, threshold and base; a band's edges and the head) with as many digits as
+ * it takes for any two that differ to print differently, the same digits for all: `0.7909` beside `0.79095`, never
+ * `0.7909` twice. `floats` as formatNumber's, by position.
+ */
+export function formatApart(values: readonly number[], floats: readonly boolean[] = []): string[] {
+  const at = (digits: number): string[] => values.map((v, i) => formatNumber(v, digits, floats[i] ?? false));
   for (let digits = DIGITS; digits < 17; digits++) {
-    const pair: [string, string] = [formatNumber(a, digits, floats[0]), formatNumber(b, digits, floats[1])];
-    if (a === b || Number.isNaN(a) || Number.isNaN(b) || pair[0] !== pair[1]) return pair;
+    const texts = at(digits);
+    const clash = values.some((v, i) => values.some((w, j) => j > i && v !== w && !Number.isNaN(v) && !Number.isNaN(w) && texts[i] === texts[j]));
+    if (!clash) return texts;
   }
-  return [formatNumber(a, 17, floats[0]), formatNumber(b, 17, floats[1])];
+  return at(17);
 }
 
 /**

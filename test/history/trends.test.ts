@@ -342,6 +342,13 @@ describe('trends in the report', () => {
     assert.match(md, /^Against the values of .*: 1 metric beyond noise\./m);
   });
 
+  test('a head just beyond the band: the band’s edges have the digits that tell them from the head’s value', () => {
+    // mean − 3·std is 0.852416…: "0.8524 to 0.8706 | 0.8524 | beyond noise" read as a contradiction.
+    const md = composeMarkdown(reportWith(history([metric('metrics.json', 'accuracy', ACCURACY, 0.8524)]), gates, metrics));
+    const row = md.split('\n').find((l) => l.startsWith('| metrics.json | accuracy | 0.865 (`'))!;
+    assert.ok(row.endsWith('| 0.85242 to 0.87058 (±3·std, the rule’s) | 0.8524 | ❗ **beyond noise** (below the band, worse) |'), row);
+  });
+
   test('where images cannot be hosted (a fork PR): a Mermaid chart of the base values, the band and the head as the one bar', () => {
     const report = reportWith(section, gates, metrics, png);
     const { body } = commentBody('default', report, new Map(), 'a pull request from a fork', null);

@@ -39,6 +39,23 @@ describe('Gates section', () => {
     );
   });
 
+  test('a threshold and band edges that print like the head at 4 digits get the digits that tell them apart', () => {
+    // The history's mean − 3·std is 0.790948; the head 0.7909 is under it: "0.7909 is not >= 0.7909 … beyond noise" read as a contradiction.
+    const history = { n: 20, stats: { n: 20, mean: 0.8, std: 0.003017333333333333, min: 0.7946, max: 0.8061 } };
+    const lookup: MetricLookup = { file: 'metrics.json', key: 'acc', base: 0.8033, head: 0.7909, history };
+    const summary = gateSummary(
+      evaluateRules(parseRules(ruleLinesFromText('acc >= history.mean - 3 * history.std', "input 'thresholds'")), [lookup], {
+        missingBase: 'skip',
+        hasBase: true,
+      }),
+    );
+    const row = gatesSection(summary).split('\n').at(-1)!;
+    assert.equal(
+      row,
+      '| ❌ | acc &gt;= history.mean - 3 \\* history.std | 0.8033 | 0.7909 | 0.79095 | 0.7909 is not &gt;= 0.79095 (history n=20). · noise band 0.8 ± 3×0.003017 = \\[0.79095, 0.80905\\]: beyond noise (below) |',
+    );
+  });
+
   test('names quoted in a note show as code, still escaped (no markdown or HTML from a metric name)', () => {
     const cell = escapeCellKeepingCode('`a|b<img src=x>_@team` is not in any metrics file');
     assert.equal(cell, '<code>a\\|b&lt;img src=x&gt;\\_@\u200dteam</code> is not in any metrics file');
