@@ -18970,12 +18970,9 @@ async function push(cache, remote, refs) {
     }
     try {
       const file = cache.path(first.oid, first.legacy);
-      const size2 = await stat4(file).then(
-        (s) => s.size,
-        () => {
-          throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
-        }
-      );
+      if (!await cache.has(first.oid, first.legacy))
+        throw new DataError(`not in the local cache ${cache.dir} (or corrupt there, and removed), so it cannot be pushed`);
+      const size2 = (await stat4(file)).size;
       await remote.write(key2, file, size2);
       result.uploaded++;
       result.bytes += size2;

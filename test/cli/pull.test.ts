@@ -72,6 +72,30 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     repo.remove();
   });
 
+  test('push does not send a corrupt cache object: a writable one is hashed first, removed, and named as not in the cache', async () => {
+    const parent = temp();
+    exampleDirInStore(join(parent, 'dvcstore'));
+    const empty = join(parent, 'empty');
+    const repo = new TempRepo();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: join(parent, 'none'), DVC_SYSTEM_CONFIG_DIR: join(parent, 'none') };
+    repo.write({ '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${join(parent, 'dvcstore')}\n`, 'data.dvc': DATA_DVC });
+    assert.equal((await runCli(['pull'], repo.dir, env)).code, 0);
+    const a = join(repo.dir, '.dvc', 'cache', 'files', 'md5', '60', 'b725f10c9c85c70d97880dfe8191b3');
+    chmodSync(a, 0o644);
+    writeFileSync(a, 'corrupted\n');
+    writeFileSync(join(repo.dir, '.dvc', 'config.local'), `['remote "store"']\n    url = ${empty}\n`);
+    const r = await runCli(['push'], repo.dir, env);
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(
+      r.stderr,
+      /data\/a\.txt: object 60b725f10c9c85c70d97880dfe8191b3: not in the local cache .* \(or corrupt there, and removed\), so it cannot be pushed/,
+    );
+    assert.ok(!existsSync(join(empty, 'files', 'md5', '60', 'b725f10c9c85c70d97880dfe8191b3')), 'the corrupt bytes were not sent');
+    assert.ok(!existsSync(join(empty, 'files', 'md5', '84')), 'nor the .dir of a directory the remote cannot serve whole');
+    assert.ok(!existsSync(a));
+    repo.remove();
+  });
+
   test('a pull that fails for one output prints the checkout of the others before the error, as dvc pull does', async () => {
     const store = temp();
     exampleDirInStore(store);

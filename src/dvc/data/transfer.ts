@@ -278,12 +278,10 @@ export async function push(cache: Cache, remote: Remote, refs: ObjectRef[]): Pro
     }
     try {
       const file = cache.path(first.oid, first.legacy);
-      const size = await stat(file).then(
-        (s) => s.size,
-        () => {
-          throw new DataError(`not in the local cache ${cache.dir}, so it cannot be pushed`);
-        },
-      );
+      // As the cache is read everywhere: a file that is not read-only is hashed first, and a corrupt one removed, not sent.
+      if (!(await cache.has(first.oid, first.legacy)))
+        throw new DataError(`not in the local cache ${cache.dir} (or corrupt there, and removed), so it cannot be pushed`);
+      const size = (await stat(file)).size;
       await remote.write(key, file, size);
       result.uploaded++;
       result.bytes += size;
