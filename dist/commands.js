@@ -18781,6 +18781,20 @@ var Options = class {
 
 // src/dvc/data/transfer.ts
 import { stat as stat4 } from "node:fs/promises";
+function notPushedWarning(o) {
+  const fix = o.stage ? `\`mlreport repro\` saves it to the cache from the workspace when the workspace holds it as dvc.lock records it, or else runs stage '${o.stage}'; then push again` : "add it to the cache again with DVC (`dvc commit`), then push again";
+  return `${o.path}: object ${o.oid} is in neither the DVC cache nor remote '${o.remote}', so it was not pushed (${fix}).`;
+}
+function notPushedSummary(missing) {
+  return missing.length ? `, ${missing.length} not pushed (in neither the cache nor the remote: ${missing.map((m) => m.path).join(", ")})` : "";
+}
+async function missingFromRemote(remote, refs) {
+  const present = await remotePresence(
+    remote,
+    refs.map((r) => objectKey(r.oid, r.legacy))
+  );
+  return refs.filter((r) => !present.has(objectKey(r.oid, r.legacy))).map((r) => ({ path: r.path, oid: r.oid, remote: remote.name, ...r.stage !== void 0 && { stage: r.stage } }));
+}
 var foundMissing = /* @__PURE__ */ new Map();
 async function pull(cache, remote, refs, options2 = {}) {
   const result = { downloaded: 0, cached: 0, bytes: 0 };
@@ -19283,12 +19297,17 @@ async function pushProjectOutputs(root, options2 = {}, project) {
         if (out.cache && out.md5) outs.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5", remote: out.remote, push: out.push });
     const groups = /* @__PURE__ */ new Map();
     for (const out of outs) {
-      if (!out.push || !await data.cache.has(out.oid, out.legacy)) continue;
-      groups.set(out.remote, [...groups.get(out.remote) ?? [], out]);
+      if (!out.push) continue;
+      const group = groups.get(out.remote) ?? { cached: [], uncached: [] };
+      (await data.cache.has(out.oid, out.legacy) ? group.cached : group.uncached).push(out);
+      groups.set(out.remote, group);
     }
-    const total = { uploaded: 0, present: 0, bytes: 0 };
-    for (const [name, refs] of groups) {
-      const r = await push(data.cache, data.remoteFor(name), refs);
+    const total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
+    for (const [name, { cached, uncached }] of groups) {
+      const remote = data.remoteFor(name);
+      if (uncached.length) for (const m of await missingFromRemote(remote, uncached)) total.notPushed.push(m);
+      if (!cached.length) continue;
+      const r = await push(data.cache, remote, cached);
       total.uploaded += r.uploaded;
       total.present += r.present;
       total.bytes += r.bytes;
@@ -27027,7 +27046,8 @@ async function dvcPushStep(workspace, log, data = {}, project) {
   try {
     const pushed = await pushProjectOutputs(workspace, data, project);
     if (!pushed) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
-    const summary2 = `${pushed.uploaded} object(s) uploaded, ${pushed.present} already on the remote`;
+    for (const missing of pushed.notPushed) log.warning(`dvc push: ${notPushedWarning(missing)}`);
+    const summary2 = `${pushed.uploaded} object(s) uploaded, ${pushed.present} already on the remote${notPushedSummary(pushed.notPushed)}`;
     log.info(`dvc push: ${summary2}.`);
     return { name, status: "ran", seconds: (performance4.now() - started) / 1e3, reasons: [summary2] };
   } catch (error) {
@@ -30732,12 +30752,17 @@ async function pullTracked(root, options2 = {}) {
 }
 async function pushTracked(root, options2 = {}) {
   const { config, cache, groups } = await plan(root, options2);
-  const total = { uploaded: 0, present: 0, bytes: 0 };
+  const total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
   const named3 = Boolean(options2.targets?.length);
   for (const [name, all] of groups) {
     const outs = [];
+    const uncached = [];
     for (const { out, parts } of all) {
-      if (!out.push || out.importedFrom !== void 0 || !(named3 || out.stage === void 0 || await cache.has(out.oid, out.legacy))) continue;
+      if (!out.push || out.importedFrom !== void 0) continue;
+      if (!(named3 || out.stage === void 0 || await cache.has(out.oid, out.legacy))) {
+        uncached.push(out);
+        continue;
+      }
       if (!parts) outs.push(out);
       else {
         if (!await cache.has(out.oid, out.legacy))
@@ -30745,9 +30770,11 @@ async function pushTracked(root, options2 = {}) {
         for (const file of filesUnder(out, parts, await cache.manifest(out.oid, out.legacy))) outs.push(file);
       }
     }
-    if (!outs.length) continue;
+    if (!outs.length && !uncached.length) continue;
     const remote = openRemote(selectRemote(config, name, options2.pickRemote), options2);
     try {
+      if (uncached.length) for (const m of await missingFromRemote(remote, uncached)) total.notPushed.push(m);
+      if (!outs.length) continue;
       const r = await push(cache, remote, outs);
       total.uploaded += r.uploaded;
       total.present += r.present;
@@ -30875,8 +30902,12 @@ var pushCommand = {
     const { root: cwd, options: o } = options(args);
     const root = await findProjectRoot(cwd, "--cwd");
     const report2 = await pushTracked(root, { ...o, from: await folderIn(root, cwd), stageOutputs: await stageOutputs(root) });
-    process.stdout.write(`${report2.uploaded} object(s) uploaded (${mib2(report2.bytes)}), ${report2.present} already on the remote
+    for (const missing of report2.notPushed) writeError(`warning: ${notPushedWarning(missing)}
 `);
+    process.stdout.write(
+      `${report2.uploaded} object(s) uploaded (${mib2(report2.bytes)}), ${report2.present} already on the remote${notPushedSummary(report2.notPushed)}
+`
+    );
     return 0;
   }
 };

@@ -15706,6 +15706,20 @@ var Options = class {
 
 // src/dvc/data/transfer.ts
 import { stat as stat7 } from "node:fs/promises";
+function notPushedWarning(o) {
+  const fix = o.stage ? `\`mlreport repro\` saves it to the cache from the workspace when the workspace holds it as dvc.lock records it, or else runs stage '${o.stage}'; then push again` : "add it to the cache again with DVC (`dvc commit`), then push again";
+  return `${o.path}: object ${o.oid} is in neither the DVC cache nor remote '${o.remote}', so it was not pushed (${fix}).`;
+}
+function notPushedSummary(missing) {
+  return missing.length ? `, ${missing.length} not pushed (in neither the cache nor the remote: ${missing.map((m) => m.path).join(", ")})` : "";
+}
+async function missingFromRemote(remote, refs) {
+  const present = await remotePresence(
+    remote,
+    refs.map((r) => objectKey(r.oid, r.legacy))
+  );
+  return refs.filter((r) => !present.has(objectKey(r.oid, r.legacy))).map((r) => ({ path: r.path, oid: r.oid, remote: remote.name, ...r.stage !== void 0 && { stage: r.stage } }));
+}
 var foundMissing = /* @__PURE__ */ new Map();
 async function pull(cache, remote, refs, options = {}) {
   const result = { downloaded: 0, cached: 0, bytes: 0 };
@@ -16190,12 +16204,17 @@ async function pushProjectOutputs(root, options = {}, project) {
         if (out.cache && out.md5) outs.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5", remote: out.remote, push: out.push });
     const groups = /* @__PURE__ */ new Map();
     for (const out of outs) {
-      if (!out.push || !await data.cache.has(out.oid, out.legacy)) continue;
-      groups.set(out.remote, [...groups.get(out.remote) ?? [], out]);
+      if (!out.push) continue;
+      const group2 = groups.get(out.remote) ?? { cached: [], uncached: [] };
+      (await data.cache.has(out.oid, out.legacy) ? group2.cached : group2.uncached).push(out);
+      groups.set(out.remote, group2);
     }
-    const total = { uploaded: 0, present: 0, bytes: 0 };
-    for (const [name, refs] of groups) {
-      const r = await push(data.cache, data.remoteFor(name), refs);
+    const total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
+    for (const [name, { cached, uncached }] of groups) {
+      const remote = data.remoteFor(name);
+      if (uncached.length) for (const m of await missingFromRemote(remote, uncached)) total.notPushed.push(m);
+      if (!cached.length) continue;
+      const r = await push(data.cache, remote, cached);
       total.uploaded += r.uploaded;
       total.present += r.present;
       total.bytes += r.bytes;
@@ -16732,7 +16751,8 @@ async function dvcPushStep(workspace, log, data = {}, project) {
   try {
     const pushed = await pushProjectOutputs(workspace, data, project);
     if (!pushed) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
-    const summary3 = `${pushed.uploaded} object(s) uploaded, ${pushed.present} already on the remote`;
+    for (const missing of pushed.notPushed) log.warning(`dvc push: ${notPushedWarning(missing)}`);
+    const summary3 = `${pushed.uploaded} object(s) uploaded, ${pushed.present} already on the remote${notPushedSummary(pushed.notPushed)}`;
     log.info(`dvc push: ${summary3}.`);
     return { name, status: "ran", seconds: (performance2.now() - started) / 1e3, reasons: [summary3] };
   } catch (error2) {

@@ -2,7 +2,8 @@ import { realpath } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDecimal } from '../util/decimal';
-import { PartialPullError, pullTracked, pushTracked, type PullReport, type TrackedOptions } from '../dvc/data/index';
+import { notPushedSummary, notPushedWarning, PartialPullError, pullTracked, pushTracked, type PullReport, type TrackedOptions } from '../dvc/data/index';
+import { writeError } from '../util/console-logger';
 import type { CommandRunner } from './types';
 import { stageOutputs } from '../pipeline/restore';
 import { findProjectRoot } from '../config/project-root';
@@ -66,7 +67,11 @@ export const pushCommand: CommandRunner = {
     const root = await findProjectRoot(cwd, '--cwd');
     // The stage outputs dvc.lock records go too, so the next `repro` restores them.
     const report = await pushTracked(root, { ...o, from: await folderIn(root, cwd), stageOutputs: await stageOutputs(root) });
-    process.stdout.write(`${report.uploaded} object(s) uploaded (${mib(report.bytes)}), ${report.present} already on the remote\n`);
+    // As `dvc push`: outputs in neither the cache nor the remote are warned of by name, and the push does not fail.
+    for (const missing of report.notPushed) writeError(`warning: ${notPushedWarning(missing)}\n`);
+    process.stdout.write(
+      `${report.uploaded} object(s) uploaded (${mib(report.bytes)}), ${report.present} already on the remote${notPushedSummary(report.notPushed)}\n`,
+    );
     return 0;
   },
 };

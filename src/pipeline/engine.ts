@@ -8,6 +8,7 @@ import type { Logger } from '../util/log';
 import { loadPipeline, reproduce, TAIL_LINES } from './repro';
 import { endOnAbort, resolveCommand, runShell, spawnStage, stageEnvironment, TailBuffer } from './shell';
 import { pushProjectOutputs, type DataOptions } from './restore';
+import { notPushedSummary, notPushedWarning } from '../dvc/data/transfer';
 import type { StageResult } from './types';
 
 /** `repro` input: `auto` runs the builtin runner when dvc.yaml exists; `dvc` shells out to `dvc repro`. */
@@ -114,7 +115,9 @@ export async function dvcPushStep(workspace: string, log: Logger, data: DataOpti
   try {
     const pushed = await pushProjectOutputs(workspace, data, project);
     if (!pushed) throw new UserError(`dvc-push: no .dvc directory in ${workspace}, so there is no DVC cache or remote to push.`);
-    const summary = `${pushed.uploaded} object(s) uploaded, ${pushed.present} already on the remote`;
+    // As `dvc push`: outputs in neither the cache nor the remote are warned of by name, and the push does not fail.
+    for (const missing of pushed.notPushed) log.warning(`dvc push: ${notPushedWarning(missing)}`);
+    const summary = `${pushed.uploaded} object(s) uploaded, ${pushed.present} already on the remote${notPushedSummary(pushed.notPushed)}`;
     log.info(`dvc push: ${summary}.`);
     return { name, status: 'ran', seconds: (performance.now() - started) / 1000, reasons: [summary] };
   } catch (error) {

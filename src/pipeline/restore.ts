@@ -10,7 +10,7 @@ import { objectMd5 } from '../dvc/data/hash';
 import { isDirOid, objectKey } from '../dvc/data/oid';
 import { openRemote, remoteSecrets, type RemoteInputs } from '../dvc/data/remotes/open';
 import type { Remote } from '../dvc/data/remotes/types';
-import { pull, push, type PushResult } from '../dvc/data/transfer';
+import { missingFromRemote, pull, push, type NotPushed, type PushResult } from '../dvc/data/transfer';
 import type { LockEntry, LockStage } from '../dvc/lock';
 import { joinPath, loadProject, type DvcProject } from '../dvc/project';
 import type { Stage } from '../dvc/types';
@@ -348,27 +348,39 @@ export async function stageOutputs(root: string): Promise<TrackedOut[]> {
 /**
  * `dvc push` of the `.dvc`-tracked data and the stage outputs the workspace's dvc.lock records that the cache holds
  * (a `.dir` with its entries, last), `push: false` outs left out: what a later `repro` pulls or restores instead of
- * running. One push per remote, so an object two outputs share is counted once. Null for a project without `.dvc`.
- * `project` gives the workspace's project (the run's, loaded once for its steps); without it, it is loaded here.
+ * running. One push per remote, so an object two outputs share is counted once. An output the cache lacks is not
+ * pushed: nothing to do when the remote holds it, else it is in `notPushed`, as `dvc push` warns of it. Null for a
+ * project without `.dvc`. `project` gives the workspace's project (the run's, loaded once for its steps); without it,
+ * it is loaded here.
  */
-export async function pushProjectOutputs(root: string, options: DataOptions = {}, project?: () => Promise<DvcProject>): Promise<PushResult | null> {
+export async function pushProjectOutputs(
+  root: string,
+  options: DataOptions = {},
+  project?: () => Promise<DvcProject>,
+): Promise<(PushResult & { notPushed: NotPushed[] }) | null> {
   const data = await PipelineData.open(root, options);
   if (!data) return null;
   try {
     const loaded = await (project ? project() : loadProject(workspaceTree(root)));
     if (loaded.errors.length) throw new DataError(loaded.errors.map((e) => e.error).join('\n'));
-    const outs: Pick<LockedOutput, 'path' | 'oid' | 'legacy' | 'remote' | 'push'>[] = lockedOutputs(loaded);
+    type Out = Pick<LockedOutput, 'path' | 'oid' | 'legacy' | 'remote' | 'push'> & { stage?: string };
+    const outs: Out[] = lockedOutputs(loaded);
     for (const file of loaded.dvcFiles)
       for (const out of file.outs)
         if (out.cache && out.md5) outs.push({ path: out.path, oid: out.md5, legacy: out.hashName !== 'md5', remote: out.remote, push: out.push });
-    const groups = new Map<string | undefined, Pick<LockedOutput, 'path' | 'oid' | 'legacy'>[]>();
+    const groups = new Map<string | undefined, { cached: Out[]; uncached: Out[] }>();
     for (const out of outs) {
-      if (!out.push || !(await data.cache.has(out.oid, out.legacy))) continue;
-      groups.set(out.remote, [...(groups.get(out.remote) ?? []), out]);
+      if (!out.push) continue;
+      const group = groups.get(out.remote) ?? { cached: [], uncached: [] };
+      ((await data.cache.has(out.oid, out.legacy)) ? group.cached : group.uncached).push(out);
+      groups.set(out.remote, group);
     }
-    const total: PushResult = { uploaded: 0, present: 0, bytes: 0 };
-    for (const [name, refs] of groups) {
-      const r = await push(data.cache, data.remoteFor(name), refs);
+    const total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] as NotPushed[] };
+    for (const [name, { cached, uncached }] of groups) {
+      const remote = data.remoteFor(name);
+      if (uncached.length) for (const m of await missingFromRemote(remote, uncached)) total.notPushed.push(m);
+      if (!cached.length) continue;
+      const r = await push(data.cache, remote, cached);
       total.uploaded += r.uploaded;
       total.present += r.present;
       total.bytes += r.bytes;

@@ -152,6 +152,49 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     assert.deepEqual(ran(log), []);
   });
 
+  test('push names each output in neither the cache nor the remote (a corrupt cache object, one gone), as dvc push warns; repro puts them back in the cache and the next push sends them', async () => {
+    const dir = clone(repo);
+    const empty = temp();
+    cleanup.push(dir, empty);
+    assert.equal((await runCli(['pull'], dir, env)).code, 0);
+    const object = (md5: string): string => join(dir, '.dvc', 'cache', 'files', 'md5', md5.slice(0, 2), md5.slice(2));
+    const model = md5sum(join(dir, 'model.pkl'));
+    // Damaged by some tool: writable, so it is hashed before use and removed as corrupt.
+    chmodSync(object(model), 0o644);
+    writeFileSync(object(model), 'corrupted\n');
+    const evalOid = /path: eval\n\s+hash: md5\n\s+md5: ([0-9a-f]{32}\.dir)/.exec(readFileSync(join(dir, 'dvc.lock'), 'utf8'))?.[1];
+    assert.ok(evalOid);
+    rmSync(object(evalOid));
+    writeFileSync(join(dir, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${empty}\n`);
+    const pushed = await runCli(['push'], dir, env);
+    assert.equal(pushed.code, 0, pushed.stderr);
+    assert.match(
+      pushed.stdout,
+      /^\d+ object\(s\) uploaded .*, 0 already on the remote, 2 not pushed \(in neither the cache nor the remote: model\.pkl, eval\)$/m,
+    );
+    for (const [path, oid, stage] of [
+      ['model.pkl', model, 'train'],
+      ['eval', evalOid, 'evaluate'],
+    ] as const)
+      assert.match(
+        pushed.stderr,
+        new RegExp(
+          `^warning: ${path.replace('.', '\\.')}: object ${oid.replace('.', '\\.')} is in neither the DVC cache nor remote 'storage', so it was not pushed \\(\`mlreport repro\` saves it to the cache from the workspace .*stage '${stage}'; then push again\\)\\.$`,
+          'm',
+        ),
+      );
+    assert.ok(!existsSync(join(empty, 'files', 'md5', model.slice(0, 2), model.slice(2))));
+    // The workspace holds them as dvc.lock records them: repro saves them to the cache without running anything.
+    const r = await runCli(['repro'], dir, env);
+    assert.equal(r.code, 0, r.stderr + r.stdout);
+    assert.deepEqual(ran(log), []);
+    const again = await runCli(['push'], dir, env);
+    assert.equal(again.code, 0, again.stderr);
+    assert.doesNotMatch(again.stdout + again.stderr, /not pushed/);
+    assert.equal(readFileSync(join(empty, 'files', 'md5', model.slice(0, 2), model.slice(2)), 'utf8'), readFileSync(join(dir, 'model.pkl'), 'utf8'));
+    assert.ok(existsSync(join(empty, 'files', 'md5', evalOid.slice(0, 2), evalOid.slice(2))));
+  });
+
   test('only a restorable out or .dvc-tracked dep missing: --dry, status and the report predict what repro does (restore, pull, skip)', async () => {
     const dir = clone(repo);
     cleanup.push(dir);
@@ -653,5 +696,29 @@ describe('the action (dist/index.js) with dvc-push: true on a remote missing one
     assert.deepEqual(ran(log), ['evaluate'], run.stdout);
     assert.match(run.stdout, /dvc push: 1 object\(s\) uploaded/);
     assert.equal(readFileSync(object, 'utf8'), readFileSync(join(repo.dir, 'eval', 'metrics.json'), 'utf8'));
+  });
+
+  test('an output whose stage failed and which the remote lacks is named by dvc-push as not pushed, as dvc push warns of it', async () => {
+    const lock = readFileSync(join(repo.dir, 'dvc.lock'), 'utf8');
+    const evalOid = /path: eval\n\s+hash: md5\n\s+md5: ([0-9a-f]{32}\.dir)/.exec(lock)?.[1];
+    assert.ok(evalOid);
+    rmSync(join(store, 'files', 'md5', evalOid.slice(0, 2), evalOid.slice(2)));
+    const dir = clone(repo);
+    cleanup.push(dir);
+    writeFileSync(join(dir, 'evaluate.sh'), 'exit 3\n');
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'workflow_dispatch',
+      event: {},
+      sha: repo.git('rev-parse', 'HEAD').trim(),
+      inputs: { 'dvc-push': 'true', comment: 'off' },
+      env: { STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: env.DVC_GLOBAL_CONFIG_DIR!, DVC_SYSTEM_CONFIG_DIR: env.DVC_SYSTEM_CONFIG_DIR! },
+    });
+    rmSync(log, { force: true });
+    assert.match(
+      run.stdout,
+      new RegExp(`::warning::dvc push: eval: object ${evalOid.replace('.', '\\.')} is in neither the DVC cache nor remote 'storage', so it was not pushed`),
+    );
+    assert.match(run.stdout, /dvc push: 0 object\(s\) uploaded, \d+ already on the remote, 1 not pushed \(in neither the cache nor the remote: eval\)/);
   });
 });

@@ -4,7 +4,7 @@
 export { loadDvcConfig, selectRemote, type RemoteConfig } from './config';
 export { openRemote } from './remotes/open';
 export { Cache } from './cache';
-export { pull, push } from './transfer';
+export { notPushedSummary, notPushedWarning, pull, push } from './transfer';
 export { checkout, stage } from './checkout';
 export { dirManifest } from './manifest';
 export { PartialPullError, pullTracked, pushTracked, type PullReport, type TrackedOptions } from './tracked';

@@ -9,7 +9,7 @@ import type { DirEntry } from './manifest';
 import { isDirOid } from './oid';
 import { openRemote, type RemoteInputs } from './remotes/open';
 import type { Remote } from './remotes/types';
-import { manifestOf, pull, push, type PullResult, type PushResult } from './transfer';
+import { manifestOf, missingFromRemote, pull, push, type NotPushed, type PullResult, type PushResult } from './transfer';
 
 export interface TrackedOptions extends RemoteInputs, ConfigEnvironment {
   /**
@@ -35,6 +35,11 @@ export interface TrackedOptions extends RemoteInputs, ConfigEnvironment {
 
 export interface PullReport extends PullResult {
   outputs: { path: string; outcome: CheckoutOutcome }[];
+}
+
+export interface PushReport extends PushResult {
+  /** Outputs whose object is in neither the cache nor the remote: not pushed, as `dvc push` warns of them. */
+  notPushed: NotPushed[];
 }
 
 /** A pull that failed for some outputs: `report` says what it did for the others (checked out, as `dvc pull` does). */
@@ -124,17 +129,23 @@ export async function pullTracked(root: string, options: TrackedOptions = {}): P
 
 /**
  * `dvc push` for `.dvc`-tracked data and stage outputs already in the cache. Without targets, a stage output the
- * cache lacks (a stage not run here) is passed over; named, it is an error, as a `.dvc` file's is.
+ * cache lacks (a stage not run here) is not pushed: nothing to do when the remote holds it, else it is in
+ * `notPushed`, as `dvc push` warns of it. Named, it is an error, as a `.dvc` file's is.
  */
-export async function pushTracked(root: string, options: TrackedOptions = {}): Promise<PushResult> {
+export async function pushTracked(root: string, options: TrackedOptions = {}): Promise<PushReport> {
   const { config, cache, groups } = await plan(root, options);
-  const total: PushResult = { uploaded: 0, present: 0, bytes: 0 };
+  const total: PushReport = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
   const named = Boolean(options.targets?.length);
   for (const [name, all] of groups) {
     const outs: TrackedOut[] = [];
+    const uncached: TrackedOut[] = [];
     // An import is never pushed (dvc/repo/push.py): its source repository holds it.
     for (const { out, parts } of all) {
-      if (!out.push || out.importedFrom !== undefined || !(named || out.stage === undefined || (await cache.has(out.oid, out.legacy)))) continue;
+      if (!out.push || out.importedFrom !== undefined) continue;
+      if (!(named || out.stage === undefined || (await cache.has(out.oid, out.legacy)))) {
+        uncached.push(out);
+        continue;
+      }
       if (!parts) outs.push(out);
       else {
         if (!(await cache.has(out.oid, out.legacy)))
@@ -142,9 +153,11 @@ export async function pushTracked(root: string, options: TrackedOptions = {}): P
         for (const file of filesUnder(out, parts, await cache.manifest(out.oid, out.legacy))) outs.push(file);
       }
     }
-    if (!outs.length) continue;
+    if (!outs.length && !uncached.length) continue;
     const remote = openRemote(selectRemote(config, name, options.pickRemote), options);
     try {
+      if (uncached.length) for (const m of await missingFromRemote(remote, uncached)) total.notPushed.push(m);
+      if (!outs.length) continue;
       const r = await push(cache, remote, outs);
       total.uploaded += r.uploaded;
       total.present += r.present;

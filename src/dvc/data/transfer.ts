@@ -23,6 +23,46 @@ export interface PushResult {
   bytes: number;
 }
 
+/** An output a push could not send: its object is in neither the cache nor the remote. */
+export interface NotPushed {
+  path: string;
+  oid: string;
+  /** The remote's name. */
+  remote: string;
+  /** The stage that writes it (a dvc.lock output). */
+  stage?: string;
+}
+
+/**
+ * What `dvc push` says of each such object (dvc-data's `_log_missing`: "Some of the cache files do not exist neither
+ * locally nor on remote"), with what puts it back in the cache.
+ */
+export function notPushedWarning(o: NotPushed): string {
+  const fix = o.stage
+    ? `\`mlreport repro\` saves it to the cache from the workspace when the workspace holds it as dvc.lock records it, or else runs stage '${o.stage}'; then push again`
+    : 'add it to the cache again with DVC (`dvc commit`), then push again';
+  return `${o.path}: object ${o.oid} is in neither the DVC cache nor remote '${o.remote}', so it was not pushed (${fix}).`;
+}
+
+/** The end of a push's summary line: how many outputs it could not send (nothing when it sent them all). */
+export function notPushedSummary(missing: readonly NotPushed[]): string {
+  return missing.length ? `, ${missing.length} not pushed (in neither the cache nor the remote: ${missing.map((m) => m.path).join(', ')})` : '';
+}
+
+/**
+ * Of outputs the cache lacks, those `remote` lacks too: `dvc push` does not fail for them but warns, naming each
+ * (dvc-data's transfer with `validate_status=_log_missing`); one the remote holds has nothing to push.
+ */
+export async function missingFromRemote(remote: Remote, refs: readonly (ObjectRef & { path: string; stage?: string })[]): Promise<NotPushed[]> {
+  const present = await remotePresence(
+    remote,
+    refs.map((r) => objectKey(r.oid, r.legacy)),
+  );
+  return refs
+    .filter((r) => !present.has(objectKey(r.oid, r.legacy)))
+    .map((r) => ({ path: r.path, oid: r.oid, remote: remote.name, ...(r.stage !== undefined && { stage: r.stage }) }));
+}
+
 export interface PullOptions {
   /**
    * Staged checkout folders (from `stage` in checkout.ts) by the `path` of their `.dir` ref: a remote that can
