@@ -18079,6 +18079,76 @@ var AzureRemote = class {
 
 // src/dvc/data/remotes/http.ts
 import { createReadStream as createReadStream3, readFileSync as readFileSync3 } from "node:fs";
+
+// src/util/redact.ts
+var forms = [];
+var shortestForm = Infinity;
+var MASK = "***";
+var MIN_SECRET = 4;
+var MIN_DERIVED = 6;
+var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
+var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
+var AUTH_HINT = /authorization:/i;
+var AUTH_HINT_LENGTH = "authorization:".length;
+function maskable(secret) {
+  return secret.length >= MIN_SECRET;
+}
+function addSecret(secret) {
+  if (!secret || !maskable(secret)) return;
+  const found = /* @__PURE__ */ new Set([secret]);
+  if (secret.length >= MIN_DERIVED) {
+    const encoded = encodeURIComponent(secret);
+    if (encoded !== secret) found.add(encoded);
+    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
+  }
+  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b) => b.length - a.length);
+  shortestForm = forms[forms.length - 1].length;
+}
+function redact(text2) {
+  let out = text2;
+  if (out.length >= shortestForm) {
+    for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK);
+  }
+  if (out.includes("@")) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK}@`);
+  if (out.length >= AUTH_HINT_LENGTH && out.includes(":") && AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK}`);
+  return out;
+}
+function redactDeep(value, seen = /* @__PURE__ */ new Set()) {
+  if (Array.isArray(value)) {
+    if (seen.has(value)) return value;
+    seen.add(value);
+    for (let i = 0; i < value.length; i++) {
+      const was = value[i];
+      if (typeof was === "string") value[i] = redact(was);
+      else if (was !== null && typeof was === "object") redactDeep(was, seen);
+    }
+  } else if (value !== null && typeof value === "object" && !ArrayBuffer.isView(value)) {
+    const record = value;
+    for (const key2 in record) {
+      if (!Object.hasOwn(record, key2)) continue;
+      const clean2 = redact(key2);
+      const was = record[key2];
+      const v = typeof was === "string" ? redact(was) : was !== null && typeof was === "object" ? redactDeep(was, seen) : was;
+      if (clean2 !== key2) {
+        delete record[key2];
+        record[clean2] = v;
+      } else if (v !== was) record[key2] = v;
+    }
+  }
+  return value;
+}
+function base64Cores(secret) {
+  const bytes = Buffer.from(secret, "utf8");
+  const out = [];
+  for (let k = 0; k < 3; k++) {
+    const text2 = Buffer.concat([Buffer.alloc(k), bytes]).toString("base64");
+    const core = text2.slice(Math.ceil(8 * k / 6), Math.floor(8 * (k + bytes.length) / 6));
+    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
+  }
+  return out;
+}
+
+// src/dvc/data/remotes/http.ts
 var READ_ATTEMPTS = 5;
 var HttpRemote = class {
   constructor(options2) {
@@ -18191,7 +18261,7 @@ var HttpRemote = class {
     const why = status === 404 ? "not found" : status === 401 ? this.options.credentials ? `credentials refused: ${this.options.credentials} (with DagsHub, the password is a token)` : `authentication required: ${this.options.authHint}` : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
     const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
     let message = `${method} ${key2} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
-    for (const secret of this.options.secrets) message = message.split(secret).join("***");
+    for (const secret of this.options.secrets) if (maskable(secret)) message = message.split(secret).join("***");
     return new ObjectError(message, kind);
   }
 };
@@ -18353,7 +18423,7 @@ function defaultJobs(cpus) {
 // src/dvc/data/remotes/url.ts
 var SCHEME = /^([A-Za-z][\w+.-]*):\/\//;
 var SCP_USERINFO = /(^|[\\/])([^\\/]*)@([^\\/@:]*:)/;
-var MASK = "***";
+var MASK2 = "***";
 var CREDENTIAL_NAME = /token|key|sig|secret|pass|pwd|auth|cred|session|code/i;
 var TOKEN_LENGTH = 16;
 function parseRemoteUrl(url) {
@@ -18371,12 +18441,12 @@ function parseRemoteUrl(url) {
   let password;
   if (info) ({ user, password } = splitUserinfo(info[1], secrets));
   const valid = URL.canParse(bare);
-  let shownUserinfo = info && !valid ? `${MASK}@` : "";
+  let shownUserinfo = info && !valid ? `${MASK2}@` : "";
   const at = valid ? -1 : hostPath.lastIndexOf("@");
   if (at >= 0) {
     splitUserinfo(hostPath.slice(0, at), secrets);
     hostPath = hostPath.slice(at + 1);
-    shownUserinfo = `${MASK}@`;
+    shownUserinfo = `${MASK2}@`;
   }
   const shown4 = start + shownUserinfo + hostPath + maskTail(tail < 0 ? "" : rest.slice(tail), secrets);
   const type = remoteType(scheme[1], url.slice(start.length));
@@ -18422,7 +18492,7 @@ function localPath(path) {
   const scp = SCP_USERINFO.exec(path);
   const secrets = [];
   if (scp) splitUserinfo(scp[2], secrets, false);
-  const shown4 = scp ? path.replace(SCP_USERINFO, `$1${MASK}@$3`) : path;
+  const shown4 = scp ? path.replace(SCP_USERINFO, `$1${MASK2}@$3`) : path;
   return { type: "local", bare: path, shown: shown4, secrets, sshLike: !!scp };
 }
 function remoteType(scheme, afterScheme) {
@@ -18452,13 +18522,13 @@ function maskTail(tail, secrets) {
         addForms(secrets, value);
         addForms(secrets, value.replace(/\+/g, " "));
       }
-      return !value ? part : eq < 0 ? MASK : `${part.slice(0, eq)}=${MASK}`;
+      return !value ? part : eq < 0 ? MASK2 : `${part.slice(0, eq)}=${MASK2}`;
     });
     out += `?${parts.join("&")}`;
   }
   if (hash2 >= 0) {
     addForms(secrets, fragment);
-    out += fragment ? `#${MASK}` : "#";
+    out += fragment ? `#${MASK2}` : "#";
   }
   return out;
 }
@@ -18474,71 +18544,6 @@ function decode(raw) {
   } catch {
     return raw;
   }
-}
-
-// src/util/redact.ts
-var forms = [];
-var shortestForm = Infinity;
-var MASK2 = "***";
-var MIN_SECRET = 4;
-var MIN_DERIVED = 6;
-var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
-var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
-var AUTH_HINT = /authorization:/i;
-var AUTH_HINT_LENGTH = "authorization:".length;
-function addSecret(secret) {
-  if (!secret || secret.length < MIN_SECRET) return;
-  const found = /* @__PURE__ */ new Set([secret]);
-  if (secret.length >= MIN_DERIVED) {
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) found.add(encoded);
-    for (const core of base64Cores(secret)) if (core.length >= MIN_DERIVED) found.add(core);
-  }
-  forms = [.../* @__PURE__ */ new Set([...forms, ...found])].sort((a, b) => b.length - a.length);
-  shortestForm = forms[forms.length - 1].length;
-}
-function redact(text2) {
-  let out = text2;
-  if (out.length >= shortestForm) {
-    for (const form of forms) if (out.includes(form)) out = out.split(form).join(MASK2);
-  }
-  if (out.includes("@")) out = out.replace(URL_CREDENTIALS, `$1$2:${MASK2}@`);
-  if (out.length >= AUTH_HINT_LENGTH && out.includes(":") && AUTH_HINT.test(out)) out = out.replace(AUTH_HEADER, `$1${MASK2}`);
-  return out;
-}
-function redactDeep(value, seen = /* @__PURE__ */ new Set()) {
-  if (Array.isArray(value)) {
-    if (seen.has(value)) return value;
-    seen.add(value);
-    for (let i = 0; i < value.length; i++) {
-      const was = value[i];
-      if (typeof was === "string") value[i] = redact(was);
-      else if (was !== null && typeof was === "object") redactDeep(was, seen);
-    }
-  } else if (value !== null && typeof value === "object" && !ArrayBuffer.isView(value)) {
-    const record = value;
-    for (const key2 in record) {
-      if (!Object.hasOwn(record, key2)) continue;
-      const clean2 = redact(key2);
-      const was = record[key2];
-      const v = typeof was === "string" ? redact(was) : was !== null && typeof was === "object" ? redactDeep(was, seen) : was;
-      if (clean2 !== key2) {
-        delete record[key2];
-        record[clean2] = v;
-      } else if (v !== was) record[key2] = v;
-    }
-  }
-  return value;
-}
-function base64Cores(secret) {
-  const bytes = Buffer.from(secret, "utf8");
-  const out = [];
-  for (let k = 0; k < 3; k++) {
-    const text2 = Buffer.concat([Buffer.alloc(k), bytes]).toString("base64");
-    const core = text2.slice(Math.ceil(8 * k / 6), Math.floor(8 * (k + bytes.length) / 6));
-    out.push(core, core.replace(/\+/g, "-").replace(/\//g, "_"));
-  }
-  return out;
 }
 
 // src/dvc/data/remotes/open.ts

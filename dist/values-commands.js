@@ -8240,8 +8240,11 @@ var URL_CREDENTIALS = /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/?#@:]*):([^\s/?#@]+)@/gi;
 var AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=._~-]+/gi;
 var AUTH_HINT = /authorization:/i;
 var AUTH_HINT_LENGTH = "authorization:".length;
+function maskable(secret) {
+  return secret.length >= MIN_SECRET;
+}
 function addSecret(secret) {
-  if (!secret || secret.length < MIN_SECRET) return;
+  if (!secret || !maskable(secret)) return;
   const found = /* @__PURE__ */ new Set([secret]);
   if (secret.length >= MIN_DERIVED) {
     const encoded = encodeURIComponent(secret);
@@ -12810,7 +12813,7 @@ var HttpRemote = class {
     const why = status === 404 ? "not found" : status === 401 ? this.options.credentials ? `credentials refused: ${this.options.credentials} (with DagsHub, the password is a token)` : `authentication required: ${this.options.authHint}` : status === 403 ? "access forbidden for these credentials" : `HTTP ${status}`;
     const detail = body.replace(/\s+/g, " ").trim().slice(0, 200);
     let message = `${method} ${key} on ${this.description}: ${status} ${why}${detail && kind === "failed" ? ` (${detail})` : ""}`;
-    for (const secret of this.options.secrets) message = message.split(secret).join("***");
+    for (const secret of this.options.secrets) if (maskable(secret)) message = message.split(secret).join("***");
     return new ObjectError(message, kind);
   }
 };

@@ -22,9 +22,14 @@ const AUTH_HEADER = /\b(authorization:\s*(?:basic|bearer|token)\s+)[A-Za-z0-9+/=
 const AUTH_HINT = /authorization:/i;
 const AUTH_HINT_LENGTH = 'authorization:'.length;
 
+/** Whether a value is long enough to be masked as a secret: a shorter one (a user `a`) would mask ordinary words. */
+export function maskable(secret: string): boolean {
+  return secret.length >= MIN_SECRET;
+}
+
 /** Registers a secret (a token, a password); empty and very short values are ignored. */
 export function addSecret(secret: string | null | undefined): void {
-  if (!secret || secret.length < MIN_SECRET) return;
+  if (!secret || !maskable(secret)) return;
   const found = new Set([secret]);
   if (secret.length >= MIN_DERIVED) {
     const encoded = encodeURIComponent(secret);

@@ -2,6 +2,7 @@ import { createReadStream, readFileSync } from 'node:fs';
 import type { Agent, IncomingMessage, request as httpRequest } from 'node:http';
 import type { AgentOptions } from 'node:https';
 import { VERSION } from '../../../version';
+import { maskable } from '../../../util/redact';
 import { ObjectError, type FailureKind } from '../errors';
 import type { Remote } from './types';
 import {
@@ -181,7 +182,7 @@ export class HttpRemote implements Remote {
             : `HTTP ${status}`;
     const detail = body.replace(/\s+/g, ' ').trim().slice(0, 200);
     let message = `${method} ${key} on ${this.description}: ${status} ${why}${detail && kind === 'failed' ? ` (${detail})` : ''}`;
-    for (const secret of this.options.secrets) message = message.split(secret).join('***');
+    for (const secret of this.options.secrets) if (maskable(secret)) message = message.split(secret).join('***');
     return new ObjectError(message, kind);
   }
 }
