@@ -22336,6 +22336,7 @@ function aggregateRuns(runs, options) {
     if (!groups.has(key2)) groups.set(key2, { params, runs: [] });
     groups.get(key2).runs.push(run3);
   }
+  for (const w of sameParamsWarnings([...groups.values()], label2, options.repeatParams)) warnings.push(w);
   const columns = metricColumns(
     ok.map((r) => r.report),
     reported.map((r) => r.report)
@@ -22456,6 +22457,24 @@ function commonHead(runs) {
   return first && runs.every((r) => r.report.head.sha === first.sha && r.report.head.label === first.label) ? first : null;
 }
 var refId = (ref) => `${ref.file}\0${ref.key}`;
+function sameParamsWarnings(groups, label2, repeatParams2) {
+  const repeat = repeatParams2.map((p) => `\`${p}\``).join(", ");
+  const warnings = [];
+  for (const group2 of groups) {
+    const alike = /* @__PURE__ */ new Map();
+    for (const run3 of group2.runs) {
+      const key2 = JSON.stringify([...paramValues(run3.report)].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0));
+      alike.set(key2, [...alike.get(key2) ?? [], run3.name]);
+    }
+    for (const jobs of alike.values()) {
+      if (jobs.length < 2) continue;
+      warnings.push(
+        `${jobsNamed(jobs)}${group2.params.length ? ` (${label2(group2.params)})` : ""} have all the same params, ${repeat} included: they are no repeats over ${repeat}, so that configuration's \xB1 is no spread over seeds (does the job's command pass ${repeat} on? is one job's artifact there twice?).`
+      );
+    }
+  }
+  return warnings;
+}
 function paramValues(report2) {
   const out = /* @__PURE__ */ new Map();
   for (const f of report2.params) for (const row3 of f.rows) if (row3.new !== void 0) out.set(refId({ file: f.path, key: row3.key }), row3.new);

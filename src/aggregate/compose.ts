@@ -12,7 +12,7 @@ import { UserError } from '../util/errors';
 import { meanAndStd } from '../util/mean';
 import { formatNumber } from '../util/numbers';
 import { VERSION } from '../version';
-import { configurationGate, jobsBaseUnread, jobsNotKnownAtBase, runValue } from './gate';
+import { configurationGate, jobsBaseUnread, jobsNamed, jobsNotKnownAtBase, runValue } from './gate';
 import { rulesHint } from './hints';
 import { HistoriesDiffer, sharedHistory } from './history';
 import { overlaidPlots } from './plots';
@@ -78,6 +78,8 @@ export function aggregateRuns(runs: RunInput[], options: AggregateOptions): Aggr
     if (!groups.has(key)) groups.set(key, { params, runs: [] });
     groups.get(key)!.runs.push(run);
   }
+
+  for (const w of sameParamsWarnings([...groups.values()], label, options.repeatParams)) warnings.push(w);
 
   const columns = metricColumns(
     ok.map((r) => r.report),
@@ -226,6 +228,34 @@ function commonHead(runs: { report: ReportData }[]): RevisionInfo | null {
 }
 
 const refId = (ref: ParamRef) => `${ref.file}\u0000${ref.key}`;
+
+/**
+ * Jobs of one configuration whose params are all the same, repeat params included (or without any): they are no
+ * repeats over the seed — a matrix whose command does not pass the seed on, or one job's artifact there twice. Each
+ * still counts in n; a warning names them, as the configuration's ± is then no spread over seeds.
+ */
+function sameParamsWarnings(
+  groups: { params: (Leaf | null)[]; runs: { name: string; report: ReportData }[] }[],
+  label: (params: (Leaf | null)[]) => string,
+  repeatParams: readonly string[],
+): string[] {
+  const repeat = repeatParams.map((p) => `\`${p}\``).join(', ');
+  const warnings: string[] = [];
+  for (const group of groups) {
+    const alike = new Map<string, string[]>();
+    for (const run of group.runs) {
+      const key = JSON.stringify([...paramValues(run.report)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      alike.set(key, [...(alike.get(key) ?? []), run.name]);
+    }
+    for (const jobs of alike.values()) {
+      if (jobs.length < 2) continue;
+      warnings.push(
+        `${jobsNamed(jobs)}${group.params.length ? ` (${label(group.params)})` : ''} have all the same params, ${repeat} included: they are no repeats over ${repeat}, so that configuration's ± is no spread over seeds (does the job's command pass ${repeat} on? is one job's artifact there twice?).`,
+      );
+    }
+  }
+  return warnings;
+}
 
 function paramValues(report: ReportData): Map<string, Leaf> {
   const out = new Map<string, Leaf>();

@@ -181,7 +181,7 @@ function reasonsText(reasons: Map<string, string[]>): string {
 }
 
 /** `job \`a\``, `jobs \`a\`, \`b\``, `jobs \`a\`, \`b\`, \`c\` and 4 more`. */
-function jobsNamed(jobs: string[]): string {
+export function jobsNamed(jobs: string[]): string {
   const named = jobs.slice(0, NAMED_JOBS).map((j) => `\`${j}\``);
   const list = jobs.length > NAMED_JOBS ? `${named.join(', ')} and ${jobs.length - NAMED_JOBS} more` : named.join(', ');
   return `${jobs.length === 1 ? 'job' : 'jobs'} ${list}`;

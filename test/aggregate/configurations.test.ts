@@ -132,3 +132,24 @@ describe('repeats that all give the same value', () => {
     assert.equal(report.gates?.passed, true);
   });
 });
+
+describe('jobs whose params are all the same, seed included', () => {
+  test('are named in a warning: they are no repeats over seed, and the ± is no spread over seeds', () => {
+    // A matrix whose command does not pass the seed on: `n50-seed2` ran with seed 1, as `n50-seed1` did.
+    const twice = { ...job(50, 1, 0.81), name: 'n50-seed2' };
+    const report = aggregateRuns([job(50, 1, 0.81), twice, job(200, 1, 0.83), job(200, 2, 0.825)], options);
+    assert.deepEqual(
+      report.warnings.filter((w) => /same params/.test(w)),
+      [
+        "jobs `n50-seed1`, `n50-seed2` (train.n_est=50) have all the same params, `seed` included: they are no repeats over `seed`, so that configuration's ± is no spread over seeds (does the job's command pass `seed` on? is one job's artifact there twice?).",
+      ],
+    );
+    const { body } = aggregateMarkdown(report);
+    assert.match(body, /^- jobs <code>n50-seed1<\/code>, <code>n50-seed2<\/code> \(train\.n\\_est=50\) have all the same params/m);
+    // Repeats that differ by seed are no such thing.
+    assert.deepEqual(
+      aggregateRuns([job(50, 1, 0.81), job(50, 2, 0.82)], options).warnings.filter((w) => /same params/.test(w)),
+      [],
+    );
+  });
+});
