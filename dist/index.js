@@ -19519,7 +19519,7 @@ function trendsSection(report2, images) {
   const lines2 = [
     "### Trends",
     "",
-    `Against the values of ${commitsRead(history2)}: ${summary3}. ${bandSentence(report2.trends)}`,
+    `Against the runs in ${commitsRead(history2)}: ${summary3}. ${bandSentence(report2.trends)}`,
     "",
     `| Path | Metric | Latest base | Mean \xB1 std (n) | Band | ${escapeCell(report2.head.label)} | Against the noise |`,
     "|---|---|---|---|---|---|---|",
@@ -22763,7 +22763,7 @@ function trendsTable(report2) {
   return [
     "### Trends",
     "",
-    `Against the values of ${commitsRead(history2)}, which every job read: where the ${shown5 === 1 ? "configuration\u2019s mean stands" : `top ${shown5} configurations\u2019 means stand`}. ${bandSentence(report2.trends)}`,
+    `Against the runs in ${commitsRead(history2)}, which every job read: where the ${shown5 === 1 ? "configuration\u2019s mean stands" : `top ${shown5} configurations\u2019 means stand`}. ${bandSentence(report2.trends)}`,
     "",
     "| Path | Metric | Mean \xB1 std (n) | Band | Configuration | Mean | Against the noise |",
     "|---|---|---|---|---|---|---|",

@@ -217,7 +217,7 @@ function trendsTable(report: AggregateReport): string | null {
   return [
     '### Trends',
     '',
-    `Against the values of ${commitsRead(history)}, which every job read: where the ${shown === 1 ? 'configuration’s mean stands' : `top ${shown} configurations’ means stand`}. ${bandSentence(report.trends)}`,
+    `Against the runs in ${commitsRead(history)}, which every job read: where the ${shown === 1 ? 'configuration’s mean stands' : `top ${shown} configurations’ means stand`}. ${bandSentence(report.trends)}`,
     '',
     '| Path | Metric | Mean ± std (n) | Band | Configuration | Mean | Against the noise |',
     '|---|---|---|---|---|---|---|',

@@ -69,7 +69,7 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
   const lines = [
     '### Trends',
     '',
-    `Against the values of ${commitsRead(history)}: ${summary}. ${bandSentence(report.trends)}`,
+    `Against the runs in ${commitsRead(history)}: ${summary}. ${bandSentence(report.trends)}`,
     '',
     `| Path | Metric | Latest base | Mean ± std (n) | Band | ${escapeCell(report.head.label)} | Against the noise |`,
     '|---|---|---|---|---|---|---|',

@@ -80,7 +80,7 @@ describe('history.* rules in a sweep', () => {
     const md = readFileSync(join(out, 'report.md'), 'utf8');
     assert.match(
       md,
-      /^Against the values of the last 4 first-parent commits of `HEAD` \(all it has; 20 asked\), which every job read: where the top 2 configurations’ means stand\./m,
+      /^Against the runs in the last 4 first-parent commits of `HEAD` \(all it has; 20 asked\), which every job read: where the top 2 configurations’ means stand\./m,
     );
     // The exact mean of the four doubles is 0.9087500000000001 (Python's statistics.mean too); a float sum gave 0.90875.
     assert.ok(

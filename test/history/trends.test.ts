@@ -308,7 +308,7 @@ describe('trends in the report', () => {
     const md = composeMarkdown(reportWith(section, gates, metrics, png));
     const trends = md.slice(md.indexOf('### Trends'), md.indexOf('### Params'));
     assert.ok(md.indexOf('### Metrics') < md.indexOf('### Trends'), 'after the metrics');
-    assert.match(trends, /^Against the values of the last 20 first-parent commits of `main`: 1 metric within noise\./m);
+    assert.match(trends, /^Against the runs in the last 20 first-parent commits of `main`: 1 metric within noise\./m);
     assert.ok(trends.includes('| Path | Metric | Latest base | Mean ± std (n) | Band | tune-lr | Against the noise |'), trends);
     assert.ok(
       trends.includes(
@@ -324,7 +324,7 @@ describe('trends in the report', () => {
   test('fewer commits read than asked: how many, and why (the branch has no more, or the notes say)', () => {
     const line = (read: Partial<HistorySection>, notes: string[] = []): string => {
       const md = composeMarkdown(reportWith({ ...history([metric('metrics.json', 'accuracy', ACCURACY.slice(4), 0.853)], read), notes }, gates, metrics));
-      return /^Against the values of (.*): 1 metric/m.exec(md)?.[1] ?? md;
+      return /^Against the runs in (.*): 1 metric/m.exec(md)?.[1] ?? md;
     };
     assert.equal(line({ read: 6, wholeBranch: true }), 'the last 6 first-parent commits of `main` (all it has; 20 asked)');
     const cut =
@@ -339,7 +339,7 @@ describe('trends in the report', () => {
   test('beyond the noise: which side of the band, and whether that is better or worse', () => {
     const md = composeMarkdown(reportWith(history([metric('metrics.json', 'accuracy', ACCURACY, 0.84)]), gates, metrics));
     assert.match(md, /\| 0\.84 \| ❗ \*\*beyond noise\*\* \(below the band, worse\) \|/);
-    assert.match(md, /^Against the values of .*: 1 metric beyond noise\./m);
+    assert.match(md, /^Against the runs in .*: 1 metric beyond noise\./m);
   });
 
   test('a head just beyond the band: the band’s edges have the digits that tell them from the head’s value', () => {
@@ -429,7 +429,7 @@ describe('trends in the report', () => {
     const many = history(keys.map((k, i) => metric('m.json', k, ACCURACY, i === 0 ? 0.7 : 0.86)));
     const report = reportWith(many, gatesOf(keys.map((k) => rule(`${k} >= history.mean - 2 * history.std`, 'm.json', k))), [], png);
     const md = composeMarkdown(report);
-    assert.match(md, /^Against the values of .*: 1 metric beyond noise, 4 within noise\./m);
+    assert.match(md, /^Against the runs in .*: 1 metric beyond noise, 4 within noise\./m);
     const table = md.slice(md.indexOf('| Path | Metric | Latest base'), md.indexOf('<details><summary>Trend charts of 5 metrics</summary>'));
     assert.equal((table.match(/^\| m\.json \|/gm) ?? []).length, 5);
     const folded = md.slice(md.indexOf('<details><summary>Trend charts of 5 metrics</summary>'), md.indexOf('</details>'));
