@@ -8340,10 +8340,10 @@ var ExprParser = class {
       return { kind: "base" };
     }
     if (t.kind === "word" && /^history(\.|$)/i.test(t.value)) {
-      const stat10 = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
-      if (!stat10) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
+      const stat11 = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
+      if (!stat11) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
       this.i++;
-      return { kind: "history", stat: stat10 };
+      return { kind: "history", stat: stat11 };
     }
     if (t.kind === "punct" && t.value === "(") {
       this.i++;
@@ -11738,8 +11738,8 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat10 = await lstat(dir).catch(() => null);
-    if (!stat10?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    const stat11 = await lstat(dir).catch(() => null);
+    if (!stat11?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
     if (await lstat(join3(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
@@ -11759,11 +11759,11 @@ async function readRuns(dirs) {
 async function readRun(dir) {
   const name = runName(dir);
   const path = join3(dir, "report.json");
-  const stat10 = await lstat(path).catch(() => null);
-  if (!stat10) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  const stat11 = await lstat(path).catch(() => null);
+  if (!stat11) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
   const unread = (why) => ({ name, report: null, failed: `${basename(dir)}/report.json ${why}` });
-  if (!stat10.isFile()) return unread("is not a regular file (a symlink or a folder), so it was not read");
-  if (stat10.size > MAX_REPORT_BYTES) return unread(`is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES})`);
+  if (!stat11.isFile()) return unread("is not a regular file (a symlink or a folder), so it was not read");
+  if (stat11.size > MAX_REPORT_BYTES) return unread(`is ${stat11.size} bytes, more than a report may be (${MAX_REPORT_BYTES})`);
   const text2 = await readFile(path, "utf8");
   let json;
   try {
@@ -17423,7 +17423,7 @@ function asMapping(value, file) {
 
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
-import { readFile as readFile4, stat as stat5 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
 import { join as join11, posix as posix5 } from "node:path";
 
 // src/util/node-crypto.ts
@@ -17808,9 +17808,10 @@ function umask() {
 
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, lstat as lstat3, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm3 } from "node:fs/promises";
+import { chmod as chmod2, copyFile as copyFile2, lstat as lstat3, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm3, stat as stat3 } from "node:fs/promises";
 import { basename as basename4, dirname as dirname5, join as join8, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
 var COPIES_AT_ONCE = 8;
+var WORK_DIR = join8("tmp", "mlreport-checkout");
 async function checkout(cache, root, target, options2 = {}) {
   try {
     return await place(cache, root, target, options2);
@@ -17822,9 +17823,48 @@ async function stage(root, target) {
   if (!isDirOid(target.oid)) return void 0;
   const dest = outputPath(root, target.path);
   if (await lstat3(dest).catch(() => void 0)) return void 0;
-  const staged = join8(dirname5(dest), `.${basename4(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+  await removeLeftovers(dest);
+  const staged = await workPath(root, dest, "tmp");
   await mkdir2(staged, { recursive: true });
   return staged;
+}
+var cleared = /* @__PURE__ */ new Set();
+async function workPath(root, dest, suffix) {
+  const name = `.${basename4(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.${suffix}`;
+  const dvc = await stat3(join8(root, ".dvc")).catch(() => void 0);
+  if (!dvc?.isDirectory()) return join8(dirname5(dest), name);
+  let near2 = dirname5(dest);
+  let there = await stat3(near2).catch(() => void 0);
+  while (!there && dirname5(near2) !== near2) {
+    near2 = dirname5(near2);
+    there = await stat3(near2).catch(() => void 0);
+  }
+  if (there?.dev !== dvc.dev) return join8(dirname5(dest), name);
+  const runs = join8(root, ".dvc", WORK_DIR);
+  if (!cleared.has(runs)) {
+    cleared.add(runs);
+    for (const pid of await readdir4(runs).catch(() => [])) if (!running(pid)) await rm3(join8(runs, pid), { recursive: true, force: true });
+  }
+  const own = join8(runs, String(process.pid));
+  await mkdir2(own, { recursive: true });
+  return join8(own, name);
+}
+function running(pid) {
+  if (!/^[1-9][0-9]*$/.test(pid) || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+async function removeLeftovers(dest, keep) {
+  const prefix = `.${basename4(dest)}.`;
+  for (const name of await readdir4(dirname5(dest)).catch(() => [])) {
+    if (join8(dirname5(dest), name) === keep) continue;
+    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.(tmp|old)$/.test(name.slice(prefix.length)))
+      await rm3(join8(dirname5(dest), name), { recursive: true, force: true });
+  }
 }
 async function makeFolders(dir, relpaths) {
   for (const folder of new Set(relpaths.map((r) => dirname5(join8(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
@@ -17843,6 +17883,7 @@ async function place(cache, root, target, options2) {
   const dest = outputPath(root, target.path);
   const legacy = target.legacy ?? false;
   if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
+  await removeLeftovers(dest, options2.staged);
   const current = await lstat3(dest).catch(() => void 0);
   if (!isDirOid(target.oid)) {
     if (current?.isFile() && await md5(dest, legacy) === target.oid) {
@@ -17851,7 +17892,7 @@ async function place(cache, root, target, options2) {
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options2);
     await mkdir2(dirname5(dest), { recursive: true });
-    const tmp = join8(dirname5(dest), `.${basename4(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    const tmp = await workPath(root, dest, "tmp");
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -17891,9 +17932,8 @@ async function place(cache, root, target, options2) {
     await guardUnsaved(cache, dest, target.path, legacy, options2);
   }
   await mkdir2(dirname5(dest), { recursive: true });
-  const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options2.staged ?? join8(dirname5(dest), `.${basename4(dest)}.${token}.tmp`);
-  const old = join8(dirname5(dest), `.${basename4(dest)}.${token}.old`);
+  const fresh = options2.staged ?? await workPath(root, dest, "tmp");
+  const old = await workPath(root, dest, "old");
   try {
     await mkdir2(fresh, { recursive: true });
     await makeFolders(
@@ -18297,7 +18337,7 @@ function sleep(ms) {
 }
 
 // src/dvc/data/remotes/local.ts
-import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir6, rename as rename3, rm as rm4, stat as stat3 } from "node:fs/promises";
+import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir6, rename as rename3, rm as rm4, stat as stat4 } from "node:fs/promises";
 import { dirname as dirname6, join as join10 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
@@ -18319,7 +18359,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat3(join10(this.root, key2))).isFile();
+      return (await stat4(join10(this.root, key2))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key2, error);
@@ -18804,7 +18844,7 @@ var Options = class {
 };
 
 // src/dvc/data/transfer.ts
-import { stat as stat4 } from "node:fs/promises";
+import { stat as stat5 } from "node:fs/promises";
 function notPushedWarning(o) {
   const fix = o.stage ? `\`mlreport repro\` saves it to the cache from the workspace when the workspace holds it as dvc.lock records it, or else runs stage '${o.stage}'; then push again` : "add it to the cache again with DVC (`dvc commit`), then push again";
   return `${o.path}: object ${o.oid} is in neither the DVC cache nor remote '${o.remote}', so it was not pushed (${fix}).`;
@@ -19010,7 +19050,7 @@ async function push(cache, remote, refs) {
       const file = cache.path(first.oid, first.legacy);
       if (!await cache.has(first.oid, first.legacy))
         throw new DataError(`not in the local cache ${cache.dir} (or corrupt there, and removed), so it cannot be pushed`);
-      const size2 = (await stat4(file)).size;
+      const size2 = (await stat5(file)).size;
       await remote.write(key2, file, size2);
       result.uploaded++;
       result.bytes += size2;
@@ -19026,7 +19066,7 @@ async function push(cache, remote, refs) {
       const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
       try {
         const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size2 = (await stat4(file)).size;
+        const size2 = (await stat5(file)).size;
         await remote.write(key2, file, size2);
         result.uploaded++;
         result.bytes += size2;
@@ -19218,7 +19258,7 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size: size2 } = await stat5(file);
+    const { size: size2 } = await stat6(file);
     if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
     return readFile4(file);
   }
@@ -19254,7 +19294,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix5.join(rel, p), false));
+      if ((await stat6(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix5.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -22267,7 +22307,7 @@ import { join as join13 } from "node:path";
 
 // src/util/files.ts
 import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
-import { lstat as lstat4, mkdir as mkdir4, rename as rename4, rm as rm5, stat as stat6 } from "node:fs/promises";
+import { lstat as lstat4, mkdir as mkdir4, rename as rename4, rm as rm5, stat as stat7 } from "node:fs/promises";
 import { basename as basename5, dirname as dirname7, join as join12, resolve as resolve4 } from "node:path";
 async function writeFileAtomic(path, data) {
   await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
@@ -22281,7 +22321,7 @@ async function writeFilesAtomic(files) {
       writeTemp(tmp, path, produce);
     }
     for (const { path } of files) {
-      if ((await stat6(path).catch(() => null))?.isDirectory()) throw new UserError(`Cannot write ${path}: a folder is there.`);
+      if ((await stat7(path).catch(() => null))?.isDirectory()) throw new UserError(`Cannot write ${path}: a folder is there.`);
     }
   } catch (error) {
     await Promise.all(temps.map((tmp) => rm5(tmp, { force: true })));
@@ -22338,7 +22378,7 @@ async function tempBeside(path) {
 async function makeOutFolder(dir, setting) {
   try {
     await makeFolders2(dir);
-    if (!(await stat6(dir)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
+    if (!(await stat7(dir)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
   } catch (error) {
     const code2 = error.code;
     const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? "a file is there or on its path" : code2 === "EACCES" || code2 === "EPERM" || code2 === "EROFS" ? "permission denied" : `it cannot be made (${code2 ?? error.message})`;
@@ -25019,9 +25059,9 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat10 = await lstat6(path);
-    if (!stat10.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat10.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat10.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    const stat11 = await lstat6(path);
+    if (!stat11.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat11.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat11.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile7(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
@@ -25725,7 +25765,7 @@ import { existsSync as existsSync2 } from "node:fs";
 import { basename as basename6, join as join19 } from "node:path";
 
 // src/pipeline/file-commands.ts
-import { stat as stat7, truncate as truncate2 } from "node:fs/promises";
+import { stat as stat8, truncate as truncate2 } from "node:fs/promises";
 var FILE_COMMANDS = ["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"];
 var FileCommandsGuard = class _FileCommandsGuard {
   constructor(sizes) {
@@ -25740,7 +25780,7 @@ var FileCommandsGuard = class _FileCommandsGuard {
       if (path)
         sizes.set(name, {
           path,
-          size: await stat7(path).then(
+          size: await stat8(path).then(
             (s) => s.size,
             () => 0
           )
@@ -25754,7 +25794,7 @@ var FileCommandsGuard = class _FileCommandsGuard {
     for (const name of names) {
       const file = this.sizes.get(name);
       if (!file) continue;
-      const now = await stat7(file.path).then(
+      const now = await stat8(file.path).then(
         (s) => s.size,
         () => null
       );
@@ -25826,14 +25866,14 @@ function stageEnvironment(env) {
     })
   );
 }
-var running = /* @__PURE__ */ new Set();
+var running2 = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
   const posix22 = process.platform !== "win32";
   const child = spawn4(file, args, { ...options2, detached: posix22 });
-  running.add(child);
-  child.on("close", () => running.delete(child));
-  child.on("error", () => running.delete(child));
+  running2.add(child);
+  child.on("close", () => running2.delete(child));
+  child.on("error", () => running2.delete(child));
   if (posix22 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
@@ -25865,7 +25905,7 @@ function endOnAbort(child, stop) {
   child.once("close", () => stop.removeEventListener("abort", end));
 }
 async function endStages(signal) {
-  const children = [...running];
+  const children = [...running2];
   for (const child of children) killGroup(child, signal);
   const closed = children.map((child) => new Promise((r) => child.once("close", r)));
   await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, GRACE_MS).unref())]);
@@ -26044,7 +26084,7 @@ function compileRule(line) {
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
-import { open as open4, stat as stat8 } from "node:fs/promises";
+import { open as open4, stat as stat9 } from "node:fs/promises";
 import { join as join21, posix as posix14, sep as sep9 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
@@ -26097,7 +26137,7 @@ async function hashPath(root, rel, ignore, name = "md5", state) {
   const abs = join21(root, ...rel.split("/"));
   let info;
   try {
-    info = await stat8(abs);
+    info = await stat9(abs);
   } catch {
     return null;
   }
@@ -27102,11 +27142,11 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
   };
   const onLine = (line) => {
     log.info(line);
-    const running2 = /^Running stage '(.+)':$/.exec(line.trim());
+    const running3 = /^Running stage '(.+)':$/.exec(line.trim());
     const skipped = /^Stage '(.+)' didn't change, skipping$/.exec(line.trim());
-    if (running2) {
+    if (running3) {
       close();
-      const result = { name: running2[1], status: "ran", seconds: 0, reasons: [] };
+      const result = { name: running3[1], status: "ran", seconds: 0, reasons: [] };
       stages.push(result);
       current = { result, started: performance4.now(), tail: new TailBuffer(TAIL_LINES) };
     } else if (skipped) {
@@ -28551,7 +28591,7 @@ var HistoryRecorder = class {
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
 import { join as join29 } from "node:path";
-import { stat as stat9 } from "node:fs/promises";
+import { stat as stat10 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
 function diffData(old, head) {
@@ -29420,12 +29460,12 @@ async function shapeOf(rev, path, md52, budget) {
     budget.take(path, bytes, true);
     return shape2;
   }
-  budget.take(path, (await stat9(file)).size, true);
+  budget.take(path, (await stat10(file)).size, true);
   return tableShape2(createReadStream4(file, { highWaterMark: 1024 * 1024 }), format);
 }
 async function cachedSize(data, md52, legacy) {
   try {
-    return (await stat9(data.cache.path(md52, legacy))).size;
+    return (await stat10(data.cache.path(md52, legacy))).size;
   } catch {
     return null;
   }

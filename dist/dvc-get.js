@@ -202,6 +202,8 @@ function umask() {
 
 // src/dvc/data/checkout.ts
 import { chmodSync, constants, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
+import { basename as basename2, dirname as dirname2, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
+var WORK_DIR = join2("tmp", "mlreport-checkout");
 function copyStaged(from, to) {
   try {
     copyFileSync(from, to.file, constants.COPYFILE_FICLONE);
@@ -246,9 +248,9 @@ async function receive(job, response) {
   return writer.finish();
 }
 function send(job) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve2, reject) => {
     const request = { hostname: job.hostname, port: job.port, path: job.path, headers: job.headers };
-    const req = job.https ? httpsRequest({ ...request, agent: httpsAgent }, resolve) : httpRequest({ ...request, agent: httpAgent }, resolve);
+    const req = job.https ? httpsRequest({ ...request, agent: httpsAgent }, resolve2) : httpRequest({ ...request, agent: httpAgent }, resolve2);
     req.on("error", reject);
     const { connectTimeoutMs, readTimeoutMs } = options;
     if (connectTimeoutMs) {

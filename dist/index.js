@@ -14516,7 +14516,7 @@ async function readDvcFile2(root, file) {
 
 // src/pipeline/restore.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { readFile as readFile4, stat as stat8 } from "node:fs/promises";
+import { readFile as readFile4, stat as stat9 } from "node:fs/promises";
 import { join as join15, posix as posix7 } from "node:path";
 
 // src/dvc/data/cache.ts
@@ -14753,14 +14753,53 @@ function umask() {
 
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants5, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
-import { chmod as chmod3, copyFile as copyFile3, lstat as lstat4, mkdir as mkdir5, readdir as readdir5, rename as rename5, rm as rm5 } from "node:fs/promises";
+import { chmod as chmod3, copyFile as copyFile3, lstat as lstat4, mkdir as mkdir5, readdir as readdir5, rename as rename5, rm as rm5, stat as stat6 } from "node:fs/promises";
 import { basename as basename5, dirname as dirname6, join as join13, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
 var COPIES_AT_ONCE = 8;
+var WORK_DIR = join13("tmp", "mlreport-checkout");
 async function checkout(cache, root, target, options = {}) {
   try {
     return await place(cache, root, target, options);
   } finally {
     if (options.staged) await rm5(options.staged, { recursive: true, force: true });
+  }
+}
+var cleared = /* @__PURE__ */ new Set();
+async function workPath(root, dest, suffix) {
+  const name = `.${basename5(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.${suffix}`;
+  const dvc = await stat6(join13(root, ".dvc")).catch(() => void 0);
+  if (!dvc?.isDirectory()) return join13(dirname6(dest), name);
+  let near2 = dirname6(dest);
+  let there = await stat6(near2).catch(() => void 0);
+  while (!there && dirname6(near2) !== near2) {
+    near2 = dirname6(near2);
+    there = await stat6(near2).catch(() => void 0);
+  }
+  if (there?.dev !== dvc.dev) return join13(dirname6(dest), name);
+  const runs = join13(root, ".dvc", WORK_DIR);
+  if (!cleared.has(runs)) {
+    cleared.add(runs);
+    for (const pid of await readdir5(runs).catch(() => [])) if (!running2(pid)) await rm5(join13(runs, pid), { recursive: true, force: true });
+  }
+  const own = join13(runs, String(process.pid));
+  await mkdir5(own, { recursive: true });
+  return join13(own, name);
+}
+function running2(pid) {
+  if (!/^[1-9][0-9]*$/.test(pid) || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+}
+async function removeLeftovers(dest, keep) {
+  const prefix = `.${basename5(dest)}.`;
+  for (const name of await readdir5(dirname6(dest)).catch(() => [])) {
+    if (join13(dirname6(dest), name) === keep) continue;
+    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.(tmp|old)$/.test(name.slice(prefix.length)))
+      await rm5(join13(dirname6(dest), name), { recursive: true, force: true });
   }
 }
 async function makeFolders2(dir, relpaths) {
@@ -14780,6 +14819,7 @@ async function place(cache, root, target, options) {
   const dest = outputPath(root, target.path);
   const legacy = target.legacy ?? false;
   if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
+  await removeLeftovers(dest, options.staged);
   const current = await lstat4(dest).catch(() => void 0);
   if (!isDirOid(target.oid)) {
     if (current?.isFile() && await md5(dest, legacy) === target.oid) {
@@ -14788,7 +14828,7 @@ async function place(cache, root, target, options) {
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
     await mkdir5(dirname6(dest), { recursive: true });
-    const tmp = join13(dirname6(dest), `.${basename5(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    const tmp = await workPath(root, dest, "tmp");
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm5(dest, { recursive: true, force: true });
@@ -14828,9 +14868,8 @@ async function place(cache, root, target, options) {
     await guardUnsaved(cache, dest, target.path, legacy, options);
   }
   await mkdir5(dirname6(dest), { recursive: true });
-  const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options.staged ?? join13(dirname6(dest), `.${basename5(dest)}.${token}.tmp`);
-  const old = join13(dirname6(dest), `.${basename5(dest)}.${token}.old`);
+  const fresh = options.staged ?? await workPath(root, dest, "tmp");
+  const old = await workPath(root, dest, "old");
   try {
     await mkdir5(fresh, { recursive: true });
     await makeFolders2(
@@ -15201,7 +15240,7 @@ function sleep(ms) {
 }
 
 // src/dvc/data/remotes/local.ts
-import { copyFile as copyFile4, mkdir as mkdir6, open as open5, readdir as readdir6, rename as rename6, rm as rm6, stat as stat6 } from "node:fs/promises";
+import { copyFile as copyFile4, mkdir as mkdir6, open as open5, readdir as readdir6, rename as rename6, rm as rm6, stat as stat7 } from "node:fs/promises";
 import { dirname as dirname7, join as join14 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
@@ -15223,7 +15262,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat6(join14(this.root, key2))).isFile();
+      return (await stat7(join14(this.root, key2))).isFile();
     } catch (error2) {
       if (error2.code === "ENOENT") return false;
       throw this.fail(key2, error2);
@@ -15708,7 +15747,7 @@ var Options = class {
 };
 
 // src/dvc/data/transfer.ts
-import { stat as stat7 } from "node:fs/promises";
+import { stat as stat8 } from "node:fs/promises";
 function notPushedWarning(o) {
   const fix = o.stage ? `\`mlreport repro\` saves it to the cache from the workspace when the workspace holds it as dvc.lock records it, or else runs stage '${o.stage}'; then push again` : "add it to the cache again with DVC (`dvc commit`), then push again";
   return `${o.path}: object ${o.oid} is in neither the DVC cache nor remote '${o.remote}', so it was not pushed (${fix}).`;
@@ -15910,7 +15949,7 @@ async function push(cache, remote, refs) {
       const file = cache.path(first.oid, first.legacy);
       if (!await cache.has(first.oid, first.legacy))
         throw new DataError(`not in the local cache ${cache.dir} (or corrupt there, and removed), so it cannot be pushed`);
-      const size2 = (await stat7(file)).size;
+      const size2 = (await stat8(file)).size;
       await remote.write(key2, file, size2);
       result.uploaded++;
       result.bytes += size2;
@@ -15926,7 +15965,7 @@ async function push(cache, remote, refs) {
       const key2 = objectKey(dir.ref.oid, dir.ref.legacy);
       try {
         const file = cache.path(dir.ref.oid, dir.ref.legacy);
-        const size2 = (await stat7(file)).size;
+        const size2 = (await stat8(file)).size;
         await remote.write(key2, file, size2);
         result.uploaded++;
         result.bytes += size2;
@@ -16118,7 +16157,7 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size: size2 } = await stat8(file);
+    const { size: size2 } = await stat9(file);
     if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
     return readFile4(file);
   }
@@ -16154,7 +16193,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat8(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix7.join(rel, p), false));
+      if ((await stat9(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix7.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -16786,11 +16825,11 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
   };
   const onLine = (line) => {
     log.info(line);
-    const running2 = /^Running stage '(.+)':$/.exec(line.trim());
+    const running3 = /^Running stage '(.+)':$/.exec(line.trim());
     const skipped = /^Stage '(.+)' didn't change, skipping$/.exec(line.trim());
-    if (running2) {
+    if (running3) {
       close();
-      const result = { name: running2[1], status: "ran", seconds: 0, reasons: [] };
+      const result = { name: running3[1], status: "ran", seconds: 0, reasons: [] };
       stages.push(result);
       current = { result, started: performance2.now(), tail: new TailBuffer(TAIL_LINES) };
     } else if (skipped) {
@@ -17094,10 +17133,10 @@ var ExprParser = class {
       return { kind: "base" };
     }
     if (t.kind === "word" && /^history(\.|$)/i.test(t.value)) {
-      const stat11 = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
-      if (!stat11) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
+      const stat12 = HISTORY_STATS.find((s) => `history.${s}` === t.value.toLowerCase());
+      if (!stat12) this.fail(t.pos, `unknown name \`${t.value}\`: the base branch's history gives ${HISTORY_NAMES}`);
       this.i++;
-      return { kind: "history", stat: stat11 };
+      return { kind: "history", stat: stat12 };
     }
     if (t.kind === "punct" && t.value === "(") {
       this.i++;
@@ -17715,7 +17754,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 }
 
 // src/config/project-root.ts
-import { realpath as realpath3, stat as stat9 } from "node:fs/promises";
+import { realpath as realpath3, stat as stat10 } from "node:fs/promises";
 import { dirname as dirname8, join as join19, posix as posix9, relative as relative6, sep as sep7 } from "node:path";
 var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
@@ -17780,10 +17819,10 @@ async function gitRoot(dir) {
   }
 }
 async function isDirectory2(path) {
-  return (await stat9(path).catch(() => null))?.isDirectory() ?? false;
+  return (await stat10(path).catch(() => null))?.isDirectory() ?? false;
 }
 async function isFile(path) {
-  return (await stat9(path).catch(() => null))?.isFile() ?? false;
+  return (await stat10(path).catch(() => null))?.isFile() ?? false;
 }
 
 // src/config/publish-inputs.ts
@@ -23514,8 +23553,8 @@ var MAX_REPORT_BYTES = 32 * 1024 * 1024;
 async function readRuns(dirs) {
   const runs = [];
   for (const dir of dirs) {
-    const stat11 = await lstat6(dir).catch(() => null);
-    if (!stat11?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
+    const stat12 = await lstat6(dir).catch(() => null);
+    if (!stat12?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
     if (await lstat6(join23(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
@@ -23535,11 +23574,11 @@ async function readRuns(dirs) {
 async function readRun(dir) {
   const name = runName(dir);
   const path = join23(dir, "report.json");
-  const stat11 = await lstat6(path).catch(() => null);
-  if (!stat11) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
+  const stat12 = await lstat6(path).catch(() => null);
+  if (!stat12) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
   const unread = (why) => ({ name, report: null, failed: `${basename6(dir)}/report.json ${why}` });
-  if (!stat11.isFile()) return unread("is not a regular file (a symlink or a folder), so it was not read");
-  if (stat11.size > MAX_REPORT_BYTES) return unread(`is ${stat11.size} bytes, more than a report may be (${MAX_REPORT_BYTES})`);
+  if (!stat12.isFile()) return unread("is not a regular file (a symlink or a folder), so it was not read");
+  if (stat12.size > MAX_REPORT_BYTES) return unread(`is ${stat12.size} bytes, more than a report may be (${MAX_REPORT_BYTES})`);
   const text2 = await readFile9(path, "utf8");
   let json;
   try {
@@ -28291,9 +28330,9 @@ async function readArtifact(dir) {
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
-    const stat11 = await lstat7(path);
-    if (!stat11.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
-    if (stat11.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat11.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
+    const stat12 = await lstat7(path);
+    if (!stat12.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
+    if (stat12.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat12.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
     text2 = await readFile10(path, "utf8");
   } catch (error2) {
     if (error2 instanceof UserError) throw error2;
@@ -29624,7 +29663,7 @@ var HistoryRecorder = class {
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync9 } from "node:fs";
 import { join as join30 } from "node:path";
-import { stat as stat10 } from "node:fs/promises";
+import { stat as stat11 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
 function diffData(old, head) {
@@ -30481,12 +30520,12 @@ async function shapeOf(rev, path, md52, budget) {
     budget.take(path, bytes, true);
     return shape2;
   }
-  budget.take(path, (await stat10(file)).size, true);
+  budget.take(path, (await stat11(file)).size, true);
   return tableShape2(createReadStream4(file, { highWaterMark: 1024 * 1024 }), format);
 }
 async function cachedSize(data, md52, legacy) {
   try {
-    return (await stat10(data.cache.path(md52, legacy))).size;
+    return (await stat11(data.cache.path(md52, legacy))).size;
   } catch {
     return null;
   }

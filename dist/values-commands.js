@@ -12037,7 +12037,7 @@ function oneChunk(bytes) {
 
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
-import { readFile as readFile3, stat as stat4 } from "node:fs/promises";
+import { readFile as readFile3, stat as stat5 } from "node:fs/promises";
 import { join as join10, posix as posix5 } from "node:path";
 
 // src/dvc/data/cache.ts
@@ -12417,14 +12417,53 @@ function umask() {
 
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm as rm3 } from "node:fs/promises";
+import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm as rm3, stat as stat3 } from "node:fs/promises";
 import { basename as basename3, dirname as dirname5, join as join7, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
 var COPIES_AT_ONCE = 8;
+var WORK_DIR = join7("tmp", "mlreport-checkout");
 async function checkout(cache, root, target, options = {}) {
   try {
     return await place(cache, root, target, options);
   } finally {
     if (options.staged) await rm3(options.staged, { recursive: true, force: true });
+  }
+}
+var cleared = /* @__PURE__ */ new Set();
+async function workPath(root, dest, suffix) {
+  const name = `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.${suffix}`;
+  const dvc = await stat3(join7(root, ".dvc")).catch(() => void 0);
+  if (!dvc?.isDirectory()) return join7(dirname5(dest), name);
+  let near = dirname5(dest);
+  let there = await stat3(near).catch(() => void 0);
+  while (!there && dirname5(near) !== near) {
+    near = dirname5(near);
+    there = await stat3(near).catch(() => void 0);
+  }
+  if (there?.dev !== dvc.dev) return join7(dirname5(dest), name);
+  const runs = join7(root, ".dvc", WORK_DIR);
+  if (!cleared.has(runs)) {
+    cleared.add(runs);
+    for (const pid of await readdir3(runs).catch(() => [])) if (!running(pid)) await rm3(join7(runs, pid), { recursive: true, force: true });
+  }
+  const own = join7(runs, String(process.pid));
+  await mkdir2(own, { recursive: true });
+  return join7(own, name);
+}
+function running(pid) {
+  if (!/^[1-9][0-9]*$/.test(pid) || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+async function removeLeftovers(dest, keep) {
+  const prefix = `.${basename3(dest)}.`;
+  for (const name of await readdir3(dirname5(dest)).catch(() => [])) {
+    if (join7(dirname5(dest), name) === keep) continue;
+    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.(tmp|old)$/.test(name.slice(prefix.length)))
+      await rm3(join7(dirname5(dest), name), { recursive: true, force: true });
   }
 }
 async function makeFolders(dir, relpaths) {
@@ -12444,6 +12483,7 @@ async function place(cache, root, target, options) {
   const dest = outputPath(root, target.path);
   const legacy = target.legacy ?? false;
   if (!await cache.has(target.oid, legacy)) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
+  await removeLeftovers(dest, options.staged);
   const current = await lstat2(dest).catch(() => void 0);
   if (!isDirOid(target.oid)) {
     if (current?.isFile() && await md5(dest, legacy) === target.oid) {
@@ -12452,7 +12492,7 @@ async function place(cache, root, target, options) {
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
     await mkdir2(dirname5(dest), { recursive: true });
-    const tmp = join7(dirname5(dest), `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.tmp`);
+    const tmp = await workPath(root, dest, "tmp");
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm3(dest, { recursive: true, force: true });
@@ -12492,9 +12532,8 @@ async function place(cache, root, target, options) {
     await guardUnsaved(cache, dest, target.path, legacy, options);
   }
   await mkdir2(dirname5(dest), { recursive: true });
-  const token = nodeCrypto().randomBytes(6).toString("hex");
-  const fresh = options.staged ?? join7(dirname5(dest), `.${basename3(dest)}.${token}.tmp`);
-  const old = join7(dirname5(dest), `.${basename3(dest)}.${token}.old`);
+  const fresh = options.staged ?? await workPath(root, dest, "tmp");
+  const old = await workPath(root, dest, "old");
   try {
     await mkdir2(fresh, { recursive: true });
     await makeFolders(
@@ -12830,7 +12869,7 @@ function sleep(ms) {
 }
 
 // src/dvc/data/remotes/local.ts
-import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir5, rename as rename3, rm as rm4, stat as stat3 } from "node:fs/promises";
+import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir5, rename as rename3, rm as rm4, stat as stat4 } from "node:fs/promises";
 import { dirname as dirname6, join as join9 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
@@ -12852,7 +12891,7 @@ var LocalRemote = class {
   }
   async exists(key) {
     try {
-      return (await stat3(join9(this.root, key))).isFile();
+      return (await stat4(join9(this.root, key))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key, error);
@@ -13620,7 +13659,7 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size } = await stat4(file);
+    const { size } = await stat5(file);
     if (size > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size} bytes, more than a project file may have; not read`);
     return readFile3(file);
   }
@@ -13656,7 +13695,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat4(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix5.join(rel, p), false));
+      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix5.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }

@@ -1,9 +1,13 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, join } from 'node:path';
-import { runCli } from '../helpers/cli';
+import { DIST_CLI, runCli } from '../helpers/cli';
 import { md5sum } from '../helpers/md5sum';
 import { TempRepo } from '../helpers/repo';
 import { EXAMPLE_DIR, exampleDirInStore, placeByMd5sum, temp } from '../dvc/data/helpers';
@@ -93,6 +97,51 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     assert.ok(!existsSync(join(empty, 'files', 'md5', '60', 'b725f10c9c85c70d97880dfe8191b3')), 'the corrupt bytes were not sent');
     assert.ok(!existsSync(join(empty, 'files', 'md5', '84')), 'nor the .dir of a directory the remote cannot serve whole');
     assert.ok(!existsSync(a));
+    repo.remove();
+  });
+
+  test('a pull killed mid-way leaves nothing in the workspace: a directory is built under .dvc/tmp, and the next pull clears what a killed run left', async () => {
+    const parent = temp();
+    exampleDirInStore(join(parent, 'dvcstore'));
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: join(parent, 'none'), DVC_SYSTEM_CONFIG_DIR: join(parent, 'none') };
+    const repo = new TempRepo();
+    repo.commit('data', {
+      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${join(parent, 'dvcstore')}\n`,
+      '.dvc/.gitignore': '/config.local\n/tmp\n/cache\n',
+      '.gitignore': '/data\n',
+      'data.dvc': DATA_DVC,
+    });
+    // A remote that never answers: the pull waits on it with the directory's new folder made (staged).
+    const server = createServer(() => undefined);
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    writeFileSync(join(repo.dir, '.dvc', 'config.local'), `['remote "store"']\n    url = http://127.0.0.1:${(server.address() as AddressInfo).port}/store\n`);
+    const runs = join(repo.dir, '.dvc', 'tmp', 'mlreport-checkout');
+    const hidden = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((n) => n.startsWith('.data.')) : []);
+    const staged = (): string[] => [...hidden(repo.dir), ...(existsSync(runs) ? readdirSync(runs).flatMap((pid) => hidden(join(runs, pid))) : [])];
+    const child = spawn(process.execPath, [DIST_CLI, 'pull'], { cwd: repo.dir, env, stdio: 'ignore' });
+    try {
+      for (let i = 0; i < 800 && !staged().length; i++) await sleep(25);
+      assert.equal(staged().length, 1, 'the pull made the folder of data/');
+    } finally {
+      child.kill('SIGKILL');
+      await once(child, 'exit');
+      server.closeAllConnections();
+      server.close();
+    }
+    assert.deepEqual(hidden(repo.dir), [], 'nothing of it in the workspace');
+    assert.equal(repo.git('status', '--porcelain', '--untracked-files=all').trim(), '');
+    assert.ok(existsSync(join(runs, String(child.pid))), "it is under .dvc/tmp, in the killed run's folder");
+    // An earlier version built it beside the output: the next pull clears that too.
+    mkdirSync(join(repo.dir, '.data.0123456789ab.tmp', 'sub'), { recursive: true });
+    writeFileSync(join(repo.dir, '.data.0123456789ab.tmp', 'sub', 'b.txt'), 'b\n');
+    rmSync(join(repo.dir, '.dvc', 'config.local'));
+    const r = await runCli(['pull'], repo.dir, env);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(readFileSync(join(repo.dir, 'data', 'sub', 'b.txt'), 'utf8'), 'b\n');
+    assert.deepEqual(hidden(repo.dir), []);
+    assert.ok(!existsSync(join(runs, String(child.pid))), "the killed run's folder is gone");
+    assert.equal(repo.git('status', '--porcelain', '--untracked-files=all').trim(), '');
     repo.remove();
   });
 

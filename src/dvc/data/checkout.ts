@@ -1,6 +1,6 @@
 import { nodeCrypto } from '../../util/node-crypto';
 import { chmodSync, constants, copyFileSync, createReadStream, rmSync } from 'node:fs';
-import { chmod, copyFile, lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { chmod, copyFile, lstat, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { umask, type Cache } from './cache';
 import { DataError } from './errors';
@@ -10,6 +10,13 @@ import { eachLimit } from './pool';
 
 /** File operations in flight during a directory checkout: enough to keep libuv's four file-system threads busy. */
 const COPIES_AT_ONCE = 8;
+
+/**
+ * Where outputs are built before they are moved into place: under DVC's `.dvc/tmp`, which its own `.dvc/.gitignore`
+ * ignores, as DVC keeps partial downloads under the cache and never in the workspace. One folder per process, so a
+ * later run can tell a killed run's leftovers (its process is gone) from a live run's.
+ */
+const WORK_DIR = join('tmp', 'mlreport-checkout');
 
 /** A DVC output to materialise: its path relative to the project root and the object it should hold. */
 export interface CheckoutTarget {
@@ -58,9 +65,64 @@ export async function stage(root: string, target: CheckoutTarget): Promise<strin
   if (!isDirOid(target.oid)) return undefined;
   const dest = outputPath(root, target.path);
   if (await lstat(dest).catch(() => undefined)) return undefined;
-  const staged = join(dirname(dest), `.${basename(dest)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
+  await removeLeftovers(dest);
+  const staged = await workPath(root, dest, 'tmp');
   await mkdir(staged, { recursive: true });
   return staged;
+}
+
+/** Runs whose leftovers were cleared in this process, by their `.dvc/tmp` folder. */
+const cleared = new Set<string>();
+
+/**
+ * A new path to build `dest` at (`tmp`) or to move its old version to (`old`), on the same file system so that a
+ * rename puts it in place: under `.dvc/tmp` (see WORK_DIR), or beside `dest` in a project without `.dvc` or where
+ * `.dvc/tmp` is on another file system. The folders under `.dvc/tmp` of runs whose process is gone (killed) are
+ * removed first, once per process.
+ */
+async function workPath(root: string, dest: string, suffix: 'tmp' | 'old'): Promise<string> {
+  const name = `.${basename(dest)}.${nodeCrypto().randomBytes(6).toString('hex')}.${suffix}`;
+  const dvc = await stat(join(root, '.dvc')).catch(() => undefined);
+  if (!dvc?.isDirectory()) return join(dirname(dest), name);
+  let near = dirname(dest);
+  let there = await stat(near).catch(() => undefined);
+  while (!there && dirname(near) !== near) {
+    near = dirname(near);
+    there = await stat(near).catch(() => undefined);
+  }
+  if (there?.dev !== dvc.dev) return join(dirname(dest), name);
+  const runs = join(root, '.dvc', WORK_DIR);
+  if (!cleared.has(runs)) {
+    cleared.add(runs);
+    for (const pid of await readdir(runs).catch(() => [])) if (!running(pid)) await rm(join(runs, pid), { recursive: true, force: true });
+  }
+  const own = join(runs, String(process.pid));
+  await mkdir(own, { recursive: true });
+  return join(own, name);
+}
+
+/** Whether `.dvc/tmp`'s folder `pid` belongs to another process still running (not this one: its folder is new). */
+function running(pid: string): boolean {
+  if (!/^[1-9][0-9]*$/.test(pid) || Number(pid) === process.pid) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * The hidden copies of `dest` an interrupted checkout left beside it (`.data.<12 hex>.tmp`, `.old`): an earlier
+ * version's, or one in a project where they are made there (see workPath); `keep` is this checkout's own.
+ */
+async function removeLeftovers(dest: string, keep?: string): Promise<void> {
+  const prefix = `.${basename(dest)}.`;
+  for (const name of await readdir(dirname(dest)).catch(() => [])) {
+    if (join(dirname(dest), name) === keep) continue;
+    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.(tmp|old)$/.test(name.slice(prefix.length)))
+      await rm(join(dirname(dest), name), { recursive: true, force: true });
+  }
 }
 
 /** Makes the folders of `relpaths` under `dir`, each once. */
@@ -98,6 +160,7 @@ async function place(cache: Cache, root: string, target: CheckoutTarget, options
   const dest = outputPath(root, target.path);
   const legacy = target.legacy ?? false;
   if (!(await cache.has(target.oid, legacy))) throw new DataError(`${target.path}: object ${target.oid} is not in the cache (${cache.dir}); pull it first`);
+  await removeLeftovers(dest, options.staged);
   const current = await lstat(dest).catch(() => undefined);
   if (!isDirOid(target.oid)) {
     if (current?.isFile() && (await md5(dest, legacy)) === target.oid) {
@@ -106,7 +169,7 @@ async function place(cache: Cache, root: string, target: CheckoutTarget, options
     }
     if (current) await guardUnsaved(cache, dest, target.path, legacy, options);
     await mkdir(dirname(dest), { recursive: true });
-    const tmp = join(dirname(dest), `.${basename(dest)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`);
+    const tmp = await workPath(root, dest, 'tmp');
     try {
       await materialise(cache.path(target.oid, legacy), tmp, target.isexec ?? false);
       if (current?.isDirectory()) await rm(dest, { recursive: true, force: true });
@@ -146,9 +209,8 @@ async function place(cache: Cache, root: string, target: CheckoutTarget, options
     await guardUnsaved(cache, dest, target.path, legacy, options);
   }
   await mkdir(dirname(dest), { recursive: true });
-  const token = nodeCrypto().randomBytes(6).toString('hex');
-  const fresh = options.staged ?? join(dirname(dest), `.${basename(dest)}.${token}.tmp`);
-  const old = join(dirname(dest), `.${basename(dest)}.${token}.old`);
+  const fresh = options.staged ?? (await workPath(root, dest, 'tmp'));
+  const old = await workPath(root, dest, 'old');
   try {
     // Folders first, then the copies several at a time: one after another, each file waits for its own
     // round trips through the file system's threads, which on a busy machine is most of a large checkout.
