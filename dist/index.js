@@ -16241,7 +16241,7 @@ async function pushProjectOutputs(root, options = {}, project) {
     const loaded = await (project ? project() : loadProject(workspaceTree(root)));
     if (loaded.errors.length) throw new DataError(loaded.errors.map((e) => e.error).join("\n"));
     const outs = lockedOutputs(loaded);
-    for (const file of loaded.dvcFiles)
+    for (const file of loaded.dvcFiles.filter((f) => f.importedFrom === void 0))
       for (const out of file.outs)
         if (out.cache && out.md5) outs.push({ path: out.path, oid: out.md5, legacy: out.hashName !== "md5", remote: out.remote, push: out.push });
     const groups = /* @__PURE__ */ new Map();

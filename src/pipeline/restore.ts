@@ -365,7 +365,8 @@ export async function pushProjectOutputs(
     if (loaded.errors.length) throw new DataError(loaded.errors.map((e) => e.error).join('\n'));
     type Out = Pick<LockedOutput, 'path' | 'oid' | 'legacy' | 'remote' | 'push'> & { stage?: string };
     const outs: Out[] = lockedOutputs(loaded);
-    for (const file of loaded.dvcFiles)
+    // An import is never pushed (dvc/repo/push.py): its source repository holds it.
+    for (const file of loaded.dvcFiles.filter((f) => f.importedFrom === undefined))
       for (const out of file.outs)
         if (out.cache && out.md5) outs.push({ path: out.path, oid: out.md5, legacy: out.hashName !== 'md5', remote: out.remote, push: out.push });
     const groups = new Map<string | undefined, { cached: Out[]; uncached: Out[] }>();

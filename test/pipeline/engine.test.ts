@@ -1,8 +1,8 @@
-import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reproduceStep } from '../../src/pipeline/engine';
+import { dvcPushStep, reproduceStep } from '../../src/pipeline/engine';
 import { resolveCommand } from '../../src/pipeline/shell';
 import { MemoryLogger } from '../helpers/memory-logger';
 import { tempDir } from '../helpers/repo';
@@ -185,6 +185,50 @@ describe('repro: auto / off and run commands', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
+    }
+  });
+});
+
+describe('dvc-push (dvcPushStep)', () => {
+  test('a `dvc import` in the cache is never pushed to the project remote (its source repository holds it), as dvc push leaves it out; the stage outputs are', async () => {
+    const dir = tempDir('mlreport-dvcpush-import-');
+    const store = tempDir('mlreport-dvcpush-store-');
+    const none = tempDir('mlreport-dvcpush-none-');
+    const saved = { global: process.env.DVC_GLOBAL_CONFIG_DIR, system: process.env.DVC_SYSTEM_CONFIG_DIR };
+    process.env.DVC_GLOBAL_CONFIG_DIR = none;
+    process.env.DVC_SYSTEM_CONFIG_DIR = none;
+    try {
+      const object = (root: string, md5: string): string => join(root, 'files', 'md5', md5.slice(0, 2), md5.slice(2));
+      const put = (md5: string, text: string): void => {
+        mkdirSync(dirname(object(join(dir, '.dvc', 'cache'), md5)), { recursive: true });
+        writeFileSync(object(join(dir, '.dvc', 'cache'), md5), text);
+      };
+      // md5 of 'imported\n' and of 'model\n'.
+      const imported = '1e3fed4ac09a6b7eaee31faf1fc5bc34';
+      const model = '458d5f1afc81ae7291a7aaad852dc12a';
+      put(imported, 'imported\n');
+      put(model, 'model\n');
+      writeFileSync(join(dir, '.dvc', 'config'), `[core]\n    remote = store\n['remote "store"']\n    url = ${store}\n`);
+      writeFileSync(
+        join(dir, 'data.xml.dvc'),
+        `md5: 0123456789abcdef0123456789abcdef\nfrozen: true\ndeps:\n- path: get-started/data.xml\n  repo:\n    url: https://example.com/dataset-registry\n    rev_lock: cf6481baf56f156aa0876709cc231aaf3f3a3c29\nouts:\n- md5: ${imported}\n  size: 9\n  hash: md5\n  path: data.xml\n`,
+      );
+      writeFileSync(join(dir, 'dvc.yaml'), 'stages:\n  train:\n    cmd: cp data.xml model.pkl\n    deps: [data.xml]\n    outs: [model.pkl]\n');
+      writeFileSync(
+        join(dir, 'dvc.lock'),
+        `schema: '2.0'\nstages:\n  train:\n    cmd: cp data.xml model.pkl\n    deps:\n    - path: data.xml\n      hash: md5\n      md5: ${imported}\n      size: 9\n    outs:\n    - path: model.pkl\n      hash: md5\n      md5: ${model}\n      size: 6\n`,
+      );
+      const log = new MemoryLogger();
+      const result = await dvcPushStep(dir, log);
+      assert.equal(result.status, 'ran', result.error);
+      assert.ok(existsSync(object(store, model)), 'the stage output is pushed');
+      assert.ok(!existsSync(object(store, imported)), 'the import is not');
+    } finally {
+      process.env.DVC_GLOBAL_CONFIG_DIR = saved.global;
+      process.env.DVC_SYSTEM_CONFIG_DIR = saved.system;
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(store, { recursive: true, force: true });
+      rmSync(none, { recursive: true, force: true });
     }
   });
 });
