@@ -16422,7 +16422,7 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
           for (const o of objects) expected2.set(o.path, o.oid);
           restoreFrom = available.from;
           action = `restore from ${available.from}`;
-        } else if (depError) action = `cannot restore: ${depError}`;
+        } else if (depError) action = `cannot restore: ${available && !available.ok ? `${available.why}, and it cannot run: ` : ""}${depError}`;
         else action = available && !available.ok ? `cannot restore: ${available.why}; run` : "run";
       }
       out.push({ name, ...status, ...action ? { action } : {}, ...restoreFrom ? { restoreFrom } : {}, ...uncached.length ? { uncachedOnly: true } : {} });
@@ -16612,14 +16612,15 @@ async function reproduceWith(pipeline2, log, options, data) {
     }
     if (depError && (options.force || status.changed || options.dry && upstreamWouldRun)) {
       needed.add(depError);
+      const why = cannot ? `${cannot}, and it cannot run: ${depError}` : depError;
       if (options.dry) {
         wouldRun.add(name);
-        record({ name, status: "not-run", seconds: 0, reasons: [`cannot restore: ${depError}`] });
+        record({ name, status: "not-run", seconds: 0, reasons: [cannot ? why : `cannot restore: ${depError}`] });
         continue;
       }
       passed = false;
-      stageError(`Stage '${name}': ${depError}`);
-      record({ name, status: "failed", seconds: 0, reasons: [], error: depError });
+      stageError(`Stage '${name}': ${why}`);
+      record({ name, status: "failed", seconds: 0, reasons: [], error: why });
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       continue;
     }

@@ -169,7 +169,7 @@ export async function pipelineStatus(
           for (const o of objects) expected.set(o.path, o.oid);
           restoreFrom = available.from;
           action = `restore from ${available.from}`;
-        } else if (depError) action = `cannot restore: ${depError}`;
+        } else if (depError) action = `cannot restore: ${available && !available.ok ? `${available.why}, and it cannot run: ` : ''}${depError}`;
         else action = available && !available.ok ? `cannot restore: ${available.why}; run` : 'run';
       }
       out.push({ name, ...status, ...(action ? { action } : {}), ...(restoreFrom ? { restoreFrom } : {}), ...(uncached.length ? { uncachedOnly: true } : {}) });
@@ -444,14 +444,16 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
     // Only a stage that has to run needs its deps: one that cannot be pulled fails it (its cmd would read nothing).
     if (depError && (options.force || status.changed || (options.dry && upstreamWouldRun))) {
       needed.add(depError);
+      // Why it has to run comes first where a restore was tried: a remote that lacks the outputs (or is not there) is the fix.
+      const why = cannot ? `${cannot}, and it cannot run: ${depError}` : depError;
       if (options.dry) {
         wouldRun.add(name);
-        record({ name, status: 'not-run', seconds: 0, reasons: [`cannot restore: ${depError}`] });
+        record({ name, status: 'not-run', seconds: 0, reasons: [cannot ? why : `cannot restore: ${depError}`] });
         continue;
       }
       passed = false;
-      stageError(`Stage '${name}': ${depError}`);
-      record({ name, status: 'failed', seconds: 0, reasons: [], error: depError });
+      stageError(`Stage '${name}': ${why}`);
+      record({ name, status: 'failed', seconds: 0, reasons: [], error: why });
       for (const d of downstreamOf(dag, name)) if (!blocked.has(d)) blocked.set(d, name);
       continue;
     }

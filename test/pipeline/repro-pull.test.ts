@@ -278,6 +278,24 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     assert.match(failed.stdout, /^train: not-run \(upstream stage 'prepare' failed\)$/m);
     assert.doesNotMatch(failed.stderr, /No stage that reads it had to run/);
     assert.deepEqual(ran(log), []);
+
+    // A remote that is not where .dvc/config says (a relative url from another folder): the restore's failure is named
+    // first, as the fix, before the import that would then be needed.
+    const lost = imported();
+    writeFileSync(join(lost, '.dvc', 'config.local'), `['remote "storage"']\n    url = ${join(temp(), 'nowhere')}\n`);
+    for (const [args, stream] of [
+      [['repro'], 'stdout'],
+      [['status'], 'stdout'],
+      [['repro', '--dry'], 'stdout'],
+    ] as const) {
+      const out = (await runCli([...args], lost, env))[stream];
+      assert.match(
+        out,
+        /^prepare: .*cannot restore: data\/prepared: object [0-9a-f]{32}\.dir missing from remote 'storage', and it cannot run: 'data\/data\.xml' is tracked by data\/data\.xml\.dvc but cannot be pulled/m,
+        `${args.join(' ')}: ${out}`,
+      );
+    }
+    assert.deepEqual(ran(log), []);
   });
 
   test('a fresh clone whose .dvc file records other data than dvc.lock: the stage reading it is "dep modified", not "missing" (DVC: deleted dep, upstream out of another hash)', async () => {
@@ -421,7 +439,7 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     assert.match(
       dry.stdout,
       new RegExp(
-        `^prepare: would run \\(cannot restore: 'data/data.xml' is tracked by data/data.xml.dvc .*object ${dataOid} missing from remote 'storage'`,
+        `^prepare: would run \\(cannot restore: data/prepared: object [0-9a-f]{32}\\.dir missing from remote 'storage', and it cannot run: 'data/data.xml' is tracked by data/data.xml.dvc .*object ${dataOid} missing from remote 'storage'`,
         'm',
       ),
     );
@@ -429,7 +447,10 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
     assert.equal(r.code, 1);
     assert.match(
       r.stdout,
-      new RegExp(`^prepare: failed [0-9.]+s \\('data/data.xml' is tracked by data/data.xml.dvc .*object ${dataOid} missing from remote 'storage'\\)`, 'm'),
+      new RegExp(
+        `^prepare: failed [0-9.]+s \\(cannot restore: data/prepared: object [0-9a-f]{32}\\.dir missing from remote 'storage', and it cannot run: 'data/data.xml' is tracked by data/data.xml.dvc .*object ${dataOid} missing from remote 'storage'\\)`,
+        'm',
+      ),
     );
     assert.doesNotMatch(r.stdout + r.stderr, /does not exist/);
 
