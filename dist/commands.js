@@ -17422,9 +17422,9 @@ function asMapping(value, file) {
 }
 
 // src/pipeline/restore.ts
-import { existsSync } from "node:fs";
-import { readFile as readFile4, stat as stat6 } from "node:fs/promises";
-import { join as join11, posix as posix5 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { readFile as readFile5, stat as stat7 } from "node:fs/promises";
+import { join as join15, posix as posix7 } from "node:path";
 
 // src/util/node-crypto.ts
 function nodeCrypto() {
@@ -19096,6 +19096,679 @@ async function remotePresence(remote, keys) {
   return present;
 }
 
+// src/pipeline/status.ts
+import { existsSync as existsSync2 } from "node:fs";
+import { join as join14, posix as posix6, relative as relative6, resolve as resolve3, dirname as dirname7 } from "node:path";
+
+// src/pipeline/dvcignore.ts
+import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { join as join11 } from "node:path";
+var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
+var DvcIgnore = class {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  cache = /* @__PURE__ */ new Map();
+  chains = /* @__PURE__ */ new Map();
+  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r) => r !== null);
+  /** `relPath` is posix, relative to the root, without a leading `./`. */
+  isIgnored(relPath, isDir2) {
+    const parts = relPath.split("/").filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
+    }
+    return false;
+  }
+  /** Whether the directory `relDir` holds a `.dvcignore` file. */
+  hasIgnoreFile(relDir) {
+    try {
+      readFileSync4(join11(this.root, relDir, ".dvcignore"));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
+  matches(relPath, isDir2) {
+    const slash = relPath.lastIndexOf("/");
+    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir2, false);
+    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
+      ignored = apply(rules, relPath.slice(offset), isDir2, ignored);
+    }
+    return ignored;
+  }
+  /**
+   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
+   * `.dvcignore` then tests only the built-in names and builds no paths.
+   */
+  childMatcher(relDir) {
+    if (!this.chain(relDir).length) return (name, isDir2) => apply(this.defaults, name, isDir2, false);
+    const prefix = relDir ? `${relDir}/` : "";
+    return (name, isDir2) => this.matches(prefix + name, isDir2);
+  }
+  /**
+   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
+   * below it starts: a walk asks this once a folder, not once a file.
+   */
+  chain(relDir) {
+    let chain = this.chains.get(relDir);
+    if (!chain) {
+      const slash = relDir.lastIndexOf("/");
+      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
+      const rules = this.rulesIn(relDir);
+      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
+      this.chains.set(relDir, chain);
+    }
+    return chain;
+  }
+  rulesIn(relDir) {
+    let rules = this.cache.get(relDir);
+    if (!rules) {
+      const file = join11(this.root, relDir, ".dvcignore");
+      let text2 = "";
+      if (statSync3(file, { throwIfNoEntry: false })) {
+        try {
+          text2 = readFileSync4(file, "utf8");
+        } catch {
+          text2 = "";
+        }
+      }
+      rules = text2.split(/\r?\n/).map(compileRule).filter((r) => r !== null);
+      this.cache.set(relDir, rules);
+    }
+    return rules;
+  }
+};
+function apply(rules, rel, isDir2, ignored) {
+  for (const rule2 of rules) {
+    if (rule2.dirOnly && !isDir2) continue;
+    if (rule2.name === void 0 ? rule2.regex.test(rel) : rel === rule2.name || rel.endsWith(rule2.slashName)) ignored = !rule2.negate;
+  }
+  return ignored;
+}
+function compileRule(line) {
+  let pattern = line.replace(/(?<!\\)\s+$/, "");
+  if (!pattern || pattern.startsWith("#")) return null;
+  let negate = false;
+  if (pattern.startsWith("!")) {
+    negate = true;
+    pattern = pattern.slice(1);
+  }
+  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
+  let dirOnly = false;
+  if (pattern.endsWith("/")) {
+    dirOnly = true;
+    pattern = pattern.slice(0, -1);
+  }
+  const anchored = pattern.includes("/");
+  if (pattern.startsWith("/")) pattern = pattern.slice(1);
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
+      if (atStart && atEnd) {
+        if (i + 2 === pattern.length) re += ".*";
+        else {
+          re += "(?:.*/)?";
+          i += 1;
+        }
+        i += 1;
+        continue;
+      }
+      re += "[^/]*";
+      i += 1;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) re += "\\[";
+      else {
+        let cls = pattern.slice(i + 1, close);
+        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = close;
+      }
+    } else if (c === "\\" && i + 1 < pattern.length) {
+      re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  const prefix = anchored ? "^" : "^(?:.*/)?";
+  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
+  if (!anchored && !/[*?[\\]/.test(pattern)) {
+    rule2.name = pattern;
+    rule2.slashName = `/${pattern}`;
+  }
+  return rule2;
+}
+
+// src/pipeline/hash.ts
+import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
+import { open as open4, stat as stat6 } from "node:fs/promises";
+import { join as join12, posix as posix5, sep as sep7 } from "node:path";
+var STREAM_CHUNK = 4 * 1024 * 1024;
+var SMALL_FILE = 1024 * 1024;
+var YIELD_EVERY = 512;
+async function hashFile(path, size2, legacy) {
+  if (size2 !== void 0 && size2 < SMALL_FILE) {
+    const fd = openSync3(path, READ2);
+    let md52;
+    try {
+      md52 = smallMd5(fd, size2, legacy ? "md5-dos2unix" : "md5");
+    } finally {
+      closeSync3(fd);
+    }
+    if (md52) return md52;
+  }
+  const hasher = new ObjectHasher(legacy);
+  const handle = await open4(path, "r");
+  try {
+    const buffers = [Buffer.allocUnsafe(STREAM_CHUNK), Buffer.allocUnsafe(STREAM_CHUNK)];
+    let turn = 0;
+    let reading = handle.read(buffers[0], 0, STREAM_CHUNK, null);
+    for (; ; ) {
+      const { bytesRead, buffer } = await reading;
+      if (!bytesRead) break;
+      turn ^= 1;
+      reading = handle.read(buffers[turn], 0, STREAM_CHUNK, null);
+      hasher.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  return hasher.digest();
+}
+var READ2 = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
+var smallBuffer = null;
+function smallMd5(fd, size2, name) {
+  smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
+  const n = readSync2(fd, smallBuffer, 0, SMALL_FILE, 0);
+  if (n !== size2) return null;
+  const bytes = smallBuffer.subarray(0, n);
+  const oneShot = name === "md5" ? oneShotDigest() : null;
+  return oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
+}
+var oneShotFound;
+function oneShotDigest() {
+  if (oneShotFound === void 0) oneShotFound = nodeCrypto().hash ?? null;
+  return oneShotFound;
+}
+async function hashPath(root, rel, ignore, name = "md5", state) {
+  const abs = join12(root, ...rel.split("/"));
+  let info;
+  try {
+    info = await stat6(abs);
+  } catch {
+    return null;
+  }
+  if (!info.isDirectory()) {
+    if (!info.isFile()) throw new UserError(`'${rel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+    const meta = { md5: await hashOne(abs, rel, info, name, state), size: info.size };
+    if (isExecutable(info.mode, abs)) meta.isexec = true;
+    return meta;
+  }
+  return ignore.isIgnored(rel, true) ? dirMeta([], 0) : hashDir(root, rel, ignore, name, state);
+}
+var dirMeta = (entries, size2) => ({ md5: dirManifest(entries).oid, size: size2, nfiles: entries.length });
+async function hashDir(root, rel, ignore, name, state) {
+  const entries = [];
+  let size2 = 0;
+  let untilYield = YIELD_EVERY;
+  const keyPrefix = `${name}\0${rel}/`;
+  const walk2 = async (relDir, inside2) => {
+    const absDir = join12(root, ...relDir.split("/"));
+    const names = readdirSync2(absDir, { withFileTypes: true });
+    if (names.some((d) => d.name === ".dvcignore")) {
+      throw new UserError(`'${posix5.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+    }
+    const ignored = ignore.childMatcher(relDir);
+    const below = (child) => relDir ? `${relDir}/${child}` : child;
+    for (const d of names) {
+      const childInside = inside2 ? `${inside2}/${d.name}` : d.name;
+      if (d.isDirectory()) {
+        if (!ignored(d.name, true)) await walk2(below(d.name), childInside);
+        continue;
+      }
+      if (d.isFile() && ignored(d.name, false)) continue;
+      const abs = absDir + sep7 + d.name;
+      const key2 = keyPrefix + childInside;
+      let stats3;
+      let md52 = null;
+      let remembered = false;
+      if (d.isFile() && !state?.has(key2)) {
+        const fd = openUnlessGone(abs);
+        if (fd === null) continue;
+        try {
+          stats3 = fstatSync2(fd);
+          if (stats3.isFile() && stats3.size < SMALL_FILE) md52 = smallMd5(fd, stats3.size, name);
+        } finally {
+          closeSync3(fd);
+        }
+      } else {
+        try {
+          stats3 = statSync4(abs, { throwIfNoEntry: false });
+        } catch {
+        }
+        if (!stats3) continue;
+        if (!d.isFile()) {
+          if (ignored(d.name, stats3.isDirectory())) continue;
+          if (stats3.isDirectory()) {
+            await walk2(below(d.name), childInside);
+            continue;
+          }
+        }
+        md52 = state?.get(key2, stats3);
+        remembered = md52 !== void 0;
+      }
+      if (!stats3.isFile()) throw new UserError(`'${below(d.name)}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
+      md52 ??= await hashFile(abs, stats3.size, name !== "md5");
+      if (!remembered) state?.set(key2, stats3, md52);
+      entries.push({ md5: md52, relpath: childInside });
+      size2 += stats3.size;
+      if (--untilYield === 0) {
+        untilYield = YIELD_EVERY;
+        await new Promise(setImmediate);
+      }
+    }
+  };
+  await walk2(rel, "");
+  return dirMeta(entries, size2);
+}
+function openUnlessGone(path) {
+  try {
+    return openSync3(path, READ2);
+  } catch (e) {
+    if (e.code === "ENOENT") return null;
+    throw e;
+  }
+}
+async function hashOne(abs, rel, stats3, name, state) {
+  const key2 = `${name}\0${rel}`;
+  const known = state?.get(key2, stats3);
+  if (known) return known;
+  const md52 = await hashFile(abs, stats3.size, name !== "md5");
+  state?.set(key2, stats3, md52);
+  return md52;
+}
+function isExecutable(mode, path, platform = process.platform) {
+  return platform === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
+}
+
+// src/pipeline/hash-state.ts
+import { existsSync } from "node:fs";
+import { mkdir as mkdir4, readFile as readFile4, rename as rename4, writeFile } from "node:fs/promises";
+import { join as join13 } from "node:path";
+var STATE_DIR = [".dvc", "tmp", "mlreport"];
+var STATE_FILE = "hashes.state";
+var VERSION2 = 3;
+var RACY_MS = 2e3;
+var MAX_ENTRIES = 5e5;
+var MD52 = /^[0-9a-f]{32}$/;
+var FIELDS = 5;
+var HashState = class _HashState {
+  constructor(dir, now) {
+    this.dir = dir;
+    this.now = now;
+  }
+  dir;
+  now;
+  slots = /* @__PURE__ */ new Map();
+  keys = [];
+  /** '' where a file is no longer remembered (it was racy when hashed again). */
+  md5s = [];
+  stats = new Float64Array(0);
+  /** Whether this run looked at the slot's file. */
+  seen = new Uint8Array(0);
+  dirty = false;
+  /**
+   * The state of the DVC project at `root`; an unreadable or foreign file is an empty state. `now` (ms since
+   * the epoch) is when a file is taken to be hashed, for the racy check.
+   */
+  static async open(root, now = Date.now) {
+    if (!existsSync(join13(root, ".dvc"))) return new _HashState(null, now);
+    const state = new _HashState(join13(root, ...STATE_DIR), now);
+    try {
+      state.load(await readFile4(join13(root, ...STATE_DIR, STATE_FILE)));
+    } catch {
+    }
+    return state;
+  }
+  load(bytes) {
+    const newline = bytes.indexOf(10);
+    if (newline < 0) return;
+    const head = JSON.parse(bytes.toString("utf8", 0, newline));
+    const { keys, md5s } = head;
+    if (head.version !== VERSION2 || !Array.isArray(keys) || !Array.isArray(md5s) || md5s.length !== keys.length) return;
+    const n = keys.length;
+    if (bytes.length - newline - 1 !== n * FIELDS * 8) return;
+    const stats3 = new Float64Array(n * FIELDS);
+    new Uint8Array(stats3.buffer).set(bytes.subarray(newline + 1));
+    for (let i = 0; i < n; i++) {
+      const key2 = keys[i];
+      const md52 = md5s[i];
+      if (typeof key2 !== "string" || typeof md52 !== "string" || !MD52.test(md52)) return;
+    }
+    this.keys = keys;
+    this.md5s = md5s;
+    this.stats = stats3;
+    this.seen = new Uint8Array(n);
+    for (let i = 0; i < n; i++) this.slots.set(this.keys[i], i);
+  }
+  /** Whether the file at `key` is remembered at all (its stat not yet compared). */
+  has(key2) {
+    return this.slots.has(key2);
+  }
+  /** The remembered md5 of the file at `key` (hash name and path) when its stat is exactly as it was then. */
+  get(key2, stats3) {
+    const i = this.slots.get(key2);
+    if (i === void 0) return void 0;
+    this.seen[i] = 1;
+    const s = this.stats;
+    const o = i * FIELDS;
+    if (s[o] !== stats3.dev || s[o + 1] !== stats3.ino || s[o + 2] !== stats3.size || s[o + 3] !== stats3.mtimeMs || s[o + 4] !== stats3.ctimeMs) return void 0;
+    return this.md5s[i] || void 0;
+  }
+  /** Remembers an md5 computed from the file as `stats` (taken before reading it) describe it. */
+  set(key2, stats3, md52) {
+    const now = this.now();
+    let i = this.slots.get(key2);
+    if (now - stats3.mtimeMs < RACY_MS || now - stats3.ctimeMs < RACY_MS) {
+      if (i !== void 0 && this.md5s[i]) {
+        this.md5s[i] = "";
+        this.dirty = true;
+      }
+      return;
+    }
+    if (i === void 0) {
+      i = this.keys.length;
+      this.keys.push(key2);
+      this.md5s.push(md52);
+      this.slots.set(key2, i);
+      if (this.stats.length < (i + 1) * FIELDS) this.grow(i + 1);
+    } else this.md5s[i] = md52;
+    const s = this.stats;
+    const o = i * FIELDS;
+    s[o] = stats3.dev;
+    s[o + 1] = stats3.ino;
+    s[o + 2] = stats3.size;
+    s[o + 3] = stats3.mtimeMs;
+    s[o + 4] = stats3.ctimeMs;
+    this.seen[i] = 1;
+    this.dirty = true;
+  }
+  grow(slots) {
+    const capacity = Math.max(slots, 2 * (this.stats.length / FIELDS), 1024);
+    const stats3 = new Float64Array(capacity * FIELDS);
+    stats3.set(this.stats);
+    this.stats = stats3;
+    const seen = new Uint8Array(capacity);
+    seen.set(this.seen);
+    this.seen = seen;
+  }
+  /** Writes the state when it changed (atomically); a cache that cannot be written is skipped, not an error. */
+  async save() {
+    if (!this.dir || !this.dirty) return;
+    const n = this.keys.length;
+    const all = n <= MAX_ENTRIES;
+    let keys = this.keys;
+    let md5s = this.md5s;
+    let stats3 = this.stats.subarray(0, n * FIELDS);
+    if (!all || md5s.includes("")) {
+      const kept = [];
+      for (let i = 0; i < n; i++) if (md5s[i] && (all || this.seen[i])) kept.push(i);
+      keys = kept.map((i) => this.keys[i]);
+      md5s = kept.map((i) => this.md5s[i]);
+      stats3 = new Float64Array(kept.length * FIELDS);
+      kept.forEach((i, j) => stats3.set(this.stats.subarray(i * FIELDS, (i + 1) * FIELDS), j * FIELDS));
+    }
+    try {
+      await mkdir4(this.dir, { recursive: true });
+      await writeFile(join13(this.dir, ".gitignore"), "*\n");
+      const tmp = join13(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
+`);
+      await writeFile(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
+      await rename4(tmp, join13(this.dir, STATE_FILE));
+      this.dirty = false;
+    } catch {
+    }
+  }
+};
+
+// src/pipeline/status.ts
+var Workspace = class {
+  constructor(dir, tree, treeDir = "") {
+    this.dir = dir;
+    this.tree = tree;
+    this.treeDir = treeDir;
+    this.root = findDvcRoot(dir);
+    this.ignore = new DvcIgnore(this.root);
+    this.prefix = relative6(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+  }
+  dir;
+  tree;
+  treeDir;
+  ignore;
+  /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
+  root;
+  /** The project directory relative to the DVC root, posix ('' when they are the same). */
+  prefix;
+  hashes = /* @__PURE__ */ new Map();
+  /** Params files as read, until `invalidate`: a `foreach` of 2,000 stages read one params.yaml 2,000 times. */
+  paramsFiles = /* @__PURE__ */ new Map();
+  /** What files hashed to when last read, across runs: unchanged files are not read again. */
+  state = null;
+  abs(path) {
+    return join14(this.dir, ...path.split("/"));
+  }
+  hash(path, name = "md5") {
+    const key2 = `${name}\0${path}`;
+    let p = this.hashes.get(key2);
+    if (!p) {
+      const rel = posix6.normalize(posix6.join(this.prefix || ".", path));
+      if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
+      this.state ??= HashState.open(this.root);
+      p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
+      this.hashes.set(key2, p);
+    }
+    return p;
+  }
+  /** Forgets this run's hashes (a stage ran): each path is looked at again, read only if its stat changed. */
+  invalidate() {
+    this.hashes.clear();
+    this.paramsFiles.clear();
+  }
+  /** Keeps the hashes of this run for the next one. */
+  async saveState() {
+    if (this.state) await (await this.state).save();
+  }
+  exists(path) {
+    return existsSync2(this.abs(path));
+  }
+  /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
+  rootPath(path) {
+    return posix6.normalize(posix6.join(this.prefix || ".", path));
+  }
+  existsAtRoot(rootPath) {
+    return existsSync2(join14(this.root, ...rootPath.split("/")));
+  }
+  /** A params file's contents (shared: not to be changed), or null when the file does not exist. */
+  params(path) {
+    let read = this.paramsFiles.get(path);
+    if (!read) {
+      read = this.readParams(path);
+      this.paramsFiles.set(path, read);
+    }
+    return read;
+  }
+  async readParams(path) {
+    const data = await readDataFile(this.tree, joinPath(this.treeDir, path));
+    if (data === void 0) return null;
+    if (data === null) return /* @__PURE__ */ new Map();
+    if (!isRawMap(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
+    return data;
+  }
+};
+function findDvcRoot(dir) {
+  for (let d = resolve3(dir); ; d = dirname7(d)) {
+    if (existsSync2(join14(d, ".dvc"))) return d;
+    if (dirname7(d) === d) return resolve3(dir);
+  }
+}
+function getParam(data, key2) {
+  let cur = data;
+  for (const part of key2.split(".")) {
+    const list4 = Array.isArray(cur) ? cur : cur instanceof PyCollection && cur.kind === "tuple" ? cur.items : null;
+    if (list4 && /^\d+$/.test(part)) cur = list4[Number(part)];
+    else if (isRawMap(cur)) cur = cur.get(part);
+    else return void 0;
+    if (cur === void 0) return void 0;
+  }
+  return cur;
+}
+async function currentParams(stage2, ws, project) {
+  const out = /* @__PURE__ */ new Map();
+  for (const dep of stage2.params) {
+    const path = project(dep.file);
+    const data = await ws.params(path);
+    if (data === null) throw new UserError(`stage '${stage2.name}': params file '${path}' does not exist.`);
+    const memo = /* @__PURE__ */ new Map();
+    if (dep.keys === null) {
+      out.set(dep.file, copyShared(mapFrom(data, data), memo));
+      continue;
+    }
+    const values2 = /* @__PURE__ */ new Map();
+    const missing = [];
+    for (const key2 of dep.keys) {
+      const v = getParam(data, key2);
+      if (v === void 0) missing.push(key2);
+      else values2.set(key2, copyShared(v, memo));
+    }
+    if (missing.length) throw new UserError(`stage '${stage2.name}': ${missingParams(missing, path)}.`);
+    out.set(dep.file, values2);
+  }
+  return out;
+}
+function checkLockable(stageName, params) {
+  const find = (value, key2) => {
+    if (value instanceof PyTime) return `${key2} = ${value.text}`;
+    const items = isRawMap(value) ? [...value] : Array.isArray(value) ? value.map((v, i) => [String(i), v]) : [];
+    for (const [k, v] of items) {
+      const found = find(v, key2 ? `${key2}.${k}` : k);
+      if (found) return found;
+    }
+    return null;
+  };
+  for (const [file, values2] of params) {
+    const found = find(values2, "");
+    if (found)
+      throw new UserError(
+        `stage '${stageName}': ${file}: ${found} is a time of day, which dvc.lock cannot hold (DVC cannot write it either: its YAML writer has no form for a Python time); quote it in the file to make it a string.`
+      );
+  }
+}
+function copyShared(value, memo) {
+  if (!Array.isArray(value) && !isRawMap(value)) return value;
+  const done = memo.get(value);
+  if (done !== void 0) return done;
+  if (Array.isArray(value)) {
+    const list4 = [];
+    memo.set(value, list4);
+    for (const item of value) list4.push(copyShared(item, memo));
+    return list4;
+  }
+  const map = /* @__PURE__ */ new Map();
+  memo.set(value, map);
+  for (const [k, v] of value) {
+    map.set(k, copyShared(v, memo));
+    const written = keyValue(value, k);
+    if (written !== k) setKeyValue(map, k, written);
+  }
+  return map;
+}
+function missingParams(keys, file) {
+  return `params ${keys.map((k) => `'${k}'`).join(", ")} missing from '${file}'`;
+}
+function sameCmd(a, b) {
+  if (typeof a === "string" || typeof b === "string") return a === b;
+  return a.length === b.length && a.every((c, i) => c === b[i]);
+}
+async function entryStatus(path, entry, ws) {
+  const current = await ws.hash(path, entry?.hashName ?? "md5");
+  if (!current) return "missing";
+  if (!entry || entry.md5 === null) return "new";
+  if (current.md5 === entry.md5) return null;
+  return await onlyLineEndsDiffer(path, entry, current.size, ws) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
+}
+async function trackedStatus(outs, ws) {
+  const reasons = [];
+  for (const out of outs) {
+    const s = await entryStatus(out.path, { path: out.path, hashName: out.legacy ? "md5-dos2unix" : "md5", md5: out.oid }, ws);
+    if (s) reasons.push(`out ${out.path}: ${s}`);
+  }
+  return reasons;
+}
+var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
+async function onlyLineEndsDiffer(path, entry, size2, ws) {
+  if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
+  return (await ws.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
+}
+function paramReasons(dep, data, locked) {
+  const reasons = [];
+  const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...data.keys(), ...locked.keys()])];
+  for (const key2 of keys) {
+    const actual = dep.keys ? getParam(data, key2) : data.get(key2);
+    const before = locked.get(key2);
+    if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
+    else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
+    else if (!pyEqual2(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
+  }
+  return reasons;
+}
+async function stageStatus(stage2, lock, ws, project) {
+  const reasons = [];
+  if (stage2.alwaysChanged) reasons.push("always changed");
+  else if (!stage2.deps.length && !stage2.params.length && !stage2.outs.length) reasons.push("always changed (no deps or outs)");
+  if (lock && !sameCmd(lock.cmd, stage2.cmd)) reasons.push("changed command");
+  if (!lock) reasons.push("not in dvc.lock");
+  const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
+  for (const dep of new Set(stage2.deps)) {
+    const s = await entryStatus(project(dep), lockDeps.get(dep), ws);
+    if (s && lock) reasons.push(`dep ${dep}: ${s}`);
+    else if (s === "missing") reasons.push(`dep ${dep}: missing`);
+  }
+  for (const dep of stage2.params) {
+    const path = project(dep.file);
+    const data = await ws.params(path);
+    const locked = lock?.params.get(dep.file);
+    if (data === null) {
+      reasons.push(`params ${dep.file}: missing`);
+      continue;
+    }
+    if (!lock || !locked) {
+      const missing = (dep.keys ?? []).filter((key2) => getParam(data, key2) === void 0);
+      if (missing.length) reasons.push(missingParams(missing, path));
+      else if (lock) reasons.push(`params ${dep.file}: new`);
+      continue;
+    }
+    for (const reason of paramReasons(dep, data, locked)) reasons.push(reason);
+  }
+  const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
+  for (const out of stage2.outs) {
+    const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws);
+    if (s && lock) reasons.push(`out ${out.path}: ${s}`);
+    else if (s === "missing") reasons.push(`out ${out.path}: missing`);
+  }
+  if (stage2.frozen) {
+    const kept = reasons.filter((r) => r === "changed command" || r === "not in dvc.lock" || r.startsWith("out "));
+    return { changed: kept.length > 0, reasons: kept };
+  }
+  return { changed: reasons.length > 0, reasons };
+}
+
 // src/pipeline/restore.ts
 var PipelineData = class _PipelineData {
   constructor(config, cache, options2) {
@@ -19111,7 +19784,7 @@ var PipelineData = class _PipelineData {
   revisions = /* @__PURE__ */ new Map();
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options2 = {}) {
-    if (!existsSync(join11(root, ".dvc"))) return null;
+    if (!existsSync3(join15(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root, {}, options2.trusted?.repo, options2.trusted?.local);
     registerSecrets(config, options2);
     return new _PipelineData(config, new Cache(config.cacheDir), options2);
@@ -19258,9 +19931,9 @@ var PipelineData = class _PipelineData {
       }
     }
     const file = this.cache.path(oid, legacy);
-    const { size: size2 } = await stat6(file);
+    const { size: size2 } = await stat7(file);
     if (size2 > MAX_FILE_BYTES) throw new DataError(`${path}: object ${oid} is ${size2} bytes, more than a project file may have; not read`);
-    return readFile4(file);
+    return readFile5(file);
   }
   /**
    * An object's file in the cache, pulled from the remote first when the cache lacks it: for reading a tracked file
@@ -19294,7 +19967,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat6(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix5.join(rel, p), false));
+      if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix7.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -19384,7 +20057,8 @@ async function pushProjectOutputs(root, options2 = {}, project) {
 function trackedObject(t) {
   return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote, ...t.importedFrom && { imported: importNotFetched(t) } };
 }
-function afterRestores(stage2, lock, status, expected2, ws, project) {
+async function statusAfterRestores(stage2, lock, expected2, ws, project) {
+  const status = await stageStatus(stage2, lock, ws, project);
   if (!lock || !status.changed) return status;
   const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
   const reasons = [];
@@ -19905,7 +20579,7 @@ function shape(s) {
 }
 
 // src/report/images.ts
-import { relative as relative6, resolve as resolve3, sep as sep7 } from "node:path";
+import { relative as relative7, resolve as resolve4, sep as sep8 } from "node:path";
 var RELATIVE_IMAGES = {
   // encodeURIComponent leaves ( and ), which would end the link.
   url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
@@ -19913,7 +20587,7 @@ var RELATIVE_IMAGES = {
   charts: true
 };
 function imagesIn(imageDir, reportDir) {
-  const prefix = relative6(resolve3(reportDir), resolve3(imageDir)).split(sep7).filter(Boolean);
+  const prefix = relative7(resolve4(reportDir), resolve4(imageDir)).split(sep8).filter(Boolean);
   return { ...RELATIVE_IMAGES, url: (path) => RELATIVE_IMAGES.url([...prefix, path].join("/")), where: "the artifact folder" };
 }
 function hostedImages(hosted, where2, charts = true) {
@@ -20335,7 +21009,7 @@ function exactDiffValue(row3) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix10 } from "node:path";
+import { posix as posix12 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -20396,15 +21070,15 @@ function lttbIndices(xs, ys, threshold) {
 }
 
 // src/plots/data.ts
-import { posix as posix7 } from "node:path";
+import { posix as posix9 } from "node:path";
 
 // src/plots/image.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix8 } from "node:path";
 var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
 var IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
 var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
 function imageProblem(path, bytes) {
-  const expected2 = KIND_OF_EXTENSION[posix6.extname(path).toLowerCase()];
+  const expected2 = KIND_OF_EXTENSION[posix8.extname(path).toLowerCase()];
   if (!expected2) return null;
   if (!bytes.length) return `${path} is empty (0 bytes)`;
   const actual = sniff(bytes);
@@ -20428,7 +21102,7 @@ function startText(b) {
 
 // src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
-  const ext = posix7.extname(path).toLowerCase();
+  const ext = posix9.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
     const dagshub = header && isExactLoggerHeader(table2.names);
@@ -21244,7 +21918,7 @@ function isRecord2(value) {
 }
 
 // src/plots/find-template.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix10 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -21290,10 +21964,10 @@ function inTemplateDir(name) {
   return path;
 }
 function normalName(name) {
-  return posix8.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+  return posix10.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 function withJsonSuffix(name) {
-  const ext = posix8.extname(name);
+  const ext = posix10.extname(name);
   return `${ext ? name.slice(0, -ext.length) : name}.json`;
 }
 
@@ -21317,7 +21991,7 @@ function inUnits(label2, power) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix9 } from "node:path";
+import { posix as posix11 } from "node:path";
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   const out = { definitions: [], errors: [] };
@@ -21327,7 +22001,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   }
   asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   out.definitions = oncePerId(out.definitions);
-  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix9.join(posix9.dirname(file), d.id)));
+  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix11.join(posix11.dirname(file), d.id)));
   for (const d of out.definitions) d.topLevelIds = ids;
   const drawn = new Set(out.definitions.flatMap((d) => d.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
@@ -21383,7 +22057,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix9.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix11.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -21405,7 +22079,7 @@ function fromYDict(id, p, origin) {
   return { id, sources: withX(ys, p.x, id, origin), ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix9.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix11.extname(path).toLowerCase());
   const sources = withX([{ file: path, fields: fieldList(p.y, path, origin, "y") }], p.x, path, origin);
   return { id: path, sources, ...common(path, p, origin), image };
 }
@@ -21469,7 +22143,7 @@ function optionalString(value, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix9.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix11.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value) {
   return value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : JSON.stringify(value);
@@ -22034,7 +22708,7 @@ async function expandDirectory(def, tree, baseTree) {
   if (all.includes(def.id)) return [def];
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f) => f.startsWith(`${def.id}/`);
-  const inside2 = (f) => under(f) && extensions.includes(posix10.extname(f).toLowerCase());
+  const inside2 = (f) => under(f) && extensions.includes(posix12.extname(f).toLowerCase());
   const found = [.../* @__PURE__ */ new Set([...all.filter(inside2), ...baseTree ? (await baseTree.list()).filter(inside2) : []])].sort();
   if (!found.length && (all.some(under) || await isFolder(tree, def.id))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
@@ -22042,7 +22716,7 @@ async function expandDirectory(def, tree, baseTree) {
   if (!found.length) return [def];
   const files = found.filter((file) => closestParent(file, def.topLevelIds ?? [def.id]) === def.id);
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix10.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix12.extname(file).toLowerCase()) };
   });
 }
 function closestParent(path, parents) {
@@ -22125,7 +22799,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   if (headProblem && (!base || baseProblem)) throw new PlotDataError(headProblem);
   if (headProblem) {
     const notes2 = [`head (${request.headLabel}): ${headProblem}: showing ${request.base.label}'s`];
-    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix10.extname(file).toLowerCase(), notes: notes2 };
+    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix12.extname(file).toLowerCase(), notes: notes2 };
   }
   const notes = [];
   if (baseProblem) {
@@ -22135,7 +22809,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
   else if (def.only === "head" && request.base) notes.push(`not in dvc.yaml at the base (${request.base.label})`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix10.extname(file).toLowerCase(), notes };
+  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix12.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -22303,12 +22977,12 @@ function plotError(def, error) {
 }
 
 // src/plots/write.ts
-import { join as join13 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/util/files.ts
-import { closeSync as closeSync3, openSync as openSync3, writeSync } from "node:fs";
-import { lstat as lstat4, mkdir as mkdir4, rename as rename4, rm as rm5, stat as stat7 } from "node:fs/promises";
-import { basename as basename5, dirname as dirname7, join as join12, resolve as resolve4 } from "node:path";
+import { closeSync as closeSync4, openSync as openSync4, writeSync } from "node:fs";
+import { lstat as lstat4, mkdir as mkdir5, rename as rename5, rm as rm5, stat as stat8 } from "node:fs/promises";
+import { basename as basename5, dirname as dirname8, join as join16, resolve as resolve5 } from "node:path";
 async function writeFileAtomic(path, data) {
   await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
 }
@@ -22321,14 +22995,14 @@ async function writeFilesAtomic(files) {
       writeTemp(tmp, path, produce);
     }
     for (const { path } of files) {
-      if ((await stat7(path).catch(() => null))?.isDirectory()) throw new UserError(`Cannot write ${path}: a folder is there.`);
+      if ((await stat8(path).catch(() => null))?.isDirectory()) throw new UserError(`Cannot write ${path}: a folder is there.`);
     }
   } catch (error) {
     await Promise.all(temps.map((tmp) => rm5(tmp, { force: true })));
     throw error;
   }
   for (const [i, { path }] of files.entries()) {
-    await rename4(temps[i], path).catch(async (error) => {
+    await rename5(temps[i], path).catch(async (error) => {
       await Promise.all(temps.slice(i).map((tmp) => rm5(tmp, { force: true })));
       throw cannotWrite(path, error);
     });
@@ -22337,7 +23011,7 @@ async function writeFilesAtomic(files) {
 function writeTemp(tmp, path, produce) {
   let fd;
   try {
-    fd = openSync3(tmp, "w");
+    fd = openSync4(tmp, "w");
   } catch (error) {
     throw cannotWrite(path, error);
   }
@@ -22351,7 +23025,7 @@ function writeTemp(tmp, path, produce) {
       }
     });
   } finally {
-    closeSync3(fd);
+    closeSync4(fd);
   }
 }
 function cannotWrite(path, error) {
@@ -22369,16 +23043,16 @@ function cannotWrite(path, error) {
 }
 async function tempBeside(path) {
   try {
-    await makeFolders2(dirname7(path));
+    await makeFolders2(dirname8(path));
   } catch (error) {
     throw cannotWrite(path, error);
   }
-  return join12(dirname7(path), `.${basename5(path)}.${process.pid}.tmp`);
+  return join16(dirname8(path), `.${basename5(path)}.${process.pid}.tmp`);
 }
 async function makeOutFolder(dir, setting) {
   try {
     await makeFolders2(dir);
-    if (!(await stat7(dir)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
+    if (!(await stat8(dir)).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
   } catch (error) {
     const code2 = error.code;
     const why = code2 === "EEXIST" || code2 === "ENOTDIR" ? "a file is there or on its path" : code2 === "EACCES" || code2 === "EPERM" || code2 === "EROFS" ? "permission denied" : `it cannot be made (${code2 ?? error.message})`;
@@ -22387,12 +23061,12 @@ async function makeOutFolder(dir, setting) {
 }
 async function makeFolders2(dir) {
   const missing = [];
-  for (let at = resolve4(dir); !await exists(at); at = dirname7(at)) {
-    if (dirname7(at) === at) break;
+  for (let at = resolve5(dir); !await exists(at); at = dirname8(at)) {
+    if (dirname8(at) === at) break;
     missing.unshift(at);
   }
   for (const folder of missing)
-    await mkdir4(folder).catch((error) => {
+    await mkdir5(folder).catch((error) => {
       if (error.code !== "EEXIST") throw error;
     });
 }
@@ -22420,11 +23094,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join13(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join17(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join13(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join17(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -22433,7 +23107,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join13(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join17(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error) {
@@ -22468,7 +23142,7 @@ async function renderPlots(git, request, getRenderer, log) {
 }
 
 // src/history/draw-trends.ts
-import { join as join14 } from "node:path";
+import { join as join18 } from "node:path";
 
 // src/history/trend-spec.ts
 var BASE_COLOR = "#1f6feb";
@@ -22572,7 +23246,7 @@ async function drawTrends(plans, request, getRenderer) {
       renderer ??= await getRenderer();
       const image = await renderer.render(trendSpec(entry, metric, request.headLabel));
       const name = uniqueName(`${metric.file}-${metric.key}`, names);
-      await writeFileAtomic(join14(request.dir, `${name}.png`), image.png);
+      await writeFileAtomic(join18(request.dir, `${name}.png`), image.png);
       entry.image = `${request.linkPrefix}${name}.png`;
     } catch (error) {
       entry.error = `${what}: could not render: ${describeError(error)}`;
@@ -22583,7 +23257,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix11, relative as relative7, sep as sep8 } from "node:path";
+import { posix as posix13, relative as relative8, sep as sep9 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -23555,14 +24229,14 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix11.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix13.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p) => realpath3(p).catch(() => p);
-    const prefix = relative7(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep8).join("/");
+    const prefix = relative8(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep9).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -23583,7 +24257,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join15, resolve as resolve5 } from "node:path";
+import { join as join19, resolve as resolve6 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -23667,21 +24341,21 @@ var LocalFilesPublisher = class {
   json;
   name = "local files";
   get markdownPath() {
-    return resolve5(this.dir, "report.md");
+    return resolve6(this.dir, "report.md");
   }
   get jsonPath() {
-    return resolve5(this.dir, "report.json");
+    return resolve6(this.dir, "report.json");
   }
   async publish(report2) {
     await writeFilesAtomic([
       {
-        path: join15(this.dir, "report.json"),
+        path: join19(this.dir, "report.json"),
         produce: (write) => {
           writeJson(this.json(report2), write);
           write("\n");
         }
       },
-      { path: join15(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
+      { path: join19(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
     ]);
     return { location: this.markdownPath };
   }
@@ -24360,8 +25034,8 @@ async function trainingLogFiles(workspace, report2) {
 import { appendFile as appendFile2 } from "node:fs/promises";
 
 // src/publish/github/publisher.ts
-import { lstat as lstat5, readFile as readFile6 } from "node:fs/promises";
-import { join as join17, posix as posix12 } from "node:path";
+import { lstat as lstat5, readFile as readFile7 } from "node:fs/promises";
+import { join as join21, posix as posix14 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -24525,8 +25199,8 @@ function oldestFirst(assets) {
 }
 
 // src/publish/artifact/report.ts
-import { readFile as readFile5 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join20 } from "node:path";
 
 // src/util/zip.ts
 import { crc32, deflateRawSync } from "node:zlib";
@@ -24789,7 +25463,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile5(join16(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile6(join20(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -24924,7 +25598,7 @@ var CommentTarget = class {
     const downloaded = `${this.options.baseDir}, the artifact this workflow downloaded`;
     const rechecked = this.options.recheckedIn;
     if (!rechecked) return `The report is in ${downloaded}`;
-    const where2 = `${rechecked.jobSummary ? "the job summary and in " : ""}${join17(rechecked.outDir, "report.md")}`;
+    const where2 = `${rechecked.jobSummary ? "the job summary and in " : ""}${join21(rechecked.outDir, "report.md")}`;
     return `The re-checked report is in ${where2}; its plot images are in ${downloaded}`;
   }
   /**
@@ -24976,9 +25650,9 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels) {
     let bytes;
     try {
-      const path = join17(baseDir, ...rel.split("/"));
+      const path = join21(baseDir, ...rel.split("/"));
       if (!(await lstat5(path)).isFile()) throw new Error("not a regular file");
-      bytes = await readFile6(path);
+      bytes = await readFile7(path);
     } catch {
       log.warning(`${rel} is linked from the report but cannot be read; not uploaded.`);
       continue;
@@ -24988,7 +25662,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${problem}; not uploaded.`);
       continue;
     }
-    let name = posix12.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix14.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -25051,18 +25725,18 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 };
 
 // src/publish/github/artifact.ts
-import { lstat as lstat6, readFile as readFile7 } from "node:fs/promises";
-import { join as join18 } from "node:path";
+import { lstat as lstat6, readFile as readFile8 } from "node:fs/promises";
+import { join as join22 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join18(dir, "report.json");
+  const path = join22(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
     const stat11 = await lstat6(path);
     if (!stat11.isFile()) throw new UserError(`${path} is not a regular file (a symlink or a folder); a report artifact holds report.json itself.`);
     if (stat11.size > MAX_REPORT_BYTES2) throw new UserError(`${path} is ${stat11.size} bytes, more than a report may be (${MAX_REPORT_BYTES2}).`);
-    text2 = await readFile7(path, "utf8");
+    text2 = await readFile8(path, "utf8");
   } catch (error) {
     if (error instanceof UserError) throw error;
     throw new UserError(missing);
@@ -25118,9 +25792,9 @@ import { join as join25 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
-import { posix as posix13 } from "node:path";
+import { posix as posix15 } from "node:path";
 function projectPath3(stage2, p) {
-  return posix13.normalize(posix13.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix15.normalize(posix15.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isAbsolute3(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
@@ -25234,8 +25908,8 @@ function stageAddress(file, name) {
 function projectDag(pipelines) {
   const stages = [];
   for (const p of pipelines) {
-    const dir = posix13.dirname(p.file);
-    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix13.join(dir, node.stage.wdir) });
+    const dir = posix15.dirname(p.file);
+    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix15.join(dir, node.stage.wdir) });
   }
   return buildDag(stages);
 }
@@ -25761,11 +26435,11 @@ async function writeLock(path, lock, updates) {
 
 // src/pipeline/shell.ts
 import { spawn as spawn4 } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename6, join as join19 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { basename as basename6, join as join23 } from "node:path";
 
 // src/pipeline/file-commands.ts
-import { stat as stat8, truncate as truncate2 } from "node:fs/promises";
+import { stat as stat9, truncate as truncate2 } from "node:fs/promises";
 var FILE_COMMANDS = ["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE", "GITHUB_STEP_SUMMARY"];
 var FileCommandsGuard = class _FileCommandsGuard {
   constructor(sizes) {
@@ -25780,7 +26454,7 @@ var FileCommandsGuard = class _FileCommandsGuard {
       if (path)
         sizes.set(name, {
           path,
-          size: await stat8(path).then(
+          size: await stat9(path).then(
             (s) => s.size,
             () => 0
           )
@@ -25794,7 +26468,7 @@ var FileCommandsGuard = class _FileCommandsGuard {
     for (const name of names) {
       const file = this.sizes.get(name);
       if (!file) continue;
-      const now = await stat8(file.path).then(
+      const now = await stat9(file.path).then(
         (s) => s.size,
         () => null
       );
@@ -25886,8 +26560,8 @@ function resolveCommand(name, env, platform = process.platform) {
   const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
   for (const dir of get("PATH").split(";").filter(Boolean)) {
     for (const ext of exts) {
-      const file = join19(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
-      if (!existsSync2(file)) continue;
+      const file = join23(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      if (!existsSync4(file)) continue;
       return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
     }
   }
@@ -25931,679 +26605,6 @@ function stageCommands(cmd) {
   const lines2 = cmd.split(/\r\n|\r|\n/);
   if (lines2.length > 1 && lines2.at(-1) === "") lines2.pop();
   return lines2;
-}
-
-// src/pipeline/status.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { join as join23, posix as posix15, relative as relative8, resolve as resolve6, dirname as dirname8 } from "node:path";
-
-// src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { join as join20 } from "node:path";
-var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
-var DvcIgnore = class {
-  constructor(root) {
-    this.root = root;
-  }
-  root;
-  cache = /* @__PURE__ */ new Map();
-  chains = /* @__PURE__ */ new Map();
-  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r) => r !== null);
-  /** `relPath` is posix, relative to the root, without a leading `./`. */
-  isIgnored(relPath, isDir2) {
-    const parts = relPath.split("/").filter(Boolean);
-    for (let i = 1; i <= parts.length; i++) {
-      const sub = parts.slice(0, i).join("/");
-      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
-    }
-    return false;
-  }
-  /** Whether the directory `relDir` holds a `.dvcignore` file. */
-  hasIgnoreFile(relDir) {
-    try {
-      readFileSync4(join20(this.root, relDir, ".dvcignore"));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
-  matches(relPath, isDir2) {
-    const slash = relPath.lastIndexOf("/");
-    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir2, false);
-    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
-      ignored = apply(rules, relPath.slice(offset), isDir2, ignored);
-    }
-    return ignored;
-  }
-  /**
-   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
-   * `.dvcignore` then tests only the built-in names and builds no paths.
-   */
-  childMatcher(relDir) {
-    if (!this.chain(relDir).length) return (name, isDir2) => apply(this.defaults, name, isDir2, false);
-    const prefix = relDir ? `${relDir}/` : "";
-    return (name, isDir2) => this.matches(prefix + name, isDir2);
-  }
-  /**
-   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
-   * below it starts: a walk asks this once a folder, not once a file.
-   */
-  chain(relDir) {
-    let chain = this.chains.get(relDir);
-    if (!chain) {
-      const slash = relDir.lastIndexOf("/");
-      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
-      const rules = this.rulesIn(relDir);
-      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
-      this.chains.set(relDir, chain);
-    }
-    return chain;
-  }
-  rulesIn(relDir) {
-    let rules = this.cache.get(relDir);
-    if (!rules) {
-      const file = join20(this.root, relDir, ".dvcignore");
-      let text2 = "";
-      if (statSync3(file, { throwIfNoEntry: false })) {
-        try {
-          text2 = readFileSync4(file, "utf8");
-        } catch {
-          text2 = "";
-        }
-      }
-      rules = text2.split(/\r?\n/).map(compileRule).filter((r) => r !== null);
-      this.cache.set(relDir, rules);
-    }
-    return rules;
-  }
-};
-function apply(rules, rel, isDir2, ignored) {
-  for (const rule2 of rules) {
-    if (rule2.dirOnly && !isDir2) continue;
-    if (rule2.name === void 0 ? rule2.regex.test(rel) : rel === rule2.name || rel.endsWith(rule2.slashName)) ignored = !rule2.negate;
-  }
-  return ignored;
-}
-function compileRule(line) {
-  let pattern = line.replace(/(?<!\\)\s+$/, "");
-  if (!pattern || pattern.startsWith("#")) return null;
-  let negate = false;
-  if (pattern.startsWith("!")) {
-    negate = true;
-    pattern = pattern.slice(1);
-  }
-  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
-  let dirOnly = false;
-  if (pattern.endsWith("/")) {
-    dirOnly = true;
-    pattern = pattern.slice(0, -1);
-  }
-  const anchored = pattern.includes("/");
-  if (pattern.startsWith("/")) pattern = pattern.slice(1);
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*" && pattern[i + 1] === "*") {
-      const atStart = i === 0 || pattern[i - 1] === "/";
-      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
-      if (atStart && atEnd) {
-        if (i + 2 === pattern.length) re += ".*";
-        else {
-          re += "(?:.*/)?";
-          i += 1;
-        }
-        i += 1;
-        continue;
-      }
-      re += "[^/]*";
-      i += 1;
-    } else if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close < 0) re += "\\[";
-      else {
-        let cls = pattern.slice(i + 1, close);
-        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-        re += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i = close;
-      }
-    } else if (c === "\\" && i + 1 < pattern.length) {
-      re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  const prefix = anchored ? "^" : "^(?:.*/)?";
-  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
-  if (!anchored && !/[*?[\\]/.test(pattern)) {
-    rule2.name = pattern;
-    rule2.slashName = `/${pattern}`;
-  }
-  return rule2;
-}
-
-// src/pipeline/hash.ts
-import { closeSync as closeSync4, constants as constants3, fstatSync as fstatSync2, openSync as openSync4, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
-import { open as open4, stat as stat9 } from "node:fs/promises";
-import { join as join21, posix as posix14, sep as sep9 } from "node:path";
-var STREAM_CHUNK = 4 * 1024 * 1024;
-var SMALL_FILE = 1024 * 1024;
-var YIELD_EVERY = 512;
-async function hashFile(path, size2, legacy) {
-  if (size2 !== void 0 && size2 < SMALL_FILE) {
-    const fd = openSync4(path, READ2);
-    let md52;
-    try {
-      md52 = smallMd5(fd, size2, legacy ? "md5-dos2unix" : "md5");
-    } finally {
-      closeSync4(fd);
-    }
-    if (md52) return md52;
-  }
-  const hasher = new ObjectHasher(legacy);
-  const handle = await open4(path, "r");
-  try {
-    const buffers = [Buffer.allocUnsafe(STREAM_CHUNK), Buffer.allocUnsafe(STREAM_CHUNK)];
-    let turn = 0;
-    let reading = handle.read(buffers[0], 0, STREAM_CHUNK, null);
-    for (; ; ) {
-      const { bytesRead, buffer } = await reading;
-      if (!bytesRead) break;
-      turn ^= 1;
-      reading = handle.read(buffers[turn], 0, STREAM_CHUNK, null);
-      hasher.update(buffer.subarray(0, bytesRead));
-    }
-  } finally {
-    await handle.close();
-  }
-  return hasher.digest();
-}
-var READ2 = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
-var smallBuffer = null;
-function smallMd5(fd, size2, name) {
-  smallBuffer ??= Buffer.allocUnsafe(SMALL_FILE);
-  const n = readSync2(fd, smallBuffer, 0, SMALL_FILE, 0);
-  if (n !== size2) return null;
-  const bytes = smallBuffer.subarray(0, n);
-  const oneShot = name === "md5" ? oneShotDigest() : null;
-  return oneShot ? oneShot("md5", bytes, "hex") : objectMd5(bytes, name !== "md5");
-}
-var oneShotFound;
-function oneShotDigest() {
-  if (oneShotFound === void 0) oneShotFound = nodeCrypto().hash ?? null;
-  return oneShotFound;
-}
-async function hashPath(root, rel, ignore, name = "md5", state) {
-  const abs = join21(root, ...rel.split("/"));
-  let info;
-  try {
-    info = await stat9(abs);
-  } catch {
-    return null;
-  }
-  if (!info.isDirectory()) {
-    if (!info.isFile()) throw new UserError(`'${rel}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
-    const meta = { md5: await hashOne(abs, rel, info, name, state), size: info.size };
-    if (isExecutable(info.mode, abs)) meta.isexec = true;
-    return meta;
-  }
-  return ignore.isIgnored(rel, true) ? dirMeta([], 0) : hashDir(root, rel, ignore, name, state);
-}
-var dirMeta = (entries, size2) => ({ md5: dirManifest(entries).oid, size: size2, nfiles: entries.length });
-async function hashDir(root, rel, ignore, name, state) {
-  const entries = [];
-  let size2 = 0;
-  let untilYield = YIELD_EVERY;
-  const keyPrefix = `${name}\0${rel}/`;
-  const walk2 = async (relDir, inside2) => {
-    const absDir = join21(root, ...relDir.split("/"));
-    const names = readdirSync2(absDir, { withFileTypes: true });
-    if (names.some((d) => d.name === ".dvcignore")) {
-      throw new UserError(`'${posix14.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
-    }
-    const ignored = ignore.childMatcher(relDir);
-    const below = (child) => relDir ? `${relDir}/${child}` : child;
-    for (const d of names) {
-      const childInside = inside2 ? `${inside2}/${d.name}` : d.name;
-      if (d.isDirectory()) {
-        if (!ignored(d.name, true)) await walk2(below(d.name), childInside);
-        continue;
-      }
-      if (d.isFile() && ignored(d.name, false)) continue;
-      const abs = absDir + sep9 + d.name;
-      const key2 = keyPrefix + childInside;
-      let stats3;
-      let md52 = null;
-      let remembered = false;
-      if (d.isFile() && !state?.has(key2)) {
-        const fd = openUnlessGone(abs);
-        if (fd === null) continue;
-        try {
-          stats3 = fstatSync2(fd);
-          if (stats3.isFile() && stats3.size < SMALL_FILE) md52 = smallMd5(fd, stats3.size, name);
-        } finally {
-          closeSync4(fd);
-        }
-      } else {
-        try {
-          stats3 = statSync4(abs, { throwIfNoEntry: false });
-        } catch {
-        }
-        if (!stats3) continue;
-        if (!d.isFile()) {
-          if (ignored(d.name, stats3.isDirectory())) continue;
-          if (stats3.isDirectory()) {
-            await walk2(below(d.name), childInside);
-            continue;
-          }
-        }
-        md52 = state?.get(key2, stats3);
-        remembered = md52 !== void 0;
-      }
-      if (!stats3.isFile()) throw new UserError(`'${below(d.name)}': not a regular file (a FIFO, socket or device); it cannot be hashed.`);
-      md52 ??= await hashFile(abs, stats3.size, name !== "md5");
-      if (!remembered) state?.set(key2, stats3, md52);
-      entries.push({ md5: md52, relpath: childInside });
-      size2 += stats3.size;
-      if (--untilYield === 0) {
-        untilYield = YIELD_EVERY;
-        await new Promise(setImmediate);
-      }
-    }
-  };
-  await walk2(rel, "");
-  return dirMeta(entries, size2);
-}
-function openUnlessGone(path) {
-  try {
-    return openSync4(path, READ2);
-  } catch (e) {
-    if (e.code === "ENOENT") return null;
-    throw e;
-  }
-}
-async function hashOne(abs, rel, stats3, name, state) {
-  const key2 = `${name}\0${rel}`;
-  const known = state?.get(key2, stats3);
-  if (known) return known;
-  const md52 = await hashFile(abs, stats3.size, name !== "md5");
-  state?.set(key2, stats3, md52);
-  return md52;
-}
-function isExecutable(mode, path, platform = process.platform) {
-  return platform === "win32" ? /\.(exe|bat|cmd|com)$/i.test(path) : (mode & 73) !== 0;
-}
-
-// src/pipeline/hash-state.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir5, readFile as readFile8, rename as rename5, writeFile } from "node:fs/promises";
-import { join as join22 } from "node:path";
-var STATE_DIR = [".dvc", "tmp", "mlreport"];
-var STATE_FILE = "hashes.state";
-var VERSION2 = 3;
-var RACY_MS = 2e3;
-var MAX_ENTRIES = 5e5;
-var MD52 = /^[0-9a-f]{32}$/;
-var FIELDS = 5;
-var HashState = class _HashState {
-  constructor(dir, now) {
-    this.dir = dir;
-    this.now = now;
-  }
-  dir;
-  now;
-  slots = /* @__PURE__ */ new Map();
-  keys = [];
-  /** '' where a file is no longer remembered (it was racy when hashed again). */
-  md5s = [];
-  stats = new Float64Array(0);
-  /** Whether this run looked at the slot's file. */
-  seen = new Uint8Array(0);
-  dirty = false;
-  /**
-   * The state of the DVC project at `root`; an unreadable or foreign file is an empty state. `now` (ms since
-   * the epoch) is when a file is taken to be hashed, for the racy check.
-   */
-  static async open(root, now = Date.now) {
-    if (!existsSync3(join22(root, ".dvc"))) return new _HashState(null, now);
-    const state = new _HashState(join22(root, ...STATE_DIR), now);
-    try {
-      state.load(await readFile8(join22(root, ...STATE_DIR, STATE_FILE)));
-    } catch {
-    }
-    return state;
-  }
-  load(bytes) {
-    const newline = bytes.indexOf(10);
-    if (newline < 0) return;
-    const head = JSON.parse(bytes.toString("utf8", 0, newline));
-    const { keys, md5s } = head;
-    if (head.version !== VERSION2 || !Array.isArray(keys) || !Array.isArray(md5s) || md5s.length !== keys.length) return;
-    const n = keys.length;
-    if (bytes.length - newline - 1 !== n * FIELDS * 8) return;
-    const stats3 = new Float64Array(n * FIELDS);
-    new Uint8Array(stats3.buffer).set(bytes.subarray(newline + 1));
-    for (let i = 0; i < n; i++) {
-      const key2 = keys[i];
-      const md52 = md5s[i];
-      if (typeof key2 !== "string" || typeof md52 !== "string" || !MD52.test(md52)) return;
-    }
-    this.keys = keys;
-    this.md5s = md5s;
-    this.stats = stats3;
-    this.seen = new Uint8Array(n);
-    for (let i = 0; i < n; i++) this.slots.set(this.keys[i], i);
-  }
-  /** Whether the file at `key` is remembered at all (its stat not yet compared). */
-  has(key2) {
-    return this.slots.has(key2);
-  }
-  /** The remembered md5 of the file at `key` (hash name and path) when its stat is exactly as it was then. */
-  get(key2, stats3) {
-    const i = this.slots.get(key2);
-    if (i === void 0) return void 0;
-    this.seen[i] = 1;
-    const s = this.stats;
-    const o = i * FIELDS;
-    if (s[o] !== stats3.dev || s[o + 1] !== stats3.ino || s[o + 2] !== stats3.size || s[o + 3] !== stats3.mtimeMs || s[o + 4] !== stats3.ctimeMs) return void 0;
-    return this.md5s[i] || void 0;
-  }
-  /** Remembers an md5 computed from the file as `stats` (taken before reading it) describe it. */
-  set(key2, stats3, md52) {
-    const now = this.now();
-    let i = this.slots.get(key2);
-    if (now - stats3.mtimeMs < RACY_MS || now - stats3.ctimeMs < RACY_MS) {
-      if (i !== void 0 && this.md5s[i]) {
-        this.md5s[i] = "";
-        this.dirty = true;
-      }
-      return;
-    }
-    if (i === void 0) {
-      i = this.keys.length;
-      this.keys.push(key2);
-      this.md5s.push(md52);
-      this.slots.set(key2, i);
-      if (this.stats.length < (i + 1) * FIELDS) this.grow(i + 1);
-    } else this.md5s[i] = md52;
-    const s = this.stats;
-    const o = i * FIELDS;
-    s[o] = stats3.dev;
-    s[o + 1] = stats3.ino;
-    s[o + 2] = stats3.size;
-    s[o + 3] = stats3.mtimeMs;
-    s[o + 4] = stats3.ctimeMs;
-    this.seen[i] = 1;
-    this.dirty = true;
-  }
-  grow(slots) {
-    const capacity = Math.max(slots, 2 * (this.stats.length / FIELDS), 1024);
-    const stats3 = new Float64Array(capacity * FIELDS);
-    stats3.set(this.stats);
-    this.stats = stats3;
-    const seen = new Uint8Array(capacity);
-    seen.set(this.seen);
-    this.seen = seen;
-  }
-  /** Writes the state when it changed (atomically); a cache that cannot be written is skipped, not an error. */
-  async save() {
-    if (!this.dir || !this.dirty) return;
-    const n = this.keys.length;
-    const all = n <= MAX_ENTRIES;
-    let keys = this.keys;
-    let md5s = this.md5s;
-    let stats3 = this.stats.subarray(0, n * FIELDS);
-    if (!all || md5s.includes("")) {
-      const kept = [];
-      for (let i = 0; i < n; i++) if (md5s[i] && (all || this.seen[i])) kept.push(i);
-      keys = kept.map((i) => this.keys[i]);
-      md5s = kept.map((i) => this.md5s[i]);
-      stats3 = new Float64Array(kept.length * FIELDS);
-      kept.forEach((i, j) => stats3.set(this.stats.subarray(i * FIELDS, (i + 1) * FIELDS), j * FIELDS));
-    }
-    try {
-      await mkdir5(this.dir, { recursive: true });
-      await writeFile(join22(this.dir, ".gitignore"), "*\n");
-      const tmp = join22(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
-      const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
-`);
-      await writeFile(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
-      await rename5(tmp, join22(this.dir, STATE_FILE));
-      this.dirty = false;
-    } catch {
-    }
-  }
-};
-
-// src/pipeline/status.ts
-var Workspace = class {
-  constructor(dir, tree, treeDir = "") {
-    this.dir = dir;
-    this.tree = tree;
-    this.treeDir = treeDir;
-    this.root = findDvcRoot(dir);
-    this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative8(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
-  }
-  dir;
-  tree;
-  treeDir;
-  ignore;
-  /** Where `.dvc` lives; `.dvcignore` rules are anchored here. */
-  root;
-  /** The project directory relative to the DVC root, posix ('' when they are the same). */
-  prefix;
-  hashes = /* @__PURE__ */ new Map();
-  /** Params files as read, until `invalidate`: a `foreach` of 2,000 stages read one params.yaml 2,000 times. */
-  paramsFiles = /* @__PURE__ */ new Map();
-  /** What files hashed to when last read, across runs: unchanged files are not read again. */
-  state = null;
-  abs(path) {
-    return join23(this.dir, ...path.split("/"));
-  }
-  hash(path, name = "md5") {
-    const key2 = `${name}\0${path}`;
-    let p = this.hashes.get(key2);
-    if (!p) {
-      const rel = posix15.normalize(posix15.join(this.prefix || ".", path));
-      if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
-      this.state ??= HashState.open(this.root);
-      p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
-      this.hashes.set(key2, p);
-    }
-    return p;
-  }
-  /** Forgets this run's hashes (a stage ran): each path is looked at again, read only if its stat changed. */
-  invalidate() {
-    this.hashes.clear();
-    this.paramsFiles.clear();
-  }
-  /** Keeps the hashes of this run for the next one. */
-  async saveState() {
-    if (this.state) await (await this.state).save();
-  }
-  exists(path) {
-    return existsSync4(this.abs(path));
-  }
-  /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
-  rootPath(path) {
-    return posix15.normalize(posix15.join(this.prefix || ".", path));
-  }
-  existsAtRoot(rootPath) {
-    return existsSync4(join23(this.root, ...rootPath.split("/")));
-  }
-  /** A params file's contents (shared: not to be changed), or null when the file does not exist. */
-  params(path) {
-    let read = this.paramsFiles.get(path);
-    if (!read) {
-      read = this.readParams(path);
-      this.paramsFiles.set(path, read);
-    }
-    return read;
-  }
-  async readParams(path) {
-    const data = await readDataFile(this.tree, joinPath(this.treeDir, path));
-    if (data === void 0) return null;
-    if (data === null) return /* @__PURE__ */ new Map();
-    if (!isRawMap(data)) throw new UserError(`${path}: expected a mapping of params at the top level.`);
-    return data;
-  }
-};
-function findDvcRoot(dir) {
-  for (let d = resolve6(dir); ; d = dirname8(d)) {
-    if (existsSync4(join23(d, ".dvc"))) return d;
-    if (dirname8(d) === d) return resolve6(dir);
-  }
-}
-function getParam(data, key2) {
-  let cur = data;
-  for (const part of key2.split(".")) {
-    const list4 = Array.isArray(cur) ? cur : cur instanceof PyCollection && cur.kind === "tuple" ? cur.items : null;
-    if (list4 && /^\d+$/.test(part)) cur = list4[Number(part)];
-    else if (isRawMap(cur)) cur = cur.get(part);
-    else return void 0;
-    if (cur === void 0) return void 0;
-  }
-  return cur;
-}
-async function currentParams(stage2, ws, project) {
-  const out = /* @__PURE__ */ new Map();
-  for (const dep of stage2.params) {
-    const path = project(dep.file);
-    const data = await ws.params(path);
-    if (data === null) throw new UserError(`stage '${stage2.name}': params file '${path}' does not exist.`);
-    const memo = /* @__PURE__ */ new Map();
-    if (dep.keys === null) {
-      out.set(dep.file, copyShared(mapFrom(data, data), memo));
-      continue;
-    }
-    const values2 = /* @__PURE__ */ new Map();
-    const missing = [];
-    for (const key2 of dep.keys) {
-      const v = getParam(data, key2);
-      if (v === void 0) missing.push(key2);
-      else values2.set(key2, copyShared(v, memo));
-    }
-    if (missing.length) throw new UserError(`stage '${stage2.name}': ${missingParams(missing, path)}.`);
-    out.set(dep.file, values2);
-  }
-  return out;
-}
-function checkLockable(stageName, params) {
-  const find = (value, key2) => {
-    if (value instanceof PyTime) return `${key2} = ${value.text}`;
-    const items = isRawMap(value) ? [...value] : Array.isArray(value) ? value.map((v, i) => [String(i), v]) : [];
-    for (const [k, v] of items) {
-      const found = find(v, key2 ? `${key2}.${k}` : k);
-      if (found) return found;
-    }
-    return null;
-  };
-  for (const [file, values2] of params) {
-    const found = find(values2, "");
-    if (found)
-      throw new UserError(
-        `stage '${stageName}': ${file}: ${found} is a time of day, which dvc.lock cannot hold (DVC cannot write it either: its YAML writer has no form for a Python time); quote it in the file to make it a string.`
-      );
-  }
-}
-function copyShared(value, memo) {
-  if (!Array.isArray(value) && !isRawMap(value)) return value;
-  const done = memo.get(value);
-  if (done !== void 0) return done;
-  if (Array.isArray(value)) {
-    const list4 = [];
-    memo.set(value, list4);
-    for (const item of value) list4.push(copyShared(item, memo));
-    return list4;
-  }
-  const map = /* @__PURE__ */ new Map();
-  memo.set(value, map);
-  for (const [k, v] of value) {
-    map.set(k, copyShared(v, memo));
-    const written = keyValue(value, k);
-    if (written !== k) setKeyValue(map, k, written);
-  }
-  return map;
-}
-function missingParams(keys, file) {
-  return `params ${keys.map((k) => `'${k}'`).join(", ")} missing from '${file}'`;
-}
-function sameCmd(a, b) {
-  if (typeof a === "string" || typeof b === "string") return a === b;
-  return a.length === b.length && a.every((c, i) => c === b[i]);
-}
-async function entryStatus(path, entry, ws) {
-  const current = await ws.hash(path, entry?.hashName ?? "md5");
-  if (!current) return "missing";
-  if (!entry || entry.md5 === null) return "new";
-  if (current.md5 === entry.md5) return null;
-  return await onlyLineEndsDiffer(path, entry, current.size, ws) ? `modified, only in its line endings (${LINE_ENDS_FIX})` : "modified";
-}
-async function trackedStatus(outs, ws) {
-  const reasons = [];
-  for (const out of outs) {
-    const s = await entryStatus(out.path, { path: out.path, hashName: out.legacy ? "md5-dos2unix" : "md5", md5: out.oid }, ws);
-    if (s) reasons.push(`out ${out.path}: ${s}`);
-  }
-  return reasons;
-}
-var LINE_ENDS_FIX = "a CRLF checkout of LF data: add '* text=auto eol=lf' to .gitattributes, or set git config core.autocrlf false, and check out again";
-async function onlyLineEndsDiffer(path, entry, size2, ws) {
-  if (entry.hashName !== "md5" || entry.size !== void 0 && size2 <= entry.size) return false;
-  return (await ws.hash(path, "md5-dos2unix"))?.md5 === entry.md5;
-}
-function paramReasons(dep, data, locked) {
-  const reasons = [];
-  const keys = dep.keys ?? [.../* @__PURE__ */ new Set([...data.keys(), ...locked.keys()])];
-  for (const key2 of keys) {
-    const actual = dep.keys ? getParam(data, key2) : data.get(key2);
-    const before = locked.get(key2);
-    if (actual === void 0) reasons.push(`param ${dep.file}:${key2}: deleted`);
-    else if (before === void 0) reasons.push(`param ${dep.file}:${key2}: new`);
-    else if (!pyEqual2(actual, before)) reasons.push(`param ${dep.file}:${key2}: modified`);
-  }
-  return reasons;
-}
-async function stageStatus(stage2, lock, ws, project) {
-  const reasons = [];
-  if (stage2.alwaysChanged) reasons.push("always changed");
-  else if (!stage2.deps.length && !stage2.params.length && !stage2.outs.length) reasons.push("always changed (no deps or outs)");
-  if (lock && !sameCmd(lock.cmd, stage2.cmd)) reasons.push("changed command");
-  if (!lock) reasons.push("not in dvc.lock");
-  const lockDeps = new Map((lock?.deps ?? []).map((e) => [e.path, e]));
-  for (const dep of new Set(stage2.deps)) {
-    const s = await entryStatus(project(dep), lockDeps.get(dep), ws);
-    if (s && lock) reasons.push(`dep ${dep}: ${s}`);
-    else if (s === "missing") reasons.push(`dep ${dep}: missing`);
-  }
-  for (const dep of stage2.params) {
-    const path = project(dep.file);
-    const data = await ws.params(path);
-    const locked = lock?.params.get(dep.file);
-    if (data === null) {
-      reasons.push(`params ${dep.file}: missing`);
-      continue;
-    }
-    if (!lock || !locked) {
-      const missing = (dep.keys ?? []).filter((key2) => getParam(data, key2) === void 0);
-      if (missing.length) reasons.push(missingParams(missing, path));
-      else if (lock) reasons.push(`params ${dep.file}: new`);
-      continue;
-    }
-    for (const reason of paramReasons(dep, data, locked)) reasons.push(reason);
-  }
-  const lockOuts = new Map((lock?.outs ?? []).map((e) => [e.path, e]));
-  for (const out of stage2.outs) {
-    const s = await entryStatus(project(out.path), lockOuts.get(out.path), ws);
-    if (s && lock) reasons.push(`out ${out.path}: ${s}`);
-    else if (s === "missing") reasons.push(`out ${out.path}: missing`);
-  }
-  if (stage2.frozen) {
-    const kept = reasons.filter((r) => r === "changed command" || r === "not in dvc.lock" || r.startsWith("out "));
-    return { changed: kept.length > 0, reasons: kept };
-  }
-  return { changed: reasons.length > 0, reasons };
 }
 
 // src/pipeline/gitignore.ts
@@ -26690,14 +26691,7 @@ async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
     for (const name of selected) {
       const stage2 = dag.nodes.get(name).stage;
       const project = (p) => projectPath3(stage2, p);
-      let status = afterRestores(
-        stage2,
-        pipeline2.lock.stages.get(name),
-        await stageStatus(stage2, pipeline2.lock.stages.get(name), ws, project),
-        expected2,
-        ws,
-        project
-      );
+      let status = await statusAfterRestores(stage2, pipeline2.lock.stages.get(name), expected2, ws, project);
       let action;
       let restoreFrom;
       const uncached = data && !status.changed ? await notInCache(stage2, pipeline2.lock.stages.get(name), status, data) : [];
@@ -26864,14 +26858,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
     const started = performance3.now();
     let status;
     try {
-      status = afterRestores(
-        stage2,
-        pipeline2.lock.stages.get(name),
-        await stageStatus(stage2, pipeline2.lock.stages.get(name), ws, project),
-        expected2,
-        ws,
-        project
-      );
+      status = await statusAfterRestores(stage2, pipeline2.lock.stages.get(name), expected2, ws, project);
     } catch (error2) {
       passed = false;
       record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error2) });

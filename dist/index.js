@@ -16269,7 +16269,8 @@ async function pushProjectOutputs(root, options = {}, project) {
 function trackedObject(t) {
   return { path: t.path, oid: t.oid, legacy: t.legacy ?? false, isexec: t.isexec, remote: t.remote, ...t.importedFrom && { imported: importNotFetched(t) } };
 }
-function afterRestores(stage, lock, status, expected2, ws, project) {
+async function statusAfterRestores(stage, lock, expected2, ws, project) {
+  const status = await stageStatus(stage, lock, ws, project);
   if (!lock || !status.changed) return status;
   const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
   const reasons = [];
@@ -16400,14 +16401,7 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
     for (const name of selected) {
       const stage = dag.nodes.get(name).stage;
       const project = (p) => projectPath3(stage, p);
-      let status = afterRestores(
-        stage,
-        pipeline2.lock.stages.get(name),
-        await stageStatus(stage, pipeline2.lock.stages.get(name), ws, project),
-        expected2,
-        ws,
-        project
-      );
+      let status = await statusAfterRestores(stage, pipeline2.lock.stages.get(name), expected2, ws, project);
       let action;
       let restoreFrom;
       const uncached = data && !status.changed ? await notInCache(stage, pipeline2.lock.stages.get(name), status, data) : [];
@@ -16547,14 +16541,7 @@ async function reproduceWith(pipeline2, log, options, data) {
     const started = performance.now();
     let status;
     try {
-      status = afterRestores(
-        stage,
-        pipeline2.lock.stages.get(name),
-        await stageStatus(stage, pipeline2.lock.stages.get(name), ws, project),
-        expected2,
-        ws,
-        project
-      );
+      status = await statusAfterRestores(stage, pipeline2.lock.stages.get(name), expected2, ws, project);
     } catch (error3) {
       passed = false;
       record({ name, status: "failed", seconds: 0, reasons: [], error: describeError(error3) });

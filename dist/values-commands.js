@@ -13497,6 +13497,12 @@ async function readVerified(remote, oid, legacy) {
   return bytes;
 }
 
+// src/pipeline/hash.ts
+import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync3 } from "node:fs";
+var STREAM_CHUNK = 4 * 1024 * 1024;
+var SMALL_FILE = 1024 * 1024;
+var READ = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
+
 // src/pipeline/restore.ts
 var PipelineData = class _PipelineData {
   constructor(config, cache, options) {
@@ -14998,12 +15004,12 @@ function csvBigInt(cell, value, isFloat2) {
 function csvNumberValue(cell) {
   const t = cell.trim();
   const kind = csvNumberKind(t);
-  READ.isFloat = kind !== INT3;
-  READ.value = kind === NOT_A_NUMBER ? NaN : kind === SPECIAL ? specialValue(t) : Number(t);
-  if (kind === NOT_A_NUMBER || kind !== SPECIAL && Number.isNaN(READ.value)) READ.isFloat = false;
-  return READ;
+  READ2.isFloat = kind !== INT3;
+  READ2.value = kind === NOT_A_NUMBER ? NaN : kind === SPECIAL ? specialValue(t) : Number(t);
+  if (kind === NOT_A_NUMBER || kind !== SPECIAL && Number.isNaN(READ2.value)) READ2.isFloat = false;
+  return READ2;
 }
-var READ = { value: NaN, isFloat: false };
+var READ2 = { value: NaN, isFloat: false };
 var NOT_A_NUMBER = 0;
 var INT3 = 1;
 var FLOAT3 = 2;
@@ -16167,12 +16173,6 @@ var FILE_COMMANDS = ["GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE
 
 // src/pipeline/shell.ts
 var FILE_COMMAND_NAMES = new Set(FILE_COMMANDS);
-
-// src/pipeline/hash.ts
-import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync3 } from "node:fs";
-var STREAM_CHUNK = 4 * 1024 * 1024;
-var SMALL_FILE = 1024 * 1024;
-var READ2 = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
 
 // src/gate/config.ts
 var import_yaml3 = __toESM(require_dist(), 1);

@@ -12,10 +12,10 @@ import { buildDag, downstreamOf, projectPath, selectStages, type Dag } from './d
 import type { LockDocument, LockEntry, LockStage } from '../dvc/lock';
 import { lockEntryFromHash, readLock, writeLock, type LockFile } from './lock';
 import { runShell, stageCommands, TailBuffer } from './shell';
-import { checkLockable, currentParams, stageStatus, trackedStatus, Workspace } from './status';
+import { checkLockable, currentParams, trackedStatus, Workspace } from './status';
 import { findDvcFiles, readDvcFile } from '../dvc/data/dvcfile';
 import type { StageResult } from './types';
-import { afterRestores, notInCache, PipelineData, restorableOuts, trackedObject, type DataOptions } from './restore';
+import { notInCache, PipelineData, restorableOuts, statusAfterRestores, trackedObject, type DataOptions } from './restore';
 import { ignoreOutput } from './gitignore';
 
 export interface ReproOptions {
@@ -146,14 +146,7 @@ export async function pipelineStatus(
     for (const name of selected) {
       const stage = dag.nodes.get(name)!.stage;
       const project = (p: string): string => projectPath(stage, p);
-      let status = afterRestores(
-        stage,
-        pipeline.lock.stages.get(name),
-        await stageStatus(stage, pipeline.lock.stages.get(name), ws, project),
-        expected,
-        ws,
-        project,
-      );
+      let status = await statusAfterRestores(stage, pipeline.lock.stages.get(name), expected, ws, project);
       let action: string | undefined;
       let restoreFrom: string | undefined;
       const uncached = data && !status.changed ? await notInCache(stage, pipeline.lock.stages.get(name), status, data) : [];
@@ -224,7 +217,7 @@ export async function trackedDataStatus(
  * run, checked on the cache and the remote). `expected` maps each to the md5 its `.dvc` file records, which it has
  * once pulled; `depErrors` says why one cannot be pulled, naming its `.dvc` file, the object and the remote. A stage
  * that reads it needs it only to run: one whose dvc.lock records that md5 for it is restored without it, as `dvc repro
- * --pull` restores a stage whose only missing dep's source has the hash dvc.lock records (`afterRestores`).
+ * --pull` restores a stage whose only missing dep's source has the hash dvc.lock records (`statusAfterRestores`).
  */
 async function prepareDeps(
   pipeline: Pick<Pipeline, 'dag' | 'ws'>,
@@ -373,14 +366,7 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
     try {
       // A dry run moved no data: what the pulls and the restores before this stage would bring back counts as there;
       // and a `.dvc`-tracked dep that could not be pulled is no reason to run when dvc.lock records its data.
-      status = afterRestores(
-        stage,
-        pipeline.lock.stages.get(name),
-        await stageStatus(stage, pipeline.lock.stages.get(name), ws, project),
-        expected,
-        ws,
-        project,
-      );
+      status = await statusAfterRestores(stage, pipeline.lock.stages.get(name), expected, ws, project);
     } catch (error) {
       passed = false;
       record({ name, status: 'failed', seconds: 0, reasons: [], error: describeError(error) });

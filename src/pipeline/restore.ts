@@ -17,7 +17,7 @@ import type { Stage } from '../dvc/types';
 import { addSecret } from '../util/redact';
 import { MAX_FILE_BYTES, workspaceTree } from '../workspace/tree';
 import { describeError } from '../util/errors';
-import type { StageStatus, Workspace } from './status';
+import { stageStatus, type StageStatus, type Workspace } from './status';
 
 export interface DataOptions extends RemoteInputs {
   /** `-r`: the remote for outputs that do not name their own (else `core.remote`). */
@@ -405,14 +405,14 @@ export function trackedObject(t: TrackedOut): Wanted {
  * data is `dep X: modified`, as DVC turns a deleted dep whose upstream out has another hash into "modified".
  * `expected` maps each path a pull or a restore brings, or would bring, to the md5 its `.dvc` file or dvc.lock records.
  */
-export function afterRestores(
+export async function statusAfterRestores(
   stage: Stage,
   lock: LockStage | undefined,
-  status: StageStatus,
   expected: Map<string, string>,
   ws: Workspace,
   project: (p: string) => string,
-): StageStatus {
+): Promise<StageStatus> {
+  const status = await stageStatus(stage, lock, ws, project);
   if (!lock || !status.changed) return status;
   const lockDeps = new Map(lock.deps.map((e) => [e.path, e]));
   const reasons: string[] = [];
