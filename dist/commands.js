@@ -10308,10 +10308,12 @@ function trendsSection(report2, images) {
   const rows = [];
   const charts = [];
   const counts2 = /* @__PURE__ */ new Map();
+  let withinButBroke = 0;
   for (const trend2 of report2.trends) {
     const metric = history2.metrics.find((m) => m.file === trend2.file && m.key === trend2.key);
     if (!metric) continue;
     counts2.set(trend2.standing, (counts2.get(trend2.standing) ?? 0) + 1);
+    if (trend2.standing === "within" && rulesOn(trend2, report2.gates).some((r) => r.status === "failed")) withinButBroke++;
     const latest = metric.points.at(-1);
     const range = trendBand(metric.stats, trend2.k);
     const stats3 = metric.stats;
@@ -10335,7 +10337,12 @@ function trendsSection(report2, images) {
   }
   if (!rows.length) return null;
   const order = ["beyond", "within", "not-enough", "no-value"];
-  const summary2 = order.flatMap((s) => counts2.get(s) ? [{ n: counts2.get(s), text: SUMMARY_TEXT[s] }] : []).map(({ n, text: text2 }, i) => `${groupDigits(n)} ${i ? "" : n === 1 ? "metric " : "metrics "}${text2}`).join(", ");
+  const summary2 = order.flatMap((s) => {
+    const n = counts2.get(s);
+    if (!n) return [];
+    const broke = s === "within" && withinButBroke ? ` (${groupDigits(withinButBroke)} of them with a rule that broke)` : "";
+    return [{ n, text: `${SUMMARY_TEXT[s]}${broke}` }];
+  }).map(({ n, text: text2 }, i) => `${groupDigits(n)} ${i ? "" : n === 1 ? "metric " : "metrics "}${text2}`).join(", ");
   const lines2 = [
     "### Trends",
     "",
@@ -10377,9 +10384,12 @@ function commitsRead(history2) {
   const why = history2.wholeBranch ? `all it has; ${groupDigits(depth)} asked` : `${groupDigits(depth)} asked; see the notes below`;
   return `the last ${commits(read)} of ${branch} (${why})`;
 }
+function rulesOn(trend2, gates2) {
+  return (gates2?.rules ?? []).filter((r) => r.metric?.file === trend2.file && r.metric.key === trend2.key);
+}
 function trendVerdict(trend2, metric, range, better, gates2 = null) {
   const head = metric.head;
-  const rules = (gates2?.rules ?? []).filter((r) => r.metric?.file === trend2.file && r.metric.key === trend2.key);
+  const rules = rulesOn(trend2, gates2);
   if (trend2.standing === "within") {
     const broke = rules.filter((r) => r.status === "failed").map((r) => htmlCode(r.level === "warn" ? `warn: ${r.rule}` : r.rule));
     if (!broke.length) return `\u2705 ${standingText("within")}`;

@@ -34,10 +34,13 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
   const rows: string[] = [];
   const charts: string[] = [];
   const counts = new Map<TrendEntry['standing'], number>();
+  // Within noise while a rule on the metric broke: counted there, and said, as its row says it (never a plain green).
+  let withinButBroke = 0;
   for (const trend of report.trends) {
     const metric = history.metrics.find((m) => m.file === trend.file && m.key === trend.key);
     if (!metric) continue;
     counts.set(trend.standing, (counts.get(trend.standing) ?? 0) + 1);
+    if (trend.standing === 'within' && rulesOn(trend, report.gates).some((r) => r.status === 'failed')) withinButBroke++;
     const latest = metric.points.at(-1);
     const range = trendBand(metric.stats, trend.k);
     const stats = metric.stats;
@@ -63,7 +66,12 @@ export function trendsSection(report: Pick<ReportData, 'history' | 'trends' | 'h
   const order: TrendEntry['standing'][] = ['beyond', 'within', 'not-enough', 'no-value'];
   // `1 metric beyond noise, 4 within noise, 2 without enough history`: the first count names what is counted.
   const summary = order
-    .flatMap((s) => (counts.get(s) ? [{ n: counts.get(s)!, text: SUMMARY_TEXT[s] }] : []))
+    .flatMap((s) => {
+      const n = counts.get(s);
+      if (!n) return [];
+      const broke = s === 'within' && withinButBroke ? ` (${groupDigits(withinButBroke)} of them with a rule that broke)` : '';
+      return [{ n, text: `${SUMMARY_TEXT[s]}${broke}` }];
+    })
     .map(({ n, text }, i) => `${groupDigits(n)} ${i ? '' : n === 1 ? 'metric ' : 'metrics '}${text}`)
     .join(', ');
   const lines = [
@@ -128,6 +136,11 @@ export function commitsRead(history: HistorySection): string {
   return `the last ${commits(read)} of ${branch} (${why})`;
 }
 
+/** The gate's rules on a trend's metric. */
+function rulesOn(trend: Pick<TrendEntry, 'file' | 'key'>, gates: GateSummary | null): GateSummary['rules'] {
+  return (gates?.rules ?? []).filter((r) => r.metric?.file === trend.file && r.metric.key === trend.key);
+}
+
 /**
  * `❗ beyond noise (above the band, better)`, `✅ within noise`, `not enough history (2 of 3 values)`. Beside the gate
  * (`gates`: the run's, or a configuration's): within noise where a rule on the metric broke says so and is not green;
@@ -141,7 +154,7 @@ export function trendVerdict(
   gates: GateSummary | null = null,
 ): string {
   const head = metric.head;
-  const rules = (gates?.rules ?? []).filter((r) => r.metric?.file === trend.file && r.metric.key === trend.key);
+  const rules = rulesOn(trend, gates);
   if (trend.standing === 'within') {
     const broke = rules.filter((r) => r.status === 'failed').map((r) => htmlCode(r.level === 'warn' ? `warn: ${r.rule}` : r.rule));
     if (!broke.length) return `✅ ${standingText('within')}`;

@@ -252,6 +252,8 @@ describe('a band that is not the rule’s own', () => {
       `| metrics.json | accuracy | 0.865 (\`${sha(9).slice(0, 7)}\`) | 0.8615 ± 0.003028 (10) | 0.8524 to 0.8706 (±3·std) | 0.861 | within noise, but the rule <code>accuracy &gt;= history.mean</code> broke |`,
     );
     assert.match(md, /“the rule’s” where the rule’s threshold is an edge of the band\), else 2\./);
+    // The line above the table counts it within noise and says its rule broke, as its row does.
+    assert.match(md, /^Against the runs in .*: 1 metric within noise \(1 of them with a rule that broke\)\./m);
     assert.deepEqual(parseReportJson(JSON.stringify(reportJson(report))).trends, report.trends, 'report.json reads back with thresholdEdge');
   });
 
