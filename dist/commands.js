@@ -18029,6 +18029,29 @@ async function readDvcFile2(root, file) {
     ] : []
   );
 }
+function trackedFiles(project) {
+  refuseBrokenDvcFiles(project);
+  return project.dvcFiles.map((parsed) => ({
+    file: parsed.file,
+    outs: parsed.outs.flatMap(
+      (out) => out.cache && out.md5 !== null ? [
+        {
+          oid: out.md5,
+          path: out.path,
+          dvcfile: parsed.file,
+          legacy: out.hashName !== "md5",
+          isexec: out.isexec === true,
+          remote: out.remote,
+          push: out.push,
+          ...parsed.importedFrom !== void 0 && { importedFrom: parsed.importedFrom }
+        }
+      ] : []
+    )
+  }));
+}
+async function loadTrackedFiles(root) {
+  return trackedFiles(await loadProject(workspaceTree(root)));
+}
 
 // src/dvc/data/remotes/open.ts
 import { availableParallelism } from "node:os";
@@ -30851,7 +30874,7 @@ async function plan(root, options2) {
   const config = await loadDvcConfig(root, options2);
   const cache = new Cache(config.cacheDir);
   const outs = [];
-  for (const file of await findDvcFiles(root)) for (const out of await readDvcFile2(root, file)) outs.push(out);
+  for (const file of await loadTrackedFiles(root)) for (const out of file.outs) outs.push(out);
   for (const out of options2.stageOutputs ?? []) outs.push(out);
   let picked = outs.map((out) => ({ out }));
   if (options2.targets?.length) {

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { basename, join } from 'node:path';
+import { pullTracked, pushTracked } from '../../src/dvc/data/index';
 import { DIST_CLI, runCli } from '../helpers/cli';
 import { md5sum } from '../helpers/md5sum';
 import { TempRepo } from '../helpers/repo';
@@ -471,6 +472,30 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     }
     assert.equal(readFileSync(join(repo.dir, 'data', 'sub.dvc'), 'utf8').includes('path: sub'), true, 'the committed .dvc file is kept');
     assert.ok(!existsSync(join(repo.dir, 'prepared')));
+    repo.remove();
+  });
+
+  test('the data layer itself (pullTracked, pushTracked, as called without the commands) takes .dvc files from the project loader: a refused one moves nothing', async () => {
+    const store = temp();
+    exampleDirInStore(store);
+    const none = temp();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const repo = new TempRepo();
+    repo.write({
+      '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${store}\n`,
+      'data.dvc': DATA_DVC,
+      // The same directory a second time, inside data.dvc's output (OverlappingOutputPathsError).
+      'copy.dvc': DATA_DVC.replace('path: data', 'path: data/copy'),
+    });
+    repo.commit('overlap');
+    // copy.dvc comes first in path order, so data.dvc is the one refused; DVC refuses the whole project, so a pull of copy.dvc alone too.
+    const said =
+      /^data\.dvc: output 'data' and the output 'data\/copy' of copy\.dvc overlap, so they are in the same tracked directory \(DVC refuses such a project/;
+    await assert.rejects(pullTracked(repo.dir, { env }), (error: Error) => said.test(error.message));
+    await assert.rejects(pullTracked(repo.dir, { env, targets: ['copy.dvc'] }), (error: Error) => said.test(error.message));
+    await assert.rejects(pushTracked(repo.dir, { env }), (error: Error) => said.test(error.message));
+    assert.ok(!existsSync(join(repo.dir, 'data')), 'nothing is checked out');
+    assert.ok(!existsSync(join(repo.dir, '.dvc', 'cache')), 'nothing is fetched');
     repo.remove();
   });
 

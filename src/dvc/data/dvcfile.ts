@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { workspaceTree } from '../../workspace/tree';
 import { readDvcFile as readModelDvcFile } from '../dvcfile';
+import { loadProject, refuseBrokenDvcFiles, type DvcProject } from '../project';
 import { DataError } from './errors';
 import type { ObjectRef } from './oid';
 
@@ -70,4 +71,46 @@ export async function readDvcFile(root: string, file: string): Promise<TrackedOu
         ]
       : [],
   );
+}
+
+/** A `.dvc` file of the project and its cached outs. */
+export interface TrackedFile {
+  file: string;
+  outs: TrackedOut[];
+}
+
+/**
+ * The `.dvc` files of a loaded project, each with its cached outs: the one list every reader of `.dvc` files (pull,
+ * push, repro, status) works from. The first `.dvc` file the loader refused (one that does not load, or that DVC's
+ * index refuses: an output another stage or `.dvc` file declares too, or inside another's, or the file inside an
+ * output) is thrown, naming the file and why, before any data moves for it, as DVC refuses such a project. Outs
+ * without a hash or with `cache: false` have nothing to pull and are left out; an entry without `hash: md5` is a DVC
+ * 2.x (legacy) object.
+ */
+function trackedFiles(project: DvcProject): TrackedFile[] {
+  refuseBrokenDvcFiles(project);
+  return project.dvcFiles.map((parsed) => ({
+    file: parsed.file,
+    outs: parsed.outs.flatMap((out) =>
+      out.cache && out.md5 !== null
+        ? [
+            {
+              oid: out.md5,
+              path: out.path,
+              dvcfile: parsed.file,
+              legacy: out.hashName !== 'md5',
+              isexec: out.isexec === true,
+              remote: out.remote,
+              push: out.push,
+              ...(parsed.importedFrom !== undefined && { importedFrom: parsed.importedFrom }),
+            },
+          ]
+        : [],
+    ),
+  }));
+}
+
+/** `trackedFiles` of the project in the workspace at `root`, loaded now. */
+export async function loadTrackedFiles(root: string): Promise<TrackedFile[]> {
+  return trackedFiles(await loadProject(workspaceTree(root)));
 }

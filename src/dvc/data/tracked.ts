@@ -4,7 +4,7 @@ import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { checkout, stage, type CheckoutOutcome } from './checkout';
 import { loadDvcConfig, selectRemote, type ConfigEnvironment } from './config';
 import { DataError, ObjectError, TransferError, type ObjectFailure } from './errors';
-import { findDvcFiles, importNotFetched, readDvcFile, type TrackedOut } from './dvcfile';
+import { importNotFetched, loadTrackedFiles, type TrackedOut } from './dvcfile';
 import type { DirEntry } from './manifest';
 import { isDirOid } from './oid';
 import { openRemote, type RemoteInputs } from './remotes/open';
@@ -180,7 +180,7 @@ async function plan(root: string, options: TrackedOptions) {
   const config = await loadDvcConfig(root, options);
   const cache = new Cache(config.cacheDir);
   const outs: TrackedOut[] = [];
-  for (const file of await findDvcFiles(root)) for (const out of await readDvcFile(root, file)) outs.push(out);
+  for (const file of await loadTrackedFiles(root)) for (const out of file.outs) outs.push(out);
   for (const out of options.stageOutputs ?? []) outs.push(out);
   let picked: Planned[] = outs.map((out) => ({ out }));
   if (options.targets?.length) {
