@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep15, value } = collItem;
+        const { start, key: key2, sep: sep14, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep15?.[0],
+          next: key2 ?? sep14?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep15) {
+          if (!keyProps.anchor && !keyProps.tag && !sep14) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep15 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep14 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep15, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep14, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep15 = "";
+        let sep14 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment3)
                 comment3 = cb;
               else
-                comment3 += sep15 + cb;
-              sep15 = "";
+                comment3 += sep14 + cb;
+              sep14 = "";
               break;
             }
             case "newline":
               if (comment3)
-                sep15 += source;
+                sep14 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep15, value } = collItem;
+        const { start, key: key2, sep: sep14, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep15?.[0],
+          next: key2 ?? sep14?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep15 && !value) {
+          if (!props.anchor && !props.tag && !sep14 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep15 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep15, null, props, onError);
+        if (!isMap3 && !sep14 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep14, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep15 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep14 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep15)
-                for (const st of sep15) {
+              if (sep14)
+                for (const st of sep14) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep15, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep14, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep15 = "";
+      let sep14 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep15 + indent.slice(trimIndent) + content;
-          sep15 = "\n";
+          value += sep14 + indent.slice(trimIndent) + content;
+          sep14 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep15 === " ")
-            sep15 = "\n";
-          else if (!prevMoreIndented && sep15 === "\n")
-            sep15 = "\n\n";
-          value += sep15 + indent.slice(trimIndent) + content;
-          sep15 = "\n";
+          if (sep14 === " ")
+            sep14 = "\n";
+          else if (!prevMoreIndented && sep14 === "\n")
+            sep14 = "\n\n";
+          value += sep14 + indent.slice(trimIndent) + content;
+          sep14 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep15 === "\n")
+          if (sep14 === "\n")
             value += "\n";
           else
-            sep15 = "\n";
+            sep14 = "\n";
         } else {
-          value += sep15 + content;
-          sep15 = " ";
+          value += sep14 + content;
+          sep14 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep15 = " ";
+      let sep14 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep15 === "\n")
-            res += sep15;
+          if (sep14 === "\n")
+            res += sep14;
           else
-            sep15 = "\n";
+            sep14 = "\n";
         } else {
-          res += sep15 + lm;
-          sep15 = " ";
+          res += sep14 + lm;
+          sep14 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep15 + (match?.[1] ?? "");
+      return res + sep14 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep15, value }) {
+    function stringifyItem({ start, key: key2, sep: sep14, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep15)
-        for (const st of sep15)
+      if (sep14)
+        for (const st of sep14)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep15;
+          let sep14;
           if (scalar2.end) {
-            sep15 = scalar2.end;
-            sep15.push(this.sourceToken);
+            sep14 = scalar2.end;
+            sep14.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep15 = [this.sourceToken];
+            sep14 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep15 }]
+            items: [{ start, key: scalar2, sep: sep14 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep15 = it.sep;
-                  sep15.push(this.sourceToken);
+                  const sep14 = it.sep;
+                  sep14.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep15 }]
+                    items: [{ start: start2, key: key2, sep: sep14 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep15 = fc.end.splice(1, fc.end.length);
-            sep15.push(this.sourceToken);
+            const sep14 = fc.end.splice(1, fc.end.length);
+            sep14.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep15 }]
+              items: [{ start, key: fc, sep: sep14 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -8602,7 +8602,7 @@ function directionsFrom(node, origin, lineOf2) {
 
 // src/run.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { join as join30, posix as posix19 } from "node:path";
+import { join as join29, posix as posix19 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -11077,9 +11077,9 @@ function signedInt(value) {
 }
 var FACTOR_FROM_PERCENT = 1e3;
 function percent(row3) {
-  const { relative: relative14 } = row3;
-  if (relative14 === void 0 || !Number.isFinite(relative14) || relative14 === 0) return null;
-  const pct = relative14 * 100;
+  const { relative: relative13 } = row3;
+  if (relative13 === void 0 || !Number.isFinite(relative13) || relative13 === 0) return null;
+  const pct = relative13 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : Number(abs.toFixed(1)) < 10 ? abs.toFixed(1) : abs.toFixed(0);
   const factor = (numericValue(row3.new) ?? Number.NaN) / (numericValue(row3.old) ?? Number.NaN);
@@ -11226,8 +11226,8 @@ function ruleItem(r, metrics, name) {
   if (r.status === "error") return `${short(name(r.metric.file, r.metric.key))}: ${short(r.detail.replace(/`/g, ""), 120)}`;
   const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
   const metric = name(r.metric.file, r.metric.key);
-  const relative14 = r.detail.includes("(base ");
-  if (relative14 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
+  const relative13 = r.detail.includes("(base ");
+  if (relative13 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
   if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
   return `${short(metric)}: ${short(r.detail.replace(/`/g, ""), 120)}`;
 }
@@ -11375,9 +11375,9 @@ function row2(causes) {
       changed: boolean(o.changed, key(at, "changed"))
     };
     const diff = optional(change2)(o.diff, key(at, "diff"));
-    const relative14 = optional(change2)(o.relative, key(at, "relative"));
+    const relative13 = optional(change2)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
-    if (relative14 !== void 0) out.relative = relative14;
+    if (relative13 !== void 0) out.relative = relative13;
     if (causes && o.causes !== void 0) {
       const where2 = key(at, "causes");
       const index = o.causes;
@@ -17434,7 +17434,7 @@ function asMapping(value, file) {
 // src/pipeline/restore.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { readFile as readFile5, stat as stat7 } from "node:fs/promises";
-import { join as join15, posix as posix7 } from "node:path";
+import { join as join14, posix as posix7 } from "node:path";
 
 // src/util/node-crypto.ts
 function nodeCrypto() {
@@ -17995,39 +17995,8 @@ async function listFiles2(dir, prefix = "") {
 }
 
 // src/dvc/data/dvcfile.ts
-import { readdir as readdir5 } from "node:fs/promises";
-import { join as join9, relative as relative5, sep as sep6 } from "node:path";
 function importNotFetched(out) {
   return `${out.path} is imported by ${out.dvcfile} from ${out.importedFrom} (\`dvc import\`): DVC fetches an import from its source repository, never from this project's remotes, and mlreport cannot; run \`dvc pull ${out.dvcfile}\` (or \`dvc update ${out.dvcfile}\`) with DVC first, or reproduce with DVC's runner (\`repro: dvc\` in the action, \`--repro dvc\` on the CLI)`;
-}
-async function findDvcFiles(root, dir = root) {
-  const out = [];
-  for (const entry of await readdir5(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join9(dir, entry.name))) out.push(file);
-    } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative5(root, join9(dir, entry.name)).split(sep6).join("/"));
-    }
-  }
-  return out.sort();
-}
-async function readDvcFile2(root, file) {
-  const parsed = await readDvcFile(workspaceTree(root), file);
-  if (!parsed) throw new DataError(`${file}: no such file`);
-  return parsed.outs.flatMap(
-    (out) => out.cache && out.md5 !== null ? [
-      {
-        oid: out.md5,
-        path: out.path,
-        dvcfile: file,
-        legacy: out.hashName !== "md5",
-        isexec: out.isexec === true,
-        remote: out.remote,
-        push: out.push,
-        ...parsed.importedFrom !== void 0 && { importedFrom: parsed.importedFrom }
-      }
-    ] : []
-  );
 }
 function trackedFiles(project) {
   refuseBrokenDvcFiles(project);
@@ -18370,8 +18339,8 @@ function sleep(ms) {
 }
 
 // src/dvc/data/remotes/local.ts
-import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir6, rename as rename3, rm as rm4, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname6, join as join10 } from "node:path";
+import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir5, rename as rename3, rm as rm4, stat as stat4 } from "node:fs/promises";
+import { dirname as dirname6, join as join9 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -18384,7 +18353,7 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join10(this.root, key2);
+    const path = join9(this.root, key2);
     const handle = await open3(path, "r").catch((error) => {
       throw this.fail(key2, error);
     });
@@ -18392,7 +18361,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat4(join10(this.root, key2))).isFile();
+      return (await stat4(join9(this.root, key2))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key2, error);
@@ -18400,15 +18369,15 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir6(join10(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir5(join9(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw this.fail(prefix, error);
     }
   }
   async write(key2, file) {
-    const target = join10(this.root, key2);
-    const tmp = join10(dirname6(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+    const target = join9(this.root, key2);
+    const tmp = join9(dirname6(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
       await mkdir3(dirname6(target), { recursive: true });
       await copyFile3(file, tmp);
@@ -19131,11 +19100,11 @@ async function remotePresence(remote, keys) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join14, posix as posix6, relative as relative6, resolve as resolve3, dirname as dirname7 } from "node:path";
+import { join as join13, posix as posix6, relative as relative5, resolve as resolve3, dirname as dirname7 } from "node:path";
 
 // src/pipeline/dvcignore.ts
 import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { join as join11 } from "node:path";
+import { join as join10 } from "node:path";
 var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
 var DvcIgnore = class {
   constructor(root) {
@@ -19157,7 +19126,7 @@ var DvcIgnore = class {
   /** Whether the directory `relDir` holds a `.dvcignore` file. */
   hasIgnoreFile(relDir) {
     try {
-      readFileSync4(join11(this.root, relDir, ".dvcignore"));
+      readFileSync4(join10(this.root, relDir, ".dvcignore"));
       return true;
     } catch {
       return false;
@@ -19199,7 +19168,7 @@ var DvcIgnore = class {
   rulesIn(relDir) {
     let rules = this.cache.get(relDir);
     if (!rules) {
-      const file = join11(this.root, relDir, ".dvcignore");
+      const file = join10(this.root, relDir, ".dvcignore");
       let text2 = "";
       if (statSync3(file, { throwIfNoEntry: false })) {
         try {
@@ -19281,7 +19250,7 @@ function compileRule(line) {
 // src/pipeline/hash.ts
 import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open4, stat as stat6 } from "node:fs/promises";
-import { join as join12, posix as posix5, sep as sep7 } from "node:path";
+import { join as join11, posix as posix5, sep as sep6 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -19330,7 +19299,7 @@ function oneShotDigest() {
   return oneShotFound;
 }
 async function hashPath(root, rel, ignore, name = "md5", state) {
-  const abs = join12(root, ...rel.split("/"));
+  const abs = join11(root, ...rel.split("/"));
   let info;
   try {
     info = await stat6(abs);
@@ -19352,7 +19321,7 @@ async function hashDir(root, rel, ignore, name, state) {
   let untilYield = YIELD_EVERY;
   const keyPrefix = `${name}\0${rel}/`;
   const walk2 = async (relDir, inside2) => {
-    const absDir = join12(root, ...relDir.split("/"));
+    const absDir = join11(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
       throw new UserError(`'${posix5.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
@@ -19366,7 +19335,7 @@ async function hashDir(root, rel, ignore, name, state) {
         continue;
       }
       if (d.isFile() && ignored(d.name, false)) continue;
-      const abs = absDir + sep7 + d.name;
+      const abs = absDir + sep6 + d.name;
       const key2 = keyPrefix + childInside;
       let stats3;
       let md52 = null;
@@ -19433,7 +19402,7 @@ function isExecutable(mode, path, platform = process.platform) {
 // src/pipeline/hash-state.ts
 import { existsSync } from "node:fs";
 import { mkdir as mkdir4, readFile as readFile4, rename as rename4, writeFile } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join12 } from "node:path";
 var STATE_DIR = [".dvc", "tmp", "mlreport"];
 var STATE_FILE = "hashes.state";
 var VERSION2 = 3;
@@ -19461,10 +19430,10 @@ var HashState = class _HashState {
    * the epoch) is when a file is taken to be hashed, for the racy check.
    */
   static async open(root, now = Date.now) {
-    if (!existsSync(join13(root, ".dvc"))) return new _HashState(null, now);
-    const state = new _HashState(join13(root, ...STATE_DIR), now);
+    if (!existsSync(join12(root, ".dvc"))) return new _HashState(null, now);
+    const state = new _HashState(join12(root, ...STATE_DIR), now);
     try {
-      state.load(await readFile4(join13(root, ...STATE_DIR, STATE_FILE)));
+      state.load(await readFile4(join12(root, ...STATE_DIR, STATE_FILE)));
     } catch {
     }
     return state;
@@ -19559,12 +19528,12 @@ var HashState = class _HashState {
     }
     try {
       await mkdir4(this.dir, { recursive: true });
-      await writeFile(join13(this.dir, ".gitignore"), "*\n");
-      const tmp = join13(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
+      await writeFile(join12(this.dir, ".gitignore"), "*\n");
+      const tmp = join12(this.dir, `${STATE_FILE}.${process.pid}.tmp`);
       const head = Buffer.from(`${JSON.stringify({ version: VERSION2, keys, md5s })}
 `);
       await writeFile(tmp, Buffer.concat([head, new Uint8Array(stats3.buffer, stats3.byteOffset, stats3.byteLength)]));
-      await rename4(tmp, join13(this.dir, STATE_FILE));
+      await rename4(tmp, join12(this.dir, STATE_FILE));
       this.dirty = false;
     } catch {
     }
@@ -19579,7 +19548,7 @@ var Workspace = class {
     this.treeDir = treeDir;
     this.root = findDvcRoot(dir);
     this.ignore = new DvcIgnore(this.root);
-    this.prefix = relative6(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
+    this.prefix = relative5(this.root, dir).split(/[\\/]/).filter(Boolean).join("/");
   }
   dir;
   tree;
@@ -19595,7 +19564,7 @@ var Workspace = class {
   /** What files hashed to when last read, across runs: unchanged files are not read again. */
   state = null;
   abs(path) {
-    return join14(this.dir, ...path.split("/"));
+    return join13(this.dir, ...path.split("/"));
   }
   hash(path, name = "md5") {
     const key2 = `${name}\0${path}`;
@@ -19626,7 +19595,7 @@ var Workspace = class {
     return posix6.normalize(posix6.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
-    return existsSync2(join14(this.root, ...rootPath.split("/")));
+    return existsSync2(join13(this.root, ...rootPath.split("/")));
   }
   /** A params file's contents (shared: not to be changed), or null when the file does not exist. */
   params(path) {
@@ -19647,7 +19616,7 @@ var Workspace = class {
 };
 function findDvcRoot(dir) {
   for (let d = resolve3(dir); ; d = dirname7(d)) {
-    if (existsSync2(join14(d, ".dvc"))) return d;
+    if (existsSync2(join13(d, ".dvc"))) return d;
     if (dirname7(d) === d) return resolve3(dir);
   }
 }
@@ -19817,7 +19786,7 @@ var PipelineData = class _PipelineData {
   revisions = /* @__PURE__ */ new Map();
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options2 = {}) {
-    if (!existsSync3(join15(root, ".dvc"))) return null;
+    if (!existsSync3(join14(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root, {}, options2.trusted?.repo, options2.trusted?.local);
     registerSecrets(config, options2);
     return new _PipelineData(config, new Cache(config.cacheDir), options2);
@@ -19982,17 +19951,6 @@ var PipelineData = class _PipelineData {
       }
     }
     return this.cache.path(oid, legacy);
-  }
-  /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
-  async trackedDeps(deps, ws) {
-    const out = [];
-    for (const file of await findDvcFiles(this.root)) {
-      for (const t of await readDvcFile2(this.root, file)) {
-        const needed = [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`));
-        if (needed && !ws.existsAtRoot(t.path)) out.push(t);
-      }
-    }
-    return out;
   }
   /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
   async save(stage2, ws, project) {
@@ -20612,7 +20570,7 @@ function shape(s) {
 }
 
 // src/report/images.ts
-import { relative as relative7, resolve as resolve4, sep as sep8 } from "node:path";
+import { relative as relative6, resolve as resolve4, sep as sep7 } from "node:path";
 var RELATIVE_IMAGES = {
   // encodeURIComponent leaves ( and ), which would end the link.
   url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
@@ -20620,7 +20578,7 @@ var RELATIVE_IMAGES = {
   charts: true
 };
 function imagesIn(imageDir, reportDir) {
-  const prefix = relative7(resolve4(reportDir), resolve4(imageDir)).split(sep8).filter(Boolean);
+  const prefix = relative6(resolve4(reportDir), resolve4(imageDir)).split(sep7).filter(Boolean);
   return { ...RELATIVE_IMAGES, url: (path) => RELATIVE_IMAGES.url([...prefix, path].join("/")), where: "the artifact folder" };
 }
 function hostedImages(hosted, where2, charts = true) {
@@ -21025,11 +20983,11 @@ function hasFiniteChanges(row3) {
 }
 function finiteChanges(row3) {
   if (hasFiniteChanges(row3)) return row3;
-  const { diff, relative: relative14, causes: _causes, ...rest } = row3;
+  const { diff, relative: relative13, causes: _causes, ...rest } = row3;
   return {
     ...rest,
     ...diff === void 0 ? {} : { diff: exactDiffValue(row3) ?? asValue(diff) },
-    ...relative14 === void 0 ? {} : { relative: asValue(relative14) }
+    ...relative13 === void 0 ? {} : { relative: asValue(relative13) }
   };
 }
 function asValue(n) {
@@ -23010,12 +22968,12 @@ function plotError(def, error) {
 }
 
 // src/plots/write.ts
-import { join as join17 } from "node:path";
+import { join as join16 } from "node:path";
 
 // src/util/files.ts
 import { closeSync as closeSync4, openSync as openSync4, writeSync } from "node:fs";
 import { lstat as lstat4, mkdir as mkdir5, rename as rename5, rm as rm5, stat as stat8 } from "node:fs/promises";
-import { basename as basename5, dirname as dirname8, join as join16, resolve as resolve5 } from "node:path";
+import { basename as basename5, dirname as dirname8, join as join15, resolve as resolve5 } from "node:path";
 async function writeFileAtomic(path, data) {
   await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
 }
@@ -23080,7 +23038,7 @@ async function tempBeside(path) {
   } catch (error) {
     throw cannotWrite(path, error);
   }
-  return join16(dirname8(path), `.${basename5(path)}.${process.pid}.tmp`);
+  return join15(dirname8(path), `.${basename5(path)}.${process.pid}.tmp`);
 }
 async function makeOutFolder(dir, setting) {
   try {
@@ -23127,11 +23085,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join17(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join16(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join17(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join16(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -23140,7 +23098,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join17(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join16(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error) {
@@ -23175,7 +23133,7 @@ async function renderPlots(git, request, getRenderer, log) {
 }
 
 // src/history/draw-trends.ts
-import { join as join18 } from "node:path";
+import { join as join17 } from "node:path";
 
 // src/history/trend-spec.ts
 var BASE_COLOR = "#1f6feb";
@@ -23279,7 +23237,7 @@ async function drawTrends(plans, request, getRenderer) {
       renderer ??= await getRenderer();
       const image = await renderer.render(trendSpec(entry, metric, request.headLabel));
       const name = uniqueName(`${metric.file}-${metric.key}`, names);
-      await writeFileAtomic(join18(request.dir, `${name}.png`), image.png);
+      await writeFileAtomic(join17(request.dir, `${name}.png`), image.png);
       entry.image = `${request.linkPrefix}${name}.png`;
     } catch (error) {
       entry.error = `${what}: could not render: ${describeError(error)}`;
@@ -23290,7 +23248,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix13, relative as relative8, sep as sep9 } from "node:path";
+import { posix as posix13, relative as relative7, sep as sep8 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -23329,9 +23287,9 @@ function compact(data, render, note2, limit, measure) {
   const plotsLeft = drawPlots(limit / 2).left;
   if (plots.text) tail.push(plots);
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join34 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+  const join33 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join34([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join33([...head, ...tail])) - 200;
   const changed = (kind, room) => {
     const rows = tableRows(data, kind, (r) => r.changed);
     if (!rows.body.length) return null;
@@ -23367,10 +23325,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown4, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join34(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join34(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join33(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join33(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join34(blocks);
+  return join33(blocks);
 }
 function plotInFold(plot2, images) {
   const head = plot2.image ? plotImage(plot2, plot2.image, images) : `_${escapeCell(plot2.title)}: could not be drawn${plot2.error ? `: ${escapeCell(plot2.error)}` : ""}._`;
@@ -24269,7 +24227,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p) => realpath3(p).catch(() => p);
-    const prefix = relative8(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep9).join("/");
+    const prefix = relative7(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep8).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -24290,7 +24248,7 @@ function stripEmoji(text2) {
 }
 
 // src/publish/local.ts
-import { join as join19, resolve as resolve6 } from "node:path";
+import { join as join18, resolve as resolve6 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -24382,13 +24340,13 @@ var LocalFilesPublisher = class {
   async publish(report2) {
     await writeFilesAtomic([
       {
-        path: join19(this.dir, "report.json"),
+        path: join18(this.dir, "report.json"),
         produce: (write) => {
           writeJson(this.json(report2), write);
           write("\n");
         }
       },
-      { path: join19(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
+      { path: join18(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
     ]);
     return { location: this.markdownPath };
   }
@@ -25068,7 +25026,7 @@ import { appendFile as appendFile2 } from "node:fs/promises";
 
 // src/publish/github/publisher.ts
 import { lstat as lstat5, readFile as readFile7 } from "node:fs/promises";
-import { join as join21, posix as posix14 } from "node:path";
+import { join as join20, posix as posix14 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -25233,7 +25191,7 @@ function oldestFirst(assets) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile6 } from "node:fs/promises";
-import { join as join20 } from "node:path";
+import { join as join19 } from "node:path";
 
 // src/util/zip.ts
 import { crc32, deflateRawSync } from "node:zlib";
@@ -25496,7 +25454,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile6(join20(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile6(join19(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -25631,7 +25589,7 @@ var CommentTarget = class {
     const downloaded = `${this.options.baseDir}, the artifact this workflow downloaded`;
     const rechecked = this.options.recheckedIn;
     if (!rechecked) return `The report is in ${downloaded}`;
-    const where2 = `${rechecked.jobSummary ? "the job summary and in " : ""}${join21(rechecked.outDir, "report.md")}`;
+    const where2 = `${rechecked.jobSummary ? "the job summary and in " : ""}${join20(rechecked.outDir, "report.md")}`;
     return `The re-checked report is in ${where2}; its plot images are in ${downloaded}`;
   }
   /**
@@ -25683,7 +25641,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels) {
     let bytes;
     try {
-      const path = join21(baseDir, ...rel.split("/"));
+      const path = join20(baseDir, ...rel.split("/"));
       if (!(await lstat5(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile7(path);
     } catch {
@@ -25759,10 +25717,10 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat6, readFile as readFile8 } from "node:fs/promises";
-import { join as join22 } from "node:path";
+import { join as join21 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join22(dir, "report.json");
+  const path = join21(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -25815,13 +25773,13 @@ async function publishAll(report2, table2, log) {
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { join as join26 } from "node:path";
+import { join as join25 } from "node:path";
 import { performance as performance4 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { realpath as realpath4, rm as rm6 } from "node:fs/promises";
-import { join as join25 } from "node:path";
+import { join as join24 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
@@ -26469,7 +26427,7 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn4 } from "node:child_process";
 import { existsSync as existsSync4 } from "node:fs";
-import { basename as basename6, join as join23 } from "node:path";
+import { basename as basename6, join as join22 } from "node:path";
 
 // src/pipeline/file-commands.ts
 import { stat as stat9, truncate as truncate2 } from "node:fs/promises";
@@ -26593,7 +26551,7 @@ function resolveCommand(name, env, platform = process.platform) {
   const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
   for (const dir of get("PATH").split(";").filter(Boolean)) {
     for (const ext of exts) {
-      const file = join23(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      const file = join22(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
       if (!existsSync4(file)) continue;
       return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
     }
@@ -26642,7 +26600,7 @@ function stageCommands(cmd) {
 
 // src/pipeline/gitignore.ts
 import { appendFile as appendFile3, readFile as readFile9 } from "node:fs/promises";
-import { join as join24, posix as posix16 } from "node:path";
+import { join as join23, posix as posix16 } from "node:path";
 async function ignoreOutput(cwd, path) {
   if (!await insideWorkTree(cwd)) return;
   if ((await runGit(cwd, ["ls-files", "-z", "--", path])).length) {
@@ -26652,7 +26610,7 @@ async function ignoreOutput(cwd, path) {
   }
   if (await gitIgnores(cwd, path)) return;
   const gitignore = posix16.join(posix16.dirname(path), ".gitignore");
-  const file = join24(cwd, ...gitignore.split("/"));
+  const file = join23(cwd, ...gitignore.split("/"));
   const before = await readFile9(file, "utf8").catch(() => "");
   await appendFile3(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix16.basename(path))}
 `);
@@ -26694,7 +26652,7 @@ async function loadedPipeline(given, project) {
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
   const dag = buildDag(dvc.stages);
   failed2("dvc.lock");
-  return { dag, lock: project.locks.get("") ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() }, ws: new Workspace(dir, workspaceTree(dir)) };
+  return { dag, lock: project.locks.get("") ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() }, ws: new Workspace(dir, workspaceTree(dir)), project };
 }
 async function nestedPipelines(given, project) {
   const dir = await physicalRoot(given);
@@ -26707,7 +26665,7 @@ async function nestedPipelines(given, project) {
     const error = project.errors.find((e) => e.file === joinPath(dvc.dir, "dvc.lock"));
     if (error) throw new UserError(error.error);
     const lock = project.locks.get(dvc.dir) ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
-    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join25(dir, ...dvc.dir.split("/")), tree, dvc.dir) });
+    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join24(dir, ...dvc.dir.split("/")), tree, dvc.dir), project });
   }
   return out;
 }
@@ -26719,7 +26677,8 @@ async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
   const selected = selectStages(dag, targets);
   const data = options2.pull === false ? null : await PipelineData.open(ws.root, options2.data);
   try {
-    const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, data, true);
+    const tracked = data ? trackedFiles(pipeline2.project ?? await loadProject(workspaceTree(ws.root))) : [];
+    const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, data, tracked, true);
     const out = [];
     for (const name of selected) {
       const stage2 = dag.nodes.get(name).stage;
@@ -26751,13 +26710,12 @@ async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
   }
 }
 async function trackedDataStatus(ws, options2 = {}) {
-  const files = await findDvcFiles(ws.dir);
+  const files = await loadTrackedFiles(ws.root);
   if (!files.length) return null;
   const data = options2.pull === false ? null : await PipelineData.open(ws.root, options2.data);
   try {
     const out = [];
-    for (const file of files) {
-      const outs = await readDvcFile2(ws.dir, file);
+    for (const { file, outs } of files) {
       const reasons = await trackedStatus(outs, ws);
       const uncached = [];
       for (const o of data ? outs : []) {
@@ -26777,13 +26735,13 @@ async function trackedDataStatus(ws, options2 = {}) {
     await ws.saveState();
   }
 }
-async function prepareDeps(pipeline2, selected, data, dry, log) {
+async function prepareDeps(pipeline2, selected, data, tracked, dry, log) {
   const expected2 = /* @__PURE__ */ new Map();
   const depErrors = /* @__PURE__ */ new Map();
   if (!data) return { expected: expected2, depErrors };
   const { dag, ws } = pipeline2;
   const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => ws.rootPath(projectPath3(dag.nodes.get(name).stage, d)))));
-  for (const t of await data.trackedDeps(deps, ws)) {
+  for (const t of missingDeps(tracked, deps, ws)) {
     try {
       if (dry) {
         const available = await data.available([trackedObject(t)]);
@@ -26801,14 +26759,16 @@ async function prepareDeps(pipeline2, selected, data, dry, log) {
   ws.invalidate();
   return { expected: expected2, depErrors };
 }
-async function changedDataSources(pipeline2, selected) {
+function missingDeps(tracked, deps, ws) {
+  const needed = (t) => [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`));
+  return tracked.flatMap(({ outs }) => outs.filter((t) => needed(t) && !ws.existsAtRoot(t.path)));
+}
+async function changedDataSources(pipeline2, selected, tracked) {
   const { dag, ws } = pipeline2;
   const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => projectPath3(dag.nodes.get(name).stage, d))));
   const warnings = [];
-  for (const file of await findDvcFiles(ws.dir)) {
-    const outs = (await readDvcFile2(ws.dir, file)).filter(
-      (t) => [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`)) && ws.exists(t.path)
-    );
+  for (const { file, outs: all } of tracked) {
+    const outs = all.filter((t) => [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`)) && ws.exists(t.path));
     const modified = (await trackedStatus(outs, ws)).filter((r) => r.endsWith(": modified")).map((r) => r.slice("out ".length, -": modified".length));
     if (!modified.length) continue;
     const paths = modified.join(", ");
@@ -26837,7 +26797,7 @@ async function reproduce(pipeline2, log, options2 = {}) {
 }
 async function reproduceWith(pipeline2, log, options2, data) {
   const { dag, ws } = pipeline2;
-  const lockPath = join25(pipeline2.dir, "dvc.lock");
+  const lockPath = join24(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const cutStages = /* @__PURE__ */ new Set();
@@ -26850,7 +26810,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
     options2.onStage?.(result);
   };
   const own = !options2.onStage;
-  const dvcProject = existsSync5(join25(ws.root, ".dvc"));
+  const dvcProject = existsSync5(join24(ws.root, ".dvc"));
   const note2 = (message) => {
     if (own) log.info(message);
   };
@@ -26873,8 +26833,9 @@ async function reproduceWith(pipeline2, log, options2, data) {
   let passed = true;
   const selected = selectStages(dag, options2.targets ?? []);
   const pulling = options2.pull === false ? null : data;
-  const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, pulling, options2.dry ?? false, log);
-  for (const changed of await changedDataSources(pipeline2, selected)) log.warning(changed);
+  const tracked = await loadTrackedFiles(ws.root);
+  const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, pulling, tracked, options2.dry ?? false, log);
+  for (const changed of await changedDataSources(pipeline2, selected, tracked)) log.warning(changed);
   for (const name of selected) {
     const stage2 = dag.nodes.get(name).stage;
     const project = (p) => projectPath3(stage2, p);
@@ -27079,7 +27040,7 @@ var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
 var PROJECT_FILES2 = "project files";
 function stoppedAt(error, workspace) {
   const file = /^([^\s:]+?)(?::\d+(?::\d+)?)?: /.exec(error)?.[1];
-  return file && existsSync6(join26(workspace, file)) ? file : PROJECT_FILES2;
+  return file && existsSync6(join25(workspace, file)) ? file : PROJECT_FILES2;
 }
 async function reproduceStep(step, log) {
   const stages = [];
@@ -27103,7 +27064,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync6(join26(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync6(join25(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -27221,12 +27182,12 @@ async function dvcRepro(cwd, log, deadline, noDvcHint) {
 
 // src/pipeline/trusted-remotes.ts
 import { lstat as lstat7, readFile as readFile10 } from "node:fs/promises";
-import { join as join27 } from "node:path";
+import { join as join26 } from "node:path";
 async function trustedRemotes(git, workspace, head, base, candidates, eventName) {
   const fromBase = base !== null && candidates.some((c) => c.kind === "explicit" || c.kind === "commit" && c.sha === base.sha);
   const where2 = fromBase ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
   const repo = where2 ? { text: (await commitTree(git, base.sha, base.label).dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${where2}` } : { text: null, name: ".dvc/config (none trusted)" };
-  const checked = await checkedOut(join27(workspace, ".dvc", "config"));
+  const checked = await checkedOut(join26(workspace, ".dvc", "config"));
   const notes = [];
   const why = `on '${eventName}' the checkout can be a pull request's, and the workflow's DVC credentials must not go where it says`;
   let changes;
@@ -27376,7 +27337,7 @@ function projectFiles(dvcYamls, dvcFiles = []) {
 }
 
 // src/values/moved-root.ts
-import { join as join28 } from "node:path";
+import { join as join27 } from "node:path";
 function movedRootFrame(roots) {
   if (roots.head === roots.base) return null;
   const holds = (outer2, inner) => outer2 === "" || inner.startsWith(`${outer2}/`);
@@ -27386,7 +27347,7 @@ function movedRootFrame(roots) {
   return { outer, headPrefix: within(roots.head), basePrefix: within(roots.base) };
 }
 function folderOnDisk(top2, folder) {
-  return folder ? join28(top2, ...folder.split("/")) : top2;
+  return folder ? join27(top2, ...folder.split("/")) : top2;
 }
 function reframedProject(project, prefix) {
   if (!prefix) return project;
@@ -28611,7 +28572,7 @@ var HistoryRecorder = class {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync7 } from "node:fs";
-import { join as join29 } from "node:path";
+import { join as join28 } from "node:path";
 import { stat as stat10 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -29495,7 +29456,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync7(join29(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync7(join28(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const headTree = workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing });
@@ -29607,7 +29568,7 @@ async function runIn(git, config, log, deadline) {
       projects,
       data,
       deadline,
-      dir: join30(config.outDir, "plots"),
+      dir: join29(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -29677,7 +29638,7 @@ async function runIn(git, config, log, deadline) {
   }) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join30(config.outDir, "trends"), linkPrefix: "trends/", headLabel, deadline },
+    { dir: join29(config.outDir, "trends"), linkPrefix: "trends/", headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -29966,7 +29927,7 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
   const freshnessUnknown = /* @__PURE__ */ new Map();
   const project = await projects.at(WORKSPACE, tree);
   const nestedOnly = reproduced !== void 0;
-  const root = !nestedOnly && existsSync8(join30(workspace, "dvc.yaml"));
+  const root = !nestedOnly && existsSync8(join29(workspace, "dvc.yaml"));
   const nested = (file) => isDvcYaml(file) && file !== "dvc.yaml";
   if (!root && !project.dvcYamls.some((d) => nested(d.file)) && !project.errors.some((e) => nestedOnly ? nested(e.file) : isDvcYaml(e.file))) {
     return { stale: [], unknown: null, staleAtHead, freshnessUnknown };
@@ -30011,7 +29972,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
     unloaded.push(describeError(error));
     return [];
   });
-  const root = existsSync8(join30(workspace, "dvc.yaml")) ? await loaded(async () => [{ file: "dvc.yaml", dag: (await loadedPipeline(workspace, project)).dag }]) : [];
+  const root = existsSync8(join29(workspace, "dvc.yaml")) ? await loaded(async () => [{ file: "dvc.yaml", dag: (await loadedPipeline(workspace, project)).dag }]) : [];
   const pipelines = [...root, ...await loaded(() => nestedPipelines(workspace, project))];
   const results = new Map(pipeline2.stages.map((s) => [s.name, s]));
   const firstFailure = pipeline2.stages.find((s) => s.status === "failed");
@@ -30166,7 +30127,7 @@ function safeText(text2) {
 // src/commands/project-options.ts
 import { existsSync as existsSync9 } from "node:fs";
 import { mkdir as mkdir6, writeFile as writeFile2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute4, join as join31, relative as relative9, resolve as resolve7, sep as sep10 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join30, relative as relative8, resolve as resolve7, sep as sep9 } from "node:path";
 
 // src/config/history-store.ts
 function checkStoreBranch(branch, origin, orElse = "") {
@@ -30196,24 +30157,24 @@ function outOption(out, cwd, byDefault = ".mlreport/ at the project root") {
   return out === void 0 ? void 0 : resolve7(cwd, out);
 }
 async function cliHead(git, outDir) {
-  const out = outDir === void 0 ? "" : relative9(git.cwd, outDir).split(sep10).join("/");
+  const out = outDir === void 0 ? "" : relative8(git.cwd, outDir).split(sep9).join("/");
   const exclude = out && !out.startsWith("..") && !isAbsolute4(out) ? [out] : [];
   const { head, branch, changed } = await git.workingState(exclude);
   if (!head || changed) return { label: "workspace", sha: head };
   return { label: branch ?? shortSha(head), sha: head };
 }
 function defaultOutDir(workspace) {
-  return selfIgnoringDir(join31(workspace, ".mlreport"));
+  return selfIgnoringDir(join30(workspace, ".mlreport"));
 }
 async function ignoredIfNew(dir, workspace) {
-  const inProject = relative9(workspace, dir);
+  const inProject = relative8(workspace, dir);
   if (!inProject || inProject.startsWith("..") || isAbsolute4(inProject) || existsSync9(dir)) return;
   await makeOutFolder(dir, "--out");
   await selfIgnoringDir(dir);
 }
 async function selfIgnoringDir(dir) {
   await mkdir6(dir, { recursive: true });
-  await writeFile2(join31(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
+  await writeFile2(join30(dir, ".gitignore"), "# Written by mlreport: this folder holds generated reports.\n*\n", { flag: "wx" }).catch(
     (error) => {
       if (error.code !== "EEXIST") throw error;
     }
@@ -30272,7 +30233,7 @@ var aggregateCommand = {
 };
 
 // src/commands/data-diff.ts
-import { relative as relative10, resolve as resolve9, sep as sep11 } from "node:path";
+import { relative as relative9, resolve as resolve9, sep as sep10 } from "node:path";
 
 // src/values/dvc-output.ts
 var DEFAULT_PRECISION = 5;
@@ -30482,7 +30443,7 @@ function parseDataDiffArgs(args) {
 async function runDataDiffHere(args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative10(root, resolve9(cwd, t)).split(sep11).join("/").replace(/\/+$/, "")) ?? null;
+  const targets = args.targets?.map((t) => relative9(root, resolve9(cwd, t)).split(sep10).join("/").replace(/\/+$/, "")) ?? null;
   return GitRepo.using(root, (git) => dataDiffIn(git, { ...args, targets }, root));
 }
 async function dataDiffIn(git, args, root) {
@@ -30524,7 +30485,7 @@ async function dataDiffIn(git, args, root) {
 }
 
 // src/commands/values-diff.ts
-import { posix as posix20, relative as relative11, resolve as resolve10, sep as sep12 } from "node:path";
+import { posix as posix20, relative as relative10, resolve as resolve10, sep as sep11 } from "node:path";
 function parseValuesDiffArgs(args, kind) {
   const parsed = parseDvcStyleArgs(args, {
     flags: ["--json", "--md", "--all", "--no-path", ...kind === "params" ? ["--deps"] : []],
@@ -30548,8 +30509,8 @@ function parseValuesDiffArgs(args, kind) {
 async function runValuesDiffHere(kind, args) {
   const cwd = process.cwd();
   const root = await findProjectRoot(cwd, "the current directory");
-  const targets = args.targets?.map((t) => relative11(root, resolve10(cwd, t)).split(sep12).join("/")) ?? null;
-  return runValuesDiff(kind, { ...args, targets }, root, relative11(root, cwd).split(sep12).join("/"));
+  const targets = args.targets?.map((t) => relative10(root, resolve10(cwd, t)).split(sep11).join("/")) ?? null;
+  return runValuesDiff(kind, { ...args, targets }, root, relative10(root, cwd).split(sep11).join("/"));
 }
 async function runValuesDiff(kind, args, workspace, here) {
   return GitRepo.using(workspace, (git) => valuesDiffIn(git, kind, args, workspace, here));
@@ -30700,7 +30661,7 @@ var paramsDiffCommand = {
 };
 
 // src/commands/plots-render.ts
-import { join as join32, resolve as resolve12 } from "node:path";
+import { join as join31, resolve as resolve12 } from "node:path";
 import { parseArgs as parseArgs3 } from "node:util";
 var plotsRenderCommand = {
   async run(args) {
@@ -30710,7 +30671,7 @@ var plotsRenderCommand = {
       options: { ...PROJECT_OPTIONS, out: { type: "string" } }
     });
     const workspace = await findProjectRoot(resolve12(values2.cwd), "--cwd", values2.cwd);
-    const out = outOption(values2.out, values2.cwd) ?? join32(await defaultOutDir(workspace), "plots");
+    const out = outOption(values2.out, values2.cwd) ?? join31(await defaultOutDir(workspace), "plots");
     if (values2.out !== void 0) await ignoredIfNew(out, workspace);
     await makeOutFolder(out, "--out");
     const log = consoleLogger(values2.quiet);
@@ -30755,12 +30716,12 @@ ${plots.length ? plotsMarkdown(plots) : "_No plots defined: add a `plots:` secti
 
 // src/commands/pull.ts
 import { realpath as realpath5 } from "node:fs/promises";
-import { relative as relative13, resolve as resolve14, sep as sep14 } from "node:path";
+import { relative as relative12, resolve as resolve14, sep as sep13 } from "node:path";
 import { parseArgs as parseArgs4 } from "node:util";
 
 // src/dvc/data/tracked.ts
 import { rm as rm7 } from "node:fs/promises";
-import { isAbsolute as isAbsolute5, posix as posix21, relative as relative12, resolve as resolve13, sep as sep13 } from "node:path";
+import { isAbsolute as isAbsolute5, posix as posix21, relative as relative11, resolve as resolve13, sep as sep12 } from "node:path";
 var PartialPullError = class extends DataError {
   constructor(message, report2) {
     super(message);
@@ -30904,7 +30865,7 @@ async function plan(root, options2) {
 }
 function targetPath(root, from, target) {
   const absolute = resolve13(root, ...from.split("/"), target);
-  const path = relative12(root, absolute).split(sep13).join("/");
+  const path = relative11(root, absolute).split(sep12).join("/");
   if (path === ".." || path.startsWith("../") || isAbsolute5(path)) return void 0;
   return path;
 }
@@ -30997,7 +30958,7 @@ var pushCommand = {
   }
 };
 async function folderIn(root, cwd) {
-  return relative13(root, await realpath5(cwd)).split(sep14).join("/");
+  return relative12(root, await realpath5(cwd)).split(sep13).join("/");
 }
 function mib2(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
@@ -31385,7 +31346,7 @@ function currentFolderExists() {
 
 // src/commands/status.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join33, resolve as resolve17 } from "node:path";
+import { join as join32, resolve as resolve17 } from "node:path";
 import { parseArgs as parseArgs7 } from "node:util";
 var statusCommand = {
   async run(args) {
@@ -31407,7 +31368,7 @@ var statusCommand = {
     refuseBrokenDvcFiles(project);
     const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), options2);
     const nested = positionals.length ? [] : await nestedPipelines(dir, project);
-    const pipeline2 = (tracked || nested.length) && !existsSync10(join33(dir, "dvc.yaml")) ? null : await loadPipeline(dir);
+    const pipeline2 = (tracked || nested.length) && !existsSync10(join32(dir, "dvc.yaml")) ? null : await loadPipeline(dir);
     const stages = pipeline2 ? (await pipelineStatus(pipeline2, positionals, options2)).filter((s) => s.changed) : [];
     for (const sub of nested) {
       for (const s of await pipelineStatus(sub, [], options2)) if (s.changed) stages.push({ ...s, name: stageAddress(sub.file, s.name) });

@@ -3998,10 +3998,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep11, value } = collItem;
+        const { start, key: key2, sep: sep10, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep11?.[0],
+          next: key2 ?? sep10?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -4015,7 +4015,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep11) {
+          if (!keyProps.anchor && !keyProps.tag && !sep10) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -4039,7 +4039,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep11 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep10 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -4055,7 +4055,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep11, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep10, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -4146,7 +4146,7 @@ var require_resolve_end = __commonJS({
       let comment3 = "";
       if (end) {
         let hasSpace = false;
-        let sep11 = "";
+        let sep10 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -4160,13 +4160,13 @@ var require_resolve_end = __commonJS({
               if (!comment3)
                 comment3 = cb;
               else
-                comment3 += sep11 + cb;
-              sep11 = "";
+                comment3 += sep10 + cb;
+              sep10 = "";
               break;
             }
             case "newline":
               if (comment3)
-                sep11 += source;
+                sep10 += source;
               hasSpace = true;
               break;
             default:
@@ -4209,18 +4209,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep11, value } = collItem;
+        const { start, key: key2, sep: sep10, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep11?.[0],
+          next: key2 ?? sep10?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep11 && !value) {
+          if (!props.anchor && !props.tag && !sep10 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -4274,8 +4274,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep11 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep11, null, props, onError);
+        if (!isMap3 && !sep10 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep10, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -4287,7 +4287,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep11 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep10 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -4298,8 +4298,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep11)
-                for (const st of sep11) {
+              if (sep10)
+                for (const st of sep10) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -4316,7 +4316,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep11, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep10, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -4496,7 +4496,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep11 = "";
+      let sep10 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines2[i][0].slice(trimIndent) + "\n";
@@ -4513,24 +4513,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep11 + indent.slice(trimIndent) + content;
-          sep11 = "\n";
+          value += sep10 + indent.slice(trimIndent) + content;
+          sep10 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep11 === " ")
-            sep11 = "\n";
-          else if (!prevMoreIndented && sep11 === "\n")
-            sep11 = "\n\n";
-          value += sep11 + indent.slice(trimIndent) + content;
-          sep11 = "\n";
+          if (sep10 === " ")
+            sep10 = "\n";
+          else if (!prevMoreIndented && sep10 === "\n")
+            sep10 = "\n\n";
+          value += sep10 + indent.slice(trimIndent) + content;
+          sep10 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep11 === "\n")
+          if (sep10 === "\n")
             value += "\n";
           else
-            sep11 = "\n";
+            sep10 = "\n";
         } else {
-          value += sep11 + content;
-          sep11 = " ";
+          value += sep10 + content;
+          sep10 = " ";
           prevMoreIndented = false;
         }
       }
@@ -4713,25 +4713,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep11 = " ";
+      let sep10 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep11 === "\n")
-            res += sep11;
+          if (sep10 === "\n")
+            res += sep10;
           else
-            sep11 = "\n";
+            sep10 = "\n";
         } else {
-          res += sep11 + lm;
-          sep11 = " ";
+          res += sep10 + lm;
+          sep10 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep11 + (match?.[1] ?? "");
+      return res + sep10 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -5541,14 +5541,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep11, value }) {
+    function stringifyItem({ start, key: key2, sep: sep10, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep11)
-        for (const st of sep11)
+      if (sep10)
+        for (const st of sep10)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -6715,18 +6715,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep11;
+          let sep10;
           if (scalar2.end) {
-            sep11 = scalar2.end;
-            sep11.push(this.sourceToken);
+            sep10 = scalar2.end;
+            sep10.push(this.sourceToken);
             delete scalar2.end;
           } else
-            sep11 = [this.sourceToken];
+            sep10 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar2.offset,
             indent: scalar2.indent,
-            items: [{ start, key: scalar2, sep: sep11 }]
+            items: [{ start, key: scalar2, sep: sep10 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -6879,15 +6879,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep11 = it.sep;
-                  sep11.push(this.sourceToken);
+                  const sep10 = it.sep;
+                  sep10.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep11 }]
+                    items: [{ start: start2, key: key2, sep: sep10 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -7081,13 +7081,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep11 = fc.end.splice(1, fc.end.length);
-            sep11.push(this.sourceToken);
+            const sep10 = fc.end.splice(1, fc.end.length);
+            sep10.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep11 }]
+              items: [{ start, key: fc, sep: sep10 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -7977,7 +7977,7 @@ function group(name, fn) {
 
 // src/config/action.ts
 import { existsSync as existsSync8, realpathSync as realpathSync3 } from "node:fs";
-import { dirname as dirname9, isAbsolute as isAbsolute4, join as join20, relative as relative7, resolve as resolve6, sep as sep8 } from "node:path";
+import { dirname as dirname9, isAbsolute as isAbsolute4, join as join19, relative as relative6, resolve as resolve6, sep as sep7 } from "node:path";
 import { tmpdir as tmpdir2 } from "node:os";
 
 // src/util/crash-site.ts
@@ -9010,13 +9010,13 @@ function firstLine(error2) {
 
 // src/pipeline/engine.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { join as join18 } from "node:path";
+import { join as join17 } from "node:path";
 import { performance as performance2 } from "node:perf_hooks";
 
 // src/pipeline/repro.ts
 import { existsSync as existsSync6 } from "node:fs";
 import { realpath as realpath2, rm as rm7 } from "node:fs/promises";
-import { join as join17 } from "node:path";
+import { join as join16 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/dvc/project.ts
@@ -11993,6 +11993,10 @@ async function loadProject(tree) {
   for (const error2 of checked.errors) project.errors.push(error2);
   return project;
 }
+function refuseBrokenDvcFiles(project) {
+  const broken = project.errors.find((e) => e.file.endsWith(".dvc"));
+  if (broken) throw new UserError(broken.error);
+}
 var WORKSPACE = "workspace";
 var LoadedProjects = class {
   loaded = /* @__PURE__ */ new Map();
@@ -14479,50 +14483,42 @@ async function stageStatus(stage, lock, ws, project) {
 }
 
 // src/dvc/data/dvcfile.ts
-import { readdir as readdir3 } from "node:fs/promises";
-import { join as join11, relative as relative3, sep as sep4 } from "node:path";
 function importNotFetched(out) {
   return `${out.path} is imported by ${out.dvcfile} from ${out.importedFrom} (\`dvc import\`): DVC fetches an import from its source repository, never from this project's remotes, and mlreport cannot; run \`dvc pull ${out.dvcfile}\` (or \`dvc update ${out.dvcfile}\`) with DVC first, or reproduce with DVC's runner (\`repro: dvc\` in the action, \`--repro dvc\` on the CLI)`;
 }
-async function findDvcFiles(root, dir = root) {
-  const out = [];
-  for (const entry of await readdir3(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith(".") && entry.name !== "node_modules") for (const file of await findDvcFiles(root, join11(dir, entry.name))) out.push(file);
-    } else if (entry.isFile() && entry.name.endsWith(".dvc") && entry.name !== ".dvc") {
-      out.push(relative3(root, join11(dir, entry.name)).split(sep4).join("/"));
-    }
-  }
-  return out.sort();
+function trackedFiles(project) {
+  refuseBrokenDvcFiles(project);
+  return project.dvcFiles.map((parsed) => ({
+    file: parsed.file,
+    outs: parsed.outs.flatMap(
+      (out) => out.cache && out.md5 !== null ? [
+        {
+          oid: out.md5,
+          path: out.path,
+          dvcfile: parsed.file,
+          legacy: out.hashName !== "md5",
+          isexec: out.isexec === true,
+          remote: out.remote,
+          push: out.push,
+          ...parsed.importedFrom !== void 0 && { importedFrom: parsed.importedFrom }
+        }
+      ] : []
+    )
+  }));
 }
-async function readDvcFile2(root, file) {
-  const parsed = await readDvcFile(workspaceTree(root), file);
-  if (!parsed) throw new DataError(`${file}: no such file`);
-  return parsed.outs.flatMap(
-    (out) => out.cache && out.md5 !== null ? [
-      {
-        oid: out.md5,
-        path: out.path,
-        dvcfile: file,
-        legacy: out.hashName !== "md5",
-        isexec: out.isexec === true,
-        remote: out.remote,
-        push: out.push,
-        ...parsed.importedFrom !== void 0 && { importedFrom: parsed.importedFrom }
-      }
-    ] : []
-  );
+async function loadTrackedFiles(root) {
+  return trackedFiles(await loadProject(workspaceTree(root)));
 }
 
 // src/pipeline/restore.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { readFile as readFile4, stat as stat9 } from "node:fs/promises";
-import { join as join15, posix as posix7 } from "node:path";
+import { join as join14, posix as posix7 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync4, createReadStream, fchmodSync, mkdirSync, openSync as openSync4, renameSync, rmSync, writevSync } from "node:fs";
-import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir4, open as open4, readFile as readFile3, readdir as readdir4, rename as rename4, rm as rm4, stat as stat5 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname5, join as join12, relative as relative4, sep as sep5 } from "node:path";
+import { chmod as chmod2, copyFile as copyFile2, mkdir as mkdir4, open as open4, readFile as readFile3, readdir as readdir3, rename as rename4, rm as rm4, stat as stat5 } from "node:fs/promises";
+import { basename as basename4, dirname as dirname5, join as join11, relative as relative3, sep as sep4 } from "node:path";
 
 // src/dvc/data/oid.ts
 var OID = /^[0-9a-f]{32}(\.dir)?$/;
@@ -14563,7 +14559,7 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join12(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join11(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   /**
    * Whether the cache holds object `oid`, as dvc-data's `LocalHashFileDB.check` decides: a read-only (0444) file is
@@ -14605,10 +14601,10 @@ var Cache = class {
       folders.set(folder, [...folders.get(folder) ?? [], oid]);
     }
     const root = dirname5([...folders.keys()][0]);
-    const present = new Set(await readdir4(root).catch(() => []));
+    const present = new Set(await readdir3(root).catch(() => []));
     await eachLimit([...folders], 8, async ([folder, wanted]) => {
       if (!present.has(basename4(folder))) return;
-      const entries = new Map((await readdir4(folder, { withFileTypes: true })).map((e) => [e.name, e]));
+      const entries = new Map((await readdir3(folder, { withFileTypes: true })).map((e) => [e.name, e]));
       for (const oid of wanted) {
         const e = entries.get(basename4(this.path(oid, legacy)));
         if ((e?.isFile() || e?.isSymbolicLink()) && await this.has(oid, legacy)) held.add(oid);
@@ -14650,7 +14646,7 @@ var Cache = class {
     if (!await this.has(oid)) {
       const target = this.path(oid);
       await mkdir4(dirname5(target), { recursive: true });
-      const tmp = join12(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+      const tmp = join11(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile2(file, tmp);
         await chmod2(tmp, CACHE_MODE);
@@ -14671,7 +14667,7 @@ var Cache = class {
     const entries = [];
     let size2 = 0;
     for (const file of await listFiles(dir)) {
-      const relpath = relative4(dir, file).split(sep5).join("/");
+      const relpath = relative3(dir, file).split(sep4).join("/");
       if (ignored(relpath)) continue;
       const added = await this.addFile(file);
       entries.push({ relpath, md5: added.oid });
@@ -14683,7 +14679,7 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join12(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join11(dirname5(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size2 = 0;
   try {
@@ -14727,9 +14723,9 @@ async function writeObject(target, oid, legacy, source, from) {
 }
 async function listFiles(dir) {
   const out = [];
-  for (const entry of await readdir4(dir, { withFileTypes: true })) {
+  for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join12(dir, entry.name);
+    const path = join11(dir, entry.name);
     const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat5(path)).isDirectory();
     if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
@@ -14753,10 +14749,10 @@ function umask() {
 
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants5, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
-import { chmod as chmod3, copyFile as copyFile3, lstat as lstat4, mkdir as mkdir5, readdir as readdir5, rename as rename5, rm as rm5, stat as stat6 } from "node:fs/promises";
-import { basename as basename5, dirname as dirname6, join as join13, relative as relative5, resolve as resolve4, sep as sep6 } from "node:path";
+import { chmod as chmod3, copyFile as copyFile3, lstat as lstat4, mkdir as mkdir5, readdir as readdir4, rename as rename5, rm as rm5, stat as stat6 } from "node:fs/promises";
+import { basename as basename5, dirname as dirname6, join as join12, relative as relative4, resolve as resolve4, sep as sep5 } from "node:path";
 var COPIES_AT_ONCE = 8;
-var WORK_DIR = join13("tmp", "mlreport-checkout");
+var WORK_DIR = join12("tmp", "mlreport-checkout");
 async function checkout(cache, root, target, options = {}) {
   try {
     return await place(cache, root, target, options);
@@ -14767,23 +14763,23 @@ async function checkout(cache, root, target, options = {}) {
 var cleared = /* @__PURE__ */ new Set();
 async function workPath(root, dest, suffix) {
   const name = `.${basename5(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.${suffix}`;
-  const dvc = await stat6(join13(root, ".dvc")).catch(() => void 0);
-  if (!dvc?.isDirectory()) return join13(dirname6(dest), name);
+  const dvc = await stat6(join12(root, ".dvc")).catch(() => void 0);
+  if (!dvc?.isDirectory()) return join12(dirname6(dest), name);
   let near2 = dirname6(dest);
   let there = await stat6(near2).catch(() => void 0);
   while (!there && dirname6(near2) !== near2) {
     near2 = dirname6(near2);
     there = await stat6(near2).catch(() => void 0);
   }
-  if (there?.dev !== dvc.dev) return join13(dirname6(dest), name);
-  const runs = join13(root, ".dvc", WORK_DIR);
+  if (there?.dev !== dvc.dev) return join12(dirname6(dest), name);
+  const runs = join12(root, ".dvc", WORK_DIR);
   if (!cleared.has(runs)) {
     cleared.add(runs);
-    for (const pid of await readdir5(runs).catch(() => [])) if (!running2(pid)) await rm5(join13(runs, pid), { recursive: true, force: true });
+    for (const pid of await readdir4(runs).catch(() => [])) if (!running2(pid)) await rm5(join12(runs, pid), { recursive: true, force: true });
   }
-  const own = join13(runs, String(process.pid));
+  const own = join12(runs, String(process.pid));
   await mkdir5(own, { recursive: true });
-  return join13(own, name);
+  return join12(own, name);
 }
 function running2(pid) {
   if (!/^[1-9][0-9]*$/.test(pid) || Number(pid) === process.pid) return false;
@@ -14796,22 +14792,22 @@ function running2(pid) {
 }
 async function removeLeftovers(dest, keep) {
   const prefix = `.${basename5(dest)}.`;
-  for (const name of await readdir5(dirname6(dest)).catch(() => [])) {
-    if (join13(dirname6(dest), name) === keep) continue;
+  for (const name of await readdir4(dirname6(dest)).catch(() => [])) {
+    if (join12(dirname6(dest), name) === keep) continue;
     if (name.startsWith(prefix) && /^[0-9a-f]{12}\.(tmp|old)$/.test(name.slice(prefix.length)))
-      await rm5(join13(dirname6(dest), name), { recursive: true, force: true });
+      await rm5(join12(dirname6(dest), name), { recursive: true, force: true });
   }
 }
 async function makeFolders2(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname6(join13(dir, ...r.split("/")))))) await mkdir5(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname6(join12(dir, ...r.split("/")))))) await mkdir5(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join13(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join12(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
   const dest = resolve4(root, path);
-  const rel = relative5(resolve4(root), dest);
-  if (!rel || rel.startsWith("..") || rel.split(sep6).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
+  const rel = relative4(resolve4(root), dest);
+  if (!rel || rel.startsWith("..") || rel.split(sep5).includes("..")) throw new DataError(`${path}: an output path must stay inside the project`);
   return dest;
 }
 async function place(cache, root, target, options) {
@@ -14856,7 +14852,7 @@ async function place(cache, root, target, options) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join13(dest, ...relpath.split("/"));
+      const file = join12(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -14878,7 +14874,7 @@ async function place(cache, root, target, options) {
     );
     const copied = new Set(options.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join13(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join12(fresh, ...e.relpath.split("/")), false));
     if (current) await rename5(dest, old);
     await rename5(fresh, dest);
   } catch (error2) {
@@ -14895,9 +14891,9 @@ async function materialise(from, to, exec) {
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
   const stats3 = await lstat4(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join13(dest, ...f.split("/"))) : [dest];
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join12(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
-    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative5(dest, file).split(sep6).join("/")}`);
+    if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep5).join("/")}`);
   }
 }
 function unsaved(path) {
@@ -14912,9 +14908,9 @@ async function md5(file, legacy) {
 }
 async function listFiles2(dir, prefix = "") {
   const out = [];
-  for (const entry of await readdir5(dir, { withFileTypes: true })) {
+  for (const entry of await readdir4(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join13(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join12(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -15240,8 +15236,8 @@ function sleep(ms) {
 }
 
 // src/dvc/data/remotes/local.ts
-import { copyFile as copyFile4, mkdir as mkdir6, open as open5, readdir as readdir6, rename as rename6, rm as rm6, stat as stat7 } from "node:fs/promises";
-import { dirname as dirname7, join as join14 } from "node:path";
+import { copyFile as copyFile4, mkdir as mkdir6, open as open5, readdir as readdir5, rename as rename6, rm as rm6, stat as stat7 } from "node:fs/promises";
+import { dirname as dirname7, join as join13 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -15254,7 +15250,7 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join14(this.root, key2);
+    const path = join13(this.root, key2);
     const handle = await open5(path, "r").catch((error2) => {
       throw this.fail(key2, error2);
     });
@@ -15262,7 +15258,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat7(join14(this.root, key2))).isFile();
+      return (await stat7(join13(this.root, key2))).isFile();
     } catch (error2) {
       if (error2.code === "ENOENT") return false;
       throw this.fail(key2, error2);
@@ -15270,15 +15266,15 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir6(join14(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir5(join13(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error2) {
       if (error2.code === "ENOENT") return [];
       throw this.fail(prefix, error2);
     }
   }
   async write(key2, file) {
-    const target = join14(this.root, key2);
-    const tmp = join14(dirname7(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+    const target = join13(this.root, key2);
+    const tmp = join13(dirname7(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
       await mkdir6(dirname7(target), { recursive: true });
       await copyFile4(file, tmp);
@@ -16010,7 +16006,7 @@ var PipelineData = class _PipelineData {
   revisions = /* @__PURE__ */ new Map();
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options = {}) {
-    if (!existsSync5(join15(root, ".dvc"))) return null;
+    if (!existsSync5(join14(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root, {}, options.trusted?.repo, options.trusted?.local);
     registerSecrets(config, options);
     return new _PipelineData(config, new Cache(config.cacheDir), options);
@@ -16176,17 +16172,6 @@ var PipelineData = class _PipelineData {
     }
     return this.cache.path(oid, legacy);
   }
-  /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
-  async trackedDeps(deps, ws) {
-    const out = [];
-    for (const file of await findDvcFiles(this.root)) {
-      for (const t of await readDvcFile2(this.root, file)) {
-        const needed = [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`));
-        if (needed && !ws.existsAtRoot(t.path)) out.push(t);
-      }
-    }
-    return out;
-  }
   /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */
   async save(stage, ws, project) {
     for (const out of stage.outs) {
@@ -16319,7 +16304,7 @@ function restorableOuts(stage, lock, status, ws, project) {
 
 // src/pipeline/gitignore.ts
 import { appendFile as appendFile2, readFile as readFile5 } from "node:fs/promises";
-import { join as join16, posix as posix8 } from "node:path";
+import { join as join15, posix as posix8 } from "node:path";
 async function ignoreOutput(cwd, path) {
   if (!await insideWorkTree(cwd)) return;
   if ((await runGit(cwd, ["ls-files", "-z", "--", path])).length) {
@@ -16329,7 +16314,7 @@ async function ignoreOutput(cwd, path) {
   }
   if (await gitIgnores(cwd, path)) return;
   const gitignore = posix8.join(posix8.dirname(path), ".gitignore");
-  const file = join16(cwd, ...gitignore.split("/"));
+  const file = join15(cwd, ...gitignore.split("/"));
   const before = await readFile5(file, "utf8").catch(() => "");
   await appendFile2(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix8.basename(path))}
 `);
@@ -16371,7 +16356,7 @@ async function loadedPipeline(given, project) {
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
   const dag = buildDag(dvc.stages);
   failed2("dvc.lock");
-  return { dag, lock: project.locks.get("") ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() }, ws: new Workspace(dir, workspaceTree(dir)) };
+  return { dag, lock: project.locks.get("") ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() }, ws: new Workspace(dir, workspaceTree(dir)), project };
 }
 async function nestedPipelines(given, project) {
   const dir = await physicalRoot(given);
@@ -16384,7 +16369,7 @@ async function nestedPipelines(given, project) {
     const error2 = project.errors.find((e) => e.file === joinPath(dvc.dir, "dvc.lock"));
     if (error2) throw new UserError(error2.error);
     const lock = project.locks.get(dvc.dir) ?? { stages: /* @__PURE__ */ new Map(), raw: /* @__PURE__ */ new Map() };
-    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join17(dir, ...dvc.dir.split("/")), tree, dvc.dir) });
+    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join16(dir, ...dvc.dir.split("/")), tree, dvc.dir), project });
   }
   return out;
 }
@@ -16396,7 +16381,8 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
   const selected = selectStages(dag, targets);
   const data = options.pull === false ? null : await PipelineData.open(ws.root, options.data);
   try {
-    const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, data, true);
+    const tracked = data ? trackedFiles(pipeline2.project ?? await loadProject(workspaceTree(ws.root))) : [];
+    const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, data, tracked, true);
     const out = [];
     for (const name of selected) {
       const stage = dag.nodes.get(name).stage;
@@ -16427,13 +16413,13 @@ async function pipelineStatus(pipeline2, targets = [], options = {}) {
     await ws.saveState();
   }
 }
-async function prepareDeps(pipeline2, selected, data, dry, log) {
+async function prepareDeps(pipeline2, selected, data, tracked, dry, log) {
   const expected2 = /* @__PURE__ */ new Map();
   const depErrors = /* @__PURE__ */ new Map();
   if (!data) return { expected: expected2, depErrors };
   const { dag, ws } = pipeline2;
   const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => ws.rootPath(projectPath3(dag.nodes.get(name).stage, d)))));
-  for (const t of await data.trackedDeps(deps, ws)) {
+  for (const t of missingDeps(tracked, deps, ws)) {
     try {
       if (dry) {
         const available = await data.available([trackedObject(t)]);
@@ -16451,14 +16437,16 @@ async function prepareDeps(pipeline2, selected, data, dry, log) {
   ws.invalidate();
   return { expected: expected2, depErrors };
 }
-async function changedDataSources(pipeline2, selected) {
+function missingDeps(tracked, deps, ws) {
+  const needed = (t) => [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`));
+  return tracked.flatMap(({ outs }) => outs.filter((t) => needed(t) && !ws.existsAtRoot(t.path)));
+}
+async function changedDataSources(pipeline2, selected, tracked) {
   const { dag, ws } = pipeline2;
   const deps = new Set(selected.flatMap((name) => dag.nodes.get(name).stage.deps.map((d) => projectPath3(dag.nodes.get(name).stage, d))));
   const warnings = [];
-  for (const file of await findDvcFiles(ws.dir)) {
-    const outs = (await readDvcFile2(ws.dir, file)).filter(
-      (t) => [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`)) && ws.exists(t.path)
-    );
+  for (const { file, outs: all } of tracked) {
+    const outs = all.filter((t) => [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`)) && ws.exists(t.path));
     const modified = (await trackedStatus(outs, ws)).filter((r) => r.endsWith(": modified")).map((r) => r.slice("out ".length, -": modified".length));
     if (!modified.length) continue;
     const paths = modified.join(", ");
@@ -16487,7 +16475,7 @@ async function reproduce(pipeline2, log, options = {}) {
 }
 async function reproduceWith(pipeline2, log, options, data) {
   const { dag, ws } = pipeline2;
-  const lockPath = join17(pipeline2.dir, "dvc.lock");
+  const lockPath = join16(pipeline2.dir, "dvc.lock");
   const updates = /* @__PURE__ */ new Map();
   const blocked = /* @__PURE__ */ new Map();
   const cutStages = /* @__PURE__ */ new Set();
@@ -16500,7 +16488,7 @@ async function reproduceWith(pipeline2, log, options, data) {
     options.onStage?.(result);
   };
   const own = !options.onStage;
-  const dvcProject = existsSync6(join17(ws.root, ".dvc"));
+  const dvcProject = existsSync6(join16(ws.root, ".dvc"));
   const note2 = (message) => {
     if (own) log.info(message);
   };
@@ -16523,8 +16511,9 @@ async function reproduceWith(pipeline2, log, options, data) {
   let passed = true;
   const selected = selectStages(dag, options.targets ?? []);
   const pulling = options.pull === false ? null : data;
-  const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, pulling, options.dry ?? false, log);
-  for (const changed of await changedDataSources(pipeline2, selected)) log.warning(changed);
+  const tracked = await loadTrackedFiles(ws.root);
+  const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, pulling, tracked, options.dry ?? false, log);
+  for (const changed of await changedDataSources(pipeline2, selected, tracked)) log.warning(changed);
   for (const name of selected) {
     const stage = dag.nodes.get(name).stage;
     const project = (p) => projectPath3(stage, p);
@@ -16729,7 +16718,7 @@ var REPRO_MODES = ["auto", "builtin", "dvc", "off"];
 var PROJECT_FILES = "project files";
 function stoppedAt(error2, workspace) {
   const file = /^([^\s:]+?)(?::\d+(?::\d+)?)?: /.exec(error2)?.[1];
-  return file && existsSync7(join18(workspace, file)) ? file : PROJECT_FILES;
+  return file && existsSync7(join17(workspace, file)) ? file : PROJECT_FILES;
 }
 async function reproduceStep(step, log) {
   const stages = [];
@@ -16753,7 +16742,7 @@ async function reproduceStep(step, log) {
       }
     }
   }
-  const hasDvcYaml = existsSync7(join18(step.workspace, "dvc.yaml"));
+  const hasDvcYaml = existsSync7(join17(step.workspace, "dvc.yaml"));
   const mode = step.repro === "auto" ? hasDvcYaml ? "builtin" : "off" : step.repro;
   if (passed && mode === "builtin") {
     engine = "builtin";
@@ -17743,7 +17732,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 
 // src/config/project-root.ts
 import { realpath as realpath3, stat as stat10 } from "node:fs/promises";
-import { dirname as dirname8, join as join19, posix as posix9, relative as relative6, sep as sep7 } from "node:path";
+import { dirname as dirname8, join as join18, posix as posix9, relative as relative5, sep as sep6 } from "node:path";
 var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath3(start).catch(() => null);
@@ -17756,7 +17745,7 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname8(dir) === dir) break;
   }
-  const onDisk = { isFolder: isDirectory2, isFile, join: join19 };
+  const onDisk = { isFolder: isDirectory2, isFile, join: join18 };
   return await nearestProject(chain, onDisk, top2 !== null) ?? top2 ?? real;
 }
 async function projectRootAt(git, sha2, start) {
@@ -17782,14 +17771,14 @@ async function movedAwayRoot(git, sha2, start) {
     if (at > below.length) folders.add(path.slice(0, at - 1));
   }
   const gone = [];
-  for (const folder of folders) if (!await isDirectory2(join19(git.root, ...folder.split("/"), ".dvc"))) gone.push(folder);
+  for (const folder of folders) if (!await isDirectory2(join18(git.root, ...folder.split("/"), ".dvc"))) gone.push(folder);
   return gone.length === 1 ? gone[0] : null;
 }
 async function fromTop(top2, dir) {
   const [realTop, realDir] = await Promise.all([realpath3(top2).catch(() => top2), realpath3(dir).catch(() => dir)]);
-  const rel = relative6(realTop, realDir);
-  if (rel === ".." || rel.startsWith(`..${sep7}`)) return null;
-  return rel.split(sep7).join("/");
+  const rel = relative5(realTop, realDir);
+  if (rel === ".." || rel.startsWith(`..${sep6}`)) return null;
+  return rel.split(sep6).join("/");
 }
 async function nearestProject(chain, folders, inGit) {
   for (const dir of chain) if (await folders.isFolder(folders.join(dir, ".dvc"))) return dir;
@@ -17948,7 +17937,7 @@ async function configFromAction({ env, warn }) {
     metricsPaths: getListInput(env, "metrics"),
     paramsPaths: getListInput(env, "params"),
     plotsPaths: getListInput(env, "plots"),
-    outDir: resolve6(workspaceRoot, getInput(env, "out-dir") || join20(env.RUNNER_TEMP || tmpdir2(), "mlreport")),
+    outDir: resolve6(workspaceRoot, getInput(env, "out-dir") || join19(env.RUNNER_TEMP || tmpdir2(), "mlreport")),
     summaryPath: env.GITHUB_STEP_SUMMARY || null,
     repro: reproInput(env),
     runCommands: getListInput(env, "run") ?? [],
@@ -18062,8 +18051,8 @@ function workingDirectoryIn(workspaceRoot, written) {
     }
   };
   const [realRoot, realStart] = [real(resolve6(workspaceRoot)), real(start)];
-  const rel = realRoot && realStart ? relative7(realRoot, realStart) : relative7(resolve6(workspaceRoot), start);
-  if (rel === ".." || rel.startsWith(`..${sep8}`) || isAbsolute4(rel)) {
+  const rel = realRoot && realStart ? relative6(realRoot, realStart) : relative6(resolve6(workspaceRoot), start);
+  if (rel === ".." || rel.startsWith(`..${sep7}`) || isAbsolute4(rel)) {
     throw new UserError(
       `Input 'working-directory': '${written}' is outside the workspace (${resolve6(workspaceRoot)}): expected a folder of the checked-out repository, as a path relative to the workspace (such as \`ml\`, or \`.\` for its root).`
     );
@@ -18072,7 +18061,7 @@ function workingDirectoryIn(workspaceRoot, written) {
 }
 function projectFileIn(start, top2) {
   for (let dir = start; ; dir = dirname9(dir)) {
-    if (existsSync8(join20(dir, PROJECT_FILE))) return relative7(resolve6(top2), join20(dir, PROJECT_FILE)).split(sep8).join("/");
+    if (existsSync8(join19(dir, PROJECT_FILE))) return relative6(resolve6(top2), join19(dir, PROJECT_FILE)).split(sep7).join("/");
     if (dir === resolve6(top2) || dirname9(dir) === dir) return null;
   }
 }
@@ -18710,9 +18699,9 @@ function signedInt(value) {
 }
 var FACTOR_FROM_PERCENT = 1e3;
 function percent(row3) {
-  const { relative: relative10 } = row3;
-  if (relative10 === void 0 || !Number.isFinite(relative10) || relative10 === 0) return null;
-  const pct = relative10 * 100;
+  const { relative: relative9 } = row3;
+  if (relative9 === void 0 || !Number.isFinite(relative9) || relative9 === 0) return null;
+  const pct = relative9 * 100;
   const abs = Math.abs(pct);
   const text2 = abs < 0.1 ? String(Number(abs.toPrecision(1))) : Number(abs.toFixed(1)) < 10 ? abs.toFixed(1) : abs.toFixed(0);
   const factor = (numericValue(row3.new) ?? Number.NaN) / (numericValue(row3.old) ?? Number.NaN);
@@ -19191,7 +19180,7 @@ function values(...vs) {
 }
 
 // src/report/images.ts
-import { relative as relative8, resolve as resolve7, sep as sep9 } from "node:path";
+import { relative as relative7, resolve as resolve7, sep as sep8 } from "node:path";
 var RELATIVE_IMAGES = {
   // encodeURIComponent leaves ( and ), which would end the link.
   url: (path) => path.split("/").map((part) => encodeURIComponent(part).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join("/"),
@@ -19199,7 +19188,7 @@ var RELATIVE_IMAGES = {
   charts: true
 };
 function imagesIn(imageDir, reportDir) {
-  const prefix = relative8(resolve7(reportDir), resolve7(imageDir)).split(sep9).filter(Boolean);
+  const prefix = relative7(resolve7(reportDir), resolve7(imageDir)).split(sep8).filter(Boolean);
   return { ...RELATIVE_IMAGES, url: (path) => RELATIVE_IMAGES.url([...prefix, path].join("/")), where: "the artifact folder" };
 }
 function hostedImages(hosted, where2, charts = true) {
@@ -19788,9 +19777,9 @@ function compact(data, render, note2, limit, measure) {
   const plotsLeft = drawPlots(limit / 2).left;
   if (plots.text) tail.push(plots);
   if (render.footer) tail.push({ text: render.footer, keep: true });
-  const join32 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
+  const join31 = (blocks2) => `${blocks2.map((b) => b.text).join("\n\n")}
 `;
-  const budget = () => limit - measure(join32([...head, ...tail])) - 200;
+  const budget = () => limit - measure(join31([...head, ...tail])) - 200;
   const changed = (kind, room) => {
     const rows = tableRows(data, kind, (r) => r.changed);
     if (!rows.body.length) return null;
@@ -19826,10 +19815,10 @@ function compact(data, render, note2, limit, measure) {
     head.push({ text: [`<details><summary>Unchanged ${kind}</summary>`, "", ...shown5, "", "</details>"].join("\n") });
   }
   const blocks = [...head, ...tail];
-  for (let i = blocks.length - 1; i >= 0 && measure(join32(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
-  const excess = () => measure(join32(blocks)) - limit;
+  for (let i = blocks.length - 1; i >= 0 && measure(join31(blocks)) > limit; i--) if (!blocks[i].keep) blocks.splice(i, 1);
+  const excess = () => measure(join31(blocks)) - limit;
   if (gates2) while (excess() > 0 && gates2.text.includes("\n")) gates2.text = cutLines(gates2.text, gates2.text.length - Math.max(1, excess()));
-  return join32(blocks);
+  return join31(blocks);
 }
 function plotInFold(plot2, images) {
   const head = plot2.image ? plotImage(plot2, plot2.image, images) : `_${escapeCell(plot2.title)}: could not be drawn${plot2.error ? `: ${escapeCell(plot2.error)}` : ""}._`;
@@ -20333,7 +20322,7 @@ function insideFolder(path) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath4 } from "node:fs/promises";
-import { posix as posix10, relative as relative9, sep as sep10 } from "node:path";
+import { posix as posix10, relative as relative8, sep as sep9 } from "node:path";
 
 // src/publish/github/failure.ts
 function answeredStatus(error2) {
@@ -20644,7 +20633,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
   /** Annotation paths are relative to the repository root, metrics paths to the workspace: the workspace's place in the repo. */
   async workspaceInRepo() {
     const real = async (p) => realpath4(p).catch(() => p);
-    const prefix = relative9(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep10).join("/");
+    const prefix = relative8(await real(this.gateOptions.repoRoot), await real(this.gateOptions.workspace)).split(sep9).join("/");
     return prefix.startsWith("..") ? "" : prefix;
   }
 };
@@ -20666,7 +20655,7 @@ function stripEmoji(text2) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat5, readFile as readFile8 } from "node:fs/promises";
-import { join as join22, posix as posix12 } from "node:path";
+import { join as join21, posix as posix12 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -20831,7 +20820,7 @@ function oldestFirst(assets) {
 
 // src/publish/artifact/report.ts
 import { readFile as readFile7 } from "node:fs/promises";
-import { join as join21 } from "node:path";
+import { join as join20 } from "node:path";
 
 // src/util/http.ts
 var HttpError = class extends UserError {
@@ -21214,7 +21203,7 @@ async function reportFiles(outDir, report2, log) {
   const entries = [];
   for (const name of names) {
     try {
-      entries.push({ name, bytes: await readFile7(join21(outDir, ...name.split("/"))) });
+      entries.push({ name, bytes: await readFile7(join20(outDir, ...name.split("/"))) });
     } catch {
       log.warning(`${name} is named by the report but cannot be read from ${outDir}; not in the artifact.`);
     }
@@ -21377,7 +21366,7 @@ var CommentTarget = class {
     const downloaded = `${this.options.baseDir}, the artifact this workflow downloaded`;
     const rechecked = this.options.recheckedIn;
     if (!rechecked) return `The report is in ${downloaded}`;
-    const where2 = `${rechecked.jobSummary ? "the job summary and in " : ""}${join22(rechecked.outDir, "report.md")}`;
+    const where2 = `${rechecked.jobSummary ? "the job summary and in " : ""}${join21(rechecked.outDir, "report.md")}`;
     return `The re-checked report is in ${where2}; its plot images are in ${downloaded}`;
   }
   /**
@@ -21429,7 +21418,7 @@ async function readImages(baseDir, rels, log) {
   for (const rel of rels) {
     let bytes;
     try {
-      const path = join22(baseDir, ...rel.split("/"));
+      const path = join21(baseDir, ...rel.split("/"));
       if (!(await lstat5(path)).isFile()) throw new Error("not a regular file");
       bytes = await readFile8(path);
     } catch {
@@ -21532,7 +21521,7 @@ var ANNOTATION_MESSAGE_LIMIT = 6e4;
 
 // src/run.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join31, posix as posix19 } from "node:path";
+import { join as join30, posix as posix19 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -22906,8 +22895,8 @@ function foldedColumns(report2) {
 }
 
 // src/aggregate/read.ts
-import { lstat as lstat6, readdir as readdir7, readFile as readFile9 } from "node:fs/promises";
-import { basename as basename6, join as join23 } from "node:path";
+import { lstat as lstat6, readdir as readdir6, readFile as readFile9 } from "node:fs/promises";
+import { basename as basename6, join as join22 } from "node:path";
 
 // src/report/verdict.ts
 var NAMED = 3;
@@ -23029,8 +23018,8 @@ function ruleItem(r, metrics, name) {
   if (r.status === "error") return `${short(name(r.metric.file, r.metric.key))}: ${short(r.detail.replace(/`/g, ""), 120)}`;
   const row3 = metrics.find((f) => f.path === r.metric.file)?.rows.find((x) => x.key === r.metric.key);
   const metric = name(r.metric.file, r.metric.key);
-  const relative10 = r.detail.includes("(base ");
-  if (relative10 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
+  const relative9 = r.detail.includes("(base ");
+  if (relative9 && row3 && row3.diff !== void 0 && r.base !== null && r.head !== null) return change(metric, row3);
   if (r.head !== null) return `${short(metric)} ${formatNumber(r.head)} (rule: ${short(r.rule)})`;
   return `${short(metric)}: ${short(r.detail.replace(/`/g, ""), 120)}`;
 }
@@ -23178,9 +23167,9 @@ function row2(causes) {
       changed: boolean(o.changed, key(at, "changed"))
     };
     const diff = optional(change2)(o.diff, key(at, "diff"));
-    const relative10 = optional(change2)(o.relative, key(at, "relative"));
+    const relative9 = optional(change2)(o.relative, key(at, "relative"));
     if (diff !== void 0) out.diff = diff;
-    if (relative10 !== void 0) out.relative = relative10;
+    if (relative9 !== void 0) out.relative = relative9;
     if (causes && o.causes !== void 0) {
       const where2 = key(at, "causes");
       const index = o.causes;
@@ -23553,13 +23542,13 @@ async function readRuns(dirs) {
   for (const dir of dirs) {
     const stat12 = await lstat6(dir).catch(() => null);
     if (!stat12?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
-    if (await lstat6(join23(dir, "report.json")).catch(() => null)) {
+    if (await lstat6(join22(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
     }
-    const children = (await readdir7(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && isJobFolder(e.name)).map((e) => e.name);
+    const children = (await readdir6(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && isJobFolder(e.name)).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
-    for (const child of children.sort()) runs.push(await readRun(join23(dir, child)));
+    for (const child of children.sort()) runs.push(await readRun(join22(dir, child)));
   }
   const seen = /* @__PURE__ */ new Map();
   for (const run3 of runs) {
@@ -23571,7 +23560,7 @@ async function readRuns(dirs) {
 }
 async function readRun(dir) {
   const name = runName(dir);
-  const path = join23(dir, "report.json");
+  const path = join22(dir, "report.json");
   const stat12 = await lstat6(path).catch(() => null);
   if (!stat12) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
   const unread = (why) => ({ name, report: null, failed: `${basename6(dir)}/report.json ${why}` });
@@ -25479,11 +25468,11 @@ function hasFiniteChanges(row3) {
 }
 function finiteChanges(row3) {
   if (hasFiniteChanges(row3)) return row3;
-  const { diff, relative: relative10, causes: _causes, ...rest } = row3;
+  const { diff, relative: relative9, causes: _causes, ...rest } = row3;
   return {
     ...rest,
     ...diff === void 0 ? {} : { diff: exactDiffValue(row3) ?? asValue(diff) },
-    ...relative10 === void 0 ? {} : { relative: asValue(relative10) }
+    ...relative9 === void 0 ? {} : { relative: asValue(relative9) }
   };
 }
 function asValue(n) {
@@ -27434,7 +27423,7 @@ function plotError(def, error2) {
 }
 
 // src/plots/write.ts
-import { join as join24 } from "node:path";
+import { join as join23 } from "node:path";
 async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
   const names = /* @__PURE__ */ new Set();
   const entries = [];
@@ -27454,11 +27443,11 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
         entry.error = plot2.error;
       } else if (plot2.kind === "image") {
         if (plot2.head) {
-          await writeFileAtomic(join24(dir, name + plot2.ext), plot2.head);
+          await writeFileAtomic(join23(dir, name + plot2.ext), plot2.head);
           entry.image = linkPrefix + name + plot2.ext;
         }
         if (plot2.base) {
-          await writeFileAtomic(join24(dir, `${name}.base${plot2.ext}`), plot2.base);
+          await writeFileAtomic(join23(dir, `${name}.base${plot2.ext}`), plot2.base);
           entry.baseImage = `${linkPrefix}${name}.base${plot2.ext}`;
           if (!plot2.head) entry.image = entry.baseImage;
         }
@@ -27467,7 +27456,7 @@ async function writePlots(prepared, getRenderer, dir, linkPrefix, deadline) {
       } else {
         renderer ??= await getRenderer();
         const image = await renderer.render(plot2.spec);
-        await writeFileAtomic(join24(dir, `${name}.png`), image.png);
+        await writeFileAtomic(join23(dir, `${name}.png`), image.png);
         entry.image = `${linkPrefix}${name}.png`;
       }
     } catch (error2) {
@@ -27502,7 +27491,7 @@ async function renderPlots(git, request, getRenderer, log) {
 }
 
 // src/history/draw-trends.ts
-import { join as join25 } from "node:path";
+import { join as join24 } from "node:path";
 
 // src/history/trend-spec.ts
 var BASE_COLOR = "#1f6feb";
@@ -27606,7 +27595,7 @@ async function drawTrends(plans, request, getRenderer) {
       renderer ??= await getRenderer();
       const image = await renderer.render(trendSpec(entry, metric, request.headLabel));
       const name = uniqueName(`${metric.file}-${metric.key}`, names);
-      await writeFileAtomic(join25(request.dir, `${name}.png`), image.png);
+      await writeFileAtomic(join24(request.dir, `${name}.png`), image.png);
       entry.image = `${request.linkPrefix}${name}.png`;
     } catch (error2) {
       entry.error = `${what}: could not render: ${describeError(error2)}`;
@@ -27616,7 +27605,7 @@ async function drawTrends(plans, request, getRenderer) {
 }
 
 // src/publish/local.ts
-import { join as join26, resolve as resolve8 } from "node:path";
+import { join as join25, resolve as resolve8 } from "node:path";
 
 // src/util/json-text.ts
 var PIECE = 64 * 1024;
@@ -27708,13 +27697,13 @@ var LocalFilesPublisher = class {
   async publish(report2) {
     await writeFilesAtomic([
       {
-        path: join26(this.dir, "report.json"),
+        path: join25(this.dir, "report.json"),
         produce: (write) => {
           writeJson(this.json(report2), write);
           write("\n");
         }
       },
-      { path: join26(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
+      { path: join25(this.dir, "report.md"), produce: (write) => write(this.markdown(report2)) }
     ]);
     return { location: this.markdownPath };
   }
@@ -28321,10 +28310,10 @@ var AggregateCheckPublisher = class extends CheckRunTarget {
 
 // src/publish/github/artifact.ts
 import { lstat as lstat7, readFile as readFile10 } from "node:fs/promises";
-import { join as join27 } from "node:path";
+import { join as join26 } from "node:path";
 var MAX_REPORT_BYTES2 = 32 * 1024 * 1024;
 async function readArtifact(dir) {
-  const path = join27(dir, "report.json");
+  const path = join26(dir, "report.json");
   const missing = `'artifact-dir' (${dir}) has no readable report.json; download the artifact the first workflow uploaded (actions/download-artifact with run-id) into it.`;
   let text2;
   try {
@@ -28346,12 +28335,12 @@ async function readArtifact(dir) {
 
 // src/pipeline/trusted-remotes.ts
 import { lstat as lstat8, readFile as readFile11 } from "node:fs/promises";
-import { join as join28 } from "node:path";
+import { join as join27 } from "node:path";
 async function trustedRemotes(git, workspace, head, base, candidates, eventName) {
   const fromBase = base !== null && candidates.some((c) => c.kind === "explicit" || c.kind === "commit" && c.sha === base.sha);
   const where2 = fromBase ? `the base revision (${base.label}, ${base.sha.slice(0, 7)})` : null;
   const repo = where2 ? { text: (await commitTree(git, base.sha, base.label).dvcConfig())?.toString("utf8") ?? null, name: `.dvc/config at ${where2}` } : { text: null, name: ".dvc/config (none trusted)" };
-  const checked = await checkedOut(join28(workspace, ".dvc", "config"));
+  const checked = await checkedOut(join27(workspace, ".dvc", "config"));
   const notes = [];
   const why = `on '${eventName}' the checkout can be a pull request's, and the workflow's DVC credentials must not go where it says`;
   let changes;
@@ -28425,7 +28414,7 @@ function projectFiles(dvcYamls, dvcFiles = []) {
 }
 
 // src/values/moved-root.ts
-import { join as join29 } from "node:path";
+import { join as join28 } from "node:path";
 function movedRootFrame(roots) {
   if (roots.head === roots.base) return null;
   const holds = (outer2, inner) => outer2 === "" || inner.startsWith(`${outer2}/`);
@@ -28435,7 +28424,7 @@ function movedRootFrame(roots) {
   return { outer, headPrefix: within(roots.head), basePrefix: within(roots.base) };
 }
 function folderOnDisk(top2, folder) {
-  return folder ? join29(top2, ...folder.split("/")) : top2;
+  return folder ? join28(top2, ...folder.split("/")) : top2;
 }
 function reframedProject(project, prefix) {
   if (!prefix) return project;
@@ -29660,7 +29649,7 @@ var HistoryRecorder = class {
 
 // src/data-diff/collect.ts
 import { createReadStream as createReadStream4, existsSync as existsSync9 } from "node:fs";
-import { join as join30 } from "node:path";
+import { join as join29 } from "node:path";
 import { stat as stat11 } from "node:fs/promises";
 
 // src/data-diff/diff.ts
@@ -30532,7 +30521,7 @@ function isDir(md52, nfiles) {
   return md52 ? md52.endsWith(".dir") : nfiles !== void 0;
 }
 async function collectDataChanges(git, request, log) {
-  if (!request.base || !existsSync9(join30(request.workspace, ".dvc"))) return null;
+  if (!request.base || !existsSync9(join29(request.workspace, ".dvc"))) return null;
   const data = await openProjectData(request.workspace, log, request.data);
   try {
     const headTree = workspaceTree(request.workspace, { name: request.headLabel, budget: request.budget, listing: request.listing });
@@ -30644,7 +30633,7 @@ async function runIn(git, config, log, deadline) {
       projects,
       data,
       deadline,
-      dir: join31(config.outDir, "plots"),
+      dir: join30(config.outDir, "plots"),
       linkPrefix: "plots/"
     },
     loadPlotRenderer,
@@ -30714,7 +30703,7 @@ async function runIn(git, config, log, deadline) {
   }) : null;
   const trends = await drawTrends(
     planTrends(history2, gates2, comparison.metrics),
-    { dir: join31(config.outDir, "trends"), linkPrefix: "trends/", headLabel, deadline },
+    { dir: join30(config.outDir, "trends"), linkPrefix: "trends/", headLabel, deadline },
     loadPlotRenderer
   );
   for (const trend2 of trends) if (trend2.error) log.warning(trend2.error);
@@ -31003,7 +30992,7 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
   const freshnessUnknown = /* @__PURE__ */ new Map();
   const project = await projects.at(WORKSPACE, tree);
   const nestedOnly = reproduced !== void 0;
-  const root = !nestedOnly && existsSync10(join31(workspace, "dvc.yaml"));
+  const root = !nestedOnly && existsSync10(join30(workspace, "dvc.yaml"));
   const nested = (file) => isDvcYaml(file) && file !== "dvc.yaml";
   if (!root && !project.dvcYamls.some((d) => nested(d.file)) && !project.errors.some((e) => nestedOnly ? nested(e.file) : isDvcYaml(e.file))) {
     return { stale: [], unknown: null, staleAtHead, freshnessUnknown };
@@ -31048,7 +31037,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
     unloaded.push(describeError(error2));
     return [];
   });
-  const root = existsSync10(join31(workspace, "dvc.yaml")) ? await loaded(async () => [{ file: "dvc.yaml", dag: (await loadedPipeline(workspace, project)).dag }]) : [];
+  const root = existsSync10(join30(workspace, "dvc.yaml")) ? await loaded(async () => [{ file: "dvc.yaml", dag: (await loadedPipeline(workspace, project)).dag }]) : [];
   const pipelines = [...root, ...await loaded(() => nestedPipelines(workspace, project))];
   const results = new Map(pipeline2.stages.map((s) => [s.name, s]));
   const firstFailure = pipeline2.stages.find((s) => s.status === "failed");

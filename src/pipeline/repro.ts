@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { realpath, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { isDvcYaml, joinPath, loadDvcYaml, type DvcProject } from '../dvc/project';
+import { isDvcYaml, joinPath, loadDvcYaml, loadProject, type DvcProject } from '../dvc/project';
 import type { DvcYaml, Stage } from '../dvc/types';
 import type { Deadline } from '../util/deadline';
 import { describeError, UserError } from '../util/errors';
@@ -13,7 +13,7 @@ import type { LockDocument, LockEntry, LockStage } from '../dvc/lock';
 import { lockEntryFromHash, readLock, writeLock, type LockFile } from './lock';
 import { runShell, stageCommands, TailBuffer } from './shell';
 import { checkLockable, currentParams, trackedStatus, Workspace } from './status';
-import { findDvcFiles, readDvcFile } from '../dvc/data/dvcfile';
+import { loadTrackedFiles, trackedFiles, type TrackedFile, type TrackedOut } from '../dvc/data/dvcfile';
 import type { StageResult } from './types';
 import { notInCache, PipelineData, restorableOuts, statusAfterRestores, trackedObject, type DataOptions } from './restore';
 import { ignoreOutput } from './gitignore';
@@ -76,8 +76,11 @@ export async function loadPipeline(given: string): Promise<Pipeline> {
   return { dir, dvc, dag, lock, ws: new Workspace(dir, tree) };
 }
 
-/** What `pipelineStatus` reads of a pipeline: the DAG of its stages, dvc.lock as read, and the workspace. */
-type PipelineState = Pick<Pipeline, 'dag' | 'ws'> & { lock: LockDocument };
+/**
+ * What `pipelineStatus` reads of a pipeline: the DAG of its stages, dvc.lock as read, and the workspace; with the
+ * project it comes from when that is loaded already (the run's), whose `.dvc` files are then not read again.
+ */
+type PipelineState = Pick<Pipeline, 'dag' | 'ws'> & { lock: LockDocument; project?: DvcProject };
 
 /**
  * The pipeline of the root dvc.yaml of a project loaded already (the run's, shared by its steps), for
@@ -94,7 +97,7 @@ export async function loadedPipeline(given: string, project: DvcProject): Promis
   if (!dvc) throw new UserError(`No dvc.yaml in ${dir}.`);
   const dag = buildDag(dvc.stages);
   failed('dvc.lock');
-  return { dag, lock: project.locks.get('') ?? { stages: new Map(), raw: new Map() }, ws: new Workspace(dir, workspaceTree(dir)) };
+  return { dag, lock: project.locks.get('') ?? { stages: new Map(), raw: new Map() }, ws: new Workspace(dir, workspaceTree(dir)), project };
 }
 
 /**
@@ -113,7 +116,7 @@ export async function nestedPipelines(given: string, project: DvcProject): Promi
     const error = project.errors.find((e) => e.file === joinPath(dvc.dir, 'dvc.lock'));
     if (error) throw new UserError(error.error);
     const lock = project.locks.get(dvc.dir) ?? { stages: new Map(), raw: new Map() };
-    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join(dir, ...dvc.dir.split('/')), tree, dvc.dir) });
+    out.push({ file: dvc.file, dag: buildDag(dvc.stages, dvc.file), lock, ws: new Workspace(join(dir, ...dvc.dir.split('/')), tree, dvc.dir), project });
   }
   return out;
 }
@@ -141,7 +144,9 @@ export async function pipelineStatus(
   const selected = selectStages(dag, targets);
   const data = options.pull === false ? null : await PipelineData.open(ws.root, options.data);
   try {
-    const { expected, depErrors } = await prepareDeps(pipeline, selected, data, true);
+    // The `.dvc` files are read only to pull deps: a refused one stops the status as it would stop `repro`.
+    const tracked = data ? trackedFiles(pipeline.project ?? (await loadProject(workspaceTree(ws.root)))) : [];
+    const { expected, depErrors } = await prepareDeps(pipeline, selected, data, tracked, true);
     const out = [];
     for (const name of selected) {
       const stage = dag.nodes.get(name)!.stage;
@@ -184,13 +189,12 @@ export async function trackedDataStatus(
   ws: Workspace,
   options: Pick<ReproOptions, 'pull' | 'data'> = {},
 ): Promise<{ name: string; reasons: string[]; action?: string }[] | null> {
-  const files = await findDvcFiles(ws.dir);
+  const files = await loadTrackedFiles(ws.root);
   if (!files.length) return null;
   const data = options.pull === false ? null : await PipelineData.open(ws.root, options.data);
   try {
     const out = [];
-    for (const file of files) {
-      const outs = await readDvcFile(ws.dir, file);
+    for (const { file, outs } of files) {
       const reasons = await trackedStatus(outs, ws);
       // Data in the workspace as the file records it, whose object the cache lacks: `dvc status` says so, and pull fetches it.
       const uncached = [];
@@ -223,6 +227,7 @@ async function prepareDeps(
   pipeline: Pick<Pipeline, 'dag' | 'ws'>,
   selected: string[],
   data: PipelineData | null,
+  tracked: TrackedFile[],
   dry: boolean,
   log?: Logger,
 ): Promise<{ expected: Map<string, string>; depErrors: Map<string, string> }> {
@@ -231,7 +236,7 @@ async function prepareDeps(
   if (!data) return { expected, depErrors };
   const { dag, ws } = pipeline;
   const deps = new Set(selected.flatMap((name) => dag.nodes.get(name)!.stage.deps.map((d) => ws.rootPath(projectPath(dag.nodes.get(name)!.stage, d)))));
-  for (const t of await data.trackedDeps(deps, ws)) {
+  for (const t of missingDeps(tracked, deps, ws)) {
     try {
       if (dry) {
         const available = await data.available([trackedObject(t)]);
@@ -250,6 +255,12 @@ async function prepareDeps(
   return { expected, depErrors };
 }
 
+/** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
+function missingDeps(tracked: TrackedFile[], deps: Set<string>, ws: Workspace): TrackedOut[] {
+  const needed = (t: TrackedOut): boolean => [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`));
+  return tracked.flatMap(({ outs }) => outs.filter((t) => needed(t) && !ws.existsAtRoot(t.path)));
+}
+
 /**
  * `.dvc`-tracked data the selected stages read that is in the workspace but not what its `.dvc` file records: the
  * user's change, which the stages run on. `dvc repro` re-saves such a data source (Stage.run's "Verifying data
@@ -257,14 +268,12 @@ async function prepareDeps(
  * has no command that would, so it says so, naming the file: committed as it is, the `.dvc` file and dvc.lock
  * disagree, and a fresh clone pulls the old data by the `.dvc` file.
  */
-async function changedDataSources(pipeline: Pick<Pipeline, 'dag' | 'ws'>, selected: string[]): Promise<string[]> {
+async function changedDataSources(pipeline: Pick<Pipeline, 'dag' | 'ws'>, selected: string[], tracked: TrackedFile[]): Promise<string[]> {
   const { dag, ws } = pipeline;
   const deps = new Set(selected.flatMap((name) => dag.nodes.get(name)!.stage.deps.map((d) => projectPath(dag.nodes.get(name)!.stage, d))));
   const warnings: string[] = [];
-  for (const file of await findDvcFiles(ws.dir)) {
-    const outs = (await readDvcFile(ws.dir, file)).filter(
-      (t) => [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`)) && ws.exists(t.path),
-    );
+  for (const { file, outs: all } of tracked) {
+    const outs = all.filter((t) => [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`)) && ws.exists(t.path));
     const modified = (await trackedStatus(outs, ws)).filter((r) => r.endsWith(': modified')).map((r) => r.slice('out '.length, -': modified'.length));
     if (!modified.length) continue;
     const paths = modified.join(', ');
@@ -345,8 +354,10 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
   let passed = true;
   const selected = selectStages(dag, options.targets ?? []);
   const pulling = options.pull === false ? null : data;
-  const { expected, depErrors } = await prepareDeps(pipeline, selected, pulling, options.dry ?? false, log);
-  for (const changed of await changedDataSources(pipeline, selected)) log.warning(changed);
+  // Read once, before anything moves: a `.dvc` file DVC refuses stops the run here, as it stops `dvc repro`.
+  const tracked = await loadTrackedFiles(ws.root);
+  const { expected, depErrors } = await prepareDeps(pipeline, selected, pulling, tracked, options.dry ?? false, log);
+  for (const changed of await changedDataSources(pipeline, selected, tracked)) log.warning(changed);
 
   for (const name of selected) {
     const stage = dag.nodes.get(name)!.stage;

@@ -4,7 +4,7 @@ import { join, posix } from 'node:path';
 import { Cache } from '../dvc/data/cache';
 import { checkout } from '../dvc/data/checkout';
 import { loadDvcConfig, selectRemote, type DvcConfig, type RevisionConfig } from '../dvc/data/config';
-import { findDvcFiles, importNotFetched, readDvcFile, type TrackedOut } from '../dvc/data/dvcfile';
+import { importNotFetched, type TrackedOut } from '../dvc/data/dvcfile';
 import { DataError, ObjectError, TransferError } from '../dvc/data/errors';
 import { objectMd5 } from '../dvc/data/hash';
 import { isDirOid, objectKey } from '../dvc/data/oid';
@@ -244,18 +244,6 @@ export class PipelineData {
       }
     }
     return this.cache.path(oid, legacy);
-  }
-
-  /** `.dvc`-tracked data some of `deps` (project-root paths) need that is missing from the workspace. */
-  async trackedDeps(deps: Set<string>, ws: Workspace): Promise<TrackedOut[]> {
-    const out: TrackedOut[] = [];
-    for (const file of await findDvcFiles(this.root)) {
-      for (const t of await readDvcFile(this.root, file)) {
-        const needed = [...deps].some((d) => d === t.path || d.startsWith(`${t.path}/`) || t.path.startsWith(`${d}/`));
-        if (needed && !ws.existsAtRoot(t.path)) out.push(t);
-      }
-    }
-    return out;
   }
 
   /** `dvc commit` of a stage's cached outs after it ran, so `mlreport push` can send them. */

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readDvcFile as readTrackedOuts } from '../../src/dvc/data/dvcfile';
+import { loadTrackedFiles } from '../../src/dvc/data/dvcfile';
 import { projectFiles } from '../../src/dvc/files';
 import { shlexQuote } from '../../src/dvc/interpolate';
 import { loadDvcYaml as loadFromTree, loadProject } from '../../src/dvc/project';
@@ -653,9 +653,14 @@ describe('.dvc files: one reader for the project model and the data layer', () =
         ],
       );
       // The data layer pulls only what DVC caches.
-      assert.deepEqual(await readTrackedOuts(dir, 'data/a.dvc'), [
-        { oid: A, path: 'data/a', dvcfile: 'data/a.dvc', legacy: false, isexec: false, push: true, remote: 'store' },
-        { oid: `${B}.dir`, path: 'old', dvcfile: 'data/a.dvc', legacy: true, isexec: false, push: true, remote: undefined },
+      assert.deepEqual(await loadTrackedFiles(dir), [
+        {
+          file: 'data/a.dvc',
+          outs: [
+            { oid: A, path: 'data/a', dvcfile: 'data/a.dvc', legacy: false, isexec: false, push: true, remote: 'store' },
+            { oid: `${B}.dir`, path: 'old', dvcfile: 'data/a.dvc', legacy: true, isexec: false, push: true, remote: undefined },
+          ],
+        },
       ]);
     });
   });
@@ -765,7 +770,7 @@ describe('.dvc files: one reader for the project model and the data layer', () =
         assert.equal(project.errors.length, 1);
         assert.equal(project.errors[0]!.file, 'x.dvc');
         assert.match(project.errors[0]!.error, expected);
-        await assert.rejects(readTrackedOuts(dir, 'x.dvc'), (error: Error) => expected.test(error.message));
+        await assert.rejects(loadTrackedFiles(dir), (error: Error) => expected.test(error.message));
       });
     });
   }
@@ -813,7 +818,7 @@ describe('.dvc files: one reader for the project model and the data layer', () =
       writeFileSync(join(outside, 'x.dvc'), `outs:\n- path: a\n  md5: ${A}\n  hash: md5\n`);
       await withProject({}, async (dir) => {
         symlinkSync(join(outside, 'x.dvc'), join(dir, 'x.dvc'));
-        await assert.rejects(readTrackedOuts(dir, 'x.dvc'), /x\.dvc: a link to a file outside the project; not read/);
+        await assert.rejects(loadTrackedFiles(dir), /x\.dvc: a link to a file outside the project; not read/);
       });
     } finally {
       rmSync(outside, { recursive: true, force: true });

@@ -743,3 +743,39 @@ describe('the action (dist/index.js) with dvc-push: true on a remote missing one
     assert.match(run.stdout, /dvc push: 0 object\(s\) uploaded, \d+ already on the remote, 1 not pushed \(in neither the cache nor the remote: eval\)/);
   });
 });
+
+describe('the action (dist/index.js) with a .dvc file DVC refuses: one that tracks a stage output', () => {
+  const { repo, store, log, env, dataOid } = exampleProject();
+  const cleanup: string[] = [repo.dir, store];
+  after(() => {
+    for (const d of cleanup) rmSync(d, { recursive: true, force: true });
+  });
+
+  test("the repro step fails naming the .dvc file and why, and pulls, restores and runs nothing: model.pkl is not checked out from data.xml's object", async () => {
+    assert.equal((await runCli(['repro'], repo.dir, env)).code, 0);
+    assert.equal((await runCli(['push'], repo.dir, env)).code, 0);
+    repo.commit('pipeline');
+    // model.pkl is stage train's output; this file claims it too, with another object (data.xml's, on the remote).
+    // DVC refuses the project (OutputDuplicationError) before it pulls or runs anything.
+    const sha = repo.commit('track the model by hand', { 'model.pkl.dvc': `outs:\n- md5: ${dataOid}\n  size: 40\n  hash: md5\n  path: model.pkl\n` });
+    rmSync(log);
+    const dir = clone(repo);
+    cleanup.push(dir);
+    const run = await runAction({
+      workspace: dir,
+      eventName: 'workflow_dispatch',
+      event: {},
+      sha,
+      inputs: { comment: 'off' },
+      env: { STAGE_LOG: log, DVC_GLOBAL_CONFIG_DIR: env.DVC_GLOBAL_CONFIG_DIR!, DVC_SYSTEM_CONFIG_DIR: env.DVC_SYSTEM_CONFIG_DIR! },
+    });
+    const said = "model.pkl.dvc: output 'model.pkl' is already specified in stage 'train' of dvc.yaml (DVC refuses such a project";
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    assert.ok(run.stdout.includes(`::error::${said}`), run.stdout);
+    // The repro step itself stops on it (the report's other steps name the broken file too).
+    assert.ok(run.summary.includes(`| model.pkl.dvc | **failed** | 0.0 s | ${said}`), run.summary);
+    assert.deepEqual(ran(log), [], 'no stage command ran');
+    for (const path of ['model.pkl', 'data/data.xml', 'data/prepared', 'eval'])
+      assert.ok(!existsSync(join(dir, path)), `${path} was not pulled, restored or made`);
+  });
+});

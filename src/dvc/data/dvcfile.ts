@@ -1,9 +1,5 @@
-import { readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
 import { workspaceTree } from '../../workspace/tree';
-import { readDvcFile as readModelDvcFile } from '../dvcfile';
 import { loadProject, refuseBrokenDvcFiles, type DvcProject } from '../project';
-import { DataError } from './errors';
 import type { ObjectRef } from './oid';
 
 /** One `outs:` entry of a `.dvc` file, as far as pulling and checking it out needs. */
@@ -34,45 +30,6 @@ export function importNotFetched(out: Pick<TrackedOut, 'path' | 'dvcfile' | 'imp
   return `${out.path} is imported by ${out.dvcfile} from ${out.importedFrom} (\`dvc import\`): DVC fetches an import from its source repository, never from this project's remotes, and mlreport cannot; run \`dvc pull ${out.dvcfile}\` (or \`dvc update ${out.dvcfile}\`) with DVC first, or reproduce with DVC's runner (\`repro: dvc\` in the action, \`--repro dvc\` on the CLI)`;
 }
 
-/** `.dvc` files under `root`, skipping `.git`, `.dvc` and other dot-directories. */
-export async function findDvcFiles(root: string, dir = root): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') for (const file of await findDvcFiles(root, join(dir, entry.name))) out.push(file);
-    } else if (entry.isFile() && entry.name.endsWith('.dvc') && entry.name !== '.dvc') {
-      out.push(relative(root, join(dir, entry.name)).split(sep).join('/'));
-    }
-  }
-  return out.sort();
-}
-
-/**
- * The cached outs of a `.dvc` file, read by the project model's `.dvc` reader through the guarded workspace
- * reader. Outs without a hash or with `cache: false` have nothing to pull and are left out; an entry without
- * `hash: md5` is a DVC 2.x (legacy) object.
- */
-export async function readDvcFile(root: string, file: string): Promise<TrackedOut[]> {
-  const parsed = await readModelDvcFile(workspaceTree(root), file);
-  if (!parsed) throw new DataError(`${file}: no such file`);
-  return parsed.outs.flatMap((out) =>
-    out.cache && out.md5 !== null
-      ? [
-          {
-            oid: out.md5,
-            path: out.path,
-            dvcfile: file,
-            legacy: out.hashName !== 'md5',
-            isexec: out.isexec === true,
-            remote: out.remote,
-            push: out.push,
-            ...(parsed.importedFrom !== undefined && { importedFrom: parsed.importedFrom }),
-          },
-        ]
-      : [],
-  );
-}
-
 /** A `.dvc` file of the project and its cached outs. */
 export interface TrackedFile {
   file: string;
@@ -87,7 +44,7 @@ export interface TrackedFile {
  * without a hash or with `cache: false` have nothing to pull and are left out; an entry without `hash: md5` is a DVC
  * 2.x (legacy) object.
  */
-function trackedFiles(project: DvcProject): TrackedFile[] {
+export function trackedFiles(project: DvcProject): TrackedFile[] {
   refuseBrokenDvcFiles(project);
   return project.dvcFiles.map((parsed) => ({
     file: parsed.file,
