@@ -7430,9 +7430,9 @@ function expectedRuns(text2, what) {
 }
 
 // src/workspace/tree.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync as statSync2 } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { join as join2, sep } from "node:path";
+import { join as join3, sep } from "node:path";
 
 // src/git/cat-file.ts
 import { spawn as spawn2 } from "node:child_process";
@@ -7451,6 +7451,11 @@ async function runGit(cwd, args, input) {
 async function gitYesNo(cwd, args) {
   const ended = await spawnGit(cwd, args);
   if (ended.code === 0 || ended.code === 1) return ended.code === 0;
+  throw new Error(ended.why);
+}
+async function runGitMatching(cwd, args, input) {
+  const ended = await spawnGit(cwd, args, input);
+  if (ended.code === 0 || ended.code === 1) return ended.code === 0 ? ended.stdout : "";
   throw new Error(ended.why);
 }
 function spawnGit(cwd, args, input) {
@@ -7724,6 +7729,151 @@ async function readThroughFile(cwd, dir, requests, maxTotal) {
   }
 }
 
+// src/pipeline/dvcignore.ts
+import { readFileSync as readFileSync2, statSync } from "node:fs";
+import { join as join2 } from "node:path";
+var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
+var DvcIgnore = class {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  cache = /* @__PURE__ */ new Map();
+  chains = /* @__PURE__ */ new Map();
+  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r) => r !== null);
+  /** `relPath` is posix, relative to the root, without a leading `./`. */
+  isIgnored(relPath, isDir2) {
+    const parts = relPath.split("/").filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
+    }
+    return false;
+  }
+  /** Whether the directory `relDir` holds a `.dvcignore` file. */
+  hasIgnoreFile(relDir) {
+    try {
+      readFileSync2(join2(this.root, relDir, ".dvcignore"));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
+  matches(relPath, isDir2) {
+    const slash = relPath.lastIndexOf("/");
+    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir2, false);
+    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
+      ignored = apply(rules, relPath.slice(offset), isDir2, ignored);
+    }
+    return ignored;
+  }
+  /**
+   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
+   * `.dvcignore` then tests only the built-in names and builds no paths.
+   */
+  childMatcher(relDir) {
+    if (!this.chain(relDir).length) return (name, isDir2) => apply(this.defaults, name, isDir2, false);
+    const prefix = relDir ? `${relDir}/` : "";
+    return (name, isDir2) => this.matches(prefix + name, isDir2);
+  }
+  /**
+   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
+   * below it starts: a walk asks this once a folder, not once a file.
+   */
+  chain(relDir) {
+    let chain = this.chains.get(relDir);
+    if (!chain) {
+      const slash = relDir.lastIndexOf("/");
+      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
+      const rules = this.rulesIn(relDir);
+      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
+      this.chains.set(relDir, chain);
+    }
+    return chain;
+  }
+  rulesIn(relDir) {
+    let rules = this.cache.get(relDir);
+    if (!rules) {
+      const file = join2(this.root, relDir, ".dvcignore");
+      let text2 = "";
+      if (statSync(file, { throwIfNoEntry: false })) {
+        try {
+          text2 = readFileSync2(file, "utf8");
+        } catch {
+          text2 = "";
+        }
+      }
+      rules = text2.split(/\r?\n/).map(compileRule).filter((r) => r !== null);
+      this.cache.set(relDir, rules);
+    }
+    return rules;
+  }
+};
+function apply(rules, rel, isDir2, ignored) {
+  for (const rule2 of rules) {
+    if (rule2.dirOnly && !isDir2) continue;
+    if (rule2.name === void 0 ? rule2.regex.test(rel) : rel === rule2.name || rel.endsWith(rule2.slashName)) ignored = !rule2.negate;
+  }
+  return ignored;
+}
+function compileRule(line) {
+  let pattern = line.replace(/(?<!\\)\s+$/, "");
+  if (!pattern || pattern.startsWith("#")) return null;
+  let negate = false;
+  if (pattern.startsWith("!")) {
+    negate = true;
+    pattern = pattern.slice(1);
+  }
+  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
+  let dirOnly = false;
+  if (pattern.endsWith("/")) {
+    dirOnly = true;
+    pattern = pattern.slice(0, -1);
+  }
+  const anchored = pattern.includes("/");
+  if (pattern.startsWith("/")) pattern = pattern.slice(1);
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
+      if (atStart && atEnd) {
+        if (i + 2 === pattern.length) re += ".*";
+        else {
+          re += "(?:.*/)?";
+          i += 1;
+        }
+        i += 1;
+        continue;
+      }
+      re += "[^/]*";
+      i += 1;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) re += "\\[";
+      else {
+        let cls = pattern.slice(i + 1, close);
+        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = close;
+      }
+    } else if (c === "\\" && i + 1 < pattern.length) {
+      re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  const prefix = anchored ? "^" : "^(?:.*/)?";
+  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
+  if (!anchored && !/[*?[\\]/.test(pattern)) {
+    rule2.name = pattern;
+    rule2.slashName = `/${pattern}`;
+  }
+  return rule2;
+}
+
 // src/workspace/tree.ts
 async function readFiles(tree, paths) {
   if (tree.readMany) return tree.readMany(paths);
@@ -7819,7 +7969,7 @@ var WorkspaceListing = class {
 };
 function located(full, follow) {
   try {
-    const info = follow ? statSync(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
+    const info = follow ? statSync2(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
     if (!info) return null;
     return { info, target: realpathSync.native(full) };
   } catch (error) {
@@ -7842,20 +7992,21 @@ function workspaceTree(root, options2 = {}) {
     list() {
       files ??= listing ? listing.files() : walk(root);
       return files;
-    }
+    },
+    ignored: (paths) => ignoredInWorkspace(root, paths)
   };
   function readNow(path) {
     return readOpened(open6(path, false));
   }
   function dvcPlotsFileNow(name) {
     const rel = dvcPlotsPath(name);
-    const full = join2(root, ...rel.split("/"));
+    const full = join3(root, ...rel.split("/"));
     const found = located(full, false);
     if (!found) return null;
     const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
     const inside2 = realRoot ??= realpathSync.native(root);
-    if (target !== join2(inside2, ".dvc", "plots", ...name.split("/"))) {
+    if (target !== join3(inside2, ".dvc", "plots", ...name.split("/"))) {
       throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
     }
     if (info.isDirectory()) throw new NotAFile(rel);
@@ -7897,7 +8048,7 @@ function workspaceTree(root, options2 = {}) {
   }
   function open6(path, streamed) {
     const rel = projectPath(path);
-    const full = join2(root, ...rel.split("/"));
+    const full = join3(root, ...rel.split("/"));
     const found = located(full, true);
     if (!found) return null;
     const { info, target } = found;
@@ -7936,7 +8087,7 @@ function namedAsOnDisk(root, rel) {
   let dir = root;
   for (const part of rel.split("/")) {
     if (!readdirSync(dir).includes(part)) return false;
-    dir = join2(dir, part);
+    dir = join3(dir, part);
   }
   return true;
 }
@@ -8063,6 +8214,20 @@ function missingObject(path, entry, error) {
   if (error) return new UserError(`${path}: ${error.message}`);
   return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
 }
+async function ignoredInWorkspace(root, paths) {
+  const out = /* @__PURE__ */ new Set();
+  if (!paths.length) return out;
+  const dvcignore = new DvcIgnore(root);
+  for (const path of paths) if (dvcignore.isIgnored(path, false)) out.add(path);
+  const asked = paths.filter((p) => !out.has(p));
+  if (!asked.length) return out;
+  try {
+    const answer = await runGitMatching(root, ["check-ignore", "--no-index", "-z", "--stdin"], `${asked.join("\0")}\0`);
+    for (const path of answer.split("\0")) if (path) out.add(path);
+  } catch {
+  }
+  return out;
+}
 async function walk(root) {
   const out = [];
   const queue = [[root, ""]];
@@ -8078,7 +8243,7 @@ async function walk(root) {
       if (isPrivate(entry.name)) continue;
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join2(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join3(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -10662,7 +10827,7 @@ function foldedColumns(report2) {
 
 // src/aggregate/read.ts
 import { lstat, readdir as readdir2, readFile } from "node:fs/promises";
-import { basename, join as join3 } from "node:path";
+import { basename, join as join4 } from "node:path";
 
 // src/values/flat.ts
 var CHUNK = 1 << 20;
@@ -11750,13 +11915,13 @@ async function readRuns(dirs) {
   for (const dir of dirs) {
     const stat11 = await lstat(dir).catch(() => null);
     if (!stat11?.isDirectory()) throw new UserError(`${dir} is not a folder; name the folders holding the jobs' report.json (or a folder of such folders).`);
-    if (await lstat(join3(dir, "report.json")).catch(() => null)) {
+    if (await lstat(join4(dir, "report.json")).catch(() => null)) {
       runs.push(await readRun(dir));
       continue;
     }
     const children = (await readdir2(dir, { withFileTypes: true })).filter((e) => e.isDirectory() && isJobFolder(e.name)).map((e) => e.name);
     if (!children.length) runs.push({ name: runName(dir), report: null, failed: "no report.json in its folder" });
-    for (const child of children.sort()) runs.push(await readRun(join3(dir, child)));
+    for (const child of children.sort()) runs.push(await readRun(join4(dir, child)));
   }
   const seen = /* @__PURE__ */ new Map();
   for (const run2 of runs) {
@@ -11768,7 +11933,7 @@ async function readRuns(dirs) {
 }
 async function readRun(dir) {
   const name = runName(dir);
-  const path = join3(dir, "report.json");
+  const path = join4(dir, "report.json");
   const stat11 = await lstat(path).catch(() => null);
   if (!stat11) return { name, report: null, failed: "no report.json: the job failed before it wrote or uploaded its report" };
   const unread = (why) => ({ name, report: null, failed: `${basename(dir)}/report.json ${why}` });
@@ -11869,12 +12034,12 @@ function unrecordedBaseRemedy(cli, store, sha2) {
 
 // src/config/project-root.ts
 import { realpath, stat } from "node:fs/promises";
-import { dirname as dirname2, join as join5, posix, relative as relative2, sep as sep3 } from "node:path";
+import { dirname as dirname2, join as join6, posix, relative as relative2, sep as sep3 } from "node:path";
 
 // src/git/repo.ts
 import { spawn as spawn3 } from "node:child_process";
-import { readFileSync as readFileSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { dirname, join as join4, relative, sep as sep2 } from "node:path";
+import { readFileSync as readFileSync3, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { dirname, join as join5, relative, sep as sep2 } from "node:path";
 var MAX_METADATA_BYTES = 16 * 1024 * 1024;
 var places = /* @__PURE__ */ new Map();
 var FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
@@ -12308,14 +12473,14 @@ function plainWorkTree(dir) {
     return null;
   }
   for (let top2 = real; ; top2 = dirname(top2)) {
-    const dotGit = join4(top2, ".git");
-    const found = statSync2(dotGit, { throwIfNoEntry: false });
+    const dotGit = join5(top2, ".git");
+    const found = statSync3(dotGit, { throwIfNoEntry: false });
     if (found) {
-      if (!found.isDirectory() || found.uid !== uid || statSync2(top2).uid !== uid) return null;
-      if (!statSync2(join4(dotGit, "HEAD"), { throwIfNoEntry: false })?.isFile()) return null;
+      if (!found.isDirectory() || found.uid !== uid || statSync3(top2).uid !== uid) return null;
+      if (!statSync3(join5(dotGit, "HEAD"), { throwIfNoEntry: false })?.isFile()) return null;
       let config = "";
       try {
-        config = readFileSync2(join4(dotGit, "config"), "utf8");
+        config = readFileSync3(join5(dotGit, "config"), "utf8");
       } catch {
         return null;
       }
@@ -12350,7 +12515,7 @@ async function findProjectRoot(start, what, written = start) {
     chain.push(dir);
     if (dir === top2 || dirname2(dir) === dir) break;
   }
-  const onDisk = { isFolder: isDirectory, isFile, join: join5 };
+  const onDisk = { isFolder: isDirectory, isFile, join: join6 };
   return await nearestProject(chain, onDisk, top2 !== null) ?? top2 ?? real;
 }
 async function projectRootAt(git, sha2, start) {
@@ -12376,7 +12541,7 @@ async function movedAwayRoot(git, sha2, start) {
     if (at > below.length) folders.add(path.slice(0, at - 1));
   }
   const gone = [];
-  for (const folder of folders) if (!await isDirectory(join5(git.root, ...folder.split("/"), ".dvc"))) gone.push(folder);
+  for (const folder of folders) if (!await isDirectory(join6(git.root, ...folder.split("/"), ".dvc"))) gone.push(folder);
   return gone.length === 1 ? gone[0] : null;
 }
 async function fromTop(top2, dir) {
@@ -16415,7 +16580,7 @@ import { posix as posix4 } from "node:path";
 // src/dvc/data/config.ts
 import { lstat as lstat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
 import { homedir } from "node:os";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join6, resolve } from "node:path";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join7, resolve } from "node:path";
 
 // src/dvc/data/errors.ts
 var DataError = class extends UserError {
@@ -16568,12 +16733,12 @@ async function loadParsingConfig(root, environment = {}, revision2) {
 }
 async function readLevels(root, environment, revision2, local, readProjectFile = readConfigFile) {
   const env = environment.env ?? process.env;
-  const repoFile = join6(root, ".dvc", "config");
+  const repoFile = join7(root, ".dvc", "config");
   const onDisk = (file, read2 = readConfigFile) => ({ file, dir: dirname3(file), text: () => read2(file) });
   const levels = [
-    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join6(d, "config"))),
+    ...configDirs(env, environment.platform ?? process.platform).map((d) => onDisk(join7(d, "config"))),
     revision2 ? { file: revision2.name, dir: dirname3(repoFile), text: () => Promise.resolve(revision2.text) } : onDisk(repoFile, readProjectFile),
-    ...local ? [onDisk(join6(root, ".dvc", "config.local"), readProjectFile)] : []
+    ...local ? [onDisk(join7(root, ".dvc", "config.local"), readProjectFile)] : []
   ];
   const read = [];
   const merged = /* @__PURE__ */ new Map();
@@ -16589,7 +16754,7 @@ async function plainProjectFile(root, file) {
   const info = await lstat2(file).catch(() => null);
   if (!info) return null;
   const where2 = await realpath2(file).catch(() => null);
-  if (!info.isFile() || where2 !== join6(await realpath2(root), ".dvc", basename2(file)))
+  if (!info.isFile() || where2 !== join7(await realpath2(root), ".dvc", basename2(file)))
     throw new DataError(`${file}: not a plain file of the project (a link is not followed); not read`);
   return readConfigFile(file);
 }
@@ -16606,14 +16771,14 @@ function configDirs(env, platform) {
   let system;
   let global;
   if (platform === "win32") {
-    system = join6(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
-    global = join6(env.LOCALAPPDATA ?? join6(home, "AppData", "Local"), "iterative", "dvc");
+    system = join7(env.ALLUSERSPROFILE ?? "C:\\ProgramData", "iterative", "dvc");
+    global = join7(env.LOCALAPPDATA ?? join7(home, "AppData", "Local"), "iterative", "dvc");
   } else if (platform === "darwin") {
     system = "/Library/Application Support/dvc";
-    global = join6(home, "Library", "Application Support", "dvc");
+    global = join7(home, "Library", "Application Support", "dvc");
   } else {
-    system = join6((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
-    global = join6(env.XDG_CONFIG_HOME || join6(home, ".config"), "dvc");
+    system = join7((env.XDG_CONFIG_DIRS || "/etc/xdg").split(":")[0], "dvc");
+    global = join7(env.XDG_CONFIG_HOME || join7(home, ".config"), "dvc");
   }
   return [env.DVC_SYSTEM_CONFIG_DIR || system, env.DVC_GLOBAL_CONFIG_DIR || global];
 }
@@ -16652,7 +16817,7 @@ function mergeLevel(merged, sections, file, dir) {
 function resolvePath(key2, value, section, dir) {
   const applies = section.startsWith('remote "') && PATH_KEYS.has(key2) || section === "cache" && key2 === "dir";
   if (!applies || typeof value !== "string" || !value || /^\w+:\/\//.test(value)) return value;
-  if (value === "~" || value.startsWith("~/")) return join6(homedir(), value.slice(1));
+  if (value === "~" || value.startsWith("~/")) return join7(homedir(), value.slice(1));
   if (isAbsolute2(value) || /^[A-Za-z]:[\\/]/.test(value)) return value;
   return resolve(dir, value);
 }
@@ -16686,13 +16851,13 @@ function buildConfig(root, files, merged) {
     files,
     defaultRemote: remote ? remote.toLowerCase() : void 0,
     remotes,
-    cacheDir: cacheDir || join6(root, ".dvc", "cache"),
+    cacheDir: cacheDir || join7(root, ".dvc", "cache"),
     core
   };
 }
 function selectRemote(config, name, pick2) {
   const wanted = (name ?? config.defaultRemote)?.toLowerCase();
-  const where2 = config.files.length ? config.files.join(", ") : `${join6(config.root, ".dvc", "config")} (missing)`;
+  const where2 = config.files.length ? config.files.join(", ") : `${join7(config.root, ".dvc", "config")} (missing)`;
   if (!wanted) {
     const known = [...config.remotes.keys()];
     throw new DataError(
@@ -16713,7 +16878,7 @@ function resolveRef(config, name, where2, seen) {
   seen.add(name);
   const base = resolveRef(config, ref[1].toLowerCase(), where2, seen);
   const sub = ref[2] ?? "";
-  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join6(base.url, sub);
+  const url = !sub ? base.url : /^\w+:\/\//.test(base.url) ? `${base.url.replace(/\/+$/, "")}/${sub}` : join7(base.url, sub);
   const urlFiles = [.../* @__PURE__ */ new Set([remote.urlFile, base.urlFile])].filter((f) => f !== void 0);
   return {
     name: remote.name,
@@ -17014,7 +17179,7 @@ async function parsingConfigOf(tree, file) {
   }
 }
 async function loadProject(tree) {
-  const files = await tree.list();
+  const files = await filesDvcCollects(tree);
   const { dvcYamls, errors } = await loadDvcYamls(tree, files);
   const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
   const attempt = async (file, load) => {
@@ -17042,6 +17207,12 @@ async function loadProject(tree) {
   project.dvcFiles = checked.dvcFiles;
   for (const error of checked.errors) project.errors.push(error);
   return project;
+}
+async function filesDvcCollects(tree) {
+  const files = await tree.list();
+  const nested = files.filter((f) => f.includes("/") && (f.endsWith(".dvc") || isDvcYaml(f)));
+  const ignored = nested.length && tree.ignored ? await tree.ignored(nested) : null;
+  return ignored?.size ? files.filter((f) => !ignored.has(f)) : files;
 }
 function refuseBrokenDvcFiles(project) {
   const broken = project.errors.find((e) => e.file.endsWith(".dvc"));
@@ -17444,7 +17615,7 @@ function nodeCrypto() {
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod, copyFile, mkdir, open as open2, readFile as readFile3, readdir as readdir3, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname4, join as join7, relative as relative3, sep as sep4 } from "node:path";
+import { basename as basename3, dirname as dirname4, join as join8, relative as relative3, sep as sep4 } from "node:path";
 
 // src/dvc/data/hash.ts
 var DOS2UNIX_CHUNK = 1024 * 1024;
@@ -17628,7 +17799,7 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join7(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join8(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   /**
    * Whether the cache holds object `oid`, as dvc-data's `LocalHashFileDB.check` decides: a read-only (0444) file is
@@ -17715,7 +17886,7 @@ var Cache = class {
     if (!await this.has(oid)) {
       const target = this.path(oid);
       await mkdir(dirname4(target), { recursive: true });
-      const tmp = join7(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+      const tmp = join8(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile(file, tmp);
         await chmod(tmp, CACHE_MODE);
@@ -17748,7 +17919,7 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join7(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join8(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size2 = 0;
   try {
@@ -17794,7 +17965,7 @@ async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join7(dir, entry.name);
+    const path = join8(dir, entry.name);
     const isDir2 = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
     if (isDir2) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
@@ -17819,9 +17990,9 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, lstat as lstat3, mkdir as mkdir2, readdir as readdir4, rename as rename2, rm as rm3, stat as stat3 } from "node:fs/promises";
-import { basename as basename4, dirname as dirname5, join as join8, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
+import { basename as basename4, dirname as dirname5, join as join9, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
 var COPIES_AT_ONCE = 8;
-var WORK_DIR = join8("tmp", "mlreport-checkout");
+var WORK_DIR = join9("tmp", "mlreport-checkout");
 async function checkout(cache, root, target, options2 = {}) {
   try {
     return await place(cache, root, target, options2);
@@ -17841,23 +18012,23 @@ async function stage(root, target) {
 var cleared = /* @__PURE__ */ new Set();
 async function workPath(root, dest, suffix) {
   const name = `.${basename4(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.${suffix}`;
-  const dvc = await stat3(join8(root, ".dvc")).catch(() => void 0);
-  if (!dvc?.isDirectory()) return join8(dirname5(dest), name);
+  const dvc = await stat3(join9(root, ".dvc")).catch(() => void 0);
+  if (!dvc?.isDirectory()) return join9(dirname5(dest), name);
   let near2 = dirname5(dest);
   let there = await stat3(near2).catch(() => void 0);
   while (!there && dirname5(near2) !== near2) {
     near2 = dirname5(near2);
     there = await stat3(near2).catch(() => void 0);
   }
-  if (there?.dev !== dvc.dev) return join8(dirname5(dest), name);
-  const runs = join8(root, ".dvc", WORK_DIR);
+  if (there?.dev !== dvc.dev) return join9(dirname5(dest), name);
+  const runs = join9(root, ".dvc", WORK_DIR);
   if (!cleared.has(runs)) {
     cleared.add(runs);
-    for (const pid of await readdir4(runs).catch(() => [])) if (!running(pid)) await rm3(join8(runs, pid), { recursive: true, force: true });
+    for (const pid of await readdir4(runs).catch(() => [])) if (!running(pid)) await rm3(join9(runs, pid), { recursive: true, force: true });
   }
-  const own = join8(runs, String(process.pid));
+  const own = join9(runs, String(process.pid));
   await mkdir2(own, { recursive: true });
-  return join8(own, name);
+  return join9(own, name);
 }
 function running(pid) {
   if (!/^[1-9][0-9]*$/.test(pid) || Number(pid) === process.pid) return false;
@@ -17871,16 +18042,16 @@ function running(pid) {
 async function removeLeftovers(dest, keep) {
   const prefix = `.${basename4(dest)}.`;
   for (const name of await readdir4(dirname5(dest)).catch(() => [])) {
-    if (join8(dirname5(dest), name) === keep) continue;
+    if (join9(dirname5(dest), name) === keep) continue;
     if (name.startsWith(prefix) && /^[0-9a-f]{12}\.(tmp|old)$/.test(name.slice(prefix.length)))
-      await rm3(join8(dirname5(dest), name), { recursive: true, force: true });
+      await rm3(join9(dirname5(dest), name), { recursive: true, force: true });
   }
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname5(join8(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname5(join9(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join8(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join9(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
   const dest = resolve2(root, path);
@@ -17930,7 +18101,7 @@ async function place(cache, root, target, options2) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join8(dest, ...relpath.split("/"));
+      const file = join9(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -17952,7 +18123,7 @@ async function place(cache, root, target, options2) {
     );
     const copied = new Set(options2.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join8(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join9(fresh, ...e.relpath.split("/")), false));
     if (current) await rename2(dest, old);
     await rename2(fresh, dest);
   } catch (error) {
@@ -17969,7 +18140,7 @@ async function materialise(from, to, exec) {
 async function guardUnsaved(cache, dest, path, legacy, options2) {
   if (options2.force) return;
   const stats3 = await lstat3(dest);
-  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join8(dest, ...f.split("/"))) : [dest];
+  const files = stats3.isDirectory() ? (await listFiles2(dest)).map((f) => join9(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep5).join("/")}`);
   }
@@ -17988,7 +18159,7 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir4(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join8(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join9(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -18139,7 +18310,7 @@ var AzureRemote = class {
 };
 
 // src/dvc/data/remotes/http.ts
-import { createReadStream as createReadStream3, readFileSync as readFileSync3 } from "node:fs";
+import { createReadStream as createReadStream3, readFileSync as readFileSync4 } from "node:fs";
 
 // src/util/redact.ts
 var forms = [];
@@ -18220,7 +18391,7 @@ var HttpRemote = class {
     this.endpoint = endpointOf(options2.url);
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options2.jobs, 1) };
     if (options2.url.protocol === "https:") {
-      const tls = options2.sslVerify === false ? { rejectUnauthorized: false } : typeof options2.sslVerify === "string" ? { ca: readFileSync3(options2.sslVerify) } : {};
+      const tls = options2.sslVerify === false ? { rejectUnauthorized: false } : typeof options2.sslVerify === "string" ? { ca: readFileSync4(options2.sslVerify) } : {};
       this.agentOptions = { ...this.agentOptions, ...tls };
     }
   }
@@ -18340,7 +18511,7 @@ function sleep(ms) {
 
 // src/dvc/data/remotes/local.ts
 import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir5, rename as rename3, rm as rm4, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname6, join as join9 } from "node:path";
+import { dirname as dirname6, join as join10 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -18353,7 +18524,7 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key2) {
-    const path = join9(this.root, key2);
+    const path = join10(this.root, key2);
     const handle = await open3(path, "r").catch((error) => {
       throw this.fail(key2, error);
     });
@@ -18361,7 +18532,7 @@ var LocalRemote = class {
   }
   async exists(key2) {
     try {
-      return (await stat4(join9(this.root, key2))).isFile();
+      return (await stat4(join10(this.root, key2))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key2, error);
@@ -18369,15 +18540,15 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir5(join9(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir5(join10(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw this.fail(prefix, error);
     }
   }
   async write(key2, file) {
-    const target = join9(this.root, key2);
-    const tmp = join9(dirname6(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+    const target = join10(this.root, key2);
+    const tmp = join10(dirname6(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
       await mkdir3(dirname6(target), { recursive: true });
       await copyFile3(file, tmp);
@@ -19101,151 +19272,6 @@ async function remotePresence(remote, keys) {
 // src/pipeline/status.ts
 import { existsSync as existsSync2 } from "node:fs";
 import { join as join13, posix as posix6, relative as relative5, resolve as resolve3, dirname as dirname7 } from "node:path";
-
-// src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
-import { join as join10 } from "node:path";
-var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
-var DvcIgnore = class {
-  constructor(root) {
-    this.root = root;
-  }
-  root;
-  cache = /* @__PURE__ */ new Map();
-  chains = /* @__PURE__ */ new Map();
-  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r) => r !== null);
-  /** `relPath` is posix, relative to the root, without a leading `./`. */
-  isIgnored(relPath, isDir2) {
-    const parts = relPath.split("/").filter(Boolean);
-    for (let i = 1; i <= parts.length; i++) {
-      const sub = parts.slice(0, i).join("/");
-      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
-    }
-    return false;
-  }
-  /** Whether the directory `relDir` holds a `.dvcignore` file. */
-  hasIgnoreFile(relDir) {
-    try {
-      readFileSync4(join10(this.root, relDir, ".dvcignore"));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
-  matches(relPath, isDir2) {
-    const slash = relPath.lastIndexOf("/");
-    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir2, false);
-    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
-      ignored = apply(rules, relPath.slice(offset), isDir2, ignored);
-    }
-    return ignored;
-  }
-  /**
-   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
-   * `.dvcignore` then tests only the built-in names and builds no paths.
-   */
-  childMatcher(relDir) {
-    if (!this.chain(relDir).length) return (name, isDir2) => apply(this.defaults, name, isDir2, false);
-    const prefix = relDir ? `${relDir}/` : "";
-    return (name, isDir2) => this.matches(prefix + name, isDir2);
-  }
-  /**
-   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
-   * below it starts: a walk asks this once a folder, not once a file.
-   */
-  chain(relDir) {
-    let chain = this.chains.get(relDir);
-    if (!chain) {
-      const slash = relDir.lastIndexOf("/");
-      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
-      const rules = this.rulesIn(relDir);
-      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
-      this.chains.set(relDir, chain);
-    }
-    return chain;
-  }
-  rulesIn(relDir) {
-    let rules = this.cache.get(relDir);
-    if (!rules) {
-      const file = join10(this.root, relDir, ".dvcignore");
-      let text2 = "";
-      if (statSync3(file, { throwIfNoEntry: false })) {
-        try {
-          text2 = readFileSync4(file, "utf8");
-        } catch {
-          text2 = "";
-        }
-      }
-      rules = text2.split(/\r?\n/).map(compileRule).filter((r) => r !== null);
-      this.cache.set(relDir, rules);
-    }
-    return rules;
-  }
-};
-function apply(rules, rel, isDir2, ignored) {
-  for (const rule2 of rules) {
-    if (rule2.dirOnly && !isDir2) continue;
-    if (rule2.name === void 0 ? rule2.regex.test(rel) : rel === rule2.name || rel.endsWith(rule2.slashName)) ignored = !rule2.negate;
-  }
-  return ignored;
-}
-function compileRule(line) {
-  let pattern = line.replace(/(?<!\\)\s+$/, "");
-  if (!pattern || pattern.startsWith("#")) return null;
-  let negate = false;
-  if (pattern.startsWith("!")) {
-    negate = true;
-    pattern = pattern.slice(1);
-  }
-  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
-  let dirOnly = false;
-  if (pattern.endsWith("/")) {
-    dirOnly = true;
-    pattern = pattern.slice(0, -1);
-  }
-  const anchored = pattern.includes("/");
-  if (pattern.startsWith("/")) pattern = pattern.slice(1);
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*" && pattern[i + 1] === "*") {
-      const atStart = i === 0 || pattern[i - 1] === "/";
-      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
-      if (atStart && atEnd) {
-        if (i + 2 === pattern.length) re += ".*";
-        else {
-          re += "(?:.*/)?";
-          i += 1;
-        }
-        i += 1;
-        continue;
-      }
-      re += "[^/]*";
-      i += 1;
-    } else if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close < 0) re += "\\[";
-      else {
-        let cls = pattern.slice(i + 1, close);
-        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-        re += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i = close;
-      }
-    } else if (c === "\\" && i + 1 < pattern.length) {
-      re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  const prefix = anchored ? "^" : "^(?:.*/)?";
-  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
-  if (!anchored && !/[*?[\\]/.test(pattern)) {
-    rule2.name = pattern;
-    rule2.slashName = `/${pattern}`;
-  }
-  return rule2;
-}
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";

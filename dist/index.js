@@ -8050,6 +8050,11 @@ async function gitYesNo(cwd, args) {
   if (ended.code === 0 || ended.code === 1) return ended.code === 0;
   throw new Error(ended.why);
 }
+async function runGitMatching(cwd, args, input) {
+  const ended = await spawnGit(cwd, args, input);
+  if (ended.code === 0 || ended.code === 1) return ended.code === 0 ? ended.stdout : "";
+  throw new Error(ended.why);
+}
 function spawnGit(cwd, args, input) {
   return new Promise((resolve9, reject) => {
     const child = spawn("git", args, { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
@@ -11964,7 +11969,7 @@ async function parsingConfigOf(tree, file) {
   }
 }
 async function loadProject(tree) {
-  const files = await tree.list();
+  const files = await filesDvcCollects(tree);
   const { dvcYamls, errors } = await loadDvcYamls(tree, files);
   const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
   const attempt = async (file, load) => {
@@ -11992,6 +11997,12 @@ async function loadProject(tree) {
   project.dvcFiles = checked.dvcFiles;
   for (const error2 of checked.errors) project.errors.push(error2);
   return project;
+}
+async function filesDvcCollects(tree) {
+  const files = await tree.list();
+  const nested = files.filter((f) => f.includes("/") && (f.endsWith(".dvc") || isDvcYaml(f)));
+  const ignored = nested.length && tree.ignored ? await tree.ignored(nested) : null;
+  return ignored?.size ? files.filter((f) => !ignored.has(f)) : files;
 }
 function refuseBrokenDvcFiles(project) {
   const broken = project.errors.find((e) => e.file.endsWith(".dvc"));
@@ -12382,9 +12393,156 @@ function asMapping(value, file) {
 }
 
 // src/workspace/tree.ts
-import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
 import { readdir as readdir2 } from "node:fs/promises";
-import { join as join4, sep as sep2 } from "node:path";
+import { join as join5, sep as sep2 } from "node:path";
+
+// src/pipeline/dvcignore.ts
+import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { join as join4 } from "node:path";
+var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
+var DvcIgnore = class {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  cache = /* @__PURE__ */ new Map();
+  chains = /* @__PURE__ */ new Map();
+  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r) => r !== null);
+  /** `relPath` is posix, relative to the root, without a leading `./`. */
+  isIgnored(relPath, isDir2) {
+    const parts = relPath.split("/").filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
+    }
+    return false;
+  }
+  /** Whether the directory `relDir` holds a `.dvcignore` file. */
+  hasIgnoreFile(relDir) {
+    try {
+      readFileSync3(join4(this.root, relDir, ".dvcignore"));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
+  matches(relPath, isDir2) {
+    const slash = relPath.lastIndexOf("/");
+    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir2, false);
+    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
+      ignored = apply(rules, relPath.slice(offset), isDir2, ignored);
+    }
+    return ignored;
+  }
+  /**
+   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
+   * `.dvcignore` then tests only the built-in names and builds no paths.
+   */
+  childMatcher(relDir) {
+    if (!this.chain(relDir).length) return (name, isDir2) => apply(this.defaults, name, isDir2, false);
+    const prefix = relDir ? `${relDir}/` : "";
+    return (name, isDir2) => this.matches(prefix + name, isDir2);
+  }
+  /**
+   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
+   * below it starts: a walk asks this once a folder, not once a file.
+   */
+  chain(relDir) {
+    let chain = this.chains.get(relDir);
+    if (!chain) {
+      const slash = relDir.lastIndexOf("/");
+      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
+      const rules = this.rulesIn(relDir);
+      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
+      this.chains.set(relDir, chain);
+    }
+    return chain;
+  }
+  rulesIn(relDir) {
+    let rules = this.cache.get(relDir);
+    if (!rules) {
+      const file = join4(this.root, relDir, ".dvcignore");
+      let text2 = "";
+      if (statSync2(file, { throwIfNoEntry: false })) {
+        try {
+          text2 = readFileSync3(file, "utf8");
+        } catch {
+          text2 = "";
+        }
+      }
+      rules = text2.split(/\r?\n/).map(compileRule).filter((r) => r !== null);
+      this.cache.set(relDir, rules);
+    }
+    return rules;
+  }
+};
+function apply(rules, rel, isDir2, ignored) {
+  for (const rule2 of rules) {
+    if (rule2.dirOnly && !isDir2) continue;
+    if (rule2.name === void 0 ? rule2.regex.test(rel) : rel === rule2.name || rel.endsWith(rule2.slashName)) ignored = !rule2.negate;
+  }
+  return ignored;
+}
+function compileRule(line) {
+  let pattern = line.replace(/(?<!\\)\s+$/, "");
+  if (!pattern || pattern.startsWith("#")) return null;
+  let negate = false;
+  if (pattern.startsWith("!")) {
+    negate = true;
+    pattern = pattern.slice(1);
+  }
+  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
+  let dirOnly = false;
+  if (pattern.endsWith("/")) {
+    dirOnly = true;
+    pattern = pattern.slice(0, -1);
+  }
+  const anchored = pattern.includes("/");
+  if (pattern.startsWith("/")) pattern = pattern.slice(1);
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
+      if (atStart && atEnd) {
+        if (i + 2 === pattern.length) re += ".*";
+        else {
+          re += "(?:.*/)?";
+          i += 1;
+        }
+        i += 1;
+        continue;
+      }
+      re += "[^/]*";
+      i += 1;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) re += "\\[";
+      else {
+        let cls = pattern.slice(i + 1, close);
+        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = close;
+      }
+    } else if (c === "\\" && i + 1 < pattern.length) {
+      re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  const prefix = anchored ? "^" : "^(?:.*/)?";
+  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
+  if (!anchored && !/[*?[\\]/.test(pattern)) {
+    rule2.name = pattern;
+    rule2.slashName = `/${pattern}`;
+  }
+  return rule2;
+}
+
+// src/workspace/tree.ts
 async function readFiles(tree, paths) {
   if (tree.readMany) return tree.readMany(paths);
   const out = [];
@@ -12479,7 +12637,7 @@ var WorkspaceListing = class {
 };
 function located(full, follow) {
   try {
-    const info2 = follow ? statSync2(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
+    const info2 = follow ? statSync3(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
     if (!info2) return null;
     return { info: info2, target: realpathSync2.native(full) };
   } catch (error2) {
@@ -12502,20 +12660,21 @@ function workspaceTree(root, options = {}) {
     list() {
       files ??= listing ? listing.files() : walk(root);
       return files;
-    }
+    },
+    ignored: (paths) => ignoredInWorkspace(root, paths)
   };
   function readNow(path) {
     return readOpened(open7(path, false));
   }
   function dvcPlotsFileNow(name) {
     const rel = dvcPlotsPath(name);
-    const full = join4(root, ...rel.split("/"));
+    const full = join5(root, ...rel.split("/"));
     const found = located(full, false);
     if (!found) return null;
     const { info: info2, target } = found;
     if (info2.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
     const inside2 = realRoot ??= realpathSync2.native(root);
-    if (target !== join4(inside2, ".dvc", "plots", ...name.split("/"))) {
+    if (target !== join5(inside2, ".dvc", "plots", ...name.split("/"))) {
       throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
     }
     if (info2.isDirectory()) throw new NotAFile(rel);
@@ -12557,7 +12716,7 @@ function workspaceTree(root, options = {}) {
   }
   function open7(path, streamed) {
     const rel = projectPath2(path);
-    const full = join4(root, ...rel.split("/"));
+    const full = join5(root, ...rel.split("/"));
     const found = located(full, true);
     if (!found) return null;
     const { info: info2, target } = found;
@@ -12596,7 +12755,7 @@ function namedAsOnDisk(root, rel) {
   let dir = root;
   for (const part of rel.split("/")) {
     if (!readdirSync(dir).includes(part)) return false;
-    dir = join4(dir, part);
+    dir = join5(dir, part);
   }
   return true;
 }
@@ -12723,6 +12882,20 @@ function missingObject(path, entry, error2) {
   if (error2) return new UserError(`${path}: ${error2.message}`);
   return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
 }
+async function ignoredInWorkspace(root, paths) {
+  const out = /* @__PURE__ */ new Set();
+  if (!paths.length) return out;
+  const dvcignore = new DvcIgnore(root);
+  for (const path of paths) if (dvcignore.isIgnored(path, false)) out.add(path);
+  const asked = paths.filter((p) => !out.has(p));
+  if (!asked.length) return out;
+  try {
+    const answer = await runGitMatching(root, ["check-ignore", "--no-index", "-z", "--stdin"], `${asked.join("\0")}\0`);
+    for (const path of answer.split("\0")) if (path) out.add(path);
+  } catch {
+  }
+  return out;
+}
 async function walk(root) {
   const out = [];
   const queue = [[root, ""]];
@@ -12738,7 +12911,7 @@ async function walk(root) {
       if (isPrivate(entry.name)) continue;
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join4(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join5(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -12910,7 +13083,7 @@ function downstreamOf(dag, name) {
 // src/util/files.ts
 import { closeSync as closeSync2, openSync as openSync2, writeSync } from "node:fs";
 import { lstat as lstat3, mkdir as mkdir2, rename as rename2, rm as rm3, stat as stat2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname3, join as join5, resolve as resolve2 } from "node:path";
+import { basename as basename2, dirname as dirname3, join as join6, resolve as resolve2 } from "node:path";
 async function writeFileAtomic(path, data) {
   await writeFilesAtomic([{ path, produce: (write) => write(data) }]);
 }
@@ -12975,7 +13148,7 @@ async function tempBeside(path) {
   } catch (error2) {
     throw cannotWrite(path, error2);
   }
-  return join5(dirname3(path), `.${basename2(path)}.${process.pid}.tmp`);
+  return join6(dirname3(path), `.${basename2(path)}.${process.pid}.tmp`);
 }
 async function makeOutFolder(dir, setting) {
   try {
@@ -13542,7 +13715,7 @@ async function writeLock(path, lock, updates) {
 // src/pipeline/shell.ts
 import { spawn as spawn4 } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
-import { basename as basename3, join as join6 } from "node:path";
+import { basename as basename3, join as join7 } from "node:path";
 
 // src/pipeline/file-commands.ts
 import { stat as stat3, truncate } from "node:fs/promises";
@@ -13666,7 +13839,7 @@ function resolveCommand(name, env, platform2 = process.platform) {
   const exts = (get("PATHEXT") || ".COM;.EXE;.BAT;.CMD").split(";").filter(Boolean);
   for (const dir of get("PATH").split(";").filter(Boolean)) {
     for (const ext of exts) {
-      const file = join6(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
+      const file = join7(dir.replace(/^"(.*)"$/, "$1"), name + ext.toLowerCase());
       if (!existsSync2(file)) continue;
       return /^\.(bat|cmd)$/i.test(ext) ? { file: `"${file}"`, shell: true } : { file, shell: false };
     }
@@ -13716,151 +13889,6 @@ function stageCommands(cmd) {
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
 import { join as join10, posix as posix6, relative as relative2, resolve as resolve3, dirname as dirname4 } from "node:path";
-
-// src/pipeline/dvcignore.ts
-import { readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
-import { join as join7 } from "node:path";
-var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
-var DvcIgnore = class {
-  constructor(root) {
-    this.root = root;
-  }
-  root;
-  cache = /* @__PURE__ */ new Map();
-  chains = /* @__PURE__ */ new Map();
-  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r) => r !== null);
-  /** `relPath` is posix, relative to the root, without a leading `./`. */
-  isIgnored(relPath, isDir2) {
-    const parts = relPath.split("/").filter(Boolean);
-    for (let i = 1; i <= parts.length; i++) {
-      const sub = parts.slice(0, i).join("/");
-      if (this.matches(sub, i < parts.length ? true : isDir2)) return true;
-    }
-    return false;
-  }
-  /** Whether the directory `relDir` holds a `.dvcignore` file. */
-  hasIgnoreFile(relDir) {
-    try {
-      readFileSync3(join7(this.root, relDir, ".dvcignore"));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
-  matches(relPath, isDir2) {
-    const slash = relPath.lastIndexOf("/");
-    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir2, false);
-    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
-      ignored = apply(rules, relPath.slice(offset), isDir2, ignored);
-    }
-    return ignored;
-  }
-  /**
-   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
-   * `.dvcignore` then tests only the built-in names and builds no paths.
-   */
-  childMatcher(relDir) {
-    if (!this.chain(relDir).length) return (name, isDir2) => apply(this.defaults, name, isDir2, false);
-    const prefix = relDir ? `${relDir}/` : "";
-    return (name, isDir2) => this.matches(prefix + name, isDir2);
-  }
-  /**
-   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
-   * below it starts: a walk asks this once a folder, not once a file.
-   */
-  chain(relDir) {
-    let chain = this.chains.get(relDir);
-    if (!chain) {
-      const slash = relDir.lastIndexOf("/");
-      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
-      const rules = this.rulesIn(relDir);
-      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
-      this.chains.set(relDir, chain);
-    }
-    return chain;
-  }
-  rulesIn(relDir) {
-    let rules = this.cache.get(relDir);
-    if (!rules) {
-      const file = join7(this.root, relDir, ".dvcignore");
-      let text2 = "";
-      if (statSync3(file, { throwIfNoEntry: false })) {
-        try {
-          text2 = readFileSync3(file, "utf8");
-        } catch {
-          text2 = "";
-        }
-      }
-      rules = text2.split(/\r?\n/).map(compileRule).filter((r) => r !== null);
-      this.cache.set(relDir, rules);
-    }
-    return rules;
-  }
-};
-function apply(rules, rel, isDir2, ignored) {
-  for (const rule2 of rules) {
-    if (rule2.dirOnly && !isDir2) continue;
-    if (rule2.name === void 0 ? rule2.regex.test(rel) : rel === rule2.name || rel.endsWith(rule2.slashName)) ignored = !rule2.negate;
-  }
-  return ignored;
-}
-function compileRule(line) {
-  let pattern = line.replace(/(?<!\\)\s+$/, "");
-  if (!pattern || pattern.startsWith("#")) return null;
-  let negate = false;
-  if (pattern.startsWith("!")) {
-    negate = true;
-    pattern = pattern.slice(1);
-  }
-  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
-  let dirOnly = false;
-  if (pattern.endsWith("/")) {
-    dirOnly = true;
-    pattern = pattern.slice(0, -1);
-  }
-  const anchored = pattern.includes("/");
-  if (pattern.startsWith("/")) pattern = pattern.slice(1);
-  let re = "";
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === "*" && pattern[i + 1] === "*") {
-      const atStart = i === 0 || pattern[i - 1] === "/";
-      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
-      if (atStart && atEnd) {
-        if (i + 2 === pattern.length) re += ".*";
-        else {
-          re += "(?:.*/)?";
-          i += 1;
-        }
-        i += 1;
-        continue;
-      }
-      re += "[^/]*";
-      i += 1;
-    } else if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else if (c === "[") {
-      const close = pattern.indexOf("]", i + 2);
-      if (close < 0) re += "\\[";
-      else {
-        let cls = pattern.slice(i + 1, close);
-        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
-        re += `[${cls.replace(/\\/g, "\\\\")}]`;
-        i = close;
-      }
-    } else if (c === "\\" && i + 1 < pattern.length) {
-      re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-  }
-  const prefix = anchored ? "^" : "^(?:.*/)?";
-  const rule2 = { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
-  if (!anchored && !/[*?[\\]/.test(pattern)) {
-    rule2.name = pattern;
-    rule2.slashName = `/${pattern}`;
-  }
-  return rule2;
-}
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync3, constants as constants4, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";

@@ -7437,6 +7437,11 @@ async function runGit(cwd, args, input) {
   if (ended.code === 0) return ended.stdout;
   throw new Error(ended.why);
 }
+async function runGitMatching(cwd, args, input) {
+  const ended = await spawnGit(cwd, args, input);
+  if (ended.code === 0 || ended.code === 1) return ended.code === 0 ? ended.stdout : "";
+  throw new Error(ended.why);
+}
 function spawnGit(cwd, args, input) {
   return new Promise((resolve4, reject) => {
     const child = spawn("git", args, { cwd, stdio: [input === void 0 ? "ignore" : "pipe", "pipe", "pipe"], windowsHide: true });
@@ -11238,7 +11243,7 @@ async function parsingConfigOf(tree, file) {
   }
 }
 async function loadProject(tree) {
-  const files = await tree.list();
+  const files = await filesDvcCollects(tree);
   const { dvcYamls, errors } = await loadDvcYamls(tree, files);
   const project = { dvcYamls, locks: /* @__PURE__ */ new Map(), dvcFiles: [], errors };
   const attempt = async (file, load) => {
@@ -11266,6 +11271,12 @@ async function loadProject(tree) {
   project.dvcFiles = checked.dvcFiles;
   for (const error of checked.errors) project.errors.push(error);
   return project;
+}
+async function filesDvcCollects(tree) {
+  const files = await tree.list();
+  const nested = files.filter((f) => f.includes("/") && (f.endsWith(".dvc") || isDvcYaml(f)));
+  const ignored = nested.length && tree.ignored ? await tree.ignored(nested) : null;
+  return ignored?.size ? files.filter((f) => !ignored.has(f)) : files;
 }
 async function loadDvcYamls(tree, files) {
   const out = { dvcYamls: [], errors: [] };
@@ -11680,9 +11691,156 @@ function isGlob(path) {
 }
 
 // src/workspace/tree.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { join as join5, sep as sep3 } from "node:path";
+import { join as join6, sep as sep3 } from "node:path";
+
+// src/pipeline/dvcignore.ts
+import { readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { join as join5 } from "node:path";
+var DEFAULT_PATTERNS = [".hg/", ".git/", ".git", ".dvc/"];
+var DvcIgnore = class {
+  constructor(root) {
+    this.root = root;
+  }
+  root;
+  cache = /* @__PURE__ */ new Map();
+  chains = /* @__PURE__ */ new Map();
+  defaults = DEFAULT_PATTERNS.map(compileRule).filter((r) => r !== null);
+  /** `relPath` is posix, relative to the root, without a leading `./`. */
+  isIgnored(relPath, isDir) {
+    const parts = relPath.split("/").filter(Boolean);
+    for (let i = 1; i <= parts.length; i++) {
+      const sub = parts.slice(0, i).join("/");
+      if (this.matches(sub, i < parts.length ? true : isDir)) return true;
+    }
+    return false;
+  }
+  /** Whether the directory `relDir` holds a `.dvcignore` file. */
+  hasIgnoreFile(relDir) {
+    try {
+      readFileSync3(join5(this.root, relDir, ".dvcignore"));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  /** Whether the rules ignore `relPath` itself, its folders being known not to be ignored (a walk's child). */
+  matches(relPath, isDir) {
+    const slash = relPath.lastIndexOf("/");
+    let ignored = apply(this.defaults, slash < 0 ? relPath : relPath.slice(slash + 1), isDir, false);
+    for (const { rules, offset } of this.chain(slash < 0 ? "" : relPath.slice(0, slash))) {
+      ignored = apply(rules, relPath.slice(offset), isDir, ignored);
+    }
+    return ignored;
+  }
+  /**
+   * `matches` for the children of `relDir` by name, made once a folder: a walk of 10k files under no
+   * `.dvcignore` then tests only the built-in names and builds no paths.
+   */
+  childMatcher(relDir) {
+    if (!this.chain(relDir).length) return (name, isDir) => apply(this.defaults, name, isDir, false);
+    const prefix = relDir ? `${relDir}/` : "";
+    return (name, isDir) => this.matches(prefix + name, isDir);
+  }
+  /**
+   * The folders from the root down to `relDir` (itself included) that have rules, each with where a path
+   * below it starts: a walk asks this once a folder, not once a file.
+   */
+  chain(relDir) {
+    let chain = this.chains.get(relDir);
+    if (!chain) {
+      const slash = relDir.lastIndexOf("/");
+      const parent = relDir ? this.chain(slash < 0 ? "" : relDir.slice(0, slash)) : [];
+      const rules = this.rulesIn(relDir);
+      chain = rules.length ? [...parent, { rules, offset: relDir ? relDir.length + 1 : 0 }] : parent;
+      this.chains.set(relDir, chain);
+    }
+    return chain;
+  }
+  rulesIn(relDir) {
+    let rules = this.cache.get(relDir);
+    if (!rules) {
+      const file = join5(this.root, relDir, ".dvcignore");
+      let text2 = "";
+      if (statSync2(file, { throwIfNoEntry: false })) {
+        try {
+          text2 = readFileSync3(file, "utf8");
+        } catch {
+          text2 = "";
+        }
+      }
+      rules = text2.split(/\r?\n/).map(compileRule).filter((r) => r !== null);
+      this.cache.set(relDir, rules);
+    }
+    return rules;
+  }
+};
+function apply(rules, rel, isDir, ignored) {
+  for (const rule of rules) {
+    if (rule.dirOnly && !isDir) continue;
+    if (rule.name === void 0 ? rule.regex.test(rel) : rel === rule.name || rel.endsWith(rule.slashName)) ignored = !rule.negate;
+  }
+  return ignored;
+}
+function compileRule(line) {
+  let pattern = line.replace(/(?<!\\)\s+$/, "");
+  if (!pattern || pattern.startsWith("#")) return null;
+  let negate = false;
+  if (pattern.startsWith("!")) {
+    negate = true;
+    pattern = pattern.slice(1);
+  }
+  if (pattern.startsWith("\\#") || pattern.startsWith("\\!")) pattern = pattern.slice(1);
+  let dirOnly = false;
+  if (pattern.endsWith("/")) {
+    dirOnly = true;
+    pattern = pattern.slice(0, -1);
+  }
+  const anchored = pattern.includes("/");
+  if (pattern.startsWith("/")) pattern = pattern.slice(1);
+  let re = "";
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === "*" && pattern[i + 1] === "*") {
+      const atStart = i === 0 || pattern[i - 1] === "/";
+      const atEnd = i + 2 === pattern.length || pattern[i + 2] === "/";
+      if (atStart && atEnd) {
+        if (i + 2 === pattern.length) re += ".*";
+        else {
+          re += "(?:.*/)?";
+          i += 1;
+        }
+        i += 1;
+        continue;
+      }
+      re += "[^/]*";
+      i += 1;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const close = pattern.indexOf("]", i + 2);
+      if (close < 0) re += "\\[";
+      else {
+        let cls = pattern.slice(i + 1, close);
+        if (cls.startsWith("!")) cls = `^${cls.slice(1)}`;
+        re += `[${cls.replace(/\\/g, "\\\\")}]`;
+        i = close;
+      }
+    } else if (c === "\\" && i + 1 < pattern.length) {
+      re += pattern[++i].replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    } else re += c.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  }
+  const prefix = anchored ? "^" : "^(?:.*/)?";
+  const rule = { negate, dirOnly, regex: new RegExp(`${prefix}${re}$`) };
+  if (!anchored && !/[*?[\\]/.test(pattern)) {
+    rule.name = pattern;
+    rule.slashName = `/${pattern}`;
+  }
+  return rule;
+}
+
+// src/workspace/tree.ts
 async function readFiles(tree, paths) {
   if (tree.readMany) return tree.readMany(paths);
   const out = [];
@@ -11766,7 +11924,7 @@ function dvcPlotsPath(name) {
 }
 function located(full, follow) {
   try {
-    const info = follow ? statSync2(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
+    const info = follow ? statSync3(full, { throwIfNoEntry: false }) : lstatSync(full, { throwIfNoEntry: false });
     if (!info) return null;
     return { info, target: realpathSync2.native(full) };
   } catch (error) {
@@ -11789,20 +11947,21 @@ function workspaceTree(root, options = {}) {
     list() {
       files ??= listing ? listing.files() : walk(root);
       return files;
-    }
+    },
+    ignored: (paths) => ignoredInWorkspace(root, paths)
   };
   function readNow(path) {
     return readOpened(open4(path, false));
   }
   function dvcPlotsFileNow(name) {
     const rel = dvcPlotsPath(name);
-    const full = join5(root, ...rel.split("/"));
+    const full = join6(root, ...rel.split("/"));
     const found = located(full, false);
     if (!found) return null;
     const { info, target } = found;
     if (info.isSymbolicLink()) throw new RefusedRead(`${rel}: a link; links in .dvc/plots/ are not followed`);
     const inside2 = realRoot ??= realpathSync2.native(root);
-    if (target !== join5(inside2, ".dvc", "plots", ...name.split("/"))) {
+    if (target !== join6(inside2, ".dvc", "plots", ...name.split("/"))) {
       throw new RefusedRead(`${rel}: not a file of the project's own .dvc/plots/ (a linked folder, or a name in another letter case); not read`);
     }
     if (info.isDirectory()) throw new NotAFile(rel);
@@ -11844,7 +12003,7 @@ function workspaceTree(root, options = {}) {
   }
   function open4(path, streamed) {
     const rel = projectPath2(path);
-    const full = join5(root, ...rel.split("/"));
+    const full = join6(root, ...rel.split("/"));
     const found = located(full, true);
     if (!found) return null;
     const { info, target } = found;
@@ -11883,7 +12042,7 @@ function namedAsOnDisk(root, rel) {
   let dir = root;
   for (const part of rel.split("/")) {
     if (!readdirSync(dir).includes(part)) return false;
-    dir = join5(dir, part);
+    dir = join6(dir, part);
   }
   return true;
 }
@@ -12010,6 +12169,20 @@ function missingObject(path, entry, error) {
   if (error) return new UserError(`${path}: ${error.message}`);
   return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
 }
+async function ignoredInWorkspace(root, paths) {
+  const out = /* @__PURE__ */ new Set();
+  if (!paths.length) return out;
+  const dvcignore = new DvcIgnore(root);
+  for (const path of paths) if (dvcignore.isIgnored(path, false)) out.add(path);
+  const asked = paths.filter((p) => !out.has(p));
+  if (!asked.length) return out;
+  try {
+    const answer = await runGitMatching(root, ["check-ignore", "--no-index", "-z", "--stdin"], `${asked.join("\0")}\0`);
+    for (const path of answer.split("\0")) if (path) out.add(path);
+  } catch {
+  }
+  return out;
+}
 async function walk(root) {
   const out = [];
   const queue = [[root, ""]];
@@ -12025,7 +12198,7 @@ async function walk(root) {
       if (isPrivate(entry.name)) continue;
       const rel = prefix + entry.name;
       if (entry.isDirectory()) {
-        if (!SKIP_DIRS.has(entry.name)) queue.push([join5(dir, entry.name), `${rel}/`]);
+        if (!SKIP_DIRS.has(entry.name)) queue.push([join6(dir, entry.name), `${rel}/`]);
       } else if (out.length < MAX_WORKSPACE_FILES) out.push(rel);
     }
   }
@@ -12038,12 +12211,12 @@ function oneChunk(bytes) {
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
 import { readFile as readFile3, stat as stat5 } from "node:fs/promises";
-import { join as join9, posix as posix5 } from "node:path";
+import { join as join10, posix as posix5 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
 import { chmod, copyFile, mkdir, open as open2, readFile as readFile2, readdir as readdir2, rename, rm as rm2, stat as stat2 } from "node:fs/promises";
-import { basename as basename2, dirname as dirname4, join as join6, relative as relative3, sep as sep4 } from "node:path";
+import { basename as basename2, dirname as dirname4, join as join7, relative as relative3, sep as sep4 } from "node:path";
 
 // src/dvc/data/hash.ts
 var DOS2UNIX_CHUNK = 1024 * 1024;
@@ -12227,7 +12400,7 @@ var Cache = class {
   }
   dir;
   path(oid, legacy = false) {
-    return join6(this.dir, ...objectKey(oid, legacy).split("/"));
+    return join7(this.dir, ...objectKey(oid, legacy).split("/"));
   }
   /**
    * Whether the cache holds object `oid`, as dvc-data's `LocalHashFileDB.check` decides: a read-only (0444) file is
@@ -12314,7 +12487,7 @@ var Cache = class {
     if (!await this.has(oid)) {
       const target = this.path(oid);
       await mkdir(dirname4(target), { recursive: true });
-      const tmp = join6(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+      const tmp = join7(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
       try {
         await copyFile(file, tmp);
         await chmod(tmp, CACHE_MODE);
@@ -12347,7 +12520,7 @@ var Cache = class {
   }
 };
 async function writeObject(target, oid, legacy, source, from) {
-  const tmp = join6(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+  const tmp = join7(dirname4(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
   const hasher = new ObjectHasher(legacy);
   let size = 0;
   try {
@@ -12393,7 +12566,7 @@ async function listFiles(dir) {
   const out = [];
   for (const entry of await readdir2(dir, { withFileTypes: true })) {
     if (entry.name === ".git" || entry.name === ".hg" || entry.name === ".dvc") continue;
-    const path = join6(dir, entry.name);
+    const path = join7(dir, entry.name);
     const isDir = entry.isDirectory() || entry.isSymbolicLink() && (await stat2(path)).isDirectory();
     if (isDir) for (const file of await listFiles(path)) out.push(file);
     else out.push(path);
@@ -12418,9 +12591,9 @@ function umask() {
 // src/dvc/data/checkout.ts
 import { chmodSync, constants as constants2, copyFileSync, createReadStream as createReadStream2, rmSync as rmSync2 } from "node:fs";
 import { chmod as chmod2, copyFile as copyFile2, lstat as lstat2, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm as rm3, stat as stat3 } from "node:fs/promises";
-import { basename as basename3, dirname as dirname5, join as join7, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
+import { basename as basename3, dirname as dirname5, join as join8, relative as relative4, resolve as resolve2, sep as sep5 } from "node:path";
 var COPIES_AT_ONCE = 8;
-var WORK_DIR = join7("tmp", "mlreport-checkout");
+var WORK_DIR = join8("tmp", "mlreport-checkout");
 async function checkout(cache, root, target, options = {}) {
   try {
     return await place(cache, root, target, options);
@@ -12431,23 +12604,23 @@ async function checkout(cache, root, target, options = {}) {
 var cleared = /* @__PURE__ */ new Set();
 async function workPath(root, dest, suffix) {
   const name = `.${basename3(dest)}.${nodeCrypto().randomBytes(6).toString("hex")}.${suffix}`;
-  const dvc = await stat3(join7(root, ".dvc")).catch(() => void 0);
-  if (!dvc?.isDirectory()) return join7(dirname5(dest), name);
+  const dvc = await stat3(join8(root, ".dvc")).catch(() => void 0);
+  if (!dvc?.isDirectory()) return join8(dirname5(dest), name);
   let near = dirname5(dest);
   let there = await stat3(near).catch(() => void 0);
   while (!there && dirname5(near) !== near) {
     near = dirname5(near);
     there = await stat3(near).catch(() => void 0);
   }
-  if (there?.dev !== dvc.dev) return join7(dirname5(dest), name);
-  const runs = join7(root, ".dvc", WORK_DIR);
+  if (there?.dev !== dvc.dev) return join8(dirname5(dest), name);
+  const runs = join8(root, ".dvc", WORK_DIR);
   if (!cleared.has(runs)) {
     cleared.add(runs);
-    for (const pid of await readdir3(runs).catch(() => [])) if (!running(pid)) await rm3(join7(runs, pid), { recursive: true, force: true });
+    for (const pid of await readdir3(runs).catch(() => [])) if (!running(pid)) await rm3(join8(runs, pid), { recursive: true, force: true });
   }
-  const own = join7(runs, String(process.pid));
+  const own = join8(runs, String(process.pid));
   await mkdir2(own, { recursive: true });
-  return join7(own, name);
+  return join8(own, name);
 }
 function running(pid) {
   if (!/^[1-9][0-9]*$/.test(pid) || Number(pid) === process.pid) return false;
@@ -12461,16 +12634,16 @@ function running(pid) {
 async function removeLeftovers(dest, keep) {
   const prefix = `.${basename3(dest)}.`;
   for (const name of await readdir3(dirname5(dest)).catch(() => [])) {
-    if (join7(dirname5(dest), name) === keep) continue;
+    if (join8(dirname5(dest), name) === keep) continue;
     if (name.startsWith(prefix) && /^[0-9a-f]{12}\.(tmp|old)$/.test(name.slice(prefix.length)))
-      await rm3(join7(dirname5(dest), name), { recursive: true, force: true });
+      await rm3(join8(dirname5(dest), name), { recursive: true, force: true });
   }
 }
 async function makeFolders(dir, relpaths) {
-  for (const folder of new Set(relpaths.map((r) => dirname5(join7(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
+  for (const folder of new Set(relpaths.map((r) => dirname5(join8(dir, ...r.split("/")))))) await mkdir2(folder, { recursive: true });
 }
 function stagedCopy(staged, relpath) {
-  return { file: join7(staged, ...relpath.split("/")), mode: 438 & ~umask() };
+  return { file: join8(staged, ...relpath.split("/")), mode: 438 & ~umask() };
 }
 function outputPath(root, path) {
   const dest = resolve2(root, path);
@@ -12520,7 +12693,7 @@ async function place(cache, root, target, options) {
     const have = await listFiles2(dest);
     let same = have.length === want.size;
     for (const relpath of have) {
-      const file = join7(dest, ...relpath.split("/"));
+      const file = join8(dest, ...relpath.split("/"));
       const actual = await md5(file, legacy);
       if (want.get(relpath) !== actual) {
         same = false;
@@ -12542,7 +12715,7 @@ async function place(cache, root, target, options) {
     );
     const copied = new Set(options.staged ? await listFiles2(fresh) : []);
     const rest = entries.filter((e) => !copied.has(e.relpath));
-    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join7(fresh, ...e.relpath.split("/")), false));
+    await eachLimit(rest, COPIES_AT_ONCE, (e) => materialise(cache.path(e.md5, legacy), join8(fresh, ...e.relpath.split("/")), false));
     if (current) await rename2(dest, old);
     await rename2(fresh, dest);
   } catch (error) {
@@ -12559,7 +12732,7 @@ async function materialise(from, to, exec) {
 async function guardUnsaved(cache, dest, path, legacy, options) {
   if (options.force) return;
   const stats = await lstat2(dest);
-  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f) => join7(dest, ...f.split("/"))) : [dest];
+  const files = stats.isDirectory() ? (await listFiles2(dest)).map((f) => join8(dest, ...f.split("/"))) : [dest];
   for (const file of files) {
     if (!await cache.has(await md5(file, legacy), legacy)) throw unsaved(file === dest ? path : `${path}/${relative4(dest, file).split(sep5).join("/")}`);
   }
@@ -12578,7 +12751,7 @@ async function listFiles2(dir, prefix = "") {
   const out = [];
   for (const entry of await readdir3(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) for (const file of await listFiles2(join7(dir, entry.name), rel)) out.push(file);
+    if (entry.isDirectory()) for (const file of await listFiles2(join8(dir, entry.name), rel)) out.push(file);
     else out.push(rel);
   }
   return out;
@@ -12701,7 +12874,7 @@ var AzureRemote = class {
 };
 
 // src/dvc/data/remotes/http.ts
-import { createReadStream as createReadStream3, readFileSync as readFileSync3 } from "node:fs";
+import { createReadStream as createReadStream3, readFileSync as readFileSync4 } from "node:fs";
 
 // src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
@@ -12717,7 +12890,7 @@ var HttpRemote = class {
     this.endpoint = endpointOf(options.url);
     this.agentOptions = { keepAlive: true, maxSockets: Math.max(options.jobs, 1) };
     if (options.url.protocol === "https:") {
-      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync3(options.sslVerify) } : {};
+      const tls = options.sslVerify === false ? { rejectUnauthorized: false } : typeof options.sslVerify === "string" ? { ca: readFileSync4(options.sslVerify) } : {};
       this.agentOptions = { ...this.agentOptions, ...tls };
     }
   }
@@ -12837,7 +13010,7 @@ function sleep(ms) {
 
 // src/dvc/data/remotes/local.ts
 import { copyFile as copyFile3, mkdir as mkdir3, open as open3, readdir as readdir4, rename as rename3, rm as rm4, stat as stat4 } from "node:fs/promises";
-import { dirname as dirname6, join as join8 } from "node:path";
+import { dirname as dirname6, join as join9 } from "node:path";
 var LocalRemote = class {
   constructor(name, root, jobs) {
     this.name = name;
@@ -12850,7 +13023,7 @@ var LocalRemote = class {
   jobs;
   description;
   async read(key) {
-    const path = join8(this.root, key);
+    const path = join9(this.root, key);
     const handle = await open3(path, "r").catch((error) => {
       throw this.fail(key, error);
     });
@@ -12858,7 +13031,7 @@ var LocalRemote = class {
   }
   async exists(key) {
     try {
-      return (await stat4(join8(this.root, key))).isFile();
+      return (await stat4(join9(this.root, key))).isFile();
     } catch (error) {
       if (error.code === "ENOENT") return false;
       throw this.fail(key, error);
@@ -12866,15 +13039,15 @@ var LocalRemote = class {
   }
   async list(prefix) {
     try {
-      return (await readdir4(join8(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
+      return (await readdir4(join9(this.root, prefix))).filter((n) => !n.startsWith(".")).map((n) => `${prefix}${n}`);
     } catch (error) {
       if (error.code === "ENOENT") return [];
       throw this.fail(prefix, error);
     }
   }
   async write(key, file) {
-    const target = join8(this.root, key);
-    const tmp = join8(dirname6(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
+    const target = join9(this.root, key);
+    const tmp = join9(dirname6(target), `.${nodeCrypto().randomBytes(12).toString("hex")}.tmp`);
     try {
       await mkdir3(dirname6(target), { recursive: true });
       await copyFile3(file, tmp);
@@ -13465,7 +13638,7 @@ async function readVerified(remote, oid, legacy) {
 }
 
 // src/pipeline/hash.ts
-import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync3 } from "node:fs";
+import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var READ = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
@@ -13485,7 +13658,7 @@ var PipelineData = class _PipelineData {
   revisions = /* @__PURE__ */ new Map();
   /** Null for a project without a `.dvc` directory: there is no cache or remote to use. */
   static async open(root, options = {}) {
-    if (!existsSync(join9(root, ".dvc"))) return null;
+    if (!existsSync(join10(root, ".dvc"))) return null;
     const config = await loadDvcConfig(root, {}, options.trusted?.repo, options.trusted?.local);
     registerSecrets(config, options);
     return new _PipelineData(config, new Cache(config.cacheDir), options);

@@ -141,7 +141,7 @@ export interface DvcProject {
  * `.dvc` file declares too, or inside another's, or the file inside an output: ./overlaps.ts).
  */
 export async function loadProject(tree: Tree): Promise<DvcProject> {
-  const files = await tree.list();
+  const files = await filesDvcCollects(tree);
   const { dvcYamls, errors } = await loadDvcYamls(tree, files);
   const project: DvcProject = { dvcYamls, locks: new Map(), dvcFiles: [], errors };
   const attempt = async (file: string, load: () => Promise<void>): Promise<void> => {
@@ -170,6 +170,18 @@ export async function loadProject(tree: Tree): Promise<DvcProject> {
   project.dvcFiles = checked.dvcFiles;
   for (const error of checked.errors) project.errors.push(error);
   return project;
+}
+
+/**
+ * The tree's files as DVC collects a project's: in a workspace, a dvc.yaml or `.dvc` file below the root that a
+ * `.gitignore` or `.dvcignore` covers is not the project's (a virtualenv's package with its own `.dvc` file, an
+ * `archive/` a `.dvcignore` names), as DVC's walk skips them. Root files are always the project's.
+ */
+async function filesDvcCollects(tree: Tree): Promise<string[]> {
+  const files = await tree.list();
+  const nested = files.filter((f) => f.includes('/') && (f.endsWith('.dvc') || isDvcYaml(f)));
+  const ignored = nested.length && tree.ignored ? await tree.ignored(nested) : null;
+  return ignored?.size ? files.filter((f) => !ignored.has(f)) : files;
 }
 
 /**

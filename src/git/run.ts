@@ -25,6 +25,16 @@ export async function gitYesNo(cwd: string, args: readonly string[]): Promise<bo
   throw new Error(ended.why);
 }
 
+/**
+ * Runs a git command whose exit code 1 means that nothing matched (`check-ignore --stdin`): what it wrote, empty for
+ * 1. Any other end rejects with git's own words, as runGit does.
+ */
+export async function runGitMatching(cwd: string, args: readonly string[], input?: string): Promise<string> {
+  const ended = await spawnGit(cwd, args, input);
+  if (ended.code === 0 || ended.code === 1) return ended.code === 0 ? ended.stdout : '';
+  throw new Error(ended.why);
+}
+
 function spawnGit(cwd: string, args: readonly string[], input?: string): Promise<{ code: number | null; stdout: string; why: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'], windowsHide: true });

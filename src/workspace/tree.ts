@@ -2,6 +2,8 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { NotRead, ObjectTooLarge } from '../git/cat-file';
+import { runGitMatching } from '../git/run';
+import { DvcIgnore } from '../pipeline/dvcignore';
 import type { GitRepo, TreeEntry } from '../git/repo';
 import { UserError } from '../util/errors';
 
@@ -35,6 +37,12 @@ export interface Tree {
   chunks(path: string): Promise<Chunks | null>;
   /** Every file (for globs, directories and dvc.yaml discovery), sorted; `.git`/`.dvc` folders left out. */
   list(): Promise<string[]>;
+  /**
+   * Of `paths` (files of `list()`), those DVC does not look at when it collects a project's files in a workspace: ones
+   * a `.gitignore` covers (DVC asks git's ignore rules of the local filesystem alone) or a `.dvcignore` does. Absent on
+   * a commit, whose files git holds.
+   */
+  ignored?(paths: readonly string[]): Promise<Set<string>>;
   /**
    * A commit's `.dvc/config` (null when it has none): the one file of `.dvc/` that is read, because DVC reads a
    * revision's objects from the remotes that revision's config names. Only that path, a regular file, in budget.
@@ -229,6 +237,7 @@ export function workspaceTree(root: string, options: WorkspaceTreeOptions = {}):
       files ??= listing ? listing.files() : walk(root);
       return files;
     },
+    ignored: (paths) => ignoredInWorkspace(root, paths),
   };
 
   function readNow(path: string): Buffer | null {
@@ -500,6 +509,26 @@ async function* budgeted(path: string, chunks: AsyncIterable<Buffer>, budget: Re
 function missingObject(path: string, entry: TreeEntry, error: Error | null): Error {
   if (error) return new UserError(`${path}: ${error.message}`);
   return new UserError(`${path}: git lists it at this commit but does not have its object ${entry.oid} (a partial or damaged clone?)`);
+}
+
+/**
+ * The paths git's ignore rules (`check-ignore --no-index`: the patterns, tracked or not, as DVC asks them) or a
+ * `.dvcignore` cover. One git process for all; a folder that is no git work tree has no git ignores.
+ */
+async function ignoredInWorkspace(root: string, paths: readonly string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (!paths.length) return out;
+  const dvcignore = new DvcIgnore(root);
+  for (const path of paths) if (dvcignore.isIgnored(path, false)) out.add(path);
+  const asked = paths.filter((p) => !out.has(p));
+  if (!asked.length) return out;
+  try {
+    const answer = await runGitMatching(root, ['check-ignore', '--no-index', '-z', '--stdin'], `${asked.join('\0')}\0`);
+    for (const path of answer.split('\0')) if (path) out.add(path);
+  } catch {
+    // No work tree here (or no git): there are no git ignore rules to apply.
+  }
+  return out;
 }
 
 /** Breadth first, so a root dvc.yaml is found even when a data folder alone would reach the cap. */

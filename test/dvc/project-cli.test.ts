@@ -311,3 +311,26 @@ describe('a dvc.yaml that does not parse at the head', () => {
     assert.match(diff.stderr, /dvc\.lock:4:3: invalid YAML/);
   });
 });
+
+test('a .dvc file DVC does not collect (under a .gitignore or a .dvcignore) is not the project’s: it neither breaks nor collides; one DVC collects still does', async () => {
+  const r = repo();
+  r.commit('project', {
+    'dvc.yaml': "stages:\n  prep:\n    cmd: node -e \"require('fs').writeFileSync('data/prep', 'p')\"\n    outs:\n    - data/prep\n",
+    'data/.keep': '',
+    '.gitignore': '.venv/\n',
+    '.dvcignore': 'archive/\n',
+    // A virtualenv's package with a broken test fixture, and an archived .dvc file naming the stage's output.
+    '.venv/lib/pkg/tests/fixture.dvc': 'outs: [\n',
+    'archive/old.dvc': 'outs:\n- md5: 0cc175b9c0f1b6a831c399e269772661\n  size: 1\n  hash: md5\n  path: ../data/prep\n',
+  });
+  for (const args of [['status'], ['repro']]) {
+    const out = await cli(args, r.dir);
+    assert.equal(out.code, 0, `${args.join(' ')}: ${out.stdout}${out.stderr}`);
+    assert.doesNotMatch(out.stdout + out.stderr, /fixture\.dvc|old\.dvc/);
+  }
+  // Not ignored, the same archived file is the project's, and DVC refuses the project: so do status and repro.
+  writeFileSync(join(r.dir, '.dvcignore'), '');
+  const refused = await cli(['status'], r.dir);
+  assert.equal(refused.code, 2, refused.stdout + refused.stderr);
+  assert.match(refused.stderr, /archive\/old\.dvc: output 'data\/prep' is already specified in stage 'prep' of dvc\.yaml/);
+});
