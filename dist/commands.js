@@ -18020,8 +18020,12 @@ async function workPath(root, dest, suffix) {
     near2 = dirname5(near2);
     there = await stat3(near2).catch(() => void 0);
   }
-  if (there?.dev !== dvc.dev) return join9(dirname5(dest), name);
   const runs = join9(root, ".dvc", WORK_DIR);
+  const work = await mkdir2(runs, { recursive: true }).then(
+    () => stat3(runs),
+    () => void 0
+  );
+  if (!work?.isDirectory() || there?.dev !== work.dev) return join9(dirname5(dest), name);
   if (!cleared.has(runs)) {
     cleared.add(runs);
     for (const pid of await readdir4(runs).catch(() => [])) if (!running(pid)) await rm3(join9(runs, pid), { recursive: true, force: true });

@@ -14799,8 +14799,12 @@ async function workPath(root, dest, suffix) {
     near2 = dirname6(near2);
     there = await stat6(near2).catch(() => void 0);
   }
-  if (there?.dev !== dvc.dev) return join12(dirname6(dest), name);
   const runs = join12(root, ".dvc", WORK_DIR);
+  const work = await mkdir5(runs, { recursive: true }).then(
+    () => stat6(runs),
+    () => void 0
+  );
+  if (!work?.isDirectory() || there?.dev !== work.dev) return join12(dirname6(dest), name);
   if (!cleared.has(runs)) {
     cleared.add(runs);
     for (const pid of await readdir4(runs).catch(() => [])) if (!running2(pid)) await rm5(join12(runs, pid), { recursive: true, force: true });

@@ -12612,8 +12612,12 @@ async function workPath(root, dest, suffix) {
     near = dirname5(near);
     there = await stat3(near).catch(() => void 0);
   }
-  if (there?.dev !== dvc.dev) return join8(dirname5(dest), name);
   const runs = join8(root, ".dvc", WORK_DIR);
+  const work = await mkdir2(runs, { recursive: true }).then(
+    () => stat3(runs),
+    () => void 0
+  );
+  if (!work?.isDirectory() || there?.dev !== work.dev) return join8(dirname5(dest), name);
   if (!cleared.has(runs)) {
     cleared.add(runs);
     for (const pid of await readdir3(runs).catch(() => [])) if (!running(pid)) await rm3(join8(runs, pid), { recursive: true, force: true });

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
@@ -144,6 +144,33 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     assert.ok(!existsSync(join(runs, String(child.pid))), "the killed run's folder is gone");
     assert.equal(repo.git('status', '--porcelain', '--untracked-files=all').trim(), '');
     repo.remove();
+  });
+
+  test('.dvc/tmp a link to another file system (a tmpfs): the checkout builds beside the output, where a rename from there failed with EXDEV', async (t) => {
+    const parent = temp();
+    const other = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/mlreport-tmp-') : null;
+    if (!other || statSync(other).dev === statSync(parent).dev) {
+      if (other) rmSync(other, { recursive: true, force: true });
+      t.skip('no second file system (/dev/shm) here');
+      return;
+    }
+    try {
+      exampleDirInStore(join(parent, 'dvcstore'));
+      const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: join(parent, 'none'), DVC_SYSTEM_CONFIG_DIR: join(parent, 'none') };
+      const repo = new TempRepo();
+      repo.write({ '.dvc/config': `[core]\n    remote = store\n['remote "store"']\n    url = ${join(parent, 'dvcstore')}\n`, 'data.dvc': DATA_DVC });
+      symlinkSync(other, join(repo.dir, '.dvc', 'tmp'));
+      const r = await runCli(['pull'], repo.dir, env);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(readFileSync(join(repo.dir, 'data', 'sub', 'b.txt'), 'utf8'), 'b\n');
+      assert.deepEqual(
+        readdirSync(repo.dir).filter((n) => n.startsWith('.data.')),
+        [],
+      );
+      repo.remove();
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   test('a pull that fails for one output prints the checkout of the others before the error, as dvc pull does', async () => {

@@ -90,8 +90,13 @@ async function workPath(root: string, dest: string, suffix: 'tmp' | 'old'): Prom
     near = dirname(near);
     there = await stat(near).catch(() => undefined);
   }
-  if (there?.dev !== dvc.dev) return join(dirname(dest), name);
   const runs = join(root, '.dvc', WORK_DIR);
+  // Its own file system, not `.dvc`'s: `.dvc/tmp` may be a link to another (a tmpfs), where a rename fails with EXDEV.
+  const work = await mkdir(runs, { recursive: true }).then(
+    () => stat(runs),
+    () => undefined,
+  );
+  if (!work?.isDirectory() || there?.dev !== work.dev) return join(dirname(dest), name);
   if (!cleared.has(runs)) {
     cleared.add(runs);
     for (const pid of await readdir(runs).catch(() => [])) if (!running(pid)) await rm(join(runs, pid), { recursive: true, force: true });
