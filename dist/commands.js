@@ -17807,6 +17807,8 @@ var Cache = class {
    * and removed when its md5 is not the object's, so that it counts as missing and a pull fetches it again. One that
    * matches is made read-only, so it is not read again next time.
    */
+  /** Objects this process found corrupt (their bytes not their md5) and removed: a message can say so. */
+  corrupt = /* @__PURE__ */ new Set();
   async has(oid, legacy = false) {
     const path = this.path(oid, legacy);
     const info = await stat2(path).catch(() => void 0);
@@ -17822,6 +17824,7 @@ var Cache = class {
     }
     if (hasher.digest() !== oid.replace(/\.dir$/, "")) {
       await rm2(path, { force: true }).catch(() => void 0);
+      this.corrupt.add(oid);
       return false;
     }
     await chmod(path, CACHE_MODE).catch(() => void 0);
@@ -19024,17 +19027,24 @@ var Options = class {
 import { stat as stat5 } from "node:fs/promises";
 function notPushedWarning(o) {
   const fix = o.stage ? `\`mlreport repro\` saves it to the cache from the workspace when the workspace holds it as dvc.lock records it, or else runs stage '${o.stage}'; then push again` : "add it to the cache again with DVC (`dvc commit`), then push again";
-  return `${o.path}: object ${o.oid} is in neither the DVC cache nor remote '${o.remote}', so it was not pushed (${fix}).`;
+  const where2 = o.corrupt ? `was corrupt in the DVC cache (its bytes not its md5; removed there) and is not on remote '${o.remote}'` : `is in neither the DVC cache nor remote '${o.remote}'`;
+  return `${o.path}: object ${o.oid} ${where2}, so it was not pushed (${fix}).`;
 }
 function notPushedSummary(missing) {
   return missing.length ? `, ${missing.length} not pushed (in neither the cache nor the remote: ${missing.map((m) => m.path).join(", ")})` : "";
 }
-async function missingFromRemote(remote, refs) {
+async function missingFromRemote(remote, refs, corrupt = /* @__PURE__ */ new Set()) {
   const present = await remotePresence(
     remote,
     refs.map((r) => objectKey(r.oid, r.legacy))
   );
-  return refs.filter((r) => !present.has(objectKey(r.oid, r.legacy))).map((r) => ({ path: r.path, oid: r.oid, remote: remote.name, ...r.stage !== void 0 && { stage: r.stage } }));
+  return refs.filter((r) => !present.has(objectKey(r.oid, r.legacy))).map((r) => ({
+    path: r.path,
+    oid: r.oid,
+    remote: remote.name,
+    ...r.stage !== void 0 && { stage: r.stage },
+    ...corrupt.has(r.oid) && { corrupt: true }
+  }));
 }
 var foundMissing = /* @__PURE__ */ new Map();
 async function pull(cache, remote, refs, options2 = {}) {
@@ -20063,7 +20073,7 @@ async function pushProjectOutputs(root, options2 = {}, project) {
     const total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
     for (const [name, { cached, uncached }] of groups) {
       const remote = data.remoteFor(name);
-      if (uncached.length) for (const m of await missingFromRemote(remote, uncached)) total.notPushed.push(m);
+      if (uncached.length) for (const m of await missingFromRemote(remote, uncached, data.cache.corrupt)) total.notPushed.push(m);
       if (!cached.length) continue;
       const r = await push(data.cache, remote, cached);
       total.uploaded += r.uploaded;
@@ -30849,7 +30859,7 @@ async function pushTracked(root, options2 = {}) {
     if (!outs.length && !uncached.length) continue;
     const remote = openRemote(selectRemote(config, name, options2.pickRemote), options2);
     try {
-      if (uncached.length) for (const m of await missingFromRemote(remote, uncached)) total.notPushed.push(m);
+      if (uncached.length) for (const m of await missingFromRemote(remote, uncached, cache.corrupt)) total.notPushed.push(m);
       if (!outs.length) continue;
       const r = await push(cache, remote, outs);
       total.uploaded += r.uploaded;

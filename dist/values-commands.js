@@ -12408,6 +12408,8 @@ var Cache = class {
    * and removed when its md5 is not the object's, so that it counts as missing and a pull fetches it again. One that
    * matches is made read-only, so it is not read again next time.
    */
+  /** Objects this process found corrupt (their bytes not their md5) and removed: a message can say so. */
+  corrupt = /* @__PURE__ */ new Set();
   async has(oid, legacy = false) {
     const path = this.path(oid, legacy);
     const info = await stat2(path).catch(() => void 0);
@@ -12423,6 +12425,7 @@ var Cache = class {
     }
     if (hasher.digest() !== oid.replace(/\.dir$/, "")) {
       await rm2(path, { force: true }).catch(() => void 0);
+      this.corrupt.add(oid);
       return false;
     }
     await chmod(path, CACHE_MODE).catch(() => void 0);

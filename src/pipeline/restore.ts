@@ -367,7 +367,7 @@ export async function pushProjectOutputs(
     const total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] as NotPushed[] };
     for (const [name, { cached, uncached }] of groups) {
       const remote = data.remoteFor(name);
-      if (uncached.length) for (const m of await missingFromRemote(remote, uncached)) total.notPushed.push(m);
+      if (uncached.length) for (const m of await missingFromRemote(remote, uncached, data.cache.corrupt)) total.notPushed.push(m);
       if (!cached.length) continue;
       const r = await push(data.cache, remote, cached);
       total.uploaded += r.uploaded;

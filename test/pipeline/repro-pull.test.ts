@@ -172,14 +172,15 @@ describe('repro = dvc repro --pull (dist/cli.js) on an example-get-started-shape
       pushed.stdout,
       /^\d+ object\(s\) uploaded .*, 0 already on the remote, 2 not pushed \(in neither the cache nor the remote: model\.pkl, eval\)$/m,
     );
-    for (const [path, oid, stage] of [
-      ['model.pkl', model, 'train'],
-      ['eval', evalOid, 'evaluate'],
+    // The corrupt one is named so: push removed it, it was not missing before.
+    for (const [path, oid, stage, where] of [
+      ['model.pkl', model, 'train', "was corrupt in the DVC cache \\(its bytes not its md5; removed there\\) and is not on remote 'storage'"],
+      ['eval', evalOid, 'evaluate', "is in neither the DVC cache nor remote 'storage'"],
     ] as const)
       assert.match(
         pushed.stderr,
         new RegExp(
-          `^warning: ${path.replace('.', '\\.')}: object ${oid.replace('.', '\\.')} is in neither the DVC cache nor remote 'storage', so it was not pushed \\(\`mlreport repro\` saves it to the cache from the workspace .*stage '${stage}'; then push again\\)\\.$`,
+          `^warning: ${path.replace('.', '\\.')}: object ${oid.replace('.', '\\.')} ${where}, so it was not pushed \\(\`mlreport repro\` saves it to the cache from the workspace .*stage '${stage}'; then push again\\)\\.$`,
           'm',
         ),
       );

@@ -34,6 +34,9 @@ export class Cache {
    * and removed when its md5 is not the object's, so that it counts as missing and a pull fetches it again. One that
    * matches is made read-only, so it is not read again next time.
    */
+  /** Objects this process found corrupt (their bytes not their md5) and removed: a message can say so. */
+  readonly corrupt = new Set<string>();
+
   async has(oid: string, legacy = false): Promise<boolean> {
     const path = this.path(oid, legacy);
     const info = await stat(path).catch(() => undefined);
@@ -50,6 +53,7 @@ export class Cache {
     }
     if (hasher.digest() !== oid.replace(/\.dir$/, '')) {
       await rm(path, { force: true }).catch(() => undefined);
+      this.corrupt.add(oid);
       return false;
     }
     // Not being able to protect it (a read-only or shared cache) is not an error, as in DVC.

@@ -156,7 +156,7 @@ export async function pushTracked(root: string, options: TrackedOptions = {}): P
     if (!outs.length && !uncached.length) continue;
     const remote = openRemote(selectRemote(config, name, options.pickRemote), options);
     try {
-      if (uncached.length) for (const m of await missingFromRemote(remote, uncached)) total.notPushed.push(m);
+      if (uncached.length) for (const m of await missingFromRemote(remote, uncached, cache.corrupt)) total.notPushed.push(m);
       if (!outs.length) continue;
       const r = await push(cache, remote, outs);
       total.uploaded += r.uploaded;

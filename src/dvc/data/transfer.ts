@@ -31,6 +31,8 @@ export interface NotPushed {
   remote: string;
   /** The stage that writes it (a dvc.lock output). */
   stage?: string;
+  /** The cache had it, corrupt, and removed it (its bytes were not its md5). */
+  corrupt?: boolean;
 }
 
 /**
@@ -41,7 +43,10 @@ export function notPushedWarning(o: NotPushed): string {
   const fix = o.stage
     ? `\`mlreport repro\` saves it to the cache from the workspace when the workspace holds it as dvc.lock records it, or else runs stage '${o.stage}'; then push again`
     : 'add it to the cache again with DVC (`dvc commit`), then push again';
-  return `${o.path}: object ${o.oid} is in neither the DVC cache nor remote '${o.remote}', so it was not pushed (${fix}).`;
+  const where = o.corrupt
+    ? `was corrupt in the DVC cache (its bytes not its md5; removed there) and is not on remote '${o.remote}'`
+    : `is in neither the DVC cache nor remote '${o.remote}'`;
+  return `${o.path}: object ${o.oid} ${where}, so it was not pushed (${fix}).`;
 }
 
 /** The end of a push's summary line: how many outputs it could not send (nothing when it sent them all). */
@@ -53,14 +58,24 @@ export function notPushedSummary(missing: readonly NotPushed[]): string {
  * Of outputs the cache lacks, those `remote` lacks too: `dvc push` does not fail for them but warns, naming each
  * (dvc-data's transfer with `validate_status=_log_missing`); one the remote holds has nothing to push.
  */
-export async function missingFromRemote(remote: Remote, refs: readonly (ObjectRef & { path: string; stage?: string })[]): Promise<NotPushed[]> {
+export async function missingFromRemote(
+  remote: Remote,
+  refs: readonly (ObjectRef & { path: string; stage?: string })[],
+  corrupt: ReadonlySet<string> = new Set(),
+): Promise<NotPushed[]> {
   const present = await remotePresence(
     remote,
     refs.map((r) => objectKey(r.oid, r.legacy)),
   );
   return refs
     .filter((r) => !present.has(objectKey(r.oid, r.legacy)))
-    .map((r) => ({ path: r.path, oid: r.oid, remote: remote.name, ...(r.stage !== undefined && { stage: r.stage }) }));
+    .map((r) => ({
+      path: r.path,
+      oid: r.oid,
+      remote: remote.name,
+      ...(r.stage !== undefined && { stage: r.stage }),
+      ...(corrupt.has(r.oid) && { corrupt: true }),
+    }));
 }
 
 export interface PullOptions {
