@@ -28501,7 +28501,7 @@ async function withStoreBase(metrics, base, store, log) {
     const missed = bad ? `its record of ${sha2} in the history store was skipped` : `the history store has no record of ${sha2}`;
     const noteOn = (f) => {
       if (!lacksBase(f) || !said && !unrecorded.has(f.path)) return f;
-      const own = unrecorded.has(f.path) ? [...f.notes.filter((n) => !n.startsWith("not present at ")), `values at ${base.label} not known: not in git there, and ${missed}`] : f.notes;
+      const own = unrecorded.has(f.path) ? [...f.notes.filter((n) => !n.startsWith("not present at ")), notKnownNote(base.label, `not in git there, and ${missed}`)] : f.notes;
       return { ...f, notes: said ? [...own, ...notes] : own };
     };
     const noted = metrics.map(noteOn);

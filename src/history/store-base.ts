@@ -3,6 +3,7 @@ import type { Revision } from '../git/revisions';
 import type { Logger } from '../util/log';
 import { diffValueFile } from '../values/diff';
 import { floatLeaf, isFloat, type FileDiff, type Leaf } from '../values/types';
+import { notKnownNote } from '../values/unread-notes';
 import type { HistoryStore } from './store';
 import type { HistoryRecord } from './types';
 
@@ -52,7 +53,7 @@ export async function withStoreBase(
     const noteOn = (f: FileDiff): FileDiff => {
       if (!lacksBase(f) || (!said && !unrecorded.has(f.path))) return f;
       const own = unrecorded.has(f.path)
-        ? [...f.notes.filter((n) => !n.startsWith('not present at ')), `values at ${base.label} not known: not in git there, and ${missed}`]
+        ? [...f.notes.filter((n) => !n.startsWith('not present at ')), notKnownNote(base.label, `not in git there, and ${missed}`)]
         : f.notes;
       return { ...f, notes: said ? [...own, ...notes] : own };
     };

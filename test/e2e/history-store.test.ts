@@ -281,8 +281,11 @@ describe('the history store', () => {
       ['metrics.json'],
     );
     const md = readFileSync(join(run.runnerTemp, 'mlreport', 'report.md'), 'utf8');
-    assert.match(md, new RegExp(`values at main not known: not in git there, and the history store has no record of ${short}`));
+    assert.match(md, new RegExp(`not known at main: not in git there, and the history store has no record of ${short}`));
     assert.doesNotMatch(md, /`metrics\.json`: not present at main/);
+    // "Why it changed" says the same: its base value is not known, not that the metric was added.
+    assert.doesNotMatch(md, /`metrics\.json: acc` added/);
+    assert.match(md, /`metrics\.json: acc` 0\.6 \(not known at the base\)/);
 
     // Once the run on the push of the base has recorded it, the same pull request is checked against it.
     const pushed = await push(third, second);

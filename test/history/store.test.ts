@@ -258,7 +258,7 @@ describe('a base the store has no record of', () => {
       ]),
     );
     // Beside the file, what is true: its values there are not known, not that it is not there.
-    assert.deepEqual(metrics[0]!.notes, [`values at main not known: not in git there, and the history store has no record of ${sha(9).slice(0, 7)}`]);
+    assert.deepEqual(metrics[0]!.notes, [`not known at main: not in git there, and the history store has no record of ${sha(9).slice(0, 7)}`]);
     assert.deepEqual(metrics[1]!.notes, ['not present at main']);
   });
 
@@ -275,7 +275,7 @@ describe('a base the store has no record of', () => {
         `^metrics\\.json is not in git at main, and the history store's record of ${sha(9).slice(0, 7)} on 'mlreport-history' is not JSON \\(.+\\), though it holds metrics\\.json for 1 other commit$`,
       ),
     );
-    assert.equal(metrics[0]!.notes[0], `values at main not known: not in git there, and its record of ${sha(9).slice(0, 7)} in the history store was skipped`);
+    assert.equal(metrics[0]!.notes[0], `not known at main: not in git there, and its record of ${sha(9).slice(0, 7)} in the history store was skipped`);
     assert.match(metrics[0]!.notes[1]!, /^History store: records\/a+9\.json on 'mlreport-history' is not JSON/);
   });
 });
