@@ -16613,6 +16613,12 @@ ${shown4.join("\n")}`);
   remote;
   failures;
 };
+function pushFailure(failed2, uploaded) {
+  if (!failed2.length) return null;
+  if (failed2.length === 1 && !uploaded) return failed2[0];
+  const sent = uploaded ? `${uploaded} object(s) were uploaded to the other remote(s); ` : "";
+  return new DataError(`${sent}${failed2.map((e) => e.message).join("\n")}`);
+}
 
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
@@ -20071,15 +20077,23 @@ async function pushProjectOutputs(root, options2 = {}, project) {
       groups.set(out.remote, group);
     }
     const total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
+    const failed2 = [];
     for (const [name, { cached, uncached }] of groups) {
-      const remote = data.remoteFor(name);
-      if (uncached.length) for (const m of await missingFromRemote(remote, uncached, data.cache.corrupt)) total.notPushed.push(m);
-      if (!cached.length) continue;
-      const r = await push(data.cache, remote, cached);
-      total.uploaded += r.uploaded;
-      total.present += r.present;
-      total.bytes += r.bytes;
+      try {
+        const remote = data.remoteFor(name);
+        if (uncached.length) for (const m of await missingFromRemote(remote, uncached, data.cache.corrupt)) total.notPushed.push(m);
+        if (!cached.length) continue;
+        const r = await push(data.cache, remote, cached);
+        total.uploaded += r.uploaded;
+        total.present += r.present;
+        total.bytes += r.bytes;
+      } catch (error) {
+        if (!(error instanceof DataError)) throw error;
+        failed2.push(error);
+      }
     }
+    const failure2 = pushFailure(failed2, total.uploaded);
+    if (failure2) throw failure2;
     return total;
   } finally {
     await data.close();
@@ -30840,6 +30854,7 @@ async function pushTracked(root, options2 = {}) {
   const { config, cache, groups } = await plan(root, options2);
   const total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
   const named3 = Boolean(options2.targets?.length);
+  const failed2 = [];
   for (const [name, all] of groups) {
     const outs = [];
     const uncached = [];
@@ -30865,10 +30880,15 @@ async function pushTracked(root, options2 = {}) {
       total.uploaded += r.uploaded;
       total.present += r.present;
       total.bytes += r.bytes;
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      failed2.push(error);
     } finally {
       await remote.close();
     }
   }
+  const failure2 = pushFailure(failed2, total.uploaded);
+  if (failure2) throw failure2;
   return total;
 }
 async function plan(root, options2) {

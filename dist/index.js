@@ -11403,6 +11403,12 @@ ${shown5.join("\n")}`);
   remote;
   failures;
 };
+function pushFailure(failed2, uploaded) {
+  if (!failed2.length) return null;
+  if (failed2.length === 1 && !uploaded) return failed2[0];
+  const sent = uploaded ? `${uploaded} object(s) were uploaded to the other remote(s); ` : "";
+  return new DataError(`${sent}${failed2.map((e) => e.message).join("\n")}`);
+}
 
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;
@@ -16279,15 +16285,23 @@ async function pushProjectOutputs(root, options = {}, project) {
       groups.set(out.remote, group2);
     }
     const total = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
+    const failed2 = [];
     for (const [name, { cached, uncached }] of groups) {
-      const remote = data.remoteFor(name);
-      if (uncached.length) for (const m of await missingFromRemote(remote, uncached, data.cache.corrupt)) total.notPushed.push(m);
-      if (!cached.length) continue;
-      const r = await push(data.cache, remote, cached);
-      total.uploaded += r.uploaded;
-      total.present += r.present;
-      total.bytes += r.bytes;
+      try {
+        const remote = data.remoteFor(name);
+        if (uncached.length) for (const m of await missingFromRemote(remote, uncached, data.cache.corrupt)) total.notPushed.push(m);
+        if (!cached.length) continue;
+        const r = await push(data.cache, remote, cached);
+        total.uploaded += r.uploaded;
+        total.present += r.present;
+        total.bytes += r.bytes;
+      } catch (error2) {
+        if (!(error2 instanceof DataError)) throw error2;
+        failed2.push(error2);
+      }
     }
+    const failure2 = pushFailure(failed2, total.uploaded);
+    if (failure2) throw failure2;
     return total;
   } finally {
     await data.close();

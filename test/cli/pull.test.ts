@@ -620,4 +620,24 @@ describe('mlreport pull / push (dist/cli.js) on .dvc-tracked data', () => {
     assert.ok(!existsSync(join(repo.dir, 'data')), 'data (remote: other) is not pulled from third');
     repo.remove();
   });
+
+  test('a push that fails for one remote still pushes to the others, and names what failed at the end, as dvc push does', async () => {
+    const none = temp();
+    const env = { ...process.env, DVC_GLOBAL_CONFIG_DIR: none, DVC_SYSTEM_CONFIG_DIR: none };
+    const [main, other] = [temp(), temp()];
+    const repo = new TempRepo();
+    exampleDirInStore(join(repo.dir, '.dvc', 'cache'));
+    repo.write({
+      '.dvc/config': `[core]\n    remote = main\n['remote "main"']\n    url = ${main}\n['remote "other"']\n    url = ${other}\n`,
+      // model.pkl goes to main, first; its object is in no cache, so that push fails.
+      'a-model.pkl.dvc': 'outs:\n- md5: 0cc175b9c0f1b6a831c399e269772661\n  size: 1\n  hash: md5\n  path: model.pkl\n',
+      'data.dvc': `${DATA_DVC}  remote: other\n`,
+    });
+    const r = await runCli(['push'], repo.dir, env);
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /^mlreport: 3 object\(s\) were uploaded to the other remote\(s\); 1 object could not be pushed to remote 'main'/m);
+    assert.match(r.stderr, /^ {2}model\.pkl: object 0cc175b9c0f1b6a831c399e269772661: not in the local cache/m);
+    assert.ok(existsSync(join(other, 'files', 'md5', '60', 'b725f10c9c85c70d97880dfe8191b3')), "data went to its remote: other although main's push failed");
+    repo.remove();
+  });
 });

@@ -47,3 +47,14 @@ export class TransferError extends DataError {
     this.name = 'TransferError';
   }
 }
+
+/**
+ * A push that went on to every remote past the ones that failed, as `dvc push` does: the one failure as it was, or
+ * all of them after how many objects the other remotes got; null when none failed.
+ */
+export function pushFailure(failed: readonly DataError[], uploaded: number): DataError | null {
+  if (!failed.length) return null;
+  if (failed.length === 1 && !uploaded) return failed[0]!;
+  const sent = uploaded ? `${uploaded} object(s) were uploaded to the other remote(s); ` : '';
+  return new DataError(`${sent}${failed.map((e) => e.message).join('\n')}`);
+}

@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import { checkout, stage, type CheckoutOutcome } from './checkout';
 import { loadDvcConfig, selectRemote, type ConfigEnvironment } from './config';
-import { DataError, ObjectError, TransferError, type ObjectFailure } from './errors';
+import { DataError, ObjectError, pushFailure, TransferError, type ObjectFailure } from './errors';
 import { importNotFetched, loadTrackedFiles, type TrackedOut } from './dvcfile';
 import type { DirEntry } from './manifest';
 import { isDirOid } from './oid';
@@ -136,6 +136,9 @@ export async function pushTracked(root: string, options: TrackedOptions = {}): P
   const { config, cache, groups } = await plan(root, options);
   const total: PushReport = { uploaded: 0, present: 0, bytes: 0, notPushed: [] };
   const named = Boolean(options.targets?.length);
+  // As `dvc push`: every remote gets what it can, and what failed is said at the end (its UploadError), not at the
+  // first remote that fails while the others' outputs wait unsent.
+  const failed: DataError[] = [];
   for (const [name, all] of groups) {
     const outs: TrackedOut[] = [];
     const uncached: TrackedOut[] = [];
@@ -162,10 +165,15 @@ export async function pushTracked(root: string, options: TrackedOptions = {}): P
       total.uploaded += r.uploaded;
       total.present += r.present;
       total.bytes += r.bytes;
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      failed.push(error);
     } finally {
       await remote.close();
     }
   }
+  const failure = pushFailure(failed, total.uploaded);
+  if (failure) throw failure;
   return total;
 }
 
