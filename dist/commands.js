@@ -8767,7 +8767,7 @@ function directionsFrom(node, origin, lineOf2) {
 
 // src/run.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { join as join29, posix as posix19 } from "node:path";
+import { join as join29, posix as posix20 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -16575,7 +16575,7 @@ function parseMetricsTable(text2, delimiter) {
 }
 
 // src/dvc/project.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // src/dvc/data/config.ts
 import { lstat as lstat2, readFile as readFile2, realpath as realpath2 } from "node:fs/promises";
@@ -16897,7 +16897,18 @@ function resolveRef(config, name, where2, seen) {
 }
 
 // src/dvc/overlaps.ts
+import { posix as posix4 } from "node:path";
+
+// src/dvc/paths.ts
 import { posix as posix3 } from "node:path";
+function joinPath(dir, path) {
+  const slashed = path.replace(/\\/g, "/");
+  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
+  const joined = posix3.normalize(posix3.join(dir || ".", slashed));
+  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
+}
+
+// src/dvc/overlaps.ts
 function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
   const outputs = /* @__PURE__ */ new Map();
   const stageFiles = /* @__PURE__ */ new Map();
@@ -16905,7 +16916,7 @@ function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
     stageFiles.set(dvc.file, { name: dvc.file, file: dvc.file });
     for (const stage2 of dvc.stages) {
       for (const out of stage2.outs) {
-        const path = projectPath2(posix3.join(dvc.dir || ".", stage2.wdir), out.path);
+        const path = projectPath2(posix4.join(dvc.dir || ".", stage2.wdir), out.path);
         if (path !== void 0 && !outputs.has(path)) outputs.set(path, { name: `stage '${stage2.name}' of ${dvc.file}`, file: dvc.file });
       }
     }
@@ -16959,10 +16970,8 @@ function inside(path, paths) {
   return void 0;
 }
 function projectPath2(dir, path) {
-  const slashed = path.replace(/\\/g, "/");
-  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return void 0;
-  const joined = posix3.normalize(posix3.join(dir || ".", slashed)).replace(/\/$/, "");
-  return joined === "." || joined === ".." || joined.startsWith("../") ? void 0 : joined;
+  const joined = joinPath(dir, path);
+  return joined === "" || joined === ".." || joined.startsWith("../") || joined.startsWith("/") || /^[A-Za-z]:/.test(joined) ? void 0 : joined;
 }
 
 // src/dvc/interpolate.ts
@@ -17113,12 +17122,6 @@ var BOOL_FLAGS = ["cache", "persist", "checkpoint", "push"];
 var STRING_FLAGS = ["remote", "desc", "type"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
 var TOP_PLOT_KEYS = ["x", "y", "template", "title", "x_label", "y_label"];
-function joinPath(dir, path) {
-  const slashed = path.replace(/\\/g, "/");
-  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
-  const joined = posix4.normalize(posix4.join(dir || ".", slashed));
-  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
-}
 async function loadDvcYaml(tree, dir = "") {
   const file = joinPath(dir, "dvc.yaml");
   const doc = await readDataFile(tree, file);
@@ -17392,7 +17395,7 @@ async function resolveStage(file, entry, vars, trackedVars, parsing) {
   const wdirWritten = definition.get("wdir");
   const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, { field: "wdir" }), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix4.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  const wdir = posix5.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context;
   let scope = vars;
   if (definition.has("vars")) {
@@ -17611,7 +17614,7 @@ function asMapping(value, file) {
 // src/pipeline/restore.ts
 import { existsSync as existsSync3 } from "node:fs";
 import { readFile as readFile5, stat as stat7 } from "node:fs/promises";
-import { join as join14, posix as posix7 } from "node:path";
+import { join as join14, posix as posix8 } from "node:path";
 
 // src/util/node-crypto.ts
 function nodeCrypto() {
@@ -19291,12 +19294,12 @@ async function remotePresence(remote, keys) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { join as join13, posix as posix6, relative as relative5, resolve as resolve3, dirname as dirname7 } from "node:path";
+import { join as join13, posix as posix7, relative as relative5, resolve as resolve3, dirname as dirname7 } from "node:path";
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync3, constants as constants3, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open4, stat as stat6 } from "node:fs/promises";
-import { join as join11, posix as posix5, sep as sep6 } from "node:path";
+import { join as join11, posix as posix6, sep as sep6 } from "node:path";
 var STREAM_CHUNK = 4 * 1024 * 1024;
 var SMALL_FILE = 1024 * 1024;
 var YIELD_EVERY = 512;
@@ -19370,7 +19373,7 @@ async function hashDir(root, rel, ignore, name, state) {
     const absDir = join11(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
-      throw new UserError(`'${posix5.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix6.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     const ignored = ignore.childMatcher(relDir);
     const below = (child) => relDir ? `${relDir}/${child}` : child;
@@ -19616,7 +19619,7 @@ var Workspace = class {
     const key2 = `${name}\0${path}`;
     let p = this.hashes.get(key2);
     if (!p) {
-      const rel = posix6.normalize(posix6.join(this.prefix || ".", path));
+      const rel = posix7.normalize(posix7.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       this.state ??= HashState.open(this.root);
       p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
@@ -19638,7 +19641,7 @@ var Workspace = class {
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
-    return posix6.normalize(posix6.join(this.prefix || ".", path));
+    return posix7.normalize(posix7.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
     return existsSync2(join13(this.root, ...rootPath.split("/")));
@@ -20004,7 +20007,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix7.join(rel, p), false));
+      if ((await stat7(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix8.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -21054,7 +21057,7 @@ function exactDiffValue(row3) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix12 } from "node:path";
+import { posix as posix13 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -21115,15 +21118,15 @@ function lttbIndices(xs, ys, threshold) {
 }
 
 // src/plots/data.ts
-import { posix as posix9 } from "node:path";
+import { posix as posix10 } from "node:path";
 
 // src/plots/image.ts
-import { posix as posix8 } from "node:path";
+import { posix as posix9 } from "node:path";
 var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
 var IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
 var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
 function imageProblem(path, bytes) {
-  const expected2 = KIND_OF_EXTENSION[posix8.extname(path).toLowerCase()];
+  const expected2 = KIND_OF_EXTENSION[posix9.extname(path).toLowerCase()];
   if (!expected2) return null;
   if (!bytes.length) return `${path} is empty (0 bytes)`;
   const actual = sniff(bytes);
@@ -21147,7 +21150,7 @@ function startText(b) {
 
 // src/plots/data.ts
 function parsePlotData(path, text2, header = true) {
-  const ext = posix9.extname(path).toLowerCase();
+  const ext = posix10.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
     const dagshub = header && isExactLoggerHeader(table2.names);
@@ -21963,7 +21966,7 @@ function isRecord2(value) {
 }
 
 // src/plots/find-template.ts
-import { posix as posix10 } from "node:path";
+import { posix as posix11 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -22009,10 +22012,10 @@ function inTemplateDir(name) {
   return path;
 }
 function normalName(name) {
-  return posix10.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+  return posix11.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 function withJsonSuffix(name) {
-  const ext = posix10.extname(name);
+  const ext = posix11.extname(name);
   return `${ext ? name.slice(0, -ext.length) : name}.json`;
 }
 
@@ -22036,7 +22039,7 @@ function inUnits(label2, power) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix11 } from "node:path";
+import { posix as posix12 } from "node:path";
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   const out = { definitions: [], errors: [] };
@@ -22046,7 +22049,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   }
   asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   out.definitions = oncePerId(out.definitions);
-  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix11.join(posix11.dirname(file), d.id)));
+  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix12.join(posix12.dirname(file), d.id)));
   for (const d of out.definitions) d.topLevelIds = ids;
   const drawn = new Set(out.definitions.flatMap((d) => d.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
@@ -22102,7 +22105,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix11.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix12.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -22124,7 +22127,7 @@ function fromYDict(id, p, origin) {
   return { id, sources: withX(ys, p.x, id, origin), ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix11.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix12.extname(path).toLowerCase());
   const sources = withX([{ file: path, fields: fieldList(p.y, path, origin, "y") }], p.x, path, origin);
   return { id: path, sources, ...common(path, p, origin), image };
 }
@@ -22188,7 +22191,7 @@ function optionalString(value, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix11.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix12.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value) {
   return value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : JSON.stringify(value);
@@ -22753,7 +22756,7 @@ async function expandDirectory(def, tree, baseTree) {
   if (all.includes(def.id)) return [def];
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f) => f.startsWith(`${def.id}/`);
-  const inside2 = (f) => under(f) && extensions.includes(posix12.extname(f).toLowerCase());
+  const inside2 = (f) => under(f) && extensions.includes(posix13.extname(f).toLowerCase());
   const found = [.../* @__PURE__ */ new Set([...all.filter(inside2), ...baseTree ? (await baseTree.list()).filter(inside2) : []])].sort();
   if (!found.length && (all.some(under) || await isFolder(tree, def.id))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
@@ -22761,7 +22764,7 @@ async function expandDirectory(def, tree, baseTree) {
   if (!found.length) return [def];
   const files = found.filter((file) => closestParent(file, def.topLevelIds ?? [def.id]) === def.id);
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix12.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix13.extname(file).toLowerCase()) };
   });
 }
 function closestParent(path, parents) {
@@ -22844,7 +22847,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   if (headProblem && (!base || baseProblem)) throw new PlotDataError(headProblem);
   if (headProblem) {
     const notes2 = [`head (${request.headLabel}): ${headProblem}: showing ${request.base.label}'s`];
-    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix12.extname(file).toLowerCase(), notes: notes2 };
+    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix13.extname(file).toLowerCase(), notes: notes2 };
   }
   const notes = [];
   if (baseProblem) {
@@ -22854,7 +22857,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
   else if (def.only === "head" && request.base) notes.push(`not in dvc.yaml at the base (${request.base.label})`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix12.extname(file).toLowerCase(), notes };
+  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix13.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -23302,7 +23305,7 @@ async function drawTrends(plans, request, getRenderer) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath3 } from "node:fs/promises";
-import { posix as posix13, relative as relative7, sep as sep8 } from "node:path";
+import { posix as posix14, relative as relative7, sep as sep8 } from "node:path";
 
 // src/report/fit.ts
 var COMMENT_LIMIT = 65536;
@@ -24274,7 +24277,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix13.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix14.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
@@ -25080,7 +25083,7 @@ import { appendFile as appendFile2 } from "node:fs/promises";
 
 // src/publish/github/publisher.ts
 import { lstat as lstat5, readFile as readFile7 } from "node:fs/promises";
-import { join as join20, posix as posix14 } from "node:path";
+import { join as join20, posix as posix15 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -25707,7 +25710,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${problem}; not uploaded.`);
       continue;
     }
-    let name = posix14.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix15.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -25837,9 +25840,9 @@ import { join as join24 } from "node:path";
 import { performance as performance3 } from "node:perf_hooks";
 
 // src/pipeline/dag.ts
-import { posix as posix15 } from "node:path";
+import { posix as posix16 } from "node:path";
 function projectPath3(stage2, p) {
-  return posix15.normalize(posix15.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix16.normalize(posix16.join(stage2.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isAbsolute3(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
@@ -25953,8 +25956,8 @@ function stageAddress(file, name) {
 function projectDag(pipelines) {
   const stages = [];
   for (const p of pipelines) {
-    const dir = posix15.dirname(p.file);
-    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix15.join(dir, node.stage.wdir) });
+    const dir = posix16.dirname(p.file);
+    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix16.join(dir, node.stage.wdir) });
   }
   return buildDag(stages);
 }
@@ -26588,12 +26591,12 @@ function stageEnvironment(env) {
 var running2 = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix22 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options2, detached: posix22 });
+  const posix23 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options2, detached: posix23 });
   running2.add(child);
   child.on("close", () => running2.delete(child));
   child.on("error", () => running2.delete(child));
-  if (posix22 && !forwarding) {
+  if (posix23 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -26654,7 +26657,7 @@ function stageCommands(cmd) {
 
 // src/pipeline/gitignore.ts
 import { appendFile as appendFile3, readFile as readFile9 } from "node:fs/promises";
-import { join as join23, posix as posix16 } from "node:path";
+import { join as join23, posix as posix17 } from "node:path";
 async function ignoreOutput(cwd, path) {
   if (!await insideWorkTree(cwd)) return;
   if ((await runGit(cwd, ["ls-files", "-z", "--", path])).length) {
@@ -26663,10 +26666,10 @@ async function ignoreOutput(cwd, path) {
     );
   }
   if (await gitIgnores(cwd, path)) return;
-  const gitignore = posix16.join(posix16.dirname(path), ".gitignore");
+  const gitignore = posix17.join(posix17.dirname(path), ".gitignore");
   const file = join23(cwd, ...gitignore.split("/"));
   const before = await readFile9(file, "utf8").catch(() => "");
-  await appendFile3(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix16.basename(path))}
+  await appendFile3(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix17.basename(path))}
 `);
 }
 function escapePattern(name) {
@@ -27346,7 +27349,7 @@ function capitalize(text2) {
 }
 
 // src/values/collect.ts
-import { posix as posix17 } from "node:path";
+import { posix as posix18 } from "node:path";
 import { isAscii as isAscii2 } from "node:buffer";
 
 // src/dvc/files.ts
@@ -27683,7 +27686,7 @@ function unnamedNote(sides, which, path, name) {
   const file = ancestorIn(path, which === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix17.dirname(file2) === "." || path.startsWith(`${posix17.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix18.dirname(file2) === "." || path.startsWith(`${posix18.dirname(file2)}/`));
   if (unloaded) {
     noteNotKnownAtBase(sides, which, path, `${unloaded} at the base (${name}) does not load: ${loadErrorOf(side, unloaded)}`);
     return notKnownNote(name, `${unloaded} does not load there`);
@@ -28216,7 +28219,7 @@ async function countLines(git, base, metrics) {
 }
 
 // src/causes/base-status.ts
-import { posix as posix18 } from "node:path";
+import { posix as posix19 } from "node:path";
 async function baseStaleness(git, base, options2, metricsFiles) {
   if (!base) return { stages: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map() };
   const tree = commitTree(git, base.sha, base.label, options2.budget ? { budget: options2.budget } : {});
@@ -28280,7 +28283,7 @@ async function reasonsAtBase(tree, project, pipeline2, stage2, locked) {
   return reasons;
 }
 async function hashAtBase(tree, project, pipeline2, path, entry) {
-  const local = posix18.relative(pipeline2.dvc.dir || ".", path);
+  const local = posix19.relative(pipeline2.dvc.dir || ".", path);
   const producer = pipeline2.dag.producerOf(local);
   if (producer !== void 0) return pipeline2.lock.get(producer)?.outs.find((o) => o.path === local)?.md5 ?? null;
   for (const file of project.dvcFiles) for (const out of file.outs) if (out.path === path) return out.md5;
@@ -28302,7 +28305,7 @@ function filesOfStaleStages(project, stale, metricsFiles) {
       continue;
     }
     for (const file of metricsFiles) {
-      const producer = dag.producerOf(posix18.relative(dvc.dir || ".", file));
+      const producer = dag.producerOf(posix19.relative(dvc.dir || ".", file));
       if (producer === void 0) continue;
       const feeding = /* @__PURE__ */ new Set([producer]);
       for (const s of feeding) for (const u of dag.upstream.get(s) ?? []) feeding.add(u);
@@ -30012,7 +30015,7 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
 }
 function writtenByStages(project, metricsFiles, why) {
   const outs = project.dvcYamls.flatMap((d) => d.stages.flatMap((stage2) => stage2.outs.map((o) => joinPath(d.dir, projectPath3(stage2, o.path)))));
-  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix19.dirname(e.file));
+  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix20.dirname(e.file));
   const under = (file, folder) => folder === "." || folder === "" || file === folder || file.startsWith(`${folder}/`);
   const written = metricsFiles.filter(
     (file) => outs.some((out) => file === out || file.startsWith(`${out}/`)) || unloaded.some((folder) => under(file, folder))
@@ -30081,7 +30084,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
   return { stale, unknown, staleAtHead, staleWhy, freshnessUnknown };
 }
 function producerIn(pipeline2, file) {
-  return pipeline2.dag.producerOf(posix19.relative(posix19.dirname(pipeline2.file), file));
+  return pipeline2.dag.producerOf(posix20.relative(posix20.dirname(pipeline2.file), file));
 }
 function projectGraph(pipelines) {
   try {
@@ -30089,7 +30092,7 @@ function projectGraph(pipelines) {
   } catch {
     const stages = pipelines.flatMap(
       (p) => [...p.dag.nodes].map(([name, node]) => {
-        const fromRoot = (path) => posix19.normalize(posix19.join(posix19.dirname(p.file), path));
+        const fromRoot = (path) => posix20.normalize(posix20.join(posix20.dirname(p.file), path));
         return { address: stageAddress(p.file, name), deps: node.deps.map(fromRoot), outs: node.outs.map(fromRoot) };
       })
     );
@@ -30539,7 +30542,7 @@ async function dataDiffIn(git, args, root) {
 }
 
 // src/commands/values-diff.ts
-import { posix as posix20, relative as relative10, resolve as resolve10, sep as sep11 } from "node:path";
+import { posix as posix21, relative as relative10, resolve as resolve10, sep as sep11 } from "node:path";
 function parseValuesDiffArgs(args, kind) {
   const parsed = parseDvcStyleArgs(args, {
     flags: ["--json", "--md", "--all", "--no-path", ...kind === "params" ? ["--deps"] : []],
@@ -30610,7 +30613,7 @@ async function valuesDiffIn(git, kind, args, workspace, here) {
     return 1;
   }
   const files = comparison[kind];
-  if (here) for (const file of files) file.path = posix20.relative(here, file.path);
+  if (here) for (const file of files) file.path = posix21.relative(here, file.path);
   const failed2 = new Set(comparison.errors.map((e) => e.rev));
   const revs = [.../* @__PURE__ */ new Set([args.aRev, args.bRev, ...failed2])].filter((rev) => failed2.has(rev));
   if (revs.length) writeError(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.
@@ -30775,7 +30778,7 @@ import { parseArgs as parseArgs4 } from "node:util";
 
 // src/dvc/data/tracked.ts
 import { rm as rm7 } from "node:fs/promises";
-import { isAbsolute as isAbsolute5, posix as posix21, relative as relative11, resolve as resolve13, sep as sep12 } from "node:path";
+import { isAbsolute as isAbsolute5, posix as posix22, relative as relative11, resolve as resolve13, sep as sep12 } from "node:path";
 var PartialPullError = class extends DataError {
   constructor(message, report2) {
     super(message);
@@ -30944,7 +30947,7 @@ function select(outs, target, path, from) {
   return outs.filter((out) => out.stage !== void 0 && out.stage === name && out.dvcfile === file).map((out) => ({ out }));
 }
 function posixFrom(from, path) {
-  return posix21.normalize(posix21.join(from || ".", path.replace(/\\/g, "/")));
+  return posix22.normalize(posix22.join(from || ".", path.replace(/\\/g, "/")));
 }
 function filesUnder(out, parts, entries) {
   const under = (e, part) => e.relpath === part || e.relpath.startsWith(`${part}/`);

@@ -9025,7 +9025,7 @@ import { join as join16 } from "node:path";
 import { performance } from "node:perf_hooks";
 
 // src/dvc/project.ts
-import { posix as posix3 } from "node:path";
+import { posix as posix4 } from "node:path";
 
 // src/dvc/dvcfile.ts
 import { posix } from "node:path";
@@ -11687,7 +11687,18 @@ function resolveRef(config, name, where2, seen) {
 }
 
 // src/dvc/overlaps.ts
+import { posix as posix3 } from "node:path";
+
+// src/dvc/paths.ts
 import { posix as posix2 } from "node:path";
+function joinPath(dir, path) {
+  const slashed = path.replace(/\\/g, "/");
+  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
+  const joined = posix2.normalize(posix2.join(dir || ".", slashed));
+  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
+}
+
+// src/dvc/overlaps.ts
 function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
   const outputs = /* @__PURE__ */ new Map();
   const stageFiles = /* @__PURE__ */ new Map();
@@ -11695,7 +11706,7 @@ function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
     stageFiles.set(dvc.file, { name: dvc.file, file: dvc.file });
     for (const stage of dvc.stages) {
       for (const out of stage.outs) {
-        const path = projectPath(posix2.join(dvc.dir || ".", stage.wdir), out.path);
+        const path = projectPath(posix3.join(dvc.dir || ".", stage.wdir), out.path);
         if (path !== void 0 && !outputs.has(path)) outputs.set(path, { name: `stage '${stage.name}' of ${dvc.file}`, file: dvc.file });
       }
     }
@@ -11749,10 +11760,8 @@ function inside(path, paths) {
   return void 0;
 }
 function projectPath(dir, path) {
-  const slashed = path.replace(/\\/g, "/");
-  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return void 0;
-  const joined = posix2.normalize(posix2.join(dir || ".", slashed)).replace(/\/$/, "");
-  return joined === "." || joined === ".." || joined.startsWith("../") ? void 0 : joined;
+  const joined = joinPath(dir, path);
+  return joined === "" || joined === ".." || joined.startsWith("../") || joined.startsWith("/") || /^[A-Za-z]:/.test(joined) ? void 0 : joined;
 }
 
 // src/dvc/interpolate.ts
@@ -11903,12 +11912,6 @@ var BOOL_FLAGS = ["cache", "persist", "checkpoint", "push"];
 var STRING_FLAGS = ["remote", "desc", "type"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
 var TOP_PLOT_KEYS = ["x", "y", "template", "title", "x_label", "y_label"];
-function joinPath(dir, path) {
-  const slashed = path.replace(/\\/g, "/");
-  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
-  const joined = posix3.normalize(posix3.join(dir || ".", slashed));
-  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
-}
 async function loadDvcYaml(tree, dir = "") {
   const file = joinPath(dir, "dvc.yaml");
   const doc = await readDataFile(tree, file);
@@ -12182,7 +12185,7 @@ async function resolveStage(file, entry, vars, trackedVars, parsing) {
   const wdirWritten = definition.get("wdir");
   const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, { field: "wdir" }), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix3.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  const wdir = posix4.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context;
   let scope = vars;
   if (definition.has("vars")) {
@@ -12928,9 +12931,9 @@ function oneChunk(bytes) {
 }
 
 // src/pipeline/dag.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 function projectPath3(stage, p) {
-  return posix4.normalize(posix4.join(stage.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
+  return posix5.normalize(posix5.join(stage.wdir, p.replace(/\\/g, "/"))).replace(/\/$/, "");
 }
 function isAbsolute3(p) {
   return /^[\\/]/.test(p) || /^[A-Za-z]:[\\/]/.test(p);
@@ -13044,8 +13047,8 @@ function stageAddress(file, name) {
 function projectDag(pipelines) {
   const stages = [];
   for (const p of pipelines) {
-    const dir = posix4.dirname(p.file);
-    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix4.join(dir, node.stage.wdir) });
+    const dir = posix5.dirname(p.file);
+    for (const [name, node] of p.dag.nodes) stages.push({ ...node.stage, name: stageAddress(p.file, name), wdir: posix5.join(dir, node.stage.wdir) });
   }
   return buildDag(stages);
 }
@@ -13828,12 +13831,12 @@ function stageEnvironment(env) {
 var running = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options) {
-  const posix20 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options, detached: posix20 });
+  const posix21 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options, detached: posix21 });
   running.add(child);
   child.on("close", () => running.delete(child));
   child.on("error", () => running.delete(child));
-  if (posix20 && !forwarding) {
+  if (posix21 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -13894,12 +13897,12 @@ function stageCommands(cmd) {
 
 // src/pipeline/status.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { join as join10, posix as posix6, relative as relative2, resolve as resolve3, dirname as dirname4 } from "node:path";
+import { join as join10, posix as posix7, relative as relative2, resolve as resolve3, dirname as dirname4 } from "node:path";
 
 // src/pipeline/hash.ts
 import { closeSync as closeSync3, constants as constants4, fstatSync as fstatSync2, openSync as openSync3, readdirSync as readdirSync2, readSync as readSync2, statSync as statSync4 } from "node:fs";
 import { open as open3, stat as stat4 } from "node:fs/promises";
-import { join as join8, posix as posix5, sep as sep3 } from "node:path";
+import { join as join8, posix as posix6, sep as sep3 } from "node:path";
 
 // src/dvc/data/hash.ts
 var DOS2UNIX_CHUNK = 1024 * 1024;
@@ -14069,7 +14072,7 @@ async function hashDir(root, rel, ignore, name, state) {
     const absDir = join8(root, ...relDir.split("/"));
     const names = readdirSync2(absDir, { withFileTypes: true });
     if (names.some((d) => d.name === ".dvcignore")) {
-      throw new UserError(`'${posix5.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
+      throw new UserError(`'${posix6.join(relDir, ".dvcignore")}': a .dvcignore file cannot be inside a tracked directory ('${rel}'), as in DVC.`);
     }
     const ignored = ignore.childMatcher(relDir);
     const below = (child) => relDir ? `${relDir}/${child}` : child;
@@ -14315,7 +14318,7 @@ var Workspace = class {
     const key2 = `${name}\0${path}`;
     let p = this.hashes.get(key2);
     if (!p) {
-      const rel = posix6.normalize(posix6.join(this.prefix || ".", path));
+      const rel = posix7.normalize(posix7.join(this.prefix || ".", path));
       if (rel.startsWith("../")) throw new UserError(`'${path}' is outside the DVC project.`);
       this.state ??= HashState.open(this.root);
       p = this.state.then((state) => hashPath(this.root, rel, this.ignore, name, state));
@@ -14337,7 +14340,7 @@ var Workspace = class {
   }
   /** A project path as a path from the DVC root, where `.dvc` files and the data layer name it. */
   rootPath(path) {
-    return posix6.normalize(posix6.join(this.prefix || ".", path));
+    return posix7.normalize(posix7.join(this.prefix || ".", path));
   }
   existsAtRoot(rootPath) {
     return existsSync4(join10(this.root, ...rootPath.split("/")));
@@ -14547,7 +14550,7 @@ async function loadTrackedFiles(root) {
 // src/pipeline/restore.ts
 import { existsSync as existsSync5 } from "node:fs";
 import { readFile as readFile4, stat as stat9 } from "node:fs/promises";
-import { join as join14, posix as posix7 } from "node:path";
+import { join as join14, posix as posix8 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync4, createReadStream, fchmodSync, mkdirSync, openSync as openSync4, renameSync, rmSync, writevSync } from "node:fs";
@@ -16226,7 +16229,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat9(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix7.join(rel, p), false));
+      if ((await stat9(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix8.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -16360,7 +16363,7 @@ function restorableOuts(stage, lock, status, ws, project) {
 
 // src/pipeline/gitignore.ts
 import { appendFile as appendFile2, readFile as readFile5 } from "node:fs/promises";
-import { join as join15, posix as posix8 } from "node:path";
+import { join as join15, posix as posix9 } from "node:path";
 async function ignoreOutput(cwd, path) {
   if (!await insideWorkTree(cwd)) return;
   if ((await runGit(cwd, ["ls-files", "-z", "--", path])).length) {
@@ -16369,10 +16372,10 @@ async function ignoreOutput(cwd, path) {
     );
   }
   if (await gitIgnores(cwd, path)) return;
-  const gitignore = posix8.join(posix8.dirname(path), ".gitignore");
+  const gitignore = posix9.join(posix9.dirname(path), ".gitignore");
   const file = join15(cwd, ...gitignore.split("/"));
   const before = await readFile5(file, "utf8").catch(() => "");
-  await appendFile2(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix8.basename(path))}
+  await appendFile2(file, `${before && !before.endsWith("\n") ? "\n" : ""}/${escapePattern(posix9.basename(path))}
 `);
 }
 function escapePattern(name) {
@@ -17788,7 +17791,7 @@ function checkStoreBranch(branch, origin, orElse = "") {
 
 // src/config/project-root.ts
 import { realpath as realpath3, stat as stat10 } from "node:fs/promises";
-import { dirname as dirname8, join as join18, posix as posix9, relative as relative5, sep as sep6 } from "node:path";
+import { dirname as dirname8, join as join18, posix as posix10, relative as relative5, sep as sep6 } from "node:path";
 var PROJECT_FILES2 = ["dvc.yaml", ".mlreport.yml"];
 async function findProjectRoot(start, what, written = start) {
   const real = await realpath3(start).catch(() => null);
@@ -17806,7 +17809,7 @@ async function findProjectRoot(start, what, written = start) {
 }
 async function projectRootAt(git, sha2, start) {
   const chain = [];
-  for (let dir = start.split("/").filter(Boolean).join("/"); ; dir = posix9.dirname(dir)) {
+  for (let dir = start.split("/").filter(Boolean).join("/"); ; dir = posix10.dirname(dir)) {
     chain.push(dir === "." ? "" : dir);
     if (dir === "." || dir === "") break;
   }
@@ -20378,7 +20381,7 @@ function insideFolder(path) {
 
 // src/publish/github/checks.ts
 import { realpath as realpath4 } from "node:fs/promises";
-import { posix as posix10, relative as relative8, sep as sep9 } from "node:path";
+import { posix as posix11, relative as relative8, sep as sep9 } from "node:path";
 
 // src/publish/github/failure.ts
 function answeredStatus(error2) {
@@ -20682,7 +20685,7 @@ var GateCheckPublisher = class extends CheckRunTarget {
         line = r.source.line;
       }
       if (!path) continue;
-      out.push({ path: prefix ? posix10.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
+      out.push({ path: prefix ? posix11.join(prefix, path) : path, start_line: line, end_line: line, annotation_level: level, title: title2, message: ruleMessage(r) });
     }
     return out;
   }
@@ -20711,7 +20714,7 @@ function stripEmoji(text2) {
 
 // src/publish/github/publisher.ts
 import { lstat as lstat5, readFile as readFile8 } from "node:fs/promises";
-import { join as join21, posix as posix12 } from "node:path";
+import { join as join21, posix as posix13 } from "node:path";
 
 // src/publish/github/branch-commit.ts
 var DEFAULT_REF_RETRY = { deadlineMs: 6e4, firstDelayMs: 250, maxDelayMs: 8e3 };
@@ -21268,12 +21271,12 @@ async function reportFiles(outDir, report2, log) {
 }
 
 // src/plots/image.ts
-import { posix as posix11 } from "node:path";
+import { posix as posix12 } from "node:path";
 var KIND_OF_EXTENSION = { ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".svg": "SVG" };
 var IMAGE_EXTENSIONS = Object.keys(KIND_OF_EXTENSION);
 var EXTENSION_OF_KIND = { PNG: ".png", JPEG: ".jpg", GIF: ".gif", SVG: ".svg" };
 function imageProblem(path, bytes) {
-  const expected2 = KIND_OF_EXTENSION[posix11.extname(path).toLowerCase()];
+  const expected2 = KIND_OF_EXTENSION[posix12.extname(path).toLowerCase()];
   if (!expected2) return null;
   if (!bytes.length) return `${path} is empty (0 bytes)`;
   const actual = sniff(bytes);
@@ -21486,7 +21489,7 @@ async function readImages(baseDir, rels, log) {
       log.warning(`${problem}; not uploaded.`);
       continue;
     }
-    let name = posix12.basename(rel).replace(/[^\w.-]+/g, "-");
+    let name = posix13.basename(rel).replace(/[^\w.-]+/g, "-");
     while (names.has(name)) name = `x-${name}`;
     names.add(name);
     files.push({ rel, name, bytes });
@@ -21577,7 +21580,7 @@ var ANNOTATION_MESSAGE_LIMIT = 6e4;
 
 // src/run.ts
 import { existsSync as existsSync10 } from "node:fs";
-import { join as join30, posix as posix19 } from "node:path";
+import { join as join30, posix as posix20 } from "node:path";
 
 // src/config/repro-guard.ts
 var SAFE_EVENTS = /* @__PURE__ */ new Set(["", "pull_request", "push", "merge_group", "schedule", "workflow_dispatch", "repository_dispatch", "release"]);
@@ -25541,7 +25544,7 @@ function exactDiffValue(row3) {
 
 // src/plots/collect.ts
 import { isAscii } from "node:buffer";
-import { posix as posix16 } from "node:path";
+import { posix as posix17 } from "node:path";
 
 // src/workspace/glob.ts
 function globToRegExp(glob) {
@@ -25602,9 +25605,9 @@ function lttbIndices(xs, ys, threshold) {
 }
 
 // src/plots/data.ts
-import { posix as posix13 } from "node:path";
+import { posix as posix14 } from "node:path";
 function parsePlotData(path, text2, header = true) {
-  const ext = posix13.extname(path).toLowerCase();
+  const ext = posix14.extname(path).toLowerCase();
   if (ext === ".csv" || ext === ".tsv") {
     const table2 = new PlotTable(scanDelimited(path, text2, ext === ".tsv" ? "	" : ","), header);
     const dagshub = header && isExactLoggerHeader(table2.names);
@@ -26420,7 +26423,7 @@ function isRecord2(value) {
 }
 
 // src/plots/find-template.ts
-import { posix as posix14 } from "node:path";
+import { posix as posix15 } from "node:path";
 
 // src/plots/types.ts
 var BUILTIN_TEMPLATES = [
@@ -26466,10 +26469,10 @@ function inTemplateDir(name) {
   return path;
 }
 function normalName(name) {
-  return posix14.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
+  return posix15.normalize(name.replace(/\\/g, "/")).replace(/^\.\//, "");
 }
 function withJsonSuffix(name) {
-  const ext = posix14.extname(name);
+  const ext = posix15.extname(name);
   return `${ext ? name.slice(0, -ext.length) : name}.json`;
 }
 
@@ -26493,7 +26496,7 @@ function inUnits(label2, power) {
 }
 
 // src/plots/definitions.ts
-import { posix as posix15 } from "node:path";
+import { posix as posix16 } from "node:path";
 var DATA_EXTENSIONS = [".json", ".yaml", ".yml", ".csv", ".tsv"];
 function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   const out = { definitions: [], errors: [] };
@@ -26503,7 +26506,7 @@ function plotsFromDvcDoc(doc, file = "dvc.yaml") {
   }
   asList(doc.plots).forEach((entry, i) => add2(out, () => topLevelEntry(entry, `${file} plots[${i}]`)));
   out.definitions = oncePerId(out.definitions);
-  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix15.join(posix15.dirname(file), d.id)));
+  const ids = out.definitions.map((d) => d.sources.some((s) => s.file === d.id) ? d.id : normalise(posix16.join(posix16.dirname(file), d.id)));
   for (const d of out.definitions) d.topLevelIds = ids;
   const drawn = new Set(out.definitions.flatMap((d) => d.sources.map((s) => s.file)));
   const stages = isRecord3(doc.stages) ? doc.stages : {};
@@ -26559,7 +26562,7 @@ function topLevelEntry(entry, origin) {
   return fromPath(normalise(id), p, origin);
 }
 function stageEntry(entry, wdir, origin) {
-  const prefix = (path2) => normalise(posix15.join(normalise(wdir), path2));
+  const prefix = (path2) => normalise(posix16.join(normalise(wdir), path2));
   if (typeof entry === "string") return fromPath(prefix(entry), {}, origin);
   if (!isRecord3(entry) || Object.keys(entry).length !== 1) {
     throw new DefinitionError("plots", `${origin}: expected a path or {path: properties}, got ${describe2(entry)}.`);
@@ -26581,7 +26584,7 @@ function fromYDict(id, p, origin) {
   return { id, sources: withX(ys, p.x, id, origin), ...common(id, p, origin), image: false };
 }
 function fromPath(path, p, origin) {
-  const image = IMAGE_EXTENSIONS.includes(posix15.extname(path).toLowerCase());
+  const image = IMAGE_EXTENSIONS.includes(posix16.extname(path).toLowerCase());
   const sources = withX([{ file: path, fields: fieldList(p.y, path, origin, "y") }], p.x, path, origin);
   return { id: path, sources, ...common(path, p, origin), image };
 }
@@ -26645,7 +26648,7 @@ function optionalString(value, id, origin, key2) {
   throw new DefinitionError(id, `${origin} (${id}): \`${key2}\` must be a string.`);
 }
 function normalise(path) {
-  return posix15.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
+  return posix16.normalize(path.replace(/\\/g, "/")).replace(/^\.\//, "").replace(/\/$/, "");
 }
 function describe2(value) {
   return value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "a mapping" : JSON.stringify(value);
@@ -27210,7 +27213,7 @@ async function expandDirectory(def, tree, baseTree) {
   if (all.includes(def.id)) return [def];
   const extensions = [...DATA_EXTENSIONS, ...IMAGE_EXTENSIONS];
   const under = (f) => f.startsWith(`${def.id}/`);
-  const inside2 = (f) => under(f) && extensions.includes(posix16.extname(f).toLowerCase());
+  const inside2 = (f) => under(f) && extensions.includes(posix17.extname(f).toLowerCase());
   const found = [.../* @__PURE__ */ new Set([...all.filter(inside2), ...baseTree ? (await baseTree.list()).filter(inside2) : []])].sort();
   if (!found.length && (all.some(under) || await isFolder(tree, def.id))) {
     return `${def.id}: a folder without plot data or images in it (expected ${extensions.join(", ")} files)`;
@@ -27218,7 +27221,7 @@ async function expandDirectory(def, tree, baseTree) {
   if (!found.length) return [def];
   const files = found.filter((file) => closestParent(file, def.topLevelIds ?? [def.id]) === def.id);
   return files.map((file) => {
-    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix16.extname(file).toLowerCase()) };
+    return { ...def, id: file, sources: [{ ...def.sources[0], file }], image: IMAGE_EXTENSIONS.includes(posix17.extname(file).toLowerCase()) };
   });
 }
 function closestParent(path, parents) {
@@ -27301,7 +27304,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   if (headProblem && (!base || baseProblem)) throw new PlotDataError(headProblem);
   if (headProblem) {
     const notes2 = [`head (${request.headLabel}): ${headProblem}: showing ${request.base.label}'s`];
-    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix16.extname(file).toLowerCase(), notes: notes2 };
+    return { kind: "image", id: def.id, title: title2, origin: def.origin, head: null, base, ext: posix17.extname(file).toLowerCase(), notes: notes2 };
   }
   const notes = [];
   if (baseProblem) {
@@ -27311,7 +27314,7 @@ function preparedImage(def, title2, head, base, request, notThere) {
   else if (!head) notes.push(`no image at the head (${request.headLabel}): showing ${request.base.label}'s`);
   else if (def.only === "head" && request.base) notes.push(`not in dvc.yaml at the base (${request.base.label})`);
   else if (request.base && !base) notes.push(`no image at the base (${request.base.label})`);
-  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix16.extname(file).toLowerCase(), notes };
+  return { kind: "image", id: def.id, title: title2, origin: def.origin, head, base: baseProblem ? null : base, ext: posix17.extname(file).toLowerCase(), notes };
 }
 async function readFiles2(def, read, cache, onError) {
   const files = /* @__PURE__ */ new Map();
@@ -28425,7 +28428,7 @@ async function checkedOut(file) {
 }
 
 // src/values/collect.ts
-import { posix as posix17 } from "node:path";
+import { posix as posix18 } from "node:path";
 import { isAscii as isAscii2 } from "node:buffer";
 
 // src/dvc/files.ts
@@ -28762,7 +28765,7 @@ function unnamedNote(sides, which2, path, name) {
   const file = ancestorIn(path, which2 === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named3.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix17.dirname(file2) === "." || path.startsWith(`${posix17.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix18.dirname(file2) === "." || path.startsWith(`${posix18.dirname(file2)}/`));
   if (unloaded) {
     noteNotKnownAtBase(sides, which2, path, `${unloaded} at the base (${name}) does not load: ${loadErrorOf(side, unloaded)}`);
     return notKnownNote(name, `${unloaded} does not load there`);
@@ -29295,7 +29298,7 @@ async function countLines(git, base, metrics) {
 }
 
 // src/causes/base-status.ts
-import { posix as posix18 } from "node:path";
+import { posix as posix19 } from "node:path";
 async function baseStaleness(git, base, options, metricsFiles) {
   if (!base) return { stages: /* @__PURE__ */ new Map(), files: /* @__PURE__ */ new Map(), unknown: /* @__PURE__ */ new Map() };
   const tree = commitTree(git, base.sha, base.label, options.budget ? { budget: options.budget } : {});
@@ -29359,7 +29362,7 @@ async function reasonsAtBase(tree, project, pipeline2, stage, locked) {
   return reasons;
 }
 async function hashAtBase(tree, project, pipeline2, path, entry) {
-  const local = posix18.relative(pipeline2.dvc.dir || ".", path);
+  const local = posix19.relative(pipeline2.dvc.dir || ".", path);
   const producer = pipeline2.dag.producerOf(local);
   if (producer !== void 0) return pipeline2.lock.get(producer)?.outs.find((o) => o.path === local)?.md5 ?? null;
   for (const file of project.dvcFiles) for (const out of file.outs) if (out.path === path) return out.md5;
@@ -29381,7 +29384,7 @@ function filesOfStaleStages(project, stale, metricsFiles) {
       continue;
     }
     for (const file of metricsFiles) {
-      const producer = dag.producerOf(posix18.relative(dvc.dir || ".", file));
+      const producer = dag.producerOf(posix19.relative(dvc.dir || ".", file));
       if (producer === void 0) continue;
       const feeding = /* @__PURE__ */ new Set([producer]);
       for (const s of feeding) for (const u of dag.upstream.get(s) ?? []) feeding.add(u);
@@ -31079,7 +31082,7 @@ async function staleStages(workspace, tree, projects, data, metricsFiles, log, r
 }
 function writtenByStages(project, metricsFiles, why) {
   const outs = project.dvcYamls.flatMap((d) => d.stages.flatMap((stage) => stage.outs.map((o) => joinPath(d.dir, projectPath3(stage, o.path)))));
-  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix19.dirname(e.file));
+  const unloaded = project.errors.filter((e) => isDvcYaml(e.file)).map((e) => posix20.dirname(e.file));
   const under = (file, folder) => folder === "." || folder === "" || file === folder || file.startsWith(`${folder}/`);
   const written = metricsFiles.filter(
     (file) => outs.some((out) => file === out || file.startsWith(`${out}/`)) || unloaded.some((folder) => under(file, folder))
@@ -31148,7 +31151,7 @@ async function stagesNotRun(pipeline2, workspace, tree, projects, data, metricsF
   return { stale, unknown, staleAtHead, staleWhy, freshnessUnknown };
 }
 function producerIn(pipeline2, file) {
-  return pipeline2.dag.producerOf(posix19.relative(posix19.dirname(pipeline2.file), file));
+  return pipeline2.dag.producerOf(posix20.relative(posix20.dirname(pipeline2.file), file));
 }
 function projectGraph(pipelines) {
   try {
@@ -31156,7 +31159,7 @@ function projectGraph(pipelines) {
   } catch {
     const stages = pipelines.flatMap(
       (p) => [...p.dag.nodes].map(([name, node]) => {
-        const fromRoot = (path) => posix19.normalize(posix19.join(posix19.dirname(p.file), path));
+        const fromRoot = (path) => posix20.normalize(posix20.join(posix20.dirname(p.file), path));
         return { address: stageAddress(p.file, name), deps: node.deps.map(fromRoot), outs: node.outs.map(fromRoot) };
       })
     );

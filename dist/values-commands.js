@@ -7366,7 +7366,7 @@ var require_dist = __commonJS({
 });
 
 // src/commands/values-diff.ts
-import { posix as posix7, relative as relative5, resolve as resolve3, sep as sep6 } from "node:path";
+import { posix as posix8, relative as relative5, resolve as resolve3, sep as sep6 } from "node:path";
 
 // src/config/project-root.ts
 import { realpath, stat } from "node:fs/promises";
@@ -8331,11 +8331,11 @@ function escapeCell(text2) {
 var NEEDS_ESCAPE = /[\\&<>|`*[\]~@#:\r\n]|gh-|www\./i;
 
 // src/values/collect.ts
-import { posix as posix6 } from "node:path";
+import { posix as posix7 } from "node:path";
 import { isAscii } from "node:buffer";
 
 // src/dvc/project.ts
-import { posix as posix4 } from "node:path";
+import { posix as posix5 } from "node:path";
 
 // src/dvc/dvcfile.ts
 import { posix as posix2 } from "node:path";
@@ -10955,7 +10955,18 @@ function resolveRef(config, name, where2, seen) {
 }
 
 // src/dvc/overlaps.ts
+import { posix as posix4 } from "node:path";
+
+// src/dvc/paths.ts
 import { posix as posix3 } from "node:path";
+function joinPath(dir, path) {
+  const slashed = path.replace(/\\/g, "/");
+  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
+  const joined = posix3.normalize(posix3.join(dir || ".", slashed));
+  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
+}
+
+// src/dvc/overlaps.ts
 function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
   const outputs = /* @__PURE__ */ new Map();
   const stageFiles = /* @__PURE__ */ new Map();
@@ -10963,7 +10974,7 @@ function refuseOverlappingOutputs(dvcYamls, dvcFiles) {
     stageFiles.set(dvc.file, { name: dvc.file, file: dvc.file });
     for (const stage of dvc.stages) {
       for (const out of stage.outs) {
-        const path = projectPath(posix3.join(dvc.dir || ".", stage.wdir), out.path);
+        const path = projectPath(posix4.join(dvc.dir || ".", stage.wdir), out.path);
         if (path !== void 0 && !outputs.has(path)) outputs.set(path, { name: `stage '${stage.name}' of ${dvc.file}`, file: dvc.file });
       }
     }
@@ -11017,10 +11028,8 @@ function inside(path, paths) {
   return void 0;
 }
 function projectPath(dir, path) {
-  const slashed = path.replace(/\\/g, "/");
-  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return void 0;
-  const joined = posix3.normalize(posix3.join(dir || ".", slashed)).replace(/\/$/, "");
-  return joined === "." || joined === ".." || joined.startsWith("../") ? void 0 : joined;
+  const joined = joinPath(dir, path);
+  return joined === "" || joined === ".." || joined.startsWith("../") || joined.startsWith("/") || /^[A-Za-z]:/.test(joined) ? void 0 : joined;
 }
 
 // src/dvc/interpolate.ts
@@ -11171,12 +11180,6 @@ var BOOL_FLAGS = ["cache", "persist", "checkpoint", "push"];
 var STRING_FLAGS = ["remote", "desc", "type"];
 var PLOT_FLAGS = [...OUT_FLAGS, "template", "x", "y", "x_label", "y_label", "title", "header"];
 var TOP_PLOT_KEYS = ["x", "y", "template", "title", "x_label", "y_label"];
-function joinPath(dir, path) {
-  const slashed = path.replace(/\\/g, "/");
-  if (slashed.startsWith("/") || /^[A-Za-z]:/.test(slashed)) return slashed;
-  const joined = posix4.normalize(posix4.join(dir || ".", slashed));
-  return joined === "." ? "" : joined.replace(/^\.\//, "").replace(/\/$/, "");
-}
 async function loadDvcYaml(tree, dir = "") {
   const file = joinPath(dir, "dvc.yaml");
   const doc = await readDataFile(tree, file);
@@ -11414,7 +11417,7 @@ async function resolveStage(file, entry, vars, trackedVars, parsing) {
   const wdirWritten = definition.get("wdir");
   const wdirValue = wdirWritten === void 0 ? "." : withField(file, "wdir", () => interpolateValue(wdirWritten, context, { field: "wdir" }), name);
   if (typeof wdirValue !== "string") throw new UserError(`${where2}: 'wdir' must be a path.`);
-  const wdir = posix4.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
+  const wdir = posix5.normalize(wdirValue.replace(/\\/g, "/")).replace(/\/$/, "") || ".";
   let stageContext = context;
   let scope = vars;
   if (definition.has("vars")) {
@@ -12211,7 +12214,7 @@ function oneChunk(bytes) {
 // src/pipeline/restore.ts
 import { existsSync } from "node:fs";
 import { readFile as readFile3, stat as stat5 } from "node:fs/promises";
-import { join as join10, posix as posix5 } from "node:path";
+import { join as join10, posix as posix6 } from "node:path";
 
 // src/dvc/data/cache.ts
 import { closeSync as closeSync2, createReadStream, fchmodSync, mkdirSync, openSync as openSync2, renameSync, rmSync, writevSync } from "node:fs";
@@ -13837,7 +13840,7 @@ var PipelineData = class _PipelineData {
       if (!out.cache) continue;
       const abs = ws.abs(project(out.path));
       const rel = ws.rootPath(project(out.path));
-      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix5.join(rel, p), false));
+      if ((await stat5(abs)).isDirectory()) await this.cache.addDirectory(abs, (p) => ws.ignore.isIgnored(posix6.join(rel, p), false));
       else await this.cache.addFile(abs);
     }
   }
@@ -15838,7 +15841,7 @@ function unnamedNote(sides, which, path, name) {
   const file = ancestorIn(path, which === "a" ? sides.pathsA : sides.pathsB);
   if (file !== null) return `not present at ${name} (${file} is a file there)`;
   if (named.folders.has(path)) return `a folder at ${name}: its files are compared under their own paths`;
-  const unloaded = side.unloadedDvcYamls.find((file2) => posix6.dirname(file2) === "." || path.startsWith(`${posix6.dirname(file2)}/`));
+  const unloaded = side.unloadedDvcYamls.find((file2) => posix7.dirname(file2) === "." || path.startsWith(`${posix7.dirname(file2)}/`));
   if (unloaded) {
     noteNotKnownAtBase(sides, which, path, `${unloaded} at the base (${name}) does not load: ${loadErrorOf(side, unloaded)}`);
     return notKnownNote(name, `${unloaded} does not load there`);
@@ -16266,7 +16269,7 @@ async function valuesDiffIn(git, kind, args, workspace, here) {
     return 1;
   }
   const files = comparison[kind];
-  if (here) for (const file of files) file.path = posix7.relative(here, file.path);
+  if (here) for (const file of files) file.path = posix8.relative(here, file.path);
   const failed2 = new Set(comparison.errors.map((e) => e.rev));
   const revs = [.../* @__PURE__ */ new Set([args.aRev, args.bRev, ...failed2])].filter((rev) => failed2.has(rev));
   if (revs.length) writeError(`mlreport: failed to load some ${kind} for following revisions: '${revs.join(", ")}'.

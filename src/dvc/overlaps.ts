@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { DvcFile } from './dvcfile';
+import { joinPath } from './paths';
 import type { DvcYaml } from './types';
 
 /** Who declares an output: a dvc.yaml stage or a `.dvc` file, as a message names it. */
@@ -88,8 +89,6 @@ function inside(path: string, paths: Map<string, Owner>): { path: string; owner:
 
 /** A stage's out as a project path; undefined for one outside the project (absolute, or `../`), which no `.dvc` file can overlap. */
 function projectPath(dir: string, path: string): string | undefined {
-  const slashed = path.replace(/\\/g, '/');
-  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) return undefined;
-  const joined = posix.normalize(posix.join(dir || '.', slashed)).replace(/\/$/, '');
-  return joined === '.' || joined === '..' || joined.startsWith('../') ? undefined : joined;
+  const joined = joinPath(dir, path);
+  return joined === '' || joined === '..' || joined.startsWith('../') || joined.startsWith('/') || /^[A-Za-z]:/.test(joined) ? undefined : joined;
 }

@@ -6,6 +6,7 @@ import { parseDataFile } from './formats';
 import { readLockFile, type LockDocument } from './lock';
 import { DEFAULT_PARSING, loadParsingConfig, type ParsingConfig } from './data/config';
 import { refuseOverlappingOutputs } from './overlaps';
+import { joinPath } from './paths';
 import { hasInterpolation, interpolateString, interpolateValue, InterpolationError, referenceParts, toStr, typeName } from './interpolate';
 import { describeValue } from './python/format';
 import { cloneMap, isRawMap, keyValue, mapFrom, type Raw, type RawMap } from './python/value';
@@ -22,16 +23,7 @@ const PLOT_FLAGS = [...OUT_FLAGS, 'template', 'x', 'y', 'x_label', 'y_label', 't
 /** A top-level plot's properties (dvc/schema.py PLOT_DEFINITION): no `header`, and no other key. */
 const TOP_PLOT_KEYS = ['x', 'y', 'template', 'title', 'x_label', 'y_label'];
 
-/**
- * `dir` + `path` as a project path (`/`-separated, no `./`). An absolute `path` stays absolute, for the reader to
- * refuse by name: joined, `/tmp/m.json` would become the project's `tmp/m.json`.
- */
-export function joinPath(dir: string, path: string): string {
-  const slashed = path.replace(/\\/g, '/');
-  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) return slashed;
-  const joined = posix.normalize(posix.join(dir || '.', slashed));
-  return joined === '.' ? '' : joined.replace(/^\.\//, '').replace(/\/$/, '');
-}
+export { joinPath } from './paths';
 
 /**
  * Reads `<dir>/dvc.yaml` from a tree the way DVC does: schema checked, `vars` and params.yaml loaded for
