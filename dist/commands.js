@@ -26591,12 +26591,12 @@ function stageEnvironment(env) {
 var running2 = /* @__PURE__ */ new Set();
 var forwarding = false;
 function spawnStage(file, args, options2) {
-  const posix23 = process.platform !== "win32";
-  const child = spawn4(file, args, { ...options2, detached: posix23 });
+  const posix22 = process.platform !== "win32";
+  const child = spawn4(file, args, { ...options2, detached: posix22 });
   running2.add(child);
   child.on("close", () => running2.delete(child));
   child.on("error", () => running2.delete(child));
-  if (posix23 && !forwarding) {
+  if (posix22 && !forwarding) {
     forwarding = true;
     for (const signal of ["SIGTERM", "SIGINT"]) process.once(signal, () => void endStages(signal));
   }
@@ -30778,7 +30778,7 @@ import { parseArgs as parseArgs4 } from "node:util";
 
 // src/dvc/data/tracked.ts
 import { rm as rm7 } from "node:fs/promises";
-import { isAbsolute as isAbsolute5, posix as posix22, relative as relative11, resolve as resolve13, sep as sep12 } from "node:path";
+import { isAbsolute as isAbsolute5, relative as relative11, resolve as resolve13, sep as sep12 } from "node:path";
 var PartialPullError = class extends DataError {
   constructor(message, report2) {
     super(message);
@@ -30943,11 +30943,8 @@ function select(outs, target, path, from) {
   }
   const colon = target.lastIndexOf(":");
   const name = colon > 0 ? target.slice(colon + 1) : target;
-  const file = colon > 0 ? posixFrom(from, target.slice(0, colon)) : posixFrom(from, "dvc.yaml");
+  const file = joinPath(from, colon > 0 ? target.slice(0, colon) : "dvc.yaml");
   return outs.filter((out) => out.stage !== void 0 && out.stage === name && out.dvcfile === file).map((out) => ({ out }));
-}
-function posixFrom(from, path) {
-  return posix22.normalize(posix22.join(from || ".", path.replace(/\\/g, "/")));
 }
 function filesUnder(out, parts, entries) {
   const under = (e, part) => e.relpath === part || e.relpath.startsWith(`${part}/`);

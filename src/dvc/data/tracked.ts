@@ -1,10 +1,11 @@
 import { Cache } from './cache';
 import { rm } from 'node:fs/promises';
-import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { checkout, stage, type CheckoutOutcome } from './checkout';
 import { loadDvcConfig, selectRemote, type ConfigEnvironment } from './config';
 import { DataError, ObjectError, pushFailure, TransferError, type ObjectFailure } from './errors';
 import { importNotFetched, loadTrackedFiles, type TrackedOut } from './dvcfile';
+import { joinPath } from '../paths';
 import type { DirEntry } from './manifest';
 import { isDirOid } from './oid';
 import { openRemote, type RemoteInputs } from './remotes/open';
@@ -245,13 +246,8 @@ function select(outs: TrackedOut[], target: string, path: string | undefined, fr
   }
   const colon = target.lastIndexOf(':');
   const name = colon > 0 ? target.slice(colon + 1) : target;
-  const file = colon > 0 ? posixFrom(from, target.slice(0, colon)) : posixFrom(from, 'dvc.yaml');
+  const file = joinPath(from, colon > 0 ? target.slice(0, colon) : 'dvc.yaml');
   return outs.filter((out) => out.stage !== undefined && out.stage === name && out.dvcfile === file).map((out) => ({ out }));
-}
-
-/** `path` (a dvc.yaml's, as a target writes it) from the root. */
-function posixFrom(from: string, path: string): string {
-  return posix.normalize(posix.join(from || '.', path.replace(/\\/g, '/')));
 }
 
 /** The files of a directory output under `parts` (paths inside it), as file outs: a granular target's. */
