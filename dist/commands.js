@@ -26766,8 +26766,8 @@ async function pipelineStatus(pipeline2, targets = [], options2 = {}) {
     await ws.saveState();
   }
 }
-async function trackedDataStatus(ws, options2 = {}) {
-  const files = await loadTrackedFiles(ws.root);
+async function trackedDataStatus(ws, project, options2 = {}) {
+  const files = trackedFiles(project);
   if (!files.length) return null;
   const data = options2.pull === false ? null : await PipelineData.open(ws.root, options2.data);
   try {
@@ -26890,7 +26890,7 @@ async function reproduceWith(pipeline2, log, options2, data) {
   let passed = true;
   const selected = selectStages(dag, options2.targets ?? []);
   const pulling = options2.pull === false ? null : data;
-  const tracked = await loadTrackedFiles(ws.root);
+  const tracked = trackedFiles(pipeline2.project ?? await loadProject(workspaceTree(ws.root)));
   const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, pulling, tracked, options2.dry ?? false, log);
   for (const changed of await changedDataSources(pipeline2, selected, tracked)) log.warning(changed);
   for (const name of selected) {
@@ -31114,8 +31114,9 @@ var reproCommand = {
       }
     });
     const log = consoleLogger();
-    refuseBrokenDvcFiles(await loadProject(workspaceTree(resolve16(values2.cwd))));
-    const pipeline2 = await loadPipeline(resolve16(values2.cwd));
+    const project = await loadProject(workspaceTree(resolve16(values2.cwd)));
+    refuseBrokenDvcFiles(project);
+    const pipeline2 = { ...await loadPipeline(resolve16(values2.cwd)), project };
     const result = await reproduce(pipeline2, log, {
       targets: positionals,
       dry: values2.dry,
@@ -31426,9 +31427,9 @@ var statusCommand = {
     const tree = workspaceTree(dir);
     const project = await loadProject(tree);
     refuseBrokenDvcFiles(project);
-    const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), options2);
+    const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), project, options2);
     const nested = positionals.length ? [] : await nestedPipelines(dir, project);
-    const pipeline2 = (tracked || nested.length) && !existsSync10(join32(dir, "dvc.yaml")) ? null : await loadPipeline(dir);
+    const pipeline2 = (tracked || nested.length) && !existsSync10(join32(dir, "dvc.yaml")) ? null : { ...await loadPipeline(dir), project };
     const stages = pipeline2 ? (await pipelineStatus(pipeline2, positionals, options2)).filter((s) => s.changed) : [];
     for (const sub of nested) {
       for (const s of await pipelineStatus(sub, [], options2)) if (s.changed) stages.push({ ...s, name: stageAddress(sub.file, s.name) });

@@ -14543,9 +14543,6 @@ function trackedFiles(project) {
     )
   }));
 }
-async function loadTrackedFiles(root) {
-  return trackedFiles(await loadProject(workspaceTree(root)));
-}
 
 // src/pipeline/restore.ts
 import { existsSync as existsSync5 } from "node:fs";
@@ -16570,7 +16567,7 @@ async function reproduceWith(pipeline2, log, options, data) {
   let passed = true;
   const selected = selectStages(dag, options.targets ?? []);
   const pulling = options.pull === false ? null : data;
-  const tracked = await loadTrackedFiles(ws.root);
+  const tracked = trackedFiles(pipeline2.project ?? await loadProject(workspaceTree(ws.root)));
   const { expected: expected2, depErrors } = await prepareDeps(pipeline2, selected, pulling, tracked, options.dry ?? false, log);
   for (const changed of await changedDataSources(pipeline2, selected, tracked)) log.warning(changed);
   for (const name of selected) {

@@ -23,8 +23,9 @@ export const reproCommand: CommandRunner = {
     });
     const log = consoleLogger();
     // DVC refuses a project whose `.dvc` files do not load or overlap other outputs before it runs anything.
-    refuseBrokenDvcFiles(await loadProject(workspaceTree(resolve(values.cwd))));
-    const pipeline = await loadPipeline(resolve(values.cwd));
+    const project = await loadProject(workspaceTree(resolve(values.cwd)));
+    refuseBrokenDvcFiles(project);
+    const pipeline = { ...(await loadPipeline(resolve(values.cwd))), project };
     // One line per stage, as soon as its outcome is known (a stage that runs shows its output above its line).
     const result = await reproduce(pipeline, log, {
       targets: positionals,

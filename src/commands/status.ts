@@ -30,9 +30,9 @@ export const statusCommand: CommandRunner = {
     const tree = workspaceTree(dir);
     const project = await loadProject(tree);
     refuseBrokenDvcFiles(project);
-    const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), options);
+    const tracked = positionals.length ? null : await trackedDataStatus(new Workspace(dir, tree), project, options);
     const nested = positionals.length ? [] : await nestedPipelines(dir, project);
-    const pipeline = (tracked || nested.length) && !existsSync(join(dir, 'dvc.yaml')) ? null : await loadPipeline(dir);
+    const pipeline = (tracked || nested.length) && !existsSync(join(dir, 'dvc.yaml')) ? null : { ...(await loadPipeline(dir)), project };
     const stages = pipeline ? (await pipelineStatus(pipeline, positionals, options)).filter((s) => s.changed) : [];
     for (const sub of nested) {
       for (const s of await pipelineStatus(sub, [], options)) if (s.changed) stages.push({ ...s, name: stageAddress(sub.file, s.name) });

@@ -13,7 +13,7 @@ import type { LockDocument, LockEntry, LockStage } from '../dvc/lock';
 import { lockEntryFromHash, readLock, writeLock, type LockFile } from './lock';
 import { runShell, stageCommands, TailBuffer } from './shell';
 import { checkLockable, currentParams, trackedStatus, Workspace } from './status';
-import { loadTrackedFiles, trackedFiles, type TrackedFile, type TrackedOut } from '../dvc/data/dvcfile';
+import { trackedFiles, type TrackedFile, type TrackedOut } from '../dvc/data/dvcfile';
 import type { StageResult } from './types';
 import { notInCache, PipelineData, restorableOuts, statusAfterRestores, trackedObject, type DataOptions } from './restore';
 import { ignoreOutput } from './gitignore';
@@ -64,6 +64,8 @@ export interface Pipeline {
   dag: Dag;
   lock: LockFile;
   ws: Workspace;
+  /** The whole project, when the caller loaded it already: its `.dvc` files are then not read again. */
+  project?: DvcProject;
 }
 
 export async function loadPipeline(given: string): Promise<Pipeline> {
@@ -80,7 +82,7 @@ export async function loadPipeline(given: string): Promise<Pipeline> {
  * What `pipelineStatus` reads of a pipeline: the DAG of its stages, dvc.lock as read, and the workspace; with the
  * project it comes from when that is loaded already (the run's), whose `.dvc` files are then not read again.
  */
-type PipelineState = Pick<Pipeline, 'dag' | 'ws'> & { lock: LockDocument; project?: DvcProject };
+type PipelineState = Pick<Pipeline, 'dag' | 'ws' | 'project'> & { lock: LockDocument };
 
 /**
  * The pipeline of the root dvc.yaml of a project loaded already (the run's, shared by its steps), for
@@ -187,9 +189,10 @@ export async function pipelineStatus(
  */
 export async function trackedDataStatus(
   ws: Workspace,
+  project: DvcProject,
   options: Pick<ReproOptions, 'pull' | 'data'> = {},
 ): Promise<{ name: string; reasons: string[]; action?: string }[] | null> {
-  const files = await loadTrackedFiles(ws.root);
+  const files = trackedFiles(project);
   if (!files.length) return null;
   const data = options.pull === false ? null : await PipelineData.open(ws.root, options.data);
   try {
@@ -355,7 +358,7 @@ async function reproduceWith(pipeline: Pipeline, log: Logger, options: ReproOpti
   const selected = selectStages(dag, options.targets ?? []);
   const pulling = options.pull === false ? null : data;
   // Read once, before anything moves: a `.dvc` file DVC refuses stops the run here, as it stops `dvc repro`.
-  const tracked = await loadTrackedFiles(ws.root);
+  const tracked = trackedFiles(pipeline.project ?? (await loadProject(workspaceTree(ws.root))));
   const { expected, depErrors } = await prepareDeps(pipeline, selected, pulling, tracked, options.dry ?? false, log);
   for (const changed of await changedDataSources(pipeline, selected, tracked)) log.warning(changed);
 
