@@ -16721,7 +16721,7 @@ async function loadDvcConfig(root, environment = {}, revision2, local = true) {
 }
 var DEFAULT_PARSING = { bool: "store_true", list: "nargs" };
 async function loadParsingConfig(root, environment = {}, revision2) {
-  const { merged } = await readLevels(root, environment, revision2, true, (file) => plainProjectFile(root, file));
+  const { merged } = await readLevels(root, environment, revision2, true);
   const section = merged.get("parsing");
   const choice = (key2, choices, fallback) => {
     const set = section?.get(key2);
@@ -16737,7 +16737,8 @@ async function loadParsingConfig(root, environment = {}, revision2) {
     list: choice("list", ["nargs", "append"], DEFAULT_PARSING.list)
   };
 }
-async function readLevels(root, environment, revision2, local, readProjectFile = readConfigFile) {
+async function readLevels(root, environment, revision2, local) {
+  const readProjectFile = (file) => plainProjectFile(root, file);
   const env = environment.env ?? process.env;
   const repoFile = join7(root, ".dvc", "config");
   const onDisk = (file, read2 = readConfigFile) => ({ file, dir: dirname3(file), text: () => read2(file) });

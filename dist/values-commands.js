@@ -10801,7 +10801,7 @@ async function loadDvcConfig(root, environment = {}, revision, local = true) {
 }
 var DEFAULT_PARSING = { bool: "store_true", list: "nargs" };
 async function loadParsingConfig(root, environment = {}, revision) {
-  const { merged } = await readLevels(root, environment, revision, true, (file) => plainProjectFile(root, file));
+  const { merged } = await readLevels(root, environment, revision, true);
   const section = merged.get("parsing");
   const choice = (key, choices, fallback) => {
     const set = section?.get(key);
@@ -10817,7 +10817,8 @@ async function loadParsingConfig(root, environment = {}, revision) {
     list: choice("list", ["nargs", "append"], DEFAULT_PARSING.list)
   };
 }
-async function readLevels(root, environment, revision, local, readProjectFile = readConfigFile) {
+async function readLevels(root, environment, revision, local) {
+  const readProjectFile = (file) => plainProjectFile(root, file);
   const env = environment.env ?? process.env;
   const repoFile = join4(root, ".dvc", "config");
   const onDisk = (file, read2 = readConfigFile) => ({ file, dir: dirname3(file), text: () => read2(file) });

@@ -95,7 +95,7 @@ export const DEFAULT_PARSING: ParsingConfig = { bool: 'store_true', list: 'nargs
  * of the runner, a line of which a parse error would quote.
  */
 export async function loadParsingConfig(root: string, environment: ConfigEnvironment = {}, revision?: RevisionConfig): Promise<ParsingConfig> {
-  const { merged } = await readLevels(root, environment, revision, true, (file) => plainProjectFile(root, file));
+  const { merged } = await readLevels(root, environment, revision, true);
   const section = merged.get('parsing');
   const choice = <T extends string>(key: string, choices: readonly T[], fallback: T): T => {
     const set = section?.get(key);
@@ -118,8 +118,10 @@ async function readLevels(
   environment: ConfigEnvironment,
   revision: RevisionConfig | undefined,
   local: boolean,
-  readProjectFile: (file: string) => Promise<string | null> = readConfigFile,
 ): Promise<{ read: string[]; merged: Map<string, Map<string, { value: IniValue; file: string }>> }> {
+  // The project's own files are read only as plain files of the project: a pull request's link could name any file
+  // of the runner, a line of which a parse error would quote.
+  const readProjectFile = (file: string) => plainProjectFile(root, file);
   const env = environment.env ?? process.env;
   const repoFile = join(root, '.dvc', 'config');
   const onDisk = (file: string, read = readConfigFile) => ({ file, dir: dirname(file), text: () => read(file) });

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataError, loadDvcConfig, openRemote, selectRemote } from '../../../src/dvc/data/index';
 import { remoteChanges } from '../../../src/dvc/data/config';
@@ -274,4 +274,20 @@ describe("how a pull request's .dvc/config changes the remotes (remoteChanges)",
     assert.equal((await loadDvcConfig(root, { env })).remotes.get('r')!.url, '/elsewhere');
     assert.equal((await loadDvcConfig(root, { env }, undefined, false)).remotes.get('r')!.url, '/tmp/store');
   });
+});
+
+test('the project’s .dvc/config and config.local are read only as plain files of the project: a link out of it is refused, never quoted', async () => {
+  const outside = temp();
+  writeFileSync(join(outside, 'config'), 'password hunter2\n');
+  for (const name of ['config', 'config.local']) {
+    const { root, env } = project('[core]\n    remote = r\n');
+    rmSync(join(root, '.dvc', name), { force: true });
+    symlinkSync(join(outside, 'config'), join(root, '.dvc', name));
+    await assert.rejects(loadDvcConfig(root, { env }), (error: Error) => {
+      assert.ok(error instanceof DataError);
+      assert.match(error.message, /not a plain file of the project \(a link is not followed\)/);
+      assert.doesNotMatch(error.message, /hunter2/);
+      return true;
+    });
+  }
 });
