@@ -16599,20 +16599,27 @@ var ObjectError = class extends DataError {
 };
 var TransferError = class extends DataError {
   constructor(direction, remote, failures) {
-    const shown4 = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
+    const sorted = [...failures].sort(byPathThenObject);
+    const shown4 = sorted.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
     if (failures.length > shown4.length) shown4.push(`  \u2026 and ${failures.length - shown4.length} more`);
     const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
     super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
 ${shown4.join("\n")}`);
     this.direction = direction;
     this.remote = remote;
-    this.failures = failures;
     this.name = "TransferError";
+    this.failures = sorted;
   }
   direction;
   remote;
   failures;
 };
+function byPathThenObject(a, b) {
+  const pa = a.path ?? "";
+  const pb = b.path ?? "";
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.oid < b.oid ? -1 : a.oid > b.oid ? 1 : 0;
+}
 function pushFailure(failed2, uploaded) {
   if (!failed2.length) return null;
   if (failed2.length === 1 && !uploaded) return failed2[0];

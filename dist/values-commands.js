@@ -10685,20 +10685,27 @@ var ObjectError = class extends DataError {
 };
 var TransferError = class extends DataError {
   constructor(direction, remote, failures) {
-    const shown = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
+    const sorted = [...failures].sort(byPathThenObject);
+    const shown = sorted.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ""}object ${f.oid}: ${f.reason}`);
     if (failures.length > shown.length) shown.push(`  \u2026 and ${failures.length - shown.length} more`);
     const verb = direction === "pull" ? "could not be pulled from" : "could not be pushed to";
     super(`${failures.length} object${failures.length === 1 ? "" : "s"} ${verb} ${remote}:
 ${shown.join("\n")}`);
     this.direction = direction;
     this.remote = remote;
-    this.failures = failures;
     this.name = "TransferError";
+    this.failures = sorted;
   }
   direction;
   remote;
   failures;
 };
+function byPathThenObject(a, b) {
+  const pa = a.path ?? "";
+  const pb = b.path ?? "";
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.oid < b.oid ? -1 : a.oid > b.oid ? 1 : 0;
+}
 
 // src/dvc/data/ini.ts
 var SECTION = /^(\[+)\s*(.*?)\s*(\]+)\s*(?:#.*)?$/;

@@ -33,19 +33,32 @@ export class ObjectError extends DataError {
   }
 }
 
-/** Some objects of a pull or push failed: each is listed with its path, object and reason. */
+/**
+ * Some objects of a pull or push failed: each is listed with its path, object and reason, in path order — transfers
+ * run in parallel and finish in any order, and the same failure should read the same way twice.
+ */
 export class TransferError extends DataError {
+  readonly failures: ObjectFailure[];
   constructor(
     readonly direction: 'pull' | 'push',
     readonly remote: string,
-    readonly failures: ObjectFailure[],
+    failures: readonly ObjectFailure[],
   ) {
-    const shown = failures.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ''}object ${f.oid}: ${f.reason}`);
+    const sorted = [...failures].sort(byPathThenObject);
+    const shown = sorted.slice(0, 20).map((f) => `  ${f.path ? `${f.path}: ` : ''}object ${f.oid}: ${f.reason}`);
     if (failures.length > shown.length) shown.push(`  … and ${failures.length - shown.length} more`);
     const verb = direction === 'pull' ? 'could not be pulled from' : 'could not be pushed to';
     super(`${failures.length} object${failures.length === 1 ? '' : 's'} ${verb} ${remote}:\n${shown.join('\n')}`);
     this.name = 'TransferError';
+    this.failures = sorted;
   }
+}
+
+function byPathThenObject(a: ObjectFailure, b: ObjectFailure): number {
+  const pa = a.path ?? '';
+  const pb = b.path ?? '';
+  if (pa !== pb) return pa < pb ? -1 : 1;
+  return a.oid < b.oid ? -1 : a.oid > b.oid ? 1 : 0;
 }
 
 /**

@@ -326,3 +326,21 @@ describe('DVC data layer on a local-directory remote', () => {
     assert.deepEqual(readdirSync(root).sort(), ['.dvc', 'data']);
   });
 });
+
+describe('TransferError', () => {
+  test('failures are listed in path order whatever order the parallel transfers finished in', () => {
+    const failures = [
+      { oid: 'bbb', path: 'data/sub/b.txt', kind: 'failed' as const, reason: 'no' },
+      { oid: 'ccc', kind: 'failed' as const, reason: 'no' },
+      { oid: 'aaa', path: 'data/a.txt', kind: 'failed' as const, reason: 'no' },
+    ];
+    const forward = new TransferError('push', "remote 's3'", failures);
+    const backward = new TransferError('push', "remote 's3'", [...failures].reverse());
+    assert.equal(forward.message, backward.message);
+    assert.deepEqual(
+      forward.failures.map((f) => f.oid),
+      ['ccc', 'aaa', 'bbb'],
+    );
+    assert.match(forward.message, /:\n {2}object ccc: no\n {2}data\/a\.txt: object aaa: no\n {2}data\/sub\/b\.txt: object bbb: no$/);
+  });
+});
